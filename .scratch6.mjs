@@ -1,0 +1,11 @@
+import { unpack } from 'efrt';
+import data from './node_modules/compromise/src/2-two/preTagger/model/lexicon/_data.js';
+import misc from './node_modules/compromise/src/2-two/preTagger/model/lexicon/misc.js';
+const lex = {};
+for (const [tag, packed] of Object.entries(data)) for (const w of Object.keys(unpack(packed))) (lex[w] ??= []).push(tag);
+for (const [w, t] of Object.entries(misc)) (lex[w] ??= []).push(...[t].flat());
+const show = (tag, n = 400) => { const ws = Object.keys(lex).filter(w => lex[w].includes(tag)); console.log('\n##', tag, ws.length, ws.slice(0, n).join(', ')); };
+show('Actor', 600); show('Honorific'); show('Person', 300); show('Demonym', 200); show('Abbreviation', 300);
+for (const w of ['estonian','ukrainian','romanian','lithuanian','austrian','chilean','brazilian','scandinavian','nordic','finnish','swedish','norwegian','spanish','western australia','new south wales','victoria','sao paulo','são paulo','porto alegre','east africa','who','nasa','reuters','bloomberg','interpol','abc','atletico madrid','real madrid','defence','labour','health','culture','finance','mining','police','daily','officials','estimates','ships','local','incumbent','environmental','us','uk','ussr','eu','un','usa','uae','nato','kremlin','london','darmstadt','jupiter','earth','madrid','valencia','trondheim','mombasa','nairobi','perth','laval','ottawa','quebec','ontario','montreal','helsinki','oslo','copenhagen','stockholm','munich','vienna','tokyo','rancagua','chile','delhi','yamuna','okhla','bindoon','marca','gazette','haugland','mark','will','may','june','rose','max','said','according','former','however','meanwhile','from','do','maybe','these','now','similarly','their','when','on','the','i','a','he','she','they','estimates','northern','north','russians','koreans','koreans','reporters','bill','sunday','nov','sept','st','dr','mr','gen','jan','hundreds','thieves','speaking','shares','turnout','voters','copper','interior','foreign','kim','jong','un','boj']) console.log(w, JSON.stringify(lex[w]));
+console.log(Object.keys(lex).filter(w => w.includes(' ') && lex[w].some(t => /Country|City|Region|Place|Organization/.test(t))).length, 'multiword places/orgs');
+console.log(Object.keys(lex).filter(w => w.includes(' ')).slice(0,100).join(' | '));

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../errors.js';
+import { loadStory } from '../node/load-stories.js';
+import { displayPath, type SeedFile } from '../node/seed-files.js';
+import type { Story } from '../types.js';
+import { storyToJson } from '../story/json.js';
+import { EXIT, type CliIo, type InspectFlags } from './main.js';
+import { resolveConfig } from './site.js';
+
+/** `storyfeed inspect FILE`: prints one normalized Story (as JSON with `--json`). */
+export async function runInspect(file: string, flags: InspectFlags, io: CliIo, warn: (d: Diagnostic) => void): Promise<number> {
+  const { config } = await resolveConfig(flags, io.cwd);
+  const full = path.resolve(io.cwd, file);
+  const seed: SeedFile = { path: full, display: displayPath(full, io.cwd) };
+  const stem = full.slice(0, full.length - path.extname(full).length);
+  const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
+  if (sidecar) seed.sidecar = sidecar;
+  const story = await loadStory(seed, {
+    site: config,
+    cwd: io.cwd,
+    onWarning: warn,
+  });
+  io.out(flags.json ? `${JSON.stringify(storyToJson(story), null, 2)}\n` : describeStory(story));
+  return EXIT.ok;
+}
+
+/** A readable outline of a story for the terminal. */
+function describeStory(story: Story): string {
+  const lines: string[] = [];
+  lines.push(story.title, '='.repeat(Math.min(story.title.length, 80)));
+  lines.push(`id        ${story.id}`, `url       ${story.url}`, `published ${story.published.toISOString()}`, `updated   ${story.updated.toISOString()}`);
+  lines.push(`language  ${story.language}`, `authors   ${story.authors.map((a) => a.name + (a.email ? ` <${a.email}>` : '')).join(', ') || '(none)'}`);
+  lines.push(`words     ${story.wordCount} (${story.readingMinutes} min read)`);
+  if (story.dateline) lines.push(`dateline  ${story.dateline.place}${story.dateline.date ? `, ${story.dateline.date.toISOString().slice(0, 10)}` : ''}`);
+  if (story.draft) lines.push('draft     yes (not published)');
+  lines.push('', `Summary: ${story.summary}`, '');
+  let paragraph = 0;
+  for (const section of story.sections) {
+    lines.push(section.heading === null ? '[lead section]' : `## ${section.heading}`);
+    for (const block of section.blocks) {
+      if (block.kind === 'list') lines.push(`  ${block.ordered ? 'ordered' : 'bulleted'} list: ${block.items.length} items`);
+      else if (block.kind === 'paragraph') lines.push(`  ¶${++paragraph} ${truncate(block.text, 90)}`);
+      else lines.push(`  ${block.kind}: ${truncate(block.text, 90)}`);
+    }
+  }
+  lines.push('', `Quotes (${story.quotes.length}):`);
+  for (const q of story.quotes) lines.push(`  “${truncate(q.text, 80)}” — ${q.speaker ?? 'unattributed'}`);
+  lines.push('', `Sources:       ${story.sources.join(', ') || '(none)'}`);
+  lines.push(`People:        ${story.entities.people.join(', ') || '(none)'}`);
+  lines.push(`Organizations: ${story.entities.organizations.join(', ') || '(none)'}`);
+  lines.push(`Places:        ${story.entities.places.join(', ') || '(none)'}`);
+  lines.push(`Tags:          ${story.tags.join(', ') || '(none)'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,135 @@
+import { Command, CommanderError, Option } from 'commander';
+import { formatDiagnostic, PROBLEMS, StoryfeedError, type Diagnostic } from '../errors.js';
+import { VERSION } from '../version.js';
+import { runBuild } from './build.js';
+import { runInspect } from './inspect.js';
+import { runVerify } from './verify.js';
+
+/** Where the CLI writes, so tests can capture it. */
+export interface CliIo {
+  /** Standard output. */
+  out: (text: string) => void;
+  /** Standard error. */
+  err: (text: string) => void;
+  /** Environment variables (`SOURCE_DATE_EPOCH`, `NO_COLOR`, …). */
+  env: Record<string, string | undefined>;
+  /** Working directory. */
+  cwd: string;
+}
+
+/** Exit codes: 0 success, 1 failed verification or bad input, 2 usage error. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = new Command('storyfeed')
+    .description('Turn articles into verified RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+  let exitCode: number = EXIT.ok;
+  const warn = (d: Diagnostic): void => io.err(`${formatDiagnostic(d)}\n`);
+
+  program
+    .command('build')
+    .description('Build RSS, Atom and JSON Feed from a folder of seeds, verify them, and write them atomically.')
+    .argument('[seeds]', 'folder of .txt, .md and .json seeds (default: "seeds" from the config, else ./seeds)')
+    .option('-o, --out <dir>', 'output folder (default: "out" from the config, else ./public)')
+    .option('-s, --site <url>', 'site URL (overrides the config)')
+    .option('-t, --title <title>', 'feed title (overrides the config)')
+    .option('-c, --config <file>', 'configuration file (default: ./storyfeed.config.json or "storyfeed" in package.json)')
+    .option('--keep-going', 'publish the good seeds when some cannot be read')
+    .option('--dry-run', 'build and verify, but write nothing')
+    .option('--json', 'print a machine-readable summary')
+    .option('-q, --quiet', 'print nothing but errors and warnings')
+    .exitOverride()
+    .action(async (seeds: string | undefined, opts: BuildFlags) => {
+      exitCode = await runBuild({ seeds, ...opts }, io, warn);
+    });
+
+  program
+    .command('inspect')
+    .description('Print the normalized Story of one seed.')
+    .argument('<file>', 'a .txt, .md or .json seed')
+    .option('--json', 'print the Story as JSON')
+    .option('-s, --site <url>', 'site URL (overrides the config)')
+    .option('-c, --config <file>', 'configuration file')
+    .exitOverride()
+    .action(async (file: string, opts: InspectFlags) => {
+      exitCode = await runInspect(file, opts, io, warn);
+    });
+
+  program
+    .command('verify')
+    .description('Check feeds (files or http(s) URLs) for well-formedness, spec problems and consistency.')
+    .argument('<feeds...>', 'RSS, Atom or JSON Feed files or URLs')
+    .option('--json', 'print a machine-readable report')
+    .addOption(new Option('--timeout <ms>', 'give up on a URL after this many milliseconds').default('10000'))
+    .addOption(new Option('--max-bytes <n>', 'refuse feeds larger than this').default(String(10 * 1024 * 1024)))
+    .exitOverride()
+    .action(async (feeds: string[], opts: VerifyFlags) => {
+      exitCode = await runVerify(feeds, opts, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    if (argv.length === 0) {
+      io.out(program.helpInformation());
+      return EXIT.usage;
+    }
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+/** Flags of `build`. */
+export interface BuildFlags {
+  seeds?: string | undefined;
+  out?: string;
+  site?: string;
+  title?: string;
+  config?: string;
+  keepGoing?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Flags of `inspect`. */
+export interface InspectFlags {
+  json?: boolean;
+  site?: string;
+  config?: string;
+}
+
+/** Flags of `verify`. */
+export interface VerifyFlags {
+  json?: boolean;
+  timeout: string;
+  maxBytes: string;
+}
+
+function handleError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof StoryfeedError) {
+    io.err(describeError(error));
+    return error.code === 'E_USAGE' ? EXIT.usage : EXIT.failed;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`error: storyfeed failed unexpectedly: ${message} [E_INTERNAL]\n  fix: ${PROBLEMS.E_INTERNAL.fix}\n`);
+  if (io.env.STORYFEED_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  return EXIT.failed;
+}
+
+/** Formats a StoryfeedError for the terminal: the message, each listed problem, and the fix. */
+export function describeError(error: StoryfeedError): string {
+  const lines = [`error: ${error.message}`];
+  for (const p of error.problems) if (!error.message.includes(p)) lines.push(`  - ${p.replace(/\n/g, '\n    ')}`);
+  lines.push(`  fix: ${PROBLEMS[error.code].fix}`);
+  return `${lines.join('\n')}\n`;
+}

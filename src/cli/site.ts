@@ -1,0 +1,25 @@
+import { validateConfig, type StoryfeedConfig } from '../config/site-config.js';
+import { StoryfeedError } from '../errors.js';
+import { loadConfigFile } from '../node/config-file.js';
+
+/** Flags that can stand in for, or override, the configuration file. */
+export interface SiteFlags {
+  site?: string | undefined;
+  title?: string | undefined;
+  config?: string | undefined;
+}
+
+/** The configuration for a command: the config file with `--site`/`--title` applied, or those flags alone. */
+export async function resolveConfig(flags: SiteFlags, cwd: string): Promise<{ config: StoryfeedConfig; dir: string }> {
+  const loaded = await loadConfigFile(flags.config, cwd);
+  if (loaded) {
+    const config = flags.site || flags.title ? validateConfig({ ...loaded.config, ...(flags.site ? { siteUrl: flags.site } : {}), ...(flags.title ? { title: flags.title } : {}) }, '--site/--title') : loaded.config;
+    return { config, dir: loaded.dir };
+  }
+  if (!flags.site) {
+    throw new StoryfeedError('E_CONFIG', 'no configuration found: create storyfeed.config.json (or a "storyfeed" key in package.json), or pass --site URL');
+  }
+  const title = flags.title ?? new URL(flags.site).hostname;
+  return { config: validateConfig({ siteUrl: flags.site, title }, '--site/--title'), dir: cwd };
+}
+

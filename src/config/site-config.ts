@@ -1,0 +1,208 @@
+import { describeValue, didYouMean, StoryfeedError } from '../errors.js';
+import { parseIsoDate, isKnownTimeZone } from '../seed/dates.js';
+import { parseAuthorString } from '../seed/front-matter.js';
+import { canonicalLanguage } from '../story/language.js';
+import type { Author, FeedFormat, SiteConfig } from '../types.js';
+
+/** A storyfeed configuration: the site plus where the CLI reads seeds and writes feeds. */
+export interface StoryfeedConfig extends SiteConfig {
+  /** Seeds folder, relative to the config file. Default `seeds`. */
+  seeds?: string;
+  /** Output folder, relative to the config file. Default `public`. */
+  out?: string;
+}
+
+/** One thing wrong with a configuration: where, what, and how to fix it. */
+export interface ConfigProblem {
+  /** Dotted path of the field, e.g. `authors[0].email`. */
+  path: string;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+const FIELDS = [
+  'siteUrl', 'title', 'description', 'language', 'authors', 'author', 'feedBaseUrl', 'storyPath', 'outputs', 'itemLimit',
+  'copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet', 'entityTags', 'entities', 'defaultYear', 'defaultDate', 'timeZone',
+  'seeds', 'out', '$schema',
+] as const;
+
+/**
+ * Validates a configuration object and reports every problem at once (path + hint) in one
+ * `E_CONFIG` error. Returns a config with defaults filled in.
+ */
+export function validateConfig(value: unknown, source = 'configuration'): StoryfeedConfig {
+  const problems: ConfigProblem[] = [];
+  const add = (path: string, message: string, hint?: string): void => {
+    problems.push(hint === undefined ? { path, message } : { path, message, hint });
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw configError(source, [{ path: '(root)', message: 'must be an object of settings', hint: 'See "Configuration" in the README.' }]);
+  }
+  const v = value as Record<string, unknown>;
+  const str = (key: string, required = false): string | undefined => {
+    const x = v[key];
+    if (x === undefined || x === null) {
+      if (required) add(key, 'is required');
+      return undefined;
+    }
+    if (typeof x !== 'string' || (required && x.trim() === '')) {
+      add(key, `must be ${required ? 'non-empty ' : ''}text, found ${describeValue(x)}`);
+      return undefined;
+    }
+    return x.trim();
+  };
+  const url = (key: string, required = false, allowRelative = false): string | undefined => {
+    const x = str(key, required);
+    if (x === undefined) return undefined;
+    try {
+      const u = allowRelative ? new URL(x, 'https://relative.invalid/') : new URL(x);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
+      return allowRelative && u.host === 'relative.invalid' ? x : u.href;
+    } catch {
+      add(key, `"${x}" is not ${allowRelative ? 'a URL or path' : 'an absolute http(s) URL'}`, 'Write it like https://news.example.com/…');
+      return undefined;
+    }
+  };
+  const int = (key: string, min: number, max: number): number | undefined => {
+    const x = v[key];
+    if (x === undefined || x === null) return undefined;
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
+      add(key, `must be a whole number from ${min} to ${max}, found ${describeValue(x)}`);
+      return undefined;
+    }
+    return x;
+  };
+
+  const siteUrl = url('siteUrl', true);
+  const title = str('title', true);
+  const config: StoryfeedConfig = {
+    siteUrl: siteUrl ?? 'https://invalid.invalid/',
+    title: title ?? '',
+    description: str('description') ?? title ?? '',
+    language: 'en',
+    authors: [],
+  };
+  const language = str('language');
+  if (language !== undefined) {
+    const tag = canonicalLanguage(language);
+    if (tag) config.language = tag;
+    else add('language', `"${language}" is not a BCP 47 language tag`, 'Use e.g. en, en-GB, uk.');
+  }
+  config.authors = authors(v.authors ?? v.author, v.authors !== undefined ? 'authors' : 'author', add);
+
+  const feedBaseUrl = url('feedBaseUrl');
+  if (feedBaseUrl) config.feedBaseUrl = feedBaseUrl;
+  const storyPath = str('storyPath');
+  if (storyPath !== undefined) {
+    if (!storyPath.includes('{slug}')) add('storyPath', `"${storyPath}" must contain {slug}`, 'For example "news/{slug}/".');
+    else config.storyPath = storyPath;
+  }
+  if (v.outputs !== undefined) config.outputs = outputs(v.outputs, add);
+  const itemLimit = int('itemLimit', 1, 1_000_000);
+  if (itemLimit !== undefined) config.itemLimit = itemLimit;
+  const copyright = str('copyright');
+  if (copyright !== undefined) config.copyright = copyright;
+  for (const key of ['icon', 'favicon', 'logo', 'hub'] as const) {
+    const u = url(key);
+    if (u !== undefined) config[key] = u;
+  }
+  const stylesheet = url('stylesheet', false, true);
+  if (stylesheet !== undefined) config.stylesheet = stylesheet;
+  const entityTags = int('entityTags', 0, 100);
+  if (entityTags !== undefined) config.entityTags = entityTags;
+  if (v.entities !== undefined) {
+    if (typeof v.entities === 'boolean') config.entities = v.entities;
+    else add('entities', `must be true or false, found ${describeValue(v.entities)}`);
+  }
+  const defaultYear = int('defaultYear', 1, 9999);
+  if (defaultYear !== undefined) config.defaultYear = defaultYear;
+  const timeZone = str('timeZone');
+  if (timeZone !== undefined) {
+    if (isKnownTimeZone(timeZone)) config.timeZone = timeZone;
+    else add('timeZone', `"${timeZone}" is not an IANA time zone`, 'Use e.g. UTC, Europe/Kyiv, America/New_York.');
+  }
+  const defaultDate = str('defaultDate');
+  if (defaultDate !== undefined) {
+    const parsed = parseIsoDate(defaultDate, config.timeZone);
+    if (parsed.ok) config.defaultDate = defaultDate;
+    else add('defaultDate', parsed.reason);
+  }
+  for (const key of ['seeds', 'out'] as const) {
+    const p = str(key);
+    if (p !== undefined) config[key] = p;
+  }
+  for (const key of Object.keys(v)) {
+    if (!(FIELDS as readonly string[]).includes(key)) {
+      const near = didYouMean(key, FIELDS);
+      add(key, 'is not a storyfeed setting', near ? `Did you mean "${near}"?` : 'Remove it, or check the README for the setting you meant.');
+    }
+  }
+  if (problems.length) throw configError(source, problems);
+  return config;
+}
+
+function configError(source: string, problems: ConfigProblem[]): StoryfeedError {
+  const lines = problems.map((p) => `${p.path}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+  return new StoryfeedError('E_CONFIG', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${source}:\n  ${lines.join('\n  ')}`, { file: source === 'configuration' ? undefined : source, problems: lines });
+}
+
+function authors(value: unknown, key: string, add: (path: string, message: string, hint?: string) => void): Author[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  const out: Author[] = [];
+  list.forEach((a, i) => {
+    const path = Array.isArray(value) ? `${key}[${i}]` : key;
+    if (typeof a === 'string' && a.trim()) {
+      out.push(parseAuthorString(a));
+      return;
+    }
+    if (typeof a !== 'object' || a === null || Array.isArray(a)) {
+      add(path, `must be a name or {name, email, url}, found ${describeValue(a)}`);
+      return;
+    }
+    const o = a as Record<string, unknown>;
+    if (typeof o.name !== 'string' || !o.name.trim()) {
+      add(`${path}.name`, 'is required');
+      return;
+    }
+    const author: Author = { name: o.name.trim() };
+    if (o.email !== undefined) {
+      if (typeof o.email === 'string' && /^[^\s@<>()]+@[^\s@<>()]+$/.test(o.email)) author.email = o.email;
+      else add(`${path}.email`, `is not an email address: ${describeValue(o.email)}`);
+    }
+    if (o.url !== undefined) {
+      try {
+        if (typeof o.url !== 'string') throw new Error('type');
+        author.url = new URL(o.url).href;
+      } catch {
+        add(`${path}.url`, `is not an absolute URL: ${describeValue(o.url)}`);
+      }
+    }
+    out.push(author);
+  });
+  return out;
+}
+
+function outputs(value: unknown, add: (path: string, message: string, hint?: string) => void): Partial<Record<FeedFormat, string>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    add('outputs', `must be an object like {"rss": "rss.xml"}, found ${describeValue(value)}`);
+    return {};
+  }
+  const out: Partial<Record<FeedFormat, string>> = {};
+  for (const [key, name] of Object.entries(value)) {
+    if (key !== 'rss' && key !== 'atom' && key !== 'json') {
+      add(`outputs.${key}`, 'is not a format', 'The formats are rss, atom and json.');
+      continue;
+    }
+    if (typeof name !== 'string' || !/^[\w][\w.-]*$/.test(name)) {
+      add(`outputs.${key}`, `must be a plain file name such as ${key === 'json' ? 'feed.json' : `${key}.xml`}, found ${describeValue(name)}`);
+      continue;
+    }
+    out[key] = name;
+  }
+  const names = Object.values({ rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json', ...out });
+  if (new Set(names).size !== names.length) add('outputs', 'two formats would be written to the same file');
+  return out;
+}

@@ -1,0 +1,159 @@
+/**
+ * Every user-facing problem storyfeed reports has a code in {@link PROBLEMS}: what went wrong and
+ * how to fix it. Fatal problems are thrown as {@link StoryfeedError}; the rest are collected as
+ * {@link Diagnostic} warnings.
+ */
+
+/** What each problem code means and how to fix it (also documented in the README). */
+export const PROBLEMS = {
+  E_EMPTY: { summary: 'the seed is empty', fix: 'Put the headline on the first line and the article below it.' },
+  E_NO_BODY: { summary: 'the seed has a headline but no body', fix: 'Add at least one paragraph under the headline.' },
+  E_BINARY: { summary: 'the file is binary, not text', fix: 'Seeds must be UTF-8 text (.txt, .md) or JSON (.json).' },
+  E_ENCODING: { summary: 'the file is not valid UTF-8', fix: 'Re-save the file as UTF-8 (UTF-16 files need a byte-order mark).' },
+  E_FRONT_MATTER: { summary: 'the YAML front matter cannot be read', fix: 'Check the YAML between the two `---` lines (quotes, brackets, indentation).' },
+  E_FIELD: { summary: 'a field has the wrong type or value', fix: 'Correct the field named in the message; see "Story fields" in the README.' },
+  E_DATE: { summary: 'a date cannot be understood', fix: 'Write dates as ISO 8601, e.g. 2024-10-21 or 2024-10-21T08:30:00+03:00.' },
+  E_URL: { summary: 'a URL is not valid', fix: 'Use an absolute http(s) URL, or a path relative to the site URL.' },
+  E_JSON: { summary: 'the JSON cannot be parsed', fix: 'Fix the JSON syntax at the position given.' },
+  E_UNSUPPORTED: { summary: 'the file type is not a seed storyfeed reads', fix: 'Use .txt, .md or .json seeds.' },
+  E_DUPLICATE_ID: { summary: 'two stories have the same id', fix: 'Give one of them a different file name, `id` or `url` in its front matter.' },
+  E_BAD_SEEDS: { summary: 'some seeds could not be read', fix: 'Fix the files listed, or build with --keep-going to publish the others.' },
+  E_NO_STORIES: { summary: 'there are no stories to publish', fix: 'Add seed files to the folder (drafts are not published).' },
+  E_CONFIG: { summary: 'the configuration is invalid', fix: 'Correct the fields listed; see "Configuration" in the README.' },
+  E_IO: { summary: 'a file or folder cannot be read or written', fix: 'Check that the path exists and that you may read (or write) it.' },
+  E_VERIFY: { summary: 'the feeds do not match the stories', fix: 'This is a storyfeed bug when it happens on build: please report it with the seed.' },
+  E_FEED: { summary: 'the feed cannot be read', fix: 'The file is not a well-formed RSS 2.0, Atom 1.0 or JSON Feed document.' },
+  E_FETCH: { summary: 'the feed cannot be fetched', fix: 'Check the URL, your network, or raise --timeout / --max-bytes.' },
+  E_USAGE: { summary: 'the command line is not valid', fix: 'Run `storyfeed --help` or `storyfeed <command> --help`.' },
+  E_INTERNAL: { summary: 'storyfeed failed unexpectedly', fix: 'This is a storyfeed bug: please report it with the seed that caused it.' },
+  W_ILLEGAL_CHAR: { summary: 'characters that XML forbids were removed', fix: 'Remove control characters (U+0000–U+001F except tab and newlines), U+FFFE/U+FFFF and lone surrogates from the seed.' },
+  W_NO_DATE: { summary: 'the story has no date', fix: 'Add `date:` in front matter (or a .meta.yaml sidecar), or set `defaultDate` in the config.' },
+  W_UNSAFE_HTML: { summary: 'unsafe HTML was removed', fix: 'Scripts, event handlers, and javascript:/data: URLs are never published; remove them from the seed.' },
+  W_UNKNOWN_FIELD: { summary: 'a front matter field is not used by storyfeed', fix: 'Check the spelling of the field; see "Story fields" in the README.' },
+  W_DRAFT: { summary: 'the story is a draft and is not published', fix: 'Set `draft: false` (or remove it) to publish.' },
+  W_TITLE_ONLY: { summary: 'the story has a headline but no body', fix: 'Add at least one paragraph under the headline.' },
+  W_DATE_ORDER: { summary: '`updated` is earlier than the publication date', fix: 'Correct `updated` (it was set to the publication date).' },
+  W_UNSAFE_SLUG: { summary: 'a slug, id or url had unsafe characters and was cleaned', fix: 'Use only letters, digits and hyphens in slugs.' },
+  W_RELATIVE_URL: { summary: 'a relative URL was made absolute', fix: 'Nothing to do; write absolute URLs to silence this.' },
+} as const satisfies Record<string, { summary: string; fix: string }>;
+
+/** A problem code: `E_…` for errors, `W_…` for warnings. */
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** Where a problem is: a file and, when known, a 1-based line. */
+export interface ProblemLocation {
+  /** Path of the file, as the user gave it. */
+  file?: string;
+  /** 1-based line number. */
+  line?: number;
+}
+
+/** A non-fatal problem, collected on the data instead of thrown. */
+export interface Diagnostic extends ProblemLocation {
+  /** The problem code; see {@link PROBLEMS}. */
+  code: ProblemCode;
+  /** `error` stops the build; `warning` does not. */
+  severity: 'error' | 'warning';
+  /** What happened, specific to this case. */
+  message: string;
+}
+
+/** A fatal problem with a code, a location and a fix; the CLI prints it without a stack trace. */
+export class StoryfeedError extends Error {
+  /** The problem code; see {@link PROBLEMS}. */
+  readonly code: ProblemCode;
+  /** The file the problem is in, if any. */
+  readonly file: string | undefined;
+  /** The 1-based line the problem is on, if known. */
+  readonly line: number | undefined;
+  /** The problem without its location. */
+  readonly detail: string;
+  /** Further problems of the same kind, when several were found at once (e.g. config fields). */
+  readonly problems: readonly string[];
+
+  constructor(code: ProblemCode, detail: string, where: ProblemLocation & { cause?: unknown; problems?: readonly string[] } = {}) {
+    super(formatProblem(code, detail, where), where.cause === undefined ? undefined : { cause: where.cause });
+    this.name = 'StoryfeedError';
+    this.code = code;
+    this.file = where.file;
+    this.line = where.line;
+    this.detail = detail;
+    this.problems = where.problems ?? [];
+  }
+
+  /** Returns a copy of this error located in `file` (keeps an already known file). */
+  inFile(file: string): StoryfeedError {
+    if (this.file) return this;
+    return new StoryfeedError(this.code, this.detail, { file, line: this.line, cause: this.cause, problems: this.problems });
+  }
+}
+
+/** Formats a problem the way compilers do: `file:line: detail [CODE]`. */
+export function formatProblem(code: ProblemCode, detail: string, where: ProblemLocation = {}): string {
+  const place = where.file ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : '';
+  return `${place}${detail} [${code}]`;
+}
+
+/** Formats a diagnostic as one line, prefixed with its severity. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.severity}: ${formatProblem(d.code, d.message, d)}`;
+}
+
+/** Builds a warning diagnostic. */
+export function warning(code: ProblemCode, message: string, where: ProblemLocation = {}): Diagnostic {
+  return { code, severity: 'warning', message, ...definedOnly(where) };
+}
+
+function definedOnly(where: ProblemLocation): ProblemLocation {
+  const out: ProblemLocation = {};
+  if (where.file !== undefined) out.file = where.file;
+  if (where.line !== undefined) out.line = where.line;
+  return out;
+}
+
+/** `true` when `error` is a {@link StoryfeedError}. */
+export function isStoryfeedError(error: unknown): error is StoryfeedError {
+  return error instanceof StoryfeedError;
+}
+
+/** The known name closest to `name` (a likely typo: same name in other case, or within two edits), else `undefined`. */
+export function didYouMean(name: string, known: Iterable<string>): string | undefined {
+  const k = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const c = candidate.toLowerCase();
+    if (c === k) return candidate;
+    if (Math.abs(c.length - k.length) > 2 || c.length < 4) continue;
+    const d = editDistance(k, c);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= (k.length <= 4 ? 1 : 2) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Describes a value for an error message: `"text"`, `a list`, `a mapping`, `number 3`. */
+export function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (v instanceof Date) return 'a date';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `${typeof v} ${String(v)}`;
+}

@@ -1,0 +1,98 @@
+import type { Diagnostic } from '../errors.js';
+import { slugify } from '../story/slug.js';
+import type { FeedDocument, FeedFormat, SiteConfig, Story } from '../types.js';
+import { buildFeedDocument, DEFAULT_OUTPUTS } from './document.js';
+
+/** Which feeds to publish besides the main one. */
+export interface FeedSetOptions {
+  /** One feed per tag (`tags/<slug>/`); `minItems` skips rare tags (default 1). */
+  tagFeeds?: boolean | { minItems?: number };
+  /** One feed per author (`authors/<slug>/`). */
+  authorFeeds?: boolean;
+  /** Receives warnings (drafts, removed characters) once, from the main feed. */
+  onWarning?: (d: Diagnostic) => void;
+  /** `updated` of a feed with no items. */
+  emptyFeedDate?: Date;
+}
+
+/** One feed of a set: where it goes and what it holds. */
+export interface FeedSetEntry {
+  /** `main`, `tag` or `author`. */
+  kind: 'main' | 'tag' | 'author';
+  /** The tag or author name (empty for the main feed). */
+  name: string;
+  /** Folder of its files relative to the output folder: `''`, `tags/nato/`, `authors/jane-doe/`. */
+  path: string;
+  /** The document to render. */
+  document: FeedDocument;
+}
+
+/**
+ * The main feed plus optional per-tag and per-author feeds. Each sub-feed is a full document with
+ * its own title, self links (under its folder) and `updated`, holding only the matching stories.
+ */
+export function buildFeedSet(stories: readonly Story[], site: SiteConfig, options: FeedSetOptions = {}): FeedSetEntry[] {
+  const main = buildFeedDocument(stories, site, { ...(options.onWarning ? { onWarning: options.onWarning } : {}), ...(options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {}) });
+  const entries: FeedSetEntry[] = [{ kind: 'main', name: '', path: '', document: main }];
+  const published = stories.filter((s) => !s.draft);
+  const quiet = options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {};
+  const sub = (kind: 'tag' | 'author', name: string, folder: string, members: Story[]): FeedSetEntry => ({
+    kind,
+    name,
+    path: folder,
+    document: buildFeedDocument(members, { ...site, title: `${site.title}: ${name}`, feedBaseUrl: new URL(folder, baseOf(site)).href }, quiet),
+  });
+  if (options.tagFeeds) {
+    const minItems = typeof options.tagFeeds === 'object' ? options.tagFeeds.minItems ?? 1 : 1;
+    for (const [name, members] of groupBy(published, (s) => s.tags)) {
+      if (members.length >= minItems) entries.push(sub('tag', name, `tags/${uniqueSlug(name, 'tags/', entries)}/`, members));
+    }
+  }
+  if (options.authorFeeds) {
+    for (const [name, members] of groupBy(published, (s) => (s.authors.length ? s.authors : site.authors).map((a) => a.name))) {
+      entries.push(sub('author', name, `authors/${uniqueSlug(name, 'authors/', entries)}/`, members));
+    }
+  }
+  return entries;
+}
+
+function baseOf(site: SiteConfig): string {
+  const base = site.feedBaseUrl ?? site.siteUrl;
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+/** Groups stories by each key they have (case-insensitively), keeping the first spelling; sorted by key. */
+function groupBy(stories: readonly Story[], keys: (s: Story) => string[]): [string, Story[]][] {
+  const groups = new Map<string, { name: string; members: Story[] }>();
+  for (const s of stories) {
+    for (const key of new Set(keys(s).map((k) => k.trim()).filter(Boolean))) {
+      const id = key.toLocaleLowerCase();
+      const group = groups.get(id) ?? { name: key, members: [] };
+      if (!group.members.includes(s)) group.members.push(s);
+      groups.set(id, group);
+    }
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => [g.name, g.members]);
+}
+
+/** A slug for a folder name, made unique within the set (`nato`, `nato-2`) and never empty. */
+function uniqueSlug(name: string, prefix: string, entries: readonly FeedSetEntry[]): string {
+  const base = slugify(name) || 'x';
+  const taken = new Set(entries.filter((e) => e.path.startsWith(prefix)).map((e) => e.path.slice(prefix.length, -1)));
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+/** MIME types of the three formats. */
+export const FEED_MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+/** The file names of the set's outputs, relative to the output folder, by format. */
+export function feedSetFiles(entry: FeedSetEntry, site: Pick<SiteConfig, 'outputs'>): Record<FeedFormat, string> {
+  const names = { ...DEFAULT_OUTPUTS, ...site.outputs };
+  return { rss: `${entry.path}${names.rss}`, atom: `${entry.path}${names.atom}`, json: `${entry.path}${names.json}` };
+}

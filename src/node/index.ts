@@ -1,0 +1,14 @@
+/**
+ * storyfeed's Node.js edge: reading seed folders and configuration, writing feeds atomically,
+ * and the whole build in one call.
+ */
+
+export { buildSite, sourceDateEpoch } from './build.js';
+export type { BuildSiteOptions, BuildSiteResult } from './build.js';
+export { CONFIG_FILE_NAMES, loadConfigFile } from './config-file.js';
+export type { LoadedConfig } from './config-file.js';
+export { loadStories, loadStory } from './load-stories.js';
+export type { LoadedStories, LoadStoriesOptions } from './load-stories.js';
+export { findSeedFiles } from './seed-files.js';
+export type { SeedFile } from './seed-files.js';
+export { writeFileAtomic, writeFilesAtomic } from './write-files.js';

@@ -1,0 +1,79 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib } from 'node:zlib';
+import { createFeedHandler, type FeedHandler, type FeedHandlerOptions, type FileLookup } from '../server/handler.js';
+
+const brotli = promisify(brotliCompress);
+
+/** Options for serving a folder of built feeds. */
+export interface ServeFolderOptions extends Omit<FeedHandlerOptions, 'files'> {
+  /** The output folder to serve. */
+  root: string;
+}
+
+/**
+ * A lookup that reads files under `root` only: the resolved real path (symlinks followed) must stay
+ * inside the real root, so neither `..` nor a symlink can reach anything else.
+ */
+export function folderLookup(root: string): FileLookup {
+  const realRoot = realpath(path.resolve(root));
+  return async (file) => {
+    const base = await realRoot;
+    const target = path.resolve(base, file);
+    try {
+      const real = await realpath(target);
+      if (real !== base && !real.startsWith(base + path.sep)) return undefined;
+      const info = await stat(real);
+      if (!info.isFile()) return undefined;
+      return { body: await readFile(real), lastModified: new Date(Math.floor(info.mtimeMs / 1000) * 1000) };
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** The fetch-style handler over a folder, with Brotli from node:zlib besides gzip. */
+export function createFolderHandler(options: ServeFolderOptions): FeedHandler {
+  const { root, ...rest } = options;
+  return createFeedHandler({
+    ...rest,
+    files: folderLookup(root),
+    encoders: { br: async (body) => new Uint8Array(await brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })), ...rest.encoders },
+  });
+}
+
+/** Adapts a fetch-style handler to Node's `http` (and Express/Connect) `(req, res)` signature. */
+export function toNodeListener(handler: FeedHandler): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    handler(new Request(url, { method: req.method ?? 'GET', headers })).then(
+      async (response) => {
+        res.statusCode = response.status;
+        response.headers.forEach((value, name) => res.setHeader(name, value));
+        const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
+        res.end(body);
+      },
+      () => {
+        res.statusCode = 500;
+        res.end();
+      },
+    );
+  };
+}
+
+/** Starts an HTTP server for a folder of feeds on `host:port` (port 0 picks a free one). */
+export async function serveFolder(options: ServeFolderOptions & { port?: number; host?: string }): Promise<Server> {
+  const { port = 8080, host = '127.0.0.1', ...rest } = options;
+  const server = createServer(toNodeListener(createFolderHandler(rest)));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}

@@ -1,0 +1,89 @@
+import { Feed, type Author as FeedAuthor } from 'feed';
+import type { Author, FeedDocument } from '../types.js';
+import { escapeXmlText, Placeholders } from './placeholders.js';
+import { insertStylesheet, withRootAttribute } from './xml-shell.js';
+
+/**
+ * Renders Atom 1.0 (RFC 4287) with `feed`, corrected: `xml:lang` on the feed, `title` and
+ * `summary` as `type="text"`, `content type="html"`, every author at feed and entry level,
+ * categories with `term`, the image link with its real MIME type, and every value escaped once.
+ */
+export function renderAtom(doc: FeedDocument): string {
+  const ph = new Placeholders();
+  const [firstAuthor, ...moreAuthors] = doc.authors;
+  const fallbackAuthor: Author = { name: doc.title };
+  const feed = new Feed({
+    // `feed` writes the feed id raw, and xml-js then reads a literal `&amp;` in it as an escaped `&`.
+    id: ph.text(doc.selfUrls.atom),
+    title: ph.text(doc.title),
+    description: ph.text(doc.description),
+    link: doc.siteUrl,
+    updated: doc.updated,
+    generator: ph.text(`${doc.generator.name} ${doc.generator.version}`),
+    feedLinks: { atom: doc.selfUrls.atom },
+    ...(firstAuthor ? { author: atomAuthor(firstAuthor, ph) } : {}),
+    ...(doc.hub ? { hub: doc.hub } : {}),
+    ...(doc.copyright ? { copyright: ph.text(doc.copyright) } : {}),
+    ...(doc.logo ? { image: ph.text(doc.logo) } : {}),
+    ...(doc.icon ?? doc.favicon ? { favicon: ph.text((doc.icon ?? doc.favicon)!) } : {}),
+  });
+  const imageTypes = new Map<string, string>();
+  const entryIds: string[] = [];
+  for (const item of doc.items) {
+    // Atom requires an author on every entry when the feed has none.
+    const authors = item.authors.length ? item.authors : firstAuthor ? [] : [fallbackAuthor];
+    // `feed` writes the image href normalized by `new URL`, so the lookup key must be too.
+    if (item.image?.type) imageTypes.set(new URL(item.image.url).href, item.image.type);
+    feed.addItem({
+      // `feed` passes entry ids through `new URL` (a non-URL id throws, a URL id is rewritten);
+      // a URL-safe marker stands in for each id and is replaced with the id, unchanged, below.
+      id: `${ENTRY_ID}${entryIds.push(item.id) - 1}`,
+      title: ph.text(item.title),
+      link: item.url,
+      date: item.updated,
+      published: item.published,
+      description: ph.text(item.summary),
+      content: ph.cdata(item.contentHtml),
+      author: authors.map((a) => atomAuthor(a, ph)),
+      category: item.tags.map((t) => ({ term: ph.attr(t) })),
+      ...(item.image ? { image: item.image.url } : {}),
+    });
+  }
+  let xml = feed.atom1().replace(ENTRY_ID_ELEMENT, (_m, index: string) => `<id>${ph.text(entryIds[Number(index)] ?? '')}</id>`);
+  xml = xml.replaceAll('<title type="html">', '<title type="text">').replaceAll('<summary type="html">', '<summary type="text">');
+  xml = fixImageTypes(xml, imageTypes);
+  xml = withRootAttribute(xml, '<feed xmlns="http://www.w3.org/2005/Atom"', 'xml:lang', doc.language);
+  if (moreAuthors.length) xml = insertAfterFirst(xml, '</author>', moreAuthors.map(authorElement).join(''));
+  return insertStylesheet(ph.fill(xml), doc.stylesheet);
+}
+
+const ENTRY_ID = 'urn:x-storyfeed-entry:';
+const ENTRY_ID_ELEMENT = /<id>urn:x-storyfeed-entry:(\d+)<\/id>/g;
+
+function atomAuthor(author: Author, ph: Placeholders): FeedAuthor {
+  const out: FeedAuthor = { name: ph.text(author.name) };
+  if (author.email) out.email = ph.text(author.email);
+  if (author.url) out.link = author.url;
+  return out;
+}
+
+/** `feed` guesses `image/<extension>` (so `image/jpg`); use the type the story knows, or none. */
+function fixImageTypes(xml: string, types: Map<string, string>): string {
+  return xml.replace(/(<link rel="enclosure" href="([^"]*)") type="[^"]*"/g, (_m, head: string, href: string) => {
+    const type = types.get(href.replaceAll('&amp;', '&'));
+    return type ? `${head} type="${type}"` : head;
+  });
+}
+
+/** Extra feed-level authors, written the way `feed` writes the first. */
+function authorElement(author: Author): string {
+  const parts = [`<name>${escapeXmlText(author.name)}</name>`];
+  if (author.email) parts.push(`<email>${escapeXmlText(author.email)}</email>`);
+  if (author.url) parts.push(`<uri>${escapeXmlText(new URL(author.url).href)}</uri>`);
+  return `\n    <author>\n        ${parts.join('\n        ')}\n    </author>`;
+}
+
+function insertAfterFirst(xml: string, marker: string, insert: string): string {
+  const at = xml.indexOf(marker);
+  return at < 0 ? xml : xml.slice(0, at + marker.length) + insert + xml.slice(at + marker.length);
+}

@@ -1,0 +1,64 @@
+import { Feed, type Extension } from 'feed';
+import type { Author, FeedDocument, FeedItem } from '../types.js';
+
+/** The JSON Feed version storyfeed writes. */
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/**
+ * Renders JSON Feed 1.1 with `feed`, corrected through its extension hook: `version` 1.1, `authors`
+ * (all of them) beside the deprecated single `author`, `language`, `favicon`, WebSub `hubs`, and per
+ * item `authors`, `content_text` and `language`.
+ */
+export function renderJson(doc: FeedDocument): string {
+  const [firstAuthor] = doc.authors;
+  const feed = new Feed({
+    title: doc.title,
+    description: doc.description,
+    link: doc.siteUrl,
+    feedLinks: { json: doc.selfUrls.json },
+    updated: doc.updated,
+    ...(firstAuthor ? { author: feedAuthor(firstAuthor) } : {}),
+    ...(doc.icon ?? doc.logo ? { image: (doc.icon ?? doc.logo)! } : {}),
+  });
+  // `feed` writes `version` first and then applies extensions in order, so this one replaces its 1.0 value in place.
+  feed.addExtension({ name: 'version', objects: JSON_FEED_VERSION as unknown as Record<string, unknown> });
+  feed.addExtension({ name: 'language', objects: doc.language as unknown as Record<string, unknown> });
+  if (doc.authors.length) feed.addExtension({ name: 'authors', objects: doc.authors.map(jsonAuthor) as unknown as Record<string, unknown> });
+  if (doc.favicon) feed.addExtension({ name: 'favicon', objects: doc.favicon as unknown as Record<string, unknown> });
+  if (doc.hub) feed.addExtension({ name: 'hubs', objects: [{ type: 'WebSub', url: doc.hub }] as unknown as Record<string, unknown> });
+  for (const item of doc.items) {
+    feed.addItem({
+      id: item.id,
+      title: item.title,
+      link: item.url,
+      date: item.updated,
+      published: item.published,
+      description: item.summary,
+      content: item.contentHtml,
+      ...(item.authors[0] ? { author: [feedAuthor(item.authors[0])] } : {}),
+      category: item.tags.map((name) => ({ name })),
+      ...(item.image ? { image: item.image.url } : {}),
+      extensions: itemExtensions(item),
+    });
+  }
+  return `${feed.json1()}\n`;
+}
+
+function itemExtensions(item: FeedItem): Extension[] {
+  const extensions: Extension[] = [{ name: 'content_text', objects: item.contentText as unknown as Record<string, unknown> }];
+  // `feed` writes `summary` only when the item also has HTML content, so a summary-only item would lose it.
+  if (item.summary) extensions.push({ name: 'summary', objects: item.summary as unknown as Record<string, unknown> });
+  if (item.authors.length) extensions.push({ name: 'authors', objects: item.authors.map(jsonAuthor) as unknown as Record<string, unknown> });
+  if (item.language) extensions.push({ name: 'language', objects: item.language as unknown as Record<string, unknown> });
+  return extensions;
+}
+
+/** `feed` writes the deprecated single `author` from `link`, not `url`: without this its url is lost. */
+function feedAuthor(author: Author): { name: string; link?: string } {
+  return author.url ? { name: author.name, link: author.url } : { name: author.name };
+}
+
+/** JSON Feed authors have a name, url and avatar; there is no email field. */
+function jsonAuthor(author: Author): { name: string; url?: string } {
+  return author.url ? { name: author.name, url: author.url } : { name: author.name };
+}

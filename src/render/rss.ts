@@ -1,0 +1,67 @@
+import { Feed, type Extension } from 'feed';
+import { escapeHtml } from '../story/html.js';
+import type { FeedDocument, FeedItem } from '../types.js';
+import { Placeholders } from './placeholders.js';
+import { insertStylesheet, withNamespaces } from './xml-shell.js';
+
+const NAMESPACES = {
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:media': 'http://search.yahoo.com/mrss/',
+};
+
+/**
+ * Renders RSS 2.0 with `feed`, corrected: `description` is the summary and `content:encoded` the full
+ * HTML; `guid isPermaLink` is true only when the id is the URL; `<author>` only with an email, else
+ * `dc:creator`; the image as `enclosure` and `media:content` with its real MIME type; and every value
+ * escaped once (see {@link Placeholders}).
+ */
+export function renderRss(doc: FeedDocument): string {
+  const ph = new Placeholders();
+  const feed = new Feed({
+    title: ph.text(doc.title),
+    description: ph.text(doc.description),
+    link: doc.siteUrl,
+    language: ph.text(doc.language),
+    updated: doc.updated,
+    generator: ph.text(`${doc.generator.name} ${doc.generator.version}`),
+    docs: 'https://www.rssboard.org/rss-specification',
+    feedLinks: { rss: doc.selfUrls.rss },
+    ...(doc.hub ? { hub: doc.hub } : {}),
+    ...(doc.copyright ? { copyright: ph.text(doc.copyright) } : {}),
+    ...(doc.logo ?? doc.icon ? { image: ph.text((doc.logo ?? doc.icon)!) } : {}),
+  });
+  for (const item of doc.items) {
+    feed.addItem({
+      title: ph.text(item.title),
+      link: item.url,
+      date: item.updated,
+      published: item.published,
+      description: ph.cdata(escapeHtml(item.summary)),
+      content: ph.cdata(item.contentHtml),
+      extensions: itemExtensions(item, ph),
+    });
+  }
+  const xml = withNamespaces(feed.rss2(), '<rss version="2.0"', NAMESPACES);
+  return insertStylesheet(ph.fill(xml), doc.stylesheet);
+}
+
+/** `feed` copies each extension onto the item after its own fields, so these replace its versions. */
+function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
+  const extensions: Extension[] = [
+    { name: 'guid', objects: { _attributes: { isPermaLink: item.id === item.url ? 'true' : 'false' }, _text: ph.text(item.id) } },
+  ];
+  const withEmail = item.authors.filter((a) => a.email);
+  const withoutEmail = item.authors.filter((a) => !a.email);
+  if (withEmail.length) extensions.push({ name: 'author', objects: withEmail.map((a) => ({ _text: ph.text(`${a.email} (${a.name})`) })) as unknown as Record<string, unknown> });
+  if (withoutEmail.length) extensions.push({ name: 'dc:creator', objects: withoutEmail.map((a) => ({ _text: ph.text(a.name) })) as unknown as Record<string, unknown> });
+  if (item.tags.length) extensions.push({ name: 'category', objects: item.tags.map((t) => ({ _text: ph.text(t) })) as unknown as Record<string, unknown> });
+  if (item.image) {
+    // RSS requires an enclosure's type; without a known one only media:content is written.
+    const { url, type } = item.image;
+    if (type) extensions.push({ name: 'enclosure', objects: { _attributes: { url: ph.attr(url), length: '0', type: ph.attr(type) } } });
+    extensions.push({ name: 'media:content', objects: { _attributes: { url: ph.attr(url), medium: 'image', ...(type ? { type: ph.attr(type) } : {}) } } });
+  }
+  return extensions;
+}

@@ -1,0 +1,220 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import type { Author } from '../types.js';
+import { parseIsoDate } from './dates.js';
+
+/** Story fields a seed can set in YAML front matter, a `.meta.yaml` sidecar, or a JSON seed. */
+export interface SeedMeta {
+  /** Headline (overrides the first line). */
+  title?: string;
+  /** First publication time. */
+  date?: Date;
+  /** Last update time. */
+  updated?: Date;
+  /** Authors. */
+  authors?: Author[];
+  /** Tags (categories). */
+  tags?: string[];
+  /** Canonical URL, absolute or relative to the site. */
+  url?: string;
+  /** Stable id (an absolute URI). */
+  id?: string;
+  /** URL slug. */
+  slug?: string;
+  /** Lead image URL, absolute or relative to the story. */
+  image?: string;
+  /** Summary (plain text). */
+  summary?: string;
+  /** Language (BCP 47). */
+  language?: string;
+  /** Leave the story out of feeds. */
+  draft?: boolean;
+  /** Year that completes a dateline without one. */
+  year?: number;
+}
+
+/** Front matter split from the rest of a seed. */
+export interface FrontMatterSplit {
+  /** The YAML between the `---` fences, or `null` when there is none. */
+  yaml: string | null;
+  /** 1-based line of the first YAML line. */
+  yamlLine: number;
+  /** The text after the closing fence (or all of it). */
+  body: string;
+  /** 1-based line where `body` starts in the original text. */
+  bodyLine: number;
+}
+
+/** Splits `---`-fenced YAML front matter from the top of a (line-ending-normalized) text. */
+export function splitFrontMatter(text: string, file?: string): FrontMatterSplit {
+  if (!/^---[ \t]*\n/.test(text)) return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i]!)) {
+      return { yaml: lines.slice(1, i).join('\n'), yamlLine: 2, body: lines.slice(i + 1).join('\n'), bodyLine: i + 2 };
+    }
+  }
+  throw new StoryfeedError('E_FRONT_MATTER', 'front matter starts with `---` on line 1 but is never closed with a second `---` line', { file, line: 1 });
+}
+
+/** Options for reading seed metadata. */
+export interface MetaOptions {
+  /** File the metadata came from, for messages. */
+  file?: string;
+  /** Line of the first YAML line in that file (front matter starts on line 2). */
+  firstLine?: number;
+  /** IANA time zone for dates without an offset. */
+  timeZone?: string;
+  /** Receives non-fatal problems. */
+  onWarning?: (d: Diagnostic) => void;
+}
+
+/** Parses YAML (front matter or a sidecar) into validated {@link SeedMeta}. */
+export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta {
+  const first = options.firstLine ?? 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const line = lineCounter.linePos(problem.pos[0]).line + first - 1;
+    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: ${problem.message.split('\n')[0]}`, { file: options.file, line });
+  }
+  const lineOf = (key: string): number | undefined => {
+    if (!isMap(doc.contents)) return undefined;
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line + first - 1;
+    }
+    return undefined;
+  };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: ${(cause as Error).message}`, { file: options.file, line: first, cause });
+  }
+  if (value === null || value === undefined) return {};
+  return readMeta(value, { ...options, lineOf });
+}
+
+/** Validates a plain object (from YAML or JSON) as {@link SeedMeta}, reporting the first bad field. */
+export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key: string) => number | undefined } = {}): SeedMeta {
+  const { file } = options;
+  const lineOf = options.lineOf ?? (() => undefined);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new StoryfeedError('E_FRONT_MATTER', 'front matter must be a mapping of `field: value` lines', { file, line: options.firstLine });
+  }
+  const obj = value as Record<string, unknown>;
+  const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
+  const fail = (key: string, detail: string, code: 'E_FIELD' | 'E_DATE' = 'E_FIELD'): never => {
+    throw new StoryfeedError(code, `front matter \`${key}\`: ${detail}`, { file, line: lineOf(key) });
+  };
+  const text = (key: string): string | undefined => {
+    const v = own(key);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return fail(key, `expected text, found ${describeValue(v)}`);
+  };
+  const date = (key: string): Date | undefined => {
+    const v = own(key);
+    if (v === undefined || v === null || v === '') return undefined;
+    if (v instanceof Date) return v;
+    if (typeof v !== 'string') return fail(key, `expected an ISO 8601 date, found ${describeValue(v)}`, 'E_DATE');
+    const parsed = parseIsoDate(v, options.timeZone);
+    if (!parsed.ok) return fail(key, parsed.reason, 'E_DATE');
+    return parsed.date;
+  };
+
+  const meta: SeedMeta = {};
+  const title = text('title');
+  if (title !== undefined) meta.title = title;
+  const published = date('date') ?? date('published');
+  if (published) meta.date = published;
+  const updated = date('updated') ?? date('modified');
+  if (updated) meta.updated = updated;
+  const authorsValue = own('authors') ?? own('author');
+  if (authorsValue !== undefined && authorsValue !== null) meta.authors = readAuthors(authorsValue, own('authors') !== undefined ? 'authors' : 'author', fail);
+  const tagsValue = own('tags') ?? own('categories');
+  if (tagsValue !== undefined && tagsValue !== null) meta.tags = readTags(tagsValue, fail);
+  for (const key of ['url', 'id', 'slug', 'summary', 'language'] as const) {
+    const v = text(key);
+    if (v !== undefined) meta[key] = v;
+  }
+  const image = own('image');
+  if (image !== undefined && image !== null) {
+    if (typeof image === 'string') meta.image = image.trim();
+    else if (typeof image === 'object' && !Array.isArray(image) && typeof (image as { url?: unknown }).url === 'string') meta.image = ((image as { url: string }).url).trim();
+    else fail('image', `expected a URL, found ${describeValue(image)}`);
+  }
+  const draft = own('draft');
+  if (draft !== undefined && draft !== null) {
+    if (typeof draft === 'boolean') meta.draft = draft;
+    else if (draft === 'true' || draft === 'false') meta.draft = draft === 'true';
+    else fail('draft', `expected true or false, found ${describeValue(draft)}`);
+  }
+  const year = own('year');
+  if (year !== undefined && year !== null) {
+    const y = typeof year === 'string' ? Number(year) : year;
+    if (typeof y !== 'number' || !Number.isInteger(y) || y < 1 || y > 9999) fail('year', `expected a four-digit year, found ${describeValue(year)}`);
+    meta.year = y as number;
+  }
+  for (const key of Object.keys(obj)) {
+    const near = KNOWN_FIELDS.has(key) ? undefined : didYouMean(key, KNOWN_FIELDS);
+    if (near) options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not a storyfeed field; did you mean \`${near}\`?`, { file, line: lineOf(key) }));
+  }
+  return meta;
+}
+
+const KNOWN_FIELDS = new Set([
+  'title', 'date', 'published', 'updated', 'modified', 'author', 'authors', 'tags', 'categories', 'url', 'id', 'slug',
+  'image', 'summary', 'language', 'draft', 'year',
+]);
+
+type Fail = (key: string, detail: string) => never;
+
+function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
+  const list = Array.isArray(value) ? value : [value];
+  const authors: Author[] = [];
+  list.forEach((entry, i) => {
+    const where = Array.isArray(value) ? `item ${i + 1}: ` : '';
+    if (typeof entry === 'string') {
+      if (entry.trim()) authors.push(parseAuthorString(entry));
+      return;
+    }
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail(key, `${where}expected a name or {name, email, url}, found ${describeValue(entry)}`);
+    const o = entry as Record<string, unknown>;
+    const name = o.name;
+    if (typeof name !== 'string' || !name.trim()) fail(key, `${where}an author needs a \`name\``);
+    const author: Author = { name: (name as string).trim() };
+    for (const field of ['email', 'url'] as const) {
+      const v = o[field];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string') fail(key, `${where}\`${field}\` must be text, found ${describeValue(v)}`);
+      if ((v as string).trim()) author[field] = (v as string).trim();
+    }
+    if (author.email && !/^[^\s@<>()]+@[^\s@<>()]+$/.test(author.email)) fail(key, `${where}"${author.email}" is not an email address`);
+    authors.push(author);
+  });
+  return authors;
+}
+
+/** Reads "Jane Doe <jane@example.com>" or "jane@example.com (Jane Doe)" or a bare name. */
+export function parseAuthorString(raw: string): Author {
+  const s = raw.trim();
+  const angle = /^(.+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(s);
+  if (angle) return { name: angle[1]!.trim(), email: angle[2]! };
+  const paren = /^([^\s()]+@[^\s()]+)\s*\((.+)\)$/.exec(s);
+  if (paren) return { name: paren[2]!.trim(), email: paren[1]! };
+  return { name: s };
+}
+
+function readTags(value: unknown, fail: Fail): string[] {
+  const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail('tags', `expected a list or a comma-separated string, found ${describeValue(value)}`);
+  const tags: string[] = [];
+  for (const t of list as unknown[]) {
+    if (typeof t === 'number' || typeof t === 'boolean') tags.push(String(t));
+    else if (typeof t === 'string') { if (t.trim()) tags.push(t.trim()); }
+    else fail('tags', `each tag must be text, found ${describeValue(t)}`);
+  }
+  return tags;
+}

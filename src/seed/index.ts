@@ -1,0 +1,66 @@
+import { warning, type Diagnostic } from '../errors.js';
+import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
+import type { SeedArticle } from './article.js';
+import type { SeedMeta } from './front-matter.js';
+import { readJsonSeed } from './json.js';
+import { readMarkdownSeed } from './markdown.js';
+import { readTextSeed } from './text.js';
+
+export type { SeedArticle, SeedDateline } from './article.js';
+export type { SeedMeta } from './front-matter.js';
+export { decodeSeedBytes } from './decode.js';
+export { parseYamlMeta, readMeta } from './front-matter.js';
+
+/** The seed formats storyfeed reads. */
+export type SeedFormat = 'text' | 'markdown' | 'json';
+
+/** Options for {@link readSeed}. */
+export interface ReadSeedOptions {
+  /** File name, for messages and to pick the format from its extension. */
+  file?: string;
+  /** Format; defaults to the file extension (`.md`/`.markdown`, `.json`), else plain text. */
+  format?: SeedFormat;
+  /** Metadata from a sidecar file; front matter in the seed overrides it field by field. */
+  sidecar?: SeedMeta;
+  /** IANA time zone for dates without an offset. Default UTC. */
+  timeZone?: string;
+  /** Receives non-fatal problems. */
+  onWarning?: (d: Diagnostic) => void;
+}
+
+/** Picks the seed format from a file name. */
+export function seedFormatOf(file: string | undefined): SeedFormat {
+  const ext = /\.([^./\\]+)$/.exec(file ?? '')?.[1]?.toLowerCase();
+  if (ext === 'md' || ext === 'markdown' || ext === 'mdown' || ext === 'mkd') return 'markdown';
+  if (ext === 'json') return 'json';
+  return 'text';
+}
+
+/** File extensions storyfeed reads as seeds. */
+export const SEED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd', '.json'] as const;
+
+/**
+ * Reads seed text into a {@link SeedArticle}. Characters XML forbids are removed first, with a
+ * warning giving their lines.
+ */
+export function readSeed(text: string, options: ReadSeedOptions = {}): SeedArticle {
+  const format = options.format ?? seedFormatOf(options.file);
+  const clean = stripIllegal(text, options);
+  const read = format === 'markdown' ? readMarkdownSeed : format === 'json' ? readJsonSeed : readTextSeed;
+  const article = read(clean, options);
+  if (options.sidecar) article.meta = { ...options.sidecar, ...article.meta };
+  return article;
+}
+
+function stripIllegal(text: string, options: ReadSeedOptions): string {
+  if (!hasIllegalXmlChars(text)) return text;
+  const lines = text.split('\n');
+  const cleanLines = lines.map((line, i) => {
+    const { text: clean, removed } = removeIllegalXmlChars(line);
+    if (removed.length) {
+      options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids`, { file: options.file, line: i + 1 }));
+    }
+    return clean;
+  });
+  return cleanLines.join('\n');
+}

@@ -1,0 +1,148 @@
+import { Parser } from 'htmlparser2';
+import { StoryfeedError } from '../errors.js';
+import type { Block, Section } from '../types.js';
+import type { SeedArticle } from './article.js';
+import { readMeta } from './front-matter.js';
+import { readMarkdownSeed } from './markdown.js';
+import { readTextSeed, type TextSeedOptions } from './text.js';
+
+/**
+ * Reads a JSON seed: an object with the front-matter fields (`title`, `date`, `authors`, …) and the
+ * body as one of `sections` (the Story shape), `body` (plain text), `markdown`, or `contentHtml`.
+ * Every problem names its JSON path.
+ */
+export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
+  const { file } = options;
+  const text = raw.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new StoryfeedError('E_EMPTY', 'the file is empty', { file, line: 1 });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    const message = (cause as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    throw new StoryfeedError('E_JSON', `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`, { file, line, cause });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new StoryfeedError('E_FIELD', `$: expected an object with "title" and a body, found ${Array.isArray(value) ? 'an array' : typeof value}`, { file });
+  }
+  const obj = value as Record<string, unknown>;
+  const fail = (path: string, detail: string): never => {
+    throw new StoryfeedError('E_FIELD', `$.${path}: ${detail}`, { file });
+  };
+  let meta;
+  try {
+    meta = readMeta(obj, { file, timeZone: options.timeZone, onWarning: options.onWarning });
+  } catch (error) {
+    if (error instanceof StoryfeedError) throw new StoryfeedError(error.code, error.detail.replace(/^front matter `([^`]+)`/, '$.$1'), { file });
+    throw error;
+  }
+  if (!meta.title) fail('title', 'required: the headline as text');
+  const title = meta.title!;
+
+  let article: SeedArticle;
+  if (obj.sections !== undefined) {
+    article = { kind: 'json', meta, title, byline: [], sections: readSections(obj.sections, fail) };
+  } else if (typeof obj.body === 'string') {
+    const read = readTextSeed(`${title}\n${obj.body}`, { file });
+    article = { ...read, kind: 'json', meta, title };
+  } else if (typeof obj.markdown === 'string') {
+    const read = readMarkdownSeed(`# ${title}\n\n${obj.markdown}`, { file });
+    article = { ...read, kind: 'json', meta, title };
+  } else if (typeof obj.contentHtml === 'string') {
+    article = { kind: 'json', meta, title, byline: [], sections: htmlToSections(obj.contentHtml), html: obj.contentHtml };
+  } else {
+    return fail('body', 'a JSON seed needs its text in one of "sections", "body" (plain text), "markdown" or "contentHtml"');
+  }
+  if (!article.sections.some((s) => s.blocks.length > 0)) fail('body', 'the body is empty');
+  if (file !== undefined) article.file = file;
+  return article;
+}
+
+function readSections(value: unknown, fail: (path: string, detail: string) => never): Section[] {
+  if (!Array.isArray(value)) return fail('sections', `expected a list of {heading, blocks}, found ${typeof value}`);
+  return value.map((s, i): Section => {
+    const at = `sections[${i}]`;
+    if (typeof s !== 'object' || s === null) return fail(at, 'expected {heading, blocks}');
+    const { heading, blocks } = s as { heading?: unknown; blocks?: unknown };
+    if (heading !== null && heading !== undefined && typeof heading !== 'string') fail(`${at}.heading`, 'expected text or null');
+    if (!Array.isArray(blocks)) return fail(`${at}.blocks`, 'expected a list of blocks');
+    return {
+      heading: typeof heading === 'string' && heading.trim() ? heading.trim() : null,
+      blocks: blocks.map((b, j) => readBlock(b, `${at}.blocks[${j}]`, fail)),
+    };
+  });
+}
+
+function readBlock(b: unknown, at: string, fail: (path: string, detail: string) => never): Block {
+  if (typeof b !== 'object' || b === null) return fail(at, 'expected a block object');
+  const o = b as Record<string, unknown>;
+  switch (o.kind) {
+    case 'paragraph':
+    case 'quote':
+    case 'code':
+      if (typeof o.text !== 'string' || !o.text.trim()) return fail(`${at}.text`, 'expected non-empty text');
+      return { kind: o.kind, text: o.kind === 'code' ? o.text : o.text.replace(/\s+/g, ' ').trim() };
+    case 'list': {
+      if (!Array.isArray(o.items) || !o.items.every((x) => typeof x === 'string')) return fail(`${at}.items`, 'expected a list of strings');
+      return { kind: 'list', ordered: o.ordered === true, items: (o.items as string[]).map((x) => x.trim()).filter(Boolean) };
+    }
+    default:
+      return fail(`${at}.kind`, `expected "paragraph", "list", "quote" or "code", found ${JSON.stringify(o.kind)}`);
+  }
+}
+
+/** Derives plain-text sections from HTML: h1–h6 start sections; p, li, blockquote and pre become blocks. */
+export function htmlToSections(html: string): Section[] {
+  const sections: Section[] = [{ heading: null, blocks: [] }];
+  const current = (): Section => sections[sections.length - 1]!;
+  let buffer: string | null = null;
+  let capture: 'heading' | 'paragraph' | 'item' | 'quote' | 'code' | null = null;
+  const lists: { ordered: boolean; items: string[] }[] = [];
+  let hidden = 0;
+  const start = (kind: typeof capture): void => {
+    capture = kind;
+    buffer = '';
+  };
+  const end = (): string => {
+    const s = capture === 'code' ? (buffer ?? '').replace(/\n$/, '') : (buffer ?? '').replace(/\s+/g, ' ').trim();
+    capture = null;
+    buffer = null;
+    return s;
+  };
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (['script', 'style', 'template', 'noscript'].includes(name)) hidden++;
+        else if (/^h[1-6]$/.test(name)) start('heading');
+        else if (name === 'ul' || name === 'ol') lists.push({ ordered: name === 'ol', items: [] });
+        else if (name === 'li' && capture === null) start('item');
+        else if (name === 'blockquote' && capture === null) start('quote');
+        else if (name === 'pre' && capture === null) start('code');
+        else if (name === 'p' && capture === null) start('paragraph');
+        else if (name === 'br' && buffer !== null) buffer += capture === 'code' ? '\n' : ' ';
+      },
+      ontext(data) {
+        if (hidden === 0 && buffer !== null) buffer += data;
+      },
+      onclosetag(name) {
+        if (['script', 'style', 'template', 'noscript'].includes(name)) { hidden = Math.max(0, hidden - 1); return; }
+        if (/^h[1-6]$/.test(name) && capture === 'heading') sections.push({ heading: end() || null, blocks: [] });
+        else if (name === 'li' && capture === 'item') { const s = end(); if (s) lists[lists.length - 1]?.items.push(s); }
+        else if (name === 'blockquote' && capture === 'quote') { const s = end(); if (s) current().blocks.push({ kind: 'quote', text: s }); }
+        else if (name === 'pre' && capture === 'code') { const s = end(); if (s) current().blocks.push({ kind: 'code', text: s }); }
+        else if (name === 'p' && capture === 'paragraph') { const s = end(); if (s) current().blocks.push({ kind: 'paragraph', text: s }); }
+        else if ((name === 'ul' || name === 'ol') && lists.length) {
+          const list = lists.pop()!;
+          if (list.items.length && lists.length === 0) current().blocks.push({ kind: 'list', ordered: list.ordered, items: list.items });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
+  return sections;
+}

@@ -1,0 +1,170 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { Parser } from 'htmlparser2';
+import { StoryfeedError } from '../errors.js';
+import type { Block, Section } from '../types.js';
+import type { SeedArticle } from './article.js';
+import { parseYamlMeta, splitFrontMatter } from './front-matter.js';
+import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
+
+/** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
+const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+
+/**
+ * Reads a Markdown seed with optional YAML front matter. The title comes from front matter, else a
+ * leading `# ` heading, else the first line. `##`–`######` headings start sections.
+ */
+export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
+  const { file } = options;
+  const fm = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
+  const meta = fm.yaml === null ? {} : parseYamlMeta(fm.yaml, { file, firstLine: fm.yamlLine, timeZone: options.timeZone, onWarning: options.onWarning });
+  const env = {};
+  let tokens = markdown.parse(fm.body, env);
+
+  let title = meta.title ?? '';
+  const first = tokens[0];
+  if (first?.type === 'heading_open' && first.tag === 'h1') {
+    const heading = inlineText(tokens[1]);
+    if (!title) title = heading;
+    tokens = tokens.slice(3);
+  } else if (!title) {
+    // Without a title anywhere, the first line is the headline, as in a plain-text seed.
+    const lines = fm.body.split('\n');
+    const at = lines.findIndex((l) => l.trim() !== '');
+    if (at < 0) throw new StoryfeedError('E_EMPTY', raw.trim() === '' ? 'the file is empty' : 'the file has front matter but no text', { file, line: 1 });
+    title = lines[at]!.trim().replace(/^#+\s+/, '');
+    tokens = markdown.parse(lines.slice(at + 1).join('\n'), env);
+  }
+
+  const sections = toSections(tokens);
+  if (!sections.some((s) => s.blocks.length > 0)) {
+    throw new StoryfeedError('E_NO_BODY', `"${title}" has a headline but no body`, { file, line: fm.bodyLine });
+  }
+  const html = markdown.renderer.render(tokens, markdown.options, env);
+  const article: SeedArticle = { kind: 'markdown', meta, title, byline: [], sections, html };
+  if (file !== undefined) article.file = file;
+  const lede = sections[0]?.blocks[0];
+  if (lede?.kind === 'paragraph') {
+    const byline = parseByline(lede.text);
+    if (byline) article.byline = byline;
+    const dateline = parseDateline(lede.text);
+    if (dateline) article.dateline = dateline;
+  }
+  return article;
+}
+
+/** Walks top-level block tokens into sections of plain-text blocks. */
+function toSections(tokens: Token[]): Section[] {
+  const sections: Section[] = [{ heading: null, blocks: [] }];
+  const add = (b: Block): void => {
+    sections[sections.length - 1]!.blocks.push(b);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.level !== 0) continue;
+    switch (t.type) {
+      case 'heading_open':
+        sections.push({ heading: inlineText(tokens[i + 1]), blocks: [] });
+        break;
+      case 'paragraph_open': {
+        const s = inlineText(tokens[i + 1]);
+        if (s) add({ kind: 'paragraph', text: s });
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const end = closing(tokens, i);
+        const items: string[] = [];
+        for (let j = i + 1; j < end; j++) {
+          if (tokens[j]!.type === 'list_item_open' && tokens[j]!.level === 1) {
+            const itemEnd = closing(tokens, j);
+            items.push(textBetween(tokens, j + 1, itemEnd));
+            j = itemEnd;
+          }
+        }
+        if (items.length) add({ kind: 'list', ordered: t.type === 'ordered_list_open', items });
+        i = end;
+        break;
+      }
+      case 'blockquote_open': {
+        const end = closing(tokens, i);
+        const s = textBetween(tokens, i + 1, end);
+        if (s) add({ kind: 'quote', text: s });
+        i = end;
+        break;
+      }
+      case 'fence':
+      case 'code_block':
+        if (t.content.trim()) add({ kind: 'code', text: t.content.replace(/\n$/, '') });
+        break;
+      case 'html_block': {
+        const s = htmlText(t.content);
+        if (s) add({ kind: 'paragraph', text: s });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
+  return sections;
+}
+
+/** Index of the token that closes the block opened at `open`. */
+function closing(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    depth += tokens[i]!.nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+/** Plain text of the inline tokens between two indexes, blocks joined with spaces. */
+function textBetween(tokens: Token[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'inline') parts.push(inlineText(t));
+    else if (t.type === 'fence' || t.type === 'code_block') parts.push(t.content.trim());
+    else if (t.type === 'html_block') parts.push(htmlText(t.content));
+  }
+  return parts.filter(Boolean).join(' ');
+}
+
+/** Plain text of one inline token: text, code and line breaks; markup and raw HTML dropped. */
+function inlineText(token: Token | undefined): string {
+  if (!token?.children) return token?.content.trim() ?? '';
+  let out = '';
+  for (const c of token.children) {
+    if (c.type === 'text' || c.type === 'code_inline') out += c.content;
+    else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
+    else if (c.type === 'image') out += c.content;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+const HIDDEN_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math']);
+
+/** Visible text of an HTML fragment (script and style contents dropped). */
+export function htmlText(html: string): string {
+  let out = '';
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (HIDDEN_ELEMENTS.has(name)) hidden++;
+      },
+      onclosetag(name) {
+        if (HIDDEN_ELEMENTS.has(name) && hidden > 0) hidden--;
+      },
+      ontext(data) {
+        if (hidden === 0) out += data;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out.replace(/\s+/g, ' ').trim();
+}

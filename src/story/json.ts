@@ -1,0 +1,23 @@
+import type { Story } from '../types.js';
+
+/** A Story as JSON: the same fields, dates as ISO 8601 strings, optional fields omitted. */
+export type StoryJson = Omit<Story, 'published' | 'updated' | 'dateline'> & {
+  published: string;
+  updated: string;
+  dateline?: { place: string; date?: string };
+};
+
+/** Serializes a Story for `inspect --json` and JSON APIs (dates as ISO 8601). */
+export function storyToJson(story: Story): StoryJson {
+  const { published, updated, dateline, ...rest } = story;
+  const json: StoryJson = { ...rest, published: published.toISOString(), updated: updated.toISOString() };
+  if (dateline) json.dateline = dateline.date ? { place: dateline.place, date: dateline.date.toISOString() } : { place: dateline.place };
+  return orderLike(story, json);
+}
+
+/** Keeps the Story's field order (id first) in the JSON output. */
+function orderLike(story: Story, json: StoryJson): StoryJson {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(story)) out[key] = (json as unknown as Record<string, unknown>)[key];
+  return out as unknown as StoryJson;
+}

@@ -1,0 +1,37 @@
+import { francAll } from 'franc-min';
+import { iso6393 } from 'iso-639-3';
+
+let twoLetter: Map<string, string> | undefined;
+
+/** ISO 639-3 → ISO 639-1 for the languages franc knows, built once. */
+function toTwoLetter(code: string): string | undefined {
+  if (!twoLetter) {
+    twoLetter = new Map();
+    for (const lang of iso6393) if (lang.iso6391) twoLetter.set(lang.iso6393, lang.iso6391);
+  }
+  return twoLetter.get(code);
+}
+
+/**
+ * Detects the language of a text as a two-letter BCP 47 tag (`en`, `uk`, …), or `undefined` when
+ * the text is too short or the guess is not clear. Reads the first 300 characters: enough for
+ * trigram statistics, and it keeps detection well under a millisecond.
+ */
+export function detectLanguage(text: string): string | undefined {
+  const sample = text.slice(0, 300);
+  if (sample.replace(/[^\p{L}]/gu, '').length < 20) return undefined;
+  const [best, second] = francAll(sample, { minLength: 20 });
+  if (!best || best[0] === 'und') return undefined;
+  // A close runner-up means the sample does not tell the two apart; leave it to config.
+  if (second && second[1] > 0.98 && best[1] - second[1] < 0.01) return undefined;
+  return toTwoLetter(best[0]);
+}
+
+/** Canonicalizes a BCP 47 tag (`EN-us` → `en-US`), or returns `undefined` when it is not one. */
+export function canonicalLanguage(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}

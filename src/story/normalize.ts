@@ -1,0 +1,275 @@
+import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import type { SeedArticle } from '../seed/article.js';
+import { parseIsoDate } from '../seed/dates.js';
+import { readSeed, type ReadSeedOptions } from '../seed/index.js';
+import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
+import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
+import { analyzeArticle } from './analysis/index.js';
+import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
+import { canonicalLanguage, detectLanguage } from './language.js';
+import { slugify, splitDatedName } from './slug.js';
+import { summarize } from './summary.js';
+
+/** The site settings the Story stage uses; only `siteUrl` is required. */
+export type StorySite = Pick<SiteConfig, 'siteUrl'> &
+  Partial<Pick<SiteConfig, 'language' | 'authors' | 'storyPath' | 'entityTags' | 'entities' | 'defaultYear' | 'defaultDate'>>;
+
+/** Options for {@link normalizeStory}. */
+export interface StoryOptions {
+  /** The site the story belongs to. */
+  site: StorySite;
+  /** IANA time zone for dates without an offset (default UTC). */
+  timeZone?: string;
+  /** Date for stories that give none and when the site has no `defaultDate` (e.g. from `SOURCE_DATE_EPOCH`). */
+  fallbackDate?: Date;
+  /** Receives non-fatal problems. */
+  onWarning?: (d: Diagnostic) => void;
+}
+
+/** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
+export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' | 'timeZone'>;
+
+/** Words per minute used for `readingMinutes`. */
+export const WORDS_PER_MINUTE = 230;
+
+/** Default number of entities that become tags. */
+export const DEFAULT_ENTITY_TAGS = 5;
+
+/**
+ * Parses one seed (plain text, Markdown or JSON) into a normalized {@link Story}.
+ *
+ * @example
+ * const story = parseSeed(text, { file: 'seeds/ferry.txt', site: { siteUrl: 'https://news.example.com' } });
+ */
+export function parseSeed(text: string, options: ParseSeedOptions): Story {
+  const seed = readSeed(text, options);
+  return normalizeStory(seed, options);
+}
+
+/** Turns a {@link SeedArticle} into a {@link Story}: ids, URLs, dates, language, HTML, text and analysis. */
+export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story {
+  const { site } = options;
+  const file = seed.file;
+  const warn = (d: Diagnostic): void => options.onWarning?.(d);
+  const meta = seed.meta;
+  const siteBase = withTrailingSlash(checkedUrl(site.siteUrl, 'siteUrl', file));
+
+  const fileStem = file ? stemOf(file) : undefined;
+  const dated = fileStem ? splitDatedName(fileStem) : undefined;
+  let slug = slugify(meta.slug ?? dated?.rest ?? fileStem ?? meta.title ?? seed.title);
+  if (meta.slug !== undefined && slug !== meta.slug) {
+    warn(warning('W_UNSAFE_SLUG', `slug "${meta.slug}" was cleaned to "${slug}"`, { file }));
+  }
+  if (!slug) slug = slugify(meta.title ?? seed.title) || 'story';
+
+  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : new URL((site.storyPath ?? '{slug}').replaceAll('{slug}', slug).replace(/^\/+/, ''), siteBase).href;
+  const id = meta.id ? checkedId(meta.id, file) : url;
+
+  const published = publicationDate(seed, options, dated?.date, warn);
+  let updated = meta.updated ?? published;
+  if (updated.getTime() < published.getTime()) {
+    warn(warning('W_DATE_ORDER', `updated ${updated.toISOString()} is before the publication date ${published.toISOString()}`, { file }));
+    updated = published;
+  }
+
+  const contentText = clean(sectionsToText(seed.sections), 'body', file, warn);
+  const language = storyLanguage(meta.language, contentText, site.language, file);
+
+  let contentHtml: string;
+  if (seed.html !== undefined) {
+    const safe = sanitizeStoryHtml(seed.html, url);
+    if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
+    contentHtml = safe.html;
+  } else {
+    contentHtml = sectionsToHtml(seed.sections);
+  }
+  contentHtml = clean(contentHtml, 'HTML', file, () => undefined);
+
+  const paragraphs = seed.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
+  const headings = seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
+  const title = clean(meta.title ?? seed.title, 'title', file, warn).replace(/\s+/g, ' ').trim();
+  const wantEntities = site.entities !== false;
+  const analysis = analyzeArticle({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });
+
+  const entityTagCount = wantEntities ? (site.entityTags ?? DEFAULT_ENTITY_TAGS) : 0;
+  const tags = uniqueCaseless([...(meta.tags ?? []), ...analysis.ranked.slice(0, entityTagCount).map((e) => e.name)]);
+  const lede = paragraphs[0] ?? '';
+  const summary = clean(meta.summary ?? summarize(lede), 'summary', file, warn);
+  const wordCount = countWords(contentText);
+
+  const story: Story = {
+    id,
+    slug,
+    url,
+    title,
+    summary,
+    published,
+    updated,
+    authors: authorsOf(meta.authors, seed.byline, site.authors),
+    language,
+    sections: seed.sections,
+    quotes: analysis.quotes,
+    sources: analysis.sources,
+    entities: analysis.entities,
+    tags,
+    wordCount,
+    readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
+    contentHtml,
+    contentText,
+    draft: meta.draft ?? false,
+  };
+  if (meta.image) story.image = imageOf(meta.image, url, file);
+  if (seed.dateline) {
+    story.dateline = { place: seed.dateline.place };
+    const date = datelineDate(seed, options);
+    if (date) story.dateline.date = date;
+  }
+  if (file !== undefined) story.file = file;
+  return story;
+}
+
+function stemOf(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function checkedUrl(value: string, field: string, file: string | undefined): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StoryfeedError('E_URL', `${field} "${value}" is not an absolute URL`, { file });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `${field} "${value}" must be an http(s) URL`, { file });
+  return url.href;
+}
+
+/** A front-matter `url`: absolute http(s), or a path resolved against the site. */
+function resolveStoryUrl(value: string, siteBase: string, file: string | undefined): string {
+  let url: URL;
+  try {
+    url = new URL(value, siteBase);
+  } catch {
+    throw new StoryfeedError('E_URL', `front matter \`url\` "${value}" is not a valid URL`, { file });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `front matter \`url\` "${value}" must be an http(s) URL or a path`, { file });
+  return url.href;
+}
+
+/** A front-matter `id` must be an absolute URI (http(s), `tag:` or `urn:`) so every format can carry it. */
+function checkedId(value: string, file: string | undefined): string {
+  const m = /^([a-z][a-z0-9+.-]*):/i.exec(value);
+  const scheme = m?.[1]?.toLowerCase();
+  let ok = scheme !== undefined && !/\s/.test(value) && !['javascript', 'data', 'vbscript', 'file'].includes(scheme);
+  if (ok) {
+    try {
+      new URL(value);
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) throw new StoryfeedError('E_FIELD', `front matter \`id\` "${value}" must be an absolute URI such as https://…, tag:… or urn:…`, { file });
+  return scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
+}
+
+function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName: string | undefined, warn: (d: Diagnostic) => void): Date {
+  if (seed.meta.date) return seed.meta.date;
+  const fromDateline = datelineDate(seed, options);
+  if (fromDateline) return fromDateline;
+  if (fromFileName) {
+    const parsed = parseIsoDate(fromFileName, options.timeZone);
+    if (parsed.ok) return parsed.date;
+  }
+  if (options.site.defaultDate) {
+    const parsed = parseIsoDate(options.site.defaultDate, options.timeZone);
+    if (!parsed.ok) throw new StoryfeedError('E_CONFIG', `defaultDate: ${parsed.reason}`);
+    return parsed.date;
+  }
+  const fallback = options.fallbackDate ?? new Date(0);
+  const d = seed.dateline;
+  const why = d?.month && d.day
+    ? `the dateline gives ${d.day} ${MONTH_NAMES[d.month - 1]} but no year (add \`year:\` to the front matter or \`defaultYear\` to the config)`
+    : 'no date in front matter, sidecar, dateline or file name';
+  warn(warning('W_NO_DATE', `${why}; using ${fallback.toISOString()}`, { file: seed.file }));
+  return fallback;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The dateline's date, when it has one and its year is known from the dateline, front matter or config. */
+function datelineDate(seed: SeedArticle, options: StoryOptions): Date | undefined {
+  const d = seed.dateline;
+  if (!d?.month || !d.day) return undefined;
+  const year = d.year ?? seed.meta.year ?? seed.meta.updated?.getUTCFullYear() ?? options.site.defaultYear;
+  if (!year) return undefined;
+  const iso = `${String(year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  const parsed = parseIsoDate(iso, options.timeZone);
+  return parsed.ok ? parsed.date : undefined;
+}
+
+function storyLanguage(fromMeta: string | undefined, text: string, siteLanguage: string | undefined, file: string | undefined): string {
+  if (fromMeta !== undefined) {
+    const tag = canonicalLanguage(fromMeta);
+    if (!tag) throw new StoryfeedError('E_FIELD', `front matter \`language\`: "${fromMeta}" is not a BCP 47 language tag such as en or uk`, { file });
+    return tag;
+  }
+  const detected = detectLanguage(text);
+  if (detected) {
+    // Keep the site's regional variant (en-GB) when the detected language is the same.
+    const site = siteLanguage ? canonicalLanguage(siteLanguage) : undefined;
+    return site && site.split('-')[0]!.toLowerCase() === detected ? site : detected;
+  }
+  return (siteLanguage && canonicalLanguage(siteLanguage)) || 'en';
+}
+
+function authorsOf(fromMeta: Author[] | undefined, byline: Author[], siteAuthors: Author[] | undefined): Author[] {
+  const list = fromMeta?.length ? fromMeta : byline.length ? byline : siteAuthors ?? [];
+  return list.map((a) => ({ ...a }));
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+};
+
+function imageOf(value: string, storyUrl: string, file: string | undefined): StoryImage {
+  let url: URL;
+  try {
+    url = new URL(value, storyUrl);
+  } catch {
+    throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" is not a valid URL`, { file });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" must be an http(s) URL or a path`, { file });
+  const image: StoryImage = { url: url.href };
+  const ext = /\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase();
+  const type = ext ? IMAGE_TYPES[ext] : undefined;
+  if (type) image.type = type;
+  return image;
+}
+
+function uniqueCaseless(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const key = v.toLocaleLowerCase();
+    if (!v || seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
+}
+
+/** Removes characters XML forbids from a story field, warning when there were any. */
+function clean(value: string, field: string, file: string | undefined, warn: (d: Diagnostic) => void): string {
+  const { text, removed } = removeIllegalXmlChars(value);
+  if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the ${field}`, { file }));
+  return text;
+}
+
+/** Counts words: runs of letters or digits, with inner apostrophes and hyphens. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}

@@ -1,0 +1,132 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.resolve(root, 'tests/fixtures');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-cli-'));
+  cpSync(path.join(root, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  cpSync(path.join(root, 'storyfeed.config.json'), path.join(dir, 'storyfeed.config.json'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('storyfeed build', () => {
+  it('builds, verifies and writes the three feeds, byte-identical on every run', async () => {
+    const first = await cli(['build'], { cwd: dir });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Built 1 item from 1 story in seeds → public/);
+    expect(first.stdout).toMatch(/Verified: .* 0 problems\./);
+    expect(readdirSync(path.join(dir, 'public')).sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+    const read = (): string[] => ['rss.xml', 'atom.xml', 'feed.json'].map((f) => readFileSync(path.join(dir, 'public', f), 'utf8'));
+    const before = read();
+    expect((await cli(['build'], { cwd: dir, env: { TZ: 'Asia/Tokyo' } })).code).toBe(0);
+    expect(read()).toEqual(before);
+  });
+
+  it('takes the seeds folder, output folder, site and title from flags', async () => {
+    const run = await cli(['build', 'seeds', '--out', 'elsewhere', '--site', 'https://other.example/news/', '--title', 'Other'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(dir, 'elsewhere', 'feed.json'), 'utf8'));
+    expect(json.title).toBe('Other');
+    expect(json.feed_url).toBe('https://other.example/news/feed.json');
+    expect(json.items[0].url).toBe('https://other.example/news/nato-north-korea-troops');
+  });
+
+  it('prints a JSON summary with --json', async () => {
+    const run = await cli(['build', '--json', '--dry-run'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ ok: true, stories: 1, items: 1, verification: { problems: 0 } });
+    expect(summary.files.map((f: { file: string | null }) => f.file)).toEqual([null, null, null]);
+  });
+
+  it('fails with exit 1 naming every bad seed, and writes nothing', async () => {
+    for (const bad of ['bad-date.md', 'bad-yaml.md', 'binary.txt', 'empty.txt', 'invalid-utf8.txt', 'title-only.txt', 'whitespace.txt']) {
+      cpSync(path.join(fixtures, 'bad', bad), path.join(dir, 'seeds', bad));
+    }
+    const run = await cli(['build'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/7 of 8 seeds could not be read; nothing was written \[E_BAD_SEEDS\]/);
+    for (const bad of ['bad-date.md:3', 'bad-yaml.md', 'binary.txt', 'empty.txt', 'invalid-utf8.txt:1', 'title-only.txt:1', 'whitespace.txt']) {
+      expect(run.stderr).toContain(`seeds/${bad}`);
+    }
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(() => readdirSync(path.join(dir, 'public'))).toThrow();
+  });
+
+  it('publishes the good seeds with --keep-going', async () => {
+    cpSync(path.join(fixtures, 'bad', 'empty.txt'), path.join(dir, 'seeds', 'empty.txt'));
+    const run = await cli(['build', '--keep-going'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('skipped: seeds/empty.txt');
+  });
+
+  it('explains a missing configuration', async () => {
+    rmSync(path.join(dir, 'storyfeed.config.json'));
+    const run = await cli(['build'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no configuration found');
+  });
+
+  it('reports every problem in a bad configuration', async () => {
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'nope', title: '' }));
+    const run = await cli(['build'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/2 problems in storyfeed.config.json/);
+    expect(run.stderr).toContain('siteUrl');
+    expect(run.stderr).toContain('title');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await cli(['build', '--no-such-flag'], { cwd: dir })).code).toBe(2);
+    expect((await cli(['frobnicate'], { cwd: dir })).code).toBe(2);
+    expect((await cli(['inspect'], { cwd: dir })).code).toBe(2);
+  });
+
+  it('has --help for each command', async () => {
+    for (const command of ['build', 'inspect', 'verify']) {
+      const run = await cli([command, '--help'], { cwd: dir });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: storyfeed ${command}`);
+    }
+  });
+});
+
+describe('storyfeed inspect', () => {
+  it('prints the seed Story as JSON', async () => {
+    const run = await cli(['inspect', 'seeds/nato-north-korea-troops.txt', '--json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const story = JSON.parse(run.stdout);
+    expect(story.title).toBe("NATO official: North Korean military involvement in Ukraine reveals Russia's weakness");
+    expect(story.sections.map((s: { heading: string | null }) => s.heading)).toEqual([null, 'North Korean troops in Ukraine']);
+    expect(story.sections.flatMap((s: { blocks: { kind: string }[] }) => s.blocks).filter((b: { kind: string }) => b.kind === 'paragraph')).toHaveLength(15);
+    expect(story.quotes).toHaveLength(5);
+    expect(story.published).toBe('2024-10-21T11:30:00.000Z');
+    expect(Object.keys(story).slice(0, 7)).toEqual(['id', 'slug', 'url', 'title', 'summary', 'published', 'updated']);
+  });
+
+  it('prints a readable outline without --json', async () => {
+    const run = await cli(['inspect', 'seeds/nato-north-korea-troops.txt'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('## North Korean troops in Ukraine');
+    expect(run.stdout).toContain('Quotes (5):');
+  });
+
+  it('names the file and line of a bad seed', async () => {
+    mkdirSync(path.join(dir, 'bad'));
+    cpSync(path.join(fixtures, 'bad', 'bad-date.md'), path.join(dir, 'bad', 'bad-date.md'));
+    const run = await cli(['inspect', 'bad/bad-date.md'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: bad\/bad-date\.md:3: front matter `date`: .* \[E_DATE\]/);
+    const missing = await cli(['inspect', 'nope.txt'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope.txt does not exist');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/site-config.js';
+import { StoryfeedError } from '../../src/errors.js';
+
+describe('validateConfig', () => {
+  it('accepts a minimal config and fills defaults', () => {
+    expect(validateConfig({ siteUrl: 'https://news.example.com', title: 'News' })).toEqual({
+      siteUrl: 'https://news.example.com/', title: 'News', description: 'News', language: 'en', authors: [],
+    });
+  });
+
+  it('reports every problem at once, with paths and hints', () => {
+    let error: StoryfeedError | undefined;
+    try {
+      validateConfig({ siteUrl: 'news.example.com', language: 'english!', authors: [{ email: 'x' }], itemLimit: 0, outputs: { rss: '../x.xml', csv: 'a' }, titel: 'x', timeZone: 'Mars/Base' }, 'storyfeed.config.json');
+    } catch (e) {
+      error = e as StoryfeedError;
+    }
+    expect(error?.code).toBe('E_CONFIG');
+    expect(error?.file).toBe('storyfeed.config.json');
+    const paths = error!.problems.map((p) => p.split(':')[0]);
+    expect(paths).toEqual(expect.arrayContaining(['siteUrl', 'title', 'language', 'authors[0].name', 'itemLimit', 'outputs.rss', 'outputs.csv', 'titel', 'timeZone']));
+    expect(error!.problems.find((p) => p.startsWith('titel'))).toContain('Did you mean "title"');
+  });
+
+  it('reads a single author string with an email', () => {
+    expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', author: 'Desk <desk@x.example>' }).authors).toEqual([{ name: 'Desk', email: 'desk@x.example' }]);
+  });
+});

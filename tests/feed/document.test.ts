@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
+import { buildFeedDocument, feedUrls } from '../../src/feed/document.js';
+import { makeStory, testSite } from '../support/stories.js';
+
+describe('buildFeedDocument', () => {
+  const a = makeStory({ slug: 'a', published: new Date('2024-01-01T00:00:00Z'), updated: new Date('2024-03-01T00:00:00Z') });
+  const b = makeStory({ slug: 'b', published: new Date('2024-02-01T00:00:00Z'), updated: new Date('2024-02-01T00:00:00Z') });
+  const c = makeStory({ slug: 'c', published: new Date('2024-02-01T00:00:00Z'), updated: new Date('2024-02-01T00:00:00Z') });
+
+  it('orders newest first, ties by id, and sets updated to the newest item date', () => {
+    const doc = buildFeedDocument([a, c, b], testSite);
+    expect(doc.items.map((i) => i.id)).toEqual([b.id, c.id, a.id]);
+    expect(doc.updated.toISOString()).toBe('2024-03-01T00:00:00.000Z');
+  });
+
+  it('never reads the clock: an empty feed is dated by the option, else the epoch', () => {
+    expect(buildFeedDocument([], testSite).updated.getTime()).toBe(0);
+    expect(buildFeedDocument([], testSite, { emptyFeedDate: new Date(5000) }).updated.getTime()).toBe(5000);
+  });
+
+  it('applies the item limit after sorting', () => {
+    expect(buildFeedDocument([a, b, c], { ...testSite, itemLimit: 1 }).items.map((i) => i.id)).toEqual([b.id]);
+  });
+
+  it('refuses duplicate ids, naming both files', () => {
+    const dup = makeStory({ slug: 'a', file: 'seeds/other.txt' });
+    expect(() => buildFeedDocument([{ ...a, file: 'seeds/a.txt' }, dup], testSite)).toThrow(expect.objectContaining({
+      code: 'E_DUPLICATE_ID', message: expect.stringMatching(/seeds\/a\.txt.*seeds\/other\.txt/),
+    }));
+  });
+
+  it('leaves drafts out with a warning', () => {
+    const warnings: Diagnostic[] = [];
+    const doc = buildFeedDocument([a, makeStory({ slug: 'd', draft: true, file: 'd.md' })], testSite, { onWarning: (w) => warnings.push(w) });
+    expect(doc.items).toHaveLength(1);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'W_DRAFT', file: 'd.md' })]);
+  });
+
+  it('removes characters XML forbids from every item string and warns', () => {
+    const warnings: Diagnostic[] = [];
+    const bad = makeStory({ slug: 'x', title: 'T\u000bi\uFFFEt', summary: 'S\u0000', contentHtml: '<p>\uD800x</p>', tags: ['a\u0001'], file: 'x.txt' });
+    const doc = buildFeedDocument([bad], testSite, { onWarning: (w) => warnings.push(w) });
+    expect(doc.items[0]).toMatchObject({ title: 'Tit', summary: 'S', contentHtml: '<p>x</p>', tags: ['a'] });
+    expect(warnings).toEqual([expect.objectContaining({ code: 'W_ILLEGAL_CHAR', file: 'x.txt' })]);
+  });
+
+  it('falls back to the site authors and marks items in another language', () => {
+    const doc = buildFeedDocument([makeStory({ slug: 'u', language: 'uk' })], testSite);
+    expect(doc.items[0]!.authors).toEqual(testSite.authors);
+    expect(doc.items[0]!.language).toBe('uk');
+  });
+
+  it('gives each format its own self link', () => {
+    expect(feedUrls({ siteUrl: 'https://x.example/blog', outputs: { json: 'index.json' } })).toEqual({
+      rss: 'https://x.example/blog/rss.xml', atom: 'https://x.example/blog/atom.xml', json: 'https://x.example/blog/index.json',
+    });
+    expect(feedUrls({ siteUrl: 'https://x.example/', feedBaseUrl: 'https://feeds.example/' }).rss).toBe('https://feeds.example/rss.xml');
+  });
+});

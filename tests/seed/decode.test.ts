@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeSeedBytes } from '../../src/seed/decode.js';
+import { parseIsoDate } from '../../src/seed/dates.js';
+import { readSeed } from '../../src/seed/index.js';
+import type { Diagnostic } from '../../src/errors.js';
+
+const bytes = (name: string): Uint8Array => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+
+describe('decodeSeedBytes', () => {
+  it('refuses binary files', () => {
+    expect(() => decodeSeedBytes(bytes('bad/binary.txt'), 'binary.txt')).toThrow(expect.objectContaining({ code: 'E_BINARY', file: 'binary.txt' }));
+  });
+
+  it('refuses invalid UTF-8 with the line of the first bad byte', () => {
+    expect(() => decodeSeedBytes(bytes('bad/invalid-utf8.txt'), 'bad.txt')).toThrow(expect.objectContaining({ code: 'E_ENCODING', line: 1 }));
+    expect(() => decodeSeedBytes(new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0xc3]), 'x')).toThrow(expect.objectContaining({ line: 3 }));
+  });
+
+  it('decodes UTF-8 with a BOM and UTF-16 with a BOM', () => {
+    expect(decodeSeedBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]))).toBe('hi');
+    const utf16le = new Uint8Array([0xff, 0xfe, ...Buffer.from('Київ', 'utf16le')]);
+    expect(decodeSeedBytes(utf16le)).toBe('Київ');
+    const utf16be = Buffer.from('Київ', 'utf16le').swap16();
+    expect(decodeSeedBytes(new Uint8Array([0xfe, 0xff, ...utf16be]))).toBe('Київ');
+  });
+});
+
+describe('readSeed', () => {
+  it('removes characters XML forbids and names their lines', () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readSeed('Title\nFine line.\nBad \u000b and \u0000 here.\n', { file: 'x.txt', onWarning: (d) => warnings.push(d) });
+    expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'Fine line.' }, { kind: 'paragraph', text: 'Bad and here.' }]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'W_ILLEGAL_CHAR', file: 'x.txt', line: 3 })]);
+    expect(warnings[0]!.message).toContain('U+000B');
+  });
+
+  it('merges sidecar metadata under front matter', () => {
+    const seed = readSeed('---\ntitle: Mine\n---\nBody.\n', { format: 'markdown', sidecar: { title: 'Sidecar', tags: ['x'] } });
+    expect(seed.meta).toEqual({ title: 'Mine', tags: ['x'] });
+  });
+});
+
+describe('parseIsoDate', () => {
+  it('checks the calendar', () => {
+    expect(parseIsoDate('2024-02-29').ok).toBe(true);
+    expect(parseIsoDate('2023-02-29')).toMatchObject({ ok: false });
+    expect(parseIsoDate('2024-13-45')).toMatchObject({ ok: false });
+    expect(parseIsoDate('yesterday')).toMatchObject({ ok: false });
+  });
+
+  it('handles offsets, far-future and pre-1970 dates', () => {
+    expect(parseIsoDate('2024-10-21T08:30:00+03:00')).toMatchObject({ ok: true, hadZone: true });
+    const old = parseIsoDate('1912-04-15T02:20:00Z');
+    expect(old.ok && old.date.toISOString()).toBe('1912-04-15T02:20:00.000Z');
+    const future = parseIsoDate('9999-12-31T23:59:59Z');
+    expect(future.ok && future.date.getUTCFullYear()).toBe(9999);
+  });
+});

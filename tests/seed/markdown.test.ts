@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readMarkdownSeed } from '../../src/seed/markdown.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('readMarkdownSeed', () => {
+  it('reads front matter, sections, lists and block quotes', () => {
+    const seed = readMarkdownSeed(fixture('articles/front-matter.md'), { file: 'front-matter.md' });
+    expect(seed.title).toBe('Grain corridor traffic rises for a third month');
+    expect(seed.meta.date?.toISOString()).toBe('2024-10-21T05:30:00.000Z');
+    expect(seed.meta.updated?.toISOString()).toBe('2024-10-22T09:00:00.000Z');
+    expect(seed.meta.authors).toEqual([{ name: 'Olena Marchenko', email: 'o.marchenko@example.org', url: 'https://example.org/authors/olena-marchenko' }]);
+    expect(seed.meta.tags).toEqual(['economy', 'shipping', 'Black Sea']);
+    expect(seed.sections.map((s) => s.heading)).toEqual([null, 'Why insurers matter']);
+    expect(seed.sections[1]!.blocks.map((b) => b.kind)).toEqual(['paragraph', 'quote', 'paragraph', 'list', 'paragraph']);
+    expect(seed.sections[0]!.blocks[0]).toEqual({
+      kind: 'paragraph',
+      text: "Ships leaving the ports of the Odesa region carried 6.2 million tonnes of cargo in September, the third monthly rise in a row, the Ukrainian Sea Ports Authority said on Monday.",
+    });
+    expect(seed.html).toContain('<strong>Odesa region</strong>');
+    expect(seed.html).toContain('<h2>Why insurers matter</h2>');
+  });
+
+  it('takes the title from a leading # heading and removes it from the body', () => {
+    const seed = readMarkdownSeed('# The headline\n\nBody *text*.\n\n## Part two\n\nMore.\n');
+    expect(seed.title).toBe('The headline');
+    expect(seed.html).not.toContain('<h1>');
+    expect(seed.sections).toEqual([
+      { heading: null, blocks: [{ kind: 'paragraph', text: 'Body text.' }] },
+      { heading: 'Part two', blocks: [{ kind: 'paragraph', text: 'More.' }] },
+    ]);
+  });
+
+  it('uses the first line as the headline when there is no title anywhere', () => {
+    const seed = readMarkdownSeed('Plain headline\n\nFirst paragraph.\n');
+    expect(seed.title).toBe('Plain headline');
+    expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'First paragraph.' }]);
+  });
+
+  it('keeps raw HTML for the sanitizer but never turns script text into body text', () => {
+    const seed = readMarkdownSeed(fixture('articles/hostile.md'));
+    expect(seed.title).toBe('Q&A: <b>bold</b> claims & the ]]> problem');
+    const text = JSON.stringify(seed.sections);
+    expect(text).not.toContain("alert('x')");
+    expect(text).not.toContain('onerror');
+    expect(seed.html).toContain('<script>');
+    expect(text).toContain('Entities: & <tag> 😀');
+  });
+});

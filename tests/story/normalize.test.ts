@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
+import { countWords, parseSeed, type ParseSeedOptions } from '../../src/story/normalize.js';
+
+const site = { siteUrl: 'https://news.example.com', language: 'en', authors: [{ name: 'Desk', email: 'desk@news.example.com' }] };
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/articles/${name}`, import.meta.url), 'utf8');
+const parse = (text: string, options: Partial<ParseSeedOptions> = {}) => parseSeed(text, { site, fallbackDate: new Date(0), ...options });
+
+describe('parseSeed: identity', () => {
+  it('derives slug, URL and id from the file name, not the text', () => {
+    const a = parse('First title\nBody one.', { file: 'seeds/ferry-resumes.txt' });
+    const b = parse('Edited title\nCompletely different body.', { file: 'seeds/ferry-resumes.txt' });
+    expect(a.slug).toBe('ferry-resumes');
+    expect(a.url).toBe('https://news.example.com/ferry-resumes');
+    expect(a.id).toBe(a.url);
+    expect(b.id).toBe(a.id);
+  });
+
+  it('follows storyPath and a site URL with a path', () => {
+    const s = parse('T\nBody.', { file: 'x.txt', site: { ...site, siteUrl: 'https://example.org/blog', storyPath: 'news/{slug}/' } });
+    expect(s.url).toBe('https://example.org/blog/news/x/');
+  });
+
+  it('uses front matter url and id, resolving relative URLs against the site', () => {
+    const s = parse('---\nurl: /world/2024/ferry\nid: tag:news.example.com,2024:ferry\n---\nT\nBody.', { file: 'x.md' });
+    expect(s.url).toBe('https://news.example.com/world/2024/ferry');
+    expect(s.id).toBe('tag:news.example.com,2024:ferry');
+  });
+
+  it('refuses ids that are not absolute URIs and URLs that are not http(s)', () => {
+    expect(() => parse('---\nid: ../../etc/passwd\n---\nT\nBody.', { file: 'x.md' })).toThrow(expect.objectContaining({ code: 'E_FIELD', file: 'x.md' }));
+    expect(() => parse('---\nurl: "javascript:alert(1)"\n---\nT\nBody.', { file: 'x.md' })).toThrow(expect.objectContaining({ code: 'E_URL' }));
+  });
+
+  it('cleans unsafe slugs with a warning', () => {
+    const warnings: Diagnostic[] = [];
+    const s = parse('---\nslug: ../../x\n---\nT\nBody.', { file: 'x.md', onWarning: (w) => warnings.push(w) });
+    expect(s.slug).toBe('x');
+    expect(warnings.map((w) => w.code)).toContain('W_UNSAFE_SLUG');
+  });
+});
+
+describe('parseSeed: dates', () => {
+  it('reads dates from front matter, a dated file name, or a dateline completed by the year', () => {
+    expect(parse('---\ndate: 2024-10-21T08:30:00+03:00\n---\nT\nBody.', { file: 'x.md' }).published.toISOString()).toBe('2024-10-21T05:30:00.000Z');
+    expect(parse('T\nBody.', { file: '2024-03-05-spring.txt' }).published.toISOString()).toBe('2024-03-05T00:00:00.000Z');
+    expect(parse('T\nBody.', { file: '2024-03-05-spring.txt' }).slug).toBe('spring');
+    const dl = parse(fixture('dateline-byline.txt'), { file: 'd.txt', site: { ...site, defaultYear: 2024 } });
+    expect(dl.published.toISOString()).toBe('2024-11-03T00:00:00.000Z');
+    expect(dl.dateline).toEqual({ place: 'Izmail, Ukraine', date: new Date('2024-11-03T00:00:00Z') });
+  });
+
+  it('never guesses a year from the clock, and warns when there is no date at all', () => {
+    const warnings: Diagnostic[] = [];
+    const s = parse(fixture('dateline-byline.txt'), { file: 'd.txt', fallbackDate: new Date('2001-01-01T00:00:00Z'), onWarning: (w) => warnings.push(w) });
+    expect(s.published.toISOString()).toBe('2001-01-01T00:00:00.000Z');
+    expect(s.dateline).toEqual({ place: 'Izmail, Ukraine' });
+    expect(warnings.map((w) => w.code)).toContain('W_NO_DATE');
+  });
+
+  it('keeps updated at or after published', () => {
+    const warnings: Diagnostic[] = [];
+    const s = parse('---\ndate: 2024-05-02\nupdated: 2024-05-01\n---\nT\nBody.', { file: 'x.md', onWarning: (w) => warnings.push(w) });
+    expect(s.updated).toEqual(s.published);
+    expect(warnings.map((w) => w.code)).toContain('W_DATE_ORDER');
+  });
+});
+
+describe('parseSeed: content', () => {
+  it('takes authors from front matter, then the byline, then the site', () => {
+    expect(parse(fixture('dateline-byline.txt'), { file: 'd.txt' }).authors).toEqual([{ name: 'Ivan Petrenko' }, { name: 'Maria Lopez' }]);
+    expect(parse('T\nBody.', { file: 'x.txt' }).authors).toEqual(site.authors);
+  });
+
+  it('renders HTML and plain text from the sections', () => {
+    const s = parse(fixture('lists.txt'), { file: 'lists.txt' });
+    expect(s.contentHtml).toContain('<ul>\n<li>alerts now name the district, not only the region;</li>');
+    expect(s.contentHtml).toContain('<ol>');
+    expect(s.contentText).toContain('\n\n- alerts now name the district');
+    expect(s.contentText).toContain('1. delayed notifications');
+  });
+
+  it('sanitizes Markdown HTML, absolutizes links and removes forbidden characters', () => {
+    const warnings: Diagnostic[] = [];
+    const s = parse(fixture('hostile.md'), { file: 'hostile.md', onWarning: (w) => warnings.push(w) });
+    expect(s.title).toBe('Q&A: <b>bold</b> claims & the ]]> problem');
+    expect(s.contentHtml).not.toMatch(/<script|onerror|href="javascript:/i);
+    expect(s.contentHtml).toContain('href="https://news.example.com/about"');
+    expect(s.contentHtml).not.toMatch(/[\u0000\u000b\ufffe]/);
+    expect(warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['W_ILLEGAL_CHAR', 'W_UNSAFE_HTML']));
+    expect(s.tags.slice(0, 2)).toEqual(['R&D', '<script>']);
+  });
+
+  it('detects the language, or takes it from front matter', () => {
+    expect(parse(fixture('ukrainian.txt'), { file: 'u.txt' }).language).toBe('uk');
+    expect(parse(fixture('one-paragraph.txt'), { file: 'o.txt' }).language).toBe('en');
+    expect(parse('---\nlanguage: de-CH\n---\nT\nBody.', { file: 'x.md' }).language).toBe('de-CH');
+    expect(parse(fixture('ukrainian.txt'), { file: 'u.txt' }).slug).toBe('u');
+  });
+
+  it('summarizes the lede and counts words', () => {
+    const s = parse(fixture('one-paragraph.txt'), { file: 'o.txt' });
+    expect(s.summary).toBe('The city council of Kharkiv voted on Thursday to keep rides on the city\'s metro free of charge until the end of next year, Mayor Ihor Terekhov said.');
+    expect(s.wordCount).toBe(countWords(s.contentText));
+    expect(s.readingMinutes).toBe(1);
+    expect(countWords("It's a well-known fact — 10,000 people.")).toBe(6);
+  });
+
+  it('resolves a relative image against the story URL with its MIME type', () => {
+    const s = parse(fixture('front-matter.md'), { file: 'front-matter.md' });
+    expect(s.image).toEqual({ url: 'https://example.org/images/odesa-port.jpg', type: 'image/jpeg' });
+  });
+
+  it('marks drafts', () => {
+    expect(parse('---\ndraft: true\n---\nT\nBody.', { file: 'x.md' }).draft).toBe(true);
+  });
+
+  it('can turn entity tags off', () => {
+    const s = parse(fixture('front-matter.md'), { file: 'front-matter.md', site: { ...site, entities: false } });
+    expect(s.tags).toEqual(['economy', 'shipping', 'Black Sea']);
+    expect(s.entities).toEqual({ people: [], organizations: [], places: [] });
+  });
+});

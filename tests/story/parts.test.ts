@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../../src/story/html.js';
+import { canonicalLanguage, detectLanguage } from '../../src/story/language.js';
+import { slugify, splitDatedName } from '../../src/story/slug.js';
+import { SUMMARY_MAX, sentenceEnds, summarize } from '../../src/story/summary.js';
+
+describe('slugify', () => {
+  it('makes ASCII slugs and transliterates Cyrillic', () => {
+    expect(slugify("NATO official: North Korea's army")).toBe('nato-official-north-koreas-army');
+    expect(slugify('Київ відновив нічне освітлення')).toMatch(/^[a-z0-9-]+$/);
+    expect(slugify('Київ відновив нічне освітлення')).toBe('kiiv-vidnoviv-nichne-osvitlennya');
+    expect(slugify('../../etc/passwd')).toBe('etc-passwd');
+    expect(slugify('Zürich café')).toBe('zurich-cafe');
+  });
+
+  it('cuts long slugs at a word boundary', () => {
+    const slug = slugify('word '.repeat(40));
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug.endsWith('-')).toBe(false);
+  });
+
+  it('splits Jekyll-style dated names', () => {
+    expect(splitDatedName('2024-10-21-grain-corridor')).toEqual({ date: '2024-10-21', rest: 'grain-corridor' });
+    expect(splitDatedName('grain-corridor')).toBeUndefined();
+  });
+});
+
+describe('summarize', () => {
+  it('keeps a short lede whole', () => {
+    expect(summarize('One. Two.')).toBe('One. Two.');
+  });
+
+  it('cuts at the last sentence boundary that fits', () => {
+    const lede = `${'A short first sentence here. '.repeat(8)}And a final sentence that pushes the lede well past the limit of three hundred characters for sure.`;
+    const s = summarize(lede);
+    expect(s.length).toBeLessThanOrEqual(SUMMARY_MAX);
+    expect(s.endsWith('here.')).toBe(true);
+  });
+
+  it('does not split after abbreviations or initials', () => {
+    expect(sentenceEnds('Mr. Smith met Gen. Jones in the U.S. Army base. Then J. Doe left.')).toEqual([47]);
+  });
+
+  it('cuts a single long sentence at a word boundary with an ellipsis', () => {
+    const s = summarize(`${'word '.repeat(100)}end.`);
+    expect(s.length).toBeLessThanOrEqual(SUMMARY_MAX);
+    expect(s.endsWith('word…')).toBe(true);
+  });
+});
+
+describe('language', () => {
+  it('detects English and Ukrainian', () => {
+    expect(detectLanguage('The city council voted on Thursday to keep rides on the metro free of charge until the end of next year.')).toBe('en');
+    expect(detectLanguage('Київська міська адміністрація повідомила, що з понеділка на центральних вулицях столиці знову вмикатимуть нічне освітлення.')).toBe('uk');
+  });
+
+  it('gives up on text too short to tell', () => {
+    expect(detectLanguage('Hi!')).toBeUndefined();
+  });
+
+  it('canonicalizes tags', () => {
+    expect(canonicalLanguage('EN-us')).toBe('en-US');
+    expect(canonicalLanguage('not a tag!')).toBeUndefined();
+  });
+});
+
+describe('html', () => {
+  const sections = [
+    { heading: null, blocks: [{ kind: 'paragraph' as const, text: 'A <b> & "q"' }] },
+    { heading: 'Sub & co', blocks: [{ kind: 'list' as const, ordered: true, items: ['x<', 'y'] }] },
+  ];
+
+  it('renders sections with every text escaped once', () => {
+    expect(sectionsToHtml(sections)).toBe('<p>A &lt;b&gt; &amp; &quot;q&quot;</p>\n<h2>Sub &amp; co</h2>\n<ol>\n<li>x&lt;</li>\n<li>y</li>\n</ol>');
+  });
+
+  it('renders clean plain text', () => {
+    expect(sectionsToText(sections)).toBe('A <b> & "q"\n\nSub & co\n\n1. x<\n2. y');
+  });
+
+  it('removes scripts, handlers, styles and dangerous URLs, and makes links absolute', () => {
+    const { html, removedUnsafe } = sanitizeStoryHtml(
+      '<p style="color:red" onclick="x()">t</p><script>alert(1)</script><img src="/i.png" onerror="alert(1)"><a href="javascript:alert(1)">j</a><a href="../about">rel</a><img src="data:image/png;base64,AA"><iframe src="https://x"></iframe>',
+      'https://news.example.com/world/story',
+    );
+    expect(removedUnsafe).toBe(true);
+    expect(html).toBe('<p>t</p><img src="https://news.example.com/i.png" /><a>j</a><a href="https://news.example.com/about">rel</a>');
+  });
+
+  it('reports nothing for safe HTML', () => {
+    expect(sanitizeStoryHtml('<p><a href="https://x.example/">x</a></p>', 'https://news.example.com/').removedUnsafe).toBe(false);
+  });
+});
