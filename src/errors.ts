@@ -23,6 +23,7 @@ export const PROBLEMS = {
   E_IO: { summary: 'a file or folder cannot be read or written', fix: 'Check that the path exists and that you may read (or write) it.' },
   E_VERIFY: { summary: 'the feeds do not match the stories', fix: 'This is a storyfeed bug when it happens on build: please report it with the seed.' },
   E_FEED: { summary: 'the feed cannot be read', fix: 'The file is not a well-formed RSS 2.0, Atom 1.0 or JSON Feed document.' },
+  E_SPEC: { summary: 'the feed breaks a rule of its format', fix: 'Correct the element or field named (RSS 2.0, Atom RFC 4287 or JSON Feed 1.1).' },
   E_FETCH: { summary: 'the feed cannot be fetched', fix: 'Check the URL, your network, or raise --timeout / --max-bytes.' },
   E_USAGE: { summary: 'the command line is not valid', fix: 'Run `storyfeed --help` or `storyfeed <command> --help`.' },
   E_INTERNAL: { summary: 'storyfeed failed unexpectedly', fix: 'This is a storyfeed bug: please report it with the seed that caused it.' },

@@ -32,3 +32,16 @@ export { JSON_FEED_VERSION, renderAtom, renderFeeds, renderFormat, renderJson, r
 export { buildFeeds } from './pipeline.js';
 export type { BuiltFeeds } from './pipeline.js';
 export { removeIllegalXmlChars } from './xml-chars.js';
+
+export { canonicalHtml, checkUtf8, checkWellFormedXml, compareFeed, crossCheck, formatReport, htmlToText, readFeed, verifyDocument, verifyFeeds } from './verify/index.js';
+export type {
+  FeedProblem, FormatSummary, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem, ReadFeedOptions, SyntaxErrorInfo, Utf8CheckResult,
+  VerifyFormat, VerifyProblem, VerifyReport, XmlCheckResult,
+} from './verify/index.js';
+export { buildFeedSet, FEED_MEDIA_TYPES, feedSetFiles } from './feed/sets.js';
+export type { FeedSetEntry, FeedSetOptions } from './feed/sets.js';
+export { discoveryLinks } from './feed/discovery.js';
+export { contentTypeOf, createFeedHandler, safeFilePath } from './server/handler.js';
+export type { FeedHandler, FeedHandlerOptions, FileLookup, ServedFile } from './server/handler.js';
+export { FEED_STYLESHEET, STYLESHEET_FILE } from './site/stylesheet.js';
+export { renderIndexPage } from './site/index-page.js';

@@ -12,3 +12,7 @@ export type { LoadedStories, LoadStoriesOptions } from './load-stories.js';
 export { findSeedFiles } from './seed-files.js';
 export type { SeedFile } from './seed-files.js';
 export { writeFileAtomic, writeFilesAtomic } from './write-files.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, verifySources } from './verify-sources.js';
+export type { CrossCheckResult, SourceProblem, SourceResult, VerifySourcesOptions, VerifySourcesResult } from './verify-sources.js';
+export { createFolderHandler, folderLookup, serveFolder, toNodeListener } from './serve.js';
+export type { ServeFolderOptions } from './serve.js';

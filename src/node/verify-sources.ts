@@ -1,0 +1,288 @@
+/**
+ * The Node edge of `storyfeed verify FILE|URL...`: reads files and fetches URLs (with a timeout
+ * and a size cap enforced while the bytes arrive), then hands the bytes to the pure verify stage:
+ * UTF-8, well-formedness, reading, spec problems, and a cross-check of sources that are the same
+ * feed in different formats. Bad input never throws; every problem ends up in the result.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { StoryfeedError, type ProblemCode } from '../errors.js';
+import type { FeedFormat } from '../types.js';
+import { VERSION } from '../version.js';
+import { checkUtf8, crossCheck, readFeed, type ParsedFeed, type VerifyReport } from '../verify/index.js';
+
+/** Default time allowed for each URL, request and body together. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Default size cap for each source. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Options for {@link verifySources}. */
+export interface VerifySourcesOptions {
+  /** Time allowed for each URL (request and body), in milliseconds; default 10 000. */
+  timeoutMs?: number;
+  /** Largest file or response accepted, in bytes; default 10 MB. */
+  maxBytes?: number;
+  /** The `fetch` to use (default: the global one); for tests and proxies. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** One problem with one source. */
+export interface SourceProblem {
+  /** `E_IO` (file), `E_FETCH` (URL), `E_ENCODING` (not UTF-8), `E_FEED` (unreadable feed), `E_SPEC` (spec violation). */
+  code: ProblemCode;
+  /** `error` fails the check; `warning` does not. */
+  severity: 'error' | 'warning';
+  /** What is wrong, with the path in the feed when there is one. */
+  message: string;
+  /** 1-based line, when known. */
+  line?: number;
+  /** Path of the offending value in the feed (`items[3].date_published`), for spec problems. */
+  path?: string;
+}
+
+/** What was found in one source. */
+export interface SourceResult {
+  /** The file path or URL as given. */
+  source: string;
+  /** Whether it was read from disk or fetched. */
+  kind: 'file' | 'url';
+  /** `true` when the source was read as a feed and has no error-level problem. */
+  ok: boolean;
+  /** Size in bytes, when the bytes were read. */
+  bytes?: number;
+  /** The format, when the feed could be read. */
+  format?: FeedFormat;
+  /** The format version (`2.0`, `1.0`, `1.1`). */
+  version?: string;
+  /** The feed title. */
+  title?: string;
+  /** Number of items. */
+  items?: number;
+  /** Every problem, in the order found. */
+  problems: SourceProblem[];
+  /** The parsed feed, when it could be read. */
+  feed?: ParsedFeed;
+}
+
+/** A cross-check of sources that look like the same feed in different formats. */
+export interface CrossCheckResult {
+  /** The sources compared; the first is the reference. */
+  sources: string[];
+  /** Differences between them (problems have format `cross`). */
+  report: VerifyReport;
+}
+
+/** What {@link verifySources} returns. */
+export interface VerifySourcesResult {
+  /** `true` when every source is OK and the cross-checks found nothing. */
+  ok: boolean;
+  /** One result per source, in the order given. */
+  sources: SourceResult[];
+  /** Cross-checks of sources that are the same feed (same home page, or same title) in different formats. */
+  cross: CrossCheckResult[];
+}
+
+/** Reads or fetches every source, checks each, and cross-checks those that are the same feed. */
+export async function verifySources(sources: readonly string[], options: VerifySourcesOptions = {}): Promise<VerifySourcesResult> {
+  const results = await Promise.all(sources.map((source) => verifySource(source, options)));
+  const cross = crossCheckGroups(results);
+  const ok = results.every((r) => r.ok) && cross.every((c) => c.report.ok);
+  return { ok, sources: results, cross };
+}
+
+async function verifySource(source: string, options: VerifySourcesOptions): Promise<SourceResult> {
+  const kind = /^https?:\/\//i.test(source) ? 'url' : 'file';
+  const result: SourceResult = { source, kind, ok: false, problems: [] };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Uint8Array;
+  try {
+    bytes = kind === 'url'
+      ? await fetchBytes(source, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes, options.fetch ?? globalThis.fetch, result)
+      : await readFileCapped(source, maxBytes);
+  } catch (error) {
+    result.problems.push(problemFrom(error));
+    return result;
+  }
+  result.bytes = bytes.length;
+  const decoded = checkUtf8(bytes);
+  if (!decoded.ok) {
+    result.problems.push({ code: 'E_ENCODING', severity: 'error', message: decoded.message, line: decoded.line });
+    return result;
+  }
+  let feed: ParsedFeed;
+  try {
+    feed = await readFeed(decoded.text);
+  } catch (error) {
+    result.problems.push(problemFrom(error));
+    return result;
+  }
+  Object.assign(result, { format: feed.format, version: feed.version, items: feed.items.length, feed });
+  if (feed.title !== undefined) result.title = feed.title;
+  for (const p of feed.problems) {
+    const problem: SourceProblem = { code: 'E_SPEC', severity: p.severity, message: `${p.path}: ${p.message}`, path: p.path };
+    if (p.line !== undefined) problem.line = p.line;
+    result.problems.push(problem);
+  }
+  result.ok = result.problems.every((p) => p.severity !== 'error');
+  return result;
+}
+
+function problemFrom(error: unknown): SourceProblem {
+  if (error instanceof StoryfeedError) {
+    const problem: SourceProblem = { code: error.code, severity: 'error', message: error.detail };
+    if (error.line !== undefined) problem.line = error.line;
+    return problem;
+  }
+  return { code: 'E_FEED', severity: 'error', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Reads a file, stopping as soon as it proves larger than `maxBytes` (`stat` is not trusted: files grow, pipes have no size). */
+async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new StoryfeedError('E_IO', `${path} is a folder, not a feed file`);
+    if (info.size > maxBytes) throw tooLarge('E_IO', `the file is ${formatBytes(info.size)}, larger than`, maxBytes);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = new Uint8Array(64 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge('E_IO', 'the file is larger than', maxBytes);
+    }
+    return concat(chunks);
+  } catch (error) {
+    throw error instanceof StoryfeedError ? error : fileError(path, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function fileError(path: string, error: unknown): StoryfeedError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const detail = code === 'ENOENT' ? `no such file: ${path}`
+    : code === 'EISDIR' ? `${path} is a folder, not a feed file`
+    : code === 'EACCES' || code === 'EPERM' ? `permission denied: ${path}`
+    : `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
+  return new StoryfeedError('E_IO', detail, { cause: error });
+}
+
+async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetchImpl: typeof globalThis.fetch, result: SourceResult): Promise<Uint8Array> {
+  // One signal for the request and the body: a server that sends headers and then stalls is still cut off.
+  const signal = AbortSignal.timeout(timeoutMs);
+  const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
+  try {
+    const response = await fetchImpl(url, {
+      signal,
+      redirect: 'follow',
+      headers: {
+        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+        'user-agent': `storyfeed/${VERSION}`,
+      },
+    });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new StoryfeedError('E_FETCH', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
+    }
+    const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) {
+      result.problems.push({ code: 'E_ENCODING', severity: 'warning', message: `the server says charset=${charset}; the bytes are read as UTF-8` });
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge('E_FETCH', `the response is ${formatBytes(declared)}, larger than`, maxBytes);
+    }
+    if (!response.body) return new Uint8Array(0);
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.length;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge('E_FETCH', 'the response is larger than', maxBytes);
+      }
+    }
+    return concat(chunks);
+  } catch (error) {
+    if (error instanceof StoryfeedError) throw error;
+    if (signal.aborted || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))) {
+      throw new StoryfeedError('E_FETCH', `no complete answer from ${url} within ${seconds} (timeout; raise --timeout)`, { cause: error });
+    }
+    throw new StoryfeedError('E_FETCH', `cannot fetch ${url}: ${networkReason(error)}`, { cause: error });
+  }
+}
+
+function networkReason(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed';
+  if (cause instanceof Error) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+function tooLarge(code: ProblemCode, what: string, maxBytes: number): StoryfeedError {
+  return new StoryfeedError(code, `${what} the ${formatBytes(maxBytes)} limit (raise --max-bytes)`);
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Sources that are the same feed: the same home page (else the same title), one per format, at least two formats. */
+function crossCheckGroups(results: readonly SourceResult[]): CrossCheckResult[] {
+  const groups = new Map<string, SourceResult[]>();
+  for (const r of results) {
+    if (!r.feed) continue;
+    const key = r.feed.siteUrl ? `site ${normalize(r.feed.siteUrl)}` : r.feed.title ? `title ${r.feed.title}` : undefined;
+    if (key === undefined) continue;
+    const group = groups.get(key) ?? [];
+    if (!group.some((g) => g.format === r.format)) group.push(r);
+    groups.set(key, group);
+  }
+  const out: CrossCheckResult[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    out.push({ sources: group.map((g) => g.source), report: crossCheck(group.map((g) => g.feed!)) });
+  }
+  return out;
+}
+
+function normalize(url: string): string {
+  try {
+    return new URL(url.trim()).href;
+  } catch {
+    return url.trim();
+  }
+}

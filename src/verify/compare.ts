@@ -1,0 +1,214 @@
+/**
+ * Field-by-field comparison of parsed feeds with the {@link FeedDocument} they were rendered from.
+ * The rules are on {@link compareFeed}.
+ */
+import { StoryfeedError } from '../errors.js';
+import { buildFeedDocument, type FeedDocumentOptions } from '../feed/document.js';
+import type { Author, FeedDocument, FeedFormat, FeedItem, FeedOutputs, SiteConfig, Story } from '../types.js';
+import { alignItems, alignList } from './align.js';
+import { isoSecond } from './dates.js';
+import { canonicalHtml, collapseWhitespace, trimWhitespace } from './html-canon.js';
+import { FORMAT_NAMES, readFeed } from './read.js';
+import type { FormatSummary, ParsedAuthor, ParsedFeed, ParsedItem, VerifyProblem, VerifyReport } from './types.js';
+
+/** Shown for a value the feed does not have at all (as opposed to an empty one). */
+export const NONE = '(none)';
+
+/** Which optional fields each format carries. */
+const CARRIES: Readonly<Record<FeedFormat, {
+  feedUpdated: boolean; feedAuthors: boolean; itemUpdated: boolean; isPermaLink: boolean; email: boolean; authorUrl: boolean;
+  imageType: boolean; enclosure: boolean; contentText: boolean; itemLanguage: boolean;
+}>> = {
+  rss: { feedUpdated: true, feedAuthors: false, itemUpdated: false, isPermaLink: true, email: true, authorUrl: false, imageType: true, enclosure: true, contentText: false, itemLanguage: false },
+  atom: { feedUpdated: true, feedAuthors: true, itemUpdated: true, isPermaLink: false, email: true, authorUrl: true, imageType: true, enclosure: false, contentText: false, itemLanguage: false },
+  json: { feedUpdated: false, feedAuthors: true, itemUpdated: true, isPermaLink: false, email: false, authorUrl: true, imageType: false, enclosure: false, contentText: true, itemLanguage: true },
+};
+
+const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/**
+ * Parses each given output and compares it with `doc` (rules: {@link compareFeed}); every
+ * difference is one problem naming the format, the item and the field. Never throws for bad
+ * output: an unreadable feed is one problem.
+ */
+export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDocument): Promise<VerifyReport> {
+  const problems: VerifyProblem[] = [];
+  const formats: VerifyReport['formats'] = {};
+  for (const format of FORMATS) {
+    const text = outputs[format];
+    if (text === undefined) continue;
+    let found: VerifyProblem[];
+    let items = 0;
+    try {
+      const parsed = await readFeed(text, { format });
+      items = parsed.items.length;
+      // A feed that matches the stories must also be valid by its spec: MUST-level problems count.
+      const invalid = parsed.problems.filter((p) => p.severity === 'error');
+      found = [
+        ...invalid.map((p): VerifyProblem => ({ format, itemId: null, field: `spec ${p.path}`, expected: `valid ${FORMAT_NAMES[format]}`, actual: p.message })),
+        ...compareFeed(parsed, doc, format),
+      ];
+    } catch (error) {
+      const message = error instanceof StoryfeedError ? error.detail : String(error);
+      found = [{ format, itemId: null, field: 'feed', expected: `a readable ${FORMAT_NAMES[format]} feed`, actual: message }];
+    }
+    problems.push(...found);
+    formats[format] = { items, expectedItems: doc.items.length, problems: found.length } satisfies FormatSummary;
+  }
+  return { ok: problems.length === 0, problems, formats };
+}
+
+/** Builds the document from `stories` and `site` (as the build does) and verifies the outputs against it. */
+export async function verifyFeeds(outputs: Partial<FeedOutputs>, stories: readonly Story[], site: SiteConfig, options: FeedDocumentOptions = {}): Promise<VerifyReport> {
+  return verifyDocument(outputs, buildFeedDocument(stories, site, options));
+}
+
+/**
+ * Compares one parsed feed with the document it was rendered from, field by field, for the
+ * fields the format carries (RSS has no item `updated` and no author URLs; JSON Feed has no
+ * emails, image types or feed date). Rules:
+ * - titles and author names: exact, except that runs of whitespace (space, tab, CR, LF) count as
+ *   one space and leading/trailing whitespace is ignored, as feed readers display them;
+ * - summaries and descriptions: runs of whitespace collapsed on both sides, because the RSS
+ *   description is HTML, where line breaks and indentation are not content;
+ * - HTML bodies: compared after canonicalisation with a real HTML parser ({@link canonicalHtml});
+ * - `content_text` and ids: exact (ids trimmed);
+ * - dates: to the second; URLs: after `new URL().href` normalisation; language tags: case-insensitive;
+ * - authors and tags: identical entries match whatever their order; the others pair up in order,
+ *   so one changed author is one problem naming the field that changed;
+ * - items: matched by id; an unmatched item at the same position as an unmatched expected one is
+ *   that item with a changed id; otherwise missing and unexpected items, duplicates and moved
+ *   items (the fewest that explain the order) are each one problem.
+ */
+export function compareFeed(parsed: ParsedFeed, doc: FeedDocument, format: FeedFormat): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  const carries = CARRIES[format];
+  const report = (itemId: string | null, field: string, expected: string, actual: string): void => {
+    if (expected !== actual) problems.push({ format, itemId, field, expected, actual });
+  };
+
+  report(null, 'title', collapseWhitespace(doc.title), parsed.title ?? '');
+  report(null, 'description', collapseWhitespace(doc.description), collapseWhitespace(parsed.description ?? ''));
+  report(null, 'siteUrl', normalizeUrl(doc.siteUrl), optionalUrl(parsed.siteUrl));
+  report(null, 'selfUrl', normalizeUrl(doc.selfUrls[format]), optionalUrl(parsed.selfUrl));
+  reportLanguage(report, null, 'language', doc.language, parsed.language);
+  if (carries.feedUpdated) report(null, 'updated', isoSecond(doc.updated), parsed.updated ? isoSecond(parsed.updated) : NONE);
+  report(null, 'hub', doc.hub === undefined ? NONE : normalizeUrl(doc.hub), optionalUrl(parsed.hub));
+  if (carries.feedAuthors) compareAuthors(doc.authors.map((author, index) => ({ author, index })), parsed.authors, format, null, report);
+
+  const alignment = alignItems(doc.items, parsed.items, (e) => e.id, (a) => a.id);
+  for (const { expected, actual, idChanged } of alignment.pairs) {
+    if (idChanged) report(expected.id, 'id', expected.id, actual.id ?? NONE);
+    compareItem(expected, actual, doc, parsed, format, report);
+  }
+  for (const { item } of alignment.missing) report(item.id, 'item', 'in the feed', 'missing');
+  for (const { item, index } of alignment.unexpected) report(item.id ?? `#${index + 1}`, 'item', 'not in the feed', `present at position ${index + 1}`);
+  for (const { item, index, firstIndex } of alignment.duplicates) report(item.id ?? null, 'item', 'once', `again at position ${index + 1} (first at ${firstIndex + 1})`);
+  for (const { expected, expectedIndex, actualIndex } of alignment.moved) report(expected.id, 'position', String(expectedIndex + 1), String(actualIndex + 1));
+  return problems;
+}
+
+type Report = (itemId: string | null, field: string, expected: string, actual: string) => void;
+
+function compareItem(expected: FeedItem, actual: ParsedItem, doc: FeedDocument, parsed: ParsedFeed, format: FeedFormat, report: Report): void {
+  const carries = CARRIES[format];
+  const id = expected.id;
+  // Without a guid there is no isPermaLink to compare; the missing id is reported already.
+  if (carries.isPermaLink && actual.id !== undefined) report(id, 'isPermaLink', String(expected.id === expected.url), String(actual.isPermaLink ?? NONE));
+  report(id, 'title', collapseWhitespace(expected.title), actual.title ?? '');
+  report(id, 'url', normalizeUrl(expected.url), optionalUrl(actual.url));
+  report(id, 'published', isoSecond(expected.published), actual.published ? isoSecond(actual.published) : NONE);
+  if (carries.itemUpdated) report(id, 'updated', isoSecond(expected.updated), actual.updated ? isoSecond(actual.updated) : NONE);
+  report(id, 'summary', collapseWhitespace(expected.summary), collapseWhitespace(actual.summary ?? ''));
+  report(id, 'content', canonicalHtml(expected.contentHtml), actual.contentHtml === undefined ? NONE : canonicalHtml(actual.contentHtml));
+  if (carries.contentText) report(id, 'contentText', expected.contentText, actual.contentText ?? NONE);
+  compareAuthors(expectedItemAuthors(expected, doc, format), actual.authors, format, id, report);
+
+  const tags = alignList(expected.tags.map(collapseWhitespace), actual.tags.map(collapseWhitespace), (t) => t);
+  for (const c of tags.changed) report(id, `tags[${c.expectedIndex}]`, c.expected, c.actual);
+  for (const m of tags.missing) report(id, `tags[${m.index}]`, m.item, NONE);
+  for (const u of tags.unexpected) report(id, 'tags', NONE, u.item);
+
+  const image = expected.image;
+  if (!image || !actual.image) report(id, 'image', image ? normalizeUrl(image.url) : NONE, actual.image ? normalizeUrl(actual.image.url) : NONE);
+  else {
+    report(id, 'image.url', normalizeUrl(image.url), normalizeUrl(actual.image.url));
+    if (carries.imageType) report(id, 'image.type', image.type ?? NONE, actual.image.type ?? NONE);
+  }
+  if (carries.enclosure) {
+    // RSS requires an enclosure's type, so storyfeed writes one only for images of known type.
+    const enclosure = image?.type ? { url: normalizeUrl(image.url), type: image.type } : undefined;
+    const found = actual.enclosures[0];
+    if (!enclosure || !found) report(id, 'enclosure', enclosure?.url ?? NONE, found ? normalizeUrl(found.url) : NONE);
+    else {
+      report(id, 'enclosure.url', enclosure.url, normalizeUrl(found.url));
+      report(id, 'enclosure.type', enclosure.type, found.type ?? NONE);
+    }
+    if (actual.enclosures.length > 1) report(id, 'enclosures', '1', String(actual.enclosures.length));
+  }
+  // An item without its own language inherits the feed's, whose problems are reported once, at feed level.
+  if (carries.itemLanguage && (expected.language !== undefined || actual.language !== undefined)) {
+    reportLanguage(report, id, 'language', expected.language ?? doc.language, actual.language ?? parsed.language);
+  }
+}
+
+/**
+ * The authors each format should show for an item, with their index in `item.authors`. RSS writes
+ * authors with an email as `<author>` and the others as `dc:creator`, after them. Atom requires an
+ * author: an entry with none inherits the feed's, and with none there either storyfeed names the feed.
+ */
+function expectedItemAuthors(item: FeedItem, doc: FeedDocument, format: FeedFormat): { author: Author; index: number }[] {
+  const indexed = item.authors.map((author, index) => ({ author, index }));
+  if (format === 'rss') return [...indexed.filter((a) => a.author.email), ...indexed.filter((a) => !a.author.email)];
+  if (format === 'atom' && indexed.length === 0 && doc.authors.length === 0) return [{ author: { name: doc.title }, index: 0 }];
+  return indexed;
+}
+
+interface AuthorView {
+  name: string;
+  email: string;
+  url: string;
+}
+
+function compareAuthors(expected: readonly { author: Author; index: number }[], actual: readonly ParsedAuthor[], format: FeedFormat, itemId: string | null, report: Report): void {
+  const carries = CARRIES[format];
+  const view = (a: Author | ParsedAuthor): AuthorView => ({
+    name: collapseWhitespace(a.name ?? ''),
+    email: carries.email ? trimWhitespace(a.email ?? '') : '',
+    url: carries.authorUrl ? (a.url === undefined ? '' : normalizeUrl(a.url)) : '',
+  });
+  const key = (a: { view: AuthorView }): string => JSON.stringify(a.view);
+  const left = expected.map((e) => ({ view: view(e.author), index: e.index }));
+  const right = actual.map((a, index) => ({ view: view(a), index }));
+  const aligned = alignList(left, right, key);
+  for (const { expected: e, actual: a } of aligned.changed) {
+    for (const field of ['name', 'email', 'url'] as const) {
+      report(itemId, `authors[${e.index}].${field}`, e.view[field] || NONE, a.view[field] || NONE);
+    }
+  }
+  for (const { item } of aligned.missing) report(itemId, `authors[${item.index}]`, describeAuthor(item.view), NONE);
+  for (const { item } of aligned.unexpected) report(itemId, 'authors', NONE, describeAuthor(item.view));
+}
+
+function describeAuthor(a: AuthorView): string {
+  return [a.name, a.email && `<${a.email}>`, a.url && `(${a.url})`].filter(Boolean).join(' ') || '(no name)';
+}
+
+function reportLanguage(report: Report, itemId: string | null, field: string, expected: string, actual: string | undefined): void {
+  if (actual !== undefined && expected.toLowerCase() === actual.toLowerCase()) return;
+  report(itemId, field, expected, actual ?? NONE);
+}
+
+/** A URL in its `new URL().href` form; text that is not a URL is only trimmed. */
+export function normalizeUrl(url: string): string {
+  const trimmed = trimWhitespace(url);
+  try {
+    return new URL(trimmed).href;
+  } catch {
+    return trimmed;
+  }
+}
+
+function optionalUrl(url: string | undefined): string {
+  return url === undefined ? NONE : normalizeUrl(url);
+}

@@ -1,0 +1,78 @@
+/**
+ * Strict date readers for the two date formats feeds use. `Date.parse` alone is too lenient
+ * (it accepts "2024-02-31" and rolls it over to March), so both formats are matched field by
+ * field and range-checked first.
+ */
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/** Reads an RFC 3339 timestamp (Atom, JSON Feed); `undefined` when `text` is not one. */
+export function parseRfc3339(text: string): Date | undefined {
+  const m = RFC3339.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  const fraction = m[7] ? Number(m[7]) : 0;
+  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+  if (m[10] !== undefined && (Number(m[10]) > 23 || Number(m[11]) > 59)) return undefined;
+  return utc(year, month, day, hour, minute, second, fraction, offset);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const ZONES: Record<string, number> = {
+  UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+
+const RFC822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([A-Za-z]{1,3}|[+-]\d{4})$/;
+
+/** Reads an RFC 822 / RFC 1123 date (RSS `pubDate`, `lastBuildDate`); `undefined` when `text` is not one. */
+export function parseRfc822(text: string): Date | undefined {
+  const m = RFC822.exec(text.trim().replace(/\s+/g, ' '));
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+  if (month === 0) return undefined;
+  let year = Number(m[3]);
+  // RFC 822 has two-digit years; RFC 2822 reads 00–49 as 20xx and 50–99 as 19xx.
+  if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
+  const zone = m[7]!;
+  let offset: number;
+  if (/^[+-]\d{4}$/.test(zone)) {
+    const hours = Number(zone.slice(1, 3));
+    const minutes = Number(zone.slice(3));
+    if (hours > 23 || minutes > 59) return undefined;
+    offset = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  } else {
+    const known = ZONES[zone.toUpperCase()];
+    if (known === undefined) return undefined;
+    offset = known;
+  }
+  return utc(year, month, Number(m[1]), Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : 0, 0, offset);
+}
+
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: number, offsetMinutes: number): Date | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  // A leap second (:60) cannot be represented; it is read as the last moment of the minute.
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, Math.min(second, 59), second === 60 ? 999 : Math.floor(fraction * 1000));
+  const time = date.getTime() - offsetMinutes * 60_000;
+  return Number.isFinite(time) ? new Date(time) : undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A date as an ISO 8601 string to the second (`2024-03-01T10:00:00Z`): the precision feeds are compared at. */
+export function isoSecond(date: Date): string {
+  const time = date.getTime();
+  if (!Number.isFinite(time)) return 'Invalid Date';
+  return new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** `true` when two dates fall in the same second. */
+export function sameSecond(a: Date, b: Date): boolean {
+  return Math.floor(a.getTime() / 1000) === Math.floor(b.getTime() / 1000);
+}

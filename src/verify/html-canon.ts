@@ -1,0 +1,151 @@
+/**
+ * HTML compared as HTML: both sides are parsed with a real HTML parser (htmlparser2) and reduced
+ * to a canonical serialization, so `&amp;` vs `&#38;`, `<br/>` vs `<br>`, attribute quoting and
+ * order, comments, and whitespace that a browser would not render never count as differences,
+ * while any change to text, elements or attribute values does.
+ */
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+
+const HTML_WHITESPACE = /[\t\n\f\r ]+/g;
+
+/** Collapses runs of whitespace (space, tab, CR, LF, form feed) to one space and trims; other characters (NBSP included) are kept. */
+export function collapseWhitespace(text: string): string {
+  return trimWhitespace(text.replace(HTML_WHITESPACE, ' '));
+}
+
+/** Trims space, tab, CR, LF and form feed only: `String.prototype.trim` would also eat NBSP and other Unicode spaces that are content. */
+export function trimWhitespace(text: string): string {
+  return text.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'col', 'colgroup', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul',
+]);
+
+const PREFORMATTED = new Set(['pre', 'textarea', 'listing', 'plaintext']);
+const HIDDEN = new Set(['script', 'style', 'template', 'noscript']);
+
+function parse(html: string): ChildNode[] {
+  // The HTML input stream turns CRLF and CR into LF before tokenizing; htmlparser2 does not.
+  const normalized = html.replace(/\r\n?/g, '\n');
+  return parseDocument(normalized, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false }).children;
+}
+
+/**
+ * A canonical serialization of `html`: elements and attribute names lower-cased, attributes sorted,
+ * entities decoded and re-escaped minimally, comments and doctypes dropped, runs of whitespace
+ * collapsed to one space outside `<pre>`, and whitespace next to block boundaries removed.
+ */
+export function canonicalHtml(html: string): string {
+  return serializeNodes(parse(html), true, false);
+}
+
+function serializeNodes(nodes: readonly ChildNode[], blockContext: boolean, preformatted: boolean): string {
+  let out = '';
+  nodes.forEach((node, index) => {
+    if (isText(node)) {
+      if (preformatted) {
+        out += escapeText(node.data);
+        return;
+      }
+      let text = node.data.replace(HTML_WHITESPACE, ' ');
+      const previous = previousRendered(nodes, index);
+      const next = nextRendered(nodes, index);
+      if (previous === undefined ? blockContext : isBlock(previous)) text = text.replace(/^ /, '');
+      if (next === undefined ? blockContext : isBlock(next)) text = text.replace(/ $/, '');
+      out += escapeText(text);
+      return;
+    }
+    if (!isTag(node)) return;
+    const attributes = Object.entries(node.attribs)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+      .join('');
+    out += `<${node.name}${attributes}>`;
+    if (VOID.has(node.name)) return;
+    out += serializeNodes(node.children, BLOCK.has(node.name), preformatted || PREFORMATTED.has(node.name));
+    out += `</${node.name}>`;
+  });
+  return out;
+}
+
+function isBlock(node: ChildNode): boolean {
+  return isTag(node) && BLOCK.has(node.name);
+}
+
+/** The nearest sibling that serializes to something (comments and doctypes do not). */
+function previousRendered(nodes: readonly ChildNode[], index: number): ChildNode | undefined {
+  for (let i = index - 1; i >= 0; i--) if (isTag(nodes[i]!) || isText(nodes[i]!)) return nodes[i];
+  return undefined;
+}
+
+function nextRendered(nodes: readonly ChildNode[], index: number): ChildNode | undefined {
+  for (let i = index + 1; i < nodes.length; i++) if (isTag(nodes[i]!) || isText(nodes[i]!)) return nodes[i];
+  return undefined;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>\u00A0]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&nbsp;'));
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"\u00A0]/g, (ch) => (ch === '&' ? '&amp;' : ch === '"' ? '&quot;' : '&nbsp;'));
+}
+
+/**
+ * The text a reader shows for `html`: entities decoded, scripts and styles dropped, block
+ * elements and `<br>` on their own lines, runs of whitespace collapsed to one space (outside `<pre>`).
+ */
+export function htmlToText(html: string): string {
+  const parts: string[] = [];
+  collectText(parse(html), false, parts);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => trimWhitespace(line.replace(/[\t\f\r ]+/g, ' ')))
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+function collectText(nodes: readonly ChildNode[], preformatted: boolean, parts: string[]): void {
+  for (const node of nodes) {
+    if (isText(node)) {
+      parts.push(preformatted ? node.data : node.data.replace(HTML_WHITESPACE, ' '));
+      continue;
+    }
+    if (!isTag(node) || HIDDEN.has(node.name)) continue;
+    if (node.name === 'br') {
+      parts.push('\n');
+      continue;
+    }
+    const block = BLOCK.has(node.name);
+    if (block) parts.push('\n');
+    collectText(node.children, preformatted || PREFORMATTED.has(node.name), parts);
+    if (block) parts.push('\n');
+  }
+}
+
+/** Feeds that a page announces with `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json" href>`. */
+export function alternateFeedLinks(html: string): string[] {
+  const links: string[] = [];
+  const visit = (nodes: readonly ChildNode[]): void => {
+    for (const node of nodes) {
+      if (!isTag(node)) continue;
+      if (node.name === 'link' && isFeedLink(node)) links.push(node.attribs.href!);
+      visit(node.children);
+    }
+  };
+  visit(parse(html));
+  return links;
+}
+
+function isFeedLink(node: Element): boolean {
+  const rel = (node.attribs.rel ?? '').toLowerCase().split(/\s+/);
+  const type = (node.attribs.type ?? '').toLowerCase();
+  return rel.includes('alternate') && /^application\/(?:rss\+xml|atom\+xml|feed\+json|json)$/.test(type) && Boolean(node.attribs.href);
+}

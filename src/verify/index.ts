@@ -1,0 +1,27 @@
+/**
+ * The verify stage: parse rendered feeds back (RSS and Atom through `rss-parser`, JSON Feed through
+ * our strict reader, XML always through a strict well-formedness check first) and compare them
+ * with the document they were rendered from, or with each other.
+ */
+export { crossCheck } from './cross.js';
+export { compareFeed, verifyDocument, verifyFeeds } from './compare.js';
+export { canonicalHtml, htmlToText } from './html-canon.js';
+export { readFeed } from './read.js';
+export { formatProblemLine, formatReport } from './report.js';
+export { checkUtf8 } from './utf8.js';
+export { checkWellFormedXml } from './xml-check.js';
+export type {
+  FeedProblem,
+  FormatSummary,
+  ParsedAuthor,
+  ParsedEnclosure,
+  ParsedFeed,
+  ParsedItem,
+  ReadFeedOptions,
+  SyntaxErrorInfo,
+  Utf8CheckResult,
+  VerifyFormat,
+  VerifyProblem,
+  VerifyReport,
+  XmlCheckResult,
+} from './types.js';

@@ -1,0 +1,74 @@
+import { StoryfeedError } from '../errors.js';
+import type { FeedFormat } from '../types.js';
+import { readAtom } from './atom.js';
+import { alternateFeedLinks } from './html-canon.js';
+import { readJsonFeed } from './json-feed.js';
+import { readRss } from './rss.js';
+import type { ParsedFeed, ReadFeedOptions } from './types.js';
+import { lineAndColumn, parseXml, XmlSyntaxError, type XmlElement } from './xml-check.js';
+
+/** How each format is named in messages. */
+export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed' };
+
+const HTML_START = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html\b|<(?:html|head|body)[\s>])/i;
+
+/**
+ * Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.0/1.1 document into one normalized {@link ParsedFeed}.
+ * XML is checked strictly first. Spec violations are listed in `problems`; text that is not a
+ * readable feed (empty, an HTML page, truncated or malformed, JSON that is not a feed, an unknown
+ * root element, or not the `format` asked for) throws `StoryfeedError` `E_FEED` with a line.
+ */
+export async function readFeed(text: string, options: ReadFeedOptions = {}): Promise<ParsedFeed> {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const first = /\S/.exec(body);
+  if (!first) throw new StoryfeedError('E_FEED', 'the input is empty', { line: 1 });
+  const start = first[0];
+  if (start === '{' || start === '[') {
+    expectFormat(options.format, 'json');
+    return readJsonFeed(body);
+  }
+  if (start === '<') return readXmlFeed(body, options.format);
+  const preview = body.slice(first.index, first.index + 30).split('\n')[0]!;
+  throw new StoryfeedError('E_FEED', `this is not a feed: it starts with ${JSON.stringify(preview)} (expected XML or JSON)`, { line: lineAndColumn(body, first.index).line });
+}
+
+async function readXmlFeed(text: string, format: FeedFormat | undefined): Promise<ParsedFeed> {
+  if (HTML_START.test(text.trimStart())) throw htmlPage(text, 1);
+  let root: XmlElement;
+  try {
+    root = parseXml(text).root;
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    const { message, line, column, truncated } = error.info;
+    const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
+    throw new StoryfeedError('E_FEED', detail, { line, cause: error });
+  }
+  const kind = rootKind(root);
+  if (kind === 'html') throw htmlPage(text, root.line);
+  if (kind === undefined) {
+    throw new StoryfeedError('E_FEED', `unknown XML root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}: expected <rss> (RSS 2.0) or <feed> (Atom 1.0)`, { line: root.line });
+  }
+  if (kind === 'rdf') throw new StoryfeedError('E_FEED', 'this is RSS 1.0 (RDF); storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed', { line: root.line });
+  expectFormat(format, kind);
+  return kind === 'rss' ? readRss(text, root) : readAtom(text, root);
+}
+
+function rootKind(root: XmlElement): FeedFormat | 'html' | 'rdf' | undefined {
+  if (root.name === 'rss') return 'rss';
+  if (root.local === 'feed') return 'atom';
+  if (root.local === 'RDF') return 'rdf';
+  if (root.local.toLowerCase() === 'html') return 'html';
+  return undefined;
+}
+
+function htmlPage(text: string, line: number): StoryfeedError {
+  const links = alternateFeedLinks(text);
+  const hint = links.length ? ` (it links to ${links.length === 1 ? 'a feed' : 'feeds'}: ${links.slice(0, 3).join(', ')})` : '';
+  return new StoryfeedError('E_FEED', `this is an HTML page, not a feed${hint}`, { line });
+}
+
+function expectFormat(wanted: FeedFormat | undefined, found: FeedFormat): void {
+  if (wanted !== undefined && wanted !== found) {
+    throw new StoryfeedError('E_FEED', `expected ${FORMAT_NAMES[wanted]}, found ${FORMAT_NAMES[found]}`, { line: 1 });
+  }
+}

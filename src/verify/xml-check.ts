@@ -1,0 +1,267 @@
+/**
+ * The strict XML 1.0 pass (saxes, namespaces on) that every XML feed goes through before
+ * `rss-parser` sees it: `rss-parser` accepts control characters, undefined entities, raw `<` in
+ * attributes and broken CDATA, and silently corrupts the data. The same pass keeps a small tree
+ * with line numbers, which recovers what `rss-parser` loses (`xml:lang`, XHTML text constructs,
+ * whitespace-only text, item lines).
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
+
+/** The XML namespace, bound to the `xml:` prefix. */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** An attribute with its namespace resolved. */
+export interface XmlAttribute {
+  /** Qualified name as written. */
+  name: string;
+  /** Local name. */
+  local: string;
+  /** Namespace URI (`''` for unprefixed attributes). */
+  uri: string;
+  /** Value with entities and character references resolved. */
+  value: string;
+}
+
+/** Text or CDATA inside an element. */
+export interface XmlText {
+  /** Discriminant. */
+  kind: 'text';
+  /** The characters, entities resolved. */
+  text: string;
+}
+
+/** An element of the tree kept by {@link parseXml}. */
+export interface XmlElement {
+  /** Discriminant. */
+  kind: 'element';
+  /** Qualified name as written, e.g. `atom:link`. */
+  name: string;
+  /** Local name, e.g. `link`. */
+  local: string;
+  /** Namespace URI (`''` when none). */
+  uri: string;
+  /** Attributes in document order. */
+  attributes: XmlAttribute[];
+  /** Children in document order (comments and processing instructions are dropped). */
+  children: XmlNode[];
+  /** 1-based line of the start tag. */
+  line: number;
+  /** The element's `xml:lang`, inherited from its ancestors when it has none. */
+  lang?: string;
+}
+
+/** A node of the tree. */
+export type XmlNode = XmlElement | XmlText;
+
+/** A parsed XML document. */
+export interface XmlDocument {
+  /** The root element. */
+  root: XmlElement;
+  /** `encoding` of the XML declaration, if any. */
+  encoding?: string;
+}
+
+/** Thrown by {@link parseXml} for the first well-formedness error. */
+export class XmlSyntaxError extends Error {
+  /** Where and what. */
+  readonly info: SyntaxErrorInfo;
+
+  constructor(info: SyntaxErrorInfo) {
+    super(`${info.line}:${info.column}: ${info.message}`);
+    this.name = 'XmlSyntaxError';
+    this.info = info;
+  }
+}
+
+// Lone surrogates cannot come from decoded bytes, only from JS strings; saxes then reports a misleading "unclosed tag".
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Parses `text` as a namespace-well-formed XML 1.0 document and returns its tree; throws
+ * {@link XmlSyntaxError} for the first error, with a message saying when the document is truncated.
+ */
+export function parseXml(text: string): XmlDocument {
+  const surrogate = LONE_SURROGATE.exec(text);
+  if (surrogate) {
+    const { line, column } = lineAndColumn(text, surrogate.index);
+    throw new XmlSyntaxError({ message: `disallowed character (lone surrogate U+${surrogate[0].charCodeAt(0).toString(16).toUpperCase()})`, line, column, truncated: false });
+  }
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let encoding: string | undefined;
+  let failure: SyntaxErrorInfo | undefined;
+  let closing = false;
+
+  parser.on('error', (error) => {
+    // Stop at the first error: later ones are usually consequences of it.
+    failure ??= describeSaxesError(error.message, parser.line, parser.column, closing && root !== undefined, stack);
+    throw new XmlSyntaxError(failure);
+  });
+  parser.on('xmldecl', (decl) => {
+    encoding = decl.encoding;
+  });
+  let tagLine = 1;
+  parser.on('opentagstart', () => {
+    tagLine = parser.line;
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const parent = stack[stack.length - 1];
+    const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, local: a.local, uri: a.uri, value: a.value }));
+    const ownLang = attributes.find((a) => a.uri === XML_NS && a.local === 'lang')?.value;
+    const lang = ownLang ?? parent?.lang;
+    const element: XmlElement = { kind: 'element', name: tag.name, local: tag.local, uri: tag.uri, attributes, children: [], line: tagLine };
+    if (lang !== undefined) element.lang = lang;
+    if (parent) parent.children.push(element);
+    else root = element;
+    stack.push(element);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  const addText = (chunk: string): void => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return;
+    const last = parent.children[parent.children.length - 1];
+    if (last?.kind === 'text') last.text += chunk;
+    else parent.children.push({ kind: 'text', text: chunk });
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+
+  try {
+    parser.write(text);
+    closing = true;
+    parser.close();
+  } catch (error) {
+    // saxes reads a bare `&` as the start of a reference that swallows the rest of the document,
+    // and then reports the end of the input; point at the `&` instead.
+    if (error instanceof XmlSyntaxError && closing) {
+      const ampersand = bareAmpersand(text);
+      if (ampersand !== undefined) {
+        const { line, column } = lineAndColumn(text, ampersand);
+        throw new XmlSyntaxError({ message: 'a bare "&" that starts no entity or character reference (write &amp;)', line, column, truncated: false });
+      }
+    }
+    if (error instanceof XmlSyntaxError) throw error;
+    throw new XmlSyntaxError(failure ?? { message: error instanceof Error ? error.message : String(error), line: parser.line, column: parser.column, truncated: false });
+  }
+  if (!root) throw new XmlSyntaxError({ message: 'the document has no root element', line: parser.line, column: parser.column, truncated: false });
+  return encoding === undefined ? { root } : { root, encoding };
+}
+
+/** Checks that `text` is well-formed XML 1.0 with namespaces; returns the root element, or the first error with its line and column. */
+export function checkWellFormedXml(text: string): XmlCheckResult {
+  try {
+    const { root } = parseXml(text);
+    return {
+      ok: true,
+      root: { name: root.name, local: root.local, namespace: root.uri, attributes: Object.fromEntries(root.attributes.map((a) => [a.name, a.value])) },
+    };
+  } catch (error) {
+    if (error instanceof XmlSyntaxError) return { ok: false, error: error.info };
+    throw error;
+  }
+}
+
+/** `endedInsideRoot`: the input ended after the root element had started, so the document is cut short. */
+function describeSaxesError(raw: string, line: number, column: number, endedInsideRoot: boolean, stack: readonly XmlElement[]): SyntaxErrorInfo {
+  // saxes prefixes its messages with "line:column: ".
+  const message = raw.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
+  if (/must contain a root element/.test(message)) return { message: 'the document has no root element', line, column, truncated: false };
+  const open = stack[stack.length - 1];
+  if (endedInsideRoot && (open || /unclosed|unexpected end/i.test(message))) {
+    const where = open ? `: <${open.name}> opened on line ${open.line} is never closed` : '';
+    return { message: `the XML ends too early (truncated?)${where}`, line, column, truncated: true };
+  }
+  return { message, line, column, truncated: false };
+}
+
+const REFERENCE = /^&(?:[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7-\uFFFF]*|#[0-9]+|#x[0-9A-Fa-f]+);/;
+
+/** Offset of the first `&` in markup or text that does not start a reference (CDATA, comments and PIs skipped). */
+function bareAmpersand(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '<') {
+      const close = text.startsWith('<![CDATA[', i) ? ']]>' : text.startsWith('<!--', i) ? '-->' : text.startsWith('<?', i) ? '?>' : undefined;
+      if (close) {
+        const end = text.indexOf(close, i);
+        if (end < 0) return undefined;
+        i = end + close.length - 1;
+      }
+    } else if (ch === '&' && !REFERENCE.test(text.slice(i, i + 64))) {
+      return i;
+    }
+  }
+  return undefined;
+}
+
+/** 1-based line and column of a UTF-16 offset in `text`. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Child elements of `element`, optionally only those with this local name (and namespace). */
+export function childElements(element: XmlElement, local?: string, uri?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of element.children) {
+    if (child.kind !== 'element') continue;
+    if (local !== undefined && child.local !== local) continue;
+    if (uri !== undefined && child.uri !== uri) continue;
+    out.push(child);
+  }
+  return out;
+}
+
+/** The first child element with this local name (and namespace). */
+export function childElement(element: XmlElement, local: string, uri?: string): XmlElement | undefined {
+  return childElements(element, local, uri)[0];
+}
+
+/** An attribute's value by local name (and namespace, default none). */
+export function attribute(element: XmlElement, local: string, uri = ''): string | undefined {
+  return element.attributes.find((a) => a.local === local && a.uri === uri)?.value;
+}
+
+/** All text inside `node`, concatenated in document order. */
+export function textContent(node: XmlNode): string {
+  if (node.kind === 'text') return node.text;
+  let out = '';
+  for (const child of node.children) out += textContent(child);
+  return out;
+}
+
+/**
+ * Serializes the children of an XHTML element as HTML markup (element names without prefixes),
+ * for Atom `type="xhtml"` content.
+ */
+export function serializeChildren(element: XmlElement): string {
+  let out = '';
+  for (const child of element.children) {
+    if (child.kind === 'text') {
+      out += escapeMarkup(child.text);
+      continue;
+    }
+    const attrs = child.attributes
+      .filter((a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'))
+      .map((a) => ` ${a.local}="${escapeMarkup(a.value).replaceAll('"', '&quot;')}"`)
+      .join('');
+    // An HTML parser reads `</br>` as a second `<br>`, so void elements get no end tag.
+    out += VOID_ELEMENTS.has(child.local) ? `<${child.local}${attrs}>` : `<${child.local}${attrs}>${serializeChildren(child)}</${child.local}>`;
+  }
+  return out;
+}
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+function escapeMarkup(text: string): string {
+  return text.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-verify-'));
+  cpSync(path.join(root, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  cpSync(path.join(root, 'storyfeed.config.json'), path.join(dir, 'storyfeed.config.json'));
+  expect((await cli(['build', '-q'], { cwd: dir })).code).toBe(0);
+  server = createServer((req, res) => {
+    if (req.url === '/slow') return; // never answers
+    res.statusCode = 404;
+    res.end('not here');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('storyfeed verify', () => {
+  it('passes our own feeds and cross-checks the formats', async () => {
+    const run = await cli(['verify', 'public/rss.xml', 'public/atom.xml', 'public/feed.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✓ public/rss.xml = public/atom.xml = public/feed.json: the same items in the same order');
+    expect(run.stdout).toContain('All 3 feed(s) OK.');
+  });
+
+  it('explains each kind of bad input without a stack trace, and exits 1', async () => {
+    writeFileSync(path.join(dir, 'page.html'), '<!doctype html><html><body>Hello</body></html>');
+    writeFileSync(path.join(dir, 'cut.xml'), '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title>');
+    writeFileSync(path.join(dir, 'data.json'), '{"name": "not a feed"}');
+    writeFileSync(path.join(dir, 'other.xml'), '<?xml version="1.0"?><opml version="2.0"/>');
+    const run = await cli(['verify', 'page.html', 'cut.xml', 'data.json', 'other.xml', `${base}/missing.xml`, '--timeout', '3000'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('page.html:1: this is an HTML page, not a feed');
+    expect(run.stderr).toMatch(/cut\.xml:\d+: .*(truncated|end of|unclosed)/i);
+    expect(run.stderr).toMatch(/data\.json.*not a JSON Feed/i);
+    expect(run.stderr).toMatch(/other\.xml.*(opml|not an? (RSS|feed))/i);
+    expect(run.stderr).toMatch(/missing\.xml.*404/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('gives up on a URL that never answers, and on files over the size cap', async () => {
+    writeFileSync(path.join(dir, 'big.xml'), Buffer.alloc(2048, 'a'));
+    const run = await cli(['verify', `${base}/slow`, 'big.xml', '--timeout', '300', '--max-bytes', '1024'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/slow.*(timed out|timeout|no answer)/i);
+    expect(run.stderr).toMatch(/big\.xml.*(larger|size|limit|cap)/i);
+  });
+
+  it('prints JSON with --json, and refuses bad flags with exit 2', async () => {
+    const run = await cli(['verify', 'public/feed.json', '--json'], { cwd: dir });
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, sources: [{ source: 'public/feed.json', format: 'json', items: 1 }] });
+    expect((await cli(['verify', 'x', '--timeout', 'soon'], { cwd: dir })).code).toBe(2);
+  });
+});

@@ -1,0 +1,200 @@
+import { mkdtemp, mkdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySources } from '../../src/node/verify-sources.js';
+import { renderFeeds } from '../../src/render/index.js';
+import { sampleDocument, surgery } from './fixtures.js';
+
+const outputs = renderFeeds(sampleDocument());
+let server: Server;
+let base: string;
+let dir: string;
+const sockets = new Set<Socket>();
+let bigBytesSent = 0;
+
+function endless(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/rss+xml' });
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  const pump = (): void => {
+    while (!res.destroyed && res.write(chunk)) bigBytesSent += chunk.length;
+    if (!res.destroyed) res.once('drain', pump);
+  };
+  res.write('<rss version="2.0"><channel><title>');
+  pump();
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    switch (req.url) {
+      case '/rss.xml':
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(outputs.rss);
+        return;
+      case '/feed.json':
+        res.writeHead(200, { 'content-type': 'application/feed+json' }).end(outputs.json);
+        return;
+      case '/page.html':
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="https://x.org/atom.xml"></head></html>');
+        return;
+      case '/hang':
+        return; // never answers
+      case '/stall':
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.write('<rss version="2.0">');
+        return; // headers and a first chunk, then nothing
+      case '/endless':
+        endless(res);
+        return;
+      case '/declared-big':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) });
+        res.write('{');
+        return;
+      case '/latin1.xml':
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
+        return;
+      default:
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  dir = await mkdtemp(path.join(tmpdir(), 'storyfeed-verify-'));
+  await writeFile(path.join(dir, 'rss.xml'), outputs.rss);
+  await writeFile(path.join(dir, 'atom.xml'), outputs.atom);
+  await writeFile(path.join(dir, 'feed.json'), outputs.json);
+  await writeFile(path.join(dir, 'package.json'), '{\n  "name": "not-a-feed",\n  "version": "1.0.0"\n}\n');
+  await writeFile(path.join(dir, 'truncated.xml'), outputs.atom.slice(0, 900));
+  await writeFile(path.join(dir, 'notes.txt'), 'Shopping list: milk');
+  await writeFile(path.join(dir, 'bad-date.json'), surgery(outputs.json, '"date_published": "2024-02-28T09:15:00.000Z"', '"date_published": "yesterday"'));
+  await writeFile(path.join(dir, 'retitled.json'), surgery(outputs.json, '"title": "Gamma: a quiet night in Reni"', '"title": "Gamma: a loud night in Reni"'));
+  await writeFile(path.join(dir, 'huge.xml'), '');
+  await truncate(path.join(dir, 'huge.xml'), 50 * 1024 * 1024);
+  await mkdir(path.join(dir, 'folder'));
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+const file = (name: string): string => path.join(dir, name);
+
+describe('verifySources: files', () => {
+  it('reads the three formats and cross-checks them as one feed', async () => {
+    const result = await verifySources([file('rss.xml'), file('atom.xml'), file('feed.json')]);
+    expect(result.ok).toBe(true);
+    expect(result.sources.map((s) => [s.kind, s.ok, s.format, s.version, s.items, s.problems])).toEqual([
+      ['file', true, 'rss', '2.0', 3, []],
+      ['file', true, 'atom', '1.0', 3, []],
+      ['file', true, 'json', '1.1', 3, []],
+    ]);
+    expect(result.cross).toHaveLength(1);
+    expect(result.cross[0]!.sources).toEqual([file('rss.xml'), file('atom.xml'), file('feed.json')]);
+    expect(result.cross[0]!.report.ok).toBe(true);
+  });
+
+  it('reports formats that disagree', async () => {
+    const result = await verifySources([file('rss.xml'), file('retitled.json')]);
+    expect(result.sources.every((s) => s.ok)).toBe(true);
+    expect(result.ok).toBe(false);
+    expect(result.cross[0]!.report.problems).toEqual([
+      { format: 'cross', itemId: 'https://news.example.com/2024/gamma', field: 'title (rss vs json)', expected: 'Gamma: a quiet night in Reni', actual: 'Gamma: a loud night in Reni' },
+    ]);
+  });
+
+  it('reports spec problems with path and line', async () => {
+    const [result] = (await verifySources([file('bad-date.json')])).sources;
+    expect(result).toMatchObject({ ok: false, format: 'json' });
+    expect(result!.problems).toEqual([
+      { code: 'E_SPEC', severity: 'error', message: 'items[1].date_published: expected an RFC 3339 date, found "yesterday"', path: 'items[1].date_published', line: expect.any(Number) },
+    ]);
+  });
+
+  it('gives a clear message for each kind of bad input, and never throws', async () => {
+    const result = await verifySources([file('package.json'), file('truncated.xml'), file('notes.txt'), file('missing.xml'), file('huge.xml'), file('folder')], { maxBytes: 10 * 1024 * 1024 });
+    expect(result.ok).toBe(false);
+    const messages = result.sources.map((s) => [s.ok, s.problems.map((p) => `${p.code} ${p.message}`)]);
+    expect(messages).toEqual([
+      [false, ['E_FEED this is JSON but not a JSON Feed: "version" is "1.0.0" (expected "https://jsonfeed.org/version/1.1")']],
+      [false, [expect.stringMatching(/^E_FEED the XML ends too early \(truncated\?\): <\w+> opened on line \d+ is never closed \(line \d+\)$/)]],
+      [false, ['E_FEED this is not a feed: it starts with "Shopping list: milk" (expected XML or JSON)']],
+      [false, [`E_IO no such file: ${file('missing.xml')}`]],
+      [false, ['E_IO the file is 50 MB, larger than the 10 MB limit (raise --max-bytes)']],
+      [false, [`E_IO ${file('folder')} is a folder, not a feed file`]],
+    ]);
+    expect(result.sources[1]!.problems[0]!.line).toBeGreaterThan(1);
+  });
+});
+
+describe('verifySources: URLs', () => {
+  it('fetches feeds and cross-checks them with files', async () => {
+    const result = await verifySources([`${base}/rss.xml`, file('atom.xml'), `${base}/feed.json`], { timeoutMs: 2000 });
+    expect(result.sources.map((s) => [s.kind, s.ok, s.format])).toEqual([['url', true, 'rss'], ['file', true, 'atom'], ['url', true, 'json']]);
+    expect(result.cross[0]!.report.ok).toBe(true);
+    expect(result.ok).toBe(true);
+  });
+
+  it('reports a 404', async () => {
+    const [result] = (await verifySources([`${base}/nope.xml`])).sources;
+    expect(result!.problems).toEqual([{ code: 'E_FETCH', severity: 'error', message: `HTTP 404 Not Found from ${base}/nope.xml` }]);
+  });
+
+  it('gives up on a server that never answers', async () => {
+    const started = Date.now();
+    const [result] = (await verifySources([`${base}/hang`], { timeoutMs: 300 })).sources;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result!.problems).toEqual([{ code: 'E_FETCH', severity: 'error', message: `no complete answer from ${base}/hang within 0.3 s (timeout; raise --timeout)` }]);
+  });
+
+  it('gives up on a body that stops arriving', async () => {
+    const [result] = (await verifySources([`${base}/stall`], { timeoutMs: 300 })).sources;
+    expect(result!.problems[0]).toMatchObject({ code: 'E_FETCH', message: expect.stringMatching(/timeout/) });
+  });
+
+  it('enforces the size cap while the body streams in', async () => {
+    bigBytesSent = 0;
+    const [result] = (await verifySources([`${base}/endless`], { timeoutMs: 5000, maxBytes: 1024 * 1024 })).sources;
+    expect(result!.problems).toEqual([{ code: 'E_FETCH', severity: 'error', message: 'the response is larger than the 1 MB limit (raise --max-bytes)' }]);
+    // The server would send forever: stopping at all proves the cap is checked as the bytes arrive.
+    expect(bigBytesSent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('refuses a response that announces too many bytes', async () => {
+    const [result] = (await verifySources([`${base}/declared-big`], { maxBytes: 10 * 1024 * 1024 })).sources;
+    expect(result!.problems).toEqual([{ code: 'E_FETCH', severity: 'error', message: 'the response is 50 MB, larger than the 10 MB limit (raise --max-bytes)' }]);
+  });
+
+  it('says when a URL is an HTML page', async () => {
+    const [result] = (await verifySources([`${base}/page.html`])).sources;
+    expect(result!.problems).toEqual([{ code: 'E_FEED', severity: 'error', message: 'this is an HTML page, not a feed (it links to a feed: https://x.org/atom.xml)', line: 1 }]);
+  });
+
+  it('reports bytes that are not UTF-8, with the line', async () => {
+    const [result] = (await verifySources([`${base}/latin1.xml`])).sources;
+    expect(result!.problems.map((p) => [p.code, p.severity])).toEqual([['E_ENCODING', 'warning'], ['E_ENCODING', 'error']]);
+    expect(result!.problems[1]).toMatchObject({ line: 1, message: expect.stringMatching(/invalid UTF-8 at byte 38 \(line 1\).*Latin-1/) });
+  });
+
+  it('reports a refused connection', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const [result] = (await verifySources([`http://127.0.0.1:${port}/feed.xml`], { timeoutMs: 2000 })).sources;
+    expect(result!.problems).toEqual([{ code: 'E_FETCH', severity: 'error', message: `cannot fetch http://127.0.0.1:${port}/feed.xml: connection refused` }]);
+  });
+
+  it('uses the fetch it is given', async () => {
+    const fake: typeof fetch = async () => new Response(outputs.json, { status: 200 });
+    const result = await verifySources(['https://feeds.example.com/feed.json'], { fetch: fake });
+    expect(result.sources[0]).toMatchObject({ ok: true, format: 'json', items: 3, bytes: Buffer.byteLength(outputs.json) });
+  });
+});
