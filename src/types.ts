@@ -155,8 +155,10 @@ export interface SiteConfig {
   storyPath?: string;
   /** File names of the three outputs. */
   outputs?: Partial<Record<FeedFormat, string>>;
-  /** Keep only the newest N stories in the feeds (default: all). */
+  /** Keep only the newest N stories in the feeds (default: all; with `archive`, the page size, default 50). */
   itemLimit?: number;
+  /** Move stories beyond `itemLimit` to RFC 5005 archive pages instead of dropping them. */
+  archive?: boolean;
   /** Copyright notice. */
   copyright?: string;
   /** Square icon URL (JSON `icon`, Atom `icon`). */
@@ -244,6 +246,20 @@ export interface FeedDocument {
   stylesheet?: string;
   /** Items, newest first. */
   items: FeedItem[];
+  /** RFC 5005 feed-history links, when the feed is split into archive pages. */
+  history?: FeedHistory;
+}
+
+/** RFC 5005 archive links of one document (the subscription feed or an archive page). */
+export interface FeedHistory {
+  /** `true` for an archive page (`<fh:archive/>`), `false` for the subscription feed. */
+  archive: boolean;
+  /** The next-older archive page, per format (`prev-archive`; JSON Feed `next_url`). */
+  prevArchive?: Record<FeedFormat, string>;
+  /** The next-newer archive page, per format (`next-archive`; archive pages only). */
+  nextArchive?: Record<FeedFormat, string>;
+  /** The subscription feed, per format (`current`; archive pages only). */
+  current?: Record<FeedFormat, string>;
 }
 
 /** The rendered feeds, one string per format. */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
-import type { FeedDocument, FeedFormat, SiteConfig, Story } from '../types.js';
-import { buildFeedDocument, DEFAULT_OUTPUTS } from './document.js';
+import type { FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
+import { buildFeedDocument, DEFAULT_OUTPUTS, feedUrls } from './document.js';
 
 /** Which feeds to publish besides the main one. */
 export interface FeedSetOptions {
@@ -17,11 +17,11 @@ export interface FeedSetOptions {
 
 /** One feed of a set: where it goes and what it holds. */
 export interface FeedSetEntry {
-  /** `main`, `tag` or `author`. */
-  kind: 'main' | 'tag' | 'author';
-  /** The tag or author name (empty for the main feed). */
+  /** `main` (the subscription feed), `archive` (an RFC 5005 archive page), `tag` or `author`. */
+  kind: 'main' | 'archive' | 'tag' | 'author';
+  /** The tag or author name, or the archive page number (empty for the main feed). */
   name: string;
-  /** Folder of its files relative to the output folder: `''`, `tags/nato/`, `authors/jane-doe/`. */
+  /** Folder of its files relative to the output folder: `''`, `archive/3/`, `tags/nato/`, `authors/jane-doe/`. */
   path: string;
   /** The document to render. */
   document: FeedDocument;
@@ -32,8 +32,10 @@ export interface FeedSetEntry {
  * its own title, self links (under its folder) and `updated`, holding only the matching stories.
  */
 export function buildFeedSet(stories: readonly Story[], site: SiteConfig, options: FeedSetOptions = {}): FeedSetEntry[] {
-  const main = buildFeedDocument(stories, site, { ...(options.onWarning ? { onWarning: options.onWarning } : {}), ...(options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {}) });
-  const entries: FeedSetEntry[] = [{ kind: 'main', name: '', path: '', document: main }];
+  const documentOptions = { ...(options.onWarning ? { onWarning: options.onWarning } : {}), ...(options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {}) };
+  const entries: FeedSetEntry[] = site.archive
+    ? archivedFeeds(buildFeedDocument(stories, { ...site, itemLimit: undefined }, documentOptions), site)
+    : [{ kind: 'main', name: '', path: '', document: buildFeedDocument(stories, site, documentOptions) }];
   const published = stories.filter((s) => !s.draft);
   const quiet = options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {};
   const sub = (kind: 'tag' | 'author', name: string, folder: string, members: Story[]): FeedSetEntry => ({
@@ -54,6 +56,40 @@ export function buildFeedSet(stories: readonly Story[], site: SiteConfig, option
     }
   }
   return entries;
+}
+
+/** Default page size of archived feeds. */
+export const DEFAULT_ARCHIVE_PAGE_SIZE = 50;
+
+/**
+ * RFC 5005 archived feeds: the subscription feed holds the newest `itemLimit` items; older items
+ * fill archive pages numbered from the oldest (`archive/1/` holds the oldest items), so every page
+ * but the newest never changes as stories are added. Pages link `prev-archive` (older),
+ * `next-archive` (newer) and `current` (the subscription feed).
+ */
+function archivedFeeds(all: FeedDocument, site: SiteConfig): FeedSetEntry[] {
+  const size = site.itemLimit ?? DEFAULT_ARCHIVE_PAGE_SIZE;
+  const older = all.items.slice(size).reverse();
+  const pages: FeedItem[][] = [];
+  for (let i = 0; i < older.length; i += size) pages.push(older.slice(i, i + size).reverse());
+  const urlsOf = (folder: string): Record<FeedFormat, string> => feedUrls({ ...site, feedBaseUrl: new URL(folder, baseOf(site)).href });
+  const pageUrls = pages.map((_, k) => urlsOf(`archive/${k + 1}/`));
+  const main: FeedSetEntry = { kind: 'main', name: '', path: '', document: withItems(all, all.items.slice(0, size), all.selfUrls) };
+  if (pages.length) main.document.history = { archive: false, prevArchive: pageUrls[pages.length - 1]! };
+  const archives = pages.map((items, k): FeedSetEntry => {
+    const document = withItems(all, items, pageUrls[k]!);
+    document.history = { archive: true, current: all.selfUrls };
+    if (k > 0) document.history.prevArchive = pageUrls[k - 1]!;
+    if (k < pages.length - 1) document.history.nextArchive = pageUrls[k + 1]!;
+    return { kind: 'archive', name: String(k + 1), path: `archive/${k + 1}/`, document };
+  });
+  return [main, ...archives];
+}
+
+/** A copy of `doc` holding `items`, with its own self links and `updated`. */
+function withItems(doc: FeedDocument, items: FeedItem[], selfUrls: Record<FeedFormat, string>): FeedDocument {
+  const newest = items.reduce((max, i) => Math.max(max, i.updated.getTime()), Number.NEGATIVE_INFINITY);
+  return { ...doc, items, selfUrls, updated: Number.isFinite(newest) ? new Date(newest) : doc.updated };
 }
 
 function baseOf(site: SiteConfig): string {

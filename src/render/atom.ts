@@ -1,7 +1,7 @@
 import { Feed, type Author as FeedAuthor } from 'feed';
 import type { Author, FeedDocument } from '../types.js';
 import { escapeXmlText, Placeholders } from './placeholders.js';
-import { insertStylesheet, withRootAttribute } from './xml-shell.js';
+import { historyLinks, insertStylesheet, withNamespaces, withRootAttribute } from './xml-shell.js';
 
 /**
  * Renders Atom 1.0 (RFC 4287) with `feed`, corrected: `xml:lang` on the feed, `title` and
@@ -54,7 +54,20 @@ export function renderAtom(doc: FeedDocument): string {
   xml = fixImageTypes(xml, imageTypes);
   xml = withRootAttribute(xml, '<feed xmlns="http://www.w3.org/2005/Atom"', 'xml:lang', doc.language);
   if (moreAuthors.length) xml = insertAfterFirst(xml, '</author>', moreAuthors.map(authorElement).join(''));
+  if (doc.history) xml = withHistory(xml, doc, ph);
   return insertStylesheet(ph.fill(xml), doc.stylesheet);
+}
+
+/** Adds RFC 5005 links after the self link, and `<fh:archive/>` on archive pages. */
+function withHistory(xml: string, doc: FeedDocument, ph: Placeholders): string {
+  const self = /\n( *)<link rel="self" href="[^"]*"\/>/.exec(xml);
+  if (!self) return xml;
+  const indent = `\n${self[1]}`;
+  let extra = historyLinks(doc, 'atom').map(({ rel, href }) => `${indent}<link rel="${rel}" type="application/atom+xml" href="${ph.attr(href)}"/>`).join('');
+  if (doc.history?.archive) extra += `${indent}<fh:archive/>`;
+  const at = self.index + self[0].length;
+  const out = xml.slice(0, at) + extra + xml.slice(at);
+  return doc.history?.archive ? withNamespaces(out, '<feed xmlns="http://www.w3.org/2005/Atom"', { 'xmlns:fh': 'http://purl.org/syndication/history/1.0' }) : out;
 }
 
 const ENTRY_ID = 'urn:x-storyfeed-entry:';

@@ -25,6 +25,8 @@ export function renderJson(doc: FeedDocument): string {
   feed.addExtension({ name: 'language', objects: doc.language as unknown as Record<string, unknown> });
   if (doc.authors.length) feed.addExtension({ name: 'authors', objects: doc.authors.map(jsonAuthor) as unknown as Record<string, unknown> });
   if (doc.favicon) feed.addExtension({ name: 'favicon', objects: doc.favicon as unknown as Record<string, unknown> });
+  // JSON Feed pages with next_url; the next page of the subscription feed is the newest archive page.
+  if (doc.history?.prevArchive) feed.addExtension({ name: 'next_url', objects: doc.history.prevArchive.json as unknown as Record<string, unknown> });
   if (doc.hub) feed.addExtension({ name: 'hubs', objects: [{ type: 'WebSub', url: doc.hub }] as unknown as Record<string, unknown> });
   for (const item of doc.items) {
     feed.addItem({

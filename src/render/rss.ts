@@ -2,7 +2,7 @@ import { Feed, type Extension } from 'feed';
 import { escapeHtml } from '../story/html.js';
 import type { FeedDocument, FeedItem } from '../types.js';
 import { Placeholders } from './placeholders.js';
-import { insertStylesheet, withNamespaces } from './xml-shell.js';
+import { historyLinks, insertStylesheet, withNamespaces } from './xml-shell.js';
 
 const NAMESPACES = {
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
@@ -10,6 +10,7 @@ const NAMESPACES = {
   'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
   'xmlns:media': 'http://search.yahoo.com/mrss/',
 };
+const HISTORY_NAMESPACE = { 'xmlns:fh': 'http://purl.org/syndication/history/1.0' };
 
 /**
  * Renders RSS 2.0 with `feed`, corrected: `description` is the summary and `content:encoded` the full
@@ -32,6 +33,16 @@ export function renderRss(doc: FeedDocument): string {
     ...(doc.copyright ? { copyright: ph.text(doc.copyright) } : {}),
     ...(doc.logo ?? doc.icon ? { image: ph.text((doc.logo ?? doc.icon)!) } : {}),
   });
+  if (doc.history) {
+    // `feed` applies channel extensions last, so this list replaces its self and hub links.
+    const links = [
+      { href: ph.attr(doc.selfUrls.rss), rel: 'self', type: 'application/rss+xml' },
+      ...(doc.hub ? [{ href: ph.attr(doc.hub), rel: 'hub' }] : []),
+      ...historyLinks(doc, 'rss').map(({ rel, href }) => ({ href: ph.attr(href), rel, type: 'application/rss+xml' })),
+    ];
+    feed.addExtension({ name: 'atom:link', objects: links.map((a) => ({ _attributes: a })) as unknown as Record<string, unknown> });
+    if (doc.history.archive) feed.addExtension({ name: 'fh:archive', objects: {} });
+  }
   for (const item of doc.items) {
     feed.addItem({
       title: ph.text(item.title),
@@ -43,7 +54,7 @@ export function renderRss(doc: FeedDocument): string {
       extensions: itemExtensions(item, ph),
     });
   }
-  const xml = withNamespaces(feed.rss2(), '<rss version="2.0"', NAMESPACES);
+  const xml = withNamespaces(feed.rss2(), '<rss version="2.0"', doc.history?.archive ? { ...NAMESPACES, ...HISTORY_NAMESPACE } : NAMESPACES);
   return insertStylesheet(ph.fill(xml), doc.stylesheet);
 }
 

@@ -1,3 +1,4 @@
+import type { FeedDocument, FeedFormat } from '../types.js';
 import { escapeXmlAttribute } from './placeholders.js';
 
 /** Adds namespace declarations missing from the root start tag that begins with `rootStart`. */
@@ -33,4 +34,15 @@ export function insertStylesheet(xml: string, href: string | undefined): string 
   const pi = `<?xml-stylesheet href="${safeHref}" type="${type}"?>`;
   const declEnd = xml.startsWith('<?xml') ? xml.indexOf('?>') + 2 : 0;
   return `${xml.slice(0, declEnd)}\n${pi}${xml.slice(declEnd)}`;
+}
+
+/** The RFC 5005 links of a document for one format, in a fixed order. */
+export function historyLinks(doc: FeedDocument, format: FeedFormat): { rel: 'current' | 'prev-archive' | 'next-archive'; href: string }[] {
+  const h = doc.history;
+  if (!h) return [];
+  const links: { rel: 'current' | 'prev-archive' | 'next-archive'; href: string }[] = [];
+  if (h.current) links.push({ rel: 'current', href: h.current[format] });
+  if (h.prevArchive) links.push({ rel: 'prev-archive', href: h.prevArchive[format] });
+  if (h.nextArchive) links.push({ rel: 'next-archive', href: h.nextArchive[format] });
+  return links;
 }

@@ -10,7 +10,7 @@ import { StoryfeedError } from '../errors.js';
 import { parseRfc3339 } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
-import { attribute, childElement, childElements, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
+import { attribute, childElement, childElements, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
 import { childNodes, firstText, nodeAttributes, nodes, nodeText, parseWithRssParser, type RawNode, type RawRecord } from './xml-feed.js';
 
 /** The Atom namespace. */
@@ -31,7 +31,7 @@ export async function readAtom(text: string, root: XmlElement): Promise<ParsedFe
   }
   const raw = await parseWithRssParser(text);
   const f = raw.feed;
-  const feed: ParsedFeed = { format: 'atom', version: '1.0', authors: [], items: [], problems };
+  const feed: ParsedFeed = { format: 'atom', version: '1.0', authors: [], items: [], problems, history: { archive: childElement(root, 'archive', HISTORY_NS) !== undefined } };
   const lineOf = (element: XmlElement, name: string): number => childElement(element, name)?.line ?? element.line;
 
   const id = firstText(f, 'id');
@@ -60,6 +60,10 @@ export async function readAtom(text: string, root: XmlElement): Promise<ParsedFe
   else problems.push({ path: 'feed', message: 'expected a <link rel="self"> giving the feed\'s own URL, found none', severity: 'warning', line: root.line });
   const hub = links.find((l) => l.rel === 'hub');
   if (hub) feed.hub = hub.href;
+  for (const [rel, key] of [['prev-archive', 'prevArchive'], ['next-archive', 'nextArchive'], ['current', 'current']] as const) {
+    const link = links.find((l) => l.rel === rel);
+    if (link) feed.history[key] = link.href;
+  }
 
   raw.items.forEach((record, index) => {
     const element = entries[index] ?? root;

@@ -94,6 +94,7 @@ export function compareFeed(parsed: ParsedFeed, doc: FeedDocument, format: FeedF
   reportLanguage(report, null, 'language', doc.language, parsed.language);
   if (carries.feedUpdated) report(null, 'updated', isoSecond(doc.updated), parsed.updated ? isoSecond(parsed.updated) : NONE);
   report(null, 'hub', doc.hub === undefined ? NONE : normalizeUrl(doc.hub), optionalUrl(parsed.hub));
+  compareHistory(doc, parsed, format, report);
   if (carries.feedAuthors) compareAuthors(doc.authors.map((author, index) => ({ author, index })), parsed.authors, format, null, report);
 
   const alignment = alignItems(doc.items, parsed.items, (e) => e.id, (a) => a.id);
@@ -109,6 +110,17 @@ export function compareFeed(parsed: ParsedFeed, doc: FeedDocument, format: FeedF
 }
 
 type Report = (itemId: string | null, field: string, expected: string, actual: string) => void;
+
+/** RFC 5005 links: what the document says, in every format (JSON Feed carries only the older page, as `next_url`). */
+function compareHistory(doc: FeedDocument, parsed: ParsedFeed, format: FeedFormat, report: Report): void {
+  const h = doc.history;
+  const url = (urls: Record<FeedFormat, string> | undefined): string => (urls ? normalizeUrl(urls[format]) : NONE);
+  report(null, 'prevArchive', url(h?.prevArchive), optionalUrl(parsed.history.prevArchive));
+  if (format === 'json') return;
+  report(null, 'archive', String(h?.archive ?? false), String(parsed.history.archive));
+  report(null, 'nextArchive', url(h?.nextArchive), optionalUrl(parsed.history.nextArchive));
+  report(null, 'current', url(h?.current), optionalUrl(parsed.history.current));
+}
 
 function compareItem(expected: FeedItem, actual: ParsedItem, doc: FeedDocument, parsed: ParsedFeed, format: FeedFormat, report: Report): void {
   const carries = CARRIES[format];

@@ -78,7 +78,7 @@ class JsonFeedReader {
   constructor(private readonly version: '1.0' | '1.1') {}
 
   feed(data: JsonObject): ParsedFeed {
-    const out: ParsedFeed = { format: 'json', version: this.version, authors: [], items: [], problems: this.problems };
+    const out: ParsedFeed = { format: 'json', version: this.version, authors: [], items: [], problems: this.problems, history: { archive: false } };
     if (JSON_FEED_VERSIONS[data.version as string] === undefined) {
       this.problem('version', '"https://jsonfeed.org/version/1.1" or "https://jsonfeed.org/version/1"', data.version);
     }
@@ -91,7 +91,9 @@ class JsonFeedReader {
     if (home !== undefined) out.siteUrl = home;
     const self = this.url(data, 'feed_url', 'feed_url');
     if (self !== undefined) out.selfUrl = self;
-    for (const key of ['next_url', 'icon', 'favicon']) this.url(data, key, key);
+    const next = this.url(data, 'next_url', 'next_url');
+    if (next !== undefined) out.history.prevArchive = next;
+    for (const key of ['icon', 'favicon']) this.url(data, key, key);
     const language = this.language(data, 'language', 'language');
     if (language !== undefined) out.language = language;
     if (data.expired !== undefined && typeof data.expired !== 'boolean') this.problem('expired', 'true or false', data.expired);

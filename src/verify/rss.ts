@@ -9,7 +9,7 @@ import { StoryfeedError } from '../errors.js';
 import { parseRfc822 } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
-import { childElement, childElements, type XmlElement } from './xml-check.js';
+import { childElement, childElements, HISTORY_NS, type XmlElement } from './xml-check.js';
 import { firstText, nodeAttributes, nodes, nodeText, parseWithRssParser, type RawRecord } from './xml-feed.js';
 
 /** Reads an RSS document whose strict parse is `root` (an `<rss>` element). */
@@ -30,7 +30,7 @@ export async function readRss(text: string, root: XmlElement): Promise<ParsedFee
     return value;
   };
 
-  const feed: ParsedFeed = { format: 'rss', version: version ?? '2.0', authors: [], items: [], problems };
+  const feed: ParsedFeed = { format: 'rss', version: version ?? '2.0', authors: [], items: [], problems, history: { archive: childElement(channel, 'archive', HISTORY_NS) !== undefined } };
   const title = need(ch, 'title', 'channel.title', channel);
   if (title !== undefined) feed.title = collapseWhitespace(title);
   const link = need(ch, 'link', 'channel.link', channel);
@@ -52,6 +52,9 @@ export async function readRss(text: string, root: XmlElement): Promise<ParsedFee
     if (href === undefined) continue;
     if (rel === 'self') feed.selfUrl ??= trimWhitespace(href);
     if (rel === 'hub') feed.hub ??= trimWhitespace(href);
+    if (rel === 'prev-archive') feed.history.prevArchive ??= trimWhitespace(href);
+    if (rel === 'next-archive') feed.history.nextArchive ??= trimWhitespace(href);
+    if (rel === 'current') feed.history.current ??= trimWhitespace(href);
   }
   if (feed.selfUrl === undefined) {
     problems.push({ path: 'channel', message: 'expected an <atom:link rel="self"> giving the feed\'s own URL, found none', severity: 'warning', line: channel.line });

@@ -29,6 +29,18 @@ export interface ParsedEnclosure {
   title?: string;
 }
 
+/** RFC 5005 links of one document: how to walk from the subscription feed to the oldest archive page. */
+export interface ParsedHistory {
+  /** `true` when the document says it is an archive page (`<fh:archive/>`). */
+  archive: boolean;
+  /** The next-older page (`prev-archive`; JSON Feed `next_url`). */
+  prevArchive?: string;
+  /** The next-newer archive page (`next-archive`). */
+  nextArchive?: string;
+  /** The subscription feed (`current`). */
+  current?: string;
+}
+
 /** A violation of the format's specification found while reading; reading goes on. */
 export interface FeedProblem {
   /** Where, named as in the format: `items[3].date_published` (JSON), `channel.item[0].pubDate` (RSS), `entry[2].updated` (Atom); indexes are 0-based. */
@@ -101,6 +113,8 @@ export interface ParsedFeed {
   hub?: string;
   /** Generator text (RSS, Atom). */
   generator?: string;
+  /** RFC 5005 feed-history links (`atom:link` in RSS, `link` in Atom; JSON Feed `next_url` is `prevArchive`). */
+  history: ParsedHistory;
   /** The items in document order. */
   items: ParsedItem[];
   /** Specification problems found while reading (the feed was still readable). */

@@ -10,6 +10,8 @@ import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
 
 /** The XML namespace, bound to the `xml:` prefix. */
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** The RFC 5005 feed-history namespace (`<fh:archive/>`). */
+export const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
 
 /** An attribute with its namespace resolved. */
 export interface XmlAttribute {
