@@ -1,19 +1,73 @@
+import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../errors.js';
+import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { buildSite } from '../node/build.js';
+import { CONFIG_FILE_NAMES } from '../node/config-file.js';
+import { pingHub } from '../node/websub.js';
 import { displayPath } from '../node/seed-files.js';
 import type { FeedFormat } from '../types.js';
-import { EXIT, type BuildFlags, type CliIo } from './main.js';
+import { describeError, EXIT, type BuildFlags, type CliIo } from './main.js';
+import { untilSignal } from './serve.js';
 import { resolveConfig } from './site.js';
 
 const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
 
-/** `storyfeed build`: seeds → verified feeds on disk, with a short summary. */
+/** `storyfeed build`: seeds → verified feeds on disk, with a short summary; `--watch` rebuilds on changes. */
 export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => void): Promise<number> {
+  if (!flags.watch) return buildOnce(flags, io, warn);
+  const { config, dir } = await resolveConfig(flags, io.cwd);
+  const seeds = flags.seeds ? path.resolve(io.cwd, flags.seeds) : path.resolve(dir, config.seeds ?? 'seeds');
+  const rebuild = async (): Promise<void> => {
+    try {
+      await buildOnce(flags, io, warn);
+    } catch (error) {
+      if (!(error instanceof StoryfeedError)) throw error;
+      io.err(describeError(error));
+    }
+  };
+  await rebuild();
+  io.out(`Watching ${displayPath(seeds, io.cwd)} and the configuration for changes (Ctrl-C to stop)…\n`);
+  const stop = watchPaths([seeds, ...CONFIG_FILE_NAMES.map((n) => path.join(dir, n))], rebuild);
+  await (io.untilStopped ?? untilSignal)();
+  stop();
+  return EXIT.ok;
+}
+
+/** Runs `onChange` (never twice at once, at most once per burst of events) when anything under `paths` changes. */
+function watchPaths(paths: string[], onChange: () => Promise<void>): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const trigger = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = onChange().finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          trigger();
+        }
+      });
+    }, 150);
+  };
+  const watchers = paths.filter((p) => existsSync(p)).map((p) => watch(p, { recursive: true }, trigger));
+  return () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+}
+
+async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => void): Promise<number> {
   const { config, dir } = await resolveConfig(flags, io.cwd);
   const seeds = flags.seeds ? path.resolve(io.cwd, flags.seeds) : path.resolve(dir, config.seeds ?? 'seeds');
   const out = flags.out ? path.resolve(io.cwd, flags.out) : path.resolve(dir, config.out ?? 'public');
+  if (flags.ping && !config.hub) throw new StoryfeedError('E_USAGE', '--ping needs a WebSub hub: set "hub" in the configuration');
   const warnings: Diagnostic[] = [];
+  const progress = io.isTTY && !flags.quiet && !flags.json && !io.env.CI ? progressLine(io) : undefined;
   const result = await buildSite({
     config,
     seeds,
@@ -21,41 +75,78 @@ export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnosti
     cwd: io.cwd,
     write: !flags.dryRun,
     keepGoing: flags.keepGoing === true,
+    cache: flags.cache !== false,
     ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
     onWarning: (d) => {
+      progress?.clear();
       warnings.push(d);
       warn(d);
     },
-  });
+    ...(progress ? { onProgress: progress.update } : {}),
+  }).finally(() => progress?.clear());
+  let pinged = 0;
+  if (flags.ping && config.hub && !flags.dryRun) {
+    const topics = result.feeds.filter((f) => f.entry.kind !== 'archive').flatMap((f) => Object.values(f.entry.document.selfUrls));
+    pinged = (await pingHub(config.hub, topics)).length;
+  }
   for (const skipped of result.skipped) io.err(`skipped: ${skipped.message}\n`);
   const items = result.document.items.length;
-  const formats = Object.keys(result.outputs) as FeedFormat[];
+  const main = result.feeds[0]!;
+  const where = (file: string): string => displayPath(path.join(out, file), io.cwd);
   if (flags.json) {
     io.out(`${JSON.stringify({
       ok: true,
       seeds: displayPath(seeds, io.cwd),
       out: displayPath(out, io.cwd),
+      written: result.written,
       stories: result.stories.length,
       items,
+      feeds: result.feeds.map((f) => ({ kind: f.entry.kind, name: f.entry.name, items: f.entry.document.items.length, files: f.files })),
+      files: Object.entries(result.contents).map(([file, text]) => ({ file: where(file), bytes: Buffer.byteLength(text) })),
       skipped: result.skipped.map((e) => ({ code: e.code, file: e.file ?? null, line: e.line ?? null, message: e.detail })),
       warnings: warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, message: w.message })),
-      files: formats.map((f) => ({ format: f, file: result.files[f] ? displayPath(result.files[f], io.cwd) : null, bytes: Buffer.byteLength(result.outputs[f]) })),
-      verification: { problems: result.report.problems.length },
+      verification: { feeds: result.feeds.length, problems: result.report.problems.length },
+      cache: result.cache ?? null,
     }, null, 2)}\n`);
     return EXIT.ok;
   }
   if (flags.quiet) return EXIT.ok;
-  const lines = [
-    `${flags.dryRun ? 'Built (dry run, nothing written)' : 'Built'} ${plural(items, 'item')} from ${plural(result.stories.length, 'story', 'stories')} in ${displayPath(seeds, io.cwd)}${flags.dryRun ? '' : ` → ${displayPath(out, io.cwd)}`}`,
-  ];
-  for (const f of formats) {
-    const where = result.files[f] ? displayPath(result.files[f], io.cwd) : f;
-    lines.push(`  ${where.padEnd(28)} ${FORMAT_NAMES[f].padEnd(14)} ${formatBytes(Buffer.byteLength(result.outputs[f])).padStart(9)}`);
+  const action = flags.dryRun ? 'Built (dry run, nothing written)' : result.written ? 'Built' : 'Built (unchanged, nothing rewritten)';
+  const lines = [`${action} ${plural(items, 'item')} from ${plural(result.stories.length, 'story', 'stories')} in ${displayPath(seeds, io.cwd)}${flags.dryRun ? '' : ` → ${displayPath(out, io.cwd)}`}`];
+  for (const f of ['rss', 'atom', 'json'] as FeedFormat[]) {
+    lines.push(`  ${where(main.files[f]).padEnd(28)} ${FORMAT_NAMES[f].padEnd(14)} ${formatBytes(Buffer.byteLength(main.outputs[f])).padStart(9)}`);
   }
-  lines.push(`Verified: parsed all 3 formats back and compared ${plural(items, 'item')} field by field: ${plural(result.report.problems.length, 'problem')}.`);
+  const extra = result.feeds.length - 1;
+  if (extra) {
+    const kinds = (['archive', 'tag', 'author'] as const).map((k) => [k, result.feeds.filter((f) => f.entry.kind === k).length] as const).filter(([, n]) => n);
+    lines.push(`  + ${plural(extra, 'more feed')} (${kinds.map(([k, n]) => `${n} ${k === 'archive' ? 'archive page' : k}${n === 1 ? '' : 's'}`).join(', ')}), each in 3 formats`);
+  }
+  const pages = Object.keys(result.contents).filter((f) => !f.endsWith('.xml') && !f.endsWith('.json'));
+  if (pages.length) lines.push(`  + ${pages.join(', ')}`);
+  lines.push(`Verified: parsed ${result.feeds.length * 3} feed files back and compared every item field by field with the stories: ${plural(result.report.problems.length, 'problem')}.`);
+  if (pinged) lines.push(`Notified the WebSub hub ${config.hub} of ${plural(pinged, 'feed')}.`);
   if (warnings.length) lines.push(`${plural(warnings.length, 'warning')} (see above).`);
   io.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/** A one-line `reading seeds 1234/10000` counter on a terminal, redrawn at most every 100 ms. */
+function progressLine(io: CliIo): { update: (done: number, total: number) => void; clear: () => void } {
+  let shown = false;
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = performance.now();
+      if (total < 200 || (now - last < 100 && done < total)) return;
+      last = now;
+      shown = true;
+      io.err(`\rreading seeds ${done}/${total}`);
+    },
+    clear() {
+      if (shown) io.err('\r\x1b[K');
+      shown = false;
+    },
+  };
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -2,7 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, PROBLEMS, StoryfeedError, type Diagnostic } from '../errors.js';
 import { VERSION } from '../version.js';
 import { runBuild } from './build.js';
+import { runInit } from './init.js';
 import { runInspect } from './inspect.js';
+import { runServe } from './serve.js';
 import { runVerify } from './verify.js';
 
 /** Where the CLI writes, so tests can capture it. */
@@ -15,6 +17,10 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Working directory. */
   cwd: string;
+  /** `true` when standard error is an interactive terminal (progress is shown only then). */
+  isTTY?: boolean;
+  /** Resolves when the user asks long-running commands (serve, --watch) to stop; default: SIGINT/SIGTERM. */
+  untilStopped?: () => Promise<void>;
 }
 
 /** Exit codes: 0 success, 1 failed verification or bad input, 2 usage error. */
@@ -41,6 +47,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-c, --config <file>', 'configuration file (default: ./storyfeed.config.json or "storyfeed" in package.json)')
     .option('--keep-going', 'publish the good seeds when some cannot be read')
     .option('--dry-run', 'build and verify, but write nothing')
+    .option('-w, --watch', 'rebuild when seeds or the configuration change')
+    .option('--ping', 'notify the WebSub hub from the config after a successful build')
+    .option('--no-cache', 'normalize every seed again instead of reusing unchanged ones from .storyfeed-cache')
     .option('--json', 'print a machine-readable summary')
     .option('-q, --quiet', 'print nothing but errors and warnings')
     .exitOverride()
@@ -58,6 +67,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .action(async (file: string, opts: InspectFlags) => {
       exitCode = await runInspect(file, opts, io, warn);
+    });
+
+  program
+    .command('serve')
+    .description('Serve the output folder on a local address for a preview (correct feed types, ETag/304, gzip).')
+    .argument('[dir]', 'folder to serve (default: "out" from the config, else ./public)')
+    .option('-p, --port <port>', 'port (0 picks a free one)', '8080')
+    .option('-H, --host <host>', 'address to listen on', '127.0.0.1')
+    .option('-c, --config <file>', 'configuration file')
+    .exitOverride()
+    .action(async (dir: string | undefined, opts: ServeFlags) => {
+      exitCode = await runServe(dir, opts, io);
+    });
+
+  program
+    .command('init')
+    .description('Write a commented starter configuration (storyfeed.config.mjs) and a seeds folder.')
+    .option('-s, --site <url>', 'site URL')
+    .option('-t, --title <title>', 'site title')
+    .option('-f, --force', 'overwrite an existing configuration')
+    .exitOverride()
+    .action(async (opts: InitFlags) => {
+      exitCode = await runInit(opts, io);
     });
 
   program
@@ -93,8 +125,25 @@ export interface BuildFlags {
   config?: string;
   keepGoing?: boolean;
   dryRun?: boolean;
+  watch?: boolean;
+  ping?: boolean;
+  cache?: boolean;
   json?: boolean;
   quiet?: boolean;
+}
+
+/** Flags of `serve`. */
+export interface ServeFlags {
+  port: string;
+  host: string;
+  config?: string;
+}
+
+/** Flags of `init`. */
+export interface InitFlags {
+  site?: string;
+  title?: string;
+  force?: boolean;
 }
 
 /** Flags of `inspect`. */

@@ -2,6 +2,7 @@ import { describeValue, didYouMean, StoryfeedError } from '../errors.js';
 import { parseIsoDate, isKnownTimeZone } from '../seed/dates.js';
 import { parseAuthorString } from '../seed/front-matter.js';
 import { canonicalLanguage } from '../story/language.js';
+import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { Author, FeedFormat, SiteConfig } from '../types.js';
 
 /** A storyfeed configuration: the site plus where the CLI reads seeds and writes feeds. */
@@ -10,6 +11,14 @@ export interface StoryfeedConfig extends SiteConfig {
   seeds?: string;
   /** Output folder, relative to the config file. Default `public`. */
   out?: string;
+  /** Publish one feed per tag (`tags/<slug>/`); `{minItems}` skips rare tags. */
+  tagFeeds?: boolean | { minItems?: number };
+  /** Publish one feed per author (`authors/<slug>/`). */
+  authorFeeds?: boolean;
+  /** Write the bundled XSL stylesheet (`feed.xsl`) next to the feeds; set when `stylesheet` is `true` (the default). */
+  bundleStylesheet?: boolean;
+  /** Write an `index.html` listing the feeds and stories (default `true`). */
+  indexPage?: boolean;
 }
 
 /** One thing wrong with a configuration: where, what, and how to fix it. */
@@ -25,7 +34,7 @@ export interface ConfigProblem {
 const FIELDS = [
   'siteUrl', 'title', 'description', 'language', 'authors', 'author', 'feedBaseUrl', 'storyPath', 'outputs', 'itemLimit',
   'copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet', 'entityTags', 'entities', 'defaultYear', 'defaultDate', 'timeZone',
-  'seeds', 'out', '$schema',
+  'seeds', 'out', 'archive', 'tagFeeds', 'authorFeeds', 'indexPage', 'bundleStylesheet', '$schema',
 ] as const;
 
 /**
@@ -108,8 +117,28 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
     const u = url(key);
     if (u !== undefined) config[key] = u;
   }
-  const stylesheet = url('stylesheet', false, true);
-  if (stylesheet !== undefined) config.stylesheet = stylesheet;
+  if (v.stylesheet === undefined || v.stylesheet === true || (v.bundleStylesheet === true && v.stylesheet === STYLESHEET_FILE)) {
+    config.stylesheet = STYLESHEET_FILE;
+    config.bundleStylesheet = true;
+  } else if (v.stylesheet !== false && v.stylesheet !== null) {
+    const stylesheet = url('stylesheet', false, true);
+    if (stylesheet !== undefined) config.stylesheet = stylesheet;
+  }
+  const flag = (key: 'archive' | 'authorFeeds' | 'indexPage'): void => {
+    if (v[key] === undefined) return;
+    if (typeof v[key] === 'boolean') config[key] = v[key];
+    else add(key, `must be true or false, found ${describeValue(v[key])}`);
+  };
+  flag('archive');
+  flag('authorFeeds');
+  flag('indexPage');
+  if (v.tagFeeds !== undefined) {
+    const t = v.tagFeeds;
+    const minItems = typeof t === 'object' && t !== null && !Array.isArray(t) ? (t as { minItems?: unknown }).minItems : undefined;
+    if (typeof t === 'boolean') config.tagFeeds = t;
+    else if (minItems === undefined || (typeof minItems === 'number' && Number.isInteger(minItems) && minItems >= 1)) config.tagFeeds = minItems === undefined ? true : { minItems: minItems as number };
+    else add('tagFeeds', `must be true, false or {"minItems": N}, found ${describeValue(t)}`);
+  }
   const entityTags = int('entityTags', 0, 100);
   if (entityTags !== undefined) config.entityTags = entityTags;
   if (v.entities !== undefined) {

@@ -1,17 +1,20 @@
 import path from 'node:path';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
-import { DEFAULT_OUTPUTS } from '../feed/document.js';
-import { buildFeeds } from '../pipeline.js';
+import { buildFeedSet, feedSetFiles, type FeedSetEntry } from '../feed/sets.js';
+import { renderFeeds } from '../render/index.js';
+import { renderIndexPage } from '../site/index-page.js';
+import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
-import { formatReport, verifyDocument, type VerifyReport } from '../verify/index.js';
+import { formatReport, verifyDocument, type VerifyProblem, type VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
+import { publishFiles } from './publish.js';
+import { StoryCache, type CacheCounters } from './story-cache.js';
 import { displayPath } from './seed-files.js';
-import { writeFilesAtomic } from './write-files.js';
 
 /** Options for {@link buildSite}. */
 export interface BuildSiteOptions {
-  /** The configuration (site, seeds folder, output folder). */
+  /** The configuration (site, seeds folder, output folder, feed set). */
   config: StoryfeedConfig;
   /** Seeds folder; default `config.seeds`, else `seeds`. */
   seeds?: string;
@@ -27,6 +30,22 @@ export interface BuildSiteOptions {
   sourceDateEpoch?: string;
   /** Receives warnings as they are found. */
   onWarning?: (d: Diagnostic) => void;
+  /** Called as seeds are read: the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Reuse stories of unchanged seeds from the cache (default `true`). */
+  cache?: boolean;
+  /** Cache folder (default `.storyfeed-cache` in `cwd`). */
+  cacheDir?: string;
+}
+
+/** One published feed: its place in the set, its document and its three outputs. */
+export interface BuiltFeed {
+  /** The set entry (main, archive page, tag or author feed). */
+  entry: FeedSetEntry;
+  /** The rendered outputs. */
+  outputs: FeedOutputs;
+  /** Output file of each format, relative to the output folder. */
+  files: Record<FeedFormat, string>;
 }
 
 /** What a build produced. */
@@ -35,16 +54,22 @@ export interface BuildSiteResult {
   stories: Story[];
   /** Seeds skipped with `keepGoing`. */
   skipped: StoryfeedError[];
-  /** The feed document. */
+  /** The main (subscription) feed's document. */
   document: FeedDocument;
-  /** The rendered feeds. */
+  /** The main feed's outputs. */
   outputs: FeedOutputs;
-  /** The round-trip verification of the outputs against the stories. */
+  /** Every feed of the set (the main feed first). */
+  feeds: BuiltFeed[];
+  /** The verification of every feed against its document. */
   report: VerifyReport;
   /** Output folder (absolute). */
   outDir: string;
-  /** Files written (absolute), by format; empty when `write` is false. */
-  files: Partial<Record<FeedFormat, string>>;
+  /** Every file of the output folder (relative path → contents). */
+  contents: Record<string, string>;
+  /** Whether files were published (false for a dry run, or when nothing changed). */
+  written: boolean;
+  /** Story cache hits and misses, when the cache was used. */
+  cache?: CacheCounters;
 }
 
 /** Reads a `SOURCE_DATE_EPOCH` value (whole seconds since 1970) as a Date. */
@@ -55,8 +80,9 @@ export function sourceDateEpoch(value: string | undefined): Date | undefined {
 }
 
 /**
- * Seeds folder in, verified feeds out: reads every seed, builds RSS, Atom and JSON Feed, parses
- * them back and compares them with the stories, and only then writes them (each file atomically).
+ * Seeds folder in, verified feeds out: reads every seed, builds the feed set (main feed, archive
+ * pages, tag and author feeds as configured), renders RSS, Atom and JSON Feed, parses every output
+ * back and compares it with its stories, and only then publishes the whole set atomically.
  * Any bad seed or verification problem rejects with a {@link StoryfeedError} before anything is written.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
@@ -65,34 +91,68 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const seedsDir = path.resolve(cwd, options.seeds ?? config.seeds ?? 'seeds');
   const outDir = path.resolve(cwd, options.out ?? config.out ?? 'public');
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
+  const cache = options.cache === false ? undefined : new StoryCache(path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache'), storySettings(config, epoch));
   const loaded = await loadStories(seedsDir, {
     site: config,
     cwd,
+    ...(cache ? { cache } : {}),
     ...(epoch ? { fallbackDate: epoch } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (loaded.errors.length && !options.keepGoing) {
-    const n = loaded.errors.length;
-    throw new StoryfeedError('E_BAD_SEEDS', `${n} of ${loaded.files.length} seed${loaded.files.length === 1 ? '' : 's'} could not be read; nothing was written`, {
+    throw new StoryfeedError('E_BAD_SEEDS', `${loaded.errors.length} of ${loaded.files.length} seed${loaded.files.length === 1 ? '' : 's'} could not be read; nothing was written`, {
       problems: loaded.errors.map((e) => e.message),
     });
   }
   if (loaded.stories.filter((s) => !s.draft).length === 0) {
     throw new StoryfeedError('E_NO_STORIES', `no publishable stories in ${displayPath(seedsDir, cwd)}`);
   }
-  const built = buildFeeds(loaded.stories, config, epoch ? { emptyFeedDate: epoch } : {});
-  built.warnings.forEach((w) => options.onWarning?.(w));
-  const report = await verifyDocument(built.outputs, built.document);
-  if (!report.ok) {
-    throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${formatReport(report)}`);
+
+  const set = buildFeedSet(loaded.stories, config, {
+    ...(config.tagFeeds ? { tagFeeds: config.tagFeeds } : {}),
+    ...(config.authorFeeds ? { authorFeeds: true } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(epoch ? { emptyFeedDate: epoch } : {}),
+  });
+  const feeds = set.map((entry): BuiltFeed => {
+    if (config.stylesheet) entry.document.stylesheet = relativeToEntry(config.stylesheet, entry.path);
+    return { entry, outputs: renderFeeds(entry.document), files: feedSetFiles(entry, config) };
+  });
+
+  const problems: VerifyProblem[] = [];
+  const formats: VerifyReport['formats'] = {};
+  for (const feed of feeds) {
+    const report = await verifyDocument(feed.outputs, feed.entry.document);
+    problems.push(...report.problems.map((p) => (feed.entry.path ? { ...p, field: `${feed.entry.path}: ${p.field}` } : p)));
+    if (feed.entry.kind === 'main') Object.assign(formats, report.formats);
   }
-  const files: Partial<Record<FeedFormat, string>> = {};
-  if (options.write !== false) {
-    const names = { ...DEFAULT_OUTPUTS, ...config.outputs };
-    const written = await writeFilesAtomic(outDir, { [names.rss]: built.outputs.rss, [names.atom]: built.outputs.atom, [names.json]: built.outputs.json });
-    files.rss = written[0]!;
-    files.atom = written[1]!;
-    files.json = written[2]!;
-  }
-  return { stories: loaded.stories, skipped: loaded.errors, document: built.document, outputs: built.outputs, report, outDir, files };
+  const report: VerifyReport = { ok: problems.length === 0, problems, formats };
+  if (!report.ok) throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${formatReport(report)}`);
+
+  const contents: Record<string, string> = {};
+  for (const feed of feeds) for (const format of ['rss', 'atom', 'json'] as const) contents[feed.files[format]] = feed.outputs[format];
+  if (config.bundleStylesheet && config.stylesheet === STYLESHEET_FILE) contents[STYLESHEET_FILE] = FEED_STYLESHEET;
+  if (config.indexPage !== false) contents['index.html'] = renderIndexPage(set, (entry) => feedSetFiles(entry, config));
+
+  let written = false;
+  if (options.write !== false) written = (await publishFiles(outDir, contents)).changed;
+  await cache?.prune();
+  const main = feeds[0]!;
+  const result: BuildSiteResult = { stories: loaded.stories, skipped: loaded.errors, document: main.entry.document, outputs: main.outputs, feeds, report, outDir, contents, written };
+  if (cache) result.cache = cache.counters;
+  return result;
+}
+
+/** The settings that shape a Story: part of every cache key, so changing one re-normalizes everything. */
+function storySettings(config: StoryfeedConfig, epoch: Date | undefined): unknown {
+  const { siteUrl, storyPath, language, authors, entities, entityTags, defaultYear, defaultDate, timeZone } = config;
+  return { siteUrl, storyPath, language, authors, entities, entityTags, defaultYear, defaultDate, timeZone, epoch: epoch?.toISOString() };
+}
+
+/** A relative stylesheet href is relative to the output folder; feeds in sub-folders climb up to it. */
+function relativeToEntry(href: string, entryPath: string): string {
+  if (/^[a-z][a-z0-9+.-]*:|^\//i.test(href)) return href;
+  const depth = entryPath.split('/').filter(Boolean).length;
+  return `${'../'.repeat(depth)}${href}`;
 }

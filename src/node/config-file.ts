@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { StoryfeedError } from '../errors.js';
 import { validateConfig, type StoryfeedConfig } from '../config/site-config.js';
 import { displayPath } from './seed-files.js';
 
 /** Names searched, in order, in the working directory. */
-export const CONFIG_FILE_NAMES = ['storyfeed.config.json'] as const;
+export const CONFIG_FILE_NAMES = ['storyfeed.config.json', 'storyfeed.config.mjs', 'storyfeed.config.js', 'storyfeed.config.ts'] as const;
 
 /** A configuration and where it came from. */
 export interface LoadedConfig {
@@ -18,34 +20,52 @@ export interface LoadedConfig {
 }
 
 /**
- * Loads the configuration: `configPath` when given, else `storyfeed.config.json` or the
- * `"storyfeed"` key of `package.json` in `cwd`. Returns `undefined` when there is none.
+ * Loads the configuration: `configPath` when given, else the first of {@link CONFIG_FILE_NAMES}
+ * or the `"storyfeed"` key of `package.json` in `cwd`. JavaScript and TypeScript configs export
+ * the settings as their default export. Returns `undefined` when there is none.
  */
 export async function loadConfigFile(configPath: string | undefined, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
   if (configPath) {
     const file = path.resolve(cwd, configPath);
-    const value = await readJson(file, cwd, true);
-    return { config: validateConfig(value, displayPath(file, cwd)), file, dir: path.dirname(file) };
+    if (!existsSync(file)) throw new StoryfeedError('E_IO', `the configuration ${displayPath(file, cwd)} does not exist`, { file: displayPath(file, cwd) });
+    return { config: validateConfig(await readConfigValue(file, cwd), displayPath(file, cwd)), file, dir: path.dirname(file) };
   }
   for (const name of CONFIG_FILE_NAMES) {
     const file = path.join(cwd, name);
-    const value = await readJson(file, cwd, false);
-    if (value !== undefined) return { config: validateConfig(value, displayPath(file, cwd)), file, dir: cwd };
+    if (existsSync(file)) return { config: validateConfig(await readConfigValue(file, cwd), displayPath(file, cwd)), file, dir: cwd };
   }
   const pkgFile = path.join(cwd, 'package.json');
-  const pkg = await readJson(pkgFile, cwd, false);
-  if (pkg && typeof pkg === 'object' && 'storyfeed' in pkg) {
-    return { config: validateConfig((pkg as { storyfeed: unknown }).storyfeed, `${displayPath(pkgFile, cwd)} ("storyfeed")`), file: pkgFile, dir: cwd };
+  if (existsSync(pkgFile)) {
+    const pkg = await readJson(pkgFile, cwd);
+    if (pkg && typeof pkg === 'object' && 'storyfeed' in pkg) {
+      return { config: validateConfig((pkg as { storyfeed: unknown }).storyfeed, `${displayPath(pkgFile, cwd)} ("storyfeed")`), file: pkgFile, dir: cwd };
+    }
   }
   return undefined;
 }
 
-async function readJson(file: string, cwd: string, required: boolean): Promise<unknown> {
+async function readConfigValue(file: string, cwd: string): Promise<unknown> {
+  if (file.endsWith('.json')) return readJson(file, cwd);
+  const shown = displayPath(file, cwd);
+  try {
+    if (/\.[cm]?ts$/.test(file)) {
+      // TypeScript configs are compiled on the fly; jiti is loaded only for them.
+      const { createJiti } = await import('jiti');
+      const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+      return await jiti.import(file, { default: true });
+    }
+    const module = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { default?: unknown };
+    return module.default ?? module;
+  } catch (cause) {
+    throw new StoryfeedError('E_CONFIG', `cannot load the configuration: ${(cause as Error).message}`, { file: shown, cause });
+  }
+}
+
+async function readJson(file: string, cwd: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    if (!required && (cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StoryfeedError('E_IO', `cannot read the configuration ${displayPath(file, cwd)}: ${(cause as NodeJS.ErrnoException).code ?? cause}`, { file: displayPath(file, cwd), cause });
   }
   try {
@@ -55,4 +75,35 @@ async function readJson(file: string, cwd: string, required: boolean): Promise<u
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
     throw new StoryfeedError('E_CONFIG', `invalid JSON: ${(cause as Error).message}`, { file: displayPath(file, cwd), line, cause });
   }
+}
+
+/** The commented starter configuration `storyfeed init` writes (`storyfeed.config.mjs`). */
+export function starterConfig(options: { siteUrl?: string; title?: string } = {}): string {
+  return `// storyfeed configuration. Every setting is optional except siteUrl and title.
+// Reference: the "Configuration" section of storyfeed's README.
+
+/** @type {import('storyfeed').StoryfeedConfig} */
+export default {
+  // Home page of your site; story URLs and feed links are built from it.
+  siteUrl: ${JSON.stringify(options.siteUrl ?? 'https://news.example.com')},
+  title: ${JSON.stringify(options.title ?? 'Example News')},
+  description: 'What your site publishes, in one sentence.',
+  language: 'en', // BCP 47 tag; stories in other languages are detected and marked
+
+  // Used for stories that name no author (front matter or a "By …" line).
+  authors: [{ name: 'The Newsdesk', email: 'desk@news.example.com' }],
+
+  seeds: 'seeds', // folder of .txt, .md and .json articles
+  out: 'public', // output folder (published atomically)
+
+  // itemLimit: 50, // keep the newest 50 stories in the feeds
+  // archive: true, // ...and move older ones to RFC 5005 archive pages instead of dropping them
+  // tagFeeds: { minItems: 3 }, // one feed per tag used by at least 3 stories
+  // authorFeeds: true, // one feed per author
+  // hub: 'https://pubsubhubbub.appspot.com/', // WebSub hub to ping after each build (build --ping)
+  // stylesheet: true, // bundled XSL so feeds opened in a browser are readable (default true)
+  // entityTags: 5, // how many people/organisations/places become tags (0: none)
+  // timeZone: 'Europe/Kyiv', // zone for dates written without an offset (default UTC)
+};
+`;
 }

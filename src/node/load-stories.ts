@@ -3,6 +3,7 @@ import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed
 import { parseSeed, type StorySite } from '../story/normalize.js';
 import type { Story } from '../types.js';
 import { displayPath, findSeedFiles, readBytes, type SeedFile } from './seed-files.js';
+import type { StoryCache } from './story-cache.js';
 
 /** Options for {@link loadStories}. */
 export interface LoadStoriesOptions {
@@ -14,6 +15,10 @@ export interface LoadStoriesOptions {
   fallbackDate?: Date;
   /** Receives warnings as they are found. */
   onWarning?: (d: Diagnostic) => void;
+  /** Called after each seed with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Cache of normalized stories (unchanged seeds are not normalized again). */
+  cache?: StoryCache;
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -33,10 +38,12 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const files = await findSeedFiles(dir, options.cwd);
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let next = 0;
+  let done = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const i = next++;
       results[i] = await loadOne(files[i]!, options).catch((error: unknown) => asStoryfeedError(error, files[i]!.display));
+      options.onProgress?.(++done, files.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
@@ -55,22 +62,40 @@ export async function loadStory(file: SeedFile, options: LoadStoriesOptions): Pr
 }
 
 async function loadOne(file: SeedFile, options: LoadStoriesOptions): Promise<Story> {
-  const text = decodeSeedBytes(await readBytes(file.path, file.display), file.display);
-  const sidecar = file.sidecar ? await readSidecar(file.sidecar, options) : undefined;
-  return parseSeed(text, {
+  const bytes = await readBytes(file.path, file.display);
+  const sidecarBytes = file.sidecar ? await readBytes(file.sidecar, displayPath(file.sidecar, options.cwd)) : undefined;
+  const { cache } = options;
+  const key = cache?.key(file.display, bytes, sidecarBytes);
+  if (cache && key) {
+    const hit = await cache.get(key);
+    if (hit) {
+      hit.warnings.forEach((w) => options.onWarning?.(w));
+      return hit.story;
+    }
+  }
+  const warnings: Diagnostic[] = [];
+  const onWarning = (d: Diagnostic): void => {
+    warnings.push(d);
+    options.onWarning?.(d);
+  };
+  const text = decodeSeedBytes(bytes, file.display);
+  const sidecar = file.sidecar && sidecarBytes ? readSidecar(file.sidecar, sidecarBytes, options, onWarning) : undefined;
+  const story = parseSeed(text, {
     file: file.display,
     site: options.site,
     ...(sidecar ? { sidecar } : {}),
     ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}),
     ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
-    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    onWarning,
   });
+  if (cache && key) await cache.set(key, story, warnings);
+  return story;
 }
 
-async function readSidecar(file: string, options: LoadStoriesOptions): Promise<SeedMeta> {
+function readSidecar(file: string, bytes: Uint8Array, options: LoadStoriesOptions, onWarning: (d: Diagnostic) => void): SeedMeta {
   const display = displayPath(file, options.cwd);
-  const text = decodeSeedBytes(await readBytes(file, display), display);
-  const common = { file: display, ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) };
+  const text = decodeSeedBytes(bytes, display);
+  const common = { file: display, ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}), onWarning };
   if (file.endsWith('.json')) {
     let value: unknown;
     try {

@@ -18,11 +18,11 @@ export interface ServeFolderOptions extends Omit<FeedHandlerOptions, 'files'> {
  * inside the real root, so neither `..` nor a symlink can reach anything else.
  */
 export function folderLookup(root: string): FileLookup {
-  const realRoot = realpath(path.resolve(root));
   return async (file) => {
-    const base = await realRoot;
-    const target = path.resolve(base, file);
     try {
+      // Resolved on every request: a build swaps the output folder's link to a new build folder.
+      const base = await realpath(path.resolve(root));
+      const target = path.resolve(base, file);
       const real = await realpath(target);
       if (real !== base && !real.startsWith(base + path.sep)) return undefined;
       const info = await stat(real);

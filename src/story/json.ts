@@ -21,3 +21,11 @@ function orderLike(story: Story, json: StoryJson): StoryJson {
   for (const key of Object.keys(story)) out[key] = (json as unknown as Record<string, unknown>)[key];
   return out as unknown as StoryJson;
 }
+
+/** Reads a Story back from {@link storyToJson} output (dates revived). */
+export function storyFromJson(json: StoryJson): Story {
+  const { published, updated, dateline, ...rest } = json;
+  const story: Story = { ...rest, published: new Date(published), updated: new Date(updated) };
+  if (dateline) story.dateline = dateline.date ? { place: dateline.place, date: new Date(dateline.date) } : { place: dateline.place };
+  return orderLike(json as unknown as Story, story as unknown as StoryJson) as unknown as Story;
+}

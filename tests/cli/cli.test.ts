@@ -22,7 +22,7 @@ describe('storyfeed build', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Built 1 item from 1 story in seeds → public/);
     expect(first.stdout).toMatch(/Verified: .* 0 problems\./);
-    expect(readdirSync(path.join(dir, 'public')).sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+    expect(readdirSync(path.join(dir, 'public')).sort()).toEqual(['atom.xml', 'feed.json', 'feed.xsl', 'index.html', 'rss.xml']);
     const read = (): string[] => ['rss.xml', 'atom.xml', 'feed.json'].map((f) => readFileSync(path.join(dir, 'public', f), 'utf8'));
     const before = read();
     expect((await cli(['build'], { cwd: dir, env: { TZ: 'Asia/Tokyo' } })).code).toBe(0);
@@ -42,8 +42,9 @@ describe('storyfeed build', () => {
     const run = await cli(['build', '--json', '--dry-run'], { cwd: dir });
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary).toMatchObject({ ok: true, stories: 1, items: 1, verification: { problems: 0 } });
-    expect(summary.files.map((f: { file: string | null }) => f.file)).toEqual([null, null, null]);
+    expect(summary).toMatchObject({ ok: true, written: false, stories: 1, items: 1, verification: { problems: 0 } });
+    expect(summary.files.map((f: { file: string }) => f.file)).toEqual(['public/rss.xml', 'public/atom.xml', 'public/feed.json', 'public/feed.xsl', 'public/index.html']);
+    expect(() => readdirSync(path.join(dir, 'public'))).toThrow();
   });
 
   it('fails with exit 1 naming every bad seed, and writes nothing', async () => {

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { StoryfeedError } from '../errors.js';
+import { loadConfigFile } from '../node/config-file.js';
+import { displayPath } from '../node/seed-files.js';
+import { serveFolder } from '../node/serve.js';
+import { EXIT, type CliIo, type ServeFlags } from './main.js';
+
+/** `storyfeed serve [DIR]`: serves the output folder until stopped. */
+export async function runServe(dir: string | undefined, flags: ServeFlags, io: CliIo): Promise<number> {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new StoryfeedError('E_USAGE', `--port must be a number from 0 to 65535, found "${flags.port}"`);
+  let root: string;
+  if (dir) root = path.resolve(io.cwd, dir);
+  else {
+    const loaded = await loadConfigFile(flags.config, io.cwd).catch(() => undefined);
+    root = loaded ? path.resolve(loaded.dir, loaded.config.out ?? 'public') : path.resolve(io.cwd, 'public');
+  }
+  const server = await serveFolder({ root, port, host: flags.host }).catch((cause: NodeJS.ErrnoException) => {
+    throw new StoryfeedError('E_IO', `cannot listen on ${flags.host}:${port}: ${cause.code ?? cause.message}`, { cause });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  io.out(`Serving ${displayPath(root, io.cwd)} at http://${host}:${address.port}/ (Ctrl-C to stop)\n`);
+  await (io.untilStopped ?? untilSignal)();
+  await new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return EXIT.ok;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+export function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

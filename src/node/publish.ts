@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { StoryfeedError } from '../errors.js';
+
+/**
+ * Publishing a set of files so that readers (and crashes) only ever see a complete set.
+ *
+ * The output folder is a symbolic link to a build folder next to it (`.NAME.builds/<id>/`). A
+ * build writes every file into a new build folder, then replaces the link in one `rename`, which
+ * POSIX makes atomic: at any instant the output folder is the complete old set or the complete new
+ * set. A lock file keeps two builds from interleaving. Files identical to the previous build are
+ * hard-linked, so they keep their modification time (and HTTP Last-Modified).
+ */
+
+/** What {@link publishFiles} did. */
+export interface PublishResult {
+  /** The output folder (a symbolic link to the build folder). */
+  outDir: string;
+  /** The build folder now published. */
+  buildDir: string;
+  /** Content hash naming the build: identical outputs give the same id. */
+  buildId: string;
+  /** `false` when the same set was already published (nothing was written). */
+  changed: boolean;
+  /** Files written or linked, relative to the output folder. */
+  files: string[];
+}
+
+/** Options for {@link publishFiles}. */
+export interface PublishOptions {
+  /** How many previous build folders to keep besides the current one (default 1). */
+  keep?: number;
+  /** Called after each step, for tests that kill the process at chosen points. */
+  onStep?: (step: string) => void | Promise<void>;
+}
+
+/** Where a given output folder keeps its build folders and its lock. */
+export function publishPaths(outDir: string): { builds: string; lock: string } {
+  const dir = path.dirname(outDir);
+  const name = path.basename(outDir);
+  return { builds: path.join(dir, `.${name}.builds`), lock: path.join(dir, `.${name}.lock`) };
+}
+
+/** Publishes `files` (relative path → contents) as the new content of `outDir`, atomically. */
+export async function publishFiles(outDir: string, files: Readonly<Record<string, string | Uint8Array>>, options: PublishOptions = {}): Promise<PublishResult> {
+  const target = path.resolve(outDir);
+  const { builds, lock } = publishPaths(target);
+  const step = async (name: string): Promise<void> => {
+    await options.onStep?.(name);
+  };
+  const names = Object.keys(files).sort();
+  for (const name of names) {
+    const normalized = path.posix.normalize(name);
+    if (path.isAbsolute(name) || normalized.startsWith('..') || normalized !== name) throw new StoryfeedError('E_IO', `refusing to write outside the output folder: ${name}`);
+  }
+  const buildId = hashFiles(names, files);
+  const release = await acquireLock(lock);
+  try {
+    await mkdir(builds, { recursive: true });
+    const current = await currentBuild(target);
+    const buildDir = path.join(builds, buildId);
+    if (current === buildDir) return { outDir: target, buildDir, buildId, changed: false, files: names };
+
+    await adoptPlainFolder(target, builds, step);
+    await rm(buildDir, { recursive: true, force: true });
+    const staging = `${buildDir}.partial`;
+    await rm(staging, { recursive: true, force: true });
+    for (const name of names) {
+      const dest = path.join(staging, name);
+      await mkdir(path.dirname(dest), { recursive: true });
+      const previous = current ? path.join(current, name) : undefined;
+      if (previous && (await sameContent(previous, files[name]!))) await link(previous, dest);
+      else await writeFile(dest, files[name]!, { flush: true });
+    }
+    await fsyncDir(staging);
+    await step('written');
+    await rename(staging, buildDir);
+    await step('renamed');
+    const tempLink = `${target}.${process.pid}.link`;
+    await rm(tempLink, { force: true });
+    await symlink(path.relative(path.dirname(target), buildDir), tempLink, 'dir');
+    await rename(tempLink, target);
+    await fsyncDir(path.dirname(target));
+    await step('swapped');
+    await pruneBuilds(builds, [buildDir, current], options.keep ?? 1);
+    return { outDir: target, buildDir, buildId, changed: true, files: names };
+  } catch (cause) {
+    if (cause instanceof StoryfeedError) throw cause;
+    throw new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${(cause as Error).message}`, { cause });
+  } finally {
+    await release();
+  }
+}
+
+function hashFiles(names: readonly string[], files: Readonly<Record<string, string | Uint8Array>>): string {
+  const hash = createHash('sha256');
+  for (const name of names) {
+    hash.update(name).update('\0').update(files[name]!).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The build folder `outDir` links to, or `undefined` when it is not (yet) a link. */
+async function currentBuild(outDir: string): Promise<string | undefined> {
+  try {
+    const info = await lstat(outDir);
+    if (!info.isSymbolicLink()) return undefined;
+    return path.resolve(path.dirname(outDir), await readlink(outDir));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A plain output folder from before (or made by hand) becomes the first build folder, so it can be
+ * swapped like any other. This one rename is the only moment without an output folder.
+ */
+async function adoptPlainFolder(outDir: string, builds: string, step: (s: string) => Promise<void>): Promise<void> {
+  let info;
+  try {
+    info = await lstat(outDir);
+  } catch {
+    return;
+  }
+  if (info.isSymbolicLink()) return;
+  if (!info.isDirectory()) throw new StoryfeedError('E_IO', `${outDir} exists and is not a folder`);
+  const adopted = path.join(builds, 'adopted');
+  await rm(adopted, { recursive: true, force: true });
+  await rename(outDir, adopted);
+  await symlink(path.relative(path.dirname(outDir), adopted), outDir, 'dir');
+  await step('adopted');
+}
+
+async function sameContent(file: string, contents: string | Uint8Array): Promise<boolean> {
+  try {
+    const info = await stat(file);
+    const expected = typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
+    if (info.size !== expected) return false;
+    const existing = await readFile(file);
+    return typeof contents === 'string' ? existing.toString('utf8') === contents : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).equals(existing);
+  } catch {
+    return false;
+  }
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function pruneBuilds(builds: string, keepAlways: (string | undefined)[], keepPrevious: number): Promise<void> {
+  const entries = await readdir(builds, { withFileTypes: true });
+  const keep = new Set(keepAlways.filter((k): k is string => k !== undefined).slice(0, 1 + keepPrevious));
+  for (const entry of entries) {
+    const full = path.join(builds, entry.name);
+    if (!keep.has(full)) await rm(full, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Takes the lock file with `O_EXCL`. A lock left by a process that no longer runs is taken over;
+ * a live one is refused with a clear message.
+ */
+async function acquireLock(lock: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return async () => {
+        await rm(lock, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
+        throw new StoryfeedError('E_LOCKED', `another build (process ${owner}) is writing to this output folder; wait for it to finish (lock: ${lock})`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new StoryfeedError('E_LOCKED', `cannot take the lock ${lock}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The article as the analysis reads it: tokenised blocks in reading order and the rule set to apply.
+ */
+import type { AnalysisInput } from './contract.js';
+import { tokenize } from './tokens.js';
+import type { QuoteRegion, Token } from './tokens.js';
+
+/** Which rules apply: full English rules, Cyrillic (Ukrainian/Russian) quote and source rules, or only safe generic ones. */
+export type Profile = 'en' | 'cyrillic' | 'other';
+
+/** A title, subheading or paragraph. */
+export interface Block {
+  /** What the block is. */
+  kind: 'title' | 'heading' | 'paragraph';
+  /** Reading position: the title first, then paragraphs, then headings (whose place among paragraphs is unknown). */
+  order: number;
+  /** The text. */
+  text: string;
+  /** Its tokens. */
+  tokens: Token[];
+  /** Its top-level quotations. */
+  quotes: QuoteRegion[];
+  /** Headline-style capitalisation, where capitals say little about names. */
+  titleCase: boolean;
+}
+
+/** The tokenised article. */
+export interface Doc {
+  /** Blocks in reading order (see {@link Block.order}). */
+  blocks: Block[];
+  /** Rule set. */
+  profile: Profile;
+}
+
+const ENGLISH_MARKERS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'was', 'said', 'that', 'for', 'on', 'with']);
+
+const isTitleCase = (tokens: Token[]): boolean => {
+  let long = 0;
+  let capital = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.initial || t.text.length < 4) continue;
+    long++;
+    if (t.cap) capital++;
+  }
+  return long >= 2 && capital / long >= 0.7;
+};
+
+const detectProfile = (language: string, blocks: Block[]): Profile => {
+  const primary = language.toLowerCase().split(/[-_]/)[0] ?? '';
+  if (primary === 'en') return 'en';
+  if (primary === 'uk' || primary === 'ru' || primary === 'be') return 'cyrillic';
+  let words = 0;
+  let cyrillic = 0;
+  let english = 0;
+  for (const block of blocks) {
+    for (const t of block.tokens) {
+      if (t.kind !== 'word') continue;
+      words++;
+      if (/[\u0400-\u04ff]/.test(t.text)) cyrillic++;
+      if (ENGLISH_MARKERS.has(t.lower)) english++;
+    }
+  }
+  if (words === 0) return 'other';
+  if (cyrillic / words > 0.5) return 'cyrillic';
+  // An untagged or wrongly tagged text still gets English rules when it plainly is English.
+  if ((primary === '' || primary === 'und' || primary === 'mul' || primary === 'zxx') && english / words > 0.12) return 'en';
+  return 'other';
+};
+
+const clean = (text: unknown): string => {
+  if (typeof text !== 'string') return '';
+  // Most paragraphs need no change; testing first avoids rebuilding every string.
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+};
+
+/** Tokenises the input into blocks and picks the rule set. */
+export function buildDoc(input: AnalysisInput): Doc {
+  const blocks: Block[] = [];
+  const add = (kind: Block['kind'], raw: unknown): void => {
+    const text = clean(raw);
+    if (!text) return;
+    const { tokens, quotes } = tokenize(text);
+    blocks.push({ kind, order: blocks.length, text, tokens, quotes, titleCase: kind !== 'paragraph' && isTitleCase(tokens) });
+  };
+  add('title', input.title);
+  for (const p of Array.isArray(input.paragraphs) ? input.paragraphs : []) add('paragraph', p);
+  for (const h of Array.isArray(input.headings) ? input.headings : []) add('heading', h);
+  return { blocks, profile: detectProfile(typeof input.language === 'string' ? input.language : '', blocks) };
+}

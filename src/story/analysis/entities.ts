@@ -1,0 +1,319 @@
+/**
+ * Groups mentions into entities: the same name, a surname or given name of a person introduced in full,
+ * an acronym of a longer name, or a nationality-prefixed variant of an organisation. Decides each entity's
+ * kind from the summed evidence of its mentions and picks the fullest name.
+ */
+import type { Doc } from './document.js';
+import { wikipediaPersonBySurname } from './lexicon.js';
+import { isDemonym } from './mentions.js';
+import type { Cues, Kind, Mention, Role } from './mentions.js';
+import { NAME_CONNECTORS, ORG_HEADS } from './words.js';
+
+/** A set of mentions of one entity. */
+export interface Cluster {
+  /** Index in {@link Registry.clusters}. */
+  id: number;
+  /** Its mentions, in reading order. */
+  mentions: Mention[];
+  /** Summed evidence. */
+  cues: Cues;
+  /** What it is, or null when the evidence is too thin to say. */
+  kind: Kind | null;
+  /** Fullest name. */
+  name: string;
+  /** Roles the person was introduced with, with where. */
+  roles: { role: Role; pos: number }[];
+  /** Position of the first mention in the body (title-only entities come last). */
+  firstPos: number;
+  /** Mentioned in the headline. */
+  inTitle: boolean;
+  /** Mentioned in a subheading. */
+  inHeading: boolean;
+  /** Cited as a source of information. */
+  cited: boolean;
+}
+
+/** Entities and a way back from tokens to them. */
+export interface Registry {
+  /** All entities (including those of unknown kind, which are not reported). */
+  clusters: Cluster[];
+  /** For each block, the entity id each token belongs to, or -1. */
+  tokenCluster: Int32Array[];
+  /** For each block, the mention each token belongs to. */
+  tokenMention: (Mention | undefined)[][];
+}
+
+const nameWords = (m: { words: string[] }): string[] => m.words.filter((w) => !NAME_CONNECTORS.has(w));
+
+const LEGAL_SUFFIXES = new Set(['limited', 'ltd', 'inc', 'plc', 'llc', 'corp', 'corporation', 'company', 'co', 'group', 'holdings', 'sa', 'ag', 'se', 'nv']);
+
+/** Small words an acronym may leave out ("Centers for Disease Control" → "CDC"). */
+const ACRONYM_GAPS = new Set([...NAME_CONNECTORS, 'of', 'for', 'and', '&', 'the', 'on', 'in', 'to']);
+
+const isSuffix = (short: string[], long: string[]): boolean => {
+  if (short.length >= long.length) return false;
+  const offset = long.length - short.length;
+  return short.every((w, i) => long[offset + i] === w);
+};
+
+/** Whether `short` (with acronyms) abbreviates `long`: "NATO PA" → "NATO Parliamentary Assembly", "BOJ" → "Bank of Japan". */
+export function abbreviates(short: { words: string[]; caps: boolean[] }, long: { words: string[] }): boolean {
+  if (!short.caps.some(Boolean) || long.words.length <= short.words.length) return false;
+  const memo = new Map<number, boolean>();
+  const go = (i: number, j: number): boolean => {
+    // "CDC" for "Centers for Disease Control and Prevention": a lone acronym may leave an "and …" tail.
+    if (i === short.words.length) {
+      if (j === long.words.length) return true;
+      // A lone acronym may leave out an "and …" tail or a legal suffix ("NNPC" for "… Petroleum Company Limited").
+      if (short.words.length !== 1 || j < 3) return false;
+      return long.words[j] === 'and' || long.words[j] === '&' || long.words.slice(j).every((w) => LEGAL_SUFFIXES.has(w));
+    }
+    if (j >= long.words.length) return false;
+    const key = i * 1024 + j;
+    const cached = memo.get(key);
+    if (cached !== undefined) return cached;
+    const w = short.words[i] ?? '';
+    let ok = w === long.words[j] && go(i + 1, j + 1);
+    if (!ok && short.caps[i]) ok = initials(w, 0, j, j, i);
+    memo.set(key, ok);
+    return ok;
+  };
+  const initials = (letters: string, p: number, j: number, start: number, i: number): boolean => {
+    if (p === letters.length) return j - start >= 2 && go(i + 1, j);
+    const word = long.words[j];
+    if (word === undefined) return false;
+    if (ACRONYM_GAPS.has(word) && initials(letters, p, j + 1, start, i)) return true;
+    return word[0] === letters[p] && initials(letters, p + 1, j + 1, start, i);
+  };
+  return go(0, 0);
+}
+
+const titleCaseName = (lower: string): string => lower.replace(/(^|\s)\p{L}/gu, (s) => s.toUpperCase());
+
+const add = (a: Cues, b: Cues): void => {
+  a.person += b.person;
+  a.organization += b.organization;
+  a.place += b.place;
+};
+
+const bestKind = (c: Cues): Kind | null => {
+  const max = Math.max(c.person, c.organization, c.place);
+  if (max < 1) return null;
+  if (c.person === max) return 'person';
+  if (c.organization === max) return 'organization';
+  return 'place';
+};
+
+/** Groups mentions into entities. */
+export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
+  const groups = new Map<string, Mention[]>();
+  const late: Mention[] = [];
+  for (const m of mentions) {
+    if (m.titleCase) {
+      late.push(m);
+      continue;
+    }
+    const list = groups.get(m.key);
+    if (list) list.push(m);
+    else groups.set(m.key, [m]);
+  }
+
+  interface Group {
+    key: string;
+    words: string[];
+    names: string[];
+    caps: boolean[];
+    mentions: Mention[];
+    cues: Cues;
+    parent: number;
+    index: number;
+    firstPos: number;
+  }
+  const list: Group[] = [];
+  for (const [key, ms] of groups) {
+    const cues: Cues = { person: 0, organization: 0, place: 0 };
+    for (const m of ms) add(cues, m.cues);
+    const head = ms[0];
+    if (!head) continue;
+    list.push({ key, words: head.words, names: nameWords(head), caps: head.caps, mentions: ms, cues, parent: list.length, index: list.length, firstPos: Math.min(...ms.map((m) => m.pos)) });
+  }
+  const root = (i: number): number => {
+    let r = i;
+    while (list[r] && list[r]?.parent !== r) r = list[r]?.parent ?? r;
+    return r;
+  };
+  const isPersonish = (g: Group): boolean => g.cues.person > 0 && g.cues.person >= Math.max(g.cues.organization, g.cues.place);
+
+  // Surnames and given names join the person introduced in full.
+  const persons = list.filter((g) => g.names.length >= 2 && isPersonish(g));
+  for (const g of list) {
+    if (g.names.length === 0 || g.caps.every(Boolean)) continue;
+    if (!isPersonish(g) && (g.cues.organization >= 3 || g.cues.place >= 3)) continue;
+    let best: Group | undefined;
+    let bestScore = 0;
+    for (const p of persons) {
+      if (p === g || p.names.length <= g.names.length) continue;
+      let score = 0;
+      if (isSuffix(g.names, p.names)) score = 3;
+      else if (g.names.length === 1 && p.names[0] === g.names[0]) score = 2;
+      else if (g.names.length === 1 && p.names.includes(g.names[0] ?? '')) score = 1;
+      if (score === 0) continue;
+      // Prefer the person introduced most recently before this mention.
+      const recency = p.firstPos <= g.firstPos ? 0.5 - (g.firstPos - p.firstPos) / 1e9 : 0;
+      if (score + recency > bestScore) {
+        bestScore = score + recency;
+        best = p;
+      }
+    }
+    if (best) g.parent = best.index;
+  }
+
+  // Acronyms join the name they abbreviate; "Indian Supreme Court" and "Supreme Court" are one body.
+  for (const g of list) {
+    if (g.parent !== g.index || isPersonish(g)) continue;
+    for (const other of list) {
+      if (other === g || isPersonish(other) || root(other.index) === root(g.index)) continue;
+      if (abbreviates(g, other)) {
+        g.parent = root(other.index);
+        break;
+      }
+      // "Barrier Reef" at a sentence start lost its "Great": the tail of a longer name is that name.
+      if (
+        g.mentions.every((m) => m.stripped) &&
+        other.words.length > g.words.length &&
+        isSuffix(g.words, other.words) &&
+        !isPersonish(other)
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
+      // "Nordvik" and "Nordvik Systems": a company named without its generic suffix.
+      if (
+        g.words.length === 1 &&
+        other.words.length >= 2 &&
+        other.words[0] === g.words[0] &&
+        other.cues.organization > 0 &&
+        g.cues.place < 3 &&
+        other.words.slice(1).every((w) => ORG_HEADS.has(w) || ORG_HEADS.has(w.replace(/s$/, '')))
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
+      if (
+        other.words.length === g.words.length + 1 &&
+        other.cues.organization > 0 &&
+        g.words.every((w, i) => other.words[i + 1] === w) &&
+        isDemonym(other.words[0] ?? '')
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
+    }
+  }
+
+  // Collect groups into clusters.
+  const byRoot = new Map<number, Group[]>();
+  list.forEach((g, i) => {
+    const r = root(i);
+    const members = byRoot.get(r);
+    if (members) members.push(g);
+    else byRoot.set(r, [g]);
+  });
+
+  const clusters: Cluster[] = [];
+  for (const [r, members] of byRoot) {
+    const main = list[r];
+    if (!main) continue;
+    const ms = members.length === 1 ? main.mentions : members.flatMap((g) => g.mentions).sort((a, b) => a.pos - b.pos);
+    // A lone capitalised word at a sentence start, with nothing else behind it, is just a capital letter.
+    if (members.length === 1 && ms.every((m) => m.weak)) continue;
+    const cues: Cues = { person: 0, organization: 0, place: 0 };
+    for (const g of members) add(cues, g.cues);
+    // Being referred to by the last name alone ("Sabalenka" after "Aryna Sabalenka") is what people are.
+    if (main.names.length >= 2 && members.some((g) => g !== main && g.names.length === 1 && g.names[0] === main.names[main.names.length - 1])) cues.person += 1;
+    const roles = ms.filter((m) => m.role).map((m) => ({ role: m.role as Role, pos: m.pos }));
+    const bodyPos = ms.filter((m) => doc.blocks[m.block]?.kind === 'paragraph').map((m) => m.pos);
+    // A name only in the headline ("… as AI spending rises") needs more than an acronym's evidence.
+    const kind = bestKind(cues);
+    const headlineOnly = bodyPos.length === 0;
+    clusters.push({
+      id: clusters.length,
+      mentions: ms,
+      cues,
+      kind: headlineOnly && Math.max(cues.person, cues.organization, cues.place) < 3 ? null : kind,
+      name: '',
+      roles,
+      firstPos: bodyPos.length ? Math.min(...bodyPos) : 1e12 + Math.min(...ms.map((m) => m.pos)),
+      inTitle: false,
+      inHeading: false,
+      cited: false,
+    });
+  }
+
+  // Headline-style blocks only add mentions of entities found elsewhere.
+  const byKey = new Map<string, Cluster>();
+  for (const c of clusters) {
+    for (const m of c.mentions) if (!byKey.has(m.key)) byKey.set(m.key, c);
+  }
+  for (const m of late) {
+    const c = byKey.get(m.key);
+    if (c) c.mentions.push(m);
+  }
+
+  const tokenCluster = doc.blocks.map((b) => new Int32Array(b.tokens.length).fill(-1));
+  const tokenMention: (Mention | undefined)[][] = doc.blocks.map((b) => new Array<Mention | undefined>(b.tokens.length));
+  for (const c of clusters) {
+    for (const m of c.mentions) {
+      const kind = doc.blocks[m.block]?.kind;
+      if (kind === 'title') c.inTitle = true;
+      if (kind === 'heading') c.inHeading = true;
+      const tc = tokenCluster[m.block];
+      const tm = tokenMention[m.block];
+      if (!tc || !tm) continue;
+      for (let k = m.first; k < m.last; k++) {
+        tc[k] = c.id;
+        tm[k] = m;
+      }
+    }
+  }
+  const registry: Registry = { clusters, tokenCluster, tokenMention };
+  for (const c of clusters) nameCluster(c);
+  return registry;
+}
+
+/** Picks the fullest written name of an entity. */
+export function nameCluster(c: Cluster): void {
+  let best: Mention | undefined;
+  let bestScore = -Infinity;
+  for (const m of c.mentions) {
+    const allCaps = m.caps.every(Boolean);
+    const words = m.words.length;
+    let score = words * 10 - (allCaps ? 15 : 0) - (m.titleCase ? 1 : 0) - m.pos / 1e9;
+    if (c.kind === 'place' && allCaps && words === 1 && m.display.length <= 4) score += 20;
+    if (score > bestScore) {
+      bestScore = score;
+      best = m;
+    }
+  }
+  c.name = best?.display ?? '';
+}
+
+/** Expands a person known only by a surname to the unique well-known full name, when there is one. */
+export function expandSurnames(registry: Registry): void {
+  const taken = new Set(registry.clusters.map((c) => c.name.toLowerCase()));
+  for (const c of registry.clusters) {
+    if (c.kind !== 'person' || c.name.includes(' ') || c.name.length < 3) continue;
+    if (c.name === c.name.toUpperCase()) continue;
+    const full = wikipediaPersonBySurname(c.name.toLowerCase());
+    if (full && !taken.has(full)) {
+      c.name = titleCaseName(full);
+      taken.add(full);
+    }
+  }
+}
+
+/** The entity a token belongs to. */
+export function clusterAt(registry: Registry, block: number, token: number): Cluster | undefined {
+  const id = registry.tokenCluster[block]?.[token] ?? -1;
+  return id >= 0 ? registry.clusters[id] : undefined;
+}

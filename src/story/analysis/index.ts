@@ -1,0 +1,47 @@
+/**
+ * Article analysis: direct quotations with resolved speakers, cited sources, and the people, organisations
+ * and places a story is about, ranked by relevance.
+ *
+ * The method is rule-based and fast (well under a millisecond per typical article once warm): capitalised
+ * spans are cut into organisation, role and name parts, each part collects evidence from its own words
+ * (lexicon, head words, acronyms) and its context (titles, role nouns, prepositions, descriptors, report
+ * verbs), mentions are grouped into entities, and the entities' summed evidence decides what they are.
+ */
+import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from './contract.js';
+import { buildDoc } from './document.js';
+import { buildRegistry, expandSurnames } from './entities.js';
+import { findMentions } from './mentions.js';
+import { findQuotes } from './quotes.js';
+import { listEntities, rankEntities, reportable } from './rank.js';
+import { findSources, sourceNames } from './sources.js';
+
+/** The analysis contract: input, options and result. */
+export type { AnalysisInput, AnalysisOptions, ArticleAnalysis, RankedEntity } from './contract.js';
+/** Shared story types the result uses. */
+export type { Entities, Quote } from '../../types.js';
+/** Loads the word lists ahead of the first analysis (optional; they load lazily otherwise). */
+export { warmLexicon } from './lexicon.js';
+
+const empty = (): ArticleAnalysis => ({ quotes: [], sources: [], entities: { people: [], organizations: [], places: [] }, ranked: [] });
+
+/** Finds quotations, sources and entities in an article. Never throws; unknown languages get near-empty results. */
+export function analyzeArticle(input: AnalysisInput, options: AnalysisOptions = {}): ArticleAnalysis {
+  try {
+    const doc = buildDoc(input);
+    if (doc.blocks.length === 0) return empty();
+    const registry = buildRegistry(doc, findMentions(doc));
+    const found = findQuotes(doc, registry);
+    const cited = findSources(doc, registry, found);
+    // What an article cites as a source is a body, whatever weaker evidence said.
+    for (const c of registry.clusters) if (c.cited && c.kind !== 'organization') c.kind = 'organization';
+    expandSurnames(registry);
+    const quotes = found.map((q) => ({ text: q.text, speaker: q.cluster ? q.cluster.name : q.speaker }));
+    const sources = sourceNames(cited);
+    if (options.entities === false) return { ...empty(), quotes, sources };
+    const clusters = reportable(registry.clusters);
+    return { quotes, sources, entities: listEntities(clusters), ranked: rankEntities(clusters, found, doc.blocks.length) };
+  } catch {
+    // The analysis is an enrichment: a failure must never stop a feed from being built.
+    return empty();
+  }
+}

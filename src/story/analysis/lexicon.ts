@@ -1,0 +1,505 @@
+/**
+ * Word knowledge borrowed from compromise's lexicon and from compromise-wikipedia's list of ~38k popular
+ * Wikipedia article titles. This is the only module that touches those packages. Both are loaded lazily and
+ * synchronously on first use, because `analyzeArticle` is synchronous and most programs importing the
+ * library never analyse anything.
+ *
+ * compromise's full tagger is far too slow per article, and even building its model costs ~330 ms, so its
+ * packed lexicon data (efrt format) is read directly. Both packed data sets are read by a small reader of
+ * efrt's format (checked against efrt's own `unpack` in the tests) that parses in one pass without
+ * substrings: the Wikipedia titles are queried in place (unpacking all of them would cost ~200 ms). The
+ * data files are located next to each package's public entry point; if a future version moves them, the
+ * public APIs (`nlp.model()` and the plugin's `mutate`) are used instead — slower, but equivalent.
+ */
+import { createRequire } from 'node:module';
+
+/** Lexicon flag: a given name ("gerry", "maria"). */
+export const FIRST_NAME = 1 << 0;
+/** Lexicon flag: a family name ("putin", "smith"). */
+export const LAST_NAME = 1 << 1;
+/** Lexicon flag: a well-known person ("barack obama"). */
+export const PERSON = 1 << 2;
+/** Lexicon flag: a noun for a person's role ("president", "farmer"). */
+export const ACTOR = 1 << 3;
+/** Lexicon flag: a country. */
+export const COUNTRY = 1 << 4;
+/** Lexicon flag: a city. */
+export const CITY = 1 << 5;
+/** Lexicon flag: a region, state or province. */
+export const REGION = 1 << 6;
+/** Lexicon flag: another named place (continent, river, landmark). */
+export const PLACE = 1 << 7;
+/** Lexicon flag: an organisation or sports team. */
+export const ORGANIZATION = 1 << 8;
+/** Lexicon flag: a nationality adjective ("russian"). */
+export const DEMONYM = 1 << 9;
+/** Lexicon flag: a date word (month, weekday, holiday). */
+export const DATE = 1 << 10;
+/** Lexicon flag: a function word (determiner, preposition, pronoun, conjunction, modal…). */
+export const FUNCTION = 1 << 11;
+/** Lexicon flag: another common word (noun, verb, adjective, adverb…). */
+export const COMMON = 1 << 12;
+/** Lexicon flag: an honorific ("director general"). */
+export const HONORIFIC = 1 << 13;
+
+/** Any place flag. */
+export const ANY_PLACE = COUNTRY | CITY | REGION | PLACE;
+/** Any flag that can start a person's name. */
+export const NAME_LIKE = FIRST_NAME | LAST_NAME | PERSON;
+
+const TAG_FLAGS: Record<string, number> = {
+  FirstName: FIRST_NAME,
+  MaleName: FIRST_NAME,
+  FemaleName: FIRST_NAME,
+  LastName: LAST_NAME,
+  Person: PERSON,
+  Actor: ACTOR,
+  Country: COUNTRY,
+  City: CITY,
+  Region: REGION,
+  Place: PLACE,
+  Organization: ORGANIZATION,
+  SportsTeam: ORGANIZATION,
+  Demonym: DEMONYM,
+  Month: DATE,
+  WeekDay: DATE,
+  Date: DATE,
+  Holiday: DATE,
+  Duration: DATE,
+  Determiner: FUNCTION,
+  Preposition: FUNCTION,
+  Conjunction: FUNCTION,
+  Pronoun: FUNCTION,
+  Possessive: FUNCTION,
+  QuestionWord: FUNCTION,
+  Modal: FUNCTION,
+  Copula: FUNCTION,
+  Negative: FUNCTION,
+  Reflexive: FUNCTION,
+  Condition: FUNCTION,
+  Honorific: HONORIFIC,
+};
+
+const tagFlags = (tag: string): number => {
+  let flags = 0;
+  const parts = tag.split('|');
+  // "Person|Verb", "Person|Noun": given names that are also common words ("mark", "rose", "bill").
+  if (parts.length > 1 && parts.includes('Person')) flags |= FIRST_NAME;
+  for (const part of parts) {
+    // Tags that name no entity class (Noun, Verb, Adjective, Gerund, Plural…) all mean "a common word".
+    flags |= TAG_FLAGS[part] ?? (part === 'ProperNoun' || part === 'Abbreviation' ? 0 : COMMON);
+  }
+  return flags;
+};
+
+interface Lexicon {
+  words: Map<string, number>;
+  /** The most words in any multi-word entry, to bound phrase look-ups. */
+  maxWords: number;
+  firstNames: string[];
+}
+
+interface PackedTrie {
+  has(word: string): boolean;
+}
+
+type Require = NodeJS.Require;
+
+let requireFn: Require | null | undefined;
+const getRequire = (): Require | null => {
+  if (requireFn !== undefined) return requireFn;
+  try {
+    // The ES module build derives `require` from its own URL (bundlers may shim a global `require` that
+    // throws); a CommonJS build has no `import.meta.url` but a real `require`.
+    const url: unknown = import.meta.url;
+    requireFn = typeof url === 'string' ? createRequire(url) : typeof require === 'function' ? require : null;
+  } catch {
+    requireFn = null;
+  }
+  return requireFn;
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** Loads a data file that sits next to a package's public entry point. */
+const loadSibling = (req: Require, pkg: string, pattern: RegExp, relative: string): unknown => {
+  const entry = req.resolve(pkg);
+  const root = entry.replace(pattern, '');
+  if (root === entry) return undefined;
+  const mod: unknown = req(`${root}/${relative}`);
+  return isRecord(mod) && 'default' in mod ? mod.default : mod;
+};
+
+const isPlainKey = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || c === 32 || c === 39 || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+};
+
+const addWord = (words: Map<string, number>, word: string, flags: number): void => {
+  const key = isPlainKey(word) ? word : foldKey(word);
+  if (key) words.set(key, (words.get(key) ?? 0) | flags);
+};
+
+const buildLexicon = (): Lexicon => {
+  const words = new Map<string, number>();
+  const req = getRequire();
+  let loaded = false;
+  if (req) {
+    try {
+      const data = loadSibling(req, 'compromise', /[\\/]builds[\\/].*$/, 'src/2-two/preTagger/model/lexicon/_data.js');
+      const misc = loadSibling(req, 'compromise', /[\\/]builds[\\/].*$/, 'src/2-two/preTagger/model/lexicon/misc.js');
+      if (isRecord(data)) {
+        for (const [tag, packed] of Object.entries(data)) {
+          if (typeof packed !== 'string') continue;
+          const flags = tagFlags(tag);
+          new EfrtTrie(packed).forEach((word) => addWord(words, word, flags));
+        }
+        if (isRecord(misc)) {
+          for (const [word, tag] of Object.entries(misc)) {
+            const tags = Array.isArray(tag) ? tag : [tag];
+            for (const t of tags) if (typeof t === 'string') addWord(words, word, tagFlags(t));
+          }
+        }
+        loaded = words.size > 1000;
+      }
+    } catch {
+      loaded = false;
+    }
+    if (!loaded) {
+      try {
+        const nlp: unknown = req('compromise');
+        const model: unknown = typeof nlp === 'function' && 'model' in nlp && typeof nlp.model === 'function' ? nlp.model() : undefined;
+        const lexicon: unknown = isRecord(model) && isRecord(model.one) ? model.one.lexicon : undefined;
+        if (isRecord(lexicon)) {
+          for (const [word, tag] of Object.entries(lexicon)) {
+            const tags = Array.isArray(tag) ? tag : [tag];
+            for (const t of tags) if (typeof t === 'string') addWord(words, word, tagFlags(t));
+          }
+        }
+      } catch {
+        // Without a lexicon the analysis still works on context cues alone.
+      }
+    }
+  }
+  let maxWords = 1;
+  const firstNames: string[] = [];
+  for (const [word, flags] of words) {
+    if (word.includes(' ')) maxWords = Math.max(maxWords, word.split(' ').length);
+    else if (flags & FIRST_NAME) firstNames.push(word);
+  }
+  return { words, maxWords: Math.min(maxWords, 5), firstNames };
+};
+
+let lexicon: Lexicon | undefined;
+const getLexicon = (): Lexicon => (lexicon ??= buildLexicon());
+
+/** Lowercases, removes diacritics and unifies apostrophes and hyphens, as lexicon keys are written. */
+export function foldKey(text: string): string {
+  let s = text.toLowerCase();
+  // Only pay for Unicode decomposition when there is something to decompose.
+  if (/[^\u0000-\u007f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'");
+  return s.replace(/[-‐‑]/g, ' ');
+}
+
+/** The lexicon flags of a folded word or phrase (0 when unknown). */
+export function lexFlags(key: string): number {
+  return getLexicon().words.get(key) ?? 0;
+}
+
+/** The whole lexicon, folded word or phrase → flags (for hot loops). */
+export function lexWords(): ReadonlyMap<string, number> {
+  return getLexicon().words;
+}
+
+/** The most words in a multi-word lexicon entry. */
+export function lexMaxWords(): number {
+  return getLexicon().maxWords;
+}
+
+/** Forces the lexicon to load (for warm-up and measurement). */
+export function warmLexicon(): void {
+  getLexicon();
+  getAnchors();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Wikipedia titles
+
+/** Decodes efrt's base-36 reference numbers, whose numbering skips all shorter codes first. */
+const fromAlphaCode = (s: string, from: number, to: number): number => {
+  let n = 0;
+  let places = 1;
+  let range = 36;
+  for (; places < to - from; n += range, places++, range *= 36);
+  let pow = 1;
+  for (let i = to - 1; i >= from; i--, pow *= 36) {
+    let d = s.charCodeAt(i) - 48;
+    if (d > 10) d -= 7;
+    n += d * pow;
+  }
+  return n;
+};
+
+const isRefChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/** A position in the trie after some prefix: a node, or `matched` characters into one of its edges. */
+interface TrieAnchor {
+  node: number;
+  edge: number;
+  matched: number;
+}
+
+/**
+ * Reads efrt's packed trie format in place (with the same result as efrt's `unpack`, which the tests
+ * check). One pass records where each node's edges lie in the packed string, so a look-up compares
+ * characters without allocating.
+ */
+export class EfrtTrie implements PackedTrie {
+  private readonly text: string;
+  private readonly firstEdge: Int32Array;
+  private readonly terminal: Uint8Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edgeEnd: Int32Array;
+  private readonly edgeTarget: Int32Array;
+
+  constructor(packed: string) {
+    const text = packed.slice(packed.indexOf('¦') + 1);
+    this.text = text;
+    // Leading "A:B;" entries map short reference codes to far nodes.
+    const symbols: number[] = [];
+    let pos = 0;
+    for (;;) {
+      const semi = text.indexOf(';', pos);
+      const colon = text.indexOf(':', pos);
+      if (colon < 0 || semi < 0 || colon > semi) break;
+      let ok = colon > pos;
+      for (let i = pos; i < semi && ok; i++) ok = i === colon || isRefChar(text.charCodeAt(i));
+      if (!ok) break;
+      symbols[fromAlphaCode(text, pos, colon)] = fromAlphaCode(text, colon + 1, semi);
+      pos = semi + 1;
+    }
+    const symbolCount = symbols.length;
+    let nodes = 1;
+    let commas = 0;
+    for (let i = pos; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 59) nodes++;
+      else if (c === 44 || isRefChar(c)) commas++;
+    }
+    this.firstEdge = new Int32Array(nodes + 1);
+    this.terminal = new Uint8Array(nodes);
+    const maxEdges = commas + nodes;
+    this.edgeStart = new Int32Array(maxEdges);
+    this.edgeEnd = new Int32Array(maxEdges);
+    this.edgeTarget = new Int32Array(maxEdges);
+    let node = 0;
+    let edges = 0;
+    let i = pos;
+    while (node < nodes) {
+      this.firstEdge[node] = edges;
+      if (text.charCodeAt(i) === 33) {
+        this.terminal[node] = 1;
+        i++;
+      }
+      while (i < text.length && text.charCodeAt(i) !== 59) {
+        const strStart = i;
+        while (i < text.length && !isRefChar(text.charCodeAt(i)) && text.charCodeAt(i) !== 44 && text.charCodeAt(i) !== 59) i++;
+        const strEnd = i;
+        const refStart = i;
+        while (i < text.length && isRefChar(text.charCodeAt(i))) i++;
+        const refEnd = i;
+        if (text.charCodeAt(i) === 44) i++;
+        if (strEnd === strStart) continue;
+        this.edgeStart[edges] = strStart;
+        this.edgeEnd[edges] = strEnd;
+        if (refEnd === refStart) {
+          this.edgeTarget[edges] = -1;
+        } else {
+          const d = fromAlphaCode(text, refStart, refEnd);
+          this.edgeTarget[edges] = d < symbolCount ? (symbols[d] ?? -1) : node + d + 1 - symbolCount;
+        }
+        edges++;
+      }
+      i++;
+      node++;
+    }
+    this.firstEdge[nodes] = edges;
+  }
+
+  /** Follows `word` from `start`; returns where it ends, or null if it leaves the trie. */
+  private follow(start: TrieAnchor, word: string): TrieAnchor | null {
+    const t = this.text;
+    let { node, edge, matched } = start;
+    let p = 0;
+    while (p < word.length) {
+      if (edge < 0) {
+        const c = word.charCodeAt(p);
+        const last = this.firstEdge[node + 1] ?? 0;
+        edge = -1;
+        // Edges leaving one node start with distinct characters, so at most one can match.
+        for (let e = this.firstEdge[node] ?? 0; e < last; e++) {
+          if (t.charCodeAt(this.edgeStart[e] ?? 0) === c) {
+            edge = e;
+            break;
+          }
+        }
+        if (edge < 0) return null;
+        matched = 0;
+      }
+      const from = this.edgeStart[edge] ?? 0;
+      const length = (this.edgeEnd[edge] ?? 0) - from;
+      while (matched < length && p < word.length) {
+        if (t.charCodeAt(from + matched) !== word.charCodeAt(p)) return null;
+        matched++;
+        p++;
+      }
+      if (matched === length) {
+        const target = this.edgeTarget[edge] ?? -1;
+        if (target < 0) return p === word.length ? { node, edge, matched } : null;
+        node = target;
+        edge = -1;
+        matched = 0;
+      }
+    }
+    return { node, edge, matched };
+  }
+
+  private ends(at: TrieAnchor | null): boolean {
+    if (!at) return false;
+    if (at.edge < 0) return this.terminal[at.node] === 1;
+    const length = (this.edgeEnd[at.edge] ?? 0) - (this.edgeStart[at.edge] ?? 0);
+    return at.matched === length && (this.edgeTarget[at.edge] ?? -1) < 0;
+  }
+
+  /** Calls `visit` with every word in the trie. */
+  forEach(visit: (word: string) => void): void {
+    const t = this.text;
+    const crawl = (node: number, prefix: string, depth: number): void => {
+      if (depth > 100) return;
+      if (this.terminal[node] === 1 && prefix) visit(prefix);
+      const last = this.firstEdge[node + 1] ?? 0;
+      for (let e = this.firstEdge[node] ?? 0; e < last; e++) {
+        const word = prefix + t.slice(this.edgeStart[e] ?? 0, this.edgeEnd[e] ?? 0);
+        const target = this.edgeTarget[e] ?? -1;
+        if (target < 0) visit(word);
+        else crawl(target, word, depth + 1);
+      }
+    };
+    crawl(0, '', 0);
+  }
+
+  /** Where the walk for `prefix` ends, or null when no word starts with it. */
+  anchor(prefix: string): TrieAnchor | null {
+    return this.follow({ node: 0, edge: -1, matched: 0 }, prefix);
+  }
+
+  /** Whether the word continuing from an anchor with `rest` is in the trie. */
+  hasFrom(anchor: TrieAnchor, rest: string): boolean {
+    return this.ends(this.follow(anchor, rest));
+  }
+
+  /** Whether the word is in the trie. */
+  has(word: string): boolean {
+    return this.ends(this.follow({ node: 0, edge: -1, matched: 0 }, word));
+  }
+}
+
+/** The unpacked titles, when the packed data could only be had through the plugin API. */
+class SetTrie implements PackedTrie {
+  constructor(private readonly titles: ReadonlySet<string>) {}
+  has(word: string): boolean {
+    return this.titles.has(word);
+  }
+}
+
+const buildWikiTrie = (): PackedTrie | null => {
+  const req = getRequire();
+  if (!req) return null;
+  try {
+    const packed = loadSibling(req, 'compromise-wikipedia', /[\\/]builds[\\/][^\\/]*$/, 'src/_model.js');
+    if (typeof packed === 'string' && packed.includes('¦')) return new EfrtTrie(packed);
+  } catch {
+    // Fall through to the plugin API.
+  }
+  try {
+    const mod: unknown = req('compromise-wikipedia');
+    const plugin: unknown = isRecord(mod) && 'default' in mod ? mod.default : mod;
+    if (isRecord(plugin) && typeof plugin.mutate === 'function') {
+      let titles: string[] = [];
+      const world = { model: {} as Record<string, unknown> };
+      // The plugin hands its unpacked title list to `buildTrie`; keep the list instead of a trie.
+      plugin.mutate(world, { buildTrie: (list: string[]) => (titles = list) });
+      return new SetTrie(new Set(titles));
+    }
+  } catch {
+    // No gazetteer: bare surnames stay as written.
+  }
+  return null;
+};
+
+let wikiTrie: PackedTrie | null | undefined;
+const getWikiTrie = (): PackedTrie | null => (wikiTrie === undefined ? (wikiTrie = buildWikiTrie()) : wikiTrie);
+
+/** Whether a lowercase phrase is the title of a popular Wikipedia article. */
+export function isWikipediaTitle(lowercase: string): boolean {
+  return getWikiTrie()?.has(lowercase) ?? false;
+}
+
+interface GivenNameAnchors {
+  trie: PackedTrie;
+  /** For each given name, where "<name> " ends in the packed trie (null when no title starts so). */
+  anchors: { name: string; anchor: TrieAnchor | null }[];
+}
+
+let givenNameAnchors: GivenNameAnchors | null | undefined;
+
+/**
+ * Walks "<given name> " once for every given name the lexicon knows, so that looking up a surname only
+ * has to walk the surname from each of those places.
+ */
+const getAnchors = (): GivenNameAnchors | null => {
+  if (givenNameAnchors !== undefined) return givenNameAnchors;
+  const trie = getWikiTrie();
+  if (!trie) return (givenNameAnchors = null);
+  const anchors = getLexicon().firstNames.map((name) => ({
+    name,
+    anchor: trie instanceof EfrtTrie ? trie.anchor(`${name} `) : null,
+  }));
+  givenNameAnchors = { trie, anchors: anchors.filter((a) => !(trie instanceof EfrtTrie) || a.anchor !== null) };
+  return givenNameAnchors;
+};
+
+const surnameCache = new Map<string, string[]>();
+
+/**
+ * Popular Wikipedia articles titled "<given name> <surname>" for a lowercase surname, as lowercase titles
+ * (at most two: enough to tell "none", "exactly one" and "several").
+ */
+export function wikipediaPeopleBySurname(surname: string): string[] {
+  const cached = surnameCache.get(surname);
+  if (cached !== undefined) return cached;
+  const found: string[] = [];
+  const index = surname.length >= 3 && !surname.includes(' ') ? getAnchors() : null;
+  if (index) {
+    for (const { name, anchor } of index.anchors) {
+      const hit = anchor && index.trie instanceof EfrtTrie ? index.trie.hasFrom(anchor, surname) : index.trie.has(`${name} ${surname}`);
+      if (hit) {
+        found.push(`${name} ${surname}`);
+        if (found.length > 1) break;
+      }
+    }
+  }
+  if (surnameCache.size > 10_000) surnameCache.clear();
+  surnameCache.set(surname, found);
+  return found;
+}
+
+/** The unique popular Wikipedia article titled "<given name> <surname>", or null when there is none or several. */
+export function wikipediaPersonBySurname(surname: string): string | null {
+  const found = wikipediaPeopleBySurname(surname);
+  return found.length === 1 ? (found[0] ?? null) : null;
+}

@@ -1,0 +1,780 @@
+/**
+ * Finds name mentions: runs of capitalised words, cut into the organisation, role and person they combine
+ * ("NATO Parliamentary Assembly President Gerry Connolly"), each with the evidence for what it names.
+ */
+import type { Block, Doc, Profile } from './document.js';
+import {
+  ACTOR,
+  ANY_PLACE,
+  COMMON,
+  COUNTRY,
+  DATE,
+  DEMONYM,
+  FIRST_NAME,
+  FUNCTION,
+  LAST_NAME,
+  NAME_LIKE,
+  ORGANIZATION,
+  PERSON,
+  REGION,
+  lexWords,
+  wikipediaPeopleBySurname,
+  lexMaxWords,
+} from './lexicon.js';
+import type { Token } from './tokens.js';
+import {
+  COUNTRY_ABBREVIATIONS,
+  DIRECTION_WORDS,
+  EVENT_FIRST,
+  EVENT_HEADS,
+  LEADING_FUNCTION_WORDS,
+  MONTHS,
+  NAME_CONNECTORS,
+  ORG_DESCRIPTORS,
+  ORG_FIRST,
+  ORG_FIRST_OF,
+  ORG_HEADS,
+  PLACE_FIRST,
+  PLACE_HEADS,
+  PLACE_NOUNS,
+  PLACE_PREPOSITIONS,
+  PORTFOLIO_WORDS,
+  REPORT_VERBS,
+  ROLE_NOUNS,
+  ROMAN_NUMERALS,
+  SOURCE_LEADS_CYRILLIC,
+  TITLE_WORDS,
+  WEEKDAYS,
+} from './words.js';
+
+/** What an entity is. */
+export type Kind = 'person' | 'organization' | 'place';
+
+/** Evidence for each kind; the largest sum over a name's mentions wins. */
+export interface Cues {
+  person: number;
+  organization: number;
+  place: number;
+}
+
+/** A role a person is introduced with ("NATO Parliamentary Assembly President"). */
+export interface Role {
+  /** Folded words of the role and its modifiers. */
+  words: string[];
+  /** The role noun itself ("president"). */
+  head: string;
+}
+
+/** One mention of a name. */
+export interface Mention {
+  /** Index of the block in the document. */
+  block: number;
+  /** First token. */
+  first: number;
+  /** Token after the last. */
+  last: number;
+  /** The name as written. */
+  display: string;
+  /** Folded words joined by spaces. */
+  key: string;
+  /** Folded words. */
+  words: string[];
+  /** Which words are written in capitals (acronyms). */
+  caps: boolean[];
+  /** Evidence. */
+  cues: Cues;
+  /** Role the mention introduces a person with. */
+  role: Role | null;
+  /** A lone unknown word at a sentence start: kept only if something else backs it. */
+  weak: boolean;
+  /** Position in reading order. */
+  pos: number;
+  /** In a headline-style block, where only names known from elsewhere count. */
+  titleCase: boolean;
+  /** Introduced by a locative preposition ("in X"), which coordinated names share ("in X and Y"). */
+  prep: boolean;
+  /** Inside a quotation. */
+  inQuote: boolean;
+  /** A sentence-initial word was removed from its start, so it may be the tail of a longer name. */
+  stripped: boolean;
+}
+
+/** Position of a token in reading order across blocks. */
+export const position = (block: Block, token: number): number => block.order * 100_000 + token;
+
+// ---------------------------------------------------------------------------------------------------------
+// word tests
+
+let lexicon: ReadonlyMap<string, number> | undefined;
+const flags = (fold: string): number => (lexicon ??= lexWords()).get(fold) ?? 0;
+
+/** Whether a word (or its inflected stem) is a common word in the lexicon. */
+const isCommonWord = (fold: string): boolean => {
+  const f = flags(fold);
+  if (f & (COMMON | FUNCTION)) return true;
+  if (f !== 0) return false;
+  if (fold.length > 4 && fold.endsWith('ly')) return true;
+  const stems: string[] = [];
+  if (fold.endsWith('ies')) stems.push(`${fold.slice(0, -3)}y`);
+  if (fold.endsWith('es')) stems.push(fold.slice(0, -2));
+  if (fold.endsWith('s')) stems.push(fold.slice(0, -1));
+  if (fold.endsWith('ed')) stems.push(fold.slice(0, -2), fold.slice(0, -1));
+  if (fold.endsWith('ing')) stems.push(fold.slice(0, -3), `${fold.slice(0, -3)}e`);
+  for (const s of stems) if (s.length > 2 && flags(s) & COMMON && !(flags(s) & NAME_LIKE)) return true;
+  return false;
+};
+
+/** Whether a word is a nationality adjective or plural ("Russian", "Koreans", "Finnish", "Scandinavian"). */
+export const isDemonym = (fold: string): boolean => {
+  const f = flags(fold);
+  if (f & DEMONYM) return true;
+  if (f & (ANY_PLACE | ORGANIZATION | FIRST_NAME)) return false;
+  if (fold.endsWith('s') && flags(fold.slice(0, -1)) & DEMONYM) return true;
+  if (fold.length >= 5 && (fold.endsWith('ish') || fold.endsWith('ese'))) return true;
+  if (fold.length >= 5 && fold.endsWith('ic') && f === 0) return true;
+  if (fold.length >= 5 && fold.endsWith('n')) {
+    const stems = [fold.slice(0, -1), fold.slice(0, -2), fold.slice(0, -3), `${fold.slice(0, -3)}a`, `${fold.slice(0, -2)}a`];
+    for (const s of stems) if (s.length > 2 && flags(s) & (COUNTRY | REGION)) return true;
+  }
+  return false;
+};
+
+/** A lowercase noun describing a body, singular or plural ("union", "unions"). */
+const isOrgDescriptor = (lower: string): boolean => ORG_DESCRIPTORS.has(lower) || (lower.length > 4 && lower.endsWith('s') && ORG_DESCRIPTORS.has(lower.slice(0, -1)));
+
+/** An organisation head word, singular or plural ("Union", "Unions"). */
+const isOrgHead = (fold: string): boolean => ORG_HEADS.has(fold) || (fold.length > 4 && fold.endsWith('s') && ORG_HEADS.has(fold.slice(0, -1)));
+
+const isAcronym = (t: Token): boolean =>
+  t.caps && !t.dotted && t.text.length >= 2 && t.text.length <= 8 && !ROMAN_NUMERALS.has(t.fold);
+
+const isRoleNoun = (fold: string): boolean => ROLE_NOUNS.has(fold) || TITLE_WORDS.has(fold) || (flags(fold) & ACTOR) !== 0;
+
+const isNameWord = (t: Token | undefined): boolean => !!t && t.kind === 'word' && t.cap;
+
+const isLowerWord = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap;
+
+// ---------------------------------------------------------------------------------------------------------
+// spans
+
+/** Whether a capitalised word is an ordinary noun that can head "X of Y" ("Ministry", "Confederation", "Alternative"). */
+const headsOfPhrase = (t: Token): boolean =>
+  ORG_FIRST_OF.has(t.fold) ||
+  PLACE_FIRST.has(t.fold) ||
+  TITLE_WORDS.has(t.fold) ||
+  isOrgHead(t.fold) ||
+  (isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE | DEMONYM)));
+
+/** Whether the capitalised run starting at `k` ends with an organisation head word ("Drug Administration"). */
+const runEndsInOrgHead = (tokens: Token[], k: number): boolean => {
+  let last: Token | undefined;
+  for (let i = k; i < tokens.length && isNameWord(tokens[i]); i++) last = tokens[i];
+  return !!last && isOrgHead(last.fold);
+};
+
+/** Whether the capitalised run starting at `k` ends with an organisation or place head word. */
+const runEndsInHead = (tokens: Token[], k: number): boolean => {
+  let last: Token | undefined;
+  for (let i = k; i < tokens.length && isNameWord(tokens[i]); i++) last = tokens[i];
+  return !!last && (isOrgHead(last.fold) || PLACE_HEADS.has(last.fold));
+};
+
+/** Finds maximal runs of capitalised words, with name particles, "of"/"for" and "and" inside names. */
+function rawSpans(tokens: Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const start = tokens[i];
+    if (!isNameWord(start)) continue;
+    let j = i;
+    let sawOf = false;
+    for (;;) {
+      const cur = tokens[j];
+      if (!cur) break;
+      const n1 = tokens[j + 1];
+      if (cur.poss) {
+        // "Children's Hospital" is one name; "Russia's Foreign Ministry" is two.
+        const commonOwner = isCommonWord(cur.fold) || (flags(cur.fold) === 0 && runEndsInHead(tokens, j + 1));
+        if (n1 && isNameWord(n1) && commonOwner && !(flags(cur.fold) & (NAME_LIKE | ANY_PLACE | ORGANIZATION))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (n1 && isNameWord(n1) && n1.quote === cur.quote) {
+        j++;
+        continue;
+      }
+      if (!isLowerWord(n1) && n1?.text !== '&') break;
+      // "of" joins only after a word that heads "X of Y" names; a person "of" a body is two names.
+      const head = headsOfPhrase(cur);
+      let k = j + 1;
+      let ok = false;
+      for (let steps = 0; steps < 2; steps++) {
+        const c = tokens[k];
+        if (!c) break;
+        const lower = c.lower;
+        const allowed =
+          ((lower === 'of' || lower === 'for') && head) ||
+          (lower === 'the' && (tokens[k - 1]?.lower === 'of' || tokens[k - 1]?.lower === 'for')) ||
+          ((lower === 'and' || c.text === '&') && (sawOf || (head && runEndsInOrgHead(tokens, k + 1)))) ||
+          (lower !== 'of' && lower !== 'for' && lower !== 'and' && NAME_CONNECTORS.has(lower));
+        if (!allowed || c.quote !== cur.quote) break;
+        if ((lower === 'of' || lower === 'for') && head) sawOf = true;
+        k++;
+        if (isNameWord(tokens[k]) && tokens[k]?.quote === cur.quote) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) break;
+      j = k;
+    }
+    spans.push([i, j + 1]);
+    i = j;
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// mention building
+
+interface Builder {
+  /** Where the span being decomposed starts after losing a sentence-initial word ("Great" of "Great Barrier Reef"), or -1. */
+  strippedAt: number;
+  doc: Doc;
+  block: Block;
+  blockIndex: number;
+  tokens: Token[];
+  out: Mention[];
+  profile: Profile;
+}
+
+const emptyCues = (): Cues => ({ person: 0, organization: 0, place: 0 });
+
+/** Longest lexicon entry starting at token `from` within [from, to). */
+const lexiconRun = (tokens: Token[], from: number, to: number): { end: number; flags: number } => {
+  const max = Math.min(to - from, lexMaxWords());
+  for (let n = max; n >= 1; n--) {
+    let key = '';
+    for (let k = from; k < from + n; k++) key += (k > from ? ' ' : '') + (tokens[k]?.fold ?? '');
+    const f = flags(key);
+    if (f) return { end: from + n, flags: f };
+  }
+  return { end: from, flags: 0 };
+};
+
+const spanKey = (tokens: Token[], a: number, b: number): string => {
+  let key = '';
+  for (let k = a; k < b; k++) key += (k > a ? ' ' : '') + (tokens[k]?.fold ?? '');
+  return key;
+};
+
+/** Whether tokens [a, b) are only words that describe a role (portfolio, nationality, compass, common words). */
+const isRoleModifierRun = (tokens: Token[], a: number, b: number): boolean => {
+  for (let k = a; k < b; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    const f = flags(t.fold);
+    // "European Central Bank": a head word at the end of two or more words makes a body, not a role.
+    if (k === b - 1 && b - a >= 2 && isOrgHead(t.fold)) return false;
+    if (PORTFOLIO_WORDS.has(t.fold) || isDemonym(t.fold) || DIRECTION_WORDS.has(t.fold) || TITLE_WORDS.has(t.fold)) continue;
+    if (f & (ANY_PLACE | ORGANIZATION) || isAcronym(t)) return false;
+    if (isCommonWord(t.fold) && !(f & NAME_LIKE)) continue;
+    return false;
+  }
+  return true;
+};
+
+/** Whether [a, b) ends in an organisation head word, starts "X of", or is a known organisation. */
+const orgShape = (tokens: Token[], a: number, b: number): boolean => {
+  const lastTok = tokens[b - 1];
+  if (!lastTok) return false;
+  if (b - a >= 2 && isOrgHead(lastTok.fold)) return true;
+  for (let k = a; k < b - 1; k++) if (ORG_FIRST_OF.has(tokens[k]?.fold ?? '') && tokens[k + 1]?.lower === 'of') return true;
+  if (flags(spanKey(tokens, a, b)) & ORGANIZATION) return true;
+  return b - a === 1 && isAcronym(lastTok) && !COUNTRY_ABBREVIATIONS.has(lastTok.fold);
+};
+
+const isEvent = (tokens: Token[], a: number, b: number): boolean => {
+  let lastTok = tokens[b - 1];
+  if (lastTok && ROMAN_NUMERALS.has(lastTok.fold) && b - a >= 2) lastTok = tokens[b - 2];
+  const firstTok = tokens[a];
+  if (!lastTok || !firstTok) return false;
+  if (b - a >= 2 && EVENT_FIRST.has(firstTok.fold)) return true;
+  if (!EVENT_HEADS.has(lastTok.fold)) return false;
+  // "Doris Day" is a person: a given name first keeps the person reading.
+  if (b - a === 2 && flags(firstTok.fold) & FIRST_NAME && !isDemonym(firstTok.fold)) return false;
+  return b - a >= 2 || flags(lastTok.fold) === 0;
+};
+
+/** Whether every word of [a, b) is a nationality or compass word, with at least one nationality. */
+const isDemonymPhrase = (tokens: Token[], a: number, b: number): boolean => {
+  let demonyms = 0;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    if (isDemonym(t.fold)) demonyms++;
+    else if (!DIRECTION_WORDS.has(t.fold)) return false;
+  }
+  return demonyms > 0 && !(flags(spanKey(tokens, a, b)) & (ANY_PLACE | ORGANIZATION));
+};
+
+/** The word before token `i`, skipping one article. */
+const wordBefore = (tokens: Token[], i: number): { tok: Token | undefined; index: number } => {
+  let k = i - 1;
+  const t = tokens[k];
+  if (t && (t.lower === 'the' || t.lower === 'a' || t.lower === 'an')) k--;
+  return { tok: tokens[k], index: k };
+};
+
+const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role | null, weak = false): Mention | null => {
+  const { tokens, block } = b;
+  // Trim punctuation-only edges left by the decomposition.
+  while (a < end && tokens[a]?.kind !== 'word') a++;
+  while (end > a && tokens[end - 1]?.kind !== 'word') end--;
+  if (end <= a) return null;
+  const firstTok = tokens[a];
+  const lastTok = tokens[end - 1];
+  if (!firstTok || !lastTok) return null;
+  const words: string[] = [];
+  const caps: boolean[] = [];
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    words.push(t.fold);
+    caps.push(isAcronym(t));
+  }
+  const display = block.text.slice(firstTok.start, lastTok.end).replace(/[.,;:]+$/, (m) => (lastTok.dotted ? m : ''));
+  const mention: Mention = {
+    block: b.blockIndex,
+    first: a,
+    last: end,
+    display,
+    key: words.join(' '),
+    words,
+    caps,
+    cues,
+    role,
+    weak,
+    pos: position(block, a),
+    titleCase: block.titleCase,
+    prep: false,
+    inQuote: firstTok.quote >= 0,
+    stripped: false,
+  };
+  b.out.push(mention);
+  return mention;
+};
+
+/** Evidence from the words around a name part [a, b); returns how much of it came from the word after. */
+function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext: number; prep: boolean } {
+  const { tokens } = b;
+  const before = wordBefore(tokens, a);
+  const prev = before.tok;
+  const next = tokens[end];
+  const firstTok = tokens[a];
+  const startsWithGivenName = !!firstTok && (flags(firstTok.fold) & FIRST_NAME) !== 0 && end - a >= 2;
+  let prep = false;
+
+  // A capitalised preposition only counts at a sentence start ("In Porto Alegre, …").
+  if (prev && prev.kind === 'word' && (!prev.cap || prev.initial)) {
+    const cited = prev.lower === 'to' && tokens[before.index - 1]?.lower === 'according';
+    if (PLACE_PREPOSITIONS.has(prev.lower) && !cited) {
+      cues.place += 1;
+      prep = true;
+    }
+    if (prev.lower === 'of') {
+      const noun = wordBefore(tokens, before.index).tok;
+      if (noun && PLACE_NOUNS.has(noun.lower)) cues.place += 3;
+    }
+    if (!prev.cap) {
+      if (ORG_DESCRIPTORS.has(prev.lower) && !startsWithGivenName) cues.organization += 3;
+      // Cyrillic "посолка Японії" is "the ambassador of Japan" (a genitive), not a name: want two words there.
+      else if (isRoleNoun(prev.lower) && before.index === a - 1 && (b.profile !== 'cyrillic' || end - a >= 2)) cues.person += 3;
+    }
+    // "Peter Lindqvist of DNB Markets", "an analyst at Sea-Intelligence": a person's employer.
+    if ((prev.lower === 'of' || prev.lower === 'at' || prev.lower === 'for') && !startsWithGivenName) {
+      let k = before.index - 1;
+      if (tokens[k]?.text === ',') k--;
+      const owner = tokens[k];
+      const key = spanKey(tokens, a, end);
+      if (owner && owner.kind === 'word' && !(flags(key) & ANY_PLACE) && ((owner.cap && !isCommonWord(owner.fold)) || (!owner.cap && isRoleNoun(owner.fold)))) cues.organization += 1.5;
+    }
+  }
+  // "Pfizer's chief scientific officer, Mikael Dolsten, said": a name set off after a role.
+  if (prev?.text === ',' && before.index === a - 1) {
+    const role = tokens[a - 2];
+    if (role && role.kind === 'word' && !role.cap && isRoleNoun(role.fold) && tokens[end]?.text === ',') cues.person += 2.5;
+  }
+  // "in nearby Delray Beach": one lowercase adjective may separate the preposition from the place.
+  const gap = tokens[before.index - 1];
+  if (!prep && prev && prev.kind === 'word' && !prev.cap && !PLACE_PREPOSITIONS.has(prev.lower) && gap && gap.kind === 'word' && !gap.cap && PLACE_PREPOSITIONS.has(gap.lower) && flags(prev.fold) & COMMON && !isRoleNoun(prev.fold) && !ORG_DESCRIPTORS.has(prev.lower)) {
+    cues.place += 0.8;
+    prep = true;
+  }
+  const atStart = before.index === 0 || (before.index === 1 && tokens[0]?.kind === 'punct');
+  if (prev?.lower === 'by' && atStart) cues.person += 2;
+
+  // Cues from the word after are kept apart: after a sentence-initial adjective they mislead ("Local farmer").
+  let fromNext = 0;
+  if (next && next.kind === 'word' && !next.cap) {
+    const key = spanKey(tokens, a, end);
+    if (PLACE_NOUNS.has(next.lower) && !isRoleNoun(next.lower)) {
+      cues.place += 3;
+      fromNext = 3;
+    } else if (isOrgDescriptor(next.lower) && !startsWithGivenName && !(flags(key) & ANY_PLACE)) {
+      cues.organization += 3;
+      fromNext = 3;
+    } else if (
+      isRoleNoun(next.lower) &&
+      !(flags(key) & ANY_PLACE) &&
+      !isDemonymPhrase(tokens, a, end) &&
+      !(end - a === 1 && firstTok && (isCommonWord(firstTok.fold) || flags(firstTok.fold) & NAME_LIKE))
+    ) {
+      // "Rosenborg chairman", "Kremlin spokesman": the body a role belongs to.
+      cues.organization += 2.5;
+      fromNext = 2.5;
+    }
+  }
+  if (next?.text === ',') {
+    const n2 = tokens[end + 1];
+    const n3 = tokens[end + 2];
+    // "NetChoice, a trade group whose …": an appositive that describes a body.
+    if (n2 && (n2.lower === 'a' || n2.lower === 'an' || n2.lower === 'the')) {
+      for (let k = end + 2; k < end + 6; k++) {
+        const t = tokens[k];
+        if (!t || t.kind !== 'word' || t.cap) break;
+        if (isOrgDescriptor(t.lower)) {
+          cues.organization += 2.5;
+          break;
+        }
+      }
+    }
+    if (n2?.kind === 'num' && n3?.text === ',') cues.person += 2;
+    if (n2?.lower === 'who') cues.person += 1.5;
+    // "Darmstadt, Germany": a place followed by the country or region it lies in.
+    if (n2 && n2.cap && flags(n2.fold) & (COUNTRY | REGION) && (n3 === undefined || n3.kind === 'punct')) cues.place += 2;
+  }
+  return { fromNext, prep };
+}
+
+/** A role appositive after a name: "Carole Mundell, the agency's director of science". */
+const appositiveRole = (tokens: Token[], end: number): Role | null => {
+  if (tokens[end]?.text !== ',') return null;
+  const words: string[] = [];
+  let head = '';
+  for (let k = end + 1; k < tokens.length && k < end + 10; k++) {
+    const t = tokens[k];
+    if (!t || t.kind === 'punct' || t.lower === 'who' || t.lower === 'which') break;
+    if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') continue;
+    words.push(t.fold);
+    if (!head && isRoleNoun(t.fold)) head = t.fold;
+  }
+  return head ? { words, head } : null;
+};
+
+/** Lowercase role words right before a name ("operator spokesman", "left-wing congressman"). */
+const roleBefore = (tokens: Token[], a: number): Role | null => {
+  if (tokens[a - 1]?.text === ',' && tokens[a - 2]?.kind === 'word' && !tokens[a - 2]?.cap) a -= 1;
+  const prev = tokens[a - 1];
+  if (!prev || prev.kind !== 'word' || prev.cap || !isRoleNoun(prev.fold)) return null;
+  const words = [prev.fold];
+  for (let k = a - 2; k >= 0 && k >= a - 4; k--) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || t.lower === 'the' || t.lower === 'a' || t.lower === 'an' || flags(t.fold) & FUNCTION) break;
+    if (REPORT_VERBS.has(t.lower)) break;
+    words.unshift(t.fold);
+  }
+  return { words, head: prev.fold };
+};
+
+/** Splits a span into the part before a title, the title, and the name after it, and records each part. */
+function decompose(b: Builder, a: number, end: number): void {
+  const { tokens } = b;
+  const start = a;
+  // Sentence-initial words, articles and pronouns are grammar, not names.
+  while (a < end) {
+    const t = tokens[a];
+    if (!t) break;
+    const f = flags(t.fold);
+    const single = t.text.length === 1 && !t.dotted;
+    if (single && end - a === 1) return;
+    if (single || (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the'))) {
+      a++;
+      continue;
+    }
+    if (!t.initial) break;
+    if (isAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
+    if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
+    if (DIRECTION_WORDS.has(t.fold) && a + 1 < end) break;
+    if (f & FUNCTION || isCommonWord(t.fold)) {
+      a++;
+      continue;
+    }
+    break;
+  }
+  // Stripping "Shares" from "Shares of Japan" leaves "of": connectors cannot start a name.
+  while (a < end && !tokens[a]?.cap) a++;
+  // Only a capitalised word directly before ("Great" Barrier Reef) may have been part of the name.
+  b.strippedAt = a > start && tokens[a - 1]?.cap ? a : -1;
+  if (a >= end) return;
+  const firstTok = tokens[a];
+  if (!firstTok) return;
+
+  if (end - a === 1 && (MONTHS.has(firstTok.fold) || WEEKDAYS.has(firstTok.fold) || (flags(firstTok.fold) & DATE && !(flags(firstTok.fold) & NAME_LIKE)))) return;
+  if (end - a === 1 && ROMAN_NUMERALS.has(firstTok.fold)) return;
+  if (isEvent(tokens, a, end)) return;
+  if (isDemonymPhrase(tokens, a, end)) return;
+
+  const whole = flags(spanKey(tokens, a, end));
+  if (whole & (ANY_PLACE | ORGANIZATION) && !(whole & PERSON)) {
+    classifyPart(b, a, end, null, emptyCues());
+    return;
+  }
+
+  // Titles: the last title word separates the role (and a body before it) from the name after it.
+  let firstTitle = -1;
+  let lastTitle = -1;
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    // "Analyst Peter Lindqvist", "Farmer Jane Doe": any role noun opening a span works like a title.
+    const title = !!t && (TITLE_WORDS.has(t.fold) || (k === a && isRoleNoun(t.fold) && end - a >= 2));
+    if (t && title && (t.cap || t.caps)) {
+      if (firstTitle < 0) firstTitle = k;
+      lastTitle = k;
+    } else if (firstTitle >= 0 && !(t && (PORTFOLIO_WORDS.has(t.fold) || NAME_CONNECTORS.has(t.lower)))) {
+      break;
+    }
+  }
+  if (firstTitle >= 0) {
+    let nameStart = lastTitle + 1;
+    // "Secretary of State Antony Blinken": the body after "of" belongs to the role.
+    if (tokens[nameStart]?.lower === 'of') {
+      const run = lexiconRun(tokens, nameStart + 1, end);
+      nameStart = run.end > nameStart + 1 ? run.end : Math.max(nameStart + 2, end - 2);
+    }
+    while (nameStart < end && NAME_CONNECTORS.has(tokens[nameStart]?.lower ?? '') && !tokens[nameStart]?.cap) nameStart++;
+    const nameTokens = end - nameStart;
+    const nameLast = tokens[end - 1];
+    const nameFirst = tokens[nameStart];
+    const validName =
+      nameTokens >= 1 &&
+      nameTokens <= 5 &&
+      !!nameLast &&
+      !!nameFirst &&
+      !isOrgHead(nameLast.fold) &&
+      !PLACE_HEADS.has(nameLast.fold) &&
+      !isDemonymPhrase(tokens, nameStart, end) &&
+      !(nameTokens === 1 && isCommonWord(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
+      !(nameTokens === 1 && isAcronym(nameFirst)) &&
+      !(flags(spanKey(tokens, nameStart, end)) & (ANY_PLACE | ORGANIZATION) && !(flags(spanKey(tokens, nameStart, end)) & NAME_LIKE));
+    if (validName || nameTokens === 0) {
+      let prefixEnd = firstTitle;
+      while (prefixEnd > a && PORTFOLIO_WORDS.has(tokens[prefixEnd - 1]?.fold ?? '') && !isAcronym(tokens[prefixEnd - 1] as Token)) prefixEnd--;
+      const roleWords: string[] = [];
+      for (let k = a; k < nameStart; k++) {
+        const t = tokens[k];
+        if (t && t.kind === 'word' && t.lower !== 'of' && t.lower !== 'the') {
+          roleWords.push(t.fold);
+        }
+      }
+      // "International Monetary Fund Managing Director …": the body ends at its last head word or acronym.
+      if (prefixEnd > a && !isRoleModifierRun(tokens, a, prefixEnd)) {
+        let bodyEnd = prefixEnd;
+        while (bodyEnd > a + 1 && !isOrgHead(tokens[bodyEnd - 1]?.fold ?? '') && !isAcronym(tokens[bodyEnd - 1] as Token)) bodyEnd--;
+        if (bodyEnd > a + 1 || isOrgHead(tokens[a]?.fold ?? '') || isAcronym(tokens[a] as Token)) prefixEnd = bodyEnd;
+      }
+      if (prefixEnd > a && !isRoleModifierRun(tokens, a, prefixEnd)) {
+        const cues = emptyCues();
+        const prefixFlags = flags(spanKey(tokens, a, prefixEnd));
+        if (orgShape(tokens, a, prefixEnd)) cues.organization += 3;
+        else if (prefixFlags & ANY_PLACE || (DIRECTION_WORDS.has(tokens[a]?.fold ?? '') && flags(spanKey(tokens, a + 1, prefixEnd)) & ANY_PLACE)) cues.place += 3;
+        else cues.organization += 2.5;
+        classifyPart(b, a, prefixEnd, null, cues, true);
+      }
+      if (nameTokens > 0) {
+        const cues = emptyCues();
+        cues.person += 3;
+        const head = tokens[lastTitle]?.fold ?? '';
+        classifyPart(b, nameStart, end, { words: roleWords, head }, cues);
+      }
+      return;
+    }
+  }
+  classifyPart(b, a, end, null, emptyCues());
+}
+
+/** Adds the evidence of the part's own words and its context, then records it. */
+function classifyPart(b: Builder, a: number, end: number, role: Role | null, cues: Cues, prefixOfTitle = false): void {
+  const { tokens, profile } = b;
+  const firstTok = tokens[a];
+  const lastTok = tokens[end - 1];
+  if (!firstTok || !lastTok) return;
+  const n = end - a;
+  const key = spanKey(tokens, a, end);
+  const whole = flags(key);
+  const latin = profile !== 'cyrillic';
+
+  if (whole & ORGANIZATION) cues.organization += 4;
+  if (whole & ANY_PLACE) cues.place += 4;
+  if (whole & PERSON && n >= 2) cues.person += 3;
+  if (n === 1 && firstTok.caps && COUNTRY_ABBREVIATIONS.has(firstTok.fold)) cues.place += 4;
+  if (n >= 2 && isOrgHead(lastTok.fold)) cues.organization += 3;
+  if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
+  for (let k = a; k < end - 1; k++) {
+    if (tokens[k + 1]?.lower !== 'of') continue;
+    if (ORG_FIRST_OF.has(tokens[k]?.fold ?? '')) cues.organization += 3;
+    else if (PLACE_FIRST.has(tokens[k]?.fold ?? '')) cues.place += 3;
+  }
+  if (n >= 2 && PLACE_HEADS.has(lastTok.fold)) cues.place += 3;
+  if (n >= 2 && PLACE_FIRST.has(firstTok.fold) && tokens[a + 1]?.lower !== 'of') cues.place += 2;
+  if (n >= 2 && DIRECTION_WORDS.has(firstTok.fold)) {
+    let k = a + 1;
+    while (k < end - 1 && DIRECTION_WORDS.has(tokens[k]?.fold ?? '')) k++;
+    if (flags(spanKey(tokens, k, end)) & ANY_PLACE) cues.place += 3;
+  }
+  if (n === 1 && isAcronym(firstTok) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold)) cues.organization += 2.5;
+  else if (n >= 2 && tokens.slice(a, end).some((t) => isAcronym(t) && !COUNTRY_ABBREVIATIONS.has(t.fold))) cues.organization += 1.5;
+  // "Alternative for Germany", "Centers for Disease Control": a common noun with "of"/"for" names a body.
+  const second = tokens[a + 1]?.lower;
+  if (n >= 3 && (second === 'of' || second === 'for') && !PLACE_FIRST.has(firstTok.fold) && !(whole & ANY_PLACE) && isCommonWord(firstTok.fold) && !(flags(firstTok.fold) & NAME_LIKE)) {
+    cues.organization += 1.5;
+  }
+
+  const firstFlags = flags(firstTok.fold);
+  const lastFlags = flags(lastTok.fold);
+  if (latin) {
+    if (n >= 2 && firstFlags & FIRST_NAME && !(whole & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !PLACE_HEADS.has(lastTok.fold)) cues.person += 3;
+    if (n >= 2 && firstTok.dotted) cues.person += 2;
+    if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
+    if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
+  } else if (n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
+    cues.person += 1;
+  }
+  // Two or three unknown capitalised words are most often a person's name.
+  if (latin && n >= 2 && n <= 4) {
+    let unknown = 0;
+    for (let k = a; k < end; k++) {
+      const t = tokens[k];
+      if (t && !t.caps && (flags(t.fold) === 0 || flags(t.fold) & NAME_LIKE) && !isOrgHead(t.fold) && !PLACE_HEADS.has(t.fold)) unknown++;
+      else if (t && NAME_CONNECTORS.has(t.lower) && !t.cap) unknown++;
+    }
+    if (unknown === n) cues.person += 0.5;
+  }
+
+  const context = contextCues(b, a, end, cues);
+  // A lone unknown word that is the surname of well-known people ("Merkel", "Trump") is a person.
+  if (latin && n === 1 && !firstTok.initial && !firstTok.caps && whole === 0 && cues.person + cues.organization + cues.place === 0 && firstTok.lower.length >= 4) {
+    // Weaker than a lexicon surname: outlets and companies are named after people too ("Bloomberg").
+    if (wikipediaPeopleBySurname(firstTok.lower).length > 0) cues.person += 1.2;
+  }
+  if (!prefixOfTitle) {
+    const before = roleBefore(tokens, a);
+    const after = appositiveRole(tokens, end);
+    if (after && cues.organization < 3 && cues.place < 3) cues.person += 1;
+    // The role is kept for resolving "the spokesman said" later; its evidence is counted in the context cues.
+    role ??= before ?? after;
+  }
+  // A guillemet-quoted short name («Укренерго») is almost always a company or body.
+  const open = tokens[a - 1];
+  const close = tokens[end];
+  if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“')) cues.organization += 2;
+
+  // A lone unknown word at a sentence start may be an adjective ("Local farmer …"); the word after it is
+  // not enough to make it a name unless the name also appears elsewhere.
+  const total = cues.person + cues.organization + cues.place - context.fromNext;
+  const weak = firstTok.initial && n === 1 && whole === 0 && total <= 0 && !prefixOfTitle;
+  const m = addMention(b, a, end, cues, role, weak);
+  if (m) {
+    m.prep = context.prep;
+    m.stripped = a === b.strippedAt;
+  }
+}
+
+/** Datelines ("IZMAIL, Ukraine, Nov. 3 —", "KYIV (Reuters) -") name the place a story was filed from. */
+function datelinePlace(b: Builder): number {
+  const { tokens } = b;
+  let k = 0;
+  while (k < tokens.length && tokens[k]?.kind === 'word' && tokens[k]?.caps && (tokens[k]?.text.length ?? 0) >= 3) k++;
+  const next = tokens[k];
+  const after = tokens[k + 1];
+  if (k === 0 || !next || !after) return 0;
+  // "IZMAIL, Ukraine, Nov. 3 —", "KYIV (Reuters) —", "KYIV —"; not "NATO, the alliance, said".
+  const dateline =
+    (next.text === ',' && (after.cap || after.kind === 'num')) ||
+    (next.text === '(' && after.cap) ||
+    ((next.text === '—' || next.text === '–' || next.text === '-') && after.kind === 'word');
+  if (!dateline || flags(spanKey(tokens, 0, k)) & ORGANIZATION) return 0;
+  const cues = emptyCues();
+  cues.place += 3;
+  const m = addMention(b, 0, k, cues, null);
+  if (m) {
+    // Display the name as a name, not as the dateline's capitals.
+    m.display = m.display.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (s) => s.toUpperCase());
+  }
+  return k;
+}
+
+/** Finds all name mentions in the document. */
+export function findMentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  doc.blocks.forEach((block, blockIndex) => {
+    const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1 };
+    const firstOfBlock = out.length;
+    const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
+    for (const [a, end] of rawSpans(block.tokens)) {
+      if (end <= skip) continue;
+      const from = Math.max(a, skip);
+      if (doc.profile === 'other') {
+        // Unknown languages: only names the lexicon knows and acronyms; capitals mean too little otherwise.
+        const key = spanKey(block.tokens, from, end);
+        const only = block.tokens[from];
+        if (flags(key) & (ANY_PLACE | ORGANIZATION) || (end - from === 1 && only && isAcronym(only))) classifyPart(b, from, end, null, emptyCues());
+        continue;
+      }
+      decompose(b, from, end);
+    }
+    if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
+    shareCoordinatedPrepositions(b, firstOfBlock);
+  });
+  return out;
+}
+
+/** "in Okhla and Wazirabad", "in Kenya, Uganda and Tanzania": the preposition covers every coordinated name. */
+function shareCoordinatedPrepositions(b: Builder, from: number): void {
+  const list = b.out.slice(from).sort((x, y) => x.first - y.first);
+  for (let i = 1; i < list.length; i++) {
+    const prev = list[i - 1];
+    const cur = list[i];
+    if (!prev || !cur || !prev.prep || cur.prep) continue;
+    let linked = cur.first > prev.last;
+    for (let k = prev.last; k < cur.first && linked; k++) {
+      const t = b.tokens[k];
+      linked = !!t && (t.text === ',' || t.lower === 'and' || t.lower === 'or');
+    }
+    if (linked) {
+      cur.prep = true;
+      cur.cues.place += 1;
+      cur.weak = false;
+    }
+  }
+}
+
+/** Names in guillemets after a source lead ("За даними «Укренерго»") that start a sentence-like fragment. */
+function cyrillicQuotedNames(b: Builder): void {
+  const { tokens } = b;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const lead of SOURCE_LEADS_CYRILLIC) {
+      if (tokens[i]?.lower !== lead[0] || tokens[i + 1]?.lower !== lead[1]) continue;
+      const t = tokens[i + 2];
+      if (t && t.kind === 'word' && t.cap) {
+        const exists = b.out.some((m) => m.block === b.blockIndex && m.first === i + 2);
+        if (!exists) {
+          const cues = emptyCues();
+          cues.organization += 2;
+          addMention(b, i + 2, i + 3, cues, null);
+        }
+      }
+    }
+  }
+}

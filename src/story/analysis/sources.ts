@@ -1,0 +1,306 @@
+/**
+ * Outlets and bodies an article cites: "according to X", "X reported", "X said in a statement", "told X",
+ * "polled by X", "За даними X", datelines' agencies, and organisations quoted directly. People are never
+ * sources, and neither are generic lowercase subjects ("the operator said").
+ */
+import type { Block, Doc } from './document.js';
+import type { Cluster, Registry } from './entities.js';
+import { clusterAt } from './entities.js';
+import { foldKey } from './lexicon.js';
+import { isDemonym, position } from './mentions.js';
+import type { FoundQuote } from './quotes.js';
+import type { Token } from './tokens.js';
+import {
+  ARTICLES,
+  BY_SOURCE_VERBS,
+  DOCUMENT_NOUNS,
+  ORG_DESCRIPTORS,
+  PLACE_PREPOSITIONS,
+  PRONOUNS,
+  PUBLIC_BODY_HEADS,
+  REPORT_VERBS,
+  ROLE_NOUNS,
+  SOURCE_LEADS_CYRILLIC,
+  TITLE_WORDS,
+  VERB_FILLERS,
+} from './words.js';
+
+interface Cited {
+  name: string;
+  key: string;
+  pos: number;
+  cluster: Cluster | null;
+}
+
+const PUBLISHED_IN = new Set(['published', 'reported', 'writing', 'wrote', 'quoted', 'interviewed', 'appeared', 'appearing']);
+
+const OBJECT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'at', 'of', 'for', 'by', 'with', 'on', 'about', 'over', 'against']);
+
+/** Whether a cluster can be a cited source: an organisation, or an unknown name with no person evidence. */
+const citable = (c: Cluster): boolean => {
+  // Only weak person evidence (a bare surname shared with famous people, like "Bloomberg") may be a source.
+  if (c.kind === 'person') return c.cues.person < 1.5 && c.mentions.every((m) => m.role === null);
+  if (c.kind === 'place') return c.cues.place < 3 && c.cues.person === 0;
+  return c.cues.person < 1.5;
+};
+
+class Collector {
+  readonly cited: Cited[] = [];
+  constructor(
+    private readonly doc: Doc,
+    private readonly registry: Registry,
+  ) {}
+
+  addCluster(c: Cluster, pos: number): void {
+    if (!citable(c)) return;
+    c.cited = true;
+    this.cited.push({ name: c.name, key: `#${c.id}`, pos, cluster: c });
+  }
+
+  addPhrase(block: Block, a: number, b: number, pos: number): void {
+    const first = block.tokens[a];
+    const last = block.tokens[b - 1];
+    if (!first || !last) return;
+    const name = block.text.slice(first.start, last.end);
+    this.cited.push({ name, key: foldKey(name), pos, cluster: null });
+  }
+
+  /** The entity whose mention starts at token `k` (after articles), if any. */
+  clusterStarting(blockIndex: number, k: number): { cluster: Cluster; end: number } | null {
+    const block = this.doc.blocks[blockIndex];
+    if (!block) return null;
+    const c = clusterAt(this.registry, blockIndex, k);
+    const m = this.registry.tokenMention[blockIndex]?.[k];
+    if (!c || !m || m.first !== k) return null;
+    return { cluster: c, end: m.last };
+  }
+}
+
+const skipArticles = (tokens: Token[], k: number): number => {
+  while (tokens[k] && ARTICLES.has(tokens[k]?.lower ?? '')) k++;
+  return k;
+};
+
+/** "Romanian border police", "the Lithuanian transport agency", "Київська міська адміністрація": a body described in lowercase. */
+const describedBody = (tokens: Token[], a: number, b: number, cyrillic: boolean): boolean => {
+  if (b - a < 2 || b - a > 5) return false;
+  const first = tokens[a];
+  const last = tokens[b - 1];
+  if (!first || !last || !first.cap || last.cap || last.kind !== 'word') return false;
+  if (!PUBLIC_BODY_HEADS.has(last.fold) && !PUBLIC_BODY_HEADS.has(last.fold.replace(/s$/, ''))) return false;
+  if (!cyrillic && !isDemonym(first.fold)) return false;
+  for (let k = a + 1; k < b; k++) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || t.cap) return false;
+  }
+  return true;
+};
+
+/** Whether a name only qualifies a person's role: "the NATO PA president". */
+const qualifiesRole = (tokens: Token[], end: number): boolean => {
+  const after = tokens[end];
+  return !!after && after.kind === 'word' && !after.cap && (ROLE_NOUNS.has(after.fold) || TITLE_WORDS.has(after.fold));
+};
+
+/** Reads the cited name in a phrase starting at token `start` ("according to …", "За даними …"). */
+function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number, depth = 0): void {
+  const block = doc.blocks[blockIndex];
+  if (!block || depth > 2) return;
+  const { tokens } = block;
+  const cyrillic = doc.profile === 'cyrillic';
+  let k = skipArticles(tokens, start);
+  if (tokens[k]?.text === '«' || tokens[k]?.text === '„' || tokens[k]?.text === '"' || tokens[k]?.text === '“') k++;
+  const lead = tokens[k];
+  if (!lead || PRONOUNS.has(lead.lower) || ['him', 'her', 'them', 'нього', 'неї', 'них'].includes(lead.lower)) return;
+  const pos = position(block, k);
+  // Skip descriptors ("the British agency The Telegraph") but not prepositions ("two brokers in London").
+  let j = k;
+  for (let steps = 0; steps < 5 && j < tokens.length; steps++) {
+    const t = tokens[j];
+    if (!t || t.kind === 'punct') break;
+    const found = col.clusterStarting(blockIndex, j);
+    if (found) {
+      if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos);
+      return;
+    }
+    if (DOCUMENT_NOUNS.has(t.lower) && ['from', 'by', 'of'].includes(tokens[j + 1]?.lower ?? '')) {
+      citedPhrase(col, doc, blockIndex, j + 2, depth + 1);
+      return;
+    }
+    if (OBJECT_PREPOSITIONS.has(t.lower) || (t.cap && !isDemonym(t.fold) && !cyrillic)) break;
+    j++;
+  }
+  // No name: a body described in lowercase.
+  let end = k;
+  while (end < tokens.length && end - k < 5 && tokens[end]?.kind === 'word') end++;
+  for (let b = end; b > k + 1; b--) {
+    if (describedBody(tokens, k, b, cyrillic)) {
+      col.addPhrase(block, k, b, pos);
+      return;
+    }
+  }
+  // Cyrillic names are often inflected capitalised words without other cues ("За даними Укренерго").
+  if (cyrillic && lead.cap) col.addPhrase(block, k, k + 1, pos);
+}
+
+/** The subject right before a report verb at `v`, if it is a body. */
+function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, registry: Registry): void {
+  const block = doc.blocks[blockIndex];
+  if (!block) return;
+  const { tokens } = block;
+  let j = v - 1;
+  while (j >= 0 && VERB_FILLERS.has(tokens[j]?.lower ?? '')) j--;
+  // "Authority (NDMA) said": the parenthesised acronym repeats the subject.
+  if (tokens[j]?.text === ')') {
+    let k = j - 1;
+    while (k > 0 && k > j - 6 && tokens[k]?.text !== '(') k--;
+    if (tokens[k]?.text === '(') j = k - 1;
+  }
+  // "A Maersk spokesperson said", "a Kremlin official said": the body speaks through its staff.
+  const staff = tokens[j];
+  if (staff && staff.kind === 'word' && !staff.cap && (ROLE_NOUNS.has(staff.fold) || staff.fold === 'official' || staff.fold === 'officials')) {
+    const m = registry.tokenMention[blockIndex]?.[j - 1];
+    const c = clusterAt(registry, blockIndex, j - 1);
+    if (m && c && m.last === j && c.kind !== 'person' && c.kind !== 'place') col.addCluster(c, position(block, m.first));
+    return;
+  }
+  if (tokens[j]?.text === ',') {
+    // "X, which represents …, called": skip a relative clause back to its subject.
+    let c = j - 1;
+    while (c >= 0 && c > j - 20 && tokens[c]?.text !== ',' && tokens[c]?.kind !== 'punct') c--;
+    const lead = tokens[c + 1]?.lower ?? '';
+    if (tokens[c]?.text === ',' && (lead === 'which' || lead === 'who' || lead === 'that')) j = c - 1;
+    // "Gavi, the Vaccine Alliance, said" names the subject again; "NATO, the alliance, said" describes it.
+    else if (tokens[c]?.text === ',' && ARTICLES.has(lead)) j = registry.tokenMention[blockIndex]?.[j - 1] ? j - 1 : c - 1;
+    // "An NNPC spokesman, Olufemi Soneye, said": the body speaks through the named member of staff.
+    else if (tokens[c]?.text === ',' && tokens[c - 1]?.kind === 'word' && !tokens[c - 1]?.cap && ROLE_NOUNS.has(tokens[c - 1]?.fold ?? '')) {
+      const m = registry.tokenMention[blockIndex]?.[c - 2];
+      const owner = clusterAt(registry, blockIndex, c - 2);
+      if (m && owner && m.last === c - 1 && owner.kind !== 'person' && owner.kind !== 'place') col.addCluster(owner, position(block, m.first));
+      return;
+    }
+    // Otherwise the verb starts an inverted attribution ("…, said the ministry"), handled elsewhere.
+    else return;
+  }
+  const t = tokens[j];
+  if (!t || t.kind !== 'word') return;
+  const m = registry.tokenMention[blockIndex]?.[j];
+  const c = clusterAt(registry, blockIndex, j);
+  if (m && c && m.last === j + 1) {
+    let p = m.first - 1;
+    if (ARTICLES.has(tokens[p]?.lower ?? '')) p--;
+    const prev = tokens[p];
+    if (prev && prev.kind === 'word' && !prev.cap && OBJECT_PREPOSITIONS.has(prev.lower)) return;
+    col.addCluster(c, position(block, m.first));
+    return;
+  }
+  if (t.cap) return;
+  for (let a = j - 1; a >= Math.max(0, j - 4); a--) {
+    if (describedBody(tokens, a, j + 1, doc.profile === 'cyrillic')) {
+      const prev = tokens[a - 1];
+      if (prev && prev.kind === 'word' && !prev.cap && OBJECT_PREPOSITIONS.has(prev.lower)) return;
+      col.addPhrase(block, a, j + 1, position(block, a));
+      return;
+    }
+  }
+}
+
+/** A cited source: an entity, or a described body ("Romanian border police"). */
+export interface CitedSource {
+  /** The phrase as written (used when there is no entity). */
+  name: string;
+  /** The entity cited. */
+  cluster: Cluster | null;
+}
+
+/** Finds cited sources in reading order, deduplicated, and marks cited entities. */
+export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]): CitedSource[] {
+  const col = new Collector(doc, registry);
+  if (doc.profile === 'other') return [];
+  const cyrillic = doc.profile === 'cyrillic';
+  doc.blocks.forEach((block, blockIndex) => {
+    if (block.kind !== 'paragraph') return;
+    const { tokens } = block;
+    // Dateline agency: "KYIV (Reuters) —".
+    if (tokens[0]?.caps && tokens[0].kind === 'word') {
+      let k = 0;
+      while (tokens[k]?.caps && tokens[k]?.kind === 'word') k++;
+      if (tokens[k]?.text === '(' && tokens[k + 1]?.cap) {
+        let e = k + 1;
+        while (tokens[e]?.kind === 'word' && tokens[e]?.cap) e++;
+        if (tokens[e]?.text === ')') {
+          const found = col.clusterStarting(blockIndex, k + 1);
+          if (found) col.addCluster(found.cluster, position(block, k + 1));
+          else col.addPhrase(block, k + 1, e, position(block, k + 1));
+        }
+      }
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t || t.kind !== 'word') continue;
+      const lower = t.lower;
+      if (lower === 'according' && tokens[i + 1]?.lower === 'to') {
+        citedPhrase(col, doc, blockIndex, i + 2);
+        continue;
+      }
+      if (cyrillic) {
+        for (const lead of SOURCE_LEADS_CYRILLIC) {
+          if (lower === lead[0] && tokens[i + 1]?.lower === lead[1]) citedPhrase(col, doc, blockIndex, i + 2);
+        }
+      }
+      if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
+      if (lower === 'interview' && tokens[i + 1]?.lower === 'with') citedPhrase(col, doc, blockIndex, i + 2);
+      // "a poll published in Le Parisien", "writing in The Lancet".
+      if (PUBLISHED_IN.has(lower) && tokens[i + 1]?.lower === 'in') {
+        const k = skipArticles(tokens, i + 2);
+        const found = col.clusterStarting(blockIndex, k);
+        if (found && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
+      }
+      if (lower === 'told') {
+        // "told the broadcaster ORF", "told the Helsingin Sanomat newspaper"; "told reporters" names nobody.
+        let k = skipArticles(tokens, i + 1);
+        while (tokens[k] && tokens[k]?.kind === 'word' && !tokens[k]?.cap && ORG_DESCRIPTORS.has(tokens[k]?.fold ?? '')) k++;
+        const found = col.clusterStarting(blockIndex, k);
+        if (found && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
+      }
+      if (REPORT_VERBS.has(lower) && i > 0) {
+        subjectBefore(col, doc, blockIndex, i, registry);
+        // Inverted attribution: "…, said the Foreign Ministry."
+        const prev = tokens[i - 1];
+        if (prev && prev.kind === 'punct' && [',', '—', '–', '"', '”', '»', '“'].includes(prev.text)) {
+          const k = skipArticles(tokens, i + 1);
+          const found = col.clusterStarting(blockIndex, k);
+          if (found && found.cluster.kind === 'organization' && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
+        }
+      }
+    }
+  });
+  for (const q of quotes) {
+    if (q.cluster && q.cluster.kind !== 'person' && q.cluster.kind !== 'place') col.addCluster(q.cluster, q.pos);
+    if (q.affiliation) col.addCluster(q.affiliation, q.pos);
+  }
+  const ordered = col.cited.sort((a, b) => a.pos - b.pos);
+  const seen = new Set<string>();
+  const out: CitedSource[] = [];
+  for (const c of ordered) {
+    if (seen.has(c.key)) continue;
+    seen.add(c.key);
+    out.push({ name: c.name, cluster: c.cluster });
+  }
+  return out;
+}
+
+/** Final source names (entity names may change after sources are found), deduplicated. */
+export function sourceNames(sources: CitedSource[]): string[] {
+  const names = new Set<string>();
+  const out: string[] = [];
+  for (const s of sources) {
+    const name = s.cluster ? s.cluster.name : s.name;
+    const key = foldKey(name);
+    if (!name || names.has(key)) continue;
+    names.add(key);
+    out.push(name);
+  }
+  return out;
+}

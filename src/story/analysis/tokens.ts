@@ -1,0 +1,300 @@
+/**
+ * Splits a block of text into word and punctuation tokens and finds its quotation marks.
+ */
+import { foldKey } from './lexicon.js';
+import { ABBREVIATIONS } from './words.js';
+
+/** What a token is. */
+export type TokenKind = 'word' | 'num' | 'punct';
+
+/** One word, number or punctuation mark of a block. */
+export interface Token {
+  /** The token as written (a possessive "'s" removed). */
+  text: string;
+  /** Lowercase form. */
+  lower: string;
+  /** Lowercase form without diacritics, as lexicon keys are written. */
+  fold: string;
+  /** Offset of the first character in the block text. */
+  start: number;
+  /** Offset after the last character (excluding a removed possessive). */
+  end: number;
+  /** What the token is. */
+  kind: TokenKind;
+  /** Starts with a capital letter. */
+  cap: boolean;
+  /** Two or more letters, all capitals ("NATO", "U.S."). */
+  caps: boolean;
+  /** Initials written with full stops ("U.S.", "M.C.", "S."). */
+  dotted: boolean;
+  /** Had a possessive "'s". */
+  poss: boolean;
+  /** Index of the quotation (in the block's `quotes`) the token is inside, or -1. */
+  quote: number;
+  /** First word of a sentence or of a quotation, where capitals say nothing about names. */
+  initial: boolean;
+}
+
+/** A pair of quotation marks and what lies between them. */
+export interface QuoteRegion {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark (the block length when the quotation runs to the end of the block). */
+  close: number;
+  /** Index of the first token inside. */
+  first: number;
+  /** Index after the last token inside. */
+  last: number;
+  /** Number of words inside. */
+  words: number;
+}
+
+const DIGIT_START = /^\p{N}/u;
+
+const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+
+/** Lowercase ASCII letters, digits and apostrophes only: already a lexicon key. */
+const isPlain = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39)) return false;
+  }
+  return true;
+};
+
+const countLetters = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] ?? '';
+    if (ch.toLowerCase() !== ch.toUpperCase()) n++;
+  }
+  return n;
+};
+
+/** Finds top-level quotations: straight, curly, guillemets and low-high („ “) marks, nested marks ignored. */
+export function findQuoteRegions(text: string): { open: number; close: number }[] {
+  const regions: { open: number; close: number }[] = [];
+  const stack: { mark: string; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '«' && ch !== '»' && ch !== '„') continue;
+    const top = stack[stack.length - 1];
+    let closes = false;
+    let opens = false;
+    if (ch === '"') {
+      if (top?.mark === '"') closes = true;
+      else opens = true;
+    } else if (ch === '“') {
+      // German and Ukrainian quotations open low („) and close with the English opening mark.
+      if (top?.mark === '„') closes = true;
+      else opens = true;
+    } else if (ch === '”') {
+      if (top?.mark === '“' || top?.mark === '„') closes = true;
+    } else if (ch === '»') {
+      if (top?.mark === '«') closes = true;
+    } else {
+      opens = true;
+    }
+    if (closes && top) {
+      stack.pop();
+      if (stack.length === 0) regions.push({ open: top.at, close: i });
+    } else if (opens && stack.length < 4) {
+      stack.push({ mark: ch, at: i });
+    }
+  }
+  const outer = stack[0];
+  // A quotation left open at the end of a block continues into the next paragraph (a news convention),
+  // but only when the block starts with it; a stray mark elsewhere is more likely an inch sign or a typo.
+  if (outer && text.slice(0, outer.at).trim() === '') regions.push({ open: outer.at, close: text.length });
+  return regions;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const LETTER_CHAR = /\p{L}/u;
+// 0 = unknown, 1 = word character, 2 = other; filled lazily for non-ASCII characters.
+const charClass = new Uint8Array(65536);
+
+/** Letters, digits and combining marks; a hand-written test is several times faster than a Unicode regex. */
+const isWordCode = (c: number): boolean => {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let k = charClass[c] ?? 0;
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    charClass[c] = k;
+  }
+  return k === 1;
+};
+
+const isLetterCode = (c: number): boolean =>
+  c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isWordCode(c) && LETTER_CHAR.test(String.fromCharCode(c));
+
+const isUpperChar = (c: number): boolean => {
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+};
+
+/** Length of the lowercase word starting at `from` if it ends the token there, else 0. */
+const lowercaseTail = (text: string, from: number): number => {
+  let k = from;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (!isWordCode(c)) break;
+    const ch = text[k] ?? '';
+    if (ch !== ch.toLowerCase() || !(ch !== ch.toUpperCase())) return 0;
+    k++;
+  }
+  const after = text.charCodeAt(k);
+  return k < text.length && isJoiner(after) && isWordCode(text.charCodeAt(k + 1)) ? 0 : k - from;
+};
+
+const isJoiner = (c: number): boolean => c === 39 || c === 8217 || c === 45 || c === 8209;
+
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
+
+/** Yields [start, end) of each word or mark: dotted initials ("U.S."), words with inner apostrophes or hyphens, or one other character. */
+function* scan(text: string): Generator<[number, number]> {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (!isWordCode(c)) {
+      // Keep a surrogate pair (an emoji, say) together as one mark.
+      const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      yield [i, i + wide];
+      i += wide;
+      continue;
+    }
+    if (isLetterCode(c) && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+      let j = i;
+      while (j < n && isLetterCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+      yield [i, j];
+      i = j;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      while (j < n && isWordCode(text.charCodeAt(j))) j++;
+      if (j + 1 < n && isJoiner(text.charCodeAt(j)) && isWordCode(text.charCodeAt(j + 1))) {
+        // "Oslo-based", "Kremlin-backed": the name stands alone before a lowercase suffix word.
+        if (text.charCodeAt(j) !== 39 && text.charCodeAt(j) !== 8217 && isUpperChar(text.charCodeAt(i)) && lowercaseTail(text, j + 1) >= 4) break;
+        j++;
+        continue;
+      }
+      break;
+    }
+    yield [i, j];
+    i = j;
+  }
+}
+
+/** Tokenises one block and marks quotations and sentence starts. */
+export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[] } {
+  const tokens: Token[] = [];
+  let skipTo = 0;
+  for (const [start, stop] of scan(text)) {
+    if (start < skipTo) continue;
+    let raw = text.slice(start, stop);
+    if (!isWordCode(raw.charCodeAt(0))) {
+      tokens.push({ text: raw, lower: raw, fold: raw, start, end: stop, kind: 'punct', cap: false, caps: false, dotted: false, poss: false, quote: -1, initial: false });
+      continue;
+    }
+    let end = start + raw.length;
+    let dotted = raw.length > 2 && raw.endsWith('.');
+    // Abbreviations and single initials keep their full stop so that it does not end the sentence.
+    if (!dotted && text[end] === '.') {
+      const lower = raw.toLowerCase();
+      if ((raw.length === 1 && isUpper(raw)) || ABBREVIATIONS.has(lower)) {
+        raw += '.';
+        end += 1;
+        dotted = raw.length === 2;
+        skipTo = end;
+      }
+    }
+    let poss = false;
+    const lastCode = raw.charCodeAt(raw.length - 1);
+    const apostrophe = raw.charCodeAt(raw.length - 2);
+    if (raw.length > 3 && (lastCode === 115 || lastCode === 83) && (apostrophe === 39 || apostrophe === 8217)) {
+      raw = raw.slice(0, -2);
+      poss = true;
+    }
+    const code = raw.charCodeAt(0);
+    const kind: TokenKind = (code >= 48 && code <= 57) || (code >= 128 && DIGIT_START.test(raw)) ? 'num' : 'word';
+    const cap = kind === 'word' && (code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? ''));
+    const lower = raw.toLowerCase();
+    // Only capitalised words can be acronyms; checking the rest would cost a string per token.
+    const caps = cap && raw.length >= 2 && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
+    const bare = raw.includes('.') ? lower.replace(/\./g, '') : lower;
+    tokens.push({
+      text: raw,
+      lower,
+      fold: isPlain(bare) ? bare : foldKey(bare),
+      start,
+      end: poss ? end - 2 : end,
+      kind,
+      cap,
+      caps,
+      dotted: dotted || (raw.endsWith('.') && raw.length <= 2),
+      poss,
+      quote: -1,
+      initial: false,
+    });
+  }
+
+  const quotes: QuoteRegion[] = [];
+  const regions = findQuoteRegions(text);
+  let t = 0;
+  for (const region of regions) {
+    while (t < tokens.length && (tokens[t]?.start ?? 0) <= region.open) t++;
+    const first = t;
+    let words = 0;
+    while (t < tokens.length && (tokens[t]?.start ?? 0) < region.close) {
+      const tok = tokens[t];
+      if (tok) {
+        tok.quote = quotes.length;
+        if (tok.kind !== 'punct') words++;
+      }
+      t++;
+    }
+    quotes.push({ open: region.open, close: region.close, first, last: t, words });
+  }
+
+  markInitials(tokens, quotes);
+  return { tokens, quotes };
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';']);
+const TRANSPARENT = new Set(['(', '[', '—', '–', '-', '*', '•', '·', '"', '“', '”', '«', '»', '„', "'", '‘', '’', '>', '#']);
+const QUOTE_OPEN = new Set(['"', '“', '«', '„']);
+
+/**
+ * Marks the words where a sentence or a real quotation starts: their capital letter is grammar, not a
+ * sign of a name. Short quoted fragments («Укренерго», scare quotes) are names or phrases, not sentences.
+ */
+function markInitials(tokens: Token[], quotes: QuoteRegion[]): void {
+  let atStart = true;
+  let prev: Token | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (!tok) continue;
+    if (tok.kind === 'punct') {
+      if (SENTENCE_END.has(tok.text) && !(tok.text === ':' && prev?.kind === 'num')) atStart = true;
+      else if (QUOTE_OPEN.has(tok.text) && tok.quote === -1) {
+        // The words inside carry the quotation's index; the opening mark itself does not.
+        const next = tokens[i + 1];
+        const region = next && next.quote >= 0 ? quotes[next.quote] : undefined;
+        if (region && region.words >= 5 && region.first === i + 1) atStart = true;
+      } else if (!TRANSPARENT.has(tok.text)) atStart = false;
+      prev = tok;
+      continue;
+    }
+    if (atStart) tok.initial = true;
+    atStart = false;
+    prev = tok;
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * General linguistic word lists used by the analysis: titles, roles, speech verbs, organisation and place
+ * head words, event words. They describe how news English (and, for quotes and sources, Ukrainian/Russian)
+ * is written, never which names a particular story contains. All keys are lowercase and diacritic-free.
+ */
+
+// Hyphenated entries are also stored as folded keys are written ("secretary-general" → "secretary general").
+const set = (words: string): ReadonlySet<string> =>
+  new Set(words.split(/\s+/).filter(Boolean).flatMap((w) => (w.includes('-') ? [w, w.replace(/-/g, ' ')] : [w])));
+
+/** Capitalised titles and honorifics that precede a person's name ("President", "Dr.", "Secretary"). */
+export const TITLE_WORDS = set(`
+  president vice prime minister secretary general chancellor premier governor mayor senator sen
+  congressman congresswoman representative rep ambassador envoy spokesman spokeswoman spokesperson
+  director chairman chairwoman chairperson chief ceo cfo coo cto commander commissioner king queen prince
+  princess emperor empress pope cardinal archbishop bishop patriarch rabbi imam ayatollah reverend rev
+  judge justice prosecutor attorney colonel col lieutenant lt major maj captain capt sergeant sgt admiral adm
+  marshal brigadier corporal commodore gen mr mrs ms miss mx dr prof professor sir dame lord lady baron
+  baroness duke duchess countess sheikh sheik emir sultan crown deputy acting interim former ex speaker
+  councillor councilman councilwoman alderman lawmaker mp mep coach manager founder executive superintendent
+  inspector constable detective officer president-elect chief-executive premier-elect secretary-general
+  director-general head leader
+  мер президент прем'єр-міністр міністр голова директор речник речниця посол посолка генерал депутат
+  спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
+  пресс-секретарь
+`);
+
+/** Role nouns written in lowercase before or after a name ("spokesman Dmytro Hrytsenko"), besides titles. */
+export const ROLE_NOUNS = set(`
+  spokesman spokeswoman spokesperson analyst economist strategist official lawyer activist researcher expert
+  striker midfielder defender goalkeeper forward winger player controller farmer resident witness chairman
+  director minister president premier mayor governor senator congressman congresswoman lawmaker legislator
+  commander general colonel captain officer inspector detective prosecutor judge justice attorney adviser
+  advisor aide envoy ambassador diplomat chief head leader founder owner executive manager coach trainer
+  editor reporter journalist correspondent columnist professor scientist engineer doctor surgeon nurse
+  teacher student pilot driver worker employee banker trader investor broker owner chancellor secretary
+  deputy representative negotiator mediator commissioner superintendent candidate nominee challenger
+  incumbent opponent rival leader campaigner organiser organizer volunteer curator historian author writer
+  novelist artist singer actor actress director producer photographer designer architect entrepreneur
+  businessman businesswoman billionaire tycoon ceo cfo coo cto chairperson vice-president vice-chairman
+  president-elect chief-executive secretary-general director-general spokesperson police-officer sheriff
+  mp mep speaker councillor councilman councilwoman
+  мер президент міністр голова директор речник речниця посол посолка генерал депутат спікер губернатор
+  командувач керівник заступник аналітик експерт журналіст мешканець мешканка мэр министр глава эксперт
+`);
+
+/** Ministerial portfolios and similar modifiers of a title ("Defence Minister", "Foreign Secretary"). */
+export const PORTFOLIO_WORDS = set(`
+  foreign defence defense interior home finance treasury economy economic economics trade industry justice
+  health education culture labour labor energy environment environmental agriculture transport transportation
+  digital infrastructure tourism sport sports science social security national state deputy first senior
+  junior assistant associate executive principal mining communications information development housing
+  veterans emergency regional local federal cabinet solicitor commerce fisheries forestry water climate
+  welfare youth family women equality immigration migration employment work pensions budget planning
+  strategic public affairs intelligence military naval army navy air parliamentary legal political
+  chief vice prime acting interim former managing
+`);
+
+/** Compass and size words that combine with a place name ("Western Australia", "North Korea"). */
+export const DIRECTION_WORDS = set(`
+  north south east west northern southern eastern western central upper lower new greater northeast
+  northwest southeast southwest north-east north-west south-east south-west far middle
+`);
+
+/** Final words that make a capitalised phrase an organisation ("… Ministry", "… Center"). */
+export const ORG_HEADS = set(`
+  ministry ministries department agency center centre assembly council authority police fund committee
+  commission house bank court party union association institute institution university college academy
+  company corporation corp inc ltd llc plc group service services office bureau army navy forces guard
+  parliament senate congress government administration organization organisation foundation
+  federation league network alliance coalition board museum hospital clinic directorate secretariat
+  inspectorate tribunal command corps brigade regiment battalion club airlines airline airways railways
+  railway holdings partners management systems technologies laboratory laboratories labs studios studio
+  press times post news journal gazette herald tribune telegraph mirror express observer chronicle weekly
+  magazine radio television broadcasting media cooperative syndicate chamber exchange reserve treasury
+  program programme confederation initiative refinery limited
+  embassy consulate mission society order church council prosecutor's commissariat procuracy guards cf fc
+  ag sa se nv bv ab asa oy gmbh spa kgaa
+  міністерство адміністрація служба агентство рада комітет центр поліція компанія банк фонд управління
+  департамент уряд штаб прокуратура суд партія університет інститут асоціація корпорація міськрада комісія
+  відомство пресслужба концерн холдинг об'єднання
+  министерство администрация служба агентство совет комитет центр полиция компания банк фонд управление
+  департамент правительство штаб прокуратура суд партия университет институт ассоциация корпорация
+`);
+
+/** Head nouns of public bodies that a nationality adjective alone identifies ("Romanian border police"). */
+export const PUBLIC_BODY_HEADS = set(`
+  police agency ministry authority authorities service council committee commission office department
+  administration government court prosecutors prosecutor army forces guard navy inspectorate directorate
+  bureau parliament regulator watchdog military
+  міністерство адміністрація служба агентство рада комітет поліція управління департамент уряд штаб
+  прокуратура суд комісія відомство міськрада
+  министерство администрация служба агентство совет комитет полиция управление департамент правительство
+  штаб прокуратура суд
+`);
+
+/** First words that make "X of Y" an organisation ("Ministry of …", "Bank of …", "University of …"). */
+export const ORG_FIRST_OF = set(`
+  ministry department bank university office bureau council court institute association federation union
+  church house museum academy board commission committee school college order society league chamber
+  embassy consulate government secretariat directorate agency service fund confederation centers centres
+`);
+
+/** First words that make a capitalised phrase an outlet or body without "of" ("Radio …"). */
+export const ORG_FIRST = set('radio');
+
+/** Lowercase nouns that describe an outlet or company before or after its name ("the newspaper X", "X newspaper"). */
+export const ORG_DESCRIPTORS = set(`
+  agency newspaper daily paper broadcaster channel station outlet magazine website site portal publication
+  network carrier airline company firm group bank lender insurer miner manufacturer automaker carmaker maker
+  producer retailer startup start-up club party union organisation organization charity regulator watchdog
+  ministry institute fund team side tabloid weekly publisher platform service conglomerate giant subsidiary
+  provider supplier distributor chain brand label studio think-tank broadcasters operator developer
+  outlets newspapers agencies companies banks
+`);
+
+/** Final words that make a capitalised phrase a place ("… River", "… Oblast"). */
+export const PLACE_HEADS = set(`
+  river sea ocean lake mountains mountain island islands bay gulf strait straits valley peninsula desert
+  province region oblast county district territory territories street square avenue boulevard road bridge
+  airport harbour harbor canal coast highlands heights plain plateau forest park falls delta basin reef
+  archipelago krai kray raion municipality prefecture governorate republic channel sound lagoon steppe
+  stadium arena station beach dam reservoir
+  область район край
+`);
+
+/** First words that make "X of Y" or "X Y" a place ("Gulf of …", "Lake …", "Mount …"). */
+export const PLACE_FIRST = set('gulf sea bay isle island shire strait straits lake mount cape city republic kingdom province region district county port sierra');
+
+/** Lowercase nouns that follow a place name ("the Odesa region") or precede "of" + place ("the town of X"). */
+export const PLACE_NOUNS = set(`
+  region oblast province district county city town village port capital island state municipality
+  settlement commune republic country kingdom enclave suburb neighbourhood neighborhood area border river
+  mine airport valley peninsula coast borough community hamlet
+  область район місто село селище
+`);
+
+/** Prepositions that introduce a location ("in X", "near X", "from X"). */
+export const PLACE_PREPOSITIONS = set(`
+  in near to from into across outside inside throughout towards toward around via within beyond off
+  between along northwest northeast southwest southeast north south east west
+  у в до з із біля поблизу під
+`);
+
+/** Head words (last word) of events, which are not entities ("Korean War", "Paris Olympics"). */
+export const EVENT_HEADS = set(`
+  war wars battle revolution crisis olympics games cup championship championships festival summit
+  conference treaty accord accords agreement election elections day week awards award prize massacre siege
+  uprising offensive pandemic epidemic expo marathon forum convention protests protest rally tournament
+  series derby trophy olympiad fair concert referendum genocide holocaust famine invasion act doctrine era
+  age dynasty biennale showcase strike strikes talks
+`);
+
+/** First words of events ("Operation Barbarossa", "Battle of …"). */
+export const EVENT_FIRST = set('operation battle siege treaty');
+
+/** Lowercase words that may sit inside a name ("Bank of England", "Anko van der Werff"). */
+export const NAME_CONNECTORS = set('of de da do dos das del della di du des van von der den la le al bin ibn y e zu ter');
+
+/** Verbs that attribute speech or information. */
+export const SPEECH_VERBS = set(`
+  said says say saying stated states explained explains emphasized emphasised emphasizes emphasises added
+  adds noted notes concluded concludes told tells wrote writes asked asks warned warns argued argues
+  insisted insists claimed claims continued continues declared declares announced announces replied replies
+  responded responds remarked remarks observed acknowledged acknowledges admitted admits recalled recalls
+  stressed stresses underlined underscored suggested suggests commented comments tweeted posted confirmed
+  confirms reported reports predicted predicts cautioned urged urges promised vowed complained joked laughed
+  shouted whispered called calls described describes recounted countered conceded agreed boasted exclaimed
+  maintained mused pledged protested reiterated repeated revealed speculated wondered highlighted assured
+  affirmed alleged answered demanded explained stated told added
+  сказав сказала сказали заявив заявила заявили заявляє заявляють повідомив повідомила повідомили
+  повідомляє повідомляють додав додала додали зазначив зазначила зазначили наголосив наголосила
+  наголосили пояснив пояснила пояснили підкреслив підкреслила розповів розповіла розповіли написав
+  написала написали відповів відповіла каже кажуть говорить вважає запевнив запевнила попередив
+  попередила попередили уточнив уточнила зауважив зауважила інформує пише передає
+  сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает добавил добавила
+  отметил отметила подчеркнул подчеркнула пояснил пояснила рассказал рассказала написал написала
+  ответил ответила говорит считает
+`);
+
+/** Verbs by which a body or outlet reports something ("X reported", "X released a video"). */
+export const REPORT_VERBS = set(`
+  said says stated states reported reports announced announces confirmed confirms released releases
+  published publishes noted notes added warned warns wrote writes claimed claims told denied denies
+  estimated estimates forecast forecasts called urged insisted explained revealed disclosed tweeted posted
+  informed declared predicted projected calculated cited quoted
+  повідомив повідомила повідомили повідомляє повідомляють заявив заявила заявили заявляє інформує пише
+  передає оприлюднила оприлюднив підтвердила підтвердив підтвердили
+  сообщил сообщила сообщили сообщает заявил заявила заявили
+`);
+
+/** Words between a subject and its verb that do not break the link ("X also said", "X has confirmed"). */
+export const VERB_FILLERS = set('also later then has have had further again previously earlier already separately on');
+
+/** Nouns naming a document or data set whose origin is the real source ("data from X", "a statement by X"). */
+export const DOCUMENT_NOUNS = set(`
+  data figures statistics statement statements report reports estimates estimate survey poll study analysis
+  count tally research records documents calculations assessment information findings forecast release
+  review audit sources
+`);
+
+/** Verbs after which "by X" names the source ("polled by X", "cited by X"). */
+export const BY_SOURCE_VERBS = set('polled surveyed cited quoted reported obtained seen published commissioned compiled released');
+
+/** Subject pronouns that refer back to the last speaker. */
+export const PRONOUNS = set('he she they він вона вони он она они');
+
+/** Articles dropped from descriptive phrases. */
+export const ARTICLES = set('the a an');
+
+/** Words that end a descriptive speaker phrase ("said one broker on Monday"). */
+export const PHRASE_STOPS = set(`
+  on in at during after before when while as adding who which that because since earlier later yesterday
+  today tonight last this according told to with
+`);
+
+/** Month names and abbreviations. */
+export const MONTHS = set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec');
+
+/** Weekday names and abbreviations. */
+export const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun');
+
+/** Abbreviations written with a full stop that does not end a sentence. */
+export const ABBREVIATIONS = set(`
+  mr mrs ms dr prof gen col lt sgt capt maj brig adm cmdr gov sen rep rev hon st mt ft jan feb mar apr jun jul
+  aug sep sept oct nov dec no vs etc inc ltd corp co jr sr dept univ ave blvd rd fig est vol approx
+`);
+
+/** Well-known abbreviations of country names, which look like acronyms but name places. */
+export const COUNTRY_ABBREVIATIONS = set('us usa uk uae ussr dprk prc rok drc car ksa');
+
+/** Roman numerals that may end a name ("World War II", "Charles III"). */
+export const ROMAN_NUMERALS = set('ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi');
+
+/** Sentence-initial words that are common words even though the lexicon lacks them. */
+export const LEADING_FUNCTION_WORDS = set('the a an this that these those there here it its their his her our my your i we you he she they');
+
+/** Cyrillic prepositions and phrases that introduce a cited source ("За даними X"). */
+export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [
+  ['за', 'даними'],
+  ['за', 'інформацією'],
+  ['за', 'повідомленням'],
+  ['як', 'повідомляє'],
+  ['як', 'повідомила'],
+  ['як', 'повідомили'],
+  ['як', 'пише'],
+  ['як', 'передає'],
+  ['по', 'данным'],
+  ['по', 'информации'],
+  ['как', 'сообщает'],
+  ['как', 'пишет'],
+];

@@ -1,0 +1,88 @@
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/site-config.js';
+import { buildSite } from '../../src/node/build.js';
+import { publishFiles, publishPaths } from '../../src/node/publish.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-build-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const config = validateConfig({ siteUrl: 'https://news.example.com', title: 'News', authors: ['Desk <desk@news.example.com>'], entities: false });
+
+function writeSeeds(n: number): void {
+  mkdirSync(path.join(dir, 'seeds'), { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    writeFileSync(path.join(dir, 'seeds', `2024-01-${day}-story-${i}.txt`), `Story number ${i}\nThe first paragraph of story ${i} says something.\nA second paragraph.\n`);
+  }
+}
+
+describe('buildSite', () => {
+  it('re-normalizes only the edited seed on a warm rebuild', async () => {
+    writeSeeds(1000);
+    const cold = await buildSite({ config, cwd: dir });
+    expect(cold.cache).toEqual({ hits: 0, misses: 1000 });
+    writeFileSync(path.join(dir, 'seeds', '2024-01-06-story-5.txt'), 'Story number 5, edited\nAn edited paragraph.\n');
+    const warm = await buildSite({ config, cwd: dir });
+    expect(warm.cache).toEqual({ hits: 999, misses: 1 });
+    expect(warm.stories.find((s) => s.slug === 'story-5')?.title).toBe('Story number 5, edited');
+    expect(warm.contents['rss.xml']).toContain('Story number 5, edited');
+  }, 120_000);
+
+  it('publishes the output folder as a link to a complete build folder, and a rebuild with no change writes nothing', async () => {
+    writeSeeds(3);
+    const first = await buildSite({ config, cwd: dir });
+    expect(first.written).toBe(true);
+    const out = path.join(dir, 'public');
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(['atom.xml', 'feed.json', 'feed.xsl', 'index.html', 'rss.xml']);
+    const target = realpathSync(out);
+    const again = await buildSite({ config, cwd: dir });
+    expect(again.written).toBe(false);
+    expect(realpathSync(out)).toBe(target);
+  });
+
+  it('adopts a plain output folder from before', async () => {
+    writeSeeds(2);
+    mkdirSync(path.join(dir, 'public'));
+    writeFileSync(path.join(dir, 'public', 'old.txt'), 'old');
+    await buildSite({ config, cwd: dir });
+    expect(lstatSync(path.join(dir, 'public')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(path.join(dir, 'public'))).not.toContain('old.txt');
+  });
+
+  it('writes per-tag and per-author feeds and links the stylesheet from sub-folders', async () => {
+    writeSeeds(2);
+    writeFileSync(path.join(dir, 'seeds', 'tagged.md'), '---\ntitle: Tagged\ndate: 2024-02-01\ntags: [Energy, Grid]\nauthor: Ana Lima\n---\nBody text.\n');
+    const result = await buildSite({ config: { ...config, tagFeeds: true, authorFeeds: true }, cwd: dir });
+    const files = Object.keys(result.contents).sort();
+    expect(files).toEqual(expect.arrayContaining(['tags/energy/rss.xml', 'tags/grid/feed.json', 'authors/ana-lima/atom.xml', 'authors/desk/rss.xml']));
+    expect(result.contents['tags/energy/rss.xml']).toContain('<?xml-stylesheet href="../../feed.xsl" type="text/xsl"?>');
+    expect(JSON.parse(result.contents['tags/energy/feed.json']!).items).toHaveLength(1);
+    expect(result.contents['index.html']).toContain('href="tags/energy/rss.xml"');
+  });
+});
+
+describe('publishFiles', () => {
+  it('refuses a second build while the lock is held by a running process', async () => {
+    const out = path.join(dir, 'out');
+    writeFileSync(publishPaths(out).lock, `${process.pid}\n`);
+    await expect(publishFiles(out, { 'a.txt': 'a' })).rejects.toMatchObject({ code: 'E_LOCKED' });
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const out = path.join(dir, 'out');
+    writeFileSync(publishPaths(out).lock, '999999999\n');
+    await publishFiles(out, { 'a.txt': 'a' });
+    expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('a');
+  });
+
+  it('refuses paths that leave the output folder', async () => {
+    await expect(publishFiles(path.join(dir, 'out'), { '../x.txt': 'x' })).rejects.toMatchObject({ code: 'E_IO' });
+  });
+});

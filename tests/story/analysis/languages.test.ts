@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+describe('Ukrainian', () => {
+  const result = analyzeArticle({
+    title: 'Київ відновив нічне освітлення центральних вулиць',
+    headings: ['Що буде взимку'],
+    paragraphs: [
+      'Київська міська адміністрація повідомила, що з понеділка на центральних вулицях столиці знову вмикатимуть нічне освітлення після перерви, спричиненої атаками на енергосистему.',
+      '«Ми вмикаємо світло поступово і стежимо за навантаженням на мережу», — сказав заступник голови адміністрації.',
+      'За даними «Укренерго», споживання електроенергії в місті залишається нижчим, ніж торік.',
+      'Енергетики попередили, що в разі нових ударів графіки відключень можуть повернутися.',
+    ],
+    language: 'uk',
+  });
+
+  it('finds the «» quotation with its descriptive speaker', () => {
+    expect(result.quotes).toEqual([
+      { text: 'Ми вмикаємо світло поступово і стежимо за навантаженням на мережу', speaker: 'заступник голови адміністрації' },
+    ]);
+  });
+
+  it('finds the sources', () => {
+    expect(result.sources).toEqual(['Київська міська адміністрація', 'Укренерго']);
+  });
+
+  it('does not take the guillemet name for a quotation', () => {
+    expect(result.quotes.some((q) => q.text === 'Укренерго')).toBe(false);
+    expect(result.entities.organizations).toContain('Укренерго');
+  });
+
+  it('resolves a named speaker after the verb', () => {
+    const r = analyzeArticle(
+      article(['«Це обладнання дозволить нам стабільно подавати воду під час відключень», — заявив директор підприємства Олександр Шевченко.'], 'Новини', 'uk'),
+    );
+    expect(r.quotes[0]?.speaker).toBe('Олександр Шевченко');
+    expect(r.entities.people).toEqual(['Олександр Шевченко']);
+  });
+
+  it('reads a speaker before the quotation', () => {
+    const r = analyzeArticle(article(['Мер Ігор Терехов заявив: «Метро залишиться безкоштовним до кінця наступного року»'], 'Новини', 'uk'));
+    expect(r.quotes[0]?.speaker).toBe('Ігор Терехов');
+  });
+});
+
+describe('other languages', () => {
+  it('never crash and stay near empty', () => {
+    const german = analyzeArticle(
+      article(
+        [
+          'Die Bundesregierung hat am Montag neue Regeln für Mieten beschlossen, teilte das Ministerium in Berlin mit.',
+          '„Wir werden die Mieter in den großen Städten besser schützen“, sagte die Ministerin.',
+        ],
+        'Neue Regeln für Mieten',
+        'de',
+      ),
+    );
+    expect(german.quotes).toHaveLength(1);
+    expect(german.quotes[0]?.speaker).toBeNull();
+    expect(german.entities.people).toEqual([]);
+    expect(german.entities.places).toEqual(['Berlin']);
+    expect(german.sources).toEqual([]);
+
+    const japanese = analyzeArticle(article(['東京で会議が開かれた。「これは重要な一歩です」と大臣は述べた。'], '会議', 'ja'));
+    expect(japanese.entities).toEqual({ people: [], organizations: [], places: [] });
+  });
+
+  it('uses English rules for an untagged English text', () => {
+    const r = analyzeArticle(article(['"We will appeal the ruling in the higher court," lawyer Nina Petrova said.'], 'Ruling', ''));
+    expect(r.quotes[0]?.speaker).toBe('Nina Petrova');
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const quotesOf = (paragraphs: string[], language = 'en') => analyzeArticle(article(paragraphs, 'News update', language)).quotes;
+
+describe('quotation marks', () => {
+  it.each([
+    ['straight', '"We will rebuild every bridge before winter," Mayor Anna Kovacs said.'],
+    ['curly', '“We will rebuild every bridge before winter,” Mayor Anna Kovacs said.'],
+    ['guillemets', '«We will rebuild every bridge before winter», Mayor Anna Kovacs said.'],
+    ['low-high', '„We will rebuild every bridge before winter,“ Mayor Anna Kovacs said.'],
+  ])('reads %s quotes', (_, paragraph) => {
+    expect(quotesOf([paragraph])).toEqual([{ text: 'We will rebuild every bridge before winter', speaker: 'Anna Kovacs' }]);
+  });
+
+  it('keeps the closing punctuation but strips a trailing comma', () => {
+    const [q] = quotesOf(['"The talks will resume next week in Geneva." Minister Paolo Conti said so on Monday.']);
+    expect(q?.text).toBe('The talks will resume next week in Geneva.');
+  });
+
+  it('ignores short quoted fragments: scare quotes, names and titles', () => {
+    expect(
+      quotesOf([
+        'The company called the report "an act of sabotage" and sued the "Daily Planet" over its story "Deep Waters".',
+        'Critics say the "reform" will change little.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('takes a quotation that runs to the end of its paragraph as a quotation', () => {
+    const quotes = quotesOf(['Trade Minister Lena Ortiz spoke at length.', '"We are opening three new markets this year and more will follow']);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.text).toBe('We are opening three new markets this year and more will follow');
+  });
+});
+
+describe('attribution forms', () => {
+  const intro = 'Finance Minister Daniela Varga presented the budget on Tuesday.';
+  it.each([
+    ['"…," X said.', '"The deficit will fall below three percent next year," Varga said.'],
+    ['"…," said X.', '"The deficit will fall below three percent next year," said Varga.'],
+    ['X said: "…"', 'Varga said: "The deficit will fall below three percent next year."'],
+    ['X said, "…"', 'Varga said, "The deficit will fall below three percent next year."'],
+    ['"…," X told reporters.', '"The deficit will fall below three percent next year," Varga told reporters in Budapest.'],
+    ['"…," X wrote.', '"The deficit will fall below three percent next year," Varga wrote on social media.'],
+    ['"…," X warned.', '"The deficit will fall below three percent next year," Varga warned.'],
+    ['"…," X argued.', '"The deficit will fall below three percent next year," Varga argued.'],
+    ['"…," X noted.', '"The deficit will fall below three percent next year," Varga noted.'],
+    ['"…," concluded X.', '"The deficit will fall below three percent next year," concluded Varga.'],
+    ['"…?" X asked.', '"Will the deficit fall below three percent next year?" Varga asked.'],
+    ['"…," X also said.', '"The deficit will fall below three percent next year," Varga also said.'],
+  ])('%s', (_, paragraph) => {
+    const quotes = quotesOf([intro, paragraph]);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.speaker).toBe('Daniela Varga');
+  });
+
+  it('X called it "…"', () => {
+    const quotes = quotesOf(['Opposition leader Marek Novak called the budget "a gift to the richest families in the country".']);
+    expect(quotes).toEqual([{ text: 'a gift to the richest families in the country', speaker: 'Marek Novak' }]);
+  });
+
+  it('X said that … "…" later in the sentence', () => {
+    const quotes = quotesOf(['Professor Ines Albers, who led the study, wrote that the results were "far stronger than anyone in the field expected."']);
+    expect(quotes[0]?.speaker).toBe('Ines Albers');
+  });
+
+  it('two quotations around one attribution share the speaker', () => {
+    const quotes = quotesOf(['"The river is still rising in the north," fire chief Tomas Berg said. "We expect the peak on Thursday night."']);
+    expect(quotes).toEqual([
+      { text: 'The river is still rising in the north', speaker: 'Tomas Berg' },
+      { text: 'We expect the peak on Thursday night.', speaker: 'Tomas Berg' },
+    ]);
+  });
+
+  it('a paragraph that only continues a quotation keeps its speaker', () => {
+    const quotes = quotesOf([
+      '"The river is still rising in the north," fire chief Tomas Berg said.',
+      '"We expect the peak on Thursday night, and we are ready for it."',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tomas Berg', 'Tomas Berg']);
+  });
+
+  it('a conjunction after a quotation is not a speaker', () => {
+    const quotes = quotesOf(['Culture Minister Petra Lind called the fire "a wound to our whole national memory" and promised to rebuild.']);
+    expect(quotes).toEqual([{ text: 'a wound to our whole national memory', speaker: 'Petra Lind' }]);
+  });
+});
+
+describe('speaker resolution', () => {
+  it('resolves a surname to the person introduced in full', () => {
+    const quotes = quotesOf(['Health Minister Olga Reyes visited the hospital.', '"We need two hundred more nurses by spring," Reyes said.']);
+    expect(quotes[0]?.speaker).toBe('Olga Reyes');
+  });
+
+  it('resolves a pronoun to the last speaker', () => {
+    const quotes = quotesOf([
+      '"We need two hundred more nurses by spring," Health Minister Olga Reyes said.',
+      'The ministry has struggled to hire staff.',
+      '"Every region has asked us for more money this year," she added.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Olga Reyes', 'Olga Reyes']);
+  });
+
+  it('resolves a pronoun to a person named since the last quotation', () => {
+    const quotes = quotesOf([
+      '"We need two hundred more nurses by spring," Health Minister Olga Reyes said.',
+      'Union leader Karl Weber said the plan came too late. "Nurses have been leaving for years and nobody listened," he said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Olga Reyes', 'Karl Weber']);
+  });
+
+  it('resolves a role to the person introduced with it, acronyms included', () => {
+    const quotes = quotesOf([
+      'International Monetary Fund Managing Director Kristalina Georgieva opened the meeting in Washington.',
+      '"Growth is slowing in most regions of the world this year," said the IMF managing director.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Kristalina Georgieva');
+  });
+
+  it('resolves a plain role to the person holding it', () => {
+    const quotes = quotesOf([
+      'Chief Justice Helena Dvorak read the ruling.',
+      '"The law cannot be applied to events before it existed," the chief justice said.',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Helena Dvorak');
+  });
+
+  it('does not give a role to someone introduced with a different body', () => {
+    const quotes = quotesOf([
+      'Danish Prime Minister Lars Holm met union leaders.',
+      '"We will not accept these terms under any circumstances," the NATO secretary general said.',
+    ]);
+    expect(quotes[0]?.speaker).not.toBe('Lars Holm');
+  });
+
+  it('keeps a descriptive phrase when no name is given', () => {
+    const quotes = quotesOf([
+      '"Prices will keep climbing until the harvest comes in," said one trader.',
+      '"The shortage is real and it is getting worse," a senior official said.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['one trader', 'a senior official']);
+  });
+
+  it('is null without any attribution', () => {
+    const quotes = quotesOf(['The banner read "we want our park back and we want it now" in large letters.']);
+    expect(quotes).toEqual([{ text: 'we want our park back and we want it now', speaker: null }]);
+  });
+
+  it('lets an organisation speak', () => {
+    const quotes = quotesOf(['"The outage was caused by a faulty software update," the European Space Agency said in a statement.']);
+    expect(quotes[0]?.speaker).toBe('European Space Agency');
+  });
+});
