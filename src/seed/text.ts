@@ -234,6 +234,13 @@ export function parseDateline(text: string): SeedDateline | undefined {
   return dateline;
 }
 
+/** The lede without its dateline ("IZMAIL, Ukraine, Nov. 3 — A ferry…" → "A ferry…"). */
+export function withoutDateline(text: string): string {
+  const m = DATELINE.exec(text);
+  if (!m || m[1]!.replace(/[^\p{Lu}]/gu, '').length < 2) return text;
+  return text.slice(m[0].length - 1);
+}
+
 function titleCase(caps: string): string {
   return caps.toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }

@@ -2,6 +2,7 @@ import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { parseIsoDate } from '../seed/dates.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
+import { withoutDateline } from '../seed/text.js';
 import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { analyzeArticle } from './analysis/index.js';
@@ -93,7 +94,8 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
 
   const entityTagCount = wantEntities ? (site.entityTags ?? DEFAULT_ENTITY_TAGS) : 0;
   const tags = uniqueCaseless([...(meta.tags ?? []), ...analysis.ranked.slice(0, entityTagCount).map((e) => e.name)]);
-  const lede = paragraphs[0] ?? '';
+  // A dateline belongs to the body, not to the summary readers see in their list.
+  const lede = seed.dateline ? withoutDateline(paragraphs[0] ?? '') : paragraphs[0] ?? '';
   const summary = clean(meta.summary ?? summarize(lede), 'summary', file, warn);
   const wordCount = countWords(contentText);
 

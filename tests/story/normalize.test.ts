@@ -122,3 +122,11 @@ describe('parseSeed: content', () => {
     expect(s.entities).toEqual({ people: [], organizations: [], places: [] });
   });
 });
+
+describe('parseSeed: summary', () => {
+  it('leaves the dateline out of the summary but keeps it in the body', () => {
+    const s = parse(readFileSync(new URL('../fixtures/articles/dateline-byline.txt', import.meta.url), 'utf8'), { file: 'd.txt' });
+    expect(s.summary.startsWith('A ferry linking the Ukrainian port of Izmail')).toBe(true);
+    expect(s.contentText.startsWith('IZMAIL, Ukraine, Nov. 3 — A ferry')).toBe(true);
+  });
+});

@@ -5,9 +5,13 @@
  */
 import type { Doc } from './document.js';
 import { wikipediaPersonBySurname } from './lexicon.js';
-import { isDemonym } from './mentions.js';
+import { POSITION_SCALE } from './mentions.js';
+import { isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
 import { NAME_CONNECTORS, ORG_HEADS } from './words.js';
+
+/** Added to the position of entities named only in headings, so that they sort after the body's. */
+export const HEADLINE_ONLY = 1e14;
 
 /** A set of mentions of one entity. */
 export interface Cluster {
@@ -88,6 +92,9 @@ export function abbreviates(short: { words: string[]; caps: boolean[] }, long: {
   return go(0, 0);
 }
 
+// A loop, not Math.min(...list): a huge article must not overflow the argument stack.
+const minPos = (ms: Mention[]): number => ms.reduce((min, m) => Math.min(min, m.pos), Infinity);
+
 const titleCaseName = (lower: string): string => lower.replace(/(^|\s)\p{L}/gu, (s) => s.toUpperCase());
 
 const add = (a: Cues, b: Cues): void => {
@@ -135,7 +142,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     for (const m of ms) add(cues, m.cues);
     const head = ms[0];
     if (!head) continue;
-    list.push({ key, words: head.words, names: nameWords(head), caps: head.caps, mentions: ms, cues, parent: list.length, index: list.length, firstPos: Math.min(...ms.map((m) => m.pos)) });
+    list.push({ key, words: head.words, names: nameWords(head), caps: head.caps, mentions: ms, cues, parent: list.length, index: list.length, firstPos: minPos(ms) });
   }
   const root = (i: number): number => {
     let r = i;
@@ -159,7 +166,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
       else if (g.names.length === 1 && p.names.includes(g.names[0] ?? '')) score = 1;
       if (score === 0) continue;
       // Prefer the person introduced most recently before this mention.
-      const recency = p.firstPos <= g.firstPos ? 0.5 - (g.firstPos - p.firstPos) / 1e9 : 0;
+      const recency = p.firstPos <= g.firstPos ? 0.5 - (g.firstPos - p.firstPos) / POSITION_SCALE : 0;
       if (score + recency > bestScore) {
         bestScore = score + recency;
         best = p;
@@ -232,10 +239,10 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     // Being referred to by the last name alone ("Sabalenka" after "Aryna Sabalenka") is what people are.
     if (main.names.length >= 2 && members.some((g) => g !== main && g.names.length === 1 && g.names[0] === main.names[main.names.length - 1])) cues.person += 1;
     const roles = ms.filter((m) => m.role).map((m) => ({ role: m.role as Role, pos: m.pos }));
-    const bodyPos = ms.filter((m) => doc.blocks[m.block]?.kind === 'paragraph').map((m) => m.pos);
+    const body = ms.filter((m) => doc.blocks[m.block]?.kind === 'paragraph');
     // A name only in the headline ("… as AI spending rises") needs more than an acronym's evidence.
     const kind = bestKind(cues);
-    const headlineOnly = bodyPos.length === 0;
+    const headlineOnly = body.length === 0;
     clusters.push({
       id: clusters.length,
       mentions: ms,
@@ -243,7 +250,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
       kind: headlineOnly && Math.max(cues.person, cues.organization, cues.place) < 3 ? null : kind,
       name: '',
       roles,
-      firstPos: bodyPos.length ? Math.min(...bodyPos) : 1e12 + Math.min(...ms.map((m) => m.pos)),
+      firstPos: body.length ? minPos(body) : HEADLINE_ONLY + minPos(ms),
       inTitle: false,
       inHeading: false,
       cited: false,
@@ -288,7 +295,7 @@ export function nameCluster(c: Cluster): void {
   for (const m of c.mentions) {
     const allCaps = m.caps.every(Boolean);
     const words = m.words.length;
-    let score = words * 10 - (allCaps ? 15 : 0) - (m.titleCase ? 1 : 0) - m.pos / 1e9;
+    let score = words * 10 - (allCaps ? 15 : 0) - (m.titleCase ? 1 : 0) - m.pos / POSITION_SCALE;
     if (c.kind === 'place' && allCaps && words === 1 && m.display.length <= 4) score += 20;
     if (score > bestScore) {
       bestScore = score;

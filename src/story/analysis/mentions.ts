@@ -4,7 +4,6 @@
  */
 import type { Block, Doc, Profile } from './document.js';
 import {
-  ACTOR,
   ANY_PLACE,
   COMMON,
   COUNTRY,
@@ -17,11 +16,20 @@ import {
   ORGANIZATION,
   PERSON,
   REGION,
-  lexWords,
   wikipediaPeopleBySurname,
   lexMaxWords,
 } from './lexicon.js';
+import { rawSpans } from './spans.js';
 import type { Token } from './tokens.js';
+import {
+  flags,
+  isAcronym,
+  isCommonWord,
+  isDemonym,
+  isOrgDescriptor,
+  isOrgHead,
+  isRoleNoun,
+} from './wordclass.js';
 import {
   COUNTRY_ABBREVIATIONS,
   DIRECTION_WORDS,
@@ -33,14 +41,12 @@ import {
   ORG_DESCRIPTORS,
   ORG_FIRST,
   ORG_FIRST_OF,
-  ORG_HEADS,
   PLACE_FIRST,
   PLACE_HEADS,
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
   PORTFOLIO_WORDS,
   REPORT_VERBS,
-  ROLE_NOUNS,
   ROMAN_NUMERALS,
   SOURCE_LEADS_CYRILLIC,
   TITLE_WORDS,
@@ -99,141 +105,14 @@ export interface Mention {
   stripped: boolean;
 }
 
+/** How far apart blocks are in {@link position} (more tokens than any block has). */
+export const POSITION_STRIDE = 1_000_000;
+
 /** Position of a token in reading order across blocks. */
-export const position = (block: Block, token: number): number => block.order * 100_000 + token;
+export const position = (block: Block, token: number): number => block.order * POSITION_STRIDE + token;
 
-// ---------------------------------------------------------------------------------------------------------
-// word tests
-
-let lexicon: ReadonlyMap<string, number> | undefined;
-const flags = (fold: string): number => (lexicon ??= lexWords()).get(fold) ?? 0;
-
-/** Whether a word (or its inflected stem) is a common word in the lexicon. */
-const isCommonWord = (fold: string): boolean => {
-  const f = flags(fold);
-  if (f & (COMMON | FUNCTION)) return true;
-  if (f !== 0) return false;
-  if (fold.length > 4 && fold.endsWith('ly')) return true;
-  const stems: string[] = [];
-  if (fold.endsWith('ies')) stems.push(`${fold.slice(0, -3)}y`);
-  if (fold.endsWith('es')) stems.push(fold.slice(0, -2));
-  if (fold.endsWith('s')) stems.push(fold.slice(0, -1));
-  if (fold.endsWith('ed')) stems.push(fold.slice(0, -2), fold.slice(0, -1));
-  if (fold.endsWith('ing')) stems.push(fold.slice(0, -3), `${fold.slice(0, -3)}e`);
-  for (const s of stems) if (s.length > 2 && flags(s) & COMMON && !(flags(s) & NAME_LIKE)) return true;
-  return false;
-};
-
-/** Whether a word is a nationality adjective or plural ("Russian", "Koreans", "Finnish", "Scandinavian"). */
-export const isDemonym = (fold: string): boolean => {
-  const f = flags(fold);
-  if (f & DEMONYM) return true;
-  if (f & (ANY_PLACE | ORGANIZATION | FIRST_NAME)) return false;
-  if (fold.endsWith('s') && flags(fold.slice(0, -1)) & DEMONYM) return true;
-  if (fold.length >= 5 && (fold.endsWith('ish') || fold.endsWith('ese'))) return true;
-  if (fold.length >= 5 && fold.endsWith('ic') && f === 0) return true;
-  if (fold.length >= 5 && fold.endsWith('n')) {
-    const stems = [fold.slice(0, -1), fold.slice(0, -2), fold.slice(0, -3), `${fold.slice(0, -3)}a`, `${fold.slice(0, -2)}a`];
-    for (const s of stems) if (s.length > 2 && flags(s) & (COUNTRY | REGION)) return true;
-  }
-  return false;
-};
-
-/** A lowercase noun describing a body, singular or plural ("union", "unions"). */
-const isOrgDescriptor = (lower: string): boolean => ORG_DESCRIPTORS.has(lower) || (lower.length > 4 && lower.endsWith('s') && ORG_DESCRIPTORS.has(lower.slice(0, -1)));
-
-/** An organisation head word, singular or plural ("Union", "Unions"). */
-const isOrgHead = (fold: string): boolean => ORG_HEADS.has(fold) || (fold.length > 4 && fold.endsWith('s') && ORG_HEADS.has(fold.slice(0, -1)));
-
-const isAcronym = (t: Token): boolean =>
-  t.caps && !t.dotted && t.text.length >= 2 && t.text.length <= 8 && !ROMAN_NUMERALS.has(t.fold);
-
-const isRoleNoun = (fold: string): boolean => ROLE_NOUNS.has(fold) || TITLE_WORDS.has(fold) || (flags(fold) & ACTOR) !== 0;
-
-const isNameWord = (t: Token | undefined): boolean => !!t && t.kind === 'word' && t.cap;
-
-const isLowerWord = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap;
-
-// ---------------------------------------------------------------------------------------------------------
-// spans
-
-/** Whether a capitalised word is an ordinary noun that can head "X of Y" ("Ministry", "Confederation", "Alternative"). */
-const headsOfPhrase = (t: Token): boolean =>
-  ORG_FIRST_OF.has(t.fold) ||
-  PLACE_FIRST.has(t.fold) ||
-  TITLE_WORDS.has(t.fold) ||
-  isOrgHead(t.fold) ||
-  (isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE | DEMONYM)));
-
-/** Whether the capitalised run starting at `k` ends with an organisation head word ("Drug Administration"). */
-const runEndsInOrgHead = (tokens: Token[], k: number): boolean => {
-  let last: Token | undefined;
-  for (let i = k; i < tokens.length && isNameWord(tokens[i]); i++) last = tokens[i];
-  return !!last && isOrgHead(last.fold);
-};
-
-/** Whether the capitalised run starting at `k` ends with an organisation or place head word. */
-const runEndsInHead = (tokens: Token[], k: number): boolean => {
-  let last: Token | undefined;
-  for (let i = k; i < tokens.length && isNameWord(tokens[i]); i++) last = tokens[i];
-  return !!last && (isOrgHead(last.fold) || PLACE_HEADS.has(last.fold));
-};
-
-/** Finds maximal runs of capitalised words, with name particles, "of"/"for" and "and" inside names. */
-function rawSpans(tokens: Token[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const start = tokens[i];
-    if (!isNameWord(start)) continue;
-    let j = i;
-    let sawOf = false;
-    for (;;) {
-      const cur = tokens[j];
-      if (!cur) break;
-      const n1 = tokens[j + 1];
-      if (cur.poss) {
-        // "Children's Hospital" is one name; "Russia's Foreign Ministry" is two.
-        const commonOwner = isCommonWord(cur.fold) || (flags(cur.fold) === 0 && runEndsInHead(tokens, j + 1));
-        if (n1 && isNameWord(n1) && commonOwner && !(flags(cur.fold) & (NAME_LIKE | ANY_PLACE | ORGANIZATION))) {
-          j++;
-          continue;
-        }
-        break;
-      }
-      if (n1 && isNameWord(n1) && n1.quote === cur.quote) {
-        j++;
-        continue;
-      }
-      if (!isLowerWord(n1) && n1?.text !== '&') break;
-      // "of" joins only after a word that heads "X of Y" names; a person "of" a body is two names.
-      const head = headsOfPhrase(cur);
-      let k = j + 1;
-      let ok = false;
-      for (let steps = 0; steps < 2; steps++) {
-        const c = tokens[k];
-        if (!c) break;
-        const lower = c.lower;
-        const allowed =
-          ((lower === 'of' || lower === 'for') && head) ||
-          (lower === 'the' && (tokens[k - 1]?.lower === 'of' || tokens[k - 1]?.lower === 'for')) ||
-          ((lower === 'and' || c.text === '&') && (sawOf || (head && runEndsInOrgHead(tokens, k + 1)))) ||
-          (lower !== 'of' && lower !== 'for' && lower !== 'and' && NAME_CONNECTORS.has(lower));
-        if (!allowed || c.quote !== cur.quote) break;
-        if ((lower === 'of' || lower === 'for') && head) sawOf = true;
-        k++;
-        if (isNameWord(tokens[k]) && tokens[k]?.quote === cur.quote) {
-          ok = true;
-          break;
-        }
-      }
-      if (!ok) break;
-      j = k;
-    }
-    spans.push([i, j + 1]);
-    i = j;
-  }
-  return spans;
-}
+/** Positions are below this; tie-breaks divide by it to stay under 1. */
+export const POSITION_SCALE = 1e15;
 
 // ---------------------------------------------------------------------------------------------------------
 // mention building
@@ -633,7 +512,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     while (k < end - 1 && DIRECTION_WORDS.has(tokens[k]?.fold ?? '')) k++;
     if (flags(spanKey(tokens, k, end)) & ANY_PLACE) cues.place += 3;
   }
-  if (n === 1 && isAcronym(firstTok) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold)) cues.organization += 2.5;
+  if (n === 1 && isAcronym(firstTok) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold)) {
+    // "a NUL", "an RPG": after an indefinite article an acronym is a term, not a body.
+    const before = tokens[a - 1]?.lower;
+    cues.organization += before === 'a' || before === 'an' ? 0 : 2.5;
+  }
   else if (n >= 2 && tokens.slice(a, end).some((t) => isAcronym(t) && !COUNTRY_ABBREVIATIONS.has(t.fold))) cues.organization += 1.5;
   // "Alternative for Germany", "Centers for Disease Control": a common noun with "of"/"for" names a body.
   const second = tokens[a + 1]?.lower;

@@ -8,10 +8,11 @@ import type { Block, Doc } from './document.js';
 import { clusterAt } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
-import { isDemonym, position } from './mentions.js';
-import { ACTOR, FUNCTION, lexFlags } from './lexicon.js';
+import { POSITION_SCALE, position } from './mentions.js';
+import { FUNCTION, lexFlags } from './lexicon.js';
 import type { Token } from './tokens.js';
-import { ARTICLES, NAME_CONNECTORS, PHRASE_STOPS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS, VERB_FILLERS } from './words.js';
+import { isDemonym, isRoleNoun } from './wordclass.js';
+import { ARTICLES, NAME_CONNECTORS, PHRASE_STOPS, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from './words.js';
 
 /** A quotation found in the text. */
 export interface FoundQuote {
@@ -34,8 +35,6 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 const CLAUSE_END = new Set(['.', '!', '?', '…', ';']);
 const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that', 'when', 'where', 'while', 'який', 'яка', 'які', 'который', 'которая']);
-
-const isRoleWord = (fold: string): boolean => ROLE_NOUNS.has(fold) || TITLE_WORDS.has(fold) || (lexFlags(fold) & ACTOR) !== 0;
 
 /** Where the speaker phrase of an attribution lies, if there is an attribution. */
 interface Attribution {
@@ -162,7 +161,7 @@ function personByRole(registry: Registry, phrase: Token[], head: number, pos: nu
       const score = roleScore(role, phrase, head, headWord);
       if (score === null) continue;
       // Roles introduced before the quotation, and the latest of them, win.
-      const total = score + (rolePos <= pos ? 1 + rolePos / 1e9 : 0);
+      const total = score + (rolePos <= pos ? 1 + rolePos / POSITION_SCALE : 0);
       if (total > bestScore) {
         bestScore = total;
         best = c;
@@ -233,7 +232,7 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   let head = -1;
   for (let i = phrase.length - 1; i >= first; i--) {
     const t = phrase[i];
-    if (t && t.kind === 'word' && !t.cap && isRoleWord(t.fold)) {
+    if (t && t.kind === 'word' && !t.cap && isRoleNoun(t.fold)) {
       head = i;
       break;
     }

@@ -4,7 +4,9 @@
  */
 import type { Entities } from '../../types.js';
 import type { RankedEntity } from './contract.js';
+import { HEADLINE_ONLY } from './entities.js';
 import type { Cluster } from './entities.js';
+import { POSITION_STRIDE } from './mentions.js';
 import type { FoundQuote } from './quotes.js';
 
 /** Relevance weights; a headline mention is worth about three body mentions. */
@@ -47,7 +49,7 @@ export function rankEntities(clusters: Cluster[], quotes: FoundQuote[], blockCou
     .filter((c): c is Cluster & { kind: RankedEntity['kind'] } => c.kind !== null)
     .map((c, order) => {
       const bodyMentions = c.mentions.length;
-      const firstBlock = c.firstPos >= 1e12 ? span : Math.floor(c.firstPos / 100_000);
+      const firstBlock = c.firstPos >= HEADLINE_ONLY ? span : Math.floor(c.firstPos / POSITION_STRIDE);
       const early = 1 - Math.min(1, firstBlock / span);
       const score =
         bodyMentions +

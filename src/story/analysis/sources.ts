@@ -7,7 +7,8 @@ import type { Block, Doc } from './document.js';
 import type { Cluster, Registry } from './entities.js';
 import { clusterAt } from './entities.js';
 import { foldKey } from './lexicon.js';
-import { isDemonym, position } from './mentions.js';
+import { position } from './mentions.js';
+import { isDemonym } from './wordclass.js';
 import type { FoundQuote } from './quotes.js';
 import type { Token } from './tokens.js';
 import {

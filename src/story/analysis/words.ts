@@ -12,7 +12,7 @@ const set = (words: string): ReadonlySet<string> =>
 export const TITLE_WORDS = set(`
   president vice prime minister secretary general chancellor premier governor mayor senator sen
   congressman congresswoman representative rep ambassador envoy spokesman spokeswoman spokesperson
-  director chairman chairwoman chairperson chief ceo cfo coo cto commander commissioner king queen prince
+  director chairman chairwoman chairperson chair chief ceo cfo coo cto commander commissioner king queen prince
   princess emperor empress pope cardinal archbishop bishop patriarch rabbi imam ayatollah reverend rev
   judge justice prosecutor attorney colonel col lieutenant lt major maj captain capt sergeant sgt admiral adm
   marshal brigadier corporal commodore gen mr mrs ms miss mx dr prof professor sir dame lord lady baron
@@ -74,6 +74,7 @@ export const ORG_HEADS = set(`
   press times post news journal gazette herald tribune telegraph mirror express observer chronicle weekly
   magazine radio television broadcasting media cooperative syndicate chamber exchange reserve treasury
   program programme confederation initiative refinery limited
+  united rovers wanderers athletic albion rangers
   embassy consulate mission society order church council prosecutor's commissariat procuracy guards cf fc
   ag sa se nv bv ab asa oy gmbh spa kgaa
   міністерство адміністрація служба агентство рада комітет центр поліція компанія банк фонд управління
@@ -155,7 +156,7 @@ export const EVENT_HEADS = set(`
 export const EVENT_FIRST = set('operation battle siege treaty');
 
 /** Lowercase words that may sit inside a name ("Bank of England", "Anko van der Werff"). */
-export const NAME_CONNECTORS = set('of de da do dos das del della di du des van von der den la le al bin ibn y e zu ter');
+export const NAME_CONNECTORS = set('of de da do dos das del della di du des van von der den la le al bin ibn y e zu ter ten');
 
 /** Verbs that attribute speech or information. */
 export const SPEECH_VERBS = set(`

@@ -1,0 +1,88 @@
+/**
+ * Capitalised spans: the runs of capitalised words that may name something, joined across name particles
+ * ("Anko van der Werff"), "of"/"for" after a head noun ("Bank of Japan", "Centers for Disease Control"),
+ * "and" inside such names ("Food and Drug Administration") and name-internal possessives
+ * ("Children's Hospital"); broken at punctuation, quotation boundaries and other possessives.
+ */
+import { ANY_PLACE, DEMONYM, NAME_LIKE, ORGANIZATION } from './lexicon.js';
+import type { Token } from './tokens.js';
+import { flags, isCommonWord, isLowerWord, isNameWord, isOrgHead } from './wordclass.js';
+import { NAME_CONNECTORS, ORG_FIRST_OF, PLACE_FIRST, PLACE_HEADS, TITLE_WORDS } from './words.js';
+
+/** Whether a capitalised word is an ordinary noun that can head "X of Y" ("Ministry", "Confederation", "Alternative"). */
+const headsOfPhrase = (t: Token): boolean =>
+  ORG_FIRST_OF.has(t.fold) ||
+  PLACE_FIRST.has(t.fold) ||
+  TITLE_WORDS.has(t.fold) ||
+  isOrgHead(t.fold) ||
+  (isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE | DEMONYM)));
+
+/** Whether the capitalised run starting at `k` ends with an organisation head word ("Drug Administration"). */
+const runEndsInOrgHead = (tokens: Token[], k: number): boolean => {
+  let last: Token | undefined;
+  for (let i = k; i < tokens.length && isNameWord(tokens[i]); i++) last = tokens[i];
+  return !!last && isOrgHead(last.fold);
+};
+
+/** Whether the capitalised run starting at `k` ends with an organisation or place head word. */
+const runEndsInHead = (tokens: Token[], k: number): boolean => {
+  let last: Token | undefined;
+  for (let i = k; i < tokens.length && isNameWord(tokens[i]); i++) last = tokens[i];
+  return !!last && (isOrgHead(last.fold) || PLACE_HEADS.has(last.fold));
+};
+
+/** Finds maximal runs of capitalised words, with name particles, "of"/"for" and "and" inside names. */
+export function rawSpans(tokens: Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const start = tokens[i];
+    if (!isNameWord(start)) continue;
+    let j = i;
+    let sawOf = false;
+    for (;;) {
+      const cur = tokens[j];
+      if (!cur) break;
+      const n1 = tokens[j + 1];
+      if (cur.poss) {
+        // "Children's Hospital" is one name; "Russia's Foreign Ministry" is two.
+        const commonOwner = isCommonWord(cur.fold) || (flags(cur.fold) === 0 && runEndsInHead(tokens, j + 1));
+        if (n1 && isNameWord(n1) && commonOwner && !(flags(cur.fold) & (NAME_LIKE | ANY_PLACE | ORGANIZATION))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (n1 && isNameWord(n1) && n1.quote === cur.quote) {
+        j++;
+        continue;
+      }
+      if (!isLowerWord(n1) && n1?.text !== '&') break;
+      // "of" joins only after a word that heads "X of Y" names; a person "of" a body is two names.
+      const head = headsOfPhrase(cur);
+      let k = j + 1;
+      let ok = false;
+      for (let steps = 0; steps < 2; steps++) {
+        const c = tokens[k];
+        if (!c) break;
+        const lower = c.lower;
+        const allowed =
+          ((lower === 'of' || lower === 'for') && head) ||
+          (lower === 'the' && (tokens[k - 1]?.lower === 'of' || tokens[k - 1]?.lower === 'for')) ||
+          ((lower === 'and' || c.text === '&') && (sawOf || (head && runEndsInOrgHead(tokens, k + 1)))) ||
+          (lower !== 'of' && lower !== 'for' && lower !== 'and' && NAME_CONNECTORS.has(lower));
+        if (!allowed || c.quote !== cur.quote) break;
+        if ((lower === 'of' || lower === 'for') && head) sawOf = true;
+        k++;
+        if (isNameWord(tokens[k]) && tokens[k]?.quote === cur.quote) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) break;
+      j = k;
+    }
+    spans.push([i, j + 1]);
+    i = j;
+  }
+  return spans;
+}

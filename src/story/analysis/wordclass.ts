@@ -1,0 +1,66 @@
+/**
+ * Word classes the analysis asks about: common words, nationality adjectives, role nouns, organisation
+ * heads and descriptors, acronyms. Each combines the compromise lexicon with the general word lists.
+ */
+import { ACTOR, ANY_PLACE, COMMON, COUNTRY, DEMONYM, FIRST_NAME, FUNCTION, NAME_LIKE, ORGANIZATION, REGION, lexWords } from './lexicon.js';
+import type { Token } from './tokens.js';
+import { ORG_DESCRIPTORS, ORG_HEADS, ROLE_NOUNS, ROMAN_NUMERALS, TITLE_WORDS } from './words.js';
+
+let lexicon: ReadonlyMap<string, number> | undefined;
+
+/** Lexicon flags of a folded word or phrase (0 when unknown). */
+export const flags = (fold: string): number => (lexicon ??= lexWords()).get(fold) ?? 0;
+
+/** Whether a word (or its inflected stem) is a common word in the lexicon. */
+export const isCommonWord = (fold: string): boolean => {
+  const f = flags(fold);
+  if (f & (COMMON | FUNCTION)) return true;
+  if (f !== 0) return false;
+  if (fold.length > 4 && fold.endsWith('ly')) return true;
+  // The lexicon lists base forms; "Estimates" or "Speaking" at a sentence start are still common words.
+  const stems: string[] = [];
+  if (fold.endsWith('ies')) stems.push(`${fold.slice(0, -3)}y`);
+  if (fold.endsWith('es')) stems.push(fold.slice(0, -2));
+  if (fold.endsWith('s')) stems.push(fold.slice(0, -1));
+  if (fold.endsWith('ed')) stems.push(fold.slice(0, -2), fold.slice(0, -1));
+  if (fold.endsWith('ing')) stems.push(fold.slice(0, -3), `${fold.slice(0, -3)}e`);
+  for (const s of stems) if (s.length > 2 && flags(s) & COMMON && !(flags(s) & NAME_LIKE)) return true;
+  return false;
+};
+
+/** Whether a word is a nationality adjective or plural ("Russian", "Koreans", "Finnish", "Scandinavian"). */
+export const isDemonym = (fold: string): boolean => {
+  const f = flags(fold);
+  if (f & DEMONYM) return true;
+  if (f & (ANY_PLACE | ORGANIZATION | FIRST_NAME)) return false;
+  if (fold.endsWith('s') && flags(fold.slice(0, -1)) & DEMONYM) return true;
+  // Unlisted ones follow English morphology: -ish/-ese, -ic, or -(i)an from a known country or region.
+  if (fold.length >= 5 && (fold.endsWith('ish') || fold.endsWith('ese'))) return true;
+  if (fold.length >= 5 && fold.endsWith('ic') && f === 0) return true;
+  if (fold.length >= 5 && fold.endsWith('n')) {
+    const stems = [fold.slice(0, -1), fold.slice(0, -2), fold.slice(0, -3), `${fold.slice(0, -3)}a`, `${fold.slice(0, -2)}a`];
+    for (const s of stems) if (s.length > 2 && flags(s) & (COUNTRY | REGION)) return true;
+  }
+  return false;
+};
+
+/** A lowercase noun describing a body, singular or plural ("union", "unions"). */
+export const isOrgDescriptor = (lower: string): boolean =>
+  ORG_DESCRIPTORS.has(lower) || (lower.length > 4 && lower.endsWith('s') && ORG_DESCRIPTORS.has(lower.slice(0, -1)));
+
+/** An organisation head word, singular or plural ("Union", "Unions"). */
+export const isOrgHead = (fold: string): boolean =>
+  ORG_HEADS.has(fold) || (fold.length > 4 && fold.endsWith('s') && ORG_HEADS.has(fold.slice(0, -1)));
+
+/** An all-capitals word that is not initials or a Roman numeral ("NATO", "ORF"). */
+export const isAcronym = (t: Token): boolean =>
+  t.caps && !t.dotted && t.text.length >= 2 && t.text.length <= 8 && !ROMAN_NUMERALS.has(t.fold);
+
+/** A noun for what a person is or does ("spokesman", "president", "farmer"). */
+export const isRoleNoun = (fold: string): boolean => ROLE_NOUNS.has(fold) || TITLE_WORDS.has(fold) || (flags(fold) & ACTOR) !== 0;
+
+/** A capitalised word. */
+export const isNameWord = (t: Token | undefined): boolean => !!t && t.kind === 'word' && t.cap;
+
+/** A lowercase word. */
+export const isLowerWord = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap;

@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFolder } from '../../src/node/serve.js';
+
+let dir: string;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-serve-'));
+  mkdirSync(path.join(dir, 'public'));
+  writeFileSync(path.join(dir, 'public', 'rss.xml'), `<rss version="2.0">${'<item/>'.repeat(100)}</rss>`);
+  writeFileSync(path.join(dir, 'secret.txt'), 'secret');
+  symlinkSync(path.join(dir, 'secret.txt'), path.join(dir, 'public', 'leak.txt'));
+  server = await serveFolder({ root: path.join(dir, 'public'), port: 0 });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('serveFolder', () => {
+  it('serves files with Last-Modified from the file and Brotli when asked', async () => {
+    const r = await fetch(`${base}/rss.xml`, { headers: { 'accept-encoding': 'br' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('last-modified')).toMatch(/GMT$/);
+    expect(r.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+    // fetch decodes br itself; the raw size tells it was compressed
+    expect(Number(r.headers.get('content-length'))).toBeLessThan(200);
+    expect(await r.text()).toContain('<item/>');
+  });
+
+  it('does not follow a symlink out of the folder, nor ../', async () => {
+    expect((await fetch(`${base}/leak.txt`)).status).toBe(404);
+    expect((await fetch(`${base}/../secret.txt`)).status).toBe(404);
+    expect((await fetch(`${base}/%2e%2e/secret.txt`)).status).toBe(404);
+  });
+
+  it('answers 304 to a second poll with the ETag', async () => {
+    const first = await fetch(`${base}/rss.xml`);
+    await first.arrayBuffer();
+    const second = await fetch(`${base}/rss.xml`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(second.status).toBe(304);
+  });
+});
