@@ -63,10 +63,11 @@ function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
   const extensions: Extension[] = [
     { name: 'guid', objects: { _attributes: { isPermaLink: item.id === item.url ? 'true' : 'false' }, _text: ph.text(item.id) } },
   ];
-  const withEmail = item.authors.filter((a) => a.email);
-  const withoutEmail = item.authors.filter((a) => !a.email);
-  if (withEmail.length) extensions.push({ name: 'author', objects: withEmail.map((a) => ({ _text: ph.text(`${a.email} (${a.name})`) })) as unknown as Record<string, unknown> });
-  if (withoutEmail.length) extensions.push({ name: 'dc:creator', objects: withoutEmail.map((a) => ({ _text: ph.text(a.name) })) as unknown as Record<string, unknown> });
+  // RSS has one <author> per item, and readers show only the last of repeated author elements; so a
+  // sole author with an email is <author>, and anything else is one <dc:creator> naming everyone.
+  const [sole, ...others] = item.authors;
+  if (sole?.email && others.length === 0) extensions.push({ name: 'author', objects: { _text: ph.text(`${sole.email} (${sole.name})`) } });
+  else if (sole) extensions.push({ name: 'dc:creator', objects: { _text: ph.text(rssCreator(item.authors)) } });
   if (item.tags.length) extensions.push({ name: 'category', objects: item.tags.map((t) => ({ _text: ph.text(t) })) as unknown as Record<string, unknown> });
   if (item.image) {
     // RSS requires an enclosure's type; without a known one only media:content is written.
@@ -75,4 +76,9 @@ function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
     extensions.push({ name: 'media:content', objects: { _attributes: { url: ph.attr(url), medium: 'image', ...(type ? { type: ph.attr(type) } : {}) } } });
   }
   return extensions;
+}
+
+/** The names of several authors as one `dc:creator` value: "Ivan Petrenko, Maria Lopez". */
+export function rssCreator(authors: readonly { name: string }[]): string {
+  return authors.map((a) => a.name).join(', ');
 }

@@ -96,7 +96,9 @@ function rssItem(record: RawRecord, path: string, element: XmlElement, problems:
   if (published) item.published = published;
 
   nodes(record, 'author').forEach((node, i) => item.authors.push(rssAuthor(nodeText(node) ?? '', `${path}.author[${i}]`, line('author'), problems)));
-  for (const node of nodes(record, 'dc:creator')) item.authors.push({ name: collapseWhitespace(nodeText(node) ?? '') });
+  for (const node of nodes(record, 'dc:creator')) {
+    for (const name of splitCreators(collapseWhitespace(nodeText(node) ?? ''))) item.authors.push({ name });
+  }
   for (const node of nodes(record, 'category')) {
     const term = trimWhitespace(nodeText(node) ?? '');
     if (term) item.tags.push(term);
@@ -153,4 +155,14 @@ function rssAuthor(text: string, path: string, line: number, problems: FeedProbl
   }
   problems.push({ path, message: `expected an email address such as "jane@example.com (Jane Doe)", found ${JSON.stringify(value)}`, severity: 'error', line });
   return { name: collapseWhitespace(value) };
+}
+
+/**
+ * One `dc:creator` may name several people ("Ivan Petrenko, Maria Lopez", as storyfeed writes it):
+ * it is split at commas when every part has at least two words, so "Smith, John" and
+ * "Martin Luther King, Jr." stay one name.
+ */
+export function splitCreators(text: string): string[] {
+  const parts = text.split(/\s*,\s*/);
+  return parts.length > 1 && parts.every((p) => p.trim().split(/\s+/).filter(Boolean).length >= 2) ? parts : [text];
 }

@@ -101,14 +101,19 @@ describe('feed@6 defects that must stay corrected', () => {
     expect((await readFeed(outputs.rss)).items.map((i) => i.isPermaLink)).toEqual([true, false]);
   });
 
-  it('RSS <author> always holds an email; authors without one go to dc:creator', async () => {
-    const d = doc([item({ authors: [{ name: 'Jane Doe' }, { name: 'Joe', email: 'joe@ex.com' }, { name: 'Ann', url: 'https://ex.com/ann' }] })]);
-    const rss = renderRss(d);
-    const authors = [...rss.matchAll(/<author>([^<]*)<\/author>/g)].map((m) => m[1]);
-    expect(authors).toEqual(['joe@ex.com (Joe)']);
-    expect([...rss.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((m) => m[1])).toEqual(['Jane Doe', 'Ann']);
-    expect((await readFeed(rss)).problems).toEqual([]);
-    await roundTrip(d);
+  it('RSS <author> only for a sole author with an email; otherwise one dc:creator naming everyone', async () => {
+    const several = renderRss(doc([item({ authors: [{ name: 'Jane Doe' }, { name: 'Joe Bloggs', email: 'joe@ex.com' }, { name: 'Ann Lee', url: 'https://ex.com/ann' }] })]));
+    expect(several).not.toContain('<author>');
+    expect([...several.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((m) => m[1])).toEqual(['Jane Doe, Joe Bloggs, Ann Lee']);
+    const parsed = await readFeed(several);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.items[0]!.authors).toEqual([{ name: 'Jane Doe' }, { name: 'Joe Bloggs' }, { name: 'Ann Lee' }]);
+    const sole = renderRss(doc([item({ authors: [{ name: 'Joe', email: 'joe@ex.com' }] })]));
+    expect([...sole.matchAll(/<author>([^<]*)<\/author>/g)].map((m) => m[1])).toEqual(['joe@ex.com (Joe)']);
+    const bare = renderRss(doc([item({ authors: [{ name: 'Jane' }] })]));
+    expect(bare).not.toContain('<author>');
+    expect(bare).toContain('<dc:creator>Jane</dc:creator>');
+    await roundTrip(doc([item({ authors: [{ name: 'Jane Doe' }, { name: 'Joe', email: 'joe@ex.com' }] })]));
   });
 
   describe('the clock', () => {
