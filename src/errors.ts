@@ -37,6 +37,7 @@ export const PROBLEMS = {
   W_TITLE_ONLY: { summary: 'the story has a headline but no body', fix: 'Add at least one paragraph under the headline.' },
   W_DATE_ORDER: { summary: '`updated` is earlier than the publication date', fix: 'Correct `updated` (it was set to the publication date).' },
   W_UNSAFE_SLUG: { summary: 'a slug, id or url had unsafe characters and was cleaned', fix: 'Use only letters, digits and hyphens in slugs.' },
+  W_ID_CHANGED: { summary: 'a published story got a new id (its seed was probably renamed)', fix: 'Add `id:` with the old id to its front matter, or readers will see it as a new item.' },
   W_RELATIVE_URL: { summary: 'a relative URL was made absolute', fix: 'Nothing to do; write absolute URLs to silence this.' },
 } as const satisfies Record<string, { summary: string; fix: string }>;
 

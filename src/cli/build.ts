@@ -102,7 +102,7 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
       stories: result.stories.length,
       items,
       feeds: result.feeds.map((f) => ({ kind: f.entry.kind, name: f.entry.name, items: f.entry.document.items.length, files: f.files })),
-      files: Object.entries(result.contents).map(([file, text]) => ({ file: where(file), bytes: Buffer.byteLength(text) })),
+      files: Object.entries(result.contents).filter(([file]) => !file.startsWith('.')).map(([file, text]) => ({ file: where(file), bytes: Buffer.byteLength(text) })),
       skipped: result.skipped.map((e) => ({ code: e.code, file: e.file ?? null, line: e.line ?? null, message: e.detail })),
       warnings: warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, message: w.message })),
       verification: { feeds: result.feeds.length, problems: result.report.problems.length },
@@ -121,7 +121,7 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
     const kinds = (['archive', 'tag', 'author'] as const).map((k) => [k, result.feeds.filter((f) => f.entry.kind === k).length] as const).filter(([, n]) => n);
     lines.push(`  + ${plural(extra, 'more feed')} (${kinds.map(([k, n]) => `${n} ${k === 'archive' ? 'archive page' : k}${n === 1 ? '' : 's'}`).join(', ')}), each in 3 formats`);
   }
-  const pages = Object.keys(result.contents).filter((f) => !f.endsWith('.xml') && !f.endsWith('.json'));
+  const pages = Object.keys(result.contents).filter((f) => !f.startsWith('.') && !f.endsWith('.xml') && !f.endsWith('.json'));
   if (pages.length) lines.push(`  + ${pages.join(', ')}`);
   lines.push(`Verified: parsed ${result.feeds.length * 3} feed files back and compared every item field by field with the stories: ${plural(result.report.problems.length, 'problem')}.`);
   if (pinged) lines.push(`Notified the WebSub hub ${config.hub} of ${plural(pinged, 'feed')}.`);

@@ -8,6 +8,7 @@ import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
 import { formatReport, verifyDocument, type VerifyProblem, type VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
+import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
 import { publishFiles } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
 import { displayPath } from './seed-files.js';
@@ -109,7 +110,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     throw new StoryfeedError('E_NO_STORIES', `no publishable stories in ${displayPath(seedsDir, cwd)}`);
   }
 
-  const set = buildFeedSet(loaded.stories, config, {
+  // Edited stories are updates of what readers have, not new items: settle `updated` against the last build.
+  const seedPaths = new Map(loaded.files.map((f) => [f.display, f.path]));
+  const reconciled = await reconcileWithManifest(loaded.stories, await readManifest(outDir), {
+    ...(epoch ? { editDate: epoch } : {}),
+    seedPath: (story) => (story.file ? seedPaths.get(story.file) : undefined),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  });
+  const stories = reconciled.stories;
+  const set = buildFeedSet(stories, config, {
     ...(config.tagFeeds ? { tagFeeds: config.tagFeeds } : {}),
     ...(config.authorFeeds ? { authorFeeds: true } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
@@ -134,12 +143,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   for (const feed of feeds) for (const format of ['rss', 'atom', 'json'] as const) contents[feed.files[format]] = feed.outputs[format];
   if (config.bundleStylesheet && config.stylesheet === STYLESHEET_FILE) contents[STYLESHEET_FILE] = FEED_STYLESHEET;
   if (config.indexPage !== false) contents['index.html'] = renderIndexPage(set, (entry) => feedSetFiles(entry, config));
+  contents[MANIFEST_FILE] = `${JSON.stringify(reconciled.manifest, null, 2)}\n`;
 
   let written = false;
   if (options.write !== false) written = (await publishFiles(outDir, contents)).changed;
   await cache?.prune();
   const main = feeds[0]!;
-  const result: BuildSiteResult = { stories: loaded.stories, skipped: loaded.errors, document: main.entry.document, outputs: main.outputs, feeds, report, outDir, contents, written };
+  const result: BuildSiteResult = { stories, skipped: loaded.errors, document: main.entry.document, outputs: main.outputs, feeds, report, outDir, contents, written };
   if (cache) result.cache = cache.counters;
   return result;
 }

@@ -22,7 +22,7 @@ describe('storyfeed build', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Built 1 item from 1 story in seeds → public/);
     expect(first.stdout).toMatch(/Verified: .* 0 problems\./);
-    expect(readdirSync(path.join(dir, 'public')).sort()).toEqual(['atom.xml', 'feed.json', 'feed.xsl', 'index.html', 'rss.xml']);
+    expect(readdirSync(path.join(dir, 'public')).sort()).toEqual(['.storyfeed-manifest.json', 'atom.xml', 'feed.json', 'feed.xsl', 'index.html', 'rss.xml']);
     const read = (): string[] => ['rss.xml', 'atom.xml', 'feed.json'].map((f) => readFileSync(path.join(dir, 'public', f), 'utf8'));
     const before = read();
     expect((await cli(['build'], { cwd: dir, env: { TZ: 'Asia/Tokyo' } })).code).toBe(0);

@@ -40,7 +40,7 @@ describe('buildSite', () => {
     expect(first.written).toBe(true);
     const out = path.join(dir, 'public');
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
-    expect(readdirSync(out).sort()).toEqual(['atom.xml', 'feed.json', 'feed.xsl', 'index.html', 'rss.xml']);
+    expect(readdirSync(out).sort()).toEqual(['.storyfeed-manifest.json', 'atom.xml', 'feed.json', 'feed.xsl', 'index.html', 'rss.xml']);
     const target = realpathSync(out);
     const again = await buildSite({ config, cwd: dir });
     expect(again.written).toBe(false);
@@ -84,5 +84,47 @@ describe('publishFiles', () => {
 
   it('refuses paths that leave the output folder', async () => {
     await expect(publishFiles(path.join(dir, 'out'), { '../x.txt': 'x' })).rejects.toMatchObject({ code: 'E_IO' });
+  });
+});
+
+describe('stable identity across rebuilds', () => {
+  const seed = (name: string, text: string): void => writeFileSync(path.join(dir, 'seeds', name), text);
+
+  it('keeps the id when the text and title are edited, and moves updated only when the content changed', async () => {
+    mkdirSync(path.join(dir, 'seeds'));
+    seed('ferry.txt', '---\ndate: 2024-05-01T08:00:00Z\n---\nFerry resumes\nThe ferry resumed service.\n');
+    seed('other.txt', '---\ndate: 2024-05-02T08:00:00Z\n---\nOther story\nSomething else.\n');
+    const first = await buildSite({ config, cwd: dir, sourceDateEpoch: '1717200000' });
+    const id = first.stories.find((s) => s.slug === 'ferry')!.id;
+    expect(first.stories.find((s) => s.id === id)!.updated.toISOString()).toBe('2024-05-01T08:00:00.000Z');
+
+    seed('ferry.txt', '---\ndate: 2024-05-01T08:00:00Z\n---\nFerry resumes after repairs\nThe ferry resumed service on Sunday.\n');
+    const edited = await buildSite({ config, cwd: dir, sourceDateEpoch: '1717200000' });
+    const ferry = edited.stories.find((s) => s.slug === 'ferry')!;
+    expect(ferry.id).toBe(id);
+    expect(ferry.updated.toISOString()).toBe('2024-06-01T00:00:00.000Z');
+    expect(edited.stories.find((s) => s.slug === 'other')!.updated.toISOString()).toBe('2024-05-02T08:00:00.000Z');
+    expect(JSON.parse(edited.contents['feed.json']!).items.filter((i: { id: string }) => i.id === id)).toHaveLength(1);
+
+    const again = await buildSite({ config, cwd: dir, sourceDateEpoch: '1720000000' });
+    expect(again.stories.find((s) => s.slug === 'ferry')!.updated.toISOString()).toBe('2024-06-01T00:00:00.000Z');
+    expect(again.written).toBe(false);
+  });
+
+  it('warns when a renamed seed gives a published story a new id, and keeps the id given in front matter', async () => {
+    mkdirSync(path.join(dir, 'seeds'));
+    seed('ferry.txt', '---\ndate: 2024-05-01T08:00:00Z\n---\nFerry resumes\nThe ferry resumed service.\n');
+    seed('pinned.txt', '---\ndate: 2024-05-01T09:00:00Z\nid: tag:news.example.com,2024:pinned\n---\nPinned\nPinned story.\n');
+    await buildSite({ config, cwd: dir });
+    rmSync(path.join(dir, 'seeds', 'ferry.txt'));
+    rmSync(path.join(dir, 'seeds', 'pinned.txt'));
+    seed('ferry-service.txt', '---\ndate: 2024-05-01T08:00:00Z\n---\nFerry resumes\nThe ferry resumed service.\n');
+    seed('pinned-renamed.txt', '---\ndate: 2024-05-01T09:00:00Z\nid: tag:news.example.com,2024:pinned\n---\nPinned\nPinned story.\n');
+    const warnings: { code: string; file?: string; message: string }[] = [];
+    await buildSite({ config, cwd: dir, onWarning: (w) => warnings.push(w) });
+    const renamed = warnings.filter((w) => w.code === 'W_ID_CHANGED');
+    expect(renamed).toHaveLength(1);
+    expect(renamed[0]!.file).toBe('seeds/ferry-service.txt');
+    expect(renamed[0]!.message).toContain('https://news.example.com/ferry');
   });
 });
