@@ -39,6 +39,7 @@ export const PROBLEMS = {
   W_UNSAFE_SLUG: { summary: 'a slug, id or url had unsafe characters and was cleaned', fix: 'Use only letters, digits and hyphens in slugs.' },
   W_ID_CHANGED: { summary: 'a published story got a new id (its seed was probably renamed)', fix: 'Add `id:` with the old id to its front matter, or readers will see it as a new item.' },
   W_RELATIVE_URL: { summary: 'a relative URL was made absolute', fix: 'Nothing to do; write absolute URLs to silence this.' },
+  W_DATE_NO_ZONE: { summary: 'a date-time has no UTC offset and was read as UTC', fix: 'Add an offset (2024-10-21T08:30:00+03:00 or …Z), or set `timeZone` in the config.' },
 } as const satisfies Record<string, { summary: string; fix: string }>;
 
 /** A problem code: `E_…` for errors, `W_…` for warnings. */

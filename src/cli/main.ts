@@ -76,6 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-p, --port <port>', 'port (0 picks a free one)', '8080')
     .option('-H, --host <host>', 'address to listen on', '127.0.0.1')
     .option('-c, --config <file>', 'configuration file')
+    .option('-q, --quiet', 'do not log requests')
     .exitOverride()
     .action(async (dir: string | undefined, opts: ServeFlags) => {
       exitCode = await runServe(dir, opts, io);
@@ -137,6 +138,7 @@ export interface ServeFlags {
   port: string;
   host: string;
   config?: string;
+  quiet?: boolean;
 }
 
 /** Flags of `init`. */

@@ -16,7 +16,8 @@ export async function runServe(dir: string | undefined, flags: ServeFlags, io: C
     const loaded = await loadConfigFile(flags.config, io.cwd).catch(() => undefined);
     root = loaded ? path.resolve(loaded.dir, loaded.config.out ?? 'public') : path.resolve(io.cwd, 'public');
   }
-  const server = await serveFolder({ root, port, host: flags.host }).catch((cause: NodeJS.ErrnoException) => {
+  const log = flags.quiet ? undefined : (line: string): void => io.out(`${line}\n`);
+  const server = await serveFolder({ root, port, host: flags.host, ...(log ? { log } : {}) }).catch((cause: NodeJS.ErrnoException) => {
     throw new StoryfeedError('E_IO', `cannot listen on ${flags.host}:${port}: ${cause.code ?? cause.message}`, { cause });
   });
   const address = server.address() as AddressInfo;

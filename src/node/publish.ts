@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 
@@ -71,7 +71,10 @@ export async function publishFiles(outDir: string, files: Readonly<Record<string
       await mkdir(path.dirname(dest), { recursive: true });
       const previous = current ? path.join(current, name) : undefined;
       if (previous && (await sameContent(previous, files[name]!))) await link(previous, dest);
-      else await writeFile(dest, files[name]!, { flush: true });
+      else {
+        await writeFile(dest, files[name]!, { flush: true });
+        await laterThan(previous, dest);
+      }
     }
     await fsyncDir(staging);
     await step('written');
@@ -141,6 +144,21 @@ async function sameContent(file: string, contents: string | Uint8Array): Promise
     return typeof contents === 'string' ? existing.toString('utf8') === contents : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).equals(existing);
   } catch {
     return false;
+  }
+}
+
+/**
+ * HTTP Last-Modified has one-second resolution, and readers skip a download whose date they have
+ * seen: a changed file must never carry the same second as the version it replaces.
+ */
+async function laterThan(previous: string | undefined, file: string): Promise<void> {
+  if (!previous) return;
+  try {
+    const [before, now] = await Promise.all([stat(previous), stat(file)]);
+    const second = Math.floor(before.mtimeMs / 1000);
+    if (Math.floor(now.mtimeMs / 1000) <= second) await utimes(file, now.atime, new Date((second + 1) * 1000));
+  } catch {
+    // The previous file vanished: nothing to be later than.
   }
 }
 

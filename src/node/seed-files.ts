@@ -1,4 +1,5 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { SEED_EXTENSIONS } from '../seed/index.js';
@@ -23,7 +24,9 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 
 /**
  * Lists seed files under `dir` (recursively, sorted, so builds are deterministic). Skips dot- and
- * underscore-prefixed entries, `node_modules`, sidecars, and symlinked folders already visited.
+ * underscore-prefixed entries, `node_modules`, sidecars, and folders already visited (by real path,
+ * so symlink loops end). A seed-named link that cannot be followed (a loop, or a missing target) is
+ * listed, so reading it reports the problem with its name instead of dropping the story silently.
  */
 export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<SeedFile[]> {
   const root = path.resolve(cwd, dir);
@@ -37,10 +40,15 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
   const found: SeedFile[] = [];
   const visited = new Set<string>();
   const walk = async (folder: string): Promise<void> => {
-    const real = await realpath(folder);
-    if (visited.has(real)) return;
-    visited.add(real);
-    const entries = await readdir(folder, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      const real = await realpath(folder);
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (cause) {
+      throw new StoryfeedError('E_IO', `folder ${displayPath(folder, cwd)} ${ioReason(cause)}`, { file: displayPath(folder, cwd), cause });
+    }
     const names = new Set(entries.map((e) => e.name));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
@@ -53,7 +61,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
           isDir = target.isDirectory();
           isFile = target.isFile();
         } catch {
-          continue; // a dangling link is not a seed
+          isFile = true; // reading it names the problem (a loop or a missing target)
         }
       }
       if (isDir) {
@@ -76,8 +84,17 @@ export async function readBytes(file: string, display = file): Promise<Uint8Arra
   try {
     return await readFile(file);
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? String(cause)})`;
+    const link = (cause as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(file).then((i) => i.isSymbolicLink(), () => false));
+    const why = link ? 'is a symbolic link to a file that does not exist' : ioReason(cause);
     throw new StoryfeedError('E_IO', `${display} ${why}`, { file: display, cause });
   }
+}
+
+function ioReason(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ELOOP') return 'is a symbolic link loop (a link that leads back to itself)';
+  return `cannot be read (${code ?? String(cause)})`;
 }

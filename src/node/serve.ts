@@ -44,8 +44,8 @@ export function createFolderHandler(options: ServeFolderOptions): FeedHandler {
   });
 }
 
-/** Adapts a fetch-style handler to Node's `http` (and Express/Connect) `(req, res)` signature. */
-export function toNodeListener(handler: FeedHandler): (req: IncomingMessage, res: ServerResponse) => void {
+/** Adapts a fetch-style handler to Node's `http` (and Express/Connect) `(req, res)` signature; `log` gets one line per request. */
+export function toNodeListener(handler: FeedHandler, log?: (line: string) => void): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
     const headers = new Headers();
@@ -58,6 +58,7 @@ export function toNodeListener(handler: FeedHandler): (req: IncomingMessage, res
         response.headers.forEach((value, name) => res.setHeader(name, value));
         const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
         res.end(body);
+        log?.(`${req.method ?? 'GET'} ${req.url ?? '/'} ${response.status}${body ? ` ${body.byteLength}` : ''}`);
       },
       () => {
         res.statusCode = 500;
@@ -68,9 +69,9 @@ export function toNodeListener(handler: FeedHandler): (req: IncomingMessage, res
 }
 
 /** Starts an HTTP server for a folder of feeds on `host:port` (port 0 picks a free one). */
-export async function serveFolder(options: ServeFolderOptions & { port?: number; host?: string }): Promise<Server> {
-  const { port = 8080, host = '127.0.0.1', ...rest } = options;
-  const server = createServer(toNodeListener(createFolderHandler(rest)));
+export async function serveFolder(options: ServeFolderOptions & { port?: number; host?: string; log?: (line: string) => void }): Promise<Server> {
+  const { port = 8080, host = '127.0.0.1', log, ...rest } = options;
+  const server = createServer(toNodeListener(createFolderHandler(rest), log));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

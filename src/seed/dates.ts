@@ -6,8 +6,12 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** The result of reading a date: the instant, or why it is not one. */
-export type DateParse = { ok: true; date: Date; hadZone: boolean } | { ok: false; reason: string };
+/** The result of reading a date: the instant (and whether the value gave a time and an offset), or why it is not one. */
+export type DateParse = { ok: true; date: Date; hadZone: boolean; hadTime: boolean } | { ok: false; reason: string };
+
+/** First and last instants every feed format can write: RFC 822 and RFC 3339 dates have four-digit years. */
+const EARLIEST = utcWall(0, 1, 1, 0, 0, 0, 0);
+const LATEST = utcWall(9999, 12, 31, 23, 59, 59, 999);
 
 /** Parses an ISO 8601 date or date-time; `timeZone` (IANA name) applies when the value has no offset. */
 export function parseIsoDate(value: string, timeZone = 'UTC'): DateParse {
@@ -23,20 +27,29 @@ export function parseIsoDate(value: string, timeZone = 'UTC'): DateParse {
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
   if (month < 1 || month > 12) return { ok: false, reason: `"${value}" has month ${month}; months run from 01 to 12` };
   const dim = daysInMonth(year, month);
-  if (day < 1 || day > dim) return { ok: false, reason: `"${value}" has day ${day}; ${year}-${String(month).padStart(2, '0')} has ${dim} days` };
+  if (day < 1 || day > dim) return { ok: false, reason: `"${value}" has day ${day}; ${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')} has ${dim} days` };
   if (hour > 23 || minute > 59 || second > 60) return { ok: false, reason: `"${value}" has an impossible time of day` };
-  const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms);
+  const wall = utcWall(year, month, day, hour, minute, Math.min(second, 59), ms);
+  const hadTime = hs !== undefined;
   if (zone !== undefined) {
     const offset = zone === 'Z' || zone === 'z' ? 0 : parseOffset(zone);
     if (offset === null) return { ok: false, reason: `"${value}" has an impossible UTC offset ${zone}` };
-    return checked(new Date(wall - offset * 60_000), value, true);
+    return checked(wall - offset * 60_000, value, true, hadTime);
   }
-  return checked(new Date(wall - zoneOffsetMinutes(wall, timeZone) * 60_000), value, false);
+  return checked(wall - zoneOffsetMinutes(wall, timeZone) * 60_000, value, false, hadTime);
 }
 
-function checked(date: Date, value: string, hadZone: boolean): DateParse {
-  if (Number.isNaN(date.getTime())) return { ok: false, reason: `"${value}" is out of range` };
-  return { ok: true, date, hadZone };
+function checked(time: number, value: string, hadZone: boolean, hadTime: boolean): DateParse {
+  if (!(time >= EARLIEST && time <= LATEST)) return { ok: false, reason: `"${value}" is out of range: feeds carry dates from year 0000 to 9999 (UTC)` };
+  return { ok: true, date: new Date(time), hadZone, hadTime };
+}
+
+/** Milliseconds since 1970 of a UTC wall-clock time; unlike `Date.UTC`, years 0–99 are not moved to 1900–1999. */
+function utcWall(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
 }
 
 function parseOffset(zone: string): number | null {
@@ -50,7 +63,8 @@ function parseOffset(zone: string): number | null {
 
 /** Number of days in a month of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
@@ -71,7 +85,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
     formatters.set(timeZone, fmt);
   }
@@ -80,8 +94,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 function offsetAt(fmt: Intl.DateTimeFormat, instantMs: number): number {
   const parts: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(instantMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  let bc = false;
+  for (const p of fmt.formatToParts(new Date(instantMs))) {
+    if (p.type === 'era') bc = p.value === 'BC';
+    else if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const year = bc ? 1 - parts.year! : parts.year!;
+  const asUtc = utcWall(year, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!, 0);
   return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
 }
 

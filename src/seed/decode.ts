@@ -2,12 +2,20 @@ import { StoryfeedError } from '../errors.js';
 
 /**
  * Decodes seed bytes to a string: UTF-8 (with or without a byte-order mark) or UTF-16 with a BOM.
- * Binary files and invalid UTF-8 are refused with the line of the first bad byte.
+ * Binary files, UTF-32, UTF-16 without a BOM and invalid UTF-8 (say, Latin-1) are refused with a
+ * clear error, invalid UTF-8 with the line of the first bad byte.
  */
 export function decodeSeedBytes(bytes: Uint8Array, file?: string): string {
+  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]) || startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
+    throw new StoryfeedError('E_ENCODING', 'the file is UTF-32 (it starts with a UTF-32 byte-order mark); re-save it as UTF-8', { file });
+  }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2), file);
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2), file);
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const utf16 = utf16WithoutBom(body);
+  if (utf16) {
+    throw new StoryfeedError('E_ENCODING', `the file looks like ${utf16} without a byte-order mark; re-save it as UTF-8 (or as UTF-16 with a byte-order mark)`, { file });
+  }
   if (looksBinary(body)) {
     throw new StoryfeedError('E_BINARY', 'this looks like a binary file (a binary signature, NUL bytes or mostly control characters), not a text seed', { file });
   }
@@ -16,7 +24,8 @@ export function decodeSeedBytes(bytes: Uint8Array, file?: string): string {
   } catch {
     const badAt = Math.max(0, firstInvalidUtf8(body));
     const line = lineOfByte(body, badAt);
-    throw new StoryfeedError('E_ENCODING', `invalid UTF-8 byte 0x${(body[badAt] ?? 0).toString(16).padStart(2, '0')} at byte ${badAt + 1}`, { file, line });
+    const hint = 'the file may be Latin-1 or Windows-1252: re-save it as UTF-8';
+    throw new StoryfeedError('E_ENCODING', `invalid UTF-8 byte 0x${(body[badAt] ?? 0).toString(16).padStart(2, '0')} at byte ${badAt + 1}; ${hint}`, { file, line });
   }
 }
 
@@ -26,6 +35,29 @@ function decodeWith(encoding: 'utf-16le' | 'utf-16be', bytes: Uint8Array, file: 
   } catch (cause) {
     throw new StoryfeedError('E_ENCODING', `the file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`, { file, cause });
   }
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * `UTF-16LE` or `UTF-16BE` when the first 8 KiB look like mostly-ASCII UTF-16 without a BOM: NUL
+ * bytes in at least a third of the odd (or even) positions and none in the others.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs / 3 && even === 0) return 'UTF-16LE';
+  if (even >= pairs / 3 && odd === 0) return 'UTF-16BE';
+  return undefined;
 }
 
 const MAGIC: readonly (readonly number[])[] = [

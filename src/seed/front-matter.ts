@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { Author } from '../types.js';
+import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseIsoDate } from './dates.js';
 
 /** Story fields a seed can set in YAML front matter, a `.meta.yaml` sidecar, or a JSON seed. */
@@ -103,7 +104,10 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new StoryfeedError('E_FRONT_MATTER', 'front matter must be a mapping of `field: value` lines', { file, line: options.firstLine });
   }
-  const obj = value as Record<string, unknown>;
+  // YAML and JSON escapes (`"\x01"`, `"\u0001"`) can write characters XML forbids that were not in the file's text.
+  const removed: string[] = [];
+  const obj = withoutIllegalChars(value, removed, 3) as Record<string, unknown>;
+  if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the front matter`, { file }));
   const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
   const fail = (key: string, detail: string, code: 'E_FIELD' | 'E_DATE' = 'E_FIELD'): never => {
     throw new StoryfeedError(code, `front matter \`${key}\`: ${detail}`, { file, line: lineOf(key) });
@@ -122,6 +126,9 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (typeof v !== 'string') return fail(key, `expected an ISO 8601 date, found ${describeValue(v)}`, 'E_DATE');
     const parsed = parseIsoDate(v, options.timeZone);
     if (!parsed.ok) return fail(key, parsed.reason, 'E_DATE');
+    if (parsed.hadTime && !parsed.hadZone && options.timeZone === undefined) {
+      options.onWarning?.(warning('W_DATE_NO_ZONE', `\`${key}\` "${v.trim()}" has no UTC offset and was read as UTC; add one (e.g. +03:00) or set \`timeZone\` in the config`, { file, line: lineOf(key) }));
+    }
     return parsed.date;
   };
 
@@ -192,10 +199,41 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
       if (typeof v !== 'string') fail(key, `${where}\`${field}\` must be text, found ${describeValue(v)}`);
       if ((v as string).trim()) author[field] = (v as string).trim();
     }
+    if (author.url !== undefined) {
+      const url = httpUrl(author.url);
+      if (url === undefined) fail(key, `${where}\`url\` "${author.url}" must be an absolute http(s) URL`);
+      author.url = url;
+    }
     if (author.email && !/^[^\s@<>()]+@[^\s@<>()]+$/.test(author.email)) fail(key, `${where}"${author.email}" is not an email address`);
     authors.push(author);
   });
   return authors;
+}
+
+/** `value` as a normalized absolute http(s) URL, else `undefined` (no `javascript:`, `data:` or relative links). */
+function httpUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A copy of a parsed YAML or JSON value, `depth` levels deep (the levels storyfeed reads), with
+ * the characters XML forbids removed from its strings; what was removed is added to `removed`.
+ * Copies are made with own properties only, so a `__proto__` key stays a plain key.
+ */
+function withoutIllegalChars(value: unknown, removed: string[], depth: number): unknown {
+  if (typeof value === 'string') {
+    const clean = removeIllegalXmlChars(value);
+    for (const ch of clean.removed) removed.push(ch);
+    return clean.text;
+  }
+  if (depth === 0 || typeof value !== 'object' || value === null || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutIllegalChars(v, removed, depth - 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutIllegalChars(v, removed, depth - 1)]));
 }
 
 /** Reads "Jane Doe <jane@example.com>" or "jane@example.com (Jane Doe)" or a bare name. */

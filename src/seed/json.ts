@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
-import { StoryfeedError } from '../errors.js';
+import { StoryfeedError, warning } from '../errors.js';
+import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { readMeta } from './front-matter.js';
@@ -16,14 +17,25 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   const text = raw.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new StoryfeedError('E_EMPTY', 'the file is empty', { file, line: 1 });
   let value: unknown;
+  // `\u0001` and the like decode to characters XML forbids; they are removed like raw ones in text seeds.
+  const removed: string[] = [];
+  const reviver = text.includes('\\u')
+    ? (_key: string, v: unknown): unknown => {
+        if (typeof v !== 'string') return v;
+        const clean = removeIllegalXmlChars(v);
+        for (const ch of clean.removed) removed.push(ch);
+        return clean.text;
+      }
+    : undefined;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text, reviver);
   } catch (cause) {
     const message = (cause as Error).message;
     const pos = /position (\d+)/.exec(message);
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
     throw new StoryfeedError('E_JSON', `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`, { file, line, cause });
   }
+  if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new StoryfeedError('E_FIELD', `$: expected an object with "title" and a body, found ${Array.isArray(value) ? 'an array' : typeof value}`, { file });
   }
@@ -39,7 +51,8 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     throw error;
   }
   if (!meta.title) fail('title', 'required: the headline as text');
-  const title = meta.title!;
+  // A line break in a JSON title would otherwise end the headline inside the body text read below.
+  const title = meta.title!.replace(/\s+/g, ' ');
 
   let article: SeedArticle;
   if (obj.sections !== undefined) {

@@ -7,6 +7,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
+import { isWellFormedUtf16, parseXmlFast } from './xml-fast.js';
 
 /** The XML namespace, bound to the `xml:` prefix. */
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -84,11 +85,26 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * {@link XmlSyntaxError} for the first error, with a message saying when the document is truncated.
  */
 export function parseXml(text: string): XmlDocument {
+  rejectLoneSurrogates(text);
+  return parseXmlFast(text) ?? saxesTree(text);
+}
+
+/** {@link parseXml} through saxes alone, without the fast path (same tree, same errors). */
+export function parseXmlWithSaxes(text: string): XmlDocument {
+  rejectLoneSurrogates(text);
+  return saxesTree(text);
+}
+
+function rejectLoneSurrogates(text: string): void {
+  if (isWellFormedUtf16(text)) return;
   const surrogate = LONE_SURROGATE.exec(text);
   if (surrogate) {
     const { line, column } = lineAndColumn(text, surrogate.index);
     throw new XmlSyntaxError({ message: `disallowed character (lone surrogate U+${surrogate[0].charCodeAt(0).toString(16).toUpperCase()})`, line, column, truncated: false });
   }
+}
+
+function saxesTree(text: string): XmlDocument {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;

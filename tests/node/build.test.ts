@@ -128,3 +128,16 @@ describe('stable identity across rebuilds', () => {
     expect(renamed[0]!.message).toContain('https://news.example.com/ferry');
   });
 });
+
+describe('publishFiles and Last-Modified', () => {
+  it('gives a changed file a later modification second than the version it replaces, even within one second', async () => {
+    const { statSync } = await import('node:fs');
+    const out = path.join(dir, 'out');
+    await publishFiles(out, { 'rss.xml': 'one', 'same.txt': 'same' });
+    const before = statSync(path.join(out, 'rss.xml')).mtimeMs;
+    const sameBefore = statSync(path.join(out, 'same.txt')).mtimeMs;
+    await publishFiles(out, { 'rss.xml': 'two', 'same.txt': 'same' });
+    expect(Math.floor(statSync(path.join(out, 'rss.xml')).mtimeMs / 1000)).toBeGreaterThan(Math.floor(before / 1000));
+    expect(statSync(path.join(out, 'same.txt')).mtimeMs).toBe(sameBefore);
+  });
+});

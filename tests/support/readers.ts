@@ -410,6 +410,8 @@ export interface NewsboatOptions {
    * feed's ETag and Last-Modified from its second download on, and sends them from the third.
    */
   reloads?: number;
+  /** Runs before each reload after the first (to edit and rebuild the feeds between polls). */
+  beforeReload?: (reload: number) => Promise<void>;
   timeoutMs?: number;
 }
 
@@ -476,6 +478,7 @@ export async function readWithNewsboat(urls: readonly string[], options: Newsboa
     const snapshots: NewsboatSnapshot[] = [];
     const reloads = options.reloads ?? 1;
     for (let index = 0; index < reloads; index++) {
+      if (index > 0) await options.beforeReload?.(index);
       const debugLog = path.join(dir, `debug-${index}.log`);
       await rm(errorLog, { force: true });
       let run: ProcessResult;
