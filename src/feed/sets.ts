@@ -102,7 +102,7 @@ function groupBy(stories: readonly Story[], keys: (s: Story) => string[]): [stri
   const groups = new Map<string, { name: string; members: Story[] }>();
   for (const s of stories) {
     for (const key of new Set(keys(s).map((k) => k.trim()).filter(Boolean))) {
-      const id = key.toLocaleLowerCase();
+      const id = key.toLowerCase();
       const group = groups.get(id) ?? { name: key, members: [] };
       if (!group.members.includes(s)) group.members.push(s);
       groups.set(id, group);

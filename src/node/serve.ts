@@ -47,12 +47,25 @@ export function createFolderHandler(options: ServeFolderOptions): FeedHandler {
 /** Adapts a fetch-style handler to Node's `http` (and Express/Connect) `(req, res)` signature; `log` gets one line per request. */
 export function toNodeListener(handler: FeedHandler, log?: (line: string) => void): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    let request: Request;
+    try {
+      // The path is taken from the request line (absolute-form included); the host never decides where to look.
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      request = new Request(`http://localhost${url.pathname}${url.search}`, { method: req.method ?? 'GET', headers });
+    } catch {
+      // Methods fetch refuses (TRACE, CONNECT) and unparsable requests.
+      const allowed = ['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? '').toUpperCase());
+      res.statusCode = allowed ? 400 : 405;
+      if (!allowed) res.setHeader('allow', 'GET, HEAD, OPTIONS');
+      res.end();
+      log?.(`${req.method ?? '?'} ${req.url ?? '/'} ${res.statusCode}`);
+      return;
     }
-    handler(new Request(url, { method: req.method ?? 'GET', headers })).then(
+    handler(request).then(
       async (response) => {
         res.statusCode = response.status;
         response.headers.forEach((value, name) => res.setHeader(name, value));

@@ -39,6 +39,12 @@ export function parseIsoDate(value: string, timeZone = 'UTC'): DateParse {
   return checked(wall - zoneOffsetMinutes(wall, timeZone) * 60_000, value, false, hadTime);
 }
 
+/** `true` when `date` is an instant every feed format can write (years 0000 to 9999, UTC). */
+export function isFeedDate(date: Date): boolean {
+  const time = date.getTime();
+  return time >= EARLIEST && time <= LATEST;
+}
+
 function checked(time: number, value: string, hadZone: boolean, hadTime: boolean): DateParse {
   if (!(time >= EARLIEST && time <= LATEST)) return { ok: false, reason: `"${value}" is out of range: feeds carry dates from year 0000 to 9999 (UTC)` };
   return { ok: true, date: new Date(time), hadZone, hadTime };

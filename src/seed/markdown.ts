@@ -132,12 +132,17 @@ function textBetween(tokens: Token[], from: number, to: number): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Plain text of one inline token: text, code and line breaks; markup and raw HTML dropped. */
+/** Plain text of one inline token: text, code and line breaks; markup and raw HTML dropped, with what inline `<script>`/`<style>` hold. */
 function inlineText(token: Token | undefined): string {
   if (!token?.children) return token?.content.trim() ?? '';
   let out = '';
+  let hidden = 0;
   for (const c of token.children) {
-    if (c.type === 'text' || c.type === 'code_inline') out += c.content;
+    if (c.type === 'html_inline') {
+      const tag = /^<(\/?)([a-z][a-z0-9]*)/i.exec(c.content);
+      if (tag && HIDDEN_ELEMENTS.has(tag[2]!.toLowerCase()) && !c.content.endsWith('/>')) hidden = Math.max(0, hidden + (tag[1] ? -1 : 1));
+    } else if (hidden > 0) continue;
+    else if (c.type === 'text' || c.type === 'code_inline') out += c.content;
     else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
     else if (c.type === 'image') out += c.content;
   }

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import type { Block, Section } from '../types.js';
 
@@ -104,5 +105,6 @@ export function sanitizeStoryHtml(html: string, baseUrl: string): SanitizedHtml 
     transformTags: { a: resolve('href'), img: resolve('src') },
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   });
-  return { html: clean.trim(), removedUnsafe: UNSAFE_HINT.test(html) };
+  // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
+  return { html: clean.trim(), removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };
 }

@@ -1,6 +1,6 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
-import { parseIsoDate } from '../seed/dates.js';
+import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
 import { withoutDateline } from '../seed/text.js';
 import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
@@ -192,6 +192,9 @@ function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName:
     return parsed.date;
   }
   const fallback = options.fallbackDate ?? new Date(0);
+  if (!isFeedDate(fallback)) {
+    throw new StoryfeedError('E_CONFIG', `the date for undated stories (SOURCE_DATE_EPOCH) must fall in the years 0000 to 9999; found ${Number.isNaN(fallback.getTime()) ? 'an invalid date' : fallback.toISOString()}`);
+  }
   const d = seed.dateline;
   const why = d?.month && d.day
     ? `the dateline gives ${d.day} ${MONTH_NAMES[d.month - 1]} but no year (add \`year:\` to the front matter or \`defaultYear\` to the config)`
@@ -256,7 +259,8 @@ function uniqueCaseless(values: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const v of values) {
-    const key = v.toLocaleLowerCase();
+    // Not toLocaleLowerCase: under a Turkish locale "I" lowercases to "ı", and builds must not depend on the locale.
+    const key = v.toLowerCase();
     if (!v || seen.has(key)) continue;
     seen.add(key);
     out.push(v);
