@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfigFile } from '../../src/node/config-file.js';
+import { cli } from '../support/cli.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-init-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('storyfeed init', () => {
+  it('writes a commented starter config and a first seed that build as they are', async () => {
+    const run = await cli(['init', '--site', 'https://blog.example.org', '--title', 'My Blog'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const config = readFileSync(path.join(dir, 'storyfeed.config.mjs'), 'utf8');
+    expect(config).toContain("siteUrl: \"https://blog.example.org\"");
+    expect(config).toMatch(/\/\/ .*archive/);
+    expect(existsSync(path.join(dir, 'seeds/first-story.txt'))).toBe(true);
+    const build = await cli(['build'], { cwd: dir });
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'public/feed.json'), 'utf8')).title).toBe('My Blog');
+  });
+
+  it('refuses to overwrite a config without --force', async () => {
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), '{}');
+    const run = await cli(['init'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('already exists; use --force');
+  });
+});
+
+describe('configuration files', () => {
+  const settings = { siteUrl: 'https://x.example', title: 'X' };
+
+  it.each([
+    ['storyfeed.config.json', JSON.stringify(settings)],
+    ['storyfeed.config.mjs', `export default ${JSON.stringify(settings)};`],
+    ['storyfeed.config.js', `export default ${JSON.stringify(settings)};`],
+    ['storyfeed.config.ts', `const config: { siteUrl: string; title: string } = ${JSON.stringify(settings)};\nexport default config;`],
+  ])('reads %s', async (name, text) => {
+    writeFileSync(path.join(dir, 'package.json'), '{"type": "module"}');
+    writeFileSync(path.join(dir, name), text);
+    const loaded = await loadConfigFile(undefined, dir);
+    expect(loaded?.config).toMatchObject({ siteUrl: 'https://x.example/', title: 'X' });
+    expect(loaded?.file).toBe(path.join(dir, name));
+  });
+
+  it('reads the "storyfeed" key of package.json', async () => {
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'site', storyfeed: settings }));
+    expect((await loadConfigFile(undefined, dir))?.config.title).toBe('X');
+  });
+
+  it('names the file and line of invalid JSON, and a config that fails to load', async () => {
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), '{\n  "siteUrl": "https://x.example",\n  oops\n}');
+    await expect(loadConfigFile(undefined, dir)).rejects.toMatchObject({ code: 'E_CONFIG', file: 'storyfeed.config.json', line: 3 });
+    rmSync(path.join(dir, 'storyfeed.config.json'));
+    writeFileSync(path.join(dir, 'storyfeed.config.mjs'), 'throw new Error("boom");');
+    await expect(loadConfigFile(undefined, dir)).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringContaining('boom') });
+  });
+});
