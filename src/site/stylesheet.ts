@@ -39,6 +39,7 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="utf-8"?>
           article h2 a { color: inherit; text-decoration-color: var(--accent); }
           time, .by { font-size: .85rem; opacity: .7; }
           article p { margin: .4rem 0 0; }
+          .tags span { display: inline-block; font-size: .75rem; margin: .15rem .3rem 0 0; padding: .05rem .5rem; border-radius: 1rem; background: color-mix(in srgb, var(--accent) 12%, transparent); }
         </style>
       </head>
       <body>
@@ -63,8 +64,12 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="utf-8"?>
     <article>
       <h2><a href="{link}"><xsl:value-of select="title"/></a></h2>
       <time><xsl:value-of select="pubDate"/></time>
-      <xsl:if test="dc:creator | author"><span class="by"> · <xsl:value-of select="(dc:creator | author)[1]"/></span></xsl:if>
+      <xsl:choose>
+        <xsl:when test="dc:creator"><span class="by"> · <xsl:value-of select="dc:creator"/></span></xsl:when>
+        <xsl:when test="contains(author, '(')"><span class="by"> · <xsl:value-of select="substring-before(substring-after(author, '('), ')')"/></span></xsl:when>
+      </xsl:choose>
       <p><xsl:value-of select="description" disable-output-escaping="yes"/></p>
+      <xsl:if test="category"><p class="tags"><xsl:for-each select="category"><span><xsl:value-of select="."/></span></xsl:for-each></p></xsl:if>
     </article>
   </xsl:template>
 
@@ -74,6 +79,7 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="utf-8"?>
       <time><xsl:value-of select="substring(atom:published | atom:updated[not(../atom:published)], 1, 10)"/></time>
       <xsl:if test="atom:author"><span class="by"> · <xsl:value-of select="atom:author[1]/atom:name"/></span></xsl:if>
       <p><xsl:value-of select="atom:summary"/></p>
+      <xsl:if test="atom:category"><p class="tags"><xsl:for-each select="atom:category"><span><xsl:value-of select="@term"/></span></xsl:for-each></p></xsl:if>
     </article>
   </xsl:template>
 </xsl:stylesheet>
