@@ -4,8 +4,15 @@
  * {@link Diagnostic} warnings.
  */
 
-/** What each problem code means and how to fix it (also documented in the README). */
-export const PROBLEMS = {
+/** What a problem code means and how to fix it. */
+export interface ProblemInfo {
+  /** What went wrong, in general terms. */
+  summary: string;
+  /** What to do about it. */
+  fix: string;
+}
+
+const PROBLEM_TABLE = {
   E_EMPTY: { summary: 'the seed is empty', fix: 'Put the headline on the first line and the article below it.' },
   E_NO_BODY: { summary: 'the seed has a headline but no body', fix: 'Add at least one paragraph under the headline.' },
   E_BINARY: { summary: 'the file is binary, not text', fix: 'Seeds must be UTF-8 text (.txt, .md) or JSON (.json).' },
@@ -40,10 +47,13 @@ export const PROBLEMS = {
   W_ID_CHANGED: { summary: 'a published story got a new id (its seed was probably renamed)', fix: 'Add `id:` with the old id to its front matter, or readers will see it as a new item.' },
   W_RELATIVE_URL: { summary: 'a relative URL was made absolute', fix: 'Nothing to do; write absolute URLs to silence this.' },
   W_DATE_NO_ZONE: { summary: 'a date-time has no UTC offset and was read as UTC', fix: 'Add an offset (2024-10-21T08:30:00+03:00 or …Z), or set `timeZone` in the config.' },
-} as const satisfies Record<string, { summary: string; fix: string }>;
+} as const satisfies Record<string, ProblemInfo>;
 
 /** A problem code: `E_…` for errors, `W_…` for warnings. */
-export type ProblemCode = keyof typeof PROBLEMS;
+export type ProblemCode = keyof typeof PROBLEM_TABLE;
+
+/** What each problem code means and how to fix it (also documented in the README). */
+export const PROBLEMS: Readonly<Record<ProblemCode, ProblemInfo>> = PROBLEM_TABLE;
 
 /** Where a problem is: a file and, when known, a 1-based line. */
 export interface ProblemLocation {

@@ -6,10 +6,10 @@
 
 export type {
   Author, Block, CodeBlock, Dateline, Entities, FeedDocument, FeedFormat, FeedItem, FeedOutputs, ListBlock, ParagraphBlock,
-  Quote, QuoteBlock, Section, SiteConfig, Story, StoryImage,
+  FeedHistory, Generator, Quote, QuoteBlock, Section, SiteConfig, Story, StoryImage,
 } from './types.js';
 export { PROBLEMS, StoryfeedError, formatDiagnostic, formatProblem, isStoryfeedError } from './errors.js';
-export type { Diagnostic, ProblemCode, ProblemLocation } from './errors.js';
+export type { Diagnostic, ProblemCode, ProblemInfo, ProblemLocation } from './errors.js';
 export { VERSION } from './version.js';
 
 export { decodeSeedBytes, readSeed, seedFormatOf, SEED_EXTENSIONS } from './seed/index.js';
@@ -24,7 +24,7 @@ export type { AnalysisInput, AnalysisOptions, ArticleAnalysis, RankedEntity } fr
 export { slugify } from './story/slug.js';
 
 export { validateConfig } from './config/site-config.js';
-export type { ConfigProblem, StoryfeedConfig } from './config/site-config.js';
+export type { ConfigProblem, StoryfeedConfig, TagFeedOptions } from './config/site-config.js';
 
 export { buildFeedDocument, DEFAULT_OUTPUTS, feedUrls } from './feed/document.js';
 export type { FeedDocumentOptions } from './feed/document.js';
@@ -32,6 +32,7 @@ export { JSON_FEED_VERSION, renderAtom, renderFeeds, renderFormat, renderJson, r
 export { buildFeeds } from './pipeline.js';
 export type { BuiltFeeds } from './pipeline.js';
 export { removeIllegalXmlChars } from './xml-chars.js';
+export type { CleanText } from './xml-chars.js';
 
 export { canonicalHtml, checkUtf8, checkWellFormedXml, compareFeed, crossCheck, formatReport, htmlToText, readFeed, verifyDocument, verifyFeeds } from './verify/index.js';
 export type {

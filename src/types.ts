@@ -16,6 +16,7 @@ export interface Author {
 
 /** A paragraph of plain text. */
 export interface ParagraphBlock {
+  /** Discriminant. */
   kind: 'paragraph';
   /** The paragraph as plain text (no markup). */
   text: string;
@@ -23,6 +24,7 @@ export interface ParagraphBlock {
 
 /** A bulleted or numbered list. */
 export interface ListBlock {
+  /** Discriminant. */
   kind: 'list';
   /** `true` for a numbered list (`1.`), `false` for bullets (`-`). */
   ordered: boolean;
@@ -32,6 +34,7 @@ export interface ListBlock {
 
 /** A block quotation set apart from the running text (Markdown `>`). */
 export interface QuoteBlock {
+  /** Discriminant. */
   kind: 'quote';
   /** The quotation as plain text. */
   text: string;
@@ -39,6 +42,7 @@ export interface QuoteBlock {
 
 /** A preformatted code block (Markdown fences or indentation). */
 export interface CodeBlock {
+  /** Discriminant. */
   kind: 'code';
   /** The code, verbatim. */
   text: string;
@@ -214,6 +218,16 @@ export interface FeedItem {
   language?: string;
 }
 
+/** The program that wrote a feed. */
+export interface Generator {
+  /** Name, e.g. `storyfeed`. */
+  name: string;
+  /** Version, e.g. `0.1.0`. */
+  version: string;
+  /** Home page of the program. */
+  url: string;
+}
+
 /** A feed ready to render: the value every format is serialized from. */
 export interface FeedDocument {
   /** Feed title. */
@@ -230,8 +244,8 @@ export interface FeedDocument {
   updated: Date;
   /** Feed-level authors. */
   authors: Author[];
-  /** Generator name and version. */
-  generator: { name: string; version: string; url: string };
+  /** The program that wrote the feed. */
+  generator: Generator;
   /** Copyright notice. */
   copyright?: string;
   /** Icon URL. */

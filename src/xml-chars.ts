@@ -14,8 +14,16 @@ export function hasIllegalXmlChars(text: string): boolean {
   return ILLEGAL_TEST.test(text);
 }
 
+/** Text with the characters XML forbids removed. */
+export interface CleanText {
+  /** The clean text. */
+  text: string;
+  /** The characters removed, in order. */
+  removed: string[];
+}
+
 /** Removes the characters XML 1.0 forbids; returns the clean text and what was removed. */
-export function removeIllegalXmlChars(text: string): { text: string; removed: string[] } {
+export function removeIllegalXmlChars(text: string): CleanText {
   if (!ILLEGAL_TEST.test(text)) return { text, removed: [] };
   const removed: string[] = [];
   const clean = text.replace(ILLEGAL, (ch) => {

@@ -12,13 +12,19 @@ export interface StoryfeedConfig extends SiteConfig {
   /** Output folder, relative to the config file. Default `public`. */
   out?: string;
   /** Publish one feed per tag (`tags/<slug>/`); `{minItems}` skips rare tags. */
-  tagFeeds?: boolean | { minItems?: number };
+  tagFeeds?: boolean | TagFeedOptions;
   /** Publish one feed per author (`authors/<slug>/`). */
   authorFeeds?: boolean;
   /** Write the bundled XSL stylesheet (`feed.xsl`) next to the feeds; set when `stylesheet` is `true` (the default). */
   bundleStylesheet?: boolean;
   /** Write an `index.html` listing the feeds and stories (default `true`). */
   indexPage?: boolean;
+}
+
+/** Options of per-tag feeds. */
+export interface TagFeedOptions {
+  /** Publish a tag's feed only when at least this many stories carry the tag (default 1). */
+  minItems?: number;
 }
 
 /** One thing wrong with a configuration: where, what, and how to fix it. */

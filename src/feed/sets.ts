@@ -1,3 +1,4 @@
+import type { TagFeedOptions } from '../config/site-config.js';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
 import type { FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
@@ -6,7 +7,7 @@ import { buildFeedDocument, DEFAULT_OUTPUTS, feedUrls } from './document.js';
 /** Which feeds to publish besides the main one. */
 export interface FeedSetOptions {
   /** One feed per tag (`tags/<slug>/`); `minItems` skips rare tags (default 1). */
-  tagFeeds?: boolean | { minItems?: number };
+  tagFeeds?: boolean | TagFeedOptions;
   /** One feed per author (`authors/<slug>/`). */
   authorFeeds?: boolean;
   /** Receives warnings (drafts, removed characters) once, from the main feed. */

@@ -16,7 +16,7 @@ const HISTORY_NAMESPACE = { 'xmlns:fh': 'http://purl.org/syndication/history/1.0
  * Renders RSS 2.0 with `feed`, corrected: `description` is the summary and `content:encoded` the full
  * HTML; `guid isPermaLink` is true only when the id is the URL; `<author>` only with an email, else
  * `dc:creator`; the image as `enclosure` and `media:content` with its real MIME type; and every value
- * escaped once (see {@link Placeholders}).
+ * escaped once (user values are swapped for placeholders `feed` cannot mangle).
  */
 export function renderRss(doc: FeedDocument): string {
   const ph = new Placeholders();

@@ -2,9 +2,17 @@ import type { Story } from '../types.js';
 
 /** A Story as JSON: the same fields, dates as ISO 8601 strings, optional fields omitted. */
 export type StoryJson = Omit<Story, 'published' | 'updated' | 'dateline'> & {
+  /** First publication time, ISO 8601. */
   published: string;
+  /** Last update time, ISO 8601. */
   updated: string;
-  dateline?: { place: string; date?: string };
+  /** Dateline, with its date as ISO 8601. */
+  dateline?: {
+    /** Place as written. */
+    place: string;
+    /** Date, when known. */
+    date?: string;
+  };
 };
 
 /** Serializes a Story for `inspect --json` and JSON APIs (dates as ISO 8601). */
