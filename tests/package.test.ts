@@ -27,10 +27,14 @@ describe('the packed package', () => {
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('ships only dist, the README, the license and package.json', () => {
-    const listing = JSON.parse(npm(['pack', '--dry-run', '--json'], root)) as { files: { path: string }[] }[];
+  it('ships only dist, the README, the license, the changelog and package.json, within its size budget', () => {
+    const listing = JSON.parse(npm(['pack', '--dry-run', '--json'], root)) as { files: { path: string }[]; size: number; unpackedSize: number }[];
     const files = listing[0]!.files.map((f) => f.path);
-    expect(files.every((f) => f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE'].includes(f))).toBe(true);
+    expect(files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f)))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    // Budget: the tarball under 400 KB and 1.5 MB unpacked (0.1.0: about 250 KB and 900 KB).
+    expect(listing[0]!.size).toBeLessThan(400_000);
+    expect(listing[0]!.unpackedSize).toBeLessThan(1_500_000);
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs', 'dist/cli.js']));
   });
 
