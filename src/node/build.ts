@@ -1,7 +1,11 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import { buildFeedSet, feedSetFiles, type FeedSetEntry } from '../feed/sets.js';
+import { joinRendering, splitDocument, splitRendering } from '../render/chunks.js';
 import { renderFeeds } from '../render/index.js';
 import { renderIndexPage } from '../site/index-page.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
@@ -11,7 +15,9 @@ import { loadStories } from './load-stories.js';
 import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
 import { publishFiles } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
+import { FeedCache, lazyOutputs, type LazyOutputs } from './feed-cache.js';
 import { displayPath } from './seed-files.js';
+import { runTask, WorkerPool, type FeedResult, type FeedTask } from './workers.js';
 
 /** Options for {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -37,6 +43,8 @@ export interface BuildSiteOptions {
   cache?: boolean;
   /** Cache folder (default `.storyfeed-cache` in `cwd`). */
   cacheDir?: string;
+  /** Worker threads for normalizing many seeds and rendering and verifying large feeds (default: one per core; 0: none). */
+  workers?: number;
 }
 
 /** One published feed: its place in the set, its document and its three outputs. */
@@ -87,6 +95,15 @@ export function sourceDateEpoch(value: string | undefined): Date | undefined {
  * Any bad seed or verification problem rejects with a {@link StoryfeedError} before anything is written.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const pool = WorkerPool.create(options.workers);
+  try {
+    return await build(options, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<BuildSiteResult> {
   const cwd = options.cwd ?? process.cwd();
   const { config } = options;
   const seedsDir = path.resolve(cwd, options.seeds ?? config.seeds ?? 'seeds');
@@ -100,6 +117,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     ...(epoch ? { fallbackDate: epoch } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    pool,
   });
   if (loaded.errors.length && !options.keepGoing) {
     throw new StoryfeedError('E_BAD_SEEDS', `${loaded.errors.length} of ${loaded.files.length} seed${loaded.files.length === 1 ? '' : 's'} could not be read; nothing was written`, {
@@ -124,34 +142,199 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(epoch ? { emptyFeedDate: epoch } : {}),
   });
-  const feeds = set.map((entry): BuiltFeed => {
-    if (config.stylesheet) entry.document.stylesheet = relativeToEntry(config.stylesheet, entry.path);
-    return { entry, outputs: renderFeeds(entry.document), files: feedSetFiles(entry, config) };
-  });
+  for (const entry of set) if (config.stylesheet) entry.document.stylesheet = relativeToEntry(config.stylesheet, entry.path);
+  const feedCache = cache ? new FeedCache(path.join(cache.dir, 'feeds')) : undefined;
+  // Very large sets keep their verified outputs on disk (in the feed cache, or a temporary folder) until published.
+  const spill = set.reduce((n, e) => n + e.document.items.length, 0) >= SPILL_MIN_ITEMS ? new Spill() : undefined;
+  const verified = await renderAndVerify(set.map((entry) => entry.document), pool, feedCache, spill);
+  const feeds = set.map((entry, i): BuiltFeed => ({ entry, outputs: verified[i]!.outputs, files: feedSetFiles(entry, config) }));
 
   const problems: VerifyProblem[] = [];
   const formats: VerifyReport['formats'] = {};
-  for (const feed of feeds) {
-    const report = await verifyDocument(feed.outputs, feed.entry.document);
+  feeds.forEach((feed, i) => {
+    const { report } = verified[i]!;
     problems.push(...report.problems.map((p) => (feed.entry.path ? { ...p, field: `${feed.entry.path}: ${p.field}` } : p)));
     if (feed.entry.kind === 'main') Object.assign(formats, report.formats);
-  }
+  });
   const report: VerifyReport = { ok: problems.length === 0, problems, formats };
   if (!report.ok) throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${formatReport(report)}`);
 
   const contents: Record<string, string> = {};
-  for (const feed of feeds) for (const format of ['rss', 'atom', 'json'] as const) contents[feed.files[format]] = feed.outputs[format];
+  for (const feed of feeds) {
+    for (const format of FORMATS) {
+      // Outputs kept on disk stay there: the entry reads them when asked for.
+      const lazy = Object.getOwnPropertyDescriptor(feed.outputs, format)?.get;
+      if (lazy) Object.defineProperty(contents, feed.files[format], { enumerable: true, configurable: true, get: lazy });
+      else contents[feed.files[format]] = feed.outputs[format];
+    }
+  }
   if (config.bundleStylesheet && config.stylesheet === STYLESHEET_FILE) contents[STYLESHEET_FILE] = FEED_STYLESHEET;
   if (config.indexPage !== false) contents['index.html'] = renderIndexPage(set, (entry) => feedSetFiles(entry, config));
   contents[MANIFEST_FILE] = `${JSON.stringify(reconciled.manifest, null, 2)}\n`;
 
   let written = false;
-  if (options.write !== false) written = (await publishFiles(outDir, contents)).changed;
+  if (options.write !== false) {
+    const published = await publishFiles(outDir, contents);
+    written = published.changed;
+    await spill?.published(verified, feeds.map((feed) => feed.files), published.buildDir);
+  }
   await cache?.prune();
+  await feedCache?.prune();
   const main = feeds[0]!;
   const result: BuildSiteResult = { stories, skipped: loaded.errors, document: main.entry.document, outputs: main.outputs, feeds, report, outDir, contents, written };
   if (cache) result.cache = cache.counters;
   return result;
+}
+
+/** Below this many items to render in all feeds together, rendering and verifying stays in this thread (unless workers already run). */
+const POOL_MIN_ITEMS = 2000;
+/** A feed with this many items is rendered and verified one format per task, so the formats run in parallel. */
+const SPLIT_MIN_ITEMS = 500;
+/** A feed with this many items is rendered and verified in pieces of {@link PIECE_ITEMS} (see `render/chunks.ts`). */
+const PIECES_MIN_ITEMS = 2000;
+const PIECE_ITEMS = 1000;
+const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+interface Verified {
+  outputs: FeedOutputs;
+  report: VerifyReport;
+}
+
+/** How one document gets its verified outputs: from the cache, rendered whole, or rendered in pieces. */
+type Plan =
+  | { kind: 'cached'; outputs: FeedOutputs }
+  | { kind: 'whole'; key: string | undefined }
+  | { kind: 'pieces'; pieces: FeedDocument[]; keys: (string | undefined)[]; bodies: (Record<FeedFormat, string> | undefined)[]; render: FeedDocument[] };
+
+/**
+ * Renders every document in the three formats and verifies each output against its document.
+ * Documents (and pieces of large ones) verified by an earlier build come from the feed cache; the
+ * rest are rendered and verified in this thread for small sets, else as worker tasks. The reports
+ * are the ones {@link verifyDocument} gives for the three outputs of each document.
+ */
+async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerPool, cache: FeedCache | undefined, spill: Spill | undefined): Promise<Verified[]> {
+  const plans = documents.map((doc): Plan => {
+    if (doc.items.length < PIECES_MIN_ITEMS) {
+      const key = cache?.key('feed', doc);
+      if (key !== undefined && spill) return cache!.has(key) ? { kind: 'cached', outputs: spill.keep(cache!.pathOf(key)) } : { kind: 'whole', key };
+      const hit = key === undefined ? undefined : cache!.get(key);
+      return hit ? { kind: 'cached', outputs: hit } : { kind: 'whole', key };
+    }
+    const pieces = splitDocument(doc, PIECE_ITEMS);
+    const keys = pieces.map((piece) => cache?.key('items', piece));
+    const bodies = keys.map((key) => (key === undefined ? undefined : cache!.get(key)));
+    const missing = pieces.filter((_, i) => !bodies[i]);
+    // With every piece's items cached, the head (which shows `updated`) comes from one item rendered and verified.
+    return { kind: 'pieces', pieces, keys, bodies, render: missing.length ? missing : [{ ...doc, items: doc.items.slice(0, 1) }] };
+  });
+  const toRender = plans.reduce((n, plan, i) => n + (plan.kind === 'whole' ? documents[i]!.items.length : plan.kind === 'pieces' ? plan.render.reduce((m, d) => m + d.items.length, 0) : 0), 0);
+  const parallel = pool.available && (pool.running || toRender >= POOL_MIN_ITEMS);
+  const run = (task: FeedTask): Promise<FeedResult> => (parallel ? pool.run(task) : runTask(task));
+  const one = async (document: FeedDocument, plan: Plan): Promise<Verified> => {
+    if (plan.kind === 'cached') return { outputs: plan.outputs, report: validReport(document) };
+    if (plan.kind === 'pieces') return inPieces(document, plan, run, parallel, cache);
+    if (spill) {
+      // The task writes its verified outputs to disk (the cache entry, or the temporary folder).
+      const store = plan.key !== undefined ? cache!.pathOf(plan.key) : await spill.file();
+      const result = await run({ kind: 'feed', document, formats: [...FORMATS], store });
+      return { outputs: result.stored ? spill.keep(store) : (result.outputs as FeedOutputs), report: result.report };
+    }
+    const groups = parallel && document.items.length >= SPLIT_MIN_ITEMS ? FORMATS.map((f) => [f]) : [[...FORMATS]];
+    const parts = await Promise.all(groups.map((formats) => run({ kind: 'feed', document, formats })));
+    const outputs = Object.assign({}, ...parts.map((p) => p.outputs)) as FeedOutputs;
+    const problems = parts.flatMap((p) => p.report.problems);
+    const formats = Object.assign({}, ...parts.map((p) => p.report.formats)) as VerifyReport['formats'];
+    if (problems.length === 0 && plan.key !== undefined) await cache!.set(plan.key, outputs);
+    return { outputs, report: { ok: problems.length === 0, problems, formats } };
+  };
+  if (parallel) return Promise.all(documents.map((document, i) => one(document, plans[i]!)));
+  const out: Verified[] = [];
+  for (const [i, document] of documents.entries()) out.push(await one(document, plans[i]!));
+  return out;
+}
+
+/**
+ * A large feed rendered and verified as pieces of its items, joined into the text of the whole.
+ * Each piece is a complete feed, parsed back and compared with its items; together they cover every
+ * item, in order, under the same head and tail, and well-formed pieces join into a well-formed
+ * document. Pieces verified by an earlier build come from the cache. When a piece has a problem
+ * (or the pieces do not join) the whole document is rendered and verified in one go instead, so
+ * the report is exactly the usual one.
+ */
+async function inPieces(document: FeedDocument, plan: Extract<Plan, { kind: 'pieces' }>, run: (task: FeedTask) => Promise<FeedResult>, parallel: boolean, cache: FeedCache | undefined): Promise<Verified> {
+  const task = (piece: FeedDocument): FeedTask => ({ kind: 'feed', document: piece, formats: [...FORMATS] });
+  const results: FeedResult[] = [];
+  if (parallel) results.push(...(await Promise.all(plan.render.map((piece) => run(task(piece))))));
+  else for (const piece of plan.render) results.push(await run(task(piece)));
+  const whole = async (): Promise<Verified> => {
+    const outputs = renderFeeds(document);
+    return { outputs, report: await verifyDocument(outputs, document) };
+  };
+  if (!results.every((r) => r.report.ok)) return whole();
+  const heads = {} as Record<FeedFormat, { head: string; tail: string }>;
+  const fresh = results.map(() => ({}) as Record<FeedFormat, string>);
+  for (const format of FORMATS) {
+    for (const [k, result] of results.entries()) {
+      const split = splitRendering(format, result.outputs[format]!);
+      const seen = heads[format];
+      if (!split || (seen && (seen.head !== split.head || seen.tail !== split.tail))) return whole();
+      heads[format] = { head: split.head, tail: split.tail };
+      fresh[k]![format] = split.body;
+    }
+  }
+  const bodies = [...plan.bodies];
+  let k = 0;
+  for (const [i, body] of plan.bodies.entries()) {
+    if (body) continue;
+    bodies[i] = fresh[k]!;
+    if (plan.keys[i] !== undefined) await cache!.set(plan.keys[i]!, fresh[k]!);
+    k++;
+  }
+  const outputs = {} as FeedOutputs;
+  for (const format of FORMATS) outputs[format] = joinRendering(format, heads[format].head, bodies.map((b) => b![format]), heads[format].tail);
+  return { outputs, report: validReport(document) };
+}
+
+/** From this many items in all feeds together, verified outputs wait on disk for publishing instead of in memory. */
+const SPILL_MIN_ITEMS = 30_000;
+
+/** Verified outputs kept on disk until they are published: in feed cache entries, or in a temporary folder. */
+class Spill {
+  private dir: Promise<string> | undefined;
+  private count = 0;
+  private readonly kept = new Map<FeedOutputs, LazyOutputs>();
+
+  /** A new file in the temporary folder (made once, however many tasks ask at the same time). */
+  async file(): Promise<string> {
+    this.dir ??= mkdtemp(path.join(tmpdir(), 'storyfeed-outputs-')).then((dir) => {
+      // Left behind by a dry run (whose outputs are read from it), it goes when the process exits.
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    });
+    return path.join(await this.dir, String(this.count++));
+  }
+
+  /** Outputs read from `file` when asked for. */
+  keep(file: string): FeedOutputs {
+    const lazy = lazyOutputs(file);
+    this.kept.set(lazy.outputs, lazy);
+    return lazy.outputs;
+  }
+
+  /** Once published, outputs are read from the build folder, and the temporary folder goes. */
+  async published(verified: readonly Verified[], files: readonly Record<FeedFormat, string>[], buildDir: string): Promise<void> {
+    verified.forEach((v, i) => {
+      const f = files[i]!;
+      this.kept.get(v.outputs)?.moveTo({ rss: path.join(buildDir, f.rss), atom: path.join(buildDir, f.atom), json: path.join(buildDir, f.json) });
+    });
+    if (this.dir !== undefined) await rm(await this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The report {@link verifyDocument} gives for outputs that match their document. */
+function validReport(document: FeedDocument): VerifyReport {
+  const summary = { items: document.items.length, expectedItems: document.items.length, problems: 0 };
+  return { ok: true, problems: [], formats: { rss: { ...summary }, atom: { ...summary }, json: { ...summary } } };
 }
 
 /** The settings that shape a Story: part of every cache key, so changing one re-normalizes everything. */

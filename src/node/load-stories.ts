@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
 import { parseSeed, type StorySite } from '../story/normalize.js';
 import type { Story } from '../types.js';
 import { displayPath, findSeedFiles, readBytes, type SeedFile } from './seed-files.js';
 import type { StoryCache } from './story-cache.js';
+import type { WorkerPool } from './workers.js';
 
 /** Options for {@link loadStories}. */
 export interface LoadStoriesOptions {
@@ -19,6 +21,8 @@ export interface LoadStoriesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Cache of normalized stories (unchanged seeds are not normalized again). */
   cache?: StoryCache;
+  /** Worker threads for normalizing many seeds (used from {@link POOL_MIN_SEEDS} seeds to normalize). */
+  pool?: WorkerPool;
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -33,20 +37,56 @@ export interface LoadedStories {
 
 const CONCURRENCY = 32;
 
+/** Below this many seeds to normalize, starting workers (about a second each) costs more than it saves. */
+export const POOL_MIN_SEEDS = 200;
+
 /** Reads and normalizes every seed under `dir`, collecting every bad seed instead of stopping at the first. */
 export async function loadStories(dir: string, options: LoadStoriesOptions): Promise<LoadedStories> {
   const files = await findSeedFiles(dir, options.cwd);
   const results: (Story | StoryfeedError)[] = new Array(files.length);
-  let next = 0;
   let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const i = next++;
-      results[i] = await loadOne(files[i]!, options).catch((error: unknown) => asStoryfeedError(error, files[i]!.display));
-      options.onProgress?.(++done, files.length);
-    }
+  const settle = (i: number, result: Story | StoryfeedError): void => {
+    results[i] = result;
+    options.onProgress?.(++done, files.length);
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+  const { pool } = options;
+  // Cache hits first (I/O only); the misses go to worker threads when there are enough of them.
+  const misses: { index: number; key: string | undefined }[] = [];
+  if (pool?.available && files.length >= POOL_MIN_SEEDS) {
+    await eachConcurrently(files.length, async (i) => {
+      const file = files[i]!;
+      try {
+        const found = await cached(file, options);
+        if (found.story) settle(i, found.story);
+        else misses.push({ index: i, key: found.key });
+      } catch (error) {
+        settle(i, asStoryfeedError(error, file.display));
+      }
+    });
+  } else {
+    for (let i = 0; i < files.length; i++) misses.push({ index: i, key: undefined });
+  }
+  if (pool?.available && misses.length >= POOL_MIN_SEEDS) {
+    misses.sort((a, b) => a.index - b.index);
+    const task = { site: options.site, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}) };
+    await Promise.all(misses.map(async ({ index, key }) => {
+      const file = files[index]!;
+      try {
+        const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task });
+        warnings.forEach((w) => options.onWarning?.(w));
+        if (options.cache && key) await options.cache.set(key, story, warnings);
+        settle(index, story);
+      } catch (error) {
+        settle(index, asStoryfeedError(error, file.display));
+      }
+    }));
+  } else {
+    const order = misses.map((m) => m.index);
+    await eachConcurrently(order.length, async (k) => {
+      const i = order[k]!;
+      settle(i, await loadOne(files[i]!, options).catch((error: unknown) => asStoryfeedError(error, files[i]!.display)));
+    });
+  }
   const stories: Story[] = [];
   const errors: StoryfeedError[] = [];
   for (const r of results) {
@@ -54,6 +94,37 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     else stories.push(r);
   }
   return { stories, errors, files };
+}
+
+/** Runs `fn(0) … fn(count - 1)`, {@link CONCURRENCY} at a time. */
+async function eachConcurrently(count: number, fn: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < count) await fn(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, lane));
+}
+
+/** The cached story of a seed, or its cache key for storing it once normalized. */
+async function cached(file: SeedFile, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string }> {
+  const { cache } = options;
+  if (!cache) return {};
+  const bytes = await readQuickly(file.path, file.display);
+  const sidecarBytes = file.sidecar ? await readQuickly(file.sidecar, displayPath(file.sidecar, options.cwd)) : undefined;
+  const key = cache.key(file.display, bytes, sidecarBytes);
+  const hit = await cache.get(key);
+  if (!hit) return { key };
+  hit.warnings.forEach((w) => options.onWarning?.(w));
+  return { story: hit.story };
+}
+
+/** Reads a small file synchronously (much cheaper per file than the promise API); failures get {@link readBytes}'s message. */
+async function readQuickly(file: string, display: string): Promise<Uint8Array> {
+  try {
+    return readFileSync(file);
+  } catch {
+    return readBytes(file, display);
+  }
 }
 
 /** Reads one seed file (and its sidecar) into a Story. */

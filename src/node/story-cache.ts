@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { storyFromJson, storyToJson, type StoryJson } from '../story/json.js';
@@ -47,7 +48,8 @@ export class StoryCache {
   async get(key: string): Promise<{ story: Story; warnings: Diagnostic[] } | undefined> {
     this.used.add(key);
     try {
-      const entry = JSON.parse(await readFile(this.pathOf(key), 'utf8')) as Entry;
+      // A synchronous read: for many small files it is several times cheaper than the promise API.
+      const entry = JSON.parse(readFileSync(this.pathOf(key), 'utf8')) as Entry;
       this.counters.hits++;
       return { story: storyFromJson(entry.story), warnings: entry.warnings };
     } catch {
@@ -79,6 +81,8 @@ export class StoryCache {
       return;
     }
     for (const shard of shards) {
+      // Shards are named by two hex digits; other folders (the feed cache) are not this cache's.
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       const folder = path.join(this.dir, shard);
       for (const name of await readdir(folder).catch(() => [] as string[])) {
         if (!this.used.has(name.replace(/\.json$/, ''))) await rm(path.join(folder, name), { force: true });

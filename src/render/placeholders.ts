@@ -12,7 +12,10 @@ const ATTR = '\uE001';
 const CDATA = '\uE002';
 const END = '\uE003';
 
-const PLACEHOLDER = /(?:<!\[CDATA\[)?([\uE000-\uE002])(\d+)\uE003(?:\]\]>)?/g;
+/** A placeholder is a kind character, the value's index, and END; `feed` may wrap it in CDATA. */
+const MARKER = /[\uE000-\uE002]/g;
+const CDATA_OPEN = '<![CDATA[';
+const CDATA_CLOSE = ']]>';
 
 /** Escapes XML element text: `&`, `<`, `>` and CR (which parsers would otherwise turn into LF). */
 export function escapeXmlText(value: string): string {
@@ -55,10 +58,26 @@ export class Placeholders {
 
   /** Replaces every placeholder in `xml` (and any CDATA wrapper `feed` put around it) with its escaped value. */
   fill(xml: string): string {
-    return xml.replace(PLACEHOLDER, (_match, kind: string, index: string) => {
-      const value = this.values[Number(index)] ?? '';
-      return kind === TEXT ? escapeXmlText(value) : kind === ATTR ? escapeXmlAttribute(value) : cdata(value);
-    });
+    // A scan for the marker characters (not a replace with a callback): the skeleton is mostly
+    // markup, and the values spliced in are the bulk of the output.
+    let out = '';
+    let copied = 0;
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(xml); m; m = MARKER.exec(xml)) {
+      const at = m.index;
+      const end = xml.indexOf(END, at + 1);
+      const digits = end > at + 1 ? xml.slice(at + 1, end) : '';
+      if (!/^\d+$/.test(digits)) continue;
+      const wrapped = at >= CDATA_OPEN.length && xml.startsWith(CDATA_OPEN, at - CDATA_OPEN.length);
+      const start = wrapped ? at - CDATA_OPEN.length : at;
+      const close = xml.startsWith(CDATA_CLOSE, end + 1) ? end + 1 + CDATA_CLOSE.length : end + 1;
+      const kind = m[0];
+      const value = this.values[Number(digits)] ?? '';
+      out += xml.slice(copied, start) + (kind === TEXT ? escapeXmlText(value) : kind === ATTR ? escapeXmlAttribute(value) : cdata(value));
+      copied = close;
+      MARKER.lastIndex = close;
+    }
+    return copied === 0 ? xml : out + xml.slice(copied);
   }
 
   private add(kind: string, value: string): string {

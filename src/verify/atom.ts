@@ -123,8 +123,8 @@ function atomEntry(record: RawRecord, element: XmlElement, path: string, problem
 }
 
 interface TextConstruct {
-  /** The plain text. */
-  text: string;
+  /** The plain text (of HTML, computed when read: entry content is only ever read as markup). */
+  readonly text: string;
   /** The markup, for `type="html"` and `type="xhtml"`. */
   html?: string;
 }
@@ -135,10 +135,7 @@ function textConstruct(element: XmlElement | undefined, path: string, problems: 
   // Out-of-line content (`src`) has no text in the feed.
   if (attribute(element, 'src') !== undefined) return { text: '' };
   const type = (attribute(element, 'type') ?? 'text').trim().toLowerCase();
-  if (type === 'html' || type === 'text/html') {
-    const html = textContent(element);
-    return { text: htmlToText(html), html };
-  }
+  if (type === 'html' || type === 'text/html') return fromHtml(textContent(element));
   if (type === 'text' || type.startsWith('text/')) return { text: textContent(element) };
   if (type === 'xhtml' || type === 'application/xhtml+xml') {
     const div = childElement(element, 'div', XHTML_NS);
@@ -146,11 +143,19 @@ function textConstruct(element: XmlElement | undefined, path: string, problems: 
       problems.push({ path, message: `expected an XHTML <div xmlns="${XHTML_NS}"> inside type="xhtml", found none`, severity: 'error', line: element.line });
       return { text: textContent(element) };
     }
-    const html = serializeChildren(div);
-    return { text: htmlToText(html), html };
+    return fromHtml(serializeChildren(div));
   }
   // Other media types (out-of-line `src`, base64 payloads) carry no text we can compare.
   return { text: '' };
+}
+
+function fromHtml(html: string): TextConstruct {
+  return {
+    html,
+    get text() {
+      return htmlToText(html);
+    },
+  };
 }
 
 interface AtomLink {

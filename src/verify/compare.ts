@@ -7,7 +7,7 @@ import { StoryfeedError } from '../errors.js';
 import { buildFeedDocument, type FeedDocumentOptions } from '../feed/document.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, FeedOutputs, SiteConfig, Story } from '../types.js';
 import { alignItems, alignList } from './align.js';
-import { isoSecond } from './dates.js';
+import { isoSecond, sameSecond } from './dates.js';
 import { canonicalHtml, collapseWhitespace, trimWhitespace } from './html-canon.js';
 import { FORMAT_NAMES, readFeed } from './read.js';
 import { splitCreators } from './rss.js';
@@ -130,9 +130,9 @@ function compareItem(expected: FeedItem, actual: ParsedItem, doc: FeedDocument, 
   // Without a guid there is no isPermaLink to compare; the missing id is reported already.
   if (carries.isPermaLink && actual.id !== undefined) report(id, 'isPermaLink', String(expected.id === expected.url), String(actual.isPermaLink ?? NONE));
   report(id, 'title', collapseWhitespace(expected.title), actual.title ?? '');
-  report(id, 'url', normalizeUrl(expected.url), optionalUrl(actual.url));
-  report(id, 'published', isoSecond(expected.published), actual.published ? isoSecond(actual.published) : NONE);
-  if (carries.itemUpdated) report(id, 'updated', isoSecond(expected.updated), actual.updated ? isoSecond(actual.updated) : NONE);
+  if (expected.url !== actual.url) report(id, 'url', normalizeUrl(expected.url), optionalUrl(actual.url));
+  reportDate(report, id, 'published', expected.published, actual.published);
+  if (carries.itemUpdated) reportDate(report, id, 'updated', expected.updated, actual.updated);
   // Identical text needs no normalising: equal inputs give equal canonical forms.
   if (expected.summary !== actual.summary) report(id, 'summary', collapseWhitespace(expected.summary), collapseWhitespace(actual.summary ?? ''));
   if (expected.contentHtml !== actual.contentHtml) {
@@ -141,10 +141,12 @@ function compareItem(expected: FeedItem, actual: ParsedItem, doc: FeedDocument, 
   if (carries.contentText) report(id, 'contentText', expected.contentText, actual.contentText ?? NONE);
   compareAuthors(expectedItemAuthors(expected, doc, format), actual.authors, format, id, report);
 
-  const tags = alignList(expected.tags.map(collapseWhitespace), actual.tags.map(collapseWhitespace), (t) => t);
-  for (const c of tags.changed) report(id, `tags[${c.expectedIndex}]`, c.expected, c.actual);
-  for (const m of tags.missing) report(id, `tags[${m.index}]`, m.item, NONE);
-  for (const u of tags.unexpected) report(id, 'tags', NONE, u.item);
+  if (!sameStrings(expected.tags, actual.tags)) {
+    const tags = alignList(expected.tags.map(collapseWhitespace), actual.tags.map(collapseWhitespace), (t) => t);
+    for (const c of tags.changed) report(id, `tags[${c.expectedIndex}]`, c.expected, c.actual);
+    for (const m of tags.missing) report(id, `tags[${m.index}]`, m.item, NONE);
+    for (const u of tags.unexpected) report(id, 'tags', NONE, u.item);
+  }
 
   const image = expected.image;
   if (!image || !actual.image) report(id, 'image', image ? normalizeUrl(image.url) : NONE, actual.image ? normalizeUrl(actual.image.url) : NONE);
@@ -200,6 +202,8 @@ function compareAuthors(expected: readonly { author: Author; index: number }[], 
   const key = (a: { view: AuthorView }): string => JSON.stringify(a.view);
   const left = expected.map((e) => ({ view: view(e.author), index: e.index }));
   const right = actual.map((a, index) => ({ view: view(a), index }));
+  // The usual case, the same authors in the same order, has nothing to align.
+  if (left.length === right.length && left.every((l, i) => sameView(l.view, right[i]!.view))) return;
   const aligned = alignList(left, right, key);
   for (const { expected: e, actual: a } of aligned.changed) {
     for (const field of ['name', 'email', 'url'] as const) {
@@ -208,6 +212,20 @@ function compareAuthors(expected: readonly { author: Author; index: number }[], 
   }
   for (const { item } of aligned.missing) report(itemId, `authors[${item.index}]`, describeAuthor(item.view), NONE);
   for (const { item } of aligned.unexpected) report(itemId, 'authors', NONE, describeAuthor(item.view));
+}
+
+function sameView(a: AuthorView, b: AuthorView): boolean {
+  return a.name === b.name && a.email === b.email && a.url === b.url;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Dates are compared to the second; only different ones are formatted for the report. */
+function reportDate(report: Report, itemId: string, field: string, expected: Date, actual: Date | undefined): void {
+  if (actual && sameSecond(expected, actual)) return;
+  report(itemId, field, isoSecond(expected), actual ? isoSecond(actual) : NONE);
 }
 
 function describeAuthor(a: AuthorView): string {

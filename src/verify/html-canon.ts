@@ -102,6 +102,9 @@ function escapeAttribute(value: string): string {
  * elements and `<br>` on their own lines, runs of whitespace collapsed to one space (outside `<pre>`).
  */
 export function htmlToText(html: string): string {
+  // Text without tags and with at most the basic entities (an escaped summary) is one text node:
+  // its text is the decoded string with white space collapsed, without running the parser.
+  if (isPlainText(html)) return collapseWhitespace(html.includes('&') ? html.replace(BASIC_ENTITY, (_m, name: string) => BASIC_ENTITIES[name]!) : html);
   const parts: string[] = [];
   collectText(parse(html), false, parts);
   return parts
@@ -110,6 +113,20 @@ export function htmlToText(html: string): string {
     .map((line) => trimWhitespace(line.replace(/[\t\f\r ]+/g, ' ')))
     .filter((line) => line !== '')
     .join('\n');
+}
+
+const BASIC_ENTITY = /&(amp|lt|gt|quot|#39);/g;
+const BASIC_ENTITY_AT = /&(?:amp|lt|gt|quot|#39);/y;
+const BASIC_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+/** No tag, and every `&` starts one of the basic entities. */
+function isPlainText(html: string): boolean {
+  if (html.includes('<')) return false;
+  for (let amp = html.indexOf('&'); amp >= 0; amp = html.indexOf('&', amp + 1)) {
+    BASIC_ENTITY_AT.lastIndex = amp;
+    if (!BASIC_ENTITY_AT.test(html)) return false;
+  }
+  return true;
 }
 
 function collectText(nodes: readonly ChildNode[], preformatted: boolean, parts: string[]): void {

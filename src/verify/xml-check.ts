@@ -7,7 +7,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
-import { isWellFormedUtf16, parseXmlFast } from './xml-fast.js';
+import { isWellFormedUtf16, parseWellFormedUtf16 } from './xml-fast.js';
 
 /** The XML namespace, bound to the `xml:` prefix. */
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -86,7 +86,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function parseXml(text: string): XmlDocument {
   rejectLoneSurrogates(text);
-  return parseXmlFast(text) ?? saxesTree(text);
+  return parseWellFormedUtf16(text) ?? saxesTree(text);
 }
 
 /** {@link parseXml} through saxes alone, without the fast path (same tree, same errors). */

@@ -34,7 +34,12 @@ const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: XML
 
 /** The tree of `text`, or `undefined` when the document is outside the subset (or not well-formed). */
 export function parseXmlFast(text: string): XmlDocument | undefined {
-  if (text.charCodeAt(0) === 0xfeff || !isWellFormedUtf16(text) || OUTSIDE_SUBSET.test(text)) return undefined;
+  return isWellFormedUtf16(text) ? parseWellFormedUtf16(text) : undefined;
+}
+
+/** {@link parseXmlFast} for text already known to hold no lone surrogate. */
+export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
+  if (text.charCodeAt(0) === 0xfeff || OUTSIDE_SUBSET.test(text)) return undefined;
   const prolog = readProlog(text);
   if (!prolog) return undefined;
 

@@ -6,7 +6,7 @@
  * and `updated` are renamed before it sees them: it calls `toISOString()` on them without a guard,
  * so one bad date would reject the whole feed instead of being reported.
  */
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
 import { StoryfeedError } from '../errors.js';
 
 /** The raw xml2js value of one element: a string, or an object with text (`_`), attributes (`$`) and children. */
@@ -38,7 +38,8 @@ const keepRaw = (name: string): [string, string, { keepArray: boolean }] => [nam
  * passed the strict XML check: `rss-parser` accepts broken XML and corrupts it silently.
  */
 export async function parseWithRssParser(text: string): Promise<RawXmlFeed> {
-  const parser = new Parser<Record<string, unknown>, Record<string, unknown>>({
+  const RssParser = await loadRssParser();
+  const parser = new RssParser<Record<string, unknown>, Record<string, unknown>>({
     // rss-parser's d.ts allows only names for feed fields; at runtime they take the same [from, to, options] form as item fields.
     customFields: { feed: FEED_ELEMENTS.map(keepRaw) as unknown as string[], item: ITEM_ELEMENTS.map(keepRaw) },
     xml2js: { tagNameProcessors: [(name: string) => RENAMED[name] ?? name] },
@@ -54,6 +55,14 @@ export async function parseWithRssParser(text: string): Promise<RawXmlFeed> {
   if (!isRecord(result)) throw new StoryfeedError('E_FEED', 'the feed cannot be read');
   const items = Array.isArray(result.items) ? result.items.filter(isRecord) : [];
   return { feed: result, items };
+}
+
+let rssParser: Promise<typeof Parser> | undefined;
+
+/** rss-parser (with xml2js) loads on first use: builds whose feeds all come from the cache never need it. */
+function loadRssParser(): Promise<typeof Parser> {
+  rssParser ??= import('rss-parser').then((m) => m.default);
+  return rssParser;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -23,49 +23,55 @@ function viaSaxes(text: string): XmlDocument | 'error' {
   }
 }
 
+let accepted = 0;
 function agrees(text: string): boolean {
   const fast = parseXmlFast(text);
   if (fast === undefined) return true;
+  accepted++;
   expect(viaSaxes(text), JSON.stringify(text)).toEqual(fast);
   return true;
 }
 
-const pieces = [
-  'a', 'Zz', ' ', '  ', '\t', '\n', '\u00e9', '\u2014', '\uD83D\uDE00', '>', ']', ']]', ']]>', '"', "'", '&', '&amp;', '&lt;', '&gt;',
-  '&quot;', '&apos;', '&#10;', '&#13;', '&#9;', '&#x41;', '&#X41;', '&#0;', '&#xFFFE;', '&#1114111;', '&#1114112;', '&bogus;', '&amp', '<', '\r', '\r\n', '\u0001', '\uFFFE',
-];
-const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((p) => p.join(''));
-const elementNames = ['a', 'b', 'item', 'x:y', 'p1:q', 'atom:link', 'xmlns:z', 'xml:t', 'a.b-c_d', 'q:'];
-const attributeNames = ['href', 'x:y', 'xml:lang', 'xmlns', 'xmlns:x', 'xmlns:p1', 'xmlns:xml', 'xmlns:xmlns', 'p1:q', 'type', 'href'];
-const namespaceValues = ['urn:a', ' urn:b ', '', 'http://www.w3.org/XML/1998/namespace', 'http://www.w3.org/2000/xmlns/', 'http://www.w3.org/2005/Atom'];
+/** Mostly well-formed pieces, and now and then one that is not (or that the fast path leaves to saxes). */
+const often = <T>(good: readonly T[], rare: readonly T[]): fc.Arbitrary<T> =>
+  fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...rare) });
+
+const textPiece = often(
+  ['a', 'Zz', ' ', '  ', '\t', '\n', '\u00e9', '\u2014', '\uD83D\uDE00', '>', ']', ']]', '"', "'", '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#10;', '&#13;', '&#9;', '&#x41;', '&#1114111;', '&#0065;'],
+  [']]>', '&', '&#X41;', '&#0;', '&#xFFFE;', '&#1114112;', '&bogus;', '&amp', '<', '\r', '\r\n', '\u0001', '\uFFFE', '&#00000000065;'],
+);
+const textArb = fc.array(textPiece, { maxLength: 6 }).map((p) => p.join(''));
+const elementName = often(['a', 'b', 'item', 'x:y', 'p1:q', 'atom:link', 'a.b-c_d', 'xml:t'], ['xmlns:z', 'q:', 'zz:a', '\u00e9l']);
+const attributeName = often(['href', 'type', 'x:y', 'xml:lang', 'p1:q', 'xmlns', 'xmlns:x', 'xmlns:p2', 'len'], ['xmlns:xml', 'xmlns:xmlns', 'zz:q', '1a']);
+const namespaceValue = often(['urn:a', ' urn:b ', 'http://www.w3.org/2005/Atom', ''], ['http://www.w3.org/XML/1998/namespace', 'http://www.w3.org/2000/xmlns/']);
 const space = fc.constantFrom(' ', '\n', '\t', '  ', '', '\n  ');
 
 const attributeArb = fc.record({
-  name: fc.constantFrom(...attributeNames),
-  value: fc.oneof(textArb, fc.constantFrom(...namespaceValues)),
+  name: attributeName,
+  value: fc.oneof(textArb, namespaceValue),
   quote: fc.constantFrom('"', "'"),
-  before: fc.constantFrom(' ', '\n', '\t', '  ', ''),
-  eq: fc.constantFrom('=', ' = ', '=\n'),
+  before: often([' ', '\n', '\t', '  '], ['']),
+  eq: often(['=', ' = ', '=\n'], ['']),
 });
 
 type Node = { kind: 'element'; name: string; attributes: { name: string; value: string; quote: string; before: string; eq: string }[]; children: Node[]; selfClose: boolean; close: string; tail: string }
-  | { kind: 'text' | 'cdata' | 'comment'; text: string };
+  | { kind: 'text'; text: string } | { kind: 'cdata'; text: string } | { kind: 'comment'; text: string };
 
-const { node } = fc.letrec<{ node: Node; element: Node }>((tie) => ({
+const { element } = fc.letrec<{ node: Node; element: Node }>((tie) => ({
   node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    tie('element'),
+    { depthSize: 'small', withCrossShrink: true, maxDepth: 4 },
     fc.record({ kind: fc.constant('text' as const), text: textArb }),
+    tie('element'),
     fc.record({ kind: fc.constant('cdata' as const), text: textArb }),
-    fc.record({ kind: fc.constant('comment' as const), text: fc.constantFrom(' c ', '', 'a-b', 'a--b', '-', ' x -') }),
+    fc.record({ kind: fc.constant('comment' as const), text: often([' c ', '', 'a-b', ' - '], ['a--b', '-', ' x -']) }),
   ),
   element: fc.record({
     kind: fc.constant('element' as const),
-    name: fc.constantFrom(...elementNames),
+    name: elementName,
     attributes: fc.array(attributeArb, { maxLength: 3 }),
     children: fc.array(tie('node'), { maxLength: 4 }),
     selfClose: fc.boolean(),
-    close: fc.constantFrom('', ' ', '\n', '!'),
+    close: often(['', ' ', '\n'], ['!']),
     tail: space,
   }),
 }));
@@ -74,25 +80,31 @@ function serialize(n: Node): string {
   if (n.kind === 'text') return n.text;
   if (n.kind === 'cdata') return `<![CDATA[${n.text}]]>`;
   if (n.kind === 'comment') return `<!--${n.text}-->`;
-  const attrs = n.attributes.map((a) => `${a.before}${a.name}${a.eq}${a.quote}${a.value}${a.quote}`).join('');
+  const attrs = n.attributes.map((a) => `${a.before}${a.name}${a.eq}${a.quote}${a.value.replaceAll(a.quote, '')}${a.quote}`).join('');
   if (n.selfClose) return `<${n.name}${attrs}${n.tail}/>`;
   const closeName = n.close === '!' ? `${n.name}x` : n.name;
   return `<${n.name}${attrs}${n.tail}>${n.children.map(serialize).join('')}</${closeName}${n.close === '!' ? '' : n.close}>`;
 }
 
-const prologs = ['', '<?xml version="1.0" encoding="utf-8"?>\n', '<?xml version="1.0"?>', '<?xml version="1.1"?>\n', '<?xml-stylesheet href="a.xsl" type="text/xsl"?>\n',
-  '<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="feed.xsl" type="text/xsl"?>\n', ' <?xml version="1.0"?>', '<!-- c -->\n', '<!DOCTYPE x>', '\uFEFF', 'x', '<?xml version="1.0" encoding="latin1"?>'];
-const epilogs = ['', '\n', '  \n', '<!-- c -->', 'junk', '<x/>', '&amp;'];
+const prolog = often(
+  ['', '<?xml version="1.0" encoding="utf-8"?>\n', '<?xml version="1.0"?>', '<?xml-stylesheet href="a.xsl" type="text/xsl"?>\n', '<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="feed.xsl" type="text/xsl"?>\n', '<!-- c -->\n', '\n'],
+  ['<?xml version="1.1"?>\n', ' <?xml version="1.0"?>', '<!DOCTYPE x>', '\uFEFF', 'x', '<?xml version="1.0" encoding="latin1"?>', '<?xml?>'],
+);
+const epilog = often(['', '\n', '  \n'], ['<!-- c -->', 'junk', '<x/>', '&amp;']);
+const declarations = often([' xmlns:x="urn:x" xmlns:p1="urn:p" xmlns:atom="http://www.w3.org/2005/Atom"', ' xmlns="urn:d" xmlns:x="urn:x" xmlns:p1="urn:p" xmlns:atom="urn:atom"'], ['']);
 
-const documentArb = fc.record({
-  prolog: fc.constantFrom(...prologs),
-  root: node.filter((n) => n.kind === 'element'),
-  epilog: fc.constantFrom(...epilogs),
-}).map(({ prolog, root: r, epilog }) => `${prolog}${serialize(r)}${epilog}`);
+const documentArb = fc.record({ prolog, root: element, declarations, epilog }).map(({ prolog: before, root: r, declarations: ns, epilog: after }) => {
+  const text = serialize(r);
+  const at = text.search(/[\s/>]/);
+  return `${before}${text.slice(0, at)}${ns}${text.slice(at)}${after}`;
+});
 
 describe('parseXmlFast', () => {
   it('builds the same tree as saxes for every document it accepts', () => {
-    fc.assert(fc.property(documentArb, agrees), { numRuns: 3000 });
+    accepted = 0;
+    fc.assert(fc.property(documentArb, agrees), { numRuns: 2000 });
+    // The generator is tuned so that about a third of its documents stay on the fast path.
+    expect(accepted).toBeGreaterThan(300);
   });
 
   it('agrees with saxes on damaged documents', () => {
@@ -100,7 +112,7 @@ describe('parseXmlFast', () => {
       const i = text.length ? at % text.length : 0;
       return insert === '' ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + insert + text.slice(i);
     });
-    fc.assert(fc.property(damaged, agrees), { numRuns: 3000 });
+    fc.assert(fc.property(damaged, agrees), { numRuns: 2000 });
   });
 
   it('agrees on hand-picked edge cases', () => {

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
+import { VERSION } from '../version.js';
+
+/** The three formats, in the order texts are stored. */
+const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/**
+ * Verified renderings of feeds, kept between builds: rendering is a pure function of the
+ * document, and verification a pure function of the document and the text, so a document seen
+ * before needs neither again. Two kinds of entry:
+ * - `feed`: the whole rendering of a document (keyed by all of it);
+ * - `items`: the items part of a piece of a large document (see `render/chunks.ts`), keyed by
+ *   everything but the feed's `updated` date, which only the head shows. An edited story moves
+ *   that date, and the other pieces stay valid; the head is then rendered and verified with one item.
+ * Entries not used by a build are removed at its end.
+ */
+export class FeedCache {
+  /** This build's counters. */
+  readonly counters = { hits: 0, misses: 0 };
+  private readonly used = new Set<string>();
+
+  constructor(
+    /** Folder of the cache. */
+    readonly dir: string,
+  ) {}
+
+  /** The key of a document's whole rendering (`feed`) or of its items (`items`). */
+  key(kind: 'feed' | 'items', doc: FeedDocument): string {
+    const { items, ...head } = doc;
+    // Strings go in as UTF-16 (a copy, not a transcoding), the large bodies each behind their length.
+    const hash = createHash('sha256').update(`${VERSION}\0${kind}\0`).update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf16le');
+    for (const { contentHtml, contentText, ...rest } of items) {
+      hash.update(`\0${JSON.stringify(rest)}\0${contentHtml.length}\0`, 'utf16le').update(contentHtml, 'utf16le');
+      hash.update(`\0${contentText.length}\0`, 'utf16le').update(contentText, 'utf16le');
+    }
+    return hash.digest('hex');
+  }
+
+  /** The stored texts, by format, or `undefined`. */
+  get(key: string): Record<FeedFormat, string> | undefined {
+    this.used.add(key);
+    const texts = readTexts(this.pathOf(key));
+    if (texts) this.counters.hits++;
+    else this.counters.misses++;
+    return texts;
+  }
+
+  /** `true` when an entry is stored (counted as a hit; its texts are read later with {@link readText}). */
+  has(key: string): boolean {
+    this.used.add(key);
+    const found = entryLengths(this.pathOf(key)) !== undefined;
+    if (found) this.counters.hits++;
+    else this.counters.misses++;
+    return found;
+  }
+
+  /** Stores verified texts (failures to write only cost the next build time). */
+  async set(key: string, texts: Record<FeedFormat, string>): Promise<void> {
+    this.used.add(key);
+    await writeTexts(this.pathOf(key), texts).catch(() => undefined);
+  }
+
+  /** Where an entry is kept (a task may write it there itself, see {@link writeTexts}). */
+  pathOf(key: string): string {
+    this.used.add(key);
+    return path.join(this.dir, key);
+  }
+
+  /** Removes entries this build did not use. */
+  async prune(): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) if (!this.used.has(name)) await rm(path.join(this.dir, name), { force: true });
+  }
+}
+
+/*
+ * An entry is one file: a first line `sf2 <bytes> <bytes> <bytes>` giving the UTF-8 length of each
+ * format, then the three texts one after another. One format is read without the others.
+ */
+const MAGIC = 'sf2';
+
+/** Writes the three texts of a feed to `file` (through a temporary file, so a reader never sees half of it). */
+export async function writeTexts(file: string, texts: Record<FeedFormat, string>): Promise<void> {
+  const buffers = FORMATS.map((f) => Buffer.from(texts[f], 'utf8'));
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temp, Buffer.concat([Buffer.from(`${MAGIC} ${buffers.map((b) => b.length).join(' ')}\n`), ...buffers]));
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** All three texts of an entry, or `undefined` when there is none (or it is cut off). */
+export function readTexts(file: string): Record<FeedFormat, string> | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const header = parseHeader(bytes.subarray(0, Math.min(bytes.length, 100)).toString('latin1'));
+  if (!header || header.start + header.lengths.reduce((a, b) => a + b, 0) !== bytes.length) return undefined;
+  const out = {} as Record<FeedFormat, string>;
+  let at = header.start;
+  FORMATS.forEach((format, i) => {
+    out[format] = bytes.toString('utf8', at, at + header.lengths[i]!);
+    at += header.lengths[i]!;
+  });
+  return out;
+}
+
+/** One text of an entry (throws when the entry is gone). */
+export function readText(file: string, format: FeedFormat): string {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(100);
+    const header = parseHeader(head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)));
+    if (!header) throw new Error(`${file} is not a feed cache entry`);
+    const index = FORMATS.indexOf(format);
+    const offset = header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0);
+    const text = Buffer.alloc(header.lengths[index]!);
+    for (let read = 0; read < text.length;) {
+      const n = readSync(fd, text, read, text.length - read, offset + read);
+      if (n === 0) throw new Error(`${file} is cut off`);
+      read += n;
+    }
+    return text.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function entryLengths(file: string): number[] | undefined {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(100);
+      const header = parseHeader(head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)));
+      if (!header || header.start + header.lengths.reduce((a, b) => a + b, 0) !== fstatSync(fd).size) return undefined;
+      return header.lengths;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function parseHeader(start: string): { lengths: number[]; start: number } | undefined {
+  const newline = start.indexOf('\n');
+  const parts = start.slice(0, newline).split(' ');
+  if (newline < 0 || parts[0] !== MAGIC) return undefined;
+  const lengths = parts.slice(1).map(Number);
+  if (lengths.length !== FORMATS.length || lengths.some((n) => !Number.isInteger(n) || n < 0)) return undefined;
+  return { lengths, start: newline + 1 };
+}
+
+/** Outputs kept on disk, read when asked for; {@link LazyOutputs.moveTo} points them at published copies. */
+export interface LazyOutputs {
+  /** The outputs, each read from disk on every access. */
+  outputs: FeedOutputs;
+  /** Reads each format from its own file from now on (the published files). */
+  moveTo(files: Record<FeedFormat, string>): void;
+}
+
+/** The outputs stored in a feed cache entry (or a file in the same form), read when asked for. */
+export function lazyOutputs(entry: string): LazyOutputs {
+  let read = (format: FeedFormat): string => readText(entry, format);
+  const outputs = {} as FeedOutputs;
+  for (const format of FORMATS) Object.defineProperty(outputs, format, { enumerable: true, get: () => read(format) });
+  return {
+    outputs,
+    moveTo(files) {
+      read = (format) => readFileSync(files[format], 'utf8');
+    },
+  };
+}

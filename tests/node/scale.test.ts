@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The paths a large build takes — worker threads for seeds and feeds, feeds rendered and verified in
+ * pieces, and the cache of verified feeds — must give exactly what a plain build in one thread
+ * gives. Worker threads run the built library, so this test uses `dist/` (built by `npm test`).
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const dist = path.join(root, 'dist/node.js');
+const core = path.join(root, 'dist/index.js');
+
+type BuildSite = (options: Record<string, unknown>) => Promise<{ contents: Record<string, string>; report: unknown; stories: unknown[] }>;
+
+describe.skipIf(!existsSync(dist))('a large build', () => {
+  let work: string;
+  let seeds: string;
+  let buildSite: BuildSite;
+  let config: unknown;
+
+  beforeAll(async () => {
+    ({ buildSite } = (await import(dist)) as { buildSite: BuildSite });
+    const { validateConfig } = (await import(core)) as { validateConfig: (v: unknown) => unknown };
+    config = validateConfig({ siteUrl: 'https://news.example.com', title: 'Example & <News>', language: 'en', authors: [{ name: 'Desk', email: 'desk@news.example.com' }], entities: false });
+    work = mkdtempSync(path.join(tmpdir(), 'storyfeed-scale-'));
+    seeds = path.join(work, 'seeds');
+    mkdirSync(seeds);
+    // Enough seeds for the workers (200) and enough items for a feed in pieces (2,000).
+    for (let i = 0; i < 2100; i++) {
+      writeFileSync(path.join(seeds, seedName(i)), `Story ${i}: Q&A <b> ]]> "${i}"\n\nA paragraph about item ${i}, with an & and a <tag> and ]]> in it.\n\nAnother paragraph, number ${i % 7}.\n`);
+    }
+  }, 60_000);
+
+  const seedName = (i: number): string => {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+    return `20${10 + Math.floor(i / 336)}-${month}-${day}-story-${i}.txt`;
+  };
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  const build = (options: Record<string, unknown>) => buildSite({ config, seeds, cwd: work, write: false, sourceDateEpoch: '1700000000', ...options });
+
+  it('gives the same feeds with workers, pieces and the feed cache as in one thread', async () => {
+    const plain = await build({ workers: 0, cache: false });
+    expect(Object.keys(plain.contents)).toContain('rss.xml');
+    const parallel = await build({ cache: false });
+    expect(parallel.contents).toEqual(plain.contents);
+    expect(parallel.report).toEqual(plain.report);
+    expect(parallel.stories).toEqual(plain.stories);
+
+    const cacheDir = path.join(work, 'cache');
+    const first = await build({ cacheDir });
+    const second = await build({ cacheDir });
+    expect(first.contents).toEqual(plain.contents);
+    expect(second.contents).toEqual(plain.contents);
+    expect(second.report).toEqual(plain.report);
+
+    appendFileSync(path.join(seeds, seedName(1300)), '\nAn added paragraph.\n');
+    const edited = await build({ cacheDir });
+    const reference = await build({ workers: 0, cache: false });
+    expect(edited.contents).toEqual(reference.contents);
+    expect(edited.report).toEqual(reference.report);
+  }, 240_000);
+});
