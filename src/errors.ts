@@ -23,6 +23,7 @@ const PROBLEM_TABLE = {
   E_URL: { summary: 'a URL is not valid', fix: 'Use an absolute http(s) URL, or a path relative to the site URL.' },
   E_JSON: { summary: 'the JSON cannot be parsed', fix: 'Fix the JSON syntax at the position given.' },
   E_UNSUPPORTED: { summary: 'the file type is not a seed storyfeed reads', fix: 'Use .txt, .md or .json seeds.' },
+  E_TOO_LARGE: { summary: 'a seed file is larger than the size limit', fix: 'Split the article, or raise `maxSeedBytes` in the config (normalizing needs about 55 MB of memory per MB of text).' },
   E_DUPLICATE_ID: { summary: 'two stories have the same id', fix: 'Give one of them a different file name, `id` or `url` in its front matter.' },
   E_BAD_SEEDS: { summary: 'some seeds could not be read', fix: 'Fix the files listed, or build with --keep-going to publish the others.' },
   E_NO_STORIES: { summary: 'there are no stories to publish', fix: 'Add seed files to the folder (drafts are not published).' },

@@ -1,11 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, PROBLEMS, StoryfeedError, type Diagnostic } from '../errors.js';
 import { VERSION } from '../version.js';
-import { runBuild } from './build.js';
-import { runInit } from './init.js';
-import { runInspect } from './inspect.js';
-import { runServe } from './serve.js';
-import { runVerify } from './verify.js';
 
 /** Where the CLI writes, so tests can capture it. */
 export interface CliIo {
@@ -54,7 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-q, --quiet', 'print nothing but errors and warnings')
     .exitOverride()
     .action(async (seeds: string | undefined, opts: BuildFlags) => {
-      exitCode = await runBuild({ seeds, ...opts }, io, warn);
+      // Commands load their modules on use, so --help and --version start at once.
+      exitCode = await (await import('./build.js')).runBuild({ seeds, ...opts }, io, warn);
     });
 
   program
@@ -66,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-c, --config <file>', 'configuration file')
     .exitOverride()
     .action(async (file: string, opts: InspectFlags) => {
-      exitCode = await runInspect(file, opts, io, warn);
+      exitCode = await (await import('./inspect.js')).runInspect(file, opts, io, warn);
     });
 
   program
@@ -79,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-q, --quiet', 'do not log requests')
     .exitOverride()
     .action(async (dir: string | undefined, opts: ServeFlags) => {
-      exitCode = await runServe(dir, opts, io);
+      exitCode = await (await import('./serve.js')).runServe(dir, opts, io);
     });
 
   program
@@ -90,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-f, --force', 'overwrite an existing configuration')
     .exitOverride()
     .action(async (opts: InitFlags) => {
-      exitCode = await runInit(opts, io);
+      exitCode = await (await import('./init.js')).runInit(opts, io);
     });
 
   program
@@ -102,7 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option('--max-bytes <n>', 'refuse feeds larger than this').default(String(10 * 1024 * 1024)))
     .exitOverride()
     .action(async (feeds: string[], opts: VerifyFlags) => {
-      exitCode = await runVerify(feeds, opts, io);
+      exitCode = await (await import('./verify.js')).runVerify(feeds, opts, io);
     });
 
   try {

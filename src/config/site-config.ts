@@ -19,6 +19,8 @@ export interface StoryfeedConfig extends SiteConfig {
   bundleStylesheet?: boolean;
   /** Write an `index.html` listing the feeds and stories (default `true`). */
   indexPage?: boolean;
+  /** Largest seed file read, in bytes (default 5,000,000). */
+  maxSeedBytes?: number;
 }
 
 /** Options of per-tag feeds. */
@@ -40,7 +42,7 @@ export interface ConfigProblem {
 const FIELDS = [
   'siteUrl', 'title', 'description', 'language', 'authors', 'author', 'feedBaseUrl', 'storyPath', 'outputs', 'itemLimit',
   'copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet', 'entityTags', 'entities', 'defaultYear', 'defaultDate', 'timeZone',
-  'seeds', 'out', 'archive', 'tagFeeds', 'authorFeeds', 'indexPage', 'bundleStylesheet', '$schema',
+  'seeds', 'out', 'maxSeedBytes', 'archive', 'tagFeeds', 'authorFeeds', 'indexPage', 'bundleStylesheet', '$schema',
 ] as const;
 
 /**
@@ -151,6 +153,8 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
     if (typeof v.entities === 'boolean') config.entities = v.entities;
     else add('entities', `must be true or false, found ${describeValue(v.entities)}`);
   }
+  const maxSeedBytes = int('maxSeedBytes', 1_000, 2_000_000_000);
+  if (maxSeedBytes !== undefined) config.maxSeedBytes = maxSeedBytes;
   const defaultYear = int('defaultYear', 1, 9999);
   if (defaultYear !== undefined) config.defaultYear = defaultYear;
   const timeZone = str('timeZone');

@@ -70,7 +70,7 @@ function toItem(story: Story, site: SiteConfig, feedLanguage: string, warn: (d: 
   const c = (s: string): string => {
     if (isClean(s)) return s;
     const r = removeIllegalXmlChars(s);
-    removed.push(...r.removed);
+    for (const ch of r.removed) removed.push(ch);
     return r.text;
   };
   const item: FeedItem = {

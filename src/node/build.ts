@@ -84,7 +84,10 @@ export interface BuildSiteResult {
 /** Reads a `SOURCE_DATE_EPOCH` value (whole seconds since 1970) as a Date. */
 export function sourceDateEpoch(value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new StoryfeedError('E_CONFIG', `SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${value}"`);
+  // Feeds carry four-digit years: the last second they can write is 9999-12-31T23:59:59Z.
+  if (!/^\d+$/.test(value.trim()) || Number(value.trim()) > 253_402_300_799) {
+    throw new StoryfeedError('E_CONFIG', `SOURCE_DATE_EPOCH must be whole seconds since 1970 up to 253402300799 (year 9999), found "${value}"`);
+  }
   return new Date(Number(value.trim()) * 1000);
 }
 
@@ -111,6 +114,7 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
   const cache = options.cache === false ? undefined : new StoryCache(path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache'), storySettings(config, epoch));
   const loaded = await loadStories(seedsDir, {
+    ...(config.maxSeedBytes ? { maxSeedBytes: config.maxSeedBytes } : {}),
     site: config,
     cwd,
     ...(cache ? { cache } : {}),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
 import { parseSeed, type StorySite } from '../story/normalize.js';
@@ -21,6 +21,8 @@ export interface LoadStoriesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Cache of normalized stories (unchanged seeds are not normalized again). */
   cache?: StoryCache;
+  /** Largest seed file read, in bytes (default {@link DEFAULT_MAX_SEED_BYTES}). */
+  maxSeedBytes?: number;
   /** Worker threads for normalizing many seeds (used from {@link POOL_MIN_SEEDS} seeds to normalize). */
   pool?: WorkerPool;
 }
@@ -37,12 +39,32 @@ export interface LoadedStories {
 
 const CONCURRENCY = 32;
 
+/**
+ * Default size cap of a seed file: 5 MB, about 800,000 words, far beyond any article. Normalizing
+ * takes about 55 MB of memory per MB of text, so the cap keeps a build inside a small CI runner.
+ */
+export const DEFAULT_MAX_SEED_BYTES = 5_000_000;
+
 /** Below this many seeds to normalize, starting workers (about a second each) costs more than it saves. */
 export const POOL_MIN_SEEDS = 200;
 
 /** Reads and normalizes every seed under `dir`, collecting every bad seed instead of stopping at the first. */
 export async function loadStories(dir: string, options: LoadStoriesOptions): Promise<LoadedStories> {
-  const files = await findSeedFiles(dir, options.cwd);
+  const all = await findSeedFiles(dir, options.cwd);
+  // A seed too large to normalize in bounded memory is refused by size, before it is read.
+  const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
+  const oversized: StoryfeedError[] = [];
+  const files = all.filter((file) => {
+    let size = 0;
+    try {
+      size = statSync(file.path).size;
+    } catch {
+      return true; // reading it reports the problem
+    }
+    if (size <= limit) return true;
+    oversized.push(new StoryfeedError('E_TOO_LARGE', `${file.display} is ${(size / 1e6).toFixed(1)} MB; seeds are limited to ${(limit / 1e6).toFixed(1)} MB`, { file: file.display }));
+    return false;
+  });
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const settle = (i: number, result: Story | StoryfeedError): void => {
@@ -88,12 +110,12 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     });
   }
   const stories: Story[] = [];
-  const errors: StoryfeedError[] = [];
+  const errors: StoryfeedError[] = [...oversized];
   for (const r of results) {
     if (r instanceof StoryfeedError) errors.push(r);
     else stories.push(r);
   }
-  return { stories, errors, files };
+  return { stories, errors, files: all };
 }
 
 /** Runs `fn(0) … fn(count - 1)`, {@link CONCURRENCY} at a time. */

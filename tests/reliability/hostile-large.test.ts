@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { cli } from '../support/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWellFormedXml } from '../../src/verify/index.js';
 import { childScripts, makeTemp, removeTemp, root, snapshot, startChild, tally } from './support.js';
@@ -27,8 +28,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => removeTemp(dir));
 
-async function build(work: string, seeds: string): Promise<{ report: Report; stderr: string }> {
-  writeFileSync(path.join(work, 'config.json'), JSON.stringify({ siteUrl: 'https://news.example.com', title: 'Large' }));
+async function build(work: string, seeds: string, settings: Record<string, unknown> = {}): Promise<{ report: Report; stderr: string }> {
+  writeFileSync(path.join(work, 'config.json'), JSON.stringify({ siteUrl: 'https://news.example.com', title: 'Large', ...settings }));
   const child = await startChild('build-loop', [work, path.join(work, 'public'), path.join(work, 'config.json'), seeds], { env: { ROUNDS: '1', REPORT: '1' }, nodeFlags: ['--max-old-space-size=2048'] });
   const how = await child.exited;
   expect(how, `the build ended with ${how}:\n${child.stderr().slice(-3000)}`).toBe(0);
@@ -37,7 +38,21 @@ async function build(work: string, seeds: string): Promise<{ report: Report; std
 }
 
 describe('hostile sizes', () => {
-  it('builds a 20 MB article within bounded time and memory', async () => {
+  it('refuses a seed over the size limit by its size, naming the file, and publishes the rest', async () => {
+    const work = path.join(dir, 'capped');
+    mkdirSync(path.join(work, 'seeds'), { recursive: true });
+    writeFileSync(path.join(work, 'seeds', 'huge.txt'), `Huge\n${'word '.repeat(1_300_000)}\n`);
+    writeFileSync(path.join(work, 'seeds', '2024-05-02-small.txt'), 'A small article\n\nIt is short.\n');
+    writeFileSync(path.join(work, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://news.example.com', title: 'Capped' }));
+    const refused = await cli(['build'], { cwd: work });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/seeds\/huge\.txt is 6\.5 MB; seeds are limited to 5\.0 MB \[E_TOO_LARGE\]/);
+    const kept = await cli(['build', '--keep-going'], { cwd: work });
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain('Built 1 item');
+  });
+
+  it('builds a 20 MB article within bounded time and memory when the limit allows it', async () => {
     const work = path.join(dir, 'big');
     mkdirSync(path.join(work, 'seeds'), { recursive: true });
     const source = readFileSync(path.join(root, 'tests/fixtures/analysis/hamburg-election.txt'), 'utf8');
@@ -45,7 +60,7 @@ describe('hostile sizes', () => {
     const text = `A very long article\n\n${body.repeat(Math.ceil(20_000_000 / body.length))}`;
     writeFileSync(path.join(work, 'seeds', '2024-05-01-big.txt'), text);
     writeFileSync(path.join(work, 'seeds', '2024-05-02-small.txt'), 'A small article\n\nIt is short.\n');
-    const { report } = await build(work, 'seeds');
+    const { report } = await build(work, 'seeds', { maxSeedBytes: 30_000_000 });
     expect(report.stories).toBe(2);
     expect(report.ms).toBeLessThan(150_000);
     expect(report.maxRssMb).toBeLessThan(2_600);

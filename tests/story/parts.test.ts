@@ -91,3 +91,14 @@ describe('html', () => {
     expect(sanitizeStoryHtml('<p><a href="https://x.example/">x</a></p>', 'https://news.example.com/').removedUnsafe).toBe(false);
   });
 });
+
+describe('language: the English shortcut', () => {
+  it.each([
+    ['fr', "Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse, a indiqué le ministre de l'Agriculture dans un communiqué publié à Paris."],
+    ['de', 'Die Bundesregierung hat am Dienstag ein Paket zur Unterstützung der Landwirte beschlossen, die von der Dürre betroffen sind, teilte das Ministerium in Berlin mit.'],
+    ['es', 'El gobierno anunció el martes una serie de medidas para apoyar a los agricultores afectados por la sequía, informó el ministro de Agricultura en un comunicado.'],
+    ['en', 'Apple unveiled new iPhones, Watches and AirPods at its Cupertino event, with prices starting at $799 for the base model.'],
+  ])('tells %s apart', (lang, text) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});
