@@ -10,7 +10,7 @@ import type { WorkerPool } from './workers.js';
 /** Options for {@link loadStories}. */
 export interface LoadStoriesOptions {
   /** The site the stories belong to. */
-  site: StorySite & { timeZone?: string };
+  site: StorySite;
   /** Working directory for relative paths and messages. */
   cwd?: string;
   /** Date for stories without one (e.g. from `SOURCE_DATE_EPOCH`). */

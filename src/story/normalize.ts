@@ -13,7 +13,7 @@ import { summarize } from './summary.js';
 
 /** The site settings the Story stage uses; only `siteUrl` is required. */
 export type StorySite = Pick<SiteConfig, 'siteUrl'> &
-  Partial<Pick<SiteConfig, 'language' | 'authors' | 'storyPath' | 'entityTags' | 'entities' | 'defaultYear' | 'defaultDate'>>;
+  Partial<Pick<SiteConfig, 'language' | 'authors' | 'storyPath' | 'entityTags' | 'entities' | 'defaultYear' | 'defaultDate' | 'timeZone'>>;
 
 /** Options for {@link normalizeStory}. */
 export interface StoryOptions {

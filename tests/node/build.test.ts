@@ -141,3 +141,29 @@ describe('publishFiles and Last-Modified', () => {
     expect(statSync(path.join(out, 'same.txt')).mtimeMs).toBe(sameBefore);
   });
 });
+
+describe('archives from a seeds folder', () => {
+  it('500 generated seeds with a limit of 50: the chain from the subscription feed links every item exactly once', async () => {
+    const { readFeed } = await import('../../src/verify/index.js');
+    mkdirSync(path.join(dir, 'seeds'));
+    for (let i = 0; i < 500; i++) {
+      const when = new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString();
+      writeFileSync(path.join(dir, 'seeds', `story-${String(i).padStart(3, '0')}.md`), `---\ntitle: Story ${i}\ndate: ${when}\n---\nBody of story ${i}.\n`);
+    }
+    const result = await buildSite({ config: { ...config, archive: true, itemLimit: 50 }, cwd: dir });
+    const out = path.join(dir, 'public');
+    for (const format of ['rss.xml', 'atom.xml', 'feed.json']) {
+      const seen: string[] = [];
+      let url: string | undefined = `https://news.example.com/${format}`;
+      while (url) {
+        const file = path.join(out, new URL(url).pathname);
+        const feed = await readFeed(readFileSync(file, 'utf8'));
+        seen.push(...feed.items.map((item) => item.id!));
+        url = feed.history.prevArchive;
+      }
+      expect(seen, format).toHaveLength(500);
+      expect(new Set(seen).size).toBe(500);
+      expect(new Set(seen)).toEqual(new Set(result.stories.map((s) => s.id)));
+    }
+  }, 120_000);
+});
