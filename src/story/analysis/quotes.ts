@@ -28,7 +28,7 @@ export interface FoundQuote {
   pos: number;
 }
 
-/** The fewest words a quoted passage needs to count as a quotation rather than a phrase or a name. */
+/** The fewest words a quoted passage needs to count as a quotation rather than a phrase or a name, unless it is a whole attributed utterance. */
 export const MIN_QUOTE_WORDS = 5;
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
@@ -276,8 +276,11 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     if (block.kind !== 'paragraph') return;
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean }[] = [];
     for (const q of block.quotes) {
-      if (q.words < MIN_QUOTE_WORDS) continue;
       const raw = block.text.slice(q.open + 1, q.close).trim();
+      // A short passage is a phrase, a name or a scare quote ("an act of desperation", «Укренерго»)
+      // unless it is a whole utterance: it ends with its own punctuation and someone is said to say it.
+      const short = q.words < MIN_QUOTE_WORDS;
+      if (short && !/[,.!?…]$/u.test(raw)) continue;
       const text = raw.replace(/[\s,，]+$/u, '');
       if (!text) continue;
       const pos = position(block, q.first);
@@ -286,6 +289,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         doc.profile === 'other'
           ? null
           : (attributionAfter(block, q.last, endsSentence, cyrillic) ?? attributionBefore(block, q.first));
+      if (short && !at) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       if (at) {
         Object.assign(quote, resolveSpeaker(registry, block, blockIndex, at, pos, last));

@@ -153,3 +153,15 @@ describe('speaker resolution', () => {
     expect(quotes[0]?.speaker).toBe('European Space Agency');
   });
 });
+
+describe('short quotations', () => {
+  const quotesOf = (paragraphs: string[]) => analyzeArticle({ title: 'T', headings: [], paragraphs, language: 'en' }).quotes;
+
+  it('keeps a short but whole, attributed utterance', () => {
+    expect(quotesOf(['Commission President Ursula von der Leyen visited Athens.', '"We stand with Greece," von der Leyen wrote on X.'])).toEqual([{ text: 'We stand with Greece', speaker: 'Ursula von der Leyen' }]);
+  });
+
+  it('drops short phrases and scare quotes', () => {
+    expect(quotesOf(['The ministry called the plan "an act of desperation" on Monday.', 'Critics dismissed the "reform" as cosmetic.'])).toEqual([]);
+  });
+});
