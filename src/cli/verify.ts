@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { PROBLEMS, StoryfeedError } from '../errors.js';
 import { formatProblemLine } from '../verify/index.js';
 import { verifySources, type SourceResult } from '../node/verify-sources.js';
@@ -7,7 +8,7 @@ import { EXIT, type CliIo, type VerifyFlags } from './main.js';
 export async function runVerify(feeds: string[], flags: VerifyFlags, io: CliIo): Promise<number> {
   const timeoutMs = positiveInteger(flags.timeout, '--timeout');
   const maxBytes = positiveInteger(flags.maxBytes, '--max-bytes');
-  const resolved = feeds.map((f) => (/^https?:\/\//i.test(f) ? f : resolveFile(f, io.cwd)));
+  const resolved = feeds.map((f) => (/^https?:\/\//i.test(f) ? f : path.resolve(io.cwd, f)));
   const result = await verifySources(resolved, { timeoutMs, maxBytes });
   // Show sources as the user typed them.
   const asGiven = (text: string): string => resolved.reduce((t, r, i) => (r === feeds[i] ? t : t.replaceAll(r, feeds[i]!)), text);
@@ -52,10 +53,6 @@ function describeSource(s: SourceResult): string[] {
     if (p.severity === 'error' && p.code in PROBLEMS) lines.push(`      fix: ${PROBLEMS[p.code].fix}`);
   }
   return lines;
-}
-
-function resolveFile(file: string, cwd: string): string {
-  return file.startsWith('/') ? file : `${cwd.replace(/\/$/, '')}/${file}`;
 }
 
 function positiveInteger(value: string, flag: string): number {

@@ -45,7 +45,7 @@ export function buildFeedDocument(stories: readonly Story[], site: SiteConfig, o
   const limited = site.itemLimit !== undefined && site.itemLimit >= 0 ? sorted.slice(0, site.itemLimit) : sorted;
   const language = site.language;
   const items = limited.map((s) => toItem(s, site, language, warn));
-  const newest = items.reduce<number>((max, item) => Math.max(max, item.updated.getTime()), Number.NEGATIVE_INFINITY);
+  const newest = newestUpdate(items);
 
   const doc: FeedDocument = {
     title: cleanText(site.title, warn),
@@ -53,7 +53,7 @@ export function buildFeedDocument(stories: readonly Story[], site: SiteConfig, o
     siteUrl: new URL(site.siteUrl).href,
     language,
     selfUrls: feedUrls(site),
-    updated: Number.isFinite(newest) ? new Date(newest) : options.emptyFeedDate ?? new Date(0),
+    updated: newest ?? options.emptyFeedDate ?? new Date(0),
     authors: site.authors.map((a) => cleanAuthor(a, warn)),
     generator: { ...GENERATOR },
     items,
@@ -113,4 +113,11 @@ function cleanText(value: string, warn: (d: Diagnostic) => void): string {
 
 function cleanAuthor(author: Author, warn: (d: Diagnostic) => void): Author {
   return { ...author, name: cleanText(author.name, warn) };
+}
+
+/** The latest `updated` among `items`, or `undefined` for none: a feed's date, never the clock. */
+export function newestUpdate(items: readonly FeedItem[]): Date | undefined {
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const item of items) if (item.updated.getTime() > newest) newest = item.updated.getTime();
+  return Number.isFinite(newest) ? new Date(newest) : undefined;
 }

@@ -2,7 +2,7 @@ import type { TagFeedOptions } from '../config/site-config.js';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
 import type { FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
-import { buildFeedDocument, DEFAULT_OUTPUTS, feedUrls } from './document.js';
+import { buildFeedDocument, DEFAULT_OUTPUTS, feedUrls, newestUpdate } from './document.js';
 
 /** Which feeds to publish besides the main one. */
 export interface FeedSetOptions {
@@ -89,8 +89,7 @@ function archivedFeeds(all: FeedDocument, site: SiteConfig): FeedSetEntry[] {
 
 /** A copy of `doc` holding `items`, with its own self links and `updated`. */
 function withItems(doc: FeedDocument, items: FeedItem[], selfUrls: Record<FeedFormat, string>): FeedDocument {
-  const newest = items.reduce((max, i) => Math.max(max, i.updated.getTime()), Number.NEGATIVE_INFINITY);
-  return { ...doc, items, selfUrls, updated: Number.isFinite(newest) ? new Date(newest) : doc.updated };
+  return { ...doc, items, selfUrls, updated: newestUpdate(items) ?? doc.updated };
 }
 
 function baseOf(site: SiteConfig): string {

@@ -127,17 +127,31 @@ async function eachConcurrently(count: number, fn: (i: number) => Promise<void>)
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, lane));
 }
 
-/** The cached story of a seed, or its cache key for storing it once normalized. */
-async function cached(file: SeedFile, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string }> {
+/** A seed's bytes and its sidecar's. */
+interface SeedBytes {
+  bytes: Uint8Array;
+  sidecar?: Uint8Array;
+}
+
+async function readSeedBytes(file: SeedFile, options: LoadStoriesOptions): Promise<SeedBytes> {
+  const bytes = await readQuickly(file.path, file.display);
+  return file.sidecar ? { bytes, sidecar: await readQuickly(file.sidecar, displayPath(file.sidecar, options.cwd)) } : { bytes };
+}
+
+/** The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. */
+async function fromCache(file: SeedFile, seed: SeedBytes, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string }> {
   const { cache } = options;
   if (!cache) return {};
-  const bytes = await readQuickly(file.path, file.display);
-  const sidecarBytes = file.sidecar ? await readQuickly(file.sidecar, displayPath(file.sidecar, options.cwd)) : undefined;
-  const key = cache.key(file.display, bytes, sidecarBytes);
+  const key = cache.key(file.display, seed.bytes, seed.sidecar);
   const hit = await cache.get(key);
   if (!hit) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));
   return { story: hit.story };
+}
+
+/** The cached story of a seed, or its cache key; reads nothing without a cache. */
+async function cached(file: SeedFile, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string }> {
+  return options.cache ? fromCache(file, await readSeedBytes(file, options), options) : {};
 }
 
 /** Reads a small file synchronously (much cheaper per file than the promise API); failures get {@link readBytes}'s message. */
@@ -155,24 +169,16 @@ export async function loadStory(file: SeedFile, options: LoadStoriesOptions): Pr
 }
 
 async function loadOne(file: SeedFile, options: LoadStoriesOptions): Promise<Story> {
-  const bytes = await readBytes(file.path, file.display);
-  const sidecarBytes = file.sidecar ? await readBytes(file.sidecar, displayPath(file.sidecar, options.cwd)) : undefined;
-  const { cache } = options;
-  const key = cache?.key(file.display, bytes, sidecarBytes);
-  if (cache && key) {
-    const hit = await cache.get(key);
-    if (hit) {
-      hit.warnings.forEach((w) => options.onWarning?.(w));
-      return hit.story;
-    }
-  }
+  const seed = await readSeedBytes(file, options);
+  const { story: hit, key } = await fromCache(file, seed, options);
+  if (hit) return hit;
   const warnings: Diagnostic[] = [];
   const onWarning = (d: Diagnostic): void => {
     warnings.push(d);
     options.onWarning?.(d);
   };
-  const text = decodeSeedBytes(bytes, file.display);
-  const sidecar = file.sidecar && sidecarBytes ? readSidecar(file.sidecar, sidecarBytes, options, onWarning) : undefined;
+  const text = decodeSeedBytes(seed.bytes, file.display);
+  const sidecar = file.sidecar && seed.sidecar ? readSidecar(file.sidecar, seed.sidecar, options, onWarning) : undefined;
   const story = parseSeed(text, {
     file: file.display,
     site: options.site,
@@ -181,7 +187,7 @@ async function loadOne(file: SeedFile, options: LoadStoriesOptions): Promise<Sto
     ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
     onWarning,
   });
-  if (cache && key) await cache.set(key, story, warnings);
+  if (options.cache && key) await options.cache.set(key, story, warnings);
   return story;
 }
 
