@@ -4,7 +4,7 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { readMeta } from './front-matter.js';
-import { readMarkdownSeed } from './markdown.js';
+import { HIDDEN_ELEMENTS, readMarkdownSeed } from './markdown.js';
 import { readTextSeed, type TextSeedOptions } from './text.js';
 
 /**
@@ -127,7 +127,7 @@ export function htmlToSections(html: string): Section[] {
   const parser = new Parser(
     {
       onopentag(name) {
-        if (['script', 'style', 'template', 'noscript'].includes(name)) hidden++;
+        if (HIDDEN_ELEMENTS.has(name)) hidden++;
         else if (/^h[1-6]$/.test(name)) start('heading');
         else if (name === 'ul' || name === 'ol') lists.push({ ordered: name === 'ol', items: [] });
         else if (name === 'li' && capture === null) start('item');
@@ -140,7 +140,7 @@ export function htmlToSections(html: string): Section[] {
         if (hidden === 0 && buffer !== null) buffer += data;
       },
       onclosetag(name) {
-        if (['script', 'style', 'template', 'noscript'].includes(name)) { hidden = Math.max(0, hidden - 1); return; }
+        if (HIDDEN_ELEMENTS.has(name)) { hidden = Math.max(0, hidden - 1); return; }
         if (/^h[1-6]$/.test(name) && capture === 'heading') sections.push({ heading: end() || null, blocks: [] });
         else if (name === 'li' && capture === 'item') { const s = end(); if (s) lists[lists.length - 1]?.items.push(s); }
         else if (name === 'blockquote' && capture === 'quote') { const s = end(); if (s) current().blocks.push({ kind: 'quote', text: s }); }

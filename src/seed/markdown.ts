@@ -149,7 +149,8 @@ function inlineText(token: Token | undefined): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-const HIDDEN_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math']);
+/** Elements whose content a reader never sees as text. */
+export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math']);
 
 /** Visible text of an HTML fragment (script and style contents dropped). */
 export function htmlText(html: string): string {
