@@ -18,7 +18,8 @@ export default class SummaryReporter implements Reporter {
       }
     }
     const verdict = failed === 0 && errors.length === 0 && modules.every((m) => m.state() !== 'failed') ? 'OK' : 'FAILED';
-    const extra = [failed ? `${failed} failed` : '', skipped ? `${skipped} skipped` : '', errors.length ? `${errors.length} unhandled errors` : ''].filter(Boolean);
-    process.stdout.write(`\n${verdict}: ${passed} tests passed${extra.length ? `, ${extra.join(', ')}` : ''} in ${modules.length} test files.\n`);
+    // The closing line has the plain "N passed, N failed[, N skipped]" shape that CI logs are read for.
+    const detail = `${modules.length} test files${errors.length ? `, ${errors.length} unhandled errors` : ''}`;
+    process.stdout.write(`\n(${detail})\n${verdict}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
 }
