@@ -1,15 +1,9 @@
 import { francAll } from 'franc-min';
-import { iso6393 } from 'iso-639-3';
+import { TWO_LETTER_CODES } from './language-codes.js';
 
-let twoLetter: Map<string, string> | undefined;
-
-/** ISO 639-3 → ISO 639-1 for the languages franc knows, built once. */
+/** ISO 639-3 → ISO 639-1 from the generated table of the codes the detector can return. */
 function toTwoLetter(code: string): string | undefined {
-  if (!twoLetter) {
-    twoLetter = new Map();
-    for (const lang of iso6393) if (lang.iso6391) twoLetter.set(lang.iso6393, lang.iso6391);
-  }
-  return twoLetter.get(code);
+  return Object.hasOwn(TWO_LETTER_CODES, code) ? TWO_LETTER_CODES[code] : undefined;
 }
 
 /**
