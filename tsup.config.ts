@@ -1,11 +1,25 @@
 import { defineConfig } from 'tsup';
 
-// The library as ES module (sharing chunks with the CLI) and as CommonJS, with types for both.
-// Dependencies stay external; every one of them loads from both module systems on Node >= 20.19
-// (require of ES modules is on by default there).
-const common = { dts: true, sourcemap: false, target: 'node20', platform: 'node', treeshake: true, clean: false } as const;
-
-export default defineConfig([
-  { ...common, entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli.ts' }, format: ['esm'], splitting: true, dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } } },
-  { ...common, entry: { index: 'src/index.ts', node: 'src/node/index.ts' }, format: ['cjs'], splitting: true },
-]);
+// One ES module build: every entry point shares chunks with the others and with the CLI, so a class
+// such as StoryfeedError is one class whichever entry it came from. No CommonJS build: Node >= 20.19
+// (our engines floor) loads ES modules with `require`. Dependencies stay external.
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    story: 'src/story/index.ts',
+    verify: 'src/verify/index.ts',
+    server: 'src/server/index.ts',
+    node: 'src/node/index.ts',
+    cli: 'src/cli.ts',
+  },
+  format: ['esm'],
+  splitting: true,
+  treeshake: true,
+  target: 'node20',
+  platform: 'node',
+  sourcemap: false,
+  clean: false,
+  // Keep `node:` specifiers: they tell bundlers and other runtimes these are built-ins.
+  removeNodeProtocol: false,
+  dts: { entry: { index: 'src/index.ts', story: 'src/story/index.ts', verify: 'src/verify/index.ts', server: 'src/server/index.ts', node: 'src/node/index.ts' } },
+});

@@ -1,11 +1,10 @@
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '../escape-html.js';
 import type { Block, Section } from '../types.js';
 
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
-}
+// Kept in its own module so that feeds and pages can escape without loading the sanitizer.
+export { escapeHtml } from '../escape-html.js';
 
 /** Renders plain-text sections as HTML: `<h2>` subheadings, `<p>`, `<ul>`/`<ol>`, `<blockquote>`, `<pre>`. */
 export function sectionsToHtml(sections: readonly Section[]): string {
