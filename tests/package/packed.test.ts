@@ -37,9 +37,9 @@ describe('the packed package', () => {
     const files = listing[0]!.files.map((f) => f.path);
     expect(files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'THIRD-PARTY.md', 'CHANGELOG.md'].includes(f)))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    // Budget: the tarball under 400 KB and 1.5 MB unpacked (0.1.0: about 250 KB and 900 KB; the
-    // generated lexicon and title data add ~400 KB, dropping the CommonJS copy saves more).
-    expect(listing[0]!.size).toBeLessThan(400_000);
+    // Budget: the tarball under 500 KB and 1.5 MB unpacked (0.1.0: about 250 KB and 900 KB; the
+    // generated lexicon and title data add ~400 KB that compress poorly, dropping the CommonJS copy saves as much).
+    expect(listing[0]!.size).toBeLessThan(500_000);
     expect(listing[0]!.unpackedSize).toBeLessThan(1_500_000);
     const entries = ['index', 'story', 'verify', 'server', 'node'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]);
     expect(files).toEqual(expect.arrayContaining([...entries, 'dist/cli.js']));

@@ -15,7 +15,6 @@ import {
   wikipediaPersonBySurname,
 } from '../../../src/story/analysis/lexicon.js';
 import { LEXICON_PACKED, WIKIPEDIA_TITLES_PACKED } from '../../../src/story/analysis/lexicon-data.js';
-// @ts-expect-error: a plain JavaScript build script without type declarations
 import { languageModule, lexiconModule } from '../../../scripts/generate-data.mjs';
 
 const require = createRequire(import.meta.url);
@@ -25,8 +24,8 @@ const generated = (relative: string): string => readFileSync(path.join(root, rel
 
 describe('generated data modules', () => {
   it('match what the generator makes from the installed source packages', async () => {
-    expect(generated('src/story/analysis/lexicon-data.ts')).toBe(await (lexiconModule as () => Promise<string>)());
-    expect(generated('src/story/language-codes.ts')).toBe(await (languageModule as () => Promise<string>)());
+    expect(generated('src/story/analysis/lexicon-data.ts')).toBe(await lexiconModule());
+    expect(generated('src/story/language-codes.ts')).toBe(await languageModule());
   });
 });
 
