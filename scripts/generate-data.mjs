@@ -2,7 +2,7 @@
 // Generates storyfeed's own data modules from development-only packages, so that nothing reads
 // another package's files at run time:
 //   src/story/analysis/lexicon-data.ts  compromise's packed lexicon + compromise-wikipedia's titles
-//   src/story/language-codes.ts         ISO 639-3 → 639-1 for the languages franc-min can detect
+//   src/story/language-data.ts          franc-min's trigram models, and ISO 639-3 → 639-1 for its languages
 // Usage: node scripts/generate-data.mjs          (writes the modules)
 //        node scripts/generate-data.mjs --check  (exits 1 when a committed module is out of date)
 import { existsSync, readFileSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync } from 'node:fs';
@@ -59,7 +59,10 @@ export async function lexiconModule() {
   ].join('\n');
 }
 
-/** ISO 639-3 → ISO 639-1 for every code franc-min can return that has a two-letter code. */
+/**
+ * franc-min's language models (trigrams by script, most frequent first; the expressions that tell the
+ * scripts apart) and ISO 639-3 → ISO 639-1 for every code it can return that has a two-letter code.
+ */
 export async function languageModule() {
   const franc = packageJson('franc-min');
   const iso = packageJson('iso-639-3');
@@ -69,8 +72,21 @@ export async function languageModule() {
   const codes = new Set(Object.keys(expressions).filter((k) => /^[a-z]{3}$/.test(k)));
   for (const script of Object.values(data)) for (const code of Object.keys(script)) codes.add(code);
   const pairs = iso6393.filter((l) => l.iso6391 && codes.has(l.iso6393)).map((l) => [l.iso6393, l.iso6391]).sort(([a], [b]) => (a < b ? -1 : 1));
+  // Key order is kept: it breaks ties between scripts and between equally distant languages.
+  const scripts = Object.entries(expressions).map(([name, re]) => `  ${JSON.stringify(name)}: /${re.source}/${re.flags},`);
+  const models = Object.entries(data).map(([script, languages]) => `  ${JSON.stringify(script)}: {\n${Object.entries(languages).map(([code, trigrams]) => `    ${code}: ${JSON.stringify(trigrams)},`).join('\n')}\n  },`);
   return [
-    banner([`Sources: franc-min ${franc.version} (the codes it detects) and iso-639-3 ${iso.version} (the mapping), both MIT licence,`, '(c) Titus Wormer. See THIRD-PARTY.md.']),
+    banner([
+      `Sources: franc-min ${franc.version} (its trigram models, script expressions and the codes it detects; MIT licence,`,
+      `(c) Titus Wormer; the models derive from the Universal Declaration of Human Rights translations) and`,
+      `iso-639-3 ${iso.version} (the code mapping; MIT licence, (c) Titus Wormer). See THIRD-PARTY.md.`,
+    ]),
+    '/** Per script: a regular expression matching its characters (global); a 3-letter key is also the only language written in it. */',
+    `export const SCRIPT_EXPRESSIONS: Readonly<Record<string, RegExp>> = {\n${scripts.join('\n')}\n};`,
+    '',
+    '/** Per script, per language (ISO 639-3): its 300 most frequent trigrams, most frequent first, joined by `|`. */',
+    `export const TRIGRAM_MODELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {\n${models.join('\n')}\n};`,
+    '',
     '/** ISO 639-3 → ISO 639-1 for the languages the detector can return (the others have no two-letter code). */',
     `export const TWO_LETTER_CODES: Readonly<Record<string, string>> = {\n${pairs.map(([three, two]) => `  ${three}: ${JSON.stringify(two)},`).join('\n')}\n};`,
     '',
@@ -90,7 +106,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const check = process.argv.includes('--check');
   const outputs = [
     ['src/story/analysis/lexicon-data.ts', await lexiconModule()],
-    ['src/story/language-codes.ts', await languageModule()],
+    ['src/story/language-data.ts', await languageModule()],
   ];
   let stale = 0;
   for (const [relative, text] of outputs) {

@@ -25,7 +25,7 @@ const generated = (relative: string): string => readFileSync(path.join(root, rel
 describe('generated data modules', () => {
   it('match what the generator makes from the installed source packages', async () => {
     expect(generated('src/story/analysis/lexicon-data.ts')).toBe(await lexiconModule());
-    expect(generated('src/story/language-codes.ts')).toBe(await languageModule());
+    expect(generated('src/story/language-data.ts')).toBe(await languageModule());
   });
 });
 
