@@ -21,5 +21,9 @@ export default defineConfig({
   clean: false,
   // Keep `node:` specifiers: they tell bundlers and other runtimes these are built-ins.
   removeNodeProtocol: false,
+  // The generated word and trigram data is mostly non-ASCII text: UTF-8 keeps it at its size (ASCII escapes triple it).
+  esbuildOptions(options) {
+    options.charset = 'utf8';
+  },
   dts: { entry: { index: 'src/index.ts', story: 'src/story/index.ts', verify: 'src/verify/index.ts', server: 'src/server/index.ts', node: 'src/node/index.ts' } },
 });

@@ -104,6 +104,9 @@ describe('the packed package', () => {
   it('passes publint and Are The Types Wrong (as an ES-module-only package)', () => {
     expect(() => execFileSync(path.join(root, 'node_modules', '.bin', 'publint'), ['--strict'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
     const attw = execFileSync(path.join(root, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
-    expect(attw).toMatch(/No problems found/);
+    // attw exits non-zero on any problem in the resolutions checked; CommonJS and node10 resolutions are out
+    // of scope for an ES-module-only package (Node >= 20.19 requires it fine, as tested above).
+    const problems = attw.split('\n').filter((line) => line.includes('https://github.com/arethetypeswrong') && !line.startsWith('(ignored per resolution)'));
+    expect(problems).toEqual([]);
   });
 });
