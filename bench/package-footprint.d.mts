@@ -12,7 +12,7 @@ export function isNodeBuiltin(specifier: string): boolean;
 export function moduleGraph(entryFile: string): { files: string[]; bare: string[] };
 /** Packs the repository and installs the tarball into a new empty project. */
 export function packAndInstall(work?: string): { work: string; tarball: string; project: string; tarballBytes: number; unpackedBytes: number };
-/** Median import times in ms of `feed` and each storyfeed entry point. */
-export function importTimes(project: string, runs?: number): Record<string, number>;
+/** Median import times in ms of `feed` and each storyfeed entry point (`warm`: after the module loader has started). */
+export function importTimes(project: string, runs?: number, warm?: boolean): { wall: Record<string, number>; cpu: Record<string, number> };
 /** The minified browser bundle of buildFeeds + createFeedHandler: bytes and Node built-ins named. */
 export function browserBundle(project: string): Promise<{ bytes: number; builtins: string[] }>;
