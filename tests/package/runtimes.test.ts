@@ -76,16 +76,20 @@ describe('in a browser bundle', () => {
   });
 });
 
-/** The Bun binary of this platform, from the npm package that ships it (install scripts may not have run). */
+/**
+ * The Bun binary of this platform, from the npm packages that ship it: `bun`'s install script moves
+ * the platform package's binary to `bun/bin/bun.exe`; without install scripts it stays in
+ * `@oven/bun-<platform>/bin/bun`.
+ */
 const bunBinary = (): string | undefined => {
-  const scope = path.join(root, 'node_modules', '@oven');
-  if (!existsSync(scope)) return undefined;
-  for (const name of readdirSync(scope)) {
-    const bin = path.join(scope, name, 'bin', 'bun');
+  const modules = path.join(root, 'node_modules');
+  const scope = path.join(modules, '@oven');
+  const candidates = [path.join(modules, 'bun', 'bin', 'bun.exe'), ...(existsSync(scope) ? readdirSync(scope).map((name) => path.join(scope, name, 'bin', 'bun')) : [])];
+  for (const bin of candidates) {
     try {
       if (existsSync(bin) && execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()) return bin;
     } catch {
-      // Another platform's or CPU's build: try the next.
+      // A placeholder, or another platform's or CPU's build: try the next.
     }
   }
   return undefined;
@@ -125,7 +129,7 @@ console.log(JSON.stringify({
 describe('in a second runtime (Bun)', () => {
   it('the bundled core builds three feeds from stories, verifies them and answers requests', async () => {
     const bun = bunBinary();
-    expect(bun, 'the bun devDependency provides node_modules/@oven/bun-<platform>/bin/bun').toBeDefined();
+    expect(bun, 'the bun devDependency provides the binary').toBeDefined();
     const { text } = await bundle(SECOND_RUNTIME_SCRIPT, 'node');
     const file = path.join(work, 'second-runtime.mjs');
     writeFileSync(file, text);
