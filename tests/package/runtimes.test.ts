@@ -87,7 +87,7 @@ const bunBinary = (): string | undefined => {
   const candidates = [path.join(modules, 'bun', 'bin', 'bun.exe'), ...(existsSync(scope) ? readdirSync(scope).map((name) => path.join(scope, name, 'bin', 'bun')) : [])];
   for (const bin of candidates) {
     try {
-      if (existsSync(bin) && execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()) return bin;
+      if (existsSync(bin) && execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()) return bin;
     } catch {
       // A placeholder, or another platform's or CPU's build: try the next.
     }
