@@ -7,7 +7,8 @@
 //
 // Here the feeds are built in memory from the bundled seeds and the handler is called directly,
 // so this file runs as is: node examples/fetch-handler.mjs (after `npm run build`).
-import { buildFeeds, createFeedHandler } from 'storyfeed';
+import { buildFeeds } from 'storyfeed';
+import { createFeedHandler } from 'storyfeed/server';
 import { loadConfigFile, loadStories } from 'storyfeed/node';
 
 const { config } = await loadConfigFile();

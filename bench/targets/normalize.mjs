@@ -11,7 +11,7 @@ import { SITE } from '../lib/storyfeed.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const [dir, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 300);
-const core = await import(new URL(`file://${path.join(repo, 'dist', 'index.js')}`).href);
+const core = await import(new URL(`file://${path.join(repo, 'dist', 'story.js')}`).href);
 const site = core.validateConfig(SITE);
 const names = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
 const warm = names.slice(0, 30);

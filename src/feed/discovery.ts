@@ -1,4 +1,4 @@
-import { escapeHtml } from '../story/html.js';
+import { escapeHtml } from '../escape-html.js';
 import type { FeedDocument, FeedFormat } from '../types.js';
 import { FEED_MEDIA_TYPES } from './sets.js';
 

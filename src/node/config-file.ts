@@ -48,9 +48,9 @@ async function readConfigValue(file: string, cwd: string): Promise<unknown> {
   if (file.endsWith('.json')) return readJson(file, cwd);
   const shown = displayPath(file, cwd);
   try {
-    if (/\.[cm]?ts$/.test(file)) {
-      // TypeScript configs are compiled on the fly; jiti is loaded only for them.
-      const { createJiti } = await import('jiti');
+    if (/\.[cm]?ts$/.test(file) && !nodeStripsTypes()) {
+      // Older Node versions cannot load TypeScript: jiti (an optional peer dependency) is loaded only then.
+      const { createJiti } = await importJiti(shown);
       const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
       return await jiti.import(file, { default: true });
     }
@@ -58,6 +58,21 @@ async function readConfigValue(file: string, cwd: string): Promise<unknown> {
     return module.default ?? module;
   } catch (cause) {
     throw new StoryfeedError('E_CONFIG', `cannot load the configuration: ${(cause as Error).message}`, { file: shown, cause });
+  }
+}
+
+/** Whether this Node loads `.ts` files itself (type stripping, on by default from Node 22.18 and 23.6). */
+function nodeStripsTypes(): boolean {
+  // Not in @types/node for Node 20, hence the look-up by name.
+  const typescript: unknown = Reflect.get(process.features, 'typescript');
+  return typeof typescript === 'string' && typescript !== '';
+}
+
+async function importJiti(shown: string): Promise<typeof import('jiti')> {
+  try {
+    return await import('jiti');
+  } catch (cause) {
+    throw new StoryfeedError('E_CONFIG', 'a TypeScript configuration needs Node 22.18 or later, or the jiti package (npm install --save-dev jiti); or rename it to .mjs', { file: shown, cause });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Feed, type Extension } from 'feed';
-import { escapeHtml } from '../story/html.js';
+import { escapeHtml } from '../escape-html.js';
 import type { FeedDocument, FeedItem } from '../types.js';
 import { Placeholders } from './placeholders.js';
 import { historyLinks, insertStylesheet, withNamespaces } from './xml-shell.js';

@@ -1,6 +1,6 @@
 import { discoveryLinks } from '../feed/discovery.js';
 import type { FeedSetEntry } from '../feed/sets.js';
-import { escapeHtml } from '../story/html.js';
+import { escapeHtml } from '../escape-html.js';
 import type { FeedFormat } from '../types.js';
 
 const FORMAT_LABELS: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };

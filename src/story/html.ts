@@ -1,11 +1,10 @@
 import { decodeHTML } from 'entities';
-import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '../escape-html.js';
 import type { Block, Section } from '../types.js';
+import { sanitizeHtmlFragment } from './sanitize.js';
 
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
-}
+// Kept in its own module so that feeds and pages can escape without loading the sanitizer.
+export { escapeHtml } from '../escape-html.js';
 
 /** Renders plain-text sections as HTML: `<h2>` subheadings, `<p>`, `<ul>`/`<ol>`, `<blockquote>`, `<pre>`. */
 export function sectionsToHtml(sections: readonly Section[]): string {
@@ -45,13 +44,6 @@ export function sectionsToText(sections: readonly Section[]): string {
   return out.join('\n\n');
 }
 
-const ALLOWED_TAGS = [
-  ...sanitizeHtml.defaults.allowedTags,
-  'img', 'figure', 'figcaption', 'picture', 'source', 'h1', 'h2', 'del', 'ins', 'sup', 'sub', 'details', 'summary', 'mark', 'time',
-];
-
-const SAFE_SCHEMES = ['http', 'https', 'mailto'];
-
 /** Signs of active or styled content that the sanitizer removes; used only to warn the author. */
 const UNSAFE_HINT = /<\s*(?:script|style|iframe|object|embed|form|base|meta|link|frame|frameset|applet)\b|\son[a-z]+\s*=|\sstyle\s*=|(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i;
 
@@ -68,43 +60,7 @@ export interface SanitizedHtml {
  * mailto links; and every relative `href`/`src` made absolute against `baseUrl`.
  */
 export function sanitizeStoryHtml(html: string, baseUrl: string): SanitizedHtml {
-  const absolute = (value: string | undefined): string | undefined => {
-    if (value === undefined) return undefined;
-    try {
-      return new URL(value.trim(), baseUrl).href;
-    } catch {
-      return undefined;
-    }
-  };
-  const resolve = (attr: 'href' | 'src') => (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
-    const next = { ...attribs };
-    const value = absolute(next[attr]);
-    if (value === undefined) delete next[attr];
-    else next[attr] = value;
-    return { tagName, attribs: next };
-  };
-  const clean = sanitizeHtml(html, {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: {
-      a: ['href', 'title', 'hreflang'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
-      source: ['type', 'media'],
-      ol: ['start', 'reversed'],
-      td: ['colspan', 'rowspan', 'align'],
-      th: ['colspan', 'rowspan', 'align', 'scope'],
-      code: ['class'],
-      time: ['datetime'],
-      '*': ['lang', 'dir'],
-    },
-    allowedClasses: { code: [/^language-[\w-]+$/] },
-    allowedSchemes: SAFE_SCHEMES,
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
-    allowProtocolRelative: false,
-    disallowedTagsMode: 'discard',
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'title'],
-    transformTags: { a: resolve('href'), img: resolve('src') },
-    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
-  });
+  const clean = sanitizeHtmlFragment(html, baseUrl);
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
   return { html: clean.trim(), removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };
 }

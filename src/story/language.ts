@@ -1,15 +1,9 @@
-import { francAll } from 'franc-min';
-import { iso6393 } from 'iso-639-3';
+import { TWO_LETTER_CODES } from './language-data.js';
+import { rankLanguages } from './trigram-language.js';
 
-let twoLetter: Map<string, string> | undefined;
-
-/** ISO 639-3 → ISO 639-1 for the languages franc knows, built once. */
+/** ISO 639-3 → ISO 639-1 from the generated table of the codes the detector can return. */
 function toTwoLetter(code: string): string | undefined {
-  if (!twoLetter) {
-    twoLetter = new Map();
-    for (const lang of iso6393) if (lang.iso6391) twoLetter.set(lang.iso6393, lang.iso6391);
-  }
-  return twoLetter.get(code);
+  return Object.hasOwn(TWO_LETTER_CODES, code) ? TWO_LETTER_CODES[code] : undefined;
 }
 
 /**
@@ -21,7 +15,7 @@ export function detectLanguage(text: string): string | undefined {
   const sample = text.slice(0, 300);
   if (sample.replace(/[^\p{L}]/gu, '').length < 20) return undefined;
   if (looksEnglish(sample)) return 'en';
-  const [best, second] = francAll(sample, { minLength: 20 });
+  const [best, second] = rankLanguages(sample, 20);
   if (!best || best[0] === 'und') return undefined;
   // A close runner-up means the sample does not tell the two apart; leave it to config.
   if (second && second[1] > 0.98 && best[1] - second[1] < 0.01) return undefined;

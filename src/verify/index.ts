@@ -1,5 +1,5 @@
 /**
- * The verify stage: parse rendered feeds back (RSS and Atom through `rss-parser`, JSON Feed through
+ * `storyfeed/verify`: parse rendered feeds back (RSS and Atom through `rss-parser`, JSON Feed through
  * our strict reader, XML always through a strict well-formedness check first) and compare them
  * with the document they were rendered from, or with each other.
  */

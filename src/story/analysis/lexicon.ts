@@ -1,17 +1,15 @@
 /**
- * Word knowledge borrowed from compromise's lexicon and from compromise-wikipedia's list of ~38k popular
- * Wikipedia article titles. This is the only module that touches those packages. Both are loaded lazily and
- * synchronously on first use, because `analyzeArticle` is synchronous and most programs importing the
- * library never analyse anything.
+ * Word knowledge from compromise's lexicon and from compromise-wikipedia's list of ~38k popular Wikipedia
+ * article titles, generated at build time into our own data module (`lexicon-data.ts`, see
+ * scripts/generate-data.mjs); neither package is needed at run time. The lexicon is built lazily on first
+ * use, because `analyzeArticle` is synchronous and most programs importing the library never analyse
+ * anything.
  *
- * compromise's full tagger is far too slow per article, and even building its model costs ~330 ms, so its
- * packed lexicon data (efrt format) is read directly. Both packed data sets are read by a small reader of
- * efrt's format (checked against efrt's own `unpack` in the tests) that parses in one pass without
- * substrings: the Wikipedia titles are queried in place (unpacking all of them would cost ~200 ms). The
- * data files are located next to each package's public entry point; if a future version moves them, the
- * public APIs (`nlp.model()` and the plugin's `mutate`) are used instead — slower, but equivalent.
+ * The data stays in efrt's packed trie format, read by a small reader of that format (checked against
+ * efrt's own `unpack` in the tests) that parses in one pass without substrings: the Wikipedia titles are
+ * queried in place (unpacking all of them would cost ~200 ms).
  */
-import { createRequire } from 'node:module';
+import { LEXICON_EXTRAS, LEXICON_PACKED, WIKIPEDIA_TITLES_PACKED } from './lexicon-data.js';
 
 /** Lexicon flag: a given name ("gerry", "maria"). */
 export const FIRST_NAME = 1 << 0;
@@ -99,38 +97,6 @@ interface Lexicon {
   firstNames: string[];
 }
 
-interface PackedTrie {
-  has(word: string): boolean;
-}
-
-type Require = NodeJS.Require;
-
-let requireFn: Require | null | undefined;
-const getRequire = (): Require | null => {
-  if (requireFn !== undefined) return requireFn;
-  try {
-    // The ES module build derives `require` from its own URL (bundlers may shim a global `require` that
-    // throws); a CommonJS build has no `import.meta.url` but a real `require`.
-    const url: unknown = import.meta.url;
-    requireFn = typeof url === 'string' ? createRequire(url) : typeof require === 'function' ? require : null;
-  } catch {
-    requireFn = null;
-  }
-  return requireFn;
-};
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-/** Loads a data file that sits next to a package's public entry point. */
-const loadSibling = (req: Require, pkg: string, pattern: RegExp, relative: string): unknown => {
-  const entry = req.resolve(pkg);
-  const root = entry.replace(pattern, '');
-  if (root === entry) return undefined;
-  const mod: unknown = req(`${root}/${relative}`);
-  return isRecord(mod) && 'default' in mod ? mod.default : mod;
-};
-
 const isPlainKey = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -146,45 +112,12 @@ const addWord = (words: Map<string, number>, word: string, flags: number): void 
 
 const buildLexicon = (): Lexicon => {
   const words = new Map<string, number>();
-  const req = getRequire();
-  let loaded = false;
-  if (req) {
-    try {
-      const data = loadSibling(req, 'compromise', /[\\/]builds[\\/].*$/, 'src/2-two/preTagger/model/lexicon/_data.js');
-      const misc = loadSibling(req, 'compromise', /[\\/]builds[\\/].*$/, 'src/2-two/preTagger/model/lexicon/misc.js');
-      if (isRecord(data)) {
-        for (const [tag, packed] of Object.entries(data)) {
-          // Multi-word verbs ("back up") never form a capitalised name; skipping them saves a quarter of the work.
-          if (typeof packed !== 'string' || tag.includes('PhrasalVerb')) continue;
-          const flags = tagFlags(tag);
-          new EfrtTrie(packed).forEach((word) => addWord(words, word, flags));
-        }
-        if (isRecord(misc)) {
-          for (const [word, tag] of Object.entries(misc)) {
-            const tags = Array.isArray(tag) ? tag : [tag];
-            for (const t of tags) if (typeof t === 'string') addWord(words, word, tagFlags(t));
-          }
-        }
-        loaded = words.size > 1000;
-      }
-    } catch {
-      loaded = false;
-    }
-    if (!loaded) {
-      try {
-        const nlp: unknown = req('compromise');
-        const model: unknown = typeof nlp === 'function' && 'model' in nlp && typeof nlp.model === 'function' ? nlp.model() : undefined;
-        const lexicon: unknown = isRecord(model) && isRecord(model.one) ? model.one.lexicon : undefined;
-        if (isRecord(lexicon)) {
-          for (const [word, tag] of Object.entries(lexicon)) {
-            const tags = Array.isArray(tag) ? tag : [tag];
-            for (const t of tags) if (typeof t === 'string') addWord(words, word, tagFlags(t));
-          }
-        }
-      } catch {
-        // Without a lexicon the analysis still works on context cues alone.
-      }
-    }
+  for (const [tag, packed] of Object.entries(LEXICON_PACKED)) {
+    const flags = tagFlags(tag);
+    new EfrtTrie(packed).forEach((word) => addWord(words, word, flags));
+  }
+  for (const [word, tags] of Object.entries(LEXICON_EXTRAS)) {
+    for (const tag of tags) addWord(words, word, tagFlags(tag));
   }
   let maxWords = 1;
   const firstNames: string[] = [];
@@ -259,7 +192,7 @@ interface TrieAnchor {
  * check). One pass records where each node's edges lie in the packed string, so a look-up compares
  * characters without allocating.
  */
-export class EfrtTrie implements PackedTrie {
+export class EfrtTrie {
   private readonly text: string;
   private readonly firstEdge: Int32Array;
   private readonly terminal: Uint8Array;
@@ -409,69 +342,35 @@ export class EfrtTrie implements PackedTrie {
   }
 }
 
-/** The unpacked titles, when the packed data could only be had through the plugin API. */
-class SetTrie implements PackedTrie {
-  constructor(private readonly titles: ReadonlySet<string>) {}
-  has(word: string): boolean {
-    return this.titles.has(word);
-  }
-}
-
-const buildWikiTrie = (): PackedTrie | null => {
-  const req = getRequire();
-  if (!req) return null;
-  try {
-    const packed = loadSibling(req, 'compromise-wikipedia', /[\\/]builds[\\/][^\\/]*$/, 'src/_model.js');
-    if (typeof packed === 'string' && packed.includes('¦')) return new EfrtTrie(packed);
-  } catch {
-    // Fall through to the plugin API.
-  }
-  try {
-    const mod: unknown = req('compromise-wikipedia');
-    const plugin: unknown = isRecord(mod) && 'default' in mod ? mod.default : mod;
-    if (isRecord(plugin) && typeof plugin.mutate === 'function') {
-      let titles: string[] = [];
-      const world = { model: {} as Record<string, unknown> };
-      // The plugin hands its unpacked title list to `buildTrie`; keep the list instead of a trie.
-      plugin.mutate(world, { buildTrie: (list: string[]) => (titles = list) });
-      return new SetTrie(new Set(titles));
-    }
-  } catch {
-    // No gazetteer: bare surnames stay as written.
-  }
-  return null;
-};
-
-let wikiTrie: PackedTrie | null | undefined;
-const getWikiTrie = (): PackedTrie | null => (wikiTrie === undefined ? (wikiTrie = buildWikiTrie()) : wikiTrie);
+let wikiTrie: EfrtTrie | undefined;
+const getWikiTrie = (): EfrtTrie => (wikiTrie ??= new EfrtTrie(WIKIPEDIA_TITLES_PACKED));
 
 /** Whether a lowercase phrase is the title of a popular Wikipedia article. */
 export function isWikipediaTitle(lowercase: string): boolean {
-  return getWikiTrie()?.has(lowercase) ?? false;
+  return getWikiTrie().has(lowercase);
 }
 
-interface GivenNameAnchors {
-  trie: PackedTrie;
-  /** For each given name, where "<name> " ends in the packed trie (null when no title starts so). */
-  anchors: { name: string; anchor: TrieAnchor | null }[];
+interface GivenNameAnchor {
+  name: string;
+  /** Where "<name> " ends in the packed titles. */
+  anchor: TrieAnchor;
 }
 
-let givenNameAnchors: GivenNameAnchors | null | undefined;
+let givenNameAnchors: GivenNameAnchor[] | undefined;
 
 /**
- * Walks "<given name> " once for every given name the lexicon knows, so that looking up a surname only
- * has to walk the surname from each of those places.
+ * Walks "<given name> " once for every given name the lexicon knows (keeping those some title starts
+ * with), so that looking up a surname only has to walk the surname from each of those places.
  */
-const getAnchors = (): GivenNameAnchors | null => {
-  if (givenNameAnchors !== undefined) return givenNameAnchors;
+const getAnchors = (): GivenNameAnchor[] => {
+  if (givenNameAnchors) return givenNameAnchors;
   const trie = getWikiTrie();
-  if (!trie) return (givenNameAnchors = null);
-  const anchors = getLexicon().firstNames.map((name) => ({
-    name,
-    anchor: trie instanceof EfrtTrie ? trie.anchor(`${name} `) : null,
-  }));
-  givenNameAnchors = { trie, anchors: anchors.filter((a) => !(trie instanceof EfrtTrie) || a.anchor !== null) };
-  return givenNameAnchors;
+  const anchors: GivenNameAnchor[] = [];
+  for (const name of getLexicon().firstNames) {
+    const anchor = trie.anchor(`${name} `);
+    if (anchor) anchors.push({ name, anchor });
+  }
+  return (givenNameAnchors = anchors);
 };
 
 const surnameCache = new Map<string, string[]>();
@@ -484,11 +383,10 @@ export function wikipediaPeopleBySurname(surname: string): string[] {
   const cached = surnameCache.get(surname);
   if (cached !== undefined) return cached;
   const found: string[] = [];
-  const index = surname.length >= 3 && !surname.includes(' ') ? getAnchors() : null;
-  if (index) {
-    for (const { name, anchor } of index.anchors) {
-      const hit = anchor && index.trie instanceof EfrtTrie ? index.trie.hasFrom(anchor, surname) : index.trie.has(`${name} ${surname}`);
-      if (hit) {
+  if (surname.length >= 3 && !surname.includes(' ')) {
+    const trie = getWikiTrie();
+    for (const { name, anchor } of getAnchors()) {
+      if (trie.hasFrom(anchor, surname)) {
         found.push(`${name} ${surname}`);
         if (found.length > 1) break;
       }

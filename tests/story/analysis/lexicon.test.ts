@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CITY,
@@ -12,15 +14,24 @@ import {
   lexFlags,
   wikipediaPersonBySurname,
 } from '../../../src/story/analysis/lexicon.js';
+import { LEXICON_PACKED, WIKIPEDIA_TITLES_PACKED } from '../../../src/story/analysis/lexicon-data.js';
+import { languageModule, lexiconModule } from '../../../scripts/generate-data.mjs';
 
 const require = createRequire(import.meta.url);
 const { unpack } = require('efrt') as { unpack: (packed: string) => Record<string, unknown> };
-const packageRoot = (pkg: string): string => require.resolve(pkg).replace(/[\\/]builds[\\/].*$/, '');
-const load = (path: string): unknown => (require(path) as { default: unknown }).default;
+const root = path.resolve(import.meta.dirname, '../../..');
+const generated = (relative: string): string => readFileSync(path.join(root, relative), 'utf8');
+
+describe('generated data modules', () => {
+  it('match what the generator makes from the installed source packages', async () => {
+    expect(generated('src/story/analysis/lexicon-data.ts')).toBe(await lexiconModule());
+    expect(generated('src/story/language-data.ts')).toBe(await languageModule());
+  });
+});
 
 describe('packed trie reader', () => {
   it('reads the Wikipedia titles exactly as efrt unpacks them', () => {
-    const packed = load(`${packageRoot('compromise-wikipedia')}/src/_model.js`) as string;
+    const packed = WIKIPEDIA_TITLES_PACKED;
     const titles = Object.keys(unpack(packed));
     const trie = new EfrtTrie(packed);
     expect(titles.length).toBeGreaterThan(30_000);
@@ -31,8 +42,7 @@ describe('packed trie reader', () => {
   });
 
   it('enumerates the lexicon exactly as efrt unpacks it', () => {
-    const data = load(`${packageRoot('compromise')}/src/2-two/preTagger/model/lexicon/_data.js`) as Record<string, string>;
-    for (const packed of Object.values(data)) {
+    for (const packed of Object.values(LEXICON_PACKED)) {
       const mine: string[] = [];
       new EfrtTrie(packed).forEach((w) => mine.push(w));
       expect(mine.sort()).toEqual(Object.keys(unpack(packed)).sort());

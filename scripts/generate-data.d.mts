@@ -1,0 +1,4 @@
+/** The text of src/story/analysis/lexicon-data.ts, generated from the installed source packages. */
+export function lexiconModule(): Promise<string>;
+/** The text of src/story/language-data.ts, generated from the installed source packages. */
+export function languageModule(): Promise<string>;

@@ -1,0 +1,149 @@
+/**
+ * An allow-list HTML sanitizer over htmlparser2's streaming tokenizer (already our HTML parser), in
+ * place of sanitize-html and its eleven packages. It keeps only the tags and attributes listed below,
+ * drops disallowed tags but keeps their text (except inside the non-text tags, whose content goes
+ * too), lets only http(s) and mailto URLs through, and writes text and attribute values escaped.
+ * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element) so
+ * published HTML does not change.
+ */
+import { Parser } from 'htmlparser2';
+
+/** The tags kept: text structure, inline semantics, tables, images and figures. */
+const ALLOWED_TAGS = new Set([
+  'address', 'article', 'aside', 'footer', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'main', 'nav', 'section',
+  'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'hr', 'li', 'menu', 'ol', 'p', 'pre', 'ul',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'rb', 'rp', 'rt', 'rtc', 'ruby',
+  's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+  'caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
+  'img', 'picture', 'source', 'del', 'ins', 'details', 'summary',
+]);
+
+/** Attributes kept per tag; `*` applies to every tag. */
+const ALLOWED_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
+  a: new Set(['href', 'title', 'hreflang']),
+  img: new Set(['src', 'alt', 'title', 'width', 'height']),
+  source: new Set(['type', 'media']),
+  ol: new Set(['start', 'reversed']),
+  td: new Set(['colspan', 'rowspan', 'align']),
+  th: new Set(['colspan', 'rowspan', 'align', 'scope']),
+  code: new Set(['class']),
+  time: new Set(['datetime']),
+};
+const GLOBAL_ATTRIBUTES: ReadonlySet<string> = new Set(['lang', 'dir']);
+
+/** Attributes whose value is a URL, resolved against the base and checked for its scheme. */
+const URL_ATTRIBUTES: Readonly<Record<string, string>> = { a: 'href', img: 'src' };
+const SAFE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
+
+/** Boolean attributes (written bare when empty); every other allowed attribute is dropped when empty, but `alt=""` means "decorative". */
+const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(['reversed', 'align']);
+
+/** Code block classes that name a language for syntax highlighting. */
+const CODE_CLASS = /^language-[\w-]+$/;
+
+/** Tags whose whole content goes with them: script, style and other non-text or active content. */
+const NON_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'title']);
+
+/** Written as `<tag ... />` without a closing tag. */
+const SELF_CLOSING: ReadonlySet<string> = new Set(['img', 'br', 'hr']);
+
+/** Names a browser would read as more than one attribute, or as the end of the tag. */
+const VALID_ATTRIBUTE_NAME = /^[^\0\t\n\f\r /<=>]+$/;
+
+const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
+
+/** One open element: whether it was written, and where its start tag begins in the output. */
+interface OpenElement {
+  name: string;
+  kept: boolean;
+  start: number;
+  /** An `<img>` left without a usable source is removed whole when it closes. */
+  dropWhenClosed: boolean;
+}
+
+/** The attributes written for a kept tag, in source order, or the reason to drop an image. */
+function keptAttributes(name: string, attributes: Record<string, string>, baseUrl: string): { text: string; missingSource: boolean } {
+  const allowed = ALLOWED_ATTRIBUTES[name];
+  const urlAttribute = URL_ATTRIBUTES[name];
+  let text = '';
+  let hasSource = false;
+  for (const [attribute, raw] of Object.entries(attributes)) {
+    if (!VALID_ATTRIBUTE_NAME.test(attribute)) continue;
+    if (!(allowed?.has(attribute) || GLOBAL_ATTRIBUTES.has(attribute))) continue;
+    let value = raw;
+    if (attribute === urlAttribute) {
+      let url: URL;
+      try {
+        url = new URL(raw.trim(), baseUrl);
+      } catch {
+        continue;
+      }
+      // Resolving first means tabs, newlines and entities hidden in a scheme are already gone.
+      if (!SAFE_PROTOCOLS.has(url.protocol)) continue;
+      value = url.href;
+      if (name === 'img') hasSource = true;
+    } else if (attribute === 'class') {
+      value = value.split(/\s+/).filter((c) => CODE_CLASS.test(c)).join(' ');
+      if (!value) continue;
+    }
+    if (value === '') {
+      if (attribute === 'alt') text += ' alt=""';
+      else if (BOOLEAN_ATTRIBUTES.has(attribute)) text += ` ${attribute}`;
+      continue;
+    }
+    text += ` ${attribute}="${escapeAttribute(value)}"`;
+  }
+  return { text, missingSource: name === 'img' && !hasSource };
+}
+
+/** Sanitizes an HTML fragment (see the module comment); relative `href`/`src` become absolute against `baseUrl`. */
+export function sanitizeHtmlFragment(html: string, baseUrl: string): string {
+  let out = '';
+  const open: OpenElement[] = [];
+  /** Depth inside a non-text tag (0: outside); nothing there is written. */
+  let hiddenDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (hiddenDepth > 0) {
+          hiddenDepth++;
+          return;
+        }
+        const kept = ALLOWED_TAGS.has(name);
+        const element: OpenElement = { name, kept, start: out.length, dropWhenClosed: false };
+        open.push(element);
+        if (!kept) {
+          if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
+          return;
+        }
+        const { text, missingSource } = keptAttributes(name, attributes, baseUrl);
+        element.dropWhenClosed = missingSource;
+        out += `<${name}${text}${SELF_CLOSING.has(name) ? ' />' : '>'}`;
+      },
+      ontext(text) {
+        if (hiddenDepth === 0) out += escapeText(text);
+      },
+      onclosetag(name) {
+        if (hiddenDepth > 1) {
+          hiddenDepth--;
+          return;
+        }
+        hiddenDepth = 0;
+        const element = open.at(-1);
+        if (!element || element.name !== name) return;
+        open.pop();
+        if (!element.kept) return;
+        if (element.dropWhenClosed) {
+          out = out.slice(0, element.start);
+          return;
+        }
+        if (!SELF_CLOSING.has(name)) out += `</${name}>`;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return out;
+}

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/version.js';
+import { installFootprint } from '../../bench/package-footprint.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const npm = (args: string[], cwd: string): string => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false' } });
+
+/** Issue 16's install budget, measured from the packed tarball installed into an empty project. */
+const INSTALL_BUDGET_BYTES = 8 * 1024 * 1024;
+const INSTALL_BUDGET_PACKAGES = 25;
+
+/** The package as users get it: packed, installed from the tarball into a fresh project. */
+describe('the packed package', () => {
+  let work: string;
+  let project: string;
+  let tarball: string;
+
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'storyfeed-pack-'));
+    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[];
+    tarball = path.join(work, packed[0]!.filename);
+    project = path.join(work, 'project');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    npm(['install', '--no-save', '--prefer-offline', '--ignore-scripts', tarball], project);
+    cpSync(path.join(root, 'seeds'), path.join(project, 'seeds'), { recursive: true });
+  }, 240_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('ships only dist, the README, the licences, the changelog and package.json, within its size budget', () => {
+    const listing = JSON.parse(npm(['pack', '--dry-run', '--json'], root)) as { files: { path: string }[]; size: number; unpackedSize: number }[];
+    const files = listing[0]!.files.map((f) => f.path);
+    expect(files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'THIRD-PARTY.md', 'CHANGELOG.md'].includes(f)))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    // Budget: the tarball under 500 KB and 1.5 MB unpacked (0.1.0: about 250 KB and 900 KB; the
+    // generated lexicon and title data add ~400 KB that compress poorly, dropping the CommonJS copy saves as much).
+    expect(listing[0]!.size).toBeLessThan(500_000);
+    expect(listing[0]!.unpackedSize).toBeLessThan(1_500_000);
+    const entries = ['index', 'story', 'verify', 'server', 'node'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]);
+    expect(files).toEqual(expect.arrayContaining([...entries, 'dist/cli.js']));
+    // One ES module build: Node >= 20.19 loads it with `require` too.
+    expect(files.filter((f) => f.endsWith('.cjs') || f.endsWith('.d.cts'))).toEqual([]);
+  });
+
+  it('installs into an empty project within the size and package budget', () => {
+    const { bytes, packages } = installFootprint(path.join(project, 'node_modules'));
+    // Goal of issue 16: at most 8 MiB and 25 packages (0.1.0: 19 MiB, 48 packages).
+    expect(bytes).toBeLessThanOrEqual(INSTALL_BUDGET_BYTES);
+    expect(packages.length).toBeLessThanOrEqual(INSTALL_BUDGET_PACKAGES);
+  });
+
+  it('reads no file of another package and names no Node built-in outside storyfeed/node and the CLI', () => {
+    const dist = path.join(project, 'node_modules', 'storyfeed', 'dist');
+    const code = readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(dist, f), 'utf8')).join('\n');
+    expect(code).not.toMatch(/compromise|createRequire/);
+  });
+
+  it('can be imported as an ES module', () => {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `
+      import { buildFeeds, VERSION } from 'storyfeed';
+      import { parseSeed } from 'storyfeed/story';
+      import { verifyFeeds } from 'storyfeed/verify';
+      import { createFeedHandler } from 'storyfeed/server';
+      import { loadStories } from 'storyfeed/node';
+      const site = { siteUrl: 'https://x.example', title: 'X', description: 'X', language: 'en', authors: [] };
+      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, defaultDate: undefined, fallbackDate: new Date(0) });
+      const { outputs } = buildFeeds([story], site);
+      const handler = createFeedHandler({ files: { 'feed.json': outputs.json } });
+      const response = await handler(new Request('https://x.example/feed.json'));
+      console.log(VERSION, story.id, typeof loadStories, typeof verifyFeeds, outputs.json.includes('version/1.1'), response.status);
+    `], { cwd: project, encoding: 'utf8' });
+    expect(out.trim()).toBe(`${VERSION} https://x.example/hello function function true 200`);
+  });
+
+  it('can be required from CommonJS (Node >= 20.19 loads the ES modules)', () => {
+    const out = execFileSync(process.execPath, ['--no-warnings', '-e', `
+      const { buildFeeds } = require('storyfeed');
+      const { parseSeed } = require('storyfeed/story');
+      const { buildSite } = require('storyfeed/node');
+      const site = { siteUrl: 'https://x.example', title: 'X', description: 'X', language: 'en', authors: [] };
+      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, fallbackDate: new Date(0) });
+      console.log(story.slug, typeof buildSite, buildFeeds([story], site).outputs.rss.startsWith('<?xml'));
+    `], { cwd: project, encoding: 'utf8' });
+    expect(out.trim()).toBe('hello function true');
+  });
+
+  it('runs its bin', () => {
+    const bin = path.join(project, 'node_modules', '.bin', 'storyfeed');
+    expect(execFileSync(bin, ['--version'], { cwd: project, encoding: 'utf8' }).trim()).toBe(VERSION);
+    const out = execFileSync(bin, ['build', 'seeds', '--out', 'out', '--site', 'https://news.example.com', '--title', 'News'], { cwd: project, encoding: 'utf8' });
+    expect(out).toContain('Verified');
+    expect(readFileSync(path.join(project, 'out', 'feed.json'), 'utf8')).toContain('"version": "https://jsonfeed.org/version/1.1"');
+  });
+
+  it('has the version of package.json', () => {
+    expect(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version).toBe(VERSION);
+  });
+
+  it('passes publint and Are The Types Wrong (as an ES-module-only package)', () => {
+    expect(() => execFileSync(path.join(root, 'node_modules', '.bin', 'publint'), ['--strict'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+    const attw = execFileSync(path.join(root, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    // attw exits non-zero on any problem in the resolutions checked; CommonJS and node10 resolutions are out
+    // of scope for an ES-module-only package (Node >= 20.19 requires it fine, as tested above).
+    const problems = attw.split('\n').filter((line) => line.includes('https://github.com/arethetypeswrong') && !line.startsWith('(ignored per resolution)'));
+    expect(problems).toEqual([]);
+  });
+});
