@@ -25,6 +25,8 @@ export { slugify } from './story/slug.js';
 
 export { validateConfig } from './config/site-config.js';
 export type { ConfigProblem, StoryfeedConfig, TagFeedOptions } from './config/site-config.js';
+export { normalizePrefix, validateDeployConfig } from './config/deploy-config.js';
+export type { AddProblem, DeployCacheControl, DeployConfig } from './config/deploy-config.js';
 
 export { buildFeedDocument, DEFAULT_OUTPUTS, feedUrls } from './feed/document.js';
 export type { FeedDocumentOptions } from './feed/document.js';
