@@ -59,11 +59,15 @@ export async function planDeploy(local: readonly LocalObject[], store: ObjectSto
     const etag = listing.get(p.path);
     const record = recorded[p.path];
     if (etag === undefined) uploads.push(p);
-    else if (record && sameEtag(record.etag, etag)) {
+    else if (record && sameEtag(record.etag, etag) && (record.fingerprint === p.fingerprint || !pending.has(p.path))) {
       owned[p.path] = record;
       if (record.fingerprint === p.fingerprint) unchanged.push(p.path);
       else uploads.push(p);
-    } else toCheck.push(p);
+    } else {
+      // No record, a changed ETag, or a stopped deploy that may have re-uploaded it with new
+      // headers (the ETag hashes the bytes only): the object's own metadata decides.
+      toCheck.push(p);
+    }
   }
   const checked = await headAll(store, toCheck.map((p) => p.path));
   for (const p of toCheck) {
