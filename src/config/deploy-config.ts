@@ -114,7 +114,9 @@ export function validateDeployConfig(value: unknown, add: AddProblem): DeployCon
       for (const [key, x] of Object.entries(c as Record<string, unknown>)) {
         if (!(CACHE_FIELDS as readonly string[]).includes(key)) {
           add(`deploy.cacheControl.${key}`, 'is not a kind of object', `Use ${CACHE_FIELDS.join(', ')}.`);
-        } else if (typeof x !== 'string' || x.trim() === '' || /[\r\n]/.test(x)) {
+        } else if (typeof x === 'string' && /[\r\n]/.test(x)) {
+          add(`deploy.cacheControl.${key}`, 'must be one line (a header value cannot hold line breaks)');
+        } else if (typeof x !== 'string' || x.trim() === '') {
           add(`deploy.cacheControl.${key}`, `must be a Cache-Control header value, found ${describeValue(x)}`, 'For example "public, max-age=300".');
         } else {
           cache[key as keyof DeployCacheControl] = x.trim();
