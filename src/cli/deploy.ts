@@ -4,6 +4,7 @@ import { StoryfeedError } from '../errors.js';
 import { loadConfigFile } from '../node/config-file.js';
 import { deploy, type DeployProgress, type DeploySummary } from '../node/deploy/index.js';
 import { displayPath } from '../node/seed-files.js';
+import { DEFAULT_OUTPUTS } from '../feed/document.js';
 import { EXIT, type CliIo } from './main.js';
 
 /** Flags of `deploy`. */
@@ -47,6 +48,7 @@ export async function runDeploy(dir: string | undefined, flags: DeployFlags, io:
       ...optional({ prefix: settings.prefix, region: settings.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION, endpoint: settings.endpoint, pathStyle: settings.pathStyle, profile: settings.profile }),
       ...optional({ cacheControl: settings.cacheControl, gzip: settings.gzip, concurrency: settings.concurrency, attempts: settings.attempts, timeoutMs: settings.timeoutMs }),
       ...optional({ hub, publicUrl, dryRun: flags.dryRun }),
+      feedNames: Object.values({ ...DEFAULT_OUTPUTS, ...loaded?.config.outputs }),
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } finally {

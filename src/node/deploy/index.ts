@@ -53,6 +53,8 @@ export interface DeployOptions {
   cacheControl?: DeployCacheControl;
   /** Store text objects gzip-compressed (`Content-Encoding: gzip`). */
   gzip?: boolean;
+  /** File names of the feeds when the config renames them (`outputs`); `rss.xml`, `atom.xml`, `feed.json` are known. */
+  feedNames?: readonly string[];
   /** Uploads in flight at once. */
   concurrency?: number;
   /** Attempts per request. */
@@ -124,6 +126,9 @@ export interface DeploySummary {
  * Nothing is deleted after a failed upload; a deploy that was stopped is completed by the next.
  */
 export async function deploy(options: DeployOptions): Promise<DeploySummary> {
+  if (options.hub && !options.publicUrl) {
+    throw new StoryfeedError('E_USAGE', 'notifying a WebSub hub after a deploy needs the public URL of the deployed feeds (publicUrl, feedBaseUrl or siteUrl)');
+  }
   const files = await deployableFiles(options.outDir);
   const local: LocalObject[] = [];
   for (const file of files) local.push(await hashLocalFile(file));
@@ -156,6 +161,7 @@ async function runDeploy(local: LocalObject[], store: ObjectStore, options: Depl
   const policy: HeaderPolicy = { newestArchive: newestArchiveFolder(local.map((l) => l.path)) };
   if (options.cacheControl) policy.cacheControl = options.cacheControl;
   if (options.gzip) policy.gzip = true;
+  if (options.feedNames) policy.feedNames = options.feedNames;
   const stored = await store.get(REMOTE_MANIFEST_NAME);
   const previous = stored === undefined ? undefined : parseRemoteManifest(new TextDecoder().decode(stored));
   const plan = await planDeploy(local, store, previous, policy);
@@ -208,7 +214,7 @@ async function runDeploy(local: LocalObject[], store: ObjectStore, options: Depl
   manifest.pending = [];
   if (changed) await writeManifest(store, manifest);
 
-  if (options.hub) summary.pinged = await announce(options.hub, options.publicUrl, summary.uploaded);
+  if (options.hub && options.publicUrl) summary.pinged = await announce(options.hub, options.publicUrl, summary.uploaded, policy.feedNames);
   return summary;
 }
 
@@ -236,10 +242,9 @@ async function writeManifest(store: ObjectStore, manifest: RemoteManifest): Prom
 }
 
 /** Announces the changed subscription feeds (not archive pages, which readers do not poll). */
-async function announce(hub: string, publicUrl: string | undefined, uploaded: readonly DeployedObject[]): Promise<string[]> {
-  const feeds = uploaded.filter((u) => u.stage !== 'archive' && isFeedPath(u.path));
+async function announce(hub: string, publicUrl: string, uploaded: readonly DeployedObject[], feedNames: readonly string[] | undefined): Promise<string[]> {
+  const feeds = uploaded.filter((u) => u.stage !== 'archive' && isFeedPath(u.path, feedNames));
   if (!feeds.length) return [];
-  if (!publicUrl) throw new StoryfeedError('E_USAGE', 'notifying a WebSub hub needs the public URL of the deployed feeds (publicUrl, feedBaseUrl or siteUrl)');
   const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
   const topics = [...new Set(feeds.map((f) => new URL(f.path.replace(/\.(gz|br)$/i, ''), base).href))].sort();
   await pingHub(hub, topics);

@@ -39,6 +39,8 @@ export interface HeaderPolicy {
   newestArchive?: string;
   /** Compress text objects with gzip on upload. */
   gzip?: boolean;
+  /** File names of the feeds (the config's `outputs`), besides the names `serve` types as feeds. */
+  feedNames?: readonly string[];
 }
 
 const PRECOMPRESSED: Record<string, 'gzip' | 'br'> = { gz: 'gzip', br: 'br' };
@@ -51,18 +53,19 @@ function uncompressedPath(path: string): { base: string; encoding?: 'gzip' | 'br
   return encoding ? { base: path.slice(0, dot), encoding } : { base: path };
 }
 
-/** `true` when `serve` would send the path with a feed media type. */
-export function isFeedPath(path: string): boolean {
-  return /^application\/(rss\+xml|atom\+xml|feed\+json)/.test(contentTypeOf(uncompressedPath(path).base));
+/** `true` for a feed: a file named like one of `feedNames`, or one `serve` sends with a feed media type. */
+export function isFeedPath(path: string, feedNames: readonly string[] = []): boolean {
+  const { base } = uncompressedPath(path);
+  return feedNames.includes(base.slice(base.lastIndexOf('/') + 1)) || /^application\/(rss\+xml|atom\+xml|feed\+json)/.test(contentTypeOf(base));
 }
 
-/** The upload stage of a published path (see {@link UPLOAD_STAGES}). */
-export function uploadStage(path: string): UploadStage {
+/** The upload stage of a published path (see {@link UPLOAD_STAGES}); `feedNames` as in {@link isFeedPath}. */
+export function uploadStage(path: string, feedNames: readonly string[] = []): UploadStage {
   const { base } = uncompressedPath(path);
   if (base.startsWith('archive/')) return 'archive';
   if (base.startsWith('tags/') || base.startsWith('authors/')) return 'sections';
   if (!base.includes('/')) {
-    if (isFeedPath(base)) return 'main';
+    if (isFeedPath(base, feedNames)) return 'main';
     if (/\.(html?|xslt?|css)$/i.test(base)) return 'site';
   }
   return 'archive';
@@ -84,7 +87,7 @@ export function objectHeaders(path: string, policy: HeaderPolicy = {}): ObjectHe
   const { base, encoding } = uncompressedPath(path);
   const contentType = contentTypeOf(base);
   const closedArchive = base.startsWith('archive/') && ARCHIVE_PAGE.test(base) && !(policy.newestArchive && base.startsWith(policy.newestArchive));
-  const cacheControl = closedArchive ? cache.archive : isFeedPath(base) ? cache.feeds : cache.other;
+  const cacheControl = closedArchive ? cache.archive : isFeedPath(base, policy.feedNames) ? cache.feeds : cache.other;
   if (encoding) return { contentType, cacheControl, contentEncoding: encoding, compressOnUpload: false };
   // Only text is worth compressing; images and archives are compressed already.
   if (policy.gzip && contentType.includes('charset=utf-8')) return { contentType, cacheControl, contentEncoding: 'gzip', compressOnUpload: true };

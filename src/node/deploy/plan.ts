@@ -46,7 +46,7 @@ export async function planDeploy(local: readonly LocalObject[], store: ObjectSto
 
   const planned = local.map((file): PlannedObject => {
     const headers = objectHeaders(file.path, policy);
-    return { ...file, headers, fingerprint: objectFingerprint(file.sha256, headers), stage: uploadStage(file.path) };
+    return { ...file, headers, fingerprint: objectFingerprint(file.sha256, headers), stage: uploadStage(file.path, policy.feedNames) };
   });
   const localPaths = new Set(planned.map((p) => p.path));
   const owned: Record<string, OwnedObject> = {};

@@ -162,6 +162,25 @@ describe('deploy over an object store', () => {
     expect(summary.uploaded.map((u) => u.path)).toEqual(['rss.xml']);
   });
 
+  it('reports progress for every upload and delete', async () => {
+    const dir = site(BUILD);
+    const store = new MemoryStore();
+    const events: string[] = [];
+    await deploy({ outDir: dir, bucket: 'b', store, onProgress: (p) => events.push(`${p.action} ${p.done}/${p.total}`) });
+    expect(events).toHaveLength(10);
+    expect(events[9]).toBe('upload 10/10');
+    rmSync(path.join(dir, 'feed.xsl'));
+    events.length = 0;
+    await deploy({ outDir: dir, bucket: 'b', store, onProgress: (p) => events.push(`${p.action} ${p.done}/${p.total}`) });
+    expect(events).toEqual(['delete 1/1']);
+  });
+
+  it('refuses a hub without a public URL before touching the store', async () => {
+    const store = new MemoryStore();
+    await expect(deploy({ outDir: site(BUILD), bucket: 'b', store, hub: 'https://hub.example/' })).rejects.toMatchObject({ code: 'E_USAGE' });
+    expect(store.log).toEqual([]);
+  });
+
   it('--dry-run changes nothing', async () => {
     const store = new MemoryStore();
     const summary = await deploy({ outDir: site(BUILD), bucket: 'b', store, dryRun: true });

@@ -17,6 +17,16 @@ describe('upload stages', () => {
   });
 });
 
+describe('feeds renamed in the config', () => {
+  it('are main feeds, cached as feeds', () => {
+    expect(uploadStage('news.xml')).toBe('archive');
+    expect(uploadStage('news.xml', ['news.xml'])).toBe('main');
+    expect(uploadStage('tags/nato/news.xml', ['news.xml'])).toBe('sections');
+    expect(objectHeaders('news.xml', { feedNames: ['news.xml'] }).cacheControl).toBe('public, max-age=300');
+    expect(objectHeaders('news.xml').cacheControl).toBe('public, max-age=3600');
+  });
+});
+
 describe('object headers', () => {
   it('match serve, with precompressed copies typed as their original', () => {
     expect(objectHeaders('rss.xml')).toEqual({ contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'public, max-age=300', compressOnUpload: false });
