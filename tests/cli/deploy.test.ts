@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,5 +44,31 @@ describe('storyfeed deploy (command line)', () => {
     const run = await cli(['deploy'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('deploy.secretAccessKey: credentials are never read from the configuration');
+  });
+});
+
+describe('storyfeed deploy without the optional S3 client', () => {
+  it('says which package to install (E_DEPLOY_CLIENT) and exits: regression, the deploy deadline timer kept the process alive', () => {
+    // dist/ beside a node_modules that has every dependency but @aws-sdk, as after `npm install storyfeed`.
+    const root = path.resolve(import.meta.dirname, '../..');
+    const app = mkdtempSync(path.join(tmpdir(), 'storyfeed-no-sdk-'));
+    try {
+      cpSync(path.join(root, 'dist'), path.join(app, 'dist'), { recursive: true });
+      writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'storyfeed', type: 'module' }));
+      mkdirSync(path.join(app, 'node_modules'));
+      for (const name of readdirSync(path.join(root, 'node_modules'))) {
+        if (name !== '@aws-sdk' && !name.startsWith('.')) symlinkSync(path.join(root, 'node_modules', name), path.join(app, 'node_modules', name));
+      }
+      mkdirSync(path.join(app, 'public'));
+      writeFileSync(path.join(app, 'public', 'rss.xml'), '<rss/>');
+      const run = spawnSync(process.execPath, [path.join(app, 'dist/cli.js'), 'deploy', 'public', '--bucket', 'feeds'], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+      expect(run.error).toBeUndefined();
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('[E_DEPLOY_CLIENT]');
+      expect(run.stderr).toContain('npm install @aws-sdk/client-s3');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 });

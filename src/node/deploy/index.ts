@@ -136,24 +136,26 @@ export async function deploy(options: DeployOptions): Promise<DeploySummary> {
   const deadline = new AbortController();
   const timeoutMs = options.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS;
   const timer = setTimeout(() => deadline.abort(new Error(`the deploy did not finish within ${timeoutMs} ms`)), timeoutMs);
-  const store =
-    options.store ??
-    (await openS3Store({
-      bucket: options.bucket,
-      prefix,
-      region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-      endpoint: options.endpoint,
-      pathStyle: options.pathStyle,
-      profile: options.profile,
-      credentials: options.credentials,
-      attempts: options.attempts ?? DEFAULT_DEPLOY_ATTEMPTS,
-      signal: deadline.signal,
-    }));
+  let opened: ObjectStore | undefined;
   try {
+    const store =
+      options.store ??
+      (opened = await openS3Store({
+        bucket: options.bucket,
+        prefix,
+        region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        endpoint: options.endpoint,
+        pathStyle: options.pathStyle,
+        profile: options.profile,
+        credentials: options.credentials,
+        attempts: options.attempts ?? DEFAULT_DEPLOY_ATTEMPTS,
+        signal: deadline.signal,
+      }));
     return await runDeploy(local, store, { ...options, prefix });
   } finally {
+    // Also when the client cannot be loaded: a pending deadline would keep the process alive.
     clearTimeout(timer);
-    if (!options.store) store.close();
+    opened?.close();
   }
 }
 
