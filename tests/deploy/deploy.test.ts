@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { readWithFeedparser } from '../support/readers.js';
 import { startInterruptingProxy } from './interrupting-proxy.js';
 import { makeContainerPublic } from './store.js';
@@ -263,6 +264,30 @@ describe('storyfeed deploy to OpenStack Swift (s3api)', () => {
     expect(run.summary!.uploaded.map((u) => u.path).sort()).toEqual(changedPaths(first, next));
     expect(await listKeys(client, BUCKET, PREFIX)).toEqual(before);
     expect(Buffer.from(await getBytes(client, BUCKET, PREFIX + 'rss.xml')).equals(Buffer.from(beforeRss))).toBe(true);
+  });
+});
+
+describe('storyfeed deploy on a terminal', () => {
+  it('shows a progress line while uploading, clears it, and prints a summary', async () => {
+    // In-process, the SDK reads credentials from this process's environment.
+    const env = deployEnv();
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    let out = '';
+    let err = '';
+    try {
+      const code = await runCli(['deploy'], { out: (t) => (out += t), err: (t) => (err += t), env: { AWS_REGION: 'us-east-1' }, cwd: site.dir, isTTY: true });
+      expect(code, err).toBe(0);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    // The dry run's edit is still unpublished, so this run uploads it.
+    expect(err).toMatch(/\r\x1b\[Kuploading \d+\/\d+ \S+/);
+    expect(err.endsWith('\r\x1b[K')).toBe(true);
+    expect(out).toMatch(/^Deployed public to s3:\/\/storyfeed-deploy\/news\/:\n  uploaded \d+ objects, kept \d+ unchanged, deleted 0; 2 objects storyfeed did not upload left alone\.\n/);
   });
 });
 

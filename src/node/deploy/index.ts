@@ -11,6 +11,7 @@ import { pingHub } from '../websub.js';
 import { deployableFiles, hashLocalFile, readLocalBytes, sha256Hex, type LocalObject } from './files.js';
 import type { ObjectStore } from './object-store.js';
 import { isFeedPath, newestArchiveFolder, objectFingerprint, UPLOAD_STAGES, type HeaderPolicy, type UploadStage } from './objects.js';
+import { inParallel } from './parallel.js';
 import { planDeploy, type PlannedObject } from './plan.js';
 import { META_FINGERPRINT, META_SHA256, parseRemoteManifest, REMOTE_MANIFEST_NAME, serializeRemoteManifest, type RemoteManifest } from './remote-manifest.js';
 import { openS3Store, type S3Credentials } from './s3-client.js';
@@ -270,15 +271,6 @@ function uploadFailure(failures: { path: string; error: StoryfeedError }[], notU
 
 function asStoryfeedError(error: unknown): StoryfeedError {
   return error instanceof StoryfeedError ? error : new StoryfeedError('E_DEPLOY_PARTIAL', (error as Error).message ?? String(error), { cause: error });
-}
-
-/** Runs `task` over `items` with at most `limit` at once. */
-async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < items.length; i = next++) await task(items[i]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
 }
 
 function plural(n: number, word: string): string {

@@ -1,5 +1,6 @@
 import type { LocalObject } from './files.js';
 import type { ObjectStore, RemoteHead } from './object-store.js';
+import { inParallel } from './parallel.js';
 import { objectFingerprint, objectHeaders, uploadStage, UPLOAD_STAGES, type HeaderPolicy, type ObjectHeaders, type UploadStage } from './objects.js';
 import { META_FINGERPRINT, META_SHA256, REMOTE_MANIFEST_NAME, type OwnedObject, type RemoteManifest } from './remote-manifest.js';
 
@@ -112,10 +113,8 @@ function sameEtag(a: string, b: string): boolean {
 
 async function headAll(store: ObjectStore, paths: readonly string[]): Promise<Map<string, RemoteHead | undefined>> {
   const heads = new Map<string, RemoteHead | undefined>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < paths.length; i = next++) heads.set(paths[i]!, await store.head(paths[i]!));
-  };
-  await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, worker));
+  await inParallel(paths, HEAD_CONCURRENCY, async (path) => {
+    heads.set(path, await store.head(path));
+  });
   return heads;
 }
