@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,6 +71,35 @@ describe('storyfeed deploy without the optional S3 client', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
     } finally {
       rmSync(app, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('storyfeed deploy against a store that never answers', () => {
+  it('gives up at the overall deadline with E_DEPLOY_NETWORK and writes nothing', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const requests: string[] = [];
+    const silent = http.createServer((req) => requests.push(`${req.method} ${req.url}`));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const out = mkdtempSync(path.join(tmpdir(), 'storyfeed-silent-'));
+    writeFileSync(path.join(out, 'rss.xml'), '<rss/>');
+    try {
+      const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'deploy', out, '--bucket', 'feeds', '--endpoint', endpoint, '--path-style', '--timeout', '1000'], {
+        env: { PATH: process.env.PATH, HOME: out, AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain('did not finish before its deadline');
+      expect(stderr).toContain('[E_DEPLOY_NETWORK]');
+      expect(requests.every((r) => r.startsWith('GET '))).toBe(true);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
