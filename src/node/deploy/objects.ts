@@ -59,7 +59,7 @@ export function isFeedPath(path: string, feedNames: readonly string[] = []): boo
   return feedNames.includes(base.slice(base.lastIndexOf('/') + 1)) || /^application\/(rss\+xml|atom\+xml|feed\+json)/.test(contentTypeOf(base));
 }
 
-/** The upload stage of a published path (see {@link UPLOAD_STAGES}); `feedNames` as in {@link isFeedPath}. */
+/** The upload stage of a published path (see {@link UPLOAD_STAGES}); `feedNames` are extra file names of feeds (the config's `outputs`). */
 export function uploadStage(path: string, feedNames: readonly string[] = []): UploadStage {
   const { base } = uncompressedPath(path);
   if (base.startsWith('archive/')) return 'archive';
