@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, PROBLEMS, StoryfeedError, type Diagnostic } from '../errors.js';
 import { VERSION } from '../version.js';
+import { DEPLOY_HELP } from './deploy-help.js';
+import type { DeployFlags } from './deploy.js';
 
 /** Where the CLI writes, so tests can capture it. */
 export interface CliIo {
@@ -99,6 +101,34 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .action(async (feeds: string[], opts: VerifyFlags) => {
       exitCode = await (await import('./verify.js')).runVerify(feeds, opts, io);
+    });
+
+  program
+    .command('deploy')
+    .description('Publish the built output folder to an S3-compatible bucket (AWS S3, R2, B2, MinIO, Ceph, Swift): changed objects only, in reader-safe order.')
+    .argument('[dir]', 'built output folder (default: "out" from the config, else ./public)')
+    .option('-b, --bucket <name>', 'bucket (overrides deploy.bucket in the config)')
+    .option('--prefix <prefix>', 'key prefix inside the bucket, e.g. feeds/')
+    .option('--region <region>', 'region (default: AWS_REGION, else us-east-1)')
+    .option('--endpoint <url>', 'endpoint of an S3-compatible store (omit for AWS S3)')
+    .option('--path-style', 'address objects as ENDPOINT/BUCKET/KEY (MinIO, Ceph, Swift)')
+    .option('--profile <name>', 'shared AWS profile to take credentials from')
+    .option('--public-url <url>', 'public URL of the prefix (CDN), for WebSub topics (default: feedBaseUrl, else siteUrl)')
+    .option('--cache-feeds <value>', 'Cache-Control of subscription feeds (default "public, max-age=300")')
+    .option('--cache-archive <value>', 'Cache-Control of closed archive pages (default "public, max-age=31536000, immutable")')
+    .option('--cache-other <value>', 'Cache-Control of the index page, stylesheet and other files (default "public, max-age=3600")')
+    .option('--gzip', 'store text objects gzip-compressed with Content-Encoding: gzip')
+    .option('--concurrency <n>', 'uploads in flight at once (default 8)')
+    .option('--timeout <ms>', 'overall deadline of the deploy (default 600000)')
+    .option('--dry-run', 'list what would be uploaded and deleted, change nothing')
+    .option('--no-ping', 'do not notify the WebSub hub from the config of the changed feeds')
+    .option('-c, --config <file>', 'configuration file')
+    .option('--json', 'print a machine-readable summary')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', DEPLOY_HELP)
+    .exitOverride()
+    .action(async (dir: string | undefined, opts: DeployFlags) => {
+      exitCode = await (await import('./deploy.js')).runDeploy(dir, opts, io);
     });
 
   try {

@@ -3,6 +3,7 @@ import { parseIsoDate, isKnownTimeZone } from '../seed/dates.js';
 import { parseAuthorString } from '../seed/front-matter.js';
 import { canonicalLanguage } from '../story/language.js';
 import { STYLESHEET_FILE } from '../site/stylesheet.js';
+import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
 import type { Author, FeedFormat, SiteConfig } from '../types.js';
 
 /** A storyfeed configuration: the site plus where the CLI reads seeds and writes feeds. */
@@ -21,6 +22,8 @@ export interface StoryfeedConfig extends SiteConfig {
   indexPage?: boolean;
   /** Largest seed file read, in bytes (default 5,000,000). */
   maxSeedBytes?: number;
+  /** Where `storyfeed deploy` publishes the output folder (bucket, prefix, endpoint, cache headers). */
+  deploy?: DeployConfig;
 }
 
 /** Options of per-tag feeds. */
@@ -42,7 +45,7 @@ export interface ConfigProblem {
 const FIELDS = [
   'siteUrl', 'title', 'description', 'language', 'authors', 'author', 'feedBaseUrl', 'storyPath', 'outputs', 'itemLimit',
   'copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet', 'entityTags', 'entities', 'defaultYear', 'defaultDate', 'timeZone',
-  'seeds', 'out', 'maxSeedBytes', 'archive', 'tagFeeds', 'authorFeeds', 'indexPage', 'bundleStylesheet', '$schema',
+  'seeds', 'out', 'maxSeedBytes', 'archive', 'tagFeeds', 'authorFeeds', 'indexPage', 'bundleStylesheet', 'deploy', '$schema',
 ] as const;
 
 /**
@@ -172,6 +175,7 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
     const p = str(key);
     if (p !== undefined) config[key] = p;
   }
+  if (v.deploy !== undefined && v.deploy !== null) config.deploy = validateDeployConfig(v.deploy, add);
   for (const key of Object.keys(v)) {
     if (!(FIELDS as readonly string[]).includes(key)) {
       const near = didYouMean(key, FIELDS);
