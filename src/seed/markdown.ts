@@ -174,3 +174,10 @@ export function htmlText(html: string): string {
   parser.end();
   return out.replace(/\s+/g, ' ').trim();
 }
+
+/** Markdown rendered to HTML (not yet sanitized) with its plain-text sections: the Markdown body of a library item. */
+export function renderMarkdown(text: string): { html: string; sections: Section[] } {
+  const env = {};
+  const tokens = markdown.parse(text.replace(/\r\n?/g, '\n'), env);
+  return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens) };
+}

@@ -66,7 +66,7 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
   const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : new URL((site.storyPath ?? '{slug}').replaceAll('{slug}', slug).replace(/^\/+/, ''), siteBase).href;
   const id = meta.id ? checkedId(meta.id, file) : url;
 
-  const published = publicationDate(seed, options, dated?.date, warn);
+  const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
   let updated = meta.updated ?? published;
   if (updated.getTime() < published.getTime()) {
     warn(warning('W_DATE_ORDER', `updated ${updated.toISOString()} is before the publication date ${published.toISOString()}`, { file }));
@@ -127,6 +127,7 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
     if (date) story.dateline.date = date;
   }
   if (file !== undefined) story.file = file;
+  if (undated) story.undated = true;
   return story;
 }
 
@@ -178,18 +179,23 @@ function checkedId(value: string, file: string | undefined): string {
   return scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
 }
 
-function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName: string | undefined, warn: (d: Diagnostic) => void): Date {
-  if (seed.meta.date) return seed.meta.date;
+/**
+ * The publication date, and whether the story gave none: then `date` is `fallbackDate`, or a
+ * stand-in (the epoch) that the feed stage refuses unless the build dates the story (it records the
+ * date it first published it in the manifest).
+ */
+function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName: string | undefined, warn: (d: Diagnostic) => void): { date: Date; undated: boolean } {
+  if (seed.meta.date) return { date: seed.meta.date, undated: false };
   const fromDateline = datelineDate(seed, options);
-  if (fromDateline) return fromDateline;
+  if (fromDateline) return { date: fromDateline, undated: false };
   if (fromFileName) {
     const parsed = parseIsoDate(fromFileName, options.timeZone);
-    if (parsed.ok) return parsed.date;
+    if (parsed.ok) return { date: parsed.date, undated: false };
   }
   if (options.site.defaultDate) {
     const parsed = parseIsoDate(options.site.defaultDate, options.timeZone);
     if (!parsed.ok) throw new StoryfeedError('E_CONFIG', `defaultDate: ${parsed.reason}`);
-    return parsed.date;
+    return { date: parsed.date, undated: false };
   }
   const fallback = options.fallbackDate ?? new Date(0);
   if (!isFeedDate(fallback)) {
@@ -199,8 +205,8 @@ function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName:
   const why = d?.month && d.day
     ? `the dateline gives ${d.day} ${MONTH_NAMES[d.month - 1]} but no year (add \`year:\` to the front matter or \`defaultYear\` to the config)`
     : 'no date in front matter, sidecar, dateline or file name';
-  warn(warning('W_NO_DATE', `${why}; using ${fallback.toISOString()}`, { file: seed.file }));
-  return fallback;
+  warn(warning('W_NO_DATE', options.fallbackDate ? `${why}; using ${fallback.toISOString()}` : `${why}; it will be dated when it is first published`, { file: seed.file }));
+  return { date: fallback, undated: true };
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
