@@ -5,9 +5,12 @@
  */
 
 export type {
-  Author, Block, CodeBlock, Dateline, Entities, FeedDocument, FeedFormat, FeedItem, FeedOutputs, ListBlock, ParagraphBlock,
-  FeedHistory, Generator, Quote, QuoteBlock, Section, SiteConfig, Story, StoryImage,
+  Author, Block, CodeBlock, Dateline, Enclosure, Entities, EpisodeInfo, Extensions, FeedDocument, FeedFormat, FeedItem, FeedOutputs, ListBlock, ParagraphBlock,
+  FeedHistory, Generator, PodcastCategory, PodcastChannel, PodcastLink, Quote, QuoteBlock, ResolvedSite, Section, SiteConfig, Story, StoryImage,
 } from './types.js';
+export { isStory, itemToStory, toStories } from './item/index.js';
+export type { FeedInput, ItemOptions, PlainItem } from './item/index.js';
+export { resolveSite } from './feed/site.js';
 export { PROBLEMS, StoryfeedError, formatDiagnostic, formatProblem, isStoryfeedError } from './errors.js';
 export type { Diagnostic, ProblemCode, ProblemInfo, ProblemLocation } from './errors.js';
 export { VERSION } from './version.js';
@@ -39,8 +42,8 @@ export type {
   FeedProblem, FormatSummary, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem, ReadFeedOptions, SyntaxErrorInfo, Utf8CheckResult,
   VerifyFormat, VerifyProblem, VerifyReport, XmlCheckResult,
 } from './verify/index.js';
-export { buildFeedSet, FEED_MEDIA_TYPES, feedSetFiles } from './feed/sets.js';
-export type { FeedSetEntry, FeedSetOptions } from './feed/sets.js';
+export { buildFeedSet, FEED_MEDIA_TYPES, feedSetFiles, feedSlugs } from './feed/sets.js';
+export type { FeedSetEntry, FeedSetOptions, FeedSlugs } from './feed/sets.js';
 export { discoveryLinks } from './feed/discovery.js';
 export { contentTypeOf, createFeedHandler, safeFilePath } from './server/handler.js';
 export type { FeedHandler, FeedHandlerOptions, FileLookup, ServedFile } from './server/handler.js';

@@ -1,5 +1,6 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import { toStories, type FeedInput, type ItemOptions } from '../item/index.js';
+import { readExtensions } from '../item/fields.js';
+import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent } from './content.js';
 import { resolveSite } from './site.js';
@@ -75,7 +76,8 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   if (site.content === 'summary') doc.content = 'summary';
   if (site.podcast) doc.podcast = structuredClone(site.podcast);
   if (site.namespaces) doc.namespaces = { ...site.namespaces };
-  if (site.extensions) doc.extensions = structuredClone(site.extensions);
+  const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
+  if (extensions) doc.extensions = extensions;
   return doc;
 }
 

@@ -198,7 +198,7 @@ export function podcastLink(value: unknown, path: FieldPath, base: string): Podc
 const QUALIFIED_NAME = /^[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*$/;
 
 /** Custom elements and JSON Feed extensions; prefixes must be declared in `namespaces` (or be a known one). */
-export function extensions(value: unknown, path: FieldPath, declared: ReadonlySet<string>): Extensions | undefined {
+export function readExtensions(value: unknown, path: FieldPath, declared: ReadonlySet<string>): Extensions | undefined {
   if (value === undefined || value === null) return undefined;
   const r = record(value, path);
   const out: Extensions = {};

@@ -8,6 +8,7 @@ import { summarize } from '../story/summary.js';
 import { htmlText } from '../seed/markdown.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/normalize.js';
+import { KNOWN_NAMESPACES } from '../render/elements.js';
 import * as read from './fields.js';
 
 /**
@@ -148,7 +149,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   if (enclosures?.length) story.enclosures = enclosures;
   const episode = read.episode(r.episode, `${at}.episode`, base);
   if (episode) story.episode = episode;
-  const extensions = read.extensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
+  const extensions = read.readExtensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
   if (extensions) story.extensions = extensions;
   return story;
 }
@@ -158,14 +159,7 @@ export function declaredPrefixes(site: Pick<ResolvedSite, 'namespaces'>): Set<st
   return new Set([...Object.keys(site.namespaces ?? {}), ...BUILT_IN_PREFIXES]);
 }
 
-/** Namespaces storyfeed declares itself (RSS root, podcast feeds). */
-export const BUILT_IN_NAMESPACES: Readonly<Record<string, string>> = {
-  dc: 'http://purl.org/dc/elements/1.1/',
-  media: 'http://search.yahoo.com/mrss/',
-  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
-  podcast: 'https://podcastindex.org/namespace/1.0',
-};
-const BUILT_IN_PREFIXES = Object.keys(BUILT_IN_NAMESPACES);
+const BUILT_IN_PREFIXES = Object.keys(KNOWN_NAMESPACES);
 
 interface ItemBody {
   html: string;
