@@ -48,7 +48,7 @@ export function renderAtom(doc: FeedDocument): string {
       published: item.published,
       description: ph.text(item.summary),
       // Summary-only feeds carry no content (the alternate link is the entry's content).
-      ...(item.contentHtml ? { content: ph.cdata(item.contentHtml) } : {}),
+      ...(doc.content === 'summary' ? {} : { content: ph.cdata(item.contentHtml) }),
       author: authors.map((a) => atomAuthor(a, ph)),
       category: item.tags.map((t) => ({ term: ph.attr(t) })),
       ...(item.image ? { image: item.image.url } : {}),

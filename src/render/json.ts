@@ -37,20 +37,19 @@ export function renderJson(doc: FeedDocument): string {
       date: item.updated,
       published: item.published,
       description: item.summary,
-      ...(item.contentHtml ? { content: item.contentHtml } : {}),
+      ...(doc.content === 'summary' ? {} : { content: item.contentHtml }),
       ...(item.authors[0] ? { author: [feedAuthor(item.authors[0])] } : {}),
       category: item.tags.map((name) => ({ name })),
       ...(item.image ? { image: item.image.url } : {}),
-      extensions: itemExtensions(item),
+      extensions: itemExtensions(item, doc.content === 'summary'),
     });
   }
   return `${feed.json1()}\n`;
 }
 
-function itemExtensions(item: FeedItem): Extension[] {
+function itemExtensions(item: FeedItem, summaryOnly: boolean): Extension[] {
   // A summary-only item has no body: its text is the summary, and `feed`'s fallback
   // content_html (the summary taken as HTML) is removed (JSON.stringify drops undefined members).
-  const summaryOnly = !item.contentHtml;
   const extensions: Extension[] = [{ name: 'content_text', objects: (summaryOnly ? item.summary : item.contentText) as unknown as Record<string, unknown> }];
   if (summaryOnly) extensions.push({ name: 'content_html', objects: undefined as unknown as Record<string, unknown> });
   if (item.externalUrl) extensions.push({ name: 'external_url', objects: item.externalUrl as unknown as Record<string, unknown> });

@@ -60,7 +60,7 @@ export function renderRss(doc: FeedDocument): string {
       published: item.published,
       description: ph.cdata(escapeHtml(item.summary)),
       // Summary-only feeds carry no content:encoded.
-      ...(item.contentHtml ? { content: ph.cdata(item.contentHtml) } : {}),
+      ...(doc.content === 'summary' ? {} : { content: ph.cdata(item.contentHtml) }),
       extensions: [...itemExtensions(item, ph), ...groupByName(extra).map(([name, group]) => ({ name, objects: (group.length === 1 ? toXmlJs(group[0]!, ph) : group.map((n) => toXmlJs(n, ph))) as unknown as Record<string, unknown> }))],
     });
   }
