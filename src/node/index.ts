@@ -16,3 +16,5 @@ export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, verifySources } from './verify-s
 export type { CrossCheckResult, SourceProblem, SourceResult, VerifySourcesOptions, VerifySourcesResult } from './verify-sources.js';
 export { createFolderHandler, folderLookup, serveFolder, toNodeListener } from './serve.js';
 export type { ServeFolderOptions } from './serve.js';
+export { pingHub } from './websub.js';
+export type { PingOptions, PingResult } from './websub.js';
