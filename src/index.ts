@@ -42,6 +42,7 @@ export type {
   FeedProblem, FormatSummary, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem, ReadFeedOptions, SyntaxErrorInfo, Utf8CheckResult,
   VerifyFormat, VerifyProblem, VerifyReport, XmlCheckResult,
 } from './verify/index.js';
+export { verifyExtensions } from './verify/extensions.js';
 export { buildFeedSet, FEED_MEDIA_TYPES, feedSetFiles, feedSlugs } from './feed/sets.js';
 export type { FeedSetEntry, FeedSetOptions, FeedSlugs } from './feed/sets.js';
 export { discoveryLinks } from './feed/discovery.js';
