@@ -15,8 +15,9 @@ describe('the packed package', () => {
   let tarball: string;
 
   beforeAll(() => {
+    // --ignore-scripts: `prepare` would rebuild dist/ while other test files read it (npm test builds it first).
     work = mkdtempSync(path.join(tmpdir(), 'storyfeed-pack-'));
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[];
     tarball = path.join(work, packed[0]!.filename);
     project = path.join(work, 'project');
     mkdirSync(project);
@@ -28,7 +29,7 @@ describe('the packed package', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('ships only dist, the README, the license, the changelog and package.json, within its size budget', () => {
-    const listing = JSON.parse(npm(['pack', '--dry-run', '--json'], root)) as { files: { path: string }[]; size: number; unpackedSize: number }[];
+    const listing = JSON.parse(npm(['pack', '--ignore-scripts', '--dry-run', '--json'], root)) as { files: { path: string }[]; size: number; unpackedSize: number }[];
     const files = listing[0]!.files.map((f) => f.path);
     expect(files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(f)))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
@@ -43,7 +44,7 @@ describe('the packed package', () => {
       import { parseSeed, buildFeeds, VERSION } from 'storyfeed';
       import { loadStories } from 'storyfeed/node';
       const site = { siteUrl: 'https://x.example', title: 'X', description: 'X', language: 'en', authors: [] };
-      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, defaultDate: undefined, fallbackDate: new Date(0) });
+      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, defaultDate: undefined, fallbackDate: new Date('2024-01-01T00:00:00Z') });
       const { outputs } = buildFeeds([story], site);
       console.log(VERSION, story.id, typeof loadStories, outputs.json.includes('version/1.1'));
     `], { cwd: project, encoding: 'utf8' });
@@ -55,7 +56,7 @@ describe('the packed package', () => {
       const { parseSeed, buildFeeds } = require('storyfeed');
       const { buildSite } = require('storyfeed/node');
       const site = { siteUrl: 'https://x.example', title: 'X', description: 'X', language: 'en', authors: [] };
-      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, fallbackDate: new Date(0) });
+      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, fallbackDate: new Date('2024-01-01T00:00:00Z') });
       console.log(story.slug, typeof buildSite, buildFeeds([story], site).outputs.rss.startsWith('<?xml'));
     `], { cwd: project, encoding: 'utf8' });
     expect(out.trim()).toBe('hello function true');

@@ -1,7 +1,7 @@
 import { Feed, type Extension } from 'feed';
 import { escapeHtml } from '../story/html.js';
 import type { FeedDocument, FeedItem } from '../types.js';
-import { customNodes, groupByName, itemNodes, namespaceDeclarations, podcastChannelNodes, prefixesOf, toXmlJs, type XmlNode } from './elements.js';
+import { customNodes, groupByName, itemNodes, namespaceDeclarations, podcastChannelNodes, prefixesOf, toMarkup, toXmlJs, type XmlNode } from './elements.js';
 import { Placeholders } from './placeholders.js';
 import { historyLinks, insertStylesheet, withNamespaces } from './xml-shell.js';
 
@@ -44,11 +44,10 @@ export function renderRss(doc: FeedDocument): string {
     feed.addExtension({ name: 'atom:link', objects: links.map((a) => ({ _attributes: a })) as unknown as Record<string, unknown> });
     if (doc.history.archive) feed.addExtension({ name: 'fh:archive', objects: {} });
   }
-  // `feed` writes channel extensions after the items; element order in a channel carries no meaning.
+  // Podcast and custom channel elements go before the items (where readers and validators expect
+  // channel metadata); `feed` would write its extensions after them.
   const channelNodes: XmlNode[] = [...(doc.podcast ? podcastChannelNodes(doc.podcast, doc) : []), ...customNodes(doc.extensions)];
-  for (const [name, group] of groupByName(channelNodes)) {
-    feed.addExtension({ name, objects: (group.length === 1 ? toXmlJs(group[0]!, ph) : group.map((n) => toXmlJs(n, ph))) as unknown as Record<string, unknown> });
-  }
+  const channelMarkup = channelNodes.map((n) => `\n${toMarkup(n, ph, '        ')}`).join('');
   const used = prefixesOf(channelNodes);
   for (const item of doc.items) {
     const extra = itemNodes(item);
@@ -65,8 +64,16 @@ export function renderRss(doc: FeedDocument): string {
     });
   }
   const namespaces = { ...NAMESPACES, ...(doc.history?.archive ? HISTORY_NAMESPACE : {}), ...namespaceDeclarations(used, doc.namespaces) };
-  const xml = withNamespaces(feed.rss2(), '<rss version="2.0"', namespaces);
+  const xml = withNamespaces(insertBeforeItems(feed.rss2(), channelMarkup), '<rss version="2.0"', namespaces);
   return insertStylesheet(ph.fill(xml), doc.stylesheet);
+}
+
+/** Inserts channel-level markup before the first item (or the end of the channel). */
+function insertBeforeItems(xml: string, markup: string): string {
+  if (!markup) return xml;
+  const item = xml.indexOf('\n        <item>');
+  const at = item >= 0 ? item : xml.lastIndexOf('\n    </channel>');
+  return at < 0 ? xml : xml.slice(0, at) + markup + xml.slice(at);
 }
 
 /** `feed` copies each extension onto the item after its own fields, so these replace its versions. */
