@@ -6,7 +6,7 @@
 
 export type {
   Author, Block, CodeBlock, Dateline, Enclosure, Entities, EpisodeInfo, Extensions, FeedDocument, FeedFormat, FeedItem, FeedOutputs, ListBlock, ParagraphBlock,
-  FeedHistory, Generator, PodcastCategory, PodcastChannel, PodcastLink, Quote, QuoteBlock, ResolvedSite, Section, SiteConfig, Story, StoryImage,
+  FeedHistory, Generator, PodcastCategory, PodcastChannel, PodcastLink, PodcastOwner, Quote, QuoteBlock, ResolvedSite, Section, SiteConfig, Story, StoryImage,
 } from './types.js';
 export { isStory, itemToStory, toStories } from './item/index.js';
 export type { FeedInput, ItemOptions, PlainItem } from './item/index.js';

@@ -68,6 +68,14 @@ export interface PodcastCategory {
   subcategory?: string;
 }
 
+/** Who directories contact about a podcast (`itunes:owner`). */
+export interface PodcastOwner {
+  /** Name (`itunes:name`). */
+  name: string;
+  /** Email address (`itunes:email`). */
+  email: string;
+}
+
 /** Podcast settings of a feed (iTunes and `podcast:` namespaces, RSS only). */
 export interface PodcastChannel {
   /** Show artwork (`itunes:image`), absolute URL of a square JPEG or PNG, 1400–3000 px. Required by Apple. */
@@ -79,7 +87,7 @@ export interface PodcastChannel {
   /** The show's author as listeners see it (`itunes:author`); default: the feed's authors. */
   author?: string;
   /** Contact for directories (`itunes:owner`). */
-  owner?: { name: string; email: string };
+  owner?: PodcastOwner;
   /** `episodic` (default) or `serial` (`itunes:type`). */
   type?: 'episodic' | 'serial';
   /** A GUID for the show (`podcast:guid`), usually a UUIDv5 of the feed URL. */
