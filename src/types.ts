@@ -298,7 +298,7 @@ export interface SiteConfig {
    * them and records that date in the build manifest; `error` refuses them.
    */
   undated?: 'first-published' | 'error';
-  /** `full` (default) publishes the whole body; `summary` publishes only summaries (no `content:encoded`, Atom `content`, JSON `content_html`). */
+  /** `full` (default) publishes the whole body; `summary` publishes only summaries (each item's body is its summary). */
   content?: 'full' | 'summary';
   /** Longest body published, in characters of HTML; longer bodies are cut at a block boundary with a link to the story. */
   contentLimit?: number;
@@ -398,7 +398,7 @@ export interface FeedDocument {
   items: FeedItem[];
   /** RFC 5005 feed-history links, when the feed is split into archive pages. */
   history?: FeedHistory;
-  /** `summary` when items carry only their summaries. */
+  /** `summary` when items carry only their summaries (as their bodies). */
   content?: 'full' | 'summary';
   /** Podcast channel fields (RSS). */
   podcast?: PodcastChannel;

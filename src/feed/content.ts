@@ -6,13 +6,20 @@ import type { FeedItem } from '../types.js';
 export const READ_MORE = 'Read the full story';
 
 /**
- * The body of an item as a feed with `content: 'summary'` (limit 0) or `contentLimit` publishes
- * it. Limit 0 drops the body (readers show the summary and link to the story). Otherwise a body
- * longer than `limit` characters of HTML keeps its top-level blocks that fit whole (never a cut tag
- * or a cut word) and ends with a link to the story; the plain text is cut at the same paragraph.
+ * The body of a summary-only item: the summary, as its only paragraph. Every format then carries
+ * the summary where the body would be (readers that show only the content show the summary), and
+ * the full text never leaves the site.
+ */
+export function summaryContent(item: Pick<FeedItem, 'summary'>): Pick<FeedItem, 'contentHtml' | 'contentText'> {
+  return { contentHtml: item.summary ? `<p>${escapeHtml(item.summary)}</p>` : '', contentText: item.summary };
+}
+
+/**
+ * The body of an item as a feed with `contentLimit` publishes it: a body longer than `limit`
+ * characters of HTML keeps its top-level blocks that fit whole (never a cut tag or a cut word) and
+ * ends with a link to the story; the plain text is cut at the last paragraph break that fits.
  */
 export function limitContent(item: Pick<FeedItem, 'contentHtml' | 'contentText' | 'url'>, limit: number): Pick<FeedItem, 'contentHtml' | 'contentText'> {
-  if (limit <= 0) return { contentHtml: '', contentText: '' };
   if (item.contentHtml.length <= limit && item.contentText.length <= limit) return { contentHtml: item.contentHtml, contentText: item.contentText };
   const more = `<p><a href="${escapeHtml(item.url)}">${READ_MORE}</a></p>`;
   const cut = lastTopLevelEnd(item.contentHtml, Math.max(0, limit - more.length));

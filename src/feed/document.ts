@@ -2,7 +2,7 @@ import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { readExtensions } from '../item/fields.js';
 import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, ResolvedSite, SiteConfig, Story } from '../types.js';
-import { limitContent } from './content.js';
+import { limitContent, summaryContent } from './content.js';
 import { resolveSite } from './site.js';
 import { GENERATOR } from '../version.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
@@ -53,9 +53,8 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   const limited = site.itemLimit !== undefined && site.itemLimit >= 0 ? sorted.slice(0, site.itemLimit) : sorted;
   const language = site.language;
   const items = limited.map((s) => toItem(s, site, language, warn));
-  if (site.contentLimit !== undefined || site.content === 'summary') {
-    for (const item of items) Object.assign(item, limitContent(item, site.content === 'summary' ? 0 : site.contentLimit!));
-  }
+  if (site.content === 'summary') for (const item of items) Object.assign(item, summaryContent(item));
+  else if (site.contentLimit !== undefined) for (const item of items) Object.assign(item, limitContent(item, site.contentLimit));
   const newest = newestUpdate(items);
 
   const doc: FeedDocument = {

@@ -47,8 +47,7 @@ export function renderAtom(doc: FeedDocument): string {
       date: item.updated,
       published: item.published,
       description: ph.text(item.summary),
-      // Summary-only feeds carry no content (the alternate link is the entry's content).
-      ...(doc.content === 'summary' ? {} : { content: ph.cdata(item.contentHtml) }),
+      content: ph.cdata(item.contentHtml),
       author: authors.map((a) => atomAuthor(a, ph)),
       category: item.tags.map((t) => ({ term: ph.attr(t) })),
       ...(item.image ? { image: item.image.url } : {}),

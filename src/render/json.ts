@@ -37,21 +37,18 @@ export function renderJson(doc: FeedDocument): string {
       date: item.updated,
       published: item.published,
       description: item.summary,
-      ...(doc.content === 'summary' ? {} : { content: item.contentHtml }),
+      content: item.contentHtml,
       ...(item.authors[0] ? { author: [feedAuthor(item.authors[0])] } : {}),
       category: item.tags.map((name) => ({ name })),
       ...(item.image ? { image: item.image.url } : {}),
-      extensions: itemExtensions(item, doc.content === 'summary'),
+      extensions: itemExtensions(item),
     });
   }
   return `${feed.json1()}\n`;
 }
 
-function itemExtensions(item: FeedItem, summaryOnly: boolean): Extension[] {
-  // A summary-only item has no body: its text is the summary, and `feed`'s fallback
-  // content_html (the summary taken as HTML) is removed (JSON.stringify drops undefined members).
-  const extensions: Extension[] = [{ name: 'content_text', objects: (summaryOnly ? item.summary : item.contentText) as unknown as Record<string, unknown> }];
-  if (summaryOnly) extensions.push({ name: 'content_html', objects: undefined as unknown as Record<string, unknown> });
+function itemExtensions(item: FeedItem): Extension[] {
+  const extensions: Extension[] = [{ name: 'content_text', objects: item.contentText as unknown as Record<string, unknown> }];
   if (item.externalUrl) extensions.push({ name: 'external_url', objects: item.externalUrl as unknown as Record<string, unknown> });
   if (item.banner) extensions.push({ name: 'banner_image', objects: item.banner as unknown as Record<string, unknown> });
   if (item.enclosures?.length) extensions.push({ name: 'attachments', objects: item.enclosures.map(attachment) as unknown as Record<string, unknown> });

@@ -58,8 +58,7 @@ export function renderRss(doc: FeedDocument): string {
       date: item.updated,
       published: item.published,
       description: ph.cdata(escapeHtml(item.summary)),
-      // Summary-only feeds carry no content:encoded.
-      ...(doc.content === 'summary' ? {} : { content: ph.cdata(item.contentHtml) }),
+      content: ph.cdata(item.contentHtml),
       extensions: [...itemExtensions(item, ph), ...groupByName(extra).map(([name, group]) => ({ name, objects: (group.length === 1 ? toXmlJs(group[0]!, ph) : group.map((n) => toXmlJs(n, ph))) as unknown as Record<string, unknown> }))],
     });
   }

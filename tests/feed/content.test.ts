@@ -1,26 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { limitContent, READ_MORE } from '../../src/feed/content.js';
 import { buildFeeds } from '../../src/pipeline.js';
-import { checkWellFormedXml, readFeed } from '../../src/verify/index.js';
+import { isStory, itemToStory } from '../../src/item/index.js';
+import { resolveSite } from '../../src/feed/site.js';
+import { checkWellFormedXml, verifyFeeds } from '../../src/verify/index.js';
+
+/** The Story the item becomes (verifyFeeds takes Stories). */
+async function storyOf(input: typeof item) {
+  const story = itemToStory(input, 0, resolveSite(site));
+  expect(isStory(story)).toBe(true);
+  return story;
+}
 
 const site = { siteUrl: 'https://x.example', title: 'X' };
 const paragraphs = Array.from({ length: 20 }, (_, i) => `Paragraph ${i + 1} has some words in it, enough to fill a line.`);
 const item = { url: '/long', title: 'Long', published: '2024-01-01', summary: 'A long story.', contentText: paragraphs.join('\n\n') };
 
 describe('summary-only feeds (content: "summary")', () => {
-  it('carry the summary and no body in every format', async () => {
+  it('carry the summary as the only body in every format, and verify', async () => {
     const { outputs, document } = buildFeeds([item], { ...site, content: 'summary' });
     expect(document.content).toBe('summary');
-    expect(outputs.rss).not.toContain('content:encoded>');
-    expect(outputs.rss).toContain('<description><![CDATA[A long story.]]></description>');
-    expect(outputs.atom).not.toContain('<content');
+    expect(document.items[0]).toMatchObject({ contentHtml: '<p>A long story.</p>', contentText: 'A long story.' });
+    expect(outputs.rss).toContain('<content:encoded><![CDATA[<p>A long story.</p>]]></content:encoded>');
     expect(outputs.atom).toContain('<summary type="text">A long story.</summary>');
     const json = JSON.parse(outputs.json).items[0];
-    expect(json.content_html).toBeUndefined();
+    expect(json.content_html).toBe('<p>A long story.</p>');
     expect(json.content_text).toBe('A long story.');
     for (const format of ['rss', 'atom', 'json'] as const) expect(outputs[format]).not.toContain('Paragraph 1 ');
     for (const format of ['rss', 'atom'] as const) expect(checkWellFormedXml(outputs[format]).ok).toBe(true);
-    expect((await readFeed(outputs.atom)).items[0]?.summary).toBe('A long story.');
+    expect((await verifyFeeds(outputs, [await storyOf(item)], { ...site, content: 'summary' })).ok).toBe(true);
   });
 });
 
