@@ -95,8 +95,11 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const title = (read.text(r.title, `${at}.title`) ?? '').replace(/\s+/g, ' ').trim();
 
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
-  const body = itemBody(r, at, url, warn);
-  if (!title && !body.text && !read.text(r.summary, `${at}.summary`)) read.fail(`${at}.title`, 'is required when the item has no summary or body');
+  const givenSummary = read.text(r.summary, `${at}.summary`);
+  // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
+  // readers that show only the body show something.
+  const body = itemBody(r, at, url, warn, givenSummary);
+  if (!title && !body.text) read.fail(`${at}.title`, 'is required when the item has no summary or body');
 
   const timeZone = site.timeZone;
   const givenDate = read.date(r.published, `${at}.published`, timeZone);
@@ -110,7 +113,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   let language = site.language;
   if (languageRaw !== undefined) language = canonicalLanguage(languageRaw) ?? read.fail(`${at}.language`, `"${languageRaw}" is not a BCP 47 language tag such as en or uk`);
 
-  const summary = read.text(r.summary, `${at}.summary`) ?? summarize(firstParagraph(body.sections));
+  const summary = givenSummary ?? summarize(firstParagraph(body.sections));
   const ownTags = read.tags(r.tags, `${at}.tags`) ?? [];
   const slugRaw = read.text(r.slug, `${at}.slug`);
   const slug = slugify(slugRaw ?? (title || new URL(url).pathname)) || 'item';
@@ -167,8 +170,8 @@ interface ItemBody {
   sections: Section[];
 }
 
-/** The body from HTML (sanitized), else Markdown, else plain text. */
-function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d: Diagnostic) => void): ItemBody {
+/** The body from HTML (sanitized), else Markdown, else plain text, else the summary. */
+function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d: Diagnostic) => void, summary: string | undefined): ItemBody {
   const html = read.text(r.contentHtml, `${at}.contentHtml`);
   const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
   const plain = read.text(r.contentText, `${at}.contentText`);
@@ -179,7 +182,7 @@ function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d:
     const sections = rendered?.sections ?? paragraphsOf(htmlText(safe.html));
     return { html: safe.html, text: plain ?? sectionsToText(sections), sections };
   }
-  const sections = paragraphsOf(plain ?? '');
+  const sections = paragraphsOf(plain ?? summary ?? '');
   return { html: sectionsToHtml(sections), text: sectionsToText(sections), sections };
 }
 
