@@ -155,6 +155,10 @@ export function enclosures(value: unknown, path: FieldPath, base: string): Enclo
 
 const EPISODE_TYPES = ['full', 'trailer', 'bonus'] as const;
 
+function isEpisodeType(value: string): value is (typeof EPISODE_TYPES)[number] {
+  return (EPISODE_TYPES as readonly string[]).includes(value);
+}
+
 /** Podcast episode fields. */
 export function episode(value: unknown, path: FieldPath, base: string): EpisodeInfo | undefined {
   if (value === undefined || value === null) return undefined;
@@ -168,8 +172,8 @@ export function episode(value: unknown, path: FieldPath, base: string): EpisodeI
   if (season !== undefined) out.season = season;
   const type = text(r.episodeType, `${path}.episodeType`);
   if (type !== undefined) {
-    if (!(EPISODE_TYPES as readonly string[]).includes(type)) fail(`${path}.episodeType`, `must be one of ${EPISODE_TYPES.join(', ')}, found "${type}"`);
-    out.episodeType = type as EpisodeInfo['episodeType'] & string;
+    if (!isEpisodeType(type)) fail(`${path}.episodeType`, `must be one of ${EPISODE_TYPES.join(', ')}, found "${type}"`);
+    out.episodeType = type;
   }
   const explicit = flag(r.explicit, `${path}.explicit`);
   if (explicit !== undefined) out.explicit = explicit;
@@ -194,6 +198,9 @@ export function podcastLink(value: unknown, path: FieldPath, base: string): Podc
   return link;
 }
 
+/** Elements of the known namespaces that storyfeed writes from item fields; a custom one would replace them. */
+const WRITTEN_BY_STORYFEED = new Set(['dc:creator', 'media:content', 'media:thumbnail']);
+
 /** A qualified XML name `prefix:local` (custom elements must be namespaced). */
 const QUALIFIED_NAME = /^[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*$/;
 
@@ -209,6 +216,9 @@ export function readExtensions(value: unknown, path: FieldPath, declared: Readon
       if (!QUALIFIED_NAME.test(name)) fail(at, 'must be a namespaced element name such as "media:rating"');
       const prefix = name.slice(0, name.indexOf(':'));
       if (!declared.has(prefix)) fail(at, `uses the prefix "${prefix}", which is not declared in the site's \`namespaces\``);
+      if (WRITTEN_BY_STORYFEED.has(name) || prefix === 'itunes' || prefix === 'podcast') {
+        fail(at, 'is an element storyfeed writes itself; use the item\'s own fields (authors, image, enclosures, episode) or the site\'s podcast settings');
+      }
       if (Array.isArray(v)) xml[name] = v.map((x, i) => text(x, `${at}[${i}]`) ?? '');
       else xml[name] = text(v, at) ?? '';
     }

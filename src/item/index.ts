@@ -1,11 +1,10 @@
 import { warning, type Diagnostic } from '../errors.js';
-import { renderMarkdown } from '../seed/markdown.js';
+import { htmlText, renderMarkdown } from '../seed/markdown.js';
 import { analyzeArticle } from '../story/analysis/index.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
 import { canonicalLanguage } from '../story/language.js';
 import { slugify } from '../story/slug.js';
 import { summarize } from '../story/summary.js';
-import { htmlText } from '../seed/markdown.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/normalize.js';
 import { KNOWN_NAMESPACES } from '../render/elements.js';

@@ -119,6 +119,7 @@ describe('invalid items and sites', () => {
     ['an enclosure without a type', { url: '/a', title: 'A', published: '2024-01-01', enclosures: [{ url: '/a.mp3' }] }, 'items[0].enclosures[0].type is required'],
     ['an enclosure with a negative length', { url: '/a', title: 'A', published: '2024-01-01', enclosures: [{ url: '/a.mp3', type: 'audio/mpeg', length: -1 }] }, 'items[0].enclosures[0].length must be a whole number'],
     ['a custom element in an undeclared namespace', { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'x:y': 'z' } } }, 'uses the prefix "x", which is not declared'],
+    ['a custom element storyfeed writes itself', { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'itunes:explicit': 'yes' } } }, 'is an element storyfeed writes itself'],
     ['a JSON extension without an underscore', { url: '/a', title: 'A', published: '2024-01-01', extensions: { json: { ext: {} } } }, 'must start with "_"'],
     ['null', null, 'items[0] must be an object'],
     ['a string', 'https://x.example/a', 'items[0] must be an object'],
