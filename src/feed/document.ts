@@ -1,5 +1,5 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import { readExtensions } from '../item/fields.js';
+import { date as readDate, readExtensions } from '../item/fields.js';
 import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent, summaryContent } from './content.js';
@@ -14,7 +14,7 @@ export const DEFAULT_OUTPUTS: Readonly<Record<FeedFormat, string>> = { rss: 'rss
 export interface FeedDocumentOptions extends Omit<ItemOptions, 'onWarning'> {
   /** Receives non-fatal problems (drafts left out, characters removed). */
   onWarning?: (d: Diagnostic) => void;
-  /** `updated` of a feed with no items (default: the Unix epoch; the CLI passes `SOURCE_DATE_EPOCH`). */
+  /** `updated` of a feed with no items (default: `fallbackDate`, else the site's `defaultDate`; the CLI passes `SOURCE_DATE_EPOCH`). */
   emptyFeedDate?: Date;
 }
 
@@ -63,7 +63,7 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
     siteUrl: new URL(site.siteUrl).href,
     language,
     selfUrls: feedUrls(site),
-    updated: newest ?? options.emptyFeedDate ?? new Date(0),
+    updated: newest ?? emptyFeedDate(site, options),
     authors: site.authors.map((a) => cleanAuthor(a, warn)),
     generator: { ...GENERATOR },
     items,
@@ -78,6 +78,13 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
   if (extensions) doc.extensions = extensions;
   return doc;
+}
+
+/** The date of a feed with no items: given, never made up (no clock in the core, and never 1970). */
+function emptyFeedDate(site: ResolvedSite, options: FeedDocumentOptions): Date {
+  const date = options.emptyFeedDate ?? options.fallbackDate ?? (site.defaultDate ? readDate(site.defaultDate, 'site.defaultDate', site.timeZone) : undefined);
+  if (!date) throw new StoryfeedError('E_UNDATED', 'the feed has no items, so it has no date: pass `emptyFeedDate` (or `fallbackDate`), or set `defaultDate`');
+  return date;
 }
 
 /**
