@@ -1,6 +1,7 @@
 import { describeValue, StoryfeedError } from '../errors.js';
 import { canonicalLanguage } from '../story/language.js';
 import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
+import { podcastCategoryProblem } from './podcast-categories.js';
 
 /** Default feed language when the site names none. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -71,8 +72,13 @@ function podcastProblems(value: unknown): string[] {
   const p = value as Partial<PodcastChannel> & Record<string, unknown>;
   const out: string[] = [];
   if (typeof p.image !== 'string' || !isHttpUrl(p.image)) out.push('podcast.image: the show artwork URL is required (Apple Podcasts requires itunes:image)');
-  if (!Array.isArray(p.categories) || p.categories.length === 0 || p.categories.some((c) => typeof c !== 'object' || c === null || typeof c.text !== 'string' || !c.text)) {
+  if (!Array.isArray(p.categories) || p.categories.length === 0 || p.categories.some((c) => typeof c !== 'object' || c === null || typeof c.text !== 'string' || !c.text || (c.subcategory !== undefined && typeof c.subcategory !== 'string'))) {
     out.push('podcast.categories: at least one { text, subcategory? } is required (Apple Podcasts requires itunes:category)');
+  } else {
+    p.categories.forEach((c, i) => {
+      const problem = podcastCategoryProblem(c.text, c.subcategory);
+      if (problem) out.push(`podcast.categories[${i}]: ${problem}`);
+    });
   }
   if (typeof p.explicit !== 'boolean') out.push('podcast.explicit: true or false is required (Apple Podcasts requires itunes:explicit)');
   if (p.type !== undefined && p.type !== 'episodic' && p.type !== 'serial') out.push('podcast.type: must be "episodic" or "serial"');

@@ -52,7 +52,7 @@ export function podcastChannelNodes(podcast: PodcastChannel, doc: Pick<FeedDocum
 export function episodeNodes(episode: EpisodeInfo | undefined, enclosures: readonly Enclosure[] | undefined): XmlNode[] {
   const nodes: XmlNode[] = [];
   const duration = episode?.duration ?? enclosures?.[0]?.duration;
-  if (duration !== undefined) nodes.push({ name: 'itunes:duration', text: String(duration) });
+  if (duration !== undefined) nodes.push({ name: 'itunes:duration', text: clockDuration(duration) });
   if (!episode) return nodes;
   if (episode.image) nodes.push({ name: 'itunes:image', attrs: { href: episode.image } });
   if (episode.explicit !== undefined) nodes.push({ name: 'itunes:explicit', text: String(episode.explicit) });
@@ -71,6 +71,17 @@ export function customNodes(extensions: Extensions | undefined): XmlNode[] {
     for (const text of Array.isArray(value) ? value : [value]) nodes.push({ name, text });
   }
   return nodes;
+}
+
+/**
+ * A duration as `H:MM:SS` (or `M:SS` under an hour): Apple accepts that and plain seconds, the
+ * W3C feed validator only the clock form.
+ */
+export function clockDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 /** Every namespace prefix the nodes use. */

@@ -76,7 +76,7 @@ function checkRss(text: string, doc: FeedDocument, problems: VerifyProblem[]): v
 function checkEpisode(el: XmlElement, item: FeedItem, add: Add, one: (el: XmlElement, local: string, uri: string) => string): void {
   const e = item.episode;
   const duration = e?.duration ?? item.enclosures?.[0]?.duration;
-  add(item.id, 'itunes:duration', duration === undefined ? NONE : String(duration), one(el, 'duration', ITUNES));
+  add(item.id, 'itunes:duration', duration === undefined ? NONE : String(duration), secondsOf(one(el, 'duration', ITUNES)));
   add(item.id, 'itunes:episode', e?.episode === undefined ? NONE : String(e.episode), one(el, 'episode', ITUNES));
   add(item.id, 'itunes:season', e?.season === undefined ? NONE : String(e.season), one(el, 'season', ITUNES));
   add(item.id, 'itunes:episodeType', e?.episodeType ?? NONE, one(el, 'episodeType', ITUNES));
@@ -143,6 +143,12 @@ function checkJson(text: string, doc: FeedDocument, problems: VerifyProblem[]): 
     add(item.id, 'banner_image', item.banner ?? NONE, typeof found.banner_image === 'string' ? found.banner_image : NONE);
     for (const [name, value] of Object.entries(item.extensions?.json ?? {})) add(item.id, name, JSON.stringify(value), JSON.stringify(found[name]) ?? NONE);
   }
+}
+
+/** `itunes:duration` in seconds: Apple allows `HH:MM:SS`, `MM:SS` or whole seconds. */
+function secondsOf(value: string): string {
+  if (!/^\d+(?::\d{1,2}){0,2}$/.test(value)) return value;
+  return String(value.split(':').reduce((total, part) => total * 60 + Number(part), 0));
 }
 
 function numberOrUndefined(value: unknown): number | undefined {

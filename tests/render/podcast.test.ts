@@ -39,6 +39,22 @@ describe('podcast feeds', () => {
     expect(verifyExtensions({ json: JSON.stringify(json) }, document).map((p) => p.field)).toEqual(['attachments']);
   });
 
+  it('writes durations as clock times (the W3C validator rejects plain seconds), read back as seconds', () => {
+    const long = { ...episode, url: '/2', episode: { duration: 3 * 3600 + 5 * 60 + 7 } };
+    const { outputs, document } = buildFeeds([episode, long], show);
+    expect(outputs.rss).toContain('<itunes:duration>1:01</itunes:duration>');
+    expect(outputs.rss).toContain('<itunes:duration>3:05:07</itunes:duration>');
+    // The W3C feed validator's rule for itunes:duration.
+    for (const m of outputs.rss.matchAll(/<itunes:duration>([^<]*)</g)) expect(m[1]).toMatch(/([0-9]?[0-9]:)?[0-5]?[0-9]:[0-5][0-9]$/);
+    expect(verifyExtensions(outputs, document)).toEqual([]);
+  });
+
+  it('accepts only Apple Podcasts categories', () => {
+    expect(() => buildFeeds([episode], { ...show, podcast: { ...podcast, categories: [{ text: 'Cooking' }] } })).toThrow(/"Cooking" is not an Apple Podcasts category/);
+    expect(() => buildFeeds([episode], { ...show, podcast: { ...podcast, categories: [{ text: 'News', subcategory: 'Cooking' }] } })).toThrow(/"Cooking" is not a subcategory of "News"/);
+    expect(() => buildFeeds([episode], { ...show, podcast: { ...podcast, categories: [{ text: 'Technology' }, { text: 'Arts', subcategory: 'Food' }] } })).not.toThrow();
+  });
+
   it('refuses a podcast without the channel tags Apple requires', () => {
     try {
       buildFeeds([episode], { ...show, podcast: { categories: [] } as unknown as PodcastChannel });
