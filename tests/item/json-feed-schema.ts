@@ -40,7 +40,8 @@ export function checkJsonFeed11(feed: unknown): string[] {
           if (typeof a.mime_type !== 'string' || !/^[\w.+-]+\/[\w.+-]+/.test(a.mime_type)) p(`${aat}.mime_type`, 'is required (a MIME type)');
           optionalString(a.title, `${aat}.title`, p);
           for (const key of ['size_in_bytes', 'duration_in_seconds']) {
-            if (a[key] !== undefined && (typeof a[key] !== 'number' || a[key] < 0)) p(`${aat}.${key}`, 'must be a non-negative number');
+            const n = a[key];
+            if (n !== undefined && (typeof n !== 'number' || n < 0)) p(`${aat}.${key}`, 'must be a non-negative number');
           }
         });
       }
@@ -55,7 +56,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d
 
 type Report = (path: string, message: string) => void;
 
-function isObject(v: unknown): v is Record<string, any> {
+function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
