@@ -54,6 +54,9 @@ const PROBLEM_TABLE = {
   W_ID_CHANGED: { summary: 'a published story got a new id (its seed was probably renamed)', fix: 'Add `id:` with the old id to its front matter, or readers will see it as a new item.' },
   W_RELATIVE_URL: { summary: 'a relative URL was made absolute', fix: 'Nothing to do; write absolute URLs to silence this.' },
   W_DATE_NO_ZONE: { summary: 'a date-time has no UTC offset and was read as UTC', fix: 'Add an offset (2024-10-21T08:30:00+03:00 or …Z), or set `timeZone` in the config.' },
+  E_ITEM: { summary: 'an item given to the library is not valid', fix: 'Correct the field named (item index and field); see "Library usage" in the README.' },
+  E_PORT: { summary: 'the server cannot listen on the address and port', fix: 'Choose another port with --port (0 picks a free one), or stop the program that is using it.' },
+  E_UNDATED: { summary: 'a story has no date', fix: 'Add a date to the story, set `defaultDate`, or leave `undated` at `first-published` so storyfeed dates it when it first publishes it.' },
 } as const satisfies Record<string, ProblemInfo>;
 
 /** A problem code: `E_…` for errors, `W_…` for warnings. */

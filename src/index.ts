@@ -7,9 +7,12 @@
  */
 
 export type {
-  Author, Block, CodeBlock, Dateline, Entities, FeedDocument, FeedFormat, FeedItem, FeedOutputs, ListBlock, ParagraphBlock,
-  FeedHistory, Generator, Quote, QuoteBlock, Section, SiteConfig, Story, StoryImage,
+  Author, Block, CodeBlock, Dateline, Enclosure, Entities, EpisodeInfo, Extensions, FeedDocument, FeedFormat, FeedItem, FeedOutputs, ListBlock, ParagraphBlock,
+  FeedHistory, Generator, PodcastCategory, PodcastChannel, PodcastLink, PodcastOwner, Quote, QuoteBlock, ResolvedSite, Section, SiteConfig, Story, StoryImage,
 } from './types.js';
+export { isStory, itemToStory, toStories } from './item/index.js';
+export type { ArticleAnalyzer, FeedInput, ItemOptions, MarkdownRenderer, PlainItem } from './item/index.js';
+export { resolveSite } from './feed/site.js';
 export { PROBLEMS, StoryfeedError, formatDiagnostic, formatProblem, isStoryfeedError } from './errors.js';
 export type { Diagnostic, ProblemCode, ProblemInfo, ProblemLocation } from './errors.js';
 export { VERSION } from './version.js';
@@ -22,8 +25,8 @@ export { buildFeeds } from './pipeline.js';
 export type { BuiltFeeds } from './pipeline.js';
 export { removeIllegalXmlChars } from './xml-chars.js';
 export type { CleanText } from './xml-chars.js';
-export { buildFeedSet, FEED_MEDIA_TYPES, feedSetFiles } from './feed/sets.js';
-export type { FeedSetEntry, FeedSetOptions } from './feed/sets.js';
+export { buildFeedSet, FEED_MEDIA_TYPES, feedSetFiles, feedSlugs } from './feed/sets.js';
+export type { FeedSetEntry, FeedSetOptions, FeedSlugs } from './feed/sets.js';
 export { discoveryLinks } from './feed/discovery.js';
 export { FEED_STYLESHEET, STYLESHEET_FILE } from './site/stylesheet.js';
 export { renderIndexPage } from './site/index-page.js';

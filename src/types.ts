@@ -12,6 +12,102 @@ export interface Author {
   email?: string;
   /** Home page or profile URL (absolute). */
   url?: string;
+  /** Picture of the author (absolute URL; JSON Feed `avatar`). */
+  avatar?: string;
+}
+
+/** A file attached to an item: a podcast episode's audio, a video, a PDF. */
+export interface Enclosure {
+  /** Absolute http(s) URL of the file. */
+  url: string;
+  /** MIME type, e.g. `audio/mpeg`. RSS requires it. */
+  type: string;
+  /** Size in bytes (RSS requires a length; `0` when unknown). */
+  length?: number;
+  /** Short label (Atom `title`, JSON Feed `title`). */
+  title?: string;
+  /** Playing time in whole seconds (JSON Feed `duration_in_seconds`). */
+  duration?: number;
+}
+
+/** iTunes and `podcast:` namespace fields of one episode. */
+export interface EpisodeInfo {
+  /** Playing time in whole seconds (`itunes:duration`). Default: the first enclosure's duration. */
+  duration?: number;
+  /** Episode number (`itunes:episode`). */
+  episode?: number;
+  /** Season number (`itunes:season`). */
+  season?: number;
+  /** `full` (default), `trailer` or `bonus` (`itunes:episodeType`). */
+  episodeType?: 'full' | 'trailer' | 'bonus';
+  /** Whether the episode contains explicit content (`itunes:explicit`). */
+  explicit?: boolean;
+  /** Episode artwork (`itunes:image`), absolute URL. */
+  image?: string;
+  /** Transcripts (`podcast:transcript`). */
+  transcripts?: PodcastLink[];
+  /** Chapters file (`podcast:chapters`), usually `application/json+chapters`. */
+  chapters?: PodcastLink;
+}
+
+/** A linked file of the `podcast:` namespace (transcript, chapters). */
+export interface PodcastLink {
+  /** Absolute http(s) URL. */
+  url: string;
+  /** MIME type, e.g. `text/vtt` or `application/json+chapters`. */
+  type: string;
+  /** Language of a transcript (BCP 47). */
+  language?: string;
+}
+
+/** A channel-level iTunes category, optionally with one subcategory. */
+export interface PodcastCategory {
+  /** Category from Apple's list, e.g. `News`. */
+  text: string;
+  /** Subcategory from Apple's list, e.g. `Daily News`. */
+  subcategory?: string;
+}
+
+/** Who directories contact about a podcast (`itunes:owner`). */
+export interface PodcastOwner {
+  /** Name (`itunes:name`). */
+  name: string;
+  /** Email address (`itunes:email`). */
+  email: string;
+}
+
+/** Podcast settings of a feed (iTunes and `podcast:` namespaces, RSS only). */
+export interface PodcastChannel {
+  /** Show artwork (`itunes:image`), absolute URL of a square JPEG or PNG, 1400–3000 px. Required by Apple. */
+  image: string;
+  /** Categories (`itunes:category`); at least one is required by Apple. */
+  categories: PodcastCategory[];
+  /** Whether the show contains explicit content (`itunes:explicit`). Required by Apple. */
+  explicit: boolean;
+  /** The show's author as listeners see it (`itunes:author`); default: the feed's authors. */
+  author?: string;
+  /** Contact for directories (`itunes:owner`). */
+  owner?: PodcastOwner;
+  /** `episodic` (default) or `serial` (`itunes:type`). */
+  type?: 'episodic' | 'serial';
+  /** A GUID for the show (`podcast:guid`), usually a UUIDv5 of the feed URL. */
+  guid?: string;
+  /** Whether other platforms may not import the show (`podcast:locked`). */
+  locked?: boolean;
+  /** Owner email for `podcast:locked`. */
+  lockedOwner?: string;
+}
+
+/**
+ * Extra fields for one item or a feed: for RSS and Atom, elements in your own namespaces
+ * (`{ 'media:rating': 'nonadult' }` with `namespaces: { media: '…' }`); for JSON Feed, `_name`
+ * objects.
+ */
+export interface Extensions {
+  /** Namespaced XML elements by qualified name (`prefix:local`); a value is the element's text, or a list for repeats. */
+  xml?: Record<string, string | string[]>;
+  /** JSON Feed extension objects by key, each starting with `_` (e.g. `_example`). */
+  json?: Record<string, Record<string, unknown>>;
 }
 
 /** A paragraph of plain text. */
@@ -139,6 +235,18 @@ export interface Story {
   draft: boolean;
   /** Path of the seed file the story came from, when it came from a file. */
   file?: string;
+  /** `true` when the story gives no date: `published` is a stand-in the build settles (see the manifest). */
+  undated?: boolean;
+  /** URL of the page the story is about, elsewhere (JSON Feed `external_url`). */
+  externalUrl?: string;
+  /** Wide banner image URL (JSON Feed `banner_image`). */
+  banner?: string;
+  /** Attached files (podcast audio, video, documents). */
+  enclosures?: Enclosure[];
+  /** Podcast episode fields. */
+  episode?: EpisodeInfo;
+  /** Custom namespaced elements and JSON Feed extensions. */
+  extensions?: Extensions;
 }
 
 /** The site a set of feeds belongs to. All URLs absolute. */
@@ -147,12 +255,12 @@ export interface SiteConfig {
   siteUrl: string;
   /** Feed title. */
   title: string;
-  /** Feed description (RSS `description`, Atom `subtitle`, JSON `description`). */
-  description: string;
-  /** Default language of stories and feeds (BCP 47). */
-  language: string;
-  /** Authors used for stories that name none, and as feed-level authors. */
-  authors: Author[];
+  /** Feed description (RSS `description`, Atom `subtitle`, JSON `description`). Default: the title. */
+  description?: string;
+  /** Default language of stories and feeds (BCP 47). Default `en`. */
+  language?: string;
+  /** Authors used for stories that name none, and as feed-level authors. Default: none. */
+  authors?: Author[];
   /** Where the feed files are published; defaults to `siteUrl`. */
   feedBaseUrl?: string;
   /** Path pattern for story URLs relative to `siteUrl`; `{slug}` is replaced. Default `{slug}`. */
@@ -185,7 +293,25 @@ export interface SiteConfig {
   defaultDate?: string;
   /** IANA time zone for dates written without an offset (default `UTC`). */
   timeZone?: string;
+  /**
+   * Stories without a date: `first-published` (default) dates them when storyfeed first publishes
+   * them and records that date in the build manifest; `error` refuses them.
+   */
+  undated?: 'first-published' | 'error';
+  /** `full` (default) publishes the whole body; `summary` publishes only summaries (each item's body is its summary). */
+  content?: 'full' | 'summary';
+  /** Longest body published, in characters of HTML; longer bodies are cut at a block boundary with a link to the story. */
+  contentLimit?: number;
+  /** Makes the RSS feed a podcast (iTunes and `podcast:` namespaces). */
+  podcast?: PodcastChannel;
+  /** XML namespaces of custom elements, by prefix (`{ media: 'http://search.yahoo.com/mrss/' }`). */
+  namespaces?: Record<string, string>;
+  /** Feed-level custom elements and JSON Feed extensions. */
+  extensions?: Extensions;
 }
+
+/** A {@link SiteConfig} with every default applied. */
+export type ResolvedSite = SiteConfig & Required<Pick<SiteConfig, 'description' | 'language' | 'authors'>>;
 
 /** The three output formats. */
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -216,6 +342,16 @@ export interface FeedItem {
   image?: StoryImage;
   /** Language of the item when it differs from the feed's. */
   language?: string;
+  /** URL of the page the item is about, elsewhere. */
+  externalUrl?: string;
+  /** Wide banner image URL. */
+  banner?: string;
+  /** Attached files. */
+  enclosures?: Enclosure[];
+  /** Podcast episode fields. */
+  episode?: EpisodeInfo;
+  /** Custom elements and JSON Feed extensions. */
+  extensions?: Extensions;
 }
 
 /** The program that wrote a feed. */
@@ -262,6 +398,14 @@ export interface FeedDocument {
   items: FeedItem[];
   /** RFC 5005 feed-history links, when the feed is split into archive pages. */
   history?: FeedHistory;
+  /** `summary` when items carry only their summaries (as their bodies). */
+  content?: 'full' | 'summary';
+  /** Podcast channel fields (RSS). */
+  podcast?: PodcastChannel;
+  /** XML namespaces of custom elements, by prefix. */
+  namespaces?: Record<string, string>;
+  /** Feed-level custom elements and JSON Feed extensions. */
+  extensions?: Extensions;
 }
 
 /** RFC 5005 archive links of one document (the subscription feed or an archive page). */

@@ -15,8 +15,13 @@ const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1
 /** `storyfeed build`: seeds → verified feeds on disk, with a short summary; `--watch` rebuilds on changes. */
 export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => void): Promise<number> {
   if (!flags.watch) return buildOnce(flags, io, warn);
-  const { config, dir } = await resolveConfig(flags, io.cwd);
-  const seeds = flags.seeds ? path.resolve(io.cwd, flags.seeds) : path.resolve(dir, config.seeds ?? 'seeds');
+  // A broken configuration does not end the watch: the error is shown and a fixed save rebuilds.
+  const resolved = await resolveConfig(flags, io.cwd).catch((error: unknown) => {
+    if (!(error instanceof StoryfeedError)) throw error;
+    return undefined;
+  });
+  const dir = resolved?.dir ?? (flags.config ? path.dirname(path.resolve(io.cwd, flags.config)) : io.cwd);
+  const seeds = flags.seeds ? path.resolve(io.cwd, flags.seeds) : path.resolve(dir, resolved?.config.seeds ?? 'seeds');
   const rebuild = async (): Promise<void> => {
     try {
       await buildOnce(flags, io, warn);
@@ -27,14 +32,26 @@ export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnosti
   };
   await rebuild();
   io.out(`Watching ${displayPath(seeds, io.cwd)} and the configuration for changes (Ctrl-C to stop)…\n`);
-  const stop = watchPaths([seeds, ...CONFIG_FILE_NAMES.map((n) => path.join(dir, n))], rebuild);
+  const configNames = new Set<string>(flags.config ? [path.basename(flags.config)] : [...CONFIG_FILE_NAMES, 'package.json']);
+  const stop = watchPaths([{ path: seeds, recursive: true }, { path: dir, recursive: false, names: configNames }], rebuild);
   await (io.untilStopped ?? untilSignal)();
   stop();
   return EXIT.ok;
 }
 
-/** Runs `onChange` (never twice at once, at most once per burst of events) when anything under `paths` changes. */
-function watchPaths(paths: string[], onChange: () => Promise<void>): () => void {
+/** A folder to watch; with `names`, only changes to those entries count. */
+interface WatchedPath {
+  path: string;
+  recursive: boolean;
+  names?: ReadonlySet<string>;
+}
+
+/**
+ * Runs `onChange` (never twice at once, at most once per burst of events) when anything watched
+ * changes. Config files are watched through their folder, by name: editors save by writing a new
+ * file and renaming it over the old one, and a watch on the old file would see only the first save.
+ */
+function watchPaths(paths: WatchedPath[], onChange: () => Promise<void>): () => void {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -54,7 +71,11 @@ function watchPaths(paths: string[], onChange: () => Promise<void>): () => void 
       });
     }, 150);
   };
-  const watchers = paths.filter((p) => existsSync(p)).map((p) => watch(p, { recursive: true }, trigger));
+  const watchers = paths
+    .filter((p) => existsSync(p.path))
+    .map((p) => watch(p.path, { recursive: p.recursive }, (_event, name) => {
+      if (!p.names || (name !== null && p.names.has(path.basename(String(name))))) trigger();
+    }));
   return () => {
     clearTimeout(timer);
     for (const w of watchers) w.close();

@@ -6,11 +6,14 @@ import { displayPath, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
+import { validateConfig, type StoryfeedConfig } from '../config/site-config.js';
+import { loadConfigFile } from '../node/config-file.js';
 import { resolveConfig } from './site.js';
 
 /** `storyfeed inspect FILE`: prints one normalized Story (as JSON with `--json`). */
 export async function runInspect(file: string, flags: InspectFlags, io: CliIo, warn: (d: Diagnostic) => void): Promise<number> {
-  const { config } = await resolveConfig(flags, io.cwd);
+  // Showing how a file parses needs no configuration: without one, URLs are built on a preview site.
+  const config = flags.site || flags.config || (await loadConfigFile(undefined, io.cwd)) ? (await resolveConfig(flags, io.cwd)).config : previewConfig(io);
   const full = path.resolve(io.cwd, file);
   const seed: SeedFile = { path: full, display: displayPath(full, io.cwd) };
   const stem = full.slice(0, full.length - path.extname(full).length);
@@ -25,11 +28,20 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   return EXIT.ok;
 }
 
+/** The site used when there is no configuration: URLs are shown on an example host, said once on stderr. */
+function previewConfig(io: CliIo): StoryfeedConfig {
+  io.err(`note: no configuration found; story URLs are shown on ${PREVIEW_SITE} (pass --site URL, or run \`storyfeed init\`)\n`);
+  return validateConfig({ siteUrl: PREVIEW_SITE, title: 'Preview' });
+}
+
+const PREVIEW_SITE = 'https://example.com/';
+
 /** A readable outline of a story for the terminal. */
 function describeStory(story: Story): string {
   const lines: string[] = [];
   lines.push(story.title, '='.repeat(Math.min(story.title.length, 80)));
-  lines.push(`id        ${story.id}`, `url       ${story.url}`, `published ${story.published.toISOString()}`, `updated   ${story.updated.toISOString()}`);
+  const published = story.undated ? '(no date: dated when first published)' : story.published.toISOString();
+  lines.push(`id        ${story.id}`, `url       ${story.url}`, `published ${published}`, `updated   ${story.undated ? published : story.updated.toISOString()}`);
   lines.push(`language  ${story.language}`, `authors   ${story.authors.map((a) => a.name + (a.email ? ` <${a.email}>` : '')).join(', ') || '(none)'}`);
   lines.push(`words     ${story.wordCount} (${story.readingMinutes} min read)`);
   if (story.dateline) lines.push(`dateline  ${story.dateline.place}${story.dateline.date ? `, ${story.dateline.date.toISOString().slice(0, 10)}` : ''}`);

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { StoryfeedError } from '../errors.js';
@@ -16,9 +17,16 @@ export async function runServe(dir: string | undefined, flags: ServeFlags, io: C
     const loaded = await loadConfigFile(flags.config, io.cwd).catch(() => undefined);
     root = loaded ? path.resolve(loaded.dir, loaded.config.out ?? 'public') : path.resolve(io.cwd, 'public');
   }
+  // Serving a folder that is not there would only answer 404 to everything.
+  const kind = await stat(root).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
+  if (kind !== 'folder') {
+    const hint = dir ? '' : ' (build the feeds first with `storyfeed build`)';
+    throw new StoryfeedError('E_IO', `${displayPath(root, io.cwd)} ${kind === 'missing' ? 'does not exist' : 'is not a folder'}${hint}`, { file: displayPath(root, io.cwd) });
+  }
   const log = flags.quiet ? undefined : (line: string): void => io.out(`${line}\n`);
   const server = await serveFolder({ root, port, host: flags.host, ...(log ? { log } : {}) }).catch((cause: NodeJS.ErrnoException) => {
-    throw new StoryfeedError('E_IO', `cannot listen on ${flags.host}:${port}: ${cause.code ?? cause.message}`, { cause });
+    const why = cause.code === 'EADDRINUSE' ? 'the port is in use' : cause.code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)' : cause.code === 'EADDRNOTAVAIL' ? 'the address is not one of this machine\'s' : (cause.code ?? cause.message);
+    throw new StoryfeedError('E_PORT', `cannot listen on ${flags.host}:${port}: ${why}`, { cause });
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -17,7 +17,7 @@ export async function resolveConfig(flags: SiteFlags, cwd: string): Promise<{ co
     return { config, dir: loaded.dir };
   }
   if (!flags.site) {
-    throw new StoryfeedError('E_CONFIG', 'no configuration found: create storyfeed.config.json (or a "storyfeed" key in package.json), or pass --site URL');
+    throw new StoryfeedError('E_CONFIG', 'no configuration found: run `storyfeed init` to write one, create storyfeed.config.json (or a "storyfeed" key in package.json), or pass --site URL');
   }
   const title = flags.title ?? new URL(flags.site).hostname;
   return { config: validateConfig({ siteUrl: flags.site, title }, '--site/--title'), dir: cwd };

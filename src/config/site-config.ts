@@ -4,6 +4,7 @@ import { parseAuthorString } from '../seed/front-matter.js';
 import { canonicalLanguage } from '../story/language.js';
 import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
+import { resolveSite } from '../feed/site.js';
 import type { Author, FeedFormat, SiteConfig } from '../types.js';
 
 /** A storyfeed configuration: the site plus where the CLI reads seeds and writes feeds. */
@@ -46,6 +47,7 @@ const FIELDS = [
   'siteUrl', 'title', 'description', 'language', 'authors', 'author', 'feedBaseUrl', 'storyPath', 'outputs', 'itemLimit',
   'copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet', 'entityTags', 'entities', 'defaultYear', 'defaultDate', 'timeZone',
   'seeds', 'out', 'maxSeedBytes', 'archive', 'tagFeeds', 'authorFeeds', 'indexPage', 'bundleStylesheet', 'deploy', '$schema',
+  'undated', 'content', 'contentLimit', 'podcast', 'namespaces', 'extensions',
 ] as const;
 
 /**
@@ -176,6 +178,37 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
     if (p !== undefined) config[key] = p;
   }
   if (v.deploy !== undefined && v.deploy !== null) config.deploy = validateDeployConfig(v.deploy, add);
+  const choice = <T extends string>(key: 'undated' | 'content', allowed: readonly T[]): T | undefined => {
+    const x = v[key];
+    if (x === undefined || x === null) return undefined;
+    if (typeof x === 'string' && (allowed as readonly string[]).includes(x)) return x as T;
+    add(key, `must be ${allowed.map((a) => `"${a}"`).join(' or ')}, found ${describeValue(x)}`);
+    return undefined;
+  };
+  const undated = choice('undated', ['first-published', 'error'] as const);
+  if (undated) config.undated = undated;
+  const content = choice('content', ['full', 'summary'] as const);
+  if (content) config.content = content;
+  const contentLimit = int('contentLimit', 1, 100_000_000);
+  if (contentLimit !== undefined) config.contentLimit = contentLimit;
+  // Podcast, namespaces and extensions are checked in full where the feed is built (resolveSite, the item stage).
+  for (const key of ['podcast', 'namespaces', 'extensions'] as const) {
+    const x = v[key];
+    if (x === undefined || x === null) continue;
+    if (typeof x === 'object' && !Array.isArray(x)) (config as unknown as Record<string, unknown>)[key] = structuredClone(x);
+    else add(key, `must be an object, found ${describeValue(x)}`);
+  }
+  if (config.podcast !== undefined || config.namespaces !== undefined) {
+    try {
+      resolveSite(config);
+    } catch (error) {
+      if (!(error instanceof StoryfeedError)) throw error;
+      for (const problem of error.problems) {
+        const at = problem.indexOf(': ');
+        add(problem.slice(0, at), problem.slice(at + 2));
+      }
+    }
+  }
   for (const key of Object.keys(v)) {
     if (!(FIELDS as readonly string[]).includes(key)) {
       const near = didYouMean(key, FIELDS);

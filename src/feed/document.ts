@@ -1,5 +1,9 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import type { Author, FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
+import { date as readDate, readExtensions } from '../item/fields.js';
+import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
+import type { Author, FeedDocument, FeedFormat, FeedItem, ResolvedSite, SiteConfig, Story } from '../types.js';
+import { limitContent, summaryContent } from './content.js';
+import { resolveSite } from './site.js';
 import { GENERATOR } from '../version.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 
@@ -7,10 +11,10 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 export const DEFAULT_OUTPUTS: Readonly<Record<FeedFormat, string>> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 
 /** Options for {@link buildFeedDocument}. */
-export interface FeedDocumentOptions {
+export interface FeedDocumentOptions extends Omit<ItemOptions, 'onWarning'> {
   /** Receives non-fatal problems (drafts left out, characters removed). */
   onWarning?: (d: Diagnostic) => void;
-  /** `updated` of a feed with no items (default: the Unix epoch; the CLI passes `SOURCE_DATE_EPOCH`). */
+  /** `updated` of a feed with no items (default: `fallbackDate`, else the site's `defaultDate`; the CLI passes `SOURCE_DATE_EPOCH`). */
   emptyFeedDate?: Date;
 }
 
@@ -23,12 +27,16 @@ export function feedUrls(site: Pick<SiteConfig, 'siteUrl' | 'feedBaseUrl' | 'out
 }
 
 /**
- * Builds the feed every format is rendered from: drafts left out, duplicate ids refused, newest
- * first (ties by id), limited to `site.itemLimit`, every string cleaned of characters XML forbids,
- * and `updated` set to the newest item's date, never the clock.
+ * Builds the feed every format is rendered from: plain items converted (see `item/`), site
+ * defaults applied, drafts left out, undated stories settled or refused, duplicate ids refused,
+ * newest first (ties by id), limited to `site.itemLimit`, every string cleaned of characters XML
+ * forbids, and `updated` set to the newest item's date, never the clock.
  */
-export function buildFeedDocument(stories: readonly Story[], site: SiteConfig, options: FeedDocumentOptions = {}): FeedDocument {
+export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: SiteConfig, options: FeedDocumentOptions = {}): FeedDocument {
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
+  const site = resolveSite(siteConfig);
+  const stories = toStories(inputs, site, { ...options, onWarning: warn });
+  for (const s of stories) checkDated(s, site);
   const published = stories.filter((s) => {
     if (s.draft) warn(warning('W_DRAFT', `"${s.title}" is a draft and is left out of the feeds`, { file: s.file }));
     return !s.draft;
@@ -45,6 +53,8 @@ export function buildFeedDocument(stories: readonly Story[], site: SiteConfig, o
   const limited = site.itemLimit !== undefined && site.itemLimit >= 0 ? sorted.slice(0, site.itemLimit) : sorted;
   const language = site.language;
   const items = limited.map((s) => toItem(s, site, language, warn));
+  if (site.content === 'summary') for (const item of items) Object.assign(item, summaryContent(item));
+  else if (site.contentLimit !== undefined) for (const item of items) Object.assign(item, limitContent(item, site.contentLimit));
   const newest = newestUpdate(items);
 
   const doc: FeedDocument = {
@@ -53,7 +63,7 @@ export function buildFeedDocument(stories: readonly Story[], site: SiteConfig, o
     siteUrl: new URL(site.siteUrl).href,
     language,
     selfUrls: feedUrls(site),
-    updated: newest ?? options.emptyFeedDate ?? new Date(0),
+    updated: newest ?? emptyFeedDate(site, options),
     authors: site.authors.map((a) => cleanAuthor(a, warn)),
     generator: { ...GENERATOR },
     items,
@@ -62,10 +72,37 @@ export function buildFeedDocument(stories: readonly Story[], site: SiteConfig, o
     const value = site[key];
     if (value !== undefined) doc[key] = cleanText(value, warn);
   }
+  if (site.content === 'summary') doc.content = 'summary';
+  if (site.podcast) doc.podcast = structuredClone(site.podcast);
+  if (site.namespaces) doc.namespaces = { ...site.namespaces };
+  const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
+  if (extensions) doc.extensions = extensions;
   return doc;
 }
 
-function toItem(story: Story, site: SiteConfig, feedLanguage: string, warn: (d: Diagnostic) => void): FeedItem {
+/** The date of a feed with no items: given, never made up (no clock in the core, and never 1970). */
+function emptyFeedDate(site: ResolvedSite, options: FeedDocumentOptions): Date {
+  const date = options.emptyFeedDate ?? options.fallbackDate ?? (site.defaultDate ? readDate(site.defaultDate, 'site.defaultDate', site.timeZone) : undefined);
+  if (!date) throw new StoryfeedError('E_UNDATED', 'the feed has no items, so it has no date: pass `emptyFeedDate` (or `fallbackDate`), or set `defaultDate`');
+  return date;
+}
+
+/**
+ * A feed never carries a made-up date: an undated story is refused when the site says
+ * `undated: 'error'`, and when nothing (manifest, `SOURCE_DATE_EPOCH`, `defaultDate`) dated it.
+ */
+function checkDated(story: Story, site: ResolvedSite): void {
+  if (!story.undated || story.draft) return;
+  const name = story.file ?? `"${story.title}"`;
+  if (site.undated === 'error') {
+    throw new StoryfeedError('E_UNDATED', `${name} has no date, and the site's \`undated\` setting is "error"`, { file: story.file });
+  }
+  if (story.published.getTime() === 0) {
+    throw new StoryfeedError('E_UNDATED', `${name} has no date: give it one, set \`defaultDate\`, or pass \`fallbackDate\` (storyfeed build uses the date it first publishes the story)`, { file: story.file });
+  }
+}
+
+function toItem(story: Story, site: ResolvedSite, feedLanguage: string, warn: (d: Diagnostic) => void): FeedItem {
   const removed: string[] = [];
   const c = (s: string): string => {
     if (isClean(s)) return s;
@@ -86,6 +123,11 @@ function toItem(story: Story, site: SiteConfig, feedLanguage: string, warn: (d: 
     tags: uniqueTags(story.tags.map(c)),
   };
   if (story.image) item.image = { ...story.image };
+  if (story.externalUrl) item.externalUrl = story.externalUrl;
+  if (story.banner) item.banner = story.banner;
+  if (story.enclosures?.length) item.enclosures = story.enclosures.map((e) => (e.title === undefined ? { ...e } : { ...e, title: c(e.title) }));
+  if (story.episode) item.episode = structuredClone(story.episode);
+  if (story.extensions) item.extensions = cleanExtensions(story.extensions, c);
   if (story.language.toLowerCase() !== feedLanguage.toLowerCase()) item.language = story.language;
   if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids`, { file: story.file }));
   return item;
@@ -103,6 +145,14 @@ function isClean(text: string): boolean {
 function uniqueTags(tags: string[]): string[] {
   const seen = new Set<string>();
   return tags.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t && !seen.has(t) && (seen.add(t), true));
+}
+
+/** Extension values cleaned like every other string (JSON objects are copied as they are: JSON escapes everything). */
+function cleanExtensions(ext: NonNullable<Story['extensions']>, c: (s: string) => string): NonNullable<FeedItem['extensions']> {
+  const out: NonNullable<FeedItem['extensions']> = {};
+  if (ext.xml) out.xml = Object.fromEntries(Object.entries(ext.xml).map(([k, v]) => [k, Array.isArray(v) ? v.map(c) : c(v)]));
+  if (ext.json) out.json = structuredClone(ext.json);
+  return out;
 }
 
 function cleanText(value: string, warn: (d: Diagnostic) => void): string {

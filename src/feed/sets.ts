@@ -1,8 +1,10 @@
 import type { TagFeedOptions } from '../config/site-config.js';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
+import { toStories, type ArticleAnalyzer, type FeedInput, type MarkdownRenderer } from '../item/index.js';
 import type { FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
 import { buildFeedDocument, DEFAULT_OUTPUTS, feedUrls, newestUpdate } from './document.js';
+import { resolveSite } from './site.js';
 
 /** Which feeds to publish besides the main one. */
 export interface FeedSetOptions {
@@ -14,6 +16,26 @@ export interface FeedSetOptions {
   onWarning?: (d: Diagnostic) => void;
   /** `updated` of a feed with no items. */
   emptyFeedDate?: Date;
+  /** Folder slugs given to tags and authors by earlier builds: kept, so a feed's URL never moves. */
+  slugs?: FeedSlugs;
+  /** Text analysis for plain items: `analyzeArticle` from `storyfeed/story` (default: none). */
+  analyze?: ArticleAnalyzer;
+  /** Markdown for plain items' `contentMarkdown`: `renderMarkdown` from `storyfeed/story`. */
+  markdown?: MarkdownRenderer;
+  /** Date for plain items that give none. */
+  fallbackDate?: Date;
+}
+
+/**
+ * The folder slug of every tag and author feed, by lower-cased name. A slug is assigned when a
+ * name is first seen and recorded (in the build manifest), so adding "C" never moves `tags/c/`
+ * away from "C#": the newcomer gets `c-2`.
+ */
+export interface FeedSlugs {
+  /** Tag feed slugs by lower-cased tag. */
+  tags: Record<string, string>;
+  /** Author feed slugs by lower-cased author name. */
+  authors: Record<string, string>;
 }
 
 /** One feed of a set: where it goes and what it holds. */
@@ -32,7 +54,9 @@ export interface FeedSetEntry {
  * The main feed plus optional per-tag and per-author feeds. Each sub-feed is a full document with
  * its own title, self links (under its folder) and `updated`, holding only the matching stories.
  */
-export function buildFeedSet(stories: readonly Story[], site: SiteConfig, options: FeedSetOptions = {}): FeedSetEntry[] {
+export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfig, options: FeedSetOptions = {}): FeedSetEntry[] {
+  const site = resolveSite(siteConfig);
+  const stories = toStories(inputs, site, { ...(options.analyze ? { analyze: options.analyze } : {}), ...(options.markdown ? { markdown: options.markdown } : {}), ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
   const documentOptions = { ...(options.onWarning ? { onWarning: options.onWarning } : {}), ...(options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {}) };
   const entries: FeedSetEntry[] = site.archive
     ? archivedFeeds(buildFeedDocument(stories, { ...site, itemLimit: undefined }, documentOptions), site)
@@ -47,16 +71,62 @@ export function buildFeedSet(stories: readonly Story[], site: SiteConfig, option
   });
   if (options.tagFeeds) {
     const minItems = typeof options.tagFeeds === 'object' ? options.tagFeeds.minItems ?? 1 : 1;
+    const slugs = new SlugBook(options.slugs?.tags);
     for (const [name, members] of groupBy(published, (s) => s.tags)) {
-      if (members.length >= minItems) entries.push(sub('tag', name, `tags/${uniqueSlug(name, 'tags/', entries)}/`, members));
+      if (members.length >= minItems) entries.push(sub('tag', name, `tags/${slugs.slugOf(name)}/`, members));
     }
   }
   if (options.authorFeeds) {
+    const slugs = new SlugBook(options.slugs?.authors);
     for (const [name, members] of groupBy(published, (s) => (s.authors.length ? s.authors : site.authors).map((a) => a.name))) {
-      entries.push(sub('author', name, `authors/${uniqueSlug(name, 'authors/', entries)}/`, members));
+      entries.push(sub('author', name, `authors/${slugs.slugOf(name)}/`, members));
     }
   }
   return entries;
+}
+
+/**
+ * The slugs to record after a build: every earlier one (a tag that comes back gets its old folder,
+ * and no other tag can take it) plus those of this set's feeds.
+ */
+export function feedSlugs(entries: readonly FeedSetEntry[], previous?: FeedSlugs): FeedSlugs {
+  const out: FeedSlugs = { tags: { ...previous?.tags }, authors: { ...previous?.authors } };
+  for (const e of entries) {
+    if (e.kind === 'tag') out.tags[e.name.toLowerCase()] = e.path.slice('tags/'.length, -1);
+    if (e.kind === 'author') out.authors[e.name.toLowerCase()] = e.path.slice('authors/'.length, -1);
+  }
+  return { tags: sortedRecord(out.tags), authors: sortedRecord(out.authors) };
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Slugs of one kind of feed: recorded ones first, new names get a free slug (`nato`, `nato-2`), never empty. */
+class SlugBook {
+  private readonly byName = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
+  constructor(recorded: Record<string, string> | undefined) {
+    for (const [name, slug] of Object.entries(recorded ?? {})) {
+      // A recorded slug is trusted only when it is one slugify could have made (the manifest is a file on disk).
+      if (typeof slug !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || this.taken.has(slug)) continue;
+      this.byName.set(name, slug);
+      this.taken.add(slug);
+    }
+  }
+
+  slugOf(name: string): string {
+    const key = name.toLowerCase();
+    const known = this.byName.get(key);
+    if (known) return known;
+    const base = slugify(name) || 'x';
+    let slug = base;
+    for (let n = 2; this.taken.has(slug); n++) slug = `${base}-${n}`;
+    this.byName.set(key, slug);
+    this.taken.add(slug);
+    return slug;
+  }
 }
 
 /** Default page size of archived feeds. */
@@ -109,15 +179,6 @@ function groupBy(stories: readonly Story[], keys: (s: Story) => string[]): [stri
     }
   }
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => [g.name, g.members]);
-}
-
-/** A slug for a folder name, made unique within the set (`nato`, `nato-2`) and never empty. */
-function uniqueSlug(name: string, prefix: string, entries: readonly FeedSetEntry[]): string {
-  const base = slugify(name) || 'x';
-  const taken = new Set(entries.filter((e) => e.path.startsWith(prefix)).map((e) => e.path.slice(prefix.length, -1)));
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  return slug;
 }
 
 /** MIME types of the three formats. */

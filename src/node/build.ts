@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
-import { buildFeedSet, feedSetFiles, type FeedSetEntry } from '../feed/sets.js';
+import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
 import { joinRendering, splitDocument, splitRendering } from '../render/chunks.js';
 import { renderFeeds } from '../render/index.js';
 import { renderIndexPage } from '../site/index-page.js';
@@ -134,7 +134,18 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
 
   // Edited stories are updates of what readers have, not new items: settle `updated` against the last build.
   const seedPaths = new Map(loaded.files.map((f) => [f.display, f.path]));
-  const reconciled = await reconcileWithManifest(loaded.stories, await readManifest(outDir), {
+  const previous = await readManifest(outDir);
+  if (config.undated === 'error') {
+    const undated = loaded.stories.filter((s) => s.undated && !s.draft);
+    if (undated.length) {
+      throw new StoryfeedError('E_UNDATED', `${undated.length} stor${undated.length === 1 ? 'y has' : 'ies have'} no date, and \`undated\` is "error"; nothing was written`, {
+        problems: undated.map((s) => s.file ?? s.title),
+      });
+    }
+  }
+  const reconciled = await reconcileWithManifest(loaded.stories, previous, {
+    // Undated stories are dated when first published: at SOURCE_DATE_EPOCH, else now (whole seconds), then recorded.
+    publishDate: epoch ?? new Date(Math.floor(Date.now() / 1000) * 1000),
     ...(epoch ? { editDate: epoch } : {}),
     seedPath: (story) => (story.file ? seedPaths.get(story.file) : undefined),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
@@ -145,7 +156,9 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
     ...(config.authorFeeds ? { authorFeeds: true } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(epoch ? { emptyFeedDate: epoch } : {}),
+    ...(previous?.slugs ? { slugs: previous.slugs } : {}),
   });
+  if (config.tagFeeds || config.authorFeeds || previous?.slugs) reconciled.manifest.slugs = feedSlugs(set, previous?.slugs);
   for (const entry of set) if (config.stylesheet) entry.document.stylesheet = relativeToEntry(config.stylesheet, entry.path);
   const feedCache = cache ? new FeedCache(path.join(cache.dir, 'feeds')) : undefined;
   // Very large sets keep their verified outputs on disk (in the feed cache, or a temporary folder) until published.

@@ -24,7 +24,7 @@ export interface LoadedConfig {
  * or the `"storyfeed"` key of `package.json` in `cwd`. JavaScript and TypeScript configs export
  * the settings as their default export. Returns `undefined` when there is none.
  */
-export async function loadConfigFile(configPath: string | undefined, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
+export async function loadConfigFile(configPath?: string, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
   if (configPath) {
     const file = path.resolve(cwd, configPath);
     if (!existsSync(file)) throw new StoryfeedError('E_IO', `the configuration ${displayPath(file, cwd)} does not exist`, { file: displayPath(file, cwd) });

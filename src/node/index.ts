@@ -21,3 +21,5 @@ export type { DeployableFile, DeployedObject, DeployOptions, DeployProgress, Dep
 export type { ObjectStore, PutHeaders, RemoteHead, RemoteObject } from './deploy/object-store.js';
 export { normalizePrefix, validateDeployConfig } from '../config/deploy-config.js';
 export type { AddProblem, DeployCacheControl, DeployConfig } from '../config/deploy-config.js';
+export { pingHub } from './websub.js';
+export type { PingOptions, PingResult } from './websub.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { warning, type Diagnostic } from '../errors.js';
+import type { FeedSlugs } from '../feed/sets.js';
 import type { Story } from '../types.js';
 
 /**
@@ -21,6 +22,8 @@ export interface ManifestEntry {
   hash: string;
   /** The `updated` date published (ISO 8601). */
   updated: string;
+  /** The `published` date of a story that gives no date: the date storyfeed first published it (ISO 8601). */
+  published?: string;
 }
 
 /** The manifest of a build. */
@@ -29,6 +32,8 @@ export interface Manifest {
   version: 1;
   /** Every published story. */
   stories: ManifestEntry[];
+  /** Folder slugs of tag and author feeds, kept from build to build so feed URLs never move. */
+  slugs?: FeedSlugs;
 }
 
 /** Hash of the parts of a story readers see; `updated` moves only when it changes. */
@@ -41,7 +46,10 @@ export function contentHash(story: Story): string {
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
   try {
     const value = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
-    return value.version === 1 && Array.isArray(value.stories) ? value : undefined;
+    if (value.version !== 1 || !Array.isArray(value.stories)) return undefined;
+    // Slugs from disk are only a hint: anything that is not a map of text is ignored.
+    if (!isSlugRecord(value.slugs?.tags) || !isSlugRecord(value.slugs?.authors)) delete value.slugs;
+    return value;
   } catch {
     return undefined;
   }
@@ -49,6 +57,8 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
 
 /** Options for {@link reconcileWithManifest}. */
 export interface ReconcileOptions {
+  /** The date of this build's publication (`SOURCE_DATE_EPOCH`, else the clock): undated stories published for the first time get it. */
+  publishDate?: Date;
   /** `SOURCE_DATE_EPOCH`: the date an edited story is updated at, when set. */
   editDate?: Date;
   /** Absolute path of each story's seed, to read its modification time (the edit date otherwise). */
@@ -58,7 +68,9 @@ export interface ReconcileOptions {
 }
 
 /**
- * Compares the stories with the previous build and returns them with `updated` settled:
+ * Compares the stories with the previous build and returns them with `published` and `updated` settled:
+ * - a story without a date is published at the date it was first published (recorded in the
+ *   manifest), or at `publishDate` when this build publishes it first; that date never moves;
  * - a story with its own `updated` (later than `published`) keeps it;
  * - an unchanged story keeps the `updated` it was published with;
  * - an edited story is updated at `SOURCE_DATE_EPOCH`, else at its seed's modification time;
@@ -71,10 +83,11 @@ export async function reconcileWithManifest(stories: readonly Story[], previous:
   const ids = new Set(stories.map((s) => s.id));
   const out: Story[] = [];
   const entries: ManifestEntry[] = [];
-  for (const story of stories) {
+  for (const given of stories) {
+    const old = before.get(given.id);
+    const story = given.undated ? firstPublished(given, old, options.publishDate) : given;
     const hash = contentHash(story);
     let updated = story.updated;
-    const old = before.get(story.id);
     const ownUpdated = story.updated.getTime() > story.published.getTime();
     if (!ownUpdated && old) {
       const oldUpdated = new Date(old.updated);
@@ -91,10 +104,29 @@ export async function reconcileWithManifest(stories: readonly Story[], previous:
       }
     }
     out.push(updated === story.updated ? story : { ...story, updated });
-    if (!story.draft) entries.push({ id: story.id, ...(story.file ? { file: story.file } : {}), hash, updated: updated.toISOString() });
+    if (!story.draft) {
+      entries.push({ id: story.id, ...(story.file ? { file: story.file } : {}), hash, updated: updated.toISOString(), ...(story.undated ? { published: story.published.toISOString() } : {}) });
+    }
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { stories: out, manifest: { version: 1, stories: entries } };
+}
+
+/**
+ * An undated story with its first-published date: the one recorded, else this build's. Without
+ * either (a dry run with no clock given) it keeps its stand-in, which the feed stage refuses.
+ */
+function firstPublished(story: Story, old: ManifestEntry | undefined, publishDate: Date | undefined): Story {
+  const recorded = old?.published !== undefined ? new Date(old.published) : undefined;
+  const published = recorded && !Number.isNaN(recorded.getTime()) && recorded.getTime() !== 0 ? recorded : publishDate;
+  if (!published) return story;
+  // The stand-in `updated` moves with it; a later `updated` of the story's own stays.
+  const updated = story.updated.getTime() > story.published.getTime() && story.updated.getTime() > published.getTime() ? story.updated : published;
+  return { ...story, published, updated };
+}
+
+function isSlugRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 async function modifiedTime(file: string | undefined): Promise<Date | undefined> {

@@ -1,5 +1,6 @@
 import { Feed, type Author as FeedAuthor } from 'feed';
-import type { Author, FeedDocument } from '../types.js';
+import type { Author, FeedDocument, FeedItem } from '../types.js';
+import { customNodes, itemNodes, namespaceDeclarations, prefixesOf, toMarkup, type XmlNode } from './elements.js';
 import { escapeXmlText, Placeholders } from './placeholders.js';
 import { historyLinks, insertStylesheet, withNamespaces, withRootAttribute } from './xml-shell.js';
 
@@ -29,11 +30,14 @@ export function renderAtom(doc: FeedDocument): string {
   });
   const imageTypes = new Map<string, string>();
   const entryIds: string[] = [];
+  const entryExtras: string[] = [];
+  const used = new Set<string>();
   for (const item of doc.items) {
     // Atom requires an author on every entry when the feed has none.
     const authors = item.authors.length ? item.authors : firstAuthor ? [] : [fallbackAuthor];
     // `feed` writes the image href normalized by `new URL`, so the lookup key must be too.
     if (item.image?.type) imageTypes.set(new URL(item.image.url).href, item.image.type);
+    entryExtras.push(entryMarkup(item, ph, used));
     feed.addItem({
       // `feed` passes entry ids through `new URL` (a non-URL id throws, a URL id is rewritten);
       // a URL-safe marker stands in for each id and is replaced with the id, unchanged, below.
@@ -49,12 +53,18 @@ export function renderAtom(doc: FeedDocument): string {
       ...(item.image ? { image: item.image.url } : {}),
     });
   }
-  let xml = feed.atom1().replace(ENTRY_ID_ELEMENT, (_m, index: string) => `<id>${ph.text(entryIds[Number(index)] ?? '')}</id>`);
+  // Each entry's extra elements (enclosures, episode fields, custom elements) follow its id.
+  let xml = feed.atom1().replace(ENTRY_ID_ELEMENT, (_m, index: string) => `<id>${ph.text(entryIds[Number(index)] ?? '')}</id>${entryExtras[Number(index)] ?? ''}`);
+  const feedNodes: XmlNode[] = customNodes(doc.extensions);
+  prefixesOf(feedNodes, used);
+  if (feedNodes.length) xml = insertBeforeEntries(xml, feedNodes.map((n) => `\n${toMarkup(n, ph, '    ')}`).join(''));
   xml = xml.replaceAll('<title type="html">', '<title type="text">').replaceAll('<summary type="html">', '<summary type="text">');
   xml = fixImageTypes(xml, imageTypes);
   xml = withRootAttribute(xml, '<feed xmlns="http://www.w3.org/2005/Atom"', 'xml:lang', doc.language);
   if (moreAuthors.length) xml = insertAfterFirst(xml, '</author>', moreAuthors.map(authorElement).join(''));
   if (doc.history) xml = withHistory(xml, doc, ph);
+  const declarations = namespaceDeclarations(used, doc.namespaces);
+  if (Object.keys(declarations).length) xml = withNamespaces(xml, '<feed xmlns="http://www.w3.org/2005/Atom"', declarations);
   return insertStylesheet(ph.fill(xml), doc.stylesheet);
 }
 
@@ -68,6 +78,30 @@ function withHistory(xml: string, doc: FeedDocument, ph: Placeholders): string {
   const at = self.index + self[0].length;
   const out = xml.slice(0, at) + extra + xml.slice(at);
   return doc.history?.archive ? withNamespaces(out, '<feed xmlns="http://www.w3.org/2005/Atom"', { 'xmlns:fh': 'http://purl.org/syndication/history/1.0' }) : out;
+}
+
+/** Enclosure links and namespaced elements of one entry, as markup after its id. */
+function entryMarkup(item: FeedItem, ph: Placeholders, used: Set<string>): string {
+  const parts: string[] = [];
+  for (const e of item.enclosures ?? []) {
+    const attrs: Record<string, string> = { rel: 'enclosure', href: e.url, type: e.type };
+    if (e.length !== undefined) attrs.length = String(e.length);
+    if (e.title) attrs.title = e.title;
+    parts.push(toMarkup({ name: 'link', attrs }, ph, INDENT));
+  }
+  const nodes = itemNodes(item);
+  prefixesOf(nodes, used);
+  for (const node of nodes) parts.push(toMarkup(node, ph, INDENT));
+  return parts.map((p) => `\n${p}`).join('');
+}
+
+const INDENT = '        ';
+
+/** Inserts feed-level markup before the first entry (or the end of the feed). */
+function insertBeforeEntries(xml: string, markup: string): string {
+  const entry = xml.indexOf('\n    <entry>');
+  const at = entry >= 0 ? entry : xml.lastIndexOf('\n</feed>');
+  return at < 0 ? xml : xml.slice(0, at) + markup + xml.slice(at);
 }
 
 const ENTRY_ID = 'urn:x-storyfeed-entry:';

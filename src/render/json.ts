@@ -1,5 +1,5 @@
 import { Feed, type Extension } from 'feed';
-import type { Author, FeedDocument, FeedItem } from '../types.js';
+import type { Author, Enclosure, FeedDocument, FeedItem } from '../types.js';
 
 /** The JSON Feed version storyfeed writes. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -28,6 +28,7 @@ export function renderJson(doc: FeedDocument): string {
   // JSON Feed pages with next_url; the next page of the subscription feed is the newest archive page.
   if (doc.history?.prevArchive) feed.addExtension({ name: 'next_url', objects: doc.history.prevArchive.json as unknown as Record<string, unknown> });
   if (doc.hub) feed.addExtension({ name: 'hubs', objects: [{ type: 'WebSub', url: doc.hub }] as unknown as Record<string, unknown> });
+  for (const [name, value] of Object.entries(doc.extensions?.json ?? {})) feed.addExtension({ name, objects: value });
   for (const item of doc.items) {
     feed.addItem({
       id: item.id,
@@ -48,10 +49,14 @@ export function renderJson(doc: FeedDocument): string {
 
 function itemExtensions(item: FeedItem): Extension[] {
   const extensions: Extension[] = [{ name: 'content_text', objects: item.contentText as unknown as Record<string, unknown> }];
+  if (item.externalUrl) extensions.push({ name: 'external_url', objects: item.externalUrl as unknown as Record<string, unknown> });
+  if (item.banner) extensions.push({ name: 'banner_image', objects: item.banner as unknown as Record<string, unknown> });
+  if (item.enclosures?.length) extensions.push({ name: 'attachments', objects: item.enclosures.map(attachment) as unknown as Record<string, unknown> });
   // `feed` writes `summary` only when the item also has HTML content, so a summary-only item would lose it.
   if (item.summary) extensions.push({ name: 'summary', objects: item.summary as unknown as Record<string, unknown> });
   if (item.authors.length) extensions.push({ name: 'authors', objects: item.authors.map(jsonAuthor) as unknown as Record<string, unknown> });
   if (item.language) extensions.push({ name: 'language', objects: item.language as unknown as Record<string, unknown> });
+  for (const [name, value] of Object.entries(item.extensions?.json ?? {})) extensions.push({ name, objects: value });
   return extensions;
 }
 
@@ -61,6 +66,18 @@ function feedAuthor(author: Author): { name: string; link?: string } {
 }
 
 /** JSON Feed authors have a name, url and avatar; there is no email field. */
-function jsonAuthor(author: Author): { name: string; url?: string } {
-  return author.url ? { name: author.name, url: author.url } : { name: author.name };
+function jsonAuthor(author: Author): { name: string; url?: string; avatar?: string } {
+  const out: { name: string; url?: string; avatar?: string } = { name: author.name };
+  if (author.url) out.url = author.url;
+  if (author.avatar) out.avatar = author.avatar;
+  return out;
+}
+
+/** A JSON Feed 1.1 attachment. */
+function attachment(e: Enclosure): Record<string, string | number> {
+  const out: Record<string, string | number> = { url: e.url, mime_type: e.type };
+  if (e.title) out.title = e.title;
+  if (e.length !== undefined) out.size_in_bytes = e.length;
+  if (e.duration !== undefined) out.duration_in_seconds = e.duration;
+  return out;
 }

@@ -1,6 +1,7 @@
 import { Feed, type Extension } from 'feed';
 import { escapeHtml } from '../escape-html.js';
 import type { FeedDocument, FeedItem } from '../types.js';
+import { customNodes, groupByName, itemNodes, namespaceDeclarations, podcastChannelNodes, prefixesOf, toMarkup, toXmlJs, type XmlNode } from './elements.js';
 import { Placeholders } from './placeholders.js';
 import { historyLinks, insertStylesheet, withNamespaces } from './xml-shell.js';
 
@@ -43,7 +44,14 @@ export function renderRss(doc: FeedDocument): string {
     feed.addExtension({ name: 'atom:link', objects: links.map((a) => ({ _attributes: a })) as unknown as Record<string, unknown> });
     if (doc.history.archive) feed.addExtension({ name: 'fh:archive', objects: {} });
   }
+  // Podcast and custom channel elements go before the items (where readers and validators expect
+  // channel metadata); `feed` would write its extensions after them.
+  const channelNodes: XmlNode[] = [...(doc.podcast ? podcastChannelNodes(doc.podcast, doc) : []), ...customNodes(doc.extensions)];
+  const channelMarkup = channelNodes.map((n) => `\n${toMarkup(n, ph, '        ')}`).join('');
+  const used = prefixesOf(channelNodes);
   for (const item of doc.items) {
+    const extra = itemNodes(item);
+    prefixesOf(extra, used);
     feed.addItem({
       title: ph.text(item.title),
       link: item.url,
@@ -51,11 +59,20 @@ export function renderRss(doc: FeedDocument): string {
       published: item.published,
       description: ph.cdata(escapeHtml(item.summary)),
       content: ph.cdata(item.contentHtml),
-      extensions: itemExtensions(item, ph),
+      extensions: [...itemExtensions(item, ph), ...groupByName(extra).map(([name, group]) => ({ name, objects: (group.length === 1 ? toXmlJs(group[0]!, ph) : group.map((n) => toXmlJs(n, ph))) as unknown as Record<string, unknown> }))],
     });
   }
-  const xml = withNamespaces(feed.rss2(), '<rss version="2.0"', doc.history?.archive ? { ...NAMESPACES, ...HISTORY_NAMESPACE } : NAMESPACES);
+  const namespaces = { ...NAMESPACES, ...(doc.history?.archive ? HISTORY_NAMESPACE : {}), ...namespaceDeclarations(used, doc.namespaces) };
+  const xml = withNamespaces(insertBeforeItems(feed.rss2(), channelMarkup), '<rss version="2.0"', namespaces);
   return insertStylesheet(ph.fill(xml), doc.stylesheet);
+}
+
+/** Inserts channel-level markup before the first item (or the end of the channel). */
+function insertBeforeItems(xml: string, markup: string): string {
+  if (!markup) return xml;
+  const item = xml.indexOf('\n        <item>');
+  const at = item >= 0 ? item : xml.lastIndexOf('\n    </channel>');
+  return at < 0 ? xml : xml.slice(0, at) + markup + xml.slice(at);
 }
 
 /** `feed` copies each extension onto the item after its own fields, so these replace its versions. */
@@ -69,12 +86,23 @@ function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
   if (sole?.email && others.length === 0) extensions.push({ name: 'author', objects: { _text: ph.text(`${sole.email} (${sole.name})`) } });
   else if (sole) extensions.push({ name: 'dc:creator', objects: { _text: ph.text(rssCreator(item.authors)) } });
   if (item.tags.length) extensions.push({ name: 'category', objects: item.tags.map((t) => ({ _text: ph.text(t) })) as unknown as Record<string, unknown> });
+  const media: Record<string, unknown>[] = [];
+  const [first] = item.enclosures ?? [];
+  if (first) {
+    // RSS carries one enclosure per item (readers and podcast apps take only one): the first file.
+    extensions.push({ name: 'enclosure', objects: { _attributes: { url: ph.attr(first.url), length: String(first.length ?? 0), type: ph.attr(first.type) } } });
+  }
   if (item.image) {
     // RSS requires an enclosure's type; without a known one only media:content is written.
     const { url, type } = item.image;
-    if (type) extensions.push({ name: 'enclosure', objects: { _attributes: { url: ph.attr(url), length: '0', type: ph.attr(type) } } });
-    extensions.push({ name: 'media:content', objects: { _attributes: { url: ph.attr(url), medium: 'image', ...(type ? { type: ph.attr(type) } : {}) } } });
+    if (type && !first) extensions.push({ name: 'enclosure', objects: { _attributes: { url: ph.attr(url), length: '0', type: ph.attr(type) } } });
+    media.push({ _attributes: { url: ph.attr(url), medium: 'image', ...(type ? { type: ph.attr(type) } : {}) } });
   }
+  // Every attached file also as Media RSS, which has room for more than one.
+  for (const e of item.enclosures ?? []) {
+    media.push({ _attributes: { url: ph.attr(e.url), type: ph.attr(e.type), ...(e.length !== undefined ? { fileSize: String(e.length) } : {}), ...(e.duration !== undefined ? { duration: String(e.duration) } : {}) } });
+  }
+  if (media.length) extensions.push({ name: 'media:content', objects: (media.length === 1 ? media[0]! : media) as unknown as Record<string, unknown> });
   return extensions;
 }
 

@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { Parser } from 'htmlparser2';
 import { StoryfeedError } from '../errors.js';
+import { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseYamlMeta, splitFrontMatter } from './front-matter.js';
@@ -150,27 +151,11 @@ function inlineText(token: Token | undefined): string {
 }
 
 /** Elements whose content a reader never sees as text. */
-export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math']);
+export { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 
-/** Visible text of an HTML fragment (script and style contents dropped). */
-export function htmlText(html: string): string {
-  let out = '';
-  let hidden = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (HIDDEN_ELEMENTS.has(name)) hidden++;
-      },
-      onclosetag(name) {
-        if (HIDDEN_ELEMENTS.has(name) && hidden > 0) hidden--;
-      },
-      ontext(data) {
-        if (hidden === 0) out += data;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  return out.replace(/\s+/g, ' ').trim();
+/** Markdown rendered to HTML (not yet sanitized) with its plain-text sections: the Markdown body of a library item. */
+export function renderMarkdown(text: string): { html: string; sections: Section[] } {
+  const env = {};
+  const tokens = markdown.parse(text.replace(/\r\n?/g, '\n'), env);
+  return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens) };
 }

@@ -14,6 +14,7 @@ export type { ParseSeedOptions, StoryOptions, StorySite } from './normalize.js';
 export { storyToJson } from './json.js';
 export type { StoryJson } from './json.js';
 export { analyzeArticle } from './analysis/index.js';
+export { renderMarkdown } from '../seed/markdown.js';
 export type { AnalysisInput, AnalysisOptions, ArticleAnalysis, RankedEntity } from './analysis/index.js';
 export { validateConfig } from '../config/site-config.js';
 export type { ConfigProblem, StoryfeedConfig, TagFeedOptions } from '../config/site-config.js';

@@ -1,6 +1,8 @@
 import { TWO_LETTER_CODES } from './language-data.js';
 import { rankLanguages } from './trigram-language.js';
 
+export { canonicalLanguage } from './language-tag.js';
+
 /** ISO 639-3 → ISO 639-1 from the generated table of the codes the detector can return. */
 function toTwoLetter(code: string): string | undefined {
   return Object.hasOwn(TWO_LETTER_CODES, code) ? TWO_LETTER_CODES[code] : undefined;
@@ -22,14 +24,6 @@ export function detectLanguage(text: string): string | undefined {
   return toTwoLetter(best[0]);
 }
 
-/** Canonicalizes a BCP 47 tag (`EN-us` → `en-US`), or returns `undefined` when it is not one. */
-export function canonicalLanguage(tag: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
-  } catch {
-    return undefined;
-  }
-}
 
 /** The commonest English function words; they make up 30–45% of running English text. */
 const ENGLISH_FUNCTION_WORDS = new Set(

@@ -10,6 +10,9 @@ import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { slugify, splitDatedName } from './slug.js';
 import { summarize } from './summary.js';
+import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
+
+export { countWords, WORDS_PER_MINUTE } from './reading-time.js';
 
 /** The site settings the Story stage uses; only `siteUrl` is required. */
 export type StorySite = Pick<SiteConfig, 'siteUrl'> &
@@ -30,8 +33,6 @@ export interface StoryOptions {
 /** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
 export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' | 'timeZone'>;
 
-/** Words per minute used for `readingMinutes`. */
-export const WORDS_PER_MINUTE = 230;
 
 /** Default number of entities that become tags. */
 export const DEFAULT_ENTITY_TAGS = 5;
@@ -66,7 +67,7 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
   const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : new URL((site.storyPath ?? '{slug}').replaceAll('{slug}', slug).replace(/^\/+/, ''), siteBase).href;
   const id = meta.id ? checkedId(meta.id, file) : url;
 
-  const published = publicationDate(seed, options, dated?.date, warn);
+  const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
   let updated = meta.updated ?? published;
   if (updated.getTime() < published.getTime()) {
     warn(warning('W_DATE_ORDER', `updated ${updated.toISOString()} is before the publication date ${published.toISOString()}`, { file }));
@@ -127,6 +128,7 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
     if (date) story.dateline.date = date;
   }
   if (file !== undefined) story.file = file;
+  if (undated) story.undated = true;
   return story;
 }
 
@@ -178,18 +180,23 @@ function checkedId(value: string, file: string | undefined): string {
   return scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
 }
 
-function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName: string | undefined, warn: (d: Diagnostic) => void): Date {
-  if (seed.meta.date) return seed.meta.date;
+/**
+ * The publication date, and whether the story gave none: then `date` is `fallbackDate`, or a
+ * stand-in (the epoch) that the feed stage refuses unless the build dates the story (it records the
+ * date it first published it in the manifest).
+ */
+function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName: string | undefined, warn: (d: Diagnostic) => void): { date: Date; undated: boolean } {
+  if (seed.meta.date) return { date: seed.meta.date, undated: false };
   const fromDateline = datelineDate(seed, options);
-  if (fromDateline) return fromDateline;
+  if (fromDateline) return { date: fromDateline, undated: false };
   if (fromFileName) {
     const parsed = parseIsoDate(fromFileName, options.timeZone);
-    if (parsed.ok) return parsed.date;
+    if (parsed.ok) return { date: parsed.date, undated: false };
   }
   if (options.site.defaultDate) {
     const parsed = parseIsoDate(options.site.defaultDate, options.timeZone);
     if (!parsed.ok) throw new StoryfeedError('E_CONFIG', `defaultDate: ${parsed.reason}`);
-    return parsed.date;
+    return { date: parsed.date, undated: false };
   }
   const fallback = options.fallbackDate ?? new Date(0);
   if (!isFeedDate(fallback)) {
@@ -199,8 +206,8 @@ function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName:
   const why = d?.month && d.day
     ? `the dateline gives ${d.day} ${MONTH_NAMES[d.month - 1]} but no year (add \`year:\` to the front matter or \`defaultYear\` to the config)`
     : 'no date in front matter, sidecar, dateline or file name';
-  warn(warning('W_NO_DATE', `${why}; using ${fallback.toISOString()}`, { file: seed.file }));
-  return fallback;
+  warn(warning('W_NO_DATE', options.fallbackDate ? `${why}; using ${fallback.toISOString()}` : `${why}; it will be dated when it is first published`, { file: seed.file }));
+  return { date: fallback, undated: true };
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -275,7 +282,3 @@ function clean(value: string, field: string, file: string | undefined, warn: (d:
   return text;
 }
 
-/** Counts words: runs of letters or digits, with inner apostrophes and hyphens. */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}

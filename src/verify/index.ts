@@ -10,6 +10,7 @@ export { readFeed } from './read.js';
 export { formatProblemLine, formatReport } from './report.js';
 export { checkUtf8 } from './utf8.js';
 export { checkWellFormedXml } from './xml-check.js';
+export { verifyExtensions } from './extension-fields.js';
 export type {
   FeedProblem,
   FormatSummary,

@@ -14,9 +14,10 @@ describe('buildFeedDocument', () => {
     expect(doc.updated.toISOString()).toBe('2024-03-01T00:00:00.000Z');
   });
 
-  it('never reads the clock: an empty feed is dated by the option, else the epoch', () => {
-    expect(buildFeedDocument([], testSite).updated.getTime()).toBe(0);
+  it('never reads the clock nor makes up 1970: an empty feed is dated by the option or defaultDate, else refused', () => {
+    expect(() => buildFeedDocument([], testSite)).toThrow(/E_UNDATED/);
     expect(buildFeedDocument([], testSite, { emptyFeedDate: new Date(5000) }).updated.getTime()).toBe(5000);
+    expect(buildFeedDocument([], { ...testSite, defaultDate: '2024-02-03' }).updated.toISOString()).toBe('2024-02-03T00:00:00.000Z');
   });
 
   it('applies the item limit after sorting', () => {

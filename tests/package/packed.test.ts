@@ -20,8 +20,9 @@ describe('the packed package', () => {
   let tarball: string;
 
   beforeAll(() => {
+    // --ignore-scripts: `prepare` would rebuild dist/ while other test files read it (npm test builds it first).
     work = mkdtempSync(path.join(tmpdir(), 'storyfeed-pack-'));
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[];
     tarball = path.join(work, packed[0]!.filename);
     project = path.join(work, 'project');
     mkdirSync(project);
@@ -33,7 +34,7 @@ describe('the packed package', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('ships only dist, the README, the licences, the changelog and package.json, within its size budget', () => {
-    const listing = JSON.parse(npm(['pack', '--dry-run', '--json'], root)) as { files: { path: string }[]; size: number; unpackedSize: number }[];
+    const listing = JSON.parse(npm(['pack', '--ignore-scripts', '--dry-run', '--json'], root)) as { files: { path: string }[]; size: number; unpackedSize: number }[];
     const files = listing[0]!.files.map((f) => f.path);
     expect(files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'THIRD-PARTY.md', 'CHANGELOG.md'].includes(f)))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
@@ -68,7 +69,7 @@ describe('the packed package', () => {
       import { createFeedHandler } from 'storyfeed/server';
       import { loadStories } from 'storyfeed/node';
       const site = { siteUrl: 'https://x.example', title: 'X', description: 'X', language: 'en', authors: [] };
-      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, defaultDate: undefined, fallbackDate: new Date(0) });
+      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, defaultDate: undefined, fallbackDate: new Date('2024-01-01T00:00:00Z') });
       const { outputs } = buildFeeds([story], site);
       const handler = createFeedHandler({ files: { 'feed.json': outputs.json } });
       const response = await handler(new Request('https://x.example/feed.json'));
@@ -83,7 +84,7 @@ describe('the packed package', () => {
       const { parseSeed } = require('storyfeed/story');
       const { buildSite } = require('storyfeed/node');
       const site = { siteUrl: 'https://x.example', title: 'X', description: 'X', language: 'en', authors: [] };
-      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, fallbackDate: new Date(0) });
+      const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, fallbackDate: new Date('2024-01-01T00:00:00Z') });
       console.log(story.slug, typeof buildSite, buildFeeds([story], site).outputs.rss.startsWith('<?xml'));
     `], { cwd: project, encoding: 'utf8' });
     expect(out.trim()).toBe('hello function true');

@@ -32,7 +32,7 @@ function documents(site: SiteConfig): FeedDocument[] {
 
 const sites: [string, SiteConfig][] = [
   ['a plain site', testSite],
-  ['a site with every option', { ...testSite, stylesheet: 'feed.xsl', hub: 'https://hub.example.com/', copyright: '© <Example>', icon: 'https://news.example.com/i.png', logo: 'https://news.example.com/l.png', favicon: 'https://news.example.com/f.ico', authors: [...testSite.authors, { name: 'Second', url: 'https://s.example.com/' }] }],
+  ['a site with every option', { ...testSite, stylesheet: 'feed.xsl', hub: 'https://hub.example.com/', copyright: '© <Example>', icon: 'https://news.example.com/i.png', logo: 'https://news.example.com/l.png', favicon: 'https://news.example.com/f.ico', authors: [...(testSite.authors ?? []), { name: 'Second', url: 'https://s.example.com/' }] }],
   ['a site with no authors', { ...testSite, authors: [] }],
 ];
 

@@ -130,7 +130,7 @@ describe('parseXmlFast', () => {
   it('takes the fast path for the feeds storyfeed writes', () => {
     const config = validateConfig(JSON.parse(readFileSync(path.join(root, 'storyfeed.config.json'), 'utf8')));
     const file = 'seeds/nato-north-korea-troops.txt';
-    const story = parseSeed(readFileSync(path.join(root, file), 'utf8'), { file, site: { ...config, defaultYear: 2024 } });
+    const story = parseSeed(readFileSync(path.join(root, file), 'utf8'), { file, site: { ...config, defaultYear: 2024 }, fallbackDate: new Date('2024-10-21T00:00:00Z') });
     const { outputs } = buildFeeds([story, { ...story, id: `${story.id}-2`, title: 'Q&A: <b> "quoted" ]]> & more', contentHtml: '<p>a ]]> b</p>\r\n<p>&amp; c</p>' }], config);
     for (const text of [outputs.rss, outputs.atom]) {
       const fast = parseXmlFast(text);

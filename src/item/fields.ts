@@ -1,0 +1,268 @@
+import { describeValue, StoryfeedError } from '../errors.js';
+import { isFeedDate, parseIsoDate } from '../seed/dates.js';
+import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
+
+/**
+ * Readers for the fields of a plain item. Each checks one field of an untyped value (plain JS
+ * callers pass anything) and throws `E_ITEM` naming the item and the field, never a `TypeError`.
+ */
+
+/** Where a value sits, for messages: `items[2].enclosures[0].url`. */
+export type FieldPath = string;
+
+/** Throws the `E_ITEM` error for `path`. */
+export function fail(path: FieldPath, message: string): never {
+  throw new StoryfeedError('E_ITEM', `${path} ${message}`);
+}
+
+/** A plain object (not an array, date or null), or `E_ITEM`. */
+export function record(value: unknown, path: FieldPath): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) fail(path, `must be an object, found ${describeValue(value)}`);
+  return value as Record<string, unknown>;
+}
+
+/** Optional text. */
+export function text(value: unknown, path: FieldPath): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') fail(path, `must be text, found ${describeValue(value)}`);
+  return value;
+}
+
+/** Optional whole number in a range. */
+export function wholeNumber(value: unknown, path: FieldPath, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(path, `must be a whole number from ${min} to ${max}, found ${describeValue(value)}`);
+  return value;
+}
+
+/** Optional boolean. */
+export function flag(value: unknown, path: FieldPath): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') fail(path, `must be true or false, found ${describeValue(value)}`);
+  return value;
+}
+
+/** Optional absolute http(s) URL; a path is resolved against `base`. Credentials are refused. */
+export function httpUrl(value: unknown, path: FieldPath, base: string): string | undefined {
+  const raw = text(value, path);
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim(), base);
+  } catch {
+    return fail(path, `"${raw}" is not a valid URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(path, `"${raw}" must be an http(s) URL or a path`);
+  if (url.username || url.password) fail(path, `"${raw}" must not carry a user name or password`);
+  return url.href;
+}
+
+/** An item id: an absolute URI (http(s), `tag:`, `urn:`…), never a script or data URL. */
+export function itemId(value: unknown, path: FieldPath): string | undefined {
+  const raw = text(value, path);
+  if (raw === undefined) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
+  let ok = scheme !== undefined && !/\s/.test(raw) && !['javascript', 'data', 'vbscript', 'file'].includes(scheme);
+  if (ok) {
+    try {
+      new URL(raw);
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) fail(path, `"${raw}" must be an absolute URI such as https://…, tag:… or urn:…`);
+  return scheme === 'http' || scheme === 'https' ? new URL(raw).href : raw;
+}
+
+/** Optional date: a valid `Date` or an ISO 8601 string, within the years every format can write. */
+export function date(value: unknown, path: FieldPath, timeZone: string | undefined): Date | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) fail(path, 'is an invalid Date');
+    if (!isFeedDate(value)) fail(path, `${value.toISOString()} is out of range: feeds carry dates from year 0000 to 9999`);
+    return new Date(value.getTime());
+  }
+  if (typeof value !== 'string') fail(path, `must be a Date or an ISO 8601 string, found ${describeValue(value)}`);
+  const parsed = parseIsoDate(value, timeZone);
+  if (!parsed.ok) fail(path, parsed.reason);
+  return parsed.date;
+}
+
+/** Authors: a list of names or `{ name, email, url, avatar }` (a single one is accepted too). */
+export function authors(value: unknown, path: FieldPath, base: string): Author[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((entry, i) => {
+    const at = Array.isArray(value) ? `${path}[${i}]` : path;
+    if (typeof entry === 'string') {
+      if (!entry.trim()) fail(at, 'must not be empty');
+      return { name: entry.trim() };
+    }
+    const r = record(entry, at);
+    const name = text(r.name, `${at}.name`)?.trim();
+    if (!name) fail(`${at}.name`, 'is required');
+    const author: Author = { name };
+    const email = text(r.email, `${at}.email`)?.trim();
+    if (email) {
+      if (!/^[^\s@<>()]+@[^\s@<>()]+$/.test(email)) fail(`${at}.email`, `"${email}" is not an email address`);
+      author.email = email;
+    }
+    const url = httpUrl(r.url, `${at}.url`, base);
+    if (url) author.url = url;
+    const avatar = httpUrl(r.avatar, `${at}.avatar`, base);
+    if (avatar) author.avatar = avatar;
+    return author;
+  });
+}
+
+/** Tags: a list of text (a single string is one tag). */
+export function tags(value: unknown, path: FieldPath): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((t, i) => {
+    if (typeof t !== 'string') fail(`${path}[${i}]`, `must be text, found ${describeValue(t)}`);
+    return t;
+  });
+}
+
+/** A MIME type such as `audio/mpeg`. */
+export function mimeType(value: unknown, path: FieldPath, required: boolean): string | undefined {
+  const raw = text(value, path)?.trim();
+  if (!raw) return required ? fail(path, 'is required (a MIME type such as audio/mpeg)') : undefined;
+  if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(?:\s*;.*)?$/i.test(raw)) fail(path, `"${raw}" is not a MIME type such as audio/mpeg`);
+  return raw;
+}
+
+/** Enclosures: `{ url, type, length?, title?, duration? }`. */
+export function enclosures(value: unknown, path: FieldPath, base: string): Enclosure[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) fail(path, `must be a list of { url, type, length }, found ${describeValue(value)}`);
+  return value.map((entry, i) => {
+    const at = `${path}[${i}]`;
+    const r = record(entry, at);
+    const url = httpUrl(r.url, `${at}.url`, base);
+    if (!url) fail(`${at}.url`, 'is required');
+    const enclosure: Enclosure = { url, type: mimeType(r.type, `${at}.type`, true)! };
+    const length = wholeNumber(r.length, `${at}.length`);
+    if (length !== undefined) enclosure.length = length;
+    const title = text(r.title, `${at}.title`);
+    if (title) enclosure.title = title;
+    const duration = wholeNumber(r.duration, `${at}.duration`);
+    if (duration !== undefined) enclosure.duration = duration;
+    return enclosure;
+  });
+}
+
+const EPISODE_TYPES = ['full', 'trailer', 'bonus'] as const;
+
+function isEpisodeType(value: string): value is (typeof EPISODE_TYPES)[number] {
+  return (EPISODE_TYPES as readonly string[]).includes(value);
+}
+
+/** Podcast episode fields. */
+export function episode(value: unknown, path: FieldPath, base: string): EpisodeInfo | undefined {
+  if (value === undefined || value === null) return undefined;
+  const r = record(value, path);
+  const out: EpisodeInfo = {};
+  const duration = wholeNumber(r.duration, `${path}.duration`);
+  if (duration !== undefined) out.duration = duration;
+  const number = wholeNumber(r.episode, `${path}.episode`, 1);
+  if (number !== undefined) out.episode = number;
+  const season = wholeNumber(r.season, `${path}.season`, 1);
+  if (season !== undefined) out.season = season;
+  const type = text(r.episodeType, `${path}.episodeType`);
+  if (type !== undefined) {
+    if (!isEpisodeType(type)) fail(`${path}.episodeType`, `must be one of ${EPISODE_TYPES.join(', ')}, found "${type}"`);
+    out.episodeType = type;
+  }
+  const explicit = flag(r.explicit, `${path}.explicit`);
+  if (explicit !== undefined) out.explicit = explicit;
+  const image = httpUrl(r.image, `${path}.image`, base);
+  if (image) out.image = image;
+  if (r.transcripts !== undefined && r.transcripts !== null) {
+    if (!Array.isArray(r.transcripts)) fail(`${path}.transcripts`, 'must be a list of { url, type }');
+    out.transcripts = r.transcripts.map((t, i) => podcastLink(t, `${path}.transcripts[${i}]`, base));
+  }
+  if (r.chapters !== undefined && r.chapters !== null) out.chapters = podcastLink(r.chapters, `${path}.chapters`, base);
+  return out;
+}
+
+/** A `podcast:` namespace file link. */
+export function podcastLink(value: unknown, path: FieldPath, base: string): PodcastLink {
+  const r = record(value, path);
+  const url = httpUrl(r.url, `${path}.url`, base);
+  if (!url) fail(`${path}.url`, 'is required');
+  const link: PodcastLink = { url, type: mimeType(r.type, `${path}.type`, true)! };
+  const language = text(r.language, `${path}.language`);
+  if (language) link.language = language;
+  return link;
+}
+
+/** Elements of the known namespaces that storyfeed writes from item fields; a custom one would replace them. */
+const WRITTEN_BY_STORYFEED = new Set(['dc:creator', 'media:content', 'media:thumbnail']);
+
+/** A qualified XML name `prefix:local` (custom elements must be namespaced). */
+const QUALIFIED_NAME = /^[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*$/;
+
+/** Custom elements and JSON Feed extensions; prefixes must be declared in `namespaces` (or be a known one). */
+export function readExtensions(value: unknown, path: FieldPath, declared: ReadonlySet<string>): Extensions | undefined {
+  if (value === undefined || value === null) return undefined;
+  const r = record(value, path);
+  const out: Extensions = {};
+  if (r.xml !== undefined) {
+    const xml: Record<string, string | string[]> = {};
+    for (const [name, v] of Object.entries(record(r.xml, `${path}.xml`))) {
+      const at = `${path}.xml["${name}"]`;
+      if (!QUALIFIED_NAME.test(name)) fail(at, 'must be a namespaced element name such as "media:rating"');
+      const prefix = name.slice(0, name.indexOf(':'));
+      if (!declared.has(prefix)) fail(at, `uses the prefix "${prefix}", which is not declared in the site's \`namespaces\``);
+      if (WRITTEN_BY_STORYFEED.has(name) || prefix === 'itunes' || prefix === 'podcast') {
+        fail(at, 'is an element storyfeed writes itself; use the item\'s own fields (authors, image, enclosures, episode) or the site\'s podcast settings');
+      }
+      if (Array.isArray(v)) xml[name] = v.map((x, i) => text(x, `${at}[${i}]`) ?? '');
+      else xml[name] = text(v, at) ?? '';
+    }
+    out.xml = xml;
+  }
+  if (r.json !== undefined) {
+    const json: Record<string, Record<string, unknown>> = {};
+    for (const [name, v] of Object.entries(record(r.json, `${path}.json`))) {
+      const at = `${path}.json["${name}"]`;
+      if (!/^_[A-Za-z0-9_-]+$/.test(name)) fail(at, 'must start with "_" (JSON Feed extensions are "_name" objects)');
+      json[name] = jsonValue(record(v, at), at) as Record<string, unknown>;
+    }
+    out.json = json;
+  }
+  return out;
+}
+
+/**
+ * A JSON-safe copy of an extension object: strings, finite numbers, booleans, null, arrays and
+ * plain objects, at most {@link MAX_JSON_DEPTH} deep. Walked with an explicit stack, not recursion.
+ */
+function jsonValue(root: unknown, path: FieldPath): unknown {
+  const out: { value?: unknown } = {};
+  const stack: { value: unknown; depth: number; assign: (v: unknown) => void }[] = [{ value: root, depth: 0, assign: (v) => (out.value = v) }];
+  while (stack.length) {
+    const { value, depth, assign } = stack.pop()!;
+    if (depth > MAX_JSON_DEPTH) fail(path, `is nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') assign(value);
+    else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) fail(path, 'holds a number JSON cannot write (NaN or Infinity)');
+      assign(value);
+    } else if (Array.isArray(value)) {
+      const copy: unknown[] = new Array<unknown>(value.length);
+      assign(copy);
+      value.forEach((v, i) => stack.push({ value: v, depth: depth + 1, assign: (x) => (copy[i] = x) }));
+    } else if (typeof value === 'object' && !(value instanceof Date)) {
+      // No prototype: a "__proto__" key is then an ordinary member, as JSON has it.
+      const copy = Object.create(null) as Record<string, unknown>;
+      assign(copy);
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, depth: depth + 1, assign: (x) => (copy[k] = x) });
+    } else fail(path, `holds ${describeValue(value)}, which JSON cannot write`);
+  }
+  return out.value;
+}
+
+/** Deepest nesting of a JSON Feed extension object. */
+const MAX_JSON_DEPTH = 32;

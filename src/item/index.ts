@@ -1,0 +1,264 @@
+import { warning, type Diagnostic } from '../errors.js';
+import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
+import { htmlText } from '../story/html-text.js';
+import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
+import { canonicalLanguage } from '../story/language-tag.js';
+import { slugify } from '../story/slug.js';
+import { summarize } from '../story/summary.js';
+import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
+import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
+import { KNOWN_NAMESPACES } from '../render/elements.js';
+import * as read from './fields.js';
+
+/**
+ * The item stage: a plain item (what a CMS or database has) → a {@link Story}, validated field by
+ * field. No text analysis runs unless asked (`analyze: true`): the item's own tags are its tags.
+ */
+
+/** An item as a CMS, a database or a script has it. Only `url` is required (and `title` or a body). */
+export interface PlainItem {
+  /** Stable absolute URI; default `url`. */
+  id?: string;
+  /** Canonical URL (absolute, or a path relative to `siteUrl`). */
+  url: string;
+  /** URL of the page the item is about, elsewhere (JSON Feed `external_url`). */
+  externalUrl?: string;
+  /** Headline as plain text. */
+  title?: string;
+  /** Short plain-text summary; default: the first sentences of the body. */
+  summary?: string;
+  /** Body as HTML (sanitized: scripts, handlers and `javascript:` URLs are removed). */
+  contentHtml?: string;
+  /** Body as Markdown (used when there is no `contentHtml`). */
+  contentMarkdown?: string;
+  /** Body as plain text, paragraphs separated by blank lines (used when there is no HTML or Markdown). */
+  contentText?: string;
+  /** First publication: a `Date` or an ISO 8601 string. */
+  published?: Date | string;
+  /** Last change: a `Date` or an ISO 8601 string; default `published`. */
+  updated?: Date | string;
+  /** Authors: names, or `{ name, email, url, avatar }`; default: the site's authors. */
+  authors?: (string | Author)[];
+  /** Category terms. */
+  tags?: string[];
+  /** Lead image: a URL, or `{ url, type }`. */
+  image?: string | StoryImage;
+  /** Wide banner image URL (JSON Feed `banner_image`). */
+  banner?: string;
+  /** BCP 47 language of the item; default the site's. */
+  language?: string;
+  /** Attached files (podcast audio, video, documents). */
+  enclosures?: Enclosure[];
+  /** Podcast episode fields (iTunes and `podcast:` namespaces). */
+  episode?: EpisodeInfo;
+  /** Custom namespaced elements (RSS, Atom) and `_name` objects (JSON Feed). */
+  extensions?: Extensions;
+  /** Left out of the feeds when `true`. */
+  draft?: boolean;
+  /** URL-safe slug; default from the title or URL. */
+  slug?: string;
+}
+
+/** What the feed functions accept: plain items, normalized stories, or both mixed. */
+export type FeedInput = PlainItem | Story;
+
+/** The story analyser (`analyzeArticle` from `storyfeed/story`). */
+export type ArticleAnalyzer = (input: AnalysisInput, options?: AnalysisOptions) => ArticleAnalysis;
+
+/** A Markdown renderer (`renderMarkdown` from `storyfeed/story`): HTML (sanitized later) and the text's sections. */
+export type MarkdownRenderer = (markdown: string) => { html: string; sections: Section[] };
+
+/** Options for {@link itemToStory} and {@link toStories}. */
+export interface ItemOptions {
+  /**
+   * Runs quotation, source and entity analysis on plain items: pass `analyzeArticle` from
+   * `storyfeed/story` (default: no analysis; the analyser and its word lists stay out of the core).
+   */
+  analyze?: ArticleAnalyzer;
+  /**
+   * Renders `contentMarkdown`: pass `renderMarkdown` from `storyfeed/story` (Markdown support
+   * stays out of the core, so the core loads no Markdown parser).
+   */
+  markdown?: MarkdownRenderer;
+  /** Date for items that give none (e.g. the date they were first published, from a manifest). */
+  fallbackDate?: Date;
+  /** Receives non-fatal problems (unsafe HTML removed). */
+  onWarning?: (d: Diagnostic) => void;
+}
+
+/** `true` for a normalized {@link Story} (it has sections and entities), `false` for a plain item. */
+export function isStory(value: FeedInput): value is Story {
+  const v = value as Partial<Story> | null;
+  return typeof v === 'object' && v !== null && Array.isArray(v.sections) && typeof v.entities === 'object' && v.published instanceof Date;
+}
+
+/** Stories as they are; plain items converted with {@link itemToStory}. Anything else is an `E_ITEM` error. */
+export function toStories(inputs: readonly FeedInput[], site: ResolvedSite, options: ItemOptions = {}): Story[] {
+  if (!Array.isArray(inputs)) read.fail('items', 'must be a list of items or stories');
+  return inputs.map((input, i) => (isStory(input) ? input : itemToStory(input, i, site, options)));
+}
+
+/** Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`. */
+export function itemToStory(input: unknown, index: number, site: ResolvedSite, options: ItemOptions = {}): Story {
+  const at = `items[${index}]`;
+  const r = read.record(input, at);
+  const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
+  const url = read.httpUrl(r.url, `${at}.url`, base) ?? read.fail(`${at}.url`, 'is required (the item\'s absolute URL, or a path on the site)');
+  const id = read.itemId(r.id, `${at}.id`) ?? url;
+  const title = (read.text(r.title, `${at}.title`) ?? '').replace(/\s+/g, ' ').trim();
+
+  const warn = (d: Diagnostic): void => options.onWarning?.(d);
+  const givenSummary = read.text(r.summary, `${at}.summary`);
+  // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
+  // readers that show only the body show something.
+  const body = itemBody(r, at, url, warn, givenSummary, options);
+  if (!title && !body.text) read.fail(`${at}.title`, 'is required when the item has no summary or body');
+
+  const timeZone = site.timeZone;
+  const givenDate = read.date(r.published, `${at}.published`, timeZone);
+  const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
+  const published = givenDate ?? fallback;
+  if (!published) read.fail(`${at}.published`, 'is required: give the date the item was published (a Date or an ISO 8601 string)');
+  let updated = read.date(r.updated, `${at}.updated`, timeZone) ?? published;
+  if (updated.getTime() < published.getTime()) updated = published;
+
+  const languageRaw = read.text(r.language, `${at}.language`);
+  let language = site.language;
+  if (languageRaw !== undefined) language = canonicalLanguage(languageRaw) ?? read.fail(`${at}.language`, `"${languageRaw}" is not a BCP 47 language tag such as en or uk`);
+
+  const summary = givenSummary ?? summarize(firstParagraph(body.sections));
+  const ownTags = read.tags(r.tags, `${at}.tags`) ?? [];
+  const slugRaw = read.text(r.slug, `${at}.slug`);
+  const slug = slugify(slugRaw ?? (title || new URL(url).pathname)) || 'item';
+  const wordCount = countWords(body.text);
+
+  const story: Story = {
+    id,
+    slug,
+    url,
+    title,
+    summary,
+    published,
+    updated,
+    authors: read.authors(r.authors, `${at}.authors`, base) ?? site.authors.map((a) => ({ ...a })),
+    language,
+    sections: body.sections,
+    quotes: [],
+    sources: [],
+    entities: { people: [], organizations: [], places: [] },
+    tags: ownTags,
+    wordCount,
+    readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
+    contentHtml: body.html,
+    contentText: body.text,
+    draft: read.flag(r.draft, `${at}.draft`) ?? false,
+  };
+  if (!givenDate) story.undated = true;
+  if (options.analyze !== undefined) {
+    if (typeof options.analyze !== 'function') read.fail('options.analyze', "must be the analyser: pass { analyze: analyzeArticle } (import { analyzeArticle } from 'storyfeed/story')");
+    analyzeInto(story, site, options.analyze);
+  }
+  const image = itemImage(r.image, `${at}.image`, base);
+  if (image) story.image = image;
+  const externalUrl = read.httpUrl(r.externalUrl, `${at}.externalUrl`, base);
+  if (externalUrl) story.externalUrl = externalUrl;
+  const banner = read.httpUrl(r.banner, `${at}.banner`, base);
+  if (banner) story.banner = banner;
+  const enclosures = read.enclosures(r.enclosures, `${at}.enclosures`, base);
+  if (enclosures?.length) story.enclosures = enclosures;
+  const episode = read.episode(r.episode, `${at}.episode`, base);
+  if (episode) story.episode = episode;
+  const extensions = read.readExtensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
+  if (extensions) story.extensions = extensions;
+  return story;
+}
+
+/** Prefixes custom elements may use: the site's `namespaces` and those every RSS feed declares. */
+export function declaredPrefixes(site: Pick<ResolvedSite, 'namespaces'>): Set<string> {
+  return new Set([...Object.keys(site.namespaces ?? {}), ...BUILT_IN_PREFIXES]);
+}
+
+const BUILT_IN_PREFIXES = Object.keys(KNOWN_NAMESPACES);
+
+interface ItemBody {
+  html: string;
+  text: string;
+  sections: Section[];
+}
+
+/** The body from HTML (sanitized), else Markdown, else plain text, else the summary. */
+function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d: Diagnostic) => void, summary: string | undefined, options: ItemOptions): ItemBody {
+  const html = read.text(r.contentHtml, `${at}.contentHtml`);
+  const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
+  const plain = read.text(r.contentText, `${at}.contentText`);
+  if (html !== undefined || markdown !== undefined) {
+    const rendered = html === undefined ? renderItemMarkdown(markdown!, `${at}.contentMarkdown`, options.markdown) : undefined;
+    const safe = sanitizeStoryHtml(html ?? rendered!.html, url);
+    if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
+    const sections = rendered?.sections ?? paragraphsOf(htmlText(safe.html));
+    return { html: safe.html, text: plain ?? sectionsToText(sections), sections };
+  }
+  const sections = paragraphsOf(plain ?? summary ?? '');
+  return { html: sectionsToHtml(sections), text: sectionsToText(sections), sections };
+}
+
+/** Markdown through the renderer the caller passed; without one, an error that says where to get it. */
+function renderItemMarkdown(markdown: string, path: string, render: MarkdownRenderer | undefined): { html: string; sections: Section[] } {
+  if (typeof render !== 'function') return read.fail(path, "needs a Markdown renderer: pass { markdown: renderMarkdown } (import { renderMarkdown } from 'storyfeed/story')");
+  return render(markdown);
+}
+
+/** Plain text split into paragraphs at blank lines. */
+function paragraphsOf(text: string): Section[] {
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((p) => ({ kind: 'paragraph' as const, text: p }));
+  return [{ heading: null, blocks }];
+}
+
+function firstParagraph(sections: readonly Section[]): string {
+  for (const section of sections) for (const block of section.blocks) if (block.kind === 'paragraph') return block.text;
+  return '';
+}
+
+function itemImage(value: unknown, path: string, base: string): StoryImage | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') {
+    const url = read.httpUrl(value, path, base);
+    return url ? withImageType({ url }) : undefined;
+  }
+  const r = read.record(value, path);
+  const url = read.httpUrl(r.url, `${path}.url`, base) ?? read.fail(`${path}.url`, 'is required');
+  const type = read.mimeType(r.type, `${path}.type`, false);
+  return type ? { url, type } : withImageType({ url });
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+};
+
+function withImageType(image: StoryImage): StoryImage {
+  const ext = /\.([a-z0-9]+)$/i.exec(new URL(image.url).pathname)?.[1]?.toLowerCase();
+  const type = ext ? IMAGE_TYPES[ext] : undefined;
+  return type ? { ...image, type } : image;
+}
+
+/** Quotations, sources and entities, as a seed's story gets them; entity tags follow the item's own. */
+function analyzeInto(story: Story, site: ResolvedSite, analyzeArticle: ArticleAnalyzer): void {
+  const paragraphs = story.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
+  const headings = story.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
+  const analysis = analyzeArticle({ title: story.title, headings, paragraphs, language: story.language.split('-')[0]! }, { entities: site.entities !== false });
+  story.quotes = analysis.quotes;
+  story.sources = analysis.sources;
+  story.entities = analysis.entities;
+  const seen = new Set(story.tags.map((t) => t.toLowerCase()));
+  for (const e of analysis.ranked.slice(0, site.entityTags ?? 0)) {
+    if (!seen.has(e.name.toLowerCase())) {
+      seen.add(e.name.toLowerCase());
+      story.tags.push(e.name);
+    }
+  }
+}

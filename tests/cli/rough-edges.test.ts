@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { cli } from '../support/cli.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-edges-'));
+  mkdirSync(path.join(dir, 'seeds'));
+  writeFileSync(path.join(dir, 'seeds', '2024-01-01-one.txt'), 'Story one\nA paragraph.\n');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Saves a file the way editors do: a new file renamed over the old one. */
+function saveAtomically(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+describe('rough edges of the command line', () => {
+  it('build --watch rebuilds on every save of the config, and after a config error is fixed (regression: only the first change was noticed)', async () => {
+    const config = path.join(dir, 'storyfeed.config.json');
+    saveAtomically(config, JSON.stringify({ siteUrl: 'https://x.example', title: 'First' }));
+    let output = '';
+    let waiting: { text: RegExp; resolve: () => void } | undefined;
+    const check = (): void => {
+      if (waiting && waiting.text.test(output)) {
+        const w = waiting;
+        waiting = undefined;
+        w.resolve();
+      }
+    };
+    /** Resolves when the output (from `from` on) matches. */
+    const seen = (text: RegExp): Promise<void> => new Promise((resolve) => {
+      waiting = { text, resolve };
+      check();
+    });
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = { out: (t: string) => ((output += t), check()), err: (t: string) => ((output += t), check()), env: {}, cwd: dir, untilStopped: () => stopped };
+    const run = runCli(['build', '--watch', '--no-cache'], io);
+    await seen(/Watching/);
+    const title = (): string => /<title>([^<]*)<\/title>/.exec(readFileSync(path.join(dir, 'public', 'rss.xml'), 'utf8'))?.[1] ?? '';
+    expect(title()).toBe('First');
+    for (const [i, next] of ['Second', 'Third'].entries()) {
+      output = '';
+      saveAtomically(config, JSON.stringify({ siteUrl: 'https://x.example', title: next }));
+      await seen(/^Built/m);
+      expect(title(), `save ${i + 2}`).toBe(next);
+    }
+    output = '';
+    saveAtomically(config, '{ "siteUrl": ');
+    await seen(/E_CONFIG/);
+    output = '';
+    saveAtomically(config, JSON.stringify({ siteUrl: 'https://x.example', title: 'Fixed' }));
+    await seen(/^Built/m);
+    expect(title()).toBe('Fixed');
+    stop();
+    expect(await run).toBe(0);
+  }, 60_000);
+
+  it('build --watch starts with a broken config and rebuilds once it is fixed', async () => {
+    const config = path.join(dir, 'storyfeed.config.json');
+    writeFileSync(config, '{ broken');
+    let output = '';
+    let notify: (() => void) | undefined;
+    const changed = (): Promise<void> => new Promise((resolve) => (notify = resolve));
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = { out: (t: string) => ((output += t), notify?.()), err: (t: string) => ((output += t), notify?.()), env: {}, cwd: dir, untilStopped: () => stopped };
+    const run = runCli(['build', '--watch', '--no-cache'], io);
+    while (!/Watching/.test(output)) await changed();
+    expect(output).toContain('E_CONFIG');
+    saveAtomically(config, JSON.stringify({ siteUrl: 'https://x.example', title: 'Now fine' }));
+    while (!/^Built/m.test(output)) await changed();
+    stop();
+    expect(await run).toBe(0);
+  }, 60_000);
+
+  it('serve refuses a folder that does not exist instead of answering 404', async () => {
+    const run = await cli(['serve', 'nosuchdir', '--port', '0'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nosuchdir does not exist [E_IO]');
+  });
+
+  it('serve on a port in use says so and how to pick another', async () => {
+    const busy: Server = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    mkdirSync(path.join(dir, 'public'));
+    try {
+      const run = await cli(['serve', 'public', '--port', String(port)], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`cannot listen on 127.0.0.1:${port}: the port is in use [E_PORT]`);
+      expect(run.stderr).toContain('--port (0 picks a free one)');
+      expect(run.stderr).not.toContain('path exists');
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('without a configuration, build mentions storyfeed init, and inspect still shows the story', async () => {
+    const build = await cli(['build'], { cwd: dir });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain('storyfeed init');
+    const inspect = await cli(['inspect', 'seeds/2024-01-01-one.txt'], { cwd: dir });
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toContain('url       https://example.com/one');
+    expect(inspect.stderr).toContain('no configuration found');
+    writeFileSync(path.join(dir, 'seeds', 'undated.txt'), 'Undated\nA paragraph.\n');
+    const undated = await cli(['inspect', 'seeds/undated.txt'], { cwd: dir });
+    expect(undated.stdout).toContain('published (no date: dated when first published)');
+    expect(undated.stdout).not.toContain('1970');
+  });
+});

@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/site-config.js';
+import { buildFeedSet, feedSlugs } from '../../src/feed/sets.js';
+import { buildSite } from '../../src/node/build.js';
+import { MANIFEST_FILE } from '../../src/node/manifest.js';
+
+const site = { siteUrl: 'https://x.example', title: 'X' };
+const item = (n: number, tags: string[], authors: string[] = ['Ann']) => ({ url: `/s${n}`, title: `S${n}`, published: `2024-01-0${n}`, tags, authors });
+const paths = (entries: ReturnType<typeof buildFeedSet>) => Object.fromEntries(entries.filter((e) => e.kind !== 'main').map((e) => [`${e.kind}:${e.name}`, e.path]));
+
+describe('tag and author feed slugs (regression: adding tag "C" moved tags/c/ away from "C#")', () => {
+  it('are assigned on first sight and kept when a colliding name arrives', () => {
+    const first = buildFeedSet([item(1, ['C#'])], site, { tagFeeds: true, authorFeeds: true });
+    expect(paths(first)).toEqual({ 'tag:C#': 'tags/c/', 'author:Ann': 'authors/ann/' });
+    const slugs = feedSlugs(first);
+    expect(slugs).toEqual({ tags: { 'c#': 'c' }, authors: { ann: 'ann' } });
+    // Without the record, "C" sorts first and takes tags/c/: the defect.
+    expect(paths(buildFeedSet([item(1, ['C#']), item(2, ['C'])], site, { tagFeeds: true }))['tag:C#']).toBe('tags/c-2/');
+    const second = buildFeedSet([item(1, ['C#']), item(2, ['C'], ['ANN', 'Ann!'])], site, { tagFeeds: true, authorFeeds: true, slugs });
+    expect(paths(second)).toEqual({ 'tag:C': 'tags/c-2/', 'tag:C#': 'tags/c/', 'author:Ann': 'authors/ann/', 'author:Ann!': 'authors/ann-2/' });
+  });
+
+  it('stay reserved while their tag is absent, so it gets its folder back', () => {
+    const slugs = feedSlugs(buildFeedSet([item(1, ['C#'])], site, { tagFeeds: true }));
+    const without = buildFeedSet([item(2, ['C'])], site, { tagFeeds: true, slugs });
+    expect(paths(without)).toEqual({ 'tag:C': 'tags/c-2/' });
+    const kept = feedSlugs(without, slugs);
+    expect(paths(buildFeedSet([item(1, ['C#']), item(2, ['C'])], site, { tagFeeds: true, slugs: kept }))).toEqual({ 'tag:C': 'tags/c-2/', 'tag:C#': 'tags/c/' });
+  });
+
+  it('ignore a recorded slug that slugify could not have made', () => {
+    const set = buildFeedSet([item(1, ['C#'])], site, { tagFeeds: true, slugs: { tags: { 'c#': '../../etc' }, authors: {} } });
+    expect(paths(set)).toEqual({ 'tag:C#': 'tags/c/' });
+  });
+
+  describe('through buildSite and the manifest', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-slugs-'));
+      mkdirSync(path.join(dir, 'seeds'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('keeps tags/c/ for "C#" after a later story adds "C"', async () => {
+      const config = validateConfig({ siteUrl: 'https://x.example', title: 'X', entities: false, tagFeeds: true });
+      writeFileSync(path.join(dir, 'seeds', '2024-01-01-sharp.md'), '---\ntags: ["C#"]\n---\n# Sharp\n\nAbout C#.\n');
+      await buildSite({ config, cwd: dir, cache: false, workers: 0 });
+      writeFileSync(path.join(dir, 'seeds', '2024-01-02-c.md'), '---\ntags: ["C"]\n---\n# Plain C\n\nAbout C.\n');
+      const second = await buildSite({ config, cwd: dir, cache: false, workers: 0 });
+      expect(Object.fromEntries(second.feeds.filter((f) => f.entry.kind === 'tag').map((f) => [f.entry.name, f.entry.path]))).toEqual({ 'C#': 'tags/c/', C: 'tags/c-2/' });
+      expect(readFileSync(path.join(dir, 'public', 'tags', 'c', 'rss.xml'), 'utf8')).toContain('<title>Sharp</title>');
+      expect(JSON.parse(readFileSync(path.join(dir, 'public', MANIFEST_FILE), 'utf8')).slugs.tags).toEqual({ c: 'c-2', 'c#': 'c' });
+    });
+  });
+});

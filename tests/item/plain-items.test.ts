@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { isStoryfeedError, StoryfeedError } from '../../src/errors.js';
+import { renderMarkdown } from '../../src/seed/markdown.js';
+import { analyzeArticle } from '../../src/story/analysis/index.js';
+import { buildFeedSet } from '../../src/feed/sets.js';
+import { buildFeeds } from '../../src/pipeline.js';
+import { readFeed } from '../../src/verify/index.js';
+import type { SiteConfig } from '../../src/types.js';
+import { checkJsonFeed11 } from './json-feed-schema.js';
+
+const site = { siteUrl: 'https://x.example', title: 'X' };
+/** The call from the issue, exactly. */
+const build = () =>
+  buildFeeds(
+    [
+      { url: 'https://x.example/a', title: 'A', published: '2024-01-02T03:04:05Z', contentHtml: '<p>Hi</p>' },
+      { url: 'https://x.example/ep1', title: 'Episode 1', published: new Date('2024-01-03'), summary: 'An episode.', enclosures: [{ url: 'https://x.example/ep1.mp3', type: 'audio/mpeg', length: 1234 }] },
+    ],
+    { siteUrl: 'https://x.example', title: 'X' },
+  );
+
+/** The error a call throws, or a failure when it throws none. */
+function errorOf(call: () => unknown): { code: string; message: string } {
+  try {
+    call();
+  } catch (error) {
+    if (!isStoryfeedError(error)) throw error;
+    return { code: error.code, message: error.message };
+  }
+  throw new Error('expected an error');
+}
+
+describe('buildFeeds with plain items', () => {
+  it('builds all three formats from the issue call, with the site defaults applied', () => {
+    const { document, outputs, warnings } = build();
+    expect(warnings).toEqual([]);
+    expect(document.description).toBe('X');
+    expect(document.language).toBe('en');
+    expect(document.authors).toEqual([]);
+    expect(document.items.map((i) => i.id)).toEqual(['https://x.example/ep1', 'https://x.example/a']);
+    expect(document.items[1]!.published.toISOString()).toBe('2024-01-02T03:04:05.000Z');
+    expect(outputs.rss).toContain('<rss version="2.0"');
+    expect(outputs.atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+  });
+
+  it('carries the enclosure in RSS, Atom and JSON Feed, read back by the verifier\'s readers', async () => {
+    const { outputs } = build();
+    for (const format of ['rss', 'atom', 'json'] as const) {
+      const feed = await readFeed(outputs[format], { format });
+      const episode = feed.items.find((i) => i.id === 'https://x.example/ep1');
+      expect(episode?.enclosures, format).toEqual(expect.arrayContaining([expect.objectContaining({ url: 'https://x.example/ep1.mp3', type: 'audio/mpeg', length: 1234 })]));
+    }
+    expect(outputs.rss).toContain('<enclosure url="https://x.example/ep1.mp3" length="1234" type="audio/mpeg"/>');
+    expect(outputs.atom).toContain('<link rel="enclosure" href="https://x.example/ep1.mp3" type="audio/mpeg" length="1234"/>');
+    expect(JSON.parse(outputs.json).items[0].attachments).toEqual([{ url: 'https://x.example/ep1.mp3', mime_type: 'audio/mpeg', size_in_bytes: 1234 }]);
+  });
+
+  it('writes JSON Feed 1.1 that passes a schema check', () => {
+    expect(checkJsonFeed11(JSON.parse(build().outputs.json))).toEqual([]);
+  });
+
+  it('runs no analysis on plain items: their tags are their own', () => {
+    const { document } = buildFeeds([{ url: '/n', title: 'NATO meets in Brussels', published: '2024-01-01', contentText: 'Jens Stoltenberg met Olena Marchenko in Brussels on Monday, NATO said.', tags: ['World'] }], site);
+    expect(document.items[0]!.tags).toEqual(['World']);
+    expect(document.items[0]!.url).toBe('https://x.example/n');
+    const analyzed = buildFeeds([{ url: '/n', title: 'NATO meets in Brussels', published: '2024-01-01', contentText: 'Jens Stoltenberg met Olena Marchenko in Brussels on Monday, NATO said.', tags: ['World'] }], { ...site, entityTags: 5 }, { analyze: analyzeArticle });
+    expect(analyzed.document.items[0]!.tags.length).toBeGreaterThan(1);
+  });
+
+  it('asks for a Markdown renderer instead of loading one into the core', () => {
+    const call = () => buildFeeds([{ url: '/m', title: 'M', published: '2024-01-01', contentMarkdown: 'Some *emphasis*.' }], site);
+    expect(call).toThrow(StoryfeedError);
+    expect(call).toThrow(/items\[0\]\.contentMarkdown.*renderMarkdown/);
+  });
+
+  it('takes Markdown and plain-text bodies, and every JSON Feed 1.1 item field', () => {
+    const { outputs, document } = buildFeeds(
+      [
+        {
+          id: 'tag:x.example,2024:1',
+          url: 'https://x.example/m',
+          externalUrl: 'https://elsewhere.example/story',
+          title: 'M',
+          contentMarkdown: '# ignored\n\nSome *emphasis*.\n\n- one\n- two',
+          published: '2024-02-01T00:00:00Z',
+          updated: '2024-02-02T00:00:00Z',
+          authors: ['Ann', { name: 'Bob', email: 'bob@x.example', url: 'https://x.example/bob', avatar: 'https://x.example/bob.png' }],
+          image: 'https://x.example/m.jpg',
+          banner: 'https://x.example/banner.png',
+          language: 'uk',
+        },
+        { url: 'https://x.example/t', title: 'T', contentText: 'First.\n\nSecond & <third>.', published: '2024-01-01' },
+      ],
+      site,
+      { markdown: renderMarkdown },
+    );
+    const json = JSON.parse(outputs.json);
+    const m = json.items[0];
+    expect(m).toMatchObject({ id: 'tag:x.example,2024:1', external_url: 'https://elsewhere.example/story', banner_image: 'https://x.example/banner.png', image: 'https://x.example/m.jpg', language: 'uk', date_modified: '2024-02-02T00:00:00.000Z' });
+    expect(m.content_html).toContain('<em>emphasis</em>');
+    expect(m.authors).toEqual([{ name: 'Ann' }, { name: 'Bob', url: 'https://x.example/bob', avatar: 'https://x.example/bob.png' }]);
+    expect(document.items[1]!.contentHtml).toBe('<p>First.</p>\n<p>Second &amp; &lt;third&gt;.</p>');
+    expect(checkJsonFeed11(json)).toEqual([]);
+  });
+
+  it('removes scripts from item HTML, with a warning', () => {
+    const { document, warnings } = buildFeeds([{ url: '/s', title: 'S', published: '2024-01-01', contentHtml: '<p onclick="x()">Hi<script>alert(1)</script></p>' }], site);
+    expect(document.items[0]!.contentHtml).toBe('<p>Hi</p>');
+    expect(warnings.map((w) => w.code)).toEqual(['W_UNSAFE_HTML']);
+  });
+
+  it('accepts plain items in feed sets too', () => {
+    const set = buildFeedSet([{ url: '/a', title: 'A', published: '2024-01-01', tags: ['C#'] }], site, { tagFeeds: true });
+    expect(set.map((e) => e.path)).toEqual(['', 'tags/c/']);
+  });
+});
+
+describe('invalid items and sites', () => {
+  const bad: [string, unknown, string][] = [
+    ['a missing url', { title: 'A', published: '2024-01-01' }, 'items[0].url is required'],
+    ['a javascript: url', { url: 'javascript:alert(1)', title: 'A', published: '2024-01-01' }, 'items[0].url "javascript:alert(1)" must be an http(s) URL'],
+    ['a bad date string', { url: '/a', title: 'A', published: '2024-13-01' }, 'items[0].published "2024-13-01" has month 13'],
+    ['an invalid Date', { url: '/a', title: 'A', published: new Date('nope') }, 'items[0].published is an invalid Date'],
+    ['a number as date', { url: '/a', title: 'A', published: 1704067200000 }, 'items[0].published must be a Date or an ISO 8601 string'],
+    ['no date', { url: '/a', title: 'A' }, 'items[0].published is required'],
+    ['tags that are not text', { url: '/a', title: 'A', published: '2024-01-01', tags: [1] }, 'items[0].tags[0] must be text'],
+    ['an author without a name', { url: '/a', title: 'A', published: '2024-01-01', authors: [{ email: 'a@b.c' }] }, 'items[0].authors[0].name is required'],
+    ['an enclosure without a type', { url: '/a', title: 'A', published: '2024-01-01', enclosures: [{ url: '/a.mp3' }] }, 'items[0].enclosures[0].type is required'],
+    ['an enclosure with a negative length', { url: '/a', title: 'A', published: '2024-01-01', enclosures: [{ url: '/a.mp3', type: 'audio/mpeg', length: -1 }] }, 'items[0].enclosures[0].length must be a whole number'],
+    ['a custom element in an undeclared namespace', { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'x:y': 'z' } } }, 'uses the prefix "x", which is not declared'],
+    ['a custom element storyfeed writes itself', { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'itunes:explicit': 'yes' } } }, 'is an element storyfeed writes itself'],
+    ['a JSON extension without an underscore', { url: '/a', title: 'A', published: '2024-01-01', extensions: { json: { ext: {} } } }, 'must start with "_"'],
+    ['null', null, 'items[0] must be an object'],
+    ['a string', 'https://x.example/a', 'items[0] must be an object'],
+  ];
+  it.each(bad)('%s is an E_ITEM error naming the item and field, not a TypeError', (_name, item, message) => {
+    const e = errorOf(() => buildFeeds([item as never], site));
+    expect(e.code).toBe('E_ITEM');
+    expect(e.message).toContain(message);
+  });
+
+  it('names the index of the bad item', () => {
+    expect(errorOf(() => buildFeeds([{ url: '/a', title: 'A', published: '2024-01-01' }, { url: '/b', title: 'B', published: 'yesterday' }], site)).message).toContain('items[1].published');
+  });
+
+  it('a site without siteUrl or title is an E_CONFIG error naming the fields', () => {
+    const e = errorOf(() => buildFeeds([], {} as SiteConfig));
+    expect(e.code).toBe('E_CONFIG');
+    expect(e.message).toContain('siteUrl');
+    expect(e.message).toContain('title');
+    expect(errorOf(() => buildFeeds('nope' as never, site)).code).toBe('E_ITEM');
+  });
+});
