@@ -106,7 +106,7 @@ async function stage(current: { dir: string; ours: boolean }, adopted: string, s
 
 /**
  * Recreates the tree under `from` inside `to` with hard links (copies across file systems), for
- * the files `wanted` accepts; symbolic links are recreated as links. Iterative, so any depth is
+ * the files and folders `wanted` accepts (so empty folders too); symbolic links are recreated as links. Iterative, so any depth is
  * fine. Returns the relative paths of the files linked.
  */
 async function mirror(from: string, to: string, wanted: (name: string) => boolean): Promise<string[]> {
@@ -120,7 +120,7 @@ async function mirror(from: string, to: string, wanted: (name: string) => boolea
       const source = path.join(from, name);
       const dest = path.join(to, name);
       if (entry.isDirectory()) {
-        await mkdir(dest, { recursive: true });
+        if (wanted(name)) await mkdir(dest, { recursive: true });
         stack.push(name);
         continue;
       }

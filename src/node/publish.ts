@@ -354,6 +354,8 @@ async function plainFolder(outDir: string): Promise<void> {
 /** Removes the temporary files a killed build left: in the state folder, and (after a fallback) inside the output folder. */
 async function clearTemps(outDir: string, paths: PublishPaths): Promise<void> {
   await rm(paths.tmp, { recursive: true, force: true });
+  // The state folder is all storyfeed's: its atomic writes leave `.NAME.PID.RANDOM.tmp` when killed.
+  for (const entry of await readdir(paths.state)) if (entry.startsWith('.') && entry.endsWith('.tmp')) await rm(path.join(paths.state, entry), { force: true });
   const marker = path.join(paths.state, IN_FOLDER_MARKER);
   if (!(await lstat(marker).catch(() => undefined))) return;
   const record = await readOwnedRecord(paths.owned);
