@@ -370,7 +370,8 @@ async function clearTemps(outDir: string, paths: PublishPaths): Promise<void> {
 function publishError(outDir: string, cause: unknown): StoryfeedError {
   const error = cause as NodeJS.ErrnoException;
   if (error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'EFBIG') {
-    return new StoryfeedError('E_IO', `cannot publish to ${outDir}: the disk is full (${error.code}); every file is still its old or its new complete version, and the next build clears what this one left: free some space and build again`, { cause });
+    const why = error.code === 'EFBIG' ? 'a file is larger than the file-size limit' : 'the disk is full';
+    return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${why} (${error.code}); every file is still its old or its new complete version, and the next build clears what this one left: free some space and build again`, { cause });
   }
   return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${error.message}`, { cause });
 }
