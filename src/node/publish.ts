@@ -134,8 +134,10 @@ export async function publishFiles(outDir: string, files: Files, options: Publis
     await execute(target, paths, plan, files, lock, step);
     return { outDir: target, changed: plan.writes.length > 0 || plan.prune.length > 0, files: names, written: plan.writes.map((w) => w.name), removed: plan.prune };
   } catch (cause) {
-    if (cause instanceof StoryfeedError) throw cause;
-    throw publishError(outDir, cause);
+    // A full disk may first show in a helper's own error (the record, the lock-info file): say what happened either way.
+    const inner = cause instanceof StoryfeedError ? cause.cause : cause;
+    if (cause instanceof StoryfeedError && !DISK_FULL.has((inner as NodeJS.ErrnoException | undefined)?.code ?? '')) throw cause;
+    throw publishError(outDir, inner);
   } finally {
     if (lock) {
       await step('unlocking');
@@ -367,9 +369,12 @@ async function clearTemps(outDir: string, paths: PublishPaths): Promise<void> {
   await rm(marker, { force: true });
 }
 
+/** Error codes of a write that found no room: a full disk, a full quota, a file-size limit. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
 function publishError(outDir: string, cause: unknown): StoryfeedError {
   const error = cause as NodeJS.ErrnoException;
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'EFBIG') {
+  if (DISK_FULL.has(error.code ?? '')) {
     const why = error.code === 'EFBIG' ? 'a file is larger than the file-size limit' : 'the disk is full';
     return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${why} (${error.code}); every file is still its old or its new complete version, and the next build clears what this one left: free some space and build again`, { cause });
   }
