@@ -66,11 +66,12 @@ export async function lockPlace(outDir: string, stateDir: string, platform: Node
 
 /**
  * Takes the publishing lock of `outDir`, or rejects with `E_LOCKED` naming the live holder.
- * `stateDir` (created if missing) receives the lock-info file.
+ * `stateDir` (created if missing) receives the lock-info file. `platform` picks the mechanism
+ * (default: this system's), so the socket-file fallback can be tested anywhere.
  */
-export async function acquirePublishLock(outDir: string, stateDir: string): Promise<PublishLock> {
+export async function acquirePublishLock(outDir: string, stateDir: string, platform: NodeJS.Platform = process.platform): Promise<PublishLock> {
   await mkdir(stateDir, { recursive: true });
-  const place = await lockPlace(outDir, stateDir);
+  const place = await lockPlace(outDir, stateDir, platform);
   const token = randomBytes(12).toString('hex');
   const mine = `${process.pid} ${token}\n`;
   for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {

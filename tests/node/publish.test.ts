@@ -142,6 +142,19 @@ describe('the publishing lock', () => {
     expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('a');
   });
 
+  it('falls back to a socket file where there is no abstract namespace: refuses while held, takes a stale one over', async () => {
+    const state = publishPaths(out).state;
+    const first = await acquirePublishLock(out, state, 'darwin');
+    expect(existsSync(path.join(state, 'lock.sock'))).toBe(true);
+    await expect(acquirePublishLock(out, state, 'darwin')).rejects.toMatchObject({ code: 'E_LOCKED', message: expect.stringContaining(`(process ${process.pid})`) });
+    await first.release();
+    // What a killed holder leaves: a file nobody answers on.
+    writeFileSync(path.join(state, 'lock.sock'), '');
+    const second = await acquirePublishLock(out, state, 'darwin');
+    await second.check();
+    await second.release();
+  });
+
   it('ignores and removes a 0.1 lock file', async () => {
     const { legacyLock } = publishPaths(out);
     writeFileSync(legacyLock, `${process.pid} 0123456789abcdef\n`);
