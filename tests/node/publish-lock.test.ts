@@ -64,6 +64,15 @@ describe('publishing lock', () => {
     const random = prng(SEED + 20);
     try {
       const racers = await Promise.all(Array.from({ length: 12 }, spawnRacer));
+      // Replacements for killed holders start in the background and join the pool when ready.
+      const starting = new Set<Promise<void>>();
+      const replace = (): void => {
+        const started: Promise<void> = spawnRacer().then((racer) => {
+          racers.push(racer);
+          starting.delete(started);
+        });
+        starting.add(started);
+      };
       let holder = racers[0]!;
       holder.process.stdin!.write('hold h0\n');
       expect(await answer(holder, 'h0')).toBe('held');
@@ -74,9 +83,11 @@ describe('publishing lock', () => {
         holder.process.kill('SIGKILL');
         await holder.exited;
         appendFileSync(log, `died ${holder.process.pid}\n`);
-        racers.splice(racers.indexOf(holder), 1, await spawnRacer());
+        racers.splice(racers.indexOf(holder), 1);
+        replace();
         // 6 to 12 of them race for the lock its holder's death just freed.
         const count = 6 + Math.floor(random() * 7);
+        while (racers.length < count) await Promise.race(starting);
         const start = Math.floor(random() * racers.length);
         const racing = Array.from({ length: count }, (_, i) => racers[(start + i) % racers.length]!);
         for (const racer of racing) racer.process.stdin!.write(`race ${round}\n`);
@@ -94,6 +105,7 @@ describe('publishing lock', () => {
         holder.process.stdin!.write(`hold h${round}\n`);
         expect(await answer(holder, `h${round}`), `round ${round}: the lock was free, so hold must succeed`).toBe('held');
       }
+      await Promise.all(starting);
       for (const racer of racers) racer.process.kill('SIGKILL');
       await Promise.all(racers.map((r) => r.exited));
       const holdings = checkLog(readFileSync(log, 'utf8').trim().split('\n'));
