@@ -169,23 +169,27 @@ async function planPublish(outDir: string, names: readonly string[], files: File
   const final: OwnedRecord = { version: 1, files: {}, folders: [] };
   const writes: Plan['writes'] = [];
 
-  /** Whether `folder` (relative) is a real folder or can be created; never through a link or a file. */
+  /** Whether `folder` (relative) is a real folder or can be created; never through a link or a file. Walks down from the top, so any depth is fine. */
   const folderOk = async (folder: string): Promise<boolean> => {
-    if (folder === '.' || folder === '') return true;
-    const known = folderState.get(folder);
-    if (known) return known !== 'blocked';
-    const parent = path.posix.dirname(folder);
-    let state: 'folder' | 'missing' | 'blocked';
-    if (!(await folderOk(parent))) state = 'blocked';
-    else if (folderState.get(parent) === 'missing') state = 'missing';
-    else {
-      const info = await lstat(path.join(outDir, folder)).catch(() => undefined);
-      state = !info ? 'missing' : info.isDirectory() ? 'folder' : 'blocked';
-      if (state === 'blocked') conflicts.push(`${folder} is ${info?.isSymbolicLink() ? 'a symbolic link' : 'a file'} where storyfeed needs a folder`);
+    if (folder === '.') return true;
+    const parts = folder.split('/');
+    let parentState: 'folder' | 'missing' | 'blocked' = 'folder';
+    for (let i = 1; i <= parts.length; i++) {
+      const current = parts.slice(0, i).join('/');
+      let state = folderState.get(current);
+      if (!state) {
+        if (parentState !== 'folder') state = parentState;
+        else {
+          const info = await lstat(path.join(outDir, current)).catch(() => undefined);
+          state = !info ? 'missing' : info.isDirectory() ? 'folder' : 'blocked';
+          if (state === 'blocked') conflicts.push(`${current} is ${info?.isSymbolicLink() ? 'a symbolic link' : 'a file'} where storyfeed needs a folder`);
+        }
+        folderState.set(current, state);
+        if (state === 'missing') newFolders.push(current);
+      }
+      parentState = state;
     }
-    folderState.set(folder, state);
-    if (state === 'missing') newFolders.push(folder);
-    return state !== 'blocked';
+    return parentState !== 'blocked';
   };
 
   for (const name of names) {
