@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,6 +128,31 @@ describe('publishFiles into a plain folder', () => {
     await publishFiles(out, { 'rss.xml': 'r3' });
     expect(tree(out)).toEqual({ 'rss.xml': 'r3' });
     expect(existsSync(publishPaths(out).tmp)).toBe(false);
+  });
+});
+
+describe('an output folder on a file system of its own', () => {
+  it('writes its temporary files beside the targets (dot-files) and leaves none', async (context) => {
+    mkdirSync(out);
+    // Needs to mount a tmpfs on the output folder (root on Linux); elsewhere there is nothing to test.
+    if (process.platform !== 'linux' || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', out]).status !== 0) return context.skip();
+    try {
+      put(path.join(out, 'mine.txt'), 'user file');
+      await publishFiles(out, { 'rss.xml': 'one', 'tags/a/rss.xml': 'a' });
+      await publishFiles(out, { 'rss.xml': 'two', 'tags/b/rss.xml': 'b' });
+      expect(tree(out)).toEqual({ 'mine.txt': 'user file', 'rss.xml': 'two', 'tags/b/rss.xml': 'b' });
+      expect(readdirSync(publishPaths(out).state)).toEqual(['owned.json']);
+      // A build killed with temporary files in the folder: the next one clears them.
+      let temps = 0;
+      // The first temporary file goes to the state folder and cannot be renamed across (EXDEV); the second is beside its target.
+      const halted = publishFiles(out, { 'rss.xml': 'three', 'tags/b/rss.xml': 'b2' }, { onStep: (s) => { if (s === 'temp' && ++temps === 2) throw new Error('stopped'); } });
+      await expect(halted).rejects.toThrow();
+      expect(Object.keys(tree(out)).filter((f) => path.posix.basename(f).startsWith('.storyfeed-tmp-'))).toHaveLength(1);
+      await publishFiles(out, { 'rss.xml': 'four', 'tags/b/rss.xml': 'b' });
+      expect(tree(out)).toEqual({ 'mine.txt': 'user file', 'rss.xml': 'four', 'tags/b/rss.xml': 'b' });
+    } finally {
+      spawnSync('umount', [out]);
+    }
   });
 });
 
