@@ -125,7 +125,10 @@ export async function publishFiles(outDir: string, files: Files, options: Publis
     const record = await readOwnedRecord(paths.owned);
     const plan = await planPublish(target, names, files, record, options.rank ?? defaultRank);
     await step('planned');
-    if (plan.writes.length === 0 && plan.prune.length === 0 && serializeRecord(plan.final) === serializeRecord(record)) {
+    if (plan.writes.length === 0 && plan.prune.length === 0) {
+      // Nothing to rename: only the record may need settling (adopted files, folders that emptied).
+      await removeEmptyFolders(target, plan);
+      if (serializeRecord(plan.final) !== serializeRecord(record)) await writeOwnedRecord(paths.owned, plan.final);
       await step('unchanged');
       return { outDir: target, changed: false, files: names, written: [], removed: [] };
     }
@@ -302,24 +305,33 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
     removedFrom.add(path.dirname(path.join(outDir, name)));
     await step('removed');
   }
-  // Folders storyfeed created and no longer needs go when empty (deepest first); one holding user files stays recorded.
+  for (const dir of await removeEmptyFolders(outDir, plan)) removedFrom.add(dir);
+  for (const dir of removedFrom) await syncFolder(dir).catch(() => undefined);
+  await writeOwnedRecord(paths.owned, plan.final);
+  await rm(path.join(paths.state, IN_FOLDER_MARKER), { force: true });
+  await rm(paths.tmp, { recursive: true, force: true });
+  await step('pruned');
+}
+
+/**
+ * Removes the folders storyfeed created and no longer needs, when empty (deepest first); one
+ * holding user files stays in the record. Returns the folders that lost an entry.
+ */
+async function removeEmptyFolders(outDir: string, plan: Plan): Promise<string[]> {
   const keep = new Set(plan.final.folders);
   const leftover = plan.pending.folders.filter((f) => !keep.has(f)).sort((a, b) => b.split('/').length - a.split('/').length);
+  const parents: string[] = [];
   for (const folder of leftover) {
     try {
       await rmdir(path.join(outDir, folder));
-      removedFrom.add(path.dirname(path.join(outDir, folder)));
+      parents.push(path.dirname(path.join(outDir, folder)));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') plan.final.folders.push(folder);
       else if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
     }
   }
-  for (const dir of removedFrom) await syncFolder(dir).catch(() => undefined);
-  await writeOwnedRecord(paths.owned, plan.final);
-  await rm(path.join(paths.state, IN_FOLDER_MARKER), { force: true });
-  await rm(paths.tmp, { recursive: true, force: true });
-  await step('pruned');
+  return parents;
 }
 
 /** Writes and flushes a temporary file; one replacing `previous` gets a later modification second than it. */

@@ -75,6 +75,18 @@ describe('publishFiles into a plain folder', () => {
     expect(existsSync(path.join(out, 'tags/b'))).toBe(false);
   });
 
+  it('keeps a folder it created while the user has files in it, and removes it once empty', async () => {
+    await publishFiles(out, { 'rss.xml': 'r', 'tags/a/rss.xml': 'a' });
+    put(path.join(out, 'tags/a/notes.txt'), 'user notes');
+    await publishFiles(out, { 'rss.xml': 'r' });
+    expect(tree(out)).toEqual({ 'rss.xml': 'r', 'tags/a/notes.txt': 'user notes' });
+    rmSync(path.join(out, 'tags/a/notes.txt'));
+    const again = await publishFiles(out, { 'rss.xml': 'r' });
+    expect(again.changed).toBe(false);
+    expect(readdirSync(out)).toEqual(['rss.xml']);
+    expect((await readOwnedRecord(publishPaths(out).owned)).folders).toEqual([]);
+  });
+
   it('refuses with E_OUT_CONFLICT, before writing anything, a user file where it would write (feed.xsl written by the user)', async () => {
     put(path.join(out, 'feed.xsl'), 'my own stylesheet');
     const error = await publishFiles(out, { 'rss.xml': 'r', 'feed.xsl': 'storyfeed stylesheet', 'tags/a/rss.xml': 'a' }).catch((e: unknown) => e);
