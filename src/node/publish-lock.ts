@@ -14,6 +14,9 @@ import { writeFileAtomic } from './write-files.js';
  * take over.
  *
  * - Linux: an abstract-namespace Unix socket named after the output folder (no file on disk).
+ *   Abstract names are per network namespace: builds in two containers that share the folder but
+ *   not the network do not see each other's lock (the fencing check below still stops the one
+ *   whose info file was overwritten before its next rename).
  * - Windows: a named pipe, with the same semantics.
  * - Other systems (macOS, BSD): a socket file in the state folder. A socket file outlives a killed
  *   process, so a file nobody answers on is stale and removed before binding again; two builds that
