@@ -1,6 +1,7 @@
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
+import { displayPath } from './seed-files.js';
 
 /** The folders an output folder must stay clear of. */
 export interface OutputFolderContext {
@@ -26,7 +27,8 @@ const PROJECT_MARKERS = ['.git', 'package.json'] as const;
 export async function checkOutputFolder(context: OutputFolderContext): Promise<void> {
   const out = await realish(context.out);
   const seeds = await realish(context.seeds);
-  const shown = context.out;
+  const shown = path.resolve(context.out) === path.resolve(context.cwd) ? '.' : displayPath(path.resolve(context.out), context.cwd);
+  const seedsShown = displayPath(path.resolve(context.seeds), context.cwd);
   const refuse = (why: string): never => {
     throw new StoryfeedError('E_OUT_UNSAFE', `refusing to publish into ${shown}: ${why}; choose a separate output folder such as "public"`);
   };
@@ -35,9 +37,9 @@ export async function checkOutputFolder(context: OutputFolderContext): Promise<v
   if (out === seeds) refuse('it is the seeds folder');
   if (out === cwd) refuse('it is the current directory');
   if (out === project) refuse('it is the project folder (where the configuration file is)');
-  if (inside(seeds, out)) refuse(`it contains the seeds folder ${context.seeds}`);
-  if (inside(out, seeds)) refuse(`it lies inside the seeds folder ${context.seeds}`);
-  if (inside(cwd, out)) refuse(`it contains the current directory ${context.cwd}`);
+  if (inside(seeds, out)) refuse(`it contains the seeds folder ${seedsShown}`);
+  if (inside(out, seeds)) refuse(`it lies inside the seeds folder ${seedsShown}`);
+  if (inside(cwd, out)) refuse('it contains the current directory');
   if (project !== undefined && inside(project, out)) refuse(`it contains the project folder ${context.configDir}`);
   for (const marker of PROJECT_MARKERS) {
     if (await lstat(path.join(out, marker)).catch(() => undefined)) refuse(`it holds ${marker}, so it is a project folder`);
