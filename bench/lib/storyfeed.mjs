@@ -29,7 +29,7 @@ export function runDir(work, name, config) {
 
 /** Deletes a run folder's output (and its build folders), so every timed build publishes from scratch. */
 export function cleanOutput(dir) {
-  for (const name of ['out', '.out.builds', '.out.lock']) rmSync(path.join(dir, name), { recursive: true, force: true });
+  for (const name of ['out', '.out.storyfeed', '.out.builds', '.out.lock']) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
 /** One `storyfeed build` of `corpusDir` in `dir`; `cache: false` adds --no-cache (a cold build); `freshCache` empties the cache first. */

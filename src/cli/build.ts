@@ -94,6 +94,7 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
     seeds,
     out,
     cwd: io.cwd,
+    configDir: dir,
     write: !flags.dryRun,
     keepGoing: flags.keepGoing === true,
     cache: flags.cache !== false,

@@ -13,7 +13,8 @@ import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
 import { formatReport, verifyDocument, type VerifyProblem, type VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
 import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
-import { publishFiles } from './publish.js';
+import { checkOutputFolder } from './out-folder.js';
+import { feedsFirst, publishFiles } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
 import { FeedCache, lazyOutputs, type LazyOutputs } from './feed-cache.js';
 import { displayPath } from './seed-files.js';
@@ -29,6 +30,8 @@ export interface BuildSiteOptions {
   out?: string;
   /** Folder relative paths are resolved against (default: the working directory). */
   cwd?: string;
+  /** Folder of the configuration file (the project root): the output folder may not be or contain it. */
+  configDir?: string;
   /** Write the files (default `true`); `false` builds and verifies only. */
   write?: boolean;
   /** Publish the good seeds when some fail (default `false`: any bad seed fails the build). */
@@ -111,6 +114,7 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   const { config } = options;
   const seedsDir = path.resolve(cwd, options.seeds ?? config.seeds ?? 'seeds');
   const outDir = path.resolve(cwd, options.out ?? config.out ?? 'public');
+  if (options.write !== false) await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
   const cache = options.cache === false ? undefined : new StoryCache(path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache'), storySettings(config, epoch));
   const loaded = await loadStories(seedsDir, {
@@ -191,9 +195,10 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
 
   let written = false;
   if (options.write !== false) {
-    const published = await publishFiles(outDir, contents);
+    const rank = feedsFirst(Object.values(feeds[0]!.files), feeds.flatMap((feed) => Object.values(feed.files)));
+    const published = await publishFiles(outDir, contents, { rank });
     written = published.changed;
-    await spill?.published(verified, feeds.map((feed) => feed.files), published.buildDir);
+    await spill?.published(verified, feeds.map((feed) => feed.files), published.outDir);
   }
   await cache?.prune();
   await feedCache?.prune();
@@ -338,11 +343,11 @@ class Spill {
     return lazy.outputs;
   }
 
-  /** Once published, outputs are read from the build folder, and the temporary folder goes. */
-  async published(verified: readonly Verified[], files: readonly Record<FeedFormat, string>[], buildDir: string): Promise<void> {
+  /** Once published, outputs are read from the output folder, and the temporary folder goes. */
+  async published(verified: readonly Verified[], files: readonly Record<FeedFormat, string>[], outDir: string): Promise<void> {
     verified.forEach((v, i) => {
       const f = files[i]!;
-      this.kept.get(v.outputs)?.moveTo({ rss: path.join(buildDir, f.rss), atom: path.join(buildDir, f.atom), json: path.join(buildDir, f.json) });
+      this.kept.get(v.outputs)?.moveTo({ rss: path.join(outDir, f.rss), atom: path.join(outDir, f.atom), json: path.join(outDir, f.json) });
     });
     if (this.dir !== undefined) await rm(await this.dir, { recursive: true, force: true });
   }

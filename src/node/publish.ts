@@ -1,168 +1,347 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
+import { migrateLegacyOutput } from './legacy-output.js';
+import { digest, digestFile, isRelative, OWNED_FILE, readOwnedRecord, serializeRecord, syncFolder, writeOwnedRecord, type OwnedRecord } from './owned-files.js';
+import { acquirePublishLock, type PublishLock } from './publish-lock.js';
 
 /**
- * Publishing a set of files so that readers (and crashes) only ever see a complete set.
+ * Publishing into a plain output folder, touching only the files storyfeed wrote itself.
  *
- * The output folder is a symbolic link to a build folder next to it (`.NAME.builds/<id>/`). A
- * build writes every file into a new build folder, then replaces the link in one `rename`, which
- * POSIX makes atomic: at any instant the output folder is the complete old set or the complete new
- * set. A lock file keeps two builds from interleaving. Files identical to the previous build are
- * hard-linked, so they keep their modification time (and HTTP Last-Modified).
+ * The output folder is an ordinary folder shared with the user: storyfeed creates, replaces and
+ * removes only the files listed in its ownership record (with the hash of the bytes it wrote), and
+ * a file in the way that is not storyfeed's is an `E_OUT_CONFLICT` raised before anything is
+ * written. Each file is written to a temporary file in the state folder beside the output folder
+ * (never visible to a web server), flushed, and renamed over its target, so a reader or a crash
+ * sees each file as its old or its new complete version. Files go in an order that never shows a
+ * broken set: archive pages and per-tag/author feeds before the main feeds that link to them,
+ * then the pages, and removed files last. The record lists the union of the old and the new files
+ * before any rename and the final set after pruning, so after a crash the next build still knows
+ * every file it may replace, and it clears the temporary files the crash left.
  */
 
 /** What {@link publishFiles} did. */
 export interface PublishResult {
-  /** The output folder (a symbolic link to the build folder). */
+  /** The output folder (absolute, a plain folder). */
   outDir: string;
-  /** The build folder now published. */
-  buildDir: string;
-  /** Content hash naming the build: identical outputs give the same id. */
-  buildId: string;
-  /** `false` when the same set was already published (nothing was written). */
+  /** `false` when every file already had its contents (nothing was written or removed). */
   changed: boolean;
-  /** Files written or linked, relative to the output folder. */
+  /** Every file of the set, relative to the output folder. */
   files: string[];
+  /** Files written (new or changed), in the order they were renamed into place. */
+  written: string[];
+  /** storyfeed's files from earlier builds that were removed. */
+  removed: string[];
 }
 
 /** Options for {@link publishFiles}. */
 export interface PublishOptions {
-  /** How many previous build folders to keep besides the current one (default 1). */
-  keep?: number;
+  /** Publishing order: files with a lower rank are renamed into place first (default: dot-files last, the rest by name). */
+  rank?: (file: string) => number;
   /** Called after each step, for tests that kill the process at chosen points. */
   onStep?: (step: string) => void | Promise<void>;
 }
 
-/** Where a given output folder keeps its build folders and its lock. */
-export function publishPaths(outDir: string): { builds: string; lock: string } {
-  const dir = path.dirname(outDir);
-  const name = path.basename(outDir);
-  return { builds: path.join(dir, `.${name}.builds`), lock: path.join(dir, `.${name}.lock`) };
+/** The state folder beside an output folder, and what it holds; plus the 0.1 layout's leftovers. */
+export interface PublishPaths {
+  /** `.NAME.storyfeed/` beside the output folder. */
+  state: string;
+  /** Temporary files being written (cleared by every build). */
+  tmp: string;
+  /** The ownership record. */
+  owned: string;
+  /** `PID TOKEN` of the build holding the lock. */
+  lockInfo: string;
+  /** The 0.1 build folders (`.NAME.builds/`), migrated and removed. */
+  legacyBuilds: string;
+  /** The 0.1 lock file (`.NAME.lock`), removed. */
+  legacyLock: string;
 }
 
-/** Publishes `files` (relative path → contents) as the new content of `outDir`, atomically. */
-export async function publishFiles(outDir: string, files: Readonly<Record<string, string | Uint8Array>>, options: PublishOptions = {}): Promise<PublishResult> {
+/** Where storyfeed keeps the state of the output folder `outDir`. */
+export function publishPaths(outDir: string): PublishPaths {
+  const dir = path.dirname(path.resolve(outDir));
+  const name = path.basename(outDir);
+  const state = path.join(dir, `.${name}.storyfeed`);
+  return {
+    state,
+    tmp: path.join(state, 'tmp'),
+    owned: path.join(state, OWNED_FILE),
+    lockInfo: path.join(state, 'lock'),
+    legacyBuilds: path.join(dir, `.${name}.builds`),
+    legacyLock: path.join(dir, `.${name}.lock`),
+  };
+}
+
+/** Prefix of the temporary files written inside the output folder when the state folder is on another file system. */
+const IN_FOLDER_TEMP = '.storyfeed-tmp-';
+/** Marker in the state folder: temporary files may be inside the output folder (cleared by the next build). */
+const IN_FOLDER_MARKER = 'in-folder-temps';
+
+type Contents = string | Uint8Array;
+type Files = Readonly<Record<string, Contents>>;
+
+/**
+ * Rank for a feed set: archive pages and tag/author feeds (0) before the main feeds that link to
+ * them (1), then pages such as index.html and the stylesheet (2), then dot-files (3).
+ */
+export function feedsFirst(mainFeedFiles: Iterable<string>, allFeedFiles: Iterable<string>): (file: string) => number {
+  const main = new Set(mainFeedFiles);
+  const feeds = new Set(allFeedFiles);
+  return (file) => (main.has(file) ? 1 : feeds.has(file) ? 0 : path.posix.basename(file).startsWith('.') ? 3 : 2);
+}
+
+function defaultRank(file: string): number {
+  return path.posix.basename(file).startsWith('.') ? 1 : 0;
+}
+
+/**
+ * Publishes `files` (relative path → contents) into `outDir`, replacing only what storyfeed wrote
+ * before and removing storyfeed's files that are no longer in the set. Throws `E_OUT_CONFLICT`
+ * (before writing anything) when a file that is not storyfeed's is in the way, and `E_LOCKED` when
+ * another build publishes to the same folder.
+ */
+export async function publishFiles(outDir: string, files: Files, options: PublishOptions = {}): Promise<PublishResult> {
   const target = path.resolve(outDir);
-  const { builds, lock } = publishPaths(target);
+  const paths = publishPaths(target);
   const step = async (name: string): Promise<void> => {
     await options.onStep?.(name);
   };
   const names = Object.keys(files).sort();
   for (const name of names) {
-    const normalized = path.posix.normalize(name);
-    if (path.isAbsolute(name) || normalized.startsWith('..') || normalized !== name) throw new StoryfeedError('E_IO', `refusing to write outside the output folder: ${name}`);
+    if (!isRelative(name)) throw new StoryfeedError('E_IO', `refusing to write outside the output folder: ${name}`);
   }
-  const buildId = hashFiles(names, files);
-  let held: Lock | undefined;
+  let lock: PublishLock | undefined;
   try {
-    await mkdir(builds, { recursive: true });
-    held = await acquireLock(lock, builds);
+    await mkdir(path.dirname(target), { recursive: true });
+    lock = await acquirePublishLock(target, paths.state);
     await step('locked');
-    await adoptPlainFolder(target, builds, step);
-    const current = await currentBuild(target);
-    const buildDir = path.join(builds, buildId);
-    if (current === buildDir) {
+    await migrateLegacyOutput(target, paths, step);
+    await rm(paths.legacyLock, { force: true });
+    await plainFolder(target);
+    await clearTemps(target, paths);
+    await step('cleaned');
+    const record = await readOwnedRecord(paths.owned);
+    const plan = await planPublish(target, names, files, record, options.rank ?? defaultRank);
+    await step('planned');
+    if (plan.writes.length === 0 && plan.prune.length === 0) {
+      // Nothing to rename: only the record may need settling (adopted files, folders that emptied).
+      await removeEmptyFolders(target, plan);
+      if (serializeRecord(plan.final) !== serializeRecord(record)) await writeOwnedRecord(paths.owned, plan.final);
       await step('unchanged');
-      return { outDir: target, buildDir, buildId, changed: false, files: names };
+      return { outDir: target, changed: false, files: names, written: [], removed: [] };
     }
-
-    await rm(buildDir, { recursive: true, force: true });
-    const staging = `${buildDir}.partial`;
-    await rm(staging, { recursive: true, force: true });
-    const folders = new Set<string>([staging]);
-    for (const name of names) {
-      const dest = path.join(staging, name);
-      await mkdir(path.dirname(dest), { recursive: true });
-      folders.add(path.dirname(dest));
-      const previous = current ? path.join(current, name) : undefined;
-      if (previous && (await sameContent(previous, files[name]!))) await link(previous, dest);
-      else {
-        await writeFile(dest, files[name]!, { flush: true });
-        await laterThan(previous, dest);
-      }
-      await step('file');
-    }
-    for (const folder of folders) await fsyncDir(folder);
-    await step('written');
-    await rename(staging, buildDir);
-    await fsyncDir(builds);
-    await step('renamed');
-    // The new link is made inside the builds folder (where pruning clears any a killed build left)
-    // and renamed over the output folder; its target is relative to where it ends up.
-    const tempLink = path.join(builds, `.link-${process.pid}`);
-    await rm(tempLink, { force: true });
-    await symlink(path.relative(path.dirname(target), buildDir), tempLink, 'dir');
-    await step('linked');
-    await held.check();
-    await rename(tempLink, target);
-    await fsyncDir(path.dirname(target));
-    await step('swapped');
-    await pruneBuilds(builds, [buildDir, current], options.keep ?? 1);
-    await step('pruned');
-    return { outDir: target, buildDir, buildId, changed: true, files: names };
+    await writeOwnedRecord(paths.owned, plan.pending);
+    await step('recorded');
+    await execute(target, paths, plan, files, lock, step);
+    return { outDir: target, changed: plan.writes.length > 0 || plan.prune.length > 0, files: names, written: plan.writes.map((w) => w.name), removed: plan.prune };
   } catch (cause) {
-    if (cause instanceof StoryfeedError) throw cause;
-    throw new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${(cause as Error).message}`, { cause });
+    // A full disk may first show in a helper's own error (the record, the lock-info file): say what happened either way.
+    const inner = cause instanceof StoryfeedError ? cause.cause : cause;
+    if (cause instanceof StoryfeedError && !DISK_FULL.has((inner as NodeJS.ErrnoException | undefined)?.code ?? '')) throw cause;
+    throw publishError(outDir, inner);
   } finally {
-    await held?.release();
+    if (lock) {
+      await step('unlocking');
+      await lock.release();
+    }
   }
 }
 
-function hashFiles(names: readonly string[], files: Readonly<Record<string, string | Uint8Array>>): string {
-  const hash = createHash('sha256');
+/** What a publish will do, decided before anything is written. */
+interface Plan {
+  /** Files to write, in publishing order. */
+  writes: { name: string; replaces: boolean; rank: number }[];
+  /** storyfeed's files to remove (still as storyfeed wrote them). */
+  prune: string[];
+  /** Folders to create, parents first. */
+  newFolders: string[];
+  /** The record while publishing: old and new versions of every file. */
+  pending: OwnedRecord;
+  /** The record after publishing (folders settled after pruning). */
+  final: OwnedRecord;
+}
+
+async function planPublish(outDir: string, names: readonly string[], files: Files, record: OwnedRecord, rank: (file: string) => number): Promise<Plan> {
+  const conflicts: string[] = [];
+  const folderState = new Map<string, 'folder' | 'missing' | 'blocked'>();
+  const newFolders: string[] = [];
+  const needed = new Set<string>();
+  const pending: OwnedRecord = { version: 1, files: {}, folders: [...record.folders] };
+  const final: OwnedRecord = { version: 1, files: {}, folders: [] };
+  const writes: Plan['writes'] = [];
+
+  /** Whether `folder` (relative) is a real folder or can be created; never through a link or a file. Walks down from the top, so any depth is fine. */
+  const folderOk = async (folder: string): Promise<boolean> => {
+    if (folder === '.') return true;
+    const parts = folder.split('/');
+    let parentState: 'folder' | 'missing' | 'blocked' = 'folder';
+    for (let i = 1; i <= parts.length; i++) {
+      const current = parts.slice(0, i).join('/');
+      let state = folderState.get(current);
+      if (!state) {
+        if (parentState !== 'folder') state = parentState;
+        else {
+          const info = await lstat(path.join(outDir, current)).catch(() => undefined);
+          state = !info ? 'missing' : info.isDirectory() ? 'folder' : 'blocked';
+          if (state === 'blocked') conflicts.push(`${current} is ${info?.isSymbolicLink() ? 'a symbolic link' : 'a file'} where storyfeed needs a folder`);
+        }
+        folderState.set(current, state);
+        if (state === 'missing') newFolders.push(current);
+      }
+      parentState = state;
+    }
+    return parentState !== 'blocked';
+  };
+
   for (const name of names) {
-    hash.update(name).update('\0').update(files[name]!).update('\0');
+    const folder = path.posix.dirname(name);
+    for (let f = folder; f !== '.'; f = path.posix.dirname(f)) needed.add(f);
+    if (!(await folderOk(folder))) continue;
+    const hash = digest(files[name]!);
+    final.files[name] = [hash];
+    const info = folderState.get(folder) === 'missing' ? undefined : await lstat(path.join(outDir, name)).catch(() => undefined);
+    if (!info) {
+      pending.files[name] = [hash];
+      writes.push({ name, replaces: false, rank: rank(name) });
+      continue;
+    }
+    if (!info.isFile()) {
+      conflicts.push(`${name} is ${info.isDirectory() ? 'a folder' : 'a symbolic link'} that storyfeed did not create`);
+      continue;
+    }
+    const onDisk = await digestFile(path.join(outDir, name));
+    const ours = record.files[name];
+    if (onDisk === hash) {
+      // Already these bytes: storyfeed's file, or the user's identical copy, adopted.
+      pending.files[name] = [hash];
+    } else if (ours && onDisk !== undefined && ours.includes(onDisk)) {
+      pending.files[name] = [onDisk, hash];
+      writes.push({ name, replaces: true, rank: rank(name) });
+    } else {
+      conflicts.push(ours ? `${name} was changed since storyfeed wrote it` : `${name} was not written by storyfeed`);
+    }
   }
-  return hash.digest('hex').slice(0, 16);
+  if (conflicts.length) {
+    throw new StoryfeedError('E_OUT_CONFLICT', `${conflicts.length === 1 ? conflicts[0] : `${conflicts.length} files are in the way`} in ${outDir}; storyfeed changes nothing that is not its own: move ${conflicts.length === 1 ? 'it' : 'them'} away (or rename storyfeed's output) and build again`, {
+      problems: conflicts,
+    });
+  }
+
+  const prune: string[] = [];
+  const wanted = new Set(names);
+  for (const [name, hashes] of Object.entries(record.files)) {
+    if (wanted.has(name)) continue;
+    const info = await lstat(path.join(outDir, name)).catch(() => undefined);
+    if (!info?.isFile()) continue; // gone, or replaced by the user: no longer storyfeed's
+    const onDisk = await digestFile(path.join(outDir, name));
+    // A file the user edited after storyfeed wrote it is theirs now: left in place, dropped from the record.
+    if (onDisk === undefined || !hashes.includes(onDisk)) continue;
+    pending.files[name] = [onDisk];
+    prune.push(name);
+  }
+  for (const folder of newFolders) pending.folders.push(folder);
+  final.folders = pending.folders.filter((f) => needed.has(f));
+  writes.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  newFolders.sort((a, b) => a.split('/').length - b.split('/').length);
+  return { writes, prune, newFolders, pending, final };
 }
 
-/** The build folder `outDir` links to, or `undefined` when it is not (yet) a link. */
-async function currentBuild(outDir: string): Promise<string | undefined> {
-  try {
-    const info = await lstat(outDir);
-    if (!info.isSymbolicLink()) return undefined;
-    return path.resolve(path.dirname(outDir), await readlink(outDir));
-  } catch {
-    return undefined;
+async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: Files, lock: PublishLock, step: (name: string) => Promise<void>): Promise<void> {
+  for (const folder of plan.newFolders) {
+    await mkdir(path.join(outDir, folder)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
   }
+  await mkdir(paths.tmp, { recursive: true });
+  let inFolder = false;
+  let touched = new Set<string>();
+  let lastRank: number | undefined;
+  for (const write of plan.writes) {
+    const dest = path.join(outDir, write.name);
+    const contents = files[write.name]!;
+    if (lastRank !== undefined && write.rank !== lastRank) {
+      // Everything linked to is durable before the files that link to it.
+      for (const dir of touched) await syncFolder(dir);
+      touched = new Set();
+    }
+    lastRank = write.rank;
+    if (!inFolder) {
+      const temp = path.join(paths.tmp, `${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
+      await writeTemp(temp, contents, write.replaces ? dest : undefined);
+      await step('temp');
+      await lock.check();
+      try {
+        await rename(temp, dest);
+      } catch (error) {
+        await rm(temp, { force: true });
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        // The output folder is on another file system (a mount point): temporary dot-files beside each file instead.
+        inFolder = true;
+        await writeFile(path.join(paths.state, IN_FOLDER_MARKER), '');
+        await syncFolder(paths.state);
+      }
+    }
+    if (inFolder) {
+      const temp = path.join(path.dirname(dest), `${IN_FOLDER_TEMP}${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
+      await writeTemp(temp, contents, write.replaces ? dest : undefined);
+      await step('temp');
+      await lock.check();
+      await rename(temp, dest);
+    }
+    touched.add(path.dirname(dest));
+    await step('file');
+  }
+  for (const dir of touched) await syncFolder(dir);
+  await step('written');
+
+  const removedFrom = new Set<string>();
+  for (const name of plan.prune) {
+    await lock.check();
+    await unlink(path.join(outDir, name)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    removedFrom.add(path.dirname(path.join(outDir, name)));
+    await step('removed');
+  }
+  for (const dir of await removeEmptyFolders(outDir, plan)) removedFrom.add(dir);
+  for (const dir of removedFrom) await syncFolder(dir).catch(() => undefined);
+  await writeOwnedRecord(paths.owned, plan.final);
+  await rm(path.join(paths.state, IN_FOLDER_MARKER), { force: true });
+  await rm(paths.tmp, { recursive: true, force: true });
+  await step('pruned');
 }
 
 /**
- * A plain output folder from before (or made by hand) becomes the first build folder, so it can be
- * swapped like any other. POSIX cannot replace a folder with a link in one step, so between its
- * rename and the new link there is no output folder; a build killed right there is repaired by the
- * next one, which links the adopted folder back first.
+ * Removes the folders storyfeed created and no longer needs, when empty (deepest first); one
+ * holding user files stays in the record. Returns the folders that lost an entry.
  */
-async function adoptPlainFolder(outDir: string, builds: string, step: (s: string) => Promise<void>): Promise<void> {
-  const adopted = path.join(builds, 'adopted');
-  let info;
-  try {
-    info = await lstat(outDir);
-  } catch {
-    const left = await stat(adopted).catch(() => undefined);
-    if (left?.isDirectory()) await symlink(path.relative(path.dirname(outDir), adopted), outDir, 'dir');
-    return;
+async function removeEmptyFolders(outDir: string, plan: Plan): Promise<string[]> {
+  const keep = new Set(plan.final.folders);
+  const leftover = plan.pending.folders.filter((f) => !keep.has(f)).sort((a, b) => b.split('/').length - a.split('/').length);
+  const parents: string[] = [];
+  for (const folder of leftover) {
+    try {
+      await rmdir(path.join(outDir, folder));
+      parents.push(path.dirname(path.join(outDir, folder)));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') plan.final.folders.push(folder);
+      else if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    }
   }
-  if (info.isSymbolicLink()) return;
-  if (!info.isDirectory()) throw new StoryfeedError('E_IO', `${outDir} exists and is not a folder`);
-  await rm(adopted, { recursive: true, force: true });
-  await rename(outDir, adopted);
-  await step('adopting');
-  await symlink(path.relative(path.dirname(outDir), adopted), outDir, 'dir');
-  await step('adopted');
+  return parents;
 }
 
-async function sameContent(file: string, contents: string | Uint8Array): Promise<boolean> {
+/** Writes and flushes a temporary file; one replacing `previous` gets a later modification second than it. */
+async function writeTemp(temp: string, contents: Contents, previous: string | undefined): Promise<void> {
   try {
-    const info = await stat(file);
-    const expected = typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength;
-    if (info.size !== expected) return false;
-    const existing = await readFile(file);
-    return typeof contents === 'string' ? existing.toString('utf8') === contents : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength).equals(existing);
-  } catch {
-    return false;
+    await writeFile(temp, contents, { flush: true });
+    await laterThan(previous, temp);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
   }
 }
 
@@ -172,126 +351,48 @@ async function sameContent(file: string, contents: string | Uint8Array): Promise
  */
 async function laterThan(previous: string | undefined, file: string): Promise<void> {
   if (!previous) return;
-  try {
-    const [before, now] = await Promise.all([stat(previous), stat(file)]);
-    const second = Math.floor(before.mtimeMs / 1000);
-    if (Math.floor(now.mtimeMs / 1000) <= second) await utimes(file, now.atime, new Date((second + 1) * 1000));
-  } catch {
-    // The previous file vanished: nothing to be later than.
+  const before = await stat(previous).catch(() => undefined);
+  if (!before) return;
+  const now = await stat(file);
+  const second = Math.floor(before.mtimeMs / 1000);
+  if (Math.floor(now.mtimeMs / 1000) <= second) await utimes(file, now.atime, new Date((second + 1) * 1000));
+}
+
+/** The output folder is a plain folder: created when missing; a file or a link there is refused. */
+async function plainFolder(outDir: string): Promise<void> {
+  const info = await lstat(outDir).catch(() => undefined);
+  if (!info) {
+    await mkdir(outDir);
+    return;
   }
+  if (info.isSymbolicLink()) throw new StoryfeedError('E_OUT_UNSAFE', `${outDir} is a symbolic link; storyfeed publishes into a plain folder: point --out at the real folder`);
+  if (!info.isDirectory()) throw new StoryfeedError('E_OUT_CONFLICT', `${outDir} exists and is not a folder`);
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+/** Removes the temporary files a killed build left: in the state folder, and (after a fallback) inside the output folder. */
+async function clearTemps(outDir: string, paths: PublishPaths): Promise<void> {
+  await rm(paths.tmp, { recursive: true, force: true });
+  // The state folder is all storyfeed's: its atomic writes leave `.NAME.PID.RANDOM.tmp` when killed.
+  for (const entry of await readdir(paths.state)) if (entry.startsWith('.') && entry.endsWith('.tmp')) await rm(path.join(paths.state, entry), { force: true });
+  const marker = path.join(paths.state, IN_FOLDER_MARKER);
+  if (!(await lstat(marker).catch(() => undefined))) return;
+  const record = await readOwnedRecord(paths.owned);
+  const folders = new Set<string>(['.', ...record.folders, ...Object.keys(record.files).map((f) => path.posix.dirname(f))]);
+  for (const folder of folders) {
+    const entries = await readdir(path.join(outDir, folder)).catch(() => [] as string[]);
+    for (const entry of entries) if (entry.startsWith(IN_FOLDER_TEMP)) await rm(path.join(outDir, folder, entry), { force: true });
   }
+  await rm(marker, { force: true });
 }
 
-/** Removes old builds and what killed builds left (staging folders, links, lock files), keeping the newest. */
-async function pruneBuilds(builds: string, keepAlways: (string | undefined)[], keepPrevious: number): Promise<void> {
-  const entries = await readdir(builds, { withFileTypes: true });
-  const keep = new Set(keepAlways.filter((k): k is string => k !== undefined).slice(0, 1 + keepPrevious));
-  for (const entry of entries) {
-    const full = path.join(builds, entry.name);
-    const lockFile = /^\.lock-(\d+)-/.exec(entry.name);
-    if (lockFile && isRunning(Number(lockFile[1]))) continue; // another build's lock, about to be taken
-    if (!keep.has(full)) await rm(full, { recursive: true, force: true });
+/** Error codes of a write that found no room: a full disk, a full quota, a file-size limit. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
+function publishError(outDir: string, cause: unknown): StoryfeedError {
+  const error = cause as NodeJS.ErrnoException;
+  if (DISK_FULL.has(error.code ?? '')) {
+    const why = error.code === 'EFBIG' ? 'a file is larger than the file-size limit' : 'the disk is full';
+    return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${why} (${error.code}); every file is still its old or its new complete version, and the next build clears what this one left: free some space and build again`, { cause });
   }
-}
-
-/** A held lock: `check` fails if another build has taken it since; `release` gives it up. */
-interface Lock {
-  check(): Promise<void>;
-  release(): Promise<void>;
-}
-
-/** Who holds a lock: a process id and, for locks written by this version, a random token. */
-interface LockOwner {
-  pid: number;
-  token?: string;
-}
-
-/** Tokens of the locks this process holds, to tell them from stale locks of an earlier process with the same id. */
-const heldTokens = new Set<string>();
-
-/**
- * Takes the lock file (`PID TOKEN`). It is written aside and hard-linked into place, so it never
- * exists empty and only one build can create it. A lock whose process no longer runs is taken
- * over, moved aside first so that two builds finding it stale cannot both take it; a live one is
- * refused with a clear message.
- */
-async function acquireLock(lock: string, builds: string): Promise<Lock> {
-  const token = randomBytes(8).toString('hex');
-  const mine = `${process.pid} ${token}\n`;
-  const temp = path.join(builds, `.lock-${process.pid}-${token}`);
-  await writeFile(temp, mine);
-  try {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        await link(temp, lock);
-        heldTokens.add(token);
-        return {
-          check: async () => {
-            if ((await readFile(lock, 'utf8').catch(() => '')) !== mine) throw lockedError(lock, await readOwner(lock));
-          },
-          release: async () => {
-            heldTokens.delete(token);
-            if ((await readFile(lock, 'utf8').catch(() => '')) === mine) await rm(lock, { force: true });
-          },
-        };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const owner = await readOwner(lock);
-      if (owner && isLive(owner)) throw lockedError(lock, owner);
-      const aside = `${temp}.stale`;
-      try {
-        await rename(lock, aside);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // another build took it over first
-        throw error;
-      }
-      const moved = await readOwner(aside);
-      if (moved && isLive(moved)) {
-        // Another build took the stale lock over between our look and our move: give it back.
-        await link(aside, lock).catch(() => undefined);
-        await rm(aside, { force: true });
-        throw lockedError(lock, moved);
-      }
-      await rm(aside, { force: true });
-    }
-    throw new StoryfeedError('E_LOCKED', `cannot take the lock ${lock}: other builds keep taking it`);
-  } finally {
-    await rm(temp, { force: true });
-  }
-}
-
-async function readOwner(file: string): Promise<LockOwner | undefined> {
-  const [pid, token] = (await readFile(file, 'utf8').catch(() => '')).trim().split(/\s+/);
-  const n = Number(pid);
-  if (!Number.isInteger(n) || n <= 0) return undefined;
-  return token ? { pid: n, token } : { pid: n };
-}
-
-/** A lock with this process's id is live only if this process holds it: ids are reused after a crash (PID 1 in containers). */
-function isLive(owner: LockOwner): boolean {
-  if (owner.pid === process.pid && owner.token !== undefined) return heldTokens.has(owner.token);
-  return isRunning(owner.pid);
-}
-
-function lockedError(lock: string, owner: LockOwner | undefined): StoryfeedError {
-  const who = owner ? `another build (process ${owner.pid})` : 'another build';
-  return new StoryfeedError('E_LOCKED', `${who} is writing to this output folder; wait for it to finish, or delete ${lock} if no build is running`);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${error.message}`, { cause });
 }

@@ -1,10 +1,10 @@
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildSite } from '../../src/node/build.js';
-import { publishFiles, publishPaths } from '../../src/node/publish.js';
+import { publishFiles } from '../../src/node/publish.js';
 
 let dir: string;
 beforeEach(() => {
@@ -34,26 +34,26 @@ describe('buildSite', () => {
     expect(warm.contents['rss.xml']).toContain('Story number 5, edited');
   }, 120_000);
 
-  it('publishes the output folder as a link to a complete build folder, and a rebuild with no change writes nothing', async () => {
+  it('publishes into a plain output folder, and a rebuild with no change writes nothing', async () => {
     writeSeeds(3);
     const first = await buildSite({ config, cwd: dir });
     expect(first.written).toBe(true);
     const out = path.join(dir, 'public');
-    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(lstatSync(out).isDirectory()).toBe(true);
     expect(readdirSync(out).sort()).toEqual(['.storyfeed-manifest.json', 'atom.xml', 'feed.json', 'feed.xsl', 'index.html', 'rss.xml']);
-    const target = realpathSync(out);
+    const mtime = statSync(path.join(out, 'rss.xml')).mtimeMs;
     const again = await buildSite({ config, cwd: dir });
     expect(again.written).toBe(false);
-    expect(realpathSync(out)).toBe(target);
+    expect(statSync(path.join(out, 'rss.xml')).mtimeMs).toBe(mtime);
   });
 
-  it('adopts a plain output folder from before', async () => {
+  it('keeps the files the user has in the output folder', async () => {
     writeSeeds(2);
     mkdirSync(path.join(dir, 'public'));
     writeFileSync(path.join(dir, 'public', 'old.txt'), 'old');
     await buildSite({ config, cwd: dir });
-    expect(lstatSync(path.join(dir, 'public')).isSymbolicLink()).toBe(true);
-    expect(readdirSync(path.join(dir, 'public'))).not.toContain('old.txt');
+    expect(lstatSync(path.join(dir, 'public')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(path.join(dir, 'public', 'old.txt'), 'utf8')).toBe('old');
   });
 
   it('writes per-tag and per-author feeds and links the stylesheet from sub-folders', async () => {
@@ -65,25 +65,6 @@ describe('buildSite', () => {
     expect(result.contents['tags/energy/rss.xml']).toContain('<?xml-stylesheet href="../../feed.xsl" type="text/xsl"?>');
     expect(JSON.parse(result.contents['tags/energy/feed.json']!).items).toHaveLength(1);
     expect(result.contents['index.html']).toContain('href="tags/energy/rss.xml"');
-  });
-});
-
-describe('publishFiles', () => {
-  it('refuses a second build while the lock is held by a running process', async () => {
-    const out = path.join(dir, 'out');
-    writeFileSync(publishPaths(out).lock, `${process.pid}\n`);
-    await expect(publishFiles(out, { 'a.txt': 'a' })).rejects.toMatchObject({ code: 'E_LOCKED' });
-  });
-
-  it('takes over a lock left by a process that is gone', async () => {
-    const out = path.join(dir, 'out');
-    writeFileSync(publishPaths(out).lock, '999999999\n');
-    await publishFiles(out, { 'a.txt': 'a' });
-    expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('a');
-  });
-
-  it('refuses paths that leave the output folder', async () => {
-    await expect(publishFiles(path.join(dir, 'out'), { '../x.txt': 'x' })).rejects.toMatchObject({ code: 'E_IO' });
   });
 });
 

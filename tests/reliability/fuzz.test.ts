@@ -320,9 +320,9 @@ beforeAll(async () => {
   };
   const result = await publishFiles(outDir, published);
   // Ways out planted inside the published folder: a link to a secret file and one to a folder outside.
-  symlinkSync(path.join(dir, 'secret.txt'), path.join(result.buildDir, 'leak.txt'));
-  symlinkSync(path.join(dir, 'outside'), path.join(result.buildDir, 'link-out'));
-  writeFileSync(path.join(result.buildDir, '.hidden'), secret);
+  symlinkSync(path.join(dir, 'secret.txt'), path.join(result.outDir, 'leak.txt'));
+  symlinkSync(path.join(dir, 'outside'), path.join(result.outDir, 'link-out'));
+  writeFileSync(path.join(result.outDir, '.hidden'), secret);
   await childScripts();
 }, 120_000);
 afterAll(() => removeTemp(dir));

@@ -25,7 +25,7 @@ const onStep = async (step: string): Promise<void> => {
   seen.set(step, n);
   if (process.env.TRACE) process.stdout.write(`step ${step}\n`);
   if (process.env.LOCK_LOG && step === 'locked') appendFileSync(process.env.LOCK_LOG, `enter ${process.pid}\n`);
-  if (process.env.LOCK_LOG && (step === 'pruned' || step === 'unchanged')) appendFileSync(process.env.LOCK_LOG, `exit ${process.pid}\n`);
+  if (process.env.LOCK_LOG && step === 'unlocking') appendFileSync(process.env.LOCK_LOG, `exit ${process.pid}\n`);
   if (process.env.KILL_AT === `${step}:${n}`) process.kill(process.pid, 'SIGKILL');
   if (process.env.PAUSE_AT === step) {
     process.stdout.write('paused\n');

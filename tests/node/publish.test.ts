@@ -1,0 +1,271 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkOutputFolder } from '../../src/node/out-folder.js';
+import { digest, readOwnedRecord } from '../../src/node/owned-files.js';
+import { feedsFirst, publishFiles, publishPaths } from '../../src/node/publish.js';
+import { acquirePublishLock } from '../../src/node/publish-lock.js';
+
+let dir: string;
+let out: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-publish-'));
+  out = path.join(dir, 'public');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every file under `folder` (relative path → text), not following links. */
+function tree(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const stack = [''];
+  while (stack.length) {
+    const rel = stack.pop()!;
+    for (const name of readdirSync(path.join(folder, rel))) {
+      const r = rel ? `${rel}/${name}` : name;
+      const info = lstatSync(path.join(folder, r));
+      if (info.isDirectory()) stack.push(r);
+      else files[r] = info.isSymbolicLink() ? '(link)' : readFileSync(path.join(folder, r), 'utf8');
+    }
+  }
+  return files;
+}
+
+function put(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+describe('publishFiles into a plain folder', () => {
+  it('writes a plain folder, rewrites nothing when nothing changed, and leaves no temporary files', async () => {
+    const first = await publishFiles(out, { 'rss.xml': 'one', 'tags/a/rss.xml': 'a' });
+    expect(first.changed).toBe(true);
+    expect(lstatSync(out).isDirectory()).toBe(true);
+    expect(lstatSync(out).isSymbolicLink()).toBe(false);
+    const mtime = statSync(path.join(out, 'rss.xml')).mtimeMs;
+    const again = await publishFiles(out, { 'rss.xml': 'one', 'tags/a/rss.xml': 'a' });
+    expect(again.changed).toBe(false);
+    expect(statSync(path.join(out, 'rss.xml')).mtimeMs).toBe(mtime);
+    expect(tree(out)).toEqual({ 'rss.xml': 'one', 'tags/a/rss.xml': 'a' });
+    const state = publishPaths(out).state;
+    expect(readdirSync(state).sort()).toEqual(['owned.json']);
+    expect((await readOwnedRecord(publishPaths(out).owned)).files).toEqual({ 'rss.xml': [digest('one')], 'tags/a/rss.xml': [digest('a')] });
+  });
+
+  it('gives a changed file a later modification second than the version it replaces', async () => {
+    await publishFiles(out, { 'rss.xml': 'one', 'same.txt': 'same' });
+    const future = new Date(Date.now() + 5000);
+    utimesSync(path.join(out, 'rss.xml'), future, future);
+    const sameBefore = statSync(path.join(out, 'same.txt')).mtimeMs;
+    await publishFiles(out, { 'rss.xml': 'two', 'same.txt': 'same' });
+    expect(Math.floor(statSync(path.join(out, 'rss.xml')).mtimeMs / 1000)).toBeGreaterThan(Math.floor(future.getTime() / 1000));
+    expect(statSync(path.join(out, 'same.txt')).mtimeMs).toBe(sameBefore);
+  });
+
+  it('never moves, replaces or removes the user files, nested or hidden, and prunes only its own', async () => {
+    const user = { 'index.html': 'my home page', 'css/site.css': 'body{}', '.well-known/security.txt': 'x', 'tags/mine.txt': 'user file in a folder storyfeed also uses', 'robots.txt': 'User-agent: *' };
+    for (const [name, text] of Object.entries(user)) put(path.join(out, name), text);
+    await publishFiles(out, { 'rss.xml': 'r1', 'tags/a/rss.xml': 'a', 'tags/b/rss.xml': 'b', 'old/x.xml': 'x' });
+    const second = await publishFiles(out, { 'rss.xml': 'r2', 'tags/a/rss.xml': 'a2' });
+    expect(second.removed.sort()).toEqual(['old/x.xml', 'tags/b/rss.xml']);
+    expect(tree(out)).toEqual({ ...user, 'rss.xml': 'r2', 'tags/a/rss.xml': 'a2' });
+    // The folders storyfeed created and no longer needs are gone; the user's `tags/` stays.
+    expect(existsSync(path.join(out, 'old'))).toBe(false);
+    expect(existsSync(path.join(out, 'tags/b'))).toBe(false);
+  });
+
+  it('keeps a folder it created while the user has files in it, and removes it once empty', async () => {
+    await publishFiles(out, { 'rss.xml': 'r', 'tags/a/rss.xml': 'a' });
+    put(path.join(out, 'tags/a/notes.txt'), 'user notes');
+    await publishFiles(out, { 'rss.xml': 'r' });
+    expect(tree(out)).toEqual({ 'rss.xml': 'r', 'tags/a/notes.txt': 'user notes' });
+    rmSync(path.join(out, 'tags/a/notes.txt'));
+    const again = await publishFiles(out, { 'rss.xml': 'r' });
+    expect(again.changed).toBe(false);
+    expect(readdirSync(out)).toEqual(['rss.xml']);
+    expect((await readOwnedRecord(publishPaths(out).owned)).folders).toEqual([]);
+  });
+
+  it('refuses with E_OUT_CONFLICT, before writing anything, a user file where it would write (feed.xsl written by the user)', async () => {
+    put(path.join(out, 'feed.xsl'), 'my own stylesheet');
+    const error = await publishFiles(out, { 'rss.xml': 'r', 'feed.xsl': 'storyfeed stylesheet', 'tags/a/rss.xml': 'a' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'E_OUT_CONFLICT' });
+    expect(String((error as Error).message)).toContain('feed.xsl was not written by storyfeed');
+    expect(tree(out)).toEqual({ 'feed.xsl': 'my own stylesheet' });
+  });
+
+  it('adopts a user file that is byte for byte what it would write', async () => {
+    put(path.join(out, 'feed.xsl'), 'same bytes');
+    await publishFiles(out, { 'feed.xsl': 'same bytes', 'rss.xml': 'r' });
+    expect((await readOwnedRecord(publishPaths(out).owned)).files['feed.xsl']).toEqual([digest('same bytes')]);
+    await publishFiles(out, { 'feed.xsl': 'new bytes', 'rss.xml': 'r' });
+    expect(readFileSync(path.join(out, 'feed.xsl'), 'utf8')).toBe('new bytes');
+  });
+
+  it('treats a file of its own that the user edited as the user\'s: a conflict to rewrite, kept when no longer published', async () => {
+    await publishFiles(out, { 'rss.xml': 'r', 'index.html': 'generated' });
+    writeFileSync(path.join(out, 'index.html'), 'hand edited');
+    await expect(publishFiles(out, { 'rss.xml': 'r2', 'index.html': 'generated 2' })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT', message: expect.stringContaining('index.html was changed since storyfeed wrote it') });
+    expect(tree(out)).toEqual({ 'rss.xml': 'r', 'index.html': 'hand edited' });
+    await publishFiles(out, { 'rss.xml': 'r2' });
+    expect(tree(out)).toEqual({ 'rss.xml': 'r2', 'index.html': 'hand edited' });
+    expect(Object.keys((await readOwnedRecord(publishPaths(out).owned)).files)).toEqual(['rss.xml']);
+  });
+
+  it('never writes through a symbolic link inside the output folder', async () => {
+    mkdirSync(path.join(dir, 'elsewhere'));
+    mkdirSync(out);
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(out, 'tags'));
+    await expect(publishFiles(out, { 'tags/a/rss.xml': 'a' })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT', message: expect.stringContaining('tags is a symbolic link') });
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
+  });
+
+  it('refuses paths that leave the output folder', async () => {
+    await expect(publishFiles(out, { '../x.txt': 'x' })).rejects.toMatchObject({ code: 'E_IO' });
+    await expect(publishFiles(out, { '/etc/x': 'x' })).rejects.toMatchObject({ code: 'E_IO' });
+  });
+
+  it('renames files into place in rank order: archive and tag feeds, main feeds, pages, dot-files', async () => {
+    const rank = feedsFirst(['rss.xml', 'atom.xml'], ['rss.xml', 'atom.xml', 'archive/1/rss.xml', 'tags/a/rss.xml']);
+    const result = await publishFiles(out, { 'index.html': 'i', '.storyfeed-manifest.json': '{}', 'rss.xml': 'r', 'atom.xml': 'a', 'archive/1/rss.xml': 'x', 'tags/a/rss.xml': 't' }, { rank });
+    expect(result.written).toEqual(['archive/1/rss.xml', 'tags/a/rss.xml', 'atom.xml', 'rss.xml', 'index.html', '.storyfeed-manifest.json']);
+  });
+
+  it('cleans the temporary files and the folders a failed publish left', async () => {
+    await publishFiles(out, { 'rss.xml': 'r' });
+    const boom = publishFiles(out, { 'rss.xml': 'r2', 'deep/er/x.xml': 'x' }, { onStep: (s) => { if (s === 'temp') throw new Error('stop here'); } });
+    await expect(boom).rejects.toThrow();
+    expect(readdirSync(publishPaths(out).tmp).length).toBeGreaterThan(0);
+    await publishFiles(out, { 'rss.xml': 'r3' });
+    expect(tree(out)).toEqual({ 'rss.xml': 'r3' });
+    expect(existsSync(publishPaths(out).tmp)).toBe(false);
+  });
+});
+
+describe('an output folder on a file system of its own', () => {
+  it('writes its temporary files beside the targets (dot-files) and leaves none', async (context) => {
+    mkdirSync(out);
+    // Needs to mount a tmpfs on the output folder (root on Linux); elsewhere there is nothing to test.
+    if (process.platform !== 'linux' || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', out]).status !== 0) return context.skip();
+    try {
+      put(path.join(out, 'mine.txt'), 'user file');
+      await publishFiles(out, { 'rss.xml': 'one', 'tags/a/rss.xml': 'a' });
+      await publishFiles(out, { 'rss.xml': 'two', 'tags/b/rss.xml': 'b' });
+      expect(tree(out)).toEqual({ 'mine.txt': 'user file', 'rss.xml': 'two', 'tags/b/rss.xml': 'b' });
+      expect(readdirSync(publishPaths(out).state)).toEqual(['owned.json']);
+      // A build killed with temporary files in the folder: the next one clears them.
+      let temps = 0;
+      // The first temporary file goes to the state folder and cannot be renamed across (EXDEV); the second is beside its target.
+      const halted = publishFiles(out, { 'rss.xml': 'three', 'tags/b/rss.xml': 'b2' }, { onStep: (s) => { if (s === 'temp' && ++temps === 2) throw new Error('stopped'); } });
+      await expect(halted).rejects.toThrow();
+      expect(Object.keys(tree(out)).filter((f) => path.posix.basename(f).startsWith('.storyfeed-tmp-'))).toHaveLength(1);
+      await publishFiles(out, { 'rss.xml': 'four', 'tags/b/rss.xml': 'b' });
+      expect(tree(out)).toEqual({ 'mine.txt': 'user file', 'rss.xml': 'four', 'tags/b/rss.xml': 'b' });
+    } finally {
+      spawnSync('umount', [out]);
+    }
+  });
+});
+
+describe('the publishing lock', () => {
+  it('refuses a second build while the lock is held, naming the process', async () => {
+    const lock = await acquirePublishLock(out, publishPaths(out).state);
+    try {
+      await expect(publishFiles(out, { 'a.txt': 'a' })).rejects.toMatchObject({ code: 'E_LOCKED', message: expect.stringContaining(`another build (process ${process.pid}) is writing to this output folder; wait for it to finish`) });
+    } finally {
+      await lock.release();
+    }
+    await publishFiles(out, { 'a.txt': 'a' });
+    expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('a');
+  });
+
+  it('falls back to a socket file where there is no abstract namespace: refuses while held, takes a stale one over', async () => {
+    const state = publishPaths(out).state;
+    const first = await acquirePublishLock(out, state, 'darwin');
+    expect(existsSync(path.join(state, 'lock.sock'))).toBe(true);
+    await expect(acquirePublishLock(out, state, 'darwin')).rejects.toMatchObject({ code: 'E_LOCKED', message: expect.stringContaining(`(process ${process.pid})`) });
+    await first.release();
+    // What a killed holder leaves: a file nobody answers on.
+    writeFileSync(path.join(state, 'lock.sock'), '');
+    const second = await acquirePublishLock(out, state, 'darwin');
+    await second.check();
+    await second.release();
+  });
+
+  it('ignores and removes a 0.1 lock file', async () => {
+    const { legacyLock } = publishPaths(out);
+    writeFileSync(legacyLock, `${process.pid} 0123456789abcdef\n`);
+    await publishFiles(out, { 'a.txt': 'a' });
+    expect(existsSync(legacyLock)).toBe(false);
+  });
+
+  it('fails the fencing check once the lock-info file names another holder', async () => {
+    const lock = await acquirePublishLock(out, publishPaths(out).state);
+    await lock.check();
+    writeFileSync(publishPaths(out).lockInfo, '1 someoneelse\n');
+    await expect(lock.check()).rejects.toMatchObject({ code: 'E_LOCKED' });
+    await lock.release();
+  });
+});
+
+describe('migrating a 0.1 output folder (a link into .public.builds/)', () => {
+  /** The 0.1 layout: `public` → `.public.builds/<id>/`, with the user's first folder in `adopted/`. */
+  function legacyLayout(): void {
+    const { legacyBuilds, legacyLock } = publishPaths(out);
+    const build = path.join(legacyBuilds, '0123456789abcdef');
+    put(path.join(build, 'rss.xml'), 'old rss');
+    put(path.join(build, 'tags/a/rss.xml'), 'old tag');
+    put(path.join(build, 'index.html'), 'generated index');
+    put(path.join(legacyBuilds, 'adopted', 'robots.txt'), 'user robots');
+    put(path.join(legacyBuilds, 'adopted', 'css/site.css'), 'user css');
+    put(path.join(legacyBuilds, 'adopted', 'index.html'), 'user index');
+    symlinkSync(path.relative(dir, build), out, 'dir');
+    writeFileSync(legacyLock, '999999999 00\n');
+  }
+
+  it('becomes a plain folder with the build and the user files; the old builds and lock are removed', async () => {
+    legacyLayout();
+    await publishFiles(out, { 'rss.xml': 'new rss', 'index.html': 'generated index 2' });
+    expect(lstatSync(out).isSymbolicLink()).toBe(false);
+    expect(tree(out)).toEqual({ 'rss.xml': 'new rss', 'index.html': 'generated index 2', 'robots.txt': 'user robots', 'css/site.css': 'user css' });
+    // The user's index.html, which 0.1 had moved aside, is kept beside the state.
+    expect(readFileSync(path.join(publishPaths(out).state, 'kept', 'index.html'), 'utf8')).toBe('user index');
+    expect(existsSync(publishPaths(out).legacyBuilds)).toBe(false);
+    expect(existsSync(publishPaths(out).legacyLock)).toBe(false);
+  });
+
+  for (const stop of ['migrating', 'staged', 'swapped', 'migrated']) {
+    it(`is completed by the next build when stopped at "${stop}"`, async () => {
+      legacyLayout();
+      const halted = publishFiles(out, { 'rss.xml': 'new rss' }, { onStep: (s) => { if (s === stop) throw new Error('stopped'); } });
+      await expect(halted).rejects.toThrow();
+      await publishFiles(out, { 'rss.xml': 'new rss' });
+      expect(tree(out)).toEqual({ 'rss.xml': 'new rss', 'robots.txt': 'user robots', 'css/site.css': 'user css' });
+      expect(existsSync(publishPaths(out).legacyBuilds)).toBe(false);
+    });
+  }
+});
+
+describe('checkOutputFolder', () => {
+  const context = (o: string) => ({ out: path.join(dir, o), seeds: path.join(dir, 'seeds'), cwd: dir, configDir: dir });
+  beforeEach(() => {
+    mkdirSync(path.join(dir, 'seeds'));
+    mkdirSync(path.join(dir, 'site'));
+    writeFileSync(path.join(dir, 'site', 'package.json'), '{}');
+  });
+
+  it('accepts a folder of its own', async () => {
+    await expect(checkOutputFolder(context('public'))).resolves.toBeUndefined();
+  });
+
+  it.each([
+    ['.', 'it is the current directory'],
+    ['seeds', 'it is the seeds folder'],
+    ['seeds/out', 'it lies inside the seeds folder'],
+    ['..', 'it contains the seeds folder'],
+    ['site', 'it holds package.json'],
+  ])('refuses --out %s with E_OUT_UNSAFE', async (o, why) => {
+    await expect(checkOutputFolder(context(o))).rejects.toMatchObject({ code: 'E_OUT_UNSAFE', message: expect.stringContaining(why) });
+  });
+});
