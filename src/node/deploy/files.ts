@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../../errors.js';
+import { readOwnedRecord } from '../owned-files.js';
+import { publishPaths } from '../publish.js';
 
 /** One local file to publish. */
 export interface DeployableFile {
@@ -18,13 +20,29 @@ export interface LocalObject extends DeployableFile {
 }
 
 /**
- * The files of a built output folder that a deploy publishes: every regular file under `outDir`
- * except dot-files and dot-folders (build bookkeeping such as `.storyfeed-manifest.json`, which
- * `serve` does not serve either). Symbolic links inside the folder are skipped; the folder itself
- * may be one (a published build is a link to its build folder). Sorted by path, walked without
- * recursion.
+ * The files of a built output folder that a deploy publishes. When storyfeed built the folder, its
+ * ownership record says which files are storyfeed's: only those are deployed (the user's own files
+ * in the folder are theirs to publish as they like).
+ * A folder with no record (built elsewhere, or copied) deploys every regular file.
+ * Dot-files and dot-folders (build bookkeeping such as `.storyfeed-manifest.json`, which `serve`
+ * does not serve either) are never deployed. Sorted by path.
  */
 export async function deployableFiles(outDir: string): Promise<DeployableFile[]> {
+  const all = await regularFiles(outDir);
+  const record = await readOwnedRecord(publishPaths(outDir).owned);
+  const owned = Object.keys(record.files);
+  if (owned.length === 0) return all;
+  const byPath = new Map(all.map((f) => [f.path, f]));
+  const mine: DeployableFile[] = [];
+  for (const name of owned.sort()) {
+    const file = byPath.get(name);
+    if (file && !name.split('/').some((part) => part.startsWith('.'))) mine.push(file);
+  }
+  return mine;
+}
+
+/** Every regular file under `outDir` except dot-files and dot-folders, walked without recursion. */
+async function regularFiles(outDir: string): Promise<DeployableFile[]> {
   let root: string;
   try {
     root = await realpath(outDir);
