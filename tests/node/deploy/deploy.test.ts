@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoryfeedError } from '../../../src/errors.js';
 import { deploy, deployableFiles, type ObjectStore, type PutHeaders } from '../../../src/node/index.js';
+import { publishFiles } from '../../../src/node/publish.js';
 
 /**
  * deploy()'s decisions over an in-memory store that keeps what S3 keeps (bytes, headers, metadata,
@@ -89,6 +90,17 @@ describe('deployableFiles', () => {
 
   it('names the folder in an E_IO error when it is missing', async () => {
     await expect(deployableFiles('/nonexistent/storyfeed-out')).rejects.toMatchObject({ code: 'E_IO' });
+  });
+
+  it("deploys only the files storyfeed's ownership record lists, never the user's own files in the folder", async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'storyfeed-deploy-owned-'));
+    dirs.push(parent);
+    const out = path.join(parent, 'public');
+    mkdirSync(path.join(out, 'css'), { recursive: true });
+    writeFileSync(path.join(out, 'css', 'site.css'), 'body {}');
+    writeFileSync(path.join(out, 'robots.txt'), 'User-agent: *');
+    await publishFiles(out, { 'rss.xml': '<rss/>', 'tags/nato/rss.xml': '<rss>nato</rss>', '.storyfeed-manifest.json': '{}' });
+    expect((await deployableFiles(out)).map((f) => f.path)).toEqual(['rss.xml', 'tags/nato/rss.xml']);
   });
 });
 
