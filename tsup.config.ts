@@ -64,6 +64,10 @@ const common = {
   },
 };
 
+// `npm start` builds without type declarations (STORYFEED_DTS=0): they are for library users and
+// take most of the build's time.
+const declarations = process.env.STORYFEED_DTS !== '0';
+
 export default defineConfig([
   { ...common, entry: { core: 'src/core.ts', 'core-render': 'src/core-render.ts' }, splitting: false, esbuildPlugins: [coreModules], dts: false },
   {
@@ -78,6 +82,6 @@ export default defineConfig([
     },
     splitting: true,
     esbuildPlugins: [coreModules],
-    dts: { entry: { index: 'src/index.ts', story: 'src/story/index.ts', verify: 'src/verify/index.ts', server: 'src/server/index.ts', node: 'src/node/index.ts' } },
+    dts: declarations && { entry: { index: 'src/index.ts', story: 'src/story/index.ts', verify: 'src/verify/index.ts', server: 'src/server/index.ts', node: 'src/node/index.ts' } },
   },
 ]);
