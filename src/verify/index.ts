@@ -5,6 +5,8 @@
  */
 export { crossCheck } from './cross.js';
 export { compareFeed, verifyDocument, verifyFeeds } from './compare.js';
+export { decodeFeed } from './decode.js';
+export type { DecodedFeed, DecodeFeedOptions } from './decode.js';
 export { canonicalHtml, htmlToText } from './html-canon.js';
 export { readFeed } from './read.js';
 export { formatProblemLine, formatReport } from './report.js';
