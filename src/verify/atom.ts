@@ -84,7 +84,8 @@ export function readAtom(document: XmlElement): ParsedFeed {
       const stamp = item.updated?.toISOString() ?? '';
       const first = seen.get(item.id);
       if (first === undefined) seen.set(item.id, { index, updated: stamp });
-      else if (first.updated === stamp) log.error(`${path}.id`, `the same <id> and <updated> as entry[${first.index}] (${JSON.stringify(item.id)}); RFC 4287 forbids it`, element);
+      // RFC 4287 §4.1.1 forbids the same id and updated twice; the W3C validator grades it as a warning, like another version of an entry.
+      else if (first.updated === stamp) log.warning(`${path}.id`, `the same <id> and <updated> as entry[${first.index}] (${JSON.stringify(item.id)}); RFC 4287 forbids it`, element);
       else log.warning(`${path}.id`, `the same <id> as entry[${first.index}] (${JSON.stringify(item.id)}), another version of it; many readers show only one`, element);
     }
     feed.items.push(item);
@@ -188,12 +189,17 @@ interface TextConstruct {
 /** Reads an Atom text construct (RFC 4287 §3.1): `type` is text, html or xhtml. */
 function textConstruct(element: XmlElement | undefined, path: string, log: ProblemLog): TextConstruct | undefined {
   if (!element) return undefined;
-  const type = (attr(element, 'type') ?? 'text').trim();
+  const written = (attr(element, 'type') ?? 'text').trim();
+  // Readers (and the W3C validator) take the media types of the three kinds as the kinds; RFC 4287 wants the short names.
+  const type = MEDIA_TYPE_KINDS[written.toLowerCase()] ?? written;
+  if (type !== written) log.warning(path, `type="${written}" is read as type="${type}"; RFC 4287 names it "${type}"`, element);
   if (type === 'html') return fromHtml(plainText(element, path, log));
   if (type === 'xhtml') return xhtml(element, path, log);
-  if (type !== 'text') log.error(path, `expected type="text", "html" or "xhtml", found type=${JSON.stringify(type)}`, element);
+  if (type !== 'text') log.error(path, `expected type="text", "html" or "xhtml", found type=${JSON.stringify(written)}`, element);
   return { text: plainText(element, path, log) };
 }
+
+const MEDIA_TYPE_KINDS: Readonly<Record<string, string>> = { 'text/plain': 'text', 'text/html': 'html', 'application/xhtml+xml': 'xhtml' };
 
 function xhtml(element: XmlElement, path: string, log: ProblemLog): TextConstruct {
   const div = childElement(element, 'div', XHTML_NS);

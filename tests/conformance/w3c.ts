@@ -94,15 +94,21 @@ export async function runCase(path: string): Promise<CaseResult> {
   const bytes = readFileSync(join(W3C_ROOT, 'testcases', path));
   const head = bytes.subarray(0, 4096).toString('latin1');
   const expect = /Expect:\s*(\S+(?:\{[^}]*\})?)/.exec(head)?.[1] ?? '!Error';
-  const element = /[{,]\s*element\s*:\s*([^,}\s]+)/.exec(expect)?.[1];
   const outOfScope = sniffOutOfScope(head.includes('\u0000') ? bytes.toString('utf16le') : bytes.toString('latin1'));
   const result: CaseResult = { path, folder: path.split('/')[0]!, expect, expected: expectedVerdict(expect), actual: 'internal', detail: '', heldOut: false };
   if (outOfScope !== undefined) result.outOfScope = outOfScope;
-  const wholeDocument = expect === '!Error' || element === undefined;
-  if (!wholeDocument) result.element = element;
+  const about = subject(expect);
+  if (about.element !== undefined) result.element = about.element;
+  const errorExpected = result.expected === 'error';
   try {
     const feed = await readFeed(decodeFeed(bytes).text);
-    const error = feed.problems.find((p) => p.severity === 'error' && (wholeDocument || concerns(p, element)));
+    const relevant = (p: FeedProblem): boolean => {
+      if (p.severity !== 'error') return false;
+      if (expect === '!Error') return true;
+      if (about.names.length === 0) return errorExpected;
+      return about.names.some((name) => concerns(p, name, about.parent, about.attr));
+    };
+    const error = feed.problems.find(relevant);
     result.actual = error ? 'error' : 'valid';
     result.detail = error ? `${error.path}: ${error.message}` : '';
   } catch (error) {
@@ -116,11 +122,34 @@ export async function runCase(path: string): Promise<CaseResult> {
   return result;
 }
 
-/** Whether a problem is about `element` (qualified or local name): the last step of its path, or an element its message names. */
-export function concerns(problem: FeedProblem, element: string): boolean {
+/** What an `Expect:` line is about: its element (or, for duplicate-semantics notes, the `core`/`ext` elements), parent and attribute. */
+export function subject(expect: string): { element?: string; names: string[]; parent?: string; attr?: string } {
+  const params = new Map<string, string>();
+  for (const m of expect.matchAll(/([a-z]+)\s*:\s*([^,}\s]+)/g)) params.set(m[1]!, m[2]!);
+  const element = params.get('element');
+  const names = element !== undefined ? [element] : ['core', 'ext'].flatMap((k) => params.get(k) ?? []);
+  const out: { element?: string; names: string[]; parent?: string; attr?: string } = { names };
+  if (element !== undefined) out.element = element;
+  const parent = params.get('parent');
+  if (parent !== undefined) out.parent = parent;
+  const attr = params.get('attr');
+  if (attr !== undefined) out.attr = attr;
+  return out;
+}
+
+/**
+ * Whether a problem is about `element` (qualified or local name): the last step of its path, or
+ * an element its message names; inside `parent` when the path says where; and naming `attr` when
+ * the case is about an attribute.
+ */
+export function concerns(problem: FeedProblem, element: string, parent?: string, attr?: string): boolean {
+  if (attr !== undefined && !problem.message.includes(attr)) return false;
   const local = element.slice(element.indexOf(':') + 1).toLowerCase();
-  const last = /([^.[\]]+)(?:\[\d+\])?$/.exec(problem.path)?.[1] ?? '';
-  if (last.slice(last.indexOf(':') + 1).toLowerCase() === local) return true;
+  const steps = problem.path.split('.').map((s) => s.replace(/\[\d+\]$/, '').replace(/^.*:/, '').toLowerCase());
+  const last = steps[steps.length - 1] ?? '';
+  const parentStep = steps[steps.length - 2];
+  if (parent !== undefined && parentStep !== undefined && last === local && parentStep !== parent.slice(parent.indexOf(':') + 1).toLowerCase()) return false;
+  if (last === local) return true;
   return new RegExp(`<(?:[\\w.-]+:)?${local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s>/]`, 'i').test(problem.message);
 }
 
