@@ -40,18 +40,17 @@ async function readXmlFeed(text: string, format: FeedFormat | undefined): Promis
     root = parseXml(text).root;
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
+    // An RSS 0.9x document often relies on its DTD's HTML entities; it is unsupported, whatever its XML.
+    const legacy = LEGACY_RSS.exec(text)?.[1];
+    if (legacy !== undefined) throw unsupported(`RSS ${legacy}`, 1);
     const { message, line, column, truncated } = error.info;
     const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
     throw new StoryfeedError('E_FEED', detail, { line, cause: error });
   }
   const kind = rootKind(root);
   if (kind === 'html') throw htmlPage(text, root.line);
-  if (kind === undefined) {
-    throw new StoryfeedError('E_FEED', `unknown XML root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}: expected <rss> (RSS 2.0) or <feed> (Atom 1.0)`, { line: root.line });
-  }
-  if (kind !== 'rss' && kind !== 'atom') {
-    throw new StoryfeedError('E_FEED', `unsupported: ${kind} (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)`, { line: root.line });
-  }
+  if (kind === undefined) throw unsupported(`an XML document with the root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}, not a feed`, root.line);
+  if (kind !== 'rss' && kind !== 'atom') throw unsupported(kind, root.line);
   expectFormat(format, kind);
   return kind === 'rss' ? readRss(root) : readAtom(root);
 }
@@ -74,6 +73,13 @@ function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
 
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const RSS11_NS = 'http://purl.org/net/rss1.1#';
+
+const LEGACY_RSS = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rss\b[^>]*\bversion\s*=\s*["'](0\.9[0-9]*)["']/;
+
+/** The answer for a document in a format storyfeed does not read: "unsupported: <format>". */
+function unsupported(format: string, line: number): StoryfeedError {
+  return new StoryfeedError('E_FEED', `unsupported: ${format} (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)`, { line });
+}
 
 function htmlPage(text: string, line: number): StoryfeedError {
   const links = alternateFeedLinks(text);

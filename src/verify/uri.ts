@@ -20,7 +20,8 @@ const UUID = /^urn:uuid:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]
  */
 export function checkUri(value: string, absolute: boolean): UriProblem {
   const uri = value.trim();
-  if (uri === '') return { severity: 'error', message: 'expected a URI, found an empty value' };
+  // An empty relative reference is the document itself (RFC 3986 §4.4).
+  if (uri === '') return absolute ? { severity: 'error', message: 'expected a URI, found an empty value' } : undefined;
   for (const ch of uri) {
     if (ch.charCodeAt(0) < 128 && !URI_CHAR.test(ch)) return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(ch)}, which must be percent-encoded` };
   }
