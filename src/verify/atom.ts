@@ -16,6 +16,7 @@ export { ATOM_NS } from './xml-rules.js';
 
 const FEED_ELEMENTS = new Set(['author', 'category', 'contributor', 'generator', 'icon', 'id', 'link', 'logo', 'rights', 'subtitle', 'title', 'updated', 'entry']);
 const FEED_SINGLE = ['generator', 'icon', 'id', 'logo', 'rights', 'subtitle', 'title', 'updated'];
+const SOURCE_ELEMENTS = new Set([...FEED_ELEMENTS].filter((name) => name !== 'entry'));
 const ENTRY_ELEMENTS = new Set(['author', 'category', 'content', 'contributor', 'id', 'link', 'published', 'rights', 'source', 'summary', 'title', 'updated']);
 const ENTRY_SINGLE = ['content', 'id', 'published', 'rights', 'source', 'summary', 'title', 'updated'];
 const PERSON_ELEMENTS = new Set(['name', 'uri', 'email']);
@@ -45,16 +46,16 @@ export function readAtom(document: XmlElement): ParsedFeed {
   textConstruct(f.first('rights'), 'feed.rights', log);
   const updated = atomDate(f, 'updated', log, root, true);
   if (updated) feed.updated = updated;
-  language(root, 'feed', log);
+  xmlAttributes(root, log);
   const generator = f.first('generator');
   if (generator) {
     feed.generator = trimWhitespace(plainText(generator, 'feed.generator', log));
     const uri = attr(generator, 'uri');
-    if (uri !== undefined) iri(uri, 'feed.generator', generator, log, false);
+    if (uri !== undefined) iri(uri, 'feed.generator.uri', generator, log, false);
   }
   for (const name of ['icon', 'logo']) {
     const element = f.first(name);
-    if (element) iri(textContent(element), `feed.${name}`, element, log, false);
+    if (element) iri(unpadded(textContent(element), `feed.${name}`, element, log), `feed.${name}`, element, log, false);
   }
   feed.authors = persons(f.all('author'), 'feed.author', log);
   persons(f.all('contributor'), 'feed.contributor', log);
@@ -73,7 +74,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
     if (link) feed.history[key] = link.href;
   }
 
-  const seen = new Map<string, { index: number; updated: string }>();
+  const seen = new Map<string, { index: number; updated: string; body: string }>();
   f.all('entry').forEach((element, index) => {
     const path = `entry[${index}]`;
     const item = atomEntry(element, path, log);
@@ -82,10 +83,12 @@ export function readAtom(document: XmlElement): ParsedFeed {
     }
     if (item.id !== undefined) {
       const stamp = item.updated?.toISOString() ?? '';
+      const body = textContent(element);
       const first = seen.get(item.id);
-      if (first === undefined) seen.set(item.id, { index, updated: stamp });
-      // RFC 4287 §4.1.1 forbids the same id and updated twice; the W3C validator grades it as a warning, like another version of an entry.
-      else if (first.updated === stamp) log.warning(`${path}.id`, `the same <id> and <updated> as entry[${first.index}] (${JSON.stringify(item.id)}); RFC 4287 forbids it`, element);
+      if (first === undefined) seen.set(item.id, { index, updated: stamp, body });
+      // RFC 4287 §4.1.1: never the same id and updated twice. A verbatim repeat is only redundant (the W3C validator warns).
+      else if (first.updated === stamp && first.body !== body) log.error(`${path}.id`, `the same <id> and <updated> as entry[${first.index}] (${JSON.stringify(item.id)}) but different content; RFC 4287 forbids it`, element);
+      else if (first.updated === stamp) log.warning(`${path}.id`, `a repeat of entry[${first.index}] (${JSON.stringify(item.id)})`, element);
       else log.warning(`${path}.id`, `the same <id> as entry[${first.index}] (${JSON.stringify(item.id)}), another version of it; many readers show only one`, element);
     }
     feed.items.push(item);
@@ -125,10 +128,7 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   const updated = atomDate(e, 'updated', log, element, true);
   if (updated) item.updated = updated;
   const own = element.attributes.find((a) => a.uri === XML_NS && a.local === 'lang');
-  if (own) {
-    item.language = trimWhitespace(own.value);
-    language(element, path, log);
-  }
+  if (own) item.language = trimWhitespace(own.value);
 
   const links = atomLinks(e.all('link'), path, log);
   for (const link of links) {
@@ -143,6 +143,9 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
     if (term) item.tags.push(term);
   });
 
+  const source = e.first('source');
+  if (source) readSource(source, `${path}.source`, log);
+
   const summary = textConstruct(e.first('summary'), `${path}.summary`, log);
   if (summary !== undefined) item.summary = summary.html === undefined ? trimWhitespace(summary.text) : htmlToText(summary.html);
   const contentElement = e.first('content');
@@ -150,11 +153,38 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   if (content?.html !== undefined) item.contentHtml = content.html;
   else if (content?.text !== undefined) item.contentText = content.text;
   if (!contentElement && !links.some((l) => l.rel === 'alternate')) {
-    log.error(`${path}.content`, 'expected a <content> or a <link rel="alternate">, found neither', element);
+    log.error(path, 'expected a <content> or a <link rel="alternate">, found neither', element);
   }
   // RFC 4287 §4.1.1.1: out-of-line or binary content needs a summary.
-  if (content?.needsSummary && !summary) log.error(`${path}.summary`, `expected a <summary>: the <content> is ${content.needsSummary}`, contentElement!);
+  if (content?.needsSummary && !summary) log.error(path, `expected a <summary>: the <content> is ${content.needsSummary}`, contentElement!);
   return item;
+}
+
+/** `<source>` (RFC 4287 §4.2.11): the feed metadata an entry was copied with, under the feed's rules but nothing required. */
+function readSource(source: XmlElement, path: string, log: ProblemLog): void {
+  const c = new Children(source, ATOM_NS, path, log, SOURCE_ELEMENTS);
+  reportRepeated(c, FEED_SINGLE, log);
+  for (const name of ['title', 'subtitle', 'rights']) textConstruct(c.first(name), `${path}.${name}`, log);
+  persons(c.all('author'), `${path}.author`, log);
+  persons(c.all('contributor'), `${path}.contributor`, log);
+  atomLinks(c.all('link'), path, log);
+}
+
+/** `xml:base` and `xml:lang` on every element (iterative: the depth is the document's). */
+function xmlAttributes(root: XmlElement, log: ProblemLog): void {
+  const stack = [root];
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    for (const a of element.attributes) {
+      if (a.uri !== XML_NS) continue;
+      if (a.local === 'base') {
+        const problem = checkUri(a.value, false);
+        if (problem) log.error(`${element.local}.xml:base`, problem.message, element);
+      } else if (a.local === 'lang' && a.value !== '' && !isLanguageTag(a.value)) {
+        log.error(`${element.local}.xml:lang`, `expected xml:lang to be a language code such as "en", found ${JSON.stringify(a.value)}`, element);
+      }
+    }
+    for (const child of element.children) if (child.kind === 'element') stack.push(child);
+  }
 }
 
 /** An `<id>`: required, an absolute IRI (RFC 4287 §4.2.6). */
@@ -164,9 +194,16 @@ function identifier(c: Children, log: ProblemLog, parent: XmlElement): string | 
     log.error(`${c.path}.id`, 'expected an <id>, found none', parent);
     return undefined;
   }
-  const value = trimWhitespace(plainText(element, `${c.path}.id`, log));
+  const value = unpadded(plainText(element, `${c.path}.id`, log), `${c.path}.id`, element, log);
   iri(value, `${c.path}.id`, element, log, true);
   return value;
+}
+
+/** RFC 4287 ids, dates and URIs have no white space around them (readers compare them as strings). */
+function unpadded(value: string, path: string, at: XmlElement, log: ProblemLog): string {
+  const trimmed = trimWhitespace(value);
+  if (trimmed !== value) log.error(path, `unexpected white space around ${JSON.stringify(trimmed)} in <${at.name}>`, at);
+  return trimmed;
 }
 
 function iri(value: string, path: string, at: XmlElement, log: ProblemLog, absolute: boolean): void {
@@ -174,10 +211,6 @@ function iri(value: string, path: string, at: XmlElement, log: ProblemLog, absol
   if (problem) log.error(path, problem.message, at);
 }
 
-function language(element: XmlElement, path: string, log: ProblemLog): void {
-  const value = attribute(element, 'lang', XML_NS);
-  if (value !== undefined && value !== '' && !isLanguageTag(value)) log.error(path, `expected xml:lang to be a language code such as "en", found ${JSON.stringify(value)}`, element);
-}
 
 interface TextConstruct {
   /** The plain text (of HTML, computed when read: entry content is only ever read as markup). */
@@ -234,6 +267,10 @@ function contentConstruct(element: XmlElement, path: string, log: ProblemLog): C
     return {};
   }
   const mime = type.toLowerCase();
+  if (mime.startsWith('multipart/') || mime.startsWith('message/')) {
+    log.error(path, `type must not be a composite type (RFC 4287 §4.1.3.1), found type=${JSON.stringify(type)}`, element);
+    return {};
+  }
   if (mime.startsWith('text/')) return { text: plainText(element, path, log) };
   // XML media types carry markup inline; any other type is base64 (RFC 4287 §4.1.3.3).
   if (/[/+]xml(?:;|$)/.test(mime)) return {};
@@ -265,8 +302,10 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
       log.error(path, `<${node.name}> has no href attribute`, node);
       return;
     }
-    iri(raw, path, node, log, false);
+    iri(raw, `${path}.href`, node, log, false);
     const href = trimWhitespace(raw);
+    const hreflang = attr(node, 'hreflang');
+    if (hreflang !== undefined && !isLanguageTag(hreflang)) log.error(`${path}.hreflang`, `expected hreflang to be a language code such as "en", found ${JSON.stringify(hreflang)}`, node);
     const type = attr(node, 'type');
     const length = attr(node, 'length');
     if (type !== undefined && !isMimeType(type)) log.error(path, `expected type to be a MIME type, found ${JSON.stringify(type)}`, node);
@@ -306,7 +345,7 @@ function persons(elements: readonly XmlElement[], path: string, log: ProblemLog)
     }
     const uri = c.first('uri');
     if (uri) {
-      author.url = trimWhitespace(plainText(uri, `${at}.uri`, log));
+      author.url = unpadded(plainText(uri, `${at}.uri`, log), `${at}.uri`, uri, log);
       iri(author.url, `${at}.uri`, uri, log, false);
     }
     return author;
@@ -320,7 +359,7 @@ function categoryTerm(node: XmlElement, path: string, log: ProblemLog): string |
     return undefined;
   }
   const scheme = attr(node, 'scheme');
-  if (scheme !== undefined) iri(scheme, path, node, log, false);
+  if (scheme !== undefined) iri(scheme, `${path}.scheme`, node, log, true);
   return trimWhitespace(term) || undefined;
 }
 
@@ -331,7 +370,7 @@ function atomDate(c: Children, local: string, log: ProblemLog, parent: XmlElemen
     if (required) log.error(path, `expected an <${local}>, found none`, parent);
     return undefined;
   }
-  const text = textContent(element);
+  const text = unpadded(textContent(element), path, element, log);
   const date = parseAtomDate(text);
   if (!date) log.error(path, `expected an RFC 3339 date such as "2024-03-01T10:00:00Z" (upper-case T and Z, no space), found ${JSON.stringify(trimWhitespace(text))}`, element);
   return date;

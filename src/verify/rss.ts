@@ -78,6 +78,8 @@ export function readRss(root: XmlElement): ParsedFeed {
   if (cloud) {
     const missing = ['domain', 'port', 'path', 'registerProcedure', 'protocol'].filter((name) => attr(cloud, name) === undefined);
     if (missing.length) log.error('channel.cloud', `expected the attributes domain, port, path, registerProcedure and protocol, found no ${missing.join(', ')}`, cloud);
+    const port = attr(cloud, 'port');
+    if (port !== undefined && !(/^\s*\d+\s*$/.test(port) && Number(port) > 0 && Number(port) < 65536)) log.error('channel.cloud', `expected port to be a TCP port number, found ${JSON.stringify(port)}`, cloud);
   }
   const textInput = ch.first('textInput');
   if (textInput) requireChildren(textInput, ['title', 'description', 'name', 'link'], 'channel.textInput', log);
@@ -225,6 +227,7 @@ function integer(value: string, path: string, at: XmlElement, log: ProblemLog): 
 
 function requireChildren(element: XmlElement, names: readonly string[], path: string, log: ProblemLog): Children {
   const c = new Children(element, '', path, log);
+  reportRepeated(c, ['title', 'description', 'name', 'link', 'url', 'width', 'height'], log);
   for (const name of names) if (!c.first(name)) log.error(`${path}.${name}`, `expected <${name}> in <${element.name}>, found none`, element);
   return c;
 }

@@ -41,8 +41,16 @@ export class Children {
 
   /** Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the format defines: others are reported. */
   constructor(readonly parent: XmlElement, readonly uri: string, readonly path: string, log: ProblemLog, known?: ReadonlySet<string>, parentName = parent.name) {
+    let textReported = false;
     for (const child of parent.children) {
-      if (child.kind !== 'element' || child.uri !== uri) continue;
+      if (child.kind === 'text') {
+        if (!textReported && child.text.trim() !== '') {
+          textReported = true;
+          log.error(path, `unexpected text ${JSON.stringify(child.text.trim().slice(0, 40))} directly inside <${parentName}>`, parent);
+        }
+        continue;
+      }
+      if (child.uri !== uri) continue;
       if (known && !known.has(child.local)) {
         log.error(`${path}.${child.local}`, `<${child.name}> is not an element of <${parentName}>`, child);
         continue;

@@ -148,8 +148,8 @@ export function concerns(problem: FeedProblem, element: string, parent?: string,
   const local = element.slice(element.indexOf(':') + 1).toLowerCase();
   const steps = problem.path.split('.').map((s) => s.replace(/\[\d+\]$/, '').replace(/^.*:/, '').toLowerCase());
   const last = steps[steps.length - 1] ?? '';
-  const parentStep = steps[steps.length - 2];
-  if (parent !== undefined && parentStep !== undefined && last === local && parentStep !== parent.slice(parent.indexOf(':') + 1).toLowerCase()) return false;
+  const ancestors = steps.slice(0, -1);
+  if (parent !== undefined && ancestors.length > 0 && last === local && !ancestors.includes(parent.slice(parent.indexOf(':') + 1).toLowerCase())) return false;
   if (last === local) return true;
   return new RegExp(`<(?:[\\w.-]+:)?${local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s>/]`, 'i').test(problem.message);
 }
