@@ -47,6 +47,8 @@ export function readAtom(document: XmlElement): ParsedFeed {
   const updated = atomDate(f, 'updated', log, root, true);
   if (updated) feed.updated = updated;
   xmlAttributes(root, log);
+  const language = attribute(root, 'lang', XML_NS);
+  if (language !== undefined) feed.language = trimWhitespace(language);
   const generator = f.first('generator');
   if (generator) {
     feed.generator = trimWhitespace(plainText(generator, 'feed.generator', log));

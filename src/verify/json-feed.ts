@@ -9,6 +9,7 @@ import { parseRfc3339 } from './dates.js';
 import { collapseWhitespace, trimWhitespace } from './html-canon.js';
 import { scanJson } from './json-scan.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
+import { LineIndex } from './lines.js';
 import { lineAndColumn } from './xml-check.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -54,11 +55,12 @@ function jsonSyntaxError(text: string, error: unknown): StoryfeedError {
 /** Spec problems get the line of the value their path names (or of its nearest parent). */
 function addLines(text: string, feed: ParsedFeed): void {
   const { positions } = scanJson(text, true);
+  // One index of line starts for every lookup: a lookup from the start of the text per problem is quadratic.
+  const lines = new LineIndex(text);
   const lineOf = (path: string): number | undefined => {
-    for (let p = path; p; p = p.replace(/(?:\.[^.[\]]*|\[\d+\])$/, '')) {
+    for (let p = path; p; p = parentPath(p)) {
       const offset = positions.get(p);
-      if (offset !== undefined) return lineAndColumn(text, offset).line;
-      if (!/[.[]/.test(p)) break;
+      if (offset !== undefined) return lines.at(offset).line;
     }
     return undefined;
   };
@@ -70,6 +72,13 @@ function addLines(text: string, feed: ParsedFeed): void {
     const line = lineOf(`items[${index}]`);
     if (line !== undefined) item.line = line;
   });
+}
+
+/** `items[3].author.name` → `items[3].author` → `items[3]` → `items` → `''`; sliced, not matched by a regular expression. */
+function parentPath(path: string): string {
+  const dot = path.lastIndexOf('.');
+  const bracket = path.lastIndexOf('[');
+  return path.slice(0, Math.max(dot, bracket, 0));
 }
 
 class JsonFeedReader {
@@ -104,10 +113,21 @@ class JsonFeedReader {
       this.problem('items', 'an array of items', data.items);
       return out;
     }
+    const seen = new Map<string, number>();
     data.items.forEach((item, index) => {
       const path = `items[${index}]`;
-      if (!isObject(item)) this.problem(path, 'an item object', item);
-      else out.items.push(this.item(item, path));
+      if (!isObject(item)) {
+        this.problem(path, 'an item object', item);
+        return;
+      }
+      const parsed = this.item(item, path);
+      // JSON Feed 1.1: ids are unique within the feed; readers use them to tell new items from seen ones.
+      if (parsed.id !== undefined && parsed.id !== '') {
+        const first = seen.get(parsed.id);
+        if (first === undefined) seen.set(parsed.id, index);
+        else this.problems.push({ path: `${path}.id`, message: `the same id as items[${first}] (${JSON.stringify(parsed.id)}); ids must be unique`, severity: 'error' });
+      }
+      out.items.push(parsed);
     });
     return out;
   }

@@ -249,11 +249,15 @@ export function attribute(element: XmlElement, local: string, uri = ''): string 
   return element.attributes.find((a) => a.local === local && a.uri === uri)?.value;
 }
 
-/** All text inside `node`, concatenated in document order. */
+/** All text inside `node`, concatenated in document order (iterative: documents may nest thousands deep). */
 export function textContent(node: XmlNode): string {
   if (node.kind === 'text') return node.text;
   let out = '';
-  for (const child of node.children) out += textContent(child);
+  const stack: XmlNode[] = node.children.slice().reverse();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.kind === 'text') out += next.text;
+    else for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+  }
   return out;
 }
 
@@ -263,17 +267,26 @@ export function textContent(node: XmlNode): string {
  */
 export function serializeChildren(element: XmlElement): string {
   let out = '';
-  for (const child of element.children) {
-    if (child.kind === 'text') {
-      out += escapeMarkup(child.text);
+  // An explicit stack of children still to write and end tags still to close: hostile XHTML may nest thousands deep.
+  const stack: (XmlNode | string)[] = element.children.slice().reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next === 'string') {
+      out += next;
       continue;
     }
-    const attrs = child.attributes
+    if (next.kind === 'text') {
+      out += escapeMarkup(next.text);
+      continue;
+    }
+    const attrs = next.attributes
       .filter((a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'))
       .map((a) => ` ${a.local}="${escapeMarkup(a.value).replaceAll('"', '&quot;')}"`)
       .join('');
+    out += `<${next.local}${attrs}>`;
     // An HTML parser reads `</br>` as a second `<br>`, so void elements get no end tag.
-    out += VOID_ELEMENTS.has(child.local) ? `<${child.local}${attrs}>` : `<${child.local}${attrs}>${serializeChildren(child)}</${child.local}>`;
+    if (VOID_ELEMENTS.has(next.local)) continue;
+    stack.push(`</${next.local}>`);
+    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
   }
   return out;
 }
