@@ -44,11 +44,15 @@ export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
   if (!prolog) return undefined;
 
   let line = 1;
-  let counted = 0;
+  // The next line feed not yet counted (-1: none left). Searching afresh from the last position on
+  // every call would scan to the end of a document without line feeds each time: quadratic.
+  let nextLineFeed = text.indexOf('\n');
   /** 1-based line after the character at `end - 1`, counting forward from the last call. */
   const lineAt = (end: number): number => {
-    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) line++;
-    counted = end;
+    while (nextLineFeed >= 0 && nextLineFeed < end) {
+      line++;
+      nextLineFeed = text.indexOf('\n', nextLineFeed + 1);
+    }
     return line;
   };
 
