@@ -43,6 +43,7 @@ async function readXmlFeed(text: string, format: FeedFormat | undefined): Promis
     // An RSS 0.9x document often relies on its DTD's HTML entities; it is unsupported, whatever its XML.
     const legacy = LEGACY_RSS.exec(text)?.[1];
     if (legacy !== undefined) throw unsupported(`RSS ${legacy}`, 1);
+    if (RDF_ROOT.test(text)) throw unsupported('RSS 1.0 (RDF)', 1);
     const { message, line, column, truncated } = error.info;
     const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
     throw new StoryfeedError('E_FEED', detail, { line, cause: error });
@@ -74,6 +75,7 @@ function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const RSS11_NS = 'http://purl.org/net/rss1.1#';
 
+const RDF_ROOT = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rdf:RDF\b/;
 const LEGACY_RSS = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rss\b[^>]*\bversion\s*=\s*["'](0\.9[0-9]*)["']/;
 
 /** The answer for a document in a format storyfeed does not read: "unsupported: <format>". */

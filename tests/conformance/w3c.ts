@@ -114,7 +114,8 @@ export async function runCase(path: string): Promise<CaseResult> {
     result.detail = error ? `${error.path}: ${error.message}` : '';
   } catch (error) {
     if (error instanceof StoryfeedError) {
-      result.actual = error.detail.startsWith('unsupported:') ? 'unsupported' : 'error';
+      // An HTML page is named as such ("this is an HTML page, not a feed"): that is its "unsupported" answer.
+      result.actual = /^unsupported: |^this is an HTML page, not a feed/.test(error.detail) ? 'unsupported' : 'error';
       result.detail = error.detail;
     } else {
       result.detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
