@@ -21,6 +21,8 @@ const ENTRY_ELEMENTS = new Set(['author', 'category', 'content', 'contributor', 
 const ENTRY_SINGLE = ['content', 'id', 'published', 'rights', 'source', 'summary', 'title', 'updated'];
 const PERSON_ELEMENTS = new Set(['name', 'uri', 'email']);
 const EMAIL = /^[A-Z0-9_\-+.']+@(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.|(?:[A-Z0-9-]+\.)+)[A-Z0-9][-A-Z0-9]*$/i;
+/** An address whose domain has no dot (`jane@localhost`): well-formed, but unlikely to be reachable. */
+const LOCAL_EMAIL = /^[\w.%+-]+@[A-Za-z][\w.-]+$/;
 
 /** Reads an Atom document whose strict parse is `root` (a `<feed>` element in the Atom namespace). */
 export function readAtom(document: XmlElement): ParsedFeed {
@@ -224,7 +226,8 @@ interface TextConstruct {
 /** Reads an Atom text construct (RFC 4287 §3.1): `type` is text, html or xhtml. */
 function textConstruct(element: XmlElement | undefined, path: string, log: ProblemLog): TextConstruct | undefined {
   if (!element) return undefined;
-  const written = (attr(element, 'type') ?? 'text').trim();
+  const written = (attr(element, 'type') ?? 'text').trim() || 'text';
+  if (attr(element, 'type')?.trim() === '') log.warning(path, 'type="" is read as type="text"', element);
   // Readers (and the W3C validator) take the media types of the three kinds as the kinds; RFC 4287 wants the short names.
   const type = MEDIA_TYPE_KINDS[written.toLowerCase()] ?? written;
   if (type !== written) log.warning(path, `type="${written}" is read as type="${type}"; RFC 4287 names it "${type}"`, element);
@@ -343,7 +346,8 @@ function persons(elements: readonly XmlElement[], path: string, log: ProblemLog)
     const email = c.first('email');
     if (email) {
       author.email = trimWhitespace(plainText(email, `${at}.email`, log));
-      if (!EMAIL.test(author.email)) log.error(`${at}.email`, `expected an email address, found ${JSON.stringify(author.email)}`, email);
+      if (!EMAIL.test(author.email) && LOCAL_EMAIL.test(author.email)) log.warning(`${at}.email`, `the email address ${JSON.stringify(author.email)} has no domain that mail can reach`, email);
+      else if (!EMAIL.test(author.email)) log.error(`${at}.email`, `expected an email address, found ${JSON.stringify(author.email)}`, email);
     }
     const uri = c.first('uri');
     if (uri) {

@@ -75,11 +75,15 @@ function latin1Prefix(bytes: Uint8Array, length: number): string {
 
 /** The WHATWG name of an encoding label; `E_FEED` for a label no decoder knows. */
 function resolveLabel(label: string, where: string): string {
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    throw new StoryfeedError('E_FEED', `${where} is "${label}", an encoding storyfeed cannot decode`, { line: 1 });
+  for (const candidate of [label, `x-${label}`]) {
+    try {
+      // Macintosh encodings are registered as x-mac-…; feeds often declare them without the x-.
+      return new TextDecoder(candidate).encoding;
+    } catch {
+      // Try the next spelling.
+    }
   }
+  throw new StoryfeedError('E_FEED', `${where} is "${label}", an encoding storyfeed cannot decode`, { line: 1 });
 }
 
 function decodeStrict(bytes: Uint8Array, encoding: string): string {

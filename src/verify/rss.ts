@@ -70,7 +70,8 @@ export function readRss(root: XmlElement): ParsedFeed {
   const webMaster = ch.first('webMaster');
   if (webMaster) rssAuthor(textContent(webMaster), 'channel.webMaster', webMaster, log);
   const ttl = ch.first('ttl');
-  if (ttl) integer(textContent(ttl), 'channel.ttl', ttl, log);
+  if (ttl && textContent(ttl).trim() === '') log.warning('channel.ttl', '<ttl> is empty', ttl);
+  else if (ttl) integer(textContent(ttl), 'channel.ttl', ttl, log);
   ch.all('category').forEach((c, i) => category(c, `channel.category[${i}]`, log));
   const image = ch.first('image');
   if (image) channelImage(image, log);
@@ -86,7 +87,9 @@ export function readRss(root: XmlElement): ParsedFeed {
   for (const skip of ch.all('skipHours')) {
     for (const hour of childElements(skip, 'hour', '')) {
       const value = textContent(hour).trim();
-      if (!/^\d+$/.test(value) || Number(value) > 23) log.error('channel.skipHours.hour', `expected an hour from 0 to 23, found ${JSON.stringify(value)}`, hour);
+      // The RSS 0.91 habit of 24 for midnight is still read (the W3C validator warns).
+      if (value === '24') log.warning('channel.skipHours.hour', 'write midnight as 0, not 24', hour);
+      else if (!/^\d+$/.test(value) || Number(value) > 23) log.error('channel.skipHours.hour', `expected an hour from 0 to 23, found ${JSON.stringify(value)}`, hour);
     }
   }
   for (const skip of ch.all('skipDays')) {
