@@ -34,9 +34,9 @@ export type { BuiltFeeds } from './pipeline.js';
 export { removeIllegalXmlChars } from './xml-chars.js';
 export type { CleanText } from './xml-chars.js';
 
-export { canonicalHtml, checkUtf8, checkWellFormedXml, compareFeed, crossCheck, formatReport, htmlToText, readFeed, verifyDocument, verifyFeeds } from './verify/index.js';
+export { canonicalHtml, checkUtf8, checkWellFormedXml, compareFeed, crossCheck, decodeFeed, formatReport, htmlToText, readFeed, verifyDocument, verifyFeeds } from './verify/index.js';
 export type {
-  FeedProblem, FormatSummary, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem, ReadFeedOptions, SyntaxErrorInfo, Utf8CheckResult,
+  DecodedFeed, DecodeFeedOptions, FeedProblem, FormatSummary, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem, ReadFeedOptions, SyntaxErrorInfo, Utf8CheckResult,
   VerifyFormat, VerifyProblem, VerifyReport, XmlCheckResult,
 } from './verify/index.js';
 export { buildFeedSet, FEED_MEDIA_TYPES, feedSetFiles } from './feed/sets.js';

@@ -214,7 +214,9 @@ export function tally(results: readonly CaseResult[]): Record<string, FolderTall
 export function markdownTable(results: readonly CaseResult[]): string {
   const rows = ['| Folder | In scope | Agree | False alarm | Missed | Out of scope (answered "unsupported") |', '|---|---:|---:|---:|---:|---:|'];
   const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)} %` : '–');
-  for (const [folder, t] of Object.entries(tally(results))) {
+  const tallies = tally(results);
+  const folders = Object.keys(tallies).filter((f) => f !== 'all').sort();
+  for (const [folder, t] of [...folders, 'all'].map((f) => [f, tallies[f]!] as const)) {
     rows.push(`| ${folder} | ${t.cases} | ${t.agree} (${pct(t.agree, t.cases)}) | ${t.falseAlarm} | ${t.missed} | ${t.outOfScope} (${t.unsupported}) |`);
   }
   return rows.join('\n');
