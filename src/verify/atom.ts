@@ -10,6 +10,7 @@ import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js'
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import { attribute, childElement, childElements, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
+import { checkExtensions } from './extensions.js';
 import { ATOM_NS, attr, Children, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
 export { ATOM_NS } from './xml-rules.js';
@@ -49,6 +50,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
   const updated = atomDate(f, 'updated', log, root, true);
   if (updated) feed.updated = updated;
   xmlAttributes(root, log);
+  checkExtensions(root, 'feed', log, false);
   const language = attribute(root, 'lang', XML_NS);
   if (language !== undefined) feed.language = trimWhitespace(language);
   const generator = f.first('generator');
@@ -120,6 +122,7 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   const e = new Children(element, ATOM_NS, path, log, ENTRY_ELEMENTS);
   reportRepeated(e, ENTRY_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
+  checkExtensions(element, path, log, true);
 
   const id = identifier(e, log, element);
   if (id !== undefined) item.id = id;

@@ -11,6 +11,7 @@ import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js'
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-check.js';
+import { checkExtensions } from './extensions.js';
 import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
@@ -99,6 +100,7 @@ export function readRss(root: XmlElement): ParsedFeed {
     }
   }
 
+  checkExtensions(channel, 'channel', log, false);
   atomLinks(channel, 'channel', feed, log);
   if (feed.selfUrl === undefined) log.warning('channel', 'expected an <atom:link rel="self"> giving the feed\'s own URL, found none', channel);
 
@@ -120,6 +122,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   const c = new Children(element, '', path, log, ITEM_ELEMENTS);
   reportRepeated(c, ITEM_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
+  checkExtensions(element, path, log, true);
 
   const guid = c.first('guid');
   if (guid) {

@@ -61,12 +61,17 @@ export function casePaths(): string[] {
   return out.sort();
 }
 
-/** The verdict an `Expect:` line implies: a raised error class means "error"; `!X`, warnings and success notes mean "valid". */
+/**
+ * The verdict an `Expect:` line implies: a raised error class means "error"; warnings and success
+ * notes mean "valid"; `!X` means "valid" too, except when X is a success note (`!ValidTAG`: the
+ * value is not valid, so the validator raises the matching error).
+ */
 export function expectedVerdict(expect: string): Verdict {
-  if (expect.startsWith('!')) return 'valid';
-  const name = /^[A-Za-z0-9]+/.exec(expect)?.[0] ?? '';
+  const negated = expect.startsWith('!');
+  const name = /^!?([A-Za-z0-9]+)/.exec(expect)?.[1] ?? '';
   const kind = CLASSES[name];
   if (kind === undefined) throw new Error(`unknown W3C event class ${name}`);
+  if (negated) return kind === 'info' && name !== 'Error' ? 'error' : 'valid';
   return kind === 'error' ? 'error' : 'valid';
 }
 
