@@ -57,7 +57,10 @@ export function readAtom(document: XmlElement): ParsedFeed {
   if (generator) {
     feed.generator = trimWhitespace(plainText(generator, 'feed.generator', log));
     const uri = attr(generator, 'uri');
-    if (uri !== undefined) iri(uri, 'feed.generator.uri', generator, log, false);
+    if (uri !== undefined) {
+      const problem = checkUri(uri, false);
+      if (problem) log.error('feed.generator', `uri: ${problem.message}`, generator);
+    }
   }
   for (const name of ['icon', 'logo']) {
     const element = f.first(name);
@@ -184,7 +187,7 @@ function xmlAttributes(root: XmlElement, log: ProblemLog): void {
     for (const a of element.attributes) {
       if (a.uri !== XML_NS) continue;
       if (a.local === 'base') {
-        const problem = checkUri(a.value, false);
+        const problem = trimWhitespace(a.value) !== a.value ? { message: `unexpected white space around ${JSON.stringify(a.value.trim())}` } : checkUri(a.value, false);
         if (problem) log.error(`${element.local}.xml:base`, problem.message, element);
       } else if (a.local === 'lang' && a.value !== '' && !isLanguageTag(a.value)) {
         log.error(`${element.local}.xml:lang`, `expected xml:lang to be a language code such as "en", found ${JSON.stringify(a.value)}`, element);
@@ -310,8 +313,8 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
       log.error(path, `<${node.name}> has no href attribute`, node);
       return;
     }
-    iri(raw, `${path}.href`, node, log, false);
-    const href = trimWhitespace(raw);
+    const href = unpadded(raw, `${path}.href`, node, log);
+    iri(href, `${path}.href`, node, log, false);
     const hreflang = attr(node, 'hreflang');
     if (hreflang !== undefined && !isLanguageTag(hreflang)) log.error(`${path}.hreflang`, `expected hreflang to be a language code such as "en", found ${JSON.stringify(hreflang)}`, node);
     const type = attr(node, 'type');
@@ -368,7 +371,7 @@ function categoryTerm(node: XmlElement, path: string, log: ProblemLog): string |
     return undefined;
   }
   const scheme = attr(node, 'scheme');
-  if (scheme !== undefined) iri(scheme, `${path}.scheme`, node, log, true);
+  if (scheme !== undefined) iri(unpadded(scheme, `${path}.scheme`, node, log), `${path}.scheme`, node, log, true);
   return trimWhitespace(term) || undefined;
 }
 

@@ -72,7 +72,7 @@ export function readRss(root: XmlElement): ParsedFeed {
   if (webMaster) rssAuthor(textContent(webMaster), 'channel.webMaster', webMaster, log);
   const ttl = ch.first('ttl');
   if (ttl && textContent(ttl).trim() === '') log.warning('channel.ttl', '<ttl> is empty', ttl);
-  else if (ttl) integer(textContent(ttl), 'channel.ttl', ttl, log);
+  else if (ttl && integer(textContent(ttl), 'channel.ttl', ttl, log) === 0) log.error('channel.ttl', 'expected a number of minutes above 0, found "0"', ttl);
   ch.all('category').forEach((c, i) => category(c, `channel.category[${i}]`, log));
   const image = ch.first('image');
   if (image) channelImage(image, log);
@@ -84,20 +84,25 @@ export function readRss(root: XmlElement): ParsedFeed {
     if (port !== undefined && !(/^\s*\d+\s*$/.test(port) && Number(port) > 0 && Number(port) < 65536)) log.error('channel.cloud', `expected port to be a TCP port number, found ${JSON.stringify(port)}`, cloud);
   }
   const textInput = ch.first('textInput');
-  if (textInput) requireChildren(textInput, ['title', 'description', 'name', 'link'], 'channel.textInput', log);
+  if (textInput) {
+    const c = requireChildren(textInput, ['title', 'description', 'name', 'link'], 'channel.textInput', log);
+    const name = c.first('name');
+    // The name of an HTML form control: a letter or underscore, then letters, digits, `_`, `.`, `-`.
+    if (name && !/^[A-Za-z_][A-Za-z0-9_.:-]*$/.test(textContent(name).trim())) log.error('channel.textInput.name', `expected a form field name, found ${JSON.stringify(textContent(name).trim())}`, name);
+    const link = c.first('link');
+    if (link) uri(textContent(link), 'channel.textInput.link', link, log);
+  }
   for (const skip of ch.all('skipHours')) {
-    for (const hour of childElements(skip, 'hour', '')) {
-      const value = textContent(hour).trim();
+    skipList(skip, 'hour', 'channel.skipHours', log, (value, hour) => {
       // The RSS 0.91 habit of 24 for midnight is still read (the W3C validator warns).
       if (value === '24') log.warning('channel.skipHours.hour', 'write midnight as 0, not 24', hour);
       else if (!/^\d+$/.test(value) || Number(value) > 23) log.error('channel.skipHours.hour', `expected an hour from 0 to 23, found ${JSON.stringify(value)}`, hour);
-    }
+    });
   }
   for (const skip of ch.all('skipDays')) {
-    for (const day of childElements(skip, 'day', '')) {
-      const value = textContent(day).trim();
+    skipList(skip, 'day', 'channel.skipDays', log, (value, day) => {
       if (!DAYS.has(value)) log.error('channel.skipDays.day', `expected a day such as "Monday", found ${JSON.stringify(value)}`, day);
-    }
+    });
   }
 
   checkExtensions(channel, 'channel', log, false);
@@ -128,6 +133,9 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   if (guid) {
     item.id = trimWhitespace(textContent(guid));
     const permaLink = attr(guid, 'isPermaLink');
+    for (const a of guid.attributes) {
+      if (a.uri === '' && a.local !== 'isPermaLink') log.error(`${path}.guid`, `<guid> has no attribute ${a.name}${a.local.toLowerCase() === 'ispermalink' ? ' (attribute names are case-sensitive: isPermaLink)' : ''}`, guid);
+    }
     if (permaLink !== undefined && permaLink !== 'true' && permaLink !== 'false') {
       log.error(`${path}.guid`, `expected isPermaLink="true" or "false", found isPermaLink=${JSON.stringify(permaLink)}`, guid);
     }
@@ -161,7 +169,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   if (source) {
     const url = attr(source, 'url');
     if (url === undefined) log.error(`${path}.source`, 'expected a url attribute, found none', source);
-    else uri(url, `${path}.source`, source, log);
+    else uri(url, `${path}.source.url`, source, log);
   }
 
   c.all('author').forEach((node, i) => item.authors.push(rssAuthor(textContent(node), `${path}.author[${i}]`, node, log)));
@@ -179,9 +187,9 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     const at = `${path}.enclosure[${i}]`;
     const missing = [['url', url], ['length', length], ['type', type]].filter(([, v]) => v === undefined).map(([n]) => n);
     if (missing.length) log.error(at, `expected the attributes url, length and type, found no ${missing.join(', ')}`, node);
-    if (url !== undefined) uri(url, at, node, log);
-    if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(at, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
-    if (type !== undefined && !isMimeType(type)) log.error(at, `expected type to be a MIME type such as "audio/mpeg", found ${JSON.stringify(type)}`, node);
+    if (url !== undefined) uri(url, `${at}.url`, node, log);
+    if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(`${at}.length`, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
+    if (type !== undefined && !isMimeType(type)) log.error(`${at}.type`, `expected type to be a MIME type such as "audio/mpeg", found ${JSON.stringify(type)}`, node);
     if (url !== undefined) item.enclosures.push(enclosure(url, type, length));
   });
   if (item.enclosures.length > 1) log.warning(`${path}.enclosure`, `${item.enclosures.length} enclosures; many readers show only the first`, element);
@@ -200,6 +208,20 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
 /** Text of an element that may hold HTML: escaped HTML as text, or markup that was not escaped (kept, and reported). */
 function markup(element: XmlElement, path: string, log: ProblemLog): string {
   return plainText(element, path, log);
+}
+
+/** `<skipHours>` / `<skipDays>`: only `<hour>` / `<day>` children, at least one, no value twice. */
+function skipList(list: XmlElement, child: string, path: string, log: ProblemLog, check: (value: string, element: XmlElement) => void): void {
+  const c = new Children(list, '', path, log, new Set([child]));
+  const entries = c.all(child);
+  if (entries.length === 0) log.error(`${path}.${child}`, `expected at least one <${child}> in <${list.name}>, found none`, list);
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const value = textContent(entry).trim();
+    if (seen.has(value)) log.error(`${path}.${child}`, `${JSON.stringify(value)} appears twice in <${list.name}>`, entry);
+    seen.add(value);
+    check(value, entry);
+  }
 }
 
 function requiredText(c: Children, local: string, log: ProblemLog, parent: XmlElement): string | undefined {
