@@ -11,6 +11,7 @@ import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import { attribute, childElement, childElements, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
 import { checkExtensions } from './extensions.js';
+import { checkMediaRss } from './media-rss.js';
 import { ATOM_NS, attr, Children, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
 export { ATOM_NS } from './xml-rules.js';
@@ -126,6 +127,7 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   reportRepeated(e, ENTRY_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
   checkExtensions(element, path, log, true);
+  checkMediaRss(element, path, log);
 
   const id = identifier(e, log, element);
   if (id !== undefined) item.id = id;

@@ -12,6 +12,7 @@ import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-check.js';
 import { checkExtensions } from './extensions.js';
+import { checkMediaRss } from './media-rss.js';
 import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
@@ -106,6 +107,7 @@ export function readRss(root: XmlElement): ParsedFeed {
   }
 
   checkExtensions(channel, 'channel', log, false);
+  checkMediaRss(channel, 'channel', log);
   atomLinks(channel, 'channel', feed, log);
   if (feed.selfUrl === undefined) log.warning('channel', 'expected an <atom:link rel="self"> giving the feed\'s own URL, found none', channel);
 
@@ -128,6 +130,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   reportRepeated(c, ITEM_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
   checkExtensions(element, path, log, true);
+  checkMediaRss(element, path, log);
 
   const guid = c.first('guid');
   if (guid) {
