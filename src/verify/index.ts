@@ -1,7 +1,7 @@
 /**
- * The verify stage: parse rendered feeds back (RSS and Atom through `rss-parser`, JSON Feed through
- * our strict reader, XML always through a strict well-formedness check first) and compare them
- * with the document they were rendered from, or with each other.
+ * The verify stage: decode feeds by their declared encoding, read them back (RSS and Atom from a
+ * strict, namespace-aware XML tree; JSON Feed through our strict reader), check every rule of
+ * their format, and compare them with the document they were rendered from, or with each other.
  */
 export { crossCheck } from './cross.js';
 export { compareFeed, verifyDocument, verifyFeeds } from './compare.js';

@@ -10,6 +10,7 @@ import { collapseWhitespace, trimWhitespace } from './html-canon.js';
 import { scanJson } from './json-scan.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
 import { LineIndex } from './lines.js';
+import { isLanguageTag } from './uri.js';
 import { lineAndColumn } from './xml-check.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -288,7 +289,7 @@ class JsonFeedReader {
 
   private language(data: JsonObject, key: string, path: string): string | undefined {
     const value = this.string(data, key, path);
-    if (value !== undefined && !LANGUAGE_TAG.test(value)) this.problem(path, 'a language tag such as "en" or "pt-BR"', value, 'warning');
+    if (value !== undefined && !isLanguageTag(value)) this.problem(path, 'a language tag such as "en" or "pt-BR"', value, 'warning');
     return value;
   }
 
@@ -296,9 +297,6 @@ class JsonFeedReader {
     this.problems.push({ path, message: `expected ${expected}, found ${describe(value)}`, severity });
   }
 }
-
-/** BCP 47, loosely: a two- or three-letter primary language (or a private-use `x-`) and optional subtags. */
-export const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}|[xX])(?:-[A-Za-z0-9]{1,8})*$/;
 
 function sameAuthor(a: Json | undefined, b: Json | undefined): boolean {
   if (!isObject(a) || !isObject(b)) return false;

@@ -45,7 +45,10 @@ export function isMimeType(value: string): boolean {
   return /^[A-Za-z0-9!#$&.+\-^_]+\/[A-Za-z0-9!#$&.+\-^_]+(?:\s*;\s*[A-Za-z0-9!#$&.+\-^_]+=(?:[A-Za-z0-9!#$&.+\-^_]+|"[^"]*"))*$/.test(value.trim());
 }
 
-/** `true` for an RFC 3066 / BCP 47 language tag (`en`, `en-US`, `x-klingon`). */
+/** BCP 47 (and RFC 3066), loosely: a two- or three-letter primary language, or `i`/`x` for registered and private tags, then subtags. */
+const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}|[iIxX])(?:-[A-Za-z0-9]{1,8})*$/;
+
+/** `true` for a language tag such as `en`, `pt-BR` or `x-klingon`. */
 export function isLanguageTag(value: string): boolean {
-  return /^(?:[A-Za-z]{2,3}|[iIxX])(?:-[A-Za-z0-9]{1,8})*$/.test(value.trim());
+  return LANGUAGE_TAG.test(value.trim());
 }

@@ -1,9 +1,8 @@
 /**
- * The strict XML 1.0 pass (saxes, namespaces on) that every XML feed goes through before
- * `rss-parser` sees it: `rss-parser` accepts control characters, undefined entities, raw `<` in
- * attributes and broken CDATA, and silently corrupts the data. The same pass keeps a small tree
- * with line numbers, which recovers what `rss-parser` loses (`xml:lang`, XHTML text constructs,
- * whitespace-only text, item lines).
+ * The strict XML 1.0 pass (saxes, namespaces on) that every XML feed goes through: control
+ * characters, undefined entities, raw `<` in attributes and broken CDATA are errors here (lenient
+ * parsers such as `rss-parser` accept them and corrupt the data). The pass keeps a small tree with
+ * namespaces and line numbers, from which the RSS and Atom readers take every field.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
