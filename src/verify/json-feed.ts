@@ -53,25 +53,25 @@ function jsonSyntaxError(text: string, error: unknown): StoryfeedError {
   return new StoryfeedError('E_FEED', detail, { line, cause: error });
 }
 
-/** Spec problems get the line of the value their path names (or of its nearest parent). */
+/** Spec problems get the line and column of the value their path names (or of its nearest parent). */
 function addLines(text: string, feed: ParsedFeed): void {
   const { positions } = scanJson(text, true);
   // One index of line starts for every lookup: a lookup from the start of the text per problem is quadratic.
   const lines = new LineIndex(text);
-  const lineOf = (path: string): number | undefined => {
+  const positionOf = (path: string): { line: number; column: number } | undefined => {
     for (let p = path; p; p = parentPath(p)) {
       const offset = positions.get(p);
-      if (offset !== undefined) return lines.at(offset).line;
+      if (offset !== undefined) return lines.at(offset);
     }
     return undefined;
   };
   for (const problem of feed.problems) {
-    const line = lineOf(problem.path);
-    if (line !== undefined) problem.line = line;
+    const position = positionOf(problem.path);
+    if (position !== undefined) Object.assign(problem, position);
   }
   feed.items.forEach((item, index) => {
-    const line = lineOf(`items[${index}]`);
-    if (line !== undefined) item.line = line;
+    const position = positionOf(`items[${index}]`);
+    if (position !== undefined) item.line = position.line;
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
+import { LineIndex } from './lines.js';
 import { isWellFormedUtf16, parseWellFormedUtf16 } from './xml-fast.js';
 
 /** The XML namespace, bound to the `xml:` prefix. */
@@ -49,6 +50,8 @@ export interface XmlElement {
   children: XmlNode[];
   /** 1-based line of the start tag. */
   line: number;
+  /** 1-based column of the start tag's `<` (in UTF-16 code units). */
+  column: number;
   /** The element's `xml:lang`, inherited from its ancestors when it has none. */
   lang?: string;
 }
@@ -120,15 +123,19 @@ function saxesTree(text: string): XmlDocument {
     encoding = decl.encoding;
   });
   let tagLine = 1;
-  parser.on('opentagstart', () => {
+  let tagColumn = 1;
+  let lines: LineIndex | undefined;
+  parser.on('opentagstart', (tag) => {
     tagLine = parser.line;
+    // saxes is just past the character that ends the name: the `<` is the name's length and two before.
+    tagColumn = (lines ??= new LineIndex(text)).at(Math.max(0, parser.position - tag.name.length - 2)).column;
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     const parent = stack[stack.length - 1];
     const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, local: a.local, uri: a.uri, value: a.value }));
     const ownLang = attributes.find((a) => a.uri === XML_NS && a.local === 'lang')?.value;
     const lang = ownLang ?? parent?.lang;
-    const element: XmlElement = { kind: 'element', name: tag.name, local: tag.local, uri: tag.uri, attributes, children: [], line: tagLine };
+    const element: XmlElement = { kind: 'element', name: tag.name, local: tag.local, uri: tag.uri, attributes, children: [], line: tagLine, column: tagColumn };
     if (lang !== undefined) element.lang = lang;
     if (parent) parent.children.push(element);
     else root = element;

@@ -24,14 +24,14 @@ export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 export class ProblemLog {
   constructor(readonly problems: FeedProblem[]) {}
 
-  /** A MUST of the format is broken. */
-  error(path: string, message: string, at: XmlElement | number): void {
-    this.problems.push({ path, message, severity: 'error', line: typeof at === 'number' ? at : at.line });
+  /** A MUST of the format is broken; `at` is the element concerned. */
+  error(path: string, message: string, at: XmlElement): void {
+    this.problems.push({ path, message, severity: 'error', line: at.line, column: at.column });
   }
 
-  /** Readers may misread this. */
-  warning(path: string, message: string, at: XmlElement | number): void {
-    this.problems.push({ path, message, severity: 'warning', line: typeof at === 'number' ? at : at.line });
+  /** Readers may misread this; `at` is the element concerned. */
+  warning(path: string, message: string, at: XmlElement): void {
+    this.problems.push({ path, message, severity: 'warning', line: at.line, column: at.column });
   }
 }
 

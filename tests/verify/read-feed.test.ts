@@ -127,10 +127,10 @@ describe('readFeed on hand-written RSS', () => {
     const feed = await readFeed(rss);
     expect(feed.items[1]).toMatchObject({ id: 'post-2', isPermaLink: false, title: 'Second' });
     expect(feed.problems).toEqual([
-      { path: 'channel.item[0].author[1]', message: '<author> appears again (first on line 21); only one is allowed', severity: 'error', line: 22 },
-      { path: 'channel.item[0].enclosure', message: '2 enclosures; many readers show only the first', severity: 'warning', line: 13 },
-      { path: 'channel.item[1].pubDate', message: 'expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "2024-01-13 08:00"', severity: 'error', line: 32 },
-      { path: 'channel.item[1].author[0]', message: 'expected an email address such as "jane@example.com (Jane Doe)", found "Just A Name"', severity: 'error', line: 31 },
+      { path: 'channel.item[0].author[1]', message: '<author> appears again (first on line 21); only one is allowed', severity: 'error', line: 22, column: 7 },
+      { path: 'channel.item[0].enclosure', message: '2 enclosures; many readers show only the first', severity: 'warning', line: 13, column: 5 },
+      { path: 'channel.item[1].pubDate', message: 'expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "2024-01-13 08:00"', severity: 'error', line: 32, column: 7 },
+      { path: 'channel.item[1].author[0]', message: 'expected an email address such as "jane@example.com (Jane Doe)", found "Just A Name"', severity: 'error', line: 31, column: 7 },
     ]);
   });
 
@@ -214,7 +214,7 @@ describe('readFeed on hand-written Atom', () => {
     const feed = await readFeed(atom);
     expect(feed.items[1]).toMatchObject({ summary: 'An HTML summary', contentHtml: '<p>Body</p>', language: 'en' });
     expect(feed.items[1]!.updated).toBeUndefined();
-    expect(feed.problems).toContainEqual({ path: 'entry[1].updated', message: 'expected an RFC 3339 date such as "2024-03-01T10:00:00Z" (upper-case T and Z, no space), found "yesterday"', severity: 'error', line: 31 });
+    expect(feed.problems).toContainEqual({ path: 'entry[1].updated', message: 'expected an RFC 3339 date such as "2024-03-01T10:00:00Z" (upper-case T and Z, no space), found "yesterday"', severity: 'error', line: 31, column: 5 });
   });
 
   it('reports an Atom feed outside the Atom namespace', async () => {
@@ -242,7 +242,7 @@ describe('readFeed on hand-written JSON Feed 1.0', () => {
     expect(feed).toMatchObject({ format: 'json', version: '1.0', authors: [{ name: 'Brent Simmons', url: 'https://example.org/brent' }], siteUrl: 'https://example.org/', selfUrl: 'https://example.org/feed.json' });
     expect(feed.items[0]).toMatchObject({ id: '2', contentText: 'This is a second item.', published: new Date('2017-05-17T17:02:12Z'), authors: [{ name: 'Manton' }] });
     expect(feed.items[1]).toMatchObject({ id: '1', contentHtml: '<p>Hello, world!</p>', tags: ['a', 'b'], enclosures: [{ url: 'https://example.org/a.mp3', type: 'audio/mpeg', length: 100 }] });
-    expect(feed.problems).toEqual([{ path: 'items[1].id', message: 'expected a string, found 1', severity: 'warning', line: 21 }]);
+    expect(feed.problems).toEqual([{ path: 'items[1].id', message: 'expected a string, found 1', severity: 'warning', line: 21, column: 13 }]);
   });
 });
 
@@ -321,6 +321,6 @@ describe('readFeed errors for input that is not a feed', () => {
 
   it('an Atom link without attributes, which crashed rss-parser, is a problem of the feed', async () => {
     const feed = await readFeed('<feed xmlns="http://www.w3.org/2005/Atom">\n<link>https://x.org/</link></feed>');
-    expect(feed.problems).toContainEqual({ path: 'feed.link[0]', message: '<link> has no href attribute', severity: 'error', line: 2 });
+    expect(feed.problems).toContainEqual({ path: 'feed.link[0]', message: '<link> has no href attribute', severity: 'error', line: 2, column: 1 });
   });
 });
