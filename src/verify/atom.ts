@@ -245,6 +245,9 @@ function textConstruct(element: XmlElement | undefined, path: string, log: Probl
   return { text: plainText(element, path, log) };
 }
 
+/** Atom threading extensions (RFC 4685). */
+const THREAD_NS = 'http://purl.org/syndication/thread/1.0';
+
 const MEDIA_TYPE_KINDS: Readonly<Record<string, string>> = { 'text/plain': 'text', 'text/html': 'html', 'application/xhtml+xml': 'xhtml' };
 
 function xhtml(element: XmlElement, path: string, log: ProblemLog): TextConstruct {
@@ -332,6 +335,11 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
       if (first !== undefined) log.error(path, `a second <link rel="alternate"> with the same type and hreflang (first on line ${first})`, node);
       else alternates.set(key, node.line);
     }
+    // RFC 4685 puts thr:count and thr:updated on rel="replies" links.
+    const count = node.attributes.find((a) => a.uri === THREAD_NS && a.local === 'count');
+    if (count && !/^\d+$/.test(count.value.trim())) log.error(`${path}.thr:count`, `expected thr:count to be a whole number, found ${JSON.stringify(count.value)}`, node);
+    const updated = node.attributes.find((a) => a.uri === THREAD_NS && a.local === 'updated');
+    if (updated && !parseAtomDate(updated.value)) log.error(`${path}.thr:updated`, `expected thr:updated to be an RFC 3339 date, found ${JSON.stringify(updated.value)}`, node);
     const enclosure: ParsedEnclosure = { url: href };
     if (type !== undefined) enclosure.type = trimWhitespace(type);
     if (length !== undefined && /^\s*\d+\s*$/.test(length)) enclosure.length = Number(length);

@@ -6,7 +6,7 @@
  */
 import { parseRfc3339 } from './dates.js';
 import { trimWhitespace } from './html-canon.js';
-import { checkUri, isLanguageTag } from './uri.js';
+import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import type { XmlElement } from './xml-check.js';
 import { textContent } from './xml-check.js';
 import { attr, type ProblemLog } from './xml-rules.js';
@@ -25,12 +25,21 @@ interface ElementRule {
   requires?: readonly string[];
   /** An attribute holding a URI (`rdf:resource`, `href`), checked as an absolute URI. */
   uriAttribute?: string;
+  /** Other attributes and their types. */
+  attributes?: Readonly<Record<string, 'uri' | 'absoluteUri' | 'mime'>>;
+  /** Only in items and entries (iTunes `duration`), or only in channels and feeds. */
+  only?: 'item' | 'channel';
+  /** The most characters its text may have. */
+  maxLength?: number;
+  /** Its text must be one of these. */
+  oneOf?: readonly string[];
 }
 
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 /** Rules by namespace URI, then local name. */
-const MODULES: Readonly<Record<string, { name: string; elements: Readonly<Record<string, ElementRule>> }>> = {
+/** `closed`: the module defines no other elements, so any other name in its namespace is an error. */
+const MODULES: Readonly<Record<string, { name: string; closed?: boolean; elements: Readonly<Record<string, ElementRule>> }>> = {
   'http://purl.org/dc/elements/1.1/': {
     name: 'dc',
     elements: {
@@ -46,14 +55,17 @@ const MODULES: Readonly<Record<string, { name: string; elements: Readonly<Record
   },
   'http://purl.org/rss/1.0/modules/syndication/': {
     name: 'sy',
+    closed: true,
     elements: { updatePeriod: { value: 'period' }, updateFrequency: { value: 'positive' }, updateBase: { value: 'w3cdtf' } },
   },
   'http://webns.net/mvcb/': {
     name: 'admin',
+    closed: true,
     elements: { errorReportsTo: { value: 'text', uriAttribute: 'resource' }, generatorAgent: { value: 'text', uriAttribute: 'resource' } },
   },
   'http://backend.userland.com/blogChannelModule': {
     name: 'blogChannel',
+    closed: true,
     elements: { blogRoll: { value: 'url' }, mySubscriptions: { value: 'url' }, blink: { value: 'url' }, changes: { value: 'url' } },
   },
   'http://backend.userland.com/creativeCommonsRssModule': { name: 'creativeCommons', elements: { license: { value: 'url', repeatable: true } } },
@@ -66,7 +78,11 @@ const MODULES: Readonly<Record<string, { name: string; elements: Readonly<Record
   },
   'http://purl.org/syndication/thread/1.0': {
     name: 'thr',
-    elements: { total: { value: 'nonNegative' }, 'in-reply-to': { value: 'text', repeatable: true, requires: ['ref'] } },
+    closed: true,
+    elements: {
+      total: { value: 'nonNegative' },
+      'in-reply-to': { value: 'text', repeatable: true, requires: ['ref'], attributes: { ref: 'absoluteUri', href: 'uri', source: 'uri', type: 'mime' } },
+    },
   },
   'http://madskills.com/public/xml/rss/module/trackback/': { name: 'trackback', elements: { ping: { value: 'url' }, about: { value: 'url', repeatable: true } } },
   'http://rssnamespace.org/feedburner/ext/1.0': {
@@ -79,10 +95,12 @@ const MODULES: Readonly<Record<string, { name: string; elements: Readonly<Record
   'http://www.itunes.com/dtds/podcast-1.0.dtd': {
     name: 'itunes',
     elements: {
-      author: { value: 'text' }, subtitle: { value: 'text' }, summary: { value: 'text' }, explicit: { value: 'yesNo' }, block: { value: 'yesNo' },
-      image: { value: 'text', requires: ['href'] }, duration: { value: 'duration' }, category: { value: 'text', repeatable: true, requires: ['text'] },
-      'new-feed-url': { value: 'url' }, keywords: { value: 'text' }, owner: { value: 'text' }, complete: { value: 'yesNo' },
-      order: { value: 'positive' }, episode: { value: 'positive' }, season: { value: 'positive' }, type: { value: 'text' }, episodeType: { value: 'text' }, title: { value: 'text' },
+      author: { value: 'text' }, subtitle: { value: 'text', maxLength: 255 }, summary: { value: 'text', maxLength: 4000 }, explicit: { value: 'yesNo' }, block: { value: 'yesNo' },
+      image: { value: 'text', requires: ['href'], attributes: { href: 'absoluteUri' } }, duration: { value: 'duration', only: 'item' }, category: { value: 'text', repeatable: true, requires: ['text'] },
+      'new-feed-url': { value: 'url', only: 'channel' }, keywords: { value: 'text', maxLength: 255 }, owner: { value: 'text', only: 'channel' }, complete: { value: 'yesNo', only: 'channel' },
+      order: { value: 'positive', only: 'item' }, episode: { value: 'positive', only: 'item' }, season: { value: 'positive', only: 'item' }, title: { value: 'text' },
+      type: { value: 'text', only: 'channel', oneOf: ['episodic', 'serial'] }, episodeType: { value: 'text', only: 'item', oneOf: ['full', 'trailer', 'bonus'] },
+      isClosedCaptioned: { value: 'yesNo', only: 'item' },
     },
   },
 };
@@ -98,22 +116,44 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
   for (const child of parent.children) {
     if (child.kind !== 'element') continue;
     const module = MODULES[child.uri];
-    const rule = module?.elements[child.local];
-    if (!module || !rule) continue;
+    if (!module) continue;
     const name = `${module.name}:${child.local}`;
     const at = `${path}.${name}`;
+    const rule = module.elements[child.local];
+    if (!rule) {
+      if (module.closed) log.error(at, `<${child.name}> is not an element of the ${module.name} module`, child);
+      continue;
+    }
+    if (rule.only !== undefined && (rule.only === 'item') !== inItem) {
+      log.error(at, `<${child.name}> belongs in ${rule.only === 'item' ? 'an item' : 'the channel'}, not here`, child);
+      continue;
+    }
     const first = seen.get(name);
     if (first && !rule.repeatable && !(inItem && rule.repeatableInItems)) log.error(at, `<${child.name}> appears again (first on line ${first.line}); only one is allowed`, child);
     seen.set(name, first ?? child);
     for (const required of rule.requires ?? []) {
       if (attr(child, required) === undefined) log.error(at, `expected a ${required} attribute on <${child.name}>, found none`, child);
     }
+    for (const [name, kind] of Object.entries(rule.attributes ?? {})) {
+      const value = attr(child, name);
+      if (value === undefined) continue;
+      const problem = kind === 'mime' ? (isMimeType(value) ? undefined : { message: `expected a MIME type, found ${JSON.stringify(value)}` }) : checkUri(value, kind === 'absoluteUri');
+      if (problem) log.error(`${at}.${name}`, `${name}: ${problem.message}`, child);
+    }
     if (rule.uriAttribute !== undefined) {
       const value = child.attributes.find((a) => a.local === rule.uriAttribute && (a.uri === RDF_NS || a.uri === ''))?.value;
       const problem = value === undefined ? { message: `expected an rdf:${rule.uriAttribute} attribute, found none` } : checkUri(value, true);
       if (problem) log.error(at, problem.message, child);
     }
-    const value = trimWhitespace(textContent(child));
+    const raw = textContent(child);
+    const value = trimWhitespace(raw);
+    if (rule.maxLength !== undefined && value.length > rule.maxLength) log.error(at, `<${child.name}> is ${value.length} characters long; at most ${rule.maxLength} are allowed`, child);
+    if (rule.oneOf && !rule.oneOf.includes(value)) log.error(at, `expected ${rule.oneOf.join(', ')} in <${child.name}>, found ${JSON.stringify(value)}`, child);
+    // Flags are compared as written: " yes" is not "yes" to the readers that check them.
+    if (rule.value === 'yesNo') {
+      if (!YES_NO.has(raw.toLowerCase())) log.error(at, `expected yes, no or clean in <${child.name}>, found ${JSON.stringify(raw)}`, child);
+      continue;
+    }
     if (value === '' && rule.value !== 'text') {
       log.warning(at, `<${child.name}> is empty`, child);
       continue;

@@ -156,6 +156,8 @@ export function concerns(problem: FeedProblem, element: string, parent?: string,
   const last = steps[steps.length - 1] ?? '';
   const ancestors = steps.slice(0, -1);
   if (parent !== undefined && ancestors.length > 0 && last === local && !ancestors.includes(parent.slice(parent.indexOf(':') + 1).toLowerCase())) return false;
+  // A case about an attribute names its element; storyfeed's path ends in the element or in the attribute.
+  if (attr !== undefined) return last === local || steps[steps.length - 2] === local;
   return last === local;
 }
 
