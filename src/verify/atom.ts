@@ -11,6 +11,7 @@ import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import { attribute, childElement, childElements, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
 import { checkExtensions } from './extensions.js';
+import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
 import { ATOM_NS, attr, Children, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
@@ -52,6 +53,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
   if (updated) feed.updated = updated;
   xmlAttributes(root, log);
   checkExtensions(root, 'feed', log, false);
+  checkFeedSyncSharing(root, 'feed', log);
   const language = attribute(root, 'lang', XML_NS);
   if (language !== undefined) feed.language = trimWhitespace(language);
   const generator = f.first('generator');
@@ -85,9 +87,11 @@ export function readAtom(document: XmlElement): ParsedFeed {
   }
 
   const seen = new Map<string, { index: number; updated: string; body: string }>();
+  const syncIds = new Set<string>();
   f.all('entry').forEach((element, index) => {
     const path = `entry[${index}]`;
     const item = atomEntry(element, path, log);
+    checkFeedSyncItem(element, path, log, syncIds);
     if (item.authors.length === 0 && feed.authors.length === 0 && childElement(element, 'source', ATOM_NS) === undefined) {
       log.error(`${path}.author`, 'expected an <author> (the entry has none and the feed has none either)', element);
     }

@@ -12,6 +12,7 @@ import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-check.js';
 import { checkExtensions } from './extensions.js';
+import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
 import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
@@ -108,13 +109,16 @@ export function readRss(root: XmlElement): ParsedFeed {
 
   checkExtensions(channel, 'channel', log, false);
   checkMediaRss(channel, 'channel', log);
+  checkFeedSyncSharing(channel, 'channel', log);
   atomLinks(channel, 'channel', feed, log);
   if (feed.selfUrl === undefined) log.warning('channel', 'expected an <atom:link rel="self"> giving the feed\'s own URL, found none', channel);
 
   const seen = new Map<string, number>();
+  const syncIds = new Set<string>();
   ch.all('item').forEach((element, index) => {
     const path = `channel.item[${index}]`;
     const item = rssItem(element, path, log);
+    checkFeedSyncItem(element, path, log, syncIds);
     if (item.id !== undefined && item.id !== '') {
       const first = seen.get(item.id);
       if (first === undefined) seen.set(item.id, index);
