@@ -61,7 +61,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
     feed.generator = trimWhitespace(plainText(generator, 'feed.generator', log));
     const uri = attr(generator, 'uri');
     if (uri !== undefined) {
-      const problem = checkUri(uri, false);
+      const problem = uri.trim() !== uri ? { message: `unexpected white space around ${JSON.stringify(uri.trim())}` } : checkUri(uri, false);
       if (problem) log.error('feed.generator', `uri: ${problem.message}`, generator);
     }
   }
@@ -275,7 +275,7 @@ function contentConstruct(element: XmlElement, path: string, log: ProblemLog): C
   const type = attr(element, 'type')?.trim();
   const src = attr(element, 'src');
   if (src !== undefined) {
-    iri(src, path, element, log, false);
+    iri(unpadded(src, `${path}.src`, element, log), `${path}.src`, element, log, false);
     if (type === 'text' || type === 'html' || type === 'xhtml') log.error(path, `out-of-line content (src) must give a MIME type, not type="${type}"`, element);
     else if (type !== undefined && !isMimeType(type)) log.error(path, `expected type to be a MIME type, found ${JSON.stringify(type)}`, element);
     if (element.children.some((c) => c.kind === 'element' || c.text.trim() !== '')) log.error(path, '<content> with src must be empty', element);

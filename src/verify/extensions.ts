@@ -154,7 +154,8 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
       if (!YES_NO.has(raw.toLowerCase())) log.error(at, `expected yes, no or clean in <${child.name}>, found ${JSON.stringify(raw)}`, child);
       continue;
     }
-    if (value === '' && rule.value !== 'text') {
+    // An empty count is a missing value (readers fall back to a default); an empty date, URL or code is not one.
+    if (value === '' && (rule.value === 'positive' || rule.value === 'nonNegative')) {
       log.warning(at, `<${child.name}> is empty`, child);
       continue;
     }
