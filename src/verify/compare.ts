@@ -10,6 +10,8 @@ import { isoSecond, sameSecond } from './dates.js';
 import { canonicalHtml, collapseWhitespace, trimWhitespace } from './html-canon.js';
 import { FORMAT_NAMES, readFeed } from './read.js';
 import { splitCreators } from './rss.js';
+import { readWithRssParser } from './rss-parser-reading.js';
+import { compareReadings } from './second-reading.js';
 import type { FormatSummary, ParsedAuthor, ParsedFeed, ParsedItem, VerifyProblem, VerifyReport } from './types.js';
 
 /** Shown for a value the feed does not have at all (as opposed to an empty one). */
@@ -29,8 +31,9 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 /**
  * Parses each given output and compares it with `doc` (rules: {@link compareFeed}); every
- * difference is one problem naming the format, the item and the field. Never throws for bad
- * output: an unreadable feed is one problem.
+ * difference is one problem naming the format, the item and the field. RSS and Atom are also read
+ * with `rss-parser` and every item of that reading is checked against the strict reading
+ * ({@link compareReadings}). Never throws for bad output: an unreadable feed is one problem.
  */
 export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDocument): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
@@ -51,6 +54,9 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
       const invalid = parsed.problems.filter((p) => p.severity === 'error' && !quotesAny(p.message, values));
       found = invalid.map((p): VerifyProblem => ({ format, itemId: null, field: `spec ${p.path}`, expected: `valid ${FORMAT_NAMES[format]}`, actual: p.message }));
       for (const problem of compareFeed(parsed, doc, format)) found.push(problem);
+      // The second, independent reading: rss-parser, the round-trip reader the design names. It
+      // reads only text the strict reader accepted, and never throws (a failure is a problem).
+      if (format !== 'json') for (const problem of compareReadings(parsed, await readWithRssParser(text), format)) found.push(problem);
     } catch (error) {
       const message = error instanceof StoryfeedError ? error.detail : String(error);
       found = [{ format, itemId: null, field: 'feed', expected: `a readable ${FORMAT_NAMES[format]} feed`, actual: message }];
