@@ -31,8 +31,10 @@ export interface RssParserItem {
   contentSnippet?: string;
   /** Atom `<summary>`. */
   summary?: string;
-  /** RSS `<author>` or `dc:creator` (the last one `rss-parser` copies wins), Atom first author's name. */
+  /** RSS `dc:creator`, else `<author>` (as `rss-parser` copies them; Atom has none). */
   creator?: string;
+  /** RSS `<author>`; Atom: the first author's `<name>`. */
+  author?: string;
   /** RSS `<category>` texts (Atom categories are not read by `rss-parser`). */
   categories: string[];
   /** The first RSS `<enclosure>` (Atom enclosure links are not read by `rss-parser`). */
@@ -97,7 +99,7 @@ function itemFrom(entry: unknown): RssParserItem {
   // rss-parser gives RSS guids as `guid` and Atom ids as `id`.
   const id = textOf(entry.guid) ?? textOf(entry.id);
   if (id !== undefined) item.id = id;
-  for (const field of ['pubDate', 'isoDate', 'content', 'contentSnippet', 'summary', 'creator'] as const) {
+  for (const field of ['pubDate', 'isoDate', 'content', 'contentSnippet', 'summary', 'creator', 'author'] as const) {
     const value = textOf(entry[field]);
     if (value !== undefined) item[field] = value;
   }
