@@ -6,7 +6,9 @@
  * It is used only where the text is known to be well-formed (after the strict reader accepted it):
  * `rss-parser` accepts broken XML and corrupts it silently, matches elements by prefix instead of
  * namespace and drops unescaped markup, so it is a cross-check of our strict reader, never the
- * authority on what a feed says.
+ * authority on what a feed says. It reads only our own outputs (the round trip, verifyDocument),
+ * never arbitrary feeds given to `storyfeed verify`: why is said where those are read
+ * (src/node/verify-sources.ts).
  */
 import type Parser from 'rss-parser';
 
