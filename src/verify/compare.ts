@@ -33,7 +33,8 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
  * Parses each given output and compares it with `doc` (rules: {@link compareFeed}); every
  * difference is one problem naming the format, the item and the field. RSS and Atom are also read
  * with `rss-parser` and every item of that reading is checked against the strict reading
- * ({@link compareReadings}). Never throws for bad output: an unreadable feed is one problem.
+ * (`compareReadings` in second-reading.ts). Never throws for bad output: an unreadable feed,
+ * or one that makes rss-parser throw, is one problem.
  */
 export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDocument): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];

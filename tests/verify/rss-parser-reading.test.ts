@@ -106,8 +106,8 @@ describe('compareReadings', () => {
     const rss = surgery(outputs.rss, '<title>Gamma: a quiet night in Reni</title>', '<title>Gamma: a <b>quiet</b> night in Reni</title>');
     const strict = await readFeed(rss, { format: 'rss' });
     const problems = compareReadings(strict, await readWithRssParser(rss), 'rss');
-    expect(problems).toEqual([{ format: 'rss', itemId: GAMMA, field: `title ${READERS}`, expected: 'Gamma: a night in Reni', actual: strict.items[2]!.title }]);
-    expect(strict.items[2]!.title).not.toBe('Gamma: a night in Reni');
+    expect(problems).toEqual([{ format: 'rss', itemId: GAMMA, field: `title ${READERS}`, expected: 'Gamma: a night in Reni', actual: 'Gamma: a <b>quiet</b> night in Reni' }]);
+    expect(strict.problems.map((p) => p.path)).toEqual(['channel.item[2].title']);
   });
 
   it('names every field where two readings of the same RSS disagree', async () => {
@@ -138,6 +138,17 @@ describe('compareReadings', () => {
       { format: 'rss', itemId: GAMMA, field: `link ${READERS}`, expected: 'https://news.example.com/2024/beta/', actual: GAMMA },
       { format: 'rss', itemId: GAMMA, field: `date ${READERS}`, expected: '2024-02-28T09:15:01.000Z', actual: '2024-02-27T21:45:00.000Z' },
       { format: 'rss', itemId: GAMMA, field: `enclosure.url ${READERS}`, expected: 'https://news.example.com/img/beta.png', actual: '(none)' },
+    ]);
+  });
+
+  it('a fault in the strict reading is found too', async () => {
+    const strict = await readFeed(outputs.atom, { format: 'atom' });
+    const reading = await readWithRssParser(outputs.atom);
+    // As if the strict reader lost a second of one date and the id of another entry.
+    const items = strict.items.map((item, i) => (i === 0 ? { ...item, published: new Date('2024-03-01T09:59:59Z') } : i === 2 ? { ...item, id: undefined } : item));
+    expect(compareReadings({ ...strict, items }, reading, 'atom')).toEqual([
+      { format: 'atom', itemId: ALPHA, field: `date ${READERS}`, expected: '2024-03-01T10:00:00.000Z', actual: '2024-03-01T09:59:59.000Z' },
+      { format: 'atom', itemId: GAMMA, field: `id ${READERS}`, expected: GAMMA, actual: '(none)' },
     ]);
   });
 
