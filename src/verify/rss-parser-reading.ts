@@ -48,8 +48,6 @@ export type RssParserReading =
   | {
       /** `rss-parser` read the feed. */
       ok: true;
-      /** Which structure `rss-parser` read: an Atom `<feed>` or an RSS `<channel>`. */
-      kind: 'rss' | 'atom';
       /** The items in document order. */
       items: RssParserItem[];
     }
@@ -75,14 +73,11 @@ export async function readWithRssParser(text: string): Promise<RssParserReading>
     const raw = Array.isArray(result.items) ? result.items : [];
     const items: RssParserItem[] = [];
     for (const entry of raw) items.push(itemFrom(entry));
-    return { ok: true, kind: ATOM_ROOT.test(text) ? 'atom' : 'rss', items };
+    return { ok: true, items };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
-
-/** A root `<feed>` without a prefix is what `rss-parser` reads as Atom; anything else it reads as RSS or rejects. */
-const ATOM_ROOT = /^(?:\uFEFF)?(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<feed[\s>/]/;
 
 let rssParser: Promise<typeof Parser> | undefined;
 
