@@ -22,7 +22,7 @@ export default defineConfig({
         ? []
         : [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'deploy',
                 include: ['tests/deploy/**/*.test.ts'],

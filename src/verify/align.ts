@@ -108,16 +108,19 @@ export interface ListAlignment<T> {
 
 /** Aligns two lists: identical entries (by `key`) match first, whatever their order; the rest pair up in order. */
 export function alignList<T>(expected: readonly T[], actual: readonly T[], key: (t: T) => string): ListAlignment<T> {
-  const pool = new Map<string, number[]>();
+  // Per key, the actual positions and how many of them are used (no copying, no shift: linear for long lists of equal entries).
+  const pool = new Map<string, { positions: number[]; next: number }>();
   actual.forEach((a, i) => {
     const k = key(a);
-    pool.set(k, [...(pool.get(k) ?? []), i]);
+    const entry = pool.get(k);
+    if (entry) entry.positions.push(i);
+    else pool.set(k, { positions: [i], next: 0 });
   });
   const usedActual = new Set<number>();
   const leftExpected: number[] = [];
   expected.forEach((e, i) => {
     const candidates = pool.get(key(e));
-    const j = candidates?.shift();
+    const j = candidates ? candidates.positions[candidates.next++] : undefined;
     if (j === undefined) leftExpected.push(i);
     else usedActual.add(j);
   });

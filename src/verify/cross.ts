@@ -19,7 +19,8 @@ export function crossCheck(parsed: readonly ParsedFeed[]): VerifyReport {
   formats[reference.format] = { items: reference.items.length, expectedItems: reference.items.length, problems: 0 };
   for (const other of others) {
     const found = compareFeeds(reference, other);
-    problems.push(...found);
+    // One at a time: spreading tens of thousands of problems into push() overflows the stack.
+    for (const problem of found) problems.push(problem);
     const previous = formats[other.format];
     formats[other.format] = { items: other.items.length, expectedItems: reference.items.length, problems: (previous?.problems ?? 0) + found.length };
   }

@@ -17,13 +17,76 @@ export function parseRfc3339(text: string): Date | undefined {
   return utc(year, month, day, hour, minute, second, fraction, offset);
 }
 
+/** RFC 4287 §3.3: an RFC 3339 date-time with an upper-case `T` and `Z` and no space (RFC 3339's own note allows them; Atom does not). */
+const ATOM_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Reads an Atom date (RFC 4287 §3.3); `undefined` when `text`, trimmed, is not one. */
+export function parseAtomDate(text: string): Date | undefined {
+  const value = text.trim();
+  return ATOM_DATE.test(value) ? parseRfc3339(value) : undefined;
+}
+
+/** A date that was read, and what is wrong with how it is written. */
+export interface DateCheck {
+  /** The date, when it could be read. */
+  date?: Date;
+  /** What is wrong: `error` when it breaks the format, `warning` when readers may misread it. */
+  problem?: { severity: 'error' | 'warning'; message: string };
+}
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** RFC 2822 §3.3 as RSS readers expect it: weekday optional, four-digit year, a numeric or named zone. */
+const RFC2822_STRICT = /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d\d? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? (?:[+-]?\d\d[03]0|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)$/;
+/** RFC 822 as written (any case, two-digit years, military zones, a missing zone): readable, but not by every reader. */
+const RFC822_LOOSE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\s*,\s*)?\d\d?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+\d\d(?:\d\d)?\s+\d\d:\d\d(?::\d\d)?\s*(?:[+-]\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])?$/;
+const RFC822_EXAMPLE = 'such as "Fri, 01 Mar 2024 10:00:00 GMT"';
+
+/**
+ * Checks an RSS date (RFC 822 with four-digit years, as the RSS Advisory Board profile reads it):
+ * the strict RFC 2822 form is valid unless its weekday is wrong; RFC 822 forms that readers often
+ * misread (lower case, two-digit years, military zones, comments) are a warning; anything else is an error.
+ */
+export function checkRfc822(text: string): DateCheck {
+  const value = text.trim();
+  if (RFC2822_STRICT.test(value)) {
+    const date = parseRfc822(value);
+    if (!date) return { problem: { severity: 'error', message: `expected an RFC 822 date ${RFC822_EXAMPLE}, found ${JSON.stringify(value)} (no such day or time)` } };
+    const weekday = /^([A-Za-z]{3}),/.exec(value)?.[1];
+    if (weekday !== undefined && DAYS[weekdayOf(value, date)] !== weekday.toLowerCase()) {
+      return { date, problem: { severity: 'error', message: `the weekday is wrong: ${JSON.stringify(value)} is a ${DAYS[weekdayOf(value, date)]!.replace(/^./, (c) => c.toUpperCase())}` } };
+    }
+    return { date };
+  }
+  let stripped = value.replace(/\\./g, '');
+  for (let previous = ''; previous !== stripped; ) [previous, stripped] = [stripped, stripped.replace(/\([^()]*\)/g, ' ')];
+  if (RFC822_LOOSE.test(stripped.trim().toLowerCase())) {
+    const date = parseRfc822(stripped.trim());
+    return { ...(date ? { date } : {}), problem: { severity: 'warning', message: `an RFC 822 date that readers may misread: ${JSON.stringify(value)} (write it ${RFC822_EXAMPLE})` } };
+  }
+  const loose = new Date(value);
+  return { ...(Number.isFinite(loose.getTime()) ? { date: loose } : {}), problem: { severity: 'error', message: `expected an RFC 822 date ${RFC822_EXAMPLE}, found ${JSON.stringify(value)}` } };
+}
+
+/** The weekday (0 = Sunday) of the calendar day as written, not of the UTC instant. */
+function weekdayOf(value: string, date: Date): number {
+  const m = /(\d\d?) ([A-Za-z]{3}) (\d{4})/.exec(value);
+  if (!m) return date.getUTCDay();
+  return new Date(Date.UTC(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()), Number(m[1]))).getUTCDay();
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const ZONES: Record<string, number> = {
   UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
 };
 
-const RFC822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([A-Za-z]{1,3}|[+-]\d{4})$/;
+/**
+ * RFC 822 §5.1 military zones (A–I, K–M east, N–Y west). RFC 1123 notes their signs were
+ * published backwards and says to read them as zero offset; that is what readers do.
+ */
+const MILITARY_ZONE = /^[A-IK-Z]$/i;
+
+const RFC822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s+([A-Za-z]{1,3}|[+-]\d{4}))?$/;
 
 /** Reads an RFC 822 / RFC 1123 date (RSS `pubDate`, `lastBuildDate`); `undefined` when `text` is not one. */
 export function parseRfc822(text: string): Date | undefined {
@@ -34,9 +97,10 @@ export function parseRfc822(text: string): Date | undefined {
   let year = Number(m[3]);
   // RFC 822 has two-digit years; RFC 2822 reads 00–49 as 20xx and 50–99 as 19xx.
   if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
-  const zone = m[7]!;
+  const zone = m[7] ?? 'UT';
   let offset: number;
-  if (/^[+-]\d{4}$/.test(zone)) {
+  if (MILITARY_ZONE.test(zone)) offset = 0;
+  else if (/^[+-]\d{4}$/.test(zone)) {
     const hours = Number(zone.slice(1, 3));
     const minutes = Number(zone.slice(3));
     if (hours > 23 || minutes > 59) return undefined;

@@ -45,13 +45,26 @@ export function canonicalHtml(html: string): string {
   return serializeNodes(parse(html), true, false);
 }
 
-function serializeNodes(nodes: readonly ChildNode[], blockContext: boolean, preformatted: boolean): string {
+/** Iterative (an explicit stack, not recursion): hostile HTML may nest elements thousands deep. */
+function serializeNodes(top: readonly ChildNode[], topBlock: boolean, topPreformatted: boolean): string {
   let out = '';
-  nodes.forEach((node, index) => {
+  const stack: { nodes: readonly ChildNode[]; index: number; block: boolean; pre: boolean; close: string }[] = [
+    { nodes: top, index: 0, block: topBlock, pre: topPreformatted, close: '' },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.nodes.length) {
+      out += frame.close;
+      stack.pop();
+      continue;
+    }
+    const { nodes, block: blockContext, pre: preformatted } = frame;
+    const index = frame.index++;
+    const node = nodes[index]!;
     if (isText(node)) {
       if (preformatted) {
         out += escapeText(node.data);
-        return;
+        continue;
       }
       let text = node.data.replace(HTML_WHITESPACE, ' ');
       const previous = previousRendered(nodes, index);
@@ -59,18 +72,17 @@ function serializeNodes(nodes: readonly ChildNode[], blockContext: boolean, pref
       if (previous === undefined ? blockContext : isBlock(previous)) text = text.replace(/^ /, '');
       if (next === undefined ? blockContext : isBlock(next)) text = text.replace(/ $/, '');
       out += escapeText(text);
-      return;
+      continue;
     }
-    if (!isTag(node)) return;
+    if (!isTag(node)) continue;
     const attributes = Object.entries(node.attribs)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
       .join('');
     out += `<${node.name}${attributes}>`;
-    if (VOID.has(node.name)) return;
-    out += serializeNodes(node.children, BLOCK.has(node.name), preformatted || PREFORMATTED.has(node.name));
-    out += `</${node.name}>`;
-  });
+    if (VOID.has(node.name)) continue;
+    stack.push({ nodes: node.children, index: 0, block: BLOCK.has(node.name), pre: preformatted || PREFORMATTED.has(node.name), close: `</${node.name}>` });
+  }
   return out;
 }
 
@@ -129,10 +141,19 @@ function isPlainText(html: string): boolean {
   return true;
 }
 
-function collectText(nodes: readonly ChildNode[], preformatted: boolean, parts: string[]): void {
-  for (const node of nodes) {
+/** Iterative, like {@link serializeNodes}. */
+function collectText(top: readonly ChildNode[], topPreformatted: boolean, parts: string[]): void {
+  const stack: { nodes: readonly ChildNode[]; index: number; pre: boolean; after: string }[] = [{ nodes: top, index: 0, pre: topPreformatted, after: '' }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.nodes.length) {
+      if (frame.after) parts.push(frame.after);
+      stack.pop();
+      continue;
+    }
+    const node = frame.nodes[frame.index++]!;
     if (isText(node)) {
-      parts.push(preformatted ? node.data : node.data.replace(HTML_WHITESPACE, ' '));
+      parts.push(frame.pre ? node.data : node.data.replace(HTML_WHITESPACE, ' '));
       continue;
     }
     if (!isTag(node) || HIDDEN.has(node.name)) continue;
@@ -142,22 +163,20 @@ function collectText(nodes: readonly ChildNode[], preformatted: boolean, parts: 
     }
     const block = BLOCK.has(node.name);
     if (block) parts.push('\n');
-    collectText(node.children, preformatted || PREFORMATTED.has(node.name), parts);
-    if (block) parts.push('\n');
+    stack.push({ nodes: node.children, index: 0, pre: frame.pre || PREFORMATTED.has(node.name), after: block ? '\n' : '' });
   }
 }
 
 /** Feeds that a page announces with `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json" href>`. */
 export function alternateFeedLinks(html: string): string[] {
   const links: string[] = [];
-  const visit = (nodes: readonly ChildNode[]): void => {
-    for (const node of nodes) {
-      if (!isTag(node)) continue;
-      if (node.name === 'link' && isFeedLink(node)) links.push(node.attribs.href!);
-      visit(node.children);
-    }
-  };
-  visit(parse(html));
+  // Depth first in document order, with an explicit stack (pages may nest deeply).
+  const stack: ChildNode[] = parse(html).slice().reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (!isTag(node)) continue;
+    if (node.name === 'link' && isFeedLink(node)) links.push(node.attribs.href!);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
   return links;
 }
 

@@ -1,10 +1,13 @@
 /**
- * `storyfeed/verify`: parse rendered feeds back (RSS and Atom through `rss-parser`, JSON Feed through
- * our strict reader, XML always through a strict well-formedness check first) and compare them
- * with the document they were rendered from, or with each other.
+ * `storyfeed/verify`: decode feeds by their declared encoding, read them back (RSS and Atom from a
+ * strict, namespace-aware XML tree, cross-checked against a second reading by `rss-parser` for our
+ * own outputs; JSON Feed through our strict reader), check every rule of their format, and compare
+ * them with the document they were rendered from, or with each other.
  */
 export { crossCheck } from './cross.js';
 export { compareFeed, verifyDocument, verifyFeeds } from './compare.js';
+export { decodeFeed } from './decode.js';
+export type { DecodedFeed, DecodeFeedOptions } from './decode.js';
 export { canonicalHtml, htmlToText } from './html-canon.js';
 export { readFeed } from './read.js';
 export { formatProblemLine, formatReport } from './report.js';

@@ -9,6 +9,8 @@ import { parseRfc3339 } from './dates.js';
 import { collapseWhitespace, trimWhitespace } from './html-canon.js';
 import { scanJson } from './json-scan.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
+import { LineIndex } from './lines.js';
+import { isLanguageTag } from './uri.js';
 import { lineAndColumn } from './xml-check.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -51,25 +53,33 @@ function jsonSyntaxError(text: string, error: unknown): StoryfeedError {
   return new StoryfeedError('E_FEED', detail, { line, cause: error });
 }
 
-/** Spec problems get the line of the value their path names (or of its nearest parent). */
+/** Spec problems get the line and column of the value their path names (or of its nearest parent). */
 function addLines(text: string, feed: ParsedFeed): void {
   const { positions } = scanJson(text, true);
-  const lineOf = (path: string): number | undefined => {
-    for (let p = path; p; p = p.replace(/(?:\.[^.[\]]*|\[\d+\])$/, '')) {
+  // One index of line starts for every lookup: a lookup from the start of the text per problem is quadratic.
+  const lines = new LineIndex(text);
+  const positionOf = (path: string): { line: number; column: number } | undefined => {
+    for (let p = path; p; p = parentPath(p)) {
       const offset = positions.get(p);
-      if (offset !== undefined) return lineAndColumn(text, offset).line;
-      if (!/[.[]/.test(p)) break;
+      if (offset !== undefined) return lines.at(offset);
     }
     return undefined;
   };
   for (const problem of feed.problems) {
-    const line = lineOf(problem.path);
-    if (line !== undefined) problem.line = line;
+    const position = positionOf(problem.path);
+    if (position !== undefined) Object.assign(problem, position);
   }
   feed.items.forEach((item, index) => {
-    const line = lineOf(`items[${index}]`);
-    if (line !== undefined) item.line = line;
+    const position = positionOf(`items[${index}]`);
+    if (position !== undefined) item.line = position.line;
   });
+}
+
+/** `items[3].author.name` → `items[3].author` → `items[3]` → `items` → `''`; sliced, not matched by a regular expression. */
+function parentPath(path: string): string {
+  const dot = path.lastIndexOf('.');
+  const bracket = path.lastIndexOf('[');
+  return path.slice(0, Math.max(dot, bracket, 0));
 }
 
 class JsonFeedReader {
@@ -104,10 +114,21 @@ class JsonFeedReader {
       this.problem('items', 'an array of items', data.items);
       return out;
     }
+    const seen = new Map<string, number>();
     data.items.forEach((item, index) => {
       const path = `items[${index}]`;
-      if (!isObject(item)) this.problem(path, 'an item object', item);
-      else out.items.push(this.item(item, path));
+      if (!isObject(item)) {
+        this.problem(path, 'an item object', item);
+        return;
+      }
+      const parsed = this.item(item, path);
+      // JSON Feed 1.1: ids are unique within the feed; readers use them to tell new items from seen ones.
+      if (parsed.id !== undefined && parsed.id !== '') {
+        const first = seen.get(parsed.id);
+        if (first === undefined) seen.set(parsed.id, index);
+        else this.problems.push({ path: `${path}.id`, message: `the same id as items[${first}] (${JSON.stringify(parsed.id)}); ids must be unique`, severity: 'error' });
+      }
+      out.items.push(parsed);
     });
     return out;
   }
@@ -268,7 +289,7 @@ class JsonFeedReader {
 
   private language(data: JsonObject, key: string, path: string): string | undefined {
     const value = this.string(data, key, path);
-    if (value !== undefined && !LANGUAGE_TAG.test(value)) this.problem(path, 'a language tag such as "en" or "pt-BR"', value, 'warning');
+    if (value !== undefined && !isLanguageTag(value)) this.problem(path, 'a language tag such as "en" or "pt-BR"', value, 'warning');
     return value;
   }
 
@@ -276,9 +297,6 @@ class JsonFeedReader {
     this.problems.push({ path, message: `expected ${expected}, found ${describe(value)}`, severity });
   }
 }
-
-/** BCP 47, loosely: a two- or three-letter primary language (or a private-use `x-`) and optional subtags. */
-export const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}|[xX])(?:-[A-Za-z0-9]{1,8})*$/;
 
 function sameAuthor(a: Json | undefined, b: Json | undefined): boolean {
   if (!isObject(a) || !isObject(b)) return false;

@@ -1,11 +1,12 @@
 import { StoryfeedError } from '../errors.js';
 import type { FeedFormat } from '../types.js';
+import { ATOM_03_NS, ATOM_NS } from './xml-rules.js';
 import { readAtom } from './atom.js';
 import { alternateFeedLinks } from './html-canon.js';
 import { readJsonFeed } from './json-feed.js';
 import { readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
-import { lineAndColumn, parseXml, XmlSyntaxError, type XmlElement } from './xml-check.js';
+import { attribute, lineAndColumn, parseXml, XmlSyntaxError, type XmlElement } from './xml-check.js';
 
 /** How each format is named in messages. */
 export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed' };
@@ -39,26 +40,47 @@ async function readXmlFeed(text: string, format: FeedFormat | undefined): Promis
     root = parseXml(text).root;
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
+    // An RSS 0.9x document often relies on its DTD's HTML entities; it is unsupported, whatever its XML.
+    const legacy = LEGACY_RSS.exec(text)?.[1];
+    if (legacy !== undefined) throw unsupported(`RSS ${legacy}`, 1);
+    if (RDF_ROOT.test(text)) throw unsupported('RSS 1.0 (RDF)', 1);
     const { message, line, column, truncated } = error.info;
     const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
     throw new StoryfeedError('E_FEED', detail, { line, cause: error });
   }
   const kind = rootKind(root);
   if (kind === 'html') throw htmlPage(text, root.line);
-  if (kind === undefined) {
-    throw new StoryfeedError('E_FEED', `unknown XML root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}: expected <rss> (RSS 2.0) or <feed> (Atom 1.0)`, { line: root.line });
-  }
-  if (kind === 'rdf') throw new StoryfeedError('E_FEED', 'this is RSS 1.0 (RDF); storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed', { line: root.line });
+  if (kind === undefined) throw unsupported(`an XML document with the root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}, not a feed`, root.line);
+  if (kind !== 'rss' && kind !== 'atom') throw unsupported(kind, root.line);
   expectFormat(format, kind);
-  return kind === 'rss' ? readRss(text, root) : readAtom(text, root);
+  return kind === 'rss' ? readRss(root) : readAtom(root);
 }
 
-function rootKind(root: XmlElement): FeedFormat | 'html' | 'rdf' | undefined {
-  if (root.name === 'rss') return 'rss';
+/** The format a root element names, by namespace URI (never by prefix); other feed formats are named for the "unsupported" answer. */
+function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
+  if (root.local === 'rss' && root.uri === '') {
+    const version = attribute(root, 'version')?.trim();
+    return version !== undefined && /^0\.9/.test(version) ? `RSS ${version}` : 'rss';
+  }
+  if (root.uri === ATOM_NS) return root.local === 'feed' ? 'atom' : root.local === 'entry' ? 'an Atom entry document (not a feed)' : undefined;
+  if (root.uri === ATOM_03_NS || (root.local === 'feed' && attribute(root, 'version')?.trim() === '0.3')) return 'Atom 0.3';
   if (root.local === 'feed') return 'atom';
-  if (root.local === 'RDF') return 'rdf';
+  if (root.local === 'RDF' && root.uri === RDF_NS) return 'RSS 1.0 (RDF)';
+  if (root.uri === RSS11_NS) return 'RSS 1.1';
   if (root.local.toLowerCase() === 'html') return 'html';
+  if (root.local === 'opml') return 'OPML (a list of feeds, not a feed)';
   return undefined;
+}
+
+const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+const RSS11_NS = 'http://purl.org/net/rss1.1#';
+
+const RDF_ROOT = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rdf:RDF\b/;
+const LEGACY_RSS = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rss\b[^>]*\bversion\s*=\s*["'](0\.9[0-9]*)["']/;
+
+/** The answer for a document in a format storyfeed does not read: "unsupported: <format>". */
+function unsupported(format: string, line: number): StoryfeedError {
+  return new StoryfeedError('E_FEED', `unsupported: ${format} (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)`, { line });
 }
 
 function htmlPage(text: string, line: number): StoryfeedError {

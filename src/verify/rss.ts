@@ -1,123 +1,319 @@
 /**
- * RSS 2.0 (https://www.rssboard.org/rss-specification) read into a {@link ParsedFeed}, with
- * `rss-parser`'s quirks corrected: `description` is the HTML summary and `content:encoded` the
- * body (rss-parser calls the first `content`), every author and `dc:creator`, categories with
- * attributes reduced to their term, guid `isPermaLink` (default true), the self link chosen by
- * `rel` among several `atom:link`, every enclosure, and whitespace trimmed.
+ * RSS 2.0 (https://www.rssboard.org/rss-specification, read with the RSS Advisory Board's
+ * profile) read from the strict namespace-aware tree into a {@link ParsedFeed}. Extension
+ * elements are matched by namespace URI, never by prefix (`xmlns:a10` for Atom is Atom;
+ * `xmlns:atom="urn:not-atom"` is not). Every rule broken is a problem with its line; the W3C
+ * validator's grading decides error vs warning.
  */
 import { StoryfeedError } from '../errors.js';
-import { parseRfc822 } from './dates.js';
+import { checkRfc822 } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
-import { childElement, childElements, HISTORY_NS, type XmlElement } from './xml-check.js';
-import { firstText, nodeAttributes, nodes, nodeText, parseWithRssParser, type RawRecord } from './xml-feed.js';
+import { checkUri, isLanguageTag, isMimeType } from './uri.js';
+import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-check.js';
+import { checkExtensions } from './extensions.js';
+import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
+import { checkMediaRss } from './media-rss.js';
+import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
-/** Reads an RSS document whose strict parse is `root` (an `<rss>` element). */
-export async function readRss(text: string, root: XmlElement): Promise<ParsedFeed> {
-  const channel = childElements(root).find((e) => e.name === 'channel');
+const CHANNEL_ELEMENTS = new Set([
+  'title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'category',
+  'generator', 'docs', 'cloud', 'ttl', 'image', 'rating', 'textInput', 'skipHours', 'skipDays', 'item',
+]);
+const CHANNEL_SINGLE = [
+  'title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'generator',
+  'docs', 'cloud', 'ttl', 'image', 'rating', 'textInput', 'skipHours', 'skipDays',
+];
+const ITEM_ELEMENTS = new Set(['title', 'link', 'description', 'author', 'category', 'comments', 'enclosure', 'guid', 'pubDate', 'source']);
+const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
+const DAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+/** RSS 2.0: an image is at most 144 pixels wide and 400 high. */
+const MAX_IMAGE_WIDTH = 144;
+const MAX_IMAGE_HEIGHT = 400;
+
+/** Reads an RSS document whose strict parse is `root` (an `<rss>` element without namespace). */
+export function readRss(root: XmlElement): ParsedFeed {
+  const channels = childElements(root, 'channel', '');
+  const channel = channels[0];
   if (!channel) throw new StoryfeedError('E_FEED', `this RSS document has no <channel> (line ${root.line})`, { line: root.line });
   const problems: FeedProblem[] = [];
-  const version = root.attributes.find((a) => a.name === 'version')?.value;
-  if (version === undefined) problems.push({ path: 'rss', message: 'expected version="2.0", found no version attribute', severity: 'error', line: root.line });
-  else if (!/^2\./.test(version)) problems.push({ path: 'rss', message: `expected version="2.0", found version="${version}"`, severity: 'warning', line: root.line });
+  const log = new ProblemLog(problems);
+  for (const extra of channels.slice(1)) log.error('rss.channel', `a second <channel> (the first is on line ${channel.line}); RSS has one`, extra);
+  const version = attr(root, 'version');
+  if (version === undefined) log.error('rss', 'expected version="2.0", found no version attribute', root);
+  else if (!/^2\.0(?:\.\d+)?$/.test(version.trim())) log.error('rss', `expected version="2.0", found version="${version}"`, root);
 
-  const raw = await parseWithRssParser(text);
-  const ch = raw.feed;
-  const at = (name: string, element: XmlElement = channel): number => childElement(element, name)?.line ?? element.line;
-  const need = (record: RawRecord, name: string, path: string, element: XmlElement): string | undefined => {
-    const value = firstText(record, name);
-    if (value === undefined || trimWhitespace(value) === '') problems.push({ path, message: `expected <${name}>, found ${value === undefined ? 'none' : 'an empty element'}`, severity: 'error', line: at(name, element) });
-    return value;
-  };
+  const ch = new Children(channel, '', 'channel', log, CHANNEL_ELEMENTS);
+  reportRepeated(ch, CHANNEL_SINGLE, log);
+  const feed: ParsedFeed = { format: 'rss', version: version?.trim() ?? '2.0', authors: [], items: [], problems, history: { archive: childElements(channel, 'archive', HISTORY_NS).length > 0 } };
 
-  const feed: ParsedFeed = { format: 'rss', version: version ?? '2.0', authors: [], items: [], problems, history: { archive: childElement(channel, 'archive', HISTORY_NS) !== undefined } };
-  const title = need(ch, 'title', 'channel.title', channel);
+  const title = requiredText(ch, 'title', log, channel);
   if (title !== undefined) feed.title = collapseWhitespace(title);
-  const link = need(ch, 'link', 'channel.link', channel);
-  if (link !== undefined) feed.siteUrl = trimWhitespace(link);
-  const description = need(ch, 'description', 'channel.description', channel);
+  const link = requiredText(ch, 'link', log, channel);
+  if (link !== undefined) {
+    feed.siteUrl = trimWhitespace(link);
+    uri(feed.siteUrl, 'channel.link', ch.first('link')!, log);
+  }
+  const description = requiredText(ch, 'description', log, channel);
   if (description !== undefined) feed.description = trimWhitespace(description);
-  const language = firstText(ch, 'language');
-  if (language !== undefined) feed.language = trimWhitespace(language);
-  const generator = firstText(ch, 'generator');
+  const language = text(ch, 'language', log);
+  if (language !== undefined) {
+    feed.language = trimWhitespace(language);
+    if (!isLanguageTag(feed.language)) log.error('channel.language', `expected a language code such as "en" or "pt-BR", found ${JSON.stringify(feed.language)}`, ch.first('language')!);
+  }
+  const generator = text(ch, 'generator', log);
   if (generator !== undefined) feed.generator = trimWhitespace(generator);
-  const updated = rssDate(firstText(ch, 'lastBuildDate'), 'channel.lastBuildDate', at('lastBuildDate'), problems);
+  const docs = text(ch, 'docs', log);
+  if (docs !== undefined) uri(docs, 'channel.docs', ch.first('docs')!, log);
+  const updated = date(ch, 'lastBuildDate', 'channel.lastBuildDate', log);
   if (updated) feed.updated = updated;
-  const editor = firstText(ch, 'managingEditor');
-  if (editor !== undefined) feed.authors.push(rssAuthor(editor, 'channel.managingEditor', at('managingEditor'), problems));
-
-  // rss-parser's feedUrl is the first atom:link whatever its rel (often the hub).
-  for (const node of nodes(ch, 'atom:link')) {
-    const { rel, href } = nodeAttributes(node);
-    if (href === undefined) continue;
-    if (rel === 'self') feed.selfUrl ??= trimWhitespace(href);
-    if (rel === 'hub') feed.hub ??= trimWhitespace(href);
-    if (rel === 'prev-archive') feed.history.prevArchive ??= trimWhitespace(href);
-    if (rel === 'next-archive') feed.history.nextArchive ??= trimWhitespace(href);
-    if (rel === 'current') feed.history.current ??= trimWhitespace(href);
+  date(ch, 'pubDate', 'channel.pubDate', log);
+  const editor = ch.first('managingEditor');
+  if (editor) feed.authors.push(rssAuthor(textContent(editor), 'channel.managingEditor', editor, log));
+  const webMaster = ch.first('webMaster');
+  if (webMaster) rssAuthor(textContent(webMaster), 'channel.webMaster', webMaster, log);
+  const ttl = ch.first('ttl');
+  if (ttl && textContent(ttl).trim() === '') log.warning('channel.ttl', '<ttl> is empty', ttl);
+  else if (ttl && integer(textContent(ttl), 'channel.ttl', ttl, log) === 0) log.error('channel.ttl', 'expected a number of minutes above 0, found "0"', ttl);
+  ch.all('category').forEach((c, i) => category(c, `channel.category[${i}]`, log));
+  const image = ch.first('image');
+  if (image) channelImage(image, log);
+  const cloud = ch.first('cloud');
+  if (cloud) {
+    const missing = ['domain', 'port', 'path', 'registerProcedure', 'protocol'].filter((name) => attr(cloud, name) === undefined);
+    if (missing.length) log.error('channel.cloud', `expected the attributes domain, port, path, registerProcedure and protocol, found no ${missing.join(', ')}`, cloud);
+    const port = attr(cloud, 'port');
+    if (port !== undefined && !(/^\s*\d+\s*$/.test(port) && Number(port) > 0 && Number(port) < 65536)) log.error('channel.cloud', `expected port to be a TCP port number, found ${JSON.stringify(port)}`, cloud);
   }
-  if (feed.selfUrl === undefined) {
-    problems.push({ path: 'channel', message: 'expected an <atom:link rel="self"> giving the feed\'s own URL, found none', severity: 'warning', line: channel.line });
+  const textInput = ch.first('textInput');
+  if (textInput) {
+    const c = requireChildren(textInput, ['title', 'description', 'name', 'link'], 'channel.textInput', log);
+    const name = c.first('name');
+    // The name of an HTML form control: a letter or underscore, then letters, digits, `_`, `.`, `-`.
+    if (name && !/^[A-Za-z_][A-Za-z0-9_.:-]*$/.test(textContent(name).trim())) log.error('channel.textInput.name', `expected a form field name, found ${JSON.stringify(textContent(name).trim())}`, name);
+    const link = c.first('link');
+    if (link) uri(textContent(link), 'channel.textInput.link', link, log);
+  }
+  for (const skip of ch.all('skipHours')) {
+    skipList(skip, 'hour', 'channel.skipHours', log, (value, hour) => {
+      // The RSS 0.91 habit of 24 for midnight is still read (the W3C validator warns).
+      if (value === '24') log.warning('channel.skipHours.hour', 'write midnight as 0, not 24', hour);
+      else if (!/^\d+$/.test(value) || Number(value) > 23) log.error('channel.skipHours.hour', `expected an hour from 0 to 23, found ${JSON.stringify(value)}`, hour);
+    });
+  }
+  for (const skip of ch.all('skipDays')) {
+    skipList(skip, 'day', 'channel.skipDays', log, (value, day) => {
+      if (!DAYS.has(value)) log.error('channel.skipDays.day', `expected a day such as "Monday", found ${JSON.stringify(value)}`, day);
+    });
   }
 
-  // xml2js groups children by qualified name, so align with the elements named exactly `item`.
-  const elements = childElements(channel).filter((e) => e.name === 'item');
-  raw.items.forEach((record, index) => {
-    const element = elements[index] ?? channel;
-    feed.items.push(rssItem(record, `channel.item[${index}]`, element, problems));
+  checkExtensions(channel, 'channel', log, false);
+  checkMediaRss(channel, 'channel', log);
+  checkFeedSyncSharing(channel, 'channel', log);
+  atomLinks(channel, 'channel', feed, log);
+  if (feed.selfUrl === undefined) log.warning('channel', 'expected an <atom:link rel="self"> giving the feed\'s own URL, found none', channel);
+
+  const seen = new Map<string, number>();
+  const syncIds = new Set<string>();
+  ch.all('item').forEach((element, index) => {
+    const path = `channel.item[${index}]`;
+    const item = rssItem(element, path, log);
+    checkFeedSyncItem(element, path, log, syncIds);
+    if (item.id !== undefined && item.id !== '') {
+      const first = seen.get(item.id);
+      if (first === undefined) seen.set(item.id, index);
+      else log.error(`${path}.guid`, `the same guid as channel.item[${first}] (${JSON.stringify(item.id)}); guids must be unique`, element);
+    }
+    feed.items.push(item);
   });
   return feed;
 }
 
-function rssItem(record: RawRecord, path: string, element: XmlElement, problems: FeedProblem[]): ParsedItem {
-  const line = (name: string): number => childElement(element, name)?.line ?? element.line;
+function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem {
+  const c = new Children(element, '', path, log, ITEM_ELEMENTS);
+  reportRepeated(c, ITEM_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
+  checkExtensions(element, path, log, true);
+  checkMediaRss(element, path, log);
 
-  const guid = nodes(record, 'guid')[0];
-  if (guid !== undefined) {
-    item.id = trimWhitespace(nodeText(guid) ?? '');
+  const guid = c.first('guid');
+  if (guid) {
+    item.id = trimWhitespace(textContent(guid));
+    const permaLink = attr(guid, 'isPermaLink');
+    for (const a of guid.attributes) {
+      if (a.uri === '' && a.local !== 'isPermaLink') log.error(`${path}.guid`, `<guid> has no attribute ${a.name}${a.local.toLowerCase() === 'ispermalink' ? ' (attribute names are case-sensitive: isPermaLink)' : ''}`, guid);
+    }
+    if (permaLink !== undefined && permaLink !== 'true' && permaLink !== 'false') {
+      log.error(`${path}.guid`, `expected isPermaLink="true" or "false", found isPermaLink=${JSON.stringify(permaLink)}`, guid);
+    }
     // RSS 2.0: isPermaLink defaults to true.
-    item.isPermaLink = (nodeAttributes(guid).isPermaLink ?? 'true').trim().toLowerCase() !== 'false';
-    if (item.isPermaLink && !URL.canParse(item.id)) {
-      problems.push({ path: `${path}.guid`, message: `expected a URL (isPermaLink is true), found ${JSON.stringify(item.id)}`, severity: 'warning', line: line('guid') });
+    item.isPermaLink = permaLink?.trim().toLowerCase() !== 'false';
+    if (item.id === '') log.error(`${path}.guid`, 'expected a guid, found an empty element', guid);
+    else if (item.isPermaLink) {
+      const problem = checkUri(item.id, true) ?? (/^https?:\/\//i.test(item.id) ? undefined : { message: `a permalink guid must be an http(s) URL, found ${JSON.stringify(item.id)}` });
+      if (problem) log.error(`${path}.guid`, `${problem.message} (isPermaLink is true; add isPermaLink="false" if it is not a URL)`, guid);
     }
   }
-  const title = firstText(record, 'title');
+  const title = text(c, 'title', log);
   if (title !== undefined) item.title = collapseWhitespace(title);
-  const link = firstText(record, 'link');
-  if (link !== undefined) item.url = trimWhitespace(link);
-  const description = firstText(record, 'description');
+  const link = text(c, 'link', log);
+  if (link !== undefined) {
+    item.url = trimWhitespace(link);
+    uri(item.url, `${path}.link`, c.first('link')!, log);
+  }
+  const description = c.first('description');
   // RSS description is HTML; its plain text is the summary.
-  if (description !== undefined) item.summary = htmlToText(description);
-  if (title === undefined && description === undefined) problems.push({ path, message: 'expected a <title> or a <description>, found neither', severity: 'error', line: element.line });
-  const content = firstText(record, 'content:encoded');
-  if (content !== undefined) item.contentHtml = content;
-  const published = rssDate(firstText(record, 'pubDate'), `${path}.pubDate`, line('pubDate'), problems);
+  if (description) item.summary = htmlToText(markup(description, `${path}.description`, log));
+  if (title === undefined && description === undefined) log.error(path, 'expected a <title> or a <description>, found neither', element);
+  const content = childElements(element, 'encoded', CONTENT_NS);
+  if (content[0]) item.contentHtml = markup(content[0], `${path}.content:encoded`, log);
+  for (const extra of content.slice(1)) log.error(`${path}.content:encoded`, `<${extra.name}> appears again (first on line ${content[0]!.line}); only one is allowed`, extra);
+  const published = date(c, 'pubDate', `${path}.pubDate`, log);
   if (published) item.published = published;
+  const comments = text(c, 'comments', log);
+  if (comments !== undefined) uri(comments, `${path}.comments`, c.first('comments')!, log);
+  const source = c.first('source');
+  if (source) {
+    const url = attr(source, 'url');
+    if (url === undefined) log.error(`${path}.source`, 'expected a url attribute, found none', source);
+    else uri(url, `${path}.source.url`, source, log);
+  }
 
-  nodes(record, 'author').forEach((node, i) => item.authors.push(rssAuthor(nodeText(node) ?? '', `${path}.author[${i}]`, line('author'), problems)));
-  for (const node of nodes(record, 'dc:creator')) {
-    for (const name of splitCreators(collapseWhitespace(nodeText(node) ?? ''))) item.authors.push({ name });
+  c.all('author').forEach((node, i) => item.authors.push(rssAuthor(textContent(node), `${path}.author[${i}]`, node, log)));
+  for (const node of childElements(element, 'creator', DC_NS)) {
+    for (const name of splitCreators(collapseWhitespace(textContent(node)))) item.authors.push({ name });
   }
-  for (const node of nodes(record, 'category')) {
-    const term = trimWhitespace(nodeText(node) ?? '');
+  c.all('category').forEach((node, i) => {
+    const term = category(node, `${path}.category[${i}]`, log);
     if (term) item.tags.push(term);
-  }
-  nodes(record, 'enclosure').forEach((node, i) => {
-    const a = nodeAttributes(node);
-    const missing = ['url', 'length', 'type'].filter((name) => a[name] === undefined);
-    if (missing.length) problems.push({ path: `${path}.enclosure[${i}]`, message: `expected the attributes url, length and type, found no ${missing.join(', ')}`, severity: 'error', line: line('enclosure') });
-    if (a.url !== undefined) item.enclosures.push(enclosure(a.url, a.type, a.length));
   });
-  for (const node of nodes(record, 'media:content')) {
-    const a = nodeAttributes(node);
-    if (a.url !== undefined && (a.medium === 'image' || a.type?.startsWith('image/'))) {
-      item.image = enclosure(a.url, a.type, a.fileSize);
+  c.all('enclosure').forEach((node, i) => {
+    const url = attr(node, 'url');
+    const type = attr(node, 'type');
+    const length = attr(node, 'length');
+    const at = `${path}.enclosure[${i}]`;
+    const missing = [['url', url], ['length', length], ['type', type]].filter(([, v]) => v === undefined).map(([n]) => n);
+    if (missing.length) log.error(at, `expected the attributes url, length and type, found no ${missing.join(', ')}`, node);
+    if (url !== undefined) uri(url, `${at}.url`, node, log);
+    if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(`${at}.length`, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
+    if (type !== undefined && !isMimeType(type)) log.error(`${at}.type`, `expected type to be a MIME type such as "audio/mpeg", found ${JSON.stringify(type)}`, node);
+    if (url !== undefined) item.enclosures.push(enclosure(url, type, length));
+  });
+  if (item.enclosures.length > 1) log.warning(`${path}.enclosure`, `${item.enclosures.length} enclosures; many readers show only the first`, element);
+  for (const node of childElements(element, 'content', MEDIA_NS)) {
+    const url = attr(node, 'url');
+    const type = attr(node, 'type');
+    if (url !== undefined && (attr(node, 'medium') === 'image' || type?.startsWith('image/'))) {
+      item.image = enclosure(url, type, attr(node, 'fileSize'));
       break;
     }
   }
   item.image ??= item.enclosures.find((e) => e.type?.startsWith('image/'));
   return item;
+}
+
+/** Text of an element that may hold HTML: escaped HTML as text, or markup that was not escaped (kept, and reported). */
+function markup(element: XmlElement, path: string, log: ProblemLog): string {
+  return plainText(element, path, log);
+}
+
+/** `<skipHours>` / `<skipDays>`: only `<hour>` / `<day>` children, at least one, no value twice. */
+function skipList(list: XmlElement, child: string, path: string, log: ProblemLog, check: (value: string, element: XmlElement) => void): void {
+  const c = new Children(list, '', path, log, new Set([child]));
+  const entries = c.all(child);
+  if (entries.length === 0) log.error(`${path}.${child}`, `expected at least one <${child}> in <${list.name}>, found none`, list);
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const value = textContent(entry).trim();
+    if (seen.has(value)) log.error(`${path}.${child}`, `${JSON.stringify(value)} appears twice in <${list.name}>`, entry);
+    seen.add(value);
+    check(value, entry);
+  }
+}
+
+function requiredText(c: Children, local: string, log: ProblemLog, parent: XmlElement): string | undefined {
+  const value = text(c, local, log);
+  if (value === undefined) log.error(`${c.path}.${local}`, `expected <${local}>, found none`, parent);
+  // An empty title or description is legal RSS that readers show badly (the W3C validator warns).
+  else if (trimWhitespace(value) === '') {
+    const element = c.first(local)!;
+    if (local === 'link') log.error(`${c.path}.${local}`, `expected a URL in <${local}>, found an empty element`, element);
+    else log.warning(`${c.path}.${local}`, `<${local}> is empty`, element);
+  }
+  return value;
+}
+
+function text(c: Children, local: string, log: ProblemLog): string | undefined {
+  const element = c.first(local);
+  return element ? plainText(element, `${c.path}.${local}`, log) : undefined;
+}
+
+function uri(value: string, path: string, at: XmlElement, log: ProblemLog): void {
+  if (value.trim() === '') return;
+  const problem = checkUri(value, true);
+  if (problem) log.error(path, problem.message, at);
+}
+
+function integer(value: string, path: string, at: XmlElement, log: ProblemLog): number | undefined {
+  if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  log.error(path, `expected a whole number, found ${JSON.stringify(value.trim())}`, at);
+  return undefined;
+}
+
+function requireChildren(element: XmlElement, names: readonly string[], path: string, log: ProblemLog): Children {
+  const c = new Children(element, '', path, log);
+  reportRepeated(c, ['title', 'description', 'name', 'link', 'url', 'width', 'height'], log);
+  for (const name of names) if (!c.first(name)) log.error(`${path}.${name}`, `expected <${name}> in <${element.name}>, found none`, element);
+  return c;
+}
+
+function channelImage(image: XmlElement, log: ProblemLog): void {
+  const c = requireChildren(image, ['url', 'title', 'link'], 'channel.image', log);
+  for (const name of ['url', 'link']) {
+    const element = c.first(name);
+    if (element) uri(textContent(element), `channel.image.${name}`, element, log);
+  }
+  for (const [name, max] of [['width', MAX_IMAGE_WIDTH], ['height', MAX_IMAGE_HEIGHT]] as const) {
+    const element = c.first(name);
+    if (!element) continue;
+    const value = textContent(element).trim();
+    if (!/^\d+$/.test(value) || Number(value) === 0 || Number(value) > max) log.error(`channel.image.${name}`, `expected a ${name} from 1 to ${max} pixels, found ${JSON.stringify(value)}`, element);
+  }
+}
+
+function category(element: XmlElement, path: string, log: ProblemLog): string {
+  const domain = attr(element, 'domain');
+  if (domain !== undefined && domain.trim() === '') log.warning(path, 'the domain attribute is empty', element);
+  return trimWhitespace(plainText(element, path, log));
+}
+
+function date(c: Children, local: string, path: string, log: ProblemLog): Date | undefined {
+  const element = c.first(local);
+  if (!element) return undefined;
+  const checked = checkRfc822(textContent(element));
+  if (checked.problem) (checked.problem.severity === 'error' ? log.error : log.warning).call(log, path, checked.problem.message, element);
+  return checked.date;
+}
+
+/** `atom:link` elements (matched by the Atom namespace, whatever their prefix) in an RSS channel. */
+function atomLinks(channel: XmlElement, path: string, feed: ParsedFeed, log: ProblemLog): void {
+  childElements(channel, 'link', ATOM_NS).forEach((node, i) => {
+    const href = attr(node, 'href');
+    const at = `${path}.atom:link[${i}]`;
+    if (href === undefined) {
+      log.error(at, `<${node.name}> has no href attribute`, node);
+      return;
+    }
+    const problem = checkUri(href, false);
+    if (problem) log.error(at, problem.message, node);
+    const value = trimWhitespace(href);
+    const rel = (attr(node, 'rel') ?? 'alternate').trim();
+    if (rel === 'self') feed.selfUrl ??= value;
+    if (rel === 'hub') feed.hub ??= value;
+    if (rel === 'prev-archive') feed.history.prevArchive ??= value;
+    if (rel === 'next-archive') feed.history.nextArchive ??= value;
+    if (rel === 'current') feed.history.current ??= value;
+  });
 }
 
 function enclosure(url: string, type: string | undefined, length: string | undefined): ParsedEnclosure {
@@ -127,21 +323,11 @@ function enclosure(url: string, type: string | undefined, length: string | undef
   return out;
 }
 
-/** An RSS date: RFC 822 is required; other dates JavaScript understands are still read, and reported. */
-function rssDate(text: string | undefined, path: string, line: number, problems: FeedProblem[]): Date | undefined {
-  if (text === undefined) return undefined;
-  const strict = parseRfc822(text);
-  if (strict) return strict;
-  const loose = new Date(text.trim());
-  problems.push({ path, message: `expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found ${JSON.stringify(text.trim())}`, severity: 'error', line });
-  return Number.isFinite(loose.getTime()) ? loose : undefined;
-}
-
 const EMAIL_FIRST = /^([^\s()<>]+@[^\s()<>]+)\s*(?:\((.*)\))?$/s;
 const NAME_FIRST = /^(.*?)\s*<([^\s<>]+@[^\s<>]+)>$/s;
 
 /** RSS `<author>` is `email (Name)`; `Name <email>` and a bare email are read too, a bare name is reported. */
-function rssAuthor(text: string, path: string, line: number, problems: FeedProblem[]): ParsedAuthor {
+function rssAuthor(text: string, path: string, at: XmlElement, log: ProblemLog): ParsedAuthor {
   const value = trimWhitespace(text);
   const emailFirst = EMAIL_FIRST.exec(value);
   if (emailFirst) {
@@ -153,7 +339,7 @@ function rssAuthor(text: string, path: string, line: number, problems: FeedProbl
     const name = collapseWhitespace(nameFirst[1] ?? '');
     return name ? { email: nameFirst[2]!, name } : { email: nameFirst[2]! };
   }
-  problems.push({ path, message: `expected an email address such as "jane@example.com (Jane Doe)", found ${JSON.stringify(value)}`, severity: 'error', line });
+  log.error(path, `expected an email address such as "jane@example.com (Jane Doe)", found ${JSON.stringify(value)}`, at);
   return { name: collapseWhitespace(value) };
 }
 

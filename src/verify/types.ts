@@ -51,6 +51,8 @@ export interface FeedProblem {
   severity: 'error' | 'warning';
   /** 1-based line of the offending value, when known. */
   line?: number;
+  /** 1-based column of the element concerned (XML formats), when known. */
+  column?: number;
 }
 
 /** One item (RSS `<item>`, Atom `<entry>`, JSON Feed item), normalized. */

@@ -24,14 +24,18 @@ export function checkUtf8(bytes: Uint8Array): Utf8CheckResult {
   return { ok: true, text };
 }
 
-interface BadByte {
+/** The first byte that breaks UTF-8. */
+export interface BadByte {
+  /** 0-based byte offset. */
   offset: number;
+  /** 1-based line. */
   line: number;
+  /** What is wrong with it. */
   reason: string;
 }
 
 /** Finds the first byte that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF). */
-function firstInvalidUtf8(bytes: Uint8Array, start: number): BadByte | undefined {
+export function firstInvalidUtf8(bytes: Uint8Array, start: number): BadByte | undefined {
   let line = 1;
   let i = start;
   const bad = (reason: string): BadByte => ({ offset: i, line, reason });

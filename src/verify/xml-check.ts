@@ -1,12 +1,12 @@
 /**
- * The strict XML 1.0 pass (saxes, namespaces on) that every XML feed goes through before
- * `rss-parser` sees it: `rss-parser` accepts control characters, undefined entities, raw `<` in
- * attributes and broken CDATA, and silently corrupts the data. The same pass keeps a small tree
- * with line numbers, which recovers what `rss-parser` loses (`xml:lang`, XHTML text constructs,
- * whitespace-only text, item lines).
+ * The strict XML 1.0 pass (saxes, namespaces on) that every XML feed goes through: control
+ * characters, undefined entities, raw `<` in attributes and broken CDATA are errors here (lenient
+ * parsers such as `rss-parser` accept them and corrupt the data). The pass keeps a small tree with
+ * namespaces and line numbers, from which the RSS and Atom readers take every field.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
+import { LineIndex } from './lines.js';
 import { isWellFormedUtf16, parseWellFormedUtf16 } from './xml-fast.js';
 
 /** The XML namespace, bound to the `xml:` prefix. */
@@ -50,6 +50,8 @@ export interface XmlElement {
   children: XmlNode[];
   /** 1-based line of the start tag. */
   line: number;
+  /** 1-based column of the start tag's `<` (in UTF-16 code units). */
+  column: number;
   /** The element's `xml:lang`, inherited from its ancestors when it has none. */
   lang?: string;
 }
@@ -121,15 +123,19 @@ function saxesTree(text: string): XmlDocument {
     encoding = decl.encoding;
   });
   let tagLine = 1;
-  parser.on('opentagstart', () => {
+  let tagColumn = 1;
+  let lines: LineIndex | undefined;
+  parser.on('opentagstart', (tag) => {
     tagLine = parser.line;
+    // saxes is just past the character that ends the name: the `<` is the name's length and two before.
+    tagColumn = (lines ??= new LineIndex(text)).at(Math.max(0, parser.position - tag.name.length - 2)).column;
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     const parent = stack[stack.length - 1];
     const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, local: a.local, uri: a.uri, value: a.value }));
     const ownLang = attributes.find((a) => a.uri === XML_NS && a.local === 'lang')?.value;
     const lang = ownLang ?? parent?.lang;
-    const element: XmlElement = { kind: 'element', name: tag.name, local: tag.local, uri: tag.uri, attributes, children: [], line: tagLine };
+    const element: XmlElement = { kind: 'element', name: tag.name, local: tag.local, uri: tag.uri, attributes, children: [], line: tagLine, column: tagColumn };
     if (lang !== undefined) element.lang = lang;
     if (parent) parent.children.push(element);
     else root = element;
@@ -249,11 +255,15 @@ export function attribute(element: XmlElement, local: string, uri = ''): string 
   return element.attributes.find((a) => a.local === local && a.uri === uri)?.value;
 }
 
-/** All text inside `node`, concatenated in document order. */
+/** All text inside `node`, concatenated in document order (iterative: documents may nest thousands deep). */
 export function textContent(node: XmlNode): string {
   if (node.kind === 'text') return node.text;
   let out = '';
-  for (const child of node.children) out += textContent(child);
+  const stack: XmlNode[] = node.children.slice().reverse();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.kind === 'text') out += next.text;
+    else for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
+  }
   return out;
 }
 
@@ -263,17 +273,26 @@ export function textContent(node: XmlNode): string {
  */
 export function serializeChildren(element: XmlElement): string {
   let out = '';
-  for (const child of element.children) {
-    if (child.kind === 'text') {
-      out += escapeMarkup(child.text);
+  // An explicit stack of children still to write and end tags still to close: hostile XHTML may nest thousands deep.
+  const stack: (XmlNode | string)[] = element.children.slice().reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next === 'string') {
+      out += next;
       continue;
     }
-    const attrs = child.attributes
+    if (next.kind === 'text') {
+      out += escapeMarkup(next.text);
+      continue;
+    }
+    const attrs = next.attributes
       .filter((a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'))
       .map((a) => ` ${a.local}="${escapeMarkup(a.value).replaceAll('"', '&quot;')}"`)
       .join('');
+    out += `<${next.local}${attrs}>`;
     // An HTML parser reads `</br>` as a second `<br>`, so void elements get no end tag.
-    out += VOID_ELEMENTS.has(child.local) ? `<${child.local}${attrs}>` : `<${child.local}${attrs}>${serializeChildren(child)}</${child.local}>`;
+    if (VOID_ELEMENTS.has(next.local)) continue;
+    stack.push(`</${next.local}>`);
+    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!);
   }
   return out;
 }

@@ -44,11 +44,25 @@ export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
   if (!prolog) return undefined;
 
   let line = 1;
-  let counted = 0;
+  // The next line feed not yet counted (-1: none left). Searching afresh from the last position on
+  // every call would scan to the end of a document without line feeds each time: quadratic.
+  let nextLineFeed = text.indexOf('\n');
+  // The start of the line holding each `<`, for columns (start tags come in document order).
+  let columnLineStart = 0;
+  let columnNextLineFeed = nextLineFeed;
+  const columnAt = (offset: number): number => {
+    while (columnNextLineFeed >= 0 && columnNextLineFeed < offset) {
+      columnLineStart = columnNextLineFeed + 1;
+      columnNextLineFeed = text.indexOf('\n', columnNextLineFeed + 1);
+    }
+    return offset - columnLineStart + 1;
+  };
   /** 1-based line after the character at `end - 1`, counting forward from the last call. */
   const lineAt = (end: number): number => {
-    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) line++;
-    counted = end;
+    while (nextLineFeed >= 0 && nextLineFeed < end) {
+      line++;
+      nextLineFeed = text.indexOf('\n', nextLineFeed + 1);
+    }
     return line;
   };
 
@@ -127,7 +141,7 @@ export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
 
     const scope = declareNamespaces(raw, scopes[scopes.length - 1] ?? ROOT_SCOPE);
     if (!scope) return undefined;
-    const element = makeElement(name, raw, scope, tagLine, parent);
+    const element = makeElement(name, raw, scope, tagLine, columnAt(lt), parent);
     if (!element) return undefined;
     if (parent) parent.children.push(element);
     else root = element;
@@ -201,7 +215,7 @@ function declareNamespaces(attributes: readonly { name: string; value: string }[
   return scope;
 }
 
-function makeElement(name: string, raw: readonly { name: string; value: string }[], scope: Scope, line: number, parent: XmlElement | undefined): XmlElement | undefined {
+function makeElement(name: string, raw: readonly { name: string; value: string }[], scope: Scope, line: number, column: number, parent: XmlElement | undefined): XmlElement | undefined {
   const colon = name.indexOf(':');
   const prefix = colon < 0 ? '' : name.slice(0, colon);
   const local = colon < 0 ? name : name.slice(colon + 1);
@@ -229,7 +243,7 @@ function makeElement(name: string, raw: readonly { name: string; value: string }
     if (lang === undefined && attribute.uri === XML_NS && attribute.local === 'lang') lang = attribute.value;
     attributes.push(attribute);
   }
-  const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes, children: [], line };
+  const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes, children: [], line, column };
   lang ??= parent?.lang;
   if (lang !== undefined) element.lang = lang;
   return element;

@@ -100,7 +100,7 @@ describe('strict JSON Feed reader: every broken rule with its path, what was exp
   ]
 }`;
     const feed = await readFeed(text);
-    expect(feed.problems).toEqual([{ path: 'items[1].date_published', message: 'expected an RFC 3339 date, found "soon"', severity: 'error', line: 9 }]);
+    expect(feed.problems).toEqual([{ path: 'items[1].date_published', message: 'expected an RFC 3339 date, found "soon"', severity: 'error', line: 9, column: 25 }]);
     expect(feed.items.map((i) => i.line)).toEqual([5, 6]);
   });
 
@@ -112,7 +112,7 @@ describe('strict JSON Feed reader: every broken rule with its path, what was exp
   it('reads 1.1 authors in preference to the deprecated author, which must repeat authors[0]', async () => {
     const feed = await readFeed(JSON.stringify({ version: V11, title: 'T', author: { name: 'Old' }, authors: [{ name: 'New' }, { url: 'https://ex.com/b' }], items: [] }));
     expect(feed.authors).toEqual([{ name: 'New' }, { url: 'https://ex.com/b' }]);
-    expect(feed.problems).toEqual([{ path: 'author', message: 'expected the same value as authors[0] (author is its deprecated 1.0 form), found an object', severity: 'warning', line: 1 }]);
+    expect(feed.problems).toEqual([{ path: 'author', message: 'expected the same value as authors[0] (author is its deprecated 1.0 form), found an object', severity: 'warning', line: 1, column: 68 }]);
     const same = await readFeed(JSON.stringify({ version: V11, title: 'T', author: { name: 'New' }, authors: [{ name: 'New' }], items: [item({ author: { name: 'X' }, authors: [{ name: 'X' }] })] }));
     expect(same.problems).toEqual([]);
   });

@@ -127,8 +127,10 @@ describe('readFeed on hand-written RSS', () => {
     const feed = await readFeed(rss);
     expect(feed.items[1]).toMatchObject({ id: 'post-2', isPermaLink: false, title: 'Second' });
     expect(feed.problems).toEqual([
-      { path: 'channel.item[1].pubDate', message: 'expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "2024-01-13 08:00"', severity: 'error', line: 32 },
-      { path: 'channel.item[1].author[0]', message: 'expected an email address such as "jane@example.com (Jane Doe)", found "Just A Name"', severity: 'error', line: 31 },
+      { path: 'channel.item[0].author[1]', message: '<author> appears again (first on line 21); only one is allowed', severity: 'error', line: 22, column: 7 },
+      { path: 'channel.item[0].enclosure', message: '2 enclosures; many readers show only the first', severity: 'warning', line: 13, column: 5 },
+      { path: 'channel.item[1].pubDate', message: 'expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "2024-01-13 08:00"', severity: 'error', line: 32, column: 7 },
+      { path: 'channel.item[1].author[0]', message: 'expected an email address such as "jane@example.com (Jane Doe)", found "Just A Name"', severity: 'error', line: 31, column: 7 },
     ]);
   });
 
@@ -187,7 +189,7 @@ describe('readFeed on hand-written Atom', () => {
     expect(feed.selfUrl).toBeUndefined();
     expect(feed.siteUrl).toBe('https://wien.example.org/');
     expect(feed.hub).toBe('https://hub.example.org/');
-    expect(feed.problems).toContainEqual(expect.objectContaining({ path: 'feed', severity: 'warning', message: expect.stringMatching(/rel="self"/) }));
+    expect(feed.problems).toContainEqual(expect.objectContaining({ path: 'feed.link', severity: 'warning', message: expect.stringMatching(/rel="self"/) }));
   });
 
   it('recovers entry updated, all authors, categories and enclosures', async () => {
@@ -212,7 +214,7 @@ describe('readFeed on hand-written Atom', () => {
     const feed = await readFeed(atom);
     expect(feed.items[1]).toMatchObject({ summary: 'An HTML summary', contentHtml: '<p>Body</p>', language: 'en' });
     expect(feed.items[1]!.updated).toBeUndefined();
-    expect(feed.problems).toContainEqual({ path: 'entry[1].updated', message: 'expected an RFC 3339 date such as "2024-03-01T10:00:00Z", found "yesterday"', severity: 'error', line: 31 });
+    expect(feed.problems).toContainEqual({ path: 'entry[1].updated', message: 'expected an RFC 3339 date such as "2024-03-01T10:00:00Z" (upper-case T and Z, no space), found "yesterday"', severity: 'error', line: 31, column: 5 });
   });
 
   it('reports an Atom feed outside the Atom namespace', async () => {
@@ -240,7 +242,7 @@ describe('readFeed on hand-written JSON Feed 1.0', () => {
     expect(feed).toMatchObject({ format: 'json', version: '1.0', authors: [{ name: 'Brent Simmons', url: 'https://example.org/brent' }], siteUrl: 'https://example.org/', selfUrl: 'https://example.org/feed.json' });
     expect(feed.items[0]).toMatchObject({ id: '2', contentText: 'This is a second item.', published: new Date('2017-05-17T17:02:12Z'), authors: [{ name: 'Manton' }] });
     expect(feed.items[1]).toMatchObject({ id: '1', contentHtml: '<p>Hello, world!</p>', tags: ['a', 'b'], enclosures: [{ url: 'https://example.org/a.mp3', type: 'audio/mpeg', length: 100 }] });
-    expect(feed.problems).toEqual([{ path: 'items[1].id', message: 'expected a string, found 1', severity: 'warning', line: 21 }]);
+    expect(feed.problems).toEqual([{ path: 'items[1].id', message: 'expected a string, found 1', severity: 'warning', line: 21, column: 13 }]);
   });
 });
 
@@ -290,7 +292,7 @@ describe('readFeed errors for input that is not a feed', () => {
   });
 
   it('an unknown XML root', async () => {
-    expect((await readError('<?xml version="1.0"?>\n<note><to>Tove</to></note>')).detail).toBe('unknown XML root <note>: expected <rss> (RSS 2.0) or <feed> (Atom 1.0)');
+    expect((await readError('<?xml version="1.0"?>\n<note><to>Tove</to></note>')).detail).toBe('unsupported: an XML document with the root <note>, not a feed (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)');
     const error = await readError('<opml version="2.0"><body/></opml>');
     expect(error).toMatchObject({ code: 'E_FEED', line: 1 });
   });
@@ -317,7 +319,8 @@ describe('readFeed errors for input that is not a feed', () => {
     expect((await readError('<rss version="2.0"><item/></rss>')).detail).toBe('this RSS document has no <channel> (line 1)');
   });
 
-  it('an Atom link without attributes, which crashes rss-parser', async () => {
-    expect((await readError('<feed xmlns="http://www.w3.org/2005/Atom">\n<link>https://x.org/</link></feed>')).detail).toBe('the Atom <link> on line 2 has no href attribute');
+  it('an Atom link without attributes, which crashed rss-parser, is a problem of the feed', async () => {
+    const feed = await readFeed('<feed xmlns="http://www.w3.org/2005/Atom">\n<link>https://x.org/</link></feed>');
+    expect(feed.problems).toContainEqual({ path: 'feed.link[0]', message: '<link> has no href attribute', severity: 'error', line: 2, column: 1 });
   });
 });

@@ -4,6 +4,8 @@ import { buildFeedDocument } from '../../src/feed/document.js';
 import { renderFeeds } from '../../src/render/index.js';
 import type { Author, SiteConfig, Story } from '../../src/types.js';
 import { checkWellFormedXml, compareFeed, readFeed } from '../../src/verify/index.js';
+import { readWithRssParser } from '../../src/verify/rss-parser-reading.js';
+import { compareReadings } from '../../src/verify/second-reading.js';
 import { removeIllegalXmlChars } from '../../src/xml-chars.js';
 
 // Any text survives every format: render, check strictly, parse back, compare. FUZZ_RUNS raises
@@ -116,6 +118,9 @@ describe('fast-check round trip: stories → document → RSS / Atom / JSON → 
         // What verifyDocument does, with the parsed feeds kept for the exact checks below.
         const [rss, atom, json] = await Promise.all([readFeed(outputs.rss, { format: 'rss' }), readFeed(outputs.atom, { format: 'atom' }), readFeed(outputs.json, { format: 'json' })]);
         expect([...compareFeed(rss, doc, 'rss'), ...compareFeed(atom, doc, 'atom'), ...compareFeed(json, doc, 'json')]).toEqual([]);
+        // The second reading (rss-parser) of the same text agrees with the strict reader item by item.
+        expect(compareReadings(rss, await readWithRssParser(outputs.rss), 'rss')).toEqual([]);
+        expect(compareReadings(atom, await readWithRssParser(outputs.atom), 'atom')).toEqual([]);
         // Exact equality, beyond the comparison's whitespace rules, where formats carry text verbatim.
         expect(json.items.map((i) => [i.id, i.contentHtml, i.contentText, i.summary ?? ''])).toEqual(doc.items.map((i) => [i.id, i.contentHtml, i.contentText, i.summary.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')]));
         expect(atom.items.map((i) => [i.id, i.title, i.contentHtml])).toEqual(doc.items.map((i) => [i.id, i.title, i.contentHtml]));

@@ -1,0 +1,100 @@
+/**
+ * Bytes to text for feeds, by what the document says about itself, never by assumption: a
+ * byte-order mark wins, then the charset the server sent, then the XML declaration's `encoding`
+ * (XML 1.0 appendix F, RFC 7303 §3), and UTF-8 when none of them names one. Decoding is strict:
+ * bytes that are not valid in the chosen encoding are an error with their line, not U+FFFD.
+ */
+import { StoryfeedError } from '../errors.js';
+import { firstInvalidUtf8 } from './utf8.js';
+
+/** Options for {@link decodeFeed}. */
+export interface DecodeFeedOptions {
+  /** The `charset` parameter of the HTTP `Content-Type`, when the feed was fetched. */
+  charset?: string;
+}
+
+/** What {@link decodeFeed} returns. */
+export interface DecodedFeed {
+  /** The text, without a byte-order mark. */
+  text: string;
+  /** The encoding used, as the WHATWG Encoding Standard names it (`utf-8`, `windows-1252`, …). */
+  encoding: string;
+  /** Where the encoding came from. */
+  source: 'bom' | 'http' | 'declaration' | 'default';
+}
+
+/** How far into the document the XML declaration may end (it must come first; attributes are short). */
+const DECLARATION_WINDOW = 512;
+const DECLARED_ENCODING = /^<\?xml\s[^?>]*?encoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1/;
+
+/**
+ * Decodes a feed's bytes (rules above). Throws `StoryfeedError` `E_ENCODING` for bytes that are
+ * invalid in the chosen encoding, and `E_FEED` for an encoding name no decoder knows.
+ */
+export function decodeFeed(bytes: Uint8Array, options: DecodeFeedOptions = {}): DecodedFeed {
+  const bom = byteOrderMark(bytes);
+  if (bom) return { text: decodeStrict(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
+  const httpCharset = options.charset?.trim().replace(/^["']|["']$/g, '');
+  if (httpCharset) {
+    const encoding = resolveLabel(httpCharset, 'the server\'s charset');
+    return { text: decodeStrict(bytes, encoding), encoding, source: 'http' };
+  }
+  const sniffed = sniffUtf16(bytes);
+  if (sniffed) return { text: decodeStrict(bytes, sniffed), encoding: sniffed, source: 'declaration' };
+  const head = latin1Prefix(bytes, DECLARATION_WINDOW);
+  const declared = DECLARED_ENCODING.exec(head)?.[2];
+  if (declared !== undefined) {
+    const encoding = resolveLabel(declared, 'the XML declaration\'s encoding');
+    // A document that declares UTF-16 but has no byte-order mark and starts with ASCII `<?xml` cannot be UTF-16.
+    if (encoding.startsWith('utf-16')) return { text: decodeStrict(bytes, 'utf-8'), encoding: 'utf-8', source: 'default' };
+    return { text: decodeStrict(bytes, encoding), encoding, source: 'declaration' };
+  }
+  return { text: decodeStrict(bytes, 'utf-8'), encoding: 'utf-8', source: 'default' };
+}
+
+function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  return undefined;
+}
+
+/** UTF-16 without a byte-order mark shows itself by `<` `?` with zero bytes between (XML 1.0 appendix F). */
+function sniffUtf16(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  return undefined;
+}
+
+function latin1Prefix(bytes: Uint8Array, length: number): string {
+  let out = '';
+  const end = Math.min(bytes.length, length);
+  for (let i = 0; i < end; i++) out += String.fromCharCode(bytes[i]!);
+  return out;
+}
+
+/** The WHATWG name of an encoding label; `E_FEED` for a label no decoder knows. */
+function resolveLabel(label: string, where: string): string {
+  for (const candidate of [label, `x-${label}`]) {
+    try {
+      // Macintosh encodings are registered as x-mac-…; feeds often declare them without the x-.
+      return new TextDecoder(candidate).encoding;
+    } catch {
+      // Try the next spelling.
+    }
+  }
+  throw new StoryfeedError('E_FEED', `${where} is "${label}", an encoding storyfeed cannot decode`, { line: 1 });
+}
+
+function decodeStrict(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'utf-8') {
+    const bad = firstInvalidUtf8(bytes, 0);
+    if (bad) throw new StoryfeedError('E_ENCODING', `invalid UTF-8 at byte ${bad.offset} (line ${bad.line}): ${bad.reason}`, { line: bad.line });
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  }
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new StoryfeedError('E_ENCODING', `the bytes are not valid ${encoding}`, { line: 1 });
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Media RSS (https://www.rssboard.org/media-rss) checked by its specification: attribute types
+ * of `media:content`, `media:thumbnail` and `media:player`, text types, ratings of the schemes the
+ * specification defines, hashes, restrictions, NPT times, and groups that offer alternatives.
+ */
+import { trimWhitespace } from './html-canon.js';
+import { checkUri, isLanguageTag, isMimeType } from './uri.js';
+import { textContent, type XmlElement } from './xml-check.js';
+import { attr, MEDIA_NS, type ProblemLog } from './xml-rules.js';
+
+/** The namespace without its final slash, which some feeds declare and readers do not recognise. */
+const MEDIA_NS_WITHOUT_SLASH = 'http://search.yahoo.com/mrss';
+
+type AttributeKind = 'url' | 'positive' | 'nonNegative' | 'float' | 'mime' | 'language' | 'boolean' | 'npt' | `one of ${string}`;
+
+const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, AttributeKind>>>> = {
+  content: {
+    url: 'url', fileSize: 'positive', type: 'mime', medium: 'one of image audio video document executable', isDefault: 'boolean',
+    expression: 'one of sample full nonstop', bitrate: 'float', framerate: 'float', samplingrate: 'float', channels: 'nonNegative',
+    duration: 'nonNegative', height: 'positive', width: 'positive', lang: 'language',
+  },
+  thumbnail: { url: 'url', height: 'positive', width: 'positive', time: 'npt' },
+  player: { url: 'url', height: 'positive', width: 'positive' },
+  title: { type: 'one of plain html' },
+  description: { type: 'one of plain html' },
+  text: { type: 'one of plain html', lang: 'language', start: 'npt', end: 'npt' },
+  category: { scheme: 'url' },
+  credit: { scheme: 'url' },
+  rating: { scheme: 'url' },
+  copyright: { url: 'url' },
+  restriction: { relationship: 'one of allow deny', type: 'one of country uri sharing' },
+  hash: { algo: 'one of md5 sha-1' },
+};
+const REQUIRED: Readonly<Record<string, readonly string[]>> = { content: [], thumbnail: ['url'], player: ['url'], restriction: ['relationship'] };
+const SINGLE = new Set(['title', 'description', 'copyright', 'keywords', 'player', 'hash']);
+/** The values of the rating schemes the specification defines. */
+const RATINGS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'urn:simple': new Set(['adult', 'nonadult']),
+  'urn:mpaa': new Set(['g', 'pg', 'pg-13', 'r', 'nc-17', 'x']),
+  'urn:v-chip': new Set(['tv-y', 'tv-y7', 'tv-y7-fv', 'tv-g', 'tv-pg', 'tv-14', 'tv-ma']),
+};
+const HASH_LENGTH: Readonly<Record<string, number>> = { md5: 32, 'sha-1': 40 };
+/** RFC 2326 normal play time: seconds, or h:mm:ss, with an optional fraction. */
+const NPT = /^(?:now|\d+(?:\.\d*)?|\d+:\d{2}:\d{2}(?:\.\d*)?)$/;
+
+/** Checks the Media RSS elements under `parent` (an item, entry or channel), descending into groups and contents. */
+export function checkMediaRss(parent: XmlElement, path: string, log: ProblemLog): void {
+  const stack: { element: XmlElement; path: string }[] = [{ element: parent, path }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const seen = new Map<string, XmlElement>();
+    for (const child of next.element.children) {
+      if (child.kind !== 'element') continue;
+      if (child.uri === MEDIA_NS_WITHOUT_SLASH) {
+        log.error(`${next.path}.${child.name}`, `<${child.name}> is in "${MEDIA_NS_WITHOUT_SLASH}"; the Media RSS namespace is "${MEDIA_NS}"`, child);
+        continue;
+      }
+      if (child.uri !== MEDIA_NS) continue;
+      const at = `${next.path}.media:${child.local}`;
+      const first = seen.get(child.local);
+      if (first && SINGLE.has(child.local)) log.error(at, `<${child.name}> appears again (first on line ${first.line}); only one is allowed`, child);
+      seen.set(child.local, first ?? child);
+      checkAttributes(child, at, log);
+      checkElement(child, at, log);
+      if (child.local === 'group' || child.local === 'content') stack.push({ element: child, path: at });
+    }
+  }
+}
+
+function checkAttributes(element: XmlElement, path: string, log: ProblemLog): void {
+  for (const name of REQUIRED[element.local] ?? []) {
+    if (attr(element, name) === undefined) log.error(`${path}.${name}`, `expected a ${name} attribute on <${element.name}>, found none`, element);
+  }
+  const kinds = ATTRIBUTES[element.local] ?? {};
+  for (const [name, kind] of Object.entries(kinds)) {
+    const value = attr(element, name);
+    if (value === undefined) continue;
+    const problem = attributeProblem(kind, value.trim());
+    if (problem) log.error(`${path}.${name}`, `${name}: ${problem}`, element);
+  }
+}
+
+function attributeProblem(kind: AttributeKind, value: string): string | undefined {
+  const found = JSON.stringify(value);
+  if (kind === 'url') return checkUri(value, true)?.message;
+  if (kind === 'positive') return /^\d+$/.test(value) && Number(value) > 0 ? undefined : `expected a whole number above 0, found ${found}`;
+  if (kind === 'nonNegative') return /^\d+$/.test(value) ? undefined : `expected a whole number, found ${found}`;
+  if (kind === 'float') return /^\d+(?:\.\d+)?$/.test(value) ? undefined : `expected a number, found ${found}`;
+  if (kind === 'mime') return isMimeType(value) ? undefined : `expected a MIME type, found ${found}`;
+  if (kind === 'language') return isLanguageTag(value) ? undefined : `expected a language code, found ${found}`;
+  if (kind === 'boolean') return value === 'true' || value === 'false' ? undefined : `expected true or false, found ${found}`;
+  if (kind === 'npt') return NPT.test(value) ? undefined : `expected a time such as "12.5" or "0:01:02.5", found ${found}`;
+  const allowed = kind.slice('one of '.length).split(' ');
+  return allowed.includes(value) ? undefined : `expected ${allowed.join(', ')}, found ${found}`;
+}
+
+function checkElement(element: XmlElement, path: string, log: ProblemLog): void {
+  const value = trimWhitespace(textContent(element));
+  if (element.local === 'group') {
+    const contents = element.children.filter((c) => c.kind === 'element' && c.uri === MEDIA_NS && c.local === 'content').length;
+    if (contents < 2) log.error(path, `a <${element.name}> offers alternatives: expected two or more <media:content>, found ${contents}`, element);
+  } else if (element.local === 'rating') {
+    const scheme = (attr(element, 'scheme') ?? 'urn:simple').trim();
+    const values = RATINGS[scheme];
+    if (values && !values.has(value.toLowerCase())) log.error(path, `expected a ${scheme} rating (${[...values].join(', ')}), found ${JSON.stringify(value)}`, element);
+    if (scheme === 'urn:icra' && !/^(?:r \(|\()/.test(value)) log.error(path, `expected an ICRA label such as "r (cz 1 lz 1 nz 1 oz 1 vz 1)", found ${JSON.stringify(value)}`, element);
+  } else if (element.local === 'hash') {
+    const algo = (attr(element, 'algo') ?? 'md5').trim();
+    const length = HASH_LENGTH[algo];
+    if (length !== undefined && !new RegExp(`^[0-9a-fA-F]{${length}}$`).test(value)) log.error(path, `expected ${length} hexadecimal digits (${algo}), found ${JSON.stringify(value)}`, element);
+  } else if (element.local === 'restriction' && attr(element, 'type') === 'uri') {
+    for (const uri of value.split(/\s+/).filter(Boolean)) {
+      const problem = checkUri(uri, true);
+      if (problem) log.error(path, problem.message, element);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * URI and IRI checks as feed readers need them: RFC 3986 characters (non-ASCII allowed, as IRIs,
+ * RFC 3987), `http`/`ftp` URLs with a host, and the structure of `tag:` (RFC 4151) and `urn:`
+ * (RFC 8141, with `urn:uuid:` per RFC 4122) identifiers, which feeds use as ids.
+ */
+
+/** What is wrong with a URI, or `undefined` when nothing is. */
+export type UriProblem = { severity: 'error' | 'warning'; message: string } | undefined;
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+/** RFC 3986 unreserved, reserved and `%` (IRIs add every non-ASCII character). */
+const URI_CHAR = /[A-Za-z0-9;/?:@&=+$.\-_!~*'()%,#[\]]/;
+const TAG = /^tag:(?:[a-z0-9\-._]+?@)?[a-z0-9.-]+?,\d{4}(?:-\d{2}(?:-\d{2})?)?:[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*(?:#[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*)?$/;
+const URN = /^urn:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:(?:[a-zA-Z0-9()+,.:=@;$_!*'-]|%[0-9A-Fa-f]{2})+$/i;
+const UUID = /^urn:uuid:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/i;
+
+/**
+ * Checks a URI or IRI. `absolute`: a relative reference is an error (ids, RSS links); otherwise it
+ * is allowed (Atom `href`, resolved against `xml:base`).
+ */
+export function checkUri(value: string, absolute: boolean): UriProblem {
+  const uri = value.trim();
+  // An empty relative reference is the document itself (RFC 3986 §4.4).
+  if (uri === '') return absolute ? { severity: 'error', message: 'expected a URI, found an empty value' } : undefined;
+  for (const ch of uri) {
+    if (ch.charCodeAt(0) < 128 && !URI_CHAR.test(ch)) return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(ch)}, which must be percent-encoded` };
+  }
+  const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
+  if (scheme === undefined) {
+    return absolute ? { severity: 'error', message: `expected an absolute URI, found the relative reference ${JSON.stringify(uri)}` } : undefined;
+  }
+  if (scheme === 'tag' && !TAG.test(uri)) return { severity: 'error', message: `expected a tag: URI such as "tag:example.com,2024:post-1" (RFC 4151), found ${JSON.stringify(uri)}` };
+  if (scheme === 'urn') {
+    if (/^urn:uuid:/i.test(uri) && !UUID.test(uri)) return { severity: 'error', message: `expected urn:uuid: and a UUID (RFC 4122), found ${JSON.stringify(uri)}` };
+    if (!URN.test(uri)) return { severity: 'error', message: `expected a URN such as "urn:isbn:0451450523" (RFC 8141), found ${JSON.stringify(uri)}` };
+  }
+  if ((scheme === 'http' || scheme === 'https' || scheme === 'ftp') && !/^[A-Za-z]+:\/\/[^/]/.test(uri)) {
+    return { severity: 'error', message: `expected ${scheme}:// and a host, found ${JSON.stringify(uri)}` };
+  }
+  return undefined;
+}
+
+/** `true` for a MIME type such as `text/html` or `audio/mpeg; charset=x` (RFC 2045 tokens). */
+export function isMimeType(value: string): boolean {
+  return /^[A-Za-z0-9!#$&.+\-^_]+\/[A-Za-z0-9!#$&.+\-^_]+(?:\s*;\s*[A-Za-z0-9!#$&.+\-^_]+=(?:[A-Za-z0-9!#$&.+\-^_]+|"[^"]*"))*$/.test(value.trim());
+}
+
+/** BCP 47 (and RFC 3066), loosely: a two- or three-letter primary language, or `i`/`x` for registered and private tags, then subtags. */
+const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}|[iIxX])(?:-[A-Za-z0-9]{1,8})*$/;
+
+/** `true` for a language tag such as `en`, `pt-BR` or `x-klingon`. */
+export function isLanguageTag(value: string): boolean {
+  return LANGUAGE_TAG.test(value.trim());
+}

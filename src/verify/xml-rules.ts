@@ -1,0 +1,100 @@
+/**
+ * What the RSS and Atom readers share: the namespaces they match elements by (never by prefix),
+ * problems with the line of the element they concern, child elements grouped by name with
+ * repeated single-valued elements and unknown elements reported, and text that keeps markup a
+ * feed forgot to escape (reported) instead of dropping it.
+ */
+import type { FeedProblem } from './types.js';
+import { serializeChildren, textContent, type XmlElement } from './xml-check.js';
+
+/** Atom 1.0 (RFC 4287). */
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';
+/** Atom 0.3, which is not Atom 1.0. */
+export const ATOM_03_NS = 'http://purl.org/atom/ns#';
+/** XHTML, for Atom `type="xhtml"` text. */
+export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+/** RSS 1.0 content module (`content:encoded`). */
+export const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
+/** Dublin Core elements (`dc:creator`). */
+export const DC_NS = 'http://purl.org/dc/elements/1.1/';
+/** Media RSS (`media:content`). */
+export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
+
+/** Collects problems for one document. */
+export class ProblemLog {
+  constructor(readonly problems: FeedProblem[]) {}
+
+  /** A MUST of the format is broken; `at` is the element concerned. */
+  error(path: string, message: string, at: XmlElement): void {
+    this.problems.push({ path, message, severity: 'error', line: at.line, column: at.column });
+  }
+
+  /** Readers may misread this; `at` is the element concerned. */
+  warning(path: string, message: string, at: XmlElement): void {
+    this.problems.push({ path, message, severity: 'warning', line: at.line, column: at.column });
+  }
+}
+
+/** The children of one element in one namespace, by local name, in document order. */
+export class Children {
+  private readonly byName = new Map<string, XmlElement[]>();
+
+  /** Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the format defines: others are reported. */
+  constructor(readonly parent: XmlElement, readonly uri: string, readonly path: string, log: ProblemLog, known?: ReadonlySet<string>, parentName = parent.name) {
+    let textReported = false;
+    for (const child of parent.children) {
+      if (child.kind === 'text') {
+        if (!textReported && child.text.trim() !== '') {
+          textReported = true;
+          log.error(path, `unexpected text ${JSON.stringify(child.text.trim().slice(0, 40))} directly inside <${parentName}>`, parent);
+        }
+        continue;
+      }
+      if (child.uri !== uri) continue;
+      if (known && !known.has(child.local)) {
+        log.error(`${path}.${child.local}`, `<${child.name}> is not an element of <${parentName}>`, child);
+        continue;
+      }
+      const list = this.byName.get(child.local);
+      if (list) list.push(child);
+      else this.byName.set(child.local, [child]);
+    }
+  }
+
+  /** Every child with this local name. */
+  all(local: string): XmlElement[] {
+    return this.byName.get(local) ?? [];
+  }
+
+  /** The first child with this local name. */
+  first(local: string): XmlElement | undefined {
+    return this.byName.get(local)?.[0];
+  }
+}
+
+/** Reports every repeated child whose name is in `single` (elements that may appear once). */
+export function reportRepeated(children: Children, single: Iterable<string>, log: ProblemLog): void {
+  for (const local of single) {
+    const list = children.all(local);
+    for (let i = 1; i < list.length; i++) {
+      log.error(`${children.path}.${local}[${i}]`, `<${list[i]!.name}> appears again (first on line ${list[0]!.line}); only one is allowed`, list[i]!);
+    }
+  }
+}
+
+/**
+ * The text of an element that must hold text only. Child elements mean markup that was not
+ * escaped: it is kept as markup (not dropped) and reported.
+ */
+export function plainText(element: XmlElement, path: string, log: ProblemLog): string {
+  const child = element.children.find((c): c is XmlElement => c.kind === 'element');
+  if (!child) return textContent(element);
+  log.error(path, `<${element.name}> contains the element <${child.name}>: markup inside it must be escaped (&lt;${child.name}&gt;) or in CDATA`, child);
+  return serializeChildren(element);
+}
+
+/** An attribute (no namespace) by local name. */
+export function attr(element: XmlElement, local: string): string | undefined {
+  for (const a of element.attributes) if (a.local === local && a.uri === '') return a.value;
+  return undefined;
+}

@@ -1,0 +1,90 @@
+/**
+ * The verify side of the hostile-input classes (issue 13): stack overflows on large inputs
+ * (spreading unbounded arrays into calls, recursive tree walks) and quadratic work per problem.
+ * Each test is named after its class.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderFeeds } from '../../src/render/index.js';
+import { crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
+import { LineIndex } from '../../src/verify/lines.js';
+import { sampleDocument } from './fixtures.js';
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+
+function parsedFeed(format: ParsedFeed['format'], count: number): ParsedFeed {
+  const items: ParsedItem[] = [];
+  for (let i = 0; i < count; i++) items.push({ id: `https://ex.com/${i}`, title: `Item ${i}`, authors: [], tags: [], enclosures: [] });
+  return { format, version: '1', title: 'T', authors: [], items, problems: [], history: { archive: false } };
+}
+
+describe('stack overflow: push(...array) in verify', () => {
+  it('an RSS with 70,000 bad items is one report, not a RangeError', async () => {
+    const items: string[] = [];
+    for (let i = 0; i < 70_000; i++) items.push(`<item><title>t${i}</title><guid>https://ex.com/${i}</guid><pubDate>bad</pubDate></item>`);
+    const rss = `<rss version="2.0"><channel><title>T</title><link>https://ex.com/</link><description>D</description>${items.join('')}</channel></rss>`;
+    const report = await verifyDocument({ rss }, sampleDocument());
+    expect(report.ok).toBe(false);
+    expect(report.formats.rss?.items).toBe(70_000);
+    // Every bad date is reported; the first three items pair with the document's three by position (changed ids), the rest are unexpected.
+    expect(report.problems.filter((p) => p.field.endsWith('.pubDate'))).toHaveLength(70_000);
+    expect(report.problems.filter((p) => p.field === 'id')).toHaveLength(3);
+    expect(report.problems.filter((p) => p.actual.startsWith('present at position'))).toHaveLength(69_997);
+  }, 120_000);
+
+  it('two formats that differ by more than 120,000 items are one report', () => {
+    const report = crossCheck([parsedFeed('rss', 120_001), parsedFeed('json', 0)]);
+    expect(report.problems).toHaveLength(120_001);
+    expect(report.formats.json).toEqual({ items: 0, expectedItems: 120_001, problems: 120_001 });
+  });
+
+  it('many identical authors or tags align in linear time', async () => {
+    const doc = sampleDocument();
+    const tags = Array.from({ length: 50_000 }, () => 'same');
+    doc.items[0] = { ...doc.items[0]!, tags };
+    const outputs = renderFeeds(doc);
+    const report = await verifyDocument({ json: outputs.json }, doc);
+    expect(report.problems).toEqual([]);
+  });
+});
+
+describe('stack overflow: deeply nested XHTML in a feed', () => {
+  it.each([5_000, 20_000])('%i levels of XHTML in Atom content are read, not a RangeError', async (depth) => {
+    const open = '<span>'.repeat(depth);
+    const close = '</span>'.repeat(depth);
+    const text = `<feed xmlns="${ATOM}"><title>T</title><id>https://ex.com/</id><updated>2024-01-01T00:00:00Z</updated><author><name>A</name></author>`
+      + `<entry><id>https://ex.com/1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${open}deep${close}</div></title>`
+      + `<updated>2024-01-01T00:00:00Z</updated><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${open}body${close}</div></content></entry></feed>`;
+    const feed = await readFeed(text);
+    expect(feed.items[0]!.title).toBe('deep');
+    expect(feed.items[0]!.contentHtml).toContain('body');
+  }, 60_000);
+
+  it('20,000 levels of HTML reduce to their text', () => {
+    expect(htmlToText(`${'<b>'.repeat(20_000)}x${'</b>'.repeat(20_000)}`)).toBe('x');
+  });
+});
+
+describe('quadratic verify on JSON Feed problems (line lookup per problem)', () => {
+  const feed = (count: number): string => JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'T',
+    items: Array.from({ length: count }, (_, i) => ({ id: String(i), content_text: 'x', date_published: 'soon' })),
+  }, null, 1);
+
+  it('every problem gets its line, from one index of line starts', async () => {
+    const parsed = await readFeed(feed(3));
+    expect(parsed.problems.map((p) => [p.path, p.line])).toEqual([['items[0].date_published', 8], ['items[1].date_published', 13], ['items[2].date_published', 18]]);
+    const index = new LineIndex('a\nbc\n\nd');
+    expect([0, 1, 2, 4, 5, 6].map((o) => index.at(o))).toEqual([
+      { line: 1, column: 1 }, { line: 1, column: 2 }, { line: 2, column: 1 }, { line: 2, column: 3 }, { line: 3, column: 1 }, { line: 4, column: 1 },
+    ]);
+  });
+
+  it('a 3 MB feed with 40,000 problems gives each its line (the per-problem scan took over 30 s)', async () => {
+    const text = feed(40_000);
+    expect(text.length).toBeGreaterThan(3_000_000);
+    const parsed = await readFeed(text);
+    expect(parsed.problems).toHaveLength(40_000);
+    expect(parsed.problems.every((p, i) => p.line === 8 + 5 * i)).toBe(true);
+  });
+});
