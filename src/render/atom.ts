@@ -53,8 +53,15 @@ export function renderAtom(doc: FeedDocument): string {
       ...(item.image ? { image: item.image.url } : {}),
     });
   }
-  // Each entry's extra elements (enclosures, episode fields, custom elements) follow its id.
-  let xml = feed.atom1().replace(ENTRY_ID_ELEMENT, (_m, index: string) => `<id>${ph.text(entryIds[Number(index)] ?? '')}</id>${entryExtras[Number(index)] ?? ''}`);
+  // Each entry's extra elements (enclosures, episode fields, custom elements) close the entry, after
+  // its alternate link: readers that take an entry's first <link> whatever its rel (rss-parser among
+  // them) would otherwise take the enclosure for the story's address. Values are still placeholders
+  // here, so the only </entry> in the text are the entries' own, one each, in order.
+  let closed = 0;
+  let xml = feed
+    .atom1()
+    .replace(ENTRY_ID_ELEMENT, (_m, index: string) => `<id>${ph.text(entryIds[Number(index)] ?? '')}</id>`)
+    .replace(/\n *<\/entry>/g, (end) => `${entryExtras[closed++] ?? ''}${end}`);
   const feedNodes: XmlNode[] = customNodes(doc.extensions);
   prefixesOf(feedNodes, used);
   if (feedNodes.length) xml = insertBeforeEntries(xml, feedNodes.map((n) => `\n${toMarkup(n, ph, '    ')}`).join(''));

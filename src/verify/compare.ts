@@ -191,8 +191,10 @@ function compareItem(expected: FeedItem, actual: ParsedItem, doc: FeedDocument, 
     if (carries.imageType) report(id, 'image.type', image.type ?? NONE, actual.image.type ?? NONE);
   }
   if (carries.enclosure) {
-    // RSS requires an enclosure's type, so storyfeed writes one only for images of known type.
-    const enclosure = image?.type ? { url: normalizeUrl(image.url), type: image.type } : undefined;
+    // RSS allows one enclosure: an item's first file when it has any (podcast episodes); otherwise its
+    // image, which (RSS requiring a type) is written only when the image's type is known.
+    const first = expected.enclosures?.[0];
+    const enclosure = first ? { url: normalizeUrl(first.url), type: first.type } : image?.type ? { url: normalizeUrl(image.url), type: image.type } : undefined;
     const found = actual.enclosures[0];
     if (!enclosure || !found) report(id, 'enclosure', enclosure?.url ?? NONE, found ? normalizeUrl(found.url) : NONE);
     else {

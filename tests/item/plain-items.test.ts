@@ -4,7 +4,7 @@ import { renderMarkdown } from '../../src/seed/markdown.js';
 import { analyzeArticle } from '../../src/story/analysis/index.js';
 import { buildFeedSet } from '../../src/feed/sets.js';
 import { buildFeeds } from '../../src/pipeline.js';
-import { readFeed } from '../../src/verify/index.js';
+import { readFeed, verifyDocument } from '../../src/verify/index.js';
 import type { SiteConfig } from '../../src/types.js';
 import { checkJsonFeed11 } from './json-feed-schema.js';
 
@@ -53,6 +53,16 @@ describe('buildFeeds with plain items', () => {
     expect(outputs.rss).toContain('<enclosure url="https://x.example/ep1.mp3" length="1234" type="audio/mpeg"/>');
     expect(outputs.atom).toContain('<link rel="enclosure" href="https://x.example/ep1.mp3" type="audio/mpeg" length="1234"/>');
     expect(JSON.parse(outputs.json).items[0].attachments).toEqual([{ url: 'https://x.example/ep1.mp3', mime_type: 'audio/mpeg', size_in_bytes: 1234 }]);
+  });
+
+  it('passes the round trip with 0 problems: an episode with an enclosure and an image is verified in all three formats', async () => {
+    const { outputs, document } = buildFeeds(
+      [{ url: 'https://x.example/ep1', title: 'Episode 1', published: '2024-01-03', summary: 'An episode.', image: 'https://x.example/ep1.jpg', enclosures: [{ url: 'https://x.example/ep1.mp3', type: 'audio/mpeg', length: 1234 }] }],
+      site,
+    );
+    expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+    // The enclosure link follows the entry's alternate link, so readers taking the first <link> get the story.
+    expect(outputs.atom.indexOf('<link href="https://x.example/ep1"/>')).toBeLessThan(outputs.atom.indexOf('rel="enclosure"'));
   });
 
   it('writes JSON Feed 1.1 that passes a schema check', () => {
