@@ -36,6 +36,7 @@ const PROBLEM_TABLE = {
   E_FETCH: { summary: 'the feed cannot be fetched', fix: 'Check the URL, your network, or raise --timeout / --max-bytes.' },
   E_PUBLISH: { summary: 'the WebSub hub could not be notified', fix: 'Check the hub URL in the config and your network; the feeds were written and are valid.' },
   E_USAGE: { summary: 'the command line is not valid', fix: 'Run `storyfeed --help` or `storyfeed <command> --help`.' },
+  E_TOO_DEEP: { summary: 'HTML or data in the input is nested too deeply', fix: 'Flatten the nesting named in the message; no article needs hundreds of levels.' },
   E_INTERNAL: { summary: 'storyfeed failed unexpectedly', fix: 'This is a storyfeed bug: please report it with the seed that caused it.' },
   W_ILLEGAL_CHAR: { summary: 'characters that XML forbids were removed', fix: 'Remove control characters (U+0000–U+001F except tab and newlines), U+FFFE/U+FFFF and lone surrogates from the seed.' },
   W_NO_DATE: { summary: 'the story has no date', fix: 'Add `date:` in front matter (or a .meta.yaml sidecar), or set `defaultDate` in the config.' },

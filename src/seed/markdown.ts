@@ -5,6 +5,7 @@ import { StoryfeedError } from '../errors.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseYamlMeta, splitFrontMatter } from './front-matter.js';
+import { htmlDepthGuard } from './html-depth.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
@@ -36,7 +37,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     tokens = markdown.parse(lines.slice(at + 1).join('\n'), env);
   }
 
-  const sections = toSections(tokens);
+  const sections = toSections(tokens, file);
   if (!sections.some((s) => s.blocks.length > 0)) {
     throw new StoryfeedError('E_NO_BODY', `"${title}" has a headline but no body`, { file, line: fm.bodyLine });
   }
@@ -54,7 +55,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
 }
 
 /** Walks top-level block tokens into sections of plain-text blocks. */
-function toSections(tokens: Token[]): Section[] {
+function toSections(tokens: Token[], file: string | undefined): Section[] {
   const sections: Section[] = [{ heading: null, blocks: [] }];
   const add = (b: Block): void => {
     sections[sections.length - 1]!.blocks.push(b);
@@ -78,7 +79,7 @@ function toSections(tokens: Token[]): Section[] {
         for (let j = i + 1; j < end; j++) {
           if (tokens[j]!.type === 'list_item_open' && tokens[j]!.level === 1) {
             const itemEnd = closing(tokens, j);
-            items.push(textBetween(tokens, j + 1, itemEnd));
+            items.push(textBetween(tokens, j + 1, itemEnd, file));
             j = itemEnd;
           }
         }
@@ -88,7 +89,7 @@ function toSections(tokens: Token[]): Section[] {
       }
       case 'blockquote_open': {
         const end = closing(tokens, i);
-        const s = textBetween(tokens, i + 1, end);
+        const s = textBetween(tokens, i + 1, end, file);
         if (s) add({ kind: 'quote', text: s });
         i = end;
         break;
@@ -98,7 +99,7 @@ function toSections(tokens: Token[]): Section[] {
         if (t.content.trim()) add({ kind: 'code', text: t.content.replace(/\n$/, '') });
         break;
       case 'html_block': {
-        const s = htmlText(t.content);
+        const s = htmlText(t.content, file);
         if (s) add({ kind: 'paragraph', text: s });
         break;
       }
@@ -121,13 +122,13 @@ function closing(tokens: Token[], open: number): number {
 }
 
 /** Plain text of the inline tokens between two indexes, blocks joined with spaces. */
-function textBetween(tokens: Token[], from: number, to: number): string {
+function textBetween(tokens: Token[], from: number, to: number, file: string | undefined): string {
   const parts: string[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.type === 'inline') parts.push(inlineText(t));
     else if (t.type === 'fence' || t.type === 'code_block') parts.push(t.content.trim());
-    else if (t.type === 'html_block') parts.push(htmlText(t.content));
+    else if (t.type === 'html_block') parts.push(htmlText(t.content, file));
   }
   return parts.filter(Boolean).join(' ');
 }
@@ -152,16 +153,22 @@ function inlineText(token: Token | undefined): string {
 /** Elements whose content a reader never sees as text. */
 export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math']);
 
-/** Visible text of an HTML fragment (script and style contents dropped). */
-export function htmlText(html: string): string {
+/**
+ * Visible text of an HTML fragment (script and style contents dropped); `E_TOO_DEEP` naming `file`
+ * when elements nest deeper than storyfeed reads.
+ */
+export function htmlText(html: string, file?: string): string {
   let out = '';
   let hidden = 0;
+  const depth = htmlDepthGuard(file);
   const parser = new Parser(
     {
       onopentag(name) {
+        depth.open();
         if (HIDDEN_ELEMENTS.has(name)) hidden++;
       },
       onclosetag(name) {
+        depth.close();
         if (HIDDEN_ELEMENTS.has(name) && hidden > 0) hidden--;
       },
       ontext(data) {

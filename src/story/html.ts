@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
+import { checkHtmlDepth } from '../seed/html-depth.js';
 import type { Block, Section } from '../types.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -65,9 +66,11 @@ export interface SanitizedHtml {
 
 /**
  * Sanitizes HTML for publication: no script, style, event handler, frame or form; only http(s) and
- * mailto links; and every relative `href`/`src` made absolute against `baseUrl`.
+ * mailto links; and every relative `href`/`src` made absolute against `baseUrl`. HTML nested
+ * deeper than the seed readers accept is refused with `E_TOO_DEEP` naming `file`.
  */
-export function sanitizeStoryHtml(html: string, baseUrl: string): SanitizedHtml {
+export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string): SanitizedHtml {
+  checkHtmlDepth(html, file);
   const absolute = (value: string | undefined): string | undefined => {
     if (value === undefined) return undefined;
     try {

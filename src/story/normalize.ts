@@ -78,7 +78,7 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
 
   let contentHtml: string;
   if (seed.html !== undefined) {
-    const safe = sanitizeStoryHtml(seed.html, url);
+    const safe = sanitizeStoryHtml(seed.html, url, file);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
   } else {
