@@ -3,6 +3,7 @@ import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } f
 import type { Author } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseIsoDate } from './dates.js';
+import { parseHttpUrl } from './http-url.js';
 
 /** Story fields a seed can set in YAML front matter, a `.meta.yaml` sidecar, or a JSON seed. */
 export interface SeedMeta {
@@ -236,7 +237,7 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
     }
     if (author.url !== undefined) {
       const url = httpUrl(author.url);
-      if (url === undefined) fail(key, `${where}\`url\` "${author.url}" must be an absolute http(s) URL`);
+      if (url === undefined) fail(key, `${where}\`url\` "${author.url}" must be an absolute http(s) URL without a user name or password`);
       author.url = url;
     }
     if (author.email && !/^[^\s@<>()]+@[^\s@<>()]+$/.test(author.email)) fail(key, `${where}"${author.email}" is not an email address`);
@@ -245,14 +246,10 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
   return authors;
 }
 
-/** `value` as a normalized absolute http(s) URL, else `undefined` (no `javascript:`, `data:` or relative links). */
+/** `value` as a normalized absolute http(s) URL, else `undefined` (no `javascript:`, `data:`, relative links or credentials). */
 function httpUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseHttpUrl(value);
+  return parsed.ok ? parsed.url.href : undefined;
 }
 
 /**
