@@ -5,6 +5,7 @@ import { loadConfigFile } from '../node/config-file.js';
 import { displayPath } from '../node/seed-files.js';
 import { serveFolder } from '../node/serve.js';
 import { EXIT, type CliIo, type ServeFlags } from './main.js';
+import { oneLine } from './terminal.js';
 
 /** `storyfeed serve [DIR]`: serves the output folder until stopped. */
 export async function runServe(dir: string | undefined, flags: ServeFlags, io: CliIo): Promise<number> {
@@ -16,13 +17,13 @@ export async function runServe(dir: string | undefined, flags: ServeFlags, io: C
     const loaded = await loadConfigFile(flags.config, io.cwd).catch(() => undefined);
     root = loaded ? path.resolve(loaded.dir, loaded.config.out ?? 'public') : path.resolve(io.cwd, 'public');
   }
-  const log = flags.quiet ? undefined : (line: string): void => io.out(`${line}\n`);
+  const log = flags.quiet ? undefined : (line: string): void => io.out(`${oneLine(line)}\n`);
   const server = await serveFolder({ root, port, host: flags.host, ...(log ? { log } : {}) }).catch((cause: NodeJS.ErrnoException) => {
-    throw new StoryfeedError('E_IO', `cannot listen on ${flags.host}:${port}: ${cause.code ?? cause.message}`, { cause });
+    throw new StoryfeedError('E_IO', `cannot listen on ${oneLine(flags.host)}:${port}: ${cause.code ?? cause.message}`, { cause });
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  io.out(`Serving ${displayPath(root, io.cwd)} at http://${host}:${address.port}/ (Ctrl-C to stop)\n`);
+  io.out(`Serving ${oneLine(displayPath(root, io.cwd))} at http://${host}:${address.port}/ (Ctrl-C to stop)\n`);
   await (io.untilStopped ?? untilSignal)();
   await new Promise<void>((resolve) => {
     server.closeAllConnections();

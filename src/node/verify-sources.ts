@@ -4,11 +4,11 @@
  * UTF-8, well-formedness, reading, spec problems, and a cross-check of sources that are the same
  * feed in different formats. Bad input never throws; every problem ends up in the result.
  */
-import { open, type FileHandle } from 'node:fs/promises';
 import { StoryfeedError, type ProblemCode } from '../errors.js';
 import type { FeedFormat } from '../types.js';
 import { VERSION } from '../version.js';
 import { checkUtf8, crossCheck, readFeed, type ParsedFeed, type VerifyReport } from '../verify/index.js';
+import { readBounded } from './read-bounded.js';
 
 /** Default time allowed for each URL, request and body together. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -135,34 +135,14 @@ function problemFrom(error: unknown): SourceProblem {
   return { code: 'E_FEED', severity: 'error', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Reads a file, stopping as soon as it proves larger than `maxBytes` (`stat` is not trusted: files grow, pipes have no size). */
+/** Reads a feed file through the bounded reader: regular files only, stopping as soon as it proves larger than `maxBytes`. */
 async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw fileError(path, error);
-  }
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) throw new StoryfeedError('E_IO', `${path} is a folder, not a feed file`);
-    if (info.size > maxBytes) throw tooLarge('E_IO', `the file is ${formatBytes(info.size)}, larger than`, maxBytes);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = new Uint8Array(64 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge('E_IO', 'the file is larger than', maxBytes);
-    }
-    return concat(chunks);
-  } catch (error) {
-    throw error instanceof StoryfeedError ? error : fileError(path, error);
-  } finally {
-    await handle.close();
-  }
+  return readBounded(path, {
+    maxBytes,
+    what: 'feed file',
+    tooLarge: (size) => tooLarge('E_IO', size === undefined ? 'the file is larger than' : `the file is ${formatBytes(size)}, larger than`, maxBytes),
+    ioError: (cause) => fileError(path, cause),
+  });
 }
 
 function fileError(path: string, error: unknown): StoryfeedError {
