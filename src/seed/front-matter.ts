@@ -77,6 +77,9 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
   const lineCounter = new LineCounter();
   // `uniqueKeys: false`: the yaml package compares each key with every earlier one (50,000 keys took
   // 25 s); duplicates are found below with one set per mapping instead.
+  if (yaml.length > MAX_YAML_CHARS) {
+    throw new StoryfeedError('E_FRONT_MATTER', `the YAML is ${Math.round(yaml.length / 1024)} KB; front matter and sidecars are limited to ${MAX_YAML_CHARS / 1024} KB (they hold a story's fields, not its text)`, { file: options.file, line: first });
+  }
   const deep = deepFlowNesting(yaml);
   if (deep !== undefined) {
     throw new StoryfeedError('E_FRONT_MATTER', `YAML error: brackets nest more than ${MAX_YAML_DEPTH} levels deep`, { file: options.file, line: lineOfOffset(yaml, deep) + first - 1 });
@@ -115,6 +118,12 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
   if (value === null || value === undefined) return {};
   return readMeta(value, { ...options, lineOf });
 }
+
+/**
+ * Longest YAML read (characters): far beyond any story's fields, and it keeps the yaml package
+ * (about twice as slow per byte as normalizing an article) from dominating a build.
+ */
+const MAX_YAML_CHARS = 256 * 1024;
 
 /**
  * Deepest `[`/`{` nesting read in YAML. The yaml package parses nested collections recursively: a
