@@ -136,7 +136,12 @@ export function fileReadError(file: string, display: string, cause: unknown): St
       link = false;
     }
   }
-  const why = link ? 'is a symbolic link to a file that does not exist' : ioReason(cause);
+  // Node decodes names that are not UTF-8 with U+FFFD, so such a file "does not exist" by that name.
+  const why = link
+    ? 'is a symbolic link to a file that does not exist'
+    : code === 'ENOENT' && file.includes('\uFFFD')
+      ? 'cannot be opened: its name is not valid UTF-8 (rename it in UTF-8)'
+      : ioReason(cause);
   return new StoryfeedError('E_IO', `${display} ${why}`, { file: display, cause });
 }
 

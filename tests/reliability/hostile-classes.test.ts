@@ -334,6 +334,10 @@ describe('class 7: smaller ones', () => {
     count++;
     expect(loaded.stories).toHaveLength(1);
     expect(loaded.errors.map((e) => e.message)).toEqual(['seeds/caf\\xE9.txt: seeds/caf\\xE9.txt: the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it in UTF-8 [E_IO]']);
+    // Given on the command line, the name arrives with U+FFFD in place of the bad byte.
+    const inspect = await cli(['inspect', 'seeds/caf\uFFFD.txt'], { cwd: work });
+    expect(inspect.code).toBe(1);
+    expect(inspect.stderr).toContain('its name is not valid UTF-8');
   });
 
   it('answers If-Modified-Since: 2100 (not an HTTP-date) with 200, and a real HTTP-date with 304', async () => {
