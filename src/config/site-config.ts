@@ -78,7 +78,7 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
     if (x === undefined) return undefined;
     const parsed = parseHttpUrl(x, allowRelative ? RELATIVE_BASE : undefined);
     if (!parsed.ok) {
-      add(key, `"${x}" is not ${allowRelative ? 'a URL or path' : 'an absolute http(s) URL'} (it ${parsed.reason})`, 'Write it like https://news.example.com/…');
+      add(key, `"${x}" ${parsed.reason}`, allowRelative ? 'Write a path, or a URL like https://news.example.com/…' : 'Write it like https://news.example.com/…');
       return undefined;
     }
     return allowRelative && parsed.url.origin === new URL(RELATIVE_BASE).origin ? x : parsed.url.href;
@@ -273,7 +273,7 @@ function authors(value: unknown, key: string, add: (path: string, message: strin
     if (o.url !== undefined) {
       const parsed = typeof o.url === 'string' ? parseHttpUrl(o.url) : ({ ok: false, reason: 'is not text' } as const);
       if (parsed.ok) author.url = parsed.url.href;
-      else add(`${path}.url`, `is not an absolute http(s) URL without credentials: ${describeValue(o.url)} ${parsed.reason}`);
+      else add(`${path}.url`, `${typeof o.url === 'string' ? `"${o.url}"` : describeValue(o.url)} ${parsed.reason}`, 'Write it like https://example.com/about/…');
     }
     out.push(author);
   });
