@@ -49,7 +49,8 @@ let plainSource: string | undefined;
 
 /** A plain article of about `bytes` bytes: real reporting from the analysis fixtures, repeated. */
 export function plainArticle(bytes: number): string {
-  plainSource ??= readFileSync(path.join(root, 'tests/fixtures/analysis/hamburg-election.txt'), 'utf8').split('\n').slice(1).join('\n');
+  // A bundled child process cannot find the repository from its own location; the parent passes it.
+  plainSource ??= readFileSync(path.join(process.env.STORYFEED_REPO ?? root, 'tests/fixtures/analysis/hamburg-election.txt'), 'utf8').split('\n').slice(1).join('\n');
   const body = `${plainSource.trim()}\n\n`;
   return `A plain article\n\n${body.repeat(Math.max(1, Math.ceil(bytes / Buffer.byteLength(body))))}`.slice(0, Math.max(bytes, 200));
 }
