@@ -117,7 +117,8 @@ function toUnits(lines: SourceLine[]): Unit[] {
     }
     if (current.length) groups.push(current);
   } else {
-    for (const l of body) groups.push([l]);
+    // Line mode: every line is its own unit, read from one group (no array per line).
+    groups.push(body);
   }
 
   const units: Unit[] = [];
@@ -132,7 +133,8 @@ function toUnits(lines: SourceLine[]): Unit[] {
       if (paragraph.length) units.push({ kind: 'paragraph', text: paragraph.map((p) => p.text).join(' '), line: paragraph[0]!.line });
       paragraph = [];
     };
-    for (const l of group.slice(start)) {
+    for (let k = start; k < group.length; k++) {
+      const l = group[k]!;
       const bullet = BULLET.exec(l.text);
       const numbered = bullet ? null : NUMBERED.exec(l.text);
       const last = units[units.length - 1];
