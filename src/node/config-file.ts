@@ -14,7 +14,7 @@ export const CONFIG_LOAD_TIMEOUT_MS = 30_000;
 
 /** Options for {@link loadConfigFile}. */
 export interface LoadConfigOptions {
-  /** How long a JavaScript or TypeScript config may take to load (default {@link CONFIG_LOAD_TIMEOUT_MS}). */
+  /** How long a JavaScript or TypeScript config may take to load, in milliseconds (default 30 000). */
   timeoutMs?: number;
 }
 

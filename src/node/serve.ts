@@ -26,7 +26,7 @@ function versionOf(info: Stats): string {
  * A lookup that reads files under `root` only: the resolved real path (symlinks followed) must stay
  * inside the real root, so neither `..` nor a symlink can reach anything else. Each file version is
  * read once and its bytes shared by every request (so the handler hashes and compresses it once),
- * concurrent requests included; versions are dropped oldest first past {@link SERVE_CACHE_BYTES}.
+ * concurrent requests included; versions are dropped oldest first past 128 MB.
  */
 export function folderLookup(root: string): FileLookup {
   const cache = new Map<string, { version: string; file: Promise<ServedFile>; bytes: number }>();

@@ -107,7 +107,7 @@ export function responseBytes(response: Response): Uint8Array | undefined {
 /**
  * Creates the handler. Each file's ETag and compressed forms are computed once per version (per
  * body the lookup returns: return the same `Uint8Array` while a file is unchanged) and shared by
- * concurrent requests; at most {@link MAX_CONCURRENT_WORK} hashes or compressions run at once.
+ * concurrent requests; at most two hashes or compressions run at once.
  */
 export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
   const lookup: FileLookup = typeof options.files === 'function' ? options.files : mapLookup(options.files);
