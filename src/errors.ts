@@ -38,6 +38,7 @@ const PROBLEM_TABLE = {
   E_FETCH: { summary: 'the feed cannot be fetched', fix: 'Check the URL, your network, or raise --timeout / --max-bytes.' },
   E_PUBLISH: { summary: 'the WebSub hub could not be notified', fix: 'Check the hub URL in the config and your network; the feeds were written and are valid.' },
   E_USAGE: { summary: 'the command line is not valid', fix: 'Run `storyfeed --help` or `storyfeed <command> --help`.' },
+  E_TOO_DEEP: { summary: 'HTML or data in the input is nested too deeply', fix: 'Flatten the nesting named in the message; no article needs hundreds of levels.' },
   E_INTERNAL: { summary: 'storyfeed failed unexpectedly', fix: 'This is a storyfeed bug: please report it with the seed that caused it.' },
   E_DEPLOY_CLIENT: { summary: 'the S3 client library is not installed', fix: 'Install it next to storyfeed: npm install @aws-sdk/client-s3' },
   E_DEPLOY_AUTH: { summary: 'the object store refused the credentials', fix: 'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE / deploy.profile) for an identity that may list, read, write and delete under the prefix.' },

@@ -9,6 +9,7 @@ import type { FeedFormat } from '../types.js';
 import { describeError, EXIT, type BuildFlags, type CliIo } from './main.js';
 import { untilSignal } from './serve.js';
 import { resolveConfig } from './site.js';
+import { oneLine } from './terminal.js';
 
 const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
 
@@ -31,7 +32,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnosti
     }
   };
   await rebuild();
-  io.out(`Watching ${displayPath(seeds, io.cwd)} and the configuration for changes (Ctrl-C to stop)…\n`);
+  io.out(`Watching ${oneLine(displayPath(seeds, io.cwd))} and the configuration for changes (Ctrl-C to stop)…\n`);
   const configNames = new Set<string>(flags.config ? [path.basename(flags.config)] : [...CONFIG_FILE_NAMES, 'package.json']);
   const stop = watchPaths([{ path: seeds, recursive: true }, { path: dir, recursive: false, names: configNames }], rebuild);
   await (io.untilStopped ?? untilSignal)();
@@ -111,10 +112,11 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
     const topics = result.feeds.filter((f) => f.entry.kind !== 'archive').flatMap((f) => Object.values(f.entry.document.selfUrls));
     pinged = (await pingHub(config.hub, topics)).length;
   }
-  for (const skipped of result.skipped) io.err(`skipped: ${skipped.message}\n`);
+  for (const skipped of result.skipped) io.err(`skipped: ${oneLine(skipped.message)}\n`);
   const items = result.document.items.length;
   const main = result.feeds[0]!;
   const where = (file: string): string => displayPath(path.join(out, file), io.cwd);
+  const shown = (file: string): string => oneLine(displayPath(file, io.cwd));
   if (flags.json) {
     io.out(`${JSON.stringify({
       ok: true,
@@ -134,9 +136,9 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
   }
   if (flags.quiet) return EXIT.ok;
   const action = flags.dryRun ? 'Built (dry run, nothing written)' : result.written ? 'Built' : 'Built (unchanged, nothing rewritten)';
-  const lines = [`${action} ${plural(items, 'item')} from ${plural(result.stories.length, 'story', 'stories')} in ${displayPath(seeds, io.cwd)}${flags.dryRun ? '' : ` → ${displayPath(out, io.cwd)}`}`];
+  const lines = [`${action} ${plural(items, 'item')} from ${plural(result.stories.length, 'story', 'stories')} in ${shown(seeds)}${flags.dryRun ? '' : ` → ${shown(out)}`}`];
   for (const f of ['rss', 'atom', 'json'] as FeedFormat[]) {
-    lines.push(`  ${where(main.files[f]).padEnd(28)} ${FORMAT_NAMES[f].padEnd(14)} ${formatBytes(Buffer.byteLength(main.outputs[f])).padStart(9)}`);
+    lines.push(`  ${oneLine(where(main.files[f])).padEnd(28)} ${FORMAT_NAMES[f].padEnd(14)} ${formatBytes(Buffer.byteLength(main.outputs[f])).padStart(9)}`);
   }
   const extra = result.feeds.length - 1;
   if (extra) {
@@ -146,7 +148,7 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
   const pages = Object.keys(result.contents).filter((f) => !f.startsWith('.') && !f.endsWith('.xml') && !f.endsWith('.json'));
   if (pages.length) lines.push(`  + ${pages.join(', ')}`);
   lines.push(`Verified: parsed ${result.feeds.length * 3} feed files back and compared every item field by field with the stories: ${plural(result.report.problems.length, 'problem')}.`);
-  if (pinged) lines.push(`Notified the WebSub hub ${config.hub} of ${plural(pinged, 'feed')}.`);
+  if (pinged) lines.push(`Notified the WebSub hub ${oneLine(config.hub ?? '')} of ${plural(pinged, 'feed')}.`);
   if (warnings.length) lines.push(`${plural(warnings.length, 'warning')} (see above).`);
   io.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
@@ -162,10 +164,10 @@ function progressLine(io: CliIo): { update: (done: number, total: number) => voi
       if (total < 200 || (now - last < 100 && done < total)) return;
       last = now;
       shown = true;
-      io.err(`\rreading seeds ${done}/${total}`);
+      (io.control ?? io.err)(`\rreading seeds ${done}/${total}`);
     },
     clear() {
-      if (shown) io.err('\r\x1b[K');
+      if (shown) (io.control ?? io.err)('\r\x1b[K');
       shown = false;
     },
   };

@@ -9,6 +9,7 @@ import { EXIT, type CliIo, type InspectFlags } from './main.js';
 import { validateConfig, type StoryfeedConfig } from '../config/site-config.js';
 import { loadConfigFile } from '../node/config-file.js';
 import { resolveConfig } from './site.js';
+import { oneLine } from './terminal.js';
 
 /** `storyfeed inspect FILE`: prints one normalized Story (as JSON with `--json`). */
 export async function runInspect(file: string, flags: InspectFlags, io: CliIo, warn: (d: Diagnostic) => void): Promise<number> {
@@ -19,10 +20,12 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;
+  // The same bounded reader and size limit as a build: a FIFO or a huge file is refused, not read.
   const story = await loadStory(seed, {
     site: config,
     cwd: io.cwd,
     onWarning: warn,
+    ...(config.maxSeedBytes !== undefined ? { maxSeedBytes: config.maxSeedBytes } : {}),
   });
   io.out(flags.json ? `${JSON.stringify(storyToJson(story), null, 2)}\n` : describeStory(story));
   return EXIT.ok;
@@ -63,7 +66,7 @@ function describeStory(story: Story): string {
   lines.push(`Organizations: ${story.entities.organizations.join(', ') || '(none)'}`);
   lines.push(`Places:        ${story.entities.places.join(', ') || '(none)'}`);
   lines.push(`Tags:          ${story.tags.join(', ') || '(none)'}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(oneLine).join('\n')}\n`;
 }
 
 function truncate(s: string, n: number): string {

@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { formatDiagnostic, PROBLEMS, StoryfeedError, type Diagnostic } from '../errors.js';
+import { formatDiagnostic, formatProblem, PROBLEMS, StoryfeedError, type Diagnostic } from '../errors.js';
 import { VERSION } from '../version.js';
 import { DEPLOY_HELP } from './deploy-help.js';
 import type { DeployFlags } from './deploy.js';
+import { escapeControls, oneLine } from './terminal.js';
 
 /** Where the CLI writes, so tests can capture it. */
 export interface CliIo {
@@ -18,13 +19,22 @@ export interface CliIo {
   isTTY?: boolean;
   /** Resolves when the user asks long-running commands (serve, --watch) to stop; default: SIGINT/SIGTERM. */
   untilStopped?: () => Promise<void>;
+  /** Standard error for the CLI's own terminal control sequences (the progress line), written unescaped; default `err`. */
+  control?: (text: string) => void;
 }
 
 /** Exit codes: 0 success, 1 failed verification or bad input, 2 usage error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], raw: CliIo): Promise<number> {
+  // Whatever a command prints, control characters from seeds, feeds and file names never reach the terminal.
+  const io: CliIo = {
+    ...raw,
+    out: (text) => raw.out(escapeControls(text)),
+    err: (text) => raw.err(escapeControls(text)),
+    control: raw.control ?? raw.err,
+  };
   const program = new Command('storyfeed')
     .description('Turn articles into verified RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds.')
     .version(VERSION, '-v, --version')
@@ -32,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
   let exitCode: number = EXIT.ok;
-  const warn = (d: Diagnostic): void => io.err(`${formatDiagnostic(d)}\n`);
+  const warn = (d: Diagnostic): void => io.err(`${oneLine(formatDiagnostic(d))}\n`);
 
   program
     .command('build')
@@ -197,7 +207,7 @@ function handleError(error: unknown, io: CliIo): number {
     io.err(describeError(error));
     return error.code === 'E_USAGE' ? EXIT.usage : EXIT.failed;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = oneLine(error instanceof Error ? error.message : String(error));
   io.err(`error: storyfeed failed unexpectedly: ${message} [E_INTERNAL]\n  fix: ${PROBLEMS.E_INTERNAL.fix}\n`);
   if (io.env.STORYFEED_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   return EXIT.failed;
@@ -205,8 +215,11 @@ function handleError(error: unknown, io: CliIo): number {
 
 /** Formats a StoryfeedError for the terminal: the message, each listed problem, and the fix. */
 export function describeError(error: StoryfeedError): string {
-  const lines = [`error: ${error.message}`];
-  for (const p of error.problems) if (!error.message.includes(p)) lines.push(`  - ${p.replace(/\n/g, '\n    ')}`);
+  // Each part on its own line, each made one line: a file name or quoted value cannot add lines of its own.
+  const where = { ...(error.file !== undefined ? { file: error.file } : {}), ...(error.line !== undefined ? { line: error.line } : {}) };
+  const head = error.problems.length ? error.detail.split('\n')[0]! : error.detail;
+  const lines = [`error: ${oneLine(formatProblem(error.code, head, where))}`];
+  for (const p of error.problems) lines.push(`  - ${oneLine(p)}`);
   lines.push(`  fix: ${PROBLEMS[error.code].fix}`);
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { loadConfigFile } from '../node/config-file.js';
 import { displayPath } from '../node/seed-files.js';
 import { serveFolder } from '../node/serve.js';
 import { EXIT, type CliIo, type ServeFlags } from './main.js';
+import { oneLine } from './terminal.js';
 
 /** `storyfeed serve [DIR]`: serves the output folder until stopped. */
 export async function runServe(dir: string | undefined, flags: ServeFlags, io: CliIo): Promise<number> {
@@ -21,16 +22,16 @@ export async function runServe(dir: string | undefined, flags: ServeFlags, io: C
   const kind = await stat(root).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
   if (kind !== 'folder') {
     const hint = dir ? '' : ' (build the feeds first with `storyfeed build`)';
-    throw new StoryfeedError('E_IO', `${displayPath(root, io.cwd)} ${kind === 'missing' ? 'does not exist' : 'is not a folder'}${hint}`, { file: displayPath(root, io.cwd) });
+    throw new StoryfeedError('E_IO', `${oneLine(displayPath(root, io.cwd))} ${kind === 'missing' ? 'does not exist' : 'is not a folder'}${hint}`, { file: displayPath(root, io.cwd) });
   }
-  const log = flags.quiet ? undefined : (line: string): void => io.out(`${line}\n`);
+  const log = flags.quiet ? undefined : (line: string): void => io.out(`${oneLine(line)}\n`);
   const server = await serveFolder({ root, port, host: flags.host, ...(log ? { log } : {}) }).catch((cause: NodeJS.ErrnoException) => {
     const why = cause.code === 'EADDRINUSE' ? 'the port is in use' : cause.code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)' : cause.code === 'EADDRNOTAVAIL' ? 'the address is not one of this machine\'s' : (cause.code ?? cause.message);
-    throw new StoryfeedError('E_PORT', `cannot listen on ${flags.host}:${port}: ${why}`, { cause });
+    throw new StoryfeedError('E_PORT', `cannot listen on ${oneLine(flags.host)}:${port}: ${why}`, { cause });
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  io.out(`Serving ${displayPath(root, io.cwd)} at http://${host}:${address.port}/ (Ctrl-C to stop)\n`);
+  io.out(`Serving ${oneLine(displayPath(root, io.cwd))} at http://${host}:${address.port}/ (Ctrl-C to stop)\n`);
   await (io.untilStopped ?? untilSignal)();
   await new Promise<void>((resolve) => {
     server.closeAllConnections();

@@ -3,11 +3,17 @@ import { PROBLEMS, StoryfeedError } from '../errors.js';
 import { formatProblemLine } from '../verify/index.js';
 import { verifySources, type SourceResult } from '../node/verify-sources.js';
 import { EXIT, type CliIo, type VerifyFlags } from './main.js';
+import { oneLine } from './terminal.js';
+
+/** Longest `--timeout`: one hour (Node timers cannot wait past 2^31 - 1 ms and would fire at once). */
+export const MAX_TIMEOUT_MS = 3_600_000;
+/** Largest `--max-bytes`: 1 GiB, far beyond any feed, well inside what one buffer can hold. */
+export const MAX_MAX_BYTES = 1024 * 1024 * 1024;
 
 /** `storyfeed verify FEED...`: checks files and URLs; exit 1 on any error. */
 export async function runVerify(feeds: string[], flags: VerifyFlags, io: CliIo): Promise<number> {
-  const timeoutMs = positiveInteger(flags.timeout, '--timeout');
-  const maxBytes = positiveInteger(flags.maxBytes, '--max-bytes');
+  const timeoutMs = wholeNumber(flags.timeout, '--timeout', MAX_TIMEOUT_MS, 'milliseconds (one hour)');
+  const maxBytes = wholeNumber(flags.maxBytes, '--max-bytes', MAX_MAX_BYTES, 'bytes (1 GiB)');
   const resolved = feeds.map((f) => (/^https?:\/\//i.test(f) ? f : path.resolve(io.cwd, f)));
   const result = await verifySources(resolved, { timeoutMs, maxBytes });
   // Show sources as the user typed them.
@@ -27,12 +33,14 @@ export async function runVerify(feeds: string[], flags: VerifyFlags, io: CliIo):
     return result.ok ? EXIT.ok : EXIT.failed;
   }
   const lines: string[] = [];
-  for (const source of result.sources) lines.push(...describeSource(source));
+  // A loop, not push(...lines): a feed with 100,000 problems must not overflow the argument stack.
+  for (const source of result.sources) for (const line of describeSource(source)) lines.push(line);
   for (const cross of result.cross) {
-    if (cross.report.ok) lines.push(`✓ ${cross.sources.join(' = ')}: the same items in the same order`);
+    const names = cross.sources.map(oneLine);
+    if (cross.report.ok) lines.push(`✓ ${names.join(' = ')}: the same items in the same order`);
     else {
-      lines.push(`✗ ${cross.sources.join(' vs ')}: ${cross.report.problems.length} difference(s)`);
-      for (const p of cross.report.problems) lines.push(`    ${formatProblemLine(p)}`);
+      lines.push(`✗ ${names.join(' vs ')}: ${cross.report.problems.length} difference(s)`);
+      for (const p of cross.report.problems) lines.push(`    ${oneLine(formatProblemLine(p))}`);
     }
   }
   const failed = result.sources.filter((s) => !s.ok).length;
@@ -41,22 +49,27 @@ export async function runVerify(feeds: string[], flags: VerifyFlags, io: CliIo):
   return result.ok ? EXIT.ok : EXIT.failed;
 }
 
+/** Lines for one source; its name, title and problem messages come from outside, so each is shown on one line. */
 function describeSource(s: SourceResult): string[] {
   const errors = s.problems.filter((p) => p.severity === 'error');
+  const source = oneLine(s.source);
   const head = s.ok
-    ? `✓ ${s.source}: ${s.format === 'json' ? 'JSON Feed' : s.format === 'atom' ? 'Atom' : 'RSS'} ${s.version ?? ''}, ${s.items ?? 0} item(s)${s.title ? `, "${s.title}"` : ''}`
-    : `✗ ${s.source}: ${errors.length} error(s)`;
+    ? `✓ ${source}: ${s.format === 'json' ? 'JSON Feed' : s.format === 'atom' ? 'Atom' : 'RSS'} ${s.version ?? ''}, ${s.items ?? 0} item(s)${s.title ? `, "${oneLine(s.title)}"` : ''}`
+    : `✗ ${source}: ${errors.length} error(s)`;
   const lines = [head.replace(/ ,/, ',')];
   for (const p of s.problems) {
     const where = p.line ? `:${p.line}` : '';
-    lines.push(`    ${p.severity} ${s.source}${where}: ${p.message} [${p.code}]`);
+    lines.push(`    ${p.severity} ${source}${where}: ${oneLine(p.message)} [${p.code}]`);
     if (p.severity === 'error' && p.code in PROBLEMS) lines.push(`      fix: ${PROBLEMS[p.code].fix}`);
   }
   return lines;
 }
 
-function positiveInteger(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new StoryfeedError('E_USAGE', `${flag} must be a positive whole number, found "${value}"`);
+/** A whole number from 1 to `max`, else a usage error naming the flag and the range. */
+function wholeNumber(value: string, flag: string, max: number, unit: string): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0 || n > max) {
+    throw new StoryfeedError('E_USAGE', `${flag} must be a whole number from 1 to ${max} ${unit}, found "${oneLine(value)}"`);
+  }
   return n;
 }

@@ -1,6 +1,7 @@
 import { describeValue, didYouMean, StoryfeedError } from '../errors.js';
 import { parseIsoDate, isKnownTimeZone } from '../seed/dates.js';
 import { parseAuthorString } from '../seed/front-matter.js';
+import { parseHttpUrl } from '../seed/http-url.js';
 import { canonicalLanguage } from '../story/language.js';
 import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
@@ -62,7 +63,9 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw configError(source, [{ path: '(root)', message: 'must be an object of settings', hint: 'See "Configuration" in the README.' }]);
   }
-  const v = value as Record<string, unknown>;
+  // A JavaScript config can hold getters and proxies that throw: read every field once, here, so a
+  // throwing field is a config problem that names it (not a crash), and later reads are plain data.
+  const v = plainCopy(value, '', SNAPSHOT_DEPTH, add) as Record<string, unknown>;
   const str = (key: string, required = false): string | undefined => {
     const x = v[key];
     if (x === undefined || x === null) {
@@ -78,14 +81,12 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   const url = (key: string, required = false, allowRelative = false): string | undefined => {
     const x = str(key, required);
     if (x === undefined) return undefined;
-    try {
-      const u = allowRelative ? new URL(x, 'https://relative.invalid/') : new URL(x);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
-      return allowRelative && u.host === 'relative.invalid' ? x : u.href;
-    } catch {
-      add(key, `"${x}" is not ${allowRelative ? 'a URL or path' : 'an absolute http(s) URL'}`, 'Write it like https://news.example.com/…');
+    const parsed = parseHttpUrl(x, allowRelative ? RELATIVE_BASE : undefined);
+    if (!parsed.ok) {
+      add(key, `"${x}" ${parsed.reason}`, allowRelative ? 'Write a path, or a URL like https://news.example.com/…' : 'Write it like https://news.example.com/…');
       return undefined;
     }
+    return allowRelative && parsed.url.origin === new URL(RELATIVE_BASE).origin ? x : parsed.url.href;
   };
   const int = (key: string, min: number, max: number): number | undefined => {
     const x = v[key];
@@ -119,6 +120,7 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   const storyPath = str('storyPath');
   if (storyPath !== undefined) {
     if (!storyPath.includes('{slug}')) add('storyPath', `"${storyPath}" must contain {slug}`, 'For example "news/{slug}/".');
+    else if (!storyPathStaysOnSite(storyPath, config.siteUrl)) add('storyPath', `"${storyPath}" must give a path on the site, not another scheme or host`, 'For example "news/{slug}/".');
     else config.storyPath = storyPath;
   }
   if (v.outputs !== undefined) config.outputs = outputs(v.outputs, add);
@@ -219,6 +221,63 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   return config;
 }
 
+/** Base used to tell a relative stylesheet path from an absolute URL. */
+const RELATIVE_BASE = 'https://relative.invalid/';
+
+/** `true` when every story URL made from `storyPath` is an http(s) URL on `siteUrl`'s origin. */
+function storyPathStaysOnSite(storyPath: string, siteUrl: string): boolean {
+  const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
+  const parsed = parseHttpUrl(storyPath.replaceAll('{slug}', 'slug').replace(/^\/+/, ''), base);
+  return parsed.ok && parsed.url.origin === new URL(base).origin;
+}
+
+/** Levels of the configuration storyfeed reads (root → `authors` → an author → its fields). */
+const SNAPSHOT_DEPTH = 3;
+
+/** Most items read from one list in the configuration. */
+const MAX_LIST_ITEMS = 10_000;
+
+/**
+ * A plain copy of `value`, `depth` levels deep, each own field read once; a field whose read
+ * throws (a getter, a proxy) is reported at its path and left out. Deeper values are kept as is.
+ */
+function plainCopy(value: unknown, path: string, depth: number, add: (path: string, message: string, hint?: string) => void): unknown {
+  if (depth === 0 || typeof value !== 'object' || value === null) return value;
+  const at = (key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+  const fail = (where: string, cause: unknown): void => {
+    add(where || '(root)', `cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, 'Make it a plain value (the getter or proxy behind it throws).');
+  };
+  try {
+    if (Array.isArray(value)) {
+      const length = Math.min(value.length, MAX_LIST_ITEMS);
+      if (value.length > MAX_LIST_ITEMS) add(path, `has ${value.length} items; at most ${MAX_LIST_ITEMS} are read`);
+      const out: unknown[] = [];
+      for (let i = 0; i < length; i++) {
+        try {
+          out.push(plainCopy(value[i], at(i), depth - 1, add));
+        } catch (cause) {
+          fail(at(i), cause);
+        }
+      }
+      return out;
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value; // a Date, a URL…: reported by the field's own check
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      try {
+        Object.defineProperty(out, key, { value: plainCopy((value as Record<string, unknown>)[key], at(key), depth - 1, add), enumerable: true, writable: true, configurable: true });
+      } catch (cause) {
+        fail(at(key), cause);
+      }
+    }
+    return out;
+  } catch (cause) {
+    fail(path, cause);
+    return {};
+  }
+}
+
 function configError(source: string, problems: ConfigProblem[]): StoryfeedError {
   const lines = problems.map((p) => `${p.path}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
   return new StoryfeedError('E_CONFIG', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${source}:\n  ${lines.join('\n  ')}`, { file: source === 'configuration' ? undefined : source, problems: lines });
@@ -249,12 +308,9 @@ function authors(value: unknown, key: string, add: (path: string, message: strin
       else add(`${path}.email`, `is not an email address: ${describeValue(o.email)}`);
     }
     if (o.url !== undefined) {
-      try {
-        if (typeof o.url !== 'string') throw new Error('type');
-        author.url = new URL(o.url).href;
-      } catch {
-        add(`${path}.url`, `is not an absolute URL: ${describeValue(o.url)}`);
-      }
+      const parsed = typeof o.url === 'string' ? parseHttpUrl(o.url) : ({ ok: false, reason: 'is not text' } as const);
+      if (parsed.ok) author.url = parsed.url.href;
+      else add(`${path}.url`, `${typeof o.url === 'string' ? `"${o.url}"` : describeValue(o.url)} ${parsed.reason}`, 'Write it like https://example.com/about/…');
     }
     out.push(author);
   });

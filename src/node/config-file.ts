@@ -1,10 +1,22 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StoryfeedError } from '../errors.js';
 import { validateConfig, type StoryfeedConfig } from '../config/site-config.js';
+import { readBounded } from './read-bounded.js';
 import { displayPath } from './seed-files.js';
+
+/** Largest configuration file read (JSON, JavaScript or `package.json`): 1 MB, far beyond any real one. */
+export const MAX_CONFIG_BYTES = 1_000_000;
+
+/** How long a JavaScript or TypeScript config may take to load (its top-level code and awaits). */
+export const CONFIG_LOAD_TIMEOUT_MS = 30_000;
+
+/** Options for {@link loadConfigFile}. */
+export interface LoadConfigOptions {
+  /** How long a JavaScript or TypeScript config may take to load, in milliseconds (default 30 000). */
+  timeoutMs?: number;
+}
 
 /** Names searched, in order, in the working directory. */
 export const CONFIG_FILE_NAMES = ['storyfeed.config.json', 'storyfeed.config.mjs', 'storyfeed.config.js', 'storyfeed.config.ts'] as const;
@@ -24,15 +36,15 @@ export interface LoadedConfig {
  * or the `"storyfeed"` key of `package.json` in `cwd`. JavaScript and TypeScript configs export
  * the settings as their default export. Returns `undefined` when there is none.
  */
-export async function loadConfigFile(configPath?: string, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
+export async function loadConfigFile(configPath?: string, cwd = process.cwd(), options: LoadConfigOptions = {}): Promise<LoadedConfig | undefined> {
   if (configPath) {
     const file = path.resolve(cwd, configPath);
     if (!existsSync(file)) throw new StoryfeedError('E_IO', `the configuration ${displayPath(file, cwd)} does not exist`, { file: displayPath(file, cwd) });
-    return { config: validateConfig(await readConfigValue(file, cwd), displayPath(file, cwd)), file, dir: path.dirname(file) };
+    return { config: validateConfig(await readConfigValue(file, cwd, options), displayPath(file, cwd)), file, dir: path.dirname(file) };
   }
   for (const name of CONFIG_FILE_NAMES) {
     const file = path.join(cwd, name);
-    if (existsSync(file)) return { config: validateConfig(await readConfigValue(file, cwd), displayPath(file, cwd)), file, dir: cwd };
+    if (existsSync(file)) return { config: validateConfig(await readConfigValue(file, cwd, options), displayPath(file, cwd)), file, dir: cwd };
   }
   const pkgFile = path.join(cwd, 'package.json');
   if (existsSync(pkgFile)) {
@@ -44,10 +56,12 @@ export async function loadConfigFile(configPath?: string, cwd = process.cwd()): 
   return undefined;
 }
 
-async function readConfigValue(file: string, cwd: string): Promise<unknown> {
+async function readConfigValue(file: string, cwd: string, options: LoadConfigOptions): Promise<unknown> {
   if (file.endsWith('.json')) return readJson(file, cwd);
   const shown = displayPath(file, cwd);
-  try {
+  // Through the bounded reader first: a FIFO or a device named like a config is refused, not imported.
+  await readConfigBytes(file, cwd);
+  const load = async (): Promise<unknown> => {
     if (/\.[cm]?ts$/.test(file) && !nodeStripsTypes()) {
       // Older Node versions cannot load TypeScript: jiti (an optional peer dependency) is loaded only then.
       const { createJiti } = await importJiti(shown);
@@ -56,7 +70,11 @@ async function readConfigValue(file: string, cwd: string): Promise<unknown> {
     }
     const module = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { default?: unknown };
     return module.default ?? module;
+  };
+  try {
+    return await settledWithin(load(), options.timeoutMs ?? CONFIG_LOAD_TIMEOUT_MS, shown);
   } catch (cause) {
+    if (cause instanceof StoryfeedError) throw cause;
     throw new StoryfeedError('E_CONFIG', `cannot load the configuration: ${(cause as Error).message}`, { file: shown, cause });
   }
 }
@@ -76,12 +94,58 @@ async function importJiti(shown: string): Promise<typeof import('jiti')> {
   }
 }
 
+/**
+ * `loading`, or an `E_CONFIG` error when it does not settle: at once when nothing else is left to
+ * run (a top-level `await` that can never finish, where Node would otherwise exit 0 having done
+ * nothing), else after `timeoutMs`.
+ */
+function settledWithin<T>(loading: Promise<T>, timeoutMs: number, shown: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const fail = (why: string): void => {
+      cleanup();
+      reject(new StoryfeedError('E_CONFIG', `the configuration never finished loading: ${why}`, { file: shown }));
+    };
+    const onIdle = (): void => fail('its top-level await waits for something that can never happen');
+    const timer = setTimeout(() => fail(`it was still loading after ${timeoutMs / 1000} s (a top-level await that does not settle?)`), timeoutMs);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      process.off('beforeExit', onIdle);
+    };
+    // The timer keeps the process alive, so "nothing left to run" shows as the timer being all that is left:
+    // unref it, and let `beforeExit` say the event loop is empty.
+    timer.unref();
+    process.on('beforeExit', onIdle);
+    loading.then(
+      (value) => {
+        cleanup();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cleanup();
+        reject(error);
+      },
+    );
+  });
+}
+
+async function readConfigBytes(file: string, cwd: string): Promise<Uint8Array> {
+  const shown = displayPath(file, cwd);
+  return readBounded(file, {
+    maxBytes: MAX_CONFIG_BYTES,
+    display: shown,
+    what: 'configuration file',
+    tooLarge: (size) => new StoryfeedError('E_CONFIG', `the configuration is ${size === undefined ? 'larger than' : `${(size / 1e6).toFixed(1)} MB; the limit is`} ${MAX_CONFIG_BYTES / 1e6} MB`, { file: shown }),
+    ioError: (cause) => new StoryfeedError('E_IO', `cannot read the configuration ${shown}: ${(cause as NodeJS.ErrnoException).code ?? cause}`, { file: shown, cause }),
+  });
+}
+
 async function readJson(file: string, cwd: string): Promise<unknown> {
+  const bytes = await readConfigBytes(file, cwd);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw new StoryfeedError('E_IO', `cannot read the configuration ${displayPath(file, cwd)}: ${(cause as NodeJS.ErrnoException).code ?? cause}`, { file: displayPath(file, cwd), cause });
+    throw new StoryfeedError('E_CONFIG', 'the configuration is not valid UTF-8', { file: displayPath(file, cwd), cause });
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));

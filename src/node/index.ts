@@ -6,7 +6,7 @@
 export { buildSite, sourceDateEpoch } from './build.js';
 export type { BuildSiteOptions, BuildSiteResult } from './build.js';
 export { CONFIG_FILE_NAMES, loadConfigFile } from './config-file.js';
-export type { LoadedConfig } from './config-file.js';
+export type { LoadConfigOptions, LoadedConfig } from './config-file.js';
 export { DEFAULT_MAX_SEED_BYTES, loadStories, loadStory, POOL_MIN_SEEDS } from './load-stories.js';
 export type { LoadedStories, LoadStoriesOptions } from './load-stories.js';
 export { findSeedFiles } from './seed-files.js';

@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
 import { parseSeed, type StorySite } from '../story/normalize.js';
 import type { Story } from '../types.js';
-import { displayPath, findSeedFiles, readBytes, type SeedFile } from './seed-files.js';
+import { readBoundedSync } from './read-bounded.js';
+import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
 import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 
@@ -21,7 +22,7 @@ export interface LoadStoriesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Cache of normalized stories (unchanged seeds are not normalized again). */
   cache?: StoryCache;
-  /** Largest seed file read, in bytes (default {@link DEFAULT_MAX_SEED_BYTES}). */
+  /** Largest seed or sidecar file read, in bytes (default {@link DEFAULT_MAX_SEED_BYTES}). */
   maxSeedBytes?: number;
   /** Worker threads for normalizing many seeds (used from {@link POOL_MIN_SEEDS} seeds to normalize). */
   pool?: WorkerPool;
@@ -55,6 +56,10 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
   const oversized: StoryfeedError[] = [];
   const files = all.filter((file) => {
+    if (file.invalidName) {
+      oversized.push(invalidNameError(file));
+      return false;
+    }
     let size = 0;
     try {
       size = statSync(file.path).size;
@@ -62,7 +67,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
       return true; // reading it reports the problem
     }
     if (size <= limit) return true;
-    oversized.push(new StoryfeedError('E_TOO_LARGE', `${file.display} is ${(size / 1e6).toFixed(1)} MB; seeds are limited to ${(limit / 1e6).toFixed(1)} MB`, { file: file.display }));
+    oversized.push(tooLargeError(file.display, size, limit, 'seeds'));
     return false;
   });
   const results: (Story | StoryfeedError)[] = new Array(files.length);
@@ -90,7 +95,12 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   }
   if (pool?.available && misses.length >= POOL_MIN_SEEDS) {
     misses.sort((a, b) => a.index - b.index);
-    const task = { site: options.site, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}) };
+    const task = {
+      site: options.site,
+      maxSeedBytes: limit,
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
+    };
     await Promise.all(misses.map(async ({ index, key }) => {
       const file = files[index]!;
       try {
@@ -134,8 +144,35 @@ interface SeedBytes {
 }
 
 async function readSeedBytes(file: SeedFile, options: LoadStoriesOptions): Promise<SeedBytes> {
-  const bytes = await readQuickly(file.path, file.display);
-  return file.sidecar ? { bytes, sidecar: await readQuickly(file.sidecar, displayPath(file.sidecar, options.cwd)) } : { bytes };
+  if (file.invalidName) throw invalidNameError(file);
+  const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
+  // Synchronous reads: much cheaper per file than the promise API, and bounded, so never long.
+  const bytes = readBoundedSync(file.path, {
+    maxBytes: limit,
+    display: file.display,
+    what: 'seed file',
+    tooLarge: (size) => tooLargeError(file.display, size, limit, 'seeds'),
+  });
+  if (!file.sidecar) return { bytes };
+  const shown = displayPath(file.sidecar, options.cwd);
+  const sidecar = readBoundedSync(file.sidecar, {
+    maxBytes: limit,
+    display: shown,
+    what: 'sidecar file',
+    tooLarge: (size) => tooLargeError(shown, size, limit, 'sidecars'),
+  });
+  return { bytes, sidecar };
+}
+
+/** `E_TOO_LARGE` for a seed or sidecar over the limit (`size` unknown when it grew past it while read). */
+function tooLargeError(display: string, size: number | undefined, limit: number, kind: 'seeds' | 'sidecars'): StoryfeedError {
+  const what = size === undefined ? 'is larger than the limit' : `is ${(size / 1e6).toFixed(1)} MB`;
+  return new StoryfeedError('E_TOO_LARGE', `${display} ${what}; ${kind} are limited to ${(limit / 1e6).toFixed(1)} MB`, { file: display });
+}
+
+/** `E_IO` for a seed (or folder) whose name is not valid UTF-8. */
+function invalidNameError(file: SeedFile): StoryfeedError {
+  return new StoryfeedError('E_IO', `${file.display}: the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it in UTF-8`, { file: file.display });
 }
 
 /** The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. */
@@ -152,15 +189,6 @@ async function fromCache(file: SeedFile, seed: SeedBytes, options: LoadStoriesOp
 /** The cached story of a seed, or its cache key; reads nothing without a cache. */
 async function cached(file: SeedFile, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string }> {
   return options.cache ? fromCache(file, await readSeedBytes(file, options), options) : {};
-}
-
-/** Reads a small file synchronously (much cheaper per file than the promise API); failures get {@link readBytes}'s message. */
-async function readQuickly(file: string, display: string): Promise<Uint8Array> {
-  try {
-    return readFileSync(file);
-  } catch {
-    return readBytes(file, display);
-  }
 }
 
 /** Reads one seed file (and its sidecar) into a Story. */

@@ -1,8 +1,9 @@
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { SEED_EXTENSIONS } from '../seed/index.js';
+import { ioReason } from './read-bounded.js';
 
 /** A seed file found in a folder, with its optional sidecar. */
 export interface SeedFile {
@@ -12,6 +13,11 @@ export interface SeedFile {
   display: string;
   /** Sidecar metadata file (`name.meta.yaml`, `.meta.yml` or `.meta.json`), if present. */
   sidecar?: string;
+  /**
+   * Set when the file name is not valid UTF-8: `display` then shows its bytes (`caf\xE9.txt`),
+   * and the seed is reported instead of read (its name cannot become a URL or an id).
+   */
+  invalidName?: true;
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
@@ -50,23 +56,27 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
       throw new StoryfeedError('E_IO', `folder ${displayPath(folder, cwd)} ${ioReason(cause)}`, { file: displayPath(folder, cwd), cause });
     }
     const names = new Set(entries.map((e) => e.name));
+    const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? await invalidUtf8Names(folder) : new Map<string, string>();
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
       const full = path.join(folder, entry.name);
       let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(full);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
+          isDir = (await stat(full)).isDirectory();
         } catch {
-          isFile = true; // reading it names the problem (a loop or a missing target)
+          isDir = false; // reading it names the problem (a loop or a missing target)
         }
       }
-      if (isDir) {
+      const shownName = invalid.get(entry.name);
+      const seedNamed = !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase());
+      if (shownName !== undefined) {
+        // Not readable by the name Node decoded; reported (with its bytes) rather than dropped or called missing.
+        if (isDir || seedNamed) found.push({ path: full, display: displayPath(path.join(folder, shownName), cwd), invalidName: true });
+      } else if (isDir) {
         await walk(full);
-      } else if (isFile && !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase())) {
+      } else if (seedNamed) {
+        // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
         const stem = entry.name.slice(0, entry.name.length - path.extname(entry.name).length);
         const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((n) => names.has(n));
         const file: SeedFile = { path: full, display: displayPath(full, cwd) };
@@ -79,22 +89,26 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
   return found;
 }
 
-/** Reads a file as bytes, turning file-system failures into a clear `E_IO` error. */
-export async function readBytes(file: string, display = file): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (cause) {
-    const link = (cause as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(file).then((i) => i.isSymbolicLink(), () => false));
-    const why = link ? 'is a symbolic link to a file that does not exist' : ioReason(cause);
-    throw new StoryfeedError('E_IO', `${display} ${why}`, { file: display, cause });
+/**
+ * The entries of `folder` whose names are not valid UTF-8, keyed by the name Node decoded (with
+ * U+FFFD in place of the bad bytes), each with its bytes shown as `\xNN`.
+ */
+async function invalidUtf8Names(folder: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  for (const raw of await readdir(folder, { encoding: 'buffer' })) {
+    try {
+      strict.decode(raw);
+    } catch {
+      out.set(raw.toString('utf8'), showBytes(raw));
+    }
   }
+  return out;
 }
 
-function ioReason(cause: unknown): string {
-  const code = (cause as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-  if (code === 'EISDIR') return 'is a folder';
-  if (code === 'ELOOP') return 'is a symbolic link loop (a link that leads back to itself)';
-  return `cannot be read (${code ?? String(cause)})`;
+/** A file name's bytes: printable ASCII as is, every other byte as `\xNN`. */
+function showBytes(name: Uint8Array): string {
+  let out = '';
+  for (const b of name) out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
 }

@@ -1,9 +1,10 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib } from 'node:zlib';
-import { createFeedHandler, type FeedHandler, type FeedHandlerOptions, type FileLookup } from '../server/handler.js';
+import { createFeedHandler, responseBytes, type FeedHandler, type FeedHandlerOptions, type FileLookup, type ServedFile } from '../server/handler.js';
 
 const brotli = promisify(brotliCompress);
 
@@ -13,11 +14,38 @@ export interface ServeFolderOptions extends Omit<FeedHandlerOptions, 'files'> {
   root: string;
 }
 
+/** Bytes of file versions kept in memory by one {@link folderLookup} (the newest is kept even when larger). */
+export const SERVE_CACHE_BYTES = 128 * 1024 * 1024;
+
+/** What identifies a file version: a build replaces files (new inode) and a rewrite changes size or times. */
+function versionOf(info: Stats): string {
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+}
+
 /**
  * A lookup that reads files under `root` only: the resolved real path (symlinks followed) must stay
- * inside the real root, so neither `..` nor a symlink can reach anything else.
+ * inside the real root, so neither `..` nor a symlink can reach anything else. Each file version is
+ * read once and its bytes shared by every request (so the handler hashes and compresses it once),
+ * concurrent requests included; versions are dropped oldest first past 128 MB.
  */
 export function folderLookup(root: string): FileLookup {
+  const cache = new Map<string, { version: string; file: Promise<ServedFile>; bytes: number }>();
+  let cachedBytes = 0;
+  const remember = (real: string, version: string, file: Promise<ServedFile>, bytes: number): void => {
+    const old = cache.get(real);
+    if (old) {
+      cache.delete(real);
+      cachedBytes -= old.bytes;
+    }
+    cache.set(real, { version, file, bytes });
+    cachedBytes += bytes;
+    // Map order is insertion order: the first entries are the least recently used.
+    for (const [key, entry] of cache) {
+      if (cachedBytes <= SERVE_CACHE_BYTES || key === real) break;
+      cache.delete(key);
+      cachedBytes -= entry.bytes;
+    }
+  };
   return async (file) => {
     try {
       // Resolved on every request: a build swaps the output folder's link to a new build folder.
@@ -27,7 +55,24 @@ export function folderLookup(root: string): FileLookup {
       if (real !== base && !real.startsWith(base + path.sep)) return undefined;
       const info = await stat(real);
       if (!info.isFile()) return undefined;
-      return { body: await readFile(real), lastModified: new Date(Math.floor(info.mtimeMs / 1000) * 1000) };
+      const version = versionOf(info);
+      const hit = cache.get(real);
+      if (hit?.version === version) {
+        // Most recently used goes last.
+        cache.delete(real);
+        cache.set(real, hit);
+        return await hit.file;
+      }
+      const lastModified = new Date(Math.floor(info.mtimeMs / 1000) * 1000);
+      const reading = readFile(real).then((body): ServedFile => ({ body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), lastModified }));
+      remember(real, version, reading, info.size);
+      reading.catch(() => {
+        if (cache.get(real)?.file === reading) {
+          cache.delete(real);
+          cachedBytes -= info.size;
+        }
+      });
+      return await reading;
     } catch {
       return undefined;
     }
@@ -69,7 +114,15 @@ export function toNodeListener(handler: FeedHandler, log?: (line: string) => voi
       async (response) => {
         res.statusCode = response.status;
         response.headers.forEach((value, name) => res.setHeader(name, value));
-        const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
+        // The handler's shared bytes are sent as they are: 100 clients of a 20 MB feed hold one copy, not 100.
+        const shared = responseBytes(response);
+        let body: Uint8Array | undefined;
+        if (shared) {
+          await response.body?.cancel();
+          body = shared;
+        } else if (response.body) {
+          body = new Uint8Array(await response.arrayBuffer());
+        }
         res.end(body);
         log?.(`${req.method ?? 'GET'} ${req.url ?? '/'} ${response.status}${body ? ` ${body.byteLength}` : ''}`);
       },

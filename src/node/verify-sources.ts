@@ -4,11 +4,11 @@
  * UTF-8, well-formedness, reading, spec problems, and a cross-check of sources that are the same
  * feed in different formats. Bad input never throws; every problem ends up in the result.
  */
-import { open, type FileHandle } from 'node:fs/promises';
 import { StoryfeedError, type ProblemCode } from '../errors.js';
 import type { FeedFormat } from '../types.js';
 import { VERSION } from '../version.js';
-import { checkUtf8, crossCheck, readFeed, type ParsedFeed, type VerifyReport } from '../verify/index.js';
+import { crossCheck, decodeFeed, readFeed, type DecodedFeed, type ParsedFeed, type VerifyReport } from '../verify/index.js';
+import { readBounded } from './read-bounded.js';
 
 /** Default time allowed for each URL, request and body together. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -27,7 +27,7 @@ export interface VerifySourcesOptions {
 
 /** One problem with one source. */
 export interface SourceProblem {
-  /** `E_IO` (file), `E_FETCH` (URL), `E_ENCODING` (not UTF-8), `E_FEED` (unreadable feed), `E_SPEC` (spec violation). */
+  /** `E_IO` (file), `E_FETCH` (URL), `E_ENCODING` (bytes invalid in the declared encoding), `E_FEED` (unreadable feed), `E_SPEC` (spec violation). */
   code: ProblemCode;
   /** `error` fails the check; `warning` does not. */
   severity: 'error' | 'warning';
@@ -35,6 +35,8 @@ export interface SourceProblem {
   message: string;
   /** 1-based line, when known. */
   line?: number;
+  /** 1-based column, when known. */
+  column?: number;
   /** Path of the offending value in the feed (`items[3].date_published`), for spec problems. */
   path?: string;
 }
@@ -94,18 +96,22 @@ async function verifySource(source: string, options: VerifySourcesOptions): Prom
   const result: SourceResult = { source, kind, ok: false, problems: [] };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;
+  const http: { charset?: string } = {};
   try {
     bytes = kind === 'url'
-      ? await fetchBytes(source, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes, options.fetch ?? globalThis.fetch, result)
+      ? await fetchBytes(source, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes, options.fetch ?? globalThis.fetch, http)
       : await readFileCapped(source, maxBytes);
   } catch (error) {
     result.problems.push(problemFrom(error));
     return result;
   }
   result.bytes = bytes.length;
-  const decoded = checkUtf8(bytes);
-  if (!decoded.ok) {
-    result.problems.push({ code: 'E_ENCODING', severity: 'error', message: decoded.message, line: decoded.line });
+  // Decoded by the byte-order mark, the server's charset or the XML declaration, in that order.
+  let decoded: DecodedFeed;
+  try {
+    decoded = decodeFeed(bytes, http.charset ? { charset: http.charset } : {});
+  } catch (error) {
+    result.problems.push(problemFrom(error));
     return result;
   }
   let feed: ParsedFeed;
@@ -128,6 +134,7 @@ async function verifySource(source: string, options: VerifySourcesOptions): Prom
   for (const p of feed.problems) {
     const problem: SourceProblem = { code: 'E_SPEC', severity: p.severity, message: `${p.path}: ${p.message}`, path: p.path };
     if (p.line !== undefined) problem.line = p.line;
+    if (p.column !== undefined) problem.column = p.column;
     result.problems.push(problem);
   }
   result.ok = result.problems.every((p) => p.severity !== 'error');
@@ -143,34 +150,14 @@ function problemFrom(error: unknown): SourceProblem {
   return { code: 'E_FEED', severity: 'error', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Reads a file, stopping as soon as it proves larger than `maxBytes` (`stat` is not trusted: files grow, pipes have no size). */
+/** Reads a feed file through the bounded reader: regular files only, stopping as soon as it proves larger than `maxBytes`. */
 async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw fileError(path, error);
-  }
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) throw new StoryfeedError('E_IO', `${path} is a folder, not a feed file`);
-    if (info.size > maxBytes) throw tooLarge('E_IO', `the file is ${formatBytes(info.size)}, larger than`, maxBytes);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = new Uint8Array(64 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge('E_IO', 'the file is larger than', maxBytes);
-    }
-    return concat(chunks);
-  } catch (error) {
-    throw error instanceof StoryfeedError ? error : fileError(path, error);
-  } finally {
-    await handle.close();
-  }
+  return readBounded(path, {
+    maxBytes,
+    what: 'feed file',
+    tooLarge: (size) => tooLarge('E_IO', size === undefined ? 'the file is larger than' : `the file is ${formatBytes(size)}, larger than`, maxBytes),
+    ioError: (cause) => fileError(path, cause),
+  });
 }
 
 function fileError(path: string, error: unknown): StoryfeedError {
@@ -182,7 +169,7 @@ function fileError(path: string, error: unknown): StoryfeedError {
   return new StoryfeedError('E_IO', detail, { cause: error });
 }
 
-async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetchImpl: typeof globalThis.fetch, result: SourceResult): Promise<Uint8Array> {
+async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetchImpl: typeof globalThis.fetch, http: { charset?: string }): Promise<Uint8Array> {
   // One signal for the request and the body: a server that sends headers and then stalls is still cut off.
   const signal = AbortSignal.timeout(timeoutMs);
   const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
@@ -200,9 +187,7 @@ async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetc
       throw new StoryfeedError('E_FETCH', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
     }
     const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
-    if (charset && !/^utf-?8$/i.test(charset)) {
-      result.problems.push({ code: 'E_ENCODING', severity: 'warning', message: `the server says charset=${charset}; the bytes are read as UTF-8` });
-    }
+    if (charset) http.charset = charset;
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
       await response.body?.cancel().catch(() => undefined);

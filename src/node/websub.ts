@@ -6,6 +6,8 @@ export interface PingOptions {
   attempts?: number;
   /** Time allowed for each request, in milliseconds (default 10 000). */
   timeoutMs?: number;
+  /** Time allowed for all topics together, retries included, in milliseconds (default {@link PING_DEADLINE_MS}). */
+  deadlineMs?: number;
   /** Delay before the first retry, doubled after each (default 500 ms). */
   retryDelayMs?: number;
   /** The `fetch` to use (default: the global one). */
@@ -23,27 +25,43 @@ export interface PingResult {
 }
 
 /**
+ * Default time for all pings of one build together: a hub that never answers costs the build this
+ * much, not three attempts of ten seconds per feed URL, one after another.
+ */
+export const PING_DEADLINE_MS = 30_000;
+
+/**
  * Tells a WebSub hub that feeds changed (`hub.mode=publish`, one request per feed URL, as most hubs
- * expect), retrying network failures and 5xx answers with exponential back-off. Rejects with
- * `E_PUBLISH` naming every topic that could not be announced.
+ * expect) in order, retrying network failures and 5xx answers with exponential back-off, all
+ * within one overall deadline. Rejects with `E_PUBLISH` naming every topic that could not be
+ * announced.
  */
 export async function pingHub(hub: string, topics: readonly string[], options: PingOptions = {}): Promise<PingResult[]> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const attempts = Math.max(1, options.attempts ?? 3);
-  const results: PingResult[] = [];
-  const failures: string[] = [];
-  for (const topic of topics) {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const deadlineMs = options.deadlineMs ?? PING_DEADLINE_MS;
+  const overall = new AbortController();
+  const deadline = setTimeout(() => overall.abort(), deadlineMs);
+  const results: PingResult[] = new Array(topics.length);
+  const failures: (string | undefined)[] = new Array(topics.length);
+
+  const pingOne = async (topic: string): Promise<{ status: number; tries: number; why: string }> => {
     let status = 0;
     let why = '';
     let tries = 0;
     for (let delay = options.retryDelayMs ?? 500; tries < attempts; delay *= 2) {
+      if (overall.signal.aborted) {
+        why = tries === 0 ? `no attempt before the ${deadlineMs / 1000} s deadline` : `${why}; then the ${deadlineMs / 1000} s deadline passed`;
+        break;
+      }
       tries++;
       try {
         const response = await doFetch(hub, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           body: new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': topic }).toString(),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), overall.signal]),
         });
         status = response.status;
         await response.body?.cancel();
@@ -52,15 +70,40 @@ export async function pingHub(hub: string, topics: readonly string[], options: P
         if (status < 500 && status !== 429) break;
       } catch (error) {
         status = 0;
-        why = (error as Error).name === 'TimeoutError' ? 'no answer in time' : (error as Error).message;
+        const name = (error as Error).name;
+        why = overall.signal.aborted ? `no answer before the ${deadlineMs / 1000} s deadline` : name === 'TimeoutError' ? 'no answer in time' : (error as Error).message;
       }
-      if (tries < attempts) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (tries < attempts && !overall.signal.aborted) await pause(delay, overall.signal);
     }
-    results.push({ topic, status, attempts: tries });
-    if (status < 200 || status >= 300) failures.push(`${topic}: ${why} (after ${tries} attempt${tries === 1 ? '' : 's'})`);
+    return { status, tries, why };
+  };
+
+  try {
+    for (let i = 0; i < topics.length; i++) {
+      const topic = topics[i]!;
+      const { status, tries, why } = await pingOne(topic);
+      results[i] = { topic, status, attempts: tries };
+      if (status < 200 || status >= 300) failures[i] = `${topic}: ${why} (after ${tries} attempt${tries === 1 ? '' : 's'})`;
+    }
+  } finally {
+    clearTimeout(deadline);
   }
-  if (failures.length) {
-    throw new StoryfeedError('E_PUBLISH', `the WebSub hub ${hub} was not notified of ${failures.length} feed${failures.length === 1 ? '' : 's'}`, { problems: failures });
+  const failed = failures.filter((f): f is string => f !== undefined);
+  if (failed.length) {
+    throw new StoryfeedError('E_PUBLISH', `the WebSub hub ${hub} was not notified of ${failed.length} feed${failed.length === 1 ? '' : 's'}`, { problems: failed });
   }
   return results;
+}
+
+/** Waits `ms`, or less when `signal` aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -26,7 +26,7 @@ const PROTOCOL = 'storyfeed-worker/1';
 export interface NormalizeTask {
   kind: 'normalize';
   file: SeedFile;
-  options: Pick<LoadStoriesOptions, 'site' | 'cwd' | 'fallbackDate'>;
+  options: Pick<LoadStoriesOptions, 'site' | 'cwd' | 'fallbackDate' | 'maxSeedBytes'>;
 }
 
 /** A normalized seed and the warnings its normalization raised, in order. */

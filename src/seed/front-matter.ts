@@ -1,8 +1,9 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { Author } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseIsoDate } from './dates.js';
+import { parseHttpUrl } from './http-url.js';
 
 /** Story fields a seed can set in YAML front matter, a `.meta.yaml` sidecar, or a JSON seed. */
 export interface SeedMeta {
@@ -74,18 +75,39 @@ export interface MetaOptions {
 export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta {
   const first = options.firstLine ?? 1;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // `uniqueKeys: false`: the yaml package compares each key with every earlier one (50,000 keys took
+  // 25 s); duplicates are found below with one set per mapping instead.
+  if (yaml.length > MAX_YAML_CHARS) {
+    throw new StoryfeedError('E_FRONT_MATTER', `the YAML is ${Math.round(yaml.length / 1024)} KB; front matter and sidecars are limited to ${MAX_YAML_CHARS / 1024} KB (they hold a story's fields, not its text)`, { file: options.file, line: first });
+  }
+  const deep = deepFlowNesting(yaml);
+  if (deep !== undefined) {
+    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: brackets nest more than ${MAX_YAML_DEPTH} levels deep`, { file: options.file, line: lineOfOffset(yaml, deep) + first - 1 });
+  }
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const problem = doc.errors[0];
   if (problem) {
     const line = lineCounter.linePos(problem.pos[0]).line + first - 1;
-    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: ${problem.message.split('\n')[0]}`, { file: options.file, line });
+    const message = /call stack/i.test(problem.message) ? 'the YAML is nested too deeply' : problem.message.split('\n')[0];
+    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: ${message}`, { file: options.file, line });
   }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) {
+    const line = duplicate.offset === undefined ? first : lineCounter.linePos(duplicate.offset).line + first - 1;
+    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: Map keys must be unique ("${duplicate.key}" appears twice)`, { file: options.file, line });
+  }
+  // Built on first use (only problems and warnings need lines), in one pass over the keys.
+  let keyLines: Map<unknown, number> | undefined;
   const lineOf = (key: string): number | undefined => {
-    if (!isMap(doc.contents)) return undefined;
-    for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line + first - 1;
+    if (!keyLines) {
+      keyLines = new Map();
+      if (isMap(doc.contents)) {
+        for (const pair of doc.contents.items) {
+          if (isScalar(pair.key) && pair.key.range && !keyLines.has(pair.key.value)) keyLines.set(pair.key.value, lineCounter.linePos(pair.key.range[0]).line + first - 1);
+        }
+      }
     }
-    return undefined;
+    return keyLines.get(key);
   };
   let value: unknown;
   try {
@@ -97,6 +119,84 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
   return readMeta(value, { ...options, lineOf });
 }
 
+/**
+ * Longest YAML read (characters): thirty times any real story's fields, and it keeps the yaml
+ * package (two to three times slower per byte than normalizing an article) from dominating a build.
+ */
+export const MAX_YAML_CHARS = 64 * 1024;
+
+/**
+ * Deepest `[`/`{` nesting read in YAML. The yaml package parses nested collections recursively: a
+ * few hundred thousand brackets overflow its stack after seconds of work, so they are refused first.
+ */
+const MAX_YAML_DEPTH = 256;
+
+/**
+ * Offset of the first bracket nested deeper than {@link MAX_YAML_DEPTH}, or `undefined`: one scan
+ * that skips quoted strings and comments (brackets in plain scalars may be over-counted, which only
+ * matters past the limit).
+ */
+function deepFlowNesting(yaml: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const ch = yaml[i];
+    if (ch === '[' || ch === '{') {
+      if (++depth > MAX_YAML_DEPTH) return i;
+    } else if (ch === ']' || ch === '}') {
+      if (depth > 0) depth--;
+    } else if (ch === '"' || ch === "'") {
+      // A quote opens a string only where a value can start (after space, `:`, `,`, `[` or `{`, or at a line start).
+      const before = i === 0 ? '\n' : yaml[i - 1]!;
+      if (!/[\s:,[{]/.test(before)) continue;
+      for (i++; i < yaml.length; i++) {
+        const c = yaml[i];
+        if (c === '\\' && ch === '"') i++;
+        else if (c === ch) {
+          if (ch === "'" && yaml[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    } else if (ch === '#' && (i === 0 || /\s/.test(yaml[i - 1]!))) {
+      while (i < yaml.length && yaml[i] !== '\n') i++;
+    }
+  }
+  return undefined;
+}
+
+/** 1-based line of a character offset. */
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Longest key text shown in a duplicate-key message. */
+const KEY_SHOWN = 60;
+
+/**
+ * The first key that appears twice in one mapping of `doc` (scalar keys, compared by value), with
+ * its offset; one set per mapping and an explicit stack, so the walk is linear and any depth is safe.
+ */
+function firstDuplicateKey(doc: Document): { key: string; offset: number | undefined } | undefined {
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) return { key: String(pair.key.value).slice(0, KEY_SHOWN), offset: pair.key.range?.[0] };
+          seen.add(pair.key.value);
+        }
+        pending.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+  return undefined;
+}
+
 /** Validates a plain object (from YAML or JSON) as {@link SeedMeta}, reporting the first bad field. */
 export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key: string) => number | undefined } = {}): SeedMeta {
   const { file } = options;
@@ -106,7 +206,11 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   // YAML and JSON escapes (`"\x01"`, `"\u0001"`) can write characters XML forbids that were not in the file's text.
   const removed: string[] = [];
-  const obj = withoutIllegalChars(value, removed, 3) as Record<string, unknown>;
+  // Only the fields storyfeed reads are copied (and cleaned); other keys are only named in warnings.
+  const obj: Record<string, unknown> = {};
+  for (const key of KNOWN_FIELDS) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) obj[key] = withoutIllegalChars((value as Record<string, unknown>)[key], removed, 2);
+  }
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the front matter`, { file }));
   const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
   const fail = (key: string, detail: string, code: 'E_FIELD' | 'E_DATE' = 'E_FIELD'): never => {
@@ -165,12 +269,19 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (typeof y !== 'number' || !Number.isInteger(y) || y < 1 || y > 9999) fail('year', `expected a four-digit year, found ${describeValue(year)}`);
     meta.year = y as number;
   }
-  for (const key of Object.keys(obj)) {
-    const near = KNOWN_FIELDS.has(key) ? undefined : didYouMean(key, KNOWN_FIELDS);
+  let unknown = 0;
+  for (const key of Object.keys(value)) {
+    if (KNOWN_FIELDS.has(key)) continue;
+    // Spelling suggestions for the first few unknown keys only: 100,000 keys must not cost 100,000 edit-distance searches.
+    if (++unknown > MAX_SPELLING_CHECKS) break;
+    const near = didYouMean(key, KNOWN_FIELDS);
     if (near) options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not a storyfeed field; did you mean \`${near}\`?`, { file, line: lineOf(key) }));
   }
   return meta;
 }
+
+/** Unknown front matter keys checked for a likely misspelling of a storyfeed field. */
+const MAX_SPELLING_CHECKS = 100;
 
 const KNOWN_FIELDS = new Set([
   'title', 'date', 'published', 'updated', 'modified', 'author', 'authors', 'tags', 'categories', 'url', 'id', 'slug',
@@ -201,7 +312,7 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
     }
     if (author.url !== undefined) {
       const url = httpUrl(author.url);
-      if (url === undefined) fail(key, `${where}\`url\` "${author.url}" must be an absolute http(s) URL`);
+      if (url === undefined) fail(key, `${where}\`url\` "${author.url}" must be an absolute http(s) URL without a user name or password`);
       author.url = url;
     }
     if (author.email && !/^[^\s@<>()]+@[^\s@<>()]+$/.test(author.email)) fail(key, `${where}"${author.email}" is not an email address`);
@@ -210,14 +321,10 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
   return authors;
 }
 
-/** `value` as a normalized absolute http(s) URL, else `undefined` (no `javascript:`, `data:` or relative links). */
+/** `value` as a normalized absolute http(s) URL, else `undefined` (no `javascript:`, `data:`, relative links or credentials). */
 function httpUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseHttpUrl(value);
+  return parsed.ok ? parsed.url.href : undefined;
 }
 
 /**

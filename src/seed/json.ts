@@ -4,6 +4,7 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { readMeta } from './front-matter.js';
+import { htmlDepthGuard } from './html-depth.js';
 import { HIDDEN_ELEMENTS, readMarkdownSeed } from './markdown.js';
 import { readTextSeed, type TextSeedOptions } from './text.js';
 
@@ -64,7 +65,7 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     const read = readMarkdownSeed(`# ${title}\n\n${obj.markdown}`, { file });
     article = { ...read, kind: 'json', meta, title };
   } else if (typeof obj.contentHtml === 'string') {
-    article = { kind: 'json', meta, title, byline: [], sections: htmlToSections(obj.contentHtml), html: obj.contentHtml };
+    article = { kind: 'json', meta, title, byline: [], sections: htmlToSections(obj.contentHtml, file), html: obj.contentHtml };
   } else {
     return fail('body', 'a JSON seed needs its text in one of "sections", "body" (plain text), "markdown" or "contentHtml"');
   }
@@ -106,8 +107,12 @@ function readBlock(b: unknown, at: string, fail: (path: string, detail: string) 
   }
 }
 
-/** Derives plain-text sections from HTML: h1–h6 start sections; p, li, blockquote and pre become blocks. */
-export function htmlToSections(html: string): Section[] {
+/**
+ * Derives plain-text sections from HTML: h1–h6 start sections; p, li, blockquote and pre become
+ * blocks. `E_TOO_DEEP` naming `file` when elements nest deeper than storyfeed reads.
+ */
+export function htmlToSections(html: string, file?: string): Section[] {
+  const depth = htmlDepthGuard(file);
   const sections: Section[] = [{ heading: null, blocks: [] }];
   const current = (): Section => sections[sections.length - 1]!;
   let buffer: string | null = null;
@@ -127,6 +132,7 @@ export function htmlToSections(html: string): Section[] {
   const parser = new Parser(
     {
       onopentag(name) {
+        depth.open();
         if (HIDDEN_ELEMENTS.has(name)) hidden++;
         else if (/^h[1-6]$/.test(name)) start('heading');
         else if (name === 'ul' || name === 'ol') lists.push({ ordered: name === 'ol', items: [] });
@@ -140,6 +146,7 @@ export function htmlToSections(html: string): Section[] {
         if (hidden === 0 && buffer !== null) buffer += data;
       },
       onclosetag(name) {
+        depth.close();
         if (HIDDEN_ELEMENTS.has(name)) { hidden = Math.max(0, hidden - 1); return; }
         if (/^h[1-6]$/.test(name) && capture === 'heading') sections.push({ heading: end() || null, blocks: [] });
         else if (name === 'li' && capture === 'item') { const s = end(); if (s) lists[lists.length - 1]?.items.push(s); }

@@ -1,11 +1,11 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { Parser } from 'htmlparser2';
 import { StoryfeedError } from '../errors.js';
 import { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseYamlMeta, splitFrontMatter } from './front-matter.js';
+import { htmlDepthGuard } from './html-depth.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
@@ -37,7 +37,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     tokens = markdown.parse(lines.slice(at + 1).join('\n'), env);
   }
 
-  const sections = toSections(tokens);
+  const sections = toSections(tokens, file);
   if (!sections.some((s) => s.blocks.length > 0)) {
     throw new StoryfeedError('E_NO_BODY', `"${title}" has a headline but no body`, { file, line: fm.bodyLine });
   }
@@ -55,7 +55,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
 }
 
 /** Walks top-level block tokens into sections of plain-text blocks. */
-function toSections(tokens: Token[]): Section[] {
+function toSections(tokens: Token[], file: string | undefined): Section[] {
   const sections: Section[] = [{ heading: null, blocks: [] }];
   const add = (b: Block): void => {
     sections[sections.length - 1]!.blocks.push(b);
@@ -79,7 +79,7 @@ function toSections(tokens: Token[]): Section[] {
         for (let j = i + 1; j < end; j++) {
           if (tokens[j]!.type === 'list_item_open' && tokens[j]!.level === 1) {
             const itemEnd = closing(tokens, j);
-            items.push(textBetween(tokens, j + 1, itemEnd));
+            items.push(textBetween(tokens, j + 1, itemEnd, file));
             j = itemEnd;
           }
         }
@@ -89,7 +89,7 @@ function toSections(tokens: Token[]): Section[] {
       }
       case 'blockquote_open': {
         const end = closing(tokens, i);
-        const s = textBetween(tokens, i + 1, end);
+        const s = textBetween(tokens, i + 1, end, file);
         if (s) add({ kind: 'quote', text: s });
         i = end;
         break;
@@ -99,7 +99,7 @@ function toSections(tokens: Token[]): Section[] {
         if (t.content.trim()) add({ kind: 'code', text: t.content.replace(/\n$/, '') });
         break;
       case 'html_block': {
-        const s = htmlText(t.content);
+        const s = htmlText(t.content, file);
         if (s) add({ kind: 'paragraph', text: s });
         break;
       }
@@ -122,13 +122,13 @@ function closing(tokens: Token[], open: number): number {
 }
 
 /** Plain text of the inline tokens between two indexes, blocks joined with spaces. */
-function textBetween(tokens: Token[], from: number, to: number): string {
+function textBetween(tokens: Token[], from: number, to: number, file: string | undefined): string {
   const parts: string[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.type === 'inline') parts.push(inlineText(t));
     else if (t.type === 'fence' || t.type === 'code_block') parts.push(t.content.trim());
-    else if (t.type === 'html_block') parts.push(htmlText(t.content));
+    else if (t.type === 'html_block') parts.push(htmlText(t.content, file));
   }
   return parts.filter(Boolean).join(' ');
 }
@@ -157,5 +157,5 @@ export { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 export function renderMarkdown(text: string): { html: string; sections: Section[] } {
   const env = {};
   const tokens = markdown.parse(text.replace(/\r\n?/g, '\n'), env);
-  return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens) };
+  return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens, undefined) };
 }

@@ -19,11 +19,21 @@ export interface TextSeedOptions {
  * horizontal spaces into plain spaces and trims trailing spaces.
  */
 export function normalizeText(text: string): string {
-  return text
+  const spaced = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .replace(/ +$/gm, '');
+    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  // Not `/ +$/gm`: that retries at every space of a long run that does not end a line, quadratic in the run.
+  const lines = spaced.split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = withoutTrailingSpaces(lines[i]!);
+  return lines.join('\n');
+}
+
+/** `line` without the plain spaces at its end, in one backward scan. */
+function withoutTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 0x20) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /** A line of the body with its 1-based line number in the file. */
@@ -91,8 +101,11 @@ const NUMBERED = /^\d{1,3}[.)]\s+(.*)$/;
 /** Splits body lines into units: one per line, or one per blank-line-separated block. */
 function toUnits(lines: SourceLine[]): Unit[] {
   const body = trimBlank(lines);
-  // A blank line anywhere after the headline means blocks are separated by blank lines, and lines within a block are wrapped text.
-  const blockMode = lines.some((l, i) => l.text === '' && lines.slice(i + 1).some((n) => n.text !== ''));
+  // A blank line anywhere after the headline (before its last text line) means blocks are separated by blank lines, and lines within a block are wrapped text.
+  let lastText = lines.length - 1;
+  while (lastText >= 0 && lines[lastText]!.text === '') lastText--;
+  let blockMode = false;
+  for (let i = 0; i < lastText && !blockMode; i++) blockMode = lines[i]!.text === '';
   const groups: SourceLine[][] = [];
   if (blockMode) {
     let current: SourceLine[] = [];
@@ -104,7 +117,8 @@ function toUnits(lines: SourceLine[]): Unit[] {
     }
     if (current.length) groups.push(current);
   } else {
-    for (const l of body) groups.push([l]);
+    // Line mode: every line is its own unit, read from one group (no array per line).
+    groups.push(body);
   }
 
   const units: Unit[] = [];
@@ -119,7 +133,8 @@ function toUnits(lines: SourceLine[]): Unit[] {
       if (paragraph.length) units.push({ kind: 'paragraph', text: paragraph.map((p) => p.text).join(' '), line: paragraph[0]!.line });
       paragraph = [];
     };
-    for (const l of group.slice(start)) {
+    for (let k = start; k < group.length; k++) {
+      const l = group[k]!;
       const bullet = BULLET.exec(l.text);
       const numbered = bullet ? null : NUMBERED.exec(l.text);
       const last = units[units.length - 1];
@@ -175,7 +190,9 @@ export function isHeadingLine(text: string): boolean {
 function looksLikeHeadingOverBlock(group: SourceLine[]): boolean {
   const [first, next] = group;
   if (!first || !next) return false;
-  const longest = Math.max(...group.slice(1).map((l) => l.text.length));
+  // A loop, not Math.max(...lengths): a block of 200,000 lines must not overflow the argument stack.
+  let longest = 0;
+  for (let i = 1; i < group.length; i++) longest = Math.max(longest, group[i]!.text.length);
   return first.text.length < 0.6 * longest && /^[\p{Lu}\p{N}"“«„'‘]/u.test(next.text);
 }
 
@@ -201,10 +218,14 @@ function toSections(units: Unit[]): Section[] {
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|del|der|di|du|dos|van|von|bin|ibn|al|la|le|ten|ter)`;
 const PERSON_NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+${NAME_WORD}){0,4}$`, 'u');
 
+/** Longest line read as a byline; longer lines are running text. */
+const BYLINE_MAX = 160;
+
 /** Reads a byline ("By Ivan Petrenko and Maria Lopez") into authors, or `null` when the line is not one. */
 export function parseByline(line: string): Author[] | null {
+  if (line.length > BYLINE_MAX) return null;
   const m = /^(?:by|written by)\s+(.+?)\.?$/i.exec(line);
-  if (!m || line.length > 160) return null;
+  if (!m) return null;
   const names = m[1]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/).map((s) => s.trim()).filter(Boolean);
   if (names.length === 0 || !names.every((n) => PERSON_NAME.test(n))) return null;
   return names.map((name) => ({ name }));
@@ -218,9 +239,15 @@ const DATELINE = new RegExp(
   'u',
 );
 
+/**
+ * How far into the lede a dateline is looked for: city, region, date and an agency in brackets fit
+ * well within it, and the pattern's optional parts never run over more of a hostile lede than this.
+ */
+const DATELINE_MAX = 240;
+
 /** Reads a dateline at the start of the lede ("IZMAIL, Ukraine, Nov. 3 — …"), or `undefined`. */
 export function parseDateline(text: string): SeedDateline | undefined {
-  const m = DATELINE.exec(text);
+  const m = DATELINE.exec(text.slice(0, DATELINE_MAX));
   if (!m) return undefined;
   const city = m[1]!.trim();
   if (city.replace(/[^\p{Lu}]/gu, '').length < 2) return undefined;
@@ -236,7 +263,7 @@ export function parseDateline(text: string): SeedDateline | undefined {
 
 /** The lede without its dateline ("IZMAIL, Ukraine, Nov. 3 — A ferry…" → "A ferry…"). */
 export function withoutDateline(text: string): string {
-  const m = DATELINE.exec(text);
+  const m = DATELINE.exec(text.slice(0, DATELINE_MAX));
   if (!m || m[1]!.replace(/[^\p{Lu}]/gu, '').length < 2) return text;
   return text.slice(m[0].length - 1);
 }

@@ -90,14 +90,60 @@ export function safeFilePath(urlPath: string, basePath = ''): string | undefined
   return decoded.endsWith('/') || file === '' ? (file ? `${file}/index.html` : 'index.html') : file;
 }
 
-/** Creates the handler. */
+/** Hashes and compressions run at once; more requests wait their turn instead of each holding a copy. */
+export const MAX_CONCURRENT_WORK = 2;
+
+/** The bytes behind responses this handler built, so a server adapter can send them without copying. */
+const RESPONSE_BYTES = new WeakMap<Response, Uint8Array>();
+
+/**
+ * The bytes of a 200 response built by a {@link createFeedHandler} handler (shared by every
+ * response for the same file version; never modify them), or `undefined` for any other response.
+ */
+export function responseBytes(response: Response): Uint8Array | undefined {
+  return RESPONSE_BYTES.get(response);
+}
+
+/**
+ * Creates the handler. Each file's ETag and compressed forms are computed once per version (per
+ * body the lookup returns: return the same `Uint8Array` while a file is unchanged) and shared by
+ * concurrent requests; at most two hashes or compressions run at once.
+ */
 export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
   const lookup: FileLookup = typeof options.files === 'function' ? options.files : mapLookup(options.files);
   const cacheControl = options.cacheControl ?? 'public, max-age=300';
   const cors = options.cors ?? true;
   const compress = options.compress ?? true;
   const encoders: Partial<Record<'br' | 'gzip', (body: Uint8Array) => Promise<Uint8Array>>> = { gzip: gzipWithStreams, ...options.encoders };
-  const etags = new WeakMap<Uint8Array, string>();
+  const limit = workLimiter(MAX_CONCURRENT_WORK);
+  const etags = new WeakMap<Uint8Array, Promise<string>>();
+  const compressed = new WeakMap<Uint8Array, Map<'br' | 'gzip', Promise<Uint8Array>>>();
+  const etagOf = (body: Uint8Array): Promise<string> => {
+    let tag = etags.get(body);
+    if (!tag) {
+      tag = limit(async () => `"${await sha256Hex(body)}"`);
+      etags.set(body, tag);
+      tag.catch(() => etags.delete(body));
+    }
+    return tag;
+  };
+  const encodedOf = (body: Uint8Array, encoding: 'br' | 'gzip'): Promise<Uint8Array> => {
+    let forms = compressed.get(body);
+    if (!forms) {
+      forms = new Map();
+      compressed.set(body, forms);
+    }
+    let form = forms.get(encoding);
+    if (!form) {
+      form = limit(() => encoders[encoding]!(body));
+      forms.set(encoding, form);
+      const created = form;
+      form.catch(() => {
+        if (forms.get(encoding) === created) forms.delete(encoding);
+      });
+    }
+    return form;
+  };
 
   return async (request: Request): Promise<Response> => {
     const method = request.method.toUpperCase();
@@ -129,11 +175,7 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
     }
     headers.set('content-type', type);
 
-    let etag = etags.get(body);
-    if (!etag) {
-      etag = `"${await sha256Hex(body)}"`;
-      etags.set(body, etag);
-    }
+    const etag = await etagOf(body);
     const encoding = compress ? pickEncoding(request.headers.get('accept-encoding'), encoders, body.byteLength) : undefined;
     const representationTag = encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag;
     headers.set('etag', representationTag);
@@ -143,18 +185,59 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
 
     let payload = body;
     if (encoding) {
-      payload = await encoders[encoding]!(body);
+      payload = await encodedOf(body, encoding);
       headers.set('content-encoding', encoding);
     }
     headers.set('content-length', String(payload.byteLength));
-    return new Response(method === 'HEAD' ? null : payload, { status: 200, headers });
+    if (method === 'HEAD') return new Response(null, { status: 200, headers });
+    // A stream over the shared bytes, not `new Response(bytes)`, which copies them for every request.
+    const response = new Response(chunksOf(payload), { status: 200, headers });
+    RESPONSE_BYTES.set(response, payload);
+    return response;
+  };
+}
+
+/** Bytes per chunk of a response stream. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** A stream of views of `bytes` (no copy). */
+function chunksOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.byteLength) {
+        controller.close();
+        return;
+      }
+      const end = Math.min(at + CHUNK_BYTES, bytes.byteLength);
+      controller.enqueue(bytes.subarray(at, end));
+      at = end;
+    },
+  });
+}
+
+/** Runs at most `max` tasks at once; the rest wait in order. */
+function workLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
   };
 }
 
 function mapLookup(files: Record<string, ServedFile | string | Uint8Array>): FileLookup {
   const map = new Map<string, ServedFile>();
   for (const [path, value] of Object.entries(files)) {
-    map.set(path.replace(/^\/+/, ''), typeof value === 'string' || value instanceof Uint8Array ? { body: value } : value);
+    // Text is encoded once, so every request for it shares one body (and its ETag and compressed forms).
+    const file = typeof value === 'string' || value instanceof Uint8Array ? { body: value } : value;
+    map.set(path.replace(/^\/+/, ''), typeof file.body === 'string' ? { ...file, body: new TextEncoder().encode(file.body) } : file);
   }
   return (path) => map.get(path);
 }
@@ -169,10 +252,43 @@ function notModified(request: Request, tags: string[], lastModified: Date | unde
   }
   const ims = request.headers.get('if-modified-since');
   if (ims !== null && lastModified) {
-    const since = Date.parse(ims);
-    return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+    // Only an HTTP-date counts (RFC 9110 §13.1.3): "2100" or "tomorrow" is ignored, never a 304.
+    const since = parseHttpDate(ims);
+    return since !== undefined && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
   }
   return false;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+/** Obsolete RFC 850 form: `Sunday, 06-Nov-94 08:49:37 GMT`. */
+const RFC850_DATE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-([A-Za-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+/** Obsolete asctime form: `Sun Nov  6 08:49:37 1994`. */
+const ASCTIME_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Za-z]{3}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+
+/** Milliseconds of an HTTP-date in any of its three forms (RFC 9110 §5.6.7), else `undefined`. */
+export function parseHttpDate(value: string): number | undefined {
+  const text = value.trim();
+  let parts: [day: string, month: string, year: number, hour: string, minute: string, second: string] | undefined;
+  let m = IMF_FIXDATE.exec(text);
+  if (m) parts = [m[1]!, m[2]!, Number(m[3]), m[4]!, m[5]!, m[6]!];
+  else if ((m = RFC850_DATE.exec(text))) {
+    // Two-digit years: RFC 9110 says read them as within 50 years of now; 70–99 → 19xx is the usual reading.
+    const yy = Number(m[3]);
+    parts = [m[1]!, m[2]!, yy >= 70 ? 1900 + yy : 2000 + yy, m[4]!, m[5]!, m[6]!];
+  } else if ((m = ASCTIME_DATE.exec(text))) parts = [m[2]!.trim(), m[1]!, Number(m[6]), m[3]!, m[4]!, m[5]!];
+  if (!parts) return undefined;
+  const [day, monthName, year, hour, minute, second] = parts;
+  const month = MONTHS.indexOf(monthName.toLowerCase());
+  const d = Number(day);
+  const h = Number(hour);
+  const min = Number(minute);
+  const sec = Number(second);
+  if (month < 0 || d < 1 || d > 31 || h > 23 || min > 59 || sec > 60) return undefined;
+  const ms = Date.UTC(year, month, d, h, min, Math.min(sec, 59));
+  // Reject dates that roll over (31 Feb).
+  return new Date(ms).getUTCDate() === d ? ms : undefined;
 }
 
 /** The best encoding the client accepts (q > 0) that we have, for bodies worth compressing. */

@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { escapeHtml } from '../escape-html.js';
+import { checkHtmlDepth } from '../seed/html-depth.js';
 import type { Block, Section } from '../types.js';
 import { sanitizeHtmlFragment } from './sanitize.js';
 
@@ -57,9 +58,11 @@ export interface SanitizedHtml {
 
 /**
  * Sanitizes HTML for publication: no script, style, event handler, frame or form; only http(s) and
- * mailto links; and every relative `href`/`src` made absolute against `baseUrl`.
+ * mailto links; and every relative `href`/`src` made absolute against `baseUrl`. HTML nested
+ * deeper than the seed readers accept is refused with `E_TOO_DEEP` naming `file`.
  */
-export function sanitizeStoryHtml(html: string, baseUrl: string): SanitizedHtml {
+export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string): SanitizedHtml {
+  checkHtmlDepth(html, file);
   const clean = sanitizeHtmlFragment(html, baseUrl);
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
   return { html: clean.trim(), removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };

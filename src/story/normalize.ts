@@ -1,6 +1,7 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
+import { parseHttpUrl } from '../seed/http-url.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
 import { withoutDateline } from '../seed/text.js';
 import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
@@ -64,7 +65,7 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
   }
   if (!slug) slug = slugify(meta.title ?? seed.title) || 'story';
 
-  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : new URL((site.storyPath ?? '{slug}').replaceAll('{slug}', slug).replace(/^\/+/, ''), siteBase).href;
+  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, file);
   const id = meta.id ? checkedId(meta.id, file) : url;
 
   const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
@@ -79,7 +80,7 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
 
   let contentHtml: string;
   if (seed.html !== undefined) {
-    const safe = sanitizeStoryHtml(seed.html, url);
+    const safe = sanitizeStoryHtml(seed.html, url, file);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
   } else {
@@ -142,26 +143,25 @@ function withTrailingSlash(url: string): string {
 }
 
 function checkedUrl(value: string, field: string, file: string | undefined): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new StoryfeedError('E_URL', `${field} "${value}" is not an absolute URL`, { file });
+  const parsed = parseHttpUrl(value);
+  if (!parsed.ok) throw new StoryfeedError('E_URL', `${field} "${value}" ${parsed.reason}`, { file });
+  return parsed.url.href;
+}
+
+/** The story URL from the site's `storyPath`; it must stay an http(s) URL on the site (never `javascript:`). */
+function storyPathUrl(storyPath: string, slug: string, siteBase: string, file: string | undefined): string {
+  const parsed = parseHttpUrl(storyPath.replaceAll('{slug}', slug).replace(/^\/+/, ''), siteBase);
+  if (!parsed.ok || parsed.url.origin !== new URL(siteBase).origin) {
+    throw new StoryfeedError('E_URL', `storyPath "${storyPath}" must give a path on the site ${siteBase}`, { file });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `${field} "${value}" must be an http(s) URL`, { file });
-  return url.href;
+  return parsed.url.href;
 }
 
 /** A front-matter `url`: absolute http(s), or a path resolved against the site. */
 function resolveStoryUrl(value: string, siteBase: string, file: string | undefined): string {
-  let url: URL;
-  try {
-    url = new URL(value, siteBase);
-  } catch {
-    throw new StoryfeedError('E_URL', `front matter \`url\` "${value}" is not a valid URL`, { file });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `front matter \`url\` "${value}" must be an http(s) URL or a path`, { file });
-  return url.href;
+  const parsed = parseHttpUrl(value, siteBase);
+  if (!parsed.ok) throw new StoryfeedError('E_URL', `front matter \`url\` "${value}" ${parsed.reason === 'is not a valid URL' ? parsed.reason : 'must be an http(s) URL (without a user name or password) or a path'}`, { file });
+  return parsed.url.href;
 }
 
 /** A front-matter `id` must be an absolute URI (http(s), `tag:` or `urn:`) so every format can carry it. */

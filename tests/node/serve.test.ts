@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,5 +47,19 @@ describe('serveFolder', () => {
     await first.arrayBuffer();
     const second = await fetch(`${base}/rss.xml`, { headers: { 'if-none-match': first.headers.get('etag')! } });
     expect(second.status).toBe(304);
+  });
+
+  it('serves a rewritten or replaced file fresh: the per-version cache never serves an old version', async () => {
+    const file = path.join(dir, 'public', 'versioned.xml');
+    writeFileSync(file, '<rss version="2.0"><channel><title>one</title></channel></rss>');
+    const first = await fetch(`${base}/versioned.xml`);
+    expect(await first.text()).toContain('one');
+    writeFileSync(file, '<rss version="2.0"><channel><title>second</title></channel></rss>');
+    const second = await fetch(`${base}/versioned.xml`);
+    expect(await second.text()).toContain('second');
+    expect(second.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    writeFileSync(`${file}.tmp`, '<rss version="2.0"><channel><title>third</title></channel></rss>');
+    renameSync(`${file}.tmp`, file);
+    expect(await (await fetch(`${base}/versioned.xml`)).text()).toContain('third');
   });
 });

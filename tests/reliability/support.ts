@@ -104,7 +104,7 @@ export function childScripts(): Promise<string> {
     const bundleDir = makeTemp('children');
     process.once('exit', () => removeTemp(bundleDir));
     const { build } = await import('esbuild');
-    const names = ['publish-loop', 'build-loop', 'cli', 'serve', 'lock-racer'];
+    const names = ['publish-loop', 'build-loop', 'cli', 'serve', 'lock-racer', 'stress-class'];
     await build({
       entryPoints: names.map((n) => path.join(root, 'tests/reliability/children', `${n}.ts`)),
       bundle: true,

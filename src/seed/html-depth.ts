@@ -1,0 +1,42 @@
+import { Parser } from 'htmlparser2';
+import { StoryfeedError } from '../errors.js';
+
+/**
+ * Deepest element nesting storyfeed reads in seed HTML (the limit browsers' HTML parsers apply).
+ * The HTML parser keeps open elements in an array it shifts on every tag, so each tag costs the
+ * current depth; capping the depth keeps every pass over seed HTML linear in its size.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+/** Counts open elements during a parse and refuses nesting deeper than {@link MAX_HTML_DEPTH}. */
+export interface HtmlDepthGuard {
+  /** Call on every opened element; throws `E_TOO_DEEP` past the limit. */
+  open(): void;
+  /** Call on every closed element (including implied closes). */
+  close(): void;
+}
+
+/** A fresh {@link HtmlDepthGuard} whose error names `file`. */
+export function htmlDepthGuard(file?: string): HtmlDepthGuard {
+  let depth = 0;
+  return {
+    open() {
+      depth++;
+      if (depth > MAX_HTML_DEPTH) {
+        throw new StoryfeedError('E_TOO_DEEP', `the HTML nests elements more than ${MAX_HTML_DEPTH} levels deep`, { file });
+      }
+    },
+    close() {
+      if (depth > 0) depth--;
+    },
+  };
+}
+
+/** Throws `E_TOO_DEEP` (naming `file`) when `html` nests elements deeper than {@link MAX_HTML_DEPTH}. */
+export function checkHtmlDepth(html: string, file?: string): void {
+  if (!html.includes('<')) return;
+  const guard = htmlDepthGuard(file);
+  const parser = new Parser({ onopentag: guard.open, onclosetag: guard.close }, { decodeEntities: false, lowerCaseTags: true });
+  parser.write(html);
+  parser.end();
+}
