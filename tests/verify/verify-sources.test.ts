@@ -51,6 +51,9 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) });
         res.write('{');
         return;
+      case '/latin1-undeclared.xml':
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
+        break;
       case '/latin1.xml':
         res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
         return;
@@ -114,7 +117,7 @@ describe('verifySources: files', () => {
     const [result] = (await verifySources([file('bad-date.json')])).sources;
     expect(result).toMatchObject({ ok: false, format: 'json' });
     expect(result!.problems).toEqual([
-      { code: 'E_SPEC', severity: 'error', message: 'items[1].date_published: expected an RFC 3339 date, found "yesterday"', path: 'items[1].date_published', line: expect.any(Number) },
+      { code: 'E_SPEC', severity: 'error', message: 'items[1].date_published: expected an RFC 3339 date, found "yesterday"', path: 'items[1].date_published', line: expect.any(Number), column: expect.any(Number) },
     ]);
   });
 
@@ -177,10 +180,16 @@ describe('verifySources: URLs', () => {
     expect(result!.problems).toEqual([{ code: 'E_FEED', severity: 'error', message: 'this is an HTML page, not a feed (it links to a feed: https://x.org/atom.xml)', line: 1 }]);
   });
 
-  it('reports bytes that are not UTF-8, with the line', async () => {
+  it('decodes a feed by the charset the server declares', async () => {
     const [result] = (await verifySources([`${base}/latin1.xml`])).sources;
-    expect(result!.problems.map((p) => [p.code, p.severity])).toEqual([['E_ENCODING', 'warning'], ['E_ENCODING', 'error']]);
-    expect(result!.problems[1]).toMatchObject({ line: 1, message: expect.stringMatching(/invalid UTF-8 at byte 38 \(line 1\).*Latin-1/) });
+    expect(result!.title).toBe('Café');
+    expect(result!.problems.filter((p) => p.code === 'E_ENCODING')).toEqual([]);
+  });
+
+  it('reports bytes that are invalid in the encoding that applies (UTF-8 when nothing is declared)', async () => {
+    const [result] = (await verifySources([`${base}/latin1-undeclared.xml`])).sources;
+    expect(result!.ok).toBe(false);
+    expect(result!.problems.map((p) => [p.code, p.severity])).toEqual([['E_ENCODING', 'error']]);
   });
 
   it('reports a refused connection', async () => {
