@@ -59,8 +59,12 @@ const common = {
   // Keep `node:` specifiers: they tell bundlers and other runtimes these are built-ins.
   removeNodeProtocol: false,
   // The generated word and trigram data is mostly non-ASCII text: UTF-8 keeps it at its size (ASCII escapes triple it).
-  esbuildOptions(options: { charset?: string }) {
+  // Shipped minified: the install size is budgeted (issue 16: 8 MiB with dependencies). Errors users see are StoryfeedErrors with codes and messages, not stack traces.
+  esbuildOptions(options: { charset?: string; minifyWhitespace?: boolean; minifySyntax?: boolean; minifyIdentifiers?: boolean }) {
     options.charset = 'utf8';
+    options.minifyWhitespace = true;
+    options.minifySyntax = true;
+    options.minifyIdentifiers = true;
   },
 };
 

@@ -33,3 +33,4 @@ export * from './item/index.js';
 export * from './feed/podcast-categories.js';
 export * from './feed/site.js';
 export * from './feed/content.js';
+export * from './seed/html-depth.js';

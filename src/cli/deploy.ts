@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { oneLine } from './terminal.js';
 import { validateDeployConfig, type DeployConfig } from '../config/deploy-config.js';
 import { StoryfeedError } from '../errors.js';
 import { loadConfigFile } from '../node/config-file.js';
@@ -126,10 +127,12 @@ function progressLine(io: CliIo): { update: (p: DeployProgress) => void; clear: 
       if (now - last < 100 && p.done < p.total) return;
       last = now;
       shown = true;
-      io.err(`\r\x1b[K${p.action === 'upload' ? 'uploading' : 'deleting'} ${p.done}/${p.total} ${p.path}`);
+      // The line's own control sequences go out raw; the object path, from the folder, is escaped.
+      (io.control ?? io.err)('\r\x1b[K');
+      io.err(`${p.action === 'upload' ? 'uploading' : 'deleting'} ${p.done}/${p.total} ${oneLine(p.path)}`);
     },
     clear() {
-      if (shown) io.err('\r\x1b[K');
+      if (shown) (io.control ?? io.err)('\r\x1b[K');
       shown = false;
     },
   };

@@ -3,7 +3,6 @@ import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/a
 import { htmlText } from '../story/html-text.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
 import { canonicalLanguage } from '../story/language-tag.js';
-import { slugify } from '../story/slug.js';
 import { summarize } from '../story/summary.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
@@ -55,7 +54,7 @@ export interface PlainItem {
   extensions?: Extensions;
   /** Left out of the feeds when `true`. */
   draft?: boolean;
-  /** URL-safe slug; default from the title or URL. */
+  /** URL-safe slug (letters, digits and hyphens); default from the last segment of the URL's path. */
   slug?: string;
 }
 
@@ -129,7 +128,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const summary = givenSummary ?? summarize(firstParagraph(body.sections));
   const ownTags = read.tags(r.tags, `${at}.tags`) ?? [];
   const slugRaw = read.text(r.slug, `${at}.slug`);
-  const slug = slugify(slugRaw ?? (title || new URL(url).pathname)) || 'item';
+  const slug = asciiSlug(slugRaw ?? lastPathSegment(url)) || 'item';
   const wordCount = countWords(body.text);
 
   const story: Story = {
@@ -206,6 +205,34 @@ function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d:
 function renderItemMarkdown(markdown: string, path: string, render: MarkdownRenderer | undefined): { html: string; sections: Section[] } {
   if (typeof render !== 'function') return read.fail(path, "needs a Markdown renderer: pass { markdown: renderMarkdown } (import { renderMarkdown } from 'storyfeed/story')");
   return render(markdown);
+}
+
+/** The last non-empty segment of a URL's path, decoded (`https://x.example/news/a-b/` → `a-b`). */
+function lastPathSegment(url: string): string {
+  const segments = new URL(url).pathname.split('/').filter(Boolean);
+  const last = segments[segments.length - 1] ?? '';
+  try {
+    return decodeURIComponent(last).replace(/\.[a-z0-9]+$/i, '');
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * A slug by folding accents away (`café` → `cafe`), without a transliteration table: an item's URL
+ * already names it, and the core stays free of the 500 KB any-ascii table (seeds, whose slugs name
+ * their URLs, transliterate every script through `slugify`).
+ */
+function asciiSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
 }
 
 /** Plain text split into paragraphs at blank lines. */

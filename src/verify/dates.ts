@@ -71,7 +71,10 @@ export function checkRfc822(text: string): DateCheck {
 function weekdayOf(value: string, date: Date): number {
   const m = /(\d\d?) ([A-Za-z]{3}) (\d{4})/.exec(value);
   if (!m) return date.getUTCDay();
-  return new Date(Date.UTC(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()), Number(m[1]))).getUTCDay();
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999 (year 50 would be 1950).
+  const day = new Date(0);
+  day.setUTCFullYear(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()), Number(m[1]));
+  return day.getUTCDay();
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

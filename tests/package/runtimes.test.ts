@@ -48,9 +48,10 @@ describe('entry points', () => {
     expect(bare.filter((s) => s.split('/').length > (s.startsWith('@') ? 2 : 1))).toEqual([]);
   });
 
-  it('the root entry loads only feed and any-ascii of its dependencies, in three files of its own', () => {
+  it('the root entry loads only feed, any-ascii and the HTML parser that sanitizes plain items, in three files of its own', () => {
     const root = moduleGraph(path.join(dist, 'index.js'));
-    expect(root.bare).toEqual(['any-ascii', 'feed']);
+    // htmlparser2 (with entities) sanitizes plain items' contentHtml; Markdown and analysis are passed in from storyfeed/story.
+    expect(root.bare).toEqual(['any-ascii', 'entities', 'feed', 'htmlparser2']);
     // index.js, core.js, core-render.js: each module file costs the loader about half a millisecond.
     expect(root.files.map((f) => path.basename(f)).sort()).toEqual(['core-render.js', 'core.js', 'index.js']);
     expect(moduleGraph(path.join(dist, 'server.js')).bare).toEqual([]);
@@ -74,10 +75,14 @@ describe('in a browser bundle', () => {
     writeFileSync(file, text);
     const { buildFeeds, createFeedHandler } = (await import(pathToFileURL(file).href)) as typeof import('../../src/index.js') & typeof import('../../src/server/index.js');
     const site = { siteUrl: 'https://x.example', title: 'X', description: 'X', language: 'en', authors: [] };
-    const { outputs } = buildFeeds([], site);
+    const { outputs } = buildFeeds([{ url: 'https://x.example/a', title: 'A', published: '2024-01-02T03:04:05Z', contentHtml: '<p>Hi<script>x()</script></p>' }], site);
     const response = await createFeedHandler({ files: { 'rss.xml': outputs.rss } })(new Request('https://x.example/rss.xml'));
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<rss');
+    const rss = await response.text();
+    expect(rss).toContain('<title>A</title>');
+    expect(rss).toContain('Hi');
+    expect(rss).not.toContain('<script');
+    expect(rss).not.toContain('x()');
   });
 });
 

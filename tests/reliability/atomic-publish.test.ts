@@ -62,16 +62,35 @@ function fileByFile(out: string, sets: Record<string, FileSet>): { rest?: Map<st
     if (!files.get(name)?.equals(Buffer.from(text))) bad.push(`user file ${name} ${files.has(name) ? 'changed' : 'missing'}`);
     files.delete(name);
   }
+  // The build manifest keeps history (the folder slug of every tag ever seen, first-published dates),
+  // so it equals no single in-memory build; it must still be a complete version: whole JSON.
+  const manifest = files.get(MANIFEST);
+  if (manifest) {
+    if (!isCompleteJson(manifest)) bad.push(`${MANIFEST} (${manifest.length} bytes) is not complete JSON`);
+    files.delete(MANIFEST);
+  }
   for (const [name, bytes] of files) {
     if (!Object.values(sets).some((set) => name in set && bytes.equals(Buffer.from(set[name]!)))) bad.push(`${name} (${bytes.length} bytes) is no complete version`);
   }
   return bad.length ? { why: bad.slice(0, 5).join('; ') } : { rest: files, why: '' };
 }
 
-/** The set the folder holds exactly (besides the user files, which must be intact). */
+const MANIFEST = '.storyfeed-manifest.json';
+
+function isCompleteJson(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The set the folder holds exactly (besides the user files, which must be intact, and the manifest, checked whole). */
 function exactSet(out: string, sets: Record<string, FileSet>): { name?: string; why: string } {
   const checked = fileByFile(out, sets);
-  return checked.rest ? whichSet(checked.rest, sets) : { why: checked.why };
+  const comparable = Object.fromEntries(Object.entries(sets).map(([name, set]) => [name, Object.fromEntries(Object.entries(set).filter(([file]) => file !== MANIFEST))]));
+  return checked.rest ? whichSet(checked.rest, comparable) : { why: checked.why };
 }
 
 /** What a finished build may leave besides the output folder: the ownership record only, no temporary files anywhere. */

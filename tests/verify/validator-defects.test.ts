@@ -219,6 +219,14 @@ describe('weak checks are now errors', () => {
     expect(errors(feed.problems)).toEqual(['channel.item[0].pubDate: the weekday is wrong: "Mon, 01 Mar 2024 10:00:00 GMT" is a Fri']);
   });
 
+  it('weekdays of years before 100 are those of the proleptic Gregorian calendar, not of 19xx', async () => {
+    // JavaScript's Date.UTC takes years 0-99 for 1900-1999; 1 June 1950 was a Thursday, 1 June 50 a Wednesday.
+    const right = await readFeed(rss('<item><title>x</title><pubDate>Wed, 01 Jun 0050 00:00:00 GMT</pubDate></item>'));
+    expect(errors(right.problems)).toEqual([]);
+    const wrong = await readFeed(rss('<item><title>x</title><pubDate>Thu, 01 Jun 0050 00:00:00 GMT</pubDate></item>'));
+    expect(errors(wrong.problems)).toEqual(['channel.item[0].pubDate: the weekday is wrong: "Thu, 01 Jun 0050 00:00:00 GMT" is a Wed']);
+  });
+
   it('the channel pubDate is checked', async () => {
     const feed = await readFeed(rss('<item><title>x</title></item>', '<pubDate>yesterday</pubDate>'));
     expect(errors(feed.problems)).toEqual([expect.stringMatching(/^channel\.pubDate: expected an RFC 822 date/)]);
