@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist/node.js');
-const core = path.join(root, 'dist/index.js');
+const story = path.join(root, 'dist/story.js');
 
 type BuildSite = (options: Record<string, unknown>) => Promise<{ contents: Record<string, string>; report: unknown; stories: unknown[] }>;
 
@@ -22,7 +22,7 @@ describe.skipIf(!existsSync(dist))('a large build', () => {
 
   beforeAll(async () => {
     ({ buildSite } = (await import(dist)) as { buildSite: BuildSite });
-    const { validateConfig } = (await import(core)) as { validateConfig: (v: unknown) => unknown };
+    const { validateConfig } = (await import(story)) as { validateConfig: (v: unknown) => unknown };
     config = validateConfig({ siteUrl: 'https://news.example.com', title: 'Example & <News>', language: 'en', authors: [{ name: 'Desk', email: 'desk@news.example.com' }], entities: false });
     work = mkdtempSync(path.join(tmpdir(), 'storyfeed-scale-'));
     seeds = path.join(work, 'seeds');
