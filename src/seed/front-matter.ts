@@ -209,10 +209,10 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   // Only the fields storyfeed reads are copied (and cleaned); other keys are only named in warnings.
   const obj: Record<string, unknown> = {};
   for (const key of KNOWN_FIELDS) {
-    if (Object.prototype.hasOwnProperty.call(value, key)) obj[key] = withoutIllegalChars((value as Record<string, unknown>)[key], removed, 2);
+    if (Object.hasOwn(value, key)) obj[key] = withoutIllegalChars((value as Record<string, unknown>)[key], removed, 2);
   }
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the front matter`, { file }));
-  const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined);
+  const own = (key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
   const fail = (key: string, detail: string, code: 'E_FIELD' | 'E_DATE' = 'E_FIELD'): never => {
     throw new StoryfeedError(code, `front matter \`${key}\`: ${detail}`, { file, line: lineOf(key) });
   };

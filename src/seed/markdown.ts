@@ -5,7 +5,6 @@ import { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseYamlMeta, splitFrontMatter } from './front-matter.js';
-import { htmlDepthGuard } from './html-depth.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */

@@ -9,7 +9,7 @@ import { parseAtomDate } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
-import { attribute, childElement, childElements, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
+import { attribute, childElement, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';

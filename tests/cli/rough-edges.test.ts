@@ -27,7 +27,7 @@ describe('rough edges of the command line', () => {
     let output = '';
     let waiting: { text: RegExp; resolve: () => void } | undefined;
     const check = (): void => {
-      if (waiting && waiting.text.test(output)) {
+      if (waiting?.text.test(output)) {
         const w = waiting;
         waiting = undefined;
         w.resolve();

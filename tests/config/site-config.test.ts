@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
-import { StoryfeedError } from '../../src/errors.js';
+import type { StoryfeedError } from '../../src/errors.js';
 
 describe('validateConfig', () => {
   it('accepts a minimal config and fills defaults', () => {

@@ -257,13 +257,13 @@ describe('storyfeed deploy to OpenStack Swift (s3api)', () => {
     await buildSite(site);
     const next = snapshot(site.out);
     const before = await listKeys(client, BUCKET, PREFIX);
-    const beforeRss = await getBytes(client, BUCKET, PREFIX + 'rss.xml');
+    const beforeRss = await getBytes(client, BUCKET, `${PREFIX}rss.xml`);
     const run = await runDeploy(site, ['--dry-run']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.summary!.dryRun).toBe(true);
     expect(run.summary!.uploaded.map((u) => u.path).sort()).toEqual(changedPaths(first, next));
     expect(await listKeys(client, BUCKET, PREFIX)).toEqual(before);
-    expect(Buffer.from(await getBytes(client, BUCKET, PREFIX + 'rss.xml')).equals(Buffer.from(beforeRss))).toBe(true);
+    expect(Buffer.from(await getBytes(client, BUCKET, `${PREFIX}rss.xml`)).equals(Buffer.from(beforeRss))).toBe(true);
   });
 });
 
@@ -287,7 +287,7 @@ describe('storyfeed deploy on a terminal', () => {
     // The dry run's edit is still unpublished, so this run uploads it.
     expect(err).toMatch(/\r\x1b\[Kuploading \d+\/\d+ \S+/);
     expect(err.endsWith('\r\x1b[K')).toBe(true);
-    expect(out).toMatch(/^Deployed public to s3:\/\/storyfeed-deploy\/news\/:\n  uploaded \d+ objects, kept \d+ unchanged, deleted 0; 2 objects storyfeed did not upload left alone\.\n/);
+    expect(out).toMatch(/^Deployed public to s3:\/\/storyfeed-deploy\/news\/:\n {2}uploaded \d+ objects, kept \d+ unchanged, deleted 0; 2 objects storyfeed did not upload left alone\.\n/);
   });
 });
 

@@ -25,7 +25,7 @@ function fileSets(): Record<string, FileSet> {
   const make = (tag: string, extra: string): FileSet => {
     const files: FileSet = {};
     for (let i = 0; i < 36; i++) {
-      const name = `${i % 4 === 0 ? 'tags/t' + (i % 3) + '/' : ''}f${i}.${i % 2 ? 'xml' : 'json'}`;
+      const name = `${i % 4 === 0 ? `tags/t${i % 3}/` : ''}f${i}.${i % 2 ? 'xml' : 'json'}`;
       files[name] = (i % 3 === 0 ? `shared ${i} ` : `${tag} ${i} `).repeat(1 + ((i * 7919) % 9000));
     }
     files[`only-${tag}.txt`] = extra;

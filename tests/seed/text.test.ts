@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { StoryfeedError } from '../../src/errors.js';
+import type { StoryfeedError } from '../../src/errors.js';
 import { isHeadingLine, normalizeText, parseByline, parseDateline, readTextSeed } from '../../src/seed/text.js';
 
 const seedText = readFileSync(new URL('../../seeds/nato-north-korea-troops.txt', import.meta.url), 'utf8');

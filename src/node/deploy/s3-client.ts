@@ -87,7 +87,7 @@ export async function openS3Store(target: S3Target): Promise<ObjectStore> {
         do {
           const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }), { abortSignal: signal });
           for (const o of page.Contents ?? []) {
-            if (o.Key !== undefined && o.Key.startsWith(prefix)) objects.push({ path: o.Key.slice(prefix.length), etag: o.ETag ?? '' });
+            if (o.Key?.startsWith(prefix)) objects.push({ path: o.Key.slice(prefix.length), etag: o.ETag ?? '' });
           }
           token = page.IsTruncated ? page.NextContinuationToken : undefined;
         } while (token);
