@@ -33,8 +33,12 @@ export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' 
 /** Words per minute used for `readingMinutes`. */
 export const WORDS_PER_MINUTE = 230;
 
-/** Default number of entities that become tags. */
-export const DEFAULT_ENTITY_TAGS = 5;
+/**
+ * Default number of entities that become tags: none. Entity tags are opt-in (`entityTags: N` in the
+ * config), because a wrong entity shown as a category reaches every subscriber; by default a feed
+ * carries only the tags the author gave.
+ */
+export const DEFAULT_ENTITY_TAGS = 0;
 
 /**
  * Parses one seed (plain text, Markdown or JSON) into a normalized {@link Story}.

@@ -116,6 +116,15 @@ describe('parseSeed: content', () => {
     expect(parse('---\ndraft: true\n---\nT\nBody.', { file: 'x.md' }).draft).toBe(true);
   });
 
+  it('carries only the author\'s tags by default: entity tags are opt-in', () => {
+    const s = parse(fixture('front-matter.md'), { file: 'front-matter.md' });
+    expect(s.tags).toEqual(['economy', 'shipping', 'Black Sea']);
+    expect(s.entities.places).toContain('Odesa');
+    const opted = parse(fixture('front-matter.md'), { file: 'front-matter.md', site: { ...site, entityTags: 2 } });
+    expect(opted.tags).toHaveLength(5);
+    expect(opted.tags.slice(0, 3)).toEqual(['economy', 'shipping', 'Black Sea']);
+  });
+
   it('can turn entity tags off', () => {
     const s = parse(fixture('front-matter.md'), { file: 'front-matter.md', site: { ...site, entities: false } });
     expect(s.tags).toEqual(['economy', 'shipping', 'Black Sea']);
