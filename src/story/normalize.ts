@@ -10,6 +10,7 @@ import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { slugify, splitDatedName } from './slug.js';
 import { summarize } from './summary.js';
+import { splitWire, withoutWireDateline } from './wire.js';
 
 /** The site settings the Story stage uses; only `siteUrl` is required. */
 export type StorySite = Pick<SiteConfig, 'siteUrl'> &
@@ -99,7 +100,9 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
   const entityTagCount = wantEntities ? (site.entityTags ?? DEFAULT_ENTITY_TAGS) : 0;
   const tags = uniqueCaseless([...(meta.tags ?? []), ...analysis.ranked.slice(0, entityTagCount).map((e) => e.name)]);
   // A dateline belongs to the body, not to the summary readers see in their list.
-  const lede = seed.dateline ? withoutDateline(paragraphs[0] ?? '') : paragraphs[0] ?? '';
+  // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
+  const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
+  const lede = seed.dateline ? withoutDateline(first) : withoutWireDateline(first);
   const summary = clean(meta.summary ?? summarize(lede), 'summary', file, warn);
   const wordCount = countWords(contentText);
 

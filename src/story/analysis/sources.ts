@@ -6,6 +6,7 @@
 import type { Block, Doc } from './document.js';
 import type { Cluster, Registry } from './entities.js';
 import { clusterAt } from './entities.js';
+import { wireDateline } from '../wire.js';
 import { foldKey } from './lexicon.js';
 import { position } from './mentions.js';
 import { isDemonym } from './wordclass.js';
@@ -52,8 +53,9 @@ class Collector {
     private readonly registry: Registry,
   ) {}
 
-  addCluster(c: Cluster, pos: number): void {
-    if (!citable(c)) return;
+  /** Cites an entity; `certain` for a place where only a source can stand (a wire dateline's agency). */
+  addCluster(c: Cluster, pos: number, certain = false): void {
+    if (!certain && !citable(c)) return;
     c.cited = true;
     this.cited.push({ name: c.name, key: `#${c.id}`, pos, cluster: c });
   }
@@ -219,21 +221,23 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
   const col = new Collector(doc, registry);
   if (doc.profile === 'other') return [];
   const cyrillic = doc.profile === 'cyrillic';
+  let datelineSeen = false;
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') return;
     const { tokens } = block;
-    // Dateline agency: "KYIV (Reuters) —".
-    if (tokens[0]?.caps && tokens[0].kind === 'word') {
-      let k = 0;
-      while (tokens[k]?.caps && tokens[k]?.kind === 'word') k++;
-      if (tokens[k]?.text === '(' && tokens[k + 1]?.cap) {
-        let e = k + 1;
-        while (tokens[e]?.kind === 'word' && tokens[e]?.cap) e++;
-        if (tokens[e]?.text === ')') {
-          const found = col.clusterStarting(blockIndex, k + 1);
-          if (found) col.addCluster(found.cluster, position(block, k + 1));
-          else col.addPhrase(block, k + 1, e, position(block, k + 1));
-        }
+    // Dateline agency: "KYIV (Reuters) —", "LONDON, Nov 3 (Reuters) -", "(AP) —".
+    if (!datelineSeen) {
+      datelineSeen = true;
+      const d = wireDateline(block.text);
+      if (d) {
+        const at = block.text.lastIndexOf(d.agency, d.rest);
+        let k = 0;
+        while (k < tokens.length && (tokens[k]?.start ?? 0) < at) k++;
+        let e = k;
+        while (e < tokens.length && (tokens[e]?.end ?? 0) <= at + d.agency.length) e++;
+        const found = col.clusterStarting(blockIndex, k);
+        if (found) col.addCluster(found.cluster, position(block, k), true);
+        else if (e > k) col.addPhrase(block, k, e, position(block, k));
       }
     }
     for (let i = 0; i < tokens.length; i++) {

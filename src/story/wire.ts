@@ -1,0 +1,78 @@
+/**
+ * Wire-service conventions: the agency named in a dateline ("KYIV, Nov 3 (Reuters) -", "(AP) —") and the
+ * credit line at the end of a story ("(Reporting by A; Editing by B)"). The agency is the story's source;
+ * the credits name the desk that wrote it, not people the story is about, so the analysis reads neither
+ * as body text.
+ */
+
+/** A dateline's agency: optional place and date in capitals or words, then "(Agency)" and a dash. */
+const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{L}\p{M}.'’ -]{0,40}(?:,\s*[\p{L}\p{M}\d.'’ -]{1,30}){0,2}\s*)?\(([\p{Lu}][\p{L}\p{M}&.' -]{0,38}[\p{L}.])\)\s*(?:[-—–]{1,2}|:)\s*/u;
+
+/** Words that open a credit line ("Reporting by …", "Editing by …", "Additional reporting by …", "Compiled by …"). */
+const CREDIT_LEAD = /^(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced|graphics|photos?|translation|translated|research)\b[^()]{0,30}?\bby\b/i;
+
+/** A parenthesised credit line at the end of a paragraph, or a whole paragraph that is one. */
+const TRAILING_CREDIT = /\s*\(([^()]{4,400})\)\s*$/u;
+
+/** What {@link splitWire} separates from a story's paragraphs. */
+export interface WireParts {
+  /** The paragraphs without credit lines (a dateline stays: it names the place the story was filed from). */
+  paragraphs: string[];
+  /** The agency named in the dateline of the first paragraph, if any. */
+  agency: string | null;
+  /** Credit lines, without their parentheses ("Reporting by A; Editing by B"). */
+  credits: string[];
+}
+
+/** Whether a text (without parentheses) is a credit line: every ";"-separated part says who did what "by" whom. */
+export function isCreditLine(text: string): boolean {
+  const parts = text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((p) => CREDIT_LEAD.test(p));
+}
+
+/** The agency of a wire dateline at the start of a lede, with where the story text starts after it. */
+export function wireDateline(lede: string): { agency: string; rest: number } | null {
+  const m = AGENCY_DATELINE.exec(lede);
+  if (!m || !m[1]) return null;
+  // Only a real sentence follows a dateline: a capital letter, a digit or an opening quotation mark.
+  const after = lede.slice(m[0].length);
+  if (!/^[\p{Lu}\p{N}"“„«‘']/u.test(after)) return null;
+  return { agency: m[1].trim(), rest: m[0].length };
+}
+
+/** The lede without a wire dateline's "(Agency) -" prefix (the whole dateline, when it has one). */
+export function withoutWireDateline(lede: string): string {
+  const d = wireDateline(lede);
+  return d ? lede.slice(d.rest) : lede;
+}
+
+/** Separates the wire dateline's agency and the credit lines from a story's paragraphs. */
+export function splitWire(paragraphs: readonly string[]): WireParts {
+  const out: string[] = [];
+  const credits: string[] = [];
+  let agency: string | null = null;
+  for (const raw of paragraphs) {
+    let text = typeof raw === 'string' ? raw : '';
+    if (out.length === 0 && agency === null && text.trim() !== '') {
+      const d = wireDateline(text);
+      if (d) agency = d.agency;
+    }
+    const trimmed = text.trim();
+    // A whole paragraph of credits, with or without parentheses.
+    const bare = trimmed.startsWith('(') && trimmed.endsWith(')') ? trimmed.slice(1, -1) : trimmed;
+    if (bare.length <= 400 && isCreditLine(bare)) {
+      credits.push(bare.trim());
+      continue;
+    }
+    const m = TRAILING_CREDIT.exec(text);
+    if (m && m[1] && isCreditLine(m[1])) {
+      credits.push(m[1].trim());
+      text = text.slice(0, m.index);
+    }
+    out.push(text);
+  }
+  return { paragraphs: out, agency, credits };
+}
