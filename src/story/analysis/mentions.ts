@@ -35,6 +35,7 @@ import {
   DIRECTION_WORDS,
   EVENT_FIRST,
   EVENT_HEADS,
+  FOREIGN_LEADING_WORDS,
   LEADING_FUNCTION_WORDS,
   MONTHS,
   NAME_CONNECTORS,
@@ -378,7 +379,7 @@ function decompose(b: Builder, a: number, end: number): void {
     const f = flags(t.fold);
     const single = t.text.length === 1 && !t.dotted;
     if (single && end - a === 1) return;
-    if (single || (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the'))) {
+    if (single || (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the')) || (t.initial && FOREIGN_LEADING_WORDS.has(t.lower) && b.profile !== 'en' && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)))) {
       a++;
       continue;
     }
@@ -601,6 +602,7 @@ function datelinePlace(b: Builder): number {
 /** Finds all name mentions in the document. */
 export function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
+  const germanSurnames = doc.profile === 'de' ? surnamesOfGivenNames(doc) : new Set<string>();
   doc.blocks.forEach((block, blockIndex) => {
     const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1 };
     const firstOfBlock = out.length;
@@ -615,11 +617,44 @@ export function findMentions(doc: Doc): Mention[] {
         if (flags(key) & (ANY_PLACE | ORGANIZATION) || (end - from === 1 && only && isAcronym(only))) classifyPart(b, from, end, null, emptyCues());
         continue;
       }
+      if (doc.profile === 'de' && !germanNameSpan(block.tokens, from, end, germanSurnames)) continue;
       decompose(b, from, end);
     }
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
   });
+  return out;
+}
+
+/**
+ * German capitalises every noun, so a capitalised run is a name only when something else says so: the
+ * lexicon knows it, it is an acronym, or it starts (after sentence-initial grammar words) with a given name
+ * or a title followed by another capitalised word ("Angela Merkel", "Ministerin Lisa Paus").
+ */
+function germanNameSpan(tokens: Token[], a: number, end: number, surnames: ReadonlySet<string>): boolean {
+  while (a < end && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '')) a++;
+  const first = tokens[a];
+  if (!first || a >= end) return false;
+  if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return true;
+  // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
+  if (end - a === 1) return isAcronym(first) || surnames.has(first.fold);
+  if (tokens.slice(a, end).some((t) => isAcronym(t))) return true;
+  if (end - a > 5) return false;
+  return (flags(first.fold) & FIRST_NAME) !== 0 || TITLE_WORDS.has(first.fold);
+}
+
+/** Last words of the runs that start with a given name ("Lisa Brandt" → "brandt"), for German surnames used alone. */
+function surnamesOfGivenNames(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const block of doc.blocks) {
+    for (const [a0, end] of rawSpans(block.tokens)) {
+      let a = a0;
+      while (a < end && (FOREIGN_LEADING_WORDS.has(block.tokens[a]?.lower ?? '') || TITLE_WORDS.has(block.tokens[a]?.fold ?? ''))) a++;
+      const first = block.tokens[a];
+      const last = block.tokens[end - 1];
+      if (first && last && end - a >= 2 && end - a <= 4 && flags(first.fold) & FIRST_NAME) out.add(last.fold);
+    }
+  }
   return out;
 }
 

@@ -10,9 +10,25 @@ import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
+import { QUOTE_CHARS } from './tokens.js';
 import type { Token } from './tokens.js';
 import { isDemonym, isRoleNoun } from './wordclass.js';
-import { ARTICLES, NAME_CONNECTORS, PHRASE_STOPS, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from './words.js';
+import {
+  ARTICLES,
+  ATTRIBUTION_LEADS,
+  FOREIGN_ARTICLES,
+  NAME_CONNECTORS,
+  ORG_DESCRIPTORS,
+  PHRASE_STOPS,
+  PRONOUNS,
+  SPEAKER_OPENERS,
+  SPEECH_LEADS_GERMAN,
+  SPEECH_VERBS,
+  STAFF_NOUNS,
+  TITLE_WORDS,
+  VERB_FILLERS,
+} from './words.js';
+import { isOrgHead } from './wordclass.js';
 
 /** A quotation found in the text. */
 export interface FoundQuote {
@@ -31,9 +47,14 @@ export interface FoundQuote {
 /** The fewest words a quoted passage needs to count as a quotation rather than a phrase or a name, unless it is a whole attributed utterance. */
 export const MIN_QUOTE_WORDS = 5;
 
-const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+const QUOTE_MARKS = QUOTE_CHARS;
 const CLAUSE_END = new Set(['.', '!', '?', '…', ';']);
 const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
+/** Auxiliaries that may stand between a quotation and an inverted speech verb ("a déclaré", "ha dicho"). */
+const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
+
+/** Verbs that name or label something: a short quoted passage after them is a label ("called it "a disaster""), not speech. */
+const NAMING_VERBS = new Set(['called', 'calls', 'call', 'described', 'describes', 'dubbed', 'termed', 'branded', 'labelled', 'labeled', 'named', 'nannte', 'bezeichnete', 'calificó', 'llamó', 'qualifié', 'назвав', 'назвала']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that', 'when', 'where', 'while', 'який', 'яка', 'які', 'который', 'которая']);
 
 /** Where the speaker phrase of an attribution lies, if there is an attribution. */
@@ -42,13 +63,38 @@ interface Attribution {
   to: number;
 }
 
+/** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
+const leadAt = (tokens: Token[], k: number, german: boolean): number => {
+  const t = tokens[k];
+  if (!t || t.kind !== 'word') return 0;
+  if (german && SPEECH_LEADS_GERMAN.has(t.lower)) return 1;
+  for (const lead of ATTRIBUTION_LEADS) {
+    if (lead.every((w, i) => tokens[k + i]?.lower === w)) return lead.length;
+  }
+  return 0;
+};
+
+/** The name phrase after a lead, up to a comma or the end of the clause. */
+const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
+  let to = from;
+  while (to < tokens.length && to - from < 10) {
+    const t = tokens[to];
+    if (!t || (t.kind === 'punct' && t.text !== '-')) break;
+    to++;
+  }
+  return to > from ? { from, to } : null;
+};
+
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
-function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean): Attribution | null {
+function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean, german: boolean): Attribution | null {
   const { tokens } = block;
   let k = last;
   if (tokens[k] && QUOTE_MARKS.has(tokens[k]?.text ?? '')) k++;
   while (tokens[k] && tokens[k]?.kind === 'punct' && LEADING_PUNCT.has(tokens[k]?.text ?? '')) k++;
   const start = k;
+  // "„…“, so Müller", "«…», según el ministro", "…, according to the ministry".
+  const lead = leadAt(tokens, start, german);
+  if (lead > 0 && !(endsSentence && tokens[start]?.cap && !german)) return phraseAfter(tokens, start + lead);
   let end = start;
   while (end < tokens.length) {
     const t = tokens[end];
@@ -64,9 +110,13 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
     }
   }
   if (verb < 0) return null;
+  // "…», a déclaré X", "…“, hat X gesagt" read like "said X": an auxiliary right after the quotation inverts.
+  let aux = start;
+  while (aux < verb && AUXILIARIES.has(tokens[aux]?.lower ?? '')) aux++;
+  const inverted = verb === start || (aux === verb && verb - start <= 2);
   // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said.").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
-  if (verb === start) {
+  if (inverted) {
     let to = verb + 1;
     while (to < end) {
       const t = tokens[to];
@@ -76,8 +126,8 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
     return { from: verb + 1, to };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
-  const lead = tokens[start];
-  if (lead && lead.kind === 'word' && !lead.cap && lexFlags(lead.fold) & FUNCTION && !ARTICLES.has(lead.lower) && !PRONOUNS.has(lead.lower) && lead.lower !== 'one') return null;
+  const opener = tokens[start];
+  if (opener && opener.kind === 'word' && !opener.cap && lexFlags(opener.fold) & FUNCTION && !ARTICLES.has(opener.lower) && !PRONOUNS.has(opener.lower) && !FOREIGN_ARTICLES.has(opener.lower) && opener.lower !== 'one') return null;
   let to = verb;
   while (to > start && VERB_FILLERS.has(tokens[to - 1]?.lower ?? '')) to--;
   let from = start;
@@ -91,8 +141,8 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   return to > from ? { from, to } : null;
 }
 
-/** The speaker phrase of a speech verb before a quotation in the same sentence (`X said: "…"`). */
-function attributionBefore(block: Block, first: number): Attribution | null {
+/** The speaker phrase of a speech verb, a lead ("According to X, …") or a colon before a quotation in the same sentence. */
+function attributionBefore(block: Block, first: number, hasPerson: (from: number, to: number) => boolean): (Attribution & { verb: boolean; naming?: boolean }) | null {
   const { tokens } = block;
   const openMark = first - 1;
   let begin = openMark - 1;
@@ -105,13 +155,14 @@ function attributionBefore(block: Block, first: number): Attribution | null {
   for (let v = openMark - 1; v >= begin; v--) {
     const t = tokens[v];
     if (!t || t.kind !== 'word') continue;
-    if (t.lower === 'to' && tokens[v - 1]?.lower === 'according') {
-      let to = v + 1;
-      while (to < openMark && tokens[to]?.text !== ',') to++;
-      return to > v + 1 ? { from: v + 1, to } : null;
+    // "According to X, "…"", "Según X, «…»".
+    if (ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) {
+      const at = phraseAfter(tokens, v + 1);
+      return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
     if (!SPEECH_VERBS.has(t.lower)) continue;
-    // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject.
+    // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
+    // an apposition ("A B, director general of C, said") describes the named subject before it.
     const segments: [number, number][] = [];
     let segStart = begin;
     for (let i = begin; i <= v; i++) {
@@ -120,6 +171,8 @@ function attributionBefore(block: Block, first: number): Attribution | null {
         segStart = i + 1;
       }
     }
+    let fallback: (Attribution & { verb: boolean; naming: boolean }) | null = null;
+    const naming = NAMING_VERBS.has(t.lower);
     for (let s = segments.length - 1; s >= 0; s--) {
       const seg = segments[s];
       if (!seg) continue;
@@ -127,9 +180,19 @@ function attributionBefore(block: Block, first: number): Attribution | null {
       if (RELATIVE.has(tokens[a]?.lower ?? '')) continue;
       let b = b0;
       while (b > a && VERB_FILLERS.has(tokens[b - 1]?.lower ?? '')) b--;
-      if (b > a) return { from: Math.max(a, b - 10), to: b };
+      if (b <= a) continue;
+      const at = { from: Math.max(a, b - 10), to: b, verb: true, naming };
+      if (hasPerson(at.from, at.to)) return at;
+      fallback ??= at;
+      // Only an apposition right before the verb may hide the subject; look one piece further back at most.
+      if (s < segments.length - 2) break;
     }
-    return null;
+    return fallback;
+  }
+  // "Smith: "…"": a name and a colon introduce what the person said.
+  if (tokens[openMark - 1]?.text === ':' && openMark - 1 > begin && openMark - 1 - begin <= 8) {
+    const at = { from: begin, to: openMark - 1, verb: false };
+    if (hasPerson(at.from, at.to)) return at;
   }
   return null;
 }
@@ -193,25 +256,55 @@ interface Speaker {
 
 const AFFILIATION = new Set(['at', 'for', 'from', 'of', 'with']);
 
+/** Definite articles of German, Spanish and French, dropped from a descriptive speaker as "the" is. */
+const FOREIGN_DEFINITE = new Set(['der', 'die', 'das', 'el', 'la', 'los', 'las', 'le', 'les']);
+
 /** Who "he", "she" or "they" is: the last speaker, unless a person was named outside quotations since. */
 interface Antecedent {
   speaker: Cluster | null;
   pos: number;
 }
 
-/** Resolves a speaker phrase to a name, a descriptive phrase, or null. */
-function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at: Attribution, pos: number, last: Antecedent): Speaker {
+/** The body most recently named (outside quotations) before a position whose name has the given word, or any body when `word` is empty. */
+const lastBodyBefore = (registry: Registry, pos: number, word: string): Cluster | null => {
+  let best: Cluster | null = null;
+  let bestPos = -1;
+  for (const c of registry.clusters) {
+    if (c.kind !== 'organization') continue;
+    if (word && !c.mentions.some((m) => m.words.includes(word) || m.words.includes(`${word}s`))) continue;
+    for (const m of c.mentions) {
+      if (m.pos < pos && m.pos > bestPos && !m.inQuote) {
+        bestPos = m.pos;
+        best = c;
+      }
+    }
+  }
+  return best;
+};
+
+/** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
+function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at: Attribution, pos: number, last: Antecedent): Speaker & { rejected?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
-  // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
+  // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
-  while (first < phrase.length && (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the')) first++;
+  while (first < phrase.length && (phrase[first]?.kind === 'punct' || SPEAKER_OPENERS.has(phrase[first]?.lower ?? ''))) first++;
+  // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
+  let definite = false;
+  while (first < phrase.length && (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the' || FOREIGN_DEFINITE.has(phrase[first]?.lower ?? ''))) {
+    if (phrase[first]?.kind === 'word') definite = true;
+    first++;
+  }
   const words = phrase.slice(first).filter((t) => t.kind !== 'punct');
-  if (words.length === 0) return none;
+  if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
+  // "in a statement", "on Monday": a prepositional phrase names nobody.
+  if (lead && !lead.cap && lexFlags(lead.fold) & FUNCTION && !PRONOUNS.has(lead.lower) && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && lead.lower !== 'one') {
+    return { ...none, rejected: true };
+  }
   // "the American said" after a quotation refers back to a person like a pronoun does.
-  const anaphoric = words.length === 1 && !!lead && lead.cap && phrase[first - 1]?.lower === 'the' && isDemonym(lead.fold);
+  const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && ((PRONOUNS.has(lead.lower) && words.length <= 2) || anaphoric)) {
     const named = lastPersonBefore(registry, pos);
     const c = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
@@ -223,7 +316,8 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   for (let k = at.from; k < at.to; k++) {
     const c = clusterAt(registry, blockIndex, k);
     if (!c) continue;
-    if (c.kind === 'person') person = c;
+    // The subject comes first: "A B, director of C" is A B.
+    if (c.kind === 'person') person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
@@ -232,16 +326,26 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   let head = -1;
   for (let i = phrase.length - 1; i >= first; i--) {
     const t = phrase[i];
-    if (t && t.kind === 'word' && !t.cap && isRoleNoun(t.fold)) {
+    // A lowercase role noun, or a capitalised title standing alone ("the President said").
+    if (t && t.kind === 'word' && ((!t.cap && isRoleNoun(t.fold)) || (t.cap && TITLE_WORDS.has(t.fold) && !clusterAt(registry, blockIndex, at.from + i)))) {
       head = i;
       break;
     }
   }
+  const headTok = head >= 0 ? phrase[head] : undefined;
+  // "a Kremlin spokesman", "an NNPC official": an unnamed member of staff speaks for the body.
+  if (org && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
   if (head >= 0) {
     const c = personByRole(registry, phrase.slice(first), head - first, pos);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
   if (org && head < 0 && !affiliation) return { speaker: org.name, cluster: org, affiliation: null };
+  // "the bank said", "the ministry said": a body the story has named.
+  const noun = words[words.length - 1];
+  if (definite && noun && !noun.cap && words.length <= 3 && (isOrgHead(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))) {
+    const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);
+    if (body) return { speaker: body.name, cluster: body, affiliation: null };
+  }
   if (words.length > 8) return none;
   const startTok = phrase[first];
   const endTok = phrase[phrase.length - 1];
@@ -266,53 +370,103 @@ const lastPersonBefore = (registry: Registry, pos: number): { cluster: Cluster; 
   return best ? { cluster: best, pos: bestPos } : null;
 };
 
-/** Finds the quotations of the body and their speakers. */
+/** The first person named outside quotations in a paragraph: its subject, who speaks its unattributed quotations. */
+const paragraphSubject = (registry: Registry, block: Block, blockIndex: number): Cluster | null => {
+  for (let k = 0; k < block.tokens.length; k++) {
+    const c = clusterAt(registry, blockIndex, k);
+    if (c && c.kind === 'person' && (block.tokens[k]?.quote ?? -1) < 0) return c;
+  }
+  return null;
+};
+
+/** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
+const isFragment = (block: Block, first: number, last: number): boolean => {
+  let words = 0;
+  let capitals = 0;
+  for (let k = first; k < last; k++) {
+    const t = block.tokens[k];
+    if (!t || t.kind === 'punct') continue;
+    words++;
+    if (t.cap) capitals++;
+  }
+  return words >= 2 && capitals < words;
+};
+
+/** Finds the quotations of the body and their speakers, by a sieve of attribution rules from the most to the least certain. */
 export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const out: FoundQuote[] = [];
   const last: Antecedent = { speaker: null, pos: -1 };
   let previousBlockQuote: FoundQuote | null = null;
   const cyrillic = doc.profile === 'cyrillic';
+  const german = doc.profile === 'de';
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') return;
+    const hasPerson = (from: number, to: number): boolean => {
+      for (let k = from; k < to; k++) if (clusterAt(registry, blockIndex, k)?.kind === 'person') return true;
+      return false;
+    };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean }[] = [];
     for (const q of block.quotes) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
       // A short passage is a phrase, a name or a scare quote ("an act of desperation", «Укренерго»)
-      // unless it is a whole utterance: it ends with its own punctuation and someone is said to say it.
+      // unless it is a whole utterance (its own punctuation and an attribution) or a fragment of reported
+      // speech ("she called the plan "a disaster"").
       const short = q.words < MIN_QUOTE_WORDS;
-      if (short && !/[,.!?…]$/u.test(raw)) continue;
       const text = raw.replace(/[\s,，]+$/u, '');
       if (!text) continue;
       const pos = position(block, q.first);
       const endsSentence = /[.!?…]$/u.test(text);
-      const at =
-        doc.profile === 'other'
-          ? null
-          : (attributionAfter(block, q.last, endsSentence, cyrillic) ?? attributionBefore(block, q.first));
-      if (short && !at) continue;
-      const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
-      if (at) {
-        Object.assign(quote, resolveSpeaker(registry, block, blockIndex, at, pos, last));
-        if (quote.cluster?.kind === 'person') {
-          last.speaker = quote.cluster;
-          last.pos = pos;
+      let at: Attribution | null = null;
+      let reported = false;
+      if (doc.profile !== 'other') {
+        at = attributionAfter(block, q.last, endsSentence, cyrillic, german);
+        if (!at) {
+          const before = attributionBefore(block, q.first, hasPerson);
+          if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
+          reported = !!before?.verb && !before.naming;
         }
       }
-      found.push({ quote, attributed: !!at, startsBlock: q.open === 0 });
+      if (short) {
+        const utterance = /[,.!?…]$/u.test(raw) && !!at;
+        const fragment = reported && isFragment(block, q.first, q.last) && q.open > 0;
+        if (!utterance && !fragment) continue;
+      }
+      const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
+      let attributed = false;
+      if (at) {
+        const resolved = resolveSpeaker(registry, block, blockIndex, at, pos, last);
+        if (!resolved.rejected) {
+          quote.speaker = resolved.speaker;
+          quote.cluster = resolved.cluster;
+          quote.affiliation = resolved.affiliation;
+          attributed = true;
+        }
+      }
+      if (quote.cluster?.kind === 'person') {
+        last.speaker = quote.cluster;
+        last.pos = pos;
+      }
+      found.push({ quote, attributed, startsBlock: q.open === 0 });
     }
-    // One attribution covers the other quotations of its paragraph ("…," X said. "…").
+    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
       if (!f || f.attributed) continue;
+      // One attribution covers the other quotations of its paragraph ("…," X said. "…").
       let donor: FoundQuote | undefined;
       for (let j = i - 1; j >= 0 && !donor; j--) if (found[j]?.attributed) donor = found[j]?.quote;
       for (let j = i + 1; j < found.length && !donor; j++) if (found[j]?.attributed) donor = found[j]?.quote;
-      // A paragraph that opens with an unattributed quotation continues the previous paragraph's speaker.
+      // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
+      if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) donor = previousBlockQuote;
       if (donor) {
         f.quote.speaker = donor.speaker;
         f.quote.cluster = donor.cluster;
         f.quote.affiliation = donor.affiliation;
+        if (donor.cluster?.kind === 'person') {
+          last.speaker = donor.cluster;
+          last.pos = f.quote.pos;
+        }
       }
     }
     previousBlockQuote = found[found.length - 1]?.quote ?? null;

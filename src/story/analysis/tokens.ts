@@ -71,41 +71,71 @@ const countLetters = (s: string): number => {
   return n;
 };
 
-/** Finds top-level quotations: straight, curly, guillemets and low-high („ “) marks, nested marks ignored. */
+/** Characters that may open or close a quotation. */
+export const QUOTE_CHARS = new Set(['"', '“', '”', '„', '«', '»', '‹', '›']);
+
+const OPEN_CONTEXT = /[\s([{\-—–:;,/]/u;
+
+/** A mark that starts something: at the start or after a space or an opening bracket, before a letter or digit. */
+const opensHere = (text: string, i: number): boolean => {
+  const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+  const after = text[i + 1] ?? ' ';
+  return (OPEN_CONTEXT.test(before) || QUOTE_CHARS.has(before)) && !/\s/u.test(after) && after !== '';
+};
+
+/** A mark that ends something: after a non-space, before a space, punctuation or the end. */
+const closesHere = (text: string, i: number): boolean => {
+  const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+  const after = text[i + 1] ?? ' ';
+  return !/\s/u.test(before) && (after === ' ' || !/[\p{L}\p{N}]/u.test(after));
+};
+
+/** Marks that close a quotation opened by the given mark. */
+const CLOSERS: Record<string, string> = { '"': '"', '“': '”“', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
+
+/**
+ * Finds top-level quotations: straight and curly marks, low-high („…“), guillemets both ways («…», »…«)
+ * and single guillemets (‹…›). Quotations inside quotations are kept inside (a straight mark that opens
+ * a word inside a straight quotation opens a nested one). An opening mark never closed continues to the
+ * end of the block, as news style writes a quotation that runs on into the next paragraph.
+ */
 export function findQuoteRegions(text: string): { open: number; close: number }[] {
   const regions: { open: number; close: number }[] = [];
   const stack: { mark: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '«' && ch !== '»' && ch !== '„') continue;
+    const ch = text[i] ?? '';
+    if (!QUOTE_CHARS.has(ch)) continue;
     const top = stack[stack.length - 1];
+    const opening = opensHere(text, i);
+    const closing = closesHere(text, i);
     let closes = false;
     let opens = false;
-    if (ch === '"') {
-      if (top?.mark === '"') closes = true;
-      else opens = true;
-    } else if (ch === '“') {
-      // German and Ukrainian quotations open low („) and close with the English opening mark.
-      if (top?.mark === '„') closes = true;
-      else opens = true;
-    } else if (ch === '”') {
-      if (top?.mark === '“' || top?.mark === '„') closes = true;
-    } else if (ch === '»') {
-      if (top?.mark === '«') closes = true;
-    } else {
+    if (top && (CLOSERS[top.mark] ?? '').includes(ch) && !(opening && !closing && ch === top.mark && ch === '"')) {
+      // A mark that can close the innermost quotation closes it, unless it plainly opens a nested one.
+      closes = true;
+    } else if (ch === '"' || ch === '“' || ch === '„' || ch === '«' || ch === '‹') {
+      opens = ch === '"' || ch === '“' ? opening || (!top && !closing) : true;
+    } else if ((ch === '»' || ch === '›' || ch === '”') && opening && !closing) {
+      // German »…« and ›…‹ open with the mark that closes elsewhere; so does a lone ” in some styles.
       opens = true;
+    } else if (top && closing && stack.some((s) => (CLOSERS[s.mark] ?? '').includes(ch))) {
+      // A mismatched inner mark: close back to the quotation it belongs to.
+      while (stack.length && !(CLOSERS[stack[stack.length - 1]?.mark ?? ''] ?? '').includes(ch)) stack.pop();
+      closes = stack.length > 0;
     }
-    if (closes && top) {
+    const current = stack[stack.length - 1];
+    if (closes && current) {
       stack.pop();
-      if (stack.length === 0) regions.push({ open: top.at, close: i });
+      if (stack.length === 0) regions.push({ open: current.at, close: i });
     } else if (opens && stack.length < 4) {
       stack.push({ mark: ch, at: i });
     }
   }
   const outer = stack[0];
-  // A quotation left open at the end of a block continues into the next paragraph (a news convention),
-  // but only when the block starts with it; a stray mark elsewhere is more likely an inch sign or a typo.
-  if (outer && text.slice(0, outer.at).trim() === '') regions.push({ open: outer.at, close: text.length });
+  // A quotation left open runs to the end of the block, when it opens like a quotation and has words.
+  if (outer && (text.slice(0, outer.at).trim() === '' || opensHere(text, outer.at)) && /\p{L}[^]*\s[^]*\p{L}/u.test(text.slice(outer.at + 1))) {
+    regions.push({ open: outer.at, close: text.length });
+  }
   return regions;
 }
 
@@ -269,8 +299,8 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';']);
-const TRANSPARENT = new Set(['(', '[', '—', '–', '-', '*', '•', '·', '"', '“', '”', '«', '»', '„', "'", '‘', '’', '>', '#']);
-const QUOTE_OPEN = new Set(['"', '“', '«', '„']);
+const TRANSPARENT = new Set(['(', '[', '—', '–', '-', '*', '•', '·', ...QUOTE_CHARS, "'", '‘', '’', '>', '#']);
+const QUOTE_OPEN = QUOTE_CHARS;
 
 /**
  * Marks the words where a sentence or a real quotation starts: their capital letter is grammar, not a

@@ -23,6 +23,12 @@ export const TITLE_WORDS = set(`
   мер президент прем'єр-міністр міністр голова директор речник речниця посол посолка генерал депутат
   спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
   пресс-секретарь
+  bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin prasident prasidentin bundesprasident
+  burgermeister burgermeisterin oberburgermeister ministerprasident ministerprasidentin sprecher
+  sprecherin vorsitzende vorsitzender chef chefin direktor direktorin herr frau
+  presidente presidenta ministro ministra alcalde alcaldesa portavoz directora secretario secretaria
+  senor senora gobernador gobernadora
+  ministre maire porte-parole directeur directrice monsieur madame depute deputee
 `);
 
 /** Role nouns written in lowercase before or after a name ("spokesman Dmytro Hrytsenko"), besides titles. */
@@ -177,7 +183,32 @@ export const SPEECH_VERBS = set(`
   сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает добавил добавила
   отметил отметила подчеркнул подчеркнула пояснил пояснила рассказал рассказала написал написала
   ответил ответила говорит считает
+  sagte sagten sagt sagen erklärte erklärten erklärt betonte betonten betont meinte meinten meint
+  ergänzte ergänzt fügte warnte warnt kritisierte forderte berichtete berichtet schrieb schreibt
+  äußerte erläuterte unterstrich bekräftigte versicherte räumte kündigte antwortete fragte
+  dijo dijeron dice dicen afirmó afirmaron afirma declaró declararon declara explicó explicaron explica
+  señaló señalaron señala aseguró aseguraron asegura añadió agregó indicó indica manifestó comentó
+  sostuvo advirtió expresó subrayó destacó reconoció precisó insistió apuntó admitió anunció respondió
+  preguntó escribió
+  déclaré déclare déclarent dit disent affirmé affirme expliqué explique ajouté ajoute souligné
+  souligne estimé estime indiqué indique précisé précise assuré assure averti insisté reconnu confié
+  annoncé répondu écrit lancé martelé
+  розповідає наголошує зазначає додає пояснює підкреслює
 `);
+
+/** Words that attribute a quotation to the name after them in one language only ("„…“, so Müller"). */
+export const SPEECH_LEADS_GERMAN = set('so');
+
+/** Words and pairs after which a name is the source of what is quoted or reported ("según X", "selon X", "laut X"). */
+export const ATTRIBUTION_LEADS: readonly (readonly string[])[] = [
+  ['according', 'to'],
+  ['según'],
+  ['selon'],
+  ["d'après"],
+  ['laut'],
+  ['за', 'словами'],
+  ['по', 'словам'],
+];
 
 /** Verbs by which a body or outlet reports something ("X reported", "X released a video"). */
 export const REPORT_VERBS = set(`
@@ -204,7 +235,16 @@ export const DOCUMENT_NOUNS = set(`
 export const BY_SOURCE_VERBS = set('polled surveyed cited quoted reported obtained seen published commissioned compiled released');
 
 /** Subject pronouns that refer back to the last speaker. */
-export const PRONOUNS = set('he she they він вона вони он она они');
+export const PRONOUNS = set('he she they він вона вони он она они er sie él ella ellos ellas il elle ils elles');
+
+/** Conjunctions and adverbs that may open a speaker phrase without being part of it ("But he said"). */
+export const SPEAKER_OPENERS = set('but and yet so however also then now later still instead meanwhile aber und doch pero y mais et але і та а');
+
+/** Articles of the languages with full rules besides English, dropped from descriptive speakers ("der Minister"). */
+export const FOREIGN_ARTICLES = set('der die das den dem des ein eine einen einem einer el la los las un una le les une');
+
+/** Staff nouns through which a body speaks ("a Kremlin spokesman" speaks for the Kremlin). */
+export const STAFF_NOUNS = set('spokesman spokeswoman spokesperson spokespeople official officials representative representatives source sources statement press-office sprecher sprecherin portavoz porte-parole речник речниця');
 
 /** Articles dropped from descriptive phrases. */
 export const ARTICLES = set('the a an');
@@ -235,6 +275,16 @@ export const ROMAN_NUMERALS = set('ii iii iv v vi vii viii ix x xi xii xiii xiv 
 
 /** Sentence-initial words that are common words even though the lexicon lacks them. */
 export const LEADING_FUNCTION_WORDS = set('the a an this that these those there here it its their his her our my your i we you he she they');
+
+/** Sentence-initial function words of German, Spanish and French: grammar at a sentence start, part of a name elsewhere ("Le Monde"). */
+export const FOREIGN_LEADING_WORDS = set(`
+  der die das den dem des ein eine einen einem einer im am vom zum zur beim auch aber und doch nach
+  seit bei mit für laut wie als wenn dass es er sie wir ihr sein seine ihre unser dieser diese dieses
+  el la los las un una unos unas lo al del en con por para según pero y también desde durante tras este
+  esta estos estas ese esa su sus nuestro nuestra como cuando que
+  le les une des du au aux dans avec pour par selon mais et aussi depuis pendant après ce cette ces
+  son sa ses notre leur leurs comme quand que il elle ils elles nous
+`);
 
 /** Cyrillic prepositions and phrases that introduce a cited source ("За даними X"). */
 export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [

@@ -44,6 +44,54 @@ describe('Ukrainian', () => {
   });
 });
 
+describe('German, Spanish and French attributions', () => {
+  const de = (paragraphs: string[]) => analyzeArticle(article(paragraphs, 'Nachrichten', 'de'));
+  const es = (paragraphs: string[]) => analyzeArticle(article(paragraphs, 'Noticias', 'es'));
+  const fr = (paragraphs: string[]) => analyzeArticle(article(paragraphs, 'Actualités', 'fr'));
+
+  it('reads "sagte er" and "so <Name>" after a „…“ quotation', () => {
+    const r = de([
+      'Die Ministerin Lisa Brandt stellte am Montag den Plan vor.',
+      '„Wir werden die Mieter in den Städten besser schützen“, sagte sie.',
+      '„Das ist ein guter Tag für alle Familien im Land“, so Brandt.',
+    ]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Lisa Brandt', 'Lisa Brandt']);
+    expect(r.entities.people).toEqual(['Lisa Brandt']);
+  });
+
+  it('reads German »…« quotation marks', () => {
+    const r = de(['»Wir haben keine andere Wahl gehabt als diese«, sagte Thomas Keller.']);
+    expect(r.quotes).toEqual([{ text: 'Wir haben keine andere Wahl gehabt als diese', speaker: 'Thomas Keller' }]);
+  });
+
+  it('does not take capitalised German nouns for names', () => {
+    const r = de(['Die Bundesregierung hat am Montag neue Regeln für Mieten in Städten beschlossen.', 'Viele Mieter begrüßten die Entscheidung der Regierung.']);
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('reads Spanish "dijo", "afirmó" and "según"', () => {
+    const r = es([
+      '«Vamos a reconstruir todas las escuelas dañadas por el terremoto», dijo la alcaldesa Carmen Ruiz.',
+      'Según Carmen Ruiz, «el gobierno enviará ayuda a todas las familias afectadas».',
+    ]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Carmen Ruiz', 'Carmen Ruiz']);
+  });
+
+  it('reads French « … » with "a déclaré" and "selon"', () => {
+    const r = fr([
+      '« Nous ne céderons rien sur les salaires des cheminots », a déclaré Paul Girard.',
+      '« La grève continuera jusqu’à la fin du mois », selon Paul Girard.',
+    ]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Paul Girard', 'Paul Girard']);
+  });
+
+  it('reads Ukrainian "за словами"', () => {
+    const r = analyzeArticle(article(['Мер Ігор Терехов відвідав депо.', '«Метро залишиться безкоштовним до кінця року», — за словами Ігоря Терехова.'], 'Новини', 'uk'));
+    expect(r.quotes[0]?.speaker).not.toBeNull();
+  });
+});
+
 describe('other languages', () => {
   it('never crash and stay near empty', () => {
     const german = analyzeArticle(
@@ -57,7 +105,8 @@ describe('other languages', () => {
       ),
     );
     expect(german.quotes).toHaveLength(1);
-    expect(german.quotes[0]?.speaker).toBeNull();
+    // No name is given: the speaker is the descriptive phrase, as in English ("the minister" → "minister").
+    expect(german.quotes[0]?.speaker).toBe('Ministerin');
     expect(german.entities.people).toEqual([]);
     expect(german.entities.places).toEqual(['Berlin']);
     expect(german.sources).toEqual([]);
