@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const speakers = (paragraphs: string[]): (string | null)[] => analyzeArticle(article(paragraphs)).quotes.map((q) => q.speaker);
+const quotes = (paragraphs: string[]) => analyzeArticle(article(paragraphs)).quotes;
+
+describe('attribution sieve', () => {
+  it('"…," he said resolves to the subject outside the quotation, never to a name inside it', () => {
+    expect(
+      speakers([
+        'Union leader Maria Lopez addressed the crowd outside the factory on Friday.',
+        '"I told Daniel Reyes that we would not give up on these jobs," she said.',
+      ]),
+    ).toEqual(['Maria Lopez']);
+  });
+
+  it('takes the named subject before an apposition ("A B, director general of C, said")', () => {
+    expect(
+      speakers(['Professor Helen Carter, Director General of the Northern Research Institute, said, "The data leave no doubt about the warming of the sea."']),
+    ).toEqual(['Helen Carter']);
+  });
+
+  it('drops a conjunction before a pronoun ("But he said")', () => {
+    expect(
+      speakers(['Coach Peter Brandt praised his players after the match.', 'But he said: "We still have a great deal of work to do before the final."']),
+    ).toEqual(['Peter Brandt']);
+  });
+
+  it('gives an unnamed spokesman\'s words to the body ("a Nordvale Energy spokesman")', () => {
+    expect(speakers(['"We are restoring power to every district as fast as we can," a Nordvale Energy spokesman said.'])).toEqual(['Nordvale Energy']);
+  });
+
+  it('resolves "the bank said" to the bank the story named', () => {
+    expect(
+      speakers(['Profits at Harbour Savings Bank rose by a fifth in the third quarter.', '"Demand for mortgages has recovered faster than we expected," the bank said.']),
+    ).toEqual(['Harbour Savings Bank']);
+  });
+
+  it('resolves a bare title to the person named with it', () => {
+    expect(
+      speakers(['President Ana Morales opened the summit on Monday.', '"No country can solve the water crisis on its own," the president said.']),
+    ).toEqual(['Ana Morales']);
+  });
+
+  it('gives an unattributed quotation to the paragraph\'s subject', () => {
+    expect(speakers(['Mayor Tom Fisher did not hide his anger. "This decision hurts every family in the city and we will fight it."'])).toEqual(['Tom Fisher']);
+  });
+
+  it('follows a quotation across paragraphs when the first paragraph leaves it open', () => {
+    const q = quotes([
+      'Farmer Ruth Okafor said: "The rain came too late for the maize this year.',
+      '"We will plant beans instead and hope the river stays high."',
+    ]);
+    expect(q.map((x) => x.speaker)).toEqual(['Ruth Okafor', 'Ruth Okafor']);
+    expect(q[0]?.text).toBe('The rain came too late for the maize this year.');
+  });
+
+  it('keeps a quotation that contains an inner quotation whole', () => {
+    const q = quotes(['"The sign on the gate said "closed until spring" and nobody came to explain," said resident Jonas Berg.']);
+    expect(q).toHaveLength(1);
+    expect(q[0]?.text).toBe('The sign on the gate said "closed until spring" and nobody came to explain');
+    expect(q[0]?.speaker).toBe('Jonas Berg');
+  });
+
+  it('finds a short quoted fragment inside reported speech, but not a label after "called"', () => {
+    const q = quotes(['Finance Minister Sara Lind said the budget was "fair and responsible" and would pass.', 'The opposition called it "a reckless gamble" on Tuesday.']);
+    expect(q).toEqual([{ text: 'fair and responsible', speaker: 'Sara Lind' }]);
+  });
+
+  it('reads "X: "…"" as an attribution when X is a person', () => {
+    expect(speakers(['Researcher Lena Hoff was cautious about the result.', 'Lena Hoff: "It is far too early to speak of a cure for this disease."'])).toEqual(['Lena Hoff']);
+  });
+});
