@@ -36,6 +36,9 @@ import {
   EVENT_FIRST,
   EVENT_HEADS,
   FOREIGN_LEADING_WORDS,
+  FOREIGN_ORG_FIRST,
+  FOREIGN_PLACE_NAMES,
+  NON_ENTITY_WORDS,
   LEADING_FUNCTION_WORDS,
   MONTHS,
   NAME_CONNECTORS,
@@ -403,6 +406,8 @@ function decompose(b: Builder, a: number, end: number): void {
 
   if (end - a === 1 && (MONTHS.has(firstTok.fold) || WEEKDAYS.has(firstTok.fold) || (flags(firstTok.fold) & DATE && !(flags(firstTok.fold) & NAME_LIKE)))) return;
   if (end - a === 1 && ROMAN_NUMERALS.has(firstTok.fold)) return;
+  // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
+  if (end - a === 1 && NON_ENTITY_WORDS.has(firstTok.fold)) return;
   if (isEvent(tokens, a, end)) return;
   if (isDemonymPhrase(tokens, a, end)) return;
 
@@ -434,6 +439,12 @@ function decompose(b: Builder, a: number, end: number): void {
       nameStart = run.end > nameStart + 1 ? run.end : Math.max(nameStart + 2, end - 2);
     }
     while (nameStart < end && NAME_CONNECTORS.has(tokens[nameStart]?.lower ?? '') && !tokens[nameStart]?.cap) nameStart++;
+    // "Голова Верховної Ради Руслан Стефанчук": the inflected body after a Cyrillic title belongs to the
+    // role; the person is the last two words (three with a patronymic).
+    if (b.profile === 'cyrillic' && end - nameStart >= 3) {
+      const patronymic = /(?:ович|евич|йович|івна|ївна|івни|овна|евна)$/u.test(tokens[end - 2]?.lower ?? '');
+      nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
+    }
     const nameTokens = end - nameStart;
     const nameLast = tokens[end - 1];
     const nameFirst = tokens[nameStart];
@@ -496,6 +507,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const latin = profile !== 'cyrillic';
 
   if (whole & ORGANIZATION) cues.organization += 4;
+  if (profile === 'de' || profile === 'romance') {
+    if (FOREIGN_PLACE_NAMES.has(key)) cues.place += 4;
+    if (n >= 2 && FOREIGN_ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
+  }
   if (whole & ANY_PLACE) cues.place += 4;
   if (whole & PERSON && n >= 2) cues.person += 3;
   if (n === 1 && firstTok.caps && COUNTRY_ABBREVIATIONS.has(firstTok.fold)) cues.place += 4;
@@ -617,7 +632,11 @@ export function findMentions(doc: Doc): Mention[] {
         if (flags(key) & (ANY_PLACE | ORGANIZATION) || (end - from === 1 && only && isAcronym(only))) classifyPart(b, from, end, null, emptyCues());
         continue;
       }
-      if (doc.profile === 'de' && !germanNameSpan(block.tokens, from, end, germanSurnames)) continue;
+      if (doc.profile === 'de') {
+        const start = germanNameStart(block.tokens, from, end, germanSurnames);
+        if (start >= 0) decompose(b, start, end);
+        continue;
+      }
       decompose(b, from, end);
     }
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
@@ -629,18 +648,25 @@ export function findMentions(doc: Doc): Mention[] {
 /**
  * German capitalises every noun, so a capitalised run is a name only when something else says so: the
  * lexicon knows it, it is an acronym, or it starts (after sentence-initial grammar words) with a given name
- * or a title followed by another capitalised word ("Angela Merkel", "Ministerin Lisa Paus").
+ * or a title followed by another capitalised word ("Angela Merkel", "Ministerin Lisa Paus"). Returns where
+ * the name starts, or -1.
  */
-function germanNameSpan(tokens: Token[], a: number, end: number, surnames: ReadonlySet<string>): boolean {
+function germanNameStart(tokens: Token[], a: number, end: number, surnames: ReadonlySet<string>): number {
   while (a < end && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '')) a++;
   const first = tokens[a];
-  if (!first || a >= end) return false;
-  if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return true;
+  if (!first || a >= end) return -1;
+  if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return a;
+  if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return a;
   // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
-  if (end - a === 1) return isAcronym(first) || surnames.has(first.fold);
-  if (tokens.slice(a, end).some((t) => isAcronym(t))) return true;
-  if (end - a > 5) return false;
-  return (flags(first.fold) & FIRST_NAME) !== 0 || TITLE_WORDS.has(first.fold);
+  if (end - a === 1) return isAcronym(first) || surnames.has(first.fold) ? a : -1;
+  if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return a;
+  // "Präsidenten Emmanuel Macron": an inflected noun before a given name is not part of the name.
+  for (let k = a; k < end - 1 && k < a + 3; k++) {
+    const t = tokens[k];
+    if (t && (flags(t.fold) & FIRST_NAME || TITLE_WORDS.has(t.fold)) && end - k <= 4) return k;
+  }
+  for (let k = a; k < end; k++) if (tokens[k] && isAcronym(tokens[k] as Token)) return k;
+  return -1;
 }
 
 /** Last words of the runs that start with a given name ("Lisa Brandt" → "brandt"), for German surnames used alone. */

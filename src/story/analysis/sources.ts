@@ -14,6 +14,7 @@ import type { FoundQuote } from './quotes.js';
 import type { Token } from './tokens.js';
 import {
   ARTICLES,
+  ATTRIBUTION_LEADS,
   BY_SOURCE_VERBS,
   DOCUMENT_NOUNS,
   ORG_DESCRIPTORS,
@@ -254,6 +255,11 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         }
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // "según X", "selon X", "laut X", "за словами X": only bodies become sources (people are never sources).
+      for (const lead of ATTRIBUTION_LEADS) {
+        if (lead[0] === 'according' || lower !== lead[0]) continue;
+        if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
+      }
       if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
       if (lower === 'interview' && tokens[i + 1]?.lower === 'with') citedPhrase(col, doc, blockIndex, i + 2);
       // "a poll published in Le Parisien", "writing in The Lancet".

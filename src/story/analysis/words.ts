@@ -278,6 +278,7 @@ export const LEADING_FUNCTION_WORDS = set('the a an this that these those there 
 
 /** Sentence-initial function words of German, Spanish and French: grammar at a sentence start, part of a name elsewhere ("Le Monde"). */
 export const FOREIGN_LEADING_WORDS = set(`
+  in aus auf unter über uber vor zwischen gegen ohne um durch
   der die das den dem des ein eine einen einem einer im am vom zum zur beim auch aber und doch nach
   seit bei mit für laut wie als wenn dass es er sie wir ihr sein seine ihre unser dieser diese dieses
   el la los las un una unos unas lo al del en con por para según pero y también desde durante tras este
@@ -301,3 +302,47 @@ export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [
   ['как', 'сообщает'],
   ['как', 'пишет'],
 ];
+
+/**
+ * Capitalised words and acronyms that are terms, not names: seasons, diseases and viruses, economic and
+ * technical abbreviations. A span made of one of them alone is no entity ("In Spring", "COVID", "GDP").
+ */
+export const NON_ENTITY_WORDS = set(`
+  spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
+  printemps ete automne hiver
+  covid covid-19 sars sars-cov-2 mers hiv aids ebola mpox monkeypox measles cholera malaria polio
+  influenza flu rsv tuberculosis tb dengue zika anthrax alzheimer alzheimers parkinson parkinsons h5n1 h1n1
+  gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
+  id sms url vpn 5g 4g 3g ufo atm pin lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
+  am pm bc ad ce bce mw gw kw kwh mwh gwh km kg mph
+`);
+
+/**
+ * Names of countries and major cities in German, Spanish and French (endonyms and exonyms that differ from
+ * the English ones the lexicon has): a general gazetteer, so that "in Deutschland" is a place.
+ */
+export const FOREIGN_PLACE_NAMES = set(`
+  deutschland osterreich schweiz frankreich spanien italien polen tschechien ungarn rumanien bulgarien
+  griechenland turkei russland ukraine weissrussland belarus litauen lettland estland finnland schweden
+  norwegen danemark niederlande belgien luxemburg grossbritannien england schottland irland
+  vereinigte-staaten amerika kanada mexiko brasilien argentinien chile kolumbien china japan indien
+  sudkorea nordkorea australien agypten israel iran irak syrien libanon saudi-arabien afrika europa asien
+  munchen koln wien zurich genf prag warschau moskau kiew kyjiw charkiw odessa lemberg rom mailand
+  venedig neapel lissabon bruessel brussel den-haag kopenhagen athen peking
+  espana alemania francia italia polonia rusia ucrania reino-unido inglaterra estados-unidos canada mexico
+  brasil japon china india corea egipto marruecos europa africa asia londres paris berlin roma moscu
+  kiev nueva-york bruselas lisboa pekin
+  allemagne espagne italie pologne russie royaume-uni angleterre etats-unis bresil mexique japon chine
+  inde coree egypte maroc algerie tunisie belgique suisse autriche grece turquie europe afrique asie
+  londres moscou bruxelles lisbonne pekin varsovie vienne geneve
+`);
+
+/** First words that make a capitalised phrase an organisation in German, Spanish and French ("Organización Mundial …", "Ministère de …"). */
+export const FOREIGN_ORG_FIRST = set(`
+  organizacion ministerio gobierno universidad banco partido comision consejo tribunal instituto agencia
+  fundacion asociacion federacion confederacion sindicato camara congreso senado corte policia ejercito
+  organisation ministere gouvernement universite banque parti commission conseil institut agence
+  fondation association federation confederation syndicat chambre assemblee senat cour police armee
+  ministerium regierung universitat bank partei kommission rat gericht institut agentur stiftung verband
+  bundesamt bundesministerium bundesregierung landesregierung polizei gewerkschaft
+`);

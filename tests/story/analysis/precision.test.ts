@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const entities = (paragraphs: string[], language = 'en') => analyzeArticle(article(paragraphs, 'News', language)).entities;
+
+describe('entity precision before recall', () => {
+  it('takes no season, disease or technical abbreviation for an entity', () => {
+    const e = entities(['In Spring the town will open a new clinic.', 'Cases of Ebola and COVID fell while GDP grew.']);
+    expect(e).toEqual({ people: [], organizations: [], places: [] });
+  });
+
+  it('keeps lowercase particles inside names', () => {
+    expect(entities(['Ursula von der Leyen met Luiz Inácio Lula da Silva in Brussels.']).people).toEqual(['Ursula von der Leyen', 'Luiz Inácio Lula da Silva']);
+  });
+
+  it('does not fold an inflected Ukrainian body after a title into the person', () => {
+    expect(entities(['Голова Верховної Ради Руслан Стефанчук підписав закон.'], 'uk').people).toEqual(['Руслан Стефанчук']);
+  });
+
+  it('finds German names, places and bodies without taking nouns for names', () => {
+    const e = entities(['Bundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten Emmanuel Macron.', 'In Deutschland und Frankreich wächst die Sorge vor einem Streik.'], 'de');
+    expect(e.people).toEqual(['Olaf Scholz', 'Emmanuel Macron']);
+    expect(e.places).toEqual(['Berlin', 'Deutschland', 'Frankreich']);
+    expect(e.organizations).toEqual([]);
+  });
+
+  it('finds Spanish and French bodies and sources', () => {
+    expect(entities(['La Organización Mundial de la Salud alertó sobre el brote en México.'], 'es').organizations).toEqual(['Organización Mundial de la Salud']);
+    const fr = analyzeArticle(article(['La SNCF a annoncé une grève, selon Le Monde.'], 'Actualités', 'fr'));
+    expect(fr.sources).toEqual(['Le Monde']);
+  });
+});
