@@ -57,6 +57,10 @@ import {
   WEEKDAYS,
 } from './words.js';
 
+const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
+
+const NAME_CONNECTORS_AND_OF = new Set([...NAME_CONNECTORS, 'of', 'for']);
+
 /** What an entity is. */
 export type Kind = 'person' | 'organization' | 'place';
 
@@ -394,8 +398,18 @@ function decompose(b: Builder, a: number, end: number): void {
       a++;
       continue;
     }
+    // "Following Barack Obama's announcement": an unknown sentence-initial word before a given name and a
+    // surname is grammar, not the start of the name.
+    const next = tokens[a + 1];
+    const personAfter = end - a >= 3 && (flags(next?.fold ?? '') & FIRST_NAME || flags(spanKey(tokens, a + 1, Math.min(end, a + 3))) & PERSON || flags(spanKey(tokens, a + 1, end)) & PERSON);
+    if (next && personAfter && !(f & NAME_LIKE) && !isDemonym(t.fold)) {
+      a++;
+      continue;
+    }
     break;
   }
+  // "the Australian Aboriginal Flag for A$20 million": a single letter after "of"/"for" is not a name part.
+  while (end - a >= 3 && tokens[end - 1]?.text.length === 1 && !tokens[end - 1]?.dotted && NAME_CONNECTORS_AND_OF.has(tokens[end - 2]?.lower ?? '')) end -= 2;
   // Stripping "Shares" from "Shares of Japan" leaves "of": connectors cannot start a name.
   while (a < end && !tokens[a]?.cap) a++;
   // Only a capitalised word directly before ("Great" Barrier Reef) may have been part of the name.
@@ -407,7 +421,7 @@ function decompose(b: Builder, a: number, end: number): void {
   if (end - a === 1 && (MONTHS.has(firstTok.fold) || WEEKDAYS.has(firstTok.fold) || (flags(firstTok.fold) & DATE && !(flags(firstTok.fold) & NAME_LIKE)))) return;
   if (end - a === 1 && ROMAN_NUMERALS.has(firstTok.fold)) return;
   // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
-  if (end - a === 1 && NON_ENTITY_WORDS.has(firstTok.fold)) return;
+  if (end - a === 1 && (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))) return;
   if (isEvent(tokens, a, end)) return;
   if (isDemonymPhrase(tokens, a, end)) return;
 
@@ -427,7 +441,7 @@ function decompose(b: Builder, a: number, end: number): void {
     if (t && title && (t.cap || t.caps)) {
       if (firstTitle < 0) firstTitle = k;
       lastTitle = k;
-    } else if (firstTitle >= 0 && !(t && (PORTFOLIO_WORDS.has(t.fold) || NAME_CONNECTORS.has(t.lower)))) {
+    } else if (firstTitle >= 0 && !(t && (PORTFOLIO_WORDS.has(t.fold) || NAME_CONNECTORS.has(t.lower) || (isDemonym(t.fold) && k + 1 < end && TITLE_WORDS.has(tokens[k + 1]?.fold ?? ''))))) {
       break;
     }
   }
@@ -439,6 +453,10 @@ function decompose(b: Builder, a: number, end: number): void {
       nameStart = run.end > nameStart + 1 ? run.end : Math.max(nameStart + 2, end - 2);
     }
     while (nameStart < end && NAME_CONNECTORS.has(tokens[nameStart]?.lower ?? '') && !tokens[nameStart]?.cap) nameStart++;
+    // "Deputy Chief of Police of the Knoxville police department": after "of", what follows is the body, not a name.
+    const afterOf = tokens[lastTitle + 1]?.lower === 'of';
+    while (nameStart < end && !tokens[nameStart]?.cap) nameStart++;
+    if (afterOf && end - nameStart < 2) nameStart = end;
     // "Голова Верховної Ради Руслан Стефанчук": the inflected body after a Cyrillic title belongs to the
     // role; the person is the last two words (three with a patronymic).
     if (b.profile === 'cyrillic' && end - nameStart >= 3) {
@@ -457,6 +475,8 @@ function decompose(b: Builder, a: number, end: number): void {
       !PLACE_HEADS.has(nameLast.fold) &&
       !isDemonymPhrase(tokens, nameStart, end) &&
       !(nameTokens === 1 && isCommonWord(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
+      // "Vice Presidential running mate": an adjective after a title is not a name.
+      !(nameTokens === 1 && /(?:ial|ical)$/.test(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
       !(nameTokens === 1 && isAcronym(nameFirst)) &&
       !(flags(spanKey(tokens, nameStart, end)) & (ANY_PLACE | ORGANIZATION) && !(flags(spanKey(tokens, nameStart, end)) & NAME_LIKE));
     if (validName || nameTokens === 0) {
@@ -633,8 +653,8 @@ export function findMentions(doc: Doc): Mention[] {
         continue;
       }
       if (doc.profile === 'de') {
-        const start = germanNameStart(block.tokens, from, end, germanSurnames);
-        if (start >= 0) decompose(b, start, end);
+        const name = germanName(block.tokens, from, end, germanSurnames);
+        if (name) decompose(b, name[0], name[1]);
         continue;
       }
       decompose(b, from, end);
@@ -648,25 +668,34 @@ export function findMentions(doc: Doc): Mention[] {
 /**
  * German capitalises every noun, so a capitalised run is a name only when something else says so: the
  * lexicon knows it, it is an acronym, or it starts (after sentence-initial grammar words) with a given name
- * or a title followed by another capitalised word ("Angela Merkel", "Ministerin Lisa Paus"). Returns where
- * the name starts, or -1.
+ * or a title followed by another capitalised word ("Angela Merkel", "Ministerin Lisa Paus"). Returns the
+ * name's token range, or null.
  */
-function germanNameStart(tokens: Token[], a: number, end: number, surnames: ReadonlySet<string>): number {
+function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlySet<string>): [number, number] | null {
   while (a < end && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '')) a++;
+  // Lowercase articles join names elsewhere ("Vasco da Gama", "dos Santos"); in German they start a new phrase.
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t && !t.cap && GERMAN_ARTICLES.has(t.lower)) {
+      end = k;
+      break;
+    }
+  }
   const first = tokens[a];
-  if (!first || a >= end) return -1;
-  if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return a;
-  if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return a;
+  if (!first || a >= end) return null;
+  if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return [a, end];
+  if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return [a, end];
   // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
-  if (end - a === 1) return isAcronym(first) || surnames.has(first.fold) ? a : -1;
-  if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return a;
+  if (end - a === 1) return isAcronym(first) || surnames.has(first.fold) ? [a, end] : null;
+  if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return [a, end];
   // "Präsidenten Emmanuel Macron": an inflected noun before a given name is not part of the name.
   for (let k = a; k < end - 1 && k < a + 3; k++) {
     const t = tokens[k];
-    if (t && (flags(t.fold) & FIRST_NAME || TITLE_WORDS.has(t.fold)) && end - k <= 4) return k;
+    if (t && (flags(t.fold) & FIRST_NAME || TITLE_WORDS.has(t.fold)) && end - k <= 4) return [k, end];
   }
-  for (let k = a; k < end; k++) if (tokens[k] && isAcronym(tokens[k] as Token)) return k;
-  return -1;
+  // "PASOK Fraktionsmitglieder": the acronym is the name; the nouns around it are ordinary nouns.
+  for (let k = a; k < end; k++) if (tokens[k] && isAcronym(tokens[k] as Token)) return [k, k + 1];
+  return null;
 }
 
 /** Last words of the runs that start with a given name ("Lisa Brandt" → "brandt"), for German surnames used alone. */

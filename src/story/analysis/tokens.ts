@@ -183,6 +183,22 @@ const isJoiner = (c: number): boolean => c === 39 || c === 8217 || c === 45 || c
 const isSpace = (c: number): boolean =>
   c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
 
+const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'dell', 'all', 'nell', 'sull']);
+
+/** Length of an elided article with its apostrophe ("l’") when a capitalised word follows, else 0. */
+const elisionLength = (text: string, i: number): number => {
+  let k = i;
+  while (k < text.length && k - i < 4) {
+    const c = text.charCodeAt(k);
+    if (!(c >= 97 && c <= 122)) break;
+    k++;
+  }
+  const apostrophe = text.charCodeAt(k);
+  if (k === i || (apostrophe !== 39 && apostrophe !== 8217) || !isUpperChar(text.charCodeAt(k + 1))) return 0;
+  if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return 0;
+  return ELIDED.has(text.slice(i, k)) ? k - i + 1 : 0;
+};
+
 /** Yields [start, end) of each word or mark: dotted initials ("U.S."), words with inner apostrophes or hyphens, or one other character. */
 function* scan(text: string): Generator<[number, number]> {
   const n = text.length;
@@ -205,6 +221,14 @@ function* scan(text: string): Generator<[number, number]> {
       while (j < n && isLetterCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       yield [i, j];
       i = j;
+      continue;
+    }
+    // French and Italian elision before a name ("l’Organisation", "d'Afrique", "qu'Emmanuel"): the
+    // article is a word of its own, so that the name keeps its capital.
+    const elided = elisionLength(text, i);
+    if (elided > 0) {
+      yield [i, i + elided];
+      i += elided;
       continue;
     }
     let j = i + 1;
