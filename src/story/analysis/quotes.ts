@@ -50,6 +50,9 @@ export const MIN_QUOTE_WORDS = 5;
 const QUOTE_MARKS = QUOTE_CHARS;
 const CLAUSE_END = new Set(['.', '!', '?', '…', ';']);
 const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
+/** How far before a colon a speaker may be named ("A spokesman for X on the raid: "…""). */
+const COLON_SPEAKER_TOKENS = 16;
+
 /** Auxiliaries that may stand between a quotation and an inverted speech verb ("a déclaré", "ha dicho"). */
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
 
@@ -145,16 +148,18 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
 function attributionBefore(block: Block, first: number, hasPerson: (from: number, to: number) => boolean): (Attribution & { verb: boolean; naming?: boolean }) | null {
   const { tokens } = block;
   const openMark = first - 1;
+  // The sentence may hold earlier quotations ("X stated that the shooting was not “random” and that “…”"):
+  // look back over them to the sentence start, never inside them.
   let begin = openMark - 1;
   while (begin >= 0) {
     const t = tokens[begin];
-    if (!t || (t.kind === 'punct' && (CLAUSE_END.has(t.text) || QUOTE_MARKS.has(t.text)))) break;
+    if (!t || (t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text))) break;
     begin--;
   }
   begin++;
   for (let v = openMark - 1; v >= begin; v--) {
     const t = tokens[v];
-    if (!t || t.kind !== 'word') continue;
+    if (!t || t.kind !== 'word' || t.quote >= 0) continue;
     // "According to X, "…"", "Según X, «…»".
     if (ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) {
       const at = phraseAfter(tokens, v + 1);
@@ -190,7 +195,7 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
     return fallback;
   }
   // "Smith: "…"": a name and a colon introduce what the person said.
-  if (tokens[openMark - 1]?.text === ':' && openMark - 1 > begin && openMark - 1 - begin <= 8) {
+  if (tokens[openMark - 1]?.text === ':' && openMark - 1 > begin && openMark - 1 - begin <= COLON_SPEAKER_TOKENS) {
     const at = { from: begin, to: openMark - 1, verb: false };
     if (hasPerson(at.from, at.to)) return at;
   }
@@ -282,6 +287,17 @@ const lastBodyBefore = (registry: Registry, pos: number, word: string): Cluster 
   return best;
 };
 
+/** The body named by a compound of a name and a staff noun ("Interpol-Sprecher", "NATO-Sprecherin"). */
+const bodyOfStaffCompound = (registry: Registry, t: Token): Cluster | null => {
+  const dash = t.text.lastIndexOf('-');
+  if (t.kind !== 'word' || dash <= 0 || !STAFF_NOUNS.has(t.lower.slice(dash + 1))) return null;
+  const owner = t.lower.slice(0, dash);
+  for (const c of registry.clusters) {
+    if (c.kind !== 'person' && c.mentions.some((m) => m.words.length === 1 && m.display.toLowerCase() === owner)) return c;
+  }
+  return null;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at: Attribution, pos: number, last: Antecedent): Speaker & { rejected?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
@@ -323,6 +339,10 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
+  for (const t of words) {
+    const body = bodyOfStaffCompound(registry, t);
+    if (body) return { speaker: body.name, cluster: body, affiliation: null };
+  }
   let head = -1;
   for (let i = phrase.length - 1; i >= first; i--) {
     const t = phrase[i];
@@ -402,7 +422,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') return;
     const hasPerson = (from: number, to: number): boolean => {
-      for (let k = from; k < to; k++) if (clusterAt(registry, blockIndex, k)?.kind === 'person') return true;
+      for (let k = from; k < to; k++) {
+        const t = block.tokens[k];
+        if (clusterAt(registry, blockIndex, k)?.kind === 'person' || (t && bodyOfStaffCompound(registry, t))) return true;
+      }
       return false;
     };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean }[] = [];

@@ -275,6 +275,18 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         const found = col.clusterStarting(blockIndex, k);
         if (found && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
       }
+      // ""…," said a source to Reuters": the outlet a statement was made to.
+      if (lower === 'said' || lower === 'says' || lower === 'speaking' || lower === 'spoke') {
+        for (let k = i + 1; k < i + 6 && k < tokens.length; k++) {
+          const w = tokens[k];
+          if (!w || (w.kind === 'punct' && w.text !== '-')) break;
+          if (w.lower !== 'to') continue;
+          const found = col.clusterStarting(blockIndex, skipArticles(tokens, k + 1));
+          const after = found ? tokens[found.end] : undefined;
+          if (found && (!after || after.kind === 'punct') && found.cluster.kind !== 'person') col.addCluster(found.cluster, position(block, k + 1), true);
+          break;
+        }
+      }
       if (REPORT_VERBS.has(lower) && i > 0) {
         subjectBefore(col, doc, blockIndex, i, registry);
         // Inverted attribution: "…, said the Foreign Ministry."
