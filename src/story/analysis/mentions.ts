@@ -57,6 +57,8 @@ import {
   WEEKDAYS,
 } from './words.js';
 
+const PERSON_NOUNS = new Set(['man', 'woman', 'men', 'women', 'people', 'boy', 'girl', 'child', 'children', 'resident', 'residents', 'native', 'natives']);
+
 const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
 
 const NAME_CONNECTORS_AND_OF = new Set([...NAME_CONNECTORS, 'of', 'for']);
@@ -291,7 +293,9 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   // "Pfizer's chief scientific officer, Mikael Dolsten, said": a name set off after a role.
   if (prev?.text === ',' && before.index === a - 1) {
     const role = tokens[a - 2];
-    if (role && role.kind === 'word' && !role.cap && isRoleNoun(role.fold) && tokens[end]?.text === ',') cues.person += 2.5;
+    // "local official, Huang Limin was quoted": the comma may be left out after the name.
+    const after = tokens[end];
+    if (role && role.kind === 'word' && !role.cap && isRoleNoun(role.fold) && (after?.text === ',' || (after?.kind === 'word' && !after.cap))) cues.person += 2.5;
   }
   // "in nearby Delray Beach": one lowercase adjective may separate the preposition from the place.
   const gap = tokens[before.index - 1];
@@ -314,6 +318,8 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       fromNext = 3;
     } else if (
       isRoleNoun(next.lower) &&
+      // "a Luritja man", "Yushu people": a person's origin, not a body's staff.
+      !PERSON_NOUNS.has(next.lower) &&
       !(flags(key) & ANY_PLACE) &&
       !isDemonymPhrase(tokens, a, end) &&
       !(end - a === 1 && firstTok && (isCommonWord(firstTok.fold) || flags(firstTok.fold) & NAME_LIKE))
@@ -424,6 +430,11 @@ function decompose(b: Builder, a: number, end: number): void {
   if (end - a === 1 && (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))) return;
   if (isEvent(tokens, a, end)) return;
   if (isDemonymPhrase(tokens, a, end)) return;
+  // "the Chinese Xinhua news service": a nationality before a one-word name is a description, unless the
+  // two make a known name or a body's name ("Russian Foreign Ministry").
+  if (end - a === 2 && isDemonym(firstTok.fold) && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION | PERSON)) && !isOrgHead(tokens[a + 1]?.fold ?? '') && !PLACE_HEADS.has(tokens[a + 1]?.fold ?? '') && !TITLE_WORDS.has(tokens[a + 1]?.fold ?? '') && !isCommonWord(tokens[a + 1]?.fold ?? '')) {
+    a += 1;
+  }
 
   const whole = flags(spanKey(tokens, a, end));
   if (whole & (ANY_PLACE | ORGANIZATION) && !(whole & PERSON)) {

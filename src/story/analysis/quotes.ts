@@ -50,6 +50,9 @@ export const MIN_QUOTE_WORDS = 5;
 const QUOTE_MARKS = QUOTE_CHARS;
 const CLAUSE_END = new Set(['.', '!', '?', '…', ';']);
 const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
+/** The longest descriptive speaker phrase kept ("the head of news for the Yushu county television station"). */
+const MAX_SPEAKER_WORDS = 12;
+
 /** How far before a colon a speaker may be named ("A spokesman for X on the raid: "…""). */
 const COLON_SPEAKER_TOKENS = 16;
 
@@ -178,19 +181,24 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
     }
     let fallback: (Attribution & { verb: boolean; naming: boolean }) | null = null;
     const naming = NAMING_VERBS.has(t.lower);
-    for (let s = segments.length - 1; s >= 0; s--) {
+    let considered = 0;
+    for (let s = segments.length - 1; s >= 0 && considered < 2; s--) {
       const seg = segments[s];
       if (!seg) continue;
       const [a, b0] = seg;
-      if (RELATIVE.has(tokens[a]?.lower ?? '')) continue;
+      const lead = tokens[a];
+      if (RELATIVE.has(lead?.lower ?? '')) continue;
+      // "…, spoke to the broadcaster X about it, saying": a piece that starts with a verb is a predicate, not the subject.
+      if (s > 0 && lead && lead.kind === 'word' && !lead.cap && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && !PRONOUNS.has(lead.lower) && !SPEAKER_OPENERS.has(lead.lower) && !(lexFlags(lead.fold) & FUNCTION)) continue;
+      // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
+      const appositive = !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower) || SPEAKER_OPENERS.has(lead.lower));
+      if (!appositive || segments.length - s > 3) considered++;
       let b = b0;
       while (b > a && VERB_FILLERS.has(tokens[b - 1]?.lower ?? '')) b--;
       if (b <= a) continue;
-      const at = { from: Math.max(a, b - 10), to: b, verb: true, naming };
+      const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
       if (hasPerson(at.from, at.to)) return at;
       fallback ??= at;
-      // Only an apposition right before the verb may hide the subject; look one piece further back at most.
-      if (s < segments.length - 2) break;
     }
     return fallback;
   }
@@ -366,7 +374,7 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
     const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
   }
-  if (words.length > 8) return none;
+  if (words.length > MAX_SPEAKER_WORDS) return none;
   const startTok = phrase[first];
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
@@ -390,13 +398,34 @@ const lastPersonBefore = (registry: Registry, pos: number): { cluster: Cluster; 
   return best ? { cluster: best, pos: bestPos } : null;
 };
 
-/** The first person named outside quotations in a paragraph: its subject, who speaks its unattributed quotations. */
-const paragraphSubject = (registry: Registry, block: Block, blockIndex: number): Cluster | null => {
+/**
+ * The subject of a paragraph, who speaks its unattributed quotations: the first person named outside
+ * quotations, or, when the paragraph opens with a pronoun or a description ("The ex-CBC producer cites
+ * two reasons"), the person it refers back to.
+ */
+const paragraphSubject = (registry: Registry, block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
   for (let k = 0; k < block.tokens.length; k++) {
     const c = clusterAt(registry, blockIndex, k);
     if (c && c.kind === 'person' && (block.tokens[k]?.quote ?? -1) < 0) return c;
   }
-  return null;
+  const { tokens } = block;
+  const opener = tokens[0];
+  if (!opener || opener.quote >= 0) return null;
+  let refersBack = PRONOUNS.has(opener.lower);
+  if (!refersBack && (opener.lower === 'the' || FOREIGN_DEFINITE.has(opener.lower))) {
+    for (let k = 1; k <= 4 && k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!t || t.kind !== 'word') break;
+      if (!t.cap && isRoleNoun(t.fold)) {
+        refersBack = true;
+        break;
+      }
+    }
+  }
+  if (!refersBack) return null;
+  const pos = position(block, 0);
+  const named = lastPersonBefore(registry, pos);
+  return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
 };
 
 /** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
@@ -471,7 +500,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
       found.push({ quote, attributed, startsBlock: q.open === 0 });
     }
-    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex) : null;
+    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex, last) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
       if (!f || f.attributed) continue;

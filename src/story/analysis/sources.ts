@@ -255,6 +255,12 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         }
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // "the USGS statistics", "Rasmussen polls": the body whose figures the story reports.
+      if (DOCUMENT_NOUNS.has(lower) && i > 0) {
+        const m = registry.tokenMention[blockIndex]?.[i - 1];
+        const c = clusterAt(registry, blockIndex, i - 1);
+        if (m && c && m.last === i && c.kind !== 'place' && !(c.kind === 'person' && c.cues.person >= 3)) col.addCluster(c, position(block, m.first), c.kind !== 'person');
+      }
       // "según X", "selon X", "laut X", "за словами X": only bodies become sources (people are never sources).
       for (const lead of ATTRIBUTION_LEADS) {
         if (lead[0] === 'according' || lower !== lead[0]) continue;
@@ -276,14 +282,17 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         if (found && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
       }
       // ""…," said a source to Reuters": the outlet a statement was made to.
-      if (lower === 'said' || lower === 'says' || lower === 'speaking' || lower === 'spoke') {
+      if (lower === 'said' || lower === 'says' || lower === 'speaking' || lower === 'spoke' || lower === 'spoken') {
         for (let k = i + 1; k < i + 6 && k < tokens.length; k++) {
           const w = tokens[k];
           if (!w || (w.kind === 'punct' && w.text !== '-')) break;
           if (w.lower !== 'to') continue;
-          const found = col.clusterStarting(blockIndex, skipArticles(tokens, k + 1));
-          const after = found ? tokens[found.end] : undefined;
-          if (found && (!after || after.kind === 'punct') && found.cluster.kind !== 'person') col.addCluster(found.cluster, position(block, k + 1), true);
+          // "spoke to the state broadcaster CCTV": lowercase descriptors may stand before the outlet's name.
+          let n = skipArticles(tokens, k + 1);
+          while (n < k + 5 && tokens[n]?.kind === 'word' && !tokens[n]?.cap) n++;
+          const found = col.clusterStarting(blockIndex, n);
+          if (found && found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, n));
+          else if (found && found.cluster.kind === 'place' && n === skipArticles(tokens, k + 1) && (tokens[found.end]?.kind ?? 'punct') === 'punct') col.addCluster(found.cluster, position(block, n), true);
           break;
         }
       }

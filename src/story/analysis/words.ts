@@ -228,11 +228,11 @@ export const VERB_FILLERS = set('also later then has have had further again prev
 export const DOCUMENT_NOUNS = set(`
   data figures statistics statement statements report reports estimates estimate survey poll study analysis
   count tally research records documents calculations assessment information findings forecast release
-  review audit sources
+  review audit sources estimations polls ranking rankings
 `);
 
 /** Verbs after which "by X" names the source ("polled by X", "cited by X"). */
-export const BY_SOURCE_VERBS = set('polled surveyed cited quoted reported obtained seen published commissioned compiled released');
+export const BY_SOURCE_VERBS = set('polled surveyed cited quoted reported obtained seen published commissioned compiled released ranked rated listed estimated');
 
 /** Subject pronouns that refer back to the last speaker. */
 export const PRONOUNS = set('he she they він вона вони он она они er sie él ella ellos ellas il elle ils elles');
