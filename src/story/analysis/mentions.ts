@@ -652,6 +652,7 @@ export function findMentions(doc: Doc): Mention[] {
   doc.blocks.forEach((block, blockIndex) => {
     const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1 };
     const firstOfBlock = out.length;
+    let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
     for (const [a, end] of rawSpans(block.tokens)) {
       if (end <= skip) continue;
@@ -663,6 +664,17 @@ export function findMentions(doc: Doc): Mention[] {
         if (flags(key) & (ANY_PLACE | ORGANIZATION) || (end - from === 1 && only && isAcronym(only))) classifyPart(b, from, end, null, emptyCues());
         continue;
       }
+      if (doc.profile === 'romance' && end <= romanceSkip) continue;
+      if (doc.profile === 'romance') {
+        const longer = romanceBodyEnd(block.tokens, from, end);
+        if (longer > end) {
+          romanceSkip = longer;
+          const cues = emptyCues();
+          cues.organization += 3;
+          classifyPart(b, from, longer, null, cues);
+          continue;
+        }
+      }
       if (doc.profile === 'de') {
         const name = germanName(block.tokens, from, end, germanSurnames);
         if (name) decompose(b, name[0], name[1]);
@@ -670,6 +682,7 @@ export function findMentions(doc: Doc): Mention[] {
       }
       decompose(b, from, end);
     }
+    if (doc.profile === 'en') localBodies(b, firstOfBlock);
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
   });
@@ -722,6 +735,75 @@ function surnamesOfGivenNames(doc: Doc): Set<string> {
     }
   }
   return out;
+}
+
+const ROMANCE_ADJECTIVE = /(?:al|ale|ales|aux|el|elle|elles|ien|ienne|iens|iennes|ique|iques|ais|aise|aises|éen|éenne|éens|éennes|ain|aine|aire|aires|unies|unis|ido|ida|idos|idas|ano|ana|anos|anas|ense|enses|ico|ica|icos|icas|ivo|iva|ario|aria|ial|iale|ional|ionale|nacional|mundial)$/u;
+const ROMANCE_LINKS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'pour', 'para', 'del', 'por', 'contra', 'sur', "l'", 'l’', 'et', 'y']);
+
+/**
+ * French and Spanish bodies capitalise only their first word: "Organisation internationale pour les
+ * migrations", "Haut Commissariat des Nations unies pour les réfugiés", "Union européenne". After a
+ * capitalised run that contains a body word, lowercase adjectives and "pour les X"/"de la X" continue the
+ * name up to a comma or the end of the clause. Returns the new end, or `end` when the name does not continue.
+ */
+function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
+  let body = false;
+  for (let k = a; k < end; k++) if (FOREIGN_ORG_FIRST.has(tokens[k]?.fold ?? '') || ROMANCE_BODY_WORDS.has(tokens[k]?.fold ?? '')) body = true;
+  if (!body) return end;
+  let safe = end;
+  let k = end;
+  while (k < tokens.length && k - end < 8) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word') break;
+    if (!t.cap && ROMANCE_ADJECTIVE.test(t.lower)) {
+      k++;
+      safe = k;
+      continue;
+    }
+    if (!t.cap && ROMANCE_LINKS.has(t.lower)) {
+      let n = k;
+      while (n < tokens.length && ROMANCE_LINKS.has(tokens[n]?.lower ?? '')) n++;
+      const noun = tokens[n];
+      if (!noun || noun.kind !== 'word') break;
+      k = n + 1;
+      const after = tokens[k];
+      // The noun ends the name only where the clause ends: "… pour les migrations, environ …".
+      if (!after || after.kind === 'punct' || (!after.cap && ROMANCE_ADJECTIVE.test(after.lower))) safe = k;
+      continue;
+    }
+    break;
+  }
+  return safe;
+}
+
+const ROMANCE_BODY_WORDS = new Set(['union', 'commissariat', 'nations', 'naciones', 'comite', 'tribunal', 'fondo', 'fonds', 'programme', 'programa', 'office', 'oficina', 'alto', 'haut']);
+
+const LOCAL_SERVICES = new Set(['police', 'fire', 'city', 'county', 'state', 'school', 'health', 'water', 'transit', 'parks', 'sheriff']);
+const LOCAL_BODY_HEADS = new Set(['department', 'council', 'board', 'office', 'commission', 'authority', 'service', 'district']);
+
+/**
+ * "the Knoxville police department", "the Leeds city council": a place's name with a lowercase service and
+ * body noun names that place's body. Mentions inside it (the place, or a title's tail) give way to it.
+ */
+function localBodies(b: Builder, from: number): void {
+  const { tokens } = b;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const service = tokens[i];
+    const head = tokens[i + 1];
+    const name = tokens[i - 1];
+    if (!service || !head || !name || service.cap || head.cap || !LOCAL_SERVICES.has(service.lower) || !LOCAL_BODY_HEADS.has(head.lower)) continue;
+    if (!name.cap || name.kind !== 'word' || isDemonym(name.fold) || name.quote !== service.quote) continue;
+    let start = i - 1;
+    while (start > 0 && tokens[start - 1]?.cap && tokens[start - 1]?.kind === 'word' && i - start < 3 && !TITLE_WORDS.has(tokens[start - 1]?.fold ?? '')) start--;
+    if (TITLE_WORDS.has(tokens[start]?.fold ?? '')) continue;
+    for (let k = b.out.length - 1; k >= from; k--) {
+      const m = b.out[k];
+      if (m && m.block === b.blockIndex && m.first >= start - 1 && m.last <= i + 2) b.out.splice(k, 1);
+    }
+    const cues = emptyCues();
+    cues.organization += 4;
+    addMention(b, start, i + 2, cues, null);
+  }
 }
 
 /** "in Okhla and Wazirabad", "in Kenya, Uganda and Tanzania": the preposition covers every coordinated name. */

@@ -35,6 +35,9 @@ interface Cited {
   cluster: Cluster | null;
 }
 
+/** Nouns that say a name is an outlet ("by Forbes magazine"). */
+const OUTLET_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'broadcaster', 'agency', 'website', 'channel', 'network', 'radio', 'television', 'tv']);
+
 const PUBLISHED_IN = new Set(['published', 'reported', 'writing', 'wrote', 'quoted', 'interviewed', 'appeared', 'appearing']);
 
 const OBJECT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'at', 'of', 'for', 'by', 'with', 'on', 'about', 'over', 'against']);
@@ -256,10 +259,12 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
       // "the USGS statistics", "Rasmussen polls": the body whose figures the story reports.
-      if (DOCUMENT_NOUNS.has(lower) && i > 0) {
+      if ((DOCUMENT_NOUNS.has(lower) || (OUTLET_NOUNS.has(lower) && tokens[i - 2]?.lower === 'by')) && i > 0) {
         const m = registry.tokenMention[blockIndex]?.[i - 1];
         const c = clusterAt(registry, blockIndex, i - 1);
-        if (m && c && m.last === i && c.kind !== 'place' && !(c.kind === 'person' && c.cues.person >= 3)) col.addCluster(c, position(block, m.first), c.kind !== 'person');
+        // A bare surname-like name before "polls" or "magazine" is a body named after a person.
+        const bodyLike = !!c && (c.kind !== 'person' || c.mentions.every((x) => x.words.length === 1 && x.role === null));
+        if (m && c && m.last === i && c.kind !== 'place' && bodyLike) col.addCluster(c, position(block, m.first), true);
       }
       // "según X", "selon X", "laut X", "за словами X": only bodies become sources (people are never sources).
       for (const lead of ATTRIBUTION_LEADS) {
