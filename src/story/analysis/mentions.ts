@@ -792,7 +792,7 @@ function localBodies(b: Builder, from: number): void {
     const head = tokens[i + 1];
     const name = tokens[i - 1];
     if (!service || !head || !name || service.cap || head.cap || !LOCAL_SERVICES.has(service.lower) || !LOCAL_BODY_HEADS.has(head.lower)) continue;
-    if (!name.cap || name.kind !== 'word' || isDemonym(name.fold) || name.quote !== service.quote) continue;
+    if (!name.cap || name.kind !== 'word' || isDemonym(name.fold) || name.quote !== service.quote || flags(name.fold) & FUNCTION || isCommonWord(name.fold) || LEADING_FUNCTION_WORDS.has(name.lower)) continue;
     let start = i - 1;
     while (start > 0 && tokens[start - 1]?.cap && tokens[start - 1]?.kind === 'word' && i - start < 3 && !TITLE_WORDS.has(tokens[start - 1]?.fold ?? '')) start--;
     if (TITLE_WORDS.has(tokens[start]?.fold ?? '')) continue;
