@@ -60,7 +60,22 @@ const COLON_SPEAKER_TOKENS = 16;
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
 
 /** Verbs that name or label something: a short quoted passage after them is a label ("called it "a disaster""), not speech. */
-const NAMING_VERBS = new Set(['called', 'calls', 'call', 'described', 'describes', 'dubbed', 'termed', 'branded', 'labelled', 'labeled', 'named', 'nannte', 'bezeichnete', 'calificó', 'llamó', 'qualifié', 'назвав', 'назвала']);
+const NAMING_VERBS = new Set(['called', 'calls', 'call', 'described', 'describes', 'dubbed', 'termed', 'branded', 'labelled', 'labeled', 'named', 'nannte', 'bezeichnete', 'bezeichnet', 'bezeichneten', 'genannt', 'calificó', 'llamó', 'qualifié', 'qualifie', 'назвав', 'назвала']);
+
+/** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
+const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boolean => {
+  const { tokens } = block;
+  const isEnd = (t: Token | undefined): boolean => !!t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text);
+  let a = first - 1;
+  while (a >= 0 && !isEnd(tokens[a])) a--;
+  let b = last;
+  while (b < tokens.length && !isEnd(tokens[b])) b++;
+  for (let k = a + 1; k < b; k++) {
+    const t = tokens[k];
+    if (t && t.kind === 'word' && t.quote < 0 && (SPEECH_VERBS.has(t.lower) || NAMING_VERBS.has(t.lower))) return true;
+  }
+  return false;
+};
 const RELATIVE = new Set(['who', 'which', 'whose', 'that', 'when', 'where', 'while', 'який', 'яка', 'які', 'который', 'которая']);
 
 /** Where the speaker phrase of an attribution lies, if there is an attribution. */
@@ -460,9 +475,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean }[] = [];
     for (const q of block.quotes) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
-      // A short passage is a phrase, a name or a scare quote ("an act of desperation", «Укренерго»)
-      // unless it is a whole utterance (its own punctuation and an attribution) or a fragment of reported
-      // speech ("she called the plan "a disaster"").
+      // A short passage is a name, a title or a term («Укренерго», "reform") unless it is a whole utterance
+      // (its own punctuation and an attribution) or a fragment of reported speech ("she called the plan "a
+      // disaster"", "he said the vote was "a good start"").
       const short = q.words < MIN_QUOTE_WORDS;
       const text = raw.replace(/[\s,，]+$/u, '');
       if (!text) continue;
@@ -475,11 +490,14 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         if (!at) {
           const before = attributionBefore(block, q.first, hasPerson);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
-          reported = !!before?.verb && !before.naming;
+          reported = !!before?.verb;
         }
+        // A fragment may also sit in a sentence whose verb of saying comes after it (German word order).
+        if (short && !reported && !at) reported = sentenceHasSpeechVerb(block, q.first, q.last);
       }
       if (short) {
         const utterance = /[,.!?…]$/u.test(raw) && !!at;
+        // "she called the plan "a reckless gamble"", "… als „letzte Chance“ bezeichnet": a fragment of what someone said.
         const fragment = reported && isFragment(block, q.first, q.last) && q.open > 0;
         if (!utterance && !fragment) continue;
       }

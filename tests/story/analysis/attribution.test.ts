@@ -63,9 +63,19 @@ describe('attribution sieve', () => {
     expect(q[0]?.speaker).toBe('Jonas Berg');
   });
 
-  it('finds a short quoted fragment inside reported speech, but not a label after "called"', () => {
-    const q = quotes(['Finance Minister Sara Lind said the budget was "fair and responsible" and would pass.', 'The opposition called it "a reckless gamble" on Tuesday.']);
-    expect(q).toEqual([{ text: 'fair and responsible', speaker: 'Sara Lind' }]);
+  it('finds short quoted fragments inside reported speech', () => {
+    const q = quotes(['Finance Minister Sara Lind said the budget was "fair and responsible" and would pass.', 'The Green Party called it "a reckless gamble" on Tuesday.']);
+    expect(q).toEqual([
+      { text: 'fair and responsible', speaker: 'Sara Lind' },
+      { text: 'a reckless gamble', speaker: 'Green Party' },
+    ]);
+  });
+
+  it('finds a fragment before a German verb at the end of the sentence', () => {
+    const r = analyzeArticle(
+      article(['Ministerpräsidentin Eva Roth hatte den Plan im Landtag als „letzte Chance“ für die Region bezeichnet.'], 'Nachrichten', 'de'),
+    );
+    expect(r.quotes).toEqual([{ text: 'letzte Chance', speaker: 'Eva Roth' }]);
   });
 
   it('reads "X: "…"" as an attribution when X is a person', () => {
