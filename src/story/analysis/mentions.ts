@@ -38,6 +38,7 @@ import {
   FOREIGN_LEADING_WORDS,
   FOREIGN_ORG_FIRST,
   FOREIGN_PLACE_NAMES,
+  FOREIGN_PLACE_NOUNS,
   NON_ENTITY_WORDS,
   LEADING_FUNCTION_WORDS,
   MONTHS,
@@ -290,6 +291,15 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       if (owner && owner.kind === 'word' && !(flags(key) & ANY_PLACE) && ((owner.cap && !isCommonWord(owner.fold)) || (!owner.cap && isRoleNoun(owner.fold)))) cues.organization += 1.5;
     }
   }
+  // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
+  if (b.profile === 'romance' || b.profile === 'de') {
+    const p1 = tokens[a - 1];
+    const p2 = tokens[a - 2];
+    if ((p1 && !p1.cap && FOREIGN_PLACE_NOUNS.has(p1.fold)) || (p1 && ['de', 'di', 'du'].includes(p1.lower) && p2 && !p2.cap && FOREIGN_PLACE_NOUNS.has(p2.fold))) {
+      cues.place += 3;
+      prep = true;
+    }
+  }
   // "Pfizer's chief scientific officer, Mikael Dolsten, said": a name set off after a role.
   if (prev?.text === ',' && before.index === a - 1) {
     const role = tokens[a - 2];
@@ -429,6 +439,10 @@ function decompose(b: Builder, a: number, end: number): void {
   // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
   if (end - a === 1 && (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))) return;
   if (isEvent(tokens, a, end)) return;
+  if ((b.profile === 'de' || b.profile === 'romance') && FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) {
+    classifyPart(b, a, end, null, emptyCues());
+    return;
+  }
   if (isDemonymPhrase(tokens, a, end)) return;
   // "the Chinese Xinhua news service": a nationality before a one-word name is a description, unless the
   // two make a known name or a body's name ("Russian Foreign Ministry").
@@ -654,7 +668,7 @@ export function findMentions(doc: Doc): Mention[] {
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
-    for (const [a, end] of rawSpans(block.tokens)) {
+    for (const [a, end] of splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile)) {
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {
@@ -720,6 +734,26 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   // "PASOK Fraktionsmitglieder": the acronym is the name; the nouns around it are ordinary nouns.
   for (let k = a; k < end; k++) if (tokens[k] && isAcronym(tokens[k] as Token)) return [k, k + 1];
   return null;
+}
+
+const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
+
+/** "Siria y Gaza", "Bahréin y Yemen": outside English a coordinator inside a run joins two names, not one. */
+function splitCoordinated(tokens: Token[], spans: [number, number][], profile: Profile): [number, number][] {
+  if (profile !== 'romance' && profile !== 'de') return spans;
+  const out: [number, number][] = [];
+  for (const [a, end] of spans) {
+    let start = a;
+    for (let k = a + 1; k < end - 1; k++) {
+      const t = tokens[k];
+      if (t && !t.cap && COORDINATORS.has(t.lower)) {
+        out.push([start, k]);
+        start = k + 1;
+      }
+    }
+    out.push([start, end]);
+  }
+  return out;
 }
 
 /** Last words of the runs that start with a given name ("Lisa Brandt" → "brandt"), for German surnames used alone. */

@@ -71,7 +71,7 @@ export const DIRECTION_WORDS = set(`
 /** Final words that make a capitalised phrase an organisation ("… Ministry", "… Center"). */
 export const ORG_HEADS = set(`
   ministry ministries department agency center centre assembly council authority police fund committee
-  commission house bank court party union association institute institution university college academy
+  commission house bank court party union association institute institution university college academy school
   company corporation corp inc ltd llc plc group service services office bureau army navy forces guard
   parliament senate congress government administration organization organisation foundation
   federation league network alliance coalition board museum hospital clinic directorate secretariat
@@ -127,7 +127,7 @@ export const PLACE_HEADS = set(`
   province region oblast county district territory territories street square avenue boulevard road bridge
   airport harbour harbor canal coast highlands heights plain plateau forest park falls delta basin reef
   archipelago krai kray raion municipality prefecture governorate republic channel sound lagoon steppe
-  stadium arena station beach dam reservoir
+  stadium arena station beach dam reservoir capitol site
   область район край
 `);
 
@@ -313,7 +313,7 @@ export const NON_ENTITY_WORDS = set(`
   covid covid-19 sars sars-cov-2 mers hiv aids ebola mpox monkeypox measles cholera malaria polio
   influenza flu rsv tuberculosis tb dengue zika anthrax alzheimer alzheimers parkinson parkinsons h5n1 h1n1
   gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
-  id sms url vpn 5g 4g 3g ufo atm pin lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
+  id sms url vpn 5g 4g 3g ufo atm pin vp lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
   am pm bc ad ce bce mw gw kw kwh mwh gwh km kg mph
 `);
 
@@ -335,6 +335,36 @@ export const FOREIGN_PLACE_NAMES = set(`
   allemagne espagne italie pologne russie royaume-uni angleterre etats-unis bresil mexique japon chine
   inde coree egypte maroc algerie tunisie belgique suisse autriche grece turquie europe afrique asie
   londres moscou bruxelles lisbonne pekin varsovie vienne geneve
+  argentinien bolivien peru venezuela kuba jamaika nigeria kenia sudafrika athiopien marokko algerien
+  tunesien libyen sudan jemen bahrain katar kuwait jordanien afghanistan pakistan bangladesch
+  indonesien thailand vietnam kambodscha myanmar mongolei kasachstan usbekistan georgien armenien
+  aserbaidschan moldau moldawien serbien kroatien slowenien slowakei bosnien albanien mazedonien
+  nordmazedonien kosovo montenegro zypern malta island grönland gronland neuseeland lateinamerika
+  sudamerika nordamerika mittelamerika mittelmeer ostsee nordsee schwarzes-meer kaukasus balkan
+  nahost naher-osten volksrepublik-china taiwan tibet bukarest sofia budapest belgrad zagreb
+  bratislava ljubljana lissabon dublin edinburgh stockholm oslo helsinki tallinn riga vilnius minsk
+  ankara istanbul kairo teheran bagdad damaskus beirut jerusalem tokio seoul neu-delhi
+  argentina bolivia peru colombia ecuador paraguay uruguay cuba nigeria kenia sudafrica etiopia
+  marruecos argelia tunez libia sudan yemen bahrein barein catar qatar kuwait jordania siria libano
+  irak iran afganistan pakistan turquia grecia suiza austria belgica holanda paises-bajos suecia
+  noruega dinamarca finlandia irlanda escocia hungria rumania bulgaria serbia croacia bielorrusia
+  georgia armenia azerbaiyan caucaso oriente-medio medio-oriente latinoamerica america-latina
+  sudamerica norteamerica centroamerica mediterraneo gaza cisjordania palestina israel tibet taiwan
+  japon filipinas tailandia birmania indonesia malasia australia nueva-zelanda
+  argentine bolivie perou colombie equateur cuba nigeria kenya afrique-du-sud ethiopie libye soudan
+  yemen bahrein qatar koweit jordanie syrie liban irak iran afghanistan pakistan turquie grece suede
+  norvege danemark finlande irlande ecosse hongrie roumanie bulgarie serbie croatie bielorussie
+  georgie armenie azerbaidjan caucase moyen-orient proche-orient amerique-latine amerique-du-sud
+  amerique-du-nord mediterranee gaza cisjordanie palestine israel tibet taiwan japon philippines
+  thailande birmanie indonesie malaisie australie nouvelle-zelande afrique-du-nord
+  pays-bas
+`);
+
+/** Lowercase nouns of German, Spanish and French right before a place's name ("la mer Méditerranée", "la ciudad de X"). */
+export const FOREIGN_PLACE_NOUNS = set(`
+  mer ocean golfe lac fleuve riviere mont ile iles ville region province departement pays capitale
+  mar oceano golfo lago rio monte isla islas ciudad region provincia pais capital estado
+  stadt region provinz hauptstadt insel fluss see meer
 `);
 
 /** First words that make a capitalised phrase an organisation in German, Spanish and French ("Organización Mundial …", "Ministère de …"). */
