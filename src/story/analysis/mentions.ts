@@ -691,7 +691,13 @@ export function findMentions(doc: Doc): Mention[] {
       }
       if (doc.profile === 'de') {
         const name = germanName(block.tokens, from, end, germanSurnames);
-        if (name) decompose(b, name[0], name[1]);
+        const title = name ? block.tokens[name[0] - 1] : undefined;
+        if (name && title && title.cap && name[0] > from && isGermanTitle(title.fold) && !TITLE_WORDS.has(title.fold)) {
+          // "Finanzminister Evangelos Venizelos": the compound title makes the name a person's.
+          const cues = emptyCues();
+          cues.person += 3;
+          classifyPart(b, name[0], name[1], { words: [title.fold], head: title.fold }, cues);
+        } else if (name) decompose(b, name[0], name[1]);
         continue;
       }
       decompose(b, from, end);
@@ -729,12 +735,20 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   // "Präsidenten Emmanuel Macron": an inflected noun before a given name is not part of the name.
   for (let k = a; k < end - 1 && k < a + 3; k++) {
     const t = tokens[k];
-    if (t && (flags(t.fold) & FIRST_NAME || TITLE_WORDS.has(t.fold)) && end - k <= 4) return [k, end];
+    if (!t) continue;
+    if (flags(t.fold) & FIRST_NAME && end - k <= 4) return [k, end];
+    // "Finanzminister Evangelos Venizelos": a (compound) title before a name of two to three words.
+    if (isGermanTitle(t.fold) && end - k >= 3 && end - k <= 4) return TITLE_WORDS.has(t.fold) ? [k, end] : [k + 1, end];
   }
   // "PASOK Fraktionsmitglieder": the acronym is the name; the nouns around it are ordinary nouns.
   for (let k = a; k < end; k++) if (tokens[k] && isAcronym(tokens[k] as Token)) return [k, k + 1];
   return null;
 }
+
+const GERMAN_TITLE_ENDINGS = ['minister', 'ministerin', 'prasident', 'prasidentin', 'kanzler', 'kanzlerin', 'sprecher', 'sprecherin', 'direktor', 'direktorin', 'burgermeister', 'burgermeisterin', 'vorsitzender', 'vorsitzende', 'chef', 'chefin', 'botschafter', 'botschafterin'];
+
+/** A German title, also as the head of a compound ("Finanzminister", "Regierungssprecherin"). */
+const isGermanTitle = (fold: string): boolean => TITLE_WORDS.has(fold) || GERMAN_TITLE_ENDINGS.some((e) => fold.endsWith(e));
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 
@@ -746,7 +760,7 @@ function splitCoordinated(tokens: Token[], spans: [number, number][], profile: P
     let start = a;
     for (let k = a + 1; k < end - 1; k++) {
       const t = tokens[k];
-      if (t && !t.cap && COORDINATORS.has(t.lower)) {
+      if (t && !t.cap && (COORDINATORS.has(t.lower) || (profile === 'de' && GERMAN_ARTICLES.has(t.lower)))) {
         out.push([start, k]);
         start = k + 1;
       }
@@ -760,12 +774,16 @@ function splitCoordinated(tokens: Token[], spans: [number, number][], profile: P
 function surnamesOfGivenNames(doc: Doc): Set<string> {
   const out = new Set<string>();
   for (const block of doc.blocks) {
-    for (const [a0, end] of rawSpans(block.tokens)) {
+    for (const [a0, end] of splitCoordinated(block.tokens, rawSpans(block.tokens), 'de')) {
       let a = a0;
-      while (a < end && (FOREIGN_LEADING_WORDS.has(block.tokens[a]?.lower ?? '') || TITLE_WORDS.has(block.tokens[a]?.fold ?? ''))) a++;
+      let titled = false;
+      while (a < end && (FOREIGN_LEADING_WORDS.has(block.tokens[a]?.lower ?? '') || isGermanTitle(block.tokens[a]?.fold ?? ''))) {
+        if (isGermanTitle(block.tokens[a]?.fold ?? '')) titled = true;
+        a++;
+      }
       const first = block.tokens[a];
       const last = block.tokens[end - 1];
-      if (first && last && end - a >= 2 && end - a <= 4 && flags(first.fold) & FIRST_NAME) out.add(last.fold);
+      if (first && last && end - a >= 2 && end - a <= 4 && (titled || flags(first.fold) & FIRST_NAME)) out.add(last.fold);
     }
   }
   return out;

@@ -183,6 +183,20 @@ const isJoiner = (c: number): boolean => c === 39 || c === 8217 || c === 45 || c
 const isSpace = (c: number): boolean =>
   c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
 
+const NAME_PREFIXES = new Set(['ex', 'pro', 'anti', 'non', 'post', 'pre', 'mid', 'neo', 'pan', 'un', 'inter', 'intra', 'trans', 'über', 'uber', 'sub', 'euro']);
+
+/** Length of a lowercase prefix joined to a capitalised name by a hyphen ("ex-" of "ex-CBC"), else 0. */
+const namePrefixLength = (text: string, i: number): number => {
+  let k = i;
+  while (k < text.length && k - i < 6 && isWordCode(text.charCodeAt(k)) && !isUpperChar(text.charCodeAt(k))) k++;
+  if (k === i || text.charCodeAt(k) !== 45 || !isUpperChar(text.charCodeAt(k + 1))) return 0;
+  if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return 0;
+  return NAME_PREFIXES.has(text.slice(i, k)) ? k - i : 0;
+};
+
+/** Arabic articles written joined to a name ("al-Qaeda", "el-Sisi"): the name is capitalised as a whole. */
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|at|an|az|ash|ibn|bin|abu)-\p{Lu}/u;
+
 const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'dell', 'all', 'nell', 'sull']);
 
 /** Length of an elided article with its apostrophe ("l’") when a capitalised word follows, else 0. */
@@ -225,6 +239,13 @@ function* scan(text: string): Generator<[number, number]> {
     }
     // French and Italian elision before a name ("l’Organisation", "d'Afrique", "qu'Emmanuel"): the
     // article is a word of its own, so that the name keeps its capital.
+    // "ex-CBC", "pro-Kremlin", "anti-NATO": a lowercase prefix is a word of its own before a name.
+    const prefix = namePrefixLength(text, i);
+    if (prefix > 0) {
+      yield [i, i + prefix];
+      i += prefix;
+      continue;
+    }
     const elided = elisionLength(text, i);
     if (elided > 0) {
       yield [i, i + elided];
@@ -279,7 +300,7 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
     }
     const code = raw.charCodeAt(0);
     const kind: TokenKind = (code >= 48 && code <= 57) || (code >= 128 && DIGIT_START.test(raw)) ? 'num' : 'word';
-    const cap = kind === 'word' && (code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? ''));
+    const cap = kind === 'word' && ((code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? '')) || ARABIC_ARTICLE.test(raw));
     const lower = raw.toLowerCase();
     // Only capitalised words can be acronyms; checking the rest would cost a string per token.
     const caps = cap && raw.length >= 2 && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
