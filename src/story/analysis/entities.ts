@@ -218,6 +218,22 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     }
   }
 
+  // "Sozialliberale Union (USL)": an acronym in parentheses right after a body's name is that body.
+  const byKeyGroup = new Map(list.map((g) => [g.key, g] as const));
+  const starts = new Map<string, Mention>();
+  for (const m of mentions) starts.set(`${m.block}:${m.last}`, m);
+  for (const m of mentions) {
+    if (!m.caps.every(Boolean) || m.words.length !== 1) continue;
+    const tokens = doc.blocks[m.block]?.tokens;
+    if (tokens?.[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')') continue;
+    const owner = starts.get(`${m.block}:${m.first - 1}`);
+    const g = byKeyGroup.get(m.key);
+    const o = owner ? byKeyGroup.get(owner.key) : undefined;
+    if (!g || !o || g === o || isPersonish(o) || root(g.index) === root(o.index)) continue;
+    const gr = list[root(g.index)];
+    if (gr) gr.parent = root(o.index);
+  }
+
   // Collect groups into clusters.
   const byRoot = new Map<number, Group[]>();
   list.forEach((g, i) => {

@@ -732,6 +732,8 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
   if (end - a === 1) return isAcronym(first) || surnames.has(first.fold) ? [a, end] : null;
   if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return [a, end];
+  // "der Wikimedia Foundation": an English body's name keeps its English head word.
+  if (end - a <= 5 && isOrgHead(tokens[end - 1]?.fold ?? '') && !isCommonGermanNoun(tokens, a, end)) return [a, end];
   // "Präsidenten Emmanuel Macron": an inflected noun before a given name is not part of the name.
   for (let k = a; k < end - 1 && k < a + 3; k++) {
     const t = tokens[k];
@@ -749,6 +751,9 @@ const GERMAN_TITLE_ENDINGS = ['minister', 'ministerin', 'prasident', 'prasidenti
 
 /** A German title, also as the head of a compound ("Finanzminister", "Regierungssprecherin"). */
 const isGermanTitle = (fold: string): boolean => TITLE_WORDS.has(fold) || GERMAN_TITLE_ENDINGS.some((e) => fold.endsWith(e));
+
+/** Whether a run has a word that only German would capitalise (a lowercase word elsewhere in English): "Bank" alone is German too. */
+const isCommonGermanNoun = (tokens: Token[], a: number, end: number): boolean => end - a < 2 || tokens.slice(a, end - 1).every((t) => isCommonWord(t.fold));
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 

@@ -11,10 +11,12 @@ import { foldKey } from './lexicon.js';
 import { position } from './mentions.js';
 import { isDemonym } from './wordclass.js';
 import type { FoundQuote } from './quotes.js';
+import { QUOTE_CHARS } from './tokens.js';
 import type { Token } from './tokens.js';
 import {
   ARTICLES,
   ATTRIBUTION_LEADS,
+  FOREIGN_ARTICLES,
   BY_SOURCE_VERBS,
   DOCUMENT_NOUNS,
   ORG_DESCRIPTORS,
@@ -84,7 +86,7 @@ class Collector {
 }
 
 const skipArticles = (tokens: Token[], k: number): number => {
-  while (tokens[k] && ARTICLES.has(tokens[k]?.lower ?? '')) k++;
+  while (tokens[k] && (ARTICLES.has(tokens[k]?.lower ?? '') || (FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '') && !tokens[k]?.cap))) k++;
   return k;
 };
 
@@ -146,8 +148,10 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
       return;
     }
   }
-  // Cyrillic names are often inflected capitalised words without other cues ("За даними Укренерго").
-  if (cyrillic && lead.cap) col.addPhrase(block, k, k + 1, pos);
+  // Cyrillic names are often inflected capitalised words without other cues ("За даними Укренерго"); in
+  // German every noun is capitalised, so only a quoted name counts ("Nach Angaben der „Netzeitung“").
+  const quoted = k > 0 && QUOTE_CHARS.has(tokens[k - 1]?.text ?? '') && QUOTE_CHARS.has(tokens[k + 1]?.text ?? '');
+  if ((cyrillic || (doc.profile === 'de' && quoted)) && lead.cap) col.addPhrase(block, k, k + 1, pos);
 }
 
 /** The subject right before a report verb at `v`, if it is a body. */

@@ -206,6 +206,7 @@ export const ATTRIBUTION_LEADS: readonly (readonly string[])[] = [
   ['selon'],
   ["d'après"],
   ['laut'],
+  ['nach', 'angaben'],
   ['за', 'словами'],
   ['по', 'словам'],
 ];
