@@ -45,6 +45,7 @@ import {
   NAME_CONNECTORS,
   ORG_DESCRIPTORS,
   ORG_FIRST,
+  ORG_HEADS,
   ORG_FIRST_OF,
   PLACE_FIRST,
   PLACE_HEADS,
@@ -426,6 +427,8 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   // "the Australian Aboriginal Flag for A$20 million": a single letter after "of"/"for" is not a name part.
   while (end - a >= 3 && tokens[end - 1]?.text.length === 1 && !tokens[end - 1]?.dotted && NAME_CONNECTORS_AND_OF.has(tokens[end - 2]?.lower ?? '')) end -= 2;
+  // "Представники Верховної Ради": a sentence-initial noun governing an inflected body is not part of it.
+  if (b.profile === 'cyrillic' && end - a >= 3 && tokens[a]?.initial && !TITLE_WORDS.has(tokens[a]?.fold ?? '') && CYRILLIC_CASE_ENDING.test(tokens[a + 1]?.lower ?? '')) a++;
   // Stripping "Shares" from "Shares of Japan" leaves "of": connectors cannot start a name.
   while (a < end && !tokens[a]?.cap) a++;
   // Only a capitalised word directly before ("Great" Barrier Reef) may have been part of the name.
@@ -500,6 +503,8 @@ function decompose(b: Builder, a: number, end: number): void {
       !PLACE_HEADS.has(nameLast.fold) &&
       !isDemonymPhrase(tokens, nameStart, end) &&
       !(nameTokens === 1 && isCommonWord(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
+      // "Голова Служби безпеки": an inflected body after a Cyrillic title is not a name.
+      !(b.profile === 'cyrillic' && nameTokens <= 2 && tokens.slice(nameStart, end).some((t) => cyrillicOrgStem(t.lower) || CYRILLIC_CASE_ENDING.test(t.lower))) &&
       // "Vice Presidential running mate": an adjective after a title is not a name.
       !(nameTokens === 1 && /(?:ial|ical)$/.test(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
       !(nameTokens === 1 && isAcronym(nameFirst)) &&
@@ -593,7 +598,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
   } else if (n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
-    cues.person += 1;
+    // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
+    const body = tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower) || cyrillicOrgStem(t.lower));
+    if (body) cues.organization += 2;
+    else cues.person += 1;
   }
   // Two or three unknown capitalised words are most often a person's name.
   if (latin && n >= 2 && n <= 4) {
@@ -746,6 +754,20 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   for (let k = a; k < end; k++) if (tokens[k] && isAcronym(tokens[k] as Token)) return [k, k + 1];
   return null;
 }
+
+/** Oblique-case adjective endings (genitive, dative, instrumental) that a name in the nominative lacks. */
+const CYRILLIC_CASE_ENDING = /(?:ої|ого|ому|ими|ій|ою|ых|ой|ому)$/u;
+
+/** Whether a Cyrillic word is an inflected form of a body's head noun ("Ради", "Міністерства", "Служби"). */
+const cyrillicOrgStem = (lower: string): boolean => {
+  if (lower.length < 4) return false;
+  for (const head of ORG_HEADS) {
+    if (!/^[\u0400-\u04ff]/u.test(head) || head.length < 4) continue;
+    const stem = head.slice(0, Math.max(3, head.length - 2));
+    if (lower.startsWith(stem) && lower.length <= head.length + 2) return true;
+  }
+  return false;
+};
 
 const GERMAN_TITLE_ENDINGS = ['minister', 'ministerin', 'prasident', 'prasidentin', 'kanzler', 'kanzlerin', 'sprecher', 'sprecherin', 'direktor', 'direktorin', 'burgermeister', 'burgermeisterin', 'vorsitzender', 'vorsitzende', 'chef', 'chefin', 'botschafter', 'botschafterin'];
 

@@ -72,7 +72,7 @@ const countLetters = (s: string): number => {
 };
 
 /** Characters that may open or close a quotation. */
-export const QUOTE_CHARS = new Set(['"', '“', '”', '„', '«', '»', '‹', '›']);
+export const QUOTE_CHARS = new Set(['"', '“', '”', '„', '«', '»', '‹', '›', '‘', '’', '‚']);
 
 const OPEN_CONTEXT = /[\s([{\-—–:;,/]/u;
 
@@ -110,7 +110,13 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
     const closing = closesHere(text, i);
     let closes = false;
     let opens = false;
-    if (top && (CLOSERS[top.mark] ?? '').includes(ch) && !(opening && !closing && ch === top.mark && ch === '"')) {
+    if (ch === '‘' || ch === '’' || ch === '‚') {
+      // Single marks (‘…’, ‚…‘) double as apostrophes: ’ closes only an open ‘, and only where a word ends.
+      // "the drivers’ families": after an "s" and before a word, ’ is a plural possessive.
+      const possessive = ch === '’' && /s/i.test(text[i - 1] ?? '') && text[i + 1] === ' ' && /[\p{L}\p{N}]/u.test(text[i + 2] ?? '');
+      if (top && ((top.mark === '‘' && ch === '’') || (top.mark === '‚' && ch === '‘')) && closing && !possessive) closes = true;
+      else if ((ch === '‘' || ch === '‚') && opening) opens = true;
+    } else if (top && (CLOSERS[top.mark] ?? '').includes(ch) && !(opening && !closing && ch === top.mark && ch === '"')) {
       // A mark that can close the innermost quotation closes it, unless it plainly opens a nested one.
       closes = true;
     } else if (ch === '"' || ch === '“' || ch === '„' || ch === '«' || ch === '‹') {
@@ -133,7 +139,7 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
   }
   const outer = stack[0];
   // A quotation left open runs to the end of the block, when it opens like a quotation and has words.
-  if (outer && (text.slice(0, outer.at).trim() === '' || opensHere(text, outer.at)) && /\p{L}[^]*\s[^]*\p{L}/u.test(text.slice(outer.at + 1))) {
+  if (outer && outer.mark !== '‘' && outer.mark !== '‚' && (text.slice(0, outer.at).trim() === '' || opensHere(text, outer.at)) && /\p{L}[^]*\s[^]*\p{L}/u.test(text.slice(outer.at + 1))) {
     regions.push({ open: outer.at, close: text.length });
   }
   return regions;

@@ -78,6 +78,11 @@ describe('attribution sieve', () => {
     expect(r.quotes).toEqual([{ text: 'letzte Chance', speaker: 'Eva Roth' }]);
   });
 
+  it('reads single curly quotation marks but not apostrophes', () => {
+    const q = quotes(['‘We owe the drivers’ families an answer by the end of the month,’ said Minister Ruth Kahn.']);
+    expect(q).toEqual([{ text: 'We owe the drivers’ families an answer by the end of the month', speaker: 'Ruth Kahn' }]);
+  });
+
   it('reads "X: "…"" as an attribution when X is a person', () => {
     expect(speakers(['Researcher Lena Hoff was cautious about the result.', 'Lena Hoff: "It is far too early to speak of a cure for this disease."'])).toEqual(['Lena Hoff']);
   });

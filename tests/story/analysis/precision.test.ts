@@ -18,6 +18,12 @@ describe('entity precision before recall', () => {
     expect(entities(['Голова Верховної Ради Руслан Стефанчук підписав закон.'], 'uk').people).toEqual(['Руслан Стефанчук']);
   });
 
+  it('takes inflected Ukrainian bodies for bodies, not people', () => {
+    const e = entities(['Представники Верховної Ради заявили, що закон ухвалять.', 'Голова Служби безпеки Василь Малюк виступив у Києві.'], 'uk');
+    expect(e.people).toEqual(['Василь Малюк']);
+    expect(e.organizations).toEqual(['Верховної Ради']);
+  });
+
   it('finds German names, places and bodies without taking nouns for names', () => {
     const e = entities(['Bundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten Emmanuel Macron.', 'In Deutschland und Frankreich wächst die Sorge vor einem Streik.'], 'de');
     expect(e.people).toEqual(['Olaf Scholz', 'Emmanuel Macron']);
