@@ -130,7 +130,12 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       break;
     }
   }
-  if (verb < 0) return null;
+  if (verb < 0) {
+    // ""…" — Ann Lee.": a dash and a name alone after the quotation sign it.
+    const dashed = tokens.slice(last, start).some((t) => t.text === '—' || t.text === '–');
+    const nameOnly = end - start >= 1 && end - start <= 5 && tokens.slice(start, end).every((t) => t.kind === 'word' && (t.cap || NAME_CONNECTORS.has(t.lower)));
+    return dashed && nameOnly ? { from: start, to: end } : null;
+  }
   // "…», a déclaré X", "…“, hat X gesagt" read like "said X": an auxiliary right after the quotation inverts.
   let aux = start;
   while (aux < verb && AUXILIARIES.has(tokens[aux]?.lower ?? '')) aux++;

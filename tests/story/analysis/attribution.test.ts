@@ -78,6 +78,10 @@ describe('attribution sieve', () => {
     expect(r.quotes).toEqual([{ text: 'letzte Chance', speaker: 'Eva Roth' }]);
   });
 
+  it('reads a name after a dash as the speaker', () => {
+    expect(speakers(['"Nobody in this town will forget what he did for the children." — Maria Olsen']) ).toEqual(['Maria Olsen']);
+  });
+
   it('reads single curly quotation marks but not apostrophes', () => {
     const q = quotes(['‘We owe the drivers’ families an answer by the end of the month,’ said Minister Ruth Kahn.']);
     expect(q).toEqual([{ text: 'We owe the drivers’ families an answer by the end of the month', speaker: 'Ruth Kahn' }]);

@@ -10,6 +10,12 @@ describe('entity precision before recall', () => {
     expect(e).toEqual({ people: [], organizations: [], places: [] });
   });
 
+  it('takes a company named like a person for a company after "shares in"', () => {
+    const e = entities(['Investors bought shares in Morgan Stanley after the results.']);
+    expect(e.people).toEqual([]);
+    expect(e.organizations).toEqual(['Morgan Stanley']);
+  });
+
   it('keeps lowercase particles inside names', () => {
     expect(entities(['Ursula von der Leyen met Luiz Inácio Lula da Silva in Brussels.']).people).toEqual(['Ursula von der Leyen', 'Luiz Inácio Lula da Silva']);
   });
