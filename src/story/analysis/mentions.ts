@@ -284,7 +284,7 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       else if (isRoleNoun(prev.lower) && before.index === a - 1 && (b.profile !== 'cyrillic' || end - a >= 2)) cues.person += 3;
     }
     // "shares in Morgan Stanley", "a stake in X", "owned by X Holding": a company, whatever its name looks like.
-    if ((prev.lower === 'in' || prev.lower === 'of') && ['shares', 'stake', 'stakes', 'stock', 'stocks', 'shareholders', 'subsidiary', 'acquisition', 'takeover'].includes(tokens[before.index - 1]?.lower ?? '')) cues.organization += 3;
+    if ((prev.lower === 'in' || prev.lower === 'of') && ['shares', 'stake', 'stakes', 'stock', 'stocks', 'shareholders', 'subsidiary', 'acquisition', 'takeover'].includes(tokens[before.index - 1]?.lower ?? '')) cues.organization += 5;
     // "Peter Lindqvist of DNB Markets", "an analyst at Sea-Intelligence": a person's employer.
     if ((prev.lower === 'of' || prev.lower === 'at' || prev.lower === 'for') && !startsWithGivenName) {
       let k = before.index - 1;
