@@ -50,6 +50,9 @@ export const MIN_QUOTE_WORDS = 5;
 const QUOTE_MARKS = QUOTE_CHARS;
 const CLAUSE_END = new Set(['.', '!', '?', '…', ';']);
 const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
+/** How many tokens back an attribution before a quotation is looked for (a long sentence, never the whole paragraph). */
+const SENTENCE_LOOKBACK = 120;
+
 /** The longest descriptive speaker phrase kept ("the head of news for the Yushu county television station"). */
 const MAX_SPEAKER_WORDS = 12;
 
@@ -67,9 +70,9 @@ const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boole
   const { tokens } = block;
   const isEnd = (t: Token | undefined): boolean => !!t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text);
   let a = first - 1;
-  while (a >= 0 && !isEnd(tokens[a])) a--;
+  while (a >= 0 && first - a <= SENTENCE_LOOKBACK && !isEnd(tokens[a])) a--;
   let b = last;
-  while (b < tokens.length && !isEnd(tokens[b])) b++;
+  while (b < tokens.length && b - last <= SENTENCE_LOOKBACK && !isEnd(tokens[b])) b++;
   for (let k = a + 1; k < b; k++) {
     const t = tokens[k];
     if (t && t.kind === 'word' && t.quote < 0 && (SPEECH_VERBS.has(t.lower) || NAMING_VERBS.has(t.lower))) return true;
@@ -174,7 +177,7 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
   // The sentence may hold earlier quotations ("X stated that the shooting was not “random” and that “…”"):
   // look back over them to the sentence start, never inside them.
   let begin = openMark - 1;
-  while (begin >= 0) {
+  while (begin >= 0 && openMark - begin <= SENTENCE_LOOKBACK) {
     const t = tokens[begin];
     if (!t || (t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text))) break;
     begin--;
@@ -298,32 +301,64 @@ interface Antecedent {
   pos: number;
 }
 
-/** The body most recently named (outside quotations) before a position whose name has the given word, or any body when `word` is empty. */
-const lastBodyBefore = (registry: Registry, pos: number, word: string): Cluster | null => {
-  let best: Cluster | null = null;
-  let bestPos = -1;
+/** Where people and bodies are named outside quotations, in reading order, and bodies by their one-word names. */
+interface Timeline {
+  people: { pos: number; cluster: Cluster }[];
+  bodies: { pos: number; cluster: Cluster }[];
+  byWord: Map<string, Cluster>;
+}
+
+const timelines = new WeakMap<Registry, Timeline>();
+
+/** Builds (once per registry) the sorted positions of person and body mentions, so that look-ups are logarithmic. */
+const timelineOf = (registry: Registry): Timeline => {
+  let t = timelines.get(registry);
+  if (t) return t;
+  t = { people: [], bodies: [], byWord: new Map() };
   for (const c of registry.clusters) {
-    if (c.kind !== 'organization') continue;
-    if (word && !c.mentions.some((m) => m.words.includes(word) || m.words.includes(`${word}s`))) continue;
     for (const m of c.mentions) {
-      if (m.pos < pos && m.pos > bestPos && !m.inQuote) {
-        bestPos = m.pos;
-        best = c;
-      }
+      if (c.kind !== 'person' && m.words.length === 1 && !t.byWord.has(m.display.toLowerCase())) t.byWord.set(m.display.toLowerCase(), c);
+      if (m.inQuote) continue;
+      if (c.kind === 'person') t.people.push({ pos: m.pos, cluster: c });
+      else if (c.kind === 'organization') t.bodies.push({ pos: m.pos, cluster: c });
     }
   }
-  return best;
+  t.people.sort((x, y) => x.pos - y.pos);
+  t.bodies.sort((x, y) => x.pos - y.pos);
+  timelines.set(registry, t);
+  return t;
+};
+
+/** Index of the last entry before a position, or -1. */
+const lastIndexBefore = (list: { pos: number }[], pos: number): number => {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.pos ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+};
+
+/** How far back "the bank" may look for the bank the story named. */
+const BODY_LOOKBACK = 50;
+
+/** The body most recently named (outside quotations) before a position whose name has the given word, or any body when `word` is empty. */
+const lastBodyBefore = (registry: Registry, pos: number, word: string): Cluster | null => {
+  const { bodies } = timelineOf(registry);
+  for (let i = lastIndexBefore(bodies, pos), n = 0; i >= 0 && n < BODY_LOOKBACK; i--, n++) {
+    const c = bodies[i]?.cluster;
+    if (c && (!word || c.mentions.some((m) => m.words.includes(word) || m.words.includes(`${word}s`)))) return c;
+  }
+  return null;
 };
 
 /** The body named by a compound of a name and a staff noun ("Interpol-Sprecher", "NATO-Sprecherin"). */
 const bodyOfStaffCompound = (registry: Registry, t: Token): Cluster | null => {
   const dash = t.text.lastIndexOf('-');
   if (t.kind !== 'word' || dash <= 0 || !STAFF_NOUNS.has(t.lower.slice(dash + 1))) return null;
-  const owner = t.lower.slice(0, dash);
-  for (const c of registry.clusters) {
-    if (c.kind !== 'person' && c.mentions.some((m) => m.words.length === 1 && m.display.toLowerCase() === owner)) return c;
-  }
-  return null;
+  return timelineOf(registry).byWord.get(t.lower.slice(0, dash)) ?? null;
 };
 
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
@@ -404,18 +439,9 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
 
 /** The person last named outside quotations before a position. */
 const lastPersonBefore = (registry: Registry, pos: number): { cluster: Cluster; pos: number } | null => {
-  let best: Cluster | null = null;
-  let bestPos = -1;
-  for (const c of registry.clusters) {
-    if (c.kind !== 'person') continue;
-    for (const m of c.mentions) {
-      if (m.pos < pos && m.pos > bestPos && !m.inQuote) {
-        bestPos = m.pos;
-        best = c;
-      }
-    }
-  }
-  return best ? { cluster: best, pos: bestPos } : null;
+  const { people } = timelineOf(registry);
+  const last = people[lastIndexBefore(people, pos)];
+  return last ? { cluster: last.cluster, pos: last.pos } : null;
 };
 
 /**
