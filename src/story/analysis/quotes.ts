@@ -50,6 +50,9 @@ export const MIN_QUOTE_WORDS = 5;
 const QUOTE_MARKS = QUOTE_CHARS;
 const CLAUSE_END = new Set(['.', '!', '?', '…', ';']);
 const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
+/** Documents whose wording is quoted without a speaker ("the letter said", "the bill reads"). */
+const QUOTED_DOCUMENTS = new Set(['letter', 'bill', 'law', 'document', 'text', 'decree', 'ruling', 'resolution', 'verdict', 'judgment', 'judgement', 'treaty', 'memo', 'note', 'sign', 'banner', 'placard', 'headline', 'gesetz', 'gesetzentwurf', 'brief', 'ley', 'carta', 'loi', 'lettre', 'texte', 'закон', 'лист']);
+
 /** How many tokens back an attribution before a quotation is looked for (a long sentence, never the whole paragraph). */
 const SENTENCE_LOOKBACK = 120;
 
@@ -151,6 +154,12 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
       to++;
+    }
+    // "said the defendant, Omar Said": a name in apposition to a described speaker is the speaker.
+    if (tokens[to]?.text === ',' && tokens[to + 1]?.cap && !tokens.slice(verb + 1, to).some((x) => x.cap)) {
+      let n = to + 1;
+      while (n < end && n - to <= 5 && tokens[n]?.kind === 'word' && (tokens[n]?.cap || NAME_CONNECTORS.has(tokens[n]?.lower ?? ''))) n++;
+      to = n;
     }
     return { from: verb + 1, to };
   }
@@ -423,8 +432,10 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
   if (org && head < 0 && !affiliation) return { speaker: org.name, cluster: org, affiliation: null };
-  // "the bank said", "the ministry said": a body the story has named.
+  // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
+  if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
+  // "the bank said", "the ministry said": a body the story has named.
   if (definite && noun && !noun.cap && words.length <= 3 && (isOrgHead(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))) {
     const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
@@ -492,6 +503,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const out: FoundQuote[] = [];
   const last: Antecedent = { speaker: null, pos: -1 };
   let previousBlockQuote: FoundQuote | null = null;
+  // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
+  let turns: { cluster: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
   const cyrillic = doc.profile === 'cyrillic';
   const german = doc.profile === 'de';
   doc.blocks.forEach((block, blockIndex) => {
@@ -503,7 +516,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
       return false;
     };
-    const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean }[] = [];
+    const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
     for (const q of block.quotes) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
       // A short passage is a name, a title or a term («Укренерго», "reform") unless it is a whole utterance
@@ -547,7 +560,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         last.speaker = quote.cluster;
         last.pos = pos;
       }
-      found.push({ quote, attributed, startsBlock: q.open === 0 });
+      found.push({ quote, attributed, startsBlock: q.open === 0, runsOn: q.close >= block.text.length });
     }
     const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex, last) : null;
     for (let i = 0; i < found.length; i++) {
@@ -559,7 +572,16 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       for (let j = i + 1; j < found.length && !donor; j++) if (found[j]?.attributed) donor = found[j]?.quote;
       // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
       if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
-      if (!donor && f.startsBlock && i === 0 && previousBlockQuote) donor = previousBlockQuote;
+      if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
+        donor = previousBlockQuote;
+        // A conversation: after A and B each spoke, and B asked a question, the unattributed reply is A's.
+        // Otherwise (and always after a quotation left open) the previous speaker goes on.
+        const [older, previous] = turns.slice(-2);
+        const asked = /\?["”»“]?\s*$/u.test(previousBlockQuote.text) || previousBlockQuote.text.endsWith('?');
+        if (asked && older && previous && older.explicit && previous.explicit && !previous.runsOn && older.cluster && previous.cluster && older.cluster !== previous.cluster) {
+          donor = { text: '', speaker: older.cluster.name, cluster: older.cluster, affiliation: null, pos: f.quote.pos };
+        }
+      }
       if (donor) {
         f.quote.speaker = donor.speaker;
         f.quote.cluster = donor.cluster;
@@ -571,6 +593,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
     }
     previousBlockQuote = found[found.length - 1]?.quote ?? null;
+    const lastFound = found[found.length - 1];
+    // Only consecutive paragraphs of quotations make a conversation.
+    if (!lastFound) turns = [];
+    else turns = [...turns.slice(-1), { cluster: lastFound.quote.cluster, explicit: found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
     for (const f of found) out.push(f.quote);
   });
   return out;

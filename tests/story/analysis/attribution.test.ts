@@ -78,6 +78,23 @@ describe('attribution sieve', () => {
     expect(r.quotes).toEqual([{ text: 'letzte Chance', speaker: 'Eva Roth' }]);
   });
 
+  it('gives the answer to a question to the other party of a conversation, and otherwise lets the speaker go on', () => {
+    expect(
+      speakers([
+        '"Where were you when the alarm went off?" asked Judge Karen Holt.',
+        '"I was at home with my children," replied the defendant, Omar Said.',
+        '"Can anyone confirm that?" Holt asked.',
+        '"My neighbour saw me come home at nine."',
+        '"We expect the verdict next week," said lawyer Ines Vogt.',
+        '"The evidence does not support the charge."',
+      ]),
+    ).toEqual(['Karen Holt', 'Omar Said', 'Karen Holt', 'Omar Said', 'Ines Vogt', 'Ines Vogt']);
+  });
+
+  it('gives wording quoted from a document no speaker', () => {
+    expect(speakers(['"All members shall vote in person," the bill reads.'])).toEqual([null]);
+  });
+
   it('reads a name after a dash as the speaker', () => {
     expect(speakers(['"Nobody in this town will forget what he did for the children." — Maria Olsen']) ).toEqual(['Maria Olsen']);
   });
