@@ -61,6 +61,8 @@ import {
 
 const PERSON_NOUNS = new Set(['man', 'woman', 'men', 'women', 'people', 'boy', 'girl', 'child', 'children', 'resident', 'residents', 'native', 'natives']);
 
+const FOREIGN_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', 'il', 'lo', 'gli', 'i', 'o', 'os', 'a', 'as', "l'", 'l’', 'del', 'des', 'du', 'au', 'aux']);
+
 const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
 
 const NAME_CONNECTORS_AND_OF = new Set([...NAME_CONNECTORS, 'of', 'for']);
@@ -599,12 +601,16 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n >= 2 && firstTok.dotted) cues.person += 2;
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
-  } else if (n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
+  } else if (profile === 'cyrillic' && n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
     const body = tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower) || cyrillicOrgStem(t.lower));
     if (body) cues.organization += 2;
     else cues.person += 1;
   }
+  // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
+  // sentence are a person's name more often than not ("le chanteur Conchita Wurst").
+  // After an article ("los Derechos Humanos", "la Douma") a capitalised run names a thing or a body, not a person.
+  if (profile === 'romance' && n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps && !FOREIGN_ORG_FIRST.has(firstTok.fold) && !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)) cues.person += 0.6;
   // Two or three unknown capitalised words are most often a person's name.
   if (latin && n >= 2 && n <= 4) {
     let unknown = 0;

@@ -50,6 +50,9 @@ export const MIN_QUOTE_WORDS = 5;
 const QUOTE_MARKS = QUOTE_CHARS;
 const CLAUSE_END = new Set(['.', '!', '?', '…', ';']);
 const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
+/** A French verb or auxiliary with the subject pronoun after it ("a-t-elle", "dit-il", "ajoute-t-il"). */
+const FRENCH_INVERTED_PRONOUN = /^\p{L}+-(?:t-)?(?:il|elle|ils|elles)$/u;
+
 /** Documents whose wording is quoted without a speaker ("the letter said", "the bill reads"). */
 const QUOTED_DOCUMENTS = new Set(['letter', 'bill', 'law', 'document', 'text', 'decree', 'ruling', 'resolution', 'verdict', 'judgment', 'judgement', 'treaty', 'memo', 'note', 'sign', 'banner', 'placard', 'headline', 'gesetz', 'gesetzentwurf', 'brief', 'ley', 'carta', 'loi', 'lettre', 'texte', 'закон', 'лист']);
 
@@ -120,6 +123,8 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   while (tokens[k] && tokens[k]?.kind === 'punct' && LEADING_PUNCT.has(tokens[k]?.text ?? '')) k++;
   const start = k;
   // "„…“, so Müller", "«…», según el ministro", "…, according to the ministry".
+  // "« … », a-t-elle déclaré", "dit-il": French puts the pronoun after the verb, joined by hyphens.
+  if (tokens[start] && FRENCH_INVERTED_PRONOUN.test(tokens[start]?.lower ?? '')) return { from: start, to: start + 1 };
   const lead = leadAt(tokens, start, german);
   if (lead > 0 && !(endsSentence && tokens[start]?.cap && !german)) return phraseAfter(tokens, start + lead);
   let end = start;
@@ -393,7 +398,7 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   }
   // "the American said" after a quotation refers back to a person like a pronoun does.
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
-  if (lead && ((PRONOUNS.has(lead.lower) && words.length <= 2) || anaphoric)) {
+  if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
     const named = lastPersonBefore(registry, pos);
     const c = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
@@ -540,7 +545,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         if (short && !reported && !at) reported = sentenceHasSpeechVerb(block, q.first, q.last);
       }
       if (short) {
-        const utterance = /[,.!?…]$/u.test(raw) && !!at;
+        // French and Spanish put the comma after the closing mark: « Nous sommes prêts », a-t-elle dit.
+        const after = block.text.slice(q.close + 1).trimStart()[0] ?? '';
+        const utterance = (/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at;
         // "she called the plan "a reckless gamble"", "… als „letzte Chance“ bezeichnet": a fragment of what someone said.
         const fragment = reported && isFragment(block, q.first, q.last) && q.open > 0;
         if (!utterance && !fragment) continue;

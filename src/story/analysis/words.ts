@@ -109,7 +109,7 @@ export const ORG_FIRST_OF = set(`
 `);
 
 /** First words that make a capitalised phrase an outlet or body without "of" ("Radio …"). */
-export const ORG_FIRST = set('radio');
+export const ORG_FIRST = set('radio parti partido partito bloc');
 
 /** Lowercase nouns that describe an outlet or company before or after its name ("the newspaper X", "X newspaper"). */
 export const ORG_DESCRIPTORS = set(`
@@ -147,6 +147,7 @@ export const PLACE_PREPOSITIONS = set(`
   in near to from into across outside inside throughout towards toward around via within beyond off
   between along northwest northeast southwest southeast north south east west
   у в до з із біля поблизу під
+  à en dans vers près desde hacia nach aus bei
 `);
 
 /** Head words (last word) of events, which are not entities ("Korean War", "Paris Olympics"). */
@@ -185,7 +186,8 @@ export const SPEECH_VERBS = set(`
   ответил ответила говорит считает
   sagte sagten sagt sagen erklärte erklärten erklärt betonte betonten betont meinte meinten meint
   ergänzte ergänzt fügte warnte warnt kritisierte forderte berichtete berichtet schrieb schreibt
-  äußerte erläuterte unterstrich bekräftigte versicherte räumte kündigte antwortete fragte
+  äußerte erläuterte unterstrich bekräftigte versicherte räumte kündigte antwortete fragte rief
+  exclamó gritó
   dijo dijeron dice dicen afirmó afirmaron afirma declaró declararon declara explicó explicaron explica
   señaló señalaron señala aseguró aseguraron asegura añadió agregó indicó indica manifestó comentó
   sostuvo advirtió expresó subrayó destacó reconoció precisó insistió apuntó admitió anunció respondió

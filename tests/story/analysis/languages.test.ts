@@ -86,6 +86,12 @@ describe('German, Spanish and French attributions', () => {
     expect(r.quotes.map((q) => q.speaker)).toEqual(['Paul Girard', 'Paul Girard']);
   });
 
+  it('reads a French pronoun after the verb and a short utterance with the comma outside the marks', () => {
+    const r = fr(['La chanteuse Lina Morel a gagné le concours à Copenhague.', '« Nous sommes inarrêtables », a-t-elle déclaré.']);
+    expect(r.quotes).toEqual([{ text: 'Nous sommes inarrêtables', speaker: 'Lina Morel' }]);
+    expect(r.entities.places).toEqual(['Copenhague']);
+  });
+
   it('reads Ukrainian "за словами"', () => {
     const r = analyzeArticle(article(['Мер Ігор Терехов відвідав депо.', '«Метро залишиться безкоштовним до кінця року», — за словами Ігоря Терехова.'], 'Новини', 'uk'));
     expect(r.quotes[0]?.speaker).not.toBeNull();

@@ -16,6 +16,10 @@ describe('entity precision before recall', () => {
     expect(e.organizations).toEqual(['Morgan Stanley']);
   });
 
+  it('takes "Parti …" and "Bloc …" for parties', () => {
+    expect(entities(['The Parti Québécois and the Bloc Québécois criticised the decision.']).organizations).toEqual(['Parti Québécois', 'Bloc Québécois']);
+  });
+
   it('keeps lowercase particles inside names', () => {
     expect(entities(['Ursula von der Leyen met Luiz Inácio Lula da Silva in Brussels.']).people).toEqual(['Ursula von der Leyen', 'Luiz Inácio Lula da Silva']);
   });
