@@ -396,6 +396,11 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   if (lead && !lead.cap && lexFlags(lead.fold) & FUNCTION && !PRONOUNS.has(lead.lower) && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && lead.lower !== 'one') {
     return { ...none, rejected: true };
   }
+  // ""…," it said": a body speaks of itself as "it".
+  if (lead && lead.lower === 'it' && words.length === 1) {
+    const body = lastBodyBefore(registry, pos, '');
+    return body ? { speaker: body.name, cluster: body, affiliation: null } : { ...none, rejected: true };
+  }
   // "the American said" after a quotation refers back to a person like a pronoun does.
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {

@@ -187,7 +187,12 @@ export const SPEECH_VERBS = set(`
   sagte sagten sagt sagen erklärte erklärten erklärt betonte betonten betont meinte meinten meint
   ergänzte ergänzt fügte warnte warnt kritisierte forderte berichtete berichtet schrieb schreibt
   äußerte erläuterte unterstrich bekräftigte versicherte räumte kündigte antwortete fragte rief
-  exclamó gritó
+  exclamó gritó denunció criticó contó relató recordó insistió
+  teilte meldete hieß zitierte zitiert verkündete bestätigte kommentierte sprach ergänzte warnte
+  dénonce dénoncé commente commenté raconte raconté rappelle rappelé poursuit reconnaît admet prévient
+  prévenu martèle confie
+  adding noting explaining telling asking writing commenting stating arguing warning claiming insisting
+  declaring announcing recalling reiterating stressing acknowledging quipped conceded
   dijo dijeron dice dicen afirmó afirmaron afirma declaró declararon declara explicó explicaron explica
   señaló señalaron señala aseguró aseguraron asegura añadió agregó indicó indica manifestó comentó
   sostuvo advirtió expresó subrayó destacó reconoció precisó insistió apuntó admitió anunció respondió

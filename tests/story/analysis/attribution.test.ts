@@ -91,6 +91,10 @@ describe('attribution sieve', () => {
     ).toEqual(['Karen Holt', 'Omar Said', 'Karen Holt', 'Omar Said', 'Ines Vogt', 'Ines Vogt']);
   });
 
+  it('resolves "it said" to the body last named', () => {
+    expect(speakers(['Nordvale Energy cut its forecast on Monday.', '"Demand for gas fell sharply in the autumn months," it said.'])).toEqual(['Nordvale Energy']);
+  });
+
   it('gives wording quoted from a document no speaker', () => {
     expect(speakers(['"All members shall vote in person," the bill reads.'])).toEqual([null]);
   });
