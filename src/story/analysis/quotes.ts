@@ -170,7 +170,7 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
-  if (opener && opener.kind === 'word' && !opener.cap && lexFlags(opener.fold) & FUNCTION && !ARTICLES.has(opener.lower) && !PRONOUNS.has(opener.lower) && !FOREIGN_ARTICLES.has(opener.lower) && opener.lower !== 'one') return null;
+  if (opener && opener.kind === 'word' && !opener.cap && lexFlags(opener.fold) & FUNCTION && !ARTICLES.has(opener.lower) && !PRONOUNS.has(opener.lower) && !FOREIGN_ARTICLES.has(opener.lower) && opener.lower !== 'one' && opener.lower !== 'it') return null;
   let to = verb;
   while (to > start && VERB_FILLERS.has(tokens[to - 1]?.lower ?? '')) to--;
   let from = start;
@@ -393,7 +393,7 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
   // "in a statement", "on Monday": a prepositional phrase names nobody.
-  if (lead && !lead.cap && lexFlags(lead.fold) & FUNCTION && !PRONOUNS.has(lead.lower) && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && lead.lower !== 'one') {
+  if (lead && !lead.cap && lexFlags(lead.fold) & FUNCTION && !PRONOUNS.has(lead.lower) && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && lead.lower !== 'one' && lead.lower !== 'it') {
     return { ...none, rejected: true };
   }
   // ""…," it said": a body speaks of itself as "it".

@@ -92,7 +92,7 @@ describe('attribution sieve', () => {
   });
 
   it('resolves "it said" to the body last named', () => {
-    expect(speakers(['Nordvale Energy cut its forecast on Monday.', '"Demand for gas fell sharply in the autumn months," it said.'])).toEqual(['Nordvale Energy']);
+    expect(speakers(['On Monday, Harbour Savings Bank cut its forecast.', '"Demand for mortgages fell sharply in the autumn months," it said.'])).toEqual(['Harbour Savings Bank']);
   });
 
   it('gives wording quoted from a document no speaker', () => {
