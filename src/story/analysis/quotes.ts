@@ -161,10 +161,12 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       to++;
     }
     // "said the defendant, Omar Said": a name in apposition to a described speaker is the speaker.
-    if (tokens[to]?.text === ',' && tokens[to + 1]?.cap && !tokens.slice(verb + 1, to).some((x) => x.cap)) {
+    if (tokens[to]?.text === ',' && tokens[to + 1]?.cap) {
       let n = to + 1;
       while (n < end && n - to <= 5 && tokens[n]?.kind === 'word' && (tokens[n]?.cap || NAME_CONNECTORS.has(tokens[n]?.lower ?? ''))) n++;
-      to = n;
+      // Only a name standing alone: "said the economy minister, Carlos Cuerpo." (two to four words, then the clause ends).
+      const alone = n - (to + 1) >= 2 && n - (to + 1) <= 4 && (n >= end || tokens[n]?.kind === 'punct');
+      if (alone || !tokens.slice(verb + 1, to).some((x) => x.cap)) to = n;
     }
     return { from: verb + 1, to };
   }

@@ -92,6 +92,11 @@ describe('German, Spanish and French attributions', () => {
     expect(r.entities.places).toEqual(['Copenhague']);
   });
 
+  it('reads a name in apposition after an inverted attribution', () => {
+    expect(es(['«La economía crecerá más de lo previsto este año», dijo el ministro de Economía, Carlos Cuerpo.']).quotes[0]?.speaker).toBe('Carlos Cuerpo');
+    expect(de(['„Wir bleiben hier“, sagte der Sprecher der Polizei, Markus Weber.']).quotes[0]?.speaker).toBe('Markus Weber');
+  });
+
   it('reads Ukrainian "за словами"', () => {
     const r = analyzeArticle(article(['Мер Ігор Терехов відвідав депо.', '«Метро залишиться безкоштовним до кінця року», — за словами Ігоря Терехова.'], 'Новини', 'uk'));
     expect(r.quotes[0]?.speaker).not.toBeNull();
