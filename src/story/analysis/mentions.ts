@@ -63,6 +63,8 @@ const PERSON_NOUNS = new Set(['man', 'woman', 'men', 'women', 'people', 'boy', '
 
 const FOREIGN_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', 'il', 'lo', 'gli', 'i', 'o', 'os', 'a', 'as', "l'", 'l’', 'del', 'des', 'du', 'au', 'aux']);
 
+const COMPASS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-(?:north|south|east|west|northeast|northwest|southeast|southwest))?$|(?:^|-)(?:north|south|east|west)(?:east|west)?$/u;
+
 const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
 
 const NAME_CONNECTORS_AND_OF = new Set([...NAME_CONNECTORS, 'of', 'for']);
@@ -279,6 +281,11 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     if (prev.lower === 'of') {
       const noun = wordBefore(tokens, before.index).tok;
       if (noun && PLACE_NOUNS.has(noun.lower)) cues.place += 3;
+      // "240 kilometres north-northwest of Qamdo", "south of X": a bearing is taken from a place.
+      else if (noun && !noun.cap && COMPASS.test(noun.lower)) {
+        cues.place += 3;
+        prep = true;
+      }
     }
     if (!prev.cap) {
       if (ORG_DESCRIPTORS.has(prev.lower) && !startsWithGivenName) cues.organization += 3;

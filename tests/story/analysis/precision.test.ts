@@ -20,6 +20,10 @@ describe('entity precision before recall', () => {
     expect(entities(['The Parti Québécois and the Bloc Québécois criticised the decision.']).organizations).toEqual(['Parti Québécois', 'Bloc Québécois']);
   });
 
+  it('takes the name a bearing is measured from for a place', () => {
+    expect(entities(['The epicentre lay 240 kilometres north-northwest of Tarvonk, at a depth of ten kilometres.']).places).toEqual(['Tarvonk']);
+  });
+
   it('keeps lowercase particles inside names', () => {
     expect(entities(['Ursula von der Leyen met Luiz Inácio Lula da Silva in Brussels.']).people).toEqual(['Ursula von der Leyen', 'Luiz Inácio Lula da Silva']);
   });
