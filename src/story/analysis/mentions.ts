@@ -617,7 +617,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
   // sentence are a person's name more often than not ("le chanteur Conchita Wurst").
   // After an article ("los Derechos Humanos", "la Douma") a capitalised run names a thing or a body, not a person.
-  if (profile === 'romance' && n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps && !FOREIGN_ORG_FIRST.has(firstTok.fold) && !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)) cues.person += 0.6;
+  if (profile === 'romance' && n >= 2 && n <= 3 && !firstTok.caps && !FOREIGN_ORG_FIRST.has(firstTok.fold) && !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)) cues.person += 0.6;
   // Two or three unknown capitalised words are most often a person's name.
   if (latin && n >= 2 && n <= 4) {
     let unknown = 0;
@@ -754,6 +754,8 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return [a, end];
   // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
   if (end - a === 1) return isAcronym(first) || surnames.has(first.fold) ? [a, end] : null;
+  // "Partei ANO", "Gewerkschaft GDL": a generic noun before an acronym; the acronym is the name.
+  if (end - a === 2 && FOREIGN_ORG_FIRST.has(first.fold) && tokens[a + 1] && isAcronym(tokens[a + 1] as Token)) return [a + 1, end];
   if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return [a, end];
   // "der Wikimedia Foundation": an English body's name keeps its English head word.
   if (end - a <= 5 && isOrgHead(tokens[end - 1]?.fold ?? '') && !isCommonGermanNoun(tokens, a, end)) return [a, end];
@@ -802,7 +804,9 @@ function splitCoordinated(tokens: Token[], spans: [number, number][], profile: P
     let start = a;
     for (let k = a + 1; k < end - 1; k++) {
       const t = tokens[k];
-      if (t && !t.cap && (COORDINATORS.has(t.lower) || (profile === 'de' && GERMAN_ARTICLES.has(t.lower)))) {
+      // German "von" before a given name starts a new name ("Partei ANO von Andrej Babiš").
+      const vonName = profile === 'de' && t?.lower === 'von' && (flags(tokens[k + 1]?.fold ?? '') & FIRST_NAME) !== 0;
+      if (t && !t.cap && (COORDINATORS.has(t.lower) || (profile === 'de' && GERMAN_ARTICLES.has(t.lower)) || vonName)) {
         out.push([start, k]);
         start = k + 1;
       }

@@ -45,6 +45,13 @@ describe('entity precision before recall', () => {
     expect(e.organizations).toEqual([]);
   });
 
+  it('finds French people named at a sentence start and German party acronyms', () => {
+    expect(entities(['Didier Deschamps et Hugo Lloris ont quitté Moscou.'], 'fr').people).toEqual(['Didier Deschamps', 'Hugo Lloris']);
+    const de = entities(['Die Partei ANO von Andrej Babiš gewann die Wahl vor der ČSSD.'], 'de');
+    expect(de.organizations).toEqual(['ANO', 'ČSSD']);
+    expect(de.people).toEqual(['Andrej Babiš']);
+  });
+
   it('finds Spanish and French bodies and sources', () => {
     expect(entities(['La Organización Mundial de la Salud alertó sobre el brote en México.'], 'es').organizations).toEqual(['Organización Mundial de la Salud']);
     const fr = analyzeArticle(article(['La SNCF a annoncé une grève, selon Le Monde.'], 'Actualités', 'fr'));
