@@ -39,6 +39,7 @@ import {
   FOREIGN_ORG_FIRST,
   FOREIGN_PLACE_NAMES,
   FOREIGN_PLACE_NOUNS,
+  GERMAN_BARE_NOUNS,
   NON_ENTITY_WORDS,
   LEADING_FUNCTION_WORDS,
   MONTHS,
@@ -753,7 +754,11 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return [a, end];
   if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return [a, end];
   // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
-  if (end - a === 1) return isAcronym(first) || surnames.has(first.fold) ? [a, end] : null;
+  if (end - a === 1 && (isAcronym(first) || surnames.has(first.fold))) return [a, end];
+  // "in Tottenham", "nach Bukarest": a bare capitalised word after a place preposition, without the article
+  // a German common noun would take and without a common noun's ending, names a place.
+  if (end - a === 1 && isGermanBarePlace(tokens, a)) return [a, end];
+  if (end - a === 1) return null;
   // "Partei ANO", "Gewerkschaft GDL": a generic noun before an acronym; the acronym is the name.
   if (end - a === 2 && FOREIGN_ORG_FIRST.has(first.fold) && tokens[a + 1] && isAcronym(tokens[a + 1] as Token)) return [a + 1, end];
   if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return [a, end];
@@ -793,6 +798,21 @@ const isGermanTitle = (fold: string): boolean => TITLE_WORDS.has(fold) || GERMAN
 
 /** Whether a run has a word that only German would capitalise (a lowercase word elsewhere in English): "Bank" alone is German too. */
 const isCommonGermanNoun = (tokens: Token[], a: number, end: number): boolean => end - a < 2 || tokens.slice(a, end - 1).every((t) => isCommonWord(t.fold));
+
+const GERMAN_PLACE_PREPOSITIONS = new Set(['in', 'nach', 'aus', 'bei', 'nahe']);
+const GERMAN_NOUN_ENDING = /(?:ung|heit|keit|schaft|tion|tät|tat|ei|nis|tum|ismus|ment|enz|anz|ik|ur|e|er|el|en|ling|chen|lein|sal|sel|ität|ie)$/u;
+
+/** Whether a lone German capitalised word right after "in"/"nach"/"aus" is a place name. */
+const isGermanBarePlace = (tokens: Token[], a: number): boolean => {
+  const t = tokens[a];
+  let prev = tokens[a - 1];
+  // "nach Enfield und Brixton": the preposition covers coordinated names.
+  if (prev && (prev.lower === 'und' || prev.lower === 'oder' || prev.text === ',') && tokens[a - 2]?.cap) prev = tokens[a - 3];
+  if (!t || !prev || prev.kind !== 'word' || !GERMAN_PLACE_PREPOSITIONS.has(prev.lower) || t.text.length < 4) return false;
+  if (GERMAN_BARE_NOUNS.has(t.fold) || t.initial) return false;
+  if (flags(t.fold) & (ANY_PLACE)) return true;
+  return !GERMAN_NOUN_ENDING.test(t.lower);
+};
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 
@@ -904,6 +924,8 @@ function localBodies(b: Builder, from: number): void {
   }
 }
 
+const COORDINATING = new Set(['and', 'or', 'und', 'oder', 'y', 'o', 'e', 'et', 'ou', 'і', 'й', 'та', 'и']);
+
 /** "in Okhla and Wazirabad", "in Kenya, Uganda and Tanzania": the preposition covers every coordinated name. */
 function shareCoordinatedPrepositions(b: Builder, from: number): void {
   const list = b.out.slice(from).sort((x, y) => x.first - y.first);
@@ -914,7 +936,7 @@ function shareCoordinatedPrepositions(b: Builder, from: number): void {
     let linked = cur.first > prev.last;
     for (let k = prev.last; k < cur.first && linked; k++) {
       const t = b.tokens[k];
-      linked = !!t && (t.text === ',' || t.lower === 'and' || t.lower === 'or');
+      linked = !!t && (t.text === ',' || COORDINATING.has(t.lower));
     }
     if (linked) {
       cur.prep = true;

@@ -335,6 +335,9 @@ export const FOREIGN_PLACE_NAMES = set(`
   norwegen danemark niederlande belgien luxemburg grossbritannien england schottland irland
   vereinigte-staaten amerika kanada mexiko brasilien argentinien chile kolumbien china japan indien
   sudkorea nordkorea australien agypten israel iran irak syrien libanon saudi-arabien afrika europa asien
+  großbritannien bayern sachsen hessen thuringen brandenburg niedersachsen nordrhein-westfalen
+  baden-wurttemberg rheinland-pfalz schleswig-holstein mecklenburg-vorpommern saarland sachsen-anhalt
+  tirol karnten steiermark salzburg bohmen mahren schlesien elsass lothringen
   munchen koln wien zurich genf prag warschau moskau kiew kyjiw charkiw odessa lemberg rom mailand
   venedig neapel lissabon bruessel brussel den-haag kopenhagen athen peking
   espana alemania francia italia polonia rusia ucrania reino-unido inglaterra estados-unidos canada mexico
@@ -383,4 +386,14 @@ export const FOREIGN_ORG_FIRST = set(`
   fondation association federation confederation syndicat chambre assemblee senat cour police armee
   ministerium regierung universitat bank partei kommission rat gericht institut agentur stiftung verband
   bundesamt bundesministerium bundesregierung landesregierung polizei gewerkschaft
+`);
+
+/**
+ * German nouns that follow "in", "nach" or "aus" without an article in fixed phrases ("in Zukunft",
+ * "nach Hause", "aus Protest"): not places.
+ */
+export const GERMAN_BARE_NOUNS = set(`
+  zukunft kraft haft hause ordnung frage angaben protest gefahr betrieb ruhe panik kontakt
+  wirklichkeit wahrheit zusammenarbeit anwesenheit abwesenheit folge richtung sorge angst eile
+  teilen summe kurze anbetracht bezug zeiten form hinsicht rente pension urlaub schach
 `);

@@ -52,6 +52,11 @@ describe('entity precision before recall', () => {
     expect(de.people).toEqual(['Andrej Babiš']);
   });
 
+  it('takes a bare German name after "in"/"nach" for a place, but not a noun in a fixed phrase', () => {
+    const e = entities(['Die Unruhen griffen nach Enfield und Brixton über. In Zukunft will die Polizei mehr zeigen. Er ging aus Protest nach Hause.'], 'de');
+    expect(e.places).toEqual(['Enfield', 'Brixton']);
+  });
+
   it('finds Spanish and French bodies and sources', () => {
     expect(entities(['La Organización Mundial de la Salud alertó sobre el brote en México.'], 'es').organizations).toEqual(['Organización Mundial de la Salud']);
     const fr = analyzeArticle(article(['La SNCF a annoncé une grève, selon Le Monde.'], 'Actualités', 'fr'));
