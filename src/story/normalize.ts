@@ -41,6 +41,12 @@ export const WORDS_PER_MINUTE = 230;
  */
 export const DEFAULT_ENTITY_TAGS = 0;
 
+/** An entity becomes a tag only when the story names it at least this often: a single passing mention is the likeliest to be wrong or beside the point. */
+const MIN_TAG_MENTIONS = 2;
+
+/** …or when its relevance is at least this high (named in the headline, or quoted), whatever its count. */
+const MIN_TAG_SCORE = 4;
+
 /**
  * Parses one seed (plain text, Markdown or JSON) into a normalized {@link Story}.
  *
@@ -98,7 +104,8 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
   const analysis = analyzeArticle({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });
 
   const entityTagCount = wantEntities ? (site.entityTags ?? DEFAULT_ENTITY_TAGS) : 0;
-  const tags = uniqueCaseless([...(meta.tags ?? []), ...analysis.ranked.slice(0, entityTagCount).map((e) => e.name)]);
+  const confident = analysis.ranked.filter((e) => e.mentions >= MIN_TAG_MENTIONS || e.score >= MIN_TAG_SCORE);
+  const tags = uniqueCaseless([...(meta.tags ?? []), ...confident.slice(0, entityTagCount).map((e) => e.name)]);
   // A dateline belongs to the body, not to the summary readers see in their list.
   // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
   const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
