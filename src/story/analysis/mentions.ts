@@ -768,7 +768,8 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   for (let k = a; k < end - 1 && k < a + 3; k++) {
     const t = tokens[k];
     if (!t) continue;
-    if (flags(t.fold) & FIRST_NAME && end - k <= 4) return [k, end];
+    // A given name that is also a month ("August", "April") starts a date, not a name, in German.
+    if (flags(t.fold) & FIRST_NAME && !(flags(t.fold) & DATE) && end - k <= 4) return [k, end];
     // "Finanzminister Evangelos Venizelos": a (compound) title before a name of two to three words.
     if (isGermanTitle(t.fold) && end - k >= 3 && end - k <= 4) return TITLE_WORDS.has(t.fold) ? [k, end] : [k + 1, end];
   }
