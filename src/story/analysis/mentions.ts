@@ -31,6 +31,7 @@ import {
   isRoleNoun,
 } from './wordclass.js';
 import {
+  CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
   DIRECTION_WORDS,
   EVENT_FIRST,
@@ -569,6 +570,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const latin = profile !== 'cyrillic';
 
   if (whole & ORGANIZATION) cues.organization += 4;
+  if (n === 1 && !firstTok.initial && CELESTIAL_BODIES.has(key)) cues.place += 3;
   if (profile === 'de' || profile === 'romance') {
     if (FOREIGN_PLACE_NAMES.has(key)) cues.place += 4;
     if (n >= 2 && FOREIGN_ORG_FIRST.has(firstTok.fold)) cues.organization += 3;

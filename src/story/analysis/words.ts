@@ -397,3 +397,6 @@ export const GERMAN_BARE_NOUNS = set(`
   wirklichkeit wahrheit zusammenarbeit anwesenheit abwesenheit folge richtung sorge angst eile
   teilen summe kurze anbetracht bezug zeiten form hinsicht rente pension urlaub schach
 `);
+
+/** Planets and large moons, which stories about space name as places ("the orbit of Jupiter"). */
+export const CELESTIAL_BODIES = set('mercury venus earth mars jupiter saturn uranus neptune pluto ganymede callisto enceladus');
