@@ -571,6 +571,12 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
 
   if (whole & ORGANIZATION) cues.organization += 4;
   if (n === 1 && !firstTok.initial && CELESTIAL_BODIES.has(key)) cues.place += 3;
+  // "the Greens", "the Social Democrats", "the Conservatives": a capitalised plural of an ordinary word
+  // after "the" names a party or a group.
+  if (profile === 'en' && tokens[a - 1]?.lower === 'the' && !firstTok.initial && lastTok.fold.length > 4 && lastTok.fold.endsWith('s') && !(whole & (ANY_PLACE | PERSON))) {
+    const singular = lastTok.fold.endsWith('ies') ? `${lastTok.fold.slice(0, -3)}y` : lastTok.fold.slice(0, -1);
+    if (flags(singular) & COMMON && !(flags(singular) & (NAME_LIKE | ANY_PLACE))) cues.organization += 3;
+  }
   if (profile === 'de' || profile === 'romance') {
     if (FOREIGN_PLACE_NAMES.has(key)) cues.place += 4;
     if (n >= 2 && FOREIGN_ORG_FIRST.has(firstTok.fold)) cues.organization += 3;

@@ -24,6 +24,12 @@ describe('entity precision before recall', () => {
     expect(entities(['The epicentre lay 240 kilometres north-northwest of Tarvonk, at a depth of ten kilometres.']).places).toEqual(['Tarvonk']);
   });
 
+  it('takes planets for places and "the Greens" for a party', () => {
+    const e = entities(['The probe will reach the orbit of Jupiter in 2031.', 'Support for the Greens rose in the city.']);
+    expect(e.places).toEqual(['Jupiter']);
+    expect(e.organizations).toEqual(['Greens']);
+  });
+
   it('keeps lowercase particles inside names', () => {
     expect(entities(['Ursula von der Leyen met Luiz Inácio Lula da Silva in Brussels.']).people).toEqual(['Ursula von der Leyen', 'Luiz Inácio Lula da Silva']);
   });
