@@ -768,7 +768,8 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   if (end - a === 1 && isGermanBarePlace(tokens, a)) return [a, end];
   if (end - a === 1) return null;
   // "Partei ANO", "Gewerkschaft GDL": a generic noun before an acronym; the acronym is the name.
-  if (end - a === 2 && FOREIGN_ORG_FIRST.has(first.fold) && tokens[a + 1] && isAcronym(tokens[a + 1] as Token)) return [a + 1, end];
+  const second = tokens[a + 1];
+  if (end - a === 2 && FOREIGN_ORG_FIRST.has(first.fold) && second && isAcronym(second)) return [a + 1, end];
   if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return [a, end];
   // "der Wikimedia Foundation": an English body's name keeps its English head word.
   if (end - a <= 5 && isOrgHead(tokens[end - 1]?.fold ?? '') && !isCommonGermanNoun(tokens, a, end)) return [a, end];
@@ -782,7 +783,10 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
     if (isGermanTitle(t.fold) && end - k >= 3 && end - k <= 4) return TITLE_WORDS.has(t.fold) ? [k, end] : [k + 1, end];
   }
   // "PASOK Fraktionsmitglieder": the acronym is the name; the nouns around it are ordinary nouns.
-  for (let k = a; k < end; k++) if (tokens[k] && isAcronym(tokens[k] as Token)) return [k, k + 1];
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t && isAcronym(t)) return [k, k + 1];
+  }
   return null;
 }
 
