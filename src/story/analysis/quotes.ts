@@ -439,6 +439,8 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   const headTok = head >= 0 ? phrase[head] : undefined;
   // "a Kremlin spokesman", "an NNPC official": an unnamed member of staff speaks for the body.
   if (org && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
+  // "a spokeswoman for Interpol": the same, with the body after "for"/"of"/"at".
+  if (affiliation && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
   if (head >= 0) {
     const c = personByRole(registry, phrase.slice(first), head - first, pos);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };

@@ -31,6 +31,10 @@ describe('attribution sieve', () => {
     expect(speakers(['"We are restoring power to every district as fast as we can," a Nordvale Energy spokesman said.'])).toEqual(['Nordvale Energy']);
   });
 
+  it('gives the words of "a spokeswoman for X" to X', () => {
+    expect(speakers(['"The investigation is still at an early stage," a spokeswoman for the Harbour Savings Bank said.'])).toEqual(['Harbour Savings Bank']);
+  });
+
   it('resolves "the bank said" to the bank the story named', () => {
     expect(
       speakers(['Profits at Harbour Savings Bank rose by a fifth in the third quarter.', '"Demand for mortgages has recovered faster than we expected," the bank said.']),
