@@ -519,6 +519,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   let previousBlockQuote: FoundQuote | null = null;
   // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
   let turns: { cluster: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
+  let pendingRunOn: FoundQuote[] = [];
   const cyrillic = doc.profile === 'cyrillic';
   const german = doc.profile === 'de';
   doc.blocks.forEach((block, blockIndex) => {
@@ -578,6 +579,17 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
       found.push({ quote, attributed, startsBlock: q.open === 0, runsOn: q.close >= block.text.length });
     }
+    // A quotation left open in earlier paragraphs without a speaker is signed where it ends: ""We will go. /
+    // "And we will win," Smith said." gives both paragraphs to Smith.
+    const opening = found[0];
+    if (opening && opening.startsBlock && opening.attributed && opening.quote.speaker !== null) {
+      for (const q of pendingRunOn) {
+        q.speaker = opening.quote.speaker;
+        q.cluster = opening.quote.cluster;
+        q.affiliation = opening.quote.affiliation;
+      }
+    }
+    if (!opening || !opening.startsBlock || opening.attributed) pendingRunOn = [];
     const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex, last) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
@@ -610,6 +622,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     }
     previousBlockQuote = found[found.length - 1]?.quote ?? null;
     const lastFound = found[found.length - 1];
+    // A run-on quotation whose speaker only continues an earlier one (or is unknown) waits for its signature.
+    if (lastFound && lastFound.runsOn && !lastFound.attributed && !subject && found.length === 1) pendingRunOn.push(lastFound.quote);
+    else pendingRunOn = [];
     // Only consecutive paragraphs of quotations make a conversation.
     if (!lastFound) turns = [];
     else turns = [...turns.slice(-1), { cluster: lastFound.quote.cluster, explicit: found.every((f) => f.attributed), runsOn: lastFound.runsOn }];

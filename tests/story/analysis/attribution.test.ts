@@ -60,6 +60,16 @@ describe('attribution sieve', () => {
     expect(q[0]?.text).toBe('The rain came too late for the maize this year.');
   });
 
+  it('signs a quotation left open with the attribution where it ends', () => {
+    expect(
+      speakers([
+        'Mayor Tom Fisher spoke first at the meeting.',
+        '"The bridge will stay closed for another month.',
+        '"We have found cracks in two of the supports," said engineer Lucia Ferri.',
+      ]),
+    ).toEqual(['Lucia Ferri', 'Lucia Ferri']);
+  });
+
   it('keeps a quotation that contains an inner quotation whole', () => {
     const q = quotes(['"The sign on the gate said "closed until spring" and nobody came to explain," said resident Jonas Berg.']);
     expect(q).toHaveLength(1);
