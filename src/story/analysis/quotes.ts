@@ -233,6 +233,14 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
       const appositive = !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower) || SPEAKER_OPENERS.has(lead.lower));
       if (!appositive || segments.length - s > 3) considered++;
       let b = b0;
+      // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
+      for (let k = a + 1; k < b; k++) {
+        const w = tokens[k];
+        if (w && w.kind === 'word' && w.quote < 0 && SPEECH_VERBS.has(w.lower)) {
+          b = k;
+          break;
+        }
+      }
       while (b > a && VERB_FILLERS.has(tokens[b - 1]?.lower ?? '')) b--;
       if (b <= a) continue;
       const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
@@ -241,10 +249,13 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
     }
     return fallback;
   }
-  // "Smith: "…"": a name and a colon introduce what the person said.
+  // "Smith: "…"": a name and a colon introduce what the person said; so does a bare label of one to four
+  // capitalised words at the start of a paragraph, as interviews are written ("Wikinews: "…"").
   if (tokens[openMark - 1]?.text === ':' && openMark - 1 > begin && openMark - 1 - begin <= COLON_SPEAKER_TOKENS) {
     const at = { from: begin, to: openMark - 1, verb: false };
     if (hasPerson(at.from, at.to)) return at;
+    const label = tokens.slice(begin, openMark - 1);
+    if (begin === 0 && label.length <= 4 && label.every((t) => t.kind === 'word' && t.cap)) return at;
   }
   return null;
 }

@@ -70,6 +70,17 @@ describe('attribution sieve', () => {
     ).toEqual(['Lucia Ferri', 'Lucia Ferri']);
   });
 
+  it('reads interview labels and a second verb of the same subject', () => {
+    expect(
+      speakers([
+        'Florence Devouard chairs the foundation board.',
+        'Wikinews: "What are your plans for the next year?"',
+        'Florence Devouard: "We want to grow the projects in Africa and Asia."',
+        'Asked about the board, she said that it was "working well together" and added: "We meet every month in person."',
+      ]),
+    ).toEqual(['Wikinews', 'Florence Devouard', 'Florence Devouard', 'Florence Devouard']);
+  });
+
   it('keeps a quotation that contains an inner quotation whole', () => {
     const q = quotes(['"The sign on the gate said "closed until spring" and nobody came to explain," said resident Jonas Berg.']);
     expect(q).toHaveLength(1);
