@@ -11,8 +11,18 @@ const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{L}\p{M}.'’ -]{0,40}(?:,\s*[\p{L}\p{M}
 /** Words that open a credit line ("Reporting by …", "Editing by …", "Additional reporting by …", "Compiled by …"). */
 const CREDIT_LEAD = /^(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced|graphics|photos?|translation|translated|research)\b[^()]{0,30}?\bby\b/i;
 
-/** A parenthesised credit line at the end of a paragraph, or a whole paragraph that is one. */
-const TRAILING_CREDIT = /\s*\(([^()]{4,400})\)\s*$/u;
+/** The longest credit line read. */
+const MAX_CREDIT_CHARS = 400;
+
+/** The parenthesis that ends a paragraph ("… said. (Reporting by …)"), found without a regular expression so that long text stays linear. */
+const trailingParenthesis = (text: string): { start: number; inner: string } | null => {
+  const end = text.trimEnd();
+  if (!end.endsWith(')')) return null;
+  const open = end.lastIndexOf('(');
+  if (open < 0 || end.length - open > MAX_CREDIT_CHARS + 2) return null;
+  const inner = end.slice(open + 1, -1);
+  return inner.length >= 4 && !inner.includes(')') ? { start: open, inner } : null;
+};
 
 /** What {@link splitWire} separates from a story's paragraphs. */
 export interface WireParts {
@@ -63,14 +73,14 @@ export function splitWire(paragraphs: readonly string[]): WireParts {
     const trimmed = text.trim();
     // A whole paragraph of credits, with or without parentheses.
     const bare = trimmed.startsWith('(') && trimmed.endsWith(')') ? trimmed.slice(1, -1) : trimmed;
-    if (bare.length <= 400 && isCreditLine(bare)) {
+    if (bare.length <= MAX_CREDIT_CHARS && isCreditLine(bare)) {
       credits.push(bare.trim());
       continue;
     }
-    const m = TRAILING_CREDIT.exec(text);
-    if (m && m[1] && isCreditLine(m[1])) {
-      credits.push(m[1].trim());
-      text = text.slice(0, m.index);
+    const credit = trailingParenthesis(text);
+    if (credit && isCreditLine(credit.inner)) {
+      credits.push(credit.inner.trim());
+      text = text.slice(0, credit.start).trimEnd();
     }
     out.push(text);
   }

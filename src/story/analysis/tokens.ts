@@ -90,6 +90,18 @@ const closesHere = (text: string, i: number): boolean => {
   return !/\s/u.test(before) && (after === ' ' || !/[\p{L}\p{N}]/u.test(after));
 };
 
+/** Whether the text from `from` on holds two words (a letter, a space, then another letter), in one pass. */
+const hasTwoWords = (text: string, from: number): boolean => {
+  let state = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (state === 0 && isLetterCode(c)) state = 1;
+    else if (state === 1 && isSpace(c)) state = 2;
+    else if (state === 2 && isLetterCode(c)) return true;
+  }
+  return false;
+};
+
 /** Marks that close a quotation opened by the given mark. */
 const CLOSERS: Record<string, string> = { '"': '"', '“': '”“', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
 
@@ -139,7 +151,7 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
   }
   const outer = stack[0];
   // A quotation left open runs to the end of the block, when it opens like a quotation and has words.
-  if (outer && outer.mark !== '‘' && outer.mark !== '‚' && (text.slice(0, outer.at).trim() === '' || opensHere(text, outer.at)) && /\p{L}[^]*\s[^]*\p{L}/u.test(text.slice(outer.at + 1))) {
+  if (outer && outer.mark !== '‘' && outer.mark !== '‚' && (text.slice(0, outer.at).trim() === '' || opensHere(text, outer.at)) && hasTwoWords(text, outer.at + 1)) {
     regions.push({ open: outer.at, close: text.length });
   }
   return regions;
