@@ -918,6 +918,7 @@ const LOCAL_BODY_HEADS = new Set(['department', 'council', 'board', 'office', 'c
  */
 function localBodies(b: Builder, from: number): void {
   const { tokens } = b;
+  const bodies: [number, number][] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
     const service = tokens[i];
     const head = tokens[i + 1];
@@ -927,13 +928,24 @@ function localBodies(b: Builder, from: number): void {
     let start = i - 1;
     while (start > 0 && tokens[start - 1]?.cap && tokens[start - 1]?.kind === 'word' && i - start < 3 && !TITLE_WORDS.has(tokens[start - 1]?.fold ?? '')) start--;
     if (TITLE_WORDS.has(tokens[start]?.fold ?? '')) continue;
-    for (let k = b.out.length - 1; k >= from; k--) {
-      const m = b.out[k];
-      if (m && m.block === b.blockIndex && m.first >= start - 1 && m.last <= i + 2) b.out.splice(k, 1);
-    }
+    bodies.push([start, i + 2]);
+  }
+  if (bodies.length === 0) return;
+  // Mentions inside a body give way to it; one pass over the block's mentions (bodies are in order and apart).
+  const kept = b.out.slice(0, from);
+  const mine = b.out.slice(from).sort((x, y) => x.first - y.first);
+  let k = 0;
+  for (const m of mine) {
+    while (k < bodies.length && (bodies[k]?.[1] ?? 0) < m.last) k++;
+    const body = bodies[k];
+    if (!(body && m.first >= body[0] - 1 && m.last <= body[1])) kept.push(m);
+  }
+  b.out.length = 0;
+  for (const m of kept) b.out.push(m);
+  for (const [start, end] of bodies) {
     const cues = emptyCues();
     cues.organization += 4;
-    addMention(b, start, i + 2, cues, null);
+    addMention(b, start, end, cues, null);
   }
 }
 

@@ -30,6 +30,12 @@ describe('entity precision before recall', () => {
     expect(e.organizations).toEqual(['Greens']);
   });
 
+  it('takes "the Tarvonk police department" for a body, and "The city council" for no name', () => {
+    const e = entities(['Officers of the Tarvonk police department arrived at 8:13am.', 'The city council met on Friday.']);
+    expect(e.organizations).toEqual(['Tarvonk police department']);
+    expect(e.places).toEqual([]);
+  });
+
   it('keeps lowercase particles inside names', () => {
     expect(entities(['Ursula von der Leyen met Luiz Inácio Lula da Silva in Brussels.']).people).toEqual(['Ursula von der Leyen', 'Luiz Inácio Lula da Silva']);
   });
