@@ -53,6 +53,9 @@ const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
 /** A French verb or auxiliary with the subject pronoun after it ("a-t-elle", "dit-il", "ajoute-t-il"). */
 const FRENCH_INVERTED_PRONOUN = /^\p{L}+-(?:t-)?(?:il|elle|ils|elles)$/u;
 
+/** Prepositions after which a short quoted passage is a name or a title ("told „heise online“", "in "Deep Waters""). */
+const NAME_PREPOSITIONS = new Set(['to', 'from', 'in', 'at', 'by', 'with', 'for', 'of', 'on', 'about', 'gegenüber', 'von', 'bei', 'mit', 'für', 'über', 'im', 'à', 'de', 'par', 'pour', 'avec', 'sur', 'dans', 'en', 'por', 'para', 'con', 'sobre', 'del']);
+
 /** Documents whose wording is quoted without a speaker ("the letter said", "the bill reads"). */
 const QUOTED_DOCUMENTS = new Set(['letter', 'bill', 'law', 'document', 'text', 'decree', 'ruling', 'resolution', 'verdict', 'judgment', 'judgement', 'treaty', 'memo', 'note', 'sign', 'banner', 'placard', 'headline', 'gesetz', 'gesetzentwurf', 'brief', 'ley', 'carta', 'loi', 'lettre', 'texte', 'закон', 'лист']);
 
@@ -227,6 +230,10 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
       const [a, b0] = seg;
       const lead = tokens[a];
       if (RELATIVE.has(lead?.lower ?? '')) continue;
+      // A piece that is only the tail of an earlier quotation names nobody.
+      let outside = false;
+      for (let k = a; k < b0 && !outside; k++) outside = (tokens[k]?.quote ?? 0) < 0 && tokens[k]?.kind === 'word';
+      if (!outside) continue;
       // "…, spoke to the broadcaster X about it, saying": a piece that starts with a verb is a predicate, not the subject.
       if (s > 0 && lead && lead.kind === 'word' && !lead.cap && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && !PRONOUNS.has(lead.lower) && !SPEAKER_OPENERS.has(lead.lower) && !(lexFlags(lead.fold) & FUNCTION)) continue;
       // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
@@ -570,7 +577,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const after = block.text.slice(q.close + 1).trimStart()[0] ?? '';
         const utterance = (/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at;
         // "she called the plan "a reckless gamble"", "… als „letzte Chance“ bezeichnet": a fragment of what someone said.
-        const fragment = reported && isFragment(block, q.first, q.last) && q.open > 0;
+        // A quoted name right after a preposition ("told „heise online“", "in "Deep Waters"") is a title, not speech.
+        const before = block.tokens[q.first - 2];
+        const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower);
+        const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
         if (!utterance && !fragment) continue;
       }
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };

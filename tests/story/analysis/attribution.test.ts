@@ -96,6 +96,13 @@ describe('attribution sieve', () => {
     ]);
   });
 
+  it('does not take a quoted name after a preposition for a fragment of speech', () => {
+    const r = analyzeArticle(
+      article(['„Die Zensur wird nicht lange halten können, das wissen alle“, sagte er gegenüber „Radio Nord“.'], 'Nachrichten', 'de'),
+    );
+    expect(r.quotes.map((q) => q.text)).toEqual(['Die Zensur wird nicht lange halten können, das wissen alle']);
+  });
+
   it('finds a fragment before a German verb at the end of the sentence', () => {
     const r = analyzeArticle(
       article(['Ministerpräsidentin Eva Roth hatte den Plan im Landtag als „letzte Chance“ für die Region bezeichnet.'], 'Nachrichten', 'de'),
