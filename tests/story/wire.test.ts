@@ -8,6 +8,8 @@ describe('wire datelines', () => {
     expect(wireDateline('LONDON (Reuters) - Shares fell on Monday.')?.agency).toBe('Reuters');
     expect(wireDateline('FRANKFURT, March 3 (Reuters) - The bank raised rates.')?.agency).toBe('Reuters');
     expect(wireDateline('(AP) — A storm hit the coast.')?.agency).toBe('AP');
+    expect(wireDateline('Berlin (dpa) - Die Preise stiegen im Mai.')?.agency).toBe('dpa');
+    expect(wireDateline('Athen (Griechenland), 06.11.2011 – Das Parlament stimmte ab.')).toBeNull();
     expect(withoutWireDateline('(AP) — A storm hit the coast.')).toBe('A storm hit the coast.');
   });
 
