@@ -150,8 +150,16 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
   }
   // Cyrillic names are often inflected capitalised words without other cues ("За даними Укренерго"); in
   // German every noun is capitalised, so only a quoted name counts ("Nach Angaben der „Netzeitung“").
-  const quoted = k > 0 && QUOTE_CHARS.has(tokens[k - 1]?.text ?? '') && QUOTE_CHARS.has(tokens[k + 1]?.text ?? '');
-  if ((cyrillic || (doc.profile === 'de' && quoted)) && lead.cap) col.addPhrase(block, k, k + 1, pos);
+  if (cyrillic && lead.cap) {
+    col.addPhrase(block, k, k + 1, pos);
+    return;
+  }
+  // A quoted outlet name of up to four words ("gegenüber „heise online“").
+  if (doc.profile === 'de' && k > 0 && QUOTE_CHARS.has(tokens[k - 1]?.text ?? '')) {
+    let e = k;
+    while (e < tokens.length && e - k < 4 && tokens[e]?.kind === 'word') e++;
+    if (e > k && QUOTE_CHARS.has(tokens[e]?.text ?? '')) col.addPhrase(block, k, e, pos);
+  }
 }
 
 /** The subject right before a report verb at `v`, if it is a body. */
@@ -262,6 +270,8 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         }
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // German "sagte er gegenüber X" is "he told X".
+      if (lower === 'gegenüber' && doc.profile === 'de') citedPhrase(col, doc, blockIndex, i + 1);
       // "the USGS statistics", "Rasmussen polls": the body whose figures the story reports.
       if ((DOCUMENT_NOUNS.has(lower) || (OUTLET_NOUNS.has(lower) && tokens[i - 2]?.lower === 'by')) && i > 0) {
         const m = registry.tokenMention[blockIndex]?.[i - 1];

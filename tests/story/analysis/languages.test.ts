@@ -97,6 +97,11 @@ describe('German, Spanish and French attributions', () => {
     expect(de(['„Wir bleiben hier“, sagte der Sprecher der Polizei, Markus Weber.']).quotes[0]?.speaker).toBe('Markus Weber');
   });
 
+  it('cites a German outlet a statement was made to ("gegenüber „…“") and a "(dpa)" dateline', () => {
+    const r = de(['Berlin (dpa) - Die Preise stiegen im Mai deutlich.', '„Das war zu erwarten“, sagte Thomas Keller gegenüber „Radio Nord“.']);
+    expect(r.sources).toEqual(['dpa', 'Radio Nord']);
+  });
+
   it('reads Ukrainian "за словами"', () => {
     const r = analyzeArticle(article(['Мер Ігор Терехов відвідав депо.', '«Метро залишиться безкоштовним до кінця року», — за словами Ігоря Терехова.'], 'Новини', 'uk'));
     // The genitive "Ігоря Терехова" is the person introduced as "Ігор Терехов".
