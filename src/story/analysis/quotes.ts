@@ -100,7 +100,8 @@ interface Attribution {
 const leadAt = (tokens: Token[], k: number, german: boolean): number => {
   const t = tokens[k];
   if (!t || t.kind !== 'word') return 0;
-  if (german && SPEECH_LEADS_GERMAN.has(t.lower)) return 1;
+  // German "so" signs a quotation only before a name or a noun ("so Müller", "so der Minister"), not in "so dass".
+  if (german && SPEECH_LEADS_GERMAN.has(t.lower)) return tokens[k + 1]?.cap || FOREIGN_ARTICLES.has(tokens[k + 1]?.lower ?? '') ? 1 : 0;
   for (const lead of ATTRIBUTION_LEADS) {
     if (lead.every((w, i) => tokens[k + i]?.lower === w)) return lead.length;
   }
