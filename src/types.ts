@@ -283,7 +283,7 @@ export interface SiteConfig {
   hub?: string;
   /** URL or path of an XSL stylesheet for RSS and Atom. */
   stylesheet?: string;
-  /** How many entities become tags (0 turns entity tags off). Default 5. */
+  /** How many entities become tags (0 turns entity tags off). Default 0. */
   entityTags?: number;
   /** Whether to run entity extraction at all. Default `true`. */
   entities?: boolean;

@@ -181,7 +181,7 @@ export default {
   // authorFeeds: true, // one feed per author
   // hub: 'https://pubsubhubbub.appspot.com/', // WebSub hub to ping after each build (build --ping)
   // stylesheet: true, // bundled XSL so feeds opened in a browser are readable (default true)
-  // entityTags: 5, // how many people/organisations/places become tags (0: none)
+  // entityTags: 0, // how many people/organisations/places become tags (opt-in; 0: none)
   // timeZone: 'Europe/Kyiv', // zone for dates written without an offset (default UTC)
 };
 `;

@@ -11,6 +11,7 @@ import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { slugify, splitDatedName } from './slug.js';
 import { summarize } from './summary.js';
+import { splitWire, withoutWireDateline } from './wire.js';
 import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
 
 export { countWords, WORDS_PER_MINUTE } from './reading-time.js';
@@ -35,8 +36,18 @@ export interface StoryOptions {
 export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' | 'timeZone'>;
 
 
-/** Default number of entities that become tags. */
-export const DEFAULT_ENTITY_TAGS = 5;
+/**
+ * Default number of entities that become tags: none. Entity tags are opt-in (`entityTags: N` in the
+ * config), because a wrong entity shown as a category reaches every subscriber; by default a feed
+ * carries only the tags the author gave.
+ */
+export const DEFAULT_ENTITY_TAGS = 0;
+
+/** An entity becomes a tag only when the story names it at least this often: a single passing mention is the likeliest to be wrong or beside the point. */
+const MIN_TAG_MENTIONS = 2;
+
+/** …or when its relevance is at least this high (named in the headline, or quoted), whatever its count. */
+const MIN_TAG_SCORE = 4;
 
 /**
  * Parses one seed (plain text, Markdown or JSON) into a normalized {@link Story}.
@@ -95,9 +106,12 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
   const analysis = analyzeArticle({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });
 
   const entityTagCount = wantEntities ? (site.entityTags ?? DEFAULT_ENTITY_TAGS) : 0;
-  const tags = uniqueCaseless([...(meta.tags ?? []), ...analysis.ranked.slice(0, entityTagCount).map((e) => e.name)]);
+  const confident = analysis.ranked.filter((e) => e.mentions >= MIN_TAG_MENTIONS || e.score >= MIN_TAG_SCORE);
+  const tags = uniqueCaseless([...(meta.tags ?? []), ...confident.slice(0, entityTagCount).map((e) => e.name)]);
   // A dateline belongs to the body, not to the summary readers see in their list.
-  const lede = seed.dateline ? withoutDateline(paragraphs[0] ?? '') : paragraphs[0] ?? '';
+  // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
+  const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
+  const lede = seed.dateline ? withoutDateline(first) : withoutWireDateline(first);
   const summary = clean(meta.summary ?? summarize(lede), 'summary', file, warn);
   const wordCount = countWords(contentText);
 

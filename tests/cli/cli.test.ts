@@ -108,7 +108,7 @@ describe('storyfeed inspect', () => {
     expect(story.title).toBe("NATO official: North Korean military involvement in Ukraine reveals Russia's weakness");
     expect(story.sections.map((s: { heading: string | null }) => s.heading)).toEqual([null, 'North Korean troops in Ukraine']);
     expect(story.sections.flatMap((s: { blocks: { kind: string }[] }) => s.blocks).filter((b: { kind: string }) => b.kind === 'paragraph')).toHaveLength(15);
-    expect(story.quotes).toHaveLength(5);
+    expect(story.quotes).toHaveLength(6); // five by Gerry Connolly and the White House's "an act of desperation"
     expect(story.published).toBe('2024-10-21T11:30:00.000Z');
     expect(Object.keys(story).slice(0, 7)).toEqual(['id', 'slug', 'url', 'title', 'summary', 'published', 'updated']);
   });
@@ -117,7 +117,7 @@ describe('storyfeed inspect', () => {
     const run = await cli(['inspect', 'seeds/nato-north-korea-troops.txt'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('## North Korean troops in Ukraine');
-    expect(run.stdout).toContain('Quotes (5):');
+    expect(run.stdout).toContain('Quotes (6):');
   });
 
   it('names the file and line of a bad seed', async () => {

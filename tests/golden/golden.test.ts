@@ -25,10 +25,12 @@ const cases = [
 
 function check(dir: string, name: string, actual: string): void {
   const file = path.join(dir, name);
-  if (update || !existsSync(file)) {
+  if (update) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, actual);
   }
+  // A missing golden file is a failure, never written silently: it must be generated on purpose and reviewed.
+  expect(existsSync(file), `${path.relative(root, file)} is missing; generate it with UPDATE_GOLDEN=1 and review it`).toBe(true);
   expect(actual, `${path.relative(root, file)} differs; if the change is intended, regenerate with UPDATE_GOLDEN=1 and review the diff`).toBe(readFileSync(file, 'utf8'));
 }
 

@@ -116,6 +116,19 @@ describe('parseSeed: content', () => {
     expect(parse('---\ndraft: true\n---\nT\nBody.', { file: 'x.md' }).draft).toBe(true);
   });
 
+  it('carries only the author\'s tags by default: entity tags are opt-in', () => {
+    const s = parse(fixture('front-matter.md'), { file: 'front-matter.md' });
+    expect(s.tags).toEqual(['economy', 'shipping', 'Black Sea']);
+    expect(s.entities.places).toContain('Odesa');
+    // Opted in, only entities the story is confidently about (named more than once, or in the headline) become tags.
+    expect(parse(fixture('front-matter.md'), { file: 'front-matter.md', site: { ...site, entityTags: 2 } }).tags).toEqual(['economy', 'shipping', 'Black Sea']);
+    const text = '---\ntags: [transport]\n---\nIzmail ferry resumes\n\nThe ferry between Izmail and Isaccea resumed on Monday, the Izmail port authority said.\n\nMayor Anna Kovacs of Isaccea welcomed the news. Traffic through Izmail had stopped in May.\n';
+    const opted = parse(text, { file: 'ferry.md', site: { ...site, entityTags: 2 } });
+    expect(opted.tags[0]).toBe('transport');
+    expect(opted.tags).toContain('Izmail');
+    expect(opted.tags).not.toContain('Anna Kovacs');
+  });
+
   it('can turn entity tags off', () => {
     const s = parse(fixture('front-matter.md'), { file: 'front-matter.md', site: { ...site, entities: false } });
     expect(s.tags).toEqual(['economy', 'shipping', 'Black Sea']);

@@ -5,8 +5,14 @@ import type { AnalysisInput } from './contract.js';
 import { tokenize } from './tokens.js';
 import type { QuoteRegion, Token } from './tokens.js';
 
-/** Which rules apply: full English rules, Cyrillic (Ukrainian/Russian) quote and source rules, or only safe generic ones. */
-export type Profile = 'en' | 'cyrillic' | 'other';
+/**
+ * Which rules apply: full English rules; Cyrillic (Ukrainian/Russian) quote and source rules; Romance
+ * languages (Spanish, French, Italian, Portuguese), whose capitals mark names as in English; German, which
+ * capitalises every noun, so that a capital alone says nothing; or only safe generic ones.
+ */
+export type Profile = 'en' | 'cyrillic' | 'romance' | 'de' | 'other';
+
+const ROMANCE = new Set(['es', 'fr', 'it', 'pt', 'ca', 'gl']);
 
 /** A title, subheading or paragraph. */
 export interface Block {
@@ -49,6 +55,8 @@ const detectProfile = (language: string, blocks: Block[]): Profile => {
   const primary = language.toLowerCase().split(/[-_]/)[0] ?? '';
   if (primary === 'en') return 'en';
   if (primary === 'uk' || primary === 'ru' || primary === 'be') return 'cyrillic';
+  if (primary === 'de') return 'de';
+  if (ROMANCE.has(primary)) return 'romance';
   let words = 0;
   let cyrillic = 0;
   let english = 0;

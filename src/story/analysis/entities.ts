@@ -60,6 +60,19 @@ const isSuffix = (short: string[], long: string[]): boolean => {
   return short.every((w, i) => long[offset + i] === w);
 };
 
+/** How many forms of one name are compared for inflection (a bound against hostile input). */
+const INFLECTION_BUCKET_LIMIT = 64;
+
+/** Whether two words are forms of one word: the same but for an ending of up to two letters ("Терехов", "Терехова"). */
+export const sameStem = (a: string, b: string): boolean => {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  if (n < 4 || Math.abs(a.length - b.length) > 2) return false;
+  let common = 0;
+  while (common < n && a[common] === b[common]) common++;
+  return common >= n - 1 && common >= Math.max(a.length, b.length) - 2;
+};
+
 /** Whether `short` (with acronyms) abbreviates `long`: "NATO PA" → "NATO Parliamentary Assembly", "BOJ" → "Bank of Japan". */
 export function abbreviates(short: { words: string[]; caps: boolean[] }, long: { words: string[] }): boolean {
   if (!short.caps.some(Boolean) || long.words.length <= short.words.length) return false;
@@ -216,6 +229,47 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         break;
       }
     }
+  }
+
+  // Cyrillic names inflect: "Ігоря Терехова" (genitive) is "Ігор Терехов". Forms whose words differ only
+  // in their endings are one entity; buckets by the first letters keep this linear in practice.
+  if (doc.profile === 'cyrillic') {
+    const buckets = new Map<string, Group[]>();
+    for (const g of list) {
+      const bucket = `${g.words.length}:${(g.words[0] ?? '').slice(0, 3)}`;
+      const members = buckets.get(bucket);
+      if (members) members.push(g);
+      else buckets.set(bucket, [g]);
+    }
+    for (const members of buckets.values()) {
+      for (let i = 1; i < members.length && i < INFLECTION_BUCKET_LIMIT; i++) {
+        const g = members[i];
+        if (!g) continue;
+        for (let j = 0; j < i; j++) {
+          const o = members[j];
+          if (!o || root(o.index) === root(g.index) || !g.words.every((w, k) => sameStem(w, o.words[k] ?? ''))) continue;
+          const gr = list[root(g.index)];
+          if (gr) gr.parent = root(o.index);
+          break;
+        }
+      }
+    }
+  }
+
+  // "Sozialliberale Union (USL)": an acronym in parentheses right after a body's name is that body.
+  const byKeyGroup = new Map(list.map((g) => [g.key, g] as const));
+  const starts = new Map<string, Mention>();
+  for (const m of mentions) starts.set(`${m.block}:${m.last}`, m);
+  for (const m of mentions) {
+    if (!m.caps.every(Boolean) || m.words.length !== 1) continue;
+    const tokens = doc.blocks[m.block]?.tokens;
+    if (tokens?.[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')') continue;
+    const owner = starts.get(`${m.block}:${m.first - 1}`);
+    const g = byKeyGroup.get(m.key);
+    const o = owner ? byKeyGroup.get(owner.key) : undefined;
+    if (!g || !o || g === o || isPersonish(o) || root(g.index) === root(o.index)) continue;
+    const gr = list[root(g.index)];
+    if (gr) gr.parent = root(o.index);
   }
 
   // Collect groups into clusters.

@@ -8,6 +8,7 @@
  * verbs), mentions are grouped into entities, and the entities' summed evidence decides what they are.
  */
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from './contract.js';
+import { splitWire } from '../wire.js';
 import { buildDoc } from './document.js';
 import { buildRegistry, expandSurnames } from './entities.js';
 import { findMentions } from './mentions.js';
@@ -27,7 +28,9 @@ const empty = (): ArticleAnalysis => ({ quotes: [], sources: [], entities: { peo
 /** Finds quotations, sources and entities in an article. Never throws; unknown languages get near-empty results. */
 export function analyzeArticle(input: AnalysisInput, options: AnalysisOptions = {}): ArticleAnalysis {
   try {
-    const doc = buildDoc(input);
+    // Credit lines ("(Reporting by …; Editing by …)") name the desk, not the story's people.
+    const paragraphs = Array.isArray(input.paragraphs) ? splitWire(input.paragraphs).paragraphs : [];
+    const doc = buildDoc({ ...input, paragraphs });
     if (doc.blocks.length === 0) return empty();
     const registry = buildRegistry(doc, findMentions(doc));
     const found = findQuotes(doc, registry);

@@ -31,15 +31,23 @@ import {
   isRoleNoun,
 } from './wordclass.js';
 import {
+  CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
   DIRECTION_WORDS,
   EVENT_FIRST,
   EVENT_HEADS,
+  FOREIGN_LEADING_WORDS,
+  FOREIGN_ORG_FIRST,
+  FOREIGN_PLACE_NAMES,
+  FOREIGN_PLACE_NOUNS,
+  GERMAN_BARE_NOUNS,
+  NON_ENTITY_WORDS,
   LEADING_FUNCTION_WORDS,
   MONTHS,
   NAME_CONNECTORS,
   ORG_DESCRIPTORS,
   ORG_FIRST,
+  ORG_HEADS,
   ORG_FIRST_OF,
   PLACE_FIRST,
   PLACE_HEADS,
@@ -52,6 +60,16 @@ import {
   TITLE_WORDS,
   WEEKDAYS,
 } from './words.js';
+
+const PERSON_NOUNS = new Set(['man', 'woman', 'men', 'women', 'people', 'boy', 'girl', 'child', 'children', 'resident', 'residents', 'native', 'natives']);
+
+const FOREIGN_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', 'il', 'lo', 'gli', 'i', 'o', 'os', 'a', 'as', "l'", 'l’', 'del', 'des', 'du', 'au', 'aux']);
+
+const COMPASS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-(?:north|south|east|west|northeast|northwest|southeast|southwest))?$|(?:^|-)(?:north|south|east|west)(?:east|west)?$/u;
+
+const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
+
+const NAME_CONNECTORS_AND_OF = new Set([...NAME_CONNECTORS, 'of', 'for']);
 
 /** What an entity is. */
 export type Kind = 'person' | 'organization' | 'place';
@@ -265,12 +283,19 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     if (prev.lower === 'of') {
       const noun = wordBefore(tokens, before.index).tok;
       if (noun && PLACE_NOUNS.has(noun.lower)) cues.place += 3;
+      // "240 kilometres north-northwest of Qamdo", "south of X": a bearing is taken from a place.
+      else if (noun && !noun.cap && COMPASS.test(noun.lower)) {
+        cues.place += 3;
+        prep = true;
+      }
     }
     if (!prev.cap) {
       if (ORG_DESCRIPTORS.has(prev.lower) && !startsWithGivenName) cues.organization += 3;
       // Cyrillic "посолка Японії" is "the ambassador of Japan" (a genitive), not a name: want two words there.
       else if (isRoleNoun(prev.lower) && before.index === a - 1 && (b.profile !== 'cyrillic' || end - a >= 2)) cues.person += 3;
     }
+    // "shares in Morgan Stanley", "a stake in X", "owned by X Holding": a company, whatever its name looks like.
+    if ((prev.lower === 'in' || prev.lower === 'of') && ['shares', 'stake', 'stakes', 'stock', 'stocks', 'shareholders', 'subsidiary', 'acquisition', 'takeover'].includes(tokens[before.index - 1]?.lower ?? '')) cues.organization += 5;
     // "Peter Lindqvist of DNB Markets", "an analyst at Sea-Intelligence": a person's employer.
     if ((prev.lower === 'of' || prev.lower === 'at' || prev.lower === 'for') && !startsWithGivenName) {
       let k = before.index - 1;
@@ -280,10 +305,21 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       if (owner && owner.kind === 'word' && !(flags(key) & ANY_PLACE) && ((owner.cap && !isCommonWord(owner.fold)) || (!owner.cap && isRoleNoun(owner.fold)))) cues.organization += 1.5;
     }
   }
+  // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
+  if (b.profile === 'romance' || b.profile === 'de') {
+    const p1 = tokens[a - 1];
+    const p2 = tokens[a - 2];
+    if ((p1 && !p1.cap && FOREIGN_PLACE_NOUNS.has(p1.fold)) || (p1 && ['de', 'di', 'du'].includes(p1.lower) && p2 && !p2.cap && FOREIGN_PLACE_NOUNS.has(p2.fold))) {
+      cues.place += 3;
+      prep = true;
+    }
+  }
   // "Pfizer's chief scientific officer, Mikael Dolsten, said": a name set off after a role.
   if (prev?.text === ',' && before.index === a - 1) {
     const role = tokens[a - 2];
-    if (role && role.kind === 'word' && !role.cap && isRoleNoun(role.fold) && tokens[end]?.text === ',') cues.person += 2.5;
+    // "local official, Huang Limin was quoted": the comma may be left out after the name.
+    const after = tokens[end];
+    if (role && role.kind === 'word' && !role.cap && isRoleNoun(role.fold) && (after?.text === ',' || (after?.kind === 'word' && !after.cap))) cues.person += 2.5;
   }
   // "in nearby Delray Beach": one lowercase adjective may separate the preposition from the place.
   const gap = tokens[before.index - 1];
@@ -306,6 +342,8 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       fromNext = 3;
     } else if (
       isRoleNoun(next.lower) &&
+      // "a Luritja man", "Yushu people": a person's origin, not a body's staff.
+      !PERSON_NOUNS.has(next.lower) &&
       !(flags(key) & ANY_PLACE) &&
       !isDemonymPhrase(tokens, a, end) &&
       !(end - a === 1 && firstTok && (isCommonWord(firstTok.fold) || flags(firstTok.fold) & NAME_LIKE))
@@ -378,7 +416,7 @@ function decompose(b: Builder, a: number, end: number): void {
     const f = flags(t.fold);
     const single = t.text.length === 1 && !t.dotted;
     if (single && end - a === 1) return;
-    if (single || (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the'))) {
+    if (single || (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the')) || (t.initial && FOREIGN_LEADING_WORDS.has(t.lower) && b.profile !== 'en' && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)))) {
       a++;
       continue;
     }
@@ -390,8 +428,20 @@ function decompose(b: Builder, a: number, end: number): void {
       a++;
       continue;
     }
+    // "Following Barack Obama's announcement": an unknown sentence-initial word before a given name and a
+    // surname is grammar, not the start of the name.
+    const next = tokens[a + 1];
+    const personAfter = end - a >= 3 && (flags(next?.fold ?? '') & FIRST_NAME || flags(spanKey(tokens, a + 1, Math.min(end, a + 3))) & PERSON || flags(spanKey(tokens, a + 1, end)) & PERSON);
+    if (next && personAfter && !(f & NAME_LIKE) && !isDemonym(t.fold)) {
+      a++;
+      continue;
+    }
     break;
   }
+  // "the Australian Aboriginal Flag for A$20 million": a single letter after "of"/"for" is not a name part.
+  while (end - a >= 3 && tokens[end - 1]?.text.length === 1 && !tokens[end - 1]?.dotted && NAME_CONNECTORS_AND_OF.has(tokens[end - 2]?.lower ?? '')) end -= 2;
+  // "Представники Верховної Ради": a sentence-initial noun governing an inflected body is not part of it.
+  if (b.profile === 'cyrillic' && end - a >= 3 && tokens[a]?.initial && !TITLE_WORDS.has(tokens[a]?.fold ?? '') && CYRILLIC_CASE_ENDING.test(tokens[a + 1]?.lower ?? '')) a++;
   // Stripping "Shares" from "Shares of Japan" leaves "of": connectors cannot start a name.
   while (a < end && !tokens[a]?.cap) a++;
   // Only a capitalised word directly before ("Great" Barrier Reef) may have been part of the name.
@@ -402,8 +452,19 @@ function decompose(b: Builder, a: number, end: number): void {
 
   if (end - a === 1 && (MONTHS.has(firstTok.fold) || WEEKDAYS.has(firstTok.fold) || (flags(firstTok.fold) & DATE && !(flags(firstTok.fold) & NAME_LIKE)))) return;
   if (end - a === 1 && ROMAN_NUMERALS.has(firstTok.fold)) return;
+  // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
+  if (end - a === 1 && (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))) return;
   if (isEvent(tokens, a, end)) return;
+  if ((b.profile === 'de' || b.profile === 'romance') && FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) {
+    classifyPart(b, a, end, null, emptyCues());
+    return;
+  }
   if (isDemonymPhrase(tokens, a, end)) return;
+  // "the Chinese Xinhua news service": a nationality before a one-word name is a description, unless the
+  // two make a known name or a body's name ("Russian Foreign Ministry").
+  if (end - a === 2 && isDemonym(firstTok.fold) && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION | PERSON)) && !isOrgHead(tokens[a + 1]?.fold ?? '') && !PLACE_HEADS.has(tokens[a + 1]?.fold ?? '') && !TITLE_WORDS.has(tokens[a + 1]?.fold ?? '') && !isCommonWord(tokens[a + 1]?.fold ?? '')) {
+    a += 1;
+  }
 
   const whole = flags(spanKey(tokens, a, end));
   if (whole & (ANY_PLACE | ORGANIZATION) && !(whole & PERSON)) {
@@ -421,7 +482,7 @@ function decompose(b: Builder, a: number, end: number): void {
     if (t && title && (t.cap || t.caps)) {
       if (firstTitle < 0) firstTitle = k;
       lastTitle = k;
-    } else if (firstTitle >= 0 && !(t && (PORTFOLIO_WORDS.has(t.fold) || NAME_CONNECTORS.has(t.lower)))) {
+    } else if (firstTitle >= 0 && !(t && (PORTFOLIO_WORDS.has(t.fold) || NAME_CONNECTORS.has(t.lower) || (isDemonym(t.fold) && k + 1 < end && TITLE_WORDS.has(tokens[k + 1]?.fold ?? ''))))) {
       break;
     }
   }
@@ -433,6 +494,16 @@ function decompose(b: Builder, a: number, end: number): void {
       nameStart = run.end > nameStart + 1 ? run.end : Math.max(nameStart + 2, end - 2);
     }
     while (nameStart < end && NAME_CONNECTORS.has(tokens[nameStart]?.lower ?? '') && !tokens[nameStart]?.cap) nameStart++;
+    // "Deputy Chief of Police of the Knoxville police department": after "of", what follows is the body, not a name.
+    const afterOf = tokens[lastTitle + 1]?.lower === 'of';
+    while (nameStart < end && !tokens[nameStart]?.cap) nameStart++;
+    if (afterOf && end - nameStart < 2) nameStart = end;
+    // "Голова Верховної Ради Руслан Стефанчук": the inflected body after a Cyrillic title belongs to the
+    // role; the person is the last two words (three with a patronymic).
+    if (b.profile === 'cyrillic' && end - nameStart >= 3) {
+      const patronymic = /(?:ович|евич|йович|івна|ївна|івни|овна|евна)$/u.test(tokens[end - 2]?.lower ?? '');
+      nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
+    }
     const nameTokens = end - nameStart;
     const nameLast = tokens[end - 1];
     const nameFirst = tokens[nameStart];
@@ -445,6 +516,10 @@ function decompose(b: Builder, a: number, end: number): void {
       !PLACE_HEADS.has(nameLast.fold) &&
       !isDemonymPhrase(tokens, nameStart, end) &&
       !(nameTokens === 1 && isCommonWord(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
+      // "Голова Служби безпеки": an inflected body after a Cyrillic title is not a name.
+      !(b.profile === 'cyrillic' && nameTokens <= 2 && tokens.slice(nameStart, end).some((t) => cyrillicOrgStem(t.lower) || CYRILLIC_CASE_ENDING.test(t.lower))) &&
+      // "Vice Presidential running mate": an adjective after a title is not a name.
+      !(nameTokens === 1 && /(?:ial|ical)$/.test(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
       !(nameTokens === 1 && isAcronym(nameFirst)) &&
       !(flags(spanKey(tokens, nameStart, end)) & (ANY_PLACE | ORGANIZATION) && !(flags(spanKey(tokens, nameStart, end)) & NAME_LIKE));
     if (validName || nameTokens === 0) {
@@ -495,6 +570,17 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const latin = profile !== 'cyrillic';
 
   if (whole & ORGANIZATION) cues.organization += 4;
+  if (n === 1 && !firstTok.initial && CELESTIAL_BODIES.has(key)) cues.place += 3;
+  // "the Greens", "the Social Democrats", "the Conservatives": a capitalised plural of an ordinary word
+  // after "the" names a party or a group.
+  if (profile === 'en' && tokens[a - 1]?.lower === 'the' && !firstTok.initial && lastTok.fold.length > 4 && lastTok.fold.endsWith('s') && !(whole & (ANY_PLACE | PERSON))) {
+    const singular = lastTok.fold.endsWith('ies') ? `${lastTok.fold.slice(0, -3)}y` : lastTok.fold.slice(0, -1);
+    if (flags(singular) & COMMON && !(flags(singular) & (NAME_LIKE | ANY_PLACE))) cues.organization += 3;
+  }
+  if (profile === 'de' || profile === 'romance') {
+    if (FOREIGN_PLACE_NAMES.has(key)) cues.place += 4;
+    if (n >= 2 && FOREIGN_ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
+  }
   if (whole & ANY_PLACE) cues.place += 4;
   if (whole & PERSON && n >= 2) cues.person += 3;
   if (n === 1 && firstTok.caps && COUNTRY_ABBREVIATIONS.has(firstTok.fold)) cues.place += 4;
@@ -531,9 +617,16 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n >= 2 && firstTok.dotted) cues.person += 2;
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
-  } else if (n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
-    cues.person += 1;
+  } else if (profile === 'cyrillic' && n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
+    // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
+    const body = tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower) || cyrillicOrgStem(t.lower));
+    if (body) cues.organization += 2;
+    else cues.person += 1;
   }
+  // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
+  // sentence are a person's name more often than not ("le chanteur Conchita Wurst").
+  // After an article ("los Derechos Humanos", "la Douma") a capitalised run names a thing or a body, not a person.
+  if (profile === 'romance' && n >= 2 && n <= 3 && !firstTok.caps && !FOREIGN_ORG_FIRST.has(firstTok.fold) && !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)) cues.person += 0.6;
   // Two or three unknown capitalised words are most often a person's name.
   if (latin && n >= 2 && n <= 4) {
     let unknown = 0;
@@ -601,11 +694,13 @@ function datelinePlace(b: Builder): number {
 /** Finds all name mentions in the document. */
 export function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
+  const germanSurnames = doc.profile === 'de' ? surnamesOfGivenNames(doc) : new Set<string>();
   doc.blocks.forEach((block, blockIndex) => {
     const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1 };
     const firstOfBlock = out.length;
+    let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
-    for (const [a, end] of rawSpans(block.tokens)) {
+    for (const [a, end] of splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile)) {
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {
@@ -615,13 +710,246 @@ export function findMentions(doc: Doc): Mention[] {
         if (flags(key) & (ANY_PLACE | ORGANIZATION) || (end - from === 1 && only && isAcronym(only))) classifyPart(b, from, end, null, emptyCues());
         continue;
       }
+      if (doc.profile === 'romance' && end <= romanceSkip) continue;
+      if (doc.profile === 'romance') {
+        const longer = romanceBodyEnd(block.tokens, from, end);
+        if (longer > end) {
+          romanceSkip = longer;
+          const cues = emptyCues();
+          cues.organization += 3;
+          classifyPart(b, from, longer, null, cues);
+          continue;
+        }
+      }
+      if (doc.profile === 'de') {
+        const name = germanName(block.tokens, from, end, germanSurnames);
+        const title = name ? block.tokens[name[0] - 1] : undefined;
+        if (name && title && title.cap && name[0] > from && isGermanTitle(title.fold) && !TITLE_WORDS.has(title.fold)) {
+          // "Finanzminister Evangelos Venizelos": the compound title makes the name a person's.
+          const cues = emptyCues();
+          cues.person += 3;
+          classifyPart(b, name[0], name[1], { words: [title.fold], head: title.fold }, cues);
+        } else if (name) decompose(b, name[0], name[1]);
+        continue;
+      }
       decompose(b, from, end);
     }
+    if (doc.profile === 'en') localBodies(b, firstOfBlock);
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
   });
   return out;
 }
+
+/**
+ * German capitalises every noun, so a capitalised run is a name only when something else says so: the
+ * lexicon knows it, it is an acronym, or it starts (after sentence-initial grammar words) with a given name
+ * or a title followed by another capitalised word ("Angela Merkel", "Ministerin Lisa Paus"). Returns the
+ * name's token range, or null.
+ */
+function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlySet<string>): [number, number] | null {
+  while (a < end && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '')) a++;
+  // Lowercase articles join names elsewhere ("Vasco da Gama", "dos Santos"); in German they start a new phrase.
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t && !t.cap && GERMAN_ARTICLES.has(t.lower)) {
+      end = k;
+      break;
+    }
+  }
+  const first = tokens[a];
+  if (!first || a >= end) return null;
+  if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return [a, end];
+  if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return [a, end];
+  // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
+  if (end - a === 1 && (isAcronym(first) || surnames.has(first.fold))) return [a, end];
+  // "in Tottenham", "nach Bukarest": a bare capitalised word after a place preposition, without the article
+  // a German common noun would take and without a common noun's ending, names a place.
+  if (end - a === 1 && isGermanBarePlace(tokens, a)) return [a, end];
+  if (end - a === 1) return null;
+  // "Partei ANO", "Gewerkschaft GDL": a generic noun before an acronym; the acronym is the name.
+  const second = tokens[a + 1];
+  if (end - a === 2 && FOREIGN_ORG_FIRST.has(first.fold) && second && isAcronym(second)) return [a + 1, end];
+  if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return [a, end];
+  // "der Wikimedia Foundation": an English body's name keeps its English head word.
+  if (end - a <= 5 && isOrgHead(tokens[end - 1]?.fold ?? '') && !isCommonGermanNoun(tokens, a, end)) return [a, end];
+  // "Präsidenten Emmanuel Macron": an inflected noun before a given name is not part of the name.
+  for (let k = a; k < end - 1 && k < a + 3; k++) {
+    const t = tokens[k];
+    if (!t) continue;
+    // A given name that is also a month ("August", "April") starts a date, not a name, in German.
+    if (flags(t.fold) & FIRST_NAME && !(flags(t.fold) & DATE) && end - k <= 4) return [k, end];
+    // "Finanzminister Evangelos Venizelos": a (compound) title before a name of two to three words.
+    if (isGermanTitle(t.fold) && end - k >= 3 && end - k <= 4) return TITLE_WORDS.has(t.fold) ? [k, end] : [k + 1, end];
+  }
+  // "PASOK Fraktionsmitglieder": the acronym is the name; the nouns around it are ordinary nouns.
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t && isAcronym(t)) return [k, k + 1];
+  }
+  return null;
+}
+
+/** Oblique-case adjective endings (genitive, dative, instrumental) that a name in the nominative lacks. */
+const CYRILLIC_CASE_ENDING = /(?:ої|ого|ому|ими|ій|ою|ых|ой|ому)$/u;
+
+/** Whether a Cyrillic word is an inflected form of a body's head noun ("Ради", "Міністерства", "Служби"). */
+const cyrillicOrgStem = (lower: string): boolean => {
+  if (lower.length < 4) return false;
+  for (const head of ORG_HEADS) {
+    if (!/^[\u0400-\u04ff]/u.test(head) || head.length < 4) continue;
+    const stem = head.slice(0, Math.max(3, head.length - 2));
+    if (lower.startsWith(stem) && lower.length <= head.length + 2) return true;
+  }
+  return false;
+};
+
+const GERMAN_TITLE_ENDINGS = ['minister', 'ministerin', 'prasident', 'prasidentin', 'kanzler', 'kanzlerin', 'sprecher', 'sprecherin', 'direktor', 'direktorin', 'burgermeister', 'burgermeisterin', 'vorsitzender', 'vorsitzende', 'chef', 'chefin', 'botschafter', 'botschafterin'];
+
+/** A German title, also as the head of a compound ("Finanzminister", "Regierungssprecherin"). */
+const isGermanTitle = (fold: string): boolean => TITLE_WORDS.has(fold) || GERMAN_TITLE_ENDINGS.some((e) => fold.endsWith(e));
+
+/** Whether a run has a word that only German would capitalise (a lowercase word elsewhere in English): "Bank" alone is German too. */
+const isCommonGermanNoun = (tokens: Token[], a: number, end: number): boolean => end - a < 2 || tokens.slice(a, end - 1).every((t) => isCommonWord(t.fold));
+
+const GERMAN_PLACE_PREPOSITIONS = new Set(['in', 'nach', 'aus', 'bei', 'nahe']);
+const GERMAN_NOUN_ENDING = /(?:ung|heit|keit|schaft|tion|tät|tat|ei|nis|tum|ismus|ment|enz|anz|ik|ur|e|er|el|en|ling|chen|lein|sal|sel|ität|ie)$/u;
+
+/** Whether a lone German capitalised word right after "in"/"nach"/"aus" is a place name. */
+const isGermanBarePlace = (tokens: Token[], a: number): boolean => {
+  const t = tokens[a];
+  let prev = tokens[a - 1];
+  // "nach Enfield und Brixton": the preposition covers coordinated names.
+  if (prev && (prev.lower === 'und' || prev.lower === 'oder' || prev.text === ',') && tokens[a - 2]?.cap) prev = tokens[a - 3];
+  if (!t || !prev || prev.kind !== 'word' || !GERMAN_PLACE_PREPOSITIONS.has(prev.lower) || t.text.length < 4) return false;
+  if (GERMAN_BARE_NOUNS.has(t.fold) || t.initial) return false;
+  if (flags(t.fold) & (ANY_PLACE)) return true;
+  return !GERMAN_NOUN_ENDING.test(t.lower);
+};
+
+const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
+
+/** "Siria y Gaza", "Bahréin y Yemen": outside English a coordinator inside a run joins two names, not one. */
+function splitCoordinated(tokens: Token[], spans: [number, number][], profile: Profile): [number, number][] {
+  if (profile !== 'romance' && profile !== 'de') return spans;
+  const out: [number, number][] = [];
+  for (const [a, end] of spans) {
+    let start = a;
+    for (let k = a + 1; k < end - 1; k++) {
+      const t = tokens[k];
+      // German "von" before a given name starts a new name ("Partei ANO von Andrej Babiš").
+      const vonName = profile === 'de' && t?.lower === 'von' && (flags(tokens[k + 1]?.fold ?? '') & FIRST_NAME) !== 0;
+      if (t && !t.cap && (COORDINATORS.has(t.lower) || (profile === 'de' && GERMAN_ARTICLES.has(t.lower)) || vonName)) {
+        out.push([start, k]);
+        start = k + 1;
+      }
+    }
+    out.push([start, end]);
+  }
+  return out;
+}
+
+/** Last words of the runs that start with a given name ("Lisa Brandt" → "brandt"), for German surnames used alone. */
+function surnamesOfGivenNames(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const block of doc.blocks) {
+    for (const [a0, end] of splitCoordinated(block.tokens, rawSpans(block.tokens), 'de')) {
+      let a = a0;
+      let titled = false;
+      while (a < end && (FOREIGN_LEADING_WORDS.has(block.tokens[a]?.lower ?? '') || isGermanTitle(block.tokens[a]?.fold ?? ''))) {
+        if (isGermanTitle(block.tokens[a]?.fold ?? '')) titled = true;
+        a++;
+      }
+      const first = block.tokens[a];
+      const last = block.tokens[end - 1];
+      if (first && last && end - a >= 2 && end - a <= 4 && (titled || flags(first.fold) & FIRST_NAME)) out.add(last.fold);
+    }
+  }
+  return out;
+}
+
+const ROMANCE_ADJECTIVE = /(?:al|ale|ales|aux|el|elle|elles|ien|ienne|iens|iennes|ique|iques|ais|aise|aises|éen|éenne|éens|éennes|ain|aine|aire|aires|unies|unis|ido|ida|idos|idas|ano|ana|anos|anas|ense|enses|ico|ica|icos|icas|ivo|iva|ario|aria|ial|iale|ional|ionale|nacional|mundial)$/u;
+const ROMANCE_LINKS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'pour', 'para', 'del', 'por', 'contra', 'sur', "l'", 'l’', 'et', 'y']);
+
+/**
+ * French and Spanish bodies capitalise only their first word: "Organisation internationale pour les
+ * migrations", "Haut Commissariat des Nations unies pour les réfugiés", "Union européenne". After a
+ * capitalised run that contains a body word, lowercase adjectives and "pour les X"/"de la X" continue the
+ * name up to a comma or the end of the clause. Returns the new end, or `end` when the name does not continue.
+ */
+function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
+  let body = false;
+  for (let k = a; k < end; k++) if (FOREIGN_ORG_FIRST.has(tokens[k]?.fold ?? '') || ROMANCE_BODY_WORDS.has(tokens[k]?.fold ?? '')) body = true;
+  if (!body) return end;
+  let safe = end;
+  let k = end;
+  while (k < tokens.length && k - end < 8) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word') break;
+    if (!t.cap && ROMANCE_ADJECTIVE.test(t.lower)) {
+      k++;
+      safe = k;
+      continue;
+    }
+    if (!t.cap && ROMANCE_LINKS.has(t.lower)) {
+      let n = k;
+      while (n < tokens.length && ROMANCE_LINKS.has(tokens[n]?.lower ?? '')) n++;
+      const noun = tokens[n];
+      if (!noun || noun.kind !== 'word') break;
+      k = n + 1;
+      const after = tokens[k];
+      // The noun ends the name only where the clause ends: "… pour les migrations, environ …".
+      if (!after || after.kind === 'punct' || (!after.cap && ROMANCE_ADJECTIVE.test(after.lower))) safe = k;
+      continue;
+    }
+    break;
+  }
+  return safe;
+}
+
+const ROMANCE_BODY_WORDS = new Set(['union', 'commissariat', 'nations', 'naciones', 'comite', 'tribunal', 'fondo', 'fonds', 'programme', 'programa', 'office', 'oficina', 'alto', 'haut']);
+
+const LOCAL_SERVICES = new Set(['police', 'fire', 'city', 'county', 'state', 'school', 'health', 'water', 'transit', 'parks', 'sheriff']);
+const LOCAL_BODY_HEADS = new Set(['department', 'council', 'board', 'office', 'commission', 'authority', 'service', 'district']);
+
+/**
+ * "the Knoxville police department", "the Leeds city council": a place's name with a lowercase service and
+ * body noun names that place's body. Mentions inside it (the place, or a title's tail) give way to it.
+ */
+function localBodies(b: Builder, from: number): void {
+  const { tokens } = b;
+  const bodies: [number, number][] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const service = tokens[i];
+    const head = tokens[i + 1];
+    const name = tokens[i - 1];
+    if (!service || !head || !name || service.cap || head.cap || !LOCAL_SERVICES.has(service.lower) || !LOCAL_BODY_HEADS.has(head.lower)) continue;
+    if (!name.cap || name.kind !== 'word' || isDemonym(name.fold) || name.quote !== service.quote || flags(name.fold) & FUNCTION || isCommonWord(name.fold) || LEADING_FUNCTION_WORDS.has(name.lower)) continue;
+    let start = i - 1;
+    while (start > 0 && tokens[start - 1]?.cap && tokens[start - 1]?.kind === 'word' && i - start < 3 && !TITLE_WORDS.has(tokens[start - 1]?.fold ?? '')) start--;
+    if (TITLE_WORDS.has(tokens[start]?.fold ?? '')) continue;
+    bodies.push([start, i + 2]);
+  }
+  if (bodies.length === 0) return;
+  // Mentions inside a body give way to it; one pass over the block's mentions (bodies are in order and apart).
+  const kept = b.out.slice(0, from);
+  const mine = b.out.slice(from).sort((x, y) => x.first - y.first);
+  let k = 0;
+  for (const m of mine) {
+    while (k < bodies.length && (bodies[k]?.[1] ?? 0) < m.last) k++;
+    const body = bodies[k];
+    if (!(body && m.first >= body[0] - 1 && m.last <= body[1])) kept.push(m);
+  }
+  b.out.length = 0;
+  for (const m of kept) b.out.push(m);
+  for (const [start, end] of bodies) {
+    const cues = emptyCues();
+    cues.organization += 4;
+    addMention(b, start, end, cues, null);
+  }
+}
+
+const COORDINATING = new Set(['and', 'or', 'und', 'oder', 'y', 'o', 'e', 'et', 'ou', 'і', 'й', 'та', 'и']);
 
 /** "in Okhla and Wazirabad", "in Kenya, Uganda and Tanzania": the preposition covers every coordinated name. */
 function shareCoordinatedPrepositions(b: Builder, from: number): void {
@@ -633,7 +961,7 @@ function shareCoordinatedPrepositions(b: Builder, from: number): void {
     let linked = cur.first > prev.last;
     for (let k = prev.last; k < cur.first && linked; k++) {
       const t = b.tokens[k];
-      linked = !!t && (t.text === ',' || t.lower === 'and' || t.lower === 'or');
+      linked = !!t && (t.text === ',' || COORDINATING.has(t.lower));
     }
     if (linked) {
       cur.prep = true;

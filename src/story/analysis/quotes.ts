@@ -10,9 +10,25 @@ import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
+import { QUOTE_CHARS } from './tokens.js';
 import type { Token } from './tokens.js';
 import { isDemonym, isRoleNoun } from './wordclass.js';
-import { ARTICLES, NAME_CONNECTORS, PHRASE_STOPS, PRONOUNS, SPEECH_VERBS, VERB_FILLERS } from './words.js';
+import {
+  ARTICLES,
+  ATTRIBUTION_LEADS,
+  FOREIGN_ARTICLES,
+  NAME_CONNECTORS,
+  ORG_DESCRIPTORS,
+  PHRASE_STOPS,
+  PRONOUNS,
+  SPEAKER_OPENERS,
+  SPEECH_LEADS_GERMAN,
+  SPEECH_VERBS,
+  STAFF_NOUNS,
+  TITLE_WORDS,
+  VERB_FILLERS,
+} from './words.js';
+import { isOrgHead } from './wordclass.js';
 
 /** A quotation found in the text. */
 export interface FoundQuote {
@@ -31,9 +47,47 @@ export interface FoundQuote {
 /** The fewest words a quoted passage needs to count as a quotation rather than a phrase or a name, unless it is a whole attributed utterance. */
 export const MIN_QUOTE_WORDS = 5;
 
-const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+const QUOTE_MARKS = QUOTE_CHARS;
 const CLAUSE_END = new Set(['.', '!', '?', '…', ';']);
 const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
+/** A French verb or auxiliary with the subject pronoun after it ("a-t-elle", "dit-il", "ajoute-t-il"). */
+const FRENCH_INVERTED_PRONOUN = /^\p{L}+-(?:t-)?(?:il|elle|ils|elles)$/u;
+
+/** Prepositions after which a short quoted passage is a name or a title ("told „heise online“", "in "Deep Waters""). */
+const NAME_PREPOSITIONS = new Set(['to', 'from', 'in', 'at', 'by', 'with', 'for', 'of', 'on', 'about', 'gegenüber', 'von', 'bei', 'mit', 'für', 'über', 'im', 'à', 'de', 'par', 'pour', 'avec', 'sur', 'dans', 'en', 'por', 'para', 'con', 'sobre', 'del']);
+
+/** Documents whose wording is quoted without a speaker ("the letter said", "the bill reads"). */
+const QUOTED_DOCUMENTS = new Set(['letter', 'bill', 'law', 'document', 'text', 'decree', 'ruling', 'resolution', 'verdict', 'judgment', 'judgement', 'treaty', 'memo', 'note', 'sign', 'banner', 'placard', 'headline', 'gesetz', 'gesetzentwurf', 'brief', 'ley', 'carta', 'loi', 'lettre', 'texte', 'закон', 'лист']);
+
+/** How many tokens back an attribution before a quotation is looked for (a long sentence, never the whole paragraph). */
+const SENTENCE_LOOKBACK = 120;
+
+/** The longest descriptive speaker phrase kept ("the head of news for the Yushu county television station"). */
+const MAX_SPEAKER_WORDS = 12;
+
+/** How far before a colon a speaker may be named ("A spokesman for X on the raid: "…""). */
+const COLON_SPEAKER_TOKENS = 16;
+
+/** Auxiliaries that may stand between a quotation and an inverted speech verb ("a déclaré", "ha dicho"). */
+const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
+
+/** Verbs that name or label something: a short quoted passage after them is a label ("called it "a disaster""), not speech. */
+const NAMING_VERBS = new Set(['called', 'calls', 'call', 'described', 'describes', 'dubbed', 'termed', 'branded', 'labelled', 'labeled', 'named', 'nannte', 'bezeichnete', 'bezeichnet', 'bezeichneten', 'genannt', 'calificó', 'llamó', 'qualifié', 'qualifie', 'назвав', 'назвала']);
+
+/** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
+const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boolean => {
+  const { tokens } = block;
+  const isEnd = (t: Token | undefined): boolean => !!t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text);
+  let a = first - 1;
+  while (a >= 0 && first - a <= SENTENCE_LOOKBACK && !isEnd(tokens[a])) a--;
+  let b = last;
+  while (b < tokens.length && b - last <= SENTENCE_LOOKBACK && !isEnd(tokens[b])) b++;
+  for (let k = a + 1; k < b; k++) {
+    const t = tokens[k];
+    if (t && t.kind === 'word' && t.quote < 0 && (SPEECH_VERBS.has(t.lower) || NAMING_VERBS.has(t.lower))) return true;
+  }
+  return false;
+};
 const RELATIVE = new Set(['who', 'which', 'whose', 'that', 'when', 'where', 'while', 'який', 'яка', 'які', 'который', 'которая']);
 
 /** Where the speaker phrase of an attribution lies, if there is an attribution. */
@@ -42,13 +96,41 @@ interface Attribution {
   to: number;
 }
 
+/** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
+const leadAt = (tokens: Token[], k: number, german: boolean): number => {
+  const t = tokens[k];
+  if (!t || t.kind !== 'word') return 0;
+  // German "so" signs a quotation only before a name or a noun ("so Müller", "so der Minister"), not in "so dass".
+  if (german && SPEECH_LEADS_GERMAN.has(t.lower)) return tokens[k + 1]?.cap || FOREIGN_ARTICLES.has(tokens[k + 1]?.lower ?? '') ? 1 : 0;
+  for (const lead of ATTRIBUTION_LEADS) {
+    if (lead.every((w, i) => tokens[k + i]?.lower === w)) return lead.length;
+  }
+  return 0;
+};
+
+/** The name phrase after a lead, up to a comma or the end of the clause. */
+const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
+  let to = from;
+  while (to < tokens.length && to - from < 10) {
+    const t = tokens[to];
+    if (!t || (t.kind === 'punct' && t.text !== '-')) break;
+    to++;
+  }
+  return to > from ? { from, to } : null;
+};
+
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
-function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean): Attribution | null {
+function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean, german: boolean): Attribution | null {
   const { tokens } = block;
   let k = last;
   if (tokens[k] && QUOTE_MARKS.has(tokens[k]?.text ?? '')) k++;
   while (tokens[k] && tokens[k]?.kind === 'punct' && LEADING_PUNCT.has(tokens[k]?.text ?? '')) k++;
   const start = k;
+  // "„…“, so Müller", "«…», según el ministro", "…, according to the ministry".
+  // "« … », a-t-elle déclaré", "dit-il": French puts the pronoun after the verb, joined by hyphens.
+  if (tokens[start] && FRENCH_INVERTED_PRONOUN.test(tokens[start]?.lower ?? '')) return { from: start, to: start + 1 };
+  const lead = leadAt(tokens, start, german);
+  if (lead > 0 && !(endsSentence && tokens[start]?.cap && !german)) return phraseAfter(tokens, start + lead);
   let end = start;
   while (end < tokens.length) {
     const t = tokens[end];
@@ -63,21 +145,38 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       break;
     }
   }
-  if (verb < 0) return null;
+  if (verb < 0) {
+    // ""…" — Ann Lee.": a dash and a name alone after the quotation sign it.
+    const dashed = tokens.slice(last, start).some((t) => t.text === '—' || t.text === '–');
+    const nameOnly = end - start >= 1 && end - start <= 5 && tokens.slice(start, end).every((t) => t.kind === 'word' && (t.cap || NAME_CONNECTORS.has(t.lower)));
+    return dashed && nameOnly ? { from: start, to: end } : null;
+  }
+  // "…», a déclaré X", "…“, hat X gesagt" read like "said X": an auxiliary right after the quotation inverts.
+  let aux = start;
+  while (aux < verb && AUXILIARIES.has(tokens[aux]?.lower ?? '')) aux++;
+  const inverted = verb === start || (aux === verb && verb - start <= 2);
   // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said.").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
-  if (verb === start) {
+  if (inverted) {
     let to = verb + 1;
     while (to < end) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
       to++;
     }
+    // "said the defendant, Omar Said": a name in apposition to a described speaker is the speaker.
+    if (tokens[to]?.text === ',' && tokens[to + 1]?.cap) {
+      let n = to + 1;
+      while (n < end && n - to <= 5 && tokens[n]?.kind === 'word' && (tokens[n]?.cap || NAME_CONNECTORS.has(tokens[n]?.lower ?? ''))) n++;
+      // Only a name standing alone: "said the economy minister, Carlos Cuerpo." (two to four words, then the clause ends).
+      const alone = n - (to + 1) >= 2 && n - (to + 1) <= 4 && (n >= end || tokens[n]?.kind === 'punct');
+      if (alone || !tokens.slice(verb + 1, to).some((x) => x.cap)) to = n;
+    }
     return { from: verb + 1, to };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
-  const lead = tokens[start];
-  if (lead && lead.kind === 'word' && !lead.cap && lexFlags(lead.fold) & FUNCTION && !ARTICLES.has(lead.lower) && !PRONOUNS.has(lead.lower) && lead.lower !== 'one') return null;
+  const opener = tokens[start];
+  if (opener && opener.kind === 'word' && !opener.cap && lexFlags(opener.fold) & FUNCTION && !ARTICLES.has(opener.lower) && !PRONOUNS.has(opener.lower) && !FOREIGN_ARTICLES.has(opener.lower) && opener.lower !== 'one' && opener.lower !== 'it') return null;
   let to = verb;
   while (to > start && VERB_FILLERS.has(tokens[to - 1]?.lower ?? '')) to--;
   let from = start;
@@ -91,27 +190,30 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   return to > from ? { from, to } : null;
 }
 
-/** The speaker phrase of a speech verb before a quotation in the same sentence (`X said: "…"`). */
-function attributionBefore(block: Block, first: number): Attribution | null {
+/** The speaker phrase of a speech verb, a lead ("According to X, …") or a colon before a quotation in the same sentence. */
+function attributionBefore(block: Block, first: number, hasPerson: (from: number, to: number) => boolean): (Attribution & { verb: boolean; naming?: boolean }) | null {
   const { tokens } = block;
   const openMark = first - 1;
+  // The sentence may hold earlier quotations ("X stated that the shooting was not “random” and that “…”"):
+  // look back over them to the sentence start, never inside them.
   let begin = openMark - 1;
-  while (begin >= 0) {
+  while (begin >= 0 && openMark - begin <= SENTENCE_LOOKBACK) {
     const t = tokens[begin];
-    if (!t || (t.kind === 'punct' && (CLAUSE_END.has(t.text) || QUOTE_MARKS.has(t.text)))) break;
+    if (!t || (t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text))) break;
     begin--;
   }
   begin++;
   for (let v = openMark - 1; v >= begin; v--) {
     const t = tokens[v];
-    if (!t || t.kind !== 'word') continue;
-    if (t.lower === 'to' && tokens[v - 1]?.lower === 'according') {
-      let to = v + 1;
-      while (to < openMark && tokens[to]?.text !== ',') to++;
-      return to > v + 1 ? { from: v + 1, to } : null;
+    if (!t || t.kind !== 'word' || t.quote >= 0) continue;
+    // "According to X, "…"", "Según X, «…»".
+    if (ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) {
+      const at = phraseAfter(tokens, v + 1);
+      return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
     if (!SPEECH_VERBS.has(t.lower)) continue;
-    // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject.
+    // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
+    // an apposition ("A B, director general of C, said") describes the named subject before it.
     const segments: [number, number][] = [];
     let segStart = begin;
     for (let i = begin; i <= v; i++) {
@@ -120,16 +222,48 @@ function attributionBefore(block: Block, first: number): Attribution | null {
         segStart = i + 1;
       }
     }
-    for (let s = segments.length - 1; s >= 0; s--) {
+    let fallback: (Attribution & { verb: boolean; naming: boolean }) | null = null;
+    const naming = NAMING_VERBS.has(t.lower);
+    let considered = 0;
+    for (let s = segments.length - 1; s >= 0 && considered < 2; s--) {
       const seg = segments[s];
       if (!seg) continue;
       const [a, b0] = seg;
-      if (RELATIVE.has(tokens[a]?.lower ?? '')) continue;
+      const lead = tokens[a];
+      if (RELATIVE.has(lead?.lower ?? '')) continue;
+      // A piece that is only the tail of an earlier quotation names nobody.
+      let outside = false;
+      for (let k = a; k < b0 && !outside; k++) outside = (tokens[k]?.quote ?? 0) < 0 && tokens[k]?.kind === 'word';
+      if (!outside) continue;
+      // "…, spoke to the broadcaster X about it, saying": a piece that starts with a verb is a predicate, not the subject.
+      if (s > 0 && lead && lead.kind === 'word' && !lead.cap && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && !PRONOUNS.has(lead.lower) && !SPEAKER_OPENERS.has(lead.lower) && !(lexFlags(lead.fold) & FUNCTION)) continue;
+      // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
+      const appositive = !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower) || SPEAKER_OPENERS.has(lead.lower));
+      if (!appositive || segments.length - s > 3) considered++;
       let b = b0;
+      // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
+      for (let k = a + 1; k < b; k++) {
+        const w = tokens[k];
+        if (w && w.kind === 'word' && w.quote < 0 && SPEECH_VERBS.has(w.lower)) {
+          b = k;
+          break;
+        }
+      }
       while (b > a && VERB_FILLERS.has(tokens[b - 1]?.lower ?? '')) b--;
-      if (b > a) return { from: Math.max(a, b - 10), to: b };
+      if (b <= a) continue;
+      const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
+      if (hasPerson(at.from, at.to)) return at;
+      fallback ??= at;
     }
-    return null;
+    return fallback;
+  }
+  // "Smith: "…"": a name and a colon introduce what the person said; so does a bare label of one to four
+  // capitalised words at the start of a paragraph, as interviews are written ("Wikinews: "…"").
+  if (tokens[openMark - 1]?.text === ':' && openMark - 1 > begin && openMark - 1 - begin <= COLON_SPEAKER_TOKENS) {
+    const at = { from: begin, to: openMark - 1, verb: false };
+    if (hasPerson(at.from, at.to)) return at;
+    const label = tokens.slice(begin, openMark - 1);
+    if (begin === 0 && label.length <= 4 && label.every((t) => t.kind === 'word' && t.cap)) return at;
   }
   return null;
 }
@@ -193,26 +327,104 @@ interface Speaker {
 
 const AFFILIATION = new Set(['at', 'for', 'from', 'of', 'with']);
 
+/** Definite articles of German, Spanish and French, dropped from a descriptive speaker as "the" is. */
+const FOREIGN_DEFINITE = new Set(['der', 'die', 'das', 'el', 'la', 'los', 'las', 'le', 'les']);
+
 /** Who "he", "she" or "they" is: the last speaker, unless a person was named outside quotations since. */
 interface Antecedent {
   speaker: Cluster | null;
   pos: number;
 }
 
-/** Resolves a speaker phrase to a name, a descriptive phrase, or null. */
-function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at: Attribution, pos: number, last: Antecedent): Speaker {
+/** Where people and bodies are named outside quotations, in reading order, and bodies by their one-word names. */
+interface Timeline {
+  people: { pos: number; cluster: Cluster }[];
+  bodies: { pos: number; cluster: Cluster }[];
+  byWord: Map<string, Cluster>;
+}
+
+const timelines = new WeakMap<Registry, Timeline>();
+
+/** Builds (once per registry) the sorted positions of person and body mentions, so that look-ups are logarithmic. */
+const timelineOf = (registry: Registry): Timeline => {
+  let t = timelines.get(registry);
+  if (t) return t;
+  t = { people: [], bodies: [], byWord: new Map() };
+  for (const c of registry.clusters) {
+    for (const m of c.mentions) {
+      if (c.kind !== 'person' && m.words.length === 1 && !t.byWord.has(m.display.toLowerCase())) t.byWord.set(m.display.toLowerCase(), c);
+      if (m.inQuote) continue;
+      if (c.kind === 'person') t.people.push({ pos: m.pos, cluster: c });
+      else if (c.kind === 'organization') t.bodies.push({ pos: m.pos, cluster: c });
+    }
+  }
+  t.people.sort((x, y) => x.pos - y.pos);
+  t.bodies.sort((x, y) => x.pos - y.pos);
+  timelines.set(registry, t);
+  return t;
+};
+
+/** Index of the last entry before a position, or -1. */
+const lastIndexBefore = (list: { pos: number }[], pos: number): number => {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.pos ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+};
+
+/** How far back "the bank" may look for the bank the story named. */
+const BODY_LOOKBACK = 50;
+
+/** The body most recently named (outside quotations) before a position whose name has the given word, or any body when `word` is empty. */
+const lastBodyBefore = (registry: Registry, pos: number, word: string): Cluster | null => {
+  const { bodies } = timelineOf(registry);
+  for (let i = lastIndexBefore(bodies, pos), n = 0; i >= 0 && n < BODY_LOOKBACK; i--, n++) {
+    const c = bodies[i]?.cluster;
+    if (c && (!word || c.mentions.some((m) => m.words.includes(word) || m.words.includes(`${word}s`)))) return c;
+  }
+  return null;
+};
+
+/** The body named by a compound of a name and a staff noun ("Interpol-Sprecher", "NATO-Sprecherin"). */
+const bodyOfStaffCompound = (registry: Registry, t: Token): Cluster | null => {
+  const dash = t.text.lastIndexOf('-');
+  if (t.kind !== 'word' || dash <= 0 || !STAFF_NOUNS.has(t.lower.slice(dash + 1))) return null;
+  return timelineOf(registry).byWord.get(t.lower.slice(0, dash)) ?? null;
+};
+
+/** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
+function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at: Attribution, pos: number, last: Antecedent): Speaker & { rejected?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
-  // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
+  // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
-  while (first < phrase.length && (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the')) first++;
+  while (first < phrase.length && (phrase[first]?.kind === 'punct' || SPEAKER_OPENERS.has(phrase[first]?.lower ?? ''))) first++;
+  // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
+  let definite = false;
+  while (first < phrase.length && (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the' || FOREIGN_DEFINITE.has(phrase[first]?.lower ?? ''))) {
+    if (phrase[first]?.kind === 'word') definite = true;
+    first++;
+  }
   const words = phrase.slice(first).filter((t) => t.kind !== 'punct');
-  if (words.length === 0) return none;
+  if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
+  // "in a statement", "on Monday": a prepositional phrase names nobody.
+  if (lead && !lead.cap && lexFlags(lead.fold) & FUNCTION && !PRONOUNS.has(lead.lower) && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && lead.lower !== 'one' && lead.lower !== 'it') {
+    return { ...none, rejected: true };
+  }
+  // ""…," it said": a body speaks of itself as "it".
+  if (lead && lead.lower === 'it' && words.length === 1) {
+    const body = lastBodyBefore(registry, pos, '');
+    return body ? { speaker: body.name, cluster: body, affiliation: null } : { ...none, rejected: true };
+  }
   // "the American said" after a quotation refers back to a person like a pronoun does.
-  const anaphoric = words.length === 1 && !!lead && lead.cap && phrase[first - 1]?.lower === 'the' && isDemonym(lead.fold);
-  if (lead && ((PRONOUNS.has(lead.lower) && words.length <= 2) || anaphoric)) {
+  const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
+  if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
     const named = lastPersonBefore(registry, pos);
     const c = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
@@ -223,26 +435,45 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   for (let k = at.from; k < at.to; k++) {
     const c = clusterAt(registry, blockIndex, k);
     if (!c) continue;
-    if (c.kind === 'person') person = c;
+    // The subject comes first: "A B, director of C" is A B.
+    if (c.kind === 'person') person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
+  for (const t of words) {
+    const body = bodyOfStaffCompound(registry, t);
+    if (body) return { speaker: body.name, cluster: body, affiliation: null };
+  }
   let head = -1;
   for (let i = phrase.length - 1; i >= first; i--) {
     const t = phrase[i];
-    if (t && t.kind === 'word' && !t.cap && isRoleNoun(t.fold)) {
+    // A lowercase role noun, or a capitalised title standing alone ("the President said").
+    if (t && t.kind === 'word' && ((!t.cap && isRoleNoun(t.fold)) || (t.cap && TITLE_WORDS.has(t.fold) && !clusterAt(registry, blockIndex, at.from + i)))) {
       head = i;
       break;
     }
   }
+  const headTok = head >= 0 ? phrase[head] : undefined;
+  // "a Kremlin spokesman", "an NNPC official": an unnamed member of staff speaks for the body.
+  if (org && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
+  // "a spokeswoman for Interpol": the same, with the body after "for"/"of"/"at".
+  if (affiliation && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
   if (head >= 0) {
     const c = personByRole(registry, phrase.slice(first), head - first, pos);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
   if (org && head < 0 && !affiliation) return { speaker: org.name, cluster: org, affiliation: null };
-  if (words.length > 8) return none;
+  // "the letter said", "the bill reads": wording quoted from a document has no speaker.
+  const noun = words[words.length - 1];
+  if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
+  // "the bank said", "the ministry said": a body the story has named.
+  if (definite && noun && !noun.cap && words.length <= 3 && (isOrgHead(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))) {
+    const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);
+    if (body) return { speaker: body.name, cluster: body, affiliation: null };
+  }
+  if (words.length > MAX_SPEAKER_WORDS) return none;
   const startTok = phrase[first];
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
@@ -252,70 +483,173 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
 
 /** The person last named outside quotations before a position. */
 const lastPersonBefore = (registry: Registry, pos: number): { cluster: Cluster; pos: number } | null => {
-  let best: Cluster | null = null;
-  let bestPos = -1;
-  for (const c of registry.clusters) {
-    if (c.kind !== 'person') continue;
-    for (const m of c.mentions) {
-      if (m.pos < pos && m.pos > bestPos && !m.inQuote) {
-        bestPos = m.pos;
-        best = c;
+  const { people } = timelineOf(registry);
+  const last = people[lastIndexBefore(people, pos)];
+  return last ? { cluster: last.cluster, pos: last.pos } : null;
+};
+
+/**
+ * The subject of a paragraph, who speaks its unattributed quotations: the first person named outside
+ * quotations, or, when the paragraph opens with a pronoun or a description ("The ex-CBC producer cites
+ * two reasons"), the person it refers back to.
+ */
+const paragraphSubject = (registry: Registry, block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
+  for (let k = 0; k < block.tokens.length; k++) {
+    const c = clusterAt(registry, blockIndex, k);
+    if (c && c.kind === 'person' && (block.tokens[k]?.quote ?? -1) < 0) return c;
+  }
+  const { tokens } = block;
+  const opener = tokens[0];
+  if (!opener || opener.quote >= 0) return null;
+  let refersBack = PRONOUNS.has(opener.lower);
+  if (!refersBack && (opener.lower === 'the' || FOREIGN_DEFINITE.has(opener.lower))) {
+    for (let k = 1; k <= 4 && k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!t || t.kind !== 'word') break;
+      if (!t.cap && isRoleNoun(t.fold)) {
+        refersBack = true;
+        break;
       }
     }
   }
-  return best ? { cluster: best, pos: bestPos } : null;
+  if (!refersBack) return null;
+  const pos = position(block, 0);
+  const named = lastPersonBefore(registry, pos);
+  return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
 };
 
-/** Finds the quotations of the body and their speakers. */
+/** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
+const isFragment = (block: Block, first: number, last: number): boolean => {
+  let words = 0;
+  let capitals = 0;
+  for (let k = first; k < last; k++) {
+    const t = block.tokens[k];
+    if (!t || t.kind === 'punct') continue;
+    words++;
+    if (t.cap) capitals++;
+  }
+  return words >= 2 && capitals < words;
+};
+
+/** Finds the quotations of the body and their speakers, by a sieve of attribution rules from the most to the least certain. */
 export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const out: FoundQuote[] = [];
   const last: Antecedent = { speaker: null, pos: -1 };
   let previousBlockQuote: FoundQuote | null = null;
+  // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
+  let turns: { cluster: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
+  let pendingRunOn: FoundQuote[] = [];
   const cyrillic = doc.profile === 'cyrillic';
+  const german = doc.profile === 'de';
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') return;
-    const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean }[] = [];
+    const hasPerson = (from: number, to: number): boolean => {
+      for (let k = from; k < to; k++) {
+        const t = block.tokens[k];
+        if (clusterAt(registry, blockIndex, k)?.kind === 'person' || (t && bodyOfStaffCompound(registry, t))) return true;
+      }
+      return false;
+    };
+    const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
     for (const q of block.quotes) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
-      // A short passage is a phrase, a name or a scare quote ("an act of desperation", «Укренерго»)
-      // unless it is a whole utterance: it ends with its own punctuation and someone is said to say it.
+      // A short passage is a name, a title or a term («Укренерго», "reform") unless it is a whole utterance
+      // (its own punctuation and an attribution) or a fragment of reported speech ("she called the plan "a
+      // disaster"", "he said the vote was "a good start"").
       const short = q.words < MIN_QUOTE_WORDS;
-      if (short && !/[,.!?…]$/u.test(raw)) continue;
       const text = raw.replace(/[\s,，]+$/u, '');
       if (!text) continue;
       const pos = position(block, q.first);
       const endsSentence = /[.!?…]$/u.test(text);
-      const at =
-        doc.profile === 'other'
-          ? null
-          : (attributionAfter(block, q.last, endsSentence, cyrillic) ?? attributionBefore(block, q.first));
-      if (short && !at) continue;
+      let at: Attribution | null = null;
+      let reported = false;
+      if (doc.profile !== 'other') {
+        at = attributionAfter(block, q.last, endsSentence, cyrillic, german);
+        if (!at) {
+          const before = attributionBefore(block, q.first, hasPerson);
+          if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
+          reported = !!before?.verb;
+        }
+        // A fragment may also sit in a sentence whose verb of saying comes after it (German word order).
+        if (short && !reported && !at) reported = sentenceHasSpeechVerb(block, q.first, q.last);
+      }
+      if (short) {
+        // French and Spanish put the comma after the closing mark: « Nous sommes prêts », a-t-elle dit.
+        const after = block.text.slice(q.close + 1).trimStart()[0] ?? '';
+        const utterance = (/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at;
+        // "she called the plan "a reckless gamble"", "… als „letzte Chance“ bezeichnet": a fragment of what someone said.
+        // A quoted name right after a preposition ("told „heise online“", "in "Deep Waters"") is a title, not speech.
+        const before = block.tokens[q.first - 2];
+        const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower);
+        const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
+        if (!utterance && !fragment) continue;
+      }
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
+      let attributed = false;
       if (at) {
-        Object.assign(quote, resolveSpeaker(registry, block, blockIndex, at, pos, last));
-        if (quote.cluster?.kind === 'person') {
-          last.speaker = quote.cluster;
-          last.pos = pos;
+        const resolved = resolveSpeaker(registry, block, blockIndex, at, pos, last);
+        if (!resolved.rejected) {
+          quote.speaker = resolved.speaker;
+          quote.cluster = resolved.cluster;
+          quote.affiliation = resolved.affiliation;
+          attributed = true;
         }
       }
-      found.push({ quote, attributed: !!at, startsBlock: q.open === 0 });
+      if (quote.cluster?.kind === 'person') {
+        last.speaker = quote.cluster;
+        last.pos = pos;
+      }
+      found.push({ quote, attributed, startsBlock: q.open === 0, runsOn: q.close >= block.text.length });
     }
-    // One attribution covers the other quotations of its paragraph ("…," X said. "…").
+    // A quotation left open in earlier paragraphs without a speaker is signed where it ends: ""We will go. /
+    // "And we will win," Smith said." gives both paragraphs to Smith.
+    const opening = found[0];
+    if (opening && opening.startsBlock && opening.attributed && opening.quote.speaker !== null) {
+      for (const q of pendingRunOn) {
+        q.speaker = opening.quote.speaker;
+        q.cluster = opening.quote.cluster;
+        q.affiliation = opening.quote.affiliation;
+      }
+    }
+    if (!opening || !opening.startsBlock || opening.attributed) pendingRunOn = [];
+    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex, last) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
       if (!f || f.attributed) continue;
+      // One attribution covers the other quotations of its paragraph ("…," X said. "…").
       let donor: FoundQuote | undefined;
       for (let j = i - 1; j >= 0 && !donor; j--) if (found[j]?.attributed) donor = found[j]?.quote;
       for (let j = i + 1; j < found.length && !donor; j++) if (found[j]?.attributed) donor = found[j]?.quote;
-      // A paragraph that opens with an unattributed quotation continues the previous paragraph's speaker.
-      if (!donor && f.startsBlock && i === 0 && previousBlockQuote) donor = previousBlockQuote;
+      // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
+      if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
+      if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
+        donor = previousBlockQuote;
+        // A conversation: after A and B each spoke, and B asked a question, the unattributed reply is A's.
+        // Otherwise (and always after a quotation left open) the previous speaker goes on.
+        const [older, previous] = turns.slice(-2);
+        const asked = /\?["”»“]?\s*$/u.test(previousBlockQuote.text) || previousBlockQuote.text.endsWith('?');
+        if (asked && older && previous && older.explicit && previous.explicit && !previous.runsOn && older.cluster && previous.cluster && older.cluster !== previous.cluster) {
+          donor = { text: '', speaker: older.cluster.name, cluster: older.cluster, affiliation: null, pos: f.quote.pos };
+        }
+      }
       if (donor) {
         f.quote.speaker = donor.speaker;
         f.quote.cluster = donor.cluster;
         f.quote.affiliation = donor.affiliation;
+        if (donor.cluster?.kind === 'person') {
+          last.speaker = donor.cluster;
+          last.pos = f.quote.pos;
+        }
       }
     }
     previousBlockQuote = found[found.length - 1]?.quote ?? null;
+    const lastFound = found[found.length - 1];
+    // A run-on quotation whose speaker only continues an earlier one (or is unknown) waits for its signature.
+    if (lastFound && lastFound.runsOn && !lastFound.attributed && !subject && found.length === 1) pendingRunOn.push(lastFound.quote);
+    else pendingRunOn = [];
+    // Only consecutive paragraphs of quotations make a conversation.
+    if (!lastFound) turns = [];
+    else turns = [...turns.slice(-1), { cluster: lastFound.quote.cluster, explicit: found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
     for (const f of found) out.push(f.quote);
   });
   return out;

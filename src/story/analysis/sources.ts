@@ -6,13 +6,17 @@
 import type { Block, Doc } from './document.js';
 import type { Cluster, Registry } from './entities.js';
 import { clusterAt } from './entities.js';
+import { wireDateline } from '../wire.js';
 import { foldKey } from './lexicon.js';
 import { position } from './mentions.js';
 import { isDemonym } from './wordclass.js';
 import type { FoundQuote } from './quotes.js';
+import { QUOTE_CHARS } from './tokens.js';
 import type { Token } from './tokens.js';
 import {
   ARTICLES,
+  ATTRIBUTION_LEADS,
+  FOREIGN_ARTICLES,
   BY_SOURCE_VERBS,
   DOCUMENT_NOUNS,
   ORG_DESCRIPTORS,
@@ -33,6 +37,9 @@ interface Cited {
   cluster: Cluster | null;
 }
 
+/** Nouns that say a name is an outlet ("by Forbes magazine"). */
+const OUTLET_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'broadcaster', 'agency', 'website', 'channel', 'network', 'radio', 'television', 'tv']);
+
 const PUBLISHED_IN = new Set(['published', 'reported', 'writing', 'wrote', 'quoted', 'interviewed', 'appeared', 'appearing']);
 
 const OBJECT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'at', 'of', 'for', 'by', 'with', 'on', 'about', 'over', 'against']);
@@ -52,8 +59,9 @@ class Collector {
     private readonly registry: Registry,
   ) {}
 
-  addCluster(c: Cluster, pos: number): void {
-    if (!citable(c)) return;
+  /** Cites an entity; `certain` for a place where only a source can stand (a wire dateline's agency). */
+  addCluster(c: Cluster, pos: number, certain = false): void {
+    if (!certain && !citable(c)) return;
     c.cited = true;
     this.cited.push({ name: c.name, key: `#${c.id}`, pos, cluster: c });
   }
@@ -78,7 +86,7 @@ class Collector {
 }
 
 const skipArticles = (tokens: Token[], k: number): number => {
-  while (tokens[k] && ARTICLES.has(tokens[k]?.lower ?? '')) k++;
+  while (tokens[k] && (ARTICLES.has(tokens[k]?.lower ?? '') || (FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '') && !tokens[k]?.cap))) k++;
   return k;
 };
 
@@ -140,8 +148,18 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
       return;
     }
   }
-  // Cyrillic names are often inflected capitalised words without other cues ("За даними Укренерго").
-  if (cyrillic && lead.cap) col.addPhrase(block, k, k + 1, pos);
+  // Cyrillic names are often inflected capitalised words without other cues ("За даними Укренерго"); in
+  // German every noun is capitalised, so only a quoted name counts ("Nach Angaben der „Netzeitung“").
+  if (cyrillic && lead.cap) {
+    col.addPhrase(block, k, k + 1, pos);
+    return;
+  }
+  // A quoted outlet name of up to four words ("gegenüber „heise online“").
+  if (doc.profile === 'de' && k > 0 && QUOTE_CHARS.has(tokens[k - 1]?.text ?? '')) {
+    let e = k;
+    while (e < tokens.length && e - k < 4 && tokens[e]?.kind === 'word') e++;
+    if (e > k && QUOTE_CHARS.has(tokens[e]?.text ?? '')) col.addPhrase(block, k, e, pos);
+  }
 }
 
 /** The subject right before a report verb at `v`, if it is a body. */
@@ -219,21 +237,23 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
   const col = new Collector(doc, registry);
   if (doc.profile === 'other') return [];
   const cyrillic = doc.profile === 'cyrillic';
+  let datelineSeen = false;
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') return;
     const { tokens } = block;
-    // Dateline agency: "KYIV (Reuters) —".
-    if (tokens[0]?.caps && tokens[0].kind === 'word') {
-      let k = 0;
-      while (tokens[k]?.caps && tokens[k]?.kind === 'word') k++;
-      if (tokens[k]?.text === '(' && tokens[k + 1]?.cap) {
-        let e = k + 1;
-        while (tokens[e]?.kind === 'word' && tokens[e]?.cap) e++;
-        if (tokens[e]?.text === ')') {
-          const found = col.clusterStarting(blockIndex, k + 1);
-          if (found) col.addCluster(found.cluster, position(block, k + 1));
-          else col.addPhrase(block, k + 1, e, position(block, k + 1));
-        }
+    // Dateline agency: "KYIV (Reuters) —", "LONDON, Nov 3 (Reuters) -", "(AP) —".
+    if (!datelineSeen) {
+      datelineSeen = true;
+      const d = wireDateline(block.text);
+      if (d) {
+        const at = block.text.lastIndexOf(d.agency, d.rest);
+        let k = 0;
+        while (k < tokens.length && (tokens[k]?.start ?? 0) < at) k++;
+        let e = k;
+        while (e < tokens.length && (tokens[e]?.end ?? 0) <= at + d.agency.length) e++;
+        const found = col.clusterStarting(blockIndex, k);
+        if (found) col.addCluster(found.cluster, position(block, k), true);
+        else if (e > k) col.addPhrase(block, k, e, position(block, k));
       }
     }
     for (let i = 0; i < tokens.length; i++) {
@@ -250,6 +270,21 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         }
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // German "sagte er gegenüber X" is "he told X".
+      if (lower === 'gegenüber' && doc.profile === 'de') citedPhrase(col, doc, blockIndex, i + 1);
+      // "the USGS statistics", "Rasmussen polls": the body whose figures the story reports.
+      if ((DOCUMENT_NOUNS.has(lower) || (OUTLET_NOUNS.has(lower) && tokens[i - 2]?.lower === 'by')) && i > 0) {
+        const m = registry.tokenMention[blockIndex]?.[i - 1];
+        const c = clusterAt(registry, blockIndex, i - 1);
+        // A bare surname-like name before "polls" or "magazine" is a body named after a person.
+        const bodyLike = !!c && (c.kind !== 'person' || c.mentions.every((x) => x.words.length === 1 && x.role === null));
+        if (m && c && m.last === i && c.kind !== 'place' && bodyLike) col.addCluster(c, position(block, m.first), true);
+      }
+      // "según X", "selon X", "laut X", "за словами X": only bodies become sources (people are never sources).
+      for (const lead of ATTRIBUTION_LEADS) {
+        if (lead[0] === 'according' || lower !== lead[0]) continue;
+        if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
+      }
       if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
       if (lower === 'interview' && tokens[i + 1]?.lower === 'with') citedPhrase(col, doc, blockIndex, i + 2);
       // "a poll published in Le Parisien", "writing in The Lancet".
@@ -264,6 +299,21 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         while (tokens[k] && tokens[k]?.kind === 'word' && !tokens[k]?.cap && ORG_DESCRIPTORS.has(tokens[k]?.fold ?? '')) k++;
         const found = col.clusterStarting(blockIndex, k);
         if (found && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
+      }
+      // ""…," said a source to Reuters": the outlet a statement was made to.
+      if (lower === 'said' || lower === 'says' || lower === 'speaking' || lower === 'spoke' || lower === 'spoken') {
+        for (let k = i + 1; k < i + 6 && k < tokens.length; k++) {
+          const w = tokens[k];
+          if (!w || (w.kind === 'punct' && w.text !== '-')) break;
+          if (w.lower !== 'to') continue;
+          // "spoke to the state broadcaster CCTV": lowercase descriptors may stand before the outlet's name.
+          let n = skipArticles(tokens, k + 1);
+          while (n < k + 5 && tokens[n]?.kind === 'word' && !tokens[n]?.cap) n++;
+          const found = col.clusterStarting(blockIndex, n);
+          if (found && found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, n));
+          else if (found && found.cluster.kind === 'place' && n === skipArticles(tokens, k + 1) && (tokens[found.end]?.kind ?? 'punct') === 'punct') col.addCluster(found.cluster, position(block, n), true);
+          break;
+        }
       }
       if (REPORT_VERBS.has(lower) && i > 0) {
         subjectBefore(col, doc, blockIndex, i, registry);

@@ -71,41 +71,89 @@ const countLetters = (s: string): number => {
   return n;
 };
 
-/** Finds top-level quotations: straight, curly, guillemets and low-high („ “) marks, nested marks ignored. */
+/** Characters that may open or close a quotation. */
+export const QUOTE_CHARS = new Set(['"', '“', '”', '„', '«', '»', '‹', '›', '‘', '’', '‚']);
+
+const OPEN_CONTEXT = /[\s([{\-—–:;,/]/u;
+
+/** A mark that starts something: at the start or after a space or an opening bracket, before a letter or digit. */
+const opensHere = (text: string, i: number): boolean => {
+  const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+  const after = text[i + 1] ?? ' ';
+  return (OPEN_CONTEXT.test(before) || QUOTE_CHARS.has(before)) && !/\s/u.test(after) && after !== '';
+};
+
+/** A mark that ends something: after a non-space, before a space, punctuation or the end. */
+const closesHere = (text: string, i: number): boolean => {
+  const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+  const after = text[i + 1] ?? ' ';
+  return !/\s/u.test(before) && (after === ' ' || !/[\p{L}\p{N}]/u.test(after));
+};
+
+/** Whether the text from `from` on holds two words (a letter, a space, then another letter), in one pass. */
+const hasTwoWords = (text: string, from: number): boolean => {
+  let state = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (state === 0 && isLetterCode(c)) state = 1;
+    else if (state === 1 && isSpace(c)) state = 2;
+    else if (state === 2 && isLetterCode(c)) return true;
+  }
+  return false;
+};
+
+/** Marks that close a quotation opened by the given mark. */
+const CLOSERS: Record<string, string> = { '"': '"', '“': '”“', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
+
+/**
+ * Finds top-level quotations: straight and curly marks, low-high („…“), guillemets both ways («…», »…«)
+ * and single guillemets (‹…›). Quotations inside quotations are kept inside (a straight mark that opens
+ * a word inside a straight quotation opens a nested one). An opening mark never closed continues to the
+ * end of the block, as news style writes a quotation that runs on into the next paragraph.
+ */
 export function findQuoteRegions(text: string): { open: number; close: number }[] {
   const regions: { open: number; close: number }[] = [];
   const stack: { mark: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== '"' && ch !== '“' && ch !== '”' && ch !== '«' && ch !== '»' && ch !== '„') continue;
+    const ch = text[i] ?? '';
+    if (!QUOTE_CHARS.has(ch)) continue;
     const top = stack[stack.length - 1];
+    const opening = opensHere(text, i);
+    const closing = closesHere(text, i);
     let closes = false;
     let opens = false;
-    if (ch === '"') {
-      if (top?.mark === '"') closes = true;
-      else opens = true;
-    } else if (ch === '“') {
-      // German and Ukrainian quotations open low („) and close with the English opening mark.
-      if (top?.mark === '„') closes = true;
-      else opens = true;
-    } else if (ch === '”') {
-      if (top?.mark === '“' || top?.mark === '„') closes = true;
-    } else if (ch === '»') {
-      if (top?.mark === '«') closes = true;
-    } else {
+    if (ch === '‘' || ch === '’' || ch === '‚') {
+      // Single marks (‘…’, ‚…‘) double as apostrophes: ’ closes only an open ‘, and only where a word ends.
+      // "the drivers’ families": after an "s" and before a word, ’ is a plural possessive.
+      const possessive = ch === '’' && /s/i.test(text[i - 1] ?? '') && text[i + 1] === ' ' && /[\p{L}\p{N}]/u.test(text[i + 2] ?? '');
+      if (top && ((top.mark === '‘' && ch === '’') || (top.mark === '‚' && ch === '‘')) && closing && !possessive) closes = true;
+      else if ((ch === '‘' || ch === '‚') && opening) opens = true;
+    } else if (top && (CLOSERS[top.mark] ?? '').includes(ch) && !(opening && !closing && ch === top.mark && ch === '"')) {
+      // A mark that can close the innermost quotation closes it, unless it plainly opens a nested one.
+      closes = true;
+    } else if (ch === '"' || ch === '“' || ch === '„' || ch === '«' || ch === '‹') {
+      opens = ch === '"' || ch === '“' ? opening || (!top && !closing) : true;
+    } else if ((ch === '»' || ch === '›' || ch === '”') && opening && !closing) {
+      // German »…« and ›…‹ open with the mark that closes elsewhere; so does a lone ” in some styles.
       opens = true;
+    } else if (top && closing && stack.some((s) => (CLOSERS[s.mark] ?? '').includes(ch))) {
+      // A mismatched inner mark: close back to the quotation it belongs to.
+      while (stack.length && !(CLOSERS[stack[stack.length - 1]?.mark ?? ''] ?? '').includes(ch)) stack.pop();
+      closes = stack.length > 0;
     }
-    if (closes && top) {
+    const current = stack[stack.length - 1];
+    if (closes && current) {
       stack.pop();
-      if (stack.length === 0) regions.push({ open: top.at, close: i });
+      if (stack.length === 0) regions.push({ open: current.at, close: i });
     } else if (opens && stack.length < 4) {
       stack.push({ mark: ch, at: i });
     }
   }
   const outer = stack[0];
-  // A quotation left open at the end of a block continues into the next paragraph (a news convention),
-  // but only when the block starts with it; a stray mark elsewhere is more likely an inch sign or a typo.
-  if (outer && text.slice(0, outer.at).trim() === '') regions.push({ open: outer.at, close: text.length });
+  // A quotation left open runs to the end of the block, when it opens like a quotation and has words.
+  if (outer && outer.mark !== '‘' && outer.mark !== '‚' && (text.slice(0, outer.at).trim() === '' || opensHere(text, outer.at)) && hasTwoWords(text, outer.at + 1)) {
+    regions.push({ open: outer.at, close: text.length });
+  }
   return regions;
 }
 
@@ -153,6 +201,36 @@ const isJoiner = (c: number): boolean => c === 39 || c === 8217 || c === 45 || c
 const isSpace = (c: number): boolean =>
   c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
 
+const NAME_PREFIXES = new Set(['ex', 'pro', 'anti', 'non', 'post', 'pre', 'mid', 'neo', 'pan', 'un', 'inter', 'intra', 'trans', 'über', 'uber', 'sub', 'euro']);
+
+/** Length of a lowercase prefix joined to a capitalised name by a hyphen ("ex-" of "ex-CBC"), else 0. */
+const namePrefixLength = (text: string, i: number): number => {
+  let k = i;
+  while (k < text.length && k - i < 6 && isWordCode(text.charCodeAt(k)) && !isUpperChar(text.charCodeAt(k))) k++;
+  if (k === i || text.charCodeAt(k) !== 45 || !isUpperChar(text.charCodeAt(k + 1))) return 0;
+  if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return 0;
+  return NAME_PREFIXES.has(text.slice(i, k)) ? k - i : 0;
+};
+
+/** Arabic articles written joined to a name ("al-Qaeda", "el-Sisi"): the name is capitalised as a whole. */
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|at|an|az|ash|ibn|bin|abu)-\p{Lu}/u;
+
+const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'dell', 'all', 'nell', 'sull']);
+
+/** Length of an elided article with its apostrophe ("l’") when a capitalised word follows, else 0. */
+const elisionLength = (text: string, i: number): number => {
+  let k = i;
+  while (k < text.length && k - i < 4) {
+    const c = text.charCodeAt(k);
+    if (!(c >= 97 && c <= 122)) break;
+    k++;
+  }
+  const apostrophe = text.charCodeAt(k);
+  if (k === i || (apostrophe !== 39 && apostrophe !== 8217) || !isUpperChar(text.charCodeAt(k + 1))) return 0;
+  if (i > 0 && isWordCode(text.charCodeAt(i - 1))) return 0;
+  return ELIDED.has(text.slice(i, k)) ? k - i + 1 : 0;
+};
+
 /** Yields [start, end) of each word or mark: dotted initials ("U.S."), words with inner apostrophes or hyphens, or one other character. */
 function* scan(text: string): Generator<[number, number]> {
   const n = text.length;
@@ -175,6 +253,21 @@ function* scan(text: string): Generator<[number, number]> {
       while (j < n && isLetterCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       yield [i, j];
       i = j;
+      continue;
+    }
+    // French and Italian elision before a name ("l’Organisation", "d'Afrique", "qu'Emmanuel"): the
+    // article is a word of its own, so that the name keeps its capital.
+    // "ex-CBC", "pro-Kremlin", "anti-NATO": a lowercase prefix is a word of its own before a name.
+    const prefix = namePrefixLength(text, i);
+    if (prefix > 0) {
+      yield [i, i + prefix];
+      i += prefix;
+      continue;
+    }
+    const elided = elisionLength(text, i);
+    if (elided > 0) {
+      yield [i, i + elided];
+      i += elided;
       continue;
     }
     let j = i + 1;
@@ -225,7 +318,7 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
     }
     const code = raw.charCodeAt(0);
     const kind: TokenKind = (code >= 48 && code <= 57) || (code >= 128 && DIGIT_START.test(raw)) ? 'num' : 'word';
-    const cap = kind === 'word' && (code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? ''));
+    const cap = kind === 'word' && ((code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? '')) || ARABIC_ARTICLE.test(raw));
     const lower = raw.toLowerCase();
     // Only capitalised words can be acronyms; checking the rest would cost a string per token.
     const caps = cap && raw.length >= 2 && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
@@ -269,8 +362,8 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';']);
-const TRANSPARENT = new Set(['(', '[', '—', '–', '-', '*', '•', '·', '"', '“', '”', '«', '»', '„', "'", '‘', '’', '>', '#']);
-const QUOTE_OPEN = new Set(['"', '“', '«', '„']);
+const TRANSPARENT = new Set(['(', '[', '—', '–', '-', '*', '•', '·', ...QUOTE_CHARS, "'", '‘', '’', '>', '#']);
+const QUOTE_OPEN = QUOTE_CHARS;
 
 /**
  * Marks the words where a sentence or a real quotation starts: their capital letter is grammar, not a

@@ -23,6 +23,12 @@ export const TITLE_WORDS = set(`
   мер президент прем'єр-міністр міністр голова директор речник речниця посол посолка генерал депутат
   спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
   пресс-секретарь
+  bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin prasident prasidentin bundesprasident
+  burgermeister burgermeisterin oberburgermeister ministerprasident ministerprasidentin sprecher
+  sprecherin vorsitzende vorsitzender chef chefin direktor direktorin herr frau
+  presidente presidenta ministro ministra alcalde alcaldesa portavoz directora secretario secretaria
+  senor senora gobernador gobernadora
+  ministre maire porte-parole directeur directrice monsieur madame depute deputee
 `);
 
 /** Role nouns written in lowercase before or after a name ("spokesman Dmytro Hrytsenko"), besides titles. */
@@ -65,7 +71,7 @@ export const DIRECTION_WORDS = set(`
 /** Final words that make a capitalised phrase an organisation ("… Ministry", "… Center"). */
 export const ORG_HEADS = set(`
   ministry ministries department agency center centre assembly council authority police fund committee
-  commission house bank court party union association institute institution university college academy
+  commission house bank court party union association institute institution university college academy school
   company corporation corp inc ltd llc plc group service services office bureau army navy forces guard
   parliament senate congress government administration organization organisation foundation
   federation league network alliance coalition board museum hospital clinic directorate secretariat
@@ -103,7 +109,7 @@ export const ORG_FIRST_OF = set(`
 `);
 
 /** First words that make a capitalised phrase an outlet or body without "of" ("Radio …"). */
-export const ORG_FIRST = set('radio');
+export const ORG_FIRST = set('radio parti partido partito bloc');
 
 /** Lowercase nouns that describe an outlet or company before or after its name ("the newspaper X", "X newspaper"). */
 export const ORG_DESCRIPTORS = set(`
@@ -121,7 +127,7 @@ export const PLACE_HEADS = set(`
   province region oblast county district territory territories street square avenue boulevard road bridge
   airport harbour harbor canal coast highlands heights plain plateau forest park falls delta basin reef
   archipelago krai kray raion municipality prefecture governorate republic channel sound lagoon steppe
-  stadium arena station beach dam reservoir
+  stadium arena station beach dam reservoir capitol site
   область район край
 `);
 
@@ -141,6 +147,7 @@ export const PLACE_PREPOSITIONS = set(`
   in near to from into across outside inside throughout towards toward around via within beyond off
   between along northwest northeast southwest southeast north south east west
   у в до з із біля поблизу під
+  à en dans vers près desde hacia nach aus bei
 `);
 
 /** Head words (last word) of events, which are not entities ("Korean War", "Paris Olympics"). */
@@ -177,7 +184,39 @@ export const SPEECH_VERBS = set(`
   сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает добавил добавила
   отметил отметила подчеркнул подчеркнула пояснил пояснила рассказал рассказала написал написала
   ответил ответила говорит считает
+  sagte sagten sagt sagen erklärte erklärten erklärt betonte betonten betont meinte meinten meint
+  ergänzte ergänzt fügte warnte warnt kritisierte forderte berichtete berichtet schrieb schreibt
+  äußerte erläuterte unterstrich bekräftigte versicherte räumte kündigte antwortete fragte rief
+  exclamó gritó denunció criticó contó relató recordó insistió
+  teilte meldete hieß zitierte zitiert verkündete bestätigte kommentierte sprach ergänzte warnte
+  dénonce dénoncé commente commenté raconte raconté rappelle rappelé poursuit reconnaît admet prévient
+  prévenu martèle confie
+  adding noting explaining telling asking writing commenting stating arguing warning claiming insisting
+  declaring announcing recalling reiterating stressing acknowledging quipped conceded
+  dijo dijeron dice dicen afirmó afirmaron afirma declaró declararon declara explicó explicaron explica
+  señaló señalaron señala aseguró aseguraron asegura añadió agregó indicó indica manifestó comentó
+  sostuvo advirtió expresó subrayó destacó reconoció precisó insistió apuntó admitió anunció respondió
+  preguntó escribió
+  déclaré déclare déclarent dit disent affirmé affirme expliqué explique ajouté ajoute souligné
+  souligne estimé estime indiqué indique précisé précise assuré assure averti insisté reconnu confié
+  annoncé répondu écrit lancé martelé
+  розповідає наголошує зазначає додає пояснює підкреслює
 `);
+
+/** Words that attribute a quotation to the name after them in one language only ("„…“, so Müller"). */
+export const SPEECH_LEADS_GERMAN = set('so');
+
+/** Words and pairs after which a name is the source of what is quoted or reported ("según X", "selon X", "laut X"). */
+export const ATTRIBUTION_LEADS: readonly (readonly string[])[] = [
+  ['according', 'to'],
+  ['según'],
+  ['selon'],
+  ["d'après"],
+  ['laut'],
+  ['nach', 'angaben'],
+  ['за', 'словами'],
+  ['по', 'словам'],
+];
 
 /** Verbs by which a body or outlet reports something ("X reported", "X released a video"). */
 export const REPORT_VERBS = set(`
@@ -197,14 +236,23 @@ export const VERB_FILLERS = set('also later then has have had further again prev
 export const DOCUMENT_NOUNS = set(`
   data figures statistics statement statements report reports estimates estimate survey poll study analysis
   count tally research records documents calculations assessment information findings forecast release
-  review audit sources
+  review audit sources estimations polls ranking rankings
 `);
 
 /** Verbs after which "by X" names the source ("polled by X", "cited by X"). */
-export const BY_SOURCE_VERBS = set('polled surveyed cited quoted reported obtained seen published commissioned compiled released');
+export const BY_SOURCE_VERBS = set('polled surveyed cited quoted reported obtained seen published commissioned compiled released ranked rated listed estimated');
 
 /** Subject pronouns that refer back to the last speaker. */
-export const PRONOUNS = set('he she they він вона вони он она они');
+export const PRONOUNS = set('he she they він вона вони он она они er sie él ella ellos ellas il elle ils elles');
+
+/** Conjunctions and adverbs that may open a speaker phrase without being part of it ("But he said"). */
+export const SPEAKER_OPENERS = set('but and yet so however also then now later still instead meanwhile aber und doch pero y mais et але і та а');
+
+/** Articles of the languages with full rules besides English, dropped from descriptive speakers ("der Minister"). */
+export const FOREIGN_ARTICLES = set('der die das den dem des ein eine einen einem einer el la los las un una le les une');
+
+/** Staff nouns through which a body speaks ("a Kremlin spokesman" speaks for the Kremlin). */
+export const STAFF_NOUNS = set('spokesman spokeswoman spokesperson spokespeople official officials representative representatives source sources statement press-office sprecher sprecherin sprechers portavoz porte-parole речник речниця');
 
 /** Articles dropped from descriptive phrases. */
 export const ARTICLES = set('the a an');
@@ -236,6 +284,17 @@ export const ROMAN_NUMERALS = set('ii iii iv v vi vii viii ix x xi xii xiii xiv 
 /** Sentence-initial words that are common words even though the lexicon lacks them. */
 export const LEADING_FUNCTION_WORDS = set('the a an this that these those there here it its their his her our my your i we you he she they');
 
+/** Sentence-initial function words of German, Spanish and French: grammar at a sentence start, part of a name elsewhere ("Le Monde"). */
+export const FOREIGN_LEADING_WORDS = set(`
+  in aus auf unter über uber vor zwischen gegen ohne um durch
+  der die das den dem des ein eine einen einem einer im am vom zum zur beim auch aber und doch nach
+  seit bei mit für laut wie als wenn dass es er sie wir ihr sein seine ihre unser dieser diese dieses
+  el la los las un una unos unas lo al del en con por para según pero y también desde durante tras este
+  esta estos estas ese esa su sus nuestro nuestra como cuando que
+  le les une des du au aux dans avec pour par selon mais et aussi depuis pendant après ce cette ces
+  son sa ses notre leur leurs comme quand que il elle ils elles nous
+`);
+
 /** Cyrillic prepositions and phrases that introduce a cited source ("За даними X"). */
 export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [
   ['за', 'даними'],
@@ -251,3 +310,93 @@ export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [
   ['как', 'сообщает'],
   ['как', 'пишет'],
 ];
+
+/**
+ * Capitalised words and acronyms that are terms, not names: seasons, diseases and viruses, economic and
+ * technical abbreviations. A span made of one of them alone is no entity ("In Spring", "COVID", "GDP").
+ */
+export const NON_ENTITY_WORDS = set(`
+  spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
+  printemps ete automne hiver
+  covid covid-19 sars sars-cov-2 mers hiv aids ebola mpox monkeypox measles cholera malaria polio
+  influenza flu rsv tuberculosis tb dengue zika anthrax alzheimer alzheimers parkinson parkinsons h5n1 h1n1
+  gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
+  internet web online id sms url vpn 5g 4g 3g ufo atm pin vp lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
+  am pm bc ad ce bce mw gw kw kwh mwh gwh km kg mph
+`);
+
+/**
+ * Names of countries and major cities in German, Spanish and French (endonyms and exonyms that differ from
+ * the English ones the lexicon has): a general gazetteer, so that "in Deutschland" is a place.
+ */
+export const FOREIGN_PLACE_NAMES = set(`
+  deutschland osterreich schweiz frankreich spanien italien polen tschechien ungarn rumanien bulgarien
+  griechenland turkei russland ukraine weissrussland belarus litauen lettland estland finnland schweden
+  norwegen danemark niederlande belgien luxemburg grossbritannien england schottland irland
+  vereinigte-staaten amerika kanada mexiko brasilien argentinien chile kolumbien china japan indien
+  sudkorea nordkorea australien agypten israel iran irak syrien libanon saudi-arabien afrika europa asien
+  großbritannien bayern sachsen hessen thuringen brandenburg niedersachsen nordrhein-westfalen
+  baden-wurttemberg rheinland-pfalz schleswig-holstein mecklenburg-vorpommern saarland sachsen-anhalt
+  tirol karnten steiermark salzburg bohmen mahren schlesien elsass lothringen
+  munchen koln wien zurich genf prag warschau moskau kiew kyjiw charkiw odessa lemberg rom mailand
+  venedig neapel lissabon bruessel brussel den-haag kopenhagen athen peking
+  espana alemania francia italia polonia rusia ucrania reino-unido inglaterra estados-unidos canada mexico
+  brasil japon china india corea egipto marruecos europa africa asia londres paris berlin roma moscu
+  kiev nueva-york bruselas lisboa pekin
+  allemagne espagne italie pologne russie royaume-uni angleterre etats-unis bresil mexique japon chine
+  inde coree egypte maroc algerie tunisie belgique suisse autriche grece turquie europe afrique asie
+  londres moscou bruxelles lisbonne pekin varsovie vienne geneve
+  argentinien bolivien peru venezuela kuba jamaika nigeria kenia sudafrika athiopien marokko algerien
+  tunesien libyen sudan jemen bahrain katar kuwait jordanien afghanistan pakistan bangladesch
+  indonesien thailand vietnam kambodscha myanmar mongolei kasachstan usbekistan georgien armenien
+  aserbaidschan moldau moldawien serbien kroatien slowenien slowakei bosnien albanien mazedonien
+  nordmazedonien kosovo montenegro zypern malta island grönland gronland neuseeland lateinamerika
+  sudamerika nordamerika mittelamerika mittelmeer ostsee nordsee schwarzes-meer kaukasus balkan
+  nahost naher-osten volksrepublik-china taiwan tibet bukarest sofia budapest belgrad zagreb
+  bratislava ljubljana lissabon dublin edinburgh stockholm oslo helsinki tallinn riga vilnius minsk
+  ankara istanbul kairo teheran bagdad damaskus beirut jerusalem tokio seoul neu-delhi
+  argentina bolivia peru colombia ecuador paraguay uruguay cuba nigeria kenia sudafrica etiopia
+  marruecos argelia tunez libia sudan yemen bahrein barein catar qatar kuwait jordania siria libano
+  irak iran afganistan pakistan turquia grecia suiza austria belgica holanda paises-bajos suecia
+  noruega dinamarca finlandia irlanda escocia hungria rumania bulgaria serbia croacia bielorrusia
+  georgia armenia azerbaiyan caucaso oriente-medio medio-oriente latinoamerica america-latina
+  sudamerica norteamerica centroamerica mediterraneo gaza cisjordania palestina israel tibet taiwan
+  japon filipinas tailandia birmania indonesia malasia australia nueva-zelanda
+  argentine bolivie perou colombie equateur cuba nigeria kenya afrique-du-sud ethiopie libye soudan
+  yemen bahrein qatar koweit jordanie syrie liban irak iran afghanistan pakistan turquie grece suede
+  norvege danemark finlande irlande ecosse hongrie roumanie bulgarie serbie croatie bielorussie
+  georgie armenie azerbaidjan caucase moyen-orient proche-orient amerique-latine amerique-du-sud
+  amerique-du-nord mediterranee gaza cisjordanie palestine israel tibet taiwan japon philippines
+  thailande birmanie indonesie malaisie australie nouvelle-zelande afrique-du-nord
+  pays-bas
+`);
+
+/** Lowercase nouns of German, Spanish and French right before a place's name ("la mer Méditerranée", "la ciudad de X"). */
+export const FOREIGN_PLACE_NOUNS = set(`
+  mer ocean golfe lac fleuve riviere mont ile iles ville region province departement pays capitale
+  mar oceano golfo lago rio monte isla islas ciudad region provincia pais capital estado
+  stadt region provinz hauptstadt insel fluss see meer
+`);
+
+/** First words that make a capitalised phrase an organisation in German, Spanish and French ("Organización Mundial …", "Ministère de …"). */
+export const FOREIGN_ORG_FIRST = set(`
+  organizacion ministerio gobierno universidad banco partido comision consejo tribunal instituto agencia
+  fundacion asociacion federacion confederacion sindicato camara congreso senado corte policia ejercito
+  organisation ministere gouvernement universite banque parti commission conseil institut agence
+  fondation association federation confederation syndicat chambre assemblee senat cour police armee
+  ministerium regierung universitat bank partei kommission rat gericht institut agentur stiftung verband
+  bundesamt bundesministerium bundesregierung landesregierung polizei gewerkschaft
+`);
+
+/**
+ * German nouns that follow "in", "nach" or "aus" without an article in fixed phrases ("in Zukunft",
+ * "nach Hause", "aus Protest"): not places.
+ */
+export const GERMAN_BARE_NOUNS = set(`
+  zukunft kraft haft hause ordnung frage angaben protest gefahr betrieb ruhe panik kontakt
+  wirklichkeit wahrheit zusammenarbeit anwesenheit abwesenheit folge richtung sorge angst eile
+  teilen summe kurze anbetracht bezug zeiten form hinsicht rente pension urlaub schach
+`);
+
+/** Planets and large moons, which stories about space name as places ("the orbit of Jupiter"). */
+export const CELESTIAL_BODIES = set('mercury venus earth mars jupiter saturn uranus neptune pluto ganymede callisto enceladus');

@@ -71,3 +71,15 @@ describe('robustness', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('pathological quotation marks (regression: quadratic scans)', () => {
+  it('analyses unclosed marks, long runs of marks and apostrophes without scanning back and forth', () => {
+    const r = analyzeArticle({
+      title: 'T',
+      headings: [],
+      paragraphs: ['He said "' + 'a'.repeat(200_000), 'x "' + 'ab '.repeat(50_000), '‘'.repeat(30_000) + '’'.repeat(30_000), '"'.repeat(60_000), `Anna Berg said ${'"a b" and '.repeat(5_000)}left.`],
+      language: 'en',
+    });
+    expectWellTyped(r);
+  });
+});

@@ -16,12 +16,13 @@ const seedInput = (): AnalysisInput => {
 describe('seed article: NATO official on North Korean troops', () => {
   const result = analyzeArticle(seedInput());
 
-  it('finds the five quotations, all by Gerry Connolly', () => {
-    expect(result.quotes).toHaveLength(5);
-    for (const q of result.quotes) expect(q.speaker).toBe('Gerry Connolly');
+  it('finds the five quotations by Gerry Connolly and the White House\'s quoted words', () => {
+    expect(result.quotes).toHaveLength(6);
+    for (const q of result.quotes.slice(0, 5)) expect(q.speaker).toBe('Gerry Connolly');
     expect(result.quotes[0]?.text.startsWith('Northern Koreans want to gain combat experience.')).toBe(true);
     expect(result.quotes[0]?.text.endsWith('clear goals for themselves')).toBe(true);
-    expect(result.quotes.some((q) => q.text.includes('an act of desperation'))).toBe(false);
+    // A short fragment of what a body said is a quotation too ("called Pyongyang's decision "an act of desperation"").
+    expect(result.quotes[5]).toEqual({ text: 'an act of desperation', speaker: 'White House' });
   });
 
   it('strips the trailing comma inside quotation marks', () => {

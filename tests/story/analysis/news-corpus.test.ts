@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { scoreArticles } from './eval-helpers.js';
+import { NEWS_DIR, expectedSplits, hasLabels, labelProblems, loadNewsSplit, splitDir, splitHash } from './news-helpers.js';
+
+// The real-news corpus: this test checks that it loads and that its labels are well-formed, and runs the
+// scoring on the tune split. It sets no score thresholds; bench/news-eval.ts prints the numbers.
+
+const tune = loadNewsSplit('tune');
+const heldout = loadNewsSplit('heldout');
+const all = [...tune, ...heldout];
+
+/** Rows of the table in SPLIT.md: split, language, file, sha256 prefix. */
+const splitTable = readFileSync(join(NEWS_DIR, 'SPLIT.md'), 'utf8')
+  .split('\n')
+  .map((line) => /^\| (tune|heldout) \| (\w+) \| ([\w.-]+)\.md \| ([0-9a-f]{12}) \|$/.exec(line))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .map((m) => ({ split: m[1]!, language: m[2]!, file: m[3]!, hash: m[4]! }));
+
+describe('real-news corpus', () => {
+  it('loads every tune article through the Markdown seed reader, with a title and a body', () => {
+    expect(tune.length).toBeGreaterThan(0);
+    for (const a of all) {
+      expect(a.input.title, a.name).not.toBe('');
+      expect(a.input.paragraphs.length, a.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('has a well-formed labels file and provenance for every article', () => {
+    const problems = all.flatMap((a) => labelProblems(a, hasLabels(a)));
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps every article in the split SPLIT.md assigns, with the key hash it records', () => {
+    expect(splitTable.length).toBeGreaterThan(0);
+    for (const a of all) {
+      const row = splitTable.find((r) => r.file === a.file);
+      expect(row, `${a.name} is not listed in SPLIT.md`).toBeDefined();
+      expect(row?.split, a.name).toBe(a.split);
+      expect(row?.language, a.name).toBe(a.input.language);
+      expect(splitHash(a.splitKey).slice(0, 12), a.name).toBe(row?.hash);
+    }
+  });
+
+  it('follows the split rule of SPLIT.md once both splits are present', () => {
+    if (!existsSync(splitDir('heldout')) || heldout.length === 0) return;
+    expect(all.length).toBe(splitTable.length);
+    const expected = expectedSplits(all);
+    for (const a of all) expect(expected.get(a.file), a.name).toBe(a.split);
+  });
+
+  it('scores the tune split: every labelled quotation is counted once, found or missed', () => {
+    const score = scoreArticles(tune.map((article) => ({ article, ...analyzeArticle(article.input) })));
+    const gold = tune.reduce((n, a) => n + a.labels.quotes.length, 0);
+    expect(score.quotes.tp + score.quotes.fn).toBe(gold);
+    expect(score.quotes.speakersRight).toBeLessThanOrEqual(score.quotes.tp);
+    const goldSources = tune.reduce((n, a) => n + a.labels.sources.length, 0);
+    expect(score.sources.tp + score.sources.fn).toBe(goldSources);
+    for (const kind of ['people', 'organizations', 'places'] as const) {
+      const goldNames = tune.reduce((n, a) => n + (a.labels[kind]?.length ?? 0), 0);
+      expect(score.entities[kind].tp + score.entities[kind].fn, kind).toBe(goldNames);
+    }
+  });
+});
