@@ -28,8 +28,7 @@ const seed = ((): AnalysisInput => {
   };
 })();
 
-const bytes = (input: AnalysisInput): number =>
-  Buffer.byteLength([input.title, ...input.headings, ...input.paragraphs].join('\n'), 'utf8');
+const bytes = (input: AnalysisInput): number => Buffer.byteLength([input.title, ...input.headings, ...input.paragraphs].join('\n'), 'utf8');
 
 /** Runs `fn` over the inputs round after round for at least `ms` milliseconds; returns ms per input. */
 function timeIt(inputs: AnalysisInput[], fn: (input: AnalysisInput) => unknown, ms = 1500): number {
@@ -46,7 +45,9 @@ function timeIt(inputs: AnalysisInput[], fn: (input: AnalysisInput) => unknown, 
 
 const f3 = (n: number): string => n.toFixed(3);
 const row = (label: string, msPerArticle: number): string =>
-  `${label.padEnd(48)} ${f3(msPerArticle).padStart(9)} ms/article ${Math.round(1000 / msPerArticle).toString().padStart(8)} articles/s`;
+  `${label.padEnd(48)} ${f3(msPerArticle).padStart(9)} ms/article ${Math.round(1000 / msPerArticle)
+    .toString()
+    .padStart(8)} articles/s`;
 const prfRow = (label: string, c: Counts): string => {
   const { precision, recall, f1 } = prf(c);
   return `  ${label.padEnd(14)} P ${f3(precision)}  R ${f3(recall)}  F1 ${f3(f1)}   (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
@@ -81,15 +82,44 @@ const on: AnalysisOptions = { entities: true };
 const off: AnalysisOptions = { entities: false };
 for (let i = 0; i < 200; i++) for (const input of [seed, ...evalInputs]) analyzeArticle(input, i % 2 ? on : off);
 console.log(`\nseed: ${bytes(seed)} bytes; evaluation set: ${articles.length} articles, ${avgBytes(evalInputs)} bytes on average`);
-console.log(row('analyzeArticle, entities on, seed', timeIt([seed], (i) => analyzeArticle(i, on))));
-console.log(row('analyzeArticle, entities off, seed', timeIt([seed], (i) => analyzeArticle(i, off))));
-console.log(row('analyzeArticle, entities on, evaluation set', timeIt(evalInputs, (i) => analyzeArticle(i, on))));
-console.log(row('analyzeArticle, entities off, evaluation set', timeIt(evalInputs, (i) => analyzeArticle(i, off))));
+console.log(
+  row(
+    'analyzeArticle, entities on, seed',
+    timeIt([seed], (i) => analyzeArticle(i, on)),
+  ),
+);
+console.log(
+  row(
+    'analyzeArticle, entities off, seed',
+    timeIt([seed], (i) => analyzeArticle(i, off)),
+  ),
+);
+console.log(
+  row(
+    'analyzeArticle, entities on, evaluation set',
+    timeIt(evalInputs, (i) => analyzeArticle(i, on)),
+  ),
+);
+console.log(
+  row(
+    'analyzeArticle, entities off, evaluation set',
+    timeIt(evalInputs, (i) => analyzeArticle(i, off)),
+  ),
+);
 
 // 3. Baseline: compromise's full pipeline.
 const { default: nlp } = await import('compromise');
 const clean = (names: string[]): string[] => [
-  ...new Set(names.map((n) => n.replace(/['’]s\b/g, '').replace(/^[\s"“”'‘’«»(]+|[\s"“”'‘’«»).,;:!?]+$/g, '').trim()).filter(Boolean)),
+  ...new Set(
+    names
+      .map((n) =>
+        n
+          .replace(/['’]s\b/g, '')
+          .replace(/^[\s"“”'‘’«»(]+|[\s"“”'‘’«»).,;:!?]+$/g, '')
+          .trim(),
+      )
+      .filter(Boolean),
+  ),
 ];
 const compromiseEntities = (input: AnalysisInput): Entities => {
   const doc = nlp([input.title, ...input.headings, ...input.paragraphs].join('\n\n'));

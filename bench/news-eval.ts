@@ -33,7 +33,7 @@ if (splitArg !== 'tune' && splitArg !== 'heldout' && splitArg !== 'all') {
 const splits: NewsSplit[] = splitArg === 'all' ? [...NEWS_SPLITS] : [splitArg];
 const showErrors = argv.includes('--errors');
 if (showErrors && splits.includes('heldout')) {
-  console.error('--errors lists the held-out articles\' contents; it is only allowed with --split tune');
+  console.error("--errors lists the held-out articles' contents; it is only allowed with --split tune");
   process.exit(2);
 }
 /** Default time budget of the speed measurement: long enough to average out JIT warm-up on a busy machine. */
@@ -61,7 +61,9 @@ const printScore = (label: string, list: NewsArticle[]): Score => {
   const s = scoreOf(list);
   const gold = s.quotes.tp + s.quotes.fn;
   console.log(`\n== ${label}: ${list.length} article${list.length === 1 ? '' : 's'}, ${gold} labelled quotation${gold === 1 ? '' : 's'}`);
-  console.log(`  speakers right      ${ratio(s.quotes.speakersRight, gold)} of labelled quotations (${s.quotes.speakersRight}/${gold}); ${ratio(s.quotes.speakersRight, s.quotes.tp)} of those found`);
+  console.log(
+    `  speakers right      ${ratio(s.quotes.speakersRight, gold)} of labelled quotations (${s.quotes.speakersRight}/${gold}); ${ratio(s.quotes.speakersRight, s.quotes.tp)} of those found`,
+  );
   console.log(`  quotation recall    ${ratio(s.quotes.tp, gold)} (${s.quotes.tp}/${gold}); extra quotations found: ${s.quotes.fp}`);
   for (const kind of ['people', 'organizations', 'places', 'all'] as const) console.log(`  ${(kind === 'all' ? 'all entities' : kind).padEnd(19)} ${prfCells(s.entities[kind])}`);
   console.log(`  sources             recall ${ratio(s.sources.tp, s.sources.tp + s.sources.fn)}; ${prfCells(s.sources)}`);
@@ -85,9 +87,16 @@ function articlesPerSecond(inputs: AnalysisInput[], ms: number): number {
 warmLexicon();
 console.log(`storyfeed analysis on the real-news corpus, split: ${splits.join(' + ')}`);
 const languages = [...new Set(articles.map((a) => a.input.language))].sort();
-for (const lang of languages) printScore(`language ${lang}`, articles.filter((a) => a.input.language === lang));
+for (const lang of languages)
+  printScore(
+    `language ${lang}`,
+    articles.filter((a) => a.input.language === lang),
+  );
 const overall = printScore('overall', articles);
-const speed = articlesPerSecond(articles.map((a) => a.input), timingMs);
+const speed = articlesPerSecond(
+  articles.map((a) => a.input),
+  timingMs,
+);
 console.log(`\nspeed: ${Math.round(speed)} articles/s on one core (${articles.length} articles, ${timingMs} ms budget)`);
 
 if (showErrors) {

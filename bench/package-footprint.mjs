@@ -141,10 +141,19 @@ export async function browserBundle(project) {
   const entry = path.join(project, 'browser-entry.mjs');
   writeFileSync(entry, "import { buildFeeds } from 'storyfeed';\nimport { createFeedHandler } from 'storyfeed/server';\nexport { buildFeeds, createFeedHandler };\n");
   const result = await build({
-    entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', minify: true, write: false, metafile: true, logLevel: 'silent',
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
     absWorkingDir: project,
   });
-  const builtins = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path)).filter(isNodeBuiltin);
+  const builtins = Object.values(result.metafile.inputs)
+    .flatMap((input) => input.imports.map((i) => i.path))
+    .filter(isNodeBuiltin);
   return { bytes: result.outputFiles[0].contents.byteLength, builtins: [...new Set(builtins)] };
 }
 
@@ -161,7 +170,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const ratio = (t) => +(t.storyfeed / t.feed).toFixed(2);
     const report = {
       tarball: { bytes: installed.tarballBytes, unpackedBytes: installed.unpackedBytes },
-      install: { bytes, mebibytes: +(bytes / 2 ** 20).toFixed(2), packages: packages.length, dependencies: packages.filter((p) => p.name !== 'storyfeed').length, largest: packages.slice(0, 12).map((p) => `${p.name}@${p.version} ${(p.bytes / 1024).toFixed(0)} KiB`) },
+      install: {
+        bytes,
+        mebibytes: +(bytes / 2 ** 20).toFixed(2),
+        packages: packages.length,
+        dependencies: packages.filter((p) => p.name !== 'storyfeed').length,
+        largest: packages.slice(0, 12).map((p) => `${p.name}@${p.version} ${(p.bytes / 1024).toFixed(0)} KiB`),
+      },
       importMs: rounded(times.wall),
       importCpuMs: rounded(times.cpu),
       importRatio: ratio(times.wall),
@@ -179,14 +194,19 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.log(`tarball ${installed.tarballBytes} B (${installed.unpackedBytes} B unpacked)`);
       console.log(`install: ${report.install.mebibytes} MiB in ${report.install.packages} packages (storyfeed + ${report.install.dependencies}); goal <= 8 MiB, <= 25`);
       for (const line of report.install.largest) console.log(`  ${line}`);
-      const line = (t) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(', ');
+      const line = (t) =>
+        Object.entries(t)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
       console.log(`import, median of ${runs} fresh processes, wall ms: ${line(report.importMs)}`);
       console.log(`                                          CPU ms: ${line(report.importCpuMs)}`);
       console.log(`import('storyfeed') / import('feed') = ${report.importRatio} wall, ${report.importCpuRatio} CPU (goal <= 2)`);
       console.log(`after the module loader has started, wall ms: ${line(report.warmLoaderImportMs)}`);
       console.log(`                                      CPU ms: ${line(report.warmLoaderImportCpuMs)}`);
       console.log(`import('storyfeed') / import('feed'), loader started = ${report.warmLoaderImportRatio} wall, ${report.warmLoaderImportCpuRatio} CPU`);
-      console.log(`browser bundle of buildFeeds + createFeedHandler: ${bundle.bytes} B minified, Node built-ins: ${bundle.builtins.length ? bundle.builtins.join(', ') : 'none'} (goal <= 300 KB, none)`);
+      console.log(
+        `browser bundle of buildFeeds + createFeedHandler: ${bundle.bytes} B minified, Node built-ins: ${bundle.builtins.length ? bundle.builtins.join(', ') : 'none'} (goal <= 300 KB, none)`,
+      );
     }
   } finally {
     rmSync(installed.work, { recursive: true, force: true });

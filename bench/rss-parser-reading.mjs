@@ -28,18 +28,29 @@ const items = [];
 for (let i = 0; i < ITEMS; i++) {
   const url = `${site}2024/item-${i}`;
   items.push({
-    id: url, url, title: `Item ${i}: ferries resume at Izmail`, summary: 'Ferries crossed the river again on Sunday.',
-    contentHtml: paragraph.repeat(10), contentText: 'Ferries crossed the river again.',
-    published: new Date(Date.UTC(2024, 0, 1) + i * 60_000), updated: new Date(Date.UTC(2024, 0, 2) + i * 60_000),
-    authors: [{ name: 'Olena Marchenko' }], tags: ['Transport', 'Izmail'],
+    id: url,
+    url,
+    title: `Item ${i}: ferries resume at Izmail`,
+    summary: 'Ferries crossed the river again on Sunday.',
+    contentHtml: paragraph.repeat(10),
+    contentText: 'Ferries crossed the river again.',
+    published: new Date(Date.UTC(2024, 0, 1) + i * 60_000),
+    updated: new Date(Date.UTC(2024, 0, 2) + i * 60_000),
+    authors: [{ name: 'Olena Marchenko' }],
+    tags: ['Transport', 'Izmail'],
     image: { url: `${site}img/${i}.jpg`, type: 'image/jpeg' },
   });
 }
 const doc = {
-  title: 'Danube Dispatch', description: 'Reporting from the lower Danube.', siteUrl: site, language: 'en',
+  title: 'Danube Dispatch',
+  description: 'Reporting from the lower Danube.',
+  siteUrl: site,
+  language: 'en',
   selfUrls: { rss: `${site}rss.xml`, atom: `${site}atom.xml`, json: `${site}feed.json` },
-  updated: new Date(Date.UTC(2024, 0, 3)), authors: [{ name: 'Desk Editor', email: 'desk@example.com' }],
-  generator: { name: 'storyfeed', version: '0.1.0' }, items,
+  updated: new Date(Date.UTC(2024, 0, 3)),
+  authors: [{ name: 'Desk Editor', email: 'desk@example.com' }],
+  generator: { name: 'storyfeed', version: '0.1.0' },
+  items,
 };
 const outputs = renderFeeds(doc);
 const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
@@ -59,5 +70,7 @@ for (const format of ['rss', 'atom']) {
   }
   const s = median(strict);
   const r = median(second);
-  console.log(`${format.padEnd(4)} ${ITEMS} items, ${(text.length / 1e6).toFixed(2)} MB: strict reading ${s.toFixed(1)} ms, rss-parser reading + cross-check ${r.toFixed(1)} ms (x${(r / s).toFixed(2)}), ${disagreements} disagreements`);
+  console.log(
+    `${format.padEnd(4)} ${ITEMS} items, ${(text.length / 1e6).toFixed(2)} MB: strict reading ${s.toFixed(1)} ms, rss-parser reading + cross-check ${r.toFixed(1)} ms (x${(r / s).toFixed(2)}), ${disagreements} disagreements`,
+  );
 }

@@ -52,7 +52,9 @@ const corpora = Object.fromEntries([...sizes, ...(huge ? [100000] : [])].map((n)
 const runs = [];
 const record = (entry, r) => {
   runs.push({ ...entry, ms: r.ms, maxrssKb: r.maxrssKb, cpuS: r.cpuS, code: r.code });
-  log(`${String(entry.n).padStart(6)} ${entry.tool.padEnd(9)} ${(entry.variant ?? '').padEnd(14)} ${fmtS(r.ms).padStart(9)} ${fmtMiB(r.maxrssKb).padStart(10)}${r.code === 0 ? '' : `  FAILED (${r.timedOut ? 'time limit' : `exit ${r.code}`})`}`);
+  log(
+    `${String(entry.n).padStart(6)} ${entry.tool.padEnd(9)} ${(entry.variant ?? '').padEnd(14)} ${fmtS(r.ms).padStart(9)} ${fmtMiB(r.maxrssKb).padStart(10)}${r.code === 0 ? '' : `  FAILED (${r.timedOut ? 'time limit' : `exit ${r.code}`})`}`,
+  );
 };
 
 // storyfeed variants: cold (no cache) with entity extraction off; warm cache with it on; each as one
@@ -104,7 +106,12 @@ for (const archive of [false, true]) {
   const copy = copyCorpus(corpora[editSize] ?? corpus(peers, editSize), path.join(dir, 'seeds'));
   await build(repo, dir, copy, { cache: true, freshCache: true });
   await build(repo, dir, copy, { cache: true, clean: false });
-  const edited = path.join(copy, readdirSync(copy).filter((f) => f.endsWith('.md')).sort()[Math.floor(editSize / 2)]);
+  const edited = path.join(
+    copy,
+    readdirSync(copy)
+      .filter((f) => f.endsWith('.md'))
+      .sort()[Math.floor(editSize / 2)],
+  );
   for (let round = 1; round <= Math.max(3, rounds); round++) {
     appendFileSync(edited, `\nAn added sentence, edit ${round}.\n`);
     record({ target: 2, n: editSize, tool: 'storyfeed', variant, round }, await build(repo, dir, copy, { cache: true, clean: false }));
@@ -153,7 +160,15 @@ for (const n of [...sizes, ...(huge ? [100000] : [])]) {
     const rh = roundRatio(sel, { target: 1, tool: 'hugo' });
     const re = roundRatio(sel, { target: 1, tool: 'eleventy' });
     const judged = n >= 1000 && n <= 10000;
-    row('1', `build ${n.toLocaleString('en')} articles, ${v.variant}`, `${fmtS(ms)}, ${fmtMiB(medRss(sel))}`, anchor, `${fmtX(rh)} Hugo, ${fmtX(re)} Eleventy`, judged ? '< ×1.0 Hugo, ≤ ×0.5 Eleventy' : n === 100000 ? '≤ 4 GB, linear' : 'headline only', judged ? verdict(rh < 1 && re <= 0.5) : n === 100000 ? verdict(medRss(sel) <= 4e6) : 'n/a');
+    row(
+      '1',
+      `build ${n.toLocaleString('en')} articles, ${v.variant}`,
+      `${fmtS(ms)}, ${fmtMiB(medRss(sel))}`,
+      anchor,
+      `${fmtX(rh)} Hugo, ${fmtX(re)} Eleventy`,
+      judged ? '< ×1.0 Hugo, ≤ ×0.5 Eleventy' : n === 100000 ? '≤ 4 GB, linear' : 'headline only',
+      judged ? verdict(rh < 1 && re <= 0.5) : n === 100000 ? verdict(medRss(sel) <= 4e6) : 'n/a',
+    );
   }
 }
 if (huge) {
@@ -161,31 +176,72 @@ if (huge) {
   const per100k = med({ target: 1, n: 100000, tool: 'storyfeed', variant: 'off-cold-pages' }) / 100000;
   const hugo10 = med({ target: 1, n: 10000, tool: 'hugo' }) / 10000;
   const hugo100 = med({ target: 1, n: 100000, tool: 'hugo' }) / 100000;
-  row('1', 'time per article, 100,000 vs 10,000 (off-cold-pages)', `${fmtX(per100k / per10k)}`, `Hugo ${fmtX(hugo100 / hugo10)}`, '', '≈ ×1 (linear)', verdict(per100k / per10k <= 1.2));
+  row(
+    '1',
+    'time per article, 100,000 vs 10,000 (off-cold-pages)',
+    `${fmtX(per100k / per10k)}`,
+    `Hugo ${fmtX(hugo100 / hugo10)}`,
+    '',
+    '≈ ×1 (linear)',
+    verdict(per100k / per10k <= 1.2),
+  );
 }
 for (const variant of ['edit-one', 'edit-one-pages']) {
   const ms = med({ target: 2, variant });
-  row('2', `rebuild after editing 1 of ${editSize.toLocaleString('en')} (${variant === 'edit-one' ? 'one feed' : 'archive pages'})`, fmtS(ms), '2 s', fmtX(ms / 2000), '≤ 2 s', verdict(ms <= 2000));
+  row(
+    '2',
+    `rebuild after editing 1 of ${editSize.toLocaleString('en')} (${variant === 'edit-one' ? 'one feed' : 'archive pages'})`,
+    fmtS(ms),
+    '2 s',
+    fmtX(ms / 2000),
+    '≤ 2 s',
+    verdict(ms <= 2000),
+  );
 }
 {
   const raw = median(renders.raw.map((r) => r.ms));
   const ours = median(renders.storyfeed.map((r) => r.ms));
   const rawKb = median(renders.raw.map((r) => r.peakKb));
   const ourKb = median(renders.storyfeed.map((r) => r.peakKb));
-  row('3', `render 3 formats from ${microSize.toLocaleString('en')} stories`, `${fmtS(ours)}, peak +${fmtMiB(ourKb)}`, `feed@6 raw ${fmtS(raw)}, peak +${fmtMiB(rawKb)}`, `${fmtX(ours / raw)} time, ${fmtX(ourKb / rawKb)} memory`, '≤ ×1.15 time, ≤ ×1.0 memory', verdict(ours / raw <= 1.15 && ourKb <= rawKb));
+  row(
+    '3',
+    `render 3 formats from ${microSize.toLocaleString('en')} stories`,
+    `${fmtS(ours)}, peak +${fmtMiB(ourKb)}`,
+    `feed@6 raw ${fmtS(raw)}, peak +${fmtMiB(rawKb)}`,
+    `${fmtX(ours / raw)} time, ${fmtX(ourKb / rawKb)} memory`,
+    '≤ ×1.15 time, ≤ ×1.0 memory',
+    verdict(ours / raw <= 1.15 && ourKb <= rawKb),
+  );
 }
 for (const format of ['rss', 'atom']) {
   const p = median(verifies.map((v) => v[format].parserMs));
   const v = median(verifies.map((x) => x[format].verifyMs));
   const mb = verifies[0][format].mb;
-  row('4', `verify ${format.toUpperCase()} of ${microSize.toLocaleString('en')} items (${mb.toFixed(0)} MB)`, fmtS(v), `rss-parser.parseString ${fmtS(p)} (${(mb / (p / 1000)).toFixed(0)} MB/s)`, fmtX(v / p), '≤ ×2.0', verdict(v / p <= 2));
+  row(
+    '4',
+    `verify ${format.toUpperCase()} of ${microSize.toLocaleString('en')} items (${mb.toFixed(0)} MB)`,
+    fmtS(v),
+    `rss-parser.parseString ${fmtS(p)} (${(mb / (p / 1000)).toFixed(0)} MB/s)`,
+    fmtX(v / p),
+    '≤ ×2.0',
+    verdict(v / p <= 2),
+  );
 }
 {
   const perSecond = median(normalizes.map((x) => x.perSecond));
   const compromise = median(normalizes.map((x) => x.compromiseMs));
-  row('5', 'normalize, entity extraction on, one thread', `${perSecond.toFixed(0)} articles/s (${(1000 / perSecond).toFixed(2)} ms)`, `200/s; compromise pass ${compromise.toFixed(1)} ms/article (${(1000 / compromise).toFixed(0)}/s)`, fmtX(perSecond / 200), '≥ 200/s/core', verdict(perSecond >= 200));
+  row(
+    '5',
+    'normalize, entity extraction on, one thread',
+    `${perSecond.toFixed(0)} articles/s (${(1000 / perSecond).toFixed(2)} ms)`,
+    `200/s; compromise pass ${compromise.toFixed(1)} ms/article (${(1000 / compromise).toFixed(0)}/s)`,
+    fmtX(perSecond / 200),
+    '≥ 200/s/core',
+    verdict(perSecond >= 200),
+  );
   const cold = med({ target: 5, variant: 'on-cold' });
-  if (Number.isFinite(cold)) row('5', `cold build 10,000, entity extraction on, ${availableParallelism()} cores`, fmtS(cold), '60 s', fmtX(cold / 60000), '≤ 60 s', verdict(cold <= 60000));
+  if (Number.isFinite(cold))
+    row('5', `cold build 10,000, entity extraction on, ${availableParallelism()} cores`, fmtS(cold), '60 s', fmtX(cold / 60000), '≤ 60 s', verdict(cold <= 60000));
 }
 
 const machine = `${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;

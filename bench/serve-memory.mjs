@@ -27,7 +27,7 @@ function bigFeed(mb) {
   const items = [];
   let size = 0;
   for (let i = 0; size < mb * 1e6; i++) {
-    const item = `<item><title>Story ${i}: the ferry left Izmail at ${i % 24}:00</title><link>https://news.example.com/story-${i}</link><guid>https://news.example.com/story-${i}</guid><description>Paragraph ${i * 7919 % 100003}: Maria Lopez said the crossing took ${i % 97} minutes and ${(i * 31) % 113} passengers were aboard.</description></item>\n`;
+    const item = `<item><title>Story ${i}: the ferry left Izmail at ${i % 24}:00</title><link>https://news.example.com/story-${i}</link><guid>https://news.example.com/story-${i}</guid><description>Paragraph ${(i * 7919) % 100003}: Maria Lopez said the crossing took ${i % 97} minutes and ${(i * 31) % 113} passengers were aboard.</description></item>\n`;
     items.push(item);
     size += item.length;
   }

@@ -41,13 +41,15 @@ export function generate(format, mb) {
     const body = `<p>${escapeXml(prose(i, 1500))}</p>`;
     let item;
     if (format === 'rss') {
-      item = `<item><title>${escapeXml(title)}</title><link>https://ex.com/${i}</link><guid>https://ex.com/${i}</guid><pubDate>${rfc822(date)}</pubDate>`
-        + `<dc:creator>Reporter ${i % 50}</dc:creator><category>Topic ${i % 20}</category><description>${escapeXml(escapeXml(prose(i + 1, 200)))}</description>`
-        + `<content:encoded><![CDATA[${body}]]></content:encoded></item>\n`;
+      item =
+        `<item><title>${escapeXml(title)}</title><link>https://ex.com/${i}</link><guid>https://ex.com/${i}</guid><pubDate>${rfc822(date)}</pubDate>` +
+        `<dc:creator>Reporter ${i % 50}</dc:creator><category>Topic ${i % 20}</category><description>${escapeXml(escapeXml(prose(i + 1, 200)))}</description>` +
+        `<content:encoded><![CDATA[${body}]]></content:encoded></item>\n`;
     } else if (format === 'atom') {
-      item = `<entry><id>https://ex.com/${i}</id><title type="text">${escapeXml(title)}</title><link href="https://ex.com/${i}"/><updated>${date.toISOString().replace('.000', '')}</updated>`
-        + `<author><name>Reporter ${i % 50}</name></author><category term="Topic ${i % 20}"/><summary type="text">${escapeXml(prose(i + 1, 200))}</summary>`
-        + `<content type="html">${escapeXml(body)}</content></entry>\n`;
+      item =
+        `<entry><id>https://ex.com/${i}</id><title type="text">${escapeXml(title)}</title><link href="https://ex.com/${i}"/><updated>${date.toISOString().replace('.000', '')}</updated>` +
+        `<author><name>Reporter ${i % 50}</name></author><category term="Topic ${i % 20}"/><summary type="text">${escapeXml(prose(i + 1, 200))}</summary>` +
+        `<content type="html">${escapeXml(body)}</content></entry>\n`;
     } else {
       item = `${i ? ',' : ''}${JSON.stringify({ id: `https://ex.com/${i}`, url: `https://ex.com/${i}`, title, date_published: date.toISOString(), authors: [{ name: `Reporter ${i % 50}` }], tags: [`Topic ${i % 20}`], summary: prose(i + 1, 200), content_html: body })}\n`;
     }
@@ -55,13 +57,17 @@ export function generate(format, mb) {
     size += item.length;
   }
   if (format === 'rss') {
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>`
-      + '<title>Scale</title><link>https://ex.com/</link><description>Scale test</description><atom:link rel="self" href="https://ex.com/rss.xml"/>\n'
-      + `${parts.join('')}</channel></rss>\n`;
+    return (
+      `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>` +
+      '<title>Scale</title><link>https://ex.com/</link><description>Scale test</description><atom:link rel="self" href="https://ex.com/rss.xml"/>\n' +
+      `${parts.join('')}</channel></rss>\n`
+    );
   }
   if (format === 'atom') {
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Scale</title><id>https://ex.com/</id><updated>2024-01-01T00:00:00Z</updated>'
-      + `<link rel="self" href="https://ex.com/atom.xml"/><link href="https://ex.com/"/><author><name>Desk</name></author>\n${parts.join('')}</feed>\n`;
+    return (
+      '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Scale</title><id>https://ex.com/</id><updated>2024-01-01T00:00:00Z</updated>' +
+      `<link rel="self" href="https://ex.com/atom.xml"/><link href="https://ex.com/"/><author><name>Desk</name></author>\n${parts.join('')}</feed>\n`
+    );
   }
   return `{"version":"https://jsonfeed.org/version/1.1","title":"Scale","home_page_url":"https://ex.com/","items":[\n${parts.join('')}]}\n`;
 }
@@ -92,11 +98,13 @@ if (argv[0] === '--one') {
       const row = JSON.parse(run.stdout.trim().split('\n').pop());
       rows.push(row);
       total += row.mb;
-      console.log(`${format.padEnd(6)}  ${row.mb.toFixed(1).padStart(7)}  ${(row.ms / 1000).toFixed(2).padStart(7)}  ${(row.ms / 1000 / row.mb).toFixed(3).padStart(5)}  ${String(row.items).padStart(7)}  ${String(row.errors).padStart(6)}  ${row.maxRssMb.toFixed(0).padStart(11)}  ${(row.maxRssMb / row.mb).toFixed(1).padStart(6)}`);
+      console.log(
+        `${format.padEnd(6)}  ${row.mb.toFixed(1).padStart(7)}  ${(row.ms / 1000).toFixed(2).padStart(7)}  ${(row.ms / 1000 / row.mb).toFixed(3).padStart(5)}  ${String(row.items).padStart(7)}  ${String(row.errors).padStart(6)}  ${row.maxRssMb.toFixed(0).padStart(11)}  ${(row.maxRssMb / row.mb).toFixed(1).padStart(6)}`,
+      );
     }
     const first = rows[0];
     const last = rows[rows.length - 1];
-    console.log(`${format}: time per MB at ${last.mb.toFixed(0)} MB is ${((last.ms / last.mb) / (first.ms / first.mb)).toFixed(2)}x that at ${first.mb.toFixed(0)} MB`);
+    console.log(`${format}: time per MB at ${last.mb.toFixed(0)} MB is ${(last.ms / last.mb / (first.ms / first.mb)).toFixed(2)}x that at ${first.mb.toFixed(0)} MB`);
   }
   console.log(`verified ${total.toFixed(0)} MB of feeds`);
 }

@@ -31,5 +31,7 @@ for (const [path, headers] of [
   ['/feeds/../secret', {}],
 ]) {
   const response = await handler(new Request(`https://news.example.com${path}`, { headers }));
-  console.log(`GET ${path} → ${response.status} ${response.headers.get('content-type') ?? ''}${response.headers.get('content-encoding') ? ` (${response.headers.get('content-encoding')})` : ''}`);
+  console.log(
+    `GET ${path} → ${response.status} ${response.headers.get('content-type') ?? ''}${response.headers.get('content-encoding') ? ` (${response.headers.get('content-encoding')})` : ''}`,
+  );
 }

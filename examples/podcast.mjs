@@ -13,7 +13,10 @@ const show = {
   copyright: '© 2024 Harbour Lights',
   podcast: {
     image: 'https://podcast.example.com/artwork-3000.jpg',
-    categories: [{ text: 'News', subcategory: 'Daily News' }, { text: 'Society & Culture', subcategory: 'Documentary' }],
+    categories: [
+      { text: 'News', subcategory: 'Daily News' },
+      { text: 'Society & Culture', subcategory: 'Documentary' },
+    ],
     explicit: false,
     author: 'Olena Marchenko',
     owner: { name: 'Olena Marchenko', email: 'olena@podcast.example.com' },

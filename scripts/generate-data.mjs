@@ -47,13 +47,13 @@ export async function lexiconModule() {
       '(MIT licence, (c) Spencer Kelly), src/_model.js: lowercase titles of popular English Wikipedia',
       'articles. See THIRD-PARTY.md.',
     ]),
-    '/** compromise\'s lexicon: part-of-speech tag (or `A|B` tags) → words in efrt\'s packed trie format. */',
+    "/** compromise's lexicon: part-of-speech tag (or `A|B` tags) → words in efrt's packed trie format. */",
     `export const LEXICON_PACKED: Readonly<Record<string, string>> = {\n${packed.map(([tag, words]) => `  ${JSON.stringify(tag)}: ${JSON.stringify(words)},`).join('\n')}\n};`,
     '',
     '/** Words compromise keeps outside its packed tries (numbers with letters, units): word → tags. */',
     `export const LEXICON_EXTRAS: Readonly<Record<string, readonly string[]>> = {\n${extras.map(([word, tags]) => `  ${JSON.stringify(word)}: ${JSON.stringify(tags)},`).join('\n')}\n};`,
     '',
-    '/** Lowercase titles of popular Wikipedia articles, in efrt\'s packed trie format. */',
+    "/** Lowercase titles of popular Wikipedia articles, in efrt's packed trie format. */",
     `export const WIKIPEDIA_TITLES_PACKED = ${JSON.stringify(titles)};`,
     '',
   ].join('\n');
@@ -71,10 +71,18 @@ export async function languageModule() {
   const { iso6393 } = await import(pathToFileURL(path.join(packageRoot('iso-639-3'), 'index.js')).href);
   const codes = new Set(Object.keys(expressions).filter((k) => /^[a-z]{3}$/.test(k)));
   for (const script of Object.values(data)) for (const code of Object.keys(script)) codes.add(code);
-  const pairs = iso6393.filter((l) => l.iso6391 && codes.has(l.iso6393)).map((l) => [l.iso6393, l.iso6391]).sort(([a], [b]) => (a < b ? -1 : 1));
+  const pairs = iso6393
+    .filter((l) => l.iso6391 && codes.has(l.iso6393))
+    .map((l) => [l.iso6393, l.iso6391])
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   // Key order is kept: it breaks ties between scripts and between equally distant languages.
   const scripts = Object.entries(expressions).map(([name, re]) => `  ${JSON.stringify(name)}: /${re.source}/${re.flags},`);
-  const models = Object.entries(data).map(([script, languages]) => `  ${JSON.stringify(script)}: {\n${Object.entries(languages).map(([code, trigrams]) => `    ${code}: ${JSON.stringify(trigrams)},`).join('\n')}\n  },`);
+  const models = Object.entries(data).map(
+    ([script, languages]) =>
+      `  ${JSON.stringify(script)}: {\n${Object.entries(languages)
+        .map(([code, trigrams]) => `    ${code}: ${JSON.stringify(trigrams)},`)
+        .join('\n')}\n  },`,
+  );
   return [
     banner([
       `Sources: franc-min ${franc.version} (its trigram models, script expressions and the codes it detects; MIT licence,`,

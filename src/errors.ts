@@ -23,15 +23,24 @@ const PROBLEM_TABLE = {
   E_URL: { summary: 'a URL is not valid', fix: 'Use an absolute http(s) URL, or a path relative to the site URL.' },
   E_JSON: { summary: 'the JSON cannot be parsed', fix: 'Fix the JSON syntax at the position given.' },
   E_UNSUPPORTED: { summary: 'the file type is not a seed storyfeed reads', fix: 'Use .txt, .md or .json seeds.' },
-  E_TOO_LARGE: { summary: 'a seed file is larger than the size limit', fix: 'Split the article, or raise `maxSeedBytes` in the config (normalizing needs about 55 MB of memory per MB of text).' },
+  E_TOO_LARGE: {
+    summary: 'a seed file is larger than the size limit',
+    fix: 'Split the article, or raise `maxSeedBytes` in the config (normalizing needs about 55 MB of memory per MB of text).',
+  },
   E_DUPLICATE_ID: { summary: 'two stories have the same id', fix: 'Give one of them a different file name, `id` or `url` in its front matter.' },
   E_BAD_SEEDS: { summary: 'some seeds could not be read', fix: 'Fix the files listed, or build with --keep-going to publish the others.' },
   E_NO_STORIES: { summary: 'there are no stories to publish', fix: 'Add seed files to the folder (drafts are not published).' },
   E_CONFIG: { summary: 'the configuration is invalid', fix: 'Correct the fields listed; see "Configuration" in the README.' },
   E_IO: { summary: 'a file or folder cannot be read or written', fix: 'Check that the path exists and that you may read (or write) it.' },
   E_LOCKED: { summary: 'another build is writing to the same output folder', fix: 'Wait for it to finish: the lock ends with the process holding it, even if it is killed.' },
-  E_OUT_CONFLICT: { summary: 'a file storyfeed did not write is where it would write its output', fix: 'Move the file named away (or rename the output in the config); storyfeed never overwrites files that are not its own.' },
-  E_OUT_UNSAFE: { summary: 'the output folder overlaps the seeds, the project or the working directory', fix: 'Publish into a folder of its own, such as `public`, with --out or "out" in the config.' },
+  E_OUT_CONFLICT: {
+    summary: 'a file storyfeed did not write is where it would write its output',
+    fix: 'Move the file named away (or rename the output in the config); storyfeed never overwrites files that are not its own.',
+  },
+  E_OUT_UNSAFE: {
+    summary: 'the output folder overlaps the seeds, the project or the working directory',
+    fix: 'Publish into a folder of its own, such as `public`, with --out or "out" in the config.',
+  },
   E_VERIFY: { summary: 'the feeds do not match the stories', fix: 'This is a storyfeed bug when it happens on build: please report it with the seed.' },
   E_FEED: { summary: 'the feed cannot be read', fix: 'The file is not a well-formed RSS 2.0, Atom 1.0 or JSON Feed document.' },
   E_SPEC: { summary: 'the feed breaks a rule of its format', fix: 'Correct the element or field named (RSS 2.0, Atom RFC 4287 or JSON Feed 1.1).' },
@@ -41,12 +50,27 @@ const PROBLEM_TABLE = {
   E_TOO_DEEP: { summary: 'HTML or data in the input is nested too deeply', fix: 'Flatten the nesting named in the message; no article needs hundreds of levels.' },
   E_INTERNAL: { summary: 'storyfeed failed unexpectedly', fix: 'This is a storyfeed bug: please report it with the seed that caused it.' },
   E_DEPLOY_CLIENT: { summary: 'the S3 client library is not installed', fix: 'Install it next to storyfeed: npm install @aws-sdk/client-s3' },
-  E_DEPLOY_AUTH: { summary: 'the object store refused the credentials', fix: 'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE / deploy.profile) for an identity that may list, read, write and delete under the prefix.' },
+  E_DEPLOY_AUTH: {
+    summary: 'the object store refused the credentials',
+    fix: 'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE / deploy.profile) for an identity that may list, read, write and delete under the prefix.',
+  },
   E_DEPLOY_BUCKET: { summary: 'the bucket does not exist', fix: 'Create the bucket first, or correct --bucket (and --endpoint / --region for the store it lives in).' },
-  E_DEPLOY_NETWORK: { summary: 'the object store could not be reached in time', fix: 'Check --endpoint, the network and proxy settings, or raise deploy.timeoutMs; nothing was deleted, so run the deploy again.' },
-  E_DEPLOY_PARTIAL: { summary: 'some objects could not be uploaded or deleted', fix: 'Nothing was deleted after the failure and published feeds link only to pages already uploaded; run the deploy again to finish it.' },
-  E_DEPLOY_CONFLICT: { summary: 'objects storyfeed did not upload are in the way', fix: 'Move or delete the objects listed yourself, or deploy to another prefix: storyfeed never overwrites objects it did not write.' },
-  W_ILLEGAL_CHAR: { summary: 'characters that XML forbids were removed', fix: 'Remove control characters (U+0000–U+001F except tab and newlines), U+FFFE/U+FFFF and lone surrogates from the seed.' },
+  E_DEPLOY_NETWORK: {
+    summary: 'the object store could not be reached in time',
+    fix: 'Check --endpoint, the network and proxy settings, or raise deploy.timeoutMs; nothing was deleted, so run the deploy again.',
+  },
+  E_DEPLOY_PARTIAL: {
+    summary: 'some objects could not be uploaded or deleted',
+    fix: 'Nothing was deleted after the failure and published feeds link only to pages already uploaded; run the deploy again to finish it.',
+  },
+  E_DEPLOY_CONFLICT: {
+    summary: 'objects storyfeed did not upload are in the way',
+    fix: 'Move or delete the objects listed yourself, or deploy to another prefix: storyfeed never overwrites objects it did not write.',
+  },
+  W_ILLEGAL_CHAR: {
+    summary: 'characters that XML forbids were removed',
+    fix: 'Remove control characters (U+0000–U+001F except tab and newlines), U+FFFE/U+FFFF and lone surrogates from the seed.',
+  },
   W_NO_DATE: { summary: 'the story has no date', fix: 'Add `date:` in front matter (or a .meta.yaml sidecar), or set `defaultDate` in the config.' },
   W_UNSAFE_HTML: { summary: 'unsafe HTML was removed', fix: 'Scripts, event handlers, and javascript:/data: URLs are never published; remove them from the seed.' },
   W_UNKNOWN_FIELD: { summary: 'a front matter field is not used by storyfeed', fix: 'Check the spelling of the field; see "Story fields" in the README.' },
@@ -54,12 +78,18 @@ const PROBLEM_TABLE = {
   W_TITLE_ONLY: { summary: 'the story has a headline but no body', fix: 'Add at least one paragraph under the headline.' },
   W_DATE_ORDER: { summary: '`updated` is earlier than the publication date', fix: 'Correct `updated` (it was set to the publication date).' },
   W_UNSAFE_SLUG: { summary: 'a slug, id or url had unsafe characters and was cleaned', fix: 'Use only letters, digits and hyphens in slugs.' },
-  W_ID_CHANGED: { summary: 'a published story got a new id (its seed was probably renamed)', fix: 'Add `id:` with the old id to its front matter, or readers will see it as a new item.' },
+  W_ID_CHANGED: {
+    summary: 'a published story got a new id (its seed was probably renamed)',
+    fix: 'Add `id:` with the old id to its front matter, or readers will see it as a new item.',
+  },
   W_RELATIVE_URL: { summary: 'a relative URL was made absolute', fix: 'Nothing to do; write absolute URLs to silence this.' },
   W_DATE_NO_ZONE: { summary: 'a date-time has no UTC offset and was read as UTC', fix: 'Add an offset (2024-10-21T08:30:00+03:00 or …Z), or set `timeZone` in the config.' },
   E_ITEM: { summary: 'an item given to the library is not valid', fix: 'Correct the field named (item index and field); see "Library usage" in the README.' },
   E_PORT: { summary: 'the server cannot listen on the address and port', fix: 'Choose another port with --port (0 picks a free one), or stop the program that is using it.' },
-  E_UNDATED: { summary: 'a story has no date', fix: 'Add a date to the story, set `defaultDate`, or leave `undated` at `first-published` so storyfeed dates it when it first publishes it.' },
+  E_UNDATED: {
+    summary: 'a story has no date',
+    fix: 'Add a date to the story, set `defaultDate`, or leave `undated` at `first-published` so storyfeed dates it when it first publishes it.',
+  },
 } as const satisfies Record<string, ProblemInfo>;
 
 /** A problem code: `E_…` for errors, `W_…` for warnings. */

@@ -7,8 +7,33 @@
  */
 
 export type {
-  Author, Block, CodeBlock, Dateline, Enclosure, Entities, EpisodeInfo, Extensions, FeedDocument, FeedFormat, FeedItem, FeedOutputs, ListBlock, ParagraphBlock,
-  FeedHistory, Generator, PodcastCategory, PodcastChannel, PodcastLink, PodcastOwner, Quote, QuoteBlock, ResolvedSite, Section, SiteConfig, Story, StoryImage,
+  Author,
+  Block,
+  CodeBlock,
+  Dateline,
+  Enclosure,
+  Entities,
+  EpisodeInfo,
+  Extensions,
+  FeedDocument,
+  FeedFormat,
+  FeedItem,
+  FeedOutputs,
+  ListBlock,
+  ParagraphBlock,
+  FeedHistory,
+  Generator,
+  PodcastCategory,
+  PodcastChannel,
+  PodcastLink,
+  PodcastOwner,
+  Quote,
+  QuoteBlock,
+  ResolvedSite,
+  Section,
+  SiteConfig,
+  Story,
+  StoryImage,
 } from './types.js';
 export { isStory, itemToStory, toStories } from './item/index.js';
 export type { ArticleAnalyzer, FeedInput, ItemOptions, MarkdownRenderer, PlainItem } from './item/index.js';

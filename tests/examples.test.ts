@@ -9,7 +9,8 @@ const root = path.resolve(import.meta.dirname, '..');
 let dir: string;
 
 /** Runs an example from a copy of the project (so the real `public/` is never touched). */
-const run = (file: string, args: string[] = []): string => execFileSync(process.execPath, [path.join(dir, 'examples', file), ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+const run = (file: string, args: string[] = []): string =>
+  execFileSync(process.execPath, [path.join(dir, 'examples', file), ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-examples-'));

@@ -7,7 +7,8 @@ import { VERSION } from '../src/version.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const env = { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
-const run = (command: string, args: string[], cwd: string): string => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env, timeout: 300_000 });
+const run = (command: string, args: string[], cwd: string): string =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env, timeout: 300_000 });
 
 /**
  * Installing from git (what `npm install github:owner/storyfeed` does): the repository has no

@@ -53,9 +53,14 @@ export async function runPeer(tool, peers, corpusDir, { timeoutMs } = {}) {
   mkdirSync(dest, { recursive: true });
   spawnSync('sync');
   const env = { FEED_LIMIT: '0' };
-  const r = tool === 'hugo'
-    ? await timed('hugo', ['--quiet', '--source', 'hugo-site', '--config', 'config.toml', '--contentDir', corpusDir, '--destination', dest], { cwd: peers, env, timeoutMs })
-    : await timed(path.join(peers, 'node_modules', '.bin', 'eleventy'), ['--quiet', '--config=eleventy-site/eleventy.config.js', `--input=${path.relative(peers, corpusDir)}`, `--output=${path.relative(peers, dest)}`], { cwd: peers, env, timeoutMs });
+  const r =
+    tool === 'hugo'
+      ? await timed('hugo', ['--quiet', '--source', 'hugo-site', '--config', 'config.toml', '--contentDir', corpusDir, '--destination', dest], { cwd: peers, env, timeoutMs })
+      : await timed(
+          path.join(peers, 'node_modules', '.bin', 'eleventy'),
+          ['--quiet', '--config=eleventy-site/eleventy.config.js', `--input=${path.relative(peers, corpusDir)}`, `--output=${path.relative(peers, dest)}`],
+          { cwd: peers, env, timeoutMs },
+        );
   rmSync(dest, { recursive: true, force: true });
   return r;
 }

@@ -58,7 +58,10 @@ export async function snapshot(repo, work, corpusDir, n) {
   const built = statSync(path.join(repo, 'dist', 'index.js')).mtimeMs;
   if (existsSync(file) && statSync(file).mtimeMs > built) return file;
   mkdirSync(path.dirname(file), { recursive: true });
-  const names = readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort().slice(0, n);
+  const names = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .slice(0, n);
   log(`normalizing ${names.length} articles for the in-process benchmarks…`);
   const site = configOf({ entities: false, archive: false });
   const threads = Math.max(1, availableParallelism());
@@ -72,11 +75,16 @@ export async function snapshot(repo, work, corpusDir, n) {
       parentPort.postMessage(workerData.names.map((name) => core.storyToJson(core.parseSeed(readFileSync(path.join(workerData.dir, name), 'utf8'), { file: name, site }))));
     });`;
   const core = new URL(`file://${path.join(repo, 'dist', 'story.js')}`).href;
-  const parts = await Promise.all(slices.map((slice) => new Promise((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: { core, site, dir: corpusDir, names: slice } });
-    w.once('message', resolve);
-    w.once('error', reject);
-  })));
+  const parts = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(code, { eval: true, workerData: { core, site, dir: corpusDir, names: slice } });
+          w.once('message', resolve);
+          w.once('error', reject);
+        }),
+    ),
+  );
   const byName = new Map(parts.flat().map((s) => [s.file, s]));
   writeFileSync(file, JSON.stringify({ site, stories: names.map((name) => byName.get(name)) }));
   return file;
@@ -91,6 +99,11 @@ export async function readSnapshot(repo, file) {
   return {
     core,
     config: core.validateConfig(site),
-    stories: stories.map((s) => ({ ...s, published: new Date(s.published), updated: new Date(s.updated), ...(s.dateline?.date ? { dateline: { ...s.dateline, date: new Date(s.dateline.date) } } : {}) })),
+    stories: stories.map((s) => ({
+      ...s,
+      published: new Date(s.published),
+      updated: new Date(s.updated),
+      ...(s.dateline?.date ? { dateline: { ...s.dateline, date: new Date(s.dateline.date) } } : {}),
+    })),
   };
 }

@@ -35,10 +35,12 @@ export function timed(command, args, { cwd, env, timeoutMs } = {}) {
       stderr = (stderr + d).slice(-4000);
     });
     let timedOut = false;
-    const timer = timeoutMs ? setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs) : undefined;
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGKILL');
+        }, timeoutMs)
+      : undefined;
     child.on('close', (code) => {
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -13,7 +13,9 @@ const [dir, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 300);
 const core = await import(new URL(`file://${path.join(repo, 'dist', 'story.js')}`).href);
 const site = core.validateConfig(SITE);
-const names = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const warm = names.slice(0, 30);
 const timedNames = names.slice(30, 30 + count);
 const read = (name) => readFileSync(path.join(dir, name), 'utf8');

@@ -31,7 +31,13 @@ function raw() {
   });
   for (const s of sorted) {
     feed.addItem({
-      title: s.title, id: s.id, link: s.url, date: s.updated, published: s.published, description: s.summary, content: s.contentHtml,
+      title: s.title,
+      id: s.id,
+      link: s.url,
+      date: s.updated,
+      published: s.published,
+      description: s.summary,
+      content: s.contentHtml,
       author: s.authors.map((a) => ({ name: a.name, ...(a.email ? { email: a.email } : {}), ...(a.url ? { link: a.url } : {}) })),
       category: s.tags.map((name) => ({ name, term: name })),
     });

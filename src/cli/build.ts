@@ -34,7 +34,13 @@ export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnosti
   await rebuild();
   io.out(`Watching ${oneLine(displayPath(seeds, io.cwd))} and the configuration for changes (Ctrl-C to stop)…\n`);
   const configNames = new Set<string>(flags.config ? [path.basename(flags.config)] : [...CONFIG_FILE_NAMES, 'package.json']);
-  const stop = watchPaths([{ path: seeds, recursive: true }, { path: dir, recursive: false, names: configNames }], rebuild);
+  const stop = watchPaths(
+    [
+      { path: seeds, recursive: true },
+      { path: dir, recursive: false, names: configNames },
+    ],
+    rebuild,
+  );
   await (io.untilStopped ?? untilSignal)();
   stop();
   return EXIT.ok;
@@ -74,9 +80,11 @@ function watchPaths(paths: WatchedPath[], onChange: () => Promise<void>): () => 
   };
   const watchers = paths
     .filter((p) => existsSync(p.path))
-    .map((p) => watch(p.path, { recursive: p.recursive }, (_event, name) => {
-      if (!p.names || (name !== null && p.names.has(path.basename(String(name))))) trigger();
-    }));
+    .map((p) =>
+      watch(p.path, { recursive: p.recursive }, (_event, name) => {
+        if (!p.names || (name !== null && p.names.has(path.basename(String(name))))) trigger();
+      }),
+    );
   return () => {
     clearTimeout(timer);
     for (const w of watchers) w.close();
@@ -118,20 +126,28 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
   const where = (file: string): string => displayPath(path.join(out, file), io.cwd);
   const shown = (file: string): string => oneLine(displayPath(file, io.cwd));
   if (flags.json) {
-    io.out(`${JSON.stringify({
-      ok: true,
-      seeds: displayPath(seeds, io.cwd),
-      out: displayPath(out, io.cwd),
-      written: result.written,
-      stories: result.stories.length,
-      items,
-      feeds: result.feeds.map((f) => ({ kind: f.entry.kind, name: f.entry.name, items: f.entry.document.items.length, files: f.files })),
-      files: Object.entries(result.contents).filter(([file]) => !file.startsWith('.')).map(([file, text]) => ({ file: where(file), bytes: Buffer.byteLength(text) })),
-      skipped: result.skipped.map((e) => ({ code: e.code, file: e.file ?? null, line: e.line ?? null, message: e.detail })),
-      warnings: warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, message: w.message })),
-      verification: { feeds: result.feeds.length, problems: result.report.problems.length },
-      cache: result.cache ?? null,
-    }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        {
+          ok: true,
+          seeds: displayPath(seeds, io.cwd),
+          out: displayPath(out, io.cwd),
+          written: result.written,
+          stories: result.stories.length,
+          items,
+          feeds: result.feeds.map((f) => ({ kind: f.entry.kind, name: f.entry.name, items: f.entry.document.items.length, files: f.files })),
+          files: Object.entries(result.contents)
+            .filter(([file]) => !file.startsWith('.'))
+            .map(([file, text]) => ({ file: where(file), bytes: Buffer.byteLength(text) })),
+          skipped: result.skipped.map((e) => ({ code: e.code, file: e.file ?? null, line: e.line ?? null, message: e.detail })),
+          warnings: warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, message: w.message })),
+          verification: { feeds: result.feeds.length, problems: result.report.problems.length },
+          cache: result.cache ?? null,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   if (flags.quiet) return EXIT.ok;
@@ -147,7 +163,9 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
   }
   const pages = Object.keys(result.contents).filter((f) => !f.startsWith('.') && !f.endsWith('.xml') && !f.endsWith('.json'));
   if (pages.length) lines.push(`  + ${pages.join(', ')}`);
-  lines.push(`Verified: parsed ${result.feeds.length * 3} feed files back and compared every item field by field with the stories: ${plural(result.report.problems.length, 'problem')}.`);
+  lines.push(
+    `Verified: parsed ${result.feeds.length * 3} feed files back and compared every item field by field with the stories: ${plural(result.report.problems.length, 'problem')}.`,
+  );
   if (pinged) lines.push(`Notified the WebSub hub ${oneLine(config.hub ?? '')} of ${plural(pinged, 'feed')}.`);
   if (warnings.length) lines.push(`${plural(warnings.length, 'warning')} (see above).`);
   io.out(`${lines.join('\n')}\n`);

@@ -30,7 +30,6 @@ export interface DeployFlags {
   quiet?: boolean;
 }
 
-
 /** `storyfeed deploy [DIR]`: publishes the built output folder to an S3-compatible bucket. */
 export async function runDeploy(dir: string | undefined, flags: DeployFlags, io: CliIo): Promise<number> {
   const loaded = await loadConfigFile(flags.config, io.cwd);
@@ -46,7 +45,13 @@ export async function runDeploy(dir: string | undefined, flags: DeployFlags, io:
     summary = await deploy({
       outDir,
       bucket: settings.bucket,
-      ...optional({ prefix: settings.prefix, region: settings.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION, endpoint: settings.endpoint, pathStyle: settings.pathStyle, profile: settings.profile }),
+      ...optional({
+        prefix: settings.prefix,
+        region: settings.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION,
+        endpoint: settings.endpoint,
+        pathStyle: settings.pathStyle,
+        profile: settings.profile,
+      }),
       ...optional({ cacheControl: settings.cacheControl, gzip: settings.gzip, concurrency: settings.concurrency, attempts: settings.attempts, timeoutMs: settings.timeoutMs }),
       ...optional({ hub, publicUrl, dryRun: flags.dryRun }),
       feedNames: Object.values({ ...DEFAULT_OUTPUTS, ...loaded?.config.outputs }),
@@ -93,7 +98,14 @@ function flagSettings(flags: DeployFlags): DeployConfig {
 
 function flagName(field: string): string {
   const key = field.replace(/^deploy\./, '');
-  const names: Record<string, string> = { timeoutMs: '--timeout', pathStyle: '--path-style', publicUrl: '--public-url', 'cacheControl.feeds': '--cache-feeds', 'cacheControl.archive': '--cache-archive', 'cacheControl.other': '--cache-other' };
+  const names: Record<string, string> = {
+    timeoutMs: '--timeout',
+    pathStyle: '--path-style',
+    publicUrl: '--public-url',
+    'cacheControl.feeds': '--cache-feeds',
+    'cacheControl.archive': '--cache-archive',
+    'cacheControl.other': '--cache-other',
+  };
   return names[key] ?? `--${key}`;
 }
 
@@ -108,7 +120,9 @@ function describeSummary(s: DeploySummary, shownDir: string): string {
   const target = `s3://${s.bucket}/${s.prefix}`;
   const lines = [s.dryRun ? `Dry run: deploying ${shownDir} to ${target} would` : `Deployed ${shownDir} to ${target}:`];
   const verb = (done: string, would: string): string => (s.dryRun ? would : done);
-  lines.push(`  ${verb('uploaded', 'upload')} ${plural(s.uploaded.length, 'object')}, ${verb('kept', 'keep')} ${s.unchanged} unchanged, ${verb('deleted', 'delete')} ${s.deleted.length}; ${plural(s.foreign, 'object')} storyfeed did not upload left alone.`);
+  lines.push(
+    `  ${verb('uploaded', 'upload')} ${plural(s.uploaded.length, 'object')}, ${verb('kept', 'keep')} ${s.unchanged} unchanged, ${verb('deleted', 'delete')} ${s.deleted.length}; ${plural(s.foreign, 'object')} storyfeed did not upload left alone.`,
+  );
   if (s.dryRun) {
     for (const u of s.uploaded) lines.push(`  + ${u.path}  (${u.contentType}; ${u.cacheControl}${u.contentEncoding ? `; ${u.contentEncoding}` : ''})`);
     for (const d of s.deleted) lines.push(`  - ${d}`);

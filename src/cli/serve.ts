@@ -19,14 +19,26 @@ export async function runServe(dir: string | undefined, flags: ServeFlags, io: C
     root = loaded ? path.resolve(loaded.dir, loaded.config.out ?? 'public') : path.resolve(io.cwd, 'public');
   }
   // Serving a folder that is not there would only answer 404 to everything.
-  const kind = await stat(root).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
+  const kind = await stat(root).then(
+    (s) => (s.isDirectory() ? 'folder' : 'file'),
+    () => 'missing',
+  );
   if (kind !== 'folder') {
     const hint = dir ? '' : ' (build the feeds first with `storyfeed build`)';
-    throw new StoryfeedError('E_IO', `${oneLine(displayPath(root, io.cwd))} ${kind === 'missing' ? 'does not exist' : 'is not a folder'}${hint}`, { file: displayPath(root, io.cwd) });
+    throw new StoryfeedError('E_IO', `${oneLine(displayPath(root, io.cwd))} ${kind === 'missing' ? 'does not exist' : 'is not a folder'}${hint}`, {
+      file: displayPath(root, io.cwd),
+    });
   }
   const log = flags.quiet ? undefined : (line: string): void => io.out(`${oneLine(line)}\n`);
   const server = await serveFolder({ root, port, host: flags.host, ...(log ? { log } : {}) }).catch((cause: NodeJS.ErrnoException) => {
-    const why = cause.code === 'EADDRINUSE' ? 'the port is in use' : cause.code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)' : cause.code === 'EADDRNOTAVAIL' ? 'the address is not one of this machine\'s' : (cause.code ?? cause.message);
+    const why =
+      cause.code === 'EADDRINUSE'
+        ? 'the port is in use'
+        : cause.code === 'EACCES'
+          ? 'permission denied (ports below 1024 need privileges)'
+          : cause.code === 'EADDRNOTAVAIL'
+            ? "the address is not one of this machine's"
+            : (cause.code ?? cause.message);
     throw new StoryfeedError('E_PORT', `cannot listen on ${oneLine(flags.host)}:${port}: ${why}`, { cause });
   });
   const address = server.address() as AddressInfo;

@@ -13,13 +13,18 @@ export interface SiteFlags {
 export async function resolveConfig(flags: SiteFlags, cwd: string): Promise<{ config: StoryfeedConfig; dir: string }> {
   const loaded = await loadConfigFile(flags.config, cwd);
   if (loaded) {
-    const config = flags.site || flags.title ? validateConfig({ ...loaded.config, ...(flags.site ? { siteUrl: flags.site } : {}), ...(flags.title ? { title: flags.title } : {}) }, '--site/--title') : loaded.config;
+    const config =
+      flags.site || flags.title
+        ? validateConfig({ ...loaded.config, ...(flags.site ? { siteUrl: flags.site } : {}), ...(flags.title ? { title: flags.title } : {}) }, '--site/--title')
+        : loaded.config;
     return { config, dir: loaded.dir };
   }
   if (!flags.site) {
-    throw new StoryfeedError('E_CONFIG', 'no configuration found: run `storyfeed init` to write one, create storyfeed.config.json (or a "storyfeed" key in package.json), or pass --site URL');
+    throw new StoryfeedError(
+      'E_CONFIG',
+      'no configuration found: run `storyfeed init` to write one, create storyfeed.config.json (or a "storyfeed" key in package.json), or pass --site URL',
+    );
   }
   const title = flags.title ?? new URL(flags.site).hostname;
   return { config: validateConfig({ siteUrl: flags.site, title }, '--site/--title'), dir: cwd };
 }
-

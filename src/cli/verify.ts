@@ -44,7 +44,9 @@ export async function runVerify(feeds: string[], flags: VerifyFlags, io: CliIo):
     }
   }
   const failed = result.sources.filter((s) => !s.ok).length;
-  lines.push(result.ok ? `All ${feeds.length} feed(s) OK.` : `${failed} of ${feeds.length} feed(s) failed${result.cross.some((c) => !c.report.ok) ? ', and the formats disagree' : ''}.`);
+  lines.push(
+    result.ok ? `All ${feeds.length} feed(s) OK.` : `${failed} of ${feeds.length} feed(s) failed${result.cross.some((c) => !c.report.ok) ? ', and the formats disagree' : ''}.`,
+  );
   (result.ok ? io.out : io.err)(`${lines.join('\n')}\n`);
   return result.ok ? EXIT.ok : EXIT.failed;
 }

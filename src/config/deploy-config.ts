@@ -128,7 +128,11 @@ export function validateDeployConfig(value: unknown, add: AddProblem): DeployCon
   for (const key of Object.keys(v)) {
     if ((FIELDS as readonly string[]).includes(key)) continue;
     if (SECRET_FIELDS.includes(key)) {
-      add(`deploy.${key}`, 'credentials are never read from the configuration', 'Set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment, or name a shared profile in "profile".');
+      add(
+        `deploy.${key}`,
+        'credentials are never read from the configuration',
+        'Set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment, or name a shared profile in "profile".',
+      );
     } else {
       const near = didYouMean(key, FIELDS);
       add(`deploy.${key}`, 'is not a deploy setting', near ? `Did you mean "${near}"?` : 'See "Deploy" in the README.');

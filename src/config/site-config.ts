@@ -45,10 +45,43 @@ export interface ConfigProblem {
 }
 
 const FIELDS = [
-  'siteUrl', 'title', 'description', 'language', 'authors', 'author', 'feedBaseUrl', 'storyPath', 'outputs', 'itemLimit',
-  'copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet', 'entityTags', 'entities', 'defaultYear', 'defaultDate', 'timeZone',
-  'seeds', 'out', 'maxSeedBytes', 'archive', 'tagFeeds', 'authorFeeds', 'indexPage', 'bundleStylesheet', 'deploy', '$schema',
-  'undated', 'content', 'contentLimit', 'podcast', 'namespaces', 'extensions',
+  'siteUrl',
+  'title',
+  'description',
+  'language',
+  'authors',
+  'author',
+  'feedBaseUrl',
+  'storyPath',
+  'outputs',
+  'itemLimit',
+  'copyright',
+  'icon',
+  'favicon',
+  'logo',
+  'hub',
+  'stylesheet',
+  'entityTags',
+  'entities',
+  'defaultYear',
+  'defaultDate',
+  'timeZone',
+  'seeds',
+  'out',
+  'maxSeedBytes',
+  'archive',
+  'tagFeeds',
+  'authorFeeds',
+  'indexPage',
+  'bundleStylesheet',
+  'deploy',
+  '$schema',
+  'undated',
+  'content',
+  'contentLimit',
+  'podcast',
+  'namespaces',
+  'extensions',
 ] as const;
 
 /**
@@ -120,7 +153,8 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   const storyPath = str('storyPath');
   if (storyPath !== undefined) {
     if (!storyPath.includes('{slug}')) add('storyPath', `"${storyPath}" must contain {slug}`, 'For example "news/{slug}/".');
-    else if (!storyPathStaysOnSite(storyPath, config.siteUrl)) add('storyPath', `"${storyPath}" must give a path on the site, not another scheme or host`, 'For example "news/{slug}/".');
+    else if (!storyPathStaysOnSite(storyPath, config.siteUrl))
+      add('storyPath', `"${storyPath}" must give a path on the site, not another scheme or host`, 'For example "news/{slug}/".');
     else config.storyPath = storyPath;
   }
   if (v.outputs !== undefined) config.outputs = outputs(v.outputs, add);
@@ -151,7 +185,8 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
     const t = v.tagFeeds;
     const minItems = typeof t === 'object' && t !== null && !Array.isArray(t) ? (t as { minItems?: unknown }).minItems : undefined;
     if (typeof t === 'boolean') config.tagFeeds = t;
-    else if (minItems === undefined || (typeof minItems === 'number' && Number.isInteger(minItems) && minItems >= 1)) config.tagFeeds = minItems === undefined ? true : { minItems: minItems as number };
+    else if (minItems === undefined || (typeof minItems === 'number' && Number.isInteger(minItems) && minItems >= 1))
+      config.tagFeeds = minItems === undefined ? true : { minItems: minItems as number };
     else add('tagFeeds', `must be true, false or {"minItems": N}, found ${describeValue(t)}`);
   }
   const entityTags = int('entityTags', 0, 100);
@@ -266,7 +301,12 @@ function plainCopy(value: unknown, path: string, depth: number, add: (path: stri
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       try {
-        Object.defineProperty(out, key, { value: plainCopy((value as Record<string, unknown>)[key], at(key), depth - 1, add), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          value: plainCopy((value as Record<string, unknown>)[key], at(key), depth - 1, add),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       } catch (cause) {
         fail(at(key), cause);
       }
@@ -280,7 +320,10 @@ function plainCopy(value: unknown, path: string, depth: number, add: (path: stri
 
 function configError(source: string, problems: ConfigProblem[]): StoryfeedError {
   const lines = problems.map((p) => `${p.path}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
-  return new StoryfeedError('E_CONFIG', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${source}:\n  ${lines.join('\n  ')}`, { file: source === 'configuration' ? undefined : source, problems: lines });
+  return new StoryfeedError('E_CONFIG', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${source}:\n  ${lines.join('\n  ')}`, {
+    file: source === 'configuration' ? undefined : source,
+    problems: lines,
+  });
 }
 
 function authors(value: unknown, key: string, add: (path: string, message: string, hint?: string) => void): Author[] {

@@ -15,7 +15,9 @@ export function discoveryLinks(documents: readonly FeedDocument[], formats: read
   const lines: string[] = [];
   for (const doc of documents) {
     for (const format of formats) {
-      lines.push(`<link rel="alternate" type="${FEED_MEDIA_TYPES[format]}" title="${escapeHtml(`${doc.title} (${FORMAT_LABELS[format]})`)}" href="${escapeHtml(doc.selfUrls[format])}">`);
+      lines.push(
+        `<link rel="alternate" type="${FEED_MEDIA_TYPES[format]}" title="${escapeHtml(`${doc.title} (${FORMAT_LABELS[format]})`)}" href="${escapeHtml(doc.selfUrls[format])}">`,
+      );
     }
   }
   return lines.join('\n');

@@ -98,7 +98,11 @@ function checkDated(story: Story, site: ResolvedSite): void {
     throw new StoryfeedError('E_UNDATED', `${name} has no date, and the site's \`undated\` setting is "error"`, { file: story.file });
   }
   if (story.published.getTime() === 0) {
-    throw new StoryfeedError('E_UNDATED', `${name} has no date: give it one, set \`defaultDate\`, or pass \`fallbackDate\` (storyfeed build uses the date it first publishes the story)`, { file: story.file });
+    throw new StoryfeedError(
+      'E_UNDATED',
+      `${name} has no date: give it one, set \`defaultDate\`, or pass \`fallbackDate\` (storyfeed build uses the date it first publishes the story)`,
+      { file: story.file },
+    );
   }
 }
 

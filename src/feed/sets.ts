@@ -56,7 +56,12 @@ export interface FeedSetEntry {
  */
 export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfig, options: FeedSetOptions = {}): FeedSetEntry[] {
   const site = resolveSite(siteConfig);
-  const stories = toStories(inputs, site, { ...(options.analyze ? { analyze: options.analyze } : {}), ...(options.markdown ? { markdown: options.markdown } : {}), ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
+  const stories = toStories(inputs, site, {
+    ...(options.analyze ? { analyze: options.analyze } : {}),
+    ...(options.markdown ? { markdown: options.markdown } : {}),
+    ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  });
   const documentOptions = { ...(options.onWarning ? { onWarning: options.onWarning } : {}), ...(options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {}) };
   const entries: FeedSetEntry[] = site.archive
     ? archivedFeeds(buildFeedDocument(stories, { ...site, itemLimit: undefined }, documentOptions), site)
@@ -70,7 +75,7 @@ export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfi
     document: buildFeedDocument(members, { ...site, title: `${site.title}: ${name}`, feedBaseUrl: new URL(folder, baseOf(site)).href }, quiet),
   });
   if (options.tagFeeds) {
-    const minItems = typeof options.tagFeeds === 'object' ? options.tagFeeds.minItems ?? 1 : 1;
+    const minItems = typeof options.tagFeeds === 'object' ? (options.tagFeeds.minItems ?? 1) : 1;
     const slugs = new SlugBook(options.slugs?.tags);
     for (const [name, members] of groupBy(published, (s) => s.tags)) {
       if (members.length >= minItems) entries.push(sub('tag', name, `tags/${slugs.slugOf(name)}/`, members));
@@ -171,7 +176,11 @@ function baseOf(site: SiteConfig): string {
 function groupBy(stories: readonly Story[], keys: (s: Story) => string[]): [string, Story[]][] {
   const groups = new Map<string, { name: string; members: Story[] }>();
   for (const s of stories) {
-    for (const key of new Set(keys(s).map((k) => k.trim()).filter(Boolean))) {
+    for (const key of new Set(
+      keys(s)
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )) {
       const id = key.toLowerCase();
       const group = groups.get(id) ?? { name: key, members: [] };
       if (!group.members.includes(s)) group.members.push(s);

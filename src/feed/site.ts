@@ -25,8 +25,10 @@ export function resolveSite(site: SiteConfig): ResolvedSite {
     problems.push('authors: must be a list of { name, email?, url? }');
   }
   if (s.content !== undefined && s.content !== 'full' && s.content !== 'summary') problems.push(`content: must be "full" or "summary", found ${describeValue(s.content)}`);
-  if (s.undated !== undefined && s.undated !== 'first-published' && s.undated !== 'error') problems.push(`undated: must be "first-published" or "error", found ${describeValue(s.undated)}`);
-  if (s.contentLimit !== undefined && (typeof s.contentLimit !== 'number' || !Number.isInteger(s.contentLimit) || s.contentLimit < 1)) problems.push(`contentLimit: must be a whole number of characters, found ${describeValue(s.contentLimit)}`);
+  if (s.undated !== undefined && s.undated !== 'first-published' && s.undated !== 'error')
+    problems.push(`undated: must be "first-published" or "error", found ${describeValue(s.undated)}`);
+  if (s.contentLimit !== undefined && (typeof s.contentLimit !== 'number' || !Number.isInteger(s.contentLimit) || s.contentLimit < 1))
+    problems.push(`contentLimit: must be a whole number of characters, found ${describeValue(s.contentLimit)}`);
   if (s.namespaces !== undefined) problems.push(...namespaceProblems(s.namespaces));
   if (s.podcast !== undefined) problems.push(...podcastProblems(s.podcast));
   let language = DEFAULT_LANGUAGE;
@@ -72,7 +74,11 @@ function podcastProblems(value: unknown): string[] {
   const p = value as Partial<PodcastChannel> & Record<string, unknown>;
   const out: string[] = [];
   if (typeof p.image !== 'string' || !isHttpUrl(p.image)) out.push('podcast.image: the show artwork URL is required (Apple Podcasts requires itunes:image)');
-  if (!Array.isArray(p.categories) || p.categories.length === 0 || p.categories.some((c) => typeof c !== 'object' || c === null || typeof c.text !== 'string' || !c.text || (c.subcategory !== undefined && typeof c.subcategory !== 'string'))) {
+  if (
+    !Array.isArray(p.categories) ||
+    p.categories.length === 0 ||
+    p.categories.some((c) => typeof c !== 'object' || c === null || typeof c.text !== 'string' || !c.text || (c.subcategory !== undefined && typeof c.subcategory !== 'string'))
+  ) {
     out.push('podcast.categories: at least one { text, subcategory? } is required (Apple Podcasts requires itunes:category)');
   } else {
     p.categories.forEach((c, i) => {
@@ -82,7 +88,8 @@ function podcastProblems(value: unknown): string[] {
   }
   if (typeof p.explicit !== 'boolean') out.push('podcast.explicit: true or false is required (Apple Podcasts requires itunes:explicit)');
   if (p.type !== undefined && p.type !== 'episodic' && p.type !== 'serial') out.push('podcast.type: must be "episodic" or "serial"');
-  if (p.owner !== undefined && (typeof p.owner !== 'object' || p.owner === null || typeof p.owner.name !== 'string' || typeof p.owner.email !== 'string')) out.push('podcast.owner: must be { name, email }');
+  if (p.owner !== undefined && (typeof p.owner !== 'object' || p.owner === null || typeof p.owner.name !== 'string' || typeof p.owner.email !== 'string'))
+    out.push('podcast.owner: must be { name, email }');
   if (p.locked !== undefined && typeof p.locked !== 'boolean') out.push('podcast.locked: must be true or false');
   return out;
 }

@@ -31,7 +31,8 @@ export function text(value: unknown, path: FieldPath): string | undefined {
 /** Optional whole number in a range. */
 export function wholeNumber(value: unknown, path: FieldPath, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) fail(path, `must be a whole number from ${min} to ${max}, found ${describeValue(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    fail(path, `must be a whole number from ${min} to ${max}, found ${describeValue(value)}`);
   return value;
 }
 
@@ -217,7 +218,7 @@ export function readExtensions(value: unknown, path: FieldPath, declared: Readon
       const prefix = name.slice(0, name.indexOf(':'));
       if (!declared.has(prefix)) fail(at, `uses the prefix "${prefix}", which is not declared in the site's \`namespaces\``);
       if (WRITTEN_BY_STORYFEED.has(name) || prefix === 'itunes' || prefix === 'podcast') {
-        fail(at, 'is an element storyfeed writes itself; use the item\'s own fields (authors, image, enclosures, episode) or the site\'s podcast settings');
+        fail(at, "is an element storyfeed writes itself; use the item's own fields (authors, image, enclosures, episode) or the site's podcast settings");
       }
       if (Array.isArray(v)) xml[name] = v.map((x, i) => text(x, `${at}[${i}]`) ?? '');
       else xml[name] = text(v, at) ?? '';

@@ -102,7 +102,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const at = `items[${index}]`;
   const r = read.record(input, at);
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
-  const url = read.httpUrl(r.url, `${at}.url`, base) ?? read.fail(`${at}.url`, 'is required (the item\'s absolute URL, or a path on the site)');
+  const url = read.httpUrl(r.url, `${at}.url`, base) ?? read.fail(`${at}.url`, "is required (the item's absolute URL, or a path on the site)");
   const id = read.itemId(r.id, `${at}.id`) ?? url;
   const title = (read.text(r.title, `${at}.title`) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -154,7 +154,8 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   };
   if (!givenDate) story.undated = true;
   if (options.analyze !== undefined) {
-    if (typeof options.analyze !== 'function') read.fail('options.analyze', "must be the analyser: pass { analyze: analyzeArticle } (import { analyzeArticle } from 'storyfeed/story')");
+    if (typeof options.analyze !== 'function')
+      read.fail('options.analyze', "must be the analyser: pass { analyze: analyzeArticle } (import { analyzeArticle } from 'storyfeed/story')");
     analyzeInto(story, site, options.analyze);
   }
   const image = itemImage(r.image, `${at}.image`, base);
@@ -264,7 +265,13 @@ function itemImage(value: unknown, path: string, base: string): StoryImage | und
 }
 
 const IMAGE_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
 };
 
 function withImageType(image: StoryImage): StoryImage {

@@ -114,7 +114,8 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   const { config } = options;
   const seedsDir = path.resolve(cwd, options.seeds ?? config.seeds ?? 'seeds');
   const outDir = path.resolve(cwd, options.out ?? config.out ?? 'public');
-  if (options.write !== false) await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
+  if (options.write !== false)
+    await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
   const cache = options.cache === false ? undefined : new StoryCache(path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache'), storySettings(config, epoch));
   const loaded = await loadStories(seedsDir, {
@@ -128,9 +129,13 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
     pool,
   });
   if (loaded.errors.length && !options.keepGoing) {
-    throw new StoryfeedError('E_BAD_SEEDS', `${loaded.errors.length} of ${loaded.files.length} seed${loaded.files.length === 1 ? '' : 's'} could not be read; nothing was written`, {
-      problems: loaded.errors.map((e) => e.message),
-    });
+    throw new StoryfeedError(
+      'E_BAD_SEEDS',
+      `${loaded.errors.length} of ${loaded.files.length} seed${loaded.files.length === 1 ? '' : 's'} could not be read; nothing was written`,
+      {
+        problems: loaded.errors.map((e) => e.message),
+      },
+    );
   }
   if (loaded.stories.filter((s) => !s.draft).length === 0) {
     throw new StoryfeedError('E_NO_STORIES', `no publishable stories in ${displayPath(seedsDir, cwd)}`);
@@ -167,7 +172,12 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   const feedCache = cache ? new FeedCache(path.join(cache.dir, 'feeds')) : undefined;
   // Very large sets keep their verified outputs on disk (in the feed cache, or a temporary folder) until published.
   const spill = set.reduce((n, e) => n + e.document.items.length, 0) >= SPILL_MIN_ITEMS ? new Spill() : undefined;
-  const verified = await renderAndVerify(set.map((entry) => entry.document), pool, feedCache, spill);
+  const verified = await renderAndVerify(
+    set.map((entry) => entry.document),
+    pool,
+    feedCache,
+    spill,
+  );
   const feeds = set.map((entry, i): BuiltFeed => ({ entry, outputs: verified[i]!.outputs, files: feedSetFiles(entry, config) }));
 
   const problems: VerifyProblem[] = [];
@@ -195,10 +205,17 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
 
   let written = false;
   if (options.write !== false) {
-    const rank = feedsFirst(Object.values(feeds[0]!.files), feeds.flatMap((feed) => Object.values(feed.files)));
+    const rank = feedsFirst(
+      Object.values(feeds[0]!.files),
+      feeds.flatMap((feed) => Object.values(feed.files)),
+    );
     const published = await publishFiles(outDir, contents, { rank });
     written = published.changed;
-    await spill?.published(verified, feeds.map((feed) => feed.files), published.outDir);
+    await spill?.published(
+      verified,
+      feeds.map((feed) => feed.files),
+      published.outDir,
+    );
   }
   await cache?.prune();
   await feedCache?.prune();
@@ -249,7 +266,10 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
     // With every piece's items cached, the head (which shows `updated`) comes from one item rendered and verified.
     return { kind: 'pieces', pieces, keys, bodies, render: missing.length ? missing : [{ ...doc, items: doc.items.slice(0, 1) }] };
   });
-  const toRender = plans.reduce((n, plan, i) => n + (plan.kind === 'whole' ? documents[i]!.items.length : plan.kind === 'pieces' ? plan.render.reduce((m, d) => m + d.items.length, 0) : 0), 0);
+  const toRender = plans.reduce(
+    (n, plan, i) => n + (plan.kind === 'whole' ? documents[i]!.items.length : plan.kind === 'pieces' ? plan.render.reduce((m, d) => m + d.items.length, 0) : 0),
+    0,
+  );
   const parallel = pool.available && (pool.running || toRender >= POOL_MIN_ITEMS);
   const run = (task: FeedTask): Promise<FeedResult> => (parallel ? pool.run(task) : runTask(task));
   const one = async (document: FeedDocument, plan: Plan): Promise<Verified> => {
@@ -283,7 +303,13 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
  * (or the pieces do not join) the whole document is rendered and verified in one go instead, so
  * the report is exactly the usual one.
  */
-async function inPieces(document: FeedDocument, plan: Extract<Plan, { kind: 'pieces' }>, run: (task: FeedTask) => Promise<FeedResult>, parallel: boolean, cache: FeedCache | undefined): Promise<Verified> {
+async function inPieces(
+  document: FeedDocument,
+  plan: Extract<Plan, { kind: 'pieces' }>,
+  run: (task: FeedTask) => Promise<FeedResult>,
+  parallel: boolean,
+  cache: FeedCache | undefined,
+): Promise<Verified> {
   const task = (piece: FeedDocument): FeedTask => ({ kind: 'feed', document: piece, formats: [...FORMATS] });
   const results: FeedResult[] = [];
   if (parallel) results.push(...(await Promise.all(plan.render.map((piece) => run(task(piece))))));
@@ -313,7 +339,13 @@ async function inPieces(document: FeedDocument, plan: Extract<Plan, { kind: 'pie
     k++;
   }
   const outputs = {} as FeedOutputs;
-  for (const format of FORMATS) outputs[format] = joinRendering(format, heads[format].head, bodies.map((b) => b![format]), heads[format].tail);
+  for (const format of FORMATS)
+    outputs[format] = joinRendering(
+      format,
+      heads[format].head,
+      bodies.map((b) => b![format]),
+      heads[format].tail,
+    );
   return { outputs, report: validReport(document) };
 }
 

@@ -90,7 +90,10 @@ async function importJiti(shown: string): Promise<typeof import('jiti')> {
   try {
     return await import('jiti');
   } catch (cause) {
-    throw new StoryfeedError('E_CONFIG', 'a TypeScript configuration needs Node 22.18 or later, or the jiti package (npm install --save-dev jiti); or rename it to .mjs', { file: shown, cause });
+    throw new StoryfeedError('E_CONFIG', 'a TypeScript configuration needs Node 22.18 or later, or the jiti package (npm install --save-dev jiti); or rename it to .mjs', {
+      file: shown,
+      cause,
+    });
   }
 }
 
@@ -134,7 +137,10 @@ async function readConfigBytes(file: string, cwd: string): Promise<Uint8Array> {
     maxBytes: MAX_CONFIG_BYTES,
     display: shown,
     what: 'configuration file',
-    tooLarge: (size) => new StoryfeedError('E_CONFIG', `the configuration is ${size === undefined ? 'larger than' : `${(size / 1e6).toFixed(1)} MB; the limit is`} ${MAX_CONFIG_BYTES / 1e6} MB`, { file: shown }),
+    tooLarge: (size) =>
+      new StoryfeedError('E_CONFIG', `the configuration is ${size === undefined ? 'larger than' : `${(size / 1e6).toFixed(1)} MB; the limit is`} ${MAX_CONFIG_BYTES / 1e6} MB`, {
+        file: shown,
+      }),
     ioError: (cause) => new StoryfeedError('E_IO', `cannot read the configuration ${shown}: ${(cause as NodeJS.ErrnoException).code ?? cause}`, { file: shown, cause }),
   });
 }

@@ -32,7 +32,9 @@ export class FeedCache {
   key(kind: 'feed' | 'items', doc: FeedDocument): string {
     const { items, ...head } = doc;
     // Strings go in as UTF-16 (a copy, not a transcoding), the large bodies each behind their length.
-    const hash = createHash('sha256').update(`${VERSION}\0${kind}\0`).update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf16le');
+    const hash = createHash('sha256')
+      .update(`${VERSION}\0${kind}\0`)
+      .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf16le');
     for (const { contentHtml, contentText, ...rest } of items) {
       hash.update(`\0${JSON.stringify(rest)}\0${contentHtml.length}\0`, 'utf16le').update(contentHtml, 'utf16le');
       hash.update(`\0${contentText.length}\0`, 'utf16le').update(contentText, 'utf16le');
@@ -126,7 +128,7 @@ export function readText(file: string, format: FeedFormat): string {
     const index = FORMATS.indexOf(format);
     const offset = header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0);
     const text = Buffer.alloc(header.lengths[index]!);
-    for (let read = 0; read < text.length;) {
+    for (let read = 0; read < text.length; ) {
       const n = readSync(fd, text, read, text.length - read, offset + read);
       if (n === 0) throw new Error(`${file} is cut off`);
       read += n;

@@ -16,7 +16,18 @@ export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, verifySources } from './verify-s
 export type { CrossCheckResult, SourceProblem, SourceResult, VerifySourcesOptions, VerifySourcesResult } from './verify-sources.js';
 export { createFolderHandler, folderLookup, serveFolder, toNodeListener } from './serve.js';
 export type { ServeFolderOptions } from './serve.js';
-export { DEFAULT_CACHE_CONTROL, DEFAULT_DEPLOY_ATTEMPTS, DEFAULT_DEPLOY_CONCURRENCY, DEFAULT_DEPLOY_TIMEOUT_MS, deploy, deployableFiles, META_SHA256, REMOTE_MANIFEST_NAME, UPLOAD_STAGES, uploadStage } from './deploy/index.js';
+export {
+  DEFAULT_CACHE_CONTROL,
+  DEFAULT_DEPLOY_ATTEMPTS,
+  DEFAULT_DEPLOY_CONCURRENCY,
+  DEFAULT_DEPLOY_TIMEOUT_MS,
+  deploy,
+  deployableFiles,
+  META_SHA256,
+  REMOTE_MANIFEST_NAME,
+  UPLOAD_STAGES,
+  uploadStage,
+} from './deploy/index.js';
 export type { DeployableFile, DeployedObject, DeployOptions, DeployProgress, DeploySummary, S3Credentials, UploadStage } from './deploy/index.js';
 export type { ObjectStore, PutHeaders, RemoteHead, RemoteObject } from './deploy/object-store.js';
 export { normalizePrefix, validateDeployConfig } from '../config/deploy-config.js';

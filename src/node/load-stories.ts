@@ -101,17 +101,19 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
     };
-    await Promise.all(misses.map(async ({ index, key }) => {
-      const file = files[index]!;
-      try {
-        const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task });
-        warnings.forEach((w) => options.onWarning?.(w));
-        if (options.cache && key) await options.cache.set(key, story, warnings);
-        settle(index, story);
-      } catch (error) {
-        settle(index, asStoryfeedError(error, file.display));
-      }
-    }));
+    await Promise.all(
+      misses.map(async ({ index, key }) => {
+        const file = files[index]!;
+        try {
+          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task });
+          warnings.forEach((w) => options.onWarning?.(w));
+          if (options.cache && key) await options.cache.set(key, story, warnings);
+          settle(index, story);
+        } catch (error) {
+          settle(index, asStoryfeedError(error, file.display));
+        }
+      }),
+    );
   } else {
     const order = misses.map((m) => m.index);
     await eachConcurrently(order.length, async (k) => {

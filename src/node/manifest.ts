@@ -77,7 +77,11 @@ export interface ReconcileOptions {
  * - a seed that looks renamed (same content, new id) is reported: readers will see a new item.
  * Also returns the manifest of the new build.
  */
-export async function reconcileWithManifest(stories: readonly Story[], previous: Manifest | undefined, options: ReconcileOptions = {}): Promise<{ stories: Story[]; manifest: Manifest }> {
+export async function reconcileWithManifest(
+  stories: readonly Story[],
+  previous: Manifest | undefined,
+  options: ReconcileOptions = {},
+): Promise<{ stories: Story[]; manifest: Manifest }> {
   const before = new Map((previous?.stories ?? []).map((e) => [e.id, e]));
   const byHash = new Map((previous?.stories ?? []).map((e) => [e.hash, e]));
   const ids = new Set(stories.map((s) => s.id));
@@ -100,12 +104,24 @@ export async function reconcileWithManifest(stories: readonly Story[], previous:
     } else if (!old && !story.draft) {
       const twin = byHash.get(hash);
       if (twin && !ids.has(twin.id)) {
-        options.onWarning?.(warning('W_ID_CHANGED', `this story was published before as ${twin.id}${twin.file ? ` (${twin.file})` : ''}; its id is now ${story.id}, so readers will see it as a new item. Add \`id: ${twin.id}\` to its front matter to keep the old one`, { file: story.file }));
+        options.onWarning?.(
+          warning(
+            'W_ID_CHANGED',
+            `this story was published before as ${twin.id}${twin.file ? ` (${twin.file})` : ''}; its id is now ${story.id}, so readers will see it as a new item. Add \`id: ${twin.id}\` to its front matter to keep the old one`,
+            { file: story.file },
+          ),
+        );
       }
     }
     out.push(updated === story.updated ? story : { ...story, updated });
     if (!story.draft) {
-      entries.push({ id: story.id, ...(story.file ? { file: story.file } : {}), hash, updated: updated.toISOString(), ...(story.undated ? { published: story.published.toISOString() } : {}) });
+      entries.push({
+        id: story.id,
+        ...(story.file ? { file: story.file } : {}),
+        hash,
+        updated: updated.toISOString(),
+        ...(story.undated ? { published: story.published.toISOString() } : {}),
+      });
     }
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

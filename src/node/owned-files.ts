@@ -56,7 +56,11 @@ export async function readOwnedRecord(file: string): Promise<OwnedRecord> {
   }
   const record = parseRecord(text);
   if (!record) {
-    throw new StoryfeedError('E_IO', 'the record of the files storyfeed wrote is damaged; delete it and build again (files it listed will then count as yours until identical ones are adopted)', { file });
+    throw new StoryfeedError(
+      'E_IO',
+      'the record of the files storyfeed wrote is damaged; delete it and build again (files it listed will then count as yours until identical ones are adopted)',
+      { file },
+    );
   }
   return record;
 }
@@ -85,7 +89,16 @@ function parseRecord(text: string): OwnedRecord | undefined {
 
 /** A normalized relative path that stays inside its folder. */
 export function isRelative(name: string): boolean {
-  return name !== '' && !path.posix.isAbsolute(name) && !name.includes('\\') && !name.includes('\0') && path.posix.normalize(name) === name && name !== '.' && !name.startsWith('../') && name !== '..';
+  return (
+    name !== '' &&
+    !path.posix.isAbsolute(name) &&
+    !name.includes('\\') &&
+    !name.includes('\0') &&
+    path.posix.normalize(name) === name &&
+    name !== '.' &&
+    !name.startsWith('../') &&
+    name !== '..'
+  );
 }
 
 /** Writes the record atomically (temp, fsync, rename, fsync of its folder); keys sorted, so equal records are equal bytes. */

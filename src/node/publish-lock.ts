@@ -60,7 +60,10 @@ const ASK_TIMEOUT_MS = 3000;
  */
 export async function lockPlace(outDir: string, stateDir: string, platform: NodeJS.Platform = process.platform): Promise<LockPlace> {
   const parent = await realpath(path.dirname(path.resolve(outDir)));
-  const key = createHash('sha256').update(path.join(parent, path.basename(outDir))).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(path.join(parent, path.basename(outDir)))
+    .digest('hex')
+    .slice(0, 32);
   const infoFile = path.join(stateDir, 'lock');
   if (platform === 'linux') return { address: `\0storyfeed-publish-${key}`, leavesFile: false, infoFile };
   if (platform === 'win32') return { address: `\\\\.\\pipe\\storyfeed-publish-${key}`, leavesFile: false, infoFile };

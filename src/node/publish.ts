@@ -224,9 +224,13 @@ async function planPublish(outDir: string, names: readonly string[], files: File
     }
   }
   if (conflicts.length) {
-    throw new StoryfeedError('E_OUT_CONFLICT', `${conflicts.length === 1 ? conflicts[0] : `${conflicts.length} files are in the way`} in ${outDir}; storyfeed changes nothing that is not its own: move ${conflicts.length === 1 ? 'it' : 'them'} away (or rename storyfeed's output) and build again`, {
-      problems: conflicts,
-    });
+    throw new StoryfeedError(
+      'E_OUT_CONFLICT',
+      `${conflicts.length === 1 ? conflicts[0] : `${conflicts.length} files are in the way`} in ${outDir}; storyfeed changes nothing that is not its own: move ${conflicts.length === 1 ? 'it' : 'them'} away (or rename storyfeed's output) and build again`,
+      {
+        problems: conflicts,
+      },
+    );
   }
 
   const prune: string[] = [];
@@ -392,7 +396,11 @@ function publishError(outDir: string, cause: unknown): StoryfeedError {
   const error = cause as NodeJS.ErrnoException;
   if (DISK_FULL.has(error.code ?? '')) {
     const why = error.code === 'EFBIG' ? 'a file is larger than the file-size limit' : 'the disk is full';
-    return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${why} (${error.code}); every file is still its old or its new complete version, and the next build clears what this one left: free some space and build again`, { cause });
+    return new StoryfeedError(
+      'E_IO',
+      `cannot publish to ${outDir}: ${why} (${error.code}); every file is still its old or its new complete version, and the next build clears what this one left: free some space and build again`,
+      { cause },
+    );
   }
   return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${error.message}`, { cause });
 }

@@ -98,9 +98,10 @@ async function verifySource(source: string, options: VerifySourcesOptions): Prom
   let bytes: Uint8Array;
   const http: { charset?: string } = {};
   try {
-    bytes = kind === 'url'
-      ? await fetchBytes(source, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes, options.fetch ?? globalThis.fetch, http)
-      : await readFileCapped(source, maxBytes);
+    bytes =
+      kind === 'url'
+        ? await fetchBytes(source, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes, options.fetch ?? globalThis.fetch, http)
+        : await readFileCapped(source, maxBytes);
   } catch (error) {
     result.problems.push(problemFrom(error));
     return result;
@@ -162,10 +163,14 @@ async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Arra
 
 function fileError(path: string, error: unknown): StoryfeedError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const detail = code === 'ENOENT' ? `no such file: ${path}`
-    : code === 'EISDIR' ? `${path} is a folder, not a feed file`
-    : code === 'EACCES' || code === 'EPERM' ? `permission denied: ${path}`
-    : `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
+  const detail =
+    code === 'ENOENT'
+      ? `no such file: ${path}`
+      : code === 'EISDIR'
+        ? `${path} is a folder, not a feed file`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `permission denied: ${path}`
+          : `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
   return new StoryfeedError('E_IO', detail, { cause: error });
 }
 

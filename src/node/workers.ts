@@ -254,7 +254,11 @@ function serializeError(error: unknown): SerializedError {
 
 function reviveError(e: SerializedError): Error {
   if (!e.storyfeed || !e.code) return new Error(e.detail);
-  return new StoryfeedError(e.code, e.detail, { ...(e.file !== undefined ? { file: e.file } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.problems ? { problems: e.problems } : {}) });
+  return new StoryfeedError(e.code, e.detail, {
+    ...(e.file !== undefined ? { file: e.file } : {}),
+    ...(e.line !== undefined ? { line: e.line } : {}),
+    ...(e.problems ? { problems: e.problems } : {}),
+  });
 }
 
 /** The library bundle next to the running code (`node.js` in `dist/`), if there is one. */

@@ -26,7 +26,7 @@ export function renderAtom(doc: FeedDocument): string {
     ...(doc.hub ? { hub: doc.hub } : {}),
     ...(doc.copyright ? { copyright: ph.text(doc.copyright) } : {}),
     ...(doc.logo ? { image: ph.text(doc.logo) } : {}),
-    ...(doc.icon ?? doc.favicon ? { favicon: ph.text((doc.icon ?? doc.favicon)!) } : {}),
+    ...((doc.icon ?? doc.favicon) ? { favicon: ph.text((doc.icon ?? doc.favicon)!) } : {}),
   });
   const imageTypes = new Map<string, string>();
   const entryIds: string[] = [];
@@ -80,7 +80,9 @@ function withHistory(xml: string, doc: FeedDocument, ph: Placeholders): string {
   const self = /\n( *)<link rel="self" href="[^"]*"\/>/.exec(xml);
   if (!self) return xml;
   const indent = `\n${self[1]}`;
-  let extra = historyLinks(doc, 'atom').map(({ rel, href }) => `${indent}<link rel="${rel}" type="application/atom+xml" href="${ph.attr(href)}"/>`).join('');
+  let extra = historyLinks(doc, 'atom')
+    .map(({ rel, href }) => `${indent}<link rel="${rel}" type="application/atom+xml" href="${ph.attr(href)}"/>`)
+    .join('');
   if (doc.history?.archive) extra += `${indent}<fh:archive/>`;
   const at = self.index + self[0].length;
   const out = xml.slice(0, at) + extra + xml.slice(at);

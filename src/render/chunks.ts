@@ -24,7 +24,12 @@ export function joinPieces(format: FeedFormat, pieces: readonly string[]): strin
   const split = pieces.map((text) => splitRendering(format, text));
   const first = split[0];
   if (!first || split.some((s) => !s || s.head !== first.head || s.tail !== first.tail)) return undefined;
-  return joinRendering(format, first.head, split.map((s) => s!.body), first.tail);
+  return joinRendering(
+    format,
+    first.head,
+    split.map((s) => s!.body),
+    first.tail,
+  );
 }
 
 /** A rendering cut into the feed's head, its items, and its tail. */

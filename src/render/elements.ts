@@ -36,7 +36,14 @@ export function podcastChannelNodes(podcast: PodcastChannel, doc: Pick<FeedDocum
   const nodes: XmlNode[] = [];
   const author = podcast.author ?? (doc.authors.map((a) => a.name).join(', ') || doc.title);
   nodes.push({ name: 'itunes:author', text: author });
-  if (podcast.owner) nodes.push({ name: 'itunes:owner', children: [{ name: 'itunes:name', text: podcast.owner.name }, { name: 'itunes:email', text: podcast.owner.email }] });
+  if (podcast.owner)
+    nodes.push({
+      name: 'itunes:owner',
+      children: [
+        { name: 'itunes:name', text: podcast.owner.name },
+        { name: 'itunes:email', text: podcast.owner.email },
+      ],
+    });
   nodes.push({ name: 'itunes:image', attrs: { href: podcast.image } });
   for (const c of podcast.categories) {
     nodes.push({ name: 'itunes:category', attrs: { text: c.text }, ...(c.subcategory ? { children: [{ name: 'itunes:category', attrs: { text: c.subcategory } }] } : {}) });
@@ -44,7 +51,8 @@ export function podcastChannelNodes(podcast: PodcastChannel, doc: Pick<FeedDocum
   nodes.push({ name: 'itunes:explicit', text: String(podcast.explicit) });
   nodes.push({ name: 'itunes:type', text: podcast.type ?? 'episodic' });
   if (podcast.guid) nodes.push({ name: 'podcast:guid', text: podcast.guid });
-  if (podcast.locked !== undefined) nodes.push({ name: 'podcast:locked', text: podcast.locked ? 'yes' : 'no', ...(podcast.lockedOwner ? { attrs: { owner: podcast.lockedOwner } } : {}) });
+  if (podcast.locked !== undefined)
+    nodes.push({ name: 'podcast:locked', text: podcast.locked ? 'yes' : 'no', ...(podcast.lockedOwner ? { attrs: { owner: podcast.lockedOwner } } : {}) });
   return nodes;
 }
 
@@ -133,7 +141,9 @@ export function groupByName(nodes: readonly XmlNode[]): [string, XmlNode[]][] {
 
 /** A node as markup, indented like `feed`'s output; values are placeholders. */
 export function toMarkup(node: XmlNode, ph: Placeholders, indent: string): string {
-  const attrs = Object.entries(node.attrs ?? {}).map(([k, v]) => ` ${k}="${ph.attr(v)}"`).join('');
+  const attrs = Object.entries(node.attrs ?? {})
+    .map(([k, v]) => ` ${k}="${ph.attr(v)}"`)
+    .join('');
   if (node.children?.length) {
     return `${indent}<${node.name}${attrs}>\n${node.children.map((c) => toMarkup(c, ph, `${indent}    `)).join('\n')}\n${indent}</${node.name}>`;
   }

@@ -18,7 +18,7 @@ export function renderJson(doc: FeedDocument): string {
     feedLinks: { json: doc.selfUrls.json },
     updated: doc.updated,
     ...(firstAuthor ? { author: feedAuthor(firstAuthor) } : {}),
-    ...(doc.icon ?? doc.logo ? { image: (doc.icon ?? doc.logo)! } : {}),
+    ...((doc.icon ?? doc.logo) ? { image: (doc.icon ?? doc.logo)! } : {}),
   });
   // `feed` writes `version` first and then applies extensions in order, so this one replaces its 1.0 value in place.
   feed.addExtension({ name: 'version', objects: JSON_FEED_VERSION as unknown as Record<string, unknown> });

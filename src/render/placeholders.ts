@@ -28,7 +28,13 @@ export function escapeXmlAttribute(value: string): string {
 }
 
 const ATTRIBUTE_ESCAPES: Record<string, string> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
 };
 
 /** Wraps a value in CDATA, splitting every `]]>` (not just the first). CR is kept as a reference outside CDATA. */

@@ -32,7 +32,7 @@ export function renderRss(doc: FeedDocument): string {
     feedLinks: { rss: doc.selfUrls.rss },
     ...(doc.hub ? { hub: doc.hub } : {}),
     ...(doc.copyright ? { copyright: ph.text(doc.copyright) } : {}),
-    ...(doc.logo ?? doc.icon ? { image: ph.text((doc.logo ?? doc.icon)!) } : {}),
+    ...((doc.logo ?? doc.icon) ? { image: ph.text((doc.logo ?? doc.icon)!) } : {}),
   });
   if (doc.history) {
     // `feed` applies channel extensions last, so this list replaces its self and hub links.
@@ -59,7 +59,13 @@ export function renderRss(doc: FeedDocument): string {
       published: item.published,
       description: ph.cdata(escapeHtml(item.summary)),
       content: ph.cdata(item.contentHtml),
-      extensions: [...itemExtensions(item, ph), ...groupByName(extra).map(([name, group]) => ({ name, objects: (group.length === 1 ? toXmlJs(group[0]!, ph) : group.map((n) => toXmlJs(n, ph))) as unknown as Record<string, unknown> }))],
+      extensions: [
+        ...itemExtensions(item, ph),
+        ...groupByName(extra).map(([name, group]) => ({
+          name,
+          objects: (group.length === 1 ? toXmlJs(group[0]!, ph) : group.map((n) => toXmlJs(n, ph))) as unknown as Record<string, unknown>,
+        })),
+      ],
     });
   }
   const namespaces = { ...NAMESPACES, ...(doc.history?.archive ? HISTORY_NAMESPACE : {}), ...namespaceDeclarations(used, doc.namespaces) };
@@ -77,9 +83,7 @@ function insertBeforeItems(xml: string, markup: string): string {
 
 /** `feed` copies each extension onto the item after its own fields, so these replace its versions. */
 function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
-  const extensions: Extension[] = [
-    { name: 'guid', objects: { _attributes: { isPermaLink: item.id === item.url ? 'true' : 'false' }, _text: ph.text(item.id) } },
-  ];
+  const extensions: Extension[] = [{ name: 'guid', objects: { _attributes: { isPermaLink: item.id === item.url ? 'true' : 'false' }, _text: ph.text(item.id) } }];
   // RSS has one <author> per item, and readers show only the last of repeated author elements; so a
   // sole author with an email is <author>, and anything else is one <dc:creator> naming everyone.
   const [sole, ...others] = item.authors;
@@ -100,7 +104,14 @@ function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
   }
   // Every attached file also as Media RSS, which has room for more than one.
   for (const e of item.enclosures ?? []) {
-    media.push({ _attributes: { url: ph.attr(e.url), type: ph.attr(e.type), ...(e.length !== undefined ? { fileSize: String(e.length) } : {}), ...(e.duration !== undefined ? { duration: String(e.duration) } : {}) } });
+    media.push({
+      _attributes: {
+        url: ph.attr(e.url),
+        type: ph.attr(e.type),
+        ...(e.length !== undefined ? { fileSize: String(e.length) } : {}),
+        ...(e.duration !== undefined ? { duration: String(e.duration) } : {}),
+      },
+    });
   }
   if (media.length) extensions.push({ name: 'media:content', objects: (media.length === 1 ? media[0]! : media) as unknown as Record<string, unknown> });
   return extensions;

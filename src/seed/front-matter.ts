@@ -78,11 +78,18 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
   // `uniqueKeys: false`: the yaml package compares each key with every earlier one (50,000 keys took
   // 25 s); duplicates are found below with one set per mapping instead.
   if (yaml.length > MAX_YAML_CHARS) {
-    throw new StoryfeedError('E_FRONT_MATTER', `the YAML is ${Math.round(yaml.length / 1024)} KB; front matter and sidecars are limited to ${MAX_YAML_CHARS / 1024} KB (they hold a story's fields, not its text)`, { file: options.file, line: first });
+    throw new StoryfeedError(
+      'E_FRONT_MATTER',
+      `the YAML is ${Math.round(yaml.length / 1024)} KB; front matter and sidecars are limited to ${MAX_YAML_CHARS / 1024} KB (they hold a story's fields, not its text)`,
+      { file: options.file, line: first },
+    );
   }
   const deep = deepFlowNesting(yaml);
   if (deep !== undefined) {
-    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: brackets nest more than ${MAX_YAML_DEPTH} levels deep`, { file: options.file, line: lineOfOffset(yaml, deep) + first - 1 });
+    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: brackets nest more than ${MAX_YAML_DEPTH} levels deep`, {
+      file: options.file,
+      line: lineOfOffset(yaml, deep) + first - 1,
+    });
   }
   const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const problem = doc.errors[0];
@@ -231,7 +238,12 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     const parsed = parseIsoDate(v, options.timeZone);
     if (!parsed.ok) return fail(key, parsed.reason, 'E_DATE');
     if (parsed.hadTime && !parsed.hadZone && options.timeZone === undefined) {
-      options.onWarning?.(warning('W_DATE_NO_ZONE', `\`${key}\` "${v.trim()}" has no UTC offset and was read as UTC; add one (e.g. +03:00) or set \`timeZone\` in the config`, { file, line: lineOf(key) }));
+      options.onWarning?.(
+        warning('W_DATE_NO_ZONE', `\`${key}\` "${v.trim()}" has no UTC offset and was read as UTC; add one (e.g. +03:00) or set \`timeZone\` in the config`, {
+          file,
+          line: lineOf(key),
+        }),
+      );
     }
     return parsed.date;
   };
@@ -254,7 +266,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const image = own('image');
   if (image !== undefined && image !== null) {
     if (typeof image === 'string') meta.image = image.trim();
-    else if (typeof image === 'object' && !Array.isArray(image) && typeof (image as { url?: unknown }).url === 'string') meta.image = ((image as { url: string }).url).trim();
+    else if (typeof image === 'object' && !Array.isArray(image) && typeof (image as { url?: unknown }).url === 'string') meta.image = (image as { url: string }).url.trim();
     else fail('image', `expected a URL, found ${describeValue(image)}`);
   }
   const draft = own('draft');
@@ -284,8 +296,23 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
 const MAX_SPELLING_CHECKS = 100;
 
 const KNOWN_FIELDS = new Set([
-  'title', 'date', 'published', 'updated', 'modified', 'author', 'authors', 'tags', 'categories', 'url', 'id', 'slug',
-  'image', 'summary', 'language', 'draft', 'year',
+  'title',
+  'date',
+  'published',
+  'updated',
+  'modified',
+  'author',
+  'authors',
+  'tags',
+  'categories',
+  'url',
+  'id',
+  'slug',
+  'image',
+  'summary',
+  'language',
+  'draft',
+  'year',
 ]);
 
 type Fail = (key: string, detail: string) => never;
@@ -354,12 +381,14 @@ export function parseAuthorString(raw: string): Author {
 }
 
 function readTags(value: unknown, fail: Fail): string[] {
-  const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail('tags', `expected a list or a comma-separated string, found ${describeValue(value)}`);
+  const list =
+    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail('tags', `expected a list or a comma-separated string, found ${describeValue(value)}`);
   const tags: string[] = [];
   for (const t of list as unknown[]) {
     if (typeof t === 'number' || typeof t === 'boolean') tags.push(String(t));
-    else if (typeof t === 'string') { if (t.trim()) tags.push(t.trim()); }
-    else fail('tags', `each tag must be text, found ${describeValue(t)}`);
+    else if (typeof t === 'string') {
+      if (t.trim()) tags.push(t.trim());
+    } else fail('tags', `each tag must be text, found ${describeValue(t)}`);
   }
   return tags;
 }

@@ -147,13 +147,24 @@ export function htmlToSections(html: string, file?: string): Section[] {
       },
       onclosetag(name) {
         depth.close();
-        if (HIDDEN_ELEMENTS.has(name)) { hidden = Math.max(0, hidden - 1); return; }
+        if (HIDDEN_ELEMENTS.has(name)) {
+          hidden = Math.max(0, hidden - 1);
+          return;
+        }
         if (/^h[1-6]$/.test(name) && capture === 'heading') sections.push({ heading: end() || null, blocks: [] });
-        else if (name === 'li' && capture === 'item') { const s = end(); if (s) lists[lists.length - 1]?.items.push(s); }
-        else if (name === 'blockquote' && capture === 'quote') { const s = end(); if (s) current().blocks.push({ kind: 'quote', text: s }); }
-        else if (name === 'pre' && capture === 'code') { const s = end(); if (s) current().blocks.push({ kind: 'code', text: s }); }
-        else if (name === 'p' && capture === 'paragraph') { const s = end(); if (s) current().blocks.push({ kind: 'paragraph', text: s }); }
-        else if ((name === 'ul' || name === 'ol') && lists.length) {
+        else if (name === 'li' && capture === 'item') {
+          const s = end();
+          if (s) lists[lists.length - 1]?.items.push(s);
+        } else if (name === 'blockquote' && capture === 'quote') {
+          const s = end();
+          if (s) current().blocks.push({ kind: 'quote', text: s });
+        } else if (name === 'pre' && capture === 'code') {
+          const s = end();
+          if (s) current().blocks.push({ kind: 'code', text: s });
+        } else if (name === 'p' && capture === 'paragraph') {
+          const s = end();
+          if (s) current().blocks.push({ kind: 'paragraph', text: s });
+        } else if ((name === 'ul' || name === 'ol') && lists.length) {
           const list = lists.pop()!;
           if (list.items.length && lists.length === 0) current().blocks.push({ kind: 'list', ordered: list.ordered, items: list.items });
         }

@@ -44,10 +44,7 @@ interface SourceLine {
 }
 
 /** A paragraph, heading or list item before it is put into sections. */
-type Unit =
-  | { kind: 'paragraph'; text: string; line: number }
-  | { kind: 'heading'; text: string; line: number }
-  | { kind: 'item'; ordered: boolean; text: string; line: number };
+type Unit = { kind: 'paragraph'; text: string; line: number } | { kind: 'heading'; text: string; line: number } | { kind: 'item'; ordered: boolean; text: string; line: number };
 
 /**
  * Reads a plain-text seed: optional YAML front matter, the headline on the first line, an optional
@@ -226,7 +223,10 @@ export function parseByline(line: string): Author[] | null {
   if (line.length > BYLINE_MAX) return null;
   const m = /^(?:by|written by)\s+(.+?)\.?$/i.exec(line);
   if (!m) return null;
-  const names = m[1]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/).map((s) => s.trim()).filter(Boolean);
+  const names = m[1]!
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0 || !names.every((n) => PERSON_NAME.test(n))) return null;
   return names.map((name) => ({ name }));
 }

@@ -300,7 +300,7 @@ function pickEncoding(header: string | null, encoders: Partial<Record<'br' | 'gz
     const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
     if (name) accepted.set(name, q === undefined ? 1 : Number(q));
   }
-  const ok = (e: 'br' | 'gzip'): boolean => encoders[e] !== undefined && ((accepted.get(e) ?? accepted.get('*') ?? 0) > 0);
+  const ok = (e: 'br' | 'gzip'): boolean => encoders[e] !== undefined && (accepted.get(e) ?? accepted.get('*') ?? 0) > 0;
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined;
 }
 

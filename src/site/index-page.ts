@@ -24,13 +24,15 @@ export function renderIndexPage(entries: readonly FeedSetEntry[], files: (entry:
     });
     return `    <h2>${heading}</h2>\n    <ul>\n${items.join('\n')}\n    </ul>`;
   };
-  const stories = doc.items.map((item) => [
-    '      <li>',
-    `        <a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a>`,
-    `        <time datetime="${item.published.toISOString()}">${item.published.toISOString().slice(0, 10)}</time>`,
-    `        <p>${escapeHtml(item.summary)}</p>`,
-    '      </li>',
-  ].join('\n'));
+  const stories = doc.items.map((item) =>
+    [
+      '      <li>',
+      `        <a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a>`,
+      `        <time datetime="${item.published.toISOString()}">${item.published.toISOString().slice(0, 10)}</time>`,
+      `        <p>${escapeHtml(item.summary)}</p>`,
+      '      </li>',
+    ].join('\n'),
+  );
   return `<!doctype html>
 <html lang="${escapeHtml(doc.language)}">
   <head>
@@ -38,7 +40,10 @@ export function renderIndexPage(entries: readonly FeedSetEntry[], files: (entry:
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(doc.title)} — feeds</title>
     <meta name="generator" content="${escapeHtml(`${doc.generator.name} ${doc.generator.version}`)}">
-${discoveryLinks([doc]).split('\n').map((l) => `    ${l}`).join('\n')}
+${discoveryLinks([doc])
+  .split('\n')
+  .map((l) => `    ${l}`)
+  .join('\n')}
     <style>
       body { font: 17px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; color-scheme: light dark; }
       time, .n { opacity: .7; font-size: .85rem; } li { margin: .5rem 0; } li p { margin: .2rem 0 0; }

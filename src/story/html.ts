@@ -46,7 +46,8 @@ export function sectionsToText(sections: readonly Section[]): string {
 }
 
 /** Signs of active or styled content that the sanitizer removes; used only to warn the author. */
-const UNSAFE_HINT = /<\s*(?:script|style|iframe|object|embed|form|base|meta|link|frame|frameset|applet)\b|\son[a-z]+\s*=|\sstyle\s*=|(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i;
+const UNSAFE_HINT =
+  /<\s*(?:script|style|iframe|object|embed|form|base|meta|link|frame|frameset|applet)\b|\son[a-z]+\s*=|\sstyle\s*=|(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i;
 
 /** What {@link sanitizeStoryHtml} returns. */
 export interface SanitizedHtml {

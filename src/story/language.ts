@@ -24,10 +24,11 @@ export function detectLanguage(text: string): string | undefined {
   return toTwoLetter(best[0]);
 }
 
-
 /** The commonest English function words; they make up 30–45% of running English text. */
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'the of and to a in is that for on with as was by at from it has have are said were be this an which not or but his her their will its also after into than more been would who they he she had over'.split(' '),
+  'the of and to a in is that for on with as was by at from it has have are said were be this an which not or but his her their will its also after into than more been would who they he she had over'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -35,7 +35,6 @@ export interface StoryOptions {
 /** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
 export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' | 'timeZone'>;
 
-
 /**
  * Default number of entities that become tags: none. Entity tags are opt-in (`entityTags: N` in the
  * config), because a wrong entity shown as a category reaches every subscriber; by default a feed
@@ -101,7 +100,9 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
 
   const paragraphs = seed.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
   const headings = seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
-  const title = clean(meta.title ?? seed.title, 'title', file, warn).replace(/\s+/g, ' ').trim();
+  const title = clean(meta.title ?? seed.title, 'title', file, warn)
+    .replace(/\s+/g, ' ')
+    .trim();
   const wantEntities = site.entities !== false;
   const analysis = analyzeArticle({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });
 
@@ -174,7 +175,12 @@ function storyPathUrl(storyPath: string, slug: string, siteBase: string, file: s
 /** A front-matter `url`: absolute http(s), or a path resolved against the site. */
 function resolveStoryUrl(value: string, siteBase: string, file: string | undefined): string {
   const parsed = parseHttpUrl(value, siteBase);
-  if (!parsed.ok) throw new StoryfeedError('E_URL', `front matter \`url\` "${value}" ${parsed.reason === 'is not a valid URL' ? parsed.reason : 'must be an http(s) URL (without a user name or password) or a path'}`, { file });
+  if (!parsed.ok)
+    throw new StoryfeedError(
+      'E_URL',
+      `front matter \`url\` "${value}" ${parsed.reason === 'is not a valid URL' ? parsed.reason : 'must be an http(s) URL (without a user name or password) or a path'}`,
+      { file },
+    );
   return parsed.url.href;
 }
 
@@ -214,12 +220,16 @@ function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName:
   }
   const fallback = options.fallbackDate ?? new Date(0);
   if (!isFeedDate(fallback)) {
-    throw new StoryfeedError('E_CONFIG', `the date for undated stories (SOURCE_DATE_EPOCH) must fall in the years 0000 to 9999; found ${Number.isNaN(fallback.getTime()) ? 'an invalid date' : fallback.toISOString()}`);
+    throw new StoryfeedError(
+      'E_CONFIG',
+      `the date for undated stories (SOURCE_DATE_EPOCH) must fall in the years 0000 to 9999; found ${Number.isNaN(fallback.getTime()) ? 'an invalid date' : fallback.toISOString()}`,
+    );
   }
   const d = seed.dateline;
-  const why = d?.month && d.day
-    ? `the dateline gives ${d.day} ${MONTH_NAMES[d.month - 1]} but no year (add \`year:\` to the front matter or \`defaultYear\` to the config)`
-    : 'no date in front matter, sidecar, dateline or file name';
+  const why =
+    d?.month && d.day
+      ? `the dateline gives ${d.day} ${MONTH_NAMES[d.month - 1]} but no year (add \`year:\` to the front matter or \`defaultYear\` to the config)`
+      : 'no date in front matter, sidecar, dateline or file name';
   warn(warning('W_NO_DATE', options.fallbackDate ? `${why}; using ${fallback.toISOString()}` : `${why}; it will be dated when it is first published`, { file: seed.file }));
   return { date: fallback, undated: true };
 }
@@ -253,12 +263,18 @@ function storyLanguage(fromMeta: string | undefined, text: string, siteLanguage:
 }
 
 function authorsOf(fromMeta: Author[] | undefined, byline: Author[], siteAuthors: Author[] | undefined): Author[] {
-  const list = fromMeta?.length ? fromMeta : byline.length ? byline : siteAuthors ?? [];
+  const list = fromMeta?.length ? fromMeta : byline.length ? byline : (siteAuthors ?? []);
   return list.map((a) => ({ ...a }));
 }
 
 const IMAGE_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
 };
 
 function imageOf(value: string, storyUrl: string, file: string | undefined): StoryImage {
@@ -295,4 +311,3 @@ function clean(value: string, field: string, file: string | undefined, warn: (d:
   if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the ${field}`, { file }));
   return text;
 }
-

@@ -48,7 +48,11 @@ function topScript(text: string): [script: string | undefined, share: number] {
 
 /** How often each trigram occurs in the text, lowercased, with digits and ASCII punctuation as spaces. */
 function trigramCounts(text: string): Map<string, number> {
-  const cleaned = ` ${text.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+  const cleaned = ` ${text
+    .replace(/[\u0021-\u0040]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()} `;
   const counts = new Map<string, number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
     const trigram = cleaned.slice(i, i + 3);

@@ -6,7 +6,8 @@
  */
 
 /** A dateline's agency: optional place and date in capitals or words, then "(Agency)" (or a short lowercase one: "(dpa)") and a dash. */
-const AGENCY_DATELINE = /^(?:[\p{Lu}][\p{L}\p{M}.'’ -]{0,40}(?:,\s*[\p{L}\p{M}\d.'’ -]{1,30}){0,2}\s*)?\(([\p{Lu}][\p{L}\p{M}&.' -]{0,38}[\p{L}.]|\p{Ll}{2,5})\)\s*(?:[-—–]{1,2}|:)\s*/u;
+const AGENCY_DATELINE =
+  /^(?:[\p{Lu}][\p{L}\p{M}.'’ -]{0,40}(?:,\s*[\p{L}\p{M}\d.'’ -]{1,30}){0,2}\s*)?\(([\p{Lu}][\p{L}\p{M}&.' -]{0,38}[\p{L}.]|\p{Ll}{2,5})\)\s*(?:[-—–]{1,2}|:)\s*/u;
 
 /** Words that open a credit line ("Reporting by …", "Editing by …", "Additional reporting by …", "Compiled by …"). */
 const CREDIT_LEAD = /^(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced|graphics|photos?|translation|translated|research)\b[^()]{0,30}?\bby\b/i;
@@ -46,7 +47,7 @@ export function isCreditLine(text: string): boolean {
 /** The agency of a wire dateline at the start of a lede, with where the story text starts after it. */
 export function wireDateline(lede: string): { agency: string; rest: number } | null {
   const m = AGENCY_DATELINE.exec(lede);
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   // Only a real sentence follows a dateline: a capital letter, a digit or an opening quotation mark.
   const after = lede.slice(m[0].length);
   if (!/^[\p{Lu}\p{N}"“„«‘']/u.test(after)) return null;

@@ -81,7 +81,11 @@ export function readAtom(document: XmlElement): ParsedFeed {
   else log.warning('feed.link', 'expected a <link rel="self"> giving the feed\'s own URL, found none', root);
   const hub = links.find((l) => l.rel === 'hub');
   if (hub) feed.hub = hub.href;
-  for (const [rel, key] of [['prev-archive', 'prevArchive'], ['next-archive', 'nextArchive'], ['current', 'current']] as const) {
+  for (const [rel, key] of [
+    ['prev-archive', 'prevArchive'],
+    ['next-archive', 'nextArchive'],
+    ['current', 'current'],
+  ] as const) {
     const link = links.find((l) => l.rel === rel);
     if (link) feed.history[key] = link.href;
   }
@@ -101,7 +105,8 @@ export function readAtom(document: XmlElement): ParsedFeed {
       const first = seen.get(item.id);
       if (first === undefined) seen.set(item.id, { index, updated: stamp, body });
       // RFC 4287 §4.1.1: never the same id and updated twice. A verbatim repeat is only redundant (the W3C validator warns).
-      else if (first.updated === stamp && first.body !== body) log.error(`${path}.id`, `the same <id> and <updated> as entry[${first.index}] (${JSON.stringify(item.id)}) but different content; RFC 4287 forbids it`, element);
+      else if (first.updated === stamp && first.body !== body)
+        log.error(`${path}.id`, `the same <id> and <updated> as entry[${first.index}] (${JSON.stringify(item.id)}) but different content; RFC 4287 forbids it`, element);
       else if (first.updated === stamp) log.warning(`${path}.id`, `a repeat of entry[${first.index}] (${JSON.stringify(item.id)})`, element);
       else log.warning(`${path}.id`, `the same <id> as entry[${first.index}] (${JSON.stringify(item.id)}), another version of it; many readers show only one`, element);
     }
@@ -227,7 +232,6 @@ function iri(value: string, path: string, at: XmlElement, log: ProblemLog, absol
   if (problem) log.error(path, problem.message, at);
 }
 
-
 interface TextConstruct {
   /** The plain text (of HTML, computed when read: entry content is only ever read as markup). */
   readonly text: string;
@@ -325,7 +329,8 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
     const href = unpadded(raw, `${path}.href`, node, log);
     iri(href, `${path}.href`, node, log, false);
     const hreflang = attr(node, 'hreflang');
-    if (hreflang !== undefined && !isLanguageTag(hreflang)) log.error(`${path}.hreflang`, `expected hreflang to be a language code such as "en", found ${JSON.stringify(hreflang)}`, node);
+    if (hreflang !== undefined && !isLanguageTag(hreflang))
+      log.error(`${path}.hreflang`, `expected hreflang to be a language code such as "en", found ${JSON.stringify(hreflang)}`, node);
     const type = attr(node, 'type');
     const length = attr(node, 'length');
     if (type !== undefined && !isMimeType(type)) log.error(path, `expected type to be a MIME type, found ${JSON.stringify(type)}`, node);
@@ -366,7 +371,8 @@ function persons(elements: readonly XmlElement[], path: string, log: ProblemLog)
     const email = c.first('email');
     if (email) {
       author.email = trimWhitespace(plainText(email, `${at}.email`, log));
-      if (!EMAIL.test(author.email) && LOCAL_EMAIL.test(author.email)) log.warning(`${at}.email`, `the email address ${JSON.stringify(author.email)} has no domain that mail can reach`, email);
+      if (!EMAIL.test(author.email) && LOCAL_EMAIL.test(author.email))
+        log.warning(`${at}.email`, `the email address ${JSON.stringify(author.email)} has no domain that mail can reach`, email);
       else if (!EMAIL.test(author.email)) log.error(`${at}.email`, `expected an email address, found ${JSON.stringify(author.email)}`, email);
     }
     const uri = c.first('uri');

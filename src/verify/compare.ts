@@ -18,13 +18,59 @@ import type { FormatSummary, ParsedAuthor, ParsedFeed, ParsedItem, VerifyProblem
 export const NONE = '(none)';
 
 /** Which optional fields each format carries. */
-const CARRIES: Readonly<Record<FeedFormat, {
-  feedUpdated: boolean; feedAuthors: boolean; itemUpdated: boolean; isPermaLink: boolean; email: boolean; authorUrl: boolean;
-  imageType: boolean; enclosure: boolean; contentText: boolean; itemLanguage: boolean;
-}>> = {
-  rss: { feedUpdated: true, feedAuthors: false, itemUpdated: false, isPermaLink: true, email: true, authorUrl: false, imageType: true, enclosure: true, contentText: false, itemLanguage: false },
-  atom: { feedUpdated: true, feedAuthors: true, itemUpdated: true, isPermaLink: false, email: true, authorUrl: true, imageType: true, enclosure: false, contentText: false, itemLanguage: false },
-  json: { feedUpdated: false, feedAuthors: true, itemUpdated: true, isPermaLink: false, email: false, authorUrl: true, imageType: false, enclosure: false, contentText: true, itemLanguage: true },
+const CARRIES: Readonly<
+  Record<
+    FeedFormat,
+    {
+      feedUpdated: boolean;
+      feedAuthors: boolean;
+      itemUpdated: boolean;
+      isPermaLink: boolean;
+      email: boolean;
+      authorUrl: boolean;
+      imageType: boolean;
+      enclosure: boolean;
+      contentText: boolean;
+      itemLanguage: boolean;
+    }
+  >
+> = {
+  rss: {
+    feedUpdated: true,
+    feedAuthors: false,
+    itemUpdated: false,
+    isPermaLink: true,
+    email: true,
+    authorUrl: false,
+    imageType: true,
+    enclosure: true,
+    contentText: false,
+    itemLanguage: false,
+  },
+  atom: {
+    feedUpdated: true,
+    feedAuthors: true,
+    itemUpdated: true,
+    isPermaLink: false,
+    email: true,
+    authorUrl: true,
+    imageType: true,
+    enclosure: false,
+    contentText: false,
+    itemLanguage: false,
+  },
+  json: {
+    feedUpdated: false,
+    feedAuthors: true,
+    itemUpdated: true,
+    isPermaLink: false,
+    email: false,
+    authorUrl: true,
+    imageType: false,
+    enclosure: false,
+    contentText: true,
+    itemLanguage: true,
+  },
 };
 
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
@@ -133,9 +179,21 @@ export function compareFeed(parsed: ParsedFeed, doc: FeedDocument, format: FeedF
   if (carries.feedUpdated) report(null, 'updated', isoSecond(doc.updated), parsed.updated ? isoSecond(parsed.updated) : NONE);
   report(null, 'hub', doc.hub === undefined ? NONE : normalizeUrl(doc.hub), optionalUrl(parsed.hub));
   compareHistory(doc, parsed, format, report);
-  if (carries.feedAuthors) compareAuthors(doc.authors.map((author, index) => ({ author, index })), parsed.authors, format, null, report);
+  if (carries.feedAuthors)
+    compareAuthors(
+      doc.authors.map((author, index) => ({ author, index })),
+      parsed.authors,
+      format,
+      null,
+      report,
+    );
 
-  const alignment = alignItems(doc.items, parsed.items, (e) => e.id, (a) => a.id);
+  const alignment = alignItems(
+    doc.items,
+    parsed.items,
+    (e) => e.id,
+    (a) => a.id,
+  );
   for (const { expected, actual, idChanged } of alignment.pairs) {
     if (idChanged) report(expected.id, 'id', expected.id, actual.id ?? NONE);
     compareItem(expected, actual, doc, parsed, format, report);

@@ -43,7 +43,12 @@ function compareFeeds(a: ParsedFeed, b: ParsedFeed): VerifyProblem[] {
   both(a.language, b.language, (x, y) => report(null, 'language', x.toLowerCase(), y.toLowerCase()));
   report(null, 'hub', a.hub === undefined ? NONE : normalizeUrl(a.hub), b.hub === undefined ? NONE : normalizeUrl(b.hub));
 
-  const alignment = alignItems(a.items, b.items, (x) => x.id ?? x.url ?? '', (y) => y.id ?? y.url);
+  const alignment = alignItems(
+    a.items,
+    b.items,
+    (x) => x.id ?? x.url ?? '',
+    (y) => y.id ?? y.url,
+  );
   for (const { expected: x, actual: y, idChanged } of alignment.pairs) {
     const id = x.id ?? x.url ?? null;
     if (idChanged) report(id, 'id', x.id ?? NONE, y.id ?? NONE);
@@ -73,7 +78,11 @@ function compareItems(x: ParsedItem, y: ParsedItem, id: string | null, report: R
   for (const u of tags.unexpected) report(id, 'tags', NONE, u.item);
   // An entry without authors inherits the feed's in Atom, so "none" is not comparable.
   if (x.authors.length && y.authors.length) {
-    const names = alignList(x.authors.map((p) => collapseWhitespace(p.name ?? '')), y.authors.map((p) => collapseWhitespace(p.name ?? '')), (n) => n);
+    const names = alignList(
+      x.authors.map((p) => collapseWhitespace(p.name ?? '')),
+      y.authors.map((p) => collapseWhitespace(p.name ?? '')),
+      (n) => n,
+    );
     for (const c of names.changed) report(id, `authors[${c.expectedIndex}].name`, c.expected, c.actual);
     for (const m of names.missing) report(id, `authors[${m.index}]`, m.item, NONE);
     for (const u of names.unexpected) report(id, 'authors', NONE, u.item);

@@ -36,9 +36,11 @@ export interface DateCheck {
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** RFC 2822 §3.3 as RSS readers expect it: weekday optional, four-digit year, a numeric or named zone. */
-const RFC2822_STRICT = /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d\d? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? (?:[+-]?\d\d[03]0|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)$/;
+const RFC2822_STRICT =
+  /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d\d? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? (?:[+-]?\d\d[03]0|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)$/;
 /** RFC 822 as written (any case, two-digit years, military zones, a missing zone): readable, but not by every reader. */
-const RFC822_LOOSE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\s*,\s*)?\d\d?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+\d\d(?:\d\d)?\s+\d\d:\d\d(?::\d\d)?\s*(?:[+-]\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])?$/;
+const RFC822_LOOSE =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\s*,\s*)?\d\d?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+\d\d(?:\d\d)?\s+\d\d:\d\d(?::\d\d)?\s*(?:[+-]\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])?$/;
 const RFC822_EXAMPLE = 'such as "Fri, 01 Mar 2024 10:00:00 GMT"';
 
 /**
@@ -53,7 +55,10 @@ export function checkRfc822(text: string): DateCheck {
     if (!date) return { problem: { severity: 'error', message: `expected an RFC 822 date ${RFC822_EXAMPLE}, found ${JSON.stringify(value)} (no such day or time)` } };
     const weekday = /^([A-Za-z]{3}),/.exec(value)?.[1];
     if (weekday !== undefined && DAYS[weekdayOf(value, date)] !== weekday.toLowerCase()) {
-      return { date, problem: { severity: 'error', message: `the weekday is wrong: ${JSON.stringify(value)} is a ${DAYS[weekdayOf(value, date)]!.replace(/^./, (c) => c.toUpperCase())}` } };
+      return {
+        date,
+        problem: { severity: 'error', message: `the weekday is wrong: ${JSON.stringify(value)} is a ${DAYS[weekdayOf(value, date)]!.replace(/^./, (c) => c.toUpperCase())}` },
+      };
     }
     return { date };
   }
@@ -61,10 +66,16 @@ export function checkRfc822(text: string): DateCheck {
   for (let previous = ''; previous !== stripped; ) [previous, stripped] = [stripped, stripped.replace(/\([^()]*\)/g, ' ')];
   if (RFC822_LOOSE.test(stripped.trim().toLowerCase())) {
     const date = parseRfc822(stripped.trim());
-    return { ...(date ? { date } : {}), problem: { severity: 'warning', message: `an RFC 822 date that readers may misread: ${JSON.stringify(value)} (write it ${RFC822_EXAMPLE})` } };
+    return {
+      ...(date ? { date } : {}),
+      problem: { severity: 'warning', message: `an RFC 822 date that readers may misread: ${JSON.stringify(value)} (write it ${RFC822_EXAMPLE})` },
+    };
   }
   const loose = new Date(value);
-  return { ...(Number.isFinite(loose.getTime()) ? { date: loose } : {}), problem: { severity: 'error', message: `expected an RFC 822 date ${RFC822_EXAMPLE}, found ${JSON.stringify(value)}` } };
+  return {
+    ...(Number.isFinite(loose.getTime()) ? { date: loose } : {}),
+    problem: { severity: 'error', message: `expected an RFC 822 date ${RFC822_EXAMPLE}, found ${JSON.stringify(value)}` },
+  };
 }
 
 /** The weekday (0 = Sunday) of the calendar day as written, not of the UTC instant. */
@@ -80,7 +91,18 @@ function weekdayOf(value: string, date: Date): number {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
 };
 
 /**

@@ -36,7 +36,7 @@ export function decodeFeed(bytes: Uint8Array, options: DecodeFeedOptions = {}): 
   if (bom) return { text: decodeStrict(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
   const httpCharset = options.charset?.trim().replace(/^["']|["']$/g, '');
   if (httpCharset) {
-    const encoding = resolveLabel(httpCharset, 'the server\'s charset');
+    const encoding = resolveLabel(httpCharset, "the server's charset");
     return { text: decodeStrict(bytes, encoding), encoding, source: 'http' };
   }
   const sniffed = sniffUtf16(bytes);
@@ -44,7 +44,7 @@ export function decodeFeed(bytes: Uint8Array, options: DecodeFeedOptions = {}): 
   const head = latin1Prefix(bytes, DECLARATION_WINDOW);
   const declared = DECLARED_ENCODING.exec(head)?.[2];
   if (declared !== undefined) {
-    const encoding = resolveLabel(declared, 'the XML declaration\'s encoding');
+    const encoding = resolveLabel(declared, "the XML declaration's encoding");
     // A document that declares UTF-16 but has no byte-order mark and starts with ASCII `<?xml` cannot be UTF-16.
     if (encoding.startsWith('utf-16')) return { text: decodeStrict(bytes, 'utf-8'), encoding: 'utf-8', source: 'default' };
     return { text: decodeStrict(bytes, encoding), encoding, source: 'declaration' };

@@ -47,8 +47,10 @@ function checkRss(text: string, doc: FeedDocument, problems: VerifyProblem[]): v
     const owner = childElement(channel, 'owner', ITUNES);
     add(null, 'itunes:owner', p.owner ? `${p.owner.name} <${p.owner.email}>` : NONE, owner ? `${one(owner, 'name', ITUNES)} <${one(owner, 'email', ITUNES)}>` : NONE);
     const image = childElement(channel, 'image', ITUNES);
-    add(null, 'itunes:image', p.image, image ? attribute(image, 'href') ?? NONE : NONE);
-    const categories = childElements(channel, 'category', ITUNES).map((c) => [attribute(c, 'text') ?? NONE, ...childElements(c, 'category', ITUNES).map((s) => attribute(s, 'text') ?? NONE)].join(' > '));
+    add(null, 'itunes:image', p.image, image ? (attribute(image, 'href') ?? NONE) : NONE);
+    const categories = childElements(channel, 'category', ITUNES).map((c) =>
+      [attribute(c, 'text') ?? NONE, ...childElements(c, 'category', ITUNES).map((s) => attribute(s, 'text') ?? NONE)].join(' > '),
+    );
     add(null, 'itunes:category', p.categories.map((c) => (c.subcategory ? `${c.text} > ${c.subcategory}` : c.text)).join(' | '), categories.join(' | ') || NONE);
     add(null, 'itunes:explicit', String(p.explicit), one(channel, 'explicit', ITUNES));
     add(null, 'itunes:type', p.type ?? 'episodic', one(channel, 'type', ITUNES));
@@ -63,7 +65,12 @@ function checkRss(text: string, doc: FeedDocument, problems: VerifyProblem[]): v
     const first = item.enclosures?.[0];
     if (first) {
       const found = childElement(el, 'enclosure');
-      add(item.id, 'enclosure', describeEnclosure({ ...first, title: undefined, duration: undefined }, true), found ? describeEnclosure({ url: attribute(found, 'url') ?? NONE, type: attribute(found, 'type') ?? NONE, length: Number(attribute(found, 'length')) }, true) : NONE);
+      add(
+        item.id,
+        'enclosure',
+        describeEnclosure({ ...first, title: undefined, duration: undefined }, true),
+        found ? describeEnclosure({ url: attribute(found, 'url') ?? NONE, type: attribute(found, 'type') ?? NONE, length: Number(attribute(found, 'length')) }, true) : NONE,
+      );
     }
     if (p) {
       for (const local of ['title', 'enclosure', 'guid']) add(item.id, `apple.${local}`, 'present', childElement(el, local) ? 'present' : NONE);
@@ -82,7 +89,7 @@ function checkEpisode(el: XmlElement, item: FeedItem, add: Add, one: (el: XmlEle
   add(item.id, 'itunes:episodeType', e?.episodeType ?? NONE, one(el, 'episodeType', ITUNES));
   add(item.id, 'itunes:explicit', e?.explicit === undefined ? NONE : String(e.explicit), one(el, 'explicit', ITUNES));
   const image = childElement(el, 'image', ITUNES);
-  add(item.id, 'itunes:image', e?.image ?? NONE, image ? attribute(image, 'href') ?? NONE : NONE);
+  add(item.id, 'itunes:image', e?.image ?? NONE, image ? (attribute(image, 'href') ?? NONE) : NONE);
   const transcripts = childElements(el, 'transcript', PODCAST).map((t) => [attribute(t, 'url'), attribute(t, 'type'), attribute(t, 'language') ?? ''].join(' '));
   add(item.id, 'podcast:transcript', (e?.transcripts ?? []).map((t) => [t.url, t.type, t.language ?? ''].join(' ')).join(' | ') || NONE, transcripts.join(' | ') || NONE);
   const chapters = childElement(el, 'chapters', PODCAST);
@@ -99,7 +106,14 @@ function checkCustom(el: XmlElement, xml: Record<string, string | string[]> | un
       continue;
     }
     const expected = (Array.isArray(value) ? value : [value]).join(' | ');
-    add(itemId, name, expected, childElements(el, local, uri).map((c) => textContent(c)).join(' | ') || NONE);
+    add(
+      itemId,
+      name,
+      expected,
+      childElements(el, local, uri)
+        .map((c) => textContent(c))
+        .join(' | ') || NONE,
+    );
   }
 }
 
@@ -114,7 +128,12 @@ function checkAtom(text: string, doc: FeedDocument, problems: VerifyProblem[]): 
     if (item.enclosures?.length) {
       const image = item.image ? new URL(item.image.url).href : undefined;
       const links = childElements(el, 'link', ATOM).filter((l) => attribute(l, 'rel') === 'enclosure' && attribute(l, 'href') !== image);
-      const found = links.map((l) => describeEnclosure({ url: attribute(l, 'href') ?? NONE, type: attribute(l, 'type') ?? NONE, length: numberOrUndefined(attribute(l, 'length')), title: attribute(l, 'title') }, false));
+      const found = links.map((l) =>
+        describeEnclosure(
+          { url: attribute(l, 'href') ?? NONE, type: attribute(l, 'type') ?? NONE, length: numberOrUndefined(attribute(l, 'length')), title: attribute(l, 'title') },
+          false,
+        ),
+      );
       add(item.id, 'enclosures', item.enclosures.map((e) => describeEnclosure({ ...e, duration: undefined }, false)).join(' | '), found.join(' | ') || NONE);
     }
     checkCustom(el, item.extensions?.xml, doc, item.id, add);
@@ -137,7 +156,21 @@ function checkJson(text: string, doc: FeedDocument, problems: VerifyProblem[]): 
     if (!found) continue;
     const attachments = Array.isArray(found.attachments) ? (found.attachments as Record<string, unknown>[]) : [];
     const expected = (item.enclosures ?? []).map((e) => describeEnclosure(e, false)).join(' | ') || NONE;
-    const actual = attachments.map((a) => describeEnclosure({ url: String(a.url), type: String(a.mime_type), length: numberOrUndefined(a.size_in_bytes), title: typeof a.title === 'string' ? a.title : undefined, duration: numberOrUndefined(a.duration_in_seconds) }, false)).join(' | ') || NONE;
+    const actual =
+      attachments
+        .map((a) =>
+          describeEnclosure(
+            {
+              url: String(a.url),
+              type: String(a.mime_type),
+              length: numberOrUndefined(a.size_in_bytes),
+              title: typeof a.title === 'string' ? a.title : undefined,
+              duration: numberOrUndefined(a.duration_in_seconds),
+            },
+            false,
+          ),
+        )
+        .join(' | ') || NONE;
     add(item.id, 'attachments', expected, actual);
     add(item.id, 'external_url', item.externalUrl ?? NONE, typeof found.external_url === 'string' ? found.external_url : NONE);
     add(item.id, 'banner_image', item.banner ?? NONE, typeof found.banner_image === 'string' ? found.banner_image : NONE);
@@ -161,4 +194,3 @@ function describeEnclosure(e: { url: string; type: string; length?: number | und
   const length = e.length ?? (zeroLength ? 0 : undefined);
   return [e.url, e.type, length === undefined ? '' : `${length} bytes`, e.title ?? '', e.duration === undefined ? '' : `${e.duration} s`].join(' ').trim();
 }
-

@@ -43,15 +43,33 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
   'http://purl.org/dc/elements/1.1/': {
     name: 'dc',
     elements: {
-      date: { value: 'w3cdtf', repeatableInItems: true }, language: { value: 'language' }, rights: { value: 'text' }, title: { value: 'text' },
-      creator: { value: 'text', repeatable: true }, subject: { value: 'text', repeatable: true }, contributor: { value: 'text', repeatable: true },
-      description: { value: 'text' }, publisher: { value: 'text' }, identifier: { value: 'text', repeatable: true },
-      format: { value: 'text' }, type: { value: 'text' }, source: { value: 'text' }, relation: { value: 'text', repeatable: true }, coverage: { value: 'text' },
+      date: { value: 'w3cdtf', repeatableInItems: true },
+      language: { value: 'language' },
+      rights: { value: 'text' },
+      title: { value: 'text' },
+      creator: { value: 'text', repeatable: true },
+      subject: { value: 'text', repeatable: true },
+      contributor: { value: 'text', repeatable: true },
+      description: { value: 'text' },
+      publisher: { value: 'text' },
+      identifier: { value: 'text', repeatable: true },
+      format: { value: 'text' },
+      type: { value: 'text' },
+      source: { value: 'text' },
+      relation: { value: 'text', repeatable: true },
+      coverage: { value: 'text' },
     },
   },
   'http://purl.org/dc/terms/': {
     name: 'dcterms',
-    elements: { modified: { value: 'w3cdtf' }, created: { value: 'w3cdtf' }, issued: { value: 'w3cdtf' }, dateAccepted: { value: 'w3cdtf' }, dateCopyrighted: { value: 'w3cdtf' }, dateSubmitted: { value: 'w3cdtf' } },
+    elements: {
+      modified: { value: 'w3cdtf' },
+      created: { value: 'w3cdtf' },
+      issued: { value: 'w3cdtf' },
+      dateAccepted: { value: 'w3cdtf' },
+      dateCopyrighted: { value: 'w3cdtf' },
+      dateSubmitted: { value: 'w3cdtf' },
+    },
   },
   'http://purl.org/rss/1.0/modules/syndication/': {
     name: 'sy',
@@ -88,18 +106,37 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
   'http://rssnamespace.org/feedburner/ext/1.0': {
     name: 'feedburner',
     elements: {
-      origLink: { value: 'url' }, origEnclosureLink: { value: 'url' }, awareness: { value: 'url' }, browserFriendly: { value: 'text' },
-      info: { value: 'text', requires: ['uri'] }, emailServiceId: { value: 'text' }, feedburnerHostname: { value: 'url' }, feedFlare: { value: 'text', repeatable: true },
+      origLink: { value: 'url' },
+      origEnclosureLink: { value: 'url' },
+      awareness: { value: 'url' },
+      browserFriendly: { value: 'text' },
+      info: { value: 'text', requires: ['uri'] },
+      emailServiceId: { value: 'text' },
+      feedburnerHostname: { value: 'url' },
+      feedFlare: { value: 'text', repeatable: true },
     },
   },
   'http://www.itunes.com/dtds/podcast-1.0.dtd': {
     name: 'itunes',
     elements: {
-      author: { value: 'text' }, subtitle: { value: 'text', maxLength: 255 }, summary: { value: 'text', maxLength: 4000 }, explicit: { value: 'yesNo' }, block: { value: 'yesNo' },
-      image: { value: 'text', requires: ['href'], attributes: { href: 'absoluteUri' } }, duration: { value: 'duration', only: 'item' }, category: { value: 'text', repeatable: true, requires: ['text'] },
-      'new-feed-url': { value: 'url', only: 'channel' }, keywords: { value: 'text', maxLength: 255 }, owner: { value: 'text', only: 'channel' }, complete: { value: 'yesNo', only: 'channel' },
-      order: { value: 'positive', only: 'item' }, episode: { value: 'positive', only: 'item' }, season: { value: 'positive', only: 'item' }, title: { value: 'text' },
-      type: { value: 'text', only: 'channel', oneOf: ['episodic', 'serial'] }, episodeType: { value: 'text', only: 'item', oneOf: ['full', 'trailer', 'bonus'] },
+      author: { value: 'text' },
+      subtitle: { value: 'text', maxLength: 255 },
+      summary: { value: 'text', maxLength: 4000 },
+      explicit: { value: 'yesNo' },
+      block: { value: 'yesNo' },
+      image: { value: 'text', requires: ['href'], attributes: { href: 'absoluteUri' } },
+      duration: { value: 'duration', only: 'item' },
+      category: { value: 'text', repeatable: true, requires: ['text'] },
+      'new-feed-url': { value: 'url', only: 'channel' },
+      keywords: { value: 'text', maxLength: 255 },
+      owner: { value: 'text', only: 'channel' },
+      complete: { value: 'yesNo', only: 'channel' },
+      order: { value: 'positive', only: 'item' },
+      episode: { value: 'positive', only: 'item' },
+      season: { value: 'positive', only: 'item' },
+      title: { value: 'text' },
+      type: { value: 'text', only: 'channel', oneOf: ['episodic', 'serial'] },
+      episodeType: { value: 'text', only: 'item', oneOf: ['full', 'trailer', 'bonus'] },
       isClosedCaptioned: { value: 'yesNo', only: 'item' },
     },
   },
@@ -137,7 +174,8 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
     for (const [name, kind] of Object.entries(rule.attributes ?? {})) {
       const value = attr(child, name);
       if (value === undefined) continue;
-      const problem = kind === 'mime' ? (isMimeType(value) ? undefined : { message: `expected a MIME type, found ${JSON.stringify(value)}` }) : checkUri(value, kind === 'absoluteUri');
+      const problem =
+        kind === 'mime' ? (isMimeType(value) ? undefined : { message: `expected a MIME type, found ${JSON.stringify(value)}` }) : checkUri(value, kind === 'absoluteUri');
       if (problem) log.error(`${at}.${name}`, `${name}: ${problem.message}`, child);
     }
     if (rule.uriAttribute !== undefined) {
@@ -147,7 +185,8 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
     }
     const raw = textContent(child);
     const value = trimWhitespace(raw);
-    if (rule.maxLength !== undefined && value.length > rule.maxLength) log.error(at, `<${child.name}> is ${value.length} characters long; at most ${rule.maxLength} are allowed`, child);
+    if (rule.maxLength !== undefined && value.length > rule.maxLength)
+      log.error(at, `<${child.name}> is ${value.length} characters long; at most ${rule.maxLength} are allowed`, child);
     if (rule.oneOf && !rule.oneOf.includes(value)) log.error(at, `expected ${rule.oneOf.join(', ')} in <${child.name}>, found ${JSON.stringify(value)}`, child);
     // Flags are compared as written: " yes" is not "yes" to the readers that check them.
     if (rule.value === 'yesNo') {
@@ -172,7 +211,9 @@ function checkValue(kind: ValueKind, value: string): string | undefined {
     case 'url':
       return checkUri(value, true)?.message;
     case 'w3cdtf':
-      return W3CDTF.test(value) && (value.length < 11 || parseRfc3339(value.length === 16 ? `${value}:00Z` : value) !== undefined || /T\d{2}:\d{2}(?:Z|[+-])/.test(value)) ? undefined : `expected a W3C-DTF date such as "2024-03-01T10:00:00Z", found ${found}`;
+      return W3CDTF.test(value) && (value.length < 11 || parseRfc3339(value.length === 16 ? `${value}:00Z` : value) !== undefined || /T\d{2}:\d{2}(?:Z|[+-])/.test(value))
+        ? undefined
+        : `expected a W3C-DTF date such as "2024-03-01T10:00:00Z", found ${found}`;
     case 'rfc3339':
       return parseRfc3339(value) ? undefined : `expected an RFC 3339 date, found ${found}`;
     case 'positive':

@@ -181,10 +181,11 @@ class JsonFeedReader {
     if (language !== undefined) item.language = language;
     if (data.attachments !== undefined) {
       if (!Array.isArray(data.attachments)) this.problem(`${path}.attachments`, 'an array of attachment objects', data.attachments);
-      else data.attachments.forEach((a, i) => {
-        const enclosure = this.attachment(a, `${path}.attachments[${i}]`);
-        if (enclosure) item.enclosures.push(enclosure);
-      });
+      else
+        data.attachments.forEach((a, i) => {
+          const enclosure = this.attachment(a, `${path}.attachments[${i}]`);
+          if (enclosure) item.enclosures.push(enclosure);
+        });
     }
     return item;
   }

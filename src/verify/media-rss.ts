@@ -15,9 +15,20 @@ type AttributeKind = 'url' | 'positive' | 'nonNegative' | 'float' | 'mime' | 'la
 
 const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, AttributeKind>>>> = {
   content: {
-    url: 'url', fileSize: 'positive', type: 'mime', medium: 'one of image audio video document executable', isDefault: 'boolean',
-    expression: 'one of sample full nonstop', bitrate: 'float', framerate: 'float', samplingrate: 'float', channels: 'nonNegative',
-    duration: 'nonNegative', height: 'positive', width: 'positive', lang: 'language',
+    url: 'url',
+    fileSize: 'positive',
+    type: 'mime',
+    medium: 'one of image audio video document executable',
+    isDefault: 'boolean',
+    expression: 'one of sample full nonstop',
+    bitrate: 'float',
+    framerate: 'float',
+    samplingrate: 'float',
+    channels: 'nonNegative',
+    duration: 'nonNegative',
+    height: 'positive',
+    width: 'positive',
+    lang: 'language',
   },
   thumbnail: { url: 'url', height: 'positive', width: 'positive', time: 'npt' },
   player: { url: 'url', height: 'positive', width: 'positive' },
@@ -102,11 +113,13 @@ function checkElement(element: XmlElement, path: string, log: ProblemLog): void 
     const scheme = (attr(element, 'scheme') ?? 'urn:simple').trim();
     const values = RATINGS[scheme];
     if (values && !values.has(value.toLowerCase())) log.error(path, `expected a ${scheme} rating (${[...values].join(', ')}), found ${JSON.stringify(value)}`, element);
-    if (scheme === 'urn:icra' && !/^(?:r \(|\()/.test(value)) log.error(path, `expected an ICRA label such as "r (cz 1 lz 1 nz 1 oz 1 vz 1)", found ${JSON.stringify(value)}`, element);
+    if (scheme === 'urn:icra' && !/^(?:r \(|\()/.test(value))
+      log.error(path, `expected an ICRA label such as "r (cz 1 lz 1 nz 1 oz 1 vz 1)", found ${JSON.stringify(value)}`, element);
   } else if (element.local === 'hash') {
     const algo = (attr(element, 'algo') ?? 'md5').trim();
     const length = HASH_LENGTH[algo];
-    if (length !== undefined && !new RegExp(`^[0-9a-fA-F]{${length}}$`).test(value)) log.error(path, `expected ${length} hexadecimal digits (${algo}), found ${JSON.stringify(value)}`, element);
+    if (length !== undefined && !new RegExp(`^[0-9a-fA-F]{${length}}$`).test(value))
+      log.error(path, `expected ${length} hexadecimal digits (${algo}), found ${JSON.stringify(value)}`, element);
   } else if (element.local === 'restriction' && attr(element, 'type') === 'uri') {
     for (const uri of value.split(/\s+/).filter(Boolean)) {
       const problem = checkUri(uri, true);

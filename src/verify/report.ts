@@ -27,7 +27,8 @@ function summary(report: VerifyReport): string {
   const cross = report.problems.filter((p) => p.format === 'cross').length;
   if (report.ok) {
     const items = [...new Set(checked.map(([, s]) => s.items))];
-    const count = items.length === 1 ? `${items[0]} item${items[0] === 1 ? '' : 's'}${checked.length > 1 ? ' each' : ''}` : `${checked.map(([f, s]) => `${f} ${s.items}`).join(', ')} items`;
+    const count =
+      items.length === 1 ? `${items[0]} item${items[0] === 1 ? '' : 's'}${checked.length > 1 ? ' each' : ''}` : `${checked.map(([f, s]) => `${f} ${s.items}`).join(', ')} items`;
     return `OK: ${checked.map(([f]) => f).join(', ') || 'nothing'} checked, no problems (${count})`;
   }
   const n = report.problems.length;

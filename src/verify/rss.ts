@@ -17,12 +17,46 @@ import { checkMediaRss } from './media-rss.js';
 import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
-  'title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'category',
-  'generator', 'docs', 'cloud', 'ttl', 'image', 'rating', 'textInput', 'skipHours', 'skipDays', 'item',
+  'title',
+  'link',
+  'description',
+  'language',
+  'copyright',
+  'managingEditor',
+  'webMaster',
+  'pubDate',
+  'lastBuildDate',
+  'category',
+  'generator',
+  'docs',
+  'cloud',
+  'ttl',
+  'image',
+  'rating',
+  'textInput',
+  'skipHours',
+  'skipDays',
+  'item',
 ]);
 const CHANNEL_SINGLE = [
-  'title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate', 'lastBuildDate', 'generator',
-  'docs', 'cloud', 'ttl', 'image', 'rating', 'textInput', 'skipHours', 'skipDays',
+  'title',
+  'link',
+  'description',
+  'language',
+  'copyright',
+  'managingEditor',
+  'webMaster',
+  'pubDate',
+  'lastBuildDate',
+  'generator',
+  'docs',
+  'cloud',
+  'ttl',
+  'image',
+  'rating',
+  'textInput',
+  'skipHours',
+  'skipDays',
 ];
 const ITEM_ELEMENTS = new Set(['title', 'link', 'description', 'author', 'category', 'comments', 'enclosure', 'guid', 'pubDate', 'source']);
 const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
@@ -45,7 +79,14 @@ export function readRss(root: XmlElement): ParsedFeed {
 
   const ch = new Children(channel, '', 'channel', log, CHANNEL_ELEMENTS);
   reportRepeated(ch, CHANNEL_SINGLE, log);
-  const feed: ParsedFeed = { format: 'rss', version: version?.trim() ?? '2.0', authors: [], items: [], problems, history: { archive: childElements(channel, 'archive', HISTORY_NS).length > 0 } };
+  const feed: ParsedFeed = {
+    format: 'rss',
+    version: version?.trim() ?? '2.0',
+    authors: [],
+    items: [],
+    problems,
+    history: { archive: childElements(channel, 'archive', HISTORY_NS).length > 0 },
+  };
 
   const title = requiredText(ch, 'title', log, channel);
   if (title !== undefined) feed.title = collapseWhitespace(title);
@@ -59,7 +100,8 @@ export function readRss(root: XmlElement): ParsedFeed {
   const language = text(ch, 'language', log);
   if (language !== undefined) {
     feed.language = trimWhitespace(language);
-    if (!isLanguageTag(feed.language)) log.error('channel.language', `expected a language code such as "en" or "pt-BR", found ${JSON.stringify(feed.language)}`, ch.first('language')!);
+    if (!isLanguageTag(feed.language))
+      log.error('channel.language', `expected a language code such as "en" or "pt-BR", found ${JSON.stringify(feed.language)}`, ch.first('language')!);
   }
   const generator = text(ch, 'generator', log);
   if (generator !== undefined) feed.generator = trimWhitespace(generator);
@@ -83,14 +125,16 @@ export function readRss(root: XmlElement): ParsedFeed {
     const missing = ['domain', 'port', 'path', 'registerProcedure', 'protocol'].filter((name) => attr(cloud, name) === undefined);
     if (missing.length) log.error('channel.cloud', `expected the attributes domain, port, path, registerProcedure and protocol, found no ${missing.join(', ')}`, cloud);
     const port = attr(cloud, 'port');
-    if (port !== undefined && !(/^\s*\d+\s*$/.test(port) && Number(port) > 0 && Number(port) < 65536)) log.error('channel.cloud', `expected port to be a TCP port number, found ${JSON.stringify(port)}`, cloud);
+    if (port !== undefined && !(/^\s*\d+\s*$/.test(port) && Number(port) > 0 && Number(port) < 65536))
+      log.error('channel.cloud', `expected port to be a TCP port number, found ${JSON.stringify(port)}`, cloud);
   }
   const textInput = ch.first('textInput');
   if (textInput) {
     const c = requireChildren(textInput, ['title', 'description', 'name', 'link'], 'channel.textInput', log);
     const name = c.first('name');
     // The name of an HTML form control: a letter or underscore, then letters, digits, `_`, `.`, `-`.
-    if (name && !/^[A-Za-z_][A-Za-z0-9_.:-]*$/.test(textContent(name).trim())) log.error('channel.textInput.name', `expected a form field name, found ${JSON.stringify(textContent(name).trim())}`, name);
+    if (name && !/^[A-Za-z_][A-Za-z0-9_.:-]*$/.test(textContent(name).trim()))
+      log.error('channel.textInput.name', `expected a form field name, found ${JSON.stringify(textContent(name).trim())}`, name);
     const link = c.first('link');
     if (link) uri(textContent(link), 'channel.textInput.link', link, log);
   }
@@ -141,7 +185,8 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     item.id = trimWhitespace(textContent(guid));
     const permaLink = attr(guid, 'isPermaLink');
     for (const a of guid.attributes) {
-      if (a.uri === '' && a.local !== 'isPermaLink') log.error(`${path}.guid`, `<guid> has no attribute ${a.name}${a.local.toLowerCase() === 'ispermalink' ? ' (attribute names are case-sensitive: isPermaLink)' : ''}`, guid);
+      if (a.uri === '' && a.local !== 'isPermaLink')
+        log.error(`${path}.guid`, `<guid> has no attribute ${a.name}${a.local.toLowerCase() === 'ispermalink' ? ' (attribute names are case-sensitive: isPermaLink)' : ''}`, guid);
     }
     if (permaLink !== undefined && permaLink !== 'true' && permaLink !== 'false') {
       log.error(`${path}.guid`, `expected isPermaLink="true" or "false", found isPermaLink=${JSON.stringify(permaLink)}`, guid);
@@ -150,7 +195,8 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     item.isPermaLink = permaLink?.trim().toLowerCase() !== 'false';
     if (item.id === '') log.error(`${path}.guid`, 'expected a guid, found an empty element', guid);
     else if (item.isPermaLink) {
-      const problem = checkUri(item.id, true) ?? (/^https?:\/\//i.test(item.id) ? undefined : { message: `a permalink guid must be an http(s) URL, found ${JSON.stringify(item.id)}` });
+      const problem =
+        checkUri(item.id, true) ?? (/^https?:\/\//i.test(item.id) ? undefined : { message: `a permalink guid must be an http(s) URL, found ${JSON.stringify(item.id)}` });
       if (problem) log.error(`${path}.guid`, `${problem.message} (isPermaLink is true; add isPermaLink="false" if it is not a URL)`, guid);
     }
   }
@@ -192,7 +238,13 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     const type = attr(node, 'type');
     const length = attr(node, 'length');
     const at = `${path}.enclosure[${i}]`;
-    const missing = [['url', url], ['length', length], ['type', type]].filter(([, v]) => v === undefined).map(([n]) => n);
+    const missing = [
+      ['url', url],
+      ['length', length],
+      ['type', type],
+    ]
+      .filter(([, v]) => v === undefined)
+      .map(([n]) => n);
     if (missing.length) log.error(at, `expected the attributes url, length and type, found no ${missing.join(', ')}`, node);
     if (url !== undefined) uri(url, `${at}.url`, node, log);
     if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(`${at}.length`, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
@@ -273,11 +325,15 @@ function channelImage(image: XmlElement, log: ProblemLog): void {
     const element = c.first(name);
     if (element) uri(textContent(element), `channel.image.${name}`, element, log);
   }
-  for (const [name, max] of [['width', MAX_IMAGE_WIDTH], ['height', MAX_IMAGE_HEIGHT]] as const) {
+  for (const [name, max] of [
+    ['width', MAX_IMAGE_WIDTH],
+    ['height', MAX_IMAGE_HEIGHT],
+  ] as const) {
     const element = c.first(name);
     if (!element) continue;
     const value = textContent(element).trim();
-    if (!/^\d+$/.test(value) || Number(value) === 0 || Number(value) > max) log.error(`channel.image.${name}`, `expected a ${name} from 1 to ${max} pixels, found ${JSON.stringify(value)}`, element);
+    if (!/^\d+$/.test(value) || Number(value) === 0 || Number(value) > max)
+      log.error(`channel.image.${name}`, `expected a ${name} from 1 to ${max} pixels, found ${JSON.stringify(value)}`, element);
   }
 }
 

@@ -23,13 +23,15 @@ export function checkUri(value: string, absolute: boolean): UriProblem {
   // An empty relative reference is the document itself (RFC 3986 §4.4).
   if (uri === '') return absolute ? { severity: 'error', message: 'expected a URI, found an empty value' } : undefined;
   for (const ch of uri) {
-    if (ch.charCodeAt(0) < 128 && !URI_CHAR.test(ch)) return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(ch)}, which must be percent-encoded` };
+    if (ch.charCodeAt(0) < 128 && !URI_CHAR.test(ch))
+      return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(ch)}, which must be percent-encoded` };
   }
   const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
   if (scheme === undefined) {
     return absolute ? { severity: 'error', message: `expected an absolute URI, found the relative reference ${JSON.stringify(uri)}` } : undefined;
   }
-  if (scheme === 'tag' && !TAG.test(uri)) return { severity: 'error', message: `expected a tag: URI such as "tag:example.com,2024:post-1" (RFC 4151), found ${JSON.stringify(uri)}` };
+  if (scheme === 'tag' && !TAG.test(uri))
+    return { severity: 'error', message: `expected a tag: URI such as "tag:example.com,2024:post-1" (RFC 4151), found ${JSON.stringify(uri)}` };
   if (scheme === 'urn') {
     if (/^urn:uuid:/i.test(uri) && !UUID.test(uri)) return { severity: 'error', message: `expected urn:uuid: and a UUID (RFC 4122), found ${JSON.stringify(uri)}` };
     if (!URN.test(uri)) return { severity: 'error', message: `expected a URN such as "urn:isbn:0451450523" (RFC 8141), found ${JSON.stringify(uri)}` };

@@ -215,7 +215,14 @@ function declareNamespaces(attributes: readonly { name: string; value: string }[
   return scope;
 }
 
-function makeElement(name: string, raw: readonly { name: string; value: string }[], scope: Scope, line: number, column: number, parent: XmlElement | undefined): XmlElement | undefined {
+function makeElement(
+  name: string,
+  raw: readonly { name: string; value: string }[],
+  scope: Scope,
+  line: number,
+  column: number,
+  parent: XmlElement | undefined,
+): XmlElement | undefined {
   const colon = name.indexOf(':');
   const prefix = colon < 0 ? '' : name.slice(0, colon);
   const local = colon < 0 ? name : name.slice(colon + 1);

@@ -40,7 +40,14 @@ export class Children {
   private readonly byName = new Map<string, XmlElement[]>();
 
   /** Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the format defines: others are reported. */
-  constructor(readonly parent: XmlElement, readonly uri: string, readonly path: string, log: ProblemLog, known?: ReadonlySet<string>, parentName = parent.name) {
+  constructor(
+    readonly parent: XmlElement,
+    readonly uri: string,
+    readonly path: string,
+    log: ProblemLog,
+    known?: ReadonlySet<string>,
+    parentName = parent.name,
+  ) {
     let textReported = false;
     for (const child of parent.children) {
       if (child.kind === 'text') {

@@ -63,7 +63,12 @@ describe('storyfeed deploy without the optional S3 client', () => {
       }
       mkdirSync(path.join(app, 'public'));
       writeFileSync(path.join(app, 'public', 'rss.xml'), '<rss/>');
-      const run = spawnSync(process.execPath, [path.join(app, 'dist/cli.js'), 'deploy', 'public', '--bucket', 'feeds'], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+      const run = spawnSync(process.execPath, [path.join(app, 'dist/cli.js'), 'deploy', 'public', '--bucket', 'feeds'], {
+        cwd: app,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH },
+        timeout: 30_000,
+      });
       expect(run.error).toBeUndefined();
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('[E_DEPLOY_CLIENT]');
@@ -86,7 +91,14 @@ describe('storyfeed deploy against a store that never answers', () => {
     writeFileSync(path.join(out, 'rss.xml'), '<rss/>');
     try {
       const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'deploy', out, '--bucket', 'feeds', '--endpoint', endpoint, '--path-style', '--timeout', '1000'], {
-        env: { PATH: process.env.PATH, HOME: out, AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret', AWS_EC2_METADATA_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        env: {
+          PATH: process.env.PATH,
+          HOME: out,
+          AWS_ACCESS_KEY_ID: 'id',
+          AWS_SECRET_ACCESS_KEY: 'secret',
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';

@@ -16,7 +16,7 @@ describe('storyfeed init', () => {
     const run = await cli(['init', '--site', 'https://blog.example.org', '--title', 'My Blog'], { cwd: dir });
     expect(run.code).toBe(0);
     const config = readFileSync(path.join(dir, 'storyfeed.config.mjs'), 'utf8');
-    expect(config).toContain("siteUrl: \"https://blog.example.org\"");
+    expect(config).toContain('siteUrl: "https://blog.example.org"');
     expect(config).toMatch(/\/\/ .*archive/);
     expect(existsSync(path.join(dir, 'seeds/first-story.txt'))).toBe(true);
     const build = await cli(['build'], { cwd: dir });

@@ -34,10 +34,11 @@ describe('rough edges of the command line', () => {
       }
     };
     /** Resolves when the output (from `from` on) matches. */
-    const seen = (text: RegExp): Promise<void> => new Promise((resolve) => {
-      waiting = { text, resolve };
-      check();
-    });
+    const seen = (text: RegExp): Promise<void> =>
+      new Promise((resolve) => {
+        waiting = { text, resolve };
+        check();
+      });
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const io = { out: (t: string) => ((output += t), check()), err: (t: string) => ((output += t), check()), env: {}, cwd: dir, untilStopped: () => stopped };

@@ -5,17 +5,30 @@ import type { StoryfeedError } from '../../src/errors.js';
 describe('validateConfig', () => {
   it('accepts a minimal config and fills defaults', () => {
     expect(validateConfig({ siteUrl: 'https://news.example.com', title: 'News' })).toEqual({
-      siteUrl: 'https://news.example.com/', title: 'News', description: 'News', language: 'en', authors: [], stylesheet: 'feed.xsl', bundleStylesheet: true,
+      siteUrl: 'https://news.example.com/',
+      title: 'News',
+      description: 'News',
+      language: 'en',
+      authors: [],
+      stylesheet: 'feed.xsl',
+      bundleStylesheet: true,
     });
     expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', stylesheet: false }).stylesheet).toBeUndefined();
     expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', stylesheet: '/style/feed.xsl' })).toMatchObject({ stylesheet: '/style/feed.xsl' });
-    expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', tagFeeds: { minItems: 2 }, authorFeeds: true, archive: true })).toMatchObject({ tagFeeds: { minItems: 2 }, authorFeeds: true, archive: true });
+    expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', tagFeeds: { minItems: 2 }, authorFeeds: true, archive: true })).toMatchObject({
+      tagFeeds: { minItems: 2 },
+      authorFeeds: true,
+      archive: true,
+    });
   });
 
   it('reports every problem at once, with paths and hints', () => {
     let error: StoryfeedError | undefined;
     try {
-      validateConfig({ siteUrl: 'news.example.com', language: 'english!', authors: [{ email: 'x' }], itemLimit: 0, outputs: { rss: '../x.xml', csv: 'a' }, titel: 'x', timeZone: 'Mars/Base' }, 'storyfeed.config.json');
+      validateConfig(
+        { siteUrl: 'news.example.com', language: 'english!', authors: [{ email: 'x' }], itemLimit: 0, outputs: { rss: '../x.xml', csv: 'a' }, titel: 'x', timeZone: 'Mars/Base' },
+        'storyfeed.config.json',
+      );
     } catch (e) {
       error = e as StoryfeedError;
     }

@@ -12,7 +12,10 @@ beforeAll(async () => {
   results = await runAll();
   if (process.env.CONFORMANCE_TABLE) {
     console.log(markdownTable(results));
-    for (const [part, rows] of [['tuning', results.filter((r) => !r.heldOut)], ['held-out', results.filter((r) => r.heldOut)]] as const) {
+    for (const [part, rows] of [
+      ['tuning', results.filter((r) => !r.heldOut)],
+      ['held-out', results.filter((r) => r.heldOut)],
+    ] as const) {
       const t = tally(rows).all!;
       console.log(`${part}: ${t.agree}/${t.cases} agree (${((100 * t.agree) / t.cases).toFixed(1)} %), ${t.falseAlarm} false alarms, ${t.missed} missed`);
     }

@@ -152,7 +152,12 @@ export function subject(expect: string): { element?: string; names: string[]; pa
 export function concerns(problem: FeedProblem, element: string, parent?: string, attr?: string): boolean {
   if (attr !== undefined && !problem.message.includes(attr)) return false;
   const local = element.slice(element.indexOf(':') + 1).toLowerCase();
-  const steps = problem.path.split('.').map((s) => s.replace(/\[\d+\]$/, '').replace(/^.*:/, '').toLowerCase());
+  const steps = problem.path.split('.').map((s) =>
+    s
+      .replace(/\[\d+\]$/, '')
+      .replace(/^.*:/, '')
+      .toLowerCase(),
+  );
   const last = steps[steps.length - 1] ?? '';
   const ancestors = steps.slice(0, -1);
   if (parent !== undefined && ancestors.length > 0 && last === local && !ancestors.includes(parent.slice(parent.indexOf(':') + 1).toLowerCase())) return false;
@@ -222,7 +227,9 @@ export function markdownTable(results: readonly CaseResult[]): string {
   const rows = ['| Folder | In scope | Agree | False alarm | Missed | Out of scope (answered "unsupported") |', '|---|---:|---:|---:|---:|---:|'];
   const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)} %` : '–');
   const tallies = tally(results);
-  const folders = Object.keys(tallies).filter((f) => f !== 'all').sort();
+  const folders = Object.keys(tallies)
+    .filter((f) => f !== 'all')
+    .sort();
   for (const [folder, t] of [...folders, 'all'].map((f) => [f, tallies[f]!] as const)) {
     rows.push(`| ${folder} | ${t.cases} | ${t.agree} (${pct(t.agree, t.cases)}) | ${t.falseAlarm} | ${t.missed} | ${t.outOfScope} (${t.unsupported}) |`);
   }

@@ -117,7 +117,10 @@ describe('storyfeed deploy to OpenStack Swift (s3api)', () => {
   });
 
   it('HEAD reads back the content type of serve, the cache header of each kind and the content hash', async () => {
-    const archivePages = [...first.keys()].filter((p) => /^archive\/\d+\/rss\.xml$/.test(p)).map((p) => Number(p.split('/')[1])).sort((a, b) => a - b);
+    const archivePages = [...first.keys()]
+      .filter((p) => /^archive\/\d+\/rss\.xml$/.test(p))
+      .map((p) => Number(p.split('/')[1]))
+      .sort((a, b) => a - b);
     expect(archivePages.length).toBeGreaterThanOrEqual(2);
     const newest = archivePages[archivePages.length - 1];
     const expected: [string, string, string][] = [
@@ -193,9 +196,14 @@ describe('storyfeed deploy to OpenStack Swift (s3api)', () => {
     const before = await listKeys(client, BUCKET, PREFIX);
     let killed = false;
     let child: ReturnType<typeof spawnDeploy>['child'] | undefined;
-    const proxy = await startInterruptingProxy(store.endpoint, 5, () => {
-      killed = child?.kill('SIGKILL') ?? false;
-    }, RECORD);
+    const proxy = await startInterruptingProxy(
+      store.endpoint,
+      5,
+      () => {
+        killed = child?.kill('SIGKILL') ?? false;
+      },
+      RECORD,
+    );
     try {
       const started = spawnDeploy(site, ['--endpoint', proxy.endpoint, '--concurrency', '1', '--cache-feeds', 'public, max-age=120']);
       child = started.child;
@@ -287,7 +295,9 @@ describe('storyfeed deploy on a terminal', () => {
     // The dry run's edit is still unpublished, so this run uploads it.
     expect(err).toMatch(/\r\x1b\[Kuploading \d+\/\d+ \S+/);
     expect(err.endsWith('\r\x1b[K')).toBe(true);
-    expect(out).toMatch(/^Deployed public to s3:\/\/storyfeed-deploy\/news\/:\n {2}uploaded \d+ objects, kept \d+ unchanged, deleted 0; 2 objects storyfeed did not upload left alone\.\n/);
+    expect(out).toMatch(
+      /^Deployed public to s3:\/\/storyfeed-deploy\/news\/:\n {2}uploaded \d+ objects, kept \d+ unchanged, deleted 0; 2 objects storyfeed did not upload left alone\.\n/,
+    );
   });
 });
 

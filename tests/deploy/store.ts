@@ -39,7 +39,9 @@ export function missingStorePackages(): string[] {
 export async function startStore(): Promise<RunningStore> {
   const missing = missingStorePackages();
   if (missing.length) {
-    throw new Error(`the deploy tests need OpenStack Swift and memcached (missing: ${missing.join(', ')}); install the Debian packages swift-proxy swift-object swift-container swift-account memcached (.ci/run does)`);
+    throw new Error(
+      `the deploy tests need OpenStack Swift and memcached (missing: ${missing.join(', ')}); install the Debian packages swift-proxy swift-object swift-container swift-account memcached (.ci/run does)`,
+    );
   }
   let lastError: unknown;
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -67,7 +69,10 @@ async function startOnce(): Promise<RunningStore> {
     ringBuilder(etc, [`${kind}.builder`, 'add', `r1z1-127.0.0.1:${ports[kind]}/d1`, '1']);
     ringBuilder(etc, [`${kind}.builder`, 'rebalance']);
   }
-  writeFileSync(path.join(etc, 'swift.conf'), '[swift-hash]\nswift_hash_path_suffix = storyfeed-tests\nswift_hash_path_prefix = storyfeed\n\n[storage-policy:0]\nname = gold\ndefault = yes\n');
+  writeFileSync(
+    path.join(etc, 'swift.conf'),
+    '[swift-hash]\nswift_hash_path_suffix = storyfeed-tests\nswift_hash_path_prefix = storyfeed\n\n[storage-policy:0]\nname = gold\ndefault = yes\n',
+  );
   // No syslog socket in containers: log to stderr of each server (captured, shown on failure).
   const common = (port: number): string =>
     `[DEFAULT]\ndevices = ${devices}\nmount_check = false\nbind_ip = 127.0.0.1\nbind_port = ${port}\nworkers = 1\nswift_dir = ${etc}\nuser = ${user}\nlog_level = WARNING\nlog_address = ${path.join(dir, 'no-syslog')}\n`;
@@ -176,12 +181,14 @@ async function waitUntilReady(proxyPort: number, children: ChildProcess[]): Prom
 /** Asks the OS for `count` distinct free loopback ports (bind port 0, read it, close). */
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () =>
-      new Promise<net.Server>((resolve, reject) => {
-        const server = net.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve(server));
-      }),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const server = net.createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
     ),
   );
   const ports = servers.map((s) => (s.address() as net.AddressInfo).port);

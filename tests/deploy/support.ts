@@ -55,7 +55,13 @@ export function snapshot(out: string): Map<string, string> {
       if (entry.name.startsWith('.')) continue;
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) pending.push(child);
-      else files.set(child, createHash('sha256').update(readFileSync(path.join(root, child))).digest('hex'));
+      else
+        files.set(
+          child,
+          createHash('sha256')
+            .update(readFileSync(path.join(root, child)))
+            .digest('hex'),
+        );
     }
   }
   return files;
@@ -63,7 +69,10 @@ export function snapshot(out: string): Map<string, string> {
 
 /** Paths whose bytes differ (or that exist only in `after`). */
 export function changedPaths(before: Map<string, string>, after: Map<string, string>): string[] {
-  return [...after].filter(([p, sha]) => before.get(p) !== sha).map(([p]) => p).sort();
+  return [...after]
+    .filter(([p, sha]) => before.get(p) !== sha)
+    .map(([p]) => p)
+    .sort();
 }
 
 /** The environment the CLI gets: the store's credentials and nothing from the machine's AWS setup. */

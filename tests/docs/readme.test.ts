@@ -32,6 +32,11 @@ describe('README', () => {
     const commands = [...quickStart.matchAll(/```sh\n([^`]+?)\n```/g)].map((m) => m[1]!.trim());
     expect(commands).toEqual(['npm ci && npm start', 'npm ci && npm test']);
     const ci = readFileSync(path.join(root, '.ci/run'), 'utf8');
-    expect(ci.split('\n').filter((l) => !l.startsWith('#')).map((l) => l.trim())).toContain(commands[1]);
+    expect(
+      ci
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .map((l) => l.trim()),
+    ).toContain(commands[1]);
   });
 });

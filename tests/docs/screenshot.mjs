@@ -20,11 +20,25 @@ try {
   // Chromium complains about D-Bus and exits non-zero in containers even when the shot is taken.
   // It runs asynchronously: the server answering it lives in this process.
   const run = await new Promise((resolve) => {
-    const child = spawn('chromium', [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${path.join(work, 'profile')}`,
-    '--window-size=1000,640', `--screenshot=${out}`, url,
-    ], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+    const child = spawn(
+      'chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--hide-scrollbars',
+        `--user-data-dir=${path.join(work, 'profile')}`,
+        '--window-size=1000,640',
+        `--screenshot=${out}`,
+        url,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', () => resolve({ stderr }));

@@ -5,11 +5,13 @@ import type { FeedFormat, FeedOutputs } from '../../src/types.js';
 import { readFeed, verifyDocument } from '../../src/verify/index.js';
 import { makeStory, testSite } from '../support/stories.js';
 
-const stories = Array.from({ length: 500 }, (_, i) => makeStory({
-  slug: `story-${String(i).padStart(3, '0')}`,
-  published: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000),
-  updated: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000),
-}));
+const stories = Array.from({ length: 500 }, (_, i) =>
+  makeStory({
+    slug: `story-${String(i).padStart(3, '0')}`,
+    published: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000),
+    updated: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000),
+  }),
+);
 const site = { ...testSite, archive: true, itemLimit: 50 };
 
 describe('RFC 5005 archives', () => {
@@ -27,7 +29,12 @@ describe('RFC 5005 archives', () => {
     expect(set.map((e) => e.path)).toEqual(['', ...Array.from({ length: 9 }, (_, k) => `archive/${k + 1}/`)]);
     expect(set[0]!.document.items).toHaveLength(50);
     expect(set[0]!.document.items[0]!.id).toBe(stories[499]!.id);
-    expect(set[1]!.document.items.map((i) => i.id)).toEqual(stories.slice(0, 50).map((s) => s.id).reverse());
+    expect(set[1]!.document.items.map((i) => i.id)).toEqual(
+      stories
+        .slice(0, 50)
+        .map((s) => s.id)
+        .reverse(),
+    );
     expect(set.every((e) => e.document.items.length === 50)).toBe(true);
   });
 

@@ -26,9 +26,12 @@ describe('buildFeedDocument', () => {
 
   it('refuses duplicate ids, naming both files', () => {
     const dup = makeStory({ slug: 'a', file: 'seeds/other.txt' });
-    expect(() => buildFeedDocument([{ ...a, file: 'seeds/a.txt' }, dup], testSite)).toThrow(expect.objectContaining({
-      code: 'E_DUPLICATE_ID', message: expect.stringMatching(/seeds\/a\.txt.*seeds\/other\.txt/),
-    }));
+    expect(() => buildFeedDocument([{ ...a, file: 'seeds/a.txt' }, dup], testSite)).toThrow(
+      expect.objectContaining({
+        code: 'E_DUPLICATE_ID',
+        message: expect.stringMatching(/seeds\/a\.txt.*seeds\/other\.txt/),
+      }),
+    );
   });
 
   it('leaves drafts out with a warning', () => {
@@ -54,7 +57,9 @@ describe('buildFeedDocument', () => {
 
   it('gives each format its own self link', () => {
     expect(feedUrls({ siteUrl: 'https://x.example/blog', outputs: { json: 'index.json' } })).toEqual({
-      rss: 'https://x.example/blog/rss.xml', atom: 'https://x.example/blog/atom.xml', json: 'https://x.example/blog/index.json',
+      rss: 'https://x.example/blog/rss.xml',
+      atom: 'https://x.example/blog/atom.xml',
+      json: 'https://x.example/blog/index.json',
     });
     expect(feedUrls({ siteUrl: 'https://x.example/', feedBaseUrl: 'https://feeds.example/' }).rss).toBe('https://feeds.example/rss.xml');
   });

@@ -6,8 +6,37 @@ import { Parser } from 'htmlparser2';
 import type { Block, Story } from '../../src/types.js';
 
 const BLOCK_ELEMENTS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'img', 'li', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'img',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ]);
 
 /** NFC, every run of whitespace (including no-break spaces) as one space, trimmed. */
@@ -99,11 +128,7 @@ export function badCharacters(text: string): string[] {
       found.push(`lone surrogate U+${unit.toString(16).toUpperCase()} at ${i}`);
       continue;
     }
-    const illegal =
-      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
-      code === 0xfffd ||
-      (code >= 0xfdd0 && code <= 0xfdef) ||
-      (code & 0xfffe) === 0xfffe;
+    const illegal = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
     if (illegal) found.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')} at ${i}`);
   }
   return found;

@@ -56,31 +56,35 @@ afterAll(() => {
 describe.skipIf(Boolean(SKIP))('storyfeed serve, newsboat, an edit and a rebuild', () => {
   const polls: Record<string, NewsboatSnapshot[]> = {};
 
-  it.each(['rss.xml', 'atom.xml'])('newsboat on %s sees the edited story as the same item, with no duplicate', async (file) => {
-    const original = readFileSync(path.join(dir, SEED), 'utf8');
-    const snapshots = await readWithNewsboat([`${base}/${file}`], {
-      reloads: 4,
-      beforeReload: async (reload) => {
-        if (reload !== 2) return;
-        writeFileSync(path.join(dir, SEED), original.replace(/^.*\n/, `${EDITED_TITLE}\n`));
-        const rebuilt = await build();
-        expect(rebuilt.code).toBe(0);
-      },
-    });
-    writeFileSync(path.join(dir, SEED), original);
-    expect((await build()).code).toBe(0);
-    polls[file] = snapshots;
-    for (const s of snapshots) expect(s.errorLog).toBe('');
-    const [first, , afterEdit, last] = snapshots;
-    expect(first!.items).toHaveLength(2);
-    const guid = first!.items.find((i) => i.title.startsWith('NATO official'))!.guid;
-    expect(afterEdit!.items).toHaveLength(2);
-    expect(last!.items).toHaveLength(2);
-    const edited = afterEdit!.items.filter((i) => i.guid === guid);
-    expect(edited).toHaveLength(1);
-    expect(edited[0]!.title).toBe(EDITED_TITLE);
-    expect(new Set(last!.items.map((i) => i.guid)).size).toBe(2);
-  }, 120_000);
+  it.each(['rss.xml', 'atom.xml'])(
+    'newsboat on %s sees the edited story as the same item, with no duplicate',
+    async (file) => {
+      const original = readFileSync(path.join(dir, SEED), 'utf8');
+      const snapshots = await readWithNewsboat([`${base}/${file}`], {
+        reloads: 4,
+        beforeReload: async (reload) => {
+          if (reload !== 2) return;
+          writeFileSync(path.join(dir, SEED), original.replace(/^.*\n/, `${EDITED_TITLE}\n`));
+          const rebuilt = await build();
+          expect(rebuilt.code).toBe(0);
+        },
+      });
+      writeFileSync(path.join(dir, SEED), original);
+      expect((await build()).code).toBe(0);
+      polls[file] = snapshots;
+      for (const s of snapshots) expect(s.errorLog).toBe('');
+      const [first, , afterEdit, last] = snapshots;
+      expect(first!.items).toHaveLength(2);
+      const guid = first!.items.find((i) => i.title.startsWith('NATO official'))!.guid;
+      expect(afterEdit!.items).toHaveLength(2);
+      expect(last!.items).toHaveLength(2);
+      const edited = afterEdit!.items.filter((i) => i.guid === guid);
+      expect(edited).toHaveLength(1);
+      expect(edited[0]!.title).toBe(EDITED_TITLE);
+      expect(new Set(last!.items.map((i) => i.guid)).size).toBe(2);
+    },
+    120_000,
+  );
 
   it('answered the polls of an unchanged feed with 304', () => {
     const requests = log.filter((l) => /^GET \/(rss|atom)\.xml /.test(l));

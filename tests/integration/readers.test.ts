@@ -204,10 +204,7 @@ describe.sequential('Python feedparser reading the served feeds', () => {
     if (SKIP_READERS) return;
     await requireReaders({ feedparser: true });
     const results = await Promise.all(
-      XML_FORMATS.flatMap((format) => [
-        readWithFeedparser(feedUrl(format)),
-        readWithFeedparser(feedUrl(format), { sanitizeHtml: false, resolveRelativeUris: false }),
-      ]),
+      XML_FORMATS.flatMap((format) => [readWithFeedparser(feedUrl(format)), readWithFeedparser(feedUrl(format), { sanitizeHtml: false, resolveRelativeUris: false })]),
     );
     XML_FORMATS.forEach((format, i) => {
       read[format] = results[2 * i]!;
@@ -276,9 +273,22 @@ describe.sequential('Python feedparser reading the served feeds', () => {
           : authors.map((a) => ({ name: a.name, email: a.email ?? null }));
       expectEvery(entries(), label, (e) => {
         const want = expected(storyByUrl(e.link).authors);
-        return sameList(e.authors.map((a) => a.name), want.map((a) => a.name)) ?? sameList(e.authors.map((a) => a.email ?? null), want.map((a) => a.email));
+        return (
+          sameList(
+            e.authors.map((a) => a.name),
+            want.map((a) => a.name),
+          ) ??
+          sameList(
+            e.authors.map((a) => a.email ?? null),
+            want.map((a) => a.email),
+          )
+        );
       });
-      expect(entries().find((e) => e.link === TWO_AUTHORS_URL)?.authors.map((a) => a.name)).toEqual(format === 'rss' ? ['Ivan Petrenko, Maria Lopez'] : ['Ivan Petrenko', 'Maria Lopez']);
+      expect(
+        entries()
+          .find((e) => e.link === TWO_AUTHORS_URL)
+          ?.authors.map((a) => a.name),
+      ).toEqual(format === 'rss' ? ['Ivan Petrenko, Maria Lopez'] : ['Ivan Petrenko', 'Maria Lopez']);
     });
 
     it('keeps every tag exactly', (ctx) => {
@@ -382,14 +392,16 @@ describe.sequential('newsboat reading the served feeds', () => {
         expect(run.errorLog, `error log of reload ${n + 1}`).toBe('');
         expect(run.complaints, `log of reload ${n + 1}`).toEqual([]);
       }
-      expect(first().feeds).toEqual([
-        expect.objectContaining({ rssurl: feedUrl(format), title: site.config.title, url: site.config.siteUrl }),
-      ]);
+      expect(first().feeds).toEqual([expect.objectContaining({ rssurl: feedUrl(format), title: site.config.title, url: site.config.siteUrl })]);
     });
 
     it('ingests every story exactly once, under its guid', (ctx) => {
       ctx.skip(Boolean(SKIP_READERS), SKIP_READERS);
-      expect(items().map((i) => i.url).sort()).toEqual(site.stories.map((s) => s.url).sort());
+      expect(
+        items()
+          .map((i) => i.url)
+          .sort(),
+      ).toEqual(site.stories.map((s) => s.url).sort());
       expectEvery(items(), label, (i) => {
         if (i.feedurl !== feedUrl(format)) return `feed ${i.feedurl}`;
         return i.guid === storyByUrl(i.url).id ? undefined : `guid ${i.guid}`;
@@ -420,7 +432,11 @@ describe.sequential('newsboat reading the served feeds', () => {
     it('credits every author of a multi-author story', (ctx) => {
       ctx.skip(Boolean(SKIP_READERS), SKIP_READERS);
       const item = items().find((i) => i.url === TWO_AUTHORS_URL);
-      expect(item?.author).toBe(storyByUrl(TWO_AUTHORS_URL).authors.map((a) => a.name).join(', '));
+      expect(item?.author).toBe(
+        storyByUrl(TWO_AUTHORS_URL)
+          .authors.map((a) => a.name)
+          .join(', '),
+      );
     });
 
     it('stores the full text of every story, emoji and right-to-left text intact', (ctx) => {

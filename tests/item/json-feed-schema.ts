@@ -51,7 +51,24 @@ export function checkJsonFeed11(feed: unknown): string[] {
   return problems;
 }
 
-const ITEM_KEYS = new Set(['id', 'url', 'external_url', 'title', 'content_html', 'content_text', 'summary', 'image', 'banner_image', 'date_published', 'date_modified', 'authors', 'author', 'tags', 'language', 'attachments']);
+const ITEM_KEYS = new Set([
+  'id',
+  'url',
+  'external_url',
+  'title',
+  'content_html',
+  'content_text',
+  'summary',
+  'image',
+  'banner_image',
+  'date_published',
+  'date_modified',
+  'authors',
+  'author',
+  'tags',
+  'language',
+  'attachments',
+]);
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 type Report = (path: string, message: string) => void;

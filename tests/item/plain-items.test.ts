@@ -14,7 +14,13 @@ const build = () =>
   buildFeeds(
     [
       { url: 'https://x.example/a', title: 'A', published: '2024-01-02T03:04:05Z', contentHtml: '<p>Hi</p>' },
-      { url: 'https://x.example/ep1', title: 'Episode 1', published: new Date('2024-01-03'), summary: 'An episode.', enclosures: [{ url: 'https://x.example/ep1.mp3', type: 'audio/mpeg', length: 1234 }] },
+      {
+        url: 'https://x.example/ep1',
+        title: 'Episode 1',
+        published: new Date('2024-01-03'),
+        summary: 'An episode.',
+        enclosures: [{ url: 'https://x.example/ep1.mp3', type: 'audio/mpeg', length: 1234 }],
+      },
     ],
     { siteUrl: 'https://x.example', title: 'X' },
   );
@@ -43,7 +49,7 @@ describe('buildFeeds with plain items', () => {
     expect(outputs.atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
   });
 
-  it('carries the enclosure in RSS, Atom and JSON Feed, read back by the verifier\'s readers', async () => {
+  it("carries the enclosure in RSS, Atom and JSON Feed, read back by the verifier's readers", async () => {
     const { outputs } = build();
     for (const format of ['rss', 'atom', 'json'] as const) {
       const feed = await readFeed(outputs[format], { format });
@@ -57,7 +63,16 @@ describe('buildFeeds with plain items', () => {
 
   it('passes the round trip with 0 problems: an episode with an enclosure and an image is verified in all three formats', async () => {
     const { outputs, document } = buildFeeds(
-      [{ url: 'https://x.example/ep1', title: 'Episode 1', published: '2024-01-03', summary: 'An episode.', image: 'https://x.example/ep1.jpg', enclosures: [{ url: 'https://x.example/ep1.mp3', type: 'audio/mpeg', length: 1234 }] }],
+      [
+        {
+          url: 'https://x.example/ep1',
+          title: 'Episode 1',
+          published: '2024-01-03',
+          summary: 'An episode.',
+          image: 'https://x.example/ep1.jpg',
+          enclosures: [{ url: 'https://x.example/ep1.mp3', type: 'audio/mpeg', length: 1234 }],
+        },
+      ],
       site,
     );
     expect((await verifyDocument(outputs, document)).problems).toEqual([]);
@@ -70,10 +85,33 @@ describe('buildFeeds with plain items', () => {
   });
 
   it('runs no analysis on plain items: their tags are their own', () => {
-    const { document } = buildFeeds([{ url: '/n', title: 'NATO meets in Brussels', published: '2024-01-01', contentText: 'Jens Stoltenberg met Olena Marchenko in Brussels on Monday, NATO said.', tags: ['World'] }], site);
+    const { document } = buildFeeds(
+      [
+        {
+          url: '/n',
+          title: 'NATO meets in Brussels',
+          published: '2024-01-01',
+          contentText: 'Jens Stoltenberg met Olena Marchenko in Brussels on Monday, NATO said.',
+          tags: ['World'],
+        },
+      ],
+      site,
+    );
     expect(document.items[0]!.tags).toEqual(['World']);
     expect(document.items[0]!.url).toBe('https://x.example/n');
-    const analyzed = buildFeeds([{ url: '/n', title: 'NATO meets in Brussels', published: '2024-01-01', contentText: 'Jens Stoltenberg met Olena Marchenko in Brussels on Monday, NATO said.', tags: ['World'] }], { ...site, entityTags: 5 }, { analyze: analyzeArticle });
+    const analyzed = buildFeeds(
+      [
+        {
+          url: '/n',
+          title: 'NATO meets in Brussels',
+          published: '2024-01-01',
+          contentText: 'Jens Stoltenberg met Olena Marchenko in Brussels on Monday, NATO said.',
+          tags: ['World'],
+        },
+      ],
+      { ...site, entityTags: 5 },
+      { analyze: analyzeArticle },
+    );
     expect(analyzed.document.items[0]!.tags.length).toBeGreaterThan(1);
   });
 
@@ -106,7 +144,14 @@ describe('buildFeeds with plain items', () => {
     );
     const json = JSON.parse(outputs.json);
     const m = json.items[0];
-    expect(m).toMatchObject({ id: 'tag:x.example,2024:1', external_url: 'https://elsewhere.example/story', banner_image: 'https://x.example/banner.png', image: 'https://x.example/m.jpg', language: 'uk', date_modified: '2024-02-02T00:00:00.000Z' });
+    expect(m).toMatchObject({
+      id: 'tag:x.example,2024:1',
+      external_url: 'https://elsewhere.example/story',
+      banner_image: 'https://x.example/banner.png',
+      image: 'https://x.example/m.jpg',
+      language: 'uk',
+      date_modified: '2024-02-02T00:00:00.000Z',
+    });
     expect(m.content_html).toContain('<em>emphasis</em>');
     expect(m.authors).toEqual([{ name: 'Ann' }, { name: 'Bob', url: 'https://x.example/bob', avatar: 'https://x.example/bob.png' }]);
     expect(document.items[1]!.contentHtml).toBe('<p>First.</p>\n<p>Second &amp; &lt;third&gt;.</p>');
@@ -136,9 +181,21 @@ describe('invalid items and sites', () => {
     ['tags that are not text', { url: '/a', title: 'A', published: '2024-01-01', tags: [1] }, 'items[0].tags[0] must be text'],
     ['an author without a name', { url: '/a', title: 'A', published: '2024-01-01', authors: [{ email: 'a@b.c' }] }, 'items[0].authors[0].name is required'],
     ['an enclosure without a type', { url: '/a', title: 'A', published: '2024-01-01', enclosures: [{ url: '/a.mp3' }] }, 'items[0].enclosures[0].type is required'],
-    ['an enclosure with a negative length', { url: '/a', title: 'A', published: '2024-01-01', enclosures: [{ url: '/a.mp3', type: 'audio/mpeg', length: -1 }] }, 'items[0].enclosures[0].length must be a whole number'],
-    ['a custom element in an undeclared namespace', { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'x:y': 'z' } } }, 'uses the prefix "x", which is not declared'],
-    ['a custom element storyfeed writes itself', { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'itunes:explicit': 'yes' } } }, 'is an element storyfeed writes itself'],
+    [
+      'an enclosure with a negative length',
+      { url: '/a', title: 'A', published: '2024-01-01', enclosures: [{ url: '/a.mp3', type: 'audio/mpeg', length: -1 }] },
+      'items[0].enclosures[0].length must be a whole number',
+    ],
+    [
+      'a custom element in an undeclared namespace',
+      { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'x:y': 'z' } } },
+      'uses the prefix "x", which is not declared',
+    ],
+    [
+      'a custom element storyfeed writes itself',
+      { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'itunes:explicit': 'yes' } } },
+      'is an element storyfeed writes itself',
+    ],
     ['a JSON extension without an underscore', { url: '/a', title: 'A', published: '2024-01-01', extensions: { json: { ext: {} } } }, 'must start with "_"'],
     ['null', null, 'items[0] must be an object'],
     ['a string', 'https://x.example/a', 'items[0] must be an object'],
@@ -150,7 +207,17 @@ describe('invalid items and sites', () => {
   });
 
   it('names the index of the bad item', () => {
-    expect(errorOf(() => buildFeeds([{ url: '/a', title: 'A', published: '2024-01-01' }, { url: '/b', title: 'B', published: 'yesterday' }], site)).message).toContain('items[1].published');
+    expect(
+      errorOf(() =>
+        buildFeeds(
+          [
+            { url: '/a', title: 'A', published: '2024-01-01' },
+            { url: '/b', title: 'B', published: 'yesterday' },
+          ],
+          site,
+        ),
+      ).message,
+    ).toContain('items[1].published');
   });
 
   it('a site without siteUrl or title is an E_CONFIG error naming the fields', () => {

@@ -44,7 +44,27 @@ beforeAll(() => {
   });
   let out = '';
   try {
-    execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--noUncheckedIndexedAccess', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', path.join(root, 'node_modules', '@types'), ...files], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--noUncheckedIndexedAccess',
+        '--target',
+        'es2022',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--types',
+        'node',
+        '--typeRoots',
+        path.join(root, 'node_modules', '@types'),
+        ...files,
+      ],
+      { cwd: dir, encoding: 'utf8', stdio: 'pipe' },
+    );
   } catch (error) {
     out = String((error as { stdout?: string }).stdout ?? error);
   }

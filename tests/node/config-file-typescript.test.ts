@@ -19,7 +19,10 @@ const nodeStripsTypes = typeof Reflect.get(process.features, 'typescript') === '
 
 describe('a TypeScript configuration without jiti installed', () => {
   it(nodeStripsTypes ? 'is loaded by Node itself' : 'is refused with a StoryfeedError naming both ways out', async () => {
-    writeFileSync(path.join(dir, 'storyfeed.config.ts'), "const config: { siteUrl: string; title: string } = { siteUrl: 'https://x.example', title: 'X' };\nexport default config;\n");
+    writeFileSync(
+      path.join(dir, 'storyfeed.config.ts'),
+      "const config: { siteUrl: string; title: string } = { siteUrl: 'https://x.example', title: 'X' };\nexport default config;\n",
+    );
     const loading = loadConfigFile(undefined, dir);
     if (nodeStripsTypes) {
       expect((await loading)?.config.title).toBe('X');

@@ -63,7 +63,9 @@ describe('undated stories (regression: an undated story was published as 1 Janua
     expect(story.undated).toBe(true);
     const site = { siteUrl: 'https://x.example', title: 'X' };
     expect(() => buildFeeds([story], site)).toThrow(/E_UNDATED/);
-    expect(buildFeeds([{ url: '/a', title: 'A' }], site, { fallbackDate: new Date('2024-05-01T00:00:00Z') }).document.items[0]!.published.toISOString()).toBe('2024-05-01T00:00:00.000Z');
+    expect(buildFeeds([{ url: '/a', title: 'A' }], site, { fallbackDate: new Date('2024-05-01T00:00:00Z') }).document.items[0]!.published.toISOString()).toBe(
+      '2024-05-01T00:00:00.000Z',
+    );
     expect(buildFeeds([{ url: '/a', title: 'A' }], { ...site, defaultDate: '2024-06-01' }).document.items[0]!.published.toISOString()).toBe('2024-06-01T00:00:00.000Z');
     expect(() => buildFeeds([{ url: '/a', title: 'A' }], { ...site, undated: 'error' }, { fallbackDate: new Date('2024-05-01T00:00:00Z') })).toThrow(/E_UNDATED/);
   });

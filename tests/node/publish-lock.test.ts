@@ -22,7 +22,10 @@ afterAll(() => removeTemp(dir));
 /** The answer of a racer to command `round`: `won`, `held` or `lost WHO`. */
 async function answer(racer: Child, round: number | string): Promise<string> {
   await racer.printed(`done ${round} `);
-  const line = racer.stdout().split('\n').find((l) => l.startsWith(`done ${round} `))!;
+  const line = racer
+    .stdout()
+    .split('\n')
+    .find((l) => l.startsWith(`done ${round} `))!;
   return line.slice(`done ${round} `.length);
 }
 
@@ -110,7 +113,11 @@ describe('publishing lock', () => {
       await Promise.all(racers.map((r) => r.exited));
       const holdings = checkLog(readFileSync(log, 'utf8').trim().split('\n'));
       expect(holdings).toBe(wins + rounds + 1);
-      tally('lock race rounds (holder SIGKILLed, 6-12 racers)', rounds, `${holdings} holdings, ${refusals} refusals with E_LOCKED (${named} naming the holder), no overlap${burners.length ? `, ${burners.length} CPU burners` : ''}`);
+      tally(
+        'lock race rounds (holder SIGKILLed, 6-12 racers)',
+        rounds,
+        `${holdings} holdings, ${refusals} refusals with E_LOCKED (${named} naming the holder), no overlap${burners.length ? `, ${burners.length} CPU burners` : ''}`,
+      );
     } finally {
       for (const burner of burners) burner.kill('SIGKILL');
     }

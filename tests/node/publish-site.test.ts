@@ -51,7 +51,7 @@ function story(i: number, tags: string[], body = 'The first paragraph.'): string
 }
 
 describe('building into an output folder the user shares', () => {
-  it('100 builds while seeds are added, edited, renamed and removed: every user file byte-identical, storyfeed\'s removed outputs gone', async () => {
+  it("100 builds while seeds are added, edited, renamed and removed: every user file byte-identical, storyfeed's removed outputs gone", async () => {
     const work = path.join(dir, 'shared');
     const seeds = path.join(work, 'seeds');
     const out = path.join(work, 'public');
@@ -104,7 +104,7 @@ describe('building into an output folder the user shares', () => {
       for (const name of previous) if (!files.includes(name)) removedSeen.add(name);
       previous = files;
     }
-    expect(removedSeen.size, 'some of storyfeed\'s outputs were removed along the way (tag feeds, archive pages)').toBeGreaterThan(0);
+    expect(removedSeen.size, "some of storyfeed's outputs were removed along the way (tag feeds, archive pages)").toBeGreaterThan(0);
     expect(existsSync(path.join(out, 'tags', 'about.html'))).toBe(true);
     expect(readdirSync(publishPaths(out).state)).toEqual(['owned.json']);
   }, 300_000);
@@ -150,14 +150,21 @@ describe('a full disk', () => {
     try {
       const seeds = path.join(work, 'seeds');
       mkdirSync(seeds);
-      writeFileSync(path.join(work, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://news.example.com', title: 'News', entities: false, stylesheet: 'feed.xsl', itemLimit: 100 }));
+      writeFileSync(
+        path.join(work, 'storyfeed.config.json'),
+        JSON.stringify({ siteUrl: 'https://news.example.com', title: 'News', entities: false, stylesheet: 'feed.xsl', itemLimit: 100 }),
+      );
       for (let i = 0; i < 3; i++) writeFileSync(path.join(seeds, `s${i}.md`), story(i, ['Energy']));
       const out = path.join(work, 'public');
       for (const [name, text] of Object.entries(USER_FILES)) put(path.join(out, name), text);
       const build = async (limitKb?: number): Promise<{ code: number; stderr: string }> => {
         if (limitKb === undefined) return cli(['build', '--no-cache'], { cwd: work, env: { SOURCE_DATE_EPOCH: '1700000000' } });
         const script = path.join(await childScripts(), 'cli.mjs');
-        const run = spawnSync('bash', ['-c', `ulimit -f ${limitKb}; exec "${process.execPath}" "${script}" build --no-cache`], { cwd: work, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }, encoding: 'utf8' });
+        const run = spawnSync('bash', ['-c', `ulimit -f ${limitKb}; exec "${process.execPath}" "${script}" build --no-cache`], {
+          cwd: work,
+          env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
+          encoding: 'utf8',
+        });
         return { code: run.status ?? -1, stderr: run.stderr };
       };
       const first = await build();

@@ -64,7 +64,13 @@ describe('publishFiles into a plain folder', () => {
   });
 
   it('never moves, replaces or removes the user files, nested or hidden, and prunes only its own', async () => {
-    const user = { 'index.html': 'my home page', 'css/site.css': 'body{}', '.well-known/security.txt': 'x', 'tags/mine.txt': 'user file in a folder storyfeed also uses', 'robots.txt': 'User-agent: *' };
+    const user = {
+      'index.html': 'my home page',
+      'css/site.css': 'body{}',
+      '.well-known/security.txt': 'x',
+      'tags/mine.txt': 'user file in a folder storyfeed also uses',
+      'robots.txt': 'User-agent: *',
+    };
     for (const [name, text] of Object.entries(user)) put(path.join(out, name), text);
     await publishFiles(out, { 'rss.xml': 'r1', 'tags/a/rss.xml': 'a', 'tags/b/rss.xml': 'b', 'old/x.xml': 'x' });
     const second = await publishFiles(out, { 'rss.xml': 'r2', 'tags/a/rss.xml': 'a2' });
@@ -103,10 +109,13 @@ describe('publishFiles into a plain folder', () => {
     expect(readFileSync(path.join(out, 'feed.xsl'), 'utf8')).toBe('new bytes');
   });
 
-  it('treats a file of its own that the user edited as the user\'s: a conflict to rewrite, kept when no longer published', async () => {
+  it("treats a file of its own that the user edited as the user's: a conflict to rewrite, kept when no longer published", async () => {
     await publishFiles(out, { 'rss.xml': 'r', 'index.html': 'generated' });
     writeFileSync(path.join(out, 'index.html'), 'hand edited');
-    await expect(publishFiles(out, { 'rss.xml': 'r2', 'index.html': 'generated 2' })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT', message: expect.stringContaining('index.html was changed since storyfeed wrote it') });
+    await expect(publishFiles(out, { 'rss.xml': 'r2', 'index.html': 'generated 2' })).rejects.toMatchObject({
+      code: 'E_OUT_CONFLICT',
+      message: expect.stringContaining('index.html was changed since storyfeed wrote it'),
+    });
     expect(tree(out)).toEqual({ 'rss.xml': 'r', 'index.html': 'hand edited' });
     await publishFiles(out, { 'rss.xml': 'r2' });
     expect(tree(out)).toEqual({ 'rss.xml': 'r2', 'index.html': 'hand edited' });
@@ -128,13 +137,25 @@ describe('publishFiles into a plain folder', () => {
 
   it('renames files into place in rank order: archive and tag feeds, main feeds, pages, dot-files', async () => {
     const rank = feedsFirst(['rss.xml', 'atom.xml'], ['rss.xml', 'atom.xml', 'archive/1/rss.xml', 'tags/a/rss.xml']);
-    const result = await publishFiles(out, { 'index.html': 'i', '.storyfeed-manifest.json': '{}', 'rss.xml': 'r', 'atom.xml': 'a', 'archive/1/rss.xml': 'x', 'tags/a/rss.xml': 't' }, { rank });
+    const result = await publishFiles(
+      out,
+      { 'index.html': 'i', '.storyfeed-manifest.json': '{}', 'rss.xml': 'r', 'atom.xml': 'a', 'archive/1/rss.xml': 'x', 'tags/a/rss.xml': 't' },
+      { rank },
+    );
     expect(result.written).toEqual(['archive/1/rss.xml', 'tags/a/rss.xml', 'atom.xml', 'rss.xml', 'index.html', '.storyfeed-manifest.json']);
   });
 
   it('cleans the temporary files and the folders a failed publish left', async () => {
     await publishFiles(out, { 'rss.xml': 'r' });
-    const boom = publishFiles(out, { 'rss.xml': 'r2', 'deep/er/x.xml': 'x' }, { onStep: (s) => { if (s === 'temp') throw new Error('stop here'); } });
+    const boom = publishFiles(
+      out,
+      { 'rss.xml': 'r2', 'deep/er/x.xml': 'x' },
+      {
+        onStep: (s) => {
+          if (s === 'temp') throw new Error('stop here');
+        },
+      },
+    );
     await expect(boom).rejects.toThrow();
     expect(readdirSync(publishPaths(out).tmp).length).toBeGreaterThan(0);
     await publishFiles(out, { 'rss.xml': 'r3' });
@@ -157,7 +178,15 @@ describe('an output folder on a file system of its own', () => {
       // A build killed with temporary files in the folder: the next one clears them.
       let temps = 0;
       // The first temporary file goes to the state folder and cannot be renamed across (EXDEV); the second is beside its target.
-      const halted = publishFiles(out, { 'rss.xml': 'three', 'tags/b/rss.xml': 'b2' }, { onStep: (s) => { if (s === 'temp' && ++temps === 2) throw new Error('stopped'); } });
+      const halted = publishFiles(
+        out,
+        { 'rss.xml': 'three', 'tags/b/rss.xml': 'b2' },
+        {
+          onStep: (s) => {
+            if (s === 'temp' && ++temps === 2) throw new Error('stopped');
+          },
+        },
+      );
       await expect(halted).rejects.toThrow();
       expect(Object.keys(tree(out)).filter((f) => path.posix.basename(f).startsWith('.storyfeed-tmp-'))).toHaveLength(1);
       await publishFiles(out, { 'rss.xml': 'four', 'tags/b/rss.xml': 'b' });
@@ -172,7 +201,10 @@ describe('the publishing lock', () => {
   it('refuses a second build while the lock is held, naming the process', async () => {
     const lock = await acquirePublishLock(out, publishPaths(out).state);
     try {
-      await expect(publishFiles(out, { 'a.txt': 'a' })).rejects.toMatchObject({ code: 'E_LOCKED', message: expect.stringContaining(`another build (process ${process.pid}) is writing to this output folder; wait for it to finish`) });
+      await expect(publishFiles(out, { 'a.txt': 'a' })).rejects.toMatchObject({
+        code: 'E_LOCKED',
+        message: expect.stringContaining(`another build (process ${process.pid}) is writing to this output folder; wait for it to finish`),
+      });
     } finally {
       await lock.release();
     }
@@ -238,7 +270,15 @@ describe('migrating a 0.1 output folder (a link into .public.builds/)', () => {
   for (const stop of ['migrating', 'staged', 'swapped', 'migrated']) {
     it(`is completed by the next build when stopped at "${stop}"`, async () => {
       legacyLayout();
-      const halted = publishFiles(out, { 'rss.xml': 'new rss' }, { onStep: (s) => { if (s === stop) throw new Error('stopped'); } });
+      const halted = publishFiles(
+        out,
+        { 'rss.xml': 'new rss' },
+        {
+          onStep: (s) => {
+            if (s === stop) throw new Error('stopped');
+          },
+        },
+      );
       await expect(halted).rejects.toThrow();
       await publishFiles(out, { 'rss.xml': 'new rss' });
       expect(tree(out)).toEqual({ 'rss.xml': 'new rss', 'robots.txt': 'user robots', 'css/site.css': 'user css' });

@@ -23,13 +23,22 @@ describe.skipIf(!existsSync(dist))('a large build', () => {
   beforeAll(async () => {
     ({ buildSite } = (await import(dist)) as { buildSite: BuildSite });
     const { validateConfig } = (await import(story)) as { validateConfig: (v: unknown) => unknown };
-    config = validateConfig({ siteUrl: 'https://news.example.com', title: 'Example & <News>', language: 'en', authors: [{ name: 'Desk', email: 'desk@news.example.com' }], entities: false });
+    config = validateConfig({
+      siteUrl: 'https://news.example.com',
+      title: 'Example & <News>',
+      language: 'en',
+      authors: [{ name: 'Desk', email: 'desk@news.example.com' }],
+      entities: false,
+    });
     work = mkdtempSync(path.join(tmpdir(), 'storyfeed-scale-'));
     seeds = path.join(work, 'seeds');
     mkdirSync(seeds);
     // Enough seeds for the workers (200) and enough items for a feed in pieces (2,000).
     for (let i = 0; i < 2100; i++) {
-      writeFileSync(path.join(seeds, seedName(i)), `Story ${i}: Q&A <b> ]]> "${i}"\n\nA paragraph about item ${i}, with an & and a <tag> and ]]> in it.\n\nAnother paragraph, number ${i % 7}.\n`);
+      writeFileSync(
+        path.join(seeds, seedName(i)),
+        `Story ${i}: Q&A <b> ]]> "${i}"\n\nA paragraph about item ${i}, with an & and a <tag> and ]]> in it.\n\nAnother paragraph, number ${i % 7}.\n`,
+      );
     }
   }, 60_000);
 

@@ -18,8 +18,16 @@ describe('buildSite with the library settings in the config', () => {
   const cases: [string, Record<string, unknown>, (rss: string) => void][] = [
     ['content: summary', { content: 'summary' }, (rss) => expect(rss).not.toContain('Another paragraph')],
     ['contentLimit', { contentLimit: 120 }, (rss) => expect(rss).toContain('Read the full story')],
-    ['podcast', { podcast: { image: 'https://x.example/a.jpg', categories: [{ text: 'News' }], explicit: false } }, (rss) => expect(rss).toContain('<itunes:category text="News"/>')],
-    ['namespaces and extensions', { namespaces: { ex: 'https://x.example/ns' }, extensions: { xml: { 'ex:site': 'x' }, json: { _ex: { a: 1 } } } }, (rss) => expect(rss).toContain('<ex:site>x</ex:site>')],
+    [
+      'podcast',
+      { podcast: { image: 'https://x.example/a.jpg', categories: [{ text: 'News' }], explicit: false } },
+      (rss) => expect(rss).toContain('<itunes:category text="News"/>'),
+    ],
+    [
+      'namespaces and extensions',
+      { namespaces: { ex: 'https://x.example/ns' }, extensions: { xml: { 'ex:site': 'x' }, json: { _ex: { a: 1 } } } },
+      (rss) => expect(rss).toContain('<ex:site>x</ex:site>'),
+    ],
   ];
   it.each(cases)('%s builds and verifies', async (_name, extra, check) => {
     const config = validateConfig({ siteUrl: 'https://x.example', title: 'X', entities: false, ...extra });

@@ -45,7 +45,8 @@ describe('pingHub', () => {
   it('gives a clear error naming the feeds it could not announce', async () => {
     const h = await hub([400]);
     await expect(pingHub(h.url, ['https://x.example/rss.xml'], { retryDelayMs: 10 })).rejects.toMatchObject({
-      code: 'E_PUBLISH', problems: ['https://x.example/rss.xml: the hub answered 400 (after 1 attempt)'],
+      code: 'E_PUBLISH',
+      problems: ['https://x.example/rss.xml: the hub answered 400 (after 1 attempt)'],
     });
     await expect(pingHub('http://127.0.0.1:9/', ['https://x.example/a'], { attempts: 2, retryDelayMs: 10 })).rejects.toMatchObject({ code: 'E_PUBLISH' });
   });

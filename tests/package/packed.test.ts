@@ -7,7 +7,13 @@ import { VERSION } from '../../src/version.js';
 import { installFootprint } from '../../bench/package-footprint.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const npm = (args: string[], cwd: string): string => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false' } });
+const npm = (args: string[], cwd: string): string =>
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 
 /** Issue 16's install budget, measured from the packed tarball installed into an empty project. */
 const INSTALL_BUDGET_BYTES = 8 * 1024 * 1024;
@@ -59,12 +65,20 @@ describe('the packed package', () => {
 
   it('reads no file of another package and names no Node built-in outside storyfeed/node and the CLI', () => {
     const dist = path.join(project, 'node_modules', 'storyfeed', 'dist');
-    const code = readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(dist, f), 'utf8')).join('\n');
+    const code = readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(dist, f), 'utf8'))
+      .join('\n');
     expect(code).not.toMatch(/compromise|createRequire/);
   });
 
   it('can be imported as an ES module', () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       import { buildFeeds, VERSION } from 'storyfeed';
       import { parseSeed } from 'storyfeed/story';
       import { verifyFeeds } from 'storyfeed/verify';
@@ -76,19 +90,30 @@ describe('the packed package', () => {
       const handler = createFeedHandler({ files: { 'feed.json': outputs.json } });
       const response = await handler(new Request('https://x.example/feed.json'));
       console.log(VERSION, story.id, typeof loadStories, typeof verifyFeeds, outputs.json.includes('version/1.1'), response.status);
-    `], { cwd: project, encoding: 'utf8' });
+    `,
+      ],
+      { cwd: project, encoding: 'utf8' },
+    );
     expect(out.trim()).toBe(`${VERSION} https://x.example/hello function function true 200`);
   });
 
   it('can be required from CommonJS (Node >= 20.19 loads the ES modules)', () => {
-    const out = execFileSync(process.execPath, ['--no-warnings', '-e', `
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--no-warnings',
+        '-e',
+        `
       const { buildFeeds } = require('storyfeed');
       const { parseSeed } = require('storyfeed/story');
       const { buildSite } = require('storyfeed/node');
       const site = { siteUrl: 'https://x.example', title: 'X', description: 'X', language: 'en', authors: [] };
       const story = parseSeed('Hello world\\nThe first paragraph is here.', { file: 'hello.txt', site, fallbackDate: new Date('2024-01-01T00:00:00Z') });
       console.log(story.slug, typeof buildSite, buildFeeds([story], site).outputs.rss.startsWith('<?xml'));
-    `], { cwd: project, encoding: 'utf8' });
+    `,
+      ],
+      { cwd: project, encoding: 'utf8' },
+    );
     expect(out.trim()).toBe('hello function true');
   });
 
@@ -106,7 +131,11 @@ describe('the packed package', () => {
 
   it('passes publint and Are The Types Wrong (as an ES-module-only package)', () => {
     expect(() => execFileSync(path.join(root, 'node_modules', '.bin', 'publint'), ['--strict'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
-    const attw = execFileSync(path.join(root, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    const attw = execFileSync(path.join(root, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     // attw exits non-zero on any problem in the resolutions checked; CommonJS and node10 resolutions are out
     // of scope for an ES-module-only package (Node >= 20.19 requires it fine, as tested above).
     const problems = attw.split('\n').filter((line) => line.includes('https://github.com/arethetypeswrong') && !line.startsWith('(ignored per resolution)'));

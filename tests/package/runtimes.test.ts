@@ -28,15 +28,31 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const bundle = async (code: string, platform: 'browser' | 'node') => {
   const result = await build({
     stdin: { contents: code, resolveDir: root, sourcefile: 'entry.mjs', loader: 'js' },
-    bundle: true, platform, format: 'esm', minify: platform === 'browser', write: false, metafile: true, logLevel: 'silent',
+    bundle: true,
+    platform,
+    format: 'esm',
+    minify: platform === 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
   });
   const inputs = Object.entries(result.metafile.inputs);
   return {
     text: result.outputFiles[0]!.text,
     bytes: result.outputFiles[0]!.contents.byteLength,
     /** Built-ins named by storyfeed's own files, and by anything else. */
-    ownBuiltins: inputs.filter(([file]) => file.startsWith('dist/')).flatMap(([, input]) => input.imports.map((i) => i.path)).filter(isNodeBuiltin),
-    otherBuiltins: [...new Set(inputs.filter(([file]) => !file.startsWith('dist/')).flatMap(([, input]) => input.imports.map((i) => i.path)).filter(isNodeBuiltin))].sort(),
+    ownBuiltins: inputs
+      .filter(([file]) => file.startsWith('dist/'))
+      .flatMap(([, input]) => input.imports.map((i) => i.path))
+      .filter(isNodeBuiltin),
+    otherBuiltins: [
+      ...new Set(
+        inputs
+          .filter(([file]) => !file.startsWith('dist/'))
+          .flatMap(([, input]) => input.imports.map((i) => i.path))
+          .filter(isNodeBuiltin),
+      ),
+    ].sort(),
   };
 };
 

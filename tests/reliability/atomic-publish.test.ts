@@ -147,7 +147,10 @@ describe('atomic publishing', () => {
       expect(lstatSync(out).isDirectory()).toBe(true);
     };
     await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i, Math.ceil(total / lanes))));
-    const where = [...landed].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ');
+    const where = [...landed]
+      .sort((a, b) => b[1] - a[1])
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ');
     tally('kill points survived (random SIGKILL during publishFiles)', survived, `last step reached: ${where}`);
     expect(survived).toBe(lanes * Math.ceil(total / lanes));
     // The kills must have landed inside publishing, not only before or after it.
@@ -348,7 +351,9 @@ describe('two builds at once', () => {
       await stale.exited;
       appendFileSync(log, `died ${stale.process.pid}\n`);
       writeFileSync(publishPaths(out).legacyLock, '999999999 0123456789abcdef\n');
-      const children = await Promise.all(Array.from({ length: 6 }, (_, i) => startChild('publish-loop', [out, setsFile], { env: { ROUNDS: '4', START: String(i + round), LOCK_LOG: log } })));
+      const children = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => startChild('publish-loop', [out, setsFile], { env: { ROUNDS: '4', START: String(i + round), LOCK_LOG: log } })),
+      );
       await Promise.all(children.map((c) => c.printed('ready')));
       for (const c of children) expect(await c.exited, c.stderr()).toBe(0);
       for (const c of children) {

@@ -19,10 +19,16 @@ const ENVIRONMENTS: Record<string, { env: Record<string, string>; clock?: boolea
 
 const SEEDS: Record<string, string> = {
   '2024-03-01-dated-by-name.txt': 'Dated by its file name\nIstanbul and İzmir agreed on Friday to share the ferry timetable.\n',
-  'no-zone.md': '---\ntitle: A date-time without an offset\ndate: 2024-03-31T02:30:00\nupdated: 2024-10-27 03:30\ntags: [Istanbul, İstanbul, ISTANBUL, straße, STRASSE, Ångström]\nauthor: Ìñigo Çelik <inigo@news.example.com>\n---\nThe clocks changed overnight in much of Europe. "We were ready," said Dr. Ayşe Yılmaz.\n',
+  'no-zone.md':
+    '---\ntitle: A date-time without an offset\ndate: 2024-03-31T02:30:00\nupdated: 2024-10-27 03:30\ntags: [Istanbul, İstanbul, ISTANBUL, straße, STRASSE, Ångström]\nauthor: Ìñigo Çelik <inigo@news.example.com>\n---\nThe clocks changed overnight in much of Europe. "We were ready," said Dr. Ayşe Yılmaz.\n',
   'dateline.txt': 'A dateline without a year\nIZMAIL, Ukraine, Nov. 3 — A ferry carried trucks across the Danube on Sunday.\n',
   'undated.md': '# An undated story\n\nIt takes its date from SOURCE_DATE_EPOCH, never from the clock.\n',
-  'json-seed.json': JSON.stringify({ title: 'Ölçüm sonuçları', date: '1969-07-20T20:17:40Z', language: 'tr', body: 'Bilim insanları İstanbul’da ölçüm yaptı.\n\nİkinci paragraf.' }),
+  'json-seed.json': JSON.stringify({
+    title: 'Ölçüm sonuçları',
+    date: '1969-07-20T20:17:40Z',
+    language: 'tr',
+    body: 'Bilim insanları İstanbul’da ölçüm yaptı.\n\nİkinci paragraf.',
+  }),
   'far.md': '---\ntitle: Far future\ndate: 9999-12-31T23:59:59Z\n---\nA story from the far future.\n',
   'same-time-a.md': '---\ntitle: Same time A\ndate: 2024-06-01T12:00:00+02:00\n---\nTies are broken by id.\n',
   'same-time-b.md': '---\ntitle: Same time B\ndate: 2024-06-01T10:00:00Z\n---\nTies are broken by id.\n',
@@ -35,8 +41,11 @@ beforeAll(async () => {
   await childScripts();
   // Loaded with --import: every clock read says 2031, so output that depends on the clock would differ.
   fakeClock = path.join(dir, 'clock-2031.mjs');
-  writeFileSync(fakeClock, `const Real = Date; const shift = Real.UTC(2031, 5, 15) - Real.now();
-globalThis.Date = class extends Real { constructor(...a) { if (a.length === 0) super(Real.now() + shift); else super(...a); } static now() { return Real.now() + shift; } };\n`);
+  writeFileSync(
+    fakeClock,
+    `const Real = Date; const shift = Real.UTC(2031, 5, 15) - Real.now();
+globalThis.Date = class extends Real { constructor(...a) { if (a.length === 0) super(Real.now() + shift); else super(...a); } static now() { return Real.now() + shift; } };\n`,
+  );
 }, 120_000);
 afterAll(() => removeTemp(dir));
 
@@ -44,7 +53,10 @@ function project(name: string, config: Record<string, unknown>): string {
   const work = path.join(dir, name);
   mkdirSync(path.join(work, 'seeds'), { recursive: true });
   for (const [file, text] of Object.entries(SEEDS)) writeFileSync(path.join(work, 'seeds', file), text);
-  writeFileSync(path.join(work, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://news.example.com', title: 'Zeitung', defaultYear: 2024, tagFeeds: true, authorFeeds: true, archive: true, itemLimit: 4, ...config }));
+  writeFileSync(
+    path.join(work, 'storyfeed.config.json'),
+    JSON.stringify({ siteUrl: 'https://news.example.com', title: 'Zeitung', defaultYear: 2024, tagFeeds: true, authorFeeds: true, archive: true, itemLimit: 4, ...config }),
+  );
   return work;
 }
 
@@ -78,7 +90,11 @@ const TURKISH = 'Kiritimati (UTC+14), Turkish';
 describe('deterministic builds', () => {
   for (const [name, config] of Object.entries({ 'no timeZone in the config': {}, 'timeZone Asia/Tokyo in the config': { timeZone: 'Asia/Tokyo' } })) {
     it(`gives byte-identical output in every time zone, locale and clock (${name})`, async () => {
-      const { builds, files } = await compareBuilds(name, config, Object.keys(ENVIRONMENTS).filter((l) => l !== TURKISH));
+      const { builds, files } = await compareBuilds(
+        name,
+        config,
+        Object.keys(ENVIRONMENTS).filter((l) => l !== TURKISH),
+      );
       tally(`deterministic builds compared (${name})`, builds, `${files} files each, byte-identical`);
     }, 180_000);
   }
@@ -93,14 +109,22 @@ describe('deterministic builds', () => {
     const runs: Record<string, Map<string, Buffer>> = {};
     const utc = ENVIRONMENTS['UTC, C locale']!;
     const later = ENVIRONMENTS['Kathmandu (UTC+5:45), Japanese, clock in 2031']!;
-    for (const [label, epoch, setup] of [['epoch A', '1700000000', utc], ['epoch A, clock in 2031', '1700000000', later], ['epoch B', '1000000000', utc], ['no epoch', undefined, utc], ['no epoch, clock in 2031', undefined, later]] as const) {
+    for (const [label, epoch, setup] of [
+      ['epoch A', '1700000000', utc],
+      ['epoch A, clock in 2031', '1700000000', later],
+      ['epoch B', '1000000000', utc],
+      ['no epoch', undefined, utc],
+      ['no epoch, clock in 2031', undefined, later],
+    ] as const) {
       const work = `${source}-${label.replace(/\W+/g, '-')}`;
       cpSync(source, work, { recursive: true });
       runs[label] = await snapshotAfter(await startChildIn(work, setup, epoch), work, label);
     }
     const undated = (files: Map<string, Buffer>): string => {
       const feed = JSON.parse(files.get('feed.json')!.toString()) as { items: { title: string; date_published: string }[] };
-      const all = [...files.entries()].filter(([f]) => f.endsWith('.json') && !f.startsWith('.')).flatMap(([, b]) => (JSON.parse(b.toString()) as { items: { title: string; date_published: string }[] }).items);
+      const all = [...files.entries()]
+        .filter(([f]) => f.endsWith('.json') && !f.startsWith('.'))
+        .flatMap(([, b]) => (JSON.parse(b.toString()) as { items: { title: string; date_published: string }[] }).items);
       return (feed.items.concat(all).find((i) => i.title === 'An undated story') ?? { date_published: 'missing' }).date_published;
     };
     expect(undated(runs['epoch A']!)).toBe('2023-11-14T22:13:20.000Z');

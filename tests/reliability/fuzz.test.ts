@@ -41,7 +41,13 @@ const counted: Record<string, number> = {};
 const accepted: Record<string, number> = {};
 afterAll(() => {
   const total = Object.values(counted).reduce((a, b) => a + b, 0);
-  tally('fuzz cases run', total, Object.entries(counted).map(([k, n]) => `${k} ${n}${accepted[k] !== undefined ? ` (${accepted[k]} became stories)` : ''}`).join(', '));
+  tally(
+    'fuzz cases run',
+    total,
+    Object.entries(counted)
+      .map(([k, n]) => `${k} ${n}${accepted[k] !== undefined ? ` (${accepted[k]} became stories)` : ''}`)
+      .join(', '),
+  );
 });
 
 const options = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: SEED, endOnFailure: true });
@@ -68,7 +74,15 @@ function checkStory(story: Story): void {
     expect(date.getUTCFullYear()).toBeGreaterThanOrEqual(0);
     expect(date.getUTCFullYear()).toBeLessThanOrEqual(9999);
   }
-  const strings = [story.id, story.title, story.summary, story.contentHtml, story.contentText, ...story.tags, ...story.authors.flatMap((a) => [a.name, a.email ?? '', a.url ?? ''])];
+  const strings = [
+    story.id,
+    story.title,
+    story.summary,
+    story.contentHtml,
+    story.contentText,
+    ...story.tags,
+    ...story.authors.flatMap((a) => [a.name, a.email ?? '', a.url ?? '']),
+  ];
   for (const s of strings) expect(hasIllegalXmlChars(s), JSON.stringify(s).slice(0, 200)).toBe(false);
 }
 
@@ -84,11 +98,61 @@ function checkRendered(stories: Story[]): void {
 
 const line = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.constantFrom('', '---', '...', '# Heading', '## Sub', '- item', '1. one', '> quote', '```', '    code', 'By Jane Doe and John Roe', 'KYIV, Ukraine, Nov. 3 — A lede.', '<script>alert(1)</script>', '<a href="javascript:x">y</a>', '[x](javascript:alert(1))', '&#0;&#xFFFE;&#xD800;', ']]>', '\u0000\u000b\uFFFE', '\uD800', 'title: x', 'date: 2024-01-01T00:00:00', '"quoted," she said.'),
+  fc.constantFrom(
+    '',
+    '---',
+    '...',
+    '# Heading',
+    '## Sub',
+    '- item',
+    '1. one',
+    '> quote',
+    '```',
+    '    code',
+    'By Jane Doe and John Roe',
+    'KYIV, Ukraine, Nov. 3 — A lede.',
+    '<script>alert(1)</script>',
+    '<a href="javascript:x">y</a>',
+    '[x](javascript:alert(1))',
+    '&#0;&#xFFFE;&#xD800;',
+    ']]>',
+    '\u0000\u000b\uFFFE',
+    '\uD800',
+    'title: x',
+    'date: 2024-01-01T00:00:00',
+    '"quoted," she said.',
+  ),
 );
 const yamlValue = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }).map((s) => JSON.stringify(s)),
-  fc.constantFrom('2024-10-21', '2024-10-21T08:30:00', '2024-10-21T08:30:00+03:00', '9999-12-31T23:59:59-12:00', '0000-01-01', '1969-07-20T20:17:40Z', '2024-02-30', 'yesterday', '1700000000', 'null', '~', 'true', '[a, b]', '{a: 1}', '&a x', '*a', '!!js/function x', '"\\x01"', '|\n  block', '../../x', '/etc/passwd', 'javascript:alert(1)', 'data:,x', 'file:///etc/passwd', '[{name: X, url: "javascript:1"}]', '{__proto__: {draft: true}}'),
+  fc.constantFrom(
+    '2024-10-21',
+    '2024-10-21T08:30:00',
+    '2024-10-21T08:30:00+03:00',
+    '9999-12-31T23:59:59-12:00',
+    '0000-01-01',
+    '1969-07-20T20:17:40Z',
+    '2024-02-30',
+    'yesterday',
+    '1700000000',
+    'null',
+    '~',
+    'true',
+    '[a, b]',
+    '{a: 1}',
+    '&a x',
+    '*a',
+    '!!js/function x',
+    '"\\x01"',
+    '|\n  block',
+    '../../x',
+    '/etc/passwd',
+    'javascript:alert(1)',
+    'data:,x',
+    'file:///etc/passwd',
+    '[{name: X, url: "javascript:1"}]',
+    '{__proto__: {draft: true}}',
+  ),
   fc.integer().map(String),
 );
 /** A plausible value for each field (so many cases get through), or, one time in four, anything. */
@@ -111,7 +175,11 @@ const plausible: Record<string, fc.Arbitrary<string>> = {
 };
 const frontMatter = fc
   .array(
-    fc.constantFrom(...Object.keys(plausible), '__proto__', 'constructor', 'titel', 'x').chain((key) => fc.tuple(fc.constant(key), fc.oneof({ weight: 3, arbitrary: Object.hasOwn(plausible, key) ? plausible[key]! : yamlValue }, { weight: 1, arbitrary: yamlValue }))),
+    fc
+      .constantFrom(...Object.keys(plausible), '__proto__', 'constructor', 'titel', 'x')
+      .chain((key) =>
+        fc.tuple(fc.constant(key), fc.oneof({ weight: 3, arbitrary: Object.hasOwn(plausible, key) ? plausible[key]! : yamlValue }, { weight: 1, arbitrary: yamlValue })),
+      ),
     { maxLength: 8 },
   )
   .map((pairs) => `---\n${[...new Map(pairs)].map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n`);
@@ -124,7 +192,10 @@ const seedBytes = fc
       { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }).map((s) => new TextEncoder().encode(s)) },
       { weight: 2, arbitrary: fc.constantFrom('\n', '\n\n', '\r\n', '---\n', '# ', '- ', 'title: ', '{"title":', '"body":"', '}').map((s) => new TextEncoder().encode(s)) },
       { weight: 1, arbitrary: fc.uint8Array({ maxLength: 8 }) },
-      { weight: 1, arbitrary: fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xc3], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0], [0x0b]).map((b) => new Uint8Array(b)) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xc3], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0], [0x0b]).map((b) => new Uint8Array(b)),
+      },
     ),
     { maxLength: 60 },
   )
@@ -182,7 +253,11 @@ describe('parseSeed: any input gives a Story or a StoryfeedError', () => {
   }, 600_000);
 
   it('any JSON seed', () => {
-    const field = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.jsonValue({ maxDepth: 3 }), fc.constantFrom('2024-10-21T08:30:00', '9999-12-31T23:59:59Z', 'javascript:alert(1)', '../../x', '<img src=x onerror=alert(1)>'));
+    const field = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.constantFrom('2024-10-21T08:30:00', '9999-12-31T23:59:59Z', 'javascript:alert(1)', '../../x', '<img src=x onerror=alert(1)>'),
+    );
     const text = fc.string({ unit: 'binary', maxLength: 200 });
     const sometimes = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<T | unknown> => fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: field });
     const block = fc.oneof(
@@ -277,12 +352,51 @@ describe('render: always well-formed', () => {
 
 /** Paths that try to leave the served set, mixed with real ones and random text. */
 const segment = fc.oneof(
-  fc.constantFrom('..', '.', '%2e%2e', '%2E.', '.%2e', '%2f', '%2F', '%5c', '\\', '%00', '%252e%252e', '..;', '%c0%ae%c0%ae', '...', '~', 'etc', 'passwd',
-    'rss.xml', 'atom.xml', 'feed.json', 'index.html', 'tags', 'news', 'secret.txt', 'leak.txt', 'link-out', '.hidden', '.public.builds', '.storyfeed-manifest.json', '', '%', '%zz', '?x=1', '#frag', ';', 'rss.xml%00.html'),
+  fc.constantFrom(
+    '..',
+    '.',
+    '%2e%2e',
+    '%2E.',
+    '.%2e',
+    '%2f',
+    '%2F',
+    '%5c',
+    '\\',
+    '%00',
+    '%252e%252e',
+    '..;',
+    '%c0%ae%c0%ae',
+    '...',
+    '~',
+    'etc',
+    'passwd',
+    'rss.xml',
+    'atom.xml',
+    'feed.json',
+    'index.html',
+    'tags',
+    'news',
+    'secret.txt',
+    'leak.txt',
+    'link-out',
+    '.hidden',
+    '.public.builds',
+    '.storyfeed-manifest.json',
+    '',
+    '%',
+    '%zz',
+    '?x=1',
+    '#frag',
+    ';',
+    'rss.xml%00.html',
+  ),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
   fc.string({ unit: 'binary', maxLength: 6 }),
 );
-const requestPath = fc.oneof(fc.webPath(), fc.array(segment, { maxLength: 7 }).map((s) => `/${s.join('/')}`));
+const requestPath = fc.oneof(
+  fc.webPath(),
+  fc.array(segment, { maxLength: 7 }).map((s) => `/${s.join('/')}`),
+);
 const method = fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH', 'PROPFIND', 'get', 'X-CUSTOM');
 
 /** A Request for `path`, or `undefined` when no client could send it (the URL does not parse). */

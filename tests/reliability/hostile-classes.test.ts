@@ -218,7 +218,9 @@ describe('class 5: unsafe or silently wrong configuration', () => {
     expect(problemsOf({ storyPath: '//evil.example/{slug}' })).toBe('');
     expect(problemsOf({ storyPath: 'news/{slug}/' })).toBe('');
     // The library checks the site it is given too.
-    expect(outcome(() => parseSeed('A story\n\nIt happened.\n', { file: 'a.txt', site: { siteUrl: 'https://news.example.com/', storyPath: 'javascript:alert(1)//{slug}' } }))).toBe('E_URL');
+    expect(outcome(() => parseSeed('A story\n\nIt happened.\n', { file: 'a.txt', site: { siteUrl: 'https://news.example.com/', storyPath: 'javascript:alert(1)//{slug}' } }))).toBe(
+      'E_URL',
+    );
   });
 
   it('refuses javascript:, data: and credentials in URL-valued fields', () => {
@@ -238,7 +240,14 @@ describe('class 5: unsafe or silently wrong configuration', () => {
       get description(): string {
         throw new Error('boom');
       },
-      authors: [{ name: 'A', get url(): string { throw new Error('bang'); } }],
+      authors: [
+        {
+          name: 'A',
+          get url(): string {
+            throw new Error('bang');
+          },
+        },
+      ],
     };
     let error: unknown;
     try {
@@ -333,7 +342,9 @@ describe('class 7: smaller ones', () => {
     const loaded = await loadStories(path.join(work, 'seeds'), { site, cwd: work });
     count++;
     expect(loaded.stories).toHaveLength(1);
-    expect(loaded.errors.map((e) => e.message)).toEqual(['seeds/caf\\xE9.txt: seeds/caf\\xE9.txt: the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it in UTF-8 [E_IO]']);
+    expect(loaded.errors.map((e) => e.message)).toEqual([
+      'seeds/caf\\xE9.txt: seeds/caf\\xE9.txt: the name is not valid UTF-8 (bad bytes shown as \\xNN); rename it in UTF-8 [E_IO]',
+    ]);
     // Given on the command line, the name arrives with U+FFFD in place of the bad byte.
     const inspect = await cli(['inspect', 'seeds/caf\uFFFD.txt'], { cwd: work });
     expect(inspect.code).toBe(1);

@@ -30,10 +30,16 @@ afterAll(() => removeTemp(dir));
 
 async function build(work: string, seeds: string, settings: Record<string, unknown> = {}): Promise<{ report: Report; stderr: string }> {
   writeFileSync(path.join(work, 'config.json'), JSON.stringify({ siteUrl: 'https://news.example.com', title: 'Large', ...settings }));
-  const child = await startChild('build-loop', [work, path.join(work, 'public'), path.join(work, 'config.json'), seeds], { env: { ROUNDS: '1', REPORT: '1' }, nodeFlags: ['--max-old-space-size=2048'] });
+  const child = await startChild('build-loop', [work, path.join(work, 'public'), path.join(work, 'config.json'), seeds], {
+    env: { ROUNDS: '1', REPORT: '1' },
+    nodeFlags: ['--max-old-space-size=2048'],
+  });
   const how = await child.exited;
   expect(how, `the build ended with ${how}:\n${child.stderr().slice(-3000)}`).toBe(0);
-  const line = child.stdout().split('\n').find((l) => l.startsWith('report '))!;
+  const line = child
+    .stdout()
+    .split('\n')
+    .find((l) => l.startsWith('report '))!;
   return { report: JSON.parse(line.slice(7)) as Report, stderr: child.stderr() };
 }
 
@@ -77,7 +83,10 @@ describe('hostile sizes', () => {
       const folder = path.join(work, 'seeds', `batch-${String(i % 100).padStart(2, '0')}`);
       if (i < 100) mkdirSync(folder, { recursive: true });
       const day = String((i % 28) + 1).padStart(2, '0');
-      writeFileSync(path.join(folder, `story-${i}.md`), `---\ntitle: Story ${i}\ndate: 2024-02-${day}T${String(i % 24).padStart(2, '0')}:00:00Z\n---\nPara ${i}: Maria Lopez said in Kyiv on Monday that the ferry would sail.\n`);
+      writeFileSync(
+        path.join(folder, `story-${i}.md`),
+        `---\ntitle: Story ${i}\ndate: 2024-02-${day}T${String(i % 24).padStart(2, '0')}:00:00Z\n---\nPara ${i}: Maria Lopez said in Kyiv on Monday that the ferry would sail.\n`,
+      );
     }
     const { report } = await build(work, 'seeds');
     expect(report.stories).toBe(count);

@@ -20,7 +20,11 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(() => {
-  tally('hostile input: adversarial classes (quick linearity check)', ADVERSARIAL_CASES.length, `plain ${plain(500_000).toFixed(0)} ms/MB; worst ${worst.name} ${worst.ratio.toFixed(2)}×`);
+  tally(
+    'hostile input: adversarial classes (quick linearity check)',
+    ADVERSARIAL_CASES.length,
+    `plain ${plain(500_000).toFixed(0)} ms/MB; worst ${worst.name} ${worst.ratio.toFixed(2)}×`,
+  );
 });
 
 describe('hostile input in linear time (quick)', () => {

@@ -19,9 +19,7 @@ const site = { siteUrl: 'https://news.example.com' };
 const MAX_MS = 15_000;
 
 /** What a hostile seed must produce. */
-type Expect =
-  | { error: ProblemCode; says?: RegExp }
-  | { warns?: ProblemCode[]; check?: (story: Story, warnings: Diagnostic[]) => void; timeZone?: string };
+type Expect = { error: ProblemCode; says?: RegExp } | { warns?: ProblemCode[]; check?: (story: Story, warnings: Diagnostic[]) => void; timeZone?: string };
 
 interface Case {
   file: string;
@@ -36,7 +34,12 @@ const ok = (check?: (story: Story, warnings: Diagnostic[]) => void, warns: Probl
 function billionLaughs(): string {
   const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   const names = 'abcdefghi';
-  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]`,
+    );
   return `${lines.join('\n')}\ntitle: Laughs`;
 }
 
@@ -44,8 +47,16 @@ const cases: Case[] = [
   // Encodings: decode by byte-order mark, or a clear error.
   { file: 'latin1.txt', bytes: Buffer.from('Café crème\nA naïve body, déjà vu.\n', 'latin1'), expect: { error: 'E_ENCODING', says: /Latin-1 or Windows-1252/ } },
   { file: 'cp1252.txt', bytes: new Uint8Array([0x93, 0x48, 0x69, 0x94, 0x0a, 0x42, 0x6f, 0x64, 0x79, 0x0a]), expect: { error: 'E_ENCODING', says: /byte 0x93 at byte 1/ } },
-  { file: 'utf16le-bom.txt', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Київ відкрив міст\nПерший абзац статті.\n', 'utf16le')]), expect: ok((s) => expect(s.title).toBe('Київ відкрив міст')) },
-  { file: 'utf16be-bom.md', bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('# Title in UTF-16BE\n\nBody text.\n', 'utf16le').swap16()]), expect: ok((s) => expect(s.title).toBe('Title in UTF-16BE')) },
+  {
+    file: 'utf16le-bom.txt',
+    bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Київ відкрив міст\nПерший абзац статті.\n', 'utf16le')]),
+    expect: ok((s) => expect(s.title).toBe('Київ відкрив міст')),
+  },
+  {
+    file: 'utf16be-bom.md',
+    bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('# Title in UTF-16BE\n\nBody text.\n', 'utf16le').swap16()]),
+    expect: ok((s) => expect(s.title).toBe('Title in UTF-16BE')),
+  },
   { file: 'utf16le-nobom.txt', bytes: Buffer.from('Title\nBody text here.\n', 'utf16le'), expect: { error: 'E_ENCODING', says: /UTF-16LE without a byte-order mark/ } },
   { file: 'utf16be-nobom.txt', bytes: Buffer.from('Title\nBody text here.\n', 'utf16le').swap16(), expect: { error: 'E_ENCODING', says: /UTF-16BE without a byte-order mark/ } },
   { file: 'utf16-lone-surrogate.txt', bytes: new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x0a, 0x00]), expect: { error: 'E_ENCODING' } },
@@ -61,16 +72,28 @@ const cases: Case[] = [
   { file: 'alias-bomb.md', bytes: fm(billionLaughs()), expect: { error: 'E_FRONT_MATTER', says: /alias/i } },
   { file: 'alias-few.md', bytes: fm('title: &t Repeated\ntags: [*t, *t, *t]'), expect: ok((s) => expect(s.tags[0]).toBe('Repeated')) },
   { file: 'deep-yaml.md', bytes: fm(`title: Deep\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}`), expect: { error: 'E_FRONT_MATTER' } },
-  { file: 'proto.md', bytes: fm('__proto__:\n  draft: true\n  title: Polluted\nconstructor: {prototype: {draft: true}}\nprototype: x\ntitle: Clean'), expect: ok((s) => expect([s.title, s.draft]).toEqual(['Clean', false])) },
+  {
+    file: 'proto.md',
+    bytes: fm('__proto__:\n  draft: true\n  title: Polluted\nconstructor: {prototype: {draft: true}}\nprototype: x\ntitle: Clean'),
+    expect: ok((s) => expect([s.title, s.draft]).toEqual(['Clean', false])),
+  },
   { file: 'proto-author.md', bytes: fm('title: T\nauthors: [{__proto__: {name: Ghost}}]'), expect: { error: 'E_FIELD', says: /needs a `name`/ } },
-  { file: 'proto-keys.json', bytes: utf8('{"title":"Clean","body":"Text.","__proto__":{"draft":true,"title":"Polluted"},"constructor":{"prototype":{"draft":true}}}'), expect: ok((s) => expect([s.title, s.draft]).toEqual(['Clean', false])) },
+  {
+    file: 'proto-keys.json',
+    bytes: utf8('{"title":"Clean","body":"Text.","__proto__":{"draft":true,"title":"Polluted"},"constructor":{"prototype":{"draft":true}}}'),
+    expect: ok((s) => expect([s.title, s.draft]).toEqual(['Clean', false])),
+  },
   { file: 'title-number.md', bytes: fm('title: 1984'), expect: ok((s) => expect(s.title).toBe('1984')) },
   { file: 'title-bool.json', bytes: utf8('{"title":true,"body":"Text."}'), expect: ok((s) => expect(s.title).toBe('true')) },
   { file: 'title-list.md', bytes: fm('title: [a, b]'), expect: { error: 'E_FIELD', says: /`title`: expected text, found a list/ } },
   { file: 'title-map.md', bytes: fm('title: {a: 1}'), expect: { error: 'E_FIELD', says: /found a mapping/ } },
   { file: 'title-object.json', bytes: utf8('{"title":{"text":"x"},"body":"Text."}'), expect: { error: 'E_FIELD', says: /\$\.title/ } },
   { file: 'title-null.json', bytes: utf8('{"title":null,"body":"Text."}'), expect: { error: 'E_FIELD', says: /\$\.title: required/ } },
-  { file: 'title-newline.json', bytes: utf8('{"title":"Line one\\nBy Somebody Else","body":"The real body."}'), expect: ok((s) => expect([s.title, s.authors]).toEqual(['Line one By Somebody Else', []])) },
+  {
+    file: 'title-newline.json',
+    bytes: utf8('{"title":"Line one\\nBy Somebody Else","body":"The real body."}'),
+    expect: ok((s) => expect([s.title, s.authors]).toEqual(['Line one By Somebody Else', []])),
+  },
   { file: 'title-html.md', bytes: fm('title: "<script>alert(1)</script> & <b>bold</b>"'), expect: ok((s) => expect(s.title).toBe('<script>alert(1)</script> & <b>bold</b>')) },
   { file: 'tags-map.md', bytes: fm('title: T\ntags: {a: 1}'), expect: { error: 'E_FIELD' } },
   { file: 'authors-number.md', bytes: fm('title: T\nauthors: 42'), expect: { error: 'E_FIELD' } },
@@ -78,15 +101,37 @@ const cases: Case[] = [
   { file: 'duplicate-key.md', bytes: fm('title: a\ntitle: b'), expect: { error: 'E_FRONT_MATTER', says: /unique/ } },
   { file: 'unclosed.md', bytes: utf8('---\ntitle: T\nBody without a closing fence.\n'), expect: { error: 'E_FRONT_MATTER', says: /never closed/ } },
   { file: 'not-a-map.md', bytes: fm('- a\n- b'), expect: { error: 'E_FRONT_MATTER' } },
-  { file: 'escapes.md', bytes: fm('title: "A\\x01B"\nid: "tag:news.example.com,2024:\\u0001a"\nauthor: {name: "N\\x02", email: "a\\x03@b.example"}\ntags: ["t\\x05"]'), expect: ok((s) => expect([s.title, s.id, s.authors[0], s.tags[0]]).toEqual(['AB', 'tag:news.example.com,2024:a', { name: 'N', email: 'a@b.example' }, 't']), ['W_ILLEGAL_CHAR']) },
-  { file: 'escapes.json', bytes: utf8('{"title":"A\\u0001B","id":"tag:news.example.com,2024:\\uFFFEb","body":"Hi\\u0002 there.","authors":[{"name":"N\\u0008"}]}'), expect: ok((s) => expect([s.title, s.id, s.authors[0]!.name, s.contentText]).toEqual(['AB', 'tag:news.example.com,2024:b', 'N', 'Hi there.']), ['W_ILLEGAL_CHAR']) },
+  {
+    file: 'escapes.md',
+    bytes: fm('title: "A\\x01B"\nid: "tag:news.example.com,2024:\\u0001a"\nauthor: {name: "N\\x02", email: "a\\x03@b.example"}\ntags: ["t\\x05"]'),
+    expect: ok(
+      (s) => expect([s.title, s.id, s.authors[0], s.tags[0]]).toEqual(['AB', 'tag:news.example.com,2024:a', { name: 'N', email: 'a@b.example' }, 't']),
+      ['W_ILLEGAL_CHAR'],
+    ),
+  },
+  {
+    file: 'escapes.json',
+    bytes: utf8('{"title":"A\\u0001B","id":"tag:news.example.com,2024:\\uFFFEb","body":"Hi\\u0002 there.","authors":[{"name":"N\\u0008"}]}'),
+    expect: ok((s) => expect([s.title, s.id, s.authors[0]!.name, s.contentText]).toEqual(['AB', 'tag:news.example.com,2024:b', 'N', 'Hi there.']), ['W_ILLEGAL_CHAR']),
+  },
 
   // Dates: no time zone, far future, before 1970, impossible.
-  { file: 'no-zone.md', bytes: fm('title: T\ndate: 2024-10-21T08:30:00'), expect: ok((s, w) => {
-    expect(s.published.toISOString()).toBe('2024-10-21T08:30:00.000Z');
-    expect(w.find((d) => d.code === 'W_DATE_NO_ZONE')).toMatchObject({ file: 'no-zone.md', line: 3 });
-  }, ['W_DATE_NO_ZONE']) },
-  { file: 'no-zone-kyiv.md', bytes: fm('title: T\ndate: 2024-10-21T08:30:00'), expect: { timeZone: 'Europe/Kyiv', warns: [], check: (s) => expect(s.published.toISOString()).toBe('2024-10-21T05:30:00.000Z') } },
+  {
+    file: 'no-zone.md',
+    bytes: fm('title: T\ndate: 2024-10-21T08:30:00'),
+    expect: ok(
+      (s, w) => {
+        expect(s.published.toISOString()).toBe('2024-10-21T08:30:00.000Z');
+        expect(w.find((d) => d.code === 'W_DATE_NO_ZONE')).toMatchObject({ file: 'no-zone.md', line: 3 });
+      },
+      ['W_DATE_NO_ZONE'],
+    ),
+  },
+  {
+    file: 'no-zone-kyiv.md',
+    bytes: fm('title: T\ndate: 2024-10-21T08:30:00'),
+    expect: { timeZone: 'Europe/Kyiv', warns: [], check: (s) => expect(s.published.toISOString()).toBe('2024-10-21T05:30:00.000Z') },
+  },
   { file: 'date-only.md', bytes: fm('title: T\ndate: 2024-10-21'), expect: ok((s) => expect(s.published.toISOString()).toBe('2024-10-21T00:00:00.000Z')) },
   { file: 'far-future.md', bytes: fm('title: T\ndate: 9999-12-31T23:59:59Z'), expect: ok((s) => expect(s.published.toISOString()).toBe('9999-12-31T23:59:59.000Z')) },
   { file: 'past-9999.md', bytes: fm('title: T\ndate: 9999-12-31T23:59:59-01:00'), expect: { error: 'E_DATE', says: /out of range/ } },
@@ -103,7 +148,11 @@ const cases: Case[] = [
   // Ids, URLs and slugs that try to leave the site or run script.
   { file: 'slug-traversal.md', bytes: fm('title: T\nslug: ../../x'), expect: ok((s) => expect([s.slug, s.url]).toEqual(['x', 'https://news.example.com/x']), ['W_UNSAFE_SLUG']) },
   { file: 'slug-absolute.md', bytes: fm('title: T\nslug: /etc/passwd'), expect: ok((s) => expect(s.slug).toBe('etc-passwd'), ['W_UNSAFE_SLUG']) },
-  { file: 'slug-script.md', bytes: fm('title: T\nslug: "javascript:alert(1)"'), expect: ok((s) => expect(s.url).toBe('https://news.example.com/javascript-alert-1'), ['W_UNSAFE_SLUG']) },
+  {
+    file: 'slug-script.md',
+    bytes: fm('title: T\nslug: "javascript:alert(1)"'),
+    expect: ok((s) => expect(s.url).toBe('https://news.example.com/javascript-alert-1'), ['W_UNSAFE_SLUG']),
+  },
   { file: 'url-traversal.md', bytes: fm('title: T\nurl: ../../../y'), expect: ok((s) => expect(s.url).toBe('https://news.example.com/y')) },
   { file: 'url-absolute-path.md', bytes: fm('title: T\nurl: /etc/passwd'), expect: ok((s) => expect(s.url).toBe('https://news.example.com/etc/passwd')) },
   { file: 'url-script.md', bytes: fm('title: T\nurl: "javascript:alert(1)"'), expect: { error: 'E_URL' } },
@@ -122,7 +171,11 @@ const cases: Case[] = [
 
   // Size: one enormous line, many lines, and Markdown that parsers find hard.
   { file: 'long-line.txt', bytes: utf8(`A long line\n${'x'.repeat(1_000_000)}\n`), expect: ok((s) => expect(s.contentText.length).toBe(1_000_000)) },
-  { file: 'long-line-words.txt', bytes: utf8(`A long line of words\n${'The mayor said on Tuesday that the bridge would open. '.repeat(18_519)}\n`), expect: ok((s) => expect(s.wordCount).toBeGreaterThan(180_000)) },
+  {
+    file: 'long-line-words.txt',
+    bytes: utf8(`A long line of words\n${'The mayor said on Tuesday that the bridge would open. '.repeat(18_519)}\n`),
+    expect: ok((s) => expect(s.wordCount).toBeGreaterThan(180_000)),
+  },
   { file: 'long-line.md', bytes: utf8(`# A long line\n\n${'y'.repeat(1_000_000)}\n`), expect: ok() },
   { file: 'quotes.txt', bytes: utf8(`Quotes\n${'"'.repeat(1_000_000)}\n`), expect: ok() },
   { file: 'many-lines.txt', bytes: utf8(`Many lines\n${'A short line of text.\n'.repeat(100_000)}`), expect: ok() },
@@ -154,29 +207,33 @@ function run(c: Case): { story?: Story; error?: unknown; warnings: Diagnostic[];
 describe('hostile seeds through decodeSeedBytes + parseSeed', () => {
   afterAll(() => tally('hostile seeds tried (decodeSeedBytes + parseSeed)', cases.length));
 
-  it.each(cases.map((c) => [c.file, c] as const))('%s', (_name, c) => {
-    const { story, error, warnings, ms } = run(c);
-    expect(ms, 'bounded time').toBeLessThan(MAX_MS);
-    for (const w of warnings) expect(w.file, `${w.code} names the file`).toBe(c.file);
-    if ('error' in c.expect) {
-      expect(story, 'should have been refused').toBeUndefined();
-      if (!isStoryfeedError(error)) throw error;
-      expect(error.code, error.message).toBe(c.expect.error);
-      expect(error.file).toBe(c.file);
-      expect(error.message.startsWith(c.file)).toBe(true);
-      if (c.expect.says) expect(error.message).toMatch(c.expect.says);
-    } else {
-      if (error) throw error;
-      expect(story).toBeDefined();
-      const codes = new Set(warnings.map((w) => w.code));
-      for (const code of c.expect.warns ?? []) expect(codes, `expected ${code}`).toContain(code);
-      expect(codes.has('W_DATE_NO_ZONE')).toBe((c.expect.warns ?? []).includes('W_DATE_NO_ZONE'));
-      c.expect.check?.(story!, warnings);
-    }
-    // Prototype keys never reach the prototype.
-    expect(({} as Record<string, unknown>).draft).toBeUndefined();
-    expect(({} as Record<string, unknown>).title).toBeUndefined();
-  }, 60_000);
+  it.each(cases.map((c) => [c.file, c] as const))(
+    '%s',
+    (_name, c) => {
+      const { story, error, warnings, ms } = run(c);
+      expect(ms, 'bounded time').toBeLessThan(MAX_MS);
+      for (const w of warnings) expect(w.file, `${w.code} names the file`).toBe(c.file);
+      if ('error' in c.expect) {
+        expect(story, 'should have been refused').toBeUndefined();
+        if (!isStoryfeedError(error)) throw error;
+        expect(error.code, error.message).toBe(c.expect.error);
+        expect(error.file).toBe(c.file);
+        expect(error.message.startsWith(c.file)).toBe(true);
+        if (c.expect.says) expect(error.message).toMatch(c.expect.says);
+      } else {
+        if (error) throw error;
+        expect(story).toBeDefined();
+        const codes = new Set(warnings.map((w) => w.code));
+        for (const code of c.expect.warns ?? []) expect(codes, `expected ${code}`).toContain(code);
+        expect(codes.has('W_DATE_NO_ZONE')).toBe((c.expect.warns ?? []).includes('W_DATE_NO_ZONE'));
+        c.expect.check?.(story!, warnings);
+      }
+      // Prototype keys never reach the prototype.
+      expect(({} as Record<string, unknown>).draft).toBeUndefined();
+      expect(({} as Record<string, unknown>).title).toBeUndefined();
+    },
+    60_000,
+  );
 });
 
 describe('hostile seed folders through the CLI', () => {

@@ -21,28 +21,88 @@ const config = validateConfig({ siteUrl: 'https://news.example.com', title: 'New
 const site = config;
 
 const VECTORS = [
-  '<script>alert(1)</script>', '<SCRIPT SRC=//x.example/x.js></SCRIPT>', '<img src=x onerror=alert(1)>', '<img src="javascript:alert(1)">',
-  '<a href="javascript:alert(1)">x</a>', '<a href="JaVaScRiPt:alert(1)">x</a>', '<a href="jav&#x09;ascript:alert(1)">x</a>', '<a href="jav\tascript:alert(1)">x</a>',
-  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>', '<a href=" javascript:alert(1)">x</a>',
-  '<a href="javascript&colon;alert(1)">x</a>', '<a href="jAvAsCrIpT&NewLine;:alert(1)">x</a>', '<a href="java\u0000script:alert(1)">x</a>',
-  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>', '<img src="data:image/svg+xml;base64,PHN2Zz4=">', '<a href="vbscript:msgbox(1)">x</a>',
-  '<svg onload=alert(1)><script>alert(1)</script></svg>', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<style>body{background:url(javascript:alert(1))}</style>', '<p style="background:url(javascript:alert(1))">x</p>', '<div style="position:fixed;inset:0">x</div>',
-  '<iframe src="https://evil.example"></iframe>', '<iframe srcdoc="<script>alert(1)</script>"></iframe>', '<object data="x.swf"></object>', '<embed src="x.swf">',
-  '<form action="https://evil.example"><input name=x><button formaction=javascript:alert(1)>x</button></form>', '<base href="https://evil.example/">',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', '<link rel=stylesheet href="https://evil.example/x.css">',
-  '<a href="https://ok.example/" onclick="alert(1)">ok</a>', '<img src="/a.png" srcset="javascript:alert(1) 1x">', '<picture><source srcset="javascript:alert(1)"><img src="/a.png"></picture>',
-  '<video poster="javascript:alert(1)" src="/v.mp4"></video>', '<details open ontoggle=alert(1)>x</details>', '<blockquote cite="javascript:alert(1)">q</blockquote>',
-  '<x onclick=alert(1)>x</x>', '<!--<script>alert(1)</script>-->', '<![CDATA[<script>alert(1)</script>]]>', '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  '<textarea><script>alert(1)</script></textarea>', '<template><script>alert(1)</script></template>', '<img src=x:alert(1) onerror=eval(src)>',
-  '<a xlink:href="javascript:alert(1)">x</a>', '<code class="language-js" onclick="alert(1)">x</code>', '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
-  '<a href="https://ok.example/&quot; onmouseover=&quot;alert(1)">x</a>', '<scr<script>ipt>alert(1)</script>', '<<script>script>alert(1)<</script>/script>',
-  '<img/src="x"/onerror=alert(1)>', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', '<a href="//evil.example/x">protocol-relative</a>',
-  '<img src="https://ok.example/a.png" style="width:9999px">', '<frameset onload=alert(1)>', '<applet code="x.class"></applet>', '<isindex action=javascript:alert(1)>',
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=//x.example/x.js></SCRIPT>',
+  '<img src=x onerror=alert(1)>',
+  '<img src="javascript:alert(1)">',
+  '<a href="javascript:alert(1)">x</a>',
+  '<a href="JaVaScRiPt:alert(1)">x</a>',
+  '<a href="jav&#x09;ascript:alert(1)">x</a>',
+  '<a href="jav\tascript:alert(1)">x</a>',
+  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+  '<a href=" javascript:alert(1)">x</a>',
+  '<a href="javascript&colon;alert(1)">x</a>',
+  '<a href="jAvAsCrIpT&NewLine;:alert(1)">x</a>',
+  '<a href="java\u0000script:alert(1)">x</a>',
+  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+  '<img src="data:image/svg+xml;base64,PHN2Zz4=">',
+  '<a href="vbscript:msgbox(1)">x</a>',
+  '<svg onload=alert(1)><script>alert(1)</script></svg>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<style>body{background:url(javascript:alert(1))}</style>',
+  '<p style="background:url(javascript:alert(1))">x</p>',
+  '<div style="position:fixed;inset:0">x</div>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<object data="x.swf"></object>',
+  '<embed src="x.swf">',
+  '<form action="https://evil.example"><input name=x><button formaction=javascript:alert(1)>x</button></form>',
+  '<base href="https://evil.example/">',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<link rel=stylesheet href="https://evil.example/x.css">',
+  '<a href="https://ok.example/" onclick="alert(1)">ok</a>',
+  '<img src="/a.png" srcset="javascript:alert(1) 1x">',
+  '<picture><source srcset="javascript:alert(1)"><img src="/a.png"></picture>',
+  '<video poster="javascript:alert(1)" src="/v.mp4"></video>',
+  '<details open ontoggle=alert(1)>x</details>',
+  '<blockquote cite="javascript:alert(1)">q</blockquote>',
+  '<x onclick=alert(1)>x</x>',
+  '<!--<script>alert(1)</script>-->',
+  '<![CDATA[<script>alert(1)</script>]]>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<textarea><script>alert(1)</script></textarea>',
+  '<template><script>alert(1)</script></template>',
+  '<img src=x:alert(1) onerror=eval(src)>',
+  '<a xlink:href="javascript:alert(1)">x</a>',
+  '<code class="language-js" onclick="alert(1)">x</code>',
+  '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
+  '<a href="https://ok.example/&quot; onmouseover=&quot;alert(1)">x</a>',
+  '<scr<script>ipt>alert(1)</script>',
+  '<<script>script>alert(1)<</script>/script>',
+  '<img/src="x"/onerror=alert(1)>',
+  '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+  '<a href="//evil.example/x">protocol-relative</a>',
+  '<img src="https://ok.example/a.png" style="width:9999px">',
+  '<frameset onload=alert(1)>',
+  '<applet code="x.class"></applet>',
+  '<isindex action=javascript:alert(1)>',
   '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
 ];
 
-const FORBIDDEN_TAGS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'base', 'meta', 'link', 'frame', 'frameset', 'applet', 'svg', 'math', 'template', 'noscript', 'title', 'isindex']);
+const FORBIDDEN_TAGS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'base',
+  'meta',
+  'link',
+  'frame',
+  'frameset',
+  'applet',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'title',
+  'isindex',
+]);
 const FORBIDDEN_ATTRIBUTES = /^(?:on|style$|srcset$|srcdoc$|formaction$|action$|background$|poster$|xlink:|xmlns)/i;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
 
@@ -125,13 +185,19 @@ describe('safe HTML', () => {
   });
 
   it('keeps what scripts and styles hold out of the plain text too (content_text, summary)', () => {
-    const story = parseSeed('# T\n\nBefore <script>alert("inline")</script> after <style>p{color:red}</style> end.\n\n<script>\nalert("block")\n</script>\n', { file: 'text.md', site });
+    const story = parseSeed('# T\n\nBefore <script>alert("inline")</script> after <style>p{color:red}</style> end.\n\n<script>\nalert("block")\n</script>\n', {
+      file: 'text.md',
+      site,
+    });
     expect(story.contentText).toBe('Before after end.');
     expect(story.summary).toBe('Before after end.');
   });
 
   it('keeps safe markup and makes relative links absolute', () => {
-    const story = parseSeed('# T\n\nSee [the report](/report.pdf), ![chart](img/chart.png "Chart") and <a href="mailto:desk@news.example.com">mail</a>.\n', { file: 'ok.md', site });
+    const story = parseSeed('# T\n\nSee [the report](/report.pdf), ![chart](img/chart.png "Chart") and <a href="mailto:desk@news.example.com">mail</a>.\n', {
+      file: 'ok.md',
+      site,
+    });
     expect(story.contentHtml).toContain('<a href="https://news.example.com/report.pdf">the report</a>');
     expect(story.contentHtml).toContain('src="https://news.example.com/img/chart.png"');
     expect(story.contentHtml).toContain('href="mailto:desk@news.example.com"');
@@ -140,7 +206,38 @@ describe('safe HTML', () => {
   it('sanitizes any mix of dangerous fragments and arbitrary text (property)', () => {
     const fragment = fc.oneof(
       fc.constantFrom(...VECTORS),
-      fc.constantFrom('<', '>', '"', "'", '=', '/', ' ', 'on', 'load', 'error', 'javascript', 'data', ':', '&#', '&colon;', '&Tab;', 'script', 'style', 'src', 'href', '<a ', '<img ', '</a>', '<svg>', '-->', '<!--', ']]>', '\u0000', '\t', '\n'),
+      fc.constantFrom(
+        '<',
+        '>',
+        '"',
+        "'",
+        '=',
+        '/',
+        ' ',
+        'on',
+        'load',
+        'error',
+        'javascript',
+        'data',
+        ':',
+        '&#',
+        '&colon;',
+        '&Tab;',
+        'script',
+        'style',
+        'src',
+        'href',
+        '<a ',
+        '<img ',
+        '</a>',
+        '<svg>',
+        '-->',
+        '<!--',
+        ']]>',
+        '\u0000',
+        '\t',
+        '\n',
+      ),
       fc.string({ unit: 'binary', maxLength: 8 }),
     );
     const runs = fuzzRuns(400);
@@ -161,7 +258,10 @@ describe('titles are text everywhere', () => {
   const title = '<script>alert(1)</script> <b>bold</b> &amp; ]]> "quoted" \'single\'';
 
   it('in RSS, Atom, JSON Feed and the index page', () => {
-    const story = parseSeed(`---\ntitle: ${JSON.stringify(title)}\nsummary: "<img src=x onerror=alert(1)> ]]>"\ntags: ["<svg onload=alert(1)>"]\ndate: 2024-01-01T00:00:00Z\n---\nBody.\n`, { file: 'title.md', site });
+    const story = parseSeed(
+      `---\ntitle: ${JSON.stringify(title)}\nsummary: "<img src=x onerror=alert(1)> ]]>"\ntags: ["<svg onload=alert(1)>"]\ndate: 2024-01-01T00:00:00Z\n---\nBody.\n`,
+      { file: 'title.md', site },
+    );
     expect(story.title).toBe(title);
     const set = buildFeedSet([story], config, { tagFeeds: true });
     const out = renderFeeds(set[0]!.document);

@@ -82,7 +82,9 @@ export function whichSet(files: Map<string, Buffer> | undefined, sets: Record<st
     if (expected.join('\n') !== actual.join('\n')) {
       const missing = expected.filter((f) => !files.has(f));
       const extra = actual.filter((f) => !(f in set));
-      reasons.push(`${name}: ${missing.length} file(s) missing${missing.length ? ` (${missing.slice(0, 3).join(', ')}…)` : ''}, ${extra.length} extra${extra.length ? ` (${extra.slice(0, 3).join(', ')}…)` : ''}`);
+      reasons.push(
+        `${name}: ${missing.length} file(s) missing${missing.length ? ` (${missing.slice(0, 3).join(', ')}…)` : ''}, ${extra.length} extra${extra.length ? ` (${extra.slice(0, 3).join(', ')}…)` : ''}`,
+      );
       continue;
     }
     const differing = expected.filter((f) => !files.get(f)!.equals(Buffer.from(set[f]!)));
@@ -153,10 +155,11 @@ export async function startChild(name: string, args: string[], options: ChildOpt
   const waiters: { text: string; resolve: () => void }[] = [];
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     out += d;
-    for (const w of [...waiters]) if (out.includes(w.text)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve();
-    }
+    for (const w of [...waiters])
+      if (out.includes(w.text)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
   });
   child.stderr!.setEncoding('utf8').on('data', (d: string) => {
     err += d;

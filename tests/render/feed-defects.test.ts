@@ -73,9 +73,25 @@ describe('feed@6 defects that must stay corrected', () => {
   it('characters XML forbids never reach the output', async () => {
     const warnings: Diagnostic[] = [];
     const story: Story = {
-      id: 'https://ex.com/s', slug: 's', url: 'https://ex.com/s', title: 'Bad\u0000Nul\u000BVT\uFFFEend', summary: 'a\u0001b', published: NOW, updated: NOW,
-      authors: [{ name: 'Ja\u0008ne' }], language: 'en', sections: [], quotes: [], sources: [], entities: { people: [], organizations: [], places: [] },
-      tags: ['t\u001Fag'], wordCount: 1, readingMinutes: 1, contentHtml: '<p>x\uFFFF\uD800y</p>', contentText: 'x\u0000y', draft: false,
+      id: 'https://ex.com/s',
+      slug: 's',
+      url: 'https://ex.com/s',
+      title: 'Bad\u0000Nul\u000BVT\uFFFEend',
+      summary: 'a\u0001b',
+      published: NOW,
+      updated: NOW,
+      authors: [{ name: 'Ja\u0008ne' }],
+      language: 'en',
+      sections: [],
+      quotes: [],
+      sources: [],
+      entities: { people: [], organizations: [], places: [] },
+      tags: ['t\u001Fag'],
+      wordCount: 1,
+      readingMinutes: 1,
+      contentHtml: '<p>x\uFFFF\uD800y</p>',
+      contentText: 'x\u0000y',
+      draft: false,
     };
     const site: SiteConfig = { siteUrl: 'https://ex.com', title: 'Site\u000C', description: 'D', language: 'en', authors: [] };
     const d = buildFeedDocument([story], site, { onWarning: (w) => warnings.push(w) });
@@ -208,8 +224,20 @@ describe('feed@6 defects that must stay corrected', () => {
 
   it('text that looks like an entity ("&amp;") comes back as written', async () => {
     const d = doc(
-      [item({ title: 'Tom &amp; Jerry', summary: '&lt;b&gt; is &amp;', contentHtml: '<p>&amp;amp;</p>', tags: ['&amp;', '&#38;'], authors: [{ name: 'A &amp; B', email: 'ab@ex.com' }, { name: '&lt;C&gt;' }] })],
-      { title: 'News &amp; Views', description: '&copy; us', selfUrls: { rss: 'https://ex.com/rss.xml?x=&amp;', atom: 'https://ex.com/atom.xml?x=&amp;', json: 'https://ex.com/feed.json' } },
+      [
+        item({
+          title: 'Tom &amp; Jerry',
+          summary: '&lt;b&gt; is &amp;',
+          contentHtml: '<p>&amp;amp;</p>',
+          tags: ['&amp;', '&#38;'],
+          authors: [{ name: 'A &amp; B', email: 'ab@ex.com' }, { name: '&lt;C&gt;' }],
+        }),
+      ],
+      {
+        title: 'News &amp; Views',
+        description: '&copy; us',
+        selfUrls: { rss: 'https://ex.com/rss.xml?x=&amp;', atom: 'https://ex.com/atom.xml?x=&amp;', json: 'https://ex.com/feed.json' },
+      },
     );
     const outputs = renderFeeds(d);
     for (const format of ['rss', 'atom', 'json'] as const) {

@@ -10,9 +10,21 @@ import { verifyExtensions } from '../../src/verify/extension-fields.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-const podcast: PodcastChannel = { image: 'https://p.example/art.jpg', categories: [{ text: 'News', subcategory: 'Daily News' }], explicit: false, owner: { name: 'O', email: 'o@p.example' } };
+const podcast: PodcastChannel = {
+  image: 'https://p.example/art.jpg',
+  categories: [{ text: 'News', subcategory: 'Daily News' }],
+  explicit: false,
+  owner: { name: 'O', email: 'o@p.example' },
+};
 const show: SiteConfig = { siteUrl: 'https://p.example', title: 'Show', description: 'A show.', podcast };
-const episode = { url: '/1', title: 'One', published: '2024-01-01T00:00:00Z', summary: 'First.', enclosures: [{ url: 'https://p.example/1.mp3', type: 'audio/mpeg', length: 10, duration: 61 }], episode: { episode: 1, season: 2, episodeType: 'trailer' as const, explicit: true } };
+const episode = {
+  url: '/1',
+  title: 'One',
+  published: '2024-01-01T00:00:00Z',
+  summary: 'First.',
+  enclosures: [{ url: 'https://p.example/1.mp3', type: 'audio/mpeg', length: 10, duration: 61 }],
+  episode: { episode: 1, season: 2, episodeType: 'trailer' as const, explicit: true },
+};
 
 describe('podcast feeds', () => {
   it('examples/podcast.mjs builds three episodes with every tag Apple requires, and verify reads every field back', () => {
@@ -22,7 +34,16 @@ describe('podcast feeds', () => {
     expect(checkWellFormedXml(rss).ok).toBe(true);
     // Apple Podcasts: required channel tags, then required episode tags (three episodes).
     for (const tag of ['<title>', '<description>', '<language>', '<itunes:image href=', '<itunes:category text=', '<itunes:explicit>']) expect(rss, tag).toContain(tag);
-    for (const tag of ['<enclosure url=', '<guid ', '<itunes:duration>', '<itunes:episode>', '<itunes:season>', '<itunes:episodeType>', '<podcast:transcript ', '<podcast:chapters ']) {
+    for (const tag of [
+      '<enclosure url=',
+      '<guid ',
+      '<itunes:duration>',
+      '<itunes:episode>',
+      '<itunes:season>',
+      '<itunes:episodeType>',
+      '<podcast:transcript ',
+      '<podcast:chapters ',
+    ]) {
       expect(rss.split(tag).length - 1, tag).toBe(3);
     }
     for (const tag of ['<itunes:author>', '<itunes:owner>', '<itunes:type>serial</itunes:type>', '<podcast:guid>', '<podcast:locked owner=']) expect(rss, tag).toContain(tag);
@@ -51,7 +72,9 @@ describe('podcast feeds', () => {
 
   it('accepts only Apple Podcasts categories', () => {
     expect(() => buildFeeds([episode], { ...show, podcast: { ...podcast, categories: [{ text: 'Cooking' }] } })).toThrow(/"Cooking" is not an Apple Podcasts category/);
-    expect(() => buildFeeds([episode], { ...show, podcast: { ...podcast, categories: [{ text: 'News', subcategory: 'Cooking' }] } })).toThrow(/"Cooking" is not a subcategory of "News"/);
+    expect(() => buildFeeds([episode], { ...show, podcast: { ...podcast, categories: [{ text: 'News', subcategory: 'Cooking' }] } })).toThrow(
+      /"Cooking" is not a subcategory of "News"/,
+    );
     expect(() => buildFeeds([episode], { ...show, podcast: { ...podcast, categories: [{ text: 'Technology' }, { text: 'Arts', subcategory: 'Food' }] } })).not.toThrow();
   });
 
@@ -71,7 +94,14 @@ describe('custom elements and JSON Feed extensions', () => {
 
   it('appear in all three formats and are read back', () => {
     const { outputs, document } = buildFeeds(
-      [{ url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'ex:rating': ['general', 'kids'], 'dc:rights': 'CC BY' }, json: { _ex: { rating: ['general'], nested: { deep: true } } } } }],
+      [
+        {
+          url: '/a',
+          title: 'A',
+          published: '2024-01-01',
+          extensions: { xml: { 'ex:rating': ['general', 'kids'], 'dc:rights': 'CC BY' }, json: { _ex: { rating: ['general'], nested: { deep: true } } } },
+        },
+      ],
       { ...site, extensions: { xml: { 'ex:channel': 'news' }, json: { _ex: { channel: 'news' } } } },
     );
     expect(outputs.rss).toContain('xmlns:ex="https://x.example/ns#"');
@@ -84,7 +114,10 @@ describe('custom elements and JSON Feed extensions', () => {
   it('escape any text exactly once (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), (a, b) => {
-        const { outputs, document } = buildFeeds([{ url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'ex:v': [a, `${b}]]><x>&amp;`] }, json: { _v: { a, b } } } }], site);
+        const { outputs, document } = buildFeeds(
+          [{ url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'ex:v': [a, `${b}]]><x>&amp;`] }, json: { _v: { a, b } } } }],
+          site,
+        );
         expect(checkWellFormedXml(outputs.rss).ok).toBe(true);
         expect(checkWellFormedXml(outputs.atom).ok).toBe(true);
         expect(verifyExtensions(outputs, document)).toEqual([]);

@@ -30,7 +30,10 @@ describe('readSeed', () => {
   it('removes characters XML forbids and names their lines', () => {
     const warnings: Diagnostic[] = [];
     const seed = readSeed('Title\nFine line.\nBad \u000b and \u0000 here.\n', { file: 'x.txt', onWarning: (d) => warnings.push(d) });
-    expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'Fine line.' }, { kind: 'paragraph', text: 'Bad and here.' }]);
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'Fine line.' },
+      { kind: 'paragraph', text: 'Bad and here.' },
+    ]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'W_ILLEGAL_CHAR', file: 'x.txt', line: 3 })]);
     expect(warnings[0]!.message).toContain('U+000B');
   });

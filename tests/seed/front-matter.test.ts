@@ -53,7 +53,9 @@ describe('front matter', () => {
   });
 
   it('stops alias bombs instead of expanding them', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join(
+      '\n',
+    );
     const error = fails(() => parseYamlMeta(bomb, { file: 'bomb.md' }));
     expect(error.code).toBe('E_FRONT_MATTER');
   });

@@ -3,12 +3,23 @@ import { htmlToSections, readJsonSeed } from '../../src/seed/json.js';
 
 describe('readJsonSeed', () => {
   it('reads a structured story', () => {
-    const seed = readJsonSeed(JSON.stringify({
-      title: 'Structured',
-      date: '2024-05-01T10:00:00Z',
-      authors: [{ name: 'A', email: 'a@example.com' }],
-      sections: [{ heading: null, blocks: [{ kind: 'paragraph', text: 'One.' }, { kind: 'list', ordered: true, items: ['x', 'y'] }] }],
-    }), { file: 's.json' });
+    const seed = readJsonSeed(
+      JSON.stringify({
+        title: 'Structured',
+        date: '2024-05-01T10:00:00Z',
+        authors: [{ name: 'A', email: 'a@example.com' }],
+        sections: [
+          {
+            heading: null,
+            blocks: [
+              { kind: 'paragraph', text: 'One.' },
+              { kind: 'list', ordered: true, items: ['x', 'y'] },
+            ],
+          },
+        ],
+      }),
+      { file: 's.json' },
+    );
     expect(seed.title).toBe('Structured');
     expect(seed.meta.authors).toEqual([{ name: 'A', email: 'a@example.com' }]);
     expect(seed.sections[0]!.blocks[1]).toEqual({ kind: 'list', ordered: true, items: ['x', 'y'] });
@@ -20,18 +31,27 @@ describe('readJsonSeed', () => {
   });
 
   it('gives errors with JSON paths and lines', () => {
-    expect(() => readJsonSeed('{"title": "T", "sections": [{"heading": null, "blocks": [{"kind": "para", "text": "x"}]}]}', { file: 'b.json' }))
-      .toThrow(expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('$.sections[0].blocks[0].kind') }));
+    expect(() => readJsonSeed('{"title": "T", "sections": [{"heading": null, "blocks": [{"kind": "para", "text": "x"}]}]}', { file: 'b.json' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('$.sections[0].blocks[0].kind') }),
+    );
     expect(() => readJsonSeed('{"body": "x"}', { file: 'b.json' })).toThrow(expect.objectContaining({ message: expect.stringContaining('$.title') }));
     expect(() => readJsonSeed('{\n  "title": "T",\n  oops\n}', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_JSON', line: 3 }));
     expect(() => readJsonSeed('[1]', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_FIELD' }));
-    expect(() => readJsonSeed('{"title":"T","date":"soon","body":"x"}', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_DATE', message: expect.stringContaining('$.date') }));
+    expect(() => readJsonSeed('{"title":"T","date":"soon","body":"x"}', { file: 'b.json' })).toThrow(
+      expect.objectContaining({ code: 'E_DATE', message: expect.stringContaining('$.date') }),
+    );
   });
 
   it('derives sections from HTML', () => {
     expect(htmlToSections('<p>A &amp; B</p><h2>Sub</h2><ul><li>one</li><li>two</li></ul><script>x()</script><blockquote>Q</blockquote>')).toEqual([
       { heading: null, blocks: [{ kind: 'paragraph', text: 'A & B' }] },
-      { heading: 'Sub', blocks: [{ kind: 'list', ordered: false, items: ['one', 'two'] }, { kind: 'quote', text: 'Q' }] },
+      {
+        heading: 'Sub',
+        blocks: [
+          { kind: 'list', ordered: false, items: ['one', 'two'] },
+          { kind: 'quote', text: 'Q' },
+        ],
+      },
     ]);
   });
 });

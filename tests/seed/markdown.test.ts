@@ -16,7 +16,7 @@ describe('readMarkdownSeed', () => {
     expect(seed.sections[1]!.blocks.map((b) => b.kind)).toEqual(['paragraph', 'quote', 'paragraph', 'list', 'paragraph']);
     expect(seed.sections[0]!.blocks[0]).toEqual({
       kind: 'paragraph',
-      text: "Ships leaving the ports of the Odesa region carried 6.2 million tonnes of cargo in September, the third monthly rise in a row, the Ukrainian Sea Ports Authority said on Monday.",
+      text: 'Ships leaving the ports of the Odesa region carried 6.2 million tonnes of cargo in September, the third monthly rise in a row, the Ukrainian Sea Ports Authority said on Monday.',
     });
     expect(seed.html).toContain('<strong>Odesa region</strong>');
     expect(seed.html).toContain('<h2>Why insurers matter</h2>');

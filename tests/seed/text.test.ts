@@ -28,14 +28,20 @@ describe('readTextSeed', () => {
 
   it('does not mistake the first line of a wrapped paragraph for a subheading', () => {
     const seed = readTextSeed('Title\n\nThe city council voted on Thursday to keep\nrides on the metro free of charge until next year.\n');
-    expect(seed.sections).toEqual([{ heading: null, blocks: [{ kind: 'paragraph', text: 'The city council voted on Thursday to keep rides on the metro free of charge until next year.' }] }]);
+    expect(seed.sections).toEqual([
+      { heading: null, blocks: [{ kind: 'paragraph', text: 'The city council voted on Thursday to keep rides on the metro free of charge until next year.' }] },
+    ]);
   });
 
   it('turns "- " and "1." lines into lists', () => {
     const seed = readTextSeed(fixture('articles/lists.txt'));
     const blocks = seed.sections[0]!.blocks;
     expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'list', 'paragraph', 'list', 'paragraph']);
-    expect(blocks[1]).toEqual({ kind: 'list', ordered: false, items: ['alerts now name the district, not only the region;', 'a silent mode keeps only critical alerts;', 'the app works offline for up to six hours.'] });
+    expect(blocks[1]).toEqual({
+      kind: 'list',
+      ordered: false,
+      items: ['alerts now name the district, not only the region;', 'a silent mode keeps only critical alerts;', 'the app works offline for up to six hours.'],
+    });
     expect(blocks[3]).toMatchObject({ kind: 'list', ordered: true, items: ['delayed notifications on older Android phones;', 'a wrong map of the Chernihiv region.'] });
   });
 

@@ -13,8 +13,20 @@ const dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-xsl-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const stories = [
-  makeStory({ slug: 'a', title: 'Grain & <ports>', summary: 'Ships carried 6 < 7 million tonnes.', authors: [{ name: 'Olena Marchenko' }, { name: 'Ivan Lysak' }], tags: ['Economy'] }),
-  makeStory({ slug: 'b', title: 'Second story', authors: [{ name: 'Desk', email: 'desk@news.example.com' }], published: new Date('2024-09-01T00:00:00Z'), updated: new Date('2024-09-01T00:00:00Z') }),
+  makeStory({
+    slug: 'a',
+    title: 'Grain & <ports>',
+    summary: 'Ships carried 6 < 7 million tonnes.',
+    authors: [{ name: 'Olena Marchenko' }, { name: 'Ivan Lysak' }],
+    tags: ['Economy'],
+  }),
+  makeStory({
+    slug: 'b',
+    title: 'Second story',
+    authors: [{ name: 'Desk', email: 'desk@news.example.com' }],
+    published: new Date('2024-09-01T00:00:00Z'),
+    updated: new Date('2024-09-01T00:00:00Z'),
+  }),
 ];
 const { outputs } = buildFeeds(stories, { ...testSite, stylesheet: 'feed.xsl' });
 

@@ -101,7 +101,7 @@ describe('parseSeed: content', () => {
 
   it('summarizes the lede and counts words', () => {
     const s = parse(fixture('one-paragraph.txt'), { file: 'o.txt' });
-    expect(s.summary).toBe('The city council of Kharkiv voted on Thursday to keep rides on the city\'s metro free of charge until the end of next year, Mayor Ihor Terekhov said.');
+    expect(s.summary).toBe("The city council of Kharkiv voted on Thursday to keep rides on the city's metro free of charge until the end of next year, Mayor Ihor Terekhov said.");
     expect(s.wordCount).toBe(countWords(s.contentText));
     expect(s.readingMinutes).toBe(1);
     expect(countWords("It's a well-known fact — 10,000 people.")).toBe(6);
@@ -116,13 +116,14 @@ describe('parseSeed: content', () => {
     expect(parse('---\ndraft: true\n---\nT\nBody.', { file: 'x.md' }).draft).toBe(true);
   });
 
-  it('carries only the author\'s tags by default: entity tags are opt-in', () => {
+  it("carries only the author's tags by default: entity tags are opt-in", () => {
     const s = parse(fixture('front-matter.md'), { file: 'front-matter.md' });
     expect(s.tags).toEqual(['economy', 'shipping', 'Black Sea']);
     expect(s.entities.places).toContain('Odesa');
     // Opted in, only entities the story is confidently about (named more than once, or in the headline) become tags.
     expect(parse(fixture('front-matter.md'), { file: 'front-matter.md', site: { ...site, entityTags: 2 } }).tags).toEqual(['economy', 'shipping', 'Black Sea']);
-    const text = '---\ntags: [transport]\n---\nIzmail ferry resumes\n\nThe ferry between Izmail and Isaccea resumed on Monday, the Izmail port authority said.\n\nMayor Anna Kovacs of Isaccea welcomed the news. Traffic through Izmail had stopped in May.\n';
+    const text =
+      '---\ntags: [transport]\n---\nIzmail ferry resumes\n\nThe ferry between Izmail and Isaccea resumed on Monday, the Izmail port authority said.\n\nMayor Anna Kovacs of Isaccea welcomed the news. Traffic through Izmail had stopped in May.\n';
     const opted = parse(text, { file: 'ferry.md', site: { ...site, entityTags: 2 } });
     expect(opted.tags[0]).toBe('transport');
     expect(opted.tags).toContain('Izmail');

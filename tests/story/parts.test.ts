@@ -94,7 +94,10 @@ describe('html', () => {
 
 describe('language: the English shortcut', () => {
   it.each([
-    ['fr', "Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse, a indiqué le ministre de l'Agriculture dans un communiqué publié à Paris."],
+    [
+      'fr',
+      "Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse, a indiqué le ministre de l'Agriculture dans un communiqué publié à Paris.",
+    ],
     ['de', 'Die Bundesregierung hat am Dienstag ein Paket zur Unterstützung der Landwirte beschlossen, die von der Dürre betroffen sind, teilte das Ministerium in Berlin mit.'],
     ['es', 'El gobierno anunció el martes una serie de medidas para apoyar a los agricultores afectados por la sequía, informó el ministro de Agricultura en un comunicado.'],
     ['en', 'Apple unveiled new iPhones, Watches and AirPods at its Cupertino event, with prices starting at $799 for the base model.'],

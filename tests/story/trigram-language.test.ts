@@ -13,7 +13,7 @@ import { rankLanguages } from '../../src/story/trigram-language.js';
 const root = path.resolve(import.meta.dirname, '../..');
 
 const SAMPLES = [
-  "Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse.",
+  'Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse.',
   'Die Bundesregierung hat am Dienstag ein Paket zur Unterstützung der Landwirte beschlossen.',
   'Уряд оголосив у вівторок низку заходів для підтримки фермерів, які постраждали від посухи.',
   'Правительство объявило во вторник о ряде мер по поддержке фермеров.',
@@ -21,7 +21,10 @@ const SAMPLES = [
   '정부는 화요일 가뭄 피해 농가를 지원하기 위한 일련의 조치를 발표했다.',
   'Η κυβέρνηση ανακοίνωσε την Τρίτη μια σειρά μέτρων για τη στήριξη των αγροτών.',
   'الحكومة أعلنت يوم الثلاثاء عن سلسلة من الإجراءات لدعم المزارعين المتضررين من الجفاف',
-  '12345 67890 !!! ???', 'short', '', 'A mixed text: English words, und deutsche Wörter, et des mots français.',
+  '12345 67890 !!! ???',
+  'short',
+  '',
+  'A mixed text: English words, und deutsche Wörter, et des mots français.',
 ];
 
 const seedTexts = (): string[] => {
@@ -42,6 +45,9 @@ describe('trigram language ranking', () => {
   it('ranks generated text as franc-min does', () => {
     const word = fc.constantFrom('the', 'der', 'и', 'de', 'la', 'не', 'που', 'は', '1984', '—', 'ção', 'ñ', 'straße', 'ї', '!', 'x', 'كان', 'का');
     const text = fc.array(word, { minLength: 3, maxLength: 60 }).map((w) => w.join(' '));
-    fc.assert(fc.property(text, (t) => JSON.stringify(rankLanguages(t, 20)) === JSON.stringify(francAll(t, { minLength: 20 }))), { numRuns: 500, seed: 16 });
+    fc.assert(
+      fc.property(text, (t) => JSON.stringify(rankLanguages(t, 20)) === JSON.stringify(francAll(t, { minLength: 20 }))),
+      { numRuns: 500, seed: 16 },
+    );
   });
 });

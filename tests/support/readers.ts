@@ -48,11 +48,7 @@ export class ReaderError extends Error {
  * Runs a command without a terminal: no stdin, its own session (so nothing can open the
  * controlling TTY), a hard timeout that kills the whole process group, and output captured.
  */
-export function runProcess(
-  command: string,
-  args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
-): Promise<ProcessResult> {
+export function runProcess(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<ProcessResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -186,9 +182,7 @@ export async function newsboatProblems(): Promise<string[]> {
 export async function requireReaders(which: { feedparser?: boolean; newsboat?: boolean } = { feedparser: true, newsboat: true }): Promise<void> {
   const problems = [...(which.feedparser ? await feedparserProblems() : []), ...(which.newsboat ? await newsboatProblems() : [])];
   if (problems.length) {
-    throw new ReaderError(
-      `feed readers needed by the integration tests are missing:\n- ${problems.join('\n- ')}\n(set ${SKIP_READERS_ENV}=1 to skip these tests instead)`,
-    );
+    throw new ReaderError(`feed readers needed by the integration tests are missing:\n- ${problems.join('\n- ')}\n(set ${SKIP_READERS_ENV}=1 to skip these tests instead)`);
   }
 }
 

@@ -46,9 +46,25 @@ describe('verifyFeeds builds the document from stories', () => {
   it('passes for outputs rendered from the same stories', async () => {
     const site: SiteConfig = { siteUrl: 'https://news.example.com', title: 'T', description: 'D', language: 'en', authors: [{ name: 'Desk', email: 'desk@example.com' }] };
     const story: Story = {
-      id: 'https://news.example.com/s', slug: 's', url: 'https://news.example.com/s', title: 'A  story\n', summary: 'S', published: new Date('2024-01-01T00:00:00Z'),
-      updated: new Date('2024-01-02T00:00:00Z'), authors: [], language: 'en', sections: [], quotes: [], sources: [], entities: { people: [], organizations: [], places: [] },
-      tags: ['x', 'x', ' y '], wordCount: 1, readingMinutes: 1, contentHtml: '<p>S</p>', contentText: 'S', draft: false,
+      id: 'https://news.example.com/s',
+      slug: 's',
+      url: 'https://news.example.com/s',
+      title: 'A  story\n',
+      summary: 'S',
+      published: new Date('2024-01-01T00:00:00Z'),
+      updated: new Date('2024-01-02T00:00:00Z'),
+      authors: [],
+      language: 'en',
+      sections: [],
+      quotes: [],
+      sources: [],
+      entities: { people: [], organizations: [], places: [] },
+      tags: ['x', 'x', ' y '],
+      wordCount: 1,
+      readingMinutes: 1,
+      contentHtml: '<p>S</p>',
+      contentText: 'S',
+      draft: false,
     };
     const built = renderFeeds(buildFeedDocument([story], site));
     expect(await verifyFeeds(built, [story], site)).toEqual({
@@ -66,7 +82,11 @@ describe('crossCheck compares formats with each other', () => {
     const parsed = await Promise.all([readFeed(outputs.rss), readFeed(outputs.atom), readFeed(outputs.json)]);
     const report = crossCheck(parsed);
     expect(report.problems).toEqual([]);
-    expect(report.formats).toEqual({ rss: { items: 3, expectedItems: 3, problems: 0 }, atom: { items: 3, expectedItems: 3, problems: 0 }, json: { items: 3, expectedItems: 3, problems: 0 } });
+    expect(report.formats).toEqual({
+      rss: { items: 3, expectedItems: 3, problems: 0 },
+      atom: { items: 3, expectedItems: 3, problems: 0 },
+      json: { items: 3, expectedItems: 3, problems: 0 },
+    });
   });
 
   it('names both formats when they disagree', async () => {
@@ -116,7 +136,11 @@ describe('formatReport', () => {
   });
 
   it('shows absent values and control characters plainly', () => {
-    const report: VerifyReport = { ok: false, problems: [{ format: 'rss', itemId: null, field: 'hub', expected: 'a\nb', actual: '(none)' }], formats: { rss: { items: 0, expectedItems: 0, problems: 1 } } };
+    const report: VerifyReport = {
+      ok: false,
+      problems: [{ format: 'rss', itemId: null, field: 'hub', expected: 'a\nb', actual: '(none)' }],
+      formats: { rss: { items: 0, expectedItems: 0, problems: 1 } },
+    };
     expect(formatReport(report)).toBe('rss   feed  hub: expected "a\\nb" got (none)\n1 problem: rss 1');
   });
 

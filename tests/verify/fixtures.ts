@@ -9,7 +9,10 @@ export function sampleDocument(): FeedDocument {
     language: 'en',
     selfUrls: { rss: 'https://news.example.com/rss.xml', atom: 'https://news.example.com/atom.xml', json: 'https://news.example.com/feed.json' },
     updated: new Date('2024-03-03T08:00:00Z'),
-    authors: [{ name: 'Desk Editor', email: 'desk@example.com' }, { name: 'Night Desk', url: 'https://news.example.com/night' }],
+    authors: [
+      { name: 'Desk Editor', email: 'desk@example.com' },
+      { name: 'Night Desk', url: 'https://news.example.com/night' },
+    ],
     generator: { name: 'storyfeed', version: '0.1.0', url: 'https://www.npmjs.com/package/storyfeed' },
     hub: 'https://hub.example.com/',
     items: [

@@ -48,16 +48,21 @@ describe('stack overflow: push(...array) in verify', () => {
 });
 
 describe('stack overflow: deeply nested XHTML in a feed', () => {
-  it.each([5_000, 20_000])('%i levels of XHTML in Atom content are read, not a RangeError', async (depth) => {
-    const open = '<span>'.repeat(depth);
-    const close = '</span>'.repeat(depth);
-    const text = `<feed xmlns="${ATOM}"><title>T</title><id>https://ex.com/</id><updated>2024-01-01T00:00:00Z</updated><author><name>A</name></author>`
-      + `<entry><id>https://ex.com/1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${open}deep${close}</div></title>`
-      + `<updated>2024-01-01T00:00:00Z</updated><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${open}body${close}</div></content></entry></feed>`;
-    const feed = await readFeed(text);
-    expect(feed.items[0]!.title).toBe('deep');
-    expect(feed.items[0]!.contentHtml).toContain('body');
-  }, 60_000);
+  it.each([5_000, 20_000])(
+    '%i levels of XHTML in Atom content are read, not a RangeError',
+    async (depth) => {
+      const open = '<span>'.repeat(depth);
+      const close = '</span>'.repeat(depth);
+      const text =
+        `<feed xmlns="${ATOM}"><title>T</title><id>https://ex.com/</id><updated>2024-01-01T00:00:00Z</updated><author><name>A</name></author>` +
+        `<entry><id>https://ex.com/1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${open}deep${close}</div></title>` +
+        `<updated>2024-01-01T00:00:00Z</updated><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${open}body${close}</div></content></entry></feed>`;
+      const feed = await readFeed(text);
+      expect(feed.items[0]!.title).toBe('deep');
+      expect(feed.items[0]!.contentHtml).toContain('body');
+    },
+    60_000,
+  );
 
   it('20,000 levels of HTML reduce to their text', () => {
     expect(htmlToText(`${'<b>'.repeat(20_000)}x${'</b>'.repeat(20_000)}`)).toBe('x');
@@ -65,18 +70,32 @@ describe('stack overflow: deeply nested XHTML in a feed', () => {
 });
 
 describe('quadratic verify on JSON Feed problems (line lookup per problem)', () => {
-  const feed = (count: number): string => JSON.stringify({
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'T',
-    items: Array.from({ length: count }, (_, i) => ({ id: String(i), content_text: 'x', date_published: 'soon' })),
-  }, null, 1);
+  const feed = (count: number): string =>
+    JSON.stringify(
+      {
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'T',
+        items: Array.from({ length: count }, (_, i) => ({ id: String(i), content_text: 'x', date_published: 'soon' })),
+      },
+      null,
+      1,
+    );
 
   it('every problem gets its line, from one index of line starts', async () => {
     const parsed = await readFeed(feed(3));
-    expect(parsed.problems.map((p) => [p.path, p.line])).toEqual([['items[0].date_published', 8], ['items[1].date_published', 13], ['items[2].date_published', 18]]);
+    expect(parsed.problems.map((p) => [p.path, p.line])).toEqual([
+      ['items[0].date_published', 8],
+      ['items[1].date_published', 13],
+      ['items[2].date_published', 18],
+    ]);
     const index = new LineIndex('a\nbc\n\nd');
     expect([0, 1, 2, 4, 5, 6].map((o) => index.at(o))).toEqual([
-      { line: 1, column: 1 }, { line: 1, column: 2 }, { line: 2, column: 1 }, { line: 2, column: 3 }, { line: 3, column: 1 }, { line: 4, column: 1 },
+      { line: 1, column: 1 },
+      { line: 1, column: 2 },
+      { line: 2, column: 1 },
+      { line: 2, column: 3 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
     ]);
   });
 

@@ -44,7 +44,7 @@ describe('strict JSON Feed reader: every broken rule with its path, what was exp
   });
 
   it('requires a string id and some content on each item', async () => {
-    const items = [{ content_html: '<p>x</p>' }, { id: 7, content_text: 'x' }, { id: '' , content_text: 'x' }, { id: 'a' }, 'not an item'];
+    const items = [{ content_html: '<p>x</p>' }, { id: 7, content_text: 'x' }, { id: '', content_text: 'x' }, { id: 'a' }, 'not an item'];
     expect(await problems({ version: V11, title: 'T', items })).toEqual([
       'items[0].id: expected a string, found nothing',
       'items[1].id: expected a string, found 7',
@@ -112,8 +112,12 @@ describe('strict JSON Feed reader: every broken rule with its path, what was exp
   it('reads 1.1 authors in preference to the deprecated author, which must repeat authors[0]', async () => {
     const feed = await readFeed(JSON.stringify({ version: V11, title: 'T', author: { name: 'Old' }, authors: [{ name: 'New' }, { url: 'https://ex.com/b' }], items: [] }));
     expect(feed.authors).toEqual([{ name: 'New' }, { url: 'https://ex.com/b' }]);
-    expect(feed.problems).toEqual([{ path: 'author', message: 'expected the same value as authors[0] (author is its deprecated 1.0 form), found an object', severity: 'warning', line: 1, column: 68 }]);
-    const same = await readFeed(JSON.stringify({ version: V11, title: 'T', author: { name: 'New' }, authors: [{ name: 'New' }], items: [item({ author: { name: 'X' }, authors: [{ name: 'X' }] })] }));
+    expect(feed.problems).toEqual([
+      { path: 'author', message: 'expected the same value as authors[0] (author is its deprecated 1.0 form), found an object', severity: 'warning', line: 1, column: 68 },
+    ]);
+    const same = await readFeed(
+      JSON.stringify({ version: V11, title: 'T', author: { name: 'New' }, authors: [{ name: 'New' }], items: [item({ author: { name: 'X' }, authors: [{ name: 'X' }] })] }),
+    );
     expect(same.problems).toEqual([]);
   });
 });

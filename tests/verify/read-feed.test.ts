@@ -53,7 +53,10 @@ describe('readFeed on storyfeed output', () => {
     expect(atom.items[1]!.updated).toEqual(new Date('2024-02-29T12:30:00Z'));
     expect(atom.items[1]!.authors[2]).toEqual({ name: 'Ann Smith', email: 'ann@example.com', url: 'https://news.example.com/people/ann' });
     expect(atom.items[1]!.image).toEqual({ url: 'https://news.example.com/img/beta.png', type: 'image/png' });
-    expect(atom.authors).toEqual([{ name: 'Desk Editor', email: 'desk@example.com' }, { name: 'Night Desk', url: 'https://news.example.com/night' }]);
+    expect(atom.authors).toEqual([
+      { name: 'Desk Editor', email: 'desk@example.com' },
+      { name: 'Night Desk', url: 'https://news.example.com/night' },
+    ]);
     expect(json).toMatchObject({ version: '1.1' });
     expect(json.items[1]).toMatchObject({ language: 'uk', contentText: 'Councils met for six hours.\n\nWe will meet again.', updated: new Date('2024-02-29T12:30:00Z') });
   });
@@ -119,7 +122,10 @@ describe('readFeed on hand-written RSS', () => {
   it('reads every author form and every enclosure', async () => {
     const [first] = (await readFeed(rss)).items;
     expect(first!.authors).toEqual([{ email: 'jane@ex.com', name: 'Jane Doe' }, { email: 'joe@ex.com', name: 'Joe Bloggs' }, { name: 'Olena' }]);
-    expect(first!.enclosures).toEqual([{ url: 'https://ex.com/a.mp3', type: 'audio/mpeg', length: 1234 }, { url: 'https://ex.com/a.jpg', type: 'image/jpeg', length: 99 }]);
+    expect(first!.enclosures).toEqual([
+      { url: 'https://ex.com/a.mp3', type: 'audio/mpeg', length: 1234 },
+      { url: 'https://ex.com/a.jpg', type: 'image/jpeg', length: 99 },
+    ]);
     expect(first!.image).toEqual({ url: 'https://ex.com/a.jpg', type: 'image/jpeg', length: 99 });
   });
 
@@ -129,8 +135,20 @@ describe('readFeed on hand-written RSS', () => {
     expect(feed.problems).toEqual([
       { path: 'channel.item[0].author[1]', message: '<author> appears again (first on line 21); only one is allowed', severity: 'error', line: 22, column: 7 },
       { path: 'channel.item[0].enclosure', message: '2 enclosures; many readers show only the first', severity: 'warning', line: 13, column: 5 },
-      { path: 'channel.item[1].pubDate', message: 'expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "2024-01-13 08:00"', severity: 'error', line: 32, column: 7 },
-      { path: 'channel.item[1].author[0]', message: 'expected an email address such as "jane@example.com (Jane Doe)", found "Just A Name"', severity: 'error', line: 31, column: 7 },
+      {
+        path: 'channel.item[1].pubDate',
+        message: 'expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "2024-01-13 08:00"',
+        severity: 'error',
+        line: 32,
+        column: 7,
+      },
+      {
+        path: 'channel.item[1].author[0]',
+        message: 'expected an email address such as "jane@example.com (Jane Doe)", found "Just A Name"',
+        severity: 'error',
+        line: 31,
+        column: 7,
+      },
     ]);
   });
 
@@ -198,7 +216,10 @@ describe('readFeed on hand-written Atom', () => {
       url: 'https://wien.example.org/1',
       published: new Date('2024-01-14T09:00:00Z'),
       updated: new Date('2024-01-15T09:00:00.250Z'),
-      authors: [{ name: 'Anna', email: 'anna@example.org' }, { name: 'Ben', url: 'https://example.org/ben' }],
+      authors: [
+        { name: 'Anna', email: 'anna@example.org' },
+        { name: 'Ben', url: 'https://example.org/ben' },
+      ],
       tags: ['politik', 'wien'],
       image: { url: 'https://wien.example.org/1.png', type: 'image/png', length: 42 },
       summary: 'Two lines\n      of text',
@@ -214,7 +235,13 @@ describe('readFeed on hand-written Atom', () => {
     const feed = await readFeed(atom);
     expect(feed.items[1]).toMatchObject({ summary: 'An HTML summary', contentHtml: '<p>Body</p>', language: 'en' });
     expect(feed.items[1]!.updated).toBeUndefined();
-    expect(feed.problems).toContainEqual({ path: 'entry[1].updated', message: 'expected an RFC 3339 date such as "2024-03-01T10:00:00Z" (upper-case T and Z, no space), found "yesterday"', severity: 'error', line: 31, column: 5 });
+    expect(feed.problems).toContainEqual({
+      path: 'entry[1].updated',
+      message: 'expected an RFC 3339 date such as "2024-03-01T10:00:00Z" (upper-case T and Z, no space), found "yesterday"',
+      severity: 'error',
+      line: 31,
+      column: 5,
+    });
   });
 
   it('reports an Atom feed outside the Atom namespace', async () => {
@@ -225,23 +252,44 @@ describe('readFeed on hand-written Atom', () => {
 });
 
 describe('readFeed on hand-written JSON Feed 1.0', () => {
-  const json = JSON.stringify({
-    version: 'https://jsonfeed.org/version/1',
-    title: 'My Example Feed',
-    home_page_url: 'https://example.org/',
-    feed_url: 'https://example.org/feed.json',
-    author: { name: 'Brent Simmons', url: 'https://example.org/brent' },
-    items: [
-      { id: '2', content_text: 'This is a second item.', url: 'https://example.org/second-item', date_published: '2017-05-17T10:02:12-07:00', author: { name: 'Manton' } },
-      { id: 1, content_html: '<p>Hello, world!</p>', url: 'https://example.org/initial-post', tags: ['a', 'b'], attachments: [{ url: 'https://example.org/a.mp3', mime_type: 'audio/mpeg', size_in_bytes: 100 }] },
-    ],
-  }, null, 2);
+  const json = JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1',
+      title: 'My Example Feed',
+      home_page_url: 'https://example.org/',
+      feed_url: 'https://example.org/feed.json',
+      author: { name: 'Brent Simmons', url: 'https://example.org/brent' },
+      items: [
+        { id: '2', content_text: 'This is a second item.', url: 'https://example.org/second-item', date_published: '2017-05-17T10:02:12-07:00', author: { name: 'Manton' } },
+        {
+          id: 1,
+          content_html: '<p>Hello, world!</p>',
+          url: 'https://example.org/initial-post',
+          tags: ['a', 'b'],
+          attachments: [{ url: 'https://example.org/a.mp3', mime_type: 'audio/mpeg', size_in_bytes: 100 }],
+        },
+      ],
+    },
+    null,
+    2,
+  );
 
   it('reads the 1.0 author, coerces numeric ids and reads attachments', async () => {
     const feed = await readFeed(json);
-    expect(feed).toMatchObject({ format: 'json', version: '1.0', authors: [{ name: 'Brent Simmons', url: 'https://example.org/brent' }], siteUrl: 'https://example.org/', selfUrl: 'https://example.org/feed.json' });
+    expect(feed).toMatchObject({
+      format: 'json',
+      version: '1.0',
+      authors: [{ name: 'Brent Simmons', url: 'https://example.org/brent' }],
+      siteUrl: 'https://example.org/',
+      selfUrl: 'https://example.org/feed.json',
+    });
     expect(feed.items[0]).toMatchObject({ id: '2', contentText: 'This is a second item.', published: new Date('2017-05-17T17:02:12Z'), authors: [{ name: 'Manton' }] });
-    expect(feed.items[1]).toMatchObject({ id: '1', contentHtml: '<p>Hello, world!</p>', tags: ['a', 'b'], enclosures: [{ url: 'https://example.org/a.mp3', type: 'audio/mpeg', length: 100 }] });
+    expect(feed.items[1]).toMatchObject({
+      id: '1',
+      contentHtml: '<p>Hello, world!</p>',
+      tags: ['a', 'b'],
+      enclosures: [{ url: 'https://example.org/a.mp3', type: 'audio/mpeg', length: 100 }],
+    });
     expect(feed.problems).toEqual([{ path: 'items[1].id', message: 'expected a string, found 1', severity: 'warning', line: 21, column: 13 }]);
   });
 });
@@ -275,7 +323,9 @@ describe('readFeed errors for input that is not a feed', () => {
   });
 
   it('JSON that is not a feed', async () => {
-    expect((await readError('{\n  "name": "storyfeed",\n  "version": "0.1.0"\n}')).detail).toBe('this is JSON but not a JSON Feed: "version" is "0.1.0" (expected "https://jsonfeed.org/version/1.1")');
+    expect((await readError('{\n  "name": "storyfeed",\n  "version": "0.1.0"\n}')).detail).toBe(
+      'this is JSON but not a JSON Feed: "version" is "0.1.0" (expected "https://jsonfeed.org/version/1.1")',
+    );
     expect((await readError('{"title": "x"}')).detail).toBe('this is JSON but not a JSON Feed: it has no "version" (expected "https://jsonfeed.org/version/1.1")');
     expect((await readError('[1, 2]')).detail).toMatch(/^this is JSON but not a JSON Feed: the top level is an array/);
   });
@@ -292,7 +342,9 @@ describe('readFeed errors for input that is not a feed', () => {
   });
 
   it('an unknown XML root', async () => {
-    expect((await readError('<?xml version="1.0"?>\n<note><to>Tove</to></note>')).detail).toBe('unsupported: an XML document with the root <note>, not a feed (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)');
+    expect((await readError('<?xml version="1.0"?>\n<note><to>Tove</to></note>')).detail).toBe(
+      'unsupported: an XML document with the root <note>, not a feed (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)',
+    );
     const error = await readError('<opml version="2.0"><body/></opml>');
     expect(error).toMatchObject({ code: 'E_FEED', line: 1 });
   });

@@ -13,11 +13,62 @@ import { removeIllegalXmlChars } from '../../src/xml-chars.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 const SPECIALS = [
-  ']]>', ']]', ']]]]><![CDATA[>', '<![CDATA[', '&', '<', '>', '"', "'", '&amp;', '&lt;', '&#38;', '&#x3C;', '&nbsp;', '&eacute;', '&amp;amp;',
-  '<p>', '</p>', '<b>bold</b>', '<br/>', '<script>x</script>', '<!-- c -->', '?>', '<?xml-stylesheet?>',
-  '\u0000', '\u0008', '\u000B', '\u000C', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF', '\u0085', '\u2028', '\u2029',
-  '\r\n', '\r', '\n', '\t', ' ', '  ', '\u00A0', '\u3000', '\uFEFF', '\u200B',
-  '😀', '👩🏽‍🚀', '𝔸', 'שלום עולם', 'مرحبا بالعالم', '\u202E', '\u202B', 'Київ', 'İstanbul', 'ﬀ',
+  ']]>',
+  ']]',
+  ']]]]><![CDATA[>',
+  '<![CDATA[',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&amp;',
+  '&lt;',
+  '&#38;',
+  '&#x3C;',
+  '&nbsp;',
+  '&eacute;',
+  '&amp;amp;',
+  '<p>',
+  '</p>',
+  '<b>bold</b>',
+  '<br/>',
+  '<script>x</script>',
+  '<!-- c -->',
+  '?>',
+  '<?xml-stylesheet?>',
+  '\u0000',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u001F',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDFFF',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\r\n',
+  '\r',
+  '\n',
+  '\t',
+  ' ',
+  '  ',
+  '\u00A0',
+  '\u3000',
+  '\uFEFF',
+  '\u200B',
+  '😀',
+  '👩🏽‍🚀',
+  '𝔸',
+  'שלום עולם',
+  'مرحبا بالعالم',
+  '\u202E',
+  '\u202B',
+  'Київ',
+  'İstanbul',
+  'ﬀ',
 ];
 
 /** Unicode text with a high chance of everything that breaks feeds. */
@@ -27,7 +78,14 @@ const text = fc
 
 /** HTML-ish bodies: escaped paragraphs mixed with raw (sometimes broken) markup and text. */
 const html = fc
-  .array(fc.oneof(text.map((t) => `<p>${t.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`), text, fc.constantFrom('<ul><li>a</li></ul>', '<pre>  x\n  y</pre>', '<a href="https://e.com/?a=1&amp;b=2">l</a>', '<p', '<b>unclosed')), { maxLength: 5 })
+  .array(
+    fc.oneof(
+      text.map((t) => `<p>${t.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`),
+      text,
+      fc.constantFrom('<ul><li>a</li></ul>', '<pre>  x\n  y</pre>', '<a href="https://e.com/?a=1&amp;b=2">l</a>', '<p', '<b>unclosed'),
+    ),
+    { maxLength: 5 },
+  )
   .map((parts) => parts.join('\n'));
 
 const url = fc.webUrl({ withQueryParameters: true, withFragments: true });
@@ -41,7 +99,11 @@ const author: fc.Arbitrary<Author> = fc.record({ name: text, email: fc.option(fc
   return out;
 });
 
-const id = fc.oneof(url, fc.stringMatching(/^[a-z0-9-]{1,12}$/).map((s) => `tag:example.com,2024:${s}`), fc.uuid().map((u) => `urn:uuid:${u}`));
+const id = fc.oneof(
+  url,
+  fc.stringMatching(/^[a-z0-9-]{1,12}$/).map((s) => `tag:example.com,2024:${s}`),
+  fc.uuid().map((u) => `urn:uuid:${u}`),
+);
 
 const story: fc.Arbitrary<Story> = fc
   .record({
@@ -98,35 +160,45 @@ const stories = fc.uniqueArray(story, { maxLength: 4, selector: (s) => s.id });
 const clean = (value: string): string => removeIllegalXmlChars(value).text;
 
 describe('fast-check round trip: stories → document → RSS / Atom / JSON → read back', () => {
-  it(`every output is well-formed and reads back equal to the input (${RUNS} runs)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(stories, site, async (input, config) => {
-        const doc = buildFeedDocument(input, config, { emptyFeedDate: new Date('2024-01-01T00:00:00Z') });
-        // The document is the input minus the characters XML forbids.
-        const byId = new Map(input.map((s) => [s.id, s]));
-        for (const item of doc.items) {
-          const source = byId.get(item.id)!;
-          expect(item.contentHtml).toBe(clean(source.contentHtml));
-          expect(item.summary).toBe(clean(source.summary));
-          expect(item.title).toBe(clean(source.title).replace(/\s+/g, ' ').trim());
-        }
-        const outputs = renderFeeds(doc);
-        for (const format of ['rss', 'atom'] as const) {
-          const check = checkWellFormedXml(outputs[format]);
-          if (!check.ok) throw new Error(`${format} is not well-formed: ${JSON.stringify(check.error)}`);
-        }
-        // What verifyDocument does, with the parsed feeds kept for the exact checks below.
-        const [rss, atom, json] = await Promise.all([readFeed(outputs.rss, { format: 'rss' }), readFeed(outputs.atom, { format: 'atom' }), readFeed(outputs.json, { format: 'json' })]);
-        expect([...compareFeed(rss, doc, 'rss'), ...compareFeed(atom, doc, 'atom'), ...compareFeed(json, doc, 'json')]).toEqual([]);
-        // The second reading (rss-parser) of the same text agrees with the strict reader item by item.
-        expect(compareReadings(rss, await readWithRssParser(outputs.rss), 'rss')).toEqual([]);
-        expect(compareReadings(atom, await readWithRssParser(outputs.atom), 'atom')).toEqual([]);
-        // Exact equality, beyond the comparison's whitespace rules, where formats carry text verbatim.
-        expect(json.items.map((i) => [i.id, i.contentHtml, i.contentText, i.summary ?? ''])).toEqual(doc.items.map((i) => [i.id, i.contentHtml, i.contentText, i.summary.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')]));
-        expect(atom.items.map((i) => [i.id, i.title, i.contentHtml])).toEqual(doc.items.map((i) => [i.id, i.title, i.contentHtml]));
-        expect(rss.items.map((i) => [i.id, i.title, i.contentHtml, i.tags])).toEqual(doc.items.map((i) => [i.id, i.title, i.contentHtml, i.tags]));
-      }),
-      { numRuns: RUNS },
-    );
-  }, Math.max(60_000, RUNS * 50));
+  it(
+    `every output is well-formed and reads back equal to the input (${RUNS} runs)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(stories, site, async (input, config) => {
+          const doc = buildFeedDocument(input, config, { emptyFeedDate: new Date('2024-01-01T00:00:00Z') });
+          // The document is the input minus the characters XML forbids.
+          const byId = new Map(input.map((s) => [s.id, s]));
+          for (const item of doc.items) {
+            const source = byId.get(item.id)!;
+            expect(item.contentHtml).toBe(clean(source.contentHtml));
+            expect(item.summary).toBe(clean(source.summary));
+            expect(item.title).toBe(clean(source.title).replace(/\s+/g, ' ').trim());
+          }
+          const outputs = renderFeeds(doc);
+          for (const format of ['rss', 'atom'] as const) {
+            const check = checkWellFormedXml(outputs[format]);
+            if (!check.ok) throw new Error(`${format} is not well-formed: ${JSON.stringify(check.error)}`);
+          }
+          // What verifyDocument does, with the parsed feeds kept for the exact checks below.
+          const [rss, atom, json] = await Promise.all([
+            readFeed(outputs.rss, { format: 'rss' }),
+            readFeed(outputs.atom, { format: 'atom' }),
+            readFeed(outputs.json, { format: 'json' }),
+          ]);
+          expect([...compareFeed(rss, doc, 'rss'), ...compareFeed(atom, doc, 'atom'), ...compareFeed(json, doc, 'json')]).toEqual([]);
+          // The second reading (rss-parser) of the same text agrees with the strict reader item by item.
+          expect(compareReadings(rss, await readWithRssParser(outputs.rss), 'rss')).toEqual([]);
+          expect(compareReadings(atom, await readWithRssParser(outputs.atom), 'atom')).toEqual([]);
+          // Exact equality, beyond the comparison's whitespace rules, where formats carry text verbatim.
+          expect(json.items.map((i) => [i.id, i.contentHtml, i.contentText, i.summary ?? ''])).toEqual(
+            doc.items.map((i) => [i.id, i.contentHtml, i.contentText, i.summary.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')]),
+          );
+          expect(atom.items.map((i) => [i.id, i.title, i.contentHtml])).toEqual(doc.items.map((i) => [i.id, i.title, i.contentHtml]));
+          expect(rss.items.map((i) => [i.id, i.title, i.contentHtml, i.tags])).toEqual(doc.items.map((i) => [i.id, i.title, i.contentHtml, i.tags]));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    Math.max(60_000, RUNS * 50),
+  );
 });

@@ -41,23 +41,29 @@ ${entries}
 const entry = (id: string, body = '<title>E</title><updated>2024-01-01T00:00:00Z</updated><link href="https://ex.com/e"/>'): string => `<entry><id>${id}</id>${body}</entry>`;
 
 async function readError(text: string): Promise<StoryfeedError> {
-  const error: unknown = await readFeed(text).then(() => undefined, (e: unknown) => e);
+  const error: unknown = await readFeed(text).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof StoryfeedError)) throw new Error(`expected a StoryfeedError, got ${String(error)}`);
   return error;
 }
 
 describe('namespaces are matched by URI, not by prefix', () => {
   it('a valid Atom feed with a namespace prefix is Atom (<a:feed xmlns:a=…>)', async () => {
-    const text = `<a:feed xmlns:a="${ATOM}"><a:title>T</a:title><a:id>https://ex.com/</a:id><a:updated>2024-01-01T00:00:00Z</a:updated>`
-      + '<a:author><a:name>A</a:name></a:author><a:link rel="self" href="https://ex.com/atom.xml"/>'
-      + '<a:entry><a:id>https://ex.com/1</a:id><a:title>One</a:title><a:updated>2024-01-01T00:00:00Z</a:updated><a:link href="https://ex.com/1"/></a:entry></a:feed>';
+    const text =
+      `<a:feed xmlns:a="${ATOM}"><a:title>T</a:title><a:id>https://ex.com/</a:id><a:updated>2024-01-01T00:00:00Z</a:updated>` +
+      '<a:author><a:name>A</a:name></a:author><a:link rel="self" href="https://ex.com/atom.xml"/>' +
+      '<a:entry><a:id>https://ex.com/1</a:id><a:title>One</a:title><a:updated>2024-01-01T00:00:00Z</a:updated><a:link href="https://ex.com/1"/></a:entry></a:feed>';
     const feed = await readFeed(text);
     expect(feed).toMatchObject({ format: 'atom', title: 'T', selfUrl: 'https://ex.com/atom.xml', items: [{ id: 'https://ex.com/1', title: 'One' }] });
     expect(feed.problems).toEqual([]);
   });
 
   it('an a10:link rel="self" bound to the Atom namespace is the self link (as .NET writes it)', async () => {
-    const text = rss('<item><title>x</title><guid>https://ex.com/1</guid></item>').replace('xmlns:atom=', `xmlns:a10="${ATOM}" xmlns:atom=`).replace('<atom:link rel="self" href="https://ex.com/rss.xml"/>', '<a10:link rel="self" href="https://ex.com/rss.xml"/>');
+    const text = rss('<item><title>x</title><guid>https://ex.com/1</guid></item>')
+      .replace('xmlns:atom=', `xmlns:a10="${ATOM}" xmlns:atom=`)
+      .replace('<atom:link rel="self" href="https://ex.com/rss.xml"/>', '<a10:link rel="self" href="https://ex.com/rss.xml"/>');
     const feed = await readFeed(text);
     expect(feed.selfUrl).toBe('https://ex.com/rss.xml');
     expect(warnings(feed.problems)).toEqual([]);
@@ -78,9 +84,13 @@ describe('duplicate item ids are reported', () => {
   });
 
   it('duplicate Atom ids: an error with the same updated and different content, a warning for another version', async () => {
-    const twice = await readFeed(atom(entry('https://ex.com/1') + entry('https://ex.com/1', '<title>Other</title><updated>2024-01-01T00:00:00Z</updated><link href="https://ex.com/e"/>')));
+    const twice = await readFeed(
+      atom(entry('https://ex.com/1') + entry('https://ex.com/1', '<title>Other</title><updated>2024-01-01T00:00:00Z</updated><link href="https://ex.com/e"/>')),
+    );
     expect(errors(twice.problems)).toEqual([expect.stringMatching(/^entry\[1\]\.id: the same <id> and <updated> as entry\[0\]/)]);
-    const versions = await readFeed(atom(entry('https://ex.com/1') + entry('https://ex.com/1', '<title>E</title><updated>2024-02-01T00:00:00Z</updated><link href="https://ex.com/e"/>')));
+    const versions = await readFeed(
+      atom(entry('https://ex.com/1') + entry('https://ex.com/1', '<title>E</title><updated>2024-02-01T00:00:00Z</updated><link href="https://ex.com/e"/>')),
+    );
     expect(errors(versions.problems)).toEqual([]);
     expect(warnings(versions.problems)).toEqual([expect.stringMatching(/^entry\[1\]\.id: the same <id> as entry\[0\]/)]);
   });
@@ -183,11 +193,14 @@ describe('false alarms that are gone', () => {
     expect(warnings(feed.problems)).toEqual(['channel.description: <description> is empty']);
   });
 
-  it.each(['Fri, 01 Mar 2024 10:00:00 Z', 'Fri, 01 Mar 2024 10:00:00 A', 'Fri, 01 Mar 2024 10:00:00 m', 'Fri, 01 Mar 2024 10:00:00 Y'])('the RFC 822 military zone in %s is accepted', async (date) => {
-    const feed = await readFeed(rss(`<item><title>x</title><pubDate>${date}</pubDate></item>`));
-    expect(errors(feed.problems)).toEqual([]);
-    expect(feed.items[0]!.published).toEqual(new Date('2024-03-01T10:00:00Z'));
-  });
+  it.each(['Fri, 01 Mar 2024 10:00:00 Z', 'Fri, 01 Mar 2024 10:00:00 A', 'Fri, 01 Mar 2024 10:00:00 m', 'Fri, 01 Mar 2024 10:00:00 Y'])(
+    'the RFC 822 military zone in %s is accepted',
+    async (date) => {
+      const feed = await readFeed(rss(`<item><title>x</title><pubDate>${date}</pubDate></item>`));
+      expect(errors(feed.problems)).toEqual([]);
+      expect(feed.items[0]!.published).toEqual(new Date('2024-03-01T10:00:00Z'));
+    },
+  );
 
   it('Atom 0.3 is "unsupported: Atom 0.3", not Atom 1.0 with errors', async () => {
     const error = await readError('<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title></feed>');

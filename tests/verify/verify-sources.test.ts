@@ -36,7 +36,9 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/feed+json' }).end(outputs.json);
         return;
       case '/page.html':
-        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="https://x.org/atom.xml"></head></html>');
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><html><head><link rel="alternate" type="application/atom+xml" href="https://x.org/atom.xml"></head></html>');
         return;
       case '/hang':
         return; // never answers
@@ -55,7 +57,9 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
         break;
       case '/latin1.xml':
-        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' }).end(Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' })
+          .end(Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
         return;
       default:
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
@@ -109,7 +113,13 @@ describe('verifySources: files', () => {
     expect(result.sources.every((s) => s.ok)).toBe(true);
     expect(result.ok).toBe(false);
     expect(result.cross[0]!.report.problems).toEqual([
-      { format: 'cross', itemId: 'https://news.example.com/2024/gamma', field: 'title (rss vs json)', expected: 'Gamma: a quiet night in Reni', actual: 'Gamma: a loud night in Reni' },
+      {
+        format: 'cross',
+        itemId: 'https://news.example.com/2024/gamma',
+        field: 'title (rss vs json)',
+        expected: 'Gamma: a quiet night in Reni',
+        actual: 'Gamma: a loud night in Reni',
+      },
     ]);
   });
 
@@ -117,12 +127,21 @@ describe('verifySources: files', () => {
     const [result] = (await verifySources([file('bad-date.json')])).sources;
     expect(result).toMatchObject({ ok: false, format: 'json' });
     expect(result!.problems).toEqual([
-      { code: 'E_SPEC', severity: 'error', message: 'items[1].date_published: expected an RFC 3339 date, found "yesterday"', path: 'items[1].date_published', line: expect.any(Number), column: expect.any(Number) },
+      {
+        code: 'E_SPEC',
+        severity: 'error',
+        message: 'items[1].date_published: expected an RFC 3339 date, found "yesterday"',
+        path: 'items[1].date_published',
+        line: expect.any(Number),
+        column: expect.any(Number),
+      },
     ]);
   });
 
   it('gives a clear message for each kind of bad input, and never throws', async () => {
-    const result = await verifySources([file('package.json'), file('truncated.xml'), file('notes.txt'), file('missing.xml'), file('huge.xml'), file('folder')], { maxBytes: 10 * 1024 * 1024 });
+    const result = await verifySources([file('package.json'), file('truncated.xml'), file('notes.txt'), file('missing.xml'), file('huge.xml'), file('folder')], {
+      maxBytes: 10 * 1024 * 1024,
+    });
     expect(result.ok).toBe(false);
     const messages = result.sources.map((s) => [s.ok, s.problems.map((p) => `${p.code} ${p.message}`)]);
     expect(messages).toEqual([
@@ -140,7 +159,11 @@ describe('verifySources: files', () => {
 describe('verifySources: URLs', () => {
   it('fetches feeds and cross-checks them with files', async () => {
     const result = await verifySources([`${base}/rss.xml`, file('atom.xml'), `${base}/feed.json`], { timeoutMs: 2000 });
-    expect(result.sources.map((s) => [s.kind, s.ok, s.format])).toEqual([['url', true, 'rss'], ['file', true, 'atom'], ['url', true, 'json']]);
+    expect(result.sources.map((s) => [s.kind, s.ok, s.format])).toEqual([
+      ['url', true, 'rss'],
+      ['file', true, 'atom'],
+      ['url', true, 'json'],
+    ]);
     expect(result.cross[0]!.report.ok).toBe(true);
     expect(result.ok).toBe(true);
   });

@@ -37,7 +37,33 @@ const often = <T>(good: readonly T[], rare: readonly T[]): fc.Arbitrary<T> =>
   fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...good) }, { weight: 1, arbitrary: fc.constantFrom(...rare) });
 
 const textPiece = often(
-  ['a', 'Zz', ' ', '  ', '\t', '\n', '\u00e9', '\u2014', '\uD83D\uDE00', '>', ']', ']]', '"', "'", '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#10;', '&#13;', '&#9;', '&#x41;', '&#1114111;', '&#0065;'],
+  [
+    'a',
+    'Zz',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\u00e9',
+    '\u2014',
+    '\uD83D\uDE00',
+    '>',
+    ']',
+    ']]',
+    '"',
+    "'",
+    '&amp;',
+    '&lt;',
+    '&gt;',
+    '&quot;',
+    '&apos;',
+    '&#10;',
+    '&#13;',
+    '&#9;',
+    '&#x41;',
+    '&#1114111;',
+    '&#0065;',
+  ],
   [']]>', '&', '&#X41;', '&#0;', '&#xFFFE;', '&#1114112;', '&bogus;', '&amp', '<', '\r', '\r\n', '\u0001', '\uFFFE', '&#00000000065;'],
 );
 const textArb = fc.array(textPiece, { maxLength: 6 }).map((p) => p.join(''));
@@ -54,8 +80,19 @@ const attributeArb = fc.record({
   eq: often(['=', ' = ', '=\n'], ['']),
 });
 
-type Node = { kind: 'element'; name: string; attributes: { name: string; value: string; quote: string; before: string; eq: string }[]; children: Node[]; selfClose: boolean; close: string; tail: string }
-  | { kind: 'text'; text: string } | { kind: 'cdata'; text: string } | { kind: 'comment'; text: string };
+type Node =
+  | {
+      kind: 'element';
+      name: string;
+      attributes: { name: string; value: string; quote: string; before: string; eq: string }[];
+      children: Node[];
+      selfClose: boolean;
+      close: string;
+      tail: string;
+    }
+  | { kind: 'text'; text: string }
+  | { kind: 'cdata'; text: string }
+  | { kind: 'comment'; text: string };
 
 const { element } = fc.letrec<{ node: Node; element: Node }>((tie) => ({
   node: fc.oneof(
@@ -87,11 +124,22 @@ function serialize(n: Node): string {
 }
 
 const prolog = often(
-  ['', '<?xml version="1.0" encoding="utf-8"?>\n', '<?xml version="1.0"?>', '<?xml-stylesheet href="a.xsl" type="text/xsl"?>\n', '<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="feed.xsl" type="text/xsl"?>\n', '<!-- c -->\n', '\n'],
+  [
+    '',
+    '<?xml version="1.0" encoding="utf-8"?>\n',
+    '<?xml version="1.0"?>',
+    '<?xml-stylesheet href="a.xsl" type="text/xsl"?>\n',
+    '<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="feed.xsl" type="text/xsl"?>\n',
+    '<!-- c -->\n',
+    '\n',
+  ],
   ['<?xml version="1.1"?>\n', ' <?xml version="1.0"?>', '<!DOCTYPE x>', '\uFEFF', 'x', '<?xml version="1.0" encoding="latin1"?>', '<?xml?>'],
 );
 const epilog = often(['', '\n', '  \n'], ['<!-- c -->', 'junk', '<x/>', '&amp;']);
-const declarations = often([' xmlns:x="urn:x" xmlns:p1="urn:p" xmlns:atom="http://www.w3.org/2005/Atom"', ' xmlns="urn:d" xmlns:x="urn:x" xmlns:p1="urn:p" xmlns:atom="urn:atom"'], ['']);
+const declarations = often(
+  [' xmlns:x="urn:x" xmlns:p1="urn:p" xmlns:atom="http://www.w3.org/2005/Atom"', ' xmlns="urn:d" xmlns:x="urn:x" xmlns:p1="urn:p" xmlns:atom="urn:atom"'],
+  [''],
+);
 
 const documentArb = fc.record({ prolog, root: element, declarations, epilog }).map(({ prolog: before, root: r, declarations: ns, epilog: after }) => {
   const text = serialize(r);
@@ -117,11 +165,43 @@ describe('parseXmlFast', () => {
 
   it('agrees on hand-picked edge cases', () => {
     const cases = [
-      '<a>x ]]> y</a>', '<a><![CDATA[]]></a>', '<a><![CDATA[]]><b/></a>', '<a>t<!--c-->u</a>', '<a><!----></a>', '<a><!-- a -- b --></a>', '<a><!--x---></a>',
-      '<a\nb="1"/>', '<a\n/>', '<a b="1"\n/>', '<a b="1"c="2"/>', '<a b="x\ty\nz&#10;"/>', '<a b=\'"\'/>', '<x:a xmlns:x="urn:x"/>', '<x:a/>', '<a x:b="1"/>',
-      '<a xmlns:x="urn:x" xmlns:y="urn:x" x:b="1" y:b="2"/>', '<a b="1" b="2"/>', '<a xmlns=""/>', '<a xmlns:x=""/>', '<a xml:lang="uk"><b/><c xml:lang=""/></a>',
-      '<xml:a/>', '<xmlns:a/>', '<a></b>', '<a>', '<a/><b/>', '<a/>\n', '<a/>x', '<?xml version="1.0"?><a/><!-- after -->', '<a>&#x41;&#65;&#1114111;</a>',
-      '<a>&#X41;</a>', '<a>&#0;</a>', '<a>&#xD800;</a>', '<a>\u00e9</a>', '<a b="&lt;&gt;&amp;&quot;&apos;"/>', '<a><?pi x?></a>', '<a><!DOCTYPE x></a>',
+      '<a>x ]]> y</a>',
+      '<a><![CDATA[]]></a>',
+      '<a><![CDATA[]]><b/></a>',
+      '<a>t<!--c-->u</a>',
+      '<a><!----></a>',
+      '<a><!-- a -- b --></a>',
+      '<a><!--x---></a>',
+      '<a\nb="1"/>',
+      '<a\n/>',
+      '<a b="1"\n/>',
+      '<a b="1"c="2"/>',
+      '<a b="x\ty\nz&#10;"/>',
+      "<a b='\"'/>",
+      '<x:a xmlns:x="urn:x"/>',
+      '<x:a/>',
+      '<a x:b="1"/>',
+      '<a xmlns:x="urn:x" xmlns:y="urn:x" x:b="1" y:b="2"/>',
+      '<a b="1" b="2"/>',
+      '<a xmlns=""/>',
+      '<a xmlns:x=""/>',
+      '<a xml:lang="uk"><b/><c xml:lang=""/></a>',
+      '<xml:a/>',
+      '<xmlns:a/>',
+      '<a></b>',
+      '<a>',
+      '<a/><b/>',
+      '<a/>\n',
+      '<a/>x',
+      '<?xml version="1.0"?><a/><!-- after -->',
+      '<a>&#x41;&#65;&#1114111;</a>',
+      '<a>&#X41;</a>',
+      '<a>&#0;</a>',
+      '<a>&#xD800;</a>',
+      '<a>\u00e9</a>',
+      '<a b="&lt;&gt;&amp;&quot;&apos;"/>',
+      '<a><?pi x?></a>',
+      '<a><!DOCTYPE x></a>',
     ];
     for (const text of cases) agrees(text);
     expect(parseXmlFast('<a b="x\ty\nz&#10;"/>')?.root.attributes[0]?.value).toBe('x y z\n');

@@ -169,11 +169,24 @@ async function runDeploy(local: LocalObject[], store: ObjectStore, options: Depl
   const previous = stored === undefined ? undefined : parseRemoteManifest(new TextDecoder().decode(stored));
   const plan = await planDeploy(local, store, previous, policy);
   if (plan.conflicts.length) {
-    throw new StoryfeedError('E_DEPLOY_CONFLICT', `${plural(plan.conflicts.length, 'object')} under s3://${options.bucket}/${options.prefix} that storyfeed did not upload would be overwritten`, {
-      problems: plan.conflicts.map((p) => options.prefix + p),
-    });
+    throw new StoryfeedError(
+      'E_DEPLOY_CONFLICT',
+      `${plural(plan.conflicts.length, 'object')} under s3://${options.bucket}/${options.prefix} that storyfeed did not upload would be overwritten`,
+      {
+        problems: plan.conflicts.map((p) => options.prefix + p),
+      },
+    );
   }
-  const summary: DeploySummary = { bucket: options.bucket, prefix: options.prefix, dryRun: Boolean(options.dryRun), uploaded: [], unchanged: plan.unchanged.length, deleted: [], foreign: plan.foreign, pinged: [] };
+  const summary: DeploySummary = {
+    bucket: options.bucket,
+    prefix: options.prefix,
+    dryRun: Boolean(options.dryRun),
+    uploaded: [],
+    unchanged: plan.unchanged.length,
+    deleted: [],
+    foreign: plan.foreign,
+    pinged: [],
+  };
   if (options.dryRun) {
     summary.uploaded = plan.uploads.map(describeUpload);
     summary.deleted = plan.deletes;

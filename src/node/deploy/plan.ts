@@ -70,7 +70,10 @@ export async function planDeploy(local: readonly LocalObject[], store: ObjectSto
       toCheck.push(p);
     }
   }
-  const checked = await headAll(store, toCheck.map((p) => p.path));
+  const checked = await headAll(
+    store,
+    toCheck.map((p) => p.path),
+  );
   for (const p of toCheck) {
     const head = checked.get(p.path);
     if (!head) uploads.push(p);

@@ -43,7 +43,18 @@ type Sdk = typeof import('@aws-sdk/client-s3');
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 60_000;
-const AUTH_ERRORS = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'CredentialsProviderError', 'ExpiredToken', 'InvalidToken', 'TokenRefreshRequired', 'Forbidden', 'InvalidClientTokenId', 'UnrecognizedClientException']);
+const AUTH_ERRORS = new Set([
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'AccessDenied',
+  'CredentialsProviderError',
+  'ExpiredToken',
+  'InvalidToken',
+  'TokenRefreshRequired',
+  'Forbidden',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+]);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 
 async function loadSdk(): Promise<Sdk> {
@@ -155,7 +166,8 @@ function storeError(error: unknown, what: string, target: S3Target): StoryfeedEr
   if (target.signal.aborted) {
     return new StoryfeedError('E_DEPLOY_NETWORK', `${what}: the deploy to ${where} did not finish before its deadline`, { cause: error });
   }
-  if (e.name === 'NoSuchBucket') return new StoryfeedError('E_DEPLOY_BUCKET', `the bucket "${target.bucket}" does not exist${target.endpoint ? ` at ${target.endpoint}` : ''}`, { cause: error });
+  if (e.name === 'NoSuchBucket')
+    return new StoryfeedError('E_DEPLOY_BUCKET', `the bucket "${target.bucket}" does not exist${target.endpoint ? ` at ${target.endpoint}` : ''}`, { cause: error });
   if ((e.name && AUTH_ERRORS.has(e.name)) || status === 401 || status === 403) {
     return new StoryfeedError('E_DEPLOY_AUTH', `${what}: ${where} refused the credentials (${e.name ?? status}: ${message})`, { cause: error });
   }

@@ -198,12 +198,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         break;
       }
       // "Barrier Reef" at a sentence start lost its "Great": the tail of a longer name is that name.
-      if (
-        g.mentions.every((m) => m.stripped) &&
-        other.words.length > g.words.length &&
-        isSuffix(g.words, other.words) &&
-        !isPersonish(other)
-      ) {
+      if (g.mentions.every((m) => m.stripped) && other.words.length > g.words.length && isSuffix(g.words, other.words) && !isPersonish(other)) {
         g.parent = root(other.index);
         break;
       }
@@ -219,12 +214,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         g.parent = root(other.index);
         break;
       }
-      if (
-        other.words.length === g.words.length + 1 &&
-        other.cues.organization > 0 &&
-        g.words.every((w, i) => other.words[i + 1] === w) &&
-        isDemonym(other.words[0] ?? '')
-      ) {
+      if (other.words.length === g.words.length + 1 && other.cues.organization > 0 && g.words.every((w, i) => other.words[i + 1] === w) && isDemonym(other.words[0] ?? '')) {
         g.parent = root(other.index);
         break;
       }

@@ -21,15 +21,7 @@ import {
 } from './lexicon.js';
 import { rawSpans } from './spans.js';
 import type { Token } from './tokens.js';
-import {
-  flags,
-  isAcronym,
-  isCommonWord,
-  isDemonym,
-  isOrgDescriptor,
-  isOrgHead,
-  isRoleNoun,
-} from './wordclass.js';
+import { flags, isAcronym, isCommonWord, isDemonym, isOrgDescriptor, isOrgHead, isRoleNoun } from './wordclass.js';
 import {
   CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
@@ -65,7 +57,8 @@ const PERSON_NOUNS = new Set(['man', 'woman', 'men', 'women', 'people', 'boy', '
 
 const FOREIGN_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', 'il', 'lo', 'gli', 'i', 'o', 'os', 'a', 'as', "l'", 'l’', 'del', 'des', 'du', 'au', 'aux']);
 
-const COMPASS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-(?:north|south|east|west|northeast|northwest|southeast|southwest))?$|(?:^|-)(?:north|south|east|west)(?:east|west)?$/u;
+const COMPASS =
+  /^(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:-(?:north|south|east|west|northeast|northwest|southeast|southwest))?$|(?:^|-)(?:north|south|east|west)(?:east|west)?$/u;
 
 const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
 
@@ -295,14 +288,19 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       else if (isRoleNoun(prev.lower) && before.index === a - 1 && (b.profile !== 'cyrillic' || end - a >= 2)) cues.person += 3;
     }
     // "shares in Morgan Stanley", "a stake in X", "owned by X Holding": a company, whatever its name looks like.
-    if ((prev.lower === 'in' || prev.lower === 'of') && ['shares', 'stake', 'stakes', 'stock', 'stocks', 'shareholders', 'subsidiary', 'acquisition', 'takeover'].includes(tokens[before.index - 1]?.lower ?? '')) cues.organization += 5;
+    if (
+      (prev.lower === 'in' || prev.lower === 'of') &&
+      ['shares', 'stake', 'stakes', 'stock', 'stocks', 'shareholders', 'subsidiary', 'acquisition', 'takeover'].includes(tokens[before.index - 1]?.lower ?? '')
+    )
+      cues.organization += 5;
     // "Peter Lindqvist of DNB Markets", "an analyst at Sea-Intelligence": a person's employer.
     if ((prev.lower === 'of' || prev.lower === 'at' || prev.lower === 'for') && !startsWithGivenName) {
       let k = before.index - 1;
       if (tokens[k]?.text === ',') k--;
       const owner = tokens[k];
       const key = spanKey(tokens, a, end);
-      if (owner && owner.kind === 'word' && !(flags(key) & ANY_PLACE) && ((owner.cap && !isCommonWord(owner.fold)) || (!owner.cap && isRoleNoun(owner.fold)))) cues.organization += 1.5;
+      if (owner && owner.kind === 'word' && !(flags(key) & ANY_PLACE) && ((owner.cap && !isCommonWord(owner.fold)) || (!owner.cap && isRoleNoun(owner.fold))))
+        cues.organization += 1.5;
     }
   }
   // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
@@ -323,7 +321,20 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   }
   // "in nearby Delray Beach": one lowercase adjective may separate the preposition from the place.
   const gap = tokens[before.index - 1];
-  if (!prep && prev && prev.kind === 'word' && !prev.cap && !PLACE_PREPOSITIONS.has(prev.lower) && gap && gap.kind === 'word' && !gap.cap && PLACE_PREPOSITIONS.has(gap.lower) && flags(prev.fold) & COMMON && !isRoleNoun(prev.fold) && !ORG_DESCRIPTORS.has(prev.lower)) {
+  if (
+    !prep &&
+    prev &&
+    prev.kind === 'word' &&
+    !prev.cap &&
+    !PLACE_PREPOSITIONS.has(prev.lower) &&
+    gap &&
+    gap.kind === 'word' &&
+    !gap.cap &&
+    PLACE_PREPOSITIONS.has(gap.lower) &&
+    flags(prev.fold) & COMMON &&
+    !isRoleNoun(prev.fold) &&
+    !ORG_DESCRIPTORS.has(prev.lower)
+  ) {
     cues.place += 0.8;
     prep = true;
   }
@@ -360,7 +371,7 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     if (n2 && (n2.lower === 'a' || n2.lower === 'an' || n2.lower === 'the')) {
       for (let k = end + 2; k < end + 6; k++) {
         const t = tokens[k];
-        if (!t || t.kind !== 'word' || t.cap) break;
+        if (t?.kind !== 'word' || t.cap) break;
         if (isOrgDescriptor(t.lower)) {
           cues.organization += 2.5;
           break;
@@ -370,7 +381,7 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     if (n2?.kind === 'num' && n3?.text === ',') cues.person += 2;
     if (n2?.lower === 'who') cues.person += 1.5;
     // "Darmstadt, Germany": a place followed by the country or region it lies in.
-    if (n2 && n2.cap && flags(n2.fold) & (COUNTRY | REGION) && (n3 === undefined || n3.kind === 'punct')) cues.place += 2;
+    if (n2?.cap && flags(n2.fold) & (COUNTRY | REGION) && (n3 === undefined || n3.kind === 'punct')) cues.place += 2;
   }
   return { fromNext, prep };
 }
@@ -394,11 +405,11 @@ const appositiveRole = (tokens: Token[], end: number): Role | null => {
 const roleBefore = (tokens: Token[], a: number): Role | null => {
   if (tokens[a - 1]?.text === ',' && tokens[a - 2]?.kind === 'word' && !tokens[a - 2]?.cap) a -= 1;
   const prev = tokens[a - 1];
-  if (!prev || prev.kind !== 'word' || prev.cap || !isRoleNoun(prev.fold)) return null;
+  if (prev?.kind !== 'word' || prev.cap || !isRoleNoun(prev.fold)) return null;
   const words = [prev.fold];
   for (let k = a - 2; k >= 0 && k >= a - 4; k--) {
     const t = tokens[k];
-    if (!t || t.kind !== 'word' || t.lower === 'the' || t.lower === 'a' || t.lower === 'an' || flags(t.fold) & FUNCTION) break;
+    if (t?.kind !== 'word' || t.lower === 'the' || t.lower === 'a' || t.lower === 'an' || flags(t.fold) & FUNCTION) break;
     if (REPORT_VERBS.has(t.lower)) break;
     words.unshift(t.fold);
   }
@@ -416,7 +427,11 @@ function decompose(b: Builder, a: number, end: number): void {
     const f = flags(t.fold);
     const single = t.text.length === 1 && !t.dotted;
     if (single && end - a === 1) return;
-    if (single || (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the')) || (t.initial && FOREIGN_LEADING_WORDS.has(t.lower) && b.profile !== 'en' && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)))) {
+    if (
+      single ||
+      (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the')) ||
+      (t.initial && FOREIGN_LEADING_WORDS.has(t.lower) && b.profile !== 'en' && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)))
+    ) {
       a++;
       continue;
     }
@@ -431,7 +446,8 @@ function decompose(b: Builder, a: number, end: number): void {
     // "Following Barack Obama's announcement": an unknown sentence-initial word before a given name and a
     // surname is grammar, not the start of the name.
     const next = tokens[a + 1];
-    const personAfter = end - a >= 3 && (flags(next?.fold ?? '') & FIRST_NAME || flags(spanKey(tokens, a + 1, Math.min(end, a + 3))) & PERSON || flags(spanKey(tokens, a + 1, end)) & PERSON);
+    const personAfter =
+      end - a >= 3 && (flags(next?.fold ?? '') & FIRST_NAME || flags(spanKey(tokens, a + 1, Math.min(end, a + 3))) & PERSON || flags(spanKey(tokens, a + 1, end)) & PERSON);
     if (next && personAfter && !(f & NAME_LIKE) && !isDemonym(t.fold)) {
       a++;
       continue;
@@ -453,7 +469,11 @@ function decompose(b: Builder, a: number, end: number): void {
   if (end - a === 1 && (MONTHS.has(firstTok.fold) || WEEKDAYS.has(firstTok.fold) || (flags(firstTok.fold) & DATE && !(flags(firstTok.fold) & NAME_LIKE)))) return;
   if (end - a === 1 && ROMAN_NUMERALS.has(firstTok.fold)) return;
   // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
-  if (end - a === 1 && (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))) return;
+  if (
+    end - a === 1 &&
+    (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))
+  )
+    return;
   if (isEvent(tokens, a, end)) return;
   if ((b.profile === 'de' || b.profile === 'romance') && FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) {
     classifyPart(b, a, end, null, emptyCues());
@@ -462,7 +482,15 @@ function decompose(b: Builder, a: number, end: number): void {
   if (isDemonymPhrase(tokens, a, end)) return;
   // "the Chinese Xinhua news service": a nationality before a one-word name is a description, unless the
   // two make a known name or a body's name ("Russian Foreign Ministry").
-  if (end - a === 2 && isDemonym(firstTok.fold) && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION | PERSON)) && !isOrgHead(tokens[a + 1]?.fold ?? '') && !PLACE_HEADS.has(tokens[a + 1]?.fold ?? '') && !TITLE_WORDS.has(tokens[a + 1]?.fold ?? '') && !isCommonWord(tokens[a + 1]?.fold ?? '')) {
+  if (
+    end - a === 2 &&
+    isDemonym(firstTok.fold) &&
+    !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION | PERSON)) &&
+    !isOrgHead(tokens[a + 1]?.fold ?? '') &&
+    !PLACE_HEADS.has(tokens[a + 1]?.fold ?? '') &&
+    !TITLE_WORDS.has(tokens[a + 1]?.fold ?? '') &&
+    !isCommonWord(tokens[a + 1]?.fold ?? '')
+  ) {
     a += 1;
   }
 
@@ -482,7 +510,10 @@ function decompose(b: Builder, a: number, end: number): void {
     if (t && title && (t.cap || t.caps)) {
       if (firstTitle < 0) firstTitle = k;
       lastTitle = k;
-    } else if (firstTitle >= 0 && !(t && (PORTFOLIO_WORDS.has(t.fold) || NAME_CONNECTORS.has(t.lower) || (isDemonym(t.fold) && k + 1 < end && TITLE_WORDS.has(tokens[k + 1]?.fold ?? ''))))) {
+    } else if (
+      firstTitle >= 0 &&
+      !(t && (PORTFOLIO_WORDS.has(t.fold) || NAME_CONNECTORS.has(t.lower) || (isDemonym(t.fold) && k + 1 < end && TITLE_WORDS.has(tokens[k + 1]?.fold ?? ''))))
+    ) {
       break;
     }
   }
@@ -602,11 +633,17 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // "a NUL", "an RPG": after an indefinite article an acronym is a term, not a body.
     const before = tokens[a - 1]?.lower;
     cues.organization += before === 'a' || before === 'an' ? 0 : 2.5;
-  }
-  else if (n >= 2 && tokens.slice(a, end).some((t) => isAcronym(t) && !COUNTRY_ABBREVIATIONS.has(t.fold))) cues.organization += 1.5;
+  } else if (n >= 2 && tokens.slice(a, end).some((t) => isAcronym(t) && !COUNTRY_ABBREVIATIONS.has(t.fold))) cues.organization += 1.5;
   // "Alternative for Germany", "Centers for Disease Control": a common noun with "of"/"for" names a body.
   const second = tokens[a + 1]?.lower;
-  if (n >= 3 && (second === 'of' || second === 'for') && !PLACE_FIRST.has(firstTok.fold) && !(whole & ANY_PLACE) && isCommonWord(firstTok.fold) && !(flags(firstTok.fold) & NAME_LIKE)) {
+  if (
+    n >= 3 &&
+    (second === 'of' || second === 'for') &&
+    !PLACE_FIRST.has(firstTok.fold) &&
+    !(whole & ANY_PLACE) &&
+    isCommonWord(firstTok.fold) &&
+    !(flags(firstTok.fold) & NAME_LIKE)
+  ) {
     cues.organization += 1.5;
   }
 
@@ -626,7 +663,16 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
   // sentence are a person's name more often than not ("le chanteur Conchita Wurst").
   // After an article ("los Derechos Humanos", "la Douma") a capitalised run names a thing or a body, not a person.
-  if (profile === 'romance' && n >= 2 && n <= 3 && !firstTok.caps && !FOREIGN_ORG_FIRST.has(firstTok.fold) && !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)) cues.person += 0.6;
+  if (
+    profile === 'romance' &&
+    n >= 2 &&
+    n <= 3 &&
+    !firstTok.caps &&
+    !FOREIGN_ORG_FIRST.has(firstTok.fold) &&
+    !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') &&
+    tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)
+  )
+    cues.person += 0.6;
   // Two or three unknown capitalised words are most often a person's name.
   if (latin && n >= 2 && n <= 4) {
     let unknown = 0;
@@ -724,7 +770,7 @@ export function findMentions(doc: Doc): Mention[] {
       if (doc.profile === 'de') {
         const name = germanName(block.tokens, from, end, germanSurnames);
         const title = name ? block.tokens[name[0] - 1] : undefined;
-        if (name && title && title.cap && name[0] > from && isGermanTitle(title.fold) && !TITLE_WORDS.has(title.fold)) {
+        if (name && title?.cap && name[0] > from && isGermanTitle(title.fold) && !TITLE_WORDS.has(title.fold)) {
           // "Finanzminister Evangelos Venizelos": the compound title makes the name a person's.
           const cues = emptyCues();
           cues.person += 3;
@@ -804,7 +850,26 @@ const cyrillicOrgStem = (lower: string): boolean => {
   return false;
 };
 
-const GERMAN_TITLE_ENDINGS = ['minister', 'ministerin', 'prasident', 'prasidentin', 'kanzler', 'kanzlerin', 'sprecher', 'sprecherin', 'direktor', 'direktorin', 'burgermeister', 'burgermeisterin', 'vorsitzender', 'vorsitzende', 'chef', 'chefin', 'botschafter', 'botschafterin'];
+const GERMAN_TITLE_ENDINGS = [
+  'minister',
+  'ministerin',
+  'prasident',
+  'prasidentin',
+  'kanzler',
+  'kanzlerin',
+  'sprecher',
+  'sprecherin',
+  'direktor',
+  'direktorin',
+  'burgermeister',
+  'burgermeisterin',
+  'vorsitzender',
+  'vorsitzende',
+  'chef',
+  'chefin',
+  'botschafter',
+  'botschafterin',
+];
 
 /** A German title, also as the head of a compound ("Finanzminister", "Regierungssprecherin"). */
 const isGermanTitle = (fold: string): boolean => TITLE_WORDS.has(fold) || GERMAN_TITLE_ENDINGS.some((e) => fold.endsWith(e));
@@ -823,7 +888,7 @@ const isGermanBarePlace = (tokens: Token[], a: number): boolean => {
   if (prev && (prev.lower === 'und' || prev.lower === 'oder' || prev.text === ',') && tokens[a - 2]?.cap) prev = tokens[a - 3];
   if (!t || !prev || prev.kind !== 'word' || !GERMAN_PLACE_PREPOSITIONS.has(prev.lower) || t.text.length < 4) return false;
   if (GERMAN_BARE_NOUNS.has(t.fold) || t.initial) return false;
-  if (flags(t.fold) & (ANY_PLACE)) return true;
+  if (flags(t.fold) & ANY_PLACE) return true;
   return !GERMAN_NOUN_ENDING.test(t.lower);
 };
 
@@ -868,7 +933,8 @@ function surnamesOfGivenNames(doc: Doc): Set<string> {
   return out;
 }
 
-const ROMANCE_ADJECTIVE = /(?:al|ale|ales|aux|el|elle|elles|ien|ienne|iens|iennes|ique|iques|ais|aise|aises|éen|éenne|éens|éennes|ain|aine|aire|aires|unies|unis|ido|ida|idos|idas|ano|ana|anos|anas|ense|enses|ico|ica|icos|icas|ivo|iva|ario|aria|ial|iale|ional|ionale|nacional|mundial)$/u;
+const ROMANCE_ADJECTIVE =
+  /(?:al|ale|ales|aux|el|elle|elles|ien|ienne|iens|iennes|ique|iques|ais|aise|aises|éen|éenne|éens|éennes|ain|aine|aire|aires|unies|unis|ido|ida|idos|idas|ano|ana|anos|anas|ense|enses|ico|ica|icos|icas|ivo|iva|ario|aria|ial|iale|ional|ionale|nacional|mundial)$/u;
 const ROMANCE_LINKS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'pour', 'para', 'del', 'por', 'contra', 'sur', "l'", 'l’', 'et', 'y']);
 
 /**
@@ -885,7 +951,7 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
   let k = end;
   while (k < tokens.length && k - end < 8) {
     const t = tokens[k];
-    if (!t || t.kind !== 'word') break;
+    if (t?.kind !== 'word') break;
     if (!t.cap && ROMANCE_ADJECTIVE.test(t.lower)) {
       k++;
       safe = k;
@@ -895,7 +961,7 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       let n = k;
       while (n < tokens.length && ROMANCE_LINKS.has(tokens[n]?.lower ?? '')) n++;
       const noun = tokens[n];
-      if (!noun || noun.kind !== 'word') break;
+      if (noun?.kind !== 'word') break;
       k = n + 1;
       const after = tokens[k];
       // The noun ends the name only where the clause ends: "… pour les migrations, environ …".
@@ -907,7 +973,22 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
   return safe;
 }
 
-const ROMANCE_BODY_WORDS = new Set(['union', 'commissariat', 'nations', 'naciones', 'comite', 'tribunal', 'fondo', 'fonds', 'programme', 'programa', 'office', 'oficina', 'alto', 'haut']);
+const ROMANCE_BODY_WORDS = new Set([
+  'union',
+  'commissariat',
+  'nations',
+  'naciones',
+  'comite',
+  'tribunal',
+  'fondo',
+  'fonds',
+  'programme',
+  'programa',
+  'office',
+  'oficina',
+  'alto',
+  'haut',
+]);
 
 const LOCAL_SERVICES = new Set(['police', 'fire', 'city', 'county', 'state', 'school', 'health', 'water', 'transit', 'parks', 'sheriff']);
 const LOCAL_BODY_HEADS = new Set(['department', 'council', 'board', 'office', 'commission', 'authority', 'service', 'district']);
@@ -924,7 +1005,16 @@ function localBodies(b: Builder, from: number): void {
     const head = tokens[i + 1];
     const name = tokens[i - 1];
     if (!service || !head || !name || service.cap || head.cap || !LOCAL_SERVICES.has(service.lower) || !LOCAL_BODY_HEADS.has(head.lower)) continue;
-    if (!name.cap || name.kind !== 'word' || isDemonym(name.fold) || name.quote !== service.quote || flags(name.fold) & FUNCTION || isCommonWord(name.fold) || LEADING_FUNCTION_WORDS.has(name.lower)) continue;
+    if (
+      !name.cap ||
+      name.kind !== 'word' ||
+      isDemonym(name.fold) ||
+      name.quote !== service.quote ||
+      flags(name.fold) & FUNCTION ||
+      isCommonWord(name.fold) ||
+      LEADING_FUNCTION_WORDS.has(name.lower)
+    )
+      continue;
     let start = i - 1;
     while (start > 0 && tokens[start - 1]?.cap && tokens[start - 1]?.kind === 'word' && i - start < 3 && !TITLE_WORDS.has(tokens[start - 1]?.fold ?? '')) start--;
     if (TITLE_WORDS.has(tokens[start]?.fold ?? '')) continue;

@@ -54,10 +54,70 @@ const LEADING_PUNCT = new Set([',', '—', '–', '-', ':', ')']);
 const FRENCH_INVERTED_PRONOUN = /^\p{L}+-(?:t-)?(?:il|elle|ils|elles)$/u;
 
 /** Prepositions after which a short quoted passage is a name or a title ("told „heise online“", "in "Deep Waters""). */
-const NAME_PREPOSITIONS = new Set(['to', 'from', 'in', 'at', 'by', 'with', 'for', 'of', 'on', 'about', 'gegenüber', 'von', 'bei', 'mit', 'für', 'über', 'im', 'à', 'de', 'par', 'pour', 'avec', 'sur', 'dans', 'en', 'por', 'para', 'con', 'sobre', 'del']);
+const NAME_PREPOSITIONS = new Set([
+  'to',
+  'from',
+  'in',
+  'at',
+  'by',
+  'with',
+  'for',
+  'of',
+  'on',
+  'about',
+  'gegenüber',
+  'von',
+  'bei',
+  'mit',
+  'für',
+  'über',
+  'im',
+  'à',
+  'de',
+  'par',
+  'pour',
+  'avec',
+  'sur',
+  'dans',
+  'en',
+  'por',
+  'para',
+  'con',
+  'sobre',
+  'del',
+]);
 
 /** Documents whose wording is quoted without a speaker ("the letter said", "the bill reads"). */
-const QUOTED_DOCUMENTS = new Set(['letter', 'bill', 'law', 'document', 'text', 'decree', 'ruling', 'resolution', 'verdict', 'judgment', 'judgement', 'treaty', 'memo', 'note', 'sign', 'banner', 'placard', 'headline', 'gesetz', 'gesetzentwurf', 'brief', 'ley', 'carta', 'loi', 'lettre', 'texte', 'закон', 'лист']);
+const QUOTED_DOCUMENTS = new Set([
+  'letter',
+  'bill',
+  'law',
+  'document',
+  'text',
+  'decree',
+  'ruling',
+  'resolution',
+  'verdict',
+  'judgment',
+  'judgement',
+  'treaty',
+  'memo',
+  'note',
+  'sign',
+  'banner',
+  'placard',
+  'headline',
+  'gesetz',
+  'gesetzentwurf',
+  'brief',
+  'ley',
+  'carta',
+  'loi',
+  'lettre',
+  'texte',
+  'закон',
+  'лист',
+]);
 
 /** How many tokens back an attribution before a quotation is looked for (a long sentence, never the whole paragraph). */
 const SENTENCE_LOOKBACK = 120;
@@ -72,7 +132,30 @@ const COLON_SPEAKER_TOKENS = 16;
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
 
 /** Verbs that name or label something: a short quoted passage after them is a label ("called it "a disaster""), not speech. */
-const NAMING_VERBS = new Set(['called', 'calls', 'call', 'described', 'describes', 'dubbed', 'termed', 'branded', 'labelled', 'labeled', 'named', 'nannte', 'bezeichnete', 'bezeichnet', 'bezeichneten', 'genannt', 'calificó', 'llamó', 'qualifié', 'qualifie', 'назвав', 'назвала']);
+const NAMING_VERBS = new Set([
+  'called',
+  'calls',
+  'call',
+  'described',
+  'describes',
+  'dubbed',
+  'termed',
+  'branded',
+  'labelled',
+  'labeled',
+  'named',
+  'nannte',
+  'bezeichnete',
+  'bezeichnet',
+  'bezeichneten',
+  'genannt',
+  'calificó',
+  'llamó',
+  'qualifié',
+  'qualifie',
+  'назвав',
+  'назвала',
+]);
 
 /** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
 const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boolean => {
@@ -99,7 +182,7 @@ interface Attribution {
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
 const leadAt = (tokens: Token[], k: number, german: boolean): number => {
   const t = tokens[k];
-  if (!t || t.kind !== 'word') return 0;
+  if (t?.kind !== 'word') return 0;
   // German "so" signs a quotation only before a name or a noun ("so Müller", "so der Minister"), not in "so dass".
   if (german && SPEECH_LEADS_GERMAN.has(t.lower)) return tokens[k + 1]?.cap || FOREIGN_ARTICLES.has(tokens[k + 1]?.lower ?? '') ? 1 : 0;
   for (const lead of ATTRIBUTION_LEADS) {
@@ -176,7 +259,18 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
-  if (opener && opener.kind === 'word' && !opener.cap && lexFlags(opener.fold) & FUNCTION && !ARTICLES.has(opener.lower) && !PRONOUNS.has(opener.lower) && !FOREIGN_ARTICLES.has(opener.lower) && opener.lower !== 'one' && opener.lower !== 'it') return null;
+  if (
+    opener &&
+    opener.kind === 'word' &&
+    !opener.cap &&
+    lexFlags(opener.fold) & FUNCTION &&
+    !ARTICLES.has(opener.lower) &&
+    !PRONOUNS.has(opener.lower) &&
+    !FOREIGN_ARTICLES.has(opener.lower) &&
+    opener.lower !== 'one' &&
+    opener.lower !== 'it'
+  )
+    return null;
   let to = verb;
   while (to > start && VERB_FILLERS.has(tokens[to - 1]?.lower ?? '')) to--;
   let from = start;
@@ -205,7 +299,7 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
   begin++;
   for (let v = openMark - 1; v >= begin; v--) {
     const t = tokens[v];
-    if (!t || t.kind !== 'word' || t.quote >= 0) continue;
+    if (t?.kind !== 'word' || t.quote >= 0) continue;
     // "According to X, "…"", "Según X, «…»".
     if (ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) {
       const at = phraseAfter(tokens, v + 1);
@@ -236,7 +330,18 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
       for (let k = a; k < b0 && !outside; k++) outside = (tokens[k]?.quote ?? 0) < 0 && tokens[k]?.kind === 'word';
       if (!outside) continue;
       // "…, spoke to the broadcaster X about it, saying": a piece that starts with a verb is a predicate, not the subject.
-      if (s > 0 && lead && lead.kind === 'word' && !lead.cap && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && !PRONOUNS.has(lead.lower) && !SPEAKER_OPENERS.has(lead.lower) && !(lexFlags(lead.fold) & FUNCTION)) continue;
+      if (
+        s > 0 &&
+        lead &&
+        lead.kind === 'word' &&
+        !lead.cap &&
+        !ARTICLES.has(lead.lower) &&
+        !FOREIGN_ARTICLES.has(lead.lower) &&
+        !PRONOUNS.has(lead.lower) &&
+        !SPEAKER_OPENERS.has(lead.lower) &&
+        !(lexFlags(lead.fold) & FUNCTION)
+      )
+        continue;
       // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
       const appositive = !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower) || SPEAKER_OPENERS.has(lead.lower));
       if (!appositive || segments.length - s > 3) considered++;
@@ -414,7 +519,16 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
   // "in a statement", "on Monday": a prepositional phrase names nobody.
-  if (lead && !lead.cap && lexFlags(lead.fold) & FUNCTION && !PRONOUNS.has(lead.lower) && !ARTICLES.has(lead.lower) && !FOREIGN_ARTICLES.has(lead.lower) && lead.lower !== 'one' && lead.lower !== 'it') {
+  if (
+    lead &&
+    !lead.cap &&
+    lexFlags(lead.fold) & FUNCTION &&
+    !PRONOUNS.has(lead.lower) &&
+    !ARTICLES.has(lead.lower) &&
+    !FOREIGN_ARTICLES.has(lead.lower) &&
+    lead.lower !== 'one' &&
+    lead.lower !== 'it'
+  ) {
     return { ...none, rejected: true };
   }
   // ""…," it said": a body speaks of itself as "it".
@@ -505,7 +619,7 @@ const paragraphSubject = (registry: Registry, block: Block, blockIndex: number, 
   if (!refersBack && (opener.lower === 'the' || FOREIGN_DEFINITE.has(opener.lower))) {
     for (let k = 1; k <= 4 && k < tokens.length; k++) {
       const t = tokens[k];
-      if (!t || t.kind !== 'word') break;
+      if (t?.kind !== 'word') break;
       if (!t.cap && isRoleNoun(t.fold)) {
         refersBack = true;
         break;
@@ -604,14 +718,14 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     // A quotation left open in earlier paragraphs without a speaker is signed where it ends: ""We will go. /
     // "And we will win," Smith said." gives both paragraphs to Smith.
     const opening = found[0];
-    if (opening && opening.startsBlock && opening.attributed && opening.quote.speaker !== null) {
+    if (opening?.startsBlock && opening.attributed && opening.quote.speaker !== null) {
       for (const q of pendingRunOn) {
         q.speaker = opening.quote.speaker;
         q.cluster = opening.quote.cluster;
         q.affiliation = opening.quote.affiliation;
       }
     }
-    if (!opening || !opening.startsBlock || opening.attributed) pendingRunOn = [];
+    if (!opening?.startsBlock || opening.attributed) pendingRunOn = [];
     const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex, last) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
@@ -645,7 +759,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     previousBlockQuote = found[found.length - 1]?.quote ?? null;
     const lastFound = found[found.length - 1];
     // A run-on quotation whose speaker only continues an earlier one (or is unknown) waits for its signature.
-    if (lastFound && lastFound.runsOn && !lastFound.attributed && !subject && found.length === 1) pendingRunOn.push(lastFound.quote);
+    if (lastFound?.runsOn && !lastFound.attributed && !subject && found.length === 1) pendingRunOn.push(lastFound.quote);
     else pendingRunOn = [];
     // Only consecutive paragraphs of quotations make a conversation.
     if (!lastFound) turns = [];

@@ -51,12 +51,7 @@ export function rankEntities(clusters: Cluster[], quotes: FoundQuote[], blockCou
       const bodyMentions = c.mentions.length;
       const firstBlock = c.firstPos >= HEADLINE_ONLY ? span : Math.floor(c.firstPos / POSITION_STRIDE);
       const early = 1 - Math.min(1, firstBlock / span);
-      const score =
-        bodyMentions +
-        (c.inTitle ? TITLE_WEIGHT : 0) +
-        (c.inHeading ? HEADING_WEIGHT : 0) +
-        SPEAKER_WEIGHT * (spoken.get(c) ?? 0) +
-        EARLY_WEIGHT * early;
+      const score = bodyMentions + (c.inTitle ? TITLE_WEIGHT : 0) + (c.inHeading ? HEADING_WEIGHT : 0) + SPEAKER_WEIGHT * (spoken.get(c) ?? 0) + EARLY_WEIGHT * early;
       return { entity: { name: c.name, kind: c.kind, mentions: bodyMentions, score: Math.round(score * 100) / 100 }, order };
     });
   ranked.sort((a, b) => b.entity.score - a.entity.score || a.order - b.order);

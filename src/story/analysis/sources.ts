@@ -100,7 +100,7 @@ const describedBody = (tokens: Token[], a: number, b: number, cyrillic: boolean)
   if (!cyrillic && !isDemonym(first.fold)) return false;
   for (let k = a + 1; k < b; k++) {
     const t = tokens[k];
-    if (!t || t.kind !== 'word' || t.cap) return false;
+    if (t?.kind !== 'word' || t.cap) return false;
   }
   return true;
 };
@@ -202,7 +202,7 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     else return;
   }
   const t = tokens[j];
-  if (!t || t.kind !== 'word') return;
+  if (t?.kind !== 'word') return;
   const m = registry.tokenMention[blockIndex]?.[j];
   const c = clusterAt(registry, blockIndex, j);
   if (m && c && m.last === j + 1) {
@@ -258,7 +258,7 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
     }
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (!t || t.kind !== 'word') continue;
+      if (t?.kind !== 'word') continue;
       const lower = t.lower;
       if (lower === 'according' && tokens[i + 1]?.lower === 'to') {
         citedPhrase(col, doc, blockIndex, i + 2);
@@ -311,7 +311,8 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           while (n < k + 5 && tokens[n]?.kind === 'word' && !tokens[n]?.cap) n++;
           const found = col.clusterStarting(blockIndex, n);
           if (found && found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, n));
-          else if (found && found.cluster.kind === 'place' && n === skipArticles(tokens, k + 1) && (tokens[found.end]?.kind ?? 'punct') === 'punct') col.addCluster(found.cluster, position(block, n), true);
+          else if (found && found.cluster.kind === 'place' && n === skipArticles(tokens, k + 1) && (tokens[found.end]?.kind ?? 'punct') === 'punct')
+            col.addCluster(found.cluster, position(block, n), true);
           break;
         }
       }

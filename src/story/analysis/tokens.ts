@@ -173,8 +173,7 @@ const isWordCode = (c: number): boolean => {
   return k === 1;
 };
 
-const isLetterCode = (c: number): boolean =>
-  c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isWordCode(c) && LETTER_CHAR.test(String.fromCharCode(c));
+const isLetterCode = (c: number): boolean => (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isWordCode(c) && LETTER_CHAR.test(String.fromCharCode(c)));
 
 const isUpperChar = (c: number): boolean => {
   if (c < 128) return c >= 65 && c <= 90;
@@ -199,7 +198,17 @@ const lowercaseTail = (text: string, from: number): number => {
 const isJoiner = (c: number): boolean => c === 39 || c === 8217 || c === 45 || c === 8209;
 
 const isSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f;
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 160 ||
+  c === 0xfeff ||
+  (c >= 0x2000 && c <= 0x200b) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x3000 ||
+  c === 0x1680 ||
+  c === 0x202f ||
+  c === 0x205f;
 
 const NAME_PREFIXES = new Set(['ex', 'pro', 'anti', 'non', 'post', 'pre', 'mid', 'neo', 'pan', 'un', 'inter', 'intra', 'trans', 'über', 'uber', 'sub', 'euro']);
 

@@ -45,16 +45,13 @@ export const isDemonym = (fold: string): boolean => {
 };
 
 /** A lowercase noun describing a body, singular or plural ("union", "unions"). */
-export const isOrgDescriptor = (lower: string): boolean =>
-  ORG_DESCRIPTORS.has(lower) || (lower.length > 4 && lower.endsWith('s') && ORG_DESCRIPTORS.has(lower.slice(0, -1)));
+export const isOrgDescriptor = (lower: string): boolean => ORG_DESCRIPTORS.has(lower) || (lower.length > 4 && lower.endsWith('s') && ORG_DESCRIPTORS.has(lower.slice(0, -1)));
 
 /** An organisation head word, singular or plural ("Union", "Unions"). */
-export const isOrgHead = (fold: string): boolean =>
-  ORG_HEADS.has(fold) || (fold.length > 4 && fold.endsWith('s') && ORG_HEADS.has(fold.slice(0, -1)));
+export const isOrgHead = (fold: string): boolean => ORG_HEADS.has(fold) || (fold.length > 4 && fold.endsWith('s') && ORG_HEADS.has(fold.slice(0, -1)));
 
 /** An all-capitals word that is not initials or a Roman numeral ("NATO", "ORF"). */
-export const isAcronym = (t: Token): boolean =>
-  t.caps && !t.dotted && t.text.length >= 2 && t.text.length <= 8 && !ROMAN_NUMERALS.has(t.fold);
+export const isAcronym = (t: Token): boolean => t.caps && !t.dotted && t.text.length >= 2 && t.text.length <= 8 && !ROMAN_NUMERALS.has(t.fold);
 
 /** A noun for what a person is or does ("spokesman", "president", "farmer"). */
 export const isRoleNoun = (fold: string): boolean => ROLE_NOUNS.has(fold) || TITLE_WORDS.has(fold) || (flags(fold) & ACTOR) !== 0;

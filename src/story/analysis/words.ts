@@ -6,7 +6,12 @@
 
 // Hyphenated entries are also stored as folded keys are written ("secretary-general" → "secretary general").
 const set = (words: string): ReadonlySet<string> =>
-  new Set(words.split(/\s+/).filter(Boolean).flatMap((w) => (w.includes('-') ? [w, w.replace(/-/g, ' ')] : [w])));
+  new Set(
+    words
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((w) => (w.includes('-') ? [w, w.replace(/-/g, ' ')] : [w])),
+  );
 
 /** Capitalised titles and honorifics that precede a person's name ("President", "Dr.", "Secretary"). */
 export const TITLE_WORDS = set(`
@@ -252,7 +257,9 @@ export const SPEAKER_OPENERS = set('but and yet so however also then now later s
 export const FOREIGN_ARTICLES = set('der die das den dem des ein eine einen einem einer el la los las un una le les une');
 
 /** Staff nouns through which a body speaks ("a Kremlin spokesman" speaks for the Kremlin). */
-export const STAFF_NOUNS = set('spokesman spokeswoman spokesperson spokespeople official officials representative representatives source sources statement press-office sprecher sprecherin sprechers portavoz porte-parole речник речниця');
+export const STAFF_NOUNS = set(
+  'spokesman spokeswoman spokesperson spokespeople official officials representative representatives source sources statement press-office sprecher sprecherin sprechers portavoz porte-parole речник речниця',
+);
 
 /** Articles dropped from descriptive phrases. */
 export const ARTICLES = set('the a an');

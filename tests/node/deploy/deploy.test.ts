@@ -79,13 +79,18 @@ const BUILD = {
   '.storyfeed-manifest.json': '{}',
   '.cache/x.json': '{}',
 };
-const STAGE_OF = (p: string): number => (p.startsWith('archive/') || p.startsWith('images/') ? 0 : p.startsWith('tags/') || p.startsWith('authors/') ? 1 : ['rss.xml', 'atom.xml', 'feed.json'].includes(p) ? 2 : 3);
+const STAGE_OF = (p: string): number =>
+  p.startsWith('archive/') || p.startsWith('images/') ? 0 : p.startsWith('tags/') || p.startsWith('authors/') ? 1 : ['rss.xml', 'atom.xml', 'feed.json'].includes(p) ? 2 : 3;
 const puts = (store: MemoryStore): string[] => store.log.filter((l) => l.startsWith('put ') && !l.endsWith('.storyfeed-deploy.json')).map((l) => l.slice(4));
 
 describe('deployableFiles', () => {
   it('lists every regular file but dot-files and dot-folders, sorted', async () => {
     const dir = site(BUILD);
-    expect((await deployableFiles(dir)).map((f) => f.path)).toEqual(Object.keys(BUILD).filter((p) => !p.startsWith('.')).sort());
+    expect((await deployableFiles(dir)).map((f) => f.path)).toEqual(
+      Object.keys(BUILD)
+        .filter((p) => !p.startsWith('.'))
+        .sort(),
+    );
   });
 
   it('names the folder in an E_IO error when it is missing', async () => {
@@ -109,7 +114,11 @@ describe('deploy over an object store', () => {
     const store = new MemoryStore();
     const summary = await deploy({ outDir: site(BUILD), bucket: 'b', store, concurrency: 4 });
     const order = puts(store);
-    expect(order.sort()).toEqual(Object.keys(BUILD).filter((p) => !p.startsWith('.')).sort());
+    expect(order.sort()).toEqual(
+      Object.keys(BUILD)
+        .filter((p) => !p.startsWith('.'))
+        .sort(),
+    );
     const logged = puts(store);
     for (let i = 1; i < logged.length; i++) expect(STAGE_OF(logged[i]!)).toBeGreaterThanOrEqual(STAGE_OF(logged[i - 1]!));
     expect(summary.uploaded).toHaveLength(10);

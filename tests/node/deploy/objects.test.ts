@@ -30,8 +30,18 @@ describe('feeds renamed in the config', () => {
 describe('object headers', () => {
   it('match serve, with precompressed copies typed as their original', () => {
     expect(objectHeaders('rss.xml')).toEqual({ contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'public, max-age=300', compressOnUpload: false });
-    expect(objectHeaders('rss.xml.gz')).toEqual({ contentType: 'application/rss+xml; charset=utf-8', cacheControl: 'public, max-age=300', contentEncoding: 'gzip', compressOnUpload: false });
-    expect(objectHeaders('index.html', { gzip: true })).toEqual({ contentType: 'text/html; charset=utf-8', cacheControl: 'public, max-age=3600', contentEncoding: 'gzip', compressOnUpload: true });
+    expect(objectHeaders('rss.xml.gz')).toEqual({
+      contentType: 'application/rss+xml; charset=utf-8',
+      cacheControl: 'public, max-age=300',
+      contentEncoding: 'gzip',
+      compressOnUpload: false,
+    });
+    expect(objectHeaders('index.html', { gzip: true })).toEqual({
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: 'public, max-age=3600',
+      contentEncoding: 'gzip',
+      compressOnUpload: true,
+    });
     expect(objectHeaders('images/a.png', { gzip: true })).toEqual({ contentType: 'image/png', cacheControl: 'public, max-age=3600', compressOnUpload: false });
   });
 

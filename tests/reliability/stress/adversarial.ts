@@ -50,7 +50,10 @@ let plainSource: string | undefined;
 /** A plain article of about `bytes` bytes: real reporting from the analysis fixtures, repeated. */
 export function plainArticle(bytes: number): string {
   // A bundled child process cannot find the repository from its own location; the parent passes it.
-  plainSource ??= readFileSync(path.join(process.env.STORYFEED_REPO ?? root, 'tests/fixtures/analysis/hamburg-election.txt'), 'utf8').split('\n').slice(1).join('\n');
+  plainSource ??= readFileSync(path.join(process.env.STORYFEED_REPO ?? root, 'tests/fixtures/analysis/hamburg-election.txt'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .join('\n');
   const body = `${plainSource.trim()}\n\n`;
   return `A plain article\n\n${body.repeat(Math.max(1, Math.ceil(bytes / Buffer.byteLength(body))))}`.slice(0, Math.max(bytes, 200));
 }
@@ -83,17 +86,47 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { name: 'run of CRLF and CR', file: 'crlf.txt', make: (n) => `Hostile input\r\n\r\nA b.${run('\r\n\r', n)}c.\r\n`, expect: 'ok' },
   // Keys and nesting.
   // Front matter over 64 KB is refused by size; below that, many keys must still parse in linear time.
-  { name: 'YAML front matter with many keys', file: 'keys.md', make: (n) => `---\ntitle: Many keys\n${yamlKeys(n)}---\nBody text.\n`, expect: (n) => (n > MAX_YAML_CHARS ? 'E_FRONT_MATTER' : 'ok') },
-  { name: 'YAML front matter with as many keys as fit, then text', file: 'keys-capped.md', make: (n) => `---\ntitle: Many keys\n${yamlKeys(Math.min(n / 2, MAX_YAML_CHARS - 1_000))}---\nBody text.\n\n${plainArticle(n / 2)}\n`, expect: 'ok' },
-  { name: 'YAML front matter nested deeply', file: 'yaml-deep.md', make: (n) => `---\ntitle: Deep\nx: ${run('[', n / 2)}${run(']', n / 2)}\n---\nBody text.\n`, expect: 'E_FRONT_MATTER' },
-  { name: 'JSON seed with many keys', file: 'keys.json', make: (n) => `{"title":"Many keys","body":"Body text.",${run('"k":1,', n).split(',').filter(Boolean).map((_, i) => `"k${i}":1`).join(',')}}`, expect: 'ok' },
+  {
+    name: 'YAML front matter with many keys',
+    file: 'keys.md',
+    make: (n) => `---\ntitle: Many keys\n${yamlKeys(n)}---\nBody text.\n`,
+    expect: (n) => (n > MAX_YAML_CHARS ? 'E_FRONT_MATTER' : 'ok'),
+  },
+  {
+    name: 'YAML front matter with as many keys as fit, then text',
+    file: 'keys-capped.md',
+    make: (n) => `---\ntitle: Many keys\n${yamlKeys(Math.min(n / 2, MAX_YAML_CHARS - 1_000))}---\nBody text.\n\n${plainArticle(n / 2)}\n`,
+    expect: 'ok',
+  },
+  {
+    name: 'YAML front matter nested deeply',
+    file: 'yaml-deep.md',
+    make: (n) => `---\ntitle: Deep\nx: ${run('[', n / 2)}${run(']', n / 2)}\n---\nBody text.\n`,
+    expect: 'E_FRONT_MATTER',
+  },
+  {
+    name: 'JSON seed with many keys',
+    file: 'keys.json',
+    make: (n) =>
+      `{"title":"Many keys","body":"Body text.",${run('"k":1,', n)
+        .split(',')
+        .filter(Boolean)
+        .map((_, i) => `"k${i}":1`)
+        .join(',')}}`,
+    expect: 'ok',
+  },
   { name: 'JSON seed nested deeply', file: 'json-deep.json', make: (n) => `{"title":"Deep","body":"Body text.","x":${run('[', n / 2)}${run(']', n / 2)}}`, expect: 'ok' },
   { name: 'Markdown with unclosed inline HTML nested deeply', file: 'html-inline.md', make: (n) => `# Deep\n\nSome <i>${run('<b>', n)}x\n`, expect: 'E_TOO_DEEP' },
   { name: 'Markdown with an HTML block nested deeply', file: 'html-block.md', make: (n) => `# Deep\n\n${run('<div>', n / 2)}x${run('</div>', n / 2)}\n`, expect: 'E_TOO_DEEP' },
   { name: 'JSON contentHtml nested deeply', file: 'html.json', make: (n) => JSON.stringify({ title: 'Deep', contentHtml: `<p>${run('<span>', n)}x</p>` }), expect: 'E_TOO_DEEP' },
   { name: 'Markdown blockquotes nested deeply', file: 'quotes-deep.md', make: (n) => `# Deep\n\nText.\n\n${run('>', n)} x\n`, expect: 'ok' },
   { name: 'Markdown list nested deeply', file: 'list-deep.md', make: (n) => `# Deep\n\nText.\n\n${run('- ', n)}x\n`, expect: 'ok' },
-  { name: 'HTML nested at the limit, many times over', file: 'html-wide.md', make: (n) => `# Wide\n\nText.\n\n${run(`<div>${'<span>'.repeat(400)}x${'</span>'.repeat(400)}</div>\n`, n)}`, expect: 'ok' },
+  {
+    name: 'HTML nested at the limit, many times over',
+    file: 'html-wide.md',
+    make: (n) => `# Wide\n\nText.\n\n${run(`<div>${'<span>'.repeat(400)}x${'</span>'.repeat(400)}</div>\n`, n)}`,
+    expect: 'ok',
+  },
 ];
 
 /** What happened to one seed: how long it took and what it became. */

@@ -28,7 +28,10 @@ async function child<T>(args: string[]): Promise<T> {
   const run = await startChild('stress-class', args, { nodeFlags: ['--max-old-space-size=2048'], env: { STORYFEED_REPO: root } });
   const how = await run.exited;
   if (how !== 0) throw new Error(`stress child ${args[0]} ended with ${how}: ${run.stderr().slice(-2000)}`);
-  const line = run.stdout().split('\n').find((l) => l.startsWith('report '));
+  const line = run
+    .stdout()
+    .split('\n')
+    .find((l) => l.startsWith('report '));
   if (!line) throw new Error(`stress child ${args[0]} printed no report: ${run.stdout().slice(-2000)}`);
   return JSON.parse(line.slice(7)) as T;
 }
@@ -41,14 +44,22 @@ describe.skipIf(!process.env.STRESS_HOSTILE)('hostile input stress: linear time,
   }, 600_000);
 
   afterAll(() => {
-    tally('hostile stress: classes', ADVERSARIAL_CASES.length, `plain article ${Object.entries(plain).map(([n, ms]) => `${Number(n) / 1e6} MB ${ms.toFixed(0)} ms/MB`).join(', ')}, peak ${plainPeakMb} MB`);
+    tally(
+      'hostile stress: classes',
+      ADVERSARIAL_CASES.length,
+      `plain article ${Object.entries(plain)
+        .map(([n, ms]) => `${Number(n) / 1e6} MB ${ms.toFixed(0)} ms/MB`)
+        .join(', ')}, peak ${plainPeakMb} MB`,
+    );
     for (const line of report) process.stdout.write(`${line}\n`);
   });
 
   for (const c of ADVERSARIAL_CASES) {
     it(`${c.name}: within ${BOUND}× of a plain article per MB from 100 KB to ${SIZES[SIZES.length - 1]! / 1e6} MB`, async () => {
       const { readings, peakRssMb } = await child<{ readings: SizeReading[]; peakRssMb: number }>([c.name, SIZES.join(','), JSON.stringify(plain), String(BOUND)]);
-      report.push(`  ${c.name.padEnd(52)} ${readings.map((r) => `${(r.bytes / 1e6).toString().padStart(4)} MB ${r.ratio.toFixed(2)}× ${r.outcome.result}`).join('  ')}  peak ${peakRssMb} MB`);
+      report.push(
+        `  ${c.name.padEnd(52)} ${readings.map((r) => `${(r.bytes / 1e6).toString().padStart(4)} MB ${r.ratio.toFixed(2)}× ${r.outcome.result}`).join('  ')}  peak ${peakRssMb} MB`,
+      );
       for (const r of readings) {
         expect(r.outcome.result, `${c.name} at ${r.bytes} bytes: ${r.outcome.detail ?? ''}`).not.toBe('E_INTERNAL');
         expect(r.outcome.result, `${c.name} at ${r.bytes} bytes`).toBe(expectedAt(c, r.bytes));

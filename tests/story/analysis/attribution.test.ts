@@ -8,23 +8,20 @@ const quotes = (paragraphs: string[]) => analyzeArticle(article(paragraphs)).quo
 describe('attribution sieve', () => {
   it('"…," he said resolves to the subject outside the quotation, never to a name inside it', () => {
     expect(
-      speakers([
-        'Union leader Maria Lopez addressed the crowd outside the factory on Friday.',
-        '"I told Daniel Reyes that we would not give up on these jobs," she said.',
-      ]),
+      speakers(['Union leader Maria Lopez addressed the crowd outside the factory on Friday.', '"I told Daniel Reyes that we would not give up on these jobs," she said.']),
     ).toEqual(['Maria Lopez']);
   });
 
   it('takes the named subject before an apposition ("A B, director general of C, said")', () => {
-    expect(
-      speakers(['Professor Helen Carter, Director General of the Northern Research Institute, said, "The data leave no doubt about the warming of the sea."']),
-    ).toEqual(['Helen Carter']);
+    expect(speakers(['Professor Helen Carter, Director General of the Northern Research Institute, said, "The data leave no doubt about the warming of the sea."'])).toEqual([
+      'Helen Carter',
+    ]);
   });
 
   it('drops a conjunction before a pronoun ("But he said")', () => {
-    expect(
-      speakers(['Coach Peter Brandt praised his players after the match.', 'But he said: "We still have a great deal of work to do before the final."']),
-    ).toEqual(['Peter Brandt']);
+    expect(speakers(['Coach Peter Brandt praised his players after the match.', 'But he said: "We still have a great deal of work to do before the final."'])).toEqual([
+      'Peter Brandt',
+    ]);
   });
 
   it('gives an unnamed spokesman\'s words to the body ("a Nordvale Energy spokesman")', () => {
@@ -42,20 +39,15 @@ describe('attribution sieve', () => {
   });
 
   it('resolves a bare title to the person named with it', () => {
-    expect(
-      speakers(['President Ana Morales opened the summit on Monday.', '"No country can solve the water crisis on its own," the president said.']),
-    ).toEqual(['Ana Morales']);
+    expect(speakers(['President Ana Morales opened the summit on Monday.', '"No country can solve the water crisis on its own," the president said.'])).toEqual(['Ana Morales']);
   });
 
-  it('gives an unattributed quotation to the paragraph\'s subject', () => {
+  it("gives an unattributed quotation to the paragraph's subject", () => {
     expect(speakers(['Mayor Tom Fisher did not hide his anger. "This decision hurts every family in the city and we will fight it."'])).toEqual(['Tom Fisher']);
   });
 
   it('follows a quotation across paragraphs when the first paragraph leaves it open', () => {
-    const q = quotes([
-      'Farmer Ruth Okafor said: "The rain came too late for the maize this year.',
-      '"We will plant beans instead and hope the river stays high."',
-    ]);
+    const q = quotes(['Farmer Ruth Okafor said: "The rain came too late for the maize this year.', '"We will plant beans instead and hope the river stays high."']);
     expect(q.map((x) => x.speaker)).toEqual(['Ruth Okafor', 'Ruth Okafor']);
     expect(q[0]?.text).toBe('The rain came too late for the maize this year.');
   });
@@ -97,16 +89,12 @@ describe('attribution sieve', () => {
   });
 
   it('does not take a quoted name after a preposition for a fragment of speech', () => {
-    const r = analyzeArticle(
-      article(['„Die Zensur wird nicht lange halten können, das wissen alle“, sagte er gegenüber „Radio Nord“.'], 'Nachrichten', 'de'),
-    );
+    const r = analyzeArticle(article(['„Die Zensur wird nicht lange halten können, das wissen alle“, sagte er gegenüber „Radio Nord“.'], 'Nachrichten', 'de'));
     expect(r.quotes.map((q) => q.text)).toEqual(['Die Zensur wird nicht lange halten können, das wissen alle']);
   });
 
   it('finds a fragment before a German verb at the end of the sentence', () => {
-    const r = analyzeArticle(
-      article(['Ministerpräsidentin Eva Roth hatte den Plan im Landtag als „letzte Chance“ für die Region bezeichnet.'], 'Nachrichten', 'de'),
-    );
+    const r = analyzeArticle(article(['Ministerpräsidentin Eva Roth hatte den Plan im Landtag als „letzte Chance“ für die Region bezeichnet.'], 'Nachrichten', 'de'));
     expect(r.quotes).toEqual([{ text: 'letzte Chance', speaker: 'Eva Roth' }]);
   });
 
@@ -132,7 +120,7 @@ describe('attribution sieve', () => {
   });
 
   it('reads a name after a dash as the speaker', () => {
-    expect(speakers(['"Nobody in this town will forget what he did for the children." — Maria Olsen']) ).toEqual(['Maria Olsen']);
+    expect(speakers(['"Nobody in this town will forget what he did for the children." — Maria Olsen'])).toEqual(['Maria Olsen']);
   });
 
   it('reads single curly quotation marks but not apostrophes', () => {

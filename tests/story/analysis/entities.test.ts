@@ -79,10 +79,7 @@ describe('places', () => {
   });
 
   it('recognises unknown places from prepositions and place nouns', () => {
-    const e = entitiesOf([
-      'Rescuers reached the village of Zorivka near Bilohirya on Friday.',
-      'Flooding was worst in the Kherson region and in Oleshky and Hola Prystan.',
-    ]);
+    const e = entitiesOf(['Rescuers reached the village of Zorivka near Bilohirya on Friday.', 'Flooding was worst in the Kherson region and in Oleshky and Hola Prystan.']);
     expect(e.places).toEqual(expect.arrayContaining(['Zorivka', 'Bilohirya', 'Kherson', 'Oleshky', 'Hola Prystan']));
     expect(e.people).toEqual([]);
   });

@@ -120,9 +120,7 @@ const addTo = (a: Counts, b: Counts): void => {
 };
 
 /** Scores predictions (entities and, when given, quotes and sources) against the labels. */
-export function scoreArticles(
-  items: { article: EvalArticle; entities: Entities; quotes?: Quote[]; sources?: string[] }[],
-): Score {
+export function scoreArticles(items: { article: EvalArticle; entities: Entities; quotes?: Quote[]; sources?: string[] }[]): Score {
   const score: Score = {
     entities: { people: zero(), organizations: zero(), places: zero(), all: zero() },
     quotes: { ...zero(), speakersRight: 0 },

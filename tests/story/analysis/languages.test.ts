@@ -16,9 +16,7 @@ describe('Ukrainian', () => {
   });
 
   it('finds the «» quotation with its descriptive speaker', () => {
-    expect(result.quotes).toEqual([
-      { text: 'Ми вмикаємо світло поступово і стежимо за навантаженням на мережу', speaker: 'заступник голови адміністрації' },
-    ]);
+    expect(result.quotes).toEqual([{ text: 'Ми вмикаємо світло поступово і стежимо за навантаженням на мережу', speaker: 'заступник голови адміністрації' }]);
   });
 
   it('finds the sources', () => {
@@ -79,10 +77,7 @@ describe('German, Spanish and French attributions', () => {
   });
 
   it('reads French « … » with "a déclaré" and "selon"', () => {
-    const r = fr([
-      '« Nous ne céderons rien sur les salaires des cheminots », a déclaré Paul Girard.',
-      '« La grève continuera jusqu’à la fin du mois », selon Paul Girard.',
-    ]);
+    const r = fr(['« Nous ne céderons rien sur les salaires des cheminots », a déclaré Paul Girard.', '« La grève continuera jusqu’à la fin du mois », selon Paul Girard.']);
     expect(r.quotes.map((q) => q.speaker)).toEqual(['Paul Girard', 'Paul Girard']);
   });
 

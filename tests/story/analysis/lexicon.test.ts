@@ -37,7 +37,10 @@ describe('packed trie reader', () => {
     expect(titles.length).toBeGreaterThan(30_000);
     expect(titles.filter((t) => !trie.has(t))).toEqual([]);
     const known = new Set(titles);
-    const near = titles.slice(0, 3000).flatMap((t) => [`${t}s`, t.slice(0, -1), `${t} x`]).filter((t) => !known.has(t));
+    const near = titles
+      .slice(0, 3000)
+      .flatMap((t) => [`${t}s`, t.slice(0, -1), `${t} x`])
+      .filter((t) => !known.has(t));
     expect(near.filter((t) => trie.has(t))).toEqual([]);
   });
 

@@ -51,7 +51,10 @@ describe('entity precision before recall', () => {
   });
 
   it('finds German names, places and bodies without taking nouns for names', () => {
-    const e = entities(['Bundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten Emmanuel Macron.', 'In Deutschland und Frankreich wächst die Sorge vor einem Streik.'], 'de');
+    const e = entities(
+      ['Bundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten Emmanuel Macron.', 'In Deutschland und Frankreich wächst die Sorge vor einem Streik.'],
+      'de',
+    );
     expect(e.people).toEqual(['Olaf Scholz', 'Emmanuel Macron']);
     expect(e.places).toEqual(['Berlin', 'Deutschland', 'Frankreich']);
     expect(e.organizations).toEqual([]);

@@ -75,10 +75,7 @@ describe('attribution forms', () => {
   });
 
   it('a paragraph that only continues a quotation keeps its speaker', () => {
-    const quotes = quotesOf([
-      '"The river is still rising in the north," fire chief Tomas Berg said.',
-      '"We expect the peak on Thursday night, and we are ready for it."',
-    ]);
+    const quotes = quotesOf(['"The river is still rising in the north," fire chief Tomas Berg said.', '"We expect the peak on Thursday night, and we are ready for it."']);
     expect(quotes.map((q) => q.speaker)).toEqual(['Tomas Berg', 'Tomas Berg']);
   });
 
@@ -120,18 +117,12 @@ describe('speaker resolution', () => {
   });
 
   it('resolves a plain role to the person holding it', () => {
-    const quotes = quotesOf([
-      'Chief Justice Helena Dvorak read the ruling.',
-      '"The law cannot be applied to events before it existed," the chief justice said.',
-    ]);
+    const quotes = quotesOf(['Chief Justice Helena Dvorak read the ruling.', '"The law cannot be applied to events before it existed," the chief justice said.']);
     expect(quotes[0]?.speaker).toBe('Helena Dvorak');
   });
 
   it('does not give a role to someone introduced with a different body', () => {
-    const quotes = quotesOf([
-      'Danish Prime Minister Lars Holm met union leaders.',
-      '"We will not accept these terms under any circumstances," the NATO secretary general said.',
-    ]);
+    const quotes = quotesOf(['Danish Prime Minister Lars Holm met union leaders.', '"We will not accept these terms under any circumstances," the NATO secretary general said.']);
     expect(quotes[0]?.speaker).not.toBe('Lars Holm');
   });
 
@@ -158,7 +149,9 @@ describe('short quotations', () => {
   const quotesOf = (paragraphs: string[]) => analyzeArticle({ title: 'T', headings: [], paragraphs, language: 'en' }).quotes;
 
   it('keeps a short but whole, attributed utterance', () => {
-    expect(quotesOf(['Commission President Ursula von der Leyen visited Athens.', '"We stand with Greece," von der Leyen wrote on X.'])).toEqual([{ text: 'We stand with Greece', speaker: 'Ursula von der Leyen' }]);
+    expect(quotesOf(['Commission President Ursula von der Leyen visited Athens.', '"We stand with Greece," von der Leyen wrote on X.'])).toEqual([
+      { text: 'We stand with Greece', speaker: 'Ursula von der Leyen' },
+    ]);
   });
 
   it('drops one-word scare quotes and quoted phrases no one is said to have said', () => {

@@ -30,7 +30,42 @@ const expectWellTyped = (r: ArticleAnalysis): void => {
 const newsish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('"', '“', '”', '«', '»', '„', "'", '’', ',', '.', ':', '—', '(', ')', 'said', 'according to', 'the', 'The', 'of', 'in', 'President', 'Ministry', 'NATO', 'U.S.', 'St.', "Russia's", 'Kyiv', 'сказав', '—', 'За даними', '🛰️', '\u0000', '\uFFFE', '\r\n'),
+      fc.constantFrom(
+        '"',
+        '“',
+        '”',
+        '«',
+        '»',
+        '„',
+        "'",
+        '’',
+        ',',
+        '.',
+        ':',
+        '—',
+        '(',
+        ')',
+        'said',
+        'according to',
+        'the',
+        'The',
+        'of',
+        'in',
+        'President',
+        'Ministry',
+        'NATO',
+        'U.S.',
+        'St.',
+        "Russia's",
+        'Kyiv',
+        'сказав',
+        '—',
+        'За даними',
+        '🛰️',
+        '\u0000',
+        '\uFFFE',
+        '\r\n',
+      ),
       fc.string({ maxLength: 12 }),
       fc.stringMatching(/^[A-Z][a-z]{1,8}$/),
     ),
@@ -41,20 +76,32 @@ const newsish = fc
 describe('robustness', () => {
   it('never throws on arbitrary strings and always returns well-typed results', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.string(), { maxLength: 3 }), fc.array(fc.string(), { maxLength: 6 }), fc.string({ maxLength: 5 }), (title, headings, paragraphs, language) => {
-        expectWellTyped(analyzeArticle({ title, headings, paragraphs, language }));
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(fc.string(), { maxLength: 3 }),
+        fc.array(fc.string(), { maxLength: 6 }),
+        fc.string({ maxLength: 5 }),
+        (title, headings, paragraphs, language) => {
+          expectWellTyped(analyzeArticle({ title, headings, paragraphs, language }));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never throws on news-like text in any language tag', () => {
     fc.assert(
-      fc.property(newsish, fc.array(newsish, { minLength: 1, maxLength: 5 }), fc.constantFrom('en', 'uk', 'ru', 'de', '', 'und', 'zz'), fc.boolean(), (title, paragraphs, language, entities) => {
-        const r = analyzeArticle({ title, headings: [], paragraphs, language }, { entities });
-        expectWellTyped(r);
-        if (!entities) expect(r.ranked).toEqual([]);
-      }),
+      fc.property(
+        newsish,
+        fc.array(newsish, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('en', 'uk', 'ru', 'de', '', 'und', 'zz'),
+        fc.boolean(),
+        (title, paragraphs, language, entities) => {
+          const r = analyzeArticle({ title, headings: [], paragraphs, language }, { entities });
+          expectWellTyped(r);
+          if (!entities) expect(r.ranked).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -77,7 +124,13 @@ describe('pathological quotation marks (regression: quadratic scans)', () => {
     const r = analyzeArticle({
       title: 'T',
       headings: [],
-      paragraphs: ['He said "' + 'a'.repeat(200_000), 'x "' + 'ab '.repeat(50_000), '‘'.repeat(30_000) + '’'.repeat(30_000), '"'.repeat(60_000), `Anna Berg said ${'"a b" and '.repeat(5_000)}left.`],
+      paragraphs: [
+        `He said "${'a'.repeat(200_000)}`,
+        `x "${'ab '.repeat(50_000)}`,
+        '‘'.repeat(30_000) + '’'.repeat(30_000),
+        '"'.repeat(60_000),
+        `Anna Berg said ${'"a b" and '.repeat(5_000)}left.`,
+      ],
       language: 'en',
     });
     expectWellTyped(r);

@@ -9,14 +9,17 @@ const seedPath = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..',
 const SUBHEADING = 'North Korean troops in Ukraine';
 
 const seedInput = (): AnalysisInput => {
-  const [title = '', ...rest] = readFileSync(seedPath, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const [title = '', ...rest] = readFileSync(seedPath, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { title, headings: rest.filter((l) => l === SUBHEADING), paragraphs: rest.filter((l) => l !== SUBHEADING), language: 'en' };
 };
 
 describe('seed article: NATO official on North Korean troops', () => {
   const result = analyzeArticle(seedInput());
 
-  it('finds the five quotations by Gerry Connolly and the White House\'s quoted words', () => {
+  it("finds the five quotations by Gerry Connolly and the White House's quoted words", () => {
     expect(result.quotes).toHaveLength(6);
     for (const q of result.quotes.slice(0, 5)) expect(q.speaker).toBe('Gerry Connolly');
     expect(result.quotes[0]?.text.startsWith('Northern Koreans want to gain combat experience.')).toBe(true);
@@ -36,9 +39,7 @@ describe('seed article: NATO official on North Korean troops', () => {
   });
 
   it('finds the people under their full names', () => {
-    expect(result.entities.people).toEqual(
-      expect.arrayContaining(['Gerry Connolly', 'Kim Jong Un', 'Donald Trump', 'Vladimir Putin', 'Volodymyr Zelenskyy', 'Mark Rutte']),
-    );
+    expect(result.entities.people).toEqual(expect.arrayContaining(['Gerry Connolly', 'Kim Jong Un', 'Donald Trump', 'Vladimir Putin', 'Volodymyr Zelenskyy', 'Mark Rutte']));
     expect(result.entities.people).not.toContain('Putin');
     expect(result.entities.people).not.toContain('Connolly');
     expect(result.entities.people).not.toContain('Kim');
@@ -49,14 +50,29 @@ describe('seed article: NATO official on North Korean troops', () => {
   });
 
   it('finds the organisations, with titles split off', () => {
-    expect(result.entities.organizations).toEqual(
-      expect.arrayContaining(['NATO', 'NATO Parliamentary Assembly', 'White House', 'French Foreign Ministry']),
-    );
+    expect(result.entities.organizations).toEqual(expect.arrayContaining(['NATO', 'NATO Parliamentary Assembly', 'White House', 'French Foreign Ministry']));
   });
 
   it('reports no junk', () => {
     const all = [...result.entities.people, ...result.entities.organizations, ...result.entities.places];
-    for (const junk of ['Former', 'General Mark Rutte', 'Asia.', "Russia's", 'Korean War', 'World War II', 'Operation Barbarossa', 'October', 'Russian', 'North Korean', 'Northern Koreans', 'However', 'Meanwhile', 'According', 'NATO PA', 'The White House']) {
+    for (const junk of [
+      'Former',
+      'General Mark Rutte',
+      'Asia.',
+      "Russia's",
+      'Korean War',
+      'World War II',
+      'Operation Barbarossa',
+      'October',
+      'Russian',
+      'North Korean',
+      'Northern Koreans',
+      'However',
+      'Meanwhile',
+      'According',
+      'NATO PA',
+      'The White House',
+    ]) {
       expect(all).not.toContain(junk);
     }
     for (const name of all) {

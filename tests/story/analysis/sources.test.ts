@@ -47,12 +47,7 @@ describe('sources', () => {
   });
 
   it('does not cite a body that only qualifies a person’s role', () => {
-    expect(
-      sourcesOf([
-        'World Bank President Ajay Banga visited Nairobi.',
-        'According to the World Bank president, the loan will be approved.',
-      ]),
-    ).toEqual([]);
+    expect(sourcesOf(['World Bank President Ajay Banga visited Nairobi.', 'According to the World Bank president, the loan will be approved.'])).toEqual([]);
   });
 
   it('lists each source once, in order of first citation', () => {
