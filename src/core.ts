@@ -34,3 +34,4 @@ export * from './feed/podcast-categories.js';
 export * from './feed/site.js';
 export * from './feed/content.js';
 export * from './seed/html-depth.js';
+export * from './namespaces.js';

@@ -1,12 +1,12 @@
 import { warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
-import { htmlText } from '../story/html-text.js';
+import { htmlBlocks } from '../story/html-text.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import { summarize } from '../story/summary.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
-import { KNOWN_NAMESPACES } from '../render/elements.js';
+import { KNOWN_NAMESPACES } from '../namespaces.js';
 import * as read from './fields.js';
 
 /**
@@ -195,7 +195,7 @@ function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d:
     const rendered = html === undefined ? renderItemMarkdown(markdown!, `${at}.contentMarkdown`, options.markdown) : undefined;
     const safe = sanitizeStoryHtml(html ?? rendered!.html, url);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
-    const sections = rendered?.sections ?? paragraphsOf(htmlText(safe.html));
+    const sections = rendered?.sections ?? paragraphsOf(htmlBlocks(safe.html).join('\n\n'));
     return { html: safe.html, text: plain ?? sectionsToText(sections), sections };
   }
   const sections = paragraphsOf(plain ?? summary ?? '');

@@ -184,7 +184,7 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   const formats: VerifyReport['formats'] = {};
   feeds.forEach((feed, i) => {
     const { report } = verified[i]!;
-    problems.push(...report.problems.map((p) => (feed.entry.path ? { ...p, field: `${feed.entry.path}: ${p.field}` } : p)));
+    for (const p of report.problems) problems.push(feed.entry.path ? { ...p, field: `${feed.entry.path}: ${p.field}` } : p);
     if (feed.entry.kind === 'main') Object.assign(formats, report.formats);
   });
   const report: VerifyReport = { ok: problems.length === 0, problems, formats };

@@ -61,8 +61,9 @@ export interface PublishPaths {
 
 /** Where storyfeed keeps the state of the output folder `outDir`. */
 export function publishPaths(outDir: string): PublishPaths {
-  const dir = path.dirname(path.resolve(outDir));
-  const name = path.basename(outDir);
+  const resolved = path.resolve(outDir);
+  const dir = path.dirname(resolved);
+  const name = path.basename(resolved);
   const state = path.join(dir, `.${name}.storyfeed`);
   return {
     state,

@@ -1,5 +1,6 @@
 import type { Enclosure, EpisodeInfo, Extensions, FeedDocument, FeedItem, PodcastChannel } from '../types.js';
 import type { Placeholders } from './placeholders.js';
+import { KNOWN_NAMESPACES } from '../namespaces.js';
 
 /**
  * The namespaced elements storyfeed adds to RSS and Atom beyond what `feed` writes: iTunes and
@@ -20,13 +21,7 @@ export interface XmlNode {
   children?: XmlNode[];
 }
 
-/** The namespace URIs of the prefixes storyfeed knows. */
-export const KNOWN_NAMESPACES: Readonly<Record<string, string>> = {
-  dc: 'http://purl.org/dc/elements/1.1/',
-  media: 'http://search.yahoo.com/mrss/',
-  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
-  podcast: 'https://podcastindex.org/namespace/1.0',
-};
+export { KNOWN_NAMESPACES } from '../namespaces.js';
 
 /**
  * Channel-level podcast elements. Apple requires `itunes:image`, `itunes:category` and

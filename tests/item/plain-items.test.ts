@@ -80,6 +80,32 @@ describe('buildFeeds with plain items', () => {
     expect(outputs.atom.indexOf('<link href="https://x.example/ep1"/>')).toBeLessThan(outputs.atom.indexOf('rel="enclosure"'));
   });
 
+  it('reads an HTML body as its paragraphs, for the summary, the word count and analysis', () => {
+    const { document } = buildFeeds(
+      [{ url: '/p', title: 'P', published: '2024-01-01', contentHtml: '<p>First paragraph here.</p><p>Second one.</p><ul><li>A list item</li></ul>' }],
+      site,
+    );
+    const item = document.items[0]!;
+    expect(item.summary).toBe('First paragraph here.');
+    expect(item.contentText).toBe('First paragraph here.\n\nSecond one.\n\nA list item');
+  });
+
+  it('verifies an item whose only image is an image enclosure (readers take it for the item image)', async () => {
+    const { outputs, document } = buildFeeds(
+      [
+        {
+          url: 'https://x.example/g',
+          title: 'Gallery',
+          published: '2024-01-03',
+          summary: 'Pictures.',
+          enclosures: [{ url: 'https://x.example/g.jpg', type: 'image/jpeg', length: 99 }],
+        },
+      ],
+      site,
+    );
+    expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+  });
+
   it('writes JSON Feed 1.1 that passes a schema check', () => {
     expect(checkJsonFeed11(JSON.parse(build().outputs.json))).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../../errors.js';
-import { readOwnedRecord } from '../owned-files.js';
+import { digestFile, readOwnedRecord } from '../owned-files.js';
 import { publishPaths } from '../publish.js';
 
 /** One local file to publish. */
@@ -22,7 +22,7 @@ export interface LocalObject extends DeployableFile {
 /**
  * The files of a built output folder that a deploy publishes. When storyfeed built the folder, its
  * ownership record says which files are storyfeed's: only those are deployed (the user's own files
- * in the folder are theirs to publish as they like).
+ * in the folder, and storyfeed's files they edited since, are theirs to publish as they like).
  * A folder with no record (built elsewhere, or copied) deploys every regular file.
  * Dot-files and dot-folders (build bookkeeping such as `.storyfeed-manifest.json`, which `serve`
  * does not serve either) are never deployed. Sorted by path.
@@ -36,7 +36,10 @@ export async function deployableFiles(outDir: string): Promise<DeployableFile[]>
   const mine: DeployableFile[] = [];
   for (const name of owned.sort()) {
     const file = byPath.get(name);
-    if (file && !name.split('/').some((part) => part.startsWith('.'))) mine.push(file);
+    if (!file || name.split('/').some((part) => part.startsWith('.'))) continue;
+    // A file the user edited after storyfeed wrote it is theirs now (publishing leaves it alone too).
+    const sha256 = await digestFile(file.file);
+    if (sha256 !== undefined && record.files[name]?.includes(sha256)) mine.push(file);
   }
   return mine;
 }

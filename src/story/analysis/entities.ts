@@ -86,7 +86,7 @@ export function abbreviates(short: { words: string[]; caps: boolean[] }, long: {
       return long.words[j] === 'and' || long.words[j] === '&' || long.words.slice(j).every((w) => LEGAL_SUFFIXES.has(w));
     }
     if (j >= long.words.length) return false;
-    const key = i * 1024 + j;
+    const key = i * (long.words.length + 1) + j;
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
     const w = short.words[i] ?? '';

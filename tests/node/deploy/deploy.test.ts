@@ -106,6 +106,9 @@ describe('deployableFiles', () => {
     writeFileSync(path.join(out, 'robots.txt'), 'User-agent: *');
     await publishFiles(out, { 'rss.xml': '<rss/>', 'tags/nato/rss.xml': '<rss>nato</rss>', '.storyfeed-manifest.json': '{}' });
     expect((await deployableFiles(out)).map((f) => f.path)).toEqual(['rss.xml', 'tags/nato/rss.xml']);
+    // A storyfeed file the user edited since is the user's: not deployed.
+    writeFileSync(path.join(out, 'rss.xml'), '<rss>edited by hand</rss>');
+    expect((await deployableFiles(out)).map((f) => f.path)).toEqual(['tags/nato/rss.xml']);
   });
 });
 
