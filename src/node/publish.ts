@@ -215,8 +215,10 @@ async function planPublish(outDir: string, names: readonly string[], files: File
     const onDisk = await digestFile(path.join(outDir, name));
     const ours = record.files[name];
     if (onDisk === hash) {
-      // Already these bytes: storyfeed's file, or the user's identical copy, adopted.
-      pending.files[name] = [hash];
+      if (ours?.includes(hash)) pending.files[name] = [hash];
+      // The user's own copy with the very bytes storyfeed would write: nothing to write, and it stays
+      // the user's (left out of the record), so it is never removed when storyfeed stops producing it.
+      else delete final.files[name];
     } else if (ours && onDisk !== undefined && ours.includes(onDisk)) {
       pending.files[name] = [onDisk, hash];
       writes.push({ name, replaces: true, rank: rank(name) });

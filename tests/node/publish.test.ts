@@ -101,12 +101,16 @@ describe('publishFiles into a plain folder', () => {
     expect(tree(out)).toEqual({ 'feed.xsl': 'my own stylesheet' });
   });
 
-  it('adopts a user file that is byte for byte what it would write', async () => {
+  it("leaves a user file that is byte for byte what it would write in place, and the user's: never rewritten or removed", async () => {
     put(path.join(out, 'feed.xsl'), 'same bytes');
     await publishFiles(out, { 'feed.xsl': 'same bytes', 'rss.xml': 'r' });
-    expect((await readOwnedRecord(publishPaths(out).owned)).files['feed.xsl']).toEqual([digest('same bytes')]);
-    await publishFiles(out, { 'feed.xsl': 'new bytes', 'rss.xml': 'r' });
-    expect(readFileSync(path.join(out, 'feed.xsl'), 'utf8')).toBe('new bytes');
+    expect((await readOwnedRecord(publishPaths(out).owned)).files['feed.xsl']).toBeUndefined();
+    // No longer produced: a file of the user's is not storyfeed's to remove.
+    await publishFiles(out, { 'rss.xml': 'r2' });
+    expect(tree(out)).toEqual({ 'feed.xsl': 'same bytes', 'rss.xml': 'r2' });
+    // Different bytes wanted there: the user's file is in the way, not overwritten.
+    await expect(publishFiles(out, { 'feed.xsl': 'new bytes', 'rss.xml': 'r2' })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
+    expect(readFileSync(path.join(out, 'feed.xsl'), 'utf8')).toBe('same bytes');
   });
 
   it("treats a file of its own that the user edited as the user's: a conflict to rewrite, kept when no longer published", async () => {
