@@ -40,24 +40,16 @@ export function readBoundedSync(file: string, options: BoundedReadOptions): Uint
   try {
     const info = fstatSync(fd);
     refuseSpecial(info, display, options);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let buffer = new Uint8Array(Math.min(info.size, options.maxBytes) + 1);
+    const chunks = new BoundedChunks(info.size, options);
     for (;;) {
       let bytesRead: number;
       try {
-        bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+        bytesRead = readSync(fd, chunks.buffer, 0, chunks.buffer.length, null);
       } catch (cause) {
         throw (options.ioError ?? ((c) => fileReadError(file, display, c)))(cause);
       }
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > options.maxBytes) throw options.tooLarge(info.size > options.maxBytes ? info.size : undefined);
-      if (bytesRead === buffer.length) buffer = new Uint8Array(CHUNK_BYTES);
-      else buffer = buffer.subarray(bytesRead);
+      if (!chunks.took(bytesRead)) return chunks.bytes();
     }
-    return joinChunks(chunks, total);
   } finally {
     closeSync(fd);
   }
@@ -76,24 +68,16 @@ export async function readBounded(file: string, options: BoundedReadOptions): Pr
   try {
     const info = await handle.stat();
     refuseSpecial(info, display, options);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    let buffer = new Uint8Array(Math.min(info.size, options.maxBytes) + 1);
+    const chunks = new BoundedChunks(info.size, options);
     for (;;) {
       let bytesRead: number;
       try {
-        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+        ({ bytesRead } = await handle.read(chunks.buffer, 0, chunks.buffer.length, null));
       } catch (cause) {
         throw ioError(cause);
       }
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > options.maxBytes) throw options.tooLarge(info.size > options.maxBytes ? info.size : undefined);
-      if (bytesRead === buffer.length) buffer = new Uint8Array(CHUNK_BYTES);
-      else buffer = buffer.subarray(bytesRead);
+      if (!chunks.took(bytesRead)) return chunks.bytes();
     }
-    return joinChunks(chunks, total);
   } finally {
     await handle.close();
   }
@@ -112,6 +96,39 @@ function specialKind(info: Stats): string {
   if (info.isBlockDevice()) return 'a block device';
   if (info.isSocket()) return 'a socket';
   return 'not a regular file';
+}
+
+/**
+ * The bytes read so far, for both readers: the next buffer to read into (the file's size plus one
+ * byte first, so one read tells a file that grew), and the size cap applied after every read.
+ */
+class BoundedChunks {
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+  /** Where the next read goes. */
+  buffer: Uint8Array;
+
+  constructor(
+    private readonly size: number,
+    private readonly options: Pick<BoundedReadOptions, 'maxBytes' | 'tooLarge'>,
+  ) {
+    this.buffer = new Uint8Array(Math.min(size, options.maxBytes) + 1);
+  }
+
+  /** Records a read of `bytesRead` bytes into {@link buffer}; `false` at the end of the file. Throws past the cap. */
+  took(bytesRead: number): boolean {
+    if (bytesRead === 0) return false;
+    this.chunks.push(this.buffer.subarray(0, bytesRead));
+    this.total += bytesRead;
+    if (this.total > this.options.maxBytes) throw this.options.tooLarge(this.size > this.options.maxBytes ? this.size : undefined);
+    this.buffer = bytesRead === this.buffer.length ? new Uint8Array(CHUNK_BYTES) : this.buffer.subarray(bytesRead);
+    return true;
+  }
+
+  /** Everything read, in one array. */
+  bytes(): Uint8Array {
+    return joinChunks(this.chunks, this.total);
+  }
 }
 
 function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
