@@ -8,19 +8,11 @@ import { displayPath } from '../node/seed-files.js';
 import { DEFAULT_OUTPUTS } from '../feed/document.js';
 import { EXIT, type CliIo } from './main.js';
 
-/** Flags of `deploy`. */
-export interface DeployFlags {
-  bucket?: string;
-  prefix?: string;
-  region?: string;
-  endpoint?: string;
-  pathStyle?: boolean;
-  profile?: string;
-  publicUrl?: string;
+/** Flags of `deploy`: the settings of the `deploy` configuration key that a flag gives as is, plus those given as text. */
+export interface DeployFlags extends Pick<DeployConfig, 'bucket' | 'prefix' | 'region' | 'endpoint' | 'pathStyle' | 'profile' | 'publicUrl' | 'gzip'> {
   cacheFeeds?: string;
   cacheArchive?: string;
   cacheOther?: string;
-  gzip?: boolean;
   concurrency?: string;
   timeout?: string;
   dryRun?: boolean;

@@ -22,8 +22,14 @@ interface MigrationMarker {
   files: Record<string, string>;
 }
 
-/** Migrates `outDir` if it is in the 0.1 layout (or a migration was killed); returns whether it did. */
-export async function migrateLegacyOutput(outDir: string, paths: PublishPaths, step: (name: string) => Promise<void>): Promise<boolean> {
+/**
+ * Migrates `outDir` if it is in the 0.1 layout (or a migration was killed); returns whether it did.
+ * `produced` is the set of files the build doing the migration publishes: a file of the 0.1 build
+ * folder counts as storyfeed's only when it has one of their paths, or one of their file names in a
+ * feed folder of the 0.1 layout (`archive/N/`, `tags/S/`, `authors/S/`); any other file there was put
+ * into the linked folder by the user after the last 0.1 build, and stays theirs.
+ */
+export async function migrateLegacyOutput(outDir: string, paths: PublishPaths, step: (name: string) => Promise<void>, produced: readonly string[]): Promise<boolean> {
   const markerFile = path.join(paths.state, 'migration.json');
   const staged = path.join(paths.state, 'migrating');
   let marker = await readMarker(markerFile);
@@ -31,7 +37,7 @@ export async function migrateLegacyOutput(outDir: string, paths: PublishPaths, s
     const current = await legacyCurrent(outDir, paths);
     if (!current) return false;
     await step('migrating');
-    marker = await stage(current, path.join(paths.legacyBuilds, 'adopted'), staged, path.join(paths.state, 'kept'));
+    marker = await stage(current, path.join(paths.legacyBuilds, 'adopted'), staged, path.join(paths.state, 'kept'), legacyOutputTest(produced));
     await writeFileAtomic(markerFile, `${JSON.stringify(marker)}\n`);
     await syncFolder(paths.state);
     await step('staged');
@@ -79,17 +85,28 @@ async function legacyCurrent(outDir: string, paths: PublishPaths): Promise<{ dir
   return (await lstat(adopted).catch(() => undefined))?.isDirectory() ? { dir: adopted, ours: false } : undefined;
 }
 
+/** Feed folders of the 0.1 layout, where the file names of the main feeds repeat. */
+const LEGACY_FEED_FOLDER = /^(?:archive\/\d+|tags\/[^/]+|authors\/[^/]+)$/;
+
+/** Whether a file of the 0.1 build folder is storyfeed's output (see {@link migrateLegacyOutput}). */
+function legacyOutputTest(produced: readonly string[]): (name: string) => boolean {
+  const paths = new Set(produced);
+  const names = new Set(produced.map((name) => path.posix.basename(name)));
+  return (name) => paths.has(name) || (names.has(path.posix.basename(name)) && LEGACY_FEED_FOLDER.test(path.posix.dirname(name)));
+}
+
 /**
  * Fills `staged` with links to the files of `current` (storyfeed's when `current.ours`) and to the
  * user's files in `adopted`; returns storyfeed's files with their hashes.
  */
-async function stage(current: { dir: string; ours: boolean }, adopted: string, staged: string, kept: string): Promise<MigrationMarker> {
+async function stage(current: { dir: string; ours: boolean }, adopted: string, staged: string, kept: string, isOutput: (name: string) => boolean): Promise<MigrationMarker> {
   await rm(staged, { recursive: true, force: true });
   await mkdir(staged, { recursive: true });
   const files: Record<string, string> = {};
   const fromBuild = await mirror(current.dir, staged, () => true);
   if (current.ours) {
     for (const name of fromBuild) {
+      if (!isOutput(name)) continue;
       const hash = await digestFile(path.join(current.dir, ...name.split('/')));
       if (hash) files[name] = hash;
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { migrateLegacyOutput } from './legacy-output.js';
@@ -118,7 +118,7 @@ export async function publishFiles(outDir: string, files: Files, options: Publis
     await mkdir(path.dirname(target), { recursive: true });
     lock = await acquirePublishLock(target, paths.state);
     await step('locked');
-    await migrateLegacyOutput(target, paths, step);
+    await migrateLegacyOutput(target, paths, step, names);
     await rm(paths.legacyLock, { force: true });
     await plainFolder(target);
     await clearTemps(target, paths);
@@ -280,7 +280,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
       await step('temp');
       await lock.check();
       try {
-        await rename(temp, dest);
+        await moveIntoPlace(temp, dest, write.name, plan);
       } catch (error) {
         await rm(temp, { force: true });
         if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
@@ -295,7 +295,10 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
       await writeTemp(temp, contents, write.replaces ? dest : undefined);
       await step('temp');
       await lock.check();
-      await rename(temp, dest);
+      await moveIntoPlace(temp, dest, write.name, plan).catch(async (error: unknown) => {
+        await rm(temp, { force: true });
+        throw error;
+      });
     }
     touched.add(path.dirname(dest));
     await step('file');
@@ -304,20 +307,64 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
   await step('written');
 
   const removedFrom = new Set<string>();
+  const removed: string[] = [];
   for (const name of plan.prune) {
     await lock.check();
+    // Checked again right before removing: a file the user edited while this build ran is theirs now.
+    const onDisk = await digestFile(path.join(outDir, name));
+    if (onDisk === undefined || !plan.pending.files[name]?.includes(onDisk)) continue;
     await unlink(path.join(outDir, name)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
+    removed.push(name);
     removedFrom.add(path.dirname(path.join(outDir, name)));
     await step('removed');
   }
+  plan.prune = removed;
   for (const dir of await removeEmptyFolders(outDir, plan)) removedFrom.add(dir);
   for (const dir of removedFrom) await syncFolder(dir).catch(() => undefined);
   await writeOwnedRecord(paths.owned, plan.final);
   await rm(path.join(paths.state, IN_FOLDER_MARKER), { force: true });
   await rm(paths.tmp, { recursive: true, force: true });
   await step('pruned');
+}
+
+/**
+ * Renames a flushed temporary file over `dest`, checking right before that `dest` is still what the
+ * plan saw: a file storyfeed wrote (one of the recorded hashes) when it replaces one, and nothing at
+ * all when it creates one. A new file is put in place with a hard link, which fails instead of
+ * replacing a file the user created meanwhile (where the file system has no hard links, a check and a
+ * rename). The plan was made from the same checks, so this only narrows the window in which a user
+ * edit during the build could be lost, from the whole build to the time of one `rename`.
+ */
+async function moveIntoPlace(temp: string, dest: string, name: string, plan: Plan): Promise<void> {
+  const expected = plan.pending.files[name] ?? [];
+  const info = await lstat(dest).catch(() => undefined);
+  if (info) {
+    const onDisk = info.isFile() ? await digestFile(dest) : undefined;
+    if (onDisk === undefined || !expected.includes(onDisk)) throw changedMeanwhile(name, dest);
+    await rename(temp, dest);
+    return;
+  }
+  try {
+    await link(temp, dest);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw changedMeanwhile(name, dest);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
+    if (await lstat(dest).catch(() => undefined)) throw changedMeanwhile(name, dest);
+    await rename(temp, dest);
+    return;
+  }
+  await unlink(temp);
+}
+
+function changedMeanwhile(name: string, dest: string): StoryfeedError {
+  return new StoryfeedError(
+    'E_OUT_CONFLICT',
+    `${name} was created or changed by someone else while storyfeed was publishing; it was left as it is (${dest}): move it away and build again`,
+    { problems: [`${name} changed during the build`] },
+  );
 }
 
 /**

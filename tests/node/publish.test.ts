@@ -201,6 +201,66 @@ describe('an output folder on a file system of its own', () => {
   });
 });
 
+describe('a user edit while a build publishes (checked again right before each rename and removal)', () => {
+  it('does not replace a file the user created where a new file goes after planning', async () => {
+    await publishFiles(out, { 'rss.xml': 'r' });
+    const result = publishFiles(
+      out,
+      { 'rss.xml': 'r', 'atom.xml': 'a' },
+      {
+        onStep: (s) => {
+          if (s === 'temp') writeFileSync(path.join(out, 'atom.xml'), 'the user wrote this meanwhile');
+        },
+      },
+    );
+    await expect(result).rejects.toMatchObject({ code: 'E_OUT_CONFLICT', message: expect.stringContaining('atom.xml was created or changed by someone else') });
+    expect(readFileSync(path.join(out, 'atom.xml'), 'utf8')).toBe('the user wrote this meanwhile');
+    // The next build sees a file that is not storyfeed's and refuses it, as for any user file.
+    await expect(publishFiles(out, { 'rss.xml': 'r', 'atom.xml': 'a' })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
+    expect(readFileSync(path.join(out, 'atom.xml'), 'utf8')).toBe('the user wrote this meanwhile');
+    const temps = existsSync(publishPaths(out).tmp) ? readdirSync(publishPaths(out).tmp) : [];
+    expect(temps).toEqual([]);
+  });
+
+  it('does not replace a storyfeed file the user edited after planning', async () => {
+    await publishFiles(out, { 'rss.xml': 'one' });
+    const result = publishFiles(
+      out,
+      { 'rss.xml': 'two' },
+      {
+        onStep: (s) => {
+          if (s === 'temp') writeFileSync(path.join(out, 'rss.xml'), 'edited by hand');
+        },
+      },
+    );
+    await expect(result).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
+    expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toBe('edited by hand');
+    await expect(publishFiles(out, { 'rss.xml': 'two' })).rejects.toMatchObject({
+      code: 'E_OUT_CONFLICT',
+      message: expect.stringContaining('was changed since storyfeed wrote it'),
+    });
+    expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toBe('edited by hand');
+  });
+
+  it('keeps a file due for removal when the user edited it after planning, and it stays theirs', async () => {
+    await publishFiles(out, { 'rss.xml': 'r', 'old.xml': 'old' });
+    const result = await publishFiles(
+      out,
+      { 'rss.xml': 'r2' },
+      {
+        onStep: (s) => {
+          if (s === 'written') writeFileSync(path.join(out, 'old.xml'), 'now the user keeps notes here');
+        },
+      },
+    );
+    expect(result.removed).toEqual([]);
+    expect(tree(out)).toEqual({ 'rss.xml': 'r2', 'old.xml': 'now the user keeps notes here' });
+    expect(Object.keys((await readOwnedRecord(publishPaths(out).owned)).files)).toEqual(['rss.xml']);
+    await publishFiles(out, { 'rss.xml': 'r3' });
+    expect(tree(out)).toEqual({ 'rss.xml': 'r3', 'old.xml': 'now the user keeps notes here' });
+  });
+});
+
 describe('the publishing lock', () => {
   it('refuses a second build while the lock is held, naming the process', async () => {
     const lock = await acquirePublishLock(out, publishPaths(out).state);
@@ -271,12 +331,31 @@ describe('migrating a 0.1 output folder (a link into .public.builds/)', () => {
     expect(existsSync(publishPaths(out).legacyLock)).toBe(false);
   });
 
+  it("counts as storyfeed's only the 0.1 build's files shaped like its output; a file the user put into the linked folder stays", async () => {
+    legacyLayout();
+    // Added through the link after the last 0.1 build, so inside the build folder itself.
+    put(path.join(out, 'notes/todo.txt'), 'user notes');
+    put(path.join(out, 'tags/a/readme.txt'), 'user readme');
+    put(path.join(out, 'CNAME'), 'example.org');
+    await publishFiles(out, { 'rss.xml': 'new rss', 'index.html': 'generated index 2' });
+    expect(Object.keys((await readOwnedRecord(publishPaths(out).owned)).files).sort()).toEqual(['index.html', 'rss.xml']);
+    expect(tree(out)).toEqual({
+      'rss.xml': 'new rss',
+      'index.html': 'generated index 2',
+      'robots.txt': 'user robots',
+      'css/site.css': 'user css',
+      'notes/todo.txt': 'user notes',
+      'tags/a/readme.txt': 'user readme',
+      CNAME: 'example.org',
+    });
+  });
+
   for (const stop of ['migrating', 'staged', 'swapped', 'migrated']) {
     it(`is completed by the next build when stopped at "${stop}"`, async () => {
       legacyLayout();
       const halted = publishFiles(
         out,
-        { 'rss.xml': 'new rss' },
+        { 'rss.xml': 'new rss', 'index.html': 'generated index 2' },
         {
           onStep: (s) => {
             if (s === stop) throw new Error('stopped');
@@ -284,8 +363,8 @@ describe('migrating a 0.1 output folder (a link into .public.builds/)', () => {
         },
       );
       await expect(halted).rejects.toThrow();
-      await publishFiles(out, { 'rss.xml': 'new rss' });
-      expect(tree(out)).toEqual({ 'rss.xml': 'new rss', 'robots.txt': 'user robots', 'css/site.css': 'user css' });
+      await publishFiles(out, { 'rss.xml': 'new rss', 'index.html': 'generated index 2' });
+      expect(tree(out)).toEqual({ 'rss.xml': 'new rss', 'index.html': 'generated index 2', 'robots.txt': 'user robots', 'css/site.css': 'user css' });
       expect(existsSync(publishPaths(out).legacyBuilds)).toBe(false);
     });
   }

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
@@ -214,6 +214,10 @@ describe('atomic publishing', () => {
       const next = await startChild('publish-loop', [out, setsFile], { env: { ROUNDS: '1', START: '1' } });
       expect(await next.exited, next.stderr()).toBe(0);
       expect(lstatSync(out).isSymbolicLink()).toBe(false);
+      // only-A.txt has neither a path nor a feed file name of the new build: from a 0.1 build folder,
+      // such a file may have been put there by the user, so it stays, as theirs (and is taken away here).
+      expect(readFileSync(path.join(out, 'only-A.txt'), 'utf8')).toBe(sets.A!['only-A.txt']);
+      rmSync(path.join(out, 'only-A.txt'));
       expect(exactSet(out, sets).name, `killed at ${step}`).toBe('B');
       expect(leftovers(out)).toEqual([]);
       survived++;
