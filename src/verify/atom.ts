@@ -52,7 +52,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
   const updated = atomDate(f, 'updated', log, root, true);
   if (updated) feed.updated = updated;
   xmlAttributes(root, log);
-  checkExtensions(root, 'feed', log, false);
+  checkExtensions(root, 'feed', log, 'feed');
   checkFeedSyncSharing(root, 'feed', log);
   const language = attribute(root, 'lang', XML_NS);
   if (language !== undefined) feed.language = trimWhitespace(language);
@@ -135,7 +135,7 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   const e = new Children(element, ATOM_NS, path, log, ENTRY_ELEMENTS);
   reportRepeated(e, ENTRY_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
-  checkExtensions(element, path, log, true);
+  checkExtensions(element, path, log, 'item');
   checkMediaRss(element, path, log);
 
   const id = identifier(e, log, element);

@@ -151,7 +151,8 @@ export function readRss(root: XmlElement): ParsedFeed {
     });
   }
 
-  checkExtensions(channel, 'channel', log, false);
+  checkExtensions(channel, 'channel', log, 'channel');
+  checkExtensions(root, 'rss', log, 'rss');
   checkMediaRss(channel, 'channel', log);
   checkFeedSyncSharing(channel, 'channel', log);
   atomLinks(channel, 'channel', feed, log);
@@ -177,7 +178,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   const c = new Children(element, '', path, log, ITEM_ELEMENTS);
   reportRepeated(c, ITEM_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
-  checkExtensions(element, path, log, true);
+  checkExtensions(element, path, log, 'item');
   checkMediaRss(element, path, log);
 
   const guid = c.first('guid');
