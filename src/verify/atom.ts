@@ -349,6 +349,10 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
     if (count && !/^\d+$/.test(count.value.trim())) log.error(`${path}.thr:count`, `expected thr:count to be a whole number, found ${JSON.stringify(count.value)}`, node);
     const updated = node.attributes.find((a) => a.uri === THREAD_NS && a.local === 'updated');
     if (updated && !parseAtomDate(updated.value)) log.error(`${path}.thr:updated`, `expected thr:updated to be an RFC 3339 date, found ${JSON.stringify(updated.value)}`, node);
+    for (const other of node.attributes) {
+      if (other.uri === THREAD_NS && other.local !== 'count' && other.local !== 'updated')
+        log.error(`${path}.thr:${other.local}`, `thr:${other.local} is not an attribute RFC 4685 defines on <link> (only thr:count and thr:updated)`, node);
+    }
     const enclosure: ParsedEnclosure = { url: href };
     if (type !== undefined) enclosure.type = trimWhitespace(type);
     if (length !== undefined && /^\s*\d+\s*$/.test(length)) enclosure.length = Number(length);
