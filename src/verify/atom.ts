@@ -13,7 +13,7 @@ import { attribute, childElement, HISTORY_NS, serializeChildren, textContent, XM
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { ATOM_NS, attr, Children, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
+import { ATOM_NS, attr, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
 export { ATOM_NS } from './xml-rules.js';
 
@@ -113,22 +113,6 @@ export function readAtom(document: XmlElement): ParsedFeed {
     feed.items.push(item);
   });
   return feed;
-}
-
-/** A copy of the tree with the elements of namespace `from` moved to `to` (iterative: the depth is the document's). */
-function moveNamespace(root: XmlElement, from: string, to: string): XmlElement {
-  const copy = (e: XmlElement): XmlElement => ({ ...e, uri: e.uri === from ? to : e.uri, children: [...e.children] });
-  const top = copy(root);
-  const stack = [top];
-  for (let element = stack.pop(); element; element = stack.pop()) {
-    element.children = element.children.map((child) => {
-      if (child.kind !== 'element') return child;
-      const moved = copy(child);
-      stack.push(moved);
-      return moved;
-    });
-  }
-  return top;
 }
 
 function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedItem {

@@ -120,7 +120,10 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
       'in-reply-to': { value: 'text', repeatable: true, requires: ['ref'], attributes: { ref: 'absoluteUri', href: 'uri', source: 'uri', type: 'mime' } },
     },
   },
-  'http://madskills.com/public/xml/rss/module/trackback/': { name: 'trackback', elements: { ping: { value: 'url' }, about: { value: 'url', repeatable: true } } },
+  'http://madskills.com/public/xml/rss/module/trackback/': {
+    name: 'trackback',
+    elements: { ping: { value: 'url', only: 'item' }, about: { value: 'url', repeatable: true, only: 'item' } },
+  },
   'http://rssnamespace.org/feedburner/ext/1.0': {
     name: 'feedburner',
     elements: {

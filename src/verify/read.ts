@@ -58,7 +58,8 @@ async function readXmlFeed(text: string, format: FeedFormat | undefined): Promis
 
 /** The format a root element names, by namespace URI (never by prefix); other feed formats are named for the "unsupported" answer. */
 function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
-  if (root.local === 'rss' && root.uri === '') {
+  // RSS has no namespace; an <rss> put in one (other than RSS 1.1's) is still read as RSS, and the namespace reported.
+  if (root.local === 'rss' && root.uri !== RSS11_NS) {
     const version = attribute(root, 'version')?.trim();
     return version !== undefined && /^0\.9/.test(version) ? `RSS ${version}` : 'rss';
   }
