@@ -39,6 +39,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
   }
   const f = new Children(root, ATOM_NS, 'feed', log, FEED_ELEMENTS);
   reportRepeated(f, FEED_SINGLE, log);
+  misplacedMetadata(root, log);
   const feed: ParsedFeed = { format: 'atom', version: '1.0', authors: [], items: [], problems, history: { archive: childElement(root, 'archive', HISTORY_NS) !== undefined } };
 
   const id = identifier(f, log, root);
@@ -165,6 +166,17 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   return item;
 }
 
+/** Feed metadata after the first entry: streaming readers have already handed the entries on without it (the W3C validator calls it an error). */
+function misplacedMetadata(feed: XmlElement, log: ProblemLog): void {
+  let entrySeen = false;
+  for (const child of feed.children) {
+    if (child.kind !== 'element' || child.uri !== ATOM_NS) continue;
+    if (child.local === 'entry') entrySeen = true;
+    else if (entrySeen && FEED_ELEMENTS.has(child.local))
+      log.error(`feed.${child.local}`, `<${child.name}> comes after the first <entry>; the feed's own elements go before its entries`, child);
+  }
+}
+
 /** `<source>` (RFC 4287 §4.2.11): the feed metadata an entry was copied with, under the feed's rules but nothing required. */
 function readSource(source: XmlElement, path: string, log: ProblemLog): void {
   const c = new Children(source, ATOM_NS, path, log, SOURCE_ELEMENTS);
@@ -250,7 +262,25 @@ function xhtml(element: XmlElement, path: string, log: ProblemLog): TextConstruc
   }
   const stray = element.children.find((c) => c !== div && (c.kind === 'element' || c.text.trim() !== ''));
   if (stray) log.error(path, 'expected only the XHTML <div> inside type="xhtml", found more', element);
+  xhtmlNamespaces(div, path, log);
   return fromHtml(serializeChildren(div));
+}
+
+/** Namespaces XHTML content may hold: XHTML itself and the vocabularies it embeds. */
+const XHTML_CONTENT_NS = new Set([XHTML_NS, 'http://www.w3.org/2000/svg', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xlink']);
+
+/** Every element inside XHTML content is XHTML (or SVG/MathML): one in no namespace lost its `xmlns`, one in another namespace is not content (iterative: the depth is the document's). */
+function xhtmlNamespaces(div: XmlElement, path: string, log: ProblemLog): void {
+  const stack = [div];
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    for (const child of element.children) {
+      if (child.kind !== 'element') continue;
+      if (child.uri === '') log.error(`${path}.${child.local}`, `<${child.name}> inside XHTML content is in no namespace; XHTML elements are in "${XHTML_NS}"`, child);
+      else if (!XHTML_CONTENT_NS.has(child.uri))
+        log.error(`${path}.${child.name}`, `<${child.name}> (namespace "${child.uri}") is not XHTML and has no place inside XHTML content`, child);
+      else stack.push(child);
+    }
+  }
 }
 
 interface ContentConstruct extends Partial<TextConstruct> {

@@ -222,6 +222,7 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
   const seen = new Map<string, XmlElement>();
   for (const child of parent.children) {
     if (child.kind !== 'element') continue;
+    if (child.uri !== '' && child.uri !== parent.uri && level !== 'rss') unqualifiedDescendants(child, `${path}.${child.name}`, log);
     if (child.uri === XHTML_NS && child.local === 'meta' && level !== 'item' && level !== 'rss') {
       checkRobotsMeta(child, `${path}.xhtml:meta`, log);
       continue;
@@ -284,6 +285,24 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
     if (problem) log.error(at, `${problem} in <${child.name}>`, child);
   }
   if (level === 'channel' || level === 'feed') checkItunesChannel(parent, path, log);
+}
+
+/**
+ * Elements in no namespace inside an extension element (`<apple-wallpapers:metadata><PhotoDate>`):
+ * a default namespace was never declared, so they fall into the core format's namespace, where
+ * they are not defined. Whole RSS items inside an extension are the exception (iterative: the
+ * depth is the document's).
+ */
+function unqualifiedDescendants(extension: XmlElement, path: string, log: ProblemLog): void {
+  const stack = [extension];
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    for (const child of element.children) {
+      // An RSS item carried whole (FeedSync keeps the conflicting versions of an item in <sx:conflicts>) is RSS's own element.
+      if (child.kind !== 'element' || (child.uri === '' && child.local === 'item')) continue;
+      if (child.uri === '') log.error(`${path}.${child.local}`, `<${child.name}> inside <${extension.name}> is in no namespace; an extension's elements need its namespace`, child);
+      else stack.push(child);
+    }
+  }
 }
 
 /** The robots directives an XHTML `<meta name="robots">` may give, and the pairs that contradict each other. */
