@@ -6,7 +6,7 @@ import { alternateFeedLinks } from './html-canon.js';
 import { readJsonFeed } from './json-feed.js';
 import { readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
-import { attribute, lineAndColumn, parseXml, XmlSyntaxError, type XmlElement } from './xml-check.js';
+import { attribute, lineAndColumn, parseXml, type XmlDocument, XmlSyntaxError, type XmlElement } from './xml-check.js';
 
 /** How each format is named in messages. */
 export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed' };
@@ -35,9 +35,9 @@ export async function readFeed(text: string, options: ReadFeedOptions = {}): Pro
 
 async function readXmlFeed(text: string, format: FeedFormat | undefined): Promise<ParsedFeed> {
   if (HTML_START.test(text.trimStart())) throw htmlPage(text, 1);
-  let root: XmlElement;
+  let document: XmlDocument;
   try {
-    root = parseXml(text).root;
+    document = parseXml(text);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     // An RSS 0.9x document often relies on its DTD's HTML entities; it is unsupported, whatever its XML.
@@ -48,12 +48,23 @@ async function readXmlFeed(text: string, format: FeedFormat | undefined): Promis
     const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
     throw new StoryfeedError('E_FEED', detail, { line, cause: error });
   }
+  const { root } = document;
   const kind = rootKind(root);
   if (kind === 'html') throw htmlPage(text, root.line);
   if (kind === undefined) throw unsupported(`an XML document with the root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}, not a feed`, root.line);
   if (kind !== 'rss' && kind !== 'atom') throw unsupported(kind, root.line);
   expectFormat(format, kind);
-  return kind === 'rss' ? readRss(root) : readAtom(root);
+  const feed = kind === 'rss' ? readRss(root) : readAtom(root);
+  for (const entity of document.externalEntities ?? []) {
+    feed.problems.push({
+      path: 'DOCTYPE',
+      severity: 'warning',
+      message: `&${entity.name}; names the external entity ${JSON.stringify(entity.system)}, which is never read (it reads as nothing); readers that do read it may leak a local file`,
+      line: entity.line,
+      column: 1,
+    });
+  }
+  return feed;
 }
 
 /** The format a root element names, by namespace URI (never by prefix); other feed formats are named for the "unsupported" answer. */

@@ -158,7 +158,9 @@ export function concerns(problem: FeedProblem, element: string, parent?: string,
       .replace(/^.*:/, '')
       .toLowerCase(),
   );
-  const last = steps[steps.length - 1] ?? '';
+  // The validator writes a namespaced name as prefix_local internally and turns "_" back into ":" when it reports, so an element written `foo_bar` is reported as `foo:bar`.
+  const written = steps[steps.length - 1] ?? '';
+  const last = written === element.replace(':', '_').toLowerCase() ? local : written;
   const ancestors = steps.slice(0, -1);
   if (parent !== undefined && ancestors.length > 0 && last === local && !ancestors.includes(parentLocalName(parent))) return false;
   // A case about an attribute names its element; storyfeed's path ends in the element or in the attribute.

@@ -147,7 +147,7 @@ describe('other extension modules by their specifications', () => {
   it('an element in no namespace inside an extension element is an error, but a whole RSS item carried by FeedSync is not', async () => {
     const ns = 'xmlns:w="http://www.apple.com/ilife/wallpapers"';
     expect(errors(await problemsOf(rss(item('<w:metadata><PhotoDate>2005</PhotoDate></w:metadata>'), '', ns)))).toEqual([
-      'channel.item[0].w:metadata.PhotoDate: <PhotoDate> inside <w:metadata> is in no namespace; an extension\'s elements need its namespace',
+      "channel.item[0].w:metadata.PhotoDate: <PhotoDate> inside <w:metadata> is in no namespace; an extension's elements need its namespace",
     ]);
     const sync =
       '<sx:sync id="a1" updates="1"><sx:history sequence="1" by="REO1750"/><sx:conflicts><item><title>Old</title>' +
@@ -172,9 +172,7 @@ describe('RSS 2.0 core rules', () => {
   });
 
   it('skipHours 24 and 0 are the same hour', async () => {
-    expect(errors(await problemsOf(rss(item(), '<skipHours><hour>0</hour><hour>24</hour></skipHours>')))).toEqual([
-      'channel.skipHours.hour: "24" appears twice in <skipHours>',
-    ]);
+    expect(errors(await problemsOf(rss(item(), '<skipHours><hour>0</hour><hour>24</hour></skipHours>')))).toEqual(['channel.skipHours.hour: "24" appears twice in <skipHours>']);
   });
 
   it('an <rss> in a namespace is read as RSS with an error, not called unsupported', async () => {
@@ -188,7 +186,7 @@ describe('RSS 2.0 core rules', () => {
 describe('Atom 1.0 structure', () => {
   it('feed metadata after the first entry is an error', async () => {
     const text = atom(entry()).replace('<id>https://ex.com/</id>', '').replace('</feed>', '<id>https://ex.com/</id></feed>');
-    expect(errors(await problemsOf(text))).toEqual(['feed.id: <id> comes after the first <entry>; the feed\'s own elements go before its entries']);
+    expect(errors(await problemsOf(text))).toEqual(["feed.id: <id> comes after the first <entry>; the feed's own elements go before its entries"]);
   });
 
   it('XHTML content holds only XHTML (SVG and MathML included) elements', async () => {
@@ -201,5 +199,22 @@ describe('Atom 1.0 structure', () => {
   it('a thr: attribute other than count and updated on a link is an error', async () => {
     const link = '<link rel="replies" href="https://ex.com/c" thr:count="1" thr:when="yesterday"/>';
     expect(errors(await problemsOf(atom(entry(link), '', 'xmlns:thr="http://purl.org/syndication/thread/1.0"')))).toHaveLength(1);
+  });
+});
+
+describe('XML: external entities', () => {
+  it('a reference to an external entity the DOCTYPE declares is well-formed, never read, and warned about', async () => {
+    const text = `<!DOCTYPE rss [\n<!ENTITY secret SYSTEM "file:///etc/passwd">\n]>\n${rss(item('<description>before&secret;after</description>'))}`;
+    const feed = await readFeed(text);
+    expect(errors(feed.problems)).toEqual([]);
+    expect(JSON.stringify(feed.items[0])).toContain('beforeafter');
+    expect(warnings(feed.problems)).toEqual([
+      'DOCTYPE: &secret; names the external entity "file:///etc/passwd", which is never read (it reads as nothing); readers that do read it may leak a local file',
+    ]);
+  });
+
+  it('an internal entity stays undefined (expanding it could grow a small document without bound)', async () => {
+    const text = `<!DOCTYPE rss [\n<!ENTITY big "xxxxxxxxxx">\n]>\n${rss(item('<description>&big;&big;</description>'))}`;
+    await expect(readFeed(text)).rejects.toThrow(/undefined entity/);
   });
 });
