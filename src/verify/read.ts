@@ -45,6 +45,10 @@ async function readXmlFeed(text: string, format: FeedFormat | undefined): Promis
     if (legacy !== undefined) throw unsupported(`RSS ${legacy}`, 1);
     if (RDF_ROOT.test(text)) throw unsupported('RSS 1.0 (RDF)', 1);
     const { message, line, column, truncated } = error.info;
+    // Broken XML whose first element is no feed's root is not a feed at all: say so first.
+    const first = FIRST_ELEMENT.exec(text)?.[1];
+    if (first !== undefined && !FEED_ROOTS.has(first.slice(first.indexOf(':') + 1)))
+      throw unsupported(`an XML document with the root <${first}>, not a feed (and not well-formed XML either: ${message} at line ${line})`, line);
     const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
     throw new StoryfeedError('E_FEED', detail, { line, cause: error });
   }
@@ -87,6 +91,9 @@ function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const RSS11_NS = 'http://purl.org/net/rss1.1#';
 
+const FIRST_ELEMENT = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<([A-Za-z_][\w.:-]*)/;
+/** Local names of the root elements of the feed formats storyfeed reads or names. */
+const FEED_ROOTS = new Set(['rss', 'feed', 'RDF', 'entry', 'html', 'HTML', 'opml']);
 const RDF_ROOT = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rdf:RDF\b/;
 const LEGACY_RSS = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rss\b[^>]*\bversion\s*=\s*["'](0\.9[0-9]*)["']/;
 
