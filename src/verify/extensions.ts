@@ -10,7 +10,7 @@ import { checkItunesChannel } from './itunes.js';
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import type { XmlElement } from './xml-check.js';
 import { textContent } from './xml-check.js';
-import { attr, type ProblemLog, XHTML_NS } from './xml-rules.js';
+import { attr, CONTENT_NS, type ProblemLog, XHTML_NS } from './xml-rules.js';
 
 /** What an extension element's text must be. */
 type ValueKind =
@@ -294,13 +294,24 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
  * depth is the document's).
  */
 function unqualifiedDescendants(extension: XmlElement, path: string, log: ProblemLog): void {
+  // content:encoded is read as text, whose unescaped markup the reader reports itself.
+  if (extension.uri === CONTENT_NS) return;
   const stack = [extension];
   for (let element = stack.pop(); element; element = stack.pop()) {
     for (const child of element.children) {
       // An RSS item carried whole (FeedSync keeps the conflicting versions of an item in <sx:conflicts>) is RSS's own element.
       if (child.kind !== 'element' || (child.uri === '' && child.local === 'item')) continue;
-      if (child.uri === '') log.error(`${path}.${child.local}`, `<${child.name}> inside <${extension.name}> is in no namespace; an extension's elements need its namespace`, child);
-      else stack.push(child);
+      if (child.uri !== '') {
+        stack.push(child);
+        continue;
+      }
+      // One report per extension element: the rest of its content is in the same state.
+      log.error(
+        `${path}.${child.local}`,
+        `<${child.name}> inside <${extension.name}> is in no namespace: markup meant as text must be escaped, and an extension's own elements need its namespace`,
+        child,
+      );
+      return;
     }
   }
 }

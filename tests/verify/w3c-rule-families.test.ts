@@ -147,7 +147,7 @@ describe('other extension modules by their specifications', () => {
   it('an element in no namespace inside an extension element is an error, but a whole RSS item carried by FeedSync is not', async () => {
     const ns = 'xmlns:w="http://www.apple.com/ilife/wallpapers"';
     expect(errors(await problemsOf(rss(item('<w:metadata><PhotoDate>2005</PhotoDate></w:metadata>'), '', ns)))).toEqual([
-      "channel.item[0].w:metadata.PhotoDate: <PhotoDate> inside <w:metadata> is in no namespace; an extension's elements need its namespace",
+      "channel.item[0].w:metadata.PhotoDate: <PhotoDate> inside <w:metadata> is in no namespace: markup meant as text must be escaped, and an extension's own elements need its namespace",
     ]);
     const sync =
       '<sx:sync id="a1" updates="1"><sx:history sequence="1" by="REO1750"/><sx:conflicts><item><title>Old</title>' +
