@@ -6,6 +6,7 @@
  */
 import { parseRfc3339 } from './dates.js';
 import { trimWhitespace } from './html-canon.js';
+import { checkGeoRss } from './georss.js';
 import { checkItunesChannel } from './itunes.js';
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import type { XmlElement } from './xml-check.js';
@@ -285,6 +286,7 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
     if (problem) log.error(at, `${problem} in <${child.name}>`, child);
   }
   if (level === 'channel' || level === 'feed') checkItunesChannel(parent, path, log);
+  if (level !== 'rss') checkGeoRss(parent, path, log);
 }
 
 /**

@@ -218,3 +218,25 @@ describe('XML: external entities', () => {
     await expect(readFeed(text)).rejects.toThrow(/undefined entity/);
   });
 });
+
+describe('GeoRSS: Simple and GML coordinates', () => {
+  const geo = (extra: string): Promise<FeedProblem[]> => problemsOf(atom(entry(extra), '', 'xmlns:georss="http://www.georss.org/georss" xmlns:gml="http://www.opengis.net/gml"'));
+
+  it('a point is a latitude and a longitude separated by space (a comma only warns); a line has two or more pairs', async () => {
+    expect(await geo('<georss:point>45.256 -71.92</georss:point><georss:line>45.256 -110.45 46.46 -109.48</georss:line>')).toEqual([]);
+    expect(errors(await geo('<georss:point>45.256</georss:point>'))).toHaveLength(1);
+    expect(errors(await geo('<georss:line>45.256 -110.45 46.46</georss:line>'))).toHaveLength(1);
+    const comma = await geo('<georss:point>45.256,-71.92</georss:point>');
+    expect(errors(comma)).toEqual([]);
+    expect(warnings(comma)).toHaveLength(1);
+  });
+
+  it('elevation, floor and radius are numbers; GML positions inside georss:where are checked too', async () => {
+    expect(await geo('<georss:elev>-50000</georss:elev><georss:floor>2</georss:floor><georss:radius>500</georss:radius>')).toEqual([]);
+    expect(errors(await geo('<georss:elev>high</georss:elev>'))).toHaveLength(1);
+    expect(errors(await geo('<georss:where><gml:Point><gml:pos>north</gml:pos></gml:Point></georss:where>'))).toHaveLength(1);
+    expect(
+      await geo('<georss:where><gml:Envelope><gml:lowerCorner>42.9 -71.0</gml:lowerCorner><gml:upperCorner>43.0 -69.8</gml:upperCorner></gml:Envelope></georss:where>'),
+    ).toEqual([]);
+  });
+});
