@@ -13,7 +13,7 @@ import { attribute, childElement, HISTORY_NS, serializeChildren, textContent, XM
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { ATOM_NS, attr, Children, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
+import { ATOM_NS, attr, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
 export { ATOM_NS } from './xml-rules.js';
 
@@ -39,6 +39,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
   }
   const f = new Children(root, ATOM_NS, 'feed', log, FEED_ELEMENTS);
   reportRepeated(f, FEED_SINGLE, log);
+  misplacedMetadata(root, log);
   const feed: ParsedFeed = { format: 'atom', version: '1.0', authors: [], items: [], problems, history: { archive: childElement(root, 'archive', HISTORY_NS) !== undefined } };
 
   const id = identifier(f, log, root);
@@ -52,7 +53,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
   const updated = atomDate(f, 'updated', log, root, true);
   if (updated) feed.updated = updated;
   xmlAttributes(root, log);
-  checkExtensions(root, 'feed', log, false);
+  checkExtensions(root, 'feed', log, 'feed');
   checkFeedSyncSharing(root, 'feed', log);
   const language = attribute(root, 'lang', XML_NS);
   if (language !== undefined) feed.language = trimWhitespace(language);
@@ -115,27 +116,11 @@ export function readAtom(document: XmlElement): ParsedFeed {
   return feed;
 }
 
-/** A copy of the tree with the elements of namespace `from` moved to `to` (iterative: the depth is the document's). */
-function moveNamespace(root: XmlElement, from: string, to: string): XmlElement {
-  const copy = (e: XmlElement): XmlElement => ({ ...e, uri: e.uri === from ? to : e.uri, children: [...e.children] });
-  const top = copy(root);
-  const stack = [top];
-  for (let element = stack.pop(); element; element = stack.pop()) {
-    element.children = element.children.map((child) => {
-      if (child.kind !== 'element') return child;
-      const moved = copy(child);
-      stack.push(moved);
-      return moved;
-    });
-  }
-  return top;
-}
-
 function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedItem {
   const e = new Children(element, ATOM_NS, path, log, ENTRY_ELEMENTS);
   reportRepeated(e, ENTRY_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
-  checkExtensions(element, path, log, true);
+  checkExtensions(element, path, log, 'item');
   checkMediaRss(element, path, log);
 
   const id = identifier(e, log, element);
@@ -179,6 +164,17 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   // RFC 4287 §4.1.1.1: out-of-line or binary content needs a summary.
   if (content?.needsSummary && !summary) log.error(path, `expected a <summary>: the <content> is ${content.needsSummary}`, contentElement!);
   return item;
+}
+
+/** Feed metadata after the first entry: streaming readers have already handed the entries on without it (the W3C validator calls it an error). */
+function misplacedMetadata(feed: XmlElement, log: ProblemLog): void {
+  let entrySeen = false;
+  for (const child of feed.children) {
+    if (child.kind !== 'element' || child.uri !== ATOM_NS) continue;
+    if (child.local === 'entry') entrySeen = true;
+    else if (entrySeen && FEED_ELEMENTS.has(child.local))
+      log.error(`feed.${child.local}`, `<${child.name}> comes after the first <entry>; the feed's own elements go before its entries`, child);
+  }
 }
 
 /** `<source>` (RFC 4287 §4.2.11): the feed metadata an entry was copied with, under the feed's rules but nothing required. */
@@ -266,7 +262,25 @@ function xhtml(element: XmlElement, path: string, log: ProblemLog): TextConstruc
   }
   const stray = element.children.find((c) => c !== div && (c.kind === 'element' || c.text.trim() !== ''));
   if (stray) log.error(path, 'expected only the XHTML <div> inside type="xhtml", found more', element);
+  xhtmlNamespaces(div, path, log);
   return fromHtml(serializeChildren(div));
+}
+
+/** Namespaces XHTML content may hold: XHTML itself and the vocabularies it embeds. */
+const XHTML_CONTENT_NS = new Set([XHTML_NS, 'http://www.w3.org/2000/svg', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xlink']);
+
+/** Every element inside XHTML content is XHTML (or SVG/MathML): one in no namespace lost its `xmlns`, one in another namespace is not content (iterative: the depth is the document's). */
+function xhtmlNamespaces(div: XmlElement, path: string, log: ProblemLog): void {
+  const stack = [div];
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    for (const child of element.children) {
+      if (child.kind !== 'element') continue;
+      if (child.uri === '') log.error(`${path}.${child.local}`, `<${child.name}> inside XHTML content is in no namespace; XHTML elements are in "${XHTML_NS}"`, child);
+      else if (!XHTML_CONTENT_NS.has(child.uri))
+        log.error(`${path}.${child.name}`, `<${child.name}> (namespace "${child.uri}") is not XHTML and has no place inside XHTML content`, child);
+      else stack.push(child);
+    }
+  }
 }
 
 interface ContentConstruct extends Partial<TextConstruct> {
@@ -349,6 +363,10 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
     if (count && !/^\d+$/.test(count.value.trim())) log.error(`${path}.thr:count`, `expected thr:count to be a whole number, found ${JSON.stringify(count.value)}`, node);
     const updated = node.attributes.find((a) => a.uri === THREAD_NS && a.local === 'updated');
     if (updated && !parseAtomDate(updated.value)) log.error(`${path}.thr:updated`, `expected thr:updated to be an RFC 3339 date, found ${JSON.stringify(updated.value)}`, node);
+    for (const other of node.attributes) {
+      if (other.uri === THREAD_NS && other.local !== 'count' && other.local !== 'updated')
+        log.error(`${path}.thr:${other.local}`, `thr:${other.local} is not an attribute RFC 4685 defines on <link> (only thr:count and thr:updated)`, node);
+    }
     const enclosure: ParsedEnclosure = { url: href };
     if (type !== undefined) enclosure.type = trimWhitespace(type);
     if (length !== undefined && /^\s*\d+\s*$/.test(length)) enclosure.length = Number(length);

@@ -6,13 +6,30 @@
  */
 import { parseRfc3339 } from './dates.js';
 import { trimWhitespace } from './html-canon.js';
+import { checkGeoRss } from './georss.js';
+import { checkItunesChannel } from './itunes.js';
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import type { XmlElement } from './xml-check.js';
 import { textContent } from './xml-check.js';
-import { attr, type ProblemLog } from './xml-rules.js';
+import { attr, CONTENT_NS, type ProblemLog, XHTML_NS } from './xml-rules.js';
 
 /** What an extension element's text must be. */
-type ValueKind = 'text' | 'url' | 'w3cdtf' | 'rfc3339' | 'positive' | 'nonNegative' | 'language' | 'latitude' | 'longitude' | 'commaIntegers' | 'period' | 'yesNo' | 'duration';
+type ValueKind =
+  | 'text'
+  | 'url'
+  | 'w3cdtf'
+  | 'rfc3339'
+  | 'iso8601'
+  | 'positive'
+  | 'nonNegative'
+  | 'float'
+  | 'language'
+  | 'latitude'
+  | 'longitude'
+  | 'commaIntegers'
+  | 'period'
+  | 'yesNo'
+  | 'duration';
 
 interface ElementRule {
   /** The type of its text. */
@@ -27,12 +44,14 @@ interface ElementRule {
   uriAttribute?: string;
   /** Other attributes and their types. */
   attributes?: Readonly<Record<string, 'uri' | 'absoluteUri' | 'mime'>>;
-  /** Only in items and entries (iTunes `duration`), or only in channels and feeds. */
-  only?: 'item' | 'channel';
+  /** Only in items and entries (iTunes `duration`), only in channels and feeds, or only on the document's root (`<rss>` or the Atom `<feed>`). */
+  only?: 'item' | 'channel' | 'root';
   /** The most characters its text may have. */
   maxLength?: number;
   /** Its text must be one of these. */
   oneOf?: readonly string[];
+  /** Attributes whose value must be one of a list, as `[attribute, values]`. */
+  attributeOneOf?: readonly [string, readonly string[]];
 }
 
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -102,7 +121,10 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
       'in-reply-to': { value: 'text', repeatable: true, requires: ['ref'], attributes: { ref: 'absoluteUri', href: 'uri', source: 'uri', type: 'mime' } },
     },
   },
-  'http://madskills.com/public/xml/rss/module/trackback/': { name: 'trackback', elements: { ping: { value: 'url' }, about: { value: 'url', repeatable: true } } },
+  'http://madskills.com/public/xml/rss/module/trackback/': {
+    name: 'trackback',
+    elements: { ping: { value: 'url', only: 'item' }, about: { value: 'url', repeatable: true, only: 'item' } },
+  },
   'http://rssnamespace.org/feedburner/ext/1.0': {
     name: 'feedburner',
     elements: {
@@ -113,8 +135,27 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
       info: { value: 'text', requires: ['uri'] },
       emailServiceId: { value: 'text' },
       feedburnerHostname: { value: 'url' },
-      feedFlare: { value: 'text', repeatable: true },
+      feedFlare: { value: 'text', repeatable: true, requires: ['href', 'src'], attributes: { href: 'uri', src: 'uri' } },
     },
+  },
+  // The Conversations Network's per-episode ratings and intro length.
+  'http://conversationsnetwork.org/rssNamespace-1.0/': {
+    name: 'conversationsNetwork',
+    closed: true,
+    elements: {
+      image: { value: 'url', only: 'item' },
+      introMilliseconds: { value: 'nonNegative', only: 'item' },
+      ratingAverage: { value: 'float', only: 'item' },
+      ratingCount: { value: 'nonNegative', only: 'item' },
+      ratingIndividual: { value: 'positive', only: 'item' },
+      ratingTimestamp: { value: 'iso8601', only: 'item' },
+    },
+  },
+  // Bloglines' feed access control: one restriction for the whole document.
+  'http://www.bloglines.com/about/specs/fac-1.0': {
+    name: 'access',
+    closed: true,
+    elements: { restriction: { value: 'text', only: 'root', requires: ['relationship'], attributeOneOf: ['relationship', ['allow', 'deny']] } },
   },
   'http://www.itunes.com/dtds/podcast-1.0.dtd': {
     name: 'itunes',
@@ -142,27 +183,65 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
   },
 };
 
+/** ISO 8601 date and time (extended or basic date), with a zone or none; seconds may be left out. */
+const ISO8601_DATE_TIME = /^\d{4}-?(\d{2})-?(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?$/;
+
+function isIso8601DateTime(value: string): boolean {
+  const m = ISO8601_DATE_TIME.exec(value);
+  if (!m) return false;
+  const [month = 0, day = 0, hour = 0, minute = 0, second = 0, zoneHour = 0, zoneMinute = 0] = m.slice(1).map((part) => Number(part ?? 0));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute < 60 && second <= 60 && zoneHour < 24 && zoneMinute < 60;
+}
+
+/** An iTunes duration: seconds, or `[h:]mm:ss` whose minutes (after hours) and seconds stay below 60. */
+function isDuration(value: string): boolean {
+  const parts = value.split(':');
+  if (parts.length > 3 || !parts.every((p) => /^\d+$/.test(p))) return false;
+  return parts.slice(1).every((p) => p.length <= 2 && Number(p) < 60);
+}
+
 const PERIODS = new Set(['hourly', 'daily', 'weekly', 'monthly', 'yearly']);
 const YES_NO = new Set(['yes', 'no', 'clean', 'true', 'false', 'explicit']);
 /** W3C-DTF (a profile of ISO 8601): a year, month, day, or a full date-time with a zone. */
 const W3CDTF = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$/;
 
-/** Checks the extension elements among the children of `parent` (a channel, item, feed or entry); `inItem` for items and entries. */
-export function checkExtensions(parent: XmlElement, path: string, log: ProblemLog, inItem: boolean): void {
+/**
+ * Where extension elements sit: in an item or entry, in an RSS channel, on an Atom feed (the
+ * channel level and the document's root at once), or on the `<rss>` element itself.
+ */
+export type ExtensionLevel = 'item' | 'channel' | 'feed' | 'rss';
+
+const PLACES: Readonly<Record<NonNullable<ElementRule['only']>, { levels: readonly ExtensionLevel[]; where: string }>> = {
+  item: { levels: ['item'], where: 'an item' },
+  channel: { levels: ['channel', 'feed'], where: 'the channel' },
+  root: { levels: ['feed', 'rss'], where: 'the <rss> or <feed> element' },
+};
+
+/** Checks the extension elements among the children of `parent` (a channel, item, feed, entry or the `<rss>` element). */
+export function checkExtensions(parent: XmlElement, path: string, log: ProblemLog, level: ExtensionLevel): void {
+  const inItem = level === 'item';
   const seen = new Map<string, XmlElement>();
   for (const child of parent.children) {
     if (child.kind !== 'element') continue;
+    if (child.uri !== '' && child.uri !== parent.uri && level !== 'rss') unqualifiedDescendants(child, `${path}.${child.name}`, log);
+    if (child.uri === XHTML_NS && child.local === 'meta' && level !== 'item' && level !== 'rss') {
+      checkRobotsMeta(child, `${path}.xhtml:meta`, log);
+      continue;
+    }
     const module = MODULES[child.uri];
     if (!module) continue;
     const name = `${module.name}:${child.local}`;
     const at = `${path}.${name}`;
     const rule = module.elements[child.local];
+    // The <rss> element carries only what belongs to the whole document; the channel's elements are checked in the channel.
+    if (level === 'rss' && rule?.only !== 'root') continue;
     if (!rule) {
       if (module.closed) log.error(at, `<${child.name}> is not an element of the ${module.name} module`, child);
       continue;
     }
-    if (rule.only !== undefined && (rule.only === 'item') !== inItem) {
-      log.error(at, `<${child.name}> belongs in ${rule.only === 'item' ? 'an item' : 'the channel'}, not here`, child);
+    const place = rule.only === undefined ? undefined : PLACES[rule.only];
+    if (place && !place.levels.includes(level)) {
+      log.error(at, `<${child.name}> belongs in ${place.where}, not here`, child);
       continue;
     }
     const first = seen.get(name);
@@ -177,6 +256,11 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
       const problem =
         kind === 'mime' ? (isMimeType(value) ? undefined : { message: `expected a MIME type, found ${JSON.stringify(value)}` }) : checkUri(value, kind === 'absoluteUri');
       if (problem) log.error(`${at}.${name}`, `${name}: ${problem.message}`, child);
+    }
+    if (rule.attributeOneOf) {
+      const [name, values] = rule.attributeOneOf;
+      const value = attr(child, name);
+      if (value !== undefined && !values.includes(value)) log.error(`${at}.${name}`, `${name}: expected ${values.join(' or ')}, found ${JSON.stringify(value)}`, child);
     }
     if (rule.uriAttribute !== undefined) {
       const value = child.attributes.find((a) => a.local === rule.uriAttribute && (a.uri === RDF_NS || a.uri === ''))?.value;
@@ -201,6 +285,66 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
     const problem = checkValue(rule.value, value);
     if (problem) log.error(at, `${problem} in <${child.name}>`, child);
   }
+  if (level === 'channel' || level === 'feed') checkItunesChannel(parent, path, log);
+  if (level !== 'rss') checkGeoRss(parent, path, log);
+}
+
+/**
+ * Elements in no namespace inside an extension element (`<apple-wallpapers:metadata><PhotoDate>`):
+ * a default namespace was never declared, so they fall into the core format's namespace, where
+ * they are not defined. Whole RSS items inside an extension are the exception (iterative: the
+ * depth is the document's).
+ */
+function unqualifiedDescendants(extension: XmlElement, path: string, log: ProblemLog): void {
+  // content:encoded is read as text, whose unescaped markup the reader reports itself.
+  if (extension.uri === CONTENT_NS) return;
+  const stack = [extension];
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    for (const child of element.children) {
+      // An RSS item carried whole (FeedSync keeps the conflicting versions of an item in <sx:conflicts>) is RSS's own element.
+      if (child.kind !== 'element' || (child.uri === '' && child.local === 'item')) continue;
+      if (child.uri !== '') {
+        stack.push(child);
+        continue;
+      }
+      // One report per extension element: the rest of its content is in the same state.
+      log.error(
+        `${path}.${child.local}`,
+        `<${child.name}> inside <${extension.name}> is in no namespace: markup meant as text must be escaped, and an extension's own elements need its namespace`,
+        child,
+      );
+      return;
+    }
+  }
+}
+
+/** The robots directives an XHTML `<meta name="robots">` may give, and the pairs that contradict each other. */
+const ROBOTS = new Set(['all', 'none', 'index', 'noindex', 'follow', 'nofollow']);
+const ROBOTS_CONFLICTS: readonly (readonly [string, string])[] = [
+  ['index', 'noindex'],
+  ['follow', 'nofollow'],
+];
+
+/** An XHTML `<meta name="robots" content="…">` on a channel or feed, telling aggregators and search engines what they may index. */
+function checkRobotsMeta(meta: XmlElement, path: string, log: ProblemLog): void {
+  const name = attr(meta, 'name');
+  const content = attr(meta, 'content');
+  if (name === undefined) log.error(`${path}.name`, 'expected a name attribute on <meta>, found none', meta);
+  else if (name.trim().toLowerCase() !== 'robots') log.error(`${path}.name`, `name: expected "robots", found ${JSON.stringify(name)}`, meta);
+  if (content === undefined) {
+    log.error(`${path}.content`, 'expected a content attribute on <meta>, found none', meta);
+    return;
+  }
+  const directives = content.toLowerCase().split(',').map(trimWhitespace);
+  const unknown = directives.find((d) => !ROBOTS.has(d));
+  const conflict = ROBOTS_CONFLICTS.find(([a, b]) => directives.includes(a) && directives.includes(b));
+  const alone = (directives.includes('all') || directives.includes('none')) && directives.length > 1;
+  if (unknown !== undefined || conflict || alone || new Set(directives).size !== directives.length)
+    log.error(
+      `${path}.content`,
+      `content: expected robots directives such as "noindex,follow" (all, none, index, noindex, follow, nofollow; none contradicting another), found ${JSON.stringify(content)}`,
+      meta,
+    );
 }
 
 function checkValue(kind: ValueKind, value: string): string | undefined {
@@ -216,6 +360,10 @@ function checkValue(kind: ValueKind, value: string): string | undefined {
         : `expected a W3C-DTF date such as "2024-03-01T10:00:00Z", found ${found}`;
     case 'rfc3339':
       return parseRfc3339(value) ? undefined : `expected an RFC 3339 date, found ${found}`;
+    case 'iso8601':
+      return isIso8601DateTime(value) ? undefined : `expected an ISO 8601 date and time such as "2024-03-01T10:00:00Z", found ${found}`;
+    case 'float':
+      return /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(value) ? undefined : `expected a number, found ${found}`;
     case 'positive':
       return /^\d+$/.test(value) && Number(value) > 0 ? undefined : `expected a whole number above 0, found ${found}`;
     case 'nonNegative':
@@ -233,6 +381,6 @@ function checkValue(kind: ValueKind, value: string): string | undefined {
     case 'yesNo':
       return YES_NO.has(value.toLowerCase()) ? undefined : `expected yes, no or clean, found ${found}`;
     case 'duration':
-      return /^(?:\d+:)?(?:\d{1,2}:)?\d+$/.test(value) ? undefined : `expected a duration such as "1:02:03" or seconds, found ${found}`;
+      return isDuration(value) ? undefined : `expected a duration such as "1:02:03", "62:03" or seconds, found ${found}`;
   }
 }

@@ -13,6 +13,8 @@ import { attr, type ProblemLog } from './xml-rules.js';
 export const FEEDSYNC_NS = 'http://feedsync.org/2007/feedsync';
 /** FeedSync ids and `by` values: the characters of a URN's namespace-specific string (RFC 8141). */
 const NSS = /^(?:[A-Za-z0-9()+,\-.:=@;$_!*']|%[0-9A-Fa-f]{2})+$/;
+/** An HTML tag or character reference (`<b>`, `&ntilde;`) inside an attribute value. */
+const HTML = /<\/?[A-Za-z][^>]*>|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);/;
 /** FeedSync counters are 32-bit signed integers. */
 const MAX_COUNTER = 2 ** 31 - 1;
 
@@ -29,7 +31,7 @@ export function checkFeedSyncSharing(parent: XmlElement, path: string, log: Prob
     childElements(sharing, 'related', FEEDSYNC_NS).forEach((related, i) => {
       const where = `${at}.sx:related[${i}]`;
       const link = attr(related, 'link');
-      const problem = link === undefined ? { message: 'expected a link attribute, found none' } : checkUri(link, true);
+      const problem = link === undefined ? { message: 'expected a link attribute, found none' } : (checkUri(link, true) ?? asciiOnly(link));
       if (problem) log.error(`${where}.link`, `link: ${problem.message}`, related);
       const type = attr(related, 'type');
       if (type === undefined) log.error(`${where}.type`, 'type: expected a type attribute, found none', related);
@@ -59,10 +61,18 @@ export function checkFeedSyncItem(item: XmlElement, path: string, log: ProblemLo
       counter(entry, 'sequence', where, log);
       date(entry, 'when', where, log);
       const by = attr(entry, 'by');
-      if (by !== undefined && by.trim() !== '' && !NSS.test(by)) log.error(`${where}.by`, `by: expected URN characters only, found ${JSON.stringify(by)}`, entry);
+      // Markup in a name is most likely a display name pasted in; the W3C validator only warns about it.
+      if (by !== undefined && HTML.test(by)) log.warning(`${where}.by`, `by: expected a plain identifier, found markup in ${JSON.stringify(by)}`, entry);
+      else if (by !== undefined && by.trim() !== '' && !NSS.test(by)) log.error(`${where}.by`, `by: expected URN characters only, found ${JSON.stringify(by)}`, entry);
       if (by === undefined && attr(entry, 'when') === undefined) log.error(where, 'expected a by or a when attribute, found neither', entry);
     }
   }
+}
+
+/** FeedSync links are URIs (RFC 3986): an IRI's non-ASCII characters must be percent-encoded. */
+function asciiOnly(link: string): { message: string } | undefined {
+  const ch = /[^\x00-\x7F]/u.exec(link)?.[0];
+  return ch === undefined ? undefined : { message: `expected a URI, found ${JSON.stringify(link)}, whose ${JSON.stringify(ch)} must be percent-encoded` };
 }
 
 function date(element: XmlElement, name: string, path: string, log: ProblemLog): Date | undefined {

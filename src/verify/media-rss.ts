@@ -3,6 +3,7 @@
  * of `media:content`, `media:thumbnail` and `media:player`, text types, ratings of the schemes the
  * specification defines, hashes, restrictions, NPT times, and groups that offer alternatives.
  */
+import { isCountryCode } from './country-codes.js';
 import { trimWhitespace } from './html-canon.js';
 import { checkUri, isLanguageTag, isMimeType } from './uri.js';
 import { textContent, type XmlElement } from './xml-check.js';
@@ -42,6 +43,8 @@ const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, AttributeKind>
   restriction: { relationship: 'one of allow deny', type: 'one of country uri sharing' },
   hash: { algo: 'one of md5 sha-1' },
 };
+/** Elements whose `type` says how to read their text (`plain` or `html`). */
+const TEXT_ELEMENTS = new Set(['title', 'description', 'text']);
 const REQUIRED: Readonly<Record<string, readonly string[]>> = { content: [], thumbnail: ['url'], player: ['url'], restriction: ['relationship'] };
 const SINGLE = new Set(['title', 'description', 'copyright', 'keywords', 'player', 'hash']);
 /** The values of the rating schemes the specification defines. */
@@ -51,6 +54,138 @@ const RATINGS: Readonly<Record<string, ReadonlySet<string>>> = {
   'urn:v-chip': new Set(['tv-y', 'tv-y7', 'tv-y7-fv', 'tv-g', 'tv-pg', 'tv-14', 'tv-ma']),
 };
 const HASH_LENGTH: Readonly<Record<string, number>> = { md5: 32, 'sha-1': 40 };
+/**
+ * The EBU role codes (EBU Tech 3293), which `media:credit` roles come from when its scheme is the
+ * default `urn:ebu`; under another scheme a role is only required to be lower-case.
+ */
+const EBU_ROLES: ReadonlySet<string> = new Set([
+  'actor',
+  'adaptor',
+  'anchor person',
+  'animal trainer',
+  'animator',
+  'announcer',
+  'armourer',
+  'art director',
+  'artist',
+  'artist/performer',
+  'assistant camera',
+  'assistant chief lighting technician',
+  'assistant director',
+  'assistant producer',
+  'assistant visual editor',
+  'author',
+  'broadcast assistant',
+  'broadcast journalist',
+  'camera operator',
+  'carpenter',
+  'casting',
+  'causeur',
+  'chief lighting technician',
+  'choir',
+  'choreographer',
+  'clapper loader',
+  'commentary or commentator',
+  'commissioning broadcaster',
+  'composer',
+  'computer programmer',
+  'conductor',
+  'consultant',
+  'continuity checker',
+  'correspondent',
+  'costume designer',
+  'dancer',
+  'dialogue coach',
+  'director',
+  'director of photography',
+  'distribution company',
+  'draughtsman',
+  'dresser',
+  'dubber',
+  'editor',
+  'editor/producer',
+  'ensemble',
+  'executive producer',
+  'expert',
+  'fight director',
+  'floor manager',
+  'focus puller',
+  'foley artist',
+  'foley editor',
+  'foley mixer',
+  'graphic assistant',
+  'graphic designer',
+  'greensman',
+  'grip',
+  'hairdresser',
+  'illustrator',
+  'interviewed guest',
+  'interviewer',
+  'key character',
+  'key grip',
+  'key talents',
+  'leadman',
+  'librettist',
+  'lighting director',
+  'lighting technician',
+  'location manager',
+  'lyricist',
+  'make up artist',
+  'manufacturer',
+  'matte artist',
+  'music arranger',
+  'music group',
+  'musician',
+  'news reader',
+  'orchestra',
+  'participant',
+  'performer',
+  'photographer',
+  'post',
+  'producer',
+  'production assistant',
+  'production company',
+  'production department',
+  'production manager',
+  'production secretary',
+  'programme production researcher',
+  'programme proposal',
+  'property manager',
+  'publishing company',
+  'puppeteer',
+  'pyrotechnician',
+  'reporter',
+  'rigger',
+  'runner',
+  'scenario',
+  'scenic operative',
+  'script supervisor',
+  'second assistant camera',
+  'second assistant director',
+  'second unit director',
+  'set designer',
+  'set dresser',
+  'sign language',
+  'singer',
+  'sound designer',
+  'sound mixer',
+  'sound recordist',
+  'special effects',
+  'stunts',
+  'subtitles',
+  'technical director',
+  'term',
+  'translation',
+  'transportation manager',
+  'treatment',
+  'treatment proposal',
+  'treatment/programme proposal',
+  'vision mixer',
+  'visual editor',
+  'visual effects',
+  'wardrobe',
+  'witness',
+]);
 /** RFC 2326 normal play time: seconds, or h:mm:ss, with an optional fraction. */
 const NPT = /^(?:now|\d+(?:\.\d*)?|\d+:\d{2}:\d{2}(?:\.\d*)?)$/;
 
@@ -86,7 +221,8 @@ function checkAttributes(element: XmlElement, path: string, log: ProblemLog): vo
     const value = attr(element, name);
     if (value === undefined) continue;
     const problem = attributeProblem(kind, value.trim());
-    if (problem) log.error(`${path}.${name}`, `${name}: ${problem}`, element);
+    // The type of a text element is reported on the element: with a wrong type="…" none of its text can be read right.
+    if (problem) log.error(name === 'type' && TEXT_ELEMENTS.has(element.local) ? path : `${path}.${name}`, `${name}: ${problem}`, element);
   }
 }
 
@@ -120,8 +256,32 @@ function checkElement(element: XmlElement, path: string, log: ProblemLog): void 
     const length = HASH_LENGTH[algo];
     if (length !== undefined && !new RegExp(`^[0-9a-fA-F]{${length}}$`).test(value))
       log.error(path, `expected ${length} hexadecimal digits (${algo}), found ${JSON.stringify(value)}`, element);
-  } else if (element.local === 'restriction' && attr(element, 'type') === 'uri') {
-    for (const uri of value.split(/\s+/).filter(Boolean)) {
+  } else if (element.local === 'restriction') {
+    checkRestriction(element, value, path, log);
+  } else if (element.local === 'credit') {
+    const role = attr(element, 'role');
+    const scheme = (attr(element, 'scheme') ?? 'urn:ebu').trim();
+    if (role !== undefined && (scheme === 'urn:ebu' ? !EBU_ROLES.has(role) : role !== role.toLowerCase()))
+      log.error(
+        path,
+        `role: expected ${scheme === 'urn:ebu' ? 'an EBU role code in lower case, such as "musician"' : 'a lower-case role'}, found ${JSON.stringify(role)}`,
+        element,
+      );
+  }
+}
+
+/** A restriction lists countries, URIs, or (with no type) says `all` or `none`. */
+function checkRestriction(element: XmlElement, value: string, path: string, log: ProblemLog): void {
+  const type = attr(element, 'type');
+  const entries = value.split(/\s+/).filter(Boolean);
+  if (type === undefined) {
+    if (value !== '' && value !== 'all' && value !== 'none')
+      log.error(path, `expected "all" or "none" in a <media:restriction> without type, found ${JSON.stringify(value)}`, element);
+  } else if (type === 'country') {
+    const unknown = entries.find((code) => !isCountryCode(code));
+    if (unknown !== undefined) log.error(path, `expected ISO 3166 country codes such as "us ca", found ${JSON.stringify(unknown)}`, element);
+  } else if (type === 'uri') {
+    for (const uri of entries) {
       const problem = checkUri(uri, true);
       if (problem) log.error(path, problem.message, element);
     }

@@ -6,7 +6,7 @@ import { alternateFeedLinks } from './html-canon.js';
 import { readJsonFeed } from './json-feed.js';
 import { readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
-import { attribute, lineAndColumn, parseXml, XmlSyntaxError, type XmlElement } from './xml-check.js';
+import { attribute, lineAndColumn, parseXml, type XmlDocument, XmlSyntaxError, type XmlElement } from './xml-check.js';
 
 /** How each format is named in messages. */
 export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed' };
@@ -35,9 +35,9 @@ export async function readFeed(text: string, options: ReadFeedOptions = {}): Pro
 
 async function readXmlFeed(text: string, format: FeedFormat | undefined): Promise<ParsedFeed> {
   if (HTML_START.test(text.trimStart())) throw htmlPage(text, 1);
-  let root: XmlElement;
+  let document: XmlDocument;
   try {
-    root = parseXml(text).root;
+    document = parseXml(text);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     // An RSS 0.9x document often relies on its DTD's HTML entities; it is unsupported, whatever its XML.
@@ -45,20 +45,36 @@ async function readXmlFeed(text: string, format: FeedFormat | undefined): Promis
     if (legacy !== undefined) throw unsupported(`RSS ${legacy}`, 1);
     if (RDF_ROOT.test(text)) throw unsupported('RSS 1.0 (RDF)', 1);
     const { message, line, column, truncated } = error.info;
+    // Broken XML whose first element is no feed's root is not a feed at all: say so first.
+    const first = FIRST_ELEMENT.exec(text)?.[1];
+    if (first !== undefined && !FEED_ROOTS.has(first.slice(first.indexOf(':') + 1)))
+      throw unsupported(`an XML document with the root <${first}>, not a feed (and not well-formed XML either: ${message} at line ${line})`, line);
     const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
     throw new StoryfeedError('E_FEED', detail, { line, cause: error });
   }
+  const { root } = document;
   const kind = rootKind(root);
   if (kind === 'html') throw htmlPage(text, root.line);
   if (kind === undefined) throw unsupported(`an XML document with the root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}, not a feed`, root.line);
   if (kind !== 'rss' && kind !== 'atom') throw unsupported(kind, root.line);
   expectFormat(format, kind);
-  return kind === 'rss' ? readRss(root) : readAtom(root);
+  const feed = kind === 'rss' ? readRss(root) : readAtom(root);
+  for (const entity of document.externalEntities ?? []) {
+    feed.problems.push({
+      path: 'DOCTYPE',
+      severity: 'warning',
+      message: `&${entity.name}; names the external entity ${JSON.stringify(entity.system)}, which is never read (it reads as nothing); readers that do read it may leak a local file`,
+      line: entity.line,
+      column: 1,
+    });
+  }
+  return feed;
 }
 
 /** The format a root element names, by namespace URI (never by prefix); other feed formats are named for the "unsupported" answer. */
 function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
-  if (root.local === 'rss' && root.uri === '') {
+  // RSS has no namespace; an <rss> put in one (other than RSS 1.1's) is still read as RSS, and the namespace reported.
+  if (root.local === 'rss' && root.uri !== RSS11_NS) {
     const version = attribute(root, 'version')?.trim();
     return version !== undefined && /^0\.9/.test(version) ? `RSS ${version}` : 'rss';
   }
@@ -75,6 +91,9 @@ function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const RSS11_NS = 'http://purl.org/net/rss1.1#';
 
+const FIRST_ELEMENT = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<([A-Za-z_][\w.:-]*)/;
+/** Local names of the root elements of the feed formats storyfeed reads or names. */
+const FEED_ROOTS = new Set(['rss', 'feed', 'RDF', 'entry', 'html', 'HTML', 'opml']);
 const RDF_ROOT = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rdf:RDF\b/;
 const LEGACY_RSS = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rss\b[^>]*\bversion\s*=\s*["'](0\.9[0-9]*)["']/;
 

@@ -14,7 +14,7 @@ import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-c
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
+import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
   'title',
@@ -61,17 +61,27 @@ const CHANNEL_SINGLE = [
 const ITEM_ELEMENTS = new Set(['title', 'link', 'description', 'author', 'category', 'comments', 'enclosure', 'guid', 'pubDate', 'source']);
 const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
 const DAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+const USERLAND_RSS2_NS = 'http://backend.userland.com/rss2';
+const NON_ASCII = /[^\x00-\x7F]/;
 /** RSS 2.0: an image is at most 144 pixels wide and 400 high. */
 const MAX_IMAGE_WIDTH = 144;
 const MAX_IMAGE_HEIGHT = 400;
 
 /** Reads an RSS document whose strict parse is `root` (an `<rss>` element without namespace). */
-export function readRss(root: XmlElement): ParsedFeed {
+export function readRss(document: XmlElement): ParsedFeed {
+  const problems: FeedProblem[] = [];
+  const log = new ProblemLog(problems);
+  let root = document;
+  if (root.uri !== '') {
+    // The namespace UserLand gave RSS 2.0 for a while (2002–2003) is still found in old feeds: readers ignore it.
+    if (root.uri === USERLAND_RSS2_NS) log.warning('rss', `<rss> is in the retired namespace "${root.uri}"; RSS 2.0 has none`, root);
+    else log.error('rss', `expected <rss> in no namespace, found namespace "${root.uri}"`, root);
+    // Read on as if there were none, so the rest of the feed is still checked.
+    root = moveNamespace(root, root.uri, '');
+  }
   const channels = childElements(root, 'channel', '');
   const channel = channels[0];
   if (!channel) throw new StoryfeedError('E_FEED', `this RSS document has no <channel> (line ${root.line})`, { line: root.line });
-  const problems: FeedProblem[] = [];
-  const log = new ProblemLog(problems);
   for (const extra of channels.slice(1)) log.error('rss.channel', `a second <channel> (the first is on line ${channel.line}); RSS has one`, extra);
   const version = attr(root, 'version');
   if (version === undefined) log.error('rss', 'expected version="2.0", found no version attribute', root);
@@ -139,19 +149,29 @@ export function readRss(root: XmlElement): ParsedFeed {
     if (link) uri(textContent(link), 'channel.textInput.link', link, log);
   }
   for (const skip of ch.all('skipHours')) {
-    skipList(skip, 'hour', 'channel.skipHours', log, (value, hour) => {
+    // 24 is another way to write midnight, so "24" and "0" name the same hour.
+    const hourKey = (value: string): string => (/^\d+$/.test(value) ? String(Number(value) % 24) : value);
+    skipList(skip, 'hour', 'channel.skipHours', log, hourKey, (value, hour) => {
       // The RSS 0.91 habit of 24 for midnight is still read (the W3C validator warns).
       if (value === '24') log.warning('channel.skipHours.hour', 'write midnight as 0, not 24', hour);
       else if (!/^\d+$/.test(value) || Number(value) > 23) log.error('channel.skipHours.hour', `expected an hour from 0 to 23, found ${JSON.stringify(value)}`, hour);
     });
   }
   for (const skip of ch.all('skipDays')) {
-    skipList(skip, 'day', 'channel.skipDays', log, (value, day) => {
-      if (!DAYS.has(value)) log.error('channel.skipDays.day', `expected a day such as "Monday", found ${JSON.stringify(value)}`, day);
-    });
+    skipList(
+      skip,
+      'day',
+      'channel.skipDays',
+      log,
+      (value) => value,
+      (value, day) => {
+        if (!DAYS.has(value)) log.error('channel.skipDays.day', `expected a day such as "Monday", found ${JSON.stringify(value)}`, day);
+      },
+    );
   }
 
-  checkExtensions(channel, 'channel', log, false);
+  checkExtensions(channel, 'channel', log, 'channel');
+  checkExtensions(root, 'rss', log, 'rss');
   checkMediaRss(channel, 'channel', log);
   checkFeedSyncSharing(channel, 'channel', log);
   atomLinks(channel, 'channel', feed, log);
@@ -177,7 +197,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   const c = new Children(element, '', path, log, ITEM_ELEMENTS);
   reportRepeated(c, ITEM_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
-  checkExtensions(element, path, log, true);
+  checkExtensions(element, path, log, 'item');
   checkMediaRss(element, path, log);
 
   const guid = c.first('guid');
@@ -270,15 +290,15 @@ function markup(element: XmlElement, path: string, log: ProblemLog): string {
 }
 
 /** `<skipHours>` / `<skipDays>`: only `<hour>` / `<day>` children, at least one, no value twice. */
-function skipList(list: XmlElement, child: string, path: string, log: ProblemLog, check: (value: string, element: XmlElement) => void): void {
+function skipList(list: XmlElement, child: string, path: string, log: ProblemLog, key: (value: string) => string, check: (value: string, element: XmlElement) => void): void {
   const c = new Children(list, '', path, log, new Set([child]));
   const entries = c.all(child);
   if (entries.length === 0) log.error(`${path}.${child}`, `expected at least one <${child}> in <${list.name}>, found none`, list);
   const seen = new Set<string>();
   for (const entry of entries) {
     const value = textContent(entry).trim();
-    if (seen.has(value)) log.error(`${path}.${child}`, `${JSON.stringify(value)} appears twice in <${list.name}>`, entry);
-    seen.add(value);
+    if (seen.has(key(value))) log.error(`${path}.${child}`, `${JSON.stringify(value)} appears twice in <${list.name}>`, entry);
+    seen.add(key(value));
     check(value, entry);
   }
 }
@@ -304,6 +324,8 @@ function uri(value: string, path: string, at: XmlElement, log: ProblemLog): void
   if (value.trim() === '') return;
   const problem = checkUri(value, true);
   if (problem) log.error(path, problem.message, at);
+  // RSS 2.0 links are URLs (RFC 2396): an IRI's host must be punycode and its other non-ASCII characters percent-encoded.
+  else if (NON_ASCII.test(value)) log.error(path, `expected a URL, found the IRI ${JSON.stringify(value.trim())}: RSS readers need its non-ASCII characters encoded`, at);
 }
 
 function integer(value: string, path: string, at: XmlElement, log: ProblemLog): number | undefined {

@@ -65,7 +65,26 @@ export interface XmlDocument {
   root: XmlElement;
   /** `encoding` of the XML declaration, if any. */
   encoding?: string;
+  /** External entities the DOCTYPE declares (`<!ENTITY x SYSTEM "file:…">`): references to them read as nothing, never fetched. */
+  externalEntities?: ExternalEntity[];
 }
+
+/** An external general entity declared in the internal DTD subset. */
+export interface ExternalEntity {
+  /** Entity name (`&name;`). */
+  name: string;
+  /** Its system identifier, as written. */
+  system: string;
+  /** 1-based line where the DOCTYPE ends. */
+  line: number;
+}
+
+/**
+ * General entity declarations of an internal DTD subset: `<!ENTITY name SYSTEM "uri">`,
+ * `<!ENTITY name PUBLIC "id" "uri">` and `<!ENTITY name "text">` (parameter entities, `%`, are not
+ * general entities). Only the external ones are taken; the alternatives keep the regex linear.
+ */
+const ENTITY_DECLARATION = /<!ENTITY\s+([^\s%"'<>]+)\s+(?:SYSTEM\s+("[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+("[^"]*"|'[^']*')|("[^"]*"|'[^']*'))/g;
 
 /** Thrown by {@link parseXml} for the first well-formedness error. */
 export class XmlSyntaxError extends Error {
@@ -122,6 +141,19 @@ function saxesTree(text: string): XmlDocument {
   parser.on('xmldecl', (decl) => {
     encoding = decl.encoding;
   });
+  const externalEntities: ExternalEntity[] = [];
+  parser.on('doctype', (doctype) => {
+    // A non-validating parser does not read external entities (and must never fetch them: a feed
+    // could name a local file); a reference to a declared one is well-formed and reads as nothing.
+    // Internal entities stay undefined: expanding them would let a small document grow without bound.
+    for (const m of doctype.matchAll(ENTITY_DECLARATION)) {
+      const [, name = '', system, publicSystem] = m;
+      const external = system ?? publicSystem;
+      if (external === undefined || Object.hasOwn(parser.ENTITIES, name)) continue;
+      parser.ENTITIES[name] = '';
+      externalEntities.push({ name, system: external.slice(1, -1), line: parser.line });
+    }
+  });
   let tagLine = 1;
   let tagColumn = 1;
   let lines: LineIndex | undefined;
@@ -172,7 +204,10 @@ function saxesTree(text: string): XmlDocument {
     throw new XmlSyntaxError(failure ?? { message: error instanceof Error ? error.message : String(error), line: parser.line, column: parser.column, truncated: false });
   }
   if (!root) throw new XmlSyntaxError({ message: 'the document has no root element', line: parser.line, column: parser.column, truncated: false });
-  return encoding === undefined ? { root } : { root, encoding };
+  const document: XmlDocument = { root };
+  if (encoding !== undefined) document.encoding = encoding;
+  if (externalEntities.length > 0) document.externalEntities = externalEntities;
+  return document;
 }
 
 /** Checks that `text` is well-formed XML 1.0 with namespaces; returns the root element, or the first error with its line and column. */

@@ -105,3 +105,19 @@ export function attr(element: XmlElement, local: string): string | undefined {
   for (const a of element.attributes) if (a.local === local && a.uri === '') return a.value;
   return undefined;
 }
+
+/** A copy of the tree with the elements of namespace `from` moved to `to` (iterative: the depth is the document's). */
+export function moveNamespace(root: XmlElement, from: string, to: string): XmlElement {
+  const copy = (e: XmlElement): XmlElement => ({ ...e, uri: e.uri === from ? to : e.uri, children: [...e.children] });
+  const top = copy(root);
+  const stack = [top];
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    element.children = element.children.map((child) => {
+      if (child.kind !== 'element') return child;
+      const moved = copy(child);
+      stack.push(moved);
+      return moved;
+    });
+  }
+  return top;
+}

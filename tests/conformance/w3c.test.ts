@@ -1,7 +1,8 @@
 /**
  * The W3C Feed Validation Service's own test cases, run through `readFeed` (rules in `w3c.ts`).
  * `CONFORMANCE_TABLE=1` prints the README table. The floors below are what the verifier reaches
- * today, so any rule change that loses agreement fails here; the goal (95 %) is in the README.
+ * today on each part (so any rule change that loses agreement fails here), and the issue's goal of
+ * 95 % on all in-scope cases.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markdownTable, runAll, tally, type CaseResult } from './w3c.js';
@@ -37,8 +38,8 @@ describe('W3C feed validator test cases', () => {
     expect(valid.filter((r) => r.actual !== 'valid').map((r) => `${r.path}: ${r.detail}`)).toEqual([]);
   });
 
-  it('answers "unsupported" and names the format for every well-formed out-of-scope file', () => {
-    const outOfScope = results.filter((r) => r.outOfScope !== undefined && !/not well-formed/.test(r.detail));
+  it('answers "unsupported" and names the format for every out-of-scope file, well-formed or not', () => {
+    const outOfScope = results.filter((r) => r.outOfScope !== undefined);
     expect(outOfScope.length).toBeGreaterThan(80);
     expect(outOfScope.filter((r) => r.actual !== 'unsupported').map((r) => `${r.path}: ${r.detail}`)).toEqual([]);
   });
@@ -48,7 +49,8 @@ describe('W3C feed validator test cases', () => {
       const t = tally(rows).all!;
       return t.agree / t.cases;
     };
-    expect(rate(results.filter((r) => !r.heldOut))).toBeGreaterThanOrEqual(0.92);
-    expect(rate(results.filter((r) => r.heldOut))).toBeGreaterThanOrEqual(0.9);
+    expect(rate(results.filter((r) => !r.heldOut))).toBeGreaterThanOrEqual(0.97);
+    expect(rate(results.filter((r) => r.heldOut))).toBeGreaterThanOrEqual(0.94);
+    expect(rate(results)).toBeGreaterThanOrEqual(0.95);
   });
 });

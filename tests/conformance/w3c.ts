@@ -158,12 +158,24 @@ export function concerns(problem: FeedProblem, element: string, parent?: string,
       .replace(/^.*:/, '')
       .toLowerCase(),
   );
-  const last = steps[steps.length - 1] ?? '';
+  // The validator writes a namespaced name as prefix_local internally and turns "_" back into ":" when it reports, so an element written `foo_bar` is reported as `foo:bar`.
+  const written = steps[steps.length - 1] ?? '';
+  const last = written === element.replace(':', '_').toLowerCase() ? local : written;
   const ancestors = steps.slice(0, -1);
-  if (parent !== undefined && ancestors.length > 0 && last === local && !ancestors.includes(parent.slice(parent.indexOf(':') + 1).toLowerCase())) return false;
+  if (parent !== undefined && ancestors.length > 0 && last === local && !ancestors.includes(parentLocalName(parent))) return false;
   // A case about an attribute names its element; storyfeed's path ends in the element or in the attribute.
   if (attr !== undefined) return last === local || steps[steps.length - 2] === local;
   return last === local;
+}
+
+/**
+ * The local name of an `Expect:` line's parent, lower-cased. The validator names a namespaced
+ * parent `prefix_local` (`sx_history`, `itunes_image`: its handler-name convention) and a
+ * namespaced element `prefix:local`.
+ */
+export function parentLocalName(parent: string): string {
+  const local = parent.slice(parent.indexOf(':') + 1);
+  return local.slice(local.indexOf('_') + 1).toLowerCase();
 }
 
 /** Runs every case; the held-out part is fixed by position alone (every 5th path in sorted order). */

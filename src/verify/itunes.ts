@@ -1,0 +1,112 @@
+/**
+ * The iTunes podcast tags whose value is a structure rather than one typed text: the category
+ * tree (Apple's list; names from lists Apple has retired are warned about, unknown names are
+ * errors) and the owner, whose email address podcast directories require.
+ */
+import { PODCAST_CATEGORIES } from '../feed/podcast-categories.js';
+import { trimWhitespace } from './html-canon.js';
+import { childElements, textContent, type XmlElement } from './xml-check.js';
+import { attr, type ProblemLog } from './xml-rules.js';
+
+/** The iTunes podcast namespace. */
+export const ITUNES_NS = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
+
+/**
+ * Categories of Apple's earlier lists (2005 and 2012) that the current list dropped or renamed.
+ * Directories still read them, so they are worth a warning rather than an error.
+ */
+const RETIRED_CATEGORIES: Readonly<Record<string, readonly string[]>> = {
+  'Arts & Entertainment': ['Architecture', 'Books', 'Design', 'Entertainment', 'Games', 'Performing Arts', 'Photography', 'Poetry', 'Science Fiction'],
+  Arts: ['Literature'],
+  'Audio Blogs': [],
+  Business: ['Business News', 'Finance', 'Management & Marketing', 'Shopping'],
+  Education: ['Education', 'Educational Technology', 'Higher Education', 'K-12', 'Language Courses', 'Training'],
+  Family: [],
+  Food: [],
+  'Games & Hobbies': ['Automotive', 'Aviation', 'Hobbies', 'Other Games', 'Video Games'],
+  'Government & Organizations': ['Local', 'National', 'Non-Profit', 'Regional'],
+  Health: ['Alternative Health', 'Diet & Nutrition', 'Fitness', 'Fitness & Nutrition', 'Relationships', 'Self-Help', 'Sexuality'],
+  International: [
+    'Australian',
+    'Belgian',
+    'Brazilian',
+    'Canadian',
+    'Chinese',
+    'Dutch',
+    'French',
+    'German',
+    'Hebrew',
+    'Italian',
+    'Japanese',
+    'Norwegian',
+    'Polish',
+    'Portuguese',
+    'Spanish',
+    'Swedish',
+  ],
+  'Movies & Television': [],
+  'News & Politics': [],
+  Politics: [],
+  'Public Radio': [],
+  'Religion & Spirituality': ['New Age', 'Other', 'Philosophy'],
+  'Science & Medicine': ['Medicine', 'Natural Sciences', 'Social Sciences'],
+  'Society & Culture': ['History', 'Personal Journals', 'Philosophy', 'Places & Travel'],
+  'Sports & Recreation': ['Amateur', 'College & High School', 'Outdoor', 'Professional'],
+  'Talk Radio': [],
+  Technology: [
+    'Computers',
+    'Developers',
+    'Gadgets',
+    'Information Technology',
+    'News',
+    'Operating Systems',
+    'Podcasting',
+    'Smart Phones',
+    'Software How-To',
+    'Tech News',
+    'Text/Speech',
+  ],
+  Transportation: ['Automotive', 'Aviation', 'Bicycles', 'Commuting'],
+  Travel: [],
+  'TV & Film': [],
+};
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
+
+/** Checks the `itunes:category` tree and `itunes:owner` of a channel or feed. */
+export function checkItunesChannel(channel: XmlElement, path: string, log: ProblemLog): void {
+  childElements(channel, 'category', ITUNES_NS).forEach((category, i) => {
+    const at = `${path}.itunes:category[${i}]`;
+    const text = attr(category, 'text');
+    if (text !== undefined) checkCategory(text, undefined, at, category, log);
+    childElements(category, 'category', ITUNES_NS).forEach((sub, j) => {
+      const subText = attr(sub, 'text');
+      const subAt = `${at}.itunes:category[${j}]`;
+      if (subText === undefined) log.error(subAt, `expected a text attribute on <${sub.name}>, found none`, sub);
+      else if (text !== undefined) checkCategory(text, subText, subAt, sub, log);
+    });
+  });
+  for (const owner of childElements(channel, 'owner', ITUNES_NS)) {
+    const at = `${path}.itunes:owner`;
+    const emails = childElements(owner, 'email', ITUNES_NS);
+    if (emails.length === 0) log.error(`${at}.itunes:email`, 'expected an <itunes:email> in <itunes:owner>, found none', owner);
+    for (const email of emails) {
+      const value = trimWhitespace(textContent(email));
+      if (!EMAIL.test(value)) log.error(`${at}.itunes:email`, `expected an email address, found ${JSON.stringify(value)}`, email);
+    }
+  }
+}
+
+/** A category (`sub` undefined) or a subcategory of `top`. */
+function checkCategory(top: string, sub: string | undefined, path: string, at: XmlElement, log: ProblemLog): void {
+  const current = Object.hasOwn(PODCAST_CATEGORIES, top) ? PODCAST_CATEGORIES[top] : undefined;
+  const retired = Object.hasOwn(RETIRED_CATEGORIES, top) ? RETIRED_CATEGORIES[top] : undefined;
+  const name = sub === undefined ? JSON.stringify(top) : `${JSON.stringify(sub)} under ${JSON.stringify(top)}`;
+  if (sub === undefined ? current !== undefined : current?.includes(sub)) return;
+  if (sub === undefined ? retired !== undefined : retired?.includes(sub)) {
+    log.warning(path, `the iTunes category ${name} is from a list Apple has retired`, at);
+    return;
+  }
+  // A subcategory of an unknown category was reported with its parent.
+  if (sub !== undefined && current === undefined && retired === undefined) return;
+  log.error(path, `expected an Apple Podcasts category, found ${name}`, at);
+}
