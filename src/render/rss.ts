@@ -20,7 +20,7 @@ const HISTORY_NAMESPACE = { 'xmlns:fh': 'http://purl.org/syndication/history/1.0
  * escaped once (user values are swapped for placeholders `feed` cannot mangle).
  */
 export function renderRss(doc: FeedDocument): string {
-  const ph = new Placeholders();
+  const ph = new Placeholders('rss');
   const feed = new Feed({
     title: ph.text(doc.title),
     description: ph.text(doc.description),

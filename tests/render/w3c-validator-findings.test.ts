@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildFeeds } from '../../src/pipeline.js';
+import { escapeRssText, escapeXmlText } from '../../src/render/placeholders.js';
+import type { SiteConfig } from '../../src/types.js';
+import { readFeed, verifyDocument } from '../../src/verify/index.js';
+
+// Regression tests for what the W3C Feed Validation Service reported on our own outputs
+// (bench/w3c-oracle.mjs). Each checks the property with our own code, not with the validator.
+
+const site: SiteConfig = { siteUrl: 'https://blog.example.org', title: 'Field Notes', description: 'Notes.', language: 'en' };
+
+/** The raw text of every `<name>` element of `xml` (no attributes, no CDATA). */
+function rawTexts(xml: string, name: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1] ?? '');
+}
+
+/** What a reader taking RSS text for HTML could misread (the validator's CharacterData/ContainsHTML test). */
+const MARKUP_LIKE = /<[/a-zA-Z]|&[#A-Za-z]/;
+
+describe('RSS text that could be read as markup: W3C "CharacterData" warning', () => {
+  it('writes & and < as hexadecimal references in a title and categories that look like markup', async () => {
+    const { outputs, document } = buildFeeds(
+      [{ url: 'https://blog.example.org/1', title: 'Rivers & <tides>', summary: 'S', published: '2024-05-01T08:00:00Z', tags: ['R&D', '<script>'] }],
+      site,
+    );
+    expect(rawTexts(outputs.rss, 'title')).toContain('Rivers &#x26; &#x3C;tides&gt;');
+    expect(rawTexts(outputs.rss, 'category')).toEqual(['R&#x26;D', '&#x3C;script&gt;']);
+    const rss = await readFeed(outputs.rss);
+    expect(rss.items[0]?.title).toBe('Rivers & <tides>');
+    expect(rss.items[0]?.tags).toEqual(['R&D', '<script>']);
+    expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+  });
+
+  it('keeps plain escaping for text no reader could take for markup', () => {
+    const { outputs } = buildFeeds([{ url: 'https://blog.example.org/1', title: 'Salt & pepper > sugar', summary: 'S', published: '2024-05-01T08:00:00Z' }], site);
+    expect(rawTexts(outputs.rss, 'title')).toContain('Salt &amp; pepper &gt; sugar');
+  });
+
+  it('any text that looks like markup is written with a hexadecimal reference, and reads back unchanged (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 30 }), (text) => {
+        const escaped = escapeRssText(text);
+        if (MARKUP_LIKE.test(text)) expect(escaped).toContain('&#x');
+        if (!/<|&[#A-Za-z]/.test(text)) expect(escaped).toBe(escapeXmlText(text));
+        const decoded = escaped.replace(
+          /&#x26;|&#x3C;|&amp;|&lt;|&gt;|&#13;/g,
+          (r) => ({ '&#x26;': '&', '&#x3C;': '<', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#13;': '\r' })[r]!,
+        );
+        expect(decoded).toBe(text);
+      }),
+    );
+  });
+
+  it('Atom keeps ordinary XML escaping', () => {
+    const { outputs } = buildFeeds([{ url: 'https://blog.example.org/1', title: 'Rivers & <tides>', summary: 'S', published: '2024-05-01T08:00:00Z' }], site);
+    expect(outputs.atom).toContain('<title type="text">Rivers &amp; &lt;tides&gt;</title>');
+  });
+});
+
+describe('Atom entry without a summary: W3C "NotBlank" warning on an empty <summary>', () => {
+  it('writes no <summary> element when the item has no summary, and verifies clean', async () => {
+    const { outputs, document } = buildFeeds(
+      [
+        {
+          url: 'https://blog.example.org/e',
+          title: 'Two enclosures',
+          published: '2024-02-06T00:00:00Z',
+          enclosures: [{ url: 'https://blog.example.org/e.pdf', type: 'application/pdf' }],
+        },
+        { url: 'https://blog.example.org/f', title: 'With a summary', summary: 'Short.', published: '2024-02-07T00:00:00Z' },
+      ],
+      site,
+    );
+    expect(document.items.find((i) => i.url.endsWith('/e'))?.summary).toBe('');
+    expect(outputs.atom).not.toMatch(/<summary[^>]*>\s*<\/summary>/);
+    expect(outputs.atom.match(/<summary/g)).toEqual(['<summary']);
+    expect(outputs.atom).toContain('<summary type="text">Short.</summary>');
+    expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+  });
+});
