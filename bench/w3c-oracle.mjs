@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 // Runs the W3C Feed Validation Service over storyfeed's own RSS and Atom outputs and prints a table
-// (feed, errors, warnings). The validator is not in Debian or npm; point STORYFEED_W3C_VALIDATOR at a
-// local copy of its Python package folder holding a `validate.py` front end that prints
-// `{"errors": [...], "warnings": [...]}` as JSON for one file (`--base URL FILE`). This script
-// contains none of the validator's code.
+// (feed, errors, warnings). The validator is not in Debian or npm: point STORYFEED_W3C_VALIDATOR at
+// a checkout of it (github.com/w3c/feedvalidator: the repository or its src/ folder, which holds the
+// `feedvalidator` Python package; it needs html5lib). This script holds none of the validator's
+// code: it calls its `validateString` and counts the events of class Error and Warning, as the web
+// service does (Info events are not shown there either).
 //
-//   npm run build && STORYFEED_W3C_VALIDATOR=/path/to/validator node bench/w3c-oracle.mjs [--details]
+//   npm run build && STORYFEED_W3C_VALIDATOR=/path/to/feedvalidator node bench/w3c-oracle.mjs [--details]
+//   (npm run bench:w3c does both; STORYFEED_W3C_PYTHON picks the interpreter, default python3)
 //
-// Feeds: the plain-item call of issue #15, the podcast example, the seeds/ build (every XML feed it
-// publishes), and plain items with enclosures, categories, authors with e-mails, custom namespaces
-// and summary-only content. Exit code 1 when any feed has a validator error.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +18,12 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const validatorDir = process.env.STORYFEED_W3C_VALIDATOR;
 if (!validatorDir) {
-  console.log('w3c-oracle: skipped: set STORYFEED_W3C_VALIDATOR to a local copy of the W3C feed validator (a folder with validate.py).');
+  console.log('w3c-oracle: skipped: set STORYFEED_W3C_VALIDATOR to a checkout of the W3C feed validator (github.com/w3c/feedvalidator).');
   process.exit(0);
 }
-const frontEnd = path.join(validatorDir, 'validate.py');
-if (!existsSync(frontEnd)) {
-  console.error(`w3c-oracle: ${frontEnd} not found: STORYFEED_W3C_VALIDATOR must name the folder holding validate.py`);
+const packageRoot = [validatorDir, path.join(validatorDir, 'src')].find((dir) => existsSync(path.join(dir, 'feedvalidator', '__init__.py')));
+if (!packageRoot) {
+  console.error(`w3c-oracle: no feedvalidator package in ${validatorDir} or ${path.join(validatorDir, 'src')}`);
   process.exit(2);
 }
 if (!existsSync(path.join(repo, 'dist', 'index.js'))) {
@@ -34,7 +33,7 @@ if (!existsSync(path.join(repo, 'dist', 'index.js'))) {
 const details = process.argv.includes('--details');
 const python = process.env.STORYFEED_W3C_PYTHON ?? 'python3';
 
-const { buildFeeds } = await import(path.join(repo, 'dist', 'index.js'));
+const { buildFeeds, buildFeedSet, renderFeeds } = await import(path.join(repo, 'dist', 'index.js'));
 const { renderMarkdown } = await import(path.join(repo, 'dist', 'story.js'));
 const work = mkdtempSync(path.join(tmpdir(), 'storyfeed-w3c-'));
 
@@ -71,7 +70,10 @@ const addOutputs = (name, outputs, document) => {
   const out = execFileSync(process.execPath, [path.join(repo, 'examples', 'podcast.mjs')], { cwd: repo, encoding: 'utf8' });
   const end = out.indexOf('</rss>');
   if (end < 0) throw new Error('examples/podcast.mjs printed no RSS');
-  feeds.push({ name: 'examples/podcast.mjs (RSS)', xml: out.slice(0, end + '</rss>'.length), base: 'https://podcast.example.com/feed.xml' });
+  const xml = out.slice(0, end + '</rss>'.length);
+  // Served from its own self link, as a podcast app would fetch it.
+  const self = /<atom:link href="([^"]+)" rel="self"/.exec(xml)?.[1];
+  feeds.push({ name: 'examples/podcast.mjs (RSS)', xml, base: self });
 }
 
 // 3. Plain items: enclosures, categories, authors with e-mails, custom namespaces, summary-only.
@@ -124,6 +126,9 @@ const addOutputs = (name, outputs, document) => {
     const { outputs, document } = buildFeeds(items, { ...site, ...extra }, { markdown: renderMarkdown });
     addOutputs(label, outputs, document);
   }
+  // The same items as a feed set: RFC 5005 archive pages of two items, per-tag and per-author feeds.
+  const set = buildFeedSet(items, { ...site, archive: true, itemLimit: 2 }, { tagFeeds: true, authorFeeds: true, markdown: renderMarkdown });
+  for (const entry of set) addOutputs(`feed set: ${entry.kind} ${entry.path || '/'}`, renderFeeds(entry.document), entry.document);
 }
 
 // 4. The seeds/ build: every RSS and Atom file the CLI publishes.
@@ -154,6 +159,23 @@ const addOutputs = (name, outputs, document) => {
   }
 }
 
+/**
+ * Glue run by Python for one file: validates it as the web service validates a document fetched from
+ * `base`, and prints the events of class Error and Warning as JSON. (validators.py uses
+ * `collections.Callable`, gone since Python 3.10, hence the alias.)
+ */
+const GLUE = `
+import sys, json, collections, collections.abc
+if not hasattr(collections, 'Callable'): collections.Callable = collections.abc.Callable
+import feedvalidator
+from feedvalidator.logging import Error, Warning
+base, name = sys.argv[1], sys.argv[2]
+events = feedvalidator.validateString(open(name, 'rb').read(), firstOccurrenceOnly=0, base=base)['loggedEvents']
+def plain(e):
+  return dict([('type', e.__class__.__name__)] + [(k, v if isinstance(v, (str, int, float)) else str(v)) for k, v in e.params.items()])
+print(json.dumps({'errors': [plain(e) for e in events if isinstance(e, Error)], 'warnings': [plain(e) for e in events if isinstance(e, Warning)]}))
+`;
+
 /** Runs the validator on one feed; returns its errors and warnings. */
 function validate(feed, index) {
   let file = feed.file;
@@ -161,8 +183,8 @@ function validate(feed, index) {
     file = path.join(work, `feed-${index}.xml`);
     writeFileSync(file, feed.xml);
   }
-  const args = [frontEnd, ...(feed.base ? ['--base', feed.base] : []), file];
-  const json = execFileSync(python, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const pythonPath = [packageRoot, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter);
+  const json = execFileSync(python, ['-c', GLUE, feed.base ?? '', file], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: pythonPath }, maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(json);
 }
 
