@@ -84,6 +84,9 @@ const addOutputs = (name, outputs, document) => {
     description: 'Notes from the field.',
     language: 'en',
     authors: [{ name: 'Ada Field', email: 'ada@blog.example.org', url: 'https://blog.example.org/ada' }],
+    logo: 'https://blog.example.org/logo.svg',
+    icon: 'https://blog.example.org/icon.png',
+    copyright: '© 2024 Ada Field & co.',
     namespaces: { media: 'http://search.yahoo.com/mrss/', dcterms: 'http://purl.org/dc/terms/' },
     extensions: { 'dcterms:license': 'https://creativecommons.org/licenses/by/4.0/' },
   };

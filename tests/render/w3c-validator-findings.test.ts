@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFeeds } from '../../src/pipeline.js';
 import { escapeRssText, escapeXmlText } from '../../src/render/placeholders.js';
+import { channelImage } from '../../src/render/rss.js';
 import type { SiteConfig } from '../../src/types.js';
 import { readFeed, verifyDocument } from '../../src/verify/index.js';
 
@@ -77,5 +78,24 @@ describe('Atom entry without a summary: W3C "NotBlank" warning on an empty <summ
     expect(outputs.atom.match(/<summary/g)).toEqual(['<summary']);
     expect(outputs.atom).toContain('<summary type="text">Short.</summary>');
     expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+  });
+});
+
+describe('RSS channel image that is not GIF, JPEG or PNG: W3C "ImageUrlFormat" warning', () => {
+  const item = { url: 'https://blog.example.org/1', title: 'T', summary: 'S', published: '2024-05-01T08:00:00Z' };
+
+  it('uses the icon when the logo is an SVG, and writes no <image> when neither is GIF, JPEG or PNG', () => {
+    const withPngIcon = buildFeeds([item], { ...site, logo: 'https://blog.example.org/logo.svg', icon: 'https://blog.example.org/icon.PNG' });
+    expect(withPngIcon.outputs.rss).toMatch(/<image>\s*<title>[^<]*<\/title>\s*<url>https:\/\/blog\.example\.org\/icon\.PNG<\/url>/);
+    const none = buildFeeds([item], { ...site, logo: 'https://blog.example.org/logo.svg', icon: 'https://blog.example.org/favicon.ico' });
+    expect(none.outputs.rss).not.toContain('<image>');
+    // Atom and JSON Feed have no such limit: the logo stays there.
+    expect(none.outputs.atom).toContain('<logo>https://blog.example.org/logo.svg</logo>');
+  });
+
+  it('keeps an image whose URL shows no extension, and ignores query and fragment', () => {
+    expect(channelImage({ logo: 'https://cdn.example.org/img/123?w=144' })).toBe('https://cdn.example.org/img/123?w=144');
+    expect(channelImage({ logo: 'https://cdn.example.org/logo.webp?v=2', icon: 'https://cdn.example.org/i.jpeg#x' })).toBe('https://cdn.example.org/i.jpeg#x');
+    expect(channelImage({})).toBeUndefined();
   });
 });
