@@ -4,7 +4,7 @@ import { buildFeeds } from '../../src/pipeline.js';
 import { escapeRssText, escapeXmlText } from '../../src/render/placeholders.js';
 import { channelImage } from '../../src/render/rss.js';
 import type { SiteConfig } from '../../src/types.js';
-import { readFeed, verifyDocument } from '../../src/verify/index.js';
+import { readFeed, verifyDocument, verifyExtensions } from '../../src/verify/index.js';
 
 // Regression tests for what the W3C Feed Validation Service reported on our own outputs
 // (bench/w3c-oracle.mjs). Each checks the property with our own code, not with the validator.
@@ -97,5 +97,35 @@ describe('RSS channel image that is not GIF, JPEG or PNG: W3C "ImageUrlFormat" w
     expect(channelImage({ logo: 'https://cdn.example.org/img/123?w=144' })).toBe('https://cdn.example.org/img/123?w=144');
     expect(channelImage({ logo: 'https://cdn.example.org/logo.webp?v=2', icon: 'https://cdn.example.org/i.jpeg#x' })).toBe('https://cdn.example.org/i.jpeg#x');
     expect(channelImage({})).toBeUndefined();
+  });
+});
+
+describe('podcast without an owner: W3C "MissingItunesEmail" warning', () => {
+  const podcast = { image: 'https://pod.example.org/art.jpg', categories: [{ text: 'News' }], explicit: false };
+  const episode = {
+    url: 'https://pod.example.org/1',
+    title: 'One',
+    summary: 'S',
+    published: '2024-05-01T08:00:00Z',
+    enclosures: [{ url: 'https://pod.example.org/1.mp3', type: 'audio/mpeg', length: 1000 }],
+  };
+
+  it('takes itunes:owner from the first site author with an e-mail, and verify reads it back', () => {
+    const { outputs, document } = buildFeeds([episode], { ...site, authors: [{ name: 'No Mail' }, { name: 'Ann Host', email: 'ann@pod.example.org' }], podcast });
+    expect(document.podcast?.owner).toEqual({ name: 'Ann Host', email: 'ann@pod.example.org' });
+    expect(outputs.rss).toMatch(/<itunes:owner>\s*<itunes:name>Ann Host<\/itunes:name>\s*<itunes:email>ann@pod\.example\.org<\/itunes:email>\s*<\/itunes:owner>/);
+    expect(verifyExtensions(outputs, document)).toEqual([]);
+  });
+
+  it('keeps an owner given, and writes none when no author has an e-mail', () => {
+    const given = buildFeeds([episode], {
+      ...site,
+      authors: [{ name: 'A', email: 'a@pod.example.org' }],
+      podcast: { ...podcast, owner: { name: 'O', email: 'o@pod.example.org' } },
+    });
+    expect(given.document.podcast?.owner?.email).toBe('o@pod.example.org');
+    const none = buildFeeds([episode], { ...site, authors: [{ name: 'No Mail' }], podcast });
+    expect(none.document.podcast?.owner).toBeUndefined();
+    expect(none.outputs.rss).not.toContain('<itunes:owner>');
   });
 });
