@@ -10,7 +10,7 @@
 //   (npm run bench:w3c does both; STORYFEED_W3C_PYTHON picks the interpreter, default python3)
 //
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,13 +134,15 @@ const addOutputs = (name, outputs, document) => {
   for (const entry of set) addOutputs(`feed set: ${entry.kind} ${entry.path || '/'}`, renderFeeds(entry.document), entry.document);
 }
 
-// 4. The seeds/ build: every RSS and Atom file the CLI publishes.
+// 4. The seeds/ build: every RSS and Atom file the CLI publishes, built in a scratch project with
+// the repository's config (so its cache and output stay out of the repository).
 {
   const project = path.join(work, 'project');
   mkdirSync(project, { recursive: true });
+  copyFileSync(path.join(repo, 'storyfeed.config.json'), path.join(project, 'storyfeed.config.json'));
   const out = path.join(project, 'public');
   execFileSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'build', path.join(repo, 'seeds'), '--out', out, '-q'], {
-    cwd: repo,
+    cwd: project,
     env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW.getTime() / 1000) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -155,7 +157,7 @@ const addOutputs = (name, outputs, document) => {
     }
   }
   files.sort();
-  const siteUrl = 'https://news.example.com';
+  const siteUrl = JSON.parse(readFileSync(path.join(project, 'storyfeed.config.json'), 'utf8')).siteUrl.replace(/\/$/, '');
   for (const file of files) {
     const rel = path.relative(out, file).split(path.sep).join('/');
     feeds.push({ name: `seeds build: ${rel}`, file, base: `${siteUrl}/${rel}` });
