@@ -171,7 +171,7 @@ const addOutputs = (name, outputs, document) => {
  */
 const GLUE = `
 import sys, json, collections, collections.abc
-if not hasattr(collections, 'Callable'): collections.Callable = collections.abc.Callable
+if 'Callable' not in vars(collections): collections.Callable = collections.abc.Callable
 import feedvalidator
 from feedvalidator.logging import Error, Warning
 base, name = sys.argv[1], sys.argv[2]
