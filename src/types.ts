@@ -86,7 +86,7 @@ export interface PodcastChannel {
   explicit: boolean;
   /** The show's author as listeners see it (`itunes:author`); default: the feed's authors. */
   author?: string;
-  /** Contact for directories (`itunes:owner`). */
+  /** Contact for directories (`itunes:owner`; default: the first site author with an e-mail). */
   owner?: PodcastOwner;
   /** `episodic` (default) or `serial` (`itunes:type`). */
   type?: 'episodic' | 'serial';

@@ -1,7 +1,7 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { date as readDate, readExtensions } from '../item/fields.js';
 import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
-import type { Author, FeedDocument, FeedFormat, FeedItem, ResolvedSite, SiteConfig, Story } from '../types.js';
+import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent, summaryContent } from './content.js';
 import { resolveSite } from './site.js';
 import { GENERATOR } from '../version.js';
@@ -73,11 +73,21 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
     if (value !== undefined) doc[key] = cleanText(value, warn);
   }
   if (site.content === 'summary') doc.content = 'summary';
-  if (site.podcast) doc.podcast = structuredClone(site.podcast);
+  if (site.podcast) doc.podcast = withOwner(structuredClone(site.podcast), doc.authors);
   if (site.namespaces) doc.namespaces = { ...site.namespaces };
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
   if (extensions) doc.extensions = extensions;
   return doc;
+}
+
+/**
+ * A podcast's `itunes:owner` defaults to the first site author with an e-mail: directories use it to
+ * confirm who owns the show, and the W3C validator warns when a podcast has none.
+ */
+function withOwner(podcast: PodcastChannel, authors: readonly Author[]): PodcastChannel {
+  if (podcast.owner) return podcast;
+  const contact = authors.find((a) => a.email);
+  return contact?.email ? { ...podcast, owner: { name: contact.name, email: contact.email } } : podcast;
 }
 
 /** The date of a feed with no items: given, never made up (no clock in the core, and never 1970). */

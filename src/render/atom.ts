@@ -46,7 +46,9 @@ export function renderAtom(doc: FeedDocument): string {
       link: item.url,
       date: item.updated,
       published: item.published,
-      description: ph.text(item.summary),
+      // An empty summary is left out rather than written blank (RFC 4287 does not require one; the
+      // W3C validator warns "NotBlank" on an empty one, and readers show it as an empty teaser).
+      ...(item.summary ? { description: ph.text(item.summary) } : {}),
       content: ph.cdata(item.contentHtml),
       author: authors.map((a) => atomAuthor(a, ph)),
       category: item.tags.map((t) => ({ term: ph.attr(t) })),

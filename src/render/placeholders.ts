@@ -22,6 +22,21 @@ export function escapeXmlText(value: string): string {
   return value.replace(/[&<>\r]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&#13;'));
 }
 
+/** Text a reader that takes RSS text for HTML would misread: a `<`, or `&` before `#` or a letter. */
+const MARKUP_LIKE = /<|&[#A-Za-z]/;
+
+/**
+ * Escapes RSS element text. RSS never says whether a title is text or HTML, and readers that treat
+ * it as HTML turn `&lt;b&gt;` into a tag and `&amp;copy` into ©. So text that could be read as
+ * markup gets `&` and `<` as hexadecimal character references (`&#x26;`, `&#x3C;`), which the RSS
+ * Best Practices Profile asks for and the W3C validator checks ("CharacterData", "ContainsHTML");
+ * other text is escaped as usual. Parsed as XML, both forms give the same text.
+ */
+export function escapeRssText(value: string): string {
+  if (!MARKUP_LIKE.test(value)) return escapeXmlText(value);
+  return value.replace(/[&<>\r]/g, (ch) => (ch === '&' ? '&#x26;' : ch === '<' ? '&#x3C;' : ch === '>' ? '&gt;' : '&#13;'));
+}
+
 /** Escapes a double-quoted XML attribute value, keeping tabs and line breaks as character references. */
 export function escapeXmlAttribute(value: string): string {
   return value.replace(/[&<>"\t\n\r]/g, (ch) => ATTRIBUTE_ESCAPES[ch]!);
@@ -46,6 +61,12 @@ export function cdata(value: string): string {
 /** Collects values for one document and writes them back after `feed` has built it. */
 export class Placeholders {
   private readonly values: string[] = [];
+  private readonly escapeText: (value: string) => string;
+
+  /** `text` chooses how element text is escaped: plain XML escaping (default) or RSS's hexadecimal form. */
+  constructor(text: 'xml' | 'rss' = 'xml') {
+    this.escapeText = text === 'rss' ? escapeRssText : escapeXmlText;
+  }
 
   /** A placeholder for plain text in element content. */
   text(value: string): string {
@@ -79,7 +100,7 @@ export class Placeholders {
       const close = xml.startsWith(CDATA_CLOSE, end + 1) ? end + 1 + CDATA_CLOSE.length : end + 1;
       const kind = m[0];
       const value = this.values[Number(digits)] ?? '';
-      out += xml.slice(copied, start) + (kind === TEXT ? escapeXmlText(value) : kind === ATTR ? escapeXmlAttribute(value) : cdata(value));
+      out += xml.slice(copied, start) + (kind === TEXT ? this.escapeText(value) : kind === ATTR ? escapeXmlAttribute(value) : cdata(value));
       copied = close;
       MARKER.lastIndex = close;
     }

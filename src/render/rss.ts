@@ -20,7 +20,7 @@ const HISTORY_NAMESPACE = { 'xmlns:fh': 'http://purl.org/syndication/history/1.0
  * escaped once (user values are swapped for placeholders `feed` cannot mangle).
  */
 export function renderRss(doc: FeedDocument): string {
-  const ph = new Placeholders();
+  const ph = new Placeholders('rss');
   const feed = new Feed({
     title: ph.text(doc.title),
     description: ph.text(doc.description),
@@ -32,7 +32,7 @@ export function renderRss(doc: FeedDocument): string {
     feedLinks: { rss: doc.selfUrls.rss },
     ...(doc.hub ? { hub: doc.hub } : {}),
     ...(doc.copyright ? { copyright: ph.text(doc.copyright) } : {}),
-    ...((doc.logo ?? doc.icon) ? { image: ph.text((doc.logo ?? doc.icon)!) } : {}),
+    ...(channelImage(doc) ? { image: ph.text(channelImage(doc)!) } : {}),
   });
   if (doc.history) {
     // `feed` applies channel extensions last, so this list replaces its self and hub links.
@@ -71,6 +71,33 @@ export function renderRss(doc: FeedDocument): string {
   const namespaces = { ...NAMESPACES, ...(doc.history?.archive ? HISTORY_NAMESPACE : {}), ...namespaceDeclarations(used, doc.namespaces) };
   const xml = withNamespaces(insertBeforeItems(feed.rss2(), channelMarkup), '<rss version="2.0"', namespaces);
   return insertStylesheet(ph.fill(xml), doc.stylesheet);
+}
+
+/** File name extensions of the images RSS 2.0 allows for the channel `<image>`: GIF, JPEG and PNG. */
+const RSS_IMAGE_EXTENSIONS = new Set(['gif', 'jpg', 'jpeg', 'png']);
+
+/**
+ * The channel `<image>`: the logo, else the icon, whichever RSS allows. RSS 2.0 allows only GIF,
+ * JPEG and PNG there (readers do not show an SVG or `.ico`; the W3C validator warns
+ * "ImageUrlFormat"), so an image whose path ends in another extension is left out. A URL without
+ * an extension is kept: its format cannot be told from the URL.
+ */
+export function channelImage(doc: Pick<FeedDocument, 'logo' | 'icon'>): string | undefined {
+  for (const url of [doc.logo, doc.icon]) {
+    if (!url) continue;
+    const extension = /\.([A-Za-z0-9]+)$/.exec(pathOf(url))?.[1]?.toLowerCase();
+    if (extension === undefined || RSS_IMAGE_EXTENSIONS.has(extension)) return url;
+  }
+  return undefined;
+}
+
+/** The path of a URL (a relative one as written, without query and fragment). */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split(/[?#]/, 1)[0] ?? '';
+  }
 }
 
 /** Inserts channel-level markup before the first item (or the end of the channel). */
