@@ -8,9 +8,9 @@ import type { Author, FeedDocument, FeedFormat, FeedItem, FeedOutputs, SiteConfi
 import { alignItems, alignList } from './align.js';
 import { isoSecond, sameSecond } from './dates.js';
 import { canonicalHtml, collapseWhitespace, trimWhitespace } from './html-canon.js';
-import { FORMAT_NAMES, readFeed } from './read.js';
+import { FORMAT_NAMES, readFeed, readXmlFeed } from './read.js';
 import { splitCreators } from './rss.js';
-import { readWithRssParser } from './rss-parser-reading.js';
+import { readTreeWithRssParser, readWithRssParser } from './rss-parser-reading.js';
 import { compareReadings } from './second-reading.js';
 import type { FormatSummary, ParsedAuthor, ParsedFeed, ParsedItem, VerifyProblem, VerifyReport } from './types.js';
 
@@ -92,7 +92,10 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
     let found: VerifyProblem[];
     let items = 0;
     try {
-      const parsed = await readFeed(text, { format });
+      // RSS and Atom are parsed once: the strict reader and rss-parser (below) read the same tree.
+      // (readFeed takes the same path for text whose first non-space character is `<`.)
+      const xml = format !== 'json' && /\S/.exec(text)?.[0] === '<' ? await readXmlFeed(text, format) : undefined;
+      const parsed = xml ? xml.feed : await readFeed(text, { format });
       items = parsed.items.length;
       // A feed that matches the stories must also be valid by its spec: MUST-level problems count,
       // except those about a value the document itself holds (an id that is not a URI, say): that
@@ -103,7 +106,10 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
       for (const problem of compareFeed(parsed, doc, format)) found.push(problem);
       // The second, independent reading: rss-parser, the round-trip reader the design names. It
       // reads only text the strict reader accepted, and never throws (a failure is a problem).
-      if (format !== 'json') for (const problem of compareReadings(parsed, await readWithRssParser(text), format)) found.push(problem);
+      if (format !== 'json') {
+        const reading = xml ? await readTreeWithRssParser(xml.root, text) : await readWithRssParser(text);
+        for (const problem of compareReadings(parsed, reading, format)) found.push(problem);
+      }
     } catch (error) {
       const message = error instanceof StoryfeedError ? error.detail : String(error);
       found = [{ format, itemId: null, field: 'feed', expected: `a readable ${FORMAT_NAMES[format]} feed`, actual: message }];
