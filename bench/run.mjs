@@ -250,6 +250,8 @@ for (const format of ['rss', 'atom']) {
     '≤ ×2.0',
     verdict(v / p <= 2),
   );
+  const r = median(verifies.map((x) => x[format].renderMs));
+  row('4', `verify ${format.toUpperCase()} of ${microSize.toLocaleString('en')} items against rendering it`, fmtS(v), `render ${fmtS(r)}`, fmtX(v / r), '< ×1.0', verdict(v < r));
 }
 {
   const perSecond = median(normalizes.map((x) => x.perSecond));

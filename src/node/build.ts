@@ -5,7 +5,7 @@ import path from 'node:path';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
-import { joinRendering, splitDocument, splitRendering } from '../render/chunks.js';
+import { joinRendering, splitRendering } from '../render/chunks.js';
 import { renderFeeds } from '../render/index.js';
 import { renderIndexPage } from '../site/index-page.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
@@ -238,7 +238,8 @@ const POOL_MIN_ITEMS = 2000;
 const SPLIT_MIN_ITEMS = 500;
 /** A feed with this many items is rendered and verified in pieces of {@link PIECE_ITEMS} (see `render/chunks.ts`). */
 const PIECES_MIN_ITEMS = 2000;
-const PIECE_ITEMS = 1000;
+/** An edit re-renders and re-verifies the piece holding the edited item: small pieces keep that cheap. */
+const PIECE_ITEMS = 250;
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 interface Verified {
@@ -265,7 +266,7 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
       const key = cache?.key('feed', doc);
       return key !== undefined && cache!.has(key) ? { kind: 'cached', entry: cache!.pathOf(key) } : { kind: 'whole', key };
     }
-    const pieces = splitDocument(doc, PIECE_ITEMS);
+    const pieces = piecesFromOldest(doc, PIECE_ITEMS);
     const keys = pieces.map((piece) => cache?.key('items', piece));
     const cached = keys.map((key) => key !== undefined && cache!.has(key));
     const missing = pieces.filter((_, i) => !cached[i]);
@@ -360,7 +361,13 @@ async function inPieces(
       );
     return { outputs, report: validReport(document) };
   }
+  const freshBytes = new Map<Record<FeedFormat, string>, Record<FeedFormat, Buffer>>();
+  for (const body of bodies) if (typeof body !== 'string') freshBytes.set(body, { rss: Buffer.from(body.rss), atom: Buffer.from(body.atom), json: Buffer.from(body.json) });
+  // Publishing asks for each file twice (to compare, then to write): the joined bytes are kept until then.
+  const memo = new Map<FeedFormat, Buffer>();
   const joined = (format: FeedFormat): Buffer => {
+    const known = memo.get(format);
+    if (known) return known;
     const { head, tail } = heads[format];
     // What joinRendering puts between two pieces: the text it gives for two empty ones, less head and tail.
     const twoEmpty = joinRendering(format, head, ['', ''], tail);
@@ -368,12 +375,31 @@ async function inPieces(
     const parts: Buffer[] = [Buffer.from(head)];
     for (const [i, body] of bodies.entries()) {
       if (i > 0) parts.push(separator);
-      parts.push(typeof body === 'string' ? readBytes(body, format) : Buffer.from(body[format]));
+      parts.push(typeof body === 'string' ? readBytes(body, format) : freshBytes.get(body)![format]);
     }
     parts.push(Buffer.from(tail));
-    return Buffer.concat(parts);
+    const bytes = Buffer.concat(parts);
+    memo.set(format, bytes);
+    return bytes;
   };
-  return { outputs: kept.keep(outputsReadBy(joined)), report: validReport(document) };
+  const lazy = outputsReadBy(joined);
+  const moveTo = (files: Record<FeedFormat, string>): void => {
+    memo.clear();
+    lazy.moveTo(files);
+  };
+  return { outputs: kept.keep({ ...lazy, moveTo }), report: validReport(document) };
+}
+
+/**
+ * The document split into runs of `size` items counted from its oldest item (the first run holds
+ * the rest): a new story changes only the first run, and the runs of older items keep their cache
+ * entries. Joined in order, the runs give the same text however they are cut.
+ */
+function piecesFromOldest(doc: FeedDocument, size: number): FeedDocument[] {
+  const pieces: FeedDocument[] = [];
+  const first = doc.items.length % size || size;
+  for (let start = 0, end = first; start < doc.items.length; start = end, end += size) pieces.push({ ...doc, items: doc.items.slice(start, end) });
+  return pieces;
 }
 
 /** From this many items in all feeds together, verified outputs wait on disk for publishing instead of in memory. */
