@@ -237,7 +237,7 @@ const POOL_MIN_ITEMS = 2000;
 /** A feed with this many items is rendered and verified one format per task, so the formats run in parallel. */
 const SPLIT_MIN_ITEMS = 500;
 /** A feed with this many items is rendered and verified in pieces of {@link PIECE_ITEMS} (see `render/chunks.ts`). */
-const PIECES_MIN_ITEMS = 2000;
+const PIECES_MIN_ITEMS = 500;
 /** An edit re-renders and re-verifies the piece holding the edited item: small pieces keep that cheap. */
 const PIECE_ITEMS = 250;
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
