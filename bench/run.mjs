@@ -171,15 +171,15 @@ for (const n of [...sizes, ...(huge ? [100000] : []), ...(huger ? [300000] : [])
     const judged = n >= 1000 && n <= 10000;
     // Issue 17: cold ≤ ×1.0 Hugo with entities off, ≤ ×1.5 with them on; warm ≤ ×0.5; 100,000 and more: ≤ 1.5 GiB.
     const limit = v.cache ? 0.5 : v.entities ? 1.5 : 1.0;
-    const huge = n >= 100000;
+    const large = n >= 100000;
     row(
       '1',
       `build ${n.toLocaleString('en')} articles, ${v.variant}`,
       `${fmtS(ms)}, ${fmtMiB(medRss(sel))}`,
       anchor,
       `${fmtX(rh)} Hugo, ${fmtX(re)} Eleventy`,
-      judged ? `≤ ×${limit.toFixed(1)} Hugo` : huge ? '≤ 1.5 GiB, linear' : 'headline only',
-      judged ? verdict(rh <= limit) : huge ? verdict(medRss(sel) <= 1.5 * 2 ** 20) : 'n/a',
+      judged ? `≤ ×${limit.toFixed(1)} Hugo` : large ? '≤ 1.5 GiB, linear' : 'headline only',
+      judged ? verdict(rh <= limit) : large ? verdict(medRss(sel) <= 1.5 * 2 ** 20) : 'n/a',
     );
   }
 }
