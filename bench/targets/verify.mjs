@@ -1,5 +1,6 @@
 // Target 4: verification (parse back + field-by-field compare) against rss-parser's parseString
-// alone, on the same RSS and Atom text, alternately in one process.
+// alone, on the same RSS and Atom text, alternately in one process; and against rendering the same
+// format from the same document (issue 17: verifying must cost less than rendering).
 //   node bench/targets/verify.mjs SNAPSHOT.json REPS
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,6 +18,7 @@ const result = { n: doc.items.length };
 for (const format of ['rss', 'atom']) {
   const parser = [];
   const verify = [];
+  const render = [];
   for (let i = 0; i < reps; i++) {
     let t = performance.now();
     await new Parser().parseString(outputs[format]);
@@ -25,8 +27,11 @@ for (const format of ['rss', 'atom']) {
     const report = await core.verifyDocument({ [format]: outputs[format] }, doc);
     verify.push(performance.now() - t);
     if (!report.ok) throw new Error(`verification failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    t = performance.now();
+    core.renderFormat(doc, format);
+    render.push(performance.now() - t);
   }
   const med = (a) => a.sort((x, y) => x - y)[a.length >> 1];
-  result[format] = { parserMs: med(parser), verifyMs: med(verify), mb: Buffer.byteLength(outputs[format]) / 1e6 };
+  result[format] = { parserMs: med(parser), verifyMs: med(verify), renderMs: med(render), mb: Buffer.byteLength(outputs[format]) / 1e6 };
 }
 console.log(JSON.stringify(result));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
-import { joinRendering, splitDocument, splitRendering } from '../render/chunks.js';
+import { joinRendering, splitRendering } from '../render/chunks.js';
 import { renderFeeds } from '../render/index.js';
 import { renderIndexPage } from '../site/index-page.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
@@ -16,7 +16,7 @@ import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.j
 import { checkOutputFolder } from './out-folder.js';
 import { feedsFirst, publishFiles } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
-import { FeedCache, lazyOutputs, type LazyOutputs } from './feed-cache.js';
+import { FeedCache, lazyOutputs, outputsReadBy, readBytes, type LazyOutputs } from './feed-cache.js';
 import { displayPath } from './seed-files.js';
 import { runTask, WorkerPool, type FeedResult, type FeedTask } from './workers.js';
 
@@ -171,12 +171,12 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   for (const entry of set) if (config.stylesheet) entry.document.stylesheet = relativeToEntry(config.stylesheet, entry.path);
   const feedCache = cache ? new FeedCache(path.join(cache.dir, 'feeds')) : undefined;
   // Very large sets keep their verified outputs on disk (in the feed cache, or a temporary folder) until published.
-  const spill = set.reduce((n, e) => n + e.document.items.length, 0) >= SPILL_MIN_ITEMS ? new Spill() : undefined;
+  const kept = new KeptOutputs(set.reduce((n, e) => n + e.document.items.length, 0) >= SPILL_MIN_ITEMS);
   const verified = await renderAndVerify(
     set.map((entry) => entry.document),
     pool,
     feedCache,
-    spill,
+    kept,
   );
   const feeds = set.map((entry, i): BuiltFeed => ({ entry, outputs: verified[i]!.outputs, files: feedSetFiles(entry, config) }));
 
@@ -209,9 +209,16 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
       Object.values(feeds[0]!.files),
       feeds.flatMap((feed) => Object.values(feed.files)),
     );
-    const published = await publishFiles(outDir, contents, { rank });
+    // Outputs kept on disk are published from their bytes, read one file at a time: never decoded, never all in memory.
+    const files: Record<string, string | Uint8Array> = Object.defineProperties({}, Object.getOwnPropertyDescriptors(contents));
+    for (const feed of feeds) {
+      const lazy = kept.of(feed.outputs);
+      if (!lazy) continue;
+      for (const format of FORMATS) Object.defineProperty(files, feed.files[format], { enumerable: true, configurable: true, get: () => lazy.bytes(format) });
+    }
+    const published = await publishFiles(outDir, files, { rank });
     written = published.changed;
-    await spill?.published(
+    await kept.published(
       verified,
       feeds.map((feed) => feed.files),
       published.outDir,
@@ -230,8 +237,9 @@ const POOL_MIN_ITEMS = 2000;
 /** A feed with this many items is rendered and verified one format per task, so the formats run in parallel. */
 const SPLIT_MIN_ITEMS = 500;
 /** A feed with this many items is rendered and verified in pieces of {@link PIECE_ITEMS} (see `render/chunks.ts`). */
-const PIECES_MIN_ITEMS = 2000;
-const PIECE_ITEMS = 1000;
+const PIECES_MIN_ITEMS = 500;
+/** An edit re-renders and re-verifies the piece holding the edited item: small pieces keep that cheap. */
+const PIECE_ITEMS = 250;
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 interface Verified {
@@ -241,30 +249,29 @@ interface Verified {
 
 /** How one document gets its verified outputs: from the cache, rendered whole, or rendered in pieces. */
 type Plan =
-  | { kind: 'cached'; outputs: FeedOutputs }
+  | { kind: 'cached'; entry: string }
   | { kind: 'whole'; key: string | undefined }
-  | { kind: 'pieces'; pieces: FeedDocument[]; keys: (string | undefined)[]; bodies: (Record<FeedFormat, string> | undefined)[]; render: FeedDocument[] };
+  | { kind: 'pieces'; pieces: FeedDocument[]; keys: (string | undefined)[]; cached: boolean[]; render: FeedDocument[] };
 
 /**
  * Renders every document in the three formats and verifies each output against its document.
- * Documents (and pieces of large ones) verified by an earlier build come from the feed cache; the
- * rest are rendered and verified in this thread for small sets, else as worker tasks. The reports
- * are the ones {@link verifyDocument} gives for the three outputs of each document.
+ * Documents (and pieces of large ones) verified by an earlier build come from the feed cache, read
+ * from disk only when asked for (publishing reads their bytes); the rest are rendered and verified
+ * in this thread for small sets, else as worker tasks. The reports are the ones
+ * {@link verifyDocument} gives for the three outputs of each document.
  */
-async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerPool, cache: FeedCache | undefined, spill: Spill | undefined): Promise<Verified[]> {
+async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerPool, cache: FeedCache | undefined, kept: KeptOutputs): Promise<Verified[]> {
   const plans = documents.map((doc): Plan => {
     if (doc.items.length < PIECES_MIN_ITEMS) {
       const key = cache?.key('feed', doc);
-      if (key !== undefined && spill) return cache!.has(key) ? { kind: 'cached', outputs: spill.keep(cache!.pathOf(key)) } : { kind: 'whole', key };
-      const hit = key === undefined ? undefined : cache!.get(key);
-      return hit ? { kind: 'cached', outputs: hit } : { kind: 'whole', key };
+      return key !== undefined && cache!.has(key) ? { kind: 'cached', entry: cache!.pathOf(key) } : { kind: 'whole', key };
     }
-    const pieces = splitDocument(doc, PIECE_ITEMS);
+    const pieces = piecesFromOldest(doc, PIECE_ITEMS);
     const keys = pieces.map((piece) => cache?.key('items', piece));
-    const bodies = keys.map((key) => (key === undefined ? undefined : cache!.get(key)));
-    const missing = pieces.filter((_, i) => !bodies[i]);
+    const cached = keys.map((key) => key !== undefined && cache!.has(key));
+    const missing = pieces.filter((_, i) => !cached[i]);
     // With every piece's items cached, the head (which shows `updated`) comes from one item rendered and verified.
-    return { kind: 'pieces', pieces, keys, bodies, render: missing.length ? missing : [{ ...doc, items: doc.items.slice(0, 1) }] };
+    return { kind: 'pieces', pieces, keys, cached, render: missing.length ? missing : [{ ...doc, items: doc.items.slice(0, 1) }] };
   });
   const toRender = plans.reduce(
     (n, plan, i) => n + (plan.kind === 'whole' ? documents[i]!.items.length : plan.kind === 'pieces' ? plan.render.reduce((m, d) => m + d.items.length, 0) : 0),
@@ -273,13 +280,13 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
   const parallel = pool.available && (pool.running || toRender >= POOL_MIN_ITEMS);
   const run = (task: FeedTask): Promise<FeedResult> => (parallel ? pool.run(task) : runTask(task));
   const one = async (document: FeedDocument, plan: Plan): Promise<Verified> => {
-    if (plan.kind === 'cached') return { outputs: plan.outputs, report: validReport(document) };
-    if (plan.kind === 'pieces') return inPieces(document, plan, run, parallel, cache);
-    if (spill) {
+    if (plan.kind === 'cached') return { outputs: kept.keep(lazyOutputs(plan.entry)), report: validReport(document) };
+    if (plan.kind === 'pieces') return inPieces(document, plan, run, parallel, cache, kept);
+    if (kept.spill) {
       // The task writes its verified outputs to disk (the cache entry, or the temporary folder).
-      const store = plan.key !== undefined ? cache!.pathOf(plan.key) : await spill.file();
+      const store = plan.key !== undefined ? cache!.pathOf(plan.key) : await kept.file();
       const result = await run({ kind: 'feed', document, formats: [...FORMATS], store });
-      return { outputs: result.stored ? spill.keep(store) : (result.outputs as FeedOutputs), report: result.report };
+      return { outputs: result.stored ? kept.keep(lazyOutputs(store)) : (result.outputs as FeedOutputs), report: result.report };
     }
     const groups = parallel && document.items.length >= SPLIT_MIN_ITEMS ? FORMATS.map((f) => [f]) : [[...FORMATS]];
     const parts = await Promise.all(groups.map((formats) => run({ kind: 'feed', document, formats })));
@@ -299,9 +306,9 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
  * A large feed rendered and verified as pieces of its items, joined into the text of the whole.
  * Each piece is a complete feed, parsed back and compared with its items; together they cover every
  * item, in order, under the same head and tail, and well-formed pieces join into a well-formed
- * document. Pieces verified by an earlier build come from the cache. When a piece has a problem
- * (or the pieces do not join) the whole document is rendered and verified in one go instead, so
- * the report is exactly the usual one.
+ * document. Pieces verified by an earlier build stay in the cache: the joined outputs read their
+ * bytes from it when asked for. When a piece has a problem (or the pieces do not join) the whole
+ * document is rendered and verified in one go instead, so the report is exactly the usual one.
  */
 async function inPieces(
   document: FeedDocument,
@@ -309,6 +316,7 @@ async function inPieces(
   run: (task: FeedTask) => Promise<FeedResult>,
   parallel: boolean,
   cache: FeedCache | undefined,
+  kept: KeptOutputs,
 ): Promise<Verified> {
   const task = (piece: FeedDocument): FeedTask => ({ kind: 'feed', document: piece, formats: [...FORMATS] });
   const results: FeedResult[] = [];
@@ -330,33 +338,86 @@ async function inPieces(
       fresh[k]![format] = split.body;
     }
   }
-  const bodies = [...plan.bodies];
+  /** Each piece's items: rendered now, or in a cache entry. */
+  const bodies: (Record<FeedFormat, string> | string)[] = [];
   let k = 0;
-  for (const [i, body] of plan.bodies.entries()) {
-    if (body) continue;
-    bodies[i] = fresh[k]!;
+  for (const [i, wasCached] of plan.cached.entries()) {
+    if (wasCached) {
+      bodies.push(cache!.pathOf(plan.keys[i]!));
+      continue;
+    }
+    bodies.push(fresh[k]!);
     if (plan.keys[i] !== undefined) await cache!.set(plan.keys[i]!, fresh[k]!);
     k++;
   }
-  const outputs = {} as FeedOutputs;
-  for (const format of FORMATS)
-    outputs[format] = joinRendering(
-      format,
-      heads[format].head,
-      bodies.map((b) => b![format]),
-      heads[format].tail,
-    );
-  return { outputs, report: validReport(document) };
+  if (bodies.every((b) => typeof b !== 'string')) {
+    const outputs = {} as FeedOutputs;
+    for (const format of FORMATS)
+      outputs[format] = joinRendering(
+        format,
+        heads[format].head,
+        bodies.map((b) => (b as Record<FeedFormat, string>)[format]),
+        heads[format].tail,
+      );
+    return { outputs, report: validReport(document) };
+  }
+  const freshBytes = new Map<Record<FeedFormat, string>, Record<FeedFormat, Buffer>>();
+  for (const body of bodies) if (typeof body !== 'string') freshBytes.set(body, { rss: Buffer.from(body.rss), atom: Buffer.from(body.atom), json: Buffer.from(body.json) });
+  // Publishing asks for each file twice (to compare, then to write): the joined bytes are kept until then.
+  const memo = new Map<FeedFormat, Buffer>();
+  const joined = (format: FeedFormat): Buffer => {
+    const known = memo.get(format);
+    if (known) return known;
+    const { head, tail } = heads[format];
+    // What joinRendering puts between two pieces: the text it gives for two empty ones, less head and tail.
+    const twoEmpty = joinRendering(format, head, ['', ''], tail);
+    const separator = Buffer.from(twoEmpty.slice(head.length, twoEmpty.length - tail.length));
+    const parts: Buffer[] = [Buffer.from(head)];
+    for (const [i, body] of bodies.entries()) {
+      if (i > 0) parts.push(separator);
+      parts.push(typeof body === 'string' ? readBytes(body, format) : freshBytes.get(body)![format]);
+    }
+    parts.push(Buffer.from(tail));
+    const bytes = Buffer.concat(parts);
+    memo.set(format, bytes);
+    return bytes;
+  };
+  const lazy = outputsReadBy(joined);
+  const moveTo = (files: Record<FeedFormat, string>): void => {
+    memo.clear();
+    lazy.moveTo(files);
+  };
+  return { outputs: kept.keep({ ...lazy, moveTo }), report: validReport(document) };
+}
+
+/**
+ * The document split into runs of `size` items counted from its oldest item (the first run holds
+ * the rest): a new story changes only the first run, and the runs of older items keep their cache
+ * entries. Joined in order, the runs give the same text however they are cut.
+ */
+function piecesFromOldest(doc: FeedDocument, size: number): FeedDocument[] {
+  const pieces: FeedDocument[] = [];
+  const first = doc.items.length % size || size;
+  for (let start = 0, end = first; start < doc.items.length; start = end, end += size) pieces.push({ ...doc, items: doc.items.slice(start, end) });
+  return pieces;
 }
 
 /** From this many items in all feeds together, verified outputs wait on disk for publishing instead of in memory. */
 const SPILL_MIN_ITEMS = 30_000;
 
-/** Verified outputs kept on disk until they are published: in feed cache entries, or in a temporary folder. */
-class Spill {
+/**
+ * Verified outputs kept on disk until they are published: in feed cache entries, or (for very large
+ * sets, see {@link SPILL_MIN_ITEMS}) in a temporary folder.
+ */
+class KeptOutputs {
   private dir: Promise<string> | undefined;
   private count = 0;
   private readonly kept = new Map<FeedOutputs, LazyOutputs>();
+
+  constructor(
+    /** Whether outputs rendered by this build go to disk too (the set is very large). */
+    readonly spill: boolean,
+  ) {}
 
   /** A new file in the temporary folder (made once, however many tasks ask at the same time). */
   async file(): Promise<string> {
@@ -368,11 +429,15 @@ class Spill {
     return path.join(await this.dir, String(this.count++));
   }
 
-  /** Outputs read from `file` when asked for. */
-  keep(file: string): FeedOutputs {
-    const lazy = lazyOutputs(file);
+  /** Registers outputs read from disk; returns them. */
+  keep(lazy: LazyOutputs): FeedOutputs {
     this.kept.set(lazy.outputs, lazy);
     return lazy.outputs;
+  }
+
+  /** The disk reader behind `outputs`, when they are kept on disk. */
+  of(outputs: FeedOutputs): LazyOutputs | undefined {
+    return this.kept.get(outputs);
   }
 
   /** Once published, outputs are read from the output folder, and the temporary folder goes. */

@@ -120,6 +120,11 @@ export function readTexts(file: string): Record<FeedFormat, string> | undefined 
 
 /** One text of an entry (throws when the entry is gone). */
 export function readText(file: string, format: FeedFormat): string {
+  return readBytes(file, format).toString('utf8');
+}
+
+/** One text of an entry as the UTF-8 bytes stored (throws when the entry is gone): publishing needs no decoding. */
+export function readBytes(file: string, format: FeedFormat): Buffer {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(100);
@@ -127,13 +132,13 @@ export function readText(file: string, format: FeedFormat): string {
     if (!header) throw new Error(`${file} is not a feed cache entry`);
     const index = FORMATS.indexOf(format);
     const offset = header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0);
-    const text = Buffer.alloc(header.lengths[index]!);
-    for (let read = 0; read < text.length; ) {
-      const n = readSync(fd, text, read, text.length - read, offset + read);
+    const bytes = Buffer.alloc(header.lengths[index]!);
+    for (let read = 0; read < bytes.length; ) {
+      const n = readSync(fd, bytes, read, bytes.length - read, offset + read);
       if (n === 0) throw new Error(`${file} is cut off`);
       read += n;
     }
-    return text.toString('utf8');
+    return bytes;
   } finally {
     closeSync(fd);
   }
@@ -168,19 +173,27 @@ function parseHeader(start: string): { lengths: number[]; start: number } | unde
 export interface LazyOutputs {
   /** The outputs, each read from disk on every access. */
   outputs: FeedOutputs;
+  /** One output's UTF-8 bytes, read from disk on every call. */
+  bytes(format: FeedFormat): Buffer;
   /** Reads each format from its own file from now on (the published files). */
   moveTo(files: Record<FeedFormat, string>): void;
 }
 
 /** The outputs stored in a feed cache entry (or a file in the same form), read when asked for. */
 export function lazyOutputs(entry: string): LazyOutputs {
-  let read = (format: FeedFormat): string => readText(entry, format);
+  return outputsReadBy((format) => readBytes(entry, format));
+}
+
+/** Outputs whose bytes `read` gives on every call (decoded when a text is asked for). */
+export function outputsReadBy(read: (format: FeedFormat) => Buffer): LazyOutputs {
+  let bytes = read;
   const outputs = {} as FeedOutputs;
-  for (const format of FORMATS) Object.defineProperty(outputs, format, { enumerable: true, get: () => read(format) });
+  for (const format of FORMATS) Object.defineProperty(outputs, format, { enumerable: true, get: () => bytes(format).toString('utf8') });
   return {
     outputs,
+    bytes: (format) => bytes(format),
     moveTo(files) {
-      read = (format) => readFileSync(files[format], 'utf8');
+      bytes = (format) => readFileSync(files[format]);
     },
   };
 }

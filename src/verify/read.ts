@@ -28,12 +28,16 @@ export async function readFeed(text: string, options: ReadFeedOptions = {}): Pro
     expectFormat(options.format, 'json');
     return readJsonFeed(body);
   }
-  if (start === '<') return readXmlFeed(body, options.format);
+  if (start === '<') return (await readXmlFeed(body, options.format)).feed;
   const preview = body.slice(first.index, first.index + 30).split('\n')[0]!;
   throw new StoryfeedError('E_FEED', `this is not a feed: it starts with ${JSON.stringify(preview)} (expected XML or JSON)`, { line: lineAndColumn(body, first.index).line });
 }
 
-async function readXmlFeed(text: string, format: FeedFormat | undefined): Promise<ParsedFeed> {
+/**
+ * {@link readFeed} for an RSS or Atom text (no byte order mark), also giving the XML tree it read
+ * the feed from, so that a second reader can work on the same parse.
+ */
+export async function readXmlFeed(text: string, format: FeedFormat | undefined): Promise<{ feed: ParsedFeed; root: XmlElement }> {
   if (HTML_START.test(text.trimStart())) throw htmlPage(text, 1);
   let document: XmlDocument;
   try {
@@ -68,7 +72,7 @@ async function readXmlFeed(text: string, format: FeedFormat | undefined): Promis
       column: 1,
     });
   }
-  return feed;
+  return { feed, root };
 }
 
 /** The format a root element names, by namespace URI (never by prefix); other feed formats are named for the "unsupported" answer. */

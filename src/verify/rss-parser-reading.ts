@@ -11,6 +11,7 @@
  * (src/node/verify-sources.ts).
  */
 import type Parser from 'rss-parser';
+import type { XmlElement } from './xml-check.js';
 
 /** One item (RSS `<item>`) or entry (Atom `<entry>`) as `rss-parser` reads it. */
 export interface RssParserItem {
@@ -65,26 +66,169 @@ export type RssParserReading =
  */
 export async function readWithRssParser(text: string): Promise<RssParserReading> {
   try {
+    // A new parser each time: xml2js's parser is left in a broken state by a document it fails on.
     const RssParser = await loadRssParser();
-    // Without defaultRSS, <rss> lacking version="2.0" is rejected; the strict reader reports that.
-    const parser = new RssParser({ defaultRSS: 2 });
-    const result: unknown = await parser.parseString(text);
-    if (!isRecord(result)) return { ok: false, message: 'it returned no feed' };
-    const raw = Array.isArray(result.items) ? result.items : [];
-    const items: RssParserItem[] = [];
-    for (const entry of raw) items.push(itemFrom(entry));
-    return { ok: true, items };
+    return readingOf(await new RssParser(PARSER_OPTIONS).parseString(text));
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return failed(error);
   }
 }
 
+/**
+ * `rss-parser`'s reading of a document whose XML the strict reader has already parsed: the tree is
+ * handed to `rss-parser` in the object form its XML layer (xml2js 0.5, `rss-parser`'s options)
+ * builds, through the same events in the same order, and `rss-parser`'s own feed builders read the
+ * feed from it, exactly as `parseString` does after parsing. The text is parsed once; what
+ * `rss-parser` reads from each item is unchanged. Falls back to {@link readWithRssParser} on the
+ * text when the installed `rss-parser` has no builders to call. Never throws and never rejects.
+ */
+export async function readTreeWithRssParser(root: XmlElement, text: string): Promise<RssParserReading> {
+  try {
+    const parser = await rssParserInstance();
+    if (!hasFeedBuilders(parser)) return await readWithRssParser(text);
+    return readingOf(buildFeed(parser, xml2jsObject(root)));
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+function readingOf(result: unknown): RssParserReading {
+  if (!isRecord(result)) return { ok: false, message: 'it returned no feed' };
+  const raw = Array.isArray(result.items) ? result.items : [];
+  const items: RssParserItem[] = [];
+  for (const entry of raw) items.push(itemFrom(entry));
+  return { ok: true, items };
+}
+
+function failed(error: unknown): RssParserReading {
+  return { ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Without defaultRSS, <rss> lacking version="2.0" is rejected; the strict reader reports that. */
+const PARSER_OPTIONS = { defaultRSS: 2 };
+
 let rssParser: Promise<typeof Parser> | undefined;
+let builders: Promise<Parser> | undefined;
 
 /** rss-parser (with xml2js) loads on first use: builds whose feeds all come from the cache never need it. */
 function loadRssParser(): Promise<typeof Parser> {
   rssParser ??= import('rss-parser').then((m) => m.default);
   return rssParser;
+}
+
+/** One `rss-parser` for every reading of a tree: its feed builders keep no state between documents. */
+function rssParserInstance(): Promise<Parser> {
+  builders ??= loadRssParser().then((RssParser) => new RssParser(PARSER_OPTIONS));
+  return builders;
+}
+
+/** The feed builders `rss-parser` 3.x calls on xml2js's object once its `parseString` has parsed the text. */
+interface FeedBuilders {
+  buildAtomFeed(xml: Xml2jsObject): unknown;
+  buildRSS2(xml: Xml2jsObject): unknown;
+  buildRSS1(xml: Xml2jsObject): unknown;
+  buildRSS0_9(xml: Xml2jsObject): unknown;
+}
+
+function hasFeedBuilders(parser: object): parser is FeedBuilders {
+  const candidate = parser as Partial<Record<keyof FeedBuilders, unknown>>;
+  return (
+    typeof candidate.buildAtomFeed === 'function' &&
+    typeof candidate.buildRSS2 === 'function' &&
+    typeof candidate.buildRSS1 === 'function' &&
+    typeof candidate.buildRSS0_9 === 'function'
+  );
+}
+
+/** `rss-parser` 3.13's `parseString` dispatch on the parsed object (with `defaultRSS: 2`). */
+function buildFeed(parser: FeedBuilders, result: Xml2jsObject): unknown {
+  const rss = result.rss;
+  const version = isRecord(rss) && isRecord(rss.$) && typeof rss.$.version === 'string' ? rss.$.version : undefined;
+  if (result.feed) return parser.buildAtomFeed(result);
+  if (rss && version !== undefined && /^2/.test(version)) return parser.buildRSS2(result);
+  if (result['rdf:RDF']) return parser.buildRSS1(result);
+  if (rss && version !== undefined && /0\.9/.test(version)) return parser.buildRSS0_9(result);
+  if (rss) return parser.buildRSS2(result);
+  throw new Error('Feed not recognized as RSS 1 or 2.');
+}
+
+/** An object as xml2js builds it: children by qualified name in arrays, attributes under `$`, text under `_`. */
+type Xml2jsObject = Record<string, unknown>;
+
+/**
+ * The object xml2js 0.5 builds for `root` with the options `rss-parser` gives it (the defaults:
+ * `explicitArray`, `explicitRoot`, no trimming or normalizing, `$` and `_` keys, xmlns off). The
+ * tree is walked as the SAX events xml2js listens to (open tag, text, close tag) and each event
+ * does what xml2js's handler does, so edge cases come out as xml2js makes them. One difference:
+ * the tree does not tell CDATA from text, so a CDATA section of whitespace alone is dropped like
+ * whitespace (xml2js keeps it). Iterative: any depth.
+ */
+function xml2jsObject(root: XmlElement): Xml2jsObject {
+  interface Open {
+    element: XmlElement;
+    obj: Xml2jsObject;
+    next: number;
+  }
+  const open = (element: XmlElement): Open => {
+    const obj: Xml2jsObject = Object.create(null) as Xml2jsObject;
+    obj._ = '';
+    if (element.attributes.length) {
+      const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+      for (const a of element.attributes) attributes[a.name] = a.value;
+      obj.$ = attributes;
+    }
+    return { element, obj, next: 0 };
+  };
+  const stack: Open[] = [open(root)];
+  let result: Xml2jsObject | undefined;
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const child = top.element.children[top.next++];
+    if (child?.kind === 'text') {
+      // xml2js appends every text event to the open element's text (`s[charkey] += text`).
+      top.obj._ = `${String(top.obj._)}${child.text}`;
+      continue;
+    }
+    if (child) {
+      stack.push(open(child));
+      continue;
+    }
+    stack.pop();
+    const value = closed(top.obj);
+    const parent = stack[stack.length - 1];
+    if (parent) assignOrPush(parent.obj, top.element.name, value);
+    else {
+      result = Object.create(null) as Xml2jsObject;
+      result[top.element.name] = value;
+    }
+  }
+  return result!;
+}
+
+/** xml2js's close-tag step: whitespace-only text dropped, a text-only element becomes its text, an empty one its whitespace. */
+function closed(obj: Xml2jsObject): unknown {
+  const text = obj._;
+  let emptyText = '';
+  let value: unknown = obj;
+  // A child element named `_` turned the text into an array: xml2js fails here, with this message.
+  if (typeof text !== 'string') throw new TypeError('obj[charkey].match is not a function');
+  if (/^\s*$/.test(text)) {
+    emptyText = text;
+    delete obj._;
+  } else if (Object.keys(obj).length === 1 && '_' in obj) value = text;
+  if (typeof value === 'object' && value !== null && Object.keys(value).length === 0) value = emptyText;
+  return value;
+}
+
+/** xml2js's `assignOrPush` with `explicitArray`. */
+function assignOrPush(obj: Xml2jsObject, key: string, value: unknown): void {
+  if (!(key in obj)) {
+    obj[key] = [value];
+    return;
+  }
+  const current = obj[key];
+  if (Array.isArray(current)) current.push(value);
+  else obj[key] = [current, value];
 }
 
 function itemFrom(entry: unknown): RssParserItem {

@@ -51,13 +51,14 @@ function compareItem(theirs: RssParserItem, ours: ParsedItem, index: number, for
     const ourTitle = ours.title ?? '';
     if (!sameTitle(theirs.title ?? '', ourTitle)) report('title', collapseWhitespace(theirs.title ?? ''), ourTitle);
   }
-  report('link', optionalUrl(theirs.link), optionalUrl(ours.url));
+  // Equal texts read as equal URLs: only different ones are parsed.
+  if (theirs.link !== ours.url) report('link', optionalUrl(theirs.link), optionalUrl(ours.url));
   const ourDate = ours.published ?? (format === 'atom' ? ours.updated : undefined);
   // rss-parser reads dates with JavaScript's Date parser, which takes years 0-99 for 1900-1999:
   // there it cannot be a second reading of the date, so the strict reader's stands alone.
   if (!(ourDate && ourDate.getUTCFullYear() < 100)) report('date', theirInstant(theirs, format), ourDate ? instant(ourDate) : NONE);
   // rss-parser reads no Atom enclosure links.
-  if (format === 'rss') report('enclosure.url', optionalUrl(theirs.enclosure?.url), optionalUrl(ours.enclosures[0]?.url));
+  if (format === 'rss' && theirs.enclosure?.url !== ours.enclosures[0]?.url) report('enclosure.url', optionalUrl(theirs.enclosure?.url), optionalUrl(ours.enclosures[0]?.url));
 }
 
 /** Titles are the same text when they match with whitespace collapsed, or once HTML entities and markup are reduced to text. */
