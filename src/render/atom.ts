@@ -37,7 +37,7 @@ export function renderAtom(doc: FeedDocument): string {
     const authors = item.authors.length ? item.authors : firstAuthor ? [] : [fallbackAuthor];
     // `feed` writes the image href normalized by `new URL`, so the lookup key must be too.
     if (item.image?.type) imageTypes.set(new URL(item.image.url).href, item.image.type);
-    entryExtras.push(entryMarkup(item, ph, used));
+    entryExtras.push(entryMarkup(item, ph, used, doc.podcast !== undefined));
     feed.addItem({
       // `feed` passes entry ids through `new URL` (a non-URL id throws, a URL id is rewritten);
       // a URL-safe marker stands in for each id and is replaced with the id, unchanged, below.
@@ -92,7 +92,7 @@ function withHistory(xml: string, doc: FeedDocument, ph: Placeholders): string {
 }
 
 /** Enclosure links and namespaced elements of one entry, as markup after its id. */
-function entryMarkup(item: FeedItem, ph: Placeholders, used: Set<string>): string {
+function entryMarkup(item: FeedItem, ph: Placeholders, used: Set<string>, podcast: boolean): string {
   const parts: string[] = [];
   for (const e of item.enclosures ?? []) {
     const attrs: Record<string, string> = { rel: 'enclosure', href: e.url, type: e.type };
@@ -100,7 +100,7 @@ function entryMarkup(item: FeedItem, ph: Placeholders, used: Set<string>): strin
     if (e.title) attrs.title = e.title;
     parts.push(toMarkup({ name: 'link', attrs }, ph, INDENT));
   }
-  const nodes = itemNodes(item);
+  const nodes = itemNodes(item, podcast);
   prefixesOf(nodes, used);
   for (const node of nodes) parts.push(toMarkup(node, ph, INDENT));
   return parts.map((p) => `\n${p}`).join('');

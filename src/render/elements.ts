@@ -51,10 +51,14 @@ export function podcastChannelNodes(podcast: PodcastChannel, doc: Pick<FeedDocum
   return nodes;
 }
 
-/** Episode-level iTunes and `podcast:` elements; the duration defaults to the first enclosure's. */
-export function episodeNodes(episode: EpisodeInfo | undefined, enclosures: readonly Enclosure[] | undefined): XmlNode[] {
+/**
+ * Episode-level iTunes and `podcast:` elements. In a podcast, or for an item with episode fields,
+ * the duration defaults to the first enclosure's; elsewhere an enclosure's duration is left to JSON
+ * Feed (an `itunes:duration` would make validators expect a whole podcast channel).
+ */
+export function episodeNodes(episode: EpisodeInfo | undefined, enclosures: readonly Enclosure[] | undefined, podcast: boolean): XmlNode[] {
   const nodes: XmlNode[] = [];
-  const duration = episode?.duration ?? enclosures?.[0]?.duration;
+  const duration = episode?.duration ?? (podcast || episode ? enclosures?.[0]?.duration : undefined);
   if (duration !== undefined) nodes.push({ name: 'itunes:duration', text: clockDuration(duration) });
   if (!episode) return nodes;
   if (episode.image) nodes.push({ name: 'itunes:image', attrs: { href: episode.image } });
@@ -109,9 +113,9 @@ export function namespaceDeclarations(prefixes: Iterable<string>, site: Record<s
   return out;
 }
 
-/** Every element the item adds (episode fields, then custom elements). */
-export function itemNodes(item: FeedItem): XmlNode[] {
-  return [...episodeNodes(item.episode, item.enclosures), ...customNodes(item.extensions)];
+/** Every element the item adds (episode fields, then custom elements); `podcast`: the feed is one. */
+export function itemNodes(item: FeedItem, podcast: boolean): XmlNode[] {
+  return [...episodeNodes(item.episode, item.enclosures, podcast), ...customNodes(item.extensions)];
 }
 
 /** A node in `feed`'s (xml-js compact) form; values are placeholders. */

@@ -50,7 +50,7 @@ export function renderRss(doc: FeedDocument): string {
   const channelMarkup = channelNodes.map((n) => `\n${toMarkup(n, ph, '        ')}`).join('');
   const used = prefixesOf(channelNodes);
   for (const item of doc.items) {
-    const extra = itemNodes(item);
+    const extra = itemNodes(item, doc.podcast !== undefined);
     prefixesOf(extra, used);
     feed.addItem({
       title: ph.text(item.title),

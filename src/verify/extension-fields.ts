@@ -75,14 +75,15 @@ function checkRss(text: string, doc: FeedDocument, problems: VerifyProblem[]): v
     if (p) {
       for (const local of ['title', 'enclosure', 'guid']) add(item.id, `apple.${local}`, 'present', childElement(el, local) ? 'present' : NONE);
     }
-    checkEpisode(el, item, add, one);
+    checkEpisode(el, item, p !== undefined, add, one);
     checkCustom(el, item.extensions?.xml, doc, item.id, add);
   }
 }
 
-function checkEpisode(el: XmlElement, item: FeedItem, add: Add, one: (el: XmlElement, local: string, uri: string) => string): void {
+function checkEpisode(el: XmlElement, item: FeedItem, podcast: boolean, add: Add, one: (el: XmlElement, local: string, uri: string) => string): void {
   const e = item.episode;
-  const duration = e?.duration ?? item.enclosures?.[0]?.duration;
+  // An enclosure's duration becomes itunes:duration only in a podcast or for an item with episode fields.
+  const duration = e?.duration ?? (podcast || e ? item.enclosures?.[0]?.duration : undefined);
   add(item.id, 'itunes:duration', duration === undefined ? NONE : String(duration), secondsOf(one(el, 'duration', ITUNES)));
   add(item.id, 'itunes:episode', e?.episode === undefined ? NONE : String(e.episode), one(el, 'episode', ITUNES));
   add(item.id, 'itunes:season', e?.season === undefined ? NONE : String(e.season), one(el, 'season', ITUNES));

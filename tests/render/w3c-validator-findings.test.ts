@@ -129,3 +129,23 @@ describe('podcast without an owner: W3C "MissingItunesEmail" warning', () => {
     expect(none.outputs.rss).not.toContain('<itunes:owner>');
   });
 });
+
+describe('an enclosure duration outside a podcast: W3C "missing podcast channel" warnings', () => {
+  const audio = { url: 'https://blog.example.org/a.mp3', type: 'audio/mpeg', length: 1000, duration: 125 };
+  const item = { url: 'https://blog.example.org/1', title: 'Talk', summary: 'S', published: '2024-05-01T08:00:00Z', enclosures: [audio] };
+
+  it('writes no itunes:duration in a feed that is not a podcast, keeps the duration in JSON Feed, and verifies', async () => {
+    const { outputs, document } = buildFeeds([item], site);
+    expect(outputs.rss).not.toContain('itunes:');
+    expect(outputs.atom).not.toContain('itunes:');
+    expect(JSON.parse(outputs.json).items[0].attachments[0].duration_in_seconds).toBe(125);
+    expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+    expect(await verifyExtensions(outputs, document)).toEqual([]);
+  });
+
+  it('writes it for an item with episode fields, and in a podcast', async () => {
+    const episode = buildFeeds([{ ...item, episode: { episode: 1 } }], site);
+    expect(episode.outputs.rss).toContain('<itunes:duration>2:05</itunes:duration>');
+    expect(await verifyExtensions(episode.outputs, episode.document)).toEqual([]);
+  });
+});
