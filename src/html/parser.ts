@@ -358,7 +358,8 @@ export class Parser {
         // Self-closing: `/` then (after white space) `>`; anything else starts an attribute.
         i++;
         while (i < length && isWhitespace(html.charCodeAt(i))) i++;
-        if (i >= length) return -1;
+        // Input ending after the `/`: htmlparser2 reports its last character as text.
+        if (i >= length) return this.emitText(html, length - 1, length, false), -1;
         if (html.charCodeAt(i) !== GT) continue;
         this.endIndex = i;
         this.startIndex = openTagStart;

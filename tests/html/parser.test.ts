@@ -119,7 +119,9 @@ describe('HTML parser (same events as htmlparser2)', () => {
       fc.constantFrom('<', '>', '/', '=', '"', "'", ' ', '\n', '&', ';', '#', 'x', '-', '!', '?', '[', ']', 'a', 'p', 'br', 'li', 'td', 'tr', 'svg', 'title', 'script', 'style', 'textarea', 'img'),
       fc.constantFrom('<p>', '</p>', '<li>', '</li>', '<br/>', '</br>', '<svg>', '</svg>', '<math>', '<mi>', '</mi>', '<script>', '</script>', '<title>', '</title>', '<textarea>', '</textarea>', '<style>', '</style>'),
       fc.constantFrom('<!--', '-->', '<!', '<?', ']]>', '<![CDATA[', '&amp', '&amp;', '&not', '&notin;', '&#x', '&#', '&#65', '&copy=', '&lt', 'href="', 'href=', ' a=b', '/>'),
+      fc.constantFrom('\x0f', '\x1c', '\0', '\u00a0', '\u2028', 'İ', '\u212a', 'SCRİPT', '\ud83d\ude00', '\ud800'),
       fc.string({ maxLength: 3 }),
+      fc.string({ unit: 'binary', maxLength: 3 }),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
