@@ -24,7 +24,8 @@ function walk() {
     const current = htmlDecodeTree[node];
     const valueLength = (current & BinTrieFlags.VALUE_LENGTH) >> 14;
     if (valueLength !== 0 && name) {
-      const units = valueLength === 1 ? [current & ~BinTrieFlags.VALUE_LENGTH] : valueLength === 2 ? [htmlDecodeTree[node + 1]] : [htmlDecodeTree[node + 1], htmlDecodeTree[node + 2]];
+      const units =
+        valueLength === 1 ? [current & ~BinTrieFlags.VALUE_LENGTH] : valueLength === 2 ? [htmlDecodeTree[node + 1]] : [htmlDecodeTree[node + 1], htmlDecodeTree[node + 2]];
       found.set(name, String.fromCodePoint(...units));
     }
     // A value of one code unit shares the node's word with the branch bits: such a node is a leaf.
@@ -49,7 +50,10 @@ const MAX_SHARED = Math.floor(ENTRY_MARKS.length / 3) - 1;
 /** The module text: the names, sorted and front-coded (an entry mark, then the rest of the name), and their values in the same order. */
 export function entityModule() {
   const found = walk();
-  const names = [...found.keys()].filter((n) => n.endsWith(';')).map((n) => n.slice(0, -1)).sort();
+  const names = [...found.keys()]
+    .filter((n) => n.endsWith(';'))
+    .map((n) => n.slice(0, -1))
+    .sort();
   const legacyOnly = [...found.keys()].filter((n) => !n.endsWith(';') && !found.has(`${n};`));
   if (legacyOnly.length) throw new Error(`entities: names without a semicolon form: ${legacyOnly.join(', ')}`);
   let previous = '';

@@ -57,13 +57,60 @@ const OPEN_IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map<str
   ['tbody', TABLE_SECTIONS],
   ['tfoot', TABLE_SECTIONS],
   ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((tag): [string, ReadonlySet<string>] => [tag, FORM_TAGS]),
-  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
-    (tag): [string, ReadonlySet<string>] => [tag, PARAGRAPH],
-  ),
+  ...[
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ].map((tag): [string, ReadonlySet<string>] => [tag, PARAGRAPH]),
 ]);
 
 /** Elements without content or end tag. */
-const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS: ReadonlySet<string> = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const FOREIGN_ELEMENTS: ReadonlySet<string> = new Set(['math', 'svg']);
 const HTML_INTEGRATION_ELEMENTS: ReadonlySet<string> = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
@@ -204,7 +251,6 @@ export class Parser {
     /** Start of the text not yet reported. */
     let section = 0;
     let i = 0;
-    const decode = this.decodeEntities;
     while (i < length) {
       // Text up to the next `<`; references are decoded when the text is reported.
       const lt = html.indexOf('<', i);
@@ -331,7 +377,7 @@ export class Parser {
     if (i >= length) {
       // htmlparser2 reports an unfinished name that could still become a raw-text element's as text.
       const partial = html.slice(lt + 1).toLowerCase();
-      for (const element of RAW_TEXT_ELEMENTS) if (element.startsWith(partial)) return this.emitText(html, lt + 1, length, false), -1;
+      for (const element of RAW_TEXT_ELEMENTS) if (element.startsWith(partial)) return (this.emitText(html, lt + 1, length, false), -1);
       return -1;
     }
     const rawName = html.slice(lt + 1, i);
@@ -359,7 +405,7 @@ export class Parser {
         i++;
         while (i < length && isWhitespace(html.charCodeAt(i))) i++;
         // Input ending after the `/`: htmlparser2 reports its last character as text.
-        if (i >= length) return this.emitText(html, length - 1, length, false), -1;
+        if (i >= length) return (this.emitText(html, length - 1, length, false), -1);
         if (html.charCodeAt(i) !== GT) continue;
         this.endIndex = i;
         this.startIndex = openTagStart;

@@ -51,7 +51,27 @@ describe('HTML character references', () => {
   });
 
   it('decodes numeric references as entities does', () => {
-    const cases = ['&#0;', '&#9;', '&#65', '&#x41;', '&#X41;', '&#x;', '&#;', '&#', '&#x', '&#128;', '&#150;', '&#159;', '&#xD800;', '&#xDFFF;', '&#x10FFFF;', '&#x110000;', `&#${'9'.repeat(300)};`, '&#00065;', '&#x1F600;'];
+    const cases = [
+      '&#0;',
+      '&#9;',
+      '&#65',
+      '&#x41;',
+      '&#X41;',
+      '&#x;',
+      '&#;',
+      '&#',
+      '&#x',
+      '&#128;',
+      '&#150;',
+      '&#159;',
+      '&#xD800;',
+      '&#xDFFF;',
+      '&#x10FFFF;',
+      '&#x110000;',
+      `&#${'9'.repeat(300)};`,
+      '&#00065;',
+      '&#x1F600;',
+    ];
     for (const text of cases) expect(decodeHtmlText(text), text).toBe(decodeHTML(text));
   });
 
