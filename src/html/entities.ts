@@ -5,7 +5,7 @@
  * generated into `entity-data.ts` and read into a map on the first named reference, so loading this
  * module costs next to nothing.
  */
-import { ENTITY_MARKS, ENTITY_NAMES, ENTITY_VALUES } from './entity-data.js';
+import { ENTITY_MARKS, ENTITY_NAMES, ENTITY_VALUES, ENTITY_WORDS } from './entity-data.js';
 
 /** Where a reference is read: in text (legacy names end anywhere) or in an attribute value. */
 export type ReferenceContext = 'text' | 'attribute';
@@ -23,6 +23,9 @@ interface NamedReference {
   /** Whether the name also works without its semicolon. */
   legacy: boolean;
 }
+
+/** Characters from U+00C0 on stand for the words of `ENTITY_WORDS` in the name list. */
+const WORD_BASE = 0xc0;
 
 /** Longest name in the table ("CounterClockwiseContourIntegral"), and longest legacy name. */
 const MAX_NAME = 32;
@@ -74,15 +77,18 @@ function referenceTable(): Map<string, NamedReference> {
     valueAt += text.length;
     return text;
   };
+  const words = ENTITY_WORDS.split(' ');
   while (at < ENTITY_NAMES.length) {
     const mark = ENTITY_MARKS.indexOf(ENTITY_NAMES.charAt(at));
-    let end = at + 1;
-    while (end < ENTITY_NAMES.length && !ENTITY_MARKS.includes(ENTITY_NAMES.charAt(end))) end++;
-    name = name.slice(0, Math.floor(mark / 3)) + ENTITY_NAMES.slice(at + 1, end);
+    let rest = '';
+    for (at++; at < ENTITY_NAMES.length && !ENTITY_MARKS.includes(ENTITY_NAMES.charAt(at)); at++) {
+      const code = ENTITY_NAMES.charCodeAt(at);
+      rest += code >= WORD_BASE ? words[code - WORD_BASE] : ENTITY_NAMES.charAt(at);
+    }
+    name = name.slice(0, Math.floor(mark / 3)) + rest;
     const kind = mark % 3;
     const value = kind === 2 ? readCodePoint() + readCodePoint() : readCodePoint();
     table.set(name, { value, legacy: kind === 1 });
-    at = end;
   }
   namedReferences = table;
   return table;

@@ -5,7 +5,7 @@ import { decodeHTML } from 'entities';
 import fc from 'fast-check';
 import { Parser as ReferenceParser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_NAMES } from '../../src/html/entity-data.js';
+import { ENTITY_NAMES, ENTITY_WORDS } from '../../src/html/entity-data.js';
 import { decodeHtmlText } from '../../src/html/entities.js';
 import { Parser } from '../../src/html/parser.js';
 
@@ -16,7 +16,8 @@ function names(): string[] {
   const marks = " !#$%&'()*+,-./:;<=>?@[]^_`{|}~";
   let previous = '';
   for (let i = 0; i < parts.length; i += 2) {
-    const name = previous.slice(0, Math.floor(marks.indexOf(parts[i] as string) / 3)) + parts[i + 1];
+    const rest = (parts[i + 1] as string).replace(/[\u00c0-\u00ff]/g, (c) => ENTITY_WORDS.split(' ')[(c.codePointAt(0) as number) - 0xc0] as string);
+    const name = previous.slice(0, Math.floor(marks.indexOf(parts[i] as string) / 3)) + rest;
     out.push(name);
     previous = name;
   }
