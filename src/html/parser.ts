@@ -35,87 +35,29 @@ export interface HtmlParserOptions {
   recognizeSelfClosing?: boolean;
 }
 
-const PARAGRAPH: ReadonlySet<string> = new Set(['p']);
-const FORM_TAGS: ReadonlySet<string> = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
-const TABLE_SECTIONS: ReadonlySet<string> = new Set(['thead', 'tbody']);
-const DEFINITION_PARTS: ReadonlySet<string> = new Set(['dd', 'dt']);
-const RUBY_PARTS: ReadonlySet<string> = new Set(['rt', 'rp']);
+const words = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 
-/** Open elements a start tag closes first (htmlparser2's table). */
-const OPEN_IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
-  ['tr', new Set(['tr', 'th', 'td'])],
-  ['th', new Set(['th'])],
-  ['td', new Set(['thead', 'th', 'td'])],
-  ['body', new Set(['head', 'link', 'script'])],
-  ['li', new Set(['li'])],
-  ['option', new Set(['option'])],
-  ['optgroup', new Set(['optgroup', 'option'])],
-  ['dd', DEFINITION_PARTS],
-  ['dt', DEFINITION_PARTS],
-  ['rt', RUBY_PARTS],
-  ['rp', RUBY_PARTS],
-  ['tbody', TABLE_SECTIONS],
-  ['tfoot', TABLE_SECTIONS],
-  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((tag): [string, ReadonlySet<string>] => [tag, FORM_TAGS]),
-  ...[
-    'p',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'address',
-    'article',
-    'aside',
-    'blockquote',
-    'details',
-    'div',
-    'dl',
-    'fieldset',
-    'figcaption',
-    'figure',
-    'footer',
-    'form',
-    'header',
-    'hr',
-    'main',
-    'nav',
-    'ol',
-    'pre',
-    'section',
-    'table',
-    'ul',
-  ].map((tag): [string, ReadonlySet<string>] => [tag, PARAGRAPH]),
-]);
+/**
+ * Open elements a start tag closes first (htmlparser2's table): `tags:closed` pairs, the tags
+ * separated by commas and the elements they close by spaces.
+ */
+const OPEN_IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  'tr:tr th td;th:th;td:thead th td;body:head link script;li:li;option:option;optgroup:optgroup option;dd,dt:dd dt;rt,rp:rt rp;tbody,tfoot:thead tbody;select,input,output,button,datalist,textarea:input option optgroup select button datalist textarea;p,h1,h2,h3,h4,h5,h6,address,article,aside,blockquote,details,div,dl,fieldset,figcaption,figure,footer,form,header,hr,main,nav,ol,pre,section,table,ul:p'
+    .split(';')
+    .flatMap((rule) => {
+      const [tags = '', closed = ''] = rule.split(':');
+      const set = words(closed);
+      return tags.split(',').map((tag): [string, ReadonlySet<string>] => [tag, set]);
+    }),
+);
 
 /** Elements without content or end tag. */
-const VOID_ELEMENTS: ReadonlySet<string> = new Set([
-  'area',
-  'base',
-  'basefont',
-  'br',
-  'col',
-  'command',
-  'embed',
-  'frame',
-  'hr',
-  'img',
-  'input',
-  'isindex',
-  'keygen',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
-const FOREIGN_ELEMENTS: ReadonlySet<string> = new Set(['math', 'svg']);
-const HTML_INTEGRATION_ELEMENTS: ReadonlySet<string> = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+const VOID_ELEMENTS = words('area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr');
+const FOREIGN_ELEMENTS = words('math svg');
+const HTML_INTEGRATION_ELEMENTS = words('mi mo mn ms mtext annotation-xml foreignobject desc title');
 
 /** Elements whose content is read as text up to their own end tag; only `title`'s decodes references. */
-const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'title', 'textarea']);
+const RAW_TEXT_ELEMENTS = words('script style title textarea');
 
 const LT = 60;
 const GT = 62;
