@@ -49,7 +49,7 @@ const MAX_SHARED = Math.floor(ENTRY_MARKS.length / 3) - 1;
 
 /** Characters that stand for a frequent piece of a name in the list: U+00C0 onwards (none is a mark or a name character). */
 const WORD_BASE = 0xc0;
-const MAX_WORDS = 64;
+const MAX_WORDS = 128;
 
 /** Replaces the most frequent pieces of names ("rrow", "Equal", …) with one character each, while that makes the list shorter. */
 function withWords(list) {

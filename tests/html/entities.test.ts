@@ -16,7 +16,7 @@ function names(): string[] {
   const marks = " !#$%&'()*+,-./:;<=>?@[]^_`{|}~";
   let previous = '';
   for (let i = 0; i < parts.length; i += 2) {
-    const rest = (parts[i + 1] as string).replace(/[\u00c0-\u00ff]/g, (c) => ENTITY_WORDS.split(' ')[(c.codePointAt(0) as number) - 0xc0] as string);
+    const rest = (parts[i + 1] as string).replace(/[\u00c0-\u024f]/g, (c) => ENTITY_WORDS.split(' ')[(c.codePointAt(0) as number) - 0xc0] as string);
     const name = previous.slice(0, Math.floor(marks.indexOf(parts[i] as string) / 3)) + rest;
     out.push(name);
     previous = name;
