@@ -124,21 +124,23 @@ export function entityModule() {
   ].join('\n');
 }
 
-const text = entityModule();
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {}
-  if (current !== text) {
-    console.error('src/html/entity-data.ts is out of date: run npm run generate:entities');
-    process.exit(1);
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const text = entityModule();
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {}
+    if (current !== text) {
+      console.error('src/html/entity-data.ts is out of date: run npm run generate:entities');
+      process.exit(1);
+    }
+  } else {
+    const temp = `${target}.tmp`;
+    writeFileSync(temp, text);
+    const fd = openSync(temp, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temp, target);
   }
-} else {
-  const temp = `${target}.tmp`;
-  writeFileSync(temp, text);
-  const fd = openSync(temp, 'r');
-  fsyncSync(fd);
-  closeSync(fd);
-  renameSync(temp, target);
 }

@@ -1,6 +1,8 @@
 // Character references against the `entities` package (what htmlparser2 decodes with): every
 // named reference with and without its semicolon, followed by each kind of character, in text and
 // in attribute values, plus numeric references and generated text.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { decodeHTML } from 'entities';
 import fc from 'fast-check';
 import { Parser as ReferenceParser } from 'htmlparser2';
@@ -8,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTITY_NAMES, ENTITY_WORDS } from '../../src/html/entity-data.js';
 import { decodeHtmlText } from '../../src/html/entities.js';
 import { Parser } from '../../src/html/parser.js';
+import { entityModule } from '../../scripts/generate-html-entities.mjs';
 
 /** The names, read back from the front-coded list independently of the decoder's reader. */
 function names(): string[] {
@@ -35,6 +38,10 @@ function attribute(ParserClass: typeof Parser | typeof ReferenceParser, value: s
 
 describe('HTML character references', () => {
   const all = names();
+
+  it('is what the generator makes from the installed entities package', () => {
+    expect(readFileSync(path.resolve(import.meta.dirname, '../../src/html/entity-data.ts'), 'utf8')).toBe(entityModule());
+  });
 
   it('has the whole WHATWG list', () => {
     expect(all).toHaveLength(2125);
