@@ -145,14 +145,14 @@ export function readReference(html: string, at: number, context: ReferenceContex
   return undefined;
 }
 
-/** Decodes every character reference in `text`, as in HTML text content. */
-export function decodeHtmlText(text: string): string {
+/** Decodes every character reference in `text`: as in HTML text content, or as in an attribute value. */
+export function decodeReferences(text: string, context: ReferenceContext): string {
   let at = text.indexOf('&');
   if (at < 0) return text;
   let out = '';
   let copied = 0;
   while (at >= 0) {
-    const reference = readReference(text, at, 'text');
+    const reference = readReference(text, at, context);
     if (reference) {
       out += text.slice(copied, at) + reference.text;
       copied = reference.end;
@@ -161,3 +161,6 @@ export function decodeHtmlText(text: string): string {
   }
   return out + text.slice(copied);
 }
+
+/** Decodes every character reference in `text`, as in HTML text content. */
+export const decodeHtmlText = (text: string): string => decodeReferences(text, 'text');

@@ -11,7 +11,7 @@
  * well under a millisecond. htmlparser2 stays the verifier's parser, so the checker shares no
  * parsing code with what it checks.
  */
-import { readReference } from './entities.js';
+import { decodeReferences, readReference } from './entities.js';
 
 /** What the parser reports. */
 export interface HtmlHandler {
@@ -122,25 +122,15 @@ export class Parser {
     this.startIndex = endIndex;
   }
 
-  /** Text from `from` to `to`, references decoded when `decode`. */
+  /**
+   * Text from `from` to `to`, references decoded when `decode`. Decoding the slice alone reads the
+   * same references as decoding in place: the text ends before a `<` or at the end of input, which
+   * no reference reads past.
+   */
   private emitText(html: string, from: number, to: number, decode: boolean): void {
     if (from >= to) return;
-    if (!decode || !this.decodeEntities) {
-      this.text(html.slice(from, to), to);
-      return;
-    }
-    let copied = from;
-    let out = '';
-    let at = html.indexOf('&', from);
-    while (at >= 0 && at < to) {
-      const reference = readReference(html, at, 'text');
-      if (reference && reference.end <= to) {
-        out += html.slice(copied, at) + reference.text;
-        copied = reference.end;
-      }
-      at = html.indexOf('&', reference && reference.end <= to ? reference.end : at + 1);
-    }
-    this.text(out + html.slice(copied, to), to);
+    const text = html.slice(from, to);
+    this.text(decode && this.decodeEntities ? decodeReferences(text, 'text') : text, to);
   }
 
   private openTag(name: string): void {
@@ -394,21 +384,10 @@ export class Parser {
     }
   }
 
-  /** An attribute value from `from` to `to`, references decoded. */
+  /** An attribute value from `from` to `to` (it ends before a quote, white space or `>`, which no reference reads past), references decoded. */
   private attributeValue(html: string, from: number, to: number): string {
-    if (!this.decodeEntities) return html.slice(from, to);
-    let out = '';
-    let copied = from;
-    let at = html.indexOf('&', from);
-    while (at >= 0 && at < to) {
-      const reference = readReference(html, at, 'attribute');
-      if (reference && reference.end <= to) {
-        out += html.slice(copied, at) + reference.text;
-        copied = reference.end;
-      }
-      at = html.indexOf('&', reference && reference.end <= to ? reference.end : at + 1);
-    }
-    return out + html.slice(copied, to);
+    const value = html.slice(from, to);
+    return this.decodeEntities ? decodeReferences(value, 'attribute') : value;
   }
 
   /**

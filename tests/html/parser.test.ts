@@ -181,3 +181,33 @@ describe('HTML parser (same events as htmlparser2)', () => {
     );
   });
 });
+
+describe('HTML parser cost', () => {
+  /** Milliseconds per MB to parse `make(size)`, the best of three runs. */
+  const msPerMb = (make: (size: number) => string, size: number): number => {
+    const html = make(size);
+    let best = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 3; round++) {
+      const start = performance.now();
+      const parser = new Parser({ onopentag() {}, onclosetag() {}, ontext() {} });
+      parser.write(html);
+      parser.end();
+      best = Math.min(best, performance.now() - start);
+    }
+    return best / (html.length / 1e6);
+  };
+
+  // Regression: the search for `&` in each attribute value and text run once ran on to the end of the
+  // document, so a tag with many attributes, or many short texts, cost time quadratic in the length.
+  it.each([
+    ['many attribute values', (n: number) => `<a ${'b=c '.repeat(n / 4)}>`],
+    ['many quoted attribute values', (n: number) => `<a ${'b="c" '.repeat(n / 6)}>`],
+    ['many short texts', (n: number) => '<b>x</b>'.repeat(n / 8)],
+    ['many references', (n: number) => '&amp;x&notin'.repeat(n / 12)],
+  ])('stays linear: %s (cost per MB at 500 KB within 4x of 50 KB)', (_name, make) => {
+    msPerMb(make, 50_000); // warm up
+    const small = msPerMb(make, 50_000);
+    const large = msPerMb(make, 500_000);
+    expect(large / Math.max(small, 1)).toBeLessThan(4);
+  });
+});
