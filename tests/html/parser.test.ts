@@ -211,3 +211,19 @@ describe('HTML parser cost', () => {
     expect(large / Math.max(small, 1)).toBeLessThan(4);
   });
 });
+
+describe('HTML parser on numbers too long for a character', () => {
+  // Regression: htmlparser2 (through entities) throws a RangeError on `&#` followed by more than 308
+  // digits, so such an item body stopped buildFeeds with a raw exception; HTML decodes it as U+FFFD.
+  it('reads `&#999…;` as U+FFFD, in text and in attribute values', () => {
+    const huge = `&#${'9'.repeat(400)};`;
+    const texts: string[] = [];
+    let title: string | undefined;
+    const parser = new Parser({ ontext: (text) => texts.push(text), onopentag: (_name, attributes) => (title ??= attributes.title) });
+    parser.write(`<p title="x${huge}y">a${huge}b&#x${'f'.repeat(300)}</p>`);
+    parser.end();
+    expect(texts.join('')).toBe('a\ufffdb\ufffd');
+    expect(title).toBe('x\ufffdy');
+    expect(() => events(ReferenceParser, `<p>a${huge}b</p>`, {})).toThrow(RangeError);
+  });
+});
