@@ -309,7 +309,7 @@ export class Parser {
     if (i >= length) {
       // htmlparser2 reports an unfinished name that could still become a raw-text element's as text.
       const partial = html.slice(lt + 1).toLowerCase();
-      for (const element of RAW_TEXT_ELEMENTS) if (element.startsWith(partial)) return (this.emitText(html, lt + 1, length, false), -1);
+      if ([...RAW_TEXT_ELEMENTS].some((element) => element.startsWith(partial))) this.emitText(html, lt + 1, length, false);
       return -1;
     }
     const rawName = html.slice(lt + 1, i);
@@ -337,7 +337,10 @@ export class Parser {
         i++;
         while (i < length && isWhitespace(html.charCodeAt(i))) i++;
         // Input ending after the `/`: htmlparser2 reports its last character as text.
-        if (i >= length) return (this.emitText(html, length - 1, length, false), -1);
+        if (i >= length) {
+          this.emitText(html, length - 1, length, false);
+          return -1;
+        }
         if (html.charCodeAt(i) !== GT) continue;
         this.endIndex = i;
         this.startIndex = openTagStart;
