@@ -90,7 +90,7 @@ const PROBLEM_TABLE = {
     summary: 'a story has no date',
     fix: 'Add a date to the story, set `defaultDate`, or leave `undated` at `first-published` so storyfeed dates it when it first publishes it.',
   },
-} as const satisfies Record<string, ProblemInfo>;
+} satisfies Record<string, ProblemInfo>;
 
 /** A problem code: `E_…` for errors, `W_…` for warnings. */
 export type ProblemCode = keyof typeof PROBLEM_TABLE;

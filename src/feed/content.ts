@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Parser } from '../html/parser.js';
 import { escapeHtml } from '../story/html.js';
 import type { FeedItem } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Parser } from '../html/parser.js';
 import { StoryfeedError } from '../errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Parser } from '../html/parser.js';
 import { StoryfeedError, warning } from '../errors.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';

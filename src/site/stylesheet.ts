@@ -6,7 +6,7 @@ export const STYLESHEET_FILE = 'feed.xsl';
  * page: the feed's title and description, a note on how to subscribe, and each item's title,
  * date and summary. Feeds reference it with `<?xml-stylesheet?>`; readers ignore it.
  */
-export const FEED_STYLESHEET = `<?xml version="1.0" encoding="utf-8"?>
+export const FEED_STYLESHEET: string = `<?xml version="1.0" encoding="utf-8"?>
 <xsl:stylesheet version="1.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:atom="http://www.w3.org/2005/Atom"

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Parser } from '../html/parser.js';
 import { htmlDepthGuard } from '../seed/html-depth.js';
 
 /** Elements whose contents are not text a reader sees. */

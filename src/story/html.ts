@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHtmlText as decodeHTML } from '../html/entities.js';
 import { escapeHtml } from '../escape-html.js';
 import { checkHtmlDepth } from '../seed/html-depth.js';
 import type { Block, Section } from '../types.js';

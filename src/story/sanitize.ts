@@ -6,7 +6,7 @@
  * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element) so
  * published HTML does not change.
  */
-import { Parser } from 'htmlparser2';
+import { Parser } from '../html/parser.js';
 
 /** The tags kept: text structure, inline semantics, tables, images and figures. */
 const ALLOWED_TAGS = new Set([
