@@ -443,7 +443,7 @@ interface Antecedent {
 
 /** Where people and bodies are named outside quotations, in reading order, and bodies by their one-word names. */
 interface Timeline {
-  people: { pos: number; cluster: Cluster }[];
+  people: { pos: number; cluster: Cluster; block: number; first: number }[];
   bodies: { pos: number; cluster: Cluster }[];
   byWord: Map<string, Cluster>;
 }
@@ -459,7 +459,7 @@ const timelineOf = (registry: Registry): Timeline => {
     for (const m of c.mentions) {
       if (c.kind !== 'person' && m.words.length === 1 && !t.byWord.has(m.display.toLowerCase())) t.byWord.set(m.display.toLowerCase(), c);
       if (m.inQuote) continue;
-      if (c.kind === 'person') t.people.push({ pos: m.pos, cluster: c });
+      if (c.kind === 'person') t.people.push({ pos: m.pos, cluster: c, block: m.block, first: m.first });
       else if (c.kind === 'organization') t.bodies.push({ pos: m.pos, cluster: c });
     }
   }
@@ -502,7 +502,15 @@ const bodyOfStaffCompound = (registry: Registry, t: Token): Cluster | null => {
 };
 
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
-function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at: Attribution, pos: number, last: Antecedent): Speaker & { rejected?: boolean } {
+function resolveSpeaker(
+  registry: Registry,
+  blocks: readonly Block[],
+  block: Block,
+  blockIndex: number,
+  at: Attribution,
+  pos: number,
+  last: Antecedent,
+): Speaker & { rejected?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
@@ -539,7 +547,7 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   // "the American said" after a quotation refers back to a person like a pronoun does.
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
-    const named = lastPersonBefore(registry, pos);
+    const named = lastPersonBefore(registry, blocks, pos);
     const c = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
   }
@@ -595,11 +603,44 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   return { speaker: text || null, cluster: null, affiliation };
 }
 
-/** The person last named outside quotations before a position. */
-const lastPersonBefore = (registry: Registry, pos: number): { cluster: Cluster; pos: number } | null => {
+/** Words before a name that make it an object, not the subject of its sentence ("met with X", "about X"). */
+const OBJECT_MARKERS = new Set([...NAME_PREPOSITIONS, 'against', 'than', 'like', 'between', 'among', 'toward', 'towards', 'into', 'à', 'au', 'aux', 'gegen', 'an', 'zu']);
+
+/** Whether the person mention at a token reads as its sentence's subject rather than an object or a possessor. */
+const subjectLike = (tokens: Token[], first: number, last: number): boolean => {
+  const before = tokens[first - 1];
+  if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return false;
+  const end = tokens[last - 1];
+  return !end?.poss;
+};
+
+/**
+ * The person a pronoun outside quotations refers to: the subject of the latest sentence that names a
+ * person, that is its first person named as a subject ("Manager A praised striker B. "…," he said" is A),
+ * or its last person when none reads as a subject.
+ */
+const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: number): { cluster: Cluster; pos: number } | null => {
   const { people } = timelineOf(registry);
-  const last = people[lastIndexBefore(people, pos)];
-  return last ? { cluster: last.cluster, pos: last.pos } : null;
+  const i = lastIndexBefore(people, pos);
+  const last = people[i];
+  if (!last) return null;
+  const tokens = blocks[last.block]?.tokens;
+  if (!tokens) return { cluster: last.cluster, pos: last.pos };
+  let start = last.first - 1;
+  while (start >= 0 && last.first - start <= SENTENCE_LOOKBACK) {
+    const t = tokens[start];
+    // A quotation that ends its sentence ("…learning." Her departure …) ends it outside too.
+    if (t && t.kind === 'punct' && CLAUSE_END.has(t.text) && (t.quote < 0 || QUOTE_MARKS.has(tokens[start + 1]?.text ?? ''))) break;
+    start--;
+  }
+  let best = last;
+  for (let j = i; j >= 0; j--) {
+    const e = people[j];
+    if (!e || e.block !== last.block || e.first <= start) break;
+    const m = registry.tokenMention[e.block]?.[e.first];
+    if (subjectLike(tokens, e.first, m?.last ?? e.first + 1)) best = e;
+  }
+  return { cluster: best.cluster, pos: last.pos };
 };
 
 /**
@@ -607,7 +648,7 @@ const lastPersonBefore = (registry: Registry, pos: number): { cluster: Cluster; 
  * quotations, or, when the paragraph opens with a pronoun or a description ("The ex-CBC producer cites
  * two reasons"), the person it refers back to.
  */
-const paragraphSubject = (registry: Registry, block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
+const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
   for (let k = 0; k < block.tokens.length; k++) {
     const c = clusterAt(registry, blockIndex, k);
     if (c && c.kind === 'person' && (block.tokens[k]?.quote ?? -1) < 0) return c;
@@ -628,7 +669,7 @@ const paragraphSubject = (registry: Registry, block: Block, blockIndex: number, 
   }
   if (!refersBack) return null;
   const pos = position(block, 0);
-  const named = lastPersonBefore(registry, pos);
+  const named = lastPersonBefore(registry, blocks, pos);
   return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
 };
 
@@ -701,7 +742,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
       if (at) {
-        const resolved = resolveSpeaker(registry, block, blockIndex, at, pos, last);
+        const resolved = resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last);
         if (!resolved.rejected) {
           quote.speaker = resolved.speaker;
           quote.cluster = resolved.cluster;
@@ -726,7 +767,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
     }
     if (!opening?.startsBlock || opening.attributed) pendingRunOn = [];
-    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex, last) : null;
+    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, doc.blocks, block, blockIndex, last) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
       if (!f || f.attributed) continue;
