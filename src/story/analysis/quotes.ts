@@ -177,6 +177,8 @@ const RELATIVE = new Set(['who', 'which', 'whose', 'that', 'when', 'where', 'whi
 interface Attribution {
   from: number;
   to: number;
+  /** The verb stands without a subject ("«…», explicó.", "«…», — сказав."): the speaker is the one last spoken of. */
+  zero?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -194,16 +196,20 @@ const leadAt = (tokens: Token[], k: number, german: boolean): number => {
 /** The name phrase after a lead, up to a comma or the end of the clause. */
 const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
   let to = from;
+  let named = false;
   while (to < tokens.length && to - from < 10) {
     const t = tokens[to];
     if (!t || (t.kind === 'punct' && t.text !== '-')) break;
+    // Once a name has begun, a lowercase word other than a connector ends it ("nach Angaben der Polizei hatten sie …").
+    if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower)) break;
+    if (t.cap && !t.initial) named = true;
     to++;
   }
   return to > from ? { from, to } : null;
 };
 
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
-function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean, german: boolean): Attribution | null {
+function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean, german: boolean, proDrop: boolean): Attribution | null {
   const { tokens } = block;
   let k = last;
   if (tokens[k] && QUOTE_MARKS.has(tokens[k]?.text ?? '')) k++;
@@ -255,7 +261,13 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       const alone = n - (to + 1) >= 2 && n - (to + 1) <= 4 && (n >= end || tokens[n]?.kind === 'punct');
       if (alone || !tokens.slice(verb + 1, to).some((x) => x.cap)) to = n;
     }
-    return { from: verb + 1, to };
+    // Languages that drop the subject pronoun sign with the verb alone, or with a prepositional phrase after it.
+    const after = tokens[verb + 1];
+    const zero =
+      proDrop &&
+      (to === verb + 1 ||
+        (!!after && after.kind === 'word' && !after.cap && !!(lexFlags(after.fold) & FUNCTION) && !FOREIGN_ARTICLES.has(after.lower) && !PRONOUNS.has(after.lower)));
+    return { from: verb + 1, to, zero };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
@@ -501,6 +513,28 @@ const bodyOfStaffCompound = (registry: Registry, t: Token): Cluster | null => {
   return timelineOf(registry).byWord.get(t.lower.slice(0, dash)) ?? null;
 };
 
+/** Words that tie a staff noun to its body ("for", "of", German and Romance genitive articles). */
+const BODY_LINKS = new Set([...AFFILIATION, 'der', 'des', 'de', 'du', 'del', 'la', 'the', 'of', "l'", 'l’', 'von', 'vom']);
+
+/** The capitalised name after a staff noun and its link words ("… for the Harbour Lines", "… der Nordbahn"), as text offsets. */
+const namedAfter = (phrase: Token[], from: number): { start: number; end: number } | null => {
+  let k = from;
+  while (k < phrase.length && k - from < 3 && !phrase[k]?.cap && BODY_LINKS.has(phrase[k]?.lower ?? '')) k++;
+  if (k === from) return null;
+  const begin = k;
+  let end = k;
+  while (k < phrase.length) {
+    const t = phrase[k];
+    if (!t || t.kind !== 'word') break;
+    if (t.cap) end = k + 1;
+    else if (!NAME_CONNECTORS.has(t.lower)) break;
+    k++;
+  }
+  const a = phrase[begin];
+  const b = phrase[end - 1];
+  return end > begin && a?.cap && b ? { start: a.start, end: b.end } : null;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
   registry: Registry,
@@ -524,6 +558,10 @@ function resolveSpeaker(
     first++;
   }
   const words = phrase.slice(first).filter((t) => t.kind !== 'punct');
+  if (at.zero) {
+    const c = referent(registry, blocks, pos, last);
+    return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
+  }
   if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
   // "in a statement", "on Monday": a prepositional phrase names nobody.
@@ -547,8 +585,7 @@ function resolveSpeaker(
   // "the American said" after a quotation refers back to a person like a pronoun does.
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
-    const named = lastPersonBefore(registry, blocks, pos);
-    const c = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+    const c = referent(registry, blocks, pos, last);
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
   }
   let person: Cluster | null = null;
@@ -582,6 +619,11 @@ function resolveSpeaker(
   if (org && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
   // "a spokeswoman for Interpol": the same, with the body after "for"/"of"/"at".
   if (affiliation && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
+  // "ein Sprecher der Nordbahn", "a spokeswoman for Harbour Lines": the body is named after the staff noun even when nothing else names it.
+  if (headTok && STAFF_NOUNS.has(headTok.fold)) {
+    const body = namedAfter(phrase, head + 1);
+    if (body) return { speaker: block.text.slice(body.start, body.end), cluster: null, affiliation: null };
+  }
   if (head >= 0) {
     const c = personByRole(registry, phrase.slice(first), head - first, pos);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
@@ -668,7 +710,11 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
     }
   }
   if (!refersBack) return null;
-  const pos = position(block, 0);
+  return referent(registry, blocks, position(block, 0), last);
+};
+
+/** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */
+const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent): Cluster | null => {
   const named = lastPersonBefore(registry, blocks, pos);
   return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
 };
@@ -719,7 +765,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       let at: Attribution | null = null;
       let reported = false;
       if (doc.profile !== 'other') {
-        at = attributionAfter(block, q.last, endsSentence, cyrillic, german);
+        at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en');
         if (!at) {
           const before = attributionBefore(block, q.first, hasPerson);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
@@ -737,7 +783,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const before = block.tokens[q.first - 2];
         const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower);
         const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
-        if (!utterance && !fragment) continue;
+        // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
+        const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
+        if (!utterance && !fragment && !turn) continue;
       }
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
@@ -767,6 +815,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
     }
     if (!opening?.startsBlock || opening.attributed) pendingRunOn = [];
+    let alternated = false;
     const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, doc.blocks, block, blockIndex, last) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
@@ -781,10 +830,13 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         donor = previousBlockQuote;
         // A conversation: after A and B each spoke, and B asked a question, the unattributed reply is A's.
         // Otherwise (and always after a quotation left open) the previous speaker goes on.
+        // A question and its answer alternate too: a paragraph that is only a quotation asking, or answering, a question.
         const [older, previous] = turns.slice(-2);
-        const asked = /\?["”»“]?\s*$/u.test(previousBlockQuote.text) || previousBlockQuote.text.endsWith('?');
+        const asks = (text: string): boolean => /\?["”»“]?\s*$/u.test(text);
+        const asked = asks(previousBlockQuote.text) || (asks(f.quote.text) && found.length === 1 && f.runsOn === false);
         if (asked && older && previous && older.explicit && previous.explicit && !previous.runsOn && older.cluster && previous.cluster && older.cluster !== previous.cluster) {
           donor = { text: '', speaker: older.cluster.name, cluster: older.cluster, affiliation: null, pos: f.quote.pos };
+          alternated = true;
         }
       }
       if (donor) {
@@ -804,7 +856,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     else pendingRunOn = [];
     // Only consecutive paragraphs of quotations make a conversation.
     if (!lastFound) turns = [];
-    else turns = [...turns.slice(-1), { cluster: lastFound.quote.cluster, explicit: found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
+    else turns = [...turns.slice(-1), { cluster: lastFound.quote.cluster, explicit: alternated || found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
     for (const f of found) out.push(f.quote);
   });
   return out;

@@ -19,4 +19,30 @@ describe('attribution patterns', () => {
       ]),
     ).toEqual(['Ines Varga', 'Lund']);
   });
+
+  it('a speech verb without a subject (pro-drop) signs for the person last spoken of', () => {
+    expect(speakers(['El entrenador Andrés Molina habló tras el partido.', '«El equipo no jugó con la intensidad necesaria», explicó.'], 'es')).toEqual(['Andrés Molina']);
+    expect(speakers(['La alcaldesa Rocío Pardo visitó el barrio.', '«Nadie se quedará sin casa este invierno», aseguró a los vecinos.'], 'es')).toEqual(['Rocío Pardo']);
+  });
+
+  it('an unnamed spokesperson speaks for the body named after the staff noun, even one nothing else names', () => {
+    expect(speakers(['„Der Zugverkehr wird am Abend wieder aufgenommen“, erklärte ein Sprecher der Nordbahn.'], 'de')).toEqual(['Nordbahn']);
+    expect(speakers(['"Every ferry will sail on time from Monday," said a spokeswoman for Harbour Lines.'])).toEqual(['Harbour Lines']);
+  });
+
+  it('a lead phrase ends where the name ends ("nach Angaben der Polizei hatten sie „…“")', () => {
+    expect(speakers(['Die Polizei nahm zwei Männer fest. Nach Angaben der Polizei hatten sie „mehrere Kilo Sprengstoff im Auto“ versteckt.'], 'de')).toEqual(['Polizei']);
+  });
+
+  it('questions and answers alternate between the two people of a conversation, short turns included', () => {
+    expect(
+      speakers([
+        'Reporter Jane Hill asked the senator, Ralph Moss, about the vote.',
+        '"Will you support the bill?" Hill asked.',
+        '"Not in its current form," Moss replied.',
+        '"Why not?"',
+        '"Because it leaves the farmers out."',
+      ]),
+    ).toEqual(['Jane Hill', 'Ralph Moss', 'Jane Hill', 'Ralph Moss']);
+  });
 });
