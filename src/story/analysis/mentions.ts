@@ -656,9 +656,18 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
   } else if (profile === 'cyrillic' && n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
-    const body = tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower) || cyrillicOrgStem(t.lower));
+    // "Олена Петренко", "Ірини Бойко": a surname ending (in any case) or a title just before makes it a person's name;
+    // a given name may end like an adjective ("Андрій", "Юрій"), so the adjective endings count only without them.
+    const surname = CYRILLIC_SURNAME.test(lastTok.lower);
+    const titled = cyrillicTitleBefore(tokens, a);
+    const stem = tokens.slice(a, end).some((t) => cyrillicOrgStem(t.lower));
+    const body = stem || (!surname && !titled && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
     if (body) cues.organization += 2;
-    else cues.person += 1;
+    else {
+      cues.person += 1;
+      if (surname) cues.person += 1.5;
+      if (titled) cues.person += 2;
+    }
   }
   // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
   // sentence are a person's name more often than not ("le chanteur Conchita Wurst").
@@ -838,6 +847,23 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
 
 /** Oblique-case adjective endings (genitive, dative, instrumental) that a name in the nominative lacks. */
 const CYRILLIC_CASE_ENDING = /(?:ої|ого|ому|ими|ій|ою|ых|ой|ому)$/u;
+
+/** Endings of East Slavic surnames, in the nominative and the oblique cases ("Петренко", "Бойка", "Ковальчука", "Шевченкові", "Левицької"). */
+const CYRILLIC_SURNAME =
+  /(?:енк[оауі]|енкові|[юу]к[аиуі]?|чук[аиуі]?|[оеє]вич[аеу]?|[сц]ьк(?:ий|а|ого|ої|ому|ій|ою)|[оеє]в(?:а|ої|ій|у|ою|им|ого|ому)?|[іи]н(?:а|ої|ій|у|ою|им)?|ишин[аиу]?|[ая]к[аиу]?)$/u;
+
+/** Whether a title or role noun stands just before a Cyrillic name, perhaps with one lowercase word between ("Міністр енергетики Андрій Мельник", "речника поліції Ірини Бойко"). */
+const cyrillicTitleBefore = (tokens: Token[], a: number): boolean => {
+  for (let k = a - 1; k >= 0 && k >= a - 2; k--) {
+    const t = tokens[k];
+    if (t?.kind !== 'word') return false;
+    // Titles are inflected too ("речника", "міністра"): compare the stem.
+    const stem = t.lower.replace(/(?:а|у|ові|ом|ем|ою|ці|ки|і|ї)$/u, '');
+    if (TITLE_WORDS.has(t.fold) || isRoleNoun(t.fold) || TITLE_WORDS.has(stem) || isRoleNoun(stem)) return true;
+    if (t.cap) return false;
+  }
+  return false;
+};
 
 /** Whether a Cyrillic word is an inflected form of a body's head noun ("Ради", "Міністерства", "Служби"). */
 const cyrillicOrgStem = (lower: string): boolean => {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const analyze = (paragraphs: string[]) => analyzeArticle(article(paragraphs, 'Новини', 'uk'));
+
+describe('Ukrainian names', () => {
+  it('a given name ending like an adjective ("Андрій") after a title is a person, not a body, and not a source', () => {
+    const r = analyze(['Міністр енергетики Андрій Мельник заявив: «Система працює стабільно, відключень не буде».']);
+    expect(r.entities.people).toEqual(['Андрій Мельник']);
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.sources).toEqual([]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Андрій Мельник']);
+  });
+
+  it('an inflected name after an inflected title is a person ("речника поліції Ірини Бойко")', () => {
+    const r = analyze(['«Усі пасажири живі, двоє отримали легкі травми», за словами речника поліції Ірини Бойко.']);
+    expect(r.entities.people).toEqual(['Ірини Бойко']);
+    expect(r.sources).toEqual([]);
+  });
+
+  it('a sentence-initial role noun is split off the name, and an inflected "Кабінет" heads a body', () => {
+    const r = analyze(['Співачка Олена Петренко виступила в Одесі.', 'Верховна Рада ухвалила закон, а Кабінет Міністрів України його підтримав.']);
+    expect(r.entities.people).toEqual(['Олена Петренко']);
+    expect(r.entities.organizations).toEqual(['Верховна Рада', 'Кабінет Міністрів України']);
+  });
+});
