@@ -49,6 +49,7 @@ import {
   REPORT_VERBS,
   ROMAN_NUMERALS,
   SOURCE_LEADS_CYRILLIC,
+  SPEECH_VERBS,
   TITLE_WORDS,
   WEEKDAYS,
 } from './words.js';
@@ -416,6 +417,12 @@ const roleBefore = (tokens: Token[], a: number): Role | null => {
   return { words, head: prev.fold };
 };
 
+/** The words of other languages that tie a title to what it governs ("Bürgermeister von Passau", "maire de Lyon"). */
+const TITLE_OF = new Set(['von', 'de', 'du', 'des', 'del', 'della', 'di']);
+
+/** Titles of address that stand before a surname, particles included ("Frau von der Leyen", "Monsieur de Villepin"). */
+const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'senor', 'senora', 'monsieur', 'madame', 'prof', 'professor']);
+
 /** Splits a span into the part before a title, the title, and the name after it, and records each part. */
 function decompose(b: Builder, a: number, end: number): void {
   const { tokens } = b;
@@ -526,9 +533,16 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     while (nameStart < end && NAME_CONNECTORS.has(tokens[nameStart]?.lower ?? '') && !tokens[nameStart]?.cap) nameStart++;
     // "Deputy Chief of Police of the Knoxville police department": after "of", what follows is the body, not a name.
-    const afterOf = tokens[lastTitle + 1]?.lower === 'of';
+    // "Bürgermeister von Passau", "maire de Lyon": a title's "of" in other languages, unless an honorific opens a
+    // surname with a particle ("Frau von der Leyen").
+    const link = tokens[lastTitle + 1]?.lower ?? '';
+    const afterOf = link === 'of' || (TITLE_OF.has(link) && !HONORIFICS.has(tokens[lastTitle]?.fold ?? ''));
     while (nameStart < end && !tokens[nameStart]?.cap) nameStart++;
-    if (afterOf && end - nameStart < 2) nameStart = end;
+    if (afterOf && end - nameStart < 2) {
+      // The one word after it is what the title governs: a place or a body, never the person.
+      if (link !== 'of' && nameStart < end) classifyPart(b, nameStart, end, null, emptyCues(), true);
+      nameStart = end;
+    }
     // "Голова Верховної Ради Руслан Стефанчук": the inflected body after a Cyrillic title belongs to the
     // role; the person is the last two words (three with a patronymic).
     if (b.profile === 'cyrillic' && end - nameStart >= 3) {
@@ -785,6 +799,13 @@ export function findMentions(doc: Doc): Mention[] {
           cues.person += 3;
           classifyPart(b, name[0], name[1], { words: [title.fold], head: title.fold }, cues);
         } else if (name) decompose(b, name[0], name[1]);
+        else if (germanBareName(block.tokens, from, end)) {
+          // ", Jürgen Dupper,", "sagte Lena Vogt.": two or three capitalised words with no article, set off by
+          // commas or a verb of saying, are a person's name, whether or not the lexicon knows the given name.
+          const cues = emptyCues();
+          cues.person += 2;
+          classifyPart(b, from, end, null, cues);
+        }
         continue;
       }
       decompose(b, from, end);
@@ -843,6 +864,49 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
     if (t && isAcronym(t)) return [k, k + 1];
   }
   return null;
+}
+
+/** Tokens after which a bare German name may stand: a comma, an opening bracket, a verb of saying ("sagte", "so"). */
+const germanNameOpener = (t: Token | undefined): boolean =>
+  !t ||
+  (t.kind === 'punct' && (t.text === ',' || t.text === '(' || t.text === '–' || t.text === '—')) ||
+  (t.kind === 'word' && !t.cap && (SPEECH_VERBS.has(t.lower) || t.lower === 'so'));
+
+/**
+ * Whether [a, end) is a person's name by its place in the sentence alone: German capitalises every noun,
+ * but a noun takes an article or a determiner, while a name of two or three words set off by commas (an
+ * apposition) or standing after a verb of saying does not ("Der Bürgermeister, Jürgen Dupper, sagte",
+ * "„…“, sagte Lena Vogt."). Bodies, places, titles, acronyms and nationality adjectives are excluded.
+ */
+function germanBareName(tokens: Token[], a: number, end: number): boolean {
+  if (end - a < 2 || end - a > 3) return false;
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || !t.cap || t.caps || t.dotted || t.quote >= 0) return false;
+    if (
+      isGermanTitle(t.fold) ||
+      isOrgHead(t.fold) ||
+      PLACE_HEADS.has(t.fold) ||
+      FOREIGN_ORG_FIRST.has(t.fold) ||
+      isDemonym(t.fold) ||
+      flags(t.fold) & (ANY_PLACE | ORGANIZATION | DATE)
+    )
+      return false;
+  }
+  const before = tokens[a - 1];
+  const after = tokens[end];
+  // "Partidul Poporului (PP-DD)": an acronym in brackets that abbreviates the run names a body, unlike "Jürgen Dupper (SPD)".
+  const bracketed = after?.text === '(' ? tokens[end + 1] : undefined;
+  if (bracketed && isAcronym(bracketed)) {
+    let initials = '';
+    for (let k = a; k < end; k++) initials += tokens[k]?.fold[0] ?? '';
+    if (bracketed.fold.replace(/[^\p{L}]/gu, '').startsWith(initials)) return false;
+  }
+  const speaks = !!after && after.kind === 'word' && !after.cap && SPEECH_VERBS.has(after.lower);
+  const closes = !after || (after.kind === 'punct' && after.text !== '-') || speaks;
+  // At a sentence start only a verb of saying right after vouches for the name ("Lena Vogt sagte").
+  const sentenceStart = !!before && before.kind === 'punct' && (before.text === '.' || before.text === '!' || before.text === '?');
+  return (germanNameOpener(before) && closes) || ((sentenceStart || !before) && speaks);
 }
 
 /** Oblique-case adjective endings (genitive, dative, instrumental) that a name in the nominative lacks. */
