@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../../src/story/analysis/index.js';
 import { scoreArticles } from './eval-helpers.js';
-import { NEWS_DIR, expectedSplits, hasLabels, labelProblems, loadNewsSplit, splitDir, splitHash } from './news-helpers.js';
+import { NEWS_DIR, expectedSplits, hasLabels, heldOutCount, labelProblems, loadNewsSplit, splitDir, splitHash } from './news-helpers.js';
 
 // The real-news corpus: this test checks that it loads and that its labels are well-formed, and runs the
 // scoring on the tune split. It sets no score thresholds; bench/news-eval.ts prints the numbers.
@@ -12,12 +12,12 @@ const tune = loadNewsSplit('tune');
 const heldout = loadNewsSplit('heldout');
 const all = [...tune, ...heldout];
 
-/** Rows of the table in SPLIT.md: split, language, file, sha256 prefix. */
+/** Rows of the tables in SPLIT.md: batch (the batch-1 table has no batch column), split, language, file, sha256 prefix. */
 const splitTable = readFileSync(join(NEWS_DIR, 'SPLIT.md'), 'utf8')
   .split('\n')
-  .map((line) => /^\| (tune|heldout) \| (\w+) \| ([\w.-]+)\.md \| ([0-9a-f]{12}) \|$/.exec(line))
+  .map((line) => /^\| (?:(\d+) \| )?(tune|heldout) \| (\w+) \| ([\w.-]+)\.md \| ([0-9a-f]{12}) \|$/.exec(line))
   .filter((m): m is RegExpExecArray => m !== null)
-  .map((m) => ({ split: m[1]!, language: m[2]!, file: m[3]!, hash: m[4]! }));
+  .map((m) => ({ batch: Number(m[1] ?? '1'), split: m[2]!, language: m[3]!, file: m[4]!, hash: m[5]! }));
 
 describe('real-news corpus', () => {
   it('loads every tune article through the Markdown seed reader, with a title and a body', () => {
@@ -39,6 +39,7 @@ describe('real-news corpus', () => {
       const row = splitTable.find((r) => r.file === a.file);
       expect(row, `${a.name} is not listed in SPLIT.md`).toBeDefined();
       expect(row?.split, a.name).toBe(a.split);
+      expect(row?.batch, a.name).toBe(a.batch);
       expect(row?.language, a.name).toBe(a.input.language);
       expect(splitHash(a.splitKey).slice(0, 12), a.name).toBe(row?.hash);
     }
@@ -49,6 +50,22 @@ describe('real-news corpus', () => {
     expect(all.length).toBe(splitTable.length);
     const expected = expectedSplits(all);
     for (const a of all) expect(expected.get(a.file), a.name).toBe(a.split);
+  });
+
+  it('splits each batch by its own rule, so that adding batch 2 moved no batch-1 article', () => {
+    const batchOne = all.filter((a) => a.batch === 1);
+    const alone = expectedSplits(batchOne);
+    for (const a of batchOne) expect(alone.get(a.file), a.name).toBe(a.split);
+    expect(heldOutCount(1, 16), 'batch-1 rule').toBe(7);
+    expect(heldOutCount(2, 5), 'batch-2 rule').toBe(2);
+    expect(heldOutCount(2, 1), 'a single article of a language is tuned on').toBe(0);
+  });
+
+  it('meets the size the issue asks for: at least 25 tune and 15 held-out articles in at least 4 languages', () => {
+    if (heldout.length === 0) return;
+    expect(tune.length).toBeGreaterThanOrEqual(25);
+    expect(heldout.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(all.map((a) => a.input.language)).size).toBeGreaterThanOrEqual(4);
   });
 
   it('scores the tune split: every labelled quotation is counted once, found or missed', () => {

@@ -37,6 +37,8 @@ export interface NewsArticle extends EvalArticle {
   frontMatter: Record<string, unknown>;
   /** What the split rule hashes: `split_key`, else `url`. */
   splitKey: string;
+  /** Collection batch (`batch` front-matter field; 1 when absent): each batch is split by its own rule. */
+  batch: number;
 }
 
 /** The split folder's path. */
@@ -69,7 +71,8 @@ export function loadNewsSplit(split: NewsSplit, root = NEWS_DIR): NewsArticle[] 
       const labelPath = join(dir, `${file}.labels.json`);
       const labels = existsSync(labelPath) ? (JSON.parse(readFileSync(labelPath, 'utf8')) as Labels) : { language: input.language, quotes: [], sources: [] };
       const key = typeof frontMatter.split_key === 'string' ? frontMatter.split_key : String(frontMatter.url ?? '');
-      return { name: `${split}/${file}`, split, file, input, labels, frontMatter, splitKey: key };
+      const batch = typeof frontMatter.batch === 'number' ? frontMatter.batch : 1;
+      return { name: `${split}/${file}`, split, file, input, labels, frontMatter, splitKey: key, batch };
     });
 }
 
@@ -77,19 +80,32 @@ export function loadNewsSplit(split: NewsSplit, root = NEWS_DIR): NewsArticle[] 
 export const splitHash = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
 
 /**
- * The split rule of `SPLIT.md`: per language, keys in SHA-256 order; the first floor((2n + 4) / 5)
- * articles of a language with n ≥ 2 are held out (articles sharing a key stay together).
+ * How many articles of one language a batch holds out, given the number `n` of that language's articles
+ * in the batch (see `SPLIT.md`). Batch 1: floor((2n + 4) / 5) for n ≥ 2 (about 40 %). Batch 2:
+ * floor((n + 1) / 3) for n ≥ 2 (about a third, so that the tune split reaches 25 articles). A language with a
+ * single article in a batch holds none out.
+ */
+export function heldOutCount(batch: number, n: number): number {
+  if (n < 2) return 0;
+  return batch === 1 ? Math.floor((2 * n + 4) / 5) : Math.floor((n + 1) / 3);
+}
+
+/**
+ * The split rule of `SPLIT.md`, applied to each batch on its own: per batch and language, keys in SHA-256
+ * order; the first `heldOutCount(batch, n)` articles are held out (articles sharing a key stay together).
+ * Adding a batch therefore never moves an article of an earlier batch.
  */
 export function expectedSplits(articles: readonly NewsArticle[]): Map<string, NewsSplit> {
-  const byLanguage = new Map<string, NewsArticle[]>();
+  const groups = new Map<string, NewsArticle[]>();
   for (const a of articles) {
-    const list = byLanguage.get(a.input.language) ?? [];
+    const group = `${a.batch}\u0000${a.input.language}`;
+    const list = groups.get(group) ?? [];
     list.push(a);
-    byLanguage.set(a.input.language, list);
+    groups.set(group, list);
   }
   const out = new Map<string, NewsSplit>();
-  for (const list of byLanguage.values()) {
-    const wanted = list.length >= 2 ? Math.floor((2 * list.length + 4) / 5) : 0;
+  for (const list of groups.values()) {
+    const wanted = heldOutCount(list[0]?.batch ?? 1, list.length);
     const keys = [...new Set(list.map((a) => a.splitKey))].sort((x, y) => (splitHash(x) < splitHash(y) ? -1 : 1));
     let taken = 0;
     for (const key of keys) {
