@@ -171,6 +171,8 @@ const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boole
   }
   return false;
 };
+/** Relative pronouns that refer to a person ("who", "qui", "quien", "який"). */
+const PERSON_RELATIVE = new Set(['who', 'qui', 'quien', 'quienes', 'який', 'яка', 'які', 'который', 'которая']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that', 'when', 'where', 'while', 'який', 'яка', 'які', 'который', 'которая']);
 
 /** Where the speaker phrase of an attribution lies, if there is an attribution. */
@@ -244,8 +246,10 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   let aux = start;
   while (aux < verb && AUXILIARIES.has(tokens[aux]?.lower ?? '')) aux++;
   const inverted = verb === start || (aux === verb && verb - start <= 2);
-  // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said.").
+  // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said."),
+  // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
+  if (endsSentence && QUOTE_MARKS.has(tokens[end]?.text ?? '')) return null;
   if (inverted) {
     let to = verb + 1;
     while (to < end) {
@@ -297,7 +301,12 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
 }
 
 /** The speaker phrase of a speech verb, a lead ("According to X, …") or a colon before a quotation in the same sentence. */
-function attributionBefore(block: Block, first: number, hasPerson: (from: number, to: number) => boolean): (Attribution & { verb: boolean; naming?: boolean }) | null {
+function attributionBefore(
+  block: Block,
+  first: number,
+  hasPerson: (from: number, to: number) => boolean,
+  personAt: (k: number) => [number, number] | null,
+): (Attribution & { verb: boolean; naming?: boolean }) | null {
   const { tokens } = block;
   const openMark = first - 1;
   // The sentence may hold earlier quotations ("X stated that the shooting was not “random” and that “…”"):
@@ -336,7 +345,13 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
       if (!seg) continue;
       const [a, b0] = seg;
       const lead = tokens[a];
-      if (RELATIVE.has(lead?.lower ?? '')) continue;
+      if (RELATIVE.has(lead?.lower ?? '')) {
+        // "… Viktor Yushchenko, who hailed the service for "…"": the verb's subject is the person the clause hangs on.
+        const prev = segments[s - 1];
+        const antecedent = s === segments.length - 1 && PERSON_RELATIVE.has(lead?.lower ?? '') && prev ? personAt(prev[1] - 1) : null;
+        if (antecedent) return { from: antecedent[0], to: antecedent[1], verb: true, naming };
+        continue;
+      }
       // A piece that is only the tail of an earlier quotation names nobody.
       let outside = false;
       for (let k = a; k < b0 && !outside; k++) outside = (tokens[k]?.quote ?? 0) < 0 && tokens[k]?.kind === 'word';
@@ -366,7 +381,7 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
           break;
         }
       }
-      while (b > a && VERB_FILLERS.has(tokens[b - 1]?.lower ?? '')) b--;
+      while (b > a && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? ''))) b--;
       if (b <= a) continue;
       const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
       if (hasPerson(at.from, at.to)) return at;
@@ -719,6 +734,14 @@ const referent = (registry: Registry, blocks: readonly Block[], pos: number, las
   return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
 };
 
+/** Whether a person is named outside quotations in a paragraph before a position. */
+const namesPersonBefore = (registry: Registry, block: Block, blockIndex: number, pos: number): boolean => {
+  for (let k = 0; k < block.tokens.length && position(block, k) < pos; k++) {
+    if ((block.tokens[k]?.quote ?? 0) < 0 && clusterAt(registry, blockIndex, k)?.kind === 'person') return true;
+  }
+  return false;
+};
+
 /** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
 const isFragment = (block: Block, first: number, last: number): boolean => {
   let words = 0;
@@ -751,6 +774,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
       return false;
     };
+    const personAt = (k: number): [number, number] | null => {
+      const m = registry.tokenMention[blockIndex]?.[k];
+      return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
+    };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
     for (const q of block.quotes) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
@@ -767,7 +794,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (doc.profile !== 'other') {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en');
         if (!at) {
-          const before = attributionBefore(block, q.first, hasPerson);
+          const before = attributionBefore(block, q.first, hasPerson, personAt);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
           reported = !!before?.verb;
         }
@@ -826,6 +853,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       for (let j = i + 1; j < found.length && !donor; j++) if (found[j]?.attributed) donor = found[j]?.quote;
       // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
       if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
+      // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
+      if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && !namesPersonBefore(registry, block, blockIndex, f.quote.pos)) {
+        donor = previousBlockQuote;
+      }
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
         donor = previousBlockQuote;
         // A conversation: after A and B each spoke, and B asked a question, the unattributed reply is A's.

@@ -201,13 +201,17 @@ export const SPEECH_VERBS = set(`
   prévenu martèle confie
   adding noting explaining telling asking writing commenting stating arguing warning claiming insisting
   declaring announcing recalling reiterating stressing acknowledging quipped conceded
+  hailed praised welcomed criticised criticized condemned thanked lauded applauded denounced
+  saluted slammed
   dijo dijeron dice dicen afirmó afirmaron afirma declaró declararon declara explicó explicaron explica
   señaló señalaron señala aseguró aseguraron asegura añadió agregó indicó indica manifestó comentó
   sostuvo advirtió expresó subrayó destacó reconoció precisó insistió apuntó admitió anunció respondió
   preguntó escribió
   déclaré déclare déclarent dit disent affirmé affirme expliqué explique ajouté ajoute souligné
   souligne estimé estime indiqué indique précisé précise assuré assure averti insisté reconnu confié
-  annoncé répondu écrit lancé martelé
+  annoncé répondu écrit lancé martelé demandé disant affirmant expliquant ajoutant soulignant précisant
+  déclarant estimant
+  diciendo afirmando explicando añadiendo señalando asegurando pidió
   розповідає наголошує зазначає додає пояснює підкреслює
 `);
 

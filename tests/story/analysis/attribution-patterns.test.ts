@@ -45,4 +45,33 @@ describe('attribution patterns', () => {
       ]),
     ).toEqual(['Jane Hill', 'Ralph Moss', 'Jane Hill', 'Ralph Moss']);
   });
+
+  it('a relative clause\'s verb of saying belongs to the person the clause hangs on ("X, who praised … for "…"")', () => {
+    expect(speakers(['Ambassador Ivo Petrov read a letter from Prime Minister Anna Sala, who praised the choir for "the courage it showed in the hardest of years."'])).toEqual([
+      'Anna Sala',
+    ]);
+  });
+
+  it('a sentence after a finished quotation that opens a quotation of its own does not sign the first one', () => {
+    expect(
+      speakers([
+        'Ambassador Ivo Petrov read a letter from Prime Minister Anna Sala, who praised the choir for "the courage it showed in the hardest of years." She also thanked the conductor for "keeping the music alive in every shelter."',
+      ]),
+    ).toEqual(['Anna Sala', 'Anna Sala']);
+  });
+
+  it('a paragraph that names nobody before its quotation continues the speaker of the paragraph before', () => {
+    expect(
+      speakers([
+        'Senator Ruth Lane told the hall that "the station has never been more needed than it is this winter."',
+        'Today the station reaches listeners in nine countries. "People still turn to it when every other signal goes quiet."',
+      ]),
+    ).toEqual(['Ruth Lane', 'Ruth Lane']);
+  });
+
+  it('an auxiliary after the subject is not part of a descriptive speaker ("le gérant a demandé …, disant « … »")', () => {
+    expect(
+      speakers(['Samedi, le gérant a demandé aux clientes de partir, disant à leur accompagnatrice « de revenir un autre jour avec moins de monde ».', 'Rien de plus.'], 'fr'),
+    ).toEqual(['gérant']);
+  });
 });
