@@ -25,6 +25,7 @@ import { flags, isAcronym, isCommonWord, isDemonym, isOrgDescriptor, isOrgHead, 
 import {
   CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
+  CYRILLIC_PLACE_NAMES,
   DIRECTION_WORDS,
   EVENT_FIRST,
   EVENT_HEADS,
@@ -629,6 +630,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (whole & ANY_PLACE) cues.place += 4;
   if (whole & PERSON && n >= 2) cues.person += 3;
   if (n === 1 && firstTok.caps && COUNTRY_ABBREVIATIONS.has(firstTok.fold)) cues.place += 4;
+  // "США", "Україні", "Харкова": the gazetteer, in any case; "Велика Британія", "Сполучені Штати" by their last word.
+  if (profile === 'cyrillic' && !firstTok.caps && (n === 1 || (n === 2 && CYRILLIC_ADJECTIVE.test(firstTok.lower))) && isCyrillicPlace(lastTok.lower)) cues.place += 4;
+  if (profile === 'cyrillic' && n === 1 && firstTok.caps && CYRILLIC_PLACE_NAMES.has(firstTok.lower)) cues.place += 4;
+  // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
+  if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
   if (n >= 2 && isOrgHead(lastTok.fold)) cues.organization += 3;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
   for (let k = a; k < end - 1; k++) {
@@ -675,7 +681,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     const surname = CYRILLIC_SURNAME.test(lastTok.lower);
     const titled = cyrillicTitleBefore(tokens, a);
     const stem = tokens.slice(a, end).some((t) => cyrillicOrgStem(t.lower));
-    const body = stem || (!surname && !titled && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
+    // "Голос Америки", "Посольство США": a place named inside the run makes it a body's name, not a person's.
+    const ofPlace = tokens.slice(a + 1, end).some((t) => isCyrillicPlace(t.lower) || (t.caps && CYRILLIC_PLACE_NAMES.has(t.lower)));
+    const body = stem || ofPlace || (!surname && !titled && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
     if (body) cues.organization += 2;
     else {
       cues.person += 1;
@@ -808,6 +816,14 @@ export function findMentions(doc: Doc): Mention[] {
         }
         continue;
       }
+      // "в Україні Анжела Грабовська": a place (or a body's head) running into a name is two names.
+      const rest = block.tokens.slice(from + 1, end);
+      const personRest = rest.length >= 2 && rest.length <= 3 && rest.every((t) => !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower) && !t.caps);
+      if (doc.profile === 'cyrillic' && personRest && (isCyrillicPlace(block.tokens[from]?.lower ?? '') || cyrillicOrgStem(block.tokens[from]?.lower ?? ''))) {
+        classifyPart(b, from, from + 1, null, emptyCues());
+        decompose(b, from + 1, end);
+        continue;
+      }
       decompose(b, from, end);
     }
     if (doc.profile === 'en') localBodies(b, firstOfBlock);
@@ -925,6 +941,26 @@ const cyrillicTitleBefore = (tokens: Token[], a: number): boolean => {
     const stem = t.lower.replace(/(?:а|у|ові|ом|ем|ою|ці|ки|і|ї)$/u, '');
     if (TITLE_WORDS.has(t.fold) || isRoleNoun(t.fold) || TITLE_WORDS.has(stem) || isRoleNoun(stem)) return true;
     if (t.cap) return false;
+  }
+  return false;
+};
+
+/** Adjective endings, in any case, of the first word of a two-word place ("Велика Британія", "Сполучених Штатах"). */
+const CYRILLIC_ADJECTIVE = /(?:[аяі]|ий|ій|ої|ій|ою|ому|ого|их|ими|ая|ые)$/u;
+
+/** Case endings of Ukrainian and Russian nouns, longest first, removed to find a place name's stem. */
+const CYRILLIC_NOUN_ENDINGS = ['ами', 'ями', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'ах', 'ях', 'ів', 'ії', 'ія', 'ію', 'ї', 'і', 'у', 'ю', 'а', 'я', 'и', 'е', 'й', 'ь', 'о'];
+
+/** Whether a Cyrillic word is a form of a place name in the gazetteer ("Україні", "Харкова", "Херсонщину"). */
+const isCyrillicPlace = (lower: string): boolean => {
+  if (CYRILLIC_PLACE_NAMES.has(lower)) return true;
+  // "Київщина", "Херсонщині", "Донеччину": the suffix of a region named after its city.
+  if (/(?:щин|ччин)[аиіуою]{1,2}$/u.test(lower) && lower.length >= 7) return true;
+  for (const ending of CYRILLIC_NOUN_ENDINGS) {
+    if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
+    const stem = lower.slice(0, -ending.length);
+    if (CYRILLIC_PLACE_NAMES.has(stem)) return true;
+    for (const nominative of ['а', 'я', 'ія', 'і', 'и', 'й', 'ь', 'о']) if (CYRILLIC_PLACE_NAMES.has(stem + nominative)) return true;
   }
   return false;
 };

@@ -24,4 +24,16 @@ describe('Ukrainian names', () => {
     expect(r.entities.people).toEqual(['Олена Петренко']);
     expect(r.entities.organizations).toEqual(['Верховна Рада', 'Кабінет Міністрів України']);
   });
+
+  it('places are found in any case form, regions by their suffix, and a sentence-initial preposition is no part of a name', () => {
+    const r = analyze(['У Львові та Харкові пройшли концерти.', 'На Полтавщині відкрили виставку, а до Варшави поїхали музиканти зі США.']);
+    expect(r.entities.places).toEqual(['Львові', 'Харкові', 'Полтавщині', 'Варшави', 'США']);
+  });
+
+  it('a place running into a name is split off it, and a run naming a place inside is a body ("Радіо Польщі")', () => {
+    const r = analyze(['Про це в Україні Олена Петренко розповіла виданню Радіо Польщі.']);
+    expect(r.entities.people).toEqual(['Олена Петренко']);
+    expect(r.entities.places).toContain('Україні');
+    expect(r.entities.people).not.toContain('Радіо Польщі');
+  });
 });
