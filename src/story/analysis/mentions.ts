@@ -49,6 +49,7 @@ import {
   PORTFOLIO_WORDS,
   REPORT_VERBS,
   ROMAN_NUMERALS,
+  ROMANCE_PLACE_FIRST,
   SOURCE_LEADS_CYRILLIC,
   SPEECH_VERBS,
   TITLE_WORDS,
@@ -476,6 +477,8 @@ function decompose(b: Builder, a: number, end: number): void {
 
   if (end - a === 1 && (MONTHS.has(firstTok.fold) || WEEKDAYS.has(firstTok.fold) || (flags(firstTok.fold) & DATE && !(flags(firstTok.fold) & NAME_LIKE)))) return;
   if (end - a === 1 && ROMAN_NUMERALS.has(firstTok.fold)) return;
+  // "Las noticias …", "Der Bericht …": an article alone is grammar, whatever the lexicon says of the word.
+  if (end - a === 1 && (b.profile === 'de' || b.profile === 'romance') && FOREIGN_LEADING_WORDS.has(firstTok.lower)) return;
   // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
   if (
     end - a === 1 &&
@@ -694,12 +697,17 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
   // sentence are a person's name more often than not ("le chanteur Conchita Wurst").
   // After an article ("los Derechos Humanos", "la Douma") a capitalised run names a thing or a body, not a person.
+  // "República Dominicana", "San José", "Île Maurice": a place's first word.
+  if (profile === 'romance' && n >= 2 && ROMANCE_PLACE_FIRST.has(firstTok.fold) && !(whole & (PERSON | ORGANIZATION))) cues.place += 3;
   if (
     profile === 'romance' &&
     n >= 2 &&
     n <= 3 &&
     !firstTok.caps &&
     !FOREIGN_ORG_FIRST.has(firstTok.fold) &&
+    // "La Habana", "Le Havre": a name that starts with an article is a place's or a body's, not a person's.
+    !FOREIGN_DEFINITE_ARTICLES.has(firstTok.lower) &&
+    !ROMANCE_PLACE_FIRST.has(firstTok.fold) &&
     !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') &&
     tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)
   )

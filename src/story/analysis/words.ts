@@ -339,6 +339,17 @@ export const NON_ENTITY_WORDS = set(`
   gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
   internet web online id sms url vpn 5g 4g 3g ufo atm pin vp lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
   am pm bc ad ce bce mw gw kw kwh mwh gwh km kg mph
+  deutsch englisch franzosisch spanisch russisch italienisch chinesisch arabisch ukrainisch polnisch
+  espanol ingles frances aleman portugues ruso chino arabe italiano ucraniano catalan euskera gallego
+  francais anglais allemand espagnol russe italien chinois ukrainien portugais
+  mandarin cantonese swahili esperanto latin
+`);
+
+/** First words of a place's name in Spanish and French ("República Dominicana", "Islas Malvinas", "San José", "Île Maurice"). */
+export const ROMANCE_PLACE_FIRST = set(`
+  republica reino isla islas estado provincia ciudad sierra golfo mar rio lago monte cabo puerto san santa
+  santo villa nueva nuevo costa
+  republique royaume ile iles mont lac saint sainte cap port golfe ville nouvelle
 `);
 
 /**
@@ -384,7 +395,7 @@ export const FOREIGN_PLACE_NAMES = set(`
   georgie armenie azerbaidjan caucase moyen-orient proche-orient amerique-latine amerique-du-sud
   amerique-du-nord mediterranee gaza cisjordanie palestine israel tibet taiwan japon philippines
   thailande birmanie indonesie malaisie australie nouvelle-zelande afrique-du-nord
-  pays-bas
+  pays-bas ee-uu
 `);
 
 /** Lowercase nouns of German, Spanish and French right before a place's name ("la mer Méditerranée", "la ciudad de X"). */
