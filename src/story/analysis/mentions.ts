@@ -815,7 +815,13 @@ export function findMentions(doc: Doc): Mention[] {
           cues.person += 3;
           classifyPart(b, name[0], name[1], { words: [title.fold], head: title.fold }, cues);
         } else if (name) decompose(b, name[0], name[1]);
-        else if (germanBareName(block.tokens, from, end)) {
+        else if (germanNamedBody(block.tokens, from, end)) {
+          // "der Bundesrat", "der Deutschen Bahn": a federal body's compound, or a capitalised adjective inside a sentence.
+          const cues = emptyCues();
+          cues.organization += 3;
+          const start = FOREIGN_LEADING_WORDS.has(block.tokens[from]?.lower ?? '') ? from + 1 : from;
+          classifyPart(b, start, end, null, cues);
+        } else if (germanBareName(block.tokens, from, end)) {
           // ", Jürgen Dupper,", "sagte Lena Vogt.": two or three capitalised words with no article, set off by
           // commas or a verb of saying, are a person's name, whether or not the lexicon knows the given name.
           const cues = emptyCues();
@@ -888,6 +894,27 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
     if (t && isAcronym(t)) return [k, k + 1];
   }
   return null;
+}
+
+/** Head nouns of compounds that name a federal body ("Bundesrat", "Bundestag", "Bundesbank", "Bundesverfassungsgericht"). */
+const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtshof', 'amt', 'agentur', 'polizei', 'ministerium', 'kanzleramt', 'anstalt', 'behorde', 'versammlung'];
+
+/** A capitalised German adjective, which only a name capitalises inside a sentence ("Deutsche Bahn", "Europäische Zentralbank"). */
+const GERMAN_NAME_ADJECTIVE = /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|\p{L}+isch)(?:e|en|er|es)$/u;
+
+/**
+ * Whether [a, end) names a body by German word formation alone: a one-word compound of "Bundes-" and a
+ * body's head ("Bundesrat"), or a capitalised adjective followed by a capitalised noun inside a sentence
+ * ("der Deutschen Bahn"), since German writes adjectives in lowercase unless they belong to a name.
+ */
+function germanNamedBody(tokens: Token[], a: number, end: number): boolean {
+  if (FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '') && end - a >= 2) a++;
+  const first = tokens[a];
+  if (!first || first.kind !== 'word') return false;
+  if (end - a === 1) return first.fold.startsWith('bundes') && FEDERAL_BODY_HEADS.some((h) => first.fold.endsWith(h) && first.fold.length > 6 + h.length - 1);
+  if (end - a > 4 || first.initial) return false;
+  const last = tokens[end - 1];
+  return GERMAN_NAME_ADJECTIVE.test(first.fold) && !!last && !PLACE_HEADS.has(last.fold) && !isDemonym(last.fold) && !(flags(spanKey(tokens, a, end)) & ANY_PLACE);
 }
 
 /** Tokens after which a bare German name may stand: a comma, an opening bracket, a verb of saying ("sagte", "so"). */

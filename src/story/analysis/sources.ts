@@ -129,7 +129,11 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
     if (!t || t.kind === 'punct') break;
     const found = col.clusterStarting(blockIndex, j);
     if (found) {
-      if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos);
+      // "according to Catalan police": a name that only qualifies a body's head is the description's, and the
+      // description is the source; the name itself stays what it was.
+      const head = tokens[found.end];
+      if (head && head.kind === 'word' && !head.cap && PUBLIC_BODY_HEADS.has(head.fold)) col.addPhrase(block, j, found.end + 1, pos);
+      else if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos);
       return;
     }
     if (DOCUMENT_NOUNS.has(t.lower) && ['from', 'by', 'of'].includes(tokens[j + 1]?.lower ?? '')) {

@@ -75,3 +75,10 @@ describe('attribution patterns', () => {
     ).toEqual(['gérant']);
   });
 });
+
+describe('described bodies as sources', () => {
+  it('a name that only qualifies a body\'s head ("according to Catalan police") is not itself made a body', () => {
+    const r = analyzeArticle(article(['The blast happened near the station at noon, according to Catalan police, known as the Mossos.']));
+    expect(r.entities.organizations).not.toContain('Catalan');
+  });
+});

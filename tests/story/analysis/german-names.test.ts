@@ -20,4 +20,9 @@ describe('German names', () => {
     const r = analyze(['Der Bürgermeister von Passau sprach am Abend.', 'Frau von der Leyen schwieg.']);
     expect(r.entities.people).not.toContain('Passau');
   });
+
+  it('German word formation names bodies: a "Bundes-" compound with a body head, a capitalised adjective inside a sentence', () => {
+    const r = analyze(['Der Bundesrat stimmte am Freitag zu. Die Züge der Deutschen Bahn standen still, und die Europäische Zentralbank senkte den Zins.']);
+    expect(r.entities.organizations).toEqual(['Bundesrat', 'Deutschen Bahn', 'Europäische Zentralbank']);
+  });
 });
