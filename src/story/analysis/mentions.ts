@@ -910,7 +910,7 @@ const GERMAN_NAME_ADJECTIVE = /^(?:deutsch|europaisch|international|national|fre
 function germanNamedBody(tokens: Token[], a: number, end: number): boolean {
   if (FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '') && end - a >= 2) a++;
   const first = tokens[a];
-  if (!first || first.kind !== 'word') return false;
+  if (first?.kind !== 'word') return false;
   if (end - a === 1) return first.fold.startsWith('bundes') && FEDERAL_BODY_HEADS.some((h) => first.fold.endsWith(h) && first.fold.length > 6 + h.length - 1);
   if (end - a > 4 || first.initial) return false;
   const last = tokens[end - 1];
@@ -933,7 +933,7 @@ function germanBareName(tokens: Token[], a: number, end: number): boolean {
   if (end - a < 2 || end - a > 3) return false;
   for (let k = a; k < end; k++) {
     const t = tokens[k];
-    if (!t || t.kind !== 'word' || !t.cap || t.caps || t.dotted || t.quote >= 0) return false;
+    if (t?.kind !== 'word' || !t.cap || t.caps || t.dotted || t.quote >= 0) return false;
     if (
       isGermanTitle(t.fold) ||
       isOrgHead(t.fold) ||

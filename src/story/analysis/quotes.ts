@@ -181,6 +181,8 @@ interface Attribution {
   to: number;
   /** The verb stands without a subject ("«…», explicó.", "«…», — сказав."): the speaker is the one last spoken of. */
   zero?: boolean;
+  /** The phrase follows a lead ("according to the police", "nach Angaben der Polizei"), where its article is no part of the speaker. */
+  lead?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -207,7 +209,7 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     if (t.cap && !t.initial) named = true;
     to++;
   }
-  return to > from ? { from, to } : null;
+  return to > from ? { from, to, lead: true } : null;
 };
 
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
@@ -540,7 +542,7 @@ const namedAfter = (phrase: Token[], from: number): { start: number; end: number
   let end = k;
   while (k < phrase.length) {
     const t = phrase[k];
-    if (!t || t.kind !== 'word') break;
+    if (t?.kind !== 'word') break;
     if (t.cap) end = k + 1;
     else if (!NAME_CONNECTORS.has(t.lower)) break;
     k++;
@@ -568,6 +570,7 @@ function resolveSpeaker(
   while (first < phrase.length && (phrase[first]?.kind === 'punct' || SPEAKER_OPENERS.has(phrase[first]?.lower ?? ''))) first++;
   // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
   let definite = false;
+  const articleAt = first;
   while (first < phrase.length && (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the' || FOREIGN_DEFINITE.has(phrase[first]?.lower ?? ''))) {
     if (phrase[first]?.kind === 'word') definite = true;
     first++;
@@ -653,7 +656,8 @@ function resolveSpeaker(
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
-  const startTok = phrase[first];
+  // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
+  const startTok = phrase[definite && !at.lead ? articleAt : first];
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');

@@ -72,7 +72,7 @@ describe('attribution patterns', () => {
   it('an auxiliary after the subject is not part of a descriptive speaker ("le gérant a demandé …, disant « … »")', () => {
     expect(
       speakers(['Samedi, le gérant a demandé aux clientes de partir, disant à leur accompagnatrice « de revenir un autre jour avec moins de monde ».', 'Rien de plus.'], 'fr'),
-    ).toEqual(['gérant']);
+    ).toEqual(['le gérant']);
   });
 });
 
