@@ -677,7 +677,14 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n >= 2 && firstTok.dotted) cues.person += 2;
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
-  } else if (profile === 'cyrillic' && n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
+  } else if (
+    profile === 'cyrillic' &&
+    n >= 2 &&
+    n <= 3 &&
+    !firstTok.caps &&
+    // At a sentence start capitals say nothing, unless a surname ending or a role after the name does ("Ярина Матвійчук, Голос Америки:").
+    (!firstTok.initial || CYRILLIC_SURNAME.test(lastTok.lower) || (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)))
+  ) {
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
     // "Олена Петренко", "Ірини Бойко": a surname ending (in any case) or a title just before makes it a person's name;
     // a given name may end like an adjective ("Андрій", "Юрій"), so the adjective endings count only without them.
@@ -785,7 +792,9 @@ export function findMentions(doc: Doc): Mention[] {
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
-    for (const [a, end] of splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile)) {
+    const spans = splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile);
+    for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
+      const end = end0;
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {
@@ -962,6 +971,24 @@ function germanBareName(tokens: Token[], a: number, end: number): boolean {
 
 /** Oblique-case adjective endings (genitive, dative, instrumental) that a name in the nominative lacks. */
 const CYRILLIC_CASE_ENDING = /(?:ої|ого|ому|ими|ій|ою|ых|ой|ому)$/u;
+
+/**
+ * Ukrainian writes only the first word of a body's name in capitals: "Республіканська партія", "Палата
+ * представників США". A capitalised run followed by a lowercase body head, or a capitalised body head
+ * followed by a lowercase genitive plural (and an acronym), is extended to the whole name.
+ */
+function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, number] {
+  const [a, end] = span;
+  const next = tokens[end];
+  if (next?.kind !== 'word' || next.cap || next.quote !== tokens[a]?.quote) return span;
+  const lastTok = tokens[end - 1];
+  if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, end + 1];
+  if (end - a === 1 && lastTok && cyrillicOrgStem(lastTok.lower) && /(?:ів|их|ей)$/u.test(next.lower)) {
+    const tail = tokens[end + 1];
+    return tail?.kind === 'word' && tail.caps ? [a, end + 2] : [a, end + 1];
+  }
+  return span;
+}
 
 /** Endings of East Slavic surnames, in the nominative and the oblique cases ("Петренко", "Бойка", "Ковальчука", "Шевченкові", "Левицької"). */
 const CYRILLIC_SURNAME =

@@ -36,4 +36,14 @@ describe('Ukrainian names', () => {
     expect(r.entities.places).toContain('Україні');
     expect(r.entities.people).not.toContain('Радіо Польщі');
   });
+
+  it('a body whose name capitalises only its first word is read whole ("Республіканська партія", "Палата представників США")', () => {
+    const r = analyze(['Її підтримала Республіканська партія, а до Палати представників США вона балотується вперше.']);
+    expect(r.entities.organizations).toEqual(['Республіканська партія', 'Палати представників США']);
+  });
+
+  it('a name at a paragraph start counts when a surname ending or a role after it says so', () => {
+    const r = analyze(['Ярина Матвійчук, кореспондентка: Розкажіть про себе.', 'Джеффрі Кенні, вокаліст гурту: Ми почуваємося як вдома.']);
+    expect(r.entities.people).toEqual(['Ярина Матвійчук', 'Джеффрі Кенні']);
+  });
 });
