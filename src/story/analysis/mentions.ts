@@ -607,6 +607,15 @@ function decompose(b: Builder, a: number, end: number): void {
   classifyPart(b, a, end, null, emptyCues());
 }
 
+/** Whether a word of [a, end) is a place's name on its own (lexicon or gazetteer). */
+const hasPlaceWord = (tokens: Token[], a: number, end: number): boolean => {
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t && (flags(t.fold) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(t.fold))) return true;
+  }
+  return false;
+};
+
 /** Adds the evidence of the part's own words and its context, then records it. */
 function classifyPart(b: Builder, a: number, end: number, role: Role | null, cues: Cues, prefixOfTitle = false): void {
   const { tokens, profile } = b;
@@ -715,6 +724,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // "La Habana", "Le Havre": a name that starts with an article is a place's or a body's, not a person's.
     !FOREIGN_DEFINITE_ARTICLES.has(firstTok.lower) &&
     !ROMANCE_PLACE_FIRST.has(firstTok.fold) &&
+    !hasPlaceWord(tokens, a, end) &&
     !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') &&
     tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)
   )
@@ -727,7 +737,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       if (t && !t.caps && (flags(t.fold) === 0 || flags(t.fold) & NAME_LIKE) && !isOrgHead(t.fold) && !PLACE_HEADS.has(t.fold)) unknown++;
       else if (t && NAME_CONNECTORS.has(t.lower) && !t.cap) unknown++;
     }
-    if (unknown === n) cues.person += 0.5;
+    // "Russie Unie", "Nizhny Novgorod": a run holding a place's name is a place's or a body's, not a person's.
+    if (unknown === n && !hasPlaceWord(tokens, a, end)) cues.person += 0.5;
   }
 
   const context = contextCues(b, a, end, cues);
@@ -795,6 +806,13 @@ export function findMentions(doc: Doc): Mention[] {
     const spans = splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile);
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
       const end = end0;
+      // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.
+      if (
+        block.tokens[a - 1]?.text === '(' &&
+        block.tokens[end]?.text === ')' &&
+        /^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(block.text.slice(block.tokens[a]?.start ?? 0, block.tokens[end - 1]?.end ?? 0))
+      )
+        continue;
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {

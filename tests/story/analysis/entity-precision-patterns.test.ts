@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+describe('entity precision patterns', () => {
+  it('a party letter and a state in brackets after a name ("(D-OH)") is no body', () => {
+    const r = analyzeArticle(article(['Rep. Nora Bell (D-OH), the co-chair of the caucus, spoke first. Senator Tom Reed (R-Ohio) agreed with her.']));
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.people).toEqual(['Nora Bell', 'Tom Reed']);
+  });
+
+  it('a run holding a country\'s or city\'s name is not a person ("Russie Unie", "Nijni Novgorod")', () => {
+    const r = analyzeArticle(article(['Le parti Russie Unie a gagné, et le maire de la ville a parlé aux habitants.'], 'Actualité', 'fr'));
+    expect(r.entities.people).toEqual([]);
+  });
+});
