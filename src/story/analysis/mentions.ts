@@ -753,6 +753,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (after && cues.organization < 3 && cues.place < 3) cues.person += 1;
     // The role is kept for resolving "the spokesman said" later; its evidence is counted in the context cues.
     role ??= before ?? after;
+    if (!role && profile === 'cyrillic' && n >= 2) {
+      const title = cyrillicTitleWord(tokens, a, 5);
+      if (title) role = { words: [title], head: title };
+    }
   }
   // A guillemet-quoted short name («Укренерго») is almost always a company or body.
   const open = tokens[a - 1];
@@ -1013,16 +1017,23 @@ const CYRILLIC_SURNAME =
   /(?:енк[оауі]|енкові|[юу]к[аиуі]?|чук[аиуі]?|[оеє]вич[аеу]?|[сц]ьк(?:ий|а|ого|ої|ому|ій|ою)|[оеє]в(?:а|ої|ій|у|ою|им|ого|ому)?|[іи]н(?:а|ої|ій|у|ою|им)?|ишин[аиу]?|[ая]к[аиу]?)$/u;
 
 /** Whether a title or role noun stands just before a Cyrillic name, perhaps with one lowercase word between ("Міністр енергетики Андрій Мельник", "речника поліції Ірини Бойко"). */
-const cyrillicTitleBefore = (tokens: Token[], a: number): boolean => {
-  for (let k = a - 1; k >= 0 && k >= a - 2; k--) {
+const cyrillicTitleBefore = (tokens: Token[], a: number): boolean => cyrillicTitleWord(tokens, a, 2) !== null;
+
+/**
+ * The title or role noun (its stem) before a Cyrillic name, over at most `reach` words: lowercase words,
+ * and places or acronyms the title governs ("Посол України в Перу Ігор Ткаченко"), may stand between.
+ */
+const cyrillicTitleWord = (tokens: Token[], a: number, reach: number): string | null => {
+  for (let k = a - 1; k >= 0 && k >= a - reach; k--) {
     const t = tokens[k];
-    if (t?.kind !== 'word') return false;
+    if (t?.kind !== 'word') return null;
     // Titles are inflected too ("речника", "міністра"): compare the stem.
     const stem = t.lower.replace(/(?:а|у|ові|ом|ем|ою|ці|ки|і|ї)$/u, '');
-    if (TITLE_WORDS.has(t.fold) || isRoleNoun(t.fold) || TITLE_WORDS.has(stem) || isRoleNoun(stem)) return true;
-    if (t.cap) return false;
+    if (TITLE_WORDS.has(t.fold) || isRoleNoun(t.fold)) return t.fold;
+    if (TITLE_WORDS.has(stem) || isRoleNoun(stem)) return stem;
+    if (t.cap && !(reach > 2 && (isCyrillicPlace(t.lower) || t.caps))) return null;
   }
-  return false;
+  return null;
 };
 
 /** Adjective endings, in any case, of the first word of a two-word place ("Велика Британія", "Сполучених Штатах"). */

@@ -171,6 +171,12 @@ const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boole
   }
   return false;
 };
+/** Object and stressed pronouns after a lead ("according to him", "selon lui", "según él", "laut ihm"). */
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'lui', 'elle', 'eux', 'elles', 'él', 'ella', 'ellos', 'ellas', 'ihm', 'ihr', 'ihnen', 'нього', 'неї', 'них']);
+
+/** Clitic and object pronouns between a subject and its verb ("la periodista le preguntó", "elle lui a dit"). */
+const CLITICS = new Set(['le', 'les', 'lo', 'la', 'se', 'me', 'nos', 'te', 'lui', 'leur', 'y', 'en', 'ihm', 'ihr']);
+
 /** Relative pronouns that refer to a person ("who", "qui", "quien", "який"). */
 const PERSON_RELATIVE = new Set(['who', 'qui', 'quien', 'quienes', 'який', 'яка', 'які', 'который', 'которая']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that', 'when', 'where', 'while', 'який', 'яка', 'які', 'который', 'которая']);
@@ -199,6 +205,10 @@ const leadAt = (tokens: Token[], k: number, german: boolean): number => {
 
 /** The name phrase after a lead, up to a comma or the end of the clause. */
 const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
+  // "Según declaró, «…»", "Selon lui, « … »", "according to him": the lead refers back to the one last spoken of.
+  const first = tokens[from];
+  if (first?.kind === 'word' && !first.cap && (SPEECH_VERBS.has(first.lower) || OBJECT_PRONOUNS.has(first.lower) || PRONOUNS.has(first.lower)))
+    return { from, to: from + 1, lead: true, zero: true };
   let to = from;
   let named = false;
   while (to < tokens.length && to - from < 10) {
@@ -329,6 +339,9 @@ function attributionBefore(
       return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
     if (!SPEECH_VERBS.has(t.lower)) continue;
+    // "Según declaró, «…»": a lead right before the verb leaves the subject unsaid.
+    const prev = tokens[v - 1]?.lower ?? '';
+    if (ATTRIBUTION_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
     // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
     // an apposition ("A B, director general of C, said") describes the named subject before it.
     const segments: [number, number][] = [];
@@ -383,7 +396,7 @@ function attributionBefore(
           break;
         }
       }
-      while (b > a && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? ''))) b--;
+      while (b > a + 1 && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? '') || CLITICS.has(tokens[b - 1]?.lower ?? ''))) b--;
       if (b <= a) continue;
       const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
       if (hasPerson(at.from, at.to)) return at;
@@ -765,7 +778,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const last: Antecedent = { speaker: null, pos: -1 };
   let previousBlockQuote: FoundQuote | null = null;
   // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
-  let turns: { cluster: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
+  let turns: { speaker: string | null; cluster: Cluster | null; affiliation: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
   let pendingRunOn: FoundQuote[] = [];
   const cyrillic = doc.profile === 'cyrillic';
   const german = doc.profile === 'de';
@@ -869,8 +882,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const [older, previous] = turns.slice(-2);
         const asks = (text: string): boolean => /\?["”»“]?\s*$/u.test(text);
         const asked = asks(previousBlockQuote.text) || (asks(f.quote.text) && found.length === 1 && f.runsOn === false);
-        if (asked && older && previous && older.explicit && previous.explicit && !previous.runsOn && older.cluster && previous.cluster && older.cluster !== previous.cluster) {
-          donor = { text: '', speaker: older.cluster.name, cluster: older.cluster, affiliation: null, pos: f.quote.pos };
+        // Turns compare speakers by name, so that interview labels without an entity ("Wikinews:") take part.
+        if (asked && older && previous && older.explicit && previous.explicit && !previous.runsOn && older.speaker && previous.speaker && older.speaker !== previous.speaker) {
+          donor = { text: '', speaker: older.speaker, cluster: older.cluster, affiliation: older.affiliation, pos: f.quote.pos };
           alternated = true;
         }
       }
@@ -891,7 +905,11 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     else pendingRunOn = [];
     // Only consecutive paragraphs of quotations make a conversation.
     if (!lastFound) turns = [];
-    else turns = [...turns.slice(-1), { cluster: lastFound.quote.cluster, explicit: alternated || found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
+    else {
+      const q = lastFound.quote;
+      const speaker = q.cluster ? q.cluster.name : q.speaker;
+      turns = [...turns.slice(-1), { speaker, cluster: q.cluster, affiliation: q.affiliation, explicit: alternated || found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
+    }
     for (const f of found) out.push(f.quote);
   });
   return out;

@@ -74,6 +74,31 @@ describe('attribution patterns', () => {
       speakers(['Samedi, le gérant a demandé aux clientes de partir, disant à leur accompagnatrice « de revenir un autre jour avec moins de monde ».', 'Rien de plus.'], 'fr'),
     ).toEqual(['le gérant']);
   });
+
+  it('a lead followed by a pronoun or a verb refers back ("Selon lui, « … »", "Según declaró, «…»", "за його словами")', () => {
+    expect(speakers(['Le chanteur Marc Olivier a répondu aux critiques. Selon lui, « la tolérance doit gagner partout en Europe ».'], 'fr')).toEqual(['Marc Olivier']);
+    expect(speakers(['La candidata Lucía Vega prometió seguridad. Según declaró, "la mano dura es la única salida para el país".'], 'es')).toEqual(['Lucía Vega']);
+    expect(speakers(['Посол Ігор Ткаченко розповів про плани. За його словами, «торгівля між країнами зросте вдвічі».'], 'uk')).toEqual(['Ігор Ткаченко']);
+  });
+
+  it('a clitic between the subject and the verb is no part of the speaker ("La periodista le preguntó: «…»")', () => {
+    expect(speakers(['La periodista le preguntó: "¿Se reunirá con el presidente chino durante la cumbre?"'], 'es')).toEqual(['La periodista']);
+  });
+
+  it('a title separated from the name by the places it governs resolves a later bare title ("Посол України в Перу … — сказав посол")', () => {
+    expect(speakers(['Посол України в Перу Ігор Ткаченко зустрівся з міністром. «Ми відкриваємо нову сторінку відносин», — сказав посол.'], 'uk')).toEqual(['Ігор Ткаченко']);
+  });
+
+  it("interview labels without an entity take turns too: an unlabelled answer after a labelled question is the interviewee's", () => {
+    expect(
+      speakers([
+        'Newsdesk: "How did you first get involved in the project?"',
+        'Anne Dupont: "A friend showed me the site in 2004 and I started editing the next day."',
+        'Newsdesk: "What was the hardest part?"',
+        '"Learning to let other people change what I wrote."',
+      ]),
+    ).toEqual(['Newsdesk', 'Anne Dupont', 'Newsdesk', 'Anne Dupont']);
+  });
 });
 
 describe('described bodies as sources', () => {
