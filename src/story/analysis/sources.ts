@@ -25,6 +25,7 @@ import {
   PUBLIC_BODY_HEADS,
   REPORT_VERBS,
   ROLE_NOUNS,
+  STAFF_NOUNS,
   SOURCE_LEADS_CYRILLIC,
   TITLE_WORDS,
   VERB_FILLERS,
@@ -122,6 +123,21 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
   const lead = tokens[k];
   if (!lead || PRONOUNS.has(lead.lower) || ['him', 'her', 'them', 'нього', 'неї', 'них'].includes(lead.lower)) return;
   const pos = position(block, k);
+  // "According to Deputy Chief of Police of the Knoxville police department, …", "according to a spokesman for
+  // X": a title or a member of staff speaks for the body named after "of"/"for"; that body is the source.
+  if (lead.kind === 'word' && (TITLE_WORDS.has(lead.fold) || ROLE_NOUNS.has(lead.fold) || STAFF_NOUNS.has(lead.fold))) {
+    for (let j = k + 1; j < tokens.length && j - k < 12; j++) {
+      const t = tokens[j];
+      if (!t || t.kind === 'punct') break;
+      if (t.lower !== 'of' && t.lower !== 'for' && t.lower !== 'at') continue;
+      const at = skipArticles(tokens, j + 1);
+      const found = col.clusterStarting(blockIndex, at);
+      if (found && found.cluster.kind === 'organization') {
+        col.addCluster(found.cluster, pos);
+        return;
+      }
+    }
+  }
   // Skip descriptors ("the British agency The Telegraph") but not prepositions ("two brokers in London").
   let j = k;
   for (let steps = 0; steps < 5 && j < tokens.length; steps++) {

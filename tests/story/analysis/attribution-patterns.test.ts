@@ -107,3 +107,10 @@ describe('described bodies as sources', () => {
     expect(r.entities.organizations).not.toContain('Catalan');
   });
 });
+
+describe('sources behind a title', () => {
+  it('"according to" a title of a body cites the body ("according to Deputy Chief of Police of the Harwick Police Department")', () => {
+    const r = analyzeArticle(article(['According to Deputy Chief of Police of the Harwick Police Department, Dana Wells, the suspect was arrested within an hour.']));
+    expect(r.sources).toEqual(['Harwick Police Department']);
+  });
+});
