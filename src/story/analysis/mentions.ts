@@ -511,6 +511,23 @@ function decompose(b: Builder, a: number, end: number): void {
     return;
   }
 
+  // "Deputy Chief of Police of the Harwick Police Department": a title's body after its last "of the" is a name
+  // of its own, and the title before it is no name at all.
+  if (TITLE_WORDS.has(tokens[a]?.fold ?? '') && isOrgHead(tokens[end - 1]?.fold ?? '')) {
+    let of = -1;
+    for (let k = end - 2; k > a; k--) {
+      if (tokens[k]?.lower === 'of' && tokens[k + 1]?.lower === 'the') {
+        of = k;
+        break;
+      }
+    }
+    if (of > a && end - (of + 2) >= 2) {
+      const cues = emptyCues();
+      cues.organization += 3;
+      classifyPart(b, of + 2, end, null, cues);
+      return;
+    }
+  }
   // Titles: the last title word separates the role (and a body before it) from the name after it.
   let firstTitle = -1;
   let lastTitle = -1;
