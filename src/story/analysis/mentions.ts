@@ -886,6 +886,16 @@ export function findMentions(doc: Doc): Mention[] {
         decompose(b, from + 1, end);
         continue;
       }
+      // "Мінʼюсту США Ілай Розенбаум": a body's acronym running into a name ends the body.
+      if (doc.profile === 'cyrillic' && end - from >= 4) {
+        const acronym = block.tokens[end - 3]?.caps ? end - 3 : block.tokens[end - 4]?.caps && end - from >= 5 ? end - 4 : -1;
+        const after = acronym >= 0 ? block.tokens.slice(acronym + 1, end) : [];
+        if (acronym > from && after.every((t) => !t.caps && !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower))) {
+          decompose(b, from, acronym + 1);
+          decompose(b, acronym + 1, end);
+          continue;
+        }
+      }
       decompose(b, from, end);
     }
     if (doc.profile === 'en') localBodies(b, firstOfBlock);

@@ -171,6 +171,9 @@ const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boole
   }
   return false;
 };
+/** Participles that give an unnamed speaker's name ("identificada como Adela", "a man named Omar", "nommée Léa"). */
+const NAMED_AS = new Set(['named', 'called', 'identified', 'identificado', 'identificada', 'llamado', 'llamada', 'nommé', 'nommée', 'prénommé', 'prénommée', 'namens']);
+
 /** Object and stressed pronouns after a lead ("according to him", "selon lui", "según él", "laut ihm"). */
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'lui', 'elle', 'eux', 'elles', 'él', 'ella', 'ellos', 'ellas', 'ihm', 'ihr', 'ihnen', 'нього', 'неї', 'них']);
 
@@ -187,6 +190,8 @@ interface Attribution {
   to: number;
   /** The verb stands without a subject ("«…», explicó.", "«…», — сказав."): the speaker is the one last spoken of. */
   zero?: boolean;
+  /** Where the clause of a subjectless verb ends: a person named before it is the subject after all ("— заявив в інтерв'ю … Ілай Розенбаум"). */
+  searchTo?: number;
   /** The phrase follows a lead ("according to the police", "nach Angaben der Polizei"), where its article is no part of the speaker. */
   lead?: boolean;
 }
@@ -283,7 +288,7 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       proDrop &&
       (to === verb + 1 ||
         (!!after && after.kind === 'word' && !after.cap && !!(lexFlags(after.fold) & FUNCTION) && !FOREIGN_ARTICLES.has(after.lower) && !PRONOUNS.has(after.lower)));
-    return { from: verb + 1, to, zero };
+    return { from: verb + 1, to, zero, searchTo: end };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
@@ -590,6 +595,10 @@ function resolveSpeaker(
   }
   const words = phrase.slice(first).filter((t) => t.kind !== 'punct');
   if (at.zero) {
+    for (let k = at.from; k < (at.searchTo ?? at.to); k++) {
+      const named = clusterAt(registry, blockIndex, k);
+      if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0) return { speaker: named.name, cluster: named, affiliation: null };
+    }
     const c = referent(registry, blocks, pos, last);
     return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
   }
@@ -618,6 +627,21 @@ function resolveSpeaker(
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
     const c = referent(registry, blocks, pos, last);
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
+  }
+  // "una de las entrevistadas identificada como Adela", "a resident named Omar": the name given is the speaker.
+  for (let i = first; i + 1 < phrase.length; i++) {
+    const t = phrase[i];
+    if (!t || !NAMED_AS.has(t.lower)) continue;
+    let j = i + 1;
+    if (phrase[j]?.lower === 'como' || phrase[j]?.lower === 'comme' || phrase[j]?.lower === 'as') j++;
+    const name = phrase[j];
+    if (name?.cap && name.kind === 'word') {
+      let e = j + 1;
+      while (phrase[e]?.kind === 'word' && phrase[e]?.cap) e++;
+      const c = clusterAt(registry, blockIndex, at.from + j);
+      if (c?.kind === 'person') return { speaker: c.name, cluster: c, affiliation: null };
+      return { speaker: block.text.slice(name.start, phrase[e - 1]?.end ?? name.end), cluster: null, affiliation: null };
+    }
   }
   let person: Cluster | null = null;
   let org: Cluster | null = null;

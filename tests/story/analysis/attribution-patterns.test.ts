@@ -99,6 +99,16 @@ describe('attribution patterns', () => {
       ]),
     ).toEqual(['Newsdesk', 'Anne Dupont', 'Newsdesk', 'Anne Dupont']);
   });
+
+  it('an unnamed speaker given a name ("una de las entrevistadas identificada como Adela") is that name', () => {
+    expect(speakers(['"La radio era como tener cerca a mi hija todos los días", dijo una de las entrevistadas identificada como Adela, ama de casa.'], 'es')).toEqual(['Adela']);
+  });
+
+  it('a verb followed by a prepositional phrase signs for the person named later in its clause ("— заявив в інтервʼю … Ілай Розенбаум")', () => {
+    expect(speakers(['«Злочинцям не буде де сховатись, я вірю в це», - заявив в ексклюзивному інтервʼю виданню Директор відділу Мінʼюсту США Ілля Борисенко.'], 'uk')).toEqual([
+      'Ілля Борисенко',
+    ]);
+  });
 });
 
 describe('described bodies as sources', () => {
