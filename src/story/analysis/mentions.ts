@@ -477,6 +477,11 @@ function decompose(b: Builder, a: number, end: number): void {
 
   if (end - a === 1 && (MONTHS.has(firstTok.fold) || WEEKDAYS.has(firstTok.fold) || (flags(firstTok.fold) & DATE && !(flags(firstTok.fold) & NAME_LIKE)))) return;
   if (end - a === 1 && ROMAN_NUMERALS.has(firstTok.fold)) return;
+  // "Українці", "українців": the people of a country are no place.
+  if (end - a === 1 && b.profile === 'cyrillic') {
+    const people = /^(.{3,})(?:ці|ців|цям|цями|цях|ець|ця|цю|цем|ка|ки|ок)$/u.exec(firstTok.lower);
+    if (people?.[1] && (CYRILLIC_PLACE_NAMES.has(`${people[1]}а`) || CYRILLIC_PLACE_NAMES.has(`${people[1]}ія`))) return;
+  }
   // "Las noticias …", "Der Bericht …": an article alone is grammar, whatever the lexicon says of the word.
   if (end - a === 1 && (b.profile === 'de' || b.profile === 'romance') && FOREIGN_LEADING_WORDS.has(firstTok.lower)) return;
   // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
@@ -643,6 +648,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const key = spanKey(tokens, a, end);
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
+  if (!latin && n >= 2 && tokens.slice(a, end).every((t) => /^[\p{Script=Latin}'’.-]+$/u.test(t.text))) {
+    cues.organization += 1.5;
+    addMention(b, a, end, cues, role);
+    return;
+  }
 
   if (whole & ORGANIZATION) cues.organization += 4;
   if (n === 1 && !firstTok.initial && CELESTIAL_BODIES.has(key)) cues.place += 3;
@@ -714,7 +724,14 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
     // "Олена Петренко", "Ірини Бойко": a surname ending (in any case) or a title just before makes it a person's name;
     // a given name may end like an adjective ("Андрій", "Юрій"), so the adjective endings count only without them.
-    const surname = CYRILLIC_SURNAME.test(lastTok.lower);
+    // "Миколою Кулебою", "Андрієм Мельником": a given name and a surname agree in case, with the same ending.
+    const agree =
+      n === 2 &&
+      !cyrillicOrgStem(firstTok.lower) &&
+      !cyrillicOrgStem(lastTok.lower) &&
+      /(?:ою|ем|єм|ом|ові|еві)$/u.test(lastTok.lower) &&
+      firstTok.lower.slice(-2) === lastTok.lower.slice(-2);
+    const surname = agree || CYRILLIC_SURNAME.test(lastTok.lower);
     const titled = cyrillicTitleBefore(tokens, a);
     const stem = tokens.slice(a, end).some((t) => cyrillicOrgStem(t.lower));
     // "Голос Америки", "Посольство США": a place named inside the run makes it a body's name, not a person's.

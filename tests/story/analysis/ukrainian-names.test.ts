@@ -46,4 +46,11 @@ describe('Ukrainian names', () => {
     const r = analyze(['Ярина Матвійчук, кореспондентка: Розкажіть про себе.', 'Джеффрі Кенні, вокаліст гурту: Ми почуваємося як вдома.']);
     expect(r.entities.people).toEqual(['Ярина Матвійчук', 'Джеффрі Кенні']);
   });
+
+  it('a given name and a surname agreeing in case are a person ("з Миколою Кулебою"); a Latin-script run is a body; the people of a country are no place', () => {
+    const r = analyze(['Зустріч з Миколою Кулебою організувала фундація United Help Ukraine.', 'Українці зібралися у Сполучених Штатах та в РФ.']);
+    expect(r.entities.people).toEqual(['Миколою Кулебою']);
+    expect(r.entities.organizations).toEqual(['United Help Ukraine']);
+    expect(r.entities.places).toEqual(['Сполучених Штатах', 'РФ']);
+  });
 });
