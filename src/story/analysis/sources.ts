@@ -45,6 +45,27 @@ const PUBLISHED_IN = new Set(['published', 'reported', 'writing', 'wrote', 'quot
 
 const OBJECT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'at', 'of', 'for', 'by', 'with', 'on', 'about', 'over', 'against']);
 
+/** Report verbs that only a body or an outlet does ("reported", "published"), unlike "said". */
+const PUBLISHING_VERBS = new Set([
+  'reported',
+  'reports',
+  'published',
+  'publishes',
+  'released',
+  'releases',
+  'announced',
+  'announces',
+  'estimated',
+  'estimates',
+  'forecast',
+  'forecasts',
+  'tweeted',
+  'posted',
+]);
+
+/** Whether a token is written as an acronym ("NNPC", "U.S."). */
+const isAcronymToken = (t: Token | undefined): boolean => !!t && (t.caps || t.dotted);
+
 /** Whether a cluster can be a cited source: an organisation, or an unknown name with no person evidence. */
 const citable = (c: Cluster): boolean => {
   // Only weak person evidence (a bare surname shared with famous people, like "Bloomberg") may be a source.
@@ -230,6 +251,10 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     if (ARTICLES.has(tokens[p]?.lower ?? '')) p--;
     const prev = tokens[p];
     if (prev && prev.kind === 'word' && !prev.cap && OBJECT_PREPOSITIONS.has(prev.lower)) return;
+    // "Devouard said": one unknown word before a verb of saying is a person's surname far more often than a
+    // body; only a verb of publishing ("X reported", "X published") makes it a source without other evidence.
+    const lone = m.last - m.first === 1 && c.kind === null && !isAcronymToken(tokens[m.first]);
+    if (lone && !PUBLISHING_VERBS.has(tokens[v]?.lower ?? '')) return;
     col.addCluster(c, position(block, m.first));
     return;
   }

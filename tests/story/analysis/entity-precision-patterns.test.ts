@@ -14,3 +14,11 @@ describe('entity precision patterns', () => {
     expect(r.entities.people).toEqual([]);
   });
 });
+
+describe('sources and lone surnames', () => {
+  it('one unknown word before "said" is not cited as a source, nor made a body ("Devouard said")', () => {
+    const r = analyzeArticle(article(['In an interview on Tuesday, Devouard said the chapters in Europe were growing fast.']));
+    expect(r.sources).toEqual([]);
+    expect(r.entities.organizations).toEqual([]);
+  });
+});
