@@ -22,3 +22,10 @@ describe('sources and lone surnames', () => {
     expect(r.entities.organizations).toEqual([]);
   });
 });
+
+describe('websites', () => {
+  it('a name only ever used as where something was posted ("on Twitter", "Twitter-сторінці") is no body', () => {
+    expect(analyzeArticle(article(['The minister wrote on Twitter that talks would resume, and the video spread on YouTube.'])).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['Про це йдеться на Twitter-сторінці посольства.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
+  });
+});
