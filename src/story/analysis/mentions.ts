@@ -861,6 +861,14 @@ export function findMentions(doc: Doc): Mention[] {
         continue;
       }
       if (doc.profile === 'romance' && end <= romanceSkip) continue;
+      // "EE. UU.", "EE.UU.": Spanish abbreviates the United States by doubling each initial, around full stops.
+      if (doc.profile === 'romance' && end - from === 1 && block.tokens[from]?.text === 'EE' && block.tokens[end]?.text === '.' && block.tokens[end + 1]?.text === 'UU') {
+        romanceSkip = end + 2;
+        const cues = emptyCues();
+        cues.place += 4;
+        classifyPart(b, from, end + 2, null, cues);
+        continue;
+      }
       if (doc.profile === 'romance') {
         const longer = romanceBodyEnd(block.tokens, from, end);
         if (longer > end) {

@@ -20,4 +20,10 @@ describe('Spanish and French names', () => {
     const r = analyze(['Y la promesa fue: "Las noticias pueden ser buenas o malas, pero diremos la verdad".'], 'es');
     expect(r.entities.places).toEqual([]);
   });
+
+  it('the Spanish abbreviation of the United States ("EE. UU.", "EE.UU.") is one place', () => {
+    const r = analyze(['Los embajadores de EE.UU. y de EE. UU. en la región se reunieron en Lima.'], 'es');
+    expect(r.entities.places).toEqual(['EE.UU', 'Lima']);
+    expect(r.entities.organizations).toEqual([]);
+  });
 });
