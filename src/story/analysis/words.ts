@@ -214,6 +214,8 @@ export const SPEECH_VERBS = set(`
   annoncé répondu écrit lancé martelé demandé disant affirmant expliquant ajoutant soulignant précisant
   déclarant estimant
   diciendo afirmando explicando añadiendo señalando asegurando pidió
+  comenta relata añade agrega sostiene advierte recuerda reconoce admite insiste responde
+  ajoute raconte rappelle souligne estime affirme répond
   розповідає наголошує зазначає додає пояснює підкреслює
 `);
 

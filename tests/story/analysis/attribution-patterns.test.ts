@@ -109,6 +109,11 @@ describe('attribution patterns', () => {
       'Ілля Борисенко',
     ]);
   });
+
+  it('present-tense verbs of saying in Spanish and French sign a quotation ("«…», comenta X", "« … », raconte X")', () => {
+    expect(speakers(['«La señal llega sin problemas a todo el pueblo», comenta Miguel Soto, un vecino.'], 'es')).toEqual(['Miguel Soto']);
+    expect(speakers(['« Le village a été coupé du monde pendant trois jours », raconte Jean Morel, un habitant.'], 'fr')).toEqual(['Jean Morel']);
+  });
 });
 
 describe('described bodies as sources', () => {
