@@ -775,12 +775,12 @@ const referent = (registry: Registry, blocks: readonly Block[], pos: number, las
   return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
 };
 
-/** Whether a person is named outside quotations in a paragraph before a position. */
-const namesPersonBefore = (registry: Registry, block: Block, blockIndex: number, pos: number): boolean => {
-  for (let k = 0; k < block.tokens.length && position(block, k) < pos; k++) {
-    if ((block.tokens[k]?.quote ?? 0) < 0 && clusterAt(registry, blockIndex, k)?.kind === 'person') return true;
+/** Position of the first person named outside quotations in a paragraph (Infinity if none), found in one pass. */
+const firstPersonPos = (registry: Registry, block: Block, blockIndex: number): number => {
+  for (let k = 0; k < block.tokens.length; k++) {
+    if ((block.tokens[k]?.quote ?? 0) < 0 && clusterAt(registry, blockIndex, k)?.kind === 'person') return position(block, k);
   }
-  return false;
+  return Number.POSITIVE_INFINITY;
 };
 
 /** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
@@ -895,7 +895,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
       if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
       // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
-      if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && !namesPersonBefore(registry, block, blockIndex, f.quote.pos)) {
+      if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
         donor = previousBlockQuote;
       }
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
