@@ -124,6 +124,24 @@ const bestKind = (c: Cues): Kind | null => {
   return 'place';
 };
 
+/** Prepositions before a website a text was posted on ("on", "en", "sur", "auf", "на"). */
+const POSTED_ON = new Set(['on', 'via', 'en', 'sur', 'auf', 'на']);
+
+/** Whether a one-word mention names a website where something was posted ("on Twitter", "Twitter-сторінці"). */
+const postedOn = (doc: Doc, m: Mention): boolean => {
+  if (m.last - m.first !== 1) return false;
+  const tokens = doc.blocks[m.block]?.tokens;
+  const t = tokens?.[m.first];
+  if (!tokens || !t) return false;
+  // A hyphenated compound with a lowercase word ("Twitter-сторінці", "Facebook-Seite" is capitalised in German, so only the former).
+  if (/^[^-]+-\p{Ll}/u.test(t.text) && !/^\p{Lu}+-/u.test(t.text)) return true;
+  let p = m.first - 1;
+  if (tokens[p]?.lower === 'the') return false;
+  if (tokens[p]?.lower === 'her' || tokens[p]?.lower === 'his' || tokens[p]?.lower === 'their' || tokens[p]?.lower === 'its') p--;
+  const prev = tokens[p];
+  return !!prev && prev.kind === 'word' && !prev.cap && POSTED_ON.has(prev.lower) && (t.caps ? false : t.cap);
+};
+
 /** Groups mentions into entities. */
 export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
   const groups = new Map<string, Mention[]>();
@@ -285,7 +303,11 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     const roles = ms.filter((m) => m.role).map((m) => ({ role: m.role as Role, pos: m.pos }));
     const body = ms.filter((m) => doc.blocks[m.block]?.kind === 'paragraph');
     // A name only in the headline ("… as AI spending rises") needs more than an acronym's evidence.
-    const kind = bestKind(cues);
+    // "on Twitter", "en Facebook", "Twitter-сторінка": a name only ever used as the place where something was
+    // posted is a website, which is neither a body nor a place of the story.
+    const best = bestKind(cues);
+    const website = best === 'organization' && body.length > 0 && body.every((m) => postedOn(doc, m));
+    const kind = website ? null : best;
     const headlineOnly = body.length === 0;
     clusters.push({
       id: clusters.length,

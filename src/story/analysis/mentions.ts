@@ -25,6 +25,7 @@ import { flags, isAcronym, isCommonWord, isDemonym, isOrgDescriptor, isOrgHead, 
 import {
   CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
+  CYRILLIC_PLACE_NAMES,
   DIRECTION_WORDS,
   EVENT_FIRST,
   EVENT_HEADS,
@@ -48,7 +49,9 @@ import {
   PORTFOLIO_WORDS,
   REPORT_VERBS,
   ROMAN_NUMERALS,
+  ROMANCE_PLACE_FIRST,
   SOURCE_LEADS_CYRILLIC,
+  SPEECH_VERBS,
   TITLE_WORDS,
   WEEKDAYS,
 } from './words.js';
@@ -416,6 +419,12 @@ const roleBefore = (tokens: Token[], a: number): Role | null => {
   return { words, head: prev.fold };
 };
 
+/** The words of other languages that tie a title to what it governs ("Bürgermeister von Passau", "maire de Lyon"). */
+const TITLE_OF = new Set(['von', 'de', 'du', 'des', 'del', 'della', 'di']);
+
+/** Titles of address that stand before a surname, particles included ("Frau von der Leyen", "Monsieur de Villepin"). */
+const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'senor', 'senora', 'monsieur', 'madame', 'prof', 'professor']);
+
 /** Splits a span into the part before a title, the title, and the name after it, and records each part. */
 function decompose(b: Builder, a: number, end: number): void {
   const { tokens } = b;
@@ -468,6 +477,13 @@ function decompose(b: Builder, a: number, end: number): void {
 
   if (end - a === 1 && (MONTHS.has(firstTok.fold) || WEEKDAYS.has(firstTok.fold) || (flags(firstTok.fold) & DATE && !(flags(firstTok.fold) & NAME_LIKE)))) return;
   if (end - a === 1 && ROMAN_NUMERALS.has(firstTok.fold)) return;
+  // "Українці", "українців": the people of a country are no place.
+  if (end - a === 1 && b.profile === 'cyrillic') {
+    const people = /^(.{3,})(?:ці|ців|цям|цями|цях|ець|ця|цю|цем|ка|ки|ок)$/u.exec(firstTok.lower);
+    if (people?.[1] && (CYRILLIC_PLACE_NAMES.has(`${people[1]}а`) || CYRILLIC_PLACE_NAMES.has(`${people[1]}ія`))) return;
+  }
+  // "Las noticias …", "Der Bericht …": an article alone is grammar, whatever the lexicon says of the word.
+  if (end - a === 1 && (b.profile === 'de' || b.profile === 'romance') && FOREIGN_LEADING_WORDS.has(firstTok.lower)) return;
   // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
   if (
     end - a === 1 &&
@@ -500,6 +516,23 @@ function decompose(b: Builder, a: number, end: number): void {
     return;
   }
 
+  // "Deputy Chief of Police of the Harwick Police Department": a title's body after its last "of the" is a name
+  // of its own, and the title before it is no name at all.
+  if (TITLE_WORDS.has(tokens[a]?.fold ?? '') && isOrgHead(tokens[end - 1]?.fold ?? '')) {
+    let of = -1;
+    for (let k = end - 2; k > a; k--) {
+      if (tokens[k]?.lower === 'of' && tokens[k + 1]?.lower === 'the') {
+        of = k;
+        break;
+      }
+    }
+    if (of > a && end - (of + 2) >= 2) {
+      const cues = emptyCues();
+      cues.organization += 3;
+      classifyPart(b, of + 2, end, null, cues);
+      return;
+    }
+  }
   // Titles: the last title word separates the role (and a body before it) from the name after it.
   let firstTitle = -1;
   let lastTitle = -1;
@@ -526,9 +559,16 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     while (nameStart < end && NAME_CONNECTORS.has(tokens[nameStart]?.lower ?? '') && !tokens[nameStart]?.cap) nameStart++;
     // "Deputy Chief of Police of the Knoxville police department": after "of", what follows is the body, not a name.
-    const afterOf = tokens[lastTitle + 1]?.lower === 'of';
+    // "Bürgermeister von Passau", "maire de Lyon": a title's "of" in other languages, unless an honorific opens a
+    // surname with a particle ("Frau von der Leyen").
+    const link = tokens[lastTitle + 1]?.lower ?? '';
+    const afterOf = link === 'of' || (TITLE_OF.has(link) && !HONORIFICS.has(tokens[lastTitle]?.fold ?? ''));
     while (nameStart < end && !tokens[nameStart]?.cap) nameStart++;
-    if (afterOf && end - nameStart < 2) nameStart = end;
+    if (afterOf && end - nameStart < 2) {
+      // The one word after it is what the title governs: a place or a body, never the person.
+      if (link !== 'of' && nameStart < end) classifyPart(b, nameStart, end, null, emptyCues(), true);
+      nameStart = end;
+    }
     // "Голова Верховної Ради Руслан Стефанчук": the inflected body after a Cyrillic title belongs to the
     // role; the person is the last two words (three with a patronymic).
     if (b.profile === 'cyrillic' && end - nameStart >= 3) {
@@ -589,6 +629,15 @@ function decompose(b: Builder, a: number, end: number): void {
   classifyPart(b, a, end, null, emptyCues());
 }
 
+/** Whether a word of [a, end) is a place's name on its own (lexicon or gazetteer). */
+const hasPlaceWord = (tokens: Token[], a: number, end: number): boolean => {
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t && (flags(t.fold) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(t.fold))) return true;
+  }
+  return false;
+};
+
 /** Adds the evidence of the part's own words and its context, then records it. */
 function classifyPart(b: Builder, a: number, end: number, role: Role | null, cues: Cues, prefixOfTitle = false): void {
   const { tokens, profile } = b;
@@ -599,6 +648,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const key = spanKey(tokens, a, end);
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
+  if (!latin && n >= 2 && tokens.slice(a, end).every((t) => /^[\p{Script=Latin}'’.-]+$/u.test(t.text))) {
+    cues.organization += 1.5;
+    addMention(b, a, end, cues, role);
+    return;
+  }
 
   if (whole & ORGANIZATION) cues.organization += 4;
   if (n === 1 && !firstTok.initial && CELESTIAL_BODIES.has(key)) cues.place += 3;
@@ -615,6 +669,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (whole & ANY_PLACE) cues.place += 4;
   if (whole & PERSON && n >= 2) cues.person += 3;
   if (n === 1 && firstTok.caps && COUNTRY_ABBREVIATIONS.has(firstTok.fold)) cues.place += 4;
+  // "США", "Україні", "Харкова": the gazetteer, in any case; "Велика Британія", "Сполучені Штати" by their last word.
+  if (profile === 'cyrillic' && !firstTok.caps && (n === 1 || (n === 2 && CYRILLIC_ADJECTIVE.test(firstTok.lower))) && isCyrillicPlace(lastTok.lower)) cues.place += 4;
+  if (profile === 'cyrillic' && n === 1 && firstTok.caps && CYRILLIC_PLACE_NAMES.has(firstTok.lower)) cues.place += 4;
+  // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
+  if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
   if (n >= 2 && isOrgHead(lastTok.fold)) cues.organization += 3;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
   for (let k = a; k < end - 1; k++) {
@@ -654,21 +713,52 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n >= 2 && firstTok.dotted) cues.person += 2;
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
-  } else if (profile === 'cyrillic' && n >= 2 && n <= 3 && !firstTok.initial && !firstTok.caps) {
+  } else if (
+    profile === 'cyrillic' &&
+    n >= 2 &&
+    n <= 3 &&
+    !firstTok.caps &&
+    // At a sentence start capitals say nothing, unless a surname ending or a role after the name does ("Ярина Матвійчук, Голос Америки:").
+    (!firstTok.initial || CYRILLIC_SURNAME.test(lastTok.lower) || (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)))
+  ) {
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
-    const body = tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower) || cyrillicOrgStem(t.lower));
+    // "Олена Петренко", "Ірини Бойко": a surname ending (in any case) or a title just before makes it a person's name;
+    // a given name may end like an adjective ("Андрій", "Юрій"), so the adjective endings count only without them.
+    // "Миколою Кулебою", "Андрієм Мельником": a given name and a surname agree in case, with the same ending.
+    const agree =
+      n === 2 &&
+      !cyrillicOrgStem(firstTok.lower) &&
+      !cyrillicOrgStem(lastTok.lower) &&
+      /(?:ою|ем|єм|ом|ові|еві)$/u.test(lastTok.lower) &&
+      firstTok.lower.slice(-2) === lastTok.lower.slice(-2);
+    const surname = agree || CYRILLIC_SURNAME.test(lastTok.lower);
+    const titled = cyrillicTitleBefore(tokens, a);
+    const stem = tokens.slice(a, end).some((t) => cyrillicOrgStem(t.lower));
+    // "Голос Америки", "Посольство США": a place named inside the run makes it a body's name, not a person's.
+    const ofPlace = tokens.slice(a + 1, end).some((t) => isCyrillicPlace(t.lower) || (t.caps && CYRILLIC_PLACE_NAMES.has(t.lower)));
+    const body = stem || ofPlace || (!surname && !titled && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
     if (body) cues.organization += 2;
-    else cues.person += 1;
+    else {
+      cues.person += 1;
+      if (surname) cues.person += 1.5;
+      if (titled) cues.person += 2;
+    }
   }
   // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
   // sentence are a person's name more often than not ("le chanteur Conchita Wurst").
   // After an article ("los Derechos Humanos", "la Douma") a capitalised run names a thing or a body, not a person.
+  // "República Dominicana", "San José", "Île Maurice": a place's first word.
+  if (profile === 'romance' && n >= 2 && ROMANCE_PLACE_FIRST.has(firstTok.fold) && !(whole & (PERSON | ORGANIZATION))) cues.place += 3;
   if (
     profile === 'romance' &&
     n >= 2 &&
     n <= 3 &&
     !firstTok.caps &&
     !FOREIGN_ORG_FIRST.has(firstTok.fold) &&
+    // "La Habana", "Le Havre": a name that starts with an article is a place's or a body's, not a person's.
+    !FOREIGN_DEFINITE_ARTICLES.has(firstTok.lower) &&
+    !ROMANCE_PLACE_FIRST.has(firstTok.fold) &&
+    !hasPlaceWord(tokens, a, end) &&
     !FOREIGN_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') &&
     tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)
   )
@@ -681,7 +771,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       if (t && !t.caps && (flags(t.fold) === 0 || flags(t.fold) & NAME_LIKE) && !isOrgHead(t.fold) && !PLACE_HEADS.has(t.fold)) unknown++;
       else if (t && NAME_CONNECTORS.has(t.lower) && !t.cap) unknown++;
     }
-    if (unknown === n) cues.person += 0.5;
+    // "Russie Unie", "Nizhny Novgorod": a run holding a place's name is a place's or a body's, not a person's.
+    if (unknown === n && !hasPlaceWord(tokens, a, end)) cues.person += 0.5;
   }
 
   const context = contextCues(b, a, end, cues);
@@ -696,6 +787,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (after && cues.organization < 3 && cues.place < 3) cues.person += 1;
     // The role is kept for resolving "the spokesman said" later; its evidence is counted in the context cues.
     role ??= before ?? after;
+    if (!role && profile === 'cyrillic' && n >= 2) {
+      const title = cyrillicTitleWord(tokens, a, 5);
+      if (title) role = { words: [title], head: title };
+    }
   }
   // A guillemet-quoted short name («Укренерго») is almost always a company or body.
   const open = tokens[a - 1];
@@ -746,7 +841,16 @@ export function findMentions(doc: Doc): Mention[] {
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
-    for (const [a, end] of splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile)) {
+    const spans = splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile);
+    for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
+      const end = end0;
+      // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.
+      if (
+        block.tokens[a - 1]?.text === '(' &&
+        block.tokens[end]?.text === ')' &&
+        /^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(block.text.slice(block.tokens[a]?.start ?? 0, block.tokens[end - 1]?.end ?? 0))
+      )
+        continue;
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {
@@ -757,6 +861,14 @@ export function findMentions(doc: Doc): Mention[] {
         continue;
       }
       if (doc.profile === 'romance' && end <= romanceSkip) continue;
+      // "EE. UU.", "EE.UU.": Spanish abbreviates the United States by doubling each initial, around full stops.
+      if (doc.profile === 'romance' && end - from === 1 && block.tokens[from]?.text === 'EE' && block.tokens[end]?.text === '.' && block.tokens[end + 1]?.text === 'UU') {
+        romanceSkip = end + 2;
+        const cues = emptyCues();
+        cues.place += 4;
+        classifyPart(b, from, end + 2, null, cues);
+        continue;
+      }
       if (doc.profile === 'romance') {
         const longer = romanceBodyEnd(block.tokens, from, end);
         if (longer > end) {
@@ -776,7 +888,38 @@ export function findMentions(doc: Doc): Mention[] {
           cues.person += 3;
           classifyPart(b, name[0], name[1], { words: [title.fold], head: title.fold }, cues);
         } else if (name) decompose(b, name[0], name[1]);
+        else if (germanNamedBody(block.tokens, from, end)) {
+          // "der Bundesrat", "der Deutschen Bahn": a federal body's compound, or a capitalised adjective inside a sentence.
+          const cues = emptyCues();
+          cues.organization += 3;
+          const start = FOREIGN_LEADING_WORDS.has(block.tokens[from]?.lower ?? '') ? from + 1 : from;
+          classifyPart(b, start, end, null, cues);
+        } else if (germanBareName(block.tokens, from, end)) {
+          // ", Jürgen Dupper,", "sagte Lena Vogt.": two or three capitalised words with no article, set off by
+          // commas or a verb of saying, are a person's name, whether or not the lexicon knows the given name.
+          const cues = emptyCues();
+          cues.person += 2;
+          classifyPart(b, from, end, null, cues);
+        }
         continue;
+      }
+      // "в Україні Анжела Грабовська": a place (or a body's head) running into a name is two names.
+      const rest = block.tokens.slice(from + 1, end);
+      const personRest = rest.length >= 2 && rest.length <= 3 && rest.every((t) => !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower) && !t.caps);
+      if (doc.profile === 'cyrillic' && personRest && (isCyrillicPlace(block.tokens[from]?.lower ?? '') || cyrillicOrgStem(block.tokens[from]?.lower ?? ''))) {
+        classifyPart(b, from, from + 1, null, emptyCues());
+        decompose(b, from + 1, end);
+        continue;
+      }
+      // "Мінʼюсту США Ілай Розенбаум": a body's acronym running into a name ends the body.
+      if (doc.profile === 'cyrillic' && end - from >= 4) {
+        const acronym = block.tokens[end - 3]?.caps ? end - 3 : block.tokens[end - 4]?.caps && end - from >= 5 ? end - 4 : -1;
+        const after = acronym >= 0 ? block.tokens.slice(acronym + 1, end) : [];
+        if (acronym > from && after.every((t) => !t.caps && !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower))) {
+          decompose(b, from, acronym + 1);
+          decompose(b, acronym + 1, end);
+          continue;
+        }
       }
       decompose(b, from, end);
     }
@@ -836,8 +979,134 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   return null;
 }
 
+/** Head nouns of compounds that name a federal body ("Bundesrat", "Bundestag", "Bundesbank", "Bundesverfassungsgericht"). */
+const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtshof', 'amt', 'agentur', 'polizei', 'ministerium', 'kanzleramt', 'anstalt', 'behorde', 'versammlung'];
+
+/** A capitalised German adjective, which only a name capitalises inside a sentence ("Deutsche Bahn", "Europäische Zentralbank"). */
+const GERMAN_NAME_ADJECTIVE = /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|\p{L}+isch)(?:e|en|er|es)$/u;
+
+/**
+ * Whether [a, end) names a body by German word formation alone: a one-word compound of "Bundes-" and a
+ * body's head ("Bundesrat"), or a capitalised adjective followed by a capitalised noun inside a sentence
+ * ("der Deutschen Bahn"), since German writes adjectives in lowercase unless they belong to a name.
+ */
+function germanNamedBody(tokens: Token[], a: number, end: number): boolean {
+  if (FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '') && end - a >= 2) a++;
+  const first = tokens[a];
+  if (first?.kind !== 'word') return false;
+  if (end - a === 1) return first.fold.startsWith('bundes') && FEDERAL_BODY_HEADS.some((h) => first.fold.endsWith(h) && first.fold.length > 6 + h.length - 1);
+  if (end - a > 4 || first.initial) return false;
+  const last = tokens[end - 1];
+  return GERMAN_NAME_ADJECTIVE.test(first.fold) && !!last && !PLACE_HEADS.has(last.fold) && !isDemonym(last.fold) && !(flags(spanKey(tokens, a, end)) & ANY_PLACE);
+}
+
+/** Tokens after which a bare German name may stand: a comma, an opening bracket, a verb of saying ("sagte", "so"). */
+const germanNameOpener = (t: Token | undefined): boolean =>
+  !t ||
+  (t.kind === 'punct' && (t.text === ',' || t.text === '(' || t.text === '–' || t.text === '—')) ||
+  (t.kind === 'word' && !t.cap && (SPEECH_VERBS.has(t.lower) || t.lower === 'so'));
+
+/**
+ * Whether [a, end) is a person's name by its place in the sentence alone: German capitalises every noun,
+ * but a noun takes an article or a determiner, while a name of two or three words set off by commas (an
+ * apposition) or standing after a verb of saying does not ("Der Bürgermeister, Jürgen Dupper, sagte",
+ * "„…“, sagte Lena Vogt."). Bodies, places, titles, acronyms and nationality adjectives are excluded.
+ */
+function germanBareName(tokens: Token[], a: number, end: number): boolean {
+  if (end - a < 2 || end - a > 3) return false;
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || !t.cap || t.caps || t.dotted || t.quote >= 0) return false;
+    if (
+      isGermanTitle(t.fold) ||
+      isOrgHead(t.fold) ||
+      PLACE_HEADS.has(t.fold) ||
+      FOREIGN_ORG_FIRST.has(t.fold) ||
+      isDemonym(t.fold) ||
+      flags(t.fold) & (ANY_PLACE | ORGANIZATION | DATE)
+    )
+      return false;
+  }
+  const before = tokens[a - 1];
+  const after = tokens[end];
+  // "Partidul Poporului (PP-DD)": an acronym in brackets that abbreviates the run names a body, unlike "Jürgen Dupper (SPD)".
+  const bracketed = after?.text === '(' ? tokens[end + 1] : undefined;
+  if (bracketed && isAcronym(bracketed)) {
+    let initials = '';
+    for (let k = a; k < end; k++) initials += tokens[k]?.fold[0] ?? '';
+    if (bracketed.fold.replace(/[^\p{L}]/gu, '').startsWith(initials)) return false;
+  }
+  const speaks = !!after && after.kind === 'word' && !after.cap && SPEECH_VERBS.has(after.lower);
+  const closes = !after || (after.kind === 'punct' && after.text !== '-') || speaks;
+  // At a sentence start only a verb of saying right after vouches for the name ("Lena Vogt sagte").
+  const sentenceStart = !!before && before.kind === 'punct' && (before.text === '.' || before.text === '!' || before.text === '?');
+  return (germanNameOpener(before) && closes) || ((sentenceStart || !before) && speaks);
+}
+
 /** Oblique-case adjective endings (genitive, dative, instrumental) that a name in the nominative lacks. */
 const CYRILLIC_CASE_ENDING = /(?:ої|ого|ому|ими|ій|ою|ых|ой|ому)$/u;
+
+/**
+ * Ukrainian writes only the first word of a body's name in capitals: "Республіканська партія", "Палата
+ * представників США". A capitalised run followed by a lowercase body head, or a capitalised body head
+ * followed by a lowercase genitive plural (and an acronym), is extended to the whole name.
+ */
+function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, number] {
+  const [a, end] = span;
+  const next = tokens[end];
+  if (next?.kind !== 'word' || next.cap || next.quote !== tokens[a]?.quote) return span;
+  const lastTok = tokens[end - 1];
+  if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, end + 1];
+  if (end - a === 1 && lastTok && cyrillicOrgStem(lastTok.lower) && /(?:ів|их|ей)$/u.test(next.lower)) {
+    const tail = tokens[end + 1];
+    return tail?.kind === 'word' && tail.caps ? [a, end + 2] : [a, end + 1];
+  }
+  return span;
+}
+
+/** Endings of East Slavic surnames, in the nominative and the oblique cases ("Петренко", "Бойка", "Ковальчука", "Шевченкові", "Левицької"). */
+const CYRILLIC_SURNAME =
+  /(?:енк[оауі]|енкові|[юу]к[аиуі]?|чук[аиуі]?|[оеє]вич[аеу]?|[сц]ьк(?:ий|а|ого|ої|ому|ій|ою)|[оеє]в(?:а|ої|ій|у|ою|им|ого|ому)?|[іи]н(?:а|ої|ій|у|ою|им)?|ишин[аиу]?|[ая]к[аиу]?)$/u;
+
+/** Whether a title or role noun stands just before a Cyrillic name, perhaps with one lowercase word between ("Міністр енергетики Андрій Мельник", "речника поліції Ірини Бойко"). */
+const cyrillicTitleBefore = (tokens: Token[], a: number): boolean => cyrillicTitleWord(tokens, a, 2) !== null;
+
+/**
+ * The title or role noun (its stem) before a Cyrillic name, over at most `reach` words: lowercase words,
+ * and places or acronyms the title governs ("Посол України в Перу Ігор Ткаченко"), may stand between.
+ */
+const cyrillicTitleWord = (tokens: Token[], a: number, reach: number): string | null => {
+  for (let k = a - 1; k >= 0 && k >= a - reach; k--) {
+    const t = tokens[k];
+    if (t?.kind !== 'word') return null;
+    // Titles are inflected too ("речника", "міністра"): compare the stem.
+    const stem = t.lower.replace(/(?:а|у|ові|ом|ем|ою|ці|ки|і|ї)$/u, '');
+    if (TITLE_WORDS.has(t.fold) || isRoleNoun(t.fold)) return t.fold;
+    if (TITLE_WORDS.has(stem) || isRoleNoun(stem)) return stem;
+    if (t.cap && !(reach > 2 && (isCyrillicPlace(t.lower) || t.caps))) return null;
+  }
+  return null;
+};
+
+/** Adjective endings, in any case, of the first word of a two-word place ("Велика Британія", "Сполучених Штатах"). */
+const CYRILLIC_ADJECTIVE = /(?:[аяі]|ий|ій|ої|ій|ою|ому|ого|их|ими|ая|ые)$/u;
+
+/** Case endings of Ukrainian and Russian nouns, longest first, removed to find a place name's stem. */
+const CYRILLIC_NOUN_ENDINGS = ['ами', 'ями', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'ах', 'ях', 'ів', 'ії', 'ія', 'ію', 'ї', 'і', 'у', 'ю', 'а', 'я', 'и', 'е', 'й', 'ь', 'о'];
+
+/** Whether a Cyrillic word is a form of a place name in the gazetteer ("Україні", "Харкова", "Херсонщину"). */
+const isCyrillicPlace = (lower: string): boolean => {
+  if (CYRILLIC_PLACE_NAMES.has(lower)) return true;
+  // "Київщина", "Херсонщині", "Донеччину": the suffix of a region named after its city.
+  if (/(?:щин|ччин)[аиіуою]{1,2}$/u.test(lower) && lower.length >= 7) return true;
+  for (const ending of CYRILLIC_NOUN_ENDINGS) {
+    if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
+    const stem = lower.slice(0, -ending.length);
+    if (CYRILLIC_PLACE_NAMES.has(stem)) return true;
+    for (const nominative of ['а', 'я', 'ія', 'і', 'и', 'й', 'ь', 'о']) if (CYRILLIC_PLACE_NAMES.has(stem + nominative)) return true;
+  }
+  return false;
+};
 
 /** Whether a Cyrillic word is an inflected form of a body's head noun ("Ради", "Міністерства", "Служби"). */
 const cyrillicOrgStem = (lower: string): boolean => {

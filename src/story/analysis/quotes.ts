@@ -171,12 +171,29 @@ const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boole
   }
   return false;
 };
+/** Participles that give an unnamed speaker's name ("identificada como Adela", "a man named Omar", "nommée Léa"). */
+const NAMED_AS = new Set(['named', 'called', 'identified', 'identificado', 'identificada', 'llamado', 'llamada', 'nommé', 'nommée', 'prénommé', 'prénommée', 'namens']);
+
+/** Object and stressed pronouns after a lead ("according to him", "selon lui", "según él", "laut ihm"). */
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'lui', 'elle', 'eux', 'elles', 'él', 'ella', 'ellos', 'ellas', 'ihm', 'ihr', 'ihnen', 'нього', 'неї', 'них']);
+
+/** Clitic and object pronouns between a subject and its verb ("la periodista le preguntó", "elle lui a dit"). */
+const CLITICS = new Set(['le', 'les', 'lo', 'la', 'se', 'me', 'nos', 'te', 'lui', 'leur', 'y', 'en', 'ihm', 'ihr']);
+
+/** Relative pronouns that refer to a person ("who", "qui", "quien", "який"). */
+const PERSON_RELATIVE = new Set(['who', 'qui', 'quien', 'quienes', 'який', 'яка', 'які', 'который', 'которая']);
 const RELATIVE = new Set(['who', 'which', 'whose', 'that', 'when', 'where', 'while', 'який', 'яка', 'які', 'который', 'которая']);
 
 /** Where the speaker phrase of an attribution lies, if there is an attribution. */
 interface Attribution {
   from: number;
   to: number;
+  /** The verb stands without a subject ("«…», explicó.", "«…», — сказав."): the speaker is the one last spoken of. */
+  zero?: boolean;
+  /** Where the clause of a subjectless verb ends: a person named before it is the subject after all ("— заявив в інтерв'ю … Ілай Розенбаум"). */
+  searchTo?: number;
+  /** The phrase follows a lead ("according to the police", "nach Angaben der Polizei"), where its article is no part of the speaker. */
+  lead?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -193,17 +210,25 @@ const leadAt = (tokens: Token[], k: number, german: boolean): number => {
 
 /** The name phrase after a lead, up to a comma or the end of the clause. */
 const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
+  // "Según declaró, «…»", "Selon lui, « … »", "according to him": the lead refers back to the one last spoken of.
+  const first = tokens[from];
+  if (first?.kind === 'word' && !first.cap && (SPEECH_VERBS.has(first.lower) || OBJECT_PRONOUNS.has(first.lower) || PRONOUNS.has(first.lower)))
+    return { from, to: from + 1, lead: true, zero: true };
   let to = from;
+  let named = false;
   while (to < tokens.length && to - from < 10) {
     const t = tokens[to];
     if (!t || (t.kind === 'punct' && t.text !== '-')) break;
+    // Once a name has begun, a lowercase word other than a connector ends it ("nach Angaben der Polizei hatten sie …").
+    if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower)) break;
+    if (t.cap && !t.initial) named = true;
     to++;
   }
-  return to > from ? { from, to } : null;
+  return to > from ? { from, to, lead: true } : null;
 };
 
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
-function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean, german: boolean): Attribution | null {
+function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean, german: boolean, proDrop: boolean): Attribution | null {
   const { tokens } = block;
   let k = last;
   if (tokens[k] && QUOTE_MARKS.has(tokens[k]?.text ?? '')) k++;
@@ -238,8 +263,10 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   let aux = start;
   while (aux < verb && AUXILIARIES.has(tokens[aux]?.lower ?? '')) aux++;
   const inverted = verb === start || (aux === verb && verb - start <= 2);
-  // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said.").
+  // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said."),
+  // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
+  if (endsSentence && QUOTE_MARKS.has(tokens[end]?.text ?? '')) return null;
   if (inverted) {
     let to = verb + 1;
     while (to < end) {
@@ -255,7 +282,13 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       const alone = n - (to + 1) >= 2 && n - (to + 1) <= 4 && (n >= end || tokens[n]?.kind === 'punct');
       if (alone || !tokens.slice(verb + 1, to).some((x) => x.cap)) to = n;
     }
-    return { from: verb + 1, to };
+    // Languages that drop the subject pronoun sign with the verb alone, or with a prepositional phrase after it.
+    const after = tokens[verb + 1];
+    const zero =
+      proDrop &&
+      (to === verb + 1 ||
+        (!!after && after.kind === 'word' && !after.cap && !!(lexFlags(after.fold) & FUNCTION) && !FOREIGN_ARTICLES.has(after.lower) && !PRONOUNS.has(after.lower)));
+    return { from: verb + 1, to, zero, searchTo: end };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
@@ -285,7 +318,12 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
 }
 
 /** The speaker phrase of a speech verb, a lead ("According to X, …") or a colon before a quotation in the same sentence. */
-function attributionBefore(block: Block, first: number, hasPerson: (from: number, to: number) => boolean): (Attribution & { verb: boolean; naming?: boolean }) | null {
+function attributionBefore(
+  block: Block,
+  first: number,
+  hasPerson: (from: number, to: number) => boolean,
+  personAt: (k: number) => [number, number] | null,
+): (Attribution & { verb: boolean; naming?: boolean }) | null {
   const { tokens } = block;
   const openMark = first - 1;
   // The sentence may hold earlier quotations ("X stated that the shooting was not “random” and that “…”"):
@@ -306,6 +344,9 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
       return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
     if (!SPEECH_VERBS.has(t.lower)) continue;
+    // "Según declaró, «…»": a lead right before the verb leaves the subject unsaid.
+    const prev = tokens[v - 1]?.lower ?? '';
+    if (ATTRIBUTION_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
     // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
     // an apposition ("A B, director general of C, said") describes the named subject before it.
     const segments: [number, number][] = [];
@@ -324,7 +365,13 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
       if (!seg) continue;
       const [a, b0] = seg;
       const lead = tokens[a];
-      if (RELATIVE.has(lead?.lower ?? '')) continue;
+      if (RELATIVE.has(lead?.lower ?? '')) {
+        // "… Viktor Yushchenko, who hailed the service for "…"": the verb's subject is the person the clause hangs on.
+        const prev = segments[s - 1];
+        const antecedent = s === segments.length - 1 && PERSON_RELATIVE.has(lead?.lower ?? '') && prev ? personAt(prev[1] - 1) : null;
+        if (antecedent) return { from: antecedent[0], to: antecedent[1], verb: true, naming };
+        continue;
+      }
       // A piece that is only the tail of an earlier quotation names nobody.
       let outside = false;
       for (let k = a; k < b0 && !outside; k++) outside = (tokens[k]?.quote ?? 0) < 0 && tokens[k]?.kind === 'word';
@@ -354,7 +401,7 @@ function attributionBefore(block: Block, first: number, hasPerson: (from: number
           break;
         }
       }
-      while (b > a && VERB_FILLERS.has(tokens[b - 1]?.lower ?? '')) b--;
+      while (b > a + 1 && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? '') || CLITICS.has(tokens[b - 1]?.lower ?? ''))) b--;
       if (b <= a) continue;
       const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
       if (hasPerson(at.from, at.to)) return at;
@@ -443,7 +490,7 @@ interface Antecedent {
 
 /** Where people and bodies are named outside quotations, in reading order, and bodies by their one-word names. */
 interface Timeline {
-  people: { pos: number; cluster: Cluster }[];
+  people: { pos: number; cluster: Cluster; block: number; first: number }[];
   bodies: { pos: number; cluster: Cluster }[];
   byWord: Map<string, Cluster>;
 }
@@ -459,7 +506,7 @@ const timelineOf = (registry: Registry): Timeline => {
     for (const m of c.mentions) {
       if (c.kind !== 'person' && m.words.length === 1 && !t.byWord.has(m.display.toLowerCase())) t.byWord.set(m.display.toLowerCase(), c);
       if (m.inQuote) continue;
-      if (c.kind === 'person') t.people.push({ pos: m.pos, cluster: c });
+      if (c.kind === 'person') t.people.push({ pos: m.pos, cluster: c, block: m.block, first: m.first });
       else if (c.kind === 'organization') t.bodies.push({ pos: m.pos, cluster: c });
     }
   }
@@ -501,8 +548,38 @@ const bodyOfStaffCompound = (registry: Registry, t: Token): Cluster | null => {
   return timelineOf(registry).byWord.get(t.lower.slice(0, dash)) ?? null;
 };
 
+/** Words that tie a staff noun to its body ("for", "of", German and Romance genitive articles). */
+const BODY_LINKS = new Set([...AFFILIATION, 'der', 'des', 'de', 'du', 'del', 'la', 'the', 'of', "l'", 'l’', 'von', 'vom']);
+
+/** The capitalised name after a staff noun and its link words ("… for the Harbour Lines", "… der Nordbahn"), as text offsets. */
+const namedAfter = (phrase: Token[], from: number): { start: number; end: number } | null => {
+  let k = from;
+  while (k < phrase.length && k - from < 3 && !phrase[k]?.cap && BODY_LINKS.has(phrase[k]?.lower ?? '')) k++;
+  if (k === from) return null;
+  const begin = k;
+  let end = k;
+  while (k < phrase.length) {
+    const t = phrase[k];
+    if (t?.kind !== 'word') break;
+    if (t.cap) end = k + 1;
+    else if (!NAME_CONNECTORS.has(t.lower)) break;
+    k++;
+  }
+  const a = phrase[begin];
+  const b = phrase[end - 1];
+  return end > begin && a?.cap && b ? { start: a.start, end: b.end } : null;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
-function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at: Attribution, pos: number, last: Antecedent): Speaker & { rejected?: boolean } {
+function resolveSpeaker(
+  registry: Registry,
+  blocks: readonly Block[],
+  block: Block,
+  blockIndex: number,
+  at: Attribution,
+  pos: number,
+  last: Antecedent,
+): Speaker & { rejected?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
@@ -511,11 +588,20 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   while (first < phrase.length && (phrase[first]?.kind === 'punct' || SPEAKER_OPENERS.has(phrase[first]?.lower ?? ''))) first++;
   // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
   let definite = false;
+  const articleAt = first;
   while (first < phrase.length && (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the' || FOREIGN_DEFINITE.has(phrase[first]?.lower ?? ''))) {
     if (phrase[first]?.kind === 'word') definite = true;
     first++;
   }
   const words = phrase.slice(first).filter((t) => t.kind !== 'punct');
+  if (at.zero) {
+    for (let k = at.from; k < (at.searchTo ?? at.to); k++) {
+      const named = clusterAt(registry, blockIndex, k);
+      if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0) return { speaker: named.name, cluster: named, affiliation: null };
+    }
+    const c = referent(registry, blocks, pos, last);
+    return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
+  }
   if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
   // "in a statement", "on Monday": a prepositional phrase names nobody.
@@ -539,9 +625,23 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   // "the American said" after a quotation refers back to a person like a pronoun does.
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
-    const named = lastPersonBefore(registry, pos);
-    const c = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+    const c = referent(registry, blocks, pos, last);
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
+  }
+  // "una de las entrevistadas identificada como Adela", "a resident named Omar": the name given is the speaker.
+  for (let i = first; i + 1 < phrase.length; i++) {
+    const t = phrase[i];
+    if (!t || !NAMED_AS.has(t.lower)) continue;
+    let j = i + 1;
+    if (phrase[j]?.lower === 'como' || phrase[j]?.lower === 'comme' || phrase[j]?.lower === 'as') j++;
+    const name = phrase[j];
+    if (name?.cap && name.kind === 'word') {
+      let e = j + 1;
+      while (phrase[e]?.kind === 'word' && phrase[e]?.cap) e++;
+      const c = clusterAt(registry, blockIndex, at.from + j);
+      if (c?.kind === 'person') return { speaker: c.name, cluster: c, affiliation: null };
+      return { speaker: block.text.slice(name.start, phrase[e - 1]?.end ?? name.end), cluster: null, affiliation: null };
+    }
   }
   let person: Cluster | null = null;
   let org: Cluster | null = null;
@@ -574,6 +674,11 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
   if (org && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
   // "a spokeswoman for Interpol": the same, with the body after "for"/"of"/"at".
   if (affiliation && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
+  // "ein Sprecher der Nordbahn", "a spokeswoman for Harbour Lines": the body is named after the staff noun even when nothing else names it.
+  if (headTok && STAFF_NOUNS.has(headTok.fold)) {
+    const body = namedAfter(phrase, head + 1);
+    if (body) return { speaker: block.text.slice(body.start, body.end), cluster: null, affiliation: null };
+  }
   if (head >= 0) {
     const c = personByRole(registry, phrase.slice(first), head - first, pos);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
@@ -588,18 +693,52 @@ function resolveSpeaker(registry: Registry, block: Block, blockIndex: number, at
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
-  const startTok = phrase[first];
+  // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
+  const startTok = phrase[definite && !at.lead ? articleAt : first];
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
   return { speaker: text || null, cluster: null, affiliation };
 }
 
-/** The person last named outside quotations before a position. */
-const lastPersonBefore = (registry: Registry, pos: number): { cluster: Cluster; pos: number } | null => {
+/** Words before a name that make it an object, not the subject of its sentence ("met with X", "about X"). */
+const OBJECT_MARKERS = new Set([...NAME_PREPOSITIONS, 'against', 'than', 'like', 'between', 'among', 'toward', 'towards', 'into', 'à', 'au', 'aux', 'gegen', 'an', 'zu']);
+
+/** Whether the person mention at a token reads as its sentence's subject rather than an object or a possessor. */
+const subjectLike = (tokens: Token[], first: number, last: number): boolean => {
+  const before = tokens[first - 1];
+  if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return false;
+  const end = tokens[last - 1];
+  return !end?.poss;
+};
+
+/**
+ * The person a pronoun outside quotations refers to: the subject of the latest sentence that names a
+ * person, that is its first person named as a subject ("Manager A praised striker B. "…," he said" is A),
+ * or its last person when none reads as a subject.
+ */
+const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: number): { cluster: Cluster; pos: number } | null => {
   const { people } = timelineOf(registry);
-  const last = people[lastIndexBefore(people, pos)];
-  return last ? { cluster: last.cluster, pos: last.pos } : null;
+  const i = lastIndexBefore(people, pos);
+  const last = people[i];
+  if (!last) return null;
+  const tokens = blocks[last.block]?.tokens;
+  if (!tokens) return { cluster: last.cluster, pos: last.pos };
+  let start = last.first - 1;
+  while (start >= 0 && last.first - start <= SENTENCE_LOOKBACK) {
+    const t = tokens[start];
+    // A quotation that ends its sentence ("…learning." Her departure …) ends it outside too.
+    if (t && t.kind === 'punct' && CLAUSE_END.has(t.text) && (t.quote < 0 || QUOTE_MARKS.has(tokens[start + 1]?.text ?? ''))) break;
+    start--;
+  }
+  let best = last;
+  for (let j = i; j >= 0; j--) {
+    const e = people[j];
+    if (!e || e.block !== last.block || e.first <= start) break;
+    const m = registry.tokenMention[e.block]?.[e.first];
+    if (subjectLike(tokens, e.first, m?.last ?? e.first + 1)) best = e;
+  }
+  return { cluster: best.cluster, pos: last.pos };
 };
 
 /**
@@ -607,7 +746,7 @@ const lastPersonBefore = (registry: Registry, pos: number): { cluster: Cluster; 
  * quotations, or, when the paragraph opens with a pronoun or a description ("The ex-CBC producer cites
  * two reasons"), the person it refers back to.
  */
-const paragraphSubject = (registry: Registry, block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
+const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
   for (let k = 0; k < block.tokens.length; k++) {
     const c = clusterAt(registry, blockIndex, k);
     if (c && c.kind === 'person' && (block.tokens[k]?.quote ?? -1) < 0) return c;
@@ -627,9 +766,21 @@ const paragraphSubject = (registry: Registry, block: Block, blockIndex: number, 
     }
   }
   if (!refersBack) return null;
-  const pos = position(block, 0);
-  const named = lastPersonBefore(registry, pos);
+  return referent(registry, blocks, position(block, 0), last);
+};
+
+/** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */
+const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent): Cluster | null => {
+  const named = lastPersonBefore(registry, blocks, pos);
   return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+};
+
+/** Position of the first person named outside quotations in a paragraph (Infinity if none), found in one pass. */
+const firstPersonPos = (registry: Registry, block: Block, blockIndex: number): number => {
+  for (let k = 0; k < block.tokens.length; k++) {
+    if ((block.tokens[k]?.quote ?? 0) < 0 && clusterAt(registry, blockIndex, k)?.kind === 'person') return position(block, k);
+  }
+  return Number.POSITIVE_INFINITY;
 };
 
 /** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
@@ -651,7 +802,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const last: Antecedent = { speaker: null, pos: -1 };
   let previousBlockQuote: FoundQuote | null = null;
   // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
-  let turns: { cluster: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
+  let turns: { speaker: string | null; cluster: Cluster | null; affiliation: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
   let pendingRunOn: FoundQuote[] = [];
   const cyrillic = doc.profile === 'cyrillic';
   const german = doc.profile === 'de';
@@ -663,6 +814,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         if (clusterAt(registry, blockIndex, k)?.kind === 'person' || (t && bodyOfStaffCompound(registry, t))) return true;
       }
       return false;
+    };
+    const personAt = (k: number): [number, number] | null => {
+      const m = registry.tokenMention[blockIndex]?.[k];
+      return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
     };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
     for (const q of block.quotes) {
@@ -678,9 +833,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       let at: Attribution | null = null;
       let reported = false;
       if (doc.profile !== 'other') {
-        at = attributionAfter(block, q.last, endsSentence, cyrillic, german);
+        at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en');
         if (!at) {
-          const before = attributionBefore(block, q.first, hasPerson);
+          const before = attributionBefore(block, q.first, hasPerson, personAt);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
           reported = !!before?.verb;
         }
@@ -696,12 +851,14 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const before = block.tokens[q.first - 2];
         const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower);
         const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
-        if (!utterance && !fragment) continue;
+        // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
+        const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
+        if (!utterance && !fragment && !turn) continue;
       }
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
       if (at) {
-        const resolved = resolveSpeaker(registry, block, blockIndex, at, pos, last);
+        const resolved = resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last);
         if (!resolved.rejected) {
           quote.speaker = resolved.speaker;
           quote.cluster = resolved.cluster;
@@ -726,7 +883,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
     }
     if (!opening?.startsBlock || opening.attributed) pendingRunOn = [];
-    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, block, blockIndex, last) : null;
+    let alternated = false;
+    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, doc.blocks, block, blockIndex, last) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
       if (!f || f.attributed) continue;
@@ -736,14 +894,22 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       for (let j = i + 1; j < found.length && !donor; j++) if (found[j]?.attributed) donor = found[j]?.quote;
       // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
       if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
+      // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
+      if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
+        donor = previousBlockQuote;
+      }
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
         donor = previousBlockQuote;
         // A conversation: after A and B each spoke, and B asked a question, the unattributed reply is A's.
         // Otherwise (and always after a quotation left open) the previous speaker goes on.
+        // A question and its answer alternate too: a paragraph that is only a quotation asking, or answering, a question.
         const [older, previous] = turns.slice(-2);
-        const asked = /\?["”»“]?\s*$/u.test(previousBlockQuote.text) || previousBlockQuote.text.endsWith('?');
-        if (asked && older && previous && older.explicit && previous.explicit && !previous.runsOn && older.cluster && previous.cluster && older.cluster !== previous.cluster) {
-          donor = { text: '', speaker: older.cluster.name, cluster: older.cluster, affiliation: null, pos: f.quote.pos };
+        const asks = (text: string): boolean => /\?["”»“]?\s*$/u.test(text);
+        const asked = asks(previousBlockQuote.text) || (asks(f.quote.text) && found.length === 1 && f.runsOn === false);
+        // Turns compare speakers by name, so that interview labels without an entity ("Wikinews:") take part.
+        if (asked && older && previous && older.explicit && previous.explicit && !previous.runsOn && older.speaker && previous.speaker && older.speaker !== previous.speaker) {
+          donor = { text: '', speaker: older.speaker, cluster: older.cluster, affiliation: older.affiliation, pos: f.quote.pos };
+          alternated = true;
         }
       }
       if (donor) {
@@ -763,7 +929,11 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     else pendingRunOn = [];
     // Only consecutive paragraphs of quotations make a conversation.
     if (!lastFound) turns = [];
-    else turns = [...turns.slice(-1), { cluster: lastFound.quote.cluster, explicit: found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
+    else {
+      const q = lastFound.quote;
+      const speaker = q.cluster ? q.cluster.name : q.speaker;
+      turns = [...turns.slice(-1), { speaker, cluster: q.cluster, affiliation: q.affiliation, explicit: alternated || found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
+    }
     for (const f of found) out.push(f.quote);
   });
   return out;

@@ -25,6 +25,7 @@ import {
   PUBLIC_BODY_HEADS,
   REPORT_VERBS,
   ROLE_NOUNS,
+  STAFF_NOUNS,
   SOURCE_LEADS_CYRILLIC,
   TITLE_WORDS,
   VERB_FILLERS,
@@ -43,6 +44,27 @@ const OUTLET_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'broadcaster', '
 const PUBLISHED_IN = new Set(['published', 'reported', 'writing', 'wrote', 'quoted', 'interviewed', 'appeared', 'appearing']);
 
 const OBJECT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'at', 'of', 'for', 'by', 'with', 'on', 'about', 'over', 'against']);
+
+/** Report verbs that only a body or an outlet does ("reported", "published"), unlike "said". */
+const PUBLISHING_VERBS = new Set([
+  'reported',
+  'reports',
+  'published',
+  'publishes',
+  'released',
+  'releases',
+  'announced',
+  'announces',
+  'estimated',
+  'estimates',
+  'forecast',
+  'forecasts',
+  'tweeted',
+  'posted',
+]);
+
+/** Whether a token is written as an acronym ("NNPC", "U.S."). */
+const isAcronymToken = (t: Token | undefined): boolean => !!t && (t.caps || t.dotted);
 
 /** Whether a cluster can be a cited source: an organisation, or an unknown name with no person evidence. */
 const citable = (c: Cluster): boolean => {
@@ -122,6 +144,21 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
   const lead = tokens[k];
   if (!lead || PRONOUNS.has(lead.lower) || ['him', 'her', 'them', 'нього', 'неї', 'них'].includes(lead.lower)) return;
   const pos = position(block, k);
+  // "According to Deputy Chief of Police of the Knoxville police department, …", "according to a spokesman for
+  // X": a title or a member of staff speaks for the body named after "of"/"for"; that body is the source.
+  if (lead.kind === 'word' && (TITLE_WORDS.has(lead.fold) || ROLE_NOUNS.has(lead.fold) || STAFF_NOUNS.has(lead.fold))) {
+    for (let j = k + 1; j < tokens.length && j - k < 12; j++) {
+      const t = tokens[j];
+      if (!t || t.kind === 'punct') break;
+      if (t.lower !== 'of' && t.lower !== 'for' && t.lower !== 'at') continue;
+      const at = skipArticles(tokens, j + 1);
+      const found = col.clusterStarting(blockIndex, at);
+      if (found && found.cluster.kind === 'organization') {
+        col.addCluster(found.cluster, pos);
+        return;
+      }
+    }
+  }
   // Skip descriptors ("the British agency The Telegraph") but not prepositions ("two brokers in London").
   let j = k;
   for (let steps = 0; steps < 5 && j < tokens.length; steps++) {
@@ -129,7 +166,11 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
     if (!t || t.kind === 'punct') break;
     const found = col.clusterStarting(blockIndex, j);
     if (found) {
-      if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos);
+      // "according to Catalan police": a name that only qualifies a body's head is the description's, and the
+      // description is the source; the name itself stays what it was.
+      const head = tokens[found.end];
+      if (head && head.kind === 'word' && !head.cap && PUBLIC_BODY_HEADS.has(head.fold)) col.addPhrase(block, j, found.end + 1, pos);
+      else if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos);
       return;
     }
     if (DOCUMENT_NOUNS.has(t.lower) && ['from', 'by', 'of'].includes(tokens[j + 1]?.lower ?? '')) {
@@ -210,6 +251,10 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     if (ARTICLES.has(tokens[p]?.lower ?? '')) p--;
     const prev = tokens[p];
     if (prev && prev.kind === 'word' && !prev.cap && OBJECT_PREPOSITIONS.has(prev.lower)) return;
+    // "Devouard said": one unknown word before a verb of saying is a person's surname far more often than a
+    // body; only a verb of publishing ("X reported", "X published") makes it a source without other evidence.
+    const lone = m.last - m.first === 1 && c.kind === null && !isAcronymToken(tokens[m.first]);
+    if (lone && !PUBLISHING_VERBS.has(tokens[v]?.lower ?? '')) return;
     col.addCluster(c, position(block, m.first));
     return;
   }

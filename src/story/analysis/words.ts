@@ -27,7 +27,9 @@ export const TITLE_WORDS = set(`
   director-general head leader
   мер президент прем'єр-міністр міністр голова директор речник речниця посол посолка генерал депутат
   спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
-  пресс-секретарь
+  пресс-секретарь співак співачка письменник письменниця актор акторка журналіст журналістка кандидат
+  кандидатка волонтер волонтерка лікар лікарка дослідник дослідниця художник художниця режисер режисерка
+  музикант музикантка фотограф активіст активістка
   bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin prasident prasidentin bundesprasident
   burgermeister burgermeisterin oberburgermeister ministerprasident ministerprasidentin sprecher
   sprecherin vorsitzende vorsitzender chef chefin direktor direktorin herr frau
@@ -53,6 +55,8 @@ export const ROLE_NOUNS = set(`
   mp mep speaker councillor councilman councilwoman
   мер президент міністр голова директор речник речниця посол посолка генерал депутат спікер губернатор
   командувач керівник заступник аналітик експерт журналіст мешканець мешканка мэр министр глава эксперт
+  вокаліст вокалістка соліст солістка учасник учасниця представник представниця кореспондент
+  кореспондентка співак співачка кандидат кандидатка
 `);
 
 /** Ministerial portfolios and similar modifiers of a title ("Defence Minister", "Foreign Secretary"). */
@@ -90,7 +94,8 @@ export const ORG_HEADS = set(`
   ag sa se nv bv ab asa oy gmbh spa kgaa
   міністерство адміністрація служба агентство рада комітет центр поліція компанія банк фонд управління
   департамент уряд штаб прокуратура суд партія університет інститут асоціація корпорація міськрада комісія
-  відомство пресслужба концерн холдинг об'єднання
+  відомство пресслужба концерн холдинг об'єднання кабінет посольство консульство організація спілка
+  академія театр мерія конгрес сенат парламент палата
   министерство администрация служба агентство совет комитет центр полиция компания банк фонд управление
   департамент правительство штаб прокуратура суд партия университет институт ассоциация корпорация
 `);
@@ -198,13 +203,19 @@ export const SPEECH_VERBS = set(`
   prévenu martèle confie
   adding noting explaining telling asking writing commenting stating arguing warning claiming insisting
   declaring announcing recalling reiterating stressing acknowledging quipped conceded
+  hailed praised welcomed criticised criticized condemned thanked lauded applauded denounced
+  saluted slammed
   dijo dijeron dice dicen afirmó afirmaron afirma declaró declararon declara explicó explicaron explica
   señaló señalaron señala aseguró aseguraron asegura añadió agregó indicó indica manifestó comentó
   sostuvo advirtió expresó subrayó destacó reconoció precisó insistió apuntó admitió anunció respondió
   preguntó escribió
   déclaré déclare déclarent dit disent affirmé affirme expliqué explique ajouté ajoute souligné
   souligne estimé estime indiqué indique précisé précise assuré assure averti insisté reconnu confié
-  annoncé répondu écrit lancé martelé
+  annoncé répondu écrit lancé martelé demandé disant affirmant expliquant ajoutant soulignant précisant
+  déclarant estimant
+  diciendo afirmando explicando añadiendo señalando asegurando pidió
+  comenta relata añade agrega sostiene advierte recuerda reconoce admite insiste responde
+  ajoute raconte rappelle souligne estime affirme répond
   розповідає наголошує зазначає додає пояснює підкреслює
 `);
 
@@ -220,6 +231,9 @@ export const ATTRIBUTION_LEADS: readonly (readonly string[])[] = [
   ['laut'],
   ['nach', 'angaben'],
   ['за', 'словами'],
+  ['за', 'його', 'словами'],
+  ['за', 'її', 'словами'],
+  ['за', 'їхніми', 'словами'],
   ['по', 'словам'],
 ];
 
@@ -300,6 +314,8 @@ export const FOREIGN_LEADING_WORDS = set(`
   esta estos estas ese esa su sus nuestro nuestra como cuando que
   le les une des du au aux dans avec pour par selon mais et aussi depuis pendant après ce cette ces
   son sa ses notre leur leurs comme quand que il elle ils elles nous
+  в у на до з із від для про за під над між через після та і й а але що як це ця цей ці його її їх він
+  вона вони ми ви я також вже ще
 `);
 
 /** Cyrillic prepositions and phrases that introduce a cited source ("За даними X"). */
@@ -330,6 +346,17 @@ export const NON_ENTITY_WORDS = set(`
   gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
   internet web online id sms url vpn 5g 4g 3g ufo atm pin vp lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
   am pm bc ad ce bce mw gw kw kwh mwh gwh km kg mph
+  deutsch englisch franzosisch spanisch russisch italienisch chinesisch arabisch ukrainisch polnisch
+  espanol ingles frances aleman portugues ruso chino arabe italiano ucraniano catalan euskera gallego
+  francais anglais allemand espagnol russe italien chinois ukrainien portugais
+  mandarin cantonese swahili esperanto latin
+`);
+
+/** First words of a place's name in Spanish and French ("República Dominicana", "Islas Malvinas", "San José", "Île Maurice"). */
+export const ROMANCE_PLACE_FIRST = set(`
+  republica reino isla islas estado provincia ciudad sierra golfo mar rio lago monte cabo puerto san santa
+  santo villa nueva nuevo costa
+  republique royaume ile iles mont lac saint sainte cap port golfe ville nouvelle
 `);
 
 /**
@@ -375,7 +402,7 @@ export const FOREIGN_PLACE_NAMES = set(`
   georgie armenie azerbaidjan caucase moyen-orient proche-orient amerique-latine amerique-du-sud
   amerique-du-nord mediterranee gaza cisjordanie palestine israel tibet taiwan japon philippines
   thailande birmanie indonesie malaisie australie nouvelle-zelande afrique-du-nord
-  pays-bas
+  pays-bas ee-uu
 `);
 
 /** Lowercase nouns of German, Spanish and French right before a place's name ("la mer Méditerranée", "la ciudad de X"). */
@@ -407,3 +434,26 @@ export const GERMAN_BARE_NOUNS = set(`
 
 /** Planets and large moons, which stories about space name as places ("the orbit of Jupiter"). */
 export const CELESTIAL_BODIES = set('mercury venus earth mars jupiter saturn uranus neptune pluto ganymede callisto enceladus');
+
+/**
+ * Names of countries, regions and major cities in Ukrainian (nominative, plus the stem a case form takes
+ * where the vowel alternates: "Київ" → "Києві", "Львів" → "Львові"): a general gazetteer, matched with the
+ * case endings removed, so that "в Україні" and "до Харкова" are places.
+ */
+export const CYRILLIC_PLACE_NAMES = set(`
+  україна росія сша рф кнр фрн оае штати америка європа азія африка австралія канада мексика бразилія аргентина перу чилі
+  колумбія венесуела куба китай японія корея індія пакистан афганістан іран ірак сирія ізраїль палестина
+  туреччина єгипет польща німеччина франція італія іспанія португалія британія англія шотландія ірландія
+  нідерланди бельгія люксембург швейцарія австрія чехія словаччина угорщина румунія молдова болгарія
+  сербія хорватія словенія греція кіпр мальта данія швеція норвегія фінляндія естонія латвія литва
+  білорусь грузія вірменія азербайджан казахстан узбекистан монголія в'єтнам таїланд індонезія
+  філіппіни нігерія кенія ефіопія марокко алжир лівія судан крим донбас кавказ балкани
+  київ києв харків харков одеса дніпро львів львов запоріжжя херсон миколаїв миколаєв маріуполь вінниця
+  полтава чернігів чернігов суми житомир рівне луцьк тернопіль тернопол івано-франківськ ужгород
+  чернівці хмельницький черкаси кропивницький донецьк луганськ севастополь сімферополь бахмут ізюм
+  буча ірпінь краматорськ слов'янськ мелітополь бердянськ кременчук кривий-ріг
+  москва петербург варшава берлін париж лондон вашингтон нью-йорк брюссель відень прага рим мінськ
+  вільнюс рига таллінн гельсінкі стокгольм осло анкара стамбул токіо пекін ліма
+  індіана каліфорнія техас флорида огайо мічиган іллінойс вірджинія джорджія
+  волинь закарпаття буковина поділля галичина слобожанщина
+`);

@@ -118,8 +118,8 @@ describe('other languages', () => {
       ),
     );
     expect(german.quotes).toHaveLength(1);
-    // No name is given: the speaker is the descriptive phrase, as in English ("the minister" → "minister").
-    expect(german.quotes[0]?.speaker).toBe('Ministerin');
+    // No name is given: the speaker is the descriptive phrase as the text writes it, article included.
+    expect(german.quotes[0]?.speaker).toBe('die Ministerin');
     expect(german.entities.people).toEqual([]);
     expect(german.entities.places).toEqual(['Berlin']);
     expect(german.sources).toEqual([]);

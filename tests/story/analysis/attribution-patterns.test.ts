@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const speakers = (paragraphs: string[], language = 'en'): (string | null)[] => analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => q.speaker);
+
+describe('attribution patterns', () => {
+  it('a pronoun after a sentence naming two people refers to its subject, not its object', () => {
+    expect(speakers(['Team manager Oscar Dunne praised striker Leo Marsh after the game.', '"Leo was outstanding today, and the whole team followed him," he said.'])).toEqual([
+      'Oscar Dunne',
+    ]);
+  });
+
+  it('a possessor is not the subject a pronoun refers to, and a quotation ending with a full stop ends its sentence', () => {
+    expect(
+      speakers([
+        'Board member Ines Varga wrote: "We owe her more than we can say about the years she led us." Lund\'s exit will take months, and she says she will stay on.',
+        'The outgoing director listed her reasons. "The team is strong and the money is there, so this is the time to go."',
+      ]),
+    ).toEqual(['Ines Varga', 'Lund']);
+  });
+
+  it('a speech verb without a subject (pro-drop) signs for the person last spoken of', () => {
+    expect(speakers(['El entrenador Andrés Molina habló tras el partido.', '«El equipo no jugó con la intensidad necesaria», explicó.'], 'es')).toEqual(['Andrés Molina']);
+    expect(speakers(['La alcaldesa Rocío Pardo visitó el barrio.', '«Nadie se quedará sin casa este invierno», aseguró a los vecinos.'], 'es')).toEqual(['Rocío Pardo']);
+  });
+
+  it('an unnamed spokesperson speaks for the body named after the staff noun, even one nothing else names', () => {
+    expect(speakers(['„Der Zugverkehr wird am Abend wieder aufgenommen“, erklärte ein Sprecher der Nordbahn.'], 'de')).toEqual(['Nordbahn']);
+    expect(speakers(['"Every ferry will sail on time from Monday," said a spokeswoman for Harbour Lines.'])).toEqual(['Harbour Lines']);
+  });
+
+  it('a lead phrase ends where the name ends ("nach Angaben der Polizei hatten sie „…“")', () => {
+    expect(speakers(['Die Polizei nahm zwei Männer fest. Nach Angaben der Polizei hatten sie „mehrere Kilo Sprengstoff im Auto“ versteckt.'], 'de')).toEqual(['Polizei']);
+  });
+
+  it('questions and answers alternate between the two people of a conversation, short turns included', () => {
+    expect(
+      speakers([
+        'Reporter Jane Hill asked the senator, Ralph Moss, about the vote.',
+        '"Will you support the bill?" Hill asked.',
+        '"Not in its current form," Moss replied.',
+        '"Why not?"',
+        '"Because it leaves the farmers out."',
+      ]),
+    ).toEqual(['Jane Hill', 'Ralph Moss', 'Jane Hill', 'Ralph Moss']);
+  });
+
+  it('a relative clause\'s verb of saying belongs to the person the clause hangs on ("X, who praised … for "…"")', () => {
+    expect(speakers(['Ambassador Ivo Petrov read a letter from Prime Minister Anna Sala, who praised the choir for "the courage it showed in the hardest of years."'])).toEqual([
+      'Anna Sala',
+    ]);
+  });
+
+  it('a sentence after a finished quotation that opens a quotation of its own does not sign the first one', () => {
+    expect(
+      speakers([
+        'Ambassador Ivo Petrov read a letter from Prime Minister Anna Sala, who praised the choir for "the courage it showed in the hardest of years." She also thanked the conductor for "keeping the music alive in every shelter."',
+      ]),
+    ).toEqual(['Anna Sala', 'Anna Sala']);
+  });
+
+  it('a paragraph that names nobody before its quotation continues the speaker of the paragraph before', () => {
+    expect(
+      speakers([
+        'Senator Ruth Lane told the hall that "the station has never been more needed than it is this winter."',
+        'Today the station reaches listeners in nine countries. "People still turn to it when every other signal goes quiet."',
+      ]),
+    ).toEqual(['Ruth Lane', 'Ruth Lane']);
+  });
+
+  it('an auxiliary after the subject is not part of a descriptive speaker ("le gérant a demandé …, disant « … »")', () => {
+    expect(
+      speakers(['Samedi, le gérant a demandé aux clientes de partir, disant à leur accompagnatrice « de revenir un autre jour avec moins de monde ».', 'Rien de plus.'], 'fr'),
+    ).toEqual(['le gérant']);
+  });
+
+  it('a lead followed by a pronoun or a verb refers back ("Selon lui, « … »", "Según declaró, «…»", "за його словами")', () => {
+    expect(speakers(['Le chanteur Marc Olivier a répondu aux critiques. Selon lui, « la tolérance doit gagner partout en Europe ».'], 'fr')).toEqual(['Marc Olivier']);
+    expect(speakers(['La candidata Lucía Vega prometió seguridad. Según declaró, "la mano dura es la única salida para el país".'], 'es')).toEqual(['Lucía Vega']);
+    expect(speakers(['Посол Ігор Ткаченко розповів про плани. За його словами, «торгівля між країнами зросте вдвічі».'], 'uk')).toEqual(['Ігор Ткаченко']);
+  });
+
+  it('a clitic between the subject and the verb is no part of the speaker ("La periodista le preguntó: «…»")', () => {
+    expect(speakers(['La periodista le preguntó: "¿Se reunirá con el presidente chino durante la cumbre?"'], 'es')).toEqual(['La periodista']);
+  });
+
+  it('a title separated from the name by the places it governs resolves a later bare title ("Посол України в Перу … — сказав посол")', () => {
+    expect(speakers(['Посол України в Перу Ігор Ткаченко зустрівся з міністром. «Ми відкриваємо нову сторінку відносин», — сказав посол.'], 'uk')).toEqual(['Ігор Ткаченко']);
+  });
+
+  it("interview labels without an entity take turns too: an unlabelled answer after a labelled question is the interviewee's", () => {
+    expect(
+      speakers([
+        'Newsdesk: "How did you first get involved in the project?"',
+        'Anne Dupont: "A friend showed me the site in 2004 and I started editing the next day."',
+        'Newsdesk: "What was the hardest part?"',
+        '"Learning to let other people change what I wrote."',
+      ]),
+    ).toEqual(['Newsdesk', 'Anne Dupont', 'Newsdesk', 'Anne Dupont']);
+  });
+
+  it('an unnamed speaker given a name ("una de las entrevistadas identificada como Adela") is that name', () => {
+    expect(speakers(['"La radio era como tener cerca a mi hija todos los días", dijo una de las entrevistadas identificada como Adela, ama de casa.'], 'es')).toEqual(['Adela']);
+  });
+
+  it('a verb followed by a prepositional phrase signs for the person named later in its clause ("— заявив в інтервʼю … Ілай Розенбаум")', () => {
+    expect(speakers(['«Злочинцям не буде де сховатись, я вірю в це», - заявив в ексклюзивному інтервʼю виданню Директор відділу Мінʼюсту США Ілля Борисенко.'], 'uk')).toEqual([
+      'Ілля Борисенко',
+    ]);
+  });
+
+  it('present-tense verbs of saying in Spanish and French sign a quotation ("«…», comenta X", "« … », raconte X")', () => {
+    expect(speakers(['«La señal llega sin problemas a todo el pueblo», comenta Miguel Soto, un vecino.'], 'es')).toEqual(['Miguel Soto']);
+    expect(speakers(['« Le village a été coupé du monde pendant trois jours », raconte Jean Morel, un habitant.'], 'fr')).toEqual(['Jean Morel']);
+  });
+});
+
+describe('described bodies as sources', () => {
+  it('a name that only qualifies a body\'s head ("according to Catalan police") is not itself made a body', () => {
+    const r = analyzeArticle(article(['The blast happened near the station at noon, according to Catalan police, known as the Mossos.']));
+    expect(r.entities.organizations).not.toContain('Catalan');
+  });
+});
+
+describe('sources behind a title', () => {
+  it('"according to" a title of a body cites the body ("according to Deputy Chief of Police of the Harwick Police Department")', () => {
+    const r = analyzeArticle(article(['According to Deputy Chief of Police of the Harwick Police Department, Dana Wells, the suspect was arrested within an hour.']));
+    expect(r.sources).toEqual(['Harwick Police Department']);
+  });
+});
