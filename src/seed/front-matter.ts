@@ -4,6 +4,7 @@ import type { Author } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseIsoDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 /** Story fields a seed can set in YAML front matter, a `.meta.yaml` sidecar, or a JSON seed. */
 export interface SeedMeta {
@@ -83,6 +84,16 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
       `the YAML is ${Math.round(yaml.length / 1024)} KB; front matter and sidecars are limited to ${MAX_YAML_CHARS / 1024} KB (they hold a story's fields, not its text)`,
       { file: options.file, line: first },
     );
+  }
+  // Most front matter is a few one-line fields: read those without building a YAML document.
+  const simple = readSimpleYaml(yaml);
+  if (simple) {
+    const { keyLines } = simple;
+    const lineOf = (key: string): number | undefined => {
+      const line = keyLines.get(key);
+      return line === undefined ? undefined : line + first;
+    };
+    return readMeta(simple.value, { ...options, lineOf });
   }
   const deep = deepFlowNesting(yaml);
   if (deep !== undefined) {
