@@ -171,8 +171,19 @@ function keptAttributes(name: string, attributes: Record<string, string>, baseUr
   return { text, missingSource: name === 'img' && !hasSource };
 }
 
-/** Sanitizes an HTML fragment (see the module comment); relative `href`/`src` become absolute against `baseUrl`. */
-export function sanitizeHtmlFragment(html: string, baseUrl: string): string {
+/** Sees every element the parse opens and closes (implied closes included), e.g. to refuse HTML nested too deep; it may throw. */
+export interface ElementWatcher {
+  /** Called on every opened element. */
+  open(): void;
+  /** Called on every closed element. */
+  close(): void;
+}
+
+/**
+ * Sanitizes an HTML fragment (see the module comment); relative `href`/`src` become absolute against
+ * `baseUrl`. `watcher` sees the elements of the same parse, so checks need no second one.
+ */
+export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher): string {
   let out = '';
   const open: OpenElement[] = [];
   /** Depth inside a non-text tag (0: outside); nothing there is written. */
@@ -180,6 +191,7 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string): string {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        watcher?.open();
         if (hiddenDepth > 0) {
           hiddenDepth++;
           return;
@@ -199,6 +211,7 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string): string {
         if (hiddenDepth === 0) out += escapeText(text);
       },
       onclosetag(name) {
+        watcher?.close();
         if (hiddenDepth > 1) {
           hiddenDepth--;
           return;

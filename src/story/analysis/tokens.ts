@@ -240,66 +240,56 @@ const elisionLength = (text: string, i: number): number => {
   return ELIDED.has(text.slice(i, k)) ? k - i + 1 : 0;
 };
 
-/** Yields [start, end) of each word or mark: dotted initials ("U.S."), words with inner apostrophes or hyphens, or one other character. */
-function* scan(text: string): Generator<[number, number]> {
+/**
+ * End of the word or mark starting at `i` (not a space): dotted initials ("U.S."), a word with inner
+ * apostrophes or hyphens, or one other character. A plain function, not a generator: it runs for
+ * every token of every story.
+ */
+function tokenEnd(text: string, i: number): number {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (!isWordCode(c)) {
-      // Keep a surrogate pair (an emoji, say) together as one mark.
-      const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      yield [i, i + wide];
-      i += wide;
-      continue;
-    }
-    if (isLetterCode(c) && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
-      let j = i;
-      while (j < n && isLetterCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
-      yield [i, j];
-      i = j;
-      continue;
-    }
-    // French and Italian elision before a name ("l’Organisation", "d'Afrique", "qu'Emmanuel"): the
-    // article is a word of its own, so that the name keeps its capital.
-    // "ex-CBC", "pro-Kremlin", "anti-NATO": a lowercase prefix is a word of its own before a name.
-    const prefix = namePrefixLength(text, i);
-    if (prefix > 0) {
-      yield [i, i + prefix];
-      i += prefix;
-      continue;
-    }
-    const elided = elisionLength(text, i);
-    if (elided > 0) {
-      yield [i, i + elided];
-      i += elided;
-      continue;
-    }
-    let j = i + 1;
-    for (;;) {
-      while (j < n && isWordCode(text.charCodeAt(j))) j++;
-      if (j + 1 < n && isJoiner(text.charCodeAt(j)) && isWordCode(text.charCodeAt(j + 1))) {
-        // "Oslo-based", "Kremlin-backed": the name stands alone before a lowercase suffix word.
-        if (text.charCodeAt(j) !== 39 && text.charCodeAt(j) !== 8217 && isUpperChar(text.charCodeAt(i)) && lowercaseTail(text, j + 1) >= 4) break;
-        j++;
-        continue;
-      }
-      break;
-    }
-    yield [i, j];
-    i = j;
+  const c = text.charCodeAt(i);
+  if (!isWordCode(c)) {
+    // Keep a surrogate pair (an emoji, say) together as one mark.
+    return i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
   }
+  if (isLetterCode(c) && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+    let j = i;
+    while (j < n && isLetterCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+    return j;
+  }
+  // French and Italian elision before a name ("l’Organisation", "d'Afrique", "qu'Emmanuel"): the
+  // article is a word of its own, so that the name keeps its capital.
+  // "ex-CBC", "pro-Kremlin", "anti-NATO": a lowercase prefix is a word of its own before a name.
+  const prefix = namePrefixLength(text, i);
+  if (prefix > 0) return i + prefix;
+  const elided = elisionLength(text, i);
+  if (elided > 0) return i + elided;
+  let j = i + 1;
+  for (;;) {
+    while (j < n && isWordCode(text.charCodeAt(j))) j++;
+    if (j + 1 < n && isJoiner(text.charCodeAt(j)) && isWordCode(text.charCodeAt(j + 1))) {
+      // "Oslo-based", "Kremlin-backed": the name stands alone before a lowercase suffix word.
+      if (text.charCodeAt(j) !== 39 && text.charCodeAt(j) !== 8217 && isUpperChar(text.charCodeAt(i)) && lowercaseTail(text, j + 1) >= 4) break;
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
 }
 
 /** Tokenises one block and marks quotations and sentence starts. */
 export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[] } {
   const tokens: Token[] = [];
   let skipTo = 0;
-  for (const [start, stop] of scan(text)) {
+  for (let next = 0; next < text.length; ) {
+    if (isSpace(text.charCodeAt(next))) {
+      next++;
+      continue;
+    }
+    const start = next;
+    const stop = tokenEnd(text, start);
+    next = stop;
     if (start < skipTo) continue;
     let raw = text.slice(start, stop);
     if (!isWordCode(raw.charCodeAt(0))) {
