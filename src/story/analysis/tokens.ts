@@ -74,6 +74,9 @@ const countLetters = (s: string): number => {
 /** Characters that may open or close a quotation. */
 export const QUOTE_CHARS = new Set(['"', '“', '”', '„', '«', '»', '‹', '›', '‘', '’', '‚']);
 
+/** {@link QUOTE_CHARS} by code, without making a string of every character of the text. */
+const isQuoteCode = (c: number): boolean => c === 34 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e && c !== 0x201b) || c === 0x2039 || c === 0x203a;
+
 const OPEN_CONTEXT = /[\s([{\-—–:;,/]/u;
 
 /** A mark that starts something: at the start or after a space or an opening bracket, before a letter or digit. */
@@ -115,8 +118,8 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
   const regions: { open: number; close: number }[] = [];
   const stack: { mark: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
+    if (!isQuoteCode(text.charCodeAt(i))) continue;
     const ch = text[i] ?? '';
-    if (!QUOTE_CHARS.has(ch)) continue;
     const top = stack[stack.length - 1];
     const opening = opensHere(text, i);
     const closing = closesHere(text, i);
