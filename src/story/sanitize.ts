@@ -121,7 +121,8 @@ const SELF_CLOSING: ReadonlySet<string> = new Set(['img', 'br', 'hr']);
 /** Names a browser would read as more than one attribute, or as the end of the tag. */
 const VALID_ATTRIBUTE_NAME = /^[^\0\t\n\f\r /<=>]+$/;
 
-const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Most text has nothing to escape: one test instead of three replacements. */
+const escapeText = (text: string): string => (/[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text);
 const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
 
 /** One open element: whether it was written, and where its start tag begins in the output. */

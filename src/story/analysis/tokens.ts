@@ -320,7 +320,9 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
     }
     const code = raw.charCodeAt(0);
     const kind: TokenKind = (code >= 48 && code <= 57) || (code >= 128 && DIGIT_START.test(raw)) ? 'num' : 'word';
-    const cap = kind === 'word' && ((code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? '')) || ARABIC_ARTICLE.test(raw));
+    // The Arabic article ends in a hyphen at the third or fourth character; test that before the regex.
+    const cap =
+      kind === 'word' && ((code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? '')) || ((raw.charCodeAt(2) === 45 || raw.charCodeAt(3) === 45) && ARABIC_ARTICLE.test(raw)));
     const lower = raw.toLowerCase();
     // Only capitalised words can be acronyms; checking the rest would cost a string per token.
     const caps = cap && raw.length >= 2 && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
