@@ -9,6 +9,9 @@
 /** A plain key: a letter, then letters, digits, `_` or `-`. */
 const KEY = /^([A-Za-z][A-Za-z0-9_-]*):( +)(.*)$/;
 
+/** Longest key read here: YAML refuses implicit keys of more than 1024 characters. */
+const MAX_KEY_LENGTH = 1000;
+
 /** Plain words YAML 1.2's core schema reads as booleans or null (compared case-insensitively, to be safe). */
 const NOT_A_STRING = /^(?:true|false|null)$/i;
 
@@ -200,8 +203,9 @@ export function readSimpleYaml(yaml: string): SimpleYaml | undefined {
       const m = KEY.exec(text);
       if (!m) return undefined;
       const key = m[1]!;
-      // A repeated key is an error only the yaml package words.
-      if (keyLines.has(key)) return undefined;
+      // A repeated key is an error only the yaml package words; `null:` and `True:` are keys it reads
+      // as "" and "true"; a key longer than 1024 characters is an error in YAML.
+      if (keyLines.has(key) || NOT_A_STRING.test(key) || key.length > MAX_KEY_LENGTH) return undefined;
       const v = value(m[3]!);
       if (v === undefined) return undefined;
       result[key] = v;

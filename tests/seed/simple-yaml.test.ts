@@ -50,6 +50,9 @@ describe('simple front matter fast path', () => {
     ['a tab', 'title:\ta'],
     ['a document marker', '--- a'],
     ['no fields', ''],
+    ['a key YAML reads as null', 'null: x'],
+    ['a key YAML reads as a boolean', 'True: x'],
+    ['a key longer than YAML allows', `${'k'.repeat(1100)}: x`],
   ])('leaves %s to the yaml package', (_what, yaml) => {
     expect(readSimpleYaml(yaml)).toBeUndefined();
   });
@@ -135,7 +138,9 @@ describe('simple front matter fast path', () => {
     const line = fc.oneof(
       {
         weight: 8,
-        arbitrary: fc.tuple(fc.constantFrom('title', 'tags', 'a-b', 'x_1', 'date'), fc.constantFrom(': ', ':  ', ':'), valueText).map(([k, sep, v]) => `${k}${sep}${v}`),
+        arbitrary: fc
+          .tuple(fc.constantFrom('title', 'tags', 'a-b', 'x_1', 'date', 'null', 'Null', 'TRUE', 'false', 'k'.repeat(1025)), fc.constantFrom(': ', ':  ', ':'), valueText)
+          .map(([k, sep, v]) => `${k}${sep}${v}`),
       },
       { weight: 1, arbitrary: fc.constant('') },
       { weight: 1, arbitrary: scalar },
