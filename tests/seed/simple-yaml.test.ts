@@ -127,7 +127,7 @@ describe('simple front matter fast path', () => {
       scalar,
       scalar.map((s) => `"${s}"`),
       scalar.map((s) => `'${s}'`),
-      fc.array(scalar, { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
+      fc.tuple(fc.array(scalar, { maxLength: 4 }), fc.constantFrom(', ', ',', ' , ', ',  ')).map(([items, comma]) => `[${items.join(comma)}]`),
       fc
         .array(
           scalar.map((s) => `"${s}"`),
