@@ -53,6 +53,15 @@ const DIGIT_START = /^\p{N}/u;
 
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
+/** `s.toLowerCase()` without the call in the commonest case, ASCII without a capital (the same string then). */
+const lowerCase = (s: string): string => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return s.toLowerCase();
+  }
+  return s;
+};
+
 /** Lowercase ASCII letters, digits and apostrophes only: already a lexicon key. */
 const isPlain = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) {
@@ -319,7 +328,7 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
     let dotted = raw.length > 2 && raw.endsWith('.');
     // Abbreviations and single initials keep their full stop so that it does not end the sentence.
     if (!dotted && text[end] === '.') {
-      const lower = raw.toLowerCase();
+      const lower = lowerCase(raw);
       if ((raw.length === 1 && isUpper(raw)) || ABBREVIATIONS.has(lower)) {
         raw += '.';
         end += 1;
@@ -339,7 +348,7 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
     // The Arabic article ends in a hyphen at the third or fourth character; test that before the regex.
     const cap =
       kind === 'word' && ((code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? '')) || ((raw.charCodeAt(2) === 45 || raw.charCodeAt(3) === 45) && ARABIC_ARTICLE.test(raw)));
-    const lower = raw.toLowerCase();
+    const lower = lowerCase(raw);
     // Only capitalised words can be acronyms; checking the rest would cost a string per token.
     const caps = cap && raw.length >= 2 && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
     const bare = raw.includes('.') ? lower.replace(/\./g, '') : lower;
