@@ -350,7 +350,9 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
       kind === 'word' && ((code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? '')) || ((raw.charCodeAt(2) === 45 || raw.charCodeAt(3) === 45) && ARABIC_ARTICLE.test(raw)));
     const lower = lowerCase(raw);
     // Only capitalised words can be acronyms; checking the rest would cost a string per token.
-    const caps = cap && raw.length >= 2 && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
+    // A lowercase ASCII second letter ("Harrington") settles it without uppercasing the word.
+    const second = raw.charCodeAt(1);
+    const caps = cap && raw.length >= 2 && !(second >= 97 && second <= 122) && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
     const bare = raw.includes('.') ? lower.replace(/\./g, '') : lower;
     tokens.push({
       text: raw,
