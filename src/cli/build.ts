@@ -3,11 +3,9 @@ import path from 'node:path';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { buildSite } from '../node/build.js';
 import { CONFIG_FILE_NAMES } from '../node/config-file.js';
-import { pingHub } from '../node/websub.js';
 import { displayPath } from '../node/seed-files.js';
 import type { FeedFormat } from '../types.js';
 import { describeError, EXIT, type BuildFlags, type CliIo } from './main.js';
-import { untilSignal } from './serve.js';
 import { resolveConfig } from './site.js';
 import { oneLine } from './terminal.js';
 
@@ -41,7 +39,8 @@ export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnosti
     ],
     rebuild,
   );
-  await (io.untilStopped ?? untilSignal)();
+  // The serve command's module (and the HTTP server it brings) loads only for --watch.
+  await (io.untilStopped ?? (await import('./serve.js')).untilSignal)();
   stop();
   return EXIT.ok;
 }
@@ -118,7 +117,7 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
   let pinged = 0;
   if (flags.ping && config.hub && !flags.dryRun) {
     const topics = result.feeds.filter((f) => f.entry.kind !== 'archive').flatMap((f) => Object.values(f.entry.document.selfUrls));
-    pinged = (await pingHub(config.hub, topics)).length;
+    pinged = (await (await import('../node/websub.js')).pingHub(config.hub, topics)).length;
   }
   for (const skipped of result.skipped) io.err(`skipped: ${oneLine(skipped.message)}\n`);
   const items = result.document.items.length;

@@ -4,6 +4,7 @@ import type { Author } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseIsoDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 /** Story fields a seed can set in YAML front matter, a `.meta.yaml` sidecar, or a JSON seed. */
 export interface SeedMeta {
@@ -49,12 +50,19 @@ export interface FrontMatterSplit {
 
 /** Splits `---`-fenced YAML front matter from the top of a (line-ending-normalized) text. */
 export function splitFrontMatter(text: string, file?: string): FrontMatterSplit {
-  if (!/^---[ \t]*\n/.test(text)) return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
-  const lines = text.split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i]!)) {
-      return { yaml: lines.slice(1, i).join('\n'), yamlLine: 2, body: lines.slice(i + 1).join('\n'), bodyLine: i + 2 };
+  const opening = /^---[ \t]*\n/.exec(text);
+  if (!opening) return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
+  // Line by line from the second, without splitting the whole text (the body is most of it).
+  const yamlStart = opening[0].length;
+  let line = 1;
+  for (let start = yamlStart; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const c = text.charCodeAt(start);
+    if ((c === 45 || c === 46) && /^(?:---|\.\.\.)[ \t]*$/.test(text.slice(start, end))) {
+      return { yaml: text.slice(yamlStart, Math.max(yamlStart, start - 1)), yamlLine: 2, body: text.slice(end + 1), bodyLine: line + 2 };
     }
+    start = end + 1;
   }
   throw new StoryfeedError('E_FRONT_MATTER', 'front matter starts with `---` on line 1 but is never closed with a second `---` line', { file, line: 1 });
 }
@@ -83,6 +91,16 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
       `the YAML is ${Math.round(yaml.length / 1024)} KB; front matter and sidecars are limited to ${MAX_YAML_CHARS / 1024} KB (they hold a story's fields, not its text)`,
       { file: options.file, line: first },
     );
+  }
+  // Most front matter is a few one-line fields: read those without building a YAML document.
+  const simple = readSimpleYaml(yaml);
+  if (simple) {
+    const { keyLines } = simple;
+    const lineOf = (key: string): number | undefined => {
+      const line = keyLines.get(key);
+      return line === undefined ? undefined : line + first;
+    };
+    return readMeta(simple.value, { ...options, lineOf });
   }
   const deep = deepFlowNesting(yaml);
   if (deep !== undefined) {

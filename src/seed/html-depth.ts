@@ -1,4 +1,3 @@
-import { Parser } from '../html/parser.js';
 import { StoryfeedError } from '../errors.js';
 
 /**
@@ -30,13 +29,4 @@ export function htmlDepthGuard(file?: string): HtmlDepthGuard {
       if (depth > 0) depth--;
     },
   };
-}
-
-/** Throws `E_TOO_DEEP` (naming `file`) when `html` nests elements deeper than {@link MAX_HTML_DEPTH}. */
-export function checkHtmlDepth(html: string, file?: string): void {
-  if (!html.includes('<')) return;
-  const guard = htmlDepthGuard(file);
-  const parser = new Parser({ onopentag: guard.open, onclosetag: guard.close }, { decodeEntities: false, lowerCaseTags: true });
-  parser.write(html);
-  parser.end();
 }

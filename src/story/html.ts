@@ -1,6 +1,6 @@
 import { decodeHtmlText as decodeHTML } from '../html/entities.js';
 import { escapeHtml } from '../escape-html.js';
-import { checkHtmlDepth } from '../seed/html-depth.js';
+import { htmlDepthGuard } from '../seed/html-depth.js';
 import type { Block, Section } from '../types.js';
 import { sanitizeHtmlFragment } from './sanitize.js';
 
@@ -63,8 +63,8 @@ export interface SanitizedHtml {
  * deeper than the seed readers accept is refused with `E_TOO_DEEP` naming `file`.
  */
 export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string): SanitizedHtml {
-  checkHtmlDepth(html, file);
-  const clean = sanitizeHtmlFragment(html, baseUrl);
+  // The depth limit is checked in the sanitizer's own parse: it throws before the parse goes deeper.
+  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file));
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
   return { html: clean.trim(), removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };
 }

@@ -53,6 +53,15 @@ const DIGIT_START = /^\p{N}/u;
 
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
+/** `s.toLowerCase()` without the call in the commonest case, ASCII without a capital (the same string then). */
+const lowerCase = (s: string): string => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return s.toLowerCase();
+  }
+  return s;
+};
+
 /** Lowercase ASCII letters, digits and apostrophes only: already a lexicon key. */
 const isPlain = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) {
@@ -73,6 +82,9 @@ const countLetters = (s: string): number => {
 
 /** Characters that may open or close a quotation. */
 export const QUOTE_CHARS = new Set(['"', '“', '”', '„', '«', '»', '‹', '›', '‘', '’', '‚']);
+
+/** {@link QUOTE_CHARS} by code, without making a string of every character of the text. */
+const isQuoteCode = (c: number): boolean => c === 34 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e && c !== 0x201b) || c === 0x2039 || c === 0x203a;
 
 const OPEN_CONTEXT = /[\s([{\-—–:;,/]/u;
 
@@ -115,8 +127,8 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
   const regions: { open: number; close: number }[] = [];
   const stack: { mark: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
+    if (!isQuoteCode(text.charCodeAt(i))) continue;
     const ch = text[i] ?? '';
-    if (!QUOTE_CHARS.has(ch)) continue;
     const top = stack[stack.length - 1];
     const opening = opensHere(text, i);
     const closing = closesHere(text, i);
@@ -240,66 +252,72 @@ const elisionLength = (text: string, i: number): number => {
   return ELIDED.has(text.slice(i, k)) ? k - i + 1 : 0;
 };
 
-/** Yields [start, end) of each word or mark: dotted initials ("U.S."), words with inner apostrophes or hyphens, or one other character. */
-function* scan(text: string): Generator<[number, number]> {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (!isWordCode(c)) {
-      // Keep a surrogate pair (an emoji, say) together as one mark.
-      const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      yield [i, i + wide];
-      i += wide;
-      continue;
-    }
-    if (isLetterCode(c) && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
-      let j = i;
-      while (j < n && isLetterCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
-      yield [i, j];
-      i = j;
-      continue;
-    }
-    // French and Italian elision before a name ("l’Organisation", "d'Afrique", "qu'Emmanuel"): the
-    // article is a word of its own, so that the name keeps its capital.
-    // "ex-CBC", "pro-Kremlin", "anti-NATO": a lowercase prefix is a word of its own before a name.
-    const prefix = namePrefixLength(text, i);
-    if (prefix > 0) {
-      yield [i, i + prefix];
-      i += prefix;
-      continue;
-    }
-    const elided = elisionLength(text, i);
-    if (elided > 0) {
-      yield [i, i + elided];
-      i += elided;
-      continue;
-    }
-    let j = i + 1;
-    for (;;) {
-      while (j < n && isWordCode(text.charCodeAt(j))) j++;
-      if (j + 1 < n && isJoiner(text.charCodeAt(j)) && isWordCode(text.charCodeAt(j + 1))) {
-        // "Oslo-based", "Kremlin-backed": the name stands alone before a lowercase suffix word.
-        if (text.charCodeAt(j) !== 39 && text.charCodeAt(j) !== 8217 && isUpperChar(text.charCodeAt(i)) && lowercaseTail(text, j + 1) >= 4) break;
-        j++;
-        continue;
-      }
-      break;
-    }
-    yield [i, j];
-    i = j;
+/** Whether `text` has the character code `a` or `b` at an offset from `from` to `to` (inclusive). */
+const hasCodeWithin = (text: string, from: number, to: number, a: number, b: number): boolean => {
+  const last = Math.min(to, text.length - 1);
+  for (let k = from; k <= last; k++) {
+    const c = text.charCodeAt(k);
+    if (c === a || c === b) return true;
   }
+  return false;
+};
+
+/**
+ * End of the word or mark starting at `i` (not a space): dotted initials ("U.S."), a word with inner
+ * apostrophes or hyphens, or one other character. A plain function, not a generator: it runs for
+ * every token of every story.
+ */
+function tokenEnd(text: string, i: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (!isWordCode(c)) {
+    // Keep a surrogate pair (an emoji, say) together as one mark.
+    return i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
+  }
+  if (isLetterCode(c) && text.charCodeAt(i + 1) === 46 && isLetterCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+    let j = i;
+    while (j < n && isLetterCode(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+    return j;
+  }
+  // French and Italian elision before a name ("l’Organisation", "d'Afrique", "qu'Emmanuel"): the
+  // article is a word of its own, so that the name keeps its capital.
+  // "ex-CBC", "pro-Kremlin", "anti-NATO": a lowercase prefix is a word of its own before a name.
+  // Both need a mark a few characters on (a prefix has two to five letters, an elided article one to
+  // four): looking for it first spares most words the scan, which matters most while code is still cold.
+  if (hasCodeWithin(text, i + 2, i + 5, 45, 45)) {
+    const prefix = namePrefixLength(text, i);
+    if (prefix > 0) return i + prefix;
+  }
+  if (hasCodeWithin(text, i + 1, i + 4, 39, 8217)) {
+    const elided = elisionLength(text, i);
+    if (elided > 0) return i + elided;
+  }
+  let j = i + 1;
+  for (;;) {
+    while (j < n && isWordCode(text.charCodeAt(j))) j++;
+    if (j + 1 < n && isJoiner(text.charCodeAt(j)) && isWordCode(text.charCodeAt(j + 1))) {
+      // "Oslo-based", "Kremlin-backed": the name stands alone before a lowercase suffix word.
+      if (text.charCodeAt(j) !== 39 && text.charCodeAt(j) !== 8217 && isUpperChar(text.charCodeAt(i)) && lowercaseTail(text, j + 1) >= 4) break;
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
 }
 
 /** Tokenises one block and marks quotations and sentence starts. */
 export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[] } {
   const tokens: Token[] = [];
   let skipTo = 0;
-  for (const [start, stop] of scan(text)) {
+  for (let next = 0; next < text.length; ) {
+    if (isSpace(text.charCodeAt(next))) {
+      next++;
+      continue;
+    }
+    const start = next;
+    const stop = tokenEnd(text, start);
+    next = stop;
     if (start < skipTo) continue;
     let raw = text.slice(start, stop);
     if (!isWordCode(raw.charCodeAt(0))) {
@@ -310,7 +328,7 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
     let dotted = raw.length > 2 && raw.endsWith('.');
     // Abbreviations and single initials keep their full stop so that it does not end the sentence.
     if (!dotted && text[end] === '.') {
-      const lower = raw.toLowerCase();
+      const lower = lowerCase(raw);
       if ((raw.length === 1 && isUpper(raw)) || ABBREVIATIONS.has(lower)) {
         raw += '.';
         end += 1;
@@ -327,10 +345,14 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
     }
     const code = raw.charCodeAt(0);
     const kind: TokenKind = (code >= 48 && code <= 57) || (code >= 128 && DIGIT_START.test(raw)) ? 'num' : 'word';
-    const cap = kind === 'word' && ((code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? '')) || ARABIC_ARTICLE.test(raw));
-    const lower = raw.toLowerCase();
+    // The Arabic article ends in a hyphen at the third or fourth character; test that before the regex.
+    const cap =
+      kind === 'word' && ((code < 128 ? code >= 65 && code <= 90 : isUpper(raw[0] ?? '')) || ((raw.charCodeAt(2) === 45 || raw.charCodeAt(3) === 45) && ARABIC_ARTICLE.test(raw)));
+    const lower = lowerCase(raw);
     // Only capitalised words can be acronyms; checking the rest would cost a string per token.
-    const caps = cap && raw.length >= 2 && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
+    // A lowercase ASCII second letter ("Harrington") settles it without uppercasing the word.
+    const second = raw.charCodeAt(1);
+    const caps = cap && raw.length >= 2 && !(second >= 97 && second <= 122) && raw === raw.toUpperCase() && lower !== raw && countLetters(raw) >= 2;
     const bare = raw.includes('.') ? lower.replace(/\./g, '') : lower;
     tokens.push({
       text: raw,
