@@ -37,6 +37,7 @@ export async function lexiconModule() {
   const misc = await importFile('compromise', 'src/2-two/preTagger/model/lexicon/misc.js');
   const titles = await importFile('compromise-wikipedia', 'src/_model.js');
   if (typeof titles !== 'string' || !titles.includes('¦')) throw new Error('compromise-wikipedia: unexpected title data');
+  const personShaped = await personShapedTitles(titles);
   const packed = Object.entries(data).filter(([tag, words]) => typeof words === 'string' && !tag.includes(SKIPPED_TAG));
   const extras = Object.entries(misc).map(([word, tag]) => [word, Array.isArray(tag) ? tag : [tag]]);
   // Source order is kept: it decides the order of the lexicon's given names, and so which titles are found first.
@@ -53,10 +54,27 @@ export async function lexiconModule() {
     '/** Words compromise keeps outside its packed tries (numbers with letters, units): word → tags. */',
     `export const LEXICON_EXTRAS: Readonly<Record<string, readonly string[]>> = {\n${extras.map(([word, tags]) => `  ${JSON.stringify(word)}: ${JSON.stringify(tags)},`).join('\n')}\n};`,
     '',
-    "/** Lowercase titles of popular Wikipedia articles, in efrt's packed trie format. */",
-    `export const WIKIPEDIA_TITLES_PACKED = ${JSON.stringify(titles)};`,
+    '/**',
+    ' * Lowercase titles of popular Wikipedia articles made of two words, the second of three characters or',
+    ' * more (the only ones a "<given name> <surname>" lookup can find; the others are left out, about',
+    " * 150 KB), in efrt's packed trie format.",
+    ' */',
+    `export const WIKIPEDIA_TITLES_PACKED = ${JSON.stringify(personShaped)};`,
     '',
   ].join('\n');
+}
+
+/**
+ * The titles shaped like a person's name as the analysis looks them up (`wikipediaPeopleBySurname`:
+ * "<given name> <surname>", a surname of one word of three characters or more), re-packed with efrt.
+ */
+export async function personShapedTitles(packed) {
+  const { pack, unpack } = await import('efrt');
+  const kept = Object.keys(unpack(packed)).filter((title) => {
+    const words = title.split(' ');
+    return words.length === 2 && words[0].length > 0 && words[1].length >= 3;
+  });
+  return pack(kept);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Word knowledge from compromise's lexicon and from compromise-wikipedia's list of ~38k popular Wikipedia
- * article titles, generated at build time into our own data module (`lexicon-data.ts`, see
+ * Word knowledge from compromise's lexicon and from compromise-wikipedia's list of popular Wikipedia
+ * article titles (the 21k shaped like a person's name), generated at build time into our own data module (`lexicon-data.ts`, see
  * scripts/generate-data.mjs); neither package is needed at run time. The lexicon is built lazily on first
  * use, because `analyzeArticle` is synchronous and most programs importing the library never analyse
  * anything.
@@ -344,11 +344,6 @@ export class EfrtTrie {
 
 let wikiTrie: EfrtTrie | undefined;
 const getWikiTrie = (): EfrtTrie => (wikiTrie ??= new EfrtTrie(WIKIPEDIA_TITLES_PACKED));
-
-/** Whether a lowercase phrase is the title of a popular Wikipedia article. */
-export function isWikipediaTitle(lowercase: string): boolean {
-  return getWikiTrie().has(lowercase);
-}
 
 interface GivenNameAnchor {
   name: string;
