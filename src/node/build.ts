@@ -62,7 +62,7 @@ export interface BuiltFeed {
 
 /** What a build produced. */
 export interface BuildSiteResult {
-  /** Every story read (drafts included). */
+  /** Every story read (drafts included), as the feeds read it: the body's analysis (sections, quotes, sources, entities) is left out to bound memory; `inspect` gives it. */
   stories: Story[];
   /** Seeds skipped with `keepGoing`. */
   skipped: StoryfeedError[];

@@ -5,6 +5,7 @@ import { parseSeed, type StorySite } from '../story/normalize.js';
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
 import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
+import { feedRecord } from './feed-record.js';
 import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 
@@ -30,7 +31,7 @@ export interface LoadStoriesOptions {
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
 export interface LoadedStories {
-  /** Stories in file-path order. */
+  /** Stories in file-path order, as {@link feedRecord}s: only what the feed set reads. */
   stories: Story[];
   /** One error per seed that failed, each naming its file. */
   errors: StoryfeedError[];
@@ -73,7 +74,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const settle = (i: number, result: Story | StoryfeedError): void => {
-    results[i] = result;
+    results[i] = result instanceof StoryfeedError ? result : feedRecord(result);
     options.onProgress?.(++done, files.length);
   };
   const { pool } = options;
@@ -105,7 +106,8 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
       misses.map(async ({ index, key }) => {
         const file = files[index]!;
         try {
-          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task });
+          // Without a cache to fill, the worker sends only the feed record (less to copy between threads).
+          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task, ...(options.cache && key ? {} : { feedRecord: true }) });
           warnings.forEach((w) => options.onWarning?.(w));
           if (options.cache && key) await options.cache.set(key, story, warnings);
           settle(index, story);
