@@ -118,6 +118,20 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
     await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
   const cache = options.cache === false ? undefined : new StoryCache(path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache'), storySettings(config, epoch));
+  try {
+    return await buildWith(options, pool, cache, { cwd, seedsDir, outDir, epoch });
+  } finally {
+    cache?.close();
+  }
+}
+
+async function buildWith(
+  options: BuildSiteOptions,
+  pool: WorkerPool,
+  cache: StoryCache | undefined,
+  { cwd, seedsDir, outDir, epoch }: { cwd: string; seedsDir: string; outDir: string; epoch: Date | undefined },
+): Promise<BuildSiteResult> {
+  const { config } = options;
   const loaded = await loadStories(seedsDir, {
     ...(config.maxSeedBytes ? { maxSeedBytes: config.maxSeedBytes } : {}),
     site: config,

@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/site-config.js';
+import { buildSite } from '../../src/node/build.js';
+import { feedRecord } from '../../src/node/feed-record.js';
+import { StoryCache } from '../../src/node/story-cache.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-cache-index-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const config = validateConfig({ siteUrl: 'https://news.example.com', title: 'News', authors: ['Desk <desk@news.example.com>'], entities: false, archive: true, itemLimit: 3 });
+const cacheDir = (): string => path.join(dir, '.storyfeed-cache');
+const indexFile = (): string => path.join(cacheDir(), 'records.jsonl');
+
+function writeSeeds(n: number): void {
+  mkdirSync(path.join(dir, 'seeds'), { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    writeFileSync(
+      path.join(dir, 'seeds', `2024-01-${day}-story-${i}.md`),
+      `---\ntitle: "Story “${i}” — in two-byte text"\ntags: [t${i % 3}]\n---\n\nThe first paragraph of story ${i} says “something”.\n\nA second paragraph.\n`,
+    );
+  }
+}
+
+/** Every output file of a build, by name. */
+function outputs(result: Awaited<ReturnType<typeof buildSite>>): Record<string, string> {
+  return Object.fromEntries(Object.keys(result.contents).map((name) => [name, result.contents[name]!]));
+}
+
+describe('story cache index', () => {
+  it('a warm build reads every story from the one index file and publishes the same bytes as a cold build', async () => {
+    writeSeeds(12);
+    const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(cold.cache).toEqual({ hits: 0, misses: 12 });
+    expect(readFileSync(indexFile(), 'utf8').trimEnd().split('\n')).toHaveLength(12);
+    // With the full entries gone, only the index can answer.
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    const warm = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(warm.cache).toEqual({ hits: 12, misses: 0 });
+    expect(outputs(warm)).toEqual(outputs(cold));
+    const uncached = await buildSite({ config, cwd: dir, workers: 0, write: false, cache: false, sourceDateEpoch: '1700000000' });
+    expect(outputs(uncached)).toEqual(outputs(cold));
+  });
+
+  it('an edited seed is normalized again and the index keeps only the stories of the last build', async () => {
+    writeSeeds(5);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    writeFileSync(path.join(dir, 'seeds', '2024-01-03-story-2.md'), '---\ntitle: Story 2, edited\n---\n\nAn edited paragraph.\n');
+    rmSync(path.join(dir, 'seeds', '2024-01-05-story-4.md'));
+    const edited = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(edited.cache).toEqual({ hits: 3, misses: 1 });
+    expect(edited.contents['rss.xml']).toContain('Story 2, edited');
+    const lines = readFileSync(indexFile(), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.filter((l) => l.includes('Story 2, edited'))).toHaveLength(1);
+  });
+
+  it('a cut-off or damaged index costs only time: its bad lines miss and the build is the same', async () => {
+    writeSeeds(6);
+    const first = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const text = readFileSync(indexFile(), 'utf8');
+    const lines = text.split('\n');
+    lines[1] = `${lines[1]!.slice(0, 65)}{not json`;
+    writeFileSync(indexFile(), lines.join('\n'));
+    truncateSync(indexFile(), Buffer.byteLength(lines.join('\n')) - 20);
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    const again = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(again.cache).toEqual({ hits: 4, misses: 2 });
+    expect(outputs(again)).toEqual(outputs(first));
+  });
+
+  it('a failed build leaves the last index in place and no half-written one', async () => {
+    writeSeeds(4);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const before = readFileSync(indexFile(), 'utf8');
+    writeFileSync(path.join(dir, 'seeds', '2024-01-09-broken.json'), '{ not json');
+    await expect(buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' })).rejects.toMatchObject({ code: 'E_BAD_SEEDS' });
+    expect(readFileSync(indexFile(), 'utf8')).toBe(before);
+    expect(readdirSync(cacheDir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('stories read from the index are their feed records', async () => {
+    writeSeeds(2);
+    const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const cache = new StoryCache(cacheDir(), null);
+    const line = readFileSync(indexFile(), 'utf8').split('\n')[0]!;
+    const hit = await cache.get(line.slice(0, 64));
+    cache.close();
+    expect(hit?.story).toEqual(feedRecord(hit!.story));
+    expect(cold.stories.map((s) => s.id)).toContain(hit?.story.id);
+  });
+});
