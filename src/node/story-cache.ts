@@ -46,10 +46,8 @@ export class StoryCache {
   /** This build's counters. */
   readonly counters: CacheCounters = { hits: 0, misses: 0 };
   private readonly used = new Set<string>();
-  /** The index written by the last build, opened on first use. */
-  private previous: { fd: number; spans: Map<string, Span> } | undefined | null = null;
-  /** The index this build writes (kept only when the build gets to {@link prune}). */
-  private next: { fd: number; temp: string; keys: Set<string> } | undefined | null = null;
+  /** The index file, opened on first use: where each key's line is, and how many lines it has. */
+  private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean } | undefined | null = null;
 
   constructor(
     /** Folder of the cache. */
@@ -73,7 +71,6 @@ export class StoryCache {
     const indexed = this.fromIndex(key);
     if (indexed) {
       this.counters.hits++;
-      this.record(key, indexed.line);
       return { story: storyFromJson(indexed.entry.story), warnings: indexed.entry.warnings };
     }
     try {
@@ -104,21 +101,12 @@ export class StoryCache {
     this.record(key, recordLine(key, story, warnings));
   }
 
-  /** Keeps this build's index (every story it used) in place of the last one, and removes entries this build did not use. */
+  /**
+   * Removes entries this build did not use; the index is written again with only this build's
+   * stories once lines of other stories (edited, removed) make up more than a fifth of it.
+   */
   async prune(): Promise<void> {
-    const next = this.next;
-    this.closePrevious();
-    if (next) {
-      this.next = undefined;
-      try {
-        fsyncSync(next.fd);
-        closeSync(next.fd);
-        renameSync(next.temp, path.join(this.dir, INDEX_FILE));
-      } catch {
-        closeSync(next.fd);
-        rmSync(next.temp, { force: true });
-      }
-    }
+    this.compactIndex();
     let shards: string[];
     try {
       shards = await readdir(this.dir);
@@ -137,53 +125,80 @@ export class StoryCache {
     }
   }
 
-  /** Drops this build's index unless {@link prune} kept it (a build that failed); closes the files. */
+  /** Closes the index file (a build that stops early calls this instead of {@link prune}). */
   close(): void {
-    this.closePrevious();
-    if (this.next) {
-      closeSync(this.next.fd);
-      rmSync(this.next.temp, { force: true });
-    }
-    this.next = undefined;
+    if (this.index) closeSync(this.index.fd);
+    this.index = undefined;
   }
 
-  /** The indexed entry of `key` and its line's bytes, or `undefined`. */
-  private fromIndex(key: string): { entry: Entry; line: Buffer } | undefined {
-    if (this.previous === null) this.previous = openIndex(path.join(this.dir, INDEX_FILE));
-    const span = this.previous?.spans.get(key);
-    if (!this.previous || !span) return undefined;
+  /** The index, opened (or made) on first use; `undefined` when it cannot be. */
+  private openedIndex(): NonNullable<StoryCache['index']> | undefined {
+    if (this.index === null) this.index = openIndex(path.join(this.dir, INDEX_FILE));
+    return this.index;
+  }
+
+  /** The indexed entry of `key`, or `undefined`. */
+  private fromIndex(key: string): { entry: Entry } | undefined {
+    const index = this.openedIndex();
+    const span = index?.spans.get(key);
+    if (!index || !span) return undefined;
     try {
       const line = Buffer.alloc(span.length);
-      if (readSync(this.previous.fd, line, 0, span.length, span.offset) !== span.length) return undefined;
-      return { entry: JSON.parse(line.toString('utf8', key.length + 1)) as Entry, line };
+      if (readSync(index.fd, line, 0, span.length, span.offset) !== span.length) return undefined;
+      // Another build may have written the index since it was read: a line that is not this key's misses.
+      if (line.toString('latin1', 0, key.length + 1) !== `${key} ` || line[line.length - 1] !== 0x0a) return undefined;
+      return { entry: JSON.parse(line.toString('utf8', key.length + 1)) as Entry };
     } catch {
       return undefined;
     }
   }
 
-  /** Adds a story's line to this build's index (once per key). */
+  /** Appends a story's line to the index (a line cut off by a crash only makes that story miss). */
   private record(key: string, line: Buffer): void {
-    if (this.next === null) {
-      try {
-        mkdirSync(this.dir, { recursive: true });
-        const temp = path.join(this.dir, `${INDEX_FILE}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-        this.next = { fd: openSync(temp, 'wx'), temp, keys: new Set() };
-      } catch {
-        this.next = undefined;
-      }
-    }
-    if (!this.next || this.next.keys.has(key)) return;
-    this.next.keys.add(key);
+    const index = this.openedIndex();
+    if (!index) return;
     try {
-      for (let written = 0; written < line.length; ) written += writeSync(this.next.fd, line, written);
+      const bytes = index.endsLine ? line : Buffer.concat([Buffer.from('\n'), line]);
+      for (let written = 0; written < bytes.length; ) written += writeSync(index.fd, bytes, written, bytes.length - written, index.size + written);
+      index.spans.set(key, { offset: index.size + bytes.length - line.length, length: line.length });
+      index.size += bytes.length;
+      index.lines++;
+      index.endsLine = true;
     } catch {
       this.close();
     }
   }
 
-  private closePrevious(): void {
-    if (this.previous) closeSync(this.previous.fd);
-    this.previous = undefined;
+  /** Writes the index again with this build's stories only, when enough of its lines are stale. */
+  private compactIndex(): void {
+    const index = this.index;
+    this.close();
+    if (!index) return;
+    const live = [...this.used].filter((key) => index.spans.has(key));
+    if ((index.lines - live.length) * 5 <= index.lines) return;
+    const file = path.join(this.dir, INDEX_FILE);
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    let source: number | undefined;
+    let target: number | undefined;
+    try {
+      source = openSync(file, 'r');
+      target = openSync(temp, 'wx');
+      for (const key of live) {
+        const span = index.spans.get(key)!;
+        const line = Buffer.alloc(span.length);
+        if (readSync(source, line, 0, span.length, span.offset) !== span.length) continue;
+        for (let written = 0; written < line.length; ) written += writeSync(target, line, written);
+      }
+      fsyncSync(target);
+      closeSync(target);
+      target = undefined;
+      renameSync(temp, file);
+    } catch {
+      if (target !== undefined) closeSync(target);
+      rmSync(temp, { force: true });
+    } finally {
+      if (source !== undefined) closeSync(source);
+    }
   }
 
   private pathOf(key: string): string {
@@ -196,15 +211,17 @@ function recordLine(key: string, story: Story, warnings: Diagnostic[]): Buffer {
   return Buffer.from(`${key} ${JSON.stringify({ story: storyToJson(feedRecord(story)), warnings } satisfies Entry)}\n`);
 }
 
-/** Opens an index and finds where each key's line is (reading it a chunk at a time), or `undefined` when there is none. */
-function openIndex(file: string): { fd: number; spans: Map<string, Span> } | undefined {
+/** Opens (or makes) an index and finds where each key's line is, reading it a chunk at a time; `undefined` when it cannot be opened. */
+function openIndex(file: string): NonNullable<StoryCache['index']> | undefined {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    mkdirSync(path.dirname(file), { recursive: true });
+    fd = openSync(file, 'a+');
   } catch {
     return undefined;
   }
   const spans = new Map<string, Span>();
+  let lines = 0;
   try {
     const size = fstatSync(fd).size;
     const chunk = Buffer.alloc(SCAN_CHUNK);
@@ -219,13 +236,15 @@ function openIndex(file: string): { fd: number; spans: Map<string, Span> } | und
         if (at + i === lineStart) key = i + 64 <= n ? read.toString('latin1', i, i + 64) : readKey(fd, lineStart);
         const newline = read.indexOf(0x0a, i);
         if (newline < 0) break;
+        lines++;
         if (/^[0-9a-f]{64}$/.test(key)) spans.set(key, { offset: lineStart, length: at + newline + 1 - lineStart });
         lineStart = at + newline + 1;
         i = newline + 1;
       }
       at += n;
     }
-    return { fd, spans };
+    // A line cut off at the end counts as one (stale) line.
+    return { fd, spans, lines: lines + (lineStart < size ? 1 : 0), size, endsLine: lineStart === size };
   } catch {
     closeSync(fd);
     return undefined;

@@ -61,6 +61,29 @@ describe('story cache index', () => {
     expect(lines.filter((l) => l.includes('Story 2, edited'))).toHaveLength(1);
   });
 
+  it('an edit appends one line to the index; it is written again once stale lines are more than a fifth of it', async () => {
+    writeSeeds(12);
+    const options = { config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' } as const;
+    await buildSite(options);
+    const lineCount = (): number => readFileSync(indexFile(), 'utf8').trimEnd().split('\n').length;
+    const seed = path.join(dir, 'seeds', '2024-01-03-story-2.md');
+    writeFileSync(seed, '---\ntitle: Edit 1\n---\n\nAn edited paragraph.\n');
+    await buildSite(options);
+    expect(lineCount()).toBe(13);
+    writeFileSync(seed, '---\ntitle: Edit 2\n---\n\nAn edited paragraph.\n');
+    await buildSite(options);
+    expect(lineCount()).toBe(14);
+    writeFileSync(seed, '---\ntitle: Edit 3\n---\n\nAn edited paragraph.\n');
+    await buildSite(options);
+    expect(lineCount()).toBe(15);
+    writeFileSync(seed, '---\ntitle: Edit 4\n---\n\nAn edited paragraph.\n');
+    const fourth = await buildSite(options);
+    // 4 stale lines of 16, more than a fifth: written again with the 12 stories of this build.
+    expect(lineCount()).toBe(12);
+    expect(fourth.cache).toEqual({ hits: 11, misses: 1 });
+    expect(Object.values(outputs(fourth)).filter((text) => text.includes('Edit 4')).length).toBeGreaterThan(0);
+  });
+
   it('a cut-off or damaged index costs only time: its bad lines miss and the build is the same', async () => {
     writeSeeds(6);
     const first = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
