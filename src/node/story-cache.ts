@@ -146,7 +146,7 @@ export class StoryCache {
       const line = Buffer.alloc(span.length);
       if (readSync(index.fd, line, 0, span.length, span.offset) !== span.length) return undefined;
       // Another build may have written the index since it was read: a line that is not this key's misses.
-      if (line.toString('latin1', 0, key.length + 1) !== `${key} ` || line[line.length - 1] !== 0x0a) return undefined;
+      if (!isLineOf(key, line)) return undefined;
       return { entry: JSON.parse(line.toString('utf8', key.length + 1)) as Entry };
     } catch {
       return undefined;
@@ -186,7 +186,7 @@ export class StoryCache {
       for (const key of live) {
         const span = index.spans.get(key)!;
         const line = Buffer.alloc(span.length);
-        if (readSync(source, line, 0, span.length, span.offset) !== span.length) continue;
+        if (readSync(source, line, 0, span.length, span.offset) !== span.length || !isLineOf(key, line)) continue;
         for (let written = 0; written < line.length; ) written += writeSync(target, line, written);
       }
       fsyncSync(target);
@@ -249,6 +249,11 @@ function openIndex(file: string): NonNullable<StoryCache['index']> | undefined {
     closeSync(fd);
     return undefined;
   }
+}
+
+/** `true` when `line` is a whole index line of `key` (it starts with the key and ends with a newline). */
+function isLineOf(key: string, line: Buffer): boolean {
+  return line.toString('latin1', 0, key.length + 1) === `${key} ` && line[line.length - 1] === 0x0a;
 }
 
 function readKey(fd: number, offset: number): string {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,5 +117,23 @@ describe('story cache index', () => {
     cache.close();
     expect(hit?.story).toEqual(feedRecord(hit!.story));
     expect(cold.stories.map((s) => s.id)).toContain(hit?.story.id);
+  });
+
+  it('a line another build appended meanwhile is never read or kept as this build’s story', async () => {
+    writeSeeds(3);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const [first, second] = readFileSync(indexFile(), 'utf8').split('\n');
+    const cache = new StoryCache(cacheDir(), null);
+    const hit = await cache.get(first!.slice(0, 64));
+    // Another build appends a line after this one opened the index, then this one appends its own.
+    appendFileSync(indexFile(), `${'f'.repeat(64)} ${second!.slice(65)}\n`);
+    const ownKey = 'e'.repeat(64);
+    await cache.set(ownKey, hit!.story, []);
+    await cache.prune();
+    const lines = readFileSync(indexFile(), 'utf8').trimEnd().split('\n');
+    expect(lines.map((line) => line.slice(0, 64))).toEqual([first!.slice(0, 64)]);
+    const again = new StoryCache(cacheDir(), null);
+    expect((await again.get(ownKey))?.story).toEqual(hit!.story);
+    again.close();
   });
 });
