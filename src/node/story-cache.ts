@@ -174,7 +174,11 @@ export class StoryCache {
     const index = this.index;
     this.close();
     if (!index) return;
-    const live = [...this.used].filter((key) => index.spans.has(key));
+    const live: [string, Span][] = [];
+    for (const key of this.used) {
+      const span = index.spans.get(key);
+      if (span) live.push([key, span]);
+    }
     if ((index.lines - live.length) * 5 <= index.lines) return;
     const file = path.join(this.dir, INDEX_FILE);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -183,8 +187,7 @@ export class StoryCache {
     try {
       source = openSync(file, 'r');
       target = openSync(temp, 'wx');
-      for (const key of live) {
-        const span = index.spans.get(key)!;
+      for (const [key, span] of live) {
         const line = Buffer.alloc(span.length);
         if (readSync(source, line, 0, span.length, span.offset) !== span.length || !isLineOf(key, line)) continue;
         for (let written = 0; written < line.length; ) written += writeSync(target, line, written);
@@ -256,6 +259,7 @@ function isLineOf(key: string, line: Buffer): boolean {
   return line.toString('latin1', 0, key.length + 1) === `${key} ` && line[line.length - 1] === 0x0a;
 }
 
+/** The first 64 bytes at `offset` (where a line's key is), as Latin-1. */
 function readKey(fd: number, offset: number): string {
   const bytes = Buffer.alloc(64);
   return bytes.toString('latin1', 0, readSync(fd, bytes, 0, 64, offset));
