@@ -138,6 +138,7 @@ async function buildWith(
     cwd,
     ...(cache ? { cache } : {}),
     ...(epoch ? { fallbackDate: epoch } : {}),
+    feedRecords: true,
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     pool,

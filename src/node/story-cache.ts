@@ -63,12 +63,12 @@ export class StoryCache {
   }
 
   /**
-   * The cached story and the warnings its normalization raised, or `undefined`. From the index the
-   * story is its {@link feedRecord}; from a full entry (not yet indexed) the whole story.
+   * The cached story and the warnings its normalization raised, or `undefined`. With `feedRecord`
+   * the story may come from the index as its {@link feedRecord}; otherwise it is the whole story.
    */
-  async get(key: string): Promise<{ story: Story; warnings: Diagnostic[] } | undefined> {
+  async get(key: string, accept: { feedRecord?: boolean } = {}): Promise<{ story: Story; warnings: Diagnostic[] } | undefined> {
     this.used.add(key);
-    const indexed = this.fromIndex(key);
+    const indexed = accept.feedRecord ? this.fromIndex(key) : undefined;
     if (indexed) {
       this.counters.hits++;
       return { story: storyFromJson(indexed.entry.story), warnings: indexed.entry.warnings };

@@ -113,7 +113,7 @@ describe('story cache index', () => {
     const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     const cache = new StoryCache(cacheDir(), null);
     const line = readFileSync(indexFile(), 'utf8').split('\n')[0]!;
-    const hit = await cache.get(line.slice(0, 64));
+    const hit = await cache.get(line.slice(0, 64), { feedRecord: true });
     cache.close();
     expect(hit?.story).toEqual(feedRecord(hit!.story));
     expect(cold.stories.map((s) => s.id)).toContain(hit?.story.id);
@@ -124,7 +124,7 @@ describe('story cache index', () => {
     await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     const [first, second] = readFileSync(indexFile(), 'utf8').split('\n');
     const cache = new StoryCache(cacheDir(), null);
-    const hit = await cache.get(first!.slice(0, 64));
+    const hit = await cache.get(first!.slice(0, 64), { feedRecord: true });
     // Another build appends a line after this one opened the index, then this one appends its own.
     appendFileSync(indexFile(), `${'f'.repeat(64)} ${second!.slice(65)}\n`);
     const ownKey = 'e'.repeat(64);
@@ -133,7 +133,22 @@ describe('story cache index', () => {
     const lines = readFileSync(indexFile(), 'utf8').trimEnd().split('\n');
     expect(lines.map((line) => line.slice(0, 64))).toEqual([first!.slice(0, 64)]);
     const again = new StoryCache(cacheDir(), null);
-    expect((await again.get(ownKey))?.story).toEqual(hit!.story);
+    expect((await again.get(ownKey, { feedRecord: true }))?.story).toEqual(hit!.story);
     again.close();
+  });
+
+  it('asked for whole stories, the cache never answers from the index (loadStories keeps its stories whole)', async () => {
+    writeSeeds(2);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const key = readFileSync(indexFile(), 'utf8').slice(0, 64);
+    const cache = new StoryCache(cacheDir(), null);
+    const whole = await cache.get(key);
+    expect(whole?.story.sections.length).toBeGreaterThan(0);
+    expect((await cache.get(key, { feedRecord: true }))?.story.sections).toEqual([]);
+    cache.close();
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    const indexOnly = new StoryCache(cacheDir(), null);
+    expect(await indexOnly.get(key)).toBeUndefined();
+    indexOnly.close();
   });
 });
