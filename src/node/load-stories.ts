@@ -5,6 +5,7 @@ import { parseSeed, type StorySite } from '../story/normalize.js';
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
 import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
+import { feedRecord } from './feed-record.js';
 import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 
@@ -26,11 +27,13 @@ export interface LoadStoriesOptions {
   maxSeedBytes?: number;
   /** Worker threads for normalizing many seeds (used from {@link POOL_MIN_SEEDS} seeds to normalize). */
   pool?: WorkerPool;
+  /** Give each story as its {@link feedRecord} (what a build holds), read from the story cache's index when there. */
+  feedRecords?: boolean;
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
 export interface LoadedStories {
-  /** Stories in file-path order. */
+  /** Stories in file-path order (as {@link feedRecord}s with `feedRecords`). */
   stories: Story[];
   /** One error per seed that failed, each naming its file. */
   errors: StoryfeedError[];
@@ -73,7 +76,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const settle = (i: number, result: Story | StoryfeedError): void => {
-    results[i] = result;
+    results[i] = result instanceof StoryfeedError || !options.feedRecords ? result : feedRecord(result);
     options.onProgress?.(++done, files.length);
   };
   const { pool } = options;
@@ -105,7 +108,8 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
       misses.map(async ({ index, key }) => {
         const file = files[index]!;
         try {
-          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task });
+          // Without a cache to fill, the worker sends only the feed record (less to copy between threads).
+          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task, ...(options.feedRecords && !(options.cache && key) ? { feedRecord: true } : {}) });
           warnings.forEach((w) => options.onWarning?.(w));
           if (options.cache && key) await options.cache.set(key, story, warnings);
           settle(index, story);
@@ -182,7 +186,7 @@ async function fromCache(file: SeedFile, seed: SeedBytes, options: LoadStoriesOp
   const { cache } = options;
   if (!cache) return {};
   const key = cache.key(file.display, seed.bytes, seed.sidecar);
-  const hit = await cache.get(key);
+  const hit = await cache.get(key, { feedRecord: options.feedRecords === true });
   if (!hit) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));
   return { story: hit.story };

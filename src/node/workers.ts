@@ -17,6 +17,7 @@ import { renderFormat } from '../render/index.js';
 import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
 import { verifyDocument, type VerifyReport } from '../verify/index.js';
 import { writeTexts } from './feed-cache.js';
+import { feedRecord } from './feed-record.js';
 import { loadStory, type LoadStoriesOptions } from './load-stories.js';
 import type { SeedFile } from './seed-files.js';
 
@@ -27,6 +28,8 @@ export interface NormalizeTask {
   kind: 'normalize';
   file: SeedFile;
   options: Pick<LoadStoriesOptions, 'site' | 'cwd' | 'fallbackDate' | 'maxSeedBytes'>;
+  /** Return only the story's {@link feedRecord} (nothing will cache the full story). */
+  feedRecord?: boolean;
 }
 
 /** A normalized seed and the warnings its normalization raised, in order. */
@@ -61,7 +64,7 @@ export async function runTask<T extends Task>(task: T): Promise<ResultOf<T>> {
   if (task.kind === 'normalize') {
     const warnings: Diagnostic[] = [];
     const story = await loadStory(task.file, { ...task.options, onWarning: (d) => warnings.push(d) });
-    return { story, warnings } as ResultOf<T>;
+    return { story: task.feedRecord ? feedRecord(story) : story, warnings } as ResultOf<T>;
   }
   const outputs: Partial<FeedOutputs> = {};
   for (const format of task.formats) outputs[format] = renderFormat(task.document, format);

@@ -1,0 +1,13 @@
+import type { Story } from '../types.js';
+
+/**
+ * A story as the feed set and the manifest read it: everything but the analysis of the body
+ * (sections, quotes, sources, entities, dateline), which stays in the story cache. A build holds
+ * every story at once, and the sections alone repeat the whole body text; dropping them keeps the
+ * memory of a large archive to the fields its feeds publish. Still a {@link Story} (empty analysis),
+ * so the feed functions take it as they take any story.
+ */
+export function feedRecord(story: Story): Story {
+  const { sections: _sections, quotes: _quotes, sources: _sources, entities: _entities, dateline: _dateline, ...kept } = story;
+  return { ...kept, sections: [], quotes: [], sources: [], entities: { people: [], organizations: [], places: [] } };
+}

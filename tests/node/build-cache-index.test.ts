@@ -1,0 +1,154 @@
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/site-config.js';
+import { buildSite } from '../../src/node/build.js';
+import { feedRecord } from '../../src/node/feed-record.js';
+import { StoryCache } from '../../src/node/story-cache.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-cache-index-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const config = validateConfig({ siteUrl: 'https://news.example.com', title: 'News', authors: ['Desk <desk@news.example.com>'], entities: false, archive: true, itemLimit: 3 });
+const cacheDir = (): string => path.join(dir, '.storyfeed-cache');
+const indexFile = (): string => path.join(cacheDir(), 'records.jsonl');
+
+function writeSeeds(n: number): void {
+  mkdirSync(path.join(dir, 'seeds'), { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    writeFileSync(
+      path.join(dir, 'seeds', `2024-01-${day}-story-${i}.md`),
+      `---\ntitle: "Story “${i}” — in two-byte text"\ntags: [t${i % 3}]\n---\n\nThe first paragraph of story ${i} says “something”.\n\nA second paragraph.\n`,
+    );
+  }
+}
+
+/** Every output file of a build, by name. */
+function outputs(result: Awaited<ReturnType<typeof buildSite>>): Record<string, string> {
+  return Object.fromEntries(Object.keys(result.contents).map((name) => [name, result.contents[name]!]));
+}
+
+describe('story cache index', () => {
+  it('a warm build reads every story from the one index file and publishes the same bytes as a cold build', async () => {
+    writeSeeds(12);
+    const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(cold.cache).toEqual({ hits: 0, misses: 12 });
+    expect(readFileSync(indexFile(), 'utf8').trimEnd().split('\n')).toHaveLength(12);
+    // With the full entries gone, only the index can answer.
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    const warm = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(warm.cache).toEqual({ hits: 12, misses: 0 });
+    expect(outputs(warm)).toEqual(outputs(cold));
+    const uncached = await buildSite({ config, cwd: dir, workers: 0, write: false, cache: false, sourceDateEpoch: '1700000000' });
+    expect(outputs(uncached)).toEqual(outputs(cold));
+  });
+
+  it('an edited seed is normalized again and the index keeps only the stories of the last build', async () => {
+    writeSeeds(5);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    writeFileSync(path.join(dir, 'seeds', '2024-01-03-story-2.md'), '---\ntitle: Story 2, edited\n---\n\nAn edited paragraph.\n');
+    rmSync(path.join(dir, 'seeds', '2024-01-05-story-4.md'));
+    const edited = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(edited.cache).toEqual({ hits: 3, misses: 1 });
+    expect(edited.contents['rss.xml']).toContain('Story 2, edited');
+    const lines = readFileSync(indexFile(), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.filter((l) => l.includes('Story 2, edited'))).toHaveLength(1);
+  });
+
+  it('an edit appends one line to the index; it is written again once stale lines are more than a fifth of it', async () => {
+    writeSeeds(12);
+    const options = { config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' } as const;
+    await buildSite(options);
+    const lineCount = (): number => readFileSync(indexFile(), 'utf8').trimEnd().split('\n').length;
+    const seed = path.join(dir, 'seeds', '2024-01-03-story-2.md');
+    writeFileSync(seed, '---\ntitle: Edit 1\n---\n\nAn edited paragraph.\n');
+    await buildSite(options);
+    expect(lineCount()).toBe(13);
+    writeFileSync(seed, '---\ntitle: Edit 2\n---\n\nAn edited paragraph.\n');
+    await buildSite(options);
+    expect(lineCount()).toBe(14);
+    writeFileSync(seed, '---\ntitle: Edit 3\n---\n\nAn edited paragraph.\n');
+    await buildSite(options);
+    expect(lineCount()).toBe(15);
+    writeFileSync(seed, '---\ntitle: Edit 4\n---\n\nAn edited paragraph.\n');
+    const fourth = await buildSite(options);
+    // 4 stale lines of 16, more than a fifth: written again with the 12 stories of this build.
+    expect(lineCount()).toBe(12);
+    expect(fourth.cache).toEqual({ hits: 11, misses: 1 });
+    expect(Object.values(outputs(fourth)).filter((text) => text.includes('Edit 4')).length).toBeGreaterThan(0);
+  });
+
+  it('a cut-off or damaged index costs only time: its bad lines miss and the build is the same', async () => {
+    writeSeeds(6);
+    const first = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const text = readFileSync(indexFile(), 'utf8');
+    const lines = text.split('\n');
+    lines[1] = `${lines[1]!.slice(0, 65)}{not json`;
+    writeFileSync(indexFile(), lines.join('\n'));
+    truncateSync(indexFile(), Buffer.byteLength(lines.join('\n')) - 20);
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    const again = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(again.cache).toEqual({ hits: 4, misses: 2 });
+    expect(outputs(again)).toEqual(outputs(first));
+  });
+
+  it('a failed build leaves the last index in place and no half-written one', async () => {
+    writeSeeds(4);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const before = readFileSync(indexFile(), 'utf8');
+    writeFileSync(path.join(dir, 'seeds', '2024-01-09-broken.json'), '{ not json');
+    await expect(buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' })).rejects.toMatchObject({ code: 'E_BAD_SEEDS' });
+    expect(readFileSync(indexFile(), 'utf8')).toBe(before);
+    expect(readdirSync(cacheDir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('stories read from the index are their feed records', async () => {
+    writeSeeds(2);
+    const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const cache = new StoryCache(cacheDir(), null);
+    const line = readFileSync(indexFile(), 'utf8').split('\n')[0]!;
+    const hit = await cache.get(line.slice(0, 64), { feedRecord: true });
+    cache.close();
+    expect(hit?.story).toEqual(feedRecord(hit!.story));
+    expect(cold.stories.map((s) => s.id)).toContain(hit?.story.id);
+  });
+
+  it('a line another build appended meanwhile is never read or kept as this build’s story', async () => {
+    writeSeeds(3);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const [first, second] = readFileSync(indexFile(), 'utf8').split('\n');
+    const cache = new StoryCache(cacheDir(), null);
+    const hit = await cache.get(first!.slice(0, 64), { feedRecord: true });
+    // Another build appends a line after this one opened the index, then this one appends its own.
+    appendFileSync(indexFile(), `${'f'.repeat(64)} ${second!.slice(65)}\n`);
+    const ownKey = 'e'.repeat(64);
+    await cache.set(ownKey, hit!.story, []);
+    await cache.prune();
+    const lines = readFileSync(indexFile(), 'utf8').trimEnd().split('\n');
+    expect(lines.map((line) => line.slice(0, 64))).toEqual([first!.slice(0, 64)]);
+    const again = new StoryCache(cacheDir(), null);
+    expect((await again.get(ownKey, { feedRecord: true }))?.story).toEqual(hit!.story);
+    again.close();
+  });
+
+  it('asked for whole stories, the cache never answers from the index (loadStories keeps its stories whole)', async () => {
+    writeSeeds(2);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const key = readFileSync(indexFile(), 'utf8').slice(0, 64);
+    const cache = new StoryCache(cacheDir(), null);
+    const whole = await cache.get(key);
+    expect(whole?.story.sections.length).toBeGreaterThan(0);
+    expect((await cache.get(key, { feedRecord: true }))?.story.sections).toEqual([]);
+    cache.close();
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    const indexOnly = new StoryCache(cacheDir(), null);
+    expect(await indexOnly.get(key)).toBeUndefined();
+    indexOnly.close();
+  });
+});
