@@ -12,6 +12,7 @@ import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
 import { formatReport, verifyDocument, type VerifyProblem, type VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
+import type { FeedRecord } from './feed-record.js';
 import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
 import { checkOutputFolder } from './out-folder.js';
 import { feedsFirst, publishFiles } from './publish.js';
@@ -62,8 +63,8 @@ export interface BuiltFeed {
 
 /** What a build produced. */
 export interface BuildSiteResult {
-  /** Every story read (drafts included), as the feeds read it: the body's analysis (sections, quotes, sources, entities) is left out to bound memory; `inspect` gives it. */
-  stories: Story[];
+  /** Every story read (drafts included), as the feeds read it: the body's analysis (sections, quotes, sources, entities) is left out to bound memory; `loadStories` or `inspect` give it. */
+  stories: FeedRecord[];
   /** Seeds skipped with `keepGoing`. */
   skipped: StoryfeedError[];
   /** The main (subscription) feed's document. */
@@ -242,7 +243,18 @@ async function buildWith(
   await cache?.prune();
   await feedCache?.prune();
   const main = feeds[0]!;
-  const result: BuildSiteResult = { stories, skipped: loaded.errors, document: main.entry.document, outputs: main.outputs, feeds, report, outDir, contents, written };
+  // Loaded with `feedRecords: true`, every story is its feed record (load-stories.ts).
+  const result: BuildSiteResult = {
+    stories: stories as FeedRecord[],
+    skipped: loaded.errors,
+    document: main.entry.document,
+    outputs: main.outputs,
+    feeds,
+    report,
+    outDir,
+    contents,
+    written,
+  };
   if (cache) result.cache = cache.counters;
   return result;
 }

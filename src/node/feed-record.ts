@@ -7,7 +7,19 @@ import type { Story } from '../types.js';
  * memory of a large archive to the fields its feeds publish. Still a {@link Story} (empty analysis),
  * so the feed functions take it as they take any story.
  */
-export function feedRecord(story: Story): Story {
+export type FeedRecord = Story & {
+  sections: [];
+  quotes: [];
+  sources: [];
+  entities: { people: []; organizations: []; places: [] };
+  dateline?: undefined;
+};
+
+/**
+ * The story as a {@link FeedRecord}. The feed functions take it as they take any story; its type says
+ * the analysis is empty, so nobody reads quotes from it by mistake.
+ */
+export function feedRecord(story: Story): FeedRecord {
   const { sections: _sections, quotes: _quotes, sources: _sources, entities: _entities, dateline: _dateline, ...kept } = story;
   return { ...kept, sections: [], quotes: [], sources: [], entities: { people: [], organizations: [], places: [] } };
 }

@@ -5,6 +5,7 @@
 
 export { buildSite, sourceDateEpoch } from './build.js';
 export type { BuildSiteOptions, BuildSiteResult } from './build.js';
+export type { FeedRecord } from './feed-record.js';
 export { CONFIG_FILE_NAMES, loadConfigFile } from './config-file.js';
 export type { LoadConfigOptions, LoadedConfig } from './config-file.js';
 export { DEFAULT_MAX_SEED_BYTES, loadStories, loadStory, POOL_MIN_SEEDS } from './load-stories.js';
