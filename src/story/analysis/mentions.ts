@@ -713,6 +713,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n >= 2 && firstTok.dotted) cues.person += 2;
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
+    // "Adela, vecina del barrio, contó…", "Miguel trabaja en el puerto": a given name standing alone is a person
+    // named as people in features and interviews are, unless the word is also a place, a body, a date or a common word.
+    if (n === 1 && !firstTok.caps && firstFlags & FIRST_NAME && !(firstFlags & (ANY_PLACE | ORGANIZATION | DATE | COMMON | FUNCTION | DEMONYM)) && !(whole & (ANY_PLACE | ORGANIZATION)))
+      cues.person += 1.5;
   } else if (
     profile === 'cyrillic' &&
     n >= 2 &&

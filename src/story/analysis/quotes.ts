@@ -261,13 +261,18 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   }
   // "…», a déclaré X", "…“, hat X gesagt" read like "said X": an auxiliary right after the quotation inverts.
   let aux = start;
-  while (aux < verb && AUXILIARIES.has(tokens[aux]?.lower ?? '')) aux++;
+  // "…», le respondió X", "…», lui a dit X": an object clitic before the verb keeps the order inverted.
+  while (aux < verb && (AUXILIARIES.has(tokens[aux]?.lower ?? '') || (proDrop && !cyrillic && !tokens[aux]?.cap && CLITICS.has(tokens[aux]?.lower ?? '')))) aux++;
   const inverted = verb === start || (aux === verb && verb - start <= 2);
   // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said."),
   // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
   if (endsSentence && QUOTE_MARKS.has(tokens[end]?.text ?? '')) return null;
   if (inverted) {
+    // "…”, le respondió “Yany” a “Victor”": a short quoted run of capitalised words right after the verb is the speaker's nickname.
+    const nickname = block.quotes.find((q) => q.first === verb + 2 && QUOTE_MARKS.has(tokens[verb + 1]?.text ?? ''));
+    if (nickname && nickname.words >= 1 && nickname.words <= 3 && tokens.slice(nickname.first, nickname.last).every((t) => t.kind === 'word' && t.cap))
+      return { from: nickname.first, to: nickname.last };
     let to = verb + 1;
     while (to < end) {
       const t = tokens[to];
