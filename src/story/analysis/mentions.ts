@@ -767,6 +767,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)
   )
     cues.person += 0.6;
+  // "Global Voices", "Human Rights Watch" in a Spanish or French text: a run of English common words, none a
+  // name, is the English name of a body or a publication, not a person's name.
+  if (profile === 'romance' && n >= 2 && n <= 4 && !hasPlaceWord(tokens, a, end) && tokens.slice(a, end).every((t) => t.cap && !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE))))
+    cues.organization += 2;
   // Two or three unknown capitalised words are most often a person's name.
   if (latin && n >= 2 && n <= 4) {
     let unknown = 0;
