@@ -8,7 +8,7 @@ import type { Block, Doc } from './document.js';
 import { clusterAt } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
-import { POSITION_SCALE, position } from './mentions.js';
+import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
 import { QUOTE_CHARS } from './tokens.js';
 import type { Token } from './tokens.js';
@@ -591,6 +591,8 @@ function resolveSpeaker(
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
   while (first < phrase.length && (phrase[first]?.kind === 'punct' || SPEAKER_OPENERS.has(phrase[first]?.lower ?? ''))) first++;
+  // "with a key member of Congress saying": the absolute construction's preposition is no part of the speaker.
+  if (ABSOLUTE_WITH.has(phrase[first]?.lower ?? '') && INDEFINITE.has(phrase[first + 1]?.lower ?? '')) first++;
   // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
   let definite = false;
   const articleAt = first;
@@ -706,6 +708,12 @@ function resolveSpeaker(
   return { speaker: text || null, cluster: null, affiliation };
 }
 
+/** Prepositions of an absolute construction naming a speaker ("with a senior official saying"). */
+const ABSOLUTE_WITH = new Set(['with', 'con', 'avec', 'mit']);
+
+/** Indefinite articles, which describe a speaker not yet named ("a key member of Congress"). */
+const INDEFINITE = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einer']);
+
 /** Words before a name that make it an object, not the subject of its sentence ("met with X", "about X"). */
 const OBJECT_MARKERS = new Set([...NAME_PREPOSITIONS, 'against', 'than', 'like', 'between', 'among', 'toward', 'towards', 'into', 'à', 'au', 'aux', 'gegen', 'an', 'zu']);
 
@@ -809,6 +817,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
   let turns: { speaker: string | null; cluster: Cluster | null; affiliation: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
   let pendingRunOn: FoundQuote[] = [];
+  // Quotations signed by their own attribution, not given a speaker from their neighbours.
+  const explicit = new Set<FoundQuote>();
   const cyrillic = doc.profile === 'cyrillic';
   const german = doc.profile === 'de';
   doc.blocks.forEach((block, blockIndex) => {
@@ -939,7 +949,23 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       const speaker = q.cluster ? q.cluster.name : q.speaker;
       turns = [...turns.slice(-1), { speaker, cluster: q.cluster, affiliation: q.affiliation, explicit: alternated || found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
     }
-    for (const f of found) out.push(f.quote);
+    for (const f of found) {
+      out.push(f.quote);
+      if (f.attributed) explicit.add(f.quote);
+    }
   });
+  // "…, with a key member of Congress saying, "…". / Rep. Ann Lee, …, told …": a speaker described with an
+  // indefinite article and named nowhere before is the person who speaks next, in that paragraph or the next.
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i];
+    if (!q || q.cluster || !q.speaker || !explicit.has(q) || !INDEFINITE.has(q.speaker.split(/\s/u)[0]?.toLowerCase() ?? '')) continue;
+    const next = out[i + 1];
+    const near = !!next && Math.floor(next.pos / POSITION_STRIDE) - Math.floor(q.pos / POSITION_STRIDE) <= 1;
+    if (next && near && explicit.has(next) && next.cluster?.kind === 'person') {
+      q.speaker = next.speaker;
+      q.cluster = next.cluster;
+      q.affiliation = next.affiliation;
+    }
+  }
   return out;
 }
