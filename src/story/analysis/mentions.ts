@@ -715,7 +715,18 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
     // "Adela, vecina del barrio, contó…", "Miguel trabaja en el puerto": a given name standing alone is a person
     // named as people in features and interviews are, unless the word is also a place, a body, a date or a common word.
-    if (n === 1 && !firstTok.caps && firstFlags & FIRST_NAME && !(firstFlags & (ANY_PLACE | ORGANIZATION | DATE | COMMON | FUNCTION | DEMONYM)) && !(whole & (ANY_PLACE | ORGANIZATION)))
+    // English capitalises adjectives of peoples and places ("Roman gold coins"): there the name must stand
+    // before punctuation or a verb of saying.
+    const nextTok = tokens[end];
+    const standsAlone = profile !== 'en' || !nextTok || nextTok.kind === 'punct' || SPEECH_VERBS.has(nextTok.lower);
+    if (
+      n === 1 &&
+      standsAlone &&
+      !firstTok.caps &&
+      firstFlags & FIRST_NAME &&
+      !(firstFlags & (ANY_PLACE | ORGANIZATION | DATE | COMMON | FUNCTION | DEMONYM)) &&
+      !(whole & (ANY_PLACE | ORGANIZATION))
+    )
       cues.person += 1.5;
   } else if (
     profile === 'cyrillic' &&
@@ -769,7 +780,13 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     cues.person += 0.6;
   // "Global Voices", "Human Rights Watch" in a Spanish or French text: a run of English common words, none a
   // name, is the English name of a body or a publication, not a person's name.
-  if (profile === 'romance' && n >= 2 && n <= 4 && !hasPlaceWord(tokens, a, end) && tokens.slice(a, end).every((t) => t.cap && !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE))))
+  if (
+    profile === 'romance' &&
+    n >= 2 &&
+    n <= 4 &&
+    !hasPlaceWord(tokens, a, end) &&
+    tokens.slice(a, end).every((t) => t.cap && !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE)))
+  )
     cues.organization += 2;
   // Two or three unknown capitalised words are most often a person's name.
   if (latin && n >= 2 && n <= 4) {

@@ -129,3 +129,22 @@ describe('sources behind a title', () => {
     expect(r.sources).toEqual(['Harwick Police Department']);
   });
 });
+
+describe('attribution patterns, second pass', () => {
+  it('a quoted nickname right after an inverted verb with an object clitic is the speaker ("le respondió “Maru”")', () => {
+    expect(speakers(['“En la costa la fiesta grande se hace de noche y en familia”, le respondió “Maru” a “Pepe Luis”.'], 'es')).toEqual(['Maru']);
+  });
+
+  it('a speaker described with an indefinite article before being named is the person who speaks next ("with a senior member of the council saying")', () => {
+    expect(
+      speakers([
+        'On Monday, city officials opened the new bridge, with a senior member of the council saying, "This crossing will change how the whole valley works."',
+        'Councillor Dana Whitfield, who chaired the planning committee for a decade, told reporters that, "We waited far too long for this bridge to be built."',
+      ]),
+    ).toEqual(['Dana Whitfield', 'Dana Whitfield']);
+    // Without a named speaker after it, the description stays as written.
+    expect(speakers(['The mill closed on Friday, with a former worker saying, "Nobody here knew it was coming so soon."', 'The town council met later.'])).toEqual([
+      'a former worker',
+    ]);
+  });
+});

@@ -29,3 +29,26 @@ describe('websites', () => {
     expect(analyzeArticle(article(['Про це йдеться на Twitter-сторінці посольства.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
   });
 });
+
+describe('entity patterns, second pass', () => {
+  it('a given name standing alone is a person in Spanish and French features ("Adela, vecina del barrio")', () => {
+    const r = analyzeArticle(article(['Adela, vecina del barrio, contó que la luz se fue dos veces. Miguel trabaja en el puerto desde hace años.'], 'Noticias', 'es'));
+    expect(r.entities.people).toEqual(['Adela', 'Miguel']);
+  });
+
+  it('a capitalised adjective before a noun is no lone given name in English ("Roman gold coins")', () => {
+    expect(analyzeArticle(article(['Thieves took a box of Roman silver rings from the gallery, the owner said.'])).entities.people).toEqual([]);
+  });
+
+  it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
+    const r = analyzeArticle(
+      article(
+        ['La idea está ligada a la noción de Common Ground como plataforma y comunidad.', 'Los traductores de Common Ground escribieron sobre el proyecto.'],
+        'Noticias',
+        'es',
+      ),
+    );
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Common Ground']);
+  });
+});
