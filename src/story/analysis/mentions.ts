@@ -718,7 +718,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // English capitalises adjectives of peoples and places ("Roman gold coins"): there the name must stand
     // before punctuation or a verb of saying.
     const nextTok = tokens[end];
-    const standsAlone = profile !== 'en' || !nextTok || nextTok.kind === 'punct' || SPEECH_VERBS.has(nextTok.lower);
+    // A possessive ("Lloyd's List") starts a longer name as often as it marks a person's.
+    const standsAlone =
+      !firstTok.poss && (profile !== 'en' || !nextTok || (nextTok.kind === 'punct' && nextTok.text !== "'" && nextTok.text !== '’') || SPEECH_VERBS.has(nextTok.lower));
     if (
       n === 1 &&
       standsAlone &&
