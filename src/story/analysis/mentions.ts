@@ -780,6 +780,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)
   )
     cues.person += 0.6;
+  // "a member of Congress", "le Parlement a voté": a legislature's common noun capitalised alone inside a
+  // sentence names the country's body (German capitalises every noun, so there it says nothing).
+  if (latin && profile !== 'de' && n === 1 && !firstTok.initial && !firstTok.caps && LEGISLATURE_NOUNS.has(firstTok.fold)) cues.organization += 3;
   // "Global Voices", "Human Rights Watch" in a Spanish or French text: a run of English common words, none a
   // name, is the English name of a body or a publication, not a person's name.
   if (
@@ -834,6 +837,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     m.stripped = a === b.strippedAt;
   }
 }
+
+/** Common nouns for a legislature, which capitalised alone name one ("Congress", "le Parlement", "el Senado"). */
+const LEGISLATURE_NOUNS = new Set(['congress', 'parliament', 'senate', 'congres', 'parlement', 'senat', 'congreso', 'senado', 'parlamento']);
 
 /** Datelines ("IZMAIL, Ukraine, Nov. 3 —", "KYIV (Reuters) -") name the place a story was filed from. */
 function datelinePlace(b: Builder): number {

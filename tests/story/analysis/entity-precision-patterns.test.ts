@@ -40,6 +40,11 @@ describe('entity patterns, second pass', () => {
     expect(analyzeArticle(article(['Thieves took a box of Roman silver rings from the gallery, the owner said.'])).entities.people).toEqual([]);
   });
 
+  it('a legislature\'s common noun capitalised alone inside a sentence names the body ("a member of Congress")', () => {
+    expect(analyzeArticle(article(['The bill reached the floor after a long debate, and every member of Congress received a copy.'])).entities.organizations).toEqual(['Congress']);
+    expect(analyzeArticle(article(['Tras el debate, el texto pasó al Senado para una segunda lectura.'], 'Noticias', 'es')).entities.organizations).toEqual(['Senado']);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
