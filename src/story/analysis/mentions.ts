@@ -913,6 +913,22 @@ export function findMentions(doc: Doc): Mention[] {
         }
       }
       if (doc.profile === 'de') {
+        // "nach Angaben der „Netzeitung“", "die „Rheinpost“ berichtete": one to three capitalised words quoted
+        // whole after an article are the name of a paper, a company or a group.
+        const openMark = block.tokens[from - 1];
+        const closeMark = block.tokens[end];
+        if (
+          end - from <= 3 &&
+          (openMark?.text === '„' || openMark?.text === '»') &&
+          (closeMark?.text === '“' || closeMark?.text === '«') &&
+          GERMAN_ARTICLES.has(block.tokens[from - 2]?.lower ?? '') &&
+          block.tokens.slice(from, end).every((t) => t.kind === 'word' && t.cap)
+        ) {
+          const cues = emptyCues();
+          cues.organization += 3;
+          classifyPart(b, from, end, null, cues);
+          continue;
+        }
         const name = germanName(block.tokens, from, end, germanSurnames);
         const title = name ? block.tokens[name[0] - 1] : undefined;
         if (name && title?.cap && name[0] > from && isGermanTitle(title.fold) && !TITLE_WORDS.has(title.fold)) {

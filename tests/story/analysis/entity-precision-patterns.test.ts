@@ -45,6 +45,11 @@ describe('entity patterns, second pass', () => {
     expect(analyzeArticle(article(['Tras el debate, el texto pasó al Senado para una segunda lectura.'], 'Noticias', 'es')).entities.organizations).toEqual(['Senado']);
   });
 
+  it('a German name quoted whole after an article is a body ("nach Angaben der „Rheinpost“")', () => {
+    const r = analyzeArticle(article(['Nach Angaben der „Rheinpost“ wurden die Pläne gestern vorgestellt. Die „Rheinpost“ berichtete auch über die Kosten.'], 'Nachrichten', 'de'));
+    expect(r.entities.organizations).toEqual(['Rheinpost']);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
