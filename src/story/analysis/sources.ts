@@ -61,6 +61,24 @@ const PUBLISHING_VERBS = new Set([
   'forecasts',
   'tweeted',
   'posted',
+  // Spanish, French and German: "X publica", "X rapporte", "X berichtete".
+  'publica',
+  'publicó',
+  'publican',
+  'publicaron',
+  'informa',
+  'informó',
+  'reporta',
+  'reportó',
+  'publie',
+  'publient',
+  'rapporte',
+  'rapportent',
+  'berichtet',
+  'berichtete',
+  'meldet',
+  'meldete',
+  'veröffentlichte',
 ]);
 
 /** Whether a token is written as an acronym ("NNPC", "U.S."). */

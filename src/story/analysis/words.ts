@@ -246,6 +246,9 @@ export const REPORT_VERBS = set(`
   повідомив повідомила повідомили повідомляє повідомляють заявив заявила заявили заявляє інформує пише
   передає оприлюднила оприлюднив підтвердила підтвердив підтвердили
   сообщил сообщила сообщили сообщает заявил заявила заявили
+  publica publicó publican publicaron informa informó informan informaron reporta reportó
+  publie publient rapporte rapportent berichtet berichtete berichten berichteten meldet meldete meldeten
+  veröffentlichte veröffentlicht
 `);
 
 /** Words between a subject and its verb that do not break the link ("X also said", "X has confirmed"). */

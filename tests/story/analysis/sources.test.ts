@@ -64,3 +64,9 @@ describe('sources', () => {
     expect(sourcesOf(['Київська міська адміністрація повідомила, що світло повернуть у понеділок.'], 'uk')).toEqual(['Київська міська адміністрація']);
   });
 });
+
+describe('sources, second pass', () => {
+  it('an outlet that publishes or reports in Spanish, French or German is a source ("X publica", "X rapporte")', () => {
+    expect(sourcesOf(['El sitio digital Prensa Abierta publica este viernes un artículo firmado por una bloguera.'], 'es')).toEqual(['Prensa Abierta']);
+  });
+});
