@@ -838,6 +838,27 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   }
 }
 
+/**
+ * Where a body's name ends and a person's begins inside one capitalised run, or -1: the run must start like
+ * a body (an acronym, or "Radio …"/"Partido …") or end its first part with a body's head word, and the
+ * rest must be a given name and one or two capitalised words.
+ */
+function bodyThenPerson(tokens: Token[], a: number, end: number): number {
+  for (let k = Math.max(a + 1, end - 3); k <= end - 2; k++) {
+    const given = tokens[k];
+    if (!given || given.caps || !(flags(given.fold) & FIRST_NAME) || flags(given.fold) & (COMMON | ANY_PLACE | ORGANIZATION)) continue;
+    // "NATO PA President Gerry Connolly": a title before the given name makes the run one person's name.
+    const before = tokens[k - 1]?.fold ?? '';
+    if (TITLE_WORDS.has(before) || isRoleNoun(before) || PORTFOLIO_WORDS.has(before)) continue;
+    const rest = tokens.slice(k + 1, end);
+    if (!rest.every((t) => t.kind === 'word' && t.cap && !t.caps && !isOrgHead(t.fold))) continue;
+    const first = tokens[a];
+    const bodyLike = !!first && (isAcronym(first) || ORG_FIRST.has(first.fold) || FOREIGN_ORG_FIRST.has(first.fold) || isOrgHead(tokens[k - 1]?.fold ?? ''));
+    if (bodyLike) return k;
+  }
+  return -1;
+}
+
 /** Common nouns for a legislature, which capitalised alone name one ("Congress", "le Parlement", "el Senado"). */
 const LEGISLATURE_NOUNS = new Set(['congress', 'parliament', 'senate', 'congres', 'parlement', 'senat', 'congreso', 'senado', 'parlamento']);
 
@@ -969,6 +990,14 @@ export function findMentions(doc: Doc): Mention[] {
           decompose(b, acronym + 1, end);
           continue;
         }
+      }
+      // "comentó a Radio Sur Pedro Gómez", "told BBC Mundo Ana Ruiz": a body's name running into a given name
+      // and a surname is two names.
+      const split = doc.profile === 'cyrillic' ? -1 : bodyThenPerson(block.tokens, from, end);
+      if (split > 0) {
+        decompose(b, from, split);
+        decompose(b, split, end);
+        continue;
       }
       decompose(b, from, end);
     }

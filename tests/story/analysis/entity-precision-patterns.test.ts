@@ -50,6 +50,13 @@ describe('entity patterns, second pass', () => {
     expect(r.entities.organizations).toEqual(['Rheinpost']);
   });
 
+  it('a body\'s name running into a given name and a surname is two names ("comentó a Radio Sur Pedro Gómez")', () => {
+    const r = analyzeArticle(article(['“No hemos recibido ninguna ayuda del gobierno”, comentó a Radio Sur Pedro Gómez, un vecino del barrio.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual(['Radio Sur']);
+    expect(r.entities.people).toEqual(['Pedro Gómez']);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Pedro Gómez']);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
