@@ -194,6 +194,8 @@ interface Attribution {
   searchTo?: number;
   /** The phrase follows a lead ("according to the police", "nach Angaben der Polizei"), where its article is no part of the speaker. */
   lead?: boolean;
+  /** The phrase follows the verb after the quotation ("…", said the minister), where a definite noun refers back. */
+  inverted?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -293,7 +295,7 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       proDrop &&
       (to === verb + 1 ||
         (!!after && after.kind === 'word' && !after.cap && !!(lexFlags(after.fold) & FUNCTION) && !FOREIGN_ARTICLES.has(after.lower) && !PRONOUNS.has(after.lower)));
-    return { from: verb + 1, to, zero, searchTo: end };
+    return { from: verb + 1, to, zero, searchTo: end, inverted: true };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
@@ -698,6 +700,27 @@ function resolveSpeaker(
   if (definite && noun && !noun.cap && words.length <= 3 && (isOrgHead(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))) {
     const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
+  }
+  // "…», afirmó el regidor", ""…," said the official": a definite singular noun after the verb that no role matched refers
+  // back, like a pronoun, to the person last spoken of, when that person was introduced with a role or named
+  // in this paragraph or the one before.
+  if (
+    at.inverted &&
+    definite &&
+    words.length === 1 &&
+    noun &&
+    noun.kind === 'word' &&
+    !noun.cap &&
+    !noun.fold.endsWith('s') &&
+    !isOrgHead(noun.fold) &&
+    !ORG_DESCRIPTORS.has(noun.fold) &&
+    !QUOTED_DOCUMENTS.has(noun.fold) &&
+    !STAFF_NOUNS.has(noun.fold) &&
+    !(lexFlags(noun.fold) & FUNCTION)
+  ) {
+    const c = referent(registry, blocks, pos, last);
+    const recent = c?.mentions.some((m) => m.role !== null || m.pos >= (block.order - 1) * POSITION_STRIDE);
+    if (c && recent) return { speaker: c.name, cluster: c, affiliation: null };
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").

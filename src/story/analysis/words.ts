@@ -226,6 +226,8 @@ export const SPEECH_LEADS_GERMAN = set('so');
 export const ATTRIBUTION_LEADS: readonly (readonly string[])[] = [
   ['according', 'to'],
   ['según'],
+  ['de', 'acuerdo', 'con'],
+  ['de', 'acuerdo', 'a'],
   ['selon'],
   ["d'après"],
   ['laut'],
@@ -285,6 +287,7 @@ export const ARTICLES = set('the a an');
 export const PHRASE_STOPS = set(`
   on in at during after before when while as adding who which that because since earlier later yesterday
   today tonight last this according told to with
+  ante durante tras desde en devant pendant lors après avant vor während gegenüber
 `);
 
 /** Month names and abbreviations. */

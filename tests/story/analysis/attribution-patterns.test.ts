@@ -147,4 +147,17 @@ describe('attribution patterns, second pass', () => {
       'a former worker',
     ]);
   });
+
+  it('a definite noun after an inverted verb refers back to the person just named ("afirmó el regidor")', () => {
+    expect(
+      speakers(
+        ['El alcalde de Sevilla, Antonio Ruiz, inauguró el puente el martes.', '"Este puente va a cambiar la vida de todo el barrio", afirmó el regidor ante la prensa.'],
+        'es',
+      ),
+    ).toEqual(['Antonio Ruiz']);
+  });
+
+  it('"de acuerdo con" leads to the speaker like "según"', () => {
+    expect(speakers(['De acuerdo con el Ministerio de Fomento, "las obras terminarán en marzo del próximo año".'], 'es')).toEqual(['Ministerio de Fomento']);
+  });
 });
