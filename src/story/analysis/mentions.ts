@@ -950,6 +950,20 @@ export function findMentions(doc: Doc): Mention[] {
           classifyPart(b, from, end, null, cues);
           continue;
         }
+        // "Bürgermeister von Hamm", "Landrat von Soest": an office "von" one capitalised word is held in a place.
+        const office = block.tokens[end - 3];
+        if (
+          end - from >= 3 &&
+          block.tokens[end - 2]?.lower === 'von' &&
+          office?.cap &&
+          (isGermanTitle(office.fold) || TITLE_WORDS.has(office.fold)) &&
+          !(flags(block.tokens[end - 1]?.fold ?? '') & FIRST_NAME)
+        ) {
+          const cues = emptyCues();
+          cues.place += 3;
+          classifyPart(b, end - 1, end, null, cues);
+          continue;
+        }
         const name = germanName(block.tokens, from, end, germanSurnames);
         const title = name ? block.tokens[name[0] - 1] : undefined;
         if (name && title?.cap && name[0] > from && isGermanTitle(title.fold) && !TITLE_WORDS.has(title.fold)) {

@@ -57,6 +57,12 @@ describe('entity patterns, second pass', () => {
     expect(r.quotes.map((q) => q.speaker)).toEqual(['Pedro Gómez']);
   });
 
+  it('a German office "von" one capitalised word is held in a place, not a surname ("Bürgermeister von Hamm")', () => {
+    const r = analyzeArticle(article(['Der Bürgermeister von Hamm, Peter Kranz, hat am Dienstag die neue Brücke eröffnet.'], 'Nachrichten', 'de'));
+    expect(r.entities.people).toEqual(['Peter Kranz']);
+    expect(r.entities.places).toEqual(['Hamm']);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
