@@ -849,6 +849,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     const hasPerson = (from: number, to: number): boolean => {
       for (let k = from; k < to; k++) {
         const t = block.tokens[k];
+        // "Lopez's deputy, John Park, said": a possessor is not the subject.
+        const m = registry.tokenMention[blockIndex]?.[k];
+        if (m && block.tokens[m.last - 1]?.poss && m.last < to) continue;
         if (clusterAt(registry, blockIndex, k)?.kind === 'person' || (t && bodyOfStaffCompound(registry, t))) return true;
       }
       return false;

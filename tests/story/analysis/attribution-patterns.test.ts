@@ -160,4 +160,10 @@ describe('attribution patterns, second pass', () => {
   it('"de acuerdo con" leads to the speaker like "según"', () => {
     expect(speakers(['De acuerdo con el Ministerio de Fomento, "las obras terminarán en marzo del próximo año".'], 'es')).toEqual(['Ministerio de Fomento']);
   });
+
+  it('a possessor before the subject is not the speaker ("Lopez\'s deputy, Dan Okafor, said:")', () => {
+    expect(speakers(['Police Chief Maria Lopez told reporters the suspect had been arrested.', 'Lopez\'s deputy, Dan Okafor, said: "The investigation continues."'])).toEqual([
+      'Dan Okafor',
+    ]);
+  });
 });
