@@ -658,8 +658,11 @@ function resolveSpeaker(
   for (let k = at.from; k < at.to; k++) {
     const c = clusterAt(registry, blockIndex, k);
     if (!c) continue;
+    // "Lopez's deputy said": a possessor is not the speaker.
+    const owner = registry.tokenMention[blockIndex]?.[k];
+    const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
     // The subject comes first: "A B, director of C" is A B.
-    if (c.kind === 'person') person ??= c;
+    if (c.kind === 'person' && !possessor) person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;

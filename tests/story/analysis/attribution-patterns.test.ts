@@ -165,5 +165,8 @@ describe('attribution patterns, second pass', () => {
     expect(speakers(['Police Chief Maria Lopez told reporters the suspect had been arrested.', 'Lopez\'s deputy, Dan Okafor, said: "The investigation continues."'])).toEqual([
       'Dan Okafor',
     ]);
+    expect(speakers(['Police Chief Maria Lopez told reporters the suspect had been arrested.', 'Lopez\'s deputy said: "The investigation continues."'])).not.toContain(
+      'Maria Lopez',
+    );
   });
 });
