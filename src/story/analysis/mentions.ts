@@ -783,6 +783,27 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "a member of Congress", "le Parlement a voté": a legislature's common noun capitalised alone inside a
   // sentence names the country's body (German capitalises every noun, so there it says nothing).
   if (latin && profile !== 'de' && n === 1 && !firstTok.initial && !firstTok.caps && LEGISLATURE_NOUNS.has(firstTok.fold)) cues.organization += 3;
+  // "le ministère de la Santé", "el ministerio del Interior": the capitalised portfolio after a body's lowercase
+  // noun names the body with that noun, not a person.
+  // A person's name after the noun is the body's head, not its portfolio ("el gobierno de Fidel Castro").
+  if (
+    profile === 'romance' &&
+    n <= 3 &&
+    firstTok.cap &&
+    !(firstFlags & FIRST_NAME) &&
+    !(whole & PERSON) &&
+    !(n === 1 && firstFlags & LAST_NAME && wikipediaPeopleBySurname(firstTok.lower).length > 0)
+  ) {
+    let k = a - 1;
+    while (k >= a - 3 && k >= 0 && !tokens[k]?.cap && (NAME_CONNECTORS_AND_OF.has(tokens[k]?.lower ?? '') || tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’')) k--;
+    const body = tokens[k];
+    if (k < a - 1 && body && body.kind === 'word' && !body.cap && FOREIGN_ORG_FIRST.has(body.fold)) {
+      const bodyCues = emptyCues();
+      bodyCues.organization += 3;
+      classifyPart(b, k, end, null, bodyCues);
+      return;
+    }
+  }
   // "Global Voices", "Human Rights Watch" in a Spanish or French text: a run of English common words, none a
   // name, is the English name of a body or a publication, not a person's name.
   if (

@@ -275,7 +275,19 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
     const nickname = block.quotes.find((q) => q.first === verb + 2 && QUOTE_MARKS.has(tokens[verb + 1]?.text ?? ''));
     if (nickname && nickname.words >= 1 && nickname.words <= 3 && tokens.slice(nickname.first, nickname.last).every((t) => t.kind === 'word' && t.cap))
       return { from: nickname.first, to: nickname.last };
-    let to = verb + 1;
+    // "…», a indiqué à l'AFP une porte-parole du ministère", "…», dijo a este diario un vecino": the person
+    // told comes first, set off by a preposition; the speaker is the phrase that starts with the next article.
+    let from = verb + 1;
+    if (proDrop && !cyrillic && DATIVE.has(tokens[verb + 1]?.lower ?? '')) {
+      for (let k = verb + 3; k < end && k < verb + 7; k++) {
+        const t = tokens[k];
+        if (t?.kind === 'word' && !t.cap && INDEFINITE.has(t.lower)) {
+          from = k;
+          break;
+        }
+      }
+    }
+    let to = from === verb + 1 ? verb + 1 : from + 1;
     while (to < end) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
@@ -295,7 +307,7 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       proDrop &&
       (to === verb + 1 ||
         (!!after && after.kind === 'word' && !after.cap && !!(lexFlags(after.fold) & FUNCTION) && !FOREIGN_ARTICLES.has(after.lower) && !PRONOUNS.has(after.lower)));
-    return { from: verb + 1, to, zero, searchTo: end, inverted: true };
+    return { from, to, zero: zero && from === verb + 1, searchTo: end, inverted: true };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
@@ -736,6 +748,9 @@ function resolveSpeaker(
 
 /** Prepositions of an absolute construction naming a speaker ("with a senior official saying"). */
 const ABSOLUTE_WITH = new Set(['with', 'con', 'avec', 'mit']);
+
+/** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
+const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);
 
 /** Indefinite articles, which describe a speaker not yet named ("a key member of Congress"). */
 const INDEFINITE = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einer']);

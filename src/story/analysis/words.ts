@@ -217,6 +217,8 @@ export const SPEECH_VERBS = set(`
   comenta relata añade agrega sostiene advierte recuerda reconoce admite insiste responde
   ajoute raconte rappelle souligne estime affirme répond
   розповідає наголошує зазначає додає пояснює підкреслює
+  informó informa informaron aclaró detalló reiteró opinó apuntó
+  signalé signale rapporté rapporte annonce confirme confirmé témoigne témoigné
 `);
 
 /** Words that attribute a quotation to the name after them in one language only ("„…“, so Müller"). */

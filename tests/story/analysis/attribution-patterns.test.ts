@@ -169,4 +169,13 @@ describe('attribution patterns, second pass', () => {
       'Maria Lopez',
     );
   });
+
+  it('the person told, set off by a preposition after the verb, is not the speaker ("a indiqué à l\'AFP une porte-parole")', () => {
+    expect(
+      speakers(
+        ["« L'enquête se poursuit », a déclaré un porte-parole de la SNCF.", "« Aucun changement n'est prévu », a indiqué à l'AFP une porte-parole du ministère de l'Intérieur."],
+        'fr',
+      ),
+    ).toEqual(['SNCF', "ministère de l'Intérieur"]);
+  });
 });

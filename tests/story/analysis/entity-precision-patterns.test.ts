@@ -63,6 +63,14 @@ describe('entity patterns, second pass', () => {
     expect(r.entities.places).toEqual(['Hamm']);
   });
 
+  it('a capitalised portfolio after a body\'s lowercase noun names the body with it ("le ministère de la Santé")', () => {
+    const r = analyzeArticle(article(['Le ministère de la Santé a annoncé que « tous les hôpitaux resteront ouverts ».'], 'Actualité', 'fr'));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['ministère de la Santé']);
+    // A person after the noun stays a person ("el gobierno de Fidel Castro").
+    expect(analyzeArticle(article(['Las reformas del gobierno de Raúl Castro llegaron tarde.'], 'Noticias', 'es')).entities.organizations).toEqual([]);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
