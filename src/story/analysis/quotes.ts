@@ -255,6 +255,20 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       break;
     }
   }
+  // "…", zanjó Tellado.", ""…," quipped Ann Lee.": a verb the lists lack, in the past tense, right after the quotation
+  // and followed only by a name to the end of the clause, is a verb of saying too.
+  const unlisted = tokens[start];
+  if (
+    verb < 0 &&
+    unlisted?.kind === 'word' &&
+    !unlisted.cap &&
+    /(?:\p{L}{2}ó|\p{L}{3}ed)$/u.test(unlisted.lower) &&
+    !(lexFlags(unlisted.fold) & FUNCTION) &&
+    end - start >= 2 &&
+    end - start <= 4 &&
+    tokens.slice(start + 1, end).every((t) => t.kind === 'word' && t.cap)
+  )
+    return { from: start + 1, to: end };
   if (verb < 0) {
     // ""…" — Ann Lee.": a dash and a name alone after the quotation sign it.
     const dashed = tokens.slice(last, start).some((t) => t.text === '—' || t.text === '–');

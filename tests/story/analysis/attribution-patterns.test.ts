@@ -178,4 +178,9 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['SNCF', "ministère de l'Intérieur"]);
   });
+
+  it('an unlisted past-tense verb between a quotation and a name alone signs it ("zanjó Tellado", "quipped Ann Lee")', () => {
+    expect(speakers(['El portavoz del partido, Miguel Tellado, presentó la enmienda.', '"No vamos a apoyarlo", zanjó Tellado.'], 'es')).toEqual(['Miguel Tellado']);
+    expect(speakers(['"That was the easy part of the whole week," grumbled Ann Lee.'])).toEqual(['Ann Lee']);
+  });
 });
