@@ -1127,6 +1127,8 @@ const germanNameOpener = (t: Token | undefined): boolean =>
  */
 function germanBareName(tokens: Token[], a: number, end: number): boolean {
   if (end - a < 2 || end - a > 3) return false;
+  // "Die Opposition kritisierte": a sentence-initial article starts a noun phrase, not a name.
+  if (GERMAN_ARTICLES.has(tokens[a]?.lower ?? '') || FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '')) return false;
   for (let k = a; k < end; k++) {
     const t = tokens[k];
     if (t?.kind !== 'word' || !t.cap || t.caps || t.dotted || t.quote >= 0) return false;

@@ -17,6 +17,7 @@ import {
   ARTICLES,
   ATTRIBUTION_LEADS,
   FOREIGN_ARTICLES,
+  FOREIGN_ORG_FIRST,
   NAME_CONNECTORS,
   ORG_DESCRIPTORS,
   PHRASE_STOPS,
@@ -739,7 +740,12 @@ function resolveSpeaker(
     words.length === 1 &&
     noun &&
     noun.kind === 'word' &&
-    !noun.cap &&
+    // German capitalises the noun ("sagte der SPD-Politiker"); elsewhere a capital marks a name.
+    (!noun.cap || GERMAN_DEFINITE.has(phrase[articleAt]?.lower ?? '')) &&
+    !clusterAt(registry, blockIndex, at.to - 1) &&
+    !FOREIGN_ORG_FIRST.has(noun.fold) &&
+    // "sagten die Experten": German plurals in "-en" after "die" are several people.
+    !(phrase[articleAt]?.lower === 'die' && noun.fold.endsWith('en')) &&
     !noun.fold.endsWith('s') &&
     !isOrgHead(noun.fold) &&
     !ORG_DESCRIPTORS.has(noun.fold) &&
@@ -762,6 +768,9 @@ function resolveSpeaker(
 
 /** Prepositions of an absolute construction naming a speaker ("with a senior official saying"). */
 const ABSOLUTE_WITH = new Set(['with', 'con', 'avec', 'mit']);
+
+/** German definite articles in the nominative, before a described speaker ("der Minister", "die Sprecherin"). */
+const GERMAN_DEFINITE = new Set(['der', 'die']);
 
 /** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
 const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);

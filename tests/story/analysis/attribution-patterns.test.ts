@@ -183,4 +183,17 @@ describe('attribution patterns, second pass', () => {
     expect(speakers(['El portavoz del partido, Miguel Tellado, presentó la enmienda.', '"No vamos a apoyarlo", zanjó Tellado.'], 'es')).toEqual(['Miguel Tellado']);
     expect(speakers(['"That was the easy part of the whole week," grumbled Ann Lee.'])).toEqual(['Ann Lee']);
   });
+
+  it('a German definite noun after an inverted verb refers back to the person just named ("sagte der SPD-Politiker")', () => {
+    expect(
+      speakers(
+        [
+          'Bundesgesundheitsminister Karl Lauter hat am Montag neue Regeln vorgestellt.',
+          '„Wir müssen jetzt handeln“, sagte der SPD-Politiker in Berlin.',
+          '„Das reicht noch lange nicht“, sagten die Experten.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Karl Lauter', 'die Experten']);
+  });
 });

@@ -71,6 +71,11 @@ describe('entity patterns, second pass', () => {
     expect(analyzeArticle(article(['Las reformas del gobierno de Raúl Castro llegaron tarde.'], 'Noticias', 'es')).entities.organizations).toEqual([]);
   });
 
+  it('a German sentence-initial article starts a noun phrase, not a name ("Die Opposition kritisierte")', () => {
+    const r = analyzeArticle(article(['Die Opposition kritisierte den Plan am Dienstag scharf.'], 'Nachrichten', 'de'));
+    expect(r.entities.people).toEqual([]);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
