@@ -783,6 +783,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "a member of Congress", "le Parlement a voté": a legislature's common noun capitalised alone inside a
   // sentence names the country's body (German capitalises every noun, so there it says nothing).
   if (latin && profile !== 'de' && n === 1 && !firstTok.initial && !firstTok.caps && LEGISLATURE_NOUNS.has(firstTok.fold)) cues.organization += 3;
+  // "goes to the House", "the Court ruled": a chamber or a court capitalised alone after "the" names that body
+  // (and is not the surname of someone famous).
+  else if (profile === 'en' && n === 1 && !firstTok.initial && !firstTok.caps && tokens[a - 1]?.lower === 'the' && CHAMBER_NOUNS.has(firstTok.fold)) cues.organization += 3;
   // "le ministère de la Santé", "el ministerio del Interior": the capitalised portfolio after a body's lowercase
   // noun names the body with that noun, not a person.
   // A person's name after the noun is the body's head, not its portfolio ("el gobierno de Fidel Castro").
@@ -882,6 +885,9 @@ function bodyThenPerson(tokens: Token[], a: number, end: number): number {
 
 /** Common nouns for a legislature, which capitalised alone name one ("Congress", "le Parlement", "el Senado"). */
 const LEGISLATURE_NOUNS = new Set(['congress', 'parliament', 'senate', 'congres', 'parlement', 'senat', 'congreso', 'senado', 'parlamento']);
+
+/** Chambers and courts, which "the" and a capital alone name ("the House", "the Court"). */
+const CHAMBER_NOUNS = new Set(['house', 'court', 'assembly', 'chamber']);
 
 /** Datelines ("IZMAIL, Ukraine, Nov. 3 —", "KYIV (Reuters) -") name the place a story was filed from. */
 function datelinePlace(b: Builder): number {

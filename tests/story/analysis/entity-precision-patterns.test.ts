@@ -76,6 +76,12 @@ describe('entity patterns, second pass', () => {
     expect(r.entities.people).toEqual([]);
   });
 
+  it('a chamber capitalised alone after "the" is the body, not a famous surname ("goes to the House")', () => {
+    const r = analyzeArticle(article(['The measure now goes to the House, where a vote is expected next week.']));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['House']);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
