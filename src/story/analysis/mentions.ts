@@ -436,9 +436,13 @@ function decompose(b: Builder, a: number, end: number): void {
     const f = flags(t.fold);
     const single = t.text.length === 1 && !t.dotted;
     if (single && end - a === 1) return;
+    // "WASHINGTON — The Senate", "KYIV (Reuters) — The ministry": after a dateline a sentence begins.
+    const dash = tokens[a - 1];
+    const beforeDash = tokens[a - 2];
+    const afterDateline = !!dash && (dash.text === '—' || dash.text === '–' || dash.text === '-') && !!beforeDash && (beforeDash.caps || beforeDash.text === ')');
     if (
       single ||
-      (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the')) ||
+      (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the' || afterDateline)) ||
       (t.initial && FOREIGN_LEADING_WORDS.has(t.lower) && b.profile !== 'en' && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)))
     ) {
       a++;

@@ -82,6 +82,11 @@ describe('entity patterns, second pass', () => {
     expect(r.entities.organizations).toEqual(['House']);
   });
 
+  it('"The" after a dateline starts the sentence and is no part of the name ("WASHINGTON — The Senate")', () => {
+    const r = analyzeArticle(article(['WASHINGTON — The Senate passed the spending bill on Friday after a long night of talks.']));
+    expect(r.entities.organizations).toEqual(['Senate']);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
