@@ -27,6 +27,7 @@ import {
   ROLE_NOUNS,
   STAFF_NOUNS,
   SOURCE_LEADS_CYRILLIC,
+  SPEECH_VERBS,
   TITLE_WORDS,
   VERB_FILLERS,
 } from './words.js';
@@ -37,6 +38,12 @@ interface Cited {
   pos: number;
   cluster: Cluster | null;
 }
+
+/** Prepositions that mark the one told in Spanish and French ("dijo a Efe", "a déclaré à l'AFP"). */
+const ROMANCE_DATIVE = new Set(['a', 'al', 'à', 'au']);
+
+/** Spanish and French verbs of asking, whose indirect object is asked, not told. */
+const ROMANCE_REQUESTS = new Set(['demandé', 'demande', 'demandent', 'pidió', 'pide', 'piden', 'preguntó', 'pregunta', 'exigió', 'exige']);
 
 /** Nouns that say a name is an outlet ("by Forbes magazine"). */
 const OUTLET_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'broadcaster', 'agency', 'website', 'channel', 'network', 'radio', 'television', 'tv']);
@@ -355,6 +362,15 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         const k = skipArticles(tokens, i + 2);
         const found = col.clusterStarting(blockIndex, k);
         if (found && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
+      }
+      // "explicó a Efe", "a déclaré à l'AFP": a verb of saying and the outlet told, in Spanish and French.
+      // Asking someone ("demandé à la police", "pidió a la policía") cites nobody.
+      if (doc.profile === 'romance' && SPEECH_VERBS.has(lower) && !ROMANCE_REQUESTS.has(lower) && ROMANCE_DATIVE.has(tokens[i + 1]?.lower ?? '')) {
+        let k = skipArticles(tokens, i + 2);
+        if (tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’') k++;
+        while (tokens[k] && tokens[k]?.kind === 'word' && !tokens[k]?.cap && ORG_DESCRIPTORS.has(tokens[k]?.lower ?? '')) k++;
+        const found = col.clusterStarting(blockIndex, k);
+        if (found && found.cluster.kind !== 'place' && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
       }
       if (lower === 'told') {
         // "told the broadcaster ORF", "told the Helsingin Sanomat newspaper"; "told reporters" names nobody.

@@ -129,6 +129,8 @@ export const ORG_DESCRIPTORS = set(`
   ministry institute fund team side tabloid weekly publisher platform service conglomerate giant subsidiary
   provider supplier distributor chain brand label studio think-tank broadcasters operator developer
   outlets newspapers agencies companies banks
+  diario periódico periodico cadena emisora canal agencia revista semanario rotativo
+  quotidien chaîne chaine agence hebdomadaire mensuel
 `);
 
 /** Final words that make a capitalised phrase a place ("… River", "… Oblast"). */

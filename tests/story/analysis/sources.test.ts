@@ -69,4 +69,14 @@ describe('sources, second pass', () => {
   it('an outlet that publishes or reports in Spanish, French or German is a source ("X publica", "X rapporte")', () => {
     expect(sourcesOf(['El sitio digital Prensa Abierta publica este viernes un artículo firmado por una bloguera.'], 'es')).toEqual(['Prensa Abierta']);
   });
+
+  it('a verb of saying and the outlet told are a source in Spanish and French ("dijo a Reuters", "a expliqué à l\'AFP"), a request is not', () => {
+    expect(sourcesOf(['Juan Pérez, de 45 años, explicó a Efe que el barrio lleva semanas sin luz y sin agua.'], 'es')).toEqual(['Efe']);
+    expect(sourcesOf(["Jean Dupont a expliqué à l'AFP que le quartier était sans électricité depuis lundi."], 'fr')).toEqual(['AFP']);
+    expect(sourcesOf(['Sa mère a demandé à la police de Lyon les images de la caméra de surveillance.'], 'fr')).toEqual([]);
+  });
+
+  it('a Spanish or French outlet noun before a name makes it a body ("la cadena Telemundo")', () => {
+    expect(analyzeArticle(article(['En declaraciones a la cadena Telemundo, el alcalde pidió calma a los vecinos.'], 'Noticias', 'es')).entities.people).toEqual([]);
+  });
 });
