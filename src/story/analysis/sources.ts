@@ -42,6 +42,29 @@ interface Cited {
 /** Prepositions that mark the one told in Spanish and French ("dijo a Efe", "a déclaré à l'AFP"). */
 const ROMANCE_DATIVE = new Set(['a', 'al', 'à', 'au']);
 
+/** French and Spanish participles after which "par"/"por" names the outlet ("interrogé par", "citado por"). */
+const ROMANCE_BY_VERBS = new Set([
+  'interrogé',
+  'interrogée',
+  'interrogés',
+  'cité',
+  'citée',
+  'cités',
+  'publié',
+  'publiée',
+  'rapporté',
+  'rapportés',
+  'citado',
+  'citada',
+  'citados',
+  'entrevistado',
+  'entrevistada',
+  'consultado',
+  'consultada',
+  'publicado',
+  'publicada',
+]);
+
 /** Spanish and French verbs of asking, whose indirect object is asked, not told. */
 const ROMANCE_REQUESTS = new Set(['demandé', 'demande', 'demandent', 'pidió', 'pide', 'piden', 'preguntó', 'pregunta', 'exigió', 'exige']);
 
@@ -356,6 +379,8 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
       }
       if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
+      // "interrogé par France Info", "citado por El País": the same in French and Spanish.
+      if (doc.profile === 'romance' && ROMANCE_BY_VERBS.has(lower) && (tokens[i + 1]?.lower === 'par' || tokens[i + 1]?.lower === 'por')) citedPhrase(col, doc, blockIndex, i + 2);
       if (lower === 'interview' && tokens[i + 1]?.lower === 'with') citedPhrase(col, doc, blockIndex, i + 2);
       // "a poll published in Le Parisien", "writing in The Lancet".
       if (PUBLISHED_IN.has(lower) && tokens[i + 1]?.lower === 'in') {

@@ -79,4 +79,8 @@ describe('sources, second pass', () => {
   it('a Spanish or French outlet noun before a name makes it a body ("la cadena Telemundo")', () => {
     expect(analyzeArticle(article(['En declaraciones a la cadena Telemundo, el alcalde pidió calma a los vecinos.'], 'Noticias', 'es')).entities.people).toEqual([]);
   });
+
+  it('a participle with "par"/"por" names the outlet in French and Spanish ("cité par le quotidien Libération")', () => {
+    expect(sourcesOf(['Cité par le quotidien Libération, un conseiller municipal a confirmé la date du vote.'], 'fr')).toEqual(['Libération']);
+  });
 });
