@@ -317,6 +317,22 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
   }
 }
 
+/** Cites a German quoted name of one to four capitalised words that a verb of saying or reporting stands next to. */
+function germanQuotedOutlet(col: Collector, block: Block, open: number): void {
+  const { tokens } = block;
+  let close = open + 1;
+  while (close < tokens.length && close - open <= 5 && tokens[close]?.kind === 'word' && tokens[close]?.cap) close++;
+  const mark = tokens[close]?.text;
+  if (close === open + 1 || close - open > 5 || (mark !== '“' && mark !== '«')) return;
+  const verb = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && (SPEECH_VERBS.has(t.lower) || REPORT_VERBS.has(t.lower));
+  // "sagte der „X“", "sagte er dem „X“": the verb, a pronoun perhaps, and a dative article before the name.
+  let k = open - 1;
+  const dative = tokens[k]?.lower === 'dem' || tokens[k]?.lower === 'der';
+  if (dative) k--;
+  if (PRONOUNS.has(tokens[k]?.lower ?? '')) k--;
+  if ((dative && verb(tokens[k])) || verb(tokens[close + 1])) col.addPhrase(block, open + 1, close, position(block, open + 1));
+}
+
 /** A cited source: an entity, or a described body ("Romanian border police"). */
 export interface CitedSource {
   /** The phrase as written (used when there is no entity). */
@@ -351,6 +367,9 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
     }
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
+      // "sagte der „Süddeutschen Zeitung“", "Die Zeitung „Kommersant“ meldete": German quotes an outlet's name;
+      // quoted next to a verb of saying or reporting, it is the source.
+      if (doc.profile === 'de' && (t?.text === '„' || t?.text === '»')) germanQuotedOutlet(col, block, i);
       if (t?.kind !== 'word') continue;
       const lower = t.lower;
       if (lower === 'according' && tokens[i + 1]?.lower === 'to') {

@@ -83,4 +83,10 @@ describe('sources, second pass', () => {
   it('a participle with "par"/"por" names the outlet in French and Spanish ("cité par le quotidien Libération")', () => {
     expect(sourcesOf(['Cité par le quotidien Libération, un conseiller municipal a confirmé la date du vote.'], 'fr')).toEqual(['Libération']);
   });
+
+  it('a German quoted outlet next to a verb of saying or reporting is a source ("sagte der „Rheinpost“")', () => {
+    expect(sourcesOf(['Der Minister sagte der „Rheinpost“, man prüfe derzeit alle Optionen.'], 'de')).toEqual(['Rheinpost']);
+    expect(sourcesOf(['Die Zeitung „Nordblatt“ meldete, der Vertrag sei unterschrieben.'], 'de')).toEqual(['Nordblatt']);
+    expect(sourcesOf(['Der Roman „Schwarzes Wasser“ erschien im Herbst.'], 'de')).toEqual([]);
+  });
 });
