@@ -835,7 +835,18 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
 
   const context = contextCues(b, a, end, cues);
   // A lone unknown word that is the surname of well-known people ("Merkel", "Trump") is a person.
-  if (latin && n === 1 && !firstTok.initial && !firstTok.caps && whole === 0 && cues.person + cues.organization + cues.place === 0 && firstTok.lower.length >= 4) {
+  // A body's or a place's head word ("Group", "Park") is no surname.
+  if (
+    latin &&
+    n === 1 &&
+    !firstTok.initial &&
+    !firstTok.caps &&
+    whole === 0 &&
+    cues.person + cues.organization + cues.place === 0 &&
+    firstTok.lower.length >= 4 &&
+    !isOrgHead(firstTok.fold) &&
+    !PLACE_HEADS.has(firstTok.fold)
+  ) {
     // Weaker than a lexicon surname: outlets and companies are named after people too ("Bloomberg").
     if (wikipediaPeopleBySurname(firstTok.lower).length > 0) cues.person += 1.2;
   }

@@ -87,6 +87,11 @@ describe('entity patterns, second pass', () => {
     expect(r.entities.organizations).toEqual(['Senate']);
   });
 
+  it('a body\'s head word standing alone is no famous surname ("Group")', () => {
+    const r = analyzeArticle(article(['Elle a cédé ses actions à un associé, afin de garder le contrôle de Kvadrat.net Group.'], 'Actualité', 'fr'));
+    expect(r.entities.people).toEqual([]);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
