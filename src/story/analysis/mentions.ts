@@ -811,6 +811,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       return;
     }
   }
+  // "Novaya Gazeta", "Nizhny Novgorod", "Krasnaya Ploshchad": a transliterated Russian adjective first makes the
+  // run a thing's or a place's name; Russian given names do not take adjective endings.
+  if (latin && n >= 2 && n <= 3 && !(firstFlags & NAME_LIKE) && firstTok.lower.length >= 5 && /(?:aya|oye|yy|skoe|skoye|nyi|ny)$/u.test(firstTok.lower)) cues.person -= 3;
   // "Global Voices", "Human Rights Watch" in a Spanish or French text: a run of English common words, none a
   // name, is the English name of a body or a publication, not a person's name.
   if (

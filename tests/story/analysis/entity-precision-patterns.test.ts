@@ -92,6 +92,11 @@ describe('entity patterns, second pass', () => {
     expect(r.entities.people).toEqual([]);
   });
 
+  it('a transliterated Russian adjective first makes a run no person\'s name ("Svobodnaya Pressa", "Nizhny Tagil")', () => {
+    const r = analyzeArticle(article(['Le journal Svobodnaya Pressa a publié une enquête sur un café de Nizhny Tagil et sur Dmitri Sokolov.'], 'Actualité', 'fr'));
+    expect(r.entities.people).toEqual(['Dmitri Sokolov']);
+  });
+
   it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
     const r = analyzeArticle(
       article(
