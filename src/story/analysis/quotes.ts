@@ -733,9 +733,9 @@ function resolveSpeaker(
   }
   // "…», afirmó el regidor", ""…," said the official": a definite singular noun after the verb that no role matched refers
   // back, like a pronoun, to the person last spoken of, when that person was introduced with a role or named
-  // in this paragraph or the one before.
+  // in this paragraph or the one before. Before the verb ("El ministro, que llegó tarde, dijo:") the person
+  // must have been introduced with that very noun ("El ministro del Interior, Fernando Grande").
   if (
-    at.inverted &&
     definite &&
     words.length === 1 &&
     noun &&
@@ -755,7 +755,7 @@ function resolveSpeaker(
   ) {
     const c = referent(registry, blocks, pos, last);
     const recent = c?.mentions.some((m) => m.role !== null || m.pos >= (block.order - 1) * POSITION_STRIDE);
-    if (c && recent) return { speaker: c.name, cluster: c, affiliation: null };
+    if (c && (at.inverted ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
@@ -771,6 +771,15 @@ const ABSOLUTE_WITH = new Set(['with', 'con', 'avec', 'mit']);
 
 /** German definite articles in the nominative, before a described speaker ("der Minister", "die Sprecherin"). */
 const GERMAN_DEFINITE = new Set(['der', 'die']);
+
+/** Whether a person was introduced with a noun ("el ministro del Interior, Fernando Grande"): the noun stands within a few words before one of the person's mentions. */
+const introducedAs = (blocks: readonly Block[], c: Cluster, fold: string): boolean =>
+  c.mentions.some((m) => {
+    const tokens = blocks[m.block]?.tokens;
+    if (!tokens) return false;
+    for (let k = m.first - 1; k >= 0 && k >= m.first - 6; k--) if (tokens[k]?.fold === fold) return true;
+    return false;
+  });
 
 /** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
 const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);
@@ -919,6 +928,20 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         if (!at) {
           const before = attributionBefore(block, q.first, hasPerson, personAt);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
+          // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
+          // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.
+          const lone = at && at === before && before.verb && before.to - before.from === 1 ? block.tokens[before.from] : undefined;
+          if (
+            at &&
+            lone &&
+            doc.profile === 'romance' &&
+            lone.initial &&
+            !clusterAt(registry, blockIndex, before?.from ?? -1) &&
+            !TITLE_WORDS.has(lone.fold) &&
+            !isRoleNoun(lone.fold) &&
+            !PRONOUNS.has(lone.lower)
+          )
+            at = { ...at, zero: true };
           reported = !!before?.verb;
         }
         // A fragment may also sit in a sentence whose verb of saying comes after it (German word order).

@@ -196,4 +196,19 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Karl Lauter', 'die Experten']);
   });
+
+  it('a definite noun as subject refers to the person introduced with that noun ("El ministro, que llegó tarde, dijo:")', () => {
+    expect(
+      speakers(
+        ['El ministro del Interior, Fernando Grande, compareció el lunes ante el Congreso.', 'El ministro, que llegó tarde a la sesión, dijo: «No voy a dimitir por esto».'],
+        'es',
+      ),
+    ).toEqual(['Fernando Grande']);
+  });
+
+  it('one sentence-initial adverb before the verb is no speaker in a pro-drop language ("Después añadió que «…»")', () => {
+    expect(speakers(['La alcaldesa Rocío Pardo visitó el barrio inundado.', 'Después añadió que «la ayuda llegará a todas las familias esta misma semana».'], 'es')).toEqual([
+      'Rocío Pardo',
+    ]);
+  });
 });
