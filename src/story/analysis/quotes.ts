@@ -735,8 +735,10 @@ function resolveSpeaker(
   // back, like a pronoun, to the person last spoken of, when that person was introduced with a role or named
   // in this paragraph or the one before. Before the verb ("El ministro, que llegó tarde, dijo:") the person
   // must have been introduced with that very noun ("El ministro del Interior, Fernando Grande").
+  // Ukrainian has no articles: "— каже жінка" after the quotation reads like "said the woman".
+  const bareCyrillic = !!at.inverted && !!noun && !noun.cap && CYRILLIC_WORD.test(noun.text) && !/[иіы]$/u.test(noun.lower);
   if (
-    definite &&
+    (definite || bareCyrillic) &&
     words.length === 1 &&
     noun &&
     noun.kind === 'word' &&
@@ -780,6 +782,9 @@ const introducedAs = (blocks: readonly Block[], c: Cluster, fold: string): boole
     for (let k = m.first - 1; k >= 0 && k >= m.first - 6; k--) if (tokens[k]?.fold === fold) return true;
     return false;
   });
+
+/** A word written in Cyrillic. */
+const CYRILLIC_WORD = /^[\u0400-\u04ff'’ʼ-]+$/u;
 
 /** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
 const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);

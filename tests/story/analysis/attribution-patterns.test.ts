@@ -211,4 +211,16 @@ describe('attribution patterns, second pass', () => {
       'Rocío Pardo',
     ]);
   });
+
+  it('a bare Ukrainian noun after an inverted verb refers back to the person just named ("— каже жінка"), a plural does not', () => {
+    expect(
+      speakers(
+        [
+          'Як розповіла місцева мешканка Наталія Коваль, її будинок зруйновано. «Ми втратили все, що мали», — каже жінка.',
+          '«Нам потрібна допомога вже зараз», — кажуть волонтери.',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Наталія Коваль', 'волонтери']);
+  });
 });
