@@ -436,9 +436,13 @@ function decompose(b: Builder, a: number, end: number): void {
     const f = flags(t.fold);
     const single = t.text.length === 1 && !t.dotted;
     if (single && end - a === 1) return;
+    // "WASHINGTON — The Senate", "KYIV (Reuters) — The ministry": after a dateline a sentence begins.
+    const dash = tokens[a - 1];
+    const beforeDash = tokens[a - 2];
+    const afterDateline = !!dash && (dash.text === '—' || dash.text === '–' || dash.text === '-') && !!beforeDash && (beforeDash.caps || beforeDash.text === ')');
     if (
       single ||
-      (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the')) ||
+      (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the' || afterDateline)) ||
       (t.initial && FOREIGN_LEADING_WORDS.has(t.lower) && b.profile !== 'en' && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)))
     ) {
       a++;
@@ -713,6 +717,23 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     if (n >= 2 && firstTok.dotted) cues.person += 2;
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
+    // "Adela, vecina del barrio, contó…", "Miguel trabaja en el puerto": a given name standing alone is a person
+    // named as people in features and interviews are, unless the word is also a place, a body, a date or a common word.
+    // English capitalises adjectives of peoples and places ("Roman gold coins"): there the name must stand
+    // before punctuation or a verb of saying.
+    const nextTok = tokens[end];
+    // A possessive ("Lloyd's List") starts a longer name as often as it marks a person's.
+    const standsAlone =
+      !firstTok.poss && (profile !== 'en' || !nextTok || (nextTok.kind === 'punct' && nextTok.text !== "'" && nextTok.text !== '’') || SPEECH_VERBS.has(nextTok.lower));
+    if (
+      n === 1 &&
+      standsAlone &&
+      !firstTok.caps &&
+      firstFlags & FIRST_NAME &&
+      !(firstFlags & (ANY_PLACE | ORGANIZATION | DATE | COMMON | FUNCTION | DEMONYM)) &&
+      !(whole & (ANY_PLACE | ORGANIZATION))
+    )
+      cues.person += 1.5;
   } else if (
     profile === 'cyrillic' &&
     n >= 2 &&
@@ -763,6 +784,46 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     tokens.slice(a, end).every((t) => t.cap && flags(t.fold) === 0)
   )
     cues.person += 0.6;
+  // "a member of Congress", "le Parlement a voté": a legislature's common noun capitalised alone inside a
+  // sentence names the country's body (German capitalises every noun, so there it says nothing).
+  if (latin && profile !== 'de' && n === 1 && !firstTok.initial && !firstTok.caps && LEGISLATURE_NOUNS.has(firstTok.fold)) cues.organization += 3;
+  // "goes to the House", "the Court ruled": a chamber or a court capitalised alone after "the" names that body
+  // (and is not the surname of someone famous).
+  else if (profile === 'en' && n === 1 && !firstTok.initial && !firstTok.caps && tokens[a - 1]?.lower === 'the' && CHAMBER_NOUNS.has(firstTok.fold)) cues.organization += 3;
+  // "le ministère de la Santé", "el ministerio del Interior": the capitalised portfolio after a body's lowercase
+  // noun names the body with that noun, not a person.
+  // A person's name after the noun is the body's head, not its portfolio ("el gobierno de Fidel Castro").
+  if (
+    profile === 'romance' &&
+    n <= 3 &&
+    firstTok.cap &&
+    !(firstFlags & FIRST_NAME) &&
+    !(whole & PERSON) &&
+    !(n === 1 && firstFlags & LAST_NAME && wikipediaPeopleBySurname(firstTok.lower).length > 0)
+  ) {
+    let k = a - 1;
+    while (k >= a - 3 && k >= 0 && !tokens[k]?.cap && (NAME_CONNECTORS_AND_OF.has(tokens[k]?.lower ?? '') || tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’')) k--;
+    const body = tokens[k];
+    if (k < a - 1 && body && body.kind === 'word' && !body.cap && FOREIGN_ORG_FIRST.has(body.fold)) {
+      const bodyCues = emptyCues();
+      bodyCues.organization += 3;
+      classifyPart(b, k, end, null, bodyCues);
+      return;
+    }
+  }
+  // "Novaya Gazeta", "Nizhny Novgorod", "Krasnaya Ploshchad": a transliterated Russian adjective first makes the
+  // run a thing's or a place's name; Russian given names do not take adjective endings.
+  if (latin && n >= 2 && n <= 3 && !(firstFlags & NAME_LIKE) && firstTok.lower.length >= 5 && /(?:aya|oye|yy|skoe|skoye|nyi|ny)$/u.test(firstTok.lower)) cues.person -= 3;
+  // "Global Voices", "Human Rights Watch" in a Spanish or French text: a run of English common words, none a
+  // name, is the English name of a body or a publication, not a person's name.
+  if (
+    profile === 'romance' &&
+    n >= 2 &&
+    n <= 4 &&
+    !hasPlaceWord(tokens, a, end) &&
+    tokens.slice(a, end).every((t) => t.cap && !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE)))
+  )
+    cues.organization += 2;
   // Two or three unknown capitalised words are most often a person's name.
   if (latin && n >= 2 && n <= 4) {
     let unknown = 0;
@@ -777,7 +838,18 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
 
   const context = contextCues(b, a, end, cues);
   // A lone unknown word that is the surname of well-known people ("Merkel", "Trump") is a person.
-  if (latin && n === 1 && !firstTok.initial && !firstTok.caps && whole === 0 && cues.person + cues.organization + cues.place === 0 && firstTok.lower.length >= 4) {
+  // A body's or a place's head word ("Group", "Park") is no surname.
+  if (
+    latin &&
+    n === 1 &&
+    !firstTok.initial &&
+    !firstTok.caps &&
+    whole === 0 &&
+    cues.person + cues.organization + cues.place === 0 &&
+    firstTok.lower.length >= 4 &&
+    !isOrgHead(firstTok.fold) &&
+    !PLACE_HEADS.has(firstTok.fold)
+  ) {
     // Weaker than a lexicon surname: outlets and companies are named after people too ("Bloomberg").
     if (wikipediaPeopleBySurname(firstTok.lower).length > 0) cues.person += 1.2;
   }
@@ -807,6 +879,33 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     m.stripped = a === b.strippedAt;
   }
 }
+
+/**
+ * Where a body's name ends and a person's begins inside one capitalised run, or -1: the run must start like
+ * a body (an acronym, or "Radio …"/"Partido …") or end its first part with a body's head word, and the
+ * rest must be a given name and one or two capitalised words.
+ */
+function bodyThenPerson(tokens: Token[], a: number, end: number): number {
+  for (let k = Math.max(a + 1, end - 3); k <= end - 2; k++) {
+    const given = tokens[k];
+    if (!given || given.caps || !(flags(given.fold) & FIRST_NAME) || flags(given.fold) & (COMMON | ANY_PLACE | ORGANIZATION)) continue;
+    // "NATO PA President Gerry Connolly": a title before the given name makes the run one person's name.
+    const before = tokens[k - 1]?.fold ?? '';
+    if (TITLE_WORDS.has(before) || isRoleNoun(before) || PORTFOLIO_WORDS.has(before)) continue;
+    const rest = tokens.slice(k + 1, end);
+    if (!rest.every((t) => t.kind === 'word' && t.cap && !t.caps && !isOrgHead(t.fold))) continue;
+    const first = tokens[a];
+    const bodyLike = !!first && (isAcronym(first) || ORG_FIRST.has(first.fold) || FOREIGN_ORG_FIRST.has(first.fold) || isOrgHead(tokens[k - 1]?.fold ?? ''));
+    if (bodyLike) return k;
+  }
+  return -1;
+}
+
+/** Common nouns for a legislature, which capitalised alone name one ("Congress", "le Parlement", "el Senado"). */
+const LEGISLATURE_NOUNS = new Set(['congress', 'parliament', 'senate', 'congres', 'parlement', 'senat', 'congreso', 'senado', 'parlamento']);
+
+/** Chambers and courts, which "the" and a capital alone name ("the House", "the Court"). */
+const CHAMBER_NOUNS = new Set(['house', 'court', 'assembly', 'chamber']);
 
 /** Datelines ("IZMAIL, Ukraine, Nov. 3 —", "KYIV (Reuters) -") name the place a story was filed from. */
 function datelinePlace(b: Builder): number {
@@ -880,6 +979,36 @@ export function findMentions(doc: Doc): Mention[] {
         }
       }
       if (doc.profile === 'de') {
+        // "nach Angaben der „Netzeitung“", "die „Rheinpost“ berichtete": one to three capitalised words quoted
+        // whole after an article are the name of a paper, a company or a group.
+        const openMark = block.tokens[from - 1];
+        const closeMark = block.tokens[end];
+        if (
+          end - from <= 3 &&
+          (openMark?.text === '„' || openMark?.text === '»') &&
+          (closeMark?.text === '“' || closeMark?.text === '«') &&
+          GERMAN_ARTICLES.has(block.tokens[from - 2]?.lower ?? '') &&
+          block.tokens.slice(from, end).every((t) => t.kind === 'word' && t.cap)
+        ) {
+          const cues = emptyCues();
+          cues.organization += 3;
+          classifyPart(b, from, end, null, cues);
+          continue;
+        }
+        // "Bürgermeister von Hamm", "Landrat von Soest": an office "von" one capitalised word is held in a place.
+        const office = block.tokens[end - 3];
+        if (
+          end - from >= 3 &&
+          block.tokens[end - 2]?.lower === 'von' &&
+          office?.cap &&
+          (isGermanTitle(office.fold) || TITLE_WORDS.has(office.fold)) &&
+          !(flags(block.tokens[end - 1]?.fold ?? '') & FIRST_NAME)
+        ) {
+          const cues = emptyCues();
+          cues.place += 3;
+          classifyPart(b, end - 1, end, null, cues);
+          continue;
+        }
         const name = germanName(block.tokens, from, end, germanSurnames);
         const title = name ? block.tokens[name[0] - 1] : undefined;
         if (name && title?.cap && name[0] > from && isGermanTitle(title.fold) && !TITLE_WORDS.has(title.fold)) {
@@ -920,6 +1049,14 @@ export function findMentions(doc: Doc): Mention[] {
           decompose(b, acronym + 1, end);
           continue;
         }
+      }
+      // "comentó a Radio Sur Pedro Gómez", "told BBC Mundo Ana Ruiz": a body's name running into a given name
+      // and a surname is two names.
+      const split = doc.profile === 'cyrillic' ? -1 : bodyThenPerson(block.tokens, from, end);
+      if (split > 0) {
+        decompose(b, from, split);
+        decompose(b, split, end);
+        continue;
       }
       decompose(b, from, end);
     }
@@ -1014,6 +1151,8 @@ const germanNameOpener = (t: Token | undefined): boolean =>
  */
 function germanBareName(tokens: Token[], a: number, end: number): boolean {
   if (end - a < 2 || end - a > 3) return false;
+  // "Die Opposition kritisierte": a sentence-initial article starts a noun phrase, not a name.
+  if (GERMAN_ARTICLES.has(tokens[a]?.lower ?? '') || FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? '')) return false;
   for (let k = a; k < end; k++) {
     const t = tokens[k];
     if (t?.kind !== 'word' || !t.cap || t.caps || t.dotted || t.quote >= 0) return false;

@@ -8,7 +8,7 @@ import type { Block, Doc } from './document.js';
 import { clusterAt } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
-import { POSITION_SCALE, position } from './mentions.js';
+import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
 import { QUOTE_CHARS } from './tokens.js';
 import type { Token } from './tokens.js';
@@ -17,6 +17,7 @@ import {
   ARTICLES,
   ATTRIBUTION_LEADS,
   FOREIGN_ARTICLES,
+  FOREIGN_ORG_FIRST,
   NAME_CONNECTORS,
   ORG_DESCRIPTORS,
   PHRASE_STOPS,
@@ -194,6 +195,8 @@ interface Attribution {
   searchTo?: number;
   /** The phrase follows a lead ("according to the police", "nach Angaben der Polizei"), where its article is no part of the speaker. */
   lead?: boolean;
+  /** The phrase follows the verb after the quotation ("…", said the minister), where a definite noun refers back. */
+  inverted?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -253,6 +256,20 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       break;
     }
   }
+  // "…", zanjó Tellado.", ""…," quipped Ann Lee.": a verb the lists lack, in the past tense, right after the quotation
+  // and followed only by a name to the end of the clause, is a verb of saying too.
+  const unlisted = tokens[start];
+  if (
+    verb < 0 &&
+    unlisted?.kind === 'word' &&
+    !unlisted.cap &&
+    /(?:\p{L}{2}ó|\p{L}{3}ed)$/u.test(unlisted.lower) &&
+    !(lexFlags(unlisted.fold) & FUNCTION) &&
+    end - start >= 2 &&
+    end - start <= 4 &&
+    tokens.slice(start + 1, end).every((t) => t.kind === 'word' && t.cap)
+  )
+    return { from: start + 1, to: end };
   if (verb < 0) {
     // ""…" — Ann Lee.": a dash and a name alone after the quotation sign it.
     const dashed = tokens.slice(last, start).some((t) => t.text === '—' || t.text === '–');
@@ -261,14 +278,31 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   }
   // "…», a déclaré X", "…“, hat X gesagt" read like "said X": an auxiliary right after the quotation inverts.
   let aux = start;
-  while (aux < verb && AUXILIARIES.has(tokens[aux]?.lower ?? '')) aux++;
+  // "…», le respondió X", "…», lui a dit X": an object clitic before the verb keeps the order inverted.
+  while (aux < verb && (AUXILIARIES.has(tokens[aux]?.lower ?? '') || (proDrop && !cyrillic && !tokens[aux]?.cap && CLITICS.has(tokens[aux]?.lower ?? '')))) aux++;
   const inverted = verb === start || (aux === verb && verb - start <= 2);
   // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said."),
   // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
   if (endsSentence && QUOTE_MARKS.has(tokens[end]?.text ?? '')) return null;
   if (inverted) {
-    let to = verb + 1;
+    // "…”, le respondió “Yany” a “Victor”": a short quoted run of capitalised words right after the verb is the speaker's nickname.
+    const nickname = block.quotes.find((q) => q.first === verb + 2 && QUOTE_MARKS.has(tokens[verb + 1]?.text ?? ''));
+    if (nickname && nickname.words >= 1 && nickname.words <= 3 && tokens.slice(nickname.first, nickname.last).every((t) => t.kind === 'word' && t.cap))
+      return { from: nickname.first, to: nickname.last };
+    // "…», a indiqué à l'AFP une porte-parole du ministère", "…», dijo a este diario un vecino": the person
+    // told comes first, set off by a preposition; the speaker is the phrase that starts with the next article.
+    let from = verb + 1;
+    if (proDrop && !cyrillic && DATIVE.has(tokens[verb + 1]?.lower ?? '')) {
+      for (let k = verb + 3; k < end && k < verb + 7; k++) {
+        const t = tokens[k];
+        if (t?.kind === 'word' && !t.cap && INDEFINITE.has(t.lower)) {
+          from = k;
+          break;
+        }
+      }
+    }
+    let to = from === verb + 1 ? verb + 1 : from + 1;
     while (to < end) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
@@ -288,7 +322,7 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
       proDrop &&
       (to === verb + 1 ||
         (!!after && after.kind === 'word' && !after.cap && !!(lexFlags(after.fold) & FUNCTION) && !FOREIGN_ARTICLES.has(after.lower) && !PRONOUNS.has(after.lower)));
-    return { from: verb + 1, to, zero, searchTo: end };
+    return { from, to, zero: zero && from === verb + 1, searchTo: end, inverted: true };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
@@ -586,6 +620,8 @@ function resolveSpeaker(
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
   while (first < phrase.length && (phrase[first]?.kind === 'punct' || SPEAKER_OPENERS.has(phrase[first]?.lower ?? ''))) first++;
+  // "with a key member of Congress saying": the absolute construction's preposition is no part of the speaker.
+  if (ABSOLUTE_WITH.has(phrase[first]?.lower ?? '') && INDEFINITE.has(phrase[first + 1]?.lower ?? '')) first++;
   // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
   let definite = false;
   const articleAt = first;
@@ -649,8 +685,11 @@ function resolveSpeaker(
   for (let k = at.from; k < at.to; k++) {
     const c = clusterAt(registry, blockIndex, k);
     if (!c) continue;
+    // "Lopez's deputy said": a possessor is not the speaker.
+    const owner = registry.tokenMention[blockIndex]?.[k];
+    const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
     // The subject comes first: "A B, director of C" is A B.
-    if (c.kind === 'person') person ??= c;
+    if (c.kind === 'person' && !possessor) person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
@@ -692,6 +731,34 @@ function resolveSpeaker(
     const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
   }
+  // "…», afirmó el regidor", ""…," said the official": a definite singular noun after the verb that no role matched refers
+  // back, like a pronoun, to the person last spoken of, when that person was introduced with a role or named
+  // in this paragraph or the one before. Before the verb ("El ministro, que llegó tarde, dijo:") the person
+  // must have been introduced with that very noun ("El ministro del Interior, Fernando Grande").
+  // Ukrainian has no articles: "— каже жінка" after the quotation reads like "said the woman".
+  const bareCyrillic = !!at.inverted && !!noun && !noun.cap && CYRILLIC_WORD.test(noun.text) && !/[иіы]$/u.test(noun.lower);
+  if (
+    (definite || bareCyrillic) &&
+    words.length === 1 &&
+    noun &&
+    noun.kind === 'word' &&
+    // German capitalises the noun ("sagte der SPD-Politiker"); elsewhere a capital marks a name.
+    (!noun.cap || GERMAN_DEFINITE.has(phrase[articleAt]?.lower ?? '')) &&
+    !clusterAt(registry, blockIndex, at.to - 1) &&
+    !FOREIGN_ORG_FIRST.has(noun.fold) &&
+    // "sagten die Experten": German plurals in "-en" after "die" are several people.
+    !(phrase[articleAt]?.lower === 'die' && noun.fold.endsWith('en')) &&
+    !noun.fold.endsWith('s') &&
+    !isOrgHead(noun.fold) &&
+    !ORG_DESCRIPTORS.has(noun.fold) &&
+    !QUOTED_DOCUMENTS.has(noun.fold) &&
+    !STAFF_NOUNS.has(noun.fold) &&
+    !(lexFlags(noun.fold) & FUNCTION)
+  ) {
+    const c = referent(registry, blocks, pos, last);
+    const recent = c?.mentions.some((m) => m.role !== null || m.pos >= (block.order - 1) * POSITION_STRIDE);
+    if (c && (at.inverted ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
   const startTok = phrase[definite && !at.lead ? articleAt : first];
@@ -700,6 +767,30 @@ function resolveSpeaker(
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
   return { speaker: text || null, cluster: null, affiliation };
 }
+
+/** Prepositions of an absolute construction naming a speaker ("with a senior official saying"). */
+const ABSOLUTE_WITH = new Set(['with', 'con', 'avec', 'mit']);
+
+/** German definite articles in the nominative, before a described speaker ("der Minister", "die Sprecherin"). */
+const GERMAN_DEFINITE = new Set(['der', 'die']);
+
+/** Whether a person was introduced with a noun ("el ministro del Interior, Fernando Grande"): the noun stands within a few words before one of the person's mentions. */
+const introducedAs = (blocks: readonly Block[], c: Cluster, fold: string): boolean =>
+  c.mentions.some((m) => {
+    const tokens = blocks[m.block]?.tokens;
+    if (!tokens) return false;
+    for (let k = m.first - 1; k >= 0 && k >= m.first - 6; k--) if (tokens[k]?.fold === fold) return true;
+    return false;
+  });
+
+/** A word written in Cyrillic. */
+const CYRILLIC_WORD = /^[\u0400-\u04ff'’ʼ-]+$/u;
+
+/** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
+const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);
+
+/** Indefinite articles, which describe a speaker not yet named ("a key member of Congress"). */
+const INDEFINITE = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einer']);
 
 /** Words before a name that make it an object, not the subject of its sentence ("met with X", "about X"). */
 const OBJECT_MARKERS = new Set([...NAME_PREPOSITIONS, 'against', 'than', 'like', 'between', 'among', 'toward', 'towards', 'into', 'à', 'au', 'aux', 'gegen', 'an', 'zu']);
@@ -804,6 +895,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
   let turns: { speaker: string | null; cluster: Cluster | null; affiliation: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
   let pendingRunOn: FoundQuote[] = [];
+  // Quotations signed by their own attribution, not given a speaker from their neighbours.
+  const explicit = new Set<FoundQuote>();
   const cyrillic = doc.profile === 'cyrillic';
   const german = doc.profile === 'de';
   doc.blocks.forEach((block, blockIndex) => {
@@ -811,6 +904,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     const hasPerson = (from: number, to: number): boolean => {
       for (let k = from; k < to; k++) {
         const t = block.tokens[k];
+        // "Lopez's deputy, John Park, said": a possessor is not the subject.
+        const m = registry.tokenMention[blockIndex]?.[k];
+        if (m && block.tokens[m.last - 1]?.poss && m.last < to) continue;
         if (clusterAt(registry, blockIndex, k)?.kind === 'person' || (t && bodyOfStaffCompound(registry, t))) return true;
       }
       return false;
@@ -837,6 +933,20 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         if (!at) {
           const before = attributionBefore(block, q.first, hasPerson, personAt);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
+          // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
+          // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.
+          const lone = at && at === before && before.verb && before.to - before.from === 1 ? block.tokens[before.from] : undefined;
+          if (
+            at &&
+            lone &&
+            doc.profile === 'romance' &&
+            lone.initial &&
+            !clusterAt(registry, blockIndex, before?.from ?? -1) &&
+            !TITLE_WORDS.has(lone.fold) &&
+            !isRoleNoun(lone.fold) &&
+            !PRONOUNS.has(lone.lower)
+          )
+            at = { ...at, zero: true };
           reported = !!before?.verb;
         }
         // A fragment may also sit in a sentence whose verb of saying comes after it (German word order).
@@ -934,7 +1044,23 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       const speaker = q.cluster ? q.cluster.name : q.speaker;
       turns = [...turns.slice(-1), { speaker, cluster: q.cluster, affiliation: q.affiliation, explicit: alternated || found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
     }
-    for (const f of found) out.push(f.quote);
+    for (const f of found) {
+      out.push(f.quote);
+      if (f.attributed) explicit.add(f.quote);
+    }
   });
+  // "…, with a key member of Congress saying, "…". / Rep. Ann Lee, …, told …": a speaker described with an
+  // indefinite article and named nowhere before is the person who speaks next, in that paragraph or the next.
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i];
+    if (!q || q.cluster || !q.speaker || !explicit.has(q) || !INDEFINITE.has(q.speaker.split(/\s/u)[0]?.toLowerCase() ?? '')) continue;
+    const next = out[i + 1];
+    const near = !!next && Math.floor(next.pos / POSITION_STRIDE) - Math.floor(q.pos / POSITION_STRIDE) <= 1;
+    if (next && near && explicit.has(next) && next.cluster?.kind === 'person') {
+      q.speaker = next.speaker;
+      q.cluster = next.cluster;
+      q.affiliation = next.affiliation;
+    }
+  }
   return out;
 }

@@ -27,6 +27,7 @@ import {
   ROLE_NOUNS,
   STAFF_NOUNS,
   SOURCE_LEADS_CYRILLIC,
+  SPEECH_VERBS,
   TITLE_WORDS,
   VERB_FILLERS,
 } from './words.js';
@@ -37,6 +38,35 @@ interface Cited {
   pos: number;
   cluster: Cluster | null;
 }
+
+/** Prepositions that mark the one told in Spanish and French ("dijo a Efe", "a déclaré à l'AFP"). */
+const ROMANCE_DATIVE = new Set(['a', 'al', 'à', 'au']);
+
+/** French and Spanish participles after which "par"/"por" names the outlet ("interrogé par", "citado por"). */
+const ROMANCE_BY_VERBS = new Set([
+  'interrogé',
+  'interrogée',
+  'interrogés',
+  'cité',
+  'citée',
+  'cités',
+  'publié',
+  'publiée',
+  'rapporté',
+  'rapportés',
+  'citado',
+  'citada',
+  'citados',
+  'entrevistado',
+  'entrevistada',
+  'consultado',
+  'consultada',
+  'publicado',
+  'publicada',
+]);
+
+/** Spanish and French verbs of asking, whose indirect object is asked, not told. */
+const ROMANCE_REQUESTS = new Set(['demandé', 'demande', 'demandent', 'pidió', 'pide', 'piden', 'preguntó', 'pregunta', 'exigió', 'exige']);
 
 /** Nouns that say a name is an outlet ("by Forbes magazine"). */
 const OUTLET_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'broadcaster', 'agency', 'website', 'channel', 'network', 'radio', 'television', 'tv']);
@@ -61,6 +91,24 @@ const PUBLISHING_VERBS = new Set([
   'forecasts',
   'tweeted',
   'posted',
+  // Spanish, French and German: "X publica", "X rapporte", "X berichtete".
+  'publica',
+  'publicó',
+  'publican',
+  'publicaron',
+  'informa',
+  'informó',
+  'reporta',
+  'reportó',
+  'publie',
+  'publient',
+  'rapporte',
+  'rapportent',
+  'berichtet',
+  'berichtete',
+  'meldet',
+  'meldete',
+  'veröffentlichte',
 ]);
 
 /** Whether a token is written as an acronym ("NNPC", "U.S."). */
@@ -269,6 +317,22 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
   }
 }
 
+/** Cites a German quoted name of one to four capitalised words that a verb of saying or reporting stands next to. */
+function germanQuotedOutlet(col: Collector, block: Block, open: number): void {
+  const { tokens } = block;
+  let close = open + 1;
+  while (close < tokens.length && close - open <= 5 && tokens[close]?.kind === 'word' && tokens[close]?.cap) close++;
+  const mark = tokens[close]?.text;
+  if (close === open + 1 || close - open > 5 || (mark !== '“' && mark !== '«')) return;
+  const verb = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && (SPEECH_VERBS.has(t.lower) || REPORT_VERBS.has(t.lower));
+  // "sagte der „X“", "sagte er dem „X“": the verb, a pronoun perhaps, and a dative article before the name.
+  let k = open - 1;
+  const dative = tokens[k]?.lower === 'dem' || tokens[k]?.lower === 'der';
+  if (dative) k--;
+  if (PRONOUNS.has(tokens[k]?.lower ?? '')) k--;
+  if ((dative && verb(tokens[k])) || verb(tokens[close + 1])) col.addPhrase(block, open + 1, close, position(block, open + 1));
+}
+
 /** A cited source: an entity, or a described body ("Romanian border police"). */
 export interface CitedSource {
   /** The phrase as written (used when there is no entity). */
@@ -303,6 +367,9 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
     }
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
+      // "sagte der „Süddeutschen Zeitung“", "Die Zeitung „Kommersant“ meldete": German quotes an outlet's name;
+      // quoted next to a verb of saying or reporting, it is the source.
+      if (doc.profile === 'de' && (t?.text === '„' || t?.text === '»')) germanQuotedOutlet(col, block, i);
       if (t?.kind !== 'word') continue;
       const lower = t.lower;
       if (lower === 'according' && tokens[i + 1]?.lower === 'to') {
@@ -331,12 +398,23 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
       }
       if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
+      // "interrogé par France Info", "citado por El País": the same in French and Spanish.
+      if (doc.profile === 'romance' && ROMANCE_BY_VERBS.has(lower) && (tokens[i + 1]?.lower === 'par' || tokens[i + 1]?.lower === 'por')) citedPhrase(col, doc, blockIndex, i + 2);
       if (lower === 'interview' && tokens[i + 1]?.lower === 'with') citedPhrase(col, doc, blockIndex, i + 2);
       // "a poll published in Le Parisien", "writing in The Lancet".
       if (PUBLISHED_IN.has(lower) && tokens[i + 1]?.lower === 'in') {
         const k = skipArticles(tokens, i + 2);
         const found = col.clusterStarting(blockIndex, k);
         if (found && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
+      }
+      // "explicó a Efe", "a déclaré à l'AFP": a verb of saying and the outlet told, in Spanish and French.
+      // Asking someone ("demandé à la police", "pidió a la policía") cites nobody.
+      if (doc.profile === 'romance' && SPEECH_VERBS.has(lower) && !ROMANCE_REQUESTS.has(lower) && ROMANCE_DATIVE.has(tokens[i + 1]?.lower ?? '')) {
+        let k = skipArticles(tokens, i + 2);
+        if (tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’') k++;
+        while (tokens[k] && tokens[k]?.kind === 'word' && !tokens[k]?.cap && ORG_DESCRIPTORS.has(tokens[k]?.lower ?? '')) k++;
+        const found = col.clusterStarting(blockIndex, k);
+        if (found && found.cluster.kind !== 'place' && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
       }
       if (lower === 'told') {
         // "told the broadcaster ORF", "told the Helsingin Sanomat newspaper"; "told reporters" names nobody.

@@ -115,7 +115,8 @@ const hasTwoWords = (text: string, from: number): boolean => {
 };
 
 /** Marks that close a quotation opened by the given mark. */
-const CLOSERS: Record<string, string> = { '"': '"', '“': '”“', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
+// A straight mark is closed by a curly one too ("…”), as text typed in two editors often is.
+const CLOSERS: Record<string, string> = { '"': '"”', '“': '”“', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
 
 /**
  * Finds top-level quotations: straight and curly marks, low-high („…“), guillemets both ways («…», »…«)
@@ -140,7 +141,7 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
       const possessive = ch === '’' && /s/i.test(text[i - 1] ?? '') && text[i + 1] === ' ' && /[\p{L}\p{N}]/u.test(text[i + 2] ?? '');
       if (top && ((top.mark === '‘' && ch === '’') || (top.mark === '‚' && ch === '‘')) && closing && !possessive) closes = true;
       else if ((ch === '‘' || ch === '‚') && opening) opens = true;
-    } else if (top && (CLOSERS[top.mark] ?? '').includes(ch) && !(opening && !closing && ch === top.mark && ch === '"')) {
+    } else if (top && (CLOSERS[top.mark] ?? '').includes(ch) && !(opening && !closing && ch === top.mark && ch === '"') && !(top.mark === '"' && ch === '”' && !closing)) {
       // A mark that can close the innermost quotation closes it, unless it plainly opens a nested one.
       closes = true;
     } else if (ch === '"' || ch === '“' || ch === '„' || ch === '«' || ch === '‹') {

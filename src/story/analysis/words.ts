@@ -129,6 +129,8 @@ export const ORG_DESCRIPTORS = set(`
   ministry institute fund team side tabloid weekly publisher platform service conglomerate giant subsidiary
   provider supplier distributor chain brand label studio think-tank broadcasters operator developer
   outlets newspapers agencies companies banks
+  diario periódico periodico cadena emisora canal agencia revista semanario rotativo
+  quotidien chaîne chaine agence hebdomadaire mensuel
 `);
 
 /** Final words that make a capitalised phrase a place ("… River", "… Oblast"). */
@@ -217,6 +219,8 @@ export const SPEECH_VERBS = set(`
   comenta relata añade agrega sostiene advierte recuerda reconoce admite insiste responde
   ajoute raconte rappelle souligne estime affirme répond
   розповідає наголошує зазначає додає пояснює підкреслює
+  informó informa informaron aclaró detalló reiteró opinó apuntó
+  signalé signale rapporté rapporte annonce confirme confirmé témoigne témoigné
 `);
 
 /** Words that attribute a quotation to the name after them in one language only ("„…“, so Müller"). */
@@ -226,6 +230,8 @@ export const SPEECH_LEADS_GERMAN = set('so');
 export const ATTRIBUTION_LEADS: readonly (readonly string[])[] = [
   ['according', 'to'],
   ['según'],
+  ['de', 'acuerdo', 'con'],
+  ['de', 'acuerdo', 'a'],
   ['selon'],
   ["d'après"],
   ['laut'],
@@ -246,6 +252,9 @@ export const REPORT_VERBS = set(`
   повідомив повідомила повідомили повідомляє повідомляють заявив заявила заявили заявляє інформує пише
   передає оприлюднила оприлюднив підтвердила підтвердив підтвердили
   сообщил сообщила сообщили сообщает заявил заявила заявили
+  publica publicó publican publicaron informa informó informan informaron reporta reportó
+  publie publient rapporte rapportent berichtet berichtete berichten berichteten meldet meldete meldeten
+  veröffentlichte veröffentlicht
 `);
 
 /** Words between a subject and its verb that do not break the link ("X also said", "X has confirmed"). */
@@ -282,6 +291,7 @@ export const ARTICLES = set('the a an');
 export const PHRASE_STOPS = set(`
   on in at during after before when while as adding who which that because since earlier later yesterday
   today tonight last this according told to with
+  ante durante tras desde en devant pendant lors après avant vor während gegenüber
 `);
 
 /** Month names and abbreviations. */

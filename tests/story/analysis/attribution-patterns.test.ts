@@ -129,3 +129,98 @@ describe('sources behind a title', () => {
     expect(r.sources).toEqual(['Harwick Police Department']);
   });
 });
+
+describe('attribution patterns, second pass', () => {
+  it('a quoted nickname right after an inverted verb with an object clitic is the speaker ("le respondió “Maru”")', () => {
+    expect(speakers(['“En la costa la fiesta grande se hace de noche y en familia”, le respondió “Maru” a “Pepe Luis”.'], 'es')).toEqual(['Maru']);
+  });
+
+  it('a speaker described with an indefinite article before being named is the person who speaks next ("with a senior member of the council saying")', () => {
+    expect(
+      speakers([
+        'On Monday, city officials opened the new bridge, with a senior member of the council saying, "This crossing will change how the whole valley works."',
+        'Councillor Dana Whitfield, who chaired the planning committee for a decade, told reporters that, "We waited far too long for this bridge to be built."',
+      ]),
+    ).toEqual(['Dana Whitfield', 'Dana Whitfield']);
+    // Without a named speaker after it, the description stays as written.
+    expect(speakers(['The mill closed on Friday, with a former worker saying, "Nobody here knew it was coming so soon."', 'The town council met later.'])).toEqual([
+      'a former worker',
+    ]);
+  });
+
+  it('a definite noun after an inverted verb refers back to the person just named ("afirmó el regidor")', () => {
+    expect(
+      speakers(
+        ['El alcalde de Sevilla, Antonio Ruiz, inauguró el puente el martes.', '"Este puente va a cambiar la vida de todo el barrio", afirmó el regidor ante la prensa.'],
+        'es',
+      ),
+    ).toEqual(['Antonio Ruiz']);
+  });
+
+  it('"de acuerdo con" leads to the speaker like "según"', () => {
+    expect(speakers(['De acuerdo con el Ministerio de Fomento, "las obras terminarán en marzo del próximo año".'], 'es')).toEqual(['Ministerio de Fomento']);
+  });
+
+  it('a possessor before the subject is not the speaker ("Lopez\'s deputy, Dan Okafor, said:")', () => {
+    expect(speakers(['Police Chief Maria Lopez told reporters the suspect had been arrested.', 'Lopez\'s deputy, Dan Okafor, said: "The investigation continues."'])).toEqual([
+      'Dan Okafor',
+    ]);
+    expect(speakers(['Police Chief Maria Lopez told reporters the suspect had been arrested.', 'Lopez\'s deputy said: "The investigation continues."'])).not.toContain(
+      'Maria Lopez',
+    );
+  });
+
+  it('the person told, set off by a preposition after the verb, is not the speaker ("a indiqué à l\'AFP une porte-parole")', () => {
+    expect(
+      speakers(
+        ["« L'enquête se poursuit », a déclaré un porte-parole de la SNCF.", "« Aucun changement n'est prévu », a indiqué à l'AFP une porte-parole du ministère de l'Intérieur."],
+        'fr',
+      ),
+    ).toEqual(['SNCF', "ministère de l'Intérieur"]);
+  });
+
+  it('an unlisted past-tense verb between a quotation and a name alone signs it ("zanjó Tellado", "quipped Ann Lee")', () => {
+    expect(speakers(['El portavoz del partido, Miguel Tellado, presentó la enmienda.', '"No vamos a apoyarlo", zanjó Tellado.'], 'es')).toEqual(['Miguel Tellado']);
+    expect(speakers(['"That was the easy part of the whole week," grumbled Ann Lee.'])).toEqual(['Ann Lee']);
+  });
+
+  it('a German definite noun after an inverted verb refers back to the person just named ("sagte der SPD-Politiker")', () => {
+    expect(
+      speakers(
+        [
+          'Bundesgesundheitsminister Karl Lauter hat am Montag neue Regeln vorgestellt.',
+          '„Wir müssen jetzt handeln“, sagte der SPD-Politiker in Berlin.',
+          '„Das reicht noch lange nicht“, sagten die Experten.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Karl Lauter', 'die Experten']);
+  });
+
+  it('a definite noun as subject refers to the person introduced with that noun ("El ministro, que llegó tarde, dijo:")', () => {
+    expect(
+      speakers(
+        ['El ministro del Interior, Fernando Grande, compareció el lunes ante el Congreso.', 'El ministro, que llegó tarde a la sesión, dijo: «No voy a dimitir por esto».'],
+        'es',
+      ),
+    ).toEqual(['Fernando Grande']);
+  });
+
+  it('one sentence-initial adverb before the verb is no speaker in a pro-drop language ("Después añadió que «…»")', () => {
+    expect(speakers(['La alcaldesa Rocío Pardo visitó el barrio inundado.', 'Después añadió que «la ayuda llegará a todas las familias esta misma semana».'], 'es')).toEqual([
+      'Rocío Pardo',
+    ]);
+  });
+
+  it('a bare Ukrainian noun after an inverted verb refers back to the person just named ("— каже жінка"), a plural does not', () => {
+    expect(
+      speakers(
+        [
+          'Як розповіла місцева мешканка Наталія Коваль, її будинок зруйновано. «Ми втратили все, що мали», — каже жінка.',
+          '«Нам потрібна допомога вже зараз», — кажуть волонтери.',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Наталія Коваль', 'волонтери']);
+  });
+});

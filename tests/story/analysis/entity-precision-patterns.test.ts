@@ -29,3 +29,83 @@ describe('websites', () => {
     expect(analyzeArticle(article(['Про це йдеться на Twitter-сторінці посольства.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
   });
 });
+
+describe('entity patterns, second pass', () => {
+  it('a given name standing alone is a person in Spanish and French features ("Adela, vecina del barrio")', () => {
+    const r = analyzeArticle(article(['Adela, vecina del barrio, contó que la luz se fue dos veces. Miguel trabaja en el puerto desde hace años.'], 'Noticias', 'es'));
+    expect(r.entities.people).toEqual(['Adela', 'Miguel']);
+  });
+
+  it('a capitalised adjective before a noun is no lone given name in English ("Roman gold coins")', () => {
+    expect(analyzeArticle(article(['Thieves took a box of Roman silver rings from the gallery, the owner said.'])).entities.people).toEqual([]);
+  });
+
+  it('a legislature\'s common noun capitalised alone inside a sentence names the body ("a member of Congress")', () => {
+    expect(analyzeArticle(article(['The bill reached the floor after a long debate, and every member of Congress received a copy.'])).entities.organizations).toEqual(['Congress']);
+    expect(analyzeArticle(article(['Tras el debate, el texto pasó al Senado para una segunda lectura.'], 'Noticias', 'es')).entities.organizations).toEqual(['Senado']);
+  });
+
+  it('a German name quoted whole after an article is a body ("nach Angaben der „Rheinpost“")', () => {
+    const r = analyzeArticle(article(['Nach Angaben der „Rheinpost“ wurden die Pläne gestern vorgestellt. Die „Rheinpost“ berichtete auch über die Kosten.'], 'Nachrichten', 'de'));
+    expect(r.entities.organizations).toEqual(['Rheinpost']);
+  });
+
+  it('a body\'s name running into a given name and a surname is two names ("comentó a Radio Sur Pedro Gómez")', () => {
+    const r = analyzeArticle(article(['“No hemos recibido ninguna ayuda del gobierno”, comentó a Radio Sur Pedro Gómez, un vecino del barrio.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual(['Radio Sur']);
+    expect(r.entities.people).toEqual(['Pedro Gómez']);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Pedro Gómez']);
+  });
+
+  it('a German office "von" one capitalised word is held in a place, not a surname ("Bürgermeister von Hamm")', () => {
+    const r = analyzeArticle(article(['Der Bürgermeister von Hamm, Peter Kranz, hat am Dienstag die neue Brücke eröffnet.'], 'Nachrichten', 'de'));
+    expect(r.entities.people).toEqual(['Peter Kranz']);
+    expect(r.entities.places).toEqual(['Hamm']);
+  });
+
+  it('a capitalised portfolio after a body\'s lowercase noun names the body with it ("le ministère de la Santé")', () => {
+    const r = analyzeArticle(article(['Le ministère de la Santé a annoncé que « tous les hôpitaux resteront ouverts ».'], 'Actualité', 'fr'));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['ministère de la Santé']);
+    // A person after the noun stays a person ("el gobierno de Fidel Castro").
+    expect(analyzeArticle(article(['Las reformas del gobierno de Raúl Castro llegaron tarde.'], 'Noticias', 'es')).entities.organizations).toEqual([]);
+  });
+
+  it('a German sentence-initial article starts a noun phrase, not a name ("Die Opposition kritisierte")', () => {
+    const r = analyzeArticle(article(['Die Opposition kritisierte den Plan am Dienstag scharf.'], 'Nachrichten', 'de'));
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('a chamber capitalised alone after "the" is the body, not a famous surname ("goes to the House")', () => {
+    const r = analyzeArticle(article(['The measure now goes to the House, where a vote is expected next week.']));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['House']);
+  });
+
+  it('"The" after a dateline starts the sentence and is no part of the name ("WASHINGTON — The Senate")', () => {
+    const r = analyzeArticle(article(['WASHINGTON — The Senate passed the spending bill on Friday after a long night of talks.']));
+    expect(r.entities.organizations).toEqual(['Senate']);
+  });
+
+  it('a body\'s head word standing alone is no famous surname ("Group")', () => {
+    const r = analyzeArticle(article(['Elle a cédé ses actions à un associé, afin de garder le contrôle de Kvadrat.net Group.'], 'Actualité', 'fr'));
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('a transliterated Russian adjective first makes a run no person\'s name ("Svobodnaya Pressa", "Nizhny Tagil")', () => {
+    const r = analyzeArticle(article(['Le journal Svobodnaya Pressa a publié une enquête sur un café de Nizhny Tagil et sur Dmitri Sokolov.'], 'Actualité', 'fr'));
+    expect(r.entities.people).toEqual(['Dmitri Sokolov']);
+  });
+
+  it('a run of English common words in a Spanish or French text names a body, not a person ("Global Voices")', () => {
+    const r = analyzeArticle(
+      article(
+        ['La idea está ligada a la noción de Common Ground como plataforma y comunidad.', 'Los traductores de Common Ground escribieron sobre el proyecto.'],
+        'Noticias',
+        'es',
+      ),
+    );
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Common Ground']);
+  });
+});

@@ -28,6 +28,11 @@ describe('quotation marks', () => {
     ).toEqual(['an act of sabotage']);
   });
 
+  it('a quotation opened with a straight mark and closed with a curly one ends at the curly mark', () => {
+    const qs = quotesOf(['La consigna fue: "Los precios pueden subir. Los precios pueden bajar. Diremos siempre la verdad”. El director repitió esas palabras ayer.'], 'es');
+    expect(qs.map((q) => q.text)).toEqual(['Los precios pueden subir. Los precios pueden bajar. Diremos siempre la verdad']);
+  });
+
   it('takes a quotation that runs to the end of its paragraph as a quotation', () => {
     const quotes = quotesOf(['Trade Minister Lena Ortiz spoke at length.', '"We are opening three new markets this year and more will follow']);
     expect(quotes).toHaveLength(1);

@@ -64,3 +64,29 @@ describe('sources', () => {
     expect(sourcesOf(['Київська міська адміністрація повідомила, що світло повернуть у понеділок.'], 'uk')).toEqual(['Київська міська адміністрація']);
   });
 });
+
+describe('sources, second pass', () => {
+  it('an outlet that publishes or reports in Spanish, French or German is a source ("X publica", "X rapporte")', () => {
+    expect(sourcesOf(['El sitio digital Prensa Abierta publica este viernes un artículo firmado por una bloguera.'], 'es')).toEqual(['Prensa Abierta']);
+  });
+
+  it('a verb of saying and the outlet told are a source in Spanish and French ("dijo a Reuters", "a expliqué à l\'AFP"), a request is not', () => {
+    expect(sourcesOf(['Juan Pérez, de 45 años, explicó a Efe que el barrio lleva semanas sin luz y sin agua.'], 'es')).toEqual(['Efe']);
+    expect(sourcesOf(["Jean Dupont a expliqué à l'AFP que le quartier était sans électricité depuis lundi."], 'fr')).toEqual(['AFP']);
+    expect(sourcesOf(['Sa mère a demandé à la police de Lyon les images de la caméra de surveillance.'], 'fr')).toEqual([]);
+  });
+
+  it('a Spanish or French outlet noun before a name makes it a body ("la cadena Telemundo")', () => {
+    expect(analyzeArticle(article(['En declaraciones a la cadena Telemundo, el alcalde pidió calma a los vecinos.'], 'Noticias', 'es')).entities.people).toEqual([]);
+  });
+
+  it('a participle with "par"/"por" names the outlet in French and Spanish ("cité par le quotidien Libération")', () => {
+    expect(sourcesOf(['Cité par le quotidien Libération, un conseiller municipal a confirmé la date du vote.'], 'fr')).toEqual(['Libération']);
+  });
+
+  it('a German quoted outlet next to a verb of saying or reporting is a source ("sagte der „Rheinpost“")', () => {
+    expect(sourcesOf(['Der Minister sagte der „Rheinpost“, man prüfe derzeit alle Optionen.'], 'de')).toEqual(['Rheinpost']);
+    expect(sourcesOf(['Die Zeitung „Nordblatt“ meldete, der Vertrag sei unterschrieben.'], 'de')).toEqual(['Nordblatt']);
+    expect(sourcesOf(['Der Roman „Schwarzes Wasser“ erschien im Herbst.'], 'de')).toEqual([]);
+  });
+});
