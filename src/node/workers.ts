@@ -27,7 +27,7 @@ const PROTOCOL = 'storyfeed-worker/1';
 export interface NormalizeTask {
   kind: 'normalize';
   file: SeedFile;
-  options: Pick<LoadStoriesOptions, 'site' | 'cwd' | 'fallbackDate' | 'maxSeedBytes'>;
+  options: Pick<LoadStoriesOptions, 'site' | 'cwd' | 'fallbackDate' | 'maxSeedBytes' | 'feedRecords'>;
   /** Return only the story's {@link feedRecord} (nothing will cache the full story). */
   feedRecord?: boolean;
 }

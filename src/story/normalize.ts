@@ -6,7 +6,7 @@ import { readSeed, type ReadSeedOptions } from '../seed/index.js';
 import { withoutDateline } from '../seed/text.js';
 import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
-import { analyzeArticle } from './analysis/index.js';
+import { analyzeArticle, type ArticleAnalysis } from './analysis/index.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { slugify, splitDatedName } from './slug.js';
@@ -30,6 +30,12 @@ export interface StoryOptions {
   fallbackDate?: Date;
   /** Receives non-fatal problems. */
   onWarning?: (d: Diagnostic) => void;
+  /**
+   * Analyse the body: quotes, sources, entities and entity tags (default `true`). With `false` they
+   * stay empty and tags are the author's own: for callers whose outputs read none of them (see
+   * {@link feedsReadAnalysis}); everything else in the Story is the same.
+   */
+  analysis?: boolean;
 }
 
 /** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
@@ -42,11 +48,24 @@ export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' 
  */
 export const DEFAULT_ENTITY_TAGS = 0;
 
+/** What a story not analysed carries: no quotes, sources or entities. */
+function noAnalysis(): ArticleAnalysis {
+  return { quotes: [], sources: [], entities: { people: [], organizations: [], places: [] }, ranked: [] };
+}
+
 /** An entity becomes a tag only when the story names it at least this often: a single passing mention is the likeliest to be wrong or beside the point. */
 const MIN_TAG_MENTIONS = 2;
 
 /** …or when its relevance is at least this high (named in the headline, or quoted), whatever its count. */
 const MIN_TAG_SCORE = 4;
+
+/**
+ * `true` when the feeds of `site` read the body's analysis: only entity tags do (opt-in, see
+ * {@link DEFAULT_ENTITY_TAGS}); feeds publish no quotes, sources or entities otherwise.
+ */
+export function feedsReadAnalysis(site: Pick<StorySite, 'entities' | 'entityTags'>): boolean {
+  return site.entities !== false && (site.entityTags ?? DEFAULT_ENTITY_TAGS) > 0;
+}
 
 /**
  * Parses one seed (plain text, Markdown or JSON) into a normalized {@link Story}.
@@ -99,12 +118,12 @@ export function normalizeStory(seed: SeedArticle, options: StoryOptions): Story 
   contentHtml = clean(contentHtml, 'HTML', file, () => undefined);
 
   const paragraphs = seed.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
-  const headings = seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
+  const headings = options.analysis === false ? [] : seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
   const title = clean(meta.title ?? seed.title, 'title', file, warn)
     .replace(/\s+/g, ' ')
     .trim();
   const wantEntities = site.entities !== false;
-  const analysis = analyzeArticle({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });
+  const analysis = options.analysis === false ? noAnalysis() : analyzeArticle({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });
 
   const entityTagCount = wantEntities ? (site.entityTags ?? DEFAULT_ENTITY_TAGS) : 0;
   const confident = analysis.ranked.filter((e) => e.mentions >= MIN_TAG_MENTIONS || e.score >= MIN_TAG_SCORE);

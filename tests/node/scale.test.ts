@@ -33,7 +33,7 @@ describe.skipIf(!existsSync(dist))('a large build', () => {
     work = mkdtempSync(path.join(tmpdir(), 'storyfeed-scale-'));
     seeds = path.join(work, 'seeds');
     mkdirSync(seeds);
-    // Enough seeds for the workers (200) and enough items for a feed in pieces (2,000).
+    // Enough seeds for the workers (POOL_MIN_SEEDS, 2,000) and enough items for feeds rendered by them (2,000).
     for (let i = 0; i < 2100; i++) {
       writeFileSync(
         path.join(seeds, seedName(i)),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/errors.js';
-import { countWords, parseSeed, type ParseSeedOptions } from '../../src/story/normalize.js';
+import { countWords, DEFAULT_ENTITY_TAGS, feedsReadAnalysis, parseSeed, type ParseSeedOptions } from '../../src/story/normalize.js';
 
 const site = { siteUrl: 'https://news.example.com', language: 'en', authors: [{ name: 'Desk', email: 'desk@news.example.com' }] };
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/articles/${name}`, import.meta.url), 'utf8');
@@ -142,5 +142,37 @@ describe('parseSeed: summary', () => {
     const s = parse(readFileSync(new URL('../fixtures/articles/dateline-byline.txt', import.meta.url), 'utf8'), { file: 'd.txt' });
     expect(s.summary.startsWith('A ferry linking the Ukrainian port of Izmail')).toBe(true);
     expect(s.contentText.startsWith('IZMAIL, Ukraine, Nov. 3 — A ferry')).toBe(true);
+  });
+});
+
+describe('parseSeed: the body analysis on demand', () => {
+  const quoted =
+    'Port reopens\n\n“We will reopen the port on Monday,” said Maria Kovalenko, the port director, according to the Odesa Port Authority.\n\nMaria Kovalenko said ships would wait outside the harbour until then.';
+  const tagged = { ...site, entityTags: 3 };
+
+  it('with `analysis: false` the story is the same but for quotes, sources, entities and entity tags', () => {
+    const full = parse(quoted, { file: 'port.txt', site: tagged });
+    const plain = parse(quoted, { file: 'port.txt', site: tagged, analysis: false });
+    expect(full.quotes.length).toBeGreaterThan(0);
+    expect(full.tags.length).toBeGreaterThan(0);
+    expect(plain.quotes).toEqual([]);
+    expect(plain.sources).toEqual([]);
+    expect(plain.entities).toEqual({ people: [], organizations: [], places: [] });
+    expect(plain.tags).toEqual([]);
+    const { quotes: _q, sources: _s, entities: _e, tags: _t, ...rest } = full;
+    expect(plain).toMatchObject(rest);
+    expect(Object.keys(plain).sort()).toEqual(Object.keys(full).sort());
+  });
+
+  it('keeps the author tags without the analysis', () => {
+    const plain = parse(`---\ntags: [ports, Odesa]\n---\n${quoted}`, { file: 'port.md', site: tagged, analysis: false });
+    expect(plain.tags).toEqual(['ports', 'Odesa']);
+  });
+
+  it('feeds read the analysis only for entity tags, which are opt-in', () => {
+    expect(feedsReadAnalysis({})).toBe(DEFAULT_ENTITY_TAGS > 0);
+    expect(feedsReadAnalysis({ entityTags: 0 })).toBe(false);
+    expect(feedsReadAnalysis({ entityTags: 2 })).toBe(true);
+    expect(feedsReadAnalysis({ entityTags: 2, entities: false })).toBe(false);
   });
 });

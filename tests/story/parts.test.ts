@@ -90,6 +90,21 @@ describe('html', () => {
   it('reports nothing for safe HTML', () => {
     expect(sanitizeStoryHtml('<p><a href="https://x.example/">x</a></p>', 'https://news.example.com/').removedUnsafe).toBe(false);
   });
+
+  it.each([
+    ['a style attribute', '<p style="color:red">t</p>', true],
+    ['an event handler, in capitals', '<p ONCLICK = "x()">t</p>', true],
+    ['a script tag with a space', '< script>alert(1)</script>', true],
+    ['a form', '<FORM action="https://x.example/"><p>t</p></FORM>', true],
+    ['a javascript: link, quoted with spaces', "<a HREF = ' JavaScript:alert(1)'>j</a>", true],
+    ['a vbscript: action', '<p action=vbscript:x>t</p>', true],
+    ['a data: link in xlink:href', '<a xlink:href="data:text/html,x">j</a>', true],
+    ['a javascript: link hidden by an entity', '<a href="jav&#x09;ascript:alert(1)">j</a>', true],
+    ['a handler hidden by an entity', '<p &#x20;onclick="x()">t</p>', true],
+    ['links, equals signs and the words of the signs in text', '<p><a href="https://data.example/javascript">style</a> a = b, on time; src = "x"</p>', false],
+  ])('tells %s (%s) from safe HTML', (_what, html, unsafe) => {
+    expect(sanitizeStoryHtml(html, 'https://news.example.com/').removedUnsafe).toBe(unsafe);
+  });
 });
 
 describe('language: the English shortcut', () => {
