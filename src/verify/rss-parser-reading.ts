@@ -185,18 +185,22 @@ function xml2jsObject(root: XmlElement): Xml2jsObject {
     element: XmlElement;
     obj: Xml2jsObject;
     next: number;
+    /** How many keys `obj` has (counted: `Object.keys` twice per element was much of this walk's cost). */
+    keys: number;
     /** Whether a body was left out of this element. */
     bodyLeftOut: boolean;
   }
   const open = (element: XmlElement): Open => {
     const obj: Xml2jsObject = Object.create(null) as Xml2jsObject;
     obj._ = '';
+    let keys = 1;
     if (element.attributes.length) {
       const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
       for (const a of element.attributes) attributes[a.name] = a.value;
       obj.$ = attributes;
+      keys++;
     }
-    return { element, obj, next: 0, bodyLeftOut: false };
+    return { element, obj, next: 0, keys, bodyLeftOut: false };
   };
   const stack: Open[] = [open(root)];
   let result: Xml2jsObject | undefined;
@@ -214,9 +218,9 @@ function xml2jsObject(root: XmlElement): Xml2jsObject {
       continue;
     }
     stack.pop();
-    const value = closed(top.obj, top.bodyLeftOut);
+    const value = closed(top.obj, top.keys, top.bodyLeftOut);
     const parent = stack[stack.length - 1];
-    if (parent) assignOrPush(parent.obj, top.element.name, value);
+    if (parent && assignOrPush(parent.obj, top.element.name, value)) parent.keys++;
     else {
       result = Object.create(null) as Xml2jsObject;
       result[top.element.name] = value;
@@ -227,32 +231,28 @@ function xml2jsObject(root: XmlElement): Xml2jsObject {
 
 /**
  * xml2js's close-tag step: whitespace-only text dropped, a text-only element becomes its text, an
- * empty one its whitespace. An element whose body was left out (`bodyLeftOut`) had a child more, so
- * it is neither.
+ * empty one its whitespace. `keys` is how many keys `obj` has. An element whose body was left out
+ * (`bodyLeftOut`) had a child more, so it is neither.
  */
-function closed(obj: Xml2jsObject, bodyLeftOut: boolean): unknown {
+function closed(obj: Xml2jsObject, keys: number, bodyLeftOut: boolean): unknown {
   const text = obj._;
-  let emptyText = '';
-  let value: unknown = obj;
   // A child element named `_` turned the text into an array: xml2js fails here, with this message.
   if (typeof text !== 'string') throw new TypeError('obj[charkey].match is not a function');
-  if (/^\s*$/.test(text)) {
-    emptyText = text;
-    delete obj._;
-  } else if (!bodyLeftOut && Object.keys(obj).length === 1 && '_' in obj) value = text;
-  if (!bodyLeftOut && typeof value === 'object' && value !== null && Object.keys(value).length === 0) value = emptyText;
-  return value;
+  if (/^\s*$/.test(text)) delete obj._;
+  // With no key but `_`, the element is its text (whitespace included: an empty element is its whitespace).
+  return !bodyLeftOut && keys === 1 ? text : obj;
 }
 
-/** xml2js's `assignOrPush` with `explicitArray`. */
-function assignOrPush(obj: Xml2jsObject, key: string, value: unknown): void {
+/** xml2js's `assignOrPush` with `explicitArray`; `true` when `key` is a new key of `obj`. */
+function assignOrPush(obj: Xml2jsObject, key: string, value: unknown): boolean {
   if (!(key in obj)) {
     obj[key] = [value];
-    return;
+    return true;
   }
   const current = obj[key];
   if (Array.isArray(current)) current.push(value);
   else obj[key] = [current, value];
+  return false;
 }
 
 function itemFrom(entry: unknown): RssParserItem {

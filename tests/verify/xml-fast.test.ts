@@ -207,6 +207,17 @@ describe('parseXmlFast', () => {
     expect(parseXmlFast('<a b="x\ty\nz&#10;"/>')?.root.attributes[0]?.value).toBe('x y z\n');
   });
 
+  it('takes surrogate pairs and leaves lone surrogates and non-characters to saxes', () => {
+    expect(parseXmlFast('<a b="\u{1F600}">\u{1F600}x\u{10FFFF}</a>')?.root.children).toEqual([{ kind: 'text', text: '\u{1F600}x\u{10FFFF}' }]);
+    for (const bad of ['\uD83D', '\uDE00', '\uDE00\uD83D', 'x\uD83Dx', '\uFFFE', '\uFFFF', '\u0001', '\r']) {
+      expect(parseXmlFast(`<a>\u{1F600}${bad}</a>`), JSON.stringify(bad)).toBeUndefined();
+      expect(parseXmlFast(`<a>${bad}</a>`), JSON.stringify(bad)).toBeUndefined();
+    }
+    // A lone surrogate at the very end, and a high surrogate whose pair would be out of range.
+    expect(parseXmlFast('<a/>\uD83D')).toBeUndefined();
+    expect(parseXmlFast('<a>\uD83D</a>\uDE00')).toBeUndefined();
+  });
+
   it('takes the fast path for the feeds storyfeed writes', () => {
     const config = validateConfig(JSON.parse(readFileSync(path.join(root, 'storyfeed.config.json'), 'utf8')));
     const file = 'seeds/nato-north-korea-troops.txt';
