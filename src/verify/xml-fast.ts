@@ -20,7 +20,7 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
  * saxes), and every surrogate: a pair is let through where it is found, so one pass over the text
  * finds both characters outside the subset and lone surrogates.
  */
-const OUTSIDE_SUBSET_OR_SURROGATE = /[^\t\n\u0020-\uD7FF\uE000-\uFFFD]/g;
+const OUTSIDE_SUBSET_OR_SURROGATE = /[\0-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g;
 const NAME = '[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?';
 /** A name where the scan stands (sticky; `test` and `lastIndex`, so no match array per tag). */
 const NAME_AT = new RegExp(NAME, 'y');
