@@ -100,8 +100,8 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
       // A feed that matches the stories must also be valid by its spec: MUST-level problems count,
       // except those about a value the document itself holds (an id that is not a URI, say): that
       // value is the document's, and the comparison below reports any place the output departs from it.
-      const values = (own ??= documentValues(doc));
-      const invalid = parsed.problems.filter((p) => p.severity === 'error' && !quotesAny(p.message, values));
+      // The document's values are collected only when there is an error to look them up for.
+      const invalid = parsed.problems.filter((p) => p.severity === 'error' && !quotesAny(p.message, (own ??= documentValues(doc))));
       found = invalid.map((p): VerifyProblem => ({ format, itemId: null, field: `spec ${p.path}`, expected: `valid ${FORMAT_NAMES[format]}`, actual: p.message }));
       for (const problem of compareFeed(parsed, doc, format)) found.push(problem);
       // The second, independent reading: rss-parser, the round-trip reader the design names. It
