@@ -49,24 +49,24 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
   // The next line feed not yet counted (-1: none left). Searching afresh from the last position on
   // every call would scan to the end of a document without line feeds each time: quadratic.
   let nextLineFeed = text.indexOf('\n');
-  // The start of the line holding each `<`, for columns (start tags come in document order).
-  let columnLineStart = 0;
-  let columnNextLineFeed = nextLineFeed;
-  const columnAt = (offset: number): number => {
-    while (columnNextLineFeed >= 0 && columnNextLineFeed < offset) {
-      columnLineStart = columnNextLineFeed + 1;
-      columnNextLineFeed = text.indexOf('\n', columnNextLineFeed + 1);
-    }
-    return offset - columnLineStart + 1;
-  };
+  // The last two line feeds counted, for columns: one walk over the line feeds serves both.
+  let lastLineFeed = -1;
+  let lineFeedBefore = -1;
   /** 1-based line after the character at `end - 1`, counting forward from the last call. */
   const lineAt = (end: number): number => {
     while (nextLineFeed >= 0 && nextLineFeed < end) {
       line++;
+      lineFeedBefore = lastLineFeed;
+      lastLineFeed = nextLineFeed;
       nextLineFeed = text.indexOf('\n', nextLineFeed + 1);
     }
     return line;
   };
+  /**
+   * 1-based column of the `<` at `offset` of the tag whose line {@link lineAt} just gave. The only
+   * line feed it can have counted at or after `offset` is the one right after the tag's name.
+   */
+  const columnAt = (offset: number): number => offset - (lastLineFeed < offset ? lastLineFeed : lineFeedBefore);
 
   const elements: XmlElement[] = [];
   const scopes: Scope[] = [];
