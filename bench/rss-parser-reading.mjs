@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // What the second reading of the round trip costs: our RSS and Atom outputs for N items (1,000 by
-// default) are read with the strict reader (readFeed) and with rss-parser plus the item-by-item
-// cross-check (readWithRssParser + compareReadings), alternately, and the medians are printed.
+// default) are read with the strict reader (readFeed), with rss-parser on the text plus the
+// item-by-item cross-check (readWithRssParser + compareReadings), and with rss-parser's builders on
+// the tree the strict reader parsed, item bodies left out, plus the cross-check (readTreeWithRssParser
+// + compareReadings: what verifyDocument runs), alternately, and the medians are printed.
 // Imports the TypeScript sources through jiti (no build needed).
 //
 //   node bench/rss-parser-reading.mjs                 1,000 items, 7 rounds
@@ -19,7 +21,8 @@ const ROUNDS = option('--rounds', 7);
 const jiti = createJiti(new URL('../', import.meta.url).pathname);
 const { renderFeeds } = await jiti.import('./src/render/index.ts');
 const { readFeed } = await jiti.import('./src/verify/read.ts');
-const { readWithRssParser } = await jiti.import('./src/verify/rss-parser-reading.ts');
+const { readTreeWithRssParser, readWithRssParser } = await jiti.import('./src/verify/rss-parser-reading.ts');
+const { parseXml } = await jiti.import('./src/verify/xml-check.ts');
 const { compareReadings } = await jiti.import('./src/verify/second-reading.ts');
 
 const site = 'https://news.example.com/';
@@ -59,7 +62,10 @@ for (const format of ['rss', 'atom']) {
   const text = outputs[format];
   const strict = [];
   const second = [];
+  const tree = [];
+  const { root } = parseXml(text);
   let disagreements = 0;
+  let treeDisagreements = 0;
   for (let round = 0; round < ROUNDS; round++) {
     let start = performance.now();
     const parsed = await readFeed(text, { format });
@@ -67,10 +73,14 @@ for (const format of ['rss', 'atom']) {
     start = performance.now();
     disagreements = compareReadings(parsed, await readWithRssParser(text), format).length;
     second.push(performance.now() - start);
+    start = performance.now();
+    treeDisagreements = compareReadings(parsed, await readTreeWithRssParser(root, text), format).length;
+    tree.push(performance.now() - start);
   }
   const s = median(strict);
   const r = median(second);
+  const t = median(tree);
   console.log(
-    `${format.padEnd(4)} ${ITEMS} items, ${(text.length / 1e6).toFixed(2)} MB: strict reading ${s.toFixed(1)} ms, rss-parser reading + cross-check ${r.toFixed(1)} ms (x${(r / s).toFixed(2)}), ${disagreements} disagreements`,
+    `${format.padEnd(4)} ${ITEMS} items, ${(text.length / 1e6).toFixed(2)} MB: strict reading ${s.toFixed(1)} ms, rss-parser reading + cross-check ${r.toFixed(1)} ms (x${(r / s).toFixed(2)}), ${disagreements} disagreements; on the tree ${t.toFixed(1)} ms (x${(t / s).toFixed(2)}), ${treeDisagreements} disagreements`,
   );
 }

@@ -100,8 +100,8 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
       // A feed that matches the stories must also be valid by its spec: MUST-level problems count,
       // except those about a value the document itself holds (an id that is not a URI, say): that
       // value is the document's, and the comparison below reports any place the output departs from it.
-      const values = (own ??= documentValues(doc));
-      const invalid = parsed.problems.filter((p) => p.severity === 'error' && !quotesAny(p.message, values));
+      // The document's values are collected only when there is an error to look them up for.
+      const invalid = parsed.problems.filter((p) => p.severity === 'error' && !quotesAny(p.message, (own ??= documentValues(doc))));
       found = invalid.map((p): VerifyProblem => ({ format, itemId: null, field: `spec ${p.path}`, expected: `valid ${FORMAT_NAMES[format]}`, actual: p.message }));
       for (const problem of compareFeed(parsed, doc, format)) found.push(problem);
       // The second, independent reading: rss-parser, the round-trip reader the design names. It
@@ -229,7 +229,7 @@ function compareItem(expected: FeedItem, actual: ParsedItem, doc: FeedDocument, 
   const id = expected.id;
   // Without a guid there is no isPermaLink to compare; the missing id is reported already.
   if (carries.isPermaLink && actual.id !== undefined) report(id, 'isPermaLink', String(expected.id === expected.url), String(actual.isPermaLink ?? NONE));
-  report(id, 'title', collapsed(expected.title), actual.title ?? '');
+  report(id, 'title', collapseWhitespace(expected.title), actual.title ?? '');
   if (expected.url !== actual.url) report(id, 'url', normalizeUrl(expected.url), optionalUrl(actual.url));
   reportDate(report, id, 'published', expected.published, actual.published);
   if (carries.itemUpdated) reportDate(report, id, 'updated', expected.updated, actual.updated);
@@ -304,7 +304,7 @@ interface AuthorView {
 function compareAuthors(expected: readonly { author: Author; index: number }[], actual: readonly ParsedAuthor[], format: FeedFormat, itemId: string | null, report: Report): void {
   const carries = CARRIES[format];
   const view = (a: Author | ParsedAuthor): AuthorView => ({
-    name: collapsed(a.name ?? ''),
+    name: collapseWhitespace(a.name ?? ''),
     email: carries.email ? trimWhitespace(a.email ?? '') : '',
     url: carries.authorUrl ? (a.url === undefined ? '' : normalizeUrl(a.url)) : '',
   });
@@ -321,14 +321,6 @@ function compareAuthors(expected: readonly { author: Author; index: number }[], 
   }
   for (const { item } of aligned.missing) report(itemId, `authors[${item.index}]`, describeAuthor(item.view), NONE);
   for (const { item } of aligned.unexpected) report(itemId, 'authors', NONE, describeAuthor(item.view));
-}
-
-/** Whitespace a collapse would change: a tab, line break or form feed, two spaces, or a space at either end. */
-const UNCOLLAPSED = /[\t\n\f\r]| {2}|^ | $/;
-
-/** {@link collapseWhitespace}, without a new string for text that is already collapsed (most titles and names). */
-function collapsed(text: string): string {
-  return UNCOLLAPSED.test(text) ? collapseWhitespace(text) : text;
 }
 
 function sameView(a: AuthorView, b: AuthorView): boolean {

@@ -115,7 +115,9 @@ const RFC822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s
 
 /** Reads an RFC 822 / RFC 1123 date (RSS `pubDate`, `lastBuildDate`); `undefined` when `text` is not one. */
 export function parseRfc822(text: string): Date | undefined {
-  const m = RFC822.exec(text.trim().replace(/\s+/g, ' '));
+  const trimmed = text.trim();
+  // Runs of white space, or white space other than a space, read as one space.
+  const m = RFC822.exec(/[^\S ]|\s\s/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed);
   if (!m) return undefined;
   const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
   if (month === 0) return undefined;
@@ -142,10 +144,17 @@ function utc(year: number, month: number, day: number, hour: number, minute: num
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   // A leap second (:60) cannot be represented; it is read as the last moment of the minute.
   if (hour > 23 || minute > 59 || second > 60) return undefined;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, Math.min(second, 59), second === 60 ? 999 : Math.floor(fraction * 1000));
-  const time = date.getTime() - offsetMinutes * 60_000;
+  const milliseconds = second === 60 ? 999 : Math.floor(fraction * 1000);
+  let local: number;
+  // Date.UTC takes years 0-99 for 1900-1999: those years are set on a Date instead.
+  if (year >= 100) local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), milliseconds);
+  else {
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    date.setUTCHours(hour, minute, Math.min(second, 59), milliseconds);
+    local = date.getTime();
+  }
+  const time = local - offsetMinutes * 60_000;
   return Number.isFinite(time) ? new Date(time) : undefined;
 }
 

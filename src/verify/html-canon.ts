@@ -8,15 +8,34 @@ import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
 const HTML_WHITESPACE = /[\t\n\f\r ]+/g;
+/** Whitespace a collapse would change: a tab, line break or form feed, two spaces, or a space at either end. */
+const UNCOLLAPSED = /[\t\n\f\r]| {2}|^ | $/;
 
-/** Collapses runs of whitespace (space, tab, CR, LF, form feed) to one space and trims; other characters (NBSP included) are kept. */
+/**
+ * Collapses runs of whitespace (space, tab, CR, LF, form feed) to one space and trims; other
+ * characters (NBSP included) are kept. Text that is already collapsed (most titles and names) is
+ * returned as it is, without a new string.
+ */
 export function collapseWhitespace(text: string): string {
-  return trimWhitespace(text.replace(HTML_WHITESPACE, ' '));
+  return UNCOLLAPSED.test(text) ? trimWhitespace(text.replace(HTML_WHITESPACE, ' ')) : text;
 }
 
-/** Trims space, tab, CR, LF and form feed only: `String.prototype.trim` would also eat NBSP and other Unicode spaces that are content. */
+/**
+ * Trims space, tab, CR, LF and form feed only: `String.prototype.trim` would also eat NBSP and
+ * other Unicode spaces that are content. Looks only at the ends (a regular expression anchored at
+ * the end is tried at every position of a long body).
+ */
 export function trimWhitespace(text: string): string {
-  return text.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isHtmlSpace(text.charCodeAt(start))) start++;
+  while (end > start && isHtmlSpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** Space, tab, LF, form feed or CR: HTML's ASCII whitespace. */
+function isHtmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c;
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);

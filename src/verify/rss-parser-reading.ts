@@ -78,9 +78,15 @@ export async function readWithRssParser(text: string): Promise<RssParserReading>
  * `rss-parser`'s reading of a document whose XML the strict reader has already parsed: the tree is
  * handed to `rss-parser` in the object form its XML layer (xml2js 0.5, `rss-parser`'s options)
  * builds, through the same events in the same order, and `rss-parser`'s own feed builders read the
- * feed from it, exactly as `parseString` does after parsing. The text is parsed once; what
- * `rss-parser` reads from each item is unchanged. Falls back to {@link readWithRssParser} on the
- * text when the installed `rss-parser` has no builders to call. Never throws and never rejects.
+ * feed from it, exactly as `parseString` does after parsing. The text is parsed once.
+ *
+ * The bodies of items and entries ({@link ITEM_BODIES}) are left out: the round trip compares
+ * `rss-parser`'s ids, titles, links, dates and enclosures with the strict reading, never its
+ * bodies (the strict reader's bodies are compared with the document), and turning every body into
+ * text snippets was most of the cost of this reading. So the items read here are `parseString`'s
+ * without `content`, `contentSnippet` and `summary`; every other field, and every failure, is the
+ * same. Falls back to {@link readWithRssParser} on the text when the installed `rss-parser` has no
+ * builders to call. Never throws and never rejects.
  */
 export async function readTreeWithRssParser(root: XmlElement, text: string): Promise<RssParserReading> {
   try {
@@ -156,28 +162,45 @@ function buildFeed(parser: FeedBuilders, result: Xml2jsObject): unknown {
 type Xml2jsObject = Record<string, unknown>;
 
 /**
+ * The children of an RSS `<item>` or Atom `<entry>` (by qualified name, as `rss-parser` matches
+ * them) that only give `rss-parser`'s `content`, `contentSnippet` and `summary`: the bodies, which
+ * the round trip never takes from its reading. None of them gives an id, title, link, date or enclosure.
+ */
+export const ITEM_BODIES: ReadonlySet<string> = new Set(['description', 'content:encoded', 'content', 'summary']);
+
+/** The elements whose children include bodies, by qualified name (`rss-parser` reads `channel.item` and `feed.entry`). */
+const ITEM_ELEMENTS = new Set(['item', 'entry']);
+
+/**
  * The object xml2js 0.5 builds for `root` with the options `rss-parser` gives it (the defaults:
  * `explicitArray`, `explicitRoot`, no trimming or normalizing, `$` and `_` keys, xmlns off). The
  * tree is walked as the SAX events xml2js listens to (open tag, text, close tag) and each event
  * does what xml2js's handler does, so edge cases come out as xml2js makes them. One difference:
  * the tree does not tell CDATA from text, so a CDATA section of whitespace alone is dropped like
- * whitespace (xml2js keeps it). Iterative: any depth.
+ * whitespace (xml2js keeps it). Bodies of items ({@link ITEM_BODIES}) are left out, and an item that
+ * had one stays an object, as it would with its body. Iterative: any depth.
  */
 function xml2jsObject(root: XmlElement): Xml2jsObject {
   interface Open {
     element: XmlElement;
     obj: Xml2jsObject;
     next: number;
+    /** How many keys `obj` has (counted: `Object.keys` twice per element was much of this walk's cost). */
+    keys: number;
+    /** Whether a body was left out of this element. */
+    bodyLeftOut: boolean;
   }
   const open = (element: XmlElement): Open => {
     const obj: Xml2jsObject = Object.create(null) as Xml2jsObject;
     obj._ = '';
+    let keys = 1;
     if (element.attributes.length) {
       const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
       for (const a of element.attributes) attributes[a.name] = a.value;
       obj.$ = attributes;
+      keys++;
     }
-    return { element, obj, next: 0 };
+    return { element, obj, next: 0, keys, bodyLeftOut: false };
   };
   const stack: Open[] = [open(root)];
   let result: Xml2jsObject | undefined;
@@ -190,13 +213,14 @@ function xml2jsObject(root: XmlElement): Xml2jsObject {
       continue;
     }
     if (child) {
-      stack.push(open(child));
+      if (ITEM_BODIES.has(child.name) && ITEM_ELEMENTS.has(top.element.name)) top.bodyLeftOut = true;
+      else stack.push(open(child));
       continue;
     }
     stack.pop();
-    const value = closed(top.obj);
+    const value = closed(top.obj, top.keys, top.bodyLeftOut);
     const parent = stack[stack.length - 1];
-    if (parent) assignOrPush(parent.obj, top.element.name, value);
+    if (parent && assignOrPush(parent.obj, top.element.name, value)) parent.keys++;
     else {
       result = Object.create(null) as Xml2jsObject;
       result[top.element.name] = value;
@@ -205,30 +229,30 @@ function xml2jsObject(root: XmlElement): Xml2jsObject {
   return result!;
 }
 
-/** xml2js's close-tag step: whitespace-only text dropped, a text-only element becomes its text, an empty one its whitespace. */
-function closed(obj: Xml2jsObject): unknown {
+/**
+ * xml2js's close-tag step: whitespace-only text dropped, a text-only element becomes its text, an
+ * empty one its whitespace. `keys` is how many keys `obj` has. An element whose body was left out
+ * (`bodyLeftOut`) had a child more, so it is neither.
+ */
+function closed(obj: Xml2jsObject, keys: number, bodyLeftOut: boolean): unknown {
   const text = obj._;
-  let emptyText = '';
-  let value: unknown = obj;
   // A child element named `_` turned the text into an array: xml2js fails here, with this message.
   if (typeof text !== 'string') throw new TypeError('obj[charkey].match is not a function');
-  if (/^\s*$/.test(text)) {
-    emptyText = text;
-    delete obj._;
-  } else if (Object.keys(obj).length === 1 && '_' in obj) value = text;
-  if (typeof value === 'object' && value !== null && Object.keys(value).length === 0) value = emptyText;
-  return value;
+  if (/^\s*$/.test(text)) delete obj._;
+  // With no key but `_`, the element is its text (whitespace included: an empty element is its whitespace).
+  return !bodyLeftOut && keys === 1 ? text : obj;
 }
 
-/** xml2js's `assignOrPush` with `explicitArray`. */
-function assignOrPush(obj: Xml2jsObject, key: string, value: unknown): void {
+/** xml2js's `assignOrPush` with `explicitArray`; `true` when `key` is a new key of `obj`. */
+function assignOrPush(obj: Xml2jsObject, key: string, value: unknown): boolean {
   if (!(key in obj)) {
     obj[key] = [value];
-    return;
+    return true;
   }
   const current = obj[key];
   if (Array.isArray(current)) current.push(value);
   else obj[key] = [current, value];
+  return false;
 }
 
 function itemFrom(entry: unknown): RssParserItem {

@@ -56,7 +56,10 @@ function compareItem(theirs: RssParserItem, ours: ParsedItem, index: number, for
   const ourDate = ours.published ?? (format === 'atom' ? ours.updated : undefined);
   // rss-parser reads dates with JavaScript's Date parser, which takes years 0-99 for 1900-1999:
   // there it cannot be a second reading of the date, so the strict reader's stands alone.
-  if (!(ourDate && ourDate.getUTCFullYear() < 100)) report('date', theirInstant(theirs, format), ourDate ? instant(ourDate) : NONE);
+  // The same instant needs no formatting (the usual case); any other pair is formatted and compared as before.
+  if (!(ourDate && ourDate.getUTCFullYear() < 100) && !(ourDate && theirTime(theirs, format) === ourDate.getTime())) {
+    report('date', theirInstant(theirs, format), ourDate ? instant(ourDate) : NONE);
+  }
   // rss-parser reads no Atom enclosure links.
   if (format === 'rss' && theirs.enclosure?.url !== ours.enclosures[0]?.url) report('enclosure.url', optionalUrl(theirs.enclosure?.url), optionalUrl(ours.enclosures[0]?.url));
 }
@@ -70,13 +73,18 @@ function sameTitle(theirs: string, ours: string): boolean {
 
 /** rss-parser's date as an ISO instant; a date it kept but could not read is shown as written. */
 function theirInstant(item: RssParserItem, format: Exclude<FeedFormat, 'json'>): string {
+  const time = theirTime(item, format);
+  if (time !== undefined) return instant(new Date(time));
+  return item.pubDate === undefined ? NONE : `unreadable date ${JSON.stringify(item.pubDate)}`;
+}
+
+/** rss-parser's date in milliseconds since the epoch; `undefined` when it has none it could read. */
+function theirTime(item: RssParserItem, format: Exclude<FeedFormat, 'json'>): number | undefined {
   // For Atom, rss-parser's pubDate is already `published` (else `updated`) as an ISO string.
   const written = item.isoDate ?? (format === 'atom' ? item.pubDate : undefined);
-  if (written !== undefined) {
-    const date = new Date(written);
-    if (!Number.isNaN(date.getTime())) return instant(date);
-  }
-  return item.pubDate === undefined ? NONE : `unreadable date ${JSON.stringify(item.pubDate)}`;
+  if (written === undefined) return undefined;
+  const time = new Date(written).getTime();
+  return Number.isNaN(time) ? undefined : time;
 }
 
 /** An instant to the millisecond, so readers that keep milliseconds are compared exactly. */

@@ -8,8 +8,8 @@
 export type UriProblem = { severity: 'error' | 'warning'; message: string } | undefined;
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
-/** RFC 3986 unreserved, reserved and `%` (IRIs add every non-ASCII character). */
-const URI_CHAR = /[A-Za-z0-9;/?:@&=+$.\-_!~*'()%,#[\]]/;
+/** An ASCII character that is not RFC 3986 unreserved, reserved or `%` (IRIs allow every non-ASCII character). */
+const NOT_URI_CHAR = /[^A-Za-z0-9;/?:@&=+$.\-_!~*'()%,#[\]\u0080-\uFFFF]/;
 const TAG = /^tag:(?:[a-z0-9\-._]+?@)?[a-z0-9.-]+?,\d{4}(?:-\d{2}(?:-\d{2})?)?:[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*(?:#[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*)?$/;
 const URN = /^urn:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:(?:[a-zA-Z0-9()+,.:=@;$_!*'-]|%[0-9A-Fa-f]{2})+$/i;
 const UUID = /^urn:uuid:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/i;
@@ -22,10 +22,8 @@ export function checkUri(value: string, absolute: boolean): UriProblem {
   const uri = value.trim();
   // An empty relative reference is the document itself (RFC 3986 §4.4).
   if (uri === '') return absolute ? { severity: 'error', message: 'expected a URI, found an empty value' } : undefined;
-  for (const ch of uri) {
-    if (ch.charCodeAt(0) < 128 && !URI_CHAR.test(ch))
-      return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(ch)}, which must be percent-encoded` };
-  }
+  const ch = NOT_URI_CHAR.exec(uri)?.[0];
+  if (ch !== undefined) return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(ch)}, which must be percent-encoded` };
   const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
   if (scheme === undefined) {
     return absolute ? { severity: 'error', message: `expected an absolute URI, found the relative reference ${JSON.stringify(uri)}` } : undefined;

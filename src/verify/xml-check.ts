@@ -7,7 +7,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
 import { LineIndex } from './lines.js';
-import { isWellFormedUtf16, parseWellFormedUtf16 } from './xml-fast.js';
+import { isWellFormedUtf16, parseXmlFast } from './xml-fast.js';
 
 /** The XML namespace, bound to the `xml:` prefix. */
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -106,8 +106,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * {@link XmlSyntaxError} for the first error, with a message saying when the document is truncated.
  */
 export function parseXml(text: string): XmlDocument {
+  // The fast path takes no text with a lone surrogate: those are reported below, before saxes runs.
+  const fast = parseXmlFast(text);
+  if (fast) return fast;
   rejectLoneSurrogates(text);
-  return parseWellFormedUtf16(text) ?? saxesTree(text);
+  return saxesTree(text);
 }
 
 /** {@link parseXml} through saxes alone, without the fast path (same tree, same errors). */

@@ -15,13 +15,17 @@ import type { XmlAttribute, XmlDocument, XmlElement } from './xml-check.js';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
-/** Characters outside XML 1.0's `Char` production, and CR, whose line-end normalisation is left to saxes. */
-const OUTSIDE_SUBSET = /[^\t\n\u0020-\uD7FF\uD800-\uDFFF\uE000-\uFFFD]/;
+/**
+ * Characters outside XML 1.0's `Char` production, CR (whose line-end normalisation is left to
+ * saxes), and every surrogate: a pair is let through where it is found, so one pass over the text
+ * finds both characters outside the subset and lone surrogates.
+ */
+const OUTSIDE_SUBSET_OR_SURROGATE = /[\0-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g;
 const NAME = '[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?';
-const START_TAG = new RegExp(`<(${NAME})`, 'y');
+/** A name where the scan stands (sticky; `test` and `lastIndex`, so no match array per tag). */
+const NAME_AT = new RegExp(NAME, 'y');
 const ATTRIBUTE = new RegExp(`[ \\t\\n]+(${NAME})[ \\t\\n]*=[ \\t\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
 const TAG_END = /[ \t\n]*(\/?)>/y;
-const END_TAG = new RegExp(`</(${NAME})[ \\t\\n]*>`, 'y');
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/y;
 const SPACES_TO_END = /[ \t\n]*$/y;
 const ROOT_NAME_START = /[A-Za-z_]/;
@@ -32,14 +36,12 @@ type Scope = Record<string, string>;
 
 const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Scope, { xml: XML_NS, xmlns: XMLNS_NS });
 
-/** The tree of `text`, or `undefined` when the document is outside the subset (or not well-formed). */
+/**
+ * The tree of `text`, or `undefined` when the document is outside the subset (a lone surrogate
+ * included) or not well-formed.
+ */
 export function parseXmlFast(text: string): XmlDocument | undefined {
-  return isWellFormedUtf16(text) ? parseWellFormedUtf16(text) : undefined;
-}
-
-/** {@link parseXmlFast} for text already known to hold no lone surrogate. */
-export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
-  if (text.charCodeAt(0) === 0xfeff || OUTSIDE_SUBSET.test(text)) return undefined;
+  if (text.charCodeAt(0) === 0xfeff || !insideSubset(text)) return undefined;
   const prolog = readProlog(text);
   if (!prolog) return undefined;
 
@@ -47,24 +49,24 @@ export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
   // The next line feed not yet counted (-1: none left). Searching afresh from the last position on
   // every call would scan to the end of a document without line feeds each time: quadratic.
   let nextLineFeed = text.indexOf('\n');
-  // The start of the line holding each `<`, for columns (start tags come in document order).
-  let columnLineStart = 0;
-  let columnNextLineFeed = nextLineFeed;
-  const columnAt = (offset: number): number => {
-    while (columnNextLineFeed >= 0 && columnNextLineFeed < offset) {
-      columnLineStart = columnNextLineFeed + 1;
-      columnNextLineFeed = text.indexOf('\n', columnNextLineFeed + 1);
-    }
-    return offset - columnLineStart + 1;
-  };
+  // The last two line feeds counted, for columns: one walk over the line feeds serves both.
+  let lastLineFeed = -1;
+  let lineFeedBefore = -1;
   /** 1-based line after the character at `end - 1`, counting forward from the last call. */
   const lineAt = (end: number): number => {
     while (nextLineFeed >= 0 && nextLineFeed < end) {
       line++;
+      lineFeedBefore = lastLineFeed;
+      lastLineFeed = nextLineFeed;
       nextLineFeed = text.indexOf('\n', nextLineFeed + 1);
     }
     return line;
   };
+  /**
+   * 1-based column of the `<` at `offset` of the tag whose line {@link lineAt} just gave. The only
+   * line feed it can have counted at or after `offset` is the one right after the tag's name.
+   */
+  const columnAt = (offset: number): number => offset - (lastLineFeed < offset ? lastLineFeed : lineFeedBefore);
 
   const elements: XmlElement[] = [];
   const scopes: Scope[] = [];
@@ -83,13 +85,13 @@ export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
     }
     const next = text.charCodeAt(lt + 1);
     if (next === 0x2f) {
-      // `</name>` must close the innermost open element.
-      END_TAG.lastIndex = lt;
-      const end = END_TAG.exec(text);
-      if (!end || !parent || end[1] !== parent.name) return undefined;
+      // `</name>` must close the innermost open element: its name, then nothing but white space before `>`.
+      if (!parent || !text.startsWith(parent.name, lt + 2)) return undefined;
+      const end = endOfEndTag(text, lt + 2 + parent.name.length);
+      if (end < 0) return undefined;
       elements.pop();
       scopes.pop();
-      pos = END_TAG.lastIndex;
+      pos = end;
       continue;
     }
     if (next === 0x21) {
@@ -111,15 +113,15 @@ export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
       continue;
     }
 
-    START_TAG.lastIndex = lt;
-    const start = START_TAG.exec(text);
-    if (!start) return undefined;
-    const name = start[1]!;
+    NAME_AT.lastIndex = lt + 1;
+    if (!NAME_AT.test(text)) return undefined;
+    let at = NAME_AT.lastIndex;
+    const name = text.slice(lt + 1, at);
     // saxes takes the line after reading the character that ends the name.
-    const tagLine = lineAt(START_TAG.lastIndex + 1);
-    let at = START_TAG.lastIndex;
+    const tagLine = lineAt(at + 1);
     const raw: { name: string; value: string }[] = [];
-    for (;;) {
+    // An attribute starts after white space: most tags have none, and are not searched for one.
+    while (isSpace(text.charCodeAt(at))) {
       ATTRIBUTE.lastIndex = at;
       const a = ATTRIBUTE.exec(text);
       if (!a) break;
@@ -134,10 +136,21 @@ export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
       }
       raw.push({ name: a[1]!, value });
     }
-    TAG_END.lastIndex = at;
-    const tagEnd = TAG_END.exec(text);
-    if (!tagEnd) return undefined;
-    pos = TAG_END.lastIndex;
+    let selfClosing: boolean;
+    const close = text.charCodeAt(at);
+    if (close === 0x3e) {
+      selfClosing = false;
+      pos = at + 1;
+    } else if (close === 0x2f && text.charCodeAt(at + 1) === 0x3e) {
+      selfClosing = true;
+      pos = at + 2;
+    } else {
+      TAG_END.lastIndex = at;
+      const tagEnd = TAG_END.exec(text);
+      if (!tagEnd) return undefined;
+      selfClosing = tagEnd[1] === '/';
+      pos = TAG_END.lastIndex;
+    }
 
     const scope = declareNamespaces(raw, scopes[scopes.length - 1] ?? ROOT_SCOPE);
     if (!scope) return undefined;
@@ -145,7 +158,7 @@ export function parseWellFormedUtf16(text: string): XmlDocument | undefined {
     if (!element) return undefined;
     if (parent) parent.children.push(element);
     else root = element;
-    if (tagEnd[1] !== '/') {
+    if (!selfClosing) {
       elements.push(element);
       scopes.push(scope);
     }
@@ -256,6 +269,18 @@ function makeElement(
   return element;
 }
 
+/** Space, tab or line feed (CR is outside the subset). */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a;
+}
+
+/** Where an end tag whose name ends at `at` ends (after its `>`): -1 unless only white space comes before the `>`. */
+function endOfEndTag(text: string, at: number): number {
+  let i = at;
+  while (isSpace(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i) === 0x3e ? i + 1 : -1;
+}
+
 /** Adjacent text and CDATA are one text node, as the saxes pass builds them. */
 function addText(parent: XmlElement, chunk: string): void {
   const last = parent.children[parent.children.length - 1];
@@ -282,6 +307,20 @@ function decodeReferences(raw: string): string | undefined {
     from = REFERENCE.lastIndex;
   }
   return out + raw.slice(from);
+}
+
+/** Whether every character of `text` is in the subset: an XML `Char` other than CR, surrogates only in pairs. */
+function insideSubset(text: string): boolean {
+  OUTSIDE_SUBSET_OR_SURROGATE.lastIndex = 0;
+  for (;;) {
+    // `test` with the global flag moves lastIndex past the character found, and makes no match array.
+    if (!OUTSIDE_SUBSET_OR_SURROGATE.test(text)) return true;
+    const at = OUTSIDE_SUBSET_OR_SURROGATE.lastIndex - 1;
+    const code = text.charCodeAt(at);
+    const low = text.charCodeAt(at + 1);
+    if (code < 0xd800 || code > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return false;
+    OUTSIDE_SUBSET_OR_SURROGATE.lastIndex = at + 2;
+  }
 }
 
 /** `false` when `text` holds a lone surrogate (`String.prototype.isWellFormed`, Node 20+). */

@@ -1,20 +1,27 @@
 /**
- * rss-parser on the tree the strict reader already parsed reads exactly what rss-parser reads from
- * the text: the same items with the same fields, the same failures. Checked on our own outputs,
- * rss-parser's test feeds and hand-made XML with the shapes xml2js treats specially.
+ * rss-parser on the tree the strict reader already parsed reads what rss-parser reads from the
+ * text: the same items with the same fields (all but the bodies, which the tree reading leaves out),
+ * the same failures. Checked on our own outputs, rss-parser's test feeds and hand-made XML with the
+ * shapes xml2js treats specially.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderFeeds } from '../../src/render/index.js';
-import { readTreeWithRssParser, readWithRssParser } from '../../src/verify/rss-parser-reading.js';
+import { type RssParserReading, readTreeWithRssParser, readWithRssParser } from '../../src/verify/rss-parser-reading.js';
 import { parseXml } from '../../src/verify/xml-check.js';
 import { sampleDocument } from './fixtures.js';
+
+/** A reading without the fields rss-parser takes from bodies. */
+function withoutBodies(reading: RssParserReading): RssParserReading {
+  if (!reading.ok) return reading;
+  return { ok: true, items: reading.items.map(({ content: _content, contentSnippet: _snippet, summary: _summary, ...rest }) => rest) };
+}
 
 async function bothReadings(text: string): Promise<void> {
   const fromText = await readWithRssParser(text);
   const fromTree = await readTreeWithRssParser(parseXml(text).root, text);
-  expect(fromTree).toEqual(fromText);
+  expect(fromTree).toEqual(withoutBodies(fromText));
 }
 
 describe('readTreeWithRssParser', () => {
@@ -44,6 +51,13 @@ describe('readTreeWithRssParser', () => {
       '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">a <b>b</b></div></title><link href="h"/><id>i</id><updated>2024-01-01T00:00:00Z</updated></entry></feed>',
       // rss-parser throws on a link without attributes: the same failure either way.
       '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link>bare</link></entry></feed>',
+      // Items whose only child is a body, with and without text around it: still objects, not text.
+      '<rss version="2.0"><channel><item><description>d</description></item><item>x<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">c</content:encoded></item></channel></rss>',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><content>c</content></entry></feed>',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry> <summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">s</div></summary> </entry></feed>',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry>text<content>c</content></entry></feed>',
+      // An Atom entry with no children at all: rss-parser throws, either way.
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>',
       '<opml version="2.0"><body/></opml>',
     ];
     for (const text of cases) await bothReadings(text);

@@ -174,6 +174,7 @@ describe('parseXmlFast', () => {
       '<a><!--x---></a>',
       '<a\nb="1"/>',
       '<a\n/>',
+      '<a>\n  <b\n/>\n<c\tx="1"/><d\n\nx="2"/>\n\n   <e/></a>',
       '<a b="1"\n/>',
       '<a b="1"c="2"/>',
       '<a b="x\ty\nz&#10;"/>',
@@ -205,6 +206,17 @@ describe('parseXmlFast', () => {
     ];
     for (const text of cases) agrees(text);
     expect(parseXmlFast('<a b="x\ty\nz&#10;"/>')?.root.attributes[0]?.value).toBe('x y z\n');
+  });
+
+  it('takes surrogate pairs and leaves lone surrogates and non-characters to saxes', () => {
+    expect(parseXmlFast('<a b="\u{1F600}">\u{1F600}x\u{10FFFF}</a>')?.root.children).toEqual([{ kind: 'text', text: '\u{1F600}x\u{10FFFF}' }]);
+    for (const bad of ['\uD83D', '\uDE00', '\uDE00\uD83D', 'x\uD83Dx', '\uFFFE', '\uFFFF', '\u0001', '\r']) {
+      expect(parseXmlFast(`<a>\u{1F600}${bad}</a>`), JSON.stringify(bad)).toBeUndefined();
+      expect(parseXmlFast(`<a>${bad}</a>`), JSON.stringify(bad)).toBeUndefined();
+    }
+    // A lone surrogate at the very end, and a high surrogate whose pair would be out of range.
+    expect(parseXmlFast('<a/>\uD83D')).toBeUndefined();
+    expect(parseXmlFast('<a>\uD83D</a>\uDE00')).toBeUndefined();
   });
 
   it('takes the fast path for the feeds storyfeed writes', () => {

@@ -1,0 +1,53 @@
+/**
+ * The small readers every feed goes through many times per item: dates, URI characters and
+ * whitespace. Their fast paths (no new string for text that needs no change, Date.UTC for years
+ * from 100) must give what the general paths give.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRfc3339, parseRfc822 } from '../../src/verify/dates.js';
+import { collapseWhitespace, trimWhitespace } from '../../src/verify/html-canon.js';
+import { checkUri } from '../../src/verify/uri.js';
+
+describe('dates', () => {
+  it('reads RFC 3339 dates in every year, with offsets, fractions and leap seconds', () => {
+    expect(parseRfc3339('2024-03-01T10:00:00Z')?.toISOString()).toBe('2024-03-01T10:00:00.000Z');
+    expect(parseRfc3339('2024-03-01T12:30:00.25+02:30')?.toISOString()).toBe('2024-03-01T10:00:00.250Z');
+    expect(parseRfc3339('2016-12-31T23:59:60Z')?.toISOString()).toBe('2016-12-31T23:59:59.999Z');
+    // Years 0-99 are those years, not 1900-1999.
+    expect(parseRfc3339('0050-06-01T00:00:00Z')?.getUTCFullYear()).toBe(50);
+    expect(parseRfc3339('0100-01-01T00:00:00Z')?.toISOString()).toBe('0100-01-01T00:00:00.000Z');
+    expect(parseRfc3339('2023-02-29T00:00:00Z')).toBeUndefined();
+  });
+
+  it('reads RFC 822 dates with any white space between their parts', () => {
+    const expected = '2024-03-01T10:00:00.000Z';
+    for (const text of ['Fri, 01 Mar 2024 10:00:00 GMT', 'Fri,  01 Mar 2024\t10:00:00 GMT', ' Fri, 01\u00a0Mar 2024 10:00:00 GMT ', 'Fri, 01 Mar 2024 11:00:00 +0100']) {
+      expect(parseRfc822(text)?.toISOString(), JSON.stringify(text)).toBe(expected);
+    }
+    expect(parseRfc822('01 Jun 49 00:00:00 GMT')?.getUTCFullYear()).toBe(2049);
+    expect(parseRfc822('01 Jun 50 00:00:00 GMT')?.getUTCFullYear()).toBe(1950);
+    expect(parseRfc822('01 Jun 0050 00:00:00 GMT')?.getUTCFullYear()).toBe(50);
+  });
+});
+
+describe('checkUri', () => {
+  it('names the first ASCII character that must be percent-encoded, and allows any other character', () => {
+    expect(checkUri('https://example.com/a b', true)?.message).toBe('the URI "https://example.com/a b" contains " ", which must be percent-encoded');
+    expect(checkUri('https://example.com/"<', true)?.message).toContain('contains "\\"", which');
+    expect(checkUri('https://example.com/ü/\u{1F600}', true)).toBeUndefined();
+    expect(checkUri('https://example.com/a%20b?q=1&r=[2]#f', true)).toBeUndefined();
+  });
+});
+
+describe('whitespace', () => {
+  it('trims and collapses HTML white space only, and returns text that needs neither as it is', () => {
+    expect(trimWhitespace(' \t\n\f\rx y\r\n')).toBe('x y');
+    expect(trimWhitespace('\u00a0x\u00a0')).toBe('\u00a0x\u00a0');
+    expect(trimWhitespace('   ')).toBe('');
+    expect(collapseWhitespace('  a \t\n b  ')).toBe('a b');
+    expect(collapseWhitespace('a  b')).toBe('a b');
+    expect(collapseWhitespace('a\u00a0 b')).toBe('a\u00a0 b');
+    expect(collapseWhitespace(' ')).toBe('');
+    expect(collapseWhitespace('a b')).toBe('a b');
+  });
+});
