@@ -206,9 +206,12 @@ describe('HTML parser cost', () => {
     ['many references', (n: number) => '&amp;x&notin'.repeat(n / 12)],
   ])('stays linear: %s (cost per MB at 500 KB within 4x of 50 KB)', (_name, make) => {
     msPerMb(make, 50_000); // warm up
-    const small = msPerMb(make, 50_000);
-    const large = msPerMb(make, 500_000);
-    expect(large / Math.max(small, 1)).toBeLessThan(4);
+    // A quadratic pass grows ten times per MB over this span and a linear one not at all; a reading
+    // over the bound (another process took the CPU during one size) is taken twice more, median kept.
+    const growth = (): number => msPerMb(make, 500_000) / Math.max(msPerMb(make, 50_000), 1);
+    const first = growth();
+    const readings = first < 4 ? [first] : [first, growth(), growth()].sort((a, b) => a - b);
+    expect(readings[Math.floor(readings.length / 2)]).toBeLessThan(4);
   });
 });
 
