@@ -33,8 +33,25 @@ interface Span {
  * known offset, a third of the JSON of a full entry) instead of opening one file per story.
  */
 const INDEX_FILE = 'records.jsonl';
-/** Bytes of the index read at a time while finding its lines. */
+/** Bytes of the index read at a time while finding its lines, and while reading them back. */
 const SCAN_CHUNK = 1 << 22;
+
+/** The smallest window read ahead from the index: a few lines. */
+const MIN_WINDOW = 1 << 16;
+
+/** Bytes of the index read in one call: its lines are read back mostly in the order they were written, so one read serves many. */
+interface IndexWindow {
+  /** Where the bytes start in the file. */
+  offset: number;
+  /** How many bytes were asked to be read. */
+  size: number;
+  /** The buffer read into (reused for the next window). */
+  buffer: Buffer;
+  /** Bytes of it asked for so far. */
+  used: number;
+  /** The bytes read: the start of {@link IndexWindow.buffer}. */
+  bytes: Buffer;
+}
 
 /**
  * A content-addressed cache of normalized stories: the key hashes the seed bytes, its sidecar, its
@@ -48,6 +65,10 @@ export class StoryCache {
   private readonly used = new Set<string>();
   /** The index file, opened on first use: where each key's line is, and how many lines it has. */
   private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean } | undefined | null = null;
+  /** The last bytes read from the index. */
+  private window: IndexWindow | undefined;
+  /** The hash of the version, the settings and a NUL, copied for each key. */
+  private keyPrefix: ReturnType<typeof createHash> | undefined;
 
   constructor(
     /** Folder of the cache. */
@@ -57,7 +78,8 @@ export class StoryCache {
 
   /** The cache key of a seed. */
   key(file: string, bytes: Uint8Array, sidecar: Uint8Array | undefined): string {
-    const hash = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(this.settings)).update('\0').update(file).update('\0').update(bytes);
+    this.keyPrefix ??= createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(this.settings)).update('\0');
+    const hash = this.keyPrefix.copy().update(file).update('\0').update(bytes);
     if (sidecar) hash.update('\0sidecar\0').update(sidecar);
     return hash.digest('hex');
   }
@@ -129,6 +151,7 @@ export class StoryCache {
   close(): void {
     if (this.index) closeSync(this.index.fd);
     this.index = undefined;
+    this.window = undefined;
   }
 
   /** The index, opened (or made) on first use; `undefined` when it cannot be. */
@@ -143,14 +166,42 @@ export class StoryCache {
     const span = index?.spans.get(key);
     if (!index || !span) return undefined;
     try {
-      const line = Buffer.alloc(span.length);
-      if (readSync(index.fd, line, 0, span.length, span.offset) !== span.length) return undefined;
+      const line = this.readSpan(index.fd, span);
+      if (!line) return undefined;
       // Another build may have written the index since it was read: a line that is not this key's misses.
       if (!isLineOf(key, line)) return undefined;
       return { entry: JSON.parse(line.toString('utf8', key.length + 1)) as Entry };
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The bytes of `span`, from the window when it holds them, else read again; `undefined` when the
+   * file is shorter. A line after the window starts a new one there; one before it is read alone.
+   * Windows whose bytes were mostly not asked for make the next ones smaller, down to one line a
+   * read, so an index read out of order costs no more than reading each line by itself.
+   */
+  private readSpan(fd: number, span: Span): Buffer | undefined {
+    let window = this.window;
+    if (window && span.offset >= window.offset && span.offset + span.length <= window.offset + window.bytes.length) {
+      window.used += span.length;
+      const start = span.offset - window.offset;
+      return window.bytes.subarray(start, start + span.length);
+    }
+    if (window && span.offset < window.offset) {
+      const line = Buffer.allocUnsafe(span.length);
+      return readSync(fd, line, 0, span.length, span.offset) === span.length ? line : undefined;
+    }
+    let size = window ? (window.used * 2 >= window.bytes.length ? window.size * 2 : window.used * 4 < window.bytes.length ? window.size / 2 : window.size) : MIN_WINDOW;
+    size = Math.min(SCAN_CHUNK, Math.max(MIN_WINDOW, size));
+    const buffer = window && window.buffer.length >= Math.max(size, span.length) ? window.buffer : Buffer.allocUnsafe(Math.max(size, span.length));
+    const read = readSync(fd, buffer, 0, Math.max(size, span.length), span.offset);
+    window = { offset: span.offset, size, buffer, bytes: buffer.subarray(0, read), used: 0 };
+    this.window = window;
+    if (read < span.length) return undefined;
+    window.used = span.length;
+    return window.bytes.subarray(0, span.length);
   }
 
   /** Appends a story's line to the index (a line cut off by a crash only makes that story miss). */

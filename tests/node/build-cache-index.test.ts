@@ -108,6 +108,29 @@ describe('story cache index', () => {
     expect(readdirSync(cacheDir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('answers the same for its lines asked in any order (read ahead in windows, or one by one)', async () => {
+    writeSeeds(12);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const keys = readFileSync(indexFile(), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.slice(0, 64));
+    const read = async (order: string[]): Promise<Map<string, unknown>> => {
+      const cache = new StoryCache(cacheDir(), null);
+      const found = new Map<string, unknown>();
+      for (const key of order) found.set(key, (await cache.get(key, { feedRecord: true }))?.story);
+      cache.close();
+      return found;
+    };
+    const inOrder = await read(keys);
+    expect([...inOrder.values()].every((story) => story !== undefined)).toBe(true);
+    const shuffled = keys.map((key, i) => [key, (i * 7) % keys.length] as const).sort((a, b) => a[1] - b[1]);
+    for (const order of [[...keys].reverse(), shuffled.map(([key]) => key), [...keys.slice(6), ...keys.slice(0, 6)]]) {
+      const found = await read(order);
+      for (const key of keys) expect(found.get(key)).toEqual(inOrder.get(key));
+    }
+  });
+
   it('stories read from the index are their feed records', async () => {
     writeSeeds(2);
     const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
