@@ -132,7 +132,7 @@ export function readBytes(file: string, format: FeedFormat): Buffer {
     if (!header) throw new Error(`${file} is not a feed cache entry`);
     const index = FORMATS.indexOf(format);
     const offset = header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0);
-    const bytes = Buffer.alloc(header.lengths[index]!);
+    const bytes = Buffer.allocUnsafe(header.lengths[index]!);
     for (let read = 0; read < bytes.length; ) {
       const n = readSync(fd, bytes, read, bytes.length - read, offset + read);
       if (n === 0) throw new Error(`${file} is cut off`);

@@ -119,7 +119,8 @@ export async function reconcileWithManifest(
         );
       }
     }
-    out.push(updated === story.updated ? story : { ...story, updated });
+    // The same instant keeps the story as it is: no copy of every unchanged story.
+    out.push(updated.getTime() === story.updated.getTime() ? story : { ...story, updated });
     if (!story.draft) {
       entries.push({
         id: story.id,

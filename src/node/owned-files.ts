@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
@@ -21,6 +22,12 @@ export interface OwnedRecord {
   files: Record<string, string[]>;
   /** Folders storyfeed created (relative paths), removed when empty and no longer needed. */
   folders: string[];
+  /**
+   * Relative path → `HASH STAMP`: the file as {@link fileStamp} saw it while its bytes were known to
+   * hash to HASH, recorded only once its change time was settled (see {@link isSettled}). A file
+   * that still has that stamp has those bytes, so it is not read again.
+   */
+  stamps?: Record<string, string>;
 }
 
 /** The name of the record inside the state folder. */
@@ -36,13 +43,52 @@ export function digest(contents: string | Uint8Array): string {
   return createHash('sha256').update(contents).digest('hex');
 }
 
+/** Bytes read at a time while hashing a file: one buffer reused, so a large feed is never held whole. */
+const DIGEST_CHUNK = 1 << 20;
+let digestBuffer: Buffer | undefined;
+
 /** SHA-256 (hex) of a file's bytes, or `undefined` when it cannot be read. */
 export async function digestFile(file: string): Promise<string | undefined> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  // Taken for this call, so two hashes running at once never share it.
+  const buffer = digestBuffer ?? Buffer.allocUnsafe(DIGEST_CHUNK);
+  digestBuffer = undefined;
   try {
-    return digest(await readFile(file));
+    handle = await open(file, 'r');
+    const hash = createHash('sha256');
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+    return hash.digest('hex');
   } catch {
     return undefined;
+  } finally {
+    digestBuffer = buffer;
+    await handle?.close().catch(() => undefined);
   }
+}
+
+/**
+ * What identifies a file's current bytes without reading them: device, inode, size, and the
+ * modification and change times in nanoseconds. Any write moves the change time (which no tool can
+ * set back), an editor that saves by renaming gives a new inode, so a file whose stamp is the same
+ * was not written since, provided its change time was settled when the stamp was taken.
+ */
+export function fileStamp(info: BigIntStats): string {
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+}
+
+/**
+ * Whether a write after reading the file system's clock (`clock`: the change time of a file just
+ * created on the same device) must move the change time of the file `info` describes. A file
+ * changed within the clock's last tick (file systems keep change times at a granularity from one
+ * nanosecond to two seconds) could be written again with the same time and the same size: it is
+ * not settled, and its bytes must be read to know them.
+ */
+export function isSettled(info: BigIntStats, clock: { dev: bigint; ctimeNs: bigint } | undefined): boolean {
+  return clock !== undefined && info.dev === clock.dev && info.ctimeNs < clock.ctimeNs;
 }
 
 /** Reads the record at `file`; a missing record is empty, an unreadable one an `E_IO` naming it. */
@@ -84,6 +130,14 @@ function parseRecord(text: string): OwnedRecord | undefined {
     if (typeof folder !== 'string' || !isRelative(folder)) return undefined;
     out.folders.push(folder);
   }
+  // Stamps only spare reading a file: one that does not fit the files it names is dropped, never trusted.
+  const { stamps } = value as Record<string, unknown>;
+  if (typeof stamps === 'object' && stamps !== null) {
+    for (const [name, stamp] of Object.entries(stamps)) {
+      if (typeof stamp !== 'string' || !out.files[name]?.includes(stamp.slice(0, stamp.indexOf(' ')))) continue;
+      (out.stamps ??= {})[name] = stamp;
+    }
+  }
   return out;
 }
 
@@ -110,8 +164,14 @@ export async function writeOwnedRecord(file: string, record: OwnedRecord): Promi
 /** The bytes of a record: stable for equal records. */
 export function serializeRecord(record: OwnedRecord): string {
   const files: Record<string, string[]> = {};
-  for (const name of Object.keys(record.files).sort()) files[name] = [...new Set(record.files[name])];
-  return `${JSON.stringify({ version: 1, files, folders: [...new Set(record.folders)].sort() }, null, 1)}\n`;
+  const stamps: Record<string, string> = {};
+  for (const name of Object.keys(record.files).sort()) {
+    files[name] = [...new Set(record.files[name])];
+    const stamp = record.stamps?.[name];
+    if (stamp !== undefined) stamps[name] = stamp;
+  }
+  const folders = [...new Set(record.folders)].sort();
+  return `${JSON.stringify({ version: 1, files, folders, ...(Object.keys(stamps).length ? { stamps } : {}) }, null, 1)}\n`;
 }
 
 /** Flushes a folder's entries (renames, new names) to disk. */

@@ -1,9 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { link, lstat, mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { migrateLegacyOutput } from './legacy-output.js';
-import { digest, digestFile, isRelative, OWNED_FILE, readOwnedRecord, serializeRecord, syncFolder, writeOwnedRecord, type OwnedRecord } from './owned-files.js';
+import {
+  digest,
+  digestFile,
+  fileStamp,
+  isRelative,
+  isSettled,
+  OWNED_FILE,
+  readOwnedRecord,
+  serializeRecord,
+  syncFolder,
+  writeOwnedRecord,
+  type OwnedRecord,
+} from './owned-files.js';
 import { acquirePublishLock, type PublishLock } from './publish-lock.js';
 
 /**
@@ -19,6 +32,12 @@ import { acquirePublishLock, type PublishLock } from './publish-lock.js';
  * then the pages, and removed files last. The record lists the union of the old and the new files
  * before any rename and the final set after pruning, so after a crash the next build still knows
  * every file it may replace, and it clears the temporary files the crash left.
+ *
+ * A file is known to be storyfeed's by the hash of its bytes, or, without reading it, by its stamp
+ * (device, inode, size, modification and change times) when the record holds the same stamp, taken
+ * while the file was known to have the recorded bytes and its change time was settled: any write
+ * since, even of the same size within the same second, moved the change time. The checks right
+ * before each rename and removal use the stamp the plan saw the same way.
  */
 
 /** What {@link publishFiles} did. */
@@ -124,10 +143,11 @@ export async function publishFiles(outDir: string, files: Files, options: Publis
     await clearTemps(target, paths);
     await step('cleaned');
     const record = await readOwnedRecord(paths.owned);
-    const plan = await planPublish(target, names, files, record, options.rank ?? defaultRank);
+    const clock = await readClock(paths);
+    const plan = await planPublish(target, names, files, record, options.rank ?? defaultRank, clock);
     await step('planned');
     if (plan.writes.length === 0 && plan.prune.length === 0) {
-      // Nothing to rename: only the record may need settling (adopted files, folders that emptied).
+      // Nothing to rename: only the record may need settling (adopted files, folders that emptied, stamps).
       await removeEmptyFolders(target, plan);
       if (serializeRecord(plan.final) !== serializeRecord(record)) await writeOwnedRecord(paths.owned, plan.final);
       await step('unchanged');
@@ -162,9 +182,46 @@ interface Plan {
   pending: OwnedRecord;
   /** The record after publishing (folders settled after pruning). */
   final: OwnedRecord;
+  /** Files to replace or remove whose change time was settled when planned, as the plan saw them (a later write moves the change time). */
+  seen: Map<string, BigIntStats>;
 }
 
-async function planPublish(outDir: string, names: readonly string[], files: Files, record: OwnedRecord, rank: (file: string) => number): Promise<Plan> {
+/** The file system's clock, when the state folder shares the output folder's device (see {@link isSettled}). */
+type Clock = { dev: bigint; ctimeNs: bigint } | undefined;
+
+/**
+ * Reads the file system's clock: the change time of a file created now in the state folder (whose
+ * temporary files are renamed into the output folder: the same file system as long as renames
+ * work), then removed (a build killed meanwhile leaves a `.tmp` file the next one clears). Taken
+ * before the plan looks at any file.
+ */
+async function readClock(paths: PublishPaths): Promise<Clock> {
+  const probe = path.join(paths.state, `.clock.${process.pid}.tmp`);
+  try {
+    await writeFile(probe, '');
+    const info = await lstat(probe, { bigint: true });
+    return { dev: info.dev, ctimeNs: info.ctimeNs };
+  } catch {
+    return undefined;
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
+  }
+}
+
+/** The bytes' hash a recorded stamp vouches for, when `info` is still the file it was taken of. */
+function stampedHash(record: OwnedRecord, name: string, info: BigIntStats): string | undefined {
+  const entry = record.stamps?.[name];
+  if (entry === undefined) return undefined;
+  const space = entry.indexOf(' ');
+  return entry.slice(space + 1) === fileStamp(info) ? entry.slice(0, space) : undefined;
+}
+
+/** Whether `now` is the very file `before` described (no write in between, if `before` was settled). */
+function sameFile(before: BigIntStats | undefined, now: BigIntStats): boolean {
+  return before !== undefined && fileStamp(before) === fileStamp(now);
+}
+
+async function planPublish(outDir: string, names: readonly string[], files: Files, record: OwnedRecord, rank: (file: string) => number, clock: Clock): Promise<Plan> {
   const conflicts: string[] = [];
   const folderState = new Map<string, 'folder' | 'missing' | 'blocked'>();
   const newFolders: string[] = [];
@@ -172,6 +229,13 @@ async function planPublish(outDir: string, names: readonly string[], files: File
   const pending: OwnedRecord = { version: 1, files: {}, folders: [...record.folders] };
   const final: OwnedRecord = { version: 1, files: {}, folders: [] };
   const writes: Plan['writes'] = [];
+  const seen = new Map<string, BigIntStats>();
+  /** The hash of a file's bytes: vouched for by its recorded stamp, else read; a settled file is remembered as seen. */
+  const onDiskHash = async (name: string, info: BigIntStats): Promise<string | undefined> => {
+    const settled = isSettled(info, clock);
+    if (settled) seen.set(name, info);
+    return (settled ? stampedHash(record, name, info) : undefined) ?? (await digestFile(path.join(outDir, name)));
+  };
 
   /** Whether `folder` (relative) is a real folder or can be created; never through a link or a file. Walks down from the top, so any depth is fine. */
   const folderOk = async (folder: string): Promise<boolean> => {
@@ -202,7 +266,7 @@ async function planPublish(outDir: string, names: readonly string[], files: File
     if (!(await folderOk(folder))) continue;
     const hash = digest(files[name]!);
     final.files[name] = [hash];
-    const info = folderState.get(folder) === 'missing' ? undefined : await lstat(path.join(outDir, name)).catch(() => undefined);
+    const info = folderState.get(folder) === 'missing' ? undefined : await lstat(path.join(outDir, name), { bigint: true }).catch(() => undefined);
     if (!info) {
       pending.files[name] = [hash];
       writes.push({ name, replaces: false, rank: rank(name) });
@@ -212,10 +276,18 @@ async function planPublish(outDir: string, names: readonly string[], files: File
       conflicts.push(`${name} is ${info.isDirectory() ? 'a folder' : 'a symbolic link'} that storyfeed did not create`);
       continue;
     }
-    const onDisk = await digestFile(path.join(outDir, name));
     const ours = record.files[name];
+    const onDisk = await onDiskHash(name, info);
     if (onDisk === hash) {
-      if (ours?.includes(hash)) pending.files[name] = [hash];
+      if (ours?.includes(hash)) {
+        pending.files[name] = [hash];
+        if (seen.has(name)) {
+          // Unchanged and settled: the next build knows its bytes by its stamp.
+          const stamp = `${hash} ${fileStamp(info)}`;
+          (pending.stamps ??= {})[name] = stamp;
+          (final.stamps ??= {})[name] = stamp;
+        }
+      }
       // The user's own copy with the very bytes storyfeed would write: nothing to write, and it stays
       // the user's (left out of the record), so it is never removed when storyfeed stops producing it.
       else delete final.files[name];
@@ -240,9 +312,9 @@ async function planPublish(outDir: string, names: readonly string[], files: File
   const wanted = new Set(names);
   for (const [name, hashes] of Object.entries(record.files)) {
     if (wanted.has(name)) continue;
-    const info = await lstat(path.join(outDir, name)).catch(() => undefined);
+    const info = await lstat(path.join(outDir, name), { bigint: true }).catch(() => undefined);
     if (!info?.isFile()) continue; // gone, or replaced by the user: no longer storyfeed's
-    const onDisk = await digestFile(path.join(outDir, name));
+    const onDisk = await onDiskHash(name, info);
     // A file the user edited after storyfeed wrote it is theirs now: left in place, dropped from the record.
     if (onDisk === undefined || !hashes.includes(onDisk)) continue;
     pending.files[name] = [onDisk];
@@ -252,7 +324,7 @@ async function planPublish(outDir: string, names: readonly string[], files: File
   final.folders = pending.folders.filter((f) => needed.has(f));
   writes.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   newFolders.sort((a, b) => a.split('/').length - b.split('/').length);
-  return { writes, prune, newFolders, pending, final };
+  return { writes, prune, newFolders, pending, final, seen };
 }
 
 async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: Files, lock: PublishLock, step: (name: string) => Promise<void>): Promise<void> {
@@ -311,8 +383,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
   for (const name of plan.prune) {
     await lock.check();
     // Checked again right before removing: a file the user edited while this build ran is theirs now.
-    const onDisk = await digestFile(path.join(outDir, name));
-    if (onDisk === undefined || !plan.pending.files[name]?.includes(onDisk)) continue;
+    if (!(await stillPlanned(path.join(outDir, name), name, plan))) continue;
     await unlink(path.join(outDir, name)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
@@ -338,11 +409,8 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
  * edit during the build could be lost, from the whole build to the time of one `rename`.
  */
 async function moveIntoPlace(temp: string, dest: string, name: string, plan: Plan): Promise<void> {
-  const expected = plan.pending.files[name] ?? [];
-  const info = await lstat(dest).catch(() => undefined);
-  if (info) {
-    const onDisk = info.isFile() ? await digestFile(dest) : undefined;
-    if (onDisk === undefined || !expected.includes(onDisk)) throw changedMeanwhile(name, dest);
+  if (await lstat(dest).catch(() => undefined)) {
+    if (!(await stillPlanned(dest, name, plan))) throw changedMeanwhile(name, dest);
     await rename(temp, dest);
     return;
   }
@@ -357,6 +425,18 @@ async function moveIntoPlace(temp: string, dest: string, name: string, plan: Pla
     return;
   }
   await unlink(temp);
+}
+
+/**
+ * Whether the file at `file` is still one storyfeed wrote, as the plan found it: the same stamp as
+ * when planned (its change time settled then, so no write since), else bytes with a recorded hash.
+ */
+async function stillPlanned(file: string, name: string, plan: Plan): Promise<boolean> {
+  const info = await lstat(file, { bigint: true }).catch(() => undefined);
+  if (!info?.isFile()) return false;
+  if (sameFile(plan.seen.get(name), info)) return true;
+  const onDisk = await digestFile(file);
+  return onDisk !== undefined && (plan.pending.files[name] ?? []).includes(onDisk);
 }
 
 function changedMeanwhile(name: string, dest: string): StoryfeedError {

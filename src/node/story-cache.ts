@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,8 +34,25 @@ interface Span {
  * known offset, a third of the JSON of a full entry) instead of opening one file per story.
  */
 const INDEX_FILE = 'records.jsonl';
-/** Bytes of the index read at a time while finding its lines. */
+/** Bytes of the index read at a time while finding its lines, and while reading them back. */
 const SCAN_CHUNK = 1 << 22;
+
+/** The smallest window read ahead from the index: a few lines. */
+const MIN_WINDOW = 1 << 16;
+
+/** Bytes of the index read in one call: its lines are read back mostly in the order they were written, so one read serves many. */
+interface IndexWindow {
+  /** Where the bytes start in the file. */
+  offset: number;
+  /** How many bytes were asked to be read. */
+  size: number;
+  /** The buffer read into (reused for the next window). */
+  buffer: Buffer;
+  /** Bytes of it asked for so far. */
+  used: number;
+  /** The bytes read: the start of {@link IndexWindow.buffer}. */
+  bytes: Buffer;
+}
 
 /**
  * A content-addressed cache of normalized stories: the key hashes the seed bytes, its sidecar, its
@@ -48,6 +66,10 @@ export class StoryCache {
   private readonly used = new Set<string>();
   /** The index file, opened on first use: where each key's line is, and how many lines it has. */
   private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean } | undefined | null = null;
+  /** The last bytes read from the index. */
+  private window: IndexWindow | undefined;
+  /** The hash of the version, the settings and a NUL, copied for each key. */
+  private keyPrefix: ReturnType<typeof createHash> | undefined;
 
   constructor(
     /** Folder of the cache. */
@@ -57,7 +79,8 @@ export class StoryCache {
 
   /** The cache key of a seed. */
   key(file: string, bytes: Uint8Array, sidecar: Uint8Array | undefined): string {
-    const hash = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(this.settings)).update('\0').update(file).update('\0').update(bytes);
+    this.keyPrefix ??= createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(this.settings)).update('\0');
+    const hash = this.keyPrefix.copy().update(file).update('\0').update(bytes);
     if (sidecar) hash.update('\0sidecar\0').update(sidecar);
     return hash.digest('hex');
   }
@@ -129,6 +152,7 @@ export class StoryCache {
   close(): void {
     if (this.index) closeSync(this.index.fd);
     this.index = undefined;
+    this.window = undefined;
   }
 
   /** The index, opened (or made) on first use; `undefined` when it cannot be. */
@@ -143,14 +167,47 @@ export class StoryCache {
     const span = index?.spans.get(key);
     if (!index || !span) return undefined;
     try {
-      const line = Buffer.alloc(span.length);
-      if (readSync(index.fd, line, 0, span.length, span.offset) !== span.length) return undefined;
+      const line = this.readSpan(index.fd, span);
+      if (!line) return undefined;
       // Another build may have written the index since it was read: a line that is not this key's misses.
       if (!isLineOf(key, line)) return undefined;
-      return { entry: JSON.parse(line.toString('utf8', key.length + 1)) as Entry };
+      // An ASCII line is Latin-1 too, which decodes as a plain copy (see recordLine).
+      return { entry: JSON.parse(line.toString(isAscii(line) ? 'latin1' : 'utf8', key.length + 1)) as Entry };
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The bytes of `span`, from the window when it holds them, else read again; `undefined` when the
+   * file is shorter. A line after the window starts a new one around it; one before it is read alone.
+   * Windows whose bytes were mostly not asked for make the next ones smaller, down to one line a
+   * read, so an index read out of order costs no more than reading each line by itself.
+   */
+  private readSpan(fd: number, span: Span): Buffer | undefined {
+    let window = this.window;
+    if (window && span.offset >= window.offset && span.offset + span.length <= window.offset + window.bytes.length) {
+      window.used += span.length;
+      const start = span.offset - window.offset;
+      return window.bytes.subarray(start, start + span.length);
+    }
+    if (window && span.offset < window.offset) {
+      const line = Buffer.allocUnsafe(span.length);
+      return readSync(fd, line, 0, span.length, span.offset) === span.length ? line : undefined;
+    }
+    let size = window ? (window.used * 2 >= window.bytes.length ? window.size * 2 : window.used * 4 < window.bytes.length ? window.size / 2 : window.size) : MIN_WINDOW;
+    size = Math.min(SCAN_CHUNK, Math.max(MIN_WINDOW, size));
+    // Lines are asked for a little out of order (seeds are read several at a time): a quarter of the window lies behind.
+    const offset = Math.max(0, span.offset - Math.floor(size / 4));
+    const length = Math.max(size, span.offset + span.length - offset);
+    const buffer = window && window.buffer.length >= length ? window.buffer : Buffer.allocUnsafe(length);
+    const read = readSync(fd, buffer, 0, length, offset);
+    window = { offset, size, buffer, bytes: buffer.subarray(0, read), used: 0 };
+    this.window = window;
+    const start = span.offset - offset;
+    if (read < start + span.length) return undefined;
+    window.used = span.length;
+    return window.bytes.subarray(start, start + span.length);
   }
 
   /** Appends a story's line to the index (a line cut off by a crash only makes that story miss). */
@@ -188,7 +245,7 @@ export class StoryCache {
       source = openSync(file, 'r');
       target = openSync(temp, 'wx');
       for (const [key, span] of live) {
-        const line = Buffer.alloc(span.length);
+        const line = Buffer.allocUnsafe(span.length);
         if (readSync(source, line, 0, span.length, span.offset) !== span.length || !isLineOf(key, line)) continue;
         for (let written = 0; written < line.length; ) written += writeSync(target, line, written);
       }
@@ -211,7 +268,23 @@ export class StoryCache {
 
 /** A story's index line: its key, a space, the JSON of its feed record and warnings, a newline. */
 function recordLine(key: string, story: Story, warnings: Diagnostic[]): Buffer {
-  return Buffer.from(`${key} ${JSON.stringify({ story: storyToJson(feedRecord(story)), warnings } satisfies Entry)}\n`);
+  return Buffer.from(`${key} ${asciiJson(JSON.stringify({ story: storyToJson(feedRecord(story)), warnings } satisfies Entry))}\n`);
+}
+
+/** Characters outside ASCII, which a JSON text may give as `\uXXXX` escapes instead. */
+const NON_ASCII = /[\u0080-\uffff]/g;
+/** How much longer than its UTF-8 bytes a line may grow with escapes (a dash or a quote mark per paragraph, not a text in another script). */
+const MAX_ESCAPED_GROWTH = 1.1;
+
+/**
+ * `json` with its few non-ASCII characters escaped, so its line is ASCII and reads back about twice
+ * as fast (a Latin-1 copy instead of UTF-8 decoding); as it is when escapes would make it much longer.
+ */
+function asciiJson(json: string): string {
+  const units = json.match(NON_ASCII)?.length ?? 0;
+  // Each of those UTF-16 units becomes six bytes.
+  if (units === 0 || json.length + 5 * units > Buffer.byteLength(json) * MAX_ESCAPED_GROWTH) return json;
+  return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Opens (or makes) an index and finds where each key's line is, reading it a chunk at a time; `undefined` when it cannot be opened. */
@@ -227,7 +300,7 @@ function openIndex(file: string): NonNullable<StoryCache['index']> | undefined {
   let lines = 0;
   try {
     const size = fstatSync(fd).size;
-    const chunk = Buffer.alloc(SCAN_CHUNK);
+    const chunk = Buffer.allocUnsafe(SCAN_CHUNK);
     let lineStart = 0;
     let key = '';
     for (let at = 0; at < size; ) {

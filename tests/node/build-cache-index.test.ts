@@ -108,6 +108,47 @@ describe('story cache index', () => {
     expect(readdirSync(cacheDir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('keeps a line with a few non-ASCII characters as ASCII escapes, a text in another script as UTF-8; both read back the same', async () => {
+    writeSeeds(2);
+    writeFileSync(
+      path.join(dir, 'seeds', '2024-02-01-kyiv.md'),
+      '---\ntitle: Київ готується до зими\n---\n\nМіська рада затвердила план опалювального сезону. Мер сказав, що резервів вистачить.\n',
+    );
+    const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const lines = readFileSync(indexFile()).toString('latin1').trimEnd().split('\n');
+    const ascii = (line: string): boolean => /^[\x00-\x7f]*$/.test(line);
+    expect(lines.map(ascii).sort()).toEqual([false, true, true]);
+    expect(lines.filter(ascii).every((line) => line.includes('\\u201c'))).toBe(true);
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    const warm = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(warm.cache).toEqual({ hits: 3, misses: 0 });
+    expect(outputs(warm)).toEqual(outputs(cold));
+    expect(warm.contents['rss.xml']).toContain('Київ готується до зими');
+  });
+
+  it('answers the same for its lines asked in any order (read ahead in windows, or one by one)', async () => {
+    writeSeeds(12);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const keys = readFileSync(indexFile(), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.slice(0, 64));
+    const read = async (order: string[]): Promise<Map<string, unknown>> => {
+      const cache = new StoryCache(cacheDir(), null);
+      const found = new Map<string, unknown>();
+      for (const key of order) found.set(key, (await cache.get(key, { feedRecord: true }))?.story);
+      cache.close();
+      return found;
+    };
+    const inOrder = await read(keys);
+    expect([...inOrder.values()].every((story) => story !== undefined)).toBe(true);
+    const shuffled = keys.map((key, i) => [key, (i * 7) % keys.length] as const).sort((a, b) => a[1] - b[1]);
+    for (const order of [[...keys].reverse(), shuffled.map(([key]) => key), [...keys.slice(6), ...keys.slice(0, 6)]]) {
+      const found = await read(order);
+      for (const key of keys) expect(found.get(key)).toEqual(inOrder.get(key));
+    }
+  });
+
   it('stories read from the index are their feed records', async () => {
     writeSeeds(2);
     const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });

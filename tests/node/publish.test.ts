@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkOutputFolder } from '../../src/node/out-folder.js';
-import { digest, readOwnedRecord } from '../../src/node/owned-files.js';
+import { digest, fileStamp, isSettled, readOwnedRecord, writeOwnedRecord } from '../../src/node/owned-files.js';
 import { feedsFirst, publishFiles, publishPaths } from '../../src/node/publish.js';
 import { acquirePublishLock } from '../../src/node/publish-lock.js';
 
@@ -258,6 +258,139 @@ describe('a user edit while a build publishes (checked again right before each r
     expect(Object.keys((await readOwnedRecord(publishPaths(out).owned)).files)).toEqual(['rss.xml']);
     await publishFiles(out, { 'rss.xml': 'r3' });
     expect(tree(out)).toEqual({ 'rss.xml': 'r3', 'old.xml': 'now the user keeps notes here' });
+  });
+});
+
+describe('knowing its own files by their stamps (device, inode, size, modification and change times)', () => {
+  /** Creates files beside `file` until the file system's clock has moved past its change time (at most one tick of that clock). */
+  function clockPast(file: string): void {
+    const ctime = lstatSync(file, { bigint: true }).ctimeNs;
+    const probe = path.join(dir, 'clock-probe');
+    for (;;) {
+      rmSync(probe, { force: true });
+      writeFileSync(probe, '');
+      if (lstatSync(probe, { bigint: true }).ctimeNs > ctime) return;
+    }
+  }
+
+  /** Puts the modification time of storyfeed's files at a whole second, which `utimes` can set back exactly. */
+  function wholeSeconds(...files: string[]): void {
+    for (const file of files) {
+      const second = Math.floor(statSync(file).mtimeMs / 1000);
+      utimesSync(file, second, second);
+    }
+  }
+
+  /** Writes `text` (the same length as what is there) over `file` in place, its modification time put back: an edit its size and modification time cannot show. */
+  function sameSizeEdit(file: string, text: string): void {
+    const before = lstatSync(file, { bigint: true });
+    expect(before.mtimeNs % 1_000_000_000n).toBe(0n);
+    expect(BigInt(Buffer.byteLength(text))).toBe(before.size);
+    writeFileSync(file, text);
+    const second = Number(before.mtimeNs / 1_000_000_000n);
+    utimesSync(file, second, second);
+    const after = lstatSync(file, { bigint: true });
+    expect([after.ino, after.size, after.mtimeNs]).toEqual([before.ino, before.size, before.mtimeNs]);
+  }
+
+  it('trusts a stamp only for a change time before the clock read on the same device', () => {
+    const info = lstatSync(dir, { bigint: true });
+    expect(isSettled(info, { dev: info.dev, ctimeNs: info.ctimeNs + 1n })).toBe(true);
+    // Changed within the clock's current tick: a write now could leave the same change time.
+    expect(isSettled(info, { dev: info.dev, ctimeNs: info.ctimeNs })).toBe(false);
+    expect(isSettled(info, { dev: info.dev + 1n, ctimeNs: info.ctimeNs + 1n })).toBe(false);
+    expect(isSettled(info, undefined)).toBe(false);
+  });
+
+  it('records the stamp of an unchanged, settled file, and then spares reading it', async () => {
+    await publishFiles(out, { 'rss.xml': 'one' });
+    clockPast(path.join(out, 'rss.xml'));
+    expect((await publishFiles(out, { 'rss.xml': 'one' })).changed).toBe(false);
+    const record = await readOwnedRecord(publishPaths(out).owned);
+    expect(record.stamps).toEqual({ 'rss.xml': `${digest('one')} ${fileStamp(lstatSync(path.join(out, 'rss.xml'), { bigint: true }))}` });
+    // A record whose stamp vouches for other bytes (never written by storyfeed itself): taken at its word, the file is not read.
+    const stamp = fileStamp(lstatSync(path.join(out, 'rss.xml'), { bigint: true }));
+    await writeOwnedRecord(publishPaths(out).owned, { ...record, files: { 'rss.xml': [digest('one'), digest('two')] }, stamps: { 'rss.xml': `${digest('two')} ${stamp}` } });
+    expect((await publishFiles(out, { 'rss.xml': 'two' })).changed).toBe(false);
+    expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toBe('one');
+  });
+
+  it('reads a file whose stamp differs from the recorded one', async () => {
+    await publishFiles(out, { 'rss.xml': 'one' });
+    const info = lstatSync(path.join(out, 'rss.xml'), { bigint: true });
+    const other = fileStamp({ ...info, ctimeNs: info.ctimeNs - 1n });
+    await writeOwnedRecord(publishPaths(out).owned, {
+      version: 1,
+      files: { 'rss.xml': [digest('one'), digest('two')] },
+      folders: [],
+      stamps: { 'rss.xml': `${digest('two')} ${other}` },
+    });
+    expect((await publishFiles(out, { 'rss.xml': 'two' })).written).toEqual(['rss.xml']);
+    expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toBe('two');
+  });
+
+  it('drops a stamp that names bytes the record does not list', async () => {
+    await publishFiles(out, { 'rss.xml': 'one' });
+    const stamp = fileStamp(lstatSync(path.join(out, 'rss.xml'), { bigint: true }));
+    await writeOwnedRecord(publishPaths(out).owned, { version: 1, files: { 'rss.xml': [digest('one')] }, folders: [], stamps: { 'rss.xml': `${digest('two')} ${stamp}` } });
+    expect((await readOwnedRecord(publishPaths(out).owned)).stamps).toBeUndefined();
+    expect((await publishFiles(out, { 'rss.xml': 'two' })).written).toEqual(['rss.xml']);
+  });
+
+  it.each([
+    ['right after the build that wrote it', false],
+    ['once its stamp is recorded', true],
+  ])('never replaces a file the user edited %s, with the same size in the same second', async (_, stamped) => {
+    await publishFiles(out, { 'rss.xml': 'one!' });
+    wholeSeconds(path.join(out, 'rss.xml'));
+    if (stamped) {
+      clockPast(path.join(out, 'rss.xml'));
+      await publishFiles(out, { 'rss.xml': 'one!' });
+      expect((await readOwnedRecord(publishPaths(out).owned)).stamps?.['rss.xml']).toBeDefined();
+    }
+    sameSizeEdit(path.join(out, 'rss.xml'), 'mine');
+    await expect(publishFiles(out, { 'rss.xml': 'two!' })).rejects.toMatchObject({
+      code: 'E_OUT_CONFLICT',
+      message: expect.stringContaining('was changed since storyfeed wrote it'),
+    });
+    expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toBe('mine');
+  });
+
+  it.each([
+    ['right after the build that wrote it', false],
+    ['once its stamp is recorded', true],
+  ])('never removes a file the user edited %s, with the same size in the same second', async (_, stamped) => {
+    await publishFiles(out, { 'rss.xml': 'r', 'old.xml': 'old' });
+    wholeSeconds(path.join(out, 'old.xml'));
+    if (stamped) {
+      clockPast(path.join(out, 'old.xml'));
+      await publishFiles(out, { 'rss.xml': 'r', 'old.xml': 'old' });
+      expect((await readOwnedRecord(publishPaths(out).owned)).stamps?.['old.xml']).toBeDefined();
+    }
+    sameSizeEdit(path.join(out, 'old.xml'), 'new');
+    expect((await publishFiles(out, { 'rss.xml': 'r2' })).removed).toEqual([]);
+    expect(tree(out)).toEqual({ 'rss.xml': 'r2', 'old.xml': 'new' });
+    expect(Object.keys((await readOwnedRecord(publishPaths(out).owned)).files)).toEqual(['rss.xml']);
+  });
+
+  it.each([
+    ['replace', 'temp'],
+    ['remove', 'written'],
+  ])('checks a settled file again right before it would %s it: a same-size, same-second edit during the build is kept', async (what, at) => {
+    await publishFiles(out, { 'rss.xml': 'one', 'old.xml': 'old' });
+    wholeSeconds(path.join(out, 'rss.xml'), path.join(out, 'old.xml'));
+    clockPast(path.join(out, 'rss.xml'));
+    clockPast(path.join(out, 'old.xml'));
+    await publishFiles(out, { 'rss.xml': 'one', 'old.xml': 'old' });
+    const target = path.join(out, what === 'replace' ? 'rss.xml' : 'old.xml');
+    const result = publishFiles(out, what === 'replace' ? { 'rss.xml': 'two', 'old.xml': 'old' } : { 'rss.xml': 'one' }, {
+      onStep: (s) => {
+        if (s === at && readFileSync(target, 'utf8') !== 'abc') sameSizeEdit(target, 'abc');
+      },
+    });
+    if (what === 'replace') await expect(result).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
+    else expect((await result).removed).toEqual([]);
+    expect(readFileSync(target, 'utf8')).toBe('abc');
   });
 });
 
