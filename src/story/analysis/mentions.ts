@@ -17,11 +17,12 @@ import {
   PERSON,
   REGION,
   wikipediaPeopleBySurname,
+  foldKey,
   lexMaxWords,
 } from './lexicon.js';
 import { rawSpans } from './spans.js';
 import type { Token } from './tokens.js';
-import { flags, isAcronym, isCommonWord, isDemonym, isOrgDescriptor, isOrgHead, isRoleNoun } from './wordclass.js';
+import { flags, isAcronym, isCommonWord, isCyrillicGivenName, isDemonym, isOrgDescriptor, isOrgHead, isRoleNoun } from './wordclass.js';
 import {
   CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
@@ -237,7 +238,18 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
     words.push(t.fold);
     caps.push(isAcronym(t));
   }
-  const display = block.text.slice(firstTok.start, lastTok.end).replace(/[.,;:]+$/, (m) => (lastTok.dotted ? m : ''));
+  let display = block.text.slice(firstTok.start, lastTok.end).replace(/[.,;:]+$/, (m) => (lastTok.dotted ? m : ''));
+  // "Міністерства оборони", "Генерального штабу": a Cyrillic body's name is kept in the nominative, so that its forms are one name.
+  if (b.profile === 'cyrillic' && cues.organization > cues.person && end - a <= 6) {
+    const lowers = tokens.slice(a, end).map((t) => t.lower);
+    const lemma = cyrillicBodyLemma(lowers);
+    const shown = display.split(' ');
+    if (lemma && shown.length === lowers.length) {
+      const upper = (w: string): string => w.replace(/^\p{L}/u, (c) => c.toUpperCase());
+      display = shown.map((w, i) => (lemma[i] === lowers[i] ? w : w[0] !== w[0]?.toLowerCase() ? upper(lemma[i] ?? '') : (lemma[i] ?? ''))).join(' ');
+      for (let i = 0; i < words.length; i++) words[i] = foldKey(lemma[i] ?? '');
+    }
+  }
   const mention: Mention = {
     block: b.blockIndex,
     first: a,
@@ -467,10 +479,32 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     break;
   }
+  // "arrived in Berlin Monday": a weekday after a name dates the sentence; it is not part of the name.
+  while (end - a >= 2 && WEEKDAYS.has(tokens[end - 1]?.fold ?? '')) end--;
   // "the Australian Aboriginal Flag for A$20 million": a single letter after "of"/"for" is not a name part.
   while (end - a >= 3 && tokens[end - 1]?.text.length === 1 && !tokens[end - 1]?.dotted && NAME_CONNECTORS_AND_OF.has(tokens[end - 2]?.lower ?? '')) end -= 2;
   // "Представники Верховної Ради": a sentence-initial noun governing an inflected body is not part of it.
-  if (b.profile === 'cyrillic' && end - a >= 3 && tokens[a]?.initial && !TITLE_WORDS.has(tokens[a]?.fold ?? '') && CYRILLIC_CASE_ENDING.test(tokens[a + 1]?.lower ?? '')) a++;
+  if (
+    b.profile === 'cyrillic' &&
+    end - a >= 3 &&
+    tokens[a]?.initial &&
+    !TITLE_WORDS.has(tokens[a]?.fold ?? '') &&
+    tokens[a + 1]?.cap &&
+    !cyrillicHeadNominative(tokens[a]?.lower ?? '') &&
+    CYRILLIC_CASE_ENDING.test(tokens[a + 1]?.lower ?? '')
+  )
+    a++;
+  // "Представники Міністерства закордонних справ": likewise before a body's capitalised head.
+  else if (
+    b.profile === 'cyrillic' &&
+    end - a >= 3 &&
+    tokens[a]?.initial &&
+    !cyrillicHeadNominative(tokens[a]?.lower ?? '') &&
+    !CYRILLIC_ADJECTIVE.test(tokens[a]?.lower ?? '') &&
+    cyrillicHeadNominative(tokens[a + 1]?.lower ?? '') &&
+    tokens[a + 1]?.cap
+  )
+    a++;
   // Stripping "Shares" from "Shares of Japan" leaves "of": connectors cannot start a name.
   while (a < end && !tokens[a]?.cap) a++;
   // Only a capitalised word directly before ("Great" Barrier Reef) may have been part of the name.
@@ -597,6 +631,13 @@ function decompose(b: Builder, a: number, end: number): void {
       !(nameTokens === 1 && /(?:ial|ical)$/.test(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
       !(nameTokens === 1 && isAcronym(nameFirst)) &&
       !(flags(spanKey(tokens, nameStart, end)) & (ANY_PLACE | ORGANIZATION) && !(flags(spanKey(tokens, nameStart, end)) & NAME_LIKE));
+    // "Голова Національного банку": a Cyrillic title governing a body (in the genitive) and no name after it.
+    if (!validName && b.profile === 'cyrillic' && nameStart === lastTitle + 1 && nameTokens >= 2 && cyrillicHeadAt(tokens, nameStart, end)) {
+      const cues = emptyCues();
+      cues.organization += 3;
+      classifyPart(b, nameStart, end, null, cues, true);
+      return;
+    }
     if (validName || nameTokens === 0) {
       let prefixEnd = firstTitle;
       while (prefixEnd > a && PORTFOLIO_WORDS.has(tokens[prefixEnd - 1]?.fold ?? '') && !isAcronym(tokens[prefixEnd - 1] as Token)) prefixEnd--;
@@ -679,6 +720,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
   if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
   if (n >= 2 && isOrgHead(lastTok.fold)) cues.organization += 3;
+  // "Міністерство оборони України", "Службі безпеки": a capitalised body head (in any case) governing the rest.
+  else if (profile === 'cyrillic' && n >= 2 && cyrillicHeadAt(tokens, a, Math.min(end, a + 2))) cues.organization += 3;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
   for (let k = a; k < end - 1; k++) {
     if (tokens[k + 1]?.lower !== 'of') continue;
@@ -740,7 +783,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     n <= 3 &&
     !firstTok.caps &&
     // At a sentence start capitals say nothing, unless a surname ending or a role after the name does ("Ярина Матвійчук, Голос Америки:").
-    (!firstTok.initial || CYRILLIC_SURNAME.test(lastTok.lower) || (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)))
+    (!firstTok.initial || CYRILLIC_SURNAME.test(lastTok.lower) || isCyrillicGivenName(firstTok.lower) || (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)))
   ) {
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
     // "Олена Петренко", "Ірини Бойко": a surname ending (in any case) or a title just before makes it a person's name;
@@ -757,12 +800,15 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     const stem = tokens.slice(a, end).some((t) => cyrillicOrgStem(t.lower));
     // "Голос Америки", "Посольство США": a place named inside the run makes it a body's name, not a person's.
     const ofPlace = tokens.slice(a + 1, end).some((t) => isCyrillicPlace(t.lower) || (t.caps && CYRILLIC_PLACE_NAMES.has(t.lower)));
-    const body = stem || ofPlace || (!surname && !titled && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
+    // "Віталій Кличко", "Олені Ковальчук": a common given name first is a person's name, whatever the endings say.
+    const given = isCyrillicGivenName(firstTok.lower) && !isCyrillicGivenName(lastTok.lower);
+    const body = stem || ofPlace || (!surname && !titled && !given && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
     if (body) cues.organization += 2;
     else {
       cues.person += 1;
       if (surname) cues.person += 1.5;
       if (titled) cues.person += 2;
+      if (given) cues.person += 2;
     }
   }
   // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
@@ -941,8 +987,12 @@ export function findMentions(doc: Doc): Mention[] {
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
     const spans = splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile);
+    // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
+    let covered = 0;
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
       const end = end0;
+      if (end <= covered) continue;
+      covered = end;
       // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.
       if (
         block.tokens[a - 1]?.text === '(' &&
@@ -1034,11 +1084,23 @@ export function findMentions(doc: Doc): Mention[] {
       }
       // "в Україні Анжела Грабовська": a place (or a body's head) running into a name is two names.
       const rest = block.tokens.slice(from + 1, end);
-      const personRest = rest.length >= 2 && rest.length <= 3 && rest.every((t) => !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower) && !t.caps);
+      const personRest = rest.length >= 2 && rest.length <= 3 && rest.every((t) => t.cap && !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower) && !t.caps);
       if (doc.profile === 'cyrillic' && personRest && (isCyrillicPlace(block.tokens[from]?.lower ?? '') || cyrillicOrgStem(block.tokens[from]?.lower ?? ''))) {
         classifyPart(b, from, from + 1, null, emptyCues());
         decompose(b, from + 1, end);
         continue;
+      }
+      // "Мер Одеси Віталій Гнатюк": a common given name inside a run starts a person's name of two or three words.
+      if (doc.profile === 'cyrillic' && end - from >= 3) {
+        let given = -1;
+        for (let k = end - 2; k >= end - 3 && k > from; k--) if (isCyrillicGivenName(block.tokens[k]?.lower ?? '') && !block.tokens[k]?.caps) given = k;
+        if (given > from && block.tokens.slice(given, end).every((t) => t.cap && !t.caps && !isCyrillicPlace(t.lower))) {
+          decompose(b, from, given);
+          const cues = emptyCues();
+          cues.person += 2;
+          classifyPart(b, given, end, null, cues);
+          continue;
+        }
       }
       // "Мінʼюсту США Ілай Розенбаум": a body's acronym running into a name ends the body.
       if (doc.profile === 'cyrillic' && end - from >= 4) {
@@ -1195,12 +1257,58 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   const next = tokens[end];
   if (next?.kind !== 'word' || next.cap || next.quote !== tokens[a]?.quote) return span;
   const lastTok = tokens[end - 1];
-  if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, end + 1];
+  if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
+  // "Міністерство оборони України", "Служби безпеки", "Міністерства закордонних справ": a capitalised body head
+  // governs lowercase genitives (and perhaps the country's name after them).
+  if (end - a <= 2 && lastTok && lastTok.cap && !lastTok.caps && cyrillicHeadNominative(lastTok.lower)) {
+    const tail = cyrillicGenitiveTail(tokens, end);
+    if (tail > end) return [a, tail];
+  }
   if (end - a === 1 && lastTok && cyrillicOrgStem(lastTok.lower) && /(?:ів|их|ей)$/u.test(next.lower)) {
     const tail = tokens[end + 1];
     return tail?.kind === 'word' && tail.caps ? [a, end + 2] : [a, end + 1];
   }
   return span;
+}
+
+/** Past-tense and present-tense verb endings, which a genitive after a body's head never has ("повідомила", "заявили", "вважає"). */
+const CYRILLIC_VERB_ENDING = /(?:[аеєиіїоуюя]л[аио]?|[аеиіоя]в|ть|ться|ся|сь|є|ють|ять|ує|име)$/u;
+/** Genitive endings of nouns (singular and plural) and of adjectives. */
+const CYRILLIC_GENITIVE_NOUN = /(?:[иіїуюаяь]|ів|їв|ей|ь)$/u;
+const CYRILLIC_GENITIVE_ADJECTIVE = /(?:их|ої|ого|ьої|ього|их)$/u;
+/** The most lowercase genitive words a body's name is extended with ("Служба зовнішньої розвідки"). */
+const MAX_GENITIVE_WORDS = 3;
+
+/**
+ * The end of a Cyrillic body's name after its head at `from`: up to three lowercase genitives ("оборони",
+ * "закордонних справ", "безпеки і оборони"), then a capitalised country or acronym they govern ("України", "США").
+ */
+function cyrillicGenitiveTail(tokens: Token[], from: number): number {
+  const quote = tokens[from - 1]?.quote;
+  let k = from;
+  let safe = from;
+  let words = 0;
+  let adjective = false;
+  while (words < MAX_GENITIVE_WORDS) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || t.cap || t.quote !== quote) break;
+    if (t.lower.length < 3 && t.lower !== 'і' && t.lower !== 'та') break;
+    if ((t.lower === 'і' || t.lower === 'та') && safe === k && k > from) {
+      k++;
+      continue;
+    }
+    if (CYRILLIC_VERB_ENDING.test(t.lower) && !adjective) break;
+    if (CYRILLIC_GENITIVE_ADJECTIVE.test(t.lower)) adjective = true;
+    else if (adjective || CYRILLIC_GENITIVE_NOUN.test(t.lower)) {
+      adjective = false;
+      safe = k + 1;
+    } else break;
+    k++;
+    words++;
+  }
+  const country = tokens[safe];
+  if (country?.kind === 'word' && country.quote === quote && (country.caps || (country.cap && isCyrillicPlace(country.lower)))) return safe + 1;
+  return safe;
 }
 
 /** Endings of East Slavic surnames, in the nominative and the oblique cases ("Петренко", "Бойка", "Ковальчука", "Шевченкові", "Левицької"). */
@@ -1234,7 +1342,7 @@ const CYRILLIC_ADJECTIVE = /(?:[аяі]|ий|ій|ої|ій|ою|ому|ого|�
 const CYRILLIC_NOUN_ENDINGS = ['ами', 'ями', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'ах', 'ях', 'ів', 'ії', 'ія', 'ію', 'ї', 'і', 'у', 'ю', 'а', 'я', 'и', 'е', 'й', 'ь', 'о'];
 
 /** Whether a Cyrillic word is a form of a place name in the gazetteer ("Україні", "Харкова", "Херсонщину"). */
-const isCyrillicPlace = (lower: string): boolean => {
+export const isCyrillicPlace = (lower: string): boolean => {
   if (CYRILLIC_PLACE_NAMES.has(lower)) return true;
   // "Київщина", "Херсонщині", "Донеччину": the suffix of a region named after its city.
   if (/(?:щин|ччин)[аиіуою]{1,2}$/u.test(lower) && lower.length >= 7) return true;
@@ -1243,6 +1351,63 @@ const isCyrillicPlace = (lower: string): boolean => {
     const stem = lower.slice(0, -ending.length);
     if (CYRILLIC_PLACE_NAMES.has(stem)) return true;
     for (const nominative of ['а', 'я', 'ія', 'і', 'и', 'й', 'ь', 'о']) if (CYRILLIC_PLACE_NAMES.has(stem + nominative)) return true;
+  }
+  return false;
+};
+
+/** The nominative of a Cyrillic body's head noun in any case ("Міністерстві" → "міністерство", "Радою" → "рада"), or null. */
+const cyrillicHeadNominative = (word: string): string | null => {
+  let best: string | null = null;
+  for (const [stem, head] of cyrillicHeadStems()) {
+    if (word.startsWith(stem) && word.length <= stem.length + 3 && (!best || head.length > best.length)) best = head;
+  }
+  return best;
+};
+
+let headStems: [string, string][] | undefined;
+
+/** Stems of the Cyrillic body heads (a final vowel or soft sign dropped: "служба" → "служб", "штаб" stays), with the head. */
+const cyrillicHeadStems = (): [string, string][] =>
+  (headStems ??= [...ORG_HEADS].filter((h) => /^[\u0400-\u04ff]/u.test(h) && h.length >= 3).map((h) => [h.replace(/[аяоеіїйиь]$/u, ''), h]));
+
+/** Oblique endings of Ukrainian adjectives, and the nominative ending for each gender of the noun they agree with. */
+const ADJECTIVE_NOMINATIVE: readonly [RegExp, { masculine: string; feminine: string; neuter: string }][] = [
+  [/(?:ого|ому|им|ім|ої|ою|ій|у)$/u, { masculine: 'ий', feminine: 'а', neuter: 'е' }],
+];
+
+/**
+ * The nominative of a Cyrillic body's name (folded words), or null when it has no body head in its first
+ * three words: the head noun is put in the nominative, adjectives before it agree with its gender, and the
+ * genitives after it stay ("Міністерства закордонних справ" → "міністерство закордонних справ",
+ * "Генерального штабу" → "генеральний штаб", "Верховною Радою" → "верховна рада").
+ */
+export function cyrillicBodyLemma(words: readonly string[]): string[] | null {
+  for (let h = 0; h < words.length && h < 3; h++) {
+    const word = words[h] ?? '';
+    if (!/^[\u0400-\u04ff]/u.test(word) || isCyrillicGivenName(word) || (h > 0 && !CYRILLIC_ADJECTIVE.test(words[h - 1] ?? ''))) continue;
+    const head = cyrillicHeadNominative(word);
+    if (!head) continue;
+    const gender = /(?:ння|ття|о|е)$/u.test(head) ? 'neuter' : /[ая]$/u.test(head) ? 'feminine' : 'masculine';
+    const out = [...words];
+    out[h] = head;
+    for (let k = 0; k < h; k++) {
+      const adjective = out[k] ?? '';
+      for (const [ending, forms] of ADJECTIVE_NOMINATIVE) {
+        if (!ending.test(adjective)) continue;
+        out[k] = adjective.replace(ending, forms[gender]);
+        break;
+      }
+    }
+    return out;
+  }
+  return null;
+}
+
+/** Whether one of tokens [a, end) is a body's head noun in any case, not a given name ("Служба", "банку"). */
+const cyrillicHeadAt = (tokens: Token[], a: number, end: number): boolean => {
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t && !t.caps && cyrillicHeadNominative(t.lower) && !isCyrillicGivenName(t.lower)) return true;
   }
   return false;
 };
@@ -1302,9 +1467,30 @@ const isGermanBarePlace = (tokens: Token[], a: number): boolean => {
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 
+/** Legal-form suffixes that end a company's name ("Ltd", "GmbH", "S.A."), so a coordinator after one starts another name. */
+const LEGAL_FORMS = new Set(['ltd', 'inc', 'plc', 'llc', 'corp', 'gmbh', 'ag', 'kg', 'sa', 'spa', 'nv', 'bv', 'ab', 'oy', 'asa', 'sarl', 'sas', 'srl', 'se']);
+
+/** "Borealis Ltd and Kranich GmbH": a coordinator right after a legal form joins two companies. */
+function splitAfterLegalForms(tokens: Token[], spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, end] of spans) {
+    let start = a;
+    for (let k = a + 2; k < end - 1; k++) {
+      const t = tokens[k];
+      const before = tokens[k - 1];
+      if (t && before && !t.cap && COORDINATING.has(t.lower) && LEGAL_FORMS.has(before.fold.replace(/\./g, ''))) {
+        out.push([start, k]);
+        start = k + 1;
+      }
+    }
+    out.push([start, end]);
+  }
+  return out;
+}
+
 /** "Siria y Gaza", "Bahréin y Yemen": outside English a coordinator inside a run joins two names, not one. */
 function splitCoordinated(tokens: Token[], spans: [number, number][], profile: Profile): [number, number][] {
-  if (profile !== 'romance' && profile !== 'de') return spans;
+  if (profile !== 'romance' && profile !== 'de') return profile === 'en' ? splitAfterLegalForms(tokens, spans) : spans;
   const out: [number, number][] = [];
   for (const [a, end] of spans) {
     let start = a;

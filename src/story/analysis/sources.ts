@@ -317,6 +317,29 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
   }
 }
 
+/** Lowercase nouns between a Ukrainian report verb and the outlet or body it names ("пише видання", "повідомила пресслужба"). */
+const CYRILLIC_OUTLET_NOUNS = new Set(['видання', 'агентство', 'агенція', 'пресслужба', 'газета', 'телеканал', 'портал', 'сайт', 'служба', 'інформагенція', 'ресурс']);
+
+/**
+ * "Про це повідомляє Укрінформ", "Про це повідомила пресслужба СБУ", "— пише видання «Дзеркало тижня»": Ukrainian
+ * puts the verb before the subject after "про це"/"це" or after a quotation; a body or outlet named right after it is the source.
+ */
+function cyrillicInvertedSource(col: Collector, block: Block, blockIndex: number, v: number): void {
+  const { tokens } = block;
+  const prev = tokens[v - 1];
+  const inverted = prev?.lower === 'це' || (prev?.kind === 'punct' && [',', '—', '–', '»', '”'].includes(prev.text));
+  if (!inverted) return;
+  let k = v + 1;
+  for (let steps = 0; steps < 2 && tokens[k]?.kind === 'word' && !tokens[k]?.cap && CYRILLIC_OUTLET_NOUNS.has(tokens[k]?.lower ?? ''); steps++) k++;
+  if (tokens[k]?.text === '«' || tokens[k]?.text === '"' || tokens[k]?.text === '“') k++;
+  const lead = tokens[k];
+  if (lead?.kind !== 'word' || !lead.cap) return;
+  const found = col.clusterStarting(blockIndex, k);
+  if (found) {
+    if (found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, k));
+  } else if (k > v + 1) col.addPhrase(block, k, k + 1, position(block, k));
+}
+
 /** Cites a German quoted name of one to four capitalised words that a verb of saying or reporting stands next to. */
 function germanQuotedOutlet(col: Collector, block: Block, open: number): void {
   const { tokens } = block;
@@ -440,6 +463,7 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         }
       }
       if (REPORT_VERBS.has(lower) && i > 0) {
+        if (cyrillic) cyrillicInvertedSource(col, block, blockIndex, i);
         subjectBefore(col, doc, blockIndex, i, registry);
         // Inverted attribution: "…, said the Foreign Ministry."
         const prev = tokens[i - 1];

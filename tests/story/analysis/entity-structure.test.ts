@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { cyrillicBodyLemma } from '../../../src/story/analysis/mentions.js';
+import { isCyrillicGivenName } from '../../../src/story/analysis/wordclass.js';
+import { splitWire } from '../../../src/story/wire.js';
+import { article } from './helpers.js';
+
+describe('wire datelines', () => {
+  it('the agency after a dateline place is a body and the source, not the place\'s acronym ("OSLO (AP) —")', () => {
+    const r = analyzeArticle(article(['OSLO (AP) — Norway opened a new tunnel on Friday, the road authority said.']));
+    expect(r.entities.organizations).toContain('AP');
+    expect(r.entities.places).toContain('Oslo');
+    expect(r.sources).toContain('AP');
+    expect(r.sources).not.toContain('Oslo');
+  });
+
+  it('reads the Spanish dateline "(EFE).-" like a dash', () => {
+    expect(splitWire(['LIMA (EFE).- El Gobierno peruano anunció nuevas medidas.']).agency).toBe('EFE');
+    const r = analyzeArticle(article(['LIMA (EFE).- El Gobierno peruano anunció nuevas medidas contra la sequía.'], 'Noticias', 'es'));
+    expect(r.sources).toContain('EFE');
+    expect(r.entities.places).not.toContain('EFE');
+  });
+});
+
+describe('name boundaries', () => {
+  it('a weekday after a place dates the sentence and is no part of the name ("in Lisbon Tuesday")', () => {
+    const r = analyzeArticle(article(['The delegation landed in Lisbon Tuesday and met port officials.']));
+    expect(r.entities.places).toEqual(['Lisbon']);
+  });
+
+  it('"and" after a legal form joins two companies ("Harrow Ltd and Voss GmbH")', () => {
+    const r = analyzeArticle(article(['The contract went to Harrow Ltd and Voss GmbH after a long tender.']));
+    expect(r.entities.organizations).toEqual(['Harrow Ltd', 'Voss GmbH']);
+  });
+});
+
+describe('Ukrainian given names and bodies', () => {
+  it('knows common given names in any case', () => {
+    for (const w of ['віталій', 'віталія', 'віталієм', 'олена', 'оленою', 'ігоря', 'дмитром']) expect(isCyrillicGivenName(w), w).toBe(true);
+    for (const w of ['україна', 'міністерство', 'рада', 'штаб']) expect(isCyrillicGivenName(w), w).toBe(false);
+  });
+
+  it('a given name and a surname with an adjective-like ending are a person, not a body ("мер Одеси Віталій Гнатюк")', () => {
+    const r = analyzeArticle(article(['Мер Одеси Віталій Гнатюк підписав нове розпорядження.'], 'Новини', 'uk'));
+    expect(r.entities.people).toEqual(['Віталій Гнатюк']);
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('a body head governs lowercase genitives and the country after them, at a sentence start too', () => {
+    const r = analyzeArticle(article(["Міністерство охорони здоров'я України оновило правила. Служба зовнішньої розвідки не коментувала."], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual(["Міністерство охорони здоров'я України", 'Служба зовнішньої розвідки']);
+  });
+
+  it('names a body in the nominative whatever case it is written in', () => {
+    expect(cyrillicBodyLemma(['міністерстві', 'освіти'])).toEqual(['міністерство', 'освіти']);
+    expect(cyrillicBodyLemma(['генерального', 'штабу'])).toEqual(['генеральний', 'штаб']);
+    expect(cyrillicBodyLemma(['верховною', 'радою'])).toEqual(['верховна', 'рада']);
+    expect(cyrillicBodyLemma(['анжела', 'петренко'])).toBeNull();
+    const r = analyzeArticle(article(['У Міністерстві культури заявили, що музеї відкриються. Представники Міністерства культури провели нараду.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual(['Міністерство культури']);
+  });
+
+  it('the body with and without its country is one body ("Національний банк" and "Національний банк України")', () => {
+    const r = analyzeArticle(article(['Національний банк України змінив ставку. Національний банк пояснив це інфляцією.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual(['Національний банк України']);
+  });
+
+  it('"Про це повідомляє X", "повідомила пресслужба X": the outlet or body after an inverted report verb is the source', () => {
+    expect(analyzeArticle(article(['Уночі в Полтаві пролунали вибухи. Про це повідомляє Суспільне.'], 'Новини', 'uk')).sources).toEqual(['Суспільне']);
+    const r = analyzeArticle(article(['Про це повідомила пресслужба Державної прикордонної служби.'], 'Новини', 'uk'));
+    expect(r.sources).toHaveLength(1);
+    expect(r.entities.people).toEqual([]);
+  });
+});
