@@ -35,6 +35,7 @@ import {
   FOREIGN_PLACE_NAMES,
   FOREIGN_PLACE_NOUNS,
   GERMAN_BARE_NOUNS,
+  GERMAN_ORG_DESCRIPTOR_HEADS,
   NON_ENTITY_WORDS,
   LEADING_FUNCTION_WORDS,
   MONTHS,
@@ -50,6 +51,7 @@ import {
   PORTFOLIO_WORDS,
   REPORT_VERBS,
   ROMAN_NUMERALS,
+  ROMANCE_ORG_DESCRIPTORS,
   ROMANCE_PLACE_FIRST,
   SOURCE_LEADS_CYRILLIC,
   SPEECH_VERBS,
@@ -250,6 +252,14 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
       for (let i = 0; i < words.length; i++) words[i] = foldKey(lemma[i] ?? '');
     }
   }
+  // "des Bundesamtes für Statistik", "dem Statistischen Bundesamt": a German body's name in the nominative.
+  if (b.profile === 'de' && cues.organization > cues.person && end - a <= 6) {
+    const lemma = germanBodyLemma(display.split(' '));
+    if (lemma && lemma.length === words.length) {
+      display = lemma.join(' ');
+      for (let i = 0; i < words.length; i++) words[i] = foldKey(lemma[i] ?? '');
+    }
+  }
   const mention: Mention = {
     block: b.blockIndex,
     first: a,
@@ -318,6 +328,8 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
         cues.organization += 1.5;
     }
   }
+  // "el partido Nueva Alianza", "la empresa X", "de l'entreprise X": a noun describing a body right before the name.
+  if (b.profile === 'romance' && romanceOrgDescriptor(tokens[a - 1])) cues.organization += 4;
   // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
   if (b.profile === 'romance' || b.profile === 'de') {
     const p1 = tokens[a - 1];
@@ -401,6 +413,71 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   return { fromNext, prep };
 }
 
+/** Whether a token is a lowercase Spanish or French noun describing a body, perhaps elided ("partido", "l'entreprise"). */
+const romanceOrgDescriptor = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && ROMANCE_ORG_DESCRIPTORS.has(t.lower.replace(/^[ld]['’]/u, ''));
+
+/** Whether a German word is a body's head, alone or as the head of a compound ("Bundesministerium", "Landgericht", "Partei"). */
+const isGermanBodyHead = (fold: string): boolean =>
+  FOREIGN_ORG_FIRST.has(fold) ||
+  FOREIGN_ORG_FIRST.has(fold.replace(/e?s$/u, '')) ||
+  (fold.length >= 7 && /(?:ministerium|amt|gericht|gerichtshof|bank|agentur|anstalt|behorde|institut|verband|kommission|partei)(?:e?s)?$/u.test(fold));
+
+/** Grammatical gender of German body heads, by the head of the compound. */
+const GERMAN_HEAD_GENDER: readonly [RegExp, 'masculine' | 'feminine' | 'neuter'][] = [
+  [/(?:ministerium|amt|institut|gericht|parlament|komitee|zentrum|buro|büro|kabinett)$/u, 'neuter'],
+  [/(?:bank|partei|agentur|kommission|anstalt|behörde|behorde|polizei|regierung|union|gesellschaft|stiftung|versammlung|gewerkschaft|zeitung)$/u, 'feminine'],
+  [/(?:rat|tag|verband|gerichtshof|bund|konzern|verein|senat|sender|dienst)$/u, 'masculine'],
+];
+
+/** Nominative adjective endings after the definite article is dropped ("Statistisches Bundesamt", "Deutsche Bank", "Deutscher Bundestag"). */
+const GERMAN_ADJECTIVE_NOMINATIVE = { masculine: 'er', feminine: 'e', neuter: 'es' } as const;
+
+/**
+ * The nominative of a German body's name written in another case, or null when nothing changes: the head
+ * loses a genitive "-s"/"-es" and adjectives before it take the nominative ending of its gender
+ * ("Bundesamtes für Statistik" → "Bundesamt für Statistik", "Statistischem Bundesamt" → "Statistisches Bundesamt").
+ */
+export function germanBodyLemma(shown: readonly string[]): string[] | null {
+  let h = 0;
+  while (
+    h < shown.length - 1 &&
+    /^\p{Lu}\p{Ll}+isch(?:e|en|er|es|em)$|^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(shown[h] ?? '') &&
+    GERMAN_NAME_ADJECTIVE.test(foldKey(shown[h] ?? ''))
+  )
+    h++;
+  const head = shown[h] ?? '';
+  const bare = /(?:e?s)$/u.test(head) && isGermanBodyHead(foldKey(head).replace(/e?s$/u, '')) && head.length > 6 ? head.replace(/e?s$/u, '') : head;
+  const gender = GERMAN_HEAD_GENDER.find(([re]) => re.test(bare.toLowerCase()))?.[1];
+  if (!gender) return null;
+  const out = [...shown];
+  out[h] = bare;
+  for (let k = 0; k < h; k++) out[k] = (out[k] ?? '').replace(/(?:e|en|er|es|em)$/u, GERMAN_ADJECTIVE_NOMINATIVE[gender]);
+  return out.every((w, i) => w === shown[i]) ? null : out;
+}
+
+/** German genitive articles and prepositions that continue a body's name ("Ministerium der Finanzen", "Bundesamt für Statistik"). */
+const GERMAN_BODY_LINKS = new Set(['der', 'des', 'für', 'fur']);
+
+/**
+ * The end of a German body's name after its head at `end - 1`: "der"/"des"/"für" and one capitalised
+ * noun, perhaps "und" another ("Bundesamt für Migration und Flüchtlinge"), or `end` when it does not continue.
+ */
+function germanBodyTail(tokens: Token[], end: number): number {
+  const head = tokens[end - 1];
+  const link = tokens[end];
+  const noun = tokens[end + 1];
+  if (!head || !isGermanBodyHead(head.fold) || link?.kind !== 'word' || link.cap || !GERMAN_BODY_LINKS.has(link.lower)) return end;
+  if (noun?.kind !== 'word' || !noun.cap || noun.caps || flags(noun.fold) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(noun.fold)) return end;
+  let stop = end + 2;
+  const and = tokens[stop];
+  const second = tokens[stop + 1];
+  if (and?.lower === 'und' && second?.kind === 'word' && second.cap && !second.caps && !tokens[stop + 2]?.cap) stop += 2;
+  return stop;
+}
+
+/** Whether a capitalised German noun describes a company, party or outlet ("Autobauer", "Partei", "Mobilfunkkonzern"). */
+const isGermanOrgDescriptor = (fold: string): boolean => GERMAN_ORG_DESCRIPTOR_HEADS.some((h) => fold === h || (fold.endsWith(h) && fold.length >= h.length + 3));
+
 /** A role appositive after a name: "Carole Mundell, the agency's director of science". */
 const appositiveRole = (tokens: Token[], end: number): Role | null => {
   if (tokens[end]?.text !== ',') return null;
@@ -481,6 +558,14 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   // "arrived in Berlin Monday": a weekday after a name dates the sentence; it is not part of the name.
   while (end - a >= 2 && WEEKDAYS.has(tokens[end - 1]?.fold ?? '')) end--;
+  // "L'entreprise Corvel": a sentence-initial elided article and a noun describing a body before its name.
+  const elided = tokens[a];
+  if (b.profile === 'romance' && end - a >= 2 && elided?.initial && /^[LD]['’]/u.test(elided.text) && ROMANCE_ORG_DESCRIPTORS.has(elided.lower.slice(2))) {
+    const cues = emptyCues();
+    cues.organization += 4;
+    classifyPart(b, a + 1, end, null, cues);
+    return;
+  }
   // "the Australian Aboriginal Flag for A$20 million": a single letter after "of"/"for" is not a name part.
   while (end - a >= 3 && tokens[end - 1]?.text.length === 1 && !tokens[end - 1]?.dotted && NAME_CONNECTORS_AND_OF.has(tokens[end - 2]?.lower ?? '')) end -= 2;
   // "Представники Верховної Ради": a sentence-initial noun governing an inflected body is not part of it.
@@ -766,8 +851,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // before punctuation or a verb of saying.
     const nextTok = tokens[end];
     // A possessive ("Lloyd's List") starts a longer name as often as it marks a person's.
+    const afterPlacePreposition = !!tokens[a - 1] && !tokens[a - 1]?.cap && PLACE_PREPOSITIONS.has(tokens[a - 1]?.lower ?? '');
     const standsAlone =
-      !firstTok.poss && (profile !== 'en' || !nextTok || (nextTok.kind === 'punct' && nextTok.text !== "'" && nextTok.text !== '’') || SPEECH_VERBS.has(nextTok.lower));
+      !afterPlacePreposition &&
+      !firstTok.poss &&
+      (profile !== 'en' || !nextTok || (nextTok.kind === 'punct' && nextTok.text !== "'" && nextTok.text !== '’') || SPEECH_VERBS.has(nextTok.lower));
     if (
       n === 1 &&
       standsAlone &&
@@ -1024,11 +1112,24 @@ export function findMentions(doc: Doc): Mention[] {
           romanceSkip = longer;
           const cues = emptyCues();
           cues.organization += 3;
-          classifyPart(b, from, longer, null, cues);
+          // "Le Parlement européen a réagi": a sentence's article is no part of the name.
+          const start = block.tokens[from]?.initial && FOREIGN_DEFINITE_ARTICLES.has(block.tokens[from]?.lower ?? '') ? from + 1 : from;
+          classifyPart(b, start, longer, null, cues);
           continue;
         }
       }
       if (doc.profile === 'de') {
+        // "das Bundesministerium der Finanzen", "das Bundesamt für Statistik": a body's head governs the noun after it.
+        const tail = germanBodyTail(block.tokens, end);
+        if (tail > end) {
+          covered = tail;
+          let start = from;
+          while (start < end - 1 && FOREIGN_LEADING_WORDS.has(block.tokens[start]?.lower ?? '')) start++;
+          const cues = emptyCues();
+          cues.organization += 4;
+          classifyPart(b, start, tail, null, cues);
+          continue;
+        }
         // "nach Angaben der „Netzeitung“", "die „Rheinpost“ berichtete": one to three capitalised words quoted
         // whole after an article are the name of a paper, a company or a group.
         const openMark = block.tokens[from - 1];
@@ -1057,6 +1158,17 @@ export function findMentions(doc: Doc): Mention[] {
           const cues = emptyCues();
           cues.place += 3;
           classifyPart(b, end - 1, end, null, cues);
+          continue;
+        }
+        // "der Autobauer Velmora", "die Partei Neue Mitte": a noun describing a body before one to three
+        // capitalised words that are no common nouns names that body.
+        let head = from;
+        while (head < end && FOREIGN_LEADING_WORDS.has(block.tokens[head]?.lower ?? '')) head++;
+        const described = block.tokens[head];
+        if (described && end - head >= 2 && end - head <= 4 && isGermanOrgDescriptor(described.fold) && GERMAN_ARTICLES.has(block.tokens[head - 1]?.lower ?? '')) {
+          const cues = emptyCues();
+          cues.organization += 4;
+          classifyPart(b, head + 1, end, null, cues);
           continue;
         }
         const name = germanName(block.tokens, from, end, germanSurnames);
@@ -1182,7 +1294,7 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
 const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtshof', 'amt', 'agentur', 'polizei', 'ministerium', 'kanzleramt', 'anstalt', 'behorde', 'versammlung'];
 
 /** A capitalised German adjective, which only a name capitalises inside a sentence ("Deutsche Bahn", "Europäische Zentralbank"). */
-const GERMAN_NAME_ADJECTIVE = /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|\p{L}+isch)(?:e|en|er|es)$/u;
+const GERMAN_NAME_ADJECTIVE = /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|statistisch|\p{L}+isch)(?:e|en|er|es|em)$/u;
 
 /**
  * Whether [a, end) names a body by German word formation alone: a one-word compound of "Bundes-" and a
@@ -1568,6 +1680,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
 }
 
 const ROMANCE_BODY_WORDS = new Set([
+  'parlement',
+  'parlamento',
   'union',
   'commissariat',
   'nations',

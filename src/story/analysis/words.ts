@@ -234,6 +234,7 @@ export const ATTRIBUTION_LEADS: readonly (readonly string[])[] = [
   ['de', 'acuerdo', 'a'],
   ['selon'],
   ["d'après"],
+  ['laut', 'angaben'],
   ['laut'],
   ['nach', 'angaben'],
   ['за', 'словами'],
@@ -485,3 +486,47 @@ export const CYRILLIC_GIVEN_NAMES = set(`
   елена ольга ирина наталья татьяна светлана людмила галина анна мария юлия екатерина виктория
   надежда любовь лариса софья кристина дарья алина инна вера
 `);
+
+/**
+ * Lowercase nouns of Spanish and French that describe a company, party or outlet right before its name
+ * ("el partido X", "la empresa X", "l'entreprise X", "le parti X").
+ */
+export const ROMANCE_ORG_DESCRIPTORS = set(`
+  partido empresa compañía compania sociedad grupo firma marca aerolínea aerolinea banco fundación fundacion
+  organización organizacion sindicato club fabricante constructora operadora cadena diario periódico periodico
+  emisora agencia revista canal portal movimiento coalición coalicion plataforma asociación asociacion
+  entreprise société societe groupe firme marque banque fondation syndicat constructeur fabricant opérateur
+  operateur parti mouvement coalition association journal quotidien chaîne chaine agence hebdomadaire
+  magazine site média media radio télévision television
+`);
+
+/** Heads of German compounds that describe a company, party or outlet before its name ("der Autobauer X", "die Partei X"). */
+export const GERMAN_ORG_DESCRIPTOR_HEADS = [
+  'firma',
+  'konzern',
+  'unternehmen',
+  'autobauer',
+  'hersteller',
+  'zeitung',
+  'partei',
+  'sender',
+  'verlag',
+  'verein',
+  'gewerkschaft',
+  'bank',
+  'versicherer',
+  'fluggesellschaft',
+  'airline',
+  'gruppe',
+  'organisation',
+  'stiftung',
+  'agentur',
+  'magazin',
+  'portal',
+  'plattform',
+  'bewegung',
+  'betreiber',
+  'handelskette',
+  'kette',
+  'startup',
+];

@@ -72,3 +72,38 @@ describe('Ukrainian given names and bodies', () => {
     expect(r.entities.people).toEqual([]);
   });
 });
+
+describe('organisation cues by structure', () => {
+  it('a Spanish or French noun describing a body before a name makes it a body ("el partido X", "l\'entreprise X")', () => {
+    const es = analyzeArticle(article(['El partido Nueva Senda ganó en tres provincias. La empresa Quilmar anunció despidos en Rosario.'], 'Noticias', 'es'));
+    expect(es.entities.organizations).toEqual(['Nueva Senda', 'Quilmar']);
+    expect(es.entities.people).toEqual([]);
+    expect(es.entities.places).toEqual(['Rosario']);
+    const fr = analyzeArticle(article(["Le parti Avenir Commun a perdu deux sièges. L'entreprise Dorvane a fermé son usine."], 'Actualité', 'fr'));
+    expect(fr.entities.organizations).toEqual(['Avenir Commun', 'Dorvane']);
+    expect(fr.entities.people).toEqual([]);
+  });
+
+  it('a German compound describing a body before a name makes it a body ("der Autobauer X", "die Firma X GmbH")', () => {
+    const r = analyzeArticle(article(['Der Autobauer Merlauf kündigte Stellenabbau an. Die Firma Brenner Logistik GmbH meldete Insolvenz an.'], 'Nachrichten', 'de'));
+    expect(r.entities.organizations).toEqual(['Merlauf', 'Brenner Logistik GmbH']);
+  });
+
+  it('a German body head governs "der"/"für" and a noun, and is named in the nominative', () => {
+    const r = analyzeArticle(
+      article(
+        [
+          'Laut Angaben des Bundesamtes für Wetterdienste regnete es mehr. Das Bundesamt für Wetterdienste warnte. Das Ministerium der Justiz schwieg, wie vom Statistischen Landesamt bekannt.',
+        ],
+        'Nachrichten',
+        'de',
+      ),
+    );
+    expect(r.entities.organizations).toEqual(['Bundesamt für Wetterdienste', 'Ministerium der Justiz', 'Statistisches Landesamt']);
+    expect(r.sources).toEqual(['Bundesamt für Wetterdienste']);
+  });
+
+  it('a French legislature with its adjective is one body, without the sentence\'s article ("Le Parlement européen")', () => {
+    expect(analyzeArticle(article(['Le Parlement européen a voté la loi à Strasbourg.'], 'Actualité', 'fr')).entities.organizations).toEqual(['Parlement européen']);
+  });
+});
