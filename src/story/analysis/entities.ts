@@ -8,7 +8,7 @@ import { wikipediaPersonBySurname } from './lexicon.js';
 import { POSITION_SCALE, isCyrillicPlace } from './mentions.js';
 import { isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
-import { NAME_CONNECTORS, ORG_HEADS } from './words.js';
+import { NAME_CONNECTORS, ORG_HEADS, TITLE_WORDS } from './words.js';
 
 /** Added to the position of entities named only in headings, so that they sort after the body's. */
 export const HEADLINE_ONLY = 1e14;
@@ -392,7 +392,7 @@ export function nameCluster(c: Cluster): void {
 export function expandSurnames(registry: Registry): void {
   const taken = new Set(registry.clusters.map((c) => c.name.toLowerCase()));
   for (const c of registry.clusters) {
-    if (c.kind !== 'person' || c.name.includes(' ') || c.name.length < 3) continue;
+    if (c.kind !== 'person' || c.name.includes(' ') || c.name.length < 3 || TITLE_WORDS.has(c.name.toLowerCase())) continue;
     if (c.name === c.name.toUpperCase()) continue;
     const full = wikipediaPersonBySurname(c.name.toLowerCase());
     if (full && !taken.has(full)) {

@@ -6,6 +6,7 @@ import type { Block, Doc, Profile } from './document.js';
 import {
   ANY_PLACE,
   COMMON,
+  CITY,
   COUNTRY,
   DATE,
   DEMONYM,
@@ -841,7 +842,28 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const firstFlags = flags(firstTok.fold);
   const lastFlags = flags(lastTok.fold);
   if (latin) {
-    if (n >= 2 && firstFlags & FIRST_NAME && !(whole & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !PLACE_HEADS.has(lastTok.fold)) cues.person += 3;
+    // "Roman Britain", "Kherson Oblast", "Lagos State": a country's, region's or city's own name (that no person bears) in
+    // the run makes it a place's or a body's name, not a person's, whatever given name stands first.
+    let placeWord = false;
+    for (let k = a; k < end && n >= 2 && n <= 3; k++) {
+      const f = flags(tokens[k]?.fold ?? '');
+      if (f & (COUNTRY | REGION | CITY) && !(f & NAME_LIKE)) placeWord = true;
+    }
+    if (!placeWord && n >= 2 && firstFlags & FIRST_NAME && !(whole & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !PLACE_HEADS.has(lastTok.fold)) cues.person += 3;
+    // "Vitaliy Kim said": two or three capitalised words with no lexicon meaning before a verb of saying are a person's name.
+    const verb = tokens[end];
+    if (
+      profile !== 'de' &&
+      cues.organization === 0 &&
+      n >= 2 &&
+      n <= 3 &&
+      verb?.kind === 'word' &&
+      !verb.cap &&
+      SPEECH_VERBS.has(verb.lower) &&
+      !placeWord &&
+      tokens.slice(a, end).every((t) => !t.caps && !(flags(t.fold) & (ANY_PLACE | ORGANIZATION | COMMON)) && !isOrgHead(t.fold))
+    )
+      cues.person += 1.5;
     if (n >= 2 && firstTok.dotted) cues.person += 2;
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
@@ -971,6 +993,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   }
 
   const context = contextCues(b, a, end, cues);
+  // "the Dean of …", "the Hilton": English puts no article before a person's name, so one word after "the" is no person.
+  if (profile === 'en' && n === 1 && tokens[a - 1]?.lower === 'the' && cues.person > 0) cues.person = 0;
   // A lone unknown word that is the surname of well-known people ("Merkel", "Trump") is a person.
   // A body's or a place's head word ("Group", "Park") is no surname.
   if (
@@ -985,7 +1009,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     !PLACE_HEADS.has(firstTok.fold)
   ) {
     // Weaker than a lexicon surname: outlets and companies are named after people too ("Bloomberg").
-    if (wikipediaPeopleBySurname(firstTok.lower).length > 0) cues.person += 1.2;
+    // A title ("Dean", "Marshal") is no surname, whoever bears it as one.
+    if (wikipediaPeopleBySurname(firstTok.lower).length > 0 && !TITLE_WORDS.has(firstTok.fold) && !isRoleNoun(firstTok.fold)) cues.person += 1.2;
   }
   if (!prefixOfTitle) {
     const before = roleBefore(tokens, a);

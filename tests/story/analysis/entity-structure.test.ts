@@ -107,3 +107,35 @@ describe('organisation cues by structure', () => {
     expect(analyzeArticle(article(['Le Parlement européen a voté la loi à Strasbourg.'], 'Actualité', 'fr')).entities.organizations).toEqual(['Parlement européen']);
   });
 });
+
+describe('people by structure', () => {
+  it('a transliterated Ukrainian given name and a surname before "said" are a person, never a cited body ("Vitaliy Kim said")', () => {
+    const r = analyzeArticle(article(['Oleksiy Bondar said the bridge would reopen in May.']));
+    expect(r.entities.people).toEqual(['Oleksiy Bondar']);
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.sources).toEqual([]);
+  });
+
+  it('two unknown capitalised words before a verb of saying are a person', () => {
+    const r = analyzeArticle(article(['Marek Zdunek said the harbour was calm that night.']));
+    expect(r.entities.people).toEqual(['Marek Zdunek']);
+    expect(r.sources).toEqual([]);
+  });
+
+  it('a name set off after "the governor of X region," is the governor', () => {
+    const r = analyzeArticle(article(['The governor of Poltava region, Dmytro Lunin, said two houses burned.']));
+    expect(r.entities.people).toEqual(['Dmytro Lunin']);
+  });
+
+  it('a possessive country is a place, and a given name before a country\'s name makes no person ("Roman Britain")', () => {
+    const r = analyzeArticle(article(["Britain's trade minister flew home. A new book on Roman Britain came out."]));
+    expect(r.entities.places).toContain('Britain');
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('a title after "the" is no person, even when famous people bear it as a surname ("the Dean of …")', () => {
+    const r = analyzeArticle(article(['The students wrote to the Dean of Corwell Law School about the fees.']));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Corwell Law School']);
+  });
+});
