@@ -1552,13 +1552,15 @@ const cyrillicHeadAt = (tokens: Token[], a: number, end: number): boolean => {
 /** Whether a Cyrillic word is an inflected form of a body's head noun ("Ради", "Міністерства", "Служби"). */
 const cyrillicOrgStem = (lower: string): boolean => {
   if (lower.length < 4) return false;
-  for (const head of ORG_HEADS) {
-    if (!/^[\u0400-\u04ff]/u.test(head) || head.length < 4) continue;
-    const stem = head.slice(0, Math.max(3, head.length - 2));
-    if (lower.startsWith(stem) && lower.length <= head.length + 2) return true;
-  }
+  for (const [stem, longest] of cyrillicOrgStems()) if (lower.length <= longest && lower.startsWith(stem)) return true;
   return false;
 };
+
+let orgStems: [string, number][] | undefined;
+
+/** The Cyrillic body heads of four letters or more as (stem, longest inflected length), computed once. */
+const cyrillicOrgStems = (): [string, number][] =>
+  (orgStems ??= [...ORG_HEADS].filter((h) => /^[\u0400-\u04ff]/u.test(h) && h.length >= 4).map((h) => [h.slice(0, Math.max(3, h.length - 2)), h.length + 2]));
 
 const GERMAN_TITLE_ENDINGS = [
   'minister',

@@ -356,6 +356,22 @@ function germanQuotedOutlet(col: Collector, block: Block, open: number): void {
   if ((dative && verb(tokens[k])) || verb(tokens[close + 1])) col.addPhrase(block, open + 1, close, position(block, open + 1));
 }
 
+/** Lead phrases by their first word, so that each token costs one look-up ("according to" has its own rule). */
+const leadsByFirst = (leads: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> => {
+  const out = new Map<string, (readonly string[])[]>();
+  for (const lead of leads) {
+    const first = lead[0];
+    if (first === undefined || first === 'according') continue;
+    const list = out.get(first);
+    if (list) list.push(lead);
+    else out.set(first, [lead]);
+  }
+  return out;
+};
+const ATTRIBUTION_LEADS_BY_FIRST = leadsByFirst(ATTRIBUTION_LEADS);
+const CYRILLIC_LEADS_BY_FIRST = leadsByFirst(SOURCE_LEADS_CYRILLIC);
+const NO_LEADS: readonly (readonly string[])[] = [];
+
 /** A cited source: an entity, or a described body ("Romanian border police"). */
 export interface CitedSource {
   /** The phrase as written (used when there is no entity). */
@@ -400,8 +416,8 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         continue;
       }
       if (cyrillic) {
-        for (const lead of SOURCE_LEADS_CYRILLIC) {
-          if (lower === lead[0] && tokens[i + 1]?.lower === lead[1]) citedPhrase(col, doc, blockIndex, i + 2);
+        for (const lead of CYRILLIC_LEADS_BY_FIRST.get(lower) ?? NO_LEADS) {
+          if (tokens[i + 1]?.lower === lead[1]) citedPhrase(col, doc, blockIndex, i + 2);
         }
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
@@ -416,8 +432,7 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         if (m && c && m.last === i && c.kind !== 'place' && bodyLike) col.addCluster(c, position(block, m.first), true);
       }
       // "según X", "selon X", "laut X", "за словами X": only bodies become sources (people are never sources).
-      for (const lead of ATTRIBUTION_LEADS) {
-        if (lead[0] === 'according' || lower !== lead[0]) continue;
+      for (const lead of ATTRIBUTION_LEADS_BY_FIRST.get(lower) ?? NO_LEADS) {
         if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
       }
       if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
