@@ -476,6 +476,9 @@ function germanBodyTail(tokens: Token[], end: number): number {
   return stop;
 }
 
+/** Endings of English nouns for a trade or its goods, which the lexicon may lack ("Bakery", "Brewery", "Electronics", "Ironworks"). */
+const BUSINESS_ENDING = /(?:ery|eries|ics|works|ware|wares)$/u;
+
 /** Whether a capitalised German noun describes a company, party or outlet ("Autobauer", "Partei", "Mobilfunkkonzern"). */
 const isGermanOrgDescriptor = (fold: string): boolean => GERMAN_ORG_DESCRIPTOR_HEADS.some((h) => fold === h || (fold.endsWith(h) && fold.length >= h.length + 3));
 
@@ -990,6 +993,27 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     }
     // "Russie Unie", "Nizhny Novgorod": a run holding a place's name is a place's or a body's, not a person's.
     if (unknown === n && !hasPlaceWord(tokens, a, end)) cues.person += 0.5;
+  }
+  // "Ortiz Bakery", "Brandt Foods", "Hollis Pharmaceuticals": a name ending in a common noun is a business named
+  // after its owner, unless a given name opens it ("Emma Stone" keeps her surname that is also a noun).
+  if (
+    profile === 'en' &&
+    n >= 2 &&
+    n <= 4 &&
+    lastTok.cap &&
+    !lastTok.caps &&
+    !(lastFlags & FUNCTION) &&
+    !isDemonym(lastTok.fold) &&
+    !(firstFlags & FIRST_NAME) &&
+    !(lastFlags & (NAME_LIKE | DEMONYM)) &&
+    !(whole & (PERSON | ANY_PLACE)) &&
+    !PLACE_HEADS.has(lastTok.fold) &&
+    !isRoleNoun(lastTok.fold) &&
+    !TITLE_WORDS.has(lastTok.fold) &&
+    (isCommonWord(lastTok.fold) || BUSINESS_ENDING.test(lastTok.fold))
+  ) {
+    cues.person = Math.min(cues.person, 0);
+    cues.organization += 1.5;
   }
 
   const context = contextCues(b, a, end, cues);

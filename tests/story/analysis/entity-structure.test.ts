@@ -139,3 +139,15 @@ describe('people by structure', () => {
     expect(r.entities.organizations).toEqual(['Corwell Law School']);
   });
 });
+
+describe('businesses named after people', () => {
+  it('a surname and a trade noun are a business, not a person ("Ortiz Bakery", "Brandt Foods")', () => {
+    const r = analyzeArticle(article(['Lena Ortiz, who runs Ortiz Bakery, said flour cost more. Workers at Halvor Foods went on strike.']));
+    expect(r.entities.people).toEqual(['Lena Ortiz']);
+    expect(r.entities.organizations).toEqual(['Ortiz Bakery', 'Halvor Foods']);
+  });
+
+  it('a given name keeps a surname that is also a noun a person ("Emma Stone")', () => {
+    expect(analyzeArticle(article(['Emma Stone and Neil Young attended the gala.'])).entities.people).toEqual(['Emma Stone', 'Neil Young']);
+  });
+});
