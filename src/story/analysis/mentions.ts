@@ -37,6 +37,7 @@ import {
   FOREIGN_PLACE_NOUNS,
   GERMAN_BARE_NOUNS,
   GERMAN_ORG_DESCRIPTOR_HEADS,
+  INTERNATIONAL_HEADS,
   NON_ENTITY_WORDS,
   LEADING_FUNCTION_WORDS,
   MONTHS,
@@ -808,7 +809,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (profile === 'cyrillic' && n === 1 && firstTok.caps && CYRILLIC_PLACE_NAMES.has(firstTok.lower)) cues.place += 4;
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
   if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
-  if (n >= 2 && isOrgHead(lastTok.fold)) cues.organization += 3;
+  if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;
   // "Міністерство оборони України", "Службі безпеки": a capitalised body head (in any case) governing the rest.
   else if (profile === 'cyrillic' && n >= 2 && cyrillicHeadAt(tokens, a, Math.min(end, a + 2))) cues.organization += 3;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
@@ -915,7 +916,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     const ofPlace = tokens.slice(a + 1, end).some((t) => isCyrillicPlace(t.lower) || (t.caps && CYRILLIC_PLACE_NAMES.has(t.lower)));
     // "Віталій Кличко", "Олені Ковальчук": a common given name first is a person's name, whatever the endings say.
     const given = isCyrillicGivenName(firstTok.lower) && !isCyrillicGivenName(lastTok.lower);
-    const body = stem || ofPlace || (!surname && !titled && !given && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
+    // "Українська правда", "Слуга народу": a lowercase word inside the name makes it a body's or an outlet's; people's names are all capitals.
+    const lowerInside = tokens.slice(a + 1, end).some((t) => t.kind === 'word' && !t.cap);
+    const body = stem || ofPlace || lowerInside || (!surname && !titled && !given && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
     if (body) cues.organization += 2;
     else {
       cues.person += 1;
@@ -1322,6 +1325,8 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return [a, end];
   // "der Wikimedia Foundation": an English body's name keeps its English head word.
   if (end - a <= 5 && isOrgHead(tokens[end - 1]?.fold ?? '') && !isCommonGermanNoun(tokens, a, end)) return [a, end];
+  // "laut Amnesty International": "International" ends a body's name in German too.
+  if (end - a <= 4 && INTERNATIONAL_HEADS.has(tokens[end - 1]?.fold ?? '')) return [a, end];
   // "Präsidenten Emmanuel Macron": an inflected noun before a given name is not part of the name.
   for (let k = a; k < end - 1 && k < a + 3; k++) {
     const t = tokens[k];
@@ -1343,7 +1348,8 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
 const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtshof', 'amt', 'agentur', 'polizei', 'ministerium', 'kanzleramt', 'anstalt', 'behorde', 'versammlung'];
 
 /** A capitalised German adjective, which only a name capitalises inside a sentence ("Deutsche Bahn", "Europäische Zentralbank"). */
-const GERMAN_NAME_ADJECTIVE = /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|statistisch|\p{L}+isch)(?:e|en|er|es|em)$/u;
+const GERMAN_NAME_ADJECTIVE =
+  /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|statistisch|vereint|vereinigt|rot|grun|zentral|allgemein|\p{L}+isch)(?:e|en|er|es|em)$/u;
 
 /**
  * Whether [a, end) names a body by German word formation alone: a one-word compound of "Bundes-" and a
@@ -1418,6 +1424,24 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   const next = tokens[end];
   if (next?.kind !== 'word' || next.cap || next.quote !== tokens[a]?.quote) return span;
   const lastTok = tokens[end - 1];
+  // «Українська правда», «Слуга народу»: a name in guillemets runs to the closing mark, lowercase words included.
+  if (tokens[a - 1]?.text === '«') {
+    let close = end;
+    while (close < tokens.length && close - a < MAX_QUOTED_NAME_WORDS && tokens[close]?.kind === 'word') close++;
+    if (tokens[close]?.text === '»') return [a, close];
+  }
+  // "повідомляє Українська правда": an outlet's name after a report verb, an adjective and a lowercase noun.
+  const verb = tokens[a - 1];
+  if (
+    end - a === 1 &&
+    lastTok &&
+    verb?.kind === 'word' &&
+    REPORT_VERBS.has(verb.lower) &&
+    /(?:а|ий|е|і)$/u.test(lastTok.lower) &&
+    !CYRILLIC_VERB_ENDING.test(next.lower) &&
+    !tokens[end + 1]?.cap
+  )
+    return [a, end + 1];
   if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
   // "Міністерство оборони України", "Служби безпеки", "Міністерства закордонних справ": a capitalised body head
   // governs lowercase genitives (and perhaps the country's name after them).
@@ -1431,6 +1455,9 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   }
   return span;
 }
+
+/** The most words read as one name inside guillemets. */
+const MAX_QUOTED_NAME_WORDS = 5;
 
 /** Past-tense and present-tense verb endings, which a genitive after a body's head never has ("повідомила", "заявили", "вважає"). */
 const CYRILLIC_VERB_ENDING = /(?:[аеєиіїоуюя]л[аио]?|[аеиіоя]в|ть|ться|ся|сь|є|ють|ять|ує|име)$/u;
@@ -1458,7 +1485,7 @@ function cyrillicGenitiveTail(tokens: Token[], from: number): number {
       k++;
       continue;
     }
-    if (CYRILLIC_VERB_ENDING.test(t.lower) && !adjective) break;
+    if (CYRILLIC_VERB_ENDING.test(t.lower) && !adjective && !/[іїи]в$/u.test(t.lower)) break;
     if (CYRILLIC_GENITIVE_ADJECTIVE.test(t.lower)) adjective = true;
     else if (adjective || CYRILLIC_GENITIVE_NOUN.test(t.lower)) {
       adjective = false;
@@ -1719,6 +1746,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       while (n < tokens.length && ROMANCE_LINKS.has(tokens[n]?.lower ?? '')) n++;
       const noun = tokens[n];
       if (noun?.kind !== 'word') break;
+      // "la Commission européenne et l'Organisation …": a coordinator before a capital starts another name.
+      if ((t.lower === 'et' || t.lower === 'y') && noun.cap) break;
       k = n + 1;
       const after = tokens[k];
       // The noun ends the name only where the clause ends: "… pour les migrations, environ …".

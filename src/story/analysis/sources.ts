@@ -188,6 +188,8 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
   const { tokens } = block;
   const cyrillic = doc.profile === 'cyrillic';
   let k = skipArticles(tokens, start);
+  // "Як зазначає видання «…»": an outlet noun before the outlet's name.
+  if (cyrillic && CYRILLIC_OUTLET_NOUNS.has(tokens[k]?.lower ?? '')) k++;
   if (tokens[k]?.text === '«' || tokens[k]?.text === '„' || tokens[k]?.text === '"' || tokens[k]?.text === '“') k++;
   const lead = tokens[k];
   if (!lead || PRONOUNS.has(lead.lower) || ['him', 'her', 'them', 'нього', 'неї', 'них'].includes(lead.lower)) return;
@@ -416,9 +418,16 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         continue;
       }
       if (cyrillic) {
+        let led = false;
         for (const lead of CYRILLIC_LEADS_BY_FIRST.get(lower) ?? NO_LEADS) {
-          if (tokens[i + 1]?.lower === lead[1]) citedPhrase(col, doc, blockIndex, i + 2);
+          if (tokens[i + 1]?.lower === lead[1]) {
+            citedPhrase(col, doc, blockIndex, i + 2);
+            led = true;
+          }
         }
+        // "Як зазначає X", "як пишуть X": "як" and any report verb lead a source, as the listed pairs do.
+        if (!led && (lower === 'як' || lower === 'как') && (REPORT_VERBS.has(tokens[i + 1]?.lower ?? '') || SPEECH_VERBS.has(tokens[i + 1]?.lower ?? '')))
+          citedPhrase(col, doc, blockIndex, i + 2);
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
       // German "sagte er gegenüber X" is "he told X".

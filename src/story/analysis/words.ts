@@ -431,7 +431,11 @@ export const FOREIGN_ORG_FIRST = set(`
   fondation association federation confederation syndicat chambre assemblee senat cour police armee
   ministerium regierung universitat bank partei kommission rat gericht institut agentur stiftung verband
   bundesamt bundesministerium bundesregierung landesregierung polizei gewerkschaft
+  fondo fonds programa oficina comite alianza movimiento mouvement servicio
 `);
+
+/** Last words that make a run of two or more words a body in any language ("Amnesty International", "Fondo Monetario Internacional"). */
+export const INTERNATIONAL_HEADS = set('international internacional internationale internazionale');
 
 /**
  * German nouns that follow "in", "nach" or "aus" without an article in fixed phrases ("in Zukunft",

@@ -151,3 +151,34 @@ describe('businesses named after people', () => {
     expect(analyzeArticle(article(['Emma Stone and Neil Young attended the gala.'])).entities.people).toEqual(['Emma Stone', 'Neil Young']);
   });
 });
+
+describe('international bodies and outlets', () => {
+  it('"International" ends a body\'s name in every language', () => {
+    expect(
+      analyzeArticle(article(['Amnistía Internacional denunció detenciones, y el plan del Fondo Monetario Internacional fue criticado.'], 'Noticias', 'es')).entities.organizations,
+    ).toEqual(['Amnistía Internacional', 'Fondo Monetario Internacional']);
+    const de = analyzeArticle(article(['Laut Transparency International stieg die Korruption.'], 'Nachrichten', 'de'));
+    expect(de.entities.organizations).toEqual(['Transparency International']);
+    expect(de.sources).toEqual(['Transparency International']);
+  });
+
+  it('a French coordinator before a capital starts another body ("la Commission européenne et l\'Organisation …")', () => {
+    const r = analyzeArticle(article(["Le texte a été envoyé à la Commission européenne et l'Agence spatiale européenne, a-t-on appris."], 'Actualité', 'fr'));
+    expect(r.entities.organizations).toEqual(['Commission européenne', 'Agence spatiale européenne']);
+  });
+
+  it('German names with a capitalised participle or colour adjective are bodies ("die Vereinten Nationen", "das Rote Kreuz")', () => {
+    const r = analyzeArticle(article(['Gestern warnten die Vereinten Nationen und das Rote Kreuz vor Hunger.'], 'Nachrichten', 'de'));
+    expect(r.entities.organizations).toEqual(['Vereinten Nationen', 'Rote Kreuz']);
+  });
+
+  it('Ukrainian outlets: a name in guillemets, or an adjective and a noun after a report verb, with "як" and any report verb as a lead', () => {
+    const quoted = analyzeArticle(article(['Як зазначає видання «Дзеркало тижня», фракція «Голос народу» підтримала закон.'], 'Новини', 'uk'));
+    expect(quoted.entities.organizations).toEqual(['Дзеркало тижня', 'Голос народу']);
+    expect(quoted.sources).toEqual(['Дзеркало тижня']);
+    const bare = analyzeArticle(article(['Кабінет міністрів України схвалив проєкт, повідомляє Економічна правда.'], 'Новини', 'uk'));
+    expect(bare.entities.organizations).toEqual(['Кабінет міністрів України', 'Економічна правда']);
+    expect(bare.entities.people).toEqual([]);
+    expect(bare.sources).toEqual(['Економічна правда']);
+  });
+});
