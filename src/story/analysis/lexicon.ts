@@ -164,7 +164,12 @@ const getLexicon = (): Lexicon => (lexicon ??= buildLexicon());
 export function foldKey(text: string): string {
   let s = text.toLowerCase();
   // Only pay for Unicode decomposition when there is something to decompose.
-  if (/[^\u0000-\u007f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'");
+  // Ukrainian writes its apostrophe as U+02BC ("Мінʼюст") as often as "'" or "’": all three are one.
+  if (/[^\u0000-\u007f]/.test(s))
+    s = s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[’‘`\u02bc]/g, "'");
   return s.replace(/[-‐‑]/g, ' ');
 }
 

@@ -703,6 +703,12 @@ function decompose(b: Builder, a: number, end: number): void {
       const patronymic = /(?:ович|евич|йович|івна|ївна|івни|овна|евна)$/u.test(tokens[end - 2]?.lower ?? '');
       nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
     }
+    // "Уповноважений Президента України": a second title, in the genitive, governs the country after it; no one is named.
+    const genitiveTitle = b.profile === 'cyrillic' && end - nameStart >= 2 ? (tokens[nameStart]?.fold ?? '').replace(/(?:а|у|ові|ом|ем|ою|і)$/u, '') : '';
+    if (genitiveTitle && genitiveTitle !== tokens[nameStart]?.fold && TITLE_WORDS.has(genitiveTitle)) {
+      classifyPart(b, nameStart + 1, end, null, emptyCues(), true);
+      return;
+    }
     const nameTokens = end - nameStart;
     const nameLast = tokens[end - 1];
     const nameFirst = tokens[nameStart];
@@ -783,6 +789,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const key = spanKey(tokens, a, end);
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
+  // "Благодійний фонд "Спасемо дітей"": a body's generic description before its quoted name is no name itself.
+  if (profile === 'cyrillic' && n <= 2 && !lastTok.cap && cyrillicHeadNominative(lastTok.lower) && QUOTE_OPENERS.has(tokens[end]?.text ?? '') && tokens[end + 1]?.cap) return;
   if (!latin && n >= 2 && tokens.slice(a, end).every((t) => /^[\p{Script=Latin}'’.-]+$/u.test(t.text))) {
     cues.organization += 1.5;
     addMention(b, a, end, cues, role);
@@ -1050,6 +1058,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       if (title) role = { words: [title], head: title };
     }
   }
+  // "Благодійний фонд "Спасемо дітей"", "компанія «Нафтогаз»": a body's head noun before a quoted name makes it that body.
+  if (profile === 'cyrillic' && QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '') && cyrillicHeadNominative(tokens[a - 2]?.lower ?? '')) cues.organization += 3;
   // A guillemet-quoted short name («Укренерго») is almost always a company or body.
   const open = tokens[a - 1];
   const close = tokens[end];
@@ -1425,10 +1435,10 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   if (next?.kind !== 'word' || next.cap || next.quote !== tokens[a]?.quote) return span;
   const lastTok = tokens[end - 1];
   // «Українська правда», «Слуга народу»: a name in guillemets runs to the closing mark, lowercase words included.
-  if (tokens[a - 1]?.text === '«') {
+  if (QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '')) {
     let close = end;
     while (close < tokens.length && close - a < MAX_QUOTED_NAME_WORDS && tokens[close]?.kind === 'word') close++;
-    if (tokens[close]?.text === '»') return [a, close];
+    if (QUOTE_CLOSERS.has(tokens[close]?.text ?? '')) return [a, close];
   }
   // "повідомляє Українська правда": an outlet's name after a report verb, an adjective and a lowercase noun.
   const verb = tokens[a - 1];
@@ -1455,6 +1465,11 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   }
   return span;
 }
+
+/** Marks that open a quoted name. */
+const QUOTE_OPENERS = new Set(['«', '„', '"', '“']);
+/** Marks that close a quoted name. */
+const QUOTE_CLOSERS = new Set(['»', '“', '"', '”']);
 
 /** The most words read as one name inside guillemets. */
 const MAX_QUOTED_NAME_WORDS = 5;

@@ -29,7 +29,7 @@ export const TITLE_WORDS = set(`
   спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
   пресс-секретарь співак співачка письменник письменниця актор акторка журналіст журналістка кандидат
   кандидатка волонтер волонтерка лікар лікарка дослідник дослідниця художник художниця режисер режисерка
-  музикант музикантка фотограф активіст активістка
+  музикант музикантка фотограф активіст активістка уповноважении уповноважена омбудсман омбудсмен
   bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin prasident prasidentin bundesprasident
   burgermeister burgermeisterin oberburgermeister ministerprasident ministerprasidentin sprecher
   sprecherin vorsitzende vorsitzender chef chefin direktor direktorin herr frau

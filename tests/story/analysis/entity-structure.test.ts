@@ -182,3 +182,22 @@ describe('international bodies and outlets', () => {
     expect(bare.sources).toEqual(['Економічна правда']);
   });
 });
+
+describe('Ukrainian descriptors, titles and apostrophes', () => {
+  it("a body's generic description before its quoted name is no name; the quoted name is the body", () => {
+    const r = analyzeArticle(article(['Благодійний фонд "Теплий дім" збирає кошти на генератори.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual(['Теплий дім']);
+  });
+
+  it('a title with a second title in the genitive names no body and no person ("Уповноважений Президента України")', () => {
+    const r = analyzeArticle(article(['Раніше він був Уповноважений Президента України з питань освіти.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.places).toEqual(['України']);
+  });
+
+  it('"ʼ" (U+02BC), "\'" and "’" are one apostrophe ("Мінʼюст", "Мін\'юсту" are one body)', () => {
+    const r = analyzeArticle(article(["Мінʼюст США відкрив справу. За даними Мін'юсту США, слідство триває."], 'Новини', 'uk'));
+    expect(r.entities.organizations).toHaveLength(1);
+  });
+});
