@@ -546,6 +546,9 @@ function decompose(b: Builder, a: number, end: number): void {
     if (isAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
     if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
     if (DIRECTION_WORDS.has(t.fold) && a + 1 < end) break;
+    // "Human Rights Watch", "Doctors Without Borders": a sentence-initial common word before two or more capitalised
+    // common words is the first word of a body's name made of common words, not grammar.
+    if (!(f & FUNCTION) && isCommonWord(t.fold) && b.profile === 'en' && end - a >= 3 && commonWordName(tokens, a + 1, end)) break;
     if (f & FUNCTION || isCommonWord(t.fold)) {
       a++;
       continue;
@@ -667,7 +670,7 @@ function decompose(b: Builder, a: number, end: number): void {
   for (let k = a; k < end; k++) {
     const t = tokens[k];
     // "Analyst Peter Lindqvist", "Farmer Jane Doe": any role noun opening a span works like a title.
-    const title = !!t && (TITLE_WORDS.has(t.fold) || (k === a && isRoleNoun(t.fold) && end - a >= 2));
+    const title = !!t && (TITLE_WORDS.has(t.fold) || (k === a && isRoleNoun(t.fold) && end - a >= 2 && !commonWordName(tokens, a + 1, end)));
     if (t && title && (t.cap || t.caps)) {
       if (firstTitle < 0) firstTitle = k;
       lastTitle = k;
@@ -769,6 +772,21 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   classifyPart(b, a, end, null, emptyCues());
 }
+
+/** Whether [a, end) are capitalised common words (connectors aside), none a name, a place or a role. */
+const commonWordName = (tokens: Token[], a: number, end: number): boolean => {
+  let words = 0;
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (!t.cap && NAME_CONNECTORS_AND_OF.has(t.lower)) continue;
+    // "Doctors Without Borders": a capitalised function word inside the name.
+    if (t.cap && k > a && k < end - 1 && flags(t.fold) & FUNCTION) continue;
+    if (!t.cap || t.caps || !isCommonWord(t.fold) || flags(t.fold) & (NAME_LIKE | ANY_PLACE | FUNCTION) || isRoleNoun(t.fold) || TITLE_WORDS.has(t.fold)) return false;
+    words++;
+  }
+  return words >= 2;
+};
 
 /** Whether a word of [a, end) is a place's name on its own (lexicon or gazetteer). */
 const hasPlaceWord = (tokens: Token[], a: number, end: number): boolean => {

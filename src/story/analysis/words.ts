@@ -357,6 +357,7 @@ export const NON_ENTITY_WORDS = set(`
   gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
   internet web online id sms url vpn 5g 4g 3g ufo atm pin vp lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
   am pm bc ad ce bce mw gw kw kwh mwh gwh km kg mph
+  pib iva tva bip mwst ipc ipp html http https ftp api sql xml json csv css glam ong ngo ngos pyme pymes pme
   deutsch englisch franzosisch spanisch russisch italienisch chinesisch arabisch ukrainisch polnisch
   espanol ingles frances aleman portugues ruso chino arabe italiano ucraniano catalan euskera gallego
   francais anglais allemand espagnol russe italien chinois ukrainien portugais

@@ -201,3 +201,18 @@ describe('Ukrainian descriptors, titles and apostrophes', () => {
     expect(r.entities.organizations).toHaveLength(1);
   });
 });
+
+describe('terms and names made of common words', () => {
+  it('economic and technical abbreviations in any language are terms, not bodies ("PIB", "TVA", "BIP", "HTML")', () => {
+    expect(analyzeArticle(article(['El PIB creció y el IVA subió, según el banco central.'], 'Noticias', 'es')).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['Le PIB a chuté et la TVA augmente.'], 'Actualité', 'fr')).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['The files were shared as HTML pages over FTP.'])).entities.organizations).toEqual([]);
+  });
+
+  it('a role noun opening a name made of capitalised common words is no title ("Human Rights Watch")', () => {
+    const r = analyzeArticle(article(['Human Rights Watch said the arrests broke the law.']));
+    expect(r.entities.organizations).toEqual(['Human Rights Watch']);
+    expect(r.entities.people).toEqual([]);
+    expect(analyzeArticle(article(['Analyst Peter Lindqvist said demand fell.'])).entities.people).toEqual(['Peter Lindqvist']);
+  });
+});
