@@ -16,6 +16,7 @@ import {
   NAME_LIKE,
   ORGANIZATION,
   PERSON,
+  PLACE,
   REGION,
   wikipediaPeopleBySurname,
   foldKey,
@@ -622,6 +623,8 @@ function decompose(b: Builder, a: number, end: number): void {
   )
     return;
   if (isEvent(tokens, a, end)) return;
+  // "la región Latinoamericana", "la côte Méditerranéenne": an adjective formed from a place's name is no place.
+  if (end - a === 1 && (b.profile === 'romance' || b.profile === 'en') && isPlaceAdjective(firstTok.fold)) return;
   if ((b.profile === 'de' || b.profile === 'romance') && FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) {
     classifyPart(b, a, end, null, emptyCues());
     return;
@@ -772,6 +775,22 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   classifyPart(b, a, end, null, emptyCues());
 }
+
+/** Adjective endings that Spanish, French and English form from a place's name ("latinoamericana", "européenne", "aboriginal"). */
+const PLACE_ADJECTIVE_ENDING = /^(.{4,}?)(?:na|no|nas|nos|nne|ne|n|ense|enses|al)$/u;
+
+/** Whether a word is an adjective formed from a known place's name ("Latinoamericana" from "Latinoamérica"). */
+const isPlaceAdjective = (fold: string): boolean => {
+  const m = PLACE_ADJECTIVE_ENDING.exec(fold);
+  const stem = m?.[1];
+  if (!stem || flags(fold) & (ANY_PLACE | NAME_LIKE | ORGANIZATION) || FOREIGN_PLACE_NAMES.has(fold)) return false;
+  return (
+    FOREIGN_PLACE_NAMES.has(stem) ||
+    FOREIGN_PLACE_NAMES.has(`${stem}a`) ||
+    (flags(stem) & (COUNTRY | REGION | PLACE)) !== 0 ||
+    (flags(`${stem}a`) & (COUNTRY | REGION | PLACE)) !== 0
+  );
+};
 
 /** Whether [a, end) are capitalised common words (connectors aside), none a name, a place or a role. */
 const commonWordName = (tokens: Token[], a: number, end: number): boolean => {

@@ -415,6 +415,9 @@ export const FOREIGN_PLACE_NAMES = set(`
   amerique-du-nord mediterranee gaza cisjordanie palestine israel tibet taiwan japon philippines
   thailande birmanie indonesie malaisie australie nouvelle-zelande afrique-du-nord
   pays-bas ee-uu
+  slovenie slovaquie tchequie lituanie lettonie estonie moldavie albanie macedoine bosnie montenegro chypre
+  malte islande ukraine russie syrie irak iran israel
+  eslovenia eslovaquia chequia lituania letonia estonia moldavia albania macedonia bosnia chipre malta islandia
 `);
 
 /** Lowercase nouns of German, Spanish and French right before a place's name ("la mer Méditerranée", "la ciudad de X"). */

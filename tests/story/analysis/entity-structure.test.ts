@@ -216,3 +216,15 @@ describe('terms and names made of common words', () => {
     expect(analyzeArticle(article(['Analyst Peter Lindqvist said demand fell.'])).entities.people).toEqual(['Peter Lindqvist']);
   });
 });
+
+describe('places', () => {
+  it('an adjective formed from a place\'s name is no place ("la región Latinoamericana")', () => {
+    const r = analyzeArticle(article(['Los embajadores hablaron de la región Latinoamericana y de Chile.'], 'Noticias', 'es'));
+    expect(r.entities.places).toEqual(['Chile']);
+  });
+
+  it('knows European countries in French and Spanish after an article ("la Slovénie", "la Bosnie")', () => {
+    expect(analyzeArticle(article(['Les ministres de la Slovénie et de la Bosnie se sont réunis.'], 'Actualité', 'fr')).entities.places).toEqual(['Slovénie', 'Bosnie']);
+    expect(analyzeArticle(article(['Los ministros de Eslovenia y de Lituania se reunieron.'], 'Noticias', 'es')).entities.places).toEqual(['Eslovenia', 'Lituania']);
+  });
+});
