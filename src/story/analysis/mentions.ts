@@ -252,15 +252,16 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
     if (lemma && shown.length === lowers.length) {
       const upper = (w: string): string => w.replace(/^\p{L}/u, (c) => c.toUpperCase());
       display = shown.map((w, i) => (lemma[i] === lowers[i] ? w : w[0] !== w[0]?.toLowerCase() ? upper(lemma[i] ?? '') : (lemma[i] ?? ''))).join(' ');
-      for (let i = 0; i < words.length; i++) words[i] = foldKey(lemma[i] ?? '');
+      for (let i = 0; i < words.length; i++) if (lemma[i] !== lowers[i]) words[i] = foldKey(lemma[i] ?? '');
     }
   }
   // "des Bundesamtes für Statistik", "dem Statistischen Bundesamt": a German body's name in the nominative.
   if (b.profile === 'de' && cues.organization > cues.person && end - a <= 6) {
-    const lemma = germanBodyLemma(display.split(' '));
-    if (lemma && lemma.length === words.length) {
+    const shown = display.split(' ');
+    const lemma = shown.length === words.length ? germanBodyLemma(shown, words) : null;
+    if (lemma) {
       display = lemma.join(' ');
-      for (let i = 0; i < words.length; i++) words[i] = foldKey(lemma[i] ?? '');
+      for (let i = 0; i < words.length; i++) if (lemma[i] !== shown[i]) words[i] = foldKey(lemma[i] ?? '');
     }
   }
   const mention: Mention = {
@@ -440,16 +441,12 @@ const GERMAN_ADJECTIVE_NOMINATIVE = { masculine: 'er', feminine: 'e', neuter: 'e
  * loses a genitive "-s"/"-es" and adjectives before it take the nominative ending of its gender
  * ("Bundesamtes für Statistik" → "Bundesamt für Statistik", "Statistischem Bundesamt" → "Statistisches Bundesamt").
  */
-export function germanBodyLemma(shown: readonly string[]): string[] | null {
+export function germanBodyLemma(shown: readonly string[], folds: readonly string[]): string[] | null {
   let h = 0;
-  while (
-    h < shown.length - 1 &&
-    /^\p{Lu}\p{Ll}+isch(?:e|en|er|es|em)$|^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(shown[h] ?? '') &&
-    GERMAN_NAME_ADJECTIVE.test(foldKey(shown[h] ?? ''))
-  )
-    h++;
+  while (h < shown.length - 1 && GERMAN_NAME_ADJECTIVE.test(folds[h] ?? '')) h++;
   const head = shown[h] ?? '';
-  const bare = /(?:e?s)$/u.test(head) && isGermanBodyHead(foldKey(head).replace(/e?s$/u, '')) && head.length > 6 ? head.replace(/e?s$/u, '') : head;
+  const fold = folds[h] ?? '';
+  const bare = head.length > 6 && /e?s$/u.test(fold) && isGermanBodyHead(fold.replace(/e?s$/u, '')) ? head.replace(/e?s$/u, '') : head;
   const gender = GERMAN_HEAD_GENDER.find(([re]) => re.test(bare.toLowerCase()))?.[1];
   if (!gender) return null;
   const out = [...shown];
