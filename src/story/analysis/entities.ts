@@ -5,10 +5,10 @@
  */
 import type { Doc } from './document.js';
 import { wikipediaPersonBySurname } from './lexicon.js';
-import { POSITION_SCALE } from './mentions.js';
+import { POSITION_SCALE, isCyrillicPlace } from './mentions.js';
 import { isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
-import { NAME_CONNECTORS, ORG_HEADS } from './words.js';
+import { NAME_CONNECTORS, ORG_HEADS, TITLE_WORDS } from './words.js';
 
 /** Added to the position of entities named only in headings, so that they sort after the body's. */
 export const HEADLINE_ONLY = 1e14;
@@ -216,7 +216,9 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         break;
       }
       // "Barrier Reef" at a sentence start lost its "Great": the tail of a longer name is that name.
-      if (g.mentions.every((m) => m.stripped) && other.words.length > g.words.length && isSuffix(g.words, other.words) && !isPersonish(other)) {
+      // A name the gazetteer knows as a place ("У США" at a sentence start) is that place, not a tail.
+      const knownPlace = g.cues.place >= 4 && g.cues.place > g.cues.organization;
+      if (!knownPlace && g.mentions.every((m) => m.stripped) && other.words.length > g.words.length && isSuffix(g.words, other.words) && !isPersonish(other)) {
         g.parent = root(other.index);
         break;
       }
@@ -228,6 +230,19 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         other.cues.organization > 0 &&
         g.cues.place < 3 &&
         other.words.slice(1).every((w) => ORG_HEADS.has(w) || ORG_HEADS.has(w.replace(/s$/, '')))
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
+      // "Національний банк" and "Національний банк України": a body named without the country it belongs to.
+      if (
+        doc.profile === 'cyrillic' &&
+        g.words.length >= 2 &&
+        other.words.length === g.words.length + 1 &&
+        other.cues.organization > 0 &&
+        g.cues.organization > 0 &&
+        g.words.every((w, i) => other.words[i] === w) &&
+        (isCyrillicPlace((other.mentions[0]?.display.split(' ')[g.words.length] ?? '').toLowerCase()) || other.caps[g.words.length])
       ) {
         g.parent = root(other.index);
         break;
@@ -276,6 +291,8 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     const g = byKeyGroup.get(m.key);
     const o = owner ? byKeyGroup.get(owner.key) : undefined;
     if (!g || !o || g === o || isPersonish(o) || root(g.index) === root(o.index)) continue;
+    // "KYIV (AP) —", "MADRID (EFE).-": an agency after a dateline's place is who filed the story, not the place's acronym.
+    if (o.cues.place > o.cues.organization && !abbreviates(g, o)) continue;
     const gr = list[root(g.index)];
     if (gr) gr.parent = root(o.index);
   }
@@ -375,7 +392,7 @@ export function nameCluster(c: Cluster): void {
 export function expandSurnames(registry: Registry): void {
   const taken = new Set(registry.clusters.map((c) => c.name.toLowerCase()));
   for (const c of registry.clusters) {
-    if (c.kind !== 'person' || c.name.includes(' ') || c.name.length < 3) continue;
+    if (c.kind !== 'person' || c.name.includes(' ') || c.name.length < 3 || TITLE_WORDS.has(c.name.toLowerCase())) continue;
     if (c.name === c.name.toUpperCase()) continue;
     const full = wikipediaPersonBySurname(c.name.toLowerCase());
     if (full && !taken.has(full)) {

@@ -110,6 +110,34 @@ const addWord = (words: Map<string, number>, word: string, flags: number): void 
   if (key) words.set(key, (words.get(key) ?? 0) | flags);
 };
 
+// ---- entity additions: gaps of the generated lexicon that entity recognition needs ----
+
+/** "Britain" alone is missing from the lexicon (it has "Great Britain"). */
+const EXTRA_COUNTRIES = ['britain'];
+
+/**
+ * Common Ukrainian and Russian given names in their usual English transliterations (national and
+ * BGN/PCGN spellings), which the English-centred lexicon lacks ("Vitaliy Kim said").
+ */
+const EXTRA_GIVEN_NAMES = `
+  oleksandr oleksiy oleksii andriy andrii anatoliy anatolii bohdan borys vadym valeriy valerii vasyl viktor
+  vitaliy vitalii volodymyr vyacheslav viacheslav hennadiy hennadii heorhiy heorhii hryhoriy hryhorii danylo
+  dmytro yevhen yevgeny yevgeniy ihor illia yosyp kyrylo kostiantyn kostyantyn leonid maksym mykola mykhailo
+  mykhaylo nazar oleh ostap pavlo petro ruslan serhiy serhii stanislav stepan taras tymofiy fedir yuriy yurii
+  yaroslav olena olha oksana iryna nataliya nataliia tetiana tetyana svitlana liudmyla lyudmyla halyna hanna
+  yuliia yuliya kateryna viktoriya viktoriia nadiya lesya larysa solomiya khrystyna daryna alina ulyana yaryna
+  myroslava dmitry dmitri sergei sergey vladimir alexei alexey yevgenia yekaterina anastasiya anastasiia
+`
+  .split(/\s+/)
+  .filter(Boolean);
+
+const addEntityAdditions = (words: Map<string, number>): void => {
+  for (const w of EXTRA_COUNTRIES) addWord(words, w, COUNTRY);
+  for (const w of EXTRA_GIVEN_NAMES) addWord(words, w, FIRST_NAME);
+};
+
+// ---- end of entity additions ----
+
 const buildLexicon = (): Lexicon => {
   const words = new Map<string, number>();
   for (const [tag, packed] of Object.entries(LEXICON_PACKED)) {
@@ -119,6 +147,7 @@ const buildLexicon = (): Lexicon => {
   for (const [word, tags] of Object.entries(LEXICON_EXTRAS)) {
     for (const tag of tags) addWord(words, word, tagFlags(tag));
   }
+  addEntityAdditions(words);
   let maxWords = 1;
   const firstNames: string[] = [];
   for (const [word, flags] of words) {
@@ -135,7 +164,12 @@ const getLexicon = (): Lexicon => (lexicon ??= buildLexicon());
 export function foldKey(text: string): string {
   let s = text.toLowerCase();
   // Only pay for Unicode decomposition when there is something to decompose.
-  if (/[^\u0000-\u007f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'");
+  // Ukrainian writes its apostrophe as U+02BC ("Мінʼюст") as often as "'" or "’": all three are one.
+  if (/[^\u0000-\u007f]/.test(s))
+    s = s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[’‘`\u02bc]/g, "'");
   return s.replace(/[-‐‑]/g, ' ');
 }
 

@@ -6,6 +6,7 @@ import type { Block, Doc, Profile } from './document.js';
 import {
   ANY_PLACE,
   COMMON,
+  CITY,
   COUNTRY,
   DATE,
   DEMONYM,
@@ -15,13 +16,15 @@ import {
   NAME_LIKE,
   ORGANIZATION,
   PERSON,
+  PLACE,
   REGION,
   wikipediaPeopleBySurname,
+  foldKey,
   lexMaxWords,
 } from './lexicon.js';
 import { rawSpans } from './spans.js';
 import type { Token } from './tokens.js';
-import { flags, isAcronym, isCommonWord, isDemonym, isOrgDescriptor, isOrgHead, isRoleNoun } from './wordclass.js';
+import { flags, isAcronym, isCommonWord, isCyrillicGivenName, isDemonym, isOrgDescriptor, isOrgHead, isRoleNoun } from './wordclass.js';
 import {
   CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
@@ -34,6 +37,8 @@ import {
   FOREIGN_PLACE_NAMES,
   FOREIGN_PLACE_NOUNS,
   GERMAN_BARE_NOUNS,
+  GERMAN_ORG_DESCRIPTOR_HEADS,
+  INTERNATIONAL_HEADS,
   NON_ENTITY_WORDS,
   LEADING_FUNCTION_WORDS,
   MONTHS,
@@ -49,6 +54,7 @@ import {
   PORTFOLIO_WORDS,
   REPORT_VERBS,
   ROMAN_NUMERALS,
+  ROMANCE_ORG_DESCRIPTORS,
   ROMANCE_PLACE_FIRST,
   SOURCE_LEADS_CYRILLIC,
   SPEECH_VERBS,
@@ -237,7 +243,27 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
     words.push(t.fold);
     caps.push(isAcronym(t));
   }
-  const display = block.text.slice(firstTok.start, lastTok.end).replace(/[.,;:]+$/, (m) => (lastTok.dotted ? m : ''));
+  let display = block.text.slice(firstTok.start, lastTok.end).replace(/[.,;:]+$/, (m) => (lastTok.dotted ? m : ''));
+  // "Міністерства оборони", "Генерального штабу": a Cyrillic body's name is kept in the nominative, so that its forms are one name.
+  if (b.profile === 'cyrillic' && cues.organization > cues.person && end - a <= 6) {
+    const lowers = tokens.slice(a, end).map((t) => t.lower);
+    const lemma = cyrillicBodyLemma(lowers);
+    const shown = display.split(' ');
+    if (lemma && shown.length === lowers.length) {
+      const upper = (w: string): string => w.replace(/^\p{L}/u, (c) => c.toUpperCase());
+      display = shown.map((w, i) => (lemma[i] === lowers[i] ? w : w[0] !== w[0]?.toLowerCase() ? upper(lemma[i] ?? '') : (lemma[i] ?? ''))).join(' ');
+      for (let i = 0; i < words.length; i++) if (lemma[i] !== lowers[i]) words[i] = foldKey(lemma[i] ?? '');
+    }
+  }
+  // "des Bundesamtes für Statistik", "dem Statistischen Bundesamt": a German body's name in the nominative.
+  if (b.profile === 'de' && cues.organization > cues.person && end - a <= 6) {
+    const shown = display.split(' ');
+    const lemma = shown.length === words.length ? germanBodyLemma(shown, words) : null;
+    if (lemma) {
+      display = lemma.join(' ');
+      for (let i = 0; i < words.length; i++) if (lemma[i] !== shown[i]) words[i] = foldKey(lemma[i] ?? '');
+    }
+  }
   const mention: Mention = {
     block: b.blockIndex,
     first: a,
@@ -306,6 +332,8 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
         cues.organization += 1.5;
     }
   }
+  // "el partido Nueva Alianza", "la empresa X", "de l'entreprise X": a noun describing a body right before the name.
+  if (b.profile === 'romance' && romanceOrgDescriptor(tokens[a - 1])) cues.organization += 4;
   // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
   if (b.profile === 'romance' || b.profile === 'de') {
     const p1 = tokens[a - 1];
@@ -389,6 +417,70 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   return { fromNext, prep };
 }
 
+/** Whether a token is a lowercase Spanish or French noun describing a body, perhaps elided ("partido", "l'entreprise"). */
+const romanceOrgDescriptor = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && ROMANCE_ORG_DESCRIPTORS.has(t.lower.replace(/^[ld]['’]/u, ''));
+
+/** Whether a German word is a body's head, alone or as the head of a compound ("Bundesministerium", "Landgericht", "Partei"). */
+const isGermanBodyHead = (fold: string): boolean =>
+  FOREIGN_ORG_FIRST.has(fold) ||
+  FOREIGN_ORG_FIRST.has(fold.replace(/e?s$/u, '')) ||
+  (fold.length >= 7 && /(?:ministerium|amt|gericht|gerichtshof|bank|agentur|anstalt|behorde|institut|verband|kommission|partei)(?:e?s)?$/u.test(fold));
+
+/** Grammatical gender of German body heads, by the head of the compound. */
+const GERMAN_HEAD_GENDER: readonly [RegExp, 'masculine' | 'feminine' | 'neuter'][] = [
+  [/(?:ministerium|amt|institut|gericht|parlament|komitee|zentrum|buro|büro|kabinett)$/u, 'neuter'],
+  [/(?:bank|partei|agentur|kommission|anstalt|behörde|behorde|polizei|regierung|union|gesellschaft|stiftung|versammlung|gewerkschaft|zeitung)$/u, 'feminine'],
+  [/(?:rat|tag|verband|gerichtshof|bund|konzern|verein|senat|sender|dienst)$/u, 'masculine'],
+];
+
+/** Nominative adjective endings after the definite article is dropped ("Statistisches Bundesamt", "Deutsche Bank", "Deutscher Bundestag"). */
+const GERMAN_ADJECTIVE_NOMINATIVE = { masculine: 'er', feminine: 'e', neuter: 'es' } as const;
+
+/**
+ * The nominative of a German body's name written in another case, or null when nothing changes: the head
+ * loses a genitive "-s"/"-es" and adjectives before it take the nominative ending of its gender
+ * ("Bundesamtes für Statistik" → "Bundesamt für Statistik", "Statistischem Bundesamt" → "Statistisches Bundesamt").
+ */
+export function germanBodyLemma(shown: readonly string[], folds: readonly string[]): string[] | null {
+  let h = 0;
+  while (h < shown.length - 1 && GERMAN_NAME_ADJECTIVE.test(folds[h] ?? '')) h++;
+  const head = shown[h] ?? '';
+  const fold = folds[h] ?? '';
+  const bare = head.length > 6 && /e?s$/u.test(fold) && isGermanBodyHead(fold.replace(/e?s$/u, '')) ? head.replace(/e?s$/u, '') : head;
+  const gender = GERMAN_HEAD_GENDER.find(([re]) => re.test(bare.toLowerCase()))?.[1];
+  if (!gender) return null;
+  const out = [...shown];
+  out[h] = bare;
+  for (let k = 0; k < h; k++) out[k] = (out[k] ?? '').replace(/(?:e|en|er|es|em)$/u, GERMAN_ADJECTIVE_NOMINATIVE[gender]);
+  return out.every((w, i) => w === shown[i]) ? null : out;
+}
+
+/** German genitive articles and prepositions that continue a body's name ("Ministerium der Finanzen", "Bundesamt für Statistik"). */
+const GERMAN_BODY_LINKS = new Set(['der', 'des', 'für', 'fur']);
+
+/**
+ * The end of a German body's name after its head at `end - 1`: "der"/"des"/"für" and one capitalised
+ * noun, perhaps "und" another ("Bundesamt für Migration und Flüchtlinge"), or `end` when it does not continue.
+ */
+function germanBodyTail(tokens: Token[], end: number): number {
+  const head = tokens[end - 1];
+  const link = tokens[end];
+  const noun = tokens[end + 1];
+  if (!head || !isGermanBodyHead(head.fold) || link?.kind !== 'word' || link.cap || !GERMAN_BODY_LINKS.has(link.lower)) return end;
+  if (noun?.kind !== 'word' || !noun.cap || noun.caps || flags(noun.fold) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(noun.fold)) return end;
+  let stop = end + 2;
+  const and = tokens[stop];
+  const second = tokens[stop + 1];
+  if (and?.lower === 'und' && second?.kind === 'word' && second.cap && !second.caps && !tokens[stop + 2]?.cap) stop += 2;
+  return stop;
+}
+
+/** Endings of English nouns for a trade or its goods, which the lexicon may lack ("Bakery", "Brewery", "Electronics", "Ironworks"). */
+const BUSINESS_ENDING = /(?:ery|eries|ics|works|ware|wares)$/u;
+
+/** Whether a capitalised German noun describes a company, party or outlet ("Autobauer", "Partei", "Mobilfunkkonzern"). */
+const isGermanOrgDescriptor = (fold: string): boolean => GERMAN_ORG_DESCRIPTOR_HEADS.some((h) => fold === h || (fold.endsWith(h) && fold.length >= h.length + 3));
+
 /** A role appositive after a name: "Carole Mundell, the agency's director of science". */
 const appositiveRole = (tokens: Token[], end: number): Role | null => {
   if (tokens[end]?.text !== ',') return null;
@@ -452,6 +544,9 @@ function decompose(b: Builder, a: number, end: number): void {
     if (isAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
     if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
     if (DIRECTION_WORDS.has(t.fold) && a + 1 < end) break;
+    // "Human Rights Watch", "Doctors Without Borders": a sentence-initial common word before two or more capitalised
+    // common words is the first word of a body's name made of common words, not grammar.
+    if (!(f & FUNCTION) && isCommonWord(t.fold) && b.profile === 'en' && end - a >= 3 && commonWordName(tokens, a + 1, end)) break;
     if (f & FUNCTION || isCommonWord(t.fold)) {
       a++;
       continue;
@@ -467,10 +562,40 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     break;
   }
+  // "arrived in Berlin Monday": a weekday after a name dates the sentence; it is not part of the name.
+  while (end - a >= 2 && WEEKDAYS.has(tokens[end - 1]?.fold ?? '')) end--;
+  // "L'entreprise Corvel": a sentence-initial elided article and a noun describing a body before its name.
+  const elided = tokens[a];
+  if (b.profile === 'romance' && end - a >= 2 && elided?.initial && /^[LD]['’]/u.test(elided.text) && ROMANCE_ORG_DESCRIPTORS.has(elided.lower.slice(2))) {
+    const cues = emptyCues();
+    cues.organization += 4;
+    classifyPart(b, a + 1, end, null, cues);
+    return;
+  }
   // "the Australian Aboriginal Flag for A$20 million": a single letter after "of"/"for" is not a name part.
   while (end - a >= 3 && tokens[end - 1]?.text.length === 1 && !tokens[end - 1]?.dotted && NAME_CONNECTORS_AND_OF.has(tokens[end - 2]?.lower ?? '')) end -= 2;
   // "Представники Верховної Ради": a sentence-initial noun governing an inflected body is not part of it.
-  if (b.profile === 'cyrillic' && end - a >= 3 && tokens[a]?.initial && !TITLE_WORDS.has(tokens[a]?.fold ?? '') && CYRILLIC_CASE_ENDING.test(tokens[a + 1]?.lower ?? '')) a++;
+  if (
+    b.profile === 'cyrillic' &&
+    end - a >= 3 &&
+    tokens[a]?.initial &&
+    !TITLE_WORDS.has(tokens[a]?.fold ?? '') &&
+    tokens[a + 1]?.cap &&
+    !cyrillicHeadNominative(tokens[a]?.lower ?? '') &&
+    CYRILLIC_CASE_ENDING.test(tokens[a + 1]?.lower ?? '')
+  )
+    a++;
+  // "Представники Міністерства закордонних справ": likewise before a body's capitalised head.
+  else if (
+    b.profile === 'cyrillic' &&
+    end - a >= 3 &&
+    tokens[a]?.initial &&
+    !cyrillicHeadNominative(tokens[a]?.lower ?? '') &&
+    !CYRILLIC_ADJECTIVE.test(tokens[a]?.lower ?? '') &&
+    cyrillicHeadNominative(tokens[a + 1]?.lower ?? '') &&
+    tokens[a + 1]?.cap
+  )
+    a++;
   // Stripping "Shares" from "Shares of Japan" leaves "of": connectors cannot start a name.
   while (a < end && !tokens[a]?.cap) a++;
   // Only a capitalised word directly before ("Great" Barrier Reef) may have been part of the name.
@@ -495,6 +620,8 @@ function decompose(b: Builder, a: number, end: number): void {
   )
     return;
   if (isEvent(tokens, a, end)) return;
+  // "la región Latinoamericana", "la côte Méditerranéenne": an adjective formed from a place's name is no place.
+  if (end - a === 1 && (b.profile === 'romance' || b.profile === 'en') && isPlaceAdjective(firstTok.fold)) return;
   if ((b.profile === 'de' || b.profile === 'romance') && FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) {
     classifyPart(b, a, end, null, emptyCues());
     return;
@@ -543,7 +670,7 @@ function decompose(b: Builder, a: number, end: number): void {
   for (let k = a; k < end; k++) {
     const t = tokens[k];
     // "Analyst Peter Lindqvist", "Farmer Jane Doe": any role noun opening a span works like a title.
-    const title = !!t && (TITLE_WORDS.has(t.fold) || (k === a && isRoleNoun(t.fold) && end - a >= 2));
+    const title = !!t && (TITLE_WORDS.has(t.fold) || (k === a && isRoleNoun(t.fold) && end - a >= 2 && !commonWordName(tokens, a + 1, end)));
     if (t && title && (t.cap || t.caps)) {
       if (firstTitle < 0) firstTitle = k;
       lastTitle = k;
@@ -579,6 +706,12 @@ function decompose(b: Builder, a: number, end: number): void {
       const patronymic = /(?:ович|евич|йович|івна|ївна|івни|овна|евна)$/u.test(tokens[end - 2]?.lower ?? '');
       nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
     }
+    // "Уповноважений Президента України": a second title, in the genitive, governs the country after it; no one is named.
+    const genitiveTitle = b.profile === 'cyrillic' && end - nameStart >= 2 ? (tokens[nameStart]?.fold ?? '').replace(/(?:а|у|ові|ом|ем|ою|і)$/u, '') : '';
+    if (genitiveTitle && genitiveTitle !== tokens[nameStart]?.fold && TITLE_WORDS.has(genitiveTitle)) {
+      classifyPart(b, nameStart + 1, end, null, emptyCues(), true);
+      return;
+    }
     const nameTokens = end - nameStart;
     const nameLast = tokens[end - 1];
     const nameFirst = tokens[nameStart];
@@ -597,6 +730,13 @@ function decompose(b: Builder, a: number, end: number): void {
       !(nameTokens === 1 && /(?:ial|ical)$/.test(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
       !(nameTokens === 1 && isAcronym(nameFirst)) &&
       !(flags(spanKey(tokens, nameStart, end)) & (ANY_PLACE | ORGANIZATION) && !(flags(spanKey(tokens, nameStart, end)) & NAME_LIKE));
+    // "Голова Національного банку": a Cyrillic title governing a body (in the genitive) and no name after it.
+    if (!validName && b.profile === 'cyrillic' && nameStart === lastTitle + 1 && nameTokens >= 2 && cyrillicHeadAt(tokens, nameStart, end)) {
+      const cues = emptyCues();
+      cues.organization += 3;
+      classifyPart(b, nameStart, end, null, cues, true);
+      return;
+    }
     if (validName || nameTokens === 0) {
       let prefixEnd = firstTitle;
       while (prefixEnd > a && PORTFOLIO_WORDS.has(tokens[prefixEnd - 1]?.fold ?? '') && !isAcronym(tokens[prefixEnd - 1] as Token)) prefixEnd--;
@@ -633,6 +773,37 @@ function decompose(b: Builder, a: number, end: number): void {
   classifyPart(b, a, end, null, emptyCues());
 }
 
+/** Adjective endings that Spanish, French and English form from a place's name ("latinoamericana", "européenne", "aboriginal"). */
+const PLACE_ADJECTIVE_ENDING = /^(.{4,}?)(?:na|no|nas|nos|nne|ne|n|ense|enses|al)$/u;
+
+/** Whether a word is an adjective formed from a known place's name ("Latinoamericana" from "Latinoamérica"). */
+const isPlaceAdjective = (fold: string): boolean => {
+  const m = PLACE_ADJECTIVE_ENDING.exec(fold);
+  const stem = m?.[1];
+  if (!stem || flags(fold) & (ANY_PLACE | NAME_LIKE | ORGANIZATION) || FOREIGN_PLACE_NAMES.has(fold)) return false;
+  return (
+    FOREIGN_PLACE_NAMES.has(stem) ||
+    FOREIGN_PLACE_NAMES.has(`${stem}a`) ||
+    (flags(stem) & (COUNTRY | REGION | PLACE)) !== 0 ||
+    (flags(`${stem}a`) & (COUNTRY | REGION | PLACE)) !== 0
+  );
+};
+
+/** Whether [a, end) are capitalised common words (connectors aside), none a name, a place or a role. */
+const commonWordName = (tokens: Token[], a: number, end: number): boolean => {
+  let words = 0;
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (!t.cap && NAME_CONNECTORS_AND_OF.has(t.lower)) continue;
+    // "Doctors Without Borders": a capitalised function word inside the name.
+    if (t.cap && k > a && k < end - 1 && flags(t.fold) & FUNCTION) continue;
+    if (!t.cap || t.caps || !isCommonWord(t.fold) || flags(t.fold) & (NAME_LIKE | ANY_PLACE | FUNCTION) || isRoleNoun(t.fold) || TITLE_WORDS.has(t.fold)) return false;
+    words++;
+  }
+  return words >= 2;
+};
+
 /** Whether a word of [a, end) is a place's name on its own (lexicon or gazetteer). */
 const hasPlaceWord = (tokens: Token[], a: number, end: number): boolean => {
   for (let k = a; k < end; k++) {
@@ -652,6 +823,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const key = spanKey(tokens, a, end);
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
+  // "Благодійний фонд "Спасемо дітей"": a body's generic description before its quoted name is no name itself.
+  if (profile === 'cyrillic' && n <= 2 && !lastTok.cap && cyrillicHeadNominative(lastTok.lower) && QUOTE_OPENERS.has(tokens[end]?.text ?? '') && tokens[end + 1]?.cap) return;
   if (!latin && n >= 2 && tokens.slice(a, end).every((t) => /^[\p{Script=Latin}'’.-]+$/u.test(t.text))) {
     cues.organization += 1.5;
     addMention(b, a, end, cues, role);
@@ -678,7 +851,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (profile === 'cyrillic' && n === 1 && firstTok.caps && CYRILLIC_PLACE_NAMES.has(firstTok.lower)) cues.place += 4;
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
   if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
-  if (n >= 2 && isOrgHead(lastTok.fold)) cues.organization += 3;
+  if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;
+  // "Міністерство оборони України", "Службі безпеки": a capitalised body head (in any case) governing the rest.
+  else if (profile === 'cyrillic' && n >= 2 && cyrillicHeadAt(tokens, a, Math.min(end, a + 2))) cues.organization += 3;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
   for (let k = a; k < end - 1; k++) {
     if (tokens[k + 1]?.lower !== 'of') continue;
@@ -713,7 +888,28 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const firstFlags = flags(firstTok.fold);
   const lastFlags = flags(lastTok.fold);
   if (latin) {
-    if (n >= 2 && firstFlags & FIRST_NAME && !(whole & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !PLACE_HEADS.has(lastTok.fold)) cues.person += 3;
+    // "Roman Britain", "Kherson Oblast", "Lagos State": a country's, region's or city's own name (that no person bears) in
+    // the run makes it a place's or a body's name, not a person's, whatever given name stands first.
+    let placeWord = false;
+    for (let k = a; k < end && n >= 2 && n <= 3; k++) {
+      const f = flags(tokens[k]?.fold ?? '');
+      if (f & (COUNTRY | REGION | CITY) && !(f & NAME_LIKE)) placeWord = true;
+    }
+    if (!placeWord && n >= 2 && firstFlags & FIRST_NAME && !(whole & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !PLACE_HEADS.has(lastTok.fold)) cues.person += 3;
+    // "Vitaliy Kim said": two or three capitalised words with no lexicon meaning before a verb of saying are a person's name.
+    const verb = tokens[end];
+    if (
+      profile !== 'de' &&
+      cues.organization === 0 &&
+      n >= 2 &&
+      n <= 3 &&
+      verb?.kind === 'word' &&
+      !verb.cap &&
+      SPEECH_VERBS.has(verb.lower) &&
+      !placeWord &&
+      tokens.slice(a, end).every((t) => !t.caps && !(flags(t.fold) & (ANY_PLACE | ORGANIZATION | COMMON)) && !isOrgHead(t.fold))
+    )
+      cues.person += 1.5;
     if (n >= 2 && firstTok.dotted) cues.person += 2;
     if (n >= 2 && lastFlags & LAST_NAME && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1;
     if (n === 1 && (lastFlags & LAST_NAME || whole & PERSON) && !(lastFlags & (ANY_PLACE | ORGANIZATION))) cues.person += 1.5;
@@ -723,8 +919,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // before punctuation or a verb of saying.
     const nextTok = tokens[end];
     // A possessive ("Lloyd's List") starts a longer name as often as it marks a person's.
+    const afterPlacePreposition = !!tokens[a - 1] && !tokens[a - 1]?.cap && PLACE_PREPOSITIONS.has(tokens[a - 1]?.lower ?? '');
     const standsAlone =
-      !firstTok.poss && (profile !== 'en' || !nextTok || (nextTok.kind === 'punct' && nextTok.text !== "'" && nextTok.text !== '’') || SPEECH_VERBS.has(nextTok.lower));
+      !afterPlacePreposition &&
+      !firstTok.poss &&
+      (profile !== 'en' || !nextTok || (nextTok.kind === 'punct' && nextTok.text !== "'" && nextTok.text !== '’') || SPEECH_VERBS.has(nextTok.lower));
     if (
       n === 1 &&
       standsAlone &&
@@ -740,7 +939,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     n <= 3 &&
     !firstTok.caps &&
     // At a sentence start capitals say nothing, unless a surname ending or a role after the name does ("Ярина Матвійчук, Голос Америки:").
-    (!firstTok.initial || CYRILLIC_SURNAME.test(lastTok.lower) || (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)))
+    (!firstTok.initial || CYRILLIC_SURNAME.test(lastTok.lower) || isCyrillicGivenName(firstTok.lower) || (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)))
   ) {
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
     // "Олена Петренко", "Ірини Бойко": a surname ending (in any case) or a title just before makes it a person's name;
@@ -757,12 +956,17 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     const stem = tokens.slice(a, end).some((t) => cyrillicOrgStem(t.lower));
     // "Голос Америки", "Посольство США": a place named inside the run makes it a body's name, not a person's.
     const ofPlace = tokens.slice(a + 1, end).some((t) => isCyrillicPlace(t.lower) || (t.caps && CYRILLIC_PLACE_NAMES.has(t.lower)));
-    const body = stem || ofPlace || (!surname && !titled && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
+    // "Віталій Кличко", "Олені Ковальчук": a common given name first is a person's name, whatever the endings say.
+    const given = isCyrillicGivenName(firstTok.lower) && !isCyrillicGivenName(lastTok.lower);
+    // "Українська правда", "Слуга народу": a lowercase word inside the name makes it a body's or an outlet's; people's names are all capitals.
+    const lowerInside = tokens.slice(a + 1, end).some((t) => t.kind === 'word' && !t.cap);
+    const body = stem || ofPlace || lowerInside || (!surname && !titled && !given && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
     if (body) cues.organization += 2;
     else {
       cues.person += 1;
       if (surname) cues.person += 1.5;
       if (titled) cues.person += 2;
+      if (given) cues.person += 2;
     }
   }
   // Spanish and French capitalise little but names: two or three unknown capitalised words inside a
@@ -835,8 +1039,31 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // "Russie Unie", "Nizhny Novgorod": a run holding a place's name is a place's or a body's, not a person's.
     if (unknown === n && !hasPlaceWord(tokens, a, end)) cues.person += 0.5;
   }
+  // "Ortiz Bakery", "Brandt Foods", "Hollis Pharmaceuticals": a name ending in a common noun is a business named
+  // after its owner, unless a given name opens it ("Emma Stone" keeps her surname that is also a noun).
+  if (
+    profile === 'en' &&
+    n >= 2 &&
+    n <= 4 &&
+    lastTok.cap &&
+    !lastTok.caps &&
+    !(lastFlags & FUNCTION) &&
+    !isDemonym(lastTok.fold) &&
+    !(firstFlags & FIRST_NAME) &&
+    !(lastFlags & (NAME_LIKE | DEMONYM)) &&
+    !(whole & (PERSON | ANY_PLACE)) &&
+    !PLACE_HEADS.has(lastTok.fold) &&
+    !isRoleNoun(lastTok.fold) &&
+    !TITLE_WORDS.has(lastTok.fold) &&
+    (isCommonWord(lastTok.fold) || BUSINESS_ENDING.test(lastTok.fold))
+  ) {
+    cues.person = Math.min(cues.person, 0);
+    cues.organization += 1.5;
+  }
 
   const context = contextCues(b, a, end, cues);
+  // "the Dean of …", "the Hilton": English puts no article before a person's name, so one word after "the" is no person.
+  if (profile === 'en' && n === 1 && tokens[a - 1]?.lower === 'the' && cues.person > 0) cues.person = 0;
   // A lone unknown word that is the surname of well-known people ("Merkel", "Trump") is a person.
   // A body's or a place's head word ("Group", "Park") is no surname.
   if (
@@ -851,7 +1078,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     !PLACE_HEADS.has(firstTok.fold)
   ) {
     // Weaker than a lexicon surname: outlets and companies are named after people too ("Bloomberg").
-    if (wikipediaPeopleBySurname(firstTok.lower).length > 0) cues.person += 1.2;
+    // A title ("Dean", "Marshal") is no surname, whoever bears it as one.
+    if (wikipediaPeopleBySurname(firstTok.lower).length > 0 && !TITLE_WORDS.has(firstTok.fold) && !isRoleNoun(firstTok.fold)) cues.person += 1.2;
   }
   if (!prefixOfTitle) {
     const before = roleBefore(tokens, a);
@@ -864,6 +1092,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       if (title) role = { words: [title], head: title };
     }
   }
+  // "Благодійний фонд "Спасемо дітей"", "компанія «Нафтогаз»": a body's head noun before a quoted name makes it that body.
+  if (profile === 'cyrillic' && QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '') && cyrillicHeadNominative(tokens[a - 2]?.lower ?? '')) cues.organization += 3;
   // A guillemet-quoted short name («Укренерго») is almost always a company or body.
   const open = tokens[a - 1];
   const close = tokens[end];
@@ -941,8 +1171,12 @@ export function findMentions(doc: Doc): Mention[] {
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
     const spans = splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile);
+    // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
+    let covered = 0;
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
       const end = end0;
+      if (end <= covered) continue;
+      covered = end;
       // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.
       if (
         block.tokens[a - 1]?.text === '(' &&
@@ -974,11 +1208,24 @@ export function findMentions(doc: Doc): Mention[] {
           romanceSkip = longer;
           const cues = emptyCues();
           cues.organization += 3;
-          classifyPart(b, from, longer, null, cues);
+          // "Le Parlement européen a réagi": a sentence's article is no part of the name.
+          const start = block.tokens[from]?.initial && FOREIGN_DEFINITE_ARTICLES.has(block.tokens[from]?.lower ?? '') ? from + 1 : from;
+          classifyPart(b, start, longer, null, cues);
           continue;
         }
       }
       if (doc.profile === 'de') {
+        // "das Bundesministerium der Finanzen", "das Bundesamt für Statistik": a body's head governs the noun after it.
+        const tail = germanBodyTail(block.tokens, end);
+        if (tail > end) {
+          covered = tail;
+          let start = from;
+          while (start < end - 1 && FOREIGN_LEADING_WORDS.has(block.tokens[start]?.lower ?? '')) start++;
+          const cues = emptyCues();
+          cues.organization += 4;
+          classifyPart(b, start, tail, null, cues);
+          continue;
+        }
         // "nach Angaben der „Netzeitung“", "die „Rheinpost“ berichtete": one to three capitalised words quoted
         // whole after an article are the name of a paper, a company or a group.
         const openMark = block.tokens[from - 1];
@@ -1009,6 +1256,17 @@ export function findMentions(doc: Doc): Mention[] {
           classifyPart(b, end - 1, end, null, cues);
           continue;
         }
+        // "der Autobauer Velmora", "die Partei Neue Mitte": a noun describing a body before one to three
+        // capitalised words that are no common nouns names that body.
+        let head = from;
+        while (head < end && FOREIGN_LEADING_WORDS.has(block.tokens[head]?.lower ?? '')) head++;
+        const described = block.tokens[head];
+        if (described && end - head >= 2 && end - head <= 4 && isGermanOrgDescriptor(described.fold) && GERMAN_ARTICLES.has(block.tokens[head - 1]?.lower ?? '')) {
+          const cues = emptyCues();
+          cues.organization += 4;
+          classifyPart(b, head + 1, end, null, cues);
+          continue;
+        }
         const name = germanName(block.tokens, from, end, germanSurnames);
         const title = name ? block.tokens[name[0] - 1] : undefined;
         if (name && title?.cap && name[0] > from && isGermanTitle(title.fold) && !TITLE_WORDS.has(title.fold)) {
@@ -1034,11 +1292,23 @@ export function findMentions(doc: Doc): Mention[] {
       }
       // "в Україні Анжела Грабовська": a place (or a body's head) running into a name is two names.
       const rest = block.tokens.slice(from + 1, end);
-      const personRest = rest.length >= 2 && rest.length <= 3 && rest.every((t) => !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower) && !t.caps);
+      const personRest = rest.length >= 2 && rest.length <= 3 && rest.every((t) => t.cap && !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower) && !t.caps);
       if (doc.profile === 'cyrillic' && personRest && (isCyrillicPlace(block.tokens[from]?.lower ?? '') || cyrillicOrgStem(block.tokens[from]?.lower ?? ''))) {
         classifyPart(b, from, from + 1, null, emptyCues());
         decompose(b, from + 1, end);
         continue;
+      }
+      // "Мер Одеси Віталій Гнатюк": a common given name inside a run starts a person's name of two or three words.
+      if (doc.profile === 'cyrillic' && end - from >= 3) {
+        let given = -1;
+        for (let k = end - 2; k >= end - 3 && k > from; k--) if (isCyrillicGivenName(block.tokens[k]?.lower ?? '') && !block.tokens[k]?.caps) given = k;
+        if (given > from && block.tokens.slice(given, end).every((t) => t.cap && !t.caps && !isCyrillicPlace(t.lower))) {
+          decompose(b, from, given);
+          const cues = emptyCues();
+          cues.person += 2;
+          classifyPart(b, given, end, null, cues);
+          continue;
+        }
       }
       // "Мінʼюсту США Ілай Розенбаум": a body's acronym running into a name ends the body.
       if (doc.profile === 'cyrillic' && end - from >= 4) {
@@ -1099,6 +1369,8 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   if (end - a <= 5 && FOREIGN_ORG_FIRST.has(first.fold)) return [a, end];
   // "der Wikimedia Foundation": an English body's name keeps its English head word.
   if (end - a <= 5 && isOrgHead(tokens[end - 1]?.fold ?? '') && !isCommonGermanNoun(tokens, a, end)) return [a, end];
+  // "laut Amnesty International": "International" ends a body's name in German too.
+  if (end - a <= 4 && INTERNATIONAL_HEADS.has(tokens[end - 1]?.fold ?? '')) return [a, end];
   // "Präsidenten Emmanuel Macron": an inflected noun before a given name is not part of the name.
   for (let k = a; k < end - 1 && k < a + 3; k++) {
     const t = tokens[k];
@@ -1120,7 +1392,8 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
 const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtshof', 'amt', 'agentur', 'polizei', 'ministerium', 'kanzleramt', 'anstalt', 'behorde', 'versammlung'];
 
 /** A capitalised German adjective, which only a name capitalises inside a sentence ("Deutsche Bahn", "Europäische Zentralbank"). */
-const GERMAN_NAME_ADJECTIVE = /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|\p{L}+isch)(?:e|en|er|es)$/u;
+const GERMAN_NAME_ADJECTIVE =
+  /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|statistisch|vereint|vereinigt|rot|grun|zentral|allgemein|\p{L}+isch)(?:e|en|er|es|em)$/u;
 
 /**
  * Whether [a, end) names a body by German word formation alone: a one-word compound of "Bundes-" and a
@@ -1195,12 +1468,84 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   const next = tokens[end];
   if (next?.kind !== 'word' || next.cap || next.quote !== tokens[a]?.quote) return span;
   const lastTok = tokens[end - 1];
-  if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, end + 1];
+  // «Українська правда», «Слуга народу»: a name in guillemets runs to the closing mark, lowercase words included.
+  if (QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '')) {
+    let close = end;
+    while (close < tokens.length && close - a < MAX_QUOTED_NAME_WORDS && tokens[close]?.kind === 'word') close++;
+    if (QUOTE_CLOSERS.has(tokens[close]?.text ?? '')) return [a, close];
+  }
+  // "повідомляє Українська правда": an outlet's name after a report verb, an adjective and a lowercase noun.
+  const verb = tokens[a - 1];
+  if (
+    end - a === 1 &&
+    lastTok &&
+    verb?.kind === 'word' &&
+    REPORT_VERBS.has(verb.lower) &&
+    /(?:а|ий|е|і)$/u.test(lastTok.lower) &&
+    !CYRILLIC_VERB_ENDING.test(next.lower) &&
+    !tokens[end + 1]?.cap
+  )
+    return [a, end + 1];
+  if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
+  // "Міністерство оборони України", "Служби безпеки", "Міністерства закордонних справ": a capitalised body head
+  // governs lowercase genitives (and perhaps the country's name after them).
+  if (end - a <= 2 && lastTok && lastTok.cap && !lastTok.caps && cyrillicHeadNominative(lastTok.lower)) {
+    const tail = cyrillicGenitiveTail(tokens, end);
+    if (tail > end) return [a, tail];
+  }
   if (end - a === 1 && lastTok && cyrillicOrgStem(lastTok.lower) && /(?:ів|их|ей)$/u.test(next.lower)) {
     const tail = tokens[end + 1];
     return tail?.kind === 'word' && tail.caps ? [a, end + 2] : [a, end + 1];
   }
   return span;
+}
+
+/** Marks that open a quoted name. */
+const QUOTE_OPENERS = new Set(['«', '„', '"', '“']);
+/** Marks that close a quoted name. */
+const QUOTE_CLOSERS = new Set(['»', '“', '"', '”']);
+
+/** The most words read as one name inside guillemets. */
+const MAX_QUOTED_NAME_WORDS = 5;
+
+/** Past-tense and present-tense verb endings, which a genitive after a body's head never has ("повідомила", "заявили", "вважає"). */
+const CYRILLIC_VERB_ENDING = /(?:[аеєиіїоуюя]л[аио]?|[аеиіоя]в|ть|ться|ся|сь|є|ють|ять|ує|име)$/u;
+/** Genitive endings of nouns (singular and plural) and of adjectives. */
+const CYRILLIC_GENITIVE_NOUN = /(?:[иіїуюаяь]|ів|їв|ей|ь)$/u;
+const CYRILLIC_GENITIVE_ADJECTIVE = /(?:их|ої|ого|ьої|ього|их)$/u;
+/** The most lowercase genitive words a body's name is extended with ("Служба зовнішньої розвідки"). */
+const MAX_GENITIVE_WORDS = 3;
+
+/**
+ * The end of a Cyrillic body's name after its head at `from`: up to three lowercase genitives ("оборони",
+ * "закордонних справ", "безпеки і оборони"), then a capitalised country or acronym they govern ("України", "США").
+ */
+function cyrillicGenitiveTail(tokens: Token[], from: number): number {
+  const quote = tokens[from - 1]?.quote;
+  let k = from;
+  let safe = from;
+  let words = 0;
+  let adjective = false;
+  while (words < MAX_GENITIVE_WORDS) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || t.cap || t.quote !== quote) break;
+    if (t.lower.length < 3 && t.lower !== 'і' && t.lower !== 'та') break;
+    if ((t.lower === 'і' || t.lower === 'та') && safe === k && k > from) {
+      k++;
+      continue;
+    }
+    if (CYRILLIC_VERB_ENDING.test(t.lower) && !adjective && !/[іїи]в$/u.test(t.lower)) break;
+    if (CYRILLIC_GENITIVE_ADJECTIVE.test(t.lower)) adjective = true;
+    else if (adjective || CYRILLIC_GENITIVE_NOUN.test(t.lower)) {
+      adjective = false;
+      safe = k + 1;
+    } else break;
+    k++;
+    words++;
+  }
+  const country = tokens[safe];
+  if (country?.kind === 'word' && country.quote === quote && (country.caps || (country.cap && isCyrillicPlace(country.lower)))) return safe + 1;
+  return safe;
 }
 
 /** Endings of East Slavic surnames, in the nominative and the oblique cases ("Петренко", "Бойка", "Ковальчука", "Шевченкові", "Левицької"). */
@@ -1234,7 +1579,7 @@ const CYRILLIC_ADJECTIVE = /(?:[аяі]|ий|ій|ої|ій|ою|ому|ого|�
 const CYRILLIC_NOUN_ENDINGS = ['ами', 'ями', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'ах', 'ях', 'ів', 'ії', 'ія', 'ію', 'ї', 'і', 'у', 'ю', 'а', 'я', 'и', 'е', 'й', 'ь', 'о'];
 
 /** Whether a Cyrillic word is a form of a place name in the gazetteer ("Україні", "Харкова", "Херсонщину"). */
-const isCyrillicPlace = (lower: string): boolean => {
+export const isCyrillicPlace = (lower: string): boolean => {
   if (CYRILLIC_PLACE_NAMES.has(lower)) return true;
   // "Київщина", "Херсонщині", "Донеччину": the suffix of a region named after its city.
   if (/(?:щин|ччин)[аиіуою]{1,2}$/u.test(lower) && lower.length >= 7) return true;
@@ -1247,16 +1592,75 @@ const isCyrillicPlace = (lower: string): boolean => {
   return false;
 };
 
-/** Whether a Cyrillic word is an inflected form of a body's head noun ("Ради", "Міністерства", "Служби"). */
-const cyrillicOrgStem = (lower: string): boolean => {
-  if (lower.length < 4) return false;
-  for (const head of ORG_HEADS) {
-    if (!/^[\u0400-\u04ff]/u.test(head) || head.length < 4) continue;
-    const stem = head.slice(0, Math.max(3, head.length - 2));
-    if (lower.startsWith(stem) && lower.length <= head.length + 2) return true;
+/** The nominative of a Cyrillic body's head noun in any case ("Міністерстві" → "міністерство", "Радою" → "рада"), or null. */
+const cyrillicHeadNominative = (word: string): string | null => {
+  let best: string | null = null;
+  for (const [stem, head] of cyrillicHeadStems()) {
+    if (word.startsWith(stem) && word.length <= stem.length + 3 && (!best || head.length > best.length)) best = head;
+  }
+  return best;
+};
+
+let headStems: [string, string][] | undefined;
+
+/** Stems of the Cyrillic body heads (a final vowel or soft sign dropped: "служба" → "служб", "штаб" stays), with the head. */
+const cyrillicHeadStems = (): [string, string][] =>
+  (headStems ??= [...ORG_HEADS].filter((h) => /^[\u0400-\u04ff]/u.test(h) && h.length >= 3).map((h) => [h.replace(/[аяоеіїйиь]$/u, ''), h]));
+
+/** Oblique endings of Ukrainian adjectives, and the nominative ending for each gender of the noun they agree with. */
+const ADJECTIVE_NOMINATIVE: readonly [RegExp, { masculine: string; feminine: string; neuter: string }][] = [
+  [/(?:ого|ому|им|ім|ої|ою|ій|у)$/u, { masculine: 'ий', feminine: 'а', neuter: 'е' }],
+];
+
+/**
+ * The nominative of a Cyrillic body's name (folded words), or null when it has no body head in its first
+ * three words: the head noun is put in the nominative, adjectives before it agree with its gender, and the
+ * genitives after it stay ("Міністерства закордонних справ" → "міністерство закордонних справ",
+ * "Генерального штабу" → "генеральний штаб", "Верховною Радою" → "верховна рада").
+ */
+export function cyrillicBodyLemma(words: readonly string[]): string[] | null {
+  for (let h = 0; h < words.length && h < 3; h++) {
+    const word = words[h] ?? '';
+    if (!/^[\u0400-\u04ff]/u.test(word) || isCyrillicGivenName(word) || (h > 0 && !CYRILLIC_ADJECTIVE.test(words[h - 1] ?? ''))) continue;
+    const head = cyrillicHeadNominative(word);
+    if (!head) continue;
+    const gender = /(?:ння|ття|о|е)$/u.test(head) ? 'neuter' : /[ая]$/u.test(head) ? 'feminine' : 'masculine';
+    const out = [...words];
+    out[h] = head;
+    for (let k = 0; k < h; k++) {
+      const adjective = out[k] ?? '';
+      for (const [ending, forms] of ADJECTIVE_NOMINATIVE) {
+        if (!ending.test(adjective)) continue;
+        out[k] = adjective.replace(ending, forms[gender]);
+        break;
+      }
+    }
+    return out;
+  }
+  return null;
+}
+
+/** Whether one of tokens [a, end) is a body's head noun in any case, not a given name ("Служба", "банку"). */
+const cyrillicHeadAt = (tokens: Token[], a: number, end: number): boolean => {
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t && !t.caps && cyrillicHeadNominative(t.lower) && !isCyrillicGivenName(t.lower)) return true;
   }
   return false;
 };
+
+/** Whether a Cyrillic word is an inflected form of a body's head noun ("Ради", "Міністерства", "Служби"). */
+const cyrillicOrgStem = (lower: string): boolean => {
+  if (lower.length < 4) return false;
+  for (const [stem, longest] of cyrillicOrgStems()) if (lower.length <= longest && lower.startsWith(stem)) return true;
+  return false;
+};
+
+let orgStems: [string, number][] | undefined;
+
+/** The Cyrillic body heads of four letters or more as (stem, longest inflected length), computed once. */
+const cyrillicOrgStems = (): [string, number][] =>
+  (orgStems ??= [...ORG_HEADS].filter((h) => /^[\u0400-\u04ff]/u.test(h) && h.length >= 4).map((h) => [h.slice(0, Math.max(3, h.length - 2)), h.length + 2]));
 
 const GERMAN_TITLE_ENDINGS = [
   'minister',
@@ -1302,9 +1706,30 @@ const isGermanBarePlace = (tokens: Token[], a: number): boolean => {
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 
+/** Legal-form suffixes that end a company's name ("Ltd", "GmbH", "S.A."), so a coordinator after one starts another name. */
+const LEGAL_FORMS = new Set(['ltd', 'inc', 'plc', 'llc', 'corp', 'gmbh', 'ag', 'kg', 'sa', 'spa', 'nv', 'bv', 'ab', 'oy', 'asa', 'sarl', 'sas', 'srl', 'se']);
+
+/** "Borealis Ltd and Kranich GmbH": a coordinator right after a legal form joins two companies. */
+function splitAfterLegalForms(tokens: Token[], spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, end] of spans) {
+    let start = a;
+    for (let k = a + 2; k < end - 1; k++) {
+      const t = tokens[k];
+      const before = tokens[k - 1];
+      if (t && before && !t.cap && COORDINATING.has(t.lower) && LEGAL_FORMS.has(before.fold.replace(/\./g, ''))) {
+        out.push([start, k]);
+        start = k + 1;
+      }
+    }
+    out.push([start, end]);
+  }
+  return out;
+}
+
 /** "Siria y Gaza", "Bahréin y Yemen": outside English a coordinator inside a run joins two names, not one. */
 function splitCoordinated(tokens: Token[], spans: [number, number][], profile: Profile): [number, number][] {
-  if (profile !== 'romance' && profile !== 'de') return spans;
+  if (profile !== 'romance' && profile !== 'de') return profile === 'en' ? splitAfterLegalForms(tokens, spans) : spans;
   const out: [number, number][] = [];
   for (const [a, end] of spans) {
     let start = a;
@@ -1370,6 +1795,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       while (n < tokens.length && ROMANCE_LINKS.has(tokens[n]?.lower ?? '')) n++;
       const noun = tokens[n];
       if (noun?.kind !== 'word') break;
+      // "la Commission européenne et l'Organisation …": a coordinator before a capital starts another name.
+      if ((t.lower === 'et' || t.lower === 'y') && noun.cap) break;
       k = n + 1;
       const after = tokens[k];
       // The noun ends the name only where the clause ends: "… pour les migrations, environ …".
@@ -1382,6 +1809,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
 }
 
 const ROMANCE_BODY_WORDS = new Set([
+  'parlement',
+  'parlamento',
   'union',
   'commissariat',
   'nations',

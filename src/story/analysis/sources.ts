@@ -188,6 +188,8 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
   const { tokens } = block;
   const cyrillic = doc.profile === 'cyrillic';
   let k = skipArticles(tokens, start);
+  // "Як зазначає видання «…»": an outlet noun before the outlet's name.
+  if (cyrillic && CYRILLIC_OUTLET_NOUNS.has(tokens[k]?.lower ?? '')) k++;
   if (tokens[k]?.text === '«' || tokens[k]?.text === '„' || tokens[k]?.text === '"' || tokens[k]?.text === '“') k++;
   const lead = tokens[k];
   if (!lead || PRONOUNS.has(lead.lower) || ['him', 'her', 'them', 'нього', 'неї', 'них'].includes(lead.lower)) return;
@@ -317,6 +319,29 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
   }
 }
 
+/** Lowercase nouns between a Ukrainian report verb and the outlet or body it names ("пише видання", "повідомила пресслужба"). */
+const CYRILLIC_OUTLET_NOUNS = new Set(['видання', 'агентство', 'агенція', 'пресслужба', 'газета', 'телеканал', 'портал', 'сайт', 'служба', 'інформагенція', 'ресурс']);
+
+/**
+ * "Про це повідомляє Укрінформ", "Про це повідомила пресслужба СБУ", "— пише видання «Дзеркало тижня»": Ukrainian
+ * puts the verb before the subject after "про це"/"це" or after a quotation; a body or outlet named right after it is the source.
+ */
+function cyrillicInvertedSource(col: Collector, block: Block, blockIndex: number, v: number): void {
+  const { tokens } = block;
+  const prev = tokens[v - 1];
+  const inverted = prev?.lower === 'це' || (prev?.kind === 'punct' && [',', '—', '–', '»', '”'].includes(prev.text));
+  if (!inverted) return;
+  let k = v + 1;
+  for (let steps = 0; steps < 2 && tokens[k]?.kind === 'word' && !tokens[k]?.cap && CYRILLIC_OUTLET_NOUNS.has(tokens[k]?.lower ?? ''); steps++) k++;
+  if (tokens[k]?.text === '«' || tokens[k]?.text === '"' || tokens[k]?.text === '“') k++;
+  const lead = tokens[k];
+  if (lead?.kind !== 'word' || !lead.cap) return;
+  const found = col.clusterStarting(blockIndex, k);
+  if (found) {
+    if (found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, k));
+  } else if (k > v + 1) col.addPhrase(block, k, k + 1, position(block, k));
+}
+
 /** Cites a German quoted name of one to four capitalised words that a verb of saying or reporting stands next to. */
 function germanQuotedOutlet(col: Collector, block: Block, open: number): void {
   const { tokens } = block;
@@ -332,6 +357,22 @@ function germanQuotedOutlet(col: Collector, block: Block, open: number): void {
   if (PRONOUNS.has(tokens[k]?.lower ?? '')) k--;
   if ((dative && verb(tokens[k])) || verb(tokens[close + 1])) col.addPhrase(block, open + 1, close, position(block, open + 1));
 }
+
+/** Lead phrases by their first word, so that each token costs one look-up ("according to" has its own rule). */
+const leadsByFirst = (leads: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> => {
+  const out = new Map<string, (readonly string[])[]>();
+  for (const lead of leads) {
+    const first = lead[0];
+    if (first === undefined || first === 'according') continue;
+    const list = out.get(first);
+    if (list) list.push(lead);
+    else out.set(first, [lead]);
+  }
+  return out;
+};
+const ATTRIBUTION_LEADS_BY_FIRST = leadsByFirst(ATTRIBUTION_LEADS);
+const CYRILLIC_LEADS_BY_FIRST = leadsByFirst(SOURCE_LEADS_CYRILLIC);
+const NO_LEADS: readonly (readonly string[])[] = [];
 
 /** A cited source: an entity, or a described body ("Romanian border police"). */
 export interface CitedSource {
@@ -377,9 +418,16 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         continue;
       }
       if (cyrillic) {
-        for (const lead of SOURCE_LEADS_CYRILLIC) {
-          if (lower === lead[0] && tokens[i + 1]?.lower === lead[1]) citedPhrase(col, doc, blockIndex, i + 2);
+        let led = false;
+        for (const lead of CYRILLIC_LEADS_BY_FIRST.get(lower) ?? NO_LEADS) {
+          if (tokens[i + 1]?.lower === lead[1]) {
+            citedPhrase(col, doc, blockIndex, i + 2);
+            led = true;
+          }
         }
+        // "Як зазначає X", "як пишуть X": "як" and any report verb lead a source, as the listed pairs do.
+        if (!led && (lower === 'як' || lower === 'как') && (REPORT_VERBS.has(tokens[i + 1]?.lower ?? '') || SPEECH_VERBS.has(tokens[i + 1]?.lower ?? '')))
+          citedPhrase(col, doc, blockIndex, i + 2);
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
       // German "sagte er gegenüber X" is "he told X".
@@ -393,8 +441,7 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         if (m && c && m.last === i && c.kind !== 'place' && bodyLike) col.addCluster(c, position(block, m.first), true);
       }
       // "según X", "selon X", "laut X", "за словами X": only bodies become sources (people are never sources).
-      for (const lead of ATTRIBUTION_LEADS) {
-        if (lead[0] === 'according' || lower !== lead[0]) continue;
+      for (const lead of ATTRIBUTION_LEADS_BY_FIRST.get(lower) ?? NO_LEADS) {
         if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
       }
       if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
@@ -440,6 +487,7 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         }
       }
       if (REPORT_VERBS.has(lower) && i > 0) {
+        if (cyrillic) cyrillicInvertedSource(col, block, blockIndex, i);
         subjectBefore(col, doc, blockIndex, i, registry);
         // Inverted attribution: "…, said the Foreign Ministry."
         const prev = tokens[i - 1];

@@ -62,6 +62,20 @@ const lowerCase = (s: string): string => {
   return s;
 };
 
+/** The most folded words remembered; past it the memory starts again, so hostile input cannot grow it without bound. */
+const FOLD_CACHE_LIMIT = 20_000;
+const foldCache = new Map<string, string>();
+
+/** {@link foldKey} of a non-ASCII word, remembered: words recur across articles, and decomposing them is the costly part. */
+const foldWord = (word: string): string => {
+  const hit = foldCache.get(word);
+  if (hit !== undefined) return hit;
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  const fold = foldKey(word);
+  foldCache.set(word, fold);
+  return fold;
+};
+
 /** Lowercase ASCII letters, digits and apostrophes only: already a lexicon key. */
 const isPlain = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) {
@@ -358,7 +372,7 @@ export function tokenize(text: string): { tokens: Token[]; quotes: QuoteRegion[]
     tokens.push({
       text: raw,
       lower,
-      fold: isPlain(bare) ? bare : foldKey(bare),
+      fold: isPlain(bare) ? bare : foldWord(bare),
       start,
       end: poss ? end - 2 : end,
       kind,

@@ -4,7 +4,7 @@
  */
 import { ACTOR, ANY_PLACE, COMMON, COUNTRY, DEMONYM, FIRST_NAME, FUNCTION, NAME_LIKE, ORGANIZATION, REGION, lexWords } from './lexicon.js';
 import type { Token } from './tokens.js';
-import { ORG_DESCRIPTORS, ORG_HEADS, ROLE_NOUNS, ROMAN_NUMERALS, TITLE_WORDS } from './words.js';
+import { CYRILLIC_GIVEN_NAMES, ORG_DESCRIPTORS, ORG_HEADS, ROLE_NOUNS, ROMAN_NUMERALS, TITLE_WORDS } from './words.js';
 
 let lexicon: ReadonlyMap<string, number> | undefined;
 
@@ -61,3 +61,53 @@ export const isNameWord = (t: Token | undefined): boolean => !!t && t.kind === '
 
 /** A lowercase word. */
 export const isLowerWord = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap;
+
+/** Case endings a Cyrillic given name takes after its nominative ending is dropped ("Віталія", "Оленою", "Ігорем"). */
+const GIVEN_NAME_ENDINGS = new Set([
+  '',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'ом',
+  'ем',
+  'єм',
+  'ою',
+  'ею',
+  'єю',
+  'ові',
+  'еві',
+  'єві',
+  'і',
+  'ї',
+  'и',
+  'е',
+  'о',
+  'й',
+  'ій',
+  'ія',
+  'ію',
+  'ії',
+  'ієм',
+  'ієві',
+  'ия',
+  'ию',
+  'ием',
+  'ии',
+]);
+
+/** Nominative endings removed to find a Cyrillic given name's stem ("Андрій" → "Андр", "Олена" → "Олен"). */
+const NOMINATIVE_ENDING = /(?:ій|ий|ія|ия|ь|й|а|я|о)$/u;
+
+let givenNameStems: ReadonlySet<string> | undefined;
+
+/** Whether a lowercase Cyrillic word is a common given name in any case ("Віталій", "Віталієм", "Олені"). */
+export const isCyrillicGivenName = (lower: string): boolean => {
+  if (CYRILLIC_GIVEN_NAMES.has(lower)) return true;
+  givenNameStems ??= new Set([...CYRILLIC_GIVEN_NAMES].map((n) => n.replace(NOMINATIVE_ENDING, '')));
+  for (let cut = 0; cut <= 4 && cut < lower.length - 2; cut++) {
+    const stem = cut === 0 ? lower : lower.slice(0, -cut);
+    if (givenNameStems.has(stem) && GIVEN_NAME_ENDINGS.has(lower.slice(lower.length - cut))) return true;
+  }
+  return false;
+};

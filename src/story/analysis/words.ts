@@ -29,7 +29,7 @@ export const TITLE_WORDS = set(`
   спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
   пресс-секретарь співак співачка письменник письменниця актор акторка журналіст журналістка кандидат
   кандидатка волонтер волонтерка лікар лікарка дослідник дослідниця художник художниця режисер режисерка
-  музикант музикантка фотограф активіст активістка
+  музикант музикантка фотограф активіст активістка уповноважении уповноважена омбудсман омбудсмен
   bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin prasident prasidentin bundesprasident
   burgermeister burgermeisterin oberburgermeister ministerprasident ministerprasidentin sprecher
   sprecherin vorsitzende vorsitzender chef chefin direktor direktorin herr frau
@@ -234,6 +234,7 @@ export const ATTRIBUTION_LEADS: readonly (readonly string[])[] = [
   ['de', 'acuerdo', 'a'],
   ['selon'],
   ["d'après"],
+  ['laut', 'angaben'],
   ['laut'],
   ['nach', 'angaben'],
   ['за', 'словами'],
@@ -356,6 +357,7 @@ export const NON_ENTITY_WORDS = set(`
   gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
   internet web online id sms url vpn 5g 4g 3g ufo atm pin vp lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
   am pm bc ad ce bce mw gw kw kwh mwh gwh km kg mph
+  pib iva tva bip mwst ipc ipp html http https ftp api sql xml json csv css glam ong ngo ngos pyme pymes pme
   deutsch englisch franzosisch spanisch russisch italienisch chinesisch arabisch ukrainisch polnisch
   espanol ingles frances aleman portugues ruso chino arabe italiano ucraniano catalan euskera gallego
   francais anglais allemand espagnol russe italien chinois ukrainien portugais
@@ -413,6 +415,9 @@ export const FOREIGN_PLACE_NAMES = set(`
   amerique-du-nord mediterranee gaza cisjordanie palestine israel tibet taiwan japon philippines
   thailande birmanie indonesie malaisie australie nouvelle-zelande afrique-du-nord
   pays-bas ee-uu
+  slovenie slovaquie tchequie lituanie lettonie estonie moldavie albanie macedoine bosnie montenegro chypre
+  malte islande ukraine russie syrie irak iran israel
+  eslovenia eslovaquia chequia lituania letonia estonia moldavia albania macedonia bosnia chipre malta islandia
 `);
 
 /** Lowercase nouns of German, Spanish and French right before a place's name ("la mer Méditerranée", "la ciudad de X"). */
@@ -430,7 +435,11 @@ export const FOREIGN_ORG_FIRST = set(`
   fondation association federation confederation syndicat chambre assemblee senat cour police armee
   ministerium regierung universitat bank partei kommission rat gericht institut agentur stiftung verband
   bundesamt bundesministerium bundesregierung landesregierung polizei gewerkschaft
+  fondo fonds programa oficina comite alianza movimiento mouvement servicio
 `);
+
+/** Last words that make a run of two or more words a body in any language ("Amnesty International", "Fondo Monetario Internacional"). */
+export const INTERNATIONAL_HEADS = set('international internacional internationale internazionale');
 
 /**
  * German nouns that follow "in", "nach" or "aus" without an article in fixed phrases ("in Zukunft",
@@ -467,3 +476,65 @@ export const CYRILLIC_PLACE_NAMES = set(`
   індіана каліфорнія техас флорида огайо мічиган іллінойс вірджинія джорджія
   волинь закарпаття буковина поділля галичина слобожанщина
 `);
+
+/**
+ * Common Ukrainian and Russian given names in the nominative: a general list (the most frequent names of
+ * both languages), matched in any case by {@link isCyrillicGivenName} in wordclass.ts.
+ */
+export const CYRILLIC_GIVEN_NAMES = set(`
+  олександр олексій андрій анатолій антон артем арсен богдан борис вадим валентин валерій василь віктор
+  віталій владислав володимир вʼячеслав в'ячеслав геннадій георгій григорій данило денис дмитро євген
+  едуард захар іван ігор ілля йосип кирило костянтин леонід максим марко микола михайло назар олег
+  остап павло петро роман руслан сергій станіслав степан тарас тимофій федір юрій ярослав яків
+  олена ольга оксана ірина наталія наталя наталка тетяна світлана людмила галина ганна анна марія
+  юлія катерина вікторія валентина надія любов леся лариса софія соломія христина дарина аліна
+  інна алла віра зоя уляна ярина яна мирослава тамара раїса ніна лідія алла вероніка олеся
+  александр алексей андрей анатолий дмитрий евгений игорь илья николай михаил олег павел пётр петр
+  сергей юрий владимир виктор василий вячеслав геннадий григорий константин владислав ярослав
+  елена ольга ирина наталья татьяна светлана людмила галина анна мария юлия екатерина виктория
+  надежда любовь лариса софья кристина дарья алина инна вера
+`);
+
+/**
+ * Lowercase nouns of Spanish and French that describe a company, party or outlet right before its name
+ * ("el partido X", "la empresa X", "l'entreprise X", "le parti X").
+ */
+export const ROMANCE_ORG_DESCRIPTORS = set(`
+  partido empresa compañía compania sociedad grupo firma marca aerolínea aerolinea banco fundación fundacion
+  organización organizacion sindicato club fabricante constructora operadora cadena diario periódico periodico
+  emisora agencia revista canal portal movimiento coalición coalicion plataforma asociación asociacion
+  entreprise société societe groupe firme marque banque fondation syndicat constructeur fabricant opérateur
+  operateur parti mouvement coalition association journal quotidien chaîne chaine agence hebdomadaire
+  magazine site média media radio télévision television
+`);
+
+/** Heads of German compounds that describe a company, party or outlet before its name ("der Autobauer X", "die Partei X"). */
+export const GERMAN_ORG_DESCRIPTOR_HEADS = [
+  'firma',
+  'konzern',
+  'unternehmen',
+  'autobauer',
+  'hersteller',
+  'zeitung',
+  'partei',
+  'sender',
+  'verlag',
+  'verein',
+  'gewerkschaft',
+  'bank',
+  'versicherer',
+  'fluggesellschaft',
+  'airline',
+  'gruppe',
+  'organisation',
+  'stiftung',
+  'agentur',
+  'magazin',
+  'portal',
+  'plattform',
+  'bewegung',
+  'betreiber',
+  'handelskette',
+  'kette',
+  'startup',
+];

@@ -39,7 +39,7 @@ describe('Ukrainian names', () => {
 
   it('a body whose name capitalises only its first word is read whole ("Республіканська партія", "Палата представників США")', () => {
     const r = analyze(['Її підтримала Республіканська партія, а до Палати представників США вона балотується вперше.']);
-    expect(r.entities.organizations).toEqual(['Республіканська партія', 'Палати представників США']);
+    expect(r.entities.organizations).toEqual(['Республіканська партія', 'Палата представників США']);
   });
 
   it('a name at a paragraph start counts when a surname ending or a role after it says so', () => {
