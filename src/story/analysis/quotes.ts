@@ -4,14 +4,16 @@
  * (`X said: "…"` / `X called it "…"`), and is resolved to a full name: a surname to the person introduced
  * in full, a pronoun to the last speaker, a role ("the NATO PA president") to the person introduced with it.
  */
-import type { Block, Doc } from './document.js';
+import type { Block, Doc, Profile } from './document.js';
 import { clusterAt } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
+import { isSpeechVerb } from './speech.js';
+import { articleAlone } from './spans.js';
 import { QUOTE_CHARS } from './tokens.js';
-import type { Token } from './tokens.js';
+import type { QuoteRegion, Token } from './tokens.js';
 import { isDemonym, isRoleNoun } from './wordclass.js';
 import {
   ARTICLES,
@@ -24,7 +26,6 @@ import {
   PRONOUNS,
   SPEAKER_OPENERS,
   SPEECH_LEADS_GERMAN,
-  SPEECH_VERBS,
   STAFF_NOUNS,
   TITLE_WORDS,
   VERB_FILLERS,
@@ -168,7 +169,7 @@ const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boole
   while (b < tokens.length && b - last <= SENTENCE_LOOKBACK && !isEnd(tokens[b])) b++;
   for (let k = a + 1; k < b; k++) {
     const t = tokens[k];
-    if (t && t.kind === 'word' && t.quote < 0 && (SPEECH_VERBS.has(t.lower) || NAMING_VERBS.has(t.lower))) return true;
+    if (t && t.kind === 'word' && t.quote < 0 && (isSpeechVerb(t.lower) || NAMING_VERBS.has(t.lower))) return true;
   }
   return false;
 };
@@ -215,7 +216,7 @@ const leadAt = (tokens: Token[], k: number, german: boolean): number => {
 const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
   // "Según declaró, «…»", "Selon lui, « … »", "according to him": the lead refers back to the one last spoken of.
   const first = tokens[from];
-  if (first?.kind === 'word' && !first.cap && (SPEECH_VERBS.has(first.lower) || OBJECT_PRONOUNS.has(first.lower) || PRONOUNS.has(first.lower)))
+  if (first?.kind === 'word' && !first.cap && (isSpeechVerb(first.lower) || OBJECT_PRONOUNS.has(first.lower) || PRONOUNS.has(first.lower)))
     return { from, to: from + 1, lead: true, zero: true };
   let to = from;
   let named = false;
@@ -230,8 +231,29 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
   return to > from ? { from, to, lead: true } : null;
 };
 
+/** Whether the word before `k` is a capitalised word that is not the first of its sentence (so part of a name). */
+const nameBefore = (tokens: Token[], k: number): boolean => {
+  const t = tokens[k - 1];
+  return !!t && t.kind === 'word' && t.cap && !t.initial;
+};
+
+/** Whether the lowercase word at `k` joins the name before it to a capitalised word after it ("de la Fuente", "van der Berg"). */
+const continuesName = (tokens: Token[], k: number): boolean => {
+  let j = k;
+  while (j < k + 2 && NAME_CONNECTORS.has(tokens[j]?.lower ?? '') && !articleAlone(tokens, j)) j++;
+  return j > k && !!tokens[j]?.cap;
+};
+
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
-function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean, german: boolean, proDrop: boolean): Attribution | null {
+function attributionAfter(
+  block: Block,
+  last: number,
+  endsSentence: boolean,
+  cyrillic: boolean,
+  german: boolean,
+  proDrop: boolean,
+  afterName: ReadonlySet<string> | undefined,
+): Attribution | null {
   const { tokens } = block;
   let k = last;
   if (tokens[k] && QUOTE_MARKS.has(tokens[k]?.text ?? '')) k++;
@@ -241,7 +263,11 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   // "« … », a-t-elle déclaré", "dit-il": French puts the pronoun after the verb, joined by hyphens.
   if (tokens[start] && FRENCH_INVERTED_PRONOUN.test(tokens[start]?.lower ?? '')) return { from: start, to: start + 1 };
   const lead = leadAt(tokens, start, german);
-  if (lead > 0 && !(endsSentence && tokens[start]?.cap && !german)) return phraseAfter(tokens, start + lead);
+  if (lead > 0 && !(endsSentence && tokens[start]?.cap && !german)) {
+    // "„…“, so der Minister", "«…», según la ministra": a lead after the quotation refers back as an inverted verb does.
+    const after = phraseAfter(tokens, start + lead);
+    return after ? { ...after, inverted: true } : null;
+  }
   let end = start;
   while (end < tokens.length) {
     const t = tokens[end];
@@ -251,7 +277,7 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
-    if (t && t.kind === 'word' && SPEECH_VERBS.has(t.lower) && tokens[i - 1]?.lower !== 'to') {
+    if (t && t.kind === 'word' && isSpeechVerb(t.lower) && tokens[i - 1]?.lower !== 'to') {
       verb = i;
       break;
     }
@@ -306,6 +332,9 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
     while (to < end) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
+      // "erklärte Weber am Montag", "dijo Gómez este lunes", "a déclaré Paul Durand dimanche": once a name has
+      // been written, a lowercase word that does not continue the name ("de la Fuente", "von der Leyen") ends the speaker.
+      if (to > from && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
       to++;
     }
     // "said the defendant, Omar Said": a name in apposition to a described speaker is the speaker.
@@ -377,7 +406,7 @@ function attributionBefore(
       const at = phraseAfter(tokens, v + 1);
       return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
-    if (!SPEECH_VERBS.has(t.lower)) continue;
+    if (!isSpeechVerb(t.lower)) continue;
     // "Según declaró, «…»": a lead right before the verb leaves the subject unsaid.
     const prev = tokens[v - 1]?.lower ?? '';
     if (ATTRIBUTION_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
@@ -430,7 +459,7 @@ function attributionBefore(
       // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
       for (let k = a + 1; k < b; k++) {
         const w = tokens[k];
-        if (w && w.kind === 'word' && w.quote < 0 && SPEECH_VERBS.has(w.lower)) {
+        if (w && w.kind === 'word' && w.quote < 0 && isSpeechVerb(w.lower)) {
           b = k;
           break;
         }
@@ -613,6 +642,7 @@ function resolveSpeaker(
   at: Attribution,
   pos: number,
   last: Antecedent,
+  profile: Profile,
 ): Speaker & { rejected?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
   const { tokens } = block;
@@ -640,7 +670,8 @@ function resolveSpeaker(
   }
   if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
-  // "in a statement", "on Monday": a prepositional phrase names nobody.
+  // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
+  if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
   if (
     lead &&
     !lead.cap &&
@@ -768,6 +799,30 @@ function resolveSpeaker(
   return { speaker: text || null, cluster: null, affiliation };
 }
 
+/** Prepositions of Spanish, French, German and Ukrainian that open a phrase which cannot be a speaker (English ones are function words in the lexicon). */
+const SPEAKER_PREPOSITIONS: Partial<Record<Profile, ReadonlySet<string>>> = {
+  romance: new Set(
+    'ante bajo contra desde durante en entre hacia hasta mediante para por sin sobre tras à après avant chez contre dans depuis derrière dès devant durant envers malgré parmi pendant pour sans sous sur vers'.split(
+      ' ',
+    ),
+  ),
+  de: new Set('auf aus bei beim durch gegen hinter im am in nach neben ohne seit um unter vom vor während wegen zum zur zwischen'.split(' ')),
+  cyrillic: new Set('в у на з із зі до від для під над через після перед біля без про при'.split(' ')),
+};
+
+/** Words after a speaker's name that start an adjunct, not more of the name ("dijo Gómez el lunes", "erklärte Weber am Montag", "a déclaré Durand dimanche"). */
+const AFTER_NAME_STOPS: Partial<Record<Profile, ReadonlySet<string>>> = {
+  romance: new Set([
+    ...(SPEAKER_PREPOSITIONS.romance ?? []),
+    ...'el la los las un una le les une ce cette cet este esta estos estas ese esa aquel hoy ayer anoche lunes martes miércoles jueves viernes sábado domingo hier lundi mardi mercredi jeudi vendredi samedi dimanche'.split(
+      ' ',
+    ),
+  ]),
+  // German nouns are capitalised, so an article after one ("der Sprecher der Polizei") does not end the phrase.
+  de: new Set([...(SPEAKER_PREPOSITIONS.de ?? []), 'gegenüber', 'heute', 'gestern']),
+  cyrillic: SPEAKER_PREPOSITIONS.cyrillic,
+};
+
 /** Prepositions of an absolute construction naming a speaker ("with a senior official saying"). */
 const ABSOLUTE_WITH = new Set(['with', 'con', 'avec', 'mit']);
 
@@ -887,6 +942,54 @@ const isFragment = (block: Block, first: number, last: number): boolean => {
   return words >= 2 && capitals < words;
 };
 
+/** Dashes that open a turn of dialogue and set off its attribution. */
+const DIALOGUE_DASHES = new Set(['—', '–', '―']);
+
+/** How far after the dash or comma that ends a turn of dialogue its verb of saying may stand ("—le dijo", ", lui a-t-il répondu"). */
+const DIALOGUE_VERB_REACH = 3;
+
+/** Whether a verb of saying (or a French verb with its inverted pronoun) follows within a few words of `k`. */
+const saysAfter = (tokens: Token[], k: number): boolean => {
+  for (let j = k; j < tokens.length && j < k + DIALOGUE_VERB_REACH; j++) {
+    const t = tokens[j];
+    if (t?.kind !== 'word' || t.cap) return false;
+    if (isSpeechVerb(t.lower) || FRENCH_INVERTED_PRONOUN.test(t.lower)) return true;
+  }
+  return false;
+};
+
+/**
+ * The turn of dialogue a paragraph opens with a dash, as a quotation region: it ends at the dash (Spanish,
+ * Ukrainian) or comma (French) before its verb of saying. A turn with no verb counts only inside a conversation
+ * whose earlier turn was signed, so that a list set with dashes is not taken for speech.
+ */
+const dialogueTurn = (block: Block, dialect: Profile, conversation: boolean): QuoteRegion | null => {
+  const { tokens } = block;
+  const opener = tokens[0];
+  if (opener?.kind !== 'punct' || !DIALOGUE_DASHES.has(opener.text) || block.quotes[0]?.first === 1) return null;
+  let end = -1;
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'punct' || t.quote >= 0) continue;
+    const comma = t.text === ',' && dialect === 'romance';
+    if ((DIALOGUE_DASHES.has(t.text) || comma) && saysAfter(tokens, k + 1)) {
+      end = k;
+      break;
+    }
+    // "— Текст, — сказав він": the comma before the dash belongs to the turn.
+    if (t.text === ',' && DIALOGUE_DASHES.has(tokens[k + 1]?.text ?? '') && saysAfter(tokens, k + 2)) {
+      end = k + 1;
+      break;
+    }
+  }
+  if (end < 0 && !conversation) return null;
+  const last = end < 0 ? tokens.length : end;
+  let words = 0;
+  for (let k = 1; k < last; k++) if (tokens[k]?.kind !== 'punct') words++;
+  const close = end < 0 ? block.text.length : (tokens[end]?.start ?? block.text.length);
+  return words > 0 ? { open: opener.start, close, first: 1, last, words } : null;
+};
+
 /** Finds the quotations of the body and their speakers, by a sieve of attribution rules from the most to the least certain. */
 export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const out: FoundQuote[] = [];
@@ -899,6 +1002,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const explicit = new Set<FoundQuote>();
   const cyrillic = doc.profile === 'cyrillic';
   const german = doc.profile === 'de';
+  const dialect = doc.profile === 'romance' || cyrillic ? doc.profile : null;
+  let dialogueBefore = false;
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') return;
     const hasPerson = (from: number, to: number): boolean => {
@@ -916,7 +1021,12 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
     };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
-    for (const q of block.quotes) {
+    // "—Será la peor cosecha —dijo Gómez.", "— Nous reconstruirons, a-t-elle promis.", "— Ми вистоїмо, — сказав він.":
+    // a paragraph opened by a dash is a turn of dialogue in Spanish, French and Ukrainian.
+    const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore) : null;
+    dialogueBefore = dialogue !== null;
+    const regions = dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes;
+    for (const q of regions) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
       // A short passage is a name, a title or a term («Укренерго», "reform") unless it is a whole utterance
       // (its own punctuation and an attribution) or a fragment of reported speech ("she called the plan "a
@@ -929,7 +1039,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       let at: Attribution | null = null;
       let reported = false;
       if (doc.profile !== 'other') {
-        at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en');
+        at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
         if (!at) {
           const before = attributionBefore(block, q.first, hasPerson, personAt);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
@@ -952,7 +1062,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         // A fragment may also sit in a sentence whose verb of saying comes after it (German word order).
         if (short && !reported && !at) reported = sentenceHasSpeechVerb(block, q.first, q.last);
       }
+      const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
       if (short) {
+        // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
+        if (resolved?.rejected && !at?.zero) continue;
         // French and Spanish put the comma after the closing mark: « Nous sommes prêts », a-t-elle dit.
         const after = block.text.slice(q.close + 1).trimStart()[0] ?? '';
         const utterance = (/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at;
@@ -967,8 +1080,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
-      if (at) {
-        const resolved = resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last);
+      if (resolved) {
         if (!resolved.rejected) {
           quote.speaker = resolved.speaker;
           quote.cluster = resolved.cluster;

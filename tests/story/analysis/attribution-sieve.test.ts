@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { isSpeechVerb } from '../../../src/story/analysis/speech.js';
+import { article } from './helpers.js';
+
+const speakers = (paragraphs: string[], language: string): (string | null)[] => analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => q.speaker);
+
+describe('verbs of saying built from lemmas', () => {
+  it('inflects regular verbs of each language by class', () => {
+    for (const form of ['puntualizó', 'lamentaba', 'prometieron', 'recalcado', 'insistiendo']) expect(isSpeechVerb(form), form).toBe(true);
+    for (const form of ['tranché', 'rétorque', 'tranchait', 'plaidant']) expect(isSpeechVerb(form), form).toBe(true);
+    for (const form of ['antwortete', 'kritisiert', 'gewarnt', 'erklärt', 'versprach']) expect(isSpeechVerb(form), form).toBe(true);
+    for (const form of ['підсумував', 'нагадала', 'констатували', 'поділився']) expect(isSpeechVerb(form), form).toBe(true);
+    for (const form of ['retorted', 'lamenting', 'testified']) expect(isSpeechVerb(form), form).toBe(true);
+  });
+
+  it('leaves nouns that share a stem with a verb of saying alone', () => {
+    for (const word of ['juge', 'demande', 'menace', 'completa', 'mesa', 'casa']) expect(isSpeechVerb(word), word).toBe(false);
+  });
+});
+
+describe('explicit speaker next to the verb, both orders', () => {
+  it('Spanish: inverted verb after the quotation, with a name, a role, a pronoun or no subject', () => {
+    const intro = 'La ministra de Sanidad, Carmen Ruiz, visitó el hospital.';
+    expect(speakers([intro, '«Vamos a contratar a más médicos este año», afirmó Ruiz.'], 'es')).toEqual(['Carmen Ruiz']);
+    expect(speakers([intro, '«Vamos a contratar a más médicos este año», afirmó la ministra.'], 'es')).toEqual(['Carmen Ruiz']);
+    expect(speakers([intro, '«Vamos a contratar a más médicos este año», puntualizó.'], 'es')).toEqual(['Carmen Ruiz']);
+    expect(speakers([intro, '“Vamos a contratar a más médicos este año”, ha declarado Ruiz.'], 'es')).toEqual(['Carmen Ruiz']);
+    expect(speakers(['La alcaldesa Lucía Vega se reunió con los vecinos.', '«Nadie quedará sin ayuda en este municipio», prometió ella.'], 'es')).toEqual(['Lucía Vega']);
+  });
+
+  it('Spanish: a time adjunct after the name is no part of the speaker', () => {
+    expect(speakers(['«Los precios bajarán en primavera del próximo año», ha asegurado este lunes Marta Solís.'], 'es')).toEqual(['Marta Solís']);
+    expect(speakers(['«Los precios bajarán en primavera del próximo año», sentenció Marta Solís el viernes.'], 'es')).toEqual(['Marta Solís']);
+  });
+
+  it('Spanish: a lead, a verb before "que" and a colon', () => {
+    expect(speakers(['Según Pedro Gómez, «la cosecha de este año será la peor en una década».'], 'es')).toEqual(['Pedro Gómez']);
+    expect(speakers(['Pedro Gómez explicó que «la cosecha de este año será la peor en una década».'], 'es')).toEqual(['Pedro Gómez']);
+    expect(speakers(['Pedro Gómez: «La cosecha de este año será la peor en una década».'], 'es')).toEqual(['Pedro Gómez']);
+  });
+
+  it('French: auxiliary and participle, hyphenated inverted pronoun, role noun and lead', () => {
+    const intro = 'Le ministre de l’Intérieur, Paul Durand, s’est rendu à Lyon.';
+    expect(speakers([intro, '« Nous ne céderons pas devant la violence », a déclaré Paul Durand.'], 'fr')).toEqual(['Paul Durand']);
+    expect(speakers([intro, '« Nous ne céderons pas devant la violence », a-t-il martelé.'], 'fr')).toEqual(['Paul Durand']);
+    expect(speakers([intro, '« Nous ne céderons pas devant la violence », a assuré le ministre.'], 'fr')).toEqual(['Paul Durand']);
+    expect(speakers([intro, '« Nous ne céderons pas devant la violence », insiste-t-il.'], 'fr')).toEqual(['Paul Durand']);
+    expect(speakers(['« La police restera mobilisée tout le week-end », a tranché Paul Durand dimanche.'], 'fr')).toEqual(['Paul Durand']);
+    expect(speakers(['Selon Paul Durand, « la police restera mobilisée tout le week-end ».'], 'fr')).toEqual(['Paul Durand']);
+  });
+
+  it('German: inverted verb, "so" with a role noun, a strong verb with a pronoun, and an adjunct after the name', () => {
+    const intro = 'Innenminister Klaus Weber besuchte am Montag die Polizei.';
+    expect(speakers([intro, '„Wir werden die Täter finden“, sagte der Minister.'], 'de')).toEqual(['Klaus Weber']);
+    expect(speakers([intro, '„Wir werden die Täter finden“, so der Minister.'], 'de')).toEqual(['Klaus Weber']);
+    expect(speakers([intro, '„Wir werden die Täter finden“, versprach er.'], 'de')).toEqual(['Klaus Weber']);
+    expect(speakers([intro, '„Wir werden die Täter finden“, sagte Weber der Deutschen Presse-Agentur.'], 'de')).toEqual(['Klaus Weber']);
+    expect(speakers(['„Wir werden die Täter finden“, erklärte Weber am Montag.'], 'de')).toEqual(['Weber']);
+    expect(speakers(['»Wir werden die Täter finden«, sagte Klaus Weber.'], 'de')).toEqual(['Klaus Weber']);
+  });
+
+  it('Ukrainian: dash after the quotation, role noun and pronoun', () => {
+    const intro = 'Міністр оборони Олег Петренко відвідав фронт.';
+    expect(speakers([intro, '«Ми тримаємо оборону на всіх напрямках», — зазначив міністр.'], 'uk')).toEqual(['Олег Петренко']);
+    expect(speakers([intro, '«Ми тримаємо оборону на всіх напрямках», — підсумував він.'], 'uk')).toEqual(['Олег Петренко']);
+  });
+});
+
+describe('dialogue introduced by a dash', () => {
+  it('signs a Spanish turn with the verb after the closing dash, named or not', () => {
+    const intro = 'El agricultor Pedro Gómez habló con la prensa.';
+    expect(speakers([intro, '—La cosecha de este año será la peor en una década —dijo Gómez.'], 'es')).toEqual(['Pedro Gómez']);
+    expect(speakers([intro, '—La cosecha de este año será la peor en una década —lamentó.'], 'es')).toEqual(['Pedro Gómez']);
+  });
+
+  it('signs a French turn set off by a comma and a Ukrainian one by a comma and a dash', () => {
+    expect(speakers(['La maire Anne Leroy a visité le quartier.', '— Nous allons reconstruire toutes les écoles, a-t-elle promis.'], 'fr')).toEqual(['Anne Leroy']);
+    expect(speakers(['— Ми тримаємо оборону на всіх напрямках, — сказав Олег Петренко.'], 'uk')).toEqual(['Олег Петренко']);
+  });
+
+  it('does not take a list set with dashes for speech', () => {
+    expect(speakers(['Las medidas aprobadas son:', '— Bajar el precio de la luz en invierno.', '— Ampliar las ayudas a las familias.'], 'es')).toEqual([]);
+  });
+});
+
+describe('speakers are never junk', () => {
+  it('rejects a prepositional phrase before a fragment of reported speech', () => {
+    expect(speakers(['Bajo el lema de Qué dicen los vecinos, el diario recoge entrevistas, aunque hay quien lo llama "el fin del barrio", con ironía.'], 'es')).toEqual([]);
+  });
+
+  it('an unnamed staff member speaks for the body, in English and German', () => {
+    expect(speakers(['"Every ferry will sail on time from Monday," a spokeswoman for Harbour Lines said.'], 'en')).toEqual(['Harbour Lines']);
+    expect(speakers(['„Der Zugverkehr wird am Abend wieder aufgenommen“, sagte ein Sprecher der Nordbahn.'], 'de')).toEqual(['Nordbahn']);
+  });
+});
