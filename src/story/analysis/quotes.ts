@@ -10,6 +10,8 @@ import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
+import { genderOfPerson, genderOfReference } from './gender.js';
+import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
 import { articleAlone } from './spans.js';
 import { QUOTE_CHARS } from './tokens.js';
@@ -129,6 +131,9 @@ const MAX_SPEAKER_WORDS = 12;
 
 /** How far before a colon a speaker may be named ("A spokesman for X on the raid: "…""). */
 const COLON_SPEAKER_TOKENS = 16;
+
+/** The most lowercase words before a verb that open a clause with the subject after the verb ("comme l'a", "como", "як"). */
+const SUBORDINATE_OPENER = 3;
 
 /** Auxiliaries that may stand between a quotation and an inverted speech verb ("a déclaré", "ha dicho"). */
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
@@ -322,7 +327,9 @@ function attributionAfter(
     if (proDrop && !cyrillic && DATIVE.has(tokens[verb + 1]?.lower ?? '')) {
       for (let k = verb + 3; k < end && k < verb + 7; k++) {
         const t = tokens[k];
-        if (t?.kind === 'word' && !t.cap && INDEFINITE.has(t.lower)) {
+        // "… a la agencia EFE uno de los manifestantes", "… à l'AFP le porte-parole": after a name, an article or "uno" starts the speaker.
+        const afterName = nameBefore(tokens, k) && (FOREIGN_DEFINITE.has(t?.lower ?? '') || PARTITIVE_ONE.has(t?.lower ?? ''));
+        if (t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || afterName)) {
           from = k;
           break;
         }
@@ -410,6 +417,24 @@ function attributionBefore(
     // "Según declaró, «…»": a lead right before the verb leaves the subject unsaid.
     const prev = tokens[v - 1]?.lower ?? '';
     if (ATTRIBUTION_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
+    // "Як зазначив Олег Петренко, «…»", "Como explicó el ministro Luis Mora, «…»", "Comme l'a dit Paul Durand, « … »":
+    // a subject after the verb, in a clause that names nobody before it, is the speaker.
+    // Only after a short lowercase opener ("як", "como", "comme l'a", "as"), and with the subject right after the verb.
+    let clauseStart = v;
+    while (
+      clauseStart > begin &&
+      v - clauseStart < SUBORDINATE_OPENER &&
+      tokens[clauseStart - 1]?.kind === 'word' &&
+      (!tokens[clauseStart - 1]?.cap || tokens[clauseStart - 1]?.initial)
+    )
+      clauseStart--;
+    const opensClause = clauseStart < v && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
+    const subject = tokens[v + 1];
+    if (opensClause && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
+      let clauseEnd = v + 1;
+      while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
+      if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
+    }
     // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
     // an apposition ("A B, director general of C, said") describes the named subject before it.
     const segments: [number, number][] = [];
@@ -665,7 +690,9 @@ function resolveSpeaker(
       const named = clusterAt(registry, blockIndex, k);
       if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0) return { speaker: named.name, cluster: named, affiliation: null };
     }
-    const c = referent(registry, blocks, pos, last);
+    // "«…», — сказала.", "« … », a-t-elle dit": the verb or the inverted pronoun marks the subject's gender.
+    const reference = genderOfReference(tokens[at.from]) ?? genderOfReference(tokens[at.from - 1]);
+    const c = referent(registry, blocks, pos, last, reference, profile);
     return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
   }
   if (words.length === 0) return { ...none, rejected: true };
@@ -692,7 +719,9 @@ function resolveSpeaker(
   // "the American said" after a quotation refers back to a person like a pronoun does.
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
-    const c = referent(registry, blocks, pos, last);
+    // "she", "ella", "a-t-elle", and a Ukrainian verb before the pronoun ("сказала вона") mark gender.
+    const reference = genderOfReference(lead) ?? (at.inverted ? genderOfReference(tokens[at.from - 1]) : null);
+    const c = referent(registry, blocks, pos, last, reference, profile);
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
   }
   // "una de las entrevistadas identificada como Adela", "a resident named Omar": the name given is the speaker.
@@ -844,6 +873,9 @@ const CYRILLIC_WORD = /^[\u0400-\u04ff'’ʼ-]+$/u;
 /** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
 const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);
 
+/** "One of" in Spanish and French ("uno de los vecinos", "l'un des habitants"), which describes a speaker as an indefinite article does. */
+const PARTITIVE_ONE = new Set(['uno', 'una', 'un', 'une', 'l’un', "l'un"]);
+
 /** Indefinite articles, which describe a speaker not yet named ("a key member of Congress"). */
 const INDEFINITE = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einer']);
 
@@ -916,9 +948,42 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
 };
 
 /** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */
-const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent): Cluster | null => {
+const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent, reference: Gender = null, profile: Profile = 'other'): Cluster | null => {
   const named = lastPersonBefore(registry, blocks, pos);
-  return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+  const nearest = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+  if (!reference || !nearest) return nearest;
+  const nearestGender = genderOf(nearest, blocks, profile);
+  if (nearestGender === reference) return nearest;
+  // When the nearest person's gender is unknown, a person of the pronoun's gender named in the same paragraph wins.
+  const sameBlock = nearestGender === null ? people(registry)[lastIndexBefore(people(registry), pos)]?.block : undefined;
+  if (nearestGender === null && sameBlock === undefined) return nearest;
+  // "Pedro met the mayor, Lucía Vega. "…," dijo ella.": the pronoun's gender rules the nearest out; the nearest
+  // person before it whose gender is known to agree is meant.
+  const list = people(registry);
+  for (let i = lastIndexBefore(list, pos), n = 0; i >= 0 && n < PRONOUN_LOOKBACK; i--, n++) {
+    const e = list[i];
+    if (!e || (sameBlock !== undefined && e.block !== sameBlock)) break;
+    if (genderOf(e.cluster, blocks, profile) === reference) return e.cluster;
+  }
+  return nearest;
+};
+
+/** The person mentions outside quotations in reading order. */
+const people = (registry: Registry): Timeline['people'] => timelineOf(registry).people;
+
+/** How many person mentions back a gendered pronoun looks for a person of its gender. */
+const PRONOUN_LOOKBACK = 12;
+
+const genders = new WeakMap<Cluster, Gender>();
+
+/** A person's gender, found once per entity. */
+const genderOf = (c: Cluster, blocks: readonly Block[], profile: Profile): Gender => {
+  let g = genders.get(c);
+  if (g === undefined) {
+    g = genderOfPerson(c, blocks, profile);
+    genders.set(c, g);
+  }
+  return g;
 };
 
 /** Position of the first person named outside quotations in a paragraph (Infinity if none), found in one pass. */

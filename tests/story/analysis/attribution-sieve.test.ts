@@ -94,3 +94,36 @@ describe('speakers are never junk', () => {
     expect(speakers(['„Der Zugverkehr wird am Abend wieder aufgenommen“, sagte ein Sprecher der Nordbahn.'], 'de')).toEqual(['Nordbahn']);
   });
 });
+
+describe('pronoun and role coreference outside the quotation', () => {
+  it('a gendered pronoun skips a nearer person of the other gender', () => {
+    expect(speakers(['Pedro Gómez se reunió con la alcaldesa Lucía Vega en el ayuntamiento.', '«Nadie quedará sin ayuda en este municipio», dijo ella.'], 'es')).toEqual([
+      'Lucía Vega',
+    ]);
+    expect(speakers(['Luc Martin a rencontré la ministre Claire Petit.', '« La croissance restera faible jusqu’à la fin de l’année », a-t-elle affirmé.'], 'fr')).toEqual([
+      'Claire Petit',
+    ]);
+  });
+
+  it('a pronoun whose gender agrees with the subject keeps the subject', () => {
+    expect(speakers(['La alcaldesa Lucía Vega se reunió con Pedro Gómez.', '«Nadie quedará sin ayuda en este municipio», prometió ella.'], 'es')).toEqual(['Lucía Vega']);
+    expect(speakers(['Pedro Gómez se reunió con la alcaldesa Lucía Vega.', '«Nadie quedará sin ayuda en este municipio», dijo él.'], 'es')).toEqual(['Pedro Gómez']);
+  });
+});
+
+describe('subject after the verb in a clause before the quotation', () => {
+  it('reads "as X noted" in Ukrainian, Spanish and French', () => {
+    expect(speakers(['Як зазначив Олег Петренко, «ми тримаємо оборону на всіх напрямках».'], 'uk')).toEqual(['Олег Петренко']);
+    expect(speakers(['Como explicó el economista Luis Mora, «la economía crecerá un tres por ciento este año».'], 'es')).toEqual(['Luis Mora']);
+  });
+
+  it('does not take the person told for the subject of a participle', () => {
+    expect(speakers(['Le gérant a refusé de servir le client, disant à la mère de Julie Roux « de partir avant que la police ne vienne ».'], 'fr')).not.toContain('Julie Roux');
+  });
+});
+
+describe('the person told comes before the speaker after an inverted verb', () => {
+  it('skips the addressee to the article or "uno de" that starts the speaker', () => {
+    expect(speakers(['«Es una vergüenza lo que está pasando en el país», afirmó a la agencia EFE uno de los manifestantes.'], 'es')).toEqual(['uno de los manifestantes']);
+  });
+});
