@@ -339,9 +339,12 @@ function attributionAfter(
     while (to < end) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
+      // "«…» —dijo Gómez— y añadió": the closing dash of an incise ends the speaker.
+      if (isInciseDash(block.text, t)) break;
       // "erklärte Weber am Montag", "dijo Gómez este lunes", "a déclaré Paul Durand dimanche": once a name has
       // been written, a lowercase word that does not continue the name ("de la Fuente", "von der Leyen") ends the speaker.
-      if (to > from && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
+      // Only a phrase that starts with the name: a description ("посолка Японії в Україні") keeps its adjuncts.
+      if (to > from && tokens[from]?.cap && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
       to++;
     }
     // "said the defendant, Omar Said": a name in apposition to a described speaker is the speaker.
@@ -1055,6 +1058,47 @@ const dialogueTurn = (block: Block, dialect: Profile, conversation: boolean): Qu
   return words > 0 ? { open: opener.start, close, first: 1, last, words } : null;
 };
 
+/** The most words an attribution set into a quotation may have ("—dijo el ministro de Economía—"). */
+const INCISE_WORDS = 8;
+
+/** Whether the punctuation mark at `k` can set off an incise inside a quotation: a dash, or a hyphen standing for one. */
+const isInciseDash = (text: string, t: Token | undefined): boolean =>
+  !!t && t.kind === 'punct' && (DIALOGUE_DASHES.has(t.text) || (t.text === '-' && text[t.start - 1] === ' ' && text[t.end] === ' '));
+
+/**
+ * A quotation interrupted by its own attribution ("«La cosecha será mala —dijo Gómez—. Y lo sabemos»",
+ * "«…, - йдеться в заяві. - …»", "« Nous sommes prêts, dit-il, à discuter »") as two quotations: the words before
+ * the incise, whose attribution follows them, and the words after it, which the same speaker goes on saying.
+ */
+const splitAtIncise = (block: Block, q: QuoteRegion): QuoteRegion[] => {
+  const { tokens } = block;
+  for (let k = q.first + 3; k < q.last - 1; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'punct') continue;
+    const dash = isInciseDash(block.text, t);
+    // French and Spanish set an inverted verb between commas: ", dit-il, ", ", explicó el ministro, ".
+    if (!dash && t.text !== ',') continue;
+    if (!saysAfter(tokens, k + 1)) continue;
+    let end = k + 1;
+    while (end < q.last && end - k <= INCISE_WORDS && !isInciseDash(block.text, tokens[end]) && tokens[end]?.text !== ',' && !CLAUSE_END.has(tokens[end]?.text ?? '')) end++;
+    const closer = tokens[end];
+    if (!closer || end >= q.last - 1 || end - k > INCISE_WORDS) continue;
+    // A comma incise must close with a comma; a dash incise with a dash or the end of the sentence.
+    if (!dash && closer.text !== ',') continue;
+    let resume = end + 1;
+    while (resume < q.last && tokens[resume]?.kind === 'punct' && !QUOTE_MARKS.has(tokens[resume]?.text ?? '')) resume++;
+    if (resume >= q.last) continue;
+    let before = 0;
+    for (let i = q.first; i < k; i++) if (tokens[i]?.kind !== 'punct') before++;
+    let after = 0;
+    for (let i = resume; i < q.last; i++) if (tokens[i]?.kind !== 'punct') after++;
+    const head: QuoteRegion = { open: q.open, close: t.start, first: q.first, last: k, words: before };
+    const rest: QuoteRegion = { open: (tokens[resume]?.start ?? q.close) - 1, close: q.close, first: resume, last: q.last, words: after };
+    return [head, ...splitAtIncise(block, rest)];
+  }
+  return [q];
+};
+
 /** Finds the quotations of the body and their speakers, by a sieve of attribution rules from the most to the least certain. */
 export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const out: FoundQuote[] = [];
@@ -1090,7 +1134,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     // a paragraph opened by a dash is a turn of dialogue in Spanish, French and Ukrainian.
     const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore) : null;
     dialogueBefore = dialogue !== null;
-    const regions = dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes;
+    const turns0 = dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes;
+    const regions = dialect !== null ? turns0.flatMap((q) => splitAtIncise(block, q)) : turns0;
     for (const q of regions) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
       // A short passage is a name, a title or a term («Укренерго», "reform") unless it is a whole utterance

@@ -127,3 +127,39 @@ describe('the person told comes before the speaker after an inverted verb', () =
     expect(speakers(['«Es una vergüenza lo que está pasando en el país», afirmó a la agencia EFE uno de los manifestantes.'], 'es')).toEqual(['uno de los manifestantes']);
   });
 });
+
+describe('a quotation interrupted by its attribution', () => {
+  const quotes = (paragraphs: string[], language: string): [string | null, string][] =>
+    analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => [q.speaker, q.text]);
+
+  it('splits a Spanish quotation at a dash incise and gives both parts its speaker', () => {
+    expect(
+      quotes(['El agricultor Pedro Gómez habló con la prensa.', '«La cosecha de este año será la peor en una década —dijo Gómez—. Y nadie nos ayuda con las pérdidas».'], 'es'),
+    ).toEqual([
+      ['Pedro Gómez', 'La cosecha de este año será la peor en una década'],
+      ['Pedro Gómez', 'Y nadie nos ayuda con las pérdidas'],
+    ]);
+  });
+
+  it('splits a Ukrainian quotation at a spaced hyphen, but not at a hyphen inside a word', () => {
+    const got = quotes(
+      ['Міністр Олег Петренко відвідав фронт.', '"Ми тримаємо Twitter-сторінку фронту відкритою для всіх, - сказав Петренко. - Ворог несе великі втрати щодня."'],
+      'uk',
+    );
+    expect(got.map(([speaker]) => speaker)).toEqual(['Олег Петренко', 'Олег Петренко']);
+    expect(got[0]?.[1]).toContain('Twitter-сторінку');
+  });
+
+  it('splits a French quotation at an inverted verb between commas', () => {
+    expect(quotes(['Le syndicaliste Marc Blanc a parlé aux grévistes.', '« Nous sommes prêts à discuter, dit-il, mais pas à céder sur les salaires. »'], 'fr')).toEqual([
+      ['Marc Blanc', 'Nous sommes prêts à discuter'],
+      ['Marc Blanc', 'mais pas à céder sur les salaires.'],
+    ]);
+  });
+
+  it('leaves a comma inside a quotation alone when no verb of saying follows it', () => {
+    expect(quotes(['«Hay que decir que la situación, en general, es mucho mejor que hace un año», afirmó Marta Solís.'], 'es')).toEqual([
+      ['Marta Solís', 'Hay que decir que la situación, en general, es mucho mejor que hace un año'],
+    ]);
+  });
+});
