@@ -324,12 +324,14 @@ function attributionAfter(
     // "…», a indiqué à l'AFP une porte-parole du ministère", "…», dijo a este diario un vecino": the person
     // told comes first, set off by a preposition; the speaker is the phrase that starts with the next article.
     let from = verb + 1;
-    if (proDrop && !cyrillic && DATIVE.has(tokens[verb + 1]?.lower ?? '')) {
-      for (let k = verb + 3; k < end && k < verb + 7; k++) {
+    // "…», expresó a través de un comunicado la organización X", "afirmó a la agencia EFE uno de los manifestantes":
+    // any prepositional phrase may come first; the speaker starts with the first article that follows a noun or name.
+    const romance = proDrop && !cyrillic && !german;
+    if (romance && (DATIVE.has(tokens[verb + 1]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[verb + 1]?.lower ?? ''))) {
+      for (let k = verb + 3; k < end && k < verb + ADJUNCT_REACH; k++) {
         const t = tokens[k];
-        // "… a la agencia EFE uno de los manifestantes", "… à l'AFP le porte-parole": after a name, an article or "uno" starts the speaker.
-        const afterName = nameBefore(tokens, k) && (FOREIGN_DEFINITE.has(t?.lower ?? '') || PARTITIVE_ONE.has(t?.lower ?? ''));
-        if (t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || afterName)) {
+        const starts = t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower));
+        if (starts && !isLinkWord(tokens[k - 1])) {
           from = k;
           break;
         }
@@ -360,7 +362,13 @@ function attributionAfter(
     const zero =
       proDrop &&
       (to === verb + 1 ||
-        (!!after && after.kind === 'word' && !after.cap && !!(lexFlags(after.fold) & FUNCTION) && !FOREIGN_ARTICLES.has(after.lower) && !PRONOUNS.has(after.lower)));
+        (!!after &&
+          after.kind === 'word' &&
+          !after.cap &&
+          // "«…», asegura en su perfil de Facebook.": a preposition after the verb starts an adjunct, not a subject.
+          (!!(lexFlags(after.fold) & FUNCTION) || (romance && ROMANCE_PREPOSITIONS.has(after.lower))) &&
+          !FOREIGN_ARTICLES.has(after.lower) &&
+          !PRONOUNS.has(after.lower)));
     return { from, to, zero: zero && from === verb + 1, searchTo: end, inverted: true };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
@@ -687,7 +695,7 @@ function resolveSpeaker(
     if (phrase[first]?.kind === 'word') definite = true;
     first++;
   }
-  const words = phrase.slice(first).filter((t) => t.kind !== 'punct');
+  const words = phrase.slice(first).filter((t) => t.kind !== 'punct' && !SPEAKER_ADVERBS.has(t.lower));
   if (at.zero) {
     for (let k = at.from; k < (at.searchTo ?? at.to); k++) {
       const named = clusterAt(registry, blockIndex, k);
@@ -766,18 +774,22 @@ function resolveSpeaker(
   for (let i = phrase.length - 1; i >= first; i--) {
     const t = phrase[i];
     // A lowercase role noun, or a capitalised title standing alone ("the President said").
-    if (t && t.kind === 'word' && ((!t.cap && isRoleNoun(t.fold)) || (t.cap && TITLE_WORDS.has(t.fold) && !clusterAt(registry, blockIndex, at.from + i)))) {
+    if (
+      t &&
+      t.kind === 'word' &&
+      ((!t.cap && (isRoleNoun(t.fold) || isStaffNoun(t.fold))) || (t.cap && TITLE_WORDS.has(t.fold) && !clusterAt(registry, blockIndex, at.from + i)))
+    ) {
       head = i;
       break;
     }
   }
   const headTok = head >= 0 ? phrase[head] : undefined;
   // "a Kremlin spokesman", "an NNPC official": an unnamed member of staff speaks for the body.
-  if (org && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
+  if (org && headTok && isStaffNoun(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
   // "a spokeswoman for Interpol": the same, with the body after "for"/"of"/"at".
-  if (affiliation && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
+  if (affiliation && headTok && isStaffNoun(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
   // "ein Sprecher der Nordbahn", "a spokeswoman for Harbour Lines": the body is named after the staff noun even when nothing else names it.
-  if (headTok && STAFF_NOUNS.has(headTok.fold)) {
+  if (headTok && isStaffNoun(headTok.fold)) {
     const body = namedAfter(phrase, head + 1);
     if (body) return { speaker: block.text.slice(body.start, body.end), cluster: null, affiliation: null };
   }
@@ -824,7 +836,19 @@ function resolveSpeaker(
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
-  const startTok = phrase[definite && !at.lead ? articleAt : first];
+  // "la organización Cuba Libre", "the group Open Streets": a name in apposition to a common noun is the speaker.
+  let nameStart = words.length;
+  while (nameStart > 0 && (words[nameStart - 1]?.cap || (nameStart < words.length && NAME_CONNECTORS.has(words[nameStart - 1]?.lower ?? '')))) nameStart--;
+  while (nameStart < words.length && !words[nameStart]?.cap) nameStart++;
+  const classifier = words[nameStart - 1];
+  const named = words[nameStart];
+  if (named && classifier && !classifier.cap && !isLinkWord(classifier) && !(lexFlags(classifier.fold) & FUNCTION) && words.length - nameStart <= MAX_NAME_WORDS) {
+    const end = words[words.length - 1];
+    if (end) return { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation };
+  }
+  // "el Departamento de Estado" is a name with its article: the name alone is the speaker.
+  const properName = profile !== 'de' && words[0]?.cap === true && words.every((t) => t.cap || NAME_CONNECTORS.has(t.lower));
+  const startTok = phrase[definite && !at.lead && !properName ? articleAt : first];
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
@@ -854,6 +878,28 @@ const AFTER_NAME_STOPS: Partial<Record<Profile, ReadonlySet<string>>> = {
   de: new Set([...(SPEAKER_PREPOSITIONS.de ?? []), 'gegenüber', 'heute', 'gestern']),
   cyrillic: SPEAKER_PREPOSITIONS.cyrillic,
 };
+
+/** The most words of a name in apposition to a described speaker. */
+const MAX_NAME_WORDS = 5;
+
+/** Prepositions of Spanish and French. */
+const ROMANCE_PREPOSITIONS: ReadonlySet<string> = SPEAKER_PREPOSITIONS.romance ?? new Set();
+
+/** How far after an inverted verb an adjunct may push its subject ("afirmó a través de un comunicado la organización"). */
+const ADJUNCT_REACH = 9;
+
+/** Whether a word only links a phrase (a preposition, an article, a name particle), so that an article after it is still inside the adjunct. */
+const isLinkWord = (t: Token | undefined): boolean =>
+  t?.kind !== 'word' || ROMANCE_PREPOSITIONS.has(t.lower) || DATIVE.has(t.lower) || FOREIGN_ARTICLES.has(t.lower) || NAME_CONNECTORS.has(t.lower);
+
+/** Adverbs inside a described speaker that do not change who it is ("el también periodista", "l'ancien aussi ministre"). */
+const SPEAKER_ADVERBS = new Set(['también', 'además', 'aussi', 'auch', 'ebenfalls', 'також', 'теж', 'also']);
+
+/** Staff nouns of Spanish and French beside the shared list ("fuentes del Departamento", "un vocero de la policía"). */
+const ROMANCE_STAFF = new Set(['fuente', 'fuentes', 'vocero', 'vocera', 'voceros', 'portavoces', 'source', 'sources', 'porte-paroles']);
+
+/** Whether a word names staff speaking for a body. */
+const isStaffNoun = (fold: string): boolean => STAFF_NOUNS.has(fold) || ROMANCE_STAFF.has(fold);
 
 /** Prepositions of an absolute construction naming a speaker ("with a senior official saying"). */
 const ABSOLUTE_WITH = new Set(['with', 'con', 'avec', 'mit']);
@@ -1172,10 +1218,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         // A fragment may also sit in a sentence whose verb of saying comes after it (German word order).
         if (short && !reported && !at) reported = sentenceHasSpeechVerb(block, q.first, q.last);
       }
-      const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
       if (short) {
-        // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
-        if (resolved?.rejected && !at?.zero) continue;
         // French and Spanish put the comma after the closing mark: « Nous sommes prêts », a-t-elle dit.
         const after = block.text.slice(q.close + 1).trimStart()[0] ?? '';
         const utterance = (/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at;
@@ -1188,6 +1231,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
         if (!utterance && !fragment && !turn) continue;
       }
+      // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.
+      const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
+      // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
+      if (short && resolved?.rejected && !at?.zero) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
       if (resolved) {

@@ -163,3 +163,24 @@ describe('a quotation interrupted by its attribution', () => {
     ]);
   });
 });
+
+describe('adjuncts and descriptions around an inverted verb', () => {
+  const intro = 'El activista Juan Pérez fue detenido el lunes en la capital.';
+
+  it('a prepositional adjunct after the verb is skipped to the article that starts the speaker', () => {
+    expect(speakers(['«No vamos a dejar de protestar mientras haya presos», expresó a través de un comunicado la organización Calle Libre.'], 'es')).toEqual(['Calle Libre']);
+  });
+
+  it('a verb followed only by an adjunct has the person last spoken of as its subject', () => {
+    expect(speakers([intro, '«No vamos a dejar de protestar mientras haya presos», asegura en su perfil de Facebook.'], 'es')).toEqual(['Juan Pérez']);
+  });
+
+  it('an adverb inside a description does not stop it from referring back', () => {
+    expect(speakers([intro, '«No vamos a dejar de protestar mientras haya presos», señaló el también periodista.'], 'es')).toEqual(['Juan Pérez']);
+  });
+
+  it('Spanish staff nouns speak for the body named after them, and a name keeps no article', () => {
+    expect(speakers(['«Estamos preocupados por la situación de los presos», indicaron fuentes del Ministerio de Justicia.'], 'es')).toEqual(['Ministerio de Justicia']);
+    expect(speakers(['«Estamos preocupados por la situación de los presos», afirmó el Ministerio de Justicia en un comunicado.'], 'es')).toEqual(['Ministerio de Justicia']);
+  });
+});
