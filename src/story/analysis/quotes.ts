@@ -166,18 +166,61 @@ const NAMING_VERBS = new Set([
 
 /** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
 const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boolean => {
-  const { tokens } = block;
-  const isEnd = (t: Token | undefined): boolean => !!t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text);
-  let a = first - 1;
-  while (a >= 0 && first - a <= SENTENCE_LOOKBACK && !isEnd(tokens[a])) a--;
-  let b = last;
-  while (b < tokens.length && b - last <= SENTENCE_LOOKBACK && !isEnd(tokens[b])) b++;
-  for (let k = a + 1; k < b; k++) {
-    const t = tokens[k];
-    if (t && t.kind === 'word' && t.quote < 0 && (isSpeechVerb(t.lower) || NAMING_VERBS.has(t.lower))) return true;
-  }
-  return false;
+  const index = sentenceIndexOf(block);
+  const a = Math.max(first - 1 >= 0 ? (index.lastEnd[first - 1] ?? -1) : -1, first - 1 - SENTENCE_LOOKBACK);
+  const b = Math.min(last < block.tokens.length ? (index.nextEnd[last] ?? block.tokens.length) : block.tokens.length, last + SENTENCE_LOOKBACK + 1);
+  return b - 1 >= a + 1 && (index.verbsBefore[b] ?? 0) - (index.verbsBefore[a + 1] ?? 0) > 0;
 };
+
+/**
+ * Where each sentence of a block ends and where its verbs of saying and attribution leads stand, built once per
+ * block, so that looking for the attribution of one quotation costs the same however many quotations a sentence
+ * holds (a run of unclosed quotation marks is thousands of them).
+ */
+interface SentenceIndex {
+  /** For each token, the index of the last sentence end at or before it, or -1. */
+  lastEnd: Int32Array;
+  /** For each token, the index of the first sentence end at or after it, or the block length. */
+  nextEnd: Int32Array;
+  /** For each token, the index of the last verb of saying or lead end outside quotations at or before it, or -1. */
+  lastCue: Int32Array;
+  /** For each token index, how many verbs of saying or naming outside quotations come before it. */
+  verbsBefore: Int32Array;
+}
+
+const sentenceIndexes = new WeakMap<Block, SentenceIndex>();
+
+/** Whether an attribution lead ("according to", "según", "за словами") ends at token `v`. */
+const leadEndsAt = (tokens: Token[], v: number): boolean => ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w));
+
+const sentenceIndexOf = (block: Block): SentenceIndex => {
+  const cached = sentenceIndexes.get(block);
+  if (cached) return cached;
+  const { tokens } = block;
+  const n = tokens.length;
+  const index: SentenceIndex = { lastEnd: new Int32Array(n), nextEnd: new Int32Array(n), lastCue: new Int32Array(n), verbsBefore: new Int32Array(n + 1) };
+  let end = -1;
+  let cue = -1;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
+    const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
+    const speech = outsideWord && isSpeechVerb(t.lower);
+    if (outsideWord && (speech || leadEndsAt(tokens, k))) cue = k;
+    index.lastEnd[k] = end;
+    index.lastCue[k] = cue;
+    index.verbsBefore[k + 1] = (index.verbsBefore[k] ?? 0) + (speech || (outsideWord && NAMING_VERBS.has(t.lower)) ? 1 : 0);
+  }
+  end = n;
+  for (let k = n - 1; k >= 0; k--) {
+    const t = tokens[k];
+    if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
+    index.nextEnd[k] = end;
+  }
+  sentenceIndexes.set(block, index);
+  return index;
+};
+
 /** Participles that give an unnamed speaker's name ("identificada como Adela", "a man named Omar", "nommée Léa"). */
 const NAMED_AS = new Set(['named', 'called', 'identified', 'identificado', 'identificada', 'llamado', 'llamada', 'nommé', 'nommée', 'prénommé', 'prénommée', 'namens']);
 
@@ -409,22 +452,19 @@ function attributionBefore(
   const openMark = first - 1;
   // The sentence may hold earlier quotations ("X stated that the shooting was not “random” and that “…”"):
   // look back over them to the sentence start, never inside them.
-  let begin = openMark - 1;
-  while (begin >= 0 && openMark - begin <= SENTENCE_LOOKBACK) {
-    const t = tokens[begin];
-    if (!t || (t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text))) break;
-    begin--;
-  }
-  begin++;
-  for (let v = openMark - 1; v >= begin; v--) {
-    const t = tokens[v];
-    if (t?.kind !== 'word' || t.quote >= 0) continue;
+  const index = sentenceIndexOf(block);
+  const begin = openMark - 1 >= 0 ? Math.max((index.lastEnd[openMark - 1] ?? -1) + 1, openMark - SENTENCE_LOOKBACK, 0) : 0;
+  // Only the last verb of saying or lead before the quotation matters: the index finds it without a scan.
+  const cue = openMark - 1 >= 0 ? (index.lastCue[openMark - 1] ?? -1) : -1;
+  const t = cue >= begin ? tokens[cue] : undefined;
+  if (t?.kind === 'word' && t.quote < 0) {
+    const v = cue;
     // "According to X, "…"", "Según X, «…»".
-    if (ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) {
+    if (leadEndsAt(tokens, v)) {
       const at = phraseAfter(tokens, v + 1);
       return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
-    if (!isSpeechVerb(t.lower)) continue;
+    // The index holds only leads and verbs of saying: past the lead, this is a verb.
     // "Según declaró, «…»": a lead right before the verb leaves the subject unsaid.
     const prev = tokens[v - 1]?.lower ?? '';
     if (ATTRIBUTION_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
