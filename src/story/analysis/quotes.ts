@@ -191,7 +191,11 @@ interface SentenceIndex {
 const sentenceIndexes = new WeakMap<Block, SentenceIndex>();
 
 /** Whether an attribution lead ("according to", "según", "за словами") ends at token `v`. */
-const leadEndsAt = (tokens: Token[], v: number): boolean => ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w));
+const leadEndsAt = (tokens: Token[], v: number): boolean =>
+  LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w));
+
+/** The last words of the attribution leads, which rule out almost every token with one look-up. */
+const LEAD_LAST_WORDS = new Set(ATTRIBUTION_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
 
 const sentenceIndexOf = (block: Block): SentenceIndex => {
   const cached = sentenceIndexes.get(block);
