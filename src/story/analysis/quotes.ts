@@ -4,14 +4,18 @@
  * (`X said: "…"` / `X called it "…"`), and is resolved to a full name: a surname to the person introduced
  * in full, a pronoun to the last speaker, a role ("the NATO PA president") to the person introduced with it.
  */
-import type { Block, Doc } from './document.js';
+import type { Block, Doc, Profile } from './document.js';
 import { clusterAt } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
+import { genderOfPerson, genderOfReference } from './gender.js';
+import type { Gender } from './gender.js';
+import { isSpeechVerb } from './speech.js';
+import { articleAlone } from './spans.js';
 import { QUOTE_CHARS } from './tokens.js';
-import type { Token } from './tokens.js';
+import type { QuoteRegion, Token } from './tokens.js';
 import { isDemonym, isRoleNoun } from './wordclass.js';
 import {
   ARTICLES,
@@ -24,7 +28,6 @@ import {
   PRONOUNS,
   SPEAKER_OPENERS,
   SPEECH_LEADS_GERMAN,
-  SPEECH_VERBS,
   STAFF_NOUNS,
   TITLE_WORDS,
   VERB_FILLERS,
@@ -129,6 +132,9 @@ const MAX_SPEAKER_WORDS = 12;
 /** How far before a colon a speaker may be named ("A spokesman for X on the raid: "…""). */
 const COLON_SPEAKER_TOKENS = 16;
 
+/** The most lowercase words before a verb that open a clause with the subject after the verb ("comme l'a", "como", "як"). */
+const SUBORDINATE_OPENER = 3;
+
 /** Auxiliaries that may stand between a quotation and an inverted speech verb ("a déclaré", "ha dicho"). */
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
 
@@ -160,18 +166,65 @@ const NAMING_VERBS = new Set([
 
 /** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
 const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boolean => {
-  const { tokens } = block;
-  const isEnd = (t: Token | undefined): boolean => !!t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text);
-  let a = first - 1;
-  while (a >= 0 && first - a <= SENTENCE_LOOKBACK && !isEnd(tokens[a])) a--;
-  let b = last;
-  while (b < tokens.length && b - last <= SENTENCE_LOOKBACK && !isEnd(tokens[b])) b++;
-  for (let k = a + 1; k < b; k++) {
-    const t = tokens[k];
-    if (t && t.kind === 'word' && t.quote < 0 && (SPEECH_VERBS.has(t.lower) || NAMING_VERBS.has(t.lower))) return true;
-  }
-  return false;
+  const index = sentenceIndexOf(block);
+  const a = Math.max(first - 1 >= 0 ? (index.lastEnd[first - 1] ?? -1) : -1, first - 1 - SENTENCE_LOOKBACK);
+  const b = Math.min(last < block.tokens.length ? (index.nextEnd[last] ?? block.tokens.length) : block.tokens.length, last + SENTENCE_LOOKBACK + 1);
+  return b - 1 >= a + 1 && (index.verbsBefore[b] ?? 0) - (index.verbsBefore[a + 1] ?? 0) > 0;
 };
+
+/**
+ * Where each sentence of a block ends and where its verbs of saying and attribution leads stand, built once per
+ * block, so that looking for the attribution of one quotation costs the same however many quotations a sentence
+ * holds (a run of unclosed quotation marks is thousands of them).
+ */
+interface SentenceIndex {
+  /** For each token, the index of the last sentence end at or before it, or -1. */
+  lastEnd: Int32Array;
+  /** For each token, the index of the first sentence end at or after it, or the block length. */
+  nextEnd: Int32Array;
+  /** For each token, the index of the last verb of saying or lead end outside quotations at or before it, or -1. */
+  lastCue: Int32Array;
+  /** For each token index, how many verbs of saying or naming outside quotations come before it. */
+  verbsBefore: Int32Array;
+}
+
+const sentenceIndexes = new WeakMap<Block, SentenceIndex>();
+
+/** Whether an attribution lead ("according to", "según", "за словами") ends at token `v`. */
+const leadEndsAt = (tokens: Token[], v: number): boolean =>
+  LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w));
+
+/** The last words of the attribution leads, which rule out almost every token with one look-up. */
+const LEAD_LAST_WORDS = new Set(ATTRIBUTION_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
+
+const sentenceIndexOf = (block: Block): SentenceIndex => {
+  const cached = sentenceIndexes.get(block);
+  if (cached) return cached;
+  const { tokens } = block;
+  const n = tokens.length;
+  const index: SentenceIndex = { lastEnd: new Int32Array(n), nextEnd: new Int32Array(n), lastCue: new Int32Array(n), verbsBefore: new Int32Array(n + 1) };
+  let end = -1;
+  let cue = -1;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
+    const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
+    const speech = outsideWord && isSpeechVerb(t.lower);
+    if (outsideWord && (speech || leadEndsAt(tokens, k))) cue = k;
+    index.lastEnd[k] = end;
+    index.lastCue[k] = cue;
+    index.verbsBefore[k + 1] = (index.verbsBefore[k] ?? 0) + (speech || (outsideWord && NAMING_VERBS.has(t.lower)) ? 1 : 0);
+  }
+  end = n;
+  for (let k = n - 1; k >= 0; k--) {
+    const t = tokens[k];
+    if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
+    index.nextEnd[k] = end;
+  }
+  sentenceIndexes.set(block, index);
+  return index;
+};
+
 /** Participles that give an unnamed speaker's name ("identificada como Adela", "a man named Omar", "nommée Léa"). */
 const NAMED_AS = new Set(['named', 'called', 'identified', 'identificado', 'identificada', 'llamado', 'llamada', 'nommé', 'nommée', 'prénommé', 'prénommée', 'namens']);
 
@@ -215,7 +268,7 @@ const leadAt = (tokens: Token[], k: number, german: boolean): number => {
 const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
   // "Según declaró, «…»", "Selon lui, « … »", "according to him": the lead refers back to the one last spoken of.
   const first = tokens[from];
-  if (first?.kind === 'word' && !first.cap && (SPEECH_VERBS.has(first.lower) || OBJECT_PRONOUNS.has(first.lower) || PRONOUNS.has(first.lower)))
+  if (first?.kind === 'word' && !first.cap && (isSpeechVerb(first.lower) || OBJECT_PRONOUNS.has(first.lower) || PRONOUNS.has(first.lower)))
     return { from, to: from + 1, lead: true, zero: true };
   let to = from;
   let named = false;
@@ -230,8 +283,29 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
   return to > from ? { from, to, lead: true } : null;
 };
 
+/** Whether the word before `k` is a capitalised word that is not the first of its sentence (so part of a name). */
+const nameBefore = (tokens: Token[], k: number): boolean => {
+  const t = tokens[k - 1];
+  return !!t && t.kind === 'word' && t.cap && !t.initial;
+};
+
+/** Whether the lowercase word at `k` joins the name before it to a capitalised word after it ("de la Fuente", "van der Berg"). */
+const continuesName = (tokens: Token[], k: number): boolean => {
+  let j = k;
+  while (j < k + 2 && NAME_CONNECTORS.has(tokens[j]?.lower ?? '') && !articleAlone(tokens, j)) j++;
+  return j > k && !!tokens[j]?.cap;
+};
+
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
-function attributionAfter(block: Block, last: number, endsSentence: boolean, cyrillic: boolean, german: boolean, proDrop: boolean): Attribution | null {
+function attributionAfter(
+  block: Block,
+  last: number,
+  endsSentence: boolean,
+  cyrillic: boolean,
+  german: boolean,
+  proDrop: boolean,
+  afterName: ReadonlySet<string> | undefined,
+): Attribution | null {
   const { tokens } = block;
   let k = last;
   if (tokens[k] && QUOTE_MARKS.has(tokens[k]?.text ?? '')) k++;
@@ -241,7 +315,11 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   // "« … », a-t-elle déclaré", "dit-il": French puts the pronoun after the verb, joined by hyphens.
   if (tokens[start] && FRENCH_INVERTED_PRONOUN.test(tokens[start]?.lower ?? '')) return { from: start, to: start + 1 };
   const lead = leadAt(tokens, start, german);
-  if (lead > 0 && !(endsSentence && tokens[start]?.cap && !german)) return phraseAfter(tokens, start + lead);
+  if (lead > 0 && !(endsSentence && tokens[start]?.cap && !german)) {
+    // "„…“, so der Minister", "«…», según la ministra": a lead after the quotation refers back as an inverted verb does.
+    const after = phraseAfter(tokens, start + lead);
+    return after ? { ...after, inverted: true } : null;
+  }
   let end = start;
   while (end < tokens.length) {
     const t = tokens[end];
@@ -251,7 +329,7 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
-    if (t && t.kind === 'word' && SPEECH_VERBS.has(t.lower) && tokens[i - 1]?.lower !== 'to') {
+    if (t && t.kind === 'word' && isSpeechVerb(t.lower) && tokens[i - 1]?.lower !== 'to') {
       verb = i;
       break;
     }
@@ -293,10 +371,14 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
     // "…», a indiqué à l'AFP une porte-parole du ministère", "…», dijo a este diario un vecino": the person
     // told comes first, set off by a preposition; the speaker is the phrase that starts with the next article.
     let from = verb + 1;
-    if (proDrop && !cyrillic && DATIVE.has(tokens[verb + 1]?.lower ?? '')) {
-      for (let k = verb + 3; k < end && k < verb + 7; k++) {
+    // "…», expresó a través de un comunicado la organización X", "afirmó a la agencia EFE uno de los manifestantes":
+    // any prepositional phrase may come first; the speaker starts with the first article that follows a noun or name.
+    const romance = proDrop && !cyrillic && !german;
+    if (romance && (DATIVE.has(tokens[verb + 1]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[verb + 1]?.lower ?? ''))) {
+      for (let k = verb + 3; k < end && k < verb + ADJUNCT_REACH; k++) {
         const t = tokens[k];
-        if (t?.kind === 'word' && !t.cap && INDEFINITE.has(t.lower)) {
+        const starts = t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower));
+        if (starts && !isLinkWord(tokens[k - 1])) {
           from = k;
           break;
         }
@@ -306,6 +388,12 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
     while (to < end) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
+      // "«…» —dijo Gómez— y añadió": the closing dash of an incise ends the speaker.
+      if (isInciseDash(block.text, t)) break;
+      // "erklärte Weber am Montag", "dijo Gómez este lunes", "a déclaré Paul Durand dimanche": once a name has
+      // been written, a lowercase word that does not continue the name ("de la Fuente", "von der Leyen") ends the speaker.
+      // Only a phrase that starts with the name: a description ("посолка Японії в Україні") keeps its adjuncts.
+      if (to > from && tokens[from]?.cap && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
       to++;
     }
     // "said the defendant, Omar Said": a name in apposition to a described speaker is the speaker.
@@ -321,7 +409,13 @@ function attributionAfter(block: Block, last: number, endsSentence: boolean, cyr
     const zero =
       proDrop &&
       (to === verb + 1 ||
-        (!!after && after.kind === 'word' && !after.cap && !!(lexFlags(after.fold) & FUNCTION) && !FOREIGN_ARTICLES.has(after.lower) && !PRONOUNS.has(after.lower)));
+        (!!after &&
+          after.kind === 'word' &&
+          !after.cap &&
+          // "«…», asegura en su perfil de Facebook.": a preposition after the verb starts an adjunct, not a subject.
+          (!!(lexFlags(after.fold) & FUNCTION) || (romance && ROMANCE_PREPOSITIONS.has(after.lower))) &&
+          !FOREIGN_ARTICLES.has(after.lower) &&
+          !PRONOUNS.has(after.lower)));
     return { from, to, zero: zero && from === verb + 1, searchTo: end, inverted: true };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
@@ -362,25 +456,40 @@ function attributionBefore(
   const openMark = first - 1;
   // The sentence may hold earlier quotations ("X stated that the shooting was not “random” and that “…”"):
   // look back over them to the sentence start, never inside them.
-  let begin = openMark - 1;
-  while (begin >= 0 && openMark - begin <= SENTENCE_LOOKBACK) {
-    const t = tokens[begin];
-    if (!t || (t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text))) break;
-    begin--;
-  }
-  begin++;
-  for (let v = openMark - 1; v >= begin; v--) {
-    const t = tokens[v];
-    if (t?.kind !== 'word' || t.quote >= 0) continue;
+  const index = sentenceIndexOf(block);
+  const begin = openMark - 1 >= 0 ? Math.max((index.lastEnd[openMark - 1] ?? -1) + 1, openMark - SENTENCE_LOOKBACK, 0) : 0;
+  // Only the last verb of saying or lead before the quotation matters: the index finds it without a scan.
+  const cue = openMark - 1 >= 0 ? (index.lastCue[openMark - 1] ?? -1) : -1;
+  const t = cue >= begin ? tokens[cue] : undefined;
+  if (t?.kind === 'word' && t.quote < 0) {
+    const v = cue;
     // "According to X, "…"", "Según X, «…»".
-    if (ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) {
+    if (leadEndsAt(tokens, v)) {
       const at = phraseAfter(tokens, v + 1);
       return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
-    if (!SPEECH_VERBS.has(t.lower)) continue;
+    // The index holds only leads and verbs of saying: past the lead, this is a verb.
     // "Según declaró, «…»": a lead right before the verb leaves the subject unsaid.
     const prev = tokens[v - 1]?.lower ?? '';
     if (ATTRIBUTION_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
+    // "Як зазначив Олег Петренко, «…»", "Como explicó el ministro Luis Mora, «…»", "Comme l'a dit Paul Durand, « … »":
+    // a subject after the verb, in a clause that names nobody before it, is the speaker.
+    // Only after a short lowercase opener ("як", "como", "comme l'a", "as"), and with the subject right after the verb.
+    let clauseStart = v;
+    while (
+      clauseStart > begin &&
+      v - clauseStart < SUBORDINATE_OPENER &&
+      tokens[clauseStart - 1]?.kind === 'word' &&
+      (!tokens[clauseStart - 1]?.cap || tokens[clauseStart - 1]?.initial)
+    )
+      clauseStart--;
+    const opensClause = clauseStart < v && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
+    const subject = tokens[v + 1];
+    if (opensClause && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
+      let clauseEnd = v + 1;
+      while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
+      if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
+    }
     // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
     // an apposition ("A B, director general of C, said") describes the named subject before it.
     const segments: [number, number][] = [];
@@ -430,7 +539,7 @@ function attributionBefore(
       // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
       for (let k = a + 1; k < b; k++) {
         const w = tokens[k];
-        if (w && w.kind === 'word' && w.quote < 0 && SPEECH_VERBS.has(w.lower)) {
+        if (w && w.kind === 'word' && w.quote < 0 && isSpeechVerb(w.lower)) {
           b = k;
           break;
         }
@@ -613,6 +722,7 @@ function resolveSpeaker(
   at: Attribution,
   pos: number,
   last: Antecedent,
+  profile: Profile,
 ): Speaker & { rejected?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
   const { tokens } = block;
@@ -629,18 +739,21 @@ function resolveSpeaker(
     if (phrase[first]?.kind === 'word') definite = true;
     first++;
   }
-  const words = phrase.slice(first).filter((t) => t.kind !== 'punct');
+  const words = phrase.slice(first).filter((t) => t.kind !== 'punct' && !SPEAKER_ADVERBS.has(t.lower));
   if (at.zero) {
     for (let k = at.from; k < (at.searchTo ?? at.to); k++) {
       const named = clusterAt(registry, blockIndex, k);
       if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0) return { speaker: named.name, cluster: named, affiliation: null };
     }
-    const c = referent(registry, blocks, pos, last);
+    // "«…», — сказала.", "« … », a-t-elle dit": the verb or the inverted pronoun marks the subject's gender.
+    const reference = genderOfReference(tokens[at.from]) ?? genderOfReference(tokens[at.from - 1]);
+    const c = referent(registry, blocks, pos, last, reference, profile);
     return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
   }
   if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
-  // "in a statement", "on Monday": a prepositional phrase names nobody.
+  // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
+  if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
   if (
     lead &&
     !lead.cap &&
@@ -661,7 +774,9 @@ function resolveSpeaker(
   // "the American said" after a quotation refers back to a person like a pronoun does.
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
-    const c = referent(registry, blocks, pos, last);
+    // "she", "ella", "a-t-elle", and a Ukrainian verb before the pronoun ("сказала вона") mark gender.
+    const reference = genderOfReference(lead) ?? (at.inverted ? genderOfReference(tokens[at.from - 1]) : null);
+    const c = referent(registry, blocks, pos, last, reference, profile);
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
   }
   // "una de las entrevistadas identificada como Adela", "a resident named Omar": the name given is the speaker.
@@ -703,18 +818,22 @@ function resolveSpeaker(
   for (let i = phrase.length - 1; i >= first; i--) {
     const t = phrase[i];
     // A lowercase role noun, or a capitalised title standing alone ("the President said").
-    if (t && t.kind === 'word' && ((!t.cap && isRoleNoun(t.fold)) || (t.cap && TITLE_WORDS.has(t.fold) && !clusterAt(registry, blockIndex, at.from + i)))) {
+    if (
+      t &&
+      t.kind === 'word' &&
+      ((!t.cap && (isRoleNoun(t.fold) || isStaffNoun(t.fold))) || (t.cap && TITLE_WORDS.has(t.fold) && !clusterAt(registry, blockIndex, at.from + i)))
+    ) {
       head = i;
       break;
     }
   }
   const headTok = head >= 0 ? phrase[head] : undefined;
   // "a Kremlin spokesman", "an NNPC official": an unnamed member of staff speaks for the body.
-  if (org && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
+  if (org && headTok && isStaffNoun(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
   // "a spokeswoman for Interpol": the same, with the body after "for"/"of"/"at".
-  if (affiliation && headTok && STAFF_NOUNS.has(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
+  if (affiliation && headTok && isStaffNoun(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
   // "ein Sprecher der Nordbahn", "a spokeswoman for Harbour Lines": the body is named after the staff noun even when nothing else names it.
-  if (headTok && STAFF_NOUNS.has(headTok.fold)) {
+  if (headTok && isStaffNoun(headTok.fold)) {
     const body = namedAfter(phrase, head + 1);
     if (body) return { speaker: block.text.slice(body.start, body.end), cluster: null, affiliation: null };
   }
@@ -761,12 +880,70 @@ function resolveSpeaker(
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
-  const startTok = phrase[definite && !at.lead ? articleAt : first];
+  // "la organización Cuba Libre", "the group Open Streets": a name in apposition to a common noun is the speaker.
+  let nameStart = words.length;
+  while (nameStart > 0 && (words[nameStart - 1]?.cap || (nameStart < words.length && NAME_CONNECTORS.has(words[nameStart - 1]?.lower ?? '')))) nameStart--;
+  while (nameStart < words.length && !words[nameStart]?.cap) nameStart++;
+  const classifier = words[nameStart - 1];
+  const named = words[nameStart];
+  if (named && classifier && !classifier.cap && !isLinkWord(classifier) && !(lexFlags(classifier.fold) & FUNCTION) && words.length - nameStart <= MAX_NAME_WORDS) {
+    const end = words[words.length - 1];
+    if (end) return { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation };
+  }
+  // "el Departamento de Estado" is a name with its article: the name alone is the speaker.
+  const properName = profile !== 'de' && words[0]?.cap === true && words.every((t) => t.cap || NAME_CONNECTORS.has(t.lower));
+  const startTok = phrase[definite && !at.lead && !properName ? articleAt : first];
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
   return { speaker: text || null, cluster: null, affiliation };
 }
+
+/** Prepositions of Spanish, French, German and Ukrainian that open a phrase which cannot be a speaker (English ones are function words in the lexicon). */
+const SPEAKER_PREPOSITIONS: Partial<Record<Profile, ReadonlySet<string>>> = {
+  romance: new Set(
+    'ante bajo contra desde durante en entre hacia hasta mediante para por sin sobre tras à après avant chez contre dans depuis derrière dès devant durant envers malgré parmi pendant pour sans sous sur vers'.split(
+      ' ',
+    ),
+  ),
+  de: new Set('auf aus bei beim durch gegen hinter im am in nach neben ohne seit um unter vom vor während wegen zum zur zwischen'.split(' ')),
+  cyrillic: new Set('в у на з із зі до від для під над через після перед біля без про при'.split(' ')),
+};
+
+/** Words after a speaker's name that start an adjunct, not more of the name ("dijo Gómez el lunes", "erklärte Weber am Montag", "a déclaré Durand dimanche"). */
+const AFTER_NAME_STOPS: Partial<Record<Profile, ReadonlySet<string>>> = {
+  romance: new Set([
+    ...(SPEAKER_PREPOSITIONS.romance ?? []),
+    ...'el la los las un una le les une ce cette cet este esta estos estas ese esa aquel hoy ayer anoche lunes martes miércoles jueves viernes sábado domingo hier lundi mardi mercredi jeudi vendredi samedi dimanche'.split(
+      ' ',
+    ),
+  ]),
+  // German nouns are capitalised, so an article after one ("der Sprecher der Polizei") does not end the phrase.
+  de: new Set([...(SPEAKER_PREPOSITIONS.de ?? []), 'gegenüber', 'heute', 'gestern']),
+  cyrillic: SPEAKER_PREPOSITIONS.cyrillic,
+};
+
+/** The most words of a name in apposition to a described speaker. */
+const MAX_NAME_WORDS = 5;
+
+/** Prepositions of Spanish and French. */
+const ROMANCE_PREPOSITIONS: ReadonlySet<string> = SPEAKER_PREPOSITIONS.romance ?? new Set();
+
+/** How far after an inverted verb an adjunct may push its subject ("afirmó a través de un comunicado la organización"). */
+const ADJUNCT_REACH = 9;
+
+/** Whether a word only links a phrase (a preposition, an article, a name particle), so that an article after it is still inside the adjunct. */
+const isLinkWord = (t: Token | undefined): boolean =>
+  t?.kind !== 'word' || ROMANCE_PREPOSITIONS.has(t.lower) || DATIVE.has(t.lower) || FOREIGN_ARTICLES.has(t.lower) || NAME_CONNECTORS.has(t.lower);
+
+/** Adverbs inside a described speaker that do not change who it is ("el también periodista", "l'ancien aussi ministre"). */
+const SPEAKER_ADVERBS = new Set(['también', 'además', 'aussi', 'auch', 'ebenfalls', 'також', 'теж', 'also']);
+
+/** Staff nouns of Spanish and French beside the shared list ("fuentes del Departamento", "un vocero de la policía"). */
+const ROMANCE_STAFF = new Set(['fuente', 'fuentes', 'vocero', 'vocera', 'voceros', 'portavoces', 'source', 'sources', 'porte-paroles']);
+
+/** Whether a word names staff speaking for a body. */
+const isStaffNoun = (fold: string): boolean => STAFF_NOUNS.has(fold) || ROMANCE_STAFF.has(fold);
 
 /** Prepositions of an absolute construction naming a speaker ("with a senior official saying"). */
 const ABSOLUTE_WITH = new Set(['with', 'con', 'avec', 'mit']);
@@ -788,6 +965,9 @@ const CYRILLIC_WORD = /^[\u0400-\u04ff'’ʼ-]+$/u;
 
 /** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
 const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);
+
+/** "One of" in Spanish and French ("uno de los vecinos", "l'un des habitants"), which describes a speaker as an indefinite article does. */
+const PARTITIVE_ONE = new Set(['uno', 'una', 'un', 'une', 'l’un', "l'un"]);
 
 /** Indefinite articles, which describe a speaker not yet named ("a key member of Congress"). */
 const INDEFINITE = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einer']);
@@ -861,9 +1041,42 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
 };
 
 /** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */
-const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent): Cluster | null => {
+const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent, reference: Gender = null, profile: Profile = 'other'): Cluster | null => {
   const named = lastPersonBefore(registry, blocks, pos);
-  return named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+  const nearest = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+  if (!reference || !nearest) return nearest;
+  const nearestGender = genderOf(nearest, blocks, profile);
+  if (nearestGender === reference) return nearest;
+  // When the nearest person's gender is unknown, a person of the pronoun's gender named in the same paragraph wins.
+  const sameBlock = nearestGender === null ? people(registry)[lastIndexBefore(people(registry), pos)]?.block : undefined;
+  if (nearestGender === null && sameBlock === undefined) return nearest;
+  // "Pedro met the mayor, Lucía Vega. "…," dijo ella.": the pronoun's gender rules the nearest out; the nearest
+  // person before it whose gender is known to agree is meant.
+  const list = people(registry);
+  for (let i = lastIndexBefore(list, pos), n = 0; i >= 0 && n < PRONOUN_LOOKBACK; i--, n++) {
+    const e = list[i];
+    if (!e || (sameBlock !== undefined && e.block !== sameBlock)) break;
+    if (genderOf(e.cluster, blocks, profile) === reference) return e.cluster;
+  }
+  return nearest;
+};
+
+/** The person mentions outside quotations in reading order. */
+const people = (registry: Registry): Timeline['people'] => timelineOf(registry).people;
+
+/** How many person mentions back a gendered pronoun looks for a person of its gender. */
+const PRONOUN_LOOKBACK = 12;
+
+const genders = new WeakMap<Cluster, Gender>();
+
+/** A person's gender, found once per entity. */
+const genderOf = (c: Cluster, blocks: readonly Block[], profile: Profile): Gender => {
+  let g = genders.get(c);
+  if (g === undefined) {
+    g = genderOfPerson(c, blocks, profile);
+    genders.set(c, g);
+  }
+  return g;
 };
 
 /** Position of the first person named outside quotations in a paragraph (Infinity if none), found in one pass. */
@@ -887,6 +1100,95 @@ const isFragment = (block: Block, first: number, last: number): boolean => {
   return words >= 2 && capitals < words;
 };
 
+/** Dashes that open a turn of dialogue and set off its attribution. */
+const DIALOGUE_DASHES = new Set(['—', '–', '―']);
+
+/** How far after the dash or comma that ends a turn of dialogue its verb of saying may stand ("—le dijo", ", lui a-t-il répondu"). */
+const DIALOGUE_VERB_REACH = 3;
+
+/** Whether a verb of saying (or a French verb with its inverted pronoun) follows within a few words of `k`. */
+const saysAfter = (tokens: Token[], k: number): boolean => {
+  for (let j = k; j < tokens.length && j < k + DIALOGUE_VERB_REACH; j++) {
+    const t = tokens[j];
+    if (t?.kind !== 'word' || t.cap) return false;
+    if (isSpeechVerb(t.lower) || FRENCH_INVERTED_PRONOUN.test(t.lower)) return true;
+  }
+  return false;
+};
+
+/**
+ * The turn of dialogue a paragraph opens with a dash, as a quotation region: it ends at the dash (Spanish,
+ * Ukrainian) or comma (French) before its verb of saying. A turn with no verb counts only inside a conversation
+ * whose earlier turn was signed, so that a list set with dashes is not taken for speech.
+ */
+const dialogueTurn = (block: Block, dialect: Profile, conversation: boolean): QuoteRegion | null => {
+  const { tokens } = block;
+  const opener = tokens[0];
+  if (opener?.kind !== 'punct' || !DIALOGUE_DASHES.has(opener.text) || block.quotes[0]?.first === 1) return null;
+  let end = -1;
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'punct' || t.quote >= 0) continue;
+    const comma = t.text === ',' && dialect === 'romance';
+    if ((DIALOGUE_DASHES.has(t.text) || comma) && saysAfter(tokens, k + 1)) {
+      end = k;
+      break;
+    }
+    // "— Текст, — сказав він": the comma before the dash belongs to the turn.
+    if (t.text === ',' && DIALOGUE_DASHES.has(tokens[k + 1]?.text ?? '') && saysAfter(tokens, k + 2)) {
+      end = k + 1;
+      break;
+    }
+  }
+  if (end < 0 && !conversation) return null;
+  const last = end < 0 ? tokens.length : end;
+  let words = 0;
+  for (let k = 1; k < last; k++) if (tokens[k]?.kind !== 'punct') words++;
+  const close = end < 0 ? block.text.length : (tokens[end]?.start ?? block.text.length);
+  return words > 0 ? { open: opener.start, close, first: 1, last, words } : null;
+};
+
+/** The most words an attribution set into a quotation may have ("—dijo el ministro de Economía—"). */
+const INCISE_WORDS = 8;
+
+/** Whether the punctuation mark at `k` can set off an incise inside a quotation: a dash, or a hyphen standing for one. */
+const isInciseDash = (text: string, t: Token | undefined): boolean =>
+  !!t && t.kind === 'punct' && (DIALOGUE_DASHES.has(t.text) || (t.text === '-' && text[t.start - 1] === ' ' && text[t.end] === ' '));
+
+/**
+ * A quotation interrupted by its own attribution ("«La cosecha será mala —dijo Gómez—. Y lo sabemos»",
+ * "«…, - йдеться в заяві. - …»", "« Nous sommes prêts, dit-il, à discuter »") as two quotations: the words before
+ * the incise, whose attribution follows them, and the words after it, which the same speaker goes on saying.
+ */
+const splitAtIncise = (block: Block, q: QuoteRegion): QuoteRegion[] => {
+  const { tokens } = block;
+  for (let k = q.first + 3; k < q.last - 1; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'punct') continue;
+    const dash = isInciseDash(block.text, t);
+    // French and Spanish set an inverted verb between commas: ", dit-il, ", ", explicó el ministro, ".
+    if (!dash && t.text !== ',') continue;
+    if (!saysAfter(tokens, k + 1)) continue;
+    let end = k + 1;
+    while (end < q.last && end - k <= INCISE_WORDS && !isInciseDash(block.text, tokens[end]) && tokens[end]?.text !== ',' && !CLAUSE_END.has(tokens[end]?.text ?? '')) end++;
+    const closer = tokens[end];
+    if (!closer || end >= q.last - 1 || end - k > INCISE_WORDS) continue;
+    // A comma incise must close with a comma; a dash incise with a dash or the end of the sentence.
+    if (!dash && closer.text !== ',') continue;
+    let resume = end + 1;
+    while (resume < q.last && tokens[resume]?.kind === 'punct' && !QUOTE_MARKS.has(tokens[resume]?.text ?? '')) resume++;
+    if (resume >= q.last) continue;
+    let before = 0;
+    for (let i = q.first; i < k; i++) if (tokens[i]?.kind !== 'punct') before++;
+    let after = 0;
+    for (let i = resume; i < q.last; i++) if (tokens[i]?.kind !== 'punct') after++;
+    const head: QuoteRegion = { open: q.open, close: t.start, first: q.first, last: k, words: before };
+    const rest: QuoteRegion = { open: (tokens[resume]?.start ?? q.close) - 1, close: q.close, first: resume, last: q.last, words: after };
+    return [head, ...splitAtIncise(block, rest)];
+  }
+  return [q];
+};
+
 /** Finds the quotations of the body and their speakers, by a sieve of attribution rules from the most to the least certain. */
 export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const out: FoundQuote[] = [];
@@ -899,6 +1201,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const explicit = new Set<FoundQuote>();
   const cyrillic = doc.profile === 'cyrillic';
   const german = doc.profile === 'de';
+  const dialect = doc.profile === 'romance' || cyrillic ? doc.profile : null;
+  let dialogueBefore = false;
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') return;
     const hasPerson = (from: number, to: number): boolean => {
@@ -916,7 +1220,13 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
     };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
-    for (const q of block.quotes) {
+    // "—Será la peor cosecha —dijo Gómez.", "— Nous reconstruirons, a-t-elle promis.", "— Ми вистоїмо, — сказав він.":
+    // a paragraph opened by a dash is a turn of dialogue in Spanish, French and Ukrainian.
+    const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore) : null;
+    dialogueBefore = dialogue !== null;
+    const turns0 = dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes;
+    const regions = dialect !== null ? turns0.flatMap((q) => splitAtIncise(block, q)) : turns0;
+    for (const q of regions) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
       // A short passage is a name, a title or a term («Укренерго», "reform") unless it is a whole utterance
       // (its own punctuation and an attribution) or a fragment of reported speech ("she called the plan "a
@@ -929,7 +1239,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       let at: Attribution | null = null;
       let reported = false;
       if (doc.profile !== 'other') {
-        at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en');
+        at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
         if (!at) {
           const before = attributionBefore(block, q.first, hasPerson, personAt);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
@@ -965,10 +1275,13 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
         if (!utterance && !fragment && !turn) continue;
       }
+      // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.
+      const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
+      // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
+      if (short && resolved?.rejected && !at?.zero) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
-      if (at) {
-        const resolved = resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last);
+      if (resolved) {
         if (!resolved.rejected) {
           quote.speaker = resolved.speaker;
           quote.cluster = resolved.cluster;

@@ -31,6 +31,13 @@ const runEndsInHead = (tokens: Token[], k: number): boolean => {
   return !!last && (isOrgHead(last.fold) || PLACE_HEADS.has(last.fold));
 };
 
+/** German articles that join a name only after "van"/"von" ("Ursula von der Leyen"); alone they start an object ("sagte Weber der Zeitung"). */
+const PARTICLE_ARTICLES = new Set(['der', 'den', 'dem', 'des']);
+const ARTICLE_HOSTS = new Set(['van', 'von', 'vom', 'ter']);
+
+/** Whether the connector at `k` is a German article standing without the particle that makes it part of a name. */
+export const articleAlone = (tokens: Token[], k: number): boolean => PARTICLE_ARTICLES.has(tokens[k]?.lower ?? '') && !ARTICLE_HOSTS.has(tokens[k - 1]?.lower ?? '');
+
 /** Finds maximal runs of capitalised words, with name particles, "of"/"for" and "and" inside names. */
 export function rawSpans(tokens: Token[]): [number, number][] {
   const spans: [number, number][] = [];
@@ -69,7 +76,7 @@ export function rawSpans(tokens: Token[]): [number, number][] {
           ((lower === 'of' || lower === 'for') && head) ||
           (lower === 'the' && (tokens[k - 1]?.lower === 'of' || tokens[k - 1]?.lower === 'for')) ||
           ((lower === 'and' || c.text === '&') && (sawOf || (head && runEndsInOrgHead(tokens, k + 1)))) ||
-          (lower !== 'of' && lower !== 'for' && lower !== 'and' && NAME_CONNECTORS.has(lower));
+          (lower !== 'of' && lower !== 'for' && lower !== 'and' && NAME_CONNECTORS.has(lower) && !articleAlone(tokens, k));
         if (!allowed || c.quote !== cur.quote) break;
         if ((lower === 'of' || lower === 'for') && head) sawOf = true;
         k++;

@@ -1,0 +1,106 @@
+/**
+ * Grammatical gender, where a language marks it, for resolving "she"/"ella"/"a-t-elle"/"сказала" to the
+ * nearest person it can refer to. A person's gender comes from how the text introduces them (a feminine
+ * article or role noun before the name: "la alcaldesa", "die Ministerin", "міністерка") or, in Spanish,
+ * Italian, Portuguese and Ukrainian, from the ending of the first name ("Lucía", "Ольга"). Unknown is the
+ * common answer and never rules anyone out.
+ */
+import type { Block, Profile } from './document.js';
+import type { Cluster } from './entities.js';
+import { isSpeechVerb } from './speech.js';
+import type { Token } from './tokens.js';
+
+/** Grammatical gender of a person or of a word that refers to one. */
+export type Gender = 'f' | 'm' | null;
+
+const FEMININE_PRONOUNS = new Set(['she', 'her', 'ella', 'elle', 'вона', 'неї', 'она', 'ей']);
+const MASCULINE_PRONOUNS = new Set(['he', 'him', 'él', 'il', 'він', 'нього', 'он', 'ему']);
+
+/** The gender a referring word marks: a pronoun, a French inverted pronoun ("a-t-elle"), a Ukrainian or Russian past verb ("сказала"). */
+export const genderOfReference = (t: Token | undefined): Gender => {
+  if (t?.kind !== 'word') return null;
+  const w = t.lower;
+  if (FEMININE_PRONOUNS.has(w) || w.endsWith('-elle')) return 'f';
+  if (MASCULINE_PRONOUNS.has(w) || w.endsWith('-il')) return 'm';
+  // East Slavic past tense agrees with its subject: "сказала" (she), "сказав"/"сказал" (he).
+  if (isSpeechVerb(w) && /^[\u0400-\u04ff]+$/u.test(w)) {
+    if (/(?:ла|лася|лась)$/u.test(w)) return 'f';
+    if (/(?:в|вся|[аеиоу]л|лся)$/u.test(w)) return 'm';
+  }
+  return null;
+};
+
+/** Articles and determiners before a role or name that mark a feminine or masculine singular person. */
+const FEMININE_ARTICLES = new Set(['la', 'una', 'une', 'eine', 'einer']);
+const MASCULINE_ARTICLES = new Set(['el', 'le', 'un', 'il', 'ein', 'der']);
+
+/** Gender a role noun marks by its form: German "-in" ("Ministerin"), Ukrainian "-ка"/"-иця" ("міністерка", "речниця"). */
+const roleGender = (fold: string, profile: Profile): Gender => {
+  if (profile === 'de' && fold.length > 4 && fold.endsWith('in') && !fold.endsWith('ein')) return 'f';
+  if (profile === 'cyrillic' && (fold.endsWith('ка') || fold.endsWith('иця'))) return 'f';
+  return null;
+};
+
+/** Gender a first name marks by its ending, in languages where the ending is regular. */
+const nameGender = (first: string, profile: Profile): Gender => {
+  const w = first.toLowerCase();
+  if (profile === 'cyrillic') {
+    if (/[ая]$/u.test(w)) return 'f';
+    if (/[бвгґджзйклмнпрстфхцчшщь]$/u.test(w)) return 'm';
+    return null;
+  }
+  if (profile === 'romance' && w.length > 2) {
+    if (/a$/u.test(w) && !/(?:ista|ía)$/u.test(w)) return 'f';
+    if (/o$/u.test(w)) return 'm';
+  }
+  return null;
+};
+
+/** Gender marked right before a mention: an article ("la Lucía Vega" is rare, "la alcaldesa Lucía Vega" common), a role noun, or both ("die Ministerin Anna Roth", "міністерка Ольга Коваль"). */
+const introducedGender = (tokens: Token[] | undefined, first: number, profile: Profile): Gender => {
+  if (!tokens) return null;
+  let k = first - 1;
+  if (tokens[k]?.text === ',') k--;
+  const t = tokens[k];
+  if (t?.kind !== 'word' || t.quote >= 0) return null;
+  const article = (w: Token | undefined): Gender => (w?.kind !== 'word' ? null : FEMININE_ARTICLES.has(w.lower) ? 'f' : MASCULINE_ARTICLES.has(w.lower) ? 'm' : null);
+  // German "der" is also a genitive and dative feminine article ("die Rede der Ministerin"); it counts only before a role noun in "-er".
+  if (profile === 'de' && t.lower === 'der') return null;
+  const direct = article(t);
+  if (direct) return direct;
+  if (t.cap && profile !== 'de') return null;
+  const byForm = roleGender(t.fold, profile);
+  if (byForm) return byForm;
+  const before = tokens[k - 1];
+  if (profile === 'de' && before?.lower === 'der') return t.fold.endsWith('in') ? null : 'm';
+  return article(before);
+};
+
+/** The gender of a person, from how the text introduces them and, failing that, from their first name; null when unknown or mixed. */
+export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Profile): Gender => {
+  if (profile === 'en' || profile === 'other') return null;
+  let f = 0;
+  let m = 0;
+  for (const mention of c.mentions) {
+    const g = introducedGender(blocks[mention.block]?.tokens, mention.first, profile);
+    if (g === 'f') f++;
+    if (g === 'm') m++;
+  }
+  if (f > 0 && m === 0) return 'f';
+  if (m > 0 && f === 0) return 'm';
+  if (f > 0 && m > 0) return null;
+  const parts = c.name.split(/\s+/u);
+  if (parts.length < 2) return null;
+  const g = nameGender(parts[0] ?? '', profile);
+  // "Олега Петренка" is a masculine genitive: a feminine first name in "-а" needs a surname that agrees
+  // ("Ольга Коваль", "Ольга Петренко", "Ольга Ковальська").
+  if (g === 'f' && profile === 'cyrillic' && /[ая]$/u.test((parts[parts.length - 1] ?? '').toLowerCase()) && !FEMININE_SURNAME.test((parts[parts.length - 1] ?? '').toLowerCase()))
+    return null;
+  return g;
+};
+
+/** Ukrainian and Russian feminine surname endings. */
+const FEMININE_SURNAME = /(?:ська|цька|зька|ова|єва|ева|іна|їна|ина)$/u;
+
+/** Whether a person may be referred to by a word of the given gender. */
+export const compatible = (person: Gender, reference: Gender): boolean => !person || !reference || person === reference;
