@@ -65,7 +65,7 @@ export class StoryCache {
   readonly counters: CacheCounters = { hits: 0, misses: 0 };
   private readonly used = new Set<string>();
   /** The index file, opened on first use: where each key's line is, and how many lines it has. */
-  private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean } | undefined | null = null;
+  private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean; trusted: boolean } | undefined | null = null;
   /** The last bytes read from the index. */
   private window: IndexWindow | undefined;
   /** The hash of the version, the settings and a NUL, copied for each key. */
@@ -127,9 +127,21 @@ export class StoryCache {
   /**
    * Removes entries this build did not use; the index is written again with only this build's
    * stories once lines of other stories (edited, removed) make up more than a fifth of it.
+   *
+   * The entries to remove are found in the index, whose lines name every entry stored: a warm or
+   * one-edit build removes the few stale ones by name instead of listing the 256 shard folders. The
+   * folders are listed only when the index cannot vouch for them: it was new or could not be read,
+   * one of its lines was cut off or repeated, or it is being written again.
    */
   async prune(): Promise<void> {
-    this.compactIndex();
+    const index = this.index;
+    const stale = index ? [...index.spans.keys()].filter((key) => !this.used.has(key)) : [];
+    const complete = index !== null && index !== undefined && index.trusted && index.lines === index.spans.size;
+    const compacted = this.compactIndex();
+    if (complete && !compacted) {
+      for (const key of stale) await rm(this.pathOf(key), { force: true });
+      return;
+    }
     let shards: string[];
     try {
       shards = await readdir(this.dir);
@@ -226,17 +238,17 @@ export class StoryCache {
     }
   }
 
-  /** Writes the index again with this build's stories only, when enough of its lines are stale. */
-  private compactIndex(): void {
+  /** Writes the index again with this build's stories only, when enough of its lines are stale; `true` when it did (or tried). */
+  private compactIndex(): boolean {
     const index = this.index;
     this.close();
-    if (!index) return;
+    if (!index) return false;
     const live: [string, Span][] = [];
     for (const key of this.used) {
       const span = index.spans.get(key);
       if (span) live.push([key, span]);
     }
-    if ((index.lines - live.length) * 5 <= index.lines) return;
+    if ((index.lines - live.length) * 5 <= index.lines) return false;
     const file = path.join(this.dir, INDEX_FILE);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     let source: number | undefined;
@@ -259,6 +271,7 @@ export class StoryCache {
     } finally {
       if (source !== undefined) closeSync(source);
     }
+    return true;
   }
 
   private pathOf(key: string): string {
@@ -320,7 +333,8 @@ function openIndex(file: string): NonNullable<StoryCache['index']> | undefined {
       at += n;
     }
     // A line cut off at the end counts as one (stale) line.
-    return { fd, spans, lines: lines + (lineStart < size ? 1 : 0), size, endsLine: lineStart === size };
+    // An index that was empty vouches for no entry stored before it (a cache of an earlier version, or a new cache).
+    return { fd, spans, lines: lines + (lineStart < size ? 1 : 0), size, endsLine: lineStart === size, trusted: size > 0 };
   } catch {
     closeSync(fd);
     return undefined;

@@ -192,4 +192,34 @@ describe('story cache index', () => {
     expect(await indexOnly.get(key)).toBeUndefined();
     indexOnly.close();
   });
+
+  it('an edit removes the edited story’s old entry by name; entries the index does not name go once the index is written again', async () => {
+    writeSeeds(12);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const entries = (): string[] =>
+      readdirSync(cacheDir())
+        .filter((name) => /^[0-9a-f]{2}$/.test(name))
+        .flatMap((shard) => readdirSync(path.join(cacheDir(), shard)))
+        .sort();
+    const before = entries();
+    expect(before).toHaveLength(12);
+    const edited = path.join(dir, 'seeds', '2024-01-01-story-0.md');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('A second paragraph.', 'A second paragraph, edited.'));
+    const warm = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(warm.cache).toEqual({ hits: 11, misses: 1 });
+    const after = entries();
+    expect(after).toHaveLength(12);
+    expect(after.filter((name) => !before.includes(name))).toHaveLength(1);
+    // An entry the index does not name (left by a build whose index line was lost) stays while the
+    // index vouches for the rest, and goes when the index is written again from scratch.
+    const stray = path.join(cacheDir(), 'ab', `ab${'0'.repeat(62)}.json`);
+    mkdirSync(path.dirname(stray), { recursive: true });
+    writeFileSync(stray, '{}');
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(entries()).toContain(path.basename(stray));
+    rmSync(indexFile());
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(entries()).not.toContain(path.basename(stray));
+    expect(entries()).toEqual(after);
+  });
 });
