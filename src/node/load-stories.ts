@@ -29,6 +29,8 @@ export interface LoadStoriesOptions {
   pool?: WorkerPool;
   /** Give each story as its {@link feedRecord} (what a build holds), read from the story cache's index when there. */
   feedRecords?: boolean;
+  /** What is held of each story as it is read (e.g. the story with its body moved to disk); default the story itself. */
+  keep?: (story: Story) => Story;
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -76,7 +78,8 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const settle = (i: number, result: Story | StoryfeedError): void => {
-    results[i] = result instanceof StoryfeedError || !options.feedRecords ? result : feedRecord(result);
+    const story = result instanceof StoryfeedError || !options.feedRecords ? result : feedRecord(result);
+    results[i] = story instanceof StoryfeedError || !options.keep ? story : options.keep(story);
     options.onProgress?.(++done, files.length);
   };
   const { pool } = options;
