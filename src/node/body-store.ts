@@ -13,6 +13,52 @@ interface Span {
 }
 
 /**
+ * Where the bodies of one document's items are, for a task that reads them itself (a worker thread):
+ * the main thread then never holds them, nor copies them into a message.
+ */
+export interface StoredBodies {
+  /** The spill file. */
+  file: string;
+  /** How the feeds publish bodies (see {@link publishedBody}). */
+  site: Pick<SiteConfig, 'content' | 'contentLimit'>;
+  /** The span of each item's body, by item index; `null` for an item that carries its body. */
+  spans: (Span | null)[];
+}
+
+/** The document with its items' bodies read from the spill file (see {@link BodyStore.storedBodies}). */
+export function withStoredBodies(doc: FeedDocument, stored: StoredBodies): FeedDocument {
+  const fd = openSync(stored.file, 'r');
+  try {
+    return {
+      ...doc,
+      items: doc.items.map((item, i) => {
+        const span = stored.spans[i];
+        return span ? { ...item, ...publishedBody({ url: item.url, summary: item.summary, ...readSpan(fd, span) }, stored.site) } : item;
+      }),
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Only the settings that shape a published body (the site config may hold much more). */
+function bodySettings(site: Pick<SiteConfig, 'content' | 'contentLimit'>): Pick<SiteConfig, 'content' | 'contentLimit'> {
+  return { ...(site.content !== undefined ? { content: site.content } : {}), ...(site.contentLimit !== undefined ? { contentLimit: site.contentLimit } : {}) };
+}
+
+function readSpan(fd: number, span: Span): { contentHtml: string; contentText: string } {
+  const bytes = Buffer.allocUnsafe(span.html + span.text);
+  for (let read = 0; read < bytes.length; ) {
+    const n = readSync(fd, bytes, read, bytes.length - read, span.offset + read);
+    if (n === 0) throw new Error('the story bodies of this build are cut off');
+    read += n;
+  }
+  return { contentHtml: bytes.toString('utf8', 0, span.html), contentText: bytes.toString('utf8', span.html) };
+}
+
+const BODIES_FILE = 'bodies';
+
+/**
  * Story bodies (HTML and plain text, the bulk of a story) kept on disk while a build runs, so the
  * build holds light records and memory does not grow with the archive. A body is written once, when
  * its story is read, to a temporary file the build owns (never in the output folder); a feed being
@@ -68,14 +114,16 @@ export class BodyStore {
 
   /** The document with its items' bodies read back, as {@link publishedBody} publishes them (a copy: `doc` stays light). */
   withBodies(doc: FeedDocument): FeedDocument {
-    if (this.byId.size === 0) return doc;
-    return {
-      ...doc,
-      items: doc.items.map((item) => {
-        const span = this.byId.get(item.id);
-        return span ? { ...item, ...publishedBody({ url: item.url, summary: item.summary, ...this.read(span) }, this.site) } : item;
-      }),
-    };
+    const stored = this.storedBodies(doc);
+    return stored ? withStoredBodies(doc, stored) : doc;
+  }
+
+  /** Where the bodies of the document's items are, for {@link withStoredBodies}; `undefined` when its items carry their bodies. */
+  storedBodies(doc: FeedDocument): StoredBodies | undefined {
+    if (this.byId.size === 0) return undefined;
+    if (this.dir === undefined) throw new Error('the story bodies of this build were removed');
+    const spans = doc.items.map((item) => this.byId.get(item.id) ?? null);
+    return spans.some(Boolean) ? { file: path.join(this.dir, BODIES_FILE), site: bodySettings(this.site), spans } : undefined;
   }
 
   /** Removes the spill file (the build calls it when done; it also goes when the process exits). */
@@ -90,7 +138,7 @@ export class BodyStore {
   private write(html: string, text: string): Span {
     if (this.fd === undefined) {
       this.dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-bodies-'));
-      this.fd = openSync(path.join(this.dir, 'bodies'), 'w+');
+      this.fd = openSync(path.join(this.dir, BODIES_FILE), 'w+');
       process.once('exit', this.removeOnExit);
     }
     const bytes = Buffer.from(html + text, 'utf8');
@@ -98,16 +146,5 @@ export class BodyStore {
     for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written, bytes.length - written, this.size + written);
     this.size += bytes.length;
     return span;
-  }
-
-  private read(span: Span): { contentHtml: string; contentText: string } {
-    if (this.fd === undefined) throw new Error('the story bodies of this build were removed');
-    const bytes = Buffer.allocUnsafe(span.html + span.text);
-    for (let read = 0; read < bytes.length; ) {
-      const n = readSync(this.fd, bytes, read, bytes.length - read, span.offset + read);
-      if (n === 0) throw new Error('the story bodies of this build are cut off');
-      read += n;
-    }
-    return { contentHtml: bytes.toString('utf8', 0, span.html), contentText: bytes.toString('utf8', span.html) };
   }
 }

@@ -211,7 +211,7 @@ async function buildWith(
     pool,
     feedCache,
     kept,
-    (document) => bodies.withBodies(document),
+    bodies,
   );
   // The main feed (one page, or `itemLimit` items, when the set is large) is returned with its bodies.
   set[0]!.document = bodies.withBodies(set[0]!.document);
@@ -303,20 +303,15 @@ const FEEDS_PER_WORKER = 2;
 
 /**
  * Renders every document in the three formats and verifies each output against its document.
- * Documents come light (their items' bodies on disk, see `body-store.ts`): `withBodies` gives each
- * one whole when it is planned and again when it is rendered, and it is dropped after, so only a
- * few feeds' bodies are in memory at once. Documents (and pieces of large ones) verified by an
+ * Documents come light (their items' bodies on disk, see `body-store.ts`): a task reads its
+ * document's bodies itself, and this thread reads them only to key the feed cache and to join a
+ * large feed from pieces, one document at a time, so only a few feeds' bodies are in memory at once. Documents (and pieces of large ones) verified by an
  * earlier build come from the feed cache, read from disk only when asked for (publishing reads their
  * bytes); the rest are rendered and verified in this thread for small sets, else as worker tasks.
  * The reports are the ones {@link verifyDocument} gives for the three outputs of each document.
  */
-async function renderAndVerify(
-  documents: readonly FeedDocument[],
-  pool: WorkerPool,
-  cache: FeedCache | undefined,
-  kept: KeptOutputs,
-  withBodies: (document: FeedDocument) => FeedDocument,
-): Promise<Verified[]> {
+async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerPool, cache: FeedCache | undefined, kept: KeptOutputs, bodies: BodyStore): Promise<Verified[]> {
+  const withBodies = (document: FeedDocument): FeedDocument => bodies.withBodies(document);
   const plans = documents.map((light): Plan => {
     if (light.items.length < PIECES_MIN_ITEMS) {
       if (!cache) return { kind: 'whole', key: undefined };
@@ -335,16 +330,18 @@ async function renderAndVerify(
   const run = (task: FeedTask): Promise<FeedResult> => (parallel ? pool.run(task) : runTask(task));
   const one = async (light: FeedDocument, plan: Plan): Promise<Verified> => {
     if (plan.kind === 'cached') return { outputs: kept.keep(lazyOutputs(plan.entry)), report: validReport(light) };
-    const document = withBodies(light);
-    if (plan.kind === 'pieces') return inPieces(document, plan, run, parallel, cache, kept);
+    if (plan.kind === 'pieces') return inPieces(withBodies(light), plan, run, parallel, cache, kept);
+    // The task reads the items' bodies itself: this thread never holds them.
+    const stored = bodies.storedBodies(light);
+    const document = light;
     if (kept.spill) {
       // The task writes its verified outputs to disk (the cache entry, or the temporary folder).
       const store = plan.key !== undefined ? cache!.pathOf(plan.key) : await kept.file();
-      const result = await run({ kind: 'feed', document, formats: [...FORMATS], store });
+      const result = await run({ kind: 'feed', document, formats: [...FORMATS], store, ...(stored ? { bodies: stored } : {}) });
       return { outputs: result.stored ? kept.keep(lazyOutputs(store)) : (result.outputs as FeedOutputs), report: result.report };
     }
     const groups = parallel && document.items.length >= SPLIT_MIN_ITEMS ? FORMATS.map((f) => [f]) : [[...FORMATS]];
-    const parts = await Promise.all(groups.map((formats) => run({ kind: 'feed', document, formats })));
+    const parts = await Promise.all(groups.map((formats) => run({ kind: 'feed', document, formats, ...(stored ? { bodies: stored } : {}) })));
     const outputs = Object.assign({}, ...parts.map((p) => p.outputs)) as FeedOutputs;
     const problems = parts.flatMap((p) => p.report.problems);
     const formats = Object.assign({}, ...parts.map((p) => p.report.formats)) as VerifyReport['formats'];

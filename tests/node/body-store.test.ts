@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildFeedDocument } from '../../src/feed/document.js';
 import { buildFeedSet, feedSetFiles } from '../../src/feed/sets.js';
-import { BodyStore } from '../../src/node/body-store.js';
+import { BodyStore, withStoredBodies } from '../../src/node/body-store.js';
+import { runTask } from '../../src/node/workers.js';
 import { buildSite } from '../../src/node/build.js';
 import { loadStories } from '../../src/node/load-stories.js';
 import { contentHash } from '../../src/node/manifest.js';
@@ -123,4 +124,24 @@ describe('buildSite with bodies on disk', () => {
       expect(result.document).toEqual(set[0]!.document);
     });
   }
+});
+
+describe('bodies read by a render task', () => {
+  it('a feed task given where the bodies are renders exactly the feed of the whole stories', async () => {
+    const store = new BodyStore(site);
+    try {
+      const full = Array.from({ length: 4 }, (_, i) => story(i));
+      const light = full.map((s) => store.keep(s));
+      store.index(light);
+      const document = buildFeedDocument(light, site);
+      const bodies = store.storedBodies(document);
+      expect(bodies?.spans.every(Boolean)).toBe(true);
+      expect(withStoredBodies(document, bodies!)).toEqual(buildFeedDocument(full, site));
+      const result = await runTask({ kind: 'feed', document, formats: ['rss', 'atom', 'json'], bodies: bodies! });
+      expect(result.report.ok).toBe(true);
+      expect(result.outputs).toEqual(renderFeeds(buildFeedDocument(full, site)));
+    } finally {
+      store.close();
+    }
+  });
 });
