@@ -53,8 +53,7 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   const limited = site.itemLimit !== undefined && site.itemLimit >= 0 ? sorted.slice(0, site.itemLimit) : sorted;
   const language = site.language;
   const items = limited.map((s) => toItem(s, site, language, warn));
-  if (site.content === 'summary') for (const item of items) Object.assign(item, summaryContent(item));
-  else if (site.contentLimit !== undefined) for (const item of items) Object.assign(item, limitContent(item, site.contentLimit));
+  for (const item of items) Object.assign(item, publishedBody(item, site));
   const newest = newestUpdate(items);
 
   const doc: FeedDocument = {
@@ -78,6 +77,20 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
   if (extensions) doc.extensions = extensions;
   return doc;
+}
+
+/**
+ * The body an item publishes, from its story's (cleaned) body: the summary with `content: 'summary'`,
+ * the body cut to `contentLimit`, else the body as it is. A build that keeps bodies on disk while it
+ * runs applies it when it reads them back, so the two give the same items.
+ */
+export function publishedBody(
+  item: Pick<FeedItem, 'contentHtml' | 'contentText' | 'url' | 'summary'>,
+  site: Pick<SiteConfig, 'content' | 'contentLimit'>,
+): Pick<FeedItem, 'contentHtml' | 'contentText'> {
+  if (site.content === 'summary') return summaryContent(item);
+  if (site.contentLimit !== undefined) return limitContent(item, site.contentLimit);
+  return { contentHtml: item.contentHtml, contentText: item.contentText };
 }
 
 /**
@@ -119,7 +132,7 @@ function checkDated(story: Story, site: ResolvedSite): void {
 function toItem(story: Story, site: ResolvedSite, feedLanguage: string, warn: (d: Diagnostic) => void): FeedItem {
   const removed: string[] = [];
   const c = (s: string): string => {
-    if (isClean(s)) return s;
+    if (isXmlClean(s)) return s;
     const r = removeIllegalXmlChars(s);
     for (const ch of r.removed) removed.push(ch);
     return r.text;
@@ -152,7 +165,8 @@ function toItem(story: Story, site: ResolvedSite, feedLanguage: string, warn: (d
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_NONCHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
-function isClean(text: string): boolean {
+/** `true` when `text` holds no character XML forbids (and no lone surrogate): the feeds publish it unchanged. */
+export function isXmlClean(text: string): boolean {
   return !CONTROL_OR_NONCHARACTER.test(text) && (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 

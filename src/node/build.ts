@@ -9,9 +9,10 @@ import { joinRendering, splitRendering } from '../render/chunks.js';
 import { renderFeeds } from '../render/index.js';
 import { renderIndexPage } from '../site/index-page.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
-import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
+import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
 import { formatReport, verifyDocument, type VerifyProblem, type VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
+import { BodyStore } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
 import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
 import { checkOutputFolder } from './out-folder.js';
@@ -53,7 +54,11 @@ export interface BuildSiteOptions {
 
 /** One published feed: its place in the set, its document and its three outputs. */
 export interface BuiltFeed {
-  /** The set entry (main, archive page, tag or author feed). */
+  /**
+   * The set entry (main, archive page, tag or author feed). Its document's items carry no bodies
+   * (`contentHtml` and `contentText` empty; a build holds no more than a few feeds' bodies at once),
+   * except the main feed's, which is whole; every feed's bodies are in its `outputs`.
+   */
   entry: FeedSetEntry;
   /** The rendered outputs. */
   outputs: FeedOutputs;
@@ -63,11 +68,17 @@ export interface BuiltFeed {
 
 /** What a build produced. */
 export interface BuildSiteResult {
-  /** Every story read (drafts included), as the feeds read it: the body's analysis (sections, quotes, sources, entities) is left out to bound memory; `loadStories` or `inspect` give it. */
+  /**
+   * Every story read (drafts included), as light records: the body's analysis (sections, quotes,
+   * sources, entities) is left out, and so, as a rule, is the body itself (`contentHtml` and
+   * `contentText` are empty: the build kept it on disk until its feeds were rendered), so memory
+   * does not grow with the archive. The published bodies are in the outputs (and the main
+   * `document`); `loadStories` or `inspect` give whole stories.
+   */
   stories: FeedRecord[];
   /** Seeds skipped with `keepGoing`. */
   skipped: StoryfeedError[];
-  /** The main (subscription) feed's document. */
+  /** The main (subscription) feed's document, with its items' bodies. */
   document: FeedDocument;
   /** The main feed's outputs. */
   outputs: FeedOutputs;
@@ -119,10 +130,12 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
     await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
   const cache = options.cache === false ? undefined : new StoryCache(path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache'), storySettings(config, epoch));
+  const bodies = new BodyStore(config);
   try {
-    return await buildWith(options, pool, cache, { cwd, seedsDir, outDir, epoch });
+    return await buildWith(options, pool, cache, bodies, { cwd, seedsDir, outDir, epoch });
   } finally {
     cache?.close();
+    bodies.close();
   }
 }
 
@@ -130,6 +143,7 @@ async function buildWith(
   options: BuildSiteOptions,
   pool: WorkerPool,
   cache: StoryCache | undefined,
+  bodies: BodyStore,
   { cwd, seedsDir, outDir, epoch }: { cwd: string; seedsDir: string; outDir: string; epoch: Date | undefined },
 ): Promise<BuildSiteResult> {
   const { config } = options;
@@ -140,6 +154,8 @@ async function buildWith(
     ...(cache ? { cache } : {}),
     ...(epoch ? { fallbackDate: epoch } : {}),
     feedRecords: true,
+    // Bodies wait on disk until their feed is rendered: memory holds light records, however large the archive.
+    keep: (story) => bodies.keep(story),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     pool,
@@ -174,8 +190,10 @@ async function buildWith(
     ...(epoch ? { editDate: epoch } : {}),
     seedPath: (story) => (story.file ? seedPaths.get(story.file) : undefined),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    hashOf: (story) => bodies.hashOf(story),
   });
   const stories = reconciled.stories;
+  bodies.index(stories);
   const set = buildFeedSet(stories, config, {
     ...(config.tagFeeds ? { tagFeeds: config.tagFeeds } : {}),
     ...(config.authorFeeds ? { authorFeeds: true } : {}),
@@ -193,7 +211,10 @@ async function buildWith(
     pool,
     feedCache,
     kept,
+    bodies,
   );
+  // The main feed (one page, or `itemLimit` items, when the set is large) is returned with its bodies.
+  set[0]!.document = bodies.withBodies(set[0]!.document);
   const feeds = set.map((entry, i): BuiltFeed => ({ entry, outputs: verified[i]!.outputs, files: feedSetFiles(entry, config) }));
 
   const problems: VerifyProblem[] = [];
@@ -275,57 +296,66 @@ interface Verified {
 }
 
 /** How one document gets its verified outputs: from the cache, rendered whole, or rendered in pieces. */
-type Plan =
-  | { kind: 'cached'; entry: string }
-  | { kind: 'whole'; key: string | undefined }
-  | { kind: 'pieces'; pieces: FeedDocument[]; keys: (string | undefined)[]; cached: boolean[]; render: FeedDocument[] };
+type Plan = { kind: 'cached'; entry: string } | { kind: 'whole'; key: string | undefined } | { kind: 'pieces'; keys: (string | undefined)[]; cached: boolean[]; toRender: number };
+
+/** Feeds rendered at the same time per worker: enough to keep the workers busy, few enough that their bodies stay a small part of memory. */
+const FEEDS_PER_WORKER = 2;
 
 /**
  * Renders every document in the three formats and verifies each output against its document.
- * Documents (and pieces of large ones) verified by an earlier build come from the feed cache, read
- * from disk only when asked for (publishing reads their bytes); the rest are rendered and verified
- * in this thread for small sets, else as worker tasks. The reports are the ones
- * {@link verifyDocument} gives for the three outputs of each document.
+ * Documents come light (their items' bodies on disk, see `body-store.ts`): a task reads its
+ * document's bodies itself, and this thread reads them only to key the feed cache and to join a
+ * large feed from pieces, one document at a time, so only a few feeds' bodies are in memory at once. Documents (and pieces of large ones) verified by an
+ * earlier build come from the feed cache, read from disk only when asked for (publishing reads their
+ * bytes); the rest are rendered and verified in this thread for small sets, else as worker tasks.
+ * The reports are the ones {@link verifyDocument} gives for the three outputs of each document.
  */
-async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerPool, cache: FeedCache | undefined, kept: KeptOutputs): Promise<Verified[]> {
-  const plans = documents.map((doc): Plan => {
-    if (doc.items.length < PIECES_MIN_ITEMS) {
-      const key = cache?.key('feed', doc);
-      return key !== undefined && cache!.has(key) ? { kind: 'cached', entry: cache!.pathOf(key) } : { kind: 'whole', key };
+async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerPool, cache: FeedCache | undefined, kept: KeptOutputs, bodies: BodyStore): Promise<Verified[]> {
+  const withBodies = (document: FeedDocument): FeedDocument => bodies.withBodies(document);
+  const plans = documents.map((light): Plan => {
+    if (light.items.length < PIECES_MIN_ITEMS) {
+      if (!cache) return { kind: 'whole', key: undefined };
+      const key = cache.key('feed', withBodies(light));
+      return cache.has(key) ? { kind: 'cached', entry: cache.pathOf(key) } : { kind: 'whole', key };
     }
-    const pieces = piecesFromOldest(doc, PIECE_ITEMS);
+    const pieces = piecesFromOldest(cache ? withBodies(light) : light, PIECE_ITEMS);
     const keys = pieces.map((piece) => cache?.key('items', piece));
     const cached = keys.map((key) => key !== undefined && cache!.has(key));
-    const missing = pieces.filter((_, i) => !cached[i]);
     // With every piece's items cached, the head (which shows `updated`) comes from one item rendered and verified.
-    return { kind: 'pieces', pieces, keys, cached, render: missing.length ? missing : [{ ...doc, items: doc.items.slice(0, 1) }] };
+    const toRender = pieces.reduce((n, piece, i) => n + (cached[i] ? 0 : piece.items.length), 0);
+    return { kind: 'pieces', keys, cached, toRender: toRender || 1 };
   });
-  const toRender = plans.reduce(
-    (n, plan, i) => n + (plan.kind === 'whole' ? documents[i]!.items.length : plan.kind === 'pieces' ? plan.render.reduce((m, d) => m + d.items.length, 0) : 0),
-    0,
-  );
+  const toRender = plans.reduce((n, plan, i) => n + (plan.kind === 'whole' ? documents[i]!.items.length : plan.kind === 'pieces' ? plan.toRender : 0), 0);
   const parallel = pool.available && (pool.running || toRender >= POOL_MIN_ITEMS);
   const run = (task: FeedTask): Promise<FeedResult> => (parallel ? pool.run(task) : runTask(task));
-  const one = async (document: FeedDocument, plan: Plan): Promise<Verified> => {
-    if (plan.kind === 'cached') return { outputs: kept.keep(lazyOutputs(plan.entry)), report: validReport(document) };
-    if (plan.kind === 'pieces') return inPieces(document, plan, run, parallel, cache, kept);
+  const one = async (light: FeedDocument, plan: Plan): Promise<Verified> => {
+    if (plan.kind === 'cached') return { outputs: kept.keep(lazyOutputs(plan.entry)), report: validReport(light) };
+    if (plan.kind === 'pieces') return inPieces(withBodies(light), plan, run, parallel, cache, kept);
+    // The task reads the items' bodies itself: this thread never holds them.
+    const stored = bodies.storedBodies(light);
+    const document = light;
     if (kept.spill) {
       // The task writes its verified outputs to disk (the cache entry, or the temporary folder).
       const store = plan.key !== undefined ? cache!.pathOf(plan.key) : await kept.file();
-      const result = await run({ kind: 'feed', document, formats: [...FORMATS], store });
+      const result = await run({ kind: 'feed', document, formats: [...FORMATS], store, ...(stored ? { bodies: stored } : {}) });
       return { outputs: result.stored ? kept.keep(lazyOutputs(store)) : (result.outputs as FeedOutputs), report: result.report };
     }
     const groups = parallel && document.items.length >= SPLIT_MIN_ITEMS ? FORMATS.map((f) => [f]) : [[...FORMATS]];
-    const parts = await Promise.all(groups.map((formats) => run({ kind: 'feed', document, formats })));
+    const parts = await Promise.all(groups.map((formats) => run({ kind: 'feed', document, formats, ...(stored ? { bodies: stored } : {}) })));
     const outputs = Object.assign({}, ...parts.map((p) => p.outputs)) as FeedOutputs;
     const problems = parts.flatMap((p) => p.report.problems);
     const formats = Object.assign({}, ...parts.map((p) => p.report.formats)) as VerifyReport['formats'];
     if (problems.length === 0 && plan.key !== undefined) await cache!.set(plan.key, outputs);
     return { outputs, report: { ok: problems.length === 0, problems, formats } };
   };
-  if (parallel) return Promise.all(documents.map((document, i) => one(document, plans[i]!)));
-  const out: Verified[] = [];
-  for (const [i, document] of documents.entries()) out.push(await one(document, plans[i]!));
+  const out: Verified[] = new Array(documents.length);
+  // Documents are taken in order, a few at a time: each holds its bodies only while it is rendered.
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < documents.length; i = next++) out[i] = await one(documents[i]!, plans[i]!);
+  };
+  const lanes = parallel ? Math.max(1, pool.size * FEEDS_PER_WORKER) : 1;
+  await Promise.all(Array.from({ length: Math.min(lanes, documents.length) }, lane));
   return out;
 }
 
@@ -346,9 +376,11 @@ async function inPieces(
   kept: KeptOutputs,
 ): Promise<Verified> {
   const task = (piece: FeedDocument): FeedTask => ({ kind: 'feed', document: piece, formats: [...FORMATS] });
+  const missing = piecesFromOldest(document, PIECE_ITEMS).filter((_, i) => !plan.cached[i]);
+  const render = missing.length ? missing : [{ ...document, items: document.items.slice(0, 1) }];
   const results: FeedResult[] = [];
-  if (parallel) results.push(...(await Promise.all(plan.render.map((piece) => run(task(piece))))));
-  else for (const piece of plan.render) results.push(await run(task(piece)));
+  if (parallel) results.push(...(await Promise.all(render.map((piece) => run(task(piece))))));
+  else for (const piece of render) results.push(await run(task(piece)));
   const whole = async (): Promise<Verified> => {
     const outputs = renderFeeds(document);
     return { outputs, report: await verifyDocument(outputs, document) };

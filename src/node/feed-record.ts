@@ -5,7 +5,9 @@ import type { Story } from '../types.js';
  * (sections, quotes, sources, entities, dateline), which stays in the story cache. A build holds
  * every story at once, and the sections alone repeat the whole body text; dropping them keeps the
  * memory of a large archive to the fields its feeds publish. Still a {@link Story} (empty analysis),
- * so the feed functions take it as they take any story.
+ * so the feed functions take it as they take any story. A build also moves the body (`contentHtml`,
+ * `contentText`) of most records to disk until their feeds are rendered, leaving them empty (see
+ * `body-store.ts`).
  */
 export type FeedRecord = Story & {
   sections: [];

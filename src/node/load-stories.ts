@@ -34,6 +34,8 @@ export interface LoadStoriesOptions {
    * {@link feedsReadAnalysis}): a feed record carries none of it.
    */
   feedRecords?: boolean;
+  /** What is held of each story as it is read (e.g. the story with its body moved to disk); default the story itself. */
+  keep?: (story: Story) => Story;
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -87,7 +89,8 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const settle = (i: number, result: Story | StoryfeedError): void => {
-    results[i] = result instanceof StoryfeedError || !options.feedRecords ? result : feedRecord(result);
+    const story = result instanceof StoryfeedError || !options.feedRecords ? result : feedRecord(result);
+    results[i] = story instanceof StoryfeedError || !options.keep ? story : options.keep(story);
     options.onProgress?.(++done, files.length);
   };
   const { pool } = options;

@@ -71,6 +71,8 @@ export interface ReconcileOptions {
   seedPath?: (story: Story) => string | undefined;
   /** Receives warnings (renamed seeds, moved `updated` dates). */
   onWarning?: (d: Diagnostic) => void;
+  /** The {@link contentHash} of a story whose body is held elsewhere (taken before it was moved); default: hashed here. */
+  hashOf?: (story: Story) => string | undefined;
 }
 
 /**
@@ -96,7 +98,7 @@ export async function reconcileWithManifest(
   for (const given of stories) {
     const old = before.get(given.id);
     const story = given.undated ? firstPublished(given, old, options.publishDate) : given;
-    const hash = contentHash(story);
+    const hash = options.hashOf?.(story) ?? contentHash(story);
     let updated = story.updated;
     const ownUpdated = story.updated.getTime() > story.published.getTime();
     if (!ownUpdated && old) {

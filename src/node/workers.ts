@@ -16,6 +16,7 @@ import { StoryfeedError, type Diagnostic, type ProblemCode } from '../errors.js'
 import { renderFormat } from '../render/index.js';
 import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
 import { verifyDocument, type VerifyReport } from '../verify/index.js';
+import { withStoredBodies, type StoredBodies } from './body-store.js';
 import { writeTexts } from './feed-cache.js';
 import { feedRecord } from './feed-record.js';
 import { loadStory, type LoadStoriesOptions } from './load-stories.js';
@@ -45,6 +46,8 @@ export interface FeedTask {
   formats: FeedFormat[];
   /** With all three formats: write verified outputs to this file (see `feed-cache.ts`) instead of returning them. */
   store?: string;
+  /** Where the items' bodies are, when the document comes without them (see `body-store.ts`). */
+  bodies?: StoredBodies;
 }
 
 /** The outputs of a {@link FeedTask} and their verification. */
@@ -66,9 +69,10 @@ export async function runTask<T extends Task>(task: T): Promise<ResultOf<T>> {
     const story = await loadStory(task.file, { ...task.options, onWarning: (d) => warnings.push(d) });
     return { story: task.feedRecord ? feedRecord(story) : story, warnings } as ResultOf<T>;
   }
+  const document = task.bodies ? withStoredBodies(task.document, task.bodies) : task.document;
   const outputs: Partial<FeedOutputs> = {};
-  for (const format of task.formats) outputs[format] = renderFormat(task.document, format);
-  const report = await verifyDocument(outputs, task.document);
+  for (const format of task.formats) outputs[format] = renderFormat(document, format);
+  const report = await verifyDocument(outputs, document);
   if (task.store !== undefined && report.ok && outputs.rss !== undefined && outputs.atom !== undefined && outputs.json !== undefined) {
     await writeTexts(task.store, outputs as FeedOutputs);
     return { outputs: {}, report, stored: true } as ResultOf<T>;

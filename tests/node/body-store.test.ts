@@ -1,0 +1,147 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/site-config.js';
+import { buildFeedDocument } from '../../src/feed/document.js';
+import { buildFeedSet, feedSetFiles } from '../../src/feed/sets.js';
+import { BodyStore, withStoredBodies } from '../../src/node/body-store.js';
+import { runTask } from '../../src/node/workers.js';
+import { buildSite } from '../../src/node/build.js';
+import { loadStories } from '../../src/node/load-stories.js';
+import { contentHash } from '../../src/node/manifest.js';
+import { renderFeeds } from '../../src/render/index.js';
+import { parseSeed } from '../../src/story/normalize.js';
+import type { SiteConfig, Story } from '../../src/types.js';
+
+const site: SiteConfig = { siteUrl: 'https://news.example.com', title: 'News', authors: [{ name: 'Desk' }] };
+
+/** Bodies with text UTF-8 and UTF-16 measure differently: Cyrillic, CJK, astral emoji, escapes. */
+const BODIES = [
+  'Київ, 3 листопада. Перший абзац про поромне сполучення.\n\nДругий абзац.',
+  '東京 — 最初の段落。\n\n二番目の段落 & <угода>.',
+  'Plain ASCII first paragraph.\n\nA second one with 🚢 and 𝕏 (astral).',
+];
+
+function story(i: number, body = BODIES[i % BODIES.length]!): Story {
+  return parseSeed(`Story ${i}: ferries\n\n${body}\n`, { file: `seeds/2024-02-${String(i + 1).padStart(2, '0')}-story-${i}.txt`, site });
+}
+
+describe('BodyStore', () => {
+  let store: BodyStore | undefined;
+  afterEach(() => store?.close());
+
+  it('moves bodies to disk and gives every item back the body its feed publishes', () => {
+    store = new BodyStore(site);
+    const full = Array.from({ length: 6 }, (_, i) => story(i));
+    const light = full.map((s) => store!.keep(s));
+    expect(light.every((s) => s.contentHtml === '' && s.contentText === '')).toBe(true);
+    expect(light.map((s) => store!.hashOf(s))).toEqual(full.map(contentHash));
+    store.index(light);
+    const expected = buildFeedDocument(full, site);
+    const document = buildFeedDocument(light, site);
+    expect(document.items.every((item) => item.contentHtml === '')).toBe(true);
+    expect(store.withBodies(document)).toEqual(expected);
+  });
+
+  it('cuts bodies read back to `contentLimit` as the feed does', () => {
+    const limited = { ...site, contentLimit: 40 };
+    store = new BodyStore(limited);
+    const full = Array.from({ length: 3 }, (_, i) => story(i));
+    const light = full.map((s) => store!.keep(s));
+    store.index(light);
+    const expected = buildFeedDocument(full, limited);
+    expect(expected.items.some((item) => item.contentHtml.includes('Read the full story'))).toBe(true);
+    expect(store.withBodies(buildFeedDocument(light, limited))).toEqual(expected);
+  });
+
+  it('keeps nothing for summary feeds, whose bodies are never published', () => {
+    const summary = { ...site, content: 'summary' as const };
+    store = new BodyStore(summary);
+    const full = [story(0), story(1)];
+    const light = full.map((s) => store!.keep(s));
+    expect(light.every((s) => s.contentHtml === '')).toBe(true);
+    store.index(light);
+    const document = buildFeedDocument(light, summary);
+    expect(store.withBodies(document)).toBe(document);
+    expect(document).toEqual(buildFeedDocument(full, summary));
+  });
+
+  it('leaves a body that must be cleaned on its story, so the feed cleans it and says so', () => {
+    store = new BodyStore(site);
+    const dirty = { ...story(0), contentText: 'A bell\u0007 rings.' };
+    const kept = store.keep(dirty);
+    expect(kept).toBe(dirty);
+    expect(store.hashOf(kept)).toBeUndefined();
+  });
+
+  it('knows items by the ids of published stories only (a draft may share an id)', () => {
+    store = new BodyStore(site);
+    const published = story(0);
+    const draft = { ...story(1), id: published.id, draft: true };
+    const light = [store.keep(published), store.keep(draft)];
+    store.index(light);
+    expect(store.withBodies(buildFeedDocument(light, site)).items[0]!.contentHtml).toBe(published.contentHtml);
+  });
+
+  it('cannot read bodies once closed', () => {
+    store = new BodyStore(site);
+    const light = [store.keep(story(0))];
+    store.index(light);
+    const document = buildFeedDocument(light, site);
+    store.close();
+    expect(() => store!.withBodies(document)).toThrow(/removed/);
+  });
+});
+
+describe('buildSite with bodies on disk', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-bodies-test-'));
+    mkdirSync(path.join(dir, 'seeds'));
+    for (let i = 0; i < 9; i++) writeFileSync(path.join(dir, 'seeds', `2024-03-${String(i + 1).padStart(2, '0')}-story-${i}.txt`), `Story ${i}\n\n${BODIES[i % BODIES.length]}\n`);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const [name, extra] of [
+    ['full bodies', {}],
+    ['contentLimit', { contentLimit: 45 }],
+  ] as const) {
+    it(`publishes exactly the feeds of the whole stories, archive pages and tag feeds included (${name})`, async () => {
+      const config = validateConfig({ ...site, entities: false, archive: true, itemLimit: 2, tagFeeds: true, stylesheet: false, indexPage: false, ...extra });
+      const seeds = path.join(dir, 'seeds');
+      const whole = await loadStories(seeds, { site: config, cwd: dir });
+      const set = buildFeedSet(whole.stories, config, { tagFeeds: true });
+      const result = await buildSite({ config, cwd: dir, seeds, cache: false });
+      expect(result.feeds.length).toBe(set.length);
+      expect(set.length).toBeGreaterThan(4);
+      for (const entry of set) {
+        const files = feedSetFiles(entry, config);
+        const outputs = renderFeeds(entry.document);
+        for (const format of ['rss', 'atom', 'json'] as const) expect(result.contents[files[format]]).toBe(outputs[format]);
+      }
+      expect(result.stories.every((s) => s.contentHtml === '' && s.contentText === '')).toBe(true);
+      expect(result.document).toEqual(set[0]!.document);
+    });
+  }
+});
+
+describe('bodies read by a render task', () => {
+  it('a feed task given where the bodies are renders exactly the feed of the whole stories', async () => {
+    const store = new BodyStore(site);
+    try {
+      const full = Array.from({ length: 4 }, (_, i) => story(i));
+      const light = full.map((s) => store.keep(s));
+      store.index(light);
+      const document = buildFeedDocument(light, site);
+      const bodies = store.storedBodies(document);
+      expect(bodies?.spans.every(Boolean)).toBe(true);
+      expect(withStoredBodies(document, bodies!)).toEqual(buildFeedDocument(full, site));
+      const result = await runTask({ kind: 'feed', document, formats: ['rss', 'atom', 'json'], bodies: bodies! });
+      expect(result.report.ok).toBe(true);
+      expect(result.outputs).toEqual(renderFeeds(buildFeedDocument(full, site)));
+    } finally {
+      store.close();
+    }
+  });
+});
