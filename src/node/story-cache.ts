@@ -136,7 +136,7 @@ export class StoryCache {
   async prune(): Promise<void> {
     const index = this.index;
     const stale = index ? [...index.spans.keys()].filter((key) => !this.used.has(key)) : [];
-    const complete = index !== null && index !== undefined && index.trusted && index.lines === index.spans.size;
+    const complete = index?.trusted === true && index.lines === index.spans.size;
     const compacted = this.compactIndex();
     if (complete && !compacted) {
       for (const key of stale) await rm(this.pathOf(key), { force: true });
