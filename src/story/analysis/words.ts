@@ -87,6 +87,7 @@ export const ORG_HEADS = set(`
   inspectorate tribunal command corps brigade regiment battalion club airlines airline airways railways
   railway holdings partners management systems technologies laboratory laboratories labs studios studio
   press times post news journal gazette herald tribune telegraph mirror express observer chronicle weekly
+  noticias nouvelles
   magazine radio television broadcasting media cooperative syndicate chamber exchange reserve treasury
   program programme confederation initiative refinery limited
   united rovers wanderers athletic albion rangers
@@ -427,6 +428,18 @@ export const FOREIGN_PLACE_NOUNS = set(`
   stadt region provinz hauptstadt insel fluss see meer
 `);
 
+/**
+ * Generic nouns of a country's public bodies, which a nationality or a leader's name only describes ("the Turkish
+ * parliament", "la Policía nicaragüense", "el Gobierno de Ortega"): such a phrase is a description, not a name.
+ */
+export const GENERIC_BODY_NOUNS = set(`
+  government parliament police army regime gobierno parlamento policia ejercito regimen gouvernement parlement
+  armee regierung polizei
+`);
+
+/** Words that make a generic body noun the country's own ("Policía Nacional", "Police nationale"). */
+export const NATIONAL_WORDS = set('national nacional nationale nazionale');
+
 /** First words that make a capitalised phrase an organisation in German, Spanish and French ("Organización Mundial …", "Ministère de …"). */
 export const FOREIGN_ORG_FIRST = set(`
   organizacion ministerio gobierno universidad banco partido comision consejo tribunal instituto agencia
@@ -505,7 +518,7 @@ export const ROMANCE_ORG_DESCRIPTORS = set(`
   emisora agencia revista canal portal movimiento coalición coalicion plataforma asociación asociacion
   entreprise société societe groupe firme marque banque fondation syndicat constructeur fabricant opérateur
   operateur parti mouvement coalition association journal quotidien chaîne chaine agence hebdomadaire
-  magazine site média media radio télévision television
+  magazine site média media radio télévision television medio
 `);
 
 /** Heads of German compounds that describe a company, party or outlet before its name ("der Autobauer X", "die Partei X"). */
