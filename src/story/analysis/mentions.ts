@@ -1036,6 +1036,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "a member of Congress", "le Parlement a voté": a legislature's common noun capitalised alone inside a
   // sentence names the country's body (German capitalises every noun, so there it says nothing).
   if (latin && profile !== 'de' && n === 1 && !firstTok.initial && !firstTok.caps && LEGISLATURE_NOUNS.has(firstTok.fold)) cues.organization += 3;
+  else if (latin && n === 1 && !firstTok.caps && LEGISLATURE_NAMES.has(firstTok.fold)) cues.organization += 3;
   // "goes to the House", "the Court ruled": a chamber or a court capitalised alone after "the" names that body
   // (and is not the surname of someone famous).
   else if (profile === 'en' && n === 1 && !firstTok.initial && !firstTok.caps && tokens[a - 1]?.lower === 'the' && CHAMBER_NOUNS.has(firstTok.fold)) cues.organization += 3;
@@ -1181,6 +1182,8 @@ function bodyThenPerson(tokens: Token[], a: number, end: number): number {
 
 /** Common nouns for a legislature, which capitalised alone name one ("Congress", "le Parlement", "el Senado"). */
 const LEGISLATURE_NOUNS = new Set(['congress', 'parliament', 'senate', 'congres', 'parlement', 'senat', 'congreso', 'senado', 'parlamento']);
+/** Legislatures' own one-word names, bodies wherever they stand mid-sentence ("la Douma", "the Knesset"). */
+const LEGISLATURE_NAMES = new Set(['duma', 'douma', 'knesset', 'sejm', 'storting', 'riksdag', 'folketing', 'eduskunta', 'althing', 'majlis', 'seimas', 'saeima']);
 
 /** Chambers and courts, which "the" and a capital alone name ("the House", "the Court"). */
 const CHAMBER_NOUNS = new Set(['house', 'court', 'assembly', 'chamber']);

@@ -39,6 +39,12 @@ interface Cited {
   cluster: Cluster | null;
 }
 
+/** Forms of the Ukrainian participle "published" ("опубліковане", "опублікованому"), whose agent is the publisher. */
+const CYRILLIC_PUBLISHED = /^(?:опубліков|оприлюднен)\p{L}*$/u;
+
+/** Spanish and French nouns of a printed or online outlet ("en el diario X", "dans le quotidien X"). */
+const PRINT_OUTLET_NOUNS = new Set(['diario', 'periódico', 'periodico', 'revista', 'semanario', 'journal', 'quotidien', 'hebdomadaire', 'magazine']);
+
 /** Prepositions that mark the one told in Spanish and French ("dijo a Efe", "a déclaré à l'AFP"). */
 const ROMANCE_DATIVE = new Set(['a', 'al', 'à', 'au']);
 
@@ -545,6 +551,18 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           citedPhrase(col, doc, blockIndex, i + 2);
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // "дослідження, опубліковане лондонським Центром …": a Ukrainian participle of publishing and its agent.
+      if (cyrillic && CYRILLIC_PUBLISHED.test(lower)) citedPhrase(col, doc, blockIndex, i + 1);
+      // "En el diario digital X el corresponsal explica", "dans le quotidien X": the outlet a report appeared in.
+      if (doc.profile === 'romance' && (lower === 'en' || lower === 'dans') && i + 2 < tokens.length) {
+        let k = skipArticles(tokens, i + 1);
+        if (PRINT_OUTLET_NOUNS.has(tokens[k]?.lower ?? '')) {
+          k++;
+          if (tokens[k]?.kind === 'word' && !tokens[k]?.cap) k++;
+          const found = col.clusterStarting(blockIndex, skipArticles(tokens, k)) ?? col.clusterStarting(blockIndex, k);
+          if (found && found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, k));
+        }
+      }
       // German "sagte er gegenüber X" is "he told X".
       if (lower === 'gegenüber' && doc.profile === 'de') citedPhrase(col, doc, blockIndex, i + 1);
       // "the USGS statistics", "Rasmussen polls": the body whose figures the story reports.

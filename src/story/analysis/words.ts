@@ -348,7 +348,8 @@ export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [
 
 /**
  * Capitalised words and acronyms that are terms, not names: seasons, diseases and viruses, economic and
- * technical abbreviations. A span made of one of them alone is no entity ("In Spring", "COVID", "GDP").
+ * technical abbreviations, and the wiki projects (websites and works, not bodies). A span made of one of them
+ * alone is no entity ("In Spring", "COVID", "GDP", "Wikipedia").
  */
 export const NON_ENTITY_WORDS = set(`
   spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
@@ -363,6 +364,7 @@ export const NON_ENTITY_WORDS = set(`
   espanol ingles frances aleman portugues ruso chino arabe italiano ucraniano catalan euskera gallego
   francais anglais allemand espagnol russe italien chinois ukrainien portugais
   mandarin cantonese swahili esperanto latin
+  wikipedia wikinews wikiquote wiktionary wikisource wikidata wikivoyage wikibooks wikiversity
 `);
 
 /** First words of a place's name in Spanish and French ("República Dominicana", "Islas Malvinas", "San José", "Île Maurice"). */
