@@ -28,6 +28,7 @@ import { flags, isAcronym, isCommonWord, isCyrillicGivenName, isDemonym, isOrgDe
 import {
   CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
+  CYRILLIC_EVENT_WORDS,
   CYRILLIC_PLACE_NAMES,
   DIRECTION_WORDS,
   EVENT_FIRST,
@@ -201,6 +202,7 @@ const isEvent = (tokens: Token[], a: number, b: number): boolean => {
   const firstTok = tokens[a];
   if (!lastTok || !firstTok) return false;
   if (b - a >= 2 && EVENT_FIRST.has(firstTok.fold)) return true;
+  if (b - a >= 2) for (let k = a; k < b; k++) if (CYRILLIC_EVENT_WORDS.has(tokens[k]?.lower ?? '')) return true;
   if (!EVENT_HEADS.has(lastTok.fold)) return false;
   // "Doris Day" is a person: a given name first keeps the person reading.
   if (b - a === 2 && flags(firstTok.fold) & FIRST_NAME && !isDemonym(firstTok.fold)) return false;
@@ -838,10 +840,11 @@ function describedPublicBody(tokens: Token[], a: number, end: number): boolean {
   return last.cap && !last.caps && !(f & (ANY_PLACE | ORGANIZATION)) && !FOREIGN_PLACE_NAMES.has(last.fold) && (f & NAME_LIKE) !== 0;
 }
 
+/** Endings of Ukrainian and Russian infinitives ("захищати", "повернутися", "защищать"). */
+const CYRILLIC_INFINITIVE = /\p{L}{3,}(?:ти|тися|тись|ть|ться)$/u;
+
 /** First words of a law's or a treaty's name ("Ley NICA", "Loi Evin"): a document, not a body. */
 const LAW_FIRST = new Set(['ley', 'loi', 'decreto', 'decret', 'tratado', 'traite']);
-/** Last word of an English law's name ("the Patriot Act"). */
-const LAW_LAST = new Set(['act']);
 
 /** Whether "(ACRONYM)" right after [a, end) spells the initials of its capitalised words: "Alto Comisionado … (Acnudh)". */
 export function expandedAcronym(tokens: Token[], a: number, end: number): boolean {
@@ -866,7 +869,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
-  if (latin && n >= 2 && (LAW_FIRST.has(firstTok.fold) || (profile === 'en' && LAW_LAST.has(lastTok.fold)))) return;
+  if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
+  // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
+  if (profile === 'cyrillic' && n >= 2 && firstTok.initial && CYRILLIC_INFINITIVE.test(firstTok.lower)) return;
   if (latin && n >= 2 && expandedAcronym(tokens, a, end)) cues.organization += 3;
   // "Благодійний фонд "Спасемо дітей"": a body's generic description before its quoted name is no name itself.
   if (profile === 'cyrillic' && n <= 2 && !lastTok.cap && cyrillicHeadNominative(lastTok.lower) && QUOTE_OPENERS.has(tokens[end]?.text ?? '') && tokens[end + 1]?.cap) return;

@@ -173,7 +173,16 @@ export const EVENT_HEADS = set(`
 `);
 
 /** First words of events ("Operation Barbarossa", "Battle of …"). */
-export const EVENT_FIRST = set('operation battle siege treaty');
+export const EVENT_FIRST = set(`
+  operation battle siege treaty
+  dia semana cumbre festival copa feria batalla operacion jour semaine sommet coupe foire bataille
+`);
+
+/**
+ * Ukrainian and Russian nouns of an event, in the nominative, where they head the name ("Національний день
+ * служіння", "Міжнародний фестиваль …"); a genitive ("Дзеркало тижня") only qualifies another head.
+ */
+export const CYRILLIC_EVENT_WORDS = set('день тиждень фестиваль конкурс чемпіонат форум саміт марафон олімпіада неделя');
 
 /** Lowercase words that may sit inside a name ("Bank of England", "Anko van der Werff"). */
 export const NAME_CONNECTORS = set('of de da do dos das del della di du des van von der den la le al bin ibn y e zu ter ten');

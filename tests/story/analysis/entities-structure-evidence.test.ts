@@ -46,4 +46,14 @@ describe('organisations claimed on structural evidence only', () => {
     expect(e.organizations).toEqual(['Caribe Noticias', 'Radio Sol']);
     expect(e.people).toEqual(['Andrés Pérez']);
   });
+
+  it('takes the wiki projects for works and a legislature named by its own name for a body', () => {
+    expect(organizationsOf(['The list was copied from Wikipedia and Wiktionary.'], 'en')).toEqual([]);
+    expect(organizationsOf(['En Moscou, la Douma a voté la loi mardi.'], 'fr')).toEqual(['Douma']);
+  });
+
+  it('takes no Ukrainian event or sentence-opening infinitive for a body', () => {
+    expect(organizationsOf(['У Києві відзначили Міжнародний день волонтера.'], 'uk')).toEqual([]);
+    expect(organizationsOf(['Будувати Майбутнє разом вирішили сусіди.'], 'uk')).toEqual([]);
+  });
 });

@@ -20,4 +20,9 @@ describe('sources in Spanish, French and German sentences', () => {
   it('cites no person who states', () => {
     expect(sourcesOf(['María Gómez advirtió que los casos aumentan.'], 'es')).toEqual([]);
   });
+
+  it('cites the outlet a report appeared in, and the Ukrainian publisher of a study', () => {
+    expect(sourcesOf(['En el diario digital El Faro Libre el corresponsal explica por qué.'], 'es')).toEqual(['El Faro Libre']);
+    expect(sourcesOf(['Про це йдеться в дослідженні, опублікованому київським Інститутом демографії.'], 'uk')).toEqual(['Інститут демографії']);
+  });
 });
