@@ -843,6 +843,9 @@ function describedPublicBody(tokens: Token[], a: number, end: number): boolean {
 /** Endings of Ukrainian and Russian infinitives ("захищати", "повернутися", "защищать"). */
 const CYRILLIC_INFINITIVE = /\p{L}{3,}(?:ти|тися|тись|ть|ться)$/u;
 
+/** "The State" in Spanish and French, which a body's name may end with ("Seguridad del Estado"). */
+const STATE_WORDS = new Set(['estado', 'etat']);
+
 /** First words of a law's or a treaty's name ("Ley NICA", "Loi Evin"): a document, not a body. */
 const LAW_FIRST = new Set(['ley', 'loi', 'decreto', 'decret', 'tratado', 'traite']);
 
@@ -873,6 +876,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
   if (profile === 'cyrillic' && n >= 2 && firstTok.initial && CYRILLIC_INFINITIVE.test(firstTok.lower)) return;
   if (latin && n >= 2 && expandedAcronym(tokens, a, end)) cues.organization += 3;
+  // "Seguridad del Estado", "Consejo de Estado", "Conseil d'État": an organ of the state, named by what it does for it.
+  if (profile === 'romance' && n >= 3 && STATE_WORDS.has(lastTok.fold) && ['de', 'del', "d'", 'd’'].includes(tokens[end - 2]?.lower ?? '')) cues.organization += 3;
   // "Благодійний фонд "Спасемо дітей"": a body's generic description before its quoted name is no name itself.
   if (profile === 'cyrillic' && n <= 2 && !lastTok.cap && cyrillicHeadNominative(lastTok.lower) && QUOTE_OPENERS.has(tokens[end]?.text ?? '') && tokens[end + 1]?.cap) return;
   if (!latin && n >= 2 && tokens.slice(a, end).every((t) => /^[\p{Script=Latin}'’.-]+$/u.test(t.text))) {

@@ -56,4 +56,8 @@ describe('organisations claimed on structural evidence only', () => {
     expect(organizationsOf(['У Києві відзначили Міжнародний день волонтера.'], 'uk')).toEqual([]);
     expect(organizationsOf(['Будувати Майбутнє разом вирішили сусіди.'], 'uk')).toEqual([]);
   });
+
+  it('takes an organ "of the State" for a body', () => {
+    expect(organizationsOf(['Los documentos los revisó la Contraloría del Estado, según su abogado.'], 'es')).toEqual(['Contraloría del Estado']);
+  });
 });
