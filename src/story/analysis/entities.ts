@@ -5,10 +5,10 @@
  */
 import type { Doc } from './document.js';
 import { wikipediaPersonBySurname } from './lexicon.js';
-import { POSITION_SCALE, isCyrillicPlace } from './mentions.js';
+import { POSITION_SCALE, expandedAcronym, isCyrillicPlace } from './mentions.js';
 import { isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
-import { NAME_CONNECTORS, ORG_HEADS, TITLE_WORDS } from './words.js';
+import { GENERIC_BODY_NOUNS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TITLE_WORDS } from './words.js';
 
 /** Added to the position of entities named only in headings, so that they sort after the body's. */
 export const HEADLINE_ONLY = 1e14;
@@ -247,6 +247,19 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         g.parent = root(other.index);
         break;
       }
+      // "la Policía de Nicaragua" … "la Policía Nacional": one country's body, named by its country and as the national one.
+      if (
+        g.words.length === 2 &&
+        other.words.length === 3 &&
+        other.words[0] === g.words[0] &&
+        GENERIC_BODY_NOUNS.has(g.words[0] ?? '') &&
+        NATIONAL_WORDS.has(g.words[1] ?? '') &&
+        (other.words[1] === 'de' || other.words[1] === 'of') &&
+        other.cues.organization > 0
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
       if (other.words.length === g.words.length + 1 && other.cues.organization > 0 && g.words.every((w, i) => other.words[i + 1] === w) && isDemonym(other.words[0] ?? '')) {
         g.parent = root(other.index);
         break;
@@ -284,10 +297,12 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
   const starts = new Map<string, Mention>();
   for (const m of mentions) starts.set(`${m.block}:${m.last}`, m);
   for (const m of mentions) {
-    if (!m.caps.every(Boolean) || m.words.length !== 1) continue;
+    if (m.words.length !== 1) continue;
     const tokens = doc.blocks[m.block]?.tokens;
     if (tokens?.[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')') continue;
     const owner = starts.get(`${m.block}:${m.first - 1}`);
+    // "Alto Comisionado … para los Derechos Humanos (Acnudh)": a word not in capitals counts when it spells the initials.
+    if (!m.caps.every(Boolean) && !(owner && expandedAcronym(tokens, owner.first, owner.last))) continue;
     const g = byKeyGroup.get(m.key);
     const o = owner ? byKeyGroup.get(owner.key) : undefined;
     if (!g || !o || g === o || isPersonish(o) || root(g.index) === root(o.index)) continue;

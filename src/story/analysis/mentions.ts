@@ -28,6 +28,7 @@ import { flags, isAcronym, isCommonWord, isCyrillicGivenName, isDemonym, isOrgDe
 import {
   CELESTIAL_BODIES,
   COUNTRY_ABBREVIATIONS,
+  CYRILLIC_EVENT_WORDS,
   CYRILLIC_PLACE_NAMES,
   DIRECTION_WORDS,
   EVENT_FIRST,
@@ -36,6 +37,7 @@ import {
   FOREIGN_ORG_FIRST,
   FOREIGN_PLACE_NAMES,
   FOREIGN_PLACE_NOUNS,
+  GENERIC_BODY_NOUNS,
   GERMAN_BARE_NOUNS,
   GERMAN_ORG_DESCRIPTOR_HEADS,
   INTERNATIONAL_HEADS,
@@ -200,6 +202,7 @@ const isEvent = (tokens: Token[], a: number, b: number): boolean => {
   const firstTok = tokens[a];
   if (!lastTok || !firstTok) return false;
   if (b - a >= 2 && EVENT_FIRST.has(firstTok.fold)) return true;
+  if (b - a >= 2) for (let k = a; k < b; k++) if (CYRILLIC_EVENT_WORDS.has(tokens[k]?.lower ?? '')) return true;
   if (!EVENT_HEADS.has(lastTok.fold)) return false;
   // "Doris Day" is a person: a given name first keeps the person reading.
   if (b - a === 2 && flags(firstTok.fold) & FIRST_NAME && !isDemonym(firstTok.fold)) return false;
@@ -334,6 +337,8 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   }
   // "el partido Nueva Alianza", "la empresa X", "de l'entreprise X": a noun describing a body right before the name.
   if (b.profile === 'romance' && romanceOrgDescriptor(tokens[a - 1])) cues.organization += 4;
+  // "el medio independiente La Hora de Cuba", "el diario digital Global Post": one adjective may stand between.
+  else if (b.profile === 'romance' && isLowercaseModifier(tokens[a - 1]) && romanceOrgDescriptor(tokens[a - 2])) cues.organization += 4;
   // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
   if (b.profile === 'romance' || b.profile === 'de') {
     const p1 = tokens[a - 1];
@@ -416,6 +421,9 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   }
   return { fromNext, prep };
 }
+
+/** Whether a token is a lowercase content word that may qualify a noun ("independiente", "digital"), not a function word. */
+const isLowercaseModifier = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && t.lower.length >= MIN_ROMANCE_ADJECTIVE_LENGTH && !(flags(t.fold) & FUNCTION);
 
 /** Whether a token is a lowercase Spanish or French noun describing a body, perhaps elided ("partido", "l'entreprise"). */
 const romanceOrgDescriptor = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && ROMANCE_ORG_DESCRIPTORS.has(t.lower.replace(/^[ld]['’]/u, ''));
@@ -813,6 +821,46 @@ const hasPlaceWord = (tokens: Token[], a: number, end: number): boolean => {
   return false;
 };
 
+/** Whether a word is an adjective of nationality ("Turkish", "nicaragüense"), not of a continent ("European", "europeo"). */
+const isNationalityAdjective = (fold: string): boolean => !fold.startsWith('europ') && (isDemonym(fold) || isPlaceAdjective(fold));
+
+/**
+ * "the Turkish Parliament", "la Policía nicaragüense", "el Gobierno de Ortega": a generic body noun with only a
+ * nationality, or "of" and a name that is no place, describes the body rather than naming it.
+ */
+function describedPublicBody(tokens: Token[], a: number, end: number): boolean {
+  const first = tokens[a];
+  const last = tokens[end - 1];
+  if (!first || !last) return false;
+  if (end - a === 2) return (GENERIC_BODY_NOUNS.has(first.fold) && isNationalityAdjective(last.fold)) || (GENERIC_BODY_NOUNS.has(last.fold) && isNationalityAdjective(first.fold));
+  if (end - a !== 3 || !GENERIC_BODY_NOUNS.has(first.fold)) return false;
+  const link = tokens[a + 1]?.lower;
+  if (link !== 'de' && link !== 'of') return false;
+  const f = flags(last.fold);
+  return last.cap && !last.caps && !(f & (ANY_PLACE | ORGANIZATION)) && !FOREIGN_PLACE_NAMES.has(last.fold) && (f & NAME_LIKE) !== 0;
+}
+
+/** Endings of Ukrainian and Russian infinitives ("захищати", "повернутися", "защищать"). */
+const CYRILLIC_INFINITIVE = /\p{L}{3,}(?:ти|тися|тись|ть|ться)$/u;
+
+/** "The State" in Spanish and French, which a body's name may end with ("Seguridad del Estado"). */
+const STATE_WORDS = new Set(['estado', 'etat']);
+
+/** First words of a law's or a treaty's name ("Ley NICA", "Loi Evin"): a document, not a body. */
+const LAW_FIRST = new Set(['ley', 'loi', 'decreto', 'decret', 'tratado', 'traite']);
+
+/** Whether "(ACRONYM)" right after [a, end) spells the initials of its capitalised words: "Alto Comisionado … (Acnudh)". */
+export function expandedAcronym(tokens: Token[], a: number, end: number): boolean {
+  const inside = tokens[end + 1];
+  if (tokens[end]?.text !== '(' || tokens[end + 2]?.text !== ')' || inside?.kind !== 'word' || inside.text.length < 2) return false;
+  let initials = '';
+  for (let k = a; k < end; k++) {
+    const t = tokens[k];
+    if (t?.kind === 'word' && t.cap) initials += t.fold.charAt(0);
+  }
+  return initials.length >= 2 && initials === inside.fold;
+}
+
 /** Adds the evidence of the part's own words and its context, then records it. */
 function classifyPart(b: Builder, a: number, end: number, role: Role | null, cues: Cues, prefixOfTitle = false): void {
   const { tokens, profile } = b;
@@ -823,6 +871,13 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const key = spanKey(tokens, a, end);
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
+  if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
+  if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
+  // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
+  if (profile === 'cyrillic' && n >= 2 && firstTok.initial && CYRILLIC_INFINITIVE.test(firstTok.lower)) return;
+  if (latin && n >= 2 && expandedAcronym(tokens, a, end)) cues.organization += 3;
+  // "Seguridad del Estado", "Consejo de Estado", "Conseil d'État": an organ of the state, named by what it does for it.
+  if (profile === 'romance' && n >= 3 && STATE_WORDS.has(lastTok.fold) && ['de', 'del', "d'", 'd’'].includes(tokens[end - 2]?.lower ?? '')) cues.organization += 3;
   // "Благодійний фонд "Спасемо дітей"": a body's generic description before its quoted name is no name itself.
   if (profile === 'cyrillic' && n <= 2 && !lastTok.cap && cyrillicHeadNominative(lastTok.lower) && QUOTE_OPENERS.has(tokens[end]?.text ?? '') && tokens[end + 1]?.cap) return;
   if (!latin && n >= 2 && tokens.slice(a, end).every((t) => /^[\p{Script=Latin}'’.-]+$/u.test(t.text))) {
@@ -991,6 +1046,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "a member of Congress", "le Parlement a voté": a legislature's common noun capitalised alone inside a
   // sentence names the country's body (German capitalises every noun, so there it says nothing).
   if (latin && profile !== 'de' && n === 1 && !firstTok.initial && !firstTok.caps && LEGISLATURE_NOUNS.has(firstTok.fold)) cues.organization += 3;
+  else if (latin && n === 1 && !firstTok.caps && LEGISLATURE_NAMES.has(firstTok.fold)) cues.organization += 3;
   // "goes to the House", "the Court ruled": a chamber or a court capitalised alone after "the" names that body
   // (and is not the surname of someone famous).
   else if (profile === 'en' && n === 1 && !firstTok.initial && !firstTok.caps && tokens[a - 1]?.lower === 'the' && CHAMBER_NOUNS.has(firstTok.fold)) cues.organization += 3;
@@ -1116,7 +1172,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
  * rest must be a given name and one or two capitalised words.
  */
 function bodyThenPerson(tokens: Token[], a: number, end: number): number {
-  for (let k = Math.max(a + 1, end - 3); k <= end - 2; k++) {
+  // Latest split first: "Radio Martí Tomás Cardoso" is the station "Radio Martí" and "Tomás Cardoso", not "Radio"
+  // and "Martí Tomás Cardoso"; a body's first word alone ("Radio", "Partido") names nothing.
+  for (let k = end - 2; k >= Math.max(a + 1, end - 3); k--) {
+    if (k === a + 1 && (ORG_FIRST.has(tokens[a]?.fold ?? '') || FOREIGN_ORG_FIRST.has(tokens[a]?.fold ?? ''))) continue;
     const given = tokens[k];
     if (!given || given.caps || !(flags(given.fold) & FIRST_NAME) || flags(given.fold) & (COMMON | ANY_PLACE | ORGANIZATION)) continue;
     // "NATO PA President Gerry Connolly": a title before the given name makes the run one person's name.
@@ -1133,6 +1192,8 @@ function bodyThenPerson(tokens: Token[], a: number, end: number): number {
 
 /** Common nouns for a legislature, which capitalised alone name one ("Congress", "le Parlement", "el Senado"). */
 const LEGISLATURE_NOUNS = new Set(['congress', 'parliament', 'senate', 'congres', 'parlement', 'senat', 'congreso', 'senado', 'parlamento']);
+/** Legislatures' own one-word names, bodies wherever they stand mid-sentence ("la Douma", "the Knesset"). */
+const LEGISLATURE_NAMES = new Set(['duma', 'douma', 'knesset', 'sejm', 'storting', 'riksdag', 'folketing', 'eduskunta', 'althing', 'majlis', 'seimas', 'saeima']);
 
 /** Chambers and courts, which "the" and a capital alone name ("the House", "the Court"). */
 const CHAMBER_NOUNS = new Set(['house', 'court', 'assembly', 'chamber']);
@@ -1768,7 +1829,13 @@ function surnamesOfGivenNames(doc: Doc): Set<string> {
 
 const ROMANCE_ADJECTIVE =
   /(?:al|ale|ales|aux|el|elle|elles|ien|ienne|iens|iennes|ique|iques|ais|aise|aises|éen|éenne|éens|éennes|ain|aine|aire|aires|unies|unis|ido|ida|idos|idas|ano|ana|anos|anas|ense|enses|ico|ica|icos|icas|ivo|iva|ario|aria|ial|iale|ional|ionale|nacional|mundial)$/u;
-const ROMANCE_LINKS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'pour', 'para', 'del', 'por', 'contra', 'sur', "l'", 'l’', 'et', 'y']);
+/** Shortest lowercase adjective that continues a body's name: shorter words ending alike are links ("al", "del"). */
+const MIN_ROMANCE_ADJECTIVE_LENGTH = 4;
+/** Whether a lowercase word is an adjective continuing a French or Spanish body's name ("européenne", "nacional"). */
+const isRomanceAdjective = (lower: string): boolean => lower.length >= MIN_ROMANCE_ADJECTIVE_LENGTH && ROMANCE_ADJECTIVE.test(lower);
+/** Endings of Spanish and French infinitives ("sancionar", "proteger", "défendre"). */
+const ROMANCE_INFINITIVE = /^\p{L}{3,}(?:ar|er|ir|re)$/u;
+const ROMANCE_LINKS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'los', 'las', 'el', 'al', 'pour', 'para', 'del', 'por', 'contra', 'sur', "l'", 'l’', 'et', 'y']);
 
 /**
  * French and Spanish bodies capitalise only their first word: "Organisation internationale pour les
@@ -1785,7 +1852,7 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
   while (k < tokens.length && k - end < 8) {
     const t = tokens[k];
     if (t?.kind !== 'word') break;
-    if (!t.cap && ROMANCE_ADJECTIVE.test(t.lower)) {
+    if (!t.cap && isRomanceAdjective(t.lower)) {
       k++;
       safe = k;
       continue;
@@ -1797,10 +1864,14 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       if (noun?.kind !== 'word') break;
       // "la Commission européenne et l'Organisation …": a coordinator before a capital starts another name.
       if ((t.lower === 'et' || t.lower === 'y') && noun.cap) break;
+      // "el Congreso para sancionar al régimen": a verb's infinitive after a link starts a clause, not a name's part.
+      if (!noun.cap && ROMANCE_INFINITIVE.test(noun.lower)) break;
       k = n + 1;
+      // "… de las Naciones Unidas para los Derechos Humanos": a capitalised name after the link runs on.
+      if (noun.cap) while (tokens[k]?.kind === 'word' && tokens[k]?.cap) k++;
       const after = tokens[k];
       // The noun ends the name only where the clause ends: "… pour les migrations, environ …".
-      if (!after || after.kind === 'punct' || (!after.cap && ROMANCE_ADJECTIVE.test(after.lower))) safe = k;
+      if (!after || after.kind === 'punct' || (!after.cap && isRomanceAdjective(after.lower))) safe = k;
       continue;
     }
     break;

@@ -39,6 +39,12 @@ interface Cited {
   cluster: Cluster | null;
 }
 
+/** Forms of the Ukrainian participle "published" ("опубліковане", "опублікованому"), whose agent is the publisher. */
+const CYRILLIC_PUBLISHED = /^(?:опубліков|оприлюднен)\p{L}*$/u;
+
+/** Spanish and French nouns of a printed or online outlet ("en el diario X", "dans le quotidien X"). */
+const PRINT_OUTLET_NOUNS = new Set(['diario', 'periódico', 'periodico', 'revista', 'semanario', 'journal', 'quotidien', 'hebdomadaire', 'magazine']);
+
 /** Prepositions that mark the one told in Spanish and French ("dijo a Efe", "a déclaré à l'AFP"). */
 const ROMANCE_DATIVE = new Set(['a', 'al', 'à', 'au']);
 
@@ -109,6 +115,119 @@ const PUBLISHING_VERBS = new Set([
   'meldet',
   'meldete',
   'veröffentlichte',
+]);
+
+/**
+ * Spanish, French and German verbs by which a body states, reports or warns, finite or as the participle of a
+ * compound tense ("la Policía advirtió", "la Policía había advertido", "le ministère a déclaré", "die Polizei teilte
+ * mit"). Announcing an action ("la SNCF a annoncé une grève") cites nobody. Kept apart from the English report
+ * verbs, which also mark roles and speakers elsewhere.
+ */
+const FOREIGN_REPORT_VERBS = new Set([
+  'dijo',
+  'afirmó',
+  'declaró',
+  'advirtió',
+  'señaló',
+  'denunció',
+  'aseguró',
+  'indicó',
+  'explicó',
+  'confirmó',
+  'precisó',
+  'reconoció',
+  'negó',
+  'agregó',
+  'añadió',
+  'estimó',
+  'reveló',
+  'comunicó',
+  'alertó',
+  'dicho',
+  'afirmado',
+  'declarado',
+  'advertido',
+  'señalado',
+  'denunciado',
+  'asegurado',
+  'indicado',
+  'confirmado',
+  'informado',
+  'reportado',
+  'publicado',
+  'comunicado',
+  'alertado',
+  'déclaré',
+  'indiqué',
+  'affirmé',
+  'précisé',
+  'confirmé',
+  'dénoncé',
+  'averti',
+  'estimé',
+  'déclare',
+  'indique',
+  'affirme',
+  'précise',
+  'dénonce',
+  'sagte',
+  'erklärte',
+  'teilte',
+  'warnte',
+  'bestätigte',
+  'betonte',
+]);
+
+/** Auxiliaries and adverbs between a Spanish, French or German subject and its verb ("había advertido", "a déclaré"). */
+const FOREIGN_VERB_FILLERS = new Set([
+  'ha',
+  'han',
+  'había',
+  'habían',
+  'habría',
+  'también',
+  'ya',
+  'a',
+  'ont',
+  'avait',
+  'avaient',
+  'aussi',
+  'déjà',
+  'hat',
+  'hatte',
+  'haben',
+  'hatten',
+  'auch',
+  'bereits',
+]);
+
+/** Spanish, French and German prepositions and articles before a noun that make it no verb's subject ("la portavoz de la Policía dijo"). */
+const FOREIGN_OBJECT_WORDS = new Set([
+  'de',
+  'del',
+  'al',
+  'en',
+  'por',
+  'con',
+  'para',
+  'sobre',
+  'contra',
+  'du',
+  'des',
+  'au',
+  'aux',
+  'par',
+  'pour',
+  'avec',
+  'sur',
+  'von',
+  'vom',
+  'mit',
+  'für',
+  'gegen',
+  'über',
+  'zum',
+  'zur',
 ]);
 
 /** Whether a token is written as an acronym ("NNPC", "U.S."). */
@@ -259,7 +378,8 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
   if (!block) return;
   const { tokens } = block;
   let j = v - 1;
-  while (j >= 0 && VERB_FILLERS.has(tokens[j]?.lower ?? '')) j--;
+  const foreign = doc.profile === 'romance' || doc.profile === 'de';
+  while (j >= 0 && (VERB_FILLERS.has(tokens[j]?.lower ?? '') || (foreign && FOREIGN_VERB_FILLERS.has(tokens[j]?.lower ?? '')))) j--;
   // "Authority (NDMA) said": the parenthesised acronym repeats the subject.
   if (tokens[j]?.text === ')') {
     let k = j - 1;
@@ -298,9 +418,9 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
   const c = clusterAt(registry, blockIndex, j);
   if (m && c && m.last === j + 1) {
     let p = m.first - 1;
-    if (ARTICLES.has(tokens[p]?.lower ?? '')) p--;
+    if (ARTICLES.has(tokens[p]?.lower ?? '') || (foreign && FOREIGN_ARTICLES.has(tokens[p]?.lower ?? ''))) p--;
     const prev = tokens[p];
-    if (prev && prev.kind === 'word' && !prev.cap && OBJECT_PREPOSITIONS.has(prev.lower)) return;
+    if (prev && prev.kind === 'word' && !prev.cap && (OBJECT_PREPOSITIONS.has(prev.lower) || (foreign && FOREIGN_OBJECT_WORDS.has(prev.lower)))) return;
     // "Devouard said": one unknown word before a verb of saying is a person's surname far more often than a
     // body; only a verb of publishing ("X reported", "X published") makes it a source without other evidence.
     const lone = m.last - m.first === 1 && c.kind === null && !isAcronymToken(tokens[m.first]);
@@ -387,6 +507,7 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
   const col = new Collector(doc, registry);
   if (doc.profile === 'other') return [];
   const cyrillic = doc.profile === 'cyrillic';
+  const foreignProfile = doc.profile === 'romance' || doc.profile === 'de';
   let datelineSeen = false;
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') return;
@@ -430,6 +551,18 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           citedPhrase(col, doc, blockIndex, i + 2);
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // "дослідження, опубліковане лондонським Центром …": a Ukrainian participle of publishing and its agent.
+      if (cyrillic && CYRILLIC_PUBLISHED.test(lower)) citedPhrase(col, doc, blockIndex, i + 1);
+      // "En el diario digital X el corresponsal explica", "dans le quotidien X": the outlet a report appeared in.
+      if (doc.profile === 'romance' && (lower === 'en' || lower === 'dans') && i + 2 < tokens.length) {
+        let k = skipArticles(tokens, i + 1);
+        if (PRINT_OUTLET_NOUNS.has(tokens[k]?.lower ?? '')) {
+          k++;
+          if (tokens[k]?.kind === 'word' && !tokens[k]?.cap) k++;
+          const found = col.clusterStarting(blockIndex, skipArticles(tokens, k)) ?? col.clusterStarting(blockIndex, k);
+          if (found && found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, k));
+        }
+      }
       // German "sagte er gegenüber X" is "he told X".
       if (lower === 'gegenüber' && doc.profile === 'de') citedPhrase(col, doc, blockIndex, i + 1);
       // "the USGS statistics", "Rasmussen polls": the body whose figures the story reports.
@@ -486,7 +619,7 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           break;
         }
       }
-      if (REPORT_VERBS.has(lower) && i > 0) {
+      if ((REPORT_VERBS.has(lower) || (foreignProfile && !t.cap && FOREIGN_REPORT_VERBS.has(lower))) && i > 0) {
         if (cyrillic) cyrillicInvertedSource(col, block, blockIndex, i);
         subjectBefore(col, doc, blockIndex, i, registry);
         // Inverted attribution: "…, said the Foreign Ministry."

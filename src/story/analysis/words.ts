@@ -87,6 +87,7 @@ export const ORG_HEADS = set(`
   inspectorate tribunal command corps brigade regiment battalion club airlines airline airways railways
   railway holdings partners management systems technologies laboratory laboratories labs studios studio
   press times post news journal gazette herald tribune telegraph mirror express observer chronicle weekly
+  noticias nouvelles
   magazine radio television broadcasting media cooperative syndicate chamber exchange reserve treasury
   program programme confederation initiative refinery limited
   united rovers wanderers athletic albion rangers
@@ -172,7 +173,16 @@ export const EVENT_HEADS = set(`
 `);
 
 /** First words of events ("Operation Barbarossa", "Battle of …"). */
-export const EVENT_FIRST = set('operation battle siege treaty');
+export const EVENT_FIRST = set(`
+  operation battle siege treaty
+  dia semana cumbre festival copa feria batalla operacion jour semaine sommet coupe foire bataille
+`);
+
+/**
+ * Ukrainian and Russian nouns of an event, in the nominative, where they head the name ("Національний день
+ * служіння", "Міжнародний фестиваль …"); a genitive ("Дзеркало тижня") only qualifies another head.
+ */
+export const CYRILLIC_EVENT_WORDS = set('день тиждень фестиваль конкурс чемпіонат форум саміт марафон олімпіада неделя');
 
 /** Lowercase words that may sit inside a name ("Bank of England", "Anko van der Werff"). */
 export const NAME_CONNECTORS = set('of de da do dos das del della di du des van von der den la le al bin ibn y e zu ter ten');
@@ -347,7 +357,8 @@ export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [
 
 /**
  * Capitalised words and acronyms that are terms, not names: seasons, diseases and viruses, economic and
- * technical abbreviations. A span made of one of them alone is no entity ("In Spring", "COVID", "GDP").
+ * technical abbreviations, and the wiki projects (websites and works, not bodies). A span made of one of them
+ * alone is no entity ("In Spring", "COVID", "GDP", "Wikipedia").
  */
 export const NON_ENTITY_WORDS = set(`
   spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
@@ -362,6 +373,7 @@ export const NON_ENTITY_WORDS = set(`
   espanol ingles frances aleman portugues ruso chino arabe italiano ucraniano catalan euskera gallego
   francais anglais allemand espagnol russe italien chinois ukrainien portugais
   mandarin cantonese swahili esperanto latin
+  wikipedia wikinews wikiquote wiktionary wikisource wikidata wikivoyage wikibooks wikiversity
 `);
 
 /** First words of a place's name in Spanish and French ("República Dominicana", "Islas Malvinas", "San José", "Île Maurice"). */
@@ -426,6 +438,18 @@ export const FOREIGN_PLACE_NOUNS = set(`
   mar oceano golfo lago rio monte isla islas ciudad region provincia pais capital estado
   stadt region provinz hauptstadt insel fluss see meer
 `);
+
+/**
+ * Generic nouns of a country's public bodies, which a nationality or a leader's name only describes ("the Turkish
+ * parliament", "la Policía nicaragüense", "el Gobierno de Ortega"): such a phrase is a description, not a name.
+ */
+export const GENERIC_BODY_NOUNS = set(`
+  government parliament police army regime gobierno parlamento policia ejercito regimen gouvernement parlement
+  armee regierung polizei
+`);
+
+/** Words that make a generic body noun the country's own ("Policía Nacional", "Police nationale"). */
+export const NATIONAL_WORDS = set('national nacional nationale nazionale');
 
 /** First words that make a capitalised phrase an organisation in German, Spanish and French ("Organización Mundial …", "Ministère de …"). */
 export const FOREIGN_ORG_FIRST = set(`
@@ -505,7 +529,7 @@ export const ROMANCE_ORG_DESCRIPTORS = set(`
   emisora agencia revista canal portal movimiento coalición coalicion plataforma asociación asociacion
   entreprise société societe groupe firme marque banque fondation syndicat constructeur fabricant opérateur
   operateur parti mouvement coalition association journal quotidien chaîne chaine agence hebdomadaire
-  magazine site média media radio télévision television
+  magazine site média media radio télévision television medio
 `);
 
 /** Heads of German compounds that describe a company, party or outlet before its name ("der Autobauer X", "die Partei X"). */
