@@ -6,11 +6,10 @@ import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
 import { joinRendering, splitRendering } from '../render/chunks.js';
-import { renderFeeds } from '../render/index.js';
 import { renderIndexPage } from '../site/index-page.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
-import { formatReport, verifyDocument, type VerifyProblem, type VerifyReport } from '../verify/index.js';
+import type { VerifyProblem, VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
 import { BodyStore } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
@@ -225,7 +224,10 @@ async function buildWith(
     if (feed.entry.kind === 'main') Object.assign(formats, report.formats);
   });
   const report: VerifyReport = { ok: problems.length === 0, problems, formats };
-  if (!report.ok) throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${formatReport(report)}`);
+  if (!report.ok) {
+    const { formatReport } = await import('../verify/index.js');
+    throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${formatReport(report)}`);
+  }
 
   const contents: Record<string, string> = {};
   for (const feed of feeds) {
@@ -287,7 +289,7 @@ const SPLIT_MIN_ITEMS = 500;
 /** A feed with this many items is rendered and verified in pieces of {@link PIECE_ITEMS} (see `render/chunks.ts`). */
 const PIECES_MIN_ITEMS = 500;
 /** An edit re-renders and re-verifies the piece holding the edited item: small pieces keep that cheap. */
-const PIECE_ITEMS = 250;
+const PIECE_ITEMS = 50;
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 interface Verified {
@@ -377,11 +379,13 @@ async function inPieces(
 ): Promise<Verified> {
   const task = (piece: FeedDocument): FeedTask => ({ kind: 'feed', document: piece, formats: [...FORMATS] });
   const missing = piecesFromOldest(document, PIECE_ITEMS).filter((_, i) => !plan.cached[i]);
-  const render = missing.length ? missing : [{ ...document, items: document.items.slice(0, 1) }];
   const results: FeedResult[] = [];
-  if (parallel) results.push(...(await Promise.all(render.map((piece) => run(task(piece))))));
-  else for (const piece of render) results.push(await run(task(piece)));
+  if (missing.length) {
+    if (parallel) results.push(...(await Promise.all(missing.map((piece) => run(task(piece))))));
+    else for (const piece of missing) results.push(await run(task(piece)));
+  } else results.push(await headPiece(document, run, cache));
   const whole = async (): Promise<Verified> => {
+    const [{ renderFeeds }, { verifyDocument }] = await Promise.all([import('../render/index.js'), import('../verify/index.js')]);
     const outputs = renderFeeds(document);
     return { outputs, report: await verifyDocument(outputs, document) };
   };
@@ -447,6 +451,22 @@ async function inPieces(
     lazy.moveTo(files);
   };
   return { outputs: kept.keep({ ...lazy, moveTo }), report: validReport(document) };
+}
+
+/**
+ * The head and tail of a large feed whose pieces all come from the cache: the document with its
+ * first item only, rendered and verified, or (as a feed cache entry of that one-item document) as an
+ * earlier build verified it. A build with nothing changed then renders and verifies nothing.
+ */
+async function headPiece(document: FeedDocument, run: (task: FeedTask) => Promise<FeedResult>, cache: FeedCache | undefined): Promise<FeedResult> {
+  const piece: FeedDocument = { ...document, items: document.items.slice(0, 1) };
+  const key = cache?.key('feed', piece);
+  const stored = key === undefined ? undefined : cache?.get(key);
+  if (stored) return { outputs: stored, report: validReport(piece) };
+  const result = await run({ kind: 'feed', document: piece, formats: [...FORMATS] });
+  const { rss, atom, json } = result.outputs;
+  if (key !== undefined && result.report.ok && rss !== undefined && atom !== undefined && json !== undefined) await cache?.set(key, { rss, atom, json });
+  return result;
 }
 
 /**
