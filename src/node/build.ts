@@ -15,7 +15,7 @@ import { BodyStore } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
 import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
 import { checkOutputFolder } from './out-folder.js';
-import { feedsFirst, publishFiles } from './publish.js';
+import { feedsFirst, publishFiles, type FileContents } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
 import { FeedCache, lazyOutputs, outputsReadBy, readBytes, type LazyOutputs } from './feed-cache.js';
 import { displayPath } from './seed-files.js';
@@ -249,11 +249,12 @@ async function buildWith(
       feeds.flatMap((feed) => Object.values(feed.files)),
     );
     // Outputs kept on disk are published from their bytes, read one file at a time: never decoded, never all in memory.
-    const files: Record<string, string | Uint8Array> = Object.defineProperties({}, Object.getOwnPropertyDescriptors(contents));
+    const files: Record<string, FileContents> = Object.defineProperties({}, Object.getOwnPropertyDescriptors(contents));
     for (const feed of feeds) {
       const lazy = kept.of(feed.outputs);
       if (!lazy) continue;
-      for (const format of FORMATS) Object.defineProperty(files, feed.files[format], { enumerable: true, configurable: true, get: () => lazy.bytes(format) });
+      for (const format of FORMATS)
+        Object.defineProperty(files, feed.files[format], { enumerable: true, configurable: true, get: () => lazy.parts?.(format) ?? lazy.bytes(format) });
     }
     const published = await publishFiles(outDir, files, { rank });
     written = published.changed;
@@ -426,31 +427,32 @@ async function inPieces(
   }
   const freshBytes = new Map<Record<FeedFormat, string>, Record<FeedFormat, Buffer>>();
   for (const body of bodies) if (typeof body !== 'string') freshBytes.set(body, { rss: Buffer.from(body.rss), atom: Buffer.from(body.atom), json: Buffer.from(body.json) });
-  // Publishing asks for each file twice (to compare, then to write): the joined bytes are kept until then.
-  const memo = new Map<FeedFormat, Buffer>();
-  const joined = (format: FeedFormat): Buffer => {
+  // Publishing asks for each file twice (to hash, then to write): the parts are kept until then, and never copied into one buffer.
+  const memo = new Map<FeedFormat, Buffer[]>();
+  const parts = (format: FeedFormat): Buffer[] => {
     const known = memo.get(format);
     if (known) return known;
     const { head, tail } = heads[format];
     // What joinRendering puts between two pieces: the text it gives for two empty ones, less head and tail.
     const twoEmpty = joinRendering(format, head, ['', ''], tail);
     const separator = Buffer.from(twoEmpty.slice(head.length, twoEmpty.length - tail.length));
-    const parts: Buffer[] = [Buffer.from(head)];
+    const list: Buffer[] = [Buffer.from(head)];
     for (const [i, body] of bodies.entries()) {
-      if (i > 0) parts.push(separator);
-      parts.push(typeof body === 'string' ? readBytes(body, format) : freshBytes.get(body)![format]);
+      if (i > 0) list.push(separator);
+      list.push(typeof body === 'string' ? readBytes(body, format) : freshBytes.get(body)![format]);
     }
-    parts.push(Buffer.from(tail));
-    const bytes = Buffer.concat(parts);
-    memo.set(format, bytes);
-    return bytes;
+    list.push(Buffer.from(tail));
+    memo.set(format, list);
+    return list;
   };
-  const lazy = outputsReadBy(joined);
+  const lazy = outputsReadBy((format) => Buffer.concat(parts(format)));
+  let published = false;
   const moveTo = (files: Record<FeedFormat, string>): void => {
     memo.clear();
+    published = true;
     lazy.moveTo(files);
   };
-  return { outputs: kept.keep({ ...lazy, moveTo }), report: validReport(document) };
+  return { outputs: kept.keep({ ...lazy, moveTo, parts: (format) => (published ? undefined : parts(format)) }), report: validReport(document) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { link, lstat, mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -99,7 +99,9 @@ const IN_FOLDER_TEMP = '.storyfeed-tmp-';
 /** Marker in the state folder: temporary files may be inside the output folder (cleared by the next build). */
 const IN_FOLDER_MARKER = 'in-folder-temps';
 
-type Contents = string | Uint8Array;
+/** A file's contents: text, bytes, or bytes in parts written one after another (a large feed joined from pieces, never copied into one buffer). */
+export type FileContents = string | Uint8Array | readonly Uint8Array[];
+type Contents = FileContents;
 type Files = Readonly<Record<string, Contents>>;
 
 /**
@@ -264,7 +266,7 @@ async function planPublish(outDir: string, names: readonly string[], files: File
     const folder = path.posix.dirname(name);
     for (let f = folder; f !== '.'; f = path.posix.dirname(f)) needed.add(f);
     if (!(await folderOk(folder))) continue;
-    const hash = digest(files[name]!);
+    const hash = digestOf(files[name]!);
     final.files[name] = [hash];
     const info = folderState.get(folder) === 'missing' ? undefined : await lstat(path.join(outDir, name), { bigint: true }).catch(() => undefined);
     if (!info) {
@@ -512,6 +514,18 @@ async function dropAhead(ahead: Map<string, Promise<string>>): Promise<void> {
     if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined);
   }
   ahead.clear();
+}
+
+/** The {@link digest} of contents, parts hashed in order as if joined. */
+function digestOf(contents: Contents): string {
+  if (!isParts(contents)) return digest(contents);
+  const hash = createHash('sha256');
+  for (const part of contents) hash.update(part);
+  return hash.digest('hex');
+}
+
+function isParts(contents: Contents): contents is readonly Uint8Array[] {
+  return Array.isArray(contents);
 }
 
 /** Writes and flushes a temporary file; one replacing `previous` gets a later modification second than it. */
