@@ -6,17 +6,16 @@ import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
 import { joinRendering, splitRendering } from '../render/chunks.js';
-import { renderFeeds } from '../render/index.js';
 import { renderIndexPage } from '../site/index-page.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
-import { formatReport, verifyDocument, type VerifyProblem, type VerifyReport } from '../verify/index.js';
+import type { VerifyProblem, VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
 import { BodyStore } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
 import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
 import { checkOutputFolder } from './out-folder.js';
-import { feedsFirst, publishFiles } from './publish.js';
+import { feedsFirst, publishFiles, type FileContents } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
 import { FeedCache, lazyOutputs, outputsReadBy, readBytes, type LazyOutputs } from './feed-cache.js';
 import { displayPath } from './seed-files.js';
@@ -225,7 +224,10 @@ async function buildWith(
     if (feed.entry.kind === 'main') Object.assign(formats, report.formats);
   });
   const report: VerifyReport = { ok: problems.length === 0, problems, formats };
-  if (!report.ok) throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${formatReport(report)}`);
+  if (!report.ok) {
+    const { formatReport } = await import('../verify/index.js');
+    throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${formatReport(report)}`);
+  }
 
   const contents: Record<string, string> = {};
   for (const feed of feeds) {
@@ -247,11 +249,12 @@ async function buildWith(
       feeds.flatMap((feed) => Object.values(feed.files)),
     );
     // Outputs kept on disk are published from their bytes, read one file at a time: never decoded, never all in memory.
-    const files: Record<string, string | Uint8Array> = Object.defineProperties({}, Object.getOwnPropertyDescriptors(contents));
+    const files: Record<string, FileContents> = Object.defineProperties({}, Object.getOwnPropertyDescriptors(contents));
     for (const feed of feeds) {
       const lazy = kept.of(feed.outputs);
       if (!lazy) continue;
-      for (const format of FORMATS) Object.defineProperty(files, feed.files[format], { enumerable: true, configurable: true, get: () => lazy.bytes(format) });
+      for (const format of FORMATS)
+        Object.defineProperty(files, feed.files[format], { enumerable: true, configurable: true, get: () => lazy.parts?.(format) ?? lazy.bytes(format) });
     }
     const published = await publishFiles(outDir, files, { rank });
     written = published.changed;
@@ -287,7 +290,7 @@ const SPLIT_MIN_ITEMS = 500;
 /** A feed with this many items is rendered and verified in pieces of {@link PIECE_ITEMS} (see `render/chunks.ts`). */
 const PIECES_MIN_ITEMS = 500;
 /** An edit re-renders and re-verifies the piece holding the edited item: small pieces keep that cheap. */
-const PIECE_ITEMS = 250;
+const PIECE_ITEMS = 50;
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 interface Verified {
@@ -377,11 +380,13 @@ async function inPieces(
 ): Promise<Verified> {
   const task = (piece: FeedDocument): FeedTask => ({ kind: 'feed', document: piece, formats: [...FORMATS] });
   const missing = piecesFromOldest(document, PIECE_ITEMS).filter((_, i) => !plan.cached[i]);
-  const render = missing.length ? missing : [{ ...document, items: document.items.slice(0, 1) }];
   const results: FeedResult[] = [];
-  if (parallel) results.push(...(await Promise.all(render.map((piece) => run(task(piece))))));
-  else for (const piece of render) results.push(await run(task(piece)));
+  if (missing.length) {
+    if (parallel) results.push(...(await Promise.all(missing.map((piece) => run(task(piece))))));
+    else for (const piece of missing) results.push(await run(task(piece)));
+  } else results.push(await headPiece(document, run, cache));
   const whole = async (): Promise<Verified> => {
+    const [{ renderFeeds }, { verifyDocument }] = await Promise.all([import('../render/index.js'), import('../verify/index.js')]);
     const outputs = renderFeeds(document);
     return { outputs, report: await verifyDocument(outputs, document) };
   };
@@ -422,31 +427,48 @@ async function inPieces(
   }
   const freshBytes = new Map<Record<FeedFormat, string>, Record<FeedFormat, Buffer>>();
   for (const body of bodies) if (typeof body !== 'string') freshBytes.set(body, { rss: Buffer.from(body.rss), atom: Buffer.from(body.atom), json: Buffer.from(body.json) });
-  // Publishing asks for each file twice (to compare, then to write): the joined bytes are kept until then.
-  const memo = new Map<FeedFormat, Buffer>();
-  const joined = (format: FeedFormat): Buffer => {
+  // Publishing asks for each file twice (to hash, then to write): the parts are kept until then, and never copied into one buffer.
+  const memo = new Map<FeedFormat, Buffer[]>();
+  const parts = (format: FeedFormat): Buffer[] => {
     const known = memo.get(format);
     if (known) return known;
     const { head, tail } = heads[format];
     // What joinRendering puts between two pieces: the text it gives for two empty ones, less head and tail.
     const twoEmpty = joinRendering(format, head, ['', ''], tail);
     const separator = Buffer.from(twoEmpty.slice(head.length, twoEmpty.length - tail.length));
-    const parts: Buffer[] = [Buffer.from(head)];
+    const list: Buffer[] = [Buffer.from(head)];
     for (const [i, body] of bodies.entries()) {
-      if (i > 0) parts.push(separator);
-      parts.push(typeof body === 'string' ? readBytes(body, format) : freshBytes.get(body)![format]);
+      if (i > 0) list.push(separator);
+      list.push(typeof body === 'string' ? readBytes(body, format) : freshBytes.get(body)![format]);
     }
-    parts.push(Buffer.from(tail));
-    const bytes = Buffer.concat(parts);
-    memo.set(format, bytes);
-    return bytes;
+    list.push(Buffer.from(tail));
+    memo.set(format, list);
+    return list;
   };
-  const lazy = outputsReadBy(joined);
+  const lazy = outputsReadBy((format) => Buffer.concat(parts(format)));
+  let published = false;
   const moveTo = (files: Record<FeedFormat, string>): void => {
     memo.clear();
+    published = true;
     lazy.moveTo(files);
   };
-  return { outputs: kept.keep({ ...lazy, moveTo }), report: validReport(document) };
+  return { outputs: kept.keep({ ...lazy, moveTo, parts: (format) => (published ? undefined : parts(format)) }), report: validReport(document) };
+}
+
+/**
+ * The head and tail of a large feed whose pieces all come from the cache: the document with its
+ * first item only, rendered and verified, or (as a feed cache entry of that one-item document) as an
+ * earlier build verified it. A build with nothing changed then renders and verifies nothing.
+ */
+async function headPiece(document: FeedDocument, run: (task: FeedTask) => Promise<FeedResult>, cache: FeedCache | undefined): Promise<FeedResult> {
+  const piece: FeedDocument = { ...document, items: document.items.slice(0, 1) };
+  const key = cache?.key('feed', piece);
+  const stored = key === undefined ? undefined : cache?.get(key);
+  if (stored) return { outputs: stored, report: validReport(piece) };
+  const result = await run({ kind: 'feed', document: piece, formats: [...FORMATS] });
+  const { rss, atom, json } = result.outputs;
+  if (key !== undefined && result.report.ok && rss !== undefined && atom !== undefined && json !== undefined) await cache?.set(key, { rss, atom, json });
+  return result;
 }
 
 /**

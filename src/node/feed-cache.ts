@@ -175,6 +175,8 @@ export interface LazyOutputs {
   outputs: FeedOutputs;
   /** One output's UTF-8 bytes, read from disk on every call. */
   bytes(format: FeedFormat): Buffer;
+  /** One output's UTF-8 bytes in parts to write one after another, when it is joined from pieces (until {@link LazyOutputs.moveTo}). */
+  parts?(format: FeedFormat): readonly Buffer[] | undefined;
   /** Reads each format from its own file from now on (the published files). */
   moveTo(files: Record<FeedFormat, string>): void;
 }

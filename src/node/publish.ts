@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { link, lstat, mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -99,7 +99,9 @@ const IN_FOLDER_TEMP = '.storyfeed-tmp-';
 /** Marker in the state folder: temporary files may be inside the output folder (cleared by the next build). */
 const IN_FOLDER_MARKER = 'in-folder-temps';
 
-type Contents = string | Uint8Array;
+/** A file's contents: text, bytes, or bytes in parts written one after another (a large feed joined from pieces, never copied into one buffer). */
+export type FileContents = string | Uint8Array | readonly Uint8Array[];
+type Contents = FileContents;
 type Files = Readonly<Record<string, Contents>>;
 
 /**
@@ -264,7 +266,7 @@ async function planPublish(outDir: string, names: readonly string[], files: File
     const folder = path.posix.dirname(name);
     for (let f = folder; f !== '.'; f = path.posix.dirname(f)) needed.add(f);
     if (!(await folderOk(folder))) continue;
-    const hash = digest(files[name]!);
+    const hash = digestOf(files[name]!);
     final.files[name] = [hash];
     const info = folderState.get(folder) === 'missing' ? undefined : await lstat(path.join(outDir, name), { bigint: true }).catch(() => undefined);
     if (!info) {
@@ -337,43 +339,52 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
   let inFolder = false;
   let touched = new Set<string>();
   let lastRank: number | undefined;
-  for (const write of plan.writes) {
-    const dest = path.join(outDir, write.name);
-    const contents = files[write.name]!;
-    if (lastRank !== undefined && write.rank !== lastRank) {
-      // Everything linked to is durable before the files that link to it.
-      for (const dir of touched) await syncFolder(dir);
-      touched = new Set();
-    }
-    lastRank = write.rank;
-    if (!inFolder) {
-      const temp = path.join(paths.tmp, `${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
-      await writeTemp(temp, contents, write.replaces ? dest : undefined);
-      await step('temp');
-      await lock.check();
-      try {
-        await moveIntoPlace(temp, dest, write.name, plan);
-      } catch (error) {
-        await rm(temp, { force: true });
-        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-        // The output folder is on another file system (a mount point): temporary dot-files beside each file instead.
-        inFolder = true;
-        await writeFile(path.join(paths.state, IN_FOLDER_MARKER), '');
-        await syncFolder(paths.state);
+  /** Temporary files of the current rank, written and flushed ahead of their renames (in the state folder). */
+  let ahead = new Map<string, Promise<string>>();
+  try {
+    for (const [index, write] of plan.writes.entries()) {
+      const dest = path.join(outDir, write.name);
+      if (lastRank !== undefined && write.rank !== lastRank) {
+        // Everything linked to is durable before the files that link to it.
+        for (const dir of touched) await syncFolder(dir);
+        touched = new Set();
       }
+      if (!inFolder && write.rank !== lastRank) ahead = writeAhead(plan.writes.slice(index), write.rank, outDir, paths, files);
+      lastRank = write.rank;
+      if (!inFolder) {
+        const temp = await ahead.get(write.name)!;
+        await step('temp');
+        await lock.check();
+        try {
+          await moveIntoPlace(temp, dest, write.name, plan);
+        } catch (error) {
+          await rm(temp, { force: true });
+          if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+          // The output folder is on another file system (a mount point): temporary dot-files beside each file instead.
+          inFolder = true;
+          await dropAhead(ahead);
+          await writeFile(path.join(paths.state, IN_FOLDER_MARKER), '');
+          await syncFolder(paths.state);
+        }
+      }
+      if (inFolder) {
+        const contents = files[write.name]!;
+        const temp = path.join(path.dirname(dest), `${IN_FOLDER_TEMP}${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
+        await writeTemp(temp, contents, write.replaces ? dest : undefined);
+        await step('temp');
+        await lock.check();
+        await moveIntoPlace(temp, dest, write.name, plan).catch(async (error: unknown) => {
+          await rm(temp, { force: true });
+          throw error;
+        });
+      }
+      touched.add(path.dirname(dest));
+      await step('file');
     }
-    if (inFolder) {
-      const temp = path.join(path.dirname(dest), `${IN_FOLDER_TEMP}${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
-      await writeTemp(temp, contents, write.replaces ? dest : undefined);
-      await step('temp');
-      await lock.check();
-      await moveIntoPlace(temp, dest, write.name, plan).catch(async (error: unknown) => {
-        await rm(temp, { force: true });
-        throw error;
-      });
-    }
-    touched.add(path.dirname(dest));
-    await step('file');
+  } catch (error) {
+    // Nothing is left writing once the lock is released (what was written stays for the next build to clear, as after a crash).
+    await Promise.allSettled(ahead.values());
+    throw error;
   }
   for (const dir of touched) await syncFolder(dir);
   await step('written');
@@ -466,6 +477,55 @@ async function removeEmptyFolders(outDir: string, plan: Plan): Promise<string[]>
     }
   }
   return parents;
+}
+
+/** Temporary files written at the same time: the flushes overlap, and few large files are in memory at once. */
+const WRITES_AHEAD = 4;
+
+/**
+ * Writes and flushes the temporary files of the writes of `rank` at the start of `writes`, a few at a
+ * time, in the state folder: their renames then follow one after another, each still checked right
+ * before it. Resolves each to its temporary file's path.
+ */
+function writeAhead(writes: Plan['writes'], rank: number, outDir: string, paths: PublishPaths, files: Files): Map<string, Promise<string>> {
+  const end = writes.findIndex((w) => w.rank !== rank);
+  const group = end < 0 ? writes : writes.slice(0, end);
+  const temps = new Map<string, Promise<string>>();
+  const slots: Promise<unknown>[] = [];
+  group.forEach((write, i) => {
+    const dest = path.join(outDir, write.name);
+    const temp = path.join(paths.tmp, `${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
+    const written = (slots[i - WRITES_AHEAD] ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => writeTemp(temp, files[write.name]!, write.replaces ? dest : undefined))
+      .then(() => temp);
+    // A failure shows when its file is due; until then it must not be reported as unhandled.
+    written.catch(() => undefined);
+    slots.push(written);
+    temps.set(write.name, written);
+  });
+  return temps;
+}
+
+/** Removes the temporary files written ahead that will not be renamed. */
+async function dropAhead(ahead: Map<string, Promise<string>>): Promise<void> {
+  for (const written of ahead.values()) {
+    const temp = await written.catch(() => undefined);
+    if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined);
+  }
+  ahead.clear();
+}
+
+/** The {@link digest} of contents, parts hashed in order as if joined. */
+function digestOf(contents: Contents): string {
+  if (!isParts(contents)) return digest(contents);
+  const hash = createHash('sha256');
+  for (const part of contents) hash.update(part);
+  return hash.digest('hex');
+}
+
+function isParts(contents: Contents): contents is readonly Uint8Array[] {
+  return Array.isArray(contents);
 }
 
 /** Writes and flushes a temporary file; one replacing `previous` gets a later modification second than it. */

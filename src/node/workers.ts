@@ -13,9 +13,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { StoryfeedError, type Diagnostic, type ProblemCode } from '../errors.js';
-import { renderFormat } from '../render/index.js';
 import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
-import { verifyDocument, type VerifyReport } from '../verify/index.js';
+import type { VerifyReport } from '../verify/index.js';
 import { withStoredBodies, type StoredBodies } from './body-store.js';
 import { writeTexts } from './feed-cache.js';
 import { feedRecord } from './feed-record.js';
@@ -70,6 +69,8 @@ export async function runTask<T extends Task>(task: T): Promise<ResultOf<T>> {
     return { story: task.feedRecord ? feedRecord(story) : story, warnings } as ResultOf<T>;
   }
   const document = task.bodies ? withStoredBodies(task.document, task.bodies) : task.document;
+  // Loaded on first use: a build whose feeds all come from the cache needs neither.
+  const [{ renderFormat }, { verifyDocument }] = await Promise.all([import('../render/index.js'), import('../verify/index.js')]);
   const outputs: Partial<FeedOutputs> = {};
   for (const format of task.formats) outputs[format] = renderFormat(document, format);
   const report = await verifyDocument(outputs, document);
