@@ -250,6 +250,8 @@ interface Attribution {
   lead?: boolean;
   /** The phrase follows the verb after the quotation ("…", said the minister), where a definite noun refers back. */
   inverted?: boolean;
+  /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
+  refersBack?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -483,7 +485,10 @@ function attributionBefore(
       (!tokens[clauseStart - 1]?.cap || tokens[clauseStart - 1]?.initial)
     )
       clauseStart--;
-    const opensClause = clauseStart < v && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
+    // "el activista resaltó la importancia de X": an article among the words before the verb opens its subject, not a subordinate clause.
+    let articled = false;
+    for (let k = clauseStart; k < v && !articled; k++) articled = ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '');
+    const opensClause = clauseStart < v && !articled && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
     const subject = tokens[v + 1];
     if (opensClause && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
       let clauseEnd = v + 1;
@@ -876,7 +881,7 @@ function resolveSpeaker(
   ) {
     const c = referent(registry, blocks, pos, last);
     const recent = c?.mentions.some((m) => m.role !== null || m.pos >= (block.order - 1) * POSITION_STRIDE);
-    if (c && (at.inverted ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
+    if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
@@ -1085,6 +1090,36 @@ const firstPersonPos = (registry: Registry, block: Block, blockIndex: number): n
     if ((block.tokens[k]?.quote ?? 0) < 0 && clusterAt(registry, blockIndex, k)?.kind === 'person') return position(block, k);
   }
   return Number.POSITIVE_INFINITY;
+};
+
+/**
+ * The person the paragraph before `blockIndex` hands the word to, when no quotation was found in it: the
+ * speaker of the verb of saying in its last sentence, or of the colon that ends it, as if a quotation followed
+ * there; failing that, the paragraph's subject. Null when the block before is not a paragraph.
+ */
+const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile): Cluster | null => {
+  const previous = blocks[blockIndex - 1];
+  if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
+  const { tokens } = previous;
+  const previousIndex = blockIndex - 1;
+  const end = tokens[tokens.length - 1];
+  // Read the closing sentence as if a quotation opened at its final mark (or right after its colon).
+  const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
+  const hasPerson = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (clusterAt(registry, previousIndex, k)?.kind === 'person') return true;
+    return false;
+  };
+  const personAt = (k: number): [number, number] | null => {
+    const m = registry.tokenMention[previousIndex]?.[k];
+    return m && clusterAt(registry, previousIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
+  };
+  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt);
+  if (at && (at.verb || end?.text === ':') && !at.naming && !at.zero) {
+    const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
+    if (resolved.cluster?.kind === 'person') return resolved.cluster;
+  }
+  const subject = paragraphSubject(registry, blocks, previous, previousIndex, last);
+  return subject?.kind === 'person' ? subject : null;
 };
 
 /** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
@@ -1320,6 +1355,13 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
       if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
         donor = previousBlockQuote;
+      }
+      // A paragraph that is only a quotation, after a paragraph that quoted nobody, is said by the person that
+      // paragraph introduced: the subject of its closing verb of saying or colon ("X каже, що …:", "el activista
+      // resaltó …"), or else the person it is about.
+      if (!donor && f.startsBlock && i === 0 && !previousBlockQuote) {
+        const introduced = introducedSpeaker(registry, doc.blocks, blockIndex, last, doc.profile);
+        if (introduced) donor = { text: '', speaker: introduced.name, cluster: introduced, affiliation: null, pos: f.quote.pos };
       }
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
         donor = previousBlockQuote;

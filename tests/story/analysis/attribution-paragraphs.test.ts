@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const speakers = (paragraphs: string[], language: string): (string | null)[] => analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => q.speaker);
+
+describe('a paragraph that is only a quotation, after a paragraph that introduces its speaker', () => {
+  it('takes the subject of a closing verb of saying and colon (Ukrainian, English, German)', () => {
+    expect(
+      speakers(
+        [
+          'Мер Ігор Савчук відвідав нову школу. Вчителька Марія Левченко каже, що діти чекали на це багато років:',
+          '«Ми нарешті маємо світлі класи, нову бібліотеку і теплу їдальню для всіх учнів».',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Марія Левченко']);
+    expect(
+      speakers(
+        [
+          'Mayor Tom Harris opened the bridge on Sunday. The engineer Ruth Cole explained why it took so long:',
+          '"We had to rebuild every pier from the riverbed up, and the floods came twice."',
+        ],
+        'en',
+      ),
+    ).toEqual(['Ruth Cole']);
+    expect(
+      speakers(
+        [
+          'Bürgermeister Jens Brandt eröffnete die Brücke. Die Ingenieurin Anna Roth erklärte, warum es so lange dauerte:',
+          '„Wir mussten jeden Pfeiler neu bauen, und das Hochwasser kam zweimal.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Roth']);
+  });
+
+  it('resolves a described subject of the verb to the person named before it (Spanish, French)', () => {
+    expect(
+      speakers(
+        [
+          'La jueza Carmen Ibáñez llegó a la audiencia con la sentencia lista.',
+          'Ante la prensa, la magistrada subrayó el apoyo del fiscal Jorge Santos durante todo el proceso.',
+          '«Nadie está por encima de la ley, ni siquiera quienes gobiernan esta provincia».',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carmen Ibáñez']);
+    expect(
+      speakers(
+        [
+          'Le maire Paul Girard a inauguré la médiathèque samedi.',
+          'Devant les habitants, le maire a souligné le rôle de la Région dans le financement.',
+          '« Cette médiathèque appartient à tous ceux qui vivent dans le quartier depuis des années ».',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Paul Girard']);
+  });
+
+  it('falls back to the person the paragraph before is about, then lets a bare verb continue with them', () => {
+    expect(
+      speakers(
+        [
+          'El sindicalista Luis Mora salió de prisión el lunes tras dos años de encierro.',
+          'Mora aprovechó la ocasión para enviar un mensaje a sus compañeros que siguen en la cárcel.',
+          '«Mi abrazo a todos los que siguen presos por defender sus derechos en las fábricas».',
+          '«Volveremos a las calles en cuanto podamos, sin miedo y sin odio», añadió.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Luis Mora', 'Luis Mora']);
+  });
+
+  it('leaves a quotation alone when the paragraph before names nobody', () => {
+    expect(speakers(['The storm closed every road in the valley overnight.', '"We have never seen water this high in the whole history of the village."'], 'en')).toEqual([null]);
+  });
+
+  it('gives an English quotation paragraph to the person the paragraph before is about', () => {
+    expect(speakers(['Mayor Tom Harris opened the bridge on Sunday.', '"We had to rebuild every pier from the riverbed up, and the floods came twice."'], 'en')).toEqual([
+      'Tom Harris',
+    ]);
+  });
+});
