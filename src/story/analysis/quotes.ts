@@ -10,7 +10,7 @@ import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
-import { genderOfPerson, genderOfReference } from './gender.js';
+import { compatible, genderOfArticle, genderOfPerson, genderOfReference } from './gender.js';
 import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
 import { articleAlone } from './spans.js';
@@ -718,6 +718,18 @@ const namedAfter = (phrase: Token[], from: number): { start: number; end: number
   return end > begin && a?.cap && b ? { start: a.start, end: b.end } : null;
 };
 
+/**
+ * Agent-noun endings that name a person by what they do, where a language forms such nouns regularly: Spanish
+ * "-dor"/"-dora", "-ista", "-ero"/"-era", "-ante"/"-ente" ("coordinador", "periodista", "portero", "estudiante"),
+ * French "-eur"/"-euse"/"-rice", "-iste" ("directeur", "animatrice", "militante" aside).
+ */
+const AGENT_NOUN_ENDINGS: Partial<Record<Profile, RegExp>> = {
+  romance: /(?:dora?|ista|ero|era|ante|ente|eur|euse|rice|iste)$/u,
+};
+
+/** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
+const isPersonNoun = (fold: string, profile: Profile): boolean => isRoleNoun(fold) || (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold));
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
   registry: Registry,
@@ -883,6 +895,28 @@ function resolveSpeaker(
     const recent = c?.mentions.some((m) => m.role !== null || m.pos >= (block.order - 1) * POSITION_STRIDE);
     if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
   }
+  // "…», dijo el coordinador general de la Unión Patriótica", "…», manifiesta el periodista independiente": a definite
+  // description headed by a role noun after the verb refers back to the person just named, as the bare noun does,
+  // when that person was named in this paragraph or the one before and the article's gender agrees.
+  const roleHead = words[0];
+  if (
+    (at.inverted || at.refersBack) &&
+    definite &&
+    words.length > 1 &&
+    roleHead &&
+    !roleHead.cap &&
+    isPersonNoun(roleHead.fold, profile) &&
+    !isStaffNoun(roleHead.fold) &&
+    !isOrgHead(roleHead.fold) &&
+    !ORG_DESCRIPTORS.has(roleHead.fold) &&
+    !roleHead.fold.endsWith('s') &&
+    !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
+  ) {
+    const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
+    const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
+    const articleGender = genderOfArticle(phrase[articleAt]);
+    if (c && nearby && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
   // "la organización Cuba Libre", "the group Open Streets": a name in apposition to a common noun is the speaker.
@@ -1043,6 +1077,32 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
   }
   if (!refersBack) return null;
   return referent(registry, blocks, position(block, 0), last);
+};
+
+/** How many words after a person's name their verb of saying may stand ("Quiñones Haces dice", "Ana Ruiz le explicó"). */
+const SUBJECT_VERB_GAP = 2;
+
+/**
+ * The person last named outside quotations, after `from` and before `pos`, as the subject of a verb of saying
+ * ("…, Quiñones Haces dice que …"): a description that refers back means the one the text last had speak, not
+ * whoever was named last in passing.
+ */
+const lastSpeakingPerson = (registry: Registry, blocks: readonly Block[], pos: number, from: number): Cluster | null => {
+  const list = people(registry);
+  for (let i = lastIndexBefore(list, pos); i >= 0; i--) {
+    const e = list[i];
+    if (!e || e.pos < from) break;
+    const tokens = blocks[e.block]?.tokens;
+    const m = registry.tokenMention[e.block]?.[e.first];
+    if (!tokens || !m) continue;
+    for (let k = m.last; k < tokens.length && k <= m.last + SUBJECT_VERB_GAP; k++) {
+      const t = tokens[k];
+      if (t?.kind !== 'word' || t.quote >= 0) break;
+      if (isSpeechVerb(t.lower)) return e.cluster;
+      if (!CLITICS.has(t.lower) && !AUXILIARIES.has(t.lower)) break;
+    }
+  }
+  return null;
 };
 
 /** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */

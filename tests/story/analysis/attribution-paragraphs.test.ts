@@ -82,3 +82,57 @@ describe('a paragraph that is only a quotation, after a paragraph that introduce
     ]);
   });
 });
+
+describe('a described speaker after the verb refers back to the person just named', () => {
+  it('resolves a role or agent noun with modifiers (Spanish, French, English)', () => {
+    expect(
+      speakers(
+        [
+          'El dirigente vecinal Andrés Peña pidió más autobuses para el barrio.',
+          '«Llevamos diez años esperando una línea directa al hospital», dijo el coordinador general de la Asociación Vecinal del Sur.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Andrés Peña']);
+    expect(
+      speakers(
+        [
+          'La directrice Claire Martin a présenté le budget de l’école.',
+          '« Nous ouvrirons deux classes de plus à la rentrée prochaine », a expliqué la directrice de l’établissement.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Martin']);
+    expect(
+      speakers(['Coach Mark Evans praised his young squad after the match.', '"They played with more courage than any team I have coached," said the veteran coach.'], 'en'),
+    ).toEqual(['Mark Evans']);
+  });
+
+  it('prefers the person the text last had speak over one named in passing', () => {
+    expect(
+      speakers(
+        [
+          'En una carta enviada al periodista Mario Soto, Elena Ríos dice que no pagará la multa.',
+          '«Esa decisión la tomé hace tiempo y no pienso cambiarla por nada», manifiesta la activista independiente.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Elena Ríos']);
+  });
+
+  it('keeps the description when the article disagrees with the person or nobody was named nearby', () => {
+    expect(
+      speakers(['El alcalde Pedro Gil inauguró el puente.', '«Vamos a revisar todas las obras de la ciudad este año», dijo la coordinadora general del proyecto.'], 'es'),
+    ).toEqual(['la coordinadora general del proyecto']);
+    expect(
+      speakers(
+        [
+          'El alcalde Pedro Gil inauguró el puente.',
+          'Las obras duraron tres años y costaron el doble de lo previsto.',
+          '«Vamos a revisar todas las obras de la ciudad este año», dijo el coordinador general del proyecto.',
+        ],
+        'es',
+      ),
+    ).toEqual(['el coordinador general del proyecto']);
+  });
+});
