@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { isSpeechVerb } from '../../../src/story/analysis/speech.js';
 import { article } from './helpers.js';
 
 const speakers = (paragraphs: string[], language: string): (string | null)[] => analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => q.speaker);
@@ -134,5 +135,20 @@ describe('a described speaker after the verb refers back to the person just name
         'es',
       ),
     ).toEqual(['el coordinador general del proyecto']);
+  });
+});
+
+describe('verbs of saying the paradigms were missing', () => {
+  it('builds reaffirming, urging, denying, questioning, recalling and reacting verbs in each language', () => {
+    for (const form of ['reafirmó', 'instó', 'exhortaba', 'cuestionaron', 'niega', 'repuso', 'tuiteó']) expect(isSpeechVerb(form), form).toBe(true);
+    for (const form of ['fustigé', 'réaffirmait', 'réagi', 'répète']) expect(isSpeechVerb(form), form).toBe(true);
+    for (const form of ['hob', 'verwies']) expect(isSpeechVerb(form), form).toBe(true);
+    for (const form of ['висловила', 'пригадав', 'розказали', 'пожартувала']) expect(isSpeechVerb(form), form).toBe(true);
+  });
+
+  it('signs a quotation after a sentence that names the speaker before such a verb', () => {
+    expect(speakers(['La alcaldesa Marta Solís reafirmó ante los vecinos que «no vamos a retroceder ni un paso en esta negociación».'], 'es')).toEqual(['Marta Solís']);
+    expect(speakers(['Le maire Paul Durand a fustigé le projet : « Ce projet ne verra jamais le jour dans notre commune ».'], 'fr')).toEqual(['Paul Durand']);
+    expect(speakers(['Ольга Коваль пригадала перші дні війни: «Ми пам’ятаємо кожного, хто захищав це місто»'], 'uk')).toEqual(['Ольга Коваль']);
   });
 });
