@@ -250,6 +250,8 @@ interface Attribution {
   lead?: boolean;
   /** The phrase follows the verb after the quotation ("…", said the minister), where a definite noun refers back. */
   inverted?: boolean;
+  /** The verb is impersonal ("heißt es in …", "se lee en …", "йдеться у …"): the phrase names where the words stand, and their author in it. */
+  impersonal?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
   refersBack?: boolean;
 }
@@ -298,6 +300,42 @@ const continuesName = (tokens: Token[], k: number): boolean => {
   return j > k && !!tokens[j]?.cap;
 };
 
+/** Ukrainian and Russian verbs of saying in the impersonal passive ("йдеться", "говориться", "сообщается"). */
+const IMPERSONAL_CYRILLIC = new Set([
+  'йдеться',
+  'ідеться',
+  'говориться',
+  'зазначається',
+  'повідомляється',
+  'наголошується',
+  'підкреслюється',
+  'говорится',
+  'сообщается',
+  'отмечается',
+  'подчеркивается',
+]);
+
+/** German verbs that say "it reads" with "es" ("heißt es in der Mitteilung"). */
+const IMPERSONAL_GERMAN = new Set(['heißt', 'hieß']);
+
+/** Spanish verbs of reading that, with "se", say "it reads" ("se lee en el comunicado"). */
+const READING_VERBS = new Set(['lee', 'leía', 'leen', 'puede']);
+
+/**
+ * Length of an impersonal verb of saying at `k` ("йдеться", "heißt es", "se lee", "se afirma"), or 0: such a verb
+ * has no speaker as its subject; the author, if any, is named in the place it gives ("in einer Mitteilung der Polizei").
+ */
+const impersonalVerbLength = (tokens: Token[], k: number): number => {
+  const t = tokens[k];
+  if (t?.kind !== 'word' || t.cap) return 0;
+  if (IMPERSONAL_CYRILLIC.has(t.lower)) return 1;
+  if (IMPERSONAL_GERMAN.has(t.lower) && tokens[k + 1]?.lower === 'es') return 2;
+  const next = tokens[k + 1];
+  if (t.lower === 'se' && next?.kind === 'word' && (READING_VERBS.has(next.lower) || isSpeechVerb(next.lower)))
+    return next.lower === 'puede' && tokens[k + 2]?.lower === 'leer' ? 3 : 2;
+  return 0;
+};
+
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
 function attributionAfter(
   block: Block,
@@ -328,6 +366,8 @@ function attributionAfter(
     if (!t || (t.kind === 'punct' && (CLAUSE_END.has(t.text) || QUOTE_MARKS.has(t.text)))) break;
     end++;
   }
+  const impersonal = impersonalVerbLength(tokens, start);
+  if (impersonal > 0) return { from: start + impersonal, to: end, impersonal: true };
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
@@ -766,6 +806,17 @@ function resolveSpeaker(
     const reference = genderOfReference(tokens[at.from]) ?? genderOfReference(tokens[at.from - 1]);
     const c = referent(registry, blocks, pos, last, reference, profile);
     return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
+  }
+  if (at.impersonal) {
+    // "…“, heißt es in einer Mitteilung der Polizei": the author is the last person or body the place names
+    // (the owner comes after the document); "…», se lee en el comunicado": else the body last named, nearby.
+    let author: Cluster | null = null;
+    for (let k = at.from; k < at.to; k++) {
+      const c = clusterAt(registry, blockIndex, k);
+      if (c && (c.kind === 'person' || c.kind === 'organization')) author = c;
+    }
+    author ??= at.to > at.from ? lastBodyBefore(registry, pos, '') : null;
+    return author ? { speaker: author.name, cluster: author, affiliation: null } : none;
   }
   if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];

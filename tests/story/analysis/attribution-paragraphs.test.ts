@@ -152,3 +152,22 @@ describe('verbs of saying the paradigms were missing', () => {
     expect(speakers(['Ольга Коваль пригадала перші дні війни: «Ми пам’ятаємо кожного, хто захищав це місто»'], 'uk')).toEqual(['Ольга Коваль']);
   });
 });
+
+describe('impersonal verbs of saying', () => {
+  it('give the words to the author the place names (Ukrainian, Spanish, German)', () => {
+    expect(speakers(['«Ми продовжимо підтримувати громади на сході країни», - йдеться у заяві Міністерства охорони здоров’я України.'], 'uk')).toEqual([
+      'Міністерство охорони здоров’я України',
+    ]);
+    expect(speakers(['«Seguiremos apoyando a las familias afectadas por las inundaciones», se lee en el comunicado del Ministerio de Salud.'], 'es')).toEqual([
+      'Ministerio de Salud',
+    ]);
+    expect(speakers(['„Wir werden die Ermittlungen mit allen Mitteln fortsetzen“, heißt es in einer Mitteilung der Polizei Hamburg.'], 'de')).toEqual(['Polizei Hamburg']);
+  });
+
+  it('fall back to the body last named, and never make a speaker of "es" or "se"', () => {
+    expect(
+      speakers(['El Ministerio de Salud publicó un comunicado el lunes.', '«Seguiremos apoyando a las familias afectadas por las inundaciones», se lee en el texto.'], 'es'),
+    ).toEqual(['Ministerio de Salud']);
+    expect(speakers(['Die Feuerwehr war mit vierzig Kräften im Einsatz.', '„Wir werden die Ermittlungen mit allen Mitteln fortsetzen“, hieß es.'], 'de')).toEqual([null]);
+  });
+});
