@@ -770,6 +770,27 @@ const AGENT_NOUN_ENDINGS: Partial<Record<Profile, RegExp>> = {
 /** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
 const isPersonNoun = (fold: string, profile: Profile): boolean => isRoleNoun(fold) || (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold));
 
+/** Common nouns of Spanish, French, German and Ukrainian that describe a body the story has named ("la empresa", "le ministère", "des Unternehmens"). */
+const BODY_DESCRIPTORS = new Set(
+  `empresa compañía ministerio policía gobierno organización institución agencia partido sindicato asociación banco
+  universidad ayuntamiento alcaldía embajada entreprise société ministère police gouvernement organisation agence parti
+  syndicat association banque université mairie ambassade unternehmens firma ministeriums polizei regierung partei
+  unternehmens verbands konzerns gewerkschaft botschaft компанії міністерства поліції уряду організації відомства партії посольства`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/** The common noun for a body after a staff noun and its link words ("… de la empresa", "… for the company"), or null. */
+const describedBodyAfter = (phrase: Token[], from: number): string | null => {
+  let k = from;
+  while (k < phrase.length && k - from < 3 && !phrase[k]?.cap && BODY_LINKS.has(phrase[k]?.lower ?? '')) k++;
+  const noun = phrase[k];
+  if (k === from || phrase.slice(k + 1).some((t) => t.kind === 'word') || noun?.kind !== 'word') return null;
+  return (!noun.cap || GERMAN_DEFINITE.has(phrase[k - 1]?.lower ?? '') || phrase[k - 1]?.lower === 'des') && (BODY_DESCRIPTORS.has(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))
+    ? noun.fold
+    : null;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
   registry: Registry,
@@ -902,7 +923,11 @@ function resolveSpeaker(
   if (affiliation && headTok && isStaffNoun(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
   // "ein Sprecher der Nordbahn", "a spokeswoman for Harbour Lines": the body is named after the staff noun even when nothing else names it.
   if (headTok && isStaffNoun(headTok.fold)) {
-    const body = namedAfter(phrase, head + 1);
+    // "el vocero de la empresa", "a spokesman for the company", "ein Sprecher des Ministeriums": the body the story named.
+    const described = describedBodyAfter(phrase, head + 1);
+    const named = described ? (lastBodyBefore(registry, pos, described) ?? lastBodyBefore(registry, pos, '')) : null;
+    if (named) return { speaker: named.name, cluster: named, affiliation: null };
+    const body = described ? null : namedAfter(phrase, head + 1);
     if (body) return { speaker: block.text.slice(body.start, body.end), cluster: null, affiliation: null };
   }
   if (head >= 0) {

@@ -171,3 +171,14 @@ describe('impersonal verbs of saying', () => {
     expect(speakers(['Die Feuerwehr war mit vierzig Kräften im Einsatz.', '„Wir werden die Ermittlungen mit allen Mitteln fortsetzen“, hieß es.'], 'de')).toEqual([null]);
   });
 });
+
+describe('staff of a body the story named, described by a common noun', () => {
+  it('gives "el vocero de la empresa" and "ein Sprecher des Unternehmens" to the body named before', () => {
+    expect(speakers(['La empresa eléctrica UTE anunció nuevas tarifas.', '«No habrá más cortes de luz durante este verano», dijo el vocero de la empresa.'], 'es')).toEqual([
+      'UTE',
+    ]);
+    expect(
+      speakers(['Die Nordbahn AG strich am Montag vierzig Züge.', '„Wir rechnen bis Freitag wieder mit einem normalen Fahrplan“, sagte ein Sprecher des Unternehmens.'], 'de'),
+    ).toEqual(['Nordbahn AG']);
+  });
+});
