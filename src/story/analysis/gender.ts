@@ -34,6 +34,9 @@ export const genderOfReference = (t: Token | undefined): Gender => {
 const FEMININE_ARTICLES = new Set(['la', 'una', 'une', 'eine', 'einer']);
 const MASCULINE_ARTICLES = new Set(['el', 'le', 'un', 'il', 'ein', 'der']);
 
+/** The gender a singular article marks ("la", "el", "une", "der"), or null. */
+export const genderOfArticle = (t: Token | undefined): Gender => (t?.kind !== 'word' ? null : FEMININE_ARTICLES.has(t.lower) ? 'f' : MASCULINE_ARTICLES.has(t.lower) ? 'm' : null);
+
 /** Gender a role noun marks by its form: German "-in" ("Ministerin"), Ukrainian "-ка"/"-иця" ("міністерка", "речниця"). */
 const roleGender = (fold: string, profile: Profile): Gender => {
   if (profile === 'de' && fold.length > 4 && fold.endsWith('in') && !fold.endsWith('ein')) return 'f';
@@ -63,7 +66,7 @@ const introducedGender = (tokens: Token[] | undefined, first: number, profile: P
   if (tokens[k]?.text === ',') k--;
   const t = tokens[k];
   if (t?.kind !== 'word' || t.quote >= 0) return null;
-  const article = (w: Token | undefined): Gender => (w?.kind !== 'word' ? null : FEMININE_ARTICLES.has(w.lower) ? 'f' : MASCULINE_ARTICLES.has(w.lower) ? 'm' : null);
+  const article = genderOfArticle;
   // German "der" is also a genitive and dative feminine article ("die Rede der Ministerin"); it counts only before a role noun in "-er".
   if (profile === 'de' && t.lower === 'der') return null;
   const direct = article(t);

@@ -10,7 +10,7 @@ import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
-import { genderOfPerson, genderOfReference } from './gender.js';
+import { compatible, genderOfArticle, genderOfPerson, genderOfReference } from './gender.js';
 import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
 import { articleAlone } from './spans.js';
@@ -250,6 +250,10 @@ interface Attribution {
   lead?: boolean;
   /** The phrase follows the verb after the quotation ("…", said the minister), where a definite noun refers back. */
   inverted?: boolean;
+  /** The verb is impersonal ("heißt es in …", "se lee en …", "йдеться у …"): the phrase names where the words stand, and their author in it. */
+  impersonal?: boolean;
+  /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
+  refersBack?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -296,6 +300,42 @@ const continuesName = (tokens: Token[], k: number): boolean => {
   return j > k && !!tokens[j]?.cap;
 };
 
+/** Ukrainian and Russian verbs of saying in the impersonal passive ("йдеться", "говориться", "сообщается"). */
+const IMPERSONAL_CYRILLIC = new Set([
+  'йдеться',
+  'ідеться',
+  'говориться',
+  'зазначається',
+  'повідомляється',
+  'наголошується',
+  'підкреслюється',
+  'говорится',
+  'сообщается',
+  'отмечается',
+  'подчеркивается',
+]);
+
+/** German verbs that say "it reads" with "es" ("heißt es in der Mitteilung"). */
+const IMPERSONAL_GERMAN = new Set(['heißt', 'hieß']);
+
+/** Spanish verbs of reading that, with "se", say "it reads" ("se lee en el comunicado"). */
+const READING_VERBS = new Set(['lee', 'leía', 'leen', 'puede']);
+
+/**
+ * Length of an impersonal verb of saying at `k` ("йдеться", "heißt es", "se lee", "se afirma"), or 0: such a verb
+ * has no speaker as its subject; the author, if any, is named in the place it gives ("in einer Mitteilung der Polizei").
+ */
+const impersonalVerbLength = (tokens: Token[], k: number): number => {
+  const t = tokens[k];
+  if (t?.kind !== 'word' || t.cap) return 0;
+  if (IMPERSONAL_CYRILLIC.has(t.lower)) return 1;
+  if (IMPERSONAL_GERMAN.has(t.lower) && tokens[k + 1]?.lower === 'es') return 2;
+  const next = tokens[k + 1];
+  if (t.lower === 'se' && next?.kind === 'word' && (READING_VERBS.has(next.lower) || isSpeechVerb(next.lower)))
+    return next.lower === 'puede' && tokens[k + 2]?.lower === 'leer' ? 3 : 2;
+  return 0;
+};
+
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
 function attributionAfter(
   block: Block,
@@ -326,6 +366,8 @@ function attributionAfter(
     if (!t || (t.kind === 'punct' && (CLAUSE_END.has(t.text) || QUOTE_MARKS.has(t.text)))) break;
     end++;
   }
+  const impersonal = impersonalVerbLength(tokens, start);
+  if (impersonal > 0) return { from: start + impersonal, to: end, impersonal: true };
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
@@ -483,7 +525,10 @@ function attributionBefore(
       (!tokens[clauseStart - 1]?.cap || tokens[clauseStart - 1]?.initial)
     )
       clauseStart--;
-    const opensClause = clauseStart < v && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
+    // "el activista resaltó la importancia de X": an article among the words before the verb opens its subject, not a subordinate clause.
+    let articled = false;
+    for (let k = clauseStart; k < v && !articled; k++) articled = ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '');
+    const opensClause = clauseStart < v && !articled && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
     const subject = tokens[v + 1];
     if (opensClause && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
       let clauseEnd = v + 1;
@@ -713,6 +758,39 @@ const namedAfter = (phrase: Token[], from: number): { start: number; end: number
   return end > begin && a?.cap && b ? { start: a.start, end: b.end } : null;
 };
 
+/**
+ * Agent-noun endings that name a person by what they do, where a language forms such nouns regularly: Spanish
+ * "-dor"/"-dora", "-ista", "-ero"/"-era", "-ante"/"-ente" ("coordinador", "periodista", "portero", "estudiante"),
+ * French "-eur"/"-euse"/"-rice", "-iste" ("directeur", "animatrice", "militante" aside).
+ */
+const AGENT_NOUN_ENDINGS: Partial<Record<Profile, RegExp>> = {
+  romance: /(?:dora?|ista|ero|era|ante|ente|eur|euse|rice|iste)$/u,
+};
+
+/** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
+const isPersonNoun = (fold: string, profile: Profile): boolean => isRoleNoun(fold) || (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold));
+
+/** Common nouns of Spanish, French, German and Ukrainian that describe a body the story has named ("la empresa", "le ministère", "des Unternehmens"). */
+const BODY_DESCRIPTORS = new Set(
+  `empresa compañía ministerio policía gobierno organización institución agencia partido sindicato asociación banco
+  universidad ayuntamiento alcaldía embajada entreprise société ministère police gouvernement organisation agence parti
+  syndicat association banque université mairie ambassade unternehmens firma ministeriums polizei regierung partei
+  unternehmens verbands konzerns gewerkschaft botschaft компанії міністерства поліції уряду організації відомства партії посольства`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/** The common noun for a body after a staff noun and its link words ("… de la empresa", "… for the company"), or null. */
+const describedBodyAfter = (phrase: Token[], from: number): string | null => {
+  let k = from;
+  while (k < phrase.length && k - from < 3 && !phrase[k]?.cap && BODY_LINKS.has(phrase[k]?.lower ?? '')) k++;
+  const noun = phrase[k];
+  if (k === from || phrase.slice(k + 1).some((t) => t.kind === 'word') || noun?.kind !== 'word') return null;
+  return (!noun.cap || GERMAN_DEFINITE.has(phrase[k - 1]?.lower ?? '') || phrase[k - 1]?.lower === 'des') && (BODY_DESCRIPTORS.has(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))
+    ? noun.fold
+    : null;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
   registry: Registry,
@@ -749,6 +827,17 @@ function resolveSpeaker(
     const reference = genderOfReference(tokens[at.from]) ?? genderOfReference(tokens[at.from - 1]);
     const c = referent(registry, blocks, pos, last, reference, profile);
     return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
+  }
+  if (at.impersonal) {
+    // "…“, heißt es in einer Mitteilung der Polizei": the author is the last person or body the place names
+    // (the owner comes after the document); "…», se lee en el comunicado": else the body last named, nearby.
+    let author: Cluster | null = null;
+    for (let k = at.from; k < at.to; k++) {
+      const c = clusterAt(registry, blockIndex, k);
+      if (c && (c.kind === 'person' || c.kind === 'organization')) author = c;
+    }
+    author ??= at.to > at.from ? lastBodyBefore(registry, pos, '') : null;
+    return author ? { speaker: author.name, cluster: author, affiliation: null } : none;
   }
   if (words.length === 0) return { ...none, rejected: true };
   const lead = words[0];
@@ -834,7 +923,11 @@ function resolveSpeaker(
   if (affiliation && headTok && isStaffNoun(headTok.fold)) return { speaker: affiliation.name, cluster: affiliation, affiliation: null };
   // "ein Sprecher der Nordbahn", "a spokeswoman for Harbour Lines": the body is named after the staff noun even when nothing else names it.
   if (headTok && isStaffNoun(headTok.fold)) {
-    const body = namedAfter(phrase, head + 1);
+    // "el vocero de la empresa", "a spokesman for the company", "ein Sprecher des Ministeriums": the body the story named.
+    const described = describedBodyAfter(phrase, head + 1);
+    const named = described ? (lastBodyBefore(registry, pos, described) ?? lastBodyBefore(registry, pos, '')) : null;
+    if (named) return { speaker: named.name, cluster: named, affiliation: null };
+    const body = described ? null : namedAfter(phrase, head + 1);
     if (body) return { speaker: block.text.slice(body.start, body.end), cluster: null, affiliation: null };
   }
   if (head >= 0) {
@@ -876,7 +969,29 @@ function resolveSpeaker(
   ) {
     const c = referent(registry, blocks, pos, last);
     const recent = c?.mentions.some((m) => m.role !== null || m.pos >= (block.order - 1) * POSITION_STRIDE);
-    if (c && (at.inverted ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
+    if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // "…», dijo el coordinador general de la Unión Patriótica", "…», manifiesta el periodista independiente": a definite
+  // description headed by a role noun after the verb refers back to the person just named, as the bare noun does,
+  // when that person was named in this paragraph or the one before and the article's gender agrees.
+  const roleHead = words[0];
+  if (
+    (at.inverted || at.refersBack) &&
+    definite &&
+    words.length > 1 &&
+    roleHead &&
+    !roleHead.cap &&
+    isPersonNoun(roleHead.fold, profile) &&
+    !isStaffNoun(roleHead.fold) &&
+    !isOrgHead(roleHead.fold) &&
+    !ORG_DESCRIPTORS.has(roleHead.fold) &&
+    !roleHead.fold.endsWith('s') &&
+    !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
+  ) {
+    const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
+    const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
+    const articleGender = genderOfArticle(phrase[articleAt]);
+    if (c && nearby && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
@@ -1040,6 +1155,32 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
   return referent(registry, blocks, position(block, 0), last);
 };
 
+/** How many words after a person's name their verb of saying may stand ("Quiñones Haces dice", "Ana Ruiz le explicó"). */
+const SUBJECT_VERB_GAP = 2;
+
+/**
+ * The person last named outside quotations, after `from` and before `pos`, as the subject of a verb of saying
+ * ("…, Quiñones Haces dice que …"): a description that refers back means the one the text last had speak, not
+ * whoever was named last in passing.
+ */
+const lastSpeakingPerson = (registry: Registry, blocks: readonly Block[], pos: number, from: number): Cluster | null => {
+  const list = people(registry);
+  for (let i = lastIndexBefore(list, pos); i >= 0; i--) {
+    const e = list[i];
+    if (!e || e.pos < from) break;
+    const tokens = blocks[e.block]?.tokens;
+    const m = registry.tokenMention[e.block]?.[e.first];
+    if (!tokens || !m) continue;
+    for (let k = m.last; k < tokens.length && k <= m.last + SUBJECT_VERB_GAP; k++) {
+      const t = tokens[k];
+      if (t?.kind !== 'word' || t.quote >= 0) break;
+      if (isSpeechVerb(t.lower)) return e.cluster;
+      if (!CLITICS.has(t.lower) && !AUXILIARIES.has(t.lower)) break;
+    }
+  }
+  return null;
+};
+
 /** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */
 const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent, reference: Gender = null, profile: Profile = 'other'): Cluster | null => {
   const named = lastPersonBefore(registry, blocks, pos);
@@ -1085,6 +1226,36 @@ const firstPersonPos = (registry: Registry, block: Block, blockIndex: number): n
     if ((block.tokens[k]?.quote ?? 0) < 0 && clusterAt(registry, blockIndex, k)?.kind === 'person') return position(block, k);
   }
   return Number.POSITIVE_INFINITY;
+};
+
+/**
+ * The person the paragraph before `blockIndex` hands the word to, when no quotation was found in it: the
+ * speaker of the verb of saying in its last sentence, or of the colon that ends it, as if a quotation followed
+ * there; failing that, the paragraph's subject. Null when the block before is not a paragraph.
+ */
+const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile): Cluster | null => {
+  const previous = blocks[blockIndex - 1];
+  if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
+  const { tokens } = previous;
+  const previousIndex = blockIndex - 1;
+  const end = tokens[tokens.length - 1];
+  // Read the closing sentence as if a quotation opened at its final mark (or right after its colon).
+  const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
+  const hasPerson = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (clusterAt(registry, previousIndex, k)?.kind === 'person') return true;
+    return false;
+  };
+  const personAt = (k: number): [number, number] | null => {
+    const m = registry.tokenMention[previousIndex]?.[k];
+    return m && clusterAt(registry, previousIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
+  };
+  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt);
+  if (at && (at.verb || end?.text === ':') && !at.naming && !at.zero) {
+    const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
+    if (resolved.cluster?.kind === 'person') return resolved.cluster;
+  }
+  const subject = paragraphSubject(registry, blocks, previous, previousIndex, last);
+  return subject?.kind === 'person' ? subject : null;
 };
 
 /** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
@@ -1320,6 +1491,13 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
       if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
         donor = previousBlockQuote;
+      }
+      // A paragraph that is only a quotation, after a paragraph that quoted nobody, is said by the person that
+      // paragraph introduced: the subject of its closing verb of saying or colon ("X каже, що …:", "el activista
+      // resaltó …"), or else the person it is about.
+      if (!donor && f.startsBlock && i === 0 && !previousBlockQuote) {
+        const introduced = introducedSpeaker(registry, doc.blocks, blockIndex, last, doc.profile);
+        if (introduced) donor = { text: '', speaker: introduced.name, cluster: introduced, affiliation: null, pos: f.quote.pos };
       }
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
         donor = previousBlockQuote;

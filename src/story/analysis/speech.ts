@@ -16,7 +16,8 @@ const SPANISH_AR = words(`
   reclam exclam grit brome aclar detall reiter inform ironiz sentenci zanj valor alert matiz remarc
   apostill asever argument confirm revel comunic plante reproch acot ratific enumer
   sintetiz avis alab elogi celebr insinu justific observ record cont confes
-  manifest
+  manifest reafirm mencion inst exhort solicit reivindic cuestion adelant anticip remat espet pronostic
+  vaticin augur tuite neg
 `);
 
 /** Spanish verbs of saying in "-er" and "-ir" (añadir → añadió, añade, añadía, añadieron, añadido, añadiendo). */
@@ -29,7 +30,7 @@ const SPANISH_ER_IR = words(`
 const SPANISH_IRREGULAR = words(`
   dijo dijeron dice dicen decía dicho diciendo advirtió advierte advertía advirtieron sostuvo sostiene
   pidió pide pidieron sugirió sugiere propuso expuso concluyó concluye incluyó recuerda recuerdan
-  manifiesta confiesa cuenta contó reconoce reconocía
+  manifiesta confiesa cuenta contó reconoce reconocía niega niegan repuso prosiguió prosigue mantuvo mantiene
 `);
 
 /** French verbs of saying in "-er" (déclarer → déclaré, déclare, déclarent, déclarait, déclara, déclarant). */
@@ -37,7 +38,7 @@ const FRENCH_ER = words(`
   déclar affirm expliqu ajout soulign estim indiqu précis assur insist confi annonc lanc signal
   rapport confirm témoign racont dénonc comment regrett déplor observ relev résum protest tempér
   nuanc tranch plaid répliqu rétorqu interrog lâch gliss souffl argument détaill développ
-  ironis accus exclam avou concéd prôn salu félicit
+  ironis accus exclam avou concéd prôn salu félicit fustig réaffirm tweet réclam
 `);
 
 /** French forms the regular rules do not make ("dit", "a écrit", "répond", "reconnaît", "promet"). */
@@ -45,7 +46,8 @@ const FRENCH_IRREGULAR = words(`
   dit disent disait dirait écrit écrivent répond répondu répondent répondait reconnaît reconnu admet
   admis promet promis soutient soutenu prévient prévenu conclut conclu poursuit poursuivi reprend repris
   avertit averti interroge rappelle rappelait martèle martelé considère considéré suggère suggéré
-  renchérit renchéri demandé critiqué menacé alerté jugé avancé rappelé martelé
+  renchérit renchéri demandé critiqué menacé alerté jugé avancé rappelé martelé réagi réagit répète répété
+  répétait
 `);
 
 /** German weak verbs of saying, as present stems (sagen → sagte, sagten, sagt, gesagt; erklären → erklärt). */
@@ -60,14 +62,16 @@ const GERMAN_WEAK = words(`
 const GERMAN_STRONG = words(`
   schrieb schrieben geschrieben sprach sprachen gesprochen versprach versprachen verspricht versprochen
   rief riefen ruft gerufen verriet verrieten verrät verraten hieß heißt widersprach widerspricht
-  unterstrich unterstreicht beschrieb beschreibt schloss schließt betont sagt
+  unterstrich unterstreicht beschrieb beschreibt schloss schließt betont sagt hob hoben wies wiesen verwies
+  verwiesen
 `);
 
 /** Ukrainian past stems of verbs of saying (сказа → сказав, сказала, сказали; reflexive висловив-ся). */
 const UKRAINIAN_PAST = words(`
   сказа заяви повідоми дода зазначи наголоси поясни підкресли написа запевни попереди уточни зауважи
   підсумува нагада визна відзначи констатува прокоментува резюмува вказа акцентува обіця пообіця
-  запита спита запитува переконува стверджува розкри процитува підтверди заперечи заклика
+  запита спита запитува переконува стверджува розкри процитува підтверди заперечи заклика вислови пригада
+  розказа пожартува
 `);
 
 /** Ukrainian and Russian forms the stem rule does not make. */
