@@ -164,7 +164,9 @@ export async function startChild(name: string, args: string[], options: ChildOpt
   child.stderr!.setEncoding('utf8').on('data', (d: string) => {
     err += d;
   });
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)));
+  // 'close', not 'exit': a child's last output can arrive after its 'exit' event, and a child that
+  // printed what a test waits for and then ended must count as having printed it.
+  const exited = new Promise<number | string>((resolve) => child.once('close', (code, signal) => resolve(signal ?? code ?? -1)));
   return {
     process: child,
     stdout: () => out,
