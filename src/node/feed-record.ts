@@ -31,9 +31,10 @@ export function feedRecord(story: Story): FeedRecord {
 }
 
 /**
- * Shares the values many records repeat (the site's default authors, the language, the seed path the
- * build already holds) among the records of one build: each record that crossed from a worker thread
- * arrives with its own copies. Only values that are never mutated are shared.
+ * Shares the values many records repeat (authors, tags, the language, the seed path the build
+ * already holds; the URL as the id, the publication date as an equal update date) among the records
+ * of one build: each record that crossed from a worker thread arrives with its own copies. Only
+ * values that are never mutated are shared.
  */
 export class RecordInterner {
   private readonly authors = new Map<string, Story['authors']>();
@@ -49,9 +50,12 @@ export class RecordInterner {
     }
     return {
       ...record,
+      // The id is most often the story's URL.
+      ...(record.id === record.url ? { id: record.url } : {}),
+      ...(record.updated.getTime() === record.published.getTime() ? { updated: record.published } : {}),
       authors,
       language: this.string(record.language),
-      ...(record.tags.length === 0 ? { tags: NO_ITEMS } : {}),
+      tags: record.tags.length === 0 ? NO_ITEMS : record.tags.map((tag) => this.string(tag)),
       ...(file !== undefined && record.file === file ? { file } : {}),
     };
   }
