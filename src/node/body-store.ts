@@ -59,6 +59,32 @@ function readSpan(fd: number, span: Span): { contentHtml: string; contentText: s
 const BODIES_FILE = 'bodies';
 
 /**
+ * The spans of the bodies written, numbered in the order written, three numbers each in one growing
+ * array: a build holds one per story, and an object per span would cost several times as much.
+ */
+class SpanTable {
+  private numbers = new Float64Array(3 * 1024);
+  private count = 0;
+
+  /** Adds a span; gives its number. */
+  add(span: Span): number {
+    if (3 * (this.count + 1) > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.numbers.set([span.offset, span.html, span.text], 3 * this.count);
+    return this.count++;
+  }
+
+  /** The span numbered `n`. */
+  get(n: number): Span {
+    const at = 3 * n;
+    return { offset: this.numbers[at] ?? 0, html: this.numbers[at + 1] ?? 0, text: this.numbers[at + 2] ?? 0 };
+  }
+}
+
+/**
  * Story bodies (HTML and plain text, the bulk of a story) kept on disk while a build runs, so the
  * build holds light records and memory does not grow with the archive. A body is written once, when
  * its story is read, to a temporary file the build owns (never in the output folder); a feed being
@@ -72,9 +98,11 @@ export class BodyStore {
   private fd: number | undefined;
   private dir: string | undefined;
   private size = 0;
-  private readonly byFile = new Map<string, Span>();
+  private readonly spans = new SpanTable();
+  /** Span numbers by seed file, then (once indexed) by item id. */
+  private readonly byFile = new Map<string, number>();
   private readonly hashes = new Map<string, string>();
-  private byId = new Map<string, Span>();
+  private byId = new Map<string, number>();
   private readonly removeOnExit = (): void => this.close();
 
   constructor(
@@ -89,7 +117,7 @@ export class BodyStore {
   keep(story: Story): Story {
     if (story.file === undefined || this.hashes.has(story.file) || !isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) return story;
     this.hashes.set(story.file, contentHash(story));
-    if (this.site.content !== 'summary') this.byFile.set(story.file, this.write(story.contentHtml, story.contentText));
+    if (this.site.content !== 'summary') this.byFile.set(story.file, this.spans.add(this.write(story.contentHtml, story.contentText)));
     return { ...story, contentHtml: '', contentText: '' };
   }
 
@@ -107,7 +135,7 @@ export class BodyStore {
     this.hashes.clear();
     for (const story of stories) {
       const span = !story.draft && story.file !== undefined ? this.byFile.get(story.file) : undefined;
-      if (span) this.byId.set(story.id, span);
+      if (span !== undefined) this.byId.set(story.id, span);
     }
     this.byFile.clear();
   }
@@ -122,7 +150,10 @@ export class BodyStore {
   storedBodies(doc: FeedDocument): StoredBodies | undefined {
     if (this.byId.size === 0) return undefined;
     if (this.dir === undefined) throw new Error('the story bodies of this build were removed');
-    const spans = doc.items.map((item) => this.byId.get(item.id) ?? null);
+    const spans = doc.items.map((item) => {
+      const span = this.byId.get(item.id);
+      return span === undefined ? null : this.spans.get(span);
+    });
     return spans.some(Boolean) ? { file: path.join(this.dir, BODIES_FILE), site: bodySettings(this.site), spans } : undefined;
   }
 

@@ -17,11 +17,53 @@ export type FeedRecord = Story & {
   dateline?: undefined;
 };
 
+const NO_ITEMS: [] = Object.freeze([]) as unknown as [];
+const NO_ENTITIES: FeedRecord['entities'] = Object.freeze({ people: NO_ITEMS, organizations: NO_ITEMS, places: NO_ITEMS });
+
 /**
  * The story as a {@link FeedRecord}. The feed functions take it as they take any story; its type says
- * the analysis is empty, so nobody reads quotes from it by mistake.
+ * the analysis is empty, so nobody reads quotes from it by mistake. Every record shares one frozen
+ * empty analysis: a build holds hundreds of thousands of records.
  */
 export function feedRecord(story: Story): FeedRecord {
   const { sections: _sections, quotes: _quotes, sources: _sources, entities: _entities, dateline: _dateline, ...kept } = story;
-  return { ...kept, sections: [], quotes: [], sources: [], entities: { people: [], organizations: [], places: [] } };
+  return { ...kept, sections: NO_ITEMS, quotes: NO_ITEMS, sources: NO_ITEMS, entities: NO_ENTITIES };
+}
+
+/**
+ * Shares the values many records repeat (authors, tags, the language, the seed path the build
+ * already holds; the URL as the id, the publication date as an equal update date) among the records
+ * of one build: each record that crossed from a worker thread arrives with its own copies. Only
+ * values that are never mutated are shared.
+ */
+export class RecordInterner {
+  private readonly authors = new Map<string, Story['authors']>();
+  private readonly strings = new Map<string, string>();
+
+  /** The record with its repeated values shared; `file` is the seed's path as the build holds it. */
+  intern(record: FeedRecord, file?: string): FeedRecord {
+    const authorsKey = JSON.stringify(record.authors);
+    let authors = this.authors.get(authorsKey);
+    if (!authors) {
+      authors = record.authors;
+      this.authors.set(authorsKey, authors);
+    }
+    return {
+      ...record,
+      // The id is most often the story's URL.
+      ...(record.id === record.url ? { id: record.url } : {}),
+      ...(record.updated.getTime() === record.published.getTime() ? { updated: record.published } : {}),
+      authors,
+      language: this.string(record.language),
+      tags: record.tags.length === 0 ? NO_ITEMS : record.tags.map((tag) => this.string(tag)),
+      ...(file !== undefined && record.file === file ? { file } : {}),
+    };
+  }
+
+  private string(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
 }

@@ -6,7 +6,7 @@ import { feedsReadAnalysis, parseSeed, type StorySite } from '../story/normalize
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
 import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
-import { feedRecord } from './feed-record.js';
+import { feedRecord, RecordInterner } from './feed-record.js';
 import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 
@@ -51,6 +51,12 @@ export interface LoadedStories {
 const CONCURRENCY = 32;
 
 /**
+ * Seeds in flight per worker thread: twice what a worker holds at once (see `workers.ts`), so a
+ * worker always finds the next seed queued, and the queue never holds the whole archive.
+ */
+const NORMALIZE_WINDOW_PER_WORKER = 64;
+
+/**
  * Default size cap of a seed file: 5 MB, about 800,000 words, far beyond any article. Normalizing
  * takes about 55 MB of memory per MB of text, so the cap keeps a build inside a small CI runner.
  */
@@ -88,8 +94,9 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   });
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
+  const interner = new RecordInterner();
   const settle = (i: number, result: Story | StoryfeedError): void => {
-    const story = result instanceof StoryfeedError || !options.feedRecords ? result : feedRecord(result);
+    const story = result instanceof StoryfeedError || !options.feedRecords ? result : interner.intern(feedRecord(result), files[i]!.display);
     results[i] = story instanceof StoryfeedError || !options.keep ? story : options.keep(story);
     options.onProgress?.(++done, files.length);
   };
@@ -119,8 +126,12 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
     };
-    await Promise.all(
-      misses.map(async ({ index, key }) => {
+    // A bounded window of seeds in flight: queueing every seed at once held a task, a promise and a
+    // copy of the options per seed of the archive until its turn came.
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < misses.length) {
+        const { index, key } = misses[next++]!;
         const file = files[index]!;
         try {
           // Without a cache to fill, the worker sends only the feed record (less to copy between threads).
@@ -131,8 +142,9 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
         } catch (error) {
           settle(index, asStoryfeedError(error, file.display));
         }
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(pool.size * NORMALIZE_WINDOW_PER_WORKER, misses.length) }, lane));
   } else {
     const order = misses.map((m) => m.index);
     await eachConcurrently(order.length, async (k) => {

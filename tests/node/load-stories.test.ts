@@ -2,8 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadStories } from '../../src/node/load-stories.js';
+import { feedRecord, RecordInterner } from '../../src/node/feed-record.js';
+import { loadStories, POOL_MIN_SEEDS } from '../../src/node/load-stories.js';
 import { StoryCache } from '../../src/node/story-cache.js';
+import { runTask, type NormalizeTask, type WorkerPool } from '../../src/node/workers.js';
 import { parseSeed } from '../../src/story/normalize.js';
 
 let dir: string;
@@ -56,5 +58,59 @@ describe('loadStories: the body analysis only when something reads it', () => {
     const full = await loadStories(seeds(), { site: tagged, cwd: dir });
     expect(full.stories[0]!.tags.length).toBeGreaterThan(0);
     expect(stories[0]!.tags).toEqual(full.stories[0]!.tags);
+  });
+});
+
+describe('loadStories: seeds handed to worker threads', () => {
+  /** A pool of `size` workers that runs each task here, counting the tasks it holds at once. */
+  const countingPool = (size: number) => {
+    const counts = { running: 0, most: 0, tasks: 0 };
+    const pool = {
+      available: true,
+      size,
+      run: async (task: NormalizeTask) => {
+        counts.tasks++;
+        counts.most = Math.max(counts.most, ++counts.running);
+        // Let the other lanes queue their seeds before this one settles.
+        await new Promise((resolve) => setImmediate(resolve));
+        try {
+          return await runTask(task);
+        } finally {
+          counts.running--;
+        }
+      },
+    };
+    return { pool: pool as unknown as WorkerPool, counts };
+  };
+
+  it('keeps a bounded number of seeds in flight, and gives the stories in file order as one thread does', async () => {
+    const count = POOL_MIN_SEEDS + 50;
+    for (let i = 0; i < count; i++) writeFileSync(path.join(seeds(), `story-${String(i).padStart(5, '0')}.txt`), `Story number ${i}\n\nThe body of story ${i}.\n`);
+    const { pool, counts } = countingPool(2);
+    const pooled = await loadStories(seeds(), { site, cwd: dir, pool, feedRecords: true });
+    expect(counts.tasks).toBe(count + 1);
+    expect(counts.most).toBeGreaterThan(1);
+    expect(counts.most).toBeLessThan(count / 4);
+    const alone = await loadStories(seeds(), { site, cwd: dir, feedRecords: true });
+    expect(pooled.errors).toEqual([]);
+    expect(pooled.stories).toEqual(alone.stories);
+  });
+});
+
+describe('RecordInterner', () => {
+  it('shares repeated authors, language and seed path without changing what a record says', () => {
+    const seed = '---\ntitle: Port reopens\ntags: [ports, shipping]\n---\nShips wait outside the harbour.\n';
+    const story = parseSeed(seed, { file: 'seeds/port.md', site: { ...site, authors: [{ name: 'Desk' }] } });
+    const copy = (): typeof story => structuredClone(story);
+    const interner = new RecordInterner();
+    const file = ['seeds', 'port.md'].join('/');
+    const a = interner.intern(feedRecord(copy()), file);
+    const b = interner.intern(feedRecord(copy()), file);
+    expect(a).toEqual(feedRecord(story));
+    expect(b.authors).toBe(a.authors);
+    expect(a.tags).toEqual(['ports', 'shipping']);
+    expect(b.updated).toBe(b.published);
+    expect(b.sections).toBe(a.sections);
+    expect(Object.isFrozen(a.entities)).toBe(true);
   });
 });
