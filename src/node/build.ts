@@ -69,9 +69,9 @@ export interface BuiltFeed {
 export interface BuildSiteResult {
   /**
    * Every story read (drafts included), as light records: the body's analysis (sections, quotes,
-   * sources, entities) is left out, and so, as a rule, is the body itself (`contentHtml` and
-   * `contentText` are empty: the build kept it on disk until its feeds were rendered), so memory
-   * does not grow with the archive. The published bodies are in the outputs (and the main
+   * sources, entities) is left out, and beyond a build's first 2,000 stories so, as a rule, is the
+   * body itself (`contentHtml` and `contentText` are empty: the build kept it on disk until its feeds
+   * were rendered), so memory does not grow with the archive. The published bodies are in the outputs (and the main
    * `document`); `loadStories` or `inspect` give whole stories.
    */
   stories: FeedRecord[];

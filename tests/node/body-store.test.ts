@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildFeedDocument } from '../../src/feed/document.js';
 import { buildFeedSet, feedSetFiles } from '../../src/feed/sets.js';
-import { BodyStore, withStoredBodies } from '../../src/node/body-store.js';
+import { BodyStore, bodiesInMemory, withStoredBodies } from '../../src/node/body-store.js';
 import { runTask } from '../../src/node/workers.js';
 import { buildSite } from '../../src/node/build.js';
 import { loadStories } from '../../src/node/load-stories.js';
@@ -32,7 +32,7 @@ describe('BodyStore', () => {
   afterEach(() => store?.close());
 
   it('moves bodies to disk and gives every item back the body its feed publishes', () => {
-    store = new BodyStore(site);
+    store = new BodyStore(site, 0);
     const full = Array.from({ length: 6 }, (_, i) => story(i));
     const light = full.map((s) => store!.keep(s));
     expect(light.every((s) => s.contentHtml === '' && s.contentText === '')).toBe(true);
@@ -46,7 +46,7 @@ describe('BodyStore', () => {
 
   it('cuts bodies read back to `contentLimit` as the feed does', () => {
     const limited = { ...site, contentLimit: 40 };
-    store = new BodyStore(limited);
+    store = new BodyStore(limited, 0);
     const full = Array.from({ length: 3 }, (_, i) => story(i));
     const light = full.map((s) => store!.keep(s));
     store.index(light);
@@ -57,7 +57,7 @@ describe('BodyStore', () => {
 
   it('keeps nothing for summary feeds, whose bodies are never published', () => {
     const summary = { ...site, content: 'summary' as const };
-    store = new BodyStore(summary);
+    store = new BodyStore(summary, 0);
     const full = [story(0), story(1)];
     const light = full.map((s) => store!.keep(s));
     expect(light.every((s) => s.contentHtml === '')).toBe(true);
@@ -68,7 +68,7 @@ describe('BodyStore', () => {
   });
 
   it('leaves a body that must be cleaned on its story, so the feed cleans it and says so', () => {
-    store = new BodyStore(site);
+    store = new BodyStore(site, 0);
     const dirty = { ...story(0), contentText: 'A bell\u0007 rings.' };
     const kept = store.keep(dirty);
     expect(kept).toBe(dirty);
@@ -76,7 +76,7 @@ describe('BodyStore', () => {
   });
 
   it('knows items by the ids of published stories only (a draft may share an id)', () => {
-    store = new BodyStore(site);
+    store = new BodyStore(site, 0);
     const published = story(0);
     const draft = { ...story(1), id: published.id, draft: true };
     const light = [store.keep(published), store.keep(draft)];
@@ -85,7 +85,7 @@ describe('BodyStore', () => {
   });
 
   it('cannot read bodies once closed', () => {
-    store = new BodyStore(site);
+    store = new BodyStore(site, 0);
     const light = [store.keep(story(0))];
     store.index(light);
     const document = buildFeedDocument(light, site);
@@ -102,6 +102,14 @@ describe('buildSite with bodies on disk', () => {
     for (let i = 0; i < 9; i++) writeFileSync(path.join(dir, 'seeds', `2024-03-${String(i + 1).padStart(2, '0')}-story-${i}.txt`), `Story ${i}\n\n${BODIES[i % BODIES.length]}\n`);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  // Every body of these small builds goes to disk, as in a large archive.
+  const defaultInMemory = bodiesInMemory.stories;
+  beforeEach(() => {
+    bodiesInMemory.stories = 0;
+  });
+  afterEach(() => {
+    bodiesInMemory.stories = defaultInMemory;
+  });
 
   for (const [name, extra] of [
     ['full bodies', {}],
@@ -128,7 +136,7 @@ describe('buildSite with bodies on disk', () => {
 
 describe('bodies read by a render task', () => {
   it('a feed task given where the bodies are renders exactly the feed of the whole stories', async () => {
-    const store = new BodyStore(site);
+    const store = new BodyStore(site, 0);
     try {
       const full = Array.from({ length: 4 }, (_, i) => story(i));
       const light = full.map((s) => store.keep(s));
@@ -140,6 +148,29 @@ describe('bodies read by a render task', () => {
       const result = await runTask({ kind: 'feed', document, formats: ['rss', 'atom', 'json'], bodies: bodies! });
       expect(result.report.ok).toBe(true);
       expect(result.outputs).toEqual(renderFeeds(buildFeedDocument(full, site)));
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('bodies of a small build', () => {
+  it('stay in memory for the first stories, then go to disk, and read back the same either way', () => {
+    const site = { content: 'full' } as Pick<SiteConfig, 'content' | 'contentLimit'>;
+    const store = new BodyStore(site, 2);
+    try {
+      const stories = [0, 1, 2, 3].map((i) =>
+        parseSeed(`Story ${i}\n\nThe body of story ${i}, which the feed publishes.\n`, {
+          file: `seeds/s${i}.txt`,
+          site: { siteUrl: 'https://news.example.com', title: 'News' } as never,
+          fallbackDate: new Date('2024-01-01T00:00:00Z'),
+        }),
+      );
+      const kept = stories.map((story) => store.keep(story));
+      expect(kept.map((story) => story.contentHtml !== '')).toEqual([true, true, false, false]);
+      store.index(kept);
+      const doc = buildFeedDocument(kept, { siteUrl: 'https://news.example.com', title: 'News' } as never);
+      expect(store.withBodies(doc)).toEqual(buildFeedDocument(stories, { siteUrl: 'https://news.example.com', title: 'News' } as never));
     } finally {
       store.close();
     }
