@@ -96,19 +96,17 @@ describe('BodyStore', () => {
 
 describe('buildSite with bodies on disk', () => {
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-bodies-test-'));
-    mkdirSync(path.join(dir, 'seeds'));
-    for (let i = 0; i < 9; i++) writeFileSync(path.join(dir, 'seeds', `2024-03-${String(i + 1).padStart(2, '0')}-story-${i}.txt`), `Story ${i}\n\n${BODIES[i % BODIES.length]}\n`);
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
   // Every body of these small builds goes to disk, as in a large archive.
   const defaultInMemory = bodiesInMemory.stories;
   beforeEach(() => {
     bodiesInMemory.stories = 0;
+    dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-bodies-test-'));
+    mkdirSync(path.join(dir, 'seeds'));
+    for (let i = 0; i < 9; i++) writeFileSync(path.join(dir, 'seeds', `2024-03-${String(i + 1).padStart(2, '0')}-story-${i}.txt`), `Story ${i}\n\n${BODIES[i % BODIES.length]}\n`);
   });
   afterEach(() => {
     bodiesInMemory.stories = defaultInMemory;
+    rmSync(dir, { recursive: true, force: true });
   });
 
   for (const [name, extra] of [
