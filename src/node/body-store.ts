@@ -112,23 +112,20 @@ export class BodyStore {
   private byId = new Map<string, number>();
   private readonly removeOnExit = (): void => this.close();
 
-  /** Stories seen by {@link BodyStore.keep}. */
-  private seen = 0;
-
   constructor(
     /** How the feeds publish bodies: with `content: 'summary'` the bodies are never published, so none is kept. */
     private readonly site: Pick<SiteConfig, 'content' | 'contentLimit'>,
-    /** Bodies of the first this many stories stay in memory (see {@link bodiesInMemory}). */
+    /** Bodies of the first this many stories (in file order) stay in memory (see {@link bodiesInMemory}). */
     private readonly inMemory = bodiesInMemory.stories,
   ) {}
 
   /**
    * The story as the build holds it: its body moved to disk (`contentHtml` and `contentText` empty),
-   * or the story itself when its body stays in memory (one of the first stories of a build, no seed
+   * or the story itself when its body stays in memory (one of the first stories of a build in file order, no seed
    * file, or text that must be cleaned).
    */
-  keep(story: Story): Story {
-    if (++this.seen <= this.inMemory) return story;
+  keep(story: Story, place: number): Story {
+    if (place < this.inMemory) return story;
     if (story.file === undefined || this.hashes.has(story.file) || !isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) return story;
     this.hashes.set(story.file, contentHash(story));
     if (this.site.content !== 'summary') this.byFile.set(story.file, this.spans.add(this.write(story.contentHtml, story.contentText)));

@@ -154,7 +154,7 @@ async function buildWith(
     ...(epoch ? { fallbackDate: epoch } : {}),
     feedRecords: true,
     // Bodies wait on disk until their feed is rendered: memory holds light records, however large the archive.
-    keep: (story) => bodies.keep(story),
+    keep: (story, place) => bodies.keep(story, place),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     pool,

@@ -34,8 +34,8 @@ export interface LoadStoriesOptions {
    * {@link feedsReadAnalysis}): a feed record carries none of it.
    */
   feedRecords?: boolean;
-  /** What is held of each story as it is read (e.g. the story with its body moved to disk); default the story itself. */
-  keep?: (story: Story) => Story;
+  /** What is held of each story as it is read (e.g. the story with its body moved to disk), given its place among the seeds in file order; default the story itself. */
+  keep?: (story: Story, place: number) => Story;
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -97,7 +97,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const interner = new RecordInterner();
   const settle = (i: number, result: Story | StoryfeedError): void => {
     const story = result instanceof StoryfeedError || !options.feedRecords ? result : interner.intern(feedRecord(result), files[i]!.display);
-    results[i] = story instanceof StoryfeedError || !options.keep ? story : options.keep(story);
+    results[i] = story instanceof StoryfeedError || !options.keep ? story : options.keep(story, i);
     options.onProgress?.(++done, files.length);
   };
   const { pool } = options;

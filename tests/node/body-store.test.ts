@@ -34,7 +34,7 @@ describe('BodyStore', () => {
   it('moves bodies to disk and gives every item back the body its feed publishes', () => {
     store = new BodyStore(site, 0);
     const full = Array.from({ length: 6 }, (_, i) => story(i));
-    const light = full.map((s) => store!.keep(s));
+    const light = full.map((s, i) => store!.keep(s, i));
     expect(light.every((s) => s.contentHtml === '' && s.contentText === '')).toBe(true);
     expect(light.map((s) => store!.hashOf(s))).toEqual(full.map(contentHash));
     store.index(light);
@@ -48,7 +48,7 @@ describe('BodyStore', () => {
     const limited = { ...site, contentLimit: 40 };
     store = new BodyStore(limited, 0);
     const full = Array.from({ length: 3 }, (_, i) => story(i));
-    const light = full.map((s) => store!.keep(s));
+    const light = full.map((s, i) => store!.keep(s, i));
     store.index(light);
     const expected = buildFeedDocument(full, limited);
     expect(expected.items.some((item) => item.contentHtml.includes('Read the full story'))).toBe(true);
@@ -59,7 +59,7 @@ describe('BodyStore', () => {
     const summary = { ...site, content: 'summary' as const };
     store = new BodyStore(summary, 0);
     const full = [story(0), story(1)];
-    const light = full.map((s) => store!.keep(s));
+    const light = full.map((s, i) => store!.keep(s, i));
     expect(light.every((s) => s.contentHtml === '')).toBe(true);
     store.index(light);
     const document = buildFeedDocument(light, summary);
@@ -70,7 +70,7 @@ describe('BodyStore', () => {
   it('leaves a body that must be cleaned on its story, so the feed cleans it and says so', () => {
     store = new BodyStore(site, 0);
     const dirty = { ...story(0), contentText: 'A bell\u0007 rings.' };
-    const kept = store.keep(dirty);
+    const kept = store.keep(dirty, 0);
     expect(kept).toBe(dirty);
     expect(store.hashOf(kept)).toBeUndefined();
   });
@@ -79,14 +79,14 @@ describe('BodyStore', () => {
     store = new BodyStore(site, 0);
     const published = story(0);
     const draft = { ...story(1), id: published.id, draft: true };
-    const light = [store.keep(published), store.keep(draft)];
+    const light = [store.keep(published, 0), store.keep(draft, 1)];
     store.index(light);
     expect(store.withBodies(buildFeedDocument(light, site)).items[0]!.contentHtml).toBe(published.contentHtml);
   });
 
   it('cannot read bodies once closed', () => {
     store = new BodyStore(site, 0);
-    const light = [store.keep(story(0))];
+    const light = [store.keep(story(0), 0)];
     store.index(light);
     const document = buildFeedDocument(light, site);
     store.close();
@@ -137,7 +137,7 @@ describe('bodies read by a render task', () => {
     const store = new BodyStore(site, 0);
     try {
       const full = Array.from({ length: 4 }, (_, i) => story(i));
-      const light = full.map((s) => store.keep(s));
+      const light = full.map((s, i) => store.keep(s, i));
       store.index(light);
       const document = buildFeedDocument(light, site);
       const bodies = store.storedBodies(document);
@@ -164,7 +164,7 @@ describe('bodies of a small build', () => {
           fallbackDate: new Date('2024-01-01T00:00:00Z'),
         }),
       );
-      const kept = stories.map((story) => store.keep(story));
+      const kept = stories.map((story, i) => store.keep(story, i));
       expect(kept.map((story) => story.contentHtml !== '')).toEqual([true, true, false, false]);
       store.index(kept);
       const doc = buildFeedDocument(kept, { siteUrl: 'https://news.example.com', title: 'News' } as never);
