@@ -9,9 +9,17 @@ const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 // eslint-disable-next-line no-control-regex
 const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Any forbidden character or any surrogate, paired or not: one character class, which scans several
+ * times faster than {@link ILLEGAL_TEST}'s alternatives with look-arounds, so text without either
+ * (most text) is passed after one quick scan.
+ */
+// eslint-disable-next-line no-control-regex
+const MAYBE_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** `true` when `text` holds a character XML 1.0 forbids. */
 export function hasIllegalXmlChars(text: string): boolean {
-  return ILLEGAL_TEST.test(text);
+  return MAYBE_ILLEGAL.test(text) && ILLEGAL_TEST.test(text);
 }
 
 /** Text with the characters XML forbids removed. */
@@ -24,7 +32,7 @@ export interface CleanText {
 
 /** Removes the characters XML 1.0 forbids; returns the clean text and what was removed. */
 export function removeIllegalXmlChars(text: string): CleanText {
-  if (!ILLEGAL_TEST.test(text)) return { text, removed: [] };
+  if (!hasIllegalXmlChars(text)) return { text, removed: [] };
   const removed: string[] = [];
   const clean = text.replace(ILLEGAL, (ch) => {
     removed.push(ch);

@@ -1,8 +1,8 @@
 import { describeValue, didYouMean, StoryfeedError } from '../errors.js';
 import { parseIsoDate, isKnownTimeZone } from '../seed/dates.js';
-import { parseAuthorString } from '../seed/front-matter.js';
+import { parseAuthorString } from '../seed/author-string.js';
 import { parseHttpUrl } from '../seed/http-url.js';
-import { canonicalLanguage } from '../story/language.js';
+import { canonicalLanguage } from '../story/language-tag.js';
 import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
 import { resolveSite } from '../feed/site.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
-import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
-import { feedsReadAnalysis, parseSeed, type StorySite } from '../story/normalize.js';
+import { feedsReadAnalysis } from '../story/entity-tags.js';
+import type { StorySite } from '../story/normalize.js';
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
 import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
@@ -171,12 +171,12 @@ async function eachConcurrently(count: number, fn: (i: number) => Promise<void>)
 }
 
 /** A seed's bytes and its sidecar's. */
-interface SeedBytes {
+export interface SeedBytes {
   bytes: Uint8Array;
   sidecar?: Uint8Array;
 }
 
-async function readSeedBytes(file: SeedFile, options: LoadStoriesOptions): Promise<SeedBytes> {
+export async function readSeedBytes(file: SeedFile, options: LoadStoriesOptions): Promise<SeedBytes> {
   if (file.invalidName) throw invalidNameError(file);
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
   // Synchronous reads: much cheaper per file than the promise API, and bounded, so never long.
@@ -247,40 +247,16 @@ async function loadOne(file: SeedFile, options: LoadStoriesOptions): Promise<Sto
   const seed = await readSeedBytes(file, options);
   const { story: hit, key } = await fromCache(file, seed, options);
   if (hit) return hit;
+  // The parser (Markdown, YAML, sanitizer, language data) loads on the first seed not in the cache: a
+  // warm build never needs it.
+  const { normalizeSeedFile } = await import('./normalize-seed.js');
   const warnings: Diagnostic[] = [];
-  const onWarning = (d: Diagnostic): void => {
+  const story = normalizeSeedFile(file, seed, options, analysisWanted(options), (d) => {
     warnings.push(d);
     options.onWarning?.(d);
-  };
-  const text = decodeSeedBytes(seed.bytes, file.display);
-  const sidecar = file.sidecar && seed.sidecar ? readSidecar(file.sidecar, seed.sidecar, options, onWarning) : undefined;
-  const story = parseSeed(text, {
-    file: file.display,
-    site: options.site,
-    ...(sidecar ? { sidecar } : {}),
-    ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}),
-    ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
-    analysis: analysisWanted(options),
-    onWarning,
   });
   if (options.cache && key) await options.cache.set(key, story, warnings);
   return story;
-}
-
-function readSidecar(file: string, bytes: Uint8Array, options: LoadStoriesOptions, onWarning: (d: Diagnostic) => void): SeedMeta {
-  const display = displayPath(file, options.cwd);
-  const text = decodeSeedBytes(bytes, display);
-  const common = { file: display, ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}), onWarning };
-  if (file.endsWith('.json')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (cause) {
-      throw new StoryfeedError('E_JSON', `invalid JSON: ${(cause as Error).message}`, { file: display, cause });
-    }
-    return readMeta(value, common);
-  }
-  return parseYamlMeta(text, common);
 }
 
 /** Wraps anything thrown while loading a seed in a StoryfeedError that names the file. */

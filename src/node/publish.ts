@@ -124,7 +124,8 @@ function defaultRank(file: string): number {
  * (before writing anything) when a file that is not storyfeed's is in the way, and `E_LOCKED` when
  * another build publishes to the same folder.
  */
-export async function publishFiles(outDir: string, files: Files, options: PublishOptions = {}): Promise<PublishResult> {
+export async function publishFiles(outDir: string, given: Files, options: PublishOptions = {}): Promise<PublishResult> {
+  const files = encodeText(given);
   const target = path.resolve(outDir);
   const paths = publishPaths(target);
   const step = async (name: string): Promise<void> => {
@@ -514,6 +515,16 @@ async function dropAhead(ahead: Map<string, Promise<string>>): Promise<void> {
     if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined);
   }
   ahead.clear();
+}
+
+/**
+ * The files with text contents encoded to UTF-8 once: a text file is hashed (for the record) and
+ * then written, and each would encode it again.
+ */
+function encodeText(files: Files): Files {
+  const encoded: Record<string, Contents> = {};
+  for (const [name, contents] of Object.entries(files)) encoded[name] = typeof contents === 'string' ? Buffer.from(contents) : contents;
+  return encoded;
 }
 
 /** The {@link digest} of contents, parts hashed in order as if joined. */

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
-import { SEED_EXTENSIONS } from '../seed/index.js';
+import { SEED_EXTENSIONS } from '../seed/extensions.js';
 import { ioReason } from './read-bounded.js';
 
 /** A seed file found in a folder, with its optional sidecar. */

@@ -2,9 +2,12 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { Author } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
+import { parseAuthorString } from './author-string.js';
 import { parseIsoDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
 import { readSimpleYaml } from './simple-yaml.js';
+
+export { parseAuthorString } from './author-string.js';
 
 /** Story fields a seed can set in YAML front matter, a `.meta.yaml` sidecar, or a JSON seed. */
 export interface SeedMeta {
@@ -386,16 +389,6 @@ function withoutIllegalChars(value: unknown, removed: string[], depth: number): 
   if (depth === 0 || typeof value !== 'object' || value === null || value instanceof Date) return value;
   if (Array.isArray(value)) return value.map((v) => withoutIllegalChars(v, removed, depth - 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutIllegalChars(v, removed, depth - 1)]));
-}
-
-/** Reads "Jane Doe <jane@example.com>" or "jane@example.com (Jane Doe)" or a bare name. */
-export function parseAuthorString(raw: string): Author {
-  const s = raw.trim();
-  const angle = /^(.+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(s);
-  if (angle) return { name: angle[1]!.trim(), email: angle[2]! };
-  const paren = /^([^\s()]+@[^\s()]+)\s*\((.+)\)$/.exec(s);
-  if (paren) return { name: paren[2]!.trim(), email: paren[1]! };
-  return { name: s };
 }
 
 function readTags(value: unknown, fail: Fail): string[] {

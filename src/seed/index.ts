@@ -36,8 +36,7 @@ export function seedFormatOf(file: string | undefined): SeedFormat {
   return 'text';
 }
 
-/** File extensions storyfeed reads as seeds. */
-export const SEED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd', '.json'] as const;
+export { SEED_EXTENSIONS } from './extensions.js';
 
 /**
  * Reads seed text into a {@link SeedArticle}. Characters XML forbids are removed first, with a

@@ -13,6 +13,9 @@ import { slugify, splitDatedName } from './slug.js';
 import { summarize } from './summary.js';
 import { splitWire, withoutWireDateline } from './wire.js';
 import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
+import { DEFAULT_ENTITY_TAGS } from './entity-tags.js';
+
+export { DEFAULT_ENTITY_TAGS, feedsReadAnalysis } from './entity-tags.js';
 
 export { countWords, WORDS_PER_MINUTE } from './reading-time.js';
 
@@ -41,13 +44,6 @@ export interface StoryOptions {
 /** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
 export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' | 'timeZone'>;
 
-/**
- * Default number of entities that become tags: none. Entity tags are opt-in (`entityTags: N` in the
- * config), because a wrong entity shown as a category reaches every subscriber; by default a feed
- * carries only the tags the author gave.
- */
-export const DEFAULT_ENTITY_TAGS = 0;
-
 /** What a story not analysed carries: no quotes, sources or entities. */
 function noAnalysis(): ArticleAnalysis {
   return { quotes: [], sources: [], entities: { people: [], organizations: [], places: [] }, ranked: [] };
@@ -58,14 +54,6 @@ const MIN_TAG_MENTIONS = 2;
 
 /** …or when its relevance is at least this high (named in the headline, or quoted), whatever its count. */
 const MIN_TAG_SCORE = 4;
-
-/**
- * `true` when the feeds of `site` read the body's analysis: only entity tags do (opt-in, see
- * {@link DEFAULT_ENTITY_TAGS}); feeds publish no quotes, sources or entities otherwise.
- */
-export function feedsReadAnalysis(site: Pick<StorySite, 'entities' | 'entityTags'>): boolean {
-  return site.entities !== false && (site.entityTags ?? DEFAULT_ENTITY_TAGS) > 0;
-}
 
 /**
  * Parses one seed (plain text, Markdown or JSON) into a normalized {@link Story}.

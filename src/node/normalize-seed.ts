@@ -1,0 +1,40 @@
+import { StoryfeedError, type Diagnostic } from '../errors.js';
+import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
+import { parseSeed } from '../story/normalize.js';
+import type { Story } from '../types.js';
+import type { LoadStoriesOptions, SeedBytes } from './load-stories.js';
+import { displayPath, type SeedFile } from './seed-files.js';
+
+/**
+ * Normalizes one seed's bytes (and its sidecar's) into a Story; `analysis` says whether the body is
+ * analysed. Kept apart from `load-stories.ts` so a build whose seeds are all cached never loads the parser.
+ */
+export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: LoadStoriesOptions, analysis: boolean, onWarning: (d: Diagnostic) => void): Story {
+  const text = decodeSeedBytes(seed.bytes, file.display);
+  const sidecar = file.sidecar && seed.sidecar ? readSidecar(file.sidecar, seed.sidecar, options, onWarning) : undefined;
+  return parseSeed(text, {
+    file: file.display,
+    site: options.site,
+    ...(sidecar ? { sidecar } : {}),
+    ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}),
+    ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
+    analysis,
+    onWarning,
+  });
+}
+
+function readSidecar(file: string, bytes: Uint8Array, options: LoadStoriesOptions, onWarning: (d: Diagnostic) => void): SeedMeta {
+  const display = displayPath(file, options.cwd);
+  const text = decodeSeedBytes(bytes, display);
+  const common = { file: display, ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}), onWarning };
+  if (file.endsWith('.json')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (cause) {
+      throw new StoryfeedError('E_JSON', `invalid JSON: ${(cause as Error).message}`, { file: display, cause });
+    }
+    return readMeta(value, common);
+  }
+  return parseYamlMeta(text, common);
+}
