@@ -106,6 +106,8 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
     write: !flags.dryRun,
     keepGoing: flags.keepGoing === true,
     cache: flags.cache !== false,
+    // The summary below counts the main feed's items; it reads no body.
+    documentBodies: false,
     ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
     onWarning: (d) => {
       progress?.clear();

@@ -2,14 +2,20 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isXmlClean, publishedBody } from '../feed/document.js';
-import type { FeedDocument, SiteConfig, Story } from '../types.js';
+import type { FeedDocument, FeedItem, SiteConfig, Story } from '../types.js';
 import { contentHash } from './manifest.js';
+import { bodyDigest, readIndexedBody, type IndexedBody } from './indexed-body.js';
 
-/** Where one story's body sits in the spill file: its offset and the UTF-8 length of each part. */
+/**
+ * Where one story's body sits: in the spill file, at `offset`, with the UTF-8 length of each part;
+ * or, with `fd`, in the story cache's index open as `fd`, as the JSON array `[contentHtml, contentText]`
+ * of `html` bytes at `offset` (see `story-cache.ts`).
+ */
 interface Span {
   offset: number;
   html: number;
   text: number;
+  fd?: number;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface StoredBodies {
 
 /** The document with its items' bodies read from the spill file (see {@link BodyStore.storedBodies}). */
 export function withStoredBodies(doc: FeedDocument, stored: StoredBodies): FeedDocument {
-  const fd = openSync(stored.file, 'r');
+  const fd = stored.spans.some((span) => span && span.fd === undefined) ? openSync(stored.file, 'r') : -1;
   try {
     return {
       ...doc,
@@ -37,7 +43,7 @@ export function withStoredBodies(doc: FeedDocument, stored: StoredBodies): FeedD
       }),
     };
   } finally {
-    closeSync(fd);
+    if (fd >= 0) closeSync(fd);
   }
 }
 
@@ -46,10 +52,11 @@ function bodySettings(site: Pick<SiteConfig, 'content' | 'contentLimit'>): Pick<
   return { ...(site.content !== undefined ? { content: site.content } : {}), ...(site.contentLimit !== undefined ? { contentLimit: site.contentLimit } : {}) };
 }
 
-function readSpan(fd: number, span: Span): { contentHtml: string; contentText: string } {
+function readSpan(spill: number, span: Span): { contentHtml: string; contentText: string } {
+  if (span.fd !== undefined) return readIndexedBody({ fd: span.fd, offset: span.offset, length: span.html });
   const bytes = Buffer.allocUnsafe(span.html + span.text);
   for (let read = 0; read < bytes.length; ) {
-    const n = readSync(fd, bytes, read, bytes.length - read, span.offset + read);
+    const n = readSync(spill, bytes, read, bytes.length - read, span.offset + read);
     if (n === 0) throw new Error('the story bodies of this build are cut off');
     read += n;
   }
@@ -65,30 +72,59 @@ const BODIES_FILE = 'bodies';
  */
 export const bodiesInMemory = { stories: 2000 };
 
+/** Bytes of a body digest kept per story (128 bits of SHA-256). */
+const DIGEST_BYTES = 16;
+
 /**
- * The spans of the bodies written, numbered in the order written, three numbers each in one growing
- * array: a build holds one per story, and an object per span would cost several times as much.
+ * One entry per story kept: where its body was written (offset `-1` when it stayed in memory) and
+ * the digest of its body, numbered in the order kept, in two growing typed arrays: a build holds one
+ * per story, and an object per entry would cost several times as much.
  */
-class SpanTable {
-  private numbers = new Float64Array(3 * 1024);
+class EntryTable {
+  private numbers = new Float64Array(4 * 1024);
+  private digests = Buffer.alloc(DIGEST_BYTES * 1024);
   private count = 0;
 
-  /** Adds a span; gives its number. */
-  add(span: Span): number {
-    if (3 * (this.count + 1) > this.numbers.length) {
+  /** Adds an entry; gives its number. */
+  add(span: Span | undefined, digest: Buffer): number {
+    if (4 * (this.count + 1) > this.numbers.length) {
       const grown = new Float64Array(this.numbers.length * 2);
       grown.set(this.numbers);
       this.numbers = grown;
+      const more = Buffer.alloc(this.digests.length * 2);
+      this.digests.copy(more);
+      this.digests = more;
     }
-    this.numbers.set([span.offset, span.html, span.text], 3 * this.count);
+    this.numbers.set(span ? [span.offset, span.html, span.text, span.fd ?? -1] : [-1, 0, 0, -1], 4 * this.count);
+    digest.copy(this.digests, DIGEST_BYTES * this.count, 0, DIGEST_BYTES);
     return this.count++;
   }
 
-  /** The span numbered `n`. */
-  get(n: number): Span {
-    const at = 3 * n;
-    return { offset: this.numbers[at] ?? 0, html: this.numbers[at + 1] ?? 0, text: this.numbers[at + 2] ?? 0 };
+  /** The span of entry `n`, or `undefined` when its body stayed in memory. */
+  span(n: number): Span | undefined {
+    const at = 4 * n;
+    const offset = this.numbers[at] ?? -1;
+    if (offset < 0) return undefined;
+    const fd = this.numbers[at + 3] ?? -1;
+    return { offset, html: this.numbers[at + 1] ?? 0, text: this.numbers[at + 2] ?? 0, ...(fd >= 0 ? { fd } : {}) };
   }
+
+  /** The body digest of entry `n` (hex). */
+  digest(n: number): string {
+    return this.digests.toString('hex', DIGEST_BYTES * n, DIGEST_BYTES * (n + 1));
+  }
+}
+
+/**
+ * What a feed cache key reads of an item's body when the body store knows it: the digest of its
+ * story's body and the settings that make the published body of it (see {@link publishedBody}),
+ * so a key never needs the body itself (see `feed-cache.ts`).
+ */
+export interface BodyDigests {
+  /** The settings that shape a published body, as JSON. */
+  settings: string;
+  /** The digest of the body of the item's story, when known. */
+  digestOf(item: FeedItem): string | undefined;
 }
 
 /**
@@ -105,8 +141,10 @@ export class BodyStore {
   private fd: number | undefined;
   private dir: string | undefined;
   private size = 0;
-  private readonly spans = new SpanTable();
-  /** Span numbers by seed file, then (once indexed) by item id. */
+  /** Bodies kept where the story cache's index holds them. */
+  private indexed = 0;
+  private readonly entries = new EntryTable();
+  /** Entry numbers by seed file, then (once indexed) by item id. */
   private readonly byFile = new Map<string, number>();
   private readonly hashes = new Map<string, string>();
   private byId = new Map<string, number>();
@@ -124,12 +162,43 @@ export class BodyStore {
    * or the story itself when its body stays in memory (one of the first stories of a build in file order, no seed
    * file, or text that must be cleaned).
    */
-  keep(story: Story, place: number): Story {
-    if (place < this.inMemory) return story;
-    if (story.file === undefined || this.hashes.has(story.file) || !isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) return story;
+  keep(story: Story, place: number, indexed?: IndexedBody): Story {
+    if (indexed && story.file !== undefined && !this.byFile.has(story.file)) {
+      // The story cache's index holds the body: nothing to write, nothing to hash. A body read anyway
+      // (a story just normalized) stays in memory when the story is one of the first.
+      const digest = Buffer.from(indexed.digest, 'hex');
+      if (place < this.inMemory && (story.contentHtml !== '' || story.contentText !== '')) {
+        this.byFile.set(story.file, this.entries.add(undefined, digest));
+        return story;
+      }
+      this.hashes.set(story.file, indexed.hash);
+      const span = this.site.content === 'summary' ? undefined : { offset: indexed.offset, html: indexed.length, text: 0, fd: indexed.fd };
+      this.byFile.set(story.file, this.entries.add(span, digest));
+      this.indexed++;
+      return story.contentHtml === '' && story.contentText === '' ? story : { ...story, contentHtml: '', contentText: '' };
+    }
+    if (story.file === undefined || this.byFile.has(story.file) || !isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) return story;
+    const digest = bodyDigest(story);
+    if (place < this.inMemory) {
+      this.byFile.set(story.file, this.entries.add(undefined, digest));
+      return story;
+    }
     this.hashes.set(story.file, contentHash(story));
-    if (this.site.content !== 'summary') this.byFile.set(story.file, this.spans.add(this.write(story.contentHtml, story.contentText)));
+    // A summary feed never publishes the body: it is dropped, not written.
+    const span = this.site.content === 'summary' ? undefined : this.write(story.contentHtml, story.contentText);
+    this.byFile.set(story.file, this.entries.add(span, digest));
     return { ...story, contentHtml: '', contentText: '' };
+  }
+
+  /** The body digests of the stories kept, for feed cache keys (valid once {@link BodyStore.index} has named the items). */
+  digests(): BodyDigests {
+    return {
+      settings: JSON.stringify(bodySettings(this.site)),
+      digestOf: (item) => {
+        const n = this.byId.get(item.id);
+        return n === undefined ? undefined : this.entries.digest(n);
+      },
+    };
   }
 
   /** The {@link contentHash} of the story as it was read (with its body), when its body was moved. */
@@ -145,8 +214,8 @@ export class BodyStore {
     this.byId = new Map();
     this.hashes.clear();
     for (const story of stories) {
-      const span = !story.draft && story.file !== undefined ? this.byFile.get(story.file) : undefined;
-      if (span !== undefined) this.byId.set(story.id, span);
+      const entry = !story.draft && story.file !== undefined ? this.byFile.get(story.file) : undefined;
+      if (entry !== undefined) this.byId.set(story.id, entry);
     }
     this.byFile.clear();
   }
@@ -159,13 +228,13 @@ export class BodyStore {
 
   /** Where the bodies of the document's items are, for {@link withStoredBodies}; `undefined` when its items carry their bodies. */
   storedBodies(doc: FeedDocument): StoredBodies | undefined {
-    if (this.byId.size === 0) return undefined;
-    if (this.dir === undefined) throw new Error('the story bodies of this build were removed');
+    if (this.byId.size === 0 || (this.size === 0 && this.indexed === 0)) return undefined;
+    if (this.dir === undefined && this.size > 0) throw new Error('the story bodies of this build were removed');
     const spans = doc.items.map((item) => {
-      const span = this.byId.get(item.id);
-      return span === undefined ? null : this.spans.get(span);
+      const entry = this.byId.get(item.id);
+      return (entry === undefined ? undefined : this.entries.span(entry)) ?? null;
     });
-    return spans.some(Boolean) ? { file: path.join(this.dir, BODIES_FILE), site: bodySettings(this.site), spans } : undefined;
+    return spans.some(Boolean) ? { file: this.dir === undefined ? '' : path.join(this.dir, BODIES_FILE), site: bodySettings(this.site), spans } : undefined;
   }
 
   /** Removes the spill file (the build calls it when done; it also goes when the process exits). */

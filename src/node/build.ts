@@ -49,6 +49,12 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** Worker threads for normalizing many seeds and rendering and verifying large feeds (default: one per core; 0: none). */
   workers?: number;
+  /**
+   * Give the main feed's {@link BuildSiteResult.document} with its items' bodies (default `true`).
+   * `false` leaves them empty, and saves reading every body of a large feed back from disk when the
+   * caller does not read them (the CLI does not).
+   */
+  documentBodies?: boolean;
 }
 
 /** One published feed: its place in the set, its document and its three outputs. */
@@ -77,7 +83,7 @@ export interface BuildSiteResult {
   stories: FeedRecord[];
   /** Seeds skipped with `keepGoing`. */
   skipped: StoryfeedError[];
-  /** The main (subscription) feed's document, with its items' bodies. */
+  /** The main (subscription) feed's document, with its items' bodies (unless `documentBodies` is `false`). */
   document: FeedDocument;
   /** The main feed's outputs. */
   outputs: FeedOutputs;
@@ -154,7 +160,7 @@ async function buildWith(
     ...(epoch ? { fallbackDate: epoch } : {}),
     feedRecords: true,
     // Bodies wait on disk until their feed is rendered: memory holds light records, however large the archive.
-    keep: (story, place) => bodies.keep(story, place),
+    keep: (story, place, body) => bodies.keep(story, place, body),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     pool,
@@ -213,7 +219,7 @@ async function buildWith(
     bodies,
   );
   // The main feed (one page, or `itemLimit` items, when the set is large) is returned with its bodies.
-  set[0]!.document = bodies.withBodies(set[0]!.document);
+  if (options.documentBodies !== false) set[0]!.document = bodies.withBodies(set[0]!.document);
   const feeds = set.map((entry, i): BuiltFeed => ({ entry, outputs: verified[i]!.outputs, files: feedSetFiles(entry, config) }));
 
   const problems: VerifyProblem[] = [];
@@ -314,15 +320,16 @@ const FEEDS_PER_WORKER = 2;
  * The reports are the ones {@link verifyDocument} gives for the three outputs of each document.
  */
 async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerPool, cache: FeedCache | undefined, kept: KeptOutputs, bodies: BodyStore): Promise<Verified[]> {
-  const withBodies = (document: FeedDocument): FeedDocument => bodies.withBodies(document);
+  // Feed cache keys take each body by its digest: keying reads no body from disk.
+  const digests = bodies.digests();
   const plans = documents.map((light): Plan => {
     if (light.items.length < PIECES_MIN_ITEMS) {
       if (!cache) return { kind: 'whole', key: undefined };
-      const key = cache.key('feed', withBodies(light));
+      const key = cache.key('feed', light, digests);
       return cache.has(key) ? { kind: 'cached', entry: cache.pathOf(key) } : { kind: 'whole', key };
     }
-    const pieces = piecesFromOldest(cache ? withBodies(light) : light, PIECE_ITEMS);
-    const keys = pieces.map((piece) => cache?.key('items', piece));
+    const pieces = piecesFromOldest(light, PIECE_ITEMS);
+    const keys = pieces.map((piece) => cache?.key('items', piece, digests));
     const cached = keys.map((key) => key !== undefined && cache!.has(key));
     // With every piece's items cached, the head (which shows `updated`) comes from one item rendered and verified.
     const toRender = pieces.reduce((n, piece, i) => n + (cached[i] ? 0 : piece.items.length), 0);
@@ -333,7 +340,7 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
   const run = (task: FeedTask): Promise<FeedResult> => (parallel ? pool.run(task) : runTask(task));
   const one = async (light: FeedDocument, plan: Plan): Promise<Verified> => {
     if (plan.kind === 'cached') return { outputs: kept.keep(lazyOutputs(plan.entry)), report: validReport(light) };
-    if (plan.kind === 'pieces') return inPieces(withBodies(light), plan, run, parallel, cache, kept);
+    if (plan.kind === 'pieces') return inPieces(light, plan, run, parallel, cache, kept, bodies);
     // The task reads the items' bodies itself: this thread never holds them.
     const stored = bodies.storedBodies(light);
     const document = light;
@@ -377,18 +384,24 @@ async function inPieces(
   parallel: boolean,
   cache: FeedCache | undefined,
   kept: KeptOutputs,
+  store: BodyStore,
 ): Promise<Verified> {
-  const task = (piece: FeedDocument): FeedTask => ({ kind: 'feed', document: piece, formats: [...FORMATS] });
+  // Each task reads its piece's bodies itself (see `body-store.ts`).
+  const task = (piece: FeedDocument): FeedTask => {
+    const stored = store.storedBodies(piece);
+    return { kind: 'feed', document: piece, formats: [...FORMATS], ...(stored ? { bodies: stored } : {}) };
+  };
   const missing = piecesFromOldest(document, PIECE_ITEMS).filter((_, i) => !plan.cached[i]);
   const results: FeedResult[] = [];
   if (missing.length) {
     if (parallel) results.push(...(await Promise.all(missing.map((piece) => run(task(piece))))));
     else for (const piece of missing) results.push(await run(task(piece)));
-  } else results.push(await headPiece(document, run, cache));
+  } else results.push(await headPiece(document, run, cache, store));
   const whole = async (): Promise<Verified> => {
     const [{ renderFeeds }, { verifyDocument }] = await Promise.all([import('../render/index.js'), import('../verify/index.js')]);
-    const outputs = renderFeeds(document);
-    return { outputs, report: await verifyDocument(outputs, document) };
+    const whole = store.withBodies(document);
+    const outputs = renderFeeds(whole);
+    return { outputs, report: await verifyDocument(outputs, whole) };
   };
   if (!results.every((r) => r.report.ok)) return whole();
   const heads = {} as Record<FeedFormat, { head: string; tail: string }>;
@@ -460,12 +473,13 @@ async function inPieces(
  * first item only, rendered and verified, or (as a feed cache entry of that one-item document) as an
  * earlier build verified it. A build with nothing changed then renders and verifies nothing.
  */
-async function headPiece(document: FeedDocument, run: (task: FeedTask) => Promise<FeedResult>, cache: FeedCache | undefined): Promise<FeedResult> {
+async function headPiece(document: FeedDocument, run: (task: FeedTask) => Promise<FeedResult>, cache: FeedCache | undefined, bodies: BodyStore): Promise<FeedResult> {
   const piece: FeedDocument = { ...document, items: document.items.slice(0, 1) };
-  const key = cache?.key('feed', piece);
+  const key = cache?.key('feed', piece, bodies.digests());
   const stored = key === undefined ? undefined : cache?.get(key);
   if (stored) return { outputs: stored, report: validReport(piece) };
-  const result = await run({ kind: 'feed', document: piece, formats: [...FORMATS] });
+  const storedBodies = bodies.storedBodies(piece);
+  const result = await run({ kind: 'feed', document: piece, formats: [...FORMATS], ...(storedBodies ? { bodies: storedBodies } : {}) });
   const { rss, atom, json } = result.outputs;
   if (key !== undefined && result.report.ok && rss !== undefined && atom !== undefined && json !== undefined) await cache?.set(key, { rss, atom, json });
   return result;

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
+import type { BodyDigests } from './body-store.js';
 import { VERSION } from '../version.js';
 
 /** The three formats, in the order texts are stored. */
@@ -28,15 +29,27 @@ export class FeedCache {
     readonly dir: string,
   ) {}
 
-  /** The key of a document's whole rendering (`feed`) or of its items (`items`). */
-  key(kind: 'feed' | 'items', doc: FeedDocument): string {
+  /**
+   * The key of a document's whole rendering (`feed`) or of its items (`items`). With `bodies`, an
+   * item whose body digest is known is keyed by that digest and the settings that publish the body
+   * from it, not by the body: the document may then come without its bodies (see `body-store.ts`).
+   */
+  key(kind: 'feed' | 'items', doc: FeedDocument, bodies?: BodyDigests): string {
     const { items, ...head } = doc;
     // Strings go in as UTF-16 (a copy, not a transcoding), the large bodies each behind their length.
     const hash = createHash('sha256')
       .update(`${VERSION}\0${kind}\0`)
-      .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf16le');
-    for (const { contentHtml, contentText, ...rest } of items) {
-      hash.update(`\0${JSON.stringify(rest)}\0${contentHtml.length}\0`, 'utf16le').update(contentHtml, 'utf16le');
+      .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf16le')
+      .update(`\0${bodies?.settings ?? ''}`, 'utf16le');
+    for (const item of items) {
+      const { contentHtml, contentText, ...rest } = item;
+      const digest = bodies?.digestOf(item);
+      hash.update(`\0${JSON.stringify(rest)}\0`, 'utf16le');
+      if (digest !== undefined) {
+        hash.update(`d${digest}`, 'utf16le');
+        continue;
+      }
+      hash.update(`${contentHtml.length}\0`, 'utf16le').update(contentHtml, 'utf16le');
       hash.update(`\0${contentText.length}\0`, 'utf16le').update(contentText, 'utf16le');
     }
     return hash.digest('hex');

@@ -7,6 +7,7 @@ import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
 import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
 import { feedRecord, RecordInterner } from './feed-record.js';
+import { readIndexedBody, type IndexedBody } from './indexed-body.js';
 import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 
@@ -34,8 +35,12 @@ export interface LoadStoriesOptions {
    * {@link feedsReadAnalysis}): a feed record carries none of it.
    */
   feedRecords?: boolean;
-  /** What is held of each story as it is read (e.g. the story with its body moved to disk), given its place among the seeds in file order; default the story itself. */
-  keep?: (story: Story, place: number) => Story;
+  /**
+   * What is held of each story as it is read (e.g. the story with its body moved to disk), given its
+   * place among the seeds in file order, and where the story cache's index holds its body (when it
+   * does: then a story from the index comes without it); default the story itself.
+   */
+  keep?: (story: Story, place: number, body?: IndexedBody) => Story;
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -95,9 +100,9 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const interner = new RecordInterner();
-  const settle = (i: number, result: Story | StoryfeedError): void => {
+  const settle = (i: number, result: Story | StoryfeedError, body?: IndexedBody): void => {
     const story = result instanceof StoryfeedError || !options.feedRecords ? result : interner.intern(feedRecord(result), files[i]!.display);
-    results[i] = story instanceof StoryfeedError || !options.keep ? story : options.keep(story, i);
+    results[i] = story instanceof StoryfeedError || !options.keep ? story : options.keep(story, i, body);
     options.onProgress?.(++done, files.length);
   };
   const { pool } = options;
@@ -108,7 +113,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
       const file = files[i]!;
       try {
         const found = await cached(file, options);
-        if (found.story) settle(i, found.story);
+        if (found.story) settle(i, found.story, found.body);
         else misses.push({ index: i, key: found.key });
       } catch (error) {
         settle(i, asStoryfeedError(error, file.display));
@@ -137,8 +142,8 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
           // Without a cache to fill, the worker sends only the feed record (less to copy between threads).
           const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task, ...(options.feedRecords && !(options.cache && key) ? { feedRecord: true } : {}) });
           warnings.forEach((w) => options.onWarning?.(w));
-          if (options.cache && key) await options.cache.set(key, story, warnings);
-          settle(index, story);
+          const body = options.cache && key ? await options.cache.set(key, story, warnings) : undefined;
+          settle(index, story, body);
         } catch (error) {
           settle(index, asStoryfeedError(error, file.display));
         }
@@ -149,7 +154,12 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     const order = misses.map((m) => m.index);
     await eachConcurrently(order.length, async (k) => {
       const i = order[k]!;
-      settle(i, await loadOne(files[i]!, options).catch((error: unknown) => asStoryfeedError(error, files[i]!.display)));
+      try {
+        const { story, body } = await loadOne(files[i]!, options);
+        settle(i, story, body);
+      } catch (error) {
+        settle(i, asStoryfeedError(error, files[i]!.display));
+      }
     });
   }
   const stories: Story[] = [];
@@ -223,30 +233,33 @@ function cacheKey(cache: StoryCache, file: SeedFile, seed: SeedBytes, analysis: 
 }
 
 /** The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. */
-async function fromCache(file: SeedFile, seed: SeedBytes, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string }> {
+async function fromCache(file: SeedFile, seed: SeedBytes, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
   const { cache } = options;
   if (!cache) return {};
   const key = cacheKey(cache, file, seed, analysisWanted(options));
   const hit = await cache.get(key, { feedRecord: options.feedRecords === true });
   if (!hit) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));
-  return { story: hit.story };
+  if (!hit.body) return { story: hit.story };
+  // A story from the index comes without its body: read it now, unless the caller keeps it where it is.
+  return options.keep ? { story: hit.story, body: hit.body } : { story: { ...hit.story, ...readIndexedBody(hit.body) } };
 }
 
 /** The cached story of a seed, or its cache key; reads nothing without a cache. */
-async function cached(file: SeedFile, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string }> {
+async function cached(file: SeedFile, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
   return options.cache ? fromCache(file, await readSeedBytes(file, options), options) : {};
 }
 
 /** Reads one seed file (and its sidecar) into a Story (without the body analysis when `feedRecords` says the feeds do not read it). */
 export async function loadStory(file: SeedFile, options: LoadStoriesOptions): Promise<Story> {
-  return loadOne(file, options);
+  return (await loadOne(file, options)).story;
 }
 
-async function loadOne(file: SeedFile, options: LoadStoriesOptions): Promise<Story> {
+/** {@link loadStory}, with where the story cache's index holds the body (when it does). */
+async function loadOne(file: SeedFile, options: LoadStoriesOptions): Promise<{ story: Story; body?: IndexedBody }> {
   const seed = await readSeedBytes(file, options);
-  const { story: hit, key } = await fromCache(file, seed, options);
-  if (hit) return hit;
+  const { story: hit, key, body: found } = await fromCache(file, seed, options);
+  if (hit) return { story: hit, ...(found ? { body: found } : {}) };
   // The parser (Markdown, YAML, sanitizer, language data) loads on the first seed not in the cache: a
   // warm build never needs it.
   const { normalizeSeedFile } = await import('./normalize-seed.js');
@@ -255,8 +268,8 @@ async function loadOne(file: SeedFile, options: LoadStoriesOptions): Promise<Sto
     warnings.push(d);
     options.onWarning?.(d);
   });
-  if (options.cache && key) await options.cache.set(key, story, warnings);
-  return story;
+  const body = options.cache && key ? await options.cache.set(key, story, warnings) : undefined;
+  return { story, ...(body ? { body } : {}) };
 }
 
 /** Wraps anything thrown while loading a seed in a StoryfeedError that names the file. */

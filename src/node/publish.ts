@@ -519,12 +519,15 @@ async function dropAhead(ahead: Map<string, Promise<string>>): Promise<void> {
 
 /**
  * The files with text contents encoded to UTF-8 once: a text file is hashed (for the record) and
- * then written, and each would encode it again.
+ * then written, and each would encode it again. Getters stay getters.
  */
 function encodeText(files: Files): Files {
-  const encoded: Record<string, Contents> = {};
-  for (const [name, contents] of Object.entries(files)) encoded[name] = typeof contents === 'string' ? Buffer.from(contents) : contents;
-  return encoded;
+  const descriptors = Object.getOwnPropertyDescriptors(files);
+  for (const descriptor of Object.values(descriptors)) {
+    // Contents given by a getter (outputs kept on disk) are read when due, one at a time: never all at once here.
+    if (typeof descriptor.value === 'string') descriptor.value = Buffer.from(descriptor.value);
+  }
+  return Object.defineProperties({}, descriptors) as Files;
 }
 
 /** The {@link digest} of contents, parts hashed in order as if joined. */

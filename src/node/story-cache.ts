@@ -7,7 +7,10 @@ import type { Diagnostic } from '../errors.js';
 import { storyFromJson, storyToJson, type StoryJson } from '../story/json.js';
 import type { Story } from '../types.js';
 import { VERSION } from '../version.js';
+import { isXmlClean } from '../feed/document.js';
 import { feedRecord } from './feed-record.js';
+import { bodyDigest, type IndexedBody } from './indexed-body.js';
+import { contentHash } from './manifest.js';
 
 /** Hits and misses of one build, for progress output and tests. */
 export interface CacheCounters {
@@ -20,6 +23,8 @@ export interface CacheCounters {
 interface Entry {
   story: StoryJson;
   warnings: Diagnostic[];
+  /** In an index line whose body follows its JSON: the body's digest and the story's content hash. */
+  body?: { digest: string; hash: string };
 }
 
 /** Where a record sits in the index file. */
@@ -33,7 +38,9 @@ interface Span {
  * {@link feedRecord}. A warm build reads its stories from this one file (one read per story at a
  * known offset, a third of the JSON of a full entry) instead of opening one file per story.
  */
-const INDEX_FILE = 'records.jsonl';
+const INDEX_FILE = 'records-2.jsonl';
+/** Index files of this and earlier layouts (`records.jsonl` held the bodies inside the records), and their temporary copies. */
+const ANY_INDEX_FILE = /^records(?:-\d+)?\.jsonl(?:\..*\.tmp)?$/;
 /** Bytes of the index read at a time while finding its lines, and while reading them back. */
 const SCAN_CHUNK = 1 << 22;
 
@@ -89,27 +96,30 @@ export class StoryCache {
    * The cached story and the warnings its normalization raised, or `undefined`. With `feedRecord`
    * the story may come from the index as its {@link feedRecord}; otherwise it is the whole story.
    */
-  async get(key: string, accept: { feedRecord?: boolean } = {}): Promise<{ story: Story; warnings: Diagnostic[] } | undefined> {
+  async get(key: string, accept: { feedRecord?: boolean } = {}): Promise<{ story: Story; warnings: Diagnostic[]; body?: IndexedBody } | undefined> {
     this.used.add(key);
     const indexed = accept.feedRecord ? this.fromIndex(key) : undefined;
     if (indexed) {
       this.counters.hits++;
-      return { story: storyFromJson(indexed.entry.story), warnings: indexed.entry.warnings };
+      return { story: storyFromJson(indexed.entry.story), warnings: indexed.entry.warnings, ...(indexed.body ? { body: indexed.body } : {}) };
     }
     try {
       // A synchronous read: for many small files it is several times cheaper than the promise API.
       const entry = JSON.parse(readFileSync(this.pathOf(key), 'utf8')) as Entry;
       this.counters.hits++;
       const story = storyFromJson(entry.story);
-      this.record(key, recordLine(key, story, entry.warnings));
-      return { story, warnings: entry.warnings };
+      const body = this.record(key, story, entry.warnings);
+      return { story, warnings: entry.warnings, ...(body ? { body } : {}) };
     } catch {
       return undefined;
     }
   }
 
-  /** Stores a freshly normalized story (failures to write only cost the next build time). */
-  async set(key: string, story: Story, warnings: Diagnostic[]): Promise<void> {
+  /**
+   * Stores a freshly normalized story (failures to write only cost the next build time); gives where
+   * the index holds its body, when it does.
+   */
+  async set(key: string, story: Story, warnings: Diagnostic[]): Promise<IndexedBody | undefined> {
     this.used.add(key);
     this.counters.misses++;
     const file = this.pathOf(key);
@@ -121,7 +131,7 @@ export class StoryCache {
     } catch {
       // A read-only or full disk makes the cache useless, not the build wrong.
     }
-    this.record(key, recordLine(key, story, warnings));
+    return this.record(key, story, warnings);
   }
 
   /**
@@ -149,8 +159,8 @@ export class StoryCache {
       return;
     }
     for (const shard of shards) {
-      // Indexes of builds that stopped before their end.
-      if (shard.startsWith(`${INDEX_FILE}.`) && shard.endsWith('.tmp')) await rm(path.join(this.dir, shard), { force: true });
+      // Indexes of builds that stopped before their end, and of earlier layouts.
+      if (shard !== INDEX_FILE && ANY_INDEX_FILE.test(shard)) await rm(path.join(this.dir, shard), { force: true });
       // Shards are named by two hex digits; other folders (the feed cache) are not this cache's.
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       const folder = path.join(this.dir, shard);
@@ -173,8 +183,8 @@ export class StoryCache {
     return this.index;
   }
 
-  /** The indexed entry of `key`, or `undefined`. */
-  private fromIndex(key: string): { entry: Entry } | undefined {
+  /** The indexed entry of `key` (with where its body is, when the line holds it apart), or `undefined`. */
+  private fromIndex(key: string): { entry: Entry; body?: IndexedBody } | undefined {
     const index = this.openedIndex();
     const span = index?.spans.get(key);
     if (!index || !span) return undefined;
@@ -183,8 +193,13 @@ export class StoryCache {
       if (!line) return undefined;
       // Another build may have written the index since it was read: a line that is not this key's misses.
       if (!isLineOf(key, line)) return undefined;
+      // The record's JSON ends at the first tab (JSON text escapes every tab it holds); the body follows it.
+      const tab = line.indexOf(0x09, key.length + 1);
+      const end = tab < 0 ? line.length : tab;
       // An ASCII line is Latin-1 too, which decodes as a plain copy (see recordLine).
-      return { entry: JSON.parse(line.toString(isAscii(line) ? 'latin1' : 'utf8', key.length + 1)) as Entry };
+      const entry = JSON.parse(line.toString(isAscii(line.subarray(0, end)) ? 'latin1' : 'utf8', key.length + 1, end)) as Entry;
+      if (tab < 0 || !entry.body) return { entry };
+      return { entry, body: { fd: index.fd, offset: span.offset + tab + 1, length: span.length - tab - 2, ...entry.body } };
     } catch {
       return undefined;
     }
@@ -222,19 +237,26 @@ export class StoryCache {
     return window.bytes.subarray(start, start + span.length);
   }
 
-  /** Appends a story's line to the index (a line cut off by a crash only makes that story miss). */
-  private record(key: string, line: Buffer): void {
+  /**
+   * Appends a story's line to the index (a line cut off by a crash only makes that story miss); gives
+   * where the line holds the body, when it holds it apart.
+   */
+  private record(key: string, story: Story, warnings: Diagnostic[]): IndexedBody | undefined {
     const index = this.openedIndex();
-    if (!index) return;
+    if (!index) return undefined;
+    const { line, body } = recordLine(key, story, warnings);
     try {
       const bytes = index.endsLine ? line : Buffer.concat([Buffer.from('\n'), line]);
       for (let written = 0; written < bytes.length; ) written += writeSync(index.fd, bytes, written, bytes.length - written, index.size + written);
-      index.spans.set(key, { offset: index.size + bytes.length - line.length, length: line.length });
+      const offset = index.size + bytes.length - line.length;
+      index.spans.set(key, { offset, length: line.length });
       index.size += bytes.length;
       index.lines++;
       index.endsLine = true;
+      return body && { fd: index.fd, offset: offset + body.at, length: line.length - body.at - 1, digest: body.digest, hash: body.hash };
     } catch {
       this.close();
+      return undefined;
     }
   }
 
@@ -279,9 +301,21 @@ export class StoryCache {
   }
 }
 
-/** A story's index line: its key, a space, the JSON of its feed record and warnings, a newline. */
-function recordLine(key: string, story: Story, warnings: Diagnostic[]): Buffer {
-  return Buffer.from(`${key} ${asciiJson(JSON.stringify({ story: storyToJson(feedRecord(story)), warnings } satisfies Entry))}\n`);
+/**
+ * A story's index line: its key, a space, the JSON of its feed record and warnings, a newline. A body
+ * that comes back exactly (see `body-store.ts`) follows the record's JSON, after a tab, as the JSON
+ * array `[contentHtml, contentText]`, and the record carries the body's digest instead: a warm build
+ * parses the records, not the bodies, and reads a body only for a feed it renders again. `at` is
+ * where the body's JSON starts in the line.
+ */
+function recordLine(key: string, story: Story, warnings: Diagnostic[]): { line: Buffer; body?: { at: number; digest: string; hash: string } } {
+  if (!isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) {
+    return { line: Buffer.from(`${key} ${asciiJson(JSON.stringify({ story: storyToJson(feedRecord(story)), warnings } satisfies Entry))}\n`) };
+  }
+  const body = { digest: bodyDigest(story).toString('hex'), hash: contentHash(story) };
+  const record = `${key} ${asciiJson(JSON.stringify({ story: storyToJson(feedRecord({ ...story, contentHtml: '', contentText: '' })), warnings, body } satisfies Entry))}\t`;
+  const head = Buffer.from(record);
+  return { line: Buffer.concat([head, Buffer.from(`${asciiJson(JSON.stringify([story.contentHtml, story.contentText]))}\n`)]), body: { at: head.length, ...body } };
 }
 
 /** Characters outside ASCII, which a JSON text may give as `\uXXXX` escapes instead. */

@@ -7,6 +7,7 @@ import { buildFeedDocument } from '../../src/feed/document.js';
 import { buildFeedSet, feedSetFiles } from '../../src/feed/sets.js';
 import { BodyStore, bodiesInMemory, withStoredBodies } from '../../src/node/body-store.js';
 import { runTask } from '../../src/node/workers.js';
+import { FeedCache } from '../../src/node/feed-cache.js';
 import { buildSite } from '../../src/node/build.js';
 import { loadStories } from '../../src/node/load-stories.js';
 import { contentHash } from '../../src/node/manifest.js';
@@ -172,5 +173,30 @@ describe('bodies of a small build', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('feed cache keys from body digests', () => {
+  it('key a light document as its whole one, and tell apart bodies of the same length', () => {
+    const cache = new FeedCache(path.join(tmpdir(), 'storyfeed-unused-feed-cache'));
+    const keyOf = (stories: Story[]): { light: string; whole: string } => {
+      const store = new BodyStore(site, 0);
+      try {
+        const light = stories.map((s, i) => store.keep(s, i));
+        store.index(light);
+        const doc = buildFeedDocument(light, site);
+        return { light: cache.key('items', doc, store.digests()), whole: cache.key('items', store.withBodies(doc), store.digests()) };
+      } finally {
+        store.close();
+      }
+    };
+    const first = keyOf([story(0), story(1)]);
+    // The light document (bodies on disk) and the same document with its bodies read back have one key.
+    expect(first.light).toBe(first.whole);
+    expect(keyOf([story(0), story(1)]).light).toBe(first.light);
+    // One character of one body changed, its length kept: another key.
+    const changed = story(1, BODIES[1]!.replace('最初', '最後'));
+    expect(changed.contentText.length).toBe(story(1).contentText.length);
+    expect(keyOf([story(0), changed]).light).not.toBe(first.light);
   });
 });

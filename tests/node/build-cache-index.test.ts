@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildSite } from '../../src/node/build.js';
 import { feedRecord } from '../../src/node/feed-record.js';
+import { loadStories } from '../../src/node/load-stories.js';
 import { StoryCache } from '../../src/node/story-cache.js';
+import type { Story } from '../../src/types.js';
 
 let dir: string;
 beforeEach(() => {
@@ -15,7 +17,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const config = validateConfig({ siteUrl: 'https://news.example.com', title: 'News', authors: ['Desk <desk@news.example.com>'], entities: false, archive: true, itemLimit: 3 });
 const cacheDir = (): string => path.join(dir, '.storyfeed-cache');
-const indexFile = (): string => path.join(cacheDir(), 'records.jsonl');
+const indexFile = (): string => path.join(cacheDir(), 'records-2.jsonl');
 
 function writeSeeds(n: number): void {
   mkdirSync(path.join(dir, 'seeds'), { recursive: true });
@@ -221,5 +223,52 @@ describe('story cache index', () => {
     await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     expect(entries()).not.toContain(path.basename(stray));
     expect(entries()).toEqual(after);
+  });
+
+  it('holds each body apart from its record: a warm build parses records only, and reads a body again only for a feed it renders', async () => {
+    writeSeeds(6);
+    await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
+    const line = readFileSync(indexFile(), 'utf8').split('\n')[0]!;
+    const tab = line.indexOf('\t');
+    expect(tab).toBeGreaterThan(64);
+    const record = JSON.parse(line.slice(65, tab)) as { story: { contentHtml: string; contentText: string }; body: { digest: string; hash: string } };
+    expect(record.story.contentHtml).toBe('');
+    expect(record.body.digest).toMatch(/^[0-9a-f]{64}$/);
+    const [html, text] = JSON.parse(line.slice(tab + 1)) as [string, string];
+    expect(html).toContain('<p>');
+    expect(text).toContain('A second paragraph.');
+    // An edit: the other stories' bodies come from the index, and the feeds are those of a cold build.
+    appendFileSync(path.join(dir, 'seeds', '2024-01-02-story-1.md'), '\nAn added paragraph.\n');
+    const edited = await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
+    expect(edited.cache).toEqual({ hits: 5, misses: 1 });
+    // The five from the index hold no body; the one just normalized keeps it (one of a build's first stories).
+    expect(edited.stories.filter((s) => s.contentHtml === '')).toHaveLength(5);
+    expect(edited.document.items.every((item) => item.contentHtml.includes('<p>'))).toBe(true);
+    const uncached = await buildSite({ config, cwd: dir, workers: 0, write: false, cache: false, sourceDateEpoch: '1700000000' });
+    expect(outputs(edited)).toEqual(outputs(uncached));
+    expect(Object.values(outputs(edited)).some((text) => text.includes('An added paragraph.'))).toBe(true);
+  });
+
+  it('loadStories with a cache gives feed records with their bodies (the index holds them apart)', async () => {
+    writeSeeds(3);
+    const load = async (): Promise<{ stories: Story[]; hits: number }> => {
+      const cache = new StoryCache(cacheDir(), 'settings');
+      const { stories } = await loadStories(path.join(dir, 'seeds'), { site: config, cwd: dir, cache, feedRecords: true, fallbackDate: new Date(1700000000000) });
+      cache.close();
+      return { stories, hits: cache.counters.hits };
+    };
+    expect((await load()).hits).toBe(0);
+    const { stories, hits } = await load();
+    expect(hits).toBe(3);
+    expect(stories.every((s) => s.contentHtml.includes('<p>') && s.contentText.includes('A second paragraph.'))).toBe(true);
+  });
+
+  it('removes an index of the earlier layout (bodies inside the records)', async () => {
+    writeSeeds(2);
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(path.join(cacheDir(), 'records.jsonl'), `${'a'.repeat(64)} {}\n`);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    expect(readdirSync(cacheDir())).not.toContain('records.jsonl');
+    expect(readdirSync(cacheDir())).toContain('records-2.jsonl');
   });
 });

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { readSync } from 'node:fs';
+import type { Story } from '../types.js';
+
+/**
+ * A story's body where the index holds it: the JSON array `[contentHtml, contentText]` at `offset`
+ * (`length` bytes) of the index file open as `fd` (open until the cache is closed; a descriptor serves
+ * the worker threads of the process too), with the digest and content hash the body store keys it by.
+ */
+export interface IndexedBody {
+  fd: number;
+  offset: number;
+  length: number;
+  /** {@link bodyDigest} of the body (hex). */
+  digest: string;
+  /** `contentHash` (see `manifest.ts`) of the story. */
+  hash: string;
+}
+
+/** The digest of a story's body: its HTML and its text (UTF-8), each behind its length in UTF-16 units. */
+export function bodyDigest(story: Story): Buffer {
+  return createHash('sha256').update(`${story.contentHtml.length}\0`).update(story.contentHtml).update(`\0${story.contentText.length}\0`).update(story.contentText).digest();
+}
+
+/** Reads a body the index holds (see {@link IndexedBody}); throws when the index is cut off. */
+export function readIndexedBody(body: Pick<IndexedBody, 'fd' | 'offset' | 'length'>): { contentHtml: string; contentText: string } {
+  const bytes = Buffer.allocUnsafe(body.length);
+  for (let read = 0; read < bytes.length; ) {
+    const n = readSync(body.fd, bytes, read, bytes.length - read, body.offset + read);
+    if (n === 0) throw new Error('the story cache index is cut off');
+    read += n;
+  }
+  const [contentHtml, contentText] = JSON.parse(bytes.toString('utf8')) as [string, string];
+  return { contentHtml, contentText };
+}
