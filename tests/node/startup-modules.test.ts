@@ -23,7 +23,10 @@ describe.skipIf(!existsSync(cli))('modules a build loads', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-startup-'));
     cpSync(path.join(root, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
     cpSync(path.join(root, 'storyfeed.config.json'), path.join(dir, 'storyfeed.config.json'));
-    writeFileSync(path.join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.STARTUP_LOG, result.url + '\\n');\n  return result;\n}\n`);
+    writeFileSync(
+      path.join(dir, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.STARTUP_LOG, result.url + '\\n');\n  return result;\n}\n`,
+    );
     writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
