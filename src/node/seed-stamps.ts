@@ -75,6 +75,8 @@ export class SeedStamps {
   readonly counters = { vouched: 0, recorded: 0 };
   /** This build's stamps, by path. */
   private readonly kept = new Map<string, Known>();
+  /** Whether a stamp was recorded anew or dropped (else this build's stamps are the earlier ones it kept). */
+  private changed = false;
 
   private constructor(
     /** The folder of the record (the cache folder). */
@@ -129,10 +131,13 @@ export class SeedStamps {
    */
   record(file: string, info: BigIntStats, digest: string): void {
     if (!isSettled(info, this.clock)) {
-      this.kept.delete(file);
+      if (this.kept.delete(file) || this.earlier.has(file)) this.changed = true;
       return;
     }
-    this.kept.set(file, { stamp: fileStamp(info), digest });
+    const known = { stamp: fileStamp(info), digest };
+    const before = this.kept.get(file) ?? this.earlier.get(file);
+    if (before?.stamp !== known.stamp || before.digest !== known.digest) this.changed = true;
+    this.kept.set(file, known);
     this.counters.recorded++;
   }
 
@@ -142,6 +147,8 @@ export class SeedStamps {
    * record. A failure only costs the next build its reads.
    */
   save(files: readonly SeedFile[]): void {
+    // Every earlier stamp kept as it was, none added: the record read is this build's.
+    if (this.bytes !== undefined && !this.changed && this.kept.size === this.earlier.size) return;
     const lines: string[] = [];
     for (const file of files) {
       for (const name of file.sidecar ? [file.path, file.sidecar] : [file.path]) {
