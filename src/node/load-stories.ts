@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { type BigIntStats, statSync } from 'node:fs';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
 import type { StorySite } from '../story/normalize.js';
@@ -8,6 +8,7 @@ import { readBoundedSync } from './read-bounded.js';
 import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
 import { feedRecord, RecordInterner } from './feed-record.js';
 import { readIndexedBody, type IndexedBody } from './indexed-body.js';
+import { bytesDigest, type SeedDigests, SeedStamps } from './seed-stamps.js';
 import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 
@@ -25,6 +26,12 @@ export interface LoadStoriesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Cache of normalized stories (unchanged seeds are not normalized again). */
   cache?: StoryCache;
+  /**
+   * With a cache: the digests of seeds read by earlier builds, by their stamps, so an unchanged seed
+   * is not even read (default: the record in the cache's folder, see {@link SeedStamps.open}). It is
+   * written back with this call's seeds at its end.
+   */
+  stamps?: SeedStamps;
   /** Largest seed or sidecar file read, in bytes (default {@link DEFAULT_MAX_SEED_BYTES}). */
   maxSeedBytes?: number;
   /** Worker threads for normalizing many seeds (used from {@link POOL_MIN_SEEDS} seeds to normalize). */
@@ -78,25 +85,33 @@ export const POOL_MIN_SEEDS = 2000;
 
 /** Reads and normalizes every seed under `dir`, collecting every bad seed instead of stopping at the first. */
 export async function loadStories(dir: string, options: LoadStoriesOptions): Promise<LoadedStories> {
+  // The clock is read before any seed is looked at (see SeedStamps.open).
+  const stamps = options.cache ? (options.stamps ?? SeedStamps.open(options.cache.dir)) : undefined;
   const all = await findSeedFiles(dir, options.cwd);
   // A seed too large to normalize in bounded memory is refused by size, before it is read.
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
   const oversized: StoryfeedError[] = [];
-  const files = all.filter((file) => {
+  const files: SeedFile[] = [];
+  /** Each seed's digests, when its stamp (taken with its size) vouches for them. */
+  const known: (SeedDigests | undefined)[] = [];
+  for (const file of all) {
     if (file.invalidName) {
       oversized.push(invalidNameError(file));
-      return false;
+      continue;
     }
-    let size = 0;
+    let info: BigIntStats | undefined;
     try {
-      size = statSync(file.path).size;
+      info = statSync(file.path, { bigint: true });
     } catch {
-      return true; // reading it reports the problem
+      info = undefined; // reading it reports the problem
     }
-    if (size <= limit) return true;
-    oversized.push(tooLargeError(file.display, size, limit, 'seeds'));
-    return false;
-  });
+    if (info && info.size > BigInt(limit)) {
+      oversized.push(tooLargeError(file.display, Number(info.size), limit, 'seeds'));
+      continue;
+    }
+    files.push(file);
+    known.push(info && stamps ? stamps.vouch(file, info, limit) : undefined);
+  }
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const interner = new RecordInterner();
@@ -112,7 +127,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     await eachConcurrently(files.length, async (i) => {
       const file = files[i]!;
       try {
-        const found = await cached(file, options);
+        const found = await cached(file, options, { known: known[i], stamps });
         if (found.story) settle(i, found.story, found.body);
         else misses.push({ index: i, key: found.key });
       } catch (error) {
@@ -155,13 +170,14 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     await eachConcurrently(order.length, async (k) => {
       const i = order[k]!;
       try {
-        const { story, body } = await loadOne(files[i]!, options);
+        const { story, body } = await loadOne(files[i]!, options, { known: known[i], stamps });
         settle(i, story, body);
       } catch (error) {
         settle(i, asStoryfeedError(error, files[i]!.display));
       }
     });
   }
+  stamps?.save(files);
   const stories: Story[] = [];
   const errors: StoryfeedError[] = [...oversized];
   for (const r of results) {
@@ -186,25 +202,54 @@ export interface SeedBytes {
   sidecar?: Uint8Array;
 }
 
+/** Reads a seed's bytes and its sidecar's. */
 export async function readSeedBytes(file: SeedFile, options: LoadStoriesOptions): Promise<SeedBytes> {
+  return readSeed(file, options).seed;
+}
+
+/** The status of a seed and of its sidecar, each taken through the descriptor read, before reading it. */
+interface SeedStats {
+  seed?: BigIntStats;
+  sidecar?: BigIntStats;
+}
+
+/** Reads a seed's bytes and its sidecar's, with the status of each file as opened. */
+function readSeed(file: SeedFile, options: LoadStoriesOptions): { seed: SeedBytes; stats: SeedStats } {
   if (file.invalidName) throw invalidNameError(file);
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
+  const stats: SeedStats = {};
   // Synchronous reads: much cheaper per file than the promise API, and bounded, so never long.
   const bytes = readBoundedSync(file.path, {
     maxBytes: limit,
     display: file.display,
     what: 'seed file',
     tooLarge: (size) => tooLargeError(file.display, size, limit, 'seeds'),
+    opened: (info) => {
+      stats.seed = info;
+    },
   });
-  if (!file.sidecar) return { bytes };
+  if (!file.sidecar) return { seed: { bytes }, stats };
   const shown = displayPath(file.sidecar, options.cwd);
   const sidecar = readBoundedSync(file.sidecar, {
     maxBytes: limit,
     display: shown,
     what: 'sidecar file',
     tooLarge: (size) => tooLargeError(shown, size, limit, 'sidecars'),
+    opened: (info) => {
+      stats.sidecar = info;
+    },
   });
-  return { bytes, sidecar };
+  return { seed: { bytes, sidecar }, stats };
+}
+
+/** The digests of a seed read, recorded in `stamps` with the status each file had when read. */
+function digestsOf(file: SeedFile, read: { seed: SeedBytes; stats: SeedStats }, stamps: SeedStamps | undefined): SeedDigests {
+  const { seed, stats } = read;
+  const digests: SeedDigests = { seed: bytesDigest(seed.bytes) };
+  if (seed.sidecar) digests.sidecar = bytesDigest(seed.sidecar);
+  if (stamps && stats.seed) stamps.record(file.path, stats.seed, digests.seed);
+  if (stamps && file.sidecar && stats.sidecar && digests.sidecar !== undefined) stamps.record(file.sidecar, stats.sidecar, digests.sidecar);
+  return digests;
 }
 
 /** `E_TOO_LARGE` for a seed or sidecar over the limit (`size` unknown when it grew past it while read). */
@@ -227,16 +272,16 @@ function analysisWanted(options: Pick<LoadStoriesOptions, 'feedRecords' | 'site'
  * The cache key of a seed, saying whether the stored story holds the body's analysis: a story
  * stored without it (by a build that reads none) never answers a caller that wants it.
  */
-function cacheKey(cache: StoryCache, file: SeedFile, seed: SeedBytes, analysis: boolean): string {
-  const key = cache.key(file.display, seed.bytes, seed.sidecar);
+function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analysis: boolean): string {
+  const key = cache.key(file.display, digests.seed, digests.sidecar);
   return analysis ? key : createHash('sha256').update(key).update('\0without analysis').digest('hex');
 }
 
 /** The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. */
-async function fromCache(file: SeedFile, seed: SeedBytes, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
+async function fromCache(file: SeedFile, digests: SeedDigests, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
   const { cache } = options;
   if (!cache) return {};
-  const key = cacheKey(cache, file, seed, analysisWanted(options));
+  const key = cacheKey(cache, file, digests, analysisWanted(options));
   const hit = await cache.get(key, { feedRecord: options.feedRecords === true });
   if (!hit) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));
@@ -245,21 +290,49 @@ async function fromCache(file: SeedFile, seed: SeedBytes, options: LoadStoriesOp
   return options.keep ? { story: hit.story, body: hit.body } : { story: { ...hit.story, ...readIndexedBody(hit.body) } };
 }
 
-/** The cached story of a seed, or its cache key; reads nothing without a cache. */
-async function cached(file: SeedFile, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
-  return options.cache ? fromCache(file, await readSeedBytes(file, options), options) : {};
+/** What {@link loadStories} knows of a seed before reading it: the digests its stamps vouch for, and where to record those of the bytes read. */
+interface SeedContext {
+  known?: SeedDigests | undefined;
+  stamps?: SeedStamps | undefined;
+}
+
+/**
+ * The cached story of a seed, or its cache key; reads nothing without a cache, nor when its stamps
+ * vouch for its digests and the cache has its story.
+ */
+async function cached(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
+  if (!options.cache) return {};
+  const vouched = context.known ? await fromCache(file, context.known, options) : undefined;
+  if (vouched?.story) return vouched;
+  const digests = digestsOf(file, readSeed(file, options), context.stamps);
+  // Bytes as the stamps said: the key already missed.
+  if (vouched && sameDigests(digests, context.known!)) return vouched;
+  return fromCache(file, digests, options);
+}
+
+/** Whether two seeds' bytes and sidecars hash alike. */
+function sameDigests(a: SeedDigests, b: SeedDigests): boolean {
+  return a.seed === b.seed && a.sidecar === b.sidecar;
 }
 
 /** Reads one seed file (and its sidecar) into a Story (without the body analysis when `feedRecords` says the feeds do not read it). */
 export async function loadStory(file: SeedFile, options: LoadStoriesOptions): Promise<Story> {
-  return (await loadOne(file, options)).story;
+  return (await loadOne(file, options, {})).story;
 }
 
 /** {@link loadStory}, with where the story cache's index holds the body (when it does). */
-async function loadOne(file: SeedFile, options: LoadStoriesOptions): Promise<{ story: Story; body?: IndexedBody }> {
-  const seed = await readSeedBytes(file, options);
-  const { story: hit, key, body: found } = await fromCache(file, seed, options);
-  if (hit) return { story: hit, ...(found ? { body: found } : {}) };
+async function loadOne(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): Promise<{ story: Story; body?: IndexedBody }> {
+  const vouched = options.cache && context.known ? await fromCache(file, context.known, options) : undefined;
+  if (vouched?.story) return { story: vouched.story, ...(vouched.body ? { body: vouched.body } : {}) };
+  const read = readSeed(file, options);
+  const { seed } = read;
+  let found: { story?: Story; key?: string; body?: IndexedBody } = {};
+  if (options.cache) {
+    const digests = digestsOf(file, read, context.stamps);
+    found = vouched && sameDigests(digests, context.known!) ? vouched : await fromCache(file, digests, options);
+  }
+  const { story: hit, key } = found;
+  if (hit) return { story: hit, ...(found.body ? { body: found.body } : {}) };
   // The parser (Markdown, YAML, sanitizer, language data) loads on the first seed not in the cache: a
   // warm build never needs it.
   const { normalizeSeedFile } = await import('./normalize-seed.js');

@@ -4,7 +4,7 @@
  * link to `/dev/zero` would fill memory), and stops as soon as the file proves larger than the
  * cap. `stat` sizes are not trusted: files grow while read and special files report 0.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { type BigIntStats, closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StoryfeedError } from '../errors.js';
 
@@ -22,6 +22,12 @@ export interface BoundedReadOptions {
   ioError?: (cause: unknown) => StoryfeedError;
 }
 
+/** Options for {@link readBoundedSync}. */
+export interface BoundedReadSyncOptions extends BoundedReadOptions {
+  /** Receives the status of the file opened (with `bigint` times), taken before any of its bytes is read. */
+  opened?: (info: BigIntStats) => void;
+}
+
 /** Size of the reads after the first, for files that grow while read. */
 const CHUNK_BYTES = 64 * 1024;
 
@@ -29,7 +35,7 @@ const CHUNK_BYTES = 64 * 1024;
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Reads a regular file of at most `maxBytes` bytes, synchronously (cheapest for many small seeds). */
-export function readBoundedSync(file: string, options: BoundedReadOptions): Uint8Array {
+export function readBoundedSync(file: string, options: BoundedReadSyncOptions): Uint8Array {
   const display = options.display ?? file;
   let fd: number;
   try {
@@ -38,9 +44,10 @@ export function readBoundedSync(file: string, options: BoundedReadOptions): Uint
     throw (options.ioError ?? ((c) => fileReadError(file, display, c)))(cause);
   }
   try {
-    const info = fstatSync(fd);
+    const info = fstatSync(fd, { bigint: true });
+    options.opened?.(info);
     refuseSpecial(info, display, options);
-    const chunks = new BoundedChunks(info.size, options);
+    const chunks = new BoundedChunks(Number(info.size), options);
     for (;;) {
       let bytesRead: number;
       try {
@@ -84,13 +91,14 @@ export async function readBounded(file: string, options: BoundedReadOptions): Pr
 }
 
 /** Refuses folders and special files, and regular files whose size is already over the cap. */
-function refuseSpecial(info: Stats, display: string, options: BoundedReadOptions): void {
+function refuseSpecial(info: Stats | BigIntStats, display: string, options: BoundedReadOptions): void {
   if (info.isDirectory()) throw new StoryfeedError('E_IO', `${display} is a folder, not a ${options.what}`, { file: display });
   if (!info.isFile()) throw new StoryfeedError('E_IO', `${display} is ${specialKind(info)}, not a ${options.what}; storyfeed reads only regular files`, { file: display });
-  if (info.size > options.maxBytes) throw options.tooLarge(info.size);
+  const size = Number(info.size);
+  if (size > options.maxBytes) throw options.tooLarge(size);
 }
 
-function specialKind(info: Stats): string {
+function specialKind(info: Stats | BigIntStats): string {
   if (info.isFIFO()) return 'a named pipe (FIFO)';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';

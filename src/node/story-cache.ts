@@ -84,11 +84,14 @@ export class StoryCache {
     private readonly settings: unknown,
   ) {}
 
-  /** The cache key of a seed. */
-  key(file: string, bytes: Uint8Array, sidecar: Uint8Array | undefined): string {
+  /**
+   * The cache key of a seed, from the SHA-256 digests (hex) of its bytes and of its sidecar's: a
+   * seed whose digest is known by its stamp (see `seed-stamps.ts`) is keyed without being read.
+   */
+  key(file: string, seed: string, sidecar: string | undefined): string {
     this.keyPrefix ??= createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(this.settings)).update('\0');
-    const hash = this.keyPrefix.copy().update(file).update('\0').update(bytes);
-    if (sidecar) hash.update('\0sidecar\0').update(sidecar);
+    const hash = this.keyPrefix.copy().update(file).update('\0').update(seed);
+    if (sidecar !== undefined) hash.update('\0sidecar\0').update(sidecar);
     return hash.digest('hex');
   }
 
