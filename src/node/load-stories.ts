@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type BigIntStats, statSync } from 'node:fs';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
-import type { StorySite } from '../story/normalize.js';
+import type { StorySite } from '../story/seed-to-story.js';
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
 import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
@@ -336,8 +336,9 @@ async function loadOne(file: SeedFile, options: LoadStoriesOptions, context: See
   // The parser (Markdown, YAML, sanitizer, language data) loads on the first seed not in the cache: a
   // warm build never needs it.
   const { normalizeSeedFile } = await import('./normalize-seed.js');
+  const analyze = analysisWanted(options) ? (await import('../story/analysis/index.js')).analyzeArticle : undefined;
   const warnings: Diagnostic[] = [];
-  const story = normalizeSeedFile(file, seed, options, analysisWanted(options), (d) => {
+  const story = normalizeSeedFile(file, seed, options, analyze, (d) => {
     warnings.push(d);
     options.onWarning?.(d);
   });

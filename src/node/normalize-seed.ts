@@ -1,26 +1,31 @@
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
-import { parseSeed } from '../story/normalize.js';
+import { parseSeedWith, type Analyze } from '../story/seed-to-story.js';
 import type { Story } from '../types.js';
 import type { LoadStoriesOptions, SeedBytes } from './load-stories.js';
 import { displayPath, type SeedFile } from './seed-files.js';
 
 /**
- * Normalizes one seed's bytes (and its sidecar's) into a Story; `analysis` says whether the body is
- * analysed. Kept apart from `load-stories.ts` so a build whose seeds are all cached never loads the parser.
+ * Normalizes one seed's bytes (and its sidecar's) into a Story; the body is analysed with `analyze`
+ * when given. Kept apart from `load-stories.ts` so a build whose seeds are all cached never loads the
+ * parser, and the analysis (with its word lists) loads only where a body is analysed.
  */
-export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: LoadStoriesOptions, analysis: boolean, onWarning: (d: Diagnostic) => void): Story {
+export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: LoadStoriesOptions, analyze: Analyze | undefined, onWarning: (d: Diagnostic) => void): Story {
   const text = decodeSeedBytes(seed.bytes, file.display);
   const sidecar = file.sidecar && seed.sidecar ? readSidecar(file.sidecar, seed.sidecar, options, onWarning) : undefined;
-  return parseSeed(text, {
-    file: file.display,
-    site: options.site,
-    ...(sidecar ? { sidecar } : {}),
-    ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}),
-    ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
-    analysis,
-    onWarning,
-  });
+  return parseSeedWith(
+    text,
+    {
+      file: file.display,
+      site: options.site,
+      ...(sidecar ? { sidecar } : {}),
+      ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}),
+      ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
+      analysis: analyze !== undefined,
+      onWarning,
+    },
+    analyze,
+  );
 }
 
 function readSidecar(file: string, bytes: Uint8Array, options: LoadStoriesOptions, onWarning: (d: Diagnostic) => void): SeedMeta {

@@ -1,0 +1,318 @@
+import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import type { SeedArticle } from '../seed/article.js';
+import { isFeedDate, parseIsoDate } from '../seed/dates.js';
+import { parseHttpUrl } from '../seed/http-url.js';
+import { readSeed, type ReadSeedOptions } from '../seed/index.js';
+import { withoutDateline } from '../seed/text.js';
+import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
+import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
+import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from './analysis/index.js';
+import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
+import { canonicalLanguage, detectLanguage } from './language.js';
+import { slugify, splitDatedName } from './slug.js';
+import { summarize } from './summary.js';
+import { splitWire, withoutWireDateline } from './wire.js';
+import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
+import { DEFAULT_ENTITY_TAGS } from './entity-tags.js';
+
+/** The site settings the Story stage uses; only `siteUrl` is required. */
+export type StorySite = Pick<SiteConfig, 'siteUrl'> &
+  Partial<Pick<SiteConfig, 'language' | 'authors' | 'storyPath' | 'entityTags' | 'entities' | 'defaultYear' | 'defaultDate' | 'timeZone'>>;
+
+/** Options for {@link normalizeStory}. */
+export interface StoryOptions {
+  /** The site the story belongs to. */
+  site: StorySite;
+  /** IANA time zone for dates without an offset (default UTC). */
+  timeZone?: string;
+  /** Date for stories that give none and when the site has no `defaultDate` (e.g. from `SOURCE_DATE_EPOCH`). */
+  fallbackDate?: Date;
+  /** Receives non-fatal problems. */
+  onWarning?: (d: Diagnostic) => void;
+  /**
+   * Analyse the body: quotes, sources, entities and entity tags (default `true`). With `false` they
+   * stay empty and tags are the author's own: for callers whose outputs read none of them (see
+   * {@link feedsReadAnalysis}); everything else in the Story is the same.
+   */
+  analysis?: boolean;
+}
+
+/** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
+export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' | 'timeZone'>;
+
+/** What a story not analysed carries: no quotes, sources or entities. */
+function noAnalysis(): ArticleAnalysis {
+  return { quotes: [], sources: [], entities: { people: [], organizations: [], places: [] }, ranked: [] };
+}
+
+/** An entity becomes a tag only when the story names it at least this often: a single passing mention is the likeliest to be wrong or beside the point. */
+const MIN_TAG_MENTIONS = 2;
+
+/** …or when its relevance is at least this high (named in the headline, or quoted), whatever its count. */
+const MIN_TAG_SCORE = 4;
+
+/**
+ * The analysis of an article's body (quotations, sources, entities): `analyzeArticle`, given by the
+ * caller so that this module does not load it (with its word lists) where no body is analysed.
+ */
+export type Analyze = (input: AnalysisInput, options: AnalysisOptions) => ArticleAnalysis;
+
+/** `parseSeed` (see `normalize.ts`) with the analysis given; `analyze` may be left out when `options.analysis` is `false`. */
+export function parseSeedWith(text: string, options: ParseSeedOptions, analyze: Analyze | undefined): Story {
+  const seed = readSeed(text, options);
+  return normalizeStoryWith(seed, options, analyze);
+}
+
+/** `normalizeStory` (see `normalize.ts`) with the analysis given; `analyze` may be left out when `options.analysis` is `false`. */
+export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, analyze: Analyze | undefined): Story {
+  const { site } = options;
+  const file = seed.file;
+  const warn = (d: Diagnostic): void => options.onWarning?.(d);
+  const meta = seed.meta;
+  const siteBase = withTrailingSlash(checkedUrl(site.siteUrl, 'siteUrl', file));
+
+  const fileStem = file ? stemOf(file) : undefined;
+  const dated = fileStem ? splitDatedName(fileStem) : undefined;
+  let slug = slugify(meta.slug ?? dated?.rest ?? fileStem ?? meta.title ?? seed.title);
+  if (meta.slug !== undefined && slug !== meta.slug) {
+    warn(warning('W_UNSAFE_SLUG', `slug "${meta.slug}" was cleaned to "${slug}"`, { file }));
+  }
+  if (!slug) slug = slugify(meta.title ?? seed.title) || 'story';
+
+  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, file);
+  const id = meta.id ? checkedId(meta.id, file) : url;
+
+  const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
+  let updated = meta.updated ?? published;
+  if (updated.getTime() < published.getTime()) {
+    warn(warning('W_DATE_ORDER', `updated ${updated.toISOString()} is before the publication date ${published.toISOString()}`, { file }));
+    updated = published;
+  }
+
+  const contentText = clean(sectionsToText(seed.sections), 'body', file, warn);
+  const language = storyLanguage(meta.language, contentText, site.language, file);
+
+  let contentHtml: string;
+  if (seed.html !== undefined) {
+    const safe = sanitizeStoryHtml(seed.html, url, file);
+    if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
+    contentHtml = safe.html;
+  } else {
+    contentHtml = sectionsToHtml(seed.sections);
+  }
+  contentHtml = clean(contentHtml, 'HTML', file, () => undefined);
+
+  const paragraphs = seed.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
+  const headings = options.analysis === false ? [] : seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
+  const title = clean(meta.title ?? seed.title, 'title', file, warn)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const wantEntities = site.entities !== false;
+  if (options.analysis !== false && !analyze) throw new StoryfeedError('E_INTERNAL', 'the body analysis was asked for but not given', { file });
+  const analysis = options.analysis === false || !analyze ? noAnalysis() : analyze({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });
+
+  const entityTagCount = wantEntities ? (site.entityTags ?? DEFAULT_ENTITY_TAGS) : 0;
+  const confident = analysis.ranked.filter((e) => e.mentions >= MIN_TAG_MENTIONS || e.score >= MIN_TAG_SCORE);
+  const tags = uniqueCaseless([...(meta.tags ?? []), ...confident.slice(0, entityTagCount).map((e) => e.name)]);
+  // A dateline belongs to the body, not to the summary readers see in their list.
+  // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
+  const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
+  const lede = seed.dateline ? withoutDateline(first) : withoutWireDateline(first);
+  const summary = clean(meta.summary ?? summarize(lede), 'summary', file, warn);
+  const wordCount = countWords(contentText);
+
+  const story: Story = {
+    id,
+    slug,
+    url,
+    title,
+    summary,
+    published,
+    updated,
+    authors: authorsOf(meta.authors, seed.byline, site.authors),
+    language,
+    sections: seed.sections,
+    quotes: analysis.quotes,
+    sources: analysis.sources,
+    entities: analysis.entities,
+    tags,
+    wordCount,
+    readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
+    contentHtml,
+    contentText,
+    draft: meta.draft ?? false,
+  };
+  if (meta.image) story.image = imageOf(meta.image, url, file);
+  if (seed.dateline) {
+    story.dateline = { place: seed.dateline.place };
+    const date = datelineDate(seed, options);
+    if (date) story.dateline.date = date;
+  }
+  if (file !== undefined) story.file = file;
+  if (undated) story.undated = true;
+  return story;
+}
+
+function stemOf(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function checkedUrl(value: string, field: string, file: string | undefined): string {
+  const parsed = parseHttpUrl(value);
+  if (!parsed.ok) throw new StoryfeedError('E_URL', `${field} "${value}" ${parsed.reason}`, { file });
+  return parsed.url.href;
+}
+
+/** The story URL from the site's `storyPath`; it must stay an http(s) URL on the site (never `javascript:`). */
+function storyPathUrl(storyPath: string, slug: string, siteBase: string, file: string | undefined): string {
+  const parsed = parseHttpUrl(storyPath.replaceAll('{slug}', slug).replace(/^\/+/, ''), siteBase);
+  if (!parsed.ok || parsed.url.origin !== new URL(siteBase).origin) {
+    throw new StoryfeedError('E_URL', `storyPath "${storyPath}" must give a path on the site ${siteBase}`, { file });
+  }
+  return parsed.url.href;
+}
+
+/** A front-matter `url`: absolute http(s), or a path resolved against the site. */
+function resolveStoryUrl(value: string, siteBase: string, file: string | undefined): string {
+  const parsed = parseHttpUrl(value, siteBase);
+  if (!parsed.ok)
+    throw new StoryfeedError(
+      'E_URL',
+      `front matter \`url\` "${value}" ${parsed.reason === 'is not a valid URL' ? parsed.reason : 'must be an http(s) URL (without a user name or password) or a path'}`,
+      { file },
+    );
+  return parsed.url.href;
+}
+
+/** A front-matter `id` must be an absolute URI (http(s), `tag:` or `urn:`) so every format can carry it. */
+function checkedId(value: string, file: string | undefined): string {
+  const m = /^([a-z][a-z0-9+.-]*):/i.exec(value);
+  const scheme = m?.[1]?.toLowerCase();
+  let ok = scheme !== undefined && !/\s/.test(value) && !['javascript', 'data', 'vbscript', 'file'].includes(scheme);
+  if (ok) {
+    try {
+      new URL(value);
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) throw new StoryfeedError('E_FIELD', `front matter \`id\` "${value}" must be an absolute URI such as https://…, tag:… or urn:…`, { file });
+  return scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
+}
+
+/**
+ * The publication date, and whether the story gave none: then `date` is `fallbackDate`, or a
+ * stand-in (the epoch) that the feed stage refuses unless the build dates the story (it records the
+ * date it first published it in the manifest).
+ */
+function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName: string | undefined, warn: (d: Diagnostic) => void): { date: Date; undated: boolean } {
+  if (seed.meta.date) return { date: seed.meta.date, undated: false };
+  const fromDateline = datelineDate(seed, options);
+  if (fromDateline) return { date: fromDateline, undated: false };
+  if (fromFileName) {
+    const parsed = parseIsoDate(fromFileName, options.timeZone);
+    if (parsed.ok) return { date: parsed.date, undated: false };
+  }
+  if (options.site.defaultDate) {
+    const parsed = parseIsoDate(options.site.defaultDate, options.timeZone);
+    if (!parsed.ok) throw new StoryfeedError('E_CONFIG', `defaultDate: ${parsed.reason}`);
+    return { date: parsed.date, undated: false };
+  }
+  const fallback = options.fallbackDate ?? new Date(0);
+  if (!isFeedDate(fallback)) {
+    throw new StoryfeedError(
+      'E_CONFIG',
+      `the date for undated stories (SOURCE_DATE_EPOCH) must fall in the years 0000 to 9999; found ${Number.isNaN(fallback.getTime()) ? 'an invalid date' : fallback.toISOString()}`,
+    );
+  }
+  const d = seed.dateline;
+  const why =
+    d?.month && d.day
+      ? `the dateline gives ${d.day} ${MONTH_NAMES[d.month - 1]} but no year (add \`year:\` to the front matter or \`defaultYear\` to the config)`
+      : 'no date in front matter, sidecar, dateline or file name';
+  warn(warning('W_NO_DATE', options.fallbackDate ? `${why}; using ${fallback.toISOString()}` : `${why}; it will be dated when it is first published`, { file: seed.file }));
+  return { date: fallback, undated: true };
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The dateline's date, when it has one and its year is known from the dateline, front matter or config. */
+function datelineDate(seed: SeedArticle, options: StoryOptions): Date | undefined {
+  const d = seed.dateline;
+  if (!d?.month || !d.day) return undefined;
+  const year = d.year ?? seed.meta.year ?? seed.meta.updated?.getUTCFullYear() ?? options.site.defaultYear;
+  if (!year) return undefined;
+  const iso = `${String(year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  const parsed = parseIsoDate(iso, options.timeZone);
+  return parsed.ok ? parsed.date : undefined;
+}
+
+function storyLanguage(fromMeta: string | undefined, text: string, siteLanguage: string | undefined, file: string | undefined): string {
+  if (fromMeta !== undefined) {
+    const tag = canonicalLanguage(fromMeta);
+    if (!tag) throw new StoryfeedError('E_FIELD', `front matter \`language\`: "${fromMeta}" is not a BCP 47 language tag such as en or uk`, { file });
+    return tag;
+  }
+  const detected = detectLanguage(text);
+  if (detected) {
+    // Keep the site's regional variant (en-GB) when the detected language is the same.
+    const site = siteLanguage ? canonicalLanguage(siteLanguage) : undefined;
+    return site && site.split('-')[0]!.toLowerCase() === detected ? site : detected;
+  }
+  return (siteLanguage && canonicalLanguage(siteLanguage)) || 'en';
+}
+
+function authorsOf(fromMeta: Author[] | undefined, byline: Author[], siteAuthors: Author[] | undefined): Author[] {
+  const list = fromMeta?.length ? fromMeta : byline.length ? byline : (siteAuthors ?? []);
+  return list.map((a) => ({ ...a }));
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+};
+
+function imageOf(value: string, storyUrl: string, file: string | undefined): StoryImage {
+  let url: URL;
+  try {
+    url = new URL(value, storyUrl);
+  } catch {
+    throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" is not a valid URL`, { file });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" must be an http(s) URL or a path`, { file });
+  const image: StoryImage = { url: url.href };
+  const ext = /\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase();
+  const type = ext ? IMAGE_TYPES[ext] : undefined;
+  if (type) image.type = type;
+  return image;
+}
+
+function uniqueCaseless(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    // Not toLocaleLowerCase: under a Turkish locale "I" lowercases to "ı", and builds must not depend on the locale.
+    const key = v.toLowerCase();
+    if (!v || seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
+}
+
+/** Removes characters XML forbids from a story field, warning when there were any. */
+function clean(value: string, field: string, file: string | undefined, warn: (d: Diagnostic) => void): string {
+  const { text, removed } = removeIllegalXmlChars(value);
+  if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the ${field}`, { file }));
+  return text;
+}
