@@ -72,7 +72,7 @@ export class StoryCache {
   readonly counters: CacheCounters = { hits: 0, misses: 0 };
   private readonly used = new Set<string>();
   /** The index file, opened on first use: where each key's line is, and how many lines it has. */
-  private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean; trusted: boolean } | undefined | null = null;
+  private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean; trusted: boolean; failed?: boolean } | undefined | null = null;
   /** The last bytes read from the index. */
   private window: IndexWindow | undefined;
   /** The hash of the version, the settings and a NUL, copied for each key. */
@@ -246,7 +246,7 @@ export class StoryCache {
    */
   private record(key: string, story: Story, warnings: Diagnostic[]): IndexedBody | undefined {
     const index = this.openedIndex();
-    if (!index) return undefined;
+    if (!index || index.failed) return undefined;
     const { line, body } = recordLine(key, story, warnings);
     try {
       const bytes = index.endsLine ? line : Buffer.concat([Buffer.from('\n'), line]);
@@ -258,7 +258,11 @@ export class StoryCache {
       index.endsLine = true;
       return body && { fd: index.fd, offset: offset + body.at, length: line.length - body.at - 1, digest: body.digest, hash: body.hash };
     } catch {
-      this.close();
+      // A full or read-only disk: no more lines this build. The index stays open, since the body store
+      // reads bodies from it by its descriptor until the cache is closed; it no longer vouches for the
+      // entries stored (their lines are missing), so pruning lists the folders.
+      index.failed = true;
+      index.trusted = false;
       return undefined;
     }
   }
