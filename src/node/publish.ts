@@ -517,6 +517,9 @@ async function dropAhead(ahead: Map<string, Promise<string>>): Promise<void> {
   ahead.clear();
 }
 
+/** The longest text {@link encodeText} encodes ahead. */
+const ENCODE_MAX_CHARS = 16 * 1024 * 1024;
+
 /**
  * The files with text contents encoded to UTF-8 once: a text file is hashed (for the record) and
  * then written, and each would encode it again. Getters stay getters.
@@ -525,7 +528,9 @@ function encodeText(files: Files): Files {
   const descriptors = Object.getOwnPropertyDescriptors(files);
   for (const descriptor of Object.values(descriptors)) {
     // Contents given by a getter (outputs kept on disk) are read when due, one at a time: never all at once here.
-    if (typeof descriptor.value === 'string') descriptor.value = Buffer.from(descriptor.value);
+    // A very large text (the manifest of a huge archive) stays text: encoded while hashed and again while
+    // written, never held twice for the whole publish.
+    if (typeof descriptor.value === 'string' && descriptor.value.length <= ENCODE_MAX_CHARS) descriptor.value = Buffer.from(descriptor.value);
   }
   return Object.defineProperties({}, descriptors) as Files;
 }
