@@ -7,6 +7,7 @@
  */
 import type { Block, Profile } from './document.js';
 import type { Cluster } from './entities.js';
+import { foldKey } from './lexicon.js';
 import { isSpeechVerb } from './speech.js';
 import type { Token } from './tokens.js';
 
@@ -37,8 +38,39 @@ const MASCULINE_ARTICLES = new Set(['el', 'le', 'un', 'il', 'ein', 'der']);
 /** The gender a singular article marks ("la", "el", "une", "der"), or null. */
 export const genderOfArticle = (t: Token | undefined): Gender => (t?.kind !== 'word' ? null : FEMININE_ARTICLES.has(t.lower) ? 'f' : MASCULINE_ARTICLES.has(t.lower) ? 'm' : null);
 
+/** Nouns of kinship and sex that mark the gender of the person named after them ("his wife Ana", "дружина Марія", "su esposa Lucía"). */
+const FEMININE_NOUNS = new Set(
+  `wife mother daughter sister grandmother widow girl woman aunt niece spokeswoman chairwoman businesswoman congresswoman
+  actress princess queen esposa madre hija hermana abuela viuda mujer señora tía sobrina
+  épouse femme mère fille sœur soeur grand-mère veuve tante nièce
+  ehefrau frau mutter tochter schwester großmutter witwe tante
+  дружина мати донька дочка сестра бабуся бабця вдова жінка дівчина пані тітка онука`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map(foldKey),
+);
+const MASCULINE_NOUNS = new Set(
+  `husband father son brother grandfather widower boy man uncle nephew spokesman chairman businessman congressman
+  prince king esposo marido padre hijo hermano abuelo viudo hombre señor tío sobrino
+  mari époux père fils frère grand-père veuf oncle neveu
+  ehemann mann vater sohn bruder großvater witwer onkel
+  чоловік батько син брат дідусь дід вдівець хлопець пан дядько онук`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map(foldKey),
+);
+
+/** English titles before a name that mark its gender ("Mrs", "Ms", "Sir"). */
+const FEMININE_TITLES = new Set(['mrs', 'ms', 'miss', 'lady', 'dame', 'madame', 'mme', 'frau', 'sra', 'señora', 'doña', 'пані'].map(foldKey));
+const MASCULINE_TITLES = new Set(['mr', 'sir', 'lord', 'monsieur', 'herr', 'sr', 'señor', 'don', 'пан'].map(foldKey));
+
+/** Ukrainian and Russian men's first names in "-а"/"-я", against the rule that such names are women's. */
+const MASCULINE_IN_A = new Set(['микола', 'микита', 'лука', 'ілля', 'сава', 'хома', 'кузьма', 'фома', 'никита', 'илья', 'никола']);
+
 /** Gender a role noun marks by its form: German "-in" ("Ministerin"), Ukrainian "-ка"/"-иця" ("міністерка", "речниця"). */
 const roleGender = (fold: string, profile: Profile): Gender => {
+  if (FEMININE_NOUNS.has(fold)) return 'f';
+  if (MASCULINE_NOUNS.has(fold)) return 'm';
   if (profile === 'de' && fold.length > 4 && fold.endsWith('in') && !fold.endsWith('ein')) return 'f';
   if (profile === 'cyrillic' && (fold.endsWith('ка') || fold.endsWith('иця'))) return 'f';
   return null;
@@ -48,6 +80,7 @@ const roleGender = (fold: string, profile: Profile): Gender => {
 const nameGender = (first: string, profile: Profile): Gender => {
   const w = first.toLowerCase();
   if (profile === 'cyrillic') {
+    if (MASCULINE_IN_A.has(w) || /о$/u.test(w)) return 'm';
     if (/[ая]$/u.test(w)) return 'f';
     if (/[бвгґджзйклмнпрстфхцчшщь]$/u.test(w)) return 'm';
     return null;
@@ -66,6 +99,11 @@ const introducedGender = (tokens: Token[] | undefined, first: number, profile: P
   if (tokens[k]?.text === ',') k--;
   const t = tokens[k];
   if (t?.kind !== 'word' || t.quote >= 0) return null;
+  // "Mrs Lee", "Sir John Moor", "пані Ольга": a title of address marks gender in every language.
+  const title = t.fold.replace(/\.$/u, '');
+  if (FEMININE_TITLES.has(title)) return 'f';
+  if (MASCULINE_TITLES.has(title) && (t.cap || profile === 'cyrillic')) return 'm';
+  if (profile === 'en') return roleGender(t.fold, profile);
   const article = genderOfArticle;
   // German "der" is also a genitive and dative feminine article ("die Rede der Ministerin"); it counts only before a role noun in "-er".
   if (profile === 'de' && t.lower === 'der') return null;
@@ -81,7 +119,7 @@ const introducedGender = (tokens: Token[] | undefined, first: number, profile: P
 
 /** The gender of a person, from how the text introduces them and, failing that, from their first name; null when unknown or mixed. */
 export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Profile): Gender => {
-  if (profile === 'en' || profile === 'other') return null;
+  if (profile === 'other') return null;
   let f = 0;
   let m = 0;
   for (const mention of c.mentions) {
@@ -92,6 +130,8 @@ export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Pr
   if (f > 0 && m === 0) return 'f';
   if (m > 0 && f === 0) return 'm';
   if (f > 0 && m > 0) return null;
+  // English first names follow no regular rule.
+  if (profile === 'en') return null;
   const parts = c.name.split(/\s+/u);
   if (parts.length < 2) return null;
   const g = nameGender(parts[0] ?? '', profile);

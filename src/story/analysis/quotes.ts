@@ -5,7 +5,7 @@
  * in full, a pronoun to the last speaker, a role ("the NATO PA president") to the person introduced with it.
  */
 import type { Block, Doc, Profile } from './document.js';
-import { clusterAt } from './entities.js';
+import { clusterAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
@@ -564,6 +564,8 @@ function attributionBefore(
       let outside = false;
       for (let k = a; k < b0 && !outside; k++) outside = (tokens[k]?.quote ?? 0) < 0 && tokens[k]?.kind === 'word';
       if (!outside) continue;
+      // "Un vecino, identificado como Miguel, comenta que «…»": the piece giving the unnamed subject's name names the speaker.
+      if (lead && NAMED_AS.has(lead.lower) && s === segments.length - 1 && hasPerson(a, b0)) return { from: a, to: b0, verb: true, naming };
       // "…, spoke to the broadcaster X about it, saying": a piece that starts with a verb is a predicate, not the subject.
       if (
         s > 0 &&
@@ -791,8 +793,75 @@ const describedBodyAfter = (phrase: Token[], from: number): string | null => {
     : null;
 };
 
+/** Cyrillic words of a name, lowercased, for comparing its inflected forms. */
+const nameWords = (name: string): string[] => name.toLowerCase().split(/\s+/u).filter(Boolean);
+
+const nominatives = new WeakMap<Registry, Map<string, Cluster[]>>();
+
+/**
+ * The person an inflected Cyrillic name refers to, named in full elsewhere: "за словами Тарасюка" is the
+ * "Василь Тарасюк" the story introduced. The name's words must be the last words of the fuller name up to
+ * their endings; a name already in full, or one that matches two people, stays as it is.
+ */
+const fullerInflected = (registry: Registry, c: Cluster): Cluster => {
+  let byLast = nominatives.get(registry);
+  if (!byLast) {
+    byLast = new Map();
+    for (const o of registry.clusters) {
+      if (o.kind !== 'person' || !CYRILLIC_WORD.test(o.name.replace(/\s+/gu, ''))) continue;
+      const key = (nameWords(o.name).pop() ?? '').slice(0, 4);
+      const list = byLast.get(key);
+      if (list) list.push(o);
+      else byLast.set(key, [o]);
+    }
+    nominatives.set(registry, byLast);
+  }
+  const words = nameWords(c.name);
+  const candidates = byLast.get((words[words.length - 1] ?? '').slice(0, 4)) ?? [];
+  let found: Cluster | null = null;
+  for (const o of candidates) {
+    if (o === c) continue;
+    const full = nameWords(o.name);
+    if (full.length <= words.length) continue;
+    const tail = full.slice(full.length - words.length);
+    if (!tail.every((w, i) => sameStem(w, words[i] ?? ''))) continue;
+    if (found && found !== o) return c;
+    found = o;
+  }
+  return found ?? c;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
+  registry: Registry,
+  blocks: readonly Block[],
+  block: Block,
+  blockIndex: number,
+  at: Attribution,
+  pos: number,
+  last: Antecedent,
+  profile: Profile,
+): Speaker & { rejected?: boolean } {
+  const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
+  if (profile !== 'cyrillic' || resolved.rejected || resolved.speaker === null) return resolved;
+  if (resolved.cluster) {
+    if (resolved.cluster.kind !== 'person') return resolved;
+    const full = fullerInflected(registry, resolved.cluster);
+    return full === resolved.cluster ? resolved : { ...resolved, speaker: full.name, cluster: full };
+  }
+  // "за словами Тарасюка": an inflected form the entities kept apart from the person it names.
+  if (at.zero || at.impersonal) return resolved;
+  for (let k = at.from; k < at.to; k++) {
+    const c = clusterAt(registry, blockIndex, k);
+    if (!c || c.kind === 'place' || c.kind === 'organization') continue;
+    const full = fullerInflected(registry, c);
+    if (full !== c) return { speaker: full.name, cluster: full, affiliation: null };
+  }
+  return resolved;
+}
+
+/** The speaker a phrase names, before inflected names are brought to the form the story introduced. */
+function resolvePhrase(
   registry: Registry,
   blocks: readonly Block[],
   block: Block,
@@ -975,13 +1044,18 @@ function resolveSpeaker(
   // description headed by a role noun after the verb refers back to the person just named, as the bare noun does,
   // when that person was named in this paragraph or the one before and the article's gender agrees.
   const roleHead = words[0];
+  // "prometió el mandatario estadounidense", "apuntó el diplomático venezolano": after an inverted verb of saying, a
+  // definite noun with only adjectives after it describes a person just as a role noun does.
+  const adjectival =
+    !!at.inverted && words.length <= 3 && words.slice(1).every((t) => t.kind === 'word' && !t.cap && !(lexFlags(t.fold) & FUNCTION) && !ROMANCE_PREPOSITIONS.has(t.lower));
   if (
     (at.inverted || at.refersBack) &&
     definite &&
     words.length > 1 &&
     roleHead &&
     !roleHead.cap &&
-    isPersonNoun(roleHead.fold, profile) &&
+    (isPersonNoun(roleHead.fold, profile) || adjectival) &&
+    !QUOTED_DOCUMENTS.has(roleHead.fold) &&
     !isStaffNoun(roleHead.fold) &&
     !isOrgHead(roleHead.fold) &&
     !ORG_DESCRIPTORS.has(roleHead.fold) &&
@@ -1312,6 +1386,23 @@ const dialogueTurn = (block: Block, dialect: Profile, conversation: boolean): Qu
     }
   }
   if (end < 0 && !conversation) return null;
+  // "—No cederemos —dijo Gómez—. Seguiremos aquí.", "— Ми вистоїмо, — сказав він. — І відбудуємо все.": a dash that
+  // closes the attribution, or a dash after its sentence, gives the word back to the speaker; the turn runs on,
+  // and the attribution is cut out of it as an incise.
+  if (end >= 0 && DIALOGUE_DASHES.has(tokens[end]?.text ?? '') && block.quotes.length === 0) {
+    for (let k = end + 2; k < tokens.length && k - end <= INCISE_WORDS + 2; k++) {
+      const t = tokens[k];
+      if (t?.kind !== 'punct') continue;
+      const resumes = isInciseDash(block.text, t) || (CLAUSE_END.has(t.text) && isInciseDash(block.text, tokens[k + 1]));
+      if (resumes && tokens.slice(k + 1).some((x) => x.kind === 'word')) end = -1;
+      if (resumes || CLAUSE_END.has(t.text) || t.text === ',') break;
+    }
+    if (end < 0) {
+      let words = 0;
+      for (const t of tokens) if (t.kind !== 'punct') words++;
+      return { open: opener.start, close: block.text.length, first: 1, last: tokens.length, words };
+    }
+  }
   const last = end < 0 ? tokens.length : end;
   let words = 0;
   for (let k = 1; k < last; k++) if (tokens[k]?.kind !== 'punct') words++;
@@ -1360,6 +1451,25 @@ const splitAtIncise = (block: Block, q: QuoteRegion): QuoteRegion[] => {
   return [q];
 };
 
+/** Double marks that close a quotation; single ones double as apostrophes. */
+const DOUBLE_CLOSERS = new Set(['"', '”', '“', '»', '«']);
+
+/**
+ * The closing mark of a quotation that an earlier paragraph opened, when a paragraph goes on with it without
+ * opening it again ("…no se oiga», subrayó."): a mark that ends a word, outside and before every quotation
+ * of the paragraph, not at its start. Its token index, or -1.
+ */
+const strayCloser = (block: Block): number => {
+  const { tokens, text } = block;
+  const firstOpen = block.quotes[0]?.open ?? text.length;
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t || t.start >= firstOpen) return -1;
+    if (t.kind === 'punct' && t.quote < 0 && DOUBLE_CLOSERS.has(t.text) && !/\s/u.test(text[t.start - 1] ?? ' ')) return k;
+  }
+  return -1;
+};
+
 /** Finds the quotations of the body and their speakers, by a sieve of attribution rules from the most to the least certain. */
 export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const out: FoundQuote[] = [];
@@ -1368,6 +1478,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
   let turns: { speaker: string | null; cluster: Cluster | null; affiliation: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
   let pendingRunOn: FoundQuote[] = [];
+  // The quotation the last paragraph left open, which a paragraph that only closes it continues.
+  let runningOn: FoundQuote | null = null;
   // Quotations signed by their own attribution, not given a speaker from their neighbours.
   const explicit = new Set<FoundQuote>();
   const cyrillic = doc.profile === 'cyrillic';
@@ -1375,7 +1487,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const dialect = doc.profile === 'romance' || cyrillic ? doc.profile : null;
   let dialogueBefore = false;
   doc.blocks.forEach((block, blockIndex) => {
-    if (block.kind !== 'paragraph') return;
+    if (block.kind !== 'paragraph') {
+      runningOn = null;
+      return;
+    }
     const hasPerson = (from: number, to: number): boolean => {
       for (let k = from; k < to; k++) {
         const t = block.tokens[k];
@@ -1391,12 +1506,51 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
     };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
+    // "…comenta que «en casa se oye bien. / Aquí no se oye nada», subrayó.": a quotation left open goes on in a
+    // paragraph that only closes it, and is one quotation signed where it ends.
+    const closer = runningOn ? strayCloser(block) : -1;
+    if (runningOn && closer > 0) {
+      const carried = runningOn;
+      const rest = block.text.slice(0, block.tokens[closer]?.start ?? 0).trim();
+      const at = attributionAfter(block, closer, /[.!?…]$/u.test(rest), cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
+      const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, position(block, 0), last, doc.profile) : null;
+      carried.text = `${carried.text} ${rest.replace(/[\s,，]+$/u, '')}`;
+      // A verb without a subject goes on with the speaker the quotation already has.
+      if (at && resolved && !resolved.rejected && (resolved.speaker || resolved.cluster) && !(at.zero && carried.cluster?.kind === 'person')) {
+        carried.speaker = resolved.speaker;
+        carried.cluster = resolved.cluster;
+        carried.affiliation = resolved.affiliation;
+        explicit.add(carried);
+      }
+      if (carried.speaker !== null) {
+        for (const q of pendingRunOn) {
+          q.speaker = carried.speaker;
+          q.cluster = carried.cluster;
+          q.affiliation = carried.affiliation;
+        }
+      }
+      pendingRunOn = [];
+      if (carried.cluster?.kind === 'person') {
+        last.speaker = carried.cluster;
+        last.pos = position(block, 0);
+      }
+    }
     // "—Será la peor cosecha —dijo Gómez.", "— Nous reconstruirons, a-t-elle promis.", "— Ми вистоїмо, — сказав він.":
     // a paragraph opened by a dash is a turn of dialogue in Spanish, French and Ukrainian.
     const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore) : null;
     dialogueBefore = dialogue !== null;
     const turns0 = dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes;
-    const regions = dialect !== null ? turns0.flatMap((q) => splitAtIncise(block, q)) : turns0;
+    // The words after an incise ("—dijo Gómez—. Y lo sabemos") go on with the speaker the incise named, never with
+    // an attribution read before them.
+    const resumed = new Set<QuoteRegion>();
+    const regions =
+      dialect !== null
+        ? turns0.flatMap((q) => {
+            const parts = splitAtIncise(block, q);
+            for (let i = 1; i < parts.length; i++) if (parts[i]) resumed.add(parts[i] as QuoteRegion);
+            return parts;
+          })
+        : turns0;
     for (const q of regions) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
       // A short passage is a name, a title or a term («Укренерго», "reform") unless it is a whole utterance
@@ -1412,7 +1566,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (doc.profile !== 'other') {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
         if (!at) {
-          const before = attributionBefore(block, q.first, hasPerson, personAt);
+          const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
           // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
           // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.
@@ -1523,7 +1677,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         }
       }
     }
-    previousBlockQuote = found[found.length - 1]?.quote ?? null;
+    previousBlockQuote = found[found.length - 1]?.quote ?? (closer > 0 ? runningOn : null);
+    runningOn = found[found.length - 1]?.runsOn ? (found[found.length - 1]?.quote ?? null) : null;
     const lastFound = found[found.length - 1];
     // A run-on quotation whose speaker only continues an earlier one (or is unknown) waits for its signature.
     if (lastFound?.runsOn && !lastFound.attributed && !subject && found.length === 1) pendingRunOn.push(lastFound.quote);

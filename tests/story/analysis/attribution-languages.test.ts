@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const speakers = (paragraphs: string[], language: string): (string | null)[] => analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => q.speaker);
+const quotes = (paragraphs: string[], language: string): [string | null, string][] =>
+  analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => [q.speaker, q.text]);
+
+describe('Spanish attribution', () => {
+  it('reads a quotation signed after it, with the verb before or after its subject', () => {
+    expect(speakers(['El ministro de Hacienda, Julián Ortega Ruiz, presentó el presupuesto.', '«No habrá subida de impuestos este año», dijo Ortega.'], 'es')).toEqual([
+      'Julián Ortega Ruiz',
+    ]);
+    expect(speakers(['«El acuerdo es un paso importante para la región», aseguró Tomás Echeverría, presidente de la cámara.'], 'es')).toEqual(['Tomás Echeverría']);
+    expect(speakers(['“Los precios siguen subiendo cada semana”, indicó el economista Pablo Serrano.'], 'es')).toEqual(['Pablo Serrano']);
+    expect(speakers(['"Los precios siguen subiendo cada semana", indicó a EFE Pablo Serrano, economista de la Universidad Central.'], 'es')).toEqual(['Pablo Serrano']);
+  });
+
+  it('reads leads, reported speech with "que" and a colon after an apposition', () => {
+    expect(speakers(['Según Ernesto Salgado, «el gobierno no tiene un plan para la sequía».'], 'es')).toEqual(['Ernesto Salgado']);
+    expect(speakers(['Carolina Bustos dijo que «la protesta seguirá hasta que nos escuchen».'], 'es')).toEqual(['Carolina Bustos']);
+    expect(speakers(['Ernesto Salgado, ministro de Agricultura, afirmó: «El gobierno tiene un plan para la sequía».'], 'es')).toEqual(['Ernesto Salgado']);
+    expect(speakers(['Yolanda Ferrán, quien fue arrestada en 2019, dijo que "nos quitaron todo lo que teníamos en la casa".'], 'es')).toEqual(['Yolanda Ferrán']);
+  });
+
+  it('reads compound tenses, clitics and a verb without a subject', () => {
+    expect(speakers(['El diputado Andrés Quintero habló con los periodistas.', '«Ha sido una semana muy difícil para todos», le dijo a este diario.'], 'es')).toEqual([
+      'Andrés Quintero',
+    ]);
+    expect(speakers(['La opositora Beatriz Llorente fue detenida el martes.', '«Me golpearon y me quitaron el teléfono», ha asegurado.'], 'es')).toEqual(['Beatriz Llorente']);
+  });
+
+  it('a definite noun with adjectives after an inverted verb refers back to the person just named', () => {
+    expect(
+      speakers(['El presidente Joe Biden y su esposa visitaron la zona.', '"Vamos a reconstruir cada casa de esta comunidad", prometió el mandatario estadounidense.'], 'es'),
+    ).toEqual(['Joe Biden']);
+    expect(
+      speakers(['El embajador Jonás Beltrán habló sobre la visita.', '"La cooperación entre ambos países nunca fue tan estrecha", apuntó el diplomático estadounidense.'], 'es'),
+    ).toEqual(['Jonás Beltrán']);
+  });
+
+  it('a speaker introduced without a name and then named ("un vecino, identificado como Miguel") is the name', () => {
+    expect(speakers(['Un vendedor, identificado como Ramón, comenta que "la luz se va todas las noches en el barrio".'], 'es')).toEqual(['Ramón']);
+  });
+
+  it('a dialogue turn goes on after the dash that closes its attribution', () => {
+    expect(speakers(['—No vamos a renunciar a nuestros derechos —dijo Carolina Bustos—. Seguiremos en la calle todos los días que haga falta.'], 'es')).toEqual([
+      'Carolina Bustos',
+      'Carolina Bustos',
+    ]);
+    // Without a closing dash the rest of the paragraph is narration.
+    expect(speakers(['—No vamos a renunciar a nuestros derechos —dijo Carolina Bustos, y se marchó del lugar sin decir nada más a nadie.'], 'es')).toEqual(['Carolina Bustos']);
+  });
+
+  it('a quotation left open goes on in a paragraph that only closes it, as one quotation', () => {
+    expect(
+      quotes(
+        [
+          'La enfermera Sonia Paredes explicó que "en el hospital faltan guantes y jeringas desde hace meses.',
+          'Los pacientes tienen que traer todo de su casa, hasta las sábanas", lamentó.',
+        ],
+        'es',
+      ),
+    ).toEqual([['Sonia Paredes', 'en el hospital faltan guantes y jeringas desde hace meses. Los pacientes tienen que traer todo de su casa, hasta las sábanas']]);
+  });
+});
+
+describe('Ukrainian attribution', () => {
+  it('reads a quotation signed after a dash, with either dash', () => {
+    expect(speakers(['Міністр оборони Олексій Гриценко відвідав Харків.', '«Ми посилимо протиповітряну оборону міста найближчим часом», — сказав Гриценко.'], 'uk')).toEqual([
+      'Олексій Гриценко',
+    ]);
+    expect(speakers(['«Лікарня отримає нове обладнання вже цього місяця», – зазначив мер Василь Тарасюк.'], 'uk')).toEqual(['Василь Тарасюк']);
+    expect(speakers(['«Ми почали з кількох коробок гуманітарної допомоги», - розповіла Голосу Америки Наталія Кравець.'], 'uk')).toEqual(['Наталія Кравець']);
+  });
+
+  it('an inflected name after "за словами" is the person the story introduced in full', () => {
+    expect(speakers(['Мер міста Василь Тарасюк відвідав лікарню.', 'За словами Тарасюка, «лікарня отримає нове обладнання вже цього місяця».'], 'uk')).toEqual(['Василь Тарасюк']);
+  });
+
+  it("the past tense marks the gender of a pronoun's or a dropped subject's referent", () => {
+    const people = 'Директор школи Андрій Мельник і вчителька Олена Савчук зустріли дітей.';
+    expect(speakers([people, '«Діти дуже чекали на перший дзвоник цього року», — сказала вона.'], 'uk')).toEqual(['Олена Савчук']);
+    expect(speakers([people, '«Діти дуже чекали на перший дзвоник цього року», — сказав він.'], 'uk')).toEqual(['Андрій Мельник']);
+    expect(speakers(['Петро Савчук і його дружина Марія Савчук переїхали до Нью-Йорка.', '«Ми почали з кількох коробок гуманітарної допомоги», - розповіла.'], 'uk')).toEqual([
+      'Марія Савчук',
+    ]);
+  });
+
+  it('a dialogue turn goes on after a dash that follows its attribution', () => {
+    expect(speakers(['— Ми не зупинимося, поки не повернемо всіх дітей, — сказав Дмитро Кулик. — І ми відбудуємо кожне зруйноване місто.'], 'uk')).toEqual([
+      'Дмитро Кулик',
+      'Дмитро Кулик',
+    ]);
+  });
+});
+
+describe('German, French and English attribution', () => {
+  it('German: a name after the verb, a pronoun, "so" and guillemets', () => {
+    expect(speakers(['„Wir werden die Steuern nicht erhöhen“, sagte Finanzminister Klaus Brenner am Montag.'], 'de')).toEqual(['Klaus Brenner']);
+    expect(speakers(['Klaus Brenner stellte den Haushalt vor. „Wir werden die Steuern nicht erhöhen“, sagte er.'], 'de')).toEqual(['Klaus Brenner']);
+    expect(speakers(['»Die Lage an der Grenze ist angespannt, aber stabil«, erklärte Innenministerin Petra Lindner gegenüber der Zeitung.'], 'de')).toEqual(['Petra Lindner']);
+    expect(speakers(['Außenminister Jens Fiedler traf am Morgen ein.', '„Wir sind bereit für Gespräche mit allen Seiten“, sagte der Außenminister.'], 'de')).toEqual([
+      'Jens Fiedler',
+    ]);
+  });
+
+  it('French: inverted pronouns and "selon"', () => {
+    expect(speakers(['Selon Henri Dufresne, « le pays doit se préparer à une crise longue ».'], 'fr')).toEqual(['Henri Dufresne']);
+    expect(speakers(['La ministre Claire Aubert a répondu aux questions. « Le pays doit se préparer à une crise longue », a-t-elle ajouté.'], 'fr')).toEqual(['Claire Aubert']);
+    expect(speakers(['« Nous sommes prêts à discuter avec tout le monde », a affirmé jeudi Jean Morel, porte-parole du gouvernement.'], 'fr')).toEqual(['Jean Morel']);
+  });
+
+  it('English: a title of address marks the gender a pronoun needs', () => {
+    expect(speakers(['Mayor Tom Reed met Mrs Maria Lopez on Friday. "We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
+    expect(speakers(['"We are ready to talk to anyone," Jean Morel, a government spokesman, told reporters.'], 'en')).toEqual(['Jean Morel']);
+  });
+});
