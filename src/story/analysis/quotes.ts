@@ -427,7 +427,10 @@ function attributionAfter(
       }
     }
     let to = from === verb + 1 ? verb + 1 : from + 1;
-    while (to < end) {
+    // "— заявив він в інтерв'ю Голосу Америки", "dijo ella a la prensa": what follows a pronoun is an adjunct.
+    const pronoun = tokens[from];
+    const endsAtPronoun = pronoun?.kind === 'word' && !pronoun.cap && PRONOUNS.has(pronoun.lower) && from === verb + 1;
+    while (to < end && !(endsAtPronoun && to > from)) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
       // "«…» —dijo Gómez— y añadió": the closing dash of an incise ends the speaker.
@@ -766,7 +769,7 @@ const namedAfter = (phrase: Token[], from: number): { start: number; end: number
  * French "-eur"/"-euse"/"-rice", "-iste" ("directeur", "animatrice", "militante" aside).
  */
 const AGENT_NOUN_ENDINGS: Partial<Record<Profile, RegExp>> = {
-  romance: /(?:dora?|ista|ero|era|ante|ente|eur|euse|rice|iste)$/u,
+  romance: /(?:dora?|tora?|ista|ero|era|ante|ente|eur|euse|rice|iste)$/u,
 };
 
 /** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
@@ -791,6 +794,22 @@ const describedBodyAfter = (phrase: Token[], from: number): string | null => {
   return (!noun.cap || GERMAN_DEFINITE.has(phrase[k - 1]?.lower ?? '') || phrase[k - 1]?.lower === 'des') && (BODY_DESCRIPTORS.has(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))
     ? noun.fold
     : null;
+};
+
+/** Two or three initials, each with its full stop ("М.К.", "J. K."). */
+const INITIALS = /^(?:\p{Lu}\.\s?){2,3}$/u;
+
+/** The person (or entity of unknown kind) last named before a position whose name's words start with the given letters. */
+const personByInitials = (registry: Registry, letters: string, pos: number): Cluster | null => {
+  let best: Cluster | null = null;
+  let bestPos = -1;
+  for (const c of registry.clusters) {
+    if (c.kind !== 'person' && c.kind !== null) continue;
+    const words = c.name.split(/\s+/u);
+    if (words.length !== letters.length || !words.every((w, k) => w[0] === letters[k])) continue;
+    for (const m of c.mentions) if (!m.inQuote && m.pos < pos && m.pos > bestPos) [best, bestPos] = [c, m.pos];
+  }
+  return best;
 };
 
 /** Cyrillic words of a name, lowercased, for comparing its inflected forms. */
@@ -909,6 +928,12 @@ function resolvePhrase(
     return author ? { speaker: author.name, cluster: author, affiliation: null } : none;
   }
   if (words.length === 0) return { ...none, rejected: true };
+  // "М.К.: «…»", "J.K.: "…"": an interview labels its speaker by initials, those of a person the story named.
+  const initials = phrase.map((t) => t.text).join('');
+  if (INITIALS.test(initials)) {
+    const c = personByInitials(registry, initials.replace(/[.\s]/gu, ''), pos);
+    if (c) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   const lead = words[0];
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
@@ -1037,8 +1062,14 @@ function resolvePhrase(
     !(lexFlags(noun.fold) & FUNCTION)
   ) {
     const c = referent(registry, blocks, pos, last);
-    const recent = c?.mentions.some((m) => m.role !== null || m.pos >= (block.order - 1) * POSITION_STRIDE);
-    if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
+    const since = (block.order - 1) * POSITION_STRIDE;
+    // Named, or last heard, in this paragraph or the one before.
+    const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
+    const recent = nearby || c?.mentions.some((m) => m.role !== null);
+    // "En declaraciones a la prensa, el opositor aseguró que …": before the verb, a noun that names a person by what
+    // they do refers back too, to someone just named whose gender the article does not contradict.
+    const described = nearby && isPersonNoun(noun.fold, profile) && !!c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]));
+    if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold) || described)) return { speaker: c.name, cluster: c, affiliation: null };
   }
   // "…», dijo el coordinador general de la Unión Patriótica", "…», manifiesta el periodista independiente": a definite
   // description headed by a role noun after the verb refers back to the person just named, as the bare noun does,

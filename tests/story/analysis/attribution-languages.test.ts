@@ -39,6 +39,22 @@ describe('Spanish attribution', () => {
     ).toEqual(['Jonás Beltrán']);
   });
 
+  it('a person noun before the verb, or a bare noun after it, refers back to the person just named or heard', () => {
+    expect(
+      speakers(['Félix Navarro fue liberado el lunes. En declaraciones a la prensa, el opositor aseguró que "la represión no se detiene en ningún rincón del país".'], 'es'),
+    ).toEqual(['Félix Navarro']);
+    expect(
+      speakers(
+        [
+          'La madre del preso, Dolores Vidal, habló con la radio.',
+          '"A mi hijo lo condenaron a diez años por salir a protestar", contó.',
+          '"Nadie nos ha dado una explicación de lo que pasó", agregó la mujer.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Dolores Vidal', 'Dolores Vidal']);
+  });
+
   it('a speaker introduced without a name and then named ("un vecino, identificado como Miguel") is the name', () => {
     expect(speakers(['Un vendedor, identificado como Ramón, comenta que "la luz se va todas las noches en el barrio".'], 'es')).toEqual(['Ramón']);
   });
@@ -85,6 +101,15 @@ describe('Ukrainian attribution', () => {
     expect(speakers(['Петро Савчук і його дружина Марія Савчук переїхали до Нью-Йорка.', '«Ми почали з кількох коробок гуманітарної допомоги», - розповіла.'], 'uk')).toEqual([
       'Марія Савчук',
     ]);
+  });
+
+  it('a pronoun after the verb is the subject; what follows it is an adjunct', () => {
+    expect(speakers(['Тарас Бойко очолює фонд. «Ми отримали понад тисячу заявок від ветеранів», – заявив він в інтерв’ю Голосу Америки.'], 'uk')).toEqual(['Тарас Бойко']);
+  });
+
+  it('an interview labels answers by the initials of the person it named', () => {
+    expect(speakers(['Майк Квіґлі відповів на запитання редакції.', 'М.К.: «Ми підтримуємо Україну і будемо підтримувати її далі».'], 'uk')).toEqual(['Майк Квіґлі']);
+    expect(speakers(['Senator Mike Quigley answered our questions.', 'M.Q.: "We support Ukraine and we will keep supporting it."'], 'en')).toEqual(['Mike Quigley']);
   });
 
   it('a dialogue turn goes on after a dash that follows its attribution', () => {
