@@ -336,6 +336,9 @@ const impersonalVerbLength = (tokens: Token[], k: number): number => {
   return 0;
 };
 
+/** Words that take up a quotation just given at the head of the clause that signs it ("así lo dijo", "c'est ce qu'a dit", "das sagte", "про це сказав"). */
+const RESUMPTIVE = new Set(['asi', 'eso', 'esto', "c'est", 'voila', 'ainsi', 'das', 'dies', 'про', 'так', 'це']);
+
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
 function attributionAfter(
   block: Block,
@@ -400,7 +403,10 @@ function attributionAfter(
   let aux = start;
   // "…», le respondió X", "…», lui a dit X": an object clitic before the verb keeps the order inverted.
   while (aux < verb && (AUXILIARIES.has(tokens[aux]?.lower ?? '') || (proDrop && !cyrillic && !tokens[aux]?.cap && CLITICS.has(tokens[aux]?.lower ?? '')))) aux++;
-  const inverted = verb === start || (aux === verb && verb - start <= 2);
+  // "«…». Así lo afirmó X", "« … » C'est ce qu'a déclaré X", "„…“ Das sagte X", "«…». Про це заявив X": a word that
+  // takes up the quotation opens the clause, and the subject follows the verb.
+  const resumptive = RESUMPTIVE.has(tokens[start]?.fold ?? '') && verb - start <= 4 && tokens.slice(start + 1, verb).every((t) => t.kind === 'word' && !t.cap);
+  const inverted = verb === start || (aux === verb && verb - start <= 2) || resumptive;
   // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said."),
   // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
@@ -980,14 +986,21 @@ function resolvePhrase(
   let person: Cluster | null = null;
   let org: Cluster | null = null;
   let affiliation: Cluster | null = null;
+  // "la líder de las Damas de Blanco", "the wife of John Reed": a name a described speaker governs is not the speaker;
+  // a name in apposition after a comma ("the minister, Ana Ruiz") is.
+  const described = !!words[0] && words[0].kind === 'word' && !words[0].cap && !PRONOUNS.has(words[0].lower);
+  let governed = false;
   for (let k = at.from; k < at.to; k++) {
+    const t = tokens[k];
+    if (t?.text === ',') governed = false;
+    else if (described && t?.kind === 'word' && !t.cap && GENITIVE_LINKS.has(t.lower) && isHeadNoun(tokens[k - 1])) governed = true;
     const c = clusterAt(registry, blockIndex, k);
     if (!c) continue;
     // "Lopez's deputy said": a possessor is not the speaker.
     const owner = registry.tokenMention[blockIndex]?.[k];
     const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
     // The subject comes first: "A B, director of C" is A B.
-    if (c.kind === 'person' && !possessor) person ??= c;
+    if (c.kind === 'person' && !possessor && !governed) person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
@@ -1042,6 +1055,12 @@ function resolvePhrase(
   // in this paragraph or the one before. Before the verb ("El ministro, que llegó tarde, dijo:") the person
   // must have been introduced with that very noun ("El ministro del Interior, Fernando Grande").
   // Ukrainian has no articles: "— каже жінка" after the quotation reads like "said the woman".
+  // ""…," the 54-year-old said", "…“, sagte der 54-Jährige": an age for a noun refers back to a person just named.
+  if ((definite || CYRILLIC_WORD.test(noun?.text.replace(/^\d+-/u, '') ?? '')) && words.length === 1 && noun && AGE_NOUN.test(noun.lower)) {
+    const c = referent(registry, blocks, pos, last);
+    const since = (block.order - 1) * POSITION_STRIDE;
+    if (c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   const bareCyrillic = !!at.inverted && !!noun && !noun.cap && CYRILLIC_WORD.test(noun.text) && !/[иіы]$/u.test(noun.lower);
   if (
     (definite || bareCyrillic) &&
@@ -1106,7 +1125,15 @@ function resolvePhrase(
   while (nameStart < words.length && !words[nameStart]?.cap) nameStart++;
   const classifier = words[nameStart - 1];
   const named = words[nameStart];
-  if (named && classifier && !classifier.cap && !isLinkWord(classifier) && !(lexFlags(classifier.fold) & FUNCTION) && words.length - nameStart <= MAX_NAME_WORDS) {
+  if (
+    named &&
+    classifier &&
+    !classifier.cap &&
+    !isLinkWord(classifier) &&
+    !SPEAKER_PREPOSITIONS[profile]?.has(classifier.lower) &&
+    !(lexFlags(classifier.fold) & FUNCTION) &&
+    words.length - nameStart <= MAX_NAME_WORDS
+  ) {
     const end = words[words.length - 1];
     if (end) return { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation };
   }
@@ -1118,6 +1145,15 @@ function resolvePhrase(
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
   return { speaker: text || null, cluster: null, affiliation };
 }
+
+/** Words that make the name after them a complement of a noun ("la esposa de", "the son of", "die Tochter von"). */
+const GENITIVE_LINKS = new Set(['de', 'del', 'of', 'von', 'vom', 'des', 'du', 'd’', "d'"]);
+
+/** Whether a token is a lowercase word that can head a noun phrase (not an article, a particle or a function word). */
+const isHeadNoun = (t: Token | undefined): boolean => t?.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !(lexFlags(t.fold) & FUNCTION);
+
+/** An age used as a noun ("the 54-year-old", "der 54-Jährige", "54-річна"), which refers back to a person just named. */
+const AGE_NOUN = /^\d+-(?:year-old|jährige[rn]?|річн\p{L}+|летн\p{L}+)$/u;
 
 /** Prepositions of Spanish, French, German and Ukrainian that open a phrase which cannot be a speaker (English ones are function words in the lexicon). */
 const SPEAKER_PREPOSITIONS: Partial<Record<Profile, ReadonlySet<string>>> = {
@@ -1629,7 +1665,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
-        if (!utterance && !fragment && !turn) continue;
+        // The words after an incise are the rest of a quotation, however few.
+        if (!utterance && !fragment && !turn && !(resumed.has(q) && q.words >= 2)) continue;
       }
       // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.
       const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;

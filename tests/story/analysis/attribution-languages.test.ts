@@ -120,6 +120,32 @@ describe('Ukrainian attribution', () => {
   });
 });
 
+describe('attribution across languages', () => {
+  it('a word that takes up the quotation opens a clause whose subject follows the verb', () => {
+    expect(speakers(['"La represión no se detiene en ningún rincón del país". Así lo afirmó el activista Félix Navarro Rodríguez.'], 'es')).toEqual(['Félix Navarro Rodríguez']);
+    expect(speakers(['« Nous ne céderons pas face aux menaces. » C’est ce qu’a déclaré le Premier ministre Henri Dufresne.'], 'fr')).toEqual(['Henri Dufresne']);
+    expect(speakers(['„Die Drohungen ändern nichts an unserer Haltung.“ Das sagte Premierminister Henri Dufresne am Abend.'], 'de')).toEqual(['Henri Dufresne']);
+  });
+
+  it('an age standing for a noun refers back to the person just named', () => {
+    expect(speakers(['Der Premierminister Henri Dufresne sprach am Abend.', '„Die Drohungen ändern nichts an unserer Haltung“, sagte der 54-Jährige.'], 'de')).toEqual([
+      'Henri Dufresne',
+    ]);
+    expect(speakers(['Henri Dufresne, the prime minister, spoke on Tuesday.', '"The threats change nothing about our position," the 54-year-old said.'], 'en')).toEqual([
+      'Henri Dufresne',
+    ]);
+  });
+
+  it('a name a described speaker governs is not the speaker', () => {
+    expect(speakers(['"Nunca nos dijeron dónde estaba detenido mi hijo", dijo la esposa de Juan Pérez.'], 'es')).toEqual(['la esposa de Juan Pérez']);
+    expect(speakers(['«Ми продовжимо допомагати громадам на сході країни», — заявила посолка Японії в Україні.'], 'uk')).toEqual(['посолка Японії в Україні']);
+  });
+
+  it('the words after an incise are kept, however few', () => {
+    expect(speakers(['«Ми не здамося і відбудуємо наше місто, – сказав мер Андрій Коваль. – Люди вже повертаються додому».'], 'uk')).toEqual(['Андрій Коваль', 'Андрій Коваль']);
+  });
+});
+
 describe('German, French and English attribution', () => {
   it('German: a name after the verb, a pronoun, "so" and guillemets', () => {
     expect(speakers(['„Wir werden die Steuern nicht erhöhen“, sagte Finanzminister Klaus Brenner am Montag.'], 'de')).toEqual(['Klaus Brenner']);
