@@ -14,8 +14,8 @@ import type { Token } from './tokens.js';
 /** Grammatical gender of a person or of a word that refers to one. */
 export type Gender = 'f' | 'm' | null;
 
-const FEMININE_PRONOUNS = new Set(['she', 'her', 'ella', 'elle', 'вона', 'неї', 'она', 'ей']);
-const MASCULINE_PRONOUNS = new Set(['he', 'him', 'él', 'il', 'він', 'нього', 'он', 'ему']);
+const FEMININE_PRONOUNS = new Set(['she', 'her', 'ella', 'elle', 'вона', 'неї', 'її', 'она', 'ей', 'ее', 'её', 'ihrer', 'ihren']);
+const MASCULINE_PRONOUNS = new Set(['he', 'him', 'his', 'él', 'il', 'він', 'нього', 'його', 'он', 'ему', 'его', 'seiner', 'seinen']);
 
 /** The gender a referring word marks: a pronoun, a French inverted pronoun ("a-t-elle"), a Ukrainian or Russian past verb ("сказала"). */
 export const genderOfReference = (t: Token | undefined): Gender => {

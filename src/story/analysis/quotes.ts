@@ -192,7 +192,50 @@ const sentenceIndexes = new WeakMap<Block, SentenceIndex>();
 
 /** Whether an attribution lead ("according to", "según", "за словами") ends at token `v`. */
 const leadEndsAt = (tokens: Token[], v: number): boolean =>
-  LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w));
+  (LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) ||
+  possessiveLeadAt(tokens, v) >= 0;
+
+/** Leads that name their speaker with a possessive ("за його словами", "in her view", "a su juicio"); `*` is the possessive. */
+const POSSESSIVE_LEADS: readonly (readonly string[])[] = [
+  ['за', '*', 'словами'],
+  ['на', '*', 'думку'],
+  ['з', '*', 'слів'],
+  ['із', '*', 'слів'],
+  ['по', '*', 'словам'],
+  ['in', '*', 'view'],
+  ['in', '*', 'words'],
+  ['in', '*', 'opinion'],
+  ['a', '*', 'juicio'],
+  ['en', '*', 'opinión'],
+  ['en', '*', 'palabras'],
+  ['à', '*', 'yeux'],
+  ['*', 'ansicht', 'nach'],
+  ['*', 'meinung', 'nach'],
+  ['*', 'worten', 'zufolge'],
+];
+
+/** Possessives that fill a possessive lead. */
+const LEAD_POSSESSIVES = new Set(['його', 'її', 'his', 'her', 'su', 'sus', 'ses', 'seiner', 'ihrer', 'seinen', 'ihren', 'его', 'ее', 'её']);
+
+/** The last words of the possessive leads. */
+const POSSESSIVE_LEAD_LAST = new Set(POSSESSIVE_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
+
+/** Where the possessive of a possessive lead ending at `v` stands, or -1. */
+const possessiveLeadAt = (tokens: Token[], v: number): number => {
+  if (!POSSESSIVE_LEAD_LAST.has(tokens[v]?.lower ?? '')) return -1;
+  for (const lead of POSSESSIVE_LEADS) {
+    const from = v - lead.length + 1;
+    let at = -1;
+    const fits = lead.every((w, i) => {
+      const t = tokens[from + i];
+      if (w !== '*') return t?.lower === w;
+      at = from + i;
+      return LEAD_POSSESSIVES.has(t?.lower ?? '');
+    });
+    if (fits) return at;
+  }
+  return -1;
+};
 
 /** The last words of the attribution leads, which rule out almost every token with one look-up. */
 const LEAD_LAST_WORDS = new Set(ATTRIBUTION_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
@@ -516,6 +559,9 @@ function attributionBefore(
     const v = cue;
     // "According to X, "…"", "Según X, «…»".
     if (leadEndsAt(tokens, v)) {
+      // "За його словами, «…»": the possessive refers back, and marks the gender where the language does.
+      const possessive = possessiveLeadAt(tokens, v);
+      if (possessive >= 0) return { from: possessive, to: possessive + 1, verb: false, zero: true, lead: true };
       const at = phraseAfter(tokens, v + 1);
       return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
@@ -778,8 +824,20 @@ const AGENT_NOUN_ENDINGS: Partial<Record<Profile, RegExp>> = {
   romance: /(?:dora?|tora?|ista|ero|era|ante|ente|eur|euse|rice|iste)$/u,
 };
 
+/** Spanish and French nouns for people that no regular ending marks ("el líder", "la mujer", "le témoin"). */
+const ROMANCE_PERSON_NOUNS = new Set(
+  `lider jefe jefa mandatario mandataria joven sacerdote obispo preso presa madre padre mujer hombre diplomatico diplomatica
+  politico politica medico medica abogado abogada diputado diputada delegado delegada funcionario funcionaria empresario
+  empresaria secretario secretaria militar experto experta testigo vecino vecina residente ciudadano ciudadana dirigente
+  religioso religiosa cubano cubana exiliado exiliada anciano anciana
+  chef avocat avocate elu elue depute deputee expert experte temoin habitant habitante voisin voisine homme femme`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
 /** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
-const isPersonNoun = (fold: string, profile: Profile): boolean => isRoleNoun(fold) || (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold));
+const isPersonNoun = (fold: string, profile: Profile): boolean =>
+  isRoleNoun(fold) || (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold)) || (profile === 'romance' && ROMANCE_PERSON_NOUNS.has(fold));
 
 /** Common nouns of Spanish, French, German and Ukrainian that describe a body the story has named ("la empresa", "le ministère", "des Unternehmens"). */
 const BODY_DESCRIPTORS = new Set(
@@ -1098,9 +1156,11 @@ function resolvePhrase(
   // definite noun with only adjectives after it describes a person just as a role noun does.
   const adjectival =
     !!at.inverted && words.length <= 3 && words.slice(1).every((t) => t.kind === 'word' && !t.cap && !(lexFlags(t.fold) & FUNCTION) && !ROMANCE_PREPOSITIONS.has(t.lower));
+  // Ukrainian has no articles: "— підсумував голова громади" reads like "the head of the community".
+  const bareRole = !!at.inverted && profile === 'cyrillic';
   if (
     (at.inverted || at.refersBack) &&
-    definite &&
+    (definite || bareRole) &&
     words.length > 1 &&
     roleHead &&
     !roleHead.cap &&
@@ -1114,7 +1174,7 @@ function resolvePhrase(
   ) {
     const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
     const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
-    const articleGender = genderOfArticle(phrase[articleAt]);
+    const articleGender = genderOfArticle(phrase[articleAt]) ?? (bareRole ? genderOfReference(tokens[at.from - 1]) : null);
     if (c && nearby && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
   }
   if (words.length > MAX_SPEAKER_WORDS) return none;
@@ -1669,7 +1729,24 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         if (!utterance && !fragment && !turn && !(resumed.has(q) && q.words >= 2)) continue;
       }
       // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.
-      const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
+      let resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
+      // "Tras su liberación, dijo que «…»", "Після зустрічі розповіла, що «…»": in a language that drops the subject, a
+      // verb of saying before the quotation whose subject place holds only an adjunct has the one last spoken of as subject.
+      const verbBefore = q.first >= 2 ? (sentenceIndexOf(block).lastCue[q.first - 2] ?? -1) : -1;
+      if (
+        !short &&
+        resolved?.rejected &&
+        at &&
+        !at.zero &&
+        !at.lead &&
+        dialect !== null &&
+        verbBefore >= 0 &&
+        isSpeechVerb(block.tokens[verbBefore]?.lower ?? '') &&
+        verbBefore >= at.to
+      ) {
+        const dropped = resolveSpeaker(registry, doc.blocks, block, blockIndex, { from: verbBefore, to: verbBefore + 1, zero: true }, pos, last, doc.profile);
+        if (!dropped.rejected) resolved = dropped;
+      }
       // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
       if (short && resolved?.rejected && !at?.zero) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };

@@ -141,6 +141,29 @@ describe('attribution across languages', () => {
     expect(speakers(['«Ми продовжимо допомагати громадам на сході країни», — заявила посолка Японії в Україні.'], 'uk')).toEqual(['посолка Японії в Україні']);
   });
 
+  it('a lead with a possessive refers back, with the gender the possessive marks', () => {
+    expect(speakers(['Андрій Коваль очолює громаду.', 'За його словами, «місто відбудують за два роки, якщо буде фінансування».'], 'uk')).toEqual(['Андрій Коваль']);
+    expect(speakers(['Андрій Коваль і Оксана Литвин очолюють громаду.', 'За її словами, «місто відбудують за два роки, якщо буде фінансування».'], 'uk')).toEqual([
+      'Оксана Литвин',
+    ]);
+    expect(speakers(['Andrew Kowal leads the community.', 'In his view, "the town will be rebuilt within two years if the money comes."'], 'en')).toEqual(['Andrew Kowal']);
+  });
+
+  it('a verb whose subject place holds only an adjunct has a dropped subject', () => {
+    expect(speakers(['El opositor José Ferrer envió un mensaje desde la cárcel.', 'Tras su liberación, dijo que "la dictadura tiene los días contados".'], 'es')).toEqual([
+      'José Ferrer',
+    ]);
+  });
+
+  it('a role noun with a complement refers back to the person just named, with or without an article', () => {
+    expect(
+      speakers(['El opositor José Ferrer envió un mensaje desde la cárcel.', '"La dictadura tiene los días contados y lo sabe", sentenció el líder de la Unión Patriótica.'], 'es'),
+    ).toEqual(['José Ferrer']);
+    expect(speakers(['Андрій Коваль очолює громаду.', '«Місто відбудують за два роки. Але без допомоги партнерів це неможливо», – підсумував голова громади.'], 'uk')).toEqual([
+      'Андрій Коваль',
+    ]);
+  });
+
   it('the words after an incise are kept, however few', () => {
     expect(speakers(['«Ми не здамося і відбудуємо наше місто, – сказав мер Андрій Коваль. – Люди вже повертаються додому».'], 'uk')).toEqual(['Андрій Коваль', 'Андрій Коваль']);
   });
