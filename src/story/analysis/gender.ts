@@ -68,7 +68,7 @@ const MASCULINE_TITLES = new Set(['mr', 'sir', 'lord', 'monsieur', 'herr', 'sr',
 const MASCULINE_IN_A = new Set(['микола', 'микита', 'лука', 'ілля', 'сава', 'хома', 'кузьма', 'фома', 'никита', 'илья', 'никола']);
 
 /** Gender a role noun marks by its form: German "-in" ("Ministerin"), Ukrainian "-ка"/"-иця" ("міністерка", "речниця"). */
-const roleGender = (fold: string, profile: Profile): Gender => {
+export const roleGender = (fold: string, profile: Profile): Gender => {
   if (FEMININE_NOUNS.has(fold)) return 'f';
   if (MASCULINE_NOUNS.has(fold)) return 'm';
   if (profile === 'de' && fold.length > 4 && fold.endsWith('in') && !fold.endsWith('ein')) return 'f';

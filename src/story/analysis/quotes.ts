@@ -5,12 +5,12 @@
  * in full, a pronoun to the last speaker, a role ("the NATO PA president") to the person introduced with it.
  */
 import type { Block, Doc, Profile } from './document.js';
-import { clusterAt, sameStem } from './entities.js';
+import { clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
 import { FUNCTION, lexFlags } from './lexicon.js';
-import { compatible, genderOfArticle, genderOfPerson, genderOfReference } from './gender.js';
+import { compatible, genderOfArticle, genderOfPerson, genderOfReference, roleGender } from './gender.js';
 import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
 import { articleAlone } from './spans.js';
@@ -33,6 +33,15 @@ import {
   VERB_FILLERS,
 } from './words.js';
 import { isOrgHead } from './wordclass.js';
+
+/** Whether an entity is only a capitalised pronoun the entities took for a name ("Ella dijo que …"). */
+const isPronounName = (c: Cluster): boolean => c.name.length <= 5 && PRONOUNS.has(c.name.toLowerCase());
+
+/** The entity a token belongs to, leaving out pronouns taken for names. */
+const clusterAt = (registry: Registry, block: number, token: number): Cluster | undefined => {
+  const c = entityAt(registry, block, token);
+  return c && c.kind === 'person' && isPronounName(c) ? undefined : c;
+};
 
 /** A quotation found in the text. */
 export interface FoundQuote {
@@ -409,6 +418,12 @@ function attributionAfter(
   let end = start;
   while (end < tokens.length) {
     const t = tokens[end];
+    // "— розповів голова організації «Разом» Олег Бондар": a short quoted name inside the attribution is part of it.
+    const named = t?.kind === 'punct' && QUOTE_MARKS.has(t.text) ? block.quotes[tokens[end + 1]?.quote ?? -1] : undefined;
+    if (named && named.first === end + 1 && named.words <= 3 && QUOTE_MARKS.has(tokens[named.last]?.text ?? '') && tokens[named.last + 1]?.kind === 'word') {
+      end = named.last + 1;
+      continue;
+    }
     if (!t || (t.kind === 'punct' && (CLAUSE_END.has(t.text) || QUOTE_MARKS.has(t.text)))) break;
     end++;
   }
@@ -751,7 +766,7 @@ const timelineOf = (registry: Registry): Timeline => {
     for (const m of c.mentions) {
       if (c.kind !== 'person' && m.words.length === 1 && !t.byWord.has(m.display.toLowerCase())) t.byWord.set(m.display.toLowerCase(), c);
       if (m.inQuote) continue;
-      if (c.kind === 'person') t.people.push({ pos: m.pos, cluster: c, block: m.block, first: m.first });
+      if (c.kind === 'person' && !isPronounName(c)) t.people.push({ pos: m.pos, cluster: c, block: m.block, first: m.first });
       else if (c.kind === 'organization') t.bodies.push({ pos: m.pos, cluster: c });
     }
   }
@@ -1118,6 +1133,16 @@ function resolvePhrase(
     const c = referent(registry, blocks, pos, last);
     const since = (block.order - 1) * POSITION_STRIDE;
     if (c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // "Жінка розповідає: «…»": a Ukrainian noun for a person opening the sentence refers back like a definite one.
+  if (profile === 'cyrillic' && !at.inverted && words.length === 1 && noun?.kind === 'word' && noun.initial && !clusterAt(registry, blockIndex, at.to - 1)) {
+    const gender = roleGender(noun.fold, profile);
+    if (gender || isRoleNoun(noun.fold)) {
+      const c = referent(registry, blocks, pos, last, gender, profile);
+      const since = (block.order - 1) * POSITION_STRIDE;
+      if (c && compatible(genderOf(c, blocks, profile), gender) && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since)))
+        return { speaker: c.name, cluster: c, affiliation: null };
+    }
   }
   const bareCyrillic = !!at.inverted && !!noun && !noun.cap && CYRILLIC_WORD.test(noun.text) && !/[иіы]$/u.test(noun.lower);
   if (

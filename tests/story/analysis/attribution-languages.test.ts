@@ -164,6 +164,18 @@ describe('attribution across languages', () => {
     ]);
   });
 
+  it('a capitalised pronoun the entities took for a name still refers back', () => {
+    expect(speakers(['Olga Martínez llegó a Miami en 2021.', 'Ella recuerda que "aquí empezamos de cero, sin conocer a nadie".'], 'es')).toEqual(['Olga Martínez']);
+  });
+
+  it('a Ukrainian noun for a person opening the sentence refers back', () => {
+    expect(speakers(['Наталія Кравець переїхала до Чикаго.', 'Жінка розповідає: «Ми збираємо гроші на генератори для лікарень».'], 'uk')).toEqual(['Наталія Кравець']);
+  });
+
+  it('a short quoted name inside the attribution is part of it', () => {
+    expect(speakers(['«Ми збираємо гроші на генератори для лікарень», – розповів журналістам голова організації «Разом» Олег Бондар.'], 'uk')).toEqual(['Олег Бондар']);
+  });
+
   it('the words after an incise are kept, however few', () => {
     expect(speakers(['«Ми не здамося і відбудуємо наше місто, – сказав мер Андрій Коваль. – Люди вже повертаються додому».'], 'uk')).toEqual(['Андрій Коваль', 'Андрій Коваль']);
   });
