@@ -1484,6 +1484,15 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
   return subject?.kind === 'person' ? subject : null;
 };
 
+/** Whether a quoted passage is written as a title or a name: every word capitalised ("Deep Waters."). */
+const isTitleLike = (block: Block, first: number, last: number): boolean => {
+  for (let k = first; k < last; k++) {
+    const t = block.tokens[k];
+    if (t?.kind === 'word' && !t.cap) return false;
+  }
+  return true;
+};
+
 /** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
 const isFragment = (block: Block, first: number, last: number): boolean => {
   let words = 0;
@@ -1751,7 +1760,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
         // The words after an incise are the rest of a quotation, however few.
-        if (!utterance && !fragment && !turn && !(resumed.has(q) && q.words >= 2)) continue;
+        // ""…," Cole said. "They saved lives."": a whole quoted sentence after an attributed quotation goes on with it.
+        const goesOn = q.words >= 2 && /[.!?…]$/u.test(text) && found[found.length - 1]?.attributed === true && !isTitleLike(block, q.first, q.last);
+        if (!utterance && !fragment && !turn && !goesOn && !(resumed.has(q) && q.words >= 2)) continue;
       }
       // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.
       let resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;

@@ -197,6 +197,18 @@ describe('German, French and English attribution', () => {
     expect(speakers(['« Nous sommes prêts à discuter avec tout le monde », a affirmé jeudi Jean Morel, porte-parole du gouvernement.'], 'fr')).toEqual(['Jean Morel']);
   });
 
+  it('English: a short whole quoted sentence after an attributed quotation goes on with it', () => {
+    expect(
+      quotes(
+        ['Police Chief Dana Cole said officers arrived within minutes.', '"Our officers did exactly what they were trained to do," Cole said. "They saved lives today."'],
+        'en',
+      ),
+    ).toEqual([
+      ['Dana Cole', 'Our officers did exactly what they were trained to do'],
+      ['Dana Cole', 'They saved lives today.'],
+    ]);
+  });
+
   it('English: a title of address marks the gender a pronoun needs', () => {
     expect(speakers(['Mayor Tom Reed met Mrs Maria Lopez on Friday. "We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
     expect(speakers(['"We are ready to talk to anyone," Jean Morel, a government spokesman, told reporters.'], 'en')).toEqual(['Jean Morel']);
