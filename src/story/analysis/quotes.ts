@@ -1612,6 +1612,31 @@ const splitAtIncise = (block: Block, q: QuoteRegion): QuoteRegion[] => {
   return [q];
 };
 
+/**
+ * A quotation that runs to the end of its paragraph only because it was closed with the wrong mark
+ * ("“De los derechos de todos", citó Ferrer."): a double mark that ends a word, followed by a comma or a dash
+ * and a verb of saying, closes it there.
+ */
+const closedByOtherMark = (block: Block, q: QuoteRegion): QuoteRegion => {
+  const { tokens, text } = block;
+  if (q.close < text.length) return q;
+  let words = 0;
+  for (let k = q.first; k < q.last; k++) {
+    const t = tokens[k];
+    if (!t) break;
+    if (t.kind !== 'punct') {
+      words++;
+      continue;
+    }
+    if (!DOUBLE_CLOSERS.has(t.text) || /\s/u.test(text[t.start - 1] ?? ' ') || words === 0) continue;
+    let j = k + 1;
+    while (j < q.last && j - k <= 2 && tokens[j]?.kind === 'punct' && LEADING_PUNCT.has(tokens[j]?.text ?? '')) j++;
+    if (j === k + 1 || !saysAfter(tokens, j)) continue;
+    return { open: q.open, close: t.start, first: q.first, last: k, words };
+  }
+  return q;
+};
+
 /** Double marks that close a quotation; single ones double as apostrophes. */
 const DOUBLE_CLOSERS = new Set(['"', '”', '“', '»', '«']);
 
@@ -1700,7 +1725,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     // a paragraph opened by a dash is a turn of dialogue in Spanish, French and Ukrainian.
     const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore) : null;
     dialogueBefore = dialogue !== null;
-    const turns0 = dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes;
+    const turns0 = (dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes).map((q) => closedByOtherMark(block, q));
     // The words after an incise ("—dijo Gómez—. Y lo sabemos") go on with the speaker the incise named, never with
     // an attribution read before them.
     const resumed = new Set<QuoteRegion>();

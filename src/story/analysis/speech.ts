@@ -17,7 +17,7 @@ const SPANISH_AR = words(`
   apostill asever argument confirm revel comunic plante reproch acot ratific enumer
   sintetiz avis alab elogi celebr insinu justific observ record cont confes
   manifest reafirm mencion inst exhort solicit reivindic cuestion adelant anticip remat espet pronostic
-  vaticin augur tuite neg
+  vaticin augur tuite neg cit
 `);
 
 /** Spanish verbs of saying in "-er" and "-ir" (añadir → añadió, añade, añadía, añadieron, añadido, añadiendo). */
@@ -38,7 +38,7 @@ const FRENCH_ER = words(`
   déclar affirm expliqu ajout soulign estim indiqu précis assur insist confi annonc lanc signal
   rapport confirm témoign racont dénonc comment regrett déplor observ relev résum protest tempér
   nuanc tranch plaid répliqu rétorqu interrog lâch gliss souffl argument détaill développ
-  ironis accus exclam avou concéd prôn salu félicit fustig réaffirm tweet réclam
+  ironis accus exclam avou concéd prôn salu félicit fustig réaffirm tweet réclam cit
 `);
 
 /** French forms the regular rules do not make ("dit", "a écrit", "répond", "reconnaît", "promet"). */

@@ -59,6 +59,12 @@ describe('Spanish attribution', () => {
     expect(speakers(['Un vendedor, identificado como Ramón, comenta que "la luz se va todas las noches en el barrio".'], 'es')).toEqual(['Ramón']);
   });
 
+  it('a quotation closed with the wrong mark ends there when a verb of saying follows', () => {
+    expect(quotes(['“La libertad no se negocia con nadie, ni hoy ni mañana", afirmó la activista Rosa Díaz.'], 'es')).toEqual([
+      ['Rosa Díaz', 'La libertad no se negocia con nadie, ni hoy ni mañana'],
+    ]);
+  });
+
   it('a dialogue turn goes on after the dash that closes its attribution', () => {
     expect(speakers(['—No vamos a renunciar a nuestros derechos —dijo Carolina Bustos—. Seguiremos en la calle todos los días que haga falta.'], 'es')).toEqual([
       'Carolina Bustos',
