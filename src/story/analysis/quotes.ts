@@ -125,6 +125,8 @@ const QUOTED_DOCUMENTS = new Set([
   'brief',
   'ley',
   'carta',
+  'texto',
+  'documento',
   'loi',
   'lettre',
   'texte',
@@ -199,6 +201,37 @@ interface SentenceIndex {
 
 const sentenceIndexes = new WeakMap<Block, SentenceIndex>();
 
+/** Determiners after which a form of a verb of saying is a noun ("un comunicado", "the answer", "ein Bericht"); never clitics or auxiliaries. */
+const NOUN_DETERMINERS = new Set([
+  'un',
+  'una',
+  'el',
+  'del',
+  'al',
+  'su',
+  'sus',
+  'este',
+  'esta',
+  'ese',
+  'esa',
+  'the',
+  'an',
+  'his',
+  'its',
+  'their',
+  'ein',
+  'eine',
+  'einer',
+  'einen',
+  'une',
+  'du',
+  'ce',
+  'cette',
+  'son',
+  'sa',
+  'ses',
+]);
+
 /** Whether an attribution lead ("according to", "según", "за словами") ends at token `v`. */
 const leadEndsAt = (tokens: Token[], v: number): boolean =>
   (LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) ||
@@ -261,7 +294,7 @@ const sentenceIndexOf = (block: Block): SentenceIndex => {
     const t = tokens[k];
     if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
     const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
-    const speech = outsideWord && isSpeechVerb(t.lower);
+    const speech = outsideWord && isSpeechVerb(t.lower) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
     if (outsideWord && (speech || leadEndsAt(tokens, k))) cue = k;
     index.lastEnd[k] = end;
     index.lastCue[k] = cue;
@@ -432,7 +465,7 @@ function attributionAfter(
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
-    if (t && t.kind === 'word' && isSpeechVerb(t.lower) && tokens[i - 1]?.lower !== 'to') {
+    if (t && t.kind === 'word' && isSpeechVerb(t.lower) && tokens[i - 1]?.lower !== 'to' && !NOUN_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
       verb = i;
       break;
     }
@@ -837,6 +870,8 @@ const namedAfter = (phrase: Token[], from: number): { start: number; end: number
  */
 const AGENT_NOUN_ENDINGS: Partial<Record<Profile, RegExp>> = {
   romance: /(?:dora?|tora?|ista|ero|era|ante|ente|eur|euse|rice|iste)$/u,
+  // Ukrainian "-ник"/"-ниця", "-тель", "-ець" ("очільник", "працівниця", "вчитель", "мешканець").
+  cyrillic: /(?:ник|ниця|тель|телька|ець)$/u,
 };
 
 /** Spanish and French nouns for people that no regular ending marks ("el líder", "la mujer", "le témoin"). */
@@ -1114,7 +1149,39 @@ function resolvePhrase(
     const c = personByRole(registry, phrase.slice(first), head - first, pos);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
-  if (org && head < 0 && !affiliation) return { speaker: org.name, cluster: org, affiliation: null };
+  // "…», dijo el coordinador general de la Unión Patriótica", "…», manifiesta el periodista independiente": a definite
+  // description headed by a person noun after the verb refers back to the person just named, when that person was
+  // named in this paragraph or the one before and the article's gender agrees.
+  const referBack = (): Speaker | null => {
+    const roleHead = words[0];
+    // "prometió el mandatario estadounidense", "apuntó el diplomático venezolano": after an inverted verb of saying, a
+    // definite noun with only adjectives after it describes a person just as a role noun does.
+    const adjectival =
+      !!at.inverted && words.length <= 3 && words.slice(1).every((t) => t.kind === 'word' && !t.cap && !(lexFlags(t.fold) & FUNCTION) && !ROMANCE_PREPOSITIONS.has(t.lower));
+    // Ukrainian has no articles: "— підсумував голова громади" reads like "the head of the community".
+    const bareRole = !!at.inverted && profile === 'cyrillic';
+    if (
+      (at.inverted || at.refersBack) &&
+      (definite || bareRole) &&
+      words.length > 1 &&
+      roleHead &&
+      !roleHead.cap &&
+      (isPersonNoun(roleHead.fold, profile) || adjectival) &&
+      !QUOTED_DOCUMENTS.has(roleHead.fold) &&
+      !isStaffNoun(roleHead.fold) &&
+      !isOrgHead(roleHead.fold) &&
+      !ORG_DESCRIPTORS.has(roleHead.fold) &&
+      !roleHead.fold.endsWith('s') &&
+      !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
+    ) {
+      const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
+      const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
+      const articleGender = genderOfArticle(phrase[articleAt]) ?? (bareRole ? genderOfReference(tokens[at.from - 1]) : null);
+      if (c && nearby && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
+    }
+    return null;
+  };
+  if (org && head < 0 && !affiliation) return referBack() ?? { speaker: org.name, cluster: org, affiliation: null };
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
   if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
@@ -1173,35 +1240,9 @@ function resolvePhrase(
     const described = nearby && isPersonNoun(noun.fold, profile) && !!c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]));
     if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold) || described)) return { speaker: c.name, cluster: c, affiliation: null };
   }
-  // "…», dijo el coordinador general de la Unión Patriótica", "…», manifiesta el periodista independiente": a definite
-  // description headed by a role noun after the verb refers back to the person just named, as the bare noun does,
-  // when that person was named in this paragraph or the one before and the article's gender agrees.
-  const roleHead = words[0];
-  // "prometió el mandatario estadounidense", "apuntó el diplomático venezolano": after an inverted verb of saying, a
-  // definite noun with only adjectives after it describes a person just as a role noun does.
-  const adjectival =
-    !!at.inverted && words.length <= 3 && words.slice(1).every((t) => t.kind === 'word' && !t.cap && !(lexFlags(t.fold) & FUNCTION) && !ROMANCE_PREPOSITIONS.has(t.lower));
-  // Ukrainian has no articles: "— підсумував голова громади" reads like "the head of the community".
-  const bareRole = !!at.inverted && profile === 'cyrillic';
-  if (
-    (at.inverted || at.refersBack) &&
-    (definite || bareRole) &&
-    words.length > 1 &&
-    roleHead &&
-    !roleHead.cap &&
-    (isPersonNoun(roleHead.fold, profile) || adjectival) &&
-    !QUOTED_DOCUMENTS.has(roleHead.fold) &&
-    !isStaffNoun(roleHead.fold) &&
-    !isOrgHead(roleHead.fold) &&
-    !ORG_DESCRIPTORS.has(roleHead.fold) &&
-    !roleHead.fold.endsWith('s') &&
-    !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
-  ) {
-    const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
-    const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
-    const articleGender = genderOfArticle(phrase[articleAt]) ?? (bareRole ? genderOfReference(tokens[at.from - 1]) : null);
-    if (c && nearby && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
-  }
+  // As the bare noun does.
+  const back = referBack();
+  if (back) return back;
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
   // "la organización Cuba Libre", "the group Open Streets": a name in apposition to a common noun is the speaker.

@@ -170,6 +170,18 @@ describe('attribution across languages', () => {
     ]);
   });
 
+  it('a form of a verb of saying after a determiner is a noun ("un comunicado"), not the verb', () => {
+    expect(speakers(['Según un comunicado del Ministerio de Salud Pública, "la epidemia está bajo control en todas las provincias".'], 'es')).toEqual([
+      'Ministerio de Salud Pública',
+    ]);
+  });
+
+  it('a Ukrainian agent noun with a body after it refers back to the person just named', () => {
+    expect(speakers(['Міністр Дмитро Кулеба провів зустріч.', '«Росія продовжує порушувати міжнародне право і вбивати цивільних», – наголосив очільник МЗС.'], 'uk')).toEqual([
+      'Дмитро Кулеба',
+    ]);
+  });
+
   it('a capitalised pronoun the entities took for a name still refers back', () => {
     expect(speakers(['Olga Martínez llegó a Miami en 2021.', 'Ella recuerda que "aquí empezamos de cero, sin conocer a nadie".'], 'es')).toEqual(['Olga Martínez']);
   });
