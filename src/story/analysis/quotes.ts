@@ -913,23 +913,37 @@ const describedBodyAfter = (phrase: Token[], from: number): string | null => {
 /** Two or three initials, each with its full stop ("М.К.", "J. K."). */
 const INITIALS = /^(?:\p{Lu}\.\s?){2,3}$/u;
 
+const byInitials = new WeakMap<Registry, Map<string, { pos: number; cluster: Cluster }[]>>();
+
 /** The person (or entity of unknown kind) last named before a position whose name's words start with the given letters. */
 const personByInitials = (registry: Registry, letters: string, pos: number): Cluster | null => {
-  let best: Cluster | null = null;
-  let bestPos = -1;
-  for (const c of registry.clusters) {
-    if (c.kind !== 'person' && c.kind !== null) continue;
-    const words = c.name.split(/\s+/u);
-    if (words.length !== letters.length || !words.every((w, k) => w[0] === letters[k])) continue;
-    for (const m of c.mentions) if (!m.inQuote && m.pos < pos && m.pos > bestPos) [best, bestPos] = [c, m.pos];
+  let index = byInitials.get(registry);
+  if (!index) {
+    // Built once per article: the mentions outside quotations of every name of two or three words, by its initials.
+    index = new Map();
+    for (const c of registry.clusters) {
+      if (c.kind !== 'person' && c.kind !== null) continue;
+      const words = c.name.split(/\s+/u);
+      if (words.length < 2 || words.length > 3) continue;
+      const key = words.map((w) => w[0] ?? '').join('');
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      for (const m of c.mentions) if (!m.inQuote) list.push({ pos: m.pos, cluster: c });
+    }
+    for (const list of index.values()) list.sort((a, b) => a.pos - b.pos);
+    byInitials.set(registry, index);
   }
-  return best;
+  const list = index.get(letters);
+  return list ? (list[lastIndexBefore(list, pos)]?.cluster ?? null) : null;
 };
 
 /** Cyrillic words of a name, lowercased, for comparing its inflected forms. */
 const nameWords = (name: string): string[] => name.toLowerCase().split(/\s+/u).filter(Boolean);
 
 const nominatives = new WeakMap<Registry, Map<string, Cluster[]>>();
+
+/** How many people sharing the start of a surname are compared with an inflected name (a bound against hostile input). */
+const INFLECTION_CANDIDATES = 64;
 
 /**
  * The person an inflected Cyrillic name refers to, named in full elsewhere: "за словами Тарасюка" is the
@@ -952,8 +966,9 @@ const fullerInflected = (registry: Registry, c: Cluster): Cluster => {
   const words = nameWords(c.name);
   const candidates = byLast.get((words[words.length - 1] ?? '').slice(0, 4)) ?? [];
   let found: Cluster | null = null;
-  for (const o of candidates) {
-    if (o === c) continue;
+  for (let i = 0; i < candidates.length && i < INFLECTION_CANDIDATES; i++) {
+    const o = candidates[i];
+    if (!o || o === c) continue;
     const full = nameWords(o.name);
     if (full.length <= words.length) continue;
     const tail = full.slice(full.length - words.length);
