@@ -421,6 +421,9 @@ const impersonalVerbLength = (tokens: Token[], k: number): number => {
   return 0;
 };
 
+/** Separable particles of German verbs of saying ("teilte … mit", "fügte … hinzu", "kündigte … an"). */
+const GERMAN_PARTICLES = new Set(['mit', 'hinzu', 'an', 'auf', 'aus', 'fest', 'vor', 'ein', 'zu', 'bei', 'klar', 'heraus']);
+
 /** Words that take up a quotation just given at the head of the clause that signs it ("así lo dijo", "c'est ce qu'a dit", "das sagte", "про це сказав"). */
 const RESUMPTIVE = new Set(['asi', 'eso', 'esto', "c'est", 'voila', 'ainsi', 'das', 'dies', 'про', 'так', 'це']);
 
@@ -538,6 +541,8 @@ function attributionAfter(
       if (to > from && tokens[from]?.cap && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
       to++;
     }
+    // "teilte das Ministerium mit", "fügte die Ministerin hinzu": a German verb's separable particle closes the clause.
+    if (german && to === end) while (to > from + 1 && GERMAN_PARTICLES.has(tokens[to - 1]?.lower ?? '')) to--;
     // "said the defendant, Omar Said": a name in apposition to a described speaker is the speaker.
     if (tokens[to]?.text === ',' && tokens[to + 1]?.cap) {
       let n = to + 1;
@@ -637,6 +642,19 @@ function attributionBefore(
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
+    }
+    // "« … », a assuré Anne Roux, avant d'ajouter : « … »", "«…», dijo Marta Gil, antes de añadir: «…»": the verb signs
+    // the quotation before, with its subject after it; that subject goes on to the quotation after.
+    let back = v - 1;
+    while (
+      back > begin &&
+      (tokens[back]?.kind === 'punct' ? LEADING_PUNCT.has(tokens[back]?.text ?? '') : AUXILIARIES.has(tokens[back]?.lower ?? '') || CLITICS.has(tokens[back]?.lower ?? ''))
+    )
+      back--;
+    if (back >= begin && QUOTE_MARKS.has(tokens[back]?.text ?? '') && (tokens[back - 1]?.quote ?? -1) >= 0) {
+      let clauseEnd = v + 1;
+      while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
+      if (hasPerson(v + 1, clauseEnd)) return { from: v + 1, to: clauseEnd, verb: true };
     }
     // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
     // an apposition ("A B, director general of C, said") describes the named subject before it.
@@ -1215,6 +1233,13 @@ function resolvePhrase(
     const c = referent(registry, blocks, pos, last);
     const since = (block.order - 1) * POSITION_STRIDE;
     if (c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // "„…“, so die Sprecherin", after "Die Sprecherin des Ministeriums, Anna Roth, …": a staff noun refers back to the
+  // person just named, when that person was introduced with it.
+  if (definite && words.length === 1 && noun?.kind === 'word' && isStaffNoun(noun.fold)) {
+    const c = referent(registry, blocks, pos, last);
+    const since = (block.order - 1) * POSITION_STRIDE;
+    if (c && c.mentions.some((m) => m.pos >= since && m.pos < pos) && introducedAs(blocks, c, noun.fold)) return { speaker: c.name, cluster: c, affiliation: null };
   }
   // "Жінка розповідає: «…»": a Ukrainian noun for a person opening the sentence refers back like a definite one.
   if (profile === 'cyrillic' && !at.inverted && words.length === 1 && noun?.kind === 'word' && noun.initial && !clusterAt(registry, blockIndex, at.to - 1)) {

@@ -194,6 +194,23 @@ describe('attribution across languages', () => {
     expect(speakers(['«Ми збираємо гроші на генератори для лікарень», – розповів журналістам голова організації «Разом» Олег Бондар.'], 'uk')).toEqual(['Олег Бондар']);
   });
 
+  it('the subject of an inverted verb after one quotation goes on to the quotation its clause introduces', () => {
+    expect(speakers(['«No vamos a aceptar ninguna imposición», dijo Marta Gil, antes de añadir: «El diálogo sigue abierto para todos los partidos».'], 'es')).toEqual([
+      'Marta Gil',
+      'Marta Gil',
+    ]);
+    expect(
+      speakers(['« L’accord est conclu et les deux parties sont satisfaites », a assuré Anne Roux, avant d’ajouter : « Nous commencerons la semaine prochaine ».'], 'fr'),
+    ).toEqual(['Anne Roux', 'Anne Roux']);
+  });
+
+  it('German: a separable particle is no part of the speaker, and a staff noun refers back to the person introduced with it', () => {
+    expect(speakers(['„Die Einigung steht, beide Seiten sind zufrieden“, teilte die Ministerin Anna Roth mit.'], 'de')).toEqual(['Anna Roth']);
+    expect(speakers(['Die Sprecherin des Ministeriums, Anna Roth, äußerte sich am Abend. „Die Einigung steht, beide Seiten sind zufrieden“, so die Sprecherin.'], 'de')).toEqual([
+      'Anna Roth',
+    ]);
+  });
+
   it('the words after an incise are kept, however few', () => {
     expect(speakers(['«Ми не здамося і відбудуємо наше місто, – сказав мер Андрій Коваль. – Люди вже повертаються додому».'], 'uk')).toEqual(['Андрій Коваль', 'Андрій Коваль']);
   });
