@@ -1867,7 +1867,12 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
         // The words after an incise are the rest of a quotation, however few.
         // ""…," Cole said. "They saved lives."": a whole quoted sentence after an attributed quotation goes on with it.
-        const goesOn = q.words >= 2 && /[.!?…]$/u.test(text) && found[found.length - 1]?.attributed === true && !isTitleLike(block, q.first, q.last);
+        const goesOn =
+          q.words >= 2 &&
+          /[.!?…]$/u.test(text) &&
+          /[.!?…]["”»“]?\s*$/u.test(block.text.slice(Math.max(0, q.open - 3), q.open)) &&
+          found[found.length - 1]?.attributed === true &&
+          !isTitleLike(block, q.first, q.last);
         if (!utterance && !fragment && !turn && !goesOn && !(resumed.has(q) && q.words >= 2)) continue;
       }
       // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.

@@ -244,6 +244,12 @@ describe('German, French and English attribution', () => {
     ]);
   });
 
+  it('English: a short quoted title inside a sentence is not taken for a quotation that goes on', () => {
+    expect(quotes(['"Our officers did exactly what they were trained to do," Cole said. The band then played "Let it be."'], 'en')).toEqual([
+      ['Cole', 'Our officers did exactly what they were trained to do'],
+    ]);
+  });
+
   it('English: a title of address marks the gender a pronoun needs', () => {
     expect(speakers(['Mayor Tom Reed met Mrs Maria Lopez on Friday. "We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
     expect(speakers(['"We are ready to talk to anyone," Jean Morel, a government spokesman, told reporters.'], 'en')).toEqual(['Jean Morel']);
