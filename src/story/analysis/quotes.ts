@@ -9,7 +9,7 @@ import { clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
-import { FUNCTION, lexFlags } from './lexicon.js';
+import { FUNCTION, foldKey, lexFlags } from './lexicon.js';
 import { compatible, genderOfArticle, genderOfPerson, genderOfReference, roleGender } from './gender.js';
 import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
@@ -892,6 +892,17 @@ const AGENT_NOUN_ENDINGS: Partial<Record<Profile, RegExp>> = {
   cyrillic: /(?:ник|ниця|тель|телька|ець)$/u,
 };
 
+/** Ukrainian nouns for people that no regular ending marks ("дипломат", "волонтерка", "жінка"). */
+const CYRILLIC_PERSON_NOUNS = new Set(
+  `дипломат дипломатка жінка чоловік мати батько волонтер волонтерка ветеран ветеранка лікар лікарка військовий військова
+  українець українка активіст активістка політик експерт експертка аналітик аналітикиня юрист юристка журналіст журналістка
+  студент студентка дівчина хлопець пані пан організаторка дружина син донька бабуся дідусь жителька мешканка біженка біженець
+  фермер фермерка підприємець підприємиця священник депутат депутатка посол посолка консул консулка`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map(foldKey),
+);
+
 /** Spanish and French nouns for people that no regular ending marks ("el líder", "la mujer", "le témoin"). */
 const ROMANCE_PERSON_NOUNS = new Set(
   `lider jefe jefa mandatario mandataria joven sacerdote obispo preso presa madre padre mujer hombre diplomatico diplomatica
@@ -905,7 +916,10 @@ const ROMANCE_PERSON_NOUNS = new Set(
 
 /** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
 const isPersonNoun = (fold: string, profile: Profile): boolean =>
-  isRoleNoun(fold) || (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold)) || (profile === 'romance' && ROMANCE_PERSON_NOUNS.has(fold));
+  isRoleNoun(fold) ||
+  (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold)) ||
+  (profile === 'romance' && ROMANCE_PERSON_NOUNS.has(fold)) ||
+  (profile === 'cyrillic' && CYRILLIC_PERSON_NOUNS.has(fold));
 
 /** Common nouns of Spanish, French, German and Ukrainian that describe a body the story has named ("la empresa", "le ministère", "des Unternehmens"). */
 const BODY_DESCRIPTORS = new Set(
@@ -915,6 +929,11 @@ const BODY_DESCRIPTORS = new Set(
   unternehmens verbands konzerns gewerkschaft botschaft компанії міністерства поліції уряду організації відомства партії посольства`
     .split(/\s+/u)
     .filter(Boolean),
+);
+
+/** Nouns of Spanish, French and Ukrainian for a body of people that the shared lists lack ("la ONG", "el colectivo", "організація"). */
+const ROMANCE_BODY_NOUNS = new Set(
+  'ong grupo entidad plataforma movimiento colectivo fundación observatorio ngo collectif mouvement fondation організація фонд громада'.split(' ').map(foldKey),
 );
 
 /** The common noun for a body after a staff noun and its link words ("… de la empresa", "… for the company"), or null. */
@@ -1218,6 +1237,19 @@ function resolvePhrase(
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
   if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
+  // "…», afirmó la ONG con sede en Madrid", "— заявили в організації": a definite description headed by a noun for a
+  // body refers to the body named in this paragraph or the one before.
+  const bodyHead = words[0];
+  if (
+    (definite || at.inverted) &&
+    bodyHead &&
+    words.length <= 4 &&
+    (BODY_DESCRIPTORS.has(bodyHead.fold) || ORG_DESCRIPTORS.has(bodyHead.fold) || ROMANCE_BODY_NOUNS.has(bodyHead.fold))
+  ) {
+    const since = (block.order - 1) * POSITION_STRIDE;
+    const body = lastBodyBefore(registry, pos, bodyHead.fold) ?? lastBodyBefore(registry, pos, '');
+    if (body?.mentions.some((m) => m.pos >= since && m.pos < pos)) return { speaker: body.name, cluster: body, affiliation: null };
+  }
   // "the bank said", "the ministry said": a body the story has named.
   if (definite && noun && !noun.cap && words.length <= 3 && (isOrgHead(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))) {
     const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);

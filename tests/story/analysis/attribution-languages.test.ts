@@ -190,6 +190,24 @@ describe('attribution across languages', () => {
     expect(speakers(['Наталія Кравець переїхала до Чикаго.', 'Жінка розповідає: «Ми збираємо гроші на генератори для лікарень».'], 'uk')).toEqual(['Наталія Кравець']);
   });
 
+  it('a Ukrainian person noun with an adjunct after an inverted verb refers back to the person just named', () => {
+    expect(
+      speakers(['Консул України в Чикаго Сергій Коваленко подякував громаді.', '«Ваша допомога рятує життя щодня», – наголосив дипломат під час зустрічі з волонтерами.'], 'uk'),
+    ).toEqual(['Сергій Коваленко']);
+  });
+
+  it('a definite noun for a body refers to the body just named', () => {
+    expect(
+      speakers(
+        [
+          'La organización Prisoners Defenders contabiliza más de mil presos políticos en la isla.',
+          '"El régimen usa las cárceles como instrumento de castigo", afirmó en un comunicado la ONG con sede en Madrid.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Prisoners Defenders']);
+  });
+
   it('a short quoted name inside the attribution is part of it', () => {
     expect(speakers(['«Ми збираємо гроші на генератори для лікарень», – розповів журналістам голова організації «Разом» Олег Бондар.'], 'uk')).toEqual(['Олег Бондар']);
   });
