@@ -1430,19 +1430,31 @@ const INDEFINITE = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einer
 const OBJECT_MARKERS = new Set([...NAME_PREPOSITIONS, 'against', 'than', 'like', 'between', 'among', 'toward', 'towards', 'into', 'à', 'au', 'aux', 'gegen', 'an', 'zu']);
 
 /** Whether the person mention at a token reads as its sentence's subject rather than an object or a possessor. */
-const subjectLike = (tokens: Token[], first: number, last: number): boolean => {
+const subjectLike = (tokens: Token[], first: number, last: number): boolean => !objectLike(tokens, first, last) && !tokens[last - 1]?.poss;
+
+/** Whether the person mention at a token reads as an object: after a preposition, or, in Ukrainian, in an oblique case. */
+const objectLike = (tokens: Token[], first: number, last: number): boolean => {
   const before = tokens[first - 1];
-  if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return false;
+  if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return true;
   const end = tokens[last - 1];
-  return !end?.poss;
+  // "зустрівся з президентом Володимиром Зеленським": a Ukrainian name in the instrumental, dative or genitive is no subject.
+  if (!end || !CYRILLIC_WORD.test(end.text)) return false;
+  for (let k = first; k < last; k++) {
+    const w = tokens[k]?.lower ?? '';
+    if (!OBLIQUE_NAME.test(w) && !(last - first > 1 && /(?:им|ім)$/u.test(w))) return false;
+  }
+  return true;
 };
+
+/** Endings of Ukrainian names in the instrumental, dative and genitive ("Смітом", "Ольгою", "Петренкові", "Зеленському", "Зеленського"). */
+const OBLIQUE_NAME = /(?:ом|ем|єм|ою|ею|єю|ові|еві|єві|ому|ьому|ого|ього)$/u;
 
 /**
  * The person a pronoun outside quotations refers to: the subject of the latest sentence that names a
  * person, that is its first person named as a subject ("Manager A praised striker B. "…," he said" is A),
  * or its last person when none reads as a subject.
  */
-const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: number): { cluster: Cluster; pos: number } | null => {
+const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: number): { cluster: Cluster; pos: number; objectsOnly?: boolean } | null => {
   const { people } = timelineOf(registry);
   const i = lastIndexBefore(people, pos);
   const last = people[i];
@@ -1457,13 +1469,15 @@ const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: num
     start--;
   }
   let best = last;
+  let objectsOnly = true;
   for (let j = i; j >= 0; j--) {
     const e = people[j];
     if (!e || e.block !== last.block || e.first <= start) break;
     const m = registry.tokenMention[e.block]?.[e.first];
     if (subjectLike(tokens, e.first, m?.last ?? e.first + 1)) best = e;
+    objectsOnly &&= objectLike(tokens, e.first, m?.last ?? e.first + 1);
   }
-  return { cluster: best.cluster, pos: last.pos };
+  return { cluster: best.cluster, pos: last.pos, objectsOnly };
 };
 
 /**
@@ -1523,7 +1537,10 @@ const lastSpeakingPerson = (registry: Registry, blocks: readonly Block[], pos: n
 /** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */
 const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent, reference: Gender = null, profile: Profile = 'other'): Cluster | null => {
   const named = lastPersonBefore(registry, blocks, pos);
-  const nearest = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+  // "X visited Kyiv, where he met President Y. "…," he said.": when the latest sentence names people only as objects,
+  // the speaker of the paragraph just before goes on.
+  const objectOnly = named?.objectsOnly === true && !!last.speaker && last.pos >= pos - 2 * POSITION_STRIDE;
+  const nearest = named && (!last.speaker || named.pos > last.pos) && !objectOnly ? named.cluster : last.speaker;
   if (!reference || !nearest) return nearest;
   const nearestGender = genderOf(nearest, blocks, profile);
   if (nearestGender === reference) return nearest;

@@ -118,6 +118,20 @@ describe('Ukrainian attribution', () => {
     expect(speakers(['Senator Mike Quigley answered our questions.', 'M.Q.: "We support Ukraine and we will keep supporting it."'], 'en')).toEqual(['Mike Quigley']);
   });
 
+  it('a pronoun does not refer to a person named in an oblique case; the last speaker goes on', () => {
+    expect(
+      speakers(
+        [
+          'Посол Василь Тарасюк відповів на запитання редакції.',
+          'Василь Тарасюк: «Я вважаю, що Конгрес має ухвалити пакет допомоги якнайшвидше».',
+          'Після цього відбулася зустріч з президентом Володимиром Зеленським.',
+          '«Ми обговорили потреби української армії», – сказав він після зустрічі.',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Василь Тарасюк', 'Василь Тарасюк']);
+  });
+
   it('a dialogue turn goes on after a dash that follows its attribution', () => {
     expect(speakers(['— Ми не зупинимося, поки не повернемо всіх дітей, — сказав Дмитро Кулик. — І ми відбудуємо кожне зруйноване місто.'], 'uk')).toEqual([
       'Дмитро Кулик',
