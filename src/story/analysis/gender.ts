@@ -130,8 +130,8 @@ export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Pr
   if (f > 0 && m === 0) return 'f';
   if (m > 0 && f === 0) return 'm';
   if (f > 0 && m > 0) return null;
-  // English first names follow no regular rule.
-  if (profile === 'en') return null;
+  // English first names follow no regular rule: the pronouns the text uses for the person tell instead.
+  if (profile === 'en') return pronounGender(c, blocks);
   const parts = c.name.split(/\s+/u);
   if (parts.length < 2) return null;
   const g = nameGender(parts[0] ?? '', profile);
@@ -140,6 +140,42 @@ export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Pr
   if (g === 'f' && profile === 'cyrillic' && /[ая]$/u.test((parts[parts.length - 1] ?? '').toLowerCase()) && !FEMININE_SURNAME.test((parts[parts.length - 1] ?? '').toLowerCase()))
     return null;
   return g;
+};
+
+/** How many words after a mention a pronoun referring to that person is looked for. */
+const PRONOUN_WINDOW = 12;
+
+const ENGLISH_FEMININE = new Set(['she', 'her', 'hers', 'herself']);
+const ENGLISH_MASCULINE = new Set(['he', 'him', 'his', 'himself']);
+
+/**
+ * The gender of the pronouns that follow a person's mentions in the same sentence, before anyone else is named
+ * ("Maria Lopez said her team …", "Tom Reed, who took office in May, said he …"); null when none or mixed.
+ */
+const pronounGender = (c: Cluster, blocks: readonly Block[]): Gender => {
+  let f = 0;
+  let m = 0;
+  for (const mention of c.mentions) {
+    if (mention.inQuote) continue;
+    const tokens = blocks[mention.block]?.tokens;
+    if (!tokens) continue;
+    for (let k = mention.last; k < tokens.length && k < mention.last + PRONOUN_WINDOW; k++) {
+      const t = tokens[k];
+      if (!t || (t.kind === 'punct' && /^[.!?;]$/u.test(t.text)) || t.quote >= 0) break;
+      // Someone else named: the pronoun may be theirs.
+      if (t.kind === 'word' && t.cap && !t.initial) break;
+      if (t.kind !== 'word') continue;
+      if (ENGLISH_FEMININE.has(t.lower)) {
+        f++;
+        break;
+      }
+      if (ENGLISH_MASCULINE.has(t.lower)) {
+        m++;
+        break;
+      }
+    }
+  }
+  return f > 0 && m === 0 ? 'f' : m > 0 && f === 0 ? 'm' : null;
 };
 
 /** Ukrainian and Russian feminine surname endings. */

@@ -282,6 +282,12 @@ describe('German, French and English attribution', () => {
     ]);
   });
 
+  it('English: the pronouns the text uses for a person give the gender a later pronoun needs', () => {
+    const people = 'Housing director Maria Lopez said her team had found land. Mayor Tom Reed welcomed the plan and said he was pleased.';
+    expect(speakers([people, '"We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
+    expect(speakers([people, '"This is the best news the city has had in years," he said.'], 'en')).toEqual(['Tom Reed']);
+  });
+
   it('English: a title of address marks the gender a pronoun needs', () => {
     expect(speakers(['Mayor Tom Reed met Mrs Maria Lopez on Friday. "We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
     expect(speakers(['"We are ready to talk to anyone," Jean Morel, a government spokesman, told reporters.'], 'en')).toEqual(['Jean Morel']);
