@@ -1095,8 +1095,8 @@ function resolvePhrase(
   }
   if (words.length === 0) return { ...none, rejected: true };
   // "М.К.: «…»", "J.K.: "…"": an interview labels its speaker by initials, those of a person the story named.
-  const initials = phrase.map((t) => t.text).join('');
-  if (INITIALS.test(initials)) {
+  const initials = phrase.length <= 6 && phrase[0]?.dotted ? phrase.map((t) => t.text).join('') : '';
+  if (initials && INITIALS.test(initials)) {
     const c = personByInitials(registry, initials.replace(/[.\s]/gu, ''), pos);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
