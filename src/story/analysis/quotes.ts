@@ -1150,6 +1150,8 @@ function resolvePhrase(
   // a name in apposition after a comma ("the minister, Ana Ruiz") is.
   const described = !!words[0] && words[0].kind === 'word' && !words[0].cap && !PRONOUNS.has(words[0].lower);
   let governed = false;
+  // People the description names as complements ("el hermano de Castillo"): the speaker is someone else.
+  const complements = new Set<Cluster>();
   for (let k = at.from; k < at.to; k++) {
     const t = tokens[k];
     if (t?.text === ',') governed = false;
@@ -1160,6 +1162,7 @@ function resolvePhrase(
     const owner = registry.tokenMention[blockIndex]?.[k];
     const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
     // The subject comes first: "A B, director of C" is A B.
+    if (c.kind === 'person' && governed) complements.add(c);
     if (c.kind === 'person' && !possessor && !governed) person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
@@ -1229,7 +1232,7 @@ function resolvePhrase(
       const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
       const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
       const articleGender = genderOfArticle(phrase[articleAt]) ?? (bareRole ? genderOfReference(tokens[at.from - 1]) : null);
-      if (c && nearby && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
+      if (c && nearby && !complements.has(c) && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
     }
     return null;
   };

@@ -156,6 +156,12 @@ describe('attribution across languages', () => {
     ]);
   });
 
+  it('a description never refers back to the person it names as a complement', () => {
+    expect(speakers(['El preso político Maykel Castillo fue trasladado.', '"Nadie nos avisó del traslado y no sabemos dónde está", dijo el hermano de Castillo.'], 'es')).toEqual([
+      'el hermano de Castillo',
+    ]);
+  });
+
   it('a name a described speaker governs is not the speaker', () => {
     expect(speakers(['"Nunca nos dijeron dónde estaba detenido mi hijo", dijo la esposa de Juan Pérez.'], 'es')).toEqual(['la esposa de Juan Pérez']);
     expect(speakers(['«Ми продовжимо допомагати громадам на сході країни», — заявила посолка Японії в Україні.'], 'uk')).toEqual(['посолка Японії в Україні']);
