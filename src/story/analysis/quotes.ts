@@ -1704,6 +1704,9 @@ const dialogueTurn = (block: Block, dialect: Profile, conversation: boolean): Qu
   return words > 0 ? { open: opener.start, close, first: 1, last, words } : null;
 };
 
+/** How many tokens before the colon that ends a paragraph its verb of saying may stand ("Ramos explicó a este medio lo ocurrido:"). */
+const INTRODUCER_REACH = 10;
+
 /** The most words an attribution set into a quotation may have ("—dijo el ministro de Economía—"). */
 const INCISE_WORDS = 8;
 
@@ -1856,7 +1859,14 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     }
     // "—Será la peor cosecha —dijo Gómez.", "— Nous reconstruirons, a-t-elle promis.", "— Ми вистоїмо, — сказав він.":
     // a paragraph opened by a dash is a turn of dialogue in Spanish, French and Ukrainian.
-    const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore) : null;
+    // A paragraph that ends with a colon introduces the turn after it ("Ramos explicó:" / "—Nos enteramos …").
+    const previous = blockIndex > 0 ? doc.blocks[blockIndex - 1] : undefined;
+    // Only after a verb of saying, so that the items of a list set with dashes are not taken for speech.
+    const introduced =
+      previous?.kind === 'paragraph' &&
+      previous.text.trimEnd().endsWith(':') &&
+      (sentenceIndexOf(previous).lastCue[previous.tokens.length - 1] ?? -1) >= Math.max(0, previous.tokens.length - INTRODUCER_REACH);
+    const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore || introduced) : null;
     dialogueBefore = dialogue !== null;
     const turns0 = (dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes).map((q) => closedByOtherMark(block, q));
     // The words after an incise ("—dijo Gómez—. Y lo sabemos") go on with the speaker the incise named, never with

@@ -74,6 +74,16 @@ describe('Spanish attribution', () => {
     expect(speakers(['—No vamos a renunciar a nuestros derechos —dijo Carolina Bustos, y se marchó del lugar sin decir nada más a nadie.'], 'es')).toEqual(['Carolina Bustos']);
   });
 
+  it('a dash turn after a paragraph that ends with a verb of saying and a colon is speech; a list after a colon is not', () => {
+    expect(
+      speakers(['La activista Anamely Ramos explicó a este medio lo ocurrido:', '—Nos enteramos por otro preso que llamó desde la cárcel. Nadie nos dijo nada.'], 'es'),
+    ).toEqual(['Anamely Ramos']);
+    expect(speakers(['Las medidas del gobierno son las siguientes:', '—Subir los salarios de los médicos y maestros en todo el país.'], 'es')).toEqual([]);
+    expect(speakers(['Волонтерка Наталія Кравець розповіла:', '– Ми почали з кількох коробок гуманітарної допомоги, а тепер відправляємо контейнери.'], 'uk')).toEqual([
+      'Наталія Кравець',
+    ]);
+  });
+
   it('a quotation left open goes on in a paragraph that only closes it, as one quotation', () => {
     expect(
       quotes(
