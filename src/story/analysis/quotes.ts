@@ -1437,7 +1437,9 @@ const subjectLike = (tokens: Token[], first: number, last: number): boolean => !
 
 /** Whether the person mention at a token reads as an object: after a preposition, or, in Ukrainian, in an oblique case. */
 const objectLike = (tokens: Token[], first: number, last: number): boolean => {
-  const before = tokens[first - 1];
+  // "with Mayor Tom Reed", "з президентом Зеленським": a title between the preposition and the name changes nothing.
+  const title = tokens[first - 1];
+  const before = title?.kind === 'word' && (TITLE_WORDS.has(title.fold) || isRoleNoun(title.fold)) ? tokens[first - 2] : title;
   if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return true;
   const end = tokens[last - 1];
   // "зустрівся з президентом Володимиром Зеленським": a Ukrainian name in the instrumental, dative or genitive is no subject.
@@ -1489,10 +1491,18 @@ const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: num
  * two reasons"), the person it refers back to.
  */
 const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
+  // "Під час зустрічі з Андрієм Ковалем волонтерка Оксана Литвин розповіла …": a person named as an object gives way
+  // to the first person named as a subject.
+  let firstNamed: Cluster | null = null;
   for (let k = 0; k < block.tokens.length; k++) {
     const c = clusterAt(registry, blockIndex, k);
-    if (c && c.kind === 'person' && (block.tokens[k]?.quote ?? -1) < 0) return c;
+    if (!c || c.kind !== 'person' || (block.tokens[k]?.quote ?? -1) >= 0) continue;
+    const m = registry.tokenMention[blockIndex]?.[k];
+    if (!m || !objectLike(block.tokens, m.first, m.last)) return c;
+    firstNamed ??= c;
+    k = m.last - 1;
   }
+  if (firstNamed) return firstNamed;
   const { tokens } = block;
   const opener = tokens[0];
   if (!opener || opener.quote >= 0) return null;

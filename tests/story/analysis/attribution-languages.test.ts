@@ -142,6 +142,15 @@ describe('Ukrainian attribution', () => {
     ).toEqual(['Василь Тарасюк', 'Василь Тарасюк']);
   });
 
+  it("an unattributed quotation goes to the paragraph's first subject, not to a person named as an object", () => {
+    expect(speakers(['Під час зустрічі з Андрієм Ковалем волонтерка Оксана Литвин розповіла про проблеми. «Нам бракує ліків і генераторів у кожній лікарні».'], 'uk')).toEqual([
+      'Оксана Литвин',
+    ]);
+    expect(speakers(['After meeting with Mayor Tom Reed, director Maria Lopez spoke about the plan. "We will build two thousand homes next year."'], 'en')).toEqual([
+      'Maria Lopez',
+    ]);
+  });
+
   it('a dialogue turn goes on after a dash that follows its attribution', () => {
     expect(speakers(['— Ми не зупинимося, поки не повернемо всіх дітей, — сказав Дмитро Кулик. — І ми відбудуємо кожне зруйноване місто.'], 'uk')).toEqual([
       'Дмитро Кулик',
