@@ -1194,7 +1194,10 @@ function resolvePhrase(
   // "ein Sprecher der Nordbahn", "a spokeswoman for Harbour Lines": the body is named after the staff noun even when nothing else names it.
   if (headTok && isStaffNoun(headTok.fold)) {
     // "el vocero de la empresa", "a spokesman for the company", "ein Sprecher des Ministeriums": the body the story named.
-    const described = describedBodyAfter(phrase, head + 1);
+    // "a company spokesperson", "a ministry official": the noun for the body may come before the staff noun.
+    const modifier = phrase[head - 1];
+    const before = modifier?.kind === 'word' && !modifier.cap && (ORG_DESCRIPTORS.has(modifier.fold) || BODY_DESCRIPTORS.has(modifier.fold)) ? modifier.fold : null;
+    const described = describedBodyAfter(phrase, head + 1) ?? before;
     const named = described ? (lastBodyBefore(registry, pos, described) ?? lastBodyBefore(registry, pos, '')) : null;
     if (named) return { speaker: named.name, cluster: named, affiliation: null };
     const body = described ? null : namedAfter(phrase, head + 1);

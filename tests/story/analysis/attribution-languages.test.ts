@@ -313,6 +313,12 @@ describe('German, French and English attribution', () => {
     expect(speakers([people, '"This is the best news the city has had in years," he said.'], 'en')).toEqual(['Tom Reed']);
   });
 
+  it('English: a staff noun after a noun for a body speaks for the body the story named', () => {
+    expect(speakers(['Acme Corp. employs 400 people at the plant.', '"We deeply regret the harm caused to the families," a company spokesperson said.'], 'en')).toEqual([
+      'Acme Corp',
+    ]);
+  });
+
   it('English: a title of address marks the gender a pronoun needs', () => {
     expect(speakers(['Mayor Tom Reed met Mrs Maria Lopez on Friday. "We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
     expect(speakers(['"We are ready to talk to anyone," Jean Morel, a government spokesman, told reporters.'], 'en')).toEqual(['Jean Morel']);
