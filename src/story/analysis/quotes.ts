@@ -337,6 +337,8 @@ interface Attribution {
   inverted?: boolean;
   /** The verb is impersonal ("heißt es in …", "se lee en …", "йдеться у …"): the phrase names where the words stand, and their author in it. */
   impersonal?: boolean;
+  /** An impersonal plural ("повідомили в …", "señalaron desde …"): only a body the place names, or one it describes, spoke. */
+  plural?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
   refersBack?: boolean;
 }
@@ -420,6 +422,9 @@ const impersonalVerbLength = (tokens: Token[], k: number): number => {
     return next.lower === 'puede' && tokens[k + 2]?.lower === 'leer' ? 3 : 2;
   return 0;
 };
+
+/** Prepositions of place and source after an impersonal plural ("в", "у", "desde", "en", "dans", "au"). */
+const PLACE_PREPOSITIONS = new Set(['в', 'у', 'на', 'з', 'із', 'desde', 'en', 'dans', 'au', 'auprès']);
 
 /** Separable particles of German verbs of saying ("teilte … mit", "fügte … hinzu", "kündigte … an"). */
 const GERMAN_PARTICLES = new Set(['mit', 'hinzu', 'an', 'auf', 'aus', 'fest', 'vor', 'ein', 'zu', 'bei', 'klar', 'heraus']);
@@ -563,6 +568,12 @@ function attributionAfter(
           (!!(lexFlags(after.fold) & FUNCTION) || (romance && ROMANCE_PREPOSITIONS.has(after.lower))) &&
           !FOREIGN_ARTICLES.has(after.lower) &&
           !PRONOUNS.has(after.lower)));
+    // "«…», – повідомили в Міністерстві оборони", "«…», señalaron desde el Ministerio": a plural verb without a subject
+    // and a place after it says who spoke by where: the body there.
+    const verbWord = tokens[verb]?.lower ?? '';
+    const plural = cyrillic ? /ли$/u.test(verbWord) : romance && /(?:aron|ieron|an|en)$/u.test(verbWord);
+    if (plural && from === verb + 1 && after?.kind === 'word' && !after.cap && PLACE_PREPOSITIONS.has(after.lower))
+      return { from: verb + 2, to: end, impersonal: true, plural: true };
     return { from, to, zero: zero && from === verb + 1, searchTo: end, inverted: true };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
@@ -942,7 +953,8 @@ const describedBodyAfter = (phrase: Token[], from: number): string | null => {
   while (k < phrase.length && k - from < 3 && !phrase[k]?.cap && BODY_LINKS.has(phrase[k]?.lower ?? '')) k++;
   const noun = phrase[k];
   if (k === from || phrase.slice(k + 1).some((t) => t.kind === 'word') || noun?.kind !== 'word') return null;
-  return (!noun.cap || GERMAN_DEFINITE.has(phrase[k - 1]?.lower ?? '') || phrase[k - 1]?.lower === 'des') && (BODY_DESCRIPTORS.has(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))
+  return (!noun.cap || GERMAN_DEFINITE.has(phrase[k - 1]?.lower ?? '') || phrase[k - 1]?.lower === 'des') &&
+    (BODY_DESCRIPTORS.has(noun.fold) || BODY_DESCRIPTORS.has(noun.lower) || ORG_DESCRIPTORS.has(noun.fold))
     ? noun.fold
     : null;
 };
@@ -1089,6 +1101,16 @@ function resolvePhrase(
     for (let k = at.from; k < at.to; k++) {
       const c = clusterAt(registry, blockIndex, k);
       if (c && (c.kind === 'person' || c.kind === 'organization')) author = c;
+    }
+    if (at.plural && author?.kind !== 'organization') {
+      // "у пресслужбі поліції": a noun for a body refers to the body of that kind the story named.
+      author = null;
+      for (let k = at.from; k < at.to && !author; k++) {
+        const t = tokens[k];
+        if (t?.kind === 'word' && !t.cap && (BODY_DESCRIPTORS.has(t.lower) || BODY_DESCRIPTORS.has(t.fold) || ORG_DESCRIPTORS.has(t.fold)))
+          author = lastBodyBefore(registry, pos, '');
+      }
+      return author ? { speaker: author.name, cluster: author, affiliation: null } : { ...none, rejected: true };
     }
     author ??= at.to > at.from ? lastBodyBefore(registry, pos, '') : null;
     return author ? { speaker: author.name, cluster: author, affiliation: null } : none;

@@ -268,6 +268,14 @@ describe('attribution across languages', () => {
     ]);
   });
 
+  it('an impersonal plural verb with a place after it is signed by the body there', () => {
+    expect(speakers(['"Se trata de un hecho aislado que ya está siendo investigado", señalaron desde el Ministerio del Interior.'], 'es')).toEqual(['Ministerio del Interior']);
+    expect(speakers(['Поліція Києва розслідує інцидент.', '«Слідчі вже встановили особу підозрюваного у нападі», – зазначили у пресслужбі поліції.'], 'uk')).toEqual([
+      'Поліція Києва',
+    ]);
+    expect(speakers(['«Слідчі вже встановили особу підозрюваного у нападі», – розповіли у селі.'], 'uk')).toEqual([null]);
+  });
+
   it('the words after an incise are kept, however few', () => {
     expect(speakers(['«Ми не здамося і відбудуємо наше місто, – сказав мер Андрій Коваль. – Люди вже повертаються додому».'], 'uk')).toEqual(['Андрій Коваль', 'Андрій Коваль']);
   });
