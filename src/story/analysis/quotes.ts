@@ -943,7 +943,7 @@ const BODY_DESCRIPTORS = new Set(
 );
 
 /** Nouns of Spanish, French and Ukrainian for a body of people that the shared lists lack ("la ONG", "el colectivo", "організація"). */
-const ROMANCE_BODY_NOUNS = new Set(
+const EXTRA_BODY_NOUNS = new Set(
   'ong grupo entidad plataforma movimiento colectivo fundación observatorio ngo collectif mouvement fondation організація фонд громада'.split(' ').map(foldKey),
 );
 
@@ -1272,7 +1272,7 @@ function resolvePhrase(
     (definite || at.inverted) &&
     bodyHead &&
     words.length <= 4 &&
-    (BODY_DESCRIPTORS.has(bodyHead.fold) || ORG_DESCRIPTORS.has(bodyHead.fold) || ROMANCE_BODY_NOUNS.has(bodyHead.fold))
+    (BODY_DESCRIPTORS.has(bodyHead.fold) || ORG_DESCRIPTORS.has(bodyHead.fold) || EXTRA_BODY_NOUNS.has(bodyHead.fold))
   ) {
     const since = (block.order - 1) * POSITION_STRIDE;
     const body = lastBodyBefore(registry, pos, bodyHead.fold) ?? lastBodyBefore(registry, pos, '');
@@ -1283,11 +1283,6 @@ function resolvePhrase(
     const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
   }
-  // "…», afirmó el regidor", ""…," said the official": a definite singular noun after the verb that no role matched refers
-  // back, like a pronoun, to the person last spoken of, when that person was introduced with a role or named
-  // in this paragraph or the one before. Before the verb ("El ministro, que llegó tarde, dijo:") the person
-  // must have been introduced with that very noun ("El ministro del Interior, Fernando Grande").
-  // Ukrainian has no articles: "— каже жінка" after the quotation reads like "said the woman".
   // ""…," the 54-year-old said", "…“, sagte der 54-Jährige": an age for a noun refers back to a person just named.
   if ((definite || CYRILLIC_WORD.test(noun?.text.replace(/^\d+-/u, '') ?? '')) && words.length === 1 && noun && AGE_NOUN.test(noun.lower)) {
     const c = referent(registry, blocks, pos, last);
@@ -1311,6 +1306,11 @@ function resolvePhrase(
         return { speaker: c.name, cluster: c, affiliation: null };
     }
   }
+  // "…», afirmó el regidor", ""…," said the official": a definite singular noun after the verb that no role matched refers
+  // back, like a pronoun, to the person last spoken of, when that person was introduced with a role or named
+  // in this paragraph or the one before. Before the verb ("El ministro, que llegó tarde, dijo:") the person
+  // must have been introduced with that very noun ("El ministro del Interior, Fernando Grande").
+  // Ukrainian has no articles: "— каже жінка" after the quotation reads like "said the woman".
   const bareCyrillic = !!at.inverted && !!noun && !noun.cap && CYRILLIC_WORD.test(noun.text) && !/[иіы]$/u.test(noun.lower);
   if (
     (definite || bareCyrillic) &&
