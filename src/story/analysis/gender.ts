@@ -1,9 +1,10 @@
 /**
  * Grammatical gender, where a language marks it, for resolving "she"/"ella"/"a-t-elle"/"сказала" to the
  * nearest person it can refer to. A person's gender comes from how the text introduces them (a feminine
- * article or role noun before the name: "la alcaldesa", "die Ministerin", "міністерка") or, in Spanish,
- * Italian, Portuguese and Ukrainian, from the ending of the first name ("Lucía", "Ольга"). Unknown is the
- * common answer and never rules anyone out.
+ * article, a title or a kinship or role noun before the name: "la alcaldesa", "die Ministerin", "Mrs",
+ * "дружина") or, in Spanish, Italian, Portuguese and Ukrainian, from the ending of the first name ("Lucía",
+ * "Ольга"); in English, whose first names follow no rule, from the pronouns the text uses right after the
+ * person's name. Unknown is the common answer and never rules anyone out.
  */
 import type { Block, Profile } from './document.js';
 import type { Cluster } from './entities.js';
