@@ -16,6 +16,10 @@ describe('Spanish attribution', () => {
     expect(speakers(['"Los precios siguen subiendo cada semana", indicó a EFE Pablo Serrano, economista de la Universidad Central.'], 'es')).toEqual(['Pablo Serrano']);
   });
 
+  it('a body named across a connector and ending in a place does not swallow the speaker after it', () => {
+    expect(speakers(['"Nos quitaron todo lo que teníamos en la casa", dijo a la Voz de América Yolanda Ferrán.'], 'es')).toEqual(['Yolanda Ferrán']);
+  });
+
   it('reads leads, reported speech with "que" and a colon after an apposition', () => {
     expect(speakers(['Según Ernesto Salgado, «el gobierno no tiene un plan para la sequía».'], 'es')).toEqual(['Ernesto Salgado']);
     expect(speakers(['Carolina Bustos dijo que «la protesta seguirá hasta que nos escuchen».'], 'es')).toEqual(['Carolina Bustos']);
