@@ -1294,7 +1294,7 @@ function resolvePhrase(
   if (definite && words.length === 1 && noun?.kind === 'word' && isStaffNoun(noun.fold)) {
     const c = referent(registry, blocks, pos, last);
     const since = (block.order - 1) * POSITION_STRIDE;
-    if (c && c.mentions.some((m) => m.pos >= since && m.pos < pos) && introducedAs(blocks, c, noun.fold)) return { speaker: c.name, cluster: c, affiliation: null };
+    if (c?.mentions.some((m) => m.pos >= since && m.pos < pos) && introducedAs(blocks, c, noun.fold)) return { speaker: c.name, cluster: c, affiliation: null };
   }
   // "Жінка розповідає: «…»": a Ukrainian noun for a person opening the sentence refers back like a definite one.
   if (profile === 'cyrillic' && !at.inverted && words.length === 1 && noun?.kind === 'word' && noun.initial && !clusterAt(registry, blockIndex, at.to - 1)) {
@@ -1521,7 +1521,7 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
   let firstNamed: Cluster | null = null;
   for (let k = 0; k < block.tokens.length; k++) {
     const c = clusterAt(registry, blockIndex, k);
-    if (!c || c.kind !== 'person' || (block.tokens[k]?.quote ?? -1) >= 0) continue;
+    if (c?.kind !== 'person' || (block.tokens[k]?.quote ?? -1) >= 0) continue;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!m || !objectLike(block.tokens, m.first, m.last)) return c;
     firstNamed ??= c;
