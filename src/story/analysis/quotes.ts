@@ -1174,6 +1174,7 @@ function resolvePhrase(
   let governed = false;
   // People the description names as complements ("el hermano de Castillo"): the speaker is someone else.
   const complements = new Set<Cluster>();
+  let unnamed: Cluster | null = null;
   for (let k = at.from; k < at.to; k++) {
     const t = tokens[k];
     if (t?.text === ',') governed = false;
@@ -1185,12 +1186,16 @@ function resolvePhrase(
     const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
     // The subject comes first: "A B, director of C" is A B.
     if (c.kind === 'person' && governed) complements.add(c);
+    // "— сказав Майк Квіґлі": a name of two or three words the entities could not classify, standing first in the
+    // phrase, is the speaker when nothing else is.
+    if (c.kind === null && owner?.first === first + at.from && owner.words.length >= 2 && owner.words.length <= 3 && !possessor) unnamed ??= c;
     if (c.kind === 'person' && !possessor && !governed) person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
+  if (unnamed && !org) return { speaker: unnamed.name, cluster: unnamed, affiliation: null };
   for (const t of words) {
     const body = bodyOfStaffCompound(registry, t);
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
@@ -1593,6 +1598,8 @@ const referent = (registry: Registry, blocks: readonly Block[], pos: number, las
     if (!e || (sameBlock !== undefined && e.block !== sameBlock)) break;
     if (genderOf(e.cluster, blocks, profile) === reference) return e.cluster;
   }
+  // Else the last speaker, when the pronoun's gender rules the nearest person out but not the speaker.
+  if (nearestGender !== null && last.speaker && last.speaker !== nearest && compatible(genderOf(last.speaker, blocks, profile), reference)) return last.speaker;
   return nearest;
 };
 
@@ -2003,7 +2010,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
           attributed = true;
         }
       }
-      if (quote.cluster?.kind === 'person') {
+      // A name of unknown kind that signs a quotation speaks as a person does.
+      if (quote.cluster && (quote.cluster.kind === 'person' || (quote.cluster.kind === null && attributed))) {
         last.speaker = quote.cluster;
         last.pos = pos;
       }

@@ -155,6 +155,20 @@ describe('Ukrainian attribution', () => {
     ]);
   });
 
+  it('a name of unknown kind that signs a quotation is the speaker a pronoun of its gender goes back to', () => {
+    expect(
+      speakers(
+        [
+          'Голос Америки поспілкувався з конгресменом.',
+          'Джон Сміт: «Я вважаю, що Конгрес має ухвалити пакет допомоги якнайшвидше».',
+          'Олена Савчук, керівниця фонду, подякувала конгресменам.',
+          '«Ми будемо допомагати і надалі, скільки буде потрібно», – сказав він.',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Джон Сміт', 'Джон Сміт']);
+  });
+
   it('a dialogue turn goes on after a dash that follows its attribution', () => {
     expect(speakers(['— Ми не зупинимося, поки не повернемо всіх дітей, — сказав Дмитро Кулик. — І ми відбудуємо кожне зруйноване місто.'], 'uk')).toEqual([
       'Дмитро Кулик',
