@@ -1,20 +1,22 @@
 /**
  * Grammatical gender, where a language marks it, for resolving "she"/"ella"/"a-t-elle"/"сказала" to the
  * nearest person it can refer to. A person's gender comes from how the text introduces them (a feminine
- * article or role noun before the name: "la alcaldesa", "die Ministerin", "міністерка") or, in Spanish,
- * Italian, Portuguese and Ukrainian, from the ending of the first name ("Lucía", "Ольга"). Unknown is the
- * common answer and never rules anyone out.
+ * article, a title or a kinship or role noun before the name: "la alcaldesa", "die Ministerin", "Mrs",
+ * "дружина") or, in Spanish, Italian, Portuguese and Ukrainian, from the ending of the first name ("Lucía",
+ * "Ольга"); in English, whose first names follow no rule, from the pronouns the text uses right after the
+ * person's name. Unknown is the common answer and never rules anyone out.
  */
 import type { Block, Profile } from './document.js';
 import type { Cluster } from './entities.js';
+import { foldKey } from './lexicon.js';
 import { isSpeechVerb } from './speech.js';
 import type { Token } from './tokens.js';
 
 /** Grammatical gender of a person or of a word that refers to one. */
 export type Gender = 'f' | 'm' | null;
 
-const FEMININE_PRONOUNS = new Set(['she', 'her', 'ella', 'elle', 'вона', 'неї', 'она', 'ей']);
-const MASCULINE_PRONOUNS = new Set(['he', 'him', 'él', 'il', 'він', 'нього', 'он', 'ему']);
+const FEMININE_PRONOUNS = new Set(['she', 'her', 'ella', 'elle', 'вона', 'неї', 'її', 'она', 'ей', 'ее', 'её', 'ihrer', 'ihren']);
+const MASCULINE_PRONOUNS = new Set(['he', 'him', 'his', 'él', 'il', 'він', 'нього', 'його', 'он', 'ему', 'его', 'seiner', 'seinen']);
 
 /** The gender a referring word marks: a pronoun, a French inverted pronoun ("a-t-elle"), a Ukrainian or Russian past verb ("сказала"). */
 export const genderOfReference = (t: Token | undefined): Gender => {
@@ -37,8 +39,39 @@ const MASCULINE_ARTICLES = new Set(['el', 'le', 'un', 'il', 'ein', 'der']);
 /** The gender a singular article marks ("la", "el", "une", "der"), or null. */
 export const genderOfArticle = (t: Token | undefined): Gender => (t?.kind !== 'word' ? null : FEMININE_ARTICLES.has(t.lower) ? 'f' : MASCULINE_ARTICLES.has(t.lower) ? 'm' : null);
 
+/** Nouns of kinship and sex that mark the gender of the person named after them ("his wife Ana", "дружина Марія", "su esposa Lucía"). */
+const FEMININE_NOUNS = new Set(
+  `wife mother daughter sister grandmother widow girl woman aunt niece spokeswoman chairwoman businesswoman congresswoman
+  actress princess queen esposa madre hija hermana abuela viuda mujer señora tía sobrina
+  épouse femme mère fille sœur soeur grand-mère veuve tante nièce
+  ehefrau frau mutter tochter schwester großmutter witwe tante
+  дружина мати донька дочка сестра бабуся бабця вдова жінка дівчина пані тітка онука`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map(foldKey),
+);
+const MASCULINE_NOUNS = new Set(
+  `husband father son brother grandfather widower boy man uncle nephew spokesman chairman businessman congressman
+  prince king esposo marido padre hijo hermano abuelo viudo hombre señor tío sobrino
+  mari époux père fils frère grand-père veuf oncle neveu
+  ehemann mann vater sohn bruder großvater witwer onkel
+  чоловік батько син брат дідусь дід вдівець хлопець пан дядько онук`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map(foldKey),
+);
+
+/** English titles before a name that mark its gender ("Mrs", "Ms", "Sir"). */
+const FEMININE_TITLES = new Set(['mrs', 'ms', 'miss', 'lady', 'dame', 'madame', 'mme', 'frau', 'sra', 'señora', 'doña', 'пані'].map(foldKey));
+const MASCULINE_TITLES = new Set(['mr', 'sir', 'lord', 'monsieur', 'herr', 'sr', 'señor', 'don', 'пан'].map(foldKey));
+
+/** Ukrainian and Russian men's first names in "-а"/"-я", against the rule that such names are women's. */
+const MASCULINE_IN_A = new Set(['микола', 'микита', 'лука', 'ілля', 'сава', 'хома', 'кузьма', 'фома', 'никита', 'илья', 'никола']);
+
 /** Gender a role noun marks by its form: German "-in" ("Ministerin"), Ukrainian "-ка"/"-иця" ("міністерка", "речниця"). */
-const roleGender = (fold: string, profile: Profile): Gender => {
+export const roleGender = (fold: string, profile: Profile): Gender => {
+  if (FEMININE_NOUNS.has(fold)) return 'f';
+  if (MASCULINE_NOUNS.has(fold)) return 'm';
   if (profile === 'de' && fold.length > 4 && fold.endsWith('in') && !fold.endsWith('ein')) return 'f';
   if (profile === 'cyrillic' && (fold.endsWith('ка') || fold.endsWith('иця'))) return 'f';
   return null;
@@ -48,6 +81,7 @@ const roleGender = (fold: string, profile: Profile): Gender => {
 const nameGender = (first: string, profile: Profile): Gender => {
   const w = first.toLowerCase();
   if (profile === 'cyrillic') {
+    if (MASCULINE_IN_A.has(w) || /о$/u.test(w)) return 'm';
     if (/[ая]$/u.test(w)) return 'f';
     if (/[бвгґджзйклмнпрстфхцчшщь]$/u.test(w)) return 'm';
     return null;
@@ -66,6 +100,11 @@ const introducedGender = (tokens: Token[] | undefined, first: number, profile: P
   if (tokens[k]?.text === ',') k--;
   const t = tokens[k];
   if (t?.kind !== 'word' || t.quote >= 0) return null;
+  // "Mrs Lee", "Sir John Moor", "пані Ольга": a title of address marks gender in every language.
+  const title = t.fold.replace(/\.$/u, '');
+  if (FEMININE_TITLES.has(title)) return 'f';
+  if (MASCULINE_TITLES.has(title) && (t.cap || profile === 'cyrillic')) return 'm';
+  if (profile === 'en') return roleGender(t.fold, profile);
   const article = genderOfArticle;
   // German "der" is also a genitive and dative feminine article ("die Rede der Ministerin"); it counts only before a role noun in "-er".
   if (profile === 'de' && t.lower === 'der') return null;
@@ -81,7 +120,7 @@ const introducedGender = (tokens: Token[] | undefined, first: number, profile: P
 
 /** The gender of a person, from how the text introduces them and, failing that, from their first name; null when unknown or mixed. */
 export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Profile): Gender => {
-  if (profile === 'en' || profile === 'other') return null;
+  if (profile === 'other') return null;
   let f = 0;
   let m = 0;
   for (const mention of c.mentions) {
@@ -92,6 +131,8 @@ export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Pr
   if (f > 0 && m === 0) return 'f';
   if (m > 0 && f === 0) return 'm';
   if (f > 0 && m > 0) return null;
+  // English first names follow no regular rule: the pronouns the text uses for the person tell instead.
+  if (profile === 'en') return pronounGender(c, blocks);
   const parts = c.name.split(/\s+/u);
   if (parts.length < 2) return null;
   const g = nameGender(parts[0] ?? '', profile);
@@ -100,6 +141,42 @@ export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Pr
   if (g === 'f' && profile === 'cyrillic' && /[ая]$/u.test((parts[parts.length - 1] ?? '').toLowerCase()) && !FEMININE_SURNAME.test((parts[parts.length - 1] ?? '').toLowerCase()))
     return null;
   return g;
+};
+
+/** How many words after a mention a pronoun referring to that person is looked for. */
+const PRONOUN_WINDOW = 12;
+
+const ENGLISH_FEMININE = new Set(['she', 'her', 'hers', 'herself']);
+const ENGLISH_MASCULINE = new Set(['he', 'him', 'his', 'himself']);
+
+/**
+ * The gender of the pronouns that follow a person's mentions in the same sentence, before anyone else is named
+ * ("Maria Lopez said her team …", "Tom Reed, who took office in May, said he …"); null when none or mixed.
+ */
+const pronounGender = (c: Cluster, blocks: readonly Block[]): Gender => {
+  let f = 0;
+  let m = 0;
+  for (const mention of c.mentions) {
+    if (mention.inQuote) continue;
+    const tokens = blocks[mention.block]?.tokens;
+    if (!tokens) continue;
+    for (let k = mention.last; k < tokens.length && k < mention.last + PRONOUN_WINDOW; k++) {
+      const t = tokens[k];
+      if (!t || (t.kind === 'punct' && /^[.!?;]$/u.test(t.text)) || t.quote >= 0) break;
+      // Someone else named: the pronoun may be theirs.
+      if (t.kind === 'word' && t.cap && !t.initial) break;
+      if (t.kind !== 'word') continue;
+      if (ENGLISH_FEMININE.has(t.lower)) {
+        f++;
+        break;
+      }
+      if (ENGLISH_MASCULINE.has(t.lower)) {
+        m++;
+        break;
+      }
+    }
+  }
+  return f > 0 && m === 0 ? 'f' : m > 0 && f === 0 ? 'm' : null;
 };
 
 /** Ukrainian and Russian feminine surname endings. */

@@ -5,12 +5,12 @@
  * in full, a pronoun to the last speaker, a role ("the NATO PA president") to the person introduced with it.
  */
 import type { Block, Doc, Profile } from './document.js';
-import { clusterAt } from './entities.js';
+import { clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
-import { FUNCTION, lexFlags } from './lexicon.js';
-import { compatible, genderOfArticle, genderOfPerson, genderOfReference } from './gender.js';
+import { FUNCTION, foldKey, lexFlags } from './lexicon.js';
+import { compatible, genderOfArticle, genderOfPerson, genderOfReference, roleGender } from './gender.js';
 import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
 import { articleAlone } from './spans.js';
@@ -33,6 +33,15 @@ import {
   VERB_FILLERS,
 } from './words.js';
 import { isOrgHead } from './wordclass.js';
+
+/** Whether an entity is only a capitalised pronoun the entities took for a name ("Ella dijo que …"). */
+const isPronounName = (c: Cluster): boolean => c.name.length <= 5 && PRONOUNS.has(c.name.toLowerCase());
+
+/** The entity a token belongs to, leaving out pronouns taken for names. */
+const clusterAt = (registry: Registry, block: number, token: number): Cluster | undefined => {
+  const c = entityAt(registry, block, token);
+  return c && c.kind === 'person' && isPronounName(c) ? undefined : c;
+};
 
 /** A quotation found in the text. */
 export interface FoundQuote {
@@ -116,6 +125,8 @@ const QUOTED_DOCUMENTS = new Set([
   'brief',
   'ley',
   'carta',
+  'texto',
+  'documento',
   'loi',
   'lettre',
   'texte',
@@ -190,9 +201,83 @@ interface SentenceIndex {
 
 const sentenceIndexes = new WeakMap<Block, SentenceIndex>();
 
+/** Determiners after which a form of a verb of saying is a noun ("un comunicado", "the answer", "ein Bericht"); never clitics or auxiliaries. */
+const NOUN_DETERMINERS = new Set([
+  'un',
+  'una',
+  'el',
+  'del',
+  'al',
+  'su',
+  'sus',
+  'este',
+  'esta',
+  'ese',
+  'esa',
+  'the',
+  'an',
+  'his',
+  'its',
+  'their',
+  'ein',
+  'eine',
+  'einer',
+  'einen',
+  'une',
+  'du',
+  'ce',
+  'cette',
+  'son',
+  'sa',
+  'ses',
+]);
+
 /** Whether an attribution lead ("according to", "según", "за словами") ends at token `v`. */
 const leadEndsAt = (tokens: Token[], v: number): boolean =>
-  LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w));
+  (LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) ||
+  possessiveLeadAt(tokens, v) >= 0;
+
+/** Leads that name their speaker with a possessive ("за його словами", "in her view", "a su juicio"); `*` is the possessive. */
+const POSSESSIVE_LEADS: readonly (readonly string[])[] = [
+  ['за', '*', 'словами'],
+  ['на', '*', 'думку'],
+  ['з', '*', 'слів'],
+  ['із', '*', 'слів'],
+  ['по', '*', 'словам'],
+  ['in', '*', 'view'],
+  ['in', '*', 'words'],
+  ['in', '*', 'opinion'],
+  ['a', '*', 'juicio'],
+  ['en', '*', 'opinión'],
+  ['en', '*', 'palabras'],
+  ['à', '*', 'yeux'],
+  ['*', 'ansicht', 'nach'],
+  ['*', 'meinung', 'nach'],
+  ['*', 'worten', 'zufolge'],
+];
+
+/** Possessives that fill a possessive lead. */
+const LEAD_POSSESSIVES = new Set(['його', 'її', 'his', 'her', 'su', 'sus', 'ses', 'seiner', 'ihrer', 'seinen', 'ihren', 'его', 'ее', 'её']);
+
+/** The last words of the possessive leads. */
+const POSSESSIVE_LEAD_LAST = new Set(POSSESSIVE_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
+
+/** Where the possessive of a possessive lead ending at `v` stands, or -1. */
+const possessiveLeadAt = (tokens: Token[], v: number): number => {
+  if (!POSSESSIVE_LEAD_LAST.has(tokens[v]?.lower ?? '')) return -1;
+  for (const lead of POSSESSIVE_LEADS) {
+    const from = v - lead.length + 1;
+    let at = -1;
+    const fits = lead.every((w, i) => {
+      const t = tokens[from + i];
+      if (w !== '*') return t?.lower === w;
+      at = from + i;
+      return LEAD_POSSESSIVES.has(t?.lower ?? '');
+    });
+    if (fits) return at;
+  }
+  return -1;
+};
 
 /** The last words of the attribution leads, which rule out almost every token with one look-up. */
 const LEAD_LAST_WORDS = new Set(ATTRIBUTION_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
@@ -209,7 +294,7 @@ const sentenceIndexOf = (block: Block): SentenceIndex => {
     const t = tokens[k];
     if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
     const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
-    const speech = outsideWord && isSpeechVerb(t.lower);
+    const speech = outsideWord && isSpeechVerb(t.lower) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
     if (outsideWord && (speech || leadEndsAt(tokens, k))) cue = k;
     index.lastEnd[k] = end;
     index.lastCue[k] = cue;
@@ -252,6 +337,8 @@ interface Attribution {
   inverted?: boolean;
   /** The verb is impersonal ("heißt es in …", "se lee en …", "йдеться у …"): the phrase names where the words stand, and their author in it. */
   impersonal?: boolean;
+  /** An impersonal plural ("повідомили в …", "señalaron desde …"): only a body the place names, or one it describes, spoke. */
+  plural?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
   refersBack?: boolean;
 }
@@ -336,6 +423,15 @@ const impersonalVerbLength = (tokens: Token[], k: number): number => {
   return 0;
 };
 
+/** Prepositions of place and source after an impersonal plural ("в", "у", "desde", "en", "dans", "au"). */
+const PLACE_PREPOSITIONS = new Set(['в', 'у', 'на', 'з', 'із', 'desde', 'en', 'dans', 'au', 'auprès']);
+
+/** Separable particles of German verbs of saying ("teilte … mit", "fügte … hinzu", "kündigte … an"). */
+const GERMAN_PARTICLES = new Set(['mit', 'hinzu', 'an', 'auf', 'aus', 'fest', 'vor', 'ein', 'zu', 'bei', 'klar', 'heraus']);
+
+/** Words that take up a quotation just given at the head of the clause that signs it ("así lo dijo", "c'est ce qu'a dit", "das sagte", "про це сказав"). */
+const RESUMPTIVE = new Set(['asi', 'eso', 'esto', "c'est", 'voila', 'ainsi', 'das', 'dies', 'про', 'так', 'це']);
+
 /** The words after a quotation up to the end of its sentence, and the speaker phrase among them. */
 function attributionAfter(
   block: Block,
@@ -363,6 +459,12 @@ function attributionAfter(
   let end = start;
   while (end < tokens.length) {
     const t = tokens[end];
+    // "— розповів голова організації «Разом» Олег Бондар": a short quoted name inside the attribution is part of it.
+    const named = t?.kind === 'punct' && QUOTE_MARKS.has(t.text) ? block.quotes[tokens[end + 1]?.quote ?? -1] : undefined;
+    if (named && named.first === end + 1 && named.words <= 3 && QUOTE_MARKS.has(tokens[named.last]?.text ?? '') && tokens[named.last + 1]?.kind === 'word') {
+      end = named.last + 1;
+      continue;
+    }
     if (!t || (t.kind === 'punct' && (CLAUSE_END.has(t.text) || QUOTE_MARKS.has(t.text)))) break;
     end++;
   }
@@ -371,7 +473,7 @@ function attributionAfter(
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
-    if (t && t.kind === 'word' && isSpeechVerb(t.lower) && tokens[i - 1]?.lower !== 'to') {
+    if (t && t.kind === 'word' && isSpeechVerb(t.lower) && tokens[i - 1]?.lower !== 'to' && !NOUN_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
       verb = i;
       break;
     }
@@ -400,7 +502,10 @@ function attributionAfter(
   let aux = start;
   // "…», le respondió X", "…», lui a dit X": an object clitic before the verb keeps the order inverted.
   while (aux < verb && (AUXILIARIES.has(tokens[aux]?.lower ?? '') || (proDrop && !cyrillic && !tokens[aux]?.cap && CLITICS.has(tokens[aux]?.lower ?? '')))) aux++;
-  const inverted = verb === start || (aux === verb && verb - start <= 2);
+  // "«…». Así lo afirmó X", "« … » C'est ce qu'a déclaré X", "„…“ Das sagte X", "«…». Про це заявив X": a word that
+  // takes up the quotation opens the clause, and the subject follows the verb.
+  const resumptive = RESUMPTIVE.has(tokens[start]?.fold ?? '') && verb - start <= 4 && tokens.slice(start + 1, verb).every((t) => t.kind === 'word' && !t.cap);
+  const inverted = verb === start || (aux === verb && verb - start <= 2) || resumptive;
   // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said."),
   // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
@@ -427,7 +532,10 @@ function attributionAfter(
       }
     }
     let to = from === verb + 1 ? verb + 1 : from + 1;
-    while (to < end) {
+    // "— заявив він в інтерв'ю Голосу Америки", "dijo ella a la prensa": what follows a pronoun is an adjunct.
+    const pronoun = tokens[from];
+    const endsAtPronoun = pronoun?.kind === 'word' && !pronoun.cap && PRONOUNS.has(pronoun.lower) && from === verb + 1;
+    while (to < end && !(endsAtPronoun && to > from)) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
       // "«…» —dijo Gómez— y añadió": the closing dash of an incise ends the speaker.
@@ -438,6 +546,8 @@ function attributionAfter(
       if (to > from && tokens[from]?.cap && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
       to++;
     }
+    // "teilte das Ministerium mit", "fügte die Ministerin hinzu": a German verb's separable particle closes the clause.
+    if (german && to === end) while (to > from + 1 && GERMAN_PARTICLES.has(tokens[to - 1]?.lower ?? '')) to--;
     // "said the defendant, Omar Said": a name in apposition to a described speaker is the speaker.
     if (tokens[to]?.text === ',' && tokens[to + 1]?.cap) {
       let n = to + 1;
@@ -458,6 +568,12 @@ function attributionAfter(
           (!!(lexFlags(after.fold) & FUNCTION) || (romance && ROMANCE_PREPOSITIONS.has(after.lower))) &&
           !FOREIGN_ARTICLES.has(after.lower) &&
           !PRONOUNS.has(after.lower)));
+    // "«…», – повідомили в Міністерстві оборони", "«…», señalaron desde el Ministerio": a plural verb without a subject
+    // and a place after it says who spoke by where: the body there.
+    const verbWord = tokens[verb]?.lower ?? '';
+    const plural = cyrillic ? /ли$/u.test(verbWord) : romance && /(?:aron|ieron|an|en)$/u.test(verbWord);
+    if (plural && from === verb + 1 && after?.kind === 'word' && !after.cap && PLACE_PREPOSITIONS.has(after.lower))
+      return { from: verb + 2, to: end, impersonal: true, plural: true };
     return { from, to, zero: zero && from === verb + 1, searchTo: end, inverted: true };
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
@@ -507,6 +623,9 @@ function attributionBefore(
     const v = cue;
     // "According to X, "…"", "Según X, «…»".
     if (leadEndsAt(tokens, v)) {
+      // "За його словами, «…»": the possessive refers back, and marks the gender where the language does.
+      const possessive = possessiveLeadAt(tokens, v);
+      if (possessive >= 0) return { from: possessive, to: possessive + 1, verb: false, zero: true, lead: true };
       const at = phraseAfter(tokens, v + 1);
       return at && at.to <= openMark ? { ...at, verb: false } : null;
     }
@@ -534,6 +653,19 @@ function attributionBefore(
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
+    }
+    // "« … », a assuré Anne Roux, avant d'ajouter : « … »", "«…», dijo Marta Gil, antes de añadir: «…»": the verb signs
+    // the quotation before, with its subject after it; that subject goes on to the quotation after.
+    let back = v - 1;
+    while (
+      back > begin &&
+      (tokens[back]?.kind === 'punct' ? LEADING_PUNCT.has(tokens[back]?.text ?? '') : AUXILIARIES.has(tokens[back]?.lower ?? '') || CLITICS.has(tokens[back]?.lower ?? ''))
+    )
+      back--;
+    if (back >= begin && QUOTE_MARKS.has(tokens[back]?.text ?? '') && (tokens[back - 1]?.quote ?? -1) >= 0) {
+      let clauseEnd = v + 1;
+      while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
+      if (hasPerson(v + 1, clauseEnd)) return { from: v + 1, to: clauseEnd, verb: true };
     }
     // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
     // an apposition ("A B, director general of C, said") describes the named subject before it.
@@ -564,6 +696,8 @@ function attributionBefore(
       let outside = false;
       for (let k = a; k < b0 && !outside; k++) outside = (tokens[k]?.quote ?? 0) < 0 && tokens[k]?.kind === 'word';
       if (!outside) continue;
+      // "Un vecino, identificado como Miguel, comenta que «…»": the piece giving the unnamed subject's name names the speaker.
+      if (lead && NAMED_AS.has(lead.lower) && s === segments.length - 1 && hasPerson(a, b0)) return { from: a, to: b0, verb: true, naming };
       // "…, spoke to the broadcaster X about it, saying": a piece that starts with a verb is a predicate, not the subject.
       if (
         s > 0 &&
@@ -694,7 +828,7 @@ const timelineOf = (registry: Registry): Timeline => {
     for (const m of c.mentions) {
       if (c.kind !== 'person' && m.words.length === 1 && !t.byWord.has(m.display.toLowerCase())) t.byWord.set(m.display.toLowerCase(), c);
       if (m.inQuote) continue;
-      if (c.kind === 'person') t.people.push({ pos: m.pos, cluster: c, block: m.block, first: m.first });
+      if (c.kind === 'person' && !isPronounName(c)) t.people.push({ pos: m.pos, cluster: c, block: m.block, first: m.first });
       else if (c.kind === 'organization') t.bodies.push({ pos: m.pos, cluster: c });
     }
   }
@@ -764,11 +898,39 @@ const namedAfter = (phrase: Token[], from: number): { start: number; end: number
  * French "-eur"/"-euse"/"-rice", "-iste" ("directeur", "animatrice", "militante" aside).
  */
 const AGENT_NOUN_ENDINGS: Partial<Record<Profile, RegExp>> = {
-  romance: /(?:dora?|ista|ero|era|ante|ente|eur|euse|rice|iste)$/u,
+  romance: /(?:dora?|tora?|ista|ero|era|ante|ente|eur|euse|rice|iste)$/u,
+  // Ukrainian "-ник"/"-ниця", "-тель", "-ець" ("очільник", "працівниця", "вчитель", "мешканець").
+  cyrillic: /(?:ник|ниця|тель|телька|ець)$/u,
 };
 
+/** Ukrainian nouns for people that no regular ending marks ("дипломат", "волонтерка", "жінка"). */
+const CYRILLIC_PERSON_NOUNS = new Set(
+  `дипломат дипломатка жінка чоловік мати батько волонтер волонтерка ветеран ветеранка лікар лікарка військовий військова
+  українець українка активіст активістка політик експерт експертка аналітик аналітикиня юрист юристка журналіст журналістка
+  студент студентка дівчина хлопець пані пан організаторка дружина син донька бабуся дідусь жителька мешканка біженка біженець
+  фермер фермерка підприємець підприємиця священник депутат депутатка посол посолка консул консулка`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map(foldKey),
+);
+
+/** Spanish and French nouns for people that no regular ending marks ("el líder", "la mujer", "le témoin"). */
+const ROMANCE_PERSON_NOUNS = new Set(
+  `lider jefe jefa mandatario mandataria joven sacerdote obispo preso presa madre padre mujer hombre diplomatico diplomatica
+  politico politica medico medica abogado abogada diputado diputada delegado delegada funcionario funcionaria empresario
+  empresaria secretario secretaria militar experto experta testigo vecino vecina residente ciudadano ciudadana dirigente
+  religioso religiosa cubano cubana exiliado exiliada anciano anciana
+  chef avocat avocate elu elue depute deputee expert experte temoin habitant habitante voisin voisine homme femme`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
 /** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
-const isPersonNoun = (fold: string, profile: Profile): boolean => isRoleNoun(fold) || (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold));
+const isPersonNoun = (fold: string, profile: Profile): boolean =>
+  isRoleNoun(fold) ||
+  (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold)) ||
+  (profile === 'romance' && ROMANCE_PERSON_NOUNS.has(fold)) ||
+  (profile === 'cyrillic' && CYRILLIC_PERSON_NOUNS.has(fold));
 
 /** Common nouns of Spanish, French, German and Ukrainian that describe a body the story has named ("la empresa", "le ministère", "des Unternehmens"). */
 const BODY_DESCRIPTORS = new Set(
@@ -780,19 +942,123 @@ const BODY_DESCRIPTORS = new Set(
     .filter(Boolean),
 );
 
+/** Nouns of Spanish, French and Ukrainian for a body of people that the shared lists lack ("la ONG", "el colectivo", "організація"). */
+const EXTRA_BODY_NOUNS = new Set(
+  'ong grupo entidad plataforma movimiento colectivo fundación observatorio ngo collectif mouvement fondation організація фонд громада'.split(' ').map(foldKey),
+);
+
 /** The common noun for a body after a staff noun and its link words ("… de la empresa", "… for the company"), or null. */
 const describedBodyAfter = (phrase: Token[], from: number): string | null => {
   let k = from;
   while (k < phrase.length && k - from < 3 && !phrase[k]?.cap && BODY_LINKS.has(phrase[k]?.lower ?? '')) k++;
   const noun = phrase[k];
   if (k === from || phrase.slice(k + 1).some((t) => t.kind === 'word') || noun?.kind !== 'word') return null;
-  return (!noun.cap || GERMAN_DEFINITE.has(phrase[k - 1]?.lower ?? '') || phrase[k - 1]?.lower === 'des') && (BODY_DESCRIPTORS.has(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))
+  return (!noun.cap || GERMAN_DEFINITE.has(phrase[k - 1]?.lower ?? '') || phrase[k - 1]?.lower === 'des') &&
+    (BODY_DESCRIPTORS.has(noun.fold) || BODY_DESCRIPTORS.has(noun.lower) || ORG_DESCRIPTORS.has(noun.fold))
     ? noun.fold
     : null;
 };
 
+/** Two or three initials, each with its full stop ("М.К.", "J. K."). */
+const INITIALS = /^(?:\p{Lu}\.\s?){2,3}$/u;
+
+const byInitials = new WeakMap<Registry, Map<string, { pos: number; cluster: Cluster }[]>>();
+
+/** The person (or entity of unknown kind) last named before a position whose name's words start with the given letters. */
+const personByInitials = (registry: Registry, letters: string, pos: number): Cluster | null => {
+  let index = byInitials.get(registry);
+  if (!index) {
+    // Built once per article: the mentions outside quotations of every name of two or three words, by its initials.
+    index = new Map();
+    for (const c of registry.clusters) {
+      if (c.kind !== 'person' && c.kind !== null) continue;
+      const words = c.name.split(/\s+/u);
+      if (words.length < 2 || words.length > 3) continue;
+      const key = words.map((w) => w[0] ?? '').join('');
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      for (const m of c.mentions) if (!m.inQuote) list.push({ pos: m.pos, cluster: c });
+    }
+    for (const list of index.values()) list.sort((a, b) => a.pos - b.pos);
+    byInitials.set(registry, index);
+  }
+  const list = index.get(letters);
+  return list ? (list[lastIndexBefore(list, pos)]?.cluster ?? null) : null;
+};
+
+/** Cyrillic words of a name, lowercased, for comparing its inflected forms. */
+const nameWords = (name: string): string[] => name.toLowerCase().split(/\s+/u).filter(Boolean);
+
+const nominatives = new WeakMap<Registry, Map<string, Cluster[]>>();
+
+/** How many people sharing the start of a surname are compared with an inflected name (a bound against hostile input). */
+const INFLECTION_CANDIDATES = 64;
+
+/**
+ * The person an inflected Cyrillic name refers to, named in full elsewhere: "за словами Тарасюка" is the
+ * "Василь Тарасюк" the story introduced. The name's words must be the last words of the fuller name up to
+ * their endings; a name already in full, or one that matches two people, stays as it is.
+ */
+const fullerInflected = (registry: Registry, c: Cluster): Cluster => {
+  let byLast = nominatives.get(registry);
+  if (!byLast) {
+    byLast = new Map();
+    for (const o of registry.clusters) {
+      if (o.kind !== 'person' || !CYRILLIC_WORD.test(o.name.replace(/\s+/gu, ''))) continue;
+      const key = (nameWords(o.name).pop() ?? '').slice(0, 4);
+      const list = byLast.get(key);
+      if (list) list.push(o);
+      else byLast.set(key, [o]);
+    }
+    nominatives.set(registry, byLast);
+  }
+  const words = nameWords(c.name);
+  const candidates = byLast.get((words[words.length - 1] ?? '').slice(0, 4)) ?? [];
+  let found: Cluster | null = null;
+  for (let i = 0; i < candidates.length && i < INFLECTION_CANDIDATES; i++) {
+    const o = candidates[i];
+    if (!o || o === c) continue;
+    const full = nameWords(o.name);
+    if (full.length <= words.length) continue;
+    const tail = full.slice(full.length - words.length);
+    if (!tail.every((w, i) => sameStem(w, words[i] ?? ''))) continue;
+    if (found && found !== o) return c;
+    found = o;
+  }
+  return found ?? c;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
+  registry: Registry,
+  blocks: readonly Block[],
+  block: Block,
+  blockIndex: number,
+  at: Attribution,
+  pos: number,
+  last: Antecedent,
+  profile: Profile,
+): Speaker & { rejected?: boolean } {
+  const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
+  if (profile !== 'cyrillic' || resolved.rejected || resolved.speaker === null) return resolved;
+  if (resolved.cluster) {
+    if (resolved.cluster.kind !== 'person') return resolved;
+    const full = fullerInflected(registry, resolved.cluster);
+    return full === resolved.cluster ? resolved : { ...resolved, speaker: full.name, cluster: full };
+  }
+  // "за словами Тарасюка": an inflected form the entities kept apart from the person it names.
+  if (at.zero || at.impersonal) return resolved;
+  for (let k = at.from; k < at.to; k++) {
+    const c = clusterAt(registry, blockIndex, k);
+    if (!c || c.kind === 'place' || c.kind === 'organization') continue;
+    const full = fullerInflected(registry, c);
+    if (full !== c) return { speaker: full.name, cluster: full, affiliation: null };
+  }
+  return resolved;
+}
+
+/** The speaker a phrase names, before inflected names are brought to the form the story introduced. */
+function resolvePhrase(
   registry: Registry,
   blocks: readonly Block[],
   block: Block,
@@ -836,10 +1102,26 @@ function resolveSpeaker(
       const c = clusterAt(registry, blockIndex, k);
       if (c && (c.kind === 'person' || c.kind === 'organization')) author = c;
     }
+    if (at.plural && author?.kind !== 'organization') {
+      // "у пресслужбі поліції": a noun for a body refers to the body of that kind the story named.
+      author = null;
+      for (let k = at.from; k < at.to && !author; k++) {
+        const t = tokens[k];
+        if (t?.kind === 'word' && !t.cap && (BODY_DESCRIPTORS.has(t.lower) || BODY_DESCRIPTORS.has(t.fold) || ORG_DESCRIPTORS.has(t.fold)))
+          author = lastBodyBefore(registry, pos, '');
+      }
+      return author ? { speaker: author.name, cluster: author, affiliation: null } : { ...none, rejected: true };
+    }
     author ??= at.to > at.from ? lastBodyBefore(registry, pos, '') : null;
     return author ? { speaker: author.name, cluster: author, affiliation: null } : none;
   }
   if (words.length === 0) return { ...none, rejected: true };
+  // "М.К.: «…»", "J.K.: "…"": an interview labels its speaker by initials, those of a person the story named.
+  const initials = phrase.length <= 6 && phrase[0]?.dotted ? phrase.map((t) => t.text).join('') : '';
+  if (initials && INITIALS.test(initials)) {
+    const c = personByInitials(registry, initials.replace(/[.\s]/gu, ''), pos);
+    if (c) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   const lead = words[0];
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
@@ -886,19 +1168,34 @@ function resolveSpeaker(
   let person: Cluster | null = null;
   let org: Cluster | null = null;
   let affiliation: Cluster | null = null;
+  // "la líder de las Damas de Blanco", "the wife of John Reed": a name a described speaker governs is not the speaker;
+  // a name in apposition after a comma ("the minister, Ana Ruiz") is.
+  const described = !!words[0] && words[0].kind === 'word' && !words[0].cap && !PRONOUNS.has(words[0].lower);
+  let governed = false;
+  // People the description names as complements ("el hermano de Castillo"): the speaker is someone else.
+  const complements = new Set<Cluster>();
+  let unnamed: Cluster | null = null;
   for (let k = at.from; k < at.to; k++) {
+    const t = tokens[k];
+    if (t?.text === ',') governed = false;
+    else if (described && t?.kind === 'word' && !t.cap && GENITIVE_LINKS.has(t.lower) && isHeadNoun(tokens[k - 1])) governed = true;
     const c = clusterAt(registry, blockIndex, k);
     if (!c) continue;
     // "Lopez's deputy said": a possessor is not the speaker.
     const owner = registry.tokenMention[blockIndex]?.[k];
     const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
     // The subject comes first: "A B, director of C" is A B.
-    if (c.kind === 'person' && !possessor) person ??= c;
+    if (c.kind === 'person' && governed) complements.add(c);
+    // "— сказав Майк Квіґлі": a name of two or three words the entities could not classify, standing first in the
+    // phrase, is the speaker when nothing else is.
+    if (c.kind === null && owner?.first === first + at.from && owner.words.length >= 2 && owner.words.length <= 3 && !possessor) unnamed ??= c;
+    if (c.kind === 'person' && !possessor && !governed) person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
+  if (unnamed && !org) return { speaker: unnamed.name, cluster: unnamed, affiliation: null };
   for (const t of words) {
     const body = bodyOfStaffCompound(registry, t);
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
@@ -924,7 +1221,10 @@ function resolveSpeaker(
   // "ein Sprecher der Nordbahn", "a spokeswoman for Harbour Lines": the body is named after the staff noun even when nothing else names it.
   if (headTok && isStaffNoun(headTok.fold)) {
     // "el vocero de la empresa", "a spokesman for the company", "ein Sprecher des Ministeriums": the body the story named.
-    const described = describedBodyAfter(phrase, head + 1);
+    // "a company spokesperson", "a ministry official": the noun for the body may come before the staff noun.
+    const modifier = phrase[head - 1];
+    const before = modifier?.kind === 'word' && !modifier.cap && (ORG_DESCRIPTORS.has(modifier.fold) || BODY_DESCRIPTORS.has(modifier.fold)) ? modifier.fold : null;
+    const described = describedBodyAfter(phrase, head + 1) ?? before;
     const named = described ? (lastBodyBefore(registry, pos, described) ?? lastBodyBefore(registry, pos, '')) : null;
     if (named) return { speaker: named.name, cluster: named, affiliation: null };
     const body = described ? null : namedAfter(phrase, head + 1);
@@ -934,14 +1234,82 @@ function resolveSpeaker(
     const c = personByRole(registry, phrase.slice(first), head - first, pos);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
-  if (org && head < 0 && !affiliation) return { speaker: org.name, cluster: org, affiliation: null };
+  // "…», dijo el coordinador general de la Unión Patriótica", "…», manifiesta el periodista independiente": a definite
+  // description headed by a person noun after the verb refers back to the person just named, when that person was
+  // named in this paragraph or the one before and the article's gender agrees.
+  const referBack = (): Speaker | null => {
+    const roleHead = words[0];
+    // "prometió el mandatario estadounidense", "apuntó el diplomático venezolano": after an inverted verb of saying, a
+    // definite noun with only adjectives after it describes a person just as a role noun does.
+    const adjectival =
+      !!at.inverted && words.length <= 3 && words.slice(1).every((t) => t.kind === 'word' && !t.cap && !(lexFlags(t.fold) & FUNCTION) && !ROMANCE_PREPOSITIONS.has(t.lower));
+    // Ukrainian has no articles: "— підсумував голова громади" reads like "the head of the community".
+    const bareRole = !!at.inverted && profile === 'cyrillic';
+    if (
+      (at.inverted || at.refersBack) &&
+      (definite || bareRole) &&
+      words.length > 1 &&
+      roleHead &&
+      !roleHead.cap &&
+      (isPersonNoun(roleHead.fold, profile) || adjectival) &&
+      !QUOTED_DOCUMENTS.has(roleHead.fold) &&
+      !isStaffNoun(roleHead.fold) &&
+      !isOrgHead(roleHead.fold) &&
+      !ORG_DESCRIPTORS.has(roleHead.fold) &&
+      !roleHead.fold.endsWith('s') &&
+      !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
+    ) {
+      const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
+      const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
+      const articleGender = genderOfArticle(phrase[articleAt]) ?? (bareRole ? genderOfReference(tokens[at.from - 1]) : null);
+      if (c && nearby && !complements.has(c) && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
+    }
+    return null;
+  };
+  if (org && head < 0 && !affiliation) return referBack() ?? { speaker: org.name, cluster: org, affiliation: null };
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
   if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
+  // "…», afirmó la ONG con sede en Madrid", "— заявили в організації": a definite description headed by a noun for a
+  // body refers to the body named in this paragraph or the one before.
+  const bodyHead = words[0];
+  if (
+    (definite || at.inverted) &&
+    bodyHead &&
+    words.length <= 4 &&
+    (BODY_DESCRIPTORS.has(bodyHead.fold) || ORG_DESCRIPTORS.has(bodyHead.fold) || EXTRA_BODY_NOUNS.has(bodyHead.fold))
+  ) {
+    const since = (block.order - 1) * POSITION_STRIDE;
+    const body = lastBodyBefore(registry, pos, bodyHead.fold) ?? lastBodyBefore(registry, pos, '');
+    if (body?.mentions.some((m) => m.pos >= since && m.pos < pos)) return { speaker: body.name, cluster: body, affiliation: null };
+  }
   // "the bank said", "the ministry said": a body the story has named.
   if (definite && noun && !noun.cap && words.length <= 3 && (isOrgHead(noun.fold) || ORG_DESCRIPTORS.has(noun.fold))) {
     const body = lastBodyBefore(registry, pos, noun.fold) ?? (ORG_DESCRIPTORS.has(noun.fold) ? lastBodyBefore(registry, pos, '') : null);
     if (body) return { speaker: body.name, cluster: body, affiliation: null };
+  }
+  // ""…," the 54-year-old said", "…“, sagte der 54-Jährige": an age for a noun refers back to a person just named.
+  if ((definite || CYRILLIC_WORD.test(noun?.text.replace(/^\d+-/u, '') ?? '')) && words.length === 1 && noun && AGE_NOUN.test(noun.lower)) {
+    const c = referent(registry, blocks, pos, last);
+    const since = (block.order - 1) * POSITION_STRIDE;
+    if (c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // "„…“, so die Sprecherin", after "Die Sprecherin des Ministeriums, Anna Roth, …": a staff noun refers back to the
+  // person just named, when that person was introduced with it.
+  if (definite && words.length === 1 && noun?.kind === 'word' && isStaffNoun(noun.fold)) {
+    const c = referent(registry, blocks, pos, last);
+    const since = (block.order - 1) * POSITION_STRIDE;
+    if (c?.mentions.some((m) => m.pos >= since && m.pos < pos) && introducedAs(blocks, c, noun.fold)) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // "Жінка розповідає: «…»": a Ukrainian noun for a person opening the sentence refers back like a definite one.
+  if (profile === 'cyrillic' && !at.inverted && words.length === 1 && noun?.kind === 'word' && noun.initial && !clusterAt(registry, blockIndex, at.to - 1)) {
+    const gender = roleGender(noun.fold, profile);
+    if (gender || isRoleNoun(noun.fold)) {
+      const c = referent(registry, blocks, pos, last, gender, profile);
+      const since = (block.order - 1) * POSITION_STRIDE;
+      if (c && compatible(genderOf(c, blocks, profile), gender) && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since)))
+        return { speaker: c.name, cluster: c, affiliation: null };
+    }
   }
   // "…», afirmó el regidor", ""…," said the official": a definite singular noun after the verb that no role matched refers
   // back, like a pronoun, to the person last spoken of, when that person was introduced with a role or named
@@ -968,31 +1336,18 @@ function resolveSpeaker(
     !(lexFlags(noun.fold) & FUNCTION)
   ) {
     const c = referent(registry, blocks, pos, last);
-    const recent = c?.mentions.some((m) => m.role !== null || m.pos >= (block.order - 1) * POSITION_STRIDE);
-    if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold))) return { speaker: c.name, cluster: c, affiliation: null };
+    const since = (block.order - 1) * POSITION_STRIDE;
+    // Named, or last heard, in this paragraph or the one before.
+    const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
+    const recent = nearby || c?.mentions.some((m) => m.role !== null);
+    // "En declaraciones a la prensa, el opositor aseguró que …": before the verb, a noun that names a person by what
+    // they do refers back too, to someone just named whose gender the article does not contradict.
+    const described = nearby && isPersonNoun(noun.fold, profile) && !!c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]));
+    if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold) || described)) return { speaker: c.name, cluster: c, affiliation: null };
   }
-  // "…», dijo el coordinador general de la Unión Patriótica", "…», manifiesta el periodista independiente": a definite
-  // description headed by a role noun after the verb refers back to the person just named, as the bare noun does,
-  // when that person was named in this paragraph or the one before and the article's gender agrees.
-  const roleHead = words[0];
-  if (
-    (at.inverted || at.refersBack) &&
-    definite &&
-    words.length > 1 &&
-    roleHead &&
-    !roleHead.cap &&
-    isPersonNoun(roleHead.fold, profile) &&
-    !isStaffNoun(roleHead.fold) &&
-    !isOrgHead(roleHead.fold) &&
-    !ORG_DESCRIPTORS.has(roleHead.fold) &&
-    !roleHead.fold.endsWith('s') &&
-    !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
-  ) {
-    const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
-    const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
-    const articleGender = genderOfArticle(phrase[articleAt]);
-    if (c && nearby && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
-  }
+  // As the bare noun does.
+  const back = referBack();
+  if (back) return back;
   if (words.length > MAX_SPEAKER_WORDS) return none;
   // An unnamed speaker is the descriptive phrase as the text writes it, article included ("le gérant du café").
   // "la organización Cuba Libre", "the group Open Streets": a name in apposition to a common noun is the speaker.
@@ -1001,7 +1356,15 @@ function resolveSpeaker(
   while (nameStart < words.length && !words[nameStart]?.cap) nameStart++;
   const classifier = words[nameStart - 1];
   const named = words[nameStart];
-  if (named && classifier && !classifier.cap && !isLinkWord(classifier) && !(lexFlags(classifier.fold) & FUNCTION) && words.length - nameStart <= MAX_NAME_WORDS) {
+  if (
+    named &&
+    classifier &&
+    !classifier.cap &&
+    !isLinkWord(classifier) &&
+    !SPEAKER_PREPOSITIONS[profile]?.has(classifier.lower) &&
+    !(lexFlags(classifier.fold) & FUNCTION) &&
+    words.length - nameStart <= MAX_NAME_WORDS
+  ) {
     const end = words[words.length - 1];
     if (end) return { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation };
   }
@@ -1013,6 +1376,15 @@ function resolveSpeaker(
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
   return { speaker: text || null, cluster: null, affiliation };
 }
+
+/** Words that make the name after them a complement of a noun ("la esposa de", "the son of", "die Tochter von"). */
+const GENITIVE_LINKS = new Set(['de', 'del', 'of', 'von', 'vom', 'des', 'du', 'd’', "d'"]);
+
+/** Whether a token is a lowercase word that can head a noun phrase (not an article, a particle or a function word). */
+const isHeadNoun = (t: Token | undefined): boolean => t?.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !(lexFlags(t.fold) & FUNCTION);
+
+/** An age used as a noun ("the 54-year-old", "der 54-Jährige", "54-річна"), which refers back to a person just named. */
+const AGE_NOUN = /^\d+-(?:year-old|jährige[rn]?|річн\p{L}+|летн\p{L}+)$/u;
 
 /** Prepositions of Spanish, French, German and Ukrainian that open a phrase which cannot be a speaker (English ones are function words in the lexicon). */
 const SPEAKER_PREPOSITIONS: Partial<Record<Profile, ReadonlySet<string>>> = {
@@ -1091,19 +1463,33 @@ const INDEFINITE = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einer
 const OBJECT_MARKERS = new Set([...NAME_PREPOSITIONS, 'against', 'than', 'like', 'between', 'among', 'toward', 'towards', 'into', 'à', 'au', 'aux', 'gegen', 'an', 'zu']);
 
 /** Whether the person mention at a token reads as its sentence's subject rather than an object or a possessor. */
-const subjectLike = (tokens: Token[], first: number, last: number): boolean => {
-  const before = tokens[first - 1];
-  if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return false;
+const subjectLike = (tokens: Token[], first: number, last: number): boolean => !objectLike(tokens, first, last) && !tokens[last - 1]?.poss;
+
+/** Whether the person mention at a token reads as an object: after a preposition, or, in Ukrainian, in an oblique case. */
+const objectLike = (tokens: Token[], first: number, last: number): boolean => {
+  // "with Mayor Tom Reed", "з президентом Зеленським": a title between the preposition and the name changes nothing.
+  const title = tokens[first - 1];
+  const before = title?.kind === 'word' && (TITLE_WORDS.has(title.fold) || isRoleNoun(title.fold)) ? tokens[first - 2] : title;
+  if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return true;
   const end = tokens[last - 1];
-  return !end?.poss;
+  // "зустрівся з президентом Володимиром Зеленським": a Ukrainian name in the instrumental, dative or genitive is no subject.
+  if (!end || !CYRILLIC_WORD.test(end.text)) return false;
+  for (let k = first; k < last; k++) {
+    const w = tokens[k]?.lower ?? '';
+    if (!OBLIQUE_NAME.test(w) && !(last - first > 1 && /(?:им|ім)$/u.test(w))) return false;
+  }
+  return true;
 };
+
+/** Endings of Ukrainian names in the instrumental, dative and genitive ("Смітом", "Ольгою", "Петренкові", "Зеленському", "Зеленського"). */
+const OBLIQUE_NAME = /(?:ом|ем|єм|ою|ею|єю|ові|еві|єві|ому|ьому|ого|ього)$/u;
 
 /**
  * The person a pronoun outside quotations refers to: the subject of the latest sentence that names a
  * person, that is its first person named as a subject ("Manager A praised striker B. "…," he said" is A),
  * or its last person when none reads as a subject.
  */
-const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: number): { cluster: Cluster; pos: number } | null => {
+const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: number): { cluster: Cluster; pos: number; objectsOnly?: boolean } | null => {
   const { people } = timelineOf(registry);
   const i = lastIndexBefore(people, pos);
   const last = people[i];
@@ -1118,13 +1504,15 @@ const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: num
     start--;
   }
   let best = last;
+  let objectsOnly = true;
   for (let j = i; j >= 0; j--) {
     const e = people[j];
     if (!e || e.block !== last.block || e.first <= start) break;
     const m = registry.tokenMention[e.block]?.[e.first];
     if (subjectLike(tokens, e.first, m?.last ?? e.first + 1)) best = e;
+    objectsOnly &&= objectLike(tokens, e.first, m?.last ?? e.first + 1);
   }
-  return { cluster: best.cluster, pos: last.pos };
+  return { cluster: best.cluster, pos: last.pos, objectsOnly };
 };
 
 /**
@@ -1133,10 +1521,18 @@ const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: num
  * two reasons"), the person it refers back to.
  */
 const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
+  // "Під час зустрічі з Андрієм Ковалем волонтерка Оксана Литвин розповіла …": a person named as an object gives way
+  // to the first person named as a subject.
+  let firstNamed: Cluster | null = null;
   for (let k = 0; k < block.tokens.length; k++) {
     const c = clusterAt(registry, blockIndex, k);
-    if (c && c.kind === 'person' && (block.tokens[k]?.quote ?? -1) < 0) return c;
+    if (c?.kind !== 'person' || (block.tokens[k]?.quote ?? -1) >= 0) continue;
+    const m = registry.tokenMention[blockIndex]?.[k];
+    if (!m || !objectLike(block.tokens, m.first, m.last)) return c;
+    firstNamed ??= c;
+    k = m.last - 1;
   }
+  if (firstNamed) return firstNamed;
   const { tokens } = block;
   const opener = tokens[0];
   if (!opener || opener.quote >= 0) return null;
@@ -1184,7 +1580,10 @@ const lastSpeakingPerson = (registry: Registry, blocks: readonly Block[], pos: n
 /** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */
 const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent, reference: Gender = null, profile: Profile = 'other'): Cluster | null => {
   const named = lastPersonBefore(registry, blocks, pos);
-  const nearest = named && (!last.speaker || named.pos > last.pos) ? named.cluster : last.speaker;
+  // "X visited Kyiv, where he met President Y. "…," he said.": when the latest sentence names people only as objects,
+  // the speaker of the paragraph just before goes on.
+  const objectOnly = named?.objectsOnly === true && !!last.speaker && last.pos >= pos - 2 * POSITION_STRIDE;
+  const nearest = named && (!last.speaker || named.pos > last.pos) && !objectOnly ? named.cluster : last.speaker;
   if (!reference || !nearest) return nearest;
   const nearestGender = genderOf(nearest, blocks, profile);
   if (nearestGender === reference) return nearest;
@@ -1199,6 +1598,8 @@ const referent = (registry: Registry, blocks: readonly Block[], pos: number, las
     if (!e || (sameBlock !== undefined && e.block !== sameBlock)) break;
     if (genderOf(e.cluster, blocks, profile) === reference) return e.cluster;
   }
+  // Else the last speaker, when the pronoun's gender rules the nearest person out but not the speaker.
+  if (nearestGender !== null && last.speaker && last.speaker !== nearest && compatible(genderOf(last.speaker, blocks, profile), reference)) return last.speaker;
   return nearest;
 };
 
@@ -1258,6 +1659,15 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
   return subject?.kind === 'person' ? subject : null;
 };
 
+/** Whether a quoted passage is written as a title or a name: every word capitalised ("Deep Waters."). */
+const isTitleLike = (block: Block, first: number, last: number): boolean => {
+  for (let k = first; k < last; k++) {
+    const t = block.tokens[k];
+    if (t?.kind === 'word' && !t.cap) return false;
+  }
+  return true;
+};
+
 /** Whether a short quoted passage is a fragment of reported speech rather than a title or a name. */
 const isFragment = (block: Block, first: number, last: number): boolean => {
   let words = 0;
@@ -1312,12 +1722,32 @@ const dialogueTurn = (block: Block, dialect: Profile, conversation: boolean): Qu
     }
   }
   if (end < 0 && !conversation) return null;
+  // "—No cederemos —dijo Gómez—. Seguiremos aquí.", "— Ми вистоїмо, — сказав він. — І відбудуємо все.": a dash that
+  // closes the attribution, or a dash after its sentence, gives the word back to the speaker; the turn runs on,
+  // and the attribution is cut out of it as an incise.
+  if (end >= 0 && DIALOGUE_DASHES.has(tokens[end]?.text ?? '') && block.quotes.length === 0) {
+    for (let k = end + 2; k < tokens.length && k - end <= INCISE_WORDS + 2; k++) {
+      const t = tokens[k];
+      if (t?.kind !== 'punct') continue;
+      const resumes = isInciseDash(block.text, t) || (CLAUSE_END.has(t.text) && isInciseDash(block.text, tokens[k + 1]));
+      if (resumes && tokens.slice(k + 1).some((x) => x.kind === 'word')) end = -1;
+      if (resumes || CLAUSE_END.has(t.text) || t.text === ',') break;
+    }
+    if (end < 0) {
+      let words = 0;
+      for (const t of tokens) if (t.kind !== 'punct') words++;
+      return { open: opener.start, close: block.text.length, first: 1, last: tokens.length, words };
+    }
+  }
   const last = end < 0 ? tokens.length : end;
   let words = 0;
   for (let k = 1; k < last; k++) if (tokens[k]?.kind !== 'punct') words++;
   const close = end < 0 ? block.text.length : (tokens[end]?.start ?? block.text.length);
   return words > 0 ? { open: opener.start, close, first: 1, last, words } : null;
 };
+
+/** How many tokens before the colon that ends a paragraph its verb of saying may stand ("Ramos explicó a este medio lo ocurrido:"). */
+const INTRODUCER_REACH = 10;
 
 /** The most words an attribution set into a quotation may have ("—dijo el ministro de Economía—"). */
 const INCISE_WORDS = 8;
@@ -1360,6 +1790,50 @@ const splitAtIncise = (block: Block, q: QuoteRegion): QuoteRegion[] => {
   return [q];
 };
 
+/**
+ * A quotation that runs to the end of its paragraph only because it was closed with the wrong mark
+ * ("“De los derechos de todos", citó Ferrer."): a double mark that ends a word, followed by a comma or a dash
+ * and a verb of saying, closes it there.
+ */
+const closedByOtherMark = (block: Block, q: QuoteRegion): QuoteRegion => {
+  const { tokens, text } = block;
+  if (q.close < text.length) return q;
+  let words = 0;
+  for (let k = q.first; k < q.last; k++) {
+    const t = tokens[k];
+    if (!t) break;
+    if (t.kind !== 'punct') {
+      words++;
+      continue;
+    }
+    if (!DOUBLE_CLOSERS.has(t.text) || /\s/u.test(text[t.start - 1] ?? ' ') || words === 0) continue;
+    let j = k + 1;
+    while (j < q.last && j - k <= 2 && tokens[j]?.kind === 'punct' && LEADING_PUNCT.has(tokens[j]?.text ?? '')) j++;
+    if (j === k + 1 || !saysAfter(tokens, j)) continue;
+    return { open: q.open, close: t.start, first: q.first, last: k, words };
+  }
+  return q;
+};
+
+/** Double marks that close a quotation; single ones double as apostrophes. */
+const DOUBLE_CLOSERS = new Set(['"', '”', '“', '»', '«']);
+
+/**
+ * The closing mark of a quotation that an earlier paragraph opened, when a paragraph goes on with it without
+ * opening it again ("…no se oiga», subrayó."): a mark that ends a word, outside and before every quotation
+ * of the paragraph, not at its start. Its token index, or -1.
+ */
+const strayCloser = (block: Block): number => {
+  const { tokens, text } = block;
+  const firstOpen = block.quotes[0]?.open ?? text.length;
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t || t.start >= firstOpen) return -1;
+    if (t.kind === 'punct' && t.quote < 0 && DOUBLE_CLOSERS.has(t.text) && !/\s/u.test(text[t.start - 1] ?? ' ')) return k;
+  }
+  return -1;
+};
+
 /** Finds the quotations of the body and their speakers, by a sieve of attribution rules from the most to the least certain. */
 export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const out: FoundQuote[] = [];
@@ -1368,6 +1842,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   // The explicitly attributed speakers of the last paragraphs that held quotations, for conversations.
   let turns: { speaker: string | null; cluster: Cluster | null; affiliation: Cluster | null; explicit: boolean; runsOn: boolean }[] = [];
   let pendingRunOn: FoundQuote[] = [];
+  // The quotation the last paragraph left open, which a paragraph that only closes it continues.
+  let runningOn: FoundQuote | null = null;
   // Quotations signed by their own attribution, not given a speaker from their neighbours.
   const explicit = new Set<FoundQuote>();
   const cyrillic = doc.profile === 'cyrillic';
@@ -1375,7 +1851,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const dialect = doc.profile === 'romance' || cyrillic ? doc.profile : null;
   let dialogueBefore = false;
   doc.blocks.forEach((block, blockIndex) => {
-    if (block.kind !== 'paragraph') return;
+    if (block.kind !== 'paragraph') {
+      runningOn = null;
+      return;
+    }
     const hasPerson = (from: number, to: number): boolean => {
       for (let k = from; k < to; k++) {
         const t = block.tokens[k];
@@ -1391,12 +1870,58 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
     };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
+    // "…comenta que «en casa se oye bien. / Aquí no se oye nada», subrayó.": a quotation left open goes on in a
+    // paragraph that only closes it, and is one quotation signed where it ends.
+    const closer = runningOn ? strayCloser(block) : -1;
+    if (runningOn && closer > 0) {
+      const carried = runningOn;
+      const rest = block.text.slice(0, block.tokens[closer]?.start ?? 0).trim();
+      const at = attributionAfter(block, closer, /[.!?…]$/u.test(rest), cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
+      const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, position(block, 0), last, doc.profile) : null;
+      carried.text = `${carried.text} ${rest.replace(/[\s,，]+$/u, '')}`;
+      // A verb without a subject goes on with the speaker the quotation already has.
+      if (at && resolved && !resolved.rejected && (resolved.speaker || resolved.cluster) && !(at.zero && carried.cluster?.kind === 'person')) {
+        carried.speaker = resolved.speaker;
+        carried.cluster = resolved.cluster;
+        carried.affiliation = resolved.affiliation;
+        explicit.add(carried);
+      }
+      if (carried.speaker !== null) {
+        for (const q of pendingRunOn) {
+          q.speaker = carried.speaker;
+          q.cluster = carried.cluster;
+          q.affiliation = carried.affiliation;
+        }
+      }
+      pendingRunOn = [];
+      if (carried.cluster?.kind === 'person') {
+        last.speaker = carried.cluster;
+        last.pos = position(block, 0);
+      }
+    }
     // "—Será la peor cosecha —dijo Gómez.", "— Nous reconstruirons, a-t-elle promis.", "— Ми вистоїмо, — сказав він.":
     // a paragraph opened by a dash is a turn of dialogue in Spanish, French and Ukrainian.
-    const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore) : null;
+    // A paragraph that ends with a colon introduces the turn after it ("Ramos explicó:" / "—Nos enteramos …").
+    const previous = blockIndex > 0 ? doc.blocks[blockIndex - 1] : undefined;
+    // Only after a verb of saying, so that the items of a list set with dashes are not taken for speech.
+    const introduced =
+      previous?.kind === 'paragraph' &&
+      previous.text.trimEnd().endsWith(':') &&
+      (sentenceIndexOf(previous).lastCue[previous.tokens.length - 1] ?? -1) >= Math.max(0, previous.tokens.length - INTRODUCER_REACH);
+    const dialogue = dialect !== null ? dialogueTurn(block, dialect, dialogueBefore || introduced) : null;
     dialogueBefore = dialogue !== null;
-    const turns0 = dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes;
-    const regions = dialect !== null ? turns0.flatMap((q) => splitAtIncise(block, q)) : turns0;
+    const turns0 = (dialogue ? [dialogue, ...block.quotes.filter((q) => q.open >= dialogue.close)] : block.quotes).map((q) => closedByOtherMark(block, q));
+    // The words after an incise ("—dijo Gómez—. Y lo sabemos") go on with the speaker the incise named, never with
+    // an attribution read before them.
+    const resumed = new Set<QuoteRegion>();
+    const regions =
+      dialect !== null
+        ? turns0.flatMap((q) => {
+            const parts = splitAtIncise(block, q);
+            for (let i = 1; i < parts.length; i++) if (parts[i]) resumed.add(parts[i] as QuoteRegion);
+            return parts;
+          })
+        : turns0;
     for (const q of regions) {
       const raw = block.text.slice(q.open + 1, q.close).trim();
       // A short passage is a name, a title or a term («Укренерго», "reform") unless it is a whole utterance
@@ -1412,7 +1937,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (doc.profile !== 'other') {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
         if (!at) {
-          const before = attributionBefore(block, q.first, hasPerson, personAt);
+          const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
           // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
           // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.
@@ -1444,10 +1969,35 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
-        if (!utterance && !fragment && !turn) continue;
+        // The words after an incise are the rest of a quotation, however few.
+        // ""…," Cole said. "They saved lives."": a whole quoted sentence after an attributed quotation goes on with it.
+        const goesOn =
+          q.words >= 2 &&
+          /[.!?…]$/u.test(text) &&
+          /[.!?…]["”»“]?\s*$/u.test(block.text.slice(Math.max(0, q.open - 3), q.open)) &&
+          found[found.length - 1]?.attributed === true &&
+          !isTitleLike(block, q.first, q.last);
+        if (!utterance && !fragment && !turn && !goesOn && !(resumed.has(q) && q.words >= 2)) continue;
       }
       // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.
-      const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
+      let resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
+      // "Tras su liberación, dijo que «…»", "Після зустрічі розповіла, що «…»": in a language that drops the subject, a
+      // verb of saying before the quotation whose subject place holds only an adjunct has the one last spoken of as subject.
+      const verbBefore = q.first >= 2 ? (sentenceIndexOf(block).lastCue[q.first - 2] ?? -1) : -1;
+      if (
+        !short &&
+        resolved?.rejected &&
+        at &&
+        !at.zero &&
+        !at.lead &&
+        dialect !== null &&
+        verbBefore >= 0 &&
+        isSpeechVerb(block.tokens[verbBefore]?.lower ?? '') &&
+        verbBefore >= at.to
+      ) {
+        const dropped = resolveSpeaker(registry, doc.blocks, block, blockIndex, { from: verbBefore, to: verbBefore + 1, zero: true }, pos, last, doc.profile);
+        if (!dropped.rejected) resolved = dropped;
+      }
       // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
       if (short && resolved?.rejected && !at?.zero) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
@@ -1460,7 +2010,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
           attributed = true;
         }
       }
-      if (quote.cluster?.kind === 'person') {
+      // A name of unknown kind that signs a quotation speaks as a person does.
+      if (quote.cluster && (quote.cluster.kind === 'person' || (quote.cluster.kind === null && attributed))) {
         last.speaker = quote.cluster;
         last.pos = pos;
       }
@@ -1523,7 +2074,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         }
       }
     }
-    previousBlockQuote = found[found.length - 1]?.quote ?? null;
+    previousBlockQuote = found[found.length - 1]?.quote ?? (closer > 0 ? runningOn : null);
+    runningOn = found[found.length - 1]?.runsOn ? (found[found.length - 1]?.quote ?? null) : null;
     const lastFound = found[found.length - 1];
     // A run-on quotation whose speaker only continues an earlier one (or is unknown) waits for its signature.
     if (lastFound?.runsOn && !lastFound.attributed && !subject && found.length === 1) pendingRunOn.push(lastFound.quote);

@@ -4,7 +4,7 @@
  * "and" inside such names ("Food and Drug Administration") and name-internal possessives
  * ("Children's Hospital"); broken at punctuation, quotation boundaries and other possessives.
  */
-import { ANY_PLACE, DEMONYM, NAME_LIKE, ORGANIZATION } from './lexicon.js';
+import { ANY_PLACE, DEMONYM, FIRST_NAME, NAME_LIKE, ORGANIZATION } from './lexicon.js';
 import type { Token } from './tokens.js';
 import { flags, isCommonWord, isLowerWord, isNameWord, isOrgHead } from './wordclass.js';
 import { NAME_CONNECTORS, ORG_FIRST_OF, PLACE_FIRST, PLACE_HEADS, TITLE_WORDS } from './words.js';
@@ -46,6 +46,8 @@ export function rawSpans(tokens: Token[]): [number, number][] {
     if (!isNameWord(start)) continue;
     let j = i;
     let sawOf = false;
+    // Whether the run already joined words across a connector ("Voz de América").
+    let joined = false;
     for (;;) {
       const cur = tokens[j];
       if (!cur) break;
@@ -60,6 +62,9 @@ export function rawSpans(tokens: Token[]): [number, number][] {
         break;
       }
       if (n1 && isNameWord(n1) && n1.quote === cur.quote) {
+        // "dijo a la Voz de América Yolanda Ferrán": a name joined across a connector that ends in a place, then a
+        // first name and another capitalised word, is a body or a place followed by a person.
+        if (joined && flags(cur.fold) & ANY_PLACE && flags(n1.fold) & FIRST_NAME && isNameWord(tokens[j + 2])) break;
         j++;
         continue;
       }
@@ -87,6 +92,7 @@ export function rawSpans(tokens: Token[]): [number, number][] {
       }
       if (!ok) break;
       j = k;
+      joined = true;
     }
     spans.push([i, j + 1]);
     i = j;

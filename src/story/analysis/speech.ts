@@ -26,11 +26,12 @@ const SPANISH_ER_IR = words(`
   discut
 `);
 
-/** Spanish forms the regular rules do not make (stem changes, strong preterites). */
+/** Spanish forms the regular rules do not make (stem changes, strong preterites), and the quoting forms of "citar" (whose participle "citado" means summoned). */
 const SPANISH_IRREGULAR = words(`
   dijo dijeron dice dicen decía dicho diciendo advirtió advierte advertía advirtieron sostuvo sostiene
   pidió pide pidieron sugirió sugiere propuso expuso concluyó concluye incluyó recuerda recuerdan
   manifiesta confiesa cuenta contó reconoce reconocía niega niegan repuso prosiguió prosigue mantuvo mantiene
+  citó citaron citando
 `);
 
 /** French verbs of saying in "-er" (déclarer → déclaré, déclare, déclarent, déclarait, déclara, déclarant). */
@@ -41,13 +42,13 @@ const FRENCH_ER = words(`
   ironis accus exclam avou concéd prôn salu félicit fustig réaffirm tweet réclam
 `);
 
-/** French forms the regular rules do not make ("dit", "a écrit", "répond", "reconnaît", "promet"). */
+/** French forms the regular rules do not make ("dit", "a écrit", "répond", "reconnaît", "promet"), and "cite" without the noun "cité". */
 const FRENCH_IRREGULAR = words(`
   dit disent disait dirait écrit écrivent répond répondu répondent répondait reconnaît reconnu admet
   admis promet promis soutient soutenu prévient prévenu conclut conclu poursuit poursuivi reprend repris
   avertit averti interroge rappelle rappelait martèle martelé considère considéré suggère suggéré
   renchérit renchéri demandé critiqué menacé alerté jugé avancé rappelé martelé réagi réagit répète répété
-  répétait
+  répétait cite citant
 `);
 
 /** German weak verbs of saying, as present stems (sagen → sagte, sagten, sagt, gesagt; erklären → erklärt). */

@@ -1,0 +1,352 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const speakers = (paragraphs: string[], language: string): (string | null)[] => analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => q.speaker);
+const quotes = (paragraphs: string[], language: string): [string | null, string][] =>
+  analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => [q.speaker, q.text]);
+
+describe('Spanish attribution', () => {
+  it('reads a quotation signed after it, with the verb before or after its subject', () => {
+    expect(speakers(['El ministro de Hacienda, Julián Ortega Ruiz, presentó el presupuesto.', '«No habrá subida de impuestos este año», dijo Ortega.'], 'es')).toEqual([
+      'Julián Ortega Ruiz',
+    ]);
+    expect(speakers(['«El acuerdo es un paso importante para la región», aseguró Tomás Echeverría, presidente de la cámara.'], 'es')).toEqual(['Tomás Echeverría']);
+    expect(speakers(['“Los precios siguen subiendo cada semana”, indicó el economista Pablo Serrano.'], 'es')).toEqual(['Pablo Serrano']);
+    expect(speakers(['"Los precios siguen subiendo cada semana", indicó a EFE Pablo Serrano, economista de la Universidad Central.'], 'es')).toEqual(['Pablo Serrano']);
+  });
+
+  it('a body named across a connector and ending in a place does not swallow the speaker after it', () => {
+    expect(speakers(['"Nos quitaron todo lo que teníamos en la casa", dijo a la Voz de América Yolanda Ferrán.'], 'es')).toEqual(['Yolanda Ferrán']);
+  });
+
+  it('reads leads, reported speech with "que" and a colon after an apposition', () => {
+    expect(speakers(['Según Ernesto Salgado, «el gobierno no tiene un plan para la sequía».'], 'es')).toEqual(['Ernesto Salgado']);
+    expect(speakers(['Carolina Bustos dijo que «la protesta seguirá hasta que nos escuchen».'], 'es')).toEqual(['Carolina Bustos']);
+    expect(speakers(['Ernesto Salgado, ministro de Agricultura, afirmó: «El gobierno tiene un plan para la sequía».'], 'es')).toEqual(['Ernesto Salgado']);
+    expect(speakers(['Yolanda Ferrán, quien fue arrestada en 2019, dijo que "nos quitaron todo lo que teníamos en la casa".'], 'es')).toEqual(['Yolanda Ferrán']);
+  });
+
+  it('reads compound tenses, clitics and a verb without a subject', () => {
+    expect(speakers(['El diputado Andrés Quintero habló con los periodistas.', '«Ha sido una semana muy difícil para todos», le dijo a este diario.'], 'es')).toEqual([
+      'Andrés Quintero',
+    ]);
+    expect(speakers(['La opositora Beatriz Llorente fue detenida el martes.', '«Me golpearon y me quitaron el teléfono», ha asegurado.'], 'es')).toEqual(['Beatriz Llorente']);
+  });
+
+  it('a definite noun with adjectives after an inverted verb refers back to the person just named', () => {
+    expect(
+      speakers(['El presidente Joe Biden y su esposa visitaron la zona.', '"Vamos a reconstruir cada casa de esta comunidad", prometió el mandatario estadounidense.'], 'es'),
+    ).toEqual(['Joe Biden']);
+    expect(
+      speakers(['El embajador Jonás Beltrán habló sobre la visita.', '"La cooperación entre ambos países nunca fue tan estrecha", apuntó el diplomático estadounidense.'], 'es'),
+    ).toEqual(['Jonás Beltrán']);
+  });
+
+  it('a person noun before the verb, or a bare noun after it, refers back to the person just named or heard', () => {
+    expect(
+      speakers(['Félix Navarro fue liberado el lunes. En declaraciones a la prensa, el opositor aseguró que "la represión no se detiene en ningún rincón del país".'], 'es'),
+    ).toEqual(['Félix Navarro']);
+    expect(
+      speakers(
+        [
+          'La madre del preso, Dolores Vidal, habló con la radio.',
+          '"A mi hijo lo condenaron a diez años por salir a protestar", contó.',
+          '"Nadie nos ha dado una explicación de lo que pasó", agregó la mujer.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Dolores Vidal', 'Dolores Vidal']);
+  });
+
+  it('a speaker introduced without a name and then named ("un vecino, identificado como Miguel") is the name', () => {
+    expect(speakers(['Un vendedor, identificado como Ramón, comenta que "la luz se va todas las noches en el barrio".'], 'es')).toEqual(['Ramón']);
+  });
+
+  it('a quotation closed with the wrong mark ends there when a verb of saying follows', () => {
+    expect(quotes(['“La libertad no se negocia con nadie, ni hoy ni mañana", afirmó la activista Rosa Díaz.'], 'es')).toEqual([
+      ['Rosa Díaz', 'La libertad no se negocia con nadie, ni hoy ni mañana'],
+    ]);
+  });
+
+  it('a dialogue turn goes on after the dash that closes its attribution', () => {
+    expect(speakers(['—No vamos a renunciar a nuestros derechos —dijo Carolina Bustos—. Seguiremos en la calle todos los días que haga falta.'], 'es')).toEqual([
+      'Carolina Bustos',
+      'Carolina Bustos',
+    ]);
+    // Without a closing dash the rest of the paragraph is narration.
+    expect(speakers(['—No vamos a renunciar a nuestros derechos —dijo Carolina Bustos, y se marchó del lugar sin decir nada más a nadie.'], 'es')).toEqual(['Carolina Bustos']);
+  });
+
+  it('a dash turn after a paragraph that ends with a verb of saying and a colon is speech; a list after a colon is not', () => {
+    expect(
+      speakers(['La activista Anamely Ramos explicó a este medio lo ocurrido:', '—Nos enteramos por otro preso que llamó desde la cárcel. Nadie nos dijo nada.'], 'es'),
+    ).toEqual(['Anamely Ramos']);
+    expect(speakers(['Las medidas del gobierno son las siguientes:', '—Subir los salarios de los médicos y maestros en todo el país.'], 'es')).toEqual([]);
+    expect(speakers(['Волонтерка Наталія Кравець розповіла:', '– Ми почали з кількох коробок гуманітарної допомоги, а тепер відправляємо контейнери.'], 'uk')).toEqual([
+      'Наталія Кравець',
+    ]);
+  });
+
+  it('a quotation left open goes on in a paragraph that only closes it, as one quotation', () => {
+    expect(
+      quotes(
+        [
+          'La enfermera Sonia Paredes explicó que "en el hospital faltan guantes y jeringas desde hace meses.',
+          'Los pacientes tienen que traer todo de su casa, hasta las sábanas", lamentó.',
+        ],
+        'es',
+      ),
+    ).toEqual([['Sonia Paredes', 'en el hospital faltan guantes y jeringas desde hace meses. Los pacientes tienen que traer todo de su casa, hasta las sábanas']]);
+  });
+});
+
+describe('Ukrainian attribution', () => {
+  it('reads a quotation signed after a dash, with either dash', () => {
+    expect(speakers(['Міністр оборони Олексій Гриценко відвідав Харків.', '«Ми посилимо протиповітряну оборону міста найближчим часом», — сказав Гриценко.'], 'uk')).toEqual([
+      'Олексій Гриценко',
+    ]);
+    expect(speakers(['«Лікарня отримає нове обладнання вже цього місяця», – зазначив мер Василь Тарасюк.'], 'uk')).toEqual(['Василь Тарасюк']);
+    expect(speakers(['«Ми почали з кількох коробок гуманітарної допомоги», - розповіла Голосу Америки Наталія Кравець.'], 'uk')).toEqual(['Наталія Кравець']);
+  });
+
+  it('an inflected name after "за словами" is the person the story introduced in full', () => {
+    expect(speakers(['Мер міста Василь Тарасюк відвідав лікарню.', 'За словами Тарасюка, «лікарня отримає нове обладнання вже цього місяця».'], 'uk')).toEqual(['Василь Тарасюк']);
+  });
+
+  it("the past tense marks the gender of a pronoun's or a dropped subject's referent", () => {
+    const people = 'Директор школи Андрій Мельник і вчителька Олена Савчук зустріли дітей.';
+    expect(speakers([people, '«Діти дуже чекали на перший дзвоник цього року», — сказала вона.'], 'uk')).toEqual(['Олена Савчук']);
+    expect(speakers([people, '«Діти дуже чекали на перший дзвоник цього року», — сказав він.'], 'uk')).toEqual(['Андрій Мельник']);
+    expect(speakers(['Петро Савчук і його дружина Марія Савчук переїхали до Нью-Йорка.', '«Ми почали з кількох коробок гуманітарної допомоги», - розповіла.'], 'uk')).toEqual([
+      'Марія Савчук',
+    ]);
+  });
+
+  it('a pronoun after the verb is the subject; what follows it is an adjunct', () => {
+    expect(speakers(['Тарас Бойко очолює фонд. «Ми отримали понад тисячу заявок від ветеранів», – заявив він в інтерв’ю Голосу Америки.'], 'uk')).toEqual(['Тарас Бойко']);
+  });
+
+  it('an interview labels answers by the initials of the person it named', () => {
+    expect(speakers(['Майк Квіґлі відповів на запитання редакції.', 'М.К.: «Ми підтримуємо Україну і будемо підтримувати її далі».'], 'uk')).toEqual(['Майк Квіґлі']);
+    expect(speakers(['Senator Mike Quigley answered our questions.', 'M.Q.: "We support Ukraine and we will keep supporting it."'], 'en')).toEqual(['Mike Quigley']);
+  });
+
+  it('a pronoun does not refer to a person named in an oblique case; the last speaker goes on', () => {
+    expect(
+      speakers(
+        [
+          'Посол Василь Тарасюк відповів на запитання редакції.',
+          'Василь Тарасюк: «Я вважаю, що Конгрес має ухвалити пакет допомоги якнайшвидше».',
+          'Після цього відбулася зустріч з президентом Володимиром Зеленським.',
+          '«Ми обговорили потреби української армії», – сказав він після зустрічі.',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Василь Тарасюк', 'Василь Тарасюк']);
+  });
+
+  it("an unattributed quotation goes to the paragraph's first subject, not to a person named as an object", () => {
+    expect(speakers(['Під час зустрічі з Андрієм Ковалем волонтерка Оксана Литвин розповіла про проблеми. «Нам бракує ліків і генераторів у кожній лікарні».'], 'uk')).toEqual([
+      'Оксана Литвин',
+    ]);
+    expect(speakers(['After meeting with Mayor Tom Reed, director Maria Lopez spoke about the plan. "We will build two thousand homes next year."'], 'en')).toEqual([
+      'Maria Lopez',
+    ]);
+  });
+
+  it('a name of unknown kind that signs a quotation is the speaker a pronoun of its gender goes back to', () => {
+    expect(
+      speakers(
+        [
+          'Голос Америки поспілкувався з конгресменом.',
+          'Джон Сміт: «Я вважаю, що Конгрес має ухвалити пакет допомоги якнайшвидше».',
+          'Олена Савчук, керівниця фонду, подякувала конгресменам.',
+          '«Ми будемо допомагати і надалі, скільки буде потрібно», – сказав він.',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Джон Сміт', 'Джон Сміт']);
+  });
+
+  it('a dialogue turn goes on after a dash that follows its attribution', () => {
+    expect(speakers(['— Ми не зупинимося, поки не повернемо всіх дітей, — сказав Дмитро Кулик. — І ми відбудуємо кожне зруйноване місто.'], 'uk')).toEqual([
+      'Дмитро Кулик',
+      'Дмитро Кулик',
+    ]);
+  });
+});
+
+describe('attribution across languages', () => {
+  it('a word that takes up the quotation opens a clause whose subject follows the verb', () => {
+    expect(speakers(['"La represión no se detiene en ningún rincón del país". Así lo afirmó el activista Félix Navarro Rodríguez.'], 'es')).toEqual(['Félix Navarro Rodríguez']);
+    expect(speakers(['« Nous ne céderons pas face aux menaces. » C’est ce qu’a déclaré le Premier ministre Henri Dufresne.'], 'fr')).toEqual(['Henri Dufresne']);
+    expect(speakers(['„Die Drohungen ändern nichts an unserer Haltung.“ Das sagte Premierminister Henri Dufresne am Abend.'], 'de')).toEqual(['Henri Dufresne']);
+  });
+
+  it('an age standing for a noun refers back to the person just named', () => {
+    expect(speakers(['Der Premierminister Henri Dufresne sprach am Abend.', '„Die Drohungen ändern nichts an unserer Haltung“, sagte der 54-Jährige.'], 'de')).toEqual([
+      'Henri Dufresne',
+    ]);
+    expect(speakers(['Henri Dufresne, the prime minister, spoke on Tuesday.', '"The threats change nothing about our position," the 54-year-old said.'], 'en')).toEqual([
+      'Henri Dufresne',
+    ]);
+  });
+
+  it('a description never refers back to the person it names as a complement', () => {
+    expect(speakers(['El preso político Maykel Castillo fue trasladado.', '"Nadie nos avisó del traslado y no sabemos dónde está", dijo el hermano de Castillo.'], 'es')).toEqual([
+      'el hermano de Castillo',
+    ]);
+  });
+
+  it('a name a described speaker governs is not the speaker', () => {
+    expect(speakers(['"Nunca nos dijeron dónde estaba detenido mi hijo", dijo la esposa de Juan Pérez.'], 'es')).toEqual(['la esposa de Juan Pérez']);
+    expect(speakers(['«Ми продовжимо допомагати громадам на сході країни», — заявила посолка Японії в Україні.'], 'uk')).toEqual(['посолка Японії в Україні']);
+  });
+
+  it('a lead with a possessive refers back, with the gender the possessive marks', () => {
+    expect(speakers(['Андрій Коваль очолює громаду.', 'За його словами, «місто відбудують за два роки, якщо буде фінансування».'], 'uk')).toEqual(['Андрій Коваль']);
+    expect(speakers(['Андрій Коваль і Оксана Литвин очолюють громаду.', 'За її словами, «місто відбудують за два роки, якщо буде фінансування».'], 'uk')).toEqual([
+      'Оксана Литвин',
+    ]);
+    expect(speakers(['Andrew Kowal leads the community.', 'In his view, "the town will be rebuilt within two years if the money comes."'], 'en')).toEqual(['Andrew Kowal']);
+  });
+
+  it('a verb whose subject place holds only an adjunct has a dropped subject', () => {
+    expect(speakers(['El opositor José Ferrer envió un mensaje desde la cárcel.', 'Tras su liberación, dijo que "la dictadura tiene los días contados".'], 'es')).toEqual([
+      'José Ferrer',
+    ]);
+  });
+
+  it('a role noun with a complement refers back to the person just named, with or without an article', () => {
+    expect(
+      speakers(['El opositor José Ferrer envió un mensaje desde la cárcel.', '"La dictadura tiene los días contados y lo sabe", sentenció el líder de la Unión Patriótica.'], 'es'),
+    ).toEqual(['José Ferrer']);
+    expect(speakers(['Андрій Коваль очолює громаду.', '«Місто відбудують за два роки. Але без допомоги партнерів це неможливо», – підсумував голова громади.'], 'uk')).toEqual([
+      'Андрій Коваль',
+    ]);
+  });
+
+  it('a form of a verb of saying after a determiner is a noun ("un comunicado"), not the verb', () => {
+    expect(speakers(['Según un comunicado del Ministerio de Salud Pública, "la epidemia está bajo control en todas las provincias".'], 'es')).toEqual([
+      'Ministerio de Salud Pública',
+    ]);
+  });
+
+  it('a Ukrainian agent noun with a body after it refers back to the person just named', () => {
+    expect(speakers(['Міністр Дмитро Кулеба провів зустріч.', '«Росія продовжує порушувати міжнародне право і вбивати цивільних», – наголосив очільник МЗС.'], 'uk')).toEqual([
+      'Дмитро Кулеба',
+    ]);
+  });
+
+  it('a capitalised pronoun the entities took for a name still refers back', () => {
+    expect(speakers(['Olga Martínez llegó a Miami en 2021.', 'Ella recuerda que "aquí empezamos de cero, sin conocer a nadie".'], 'es')).toEqual(['Olga Martínez']);
+  });
+
+  it('a Ukrainian noun for a person opening the sentence refers back', () => {
+    expect(speakers(['Наталія Кравець переїхала до Чикаго.', 'Жінка розповідає: «Ми збираємо гроші на генератори для лікарень».'], 'uk')).toEqual(['Наталія Кравець']);
+  });
+
+  it('a Ukrainian person noun with an adjunct after an inverted verb refers back to the person just named', () => {
+    expect(
+      speakers(['Консул України в Чикаго Сергій Коваленко подякував громаді.', '«Ваша допомога рятує життя щодня», – наголосив дипломат під час зустрічі з волонтерами.'], 'uk'),
+    ).toEqual(['Сергій Коваленко']);
+  });
+
+  it('a definite noun for a body refers to the body just named', () => {
+    expect(
+      speakers(
+        [
+          'La organización Prisoners Defenders contabiliza más de mil presos políticos en la isla.',
+          '"El régimen usa las cárceles como instrumento de castigo", afirmó en un comunicado la ONG con sede en Madrid.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Prisoners Defenders']);
+  });
+
+  it('a short quoted name inside the attribution is part of it', () => {
+    expect(speakers(['«Ми збираємо гроші на генератори для лікарень», – розповів журналістам голова організації «Разом» Олег Бондар.'], 'uk')).toEqual(['Олег Бондар']);
+  });
+
+  it('the subject of an inverted verb after one quotation goes on to the quotation its clause introduces', () => {
+    expect(speakers(['«No vamos a aceptar ninguna imposición», dijo Marta Gil, antes de añadir: «El diálogo sigue abierto para todos los partidos».'], 'es')).toEqual([
+      'Marta Gil',
+      'Marta Gil',
+    ]);
+    expect(
+      speakers(['« L’accord est conclu et les deux parties sont satisfaites », a assuré Anne Roux, avant d’ajouter : « Nous commencerons la semaine prochaine ».'], 'fr'),
+    ).toEqual(['Anne Roux', 'Anne Roux']);
+  });
+
+  it('German: a separable particle is no part of the speaker, and a staff noun refers back to the person introduced with it', () => {
+    expect(speakers(['„Die Einigung steht, beide Seiten sind zufrieden“, teilte die Ministerin Anna Roth mit.'], 'de')).toEqual(['Anna Roth']);
+    expect(speakers(['Die Sprecherin des Ministeriums, Anna Roth, äußerte sich am Abend. „Die Einigung steht, beide Seiten sind zufrieden“, so die Sprecherin.'], 'de')).toEqual([
+      'Anna Roth',
+    ]);
+  });
+
+  it('an impersonal plural verb with a place after it is signed by the body there', () => {
+    expect(speakers(['"Se trata de un hecho aislado que ya está siendo investigado", señalaron desde el Ministerio del Interior.'], 'es')).toEqual(['Ministerio del Interior']);
+    expect(speakers(['Поліція Києва розслідує інцидент.', '«Слідчі вже встановили особу підозрюваного у нападі», – зазначили у пресслужбі поліції.'], 'uk')).toEqual([
+      'Поліція Києва',
+    ]);
+    expect(speakers(['«Слідчі вже встановили особу підозрюваного у нападі», – розповіли у селі.'], 'uk')).toEqual([null]);
+  });
+
+  it('the words after an incise are kept, however few', () => {
+    expect(speakers(['«Ми не здамося і відбудуємо наше місто, – сказав мер Андрій Коваль. – Люди вже повертаються додому».'], 'uk')).toEqual(['Андрій Коваль', 'Андрій Коваль']);
+  });
+});
+
+describe('German, French and English attribution', () => {
+  it('German: a name after the verb, a pronoun, "so" and guillemets', () => {
+    expect(speakers(['„Wir werden die Steuern nicht erhöhen“, sagte Finanzminister Klaus Brenner am Montag.'], 'de')).toEqual(['Klaus Brenner']);
+    expect(speakers(['Klaus Brenner stellte den Haushalt vor. „Wir werden die Steuern nicht erhöhen“, sagte er.'], 'de')).toEqual(['Klaus Brenner']);
+    expect(speakers(['»Die Lage an der Grenze ist angespannt, aber stabil«, erklärte Innenministerin Petra Lindner gegenüber der Zeitung.'], 'de')).toEqual(['Petra Lindner']);
+    expect(speakers(['Außenminister Jens Fiedler traf am Morgen ein.', '„Wir sind bereit für Gespräche mit allen Seiten“, sagte der Außenminister.'], 'de')).toEqual([
+      'Jens Fiedler',
+    ]);
+  });
+
+  it('French: inverted pronouns and "selon"', () => {
+    expect(speakers(['Selon Henri Dufresne, « le pays doit se préparer à une crise longue ».'], 'fr')).toEqual(['Henri Dufresne']);
+    expect(speakers(['La ministre Claire Aubert a répondu aux questions. « Le pays doit se préparer à une crise longue », a-t-elle ajouté.'], 'fr')).toEqual(['Claire Aubert']);
+    expect(speakers(['« Nous sommes prêts à discuter avec tout le monde », a affirmé jeudi Jean Morel, porte-parole du gouvernement.'], 'fr')).toEqual(['Jean Morel']);
+  });
+
+  it('English: a short whole quoted sentence after an attributed quotation goes on with it', () => {
+    expect(
+      quotes(
+        ['Police Chief Dana Cole said officers arrived within minutes.', '"Our officers did exactly what they were trained to do," Cole said. "They saved lives today."'],
+        'en',
+      ),
+    ).toEqual([
+      ['Dana Cole', 'Our officers did exactly what they were trained to do'],
+      ['Dana Cole', 'They saved lives today.'],
+    ]);
+  });
+
+  it('English: a short quoted title inside a sentence is not taken for a quotation that goes on', () => {
+    expect(quotes(['"Our officers did exactly what they were trained to do," Cole said. The band then played "Let it be."'], 'en')).toEqual([
+      ['Cole', 'Our officers did exactly what they were trained to do'],
+    ]);
+  });
+
+  it('English: the pronouns the text uses for a person give the gender a later pronoun needs', () => {
+    const people = 'Housing director Maria Lopez said her team had found land. Mayor Tom Reed welcomed the plan and said he was pleased.';
+    expect(speakers([people, '"We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
+    expect(speakers([people, '"This is the best news the city has had in years," he said.'], 'en')).toEqual(['Tom Reed']);
+  });
+
+  it('English: a staff noun after a noun for a body speaks for the body the story named', () => {
+    expect(speakers(['Acme Corp. employs 400 people at the plant.', '"We deeply regret the harm caused to the families," a company spokesperson said.'], 'en')).toEqual([
+      'Acme Corp',
+    ]);
+  });
+
+  it('English: a title of address marks the gender a pronoun needs', () => {
+    expect(speakers(['Mayor Tom Reed met Mrs Maria Lopez on Friday. "We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
+    expect(speakers(['"We are ready to talk to anyone," Jean Morel, a government spokesman, told reporters.'], 'en')).toEqual(['Jean Morel']);
+  });
+});
