@@ -1454,7 +1454,7 @@ const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtsho
 
 /** A capitalised German adjective, which only a name capitalises inside a sentence ("Deutsche Bahn", "Europäische Zentralbank"). */
 const GERMAN_NAME_ADJECTIVE =
-  /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|statistisch|vereint|vereinigt|rot|grun|zentral|allgemein|\p{L}+isch)(?:e|en|er|es|em)$/u;
+  /^(?:\p{L}*deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|statistisch|vereint|vereinigt|rot|grun|zentral|allgemein|\p{L}+isch)(?:e|en|er|es|em)$/u;
 
 /**
  * Whether [a, end) names a body by German word formation alone: a one-word compound of "Bundes-" and a
@@ -1468,6 +1468,11 @@ function germanNamedBody(tokens: Token[], a: number, end: number): boolean {
   if (end - a === 1) return first.fold.startsWith('bundes') && FEDERAL_BODY_HEADS.some((h) => first.fold.endsWith(h) && first.fold.length > 6 + h.length - 1);
   if (end - a > 4 || first.initial) return false;
   const last = tokens[end - 1];
+  // "Frankfurter Allgemeine Zeitung", "Berliner Verkehrsbetriebe": a city's adjective in "-er" before a body's or an outlet's noun.
+  if (end - a >= 2 && /er$/u.test(first.fold) && last && (isGermanBodyHead(last.fold) || isGermanOrgDescriptor(last.fold))) {
+    const stem = first.fold.slice(0, -2);
+    if (stem.length >= 3 && (flags(stem) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(stem))) return true;
+  }
   return GERMAN_NAME_ADJECTIVE.test(first.fold) && !!last && !PLACE_HEADS.has(last.fold) && !isDemonym(last.fold) && !(flags(spanKey(tokens, a, end)) & ANY_PLACE);
 }
 
