@@ -258,6 +258,14 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
       for (let i = 0; i < words.length; i++) if (lemma[i] !== lowers[i]) words[i] = foldKey(lemma[i] ?? '');
     }
   }
+  // "Großbritanniens", "Bayerns": a German place's name in the nominative.
+  if (b.profile === 'de' && end - a === 1 && cues.place > Math.max(cues.person, cues.organization)) {
+    const stem = germanGenitivePlace(firstTok);
+    if (stem) {
+      display = display.slice(0, -1);
+      words[0] = stem;
+    }
+  }
   // "des Bundesamtes für Statistik", "dem Statistischen Bundesamt": a German body's name in the nominative.
   if (b.profile === 'de' && cues.organization > cues.person && end - a <= 6) {
     const shown = display.split(' ');
@@ -1317,6 +1325,50 @@ export function findMentions(doc: Doc): Mention[] {
           classifyPart(b, end - 1, end, null, cues);
           continue;
         }
+        // "Großbritanniens", "Münchens Oberbürgermeister …": a known place in the genitive names that place.
+        let lead = from;
+        while (lead < end && FOREIGN_LEADING_WORDS.has(block.tokens[lead]?.lower ?? '')) lead++;
+        let genitive = lead;
+        while (genitive < end && !germanGenitivePlace(block.tokens[genitive])) genitive++;
+        // "Partei Böhmens", "Nationalbank Österreichs": a place's genitive after a body's head belongs to its name.
+        const governor = block.tokens[genitive - 1];
+        const ofBody = genitive > lead && !!governor && (isGermanBodyHead(governor.fold) || isOrgHead(governor.fold) || isGermanOrgDescriptor(governor.fold));
+        if (genitive < end && !ofBody) {
+          // "Kommunistische Partei Böhmens und Mährens": a second genitive after "und" continues a body's name.
+          const previous = b.out[b.out.length - 1];
+          if (
+            genitive === from &&
+            end - from === 1 &&
+            previous &&
+            previous.block === b.blockIndex &&
+            previous.last === from - 1 &&
+            block.tokens[from - 1]?.lower === 'und' &&
+            previous.cues.organization > Math.max(previous.cues.person, previous.cues.place)
+          ) {
+            const t = block.tokens[from];
+            const firstTok = block.tokens[previous.first];
+            if (t && firstTok) {
+              previous.last = end;
+              previous.words.push('und', t.fold);
+              previous.caps.push(false, false);
+              previous.key = previous.words.join(' ');
+              previous.display = `${previous.display} und ${t.text}`;
+            }
+            continue;
+          }
+          if (genitive > lead) {
+            const before = germanName(block.tokens, lead, genitive, germanSurnames);
+            if (before) decompose(b, before[0], before[1]);
+          }
+          const cues = emptyCues();
+          cues.place += 3;
+          classifyPart(b, genitive, genitive + 1, null, cues);
+          if (genitive + 1 < end) {
+            const rest = germanName(block.tokens, genitive + 1, end, germanSurnames);
+            if (rest) decompose(b, rest[0], rest[1]);
+          }
+          continue;
+        }
         // "der Autobauer Velmora", "die Partei Neue Mitte": a noun describing a body before one to three
         // capitalised words that are no common nouns names that body.
         let head = from;
@@ -1768,6 +1820,14 @@ const isGermanBarePlace = (tokens: Token[], a: number): boolean => {
   if (GERMAN_BARE_NOUNS.has(t.fold) || t.initial) return false;
   if (flags(t.fold) & ANY_PLACE) return true;
   return !GERMAN_NOUN_ENDING.test(t.lower);
+};
+
+/** The nominative of a known place's name in the German genitive ("Großbritanniens" → "großbritannien"), or null. */
+export const germanGenitivePlace = (t: Token | undefined): string | null => {
+  if (!t || t.kind !== 'word' || !t.cap || t.caps || t.fold.length < 5 || !t.fold.endsWith('s') || t.fold.endsWith('ss')) return null;
+  const stem = t.fold.slice(0, -1);
+  if (flags(t.fold) & (ANY_PLACE | NAME_LIKE | ORGANIZATION) || FOREIGN_PLACE_NAMES.has(t.fold)) return null;
+  return flags(stem) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(stem) ? stem : null;
 };
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
