@@ -1145,6 +1145,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // A title ("Dean", "Marshal") is no surname, whoever bears it as one.
     if (wikipediaPeopleBySurname(firstTok.lower).length > 0 && !TITLE_WORDS.has(firstTok.fold) && !isRoleNoun(firstTok.fold)) cues.person += 1.2;
   }
+  // "La Coupe du monde", "le Kremlin", "el Mundial": Spanish and French news put no article before a person's
+  // name either, so one word after a definite article is no person.
+  if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.person > 0 && cues.person < 3) cues.person = 0;
   if (!prefixOfTitle) {
     const before = roleBefore(tokens, a);
     const after = appositiveRole(tokens, end);
@@ -1180,6 +1183,24 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
  * rest must be a given name and one or two capitalised words.
  */
 function bodyThenPerson(tokens: Token[], a: number, end: number): number {
+  // "le député de Saint-Pétersbourg Vitali Milonov", "the mayor of Springfield John Smith": an office "of" a place
+  // runs into its holder's name; the place is one word, the name two or three.
+  const of = tokens[a - 1];
+  const office = tokens[a - 2];
+  if (
+    end - a >= 3 &&
+    end - a <= 4 &&
+    of &&
+    !of.cap &&
+    TITLE_OF_PLACE.has(of.lower) &&
+    office &&
+    office.kind === 'word' &&
+    !office.cap &&
+    (TITLE_WORDS.has(office.fold) || isRoleNoun(office.fold)) &&
+    tokens.slice(a, end).every((t) => t.kind === 'word' && t.cap && !t.caps) &&
+    !(flags(tokens[a]?.fold ?? '') & FIRST_NAME)
+  )
+    return a + 1;
   // Latest split first: "Radio Martí Tomás Cardoso" is the station "Radio Martí" and "Tomás Cardoso", not "Radio"
   // and "Martí Tomás Cardoso"; a body's first word alone ("Radio", "Partido") names nothing.
   for (let k = end - 2; k >= Math.max(a + 1, end - 3); k--) {
@@ -1194,9 +1215,21 @@ function bodyThenPerson(tokens: Token[], a: number, end: number): number {
     const first = tokens[a];
     const bodyLike = !!first && (isAcronym(first) || ORG_FIRST.has(first.fold) || FOREIGN_ORG_FIRST.has(first.fold) || isOrgHead(tokens[k - 1]?.fold ?? ''));
     if (bodyLike) return k;
+    // "le député de Saint-Pétersbourg Vitali Milonov", "in Kyiv Olena Petrenko": a place before a person's name.
+    const place = spanKey(tokens, a, k);
+    const prep = tokens[a - 1];
+    const named = tokens.slice(a, k).some((t) => flags(t.fold) & NAME_LIKE);
+    if (flags(place) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(place)) return k;
+    if (k - a <= 2 && !named && !!prep && prep.kind === 'word' && !prep.cap && PLACE_RUN_PREPOSITIONS.has(prep.lower)) return k;
   }
   return -1;
 }
+
+/** Prepositions after which a capitalised word that is no name is where someone is from or works ("de", "of", "von"). */
+const PLACE_RUN_PREPOSITIONS = new Set(['de', "d'", 'd’', 'of', 'von', 'aus', 'in', 'en', 'à', 'a', 'from']);
+
+/** Words that tie an office to the place it is held in ("maire de Lyon", "mayor of Leeds"). */
+const TITLE_OF_PLACE = new Set(['de', 'of', 'von', 'di', 'do', 'da']);
 
 /** Common nouns for a legislature, which capitalised alone name one ("Congress", "le Parlement", "el Senado"). */
 const LEGISLATURE_NOUNS = new Set(['congress', 'parliament', 'senate', 'congres', 'parlement', 'senat', 'congreso', 'senado', 'parlamento']);
@@ -1437,7 +1470,13 @@ export function findMentions(doc: Doc): Mention[] {
       // and a surname is two names.
       const split = doc.profile === 'cyrillic' ? -1 : bodyThenPerson(block.tokens, from, end);
       if (split > 0) {
-        decompose(b, from, split);
+        const office = block.tokens[from - 2];
+        if (split === from + 1 && TITLE_OF_PLACE.has(block.tokens[from - 1]?.lower ?? '') && office && !office.cap && (TITLE_WORDS.has(office.fold) || isRoleNoun(office.fold))) {
+          // The place an office is held in ("député de Saint-Pétersbourg").
+          const cues = emptyCues();
+          if (!isOrgHead(block.tokens[from]?.fold ?? '')) cues.place += 2;
+          classifyPart(b, from, split, null, cues);
+        } else decompose(b, from, split);
         decompose(b, split, end);
         continue;
       }
@@ -1829,6 +1868,9 @@ export const germanGenitivePlace = (t: Token | undefined): string | null => {
   if (flags(t.fold) & (ANY_PLACE | NAME_LIKE | ORGANIZATION) || FOREIGN_PLACE_NAMES.has(t.fold)) return null;
   return flags(stem) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(stem) ? stem : null;
 };
+
+/** Spanish and French definite articles, which stand before things and bodies but not before a person's name. */
+const ROMANCE_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', "l'", 'l’']);
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 

@@ -17,3 +17,16 @@ describe('German genitives', () => {
     expect(e.places).toEqual([]);
   });
 });
+
+describe('people: what a name is not', () => {
+  it('one word after a Spanish or French definite article is no person ("la Coupe du monde")', () => {
+    const e = entities('La France a remporté la Coupe du monde en battant la Croatie à Moscou.', 'fr');
+    expect(e.people).toEqual([]);
+  });
+
+  it('an office "de" a place running into its holder\'s name is a place and a person', () => {
+    const e = entities("Le député de Saint-Pétersbourg Vitali Milonov a demandé l'interdiction du concert.", 'fr');
+    expect(e.people).toEqual(['Vitali Milonov']);
+    expect(e.places).toEqual(['Saint-Pétersbourg']);
+  });
+});
