@@ -299,6 +299,28 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
   for (const m of mentions) {
     if (m.words.length !== 1) continue;
     const tokens = doc.blocks[m.block]?.tokens;
+    // "la Unión Patriótica de Cuba, UNPACU.": an acronym set off by a comma right after a body's name, ending the
+    // clause, that starts with the name's first letter, is that body too.
+    if (tokens?.[m.first - 1]?.text === ',' && m.caps.every(Boolean) && (tokens[m.last] === undefined || tokens[m.last]?.kind === 'punct')) {
+      const owner = starts.get(`${m.block}:${m.first - 1}`);
+      const g = byKeyGroup.get(m.key);
+      const o = owner ? byKeyGroup.get(owner.key) : undefined;
+      if (
+        owner &&
+        g &&
+        o &&
+        g !== o &&
+        owner.words.length >= 2 &&
+        owner.words[0]?.[0] === m.words[0]?.[0] &&
+        !isPersonish(o) &&
+        o.cues.organization > o.cues.place &&
+        root(g.index) !== root(o.index)
+      ) {
+        const gr = list[root(g.index)];
+        if (gr) gr.parent = root(o.index);
+      }
+      continue;
+    }
     if (tokens?.[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')') continue;
     const owner = starts.get(`${m.block}:${m.first - 1}`);
     // "Alto Comisionado … para los Derechos Humanos (Acnudh)": a word not in capitals counts when it spells the initials.

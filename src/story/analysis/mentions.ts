@@ -557,6 +557,11 @@ function decompose(b: Builder, a: number, end: number): void {
       continue;
     }
     if (!t.initial) break;
+    // "Former CBS anchor Dan Rather": a title's time modifier with no title after it in the run is grammar.
+    if (TITLE_TIME_MODIFIERS.has(t.fold) && end - a >= 2 && !tokens.slice(a + 1, end).some((u) => TITLE_WORDS.has(u.fold) || PORTFOLIO_WORDS.has(u.fold))) {
+      a++;
+      continue;
+    }
     if (isAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
     if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
     if (DIRECTION_WORDS.has(t.fold) && a + 1 < end) break;
@@ -635,6 +640,8 @@ function decompose(b: Builder, a: number, end: number): void {
     (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))
   )
     return;
+  // "на Різдво", "до Великодня": the feasts of the year are dates, not names.
+  if (end - a === 1 && b.profile === 'cyrillic' && CYRILLIC_FEAST.test(firstTok.lower)) return;
   if (isEvent(tokens, a, end)) return;
   // "la región Latinoamericana", "la côte Méditerranéenne": an adjective formed from a place's name is no place.
   if (end - a === 1 && (b.profile === 'romance' || b.profile === 'en') && isPlaceAdjective(firstTok.fold)) return;
@@ -881,6 +888,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
   if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
+  // "la Embajada americana", "le gouvernement français": a body's generic noun and a nationality describe a body, not name it.
+  if (profile === 'romance' && n === 2 && FOREIGN_ORG_FIRST.has(firstTok.fold) && !lastTok.caps && isNationalityAdjective(lastTok.fold)) return;
   // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
   if (profile === 'cyrillic' && n >= 2 && firstTok.initial && CYRILLIC_INFINITIVE.test(firstTok.lower)) return;
   if (latin && n >= 2 && expandedAcronym(tokens, a, end)) cues.organization += 3;
@@ -1868,6 +1877,27 @@ export const germanGenitivePlace = (t: Token | undefined): string | null => {
   if (flags(t.fold) & (ANY_PLACE | NAME_LIKE | ORGANIZATION) || FOREIGN_PLACE_NAMES.has(t.fold)) return null;
   return flags(stem) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(stem) ? stem : null;
 };
+
+/** Forms of the Ukrainian and Russian names of Christmas and Easter. */
+const CYRILLIC_FEAST = /^(?:різдв|рождеств|великдень|великодн|великдн|пасх)\p{L}*$/u;
+
+/** Words that date a title ("former", "late", "then"), which alone at a sentence start name nothing. */
+const TITLE_TIME_MODIFIERS = new Set([
+  'former',
+  'ex',
+  'late',
+  'then',
+  'outgoing',
+  'incoming',
+  'acting',
+  'interim',
+  'ehemalige',
+  'ehemaliger',
+  'ancien',
+  'ancienne',
+  'exministro',
+  'expresidente',
+]);
 
 /** Spanish and French definite articles, which stand before things and bodies but not before a person's name. */
 const ROMANCE_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', "l'", 'l’']);

@@ -96,7 +96,8 @@ export const ORG_HEADS = set(`
   міністерство адміністрація служба агентство рада комітет центр поліція компанія банк фонд управління
   департамент уряд штаб прокуратура суд партія університет інститут асоціація корпорація міськрада комісія
   відомство пресслужба концерн холдинг об'єднання кабінет посольство консульство організація спілка
-  академія театр мерія конгрес сенат парламент палата
+  академія театр мерія конгрес сенат парламент палата союз рух альянс ліга товариство асамблея федерація
+  конфедерація
   министерство администрация служба агентство совет комитет центр полиция компания банк фонд управление
   департамент правительство штаб прокуратура суд партия университет институт ассоциация корпорация
 `);
@@ -141,6 +142,7 @@ export const PLACE_HEADS = set(`
   airport harbour harbor canal coast highlands heights plain plateau forest park falls delta basin reef
   archipelago krai kray raion municipality prefecture governorate republic channel sound lagoon steppe
   stadium arena station beach dam reservoir capitol site
+  republik konigreich insel inseln halbinsel provinz gebirge meer bucht
   область район край
 `);
 
@@ -361,6 +363,9 @@ export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [
  * alone is no entity ("In Spring", "COVID", "GDP", "Wikipedia").
  */
 export const NON_ENTITY_WORDS = set(`
+  christmas easter whitsun pentecost lent advent ramadan eid hanukkah diwali thanksgiving halloween
+  weihnachten ostern pfingsten silvester fasching karneval navidad nochebuena nochevieja pascua semana-santa
+  epifania noel paques toussaint reveillon careme
   spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
   printemps ete automne hiver
   covid covid-19 sars sars-cov-2 mers hiv aids ebola mpox monkeypox measles cholera malaria polio
@@ -460,6 +465,9 @@ export const FOREIGN_ORG_FIRST = set(`
   ministerium regierung universitat bank partei kommission rat gericht institut agentur stiftung verband
   bundesamt bundesministerium bundesregierung landesregierung polizei gewerkschaft
   fondo fonds programa oficina comite alianza movimiento mouvement servicio
+  union compania sociedad societe compagnie groupe grupo frente front liga ligue alliance embajada ambassade
+  consulado consulat ayuntamiento mairie secretaria asamblea parlamento parlement observatorio observatoire
+  guardia gendarmerie
 `);
 
 /** Last words that make a run of two or more words a body in any language ("Amnesty International", "Fondo Monetario Internacional"). */

@@ -30,3 +30,37 @@ describe('people: what a name is not', () => {
     expect(e.places).toEqual(['Saint-Pétersbourg']);
   });
 });
+
+describe('organisations: names and descriptions', () => {
+  it('a body\'s generic noun first names it in Spanish, French and Ukrainian ("la Unión Europea", "з Європейським Союзом")', () => {
+    expect(entities('La República Checa y la Unión Europea firmaron un acuerdo.', 'es').organizations).toEqual(['Unión Europea']);
+    expect(entities('Чеська Республіка підписала угоду з Європейським Союзом.', 'uk').people).toEqual([]);
+  });
+
+  it('a generic noun and a nationality describe a body without naming it ("la Embajada americana")', () => {
+    expect(entities('Solicité la visa en la Embajada americana, dijo una vecina.', 'es').organizations).toEqual([]);
+  });
+
+  it('an acronym set off by a comma after a body\'s name is that body ("la Unión Patriótica de Cuba, UNPACU.")', () => {
+    expect(entities('Lo dijo el coordinador general de la Unión Patriótica de Cuba, UNPACU.', 'es').organizations).toEqual(['Unión Patriótica de Cuba']);
+  });
+
+  it('a title\'s time modifier at a sentence start is no part of a body\'s name ("Former CBS anchor")', () => {
+    expect(entities('Former CBS anchor Dan Rather called him a friend.', 'en').organizations).toEqual(['CBS']);
+  });
+});
+
+describe('feasts are dates, not names', () => {
+  it('Christmas and Easter in each language are neither places nor people', () => {
+    for (const [text, language] of [
+      ['En Navidad cerraron los comercios en Madrid.', 'es'],
+      ['À Noël, les magasins ferment à Paris.', 'fr'],
+      ['An Weihnachten bleiben die Geschäfte in Berlin geschlossen.', 'de'],
+      ['На Різдво крамниці в Києві зачинені.', 'uk'],
+    ] as const) {
+      const e = entities(text, language);
+      expect(e.people).toEqual([]);
+      expect(e.places.length).toBe(1);
+    }
+  });
+});
