@@ -1229,7 +1229,7 @@ function bodyThenPerson(tokens: Token[], a: number, end: number): number {
     const prep = tokens[a - 1];
     const named = tokens.slice(a, k).some((t) => flags(t.fold) & NAME_LIKE);
     if (flags(place) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(place)) return k;
-    if (k - a <= 2 && !named && !!prep && prep.kind === 'word' && !prep.cap && PLACE_RUN_PREPOSITIONS.has(prep.lower)) return k;
+    if (k - a <= 2 && !named && prep && prep.kind === 'word' && !prep.cap && PLACE_RUN_PREPOSITIONS.has(prep.lower)) return k;
   }
   return -1;
 }
@@ -1872,7 +1872,7 @@ const isGermanBarePlace = (tokens: Token[], a: number): boolean => {
 
 /** The nominative of a known place's name in the German genitive ("Großbritanniens" → "großbritannien"), or null. */
 export const germanGenitivePlace = (t: Token | undefined): string | null => {
-  if (!t || t.kind !== 'word' || !t.cap || t.caps || t.fold.length < 5 || !t.fold.endsWith('s') || t.fold.endsWith('ss')) return null;
+  if (t?.kind !== 'word' || !t.cap || t.caps || t.fold.length < 5 || !t.fold.endsWith('s') || t.fold.endsWith('ss')) return null;
   const stem = t.fold.slice(0, -1);
   if (flags(t.fold) & (ANY_PLACE | NAME_LIKE | ORGANIZATION) || FOREIGN_PLACE_NAMES.has(t.fold)) return null;
   return flags(stem) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(stem) ? stem : null;

@@ -558,7 +558,7 @@ function namedAfter(col: Collector, block: Block, blockIndex: number, k: number,
   // One word standing alone after the noun, then punctuation or a verb: "der Nachrichtenagentur dpa zufolge".
   const w = tokens[at];
   const next = tokens[at + 1];
-  if (!w || w.kind !== 'word' || w.text.length < 2 || PRONOUNS.has(w.lower) || ARTICLES.has(w.lower) || FOREIGN_ARTICLES.has(w.lower)) return false;
+  if (w?.kind !== 'word' || w.text.length < 2 || PRONOUNS.has(w.lower) || ARTICLES.has(w.lower) || FOREIGN_ARTICLES.has(w.lower)) return false;
   if (!w.cap && (w.text.length > 4 || /[aeiouäöü]{2}/u.test(w.lower) || !/^[a-zäöü]+$/u.test(w.lower))) return false;
   if (next && next.kind === 'word' && next.cap) return false;
   col.addPhrase(block, at, at + 1, position(block, at));
@@ -575,7 +575,7 @@ function invertedSource(col: Collector, doc: Doc, blockIndex: number, v: number)
   // "…, a rapporté", "…, ha informado", "…, hat … berichtet": an auxiliary between the comma and the verb.
   if (foreign && FOREIGN_VERB_FILLERS.has(tokens[p]?.lower ?? '') && !tokens[p]?.cap) p--;
   const prev = tokens[p];
-  if (!prev || prev.kind !== 'punct' || ![',', '—', '–', '"', '”', '»', '“'].includes(prev.text)) return;
+  if (prev?.kind !== 'punct' || ![',', '—', '–', '"', '”', '»', '“'].includes(prev.text)) return;
   let k = skipArticles(tokens, v + 1);
   if (foreign) {
     if (tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’') k++;
