@@ -888,6 +888,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
   if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
+  // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
+  // title in quotation marks after the noun for what it is names no body, place or person.
+  if (quotedWorkTitle(tokens, a)) return;
   // "la Embajada americana", "le gouvernement français": a body's generic noun and a nationality describe a body, not name it.
   if (profile === 'romance' && n === 2 && FOREIGN_ORG_FIRST.has(firstTok.fold) && !lastTok.caps && isNationalityAdjective(lastTok.fold)) return;
   // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
@@ -1880,6 +1883,19 @@ export const germanGenitivePlace = (t: Token | undefined): string | null => {
 
 /** Forms of the Ukrainian and Russian names of Christmas and Easter. */
 const CYRILLIC_FEAST = /^(?:різдв|рождеств|великдень|великодн|великдн|пасх)\p{L}*$/u;
+
+/** Nouns for works, shows, campaigns and operations in each language, by stem (so that Ukrainian cases match). */
+const WORK_NOUN =
+  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|песн)\p{L}*$/u;
+
+/** Whether the name at `a` opens with a quotation mark right after a noun for a work ("пісню «…»", "le film « … »"). */
+const quotedWorkTitle = (tokens: Token[], a: number): boolean => {
+  let k = a - 1;
+  if (!QUOTE_OPENERS.has(tokens[k]?.text ?? '') && tokens[k]?.text !== '‹') return false;
+  k--;
+  const noun = tokens[k];
+  return !!noun && noun.kind === 'word' && !noun.caps && WORK_NOUN.test(noun.lower.replace(/^[ld]['’]/u, ''));
+};
 
 /** Words that date a title ("former", "late", "then"), which alone at a sentence start name nothing. */
 const TITLE_TIME_MODIFIERS = new Set([

@@ -64,3 +64,11 @@ describe('feasts are dates, not names', () => {
     }
   });
 });
+
+describe('quoted titles of works', () => {
+  it('a quoted title after the noun for a work is no body ("пісню «Серце матері»", "le film « Les Misérables »")', () => {
+    expect(entities('Гурт виконав пісню «Серце матері» на фестивалі у Львові.', 'uk').organizations).toEqual([]);
+    expect(entities("Le film « Les Misérables » a été projeté à Cannes. L'opération « Sentinelle » continue.", 'fr').organizations).toEqual([]);
+    expect(entities('Компанія «Нафтогаз» повідомила про нові тарифи.', 'uk').organizations).toEqual(['Нафтогаз']);
+  });
+});
