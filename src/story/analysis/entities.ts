@@ -60,12 +60,25 @@ const isSuffix = (short: string[], long: string[]): boolean => {
   return short.every((w, i) => long[offset + i] === w);
 };
 
+/** Case endings of Ukrainian and Russian adjectives, longest first. */
+const CYRILLIC_ADJECTIVE_ENDING = /(?:ого|ому|ими|ої|ою|ій|ий|их|им|ім|ая|ое|ые|ей|ом|ьому|ього|е|є|а|я|у|ю|і)$/u;
+
+/** The stem of a Cyrillic adjective of five letters or more without its case ending, or null. */
+const adjectiveStem = (word: string): string | null => {
+  if (word.length < 5 || !/^[\u0400-\u04ff'ʼ’-]+$/u.test(word)) return null;
+  const stem = word.replace(CYRILLIC_ADJECTIVE_ENDING, '');
+  return stem.length >= 4 && stem !== word && /н$|ськ$|цьк$|зьк$/u.test(stem) ? stem : null;
+};
+
 /** How many forms of one name are compared for inflection (a bound against hostile input). */
 const INFLECTION_BUCKET_LIMIT = 64;
 
 /** Whether two words are forms of one word: the same but for an ending of up to two letters ("Терехов", "Терехова"). */
 export const sameStem = (a: string, b: string): boolean => {
   if (a === b) return true;
+  // "Суспільне", "Суспільного": an adjective (or a noun declined like one) with its case ending removed.
+  const sa = adjectiveStem(a);
+  if (sa && sa === adjectiveStem(b)) return true;
   const n = Math.min(a.length, b.length);
   if (n < 4 || Math.abs(a.length - b.length) > 2) return false;
   let common = 0;

@@ -42,3 +42,9 @@ describe('sources: Ukrainian', () => {
     expect(sources('Як повідомило агентство Укрінформ, у Харкові пролунали вибухи.', 'uk')).toEqual(['Укрінформ']);
   });
 });
+
+describe('sources: Ukrainian case forms', () => {
+  it('an adjectival name in another case is the same source ("Суспільне", "Суспільного")', () => {
+    expect(sources('Про це повідомляє Суспільне. За інформацією Суспільного, вибухи пролунали вночі.', 'uk')).toEqual(['Суспільне']);
+  });
+});
