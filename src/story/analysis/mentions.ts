@@ -247,6 +247,16 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
     caps.push(isAcronym(t));
   }
   let display = block.text.slice(firstTok.start, lastTok.end).replace(/[.,;:]+$/, (m) => (lastTok.dotted ? m : ''));
+  // "L'UEFA", "d'EDF": an elided article before an acronym is grammar, not part of the name.
+  // "l'Organisation …" inside a sentence, "L'Organisation …" opening one: the article is grammar too; a capital
+  // "L'" inside a sentence belongs to the name ("L'Équipe").
+  const elided = /^([LlDd]['’])(\p{Lu}\p{L}*)$/u.exec(firstTok.text);
+  const acronymAfter = !!elided?.[2] && /^\p{Lu}{2,}$/u.test(elided[2]);
+  if (elided?.[2] && b.profile === 'romance' && (acronymAfter || firstTok.initial || /^[ld]/u.test(elided[1] ?? ''))) {
+    display = display.slice(2);
+    words[0] = foldKey(elided[2]);
+    if (acronymAfter) caps[0] = true;
+  }
   // "Міністерства оборони", "Генерального штабу": a Cyrillic body's name is kept in the nominative, so that its forms are one name.
   if (b.profile === 'cyrillic' && cues.organization > cues.person && end - a <= 6) {
     const lowers = tokens.slice(a, end).map((t) => t.lower);
@@ -1495,6 +1505,7 @@ export function findMentions(doc: Doc): Mention[] {
       decompose(b, from, end);
     }
     if (doc.profile === 'en') localBodies(b, firstOfBlock);
+    if (doc.profile === 'romance' || doc.profile === 'en' || doc.profile === 'de') definedAcronymNames(b, firstOfBlock);
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
   });
@@ -1896,6 +1907,132 @@ const quotedWorkTitle = (tokens: Token[], a: number): boolean => {
   const noun = tokens[k];
   return !!noun && noun.kind === 'word' && !noun.caps && WORK_NOUN.test(noun.lower.replace(/^[ld]['’]/u, ''));
 };
+
+/**
+ * The start of a body's name of capitalised words and small words that ends right before the bracket at `p` and
+ * opens with a body's generic noun ("Office for the Coordination of Humanitarian Affairs (OCHA)", "Organización de
+ * las Naciones Unidas para la Alimentación y la Agricultura (FAO)"), or -1. An acronym in another language
+ * need not spell it.
+ */
+function capitalisedBodyRun(tokens: Token[], p: number): number {
+  let start = -1;
+  let small = false;
+  for (let k = p - 1; k >= 0 && p - k <= MAX_DEFINED_WORDS + 2; k--) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || t.caps) break;
+    if (!t.cap) {
+      if (!ACRONYM_SKIPS.has(t.lower)) break;
+      small = true;
+      continue;
+    }
+    const head = t.fold.replace(/^[ld]['’]/u, '');
+    if (isOrgHead(head) || FOREIGN_ORG_FIRST.has(head) || ORG_FIRST.has(head)) start = k;
+  }
+  // "the National Office for …": capitalised words before the head belong to the name, articles aside.
+  while (
+    start > 0 &&
+    tokens[start - 1]?.cap &&
+    tokens[start - 1]?.kind === 'word' &&
+    !tokens[start - 1]?.caps &&
+    !LEADING_FUNCTION_WORDS.has(tokens[start - 1]?.lower ?? '') &&
+    !FOREIGN_LEADING_WORDS.has(tokens[start - 1]?.lower ?? '')
+  )
+    start--;
+  // The name must run on past its head through small words ("… for the …"), and end in a capitalised word.
+  return start >= 0 && small && start < p - 2 && tokens[p - 1]?.cap ? start : -1;
+}
+
+/** Small words a defined acronym leaves out ("Organisation internationale pour les migrations (OIM)"). */
+const ACRONYM_SKIPS = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  "l'",
+  'l’',
+  "d'",
+  'd’',
+  'pour',
+  'et',
+  'y',
+  'el',
+  'los',
+  'las',
+  'del',
+  'para',
+  'en',
+  'of',
+  'the',
+  'for',
+  'and',
+  'on',
+  'in',
+  'to',
+  'für',
+  'der',
+  'die',
+  'das',
+  'und',
+  'à',
+  'a',
+  'au',
+  'aux',
+]);
+
+/** The longest run of words a defined acronym may spell. */
+const MAX_DEFINED_WORDS = 10;
+
+/**
+ * "la Fédération internationale de football association (FIFA)", "Organisation internationale pour les migrations
+ * (OIM)": a name written with lowercase words, defined by the acronym in brackets after it. The acronym must
+ * spell the initials of the name's words (small words aside), which fixes where the name starts; the run then
+ * replaces the shorter names found inside it.
+ */
+function definedAcronymNames(b: Builder, firstOfBlock: number): void {
+  const { tokens } = b;
+  for (let p = 1; p + 2 < tokens.length; p++) {
+    if (tokens[p]?.text !== '(' || tokens[p + 2]?.text !== ')') continue;
+    const acro = tokens[p + 1];
+    if (!acro || acro.kind !== 'word' || !acro.caps || acro.text.length < 2 || acro.text.length > 8) continue;
+    const letters = foldKey(acro.text).replace(/[^a-z]/gu, '');
+    if (letters.length < 2) continue;
+    // Walk back from the bracket, matching the acronym's letters from its end; small words may be skipped.
+    let li = letters.length - 1;
+    let k = p - 1;
+    let start = -1;
+    let lower = false;
+    while (k >= 0 && p - k <= MAX_DEFINED_WORDS) {
+      const t = tokens[k];
+      if (!t || t.kind !== 'word') break;
+      const w = t.fold.replace(/^[ld]['’]/u, '');
+      if (ACRONYM_SKIPS.has(t.lower) && !t.cap) {
+        k--;
+        continue;
+      }
+      if (w[0] !== letters[li]) break;
+      if (!t.cap) lower = true;
+      li--;
+      if (li < 0) {
+        start = k;
+        break;
+      }
+      k--;
+    }
+    if (start < 0 || !lower || !tokens[start]?.cap) start = b.profile === 'de' ? -1 : capitalisedBodyRun(tokens, p);
+    if (start < 0) continue;
+    const from = start;
+    // Replace the names found inside the run by the whole name.
+    for (let m = b.out.length - 1; m >= firstOfBlock; m--) {
+      const x = b.out[m];
+      if (x && x.block === b.blockIndex && x.first < p && x.last > from) b.out.splice(m, 1);
+    }
+    const cues = emptyCues();
+    cues.organization += 4;
+    addMention(b, from, p, cues, null);
+  }
+}
 
 /** Words that date a title ("former", "late", "then"), which alone at a sentence start name nothing. */
 const TITLE_TIME_MODIFIERS = new Set([

@@ -72,3 +72,28 @@ describe('quoted titles of works', () => {
     expect(entities('Компанія «Нафтогаз» повідомила про нові тарифи.', 'uk').organizations).toEqual(['Нафтогаз']);
   });
 });
+
+describe('organisations defined by an acronym', () => {
+  it('a name with lowercase words is as long as the acronym in brackets after it spells', () => {
+    const e = entities("L'Organisation internationale pour les migrations (OIM) a publié un rapport. Selon l'OIM, 2 000 migrants sont morts.", 'fr');
+    expect(e.organizations).toEqual(['Organisation internationale pour les migrations']);
+    expect(entities('La Fédération internationale de football association (FIFA) a annoncé les dates.', 'fr').organizations).toEqual([
+      'Fédération internationale de football association',
+    ]);
+  });
+
+  it('a body\'s name through small words up to an acronym from another language ("Office for the Coordination of Humanitarian Affairs (OCHA)")', () => {
+    expect(entities('The Office for the Coordination of Humanitarian Affairs (OCHA) said two million people need aid.', 'en')).toEqual({
+      people: [],
+      organizations: ['Office for the Coordination of Humanitarian Affairs'],
+      places: [],
+    });
+    expect(entities('La Organización de las Naciones Unidas para la Alimentación y la Agricultura (FAO) advirtió sobre la sequía.', 'es').organizations).toEqual([
+      'Organización de las Naciones Unidas para la Alimentación y la Agricultura',
+    ]);
+  });
+
+  it('an elided article before an acronym is no part of it ("L\'UEFA")', () => {
+    expect(entities("L'UEFA a salué la décision.", 'fr').organizations).toEqual(['UEFA']);
+  });
+});
