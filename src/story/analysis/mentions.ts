@@ -1919,7 +1919,7 @@ function capitalisedBodyRun(tokens: Token[], p: number): number {
   let small = false;
   for (let k = p - 1; k >= 0 && p - k <= MAX_DEFINED_WORDS + 2; k--) {
     const t = tokens[k];
-    if (!t || t.kind !== 'word' || t.caps) break;
+    if (t?.kind !== 'word' || t.caps) break;
     if (!t.cap) {
       if (!ACRONYM_SKIPS.has(t.lower)) break;
       small = true;
@@ -1995,7 +1995,7 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
   for (let p = 1; p + 2 < tokens.length; p++) {
     if (tokens[p]?.text !== '(' || tokens[p + 2]?.text !== ')') continue;
     const acro = tokens[p + 1];
-    if (!acro || acro.kind !== 'word' || !acro.caps || acro.text.length < 2 || acro.text.length > 8) continue;
+    if (acro?.kind !== 'word' || !acro.caps || acro.text.length < 2 || acro.text.length > 8) continue;
     const letters = foldKey(acro.text).replace(/[^a-z]/gu, '');
     if (letters.length < 2) continue;
     // Walk back from the bracket, matching the acronym's letters from its end; small words may be skipped.
@@ -2005,7 +2005,7 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
     let lower = false;
     while (k >= 0 && p - k <= MAX_DEFINED_WORDS) {
       const t = tokens[k];
-      if (!t || t.kind !== 'word') break;
+      if (t?.kind !== 'word') break;
       const w = t.fold.replace(/^[ld]['’]/u, '');
       if (ACRONYM_SKIPS.has(t.lower) && !t.cap) {
         k--;
