@@ -434,9 +434,26 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     }
     if (n2?.kind === 'num' && n3?.text === ',') cues.person += 2;
     if (n2?.lower === 'who') cues.person += 1.5;
+    // "Greenpeace, which has campaigned …": "which" takes up a thing or a body; a place after "in" keeps its own reading.
+    if (n2?.lower === 'which' && b.profile === 'en' && !prep && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | NAME_LIKE))) cues.organization += 1.5;
     // "Darmstadt, Germany": a place followed by the country or region it lies in.
     if (n2?.cap && flags(n2.fold) & (COUNTRY | REGION) && (n3 === undefined || n3.kind === 'punct')) cues.place += 2;
   }
+  // "Tesla announced its plans", "Volvo reported its results": one word whose verb is followed by "its" is a body
+  // (a person's own would be "his" or "her").
+  const n1 = tokens[end];
+  const n2 = tokens[end + 1];
+  if (
+    b.profile === 'en' &&
+    end - a === 1 &&
+    firstTok &&
+    !(flags(firstTok.fold) & (FIRST_NAME | ANY_PLACE)) &&
+    n1?.kind === 'word' &&
+    !n1.cap &&
+    (SPEECH_VERBS.has(n1.lower) || REPORT_VERBS.has(n1.lower)) &&
+    n2?.lower === 'its'
+  )
+    cues.organization += 2 + cues.person;
   return { fromNext, prep };
 }
 

@@ -97,3 +97,14 @@ describe('organisations defined by an acronym', () => {
     expect(entities("L'UEFA a salué la décision.", 'fr').organizations).toEqual(['UEFA']);
   });
 });
+
+describe('English bodies by the pronoun that takes them up', () => {
+  it('"X, which" and "X announced its" make a body, not a person', () => {
+    expect(entities('The plan was welcomed by Greenpeace, which has campaigned for years.', 'en').organizations).toEqual(['Greenpeace']);
+    expect(entities('Its rival Tesla announced its own plans on Monday.', 'en')).toEqual({ people: [], organizations: ['Tesla'], places: [] });
+  });
+
+  it('"X, who" and "X said his" stay people', () => {
+    expect(entities('The plan was welcomed by Marta Kowalski, who has campaigned for years. Kowalski said his work helped.', 'en').people).toEqual(['Marta Kowalski']);
+  });
+});
