@@ -661,9 +661,11 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   // "Las noticias …", "Der Bericht …": an article alone is grammar, whatever the lexicon says of the word.
   if (end - a === 1 && (b.profile === 'de' || b.profile === 'romance') && FOREIGN_LEADING_WORDS.has(firstTok.lower)) return;
-  // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
+  // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP"); a
+  // language's name in one language may be a country's in German ("italien", "Italien").
   if (
     end - a === 1 &&
+    !(b.profile === 'de' && FOREIGN_PLACE_NAMES.has(firstTok.fold)) &&
     (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))
   )
     return;
@@ -1128,7 +1130,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     n >= 2 &&
     n <= 4 &&
     !hasPlaceWord(tokens, a, end) &&
-    tokens.slice(a, end).every((t) => t.cap && !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE)))
+    tokens.slice(a, end).every((t) => t.cap && !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE)) && !FOREIGN_DEFINITE_ARTICLES.has(t.lower))
   )
     cues.organization += 2;
   // Two or three unknown capitalised words are most often a person's name.
@@ -1315,7 +1317,20 @@ export function findMentions(doc: Doc): Mention[] {
     // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
     let covered = 0;
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
-      const end = end0;
+      let end = end0;
+      // "Ursula von der Leyen", "Rafael van der Vaart": a particle and an article before a capitalised surname.
+      const t = block.tokens;
+      if (
+        doc.profile !== 'cyrillic' &&
+        ['von', 'van', 'vom'].includes(t[end - 1]?.lower ?? '') &&
+        flags(t[end - 2]?.fold ?? '') & FIRST_NAME &&
+        ['der', 'den', 'dem'].includes(t[end]?.lower ?? '') &&
+        t[end + 1]?.cap &&
+        t[end + 1]?.kind === 'word'
+      ) {
+        end += 2;
+        while (t[end]?.cap && t[end]?.kind === 'word' && end - a < 6) end++;
+      }
       if (end <= covered) continue;
       covered = end;
       // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.
@@ -1540,7 +1555,9 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   // Lowercase articles join names elsewhere ("Vasco da Gama", "dos Santos"); in German they start a new phrase.
   for (let k = a; k < end; k++) {
     const t = tokens[k];
-    if (t && !t.cap && GERMAN_ARTICLES.has(t.lower)) {
+    // "Ursula von der Leyen", "Hans van den Berg": an article after a name's particle is part of the name.
+    const particle = k > a && ['von', 'van', 'vom'].includes(tokens[k - 1]?.lower ?? '') && tokens[k - 2]?.cap && tokens[k + 1]?.cap;
+    if (t && !t.cap && GERMAN_ARTICLES.has(t.lower) && !particle) {
       end = k;
       break;
     }

@@ -141,7 +141,8 @@ export const PLACE_HEADS = set(`
   province region oblast county district territory territories street square avenue boulevard road bridge
   airport harbour harbor canal coast highlands heights plain plateau forest park falls delta basin reef
   archipelago krai kray raion municipality prefecture governorate republic channel sound lagoon steppe
-  stadium arena station beach dam reservoir capitol site
+  stadium arena station beach dam reservoir capitol site garden gardens palace castle cathedral plaza mall
+  cemetery monument
   republik konigreich insel inseln halbinsel provinz gebirge meer bucht
   область район край
 `);

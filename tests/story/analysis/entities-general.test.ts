@@ -108,3 +108,23 @@ describe('English bodies by the pronoun that takes them up', () => {
     expect(entities('The plan was welcomed by Marta Kowalski, who has campaigned for years. Kowalski said his work helped.', 'en').people).toEqual(['Marta Kowalski']);
   });
 });
+
+describe('people and places: particles, venues, languages', () => {
+  it('a given name, a particle and an article before a surname are one name ("Ursula von der Leyen")', () => {
+    expect(entities('Ursula von der Leyen reiste am Montag nach Brüssel.', 'de').people).toEqual(['Ursula von der Leyen']);
+    expect(entities('Die Plattform wird von der Wikimedia Foundation betrieben.', 'de').people).toEqual([]);
+  });
+
+  it('a venue is a place, not a person ("Madison Square Garden")', () => {
+    expect(entities('The concert took place at Madison Square Garden on Friday.', 'en')).toEqual({ people: [], organizations: [], places: ['Madison Square Garden'] });
+  });
+
+  it('a German country\'s name that spells a French language name is still the country ("nach Italien")', () => {
+    expect(entities('Im Sommer fahren viele nach Italien.', 'de').places).toEqual(['Italien']);
+    expect(entities('Le film a été doublé en italien et en espagnol.', 'fr').places).toEqual([]);
+  });
+
+  it('a name with a capitalised article inside is no English body in a French text ("Marine Le Pen")', () => {
+    expect(entities('À Marseille, Jean-Luc Mélenchon a critiqué Marine Le Pen.', 'fr').organizations).toEqual([]);
+  });
+});
