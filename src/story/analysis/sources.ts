@@ -56,10 +56,16 @@ const ROMANCE_BY_VERBS = new Set([
   'cité',
   'citée',
   'cités',
+  'citées',
   'publié',
   'publiée',
+  'publiés',
+  'publiées',
   'rapporté',
+  'rapportée',
   'rapportés',
+  'rapportées',
+  'interrogées',
   'citado',
   'citada',
   'citados',
@@ -158,6 +164,7 @@ const FOREIGN_REPORT_VERBS = new Set([
   'comunicado',
   'alertado',
   'déclaré',
+  'révélé',
   'indiqué',
   'affirmé',
   'précisé',
@@ -238,7 +245,8 @@ const citable = (c: Cluster): boolean => {
   // Only weak person evidence (a bare surname shared with famous people, like "Bloomberg") may be a source.
   if (c.kind === 'person') return c.cues.person < 1.5 && c.mentions.every((m) => m.role === null);
   if (c.kind === 'place') return c.cues.place < 3 && c.cues.person === 0;
-  return c.cues.person < 1.5;
+  // "The newspaper Le Monde wrote": a body by its evidence may also look like a name before a verb of saying.
+  return c.cues.person < 1.5 || (c.kind === 'organization' && c.cues.organization >= c.cues.person + 1.5);
 };
 
 class Collector {
@@ -249,8 +257,9 @@ class Collector {
   ) {}
 
   /** Cites an entity; `certain` for a place where only a source can stand (a wire dateline's agency). */
-  addCluster(c: Cluster, pos: number, certain = false): void {
-    if (!certain && !citable(c)) return;
+  addCluster(c: Cluster, pos: number, certain = false, led = false): void {
+    // After "selon"/"according to", a weak person reading is not undone by a role the next clause seemed to give.
+    if (!certain && !citable(c) && !(led && c.kind === 'person' && c.cues.person < 1.5)) return;
     c.cited = true;
     this.cited.push({ name: c.name, key: `#${c.id}`, pos, cluster: c });
   }
@@ -269,13 +278,19 @@ class Collector {
     if (!block) return null;
     const c = clusterAt(this.registry, blockIndex, k);
     const m = this.registry.tokenMention[blockIndex]?.[k];
-    if (!c || !m || m.first !== k) return null;
+    // "in The Guardian": a name that keeps its article starts one token earlier.
+    const article = m && m.first === k - 1 && ARTICLES.has(block.tokens[k - 1]?.lower ?? '');
+    if (!c || !m || (m.first !== k && !article)) return null;
     return { cluster: c, end: m.last };
   }
 }
 
+/** French elided articles, written as tokens of their own before a vowel ("l'AFP"). */
+const ELIDED_ARTICLES = new Set(["l'", 'l’']);
+
 const skipArticles = (tokens: Token[], k: number): number => {
-  while (tokens[k] && (ARTICLES.has(tokens[k]?.lower ?? '') || (FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '') && !tokens[k]?.cap))) k++;
+  while (tokens[k] && (ARTICLES.has(tokens[k]?.lower ?? '') || ((FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '') || ELIDED_ARTICLES.has(tokens[k]?.lower ?? '')) && !tokens[k]?.cap)))
+    k++;
   return k;
 };
 
@@ -341,10 +356,10 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
       // description is the source; the name itself stays what it was.
       const head = tokens[found.end];
       if (head && head.kind === 'word' && !head.cap && PUBLIC_BODY_HEADS.has(head.fold)) col.addPhrase(block, j, found.end + 1, pos);
-      else if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos);
+      else if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos, false, true);
       return;
     }
-    if (DOCUMENT_NOUNS.has(t.lower) && ['from', 'by', 'of'].includes(tokens[j + 1]?.lower ?? '')) {
+    if (DOCUMENT_NOUNS.has(t.lower) && ['from', 'by', 'of', 'in'].includes(tokens[j + 1]?.lower ?? '')) {
       citedPhrase(col, doc, blockIndex, j + 2, depth + 1);
       return;
     }
@@ -414,6 +429,17 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     // Otherwise the verb starts an inverted attribution ("…, said the ministry"), handled elsewhere.
     else return;
   }
+  // "The Interfax news agency quoted …": lowercase words naming what the body is stand between it and the verb.
+  if (tokens[j]?.kind === 'word' && !tokens[j]?.cap && ORG_DESCRIPTORS.has(tokens[j]?.lower ?? '')) {
+    let d = j - 1;
+    if (tokens[d]?.kind === 'word' && !tokens[d]?.cap && d > 0 && !ARTICLES.has(tokens[d]?.lower ?? '')) d--;
+    const m = registry.tokenMention[blockIndex]?.[d];
+    const c = clusterAt(registry, blockIndex, d);
+    if (m && c && m.last === d + 1 && c.kind !== 'person' && c.kind !== 'place') {
+      col.addCluster(c, position(block, m.first));
+      return;
+    }
+  }
   const t = tokens[j];
   if (t?.kind !== 'word') return;
   const m = registry.tokenMention[blockIndex]?.[j];
@@ -422,11 +448,27 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     let p = m.first - 1;
     if (ARTICLES.has(tokens[p]?.lower ?? '') || (foreign && FOREIGN_ARTICLES.has(tokens[p]?.lower ?? ''))) p--;
     const prev = tokens[p];
-    if (prev && prev.kind === 'word' && !prev.cap && (OBJECT_PREPOSITIONS.has(prev.lower) || (foreign && FOREIGN_OBJECT_WORDS.has(prev.lower)))) return;
+    if (prev && prev.kind === 'word' && !prev.cap && (OBJECT_PREPOSITIONS.has(prev.lower) || (foreign && FOREIGN_OBJECT_WORDS.has(prev.lower)))) {
+      // "A spokesman for the Foreign Office said", "Officials at the WHO said": the body speaks through its staff.
+      const staff = tokens[p - 1];
+      if (
+        (prev.lower === 'for' || prev.lower === 'at' || prev.lower === 'of') &&
+        staff &&
+        staff.kind === 'word' &&
+        (!staff.cap || staff.initial) &&
+        STAFF_NOUNS.has(staff.fold) &&
+        c.kind !== 'person' &&
+        c.kind !== 'place'
+      )
+        col.addCluster(c, position(block, m.first));
+      return;
+    }
     // "Devouard said": one unknown word before a verb of saying is a person's surname far more often than a
     // body; only a verb of publishing ("X reported", "X published") makes it a source without other evidence.
     const lone = m.last - m.first === 1 && c.kind === null && !isAcronymToken(tokens[m.first]);
-    if (lone && !PUBLISHING_VERBS.has(tokens[v]?.lower ?? '')) return;
+    // "The Kremlin said": English puts no article before a person's name, so a lone word after "the" is a body.
+    const afterThe = tokens[m.first - 1]?.lower === 'the' && doc.profile === 'en';
+    if (lone && !afterThe && !PUBLISHING_VERBS.has(tokens[v]?.lower ?? '')) return;
     col.addCluster(c, position(block, m.first));
     return;
   }
@@ -443,6 +485,9 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
 
 /** Any person, number or gender of the Ukrainian and Russian verbs of reporting ("повідомило", "передають", "пишуть", "сообщило"). */
 const CYRILLIC_REPORT_STEM = /^(?:повідомл?\p{L}*|пиш\p{L}+|писал\p{L}*|переда\p{L}+|інформу\p{L}+|зазнача\p{L}+|зазначил\p{L}*|сообща\p{L}+|сообщил\p{L}*|пишет|передал\p{L}*)$/u;
+
+/** Ukrainian nouns for a body's office or statement, in the locative ("пресслужбі", "повідомленні", "заяві"). */
+const CYRILLIC_OFFICE_NOUN = /^(?:пресслужб|прес-служб|повідомлен|заяв|коментар|відомств|офіс|телеграм-канал)\p{L}*$/u;
 
 /** Lowercase nouns between a Ukrainian report verb and the outlet or body it names ("пише видання", "повідомила пресслужба"). */
 const CYRILLIC_OUTLET_NOUNS = new Set(['видання', 'агентство', 'агенція', 'пресслужба', 'газета', 'телеканал', 'портал', 'сайт', 'служба', 'інформагенція', 'ресурс']);
@@ -575,7 +620,11 @@ function invertedSource(col: Collector, doc: Doc, blockIndex: number, v: number)
   // "…, a rapporté", "…, ha informado", "…, hat … berichtet": an auxiliary between the comma and the verb.
   if (foreign && FOREIGN_VERB_FILLERS.has(tokens[p]?.lower ?? '') && !tokens[p]?.cap) p--;
   const prev = tokens[p];
-  if (prev?.kind !== 'punct' || ![',', '—', '–', '"', '”', '»', '“'].includes(prev.text)) return;
+  // "Das teilte das Bundesamt … mit", "Así lo publicó la agencia Efe", "C'est ce qu'a rapporté …": a sentence that
+  // opens with what was said puts its subject after the verb.
+  const opener = (t: Token | undefined): boolean => !!t && t.initial && V2_OPENERS.has(t.lower);
+  const v2 = foreign && (opener(prev) || (CLITIC_OBJECTS.has(prev?.lower ?? '') && opener(tokens[p - 1])));
+  if (!v2 && (prev?.kind !== 'punct' || ![',', '—', '–', '"', '”', '»', '“'].includes(prev.text))) return;
   let k = skipArticles(tokens, v + 1);
   if (foreign) {
     if (tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’') k++;
@@ -596,6 +645,12 @@ function invertedSource(col: Collector, doc: Doc, blockIndex: number, v: number)
   }
   namedAfter(col, block, blockIndex, k, true);
 }
+
+/** Sentence openers that refer to what was reported, after which German, Spanish and French put the subject after its verb. */
+const V2_OPENERS = new Set(['das', 'dies', 'dazu', 'demnach', 'así', 'asi', 'ainsi', 'esto', 'eso']);
+
+/** Object clitics between such an opener and the verb ("Así lo publicó"). */
+const CLITIC_OBJECTS = new Set(['lo', 'la', 'le', "l'", 'l’']);
 
 /** German articles that may open a subject or an object ("die", "der", "das", "dem"). */
 const GERMAN_DATIVE_OR_NOMINATIVE = new Set(['der', 'die', 'das', 'dem', 'den', 'des']);
@@ -739,6 +794,21 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           citedPhrase(col, doc, blockIndex, i + 2);
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // "Data from the Office for National Statistics", "a statement by the ministry": the document's origin.
+      if (doc.profile === 'en' && DOCUMENT_NOUNS.has(lower) && (tokens[i + 1]?.lower === 'from' || tokens[i + 1]?.lower === 'by')) citedPhrase(col, doc, blockIndex, i + 2);
+      // "повідомили в пресслужбі Укренерго", "йдеться в повідомленні Міністерства оборони", "зазначили в Генштабі":
+      // the body in whose office or statement something was said.
+      if (cyrillic && (lower === 'в' || lower === 'у') && i > 0) {
+        const verb = tokens[i - 1]?.lower ?? '';
+        if (REPORT_VERBS.has(verb) || SPEECH_VERBS.has(verb) || CYRILLIC_REPORT_STEM.test(verb) || verb === 'йдеться' || /^зазнач\p{L}+$/u.test(verb)) {
+          const office = tokens[i + 1];
+          if (office && office.kind === 'word' && !office.cap && CYRILLIC_OFFICE_NOUN.test(office.lower)) citedPhrase(col, doc, blockIndex, i + 2);
+          else if (office?.cap) {
+            const found = col.clusterStarting(blockIndex, i + 1);
+            if (found && found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, i + 1));
+          }
+        }
+      }
       // "дослідження, опубліковане лондонським Центром …": a Ukrainian participle of publishing and its agent.
       if (cyrillic && CYRILLIC_PUBLISHED.test(lower)) citedPhrase(col, doc, blockIndex, i + 1);
       // "En el diario digital X el corresponsal explica", "dans le quotidien X": the outlet a report appeared in.

@@ -337,7 +337,7 @@ export const FOREIGN_LEADING_WORDS = set(`
   el la los las un una unos unas lo al del en con por para según pero y también desde durante tras este
   esta estos estas ese esa su sus nuestro nuestra como cuando que
   le les une des du au aux dans avec pour par selon mais et aussi depuis pendant après ce cette ces
-  son sa ses notre leur leurs comme quand que il elle ils elles nous
+  son sa ses notre leur leurs comme quand que il elle ils elles nous d'après d’après
   в у на до з із від для про за під над між через після та і й а але що як це ця цей ці його її їх він
   вона вони ми ви я також вже ще
 `);

@@ -48,3 +48,35 @@ describe('sources: Ukrainian case forms', () => {
     expect(sources('Про це повідомляє Суспільне. За інформацією Суспільного, вибухи пролунали вночі.', 'uk')).toEqual(['Суспільне']);
   });
 });
+
+describe('sources: more general constructions', () => {
+  it('English: outlets and bodies named through staff, documents, descriptors and "the"', () => {
+    expect(sources('The Interfax news agency quoted the minister as saying the talks had failed.', 'en')).toEqual(['Interfax']);
+    expect(sources('According to a report in The Guardian, the plan was dropped.', 'en')).toEqual(['The Guardian']);
+    expect(sources('The newspaper Le Monde wrote that the minister would resign.', 'en')).toEqual(['Le Monde']);
+    expect(sources('A spokesman for the Foreign Office said the embassy was closed.', 'en')).toEqual(['Foreign Office']);
+    expect(sources('Officials at the World Health Organization said the outbreak was under control.', 'en')).toEqual(['World Health Organization']);
+    expect(sources('Data from the Office for National Statistics showed a fall in unemployment.', 'en')).toEqual(['Office for National Statistics']);
+    expect(sources('The Kremlin said on Monday the talks would continue.', 'en')).toEqual(['Kremlin']);
+  });
+
+  it('English: a role "of" a body in an apposition is no staff speaking for it', () => {
+    expect(sources('Senator Ana Ruiz, the nominee of the Liberal Party, announced her running mate.', 'en')).toEqual([]);
+  });
+
+  it('German, Spanish and French: the subject after the verb when the sentence opens with what was said', () => {
+    expect(sources('Das teilte das Bundesamt für Statistik am Dienstag mit.', 'de')).toEqual(['Bundesamt für Statistik']);
+    expect(sources('Así lo publicó la agencia Efe el lunes.', 'es')).toEqual(['Efe']);
+  });
+
+  it('French: "d\'après X" and "selon X" at a sentence start, and "citées par l\'AFP"', () => {
+    expect(sources("D'après Le Figaro, le ministre va démissionner.", 'fr')).toEqual(['Le Figaro']);
+    expect(sources('Selon Le Figaro, le ministre va démissionner.', 'fr')).toEqual(['Le Figaro']);
+    expect(sources("Selon des sources policières citées par l'AFP, trois personnes ont été arrêtées.", 'fr')).toEqual(['AFP']);
+  });
+
+  it('Ukrainian: the body in whose office or statement something was said', () => {
+    expect(sources('Про це повідомили в пресслужбі Укренерго.', 'uk')).toEqual(['Укренерго']);
+    expect(sources('Про це йдеться в повідомленні Міністерства оборони України.', 'uk')).toEqual(['Міністерство оборони України']);
+  });
+});
