@@ -917,6 +917,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
   if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
+  // "die Französische Revolution", "der Zweite Weltkrieg": an event, however its words were read.
+  if (latin && n >= 2 && isEvent(tokens, a, end)) return;
+  // "Bundestagswahl", "Oktoberfest", "Weltmeisterschaft": a German compound headed by an event's noun.
+  if (profile === 'de' && n === 1 && !firstTok.caps && GERMAN_EVENT_COMPOUND.test(firstTok.fold) && !(whole & (ANY_PLACE | ORGANIZATION))) return;
   // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
   // title in quotation marks after the noun for what it is names no body, place or person.
   if (quotedWorkTitle(tokens, a)) return;
@@ -2067,6 +2071,9 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
     addMention(b, from, p, cues, null);
   }
 }
+
+/** Heads of German compounds that name an event ("Bundestagswahl", "Oktoberfest", "Weltmeisterschaft", "Nato-Gipfel"). */
+const GERMAN_EVENT_COMPOUND = /\p{L}{3,}(?:wahl|wahlen|krieg|fest|meisterschaft|gipfel|spiele|krise|turnier|pokal|messe|konferenz)$/u;
 
 /** Words that date a title ("former", "late", "then"), which alone at a sentence start name nothing. */
 const TITLE_TIME_MODIFIERS = new Set([

@@ -173,12 +173,16 @@ export const EVENT_HEADS = set(`
   uprising offensive pandemic epidemic expo marathon forum convention protests protest rally tournament
   series derby trophy olympiad fair concert referendum genocide holocaust famine invasion act doctrine era
   age dynasty biennale showcase strike strikes talks
+  krieg weltkrieg spiele meisterschaft weltmeisterschaft europameisterschaft pokal gipfel krise wahl wahlen
+  konferenz abkommen vertrag proteste woche messe turnier revolucion guerra guerre elecciones elections
+  mundial juegos jeux campeonato championnat
 `);
 
 /** First words of events ("Operation Barbarossa", "Battle of …"). */
 export const EVENT_FIRST = set(`
   operation battle siege treaty
   dia semana cumbre festival copa feria batalla operacion jour semaine sommet coupe foire bataille
+  guerra guerre revolucion revolution elecciones elections mundial juegos jeux campeonato championnat
 `);
 
 /**

@@ -128,3 +128,10 @@ describe('people and places: particles, venues, languages', () => {
     expect(entities('À Marseille, Jean-Luc Mélenchon a critiqué Marine Le Pen.', 'fr').organizations).toEqual([]);
   });
 });
+
+describe('events are not bodies', () => {
+  it('an event\'s name, however its words read, is no body ("die Französische Revolution", "Bundestagswahl")', () => {
+    expect(entities('Die Französische Revolution veränderte Europa. Nach dem Zweiten Weltkrieg wurde das Fest wieder gefeiert.', 'de').organizations).toEqual([]);
+    expect(entities('Vor der Bundestagswahl eröffnete der Bürgermeister das Oktoberfest in München.', 'de')).toEqual({ people: [], organizations: [], places: ['München'] });
+  });
+});
