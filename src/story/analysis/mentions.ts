@@ -204,8 +204,8 @@ const isEvent = (tokens: Token[], a: number, b: number): boolean => {
   if (b - a >= 2 && EVENT_FIRST.has(firstTok.fold)) return true;
   if (b - a >= 2) for (let k = a; k < b; k++) if (CYRILLIC_EVENT_WORDS.has(tokens[k]?.lower ?? '')) return true;
   if (!EVENT_HEADS.has(lastTok.fold)) return false;
-  // "Doris Day" is a person: a given name first keeps the person reading.
-  if (b - a === 2 && flags(firstTok.fold) & FIRST_NAME && !isDemonym(firstTok.fold)) return false;
+  // "Doris Day" is a person: a given name first keeps the person reading; a plural head ("Emmy Awards") is no surname.
+  if (b - a === 2 && flags(firstTok.fold) & FIRST_NAME && !isDemonym(firstTok.fold) && !(lastTok.fold.endsWith('s') && EVENT_HEADS.has(lastTok.fold.slice(0, -1)))) return false;
   return b - a >= 2 || flags(lastTok.fold) === 0;
 };
 
@@ -917,6 +917,15 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
   if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
+  // "the XC40 SUV", "its A320 jets": a product's model code with a common word is a product, not a body.
+  if (
+    latin &&
+    n >= 2 &&
+    tokens.slice(a, end).some((t) => /\p{L}\d|\d\p{L}/u.test(t.text)) &&
+    !isOrgHead(lastTok.fold) &&
+    (NON_ENTITY_WORDS.has(lastTok.fold) || isCommonWord(lastTok.fold))
+  )
+    return;
   // "die Französische Revolution", "der Zweite Weltkrieg": an event, however its words were read.
   if (latin && n >= 2 && isEvent(tokens, a, end)) return;
   // "Bundestagswahl", "Oktoberfest", "Weltmeisterschaft": a German compound headed by an event's noun.
@@ -969,6 +978,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     else if (PLACE_FIRST.has(tokens[k]?.fold ?? '')) cues.place += 3;
   }
   if (n >= 2 && PLACE_HEADS.has(lastTok.fold)) cues.place += 3;
+  // "Quebec City", "Mexico City": a place's name and "City" is that city.
+  if (n === 2 && lastTok.fold === 'city' && flags(firstTok.fold) & ANY_PLACE && !(flags(firstTok.fold) & NAME_LIKE)) cues.place += 3;
   if (n >= 2 && PLACE_FIRST.has(firstTok.fold) && tokens[a + 1]?.lower !== 'of') cues.place += 2;
   if (n >= 2 && DIRECTION_WORDS.has(firstTok.fold)) {
     let k = a + 1;

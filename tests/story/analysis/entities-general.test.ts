@@ -135,3 +135,13 @@ describe('events are not bodies', () => {
     expect(entities('Vor der Bundestagswahl eröffnete der Bürgermeister das Oktoberfest in München.', 'de')).toEqual({ people: [], organizations: [], places: ['München'] });
   });
 });
+
+describe('products, awards and cities', () => {
+  it('a model code with a common word is a product; a plural award is no person', () => {
+    expect(entities('The XC40 SUV will be the first model. He won 16 Emmy Awards in his career.', 'en')).toEqual({ people: [], organizations: [], places: [] });
+  });
+
+  it('a known place and "City" is that city ("Quebec City")', () => {
+    expect(entities('Late Tuesday, the Quebec City council voted on the plan.', 'en').places).toEqual(['Quebec City']);
+  });
+});
