@@ -276,6 +276,16 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
       words[0] = stem;
     }
   }
+  // "Харківській області" → "Харківська область", "Бучанського району" → "Бучанський район".
+  if (b.profile === 'cyrillic' && end - a === 2 && cues.place > cues.organization && !lastTok.cap) {
+    const lemma = cyrillicRegionLemma(firstTok.lower, lastTok.lower);
+    if (lemma) {
+      const upper = lemma[0].replace(/^\p{L}/u, (c) => c.toUpperCase());
+      display = `${upper} ${lemma[1]}`;
+      words[0] = foldKey(lemma[0]);
+      words[1] = foldKey(lemma[1]);
+    }
+  }
   // "des Bundesamtes für Statistik", "dem Statistischen Bundesamt": a German body's name in the nominative.
   if (b.profile === 'de' && cues.organization > cues.person && end - a <= 6) {
     const shown = display.split(' ');
@@ -968,9 +978,23 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (profile === 'cyrillic' && n === 1 && firstTok.caps && CYRILLIC_PLACE_NAMES.has(firstTok.lower)) cues.place += 4;
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
   if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
+  // "Харківській області", "Бучанського району": a region's adjective and its noun.
+  if (profile === 'cyrillic' && n === 2 && !lastTok.cap && CYRILLIC_REGION_NOUN.test(lastTok.lower)) cues.place += 4;
   if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;
   // "Міністерство оборони України", "Службі безпеки": a capitalised body head (in any case) governing the rest.
   else if (profile === 'cyrillic' && n >= 2 && cyrillicHeadAt(tokens, a, Math.min(end, a + 2))) cues.organization += 3;
+  // "Стівен Міллер, радник президента, …": two capitalised words set off by a comma before a role noun are a person.
+  if (
+    profile === 'cyrillic' &&
+    n === 2 &&
+    tokens[end]?.text === ',' &&
+    CYRILLIC_ROLE_STEM.test(tokens[end + 1]?.lower ?? '') &&
+    !tokens[end + 1]?.cap &&
+    tokens.slice(a, end).every((t) => t.cap && !t.caps && !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower))
+  )
+    cues.person += 3;
+  // "Поліція Харківщини", "Прокуратура Києва": a body's head before a place's genitive names the body, not the place.
+  if (profile === 'cyrillic' && n >= 2 && !firstTok.caps && cyrillicHeadAt(tokens, a, a + 1) && isCyrillicPlace(lastTok.lower)) cues.organization += 2;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
   for (let k = a; k < end - 1; k++) {
     if (tokens[k + 1]?.lower !== 'of') continue;
@@ -1715,6 +1739,8 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
     !tokens[end + 1]?.cap
   )
     return [a, end + 1];
+  // "у Харківській області", "Бучанського району": a region's adjective and its lowercase noun are one name.
+  if (end - a === 1 && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower) && CYRILLIC_REGION_NOUN.test(next.lower)) return [a, end + 1];
   if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
   // "Міністерство оборони України", "Служби безпеки", "Міністерства закордонних справ": a capitalised body head
   // governs lowercase genitives (and perhaps the country's name after them).
@@ -2085,6 +2111,22 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
 
 /** Heads of German compounds that name an event ("Bundestagswahl", "Oktoberfest", "Weltmeisterschaft", "Nato-Gipfel"). */
 const GERMAN_EVENT_COMPOUND = /\p{L}{3,}(?:wahl|wahlen|krieg|fest|meisterschaft|gipfel|spiele|krise|turnier|pokal|messe|konferenz)$/u;
+
+/** Stems of Ukrainian and Russian nouns for a person's role, which an apposition after a name starts with. */
+const CYRILLIC_ROLE_STEM =
+  /^(?:радни|речни|міністр|голов|президент|директор|керівни|депутат|посол|посла|мер|заступни|прем|лідер|засновни|співзасновни|командувач|генерал|журналіст|експерт|аналітик|волонтер|ветеран|лікар|вчител|активіст|юрист|адвокат|прокурор|судд|спікер|очільни|сенатор|конгресмен|співак|співач|письменни|професор|дослідни|советни|министр|директор|руководител|депутат)\p{L}*$/u;
+
+/** Ukrainian nouns of an administrative region, in any case ("область", "областю", "районі", "громади"). */
+const CYRILLIC_REGION_NOUN = /^(?:област|район|громад)\p{L}*$/u;
+
+/** The nominative of a region's adjective and noun ("Харківській", "області" → "харківська", "область"), or null. */
+function cyrillicRegionLemma(adjective: string, noun: string): [string, string] | null {
+  const feminine = noun.startsWith('област') || noun.startsWith('громад');
+  const head = noun.startsWith('област') ? 'область' : noun.startsWith('громад') ? 'громада' : 'район';
+  const stem = /^(.{3,}?)(?:ьої|ої|ій|ою|у|а|ого|ому|им|ім|ий|ої)$/u.exec(adjective)?.[1];
+  if (!stem) return null;
+  return [feminine ? `${stem}а` : `${stem}ий`, head];
+}
 
 /** Words that date a title ("former", "late", "then"), which alone at a sentence start name nothing. */
 const TITLE_TIME_MODIFIERS = new Set([

@@ -145,3 +145,19 @@ describe('products, awards and cities', () => {
     expect(entities('Late Tuesday, the Quebec City council voted on the plan.', 'en').places).toEqual(['Quebec City']);
   });
 });
+
+describe('Ukrainian regions, bodies of places and appositions', () => {
+  it('a region\'s adjective and noun are one place, in the nominative ("у Харківській області")', () => {
+    expect(entities('У Харківській області загинули двоє людей.', 'uk').places).toEqual(['Харківська область']);
+  });
+
+  it('a body\'s head before a place\'s genitive is the body ("Поліція Харківщини")', () => {
+    const e = entities('Поліція Харківщини розслідує обставини.', 'uk');
+    expect(e.organizations).toEqual(['Поліція Харківщини']);
+    expect(e.places).toEqual([]);
+  });
+
+  it('two capitalised words before a comma and a role noun are a person ("Стівен Міллер, радник …")', () => {
+    expect(entities('Стівен Міллер, радник президента, виступив у Вашингтоні.', 'uk').people).toEqual(['Стівен Міллер']);
+  });
+});
