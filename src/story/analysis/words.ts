@@ -447,6 +447,8 @@ export const FOREIGN_PLACE_NOUNS = set(`
   mer ocean golfe lac fleuve riviere mont ile iles ville region province departement pays capitale
   mar oceano golfo lago rio monte isla islas ciudad region provincia pais capital estado
   stadt region provinz hauptstadt insel fluss see meer
+  vecinos habitantes residentes pobladores municipio barrio localidad pueblo villa
+  habitants residents riverains commune quartier village localite bourg einwohner bewohner gemeinde dorf
 `);
 
 /**

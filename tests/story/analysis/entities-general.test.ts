@@ -161,3 +161,10 @@ describe('Ukrainian regions, bodies of places and appositions', () => {
     expect(entities('Стівен Міллер, радник президента, виступив у Вашингтоні.', 'uk').people).toEqual(['Стівен Міллер']);
   });
 });
+
+describe('places after nouns for residents and localities', () => {
+  it('"los vecinos de X", "les habitants de X", "die Einwohner von X" hold X a place', () => {
+    expect(entities('Los vecinos de El Cotorro protestaron por los apagones.', 'es').places).toEqual(['El Cotorro']);
+    expect(entities('Les habitants de Villeneuve ont manifesté samedi.', 'fr').places).toEqual(['Villeneuve']);
+  });
+});
