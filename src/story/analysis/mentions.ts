@@ -2256,13 +2256,47 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       if (noun.cap) while (tokens[k]?.kind === 'word' && tokens[k]?.cap) k++;
       const after = tokens[k];
       // The noun ends the name only where the clause ends: "… pour les migrations, environ …".
-      if (!after || after.kind === 'punct' || (!after.cap && isRomanceAdjective(after.lower))) safe = k;
+      // An auxiliary or a relative pronoun after the noun starts the clause's verb: "… de football a annoncé".
+      if (!after || after.kind === 'punct' || (!after.cap && (isRomanceAdjective(after.lower) || ROMANCE_CLAUSE_OPENERS.has(after.lower)))) safe = k;
       continue;
     }
     break;
   }
   return safe;
 }
+
+/** Spanish and French auxiliaries and relative pronouns, which open the clause after a name ("… a annoncé", "… que"). */
+const ROMANCE_CLAUSE_OPENERS = new Set([
+  'a',
+  'ont',
+  'avait',
+  'avaient',
+  'est',
+  'sont',
+  'était',
+  'sera',
+  'va',
+  'vont',
+  'doit',
+  'peut',
+  'qui',
+  'dont',
+  'ha',
+  'han',
+  'había',
+  'habían',
+  'es',
+  'son',
+  'fue',
+  'fueron',
+  'será',
+  'van',
+  'debe',
+  'puede',
+  'que',
+  'cuyo',
+  'cuya',
+]);
 
 const ROMANCE_BODY_WORDS = new Set([
   'parlement',

@@ -474,7 +474,7 @@ export const FOREIGN_ORG_FIRST = set(`
   fondo fonds programa oficina comite alianza movimiento mouvement servicio
   union compania sociedad societe compagnie groupe grupo frente front liga ligue alliance embajada ambassade
   consulado consulat ayuntamiento mairie secretaria asamblea parlamento parlement observatorio observatoire
-  guardia gendarmerie
+  guardia gendarmerie rassemblement agrupacion coordinadora plataforma
 `);
 
 /** Last words that make a run of two or more words a body in any language ("Amnesty International", "Fondo Monetario Internacional"). */

@@ -168,3 +168,10 @@ describe('places after nouns for residents and localities', () => {
     expect(entities('Les habitants de Villeneuve ont manifesté samedi.', 'fr').places).toEqual(['Villeneuve']);
   });
 });
+
+describe('French and Spanish bodies written in lowercase after their head', () => {
+  it('the name runs through "de" and a noun up to the clause\'s auxiliary ("la Fédération française de football a …")', () => {
+    expect(entities('La Fédération française de football a annoncé une fête.', 'fr').organizations).toEqual(['Fédération française de football']);
+    expect(entities('Le Rassemblement national a voté contre le texte.', 'fr').organizations).toEqual(['Rassemblement national']);
+  });
+});
