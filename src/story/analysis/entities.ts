@@ -247,6 +247,20 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         g.parent = root(other.index);
         break;
       }
+      // "Генштабу" and "Генштаб ЗСУ": a Cyrillic body's first word alone, in any case, is that body.
+      if (
+        doc.profile === 'cyrillic' &&
+        g.words.length === 1 &&
+        other.words.length >= 2 &&
+        other.cues.organization > Math.max(other.cues.person, other.cues.place) &&
+        g.cues.person === 0 &&
+        g.cues.place < 3 &&
+        !g.caps[0] &&
+        sameStem(g.words[0] ?? '', other.words[0] ?? '')
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
       // "Національний банк" and "Національний банк України": a body named without the country it belongs to.
       if (
         doc.profile === 'cyrillic' &&
@@ -425,10 +439,16 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
 export function nameCluster(c: Cluster): void {
   let best: Mention | undefined;
   let bestScore = -Infinity;
+  // Cyrillic names inflect: among forms of one length, the one written most often, then the shortest (the
+  // nominative of a masculine noun, "Голос" before "Голосу"), is the name.
+  const cyrillic = c.mentions.some((m) => /^[\u0400-\u04ff]/u.test(m.display));
+  const counts = new Map<string, number>();
+  if (cyrillic) for (const m of c.mentions) counts.set(m.display, (counts.get(m.display) ?? 0) + 1);
   for (const m of c.mentions) {
     const allCaps = m.caps.every(Boolean);
     const words = m.words.length;
     let score = words * 10 - (allCaps ? 15 : 0) - (m.titleCase ? 1 : 0) - m.pos / POSITION_SCALE;
+    if (cyrillic) score += (counts.get(m.display) ?? 0) * 0.5 - m.display.length * 0.01;
     if (c.kind === 'place' && allCaps && words === 1 && m.display.length <= 4) score += 20;
     if (score > bestScore) {
       bestScore = score;

@@ -877,7 +877,7 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           break;
         }
       }
-      const reportVerb = REPORT_VERBS.has(lower) || (foreignProfile && !t.cap && FOREIGN_REPORT_VERBS.has(lower));
+      const reportVerb = REPORT_VERBS.has(lower) || (foreignProfile && !t.cap && FOREIGN_REPORT_VERBS.has(lower)) || (cyrillic && !t.cap && CYRILLIC_REPORT_STEM.test(lower));
       if (reportVerb && i > 0) {
         if (cyrillic) cyrillicInvertedSource(col, block, blockIndex, i);
         subjectBefore(col, doc, blockIndex, i, registry);

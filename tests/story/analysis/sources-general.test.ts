@@ -80,3 +80,13 @@ describe('sources: more general constructions', () => {
     expect(sources('Про це йдеться в повідомленні Міністерства оборони України.', 'uk')).toEqual(['Міністерство оборони України']);
   });
 });
+
+describe('sources: Ukrainian verb forms and case forms of one body', () => {
+  it('any form of the report verb before the body ("Про це повідомило Міністерство …")', () => {
+    expect(sources('Про це повідомило Міністерство оборони України.', 'uk')).toEqual(['Міністерство оборони України']);
+  });
+
+  it('a body\'s first word alone in another case is that body, named as written elsewhere ("Генштабу", "Генштаб ЗСУ")', () => {
+    expect(sources('За інформацією Генштабу, бої тривають. Генштаб ЗСУ звітує щодня.', 'uk')).toEqual(['Генштаб ЗСУ']);
+  });
+});
