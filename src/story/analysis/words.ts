@@ -488,6 +488,9 @@ export const GERMAN_BARE_NOUNS = set(`
   zukunft kraft haft hause ordnung frage angaben protest gefahr betrieb ruhe panik kontakt
   wirklichkeit wahrheit zusammenarbeit anwesenheit abwesenheit folge richtung sorge angst eile
   teilen summe kurze anbetracht bezug zeiten form hinsicht rente pension urlaub schach
+  gewahrsam untersuchungshaft schutz sicherheit quarantane nahe hohe betracht erwagung aussicht anspruch
+  gebrauch mode not trauer wut hoffnung flammen brand schutt asche trummern dienst amt fuhrung
+  verbindung bewegung gang kauf rechnung auftrag besitz gewalt kauf empfang augenschein acht
 `);
 
 /** Planets and large moons, which stories about space name as places ("the orbit of Jupiter"). */

@@ -175,3 +175,9 @@ describe('French and Spanish bodies written in lowercase after their head', () =
     expect(entities('Le Rassemblement national a voté contre le texte.', 'fr').organizations).toEqual(['Rassemblement national']);
   });
 });
+
+describe('German fixed phrases are no places', () => {
+  it('"in Gewahrsam", "in Flammen", "in Sicherheit" name no place', () => {
+    expect(entities('Die Polizei brachte die Verdächtigen in Gewahrsam. Die Kinder sind in Sicherheit.', 'de').places).toEqual([]);
+  });
+});
