@@ -90,3 +90,11 @@ describe('sources: Ukrainian verb forms and case forms of one body', () => {
     expect(sources('За інформацією Генштабу, бої тривають. Генштаб ЗСУ звітує щодня.', 'uk')).toEqual(['Генштаб ЗСУ']);
   });
 });
+
+describe('sources: regional adjectives describe bodies too', () => {
+  it('"Catalan police said" cites the described body, and "Catalan" is no place or person', () => {
+    const r = analyzeArticle(article(['Catalan police said the blast was caused by gas canisters.'], 'News', 'en'));
+    expect(r.sources).toEqual(['Catalan police']);
+    expect(r.entities).toEqual({ people: [], organizations: [], places: [] });
+  });
+});
