@@ -1228,6 +1228,14 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "La Coupe du monde", "le Kremlin", "el Mundial": Spanish and French news put no article before a person's
   // name either, so one word after a definite article is no person.
   if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.person > 0 && cues.person < 3) cues.person = 0;
+  // "le Kremlin a dénoncé", "el Pentágono dijo": one unknown word after an article that speaks is a body.
+  if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.place === 0 && !firstTok.caps) {
+    let v = end;
+    if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '') || tokens[v]?.lower === "n'" || tokens[v]?.lower === 'no') v++;
+    if (tokens[v]?.lower === 'pas') v++;
+    const verb = tokens[v];
+    if (verb && verb.kind === 'word' && !verb.cap && (SPEECH_VERBS.has(verb.lower) || REPORT_VERBS.has(verb.lower) || ROMANCE_SAYING.test(verb.lower))) cues.organization += 1.5;
+  }
   if (!prefixOfTitle) {
     const before = roleBefore(tokens, a);
     const after = appositiveRole(tokens, end);
@@ -2264,6 +2272,10 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
   }
   return safe;
 }
+
+/** Spanish and French past participles and preterites of saying and stating ("déclaré", "dénoncé", "afirmó", "comentado"). */
+const ROMANCE_SAYING =
+  /^(?:déclar|dénonc|affirm|indiqu|précis|annonc|confirm|dément|démenti|réag|comment|dijo|dicho|afirm|declar|denunci|anunci|confirm|coment|indic|señal|asegur|neg)\p{L}*$/u;
 
 /** Spanish and French auxiliaries and relative pronouns, which open the clause after a name ("… a annoncé", "… que"). */
 const ROMANCE_CLAUSE_OPENERS = new Set([

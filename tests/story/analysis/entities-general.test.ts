@@ -181,3 +181,11 @@ describe('German fixed phrases are no places', () => {
     expect(entities('Die Polizei brachte die Verdächtigen in Gewahrsam. Die Kinder sind in Sicherheit.', 'de').places).toEqual([]);
   });
 });
+
+describe('French and Spanish bodies named by one word after an article', () => {
+  it('one unknown word after an article that speaks is a body ("le Kremlin n\'a pas commenté")', () => {
+    expect(entities("Le Kremlin n'a pas commenté la décision.", 'fr').organizations).toEqual(['Kremlin']);
+    expect(entities('El Pentágono dijo que no hubo víctimas.', 'es').organizations).toEqual(['Pentágono']);
+    expect(entities("La Croatie a dénoncé l'arbitrage.", 'fr')).toEqual({ people: [], organizations: [], places: ['Croatie'] });
+  });
+});
