@@ -1231,7 +1231,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "le Kremlin a dénoncé", "el Pentágono dijo": one unknown word after an article that speaks is a body.
   if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.place === 0 && !firstTok.caps) {
     let v = end;
-    if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '') || tokens[v]?.lower === "n'" || tokens[v]?.lower === 'no') v++;
+    if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '') || /^n['’](?:a|ont|avait|est)?$/u.test(tokens[v]?.lower ?? '') || tokens[v]?.lower === 'no') v++;
+    if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '')) v++;
     if (tokens[v]?.lower === 'pas') v++;
     const verb = tokens[v];
     if (verb && verb.kind === 'word' && !verb.cap && (SPEECH_VERBS.has(verb.lower) || REPORT_VERBS.has(verb.lower) || ROMANCE_SAYING.test(verb.lower))) cues.organization += 1.5;
