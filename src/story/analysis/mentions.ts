@@ -983,6 +983,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;
   // "Міністерство оборони України", "Службі безпеки": a capitalised body head (in any case) governing the rest.
   else if (profile === 'cyrillic' && n >= 2 && cyrillicHeadAt(tokens, a, Math.min(end, a + 2))) cues.organization += 3;
+  // "у місті Пасадена", "у передмісті Лос-Анджелеса", "штат Каліфорнія": a noun for a place before the name.
+  if (profile === 'cyrillic' && CYRILLIC_PLACE_NOUN.test(tokens[a - 1]?.lower ?? '') && !tokens[a - 1]?.cap) cues.place += 3;
   // "Стівен Міллер, радник президента, …": two capitalised words set off by a comma before a role noun are a person.
   if (
     profile === 'cyrillic' &&
@@ -1749,6 +1751,8 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   )
     return [a, end + 1];
   // "у Харківській області", "Бучанського району": a region's adjective and its lowercase noun are one name.
+  // "Джерсі сіті", "Мехіко-сіті": a transliterated "City" written in lowercase ends the city's name.
+  if (next.lower === 'сіті' || next.lower === 'сити') return [a, end + 1];
   const lone = end - a === 1 || (end - a === 2 && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? ''));
   if (lone && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower) && CYRILLIC_REGION_NOUN.test(next.lower)) return [a, end + 1];
   if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
@@ -2121,6 +2125,10 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
 
 /** Heads of German compounds that name an event ("Bundestagswahl", "Oktoberfest", "Weltmeisterschaft", "Nato-Gipfel"). */
 const GERMAN_EVENT_COMPOUND = /\p{L}{3,}(?:wahl|wahlen|krieg|fest|meisterschaft|gipfel|spiele|krise|turnier|pokal|messe|konferenz)$/u;
+
+/** Ukrainian and Russian nouns for a settlement or a region, in any case ("місті", "передмісті", "штаті", "селі"). */
+const CYRILLIC_PLACE_NOUN =
+  /^(?:міст[оаіу]|передміст[яіта]|село|села|селі|селищ[еаі]|штат|штату|штаті|столиц[яіюе]|країн[аиіу]|провінці[яїю]|округ[уі]?|город[аеу]?|деревн[яеи])$/u;
 
 /** Stems of Ukrainian and Russian nouns for a person's role, which an apposition after a name starts with. */
 const CYRILLIC_ROLE_STEM =

@@ -189,3 +189,10 @@ describe('French and Spanish bodies named by one word after an article', () => {
     expect(entities("La Croatie a dénoncé l'arbitrage.", 'fr')).toEqual({ people: [], organizations: [], places: ['Croatie'] });
   });
 });
+
+describe('Ukrainian place nouns', () => {
+  it('a noun for a settlement before a name makes it a place ("у місті Пасадена", "у передмісті Лос-Анджелеса")', () => {
+    expect(entities('Молодь у місті Пасадена потребувала допомоги.', 'uk').places).toEqual(['Пасадена']);
+    expect(entities('Волонтери міста Джерсі сіті допомагають українцям.', 'uk').places).toEqual(['Джерсі сіті']);
+  });
+});
