@@ -936,6 +936,22 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     (NON_ENTITY_WORDS.has(lastTok.fold) || isCommonWord(lastTok.fold))
   )
     return;
+  // "Damas de Blanco", "Médicos Sin Fronteras", "Reporteros sin Fronteras": a name opening with a plural noun and
+  // a preposition is a group's or a body's, not a person's.
+  const groupName =
+    profile === 'romance' &&
+    n >= 3 &&
+    /(?:os|as|es|s)$/u.test(firstTok.fold) &&
+    firstTok.fold.length >= 5 &&
+    !(flags(firstTok.fold) & (NAME_LIKE | ANY_PLACE | ORGANIZATION)) &&
+    !isDemonym(firstTok.fold) &&
+    GROUP_PREPOSITIONS.has(tokens[a + 1]?.lower ?? '') &&
+    // "Embajadores de Estados Unidos", "Ministros de Francia": people's roles, or a place's people.
+    ![firstTok.fold.replace(/es$/u, ''), firstTok.fold.replace(/s$/u, '')].some((w) => isRoleNoun(w) || TITLE_WORDS.has(w) || ROMANCE_OFFICE_NOUNS.has(w)) &&
+    tokens[a + 2]?.text !== 'EE' &&
+    !hasPlaceWord(tokens, a + 2, end) &&
+    !(flags(spanKey(tokens, a + 2, end)) & ANY_PLACE) &&
+    !FOREIGN_PLACE_NAMES.has(spanKey(tokens, a + 2, end));
   // "die Französische Revolution", "der Zweite Weltkrieg": an event, however its words were read.
   if (latin && n >= 2 && isEvent(tokens, a, end)) return;
   // "Bundestagswahl", "Oktoberfest", "Weltmeisterschaft": a German compound headed by an event's noun.
@@ -1257,6 +1273,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const close = tokens[end];
   if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“')) cues.organization += 2;
 
+  if (groupName) {
+    cues.person = 0;
+    cues.organization += 3;
+  }
   // A lone unknown word at a sentence start may be an adjective ("Local farmer …"); the word after it is
   // not enough to make it a name unless the name also appears elsewhere.
   const total = cues.person + cues.organization + cues.place - context.fromNext;
@@ -2281,6 +2301,32 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
   }
   return safe;
 }
+
+/** Spanish and French nouns of office, whose plurals before "de" and a country are people, not a group's name. */
+const ROMANCE_OFFICE_NOUNS = new Set([
+  'embajador',
+  'ministro',
+  'diputado',
+  'senador',
+  'presidente',
+  'alcalde',
+  'gobernador',
+  'director',
+  'jefe',
+  'representante',
+  'ambassadeur',
+  'ministre',
+  'depute',
+  'senateur',
+  'maire',
+  'president',
+  'directeur',
+  'chef',
+  'representant',
+]);
+
+/** Prepositions after a plural noun that open a group's name ("Damas de Blanco", "Médicos Sin Fronteras"). */
+const GROUP_PREPOSITIONS = new Set(['de', 'del', 'sin', 'sans', 'du', 'des', 'con', 'por', 'para', 'pour', 'contre', 'contra']);
 
 /** Spanish and French past participles and preterites of saying and stating ("déclaré", "dénoncé", "afirmó", "comentado"). */
 const ROMANCE_SAYING =

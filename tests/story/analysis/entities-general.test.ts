@@ -196,3 +196,14 @@ describe('Ukrainian place nouns', () => {
     expect(entities('Волонтери міста Джерсі сіті допомагають українцям.', 'uk').places).toEqual(['Джерсі сіті']);
   });
 });
+
+describe('groups named by a plural noun and a preposition', () => {
+  it('"Damas de Blanco", "Médicos Sin Fronteras" are bodies, not people; "Embajadores de Estados Unidos" is neither', () => {
+    expect(entities('Las Damas de Blanco marcharon el domingo. Médicos Sin Fronteras envió ayuda.', 'es')).toEqual({
+      people: [],
+      organizations: ['Damas de Blanco', 'Médicos Sin Fronteras'],
+      places: [],
+    });
+    expect(entities('Embajadores de Estados Unidos se reunieron en Washington.', 'es').organizations).toEqual([]);
+  });
+});
