@@ -258,8 +258,10 @@ class Collector {
 
   /** Cites an entity; `certain` for a place where only a source can stand (a wire dateline's agency). */
   addCluster(c: Cluster, pos: number, certain = false, led = false): void {
-    // After "selon"/"according to", a weak person reading is not undone by a role the next clause seemed to give.
-    if (!certain && !citable(c) && !(led && c.kind === 'person' && c.cues.person < 1.5)) return;
+    // After "selon"/"according to", a name that opens with an article ("Le Figaro", "El País") is an outlet, whatever
+    // role the next clause seemed to give it.
+    const outletLike = led && c.kind === 'person' && c.cues.person < 1.5 && c.mentions.some((m) => OUTLET_ARTICLES.has(m.words[0] ?? ''));
+    if (!certain && !citable(c) && !outletLike) return;
     c.cited = true;
     this.cited.push({ name: c.name, key: `#${c.id}`, pos, cluster: c });
   }
@@ -284,6 +286,9 @@ class Collector {
     return { cluster: c, end: m.last };
   }
 }
+
+/** Capitalised articles that open an outlet's name ("Le Monde", "El País", "The Guardian", "Die Zeit"). */
+const OUTLET_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'the', 'der', 'die', 'das']);
 
 /** French elided articles, written as tokens of their own before a vowel ("l'AFP"). */
 const ELIDED_ARTICLES = new Set(["l'", 'l’']);
