@@ -348,6 +348,11 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
       }
     }
   }
+  // "Nach Angaben der Polizei", "laut Staatsanwaltschaft": a German public body named by its common noun.
+  if (doc.profile === 'de' && lead.kind === 'word' && lead.cap && !lead.caps && GERMAN_PUBLIC_BODY.test(lead.fold) && !col.clusterStarting(blockIndex, k)) {
+    col.addPhrase(block, k, k + 1, pos);
+    return;
+  }
   // "laut der Nachrichtenagentur dpa", "nach Angaben des Senders „X“": a German outlet's noun, then its name.
   if (doc.profile === 'de' && isGermanOutletNoun(lead) && !col.clusterStarting(blockIndex, k) && namedAfter(col, block, blockIndex, k + 1, true)) return;
   // Skip descriptors ("the British agency The Telegraph") but not prepositions ("two brokers in London").
@@ -566,6 +571,10 @@ const INVERTED_REPORT_VERBS = new Set([
   'berichtet',
   'berichtete',
 ]);
+
+/** German nouns of public bodies that news cites by the noun alone, also as compound heads ("Polizei", "Bundespolizei", "Staatsanwaltschaft"). */
+const GERMAN_PUBLIC_BODY =
+  /^(?:\p{L}*polizei|\p{L}*feuerwehr|\p{L}*staatsanwaltschaft|\p{L}*ministerium(?:s)?|regierung|behorden?|rettungskrafte|rettungsdienst(?:e|es)?|armee|militar[s]?)$/u;
 
 /** German nouns of an outlet, also as the head of a compound ("Nachrichtenagentur", "Tageszeitung", "Fernsehsender"). */
 const GERMAN_OUTLET_HEADS = ['agentur', 'zeitung', 'zeitschrift', 'magazin', 'sender', 'blatt', 'portal', 'fernsehen', 'rundfunk', 'nachrichtenseite', 'onlineportal'];

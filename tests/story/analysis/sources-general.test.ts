@@ -98,3 +98,11 @@ describe('sources: regional adjectives describe bodies too', () => {
     expect(r.entities).toEqual({ people: [], organizations: [], places: [] });
   });
 });
+
+describe('sources: German public bodies by their common noun', () => {
+  it('"Nach Angaben der Polizei", "laut Innenministerium", "Der Polizei zufolge"', () => {
+    expect(sources('Nach Angaben der Polizei wurden drei Menschen verletzt.', 'de')).toEqual(['Polizei']);
+    expect(sources('Laut Innenministerium gab es 90 Festnahmen.', 'de')).toEqual(['Innenministerium']);
+    expect(sources('Der Polizei zufolge blieb es ruhig.', 'de')).toEqual(['Polizei']);
+  });
+});
