@@ -605,6 +605,9 @@ function decompose(b: Builder, a: number, end: number): void {
     // "Human Rights Watch", "Doctors Without Borders": a sentence-initial common word before two or more capitalised
     // common words is the first word of a body's name made of common words, not grammar.
     if (!(f & FUNCTION) && isCommonWord(t.fold) && b.profile === 'en' && end - a >= 3 && commonWordName(tokens, a + 1, end)) break;
+    // "Doctors Without Borders": a name cannot start with the capitalised function word after the first word.
+    const after = tokens[a + 1];
+    if (!(f & FUNCTION) && b.profile === 'en' && end - a >= 3 && after?.cap && !after.caps && flags(after.fold) & FUNCTION && !LEADING_FUNCTION_WORDS.has(after.lower)) break;
     if (f & FUNCTION || isCommonWord(t.fold)) {
       a++;
       continue;

@@ -207,3 +207,9 @@ describe('groups named by a plural noun and a preposition', () => {
     expect(entities('Embajadores de Estados Unidos se reunieron en Washington.', 'es').organizations).toEqual([]);
   });
 });
+
+describe('English names with a capitalised function word', () => {
+  it('"Doctors Without Borders" at a sentence start keeps its first word', () => {
+    expect(entities('Doctors Without Borders said the hospital was hit.', 'en').organizations).toEqual(['Doctors Without Borders']);
+  });
+});
