@@ -1276,6 +1276,13 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const close = tokens[end];
   if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“')) cues.organization += 2;
 
+  // "Стівен Міллер, Голос Америки: …", "Ana Ruiz: …": a name opening a paragraph before a colon labels who speaks
+  // in an interview.
+  if (a === 0 && n >= 2 && n <= 3 && cues.organization < 1 && cues.place < 1 && tokens.slice(a, end).every((t) => t.cap && !t.caps)) {
+    let k = end;
+    if (tokens[k]?.text === ',') while (k < end + 6 && tokens[k] && tokens[k]?.text !== ':' && tokens[k]?.text !== '.') k++;
+    if (tokens[k]?.text === ':') cues.person += 2;
+  }
   if (groupName) {
     cues.person = 0;
     cues.organization += 3;

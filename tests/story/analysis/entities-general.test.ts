@@ -213,3 +213,9 @@ describe('English names with a capitalised function word', () => {
     expect(entities('Doctors Without Borders said the hospital was hit.', 'en').organizations).toEqual(['Doctors Without Borders']);
   });
 });
+
+describe('interview labels', () => {
+  it('a name opening a paragraph before a colon is a person ("Стівен Міллер, Голос Америки: …")', () => {
+    expect(analyzeArticle(article(['Стівен Міллер, Голос Америки: Як ви почуваєтесь у Ліверпулі?'], "Інтерв'ю", 'uk')).entities.people).toEqual(['Стівен Міллер']);
+  });
+});
