@@ -2143,7 +2143,9 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
     if (start < 0) continue;
     const from = start;
     // Replace the names found inside the run by the whole name.
-    for (let m = b.out.length - 1; m >= firstOfBlock; m--) {
+    // The run holds at most a dozen words, so only the last few mentions can lie inside it (a bound against
+    // hostile input with many brackets).
+    for (let m = b.out.length - 1; m >= Math.max(firstOfBlock, b.out.length - MAX_DEFINED_WORDS - 4); m--) {
       const x = b.out[m];
       if (x && x.block === b.blockIndex && x.first < p && x.last > from) b.out.splice(m, 1);
     }
