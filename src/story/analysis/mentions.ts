@@ -972,7 +972,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "Благодійний фонд "Спасемо дітей"": a body's generic description before its quoted name is no name itself.
   if (profile === 'cyrillic' && n <= 2 && !lastTok.cap && cyrillicHeadNominative(lastTok.lower) && QUOTE_OPENERS.has(tokens[end]?.text ?? '') && tokens[end + 1]?.cap) return;
   if (!latin && n >= 2 && tokens.slice(a, end).every((t) => /^[\p{Script=Latin}'’.-]+$/u.test(t.text))) {
-    cues.organization += 1.5;
+    // "Joe Biden" written in Latin letters in a Cyrillic text is a person: a known given name opens it and no body's
+    // head ends it.
+    const person = n <= 3 && flags(firstTok.fold) & FIRST_NAME && !(flags(firstTok.fold) & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !(whole & ORGANIZATION);
+    if (person) cues.person += 2;
+    else cues.organization += 1.5;
     addMention(b, a, end, cues, role);
     return;
   }

@@ -219,3 +219,11 @@ describe('interview labels', () => {
     expect(analyzeArticle(article(['Стівен Міллер, Голос Америки: Як ви почуваєтесь у Ліверпулі?'], "Інтерв'ю", 'uk')).entities.people).toEqual(['Стівен Міллер']);
   });
 });
+
+describe('Latin-script names in Cyrillic texts', () => {
+  it("a known given name opens a person's name; other Latin runs stay bodies", () => {
+    const e = entities('Про це розповів Joe Biden у Вашингтоні. Організація United Help Ukraine зібрала кошти.', 'uk');
+    expect(e.people).toEqual(['Joe Biden']);
+    expect(e.organizations).toEqual(['United Help Ukraine']);
+  });
+});
