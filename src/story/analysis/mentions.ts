@@ -1278,7 +1278,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // A guillemet-quoted short name («Укренерго») is almost always a company or body.
   const open = tokens[a - 1];
   const close = tokens[end];
-  if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“')) cues.organization += 2;
+  if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“') && (n === 1 || tokens.slice(a, end).every((t) => t.cap)))
+    cues.organization += 2;
 
   // "Стівен Міллер, Голос Америки: …", "Ana Ruiz: …": a name opening a paragraph before a colon labels who speaks
   // in an interview.

@@ -227,3 +227,9 @@ describe('Latin-script names in Cyrillic texts', () => {
     expect(e.organizations).toEqual(['United Help Ukraine']);
   });
 });
+
+describe('quoted phrases', () => {
+  it('a quoted one-word name is a body', () => {
+    expect(entities('Енергетики «Укренерго» відновили живлення у Львові.', 'uk').organizations).toEqual(['Укренерго']);
+  });
+});
