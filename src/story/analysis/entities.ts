@@ -60,12 +60,25 @@ const isSuffix = (short: string[], long: string[]): boolean => {
   return short.every((w, i) => long[offset + i] === w);
 };
 
+/** Case endings of Ukrainian and Russian adjectives, longest first. */
+const CYRILLIC_ADJECTIVE_ENDING = /(?:ого|ому|ими|ої|ою|ій|ий|их|им|ім|ая|ое|ые|ей|ом|ьому|ього|е|є|а|я|у|ю|і)$/u;
+
+/** The stem of a Cyrillic adjective of five letters or more without its case ending, or null. */
+const adjectiveStem = (word: string): string | null => {
+  if (word.length < 5 || !/^[\u0400-\u04ff'ʼ’-]+$/u.test(word)) return null;
+  const stem = word.replace(CYRILLIC_ADJECTIVE_ENDING, '');
+  return stem.length >= 4 && stem !== word && /н$|ськ$|цьк$|зьк$/u.test(stem) ? stem : null;
+};
+
 /** How many forms of one name are compared for inflection (a bound against hostile input). */
 const INFLECTION_BUCKET_LIMIT = 64;
 
 /** Whether two words are forms of one word: the same but for an ending of up to two letters ("Терехов", "Терехова"). */
 export const sameStem = (a: string, b: string): boolean => {
   if (a === b) return true;
+  // "Суспільне", "Суспільного": an adjective (or a noun declined like one) with its case ending removed.
+  const sa = adjectiveStem(a);
+  if (sa && sa === adjectiveStem(b)) return true;
   const n = Math.min(a.length, b.length);
   if (n < 4 || Math.abs(a.length - b.length) > 2) return false;
   let common = 0;
@@ -234,6 +247,20 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         g.parent = root(other.index);
         break;
       }
+      // "Генштабу" and "Генштаб ЗСУ": a Cyrillic body's first word alone, in any case, is that body.
+      if (
+        doc.profile === 'cyrillic' &&
+        g.words.length === 1 &&
+        other.words.length >= 2 &&
+        other.cues.organization > Math.max(other.cues.person, other.cues.place) &&
+        g.cues.person === 0 &&
+        g.cues.place < 3 &&
+        !g.caps[0] &&
+        sameStem(g.words[0] ?? '', other.words[0] ?? '')
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
       // "Національний банк" and "Національний банк України": a body named without the country it belongs to.
       if (
         doc.profile === 'cyrillic' &&
@@ -299,6 +326,28 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
   for (const m of mentions) {
     if (m.words.length !== 1) continue;
     const tokens = doc.blocks[m.block]?.tokens;
+    // "la Unión Patriótica de Cuba, UNPACU.": an acronym set off by a comma right after a body's name, ending the
+    // clause, that starts with the name's first letter, is that body too.
+    if (tokens?.[m.first - 1]?.text === ',' && m.caps.every(Boolean) && (tokens[m.last] === undefined || tokens[m.last]?.kind === 'punct')) {
+      const owner = starts.get(`${m.block}:${m.first - 1}`);
+      const g = byKeyGroup.get(m.key);
+      const o = owner ? byKeyGroup.get(owner.key) : undefined;
+      if (
+        owner &&
+        g &&
+        o &&
+        g !== o &&
+        owner.words.length >= 2 &&
+        owner.words[0]?.[0] === m.words[0]?.[0] &&
+        !isPersonish(o) &&
+        o.cues.organization > o.cues.place &&
+        root(g.index) !== root(o.index)
+      ) {
+        const gr = list[root(g.index)];
+        if (gr) gr.parent = root(o.index);
+      }
+      continue;
+    }
     if (tokens?.[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')') continue;
     const owner = starts.get(`${m.block}:${m.first - 1}`);
     // "Alto Comisionado … para los Derechos Humanos (Acnudh)": a word not in capitals counts when it spells the initials.
@@ -390,10 +439,16 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
 export function nameCluster(c: Cluster): void {
   let best: Mention | undefined;
   let bestScore = -Infinity;
+  // Cyrillic names inflect: among forms of one length, the one written most often, then the shortest (the
+  // nominative of a masculine noun, "Голос" before "Голосу"), is the name.
+  const cyrillic = c.mentions.some((m) => /^[\u0400-\u04ff]/u.test(m.display));
+  const counts = new Map<string, number>();
+  if (cyrillic) for (const m of c.mentions) counts.set(m.display, (counts.get(m.display) ?? 0) + 1);
   for (const m of c.mentions) {
     const allCaps = m.caps.every(Boolean);
     const words = m.words.length;
     let score = words * 10 - (allCaps ? 15 : 0) - (m.titleCase ? 1 : 0) - m.pos / POSITION_SCALE;
+    if (cyrillic) score += (counts.get(m.display) ?? 0) * 0.5 - m.display.length * 0.01;
     if (c.kind === 'place' && allCaps && words === 1 && m.display.length <= 4) score += 20;
     if (score > bestScore) {
       bestScore = score;

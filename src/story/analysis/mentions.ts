@@ -204,8 +204,8 @@ const isEvent = (tokens: Token[], a: number, b: number): boolean => {
   if (b - a >= 2 && EVENT_FIRST.has(firstTok.fold)) return true;
   if (b - a >= 2) for (let k = a; k < b; k++) if (CYRILLIC_EVENT_WORDS.has(tokens[k]?.lower ?? '')) return true;
   if (!EVENT_HEADS.has(lastTok.fold)) return false;
-  // "Doris Day" is a person: a given name first keeps the person reading.
-  if (b - a === 2 && flags(firstTok.fold) & FIRST_NAME && !isDemonym(firstTok.fold)) return false;
+  // "Doris Day" is a person: a given name first keeps the person reading; a plural head ("Emmy Awards") is no surname.
+  if (b - a === 2 && flags(firstTok.fold) & FIRST_NAME && !isDemonym(firstTok.fold) && !(lastTok.fold.endsWith('s') && EVENT_HEADS.has(lastTok.fold.slice(0, -1)))) return false;
   return b - a >= 2 || flags(lastTok.fold) === 0;
 };
 
@@ -247,6 +247,16 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
     caps.push(isAcronym(t));
   }
   let display = block.text.slice(firstTok.start, lastTok.end).replace(/[.,;:]+$/, (m) => (lastTok.dotted ? m : ''));
+  // "L'UEFA", "d'EDF": an elided article before an acronym is grammar, not part of the name.
+  // "l'Organisation …" inside a sentence, "L'Organisation …" opening one: the article is grammar too; a capital
+  // "L'" inside a sentence belongs to the name ("L'Équipe").
+  const elided = /^([LlDd]['’])(\p{Lu}\p{L}*)$/u.exec(firstTok.text);
+  const acronymAfter = !!elided?.[2] && /^\p{Lu}{2,}$/u.test(elided[2]);
+  if (elided?.[2] && b.profile === 'romance' && (acronymAfter || firstTok.initial || /^[ld]/u.test(elided[1] ?? ''))) {
+    display = display.slice(2);
+    words[0] = foldKey(elided[2]);
+    if (acronymAfter) caps[0] = true;
+  }
   // "Міністерства оборони", "Генерального штабу": a Cyrillic body's name is kept in the nominative, so that its forms are one name.
   if (b.profile === 'cyrillic' && cues.organization > cues.person && end - a <= 6) {
     const lowers = tokens.slice(a, end).map((t) => t.lower);
@@ -256,6 +266,24 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
       const upper = (w: string): string => w.replace(/^\p{L}/u, (c) => c.toUpperCase());
       display = shown.map((w, i) => (lemma[i] === lowers[i] ? w : w[0] !== w[0]?.toLowerCase() ? upper(lemma[i] ?? '') : (lemma[i] ?? ''))).join(' ');
       for (let i = 0; i < words.length; i++) if (lemma[i] !== lowers[i]) words[i] = foldKey(lemma[i] ?? '');
+    }
+  }
+  // "Großbritanniens", "Bayerns": a German place's name in the nominative.
+  if (b.profile === 'de' && end - a === 1 && cues.place > Math.max(cues.person, cues.organization)) {
+    const stem = germanGenitivePlace(firstTok);
+    if (stem) {
+      display = display.slice(0, -1);
+      words[0] = stem;
+    }
+  }
+  // "Харківській області" → "Харківська область", "Бучанського району" → "Бучанський район".
+  if (b.profile === 'cyrillic' && end - a === 2 && cues.place > cues.organization && !lastTok.cap) {
+    const lemma = cyrillicRegionLemma(firstTok.lower, lastTok.lower);
+    if (lemma) {
+      const upper = lemma[0].replace(/^\p{L}/u, (c) => c.toUpperCase());
+      display = `${upper} ${lemma[1]}`;
+      words[0] = foldKey(lemma[0]);
+      words[1] = foldKey(lemma[1]);
     }
   }
   // "des Bundesamtes für Statistik", "dem Statistischen Bundesamt": a German body's name in the nominative.
@@ -416,9 +444,26 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     }
     if (n2?.kind === 'num' && n3?.text === ',') cues.person += 2;
     if (n2?.lower === 'who') cues.person += 1.5;
+    // "Greenpeace, which has campaigned …": "which" takes up a thing or a body; a place after "in" keeps its own reading.
+    if (n2?.lower === 'which' && b.profile === 'en' && !prep && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | NAME_LIKE))) cues.organization += 1.5;
     // "Darmstadt, Germany": a place followed by the country or region it lies in.
     if (n2?.cap && flags(n2.fold) & (COUNTRY | REGION) && (n3 === undefined || n3.kind === 'punct')) cues.place += 2;
   }
+  // "Tesla announced its plans", "Volvo reported its results": one word whose verb is followed by "its" is a body
+  // (a person's own would be "his" or "her").
+  const n1 = tokens[end];
+  const n2 = tokens[end + 1];
+  if (
+    b.profile === 'en' &&
+    end - a === 1 &&
+    firstTok &&
+    !(flags(firstTok.fold) & (FIRST_NAME | ANY_PLACE)) &&
+    n1?.kind === 'word' &&
+    !n1.cap &&
+    (SPEECH_VERBS.has(n1.lower) || REPORT_VERBS.has(n1.lower)) &&
+    n2?.lower === 'its'
+  )
+    cues.organization += 2 + cues.person;
   return { fromNext, prep };
 }
 
@@ -549,12 +594,20 @@ function decompose(b: Builder, a: number, end: number): void {
       continue;
     }
     if (!t.initial) break;
+    // "Former CBS anchor Dan Rather": a title's time modifier with no title after it in the run is grammar.
+    if (TITLE_TIME_MODIFIERS.has(t.fold) && end - a >= 2 && !tokens.slice(a + 1, end).some((u) => TITLE_WORDS.has(u.fold) || PORTFOLIO_WORDS.has(u.fold))) {
+      a++;
+      continue;
+    }
     if (isAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
     if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
     if (DIRECTION_WORDS.has(t.fold) && a + 1 < end) break;
     // "Human Rights Watch", "Doctors Without Borders": a sentence-initial common word before two or more capitalised
     // common words is the first word of a body's name made of common words, not grammar.
     if (!(f & FUNCTION) && isCommonWord(t.fold) && b.profile === 'en' && end - a >= 3 && commonWordName(tokens, a + 1, end)) break;
+    // "Doctors Without Borders": a name cannot start with the capitalised function word after the first word.
+    const after = tokens[a + 1];
+    if (!(f & FUNCTION) && b.profile === 'en' && end - a >= 3 && after?.cap && !after.caps && flags(after.fold) & FUNCTION && !LEADING_FUNCTION_WORDS.has(after.lower)) break;
     if (f & FUNCTION || isCommonWord(t.fold)) {
       a++;
       continue;
@@ -621,12 +674,16 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   // "Las noticias …", "Der Bericht …": an article alone is grammar, whatever the lexicon says of the word.
   if (end - a === 1 && (b.profile === 'de' || b.profile === 'romance') && FOREIGN_LEADING_WORDS.has(firstTok.lower)) return;
-  // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP").
+  // Seasons, diseases and technical abbreviations are terms, not entities ("In Spring", "COVID", "GDP"); a
+  // language's name in one language may be a country's in German ("italien", "Italien").
   if (
     end - a === 1 &&
+    !(b.profile === 'de' && FOREIGN_PLACE_NAMES.has(firstTok.fold)) &&
     (NON_ENTITY_WORDS.has(firstTok.fold) || NON_ENTITY_WORDS.has(firstTok.fold.replace(/[-+ ]?\d+$/u, '')) || NON_ENTITY_WORDS.has(firstTok.lower.replace(/[-+−]?\d+$/u, '')))
   )
     return;
+  // "на Різдво", "до Великодня": the feasts of the year are dates, not names.
+  if (end - a === 1 && b.profile === 'cyrillic' && CYRILLIC_FEAST.test(firstTok.lower)) return;
   if (isEvent(tokens, a, end)) return;
   // "la región Latinoamericana", "la côte Méditerranéenne": an adjective formed from a place's name is no place.
   if (end - a === 1 && (b.profile === 'romance' || b.profile === 'en') && isPlaceAdjective(firstTok.fold)) return;
@@ -873,6 +930,40 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
   if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
+  // "the XC40 SUV", "its A320 jets": a product's model code with a common word is a product, not a body.
+  if (
+    latin &&
+    n >= 2 &&
+    tokens.slice(a, end).some((t) => /\p{L}\d|\d\p{L}/u.test(t.text)) &&
+    !isOrgHead(lastTok.fold) &&
+    (NON_ENTITY_WORDS.has(lastTok.fold) || isCommonWord(lastTok.fold))
+  )
+    return;
+  // "Damas de Blanco", "Médicos Sin Fronteras", "Reporteros sin Fronteras": a name opening with a plural noun and
+  // a preposition is a group's or a body's, not a person's.
+  const groupName =
+    profile === 'romance' &&
+    n >= 3 &&
+    /(?:os|as|es|s)$/u.test(firstTok.fold) &&
+    firstTok.fold.length >= 5 &&
+    !(flags(firstTok.fold) & (NAME_LIKE | ANY_PLACE | ORGANIZATION)) &&
+    !isDemonym(firstTok.fold) &&
+    GROUP_PREPOSITIONS.has(tokens[a + 1]?.lower ?? '') &&
+    // "Embajadores de Estados Unidos", "Ministros de Francia": people's roles, or a place's people.
+    ![firstTok.fold.replace(/es$/u, ''), firstTok.fold.replace(/s$/u, '')].some((w) => isRoleNoun(w) || TITLE_WORDS.has(w) || ROMANCE_OFFICE_NOUNS.has(w)) &&
+    tokens[a + 2]?.text !== 'EE' &&
+    !hasPlaceWord(tokens, a + 2, end) &&
+    !(flags(spanKey(tokens, a + 2, end)) & ANY_PLACE) &&
+    !FOREIGN_PLACE_NAMES.has(spanKey(tokens, a + 2, end));
+  // "die Französische Revolution", "der Zweite Weltkrieg": an event, however its words were read.
+  if (latin && n >= 2 && isEvent(tokens, a, end)) return;
+  // "Bundestagswahl", "Oktoberfest", "Weltmeisterschaft": a German compound headed by an event's noun.
+  if (profile === 'de' && n === 1 && !firstTok.caps && GERMAN_EVENT_COMPOUND.test(firstTok.fold) && !(whole & (ANY_PLACE | ORGANIZATION))) return;
+  // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
+  // title in quotation marks after the noun for what it is names no body, place or person.
+  if (quotedWorkTitle(tokens, a)) return;
+  // "la Embajada americana", "le gouvernement français": a body's generic noun and a nationality describe a body, not name it.
+  if (profile === 'romance' && n === 2 && FOREIGN_ORG_FIRST.has(firstTok.fold) && !lastTok.caps && isNationalityAdjective(lastTok.fold)) return;
   // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
   if (profile === 'cyrillic' && n >= 2 && firstTok.initial && CYRILLIC_INFINITIVE.test(firstTok.lower)) return;
   if (latin && n >= 2 && expandedAcronym(tokens, a, end)) cues.organization += 3;
@@ -881,7 +972,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "Благодійний фонд "Спасемо дітей"": a body's generic description before its quoted name is no name itself.
   if (profile === 'cyrillic' && n <= 2 && !lastTok.cap && cyrillicHeadNominative(lastTok.lower) && QUOTE_OPENERS.has(tokens[end]?.text ?? '') && tokens[end + 1]?.cap) return;
   if (!latin && n >= 2 && tokens.slice(a, end).every((t) => /^[\p{Script=Latin}'’.-]+$/u.test(t.text))) {
-    cues.organization += 1.5;
+    // "Joe Biden" written in Latin letters in a Cyrillic text is a person: a known given name opens it and no body's
+    // head ends it.
+    const person = n <= 3 && flags(firstTok.fold) & FIRST_NAME && !(flags(firstTok.fold) & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !(whole & ORGANIZATION);
+    if (person) cues.person += 2;
+    else cues.organization += 1.5;
     addMention(b, a, end, cues, role);
     return;
   }
@@ -906,9 +1001,25 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (profile === 'cyrillic' && n === 1 && firstTok.caps && CYRILLIC_PLACE_NAMES.has(firstTok.lower)) cues.place += 4;
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
   if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
+  // "Харківській області", "Бучанського району": a region's adjective and its noun.
+  if (profile === 'cyrillic' && n === 2 && !lastTok.cap && CYRILLIC_REGION_NOUN.test(lastTok.lower)) cues.place += 4;
   if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;
   // "Міністерство оборони України", "Службі безпеки": a capitalised body head (in any case) governing the rest.
   else if (profile === 'cyrillic' && n >= 2 && cyrillicHeadAt(tokens, a, Math.min(end, a + 2))) cues.organization += 3;
+  // "у місті Пасадена", "у передмісті Лос-Анджелеса", "штат Каліфорнія": a noun for a place before the name.
+  if (profile === 'cyrillic' && CYRILLIC_PLACE_NOUN.test(tokens[a - 1]?.lower ?? '') && !tokens[a - 1]?.cap) cues.place += 3;
+  // "Стівен Міллер, радник президента, …": two capitalised words set off by a comma before a role noun are a person.
+  if (
+    profile === 'cyrillic' &&
+    n === 2 &&
+    tokens[end]?.text === ',' &&
+    CYRILLIC_ROLE_STEM.test(tokens[end + 1]?.lower ?? '') &&
+    !tokens[end + 1]?.cap &&
+    tokens.slice(a, end).every((t) => t.cap && !t.caps && !isCyrillicPlace(t.lower) && !cyrillicOrgStem(t.lower))
+  )
+    cues.person += 3;
+  // "Поліція Харківщини", "Прокуратура Києва": a body's head before a place's genitive names the body, not the place.
+  if (profile === 'cyrillic' && n >= 2 && !firstTok.caps && cyrillicHeadAt(tokens, a, a + 1) && isCyrillicPlace(lastTok.lower)) cues.organization += 2;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
   for (let k = a; k < end - 1; k++) {
     if (tokens[k + 1]?.lower !== 'of') continue;
@@ -916,6 +1027,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     else if (PLACE_FIRST.has(tokens[k]?.fold ?? '')) cues.place += 3;
   }
   if (n >= 2 && PLACE_HEADS.has(lastTok.fold)) cues.place += 3;
+  // "Quebec City", "Mexico City": a place's name and "City" is that city.
+  if (n === 2 && lastTok.fold === 'city' && flags(firstTok.fold) & ANY_PLACE && !(flags(firstTok.fold) & NAME_LIKE)) cues.place += 3;
   if (n >= 2 && PLACE_FIRST.has(firstTok.fold) && tokens[a + 1]?.lower !== 'of') cues.place += 2;
   if (n >= 2 && DIRECTION_WORDS.has(firstTok.fold)) {
     let k = a + 1;
@@ -1081,7 +1194,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     n >= 2 &&
     n <= 4 &&
     !hasPlaceWord(tokens, a, end) &&
-    tokens.slice(a, end).every((t) => t.cap && !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE)))
+    tokens.slice(a, end).every((t) => t.cap && !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE)) && !FOREIGN_DEFINITE_ARTICLES.has(t.lower))
   )
     cues.organization += 2;
   // Two or three unknown capitalised words are most often a person's name.
@@ -1137,6 +1250,18 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // A title ("Dean", "Marshal") is no surname, whoever bears it as one.
     if (wikipediaPeopleBySurname(firstTok.lower).length > 0 && !TITLE_WORDS.has(firstTok.fold) && !isRoleNoun(firstTok.fold)) cues.person += 1.2;
   }
+  // "La Coupe du monde", "le Kremlin", "el Mundial": Spanish and French news put no article before a person's
+  // name either, so one word after a definite article is no person.
+  if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.person > 0 && cues.person < 3) cues.person = 0;
+  // "le Kremlin a dénoncé", "el Pentágono dijo": one unknown word after an article that speaks is a body.
+  if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.place === 0 && !firstTok.caps) {
+    let v = end;
+    if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '') || /^n['’](?:a|ont|avait|est)?$/u.test(tokens[v]?.lower ?? '') || tokens[v]?.lower === 'no') v++;
+    if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '')) v++;
+    if (tokens[v]?.lower === 'pas') v++;
+    const verb = tokens[v];
+    if (verb && verb.kind === 'word' && !verb.cap && (SPEECH_VERBS.has(verb.lower) || REPORT_VERBS.has(verb.lower) || ROMANCE_SAYING.test(verb.lower))) cues.organization += 1.5;
+  }
   if (!prefixOfTitle) {
     const before = roleBefore(tokens, a);
     const after = appositiveRole(tokens, end);
@@ -1153,8 +1278,20 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // A guillemet-quoted short name («Укренерго») is almost always a company or body.
   const open = tokens[a - 1];
   const close = tokens[end];
-  if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“')) cues.organization += 2;
+  if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“') && (n === 1 || tokens.slice(a, end).every((t) => t.cap)))
+    cues.organization += 2;
 
+  // "Стівен Міллер, Голос Америки: …", "Ana Ruiz: …": a name opening a paragraph before a colon labels who speaks
+  // in an interview.
+  if (a === 0 && n >= 2 && n <= 3 && cues.organization < 1 && cues.place < 1 && tokens.slice(a, end).every((t) => t.cap && !t.caps)) {
+    let k = end;
+    if (tokens[k]?.text === ',') while (k < end + 6 && tokens[k] && tokens[k]?.text !== ':' && tokens[k]?.text !== '.') k++;
+    if (tokens[k]?.text === ':') cues.person += 2;
+  }
+  if (groupName) {
+    cues.person = 0;
+    cues.organization += 3;
+  }
   // A lone unknown word at a sentence start may be an adjective ("Local farmer …"); the word after it is
   // not enough to make it a name unless the name also appears elsewhere.
   const total = cues.person + cues.organization + cues.place - context.fromNext;
@@ -1172,6 +1309,24 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
  * rest must be a given name and one or two capitalised words.
  */
 function bodyThenPerson(tokens: Token[], a: number, end: number): number {
+  // "le député de Saint-Pétersbourg Vitali Milonov", "the mayor of Springfield John Smith": an office "of" a place
+  // runs into its holder's name; the place is one word, the name two or three.
+  const of = tokens[a - 1];
+  const office = tokens[a - 2];
+  if (
+    end - a >= 3 &&
+    end - a <= 4 &&
+    of &&
+    !of.cap &&
+    TITLE_OF_PLACE.has(of.lower) &&
+    office &&
+    office.kind === 'word' &&
+    !office.cap &&
+    (TITLE_WORDS.has(office.fold) || isRoleNoun(office.fold)) &&
+    tokens.slice(a, end).every((t) => t.kind === 'word' && t.cap && !t.caps) &&
+    !(flags(tokens[a]?.fold ?? '') & FIRST_NAME)
+  )
+    return a + 1;
   // Latest split first: "Radio Martí Tomás Cardoso" is the station "Radio Martí" and "Tomás Cardoso", not "Radio"
   // and "Martí Tomás Cardoso"; a body's first word alone ("Radio", "Partido") names nothing.
   for (let k = end - 2; k >= Math.max(a + 1, end - 3); k--) {
@@ -1186,9 +1341,21 @@ function bodyThenPerson(tokens: Token[], a: number, end: number): number {
     const first = tokens[a];
     const bodyLike = !!first && (isAcronym(first) || ORG_FIRST.has(first.fold) || FOREIGN_ORG_FIRST.has(first.fold) || isOrgHead(tokens[k - 1]?.fold ?? ''));
     if (bodyLike) return k;
+    // "le député de Saint-Pétersbourg Vitali Milonov", "in Kyiv Olena Petrenko": a place before a person's name.
+    const place = spanKey(tokens, a, k);
+    const prep = tokens[a - 1];
+    const named = tokens.slice(a, k).some((t) => flags(t.fold) & NAME_LIKE);
+    if (flags(place) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(place)) return k;
+    if (k - a <= 2 && !named && prep && prep.kind === 'word' && !prep.cap && PLACE_RUN_PREPOSITIONS.has(prep.lower)) return k;
   }
   return -1;
 }
+
+/** Prepositions after which a capitalised word that is no name is where someone is from or works ("de", "of", "von"). */
+const PLACE_RUN_PREPOSITIONS = new Set(['de', "d'", 'd’', 'of', 'von', 'aus', 'in', 'en', 'à', 'a', 'from']);
+
+/** Words that tie an office to the place it is held in ("maire de Lyon", "mayor of Leeds"). */
+const TITLE_OF_PLACE = new Set(['de', 'of', 'von', 'di', 'do', 'da']);
 
 /** Common nouns for a legislature, which capitalised alone name one ("Congress", "le Parlement", "el Senado"). */
 const LEGISLATURE_NOUNS = new Set(['congress', 'parliament', 'senate', 'congres', 'parlement', 'senat', 'congreso', 'senado', 'parlamento']);
@@ -1235,7 +1402,20 @@ export function findMentions(doc: Doc): Mention[] {
     // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
     let covered = 0;
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
-      const end = end0;
+      let end = end0;
+      // "Ursula von der Leyen", "Rafael van der Vaart": a particle and an article before a capitalised surname.
+      const t = block.tokens;
+      if (
+        doc.profile !== 'cyrillic' &&
+        ['von', 'van', 'vom'].includes(t[end - 1]?.lower ?? '') &&
+        flags(t[end - 2]?.fold ?? '') & FIRST_NAME &&
+        ['der', 'den', 'dem'].includes(t[end]?.lower ?? '') &&
+        t[end + 1]?.cap &&
+        t[end + 1]?.kind === 'word'
+      ) {
+        end += 2;
+        while (t[end]?.cap && t[end]?.kind === 'word' && end - a < 6) end++;
+      }
       if (end <= covered) continue;
       covered = end;
       // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.
@@ -1317,6 +1497,50 @@ export function findMentions(doc: Doc): Mention[] {
           classifyPart(b, end - 1, end, null, cues);
           continue;
         }
+        // "Großbritanniens", "Münchens Oberbürgermeister …": a known place in the genitive names that place.
+        let lead = from;
+        while (lead < end && FOREIGN_LEADING_WORDS.has(block.tokens[lead]?.lower ?? '')) lead++;
+        let genitive = lead;
+        while (genitive < end && !germanGenitivePlace(block.tokens[genitive])) genitive++;
+        // "Partei Böhmens", "Nationalbank Österreichs": a place's genitive after a body's head belongs to its name.
+        const governor = block.tokens[genitive - 1];
+        const ofBody = genitive > lead && !!governor && (isGermanBodyHead(governor.fold) || isOrgHead(governor.fold) || isGermanOrgDescriptor(governor.fold));
+        if (genitive < end && !ofBody) {
+          // "Kommunistische Partei Böhmens und Mährens": a second genitive after "und" continues a body's name.
+          const previous = b.out[b.out.length - 1];
+          if (
+            genitive === from &&
+            end - from === 1 &&
+            previous &&
+            previous.block === b.blockIndex &&
+            previous.last === from - 1 &&
+            block.tokens[from - 1]?.lower === 'und' &&
+            previous.cues.organization > Math.max(previous.cues.person, previous.cues.place)
+          ) {
+            const t = block.tokens[from];
+            const firstTok = block.tokens[previous.first];
+            if (t && firstTok) {
+              previous.last = end;
+              previous.words.push('und', t.fold);
+              previous.caps.push(false, false);
+              previous.key = previous.words.join(' ');
+              previous.display = `${previous.display} und ${t.text}`;
+            }
+            continue;
+          }
+          if (genitive > lead) {
+            const before = germanName(block.tokens, lead, genitive, germanSurnames);
+            if (before) decompose(b, before[0], before[1]);
+          }
+          const cues = emptyCues();
+          cues.place += 3;
+          classifyPart(b, genitive, genitive + 1, null, cues);
+          if (genitive + 1 < end) {
+            const rest = germanName(block.tokens, genitive + 1, end, germanSurnames);
+            if (rest) decompose(b, rest[0], rest[1]);
+          }
+          continue;
+        }
         // "der Autobauer Velmora", "die Partei Neue Mitte": a noun describing a body before one to three
         // capitalised words that are no common nouns names that body.
         let head = from;
@@ -1385,13 +1609,20 @@ export function findMentions(doc: Doc): Mention[] {
       // and a surname is two names.
       const split = doc.profile === 'cyrillic' ? -1 : bodyThenPerson(block.tokens, from, end);
       if (split > 0) {
-        decompose(b, from, split);
+        const office = block.tokens[from - 2];
+        if (split === from + 1 && TITLE_OF_PLACE.has(block.tokens[from - 1]?.lower ?? '') && office && !office.cap && (TITLE_WORDS.has(office.fold) || isRoleNoun(office.fold))) {
+          // The place an office is held in ("député de Saint-Pétersbourg").
+          const cues = emptyCues();
+          if (!isOrgHead(block.tokens[from]?.fold ?? '')) cues.place += 2;
+          classifyPart(b, from, split, null, cues);
+        } else decompose(b, from, split);
         decompose(b, split, end);
         continue;
       }
       decompose(b, from, end);
     }
     if (doc.profile === 'en') localBodies(b, firstOfBlock);
+    if (doc.profile === 'romance' || doc.profile === 'en' || doc.profile === 'de') definedAcronymNames(b, firstOfBlock);
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
   });
@@ -1409,7 +1640,9 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   // Lowercase articles join names elsewhere ("Vasco da Gama", "dos Santos"); in German they start a new phrase.
   for (let k = a; k < end; k++) {
     const t = tokens[k];
-    if (t && !t.cap && GERMAN_ARTICLES.has(t.lower)) {
+    // "Ursula von der Leyen", "Hans van den Berg": an article after a name's particle is part of the name.
+    const particle = k > a && ['von', 'van', 'vom'].includes(tokens[k - 1]?.lower ?? '') && tokens[k - 2]?.cap && tokens[k + 1]?.cap;
+    if (t && !t.cap && GERMAN_ARTICLES.has(t.lower) && !particle) {
       end = k;
       break;
     }
@@ -1454,7 +1687,7 @@ const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtsho
 
 /** A capitalised German adjective, which only a name capitalises inside a sentence ("Deutsche Bahn", "Europäische Zentralbank"). */
 const GERMAN_NAME_ADJECTIVE =
-  /^(?:deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|statistisch|vereint|vereinigt|rot|grun|zentral|allgemein|\p{L}+isch)(?:e|en|er|es|em)$/u;
+  /^(?:\p{L}*deutsch|europaisch|international|national|frei|christlich|sozial|demokratisch|statistisch|vereint|vereinigt|rot|grun|zentral|allgemein|\p{L}+isch)(?:e|en|er|es|em)$/u;
 
 /**
  * Whether [a, end) names a body by German word formation alone: a one-word compound of "Bundes-" and a
@@ -1468,6 +1701,11 @@ function germanNamedBody(tokens: Token[], a: number, end: number): boolean {
   if (end - a === 1) return first.fold.startsWith('bundes') && FEDERAL_BODY_HEADS.some((h) => first.fold.endsWith(h) && first.fold.length > 6 + h.length - 1);
   if (end - a > 4 || first.initial) return false;
   const last = tokens[end - 1];
+  // "Frankfurter Allgemeine Zeitung", "Berliner Verkehrsbetriebe": a city's adjective in "-er" before a body's or an outlet's noun.
+  if (end - a >= 2 && /er$/u.test(first.fold) && last && (isGermanBodyHead(last.fold) || isGermanOrgDescriptor(last.fold))) {
+    const stem = first.fold.slice(0, -2);
+    if (stem.length >= 3 && (flags(stem) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(stem))) return true;
+  }
   return GERMAN_NAME_ADJECTIVE.test(first.fold) && !!last && !PLACE_HEADS.has(last.fold) && !isDemonym(last.fold) && !(flags(spanKey(tokens, a, end)) & ANY_PLACE);
 }
 
@@ -1547,6 +1785,11 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
     !tokens[end + 1]?.cap
   )
     return [a, end + 1];
+  // "у Харківській області", "Бучанського району": a region's adjective and its lowercase noun are one name.
+  // "Джерсі сіті", "Мехіко-сіті": a transliterated "City" written in lowercase ends the city's name.
+  if (next.lower === 'сіті' || next.lower === 'сити') return [a, end + 1];
+  const lone = end - a === 1 || (end - a === 2 && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? ''));
+  if (lone && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower) && CYRILLIC_REGION_NOUN.test(next.lower)) return [a, end + 1];
   if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
   // "Міністерство оборони України", "Служби безпеки", "Міністерства закордонних справ": a capitalised body head
   // governs lowercase genitives (and perhaps the country's name after them).
@@ -1765,6 +2008,202 @@ const isGermanBarePlace = (tokens: Token[], a: number): boolean => {
   return !GERMAN_NOUN_ENDING.test(t.lower);
 };
 
+/** The nominative of a known place's name in the German genitive ("Großbritanniens" → "großbritannien"), or null. */
+export const germanGenitivePlace = (t: Token | undefined): string | null => {
+  if (t?.kind !== 'word' || !t.cap || t.caps || t.fold.length < 5 || !t.fold.endsWith('s') || t.fold.endsWith('ss')) return null;
+  const stem = t.fold.slice(0, -1);
+  if (flags(t.fold) & (ANY_PLACE | NAME_LIKE | ORGANIZATION) || FOREIGN_PLACE_NAMES.has(t.fold)) return null;
+  return flags(stem) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(stem) ? stem : null;
+};
+
+/** Forms of the Ukrainian and Russian names of Christmas and Easter. */
+const CYRILLIC_FEAST = /^(?:різдв|рождеств|великдень|великодн|великдн|пасх)\p{L}*$/u;
+
+/** Nouns for works, shows, campaigns and operations in each language, by stem (so that Ukrainian cases match). */
+const WORK_NOUN =
+  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|песн)\p{L}*$/u;
+
+/** Whether the name at `a` opens with a quotation mark right after a noun for a work ("пісню «…»", "le film « … »"). */
+const quotedWorkTitle = (tokens: Token[], a: number): boolean => {
+  let k = a - 1;
+  if (!QUOTE_OPENERS.has(tokens[k]?.text ?? '') && tokens[k]?.text !== '‹') return false;
+  k--;
+  const noun = tokens[k];
+  return !!noun && noun.kind === 'word' && !noun.caps && WORK_NOUN.test(noun.lower.replace(/^[ld]['’]/u, ''));
+};
+
+/**
+ * The start of a body's name of capitalised words and small words that ends right before the bracket at `p` and
+ * opens with a body's generic noun ("Office for the Coordination of Humanitarian Affairs (OCHA)", "Organización de
+ * las Naciones Unidas para la Alimentación y la Agricultura (FAO)"), or -1. An acronym in another language
+ * need not spell it.
+ */
+function capitalisedBodyRun(tokens: Token[], p: number): number {
+  let start = -1;
+  let small = false;
+  for (let k = p - 1; k >= 0 && p - k <= MAX_DEFINED_WORDS + 2; k--) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || t.caps) break;
+    if (!t.cap) {
+      if (!ACRONYM_SKIPS.has(t.lower)) break;
+      small = true;
+      continue;
+    }
+    const head = t.fold.replace(/^[ld]['’]/u, '');
+    if (isOrgHead(head) || FOREIGN_ORG_FIRST.has(head) || ORG_FIRST.has(head)) start = k;
+  }
+  // "the National Office for …": capitalised words before the head belong to the name, articles aside.
+  while (
+    start > 0 &&
+    tokens[start - 1]?.cap &&
+    tokens[start - 1]?.kind === 'word' &&
+    !tokens[start - 1]?.caps &&
+    !LEADING_FUNCTION_WORDS.has(tokens[start - 1]?.lower ?? '') &&
+    !FOREIGN_LEADING_WORDS.has(tokens[start - 1]?.lower ?? '')
+  )
+    start--;
+  // The name must run on past its head through small words ("… for the …"), and end in a capitalised word.
+  return start >= 0 && small && start < p - 2 && tokens[p - 1]?.cap ? start : -1;
+}
+
+/** Small words a defined acronym leaves out ("Organisation internationale pour les migrations (OIM)"). */
+const ACRONYM_SKIPS = new Set([
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  "l'",
+  'l’',
+  "d'",
+  'd’',
+  'pour',
+  'et',
+  'y',
+  'el',
+  'los',
+  'las',
+  'del',
+  'para',
+  'en',
+  'of',
+  'the',
+  'for',
+  'and',
+  'on',
+  'in',
+  'to',
+  'für',
+  'der',
+  'die',
+  'das',
+  'und',
+  'à',
+  'a',
+  'au',
+  'aux',
+]);
+
+/** The longest run of words a defined acronym may spell. */
+const MAX_DEFINED_WORDS = 10;
+
+/**
+ * "la Fédération internationale de football association (FIFA)", "Organisation internationale pour les migrations
+ * (OIM)": a name written with lowercase words, defined by the acronym in brackets after it. The acronym must
+ * spell the initials of the name's words (small words aside), which fixes where the name starts; the run then
+ * replaces the shorter names found inside it.
+ */
+function definedAcronymNames(b: Builder, firstOfBlock: number): void {
+  const { tokens } = b;
+  for (let p = 1; p + 2 < tokens.length; p++) {
+    if (tokens[p]?.text !== '(' || tokens[p + 2]?.text !== ')') continue;
+    const acro = tokens[p + 1];
+    if (acro?.kind !== 'word' || !acro.caps || acro.text.length < 2 || acro.text.length > 8) continue;
+    const letters = foldKey(acro.text).replace(/[^a-z]/gu, '');
+    if (letters.length < 2) continue;
+    // Walk back from the bracket, matching the acronym's letters from its end; small words may be skipped.
+    let li = letters.length - 1;
+    let k = p - 1;
+    let start = -1;
+    let lower = false;
+    while (k >= 0 && p - k <= MAX_DEFINED_WORDS) {
+      const t = tokens[k];
+      if (t?.kind !== 'word') break;
+      const w = t.fold.replace(/^[ld]['’]/u, '');
+      if (ACRONYM_SKIPS.has(t.lower) && !t.cap) {
+        k--;
+        continue;
+      }
+      if (w[0] !== letters[li]) break;
+      if (!t.cap) lower = true;
+      li--;
+      if (li < 0) {
+        start = k;
+        break;
+      }
+      k--;
+    }
+    if (start < 0 || !lower || !tokens[start]?.cap) start = b.profile === 'de' ? -1 : capitalisedBodyRun(tokens, p);
+    if (start < 0) continue;
+    const from = start;
+    // Replace the names found inside the run by the whole name.
+    // The run holds at most a dozen words, so only the last few mentions can lie inside it (a bound against
+    // hostile input with many brackets).
+    for (let m = b.out.length - 1; m >= Math.max(firstOfBlock, b.out.length - MAX_DEFINED_WORDS - 4); m--) {
+      const x = b.out[m];
+      if (x && x.block === b.blockIndex && x.first < p && x.last > from) b.out.splice(m, 1);
+    }
+    const cues = emptyCues();
+    cues.organization += 4;
+    addMention(b, from, p, cues, null);
+  }
+}
+
+/** Heads of German compounds that name an event ("Bundestagswahl", "Oktoberfest", "Weltmeisterschaft", "Nato-Gipfel"). */
+const GERMAN_EVENT_COMPOUND = /\p{L}{3,}(?:wahl|wahlen|krieg|fest|meisterschaft|gipfel|spiele|krise|turnier|pokal|messe|konferenz)$/u;
+
+/** Ukrainian and Russian nouns for a settlement or a region, in any case ("місті", "передмісті", "штаті", "селі"). */
+const CYRILLIC_PLACE_NOUN =
+  /^(?:міст[оаіу]|передміст[яіта]|село|села|селі|селищ[еаі]|штат|штату|штаті|столиц[яіюе]|країн[аиіу]|провінці[яїю]|округ[уі]?|город[аеу]?|деревн[яеи])$/u;
+
+/** Stems of Ukrainian and Russian nouns for a person's role, which an apposition after a name starts with. */
+const CYRILLIC_ROLE_STEM =
+  /^(?:радни|речни|міністр|голов|президент|директор|керівни|депутат|посол|посла|мер|заступни|прем|лідер|засновни|співзасновни|командувач|генерал|журналіст|експерт|аналітик|волонтер|ветеран|лікар|вчител|активіст|юрист|адвокат|прокурор|судд|спікер|очільни|сенатор|конгресмен|співак|співач|письменни|професор|дослідни|советни|министр|директор|руководител|депутат)\p{L}*$/u;
+
+/** Ukrainian nouns of an administrative region, in any case ("область", "областю", "районі", "громади"). */
+const CYRILLIC_REGION_NOUN = /^(?:област|район|громад)\p{L}*$/u;
+
+/** The nominative of a region's adjective and noun ("Харківській", "області" → "харківська", "область"), or null. */
+function cyrillicRegionLemma(adjective: string, noun: string): [string, string] | null {
+  const feminine = noun.startsWith('област') || noun.startsWith('громад');
+  const head = noun.startsWith('област') ? 'область' : noun.startsWith('громад') ? 'громада' : 'район';
+  const stem = /^(.{3,}?)(?:ьої|ої|ій|ою|у|а|ого|ому|им|ім|ий|ої)$/u.exec(adjective)?.[1];
+  if (!stem) return null;
+  return [feminine ? `${stem}а` : `${stem}ий`, head];
+}
+
+/** Words that date a title ("former", "late", "then"), which alone at a sentence start name nothing. */
+const TITLE_TIME_MODIFIERS = new Set([
+  'former',
+  'ex',
+  'late',
+  'then',
+  'outgoing',
+  'incoming',
+  'acting',
+  'interim',
+  'ehemalige',
+  'ehemaliger',
+  'ancien',
+  'ancienne',
+  'exministro',
+  'expresidente',
+]);
+
+/** Spanish and French definite articles, which stand before things and bodies but not before a person's name. */
+const ROMANCE_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', "l'", 'l’']);
+
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 
 /** Legal-form suffixes that end a company's name ("Ltd", "GmbH", "S.A."), so a coordinator after one starts another name. */
@@ -1871,13 +2310,77 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       if (noun.cap) while (tokens[k]?.kind === 'word' && tokens[k]?.cap) k++;
       const after = tokens[k];
       // The noun ends the name only where the clause ends: "… pour les migrations, environ …".
-      if (!after || after.kind === 'punct' || (!after.cap && isRomanceAdjective(after.lower))) safe = k;
+      // An auxiliary or a relative pronoun after the noun starts the clause's verb: "… de football a annoncé".
+      if (!after || after.kind === 'punct' || (!after.cap && (isRomanceAdjective(after.lower) || ROMANCE_CLAUSE_OPENERS.has(after.lower)))) safe = k;
       continue;
     }
     break;
   }
   return safe;
 }
+
+/** Spanish and French nouns of office, whose plurals before "de" and a country are people, not a group's name. */
+const ROMANCE_OFFICE_NOUNS = new Set([
+  'embajador',
+  'ministro',
+  'diputado',
+  'senador',
+  'presidente',
+  'alcalde',
+  'gobernador',
+  'director',
+  'jefe',
+  'representante',
+  'ambassadeur',
+  'ministre',
+  'depute',
+  'senateur',
+  'maire',
+  'president',
+  'directeur',
+  'chef',
+  'representant',
+]);
+
+/** Prepositions after a plural noun that open a group's name ("Damas de Blanco", "Médicos Sin Fronteras"). */
+const GROUP_PREPOSITIONS = new Set(['de', 'del', 'sin', 'sans', 'du', 'des', 'con', 'por', 'para', 'pour', 'contre', 'contra']);
+
+/** Spanish and French past participles and preterites of saying and stating ("déclaré", "dénoncé", "afirmó", "comentado"). */
+const ROMANCE_SAYING =
+  /^(?:déclar|dénonc|affirm|indiqu|précis|annonc|confirm|dément|démenti|réag|comment|dijo|dicho|afirm|declar|denunci|anunci|confirm|coment|indic|señal|asegur|neg)\p{L}*$/u;
+
+/** Spanish and French auxiliaries and relative pronouns, which open the clause after a name ("… a annoncé", "… que"). */
+const ROMANCE_CLAUSE_OPENERS = new Set([
+  'a',
+  'ont',
+  'avait',
+  'avaient',
+  'est',
+  'sont',
+  'était',
+  'sera',
+  'va',
+  'vont',
+  'doit',
+  'peut',
+  'qui',
+  'dont',
+  'ha',
+  'han',
+  'había',
+  'habían',
+  'es',
+  'son',
+  'fue',
+  'fueron',
+  'será',
+  'van',
+  'debe',
+  'puede',
+  'que',
+  'cuyo',
+  'cuya',
+]);
 
 const ROMANCE_BODY_WORDS = new Set([
   'parlement',

@@ -56,10 +56,16 @@ const ROMANCE_BY_VERBS = new Set([
   'cité',
   'citée',
   'cités',
+  'citées',
   'publié',
   'publiée',
+  'publiés',
+  'publiées',
   'rapporté',
+  'rapportée',
   'rapportés',
+  'rapportées',
+  'interrogées',
   'citado',
   'citada',
   'citados',
@@ -158,6 +164,7 @@ const FOREIGN_REPORT_VERBS = new Set([
   'comunicado',
   'alertado',
   'déclaré',
+  'révélé',
   'indiqué',
   'affirmé',
   'précisé',
@@ -238,7 +245,8 @@ const citable = (c: Cluster): boolean => {
   // Only weak person evidence (a bare surname shared with famous people, like "Bloomberg") may be a source.
   if (c.kind === 'person') return c.cues.person < 1.5 && c.mentions.every((m) => m.role === null);
   if (c.kind === 'place') return c.cues.place < 3 && c.cues.person === 0;
-  return c.cues.person < 1.5;
+  // "The newspaper Le Monde wrote": a body by its evidence may also look like a name before a verb of saying.
+  return c.cues.person < 1.5 || (c.kind === 'organization' && c.cues.organization >= c.cues.person + 1.5);
 };
 
 class Collector {
@@ -249,8 +257,11 @@ class Collector {
   ) {}
 
   /** Cites an entity; `certain` for a place where only a source can stand (a wire dateline's agency). */
-  addCluster(c: Cluster, pos: number, certain = false): void {
-    if (!certain && !citable(c)) return;
+  addCluster(c: Cluster, pos: number, certain = false, led = false): void {
+    // After "selon"/"according to", a name that opens with an article ("Le Figaro", "El País") is an outlet, whatever
+    // role the next clause seemed to give it.
+    const outletLike = led && c.kind === 'person' && c.cues.person < 1.5 && c.mentions.some((m) => OUTLET_ARTICLES.has(m.words[0] ?? ''));
+    if (!certain && !citable(c) && !outletLike) return;
     c.cited = true;
     this.cited.push({ name: c.name, key: `#${c.id}`, pos, cluster: c });
   }
@@ -269,13 +280,22 @@ class Collector {
     if (!block) return null;
     const c = clusterAt(this.registry, blockIndex, k);
     const m = this.registry.tokenMention[blockIndex]?.[k];
-    if (!c || !m || m.first !== k) return null;
+    // "in The Guardian": a name that keeps its article starts one token earlier.
+    const article = m && m.first === k - 1 && ARTICLES.has(block.tokens[k - 1]?.lower ?? '');
+    if (!c || !m || (m.first !== k && !article)) return null;
     return { cluster: c, end: m.last };
   }
 }
 
+/** Capitalised articles that open an outlet's name ("Le Monde", "El País", "The Guardian", "Die Zeit"). */
+const OUTLET_ARTICLES = new Set(['le', 'la', 'les', 'el', 'los', 'las', 'the', 'der', 'die', 'das']);
+
+/** French elided articles, written as tokens of their own before a vowel ("l'AFP"). */
+const ELIDED_ARTICLES = new Set(["l'", 'l’']);
+
 const skipArticles = (tokens: Token[], k: number): number => {
-  while (tokens[k] && (ARTICLES.has(tokens[k]?.lower ?? '') || (FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '') && !tokens[k]?.cap))) k++;
+  while (tokens[k] && (ARTICLES.has(tokens[k]?.lower ?? '') || ((FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '') || ELIDED_ARTICLES.has(tokens[k]?.lower ?? '')) && !tokens[k]?.cap)))
+    k++;
   return k;
 };
 
@@ -328,6 +348,13 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
       }
     }
   }
+  // "Nach Angaben der Polizei", "laut Staatsanwaltschaft": a German public body named by its common noun.
+  if (doc.profile === 'de' && lead.kind === 'word' && lead.cap && !lead.caps && GERMAN_PUBLIC_BODY.test(lead.fold) && !col.clusterStarting(blockIndex, k)) {
+    col.addPhrase(block, k, k + 1, pos);
+    return;
+  }
+  // "laut der Nachrichtenagentur dpa", "nach Angaben des Senders „X“": a German outlet's noun, then its name.
+  if (doc.profile === 'de' && isGermanOutletNoun(lead) && !col.clusterStarting(blockIndex, k) && namedAfter(col, block, blockIndex, k + 1, true)) return;
   // Skip descriptors ("the British agency The Telegraph") but not prepositions ("two brokers in London").
   let j = k;
   for (let steps = 0; steps < 5 && j < tokens.length; steps++) {
@@ -339,10 +366,10 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
       // description is the source; the name itself stays what it was.
       const head = tokens[found.end];
       if (head && head.kind === 'word' && !head.cap && PUBLIC_BODY_HEADS.has(head.fold)) col.addPhrase(block, j, found.end + 1, pos);
-      else if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos);
+      else if (!qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, pos, false, true);
       return;
     }
-    if (DOCUMENT_NOUNS.has(t.lower) && ['from', 'by', 'of'].includes(tokens[j + 1]?.lower ?? '')) {
+    if (DOCUMENT_NOUNS.has(t.lower) && ['from', 'by', 'of', 'in'].includes(tokens[j + 1]?.lower ?? '')) {
       citedPhrase(col, doc, blockIndex, j + 2, depth + 1);
       return;
     }
@@ -412,6 +439,17 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     // Otherwise the verb starts an inverted attribution ("…, said the ministry"), handled elsewhere.
     else return;
   }
+  // "The Interfax news agency quoted …": lowercase words naming what the body is stand between it and the verb.
+  if (tokens[j]?.kind === 'word' && !tokens[j]?.cap && ORG_DESCRIPTORS.has(tokens[j]?.lower ?? '')) {
+    let d = j - 1;
+    if (tokens[d]?.kind === 'word' && !tokens[d]?.cap && d > 0 && !ARTICLES.has(tokens[d]?.lower ?? '')) d--;
+    const m = registry.tokenMention[blockIndex]?.[d];
+    const c = clusterAt(registry, blockIndex, d);
+    if (m && c && m.last === d + 1 && c.kind !== 'person' && c.kind !== 'place') {
+      col.addCluster(c, position(block, m.first));
+      return;
+    }
+  }
   const t = tokens[j];
   if (t?.kind !== 'word') return;
   const m = registry.tokenMention[blockIndex]?.[j];
@@ -420,11 +458,27 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     let p = m.first - 1;
     if (ARTICLES.has(tokens[p]?.lower ?? '') || (foreign && FOREIGN_ARTICLES.has(tokens[p]?.lower ?? ''))) p--;
     const prev = tokens[p];
-    if (prev && prev.kind === 'word' && !prev.cap && (OBJECT_PREPOSITIONS.has(prev.lower) || (foreign && FOREIGN_OBJECT_WORDS.has(prev.lower)))) return;
+    if (prev && prev.kind === 'word' && !prev.cap && (OBJECT_PREPOSITIONS.has(prev.lower) || (foreign && FOREIGN_OBJECT_WORDS.has(prev.lower)))) {
+      // "A spokesman for the Foreign Office said", "Officials at the WHO said": the body speaks through its staff.
+      const staff = tokens[p - 1];
+      if (
+        (prev.lower === 'for' || prev.lower === 'at' || prev.lower === 'of') &&
+        staff &&
+        staff.kind === 'word' &&
+        (!staff.cap || staff.initial) &&
+        STAFF_NOUNS.has(staff.fold) &&
+        c.kind !== 'person' &&
+        c.kind !== 'place'
+      )
+        col.addCluster(c, position(block, m.first));
+      return;
+    }
     // "Devouard said": one unknown word before a verb of saying is a person's surname far more often than a
     // body; only a verb of publishing ("X reported", "X published") makes it a source without other evidence.
     const lone = m.last - m.first === 1 && c.kind === null && !isAcronymToken(tokens[m.first]);
-    if (lone && !PUBLISHING_VERBS.has(tokens[v]?.lower ?? '')) return;
+    // "The Kremlin said": English puts no article before a person's name, so a lone word after "the" is a body.
+    const afterThe = tokens[m.first - 1]?.lower === 'the' && doc.profile === 'en';
+    if (lone && !afterThe && !PUBLISHING_VERBS.has(tokens[v]?.lower ?? '')) return;
     col.addCluster(c, position(block, m.first));
     return;
   }
@@ -438,6 +492,12 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     }
   }
 }
+
+/** Any person, number or gender of the Ukrainian and Russian verbs of reporting ("повідомило", "передають", "пишуть", "сообщило"). */
+const CYRILLIC_REPORT_STEM = /^(?:повідомл?\p{L}*|пиш\p{L}+|писал\p{L}*|переда\p{L}+|інформу\p{L}+|зазнача\p{L}+|зазначил\p{L}*|сообща\p{L}+|сообщил\p{L}*|пишет|передал\p{L}*)$/u;
+
+/** Ukrainian nouns for a body's office or statement, in the locative ("пресслужбі", "повідомленні", "заяві"). */
+const CYRILLIC_OFFICE_NOUN = /^(?:пресслужб|прес-служб|повідомлен|заяв|коментар|відомств|офіс|телеграм-канал)\p{L}*$/u;
 
 /** Lowercase nouns between a Ukrainian report verb and the outlet or body it names ("пише видання", "повідомила пресслужба"). */
 const CYRILLIC_OUTLET_NOUNS = new Set(['видання', 'агентство', 'агенція', 'пресслужба', 'газета', 'телеканал', 'портал', 'сайт', 'служба', 'інформагенція', 'ресурс']);
@@ -477,6 +537,202 @@ function germanQuotedOutlet(col: Collector, block: Block, open: number): void {
   if (PRONOUNS.has(tokens[k]?.lower ?? '')) k--;
   if ((dative && verb(tokens[k])) || verb(tokens[close + 1])) col.addPhrase(block, open + 1, close, position(block, open + 1));
 }
+
+/**
+ * Verbs that report only when the subject follows them ("…, rapporte le quotidien X", "…, a indiqué l'agence X",
+ * "…, recoge el diario X"); before them, a subject may merely announce an action, so they are kept apart.
+ */
+const INVERTED_REPORT_VERBS = new Set([
+  'rapporté',
+  'indiqué',
+  'écrit',
+  'relate',
+  'relaté',
+  'souligne',
+  'souligné',
+  'détaille',
+  'annonce',
+  'annoncé',
+  'escribe',
+  'escribió',
+  'recoge',
+  'recogió',
+  'detalla',
+  'detalló',
+  'asegura',
+  'señala',
+  'indica',
+  'añade',
+  'agrega',
+  'schreibt',
+  'schrieb',
+  'meldet',
+  'meldete',
+  'berichtet',
+  'berichtete',
+]);
+
+/** German nouns of public bodies that news cites by the noun alone, also as compound heads ("Polizei", "Bundespolizei", "Staatsanwaltschaft"). */
+const GERMAN_PUBLIC_BODY =
+  /^(?:\p{L}*polizei|\p{L}*feuerwehr|\p{L}*staatsanwaltschaft|\p{L}*ministerium(?:s)?|regierung|behorden?|rettungskrafte|rettungsdienst(?:e|es)?|armee|militar[s]?)$/u;
+
+/** German nouns of an outlet, also as the head of a compound ("Nachrichtenagentur", "Tageszeitung", "Fernsehsender"). */
+const GERMAN_OUTLET_HEADS = ['agentur', 'zeitung', 'zeitschrift', 'magazin', 'sender', 'blatt', 'portal', 'fernsehen', 'rundfunk', 'nachrichtenseite', 'onlineportal'];
+
+/** Whether a capitalised German word is an outlet's common noun ("Nachrichtenagentur", "Zeitung"). */
+const isGermanOutletNoun = (t: Token | undefined): boolean => !!t && t.kind === 'word' && t.cap && !t.caps && GERMAN_OUTLET_HEADS.some((h) => t.fold === h || t.fold.endsWith(h));
+
+/** Lowercase nouns that describe an outlet or a body before its name, in any of the languages ("la agencia", "le quotidien"). */
+const isDescriptorWord = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && (ORG_DESCRIPTORS.has(t.lower) || ORG_DESCRIPTORS.has(t.fold));
+
+/**
+ * The name an outlet's noun introduces, from token `k`: an entity, a quoted name, or (after the noun) one word
+ * of any case, since agencies write their abbreviations in lowercase ("Nachrichtenagentur dpa").
+ */
+function namedAfter(col: Collector, block: Block, blockIndex: number, k: number, described: boolean): boolean {
+  const { tokens } = block;
+  let at = k;
+  if (QUOTE_CHARS.has(tokens[at]?.text ?? '')) at++;
+  const found = col.clusterStarting(blockIndex, at);
+  if (found) {
+    const c = found.cluster;
+    if (qualifiesRole(tokens, found.end)) return false;
+    if (c.kind === 'organization' || (described && c.kind !== 'person' && c.kind !== 'place' && citable(c))) {
+      col.addCluster(c, position(block, at));
+      return true;
+    }
+    return false;
+  }
+  if (!described) return false;
+  // A quoted name of up to four words ("die Zeitung „Kommersant“").
+  if (at > k) {
+    let e = at;
+    while (e < tokens.length && e - at < 4 && tokens[e]?.kind === 'word') e++;
+    if (e > at && QUOTE_CHARS.has(tokens[e]?.text ?? '')) {
+      col.addPhrase(block, at, e, position(block, at));
+      return true;
+    }
+    return false;
+  }
+  // One word standing alone after the noun, then punctuation or a verb: "der Nachrichtenagentur dpa zufolge".
+  const w = tokens[at];
+  const next = tokens[at + 1];
+  if (w?.kind !== 'word' || w.text.length < 2 || PRONOUNS.has(w.lower) || ARTICLES.has(w.lower) || FOREIGN_ARTICLES.has(w.lower)) return false;
+  if (!w.cap && (w.text.length > 4 || /[aeiouäöü]{2}/u.test(w.lower) || !/^[a-zäöü]+$/u.test(w.lower))) return false;
+  if (next && next.kind === 'word' && next.cap) return false;
+  col.addPhrase(block, at, at + 1, position(block, at));
+  return true;
+}
+
+/** "…, said the Foreign Ministry", "…, informó la agencia Reuters", "…, a rapporté l'AFP": a subject after its verb. */
+function invertedSource(col: Collector, doc: Doc, blockIndex: number, v: number): void {
+  const block = doc.blocks[blockIndex];
+  if (!block) return;
+  const { tokens } = block;
+  const foreign = doc.profile === 'romance' || doc.profile === 'de';
+  let p = v - 1;
+  // "…, a rapporté", "…, ha informado", "…, hat … berichtet": an auxiliary between the comma and the verb.
+  if (foreign && FOREIGN_VERB_FILLERS.has(tokens[p]?.lower ?? '') && !tokens[p]?.cap) p--;
+  const prev = tokens[p];
+  // "Das teilte das Bundesamt … mit", "Así lo publicó la agencia Efe", "C'est ce qu'a rapporté …": a sentence that
+  // opens with what was said puts its subject after the verb.
+  const opener = (t: Token | undefined): boolean => !!t && t.initial && V2_OPENERS.has(t.lower);
+  const v2 = foreign && (opener(prev) || (CLITIC_OBJECTS.has(prev?.lower ?? '') && opener(tokens[p - 1])));
+  if (!v2 && (prev?.kind !== 'punct' || ![',', '—', '–', '"', '”', '»', '“'].includes(prev.text))) return;
+  let k = skipArticles(tokens, v + 1);
+  if (foreign) {
+    if (tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’') k++;
+    if (doc.profile === 'de' && GERMAN_DATIVE_OR_NOMINATIVE.has(tokens[k]?.lower ?? '')) k++;
+  }
+  let described = false;
+  for (let steps = 0; steps < 2 && (isDescriptorWord(tokens[k]) || (doc.profile === 'de' && isGermanOutletNoun(tokens[k]))); steps++) {
+    k++;
+    described = true;
+  }
+  if (!described) {
+    const found = col.clusterStarting(blockIndex, k);
+    if (found && found.cluster.kind === 'organization' && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
+    // "…, a rapporté l'Agence France-Presse": a foreign outlet's own name, after a verb only a publisher uses.
+    else if (found && foreign && found.cluster.kind === null && PUBLISHING_VERBS.has(tokens[v]?.lower ?? '') && citable(found.cluster))
+      col.addCluster(found.cluster, position(block, k));
+    return;
+  }
+  namedAfter(col, block, blockIndex, k, true);
+}
+
+/** Sentence openers that refer to what was reported, after which German, Spanish and French put the subject after its verb. */
+const V2_OPENERS = new Set(['das', 'dies', 'dazu', 'demnach', 'así', 'asi', 'ainsi', 'esto', 'eso']);
+
+/** Object clitics between such an opener and the verb ("Así lo publicó"). */
+const CLITIC_OBJECTS = new Set(['lo', 'la', 'le', "l'", 'l’']);
+
+/** German articles that may open a subject or an object ("die", "der", "das", "dem"). */
+const GERMAN_DATIVE_OR_NOMINATIVE = new Set(['der', 'die', 'das', 'dem', 'den', 'des']);
+
+/** German verbs of reporting at the end of a "wie" clause ("wie die „Zeit“ berichtete"). */
+const GERMAN_REPORTING_VERBS = new Set(['berichtete', 'berichtet', 'berichteten', 'meldete', 'meldet', 'meldeten', 'schrieb', 'schreibt', 'mitteilte', 'mitteilt']);
+
+/** "wie das Handelsblatt berichtete", "wie die Nachrichtenagentur Reuters meldete": the clause's subject. */
+function germanReportingClause(col: Collector, block: Block, blockIndex: number, v: number): void {
+  const { tokens } = block;
+  let w = v - 1;
+  // The subject may be followed by an auxiliary or an adverb ("wie die Zeitung am Montag berichtete").
+  while (w > v - 8 && w > 0 && tokens[w]?.lower !== 'wie') {
+    if (tokens[w]?.kind === 'punct' && !QUOTE_CHARS.has(tokens[w]?.text ?? '')) return;
+    w--;
+  }
+  if (tokens[w]?.lower !== 'wie') return;
+  const before = tokens[w - 1];
+  if (before && before.kind !== 'punct') return;
+  let k = w + 1;
+  if (GERMAN_DATIVE_OR_NOMINATIVE.has(tokens[k]?.lower ?? '')) k++;
+  let described = false;
+  while (k < v - 1 && isGermanOutletNoun(tokens[k]) && !col.clusterStarting(blockIndex, k)) {
+    k++;
+    described = true;
+  }
+  if (k >= v) return;
+  if (namedAfter(col, block, blockIndex, k, described)) return;
+  // "wie das Handelsblatt berichtete": one capitalised noun after an article, and the verb right after it.
+  const t = tokens[k];
+  if (!described && k === v - 1 && t && t.kind === 'word' && t.cap && k > w + 1) col.addPhrase(block, k, k + 1, position(block, k));
+}
+
+/** "Dem „Spiegel“ zufolge", "einem Bericht der Süddeutschen Zeitung zufolge", "der Nachrichtenagentur dpa zufolge". */
+function germanZufolge(col: Collector, block: Block, blockIndex: number, z: number): void {
+  const { tokens } = block;
+  let a = z - 1;
+  if (QUOTE_CHARS.has(tokens[a]?.text ?? '')) a--;
+  // Back over the name to the article that opens it.
+  let start = a;
+  while (
+    start > z - 6 &&
+    start > 0 &&
+    tokens[start]?.kind === 'word' &&
+    !GERMAN_DATIVE_OR_NOMINATIVE.has(tokens[start]?.lower ?? '') &&
+    tokens[start]?.lower !== 'einem' &&
+    tokens[start]?.lower !== 'einer'
+  )
+    start--;
+  if (QUOTE_CHARS.has(tokens[start]?.text ?? '')) start--;
+  if (!GERMAN_DATIVE_OR_NOMINATIVE.has(tokens[start]?.lower ?? '') && tokens[start]?.lower !== 'einem' && tokens[start]?.lower !== 'einer') return;
+  let k = start + 1;
+  // "einem Bericht der Zeit": a report's noun, then the owner's article.
+  if (DOCUMENT_NOUNS_DE.has(tokens[k]?.fold ?? '') && GERMAN_DATIVE_OR_NOMINATIVE.has(tokens[k + 1]?.lower ?? '')) k += 2;
+  let described = false;
+  while (k < z - 1 && isGermanOutletNoun(tokens[k]) && !col.clusterStarting(blockIndex, k)) {
+    k++;
+    described = true;
+  }
+  if (k >= z) return;
+  if (namedAfter(col, block, blockIndex, k, described)) return;
+  // "Dem Spiegel zufolge": one capitalised noun right before the postposition.
+  const t = tokens[k];
+  if (k === z - 1 && t && t.kind === 'word' && t.cap && !described) col.addPhrase(block, k, k + 1, position(block, k));
+}
+
+/** German nouns of a report whose owner follows in the genitive ("einem Bericht der Zeitung"). */
+const DOCUMENT_NOUNS_DE = new Set(['bericht', 'berichten', 'angaben', 'informationen', 'recherchen', 'meldung', 'umfrage', 'studie', 'schatzung', 'zahlen', 'daten']);
 
 /** Lead phrases by their first word, so that each token costs one look-up ("according to" has its own rule). */
 const leadsByFirst = (leads: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> => {
@@ -547,10 +803,26 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           }
         }
         // "Як зазначає X", "як пишуть X": "як" and any report verb lead a source, as the listed pairs do.
-        if (!led && (lower === 'як' || lower === 'как') && (REPORT_VERBS.has(tokens[i + 1]?.lower ?? '') || SPEECH_VERBS.has(tokens[i + 1]?.lower ?? '')))
+        const verb = tokens[i + 1]?.lower ?? '';
+        if (!led && (lower === 'як' || lower === 'как') && (REPORT_VERBS.has(verb) || SPEECH_VERBS.has(verb) || CYRILLIC_REPORT_STEM.test(verb)))
           citedPhrase(col, doc, blockIndex, i + 2);
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // "Data from the Office for National Statistics", "a statement by the ministry": the document's origin.
+      if (doc.profile === 'en' && DOCUMENT_NOUNS.has(lower) && (tokens[i + 1]?.lower === 'from' || tokens[i + 1]?.lower === 'by')) citedPhrase(col, doc, blockIndex, i + 2);
+      // "повідомили в пресслужбі Укренерго", "йдеться в повідомленні Міністерства оборони", "зазначили в Генштабі":
+      // the body in whose office or statement something was said.
+      if (cyrillic && (lower === 'в' || lower === 'у') && i > 0) {
+        const verb = tokens[i - 1]?.lower ?? '';
+        if (REPORT_VERBS.has(verb) || SPEECH_VERBS.has(verb) || CYRILLIC_REPORT_STEM.test(verb) || verb === 'йдеться' || /^зазнач\p{L}+$/u.test(verb)) {
+          const office = tokens[i + 1];
+          if (office && office.kind === 'word' && !office.cap && CYRILLIC_OFFICE_NOUN.test(office.lower)) citedPhrase(col, doc, blockIndex, i + 2);
+          else if (office?.cap) {
+            const found = col.clusterStarting(blockIndex, i + 1);
+            if (found && found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, i + 1));
+          }
+        }
+      }
       // "дослідження, опубліковане лондонським Центром …": a Ukrainian participle of publishing and its agent.
       if (cyrillic && CYRILLIC_PUBLISHED.test(lower)) citedPhrase(col, doc, blockIndex, i + 1);
       // "En el diario digital X el corresponsal explica", "dans le quotidien X": the outlet a report appeared in.
@@ -619,17 +891,16 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           break;
         }
       }
-      if ((REPORT_VERBS.has(lower) || (foreignProfile && !t.cap && FOREIGN_REPORT_VERBS.has(lower))) && i > 0) {
+      const reportVerb = REPORT_VERBS.has(lower) || (foreignProfile && !t.cap && FOREIGN_REPORT_VERBS.has(lower)) || (cyrillic && !t.cap && CYRILLIC_REPORT_STEM.test(lower));
+      if (reportVerb && i > 0) {
         if (cyrillic) cyrillicInvertedSource(col, block, blockIndex, i);
         subjectBefore(col, doc, blockIndex, i, registry);
-        // Inverted attribution: "…, said the Foreign Ministry."
-        const prev = tokens[i - 1];
-        if (prev && prev.kind === 'punct' && [',', '—', '–', '"', '”', '»', '“'].includes(prev.text)) {
-          const k = skipArticles(tokens, i + 1);
-          const found = col.clusterStarting(blockIndex, k);
-          if (found && found.cluster.kind === 'organization' && !qualifiesRole(tokens, found.end)) col.addCluster(found.cluster, position(block, k));
-        }
       }
+      if ((reportVerb || (foreignProfile && !t.cap && INVERTED_REPORT_VERBS.has(lower))) && i > 0) invertedSource(col, doc, blockIndex, i);
+      // "wie das „Handelsblatt“ berichtete": the subject of a German reporting clause.
+      if (doc.profile === 'de' && !t.cap && GERMAN_REPORTING_VERBS.has(lower)) germanReportingClause(col, block, blockIndex, i);
+      // "Dem „Spiegel“ zufolge", "einem Bericht der „Zeit“ zufolge": the name before the postposition.
+      if (doc.profile === 'de' && lower === 'zufolge') germanZufolge(col, block, blockIndex, i);
     }
   });
   for (const q of quotes) {

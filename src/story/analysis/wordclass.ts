@@ -28,10 +28,18 @@ export const isCommonWord = (fold: string): boolean => {
   return false;
 };
 
+/** Adjectives of regions and peoples within countries, which the lexicon's nationalities lack ("Catalan police"). */
+const REGIONAL_DEMONYMS = new Set(
+  `catalan catalans basque basques galician andalusian quebecois quebecer quebecers parisian parisians breton corsican
+  sicilian sardinian tuscan neapolitan venetian walloon cossack tatar tatars chechen chechens crimean kashmiri punjabi
+  bengali tamil tamils gujarati sindhi pashtun pashtuns baloch uyghur uyghurs tibetan tibetans hawaiian andean
+  siberian balkan baltic nordic iberian hispanic latino latinos berber berbers kurd kurds druze rohingya`.split(/\s+/u),
+);
+
 /** Whether a word is a nationality adjective or plural ("Russian", "Koreans", "Finnish", "Scandinavian"). */
 export const isDemonym = (fold: string): boolean => {
   const f = flags(fold);
-  if (f & DEMONYM) return true;
+  if (f & DEMONYM || REGIONAL_DEMONYMS.has(fold)) return true;
   if (f & (ANY_PLACE | ORGANIZATION | FIRST_NAME)) return false;
   if (fold.endsWith('s') && flags(fold.slice(0, -1)) & DEMONYM) return true;
   // Unlisted ones follow English morphology: -ish/-ese, -ic, or -(i)an from a known country or region.

@@ -96,7 +96,8 @@ export const ORG_HEADS = set(`
   міністерство адміністрація служба агентство рада комітет центр поліція компанія банк фонд управління
   департамент уряд штаб прокуратура суд партія університет інститут асоціація корпорація міськрада комісія
   відомство пресслужба концерн холдинг об'єднання кабінет посольство консульство організація спілка
-  академія театр мерія конгрес сенат парламент палата
+  академія театр мерія конгрес сенат парламент палата союз рух альянс ліга товариство асамблея федерація
+  конфедерація
   министерство администрация служба агентство совет комитет центр полиция компания банк фонд управление
   департамент правительство штаб прокуратура суд партия университет институт ассоциация корпорация
 `);
@@ -140,7 +141,9 @@ export const PLACE_HEADS = set(`
   province region oblast county district territory territories street square avenue boulevard road bridge
   airport harbour harbor canal coast highlands heights plain plateau forest park falls delta basin reef
   archipelago krai kray raion municipality prefecture governorate republic channel sound lagoon steppe
-  stadium arena station beach dam reservoir capitol site
+  stadium arena station beach dam reservoir capitol site garden gardens palace castle cathedral plaza mall
+  cemetery monument
+  republik konigreich insel inseln halbinsel provinz gebirge meer bucht
   область район край
 `);
 
@@ -170,12 +173,16 @@ export const EVENT_HEADS = set(`
   uprising offensive pandemic epidemic expo marathon forum convention protests protest rally tournament
   series derby trophy olympiad fair concert referendum genocide holocaust famine invasion act doctrine era
   age dynasty biennale showcase strike strikes talks
+  krieg weltkrieg spiele meisterschaft weltmeisterschaft europameisterschaft pokal gipfel krise wahl wahlen
+  konferenz abkommen vertrag proteste woche messe turnier revolucion guerra guerre elecciones elections
+  mundial juegos jeux campeonato championnat
 `);
 
 /** First words of events ("Operation Barbarossa", "Battle of …"). */
 export const EVENT_FIRST = set(`
   operation battle siege treaty
   dia semana cumbre festival copa feria batalla operacion jour semaine sommet coupe foire bataille
+  guerra guerre revolucion revolution elecciones elections mundial juegos jeux campeonato championnat
 `);
 
 /**
@@ -334,7 +341,7 @@ export const FOREIGN_LEADING_WORDS = set(`
   el la los las un una unos unas lo al del en con por para según pero y también desde durante tras este
   esta estos estas ese esa su sus nuestro nuestra como cuando que
   le les une des du au aux dans avec pour par selon mais et aussi depuis pendant après ce cette ces
-  son sa ses notre leur leurs comme quand que il elle ils elles nous
+  son sa ses notre leur leurs comme quand que il elle ils elles nous d'après d’après
   в у на до з із від для про за під над між через після та і й а але що як це ця цей ці його її їх він
   вона вони ми ви я також вже ще
 `);
@@ -361,6 +368,9 @@ export const SOURCE_LEADS_CYRILLIC: readonly (readonly string[])[] = [
  * alone is no entity ("In Spring", "COVID", "GDP", "Wikipedia").
  */
 export const NON_ENTITY_WORDS = set(`
+  christmas easter whitsun pentecost lent advent ramadan eid hanukkah diwali thanksgiving halloween
+  weihnachten ostern pfingsten silvester fasching karneval navidad nochebuena nochevieja pascua semana-santa
+  epifania noel paques toussaint reveillon careme
   spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
   printemps ete automne hiver
   covid covid-19 sars sars-cov-2 mers hiv aids ebola mpox monkeypox measles cholera malaria polio
@@ -437,6 +447,8 @@ export const FOREIGN_PLACE_NOUNS = set(`
   mer ocean golfe lac fleuve riviere mont ile iles ville region province departement pays capitale
   mar oceano golfo lago rio monte isla islas ciudad region provincia pais capital estado
   stadt region provinz hauptstadt insel fluss see meer
+  vecinos habitantes residentes pobladores municipio barrio localidad pueblo villa
+  habitants residents riverains commune quartier village localite bourg einwohner bewohner gemeinde dorf
 `);
 
 /**
@@ -460,6 +472,9 @@ export const FOREIGN_ORG_FIRST = set(`
   ministerium regierung universitat bank partei kommission rat gericht institut agentur stiftung verband
   bundesamt bundesministerium bundesregierung landesregierung polizei gewerkschaft
   fondo fonds programa oficina comite alianza movimiento mouvement servicio
+  union compania sociedad societe compagnie groupe grupo frente front liga ligue alliance embajada ambassade
+  consulado consulat ayuntamiento mairie secretaria asamblea parlamento parlement observatorio observatoire
+  guardia gendarmerie rassemblement agrupacion coordinadora plataforma
 `);
 
 /** Last words that make a run of two or more words a body in any language ("Amnesty International", "Fondo Monetario Internacional"). */
@@ -473,6 +488,9 @@ export const GERMAN_BARE_NOUNS = set(`
   zukunft kraft haft hause ordnung frage angaben protest gefahr betrieb ruhe panik kontakt
   wirklichkeit wahrheit zusammenarbeit anwesenheit abwesenheit folge richtung sorge angst eile
   teilen summe kurze anbetracht bezug zeiten form hinsicht rente pension urlaub schach
+  gewahrsam untersuchungshaft schutz sicherheit quarantane nahe hohe betracht erwagung aussicht anspruch
+  gebrauch mode not trauer wut hoffnung flammen brand schutt asche trummern dienst amt fuhrung
+  verbindung bewegung gang kauf rechnung auftrag besitz gewalt kauf empfang augenschein acht
 `);
 
 /** Planets and large moons, which stories about space name as places ("the orbit of Jupiter"). */

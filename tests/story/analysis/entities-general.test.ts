@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const entities = (text: string, language: string) => analyzeArticle(article([text], 'News', language)).entities;
+
+describe('German genitives', () => {
+  it('a known place in the genitive is that place, in the nominative ("Städten Großbritanniens", "Münchens Oberbürgermeister")', () => {
+    const e = entities('In mehreren Städten Großbritanniens kam es zu Krawallen. Münchens Oberbürgermeister Dieter Reiter sprach von Schande.', 'de');
+    expect(e.places).toEqual(['Großbritannien', 'München']);
+    expect(e.people).toEqual(['Dieter Reiter']);
+  });
+
+  it("a place's genitive after a body's head stays in the body's name, \"und\" a second one too", () => {
+    const e = entities('Die Kommunistische Partei Böhmens und Mährens (KSČM) will die Regierung tolerieren.', 'de');
+    expect(e.organizations).toEqual(['Kommunistische Partei Böhmens und Mährens']);
+    expect(e.places).toEqual([]);
+  });
+});
+
+describe('people: what a name is not', () => {
+  it('one word after a Spanish or French definite article is no person ("la Coupe du monde")', () => {
+    const e = entities('La France a remporté la Coupe du monde en battant la Croatie à Moscou.', 'fr');
+    expect(e.people).toEqual([]);
+  });
+
+  it('an office "de" a place running into its holder\'s name is a place and a person', () => {
+    const e = entities("Le député de Saint-Pétersbourg Vitali Milonov a demandé l'interdiction du concert.", 'fr');
+    expect(e.people).toEqual(['Vitali Milonov']);
+    expect(e.places).toEqual(['Saint-Pétersbourg']);
+  });
+});
+
+describe('organisations: names and descriptions', () => {
+  it('a body\'s generic noun first names it in Spanish, French and Ukrainian ("la Unión Europea", "з Європейським Союзом")', () => {
+    expect(entities('La República Checa y la Unión Europea firmaron un acuerdo.', 'es').organizations).toEqual(['Unión Europea']);
+    expect(entities('Чеська Республіка підписала угоду з Європейським Союзом.', 'uk').people).toEqual([]);
+  });
+
+  it('a generic noun and a nationality describe a body without naming it ("la Embajada americana")', () => {
+    expect(entities('Solicité la visa en la Embajada americana, dijo una vecina.', 'es').organizations).toEqual([]);
+  });
+
+  it('an acronym set off by a comma after a body\'s name is that body ("la Unión Patriótica de Cuba, UNPACU.")', () => {
+    expect(entities('Lo dijo el coordinador general de la Unión Patriótica de Cuba, UNPACU.', 'es').organizations).toEqual(['Unión Patriótica de Cuba']);
+  });
+
+  it('a title\'s time modifier at a sentence start is no part of a body\'s name ("Former CBS anchor")', () => {
+    expect(entities('Former CBS anchor Dan Rather called him a friend.', 'en').organizations).toEqual(['CBS']);
+  });
+});
+
+describe('feasts are dates, not names', () => {
+  it('Christmas and Easter in each language are neither places nor people', () => {
+    for (const [text, language] of [
+      ['En Navidad cerraron los comercios en Madrid.', 'es'],
+      ['À Noël, les magasins ferment à Paris.', 'fr'],
+      ['An Weihnachten bleiben die Geschäfte in Berlin geschlossen.', 'de'],
+      ['На Різдво крамниці в Києві зачинені.', 'uk'],
+    ] as const) {
+      const e = entities(text, language);
+      expect(e.people).toEqual([]);
+      expect(e.places.length).toBe(1);
+    }
+  });
+});
+
+describe('quoted titles of works', () => {
+  it('a quoted title after the noun for a work is no body ("пісню «Серце матері»", "le film « Les Misérables »")', () => {
+    expect(entities('Гурт виконав пісню «Серце матері» на фестивалі у Львові.', 'uk').organizations).toEqual([]);
+    expect(entities("Le film « Les Misérables » a été projeté à Cannes. L'opération « Sentinelle » continue.", 'fr').organizations).toEqual([]);
+    expect(entities('Компанія «Нафтогаз» повідомила про нові тарифи.', 'uk').organizations).toEqual(['Нафтогаз']);
+  });
+});
+
+describe('organisations defined by an acronym', () => {
+  it('a name with lowercase words is as long as the acronym in brackets after it spells', () => {
+    const e = entities("L'Organisation internationale pour les migrations (OIM) a publié un rapport. Selon l'OIM, 2 000 migrants sont morts.", 'fr');
+    expect(e.organizations).toEqual(['Organisation internationale pour les migrations']);
+    expect(entities('La Fédération internationale de football association (FIFA) a annoncé les dates.', 'fr').organizations).toEqual([
+      'Fédération internationale de football association',
+    ]);
+  });
+
+  it('a body\'s name through small words up to an acronym from another language ("Office for the Coordination of Humanitarian Affairs (OCHA)")', () => {
+    expect(entities('The Office for the Coordination of Humanitarian Affairs (OCHA) said two million people need aid.', 'en')).toEqual({
+      people: [],
+      organizations: ['Office for the Coordination of Humanitarian Affairs'],
+      places: [],
+    });
+    expect(entities('La Organización de las Naciones Unidas para la Alimentación y la Agricultura (FAO) advirtió sobre la sequía.', 'es').organizations).toEqual([
+      'Organización de las Naciones Unidas para la Alimentación y la Agricultura',
+    ]);
+  });
+
+  it('an elided article before an acronym is no part of it ("L\'UEFA")', () => {
+    expect(entities("L'UEFA a salué la décision.", 'fr').organizations).toEqual(['UEFA']);
+  });
+});
+
+describe('English bodies by the pronoun that takes them up', () => {
+  it('"X, which" and "X announced its" make a body, not a person', () => {
+    expect(entities('The plan was welcomed by Greenpeace, which has campaigned for years.', 'en').organizations).toEqual(['Greenpeace']);
+    expect(entities('Its rival Tesla announced its own plans on Monday.', 'en')).toEqual({ people: [], organizations: ['Tesla'], places: [] });
+  });
+
+  it('"X, who" and "X said his" stay people', () => {
+    expect(entities('The plan was welcomed by Marta Kowalski, who has campaigned for years. Kowalski said his work helped.', 'en').people).toEqual(['Marta Kowalski']);
+  });
+});
+
+describe('people and places: particles, venues, languages', () => {
+  it('a given name, a particle and an article before a surname are one name ("Ursula von der Leyen")', () => {
+    expect(entities('Ursula von der Leyen reiste am Montag nach Brüssel.', 'de').people).toEqual(['Ursula von der Leyen']);
+    expect(entities('Die Plattform wird von der Wikimedia Foundation betrieben.', 'de').people).toEqual([]);
+  });
+
+  it('a venue is a place, not a person ("Madison Square Garden")', () => {
+    expect(entities('The concert took place at Madison Square Garden on Friday.', 'en')).toEqual({ people: [], organizations: [], places: ['Madison Square Garden'] });
+  });
+
+  it('a German country\'s name that spells a French language name is still the country ("nach Italien")', () => {
+    expect(entities('Im Sommer fahren viele nach Italien.', 'de').places).toEqual(['Italien']);
+    expect(entities('Le film a été doublé en italien et en espagnol.', 'fr').places).toEqual([]);
+  });
+
+  it('a name with a capitalised article inside is no English body in a French text ("Marine Le Pen")', () => {
+    expect(entities('À Marseille, Jean-Luc Mélenchon a critiqué Marine Le Pen.', 'fr').organizations).toEqual([]);
+  });
+});
+
+describe('events are not bodies', () => {
+  it('an event\'s name, however its words read, is no body ("die Französische Revolution", "Bundestagswahl")', () => {
+    expect(entities('Die Französische Revolution veränderte Europa. Nach dem Zweiten Weltkrieg wurde das Fest wieder gefeiert.', 'de').organizations).toEqual([]);
+    expect(entities('Vor der Bundestagswahl eröffnete der Bürgermeister das Oktoberfest in München.', 'de')).toEqual({ people: [], organizations: [], places: ['München'] });
+  });
+});
+
+describe('products, awards and cities', () => {
+  it('a model code with a common word is a product; a plural award is no person', () => {
+    expect(entities('The XC40 SUV will be the first model. He won 16 Emmy Awards in his career.', 'en')).toEqual({ people: [], organizations: [], places: [] });
+  });
+
+  it('a known place and "City" is that city ("Quebec City")', () => {
+    expect(entities('Late Tuesday, the Quebec City council voted on the plan.', 'en').places).toEqual(['Quebec City']);
+  });
+});
+
+describe('Ukrainian regions, bodies of places and appositions', () => {
+  it('a region\'s adjective and noun are one place, in the nominative ("у Харківській області")', () => {
+    expect(entities('У Харківській області загинули двоє людей.', 'uk').places).toEqual(['Харківська область']);
+  });
+
+  it('a body\'s head before a place\'s genitive is the body ("Поліція Харківщини")', () => {
+    const e = entities('Поліція Харківщини розслідує обставини.', 'uk');
+    expect(e.organizations).toEqual(['Поліція Харківщини']);
+    expect(e.places).toEqual([]);
+  });
+
+  it('two capitalised words before a comma and a role noun are a person ("Стівен Міллер, радник …")', () => {
+    expect(entities('Стівен Міллер, радник президента, виступив у Вашингтоні.', 'uk').people).toEqual(['Стівен Міллер']);
+  });
+});
+
+describe('places after nouns for residents and localities', () => {
+  it('"los vecinos de X", "les habitants de X", "die Einwohner von X" hold X a place', () => {
+    expect(entities('Los vecinos de El Cotorro protestaron por los apagones.', 'es').places).toEqual(['El Cotorro']);
+    expect(entities('Les habitants de Villeneuve ont manifesté samedi.', 'fr').places).toEqual(['Villeneuve']);
+  });
+});
+
+describe('French and Spanish bodies written in lowercase after their head', () => {
+  it('the name runs through "de" and a noun up to the clause\'s auxiliary ("la Fédération française de football a …")', () => {
+    expect(entities('La Fédération française de football a annoncé une fête.', 'fr').organizations).toEqual(['Fédération française de football']);
+    expect(entities('Le Rassemblement national a voté contre le texte.', 'fr').organizations).toEqual(['Rassemblement national']);
+  });
+});
+
+describe('German fixed phrases are no places', () => {
+  it('"in Gewahrsam", "in Flammen", "in Sicherheit" name no place', () => {
+    expect(entities('Die Polizei brachte die Verdächtigen in Gewahrsam. Die Kinder sind in Sicherheit.', 'de').places).toEqual([]);
+  });
+});
+
+describe('French and Spanish bodies named by one word after an article', () => {
+  it('one unknown word after an article that speaks is a body ("le Kremlin n\'a pas commenté")', () => {
+    expect(entities("Le Kremlin n'a pas commenté la décision.", 'fr').organizations).toEqual(['Kremlin']);
+    expect(entities('El Pentágono dijo que no hubo víctimas.', 'es').organizations).toEqual(['Pentágono']);
+    expect(entities("La Croatie a dénoncé l'arbitrage.", 'fr')).toEqual({ people: [], organizations: [], places: ['Croatie'] });
+  });
+});
+
+describe('Ukrainian place nouns', () => {
+  it('a noun for a settlement before a name makes it a place ("у місті Пасадена", "у передмісті Лос-Анджелеса")', () => {
+    expect(entities('Молодь у місті Пасадена потребувала допомоги.', 'uk').places).toEqual(['Пасадена']);
+    expect(entities('Волонтери міста Джерсі сіті допомагають українцям.', 'uk').places).toEqual(['Джерсі сіті']);
+  });
+});
+
+describe('groups named by a plural noun and a preposition', () => {
+  it('"Damas de Blanco", "Médicos Sin Fronteras" are bodies, not people; "Embajadores de Estados Unidos" is neither', () => {
+    expect(entities('Las Damas de Blanco marcharon el domingo. Médicos Sin Fronteras envió ayuda.', 'es')).toEqual({
+      people: [],
+      organizations: ['Damas de Blanco', 'Médicos Sin Fronteras'],
+      places: [],
+    });
+    expect(entities('Embajadores de Estados Unidos se reunieron en Washington.', 'es').organizations).toEqual([]);
+  });
+});
+
+describe('English names with a capitalised function word', () => {
+  it('"Doctors Without Borders" at a sentence start keeps its first word', () => {
+    expect(entities('Doctors Without Borders said the hospital was hit.', 'en').organizations).toEqual(['Doctors Without Borders']);
+  });
+});
+
+describe('interview labels', () => {
+  it('a name opening a paragraph before a colon is a person ("Стівен Міллер, Голос Америки: …")', () => {
+    expect(analyzeArticle(article(['Стівен Міллер, Голос Америки: Як ви почуваєтесь у Ліверпулі?'], "Інтерв'ю", 'uk')).entities.people).toEqual(['Стівен Міллер']);
+  });
+});
+
+describe('Latin-script names in Cyrillic texts', () => {
+  it("a known given name opens a person's name; other Latin runs stay bodies", () => {
+    const e = entities('Про це розповів Joe Biden у Вашингтоні. Організація United Help Ukraine зібрала кошти.', 'uk');
+    expect(e.people).toEqual(['Joe Biden']);
+    expect(e.organizations).toEqual(['United Help Ukraine']);
+  });
+});
+
+describe('quoted phrases', () => {
+  it('a quoted one-word name is a body', () => {
+    expect(entities('Енергетики «Укренерго» відновили живлення у Львові.', 'uk').organizations).toEqual(['Укренерго']);
+  });
+});

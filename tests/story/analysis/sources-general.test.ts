@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const sources = (text: string, language: string): string[] => analyzeArticle(article([text], 'News', language)).sources;
+
+describe('sources: inverted attributions with an auxiliary or a descriptor', () => {
+  it('Spanish: the verb, an article and an outlet noun before the name ("informó la agencia Reuters")', () => {
+    expect(sources('Dos personas murieron en el incendio, informó la agencia Reuters.', 'es')).toEqual(['Reuters']);
+    expect(sources('El puente seguirá cerrado hasta marzo, ha informado el diario La Prensa.', 'es')).toEqual(['La Prensa']);
+  });
+
+  it('French: a compound past and an elided article ("a rapporté l\'Agence France-Presse")', () => {
+    expect(sources("Deux personnes sont mortes dans l'incendie, a rapporté l'Agence France-Presse.", 'fr')).toEqual(['Agence France-Presse']);
+    expect(sources('Le pont restera fermé, rapporte le quotidien Le Monde.', 'fr')).toEqual(['Le Monde']);
+  });
+
+  it('a verb after "según"/"selon" does not hide the source ("según informó la agencia Efe")', () => {
+    expect(sources('Según informó la agencia Efe, dos personas murieron en el incendio.', 'es')).toEqual(['Efe']);
+    expect(sources("Selon l'agence Reuters, le pont restera fermé.", 'fr')).toEqual(['Reuters']);
+  });
+});
+
+describe('sources: German', () => {
+  it('"wie X berichtete": the subject of a reporting clause', () => {
+    expect(sources('Die Firma will 500 Stellen streichen, wie das Handelsblatt berichtete.', 'de')).toEqual(['Handelsblatt']);
+    expect(sources('Der Zug entgleiste am Morgen, wie die Nachrichtenagentur Reuters meldete.', 'de')).toEqual(['Reuters']);
+  });
+
+  it('"X zufolge": the name before the postposition', () => {
+    expect(sources('Dem Spiegel zufolge soll der Minister zurücktreten.', 'de')).toEqual(['Spiegel']);
+    expect(sources('Einem Bericht der Süddeutschen Zeitung zufolge soll der Minister zurücktreten.', 'de')).toEqual(['Süddeutsche Zeitung']);
+  });
+
+  it('an outlet noun names what follows it, lowercase agency abbreviations included ("laut der Nachrichtenagentur dpa")', () => {
+    expect(sources('Laut der Nachrichtenagentur dpa wurden zwei Menschen verletzt.', 'de')).toEqual(['dpa']);
+  });
+});
+
+describe('sources: Ukrainian', () => {
+  it('"як повідомило агентство X": any form of a report verb after "як"', () => {
+    expect(sources('Як повідомило агентство Укрінформ, у Харкові пролунали вибухи.', 'uk')).toEqual(['Укрінформ']);
+  });
+});
+
+describe('sources: Ukrainian case forms', () => {
+  it('an adjectival name in another case is the same source ("Суспільне", "Суспільного")', () => {
+    expect(sources('Про це повідомляє Суспільне. За інформацією Суспільного, вибухи пролунали вночі.', 'uk')).toEqual(['Суспільне']);
+  });
+});
+
+describe('sources: more general constructions', () => {
+  it('English: outlets and bodies named through staff, documents, descriptors and "the"', () => {
+    expect(sources('The Interfax news agency quoted the minister as saying the talks had failed.', 'en')).toEqual(['Interfax']);
+    expect(sources('According to a report in The Guardian, the plan was dropped.', 'en')).toEqual(['The Guardian']);
+    expect(sources('The newspaper Le Monde wrote that the minister would resign.', 'en')).toEqual(['Le Monde']);
+    expect(sources('A spokesman for the Foreign Office said the embassy was closed.', 'en')).toEqual(['Foreign Office']);
+    expect(sources('Officials at the World Health Organization said the outbreak was under control.', 'en')).toEqual(['World Health Organization']);
+    expect(sources('Data from the Office for National Statistics showed a fall in unemployment.', 'en')).toEqual(['Office for National Statistics']);
+    expect(sources('The Kremlin said on Monday the talks would continue.', 'en')).toEqual(['Kremlin']);
+  });
+
+  it('English: a role "of" a body in an apposition is no staff speaking for it', () => {
+    expect(sources('Senator Ana Ruiz, the nominee of the Liberal Party, announced her running mate.', 'en')).toEqual([]);
+  });
+
+  it('German, Spanish and French: the subject after the verb when the sentence opens with what was said', () => {
+    expect(sources('Das teilte das Bundesamt für Statistik am Dienstag mit.', 'de')).toEqual(['Bundesamt für Statistik']);
+    expect(sources('Así lo publicó la agencia Efe el lunes.', 'es')).toEqual(['Efe']);
+  });
+
+  it('French: "d\'après X" and "selon X" at a sentence start, and "citées par l\'AFP"', () => {
+    expect(sources("D'après Le Figaro, le ministre va démissionner.", 'fr')).toEqual(['Le Figaro']);
+    expect(sources('Selon Le Figaro, le ministre va démissionner.', 'fr')).toEqual(['Le Figaro']);
+    expect(sources("Selon des sources policières citées par l'AFP, trois personnes ont été arrêtées.", 'fr')).toEqual(['AFP']);
+  });
+
+  it('Ukrainian: the body in whose office or statement something was said', () => {
+    expect(sources('Про це повідомили в пресслужбі Укренерго.', 'uk')).toEqual(['Укренерго']);
+    expect(sources('Про це йдеться в повідомленні Міністерства оборони України.', 'uk')).toEqual(['Міністерство оборони України']);
+  });
+});
+
+describe('sources: Ukrainian verb forms and case forms of one body', () => {
+  it('any form of the report verb before the body ("Про це повідомило Міністерство …")', () => {
+    expect(sources('Про це повідомило Міністерство оборони України.', 'uk')).toEqual(['Міністерство оборони України']);
+  });
+
+  it('a body\'s first word alone in another case is that body, named as written elsewhere ("Генштабу", "Генштаб ЗСУ")', () => {
+    expect(sources('За інформацією Генштабу, бої тривають. Генштаб ЗСУ звітує щодня.', 'uk')).toEqual(['Генштаб ЗСУ']);
+  });
+});
+
+describe('sources: regional adjectives describe bodies too', () => {
+  it('"Catalan police said" cites the described body, and "Catalan" is no place or person', () => {
+    const r = analyzeArticle(article(['Catalan police said the blast was caused by gas canisters.'], 'News', 'en'));
+    expect(r.sources).toEqual(['Catalan police']);
+    expect(r.entities).toEqual({ people: [], organizations: [], places: [] });
+  });
+});
+
+describe('sources: German public bodies by their common noun', () => {
+  it('"Nach Angaben der Polizei", "laut Innenministerium", "Der Polizei zufolge"', () => {
+    expect(sources('Nach Angaben der Polizei wurden drei Menschen verletzt.', 'de')).toEqual(['Polizei']);
+    expect(sources('Laut Innenministerium gab es 90 Festnahmen.', 'de')).toEqual(['Innenministerium']);
+    expect(sources('Der Polizei zufolge blieb es ruhig.', 'de')).toEqual(['Polizei']);
+  });
+});
