@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -262,8 +263,21 @@ async function buildWith(
       for (const format of FORMATS)
         Object.defineProperty(files, feed.files[format], { enumerable: true, configurable: true, get: () => lazy.parts?.(format) ?? lazy.bytes(format) });
     }
-    const published = await publishFiles(outDir, files, { rank });
+    // Outputs an earlier build published from the same cache entries have the digests it recorded: they
+    // are not read back to be hashed, only to be written if the file on disk is not theirs.
+    const hashes: Record<string, string> = {};
+    const recorded = verified.map((v) => (v.digestKey !== undefined ? feedCache?.digests(v.digestKey) : undefined));
+    feeds.forEach((feed, i) => {
+      const known = recorded[i];
+      if (known) for (const format of FORMATS) hashes[feed.files[format]] = known[format];
+    });
+    const published = await publishFiles(outDir, files, { rank, hashes });
     written = published.changed;
+    for (const [i, v] of verified.entries()) {
+      const f = feeds[i]!.files;
+      const digests = { rss: published.hashes[f.rss], atom: published.hashes[f.atom], json: published.hashes[f.json] };
+      if (v.digestKey !== undefined && !recorded[i] && digests.rss && digests.atom && digests.json) await feedCache?.setDigests(v.digestKey, digests as Record<FeedFormat, string>);
+    }
     await kept.published(
       verified,
       feeds.map((feed) => feed.files),
@@ -302,10 +316,15 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 interface Verified {
   outputs: FeedOutputs;
   report: VerifyReport;
+  /** What names the outputs in the feed cache (a cached rendering, or a joined feed's head and pieces), for their published digests (see {@link FeedCache.digests}). */
+  digestKey?: string;
 }
 
 /** How one document gets its verified outputs: from the cache, rendered whole, or rendered in pieces. */
-type Plan = { kind: 'cached'; entry: string } | { kind: 'whole'; key: string | undefined } | { kind: 'pieces'; keys: (string | undefined)[]; cached: boolean[]; toRender: number };
+type Plan =
+  | { kind: 'cached'; key: string; entry: string }
+  | { kind: 'whole'; key: string | undefined }
+  | { kind: 'pieces'; keys: (string | undefined)[]; cached: boolean[]; toRender: number };
 
 /** Feeds rendered at the same time per worker: enough to keep the workers busy, few enough that their bodies stay a small part of memory. */
 const FEEDS_PER_WORKER = 2;
@@ -326,7 +345,7 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
     if (light.items.length < PIECES_MIN_ITEMS) {
       if (!cache) return { kind: 'whole', key: undefined };
       const key = cache.key('feed', light, digests);
-      return cache.has(key) ? { kind: 'cached', entry: cache.pathOf(key) } : { kind: 'whole', key };
+      return cache.has(key) ? { kind: 'cached', key, entry: cache.pathOf(key) } : { kind: 'whole', key };
     }
     const pieces = piecesFromOldest(light, PIECE_ITEMS);
     const keys = pieces.map((piece) => cache?.key('items', piece, digests));
@@ -339,7 +358,7 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
   const parallel = pool.available && (pool.running || toRender >= POOL_MIN_ITEMS);
   const run = (task: FeedTask): Promise<FeedResult> => (parallel ? pool.run(task) : runTask(task));
   const one = async (light: FeedDocument, plan: Plan): Promise<Verified> => {
-    if (plan.kind === 'cached') return { outputs: kept.keep(lazyOutputs(plan.entry)), report: validReport(light) };
+    if (plan.kind === 'cached') return { outputs: kept.keep(lazyOutputs(plan.entry)), report: validReport(light), digestKey: plan.key };
     if (plan.kind === 'pieces') return inPieces(light, plan, run, parallel, cache, kept, bodies);
     // The task reads the items' bodies itself: this thread never holds them.
     const stored = bodies.storedBodies(light);
@@ -348,7 +367,11 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
       // The task writes its verified outputs to disk (the cache entry, or the temporary folder).
       const store = plan.key !== undefined ? cache!.pathOf(plan.key) : await kept.file();
       const result = await run({ kind: 'feed', document, formats: [...FORMATS], store, ...(stored ? { bodies: stored } : {}) });
-      return { outputs: result.stored ? kept.keep(lazyOutputs(store)) : (result.outputs as FeedOutputs), report: result.report };
+      return {
+        outputs: result.stored ? kept.keep(lazyOutputs(store)) : (result.outputs as FeedOutputs),
+        report: result.report,
+        ...(plan.key !== undefined && result.stored ? { digestKey: plan.key } : {}),
+      };
     }
     const groups = parallel && document.items.length >= SPLIT_MIN_ITEMS ? FORMATS.map((f) => [f]) : [[...FORMATS]];
     const parts = await Promise.all(groups.map((formats) => run({ kind: 'feed', document, formats, ...(stored ? { bodies: stored } : {}) })));
@@ -356,7 +379,7 @@ async function renderAndVerify(documents: readonly FeedDocument[], pool: WorkerP
     const problems = parts.flatMap((p) => p.report.problems);
     const formats = Object.assign({}, ...parts.map((p) => p.report.formats)) as VerifyReport['formats'];
     if (problems.length === 0 && plan.key !== undefined) await cache!.set(plan.key, outputs);
-    return { outputs, report: { ok: problems.length === 0, problems, formats } };
+    return { outputs, report: { ok: problems.length === 0, problems, formats }, ...(problems.length === 0 && plan.key !== undefined ? { digestKey: plan.key } : {}) };
   };
   const out: Verified[] = new Array(documents.length);
   // Documents are taken in order, a few at a time: each holds its bodies only while it is rendered.
@@ -393,10 +416,14 @@ async function inPieces(
   };
   const missing = piecesFromOldest(document, PIECE_ITEMS).filter((_, i) => !plan.cached[i]);
   const results: FeedResult[] = [];
+  // The head and tail of every format, as a verified rendering of this document gave them: they depend
+  // on the document without its items, which names them in the cache.
+  const headKey = cache?.key('feed', { ...document, items: [] }, store.digests());
+  const storedHeads = missing.length === 0 && headKey !== undefined ? headsFrom(cache!.get(headKey)) : undefined;
   if (missing.length) {
     if (parallel) results.push(...(await Promise.all(missing.map((piece) => run(task(piece))))));
     else for (const piece of missing) results.push(await run(task(piece)));
-  } else results.push(await headPiece(document, run, cache, store));
+  } else if (!storedHeads) results.push(await headPiece(document, run, cache, store));
   const whole = async (): Promise<Verified> => {
     const [{ renderFeeds }, { verifyDocument }] = await Promise.all([import('../render/index.js'), import('../verify/index.js')]);
     const whole = store.withBodies(document);
@@ -404,7 +431,7 @@ async function inPieces(
     return { outputs, report: await verifyDocument(outputs, whole) };
   };
   if (!results.every((r) => r.report.ok)) return whole();
-  const heads = {} as Record<FeedFormat, { head: string; tail: string }>;
+  const heads = storedHeads ?? ({} as Heads);
   const fresh = results.map(() => ({}) as Record<FeedFormat, string>);
   for (const format of FORMATS) {
     for (const [k, result] of results.entries()) {
@@ -415,6 +442,7 @@ async function inPieces(
       fresh[k]![format] = split.body;
     }
   }
+  if (headKey !== undefined && !storedHeads) await cache!.set(headKey, { rss: JSON.stringify(heads.rss), atom: JSON.stringify(heads.atom), json: JSON.stringify(heads.json) });
   /** Each piece's items: rendered now, or in a cache entry. */
   const bodies: (Record<FeedFormat, string> | string)[] = [];
   let k = 0;
@@ -465,7 +493,37 @@ async function inPieces(
     published = true;
     lazy.moveTo(files);
   };
-  return { outputs: kept.keep({ ...lazy, moveTo, parts: (format) => (published ? undefined : parts(format)) }), report: validReport(document) };
+  // The joined feed is named by its head and tail and the keys of its pieces: the same names, the same bytes.
+  const digestKey = plan.keys.every((key) => key !== undefined)
+    ? createHash('sha256')
+        .update('joined\0')
+        .update(JSON.stringify({ heads, keys: plan.keys }))
+        .digest('hex')
+    : undefined;
+  return {
+    outputs: kept.keep({ ...lazy, moveTo, parts: (format) => (published ? undefined : parts(format)) }),
+    report: validReport(document),
+    ...(digestKey ? { digestKey } : {}),
+  };
+}
+
+/** The head and tail of a feed's rendering, by format. */
+type Heads = Record<FeedFormat, { head: string; tail: string }>;
+
+/** Heads stored in a feed cache entry (each format's as JSON), or `undefined`. */
+function headsFrom(texts: Record<FeedFormat, string> | undefined): Heads | undefined {
+  if (!texts) return undefined;
+  try {
+    const heads = {} as Heads;
+    for (const format of FORMATS) {
+      const value = JSON.parse(texts[format]) as { head?: unknown; tail?: unknown };
+      if (typeof value.head !== 'string' || typeof value.tail !== 'string') return undefined;
+      heads[format] = { head: value.head, tail: value.tail };
+    }
+    return heads;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -79,6 +79,40 @@ export class FeedCache {
     await writeTexts(this.pathOf(key), texts).catch(() => undefined);
   }
 
+  /**
+   * The SHA-256 digests (hex, by format) of the outputs an earlier build published from what `key`
+   * names (a document's cached rendering, or a large feed's head and pieces), when recorded: a build
+   * whose outputs are those need not read them back to hash them.
+   */
+  digests(key: string): Record<FeedFormat, string> | undefined {
+    const name = `${key}${DIGESTS_SUFFIX}`;
+    this.used.add(name);
+    let text: string;
+    try {
+      text = readFileSync(path.join(this.dir, name), 'latin1');
+    } catch {
+      return undefined;
+    }
+    const hashes = text.split(' ');
+    if (hashes.length !== FORMATS.length || !hashes.every((h) => /^[0-9a-f]{64}$/.test(h))) return undefined;
+    return { rss: hashes[0]!, atom: hashes[1]!, json: hashes[2]! };
+  }
+
+  /** Records the digests of the outputs published from what `key` names (failures to write only cost the next build time). */
+  async setDigests(key: string, hashes: Record<FeedFormat, string>): Promise<void> {
+    const name = `${key}${DIGESTS_SUFFIX}`;
+    this.used.add(name);
+    const file = path.join(this.dir, name);
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(temp, FORMATS.map((f) => hashes[f]).join(' '));
+      await rename(temp, file);
+    } catch {
+      await rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+
   /** Where an entry is kept (a task may write it there itself, see {@link writeTexts}). */
   pathOf(key: string): string {
     this.used.add(key);
@@ -91,6 +125,9 @@ export class FeedCache {
     for (const name of names) if (!this.used.has(name)) await rm(path.join(this.dir, name), { force: true });
   }
 }
+
+/** Name suffix of the record of an entry's published digests (see {@link FeedCache.digests}). */
+const DIGESTS_SUFFIX = '.sha256';
 
 /*
  * An entry is one file: a first line `sf2 <bytes> <bytes> <bytes>` giving the UTF-8 length of each

@@ -52,6 +52,8 @@ export interface PublishResult {
   written: string[];
   /** storyfeed's files from earlier builds that were removed. */
   removed: string[];
+  /** The SHA-256 (hex) of every file of the set, as published. */
+  hashes: Record<string, string>;
 }
 
 /** Options for {@link publishFiles}. */
@@ -60,6 +62,11 @@ export interface PublishOptions {
   rank?: (file: string) => number;
   /** Called after each step, for tests that kill the process at chosen points. */
   onStep?: (step: string) => void | Promise<void>;
+  /**
+   * The SHA-256 (hex) of some files' contents, known to the caller: those are not read to be hashed,
+   * only to be written when they must be. A wrong hash here is a wrong record.
+   */
+  hashes?: Readonly<Record<string, string>>;
 }
 
 /** The state folder beside an output folder, and what it holds; plus the 0.1 layout's leftovers. */
@@ -147,19 +154,26 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
     await step('cleaned');
     const record = await readOwnedRecord(paths.owned);
     const clock = await readClock(paths);
-    const plan = await planPublish(target, names, files, record, options.rank ?? defaultRank, clock);
+    const plan = await planPublish(target, names, files, record, options.rank ?? defaultRank, clock, options.hashes ?? {});
     await step('planned');
     if (plan.writes.length === 0 && plan.prune.length === 0) {
       // Nothing to rename: only the record may need settling (adopted files, folders that emptied, stamps).
       await removeEmptyFolders(target, plan);
       if (serializeRecord(plan.final) !== serializeRecord(record)) await writeOwnedRecord(paths.owned, plan.final);
       await step('unchanged');
-      return { outDir: target, changed: false, files: names, written: [], removed: [] };
+      return { outDir: target, changed: false, files: names, written: [], removed: [], hashes: plan.hashes };
     }
     await writeOwnedRecord(paths.owned, plan.pending);
     await step('recorded');
     await execute(target, paths, plan, files, lock, step);
-    return { outDir: target, changed: plan.writes.length > 0 || plan.prune.length > 0, files: names, written: plan.writes.map((w) => w.name), removed: plan.prune };
+    return {
+      outDir: target,
+      changed: plan.writes.length > 0 || plan.prune.length > 0,
+      files: names,
+      written: plan.writes.map((w) => w.name),
+      removed: plan.prune,
+      hashes: plan.hashes,
+    };
   } catch (cause) {
     // A full disk may first show in a helper's own error (the record, the lock-info file): say what happened either way.
     const inner = cause instanceof StoryfeedError ? cause.cause : cause;
@@ -187,6 +201,8 @@ interface Plan {
   final: OwnedRecord;
   /** Files to replace or remove whose change time was settled when planned, as the plan saw them (a later write moves the change time). */
   seen: Map<string, BigIntStats>;
+  /** The hash of every file of the set. */
+  hashes: Record<string, string>;
 }
 
 /** The file system's clock, when the state folder shares the output folder's device (see {@link isSettled}). */
@@ -224,7 +240,16 @@ function sameFile(before: BigIntStats | undefined, now: BigIntStats): boolean {
   return before !== undefined && fileStamp(before) === fileStamp(now);
 }
 
-async function planPublish(outDir: string, names: readonly string[], files: Files, record: OwnedRecord, rank: (file: string) => number, clock: Clock): Promise<Plan> {
+async function planPublish(
+  outDir: string,
+  names: readonly string[],
+  files: Files,
+  record: OwnedRecord,
+  rank: (file: string) => number,
+  clock: Clock,
+  known: Readonly<Record<string, string>>,
+): Promise<Plan> {
+  const hashes: Record<string, string> = {};
   const conflicts: string[] = [];
   const folderState = new Map<string, 'folder' | 'missing' | 'blocked'>();
   const newFolders: string[] = [];
@@ -267,7 +292,8 @@ async function planPublish(outDir: string, names: readonly string[], files: File
     const folder = path.posix.dirname(name);
     for (let f = folder; f !== '.'; f = path.posix.dirname(f)) needed.add(f);
     if (!(await folderOk(folder))) continue;
-    const hash = digestOf(files[name]!);
+    const hash = known[name] ?? digestOf(files[name]!);
+    hashes[name] = hash;
     final.files[name] = [hash];
     const info = folderState.get(folder) === 'missing' ? undefined : await lstat(path.join(outDir, name), { bigint: true }).catch(() => undefined);
     if (!info) {
@@ -327,7 +353,7 @@ async function planPublish(outDir: string, names: readonly string[], files: File
   final.folders = pending.folders.filter((f) => needed.has(f));
   writes.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   newFolders.sort((a, b) => a.split('/').length - b.split('/').length);
-  return { writes, prune, newFolders, pending, final, seen };
+  return { writes, prune, newFolders, pending, final, seen, hashes };
 }
 
 async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: Files, lock: PublishLock, step: (name: string) => Promise<void>): Promise<void> {

@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -21,6 +22,19 @@ vi.mock('../../src/render/index.js', async (importOriginal) => {
     renderFeeds: (...args: Parameters<typeof actual.renderFeeds>) => {
       renders.count++;
       return actual.renderFeeds(...args);
+    },
+  };
+});
+
+/** Outputs read back from the feed cache (to hash or to write them). */
+const reads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/node/feed-cache.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/node/feed-cache.js')>();
+  return {
+    ...actual,
+    readBytes: (...args: Parameters<typeof actual.readBytes>) => {
+      reads.count++;
+      return actual.readBytes(...args);
     },
   };
 });
@@ -66,5 +80,34 @@ describe('a rebuild with nothing changed', () => {
     await buildSite({ ...options, out: 'fresh' });
     await buildSite({ ...options, out: 'reference', cache: false });
     for (const f of ['rss.xml', 'atom.xml', 'feed.json']) expect(readFileSync(path.join(dir, 'fresh', f))).toEqual(readFileSync(path.join(dir, 'reference', f)));
+  }, 120_000);
+
+  it('records the digests of the feeds it published, and a rebuild hashes none of them again', async () => {
+    writeSeeds(520);
+    const options = { config: oneFeed, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' };
+    await buildSite(options);
+    await buildSite(options);
+    const feeds = path.join(dir, '.storyfeed-cache', 'feeds');
+    const records = readdirSync(feeds).filter((name) => name.endsWith('.sha256'));
+    expect(records.length).toBeGreaterThan(0);
+    // Each record holds the SHA-256 of the files published from its entry, format by format.
+    const published = ['rss.xml', 'atom.xml', 'feed.json'].map((f) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, 'public', f)))
+        .digest('hex'),
+    );
+    expect(records.some((name) => readFileSync(path.join(feeds, name), 'latin1') === published.join(' '))).toBe(true);
+    // The feed cache's pieces are not read back to hash the unchanged feeds.
+    reads.count = 0;
+    const again = await buildSite(options);
+    expect(again.written).toBe(false);
+    expect(reads.count).toBe(0);
+    expect(
+      ['rss.xml', 'atom.xml', 'feed.json'].map((f) =>
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, 'public', f)))
+          .digest('hex'),
+      ),
+    ).toEqual(published);
   }, 120_000);
 });
