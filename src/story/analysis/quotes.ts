@@ -457,12 +457,16 @@ function attributionAfter(
     return after ? { ...after, inverted: true } : null;
   }
   let end = start;
+  // At most one quoted name is taken into the attribution: a run of quotations is never walked through
+  // (each quotation's attribution would walk the rest of the run, which is quadratic).
+  let namesTaken = 0;
   while (end < tokens.length) {
     const t = tokens[end];
     // "— розповів голова організації «Разом» Олег Бондар": a short quoted name inside the attribution is part of it.
-    const named = t?.kind === 'punct' && QUOTE_MARKS.has(t.text) ? block.quotes[tokens[end + 1]?.quote ?? -1] : undefined;
+    const named = namesTaken === 0 && t?.kind === 'punct' && QUOTE_MARKS.has(t.text) ? block.quotes[tokens[end + 1]?.quote ?? -1] : undefined;
     if (named && named.first === end + 1 && named.words <= 3 && QUOTE_MARKS.has(tokens[named.last]?.text ?? '') && tokens[named.last + 1]?.kind === 'word') {
       end = named.last + 1;
+      namesTaken++;
       continue;
     }
     if (!t || (t.kind === 'punct' && (CLAUSE_END.has(t.text) || QUOTE_MARKS.has(t.text)))) break;
@@ -512,7 +516,8 @@ function attributionAfter(
   if (endsSentence && QUOTE_MARKS.has(tokens[end]?.text ?? '')) return null;
   if (inverted) {
     // "…”, le respondió “Yany” a “Victor”": a short quoted run of capitalised words right after the verb is the speaker's nickname.
-    const nickname = block.quotes.find((q) => q.first === verb + 2 && QUOTE_MARKS.has(tokens[verb + 1]?.text ?? ''));
+    const quoted = block.quotes[tokens[verb + 2]?.quote ?? -1];
+    const nickname = quoted && quoted.first === verb + 2 && QUOTE_MARKS.has(tokens[verb + 1]?.text ?? '') ? quoted : undefined;
     if (nickname && nickname.words >= 1 && nickname.words <= 3 && tokens.slice(nickname.first, nickname.last).every((t) => t.kind === 'word' && t.cap))
       return { from: nickname.first, to: nickname.last };
     // "…», a indiqué à l'AFP une porte-parole du ministère", "…», dijo a este diario un vecino": the person
