@@ -418,7 +418,7 @@ async function inPieces(
   const results: FeedResult[] = [];
   // The head and tail of every format, as a verified rendering of this document gave them: they depend
   // on the document without its items, which names them in the cache.
-  const headKey = cache?.key('feed', { ...document, items: [] }, store.digests());
+  const headKey = cache?.key('heads', { ...document, items: [] }, store.digests());
   const storedHeads = missing.length === 0 && headKey !== undefined ? headsFrom(cache!.get(headKey)) : undefined;
   if (missing.length) {
     if (parallel) results.push(...(await Promise.all(missing.map((piece) => run(task(piece))))));

@@ -30,11 +30,12 @@ export class FeedCache {
   ) {}
 
   /**
-   * The key of a document's whole rendering (`feed`) or of its items (`items`). With `bodies`, an
+   * The key of a document's whole rendering (`feed`), of its items (`items`), or of the head and tail
+   * of its rendering (`heads`, of the document without its items). With `bodies`, an
    * item whose body digest is known is keyed by that digest and the settings that publish the body
    * from it, not by the body: the document may then come without its bodies (see `body-store.ts`).
    */
-  key(kind: 'feed' | 'items', doc: FeedDocument, bodies?: BodyDigests): string {
+  key(kind: 'feed' | 'items' | 'heads', doc: FeedDocument, bodies?: BodyDigests): string {
     const { items, ...head } = doc;
     // Strings go in as UTF-16 (a copy, not a transcoding), the large bodies each behind their length.
     const hash = createHash('sha256')
