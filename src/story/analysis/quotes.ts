@@ -1849,6 +1849,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   let pendingRunOn: FoundQuote[] = [];
   // The quotation the last paragraph left open, which a paragraph that only closes it continues.
   let runningOn: FoundQuote | null = null;
+  // The quotation of the output the last paragraph left open, which a paragraph reopening it with a mark continues.
+  let openTail: FoundQuote | null = null;
   // Quotations signed by their own attribution, not given a speaker from their neighbours.
   const explicit = new Set<FoundQuote>();
   const cyrillic = doc.profile === 'cyrillic';
@@ -1858,6 +1860,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') {
       runningOn = null;
+      openTail = null;
       return;
     }
     const hasPerson = (from: number, to: number): boolean => {
@@ -2092,10 +2095,27 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       const speaker = q.cluster ? q.cluster.name : q.speaker;
       turns = [...turns.slice(-1), { speaker, cluster: q.cluster, affiliation: q.affiliation, explicit: alternated || found.every((f) => f.attributed), runsOn: lastFound.runsOn }];
     }
-    for (const f of found) {
+    let tail: FoundQuote | null = null;
+    for (const [i, f] of found.entries()) {
+      // ""The rain came too late. / "We will plant beans," she said.": news style opens each paragraph of a
+      // quotation again but closes only the last; the paragraphs are one quotation, signed where it ends.
+      if (i === 0 && openTail && f.startsBlock) {
+        const joined: FoundQuote = openTail;
+        joined.text = `${joined.text} ${f.quote.text}`;
+        if (f.attributed || joined.speaker === null) {
+          joined.speaker = f.quote.speaker;
+          joined.cluster = f.quote.cluster;
+          joined.affiliation = f.quote.affiliation;
+        }
+        if (f.attributed) explicit.add(joined);
+        tail = joined;
+        continue;
+      }
       out.push(f.quote);
       if (f.attributed) explicit.add(f.quote);
+      tail = f.quote;
     }
+    openTail = lastFound?.runsOn ? tail : null;
   });
   // "…, with a key member of Congress saying, "…". / Rep. Ann Lee, …, told …": a speaker described with an
   // indefinite article and named nowhere before is the person who speaks next, in that paragraph or the next.

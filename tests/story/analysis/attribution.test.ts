@@ -46,10 +46,20 @@ describe('attribution sieve', () => {
     expect(speakers(['Mayor Tom Fisher did not hide his anger. "This decision hurts every family in the city and we will fight it."'])).toEqual(['Tom Fisher']);
   });
 
-  it('follows a quotation across paragraphs when the first paragraph leaves it open', () => {
+  it('follows a quotation across paragraphs when the first paragraph leaves it open: one quotation (news style)', () => {
     const q = quotes(['Farmer Ruth Okafor said: "The rain came too late for the maize this year.', '"We will plant beans instead and hope the river stays high."']);
-    expect(q.map((x) => x.speaker)).toEqual(['Ruth Okafor', 'Ruth Okafor']);
-    expect(q[0]?.text).toBe('The rain came too late for the maize this year.');
+    expect(q.map((x) => x.speaker)).toEqual(['Ruth Okafor']);
+    expect(q[0]?.text).toBe('The rain came too late for the maize this year. We will plant beans instead and hope the river stays high.');
+  });
+
+  it('joins every paragraph of a quotation reopened paragraph after paragraph, in any language, and nothing closed', () => {
+    const three = quotes(['Harbour master Ines Vidal said: "The ferries will run again on Monday.', '"The new pier is finished.', '"We tested it with a full load," she added.']);
+    expect(three.map((x) => [x.speaker, x.text])).toEqual([['Ines Vidal', 'The ferries will run again on Monday. The new pier is finished. We tested it with a full load']]);
+    const spanish = quotes(['El alcalde Juan Pérez explicó: «La obra del puente terminará en marzo.', '«Después abriremos el puente al tráfico pesado», añadió el alcalde.']);
+    expect(spanish).toHaveLength(1);
+    expect(spanish[0]?.speaker).toBe('Juan Pérez');
+    const closed = quotes(['"We are ready for the storm," said Ann Lee.', '"The roads are clear tonight," said Tom Fisher.']);
+    expect(closed.map((x) => x.speaker)).toEqual(['Ann Lee', 'Tom Fisher']);
   });
 
   it('signs a quotation left open with the attribution where it ends', () => {
@@ -59,7 +69,7 @@ describe('attribution sieve', () => {
         '"The bridge will stay closed for another month.',
         '"We have found cracks in two of the supports," said engineer Lucia Ferri.',
       ]),
-    ).toEqual(['Lucia Ferri', 'Lucia Ferri']);
+    ).toEqual(['Lucia Ferri']);
   });
 
   it('reads interview labels and a second verb of the same subject', () => {
