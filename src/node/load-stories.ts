@@ -202,11 +202,6 @@ export interface SeedBytes {
   sidecar?: Uint8Array;
 }
 
-/** Reads a seed's bytes and its sidecar's. */
-export async function readSeedBytes(file: SeedFile, options: LoadStoriesOptions): Promise<SeedBytes> {
-  return readSeed(file, options).seed;
-}
-
 /** The status of a seed and of its sidecar, each taken through the descriptor read, before reading it. */
 interface SeedStats {
   seed?: BigIntStats;
@@ -298,16 +293,17 @@ interface SeedContext {
 
 /**
  * The cached story of a seed, or its cache key; reads nothing without a cache, nor when its stamps
- * vouch for its digests and the cache has its story.
+ * vouch for its digests and the cache has its story. Gives the bytes it read, when it read them.
  */
-async function cached(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
+async function cached(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): Promise<{ story?: Story; key?: string; body?: IndexedBody; seed?: SeedBytes }> {
   if (!options.cache) return {};
   const vouched = context.known ? await fromCache(file, context.known, options) : undefined;
   if (vouched?.story) return vouched;
-  const digests = digestsOf(file, readSeed(file, options), context.stamps);
+  const read = readSeed(file, options);
+  const digests = digestsOf(file, read, context.stamps);
   // Bytes as the stamps said: the key already missed.
-  if (vouched && sameDigests(digests, context.known!)) return vouched;
-  return fromCache(file, digests, options);
+  const found = vouched && sameDigests(digests, context.known!) ? vouched : await fromCache(file, digests, options);
+  return { ...found, seed: read.seed };
 }
 
 /** Whether two seeds' bytes and sidecars hash alike. */
@@ -322,17 +318,9 @@ export async function loadStory(file: SeedFile, options: LoadStoriesOptions): Pr
 
 /** {@link loadStory}, with where the story cache's index holds the body (when it does). */
 async function loadOne(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): Promise<{ story: Story; body?: IndexedBody }> {
-  const vouched = options.cache && context.known ? await fromCache(file, context.known, options) : undefined;
-  if (vouched?.story) return { story: vouched.story, ...(vouched.body ? { body: vouched.body } : {}) };
-  const read = readSeed(file, options);
-  const { seed } = read;
-  let found: { story?: Story; key?: string; body?: IndexedBody } = {};
-  if (options.cache) {
-    const digests = digestsOf(file, read, context.stamps);
-    found = vouched && sameDigests(digests, context.known!) ? vouched : await fromCache(file, digests, options);
-  }
-  const { story: hit, key } = found;
-  if (hit) return { story: hit, ...(found.body ? { body: found.body } : {}) };
+  const { story: hit, key, body: found, seed: read } = await cached(file, options, context);
+  if (hit) return { story: hit, ...(found ? { body: found } : {}) };
+  const seed = read ?? readSeed(file, options).seed;
   // The parser (Markdown, YAML, sanitizer, language data) loads on the first seed not in the cache: a
   // warm build never needs it.
   const { normalizeSeedFile } = await import('./normalize-seed.js');
