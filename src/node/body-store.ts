@@ -1,10 +1,11 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isXmlClean, publishedBody } from '../feed/document.js';
 import type { FeedDocument, FeedItem, SiteConfig, Story } from '../types.js';
 import { contentHash } from './manifest.js';
 import { bodyDigest, readIndexedBody, type IndexedBody } from './indexed-body.js';
+import { readAtSync } from './read-bounded.js';
 
 /**
  * Where one story's body sits: in the spill file, at `offset`, with the UTF-8 length of each part;
@@ -54,12 +55,7 @@ function bodySettings(site: Pick<SiteConfig, 'content' | 'contentLimit'>): Pick<
 
 function readSpan(spill: number, span: Span): { contentHtml: string; contentText: string } {
   if (span.fd !== undefined) return readIndexedBody({ fd: span.fd, offset: span.offset, length: span.html });
-  const bytes = Buffer.allocUnsafe(span.html + span.text);
-  for (let read = 0; read < bytes.length; ) {
-    const n = readSync(spill, bytes, read, bytes.length - read, span.offset + read);
-    if (n === 0) throw new Error('the story bodies of this build are cut off');
-    read += n;
-  }
+  const bytes = readAtSync(spill, span.html + span.text, span.offset, 'the story bodies of this build are cut off');
   return { contentHtml: bytes.toString('utf8', 0, span.html), contentText: bytes.toString('utf8', span.html) };
 }
 

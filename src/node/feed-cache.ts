@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
 import type { BodyDigests } from './body-store.js';
+import { readAtSync } from './read-bounded.js';
 import { VERSION } from '../version.js';
 
 /** The three formats, in the order texts are stored. */
@@ -183,13 +184,7 @@ export function readBytes(file: string, format: FeedFormat): Buffer {
     if (!header) throw new Error(`${file} is not a feed cache entry`);
     const index = FORMATS.indexOf(format);
     const offset = header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0);
-    const bytes = Buffer.allocUnsafe(header.lengths[index]!);
-    for (let read = 0; read < bytes.length; ) {
-      const n = readSync(fd, bytes, read, bytes.length - read, offset + read);
-      if (n === 0) throw new Error(`${file} is cut off`);
-      read += n;
-    }
-    return bytes;
+    return readAtSync(fd, header.lengths[index]!, offset, `${file} is cut off`);
   } finally {
     closeSync(fd);
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readSync } from 'node:fs';
 import type { Story } from '../types.js';
+import { readAtSync } from './read-bounded.js';
 
 /**
  * A story's body where the index holds it: the JSON array `[contentHtml, contentText]` at `offset`
@@ -24,12 +24,7 @@ export function bodyDigest(story: Story): Buffer {
 
 /** Reads a body the index holds (see {@link IndexedBody}); throws when the index is cut off. */
 export function readIndexedBody(body: Pick<IndexedBody, 'fd' | 'offset' | 'length'>): { contentHtml: string; contentText: string } {
-  const bytes = Buffer.allocUnsafe(body.length);
-  for (let read = 0; read < bytes.length; ) {
-    const n = readSync(body.fd, bytes, read, bytes.length - read, body.offset + read);
-    if (n === 0) throw new Error('the story cache index is cut off');
-    read += n;
-  }
+  const bytes = readAtSync(body.fd, body.length, body.offset, 'the story cache index is cut off');
   const [contentHtml, contentText] = JSON.parse(bytes.toString('utf8')) as [string, string];
   return { contentHtml, contentText };
 }

@@ -8,6 +8,20 @@ import { type BigIntStats, closeSync, constants, fstatSync, lstatSync, openSync,
 import { open } from 'node:fs/promises';
 import { StoryfeedError } from '../errors.js';
 
+/**
+ * Reads exactly `length` bytes at `position` of the open file `fd` (a file storyfeed wrote: a cache
+ * entry, its index, a spill file); throws `cutOff` as an Error when the file ends first.
+ */
+export function readAtSync(fd: number, length: number, position: number, cutOff: string): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  for (let read = 0; read < length; ) {
+    const n = readSync(fd, bytes, read, length - read, position + read);
+    if (n === 0) throw new Error(cutOff);
+    read += n;
+  }
+  return bytes;
+}
+
 /** Options for {@link readBoundedSync} and {@link readBounded}. */
 export interface BoundedReadOptions {
   /** Largest size accepted, in bytes. */
