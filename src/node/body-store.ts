@@ -70,6 +70,8 @@ export const bodiesInMemory = { stories: 2000 };
 
 /** Bytes of a body digest kept per story (128 bits of SHA-256). */
 const DIGEST_BYTES = 16;
+/** What a store that is not keyed keeps for a digest. */
+const NO_DIGEST = Buffer.alloc(DIGEST_BYTES);
 
 /**
  * One entry per story kept: where its body was written (offset `-1` when it stayed in memory) and
@@ -151,6 +153,8 @@ export class BodyStore {
     private readonly site: Pick<SiteConfig, 'content' | 'contentLimit'>,
     /** Bodies of the first this many stories (in file order) stay in memory (see {@link bodiesInMemory}). */
     private readonly inMemory = bodiesInMemory.stories,
+    /** Whether feed cache keys will ask for body digests ({@link BodyStore.digests}); without a feed cache no body is hashed. */
+    private readonly keyed = true,
   ) {}
 
   /**
@@ -174,7 +178,7 @@ export class BodyStore {
       return story.contentHtml === '' && story.contentText === '' ? story : { ...story, contentHtml: '', contentText: '' };
     }
     if (story.file === undefined || this.byFile.has(story.file) || !isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) return story;
-    const digest = bodyDigest(story);
+    const digest = this.keyed ? bodyDigest(story) : NO_DIGEST;
     if (place < this.inMemory) {
       this.byFile.set(story.file, this.entries.add(undefined, digest));
       return story;
@@ -191,7 +195,7 @@ export class BodyStore {
     return {
       settings: JSON.stringify(bodySettings(this.site)),
       digestOf: (item) => {
-        const n = this.byId.get(item.id);
+        const n = this.keyed ? this.byId.get(item.id) : undefined;
         return n === undefined ? undefined : this.entries.digest(n);
       },
     };

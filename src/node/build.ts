@@ -12,7 +12,7 @@ import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
 import type { VerifyProblem, VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
-import { BodyStore } from './body-store.js';
+import { BodyStore, bodiesInMemory } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
 import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
 import { checkOutputFolder } from './out-folder.js';
@@ -136,7 +136,8 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
     await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
   const cache = options.cache === false ? undefined : new StoryCache(path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache'), storySettings(config, epoch));
-  const bodies = new BodyStore(config);
+  // Body digests key the feed cache: a build without a cache hashes no body.
+  const bodies = new BodyStore(config, bodiesInMemory.stories, cache !== undefined);
   try {
     return await buildWith(options, pool, cache, bodies, { cwd, seedsDir, outDir, epoch });
   } finally {

@@ -199,4 +199,18 @@ describe('feed cache keys from body digests', () => {
     expect(changed.contentText.length).toBe(story(1).contentText.length);
     expect(keyOf([story(0), changed]).light).not.toBe(first.light);
   });
+
+  it('hashes no body where no feed cache asks for digests', () => {
+    const store = new BodyStore(site, 0, false);
+    try {
+      const light = [story(0)].map((s, i) => store.keep(s, i));
+      store.index(light);
+      const doc = buildFeedDocument(light, site);
+      expect(store.digests().digestOf(doc.items[0]!)).toBeUndefined();
+      // The bodies still come back.
+      expect(store.withBodies(doc).items[0]?.contentHtml).toContain('Київ');
+    } finally {
+      store.close();
+    }
+  });
 });
