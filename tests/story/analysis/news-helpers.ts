@@ -81,7 +81,7 @@ export const splitHash = (key: string): string => createHash('sha256').update(ke
 
 /**
  * How many articles of one language a batch holds out, given the number `n` of that language's articles
- * in the batch (see `SPLIT.md`). Batches 1 and 3 to 7: floor((2n + 4) / 5) for n ≥ 2 (about 40 %). Batch 2:
+ * in the batch (see `SPLIT.md`). Every batch but batch 2: floor((2n + 4) / 5) for n ≥ 2 (about 40 %). Batch 2:
  * floor((n + 1) / 3) for n ≥ 2 (about a third, so that the tune split reaches 25 articles). A language with a
  * single article in a batch holds none out.
  */
