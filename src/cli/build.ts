@@ -5,6 +5,7 @@ import { buildSite } from '../node/build.js';
 import { CONFIG_FILE_NAMES } from '../node/config-file.js';
 import { displayPath } from '../node/seed-files.js';
 import type { FeedFormat } from '../types.js';
+import { keepHeapSmallFor } from './heap.js';
 import { describeError, EXIT, type BuildFlags, type CliIo } from './main.js';
 import { resolveConfig } from './site.js';
 import { oneLine } from './terminal.js';
@@ -114,7 +115,10 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
       warnings.push(d);
       warn(d);
     },
-    ...(progress ? { onProgress: progress.update } : {}),
+    onProgress: (done, total) => {
+      if (done === 1) keepHeapSmallFor(total);
+      progress?.update(done, total);
+    },
   }).finally(() => progress?.clear());
   let pinged = 0;
   if (flags.ping && config.hub && !flags.dryRun) {

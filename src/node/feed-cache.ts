@@ -38,21 +38,24 @@ export class FeedCache {
    */
   key(kind: 'feed' | 'items' | 'heads', doc: FeedDocument, bodies?: BodyDigests): string {
     const { items, ...head } = doc;
-    // Strings go in as UTF-16 (a copy, not a transcoding), the large bodies each behind their length.
+    // JSON text is well-formed (JSON.stringify escapes lone surrogates and NUL), so its UTF-8 bytes name
+    // it exactly, and V8 encodes one-byte strings to UTF-8 about four times faster than it widens them to
+    // UTF-16. A raw body may hold lone surrogates, which UTF-8 would replace: it goes in as UTF-16, behind
+    // its length. NUL separates the pieces; no JSON text, digest or length holds one.
     const hash = createHash('sha256')
       .update(`${VERSION}\0${kind}\0`)
-      .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf16le')
-      .update(`\0${bodies?.settings ?? ''}`, 'utf16le');
+      .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf8')
+      .update(`\0${bodies?.settings ?? ''}`, 'utf8');
     for (const item of items) {
       const { contentHtml, contentText, ...rest } = item;
       const digest = bodies?.digestOf(item);
-      hash.update(`\0${JSON.stringify(rest)}\0`, 'utf16le');
+      hash.update(`\0${JSON.stringify(rest)}\0`, 'utf8');
       if (digest !== undefined) {
-        hash.update(`d${digest}`, 'utf16le');
+        hash.update(`d${digest}`, 'utf8');
         continue;
       }
-      hash.update(`${contentHtml.length}\0`, 'utf16le').update(contentHtml, 'utf16le');
-      hash.update(`\0${contentText.length}\0`, 'utf16le').update(contentText, 'utf16le');
+      hash.update(`${contentHtml.length}\0`, 'utf8').update(contentHtml, 'utf16le');
+      hash.update(`\0${contentText.length}\0`, 'utf8').update(contentText, 'utf16le');
     }
     return hash.digest('hex');
   }

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lazyOutputs, readText, readTexts, writeTexts } from '../../src/node/feed-cache.js';
+import { FeedCache, lazyOutputs, readText, readTexts, writeTexts } from '../../src/node/feed-cache.js';
+import { sampleDocument } from '../verify/fixtures.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'storyfeed-feed-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -36,5 +38,40 @@ describe('feed cache entries', () => {
     rmSync(file);
     expect(lazy.outputs.rss).toBe('rss!');
     expect(JSON.parse(JSON.stringify(lazy.outputs))).toEqual({ rss: 'rss!', atom: 'atom!', json: 'json!' });
+  });
+});
+
+describe('feed cache keys', () => {
+  const cache = new FeedCache(work);
+  // Lone surrogates, NUL, U+FFFD (what UTF-8 would turn a lone surrogate into) and astral characters.
+  const unit = fc.constantFrom('a', '\0', '\ud800', '\udc00', '\ufffd', '\u{1F600}', '"', '\\', 'é');
+  // Two texts that differ in one character.
+  const pair = fc.tuple(fc.array(unit, { minLength: 1, maxLength: 6 }), fc.nat(), unit).map(([units, at, other]) => {
+    const changed = [...units];
+    changed[at % units.length] = other;
+    return [units.join(''), changed.join('')] as const;
+  });
+
+  it('differ whenever a title or a body differs, whatever the characters (property)', () => {
+    fc.assert(
+      fc.property(pair, fc.constantFrom('title', 'summary', 'contentHtml', 'contentText'), ([a, b], field) => {
+        fc.pre(a !== b);
+        const keyWith = (value: string): string => {
+          const doc = sampleDocument();
+          doc.items[0] = { ...doc.items[0]!, [field]: value };
+          return cache.key('feed', doc);
+        };
+        expect(keyWith(a)).not.toBe(keyWith(b));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('differ when a body moves from one item to the next', () => {
+    const doc = sampleDocument();
+    const moved = sampleDocument();
+    moved.items[0] = { ...moved.items[0]!, contentText: `${moved.items[0]!.contentText}\0` };
+    moved.items[1] = { ...moved.items[1]!, contentHtml: moved.items[1]!.contentHtml.slice(0, -1) };
+    expect(cache.key('items', moved)).not.toBe(cache.key('items', doc));
   });
 });
