@@ -4,9 +4,10 @@ import { build, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 // Two ES module builds, no CommonJS: Node >= 20.19 (our engines floor) loads ES modules with `require`.
-// 1. `dist/core.js` and `dist/core-render.js`: the root entry point's modules in two files (see src/core.ts).
-// 2. The entry points and the CLI with shared chunks, importing those modules from the two files.
-// Dependencies stay external in both.
+// 1. The root entry point (`dist/index.js`) and its modules in two files, `dist/core.js` and
+//    `dist/core-render.js` (see src/core.ts), without shared chunks: it loads nothing else of ours.
+// 2. The other entry points and the CLI with shared chunks, importing those modules from the two files.
+// Dependencies stay external in both, but for the parsers listed in BUNDLED below.
 
 /** The bundles the root entry point's modules go to, by the source file listing them. */
 const CORE_FILES = { 'src/core.ts': './core.js', 'src/core-render.ts': './core-render.js' } as const;
@@ -49,6 +50,29 @@ const coreModules: Plugin = {
   },
 };
 
+/**
+ * Dependencies bundled into dist instead of installed: ES module packages of many small files, whose
+ * loading (resolving, reading and linking each file) cost more than their code takes to run. Bundled,
+ * markdown-it, yaml and htmlparser2 load in a third of the time (saxes, CommonJS, stays installed: bundled,
+ * it would add esbuild's CommonJS helpers to every entry point). Their licences are in
+ * THIRD-PARTY.md; they are development dependencies.
+ */
+const BUNDLED = ['markdown-it', 'linkify-it', 'mdurl', 'punycode.js', 'uc.micro', 'entities', 'yaml', 'htmlparser2', 'domhandler', 'domelementtype', 'domutils', 'dom-serializer'];
+
+/**
+ * yaml's Node build is CommonJS that requires `process` (for warnings and a debug variable), which an
+ * ES module bundle cannot require; the build it exports for every other runtime (its `default`
+ * condition) is plain ES modules that use neither.
+ */
+const yamlModules: Plugin = {
+  name: 'storyfeed-yaml-modules',
+  setup(pluginBuild) {
+    const dir = path.resolve('node_modules/yaml');
+    const exported = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { exports: Record<string, { default: string }> }).exports['.']!.default;
+    pluginBuild.onResolve({ filter: /^yaml$/ }, () => ({ path: path.join(dir, exported) }));
+  },
+};
+
 const common = {
   format: ['esm'] as ['esm'],
   treeshake: true,
@@ -58,6 +82,7 @@ const common = {
   clean: false,
   // Keep `node:` specifiers: they tell bundlers and other runtimes these are built-ins.
   removeNodeProtocol: false,
+  noExternal: BUNDLED.map((name) => new RegExp(`^${name.replaceAll('.', '\\.')}(/|$)`)),
   // The generated word and trigram data is mostly non-ASCII text: UTF-8 keeps it at its size (ASCII escapes triple it).
   // Shipped minified: the install size is budgeted (issue 16: 8 MiB with dependencies). Errors users see are StoryfeedErrors with codes and messages, not stack traces.
   esbuildOptions(options: { charset?: string; minifyWhitespace?: boolean; minifySyntax?: boolean; minifyIdentifiers?: boolean }) {
@@ -73,11 +98,16 @@ const common = {
 const declarations = process.env.STORYFEED_DTS !== '0';
 
 export default defineConfig([
-  { ...common, entry: { core: 'src/core.ts', 'core-render': 'src/core-render.ts' }, splitting: false, esbuildPlugins: [coreModules], dts: false },
+  {
+    ...common,
+    entry: { index: 'src/index.ts', core: 'src/core.ts', 'core-render': 'src/core-render.ts' },
+    splitting: false,
+    esbuildPlugins: [coreModules, yamlModules],
+    dts: false,
+  },
   {
     ...common,
     entry: {
-      index: 'src/index.ts',
       story: 'src/story/index.ts',
       verify: 'src/verify/index.ts',
       server: 'src/server/index.ts',
@@ -85,7 +115,7 @@ export default defineConfig([
       cli: 'src/cli.ts',
     },
     splitting: true,
-    esbuildPlugins: [coreModules],
+    esbuildPlugins: [coreModules, yamlModules],
     dts: declarations && { entry: { index: 'src/index.ts', story: 'src/story/index.ts', verify: 'src/verify/index.ts', server: 'src/server/index.ts', node: 'src/node/index.ts' } },
   },
 ]);

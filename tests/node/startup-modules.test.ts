@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +14,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/cli.js');
 
-/** Packages only parsing, rendering or verifying needs. */
-const HEAVY = ['yaml', 'markdown-it', 'feed', 'rss-parser', 'saxes', 'xml-js'];
+/** Installed packages only rendering or verifying needs. */
+const HEAVY = ['feed', 'rss-parser', 'saxes', 'xml-js'];
+
+/**
+ * Packages bundled into dist (see tsup.config.ts) that only parsing or verifying needs, each known by
+ * one of its error messages: the dist file holding it is what must not be loaded.
+ */
+const BUNDLED_HEAVY = {
+  yaml: 'Implicit keys need to be on a single line',
+  'markdown-it': 'Wrong `markdown-it` preset',
+};
+
+/** The dist file that holds `marker` (exactly one). */
+function distFileWith(marker: string): string {
+  const dist = path.join(root, 'dist');
+  const files = readdirSync(dist).filter((f) => f.endsWith('.js') && readFileSync(path.join(dist, f), 'utf8').includes(marker));
+  expect(files, marker).toHaveLength(1);
+  return files[0]!;
+}
 
 describe.skipIf(!existsSync(cli))('modules a build loads', () => {
   let dir: string;
@@ -31,7 +48,7 @@ describe.skipIf(!existsSync(cli))('modules a build loads', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** The packages (under node_modules) one `storyfeed build` loads. */
+  /** The packages (under node_modules) and the dist files one `storyfeed build` loads. */
   const packagesLoaded = (run: string): Set<string> => {
     const log = path.join(dir, `${run}.log`);
     writeFileSync(log, '');
@@ -44,6 +61,7 @@ describe.skipIf(!existsSync(cli))('modules a build loads', () => {
     for (const url of readFileSync(log, 'utf8').split('\n')) {
       const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
       if (m) names.add(m[1]!);
+      else if (url.includes('/dist/')) names.add(path.basename(url));
     }
     return names;
   };
@@ -52,7 +70,9 @@ describe.skipIf(!existsSync(cli))('modules a build loads', () => {
     const cold = packagesLoaded('cold');
     // The hook sees them when they are loaded: the check below can fail.
     for (const name of HEAVY) expect(cold, name).toContain(name);
+    for (const [name, marker] of Object.entries(BUNDLED_HEAVY)) expect(cold, name).toContain(distFileWith(marker));
     const warm = packagesLoaded('warm');
     for (const name of HEAVY) expect(warm, name).not.toContain(name);
+    for (const [name, marker] of Object.entries(BUNDLED_HEAVY)) expect(warm, name).not.toContain(distFileWith(marker));
   });
 });
