@@ -50,15 +50,15 @@ function writeSeed(name: string, text: string): void {
   utimesSync(seed(name), 1_700_000_000, 1_700_000_000);
 }
 
-/** The latest change time among the files in the seeds folder. */
-function latestChange(): bigint {
-  let latest = 0n;
-  for (const name of readdirSync(seeds())) {
-    const changed = lstatSync(seed(name), { bigint: true }).ctimeNs;
-    if (changed > latest) latest = changed;
-  }
-  return latest;
+/** The change times of the files in the seeds folder, oldest first. */
+function changeTimes(): bigint[] {
+  return readdirSync(seeds())
+    .map((name) => lstatSync(seed(name), { bigint: true }).ctimeNs)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+/** The latest change time among the files in the seeds folder. */
+const latestChange = (): bigint => changeTimes().at(-1) ?? 0n;
 
 /**
  * A clock that settles every seed as they are now: one tick after their latest change. Right for a
@@ -229,7 +229,10 @@ describe('seed stamps: only a whole record of settled stamps is trusted', () => 
 
   it('records no stamp changed within the clock’s tick, on another device, or without a clock', async () => {
     const { dev } = statSync(seeds(), { bigint: true });
-    for (const clock of [{ dev, ctimeNs: latestChange() }, { dev: dev + 1n, ctimeNs: latestChange() + 1_000_000_000n }, undefined]) {
+    // The clock at the oldest seed's change: no seed changed before it, whether the seeds were written
+    // within one tick of the file system's clock or across several.
+    const oldest = changeTimes()[0]!;
+    for (const clock of [{ dev, ctimeNs: oldest }, { dev: dev + 1n, ctimeNs: latestChange() + 1_000_000_000n }, undefined]) {
       const run = await load(clock);
       expect(run.read).toEqual(ALL);
       expect(run.stamps.counters.recorded).toBe(0);
