@@ -140,7 +140,7 @@ function toItem(story: Story, site: ResolvedSite, feedLanguage: string, warn: (d
   const item: FeedItem = {
     id: story.id,
     url: story.url,
-    title: c(story.title).replace(/\s+/g, ' ').trim(),
+    title: collapseSpace(c(story.title)),
     summary: c(story.summary),
     contentHtml: c(story.contentHtml),
     contentText: c(story.contentText),
@@ -172,7 +172,18 @@ export function isXmlClean(text: string): boolean {
 
 function uniqueTags(tags: string[]): string[] {
   const seen = new Set<string>();
-  return tags.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t && !seen.has(t) && (seen.add(t), true));
+  return tags.map(collapseSpace).filter((t) => t && !seen.has(t) && (seen.add(t), true));
+}
+
+/** White space other than one space between words: at either end, in a run, or not a plain space. */
+const SPACE_TO_COLLAPSE = /^\s|\s$|\s\s|[^\S ]/;
+
+/**
+ * `s` with each run of white space made one space and none at either end; `s` itself when there is
+ * nothing to change, so an item shares its story's string (a build holds every item of its feed set).
+ */
+function collapseSpace(s: string): string {
+  return SPACE_TO_COLLAPSE.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 /** Extension values cleaned like every other string (JSON objects are copied as they are: JSON escapes everything). */

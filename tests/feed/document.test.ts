@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/errors.js';
 import { buildFeedDocument, feedUrls } from '../../src/feed/document.js';
@@ -62,5 +63,27 @@ describe('buildFeedDocument', () => {
       json: 'https://x.example/blog/index.json',
     });
     expect(feedUrls({ siteUrl: 'https://x.example/', feedBaseUrl: 'https://feeds.example/' }).rss).toBe('https://feeds.example/rss.xml');
+  });
+});
+
+describe('item titles and tags', () => {
+  const space = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\ufeff', 'a', 'b', 'é');
+  const text = fc.array(space, { minLength: 1, maxLength: 12 }).map((parts) => `x${parts.join('')}`);
+
+  it('have white space collapsed to single spaces and trimmed, whatever the white space (property)', () => {
+    fc.assert(
+      fc.property(text, text, (title, tag) => {
+        const doc = buildFeedDocument([makeStory({ slug: 't', title, tags: [tag, `${tag} `] })], testSite);
+        const item = doc.items[0]!;
+        expect(item.title).toBe(title.replace(/\s+/g, ' ').trim());
+        expect(item.tags).toEqual([tag.replace(/\s+/g, ' ').trim()]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('share the story’s title when there is nothing to collapse', () => {
+    const story = makeStory({ slug: 'p', title: ['Port', 'reopens', 'after', 'storm'].join(' ') });
+    expect(buildFeedDocument([story], testSite).items[0]!.title).toBe(story.title);
   });
 });
