@@ -21,6 +21,7 @@ import {
   ARTICLES,
   ATTRIBUTION_LEADS,
   FOREIGN_ARTICLES,
+  FOREIGN_FUNCTION_WORDS,
   FOREIGN_ORG_FIRST,
   NAME_CONNECTORS,
   ORG_DESCRIPTORS,
@@ -175,6 +176,12 @@ const NAMING_VERBS = new Set([
   'назвала',
 ]);
 
+/** Whether a word is grammar (a conjunction, preposition, subordinator or sentence adverb) in any of the languages with full rules. */
+const isFunctionWord = (t: Token): boolean => (lexFlags(t.fold) & FUNCTION) !== 0 || FOREIGN_FUNCTION_WORDS.has(t.lower);
+
+/** Whether a token is a verb of saying: a capitalised word inside a sentence is a name ("United States President …"), never a verb. */
+const speechVerbAt = (t: Token | undefined): boolean => !!t && t.kind === 'word' && (!t.cap || t.initial) && isSpeechVerb(t.lower);
+
 /** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
 const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boolean => {
   const index = sentenceIndexOf(block);
@@ -294,7 +301,7 @@ const sentenceIndexOf = (block: Block): SentenceIndex => {
     const t = tokens[k];
     if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
     const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
-    const speech = outsideWord && isSpeechVerb(t.lower) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
+    const speech = outsideWord && speechVerbAt(t) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
     if (outsideWord && (speech || leadEndsAt(tokens, k))) cue = k;
     index.lastEnd[k] = end;
     index.lastCue[k] = cue;
@@ -339,6 +346,8 @@ interface Attribution {
   impersonal?: boolean;
   /** An impersonal plural ("повідомили в …", "señalaron desde …"): only a body the place names, or one it describes, spoke. */
   plural?: boolean;
+  /** The phrase is the antecedent of a relative pronoun before the verb ("el líder de X quien le expresó"). */
+  relative?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
   refersBack?: boolean;
 }
@@ -429,6 +438,9 @@ const PLACE_PREPOSITIONS = new Set(['в', 'у', 'на', 'з', 'із', 'desde', '
 /** Separable particles of German verbs of saying ("teilte … mit", "fügte … hinzu", "kündigte … an"). */
 const GERMAN_PARTICLES = new Set(['mit', 'hinzu', 'an', 'auf', 'aus', 'fest', 'vor', 'ein', 'zu', 'bei', 'klar', 'heraus']);
 
+/** Words for "as" that open a clause signing a quotation with the subject after its verb ("como dijo", "as said", "comme l'a dit", "як сказав", "wie sagte"). */
+const AS_WORDS = new Set(['como', 'as', 'comme', 'як', 'wie']);
+
 /** Words that take up a quotation just given at the head of the clause that signs it ("así lo dijo", "c'est ce qu'a dit", "das sagte", "про це сказав"). */
 const RESUMPTIVE = new Set(['asi', 'eso', 'esto', "c'est", 'voila', 'ainsi', 'das', 'dies', 'про', 'так', 'це']);
 
@@ -477,7 +489,7 @@ function attributionAfter(
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
-    if (t && t.kind === 'word' && isSpeechVerb(t.lower) && tokens[i - 1]?.lower !== 'to' && !NOUN_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
+    if (t && speechVerbAt(t) && tokens[i - 1]?.lower !== 'to' && !NOUN_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
       verb = i;
       break;
     }
@@ -509,7 +521,13 @@ function attributionAfter(
   // "«…». Así lo afirmó X", "« … » C'est ce qu'a déclaré X", "„…“ Das sagte X", "«…». Про це заявив X": a word that
   // takes up the quotation opens the clause, and the subject follows the verb.
   const resumptive = RESUMPTIVE.has(tokens[start]?.fold ?? '') && verb - start <= 4 && tokens.slice(start + 1, verb).every((t) => t.kind === 'word' && !t.cap);
-  const inverted = verb === start || (aux === verb && verb - start <= 2) || resumptive;
+  // "…», como dijo el ministro", "…, as the minister said", "« … », comme l'a dit X", "…», як сказав X": "as" and a
+  // verb of saying put the subject after the verb, as an inverted verb does.
+  const comparative =
+    AS_WORDS.has(tokens[start]?.lower ?? '') &&
+    verb - start <= 3 &&
+    tokens.slice(start + 1, verb).every((t) => t.kind === 'word' && !t.cap && (AUXILIARIES.has(t.lower) || CLITICS.has(t.lower) || /^l['’]/u.test(t.lower)));
+  const inverted = verb === start || (aux === verb && verb - start <= 2) || resumptive || comparative;
   // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said."),
   // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
@@ -583,11 +601,14 @@ function attributionAfter(
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
+  // "…, as the minister said", "…“, wie der Minister sagte": the subject stands between "as" and the verb.
+  if (opener?.kind === 'word' && !opener.cap && AS_WORDS.has(opener.lower) && verb - start >= 2 && verb - start <= 8 && !tokens.slice(start + 1, verb).some((t) => t.text === ','))
+    return { from: start + 1, to: verb };
   if (
     opener &&
     opener.kind === 'word' &&
     !opener.cap &&
-    lexFlags(opener.fold) & FUNCTION &&
+    isFunctionWord(opener) &&
     !ARTICLES.has(opener.lower) &&
     !PRONOUNS.has(opener.lower) &&
     !FOREIGN_ARTICLES.has(opener.lower) &&
@@ -608,12 +629,59 @@ function attributionAfter(
   return to > from ? { from, to } : null;
 }
 
+/** Complementizers that open the clause of a reported verb ("reports that X called", "dijo que X le contó"). */
+const COMPLEMENTIZERS = new Set(['that', 'que', 'dass', 'що', 'qu’', "qu'"]);
+
+/** Relative pronouns that follow a preposition in a relative clause ("of which", "de quien", "von dem"), and French "dont". */
+const OBLIQUE_RELATIVES = new Set([
+  'which',
+  'whom',
+  'quien',
+  'quienes',
+  'cual',
+  'cuales',
+  'lequel',
+  'laquelle',
+  'lesquels',
+  'lesquelles',
+  'qui',
+  'denen',
+  'якого',
+  'якої',
+  'яких',
+  'якому',
+  'якій',
+  'яким',
+]);
+
+/** How many words a description before a relative pronoun may have ("el líder del Movimiento San Isidro"). */
+const RELATIVE_ANTECEDENT_WORDS = 8;
+
+/** How far into a comma-separated piece a relative pronoun after a preposition is looked for ("the homepage of which"). */
+const RELATIVE_REACH = 5;
+
+/** Whether a piece of a sentence is a relative clause introduced by a preposition and a relative pronoun, or by "dont"/"cuyo". */
+const relativeAfterPreposition = (tokens: Token[], a: number, b: number): boolean => {
+  for (let k = a; k < b && k < a + RELATIVE_REACH; k++) {
+    const w = tokens[k];
+    if (w?.kind !== 'word' || w.cap) continue;
+    if (w.lower === 'dont' || /^cuy[oa]s?$/u.test(w.lower)) return true;
+    const prep = tokens[k - 1];
+    if (k > a && OBLIQUE_RELATIVES.has(w.lower) && prep?.kind === 'word' && !prep.cap && (NAME_PREPOSITIONS.has(prep.lower) || GENITIVE_LINKS.has(prep.lower))) return true;
+  }
+  return false;
+};
+
+/** Whether a word is an article of one of the languages with full rules ("the", "a", "el", "une", "der"). */
+const isArticle = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && (ARTICLES.has(t.lower) || FOREIGN_ARTICLES.has(t.lower));
+
 /** The speaker phrase of a speech verb, a lead ("According to X, …") or a colon before a quotation in the same sentence. */
 function attributionBefore(
   block: Block,
   first: number,
   hasPerson: (from: number, to: number) => boolean,
   personAt: (k: number) => [number, number] | null,
+  profile: Profile = 'other',
 ): (Attribution & { verb: boolean; naming?: boolean }) | null {
   const { tokens } = block;
   const openMark = first - 1;
@@ -672,6 +740,37 @@ function attributionBefore(
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd)) return { from: v + 1, to: clauseEnd, verb: true };
     }
+    const naming = NAMING_VERBS.has(t.lower);
+    // The clause right before the verb: from the last comma (or the start of the sentence) to the verb.
+    let clause = v;
+    while (clause > begin && tokens[clause - 1]?.text !== ',') clause--;
+    // "Guardian Media reports that Commissioner Griffith called the situation "…"", "Ana dijo que Luis le contó: «…»":
+    // the verb's own subject stands after the last complementizer before it, and the clause reporting it names someone else.
+    for (let c = v - 1; c >= clause; c--) {
+      const w = tokens[c];
+      if (w?.kind !== 'word' || w.quote >= 0 || !COMPLEMENTIZERS.has(w.lower)) continue;
+      let k = c + 1;
+      while (k < v && k - c <= 4 && !personAt(k) && tokens[k]?.kind === 'word' && (tokens[k]?.cap || isArticle(tokens[k]) || isRoleNoun(tokens[k]?.fold ?? ''))) k++;
+      const subject = k < v ? personAt(k) : null;
+      if (subject && subject[1] <= v) {
+        let b = v;
+        while (b > subject[1] && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? '') || CLITICS.has(tokens[b - 1]?.lower ?? ''))) b--;
+        return { from: c + 1, to: b, verb: true, naming };
+      }
+      break;
+    }
+    // "… con el líder del Movimiento X quien le expresó: «…»", "… the woman who told him: "…"": a relative pronoun right
+    // before the verb makes the phrase it hangs on the subject: a name, or a description that opens with an article.
+    let r = v - 1;
+    while (r > clause && (CLITICS.has(tokens[r]?.lower ?? '') || AUXILIARIES.has(tokens[r]?.lower ?? '') || VERB_FILLERS.has(tokens[r]?.lower ?? ''))) r--;
+    if (r > clause && PERSON_RELATIVE.has(tokens[r]?.lower ?? '') && tokens[r - 1]?.kind === 'word') {
+      const named = personAt(r - 1);
+      if (named) return { from: named[0], to: named[1], verb: true, naming };
+      let a = r - 1;
+      while (a > clause && r - a < RELATIVE_ANTECEDENT_WORDS && !isArticle(tokens[a])) a--;
+      const head = tokens[a + 1];
+      if (isArticle(tokens[a]) && head?.kind === 'word' && !head.cap && isPersonNoun(head.fold, profile)) return { from: a, to: r, verb: true, naming, relative: true };
+    }
     // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
     // an apposition ("A B, director general of C, said") describes the named subject before it.
     const segments: [number, number][] = [];
@@ -683,13 +782,15 @@ function attributionBefore(
       }
     }
     let fallback: (Attribution & { verb: boolean; naming: boolean }) | null = null;
-    const naming = NAMING_VERBS.has(t.lower);
     let considered = 0;
     for (let s = segments.length - 1; s >= 0 && considered < 2; s--) {
       const seg = segments[s];
       if (!seg) continue;
       const [a, b0] = seg;
       const lead = tokens[a];
+      // "A statement on Apple's website, the homepage of which displays …, states": a piece whose relative pronoun
+      // follows a preposition ("of which", "de quien", "dont") is a relative clause too.
+      if (relativeAfterPreposition(tokens, a, b0)) continue;
       if (RELATIVE.has(lead?.lower ?? '')) {
         // "… Viktor Yushchenko, who hailed the service for "…"": the verb's subject is the person the clause hangs on.
         const prev = segments[s - 1];
@@ -723,7 +824,7 @@ function attributionBefore(
       // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
       for (let k = a + 1; k < b; k++) {
         const w = tokens[k];
-        if (w && w.kind === 'word' && w.quote < 0 && isSpeechVerb(w.lower)) {
+        if (w && w.quote < 0 && speechVerbAt(w)) {
           b = k;
           break;
         }
@@ -1133,7 +1234,7 @@ function resolvePhrase(
   if (
     lead &&
     !lead.cap &&
-    lexFlags(lead.fold) & FUNCTION &&
+    isFunctionWord(lead) &&
     !PRONOUNS.has(lead.lower) &&
     !ARTICLES.has(lead.lower) &&
     !FOREIGN_ARTICLES.has(lead.lower) &&
@@ -1200,6 +1301,12 @@ function resolvePhrase(
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
+  // "coincidir con Luis Otero, recordando la conversación con el líder del Movimiento X quien le expresó": a definite
+  // description a relative clause hangs on takes up the person just named as a complement in the same sentence.
+  if (at.relative && definite) {
+    const c = complementBefore(registry, block, blockIndex, at.from);
+    if (c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   if (unnamed && !org) return { speaker: unnamed.name, cluster: unnamed, affiliation: null };
   for (const t of words) {
     const body = bodyOfStaffCompound(registry, t);
@@ -1486,6 +1593,24 @@ const objectLike = (tokens: Token[], first: number, last: number): boolean => {
   return true;
 };
 
+/**
+ * The person named nearest before token `k` in its sentence, outside quotations, when that person is named as a
+ * complement ("con Luis Otero", "with Ana Ruiz"), not as a subject; null otherwise.
+ */
+const complementBefore = (registry: Registry, block: Block, blockIndex: number, k: number): Cluster | null => {
+  const { tokens } = block;
+  for (let j = k - 1; j >= 0 && k - j <= SENTENCE_LOOKBACK; j--) {
+    const t = tokens[j];
+    if (!t || t.quote >= 0) continue;
+    if (t.kind === 'punct' && CLAUSE_END.has(t.text)) return null;
+    const c = clusterAt(registry, blockIndex, j);
+    if (c?.kind !== 'person') continue;
+    const m = registry.tokenMention[blockIndex]?.[j];
+    return m && objectLike(tokens, m.first, m.last) ? c : null;
+  }
+  return null;
+};
+
 /** Endings of Ukrainian names in the instrumental, dative and genitive ("Смітом", "Ольгою", "Петренкові", "Зеленському", "Зеленського"). */
 const OBLIQUE_NAME = /(?:ом|ем|єм|ою|ею|єю|ові|еві|єві|ому|ьому|ого|ього)$/u;
 
@@ -1525,7 +1650,7 @@ const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: num
  * quotations, or, when the paragraph opens with a pronoun or a description ("The ex-CBC producer cites
  * two reasons"), the person it refers back to.
  */
-const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
+const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, last: Antecedent, profile: Profile = 'other'): Cluster | null => {
   // "Під час зустрічі з Андрієм Ковалем волонтерка Оксана Литвин розповіла …": a person named as an object gives way
   // to the first person named as a subject.
   let firstNamed: Cluster | null = null;
@@ -1546,7 +1671,8 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
     for (let k = 1; k <= 4 && k < tokens.length; k++) {
       const t = tokens[k];
       if (t?.kind !== 'word') break;
-      if (!t.cap && isRoleNoun(t.fold)) {
+      // "The ex-CBC producer cites …", "El activista y periodista independiente enfrenta …": a role or a noun for a person.
+      if (!t.cap && (isRoleNoun(t.fold) || (k === 1 && isPersonNoun(t.fold, profile)))) {
         refersBack = true;
         break;
       }
@@ -1655,12 +1781,12 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
     const m = registry.tokenMention[previousIndex]?.[k];
     return m && clusterAt(registry, previousIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
   };
-  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt);
+  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt, profile);
   if (at && (at.verb || end?.text === ':') && !at.naming && !at.zero) {
     const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
     if (resolved.cluster?.kind === 'person') return resolved.cluster;
   }
-  const subject = paragraphSubject(registry, blocks, previous, previousIndex, last);
+  const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
 };
 
@@ -1945,7 +2071,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (doc.profile !== 'other') {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
         if (!at) {
-          const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt);
+          const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt, doc.profile);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
           // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
           // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.
@@ -2037,7 +2163,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     }
     if (!opening?.startsBlock || opening.attributed) pendingRunOn = [];
     let alternated = false;
-    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, doc.blocks, block, blockIndex, last) : null;
+    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, doc.blocks, block, blockIndex, last, doc.profile) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
       if (!f || f.attributed) continue;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { article } from './helpers.js';
+
+const speakers = (paragraphs: string[], language = 'en'): (string | null)[] => analyzeArticle(article(paragraphs, 'News update', language)).quotes.map((q) => q.speaker);
+
+describe('the speaker next to the verb', () => {
+  it('a capitalised word inside a name is never the verb of saying', () => {
+    expect(speakers(['United States Senator Helen Marsh said "the harbour bill will pass before the summer recess".'])).toEqual(['Helen Marsh']);
+    expect(speakers(['Gulf States envoy Tom Varga said "the talks will resume in the spring after the elections".'])).toEqual(['Tom Varga']);
+  });
+
+  it('the subject after a complementizer speaks, not the subject of the clause that reports it', () => {
+    expect(speakers(['The Daily Courier reports that Inspector Ruth Calloway called the raid “the largest seizure in the history of the port”.'])).toEqual(['Ruth Calloway']);
+    expect(speakers(['El diario La Voz informa que el alcalde Tomás Ibarra le dijo: «No vamos a cerrar ninguna escuela este año».'], 'es')).toEqual(['Tomás Ibarra']);
+  });
+
+  it('a relative clause after a preposition is no subject; the piece before it is', () => {
+    expect(
+      speakers([
+        'Harbour Lines was founded in 1990.',
+        "A notice on Harbour Lines' website, the front page of which now shows a photograph of Maria Olsen, says: “We have lost a founder, a colleague and a dear friend of many years.”",
+      ]),
+    ).toEqual(['Harbour Lines']);
+  });
+
+  it('a relative pronoun before the verb: its antecedent speaks', () => {
+    expect(
+      speakers(
+        [
+          'Pedro Salas contó que compartió celda con Julio Rentería, y recordó la charla con el dirigente del sindicato quien le aseguró: «Nunca vamos a dejar de luchar por nuestros derechos».',
+        ],
+        'es',
+      ),
+    ).toEqual(['Julio Rentería']);
+    expect(speakers(['Pedro Salas met Julio Rentería, who told him: “We will never stop fighting for our rights in this country.”'])).toEqual(['Julio Rentería']);
+  });
+
+  it('"as" and a verb of saying sign a quotation with the subject after the verb, or between them', () => {
+    expect(speakers(['«La reforma llegará al Congreso en marzo del año que viene», como dijo Ana Beltrán.'], 'es')).toEqual(['Ana Beltrán']);
+    expect(speakers(['“The reform will reach Congress in March of next year,” as Ana Belton said.'])).toEqual(['Ana Belton']);
+  });
+});
+
+describe('a speaker is never a function word', () => {
+  it('Ukrainian: a conjunction before an impersonal verb names nobody; the reporting verb before the quotation does', () => {
+    expect(speakers(['Посол Олег Марченко сказав, що уряд і далі розглядає «нові економічні кроки», коли йдеться про відповідь на агресію.'], 'uk')).toEqual(['Олег Марченко']);
+  });
+
+  it('Spanish and German: a subordinator after the quotation is no speaker', () => {
+    const es = speakers(
+      ['La ministra Elena Paz habló con la prensa.', 'Dijo que el país tomará «medidas muy firmes contra el fraude fiscal», cuando se trata de grandes empresas.'],
+      'es',
+    );
+    expect(es.every((s) => s !== 'cuando')).toBe(true);
+    const de = speakers(['Ministerin Anna Roth sprach in Berlin.', 'Sie kündigte „sehr harte Maßnahmen gegen den Betrug“ an, während die Opposition schwieg.'], 'de');
+    expect(de.every((s) => s !== 'während' && s !== 'die Opposition')).toBe(true);
+  });
+});
+
+describe("the paragraph's subject", () => {
+  it("a paragraph that is only a quotation, after a description of the person just quoted, is that person's", () => {
+    expect(
+      speakers(
+        [
+          'El periodista Mario Luján denunció que lleva cinco meses detenido sin juicio.',
+          '«Cinco meses sin juicio y sin ninguna explicación de la fiscalía», dijo.',
+          'El activista enfrenta cargos por desacato y resistencia a la autoridad.',
+          '«Yo solo estaba grabando con mi teléfono lo que pasaba en la calle aquella tarde».',
+        ],
+        'es',
+      ),
+    ).toEqual(['Mario Luján', 'Mario Luján']);
+  });
+});
