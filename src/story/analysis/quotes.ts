@@ -1134,6 +1134,56 @@ const fullerInflected = (registry: Registry, c: Cluster): Cluster => {
   return found ?? c;
 };
 
+/**
+ * "Marta Perdomo, madre de Nadir Martín Perdomo … «…», recalcó Perdomo": a Spanish name of three words ends with the
+ * mother's surname, by which nobody is called alone; a lone surname that ends such a name and is the whole surname of
+ * a person named with two words ("Marta Perdomo") is that person's.
+ */
+const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
+  const parts = nameWords(c.name);
+  if (parts.length !== 3) return null;
+  for (let k = at.from; k < at.to; k++) {
+    if (clusterAt(registry, blockIndex, k) !== c) continue;
+    const m = registry.tokenMention[blockIndex]?.[k];
+    const word = block.tokens[k];
+    if (!m || m.last - m.first !== 1 || !word || word.lower !== parts[2]) return null;
+    let found: Cluster | null = null;
+    for (const o of registry.clusters) {
+      if (o === c || o.kind !== 'person') continue;
+      const w = nameWords(o.name);
+      if (w.length !== 2 || w[1] !== word.lower) continue;
+      if (found) return null;
+      found = o;
+    }
+    return found;
+  }
+  return null;
+};
+
+/** Endings of Ukrainian genitives of place names and adjectives ("Миколаєва", "Львова", "Полтави", "Одеської"), which no first name has. */
+const GENITIVE_PLACE = /(?:ова|ева|єва|ого|ього|ої|[^іи]и)$/u;
+
+/**
+ * "Мер Миколаєва Сєнкевич: «…»", "голова Київської ОДА …": a role noun governs the genitive after it, so a capitalised
+ * genitive glued to the name the entities found is the place of the role, not a first name; the person is the rest.
+ */
+const nameAfterGovernedWord = (registry: Registry, block: Block, blockIndex: number, at: Attribution, c: Cluster): Speaker | null => {
+  const { tokens } = block;
+  for (let k = at.from; k < at.to; k++) {
+    if (clusterAt(registry, blockIndex, k) !== c) continue;
+    const m = registry.tokenMention[blockIndex]?.[k];
+    const first = m ? tokens[m.first] : undefined;
+    const role = m ? tokens[m.first - 1] : undefined;
+    if (!m || !first || m.last - m.first < 2 || first.lower.length < 5 || !GENITIVE_PLACE.test(first.lower)) return null;
+    if (role?.kind !== 'word' || (role.cap && !role.initial) || !isRoleNoun(role.fold)) return null;
+    const rest = block.text.slice(tokens[m.first + 1]?.start ?? first.end, tokens[m.last - 1]?.end ?? first.end);
+    const key = rest.toLowerCase();
+    const named = registry.clusters.find((o) => o !== c && o.kind === 'person' && o.name.toLowerCase() === key);
+    return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
+  }
+  return null;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
   registry: Registry,
@@ -1146,9 +1196,15 @@ function resolveSpeaker(
   profile: Profile,
 ): Speaker & { rejected?: boolean } {
   const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
+  if (profile === 'romance' && resolved.cluster?.kind === 'person') {
+    const paternal = bySurname(registry, block, blockIndex, at, resolved.cluster);
+    if (paternal) return { speaker: paternal.name, cluster: paternal, affiliation: null };
+  }
   if (profile !== 'cyrillic' || resolved.rejected || resolved.speaker === null) return resolved;
   if (resolved.cluster) {
     if (resolved.cluster.kind !== 'person') return resolved;
+    const governed = nameAfterGovernedWord(registry, block, blockIndex, at, resolved.cluster);
+    if (governed) return governed;
     const full = fullerInflected(registry, resolved.cluster);
     return full === resolved.cluster ? resolved : { ...resolved, speaker: full.name, cluster: full };
   }
@@ -1478,7 +1534,10 @@ function resolvePhrase(
     words.length - nameStart <= MAX_NAME_WORDS
   ) {
     const end = words[words.length - 1];
-    if (end) return { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation };
+    if (end)
+      return plausibleSpeaker(registry, block, blockIndex, tokens.indexOf(named), tokens.indexOf(end) + 1)
+        ? { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation }
+        : none;
   }
   // "el Departamento de Estado" is a name with its article: the name alone is the speaker.
   const properName = profile !== 'de' && words[0]?.cap === true && words.every((t) => t.cap || NAME_CONNECTORS.has(t.lower));
@@ -1486,8 +1545,34 @@ function resolvePhrase(
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
+  if (!plausibleSpeaker(registry, block, blockIndex, tokens.indexOf(startTok), tokens.indexOf(endTok) + 1)) return none;
   return { speaker: text || null, cluster: null, affiliation };
 }
+
+/**
+ * Whether the words of a speaker phrase no entity resolved can name a speaker as the text writes it: not only
+ * grammar ("коли", "cuando"), not a lone verb or "-ly" adverb, not a piece of a longer name ("United" of "United
+ * States …"), and not a place.
+ */
+const plausibleSpeaker = (registry: Registry, block: Block, blockIndex: number, from: number, to: number): boolean => {
+  const { tokens } = block;
+  if (from < 0 || to <= from) return false;
+  const words = tokens.slice(from, to).filter((t) => t.kind === 'word');
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (!first || !last) return false;
+  if (words.every((t) => !t.cap && isFunctionWord(t))) return false;
+  if (words.length === 1 && !first.cap && (isSpeechVerb(first.lower) || /\p{L}{3}ly$/u.test(first.lower))) return false;
+  // A capitalised word right after the phrase, or right before it inside a sentence, continues the name it cuts.
+  const next = tokens[to];
+  const previous = tokens[from - 1];
+  if (last.cap && next?.kind === 'word' && next.cap && next.quote === last.quote) return false;
+  if (first.cap && previous?.kind === 'word' && previous.cap && !previous.initial && previous.quote === first.quote) return false;
+  // Every word in a place's name: a place does not speak.
+  let inPlace = true;
+  for (let k = from; k < to && inPlace; k++) if (tokens[k]?.kind === 'word') inPlace = clusterAt(registry, blockIndex, k)?.kind === 'place';
+  return !inPlace;
+};
 
 /** Words that make the name after them a complement of a noun ("la esposa de", "the son of", "die Tochter von"). */
 const GENITIVE_LINKS = new Set(['de', 'del', 'of', 'von', 'vom', 'des', 'du', 'd’', "d'"]);

@@ -73,3 +73,27 @@ describe("the paragraph's subject", () => {
     ).toEqual(['Mario Luján', 'Mario Luján']);
   });
 });
+
+describe('names around the speaker', () => {
+  it('Ukrainian: the genitive a role noun governs is not the first name of the person after it', () => {
+    expect(speakers(['Мер Полтави Коваленко: «Ми відбудуємо кожен будинок у нашому місті».'], 'uk')).toEqual(['Коваленко']);
+    expect(speakers(['Губернатор Харкова Мельник: «Ми відбудуємо кожен будинок у нашій області».'], 'uk')).toEqual(['Мельник']);
+    expect(speakers(['Голова Олена Коваленко: «Ми відбудуємо кожен будинок у нашому місті».'], 'uk')).toEqual(['Олена Коваленко']);
+  });
+
+  it('Spanish: a lone surname that only ends a three-word name is the two-word name it is the surname of', () => {
+    expect(speakers(['Ana Ruiz, madre de Luis Gómez Ruiz, habló con la prensa.', '«Mi hijo es inocente y lo vamos a demostrar ante el tribunal», recalcó Ruiz.'], 'es')).toEqual([
+      'Ana Ruiz',
+    ]);
+  });
+});
+
+describe('an unresolved speaker phrase must be able to speak', () => {
+  it('a place is no speaker', () => {
+    expect(speakers(['The summit in Geneva ended without a deal.', '“We will not accept any deal that leaves the border open,” Moscow said.'])).toEqual([null]);
+  });
+
+  it('a described speaker is kept', () => {
+    expect(speakers(['“The water rose faster than anyone here had ever seen,” a local fisherman said.'])).toEqual(['a local fisherman']);
+  });
+});
