@@ -302,7 +302,8 @@ const sentenceIndexOf = (block: Block): SentenceIndex => {
     if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
     const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
     const speech = outsideWord && speechVerbAt(t) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
-    if (outsideWord && (speech || leadEndsAt(tokens, k))) cue = k;
+    // "calificó la medida de «…»", "a qualifié la décision de « … »": a verb that names what someone said signs it too.
+    if (outsideWord && (speech || leadEndsAt(tokens, k) || (NAMING_VERBS.has(t.lower) && !t.cap))) cue = k;
     index.lastEnd[k] = end;
     index.lastCue[k] = cue;
     index.verbsBefore[k + 1] = (index.verbsBefore[k] ?? 0) + (speech || (outsideWord && NAMING_VERBS.has(t.lower)) ? 1 : 0);
@@ -629,6 +630,23 @@ function attributionAfter(
   return to > from ? { from, to } : null;
 }
 
+/** German relative pronouns for a person ("der ihr sagte", "die erklärte"): an article is followed by a capitalised noun, a pronoun by a lowercase word. */
+const GERMAN_PERSON_RELATIVE = new Set(['der', 'die', 'welcher', 'welche']);
+
+/** Whether a German relative pronoun for a person opens the piece at `a`. */
+const germanRelativeAt = (tokens: Token[], a: number): boolean => {
+  const t = tokens[a];
+  const next = tokens[a + 1];
+  return !!t && t.kind === 'word' && !t.cap && GERMAN_PERSON_RELATIVE.has(t.lower) && next?.kind === 'word' && !next.cap;
+};
+
+/** Nouns for a statement a body issues ("statement", "comunicado", "communiqué", "Mitteilung", "заява"). */
+const STATEMENT_NOUNS = new Set(
+  'statement release communique comunicado declaracion nota mensaje declaration message mitteilung pressemitteilung erklarung stellungnahme заява заяву заяві повідомлення звернення'
+    .split(' ')
+    .map(foldKey),
+);
+
 /** Complementizers that open the clause of a reported verb ("reports that X called", "dijo que X le contó"). */
 const COMPLEMENTIZERS = new Set(['that', 'que', 'dass', 'що', 'qu’', "qu'"]);
 
@@ -682,6 +700,7 @@ function attributionBefore(
   hasPerson: (from: number, to: number) => boolean,
   personAt: (k: number) => [number, number] | null,
   profile: Profile = 'other',
+  hasBody: (from: number, to: number) => boolean = () => false,
 ): (Attribution & { verb: boolean; naming?: boolean }) | null {
   const { tokens } = block;
   const openMark = first - 1;
@@ -791,10 +810,12 @@ function attributionBefore(
       // "A statement on Apple's website, the homepage of which displays …, states": a piece whose relative pronoun
       // follows a preposition ("of which", "de quien", "dont") is a relative clause too.
       if (relativeAfterPreposition(tokens, a, b0)) continue;
-      if (RELATIVE.has(lead?.lower ?? '')) {
-        // "… Viktor Yushchenko, who hailed the service for "…"": the verb's subject is the person the clause hangs on.
+      if (RELATIVE.has(lead?.lower ?? '') || PERSON_RELATIVE.has(lead?.lower ?? '') || germanRelativeAt(tokens, a)) {
+        // "… Viktor Yushchenko, who hailed the service for "…"", "…, quien le dijo", "…, qui lui a répondu", "…, der ihr
+        // sagte", "…, який сказав": the verb's subject is the person the clause hangs on.
         const prev = segments[s - 1];
-        const antecedent = s === segments.length - 1 && PERSON_RELATIVE.has(lead?.lower ?? '') && prev ? personAt(prev[1] - 1) : null;
+        const personal = PERSON_RELATIVE.has(lead?.lower ?? '') || germanRelativeAt(tokens, a);
+        const antecedent = s === segments.length - 1 && personal && prev ? personAt(prev[1] - 1) : null;
         if (antecedent) return { from: antecedent[0], to: antecedent[1], verb: true, naming };
         continue;
       }
@@ -844,6 +865,9 @@ function attributionBefore(
     if (hasPerson(at.from, at.to)) return at;
     const label = tokens.slice(begin, openMark - 1);
     if (begin === 0 && label.length <= 4 && label.every((t) => t.kind === 'word' && t.cap)) return at;
+    // "A statement from Harbour Lines reads: "…"", "La empresa X emitió un comunicado: «…»": a statement of a body the
+    // clause names introduces the body's words.
+    if (label.some((t) => t.kind === 'word' && !t.cap && STATEMENT_NOUNS.has(t.fold)) && hasBody(at.from, at.to)) return at;
   }
   return null;
 }
@@ -2088,6 +2112,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       const m = registry.tokenMention[blockIndex]?.[k];
       return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
     };
+    const hasBody = (from: number, to: number): boolean => {
+      for (let k = from; k < to; k++) if (clusterAt(registry, blockIndex, k)?.kind === 'organization') return true;
+      return false;
+    };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
     // "…comenta que «en casa se oye bien. / Aquí no se oye nada», subrayó.": a quotation left open goes on in a
     // paragraph that only closes it, and is one quotation signed where it ends.
@@ -2156,7 +2184,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (doc.profile !== 'other') {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
         if (!at) {
-          const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt, doc.profile);
+          const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt, doc.profile, hasBody);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
           // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
           // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.

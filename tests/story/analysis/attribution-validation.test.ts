@@ -97,3 +97,21 @@ describe('an unresolved speaker phrase must be able to speak', () => {
     expect(speakers(['“The water rose faster than anyone here had ever seen,” a local fisherman said.'])).toEqual(['a local fisherman']);
   });
 });
+
+describe('relative clauses and statements in every language', () => {
+  it('a relative pronoun after a comma hands the verb to the person before it', () => {
+    expect(speakers(['Rosa Vera se reunió con el obispo Luis Mora, quien le dijo: «La Iglesia no los va a abandonar nunca».'], 'es')).toEqual(['Luis Mora']);
+    expect(speakers(['Claire Dubois a rencontré le ministre Paul Roy, qui lui a répondu : « Le gouvernement ne reculera pas sur ce point. »'], 'fr')).toEqual(['Paul Roy']);
+    expect(speakers(['Anna Roth traf den Minister Karl Berg, der ihr sagte: „Die Regierung wird das Gesetz nicht ändern.“'], 'de')).toEqual(['Karl Berg']);
+  });
+
+  it('a verb that names what was said signs the fragment it names', () => {
+    expect(speakers(['El diario El Sol informó que la ministra Carmen Gil calificó la medida de «un paso histórico para el país».'], 'es')).toEqual(['Carmen Gil']);
+    expect(speakers(['Le quotidien La Gazette rapporte que Jean Petit a qualifié la décision de « scandale absolu pour la ville ».'], 'fr')).toEqual(['Jean Petit']);
+  });
+
+  it("a body's statement before a colon is the body's", () => {
+    expect(speakers(['A statement from Harbour Lines reads: “Our ferries will run on a reduced schedule until the repairs are done.”'])).toEqual(['Harbour Lines']);
+    expect(speakers(['La empresa Cubana de Aviación emitió un comunicado: «Los vuelos se reanudarán el próximo lunes en todo el país».'], 'es')).toEqual(['Cubana de Aviación']);
+  });
+});
