@@ -740,11 +740,16 @@ function attributionBefore(
     let articled = false;
     for (let k = clauseStart; k < v && !articled; k++) articled = ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '');
     const opensClause = clauseStart < v && !articled && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
+    // "Gegenüber der Zeitung sagte Weber: „…“", "Am Montag erklärte die Ministerin": a German verb stands second, after
+    // any first phrase, and the subject follows it when that phrase names nobody.
+    const secondPlace = profile === 'de' && v > begin && !!tokens[begin]?.initial && !hasPerson(begin, v);
     const subject = tokens[v + 1];
-    if (opensClause && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
+    if ((opensClause || secondPlace) && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
+      // German nouns and names are both capitalised: a short subject right before the colon or the quotation is the speaker.
+      if (secondPlace && clauseEnd - v - 1 <= 4 && clauseEnd >= openMark - 1) return { from: v + 1, to: clauseEnd, verb: true };
     }
     // "« … », a assuré Anne Roux, avant d'ajouter : « … »", "«…», dijo Marta Gil, antes de añadir: «…»": the verb signs
     // the quotation before, with its subject after it; that subject goes on to the quotation after.
@@ -1184,8 +1189,24 @@ const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Att
   return null;
 };
 
-/** Endings of Ukrainian genitives of place names and adjectives ("Миколаєва", "Львова", "Полтави", "Одеської"), which no first name has. */
-const GENITIVE_PLACE = /(?:ова|ева|єва|ого|ього|ої|[^іи]и)$/u;
+/**
+ * "Тоді Джон Кірбі додав", "Luego Berta Soler explicó": a sentence adverb or conjunction that opens the sentence is no
+ * part of the name the entities glued it to; the person is the rest (the entity of that name when there is one).
+ */
+const nameAfterOpener = (registry: Registry, c: Cluster): Speaker | null => {
+  const parts = c.name.split(/\s+/u);
+  const head = (parts[0] ?? '').toLowerCase();
+  if (parts.length < 2 || head.length < 2 || NAME_CONNECTORS.has(head) || !(FOREIGN_FUNCTION_WORDS.has(head) || SPEAKER_OPENERS.has(head))) return null;
+  // A body's name may hold such a word ("Ahora Madrid"): only a person's name of two words or more after it is cut out.
+  if (c.kind === 'organization' && (parts.length < 3 || !c.mentions.every((m) => m.words[0] === foldKey(head)))) return null;
+  const rest = parts.slice(1).join(' ');
+  const key = rest.toLowerCase();
+  const named = registry.clusters.find((o) => o !== c && o.kind === 'person' && o.name.toLowerCase() === key);
+  return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
+};
+
+/** Endings of Ukrainian genitives and datives of place names, bodies and adjectives ("Миколаєва", "Полтави", "Пентагону", "Одеської"), which no first name has. */
+const GENITIVE_PLACE = /(?:ова|ева|єва|ого|ього|ої|[^іи]и|[^і]у|ю)$/u;
 
 /**
  * "Мер Миколаєва Сєнкевич: «…»", "голова Київської ОДА …": a role noun governs the genitive after it, so a capitalised
@@ -1220,6 +1241,10 @@ function resolveSpeaker(
   profile: Profile,
 ): Speaker & { rejected?: boolean } {
   const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
+  if (resolved.cluster && resolved.cluster.kind !== 'place') {
+    const opened = nameAfterOpener(registry, resolved.cluster);
+    if (opened) return opened;
+  }
   if (profile === 'romance' && resolved.cluster?.kind === 'person') {
     const paternal = bySurname(registry, block, blockIndex, at, resolved.cluster);
     if (paternal) return { speaker: paternal.name, cluster: paternal, affiliation: null };
@@ -1614,7 +1639,7 @@ const SPEAKER_PREPOSITIONS: Partial<Record<Profile, ReadonlySet<string>>> = {
       ' ',
     ),
   ),
-  de: new Set('auf aus bei beim durch gegen hinter im am in nach neben ohne seit um unter vom vor während wegen zum zur zwischen'.split(' ')),
+  de: new Set('auf aus bei beim durch gegen gegenüber hinter im am in mit nach neben ohne seit um unter vom vor während wegen zum zur zwischen für über laut'.split(' ')),
   cyrillic: new Set('в у на з із зі до від для під над через після перед біля без про при'.split(' ')),
 };
 

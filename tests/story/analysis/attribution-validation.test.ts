@@ -115,3 +115,18 @@ describe('relative clauses and statements in every language', () => {
     expect(speakers(['La empresa Cubana de Aviación emitió un comunicado: «Los vuelos se reanudarán el próximo lunes en todo el país».'], 'es')).toEqual(['Cubana de Aviación']);
   });
 });
+
+describe('names glued to a neighbouring word, and German word order', () => {
+  it('a sentence adverb glued to the name is no part of the speaker', () => {
+    expect(speakers(['Тоді Джон Кірбі додав: «Ми продовжимо постачати зброю Україні, поки це потрібно».'], 'uk')).toEqual(['Джон Кірбі']);
+  });
+
+  it('Ukrainian: a dative or genitive body after a staff noun is no part of the name', () => {
+    expect(speakers(['«Ми продовжимо постачати зброю Україні», – сказав журналістам речник Пентагону Джон Кірбі.'], 'uk')).toEqual(['Джон Кірбі']);
+  });
+
+  it('German: after a first phrase the verb comes second and the subject follows it', () => {
+    expect(speakers(['Gegenüber der Zeitung sagte Weber: „Die Lage ist sehr ernst und wir handeln sofort.“'], 'de')).toEqual(['Weber']);
+    expect(speakers(['Am Montag erklärte Anna Weber: „Die Lage ist sehr ernst und wir handeln sofort.“'], 'de')).toEqual(['Anna Weber']);
+  });
+});
