@@ -840,7 +840,9 @@ function attributionBefore(
         !FOREIGN_ARTICLES.has(lead.lower) &&
         !PRONOUNS.has(lead.lower) &&
         !SPEAKER_OPENERS.has(lead.lower) &&
-        !(lexFlags(lead.fold) & FUNCTION)
+        !(lexFlags(lead.fold) & FUNCTION) &&
+        // "Як повідомляє Reuters, міністр Ларс Берг заявив": without articles, a noun for a person opens a subject.
+        !(isPersonNoun(lead.fold, profile) && hasPerson(a, b0))
       )
         continue;
       // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
@@ -1063,6 +1065,8 @@ const ROMANCE_PERSON_NOUNS = new Set(
 /** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
 const isPersonNoun = (fold: string, profile: Profile): boolean =>
   isRoleNoun(fold) ||
+  // "el expreso político", "l'ex-ministre", "колишній" aside: "ex" before a noun for a person is one too.
+  (/^ex-?\p{L}{4,}/u.test(fold) && isPersonNoun(fold.replace(/^ex-?/u, ''), profile)) ||
   (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold)) ||
   (profile === 'romance' && ROMANCE_PERSON_NOUNS.has(fold)) ||
   (profile === 'cyrillic' && CYRILLIC_PERSON_NOUNS.has(fold));
@@ -1284,7 +1288,14 @@ function resolvePhrase(
   const phrase = tokens.slice(at.from, at.to);
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
-  while (first < phrase.length && (phrase[first]?.kind === 'punct' || SPEAKER_OPENERS.has(phrase[first]?.lower ?? ''))) first++;
+  // "Тоді Джон Кірбі додав": a sentence adverb before a name is no part of it either.
+  while (
+    first < phrase.length &&
+    (phrase[first]?.kind === 'punct' ||
+      SPEAKER_OPENERS.has(phrase[first]?.lower ?? '') ||
+      (phrase[first]?.initial && FOREIGN_FUNCTION_WORDS.has(phrase[first]?.lower ?? '') && phrase[first + 1]?.cap && phrase[first + 1]?.kind === 'word'))
+  )
+    first++;
   // "with a key member of Congress saying": the absolute construction's preposition is no part of the speaker.
   if (ABSOLUTE_WITH.has(phrase[first]?.lower ?? '') && INDEFINITE.has(phrase[first + 1]?.lower ?? '')) first++;
   // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
@@ -1338,7 +1349,7 @@ function resolvePhrase(
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
   if (
     lead &&
-    !lead.cap &&
+    (!lead.cap || lead.initial) &&
     isFunctionWord(lead) &&
     !PRONOUNS.has(lead.lower) &&
     !ARTICLES.has(lead.lower) &&
@@ -1562,6 +1573,28 @@ function resolvePhrase(
     const described = nearby && isPersonNoun(noun.fold, profile) && !!c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]));
     if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold) || described)) return { speaker: c.name, cluster: c, affiliation: null };
   }
+  // "El expreso político aseguró que …", "the former minister said": a definite noun for a person with only adjectives
+  // beside it refers back as the bare noun does, to someone named in this paragraph or the one before whose gender the
+  // article does not contradict.
+  const personHead = profile === 'romance' ? words[0] : profile === 'en' ? words[words.length - 1] : undefined;
+  if (
+    definite &&
+    !at.inverted &&
+    personHead &&
+    !personHead.cap &&
+    words.length >= 2 &&
+    words.length <= 3 &&
+    isPersonNoun(personHead.fold, profile) &&
+    !isStaffNoun(personHead.fold) &&
+    !personHead.fold.endsWith('s') &&
+    words.every((t) => t.kind === 'word' && !t.cap && !isFunctionWord(t) && !ROMANCE_PREPOSITIONS.has(t.lower)) &&
+    !clusterAt(registry, blockIndex, at.to - 1)
+  ) {
+    const since = (block.order - 1) * POSITION_STRIDE;
+    const c = lastSpeakingPerson(registry, blocks, pos, since) ?? referent(registry, blocks, pos, last);
+    const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
+    if (c && nearby && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   // As the bare noun does.
   const back = referBack();
   if (back) return back;
@@ -1610,7 +1643,7 @@ const plausibleSpeaker = (registry: Registry, block: Block, blockIndex: number, 
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last) return false;
-  if (words.every((t) => !t.cap && isFunctionWord(t))) return false;
+  if (words.every((t) => (!t.cap || t.initial) && isFunctionWord(t))) return false;
   if (words.length === 1 && !first.cap && (isSpeechVerb(first.lower) || /\p{L}{3}ly$/u.test(first.lower))) return false;
   // A capitalised word right after the phrase, or right before it inside a sentence, continues the name it cuts.
   const next = tokens[to];

@@ -130,3 +130,16 @@ describe('names glued to a neighbouring word, and German word order', () => {
     expect(speakers(['Am Montag erklärte Anna Weber: „Die Lage ist sehr ernst und wir handeln sofort.“'], 'de')).toEqual(['Anna Weber']);
   });
 });
+
+describe('descriptions and sources around the speaker', () => {
+  it('Ukrainian: a source lead before a comma leaves the subject of the verb to the speaker', () => {
+    expect(speakers(['Як повідомляє Reuters, міністр Ларс Берг заявив: «Ціни знизяться до кінця зими».'], 'uk')).toEqual(['Ларс Берг']);
+  });
+
+  it('a definite noun for a person with adjectives before the verb refers back to the person just named', () => {
+    expect(speakers(['Juan Pérez fue liberado el lunes.', 'El expreso político aseguró que «la cárcel no nos va a callar» y que seguirá protestando.'], 'es')).toEqual([
+      'Juan Pérez',
+    ]);
+    expect(speakers(['Lena Holt left the cabinet in May.', 'The former minister said the reform was “a betrayal of every promise we made”.'])).toEqual(['Lena Holt']);
+  });
+});
