@@ -1167,6 +1167,27 @@ const fullerInflected = (registry: Registry, c: Cluster): Cluster => {
   return found ?? c;
 };
 
+/** The people of a registry by their full name, and those named with two words by their surname, indexed once. */
+const personNames = new WeakMap<Registry, { byName: Map<string, Cluster>; bySurname: Map<string, Cluster[]> }>();
+
+const namesOf = (registry: Registry): { byName: Map<string, Cluster>; bySurname: Map<string, Cluster[]> } => {
+  let names = personNames.get(registry);
+  if (!names) {
+    names = { byName: new Map(), bySurname: new Map() };
+    for (const o of registry.clusters) {
+      if (o.kind !== 'person') continue;
+      names.byName.set(o.name.toLowerCase(), o);
+      const w = nameWords(o.name);
+      if (w.length !== 2 || !w[1]) continue;
+      const list = names.bySurname.get(w[1]);
+      if (list) list.push(o);
+      else names.bySurname.set(w[1], [o]);
+    }
+    personNames.set(registry, names);
+  }
+  return names;
+};
+
 /**
  * "Marta Perdomo, madre de Nadir Martín Perdomo … «…», recalcó Perdomo": a Spanish name of three words ends with the
  * mother's surname, by which nobody is called alone; a lone surname that ends such a name and is the whole surname of
@@ -1180,15 +1201,8 @@ const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Att
     const m = registry.tokenMention[blockIndex]?.[k];
     const word = block.tokens[k];
     if (!m || m.last - m.first !== 1 || !word || word.lower !== parts[2]) return null;
-    let found: Cluster | null = null;
-    for (const o of registry.clusters) {
-      if (o === c || o.kind !== 'person') continue;
-      const w = nameWords(o.name);
-      if (w.length !== 2 || w[1] !== word.lower) continue;
-      if (found) return null;
-      found = o;
-    }
-    return found;
+    const found = (namesOf(registry).bySurname.get(word.lower) ?? []).filter((o) => o !== c);
+    return found.length === 1 ? (found[0] ?? null) : null;
   }
   return null;
 };
@@ -1205,7 +1219,7 @@ const nameAfterOpener = (registry: Registry, c: Cluster): Speaker | null => {
   if (c.kind === 'organization' && (parts.length < 3 || !c.mentions.every((m) => m.words[0] === foldKey(head)))) return null;
   const rest = parts.slice(1).join(' ');
   const key = rest.toLowerCase();
-  const named = registry.clusters.find((o) => o !== c && o.kind === 'person' && o.name.toLowerCase() === key);
+  const named = namesOf(registry).byName.get(key);
   return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
 };
 
@@ -1227,7 +1241,7 @@ const nameAfterGovernedWord = (registry: Registry, block: Block, blockIndex: num
     if (role?.kind !== 'word' || (role.cap && !role.initial) || !isRoleNoun(role.fold)) return null;
     const rest = block.text.slice(tokens[m.first + 1]?.start ?? first.end, tokens[m.last - 1]?.end ?? first.end);
     const key = rest.toLowerCase();
-    const named = registry.clusters.find((o) => o !== c && o.kind === 'person' && o.name.toLowerCase() === key);
+    const named = namesOf(registry).byName.get(key);
     return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
   }
   return null;
