@@ -135,6 +135,9 @@ const QUOTED_DOCUMENTS = new Set([
   'лист',
 ]);
 
+/** Nouns for a website or a page of one ("website", "sitio", "page", "Webseite", "сайт", "сторінка"). */
+const WEB_PAGES = new Set('website site homepage webpage page sitio pagina portal webseite internetseite homepage сайт сайті сторінка сторінці'.split(' ').map(foldKey));
+
 /** How many tokens back an attribution before a quotation is looked for (a long sentence, never the whole paragraph). */
 const SENTENCE_LOOKBACK = 120;
 
@@ -1382,7 +1385,9 @@ function resolvePhrase(
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
     // "she", "ella", "a-t-elle", and a Ukrainian verb before the pronoun ("сказала вона") mark gender.
-    const reference = genderOfReference(lead) ?? (at.inverted ? genderOfReference(tokens[at.from - 1]) : null);
+    // German "sie" is "she" after a verb in the singular ("sagte sie"), "they" after a plural one ("sagten sie").
+    const sie = lead.lower === 'sie' && at.inverted && /[^e]te$|[^n]t$/u.test(tokens[at.from - 1]?.lower ?? '') ? 'f' : null;
+    const reference = genderOfReference(lead) ?? sie ?? (at.inverted ? genderOfReference(tokens[at.from - 1]) : null);
     const c = referent(registry, blocks, pos, last, reference, profile);
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
   }
@@ -1512,6 +1517,8 @@ function resolvePhrase(
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
   if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
+  // "The website of the campaign says", "en su página de Facebook se lee": wording read on a page no named body signs has no speaker.
+  if (words[0] && !words[0].cap && WEB_PAGES.has(words[0].fold) && !org) return none;
   // "…», afirmó la ONG con sede en Madrid", "— заявили в організації": a definite description headed by a noun for a
   // body refers to the body named in this paragraph or the one before.
   const bodyHead = words[0];

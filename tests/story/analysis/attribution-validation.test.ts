@@ -143,3 +143,15 @@ describe('descriptions and sources around the speaker', () => {
     expect(speakers(['Lena Holt left the cabinet in May.', 'The former minister said the reform was “a betrayal of every promise we made”.'])).toEqual(['Lena Holt']);
   });
 });
+
+describe('pronouns and their nearest compatible antecedent', () => {
+  it("English and German: a given name's gender rules out the nearest person for a pronoun of the other gender", () => {
+    expect(speakers(['Kate Moss spoke to the mayor, John Bell, on Monday. “We are doing all we can with the money we have,” he said.'])).toEqual(['John Bell']);
+    expect(speakers(['Anna Roth sprach mit dem Bürgermeister Paul Berg.', '„Wir tun alles, was wir mit dem Geld tun können“, sagte er.'], 'de')).toEqual(['Paul Berg']);
+    expect(speakers(['Paul Berg sprach mit der Lehrerin Anna Roth.', '„Wir brauchen mehr Geld für die Schulen in der Stadt“, sagte sie.'], 'de')).toEqual(['Anna Roth']);
+  });
+
+  it('wording read on a website no named body signs has no speaker', () => {
+    expect(speakers(['The website of the campaign says: “Join us on Saturday to defend the river and its wildlife.”'])).toEqual([null]);
+  });
+});
