@@ -1171,21 +1171,37 @@ const fullerInflected = (registry: Registry, c: Cluster): Cluster => {
 };
 
 /** The people of a registry by their full name, and those named with two words by their surname, indexed once. */
-const personNames = new WeakMap<Registry, { byName: Map<string, Cluster>; bySurname: Map<string, Cluster[]> }>();
+interface PersonNames {
+  /** People by their full name, lowercased. */
+  byName: Map<string, Cluster>;
+  /** People named with two words, by the second. */
+  bySurname: Map<string, Cluster[]>;
+  /** People by the first or last word of their name, when only one person has that word there. */
+  byPart: Map<string, Cluster>;
+}
 
-const namesOf = (registry: Registry): { byName: Map<string, Cluster>; bySurname: Map<string, Cluster[]> } => {
+const personNames = new WeakMap<Registry, PersonNames>();
+
+const namesOf = (registry: Registry): PersonNames => {
   let names = personNames.get(registry);
   if (!names) {
-    names = { byName: new Map(), bySurname: new Map() };
+    names = { byName: new Map(), bySurname: new Map(), byPart: new Map() };
+    const shared = new Set<string>();
     for (const o of registry.clusters) {
       if (o.kind !== 'person') continue;
       names.byName.set(o.name.toLowerCase(), o);
       const w = nameWords(o.name);
+      for (const part of w.length >= 2 ? [w[0] ?? '', w[w.length - 1] ?? ''] : []) {
+        const other = names.byPart.get(part);
+        if (other && other !== o) shared.add(part);
+        else names.byPart.set(part, o);
+      }
       if (w.length !== 2 || !w[1]) continue;
       const list = names.bySurname.get(w[1]);
       if (list) list.push(o);
       else names.bySurname.set(w[1], [o]);
     }
+    for (const part of shared) names.byPart.delete(part);
     personNames.set(registry, names);
   }
   return names;
@@ -1229,9 +1245,14 @@ const nameAfterOpener = (registry: Registry, c: Cluster): Speaker | null => {
 /** Endings of Ukrainian genitives and datives of place names, bodies and adjectives ("Миколаєва", "Полтави", "Пентагону", "Одеської"), which no first name has. */
 const GENITIVE_PLACE = /(?:ова|ева|єва|ого|ього|ої|[^іи]и|[^і]у|ю)$/u;
 
+/** Endings of Ukrainian datives and genitives that a name in the nominative does not start with ("Голосу", "Америки", "Пентагону", "міністрові"). */
+const OBLIQUE_WORD = /(?:[^і]у|ю|ові|еві|єві|[^іи]и|ії|ої|ого|ього)$/u;
+
 /**
- * "Мер Миколаєва Сєнкевич: «…»", "голова Київської ОДА …": a role noun governs the genitive after it, so a capitalised
- * genitive glued to the name the entities found is the place of the role, not a first name; the person is the rest.
+ * "Мер Миколаєва Сєнкевич: «…»", "— розповіла Голосу Америки Олена": a role noun governs the genitive after it, and a
+ * verb of saying the dative of whom it was told; a capitalised genitive or dative glued to the name the entities found
+ * is the role's place or the listener, not a first name. The person is the rest: the person of that name, or the one
+ * the story introduced with it as a first name or surname.
  */
 const nameAfterGovernedWord = (registry: Registry, block: Block, blockIndex: number, at: Attribution, c: Cluster): Speaker | null => {
   const { tokens } = block;
@@ -1239,12 +1260,18 @@ const nameAfterGovernedWord = (registry: Registry, block: Block, blockIndex: num
     if (clusterAt(registry, blockIndex, k) !== c) continue;
     const m = registry.tokenMention[blockIndex]?.[k];
     const first = m ? tokens[m.first] : undefined;
-    const role = m ? tokens[m.first - 1] : undefined;
-    if (!m || !first || m.last - m.first < 2 || first.lower.length < 5 || !GENITIVE_PLACE.test(first.lower)) return null;
-    if (role?.kind !== 'word' || (role.cap && !role.initial) || !isRoleNoun(role.fold)) return null;
-    const rest = block.text.slice(tokens[m.first + 1]?.start ?? first.end, tokens[m.last - 1]?.end ?? first.end);
-    const key = rest.toLowerCase();
-    const named = namesOf(registry).byName.get(key);
+    const before = m ? tokens[m.first - 1] : undefined;
+    if (!m || !first || m.last - m.first < 2 || first.lower.length < 4 || before?.kind !== 'word' || (before.cap && !before.initial)) return null;
+    const role = isRoleNoun(before.fold) && GENITIVE_PLACE.test(first.lower) && first.lower.length >= 5;
+    const told = isSpeechVerb(before.lower) && OBLIQUE_WORD.test(first.lower);
+    if (!role && !told) return null;
+    // Past the governed words: the first word that is not in an oblique case starts the name.
+    let start = m.first + 1;
+    while (told && start < m.last - 1 && OBLIQUE_WORD.test(tokens[start]?.lower ?? '')) start++;
+    const rest = block.text.slice(tokens[start]?.start ?? first.end, tokens[m.last - 1]?.end ?? first.end);
+    const names = namesOf(registry);
+    const found = names.byName.get(rest.toLowerCase()) ?? (m.last - start === 1 ? names.byPart.get(rest.toLowerCase()) : undefined);
+    const named = found === c ? undefined : found;
     return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
   }
   return null;
@@ -1272,9 +1299,9 @@ function resolveSpeaker(
   }
   if (profile !== 'cyrillic' || resolved.rejected || resolved.speaker === null) return resolved;
   if (resolved.cluster) {
-    if (resolved.cluster.kind !== 'person') return resolved;
-    const governed = nameAfterGovernedWord(registry, block, blockIndex, at, resolved.cluster);
+    const governed = resolved.cluster.kind !== 'place' ? nameAfterGovernedWord(registry, block, blockIndex, at, resolved.cluster) : null;
     if (governed) return governed;
+    if (resolved.cluster.kind !== 'person') return resolved;
     const full = fullerInflected(registry, resolved.cluster);
     return full === resolved.cluster ? resolved : { ...resolved, speaker: full.name, cluster: full };
   }
@@ -1634,7 +1661,9 @@ function resolvePhrase(
     !isLinkWord(classifier) &&
     !SPEAKER_PREPOSITIONS[profile]?.has(classifier.lower) &&
     !(lexFlags(classifier.fold) & FUNCTION) &&
-    words.length - nameStart <= MAX_NAME_WORDS
+    words.length - nameStart <= MAX_NAME_WORDS &&
+    // "la madre del preso político Luis Pérez": a name the description governs is not in apposition to it.
+    !(isPersonNoun(words[0]?.fold ?? '', profile) && complements.has(clusterAt(registry, blockIndex, tokens.indexOf(named)) as Cluster))
   ) {
     const end = words[words.length - 1];
     if (end)

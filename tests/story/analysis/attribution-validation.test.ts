@@ -155,3 +155,14 @@ describe('pronouns and their nearest compatible antecedent', () => {
     expect(speakers(['The website of the campaign says: “Join us on Saturday to defend the river and its wildlife.”'])).toEqual([null]);
   });
 });
+
+describe('listeners and governed names are not the speaker', () => {
+  it('Ukrainian: the outlet told, in the dative, is cut from the name after it', () => {
+    expect(speakers(['Олена Коваль живе у Вашингтоні.', '«Ми щодня думаємо про наших рідних в Україні», – розповіла Голосу Америки Олена.'], 'uk')).toEqual(['Олена Коваль']);
+  });
+
+  it('Spanish: a name the described speaker governs is no apposition of it', () => {
+    expect(speakers(['«No vamos a dejar de protestar», relató a Radio Martí la madre del preso político Luis Pérez.'], 'es')).toEqual(['la madre del preso político Luis Pérez']);
+    expect(speakers(['Estados Unidos, a través de su embajador Mike Hammer, afirmó que «el pueblo cubano merece vivir en libertad».'], 'es')).toEqual(['Mike Hammer']);
+  });
+});
