@@ -35,8 +35,9 @@ import {
 } from './words.js';
 import { isOrgHead } from './wordclass.js';
 
-/** Whether an entity is only a capitalised pronoun the entities took for a name ("Ella dijo que …"). */
-const isPronounName = (c: Cluster): boolean => c.name.length <= 5 && PRONOUNS.has(c.name.toLowerCase());
+/** Whether an entity is only a capitalised pronoun, conjunction or adverb the entities took for a name ("Ella dijo que …", "Ensuite, …"). */
+const isPronounName = (c: Cluster): boolean =>
+  (c.name.length <= 5 && PRONOUNS.has(c.name.toLowerCase())) || (!c.name.includes(' ') && FOREIGN_FUNCTION_WORDS.has(c.name.toLowerCase()));
 
 /** The entity a token belongs to, leaving out pronouns taken for names. */
 const clusterAt = (registry: Registry, block: number, token: number): Cluster | undefined => {
@@ -350,6 +351,8 @@ interface Attribution {
   impersonal?: boolean;
   /** An impersonal plural ("повідомили в …", "señalaron desde …"): only a body the place names, or one it describes, spoke. */
   plural?: boolean;
+  /** The words after the quotation go on with the sentence ("«…», коли йдеться про …"): they name no speaker, nor rule the quotation out. */
+  grammar?: boolean;
   /** The phrase is the antecedent of a relative pronoun before the verb ("el líder de X quien le expresó"). */
   relative?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
@@ -606,8 +609,20 @@ function attributionAfter(
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
   // "…, as the minister said", "…“, wie der Minister sagte": the subject stands between "as" and the verb.
-  if (opener?.kind === 'word' && !opener.cap && AS_WORDS.has(opener.lower) && verb - start >= 2 && verb - start <= 8 && !tokens.slice(start + 1, verb).some((t) => t.text === ','))
+  const asSubject = tokens[start + 1];
+  if (
+    opener?.kind === 'word' &&
+    !opener.cap &&
+    AS_WORDS.has(opener.lower) &&
+    verb - start >= 2 &&
+    verb - start <= 6 &&
+    asSubject?.kind === 'word' &&
+    (asSubject.cap || isArticle(asSubject)) &&
+    tokens.slice(start + 1, verb).every((t) => t.kind === 'word')
+  )
     return { from: start + 1, to: verb };
+  // "«…», коли йдеться про …", "„…“, während …": a conjunction of the other languages goes on with the sentence.
+  if (opener?.kind === 'word' && !opener.cap && FOREIGN_FUNCTION_WORDS.has(opener.lower) && !(lexFlags(opener.fold) & FUNCTION)) return { from: start, to: start, grammar: true };
   if (
     opener &&
     opener.kind === 'word' &&
@@ -649,6 +664,9 @@ const STATEMENT_NOUNS = new Set(
     .split(' ')
     .map(foldKey),
 );
+
+/** German adverbs that open a sentence with the verb second and the subject after it ("Dazu sagte", "Später erklärte"). */
+const GERMAN_ADVERBS = new Set(['dazu', 'darauf', 'daraufhin', 'damals', 'heute', 'gestern', 'später', 'zuvor', 'außerdem', 'zudem', 'bereits', 'zuletzt', 'danach']);
 
 /** Complementizers that open the clause of a reported verb ("reports that X called", "dijo que X le contó"). */
 const COMPLEMENTIZERS = new Set(['that', 'que', 'dass', 'що', 'qu’', "qu'"]);
@@ -745,14 +763,31 @@ function attributionBefore(
     const opensClause = clauseStart < v && !articled && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
     // "Gegenüber der Zeitung sagte Weber: „…“", "Am Montag erklärte die Ministerin": a German verb stands second, after
     // any first phrase, and the subject follows it when that phrase names nobody.
-    const secondPlace = profile === 'de' && v > begin && !!tokens[begin]?.initial && !hasPerson(begin, v);
+    // Only after a first phrase that cannot be the subject: a preposition or an adverb ("Der Minister nannte die Reform" is S-V-O).
+    const opener = tokens[begin];
+    const secondPlace =
+      profile === 'de' &&
+      v > begin &&
+      !!opener?.initial &&
+      // A subordinate clause counts as the first phrase ("Wie der Spiegel berichtet, sagte …").
+      (!!SPEAKER_PREPOSITIONS.de?.has(opener.lower) ||
+        FOREIGN_FUNCTION_WORDS.has(opener.lower) ||
+        GERMAN_ADVERBS.has(opener.lower) ||
+        AS_WORDS.has(opener.lower) ||
+        tokens[v - 1]?.text === ',') &&
+      !hasPerson(begin, v);
     const subject = tokens[v + 1];
     if ((opensClause || secondPlace) && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
-      // German nouns and names are both capitalised: a short subject right before the colon or the quotation is the speaker.
-      if (secondPlace && clauseEnd - v - 1 <= 4 && clauseEnd >= openMark - 1) return { from: v + 1, to: clauseEnd, verb: true };
+      // German nouns and names are both capitalised: the subject is an article and the capitalised words after it.
+      if (secondPlace) {
+        let k = v + 1;
+        if (isArticle(tokens[k])) k++;
+        while (k < clauseEnd && tokens[k]?.kind === 'word' && (tokens[k]?.cap || NAME_CONNECTORS.has(tokens[k]?.lower ?? ''))) k++;
+        if (k > v + 1 && tokens[k - 1]?.cap && k - v - 1 <= 4) return { from: v + 1, to: k, verb: true };
+      }
     }
     // "« … », a assuré Anne Roux, avant d'ajouter : « … »", "«…», dijo Marta Gil, antes de añadir: «…»": the verb signs
     // the quotation before, with its subject after it; that subject goes on to the quotation after.
@@ -904,7 +939,7 @@ function personByRole(registry: Registry, phrase: Token[], head: number, pos: nu
   let best: Cluster | null = null;
   let bestScore = -Infinity;
   for (const c of registry.clusters) {
-    if (c.kind !== 'person') continue;
+    if (c.kind !== 'person' || isPronounName(c)) continue;
     for (const { role, pos: rolePos } of c.roles) {
       const score = roleScore(role, phrase, head, headWord);
       if (score === null) continue;
@@ -1287,7 +1322,7 @@ function resolveSpeaker(
   pos: number,
   last: Antecedent,
   profile: Profile,
-): Speaker & { rejected?: boolean } {
+): Speaker & { rejected?: boolean; grammar?: boolean } {
   const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
   if (resolved.cluster && resolved.cluster.kind !== 'place') {
     const opened = nameAfterOpener(registry, resolved.cluster);
@@ -1326,18 +1361,19 @@ function resolvePhrase(
   pos: number,
   last: Antecedent,
   profile: Profile,
-): Speaker & { rejected?: boolean } {
+): Speaker & { rejected?: boolean; grammar?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
+  if (at.grammar) return { ...none, rejected: true, grammar: true };
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
-  // "Тоді Джон Кірбі додав": a sentence adverb before a name is no part of it either.
+  // "Тоді Джон Кірбі додав", "Incluso el ministro dijo": a sentence adverb or conjunction before the subject is no part of it either.
   while (
     first < phrase.length &&
     (phrase[first]?.kind === 'punct' ||
       SPEAKER_OPENERS.has(phrase[first]?.lower ?? '') ||
-      (phrase[first]?.initial && FOREIGN_FUNCTION_WORDS.has(phrase[first]?.lower ?? '') && phrase[first + 1]?.cap && phrase[first + 1]?.kind === 'word'))
+      ((phrase[first]?.initial || !phrase[first]?.cap) && FOREIGN_FUNCTION_WORDS.has(phrase[first]?.lower ?? '') && phrase[first + 1]?.kind === 'word'))
   )
     first++;
   // "with a key member of Congress saying": the absolute construction's preposition is no part of the speaker.
@@ -1391,9 +1427,11 @@ function resolvePhrase(
   const lead = words[0];
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
+  // A sentence-initial determiner still opens a description ("Many residents said", "His lawyer called it"); a conjunction
+  // or adverb left alone names nobody.
   if (
     lead &&
-    (!lead.cap || lead.initial) &&
+    (!lead.cap || (lead.initial && FOREIGN_FUNCTION_WORDS.has(lead.lower))) &&
     isFunctionWord(lead) &&
     !PRONOUNS.has(lead.lower) &&
     !ARTICLES.has(lead.lower) &&
@@ -1401,7 +1439,7 @@ function resolvePhrase(
     lead.lower !== 'one' &&
     lead.lower !== 'it'
   ) {
-    return { ...none, rejected: true };
+    return { ...none, rejected: true, grammar: FOREIGN_FUNCTION_WORDS.has(lead.lower) };
   }
   // ""…," it said": a body speaks of itself as "it".
   if (lead && lead.lower === 'it' && words.length === 1) {
@@ -2291,7 +2329,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       let reported = false;
       if (doc.profile !== 'other') {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
-        if (!at) {
+        if (!at || at.grammar) {
           const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt, doc.profile, hasBody);
           if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
           // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
@@ -2340,7 +2378,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       // verb of saying before the quotation whose subject place holds only an adjunct has the one last spoken of as subject.
       const verbBefore = q.first >= 2 ? (sentenceIndexOf(block).lastCue[q.first - 2] ?? -1) : -1;
       if (
-        !short &&
+        (!short || resolved?.grammar) &&
         resolved?.rejected &&
         at &&
         !at.zero &&
@@ -2354,7 +2392,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         if (!dropped.rejected) resolved = dropped;
       }
       // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
-      if (short && resolved?.rejected && !at?.zero) continue;
+      // A conjunction or adverb in the subject's place rules nothing out: the fragment stays, its speaker unknown.
+      if (short && resolved?.rejected && !resolved.grammar && !at?.zero) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
       if (resolved) {

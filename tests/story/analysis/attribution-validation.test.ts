@@ -166,3 +166,21 @@ describe('listeners and governed names are not the speaker', () => {
     expect(speakers(['Estados Unidos, a través de su embajador Mike Hammer, afirmó que «el pueblo cubano merece vivir en libertad».'], 'es')).toEqual(['Mike Hammer']);
   });
 });
+
+describe('fragments and the words around them', () => {
+  it('a conjunction after a quoted fragment rules the fragment out no more than before, and names nobody', () => {
+    const quotes = analyzeArticle(article(['La oposición denunció «detenciones arbitrarias», mientras el gobierno guardaba silencio.'], 'News update', 'es')).quotes;
+    expect(quotes.map((q) => q.text)).toEqual(['detenciones arbitrarias']);
+    expect(quotes[0]?.speaker).not.toBe('mientras');
+  });
+
+  it('an adverb the entities took for a name is no speaker', () => {
+    expect(speakers(['Ensuite, le ministre a dit que la situation était « très grave et inquiétante pour tous ».'], 'fr')).not.toContain('Ensuite');
+  });
+
+  it('German: an adverb or a subordinate clause first, then the verb, then the subject', () => {
+    expect(speakers(['Dann sagte der Minister, die Lage sei „sehr ernst und bedrohlich für alle“.'], 'de')).not.toContain('Dann');
+    expect(speakers(['Wie der Spiegel berichtet, sagte Minister Lars Berg: „Die Preise werden bis Ende des Winters sinken.“'], 'de')).toEqual(['Lars Berg']);
+    expect(speakers(['Der Minister nannte die Reform „einen historischen Schritt“, als er im Bundestag sprach.'], 'de')).not.toContain('die Reform');
+  });
+});
