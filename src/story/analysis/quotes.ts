@@ -1649,7 +1649,8 @@ function resolvePhrase(
     !STAFF_NOUNS.has(noun.fold) &&
     !(lexFlags(noun.fold) & FUNCTION)
   ) {
-    const c = referent(registry, blocks, pos, last);
+    // "contó el joven" after a mother and her son: the article's gender picks the nearest person who agrees.
+    const c = referent(registry, blocks, pos, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
     const since = (block.order - 1) * POSITION_STRIDE;
     // Named, or last heard, in this paragraph or the one before.
     const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
@@ -1921,7 +1922,8 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
   const { tokens } = block;
   const opener = tokens[0];
   if (!opener || opener.quote >= 0) return null;
-  let refersBack = PRONOUNS.has(opener.lower);
+  // "Чоловік згадує: …", "Жінка каже, що …": without articles, a Ukrainian noun for a person opening the paragraph refers back too.
+  let refersBack = PRONOUNS.has(opener.lower) || (profile === 'cyrillic' && opener.kind === 'word' && opener.initial && isPersonNoun(opener.fold, profile));
   if (!refersBack && (opener.lower === 'the' || FOREIGN_DEFINITE.has(opener.lower))) {
     for (let k = 1; k <= 4 && k < tokens.length; k++) {
       const t = tokens[k];

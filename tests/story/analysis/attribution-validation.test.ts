@@ -184,3 +184,17 @@ describe('fragments and the words around them', () => {
     expect(speakers(['Der Minister nannte die Reform „einen historischen Schritt“, als er im Bundestag sprach.'], 'de')).not.toContain('die Reform');
   });
 });
+
+describe('the paragraph subject and gender in the romance and Ukrainian sieves', () => {
+  it('Ukrainian: a noun for a person opening the paragraph refers back to the person just named', () => {
+    expect(speakers(['Петро Гуменюк живе у Харкові з 1960 року.', 'Чоловік згадує: «Я ніколи не бачив нічого подібного, навіть у найгірші роки».'], 'uk')).toEqual([
+      'Петро Гуменюк',
+    ]);
+  });
+
+  it("Spanish: a definite noun after the verb goes to the nearest person its article's gender agrees with", () => {
+    const intro = 'Ana Ruiz visitó a su hijo Pedro Gómez en la cárcel.';
+    expect(speakers([intro, '«Me trataron como a un criminal, sin ninguna explicación», contó el joven.'], 'es')).toEqual(['Pedro Gómez']);
+    expect(speakers([intro, '«Está muy delgado y no le dan las medicinas», contó la madre.'], 'es')).toEqual(['Ana Ruiz']);
+  });
+});
