@@ -806,11 +806,13 @@ function attributionBefore(
     // The clause right before the verb: from the last comma (or the start of the sentence) to the verb.
     let clause = v;
     while (clause > begin && tokens[clause - 1]?.text !== ',') clause--;
-    // "Guardian Media reports that Commissioner Griffith called the situation "…"", "Ana dijo que Luis le contó: «…»":
-    // the verb's own subject stands after the last complementizer before it, and the clause reporting it names someone else.
+    // "Guardian Media reports that Commissioner Griffith called the situation "…"", "El diario informa que el alcalde le dijo:
+    // «…»": when an outlet or a body reports it, the verb's own subject, after the last complementizer, is the speaker.
+    // A person who reports another's words ("Ana dijo que Luis le contó: «…»") quotes them, and is their speaker.
     for (let c = v - 1; c >= clause; c--) {
       const w = tokens[c];
       if (w?.kind !== 'word' || w.quote >= 0 || !COMPLEMENTIZERS.has(w.lower)) continue;
+      if (hasPerson(begin, c)) break;
       let k = c + 1;
       while (k < v && k - c <= 4 && !personAt(k) && tokens[k]?.kind === 'word' && (tokens[k]?.cap || isArticle(tokens[k]) || isRoleNoun(tokens[k]?.fold ?? ''))) k++;
       const subject = k < v ? personAt(k) : null;

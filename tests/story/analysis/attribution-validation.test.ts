@@ -13,6 +13,8 @@ describe('the speaker next to the verb', () => {
   it('the subject after a complementizer speaks, not the subject of the clause that reports it', () => {
     expect(speakers(['The Daily Courier reports that Inspector Ruth Calloway called the raid “the largest seizure in the history of the port”.'])).toEqual(['Ruth Calloway']);
     expect(speakers(['El diario La Voz informa que el alcalde Tomás Ibarra le dijo: «No vamos a cerrar ninguna escuela este año».'], 'es')).toEqual(['Tomás Ibarra']);
+    // A person who reports what someone told them quotes it.
+    expect(speakers(['Ana Ruiz dijo que su vecino Luis Mora le contó: «La policía vino de madrugada y se llevó a mi hijo».'], 'es')).toEqual(['Ana Ruiz']);
   });
 
   it('a relative clause after a preposition is no subject; the piece before it is', () => {
