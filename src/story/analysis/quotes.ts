@@ -9,7 +9,7 @@ import { clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
-import { FUNCTION, foldKey, lexFlags } from './lexicon.js';
+import { ANY_PLACE, FIRST_NAME, FUNCTION, ORGANIZATION, foldKey, lexFlags } from './lexicon.js';
 import { compatible, genderOfArticle, genderOfPerson, genderOfReference, roleGender } from './gender.js';
 import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
@@ -1215,6 +1215,8 @@ interface PersonNames {
   bySurname: Map<string, Cluster[]>;
   /** People by the first or last word of their name, when only one person has that word there. */
   byPart: Map<string, Cluster>;
+  /** The folded names of the places and bodies. */
+  other: Set<string>;
 }
 
 const personNames = new WeakMap<Registry, PersonNames>();
@@ -1222,9 +1224,10 @@ const personNames = new WeakMap<Registry, PersonNames>();
 const namesOf = (registry: Registry): PersonNames => {
   let names = personNames.get(registry);
   if (!names) {
-    names = { byName: new Map(), bySurname: new Map(), byPart: new Map() };
+    names = { byName: new Map(), bySurname: new Map(), byPart: new Map(), other: new Set() };
     const shared = new Set<string>();
     for (const o of registry.clusters) {
+      if (o.kind === 'place' || o.kind === 'organization') for (const m of o.mentions) names.other.add(m.words.join(' '));
       if (o.kind !== 'person') continue;
       names.byName.set(o.name.toLowerCase(), o);
       const w = nameWords(o.name);
@@ -1314,6 +1317,39 @@ const nameAfterGovernedWord = (registry: Registry, block: Block, blockIndex: num
   return null;
 };
 
+/**
+ * "Desde La Habana Berta Soler dijo", "dijo a CNN Berta Soler": a place or a body and a person's name written one after
+ * the other may reach the entities as one name. A given name inside it, after a name the text or the lexicon knows as a
+ * place or a body (or an acronym, or a name with its article), starts the person's name.
+ */
+const personAfterName = (registry: Registry, block: Block, blockIndex: number, at: Attribution, current: Cluster | null): Speaker | null => {
+  for (let k = at.from; k < at.to; k++) {
+    const c = clusterAt(registry, blockIndex, k);
+    const m = registry.tokenMention[blockIndex]?.[k];
+    if (!c || !m || c.kind === 'person' || (current && c !== current) || m.last - m.first < 3) continue;
+    const { tokens } = block;
+    for (let i = m.first + 1; i <= m.last - 2; i++) {
+      const given = tokens[i];
+      if (given?.kind !== 'word' || !given.cap) continue;
+      const rest = block.text.slice(given.start, tokens[m.last - 1]?.end ?? given.end);
+      const named = namesOf(registry).byName.get(rest.toLowerCase());
+      // A given name the lexicon lists, or the full name of a person the story names elsewhere.
+      if (!named && (!(lexFlags(given.fold) & FIRST_NAME) || lexFlags(given.fold) & (ANY_PLACE | ORGANIZATION))) continue;
+      const prefix = tokens.slice(m.first, i);
+      const key = prefix.map((t) => t.fold).join(' ');
+      const known =
+        (prefix.length === 1 && !!prefix[0]?.caps) ||
+        FOREIGN_DEFINITE.has(prefix[0]?.lower ?? '') ||
+        (lexFlags(key) & (ANY_PLACE | ORGANIZATION)) !== 0 ||
+        namesOf(registry).other.has(key);
+      if (!known || NAME_CONNECTORS.has(prefix[prefix.length - 1]?.lower ?? '')) continue;
+      return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
+    }
+    k = m.last - 1;
+  }
+  return null;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
   registry: Registry,
@@ -1326,6 +1362,10 @@ function resolveSpeaker(
   profile: Profile,
 ): Speaker & { rejected?: boolean; grammar?: boolean } {
   const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
+  if (!at.zero && !at.impersonal && !at.grammar && resolved.cluster?.kind !== 'person') {
+    const inside = personAfterName(registry, block, blockIndex, at, resolved.cluster);
+    if (inside) return inside;
+  }
   if (resolved.cluster && resolved.cluster.kind !== 'place') {
     const opened = nameAfterOpener(registry, resolved.cluster);
     if (opened) return opened;

@@ -200,3 +200,13 @@ describe('the paragraph subject and gender in the romance and Ukrainian sieves',
     expect(speakers([intro, '«Está muy delgado y no le dan las medicinas», contó la madre.'], 'es')).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('a given name merged with the place or body before it', () => {
+  it('Spanish: a place or an outlet written right before the name is cut off', () => {
+    expect(speakers(['Desde La Habana María Soler dijo: «El régimen tiene miedo de las mujeres que protestan».'], 'es')).toEqual(['María Soler']);
+    expect(speakers(['«El régimen tiene miedo de las mujeres que protestan», dijo a CNN María Soler.'], 'es')).toEqual(['María Soler']);
+    expect(speakers(['Berta Soler lidera el movimiento.', 'Desde La Habana Berta Soler dijo: «El régimen tiene miedo de las mujeres que protestan».'], 'es')).toEqual([
+      'Berta Soler',
+    ]);
+  });
+});
