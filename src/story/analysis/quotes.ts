@@ -1696,7 +1696,8 @@ function resolvePhrase(
     const since = (block.order - 1) * POSITION_STRIDE;
     // Named, or last heard, in this paragraph or the one before.
     const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
-    const recent = nearby || c?.mentions.some((m) => m.role !== null);
+    // Or introduced with this very noun ("El opositor José Ferrer …", then "afirmó el opositor").
+    const recent = nearby || c?.mentions.some((m) => m.role !== null) || (!!c && introducedAs(blocks, c, noun.fold));
     // "En declaraciones a la prensa, el opositor aseguró que …": before the verb, a noun that names a person by what
     // they do refers back too, to someone just named whose gender the article does not contradict.
     const described = nearby && isPersonNoun(noun.fold, profile) && !!c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]));

@@ -210,3 +210,18 @@ describe('a given name merged with the place or body before it', () => {
     ]);
   });
 });
+
+describe('turns of several described speakers', () => {
+  it('Spanish: a noun a person was introduced with refers back to that person, by gender', () => {
+    expect(
+      speakers(
+        [
+          'El opositor José Ferrer y la activista Carolina Barrero denunciaron nuevos arrestos.',
+          '«Nos vigilan las 24 horas del día», señaló la activista.',
+          '«No vamos a salir del país por ninguna amenaza», afirmó el opositor.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carolina Barrero', 'José Ferrer']);
+  });
+});
