@@ -2403,7 +2403,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         // "she called the plan "a reckless gamble"", "… als „letzte Chance“ bezeichnet": a fragment of what someone said.
         // A quoted name right after a preposition ("told „heise online“", "in "Deep Waters"") is a title, not speech.
         const before = block.tokens[q.first - 2];
-        const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower);
+        // A name or a title starts with a capital; three lowercase words or more after the preposition are speech ("por «más de 300 muertos»").
+        const opening = block.tokens[q.first];
+        const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower) && (!!opening?.cap || q.words <= 2);
         const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';

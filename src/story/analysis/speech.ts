@@ -17,7 +17,7 @@ const SPANISH_AR = words(`
   apostill asever argument confirm revel comunic plante reproch acot ratific enumer
   sintetiz avis alab elogi celebr insinu justific observ record cont confes
   manifest reafirm mencion inst exhort solicit reivindic cuestion adelant anticip remat espet pronostic
-  vaticin augur tuite neg
+  vaticin augur tuite neg responsabiliz
 `);
 
 /** Spanish verbs of saying in "-er" and "-ir" (añadir → añadió, añade, añadía, añadieron, añadido, añadiendo). */
@@ -96,7 +96,7 @@ const ENGLISH_REGULAR = words(`
   stress suggest recall acknowledge confirm caution urge complain joke shout whisper exclaim
   concede boast maintain muse pledge protest reiterate repeat reveal speculate wonder highlight assure
   affirm allege answer demand testify lament retort scoff sigh grumble elaborate emphasize
-  emphasise underline observe predict argue conclude recount counter agree promise vow mention
+  emphasise underline observe predict argue conclude recount counter agree promise vow mention blame
 `);
 
 const add = (into: Set<string>, forms: string[]): void => {

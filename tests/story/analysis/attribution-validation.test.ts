@@ -225,3 +225,16 @@ describe('turns of several described speakers', () => {
     ).toEqual(['Carolina Barrero', 'José Ferrer']);
   });
 });
+
+describe('fragments after a preposition', () => {
+  it('three lowercase words or more after a preposition are reported speech, not a title', () => {
+    const quotes = analyzeArticle(
+      article(['La Oficina de Derechos Humanos ha responsabilizado al Gobierno por «más de 300 muertos», así como por detenciones ilegales.'], 'News update', 'es'),
+    ).quotes;
+    expect(quotes.map((q) => q.text)).toEqual(['más de 300 muertos']);
+  });
+
+  it('a capitalised title after a preposition stays a title', () => {
+    expect(speakers(['El ministro habló en el programa «Buenos Días Cuba» sobre la reforma.'], 'es')).toEqual([]);
+  });
+});
