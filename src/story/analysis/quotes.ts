@@ -152,7 +152,7 @@ const COLON_SPEAKER_TOKENS = 16;
 const SUBORDINATE_OPENER = 3;
 
 /** Auxiliaries that may stand between a quotation and an inverted speech verb ("a déclaré", "ha dicho"). */
-const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
+const AUXILIARIES = new Set(['a', 'ont', 'avait', 'est', "s'est", 's’est', 'sont', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
 
 /** Verbs that name or label something: a short quoted passage after them is a label ("called it "a disaster""), not speech. */
 const NAMING_VERBS = new Set([
@@ -173,6 +173,10 @@ const NAMING_VERBS = new Set([
   'bezeichneten',
   'genannt',
   'calificó',
+  'calificaron',
+  'definió',
+  'definieron',
+  'tildó',
   'llamó',
   'qualifié',
   'qualifie',
@@ -243,9 +247,12 @@ const NOUN_DETERMINERS = new Set([
   'ses',
 ]);
 
+/** Leads that sign a quotation: the shared attribution leads, and those of opinion ("на думку мера", "en opinión de", "a juicio de"). */
+const QUOTE_LEADS: readonly (readonly string[])[] = [...ATTRIBUTION_LEADS, ['на', 'думку'], ['en', 'opinión', 'de'], ['a', 'juicio', 'de']];
+
 /** Whether an attribution lead ("according to", "según", "за словами") ends at token `v`. */
 const leadEndsAt = (tokens: Token[], v: number): boolean =>
-  (LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) ||
+  (LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && QUOTE_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) ||
   possessiveLeadAt(tokens, v) >= 0;
 
 /** Leads that name their speaker with a possessive ("за його словами", "in her view", "a su juicio"); `*` is the possessive. */
@@ -291,7 +298,7 @@ const possessiveLeadAt = (tokens: Token[], v: number): number => {
 };
 
 /** The last words of the attribution leads, which rule out almost every token with one look-up. */
-const LEAD_LAST_WORDS = new Set(ATTRIBUTION_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
+const LEAD_LAST_WORDS = new Set(QUOTE_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
 
 const sentenceIndexOf = (block: Block): SentenceIndex => {
   const cached = sentenceIndexes.get(block);
@@ -365,7 +372,7 @@ const leadAt = (tokens: Token[], k: number, german: boolean): number => {
   if (t?.kind !== 'word') return 0;
   // German "so" signs a quotation only before a name or a noun ("so Müller", "so der Minister"), not in "so dass".
   if (german && SPEECH_LEADS_GERMAN.has(t.lower)) return tokens[k + 1]?.cap || FOREIGN_ARTICLES.has(tokens[k + 1]?.lower ?? '') ? 1 : 0;
-  for (const lead of ATTRIBUTION_LEADS) {
+  for (const lead of QUOTE_LEADS) {
     if (lead.every((w, i) => tokens[k + i]?.lower === w)) return lead.length;
   }
   return 0;
@@ -745,7 +752,7 @@ function attributionBefore(
     // The index holds only leads and verbs of saying: past the lead, this is a verb.
     // "Según declaró, «…»": a lead right before the verb leaves the subject unsaid.
     const prev = tokens[v - 1]?.lower ?? '';
-    if (ATTRIBUTION_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
+    if (QUOTE_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
     // "Як зазначив Олег Петренко, «…»", "Como explicó el ministro Luis Mora, «…»", "Comme l'a dit Paul Durand, « … »":
     // a subject after the verb, in a clause that names nobody before it, is the speaker.
     // Only after a short lowercase opener ("як", "como", "comme l'a", "as"), and with the subject right after the verb.
@@ -2376,7 +2383,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
         if (!at || at.grammar) {
           const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt, doc.profile, hasBody);
-          if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
+          // "На думку мера, це «крок у правильному напрямку»", "Según el alcalde, fue «un paso histórico»": a lead signs a fragment too.
+          if (before && (!short || before.verb || before.lead || /[,.!?…]$/u.test(raw))) at = before;
           // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
           // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.
           const lone = at && at === before && before.verb && before.to - before.from === 1 ? block.tokens[before.from] : undefined;
@@ -2391,7 +2399,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
             !PRONOUNS.has(lone.lower)
           )
             at = { ...at, zero: true };
-          reported = !!before?.verb;
+          reported = !!before?.verb || !!before?.lead;
         }
         // A fragment may also sit in a sentence whose verb of saying comes after it (German word order).
         if (short && !reported && !at) reported = sentenceHasSpeechVerb(block, q.first, q.last);

@@ -36,7 +36,7 @@ const SPANISH_IRREGULAR = words(`
 
 /** French verbs of saying in "-er" (déclarer → déclaré, déclare, déclarent, déclarait, déclara, déclarant). */
 const FRENCH_ER = words(`
-  déclar affirm expliqu ajout soulign estim indiqu précis assur insist confi annonc lanc signal
+  appel déclar affirm expliqu ajout soulign estim indiqu précis assur insist confi annonc lanc signal
   rapport confirm témoign racont dénonc comment regrett déplor observ relev résum protest tempér
   nuanc tranch plaid répliqu rétorqu interrog lâch gliss souffl argument détaill développ
   ironis accus exclam avou concéd prôn salu félicit fustig réaffirm tweet réclam

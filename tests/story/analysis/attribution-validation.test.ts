@@ -238,3 +238,12 @@ describe('fragments after a preposition', () => {
     expect(speakers(['El ministro habló en el programa «Buenos Días Cuba» sobre la reforma.'], 'es')).toEqual([]);
   });
 });
+
+describe('more verbs and leads that sign fragments', () => {
+  it('naming verbs, opinion leads and French reflexive auxiliaries', () => {
+    expect(speakers(['El alcalde Juan Soto lo definió como «un paso histórico» para la ciudad.'], 'es')).toEqual(['Juan Soto']);
+    expect(analyzeArticle(article(['На думку мера, це «крок у правильному напрямку».'], 'News update', 'uk')).quotes.map((q) => q.text)).toEqual(['крок у правильному напрямку']);
+    expect(speakers(['Le maire Paul Roy s’est dit « très satisfait du résultat » du vote.'], 'fr')).toEqual(['Paul Roy']);
+    expect(speakers(['Le maire Paul Roy a appelé à « garder son calme » pendant l’alerte.'], 'fr')).toEqual(['Paul Roy']);
+  });
+});
