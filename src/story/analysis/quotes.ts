@@ -647,7 +647,11 @@ function attributionAfter(
   let from = start;
   for (let i = start; i < to; i++) {
     if (tokens[i]?.text === ',') {
-      to = i;
+      // "the U.S. ambassador, Bridget Brink, wrote": a name alone between two commas before the verb is the speaker in apposition.
+      let n = i + 1;
+      while (n < to && tokens[n]?.kind === 'word' && (tokens[n]?.cap || NAME_CONNECTORS.has(tokens[n]?.lower ?? ''))) n++;
+      const apposition = n - i - 1 >= 2 && n - i - 1 <= 4 && tokens[n]?.text === ',' && n + 1 === to;
+      to = apposition ? n : i;
       break;
     }
   }

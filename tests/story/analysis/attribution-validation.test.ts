@@ -247,3 +247,10 @@ describe('more verbs and leads that sign fragments', () => {
     expect(speakers(['Le maire Paul Roy a appelé à « garder son calme » pendant l’alerte.'], 'fr')).toEqual(['Paul Roy']);
   });
 });
+
+describe('apposition before the verb after the quotation', () => {
+  it('a name alone between two commas before the verb is the speaker', () => {
+    expect(speakers(['“We will not leave Ukraine alone,” the U.S. ambassador to Ukraine, Bridget Brink, wrote on Twitter.'])).toEqual(['Bridget Brink']);
+    expect(speakers(['«No vamos a abandonar a Ucrania», la embajadora de Estados Unidos, Bridget Brink, escribió en Twitter.'], 'es')).toEqual(['Bridget Brink']);
+  });
+});
