@@ -187,7 +187,7 @@ const NAMING_VERBS = new Set([
 /** Whether a word is grammar (a conjunction, preposition, subordinator or sentence adverb) in any of the languages with full rules. */
 const isFunctionWord = (t: Token): boolean => (lexFlags(t.fold) & FUNCTION) !== 0 || FOREIGN_FUNCTION_WORDS.has(t.lower);
 
-/** Whether a token is a verb of saying: a capitalised word inside a sentence is a name ("United States President …"), never a verb. */
+/** Whether a token is a verb of saying: a capitalised word inside a sentence is a name ("Gulf States envoy …"), never a verb. */
 const speechVerbAt = (t: Token | undefined): boolean => !!t && t.kind === 'word' && (!t.cap || t.initial) && isSpeechVerb(t.lower);
 
 /** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
@@ -358,9 +358,9 @@ interface Attribution {
   impersonal?: boolean;
   /** An impersonal plural ("повідомили в …", "señalaron desde …"): only a body the place names, or one it describes, spoke. */
   plural?: boolean;
-  /** The words after the quotation go on with the sentence ("«…», коли йдеться про …"): they name no speaker, nor rule the quotation out. */
+  /** The words after the quotation go on with the sentence ("«…», коли мова йде про …"): they name no speaker, nor rule the quotation out. */
   grammar?: boolean;
-  /** The phrase is the antecedent of a relative pronoun before the verb ("el líder de X quien le expresó"). */
+  /** The phrase is the antecedent of a relative pronoun before the verb ("el dirigente de X quien le aseguró"). */
   relative?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
   refersBack?: boolean;
@@ -628,7 +628,7 @@ function attributionAfter(
     tokens.slice(start + 1, verb).every((t) => t.kind === 'word')
   )
     return { from: start + 1, to: verb };
-  // "«…», коли йдеться про …", "„…“, während …": a conjunction of the other languages goes on with the sentence.
+  // "«…», коли мова йде про …", "„…“, während …": a conjunction of the other languages goes on with the sentence.
   if (opener?.kind === 'word' && !opener.cap && FOREIGN_FUNCTION_WORDS.has(opener.lower) && !(lexFlags(opener.fold) & FUNCTION)) return { from: start, to: start, grammar: true };
   if (
     opener &&
@@ -704,7 +704,7 @@ const OBLIQUE_RELATIVES = new Set([
   'яким',
 ]);
 
-/** How many words a description before a relative pronoun may have ("el líder del Movimiento San Isidro"). */
+/** How many words a description before a relative pronoun may have ("el dirigente del sindicato de maestros"). */
 const RELATIVE_ANTECEDENT_WORDS = 8;
 
 /** How far into a comma-separated piece a relative pronoun after a preposition is looked for ("the homepage of which"). */
@@ -817,7 +817,7 @@ function attributionBefore(
     // The clause right before the verb: from the last comma (or the start of the sentence) to the verb.
     let clause = v;
     while (clause > begin && tokens[clause - 1]?.text !== ',') clause--;
-    // "Guardian Media reports that Commissioner Griffith called the situation "…"", "El diario informa que el alcalde le dijo:
+    // "The Daily Courier reports that Inspector Calloway called the raid "…"", "El diario informa que el alcalde le dijo:
     // «…»": when an outlet or a body reports it, the verb's own subject, after the last complementizer, is the speaker.
     // A person who reports another's words ("Ana dijo que Luis le contó: «…»") quotes them, and is their speaker.
     for (let c = v - 1; c >= clause; c--) {
@@ -834,7 +834,7 @@ function attributionBefore(
       }
       break;
     }
-    // "… con el líder del Movimiento X quien le expresó: «…»", "… the woman who told him: "…"": a relative pronoun right
+    // "… con el dirigente del sindicato quien le aseguró: «…»", "… the woman who told him: "…"": a relative pronoun right
     // before the verb makes the phrase it hangs on the subject: a name, or a description that opens with an article.
     let r = v - 1;
     while (r > clause && (CLITICS.has(tokens[r]?.lower ?? '') || AUXILIARIES.has(tokens[r]?.lower ?? '') || VERB_FILLERS.has(tokens[r]?.lower ?? ''))) r--;
@@ -863,7 +863,7 @@ function attributionBefore(
       if (!seg) continue;
       const [a, b0] = seg;
       const lead = tokens[a];
-      // "A statement on Apple's website, the homepage of which displays …, states": a piece whose relative pronoun
+      // "A notice on the company's website, the front page of which shows …, says": a piece whose relative pronoun
       // follows a preposition ("of which", "de quien", "dont") is a relative clause too.
       if (relativeAfterPreposition(tokens, a, b0)) continue;
       if (RELATIVE.has(lead?.lower ?? '') || PERSON_RELATIVE.has(lead?.lower ?? '') || germanRelativeAt(tokens, a)) {
@@ -1259,9 +1259,9 @@ const namesOf = (registry: Registry): PersonNames => {
 };
 
 /**
- * "Marta Perdomo, madre de Nadir Martín Perdomo … «…», recalcó Perdomo": a Spanish name of three words ends with the
+ * "Ana Ruiz, madre de Luis Gómez Ruiz … «…», recalcó Ruiz": a Spanish name of three words ends with the
  * mother's surname, by which nobody is called alone; a lone surname that ends such a name and is the whole surname of
- * a person named with two words ("Marta Perdomo") is that person's.
+ * a person named with two words ("Ana Ruiz") is that person's.
  */
 const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
   const parts = nameWords(c.name);
@@ -1278,7 +1278,7 @@ const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Att
 };
 
 /**
- * "Тоді Джон Кірбі додав", "Luego Berta Soler explicó": a sentence adverb or conjunction that opens the sentence is no
+ * "Тоді Олег Бондар додав", "Luego Ana Ruiz explicó": a sentence adverb or conjunction that opens the sentence is no
  * part of the name the entities glued it to; the person is the rest (the entity of that name when there is one).
  */
 const nameAfterOpener = (registry: Registry, c: Cluster): Speaker | null => {
@@ -1293,14 +1293,14 @@ const nameAfterOpener = (registry: Registry, c: Cluster): Speaker | null => {
   return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
 };
 
-/** Endings of Ukrainian genitives and datives of place names, bodies and adjectives ("Миколаєва", "Полтави", "Пентагону", "Одеської"), which no first name has. */
+/** Endings of Ukrainian genitives and datives of place names, bodies and adjectives ("Харкова", "Полтави", "Пентагону", "Одеської"), which no first name has. */
 const GENITIVE_PLACE = /(?:ова|ева|єва|ого|ього|ої|[^іи]и|[^і]у|ю)$/u;
 
 /** Endings of Ukrainian datives and genitives that a name in the nominative does not start with ("Голосу", "Америки", "Пентагону", "міністрові"). */
 const OBLIQUE_WORD = /(?:[^і]у|ю|ові|еві|єві|[^іи]и|ії|ої|ого|ього)$/u;
 
 /**
- * "Мер Миколаєва Сєнкевич: «…»", "— розповіла Голосу Америки Олена": a role noun governs the genitive after it, and a
+ * "Мер Полтави Коваленко: «…»", "— розповіла Голосу Америки Олена": a role noun governs the genitive after it, and a
  * verb of saying the dative of whom it was told; a capitalised genitive or dative glued to the name the entities found
  * is the role's place or the listener, not a first name. The person is the rest: the person of that name, or the one
  * the story introduced with it as a first name or surname.
@@ -1329,7 +1329,7 @@ const nameAfterGovernedWord = (registry: Registry, block: Block, blockIndex: num
 };
 
 /**
- * "Desde La Habana Berta Soler dijo", "dijo a CNN Berta Soler": a place or a body and a person's name written one after
+ * "Desde Lima María Soler dijo", "dijo a CNN María Soler": a place or a body and a person's name written one after
  * the other may reach the entities as one name. A given name inside it, after a name the text or the lexicon knows as a
  * place or a body (or an acronym, or a name with its article), starts the person's name.
  */
@@ -1421,7 +1421,7 @@ function resolvePhrase(
   const phrase = tokens.slice(at.from, at.to);
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
-  // "Тоді Джон Кірбі додав", "Incluso el ministro dijo": a sentence adverb or conjunction before the subject is no part of it either.
+  // "Тоді Олег Бондар додав", "Incluso el ministro dijo": a sentence adverb or conjunction before the subject is no part of it either.
   while (
     first < phrase.length &&
     (phrase[first]?.kind === 'punct' ||
@@ -1554,7 +1554,7 @@ function resolvePhrase(
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
-  // "coincidir con Luis Otero, recordando la conversación con el líder del Movimiento X quien le expresó": a definite
+  // "compartió celda con Julio Rentería, y recordó la charla con el dirigente del sindicato quien le aseguró": a definite
   // description a relative clause hangs on takes up the person just named as a complement in the same sentence.
   if (at.relative && definite) {
     const c = complementBefore(registry, block, blockIndex, at.from);
@@ -1843,7 +1843,9 @@ const ADJUNCT_REACH = 9;
 
 /** Whether a word only links a phrase (a preposition, an article, a name particle), so that an article after it is still inside the adjunct. */
 const isLinkWord = (t: Token | undefined): boolean =>
-  t?.kind !== 'word' || ROMANCE_PREPOSITIONS.has(t.lower) || DATIVE.has(t.lower) || FOREIGN_ARTICLES.has(t.lower) || NAME_CONNECTORS.has(t.lower);
+  t?.kind !== 'word' ||
+  // A capital inside the sentence marks a name ("Radio Sur"), not a preposition.
+  (!(t.cap && !t.initial) && (ROMANCE_PREPOSITIONS.has(t.lower) || DATIVE.has(t.lower) || FOREIGN_ARTICLES.has(t.lower) || NAME_CONNECTORS.has(t.lower)));
 
 /** Adverbs inside a described speaker that do not change who it is ("el también periodista", "l'ancien aussi ministre"). */
 const SPEAKER_ADVERBS = new Set(['también', 'además', 'aussi', 'auch', 'ebenfalls', 'також', 'теж', 'also']);
@@ -1905,7 +1907,7 @@ const objectLike = (tokens: Token[], first: number, last: number): boolean => {
 
 /**
  * The person named nearest before token `k` in its sentence, outside quotations, when that person is named as a
- * complement ("con Luis Otero", "with Ana Ruiz"), not as a subject; null otherwise.
+ * complement ("con Julio Rentería", "with Ana Ruiz"), not as a subject; null otherwise.
  */
 const complementBefore = (registry: Registry, block: Block, blockIndex: number, k: number): Cluster | null => {
   const { tokens } = block;
@@ -1982,7 +1984,7 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
     for (let k = 1; k <= 4 && k < tokens.length; k++) {
       const t = tokens[k];
       if (t?.kind !== 'word') break;
-      // "The ex-CBC producer cites …", "El activista y periodista independiente enfrenta …": a role or a noun for a person.
+      // "The ex-CBC producer cites …", "El activista enfrenta cargos …": a role or a noun for a person.
       if (!t.cap && (isRoleNoun(t.fold) || (k === 1 && isPersonNoun(t.fold, profile)))) {
         refersBack = true;
         break;

@@ -296,7 +296,7 @@ export const SPEAKER_OPENERS = set('but and yet so however also then now later s
 
 /**
  * Conjunctions, subordinators, prepositions and sentence adverbs of German, Spanish, French and Ukrainian (the
- * English ones are function words in the lexicon): grammar, never a speaker ("…», коли йдеться про …").
+ * English ones are function words in the lexicon): grammar, never a speaker ("…», коли мова йде про …").
  */
 export const FOREIGN_FUNCTION_WORDS = set(`
   als wenn während weil obwohl dann jetzt hier dort wo ob dass und oder aber doch sondern auch noch schon nur nachdem bevor seit damit

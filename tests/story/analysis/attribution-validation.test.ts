@@ -114,17 +114,17 @@ describe('relative clauses and statements in every language', () => {
 
   it("a body's statement before a colon is the body's", () => {
     expect(speakers(['A statement from Harbour Lines reads: “Our ferries will run on a reduced schedule until the repairs are done.”'])).toEqual(['Harbour Lines']);
-    expect(speakers(['La empresa Cubana de Aviación emitió un comunicado: «Los vuelos se reanudarán el próximo lunes en todo el país».'], 'es')).toEqual(['Cubana de Aviación']);
+    expect(speakers(['La empresa Aerolíneas del Sur emitió un comunicado: «Los vuelos se reanudarán el próximo lunes en todo el país».'], 'es')).toEqual(['Aerolíneas del Sur']);
   });
 });
 
 describe('names glued to a neighbouring word, and German word order', () => {
   it('a sentence adverb glued to the name is no part of the speaker', () => {
-    expect(speakers(['Тоді Джон Кірбі додав: «Ми продовжимо постачати зброю Україні, поки це потрібно».'], 'uk')).toEqual(['Джон Кірбі']);
+    expect(speakers(['Тоді Джон Морган додав: «Ми продовжимо постачати зброю Україні, поки це потрібно».'], 'uk')).toEqual(['Джон Морган']);
   });
 
   it('Ukrainian: a dative or genitive body after a staff noun is no part of the name', () => {
-    expect(speakers(['«Ми продовжимо постачати зброю Україні», – сказав журналістам речник Пентагону Джон Кірбі.'], 'uk')).toEqual(['Джон Кірбі']);
+    expect(speakers(['«Ми продовжимо постачати зброю Україні», – сказав журналістам речник Пентагону Джон Морган.'], 'uk')).toEqual(['Джон Морган']);
   });
 
   it('German: after a first phrase the verb comes second and the subject follows it', () => {
@@ -164,8 +164,8 @@ describe('listeners and governed names are not the speaker', () => {
   });
 
   it('Spanish: a name the described speaker governs is no apposition of it', () => {
-    expect(speakers(['«No vamos a dejar de protestar», relató a Radio Martí la madre del preso político Luis Pérez.'], 'es')).toEqual(['la madre del preso político Luis Pérez']);
-    expect(speakers(['Estados Unidos, a través de su embajador Mike Hammer, afirmó que «el pueblo cubano merece vivir en libertad».'], 'es')).toEqual(['Mike Hammer']);
+    expect(speakers(['«No vamos a dejar de protestar», relató a Radio Sur la madre del preso político Luis Pérez.'], 'es')).toEqual(['la madre del preso político Luis Pérez']);
+    expect(speakers(['Estados Unidos, a través de su embajador Mark Hallen, afirmó que «el pueblo cubano merece vivir en libertad».'], 'es')).toEqual(['Mark Hallen']);
   });
 });
 
@@ -203,11 +203,9 @@ describe('the paragraph subject and gender in the romance and Ukrainian sieves',
 
 describe('a given name merged with the place or body before it', () => {
   it('Spanish: a place or an outlet written right before the name is cut off', () => {
-    expect(speakers(['Desde La Habana María Soler dijo: «El régimen tiene miedo de las mujeres que protestan».'], 'es')).toEqual(['María Soler']);
-    expect(speakers(['«El régimen tiene miedo de las mujeres que protestan», dijo a CNN María Soler.'], 'es')).toEqual(['María Soler']);
-    expect(speakers(['Berta Soler lidera el movimiento.', 'Desde La Habana Berta Soler dijo: «El régimen tiene miedo de las mujeres que protestan».'], 'es')).toEqual([
-      'Berta Soler',
-    ]);
+    expect(speakers(['Desde Lima María Lemus dijo: «El régimen tiene miedo de las mujeres que protestan».'], 'es')).toEqual(['María Lemus']);
+    expect(speakers(['«El régimen tiene miedo de las mujeres que protestan», dijo a CNN María Lemus.'], 'es')).toEqual(['María Lemus']);
+    expect(speakers(['Rosa Lemus lidera el movimiento.', 'Desde Lima Rosa Lemus dijo: «El régimen tiene miedo de las mujeres que protestan».'], 'es')).toEqual(['Rosa Lemus']);
   });
 });
 
@@ -216,13 +214,13 @@ describe('turns of several described speakers', () => {
     expect(
       speakers(
         [
-          'El opositor José Ferrer y la activista Carolina Barrero denunciaron nuevos arrestos.',
+          'El opositor Tomás Ferrán y la activista Carla Barrios denunciaron nuevos arrestos.',
           '«Nos vigilan las 24 horas del día», señaló la activista.',
           '«No vamos a salir del país por ninguna amenaza», afirmó el opositor.',
         ],
         'es',
       ),
-    ).toEqual(['Carolina Barrero', 'José Ferrer']);
+    ).toEqual(['Carla Barrios', 'Tomás Ferrán']);
   });
 });
 
@@ -250,7 +248,7 @@ describe('more verbs and leads that sign fragments', () => {
 
 describe('apposition before the verb after the quotation', () => {
   it('a name alone between two commas before the verb is the speaker', () => {
-    expect(speakers(['“We will not leave Ukraine alone,” the U.S. ambassador to Ukraine, Bridget Brink, wrote on Twitter.'])).toEqual(['Bridget Brink']);
-    expect(speakers(['«No vamos a abandonar a Ucrania», la embajadora de Estados Unidos, Bridget Brink, escribió en Twitter.'], 'es')).toEqual(['Bridget Brink']);
+    expect(speakers(['“We will not leave Ukraine alone,” the U.S. ambassador to Ukraine, Bridget Barlow, wrote on Twitter.'])).toEqual(['Bridget Barlow']);
+    expect(speakers(['«No vamos a abandonar a Ucrania», la embajadora de Estados Unidos, Bridget Barlow, escribió en Twitter.'], 'es')).toEqual(['Bridget Barlow']);
   });
 });
