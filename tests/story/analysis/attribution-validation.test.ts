@@ -252,3 +252,9 @@ describe('apposition before the verb after the quotation', () => {
     expect(speakers(['«No vamos a abandonar a Ucrania», la embajadora de Estados Unidos, Bridget Barlow, escribió en Twitter.'], 'es')).toEqual(['Bridget Barlow']);
   });
 });
+
+describe('the speaker as the article names it', () => {
+  it('a surname alone is not expanded to a well-known person of that name', () => {
+    expect(speakers(['“Prices will fall by the end of the winter,” Berg said on a morning show.'])).toEqual(['Berg']);
+  });
+});
