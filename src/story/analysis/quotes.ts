@@ -394,6 +394,13 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     if (t.cap && !t.initial) named = true;
     to++;
   }
+  // "Selon le porte-parole du gouvernement, Paul Roy, « … »": a name alone in apposition after the described speaker.
+  if (!named && tokens[to]?.text === ',') {
+    let n = to + 1;
+    while (n < tokens.length && n - to <= 5 && tokens[n]?.kind === 'word' && (tokens[n]?.cap || NAME_CONNECTORS.has(tokens[n]?.lower ?? ''))) n++;
+    const next = tokens[n];
+    if (n - to - 1 >= 2 && n - to - 1 <= 4 && tokens[n - 1]?.cap && (next?.text === ',' || (next && QUOTE_MARKS.has(next.text)))) to = n;
+  }
   return to > from ? { from, to, lead: true } : null;
 };
 

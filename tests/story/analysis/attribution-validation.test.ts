@@ -258,3 +258,10 @@ describe('the speaker as the article names it', () => {
     expect(speakers(['“Prices will fall by the end of the winter,” Berg said on a morning show.'])).toEqual(['Berg']);
   });
 });
+
+describe('apposition after a lead', () => {
+  it('a name between commas after the described speaker of a lead is the speaker', () => {
+    expect(speakers(['Selon le porte-parole du gouvernement, Paul Roy, « la réforme sera votée avant l’été ».'], 'fr')).toEqual(['Paul Roy']);
+    expect(speakers(['Según el portavoz del gobierno, Pablo Rey, «la reforma se votará antes del verano».'], 'es')).toEqual(['Pablo Rey']);
+  });
+});
