@@ -1795,6 +1795,8 @@ const plausibleSpeaker = (registry: Registry, block: Block, blockIndex: number, 
   if (!first || !last) return false;
   if (words.every((t) => (!t.cap || t.initial) && isFunctionWord(t))) return false;
   if (words.length === 1 && !first.cap && (isSpeechVerb(first.lower) || /\p{L}{3}ly$/u.test(first.lower))) return false;
+  // "According to the statement, …": a document alone is where words stand, not who said them.
+  if (words.length === 1 && !first.cap && (QUOTED_DOCUMENTS.has(first.fold) || STATEMENT_NOUNS.has(first.fold) || WEB_PAGES.has(first.fold))) return false;
   // A capitalised word right after the phrase, or right before it inside a sentence, continues the name it cuts.
   const next = tokens[to];
   const previous = tokens[from - 1];

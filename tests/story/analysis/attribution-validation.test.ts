@@ -265,3 +265,9 @@ describe('apposition after a lead', () => {
     expect(speakers(['Según el portavoz del gobierno, Pablo Rey, «la reforma se votará antes del verano».'], 'es')).toEqual(['Pablo Rey']);
   });
 });
+
+describe('documents are not speakers', () => {
+  it('a statement named alone after a lead gives no speaker', () => {
+    expect(speakers(['According to the statement, the company “deeply regrets the incident and will cooperate fully”.'])).toEqual([null]);
+  });
+});
