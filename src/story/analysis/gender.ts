@@ -4,11 +4,12 @@
  * article, a title or a kinship or role noun before the name: "la alcaldesa", "die Ministerin", "Mrs",
  * "дружина") or, in Spanish, Italian, Portuguese and Ukrainian, from the ending of the first name ("Lucía",
  * "Ольга"); in English, whose first names follow no rule, from the pronouns the text uses right after the
- * person's name. Unknown is the common answer and never rules anyone out.
+ * person's name; failing those, from the lexicon's lists of women's and men's given names ("Kate", "Klaus").
+ * Unknown is the common answer and never rules anyone out.
  */
 import type { Block, Profile } from './document.js';
 import type { Cluster } from './entities.js';
-import { foldKey } from './lexicon.js';
+import { FEMALE_NAME, MALE_NAME, foldKey, lexFlags } from './lexicon.js';
 import { isSpeechVerb } from './speech.js';
 import type { Token } from './tokens.js';
 
@@ -16,7 +17,7 @@ import type { Token } from './tokens.js';
 export type Gender = 'f' | 'm' | null;
 
 const FEMININE_PRONOUNS = new Set(['she', 'her', 'ella', 'elle', 'вона', 'неї', 'її', 'она', 'ей', 'ее', 'её', 'ihrer', 'ihren']);
-const MASCULINE_PRONOUNS = new Set(['he', 'him', 'his', 'él', 'il', 'він', 'нього', 'його', 'он', 'ему', 'его', 'seiner', 'seinen']);
+const MASCULINE_PRONOUNS = new Set(['he', 'him', 'his', 'él', 'il', 'він', 'нього', 'його', 'он', 'ему', 'его', 'er', 'seiner', 'seinen']);
 
 /** The gender a referring word marks: a pronoun, a French inverted pronoun ("a-t-elle"), a Ukrainian or Russian past verb ("сказала"). */
 export const genderOfReference = (t: Token | undefined): Gender => {
@@ -132,15 +133,23 @@ export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Pr
   if (m > 0 && f === 0) return 'm';
   if (f > 0 && m > 0) return null;
   // English first names follow no regular rule: the pronouns the text uses for the person tell instead.
-  if (profile === 'en') return pronounGender(c, blocks);
   const parts = c.name.split(/\s+/u);
+  if (profile === 'en') return pronounGender(c, blocks) ?? (parts.length < 2 ? null : listedGender(parts[0] ?? ''));
   if (parts.length < 2) return null;
-  const g = nameGender(parts[0] ?? '', profile);
+  const g = (profile === 'cyrillic' ? null : listedGender(parts[0] ?? '')) ?? nameGender(parts[0] ?? '', profile);
   // "Олега Петренка" is a masculine genitive: a feminine first name in "-а" needs a surname that agrees
   // ("Ольга Коваль", "Ольга Петренко", "Ольга Ковальська").
   if (g === 'f' && profile === 'cyrillic' && /[ая]$/u.test((parts[parts.length - 1] ?? '').toLowerCase()) && !FEMININE_SURNAME.test((parts[parts.length - 1] ?? '').toLowerCase()))
     return null;
   return g;
+};
+
+/** Gender of a given name the lexicon lists as only a woman's or only a man's ("Kate", "Klaus"; "Jean" is both). */
+const listedGender = (first: string): Gender => {
+  const flags = lexFlags(foldKey(first));
+  const f = (flags & FEMALE_NAME) !== 0;
+  const m = (flags & MALE_NAME) !== 0;
+  return f === m ? null : f ? 'f' : 'm';
 };
 
 /** How many words after a mention a pronoun referring to that person is looked for. */

@@ -38,7 +38,8 @@ export function analyzeArticle(input: AnalysisInput, options: AnalysisOptions = 
     // What an article cites as a source is a body, whatever weaker evidence said.
     for (const c of registry.clusters) if (c.cited && c.kind !== 'organization') c.kind = 'organization';
     expandSurnames(registry);
-    const quotes = found.map((q) => ({ text: q.text, speaker: q.cluster ? q.cluster.name : q.speaker }));
+    // The speaker as the article names it: a surname the lexicon would expand to a well-known full name stays as written.
+    const quotes = found.map((q) => ({ text: q.text, speaker: q.speaker ?? q.cluster?.name ?? null }));
     const sources = sourceNames(cited);
     if (options.entities === false) return { ...empty(), quotes, sources };
     const clusters = reportable(registry.clusters);

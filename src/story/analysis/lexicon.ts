@@ -40,6 +40,11 @@ export const COMMON = 1 << 12;
 /** Lexicon flag: an honorific ("director general"). */
 export const HONORIFIC = 1 << 13;
 
+/** Lexicon flag: a woman's given name ("maria", "kate"). */
+export const FEMALE_NAME = 1 << 14;
+/** Lexicon flag: a man's given name ("john", "pablo"). */
+export const MALE_NAME = 1 << 15;
+
 /** Any place flag. */
 export const ANY_PLACE = COUNTRY | CITY | REGION | PLACE;
 /** Any flag that can start a person's name. */
@@ -47,8 +52,8 @@ export const NAME_LIKE = FIRST_NAME | LAST_NAME | PERSON;
 
 const TAG_FLAGS: Record<string, number> = {
   FirstName: FIRST_NAME,
-  MaleName: FIRST_NAME,
-  FemaleName: FIRST_NAME,
+  MaleName: FIRST_NAME | MALE_NAME,
+  FemaleName: FIRST_NAME | FEMALE_NAME,
   LastName: LAST_NAME,
   Person: PERSON,
   Actor: ACTOR,

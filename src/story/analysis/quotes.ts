@@ -9,7 +9,7 @@ import { clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
-import { FUNCTION, foldKey, lexFlags } from './lexicon.js';
+import { ANY_PLACE, FIRST_NAME, FUNCTION, ORGANIZATION, foldKey, lexFlags } from './lexicon.js';
 import { compatible, genderOfArticle, genderOfPerson, genderOfReference, roleGender } from './gender.js';
 import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
@@ -21,6 +21,7 @@ import {
   ARTICLES,
   ATTRIBUTION_LEADS,
   FOREIGN_ARTICLES,
+  FOREIGN_FUNCTION_WORDS,
   FOREIGN_ORG_FIRST,
   NAME_CONNECTORS,
   ORG_DESCRIPTORS,
@@ -34,8 +35,9 @@ import {
 } from './words.js';
 import { isOrgHead } from './wordclass.js';
 
-/** Whether an entity is only a capitalised pronoun the entities took for a name ("Ella dijo que …"). */
-const isPronounName = (c: Cluster): boolean => c.name.length <= 5 && PRONOUNS.has(c.name.toLowerCase());
+/** Whether an entity is only a capitalised pronoun, conjunction or adverb the entities took for a name ("Ella dijo que …", "Ensuite, …"). */
+const isPronounName = (c: Cluster): boolean =>
+  (c.name.length <= 5 && PRONOUNS.has(c.name.toLowerCase())) || (!c.name.includes(' ') && FOREIGN_FUNCTION_WORDS.has(c.name.toLowerCase()));
 
 /** The entity a token belongs to, leaving out pronouns taken for names. */
 const clusterAt = (registry: Registry, block: number, token: number): Cluster | undefined => {
@@ -134,6 +136,9 @@ const QUOTED_DOCUMENTS = new Set([
   'лист',
 ]);
 
+/** Nouns for a website or a page of one ("website", "sitio", "page", "Webseite", "сайт", "сторінка"). */
+const WEB_PAGES = new Set('website site homepage webpage page sitio pagina portal webseite internetseite homepage сайт сайті сторінка сторінці'.split(' ').map(foldKey));
+
 /** How many tokens back an attribution before a quotation is looked for (a long sentence, never the whole paragraph). */
 const SENTENCE_LOOKBACK = 120;
 
@@ -147,7 +152,7 @@ const COLON_SPEAKER_TOKENS = 16;
 const SUBORDINATE_OPENER = 3;
 
 /** Auxiliaries that may stand between a quotation and an inverted speech verb ("a déclaré", "ha dicho"). */
-const AUXILIARIES = new Set(['a', 'ont', 'avait', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
+const AUXILIARIES = new Set(['a', 'ont', 'avait', 'est', "s'est", 's’est', 'sont', 'ha', 'han', 'había', 'hat', 'hatte', 'has', 'had', 'have']);
 
 /** Verbs that name or label something: a short quoted passage after them is a label ("called it "a disaster""), not speech. */
 const NAMING_VERBS = new Set([
@@ -168,12 +173,22 @@ const NAMING_VERBS = new Set([
   'bezeichneten',
   'genannt',
   'calificó',
+  'calificaron',
+  'definió',
+  'definieron',
+  'tildó',
   'llamó',
   'qualifié',
   'qualifie',
   'назвав',
   'назвала',
 ]);
+
+/** Whether a word is grammar (a conjunction, preposition, subordinator or sentence adverb) in any of the languages with full rules. */
+const isFunctionWord = (t: Token): boolean => (lexFlags(t.fold) & FUNCTION) !== 0 || FOREIGN_FUNCTION_WORDS.has(t.lower);
+
+/** Whether a token is a verb of saying: a capitalised word inside a sentence is a name ("Gulf States envoy …"), never a verb. */
+const speechVerbAt = (t: Token | undefined): boolean => !!t && t.kind === 'word' && (!t.cap || t.initial) && isSpeechVerb(t.lower);
 
 /** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
 const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boolean => {
@@ -232,9 +247,12 @@ const NOUN_DETERMINERS = new Set([
   'ses',
 ]);
 
+/** Leads that sign a quotation: the shared attribution leads, and those of opinion ("на думку мера", "en opinión de", "a juicio de"). */
+const QUOTE_LEADS: readonly (readonly string[])[] = [...ATTRIBUTION_LEADS, ['на', 'думку'], ['en', 'opinión', 'de'], ['a', 'juicio', 'de']];
+
 /** Whether an attribution lead ("according to", "según", "за словами") ends at token `v`. */
 const leadEndsAt = (tokens: Token[], v: number): boolean =>
-  (LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && ATTRIBUTION_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) ||
+  (LEAD_LAST_WORDS.has(tokens[v]?.lower ?? '') && QUOTE_LEADS.some((lead) => lead.every((w, i) => tokens[v - lead.length + 1 + i]?.lower === w))) ||
   possessiveLeadAt(tokens, v) >= 0;
 
 /** Leads that name their speaker with a possessive ("за його словами", "in her view", "a su juicio"); `*` is the possessive. */
@@ -280,7 +298,7 @@ const possessiveLeadAt = (tokens: Token[], v: number): number => {
 };
 
 /** The last words of the attribution leads, which rule out almost every token with one look-up. */
-const LEAD_LAST_WORDS = new Set(ATTRIBUTION_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
+const LEAD_LAST_WORDS = new Set(QUOTE_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
 
 const sentenceIndexOf = (block: Block): SentenceIndex => {
   const cached = sentenceIndexes.get(block);
@@ -294,8 +312,9 @@ const sentenceIndexOf = (block: Block): SentenceIndex => {
     const t = tokens[k];
     if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
     const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
-    const speech = outsideWord && isSpeechVerb(t.lower) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
-    if (outsideWord && (speech || leadEndsAt(tokens, k))) cue = k;
+    const speech = outsideWord && speechVerbAt(t) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
+    // "calificó la medida de «…»", "a qualifié la décision de « … »": a verb that names what someone said signs it too.
+    if (outsideWord && (speech || leadEndsAt(tokens, k) || (NAMING_VERBS.has(t.lower) && !t.cap))) cue = k;
     index.lastEnd[k] = end;
     index.lastCue[k] = cue;
     index.verbsBefore[k + 1] = (index.verbsBefore[k] ?? 0) + (speech || (outsideWord && NAMING_VERBS.has(t.lower)) ? 1 : 0);
@@ -339,6 +358,10 @@ interface Attribution {
   impersonal?: boolean;
   /** An impersonal plural ("повідомили в …", "señalaron desde …"): only a body the place names, or one it describes, spoke. */
   plural?: boolean;
+  /** The words after the quotation go on with the sentence ("«…», коли мова йде про …"): they name no speaker, nor rule the quotation out. */
+  grammar?: boolean;
+  /** The phrase is the antecedent of a relative pronoun before the verb ("el dirigente de X quien le aseguró"). */
+  relative?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
   refersBack?: boolean;
 }
@@ -349,7 +372,7 @@ const leadAt = (tokens: Token[], k: number, german: boolean): number => {
   if (t?.kind !== 'word') return 0;
   // German "so" signs a quotation only before a name or a noun ("so Müller", "so der Minister"), not in "so dass".
   if (german && SPEECH_LEADS_GERMAN.has(t.lower)) return tokens[k + 1]?.cap || FOREIGN_ARTICLES.has(tokens[k + 1]?.lower ?? '') ? 1 : 0;
-  for (const lead of ATTRIBUTION_LEADS) {
+  for (const lead of QUOTE_LEADS) {
     if (lead.every((w, i) => tokens[k + i]?.lower === w)) return lead.length;
   }
   return 0;
@@ -370,6 +393,13 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower)) break;
     if (t.cap && !t.initial) named = true;
     to++;
+  }
+  // "Selon le porte-parole du gouvernement, Paul Roy, « … »": a name alone in apposition after the described speaker.
+  if (!named && tokens[to]?.text === ',') {
+    let n = to + 1;
+    while (n < tokens.length && n - to <= 5 && tokens[n]?.kind === 'word' && (tokens[n]?.cap || NAME_CONNECTORS.has(tokens[n]?.lower ?? ''))) n++;
+    const next = tokens[n];
+    if (n - to - 1 >= 2 && n - to - 1 <= 4 && tokens[n - 1]?.cap && (next?.text === ',' || (next && QUOTE_MARKS.has(next.text)))) to = n;
   }
   return to > from ? { from, to, lead: true } : null;
 };
@@ -429,6 +459,9 @@ const PLACE_PREPOSITIONS = new Set(['в', 'у', 'на', 'з', 'із', 'desde', '
 /** Separable particles of German verbs of saying ("teilte … mit", "fügte … hinzu", "kündigte … an"). */
 const GERMAN_PARTICLES = new Set(['mit', 'hinzu', 'an', 'auf', 'aus', 'fest', 'vor', 'ein', 'zu', 'bei', 'klar', 'heraus']);
 
+/** Words for "as" that open a clause signing a quotation with the subject after its verb ("como dijo", "as said", "comme l'a dit", "як сказав", "wie sagte"). */
+const AS_WORDS = new Set(['como', 'as', 'comme', 'як', 'wie']);
+
 /** Words that take up a quotation just given at the head of the clause that signs it ("así lo dijo", "c'est ce qu'a dit", "das sagte", "про це сказав"). */
 const RESUMPTIVE = new Set(['asi', 'eso', 'esto', "c'est", 'voila', 'ainsi', 'das', 'dies', 'про', 'так', 'це']);
 
@@ -477,7 +510,7 @@ function attributionAfter(
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
-    if (t && t.kind === 'word' && isSpeechVerb(t.lower) && tokens[i - 1]?.lower !== 'to' && !NOUN_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
+    if (t && speechVerbAt(t) && tokens[i - 1]?.lower !== 'to' && !NOUN_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
       verb = i;
       break;
     }
@@ -509,7 +542,13 @@ function attributionAfter(
   // "«…». Así lo afirmó X", "« … » C'est ce qu'a déclaré X", "„…“ Das sagte X", "«…». Про це заявив X": a word that
   // takes up the quotation opens the clause, and the subject follows the verb.
   const resumptive = RESUMPTIVE.has(tokens[start]?.fold ?? '') && verb - start <= 4 && tokens.slice(start + 1, verb).every((t) => t.kind === 'word' && !t.cap);
-  const inverted = verb === start || (aux === verb && verb - start <= 2) || resumptive;
+  // "…», como dijo el ministro", "…, as the minister said", "« … », comme l'a dit X", "…», як сказав X": "as" and a
+  // verb of saying put the subject after the verb, as an inverted verb does.
+  const comparative =
+    AS_WORDS.has(tokens[start]?.lower ?? '') &&
+    verb - start <= 3 &&
+    tokens.slice(start + 1, verb).every((t) => t.kind === 'word' && !t.cap && (AUXILIARIES.has(t.lower) || CLITICS.has(t.lower) || /^l['’]/u.test(t.lower)));
+  const inverted = verb === start || (aux === verb && verb - start <= 2) || resumptive || comparative;
   // After a finished sentence, a new capitalised sentence is only an attribution if it is short ("Smith said."),
   // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
@@ -583,11 +622,26 @@ function attributionAfter(
   }
   // "„…“ and promised a review": a conjunction continues the sentence; it does not name a speaker.
   const opener = tokens[start];
+  // "…, as the minister said", "…“, wie der Minister sagte": the subject stands between "as" and the verb.
+  const asSubject = tokens[start + 1];
+  if (
+    opener?.kind === 'word' &&
+    !opener.cap &&
+    AS_WORDS.has(opener.lower) &&
+    verb - start >= 2 &&
+    verb - start <= 6 &&
+    asSubject?.kind === 'word' &&
+    (asSubject.cap || isArticle(asSubject)) &&
+    tokens.slice(start + 1, verb).every((t) => t.kind === 'word')
+  )
+    return { from: start + 1, to: verb };
+  // "«…», коли мова йде про …", "„…“, während …": a conjunction of the other languages goes on with the sentence.
+  if (opener?.kind === 'word' && !opener.cap && FOREIGN_FUNCTION_WORDS.has(opener.lower) && !(lexFlags(opener.fold) & FUNCTION)) return { from: start, to: start, grammar: true };
   if (
     opener &&
     opener.kind === 'word' &&
     !opener.cap &&
-    lexFlags(opener.fold) & FUNCTION &&
+    isFunctionWord(opener) &&
     !ARTICLES.has(opener.lower) &&
     !PRONOUNS.has(opener.lower) &&
     !FOREIGN_ARTICLES.has(opener.lower) &&
@@ -600,7 +654,11 @@ function attributionAfter(
   let from = start;
   for (let i = start; i < to; i++) {
     if (tokens[i]?.text === ',') {
-      to = i;
+      // "the U.S. ambassador, Bridget Brink, wrote": a name alone between two commas before the verb is the speaker in apposition.
+      let n = i + 1;
+      while (n < to && tokens[n]?.kind === 'word' && (tokens[n]?.cap || NAME_CONNECTORS.has(tokens[n]?.lower ?? ''))) n++;
+      const apposition = n - i - 1 >= 2 && n - i - 1 <= 4 && tokens[n]?.text === ',' && n + 1 === to;
+      to = apposition ? n : i;
       break;
     }
   }
@@ -608,12 +666,80 @@ function attributionAfter(
   return to > from ? { from, to } : null;
 }
 
+/** German relative pronouns for a person ("der ihr sagte", "die erklärte"): an article is followed by a capitalised noun, a pronoun by a lowercase word. */
+const GERMAN_PERSON_RELATIVE = new Set(['der', 'die', 'welcher', 'welche']);
+
+/** Whether a German relative pronoun for a person opens the piece at `a`. */
+const germanRelativeAt = (tokens: Token[], a: number): boolean => {
+  const t = tokens[a];
+  const next = tokens[a + 1];
+  return !!t && t.kind === 'word' && !t.cap && GERMAN_PERSON_RELATIVE.has(t.lower) && next?.kind === 'word' && !next.cap;
+};
+
+/** Nouns for a statement a body issues ("statement", "comunicado", "communiqué", "Mitteilung", "заява"). */
+const STATEMENT_NOUNS = new Set(
+  'statement release communique comunicado declaracion nota mensaje declaration message mitteilung pressemitteilung erklarung stellungnahme заява заяву заяві повідомлення звернення'
+    .split(' ')
+    .map(foldKey),
+);
+
+/** German adverbs that open a sentence with the verb second and the subject after it ("Dazu sagte", "Später erklärte"). */
+const GERMAN_ADVERBS = new Set(['dazu', 'darauf', 'daraufhin', 'damals', 'heute', 'gestern', 'später', 'zuvor', 'außerdem', 'zudem', 'bereits', 'zuletzt', 'danach']);
+
+/** Complementizers that open the clause of a reported verb ("reports that X called", "dijo que X le contó"). */
+const COMPLEMENTIZERS = new Set(['that', 'que', 'dass', 'що', 'qu’', "qu'"]);
+
+/** Relative pronouns that follow a preposition in a relative clause ("of which", "de quien", "von dem"), and French "dont". */
+const OBLIQUE_RELATIVES = new Set([
+  'which',
+  'whom',
+  'quien',
+  'quienes',
+  'cual',
+  'cuales',
+  'lequel',
+  'laquelle',
+  'lesquels',
+  'lesquelles',
+  'qui',
+  'denen',
+  'якого',
+  'якої',
+  'яких',
+  'якому',
+  'якій',
+  'яким',
+]);
+
+/** How many words a description before a relative pronoun may have ("el dirigente del sindicato de maestros"). */
+const RELATIVE_ANTECEDENT_WORDS = 8;
+
+/** How far into a comma-separated piece a relative pronoun after a preposition is looked for ("the homepage of which"). */
+const RELATIVE_REACH = 5;
+
+/** Whether a piece of a sentence is a relative clause introduced by a preposition and a relative pronoun, or by "dont"/"cuyo". */
+const relativeAfterPreposition = (tokens: Token[], a: number, b: number): boolean => {
+  for (let k = a; k < b && k < a + RELATIVE_REACH; k++) {
+    const w = tokens[k];
+    if (w?.kind !== 'word' || w.cap) continue;
+    if (w.lower === 'dont' || /^cuy[oa]s?$/u.test(w.lower)) return true;
+    const prep = tokens[k - 1];
+    if (k > a && OBLIQUE_RELATIVES.has(w.lower) && prep?.kind === 'word' && !prep.cap && (NAME_PREPOSITIONS.has(prep.lower) || GENITIVE_LINKS.has(prep.lower))) return true;
+  }
+  return false;
+};
+
+/** Whether a word is an article of one of the languages with full rules ("the", "a", "el", "une", "der"). */
+const isArticle = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && (ARTICLES.has(t.lower) || FOREIGN_ARTICLES.has(t.lower));
+
 /** The speaker phrase of a speech verb, a lead ("According to X, …") or a colon before a quotation in the same sentence. */
 function attributionBefore(
   block: Block,
   first: number,
   hasPerson: (from: number, to: number) => boolean,
   personAt: (k: number) => [number, number] | null,
+  profile: Profile = 'other',
+  hasBody: (from: number, to: number) => boolean = () => false,
 ): (Attribution & { verb: boolean; naming?: boolean }) | null {
   const { tokens } = block;
   const openMark = first - 1;
@@ -637,7 +763,7 @@ function attributionBefore(
     // The index holds only leads and verbs of saying: past the lead, this is a verb.
     // "Según declaró, «…»": a lead right before the verb leaves the subject unsaid.
     const prev = tokens[v - 1]?.lower ?? '';
-    if (ATTRIBUTION_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
+    if (QUOTE_LEADS.some((lead) => lead.length === 1 && lead[0] === prev)) return { from: v, to: v, verb: true, zero: true };
     // "Як зазначив Олег Петренко, «…»", "Como explicó el ministro Luis Mora, «…»", "Comme l'a dit Paul Durand, « … »":
     // a subject after the verb, in a clause that names nobody before it, is the speaker.
     // Only after a short lowercase opener ("як", "como", "comme l'a", "as"), and with the subject right after the verb.
@@ -653,11 +779,33 @@ function attributionBefore(
     let articled = false;
     for (let k = clauseStart; k < v && !articled; k++) articled = ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? '');
     const opensClause = clauseStart < v && !articled && (clauseStart === begin || tokens[clauseStart - 1]?.text === ',');
+    // "Gegenüber der Zeitung sagte Weber: „…“", "Am Montag erklärte die Ministerin": a German verb stands second, after
+    // any first phrase, and the subject follows it when that phrase names nobody.
+    // Only after a first phrase that cannot be the subject: a preposition or an adverb ("Der Minister nannte die Reform" is S-V-O).
+    const opener = tokens[begin];
+    const secondPlace =
+      profile === 'de' &&
+      v > begin &&
+      !!opener?.initial &&
+      // A subordinate clause counts as the first phrase ("Wie der Spiegel berichtet, sagte …").
+      (!!SPEAKER_PREPOSITIONS.de?.has(opener.lower) ||
+        FOREIGN_FUNCTION_WORDS.has(opener.lower) ||
+        GERMAN_ADVERBS.has(opener.lower) ||
+        AS_WORDS.has(opener.lower) ||
+        tokens[v - 1]?.text === ',') &&
+      !hasPerson(begin, v);
     const subject = tokens[v + 1];
-    if (opensClause && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
+    if ((opensClause || secondPlace) && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
+      // German nouns and names are both capitalised: the subject is an article and the capitalised words after it.
+      if (secondPlace) {
+        let k = v + 1;
+        if (isArticle(tokens[k])) k++;
+        while (k < clauseEnd && tokens[k]?.kind === 'word' && (tokens[k]?.cap || NAME_CONNECTORS.has(tokens[k]?.lower ?? ''))) k++;
+        if (k > v + 1 && tokens[k - 1]?.cap && k - v - 1 <= 4) return { from: v + 1, to: k, verb: true };
+      }
     }
     // "« … », a assuré Anne Roux, avant d'ajouter : « … »", "«…», dijo Marta Gil, antes de añadir: «…»": the verb signs
     // the quotation before, with its subject after it; that subject goes on to the quotation after.
@@ -672,6 +820,39 @@ function attributionBefore(
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd)) return { from: v + 1, to: clauseEnd, verb: true };
     }
+    const naming = NAMING_VERBS.has(t.lower);
+    // The clause right before the verb: from the last comma (or the start of the sentence) to the verb.
+    let clause = v;
+    while (clause > begin && tokens[clause - 1]?.text !== ',') clause--;
+    // "The Daily Courier reports that Inspector Calloway called the raid "…"", "El diario informa que el alcalde le dijo:
+    // «…»": when an outlet or a body reports it, the verb's own subject, after the last complementizer, is the speaker.
+    // A person who reports another's words ("Ana dijo que Luis le contó: «…»") quotes them, and is their speaker.
+    for (let c = v - 1; c >= clause; c--) {
+      const w = tokens[c];
+      if (w?.kind !== 'word' || w.quote >= 0 || !COMPLEMENTIZERS.has(w.lower)) continue;
+      if (hasPerson(begin, c)) break;
+      let k = c + 1;
+      while (k < v && k - c <= 4 && !personAt(k) && tokens[k]?.kind === 'word' && (tokens[k]?.cap || isArticle(tokens[k]) || isRoleNoun(tokens[k]?.fold ?? ''))) k++;
+      const subject = k < v ? personAt(k) : null;
+      if (subject && subject[1] <= v) {
+        let b = v;
+        while (b > subject[1] && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? '') || CLITICS.has(tokens[b - 1]?.lower ?? ''))) b--;
+        return { from: c + 1, to: b, verb: true, naming };
+      }
+      break;
+    }
+    // "… con el dirigente del sindicato quien le aseguró: «…»", "… the woman who told him: "…"": a relative pronoun right
+    // before the verb makes the phrase it hangs on the subject: a name, or a description that opens with an article.
+    let r = v - 1;
+    while (r > clause && (CLITICS.has(tokens[r]?.lower ?? '') || AUXILIARIES.has(tokens[r]?.lower ?? '') || VERB_FILLERS.has(tokens[r]?.lower ?? ''))) r--;
+    if (r > clause && PERSON_RELATIVE.has(tokens[r]?.lower ?? '') && tokens[r - 1]?.kind === 'word') {
+      const named = personAt(r - 1);
+      if (named) return { from: named[0], to: named[1], verb: true, naming };
+      let a = r - 1;
+      while (a > clause && r - a < RELATIVE_ANTECEDENT_WORDS && !isArticle(tokens[a])) a--;
+      const head = tokens[a + 1];
+      if (isArticle(tokens[a]) && head?.kind === 'word' && !head.cap && isPersonNoun(head.fold, profile)) return { from: a, to: r, verb: true, naming, relative: true };
+    }
     // Comma-separated pieces before the verb; relative clauses ("…, who leads X,") are not the subject, and
     // an apposition ("A B, director general of C, said") describes the named subject before it.
     const segments: [number, number][] = [];
@@ -683,17 +864,21 @@ function attributionBefore(
       }
     }
     let fallback: (Attribution & { verb: boolean; naming: boolean }) | null = null;
-    const naming = NAMING_VERBS.has(t.lower);
     let considered = 0;
     for (let s = segments.length - 1; s >= 0 && considered < 2; s--) {
       const seg = segments[s];
       if (!seg) continue;
       const [a, b0] = seg;
       const lead = tokens[a];
-      if (RELATIVE.has(lead?.lower ?? '')) {
-        // "… Viktor Yushchenko, who hailed the service for "…"": the verb's subject is the person the clause hangs on.
+      // "A notice on the company's website, the front page of which shows …, says": a piece whose relative pronoun
+      // follows a preposition ("of which", "de quien", "dont") is a relative clause too.
+      if (relativeAfterPreposition(tokens, a, b0)) continue;
+      if (RELATIVE.has(lead?.lower ?? '') || PERSON_RELATIVE.has(lead?.lower ?? '') || germanRelativeAt(tokens, a)) {
+        // "… Viktor Yushchenko, who hailed the service for "…"", "…, quien le dijo", "…, qui lui a répondu", "…, der ihr
+        // sagte", "…, який сказав": the verb's subject is the person the clause hangs on.
         const prev = segments[s - 1];
-        const antecedent = s === segments.length - 1 && PERSON_RELATIVE.has(lead?.lower ?? '') && prev ? personAt(prev[1] - 1) : null;
+        const personal = PERSON_RELATIVE.has(lead?.lower ?? '') || germanRelativeAt(tokens, a);
+        const antecedent = s === segments.length - 1 && personal && prev ? personAt(prev[1] - 1) : null;
         if (antecedent) return { from: antecedent[0], to: antecedent[1], verb: true, naming };
         continue;
       }
@@ -713,7 +898,9 @@ function attributionBefore(
         !FOREIGN_ARTICLES.has(lead.lower) &&
         !PRONOUNS.has(lead.lower) &&
         !SPEAKER_OPENERS.has(lead.lower) &&
-        !(lexFlags(lead.fold) & FUNCTION)
+        !(lexFlags(lead.fold) & FUNCTION) &&
+        // "Як повідомляє Reuters, міністр Ларс Берг заявив": without articles, a noun for a person opens a subject.
+        !(isPersonNoun(lead.fold, profile) && hasPerson(a, b0))
       )
         continue;
       // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
@@ -723,7 +910,7 @@ function attributionBefore(
       // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
       for (let k = a + 1; k < b; k++) {
         const w = tokens[k];
-        if (w && w.kind === 'word' && w.quote < 0 && isSpeechVerb(w.lower)) {
+        if (w && w.quote < 0 && speechVerbAt(w)) {
           b = k;
           break;
         }
@@ -743,6 +930,9 @@ function attributionBefore(
     if (hasPerson(at.from, at.to)) return at;
     const label = tokens.slice(begin, openMark - 1);
     if (begin === 0 && label.length <= 4 && label.every((t) => t.kind === 'word' && t.cap)) return at;
+    // "A statement from Harbour Lines reads: "…"", "La empresa X emitió un comunicado: «…»": a statement of a body the
+    // clause names introduces the body's words.
+    if (label.some((t) => t.kind === 'word' && !t.cap && STATEMENT_NOUNS.has(t.fold)) && hasBody(at.from, at.to)) return at;
   }
   return null;
 }
@@ -769,7 +959,7 @@ function personByRole(registry: Registry, phrase: Token[], head: number, pos: nu
   let best: Cluster | null = null;
   let bestScore = -Infinity;
   for (const c of registry.clusters) {
-    if (c.kind !== 'person') continue;
+    if (c.kind !== 'person' || isPronounName(c)) continue;
     for (const { role, pos: rolePos } of c.roles) {
       const score = roleScore(role, phrase, head, headWord);
       if (score === null) continue;
@@ -933,6 +1123,8 @@ const ROMANCE_PERSON_NOUNS = new Set(
 /** Whether a lowercase noun names a person by a role or by what they do ("ministro", "coordinador", "periodista"). */
 const isPersonNoun = (fold: string, profile: Profile): boolean =>
   isRoleNoun(fold) ||
+  // "el expreso político", "l'ex-ministre", "колишній" aside: "ex" before a noun for a person is one too.
+  (/^ex-?\p{L}{4,}/u.test(fold) && isPersonNoun(fold.replace(/^ex-?/u, ''), profile)) ||
   (fold.length > 4 && !!AGENT_NOUN_ENDINGS[profile]?.test(fold)) ||
   (profile === 'romance' && ROMANCE_PERSON_NOUNS.has(fold)) ||
   (profile === 'cyrillic' && CYRILLIC_PERSON_NOUNS.has(fold));
@@ -1033,6 +1225,149 @@ const fullerInflected = (registry: Registry, c: Cluster): Cluster => {
   return found ?? c;
 };
 
+/** The people of a registry by their full name, and those named with two words by their surname, indexed once. */
+interface PersonNames {
+  /** People by their full name, lowercased. */
+  byName: Map<string, Cluster>;
+  /** People named with two words, by the second. */
+  bySurname: Map<string, Cluster[]>;
+  /** People by the first or last word of their name, when only one person has that word there. */
+  byPart: Map<string, Cluster>;
+  /** The folded names of the places and bodies. */
+  other: Set<string>;
+}
+
+const personNames = new WeakMap<Registry, PersonNames>();
+
+const namesOf = (registry: Registry): PersonNames => {
+  let names = personNames.get(registry);
+  if (!names) {
+    names = { byName: new Map(), bySurname: new Map(), byPart: new Map(), other: new Set() };
+    const shared = new Set<string>();
+    for (const o of registry.clusters) {
+      if (o.kind === 'place' || o.kind === 'organization') for (const m of o.mentions) names.other.add(m.words.join(' '));
+      if (o.kind !== 'person') continue;
+      names.byName.set(o.name.toLowerCase(), o);
+      const w = nameWords(o.name);
+      for (const part of w.length >= 2 ? [w[0] ?? '', w[w.length - 1] ?? ''] : []) {
+        const other = names.byPart.get(part);
+        if (other && other !== o) shared.add(part);
+        else names.byPart.set(part, o);
+      }
+      if (w.length !== 2 || !w[1]) continue;
+      const list = names.bySurname.get(w[1]);
+      if (list) list.push(o);
+      else names.bySurname.set(w[1], [o]);
+    }
+    for (const part of shared) names.byPart.delete(part);
+    personNames.set(registry, names);
+  }
+  return names;
+};
+
+/**
+ * "Ana Ruiz, madre de Luis Gómez Ruiz … «…», recalcó Ruiz": a Spanish name of three words ends with the
+ * mother's surname, by which nobody is called alone; a lone surname that ends such a name and is the whole surname of
+ * a person named with two words ("Ana Ruiz") is that person's.
+ */
+const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
+  const parts = nameWords(c.name);
+  if (parts.length !== 3) return null;
+  for (let k = at.from; k < at.to; k++) {
+    if (clusterAt(registry, blockIndex, k) !== c) continue;
+    const m = registry.tokenMention[blockIndex]?.[k];
+    const word = block.tokens[k];
+    if (!m || m.last - m.first !== 1 || !word || word.lower !== parts[2]) return null;
+    const found = (namesOf(registry).bySurname.get(word.lower) ?? []).filter((o) => o !== c);
+    return found.length === 1 ? (found[0] ?? null) : null;
+  }
+  return null;
+};
+
+/**
+ * "Тоді Олег Бондар додав", "Luego Ana Ruiz explicó": a sentence adverb or conjunction that opens the sentence is no
+ * part of the name the entities glued it to; the person is the rest (the entity of that name when there is one).
+ */
+const nameAfterOpener = (registry: Registry, c: Cluster): Speaker | null => {
+  const parts = c.name.split(/\s+/u);
+  const head = (parts[0] ?? '').toLowerCase();
+  if (parts.length < 2 || head.length < 2 || NAME_CONNECTORS.has(head) || !(FOREIGN_FUNCTION_WORDS.has(head) || SPEAKER_OPENERS.has(head))) return null;
+  // A body's name may hold such a word ("Ahora Madrid"): only a person's name of two words or more after it is cut out.
+  if (c.kind === 'organization' && (parts.length < 3 || !c.mentions.every((m) => m.words[0] === foldKey(head)))) return null;
+  const rest = parts.slice(1).join(' ');
+  const key = rest.toLowerCase();
+  const named = namesOf(registry).byName.get(key);
+  return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
+};
+
+/** Endings of Ukrainian genitives and datives of place names, bodies and adjectives ("Харкова", "Полтави", "Пентагону", "Одеської"), which no first name has. */
+const GENITIVE_PLACE = /(?:ова|ева|єва|ого|ього|ої|[^іи]и|[^і]у|ю)$/u;
+
+/** Endings of Ukrainian datives and genitives that a name in the nominative does not start with ("Голосу", "Америки", "Пентагону", "міністрові"). */
+const OBLIQUE_WORD = /(?:[^і]у|ю|ові|еві|єві|[^іи]и|ії|ої|ого|ього)$/u;
+
+/**
+ * "Мер Полтави Коваленко: «…»", "— розповіла Голосу Америки Олена": a role noun governs the genitive after it, and a
+ * verb of saying the dative of whom it was told; a capitalised genitive or dative glued to the name the entities found
+ * is the role's place or the listener, not a first name. The person is the rest: the person of that name, or the one
+ * the story introduced with it as a first name or surname.
+ */
+const nameAfterGovernedWord = (registry: Registry, block: Block, blockIndex: number, at: Attribution, c: Cluster): Speaker | null => {
+  const { tokens } = block;
+  for (let k = at.from; k < at.to; k++) {
+    if (clusterAt(registry, blockIndex, k) !== c) continue;
+    const m = registry.tokenMention[blockIndex]?.[k];
+    const first = m ? tokens[m.first] : undefined;
+    const before = m ? tokens[m.first - 1] : undefined;
+    if (!m || !first || m.last - m.first < 2 || first.lower.length < 4 || before?.kind !== 'word' || (before.cap && !before.initial)) return null;
+    const role = isRoleNoun(before.fold) && GENITIVE_PLACE.test(first.lower) && first.lower.length >= 5;
+    const told = isSpeechVerb(before.lower) && OBLIQUE_WORD.test(first.lower);
+    if (!role && !told) return null;
+    // Past the governed words: the first word that is not in an oblique case starts the name.
+    let start = m.first + 1;
+    while (told && start < m.last - 1 && OBLIQUE_WORD.test(tokens[start]?.lower ?? '')) start++;
+    const rest = block.text.slice(tokens[start]?.start ?? first.end, tokens[m.last - 1]?.end ?? first.end);
+    const names = namesOf(registry);
+    const found = names.byName.get(rest.toLowerCase()) ?? (m.last - start === 1 ? names.byPart.get(rest.toLowerCase()) : undefined);
+    const named = found === c ? undefined : found;
+    return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
+  }
+  return null;
+};
+
+/**
+ * "Desde Lima María Soler dijo", "dijo a CNN María Soler": a place or a body and a person's name written one after
+ * the other may reach the entities as one name. A given name inside it, after a name the text or the lexicon knows as a
+ * place or a body (or an acronym, or a name with its article), starts the person's name.
+ */
+const personAfterName = (registry: Registry, block: Block, blockIndex: number, at: Attribution, current: Cluster | null): Speaker | null => {
+  for (let k = at.from; k < at.to; k++) {
+    const c = clusterAt(registry, blockIndex, k);
+    const m = registry.tokenMention[blockIndex]?.[k];
+    if (!c || !m || c.kind === 'person' || (current && c !== current) || m.last - m.first < 3) continue;
+    const { tokens } = block;
+    for (let i = m.first + 1; i <= m.last - 2; i++) {
+      const given = tokens[i];
+      if (given?.kind !== 'word' || !given.cap) continue;
+      const rest = block.text.slice(given.start, tokens[m.last - 1]?.end ?? given.end);
+      const named = namesOf(registry).byName.get(rest.toLowerCase());
+      // A given name the lexicon lists, or the full name of a person the story names elsewhere.
+      if (!named && (!(lexFlags(given.fold) & FIRST_NAME) || lexFlags(given.fold) & (ANY_PLACE | ORGANIZATION))) continue;
+      const prefix = tokens.slice(m.first, i);
+      const key = prefix.map((t) => t.fold).join(' ');
+      const known =
+        (prefix.length === 1 && !!prefix[0]?.caps) ||
+        FOREIGN_DEFINITE.has(prefix[0]?.lower ?? '') ||
+        (lexFlags(key) & (ANY_PLACE | ORGANIZATION)) !== 0 ||
+        namesOf(registry).other.has(key);
+      if (!known || NAME_CONNECTORS.has(prefix[prefix.length - 1]?.lower ?? '')) continue;
+      return named ? { speaker: named.name, cluster: named, affiliation: null } : { speaker: rest, cluster: null, affiliation: null };
+    }
+    k = m.last - 1;
+  }
+  return null;
+};
+
 /** Resolves a speaker phrase to a name, a descriptive phrase, or null (`rejected` when the phrase names no speaker at all). */
 function resolveSpeaker(
   registry: Registry,
@@ -1043,10 +1378,24 @@ function resolveSpeaker(
   pos: number,
   last: Antecedent,
   profile: Profile,
-): Speaker & { rejected?: boolean } {
+): Speaker & { rejected?: boolean; grammar?: boolean } {
   const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
+  if (!at.zero && !at.impersonal && !at.grammar && resolved.cluster?.kind !== 'person') {
+    const inside = personAfterName(registry, block, blockIndex, at, resolved.cluster);
+    if (inside) return inside;
+  }
+  if (resolved.cluster && resolved.cluster.kind !== 'place') {
+    const opened = nameAfterOpener(registry, resolved.cluster);
+    if (opened) return opened;
+  }
+  if (profile === 'romance' && resolved.cluster?.kind === 'person') {
+    const paternal = bySurname(registry, block, blockIndex, at, resolved.cluster);
+    if (paternal) return { speaker: paternal.name, cluster: paternal, affiliation: null };
+  }
   if (profile !== 'cyrillic' || resolved.rejected || resolved.speaker === null) return resolved;
   if (resolved.cluster) {
+    const governed = resolved.cluster.kind !== 'place' ? nameAfterGovernedWord(registry, block, blockIndex, at, resolved.cluster) : null;
+    if (governed) return governed;
     if (resolved.cluster.kind !== 'person') return resolved;
     const full = fullerInflected(registry, resolved.cluster);
     return full === resolved.cluster ? resolved : { ...resolved, speaker: full.name, cluster: full };
@@ -1072,13 +1421,21 @@ function resolvePhrase(
   pos: number,
   last: Antecedent,
   profile: Profile,
-): Speaker & { rejected?: boolean } {
+): Speaker & { rejected?: boolean; grammar?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
+  if (at.grammar) return { ...none, rejected: true, grammar: true };
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
-  while (first < phrase.length && (phrase[first]?.kind === 'punct' || SPEAKER_OPENERS.has(phrase[first]?.lower ?? ''))) first++;
+  // "Тоді Олег Бондар додав", "Incluso el ministro dijo": a sentence adverb or conjunction before the subject is no part of it either.
+  while (
+    first < phrase.length &&
+    (phrase[first]?.kind === 'punct' ||
+      SPEAKER_OPENERS.has(phrase[first]?.lower ?? '') ||
+      ((phrase[first]?.initial || !phrase[first]?.cap) && FOREIGN_FUNCTION_WORDS.has(phrase[first]?.lower ?? '') && phrase[first + 1]?.kind === 'word'))
+  )
+    first++;
   // "with a key member of Congress saying": the absolute construction's preposition is no part of the speaker.
   if (ABSOLUTE_WITH.has(phrase[first]?.lower ?? '') && INDEFINITE.has(phrase[first + 1]?.lower ?? '')) first++;
   // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
@@ -1130,17 +1487,19 @@ function resolvePhrase(
   const lead = words[0];
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
+  // A sentence-initial determiner still opens a description ("Many residents said", "His lawyer called it"); a conjunction
+  // or adverb left alone names nobody.
   if (
     lead &&
-    !lead.cap &&
-    lexFlags(lead.fold) & FUNCTION &&
+    (!lead.cap || (lead.initial && FOREIGN_FUNCTION_WORDS.has(lead.lower))) &&
+    isFunctionWord(lead) &&
     !PRONOUNS.has(lead.lower) &&
     !ARTICLES.has(lead.lower) &&
     !FOREIGN_ARTICLES.has(lead.lower) &&
     lead.lower !== 'one' &&
     lead.lower !== 'it'
   ) {
-    return { ...none, rejected: true };
+    return { ...none, rejected: true, grammar: FOREIGN_FUNCTION_WORDS.has(lead.lower) };
   }
   // ""…," it said": a body speaks of itself as "it".
   if (lead && lead.lower === 'it' && words.length === 1) {
@@ -1151,7 +1510,9 @@ function resolvePhrase(
   const anaphoric = words.length === 1 && !!lead && lead.cap && definite && isDemonym(lead.fold);
   if (lead && (((PRONOUNS.has(lead.lower) || FRENCH_INVERTED_PRONOUN.test(lead.lower)) && words.length <= 2) || anaphoric)) {
     // "she", "ella", "a-t-elle", and a Ukrainian verb before the pronoun ("сказала вона") mark gender.
-    const reference = genderOfReference(lead) ?? (at.inverted ? genderOfReference(tokens[at.from - 1]) : null);
+    // German "sie" is "she" after a verb in the singular ("sagte sie"), "they" after a plural one ("sagten sie").
+    const sie = lead.lower === 'sie' && at.inverted && /[^e]te$|[^n]t$/u.test(tokens[at.from - 1]?.lower ?? '') ? 'f' : null;
+    const reference = genderOfReference(lead) ?? sie ?? (at.inverted ? genderOfReference(tokens[at.from - 1]) : null);
     const c = referent(registry, blocks, pos, last, reference, profile);
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
   }
@@ -1200,6 +1561,12 @@ function resolvePhrase(
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
+  // "compartió celda con Julio Rentería, y recordó la charla con el dirigente del sindicato quien le aseguró": a definite
+  // description a relative clause hangs on takes up the person just named as a complement in the same sentence.
+  if (at.relative && definite) {
+    const c = complementBefore(registry, block, blockIndex, at.from);
+    if (c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]))) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   if (unnamed && !org) return { speaker: unnamed.name, cluster: unnamed, affiliation: null };
   for (const t of words) {
     const body = bodyOfStaffCompound(registry, t);
@@ -1275,6 +1642,8 @@ function resolvePhrase(
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
   if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
+  // "The website of the campaign says", "en su página de Facebook se lee": wording read on a page no named body signs has no speaker.
+  if (words[0] && !words[0].cap && WEB_PAGES.has(words[0].fold) && !org) return none;
   // "…», afirmó la ONG con sede en Madrid", "— заявили в організації": a definite description headed by a noun for a
   // body refers to the body named in this paragraph or the one before.
   const bodyHead = words[0];
@@ -1340,15 +1709,39 @@ function resolvePhrase(
     !STAFF_NOUNS.has(noun.fold) &&
     !(lexFlags(noun.fold) & FUNCTION)
   ) {
-    const c = referent(registry, blocks, pos, last);
+    // "contó el joven" after a mother and her son: the article's gender picks the nearest person who agrees.
+    const c = referent(registry, blocks, pos, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
     const since = (block.order - 1) * POSITION_STRIDE;
     // Named, or last heard, in this paragraph or the one before.
     const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
-    const recent = nearby || c?.mentions.some((m) => m.role !== null);
+    // Or introduced with this very noun ("El opositor José Ferrer …", then "afirmó el opositor").
+    const recent = nearby || c?.mentions.some((m) => m.role !== null) || (!!c && introducedAs(blocks, c, noun.fold));
     // "En declaraciones a la prensa, el opositor aseguró que …": before the verb, a noun that names a person by what
     // they do refers back too, to someone just named whose gender the article does not contradict.
     const described = nearby && isPersonNoun(noun.fold, profile) && !!c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]));
     if (c && (at.inverted || at.refersBack ? recent : introducedAs(blocks, c, noun.fold) || described)) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // "El expreso político aseguró que …", "the former minister said": a definite noun for a person with only adjectives
+  // beside it refers back as the bare noun does, to someone named in this paragraph or the one before whose gender the
+  // article does not contradict.
+  const personHead = profile === 'romance' ? words[0] : profile === 'en' ? words[words.length - 1] : undefined;
+  if (
+    definite &&
+    !at.inverted &&
+    personHead &&
+    !personHead.cap &&
+    words.length >= 2 &&
+    words.length <= 3 &&
+    isPersonNoun(personHead.fold, profile) &&
+    !isStaffNoun(personHead.fold) &&
+    !personHead.fold.endsWith('s') &&
+    words.every((t) => t.kind === 'word' && !t.cap && !isFunctionWord(t) && !ROMANCE_PREPOSITIONS.has(t.lower)) &&
+    !clusterAt(registry, blockIndex, at.to - 1)
+  ) {
+    const since = (block.order - 1) * POSITION_STRIDE;
+    const c = lastSpeakingPerson(registry, blocks, pos, since) ?? referent(registry, blocks, pos, last);
+    const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
+    if (c && nearby && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]))) return { speaker: c.name, cluster: c, affiliation: null };
   }
   // As the bare noun does.
   const back = referBack();
@@ -1368,10 +1761,15 @@ function resolvePhrase(
     !isLinkWord(classifier) &&
     !SPEAKER_PREPOSITIONS[profile]?.has(classifier.lower) &&
     !(lexFlags(classifier.fold) & FUNCTION) &&
-    words.length - nameStart <= MAX_NAME_WORDS
+    words.length - nameStart <= MAX_NAME_WORDS &&
+    // "la madre del preso político Luis Pérez": a name the description governs is not in apposition to it.
+    !(isPersonNoun(words[0]?.fold ?? '', profile) && complements.has(clusterAt(registry, blockIndex, tokens.indexOf(named)) as Cluster))
   ) {
     const end = words[words.length - 1];
-    if (end) return { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation };
+    if (end)
+      return plausibleSpeaker(registry, block, blockIndex, tokens.indexOf(named), tokens.indexOf(end) + 1)
+        ? { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation }
+        : none;
   }
   // "el Departamento de Estado" is a name with its article: the name alone is the speaker.
   const properName = profile !== 'de' && words[0]?.cap === true && words.every((t) => t.cap || NAME_CONNECTORS.has(t.lower));
@@ -1379,8 +1777,36 @@ function resolvePhrase(
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
+  if (!plausibleSpeaker(registry, block, blockIndex, tokens.indexOf(startTok), tokens.indexOf(endTok) + 1)) return none;
   return { speaker: text || null, cluster: null, affiliation };
 }
+
+/**
+ * Whether the words of a speaker phrase no entity resolved can name a speaker as the text writes it: not only
+ * grammar ("коли", "cuando"), not a lone verb or "-ly" adverb, not a piece of a longer name ("United" of "United
+ * States …"), and not a place.
+ */
+const plausibleSpeaker = (registry: Registry, block: Block, blockIndex: number, from: number, to: number): boolean => {
+  const { tokens } = block;
+  if (from < 0 || to <= from) return false;
+  const words = tokens.slice(from, to).filter((t) => t.kind === 'word');
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (!first || !last) return false;
+  if (words.every((t) => (!t.cap || t.initial) && isFunctionWord(t))) return false;
+  if (words.length === 1 && !first.cap && (isSpeechVerb(first.lower) || /\p{L}{3}ly$/u.test(first.lower))) return false;
+  // "According to the statement, …": a document alone is where words stand, not who said them.
+  if (words.length === 1 && !first.cap && (QUOTED_DOCUMENTS.has(first.fold) || STATEMENT_NOUNS.has(first.fold) || WEB_PAGES.has(first.fold))) return false;
+  // A capitalised word right after the phrase, or right before it inside a sentence, continues the name it cuts.
+  const next = tokens[to];
+  const previous = tokens[from - 1];
+  if (last.cap && next?.kind === 'word' && next.cap && next.quote === last.quote) return false;
+  if (first.cap && previous?.kind === 'word' && previous.cap && !previous.initial && previous.quote === first.quote) return false;
+  // Every word in a place's name: a place does not speak.
+  let inPlace = true;
+  for (let k = from; k < to && inPlace; k++) if (tokens[k]?.kind === 'word') inPlace = clusterAt(registry, blockIndex, k)?.kind === 'place';
+  return !inPlace;
+};
 
 /** Words that make the name after them a complement of a noun ("la esposa de", "the son of", "die Tochter von"). */
 const GENITIVE_LINKS = new Set(['de', 'del', 'of', 'von', 'vom', 'des', 'du', 'd’', "d'"]);
@@ -1398,7 +1824,7 @@ const SPEAKER_PREPOSITIONS: Partial<Record<Profile, ReadonlySet<string>>> = {
       ' ',
     ),
   ),
-  de: new Set('auf aus bei beim durch gegen hinter im am in nach neben ohne seit um unter vom vor während wegen zum zur zwischen'.split(' ')),
+  de: new Set('auf aus bei beim durch gegen gegenüber hinter im am in mit nach neben ohne seit um unter vom vor während wegen zum zur zwischen für über laut'.split(' ')),
   cyrillic: new Set('в у на з із зі до від для під над через після перед біля без про при'.split(' ')),
 };
 
@@ -1426,7 +1852,9 @@ const ADJUNCT_REACH = 9;
 
 /** Whether a word only links a phrase (a preposition, an article, a name particle), so that an article after it is still inside the adjunct. */
 const isLinkWord = (t: Token | undefined): boolean =>
-  t?.kind !== 'word' || ROMANCE_PREPOSITIONS.has(t.lower) || DATIVE.has(t.lower) || FOREIGN_ARTICLES.has(t.lower) || NAME_CONNECTORS.has(t.lower);
+  t?.kind !== 'word' ||
+  // A capital inside the sentence marks a name ("Radio Sur"), not a preposition.
+  (!(t.cap && !t.initial) && (ROMANCE_PREPOSITIONS.has(t.lower) || DATIVE.has(t.lower) || FOREIGN_ARTICLES.has(t.lower) || NAME_CONNECTORS.has(t.lower)));
 
 /** Adverbs inside a described speaker that do not change who it is ("el también periodista", "l'ancien aussi ministre"). */
 const SPEAKER_ADVERBS = new Set(['también', 'además', 'aussi', 'auch', 'ebenfalls', 'також', 'теж', 'also']);
@@ -1486,6 +1914,24 @@ const objectLike = (tokens: Token[], first: number, last: number): boolean => {
   return true;
 };
 
+/**
+ * The person named nearest before token `k` in its sentence, outside quotations, when that person is named as a
+ * complement ("con Julio Rentería", "with Ana Ruiz"), not as a subject; null otherwise.
+ */
+const complementBefore = (registry: Registry, block: Block, blockIndex: number, k: number): Cluster | null => {
+  const { tokens } = block;
+  for (let j = k - 1; j >= 0 && k - j <= SENTENCE_LOOKBACK; j--) {
+    const t = tokens[j];
+    if (!t || t.quote >= 0) continue;
+    if (t.kind === 'punct' && CLAUSE_END.has(t.text)) return null;
+    const c = clusterAt(registry, blockIndex, j);
+    if (c?.kind !== 'person') continue;
+    const m = registry.tokenMention[blockIndex]?.[j];
+    return m && objectLike(tokens, m.first, m.last) ? c : null;
+  }
+  return null;
+};
+
 /** Endings of Ukrainian names in the instrumental, dative and genitive ("Смітом", "Ольгою", "Петренкові", "Зеленському", "Зеленського"). */
 const OBLIQUE_NAME = /(?:ом|ем|єм|ою|ею|єю|ові|еві|єві|ому|ьому|ого|ього)$/u;
 
@@ -1525,7 +1971,7 @@ const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: num
  * quotations, or, when the paragraph opens with a pronoun or a description ("The ex-CBC producer cites
  * two reasons"), the person it refers back to.
  */
-const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, last: Antecedent): Cluster | null => {
+const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, last: Antecedent, profile: Profile = 'other'): Cluster | null => {
   // "Під час зустрічі з Андрієм Ковалем волонтерка Оксана Литвин розповіла …": a person named as an object gives way
   // to the first person named as a subject.
   let firstNamed: Cluster | null = null;
@@ -1541,12 +1987,14 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
   const { tokens } = block;
   const opener = tokens[0];
   if (!opener || opener.quote >= 0) return null;
-  let refersBack = PRONOUNS.has(opener.lower);
+  // "Чоловік згадує: …", "Жінка каже, що …": without articles, a Ukrainian noun for a person opening the paragraph refers back too.
+  let refersBack = PRONOUNS.has(opener.lower) || (profile === 'cyrillic' && opener.kind === 'word' && opener.initial && isPersonNoun(opener.fold, profile));
   if (!refersBack && (opener.lower === 'the' || FOREIGN_DEFINITE.has(opener.lower))) {
     for (let k = 1; k <= 4 && k < tokens.length; k++) {
       const t = tokens[k];
       if (t?.kind !== 'word') break;
-      if (!t.cap && isRoleNoun(t.fold)) {
+      // "The ex-CBC producer cites …", "El activista enfrenta cargos …": a role or a noun for a person.
+      if (!t.cap && (isRoleNoun(t.fold) || (k === 1 && isPersonNoun(t.fold, profile)))) {
         refersBack = true;
         break;
       }
@@ -1655,12 +2103,12 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
     const m = registry.tokenMention[previousIndex]?.[k];
     return m && clusterAt(registry, previousIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
   };
-  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt);
+  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt, profile);
   if (at && (at.verb || end?.text === ':') && !at.naming && !at.zero) {
     const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
     if (resolved.cluster?.kind === 'person') return resolved.cluster;
   }
-  const subject = paragraphSubject(registry, blocks, previous, previousIndex, last);
+  const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
 };
 
@@ -1877,6 +2325,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       const m = registry.tokenMention[blockIndex]?.[k];
       return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
     };
+    const hasBody = (from: number, to: number): boolean => {
+      for (let k = from; k < to; k++) if (clusterAt(registry, blockIndex, k)?.kind === 'organization') return true;
+      return false;
+    };
     const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
     // "…comenta que «en casa se oye bien. / Aquí no se oye nada», subrayó.": a quotation left open goes on in a
     // paragraph that only closes it, and is one quotation signed where it ends.
@@ -1944,9 +2396,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       let reported = false;
       if (doc.profile !== 'other') {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
-        if (!at) {
-          const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt);
-          if (before && (!short || before.verb || /[,.!?…]$/u.test(raw))) at = before;
+        if (!at || at.grammar) {
+          const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt, doc.profile, hasBody);
+          // "На думку мера, це «крок у правильному напрямку»", "Según el alcalde, fue «un paso histórico»": a lead signs a fragment too.
+          if (before && (!short || before.verb || before.lead || /[,.!?…]$/u.test(raw))) at = before;
           // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
           // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.
           const lone = at && at === before && before.verb && before.to - before.from === 1 ? block.tokens[before.from] : undefined;
@@ -1961,7 +2414,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
             !PRONOUNS.has(lone.lower)
           )
             at = { ...at, zero: true };
-          reported = !!before?.verb;
+          reported = !!before?.verb || !!before?.lead;
         }
         // A fragment may also sit in a sentence whose verb of saying comes after it (German word order).
         if (short && !reported && !at) reported = sentenceHasSpeechVerb(block, q.first, q.last);
@@ -1973,7 +2426,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         // "she called the plan "a reckless gamble"", "… als „letzte Chance“ bezeichnet": a fragment of what someone said.
         // A quoted name right after a preposition ("told „heise online“", "in "Deep Waters"") is a title, not speech.
         const before = block.tokens[q.first - 2];
-        const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower);
+        // A name or a title starts with a capital; three lowercase words or more after the preposition are speech ("por «más de 300 muertos»").
+        const opening = block.tokens[q.first];
+        const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower) && (!!opening?.cap || q.words <= 2);
         const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
@@ -1993,7 +2448,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       // verb of saying before the quotation whose subject place holds only an adjunct has the one last spoken of as subject.
       const verbBefore = q.first >= 2 ? (sentenceIndexOf(block).lastCue[q.first - 2] ?? -1) : -1;
       if (
-        !short &&
+        (!short || resolved?.grammar) &&
         resolved?.rejected &&
         at &&
         !at.zero &&
@@ -2007,7 +2462,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         if (!dropped.rejected) resolved = dropped;
       }
       // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
-      if (short && resolved?.rejected && !at?.zero) continue;
+      // A conjunction or adverb in the subject's place rules nothing out: the fragment stays, its speaker unknown.
+      if (short && resolved?.rejected && !resolved.grammar && !at?.zero) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
       if (resolved) {
@@ -2037,7 +2493,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     }
     if (!opening?.startsBlock || opening.attributed) pendingRunOn = [];
     let alternated = false;
-    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, doc.blocks, block, blockIndex, last) : null;
+    const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, doc.blocks, block, blockIndex, last, doc.profile) : null;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
       if (!f || f.attributed) continue;

@@ -17,7 +17,7 @@ const SPANISH_AR = words(`
   apostill asever argument confirm revel comunic plante reproch acot ratific enumer
   sintetiz avis alab elogi celebr insinu justific observ record cont confes
   manifest reafirm mencion inst exhort solicit reivindic cuestion adelant anticip remat espet pronostic
-  vaticin augur tuite neg
+  vaticin augur tuite neg responsabiliz
 `);
 
 /** Spanish verbs of saying in "-er" and "-ir" (añadir → añadió, añade, añadía, añadieron, añadido, añadiendo). */
@@ -36,7 +36,7 @@ const SPANISH_IRREGULAR = words(`
 
 /** French verbs of saying in "-er" (déclarer → déclaré, déclare, déclarent, déclarait, déclara, déclarant). */
 const FRENCH_ER = words(`
-  déclar affirm expliqu ajout soulign estim indiqu précis assur insist confi annonc lanc signal
+  appel déclar affirm expliqu ajout soulign estim indiqu précis assur insist confi annonc lanc signal
   rapport confirm témoign racont dénonc comment regrett déplor observ relev résum protest tempér
   nuanc tranch plaid répliqu rétorqu interrog lâch gliss souffl argument détaill développ
   ironis accus exclam avou concéd prôn salu félicit fustig réaffirm tweet réclam
@@ -72,7 +72,7 @@ const UKRAINIAN_PAST = words(`
   сказа заяви повідоми дода зазначи наголоси поясни підкресли написа запевни попереди уточни зауважи
   підсумува нагада визна відзначи констатува прокоментува резюмува вказа акцентува обіця пообіця
   запита спита запитува переконува стверджува розкри процитува підтверди заперечи заклика вислови пригада
-  розказа пожартува
+  розказа пожартува згада повтори вигукну зверну
 `);
 
 /** Ukrainian and Russian forms the stem rule does not make. */
@@ -81,6 +81,8 @@ const UKRAINIAN_IRREGULAR = words(`
   зазначає наголошує додає пояснює підкреслює розповідає пише відповідає запевняє нагадує стверджує
   переконаний поділився поділилася поділилися висловився висловилася висловилися зізнався зізналася
   поскаржився поскаржилася підсумовує наполягає наполягав наполягала
+  заявляє заявляють повідомляє повідомляють згадує згадують пригадує зауважує визнає коментує переконує цитує
+  закликає обіцяє уточнює звертається скаржиться ділиться розповідають пояснюють додають наголошують
   йдеться ідеться говориться зазначається повідомляється наголошується підкреслюється
   говорится сообщается отмечается подчеркивается
   сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили добавил добавила отметил
@@ -94,7 +96,7 @@ const ENGLISH_REGULAR = words(`
   stress suggest recall acknowledge confirm caution urge complain joke shout whisper exclaim
   concede boast maintain muse pledge protest reiterate repeat reveal speculate wonder highlight assure
   affirm allege answer demand testify lament retort scoff sigh grumble elaborate emphasize
-  emphasise underline observe predict argue conclude recount counter agree promise vow mention
+  emphasise underline observe predict argue conclude recount counter agree promise vow mention blame
 `);
 
 const add = (into: Set<string>, forms: string[]): void => {

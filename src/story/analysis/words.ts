@@ -294,6 +294,19 @@ export const PRONOUNS = set('he she they він вона вони он она о
 /** Conjunctions and adverbs that may open a speaker phrase without being part of it ("But he said"). */
 export const SPEAKER_OPENERS = set('but and yet so however also then now later still instead meanwhile aber und doch pero y mais et але і та а');
 
+/**
+ * Conjunctions, subordinators, prepositions and sentence adverbs of German, Spanish, French and Ukrainian (the
+ * English ones are function words in the lexicon): grammar, never a speaker ("…», коли мова йде про …").
+ */
+export const FOREIGN_FUNCTION_WORDS = set(`
+  als wenn während weil obwohl dann jetzt hier dort wo ob dass und oder aber doch sondern auch noch schon nur nachdem bevor seit damit
+  cuando mientras donde aunque porque si ya luego entonces pues como que y o pero sino aun incluso además tampoco solo sólo
+  apenas después antes ahora aquí allí allá
+  lorsque quand alors puis ensuite où si pourtant cependant donc car comme que qu' et ou mais encore déjà maintenant ici là
+  коли якщо поки доки хоча бо тому тоді адже навіть лише тільки ніби наче щоб аби де куди звідки чому тут там зараз тепер вже
+  ще як що і та а але або чи проте однак зокрема тобто після перед через
+`);
+
 /** Articles of the languages with full rules besides English, dropped from descriptive speakers ("der Minister"). */
 export const FOREIGN_ARTICLES = set('der die das den dem des ein eine einen einem einer el la los las un una le les une');
 
