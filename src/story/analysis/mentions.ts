@@ -209,13 +209,36 @@ const isEvent = (tokens: Token[], a: number, b: number): boolean => {
   return b - a >= 2 || flags(lastTok.fold) === 0;
 };
 
+/**
+ * "AfD", "PiS", "TfL": a short word with two or more capitals around a lowercase letter is an abbreviation written
+ * in mixed case, as parties and public bodies are.
+ */
+export const isMixedAcronym = (t: Token | undefined): boolean =>
+  !!t &&
+  t.kind === 'word' &&
+  !t.caps &&
+  !t.dotted &&
+  t.text.length >= 3 &&
+  t.text.length <= 5 &&
+  /^\p{Lu}\p{Ll}?\p{Lu}+\p{Ll}?\p{Lu}*$/u.test(t.text) &&
+  !NON_ENTITY_WORDS.has(t.fold);
+
+/** "U.S.-Iranian", "Iranian-American", "franco-allemand": a compound whose last part is a nationality is an adjective. */
+const isDemonymCompound = (t: Token): boolean => {
+  if (!t.text.includes('-')) return false;
+  const last = t.fold.split(/[-\s]/u).pop() ?? '';
+  return last.length >= 4 && last !== t.fold && isDemonym(last);
+};
+
 /** Whether every word of [a, b) is a nationality or compass word, with at least one nationality. */
 const isDemonymPhrase = (tokens: Token[], a: number, b: number): boolean => {
   let demonyms = 0;
   for (let k = a; k < b; k++) {
     const t = tokens[k];
     if (!t) continue;
-    if (isDemonym(t.fold)) demonyms++;
+    if (isDemonym(t.fold) || isDemonymCompound(t)) demonyms++;
+    // "U.S-Iranian": initials before a compound nationality belong to it.
+    else if (t.dotted && t.text.length <= 3 && isDemonymCompound(tokens[b - 1] as Token)) continue;
     else if (!DIRECTION_WORDS.has(t.fold)) return false;
   }
   return demonyms > 0 && !(flags(spanKey(tokens, a, b)) & (ANY_PLACE | ORGANIZATION));
@@ -599,12 +622,20 @@ function decompose(b: Builder, a: number, end: number): void {
       a++;
       continue;
     }
-    if (isAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
+    if (isAcronym(t) || isMixedAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
     if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
     if (DIRECTION_WORDS.has(t.fold) && a + 1 < end) break;
+    // "St. Anthony Foundation", "Mt. Everest": an abbreviated saint's or mountain's title opens the name.
+    if (t.dotted && (t.fold === 'st' || t.fold === 'mt' || t.fold === 'ft') && a + 1 < end) break;
     // "Human Rights Watch", "Doctors Without Borders": a sentence-initial common word before two or more capitalised
     // common words is the first word of a body's name made of common words, not grammar.
     if (!(f & FUNCTION) && isCommonWord(t.fold) && b.profile === 'en' && end - a >= 3 && commonWordName(tokens, a + 1, end)) break;
+    // "White House spokeswoman …", "Supreme Court justices …", "State Department official …": a sentence-initial word
+    // before a body's capitalised head word is the first word of the body's name.
+    const head = tokens[a + 1];
+    const staff = a + 2 < end ? tokens[a + 2] : tokens[end];
+    if (!(f & FUNCTION) && b.profile === 'en' && head?.cap && !head.caps && isOrgHead(head.fold) && a + 1 < end && !!staff && staff.kind === 'word' && isRoleNoun(staff.fold))
+      break;
     // "Doctors Without Borders": a name cannot start with the capitalised function word after the first word.
     const after = tokens[a + 1];
     if (!(f & FUNCTION) && b.profile === 'en' && end - a >= 3 && after?.cap && !after.caps && flags(after.fold) & FUNCTION && !LEADING_FUNCTION_WORDS.has(after.lower)) break;
@@ -692,6 +723,8 @@ function decompose(b: Builder, a: number, end: number): void {
     return;
   }
   if (isDemonymPhrase(tokens, a, end)) return;
+  // "U.S.-Iranian relations": a country's abbreviation joined by a hyphen to a nationality is an adjective.
+  if (end - a === 1 && firstTok.caps && tokens[end]?.text === '-' && tokens[end + 1] && isDemonym(tokens[end + 1]?.fold ?? '')) return;
   // "the Chinese Xinhua news service": a nationality before a one-word name is a description, unless the
   // two make a known name or a body's name ("Russian Foreign Ministry").
   if (
@@ -897,6 +930,33 @@ function describedPublicBody(tokens: Token[], a: number, end: number): boolean {
   return last.cap && !last.caps && !(f & (ANY_PLACE | ORGANIZATION)) && !FOREIGN_PLACE_NAMES.has(last.fold) && (f & NAME_LIKE) !== 0;
 }
 
+/** Nouns after which an acronym names a notation, a standard or a format ("the GBR code", "the ISO standard" aside). */
+const TECHNICAL_NOUNS = new Set([
+  'code',
+  'codes',
+  'system',
+  'notation',
+  'format',
+  'formats',
+  'protocol',
+  'file',
+  'files',
+  'key',
+  'keys',
+  'algorithm',
+  'encoding',
+  'chip',
+  'chips',
+  'gene',
+  'genes',
+  'variant',
+  'virus',
+  'score',
+  'scale',
+  'rating',
+  'ratings',
+]);
+
 /** Endings of Ukrainian and Russian infinitives ("захищати", "повернутися", "защищать"). */
 const CYRILLIC_INFINITIVE = /\p{L}{3,}(?:ти|тися|тись|ть|ться)$/u;
 
@@ -929,6 +989,21 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
+  // "the University said", "la Fundación": a body's head noun alone refers back to a body; it names none
+  // (a legislature or a chamber, "Congress", "the House", is the exception).
+  if (
+    (profile === 'en' || profile === 'romance') &&
+    n === 1 &&
+    !firstTok.caps &&
+    isOrgHead(firstTok.fold) &&
+    !(whole & (ORGANIZATION | ANY_PLACE | NAME_LIKE)) &&
+    !LEGISLATURE_NOUNS.has(firstTok.fold) &&
+    !LEGISLATURE_NAMES.has(firstTok.fold) &&
+    !CHAMBER_NOUNS.has(firstTok.fold)
+  )
+    return;
+  // "the GBR code", "an RSA key": an acronym before a technical noun names a notation or a standard, not a body.
+  if (n === 1 && (firstTok.caps || isMixedAcronym(firstTok)) && TECHNICAL_NOUNS.has(tokens[end]?.lower ?? '')) return;
   if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
   // "the XC40 SUV", "its A320 jets": a product's model code with a common word is a product, not a body.
   if (
@@ -1035,7 +1110,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     while (k < end - 1 && DIRECTION_WORDS.has(tokens[k]?.fold ?? '')) k++;
     if (flags(spanKey(tokens, k, end)) & ANY_PLACE) cues.place += 3;
   }
-  if (n === 1 && isAcronym(firstTok) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold)) {
+  if (n === 1 && (isAcronym(firstTok) || isMixedAcronym(firstTok)) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold)) {
     // "a NUL", "an RPG": after an indefinite article an acronym is a term, not a body.
     const before = tokens[a - 1]?.lower;
     cues.organization += before === 'a' || before === 'an' ? 0 : 2.5;
@@ -1398,7 +1473,7 @@ export function findMentions(doc: Doc): Mention[] {
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
-    const spans = splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile);
+    const spans = joinNameParts(block.tokens, splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile), doc.profile);
     // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
     let covered = 0;
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
@@ -1652,7 +1727,7 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return [a, end];
   if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return [a, end];
   // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
-  if (end - a === 1 && (isAcronym(first) || surnames.has(first.fold))) return [a, end];
+  if (end - a === 1 && (isAcronym(first) || isMixedAcronym(first) || surnames.has(first.fold))) return [a, end];
   // "in Tottenham", "nach Bukarest": a bare capitalised word after a place preposition, without the article
   // a German common noun would take and without a common noun's ending, names a place.
   if (end - a === 1 && isGermanBarePlace(tokens, a)) return [a, end];
@@ -2021,7 +2096,7 @@ const CYRILLIC_FEAST = /^(?:різдв|рождеств|великдень|ве�
 
 /** Nouns for works, shows, campaigns and operations in each language, by stem (so that Ukrainian cases match). */
 const WORK_NOUN =
-  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|песн)\p{L}*$/u;
+  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|program|programa|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|програм|телешоу|песн)\p{L}*$/u;
 
 /** Whether the name at `a` opens with a quotation mark right after a noun for a work ("пісню «…»", "le film « … »"). */
 const quotedWorkTitle = (tokens: Token[], a: number): boolean => {
@@ -2160,12 +2235,90 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
   }
 }
 
+/** Spanish and French articles after "de" inside a place's name ("San José de las Lajas", "Saint-Martin-de-la-Mer"). */
+const PARTICLE_ARTICLES = new Set(['la', 'las', 'los', 'el', 'le', 'les']);
+
+/** Heads of a public body's name that two coordinated places may share ("Trinidad and Tobago Police Service"). */
+const SHARED_BODY_HEADS = new Set([
+  'police',
+  'service',
+  'services',
+  'force',
+  'forces',
+  'ministry',
+  'ministries',
+  'council',
+  'commission',
+  'authority',
+  'agency',
+  'office',
+  'department',
+  'court',
+]);
+
+/**
+ * Joins spans that one name runs across: "San José de las Lajas", "San Antonio de los Baños" (a place's name whose
+ * lowercase particle and article the capitalised runs leave out), and "Trinidad and Tobago Police Service" (a
+ * public body of two coordinated places: one capitalised word or two before "and", no body or person's name of
+ * its own, and a body's head ending the run after it).
+ */
+function joinNameParts(tokens: Token[], spans: [number, number][], profile: Profile): [number, number][] {
+  if (profile !== 'romance' && profile !== 'en') return spans;
+  const out: [number, number][] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const cur = spans[i] as [number, number];
+    const next = spans[i + 1];
+    if (!next) {
+      out.push(cur);
+      continue;
+    }
+    const [a, e] = cur;
+    const [na, ne] = next;
+    const first = tokens[a];
+    const link = tokens[e];
+    const article = tokens[e + 1];
+    const particle =
+      profile === 'romance' &&
+      !!first &&
+      ROMANCE_PLACE_FIRST.has(first.fold) &&
+      e - a >= 2 &&
+      e - a <= 3 &&
+      link?.lower === 'de' &&
+      !!article &&
+      !article.cap &&
+      PARTICLE_ARTICLES.has(article.lower) &&
+      na === e + 2 &&
+      ne - na <= 2 &&
+      tokens.slice(na, ne).every((t) => t.kind === 'word' && t.cap && !t.caps);
+    const shared =
+      profile === 'en' &&
+      (link?.lower === 'and' || link?.text === '&') &&
+      na === e + 1 &&
+      e - a <= 2 &&
+      ne - na >= 2 &&
+      ne - na <= 4 &&
+      SHARED_BODY_HEADS.has(tokens[ne - 1]?.fold ?? '') &&
+      !isOrgHead(tokens[na]?.fold ?? '') &&
+      tokens
+        .slice(a, e)
+        .every((t) => t.kind === 'word' && t.cap && !t.caps && !t.dotted && !isOrgHead(t.fold) && !(flags(t.fold) & (FIRST_NAME | ORGANIZATION)) && !TITLE_WORDS.has(t.fold)) &&
+      !(tokens[a - 1]?.cap && tokens[a - 1]?.kind === 'word');
+    if (particle || shared) {
+      out.push([a, ne]);
+      i++;
+      continue;
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
 /** Heads of German compounds that name an event ("Bundestagswahl", "Oktoberfest", "Weltmeisterschaft", "Nato-Gipfel"). */
 const GERMAN_EVENT_COMPOUND = /\p{L}{3,}(?:wahl|wahlen|krieg|fest|meisterschaft|gipfel|spiele|krise|turnier|pokal|messe|konferenz)$/u;
 
 /** Ukrainian and Russian nouns for a settlement or a region, in any case ("місті", "передмісті", "штаті", "селі"). */
 const CYRILLIC_PLACE_NOUN =
-  /^(?:міст[оаіу]|передміст[яіта]|село|села|селі|селищ[еаі]|штат|штату|штаті|столиц[яіюе]|країн[аиіу]|провінці[яїю]|округ[уі]?|город[аеу]?|деревн[яеи])$/u;
+  /^(?:міст[оаіу]|передміст[яіта]|село|села|селі|селищ[еаі]|штат|штату|штаті|столиц[яіюе]|країн[аиіу]|провінці[яїю]|округ[уі]?|город[аеу]?|деревн[яеи]|вулиц[яіюе]|проспект[уіа]?|бульвар[уіа]?|площ[аіею]|улиц[аыеу])$/u;
 
 /** Stems of Ukrainian and Russian nouns for a person's role, which an apposition after a name starts with. */
 const CYRILLIC_ROLE_STEM =

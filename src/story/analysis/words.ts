@@ -142,7 +142,7 @@ export const PLACE_HEADS = set(`
   airport harbour harbor canal coast highlands heights plain plateau forest park falls delta basin reef
   archipelago krai kray raion municipality prefecture governorate republic channel sound lagoon steppe
   stadium arena station beach dam reservoir capitol site garden gardens palace castle cathedral plaza mall
-  cemetery monument
+  cemetery monument st ave blvd rd parkway highway
   republik konigreich insel inseln halbinsel provinz gebirge meer bucht
   область район край
 `);
@@ -449,6 +449,7 @@ export const FOREIGN_PLACE_NOUNS = set(`
   stadt region provinz hauptstadt insel fluss see meer
   vecinos habitantes residentes pobladores municipio barrio localidad pueblo villa
   habitants residents riverains commune quartier village localite bourg einwohner bewohner gemeinde dorf
+  calle avenida paseo carretera rue avenue boulevard allee
 `);
 
 /**

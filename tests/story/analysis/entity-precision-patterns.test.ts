@@ -109,3 +109,60 @@ describe('entity patterns, second pass', () => {
     expect(r.entities.organizations).toEqual(['Common Ground']);
   });
 });
+
+describe('organisations need positive evidence', () => {
+  const ents = (text: string, language = 'en') => analyzeArticle(article([text], 'News', language)).entities;
+
+  it('a body\'s head noun alone ("the University") names no body', () => {
+    expect(ents('The students returned to class on Monday, and the University promised more counsellors.').organizations).toEqual([]);
+  });
+
+  it('an acronym before a technical noun is a notation, not a body ("the KPX code")', () => {
+    expect(ents('She helped design the KPX code used to record positions of the pieces.').organizations).toEqual([]);
+  });
+
+  it('a party written in mixed-case capitals is a body ("die AfD", "TfL")', () => {
+    expect(ents('Bei der Wahl kam die AfD auf elf Prozent der Stimmen.', 'de').organizations).toEqual(['AfD']);
+    expect(ents('Commuters were told that TfL would add buses on the route.').organizations).toEqual(['TfL']);
+  });
+
+  it('a hyphenated nationality is an adjective, neither a person nor a place ("U.S.-Iranian", "Iranian-American")', () => {
+    const r = ents('The talks on U.S-Iranian relations stalled, and two Iranian-American scholars were held in Tehran.');
+    expect(r.people).toEqual([]);
+    expect(r.places).toEqual(['Tehran']);
+  });
+
+  it('two coordinated places before a public body\'s head are one body ("Antigua and Barbuda Police Service")', () => {
+    expect(ents('The raid was carried out with the Antigua and Barbuda Police Service on Friday.').organizations).toEqual(['Antigua and Barbuda Police Service']);
+  });
+
+  it('a sentence-initial word before a body\'s head and a title belongs to the body ("White House spokeswoman")', () => {
+    const r = ents('White House spokesman Tom Vale said the president would travel on Friday.');
+    expect(r.organizations).toEqual(['White House']);
+    expect(r.people).toEqual(['Tom Vale']);
+  });
+});
+
+describe('streets and places with lowercase particles', () => {
+  const ents = (text: string, language = 'en') => analyzeArticle(article([text], 'News', language)).entities;
+
+  it('an abbreviated street ("Maple Ave.", "Hobart St.") is a place, not a person', () => {
+    const r = ents('The shelter moved to 410 Maple Ave. near Hobart St. last year.');
+    expect(r.people).toEqual([]);
+    expect(r.places).toEqual(['Maple Ave', 'Hobart St']);
+  });
+
+  it('a Spanish street or avenue named after its noun is a place ("la calle Tejedores")', () => {
+    expect(ents('Los vecinos se reunieron en la calle Tejedores el domingo.', 'es').places).toEqual(['Tejedores']);
+  });
+
+  it('a Spanish place name keeps its lowercase particle and article ("Santa María de los Ríos")', () => {
+    expect(ents('El activista fue llevado a Santa María de los Ríos, a dos horas de la capital.', 'es').places).toEqual(['Santa María de los Ríos']);
+  });
+
+  it('a Ukrainian street after its noun is a place ("на вулиці Садовій")', () => {
+    const r = ents('Пожежа сталася на вулиці Садовій у середу.', 'uk');
+    expect(r.people).toEqual([]);
+    expect(r.places).toEqual(['Садовій']);
+  });
+});
