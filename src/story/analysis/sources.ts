@@ -473,6 +473,13 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
         col.addCluster(c, position(block, m.first));
       return;
     }
+    // "White House spokeswoman Dana Perino says", "State Department official James Jeffrey told": a person introduced
+    // by a body's title speaks for that body, which is the source.
+    const body = c.kind === 'person' ? bodyOfTitle(registry, blockIndex, tokens, m.first) : null;
+    if (body) {
+      col.addCluster(body.cluster, position(block, body.first));
+      return;
+    }
     // "Devouard said": one unknown word before a verb of saying is a person's surname far more often than a
     // body; only a verb of publishing ("X reported", "X published") makes it a source without other evidence.
     const lone = m.last - m.first === 1 && c.kind === null && !isAcronymToken(tokens[m.first]);
@@ -491,6 +498,21 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
       return;
     }
   }
+}
+
+/** How many title words may stand between a body and the person it employs ("Deputy Press Secretary"). */
+const MAX_TITLE_WORDS = 3;
+
+/** The body named right before the title that introduces a person starting at token `first` ("White House spokeswoman …"). */
+function bodyOfTitle(registry: Registry, blockIndex: number, tokens: Token[], first: number): { cluster: Cluster; first: number } | null {
+  let k = first - 1;
+  const stop = first - 1 - MAX_TITLE_WORDS;
+  while (k > stop && tokens[k]?.kind === 'word' && (TITLE_WORDS.has(tokens[k]?.fold ?? '') || ROLE_NOUNS.has(tokens[k]?.fold ?? '') || STAFF_NOUNS.has(tokens[k]?.fold ?? ''))) k--;
+  if (k === first - 1) return null;
+  const m = registry.tokenMention[blockIndex]?.[k];
+  const c = clusterAt(registry, blockIndex, k);
+  if (!m || !c || m.last !== k + 1 || c.kind !== 'organization') return null;
+  return { cluster: c, first: m.first };
 }
 
 /** Any person, number or gender of the Ukrainian and Russian verbs of reporting ("повідомило", "передають", "пишуть", "сообщило"). */
@@ -750,6 +772,55 @@ const ATTRIBUTION_LEADS_BY_FIRST = leadsByFirst(ATTRIBUTION_LEADS);
 const CYRILLIC_LEADS_BY_FIRST = leadsByFirst(SOURCE_LEADS_CYRILLIC);
 const NO_LEADS: readonly (readonly string[])[] = [];
 
+/**
+ * Phrases after which a name is the outlet someone spoke to ("en una entrevista con X", "en declaraciones a X",
+ * "dans un entretien avec X", "im Interview mit X", "в інтерв'ю X"); English "interview with" has its own rule.
+ */
+const INTERVIEW_LEADS = leadsByFirst([
+  ['entrevista', 'con'],
+  ['entrevista', 'a'],
+  ['declaraciones', 'a'],
+  ['entretien', 'avec'],
+  ['entrevue', 'avec'],
+  ['interview', 'avec'],
+  ['interview', 'mit'],
+  ['interview', 'der'],
+  ['interview', 'des'],
+  ["інтерв'ю"],
+  ['інтерв’ю'],
+  ['інтервʼю'],
+  ['интервью'],
+]);
+
+/** Ukrainian and Russian nouns of a broadcaster or an outlet in the locative or dative ("на каналі NBC", "телеканалу CNN", "виданню Politico"). */
+const CYRILLIC_OUTLET_CASE = /^(?:телеканал|канал|радіостанці|радіо|видання|виданню|газет|агентств|агенці|телерадіокомпані)(?:і|у|ові|ї|ю)?$/u;
+
+/** How far back a verb of saying may stand from a Cyrillic outlet noun in the same sentence. */
+const OUTLET_VERB_REACH = 16;
+
+/** "сказав Файнер в ефірі програми … на каналі NBC": an outlet named after a verb of saying in the same sentence is the source. */
+function cyrillicOutletAfterSpeech(col: Collector, block: Block, blockIndex: number, i: number): void {
+  const { tokens } = block;
+  let k = i + 1;
+  if (QUOTE_CHARS.has(tokens[k]?.text ?? '') || tokens[k]?.text === '«') k++;
+  const lead = tokens[k];
+  if (lead?.kind !== 'word' || !lead.cap) return;
+  let spoke = false;
+  for (let v = i - 1; v >= 0 && v >= i - OUTLET_VERB_REACH; v--) {
+    const t = tokens[v];
+    if (!t || (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?'))) break;
+    if (t.kind === 'word' && !t.cap && (SPEECH_VERBS.has(t.lower) || REPORT_VERBS.has(t.lower) || CYRILLIC_REPORT_STEM.test(t.lower))) {
+      spoke = true;
+      break;
+    }
+  }
+  if (!spoke) return;
+  const found = col.clusterStarting(blockIndex, k);
+  if (found) {
+    if (found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, k));
+  } else if (lead.caps) col.addPhrase(block, k, k + 1, position(block, k));
+}
+
 /** A cited source: an entity, or a described body ("Romanian border police"). */
 export interface CitedSource {
   /** The phrase as written (used when there is no entity). */
@@ -850,6 +921,14 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
       }
       if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
+      // An exclusive interview ("в ексклюзивному інтервʼю", "en entrevista exclusiva") is the publisher's own, which is no source.
+      const exclusive = /^(?:ексклюзивн|эксклюзивн|exclusiv)/u.test(tokens[i - 1]?.lower ?? '') || /^exclusiv/u.test(tokens[i + 1]?.lower ?? '');
+      if (doc.profile !== 'en' && !exclusive) {
+        for (const lead of INTERVIEW_LEADS.get(lower) ?? NO_LEADS) {
+          if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
+        }
+      }
+      if (cyrillic && !t.cap && CYRILLIC_OUTLET_CASE.test(lower)) cyrillicOutletAfterSpeech(col, block, blockIndex, i);
       // "interrogé par France Info", "citado por El País": the same in French and Spanish.
       if (doc.profile === 'romance' && ROMANCE_BY_VERBS.has(lower) && (tokens[i + 1]?.lower === 'par' || tokens[i + 1]?.lower === 'por')) citedPhrase(col, doc, blockIndex, i + 2);
       if (lower === 'interview' && tokens[i + 1]?.lower === 'with') citedPhrase(col, doc, blockIndex, i + 2);

@@ -106,3 +106,21 @@ describe('sources: German public bodies by their common noun', () => {
     expect(sources('Der Polizei zufolge blieb es ruhig.', 'de')).toEqual(['Polizei']);
   });
 });
+
+describe('sources: a body speaking through a titled person, and outlets told', () => {
+  it('the body before a title and a name is the source of what the person says ("White House spokesman X said")', () => {
+    expect(sources('White House spokesman Tom Vale said the president would travel on Friday.', 'en')).toEqual(['White House']);
+    expect(sources('Interior Ministry spokeswoman Ana Pell told reporters the roads were closed.', 'en')).toEqual(['Interior Ministry']);
+    // A person with a role of their own is no body's voice ("Senator Ana Pell said").
+    expect(sources('Senator Ana Pell said the roads were closed.', 'en')).toEqual([]);
+  });
+
+  it('a Ukrainian broadcaster named after a verb of saying in the same sentence is the source ("сказав … на каналі CBS")', () => {
+    expect(sources('«Ми готові до переговорів», - сказав Петренко в ефірі програми "Тиждень" на каналі CBS.', 'uk')).toEqual(['CBS']);
+  });
+
+  it("an outlet in an interview phrase is the source, but an exclusive interview is the publisher's own", () => {
+    expect(sources('El ministro dijo en una entrevista con la cadena CNN que la situación era grave.', 'es')).toEqual(['CNN']);
+    expect(sources("«Ми готові», - заявив в ексклюзивному інтерв'ю Радіо Свобода посол.", 'uk')).toEqual([]);
+  });
+});
