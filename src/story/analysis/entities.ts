@@ -195,10 +195,21 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
   };
   const isPersonish = (g: Group): boolean => g.cues.person > 0 && g.cues.person >= Math.max(g.cues.organization, g.cues.place);
 
+  // "Apple" after "Apple Inc.", "Nordvik" after "Nordvik Systems": a company's first word alone is that company,
+  // not the given name of someone whose name starts the same way.
+  const companyFirstWords = new Map<string, Group>();
+  for (const g of list) {
+    if (g.words.length >= 2 && g.cues.organization > g.cues.person && g.words.slice(1).every((w) => LEGAL_SUFFIXES.has(w))) companyFirstWords.set(g.words[0] ?? '', g);
+  }
+  for (const g of list) {
+    const company = g.words.length === 1 && g.cues.place < 3 ? companyFirstWords.get(g.words[0] ?? '') : undefined;
+    if (company && company !== g) g.parent = company.index;
+  }
   // Surnames and given names join the person introduced in full.
   const persons = list.filter((g) => g.names.length >= 2 && isPersonish(g));
   for (const g of list) {
     if (g.names.length === 0 || g.caps.every(Boolean)) continue;
+    if (g.parent !== g.index) continue;
     if (!isPersonish(g) && (g.cues.organization >= 3 || g.cues.place >= 3)) continue;
     let best: Group | undefined;
     let bestScore = 0;

@@ -930,6 +930,28 @@ function describedPublicBody(tokens: Token[], a: number, end: number): boolean {
   return last.cap && !last.caps && !(f & (ANY_PLACE | ORGANIZATION)) && !FOREIGN_PLACE_NAMES.has(last.fold) && (f & NAME_LIKE) !== 0;
 }
 
+/** Nouns for devices and software, after which a name is a product's ("the Mac OS X operating system", "the Lumen smartphone"). */
+const PRODUCT_NOUNS = new Set([
+  'operating',
+  'software',
+  'app',
+  'apps',
+  'browser',
+  'smartphone',
+  'smartphones',
+  'handset',
+  'handsets',
+  'tablet',
+  'tablets',
+  'laptop',
+  'laptops',
+  'console',
+  'consoles',
+  'processor',
+  'processors',
+  'smartwatch',
+]);
+
 /** Nouns after which an acronym names a notation, a standard or a format ("the GBR code", "the ISO standard" aside). */
 const TECHNICAL_NOUNS = new Set([
   'code',
@@ -1000,6 +1022,15 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     !LEGISLATURE_NOUNS.has(firstTok.fold) &&
     !LEGISLATURE_NAMES.has(firstTok.fold) &&
     !CHAMBER_NOUNS.has(firstTok.fold)
+  )
+    return;
+  // "the Mac OS X operating system", "the Zune player app": a name before a noun for a device or software is a product's.
+  if (
+    latin &&
+    PRODUCT_NOUNS.has(tokens[end]?.lower ?? '') &&
+    !tokens[end]?.cap &&
+    !(whole & (ORGANIZATION | ANY_PLACE | PERSON)) &&
+    !tokens.slice(a, end).some((t) => isOrgHead(t.fold))
   )
     return;
   // "the GBR code", "an RSA key": an acronym before a technical noun names a notation or a standard, not a body.
@@ -1182,7 +1213,12 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     n <= 3 &&
     !firstTok.caps &&
     // At a sentence start capitals say nothing, unless a surname ending or a role after the name does ("Ярина Матвійчук, Голос Америки:").
-    (!firstTok.initial || CYRILLIC_SURNAME.test(lastTok.lower) || isCyrillicGivenName(firstTok.lower) || (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)))
+    (!firstTok.initial ||
+      CYRILLIC_SURNAME.test(lastTok.lower) ||
+      isCyrillicGivenName(firstTok.lower) ||
+      (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)) ||
+      // "Голос Америки поговорив": a place's name in the genitive inside the run makes it a body's, at a sentence start too.
+      tokens.slice(a + 1, end).some((t) => !t.caps && isCyrillicPlace(t.lower)))
   ) {
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
     // "Олена Петренко", "Ірини Бойко": a surname ending (in any case) or a title just before makes it a person's name;
@@ -1358,7 +1394,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
 
   // "Стівен Міллер, Голос Америки: …", "Ana Ruiz: …": a name opening a paragraph before a colon labels who speaks
   // in an interview.
-  if (a === 0 && n >= 2 && n <= 3 && cues.organization < 1 && cues.place < 1 && tokens.slice(a, end).every((t) => t.cap && !t.caps)) {
+  if (b.block.kind === 'paragraph' && a === 0 && n >= 2 && n <= 3 && cues.organization < 1 && cues.place < 1 && tokens.slice(a, end).every((t) => t.cap && !t.caps)) {
     let k = end;
     if (tokens[k]?.text === ',') while (k < end + 6 && tokens[k] && tokens[k]?.text !== ':' && tokens[k]?.text !== '.') k++;
     if (tokens[k]?.text === ':') cues.person += 2;
@@ -2373,6 +2409,20 @@ function splitAfterLegalForms(tokens: Token[], spans: [number, number][]): [numb
       if (t && before && !t.cap && COORDINATING.has(t.lower) && LEGAL_FORMS.has(before.fold.replace(/\./g, ''))) {
         out.push([start, k]);
         start = k + 1;
+      }
+    }
+    // "of Apple Inc. Steve Jobs": a legal form ends a company's name, so the words after it name someone else.
+    for (let k = start + 2; k < end; k++) {
+      const before = tokens[k - 1];
+      if (
+        before &&
+        LEGAL_FORMS.has(before.fold.replace(/\./g, '')) &&
+        (before.text.endsWith('.') || flags(tokens[k]?.fold ?? '') & FIRST_NAME) &&
+        tokens[k]?.cap &&
+        tokens[k]?.kind === 'word'
+      ) {
+        out.push([start, k]);
+        start = k;
       }
     }
     out.push([start, end]);

@@ -383,6 +383,7 @@ export const NON_ENTITY_WORDS = set(`
   espanol ingles frances aleman portugues ruso chino arabe italiano ucraniano catalan euskera gallego
   francais anglais allemand espagnol russe italien chinois ukrainien portugais
   mandarin cantonese swahili esperanto latin
+  змі сми ввп днк дтп пдв
   wikipedia wikinews wikiquote wiktionary wikisource wikidata wikivoyage wikibooks wikiversity
 `);
 

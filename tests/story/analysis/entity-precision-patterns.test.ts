@@ -166,3 +166,31 @@ describe('streets and places with lowercase particles', () => {
     expect(r.places).toEqual(['Садовій']);
   });
 });
+
+describe('companies, products and Cyrillic bodies', () => {
+  const ents = (text: string, language = 'en', title = 'News') => analyzeArticle(article([text], title, language)).entities;
+
+  it('a legal form ends a company\'s name before a person\'s ("Corvex Inc. Dana Hale"), and the first word alone is the company', () => {
+    const r = ents('The founder of Corvex Inc. Dana Hale resigned. Hale started Corvex in 1990, and Corvex grew fast.');
+    expect(r.organizations).toEqual(['Corvex Inc']);
+    expect(r.people).toEqual(['Dana Hale']);
+  });
+
+  it('a name before a noun for software or a device is a product, no body ("the Tern OS operating system")', () => {
+    expect(ents('In 2004 the Tern OS operating system was released, and the Lumo smartphone followed.').organizations).toEqual([]);
+  });
+
+  it('common Cyrillic abbreviations are terms ("ЗМІ", "ВВП")', () => {
+    expect(ents('Про це писали українські ЗМІ, а ВВП країни зріс.', 'uk').organizations).toEqual([]);
+  });
+
+  it('a Cyrillic run with a place\'s genitive is a body at a sentence start too ("Радіо Європи поговорило")', () => {
+    const r = ents('"Голос Європи" поговорив зі студентом про війну.', 'uk');
+    expect(r.people).toEqual([]);
+    expect(r.organizations).toEqual(['Голос Європи']);
+  });
+
+  it('a headline\'s "Name Name:" is no interview speaker\'s label', () => {
+    expect(ents('Радіо працює щодня.', 'uk', 'Вільна Хвиля: короткі новини').people).toEqual([]);
+  });
+});
