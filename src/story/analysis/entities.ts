@@ -4,11 +4,11 @@
  * kind from the summed evidence of its mentions and picks the fullest name.
  */
 import type { Doc } from './document.js';
-import { wikipediaPersonBySurname } from './lexicon.js';
+import { ANY_PLACE, wikipediaPersonBySurname } from './lexicon.js';
 import { POSITION_SCALE, expandedAcronym, isCyrillicPlace } from './mentions.js';
-import { isDemonym } from './wordclass.js';
+import { flags, isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
-import { GENERIC_BODY_NOUNS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TITLE_WORDS } from './words.js';
+import { FOREIGN_PLACE_NAMES, GENERIC_BODY_NOUNS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TITLE_WORDS } from './words.js';
 
 /** Added to the position of entities named only in headings, so that they sort after the body's. */
 export const HEADLINE_ONLY = 1e14;
@@ -235,7 +235,9 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     if (g.parent !== g.index || isPersonish(g)) continue;
     for (const other of list) {
       if (other === g || isPersonish(other) || root(other.index) === root(g.index)) continue;
-      if (abbreviates(g, other)) {
+      // "US and Ukrainian officials": a country's abbreviation abbreviates no body ("Ukrainian Service").
+      const countryCode = g.words.length === 1 && g.cues.place > g.cues.organization;
+      if (!countryCode && abbreviates(g, other)) {
         g.parent = root(other.index);
         break;
       }
@@ -281,6 +283,20 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         g.cues.organization > 0 &&
         g.words.every((w, i) => other.words[i] === w) &&
         (isCyrillicPlace((other.mentions[0]?.display.split(' ')[g.words.length] ?? '').toLowerCase()) || other.caps[g.words.length])
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
+      // "Freie Wähler" and "Freie Wähler Hessen", "Green Party" and "Green Party Ontario": a body named without the
+      // region or country of its branch.
+      if (
+        doc.profile !== 'cyrillic' &&
+        g.words.length >= 2 &&
+        other.words.length === g.words.length + 1 &&
+        other.cues.organization > Math.max(other.cues.person, other.cues.place) &&
+        g.cues.organization > Math.max(g.cues.person, g.cues.place) &&
+        g.words.every((w, i) => other.words[i] === w) &&
+        ((flags(other.words[g.words.length] ?? '') & ANY_PLACE) !== 0 || FOREIGN_PLACE_NAMES.has(other.words[g.words.length] ?? ''))
       ) {
         g.parent = root(other.index);
         break;

@@ -544,6 +544,10 @@ function germanBodyTail(tokens: Token[], end: number): number {
   const noun = tokens[end + 1];
   if (!head || !isGermanBodyHead(head.fold) || link?.kind !== 'word' || link.cap || !GERMAN_BODY_LINKS.has(link.lower)) return end;
   if (noun?.kind !== 'word' || !noun.cap || noun.caps || flags(noun.fold) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(noun.fold)) return end;
+  // "die Organisation der Freien Wähler Hessen": a run of names after the link is a name of its own, which the
+  // head only describes.
+  const more = tokens[end + 2];
+  if (more?.kind === 'word' && more.cap) return end;
   let stop = end + 2;
   const and = tokens[stop];
   const second = tokens[stop + 1];
@@ -723,6 +727,15 @@ function decompose(b: Builder, a: number, end: number): void {
     return;
   }
   if (isDemonymPhrase(tokens, a, end)) return;
+  // "US and Ukrainian officials", "British and US troops": a country's abbreviation coordinated with a nationality is one too.
+  if (
+    end - a === 1 &&
+    firstTok.caps &&
+    COUNTRY_ABBREVIATIONS.has(firstTok.fold) &&
+    ((COORDINATING.has(tokens[end]?.lower ?? '') && isDemonym(tokens[end + 1]?.fold ?? '')) ||
+      (COORDINATING.has(tokens[a - 1]?.lower ?? '') && isDemonym(tokens[a - 2]?.fold ?? '')))
+  )
+    return;
   // "U.S.-Iranian relations": a country's abbreviation joined by a hyphen to a nationality is an adjective.
   if (end - a === 1 && firstTok.caps && tokens[end]?.text === '-' && tokens[end + 1] && isDemonym(tokens[end + 1]?.fold ?? '')) return;
   // "the Chinese Xinhua news service": a nationality before a one-word name is a description, unless the
@@ -1045,6 +1058,16 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     (NON_ENTITY_WORDS.has(lastTok.fold) || isCommonWord(lastTok.fold))
   )
     return;
+  // "Agentes de la Seguridad del Estado", "Membres du Parti vert": the staff or members of a body are people; the
+  // body is the name after "de".
+  if (profile === 'romance' && n >= 3 && MEMBERS_OF_BODY.has(firstTok.fold)) {
+    let k = a + 1;
+    while (k < end && !tokens[k]?.cap && (ROMANCE_LINKS.has(tokens[k]?.lower ?? '') || tokens[k]?.lower === "d'" || tokens[k]?.lower === 'd’')) k++;
+    if (k > a + 1 && k < end) {
+      classifyPart(b, k, end, role, cues, prefixOfTitle);
+      return;
+    }
+  }
   // "Damas de Blanco", "Médicos Sin Fronteras", "Reporteros sin Fronteras": a name opening with a plural noun and
   // a preposition is a group's or a body's, not a person's.
   const groupName =
@@ -1338,7 +1361,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     (isCommonWord(lastTok.fold) || BUSINESS_ENDING.test(lastTok.fold))
   ) {
     cues.person = Math.min(cues.person, 0);
-    cues.organization += 1.5;
+    // Only a trade's noun or a plural ("Bakery", "Foods", "Motors") says business; "Dining Room", "Jazz Bowl" or
+    // "Civic Center" name a room, a work or a site as often.
+    if (BUSINESS_ENDING.test(lastTok.fold) || (lastTok.fold.length > 4 && /[^s]s$/u.test(lastTok.fold))) cues.organization += 1.5;
   }
 
   const context = contextCues(b, a, end, cues);
@@ -2479,6 +2504,30 @@ const isRomanceAdjective = (lower: string): boolean => lower.length >= MIN_ROMAN
 const ROMANCE_INFINITIVE = /^\p{L}{3,}(?:ar|er|ir|re)$/u;
 const ROMANCE_LINKS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'los', 'las', 'el', 'al', 'pour', 'para', 'del', 'por', 'contra', 'sur', "l'", 'l’', 'et', 'y']);
 
+/** Spanish and French plurals for a body's staff or members ("agentes", "miembros", "membres"), who are people, not the body. */
+const MEMBERS_OF_BODY = new Set([
+  'agentes',
+  'miembros',
+  'funcionarios',
+  'oficiales',
+  'integrantes',
+  'empleados',
+  'trabajadores',
+  'representantes',
+  'dirigentes',
+  'militantes',
+  'agents',
+  'membres',
+  'fonctionnaires',
+  'militants',
+  'employes',
+  'representants',
+  'dirigeants',
+]);
+
+/** Spanish and French relative pronouns, which start a clause after a name ("quien", "quienes", "lequel"). */
+const RELATIVE_PRONOUNS = new Set(['quien', 'quienes', 'cual', 'cuales', 'donde', 'cuando', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'où', 'ou']);
+
 /**
  * French and Spanish bodies capitalise only their first word: "Organisation internationale pour les
  * migrations", "Haut Commissariat des Nations unies pour les réfugiés", "Union européenne". After a
@@ -2494,6 +2543,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
   while (k < tokens.length && k - end < 8) {
     const t = tokens[k];
     if (t?.kind !== 'word') break;
+    // "… San Isidro quien le expresó": a relative pronoun starts a clause, whatever its ending.
+    if (!t.cap && RELATIVE_PRONOUNS.has(t.lower)) break;
     if (!t.cap && isRomanceAdjective(t.lower)) {
       k++;
       safe = k;
@@ -2508,6 +2559,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       if ((t.lower === 'et' || t.lower === 'y') && noun.cap) break;
       // "el Congreso para sancionar al régimen": a verb's infinitive after a link starts a clause, not a name's part.
       if (!noun.cap && ROMANCE_INFINITIVE.test(noun.lower)) break;
+      // "… le expresó", "… lo informó": a Spanish past tense after a clitic is a verb, not a noun of the name.
+      if (!noun.cap && /\p{L}{3,}ó$/u.test(noun.lower)) break;
       k = n + 1;
       // "… de las Naciones Unidas para los Derechos Humanos": a capitalised name after the link runs on.
       if (noun.cap) while (tokens[k]?.kind === 'word' && tokens[k]?.cap) k++;

@@ -194,3 +194,28 @@ describe('companies, products and Cyrillic bodies', () => {
     expect(ents('Радіо працює щодня.', 'uk', 'Вільна Хвиля: короткі новини').people).toEqual([]);
   });
 });
+
+describe("where a body's name starts and ends", () => {
+  const ents = (text: string, language = 'en') => analyzeArticle(article([text], 'News', language)).entities;
+
+  it('a capitalised phrase ending in a singular common noun is no business without a trade\'s ending ("the Reading Room")', () => {
+    expect(ents('Lunch is served in the Reading Room, next to the Harbor Bakery.').organizations).toEqual(['Harbor Bakery']);
+  });
+
+  it('a country\'s abbreviation coordinated with a nationality is an adjective ("UK and Irish officials")', () => {
+    expect(ents('UK and Irish officials met in Dublin on Monday.').places).toEqual(['Dublin']);
+  });
+
+  it('a German generic noun before a party\'s name only describes it ("die Organisation der Freien Bürger Bayern")', () => {
+    const r = ents('Die Organisation der Freien Bürger Bayern ist alt. Damals waren die Freien Bürger stark.', 'de');
+    expect(r.organizations).toEqual(['Freien Bürger Bayern']);
+  });
+
+  it('a relative pronoun and a verb end a Spanish body\'s name ("… Obrero quien le dijo")', () => {
+    expect(ents('Habló con el líder del Movimiento Obrero Unido quien le dijo que siguiera.', 'es').organizations).toEqual(['Movimiento Obrero Unido']);
+  });
+
+  it('the staff of a body are people; the body is named after "de" ("Agentes de la Policía Municipal")', () => {
+    expect(ents('Agentes de la Policía Municipal llegaron a la casa.', 'es').organizations).toEqual(['Policía Municipal']);
+  });
+});
