@@ -1105,6 +1105,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // head ends it.
     const person = n <= 3 && flags(firstTok.fold) & FIRST_NAME && !(flags(firstTok.fold) & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !(whole & ORGANIZATION);
     if (person) cues.person += 2;
+    // "New York", "Kyiv" in Latin letters: a place the lexicon knows stays a place.
+    else if (whole & ANY_PLACE && !(whole & ORGANIZATION)) cues.place += 4;
     else cues.organization += 1.5;
     addMention(b, a, end, cues, role);
     return;
@@ -1261,10 +1263,13 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // "Віталій Кличко", "Олені Ковальчук": a common given name first is a person's name, whatever the endings say.
     const given = isCyrillicGivenName(firstTok.lower) && !isCyrillicGivenName(lastTok.lower);
     // "Українська правда", "Слуга народу": a lowercase word inside the name makes it a body's or an outlet's; people's names are all capitals.
+    // A quoted phrase ("тема Євробачення «Разом з музикою»") may be a slogan or a work's title as well: there the lowercase
+    // word says nothing without a body's noun before it, which is counted elsewhere.
     const lowerInside = tokens.slice(a + 1, end).some((t) => t.kind === 'word' && !t.cap);
-    const body = stem || ofPlace || lowerInside || (!surname && !titled && !given && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
+    const quotedPhrase = lowerInside && QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '');
+    const body = stem || ofPlace || (!quotedPhrase && (lowerInside || (!surname && !titled && !given && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)))));
     if (body) cues.organization += 2;
-    else {
+    else if (!quotedPhrase) {
       cues.person += 1;
       if (surname) cues.person += 1.5;
       if (titled) cues.person += 2;
@@ -2100,7 +2105,10 @@ let orgStems: [string, number][] | undefined;
 
 /** The Cyrillic body heads of four letters or more as (stem, longest inflected length), computed once. */
 const cyrillicOrgStems = (): [string, number][] =>
-  (orgStems ??= [...ORG_HEADS].filter((h) => /^[\u0400-\u04ff]/u.test(h) && h.length >= 4).map((h) => [h.slice(0, Math.max(3, h.length - 2)), h.length + 2]));
+  // A verbal noun keeps its double "нн" in every case ("об'єднання", "об'єднанні"), unlike the participle ("об'єднані").
+  (orgStems ??= [...ORG_HEADS]
+    .filter((h) => /^[\u0400-\u04ff]/u.test(h) && h.length >= 4)
+    .map((h) => [h.slice(0, Math.max(3, h.length - (h.endsWith('ння') ? 1 : 2))), h.length + 2]));
 
 const GERMAN_TITLE_ENDINGS = [
   'minister',

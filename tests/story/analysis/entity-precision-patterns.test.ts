@@ -219,3 +219,23 @@ describe("where a body's name starts and ends", () => {
     expect(ents('Agentes de la Policía Municipal llegaron a la casa.', 'es').organizations).toEqual(['Policía Municipal']);
   });
 });
+
+describe('Cyrillic quoted phrases and Latin names', () => {
+  const ents = (text: string) => analyzeArticle(article([text], 'Новини', 'uk')).entities;
+
+  it('a quoted phrase with a lowercase word and no body\'s noun is no body ("тема «Разом музикою»")', () => {
+    expect(ents('Тема цьогорічного конкурсу "Разом музикою", - сказав він.').organizations).toEqual([]);
+  });
+
+  it("a quoted phrase after a body's noun or a report verb still names the body", () => {
+    expect(ents('Про це пише "Вечірня правда". Партія "Сила людей" перемогла.').organizations).toEqual(['Вечірня правда', 'Сила людей']);
+  });
+
+  it('a participle is no body\'s verbal noun ("Об\'єднані нації" aside, "об\'єднані" is "united")', () => {
+    expect(ents('Вони були об\'єднані спільною метою, каже "Мирні громади".').organizations).toEqual([]);
+  });
+
+  it('a known place in Latin letters stays a place ("у New York")', () => {
+    expect(ents('Він жив у New York і писав для Harbor Review.').places).toEqual(['New York']);
+  });
+});
