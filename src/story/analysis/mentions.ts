@@ -60,6 +60,7 @@ import {
   ROMANCE_PLACE_FIRST,
   SOURCE_LEADS_CYRILLIC,
   SPEECH_VERBS,
+  STAFF_NOUNS,
   TITLE_WORDS,
   WEEKDAYS,
 } from './words.js';
@@ -813,8 +814,10 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     // "Голова Верховної Ради Руслан Стефанчук": the inflected body after a Cyrillic title belongs to the
     // role; the person is the last two words (three with a patronymic).
+    let governed = -1;
     if (b.profile === 'cyrillic' && end - nameStart >= 3) {
       const patronymic = /(?:ович|евич|йович|івна|ївна|івни|овна|евна)$/u.test(tokens[end - 2]?.lower ?? '');
+      if (nameStart === lastTitle + 1) governed = nameStart;
       nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
     }
     // "Уповноважений Президента України": a second title, in the genitive, governs the country after it; no one is named.
@@ -850,6 +853,8 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     if (validName || nameTokens === 0) {
       let prefixEnd = firstTitle;
+      // "Pentagon Press Secretary John Kirby": "press" belongs to a press secretary's or officer's title.
+      if (prefixEnd - 1 > a && tokens[prefixEnd - 1]?.fold === 'press' && PRESS_TITLES.has(tokens[firstTitle]?.fold ?? '')) prefixEnd--;
       while (prefixEnd > a && PORTFOLIO_WORDS.has(tokens[prefixEnd - 1]?.fold ?? '') && !isAcronym(tokens[prefixEnd - 1] as Token)) prefixEnd--;
       const roleWords: string[] = [];
       for (let k = a; k < nameStart; k++) {
@@ -872,6 +877,13 @@ function decompose(b: Builder, a: number, end: number): void {
         else cues.organization += 2.5;
         classifyPart(b, a, prefixEnd, null, cues, true);
       }
+      // "Речник Пентагону Джон Кірбі", "Голова Верховної Ради Руслан Стефанчук": the body (or place) a Cyrillic title
+      // governs stands between it and the name; a spokesperson's is a body.
+      if (governed >= 0 && governed < nameStart && tokens.slice(governed, nameStart).every((t) => t.kind === 'word' && (t.cap || NAME_CONNECTORS.has(t.lower)))) {
+        const cues = emptyCues();
+        if (STAFF_NOUNS.has(tokens[lastTitle]?.fold ?? '')) cues.organization += 2;
+        classifyPart(b, governed, nameStart, null, cues, true);
+      }
       if (nameTokens > 0) {
         const cues = emptyCues();
         cues.person += 3;
@@ -883,6 +895,9 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   classifyPart(b, a, end, null, emptyCues());
 }
+
+/** Titles that "press" may open ("Press Secretary", "Press Officer"). */
+const PRESS_TITLES = new Set(['secretary', 'officer', 'attache', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'director']);
 
 /** Adjective endings that Spanish, French and English form from a place's name ("latinoamericana", "européenne", "aboriginal"). */
 const PLACE_ADJECTIVE_ENDING = /^(.{4,}?)(?:na|no|nas|nos|nne|ne|n|ense|enses|al)$/u;
@@ -1130,6 +1145,34 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "США", "Україні", "Харкова": the gazetteer, in any case; "Велика Британія", "Сполучені Штати" by their last word.
   if (profile === 'cyrillic' && !firstTok.caps && (n === 1 || (n === 2 && CYRILLIC_ADJECTIVE.test(firstTok.lower))) && isCyrillicPlace(lastTok.lower)) cues.place += 4;
   if (profile === 'cyrillic' && n === 1 && firstTok.caps && CYRILLIC_PLACE_NAMES.has(firstTok.lower)) cues.place += 4;
+  // "Кремль заявив", "речник Пентагону": a seat of government that speaks or employs is its body; elsewhere ("покарання
+  // Кремля") it stands for a government, which is neither a body's name nor a place.
+  if (profile === 'cyrillic' && n === 1 && CYRILLIC_SEAT_BODY.test(firstTok.lower)) {
+    const verb = tokens[end];
+    const title = tokens[a - 1];
+    const acts = !!verb && verb.kind === 'word' && !verb.cap && (SPEECH_VERBS.has(verb.lower) || REPORT_VERBS.has(verb.lower) || CYRILLIC_VERB_ENDING.test(verb.lower));
+    const employs = !!title && title.kind === 'word' && (TITLE_WORDS.has(title.fold) || STAFF_NOUNS.has(title.fold) || isRoleNoun(title.fold));
+    if (!acts && !employs) return;
+    cues.organization += 3;
+    cues.person = 0;
+    const m = addMention(b, a, end, cues, null);
+    if (m) {
+      m.display = /^кремл/u.test(firstTok.lower) ? 'Кремль' : 'Пентагон';
+      m.words = [foldKey(m.display)];
+      m.key = m.words[0] ?? '';
+    }
+    return;
+  }
+  if (profile === 'cyrillic' && n === 2 && WHITE_HOUSE_FIRST.test(firstTok.lower) && WHITE_HOUSE_SECOND.test(lastTok.lower)) {
+    cues.organization += 4;
+    const m = addMention(b, a, end, cues, role);
+    if (m) {
+      m.display = /^бел/u.test(firstTok.lower) ? 'Белый дом' : 'Білий дім';
+      m.words = m.display.split(' ').map((w) => foldKey(w));
+      m.key = m.words.join(' ');
+    }
+    return;
+  }
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
   if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
   // "Харківській області", "Бучанського району": a region's adjective and its noun.
@@ -1929,6 +1972,8 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   // "у Харківській області", "Бучанського району": a region's adjective and its lowercase noun are one name.
   // "Джерсі сіті", "Мехіко-сіті": a transliterated "City" written in lowercase ends the city's name.
   if (next.lower === 'сіті' || next.lower === 'сити') return [a, end + 1];
+  // "Білий дім", "Білого дому": the White House, named in Ukrainian with a lowercase noun.
+  if (end - a === 1 && lastTok && WHITE_HOUSE_FIRST.test(lastTok.lower) && WHITE_HOUSE_SECOND.test(next.lower)) return [a, end + 1];
   const lone = end - a === 1 || (end - a === 2 && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? ''));
   if (lone && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower) && CYRILLIC_REGION_NOUN.test(next.lower)) return [a, end + 1];
   if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
@@ -1944,6 +1989,13 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   }
   return span;
 }
+
+/** The White House in Ukrainian and Russian, in any case ("Білий дім", "Білого дому", "Белый дом"). */
+const WHITE_HOUSE_FIRST = /^(?:біл(?:ий|ого|ому|им)|бел(?:ый|ого|ому|ым))$/u;
+const WHITE_HOUSE_SECOND = /^(?:дім|дому|домі|домом|дом|доме)$/u;
+
+/** Seats of government named for the body that sits there, in any case ("Кремль", "Кремля", "Пентагону"). */
+const CYRILLIC_SEAT_BODY = /^(?:кремл(?:ь|я|ю|і|ем|е)|пентагон(?:у|і|ом|а|е)?)$/u;
 
 /** Marks that open a quoted name. */
 const QUOTE_OPENERS = new Set(['«', '„', '"', '“']);

@@ -500,14 +500,29 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
   }
 }
 
+/** The body of the title that introduces the person right before a verb of saying at `v`, cited as the source. */
+function titledSpeakerBody(col: Collector, block: Block, blockIndex: number, v: number, registry: Registry): void {
+  const m = registry.tokenMention[blockIndex]?.[v - 1];
+  const c = clusterAt(registry, blockIndex, v - 1);
+  if (!m || !c || m.last !== v || c.kind !== 'person') return;
+  const body = bodyOfTitle(registry, blockIndex, block.tokens, m.first);
+  if (body) col.addCluster(body.cluster, position(block, body.first));
+}
+
 /** How many title words may stand between a body and the person it employs ("Deputy Press Secretary"). */
 const MAX_TITLE_WORDS = 3;
 
 /** The body named right before the title that introduces a person starting at token `first` ("White House spokeswoman …"). */
 function bodyOfTitle(registry: Registry, blockIndex: number, tokens: Token[], first: number): { cluster: Cluster; first: number } | null {
+  const titleWord = (t: Token | undefined): boolean =>
+    !!t && t.kind === 'word' && (TITLE_WORDS.has(t.fold) || ROLE_NOUNS.has(t.fold) || STAFF_NOUNS.has(t.fold) || t.fold === 'press');
+  // "Речник Пентагону Джон Кірбі": a Cyrillic title governs the body after it, in the genitive.
+  const between = registry.tokenMention[blockIndex]?.[first - 1];
+  const governed = clusterAt(registry, blockIndex, first - 1);
+  if (between && governed && between.last === first && governed.kind === 'organization' && titleWord(tokens[between.first - 1])) return { cluster: governed, first: between.first };
   let k = first - 1;
   const stop = first - 1 - MAX_TITLE_WORDS;
-  while (k > stop && tokens[k]?.kind === 'word' && (TITLE_WORDS.has(tokens[k]?.fold ?? '') || ROLE_NOUNS.has(tokens[k]?.fold ?? '') || STAFF_NOUNS.has(tokens[k]?.fold ?? ''))) k--;
+  while (k > stop && titleWord(tokens[k])) k--;
   if (k === first - 1) return null;
   const m = registry.tokenMention[blockIndex]?.[k];
   const c = clusterAt(registry, blockIndex, k);
@@ -971,6 +986,8 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         }
       }
       const reportVerb = REPORT_VERBS.has(lower) || (foreignProfile && !t.cap && FOREIGN_REPORT_VERBS.has(lower)) || (cyrillic && !t.cap && CYRILLIC_REPORT_STEM.test(lower));
+      // "Речник Пентагону Джон Кірбі сказав": a titled person's verb of saying cites the body of the title.
+      if (!reportVerb && i > 0 && !t.cap && SPEECH_VERBS.has(lower)) titledSpeakerBody(col, block, blockIndex, i, registry);
       if (reportVerb && i > 0) {
         if (cyrillic) cyrillicInvertedSource(col, block, blockIndex, i);
         subjectBefore(col, doc, blockIndex, i, registry);

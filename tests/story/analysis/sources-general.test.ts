@@ -124,3 +124,27 @@ describe('sources: a body speaking through a titled person, and outlets told', (
     expect(sources("«Ми готові», - заявив в ексклюзивному інтерв'ю Радіо Свобода посол.", 'uk')).toEqual([]);
   });
 });
+
+describe('sources: seats of government and titles that govern a body', () => {
+  it('a Cyrillic title governing a body before a name cites that body when the person speaks ("Речник Пентагону …")', () => {
+    const r = analyzeArticle(article(['Речник Пентагону Олег Гай сказав, що допомога продовжиться.'], 'Новини', 'uk'));
+    expect(r.sources).toEqual(['Пентагон']);
+    expect(r.entities.people).toEqual(['Олег Гай']);
+  });
+
+  it('"Press Secretary" is one title after the body ("Pentagon Press Secretary …")', () => {
+    const r = analyzeArticle(article(['Pentagon Press Secretary Tom Vale said aid would continue.']));
+    expect(r.entities.organizations).toEqual(['Pentagon']);
+    expect(r.sources).toEqual(['Pentagon']);
+  });
+
+  it('the White House and the Kremlin in Ukrainian are bodies when they speak or employ, in any case', () => {
+    const r = analyzeArticle(article(['Білий дім заявив про нову допомогу. Кремль заявив, що відповість.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual(['Білий дім', 'Кремль']);
+    expect(r.sources).toEqual(['Білий дім', 'Кремль']);
+  });
+
+  it('a seat of government standing for a government is no body ("покарання Кремля")', () => {
+    expect(analyzeArticle(article(['Уряд обговорює покарання Кремля за вторгнення.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
+  });
+});
