@@ -73,6 +73,21 @@ const adjectiveStem = (word: string): string | null => {
 /** How many forms of one name are compared for inflection (a bound against hostile input). */
 const INFLECTION_BUCKET_LIMIT = 64;
 
+/** Whether `short` is `long` with its middle names left out or cut to initials ("richard k guy", "richard kenneth guy"). */
+const sameFirstAndLast = (short: string[], long: string[]): boolean => {
+  if (short.length > long.length || short.length < 2 || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  let j = 1;
+  let cut = short.length < long.length;
+  for (let i = 1; i < short.length - 1; i++) {
+    const w = short[i] ?? '';
+    while (j < long.length - 1 && !(long[j] === w || (w.length === 1 && long[j]?.[0] === w))) j++;
+    if (j >= long.length - 1) return false;
+    if (long[j] !== w) cut = true;
+    j++;
+  }
+  return cut;
+};
+
 /** Whether two words are forms of one word: the same but for an ending of up to two letters ("Терехов", "Терехова"). */
 export const sameStem = (a: string, b: string): boolean => {
   if (a === b) return true;
@@ -214,9 +229,12 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     let best: Group | undefined;
     let bestScore = 0;
     for (const p of persons) {
-      if (p === g || p.names.length <= g.names.length) continue;
+      // "Richard Guy", "Richard K. Guy" and "Richard Kenneth Guy": the same given name and surname, with the middle
+      // names left out or cut to their initials.
+      const middle = p !== g && g.names.length >= 2 && isPersonish(g) && sameFirstAndLast(g.names, p.names);
+      if (p === g || (p.names.length <= g.names.length && !middle)) continue;
       let score = 0;
-      if (isSuffix(g.names, p.names)) score = 3;
+      if (isSuffix(g.names, p.names) || middle) score = 3;
       else if (g.names.length === 1 && p.names[0] === g.names[0]) score = 2;
       else if (g.names.length === 1 && p.names.includes(g.names[0] ?? '')) score = 1;
       if (score === 0) continue;

@@ -720,6 +720,8 @@ function decompose(b: Builder, a: number, end: number): void {
     return;
   // "на Різдво", "до Великодня": the feasts of the year are dates, not names.
   if (end - a === 1 && b.profile === 'cyrillic' && CYRILLIC_FEAST.test(firstTok.lower)) return;
+  // "захищати Батьківщину": the homeland, capitalised out of respect, is no place's name.
+  if (end - a === 1 && b.profile === 'cyrillic' && CYRILLIC_HOMELAND.test(firstTok.lower)) return;
   if (isEvent(tokens, a, end)) return;
   // "la región Latinoamericana", "la côte Méditerranéenne": an adjective formed from a place's name is no place.
   if (end - a === 1 && (b.profile === 'romance' || b.profile === 'en') && isPlaceAdjective(firstTok.fold)) return;
@@ -782,7 +784,9 @@ function decompose(b: Builder, a: number, end: number): void {
   for (let k = a; k < end; k++) {
     const t = tokens[k];
     // "Analyst Peter Lindqvist", "Farmer Jane Doe": any role noun opening a span works like a title.
-    const title = !!t && (TITLE_WORDS.has(t.fold) || (k === a && isRoleNoun(t.fold) && end - a >= 2 && !commonWordName(tokens, a + 1, end)));
+    // Cyrillic titles are inflected ("Держсекретаря США …", "Міністра оборони …"): the stem counts.
+    const cyrillicTitle = !!t && b.profile === 'cyrillic' && t.cap && !t.caps && TITLE_WORDS.has(t.lower.replace(/(?:ові|еві|єві|ом|ем|єм|ою|ею|а|я|у|ю)$/u, ''));
+    const title = !!t && (TITLE_WORDS.has(t.fold) || cyrillicTitle || (k === a && isRoleNoun(t.fold) && end - a >= 2 && !commonWordName(tokens, a + 1, end)));
     if (t && title && (t.cap || t.caps)) {
       if (firstTitle < 0) firstTitle = k;
       lastTitle = k;
@@ -849,6 +853,19 @@ function decompose(b: Builder, a: number, end: number): void {
       const cues = emptyCues();
       cues.organization += 3;
       classifyPart(b, nameStart, end, null, cues, true);
+      return;
+    }
+    // "Держсекретаря США", "Президента Франції": a title governing a known place or body names no one; the place stays.
+    const restFlags = flags(spanKey(tokens, nameStart, end));
+    if (
+      !validName &&
+      nameTokens >= 1 &&
+      nameTokens <= 3 &&
+      firstTitle === a &&
+      (restFlags & (ANY_PLACE | ORGANIZATION) ||
+        (b.profile === 'cyrillic' && nameTokens === 1 && (isCyrillicPlace(nameFirst?.lower ?? '') || CYRILLIC_PLACE_NAMES.has(nameFirst?.lower ?? ''))))
+    ) {
+      classifyPart(b, nameStart, end, null, emptyCues(), true);
       return;
     }
     if (validName || nameTokens === 0) {
@@ -2214,6 +2231,9 @@ export const germanGenitivePlace = (t: Token | undefined): string | null => {
 
 /** Forms of the Ukrainian and Russian names of Christmas and Easter. */
 const CYRILLIC_FEAST = /^(?:різдв|рождеств|великдень|великодн|великдн|пасх)\p{L}*$/u;
+
+/** The homeland in Ukrainian and Russian, in any case ("Батьківщина", "Вітчизну", "Родины"). */
+const CYRILLIC_HOMELAND = /^(?:батьківщин|вітчизн|отчизн|родин)\p{L}{0,3}$/u;
 
 /** Nouns for works, shows, campaigns and operations in each language, by stem (so that Ukrainian cases match). */
 const WORK_NOUN =

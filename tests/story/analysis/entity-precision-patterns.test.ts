@@ -239,3 +239,20 @@ describe('Cyrillic quoted phrases and Latin names', () => {
     expect(ents('Він жив у New York і писав для Harbor Review.').places).toEqual(['New York']);
   });
 });
+
+describe('people named in several ways, and Cyrillic titles', () => {
+  const ents = (text: string, language = 'en') => analyzeArticle(article([text], 'News', language)).entities;
+
+  it('a person named with and without middle names or initials is one person ("Ada Lynn Marsh", "Ada L. Marsh", "Ada Marsh")', () => {
+    expect(ents('Ada Lynn Marsh died on Monday. Ada Marsh taught for decades, and Ada L. Marsh wrote six books.').people).toEqual(['Ada Lynn Marsh']);
+  });
+
+  it('an inflected Cyrillic title before a country names no one; the country stays a place ("Держсекретаря США …")', () => {
+    const r = ents('Усі слухали промову Держсекретаря США Ольги Гай.', 'uk');
+    expect(r.places).toEqual(['США']);
+  });
+
+  it('the homeland, capitalised out of respect, is no place ("захищати Батьківщину")', () => {
+    expect(ents('Він пішов захищати Батьківщину разом з братом.', 'uk').places).toEqual([]);
+  });
+});
