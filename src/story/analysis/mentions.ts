@@ -387,6 +387,22 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
         cues.organization += 1.5;
     }
   }
+  // "he founded NeXT", "bought Pixar", "fundó la empresa": what is founded, bought or taken over is a body.
+  const acquirer = tokens[a - 1];
+  if (acquirer && acquirer.kind === 'word' && !acquirer.cap && CORPORATE_ACTS.has(acquirer.lower) && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | PERSON)))
+    cues.organization += 2;
+  // "worked for Borgland", "employed at Nordvik": an employer.
+  const employer = wordBefore(tokens, a);
+  const work = tokens[employer.index - 1];
+  if (
+    b.profile === 'en' &&
+    (employer.tok?.lower === 'for' || employer.tok?.lower === 'at' || employer.tok?.lower === 'by') &&
+    work &&
+    !work.cap &&
+    EMPLOYMENT_WORDS.has(work.lower) &&
+    !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | PERSON))
+  )
+    cues.organization += 2;
   // "el partido Nueva Alianza", "la empresa X", "de l'entreprise X": a noun describing a body right before the name.
   if (b.profile === 'romance' && romanceOrgDescriptor(tokens[a - 1])) cues.organization += 4;
   // "el medio independiente La Hora de Cuba", "el diario digital Global Post": one adjective may stand between.
@@ -490,6 +506,29 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     cues.organization += 2 + cues.person;
   return { fromNext, prep };
 }
+
+/** Verbs whose object is a company or a body: founding, buying, taking over ("founded", "acquired", "fundó", "racheté", "übernahm"). */
+const CORPORATE_ACTS = new Set([
+  'founded',
+  'co-founded',
+  'cofounded',
+  'acquired',
+  'bought',
+  'purchased',
+  'fundó',
+  'cofundó',
+  'adquirió',
+  'compró',
+  'fondé',
+  'cofondé',
+  'racheté',
+  'gründete',
+  'kaufte',
+  'übernahm',
+]);
+
+/** Words before "for"/"at"/"by" that make what follows an employer ("worked for", "employed by"). */
+const EMPLOYMENT_WORDS = new Set(['worked', 'works', 'working', 'work', 'employed', 'hired', 'job', 'jobs', 'career', 'internship', 'intern']);
 
 /** Whether a token is a lowercase content word that may qualify a noun ("independiente", "digital"), not a function word. */
 const isLowercaseModifier = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && t.lower.length >= MIN_ROMANCE_ADJECTIVE_LENGTH && !(flags(t.fold) & FUNCTION);
@@ -659,6 +698,8 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     break;
   }
+  // "la ONG Prisoners Defenders": a generic abbreviation ("ONG", "NGO") before a name describes what the body is.
+  while (end - a >= 2 && tokens[a]?.caps && GENERIC_BODY_ACRONYMS.has(tokens[a]?.fold ?? '')) a++;
   // "arrived in Berlin Monday": a weekday after a name dates the sentence; it is not part of the name.
   while (end - a >= 2 && WEEKDAYS.has(tokens[end - 1]?.fold ?? '')) end--;
   // "L'entreprise Corvel": a sentence-initial elided article and a noun describing a body before its name.
@@ -863,6 +904,8 @@ function decompose(b: Builder, a: number, end: number): void {
       nameTokens <= 3 &&
       firstTitle === a &&
       (restFlags & (ANY_PLACE | ORGANIZATION) ||
+        // "Речниця МЗС": a title and a body's acronym.
+        (nameTokens === 1 && !!nameFirst && isAcronym(nameFirst)) ||
         (b.profile === 'cyrillic' && nameTokens === 1 && (isCyrillicPlace(nameFirst?.lower ?? '') || CYRILLIC_PLACE_NAMES.has(nameFirst?.lower ?? ''))))
     ) {
       classifyPart(b, nameStart, end, null, emptyCues(), true);
@@ -912,6 +955,9 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   classifyPart(b, a, end, null, emptyCues());
 }
+
+/** Abbreviations of what kind of body a name is ("ONG", "NGO"), which describe it. */
+const GENERIC_BODY_ACRONYMS = new Set(['ong', 'ongs', 'ngo', 'ngos', 'nro']);
 
 /** Titles that "press" may open ("Press Secretary", "Press Officer"). */
 const PRESS_TITLES = new Set(['secretary', 'officer', 'attache', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'director']);
@@ -1144,6 +1190,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     return;
   }
 
+  // "Ayer, …", "Además, …": a lone word opening a Spanish, French or German sentence before a comma is an adverb,
+  // whatever company bears the same name.
+  if (profile !== 'en' && latin && n === 1 && firstTok.initial && !firstTok.caps && tokens[end]?.text === ',' && whole & ORGANIZATION && !(whole & (ANY_PLACE | PERSON))) return;
   if (whole & ORGANIZATION) cues.organization += 4;
   if (n === 1 && !firstTok.initial && CELESTIAL_BODIES.has(key)) cues.place += 3;
   // "the Greens", "the Social Democrats", "the Conservatives": a capitalised plural of an ordinary word
@@ -1453,9 +1502,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   }
   // "La Coupe du monde", "le Kremlin", "el Mundial": Spanish and French news put no article before a person's
   // name either, so one word after a definite article is no person.
-  if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.person > 0 && cues.person < 3) cues.person = 0;
+  if (profile === 'romance' && n <= 3 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.person > 0 && cues.person < 3) cues.person = 0;
   // "le Kremlin a dénoncé", "el Pentágono dijo": one unknown word after an article that speaks is a body.
-  if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.place === 0 && !firstTok.caps) {
+  if (profile === 'romance' && n <= 3 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.place === 0 && !firstTok.caps && !(whole & (ANY_PLACE | PERSON))) {
     let v = end;
     if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '') || /^n['’](?:a|ont|avait|est)?$/u.test(tokens[v]?.lower ?? '') || tokens[v]?.lower === 'no') v++;
     if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '')) v++;

@@ -177,8 +177,20 @@ const FOREIGN_REPORT_VERBS = new Set([
   'affirme',
   'précise',
   'dénonce',
+  'documentó',
+  'contabilizó',
+  'registró',
+  'cifró',
+  'calculó',
+  'constató',
+  'recensé',
+  'comptabilisé',
+  'documenté',
   'sagte',
   'erklärte',
+  'zählte',
+  'registrierte',
+  'dokumentierte',
   'teilte',
   'warnte',
   'bestätigte',
@@ -353,6 +365,11 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
     col.addPhrase(block, k, k + 1, pos);
     return;
   }
+  // "laut einem Bericht der New York Times": a report's noun, then its owner in the genitive.
+  if (doc.profile === 'de' && DOCUMENT_NOUNS_DE.has(lead.fold) && ['der', 'des'].includes(tokens[k + 1]?.lower ?? '')) {
+    citedPhrase(col, doc, blockIndex, k + 2, depth + 1);
+    return;
+  }
   // "laut der Nachrichtenagentur dpa", "nach Angaben des Senders „X“": a German outlet's noun, then its name.
   if (doc.profile === 'de' && isGermanOutletNoun(lead) && !col.clusterStarting(blockIndex, k) && namedAfter(col, block, blockIndex, k + 1, true)) return;
   // Skip descriptors ("the British agency The Telegraph") but not prepositions ("two brokers in London").
@@ -449,6 +466,15 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
       col.addCluster(c, position(block, m.first));
       return;
     }
+  }
+  // "Officials at the U.S. Embassy in Kyiv said", "Посольство США в Києві повідомило": the place a body sits in is
+  // no subject; the body before it is.
+  const placed = registry.tokenMention[blockIndex]?.[j];
+  const site = clusterAt(registry, blockIndex, j);
+  if (placed && site && site.kind === 'place' && placed.last === j + 1 && PLACE_PREPOSITIONS.has(tokens[placed.first - 1]?.lower ?? '')) {
+    const body = clusterAt(registry, blockIndex, placed.first - 2);
+    const bm = registry.tokenMention[blockIndex]?.[placed.first - 2];
+    if (body && bm && bm.last === placed.first - 1 && body.kind === 'organization') j = placed.first - 2;
   }
   const t = tokens[j];
   if (t?.kind !== 'word') return;

@@ -256,3 +256,11 @@ describe('people named in several ways, and Cyrillic titles', () => {
     expect(ents('Він пішов захищати Батьківщину разом з братом.', 'uk').places).toEqual([]);
   });
 });
+
+describe('bodies by what is done to them', () => {
+  const ents = (text: string) => analyzeArticle(article([text])).entities;
+
+  it('what is founded, bought or worked for is a body ("founded Velmora", "bought Tarnix", "worked for Borgland")', () => {
+    expect(ents('In 1985 he founded Velmora, and a year later he bought Tarnix. She worked for Borgland until 2001.').organizations).toEqual(['Velmora', 'Tarnix', 'Borgland']);
+  });
+});

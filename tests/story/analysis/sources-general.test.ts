@@ -148,3 +148,31 @@ describe('sources: seats of government and titles that govern a body', () => {
     expect(analyzeArticle(article(['Уряд обговорює покарання Кремля за вторгнення.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
   });
 });
+
+describe('sources: counting verbs, reports in German, bodies located by a place', () => {
+  it('a Spanish body that documents or counts is the source ("documentó", "contabilizó"); "ONG" only describes it', () => {
+    expect(sources('El Observatorio Rural de Conflictos documentó 200 protestas en junio.', 'es')).toEqual(['Observatorio Rural de Conflictos']);
+    expect(sources('La ONG Presos Unidos contabilizó mil presos en su informe mensual.', 'es')).toEqual(['Presos Unidos']);
+  });
+
+  it('German: "laut einem Bericht der X" cites X', () => {
+    expect(sources('Laut einem Bericht der Harbor Times wurden zwei Menschen verletzt.', 'de')).toEqual(['Harbor Times']);
+  });
+
+  it('the body before "in" and its city is the subject ("the Embassy in Kyiv said", "Посольство … в Києві повідомило")', () => {
+    expect(sources('Officials at the Canadian Embassy in Kyiv said the staff were safe.', 'en')).toEqual(['Canadian Embassy']);
+    expect(sources('Посольство Канади в Києві повідомило, що консульство закрите.', 'uk')).toEqual(['Посольство Канади']);
+  });
+
+  it('a title and a body\'s acronym before a name ("Речниця МЗС …") cite the body', () => {
+    expect(sources('Речниця МЗС Ольга Лисенко сказала, що посол повернеться.', 'uk')).toEqual(['МЗС']);
+  });
+});
+
+describe('Spanish bodies after an article', () => {
+  it('two capitalised words after an article that speak are a body, no person ("la Casa Blanca anunció")', () => {
+    const r = analyzeArticle(article(['Ayer, la Casa Rosada anunció nuevas medidas.'], 'Noticias', 'es'));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Casa Rosada']);
+  });
+});
