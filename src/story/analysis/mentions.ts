@@ -956,6 +956,40 @@ function decompose(b: Builder, a: number, end: number): void {
   classifyPart(b, a, end, null, emptyCues());
 }
 
+/** Nouns for a government's view, which a capital's name may qualify ("the Washington perspective", "the Moscow line"). */
+const STANCE_NOUNS = new Set(['perspective', 'view', 'views', 'position', 'stance', 'line', 'narrative', 'policy', 'approach', 'establishment', 'consensus']);
+
+/** Academic disciplines, which a university's department or faculty is named by ("Department of Mathematics and Statistics"). */
+const DISCIPLINES = new Set([
+  'mathematics',
+  'statistics',
+  'physics',
+  'chemistry',
+  'biology',
+  'geology',
+  'astronomy',
+  'economics',
+  'history',
+  'philosophy',
+  'psychology',
+  'sociology',
+  'linguistics',
+  'anthropology',
+  'engineering',
+  'medicine',
+  'computer',
+  'science',
+  'sciences',
+  'informatics',
+  'literature',
+  'music',
+  'architecture',
+  'biochemistry',
+  'neuroscience',
+  'and',
+  '&',
+]);
+
 /** Abbreviations of what kind of body a name is ("ONG", "NGO"), which describe it. */
 const GENERIC_BODY_ACRONYMS = new Set(['ong', 'ongs', 'ngo', 'ngos', 'nro']);
 
@@ -1190,6 +1224,22 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     return;
   }
 
+  // "the Washington perspective", "Moscow said": a capital standing for its government is neither a place nor a body.
+  if (profile === 'en' && n === 1 && whole & (CITY | REGION) && !(whole & (COUNTRY | PERSON | ORGANIZATION))) {
+    const next = tokens[end];
+    const stance = tokens[a - 1]?.lower === 'the' && !!next && next.kind === 'word' && !next.cap && STANCE_NOUNS.has(next.lower);
+    const speaks = !!next && next.kind === 'word' && !next.cap && SPEECH_VERBS.has(next.lower) && !firstTok.poss;
+    if (stance || speaks) return;
+  }
+  // "the Department of Mathematics and Statistics": a university's department named by its disciplines is a description.
+  if (
+    profile === 'en' &&
+    n >= 3 &&
+    ['department', 'faculty', 'dept'].includes(firstTok.fold) &&
+    tokens[a + 1]?.lower === 'of' &&
+    tokens.slice(a + 2, end).every((t) => DISCIPLINES.has(t.fold))
+  )
+    return;
   // "Ayer, …", "Además, …": a lone word opening a Spanish, French or German sentence before a comma is an adverb,
   // whatever company bears the same name.
   if (profile !== 'en' && latin && n === 1 && firstTok.initial && !firstTok.caps && tokens[end]?.text === ',' && whole & ORGANIZATION && !(whole & (ANY_PLACE | PERSON))) return;

@@ -264,3 +264,16 @@ describe('bodies by what is done to them', () => {
     expect(ents('In 1985 he founded Velmora, and a year later he bought Tarnix. She worked for Borgland until 2001.').organizations).toEqual(['Velmora', 'Tarnix', 'Borgland']);
   });
 });
+
+describe('descriptions and capitals standing for governments', () => {
+  const ents = (text: string) => analyzeArticle(article([text])).entities;
+
+  it('a capital standing for its government is no place ("the Washington perspective", "Moscow said")', () => {
+    expect(ents('Listeners want the Washington perspective on the war. Moscow said the talks had failed.').places).toEqual([]);
+    expect(ents('She moved to Moscow in 1990.').places).toEqual(['Moscow']);
+  });
+
+  it('a university department named by its disciplines is a description, not a body', () => {
+    expect(ents('He joined the Department of Physics and Astronomy in 1965.').organizations).toEqual([]);
+  });
+});
