@@ -1228,7 +1228,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (profile === 'en' && n === 1 && whole & (CITY | REGION) && !(whole & (COUNTRY | PERSON | ORGANIZATION))) {
     const next = tokens[end];
     const stance = tokens[a - 1]?.lower === 'the' && !!next && next.kind === 'word' && !next.cap && STANCE_NOUNS.has(next.lower);
-    const speaks = !!next && next.kind === 'word' && !next.cap && SPEECH_VERBS.has(next.lower) && !firstTok.poss;
+    const prep = tokens[a - 1];
+    const located = !!prep && prep.kind === 'word' && !prep.cap && PLACE_PREPOSITIONS.has(prep.lower);
+    const speaks = !located && !!next && next.kind === 'word' && !next.cap && SPEECH_VERBS.has(next.lower) && !firstTok.poss;
     if (stance || speaks) return;
   }
   // "the Department of Mathematics and Statistics": a university's department named by its disciplines is a description.
