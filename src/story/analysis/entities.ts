@@ -231,7 +231,9 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     for (const p of persons) {
       // "Richard Guy", "Richard K. Guy" and "Richard Kenneth Guy": the same given name and surname, with the middle
       // names left out or cut to their initials.
-      const middle = p !== g && g.names.length >= 2 && isPersonish(g) && sameFirstAndLast(g.names, p.names);
+      // "Daniel Alfaro" and "Daniel Alfaro Frías": Spanish and Portuguese names drop the second surname.
+      const secondSurname = doc.profile === 'romance' && g.names.length >= 2 && p.names.length === g.names.length + 1 && g.names.every((w, i) => p.names[i] === w);
+      const middle = p !== g && g.names.length >= 2 && isPersonish(g) && (sameFirstAndLast(g.names, p.names) || secondSurname);
       if (p === g || (p.names.length <= g.names.length && !middle)) continue;
       let score = 0;
       if (isSuffix(g.names, p.names) || middle) score = 3;

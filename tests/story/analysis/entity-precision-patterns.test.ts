@@ -277,3 +277,10 @@ describe('descriptions and capitals standing for governments', () => {
     expect(ents('He joined the Department of Physics and Astronomy in 1965.').organizations).toEqual([]);
   });
 });
+
+describe('Spanish names with and without the second surname', () => {
+  it('"Daniel Ferro" and "Daniel Ferro Lima" are one person', () => {
+    const r = analyzeArticle(article(['Daniel Ferro Lima habló desde la cárcel.', 'Según su madre, Daniel Ferro está enfermo.'], 'Noticias', 'es'));
+    expect(r.entities.people).toEqual(['Daniel Ferro Lima']);
+  });
+});
