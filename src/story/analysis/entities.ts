@@ -133,6 +133,19 @@ export function abbreviates(short: { words: string[]; caps: boolean[] }, long: {
   return go(0, 0);
 }
 
+/**
+ * "VOA" and "Voz de América": an acronym of a name in another language keeps the shape of the translated name, one
+ * letter per word, with the same first and last initials.
+ */
+const translatedAcronym = (short: { words: string[]; caps: boolean[] }, long: { words: string[]; cues: Cues }): boolean => {
+  const acronym = short.words[0] ?? '';
+  if (short.words.length !== 1 || !short.caps[0] || acronym.length < 3 || acronym.length !== long.words.length) return false;
+  if (long.cues.organization <= Math.max(long.cues.person, long.cues.place)) return false;
+  const first = long.words[0]?.[0];
+  const last = long.words[long.words.length - 1]?.[0];
+  return acronym[0] === first && acronym[acronym.length - 1] === last && NAME_CONNECTORS.has(long.words[1] ?? '');
+};
+
 // A loop, not Math.min(...list): a huge article must not overflow the argument stack.
 const minPos = (ms: Mention[]): number => ms.reduce((min, m) => Math.min(min, m.pos), Infinity);
 
@@ -257,7 +270,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
       if (other === g || isPersonish(other) || root(other.index) === root(g.index)) continue;
       // "US and Ukrainian officials": a country's abbreviation abbreviates no body ("Ukrainian Service").
       const countryCode = g.words.length === 1 && g.cues.place > g.cues.organization;
-      if (!countryCode && abbreviates(g, other)) {
+      if (!countryCode && (abbreviates(g, other) || translatedAcronym(g, other))) {
         g.parent = root(other.index);
         break;
       }

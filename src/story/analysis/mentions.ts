@@ -1555,6 +1555,23 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "La Coupe du monde", "le Kremlin", "el Mundial": Spanish and French news put no article before a person's
   // name either, so one word after a definite article is no person.
   if (profile === 'romance' && n <= 3 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.person > 0 && cues.person < 3) cues.person = 0;
+  // "la Voz de América", "el Banco de España", "la Embajada de Cuba": after an article, a capitalised noun "de" a country
+  // names that country's institution (unless the noun is a place's or an event's: "la Costa de Marfil", "la Copa de …").
+  if (profile === 'romance' && n >= 3 && n <= 5 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && tokens[a + 1]?.lower === 'de' && !firstTok.caps) {
+    const country = spanKey(tokens, a + 2, end);
+    const first = firstTok.fold;
+    if (
+      (flags(country) & (COUNTRY | REGION) || FOREIGN_PLACE_NAMES.has(country)) &&
+      !ROMANCE_PLACE_FIRST.has(first) &&
+      !FOREIGN_PLACE_NOUNS.has(first) &&
+      !PLACE_HEADS.has(first) &&
+      !EVENT_FIRST.has(first) &&
+      !isRoleNoun(first) &&
+      !ROMANCE_OFFICE_NOUNS.has(first) &&
+      !(flags(first) & (ANY_PLACE | NAME_LIKE))
+    )
+      cues.organization += 2;
+  }
   // "le Kremlin a dénoncé", "el Pentágono dijo": one unknown word after an article that speaks is a body.
   if (profile === 'romance' && n <= 3 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.place === 0 && !firstTok.caps && !(whole & (ANY_PLACE | PERSON))) {
     let v = end;
@@ -1927,8 +1944,26 @@ export function findMentions(doc: Doc): Mention[] {
     if (doc.profile === 'romance' || doc.profile === 'en' || doc.profile === 'de') definedAcronymNames(b, firstOfBlock);
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
+    bracketedListPlaces(b, firstOfBlock);
   });
   return out;
+}
+
+/**
+ * "John Creamer (Bolivia), Heather Hodges (Ecuador), Tom Pierce (Granada)": the names in brackets after each item of
+ * one list are of one kind; where most of them are places, an unknown one is a place too.
+ */
+function bracketedListPlaces(b: Builder, from: number): void {
+  const { tokens } = b;
+  const bracketed: Mention[] = [];
+  for (let i = from; i < b.out.length; i++) {
+    const m = b.out[i];
+    if (m && tokens[m.first - 1]?.text === '(' && tokens[m.last]?.text === ')') bracketed.push(m);
+  }
+  if (bracketed.length < 3) return;
+  const places = bracketed.filter((m) => m.cues.place >= 3 && m.cues.place > Math.max(m.cues.person, m.cues.organization)).length;
+  if (places * 2 < bracketed.length) return;
+  for (const m of bracketed) if (m.cues.person + m.cues.organization + m.cues.place === 0 && !m.caps.some(Boolean)) m.cues.place += 3;
 }
 
 /**

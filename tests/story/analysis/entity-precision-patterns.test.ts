@@ -284,3 +284,20 @@ describe('Spanish names with and without the second surname', () => {
     expect(r.entities.people).toEqual(['Daniel Ferro Vidal']);
   });
 });
+
+describe('lists and translated acronyms', () => {
+  it('an unknown name in brackets in a list of places in brackets is a place ("Ana Ruiz (Tarvania)")', () => {
+    const r = analyzeArticle(article(['Asistieron Ana Ruiz (Bolivia), Tom Vale (Ecuador), Ada Marsh (Perú) y Juan Gil (Tarvania).'], 'Noticias', 'es'));
+    expect(r.entities.places).toEqual(['Bolivia', 'Ecuador', 'Perú', 'Tarvania']);
+  });
+
+  it('an acronym of the name in another language is the same body ("Voz de América", "VOA")', () => {
+    const r = analyzeArticle(article(['Trabajó para la Voz de América durante años. La VOA celebró su aniversario.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual(['Voz de América']);
+  });
+
+  it('after an article, a noun "de" a country names its institution, unless the noun is a place\'s ("la Costa de Marfil")', () => {
+    const r = analyzeArticle(article(['El Banco de España subió los tipos y viajó a la Costa de Marfil.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual(['Banco de España']);
+  });
+});
