@@ -482,6 +482,17 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
         }
       }
     }
+    // "Russie Unie, le parti au pouvoir", "Cubalex, una organización independiente": the same in French and Spanish.
+    if (b.profile === 'romance' && n2 && (FOREIGN_DEFINITE_ARTICLES.has(n2.lower) || ['un', 'une', 'una', 'uno'].includes(n2.lower))) {
+      for (let k = end + 2; k < end + 5; k++) {
+        const t = tokens[k];
+        if (t?.kind !== 'word' || t.cap) break;
+        if (romanceOrgDescriptor(t)) {
+          cues.organization += 2.5;
+          break;
+        }
+      }
+    }
     if (n2?.kind === 'num' && n3?.text === ',') cues.person += 2;
     if (n2?.lower === 'who') cues.person += 1.5;
     // "Greenpeace, which has campaigned …": "which" takes up a thing or a body; a place after "in" keeps its own reading.
@@ -2539,8 +2550,21 @@ const SHARED_BODY_HEADS = new Set([
  * public body of two coordinated places: one capitalised word or two before "and", no body or person's name of
  * its own, and a body's head ending the run after it).
  */
-function joinNameParts(tokens: Token[], spans: [number, number][], profile: Profile): [number, number][] {
-  if (profile !== 'romance' && profile !== 'en') return spans;
+function joinNameParts(tokens: Token[], input: [number, number][], profile: Profile): [number, number][] {
+  if (profile !== 'romance' && profile !== 'en') return input;
+  // "opinan en Cuba de Radio Martí": a country's or a city's name, "de", and a body's name are two names.
+  const spans: [number, number][] = [];
+  for (const [a, end] of input) {
+    let cut = -1;
+    if (profile === 'romance') {
+      for (let k = a + 1; k < end - 1 && k <= a + 3; k++) {
+        const first = tokens[k + 1]?.fold ?? '';
+        if (tokens[k]?.lower === 'de' && flags(spanKey(tokens, a, k)) & (COUNTRY | CITY) && (ORG_FIRST.has(first) || FOREIGN_ORG_FIRST.has(first))) cut = k;
+      }
+    }
+    if (cut > 0) spans.push([a, cut], [cut + 1, end]);
+    else spans.push([a, end]);
+  }
   const out: [number, number][] = [];
   for (let i = 0; i < spans.length; i++) {
     const cur = spans[i] as [number, number];

@@ -301,3 +301,17 @@ describe('lists and translated acronyms', () => {
     expect(r.entities.organizations).toEqual(['Banco de España']);
   });
 });
+
+describe('romance appositions and places before bodies', () => {
+  it('a name set off by a comma and "le parti", "una organización" is a body', () => {
+    const r = analyzeArticle(article(["Il s'opposait à Avenir Commun, le parti au pouvoir."], 'Actualité', 'fr'));
+    expect(r.entities.organizations).toEqual(['Avenir Commun']);
+    expect(r.entities.places).toEqual([]);
+  });
+
+  it('a country, "de" and a body\'s name are two names ("en Cuba de Radio Sur")', () => {
+    const r = analyzeArticle(article(['Qué opinan en Cuba de Radio Sur, la emisora de Miami.'], 'Noticias', 'es'));
+    expect(r.entities.places).toEqual(['Cuba', 'Miami']);
+    expect(r.entities.organizations).toEqual(['Radio Sur']);
+  });
+});
