@@ -1001,6 +1001,12 @@ const DISCIPLINES = new Set([
   '&',
 ]);
 
+/** Spanish and French nouns of public bodies and powers that refer to one without naming it ("la Fiscalía", "el Régimen"). */
+const ROMANCE_GENERIC_BODIES = new Set(['fiscalia', 'regimen', 'regime', 'estado', 'etat', 'revolucion', 'revolution', 'administracion', 'administration', 'justicia', 'justice']);
+
+/** Ukrainian and Russian bodies known by their head noun alone: legislatures, the General Staff. */
+const CYRILLIC_PROPER_BODY = /^(?:конгрес|сенат|парламент|рад[аиіуо]|радою|дум[аиіуо]|думою|сейм|кнесет|бундестаг|генштаб|кабмін|кабмин)\p{L}*$/u;
+
 /** Abbreviations of what kind of body a name is ("ONG", "NGO"), which describe it. */
 const GENERIC_BODY_ACRONYMS = new Set(['ong', 'ongs', 'ngo', 'ngos', 'nro']);
 
@@ -1147,6 +1153,17 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
+  // "el Gobierno dijo", "la Fiscalía pidió", "le Ministère a confirmé": a generic body noun capitalised alone refers to
+  // a body; it names none.
+  if (
+    profile === 'romance' &&
+    n === 1 &&
+    !firstTok.caps &&
+    (GENERIC_BODY_NOUNS.has(firstTok.fold) || FOREIGN_ORG_FIRST.has(firstTok.fold) || ROMANCE_GENERIC_BODIES.has(firstTok.fold)) &&
+    !LEGISLATURE_NOUNS.has(firstTok.fold) &&
+    !(whole & (ANY_PLACE | PERSON))
+  )
+    return;
   // "the University said", "la Fundación": a body's head noun alone refers back to a body; it names none
   // (a legislature or a chamber, "Congress", "the House", is the exception).
   if (
@@ -1303,7 +1320,12 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     return;
   }
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
-  if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
+  // A generic body ("Поліція", "Уряд", "Міністерство") capitalised alone only refers to one; a legislature or the
+  // General Staff is known by that word.
+  if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) {
+    if (!CYRILLIC_PROPER_BODY.test(firstTok.lower)) return;
+    cues.organization += 3;
+  }
   // "Харківській області", "Бучанського району": a region's adjective and its noun.
   if (profile === 'cyrillic' && n === 2 && !lastTok.cap && CYRILLIC_REGION_NOUN.test(lastTok.lower)) cues.place += 4;
   if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;

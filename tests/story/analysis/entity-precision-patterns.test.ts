@@ -315,3 +315,14 @@ describe('romance appositions and places before bodies', () => {
     expect(r.entities.organizations).toEqual(['Radio Sur']);
   });
 });
+
+describe('generic bodies capitalised alone', () => {
+  it('Spanish and French generic body nouns alone name no body ("el Gobierno", "la Fiscalía", "le Ministère")', () => {
+    expect(analyzeArticle(article(['El Gobierno dijo que la Fiscalía pidió cárcel. El Congreso votó.'], 'Noticias', 'es')).entities.organizations).toEqual(['Congreso']);
+    expect(analyzeArticle(article(['Le Ministère a confirmé la nouvelle.'], 'Actualité', 'fr')).entities.organizations).toEqual([]);
+  });
+
+  it('Ukrainian generic body nouns alone name no body, legislatures do ("Поліція", "Сенат")', () => {
+    expect(analyzeArticle(article(['Уряд заявив, що Поліція затримала трьох людей. Закон ухвалив Сенат.'], 'Новини', 'uk')).entities.organizations).toEqual(['Сенат']);
+  });
+});
