@@ -876,6 +876,21 @@ function decompose(b: Builder, a: number, end: number): void {
       if (nameStart === lastTitle + 1) governed = nameStart;
       nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
     }
+    // "Мер Миколаєва Сєнкевич": a mayor's or a governor's title governs the place; with no given name after it, the
+    // person is the surname alone.
+    if (
+      b.profile === 'cyrillic' &&
+      end - nameStart === 2 &&
+      nameStart === lastTitle + 1 &&
+      PLACE_TITLES.has(tokens[lastTitle]?.fold ?? '') &&
+      !isCyrillicGivenName(tokens[nameStart]?.lower ?? '') &&
+      /[аяуюі]$/u.test(tokens[nameStart]?.lower ?? '')
+    ) {
+      const cues = emptyCues();
+      cues.place += 3;
+      classifyPart(b, nameStart, nameStart + 1, null, cues, true);
+      nameStart++;
+    }
     // "Уповноважений Президента України": a second title, in the genitive, governs the country after it; no one is named.
     const genitiveTitle = b.profile === 'cyrillic' && end - nameStart >= 2 ? (tokens[nameStart]?.fold ?? '').replace(/(?:а|у|ові|ом|ем|ою|і)$/u, '') : '';
     if (genitiveTitle && genitiveTitle !== tokens[nameStart]?.fold && TITLE_WORDS.has(genitiveTitle)) {
@@ -1006,6 +1021,9 @@ const ROMANCE_GENERIC_BODIES = new Set(['fiscalia', 'regimen', 'regime', 'estado
 
 /** Ukrainian and Russian bodies known by their head noun alone: legislatures, the General Staff. */
 const CYRILLIC_PROPER_BODY = /^(?:конгрес|сенат|парламент|рад[аиіуо]|радою|дум[аиіуо]|думою|сейм|кнесет|бундестаг|генштаб|кабмін|кабмин)\p{L}*$/u;
+
+/** Ukrainian and Russian titles of an office held over a place ("мер Одеси", "губернатор області"). */
+const PLACE_TITLES = new Set(['мер', 'мэр', 'губернатор']);
 
 /** Abbreviations of what kind of body a name is ("ONG", "NGO"), which describe it. */
 const GENERIC_BODY_ACRONYMS = new Set(['ong', 'ongs', 'ngo', 'ngos', 'nro']);

@@ -326,3 +326,11 @@ describe('generic bodies capitalised alone', () => {
     expect(analyzeArticle(article(['Уряд заявив, що Поліція затримала трьох людей. Закон ухвалив Сенат.'], 'Новини', 'uk')).entities.organizations).toEqual(['Сенат']);
   });
 });
+
+describe('a mayor of a place and a surname (Ukrainian)', () => {
+  it('"Мер Житомира Ковальчук": the city is a place, the surname the person', () => {
+    const r = analyzeArticle(article(['Мер Житомира Ковальчук: "Місто готове до зими".'], 'Новини', 'uk'));
+    expect(r.entities.people).toEqual(['Ковальчук']);
+    expect(r.entities.places).toEqual(['Житомира']);
+  });
+});
