@@ -1446,6 +1446,17 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       cues.person += 1.5;
   } else if (
     profile === 'cyrillic' &&
+    n === 1 &&
+    !firstTok.caps &&
+    isCyrillicGivenName(firstTok.lower) &&
+    !isCyrillicPlace(firstTok.lower) &&
+    !cyrillicOrgStem(firstTok.lower) &&
+    !(firstTok.initial && /^(?:віра|віри|вірою|надія|надії|надію|любов|слава|слави|мир)$/u.test(firstTok.lower))
+  ) {
+    // "Наталка вийшла заміж", "Михайло та Володимир вірять": a common given name standing alone is a person, as in features.
+    cues.person += 1.5;
+  } else if (
+    profile === 'cyrillic' &&
     n >= 2 &&
     n <= 3 &&
     !firstTok.caps &&

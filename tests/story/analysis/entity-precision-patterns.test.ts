@@ -334,3 +334,13 @@ describe('a mayor of a place and a surname (Ukrainian)', () => {
     expect(r.entities.places).toEqual(['Житомира']);
   });
 });
+
+describe('Ukrainian given names alone', () => {
+  it('a common given name standing alone is a person ("Оксана вийшла заміж")', () => {
+    expect(analyzeArticle(article(['Оксана вийшла заміж за Петра два роки тому.'], 'Новини', 'uk')).entities.people).toEqual(['Оксана', 'Петра']);
+  });
+
+  it('a virtue that is also a given name opens a sentence as a word ("Надія є завжди")', () => {
+    expect(analyzeArticle(article(['Надія є завжди, каже лікар.'], 'Новини', 'uk')).entities.people).toEqual([]);
+  });
+});
