@@ -220,6 +220,9 @@ const FOREIGN_VERB_FILLERS = new Set([
   'bereits',
 ]);
 
+/** Prepositions that open a phrase set off by commas between a subject and its verb ("X, in a statement, said"). */
+const INSERTED_PHRASE_LEADS = new Set(['in', 'on', 'at', 'through', 'via', 'en', 'mediante', 'dans', 'par', 'auf', 'через', 'у', 'в']);
+
 /** Spanish, French and German prepositions and articles before a noun that make it no verb's subject ("la portavoz de la Policía dijo"). */
 const FOREIGN_OBJECT_WORDS = new Set([
   'de',
@@ -444,6 +447,8 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     while (c >= 0 && c > j - 20 && tokens[c]?.text !== ',' && tokens[c]?.kind !== 'punct') c--;
     const lead = tokens[c + 1]?.lower ?? '';
     if (tokens[c]?.text === ',' && (lead === 'which' || lead === 'who' || lead === 'that')) j = c - 1;
+    // "NATO, in a statement, said", "la Policía, en un comunicado, informó": a prepositional phrase set off by commas.
+    else if (tokens[c]?.text === ',' && INSERTED_PHRASE_LEADS.has(lead) && registry.tokenMention[blockIndex]?.[c - 1]) j = c - 1;
     // "Gavi, the Vaccine Alliance, said" names the subject again; "NATO, the alliance, said" describes it.
     else if (tokens[c]?.text === ',' && ARTICLES.has(lead)) j = registry.tokenMention[blockIndex]?.[j - 1] ? j - 1 : c - 1;
     // "An NNPC spokesman, Olufemi Soneye, said": the body speaks through the named member of staff.

@@ -176,3 +176,11 @@ describe('Spanish bodies after an article', () => {
     expect(r.entities.organizations).toEqual(['Casa Rosada']);
   });
 });
+
+describe('sources: a phrase set off by commas between the body and its verb', () => {
+  it('"NATO, in a statement, said", "la Policía Nacional, en un comunicado, informó"', () => {
+    expect(sources('NATO, in a statement, said the drills were planned.', 'en')).toEqual(['NATO']);
+    expect(sources('La Policía Nacional, en un comunicado, informó que hubo dos detenidos.', 'es')).toEqual(['Policía Nacional']);
+    expect(sources('Jane Doe, in a statement, said she was innocent.', 'en')).toEqual([]);
+  });
+});
