@@ -1019,6 +1019,10 @@ const DISCIPLINES = new Set([
 /** Spanish and French nouns of public bodies and powers that refer to one without naming it ("la Fiscalía", "el Régimen"). */
 const ROMANCE_GENERIC_BODIES = new Set(['fiscalia', 'regimen', 'regime', 'estado', 'etat', 'revolucion', 'revolution', 'administracion', 'administration', 'justicia', 'justice']);
 
+/** Ukrainian and Russian compounds shortened from a body's name ("Мінʼюст", "Міноборони", "Держдеп", "Нацбанк"). */
+const CYRILLIC_BODY_COMPOUND =
+  /^(?:мін(?:[ʼ'’]юст|юст|фін|економ|оборон|здоров|здрав|культ|цифр|соцполіт|агро|інфраструктур|ветеран|реінтеграц|природ|регіон|енерго|освіт|закордон)|держдеп|держдепартамент|держприкордонслужб|держслужб|нацполіці|нацбанк|генпрокуратур|минобороны|минфин|минюст|госдеп)\p{L}*$/u;
+
 /** Ukrainian and Russian bodies known by their head noun alone: legislatures, the General Staff. */
 const CYRILLIC_PROPER_BODY = /^(?:конгрес|сенат|парламент|рад[аиіуо]|радою|дум[аиіуо]|думою|сейм|кнесет|бундестаг|генштаб|кабмін|кабмин)\p{L}*$/u;
 
@@ -1338,6 +1342,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     return;
   }
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
+  // "Мінʼюст", "Міноборони", "Держдеп", "Нацполіція": a compound shortened from a body's name is that body.
+  if (profile === 'cyrillic' && n <= 2 && !firstTok.caps && CYRILLIC_BODY_COMPOUND.test(firstTok.lower)) cues.organization += 3;
   // A generic body ("Поліція", "Уряд", "Міністерство") capitalised alone only refers to one; a legislature or the
   // General Staff is known by that word.
   if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) {

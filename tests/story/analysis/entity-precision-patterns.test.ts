@@ -344,3 +344,11 @@ describe('Ukrainian given names alone', () => {
     expect(analyzeArticle(article(['Надія є завжди, каже лікар.'], 'Новини', 'uk')).entities.people).toEqual([]);
   });
 });
+
+describe('Ukrainian shortened body names', () => {
+  it('a compound shortened from a ministry\'s or a department\'s name is that body, and a city starting alike is not ("Міноборони", "Мінська")', () => {
+    const r = analyzeArticle(article(['Міноборони повідомило про втрати. Він поїхав до Мінська.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual(['Міноборони']);
+    expect(r.sources).toEqual(['Міноборони']);
+  });
+});
