@@ -211,8 +211,8 @@ const isEvent = (tokens: Token[], a: number, b: number): boolean => {
 };
 
 /**
- * "AfD", "PiS", "TfL": a short word with two or more capitals around a lowercase letter is an abbreviation written
- * in mixed case, as parties and public bodies are.
+ * "AfD", "PiS", "TfL": a short word with two or more capitals around a lowercase letter, ending in a capital, is an
+ * abbreviation written in mixed case, as parties and public bodies are ("SoMa", a neighbourhood's, ends in lowercase).
  */
 export const isMixedAcronym = (t: Token | undefined): boolean =>
   !!t &&
@@ -221,7 +221,7 @@ export const isMixedAcronym = (t: Token | undefined): boolean =>
   !t.dotted &&
   t.text.length >= 3 &&
   t.text.length <= 5 &&
-  /^\p{Lu}\p{Ll}?\p{Lu}+\p{Ll}?\p{Lu}*$/u.test(t.text) &&
+  /^\p{Lu}\p{Ll}?\p{Lu}+(?:\p{Ll}\p{Lu}+)?$/u.test(t.text) &&
   !NON_ENTITY_WORDS.has(t.fold);
 
 /** "U.S.-Iranian", "Iranian-American", "franco-allemand": a compound whose last part is a nationality is an adjective. */

@@ -124,6 +124,8 @@ describe('organisations need positive evidence', () => {
   it('a party written in mixed-case capitals is a body ("die AfD", "TfL")', () => {
     expect(ents('Bei der Wahl kam die AfD auf elf Prozent der Stimmen.', 'de').organizations).toEqual(['AfD']);
     expect(ents('Commuters were told that TfL would add buses on the route.').organizations).toEqual(['TfL']);
+    // A mixed-case name ending in a lowercase letter is a nickname's or a neighbourhood's ("NoHo").
+    expect(ents('Commuters in NoHo were told that TfL would add buses on the route.').organizations).toEqual(['TfL']);
   });
 
   it('a hyphenated nationality is an adjective, neither a person nor a place ("U.S.-Iranian", "Iranian-American")', () => {
