@@ -1389,11 +1389,12 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     const before = tokens[a - 1]?.lower;
     cues.organization += before === 'a' || before === 'an' ? 0 : 2.5;
   } else if (n >= 2 && tokens.slice(a, end).some((t) => isAcronym(t) && !COUNTRY_ABBREVIATIONS.has(t.fold))) cues.organization += 1.5;
-  // "Alternative for Germany", "Centers for Disease Control": a common noun with "of"/"for" names a body.
+  // "Alternative for Germany", "Centers for Disease Control", "Friends of the Earth": a common noun with "for", or a
+  // plural one with "of", names a body ("Game of Life", "Order of Merit" name a work or an honour).
   const second = tokens[a + 1]?.lower;
   if (
     n >= 3 &&
-    (second === 'of' || second === 'for') &&
+    (second === 'for' || (second === 'of' && firstTok.fold.length > 4 && /[^s]s$/u.test(firstTok.fold))) &&
     !PLACE_FIRST.has(firstTok.fold) &&
     !(whole & ANY_PLACE) &&
     isCommonWord(firstTok.fold) &&

@@ -354,3 +354,9 @@ describe('Ukrainian shortened body names', () => {
     expect(r.sources).toEqual(['Міноборони']);
   });
 });
+
+describe('"X of Y" names', () => {
+  it('a singular common noun with "of" names a work or an honour, not a body ("the Game of Chance")', () => {
+    expect(analyzeArticle(article(['He invented the Game of Chance in 1970.'])).entities.organizations).toEqual([]);
+  });
+});
