@@ -1253,6 +1253,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
   // title in quotation marks after the noun for what it is names no body, place or person.
   if (quotedWorkTitle(tokens, a)) return;
+  // "his novel The Long Road", "the film Harbor Lights", "l'album Nuit blanche": a work's title right after the noun for
+  // what it is, without quotation marks.
+  const workNoun = tokens[a - 1];
+  if (workNoun && workNoun.kind === 'word' && !workNoun.cap && BARE_WORK_NOUNS.has(workNoun.lower.replace(/^[ld]['’]/u, '')) && !(whole & (PERSON | ORGANIZATION))) return;
   // "la Embajada americana", "le gouvernement français": a body's generic noun and a nationality describe a body, not name it.
   if (profile === 'romance' && n === 2 && FOREIGN_ORG_FIRST.has(firstTok.fold) && !lastTok.caps && isNationalityAdjective(lastTok.fold)) return;
   // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
@@ -2443,6 +2447,32 @@ const CYRILLIC_HOMELAND = /^(?:батьківщин|вітчизн|отчизн|
 /** Nouns for works, shows, campaigns and operations in each language, by stem (so that Ukrainian cases match). */
 const WORK_NOUN =
   /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|program|programa|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|програм|телешоу|песн)\p{L}*$/u;
+
+/** Nouns for works after which a capitalised title stands without quotation marks ("the novel …", "la película …"). */
+const BARE_WORK_NOUNS = new Set([
+  'novel',
+  'book',
+  'film',
+  'movie',
+  'album',
+  'song',
+  'opera',
+  'documentary',
+  'sitcom',
+  'memoir',
+  'poem',
+  'painting',
+  'novela',
+  'libro',
+  'película',
+  'canción',
+  'documental',
+  'roman',
+  'livre',
+  'chanson',
+  'documentaire',
+  'pièce',
+]);
 
 /** Whether the name at `a` opens with a quotation mark right after a noun for a work ("пісню «…»", "le film « … »"). */
 const quotedWorkTitle = (tokens: Token[], a: number): boolean => {

@@ -81,7 +81,7 @@ export const DIRECTION_WORDS = set(`
 export const ORG_HEADS = set(`
   ministry ministries department agency center centre assembly council authority police fund committee
   commission house bank court party union association institute institution university college academy school
-  company corporation corp inc ltd llc plc group service services office bureau army navy forces guard
+  company corporation corp inc ltd llc plc group service services office bureau army navy force forces guard
   parliament senate congress government administration organization organisation foundation
   federation league network alliance coalition board museum hospital clinic directorate secretariat
   inspectorate tribunal command corps brigade regiment battalion club airlines airline airways railways

@@ -360,3 +360,15 @@ describe('"X of Y" names', () => {
     expect(analyzeArticle(article(['He invented the Game of Chance in 1970.'])).entities.organizations).toEqual([]);
   });
 });
+
+describe('works named without quotation marks, and forces', () => {
+  it('a title right after "novel", "film" or "album" is a work, no place or body ("his novel The Long Road")', () => {
+    const r = analyzeArticle(article(['His novel The Long Road won a prize, and the film Harbor Lights opened in Boston.']));
+    expect(r.entities.places).toEqual(['Boston']);
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('"Force" heads a body\'s name ("the Royal Air Force")', () => {
+    expect(analyzeArticle(article(['He served with the Royal Air Force until 1946.'])).entities.organizations).toEqual(['Royal Air Force']);
+  });
+});
