@@ -1393,6 +1393,16 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     const before = tokens[a - 1]?.lower;
     cues.organization += before === 'a' || before === 'an' ? 0 : 2.5;
   } else if (n >= 2 && tokens.slice(a, end).some((t) => isAcronym(t) && !COUNTRY_ABBREVIATIONS.has(t.fold))) cues.organization += 1.5;
+  // "Twitter user …", "on Instagram", "a Facebook page": social networks and websites are no bodies, unless the company
+  // speaks or is acted on as one ("Meta said", "bought Instagram").
+  if (latin && n === 1 && WEBSITE_NAMES.has(firstTok.fold)) {
+    const verb = tokens[end];
+    const speaks = !!verb && verb.kind === 'word' && !verb.cap && (SPEECH_VERBS.has(verb.lower) || REPORT_VERBS.has(verb.lower));
+    const acted = !!tokens[a - 1] && CORPORATE_ACTS.has(tokens[a - 1]?.lower ?? '');
+    if (!speaks && !acted) return;
+  }
+  // "Committee to Protect Journalists": a body's head and its aim.
+  if (n >= 3 && tokens[a + 1]?.lower === 'to' && (isOrgHead(firstTok.fold) || AIM_HEADS.has(firstTok.fold))) cues.organization += 3;
   // "Alternative for Germany", "Centers for Disease Control", "Friends of the Earth": a common noun with "for", or a
   // plural one with "of", names a body ("Game of Life", "Order of Merit" name a work or an honour).
   const second = tokens[a + 1]?.lower;
@@ -2614,6 +2624,12 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
 /** Spanish and French articles after "de" inside a place's name ("San José de las Lajas", "Saint-Martin-de-la-Mer"). */
 const PARTICLE_ARTICLES = new Set(['la', 'las', 'los', 'el', 'le', 'les']);
 
+/** Social networks and websites, which the labels treat as places to post, not as bodies. */
+const WEBSITE_NAMES = new Set(['twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'whatsapp', 'snapchat', 'linkedin', 'reddit', 'tumblr', 'weibo', 'wechat', 'flickr']);
+
+/** Heads of a campaign's or a group's name followed by its aim ("Campaign to Stop …", "Alliance to End …"). */
+const AIM_HEADS = new Set(['campaign', 'movement', 'initiative', 'project', 'coalition', 'alliance', 'committee', 'fund', 'partnership']);
+
 /** Heads of a public body's name that two coordinated places may share ("Trinidad and Tobago Police Service"). */
 const SHARED_BODY_HEADS = new Set([
   'police',
@@ -2692,7 +2708,17 @@ function joinNameParts(tokens: Token[], input: [number, number][], profile: Prof
         .slice(a, e)
         .every((t) => t.kind === 'word' && t.cap && !t.caps && !t.dotted && !isOrgHead(t.fold) && !(flags(t.fold) & (FIRST_NAME | ORGANIZATION)) && !TITLE_WORDS.has(t.fold)) &&
       !(tokens[a - 1]?.cap && tokens[a - 1]?.kind === 'word');
-    if (particle || shared) {
+    // "Committee to Protect Journalists", "Campaign to Stop Killer Robots": a body's head, "to" and its capitalised aim.
+    const head = tokens[e - 1]?.fold ?? '';
+    const aim =
+      profile === 'en' &&
+      link?.lower === 'to' &&
+      na === e + 1 &&
+      ne - na >= 2 &&
+      ne - na <= 4 &&
+      (isOrgHead(head) || AIM_HEADS.has(head)) &&
+      tokens.slice(na, ne).every((t) => t.kind === 'word' && t.cap && !t.caps);
+    if (particle || shared || aim) {
       out.push([a, ne]);
       i++;
       continue;

@@ -372,3 +372,16 @@ describe('works named without quotation marks, and forces', () => {
     expect(analyzeArticle(article(['He served with the Royal Air Force until 1946.'])).entities.organizations).toEqual(['Royal Air Force']);
   });
 });
+
+describe('aims, websites', () => {
+  it('a body\'s head, "to" and its aim are one name ("Committee to Protect Farmers")', () => {
+    const r = analyzeArticle(article(['The Committee to Protect Farmers condemned the arrest.']));
+    expect(r.entities.organizations).toEqual(['Committee to Protect Farmers']);
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('social networks are no bodies unless the company speaks ("Twitter user", "on Instagram", "Facebook said")', () => {
+    expect(analyzeArticle(article(['Twitter user Ana Lim wrote that the video trended on Instagram.'])).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['Facebook said it removed the posts.'])).entities.organizations).toEqual(['Facebook']);
+  });
+});
