@@ -1597,6 +1597,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     profile === 'en' &&
     n >= 2 &&
     n <= 4 &&
+    // "Secretary of State Condoleezza Rice": a name a title introduces is a person's, whatever its last word means.
+    role === null &&
     lastTok.cap &&
     !lastTok.caps &&
     !(lastFlags & FUNCTION) &&

@@ -385,3 +385,11 @@ describe('aims, websites', () => {
     expect(analyzeArticle(article(['Facebook said it removed the posts.'])).entities.organizations).toEqual(['Facebook']);
   });
 });
+
+describe('titled names ending in a common word', () => {
+  it('a name a title introduces is a person\'s even when its last word is a noun ("Secretary of State Ada Rice")', () => {
+    const r = analyzeArticle(article(['On Monday, Secretary of State Ada Rice met allies in Brussels.']));
+    expect(r.entities.people).toEqual(['Ada Rice']);
+    expect(r.entities.organizations).toEqual([]);
+  });
+});
