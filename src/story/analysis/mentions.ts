@@ -691,6 +691,8 @@ function decompose(b: Builder, a: number, end: number): void {
     const staff = a + 2 < end ? tokens[a + 2] : tokens[end];
     if (!(f & FUNCTION) && b.profile === 'en' && head?.cap && !head.caps && isOrgHead(head.fold) && a + 1 < end && !!staff && staff.kind === 'word' && isRoleNoun(staff.fold))
       break;
+    // "Amnesty International said", "Transparency International's report": "International" ends a body's name.
+    if (!(f & FUNCTION) && head?.cap && a + 2 === end && INTERNATIONAL_HEADS.has(head.fold)) break;
     // "Doctors Without Borders": a name cannot start with the capitalised function word after the first word.
     const after = tokens[a + 1];
     if (!(f & FUNCTION) && b.profile === 'en' && end - a >= 3 && after?.cap && !after.caps && flags(after.fold) & FUNCTION && !LEADING_FUNCTION_WORDS.has(after.lower)) break;
@@ -948,6 +950,13 @@ function decompose(b: Builder, a: number, end: number): void {
         if (t && t.kind === 'word' && t.lower !== 'of' && t.lower !== 'the') {
           roleWords.push(t.fold);
         }
+      }
+      // "Amnesty International's Asia director …": a possessive ends the owner's name; what follows qualifies the role.
+      for (let k = prefixEnd - 2; k >= a; k--) {
+        if (!tokens[k]?.poss) continue;
+        if (!isRoleModifierRun(tokens, k + 1, prefixEnd) && !(flags(spanKey(tokens, k + 1, prefixEnd)) & ANY_PLACE)) break;
+        prefixEnd = k + 1;
+        break;
       }
       // "International Monetary Fund Managing Director …": the body ends at its last head word or acronym.
       if (prefixEnd > a && !isRoleModifierRun(tokens, a, prefixEnd)) {

@@ -393,3 +393,11 @@ describe('titled names ending in a common word', () => {
     expect(r.entities.organizations).toEqual([]);
   });
 });
+
+describe('"International" at a sentence start', () => {
+  it('a common word before "International" opening a sentence is a body\'s name ("Survival International said")', () => {
+    const r = analyzeArticle(article(['Survival International said the tribe was moved by force.']));
+    expect(r.entities.organizations).toEqual(['Survival International']);
+    expect(r.sources).toEqual(['Survival International']);
+  });
+});
