@@ -1309,6 +1309,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // whatever company bears the same name.
   if (profile !== 'en' && latin && n === 1 && firstTok.initial && !firstTok.caps && tokens[end]?.text === ',' && whole & ORGANIZATION && !(whole & (ANY_PLACE | PERSON))) return;
   if (whole & ORGANIZATION) cues.organization += 4;
+  if (profile === 'de' && n === 1 && GERMAN_PARTY_ADJECTIVES.has(firstTok.fold) && GERMAN_ARTICLES.has(tokens[a - 1]?.lower ?? '')) cues.organization += 3;
   if (n === 1 && !firstTok.initial && CELESTIAL_BODIES.has(key)) cues.place += 3;
   // "the Greens", "the Social Democrats", "the Conservatives": a capitalised plural of an ordinary word
   // after "the" names a party or a group.
@@ -2084,6 +2085,10 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return [a, end];
   // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
   if (end - a === 1 && (isAcronym(first) || isMixedAcronym(first) || surnames.has(first.fold))) return [a, end];
+  // "die Grünen", "die Linke": parties named by a capitalised adjective alone after the article.
+  if (end - a === 1 && GERMAN_PARTY_ADJECTIVES.has(first.fold) && GERMAN_ARTICLES.has(tokens[a - 1]?.lower ?? '')) return [a, end];
+  // "FC Bayern München", "VfB Stuttgart": a sports club's abbreviation opens the club's whole name.
+  if (end - a >= 2 && end - a <= 4 && CLUB_PREFIXES.has(first.fold)) return [a, end];
   // "in Tottenham", "nach Bukarest": a bare capitalised word after a place preposition, without the article
   // a German common noun would take and without a common noun's ending, names a place.
   if (end - a === 1 && isGermanBarePlace(tokens, a)) return [a, end];
@@ -2112,6 +2117,12 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   }
   return null;
 }
+
+/** German parties named by a capitalised adjective alone ("die Grünen", "die Linke"). */
+const GERMAN_PARTY_ADJECTIVES = new Set(['grunen', 'grune', 'linke', 'linken', 'liberalen', 'piraten']);
+
+/** Abbreviations that open a sports club's name ("FC", "SV", "VfB"). */
+const CLUB_PREFIXES = new Set(['fc', 'sc', 'sv', 'tsv', 'vfb', 'vfl', 'tsg', 'bv', 'bsc', 'spvgg', 'rb', 'cf', 'ac', 'as', 'ud', 'cd', 'afc']);
 
 /** Head nouns of compounds that name a federal body ("Bundesrat", "Bundestag", "Bundesbank", "Bundesverfassungsgericht"). */
 const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtshof', 'amt', 'agentur', 'polizei', 'ministerium', 'kanzleramt', 'anstalt', 'behorde', 'versammlung'];

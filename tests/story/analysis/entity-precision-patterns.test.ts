@@ -401,3 +401,10 @@ describe('"International" at a sentence start', () => {
     expect(r.sources).toEqual(['Survival International']);
   });
 });
+
+describe('German parties and clubs', () => {
+  it('a party named by a capitalised adjective after the article, and a club after its abbreviation ("die Grünen", "FC Bayern München")', () => {
+    const r = analyzeArticle(article(['Bei der Wahl verloren die Grünen, und der SV Werder Bremen gewann am Sonntag.'], 'Nachrichten', 'de'));
+    expect(r.entities.organizations).toEqual(['Grünen', 'SV Werder Bremen']);
+  });
+});
