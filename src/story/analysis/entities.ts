@@ -4,11 +4,11 @@
  * kind from the summed evidence of its mentions and picks the fullest name.
  */
 import type { Doc } from './document.js';
-import { wikipediaPersonBySurname } from './lexicon.js';
+import { ANY_PLACE, wikipediaPersonBySurname } from './lexicon.js';
 import { POSITION_SCALE, expandedAcronym, isCyrillicPlace } from './mentions.js';
-import { isDemonym } from './wordclass.js';
+import { flags, isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
-import { GENERIC_BODY_NOUNS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TITLE_WORDS } from './words.js';
+import { FOREIGN_PLACE_NAMES, GENERIC_BODY_NOUNS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TITLE_WORDS } from './words.js';
 
 /** Added to the position of entities named only in headings, so that they sort after the body's. */
 export const HEADLINE_ONLY = 1e14;
@@ -73,6 +73,21 @@ const adjectiveStem = (word: string): string | null => {
 /** How many forms of one name are compared for inflection (a bound against hostile input). */
 const INFLECTION_BUCKET_LIMIT = 64;
 
+/** Whether `short` is `long` with its middle names left out or cut to initials ("richard k guy", "richard kenneth guy"). */
+const sameFirstAndLast = (short: string[], long: string[]): boolean => {
+  if (short.length > long.length || short.length < 2 || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  let j = 1;
+  let cut = short.length < long.length;
+  for (let i = 1; i < short.length - 1; i++) {
+    const w = short[i] ?? '';
+    while (j < long.length - 1 && !(long[j] === w || (w.length === 1 && long[j]?.[0] === w))) j++;
+    if (j >= long.length - 1) return false;
+    if (long[j] !== w) cut = true;
+    j++;
+  }
+  return cut;
+};
+
 /** Whether two words are forms of one word: the same but for an ending of up to two letters ("Терехов", "Терехова"). */
 export const sameStem = (a: string, b: string): boolean => {
   if (a === b) return true;
@@ -117,6 +132,19 @@ export function abbreviates(short: { words: string[]; caps: boolean[] }, long: {
   };
   return go(0, 0);
 }
+
+/**
+ * "VOA" and "Voz de América": an acronym of a name in another language keeps the shape of the translated name, one
+ * letter per word, with the same first and last initials.
+ */
+const translatedAcronym = (short: { words: string[]; caps: boolean[] }, long: { words: string[]; cues: Cues }): boolean => {
+  const acronym = short.words[0] ?? '';
+  if (short.words.length !== 1 || !short.caps[0] || acronym.length < 3 || acronym.length !== long.words.length) return false;
+  if (long.cues.organization <= Math.max(long.cues.person, long.cues.place)) return false;
+  const first = long.words[0]?.[0];
+  const last = long.words[long.words.length - 1]?.[0];
+  return acronym[0] === first && acronym[acronym.length - 1] === last && NAME_CONNECTORS.has(long.words[1] ?? '');
+};
 
 // A loop, not Math.min(...list): a huge article must not overflow the argument stack.
 const minPos = (ms: Mention[]): number => ms.reduce((min, m) => Math.min(min, m.pos), Infinity);
@@ -195,17 +223,33 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
   };
   const isPersonish = (g: Group): boolean => g.cues.person > 0 && g.cues.person >= Math.max(g.cues.organization, g.cues.place);
 
+  // "Apple" after "Apple Inc.", "Nordvik" after "Nordvik Systems": a company's first word alone is that company,
+  // not the given name of someone whose name starts the same way.
+  const companyFirstWords = new Map<string, Group>();
+  for (const g of list) {
+    if (g.words.length >= 2 && g.cues.organization > g.cues.person && g.words.slice(1).every((w) => LEGAL_SUFFIXES.has(w))) companyFirstWords.set(g.words[0] ?? '', g);
+  }
+  for (const g of list) {
+    const company = g.words.length === 1 && g.cues.place < 3 ? companyFirstWords.get(g.words[0] ?? '') : undefined;
+    if (company && company !== g) g.parent = company.index;
+  }
   // Surnames and given names join the person introduced in full.
   const persons = list.filter((g) => g.names.length >= 2 && isPersonish(g));
   for (const g of list) {
     if (g.names.length === 0 || g.caps.every(Boolean)) continue;
+    if (g.parent !== g.index) continue;
     if (!isPersonish(g) && (g.cues.organization >= 3 || g.cues.place >= 3)) continue;
     let best: Group | undefined;
     let bestScore = 0;
     for (const p of persons) {
-      if (p === g || p.names.length <= g.names.length) continue;
+      // "Richard Guy", "Richard K. Guy" and "Richard Kenneth Guy": the same given name and surname, with the middle
+      // names left out or cut to their initials.
+      // "Daniel Alfaro" and "Daniel Alfaro Frías": Spanish and Portuguese names drop the second surname.
+      const secondSurname = doc.profile === 'romance' && g.names.length >= 2 && p.names.length === g.names.length + 1 && g.names.every((w, i) => p.names[i] === w);
+      const middle = p !== g && g.names.length >= 2 && isPersonish(g) && (sameFirstAndLast(g.names, p.names) || secondSurname);
+      if (p === g || (p.names.length <= g.names.length && !middle)) continue;
       let score = 0;
-      if (isSuffix(g.names, p.names)) score = 3;
+      if (isSuffix(g.names, p.names) || middle) score = 3;
       else if (g.names.length === 1 && p.names[0] === g.names[0]) score = 2;
       else if (g.names.length === 1 && p.names.includes(g.names[0] ?? '')) score = 1;
       if (score === 0) continue;
@@ -224,7 +268,9 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     if (g.parent !== g.index || isPersonish(g)) continue;
     for (const other of list) {
       if (other === g || isPersonish(other) || root(other.index) === root(g.index)) continue;
-      if (abbreviates(g, other)) {
+      // "US and Ukrainian officials": a country's abbreviation abbreviates no body ("Ukrainian Service").
+      const countryCode = g.words.length === 1 && g.cues.place > g.cues.organization;
+      if (!countryCode && (abbreviates(g, other) || translatedAcronym(g, other))) {
         g.parent = root(other.index);
         break;
       }
@@ -270,6 +316,20 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         g.cues.organization > 0 &&
         g.words.every((w, i) => other.words[i] === w) &&
         (isCyrillicPlace((other.mentions[0]?.display.split(' ')[g.words.length] ?? '').toLowerCase()) || other.caps[g.words.length])
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
+      // "Freie Wähler" and "Freie Wähler Hessen", "Green Party" and "Green Party Ontario": a body named without the
+      // region or country of its branch.
+      if (
+        doc.profile !== 'cyrillic' &&
+        g.words.length >= 2 &&
+        other.words.length === g.words.length + 1 &&
+        other.cues.organization > Math.max(other.cues.person, other.cues.place) &&
+        g.cues.organization > Math.max(g.cues.person, g.cues.place) &&
+        g.words.every((w, i) => other.words[i] === w) &&
+        ((flags(other.words[g.words.length] ?? '') & ANY_PLACE) !== 0 || FOREIGN_PLACE_NAMES.has(other.words[g.words.length] ?? ''))
       ) {
         g.parent = root(other.index);
         break;

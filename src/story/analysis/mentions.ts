@@ -60,6 +60,7 @@ import {
   ROMANCE_PLACE_FIRST,
   SOURCE_LEADS_CYRILLIC,
   SPEECH_VERBS,
+  STAFF_NOUNS,
   TITLE_WORDS,
   WEEKDAYS,
 } from './words.js';
@@ -209,13 +210,36 @@ const isEvent = (tokens: Token[], a: number, b: number): boolean => {
   return b - a >= 2 || flags(lastTok.fold) === 0;
 };
 
+/**
+ * "AfD", "PiS", "TfL": a short word with two or more capitals around a lowercase letter, ending in a capital, is an
+ * abbreviation written in mixed case, as parties and public bodies are ("SoMa", a neighbourhood's, ends in lowercase).
+ */
+export const isMixedAcronym = (t: Token | undefined): boolean =>
+  !!t &&
+  t.kind === 'word' &&
+  !t.caps &&
+  !t.dotted &&
+  t.text.length >= 3 &&
+  t.text.length <= 5 &&
+  /^\p{Lu}\p{Ll}?\p{Lu}+(?:\p{Ll}\p{Lu}+)?$/u.test(t.text) &&
+  !NON_ENTITY_WORDS.has(t.fold);
+
+/** "U.S.-Iranian", "Iranian-American", "franco-allemand": a compound whose last part is a nationality is an adjective. */
+const isDemonymCompound = (t: Token): boolean => {
+  if (!t.text.includes('-')) return false;
+  const last = t.fold.split(/[-\s]/u).pop() ?? '';
+  return last.length >= 4 && last !== t.fold && isDemonym(last);
+};
+
 /** Whether every word of [a, b) is a nationality or compass word, with at least one nationality. */
 const isDemonymPhrase = (tokens: Token[], a: number, b: number): boolean => {
   let demonyms = 0;
   for (let k = a; k < b; k++) {
     const t = tokens[k];
     if (!t) continue;
-    if (isDemonym(t.fold)) demonyms++;
+    if (isDemonym(t.fold) || isDemonymCompound(t)) demonyms++;
+    // "U.S-Iranian": initials before a compound nationality belong to it.
+    else if (t.dotted && t.text.length <= 3 && isDemonymCompound(tokens[b - 1] as Token)) continue;
     else if (!DIRECTION_WORDS.has(t.fold)) return false;
   }
   return demonyms > 0 && !(flags(spanKey(tokens, a, b)) & (ANY_PLACE | ORGANIZATION));
@@ -363,6 +387,22 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
         cues.organization += 1.5;
     }
   }
+  // "he founded NeXT", "bought Pixar", "fundó la empresa": what is founded, bought or taken over is a body.
+  const acquirer = tokens[a - 1];
+  if (acquirer && acquirer.kind === 'word' && !acquirer.cap && CORPORATE_ACTS.has(acquirer.lower) && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | PERSON)))
+    cues.organization += 2;
+  // "worked for Borgland", "employed at Nordvik": an employer.
+  const employer = wordBefore(tokens, a);
+  const work = tokens[employer.index - 1];
+  if (
+    b.profile === 'en' &&
+    (employer.tok?.lower === 'for' || employer.tok?.lower === 'at' || employer.tok?.lower === 'by') &&
+    work &&
+    !work.cap &&
+    EMPLOYMENT_WORDS.has(work.lower) &&
+    !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | PERSON))
+  )
+    cues.organization += 2;
   // "el partido Nueva Alianza", "la empresa X", "de l'entreprise X": a noun describing a body right before the name.
   if (b.profile === 'romance' && romanceOrgDescriptor(tokens[a - 1])) cues.organization += 4;
   // "el medio independiente La Hora de Cuba", "el diario digital Global Post": one adjective may stand between.
@@ -442,6 +482,17 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
         }
       }
     }
+    // "Russie Unie, le parti au pouvoir", "Cubalex, una organización independiente": the same in French and Spanish.
+    if (b.profile === 'romance' && n2 && (FOREIGN_DEFINITE_ARTICLES.has(n2.lower) || ['un', 'une', 'una', 'uno'].includes(n2.lower))) {
+      for (let k = end + 2; k < end + 5; k++) {
+        const t = tokens[k];
+        if (t?.kind !== 'word' || t.cap) break;
+        if (romanceOrgDescriptor(t)) {
+          cues.organization += 2.5;
+          break;
+        }
+      }
+    }
     if (n2?.kind === 'num' && n3?.text === ',') cues.person += 2;
     if (n2?.lower === 'who') cues.person += 1.5;
     // "Greenpeace, which has campaigned …": "which" takes up a thing or a body; a place after "in" keeps its own reading.
@@ -466,6 +517,29 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     cues.organization += 2 + cues.person;
   return { fromNext, prep };
 }
+
+/** Verbs whose object is a company or a body: founding, buying, taking over ("founded", "acquired", "fundó", "racheté", "übernahm"). */
+const CORPORATE_ACTS = new Set([
+  'founded',
+  'co-founded',
+  'cofounded',
+  'acquired',
+  'bought',
+  'purchased',
+  'fundó',
+  'cofundó',
+  'adquirió',
+  'compró',
+  'fondé',
+  'cofondé',
+  'racheté',
+  'gründete',
+  'kaufte',
+  'übernahm',
+]);
+
+/** Words before "for"/"at"/"by" that make what follows an employer ("worked for", "employed by"). */
+const EMPLOYMENT_WORDS = new Set(['worked', 'works', 'working', 'work', 'employed', 'hired', 'job', 'jobs', 'career', 'internship', 'intern']);
 
 /** Whether a token is a lowercase content word that may qualify a noun ("independiente", "digital"), not a function word. */
 const isLowercaseModifier = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && t.lower.length >= MIN_ROMANCE_ADJECTIVE_LENGTH && !(flags(t.fold) & FUNCTION);
@@ -521,6 +595,10 @@ function germanBodyTail(tokens: Token[], end: number): number {
   const noun = tokens[end + 1];
   if (!head || !isGermanBodyHead(head.fold) || link?.kind !== 'word' || link.cap || !GERMAN_BODY_LINKS.has(link.lower)) return end;
   if (noun?.kind !== 'word' || !noun.cap || noun.caps || flags(noun.fold) & ANY_PLACE || FOREIGN_PLACE_NAMES.has(noun.fold)) return end;
+  // "die Organisation der Freien Wähler Hessen": a run of names after the link is a name of its own, which the
+  // head only describes.
+  const more = tokens[end + 2];
+  if (more?.kind === 'word' && more.cap) return end;
   let stop = end + 2;
   const and = tokens[stop];
   const second = tokens[stop + 1];
@@ -599,12 +677,22 @@ function decompose(b: Builder, a: number, end: number): void {
       a++;
       continue;
     }
-    if (isAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
+    if (isAcronym(t) || isMixedAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
     if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
     if (DIRECTION_WORDS.has(t.fold) && a + 1 < end) break;
+    // "St. Anthony Foundation", "Mt. Everest": an abbreviated saint's or mountain's title opens the name.
+    if (t.dotted && (t.fold === 'st' || t.fold === 'mt' || t.fold === 'ft') && a + 1 < end) break;
     // "Human Rights Watch", "Doctors Without Borders": a sentence-initial common word before two or more capitalised
     // common words is the first word of a body's name made of common words, not grammar.
     if (!(f & FUNCTION) && isCommonWord(t.fold) && b.profile === 'en' && end - a >= 3 && commonWordName(tokens, a + 1, end)) break;
+    // "White House spokeswoman …", "Supreme Court justices …", "State Department official …": a sentence-initial word
+    // before a body's capitalised head word is the first word of the body's name.
+    const head = tokens[a + 1];
+    const staff = a + 2 < end ? tokens[a + 2] : tokens[end];
+    if (!(f & FUNCTION) && b.profile === 'en' && head?.cap && !head.caps && isOrgHead(head.fold) && a + 1 < end && !!staff && staff.kind === 'word' && isRoleNoun(staff.fold))
+      break;
+    // "Amnesty International said", "Transparency International's report": "International" ends a body's name.
+    if (!(f & FUNCTION) && head?.cap && a + 2 === end && INTERNATIONAL_HEADS.has(head.fold)) break;
     // "Doctors Without Borders": a name cannot start with the capitalised function word after the first word.
     const after = tokens[a + 1];
     if (!(f & FUNCTION) && b.profile === 'en' && end - a >= 3 && after?.cap && !after.caps && flags(after.fold) & FUNCTION && !LEADING_FUNCTION_WORDS.has(after.lower)) break;
@@ -623,6 +711,8 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     break;
   }
+  // "la ONG Prisoners Defenders": a generic abbreviation ("ONG", "NGO") before a name describes what the body is.
+  while (end - a >= 2 && tokens[a]?.caps && GENERIC_BODY_ACRONYMS.has(tokens[a]?.fold ?? '')) a++;
   // "arrived in Berlin Monday": a weekday after a name dates the sentence; it is not part of the name.
   while (end - a >= 2 && WEEKDAYS.has(tokens[end - 1]?.fold ?? '')) end--;
   // "L'entreprise Corvel": a sentence-initial elided article and a noun describing a body before its name.
@@ -684,6 +774,8 @@ function decompose(b: Builder, a: number, end: number): void {
     return;
   // "на Різдво", "до Великодня": the feasts of the year are dates, not names.
   if (end - a === 1 && b.profile === 'cyrillic' && CYRILLIC_FEAST.test(firstTok.lower)) return;
+  // "захищати Батьківщину": the homeland, capitalised out of respect, is no place's name.
+  if (end - a === 1 && b.profile === 'cyrillic' && CYRILLIC_HOMELAND.test(firstTok.lower)) return;
   if (isEvent(tokens, a, end)) return;
   // "la región Latinoamericana", "la côte Méditerranéenne": an adjective formed from a place's name is no place.
   if (end - a === 1 && (b.profile === 'romance' || b.profile === 'en') && isPlaceAdjective(firstTok.fold)) return;
@@ -692,6 +784,17 @@ function decompose(b: Builder, a: number, end: number): void {
     return;
   }
   if (isDemonymPhrase(tokens, a, end)) return;
+  // "US and Ukrainian officials", "British and US troops": a country's abbreviation coordinated with a nationality is one too.
+  if (
+    end - a === 1 &&
+    firstTok.caps &&
+    COUNTRY_ABBREVIATIONS.has(firstTok.fold) &&
+    ((COORDINATING.has(tokens[end]?.lower ?? '') && isDemonym(tokens[end + 1]?.fold ?? '')) ||
+      (COORDINATING.has(tokens[a - 1]?.lower ?? '') && isDemonym(tokens[a - 2]?.fold ?? '')))
+  )
+    return;
+  // "U.S.-Iranian relations": a country's abbreviation joined by a hyphen to a nationality is an adjective.
+  if (end - a === 1 && firstTok.caps && tokens[end]?.text === '-' && tokens[end + 1] && isDemonym(tokens[end + 1]?.fold ?? '')) return;
   // "the Chinese Xinhua news service": a nationality before a one-word name is a description, unless the
   // two make a known name or a body's name ("Russian Foreign Ministry").
   if (
@@ -735,7 +838,9 @@ function decompose(b: Builder, a: number, end: number): void {
   for (let k = a; k < end; k++) {
     const t = tokens[k];
     // "Analyst Peter Lindqvist", "Farmer Jane Doe": any role noun opening a span works like a title.
-    const title = !!t && (TITLE_WORDS.has(t.fold) || (k === a && isRoleNoun(t.fold) && end - a >= 2 && !commonWordName(tokens, a + 1, end)));
+    // Cyrillic titles are inflected ("Держсекретаря США …", "Міністра оборони …"): the stem counts.
+    const cyrillicTitle = !!t && b.profile === 'cyrillic' && t.cap && !t.caps && TITLE_WORDS.has(t.lower.replace(/(?:ові|еві|єві|ом|ем|єм|ою|ею|а|я|у|ю)$/u, ''));
+    const title = !!t && (TITLE_WORDS.has(t.fold) || cyrillicTitle || (k === a && isRoleNoun(t.fold) && end - a >= 2 && !commonWordName(tokens, a + 1, end)));
     if (t && title && (t.cap || t.caps)) {
       if (firstTitle < 0) firstTitle = k;
       lastTitle = k;
@@ -767,9 +872,26 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     // "Голова Верховної Ради Руслан Стефанчук": the inflected body after a Cyrillic title belongs to the
     // role; the person is the last two words (three with a patronymic).
+    let governed = -1;
     if (b.profile === 'cyrillic' && end - nameStart >= 3) {
       const patronymic = /(?:ович|евич|йович|івна|ївна|івни|овна|евна)$/u.test(tokens[end - 2]?.lower ?? '');
+      if (nameStart === lastTitle + 1) governed = nameStart;
       nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
+    }
+    // "Мер Миколаєва Сєнкевич": a mayor's or a governor's title governs the place; with no given name after it, the
+    // person is the surname alone.
+    if (
+      b.profile === 'cyrillic' &&
+      end - nameStart === 2 &&
+      nameStart === lastTitle + 1 &&
+      PLACE_TITLES.has(tokens[lastTitle]?.fold ?? '') &&
+      !isCyrillicGivenName(tokens[nameStart]?.lower ?? '') &&
+      /[аяуюі]$/u.test(tokens[nameStart]?.lower ?? '')
+    ) {
+      const cues = emptyCues();
+      cues.place += 3;
+      classifyPart(b, nameStart, nameStart + 1, null, cues, true);
+      nameStart++;
     }
     // "Уповноважений Президента України": a second title, in the genitive, governs the country after it; no one is named.
     const genitiveTitle = b.profile === 'cyrillic' && end - nameStart >= 2 ? (tokens[nameStart]?.fold ?? '').replace(/(?:а|у|ові|ом|ем|ою|і)$/u, '') : '';
@@ -802,8 +924,25 @@ function decompose(b: Builder, a: number, end: number): void {
       classifyPart(b, nameStart, end, null, cues, true);
       return;
     }
+    // "Держсекретаря США", "Президента Франції": a title governing a known place or body names no one; the place stays.
+    const restFlags = flags(spanKey(tokens, nameStart, end));
+    if (
+      !validName &&
+      nameTokens >= 1 &&
+      nameTokens <= 3 &&
+      firstTitle === a &&
+      (restFlags & (ANY_PLACE | ORGANIZATION) ||
+        // "Речниця МЗС": a title and a body's acronym.
+        (nameTokens === 1 && !!nameFirst && isAcronym(nameFirst)) ||
+        (b.profile === 'cyrillic' && nameTokens === 1 && (isCyrillicPlace(nameFirst?.lower ?? '') || CYRILLIC_PLACE_NAMES.has(nameFirst?.lower ?? ''))))
+    ) {
+      classifyPart(b, nameStart, end, null, emptyCues(), true);
+      return;
+    }
     if (validName || nameTokens === 0) {
       let prefixEnd = firstTitle;
+      // "Pentagon Press Secretary John Kirby": "press" belongs to a press secretary's or officer's title.
+      if (prefixEnd - 1 > a && tokens[prefixEnd - 1]?.fold === 'press' && PRESS_TITLES.has(tokens[firstTitle]?.fold ?? '')) prefixEnd--;
       while (prefixEnd > a && PORTFOLIO_WORDS.has(tokens[prefixEnd - 1]?.fold ?? '') && !isAcronym(tokens[prefixEnd - 1] as Token)) prefixEnd--;
       const roleWords: string[] = [];
       for (let k = a; k < nameStart; k++) {
@@ -811,6 +950,13 @@ function decompose(b: Builder, a: number, end: number): void {
         if (t && t.kind === 'word' && t.lower !== 'of' && t.lower !== 'the') {
           roleWords.push(t.fold);
         }
+      }
+      // "Amnesty International's Asia director …": a possessive ends the owner's name; what follows qualifies the role.
+      for (let k = prefixEnd - 2; k >= a; k--) {
+        if (!tokens[k]?.poss) continue;
+        if (!isRoleModifierRun(tokens, k + 1, prefixEnd) && !(flags(spanKey(tokens, k + 1, prefixEnd)) & ANY_PLACE)) break;
+        prefixEnd = k + 1;
+        break;
       }
       // "International Monetary Fund Managing Director …": the body ends at its last head word or acronym.
       if (prefixEnd > a && !isRoleModifierRun(tokens, a, prefixEnd)) {
@@ -826,6 +972,13 @@ function decompose(b: Builder, a: number, end: number): void {
         else cues.organization += 2.5;
         classifyPart(b, a, prefixEnd, null, cues, true);
       }
+      // "Речник Пентагону Джон Кірбі", "Голова Верховної Ради Руслан Стефанчук": the body (or place) a Cyrillic title
+      // governs stands between it and the name; a spokesperson's is a body.
+      if (governed >= 0 && governed < nameStart && tokens.slice(governed, nameStart).every((t) => t.kind === 'word' && (t.cap || NAME_CONNECTORS.has(t.lower)))) {
+        const cues = emptyCues();
+        if (STAFF_NOUNS.has(tokens[lastTitle]?.fold ?? '')) cues.organization += 2;
+        classifyPart(b, governed, nameStart, null, cues, true);
+      }
       if (nameTokens > 0) {
         const cues = emptyCues();
         cues.person += 3;
@@ -837,6 +990,59 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   classifyPart(b, a, end, null, emptyCues());
 }
+
+/** Nouns for a government's view, which a capital's name may qualify ("the Washington perspective", "the Moscow line"). */
+const STANCE_NOUNS = new Set(['perspective', 'view', 'views', 'position', 'stance', 'line', 'narrative', 'policy', 'approach', 'establishment', 'consensus']);
+
+/** Academic disciplines, which a university's department or faculty is named by ("Department of Mathematics and Statistics"). */
+const DISCIPLINES = new Set([
+  'mathematics',
+  'statistics',
+  'physics',
+  'chemistry',
+  'biology',
+  'geology',
+  'astronomy',
+  'economics',
+  'history',
+  'philosophy',
+  'psychology',
+  'sociology',
+  'linguistics',
+  'anthropology',
+  'engineering',
+  'medicine',
+  'computer',
+  'science',
+  'sciences',
+  'informatics',
+  'literature',
+  'music',
+  'architecture',
+  'biochemistry',
+  'neuroscience',
+  'and',
+  '&',
+]);
+
+/** Spanish and French nouns of public bodies and powers that refer to one without naming it ("la Fiscalía", "el Régimen"). */
+const ROMANCE_GENERIC_BODIES = new Set(['fiscalia', 'regimen', 'regime', 'estado', 'etat', 'revolucion', 'revolution', 'administracion', 'administration', 'justicia', 'justice']);
+
+/** Ukrainian and Russian compounds shortened from a body's name ("Мінʼюст", "Міноборони", "Держдеп", "Нацбанк"). */
+const CYRILLIC_BODY_COMPOUND =
+  /^(?:мін(?:[ʼ'’]юст|юст|фін|економ|оборон|здоров|здрав|культ|цифр|соцполіт|агро|інфраструктур|ветеран|реінтеграц|природ|регіон|енерго|освіт|закордон)|держдеп|держдепартамент|держприкордонслужб|держслужб|нацполіці|нацбанк|генпрокуратур|минобороны|минфин|минюст|госдеп)\p{L}*$/u;
+
+/** Ukrainian and Russian bodies known by their head noun alone: legislatures, the General Staff. */
+const CYRILLIC_PROPER_BODY = /^(?:конгрес|сенат|парламент|рад[аиіуо]|радою|дум[аиіуо]|думою|сейм|кнесет|бундестаг|генштаб|кабмін|кабмин)\p{L}*$/u;
+
+/** Ukrainian and Russian titles of an office held over a place ("мер Одеси", "губернатор області"). */
+const PLACE_TITLES = new Set(['мер', 'мэр', 'губернатор']);
+
+/** Abbreviations of what kind of body a name is ("ONG", "NGO"), which describe it. */
+const GENERIC_BODY_ACRONYMS = new Set(['ong', 'ongs', 'ngo', 'ngos', 'nro']);
+
+/** Titles that "press" may open ("Press Secretary", "Press Officer"). */
+const PRESS_TITLES = new Set(['secretary', 'officer', 'attache', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'director']);
 
 /** Adjective endings that Spanish, French and English form from a place's name ("latinoamericana", "européenne", "aboriginal"). */
 const PLACE_ADJECTIVE_ENDING = /^(.{4,}?)(?:na|no|nas|nos|nne|ne|n|ense|enses|al)$/u;
@@ -897,6 +1103,55 @@ function describedPublicBody(tokens: Token[], a: number, end: number): boolean {
   return last.cap && !last.caps && !(f & (ANY_PLACE | ORGANIZATION)) && !FOREIGN_PLACE_NAMES.has(last.fold) && (f & NAME_LIKE) !== 0;
 }
 
+/** Nouns for devices and software, after which a name is a product's ("the Mac OS X operating system", "the Lumen smartphone"). */
+const PRODUCT_NOUNS = new Set([
+  'operating',
+  'software',
+  'app',
+  'apps',
+  'browser',
+  'smartphone',
+  'smartphones',
+  'handset',
+  'handsets',
+  'tablet',
+  'tablets',
+  'laptop',
+  'laptops',
+  'console',
+  'consoles',
+  'processor',
+  'processors',
+  'smartwatch',
+]);
+
+/** Nouns after which an acronym names a notation, a standard or a format ("the GBR code", "the ISO standard" aside). */
+const TECHNICAL_NOUNS = new Set([
+  'code',
+  'codes',
+  'system',
+  'notation',
+  'format',
+  'formats',
+  'protocol',
+  'file',
+  'files',
+  'key',
+  'keys',
+  'algorithm',
+  'encoding',
+  'chip',
+  'chips',
+  'gene',
+  'genes',
+  'variant',
+  'virus',
+  'score',
+  'scale',
+  'rating',
+  'ratings',
+]);
+
 /** Endings of Ukrainian and Russian infinitives ("захищати", "повернутися", "защищать"). */
 const CYRILLIC_INFINITIVE = /\p{L}{3,}(?:ти|тися|тись|ть|ться)$/u;
 
@@ -929,6 +1184,41 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
+  // "el Gobierno dijo", "la Fiscalía pidió", "le Ministère a confirmé": a generic body noun capitalised alone refers to
+  // a body; it names none.
+  if (
+    profile === 'romance' &&
+    n === 1 &&
+    !firstTok.caps &&
+    (GENERIC_BODY_NOUNS.has(firstTok.fold) || FOREIGN_ORG_FIRST.has(firstTok.fold) || ROMANCE_GENERIC_BODIES.has(firstTok.fold)) &&
+    !LEGISLATURE_NOUNS.has(firstTok.fold) &&
+    !(whole & (ANY_PLACE | PERSON))
+  )
+    return;
+  // "the University said", "la Fundación": a body's head noun alone refers back to a body; it names none
+  // (a legislature or a chamber, "Congress", "the House", is the exception).
+  if (
+    (profile === 'en' || profile === 'romance') &&
+    n === 1 &&
+    !firstTok.caps &&
+    isOrgHead(firstTok.fold) &&
+    !(whole & (ORGANIZATION | ANY_PLACE | NAME_LIKE)) &&
+    !LEGISLATURE_NOUNS.has(firstTok.fold) &&
+    !LEGISLATURE_NAMES.has(firstTok.fold) &&
+    !CHAMBER_NOUNS.has(firstTok.fold)
+  )
+    return;
+  // "the Mac OS X operating system", "the Zune player app": a name before a noun for a device or software is a product's.
+  if (
+    latin &&
+    PRODUCT_NOUNS.has(tokens[end]?.lower ?? '') &&
+    !tokens[end]?.cap &&
+    !(whole & (ORGANIZATION | ANY_PLACE | PERSON)) &&
+    !tokens.slice(a, end).some((t) => isOrgHead(t.fold))
+  )
+    return;
+  // "the GBR code", "an RSA key": an acronym before a technical noun names a notation or a standard, not a body.
+  if (n === 1 && (firstTok.caps || isMixedAcronym(firstTok)) && TECHNICAL_NOUNS.has(tokens[end]?.lower ?? '')) return;
   if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
   // "the XC40 SUV", "its A320 jets": a product's model code with a common word is a product, not a body.
   if (
@@ -939,6 +1229,16 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     (NON_ENTITY_WORDS.has(lastTok.fold) || isCommonWord(lastTok.fold))
   )
     return;
+  // "Agentes de la Seguridad del Estado", "Membres du Parti vert": the staff or members of a body are people; the
+  // body is the name after "de".
+  if (profile === 'romance' && n >= 3 && MEMBERS_OF_BODY.has(firstTok.fold)) {
+    let k = a + 1;
+    while (k < end && !tokens[k]?.cap && (ROMANCE_LINKS.has(tokens[k]?.lower ?? '') || tokens[k]?.lower === "d'" || tokens[k]?.lower === 'd’')) k++;
+    if (k > a + 1 && k < end) {
+      classifyPart(b, k, end, role, cues, prefixOfTitle);
+      return;
+    }
+  }
   // "Damas de Blanco", "Médicos Sin Fronteras", "Reporteros sin Fronteras": a name opening with a plural noun and
   // a preposition is a group's or a body's, not a person's.
   const groupName =
@@ -962,6 +1262,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
   // title in quotation marks after the noun for what it is names no body, place or person.
   if (quotedWorkTitle(tokens, a)) return;
+  // "his novel The Long Road", "the film Harbor Lights", "l'album Nuit blanche": a work's title right after the noun for
+  // what it is, without quotation marks.
+  const workNoun = tokens[a - 1];
+  if (workNoun && workNoun.kind === 'word' && !workNoun.cap && BARE_WORK_NOUNS.has(workNoun.lower.replace(/^[ld]['’]/u, '')) && !(whole & (PERSON | ORGANIZATION))) return;
   // "la Embajada americana", "le gouvernement français": a body's generic noun and a nationality describe a body, not name it.
   if (profile === 'romance' && n === 2 && FOREIGN_ORG_FIRST.has(firstTok.fold) && !lastTok.caps && isNationalityAdjective(lastTok.fold)) return;
   // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
@@ -976,12 +1280,36 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // head ends it.
     const person = n <= 3 && flags(firstTok.fold) & FIRST_NAME && !(flags(firstTok.fold) & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !(whole & ORGANIZATION);
     if (person) cues.person += 2;
+    // "New York", "Kyiv" in Latin letters: a place the lexicon knows stays a place.
+    else if (whole & ANY_PLACE && !(whole & ORGANIZATION)) cues.place += 4;
     else cues.organization += 1.5;
     addMention(b, a, end, cues, role);
     return;
   }
 
+  // "the Washington perspective", "Moscow said": a capital standing for its government is neither a place nor a body.
+  if (profile === 'en' && n === 1 && whole & (CITY | REGION) && !(whole & (COUNTRY | PERSON | ORGANIZATION))) {
+    const next = tokens[end];
+    const stance = tokens[a - 1]?.lower === 'the' && !!next && next.kind === 'word' && !next.cap && STANCE_NOUNS.has(next.lower);
+    const prep = tokens[a - 1];
+    const located = !!prep && prep.kind === 'word' && !prep.cap && PLACE_PREPOSITIONS.has(prep.lower);
+    const speaks = !located && !!next && next.kind === 'word' && !next.cap && SPEECH_VERBS.has(next.lower) && !firstTok.poss;
+    if (stance || speaks) return;
+  }
+  // "the Department of Mathematics and Statistics": a university's department named by its disciplines is a description.
+  if (
+    profile === 'en' &&
+    n >= 3 &&
+    ['department', 'faculty', 'dept'].includes(firstTok.fold) &&
+    tokens[a + 1]?.lower === 'of' &&
+    tokens.slice(a + 2, end).every((t) => DISCIPLINES.has(t.fold))
+  )
+    return;
+  // "Ayer, …", "Además, …": a lone word opening a Spanish, French or German sentence before a comma is an adverb,
+  // whatever company bears the same name.
+  if (profile !== 'en' && latin && n === 1 && firstTok.initial && !firstTok.caps && tokens[end]?.text === ',' && whole & ORGANIZATION && !(whole & (ANY_PLACE | PERSON))) return;
   if (whole & ORGANIZATION) cues.organization += 4;
+  if (profile === 'de' && n === 1 && GERMAN_PARTY_ADJECTIVES.has(firstTok.fold) && GERMAN_ARTICLES.has(tokens[a - 1]?.lower ?? '')) cues.organization += 3;
   if (n === 1 && !firstTok.initial && CELESTIAL_BODIES.has(key)) cues.place += 3;
   // "the Greens", "the Social Democrats", "the Conservatives": a capitalised plural of an ordinary word
   // after "the" names a party or a group.
@@ -999,8 +1327,43 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "США", "Україні", "Харкова": the gazetteer, in any case; "Велика Британія", "Сполучені Штати" by their last word.
   if (profile === 'cyrillic' && !firstTok.caps && (n === 1 || (n === 2 && CYRILLIC_ADJECTIVE.test(firstTok.lower))) && isCyrillicPlace(lastTok.lower)) cues.place += 4;
   if (profile === 'cyrillic' && n === 1 && firstTok.caps && CYRILLIC_PLACE_NAMES.has(firstTok.lower)) cues.place += 4;
+  // "Кремль заявив", "речник Пентагону": a seat of government that speaks or employs is its body; elsewhere ("покарання
+  // Кремля") it stands for a government, which is neither a body's name nor a place.
+  if (profile === 'cyrillic' && n === 1 && CYRILLIC_SEAT_BODY.test(firstTok.lower)) {
+    const verb = tokens[end];
+    const title = tokens[a - 1];
+    const acts = !!verb && verb.kind === 'word' && !verb.cap && (SPEECH_VERBS.has(verb.lower) || REPORT_VERBS.has(verb.lower) || CYRILLIC_VERB_ENDING.test(verb.lower));
+    const employs = !!title && title.kind === 'word' && (TITLE_WORDS.has(title.fold) || STAFF_NOUNS.has(title.fold) || isRoleNoun(title.fold));
+    if (!acts && !employs) return;
+    cues.organization += 3;
+    cues.person = 0;
+    const m = addMention(b, a, end, cues, null);
+    if (m) {
+      m.display = /^кремл/u.test(firstTok.lower) ? 'Кремль' : 'Пентагон';
+      m.words = [foldKey(m.display)];
+      m.key = m.words[0] ?? '';
+    }
+    return;
+  }
+  if (profile === 'cyrillic' && n === 2 && WHITE_HOUSE_FIRST.test(firstTok.lower) && WHITE_HOUSE_SECOND.test(lastTok.lower)) {
+    cues.organization += 4;
+    const m = addMention(b, a, end, cues, role);
+    if (m) {
+      m.display = /^бел/u.test(firstTok.lower) ? 'Белый дом' : 'Білий дім';
+      m.words = m.display.split(' ').map((w) => foldKey(w));
+      m.key = m.words.join(' ');
+    }
+    return;
+  }
   // "у Конгрес", "Сенат ухвалив": a body's head noun standing alone and capitalised mid-sentence names that body.
-  if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) cues.organization += 3;
+  // "Мінʼюст", "Міноборони", "Держдеп", "Нацполіція": a compound shortened from a body's name is that body.
+  if (profile === 'cyrillic' && n <= 2 && !firstTok.caps && CYRILLIC_BODY_COMPOUND.test(firstTok.lower)) cues.organization += 3;
+  // A generic body ("Поліція", "Уряд", "Міністерство") capitalised alone only refers to one; a legislature or the
+  // General Staff is known by that word.
+  if (profile === 'cyrillic' && n === 1 && !firstTok.initial && !firstTok.caps && cyrillicOrgStem(firstTok.lower)) {
+    if (!CYRILLIC_PROPER_BODY.test(firstTok.lower)) return;
+    cues.organization += 3;
+  }
   // "Харківській області", "Бучанського району": a region's adjective and its noun.
   if (profile === 'cyrillic' && n === 2 && !lastTok.cap && CYRILLIC_REGION_NOUN.test(lastTok.lower)) cues.place += 4;
   if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;
@@ -1035,16 +1398,27 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     while (k < end - 1 && DIRECTION_WORDS.has(tokens[k]?.fold ?? '')) k++;
     if (flags(spanKey(tokens, k, end)) & ANY_PLACE) cues.place += 3;
   }
-  if (n === 1 && isAcronym(firstTok) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold)) {
+  if (n === 1 && (isAcronym(firstTok) || isMixedAcronym(firstTok)) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold)) {
     // "a NUL", "an RPG": after an indefinite article an acronym is a term, not a body.
     const before = tokens[a - 1]?.lower;
     cues.organization += before === 'a' || before === 'an' ? 0 : 2.5;
   } else if (n >= 2 && tokens.slice(a, end).some((t) => isAcronym(t) && !COUNTRY_ABBREVIATIONS.has(t.fold))) cues.organization += 1.5;
-  // "Alternative for Germany", "Centers for Disease Control": a common noun with "of"/"for" names a body.
+  // "Twitter user …", "on Instagram", "a Facebook page": social networks and websites are no bodies, unless the company
+  // speaks or is acted on as one ("Meta said", "bought Instagram").
+  if (latin && n === 1 && WEBSITE_NAMES.has(firstTok.fold)) {
+    const verb = tokens[end];
+    const speaks = !!verb && verb.kind === 'word' && !verb.cap && (SPEECH_VERBS.has(verb.lower) || REPORT_VERBS.has(verb.lower));
+    const acted = !!tokens[a - 1] && CORPORATE_ACTS.has(tokens[a - 1]?.lower ?? '');
+    if (!speaks && !acted) return;
+  }
+  // "Committee to Protect Journalists": a body's head and its aim.
+  if (n >= 3 && tokens[a + 1]?.lower === 'to' && (isOrgHead(firstTok.fold) || AIM_HEADS.has(firstTok.fold))) cues.organization += 3;
+  // "Alternative for Germany", "Centers for Disease Control", "Friends of the Earth": a common noun with "for", or a
+  // plural one with "of", names a body ("Game of Life", "Order of Merit" name a work or an honour).
   const second = tokens[a + 1]?.lower;
   if (
     n >= 3 &&
-    (second === 'of' || second === 'for') &&
+    (second === 'for' || (second === 'of' && firstTok.fold.length > 4 && /[^s]s$/u.test(firstTok.fold))) &&
     !PLACE_FIRST.has(firstTok.fold) &&
     !(whole & ANY_PLACE) &&
     isCommonWord(firstTok.fold) &&
@@ -1103,11 +1477,27 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       cues.person += 1.5;
   } else if (
     profile === 'cyrillic' &&
+    n === 1 &&
+    !firstTok.caps &&
+    isCyrillicGivenName(firstTok.lower) &&
+    !isCyrillicPlace(firstTok.lower) &&
+    !cyrillicOrgStem(firstTok.lower) &&
+    !(firstTok.initial && /^(?:віра|віри|вірою|надія|надії|надію|любов|слава|слави|мир)$/u.test(firstTok.lower))
+  ) {
+    // "Наталка вийшла заміж", "Михайло та Володимир вірять": a common given name standing alone is a person, as in features.
+    cues.person += 1.5;
+  } else if (
+    profile === 'cyrillic' &&
     n >= 2 &&
     n <= 3 &&
     !firstTok.caps &&
     // At a sentence start capitals say nothing, unless a surname ending or a role after the name does ("Ярина Матвійчук, Голос Америки:").
-    (!firstTok.initial || CYRILLIC_SURNAME.test(lastTok.lower) || isCyrillicGivenName(firstTok.lower) || (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)))
+    (!firstTok.initial ||
+      CYRILLIC_SURNAME.test(lastTok.lower) ||
+      isCyrillicGivenName(firstTok.lower) ||
+      (tokens[end]?.text === ',' && !!appositiveRole(tokens, end)) ||
+      // "Голос Америки поговорив": a place's name in the genitive inside the run makes it a body's, at a sentence start too.
+      tokens.slice(a + 1, end).some((t) => !t.caps && isCyrillicPlace(t.lower)))
   ) {
     // "Верховної Ради", "Міністерства охорони": inflected bodies, not a given name and a surname.
     // "Олена Петренко", "Ірини Бойко": a surname ending (in any case) or a title just before makes it a person's name;
@@ -1127,10 +1517,13 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     // "Віталій Кличко", "Олені Ковальчук": a common given name first is a person's name, whatever the endings say.
     const given = isCyrillicGivenName(firstTok.lower) && !isCyrillicGivenName(lastTok.lower);
     // "Українська правда", "Слуга народу": a lowercase word inside the name makes it a body's or an outlet's; people's names are all capitals.
+    // A quoted phrase ("тема Євробачення «Разом з музикою»") may be a slogan or a work's title as well: there the lowercase
+    // word says nothing without a body's noun before it, which is counted elsewhere.
     const lowerInside = tokens.slice(a + 1, end).some((t) => t.kind === 'word' && !t.cap);
-    const body = stem || ofPlace || lowerInside || (!surname && !titled && !given && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)));
+    const quotedPhrase = lowerInside && QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '');
+    const body = stem || ofPlace || (!quotedPhrase && (lowerInside || (!surname && !titled && !given && tokens.slice(a, end).some((t) => CYRILLIC_CASE_ENDING.test(t.lower)))));
     if (body) cues.organization += 2;
-    else {
+    else if (!quotedPhrase) {
       cues.person += 1;
       if (surname) cues.person += 1.5;
       if (titled) cues.person += 2;
@@ -1214,6 +1607,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     profile === 'en' &&
     n >= 2 &&
     n <= 4 &&
+    // "Secretary of State Condoleezza Rice": a name a title introduces is a person's, whatever its last word means.
+    role === null &&
     lastTok.cap &&
     !lastTok.caps &&
     !(lastFlags & FUNCTION) &&
@@ -1227,7 +1622,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     (isCommonWord(lastTok.fold) || BUSINESS_ENDING.test(lastTok.fold))
   ) {
     cues.person = Math.min(cues.person, 0);
-    cues.organization += 1.5;
+    // Only a trade's noun or a plural ("Bakery", "Foods", "Motors") says business; "Dining Room", "Jazz Bowl" or
+    // "Civic Center" name a room, a work or a site as often.
+    if (BUSINESS_ENDING.test(lastTok.fold) || (lastTok.fold.length > 4 && /[^s]s$/u.test(lastTok.fold))) cues.organization += 1.5;
   }
 
   const context = contextCues(b, a, end, cues);
@@ -1252,9 +1649,26 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   }
   // "La Coupe du monde", "le Kremlin", "el Mundial": Spanish and French news put no article before a person's
   // name either, so one word after a definite article is no person.
-  if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.person > 0 && cues.person < 3) cues.person = 0;
+  if (profile === 'romance' && n <= 3 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.person > 0 && cues.person < 3) cues.person = 0;
+  // "la Voz de América", "el Banco de España", "la Embajada de Cuba": after an article, a capitalised noun "de" a country
+  // names that country's institution (unless the noun is a place's or an event's: "la Costa de Marfil", "la Copa de …").
+  if (profile === 'romance' && n >= 3 && n <= 5 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && tokens[a + 1]?.lower === 'de' && !firstTok.caps) {
+    const country = spanKey(tokens, a + 2, end);
+    const first = firstTok.fold;
+    if (
+      (flags(country) & (COUNTRY | REGION) || FOREIGN_PLACE_NAMES.has(country)) &&
+      !ROMANCE_PLACE_FIRST.has(first) &&
+      !FOREIGN_PLACE_NOUNS.has(first) &&
+      !PLACE_HEADS.has(first) &&
+      !EVENT_FIRST.has(first) &&
+      !isRoleNoun(first) &&
+      !ROMANCE_OFFICE_NOUNS.has(first) &&
+      !(flags(first) & (ANY_PLACE | NAME_LIKE))
+    )
+      cues.organization += 2;
+  }
   // "le Kremlin a dénoncé", "el Pentágono dijo": one unknown word after an article that speaks is a body.
-  if (profile === 'romance' && n === 1 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.place === 0 && !firstTok.caps) {
+  if (profile === 'romance' && n <= 3 && ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') && cues.place === 0 && !firstTok.caps && !(whole & (ANY_PLACE | PERSON))) {
     let v = end;
     if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '') || /^n['’](?:a|ont|avait|est)?$/u.test(tokens[v]?.lower ?? '') || tokens[v]?.lower === 'no') v++;
     if (ROMANCE_CLAUSE_OPENERS.has(tokens[v]?.lower ?? '')) v++;
@@ -1283,7 +1697,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
 
   // "Стівен Міллер, Голос Америки: …", "Ana Ruiz: …": a name opening a paragraph before a colon labels who speaks
   // in an interview.
-  if (a === 0 && n >= 2 && n <= 3 && cues.organization < 1 && cues.place < 1 && tokens.slice(a, end).every((t) => t.cap && !t.caps)) {
+  if (b.block.kind === 'paragraph' && a === 0 && n >= 2 && n <= 3 && cues.organization < 1 && cues.place < 1 && tokens.slice(a, end).every((t) => t.cap && !t.caps)) {
     let k = end;
     if (tokens[k]?.text === ',') while (k < end + 6 && tokens[k] && tokens[k]?.text !== ':' && tokens[k]?.text !== '.') k++;
     if (tokens[k]?.text === ':') cues.person += 2;
@@ -1398,7 +1812,7 @@ export function findMentions(doc: Doc): Mention[] {
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
-    const spans = splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile);
+    const spans = joinNameParts(block.tokens, splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile), doc.profile);
     // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
     let covered = 0;
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
@@ -1625,8 +2039,26 @@ export function findMentions(doc: Doc): Mention[] {
     if (doc.profile === 'romance' || doc.profile === 'en' || doc.profile === 'de') definedAcronymNames(b, firstOfBlock);
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
+    bracketedListPlaces(b, firstOfBlock);
   });
   return out;
+}
+
+/**
+ * "John Creamer (Bolivia), Heather Hodges (Ecuador), Tom Pierce (Granada)": the names in brackets after each item of
+ * one list are of one kind; where most of them are places, an unknown one is a place too.
+ */
+function bracketedListPlaces(b: Builder, from: number): void {
+  const { tokens } = b;
+  const bracketed: Mention[] = [];
+  for (let i = from; i < b.out.length; i++) {
+    const m = b.out[i];
+    if (m && tokens[m.first - 1]?.text === '(' && tokens[m.last]?.text === ')') bracketed.push(m);
+  }
+  if (bracketed.length < 3) return;
+  const places = bracketed.filter((m) => m.cues.place >= 3 && m.cues.place > Math.max(m.cues.person, m.cues.organization)).length;
+  if (places * 2 < bracketed.length) return;
+  for (const m of bracketed) if (m.cues.person + m.cues.organization + m.cues.place === 0 && !m.caps.some(Boolean)) m.cues.place += 3;
 }
 
 /**
@@ -1652,7 +2084,11 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   if (flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)) return [a, end];
   if (FOREIGN_PLACE_NAMES.has(spanKey(tokens, a, end))) return [a, end];
   // A lone word is a name when it is an acronym or the surname of a person named in full elsewhere.
-  if (end - a === 1 && (isAcronym(first) || surnames.has(first.fold))) return [a, end];
+  if (end - a === 1 && (isAcronym(first) || isMixedAcronym(first) || surnames.has(first.fold))) return [a, end];
+  // "die Grünen", "die Linke": parties named by a capitalised adjective alone after the article.
+  if (end - a === 1 && GERMAN_PARTY_ADJECTIVES.has(first.fold) && GERMAN_ARTICLES.has(tokens[a - 1]?.lower ?? '')) return [a, end];
+  // "FC Bayern München", "VfB Stuttgart": a sports club's abbreviation opens the club's whole name.
+  if (end - a >= 2 && end - a <= 4 && CLUB_PREFIXES.has(first.fold)) return [a, end];
   // "in Tottenham", "nach Bukarest": a bare capitalised word after a place preposition, without the article
   // a German common noun would take and without a common noun's ending, names a place.
   if (end - a === 1 && isGermanBarePlace(tokens, a)) return [a, end];
@@ -1681,6 +2117,12 @@ function germanName(tokens: Token[], a: number, end: number, surnames: ReadonlyS
   }
   return null;
 }
+
+/** German parties named by a capitalised adjective alone ("die Grünen", "die Linke"). */
+const GERMAN_PARTY_ADJECTIVES = new Set(['grunen', 'grune', 'linke', 'linken', 'liberalen', 'piraten']);
+
+/** Abbreviations that open a sports club's name ("FC", "SV", "VfB"). */
+const CLUB_PREFIXES = new Set(['fc', 'sc', 'sv', 'tsv', 'vfb', 'vfl', 'tsg', 'bv', 'bsc', 'spvgg', 'rb', 'cf', 'ac', 'as', 'ud', 'cd', 'afc']);
 
 /** Head nouns of compounds that name a federal body ("Bundesrat", "Bundestag", "Bundesbank", "Bundesverfassungsgericht"). */
 const FEDERAL_BODY_HEADS = ['rat', 'tag', 'bank', 'wehr', 'gericht', 'gerichtshof', 'amt', 'agentur', 'polizei', 'ministerium', 'kanzleramt', 'anstalt', 'behorde', 'versammlung'];
@@ -1788,6 +2230,8 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   // "у Харківській області", "Бучанського району": a region's adjective and its lowercase noun are one name.
   // "Джерсі сіті", "Мехіко-сіті": a transliterated "City" written in lowercase ends the city's name.
   if (next.lower === 'сіті' || next.lower === 'сити') return [a, end + 1];
+  // "Білий дім", "Білого дому": the White House, named in Ukrainian with a lowercase noun.
+  if (end - a === 1 && lastTok && WHITE_HOUSE_FIRST.test(lastTok.lower) && WHITE_HOUSE_SECOND.test(next.lower)) return [a, end + 1];
   const lone = end - a === 1 || (end - a === 2 && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? ''));
   if (lone && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower) && CYRILLIC_REGION_NOUN.test(next.lower)) return [a, end + 1];
   if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
@@ -1803,6 +2247,13 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   }
   return span;
 }
+
+/** The White House in Ukrainian and Russian, in any case ("Білий дім", "Білого дому", "Белый дом"). */
+const WHITE_HOUSE_FIRST = /^(?:біл(?:ий|ого|ому|им)|бел(?:ый|ого|ому|ым))$/u;
+const WHITE_HOUSE_SECOND = /^(?:дім|дому|домі|домом|дом|доме)$/u;
+
+/** Seats of government named for the body that sits there, in any case ("Кремль", "Кремля", "Пентагону"). */
+const CYRILLIC_SEAT_BODY = /^(?:кремл(?:ь|я|ю|і|ем|е)|пентагон(?:у|і|ом|а|е)?)$/u;
 
 /** Marks that open a quoted name. */
 const QUOTE_OPENERS = new Set(['«', '„', '"', '“']);
@@ -1964,7 +2415,10 @@ let orgStems: [string, number][] | undefined;
 
 /** The Cyrillic body heads of four letters or more as (stem, longest inflected length), computed once. */
 const cyrillicOrgStems = (): [string, number][] =>
-  (orgStems ??= [...ORG_HEADS].filter((h) => /^[\u0400-\u04ff]/u.test(h) && h.length >= 4).map((h) => [h.slice(0, Math.max(3, h.length - 2)), h.length + 2]));
+  // A verbal noun keeps its double "нн" in every case ("об'єднання", "об'єднанні"), unlike the participle ("об'єднані").
+  (orgStems ??= [...ORG_HEADS]
+    .filter((h) => /^[\u0400-\u04ff]/u.test(h) && h.length >= 4)
+    .map((h) => [h.slice(0, Math.max(3, h.length - (h.endsWith('ння') ? 1 : 2))), h.length + 2]));
 
 const GERMAN_TITLE_ENDINGS = [
   'minister',
@@ -2019,9 +2473,38 @@ export const germanGenitivePlace = (t: Token | undefined): string | null => {
 /** Forms of the Ukrainian and Russian names of Christmas and Easter. */
 const CYRILLIC_FEAST = /^(?:різдв|рождеств|великдень|великодн|великдн|пасх)\p{L}*$/u;
 
+/** The homeland in Ukrainian and Russian, in any case ("Батьківщина", "Вітчизну", "Родины"). */
+const CYRILLIC_HOMELAND = /^(?:батьківщин|вітчизн|отчизн|родин)\p{L}{0,3}$/u;
+
 /** Nouns for works, shows, campaigns and operations in each language, by stem (so that Ukrainian cases match). */
 const WORK_NOUN =
-  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|песн)\p{L}*$/u;
+  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|program|programa|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|програм|телешоу|песн)\p{L}*$/u;
+
+/** Nouns for works after which a capitalised title stands without quotation marks ("the novel …", "la película …"). */
+const BARE_WORK_NOUNS = new Set([
+  'novel',
+  'book',
+  'film',
+  'movie',
+  'album',
+  'song',
+  'opera',
+  'documentary',
+  'sitcom',
+  'memoir',
+  'poem',
+  'painting',
+  'novela',
+  'libro',
+  'película',
+  'canción',
+  'documental',
+  'roman',
+  'livre',
+  'chanson',
+  'documentaire',
+  'pièce',
+]);
 
 /** Whether the name at `a` opens with a quotation mark right after a noun for a work ("пісню «…»", "le film « … »"). */
 const quotedWorkTitle = (tokens: Token[], a: number): boolean => {
@@ -2160,12 +2643,119 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
   }
 }
 
+/** Spanish and French articles after "de" inside a place's name ("San José de las Lajas", "Saint-Martin-de-la-Mer"). */
+const PARTICLE_ARTICLES = new Set(['la', 'las', 'los', 'el', 'le', 'les']);
+
+/** Social networks and websites, which the labels treat as places to post, not as bodies. */
+const WEBSITE_NAMES = new Set(['twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'whatsapp', 'snapchat', 'linkedin', 'reddit', 'tumblr', 'weibo', 'wechat', 'flickr']);
+
+/** Heads of a campaign's or a group's name followed by its aim ("Campaign to Stop …", "Alliance to End …"). */
+const AIM_HEADS = new Set(['campaign', 'movement', 'initiative', 'project', 'coalition', 'alliance', 'committee', 'fund', 'partnership']);
+
+/** Heads of a public body's name that two coordinated places may share ("Trinidad and Tobago Police Service"). */
+const SHARED_BODY_HEADS = new Set([
+  'police',
+  'service',
+  'services',
+  'force',
+  'forces',
+  'ministry',
+  'ministries',
+  'council',
+  'commission',
+  'authority',
+  'agency',
+  'office',
+  'department',
+  'court',
+]);
+
+/**
+ * Joins spans that one name runs across: "San José de las Lajas", "San Antonio de los Baños" (a place's name whose
+ * lowercase particle and article the capitalised runs leave out), and "Trinidad and Tobago Police Service" (a
+ * public body of two coordinated places: one capitalised word or two before "and", no body or person's name of
+ * its own, and a body's head ending the run after it).
+ */
+function joinNameParts(tokens: Token[], input: [number, number][], profile: Profile): [number, number][] {
+  if (profile !== 'romance' && profile !== 'en') return input;
+  // "opinan en Cuba de Radio Martí": a country's or a city's name, "de", and a body's name are two names.
+  const spans: [number, number][] = [];
+  for (const [a, end] of input) {
+    let cut = -1;
+    if (profile === 'romance') {
+      for (let k = a + 1; k < end - 1 && k <= a + 3; k++) {
+        const first = tokens[k + 1]?.fold ?? '';
+        if (tokens[k]?.lower === 'de' && flags(spanKey(tokens, a, k)) & (COUNTRY | CITY) && (ORG_FIRST.has(first) || FOREIGN_ORG_FIRST.has(first))) cut = k;
+      }
+    }
+    if (cut > 0) spans.push([a, cut], [cut + 1, end]);
+    else spans.push([a, end]);
+  }
+  const out: [number, number][] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const cur = spans[i] as [number, number];
+    const next = spans[i + 1];
+    if (!next) {
+      out.push(cur);
+      continue;
+    }
+    const [a, e] = cur;
+    const [na, ne] = next;
+    const first = tokens[a];
+    const link = tokens[e];
+    const article = tokens[e + 1];
+    const particle =
+      profile === 'romance' &&
+      !!first &&
+      ROMANCE_PLACE_FIRST.has(first.fold) &&
+      e - a >= 2 &&
+      e - a <= 3 &&
+      link?.lower === 'de' &&
+      !!article &&
+      !article.cap &&
+      PARTICLE_ARTICLES.has(article.lower) &&
+      na === e + 2 &&
+      ne - na <= 2 &&
+      tokens.slice(na, ne).every((t) => t.kind === 'word' && t.cap && !t.caps);
+    const shared =
+      profile === 'en' &&
+      (link?.lower === 'and' || link?.text === '&') &&
+      na === e + 1 &&
+      e - a <= 2 &&
+      ne - na >= 2 &&
+      ne - na <= 4 &&
+      SHARED_BODY_HEADS.has(tokens[ne - 1]?.fold ?? '') &&
+      !isOrgHead(tokens[na]?.fold ?? '') &&
+      tokens
+        .slice(a, e)
+        .every((t) => t.kind === 'word' && t.cap && !t.caps && !t.dotted && !isOrgHead(t.fold) && !(flags(t.fold) & (FIRST_NAME | ORGANIZATION)) && !TITLE_WORDS.has(t.fold)) &&
+      !(tokens[a - 1]?.cap && tokens[a - 1]?.kind === 'word');
+    // "Committee to Protect Journalists", "Campaign to Stop Killer Robots": a body's head, "to" and its capitalised aim.
+    const head = tokens[e - 1]?.fold ?? '';
+    const aim =
+      profile === 'en' &&
+      link?.lower === 'to' &&
+      na === e + 1 &&
+      ne - na >= 2 &&
+      ne - na <= 4 &&
+      (isOrgHead(head) || AIM_HEADS.has(head)) &&
+      tokens.slice(na, ne).every((t) => t.kind === 'word' && t.cap && !t.caps);
+    if (particle || shared || aim) {
+      out.push([a, ne]);
+      i++;
+      continue;
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
 /** Heads of German compounds that name an event ("Bundestagswahl", "Oktoberfest", "Weltmeisterschaft", "Nato-Gipfel"). */
 const GERMAN_EVENT_COMPOUND = /\p{L}{3,}(?:wahl|wahlen|krieg|fest|meisterschaft|gipfel|spiele|krise|turnier|pokal|messe|konferenz)$/u;
 
 /** Ukrainian and Russian nouns for a settlement or a region, in any case ("місті", "передмісті", "штаті", "селі"). */
 const CYRILLIC_PLACE_NOUN =
-  /^(?:міст[оаіу]|передміст[яіта]|село|села|селі|селищ[еаі]|штат|штату|штаті|столиц[яіюе]|країн[аиіу]|провінці[яїю]|округ[уі]?|город[аеу]?|деревн[яеи])$/u;
+  /^(?:міст[оаіу]|передміст[яіта]|село|села|селі|селищ[еаі]|штат|штату|штаті|столиц[яіюе]|країн[аиіу]|провінці[яїю]|округ[уі]?|город[аеу]?|деревн[яеи]|вулиц[яіюе]|проспект[уіа]?|бульвар[уіа]?|площ[аіею]|улиц[аыеу])$/u;
 
 /** Stems of Ukrainian and Russian nouns for a person's role, which an apposition after a name starts with. */
 const CYRILLIC_ROLE_STEM =
@@ -2222,6 +2812,20 @@ function splitAfterLegalForms(tokens: Token[], spans: [number, number][]): [numb
         start = k + 1;
       }
     }
+    // "of Apple Inc. Steve Jobs": a legal form ends a company's name, so the words after it name someone else.
+    for (let k = start + 2; k < end; k++) {
+      const before = tokens[k - 1];
+      if (
+        before &&
+        LEGAL_FORMS.has(before.fold.replace(/\./g, '')) &&
+        (before.text.endsWith('.') || flags(tokens[k]?.fold ?? '') & FIRST_NAME) &&
+        tokens[k]?.cap &&
+        tokens[k]?.kind === 'word'
+      ) {
+        out.push([start, k]);
+        start = k;
+      }
+    }
     out.push([start, end]);
   }
   return out;
@@ -2276,6 +2880,30 @@ const isRomanceAdjective = (lower: string): boolean => lower.length >= MIN_ROMAN
 const ROMANCE_INFINITIVE = /^\p{L}{3,}(?:ar|er|ir|re)$/u;
 const ROMANCE_LINKS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'los', 'las', 'el', 'al', 'pour', 'para', 'del', 'por', 'contra', 'sur', "l'", 'l’', 'et', 'y']);
 
+/** Spanish and French plurals for a body's staff or members ("agentes", "miembros", "membres"), who are people, not the body. */
+const MEMBERS_OF_BODY = new Set([
+  'agentes',
+  'miembros',
+  'funcionarios',
+  'oficiales',
+  'integrantes',
+  'empleados',
+  'trabajadores',
+  'representantes',
+  'dirigentes',
+  'militantes',
+  'agents',
+  'membres',
+  'fonctionnaires',
+  'militants',
+  'employes',
+  'representants',
+  'dirigeants',
+]);
+
+/** Spanish and French relative pronouns, which start a clause after a name ("quien", "quienes", "lequel"). */
+const RELATIVE_PRONOUNS = new Set(['quien', 'quienes', 'cual', 'cuales', 'donde', 'cuando', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'où', 'ou']);
+
 /**
  * French and Spanish bodies capitalise only their first word: "Organisation internationale pour les
  * migrations", "Haut Commissariat des Nations unies pour les réfugiés", "Union européenne". After a
@@ -2291,6 +2919,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
   while (k < tokens.length && k - end < 8) {
     const t = tokens[k];
     if (t?.kind !== 'word') break;
+    // "… San Isidro quien le expresó": a relative pronoun starts a clause, whatever its ending.
+    if (!t.cap && RELATIVE_PRONOUNS.has(t.lower)) break;
     if (!t.cap && isRomanceAdjective(t.lower)) {
       k++;
       safe = k;
@@ -2305,6 +2935,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       if ((t.lower === 'et' || t.lower === 'y') && noun.cap) break;
       // "el Congreso para sancionar al régimen": a verb's infinitive after a link starts a clause, not a name's part.
       if (!noun.cap && ROMANCE_INFINITIVE.test(noun.lower)) break;
+      // "… le expresó", "… lo informó": a Spanish past tense after a clitic is a verb, not a noun of the name.
+      if (!noun.cap && /\p{L}{3,}ó$/u.test(noun.lower)) break;
       k = n + 1;
       // "… de las Naciones Unidas para los Derechos Humanos": a capitalised name after the link runs on.
       if (noun.cap) while (tokens[k]?.kind === 'word' && tokens[k]?.cap) k++;

@@ -177,8 +177,20 @@ const FOREIGN_REPORT_VERBS = new Set([
   'affirme',
   'précise',
   'dénonce',
+  'documentó',
+  'contabilizó',
+  'registró',
+  'cifró',
+  'calculó',
+  'constató',
+  'recensé',
+  'comptabilisé',
+  'documenté',
   'sagte',
   'erklärte',
+  'zählte',
+  'registrierte',
+  'dokumentierte',
   'teilte',
   'warnte',
   'bestätigte',
@@ -207,6 +219,9 @@ const FOREIGN_VERB_FILLERS = new Set([
   'auch',
   'bereits',
 ]);
+
+/** Prepositions that open a phrase set off by commas between a subject and its verb ("X, in a statement, said"). */
+const INSERTED_PHRASE_LEADS = new Set(['in', 'on', 'at', 'through', 'via', 'en', 'mediante', 'dans', 'par', 'auf', 'через', 'у', 'в']);
 
 /** Spanish, French and German prepositions and articles before a noun that make it no verb's subject ("la portavoz de la Policía dijo"). */
 const FOREIGN_OBJECT_WORDS = new Set([
@@ -353,6 +368,11 @@ function citedPhrase(col: Collector, doc: Doc, blockIndex: number, start: number
     col.addPhrase(block, k, k + 1, pos);
     return;
   }
+  // "laut einem Bericht der New York Times": a report's noun, then its owner in the genitive.
+  if (doc.profile === 'de' && DOCUMENT_NOUNS_DE.has(lead.fold) && ['der', 'des'].includes(tokens[k + 1]?.lower ?? '')) {
+    citedPhrase(col, doc, blockIndex, k + 2, depth + 1);
+    return;
+  }
   // "laut der Nachrichtenagentur dpa", "nach Angaben des Senders „X“": a German outlet's noun, then its name.
   if (doc.profile === 'de' && isGermanOutletNoun(lead) && !col.clusterStarting(blockIndex, k) && namedAfter(col, block, blockIndex, k + 1, true)) return;
   // Skip descriptors ("the British agency The Telegraph") but not prepositions ("two brokers in London").
@@ -427,6 +447,8 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
     while (c >= 0 && c > j - 20 && tokens[c]?.text !== ',' && tokens[c]?.kind !== 'punct') c--;
     const lead = tokens[c + 1]?.lower ?? '';
     if (tokens[c]?.text === ',' && (lead === 'which' || lead === 'who' || lead === 'that')) j = c - 1;
+    // "NATO, in a statement, said", "la Policía, en un comunicado, informó": a prepositional phrase set off by commas.
+    else if (tokens[c]?.text === ',' && INSERTED_PHRASE_LEADS.has(lead) && registry.tokenMention[blockIndex]?.[c - 1]) j = c - 1;
     // "Gavi, the Vaccine Alliance, said" names the subject again; "NATO, the alliance, said" describes it.
     else if (tokens[c]?.text === ',' && ARTICLES.has(lead)) j = registry.tokenMention[blockIndex]?.[j - 1] ? j - 1 : c - 1;
     // "An NNPC spokesman, Olufemi Soneye, said": the body speaks through the named member of staff.
@@ -449,6 +471,15 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
       col.addCluster(c, position(block, m.first));
       return;
     }
+  }
+  // "Officials at the U.S. Embassy in Kyiv said", "Посольство США в Києві повідомило": the place a body sits in is
+  // no subject; the body before it is.
+  const placed = registry.tokenMention[blockIndex]?.[j];
+  const site = clusterAt(registry, blockIndex, j);
+  if (placed && site && site.kind === 'place' && placed.last === j + 1 && PLACE_PREPOSITIONS.has(tokens[placed.first - 1]?.lower ?? '')) {
+    const body = clusterAt(registry, blockIndex, placed.first - 2);
+    const bm = registry.tokenMention[blockIndex]?.[placed.first - 2];
+    if (body && bm && bm.last === placed.first - 1 && body.kind === 'organization') j = placed.first - 2;
   }
   const t = tokens[j];
   if (t?.kind !== 'word') return;
@@ -473,6 +504,13 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
         col.addCluster(c, position(block, m.first));
       return;
     }
+    // "White House spokeswoman Dana Perino says", "State Department official James Jeffrey told": a person introduced
+    // by a body's title speaks for that body, which is the source.
+    const body = c.kind === 'person' ? bodyOfTitle(registry, blockIndex, tokens, m.first) : null;
+    if (body) {
+      col.addCluster(body.cluster, position(block, body.first));
+      return;
+    }
     // "Devouard said": one unknown word before a verb of saying is a person's surname far more often than a
     // body; only a verb of publishing ("X reported", "X published") makes it a source without other evidence.
     const lone = m.last - m.first === 1 && c.kind === null && !isAcronymToken(tokens[m.first]);
@@ -491,6 +529,36 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
       return;
     }
   }
+}
+
+/** The body of the title that introduces the person right before a verb of saying at `v`, cited as the source. */
+function titledSpeakerBody(col: Collector, block: Block, blockIndex: number, v: number, registry: Registry): void {
+  const m = registry.tokenMention[blockIndex]?.[v - 1];
+  const c = clusterAt(registry, blockIndex, v - 1);
+  if (!m || !c || m.last !== v || c.kind !== 'person') return;
+  const body = bodyOfTitle(registry, blockIndex, block.tokens, m.first);
+  if (body) col.addCluster(body.cluster, position(block, body.first));
+}
+
+/** How many title words may stand between a body and the person it employs ("Deputy Press Secretary"). */
+const MAX_TITLE_WORDS = 3;
+
+/** The body named right before the title that introduces a person starting at token `first` ("White House spokeswoman …"). */
+function bodyOfTitle(registry: Registry, blockIndex: number, tokens: Token[], first: number): { cluster: Cluster; first: number } | null {
+  const titleWord = (t: Token | undefined): boolean =>
+    !!t && t.kind === 'word' && (TITLE_WORDS.has(t.fold) || ROLE_NOUNS.has(t.fold) || STAFF_NOUNS.has(t.fold) || t.fold === 'press');
+  // "Речник Пентагону Джон Кірбі": a Cyrillic title governs the body after it, in the genitive.
+  const between = registry.tokenMention[blockIndex]?.[first - 1];
+  const governed = clusterAt(registry, blockIndex, first - 1);
+  if (between && governed && between.last === first && governed.kind === 'organization' && titleWord(tokens[between.first - 1])) return { cluster: governed, first: between.first };
+  let k = first - 1;
+  const stop = first - 1 - MAX_TITLE_WORDS;
+  while (k > stop && titleWord(tokens[k])) k--;
+  if (k === first - 1) return null;
+  const m = registry.tokenMention[blockIndex]?.[k];
+  const c = clusterAt(registry, blockIndex, k);
+  if (!m || !c || m.last !== k + 1 || c.kind !== 'organization') return null;
+  return { cluster: c, first: m.first };
 }
 
 /** Any person, number or gender of the Ukrainian and Russian verbs of reporting ("повідомило", "передають", "пишуть", "сообщило"). */
@@ -750,6 +818,55 @@ const ATTRIBUTION_LEADS_BY_FIRST = leadsByFirst(ATTRIBUTION_LEADS);
 const CYRILLIC_LEADS_BY_FIRST = leadsByFirst(SOURCE_LEADS_CYRILLIC);
 const NO_LEADS: readonly (readonly string[])[] = [];
 
+/**
+ * Phrases after which a name is the outlet someone spoke to ("en una entrevista con X", "en declaraciones a X",
+ * "dans un entretien avec X", "im Interview mit X", "в інтерв'ю X"); English "interview with" has its own rule.
+ */
+const INTERVIEW_LEADS = leadsByFirst([
+  ['entrevista', 'con'],
+  ['entrevista', 'a'],
+  ['declaraciones', 'a'],
+  ['entretien', 'avec'],
+  ['entrevue', 'avec'],
+  ['interview', 'avec'],
+  ['interview', 'mit'],
+  ['interview', 'der'],
+  ['interview', 'des'],
+  ["інтерв'ю"],
+  ['інтерв’ю'],
+  ['інтервʼю'],
+  ['интервью'],
+]);
+
+/** Ukrainian and Russian nouns of a broadcaster or an outlet in the locative or dative ("на каналі NBC", "телеканалу CNN", "виданню Politico"). */
+const CYRILLIC_OUTLET_CASE = /^(?:телеканал|канал|радіостанці|радіо|видання|виданню|газет|агентств|агенці|телерадіокомпані)(?:і|у|ові|ї|ю)?$/u;
+
+/** How far back a verb of saying may stand from a Cyrillic outlet noun in the same sentence. */
+const OUTLET_VERB_REACH = 16;
+
+/** "сказав Файнер в ефірі програми … на каналі NBC": an outlet named after a verb of saying in the same sentence is the source. */
+function cyrillicOutletAfterSpeech(col: Collector, block: Block, blockIndex: number, i: number): void {
+  const { tokens } = block;
+  let k = i + 1;
+  if (QUOTE_CHARS.has(tokens[k]?.text ?? '') || tokens[k]?.text === '«') k++;
+  const lead = tokens[k];
+  if (lead?.kind !== 'word' || !lead.cap) return;
+  let spoke = false;
+  for (let v = i - 1; v >= 0 && v >= i - OUTLET_VERB_REACH; v--) {
+    const t = tokens[v];
+    if (!t || (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?'))) break;
+    if (t.kind === 'word' && !t.cap && (SPEECH_VERBS.has(t.lower) || REPORT_VERBS.has(t.lower) || CYRILLIC_REPORT_STEM.test(t.lower))) {
+      spoke = true;
+      break;
+    }
+  }
+  if (!spoke) return;
+  const found = col.clusterStarting(blockIndex, k);
+  if (found) {
+    if (found.cluster.kind !== 'person' && found.cluster.kind !== 'place') col.addCluster(found.cluster, position(block, k));
+  } else if (lead.caps) col.addPhrase(block, k, k + 1, position(block, k));
+}
+
 /** A cited source: an entity, or a described body ("Romanian border police"). */
 export interface CitedSource {
   /** The phrase as written (used when there is no entity). */
@@ -850,6 +967,14 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
       }
       if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
+      // An exclusive interview ("в ексклюзивному інтервʼю", "en entrevista exclusiva") is the publisher's own, which is no source.
+      const exclusive = /^(?:ексклюзивн|эксклюзивн|exclusiv)/u.test(tokens[i - 1]?.lower ?? '') || /^exclusiv/u.test(tokens[i + 1]?.lower ?? '');
+      if (doc.profile !== 'en' && !exclusive) {
+        for (const lead of INTERVIEW_LEADS.get(lower) ?? NO_LEADS) {
+          if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
+        }
+      }
+      if (cyrillic && !t.cap && CYRILLIC_OUTLET_CASE.test(lower)) cyrillicOutletAfterSpeech(col, block, blockIndex, i);
       // "interrogé par France Info", "citado por El País": the same in French and Spanish.
       if (doc.profile === 'romance' && ROMANCE_BY_VERBS.has(lower) && (tokens[i + 1]?.lower === 'par' || tokens[i + 1]?.lower === 'por')) citedPhrase(col, doc, blockIndex, i + 2);
       if (lower === 'interview' && tokens[i + 1]?.lower === 'with') citedPhrase(col, doc, blockIndex, i + 2);
@@ -892,6 +1017,8 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
         }
       }
       const reportVerb = REPORT_VERBS.has(lower) || (foreignProfile && !t.cap && FOREIGN_REPORT_VERBS.has(lower)) || (cyrillic && !t.cap && CYRILLIC_REPORT_STEM.test(lower));
+      // "Речник Пентагону Джон Кірбі сказав": a titled person's verb of saying cites the body of the title.
+      if (!reportVerb && i > 0 && !t.cap && SPEECH_VERBS.has(lower)) titledSpeakerBody(col, block, blockIndex, i, registry);
       if (reportVerb && i > 0) {
         if (cyrillic) cyrillicInvertedSource(col, block, blockIndex, i);
         subjectBefore(col, doc, blockIndex, i, registry);

@@ -28,7 +28,7 @@ export const TITLE_WORDS = set(`
   мер президент прем'єр-міністр міністр голова директор речник речниця посол посолка генерал депутат
   спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
   пресс-секретарь співак співачка письменник письменниця актор акторка журналіст журналістка кандидат
-  кандидатка волонтер волонтерка лікар лікарка дослідник дослідниця художник художниця режисер режисерка
+  кандидатка держсекретар прессекретар волонтер волонтерка лікар лікарка дослідник дослідниця художник художниця режисер режисерка
   музикант музикантка фотограф активіст активістка уповноважении уповноважена омбудсман омбудсмен
   bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin prasident prasidentin bundesprasident
   burgermeister burgermeisterin oberburgermeister ministerprasident ministerprasidentin sprecher
@@ -81,7 +81,7 @@ export const DIRECTION_WORDS = set(`
 export const ORG_HEADS = set(`
   ministry ministries department agency center centre assembly council authority police fund committee
   commission house bank court party union association institute institution university college academy school
-  company corporation corp inc ltd llc plc group service services office bureau army navy forces guard
+  company corporation corp inc ltd llc plc group service services office bureau army navy force forces guard
   parliament senate congress government administration organization organisation foundation
   federation league network alliance coalition board museum hospital clinic directorate secretariat
   inspectorate tribunal command corps brigade regiment battalion club airlines airline airways railways
@@ -97,7 +97,7 @@ export const ORG_HEADS = set(`
   департамент уряд штаб прокуратура суд партія університет інститут асоціація корпорація міськрада комісія
   відомство пресслужба концерн холдинг об'єднання кабінет посольство консульство організація спілка
   академія театр мерія конгрес сенат парламент палата союз рух альянс ліга товариство асамблея федерація
-  конфедерація
+  конфедерація фракція
   министерство администрация служба агентство совет комитет центр полиция компания банк фонд управление
   департамент правительство штаб прокуратура суд партия университет институт ассоциация корпорация
 `);
@@ -142,7 +142,7 @@ export const PLACE_HEADS = set(`
   airport harbour harbor canal coast highlands heights plain plateau forest park falls delta basin reef
   archipelago krai kray raion municipality prefecture governorate republic channel sound lagoon steppe
   stadium arena station beach dam reservoir capitol site garden gardens palace castle cathedral plaza mall
-  cemetery monument
+  cemetery monument st ave blvd rd parkway highway
   republik konigreich insel inseln halbinsel provinz gebirge meer bucht
   область район край
 `);
@@ -396,6 +396,7 @@ export const NON_ENTITY_WORDS = set(`
   espanol ingles frances aleman portugues ruso chino arabe italiano ucraniano catalan euskera gallego
   francais anglais allemand espagnol russe italien chinois ukrainien portugais
   mandarin cantonese swahili esperanto latin
+  змі сми ввп днк дтп пдв
   wikipedia wikinews wikiquote wiktionary wikisource wikidata wikivoyage wikibooks wikiversity
 `);
 
@@ -462,6 +463,7 @@ export const FOREIGN_PLACE_NOUNS = set(`
   stadt region provinz hauptstadt insel fluss see meer
   vecinos habitantes residentes pobladores municipio barrio localidad pueblo villa
   habitants residents riverains commune quartier village localite bourg einwohner bewohner gemeinde dorf
+  calle avenida paseo carretera rue avenue boulevard allee
 `);
 
 /**

@@ -106,3 +106,81 @@ describe('sources: German public bodies by their common noun', () => {
     expect(sources('Der Polizei zufolge blieb es ruhig.', 'de')).toEqual(['Polizei']);
   });
 });
+
+describe('sources: a body speaking through a titled person, and outlets told', () => {
+  it('the body before a title and a name is the source of what the person says ("White House spokesman X said")', () => {
+    expect(sources('White House spokesman Tom Vale said the president would travel on Friday.', 'en')).toEqual(['White House']);
+    expect(sources('Interior Ministry spokeswoman Ana Pell told reporters the roads were closed.', 'en')).toEqual(['Interior Ministry']);
+    // A person with a role of their own is no body's voice ("Senator Ana Pell said").
+    expect(sources('Senator Ana Pell said the roads were closed.', 'en')).toEqual([]);
+  });
+
+  it('a Ukrainian broadcaster named after a verb of saying in the same sentence is the source ("сказав … на каналі CBS")', () => {
+    expect(sources('«Ми готові до переговорів», - сказав Петренко в ефірі програми "Тиждень" на каналі CBS.', 'uk')).toEqual(['CBS']);
+  });
+
+  it("an outlet in an interview phrase is the source, but an exclusive interview is the publisher's own", () => {
+    expect(sources('El ministro dijo en una entrevista con la cadena CNN que la situación era grave.', 'es')).toEqual(['CNN']);
+    expect(sources("«Ми готові», - заявив в ексклюзивному інтерв'ю Радіо Свобода посол.", 'uk')).toEqual([]);
+  });
+});
+
+describe('sources: seats of government and titles that govern a body', () => {
+  it('a Cyrillic title governing a body before a name cites that body when the person speaks ("Речник Пентагону …")', () => {
+    const r = analyzeArticle(article(['Речник Пентагону Олег Гай сказав, що допомога продовжиться.'], 'Новини', 'uk'));
+    expect(r.sources).toEqual(['Пентагон']);
+    expect(r.entities.people).toEqual(['Олег Гай']);
+  });
+
+  it('"Press Secretary" is one title after the body ("Pentagon Press Secretary …")', () => {
+    const r = analyzeArticle(article(['Pentagon Press Secretary Tom Vale said aid would continue.']));
+    expect(r.entities.organizations).toEqual(['Pentagon']);
+    expect(r.sources).toEqual(['Pentagon']);
+  });
+
+  it('the White House and the Kremlin in Ukrainian are bodies when they speak or employ, in any case', () => {
+    const r = analyzeArticle(article(['Білий дім заявив про нову допомогу. Кремль заявив, що відповість.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual(['Білий дім', 'Кремль']);
+    expect(r.sources).toEqual(['Білий дім', 'Кремль']);
+  });
+
+  it('a seat of government standing for a government is no body ("покарання Кремля")', () => {
+    expect(analyzeArticle(article(['Уряд обговорює покарання Кремля за вторгнення.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
+  });
+});
+
+describe('sources: counting verbs, reports in German, bodies located by a place', () => {
+  it('a Spanish body that documents or counts is the source ("documentó", "contabilizó"); "ONG" only describes it', () => {
+    expect(sources('El Observatorio Rural de Conflictos documentó 200 protestas en junio.', 'es')).toEqual(['Observatorio Rural de Conflictos']);
+    expect(sources('La ONG Presos Unidos contabilizó mil presos en su informe mensual.', 'es')).toEqual(['Presos Unidos']);
+  });
+
+  it('German: "laut einem Bericht der X" cites X', () => {
+    expect(sources('Laut einem Bericht der Harbor Times wurden zwei Menschen verletzt.', 'de')).toEqual(['Harbor Times']);
+  });
+
+  it('the body before "in" and its city is the subject ("the Embassy in Kyiv said", "Посольство … в Києві повідомило")', () => {
+    expect(sources('Officials at the Canadian Embassy in Kyiv said the staff were safe.', 'en')).toEqual(['Canadian Embassy']);
+    expect(sources('Посольство Канади в Києві повідомило, що консульство закрите.', 'uk')).toEqual(['Посольство Канади']);
+  });
+
+  it('a title and a body\'s acronym before a name ("Речниця МЗС …") cite the body', () => {
+    expect(sources('Речниця МЗС Ольга Лисенко сказала, що посол повернеться.', 'uk')).toEqual(['МЗС']);
+  });
+});
+
+describe('Spanish bodies after an article', () => {
+  it('two capitalised words after an article that speak are a body, no person ("la Casa Blanca anunció")', () => {
+    const r = analyzeArticle(article(['Ayer, la Casa Rosada anunció nuevas medidas.'], 'Noticias', 'es'));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Casa Rosada']);
+  });
+});
+
+describe('sources: a phrase set off by commas between the body and its verb', () => {
+  it('"NATO, in a statement, said", "la Policía Nacional, en un comunicado, informó"', () => {
+    expect(sources('NATO, in a statement, said the drills were planned.', 'en')).toEqual(['NATO']);
+    expect(sources('La Policía Nacional, en un comunicado, informó que hubo dos detenidos.', 'es')).toEqual(['Policía Nacional']);
+    expect(sources('Jane Doe, in a statement, said she was innocent.', 'en')).toEqual([]);
+  });
+});
