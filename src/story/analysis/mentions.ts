@@ -2039,9 +2039,44 @@ export function findMentions(doc: Doc): Mention[] {
     if (doc.profile === 'romance' || doc.profile === 'en' || doc.profile === 'de') definedAcronymNames(b, firstOfBlock);
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
+    listOfBodies(b, firstOfBlock);
     bracketedListPlaces(b, firstOfBlock);
   });
   return out;
+}
+
+/**
+ * "candidates from Liberals, Greens, the Unity Party and Freedom": in a list of three or more names joined by
+ * commas and "and" that holds a named body and no name with real evidence of a place, a name whose only sign of
+ * a place is the preposition before the list is one more body, not a place; it keeps no place evidence. A
+ * lowercase word right after an item ("Unity Party members, …") does not break the list.
+ */
+function listOfBodies(b: Builder, from: number): void {
+  const { tokens } = b;
+  const list = b.out.slice(from).sort((x, y) => x.first - y.first);
+  let start = 0;
+  for (let i = 1; i <= list.length; i++) {
+    const prev = list[i - 1];
+    const cur = list[i];
+    let linked = !!prev && !!cur && cur.first > prev.last;
+    if (prev && cur && linked) {
+      let k = prev.last;
+      // "Unity Party members, Greens": one lowercase word may follow an item before the comma.
+      if (tokens[k]?.kind === 'word' && !tokens[k]?.cap && tokens[k + 1]?.text === ',') k++;
+      for (; k < cur.first && linked; k++) {
+        const t = tokens[k];
+        linked = !!t && (t.text === ',' || COORDINATING.has(t.lower));
+      }
+    }
+    if (linked) continue;
+    const chain = list.slice(start, i);
+    start = i;
+    if (chain.length < 3) continue;
+    const body = chain.some((m) => m.cues.organization >= 3 && m.cues.organization > Math.max(m.cues.place, m.cues.person));
+    const place = chain.some((m) => m.cues.place >= 2 || (flags(m.key) & ANY_PLACE) !== 0);
+    if (!body || place) continue;
+    for (const m of chain) if (m.prep && m.cues.place <= 1 && m.cues.organization === 0 && m.cues.person < 1) m.cues.place = 0;
+  }
 }
 
 /**

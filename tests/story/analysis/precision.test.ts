@@ -78,4 +78,15 @@ describe('entity precision before recall', () => {
     const fr = analyzeArticle(article(['La SNCF a annoncé une grève, selon Le Monde.'], 'Actualités', 'fr'));
     expect(fr.sources).toEqual(['Le Monde']);
   });
+
+  it('takes no place for a weak name in a list of parties', () => {
+    const e = entities(['Voters heard candidates from Unionists, Reformers, Greenway Party members and Renewal, as well as independents.']);
+    expect(e.places).toEqual([]);
+    expect(e.organizations).toEqual(['Greenway Party']);
+  });
+
+  it('keeps places in a list that holds a known place', () => {
+    const e = entities(['Flights from Tarvonk, Vienna and Belmarsh were cancelled by Acme Airlines.']);
+    expect(e.places).toEqual(['Tarvonk', 'Vienna', 'Belmarsh']);
+  });
 });
