@@ -1839,6 +1839,10 @@ export function findMentions(doc: Doc): Mention[] {
         /^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(block.text.slice(block.tokens[a]?.start ?? 0, block.tokens[end - 1]?.end ?? 0))
       )
         continue;
+      // "US$49 million", "HK$ 3 billion", "NZ$": letters written against a currency sign name a currency, not a place.
+      const sign = block.tokens[end];
+      const code = block.tokens[end - 1];
+      if (end - a === 1 && code?.caps && sign && CURRENCY_SIGNS.has(sign.text) && sign.start === code.end) continue;
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {
@@ -2044,6 +2048,9 @@ export function findMentions(doc: Doc): Mention[] {
   });
   return out;
 }
+
+/** Currency signs a country's letters are written against ("US$", "HK$", "NZ$"). */
+const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥']);
 
 /**
  * "candidates from Liberals, Greens, the Unity Party and Freedom": in a list of three or more names joined by

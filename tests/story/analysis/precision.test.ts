@@ -89,4 +89,10 @@ describe('entity precision before recall', () => {
     const e = entities(['Flights from Tarvonk, Vienna and Belmarsh were cancelled by Acme Airlines.']);
     expect(e.places).toEqual(['Tarvonk', 'Vienna', 'Belmarsh']);
   });
+
+  it('takes no place for the letters of a currency', () => {
+    const e = entities(['The deal is worth US$12 million, or about NZ$ 19 million.', 'Talks in the US continue.']);
+    expect(e.places).toEqual(['US']);
+    expect(entities(['The deal is worth US$12 million.']).places).toEqual([]);
+  });
 });
