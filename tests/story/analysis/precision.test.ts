@@ -95,4 +95,10 @@ describe('entity precision before recall', () => {
     expect(e.places).toEqual(['US']);
     expect(entities(['The deal is worth US$12 million.']).places).toEqual([]);
   });
+
+  it('takes a church or a division named after a given name for a body, not a person', () => {
+    const e = entities(['A fire damaged Hope Valley Chapel’s hall on Sunday.', 'Staff of the Ember Division met on Monday.']);
+    expect(e.people).toEqual([]);
+    expect(e.organizations).toEqual(['Hope Valley Chapel', 'Ember Division']);
+  });
 });
