@@ -101,4 +101,9 @@ describe('entity precision before recall', () => {
     expect(e.people).toEqual([]);
     expect(e.organizations).toEqual(['Hope Valley Chapel', 'Ember Division']);
   });
+
+  it('takes no person from a name a plural noun for people owns', () => {
+    const e = entities(["Crews marked International Women's Day in Tarvonk.", "Reporters spoke with manager Lena Dahl about the campaign around International Women's Day."]);
+    expect(e.people).toEqual(['Lena Dahl']);
+  });
 });
