@@ -1830,6 +1830,12 @@ export function findMentions(doc: Doc): Mention[] {
         end += 2;
         while (t[end]?.cap && t[end]?.kind === 'word' && end - a < 6) end++;
       }
+      // "Alaa Abd el Fatah", "Mohamed el Baradei": in English text, a lowercase Arabic "el" between capitalised words is
+      // a particle inside one name (Spanish and French "el", "le" are articles, and stay out).
+      if (doc.profile === 'en' && end - a >= 1 && t[end]?.lower === 'el' && !t[end]?.cap && t[end + 1]?.cap && t[end + 1]?.kind === 'word' && !t[end + 1]?.initial) {
+        end += 2;
+        while (t[end]?.cap && t[end]?.kind === 'word' && end - a < 6) end++;
+      }
       if (end <= covered) continue;
       covered = end;
       // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.

@@ -281,7 +281,7 @@ export const VERB_FILLERS = set('also later then has have had further again prev
 /** Nouns naming a document or data set whose origin is the real source ("data from X", "a statement by X"). */
 export const DOCUMENT_NOUNS = set(`
   data figures statistics statement statements report reports estimates estimate survey poll study analysis
-  count tally research records documents calculations assessment information findings forecast release
+  count tally research records documents calculations assessment information findings forecast
   review audit sources estimations polls ranking rankings
 `);
 
