@@ -106,4 +106,8 @@ describe('entity precision before recall', () => {
     const e = entities(["Crews marked International Women's Day in Tarvonk.", "Reporters spoke with manager Lena Dahl about the campaign around International Women's Day."]);
     expect(e.people).toEqual(['Lena Dahl']);
   });
+
+  it('keeps an Arabic "el" inside an English name', () => {
+    expect(entities(['Officials said Ahmed el Sayed met Nadia Osman in Cairo on Monday.']).people).toEqual(['Ahmed el Sayed', 'Nadia Osman']);
+  });
 });
