@@ -452,7 +452,13 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     if (PLACE_NOUNS.has(next.lower) && !isRoleNoun(next.lower)) {
       cues.place += 3;
       fromNext = 3;
-    } else if (isOrgDescriptor(next.lower) && !startsWithGivenName && !(flags(key) & ANY_PLACE)) {
+    } else if (
+      isOrgDescriptor(next.lower) &&
+      !startsWithGivenName &&
+      !(flags(key) & ANY_PLACE) &&
+      // "other Western companies", "Leading firms": one capitalised common word before a plural describes several bodies.
+      !(end - a === 1 && firstTok && isCommonWord(firstTok.fold) && /[^s]s$/u.test(next.lower))
+    ) {
       cues.organization += 3;
       fromNext = 3;
     } else if (
@@ -1849,6 +1855,7 @@ export function findMentions(doc: Doc): Mention[] {
       const sign = block.tokens[end];
       const code = block.tokens[end - 1];
       if (end - a === 1 && code?.caps && sign && CURRENCY_SIGNS.has(sign.text) && sign.start === code.end) continue;
+      if (doc.profile === 'en' && end - a === 1 && code?.caps && !(flags(code.fold) & ORGANIZATION) && lowercaseListItem(block.tokens, a)) continue;
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {
@@ -2053,6 +2060,20 @@ export function findMentions(doc: Doc): Mention[] {
     bracketedListPlaces(b, firstOfBlock);
   });
   return out;
+}
+
+/**
+ * "cannabis, cocaine, and MDMA", "flu, measles or HIV": an acronym that ends a list of lowercase nouns names a thing
+ * of their kind (a substance, a disease), not a body. Whether the item before the token at `a` is a lowercase word
+ * that itself follows a comma.
+ */
+function lowercaseListItem(tokens: Token[], a: number): boolean {
+  let k = a - 1;
+  if (COORDINATING.has(tokens[k]?.lower ?? '')) k--;
+  if (tokens[k]?.text === ',') k--;
+  if (k === a - 1) return false;
+  const item = tokens[k];
+  return !!item && item.kind === 'word' && !item.cap && !(flags(item.fold) & FUNCTION) && tokens[k - 1]?.text === ',';
 }
 
 /** Currency signs a country's letters are written against ("US$", "HK$", "NZ$"). */

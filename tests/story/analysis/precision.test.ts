@@ -110,4 +110,13 @@ describe('entity precision before recall', () => {
   it('keeps an Arabic "el" inside an English name', () => {
     expect(entities(['Officials said Ahmed el Sayed met Nadia Osman in Cairo on Monday.']).people).toEqual(['Ahmed el Sayed', 'Nadia Osman']);
   });
+
+  it('takes no body from a capitalised common word before a plural ("other Western companies")', () => {
+    expect(entities(['Lawmakers urged Google and other Western companies to publish their data.']).organizations).toEqual(['Google']);
+  });
+
+  it('takes no body from an acronym that ends a list of lowercase nouns', () => {
+    expect(entities(['Officers found heroin, cannabis, and GHB in the van.']).organizations).toEqual([]);
+    expect(entities(['Officials from the ministry, the police, and NATO met.']).organizations).toEqual(['NATO']);
+  });
 });
