@@ -1866,6 +1866,34 @@ export function findMentions(doc: Doc): Mention[] {
         continue;
       }
       if (doc.profile === 'romance' && end <= romanceSkip) continue;
+      // "президент Росії Путін", "Прем’єр Польщі Туск": a country in the genitive after a title, then a lone surname, is
+      // the country the title belongs to and the person who holds it: two names, not one.
+      if (doc.profile === 'cyrillic') {
+        const t = block.tokens;
+        const k = isCyrillicRoleNoun(t[from]) ? from + 1 : from;
+        const place = t[k];
+        const person = t[k + 1];
+        if (
+          end - k === 2 &&
+          place &&
+          person &&
+          !CYRILLIC_PLACE_NAMES.has(place.lower) &&
+          isCyrillicPlace(place.lower) &&
+          (k === from ? !!t[from - 1] && t[from - 1]?.kind === 'word' && !t[from - 1]?.cap && cyrillicTitle(t[from - 1]?.fold ?? '') : true) &&
+          person.cap &&
+          !person.caps &&
+          !isCyrillicPlace(person.lower) &&
+          !cyrillicHeadNominative(person.lower)
+        ) {
+          const placeCues = emptyCues();
+          placeCues.place += 3;
+          classifyPart(b, k, k + 1, null, placeCues);
+          const personCues = emptyCues();
+          personCues.person += 2;
+          classifyPart(b, k + 1, k + 2, null, personCues);
+          continue;
+        }
+      }
       // "EE. UU.", "EE.UU.": Spanish abbreviates the United States by doubling each initial, around full stops.
       if (doc.profile === 'romance' && end - from === 1 && block.tokens[from]?.text === 'EE' && block.tokens[end]?.text === '.' && block.tokens[end + 1]?.text === 'UU') {
         romanceSkip = end + 2;
@@ -2075,6 +2103,17 @@ function lowercaseListItem(tokens: Token[], a: number): boolean {
   const item = tokens[k];
   return !!item && item.kind === 'word' && !item.cap && !(flags(item.fold) & FUNCTION) && tokens[k - 1]?.text === ',';
 }
+
+/** A capitalised Cyrillic title at a sentence start ("Прем’єр", "Президент"), which describes the name after it. */
+const isCyrillicRoleNoun = (t: Token | undefined): boolean => !!t && t.kind === 'word' && t.cap && !t.caps && cyrillicTitle(t.fold);
+
+/** A Cyrillic title in any case ("президент", "президентом", "президенту", "прем'єра"). */
+const cyrillicTitle = (fold: string): boolean => {
+  if (isRoleNoun(fold) || fold === "прем'єр") return true;
+  for (const ending of ['ові', 'ом', 'ем', 'у', 'а', 'і'])
+    if (fold.endsWith(ending) && fold.length - ending.length >= 4 && cyrillicTitle(fold.slice(0, -ending.length))) return true;
+  return false;
+};
 
 /** Currency signs a country's letters are written against ("US$", "HK$", "NZ$"). */
 const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥']);

@@ -53,4 +53,12 @@ describe('Ukrainian names', () => {
     expect(r.entities.organizations).toEqual(['United Help Ukraine']);
     expect(r.entities.places).toEqual(['Сполучених Штатах', 'РФ']);
   });
+
+  it('a country in the genitive between a title and a surname is a place, and the surname a person', () => {
+    const r = analyze(['Він зустрівся з президентом Франції Макроном.', 'Прем’єр Польщі Туск заявив, що переговори тривають.']);
+    expect(r.entities.people).toEqual(['Макроном', 'Туск']);
+    expect(r.entities.places).toEqual(['Франції', 'Польщі']);
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.sources).toEqual([]);
+  });
 });
