@@ -61,4 +61,9 @@ describe('Ukrainian names', () => {
     expect(r.entities.organizations).toEqual([]);
     expect(r.sources).toEqual([]);
   });
+
+  it('a surname declined like an adjective ending in "-ський" is one person in every case', () => {
+    const r = analyze(['Прем’єр-міністр Остап Кравецький прибув до Львова.', 'Журналісти чекали на Остапа Кравецького біля входу.']);
+    expect(r.entities.people).toEqual(['Остап Кравецький']);
+  });
 });
