@@ -22,7 +22,7 @@ import {
   foldKey,
   lexMaxWords,
 } from './lexicon.js';
-import { rawSpans } from './spans.js';
+import { COMPASS_POINTS, rawSpans } from './spans.js';
 import type { Token } from './tokens.js';
 import { flags, isAcronym, isCommonWord, isCyrillicGivenName, isDemonym, isOrgDescriptor, isOrgHead, isRoleNoun } from './wordclass.js';
 import {
@@ -1856,6 +1856,10 @@ export function findMentions(doc: Doc): Mention[] {
       const code = block.tokens[end - 1];
       if (end - a === 1 && code?.caps && sign && CURRENCY_SIGNS.has(sign.text) && sign.start === code.end) continue;
       if (doc.profile === 'en' && end - a === 1 && code?.caps && !(flags(code.fold) & ORGANIZATION) && lowercaseListItem(block.tokens, a)) continue;
+      // "the West's response", "the South said": a compass point alone is a bloc or a country left unnamed, no entity.
+      // Only after "the": "West said" may be a person named West.
+      const alone = (end - a === 1 && block.tokens[a - 1]?.lower === 'the') || (end - a === 2 && block.tokens[a]?.lower === 'the');
+      if (doc.profile === 'en' && alone && code && COMPASS_POINTS.has(code.fold)) continue;
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {

@@ -119,4 +119,11 @@ describe('entity precision before recall', () => {
     expect(entities(['Officers found heroin, cannabis, and GHB in the van.']).organizations).toEqual([]);
     expect(entities(['Officials from the ministry, the police, and NATO met.']).organizations).toEqual(['NATO']);
   });
+
+  it('takes "the South\'s" and "the West\'s" for owners outside the name, and for no entity', () => {
+    const e = entities(["The rocket fell into the sea, the South's Joint Chiefs of Staff said.", "The West's reply was muted."]);
+    expect(e.organizations).toEqual(['Joint Chiefs of Staff']);
+    expect(e.people).toEqual([]);
+    expect(e.places).toEqual([]);
+  });
 });
