@@ -61,7 +61,8 @@ const isSuffix = (short: string[], long: string[]): boolean => {
 };
 
 /** Case endings of Ukrainian and Russian adjectives, longest first. */
-const CYRILLIC_ADJECTIVE_ENDING = /(?:ого|ому|ими|ої|ою|ій|ий|их|им|ім|ая|ое|ые|ей|ом|ьому|ього|е|є|а|я|у|ю|і)$/u;
+// Folded keys write "й" as "и" and "ї" as "і" ("Зеленський" is "зеленськии"): those endings are listed folded too.
+const CYRILLIC_ADJECTIVE_ENDING = /(?:ого|ому|ими|ої|оі|ою|ій|іи|ий|ии|их|им|ім|ая|ое|ые|ей|ом|ьому|ього|е|є|а|я|у|ю|і)$/u;
 
 /** The stem of a Cyrillic adjective of five letters or more without its case ending, or null. */
 const adjectiveStem = (word: string): string | null => {

@@ -22,7 +22,7 @@ import {
   foldKey,
   lexMaxWords,
 } from './lexicon.js';
-import { rawSpans } from './spans.js';
+import { COMPASS_POINTS, rawSpans } from './spans.js';
 import type { Token } from './tokens.js';
 import { flags, isAcronym, isCommonWord, isCyrillicGivenName, isDemonym, isOrgDescriptor, isOrgHead, isRoleNoun } from './wordclass.js';
 import {
@@ -452,7 +452,13 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     if (PLACE_NOUNS.has(next.lower) && !isRoleNoun(next.lower)) {
       cues.place += 3;
       fromNext = 3;
-    } else if (isOrgDescriptor(next.lower) && !startsWithGivenName && !(flags(key) & ANY_PLACE)) {
+    } else if (
+      isOrgDescriptor(next.lower) &&
+      !startsWithGivenName &&
+      !(flags(key) & ANY_PLACE) &&
+      // "other Western companies", "Leading firms": one capitalised common word before a plural describes several bodies.
+      !(end - a === 1 && firstTok && isCommonWord(firstTok.fold) && /[^s]s$/u.test(next.lower))
+    ) {
       cues.organization += 3;
       fromNext = 3;
     } else if (
@@ -1830,6 +1836,12 @@ export function findMentions(doc: Doc): Mention[] {
         end += 2;
         while (t[end]?.cap && t[end]?.kind === 'word' && end - a < 6) end++;
       }
+      // "Alaa Abd el Fatah", "Mohamed el Baradei": in English text, a lowercase Arabic "el" between capitalised words is
+      // a particle inside one name (Spanish and French "el", "le" are articles, and stay out).
+      if (doc.profile === 'en' && end - a >= 1 && t[end]?.lower === 'el' && !t[end]?.cap && t[end + 1]?.cap && t[end + 1]?.kind === 'word' && !t[end + 1]?.initial) {
+        end += 2;
+        while (t[end]?.cap && t[end]?.kind === 'word' && end - a < 6) end++;
+      }
       if (end <= covered) continue;
       covered = end;
       // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.
@@ -1839,6 +1851,15 @@ export function findMentions(doc: Doc): Mention[] {
         /^\p{Lu}-\p{Lu}[\p{L}.]*$/u.test(block.text.slice(block.tokens[a]?.start ?? 0, block.tokens[end - 1]?.end ?? 0))
       )
         continue;
+      // "US$49 million", "HK$ 3 billion", "NZ$": letters written against a currency sign name a currency, not a place.
+      const sign = block.tokens[end];
+      const code = block.tokens[end - 1];
+      if (end - a === 1 && code?.caps && sign && CURRENCY_SIGNS.has(sign.text) && sign.start === code.end) continue;
+      if (doc.profile === 'en' && end - a === 1 && code?.caps && !(flags(code.fold) & ORGANIZATION) && lowercaseListItem(block.tokens, a)) continue;
+      // "the West's response", "the South said": a compass point alone is a bloc or a country left unnamed, no entity.
+      // Only after "the": "West said" may be a person named West.
+      const alone = (end - a === 1 && block.tokens[a - 1]?.lower === 'the') || (end - a === 2 && block.tokens[a]?.lower === 'the');
+      if (doc.profile === 'en' && alone && code && COMPASS_POINTS.has(code.fold)) continue;
       if (end <= skip) continue;
       const from = Math.max(a, skip);
       if (doc.profile === 'other') {
@@ -1849,6 +1870,34 @@ export function findMentions(doc: Doc): Mention[] {
         continue;
       }
       if (doc.profile === 'romance' && end <= romanceSkip) continue;
+      // "президент Росії Путін", "Прем’єр Польщі Туск": a country in the genitive after a title, then a lone surname, is
+      // the country the title belongs to and the person who holds it: two names, not one.
+      if (doc.profile === 'cyrillic') {
+        const t = block.tokens;
+        const k = isCyrillicRoleNoun(t[from]) ? from + 1 : from;
+        const place = t[k];
+        const person = t[k + 1];
+        if (
+          end - k === 2 &&
+          place &&
+          person &&
+          !CYRILLIC_PLACE_NAMES.has(place.lower) &&
+          isCyrillicPlace(place.lower) &&
+          (k === from ? !!t[from - 1] && t[from - 1]?.kind === 'word' && !t[from - 1]?.cap && cyrillicTitle(t[from - 1]?.fold ?? '') : true) &&
+          person.cap &&
+          !person.caps &&
+          !isCyrillicPlace(person.lower) &&
+          !cyrillicHeadNominative(person.lower)
+        ) {
+          const placeCues = emptyCues();
+          placeCues.place += 3;
+          classifyPart(b, k, k + 1, null, placeCues);
+          const personCues = emptyCues();
+          personCues.person += 2;
+          classifyPart(b, k + 1, k + 2, null, personCues);
+          continue;
+        }
+      }
       // "EE. UU.", "EE.UU.": Spanish abbreviates the United States by doubling each initial, around full stops.
       if (doc.profile === 'romance' && end - from === 1 && block.tokens[from]?.text === 'EE' && block.tokens[end]?.text === '.' && block.tokens[end + 1]?.text === 'UU') {
         romanceSkip = end + 2;
@@ -2039,9 +2088,72 @@ export function findMentions(doc: Doc): Mention[] {
     if (doc.profile === 'romance' || doc.profile === 'en' || doc.profile === 'de') definedAcronymNames(b, firstOfBlock);
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
+    listOfBodies(b, firstOfBlock);
     bracketedListPlaces(b, firstOfBlock);
   });
   return out;
+}
+
+/**
+ * "cannabis, cocaine, and MDMA", "flu, measles or HIV": an acronym that ends a list of lowercase nouns names a thing
+ * of their kind (a substance, a disease), not a body. Whether the item before the token at `a` is a lowercase word
+ * that itself follows a comma.
+ */
+function lowercaseListItem(tokens: Token[], a: number): boolean {
+  let k = a - 1;
+  if (COORDINATING.has(tokens[k]?.lower ?? '')) k--;
+  if (tokens[k]?.text === ',') k--;
+  if (k === a - 1) return false;
+  const item = tokens[k];
+  return !!item && item.kind === 'word' && !item.cap && !(flags(item.fold) & FUNCTION) && tokens[k - 1]?.text === ',';
+}
+
+/** A capitalised Cyrillic title at a sentence start ("Прем’єр", "Президент"), which describes the name after it. */
+const isCyrillicRoleNoun = (t: Token | undefined): boolean => !!t && t.kind === 'word' && t.cap && !t.caps && cyrillicTitle(t.fold);
+
+/** A Cyrillic title in any case ("президент", "президентом", "президенту", "прем'єра"). */
+const cyrillicTitle = (fold: string): boolean => {
+  if (isRoleNoun(fold) || fold === "прем'єр") return true;
+  for (const ending of ['ові', 'ом', 'ем', 'у', 'а', 'і'])
+    if (fold.endsWith(ending) && fold.length - ending.length >= 4 && cyrillicTitle(fold.slice(0, -ending.length))) return true;
+  return false;
+};
+
+/** Currency signs a country's letters are written against ("US$", "HK$", "NZ$"). */
+const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥']);
+
+/**
+ * "candidates from Liberals, Greens, the Unity Party and Freedom": in a list of three or more names joined by
+ * commas and "and" that holds a named body and no name with real evidence of a place, a name whose only sign of
+ * a place is the preposition before the list is one more body, not a place; it keeps no place evidence. A
+ * lowercase word right after an item ("Unity Party members, …") does not break the list.
+ */
+function listOfBodies(b: Builder, from: number): void {
+  const { tokens } = b;
+  const list = b.out.slice(from).sort((x, y) => x.first - y.first);
+  let start = 0;
+  for (let i = 1; i <= list.length; i++) {
+    const prev = list[i - 1];
+    const cur = list[i];
+    let linked = !!prev && !!cur && cur.first > prev.last;
+    if (prev && cur && linked) {
+      let k = prev.last;
+      // "Unity Party members, Greens": one lowercase word may follow an item before the comma.
+      if (tokens[k]?.kind === 'word' && !tokens[k]?.cap && tokens[k + 1]?.text === ',') k++;
+      for (; k < cur.first && linked; k++) {
+        const t = tokens[k];
+        linked = !!t && (t.text === ',' || COORDINATING.has(t.lower));
+      }
+    }
+    if (linked) continue;
+    const chain = list.slice(start, i);
+    start = i;
+    if (chain.length < 3) continue;
+    const body = chain.some((m) => m.cues.organization >= 3 && m.cues.organization > Math.max(m.cues.place, m.cues.person));
+    const place = chain.some((m) => m.cues.place >= 2 || (flags(m.key) & ANY_PLACE) !== 0);
+    if (!body || place) continue;
+    for (const m of chain) if (m.prep && m.cues.place <= 1 && m.cues.organization === 0 && m.cues.person < 1) m.cues.place = 0;
+  }
 }
 
 /**

@@ -1513,7 +1513,9 @@ function resolvePhrase(
     // German "sie" is "she" after a verb in the singular ("sagte sie"), "they" after a plural one ("sagten sie").
     const sie = lead.lower === 'sie' && at.inverted && /[^e]te$|[^n]t$/u.test(tokens[at.from - 1]?.lower ?? '') ? 'f' : null;
     const reference = genderOfReference(lead) ?? sie ?? (at.inverted ? genderOfReference(tokens[at.from - 1]) : null);
-    const c = referent(registry, blocks, pos, last, reference, profile);
+    // "He … attacks Marsh as "a clown"": a pronoun before the quotation refers to someone named before the
+    // pronoun, not to a person its own clause names on the way to the quotation.
+    const c = referent(registry, blocks, Math.min(pos, position(block, at.from + first)), last, reference, profile);
     return { speaker: c?.name ?? null, cluster: c, affiliation: null };
   }
   // "una de las entrevistadas identificada como Adela", "a resident named Omar": the name given is the speaker.

@@ -83,6 +83,9 @@ const ROMANCE_REQUESTS = new Set(['demandé', 'demande', 'demandent', 'pidió', 
 /** Nouns that say a name is an outlet ("by Forbes magazine"). */
 const OUTLET_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'broadcaster', 'agency', 'website', 'channel', 'network', 'radio', 'television', 'tv']);
 
+/** Words that make a "release" a document ("press release", "news release"). */
+const PRESS_WORDS = new Set(['press', 'news', 'media']);
+
 const PUBLISHED_IN = new Set(['published', 'reported', 'writing', 'wrote', 'quoted', 'interviewed', 'appeared', 'appearing']);
 
 const OBJECT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'at', 'of', 'for', 'by', 'with', 'on', 'about', 'over', 'against']);
@@ -926,7 +929,9 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
       // "Data from the Office for National Statistics", "a statement by the ministry": the document's origin.
-      if (doc.profile === 'en' && DOCUMENT_NOUNS.has(lower) && (tokens[i + 1]?.lower === 'from' || tokens[i + 1]?.lower === 'by')) citedPhrase(col, doc, blockIndex, i + 2);
+      // "a press release from X" is a document; "his release from prison", "Ana's release" are a person's freedom.
+      const document = DOCUMENT_NOUNS.has(lower) || (lower === 'release' && PRESS_WORDS.has(tokens[i - 1]?.lower ?? ''));
+      if (doc.profile === 'en' && document && (tokens[i + 1]?.lower === 'from' || tokens[i + 1]?.lower === 'by')) citedPhrase(col, doc, blockIndex, i + 2);
       // "повідомили в пресслужбі Укренерго", "йдеться в повідомленні Міністерства оборони", "зазначили в Генштабі":
       // the body in whose office or statement something was said.
       if (cyrillic && (lower === 'в' || lower === 'у') && i > 0) {

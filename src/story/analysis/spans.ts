@@ -32,6 +32,12 @@ const runEndsInHead = (tokens: Token[], k: number): boolean => {
 };
 
 /** German articles that join a name only after "van"/"von" ("Ursula von der Leyen"); alone they start an object ("sagte Weber der Zeitung"). */
+/** Compass points, which as owners stand for a country or a bloc ("the North's", "the West's"). */
+export const COMPASS_POINTS = new Set(['north', 'south', 'east', 'west']);
+
+/** Irregular English plurals for groups of people, which own a name's next word rather than end a name ("Women's Day"). */
+const GROUP_PLURALS = new Set(['women', 'men', 'children', 'people', 'peoples', 'workers', 'veterans', 'farmers', 'mothers', 'fathers']);
+
 const PARTICLE_ARTICLES = new Set(['der', 'den', 'dem', 'des']);
 const ARTICLE_HOSTS = new Set(['van', 'von', 'vom', 'ter']);
 
@@ -54,7 +60,10 @@ export function rawSpans(tokens: Token[]): [number, number][] {
       const n1 = tokens[j + 1];
       if (cur.poss) {
         // "Children's Hospital" is one name; "Russia's Foreign Ministry" is two.
-        const commonOwner = isCommonWord(cur.fold) || (flags(cur.fold) === 0 && runEndsInHead(tokens, j + 1));
+        // "International Women's Day", "People's Party": a plural noun for people owns no name, it is part of one.
+        // "the South's Joint Chiefs of Staff", "the West's response": a compass point with a possessive stands for a
+        // country or a bloc that owns what follows, like a place's name.
+        const commonOwner = !COMPASS_POINTS.has(cur.fold) && (isCommonWord(cur.fold) || GROUP_PLURALS.has(cur.fold) || (flags(cur.fold) === 0 && runEndsInHead(tokens, j + 1)));
         if (n1 && isNameWord(n1) && commonOwner && !(flags(cur.fold) & (NAME_LIKE | ANY_PLACE | ORGANIZATION))) {
           j++;
           continue;

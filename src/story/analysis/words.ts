@@ -89,7 +89,7 @@ export const ORG_HEADS = set(`
   press times post news journal gazette herald tribune telegraph mirror express observer chronicle weekly
   noticias nouvelles
   magazine radio television broadcasting media cooperative syndicate chamber exchange reserve treasury
-  program programme confederation initiative refinery limited
+  program programme confederation initiative refinery limited division church chapel cathedral mosque synagogue diocese
   united rovers wanderers athletic albion rangers
   embassy consulate mission society order church council prosecutor's commissariat procuracy guards cf fc
   ag sa se nv bv ab asa oy gmbh spa kgaa
@@ -281,7 +281,7 @@ export const VERB_FILLERS = set('also later then has have had further again prev
 /** Nouns naming a document or data set whose origin is the real source ("data from X", "a statement by X"). */
 export const DOCUMENT_NOUNS = set(`
   data figures statistics statement statements report reports estimates estimate survey poll study analysis
-  count tally research records documents calculations assessment information findings forecast release
+  count tally research records documents calculations assessment information findings forecast
   review audit sources estimations polls ranking rankings
 `);
 

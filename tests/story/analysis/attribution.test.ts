@@ -141,4 +141,13 @@ describe('attribution sieve', () => {
   it('reads "X: "…"" as an attribution when X is a person', () => {
     expect(speakers(['Researcher Lena Hoff was cautious about the result.', 'Lena Hoff: "It is far too early to speak of a cure for this disease."'])).toEqual(['Lena Hoff']);
   });
+
+  it('resolves a pronoun before a quotation to someone named before the pronoun, not to the object of its clause', () => {
+    expect(
+      speakers([
+        'Candidate Arvid Solberg spoke about his campaign on Tuesday.',
+        'He argues he has more experience than Tomas Hale, and attacks Hale as “a reckless gambler” and “a danger to the state.”',
+      ]),
+    ).toEqual(['Arvid Solberg', 'Arvid Solberg']);
+  });
 });

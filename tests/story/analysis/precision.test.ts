@@ -78,4 +78,52 @@ describe('entity precision before recall', () => {
     const fr = analyzeArticle(article(['La SNCF a annoncé une grève, selon Le Monde.'], 'Actualités', 'fr'));
     expect(fr.sources).toEqual(['Le Monde']);
   });
+
+  it('takes no place for a weak name in a list of parties', () => {
+    const e = entities(['Voters heard candidates from Unionists, Reformers, Greenway Party members and Renewal, as well as independents.']);
+    expect(e.places).toEqual([]);
+    expect(e.organizations).toEqual(['Greenway Party']);
+  });
+
+  it('keeps places in a list that holds a known place', () => {
+    const e = entities(['Flights from Tarvonk, Vienna and Belmarsh were cancelled by Acme Airlines.']);
+    expect(e.places).toEqual(['Tarvonk', 'Vienna', 'Belmarsh']);
+  });
+
+  it('takes no place for the letters of a currency', () => {
+    const e = entities(['The deal is worth US$12 million, or about NZ$ 19 million.', 'Talks in the US continue.']);
+    expect(e.places).toEqual(['US']);
+    expect(entities(['The deal is worth US$12 million.']).places).toEqual([]);
+  });
+
+  it('takes a church or a division named after a given name for a body, not a person', () => {
+    const e = entities(['A fire damaged Hope Valley Chapel’s hall on Sunday.', 'Staff of the Ember Division met on Monday.']);
+    expect(e.people).toEqual([]);
+    expect(e.organizations).toEqual(['Hope Valley Chapel', 'Ember Division']);
+  });
+
+  it('takes no person from a name a plural noun for people owns', () => {
+    const e = entities(["Crews marked International Women's Day in Tarvonk.", "Reporters spoke with manager Lena Dahl about the campaign around International Women's Day."]);
+    expect(e.people).toEqual(['Lena Dahl']);
+  });
+
+  it('keeps an Arabic "el" inside an English name', () => {
+    expect(entities(['Officials said Ahmed el Sayed met Nadia Osman in Cairo on Monday.']).people).toEqual(['Ahmed el Sayed', 'Nadia Osman']);
+  });
+
+  it('takes no body from a capitalised common word before a plural ("other Western companies")', () => {
+    expect(entities(['Lawmakers urged Google and other Western companies to publish their data.']).organizations).toEqual(['Google']);
+  });
+
+  it('takes no body from an acronym that ends a list of lowercase nouns', () => {
+    expect(entities(['Officers found heroin, cannabis, and GHB in the van.']).organizations).toEqual([]);
+    expect(entities(['Officials from the ministry, the police, and NATO met.']).organizations).toEqual(['NATO']);
+  });
+
+  it('takes "the South\'s" and "the West\'s" for owners outside the name, and for no entity', () => {
+    const e = entities(["The rocket fell into the sea, the South's Joint Chiefs of Staff said.", "The West's reply was muted."]);
+    expect(e.organizations).toEqual(['Joint Chiefs of Staff']);
+    expect(e.people).toEqual([]);
+    expect(e.places).toEqual([]);
+  });
 });

@@ -183,4 +183,10 @@ describe('sources: a phrase set off by commas between the body and its verb', ()
     expect(sources('La Policía Nacional, en un comunicado, informó que hubo dos detenidos.', 'es')).toEqual(['Policía Nacional']);
     expect(sources('Jane Doe, in a statement, said she was innocent.', 'en')).toEqual([]);
   });
+
+  it("takes a person's release for freedom, and only a press release for a document", () => {
+    expect(sources("Mirela's release was confirmed this week.", 'en')).toEqual([]);
+    expect(analyzeArticle(article(["Mirela's release was confirmed this week."], 'News', 'en')).entities.organizations).toEqual([]);
+    expect(sources('Figures in a press release from Tarvonk Statistics showed growth.', 'en')).toEqual(['Tarvonk Statistics']);
+  });
 });

@@ -53,4 +53,17 @@ describe('Ukrainian names', () => {
     expect(r.entities.organizations).toEqual(['United Help Ukraine']);
     expect(r.entities.places).toEqual(['Сполучених Штатах', 'РФ']);
   });
+
+  it('a country in the genitive between a title and a surname is a place, and the surname a person', () => {
+    const r = analyze(['Він зустрівся з президентом Франції Макроном.', 'Прем’єр Польщі Туск заявив, що переговори тривають.']);
+    expect(r.entities.people).toEqual(['Макроном', 'Туск']);
+    expect(r.entities.places).toEqual(['Франції', 'Польщі']);
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.sources).toEqual([]);
+  });
+
+  it('a surname declined like an adjective ending in "-ський" is one person in every case', () => {
+    const r = analyze(['Прем’єр-міністр Остап Кравецький прибув до Львова.', 'Журналісти чекали на Остапа Кравецького біля входу.']);
+    expect(r.entities.people).toEqual(['Остап Кравецький']);
+  });
 });
