@@ -9,8 +9,9 @@ export const LARGE_BUILD_SEEDS = 20_000;
 /**
  * How much V8 may grow a heap past what its last full collection kept, in percent, for large builds.
  * V8's own factor goes up to ×4 for a heap that may grow to gigabytes: a build of 300,000 seeds that
- * holds about 0.6 GiB then reserves 1.3 GiB on its main thread alone. At 25 % the same build peaks at
- * about half of that, for about a tenth more CPU spent collecting (measured in bench/README.md).
+ * holds about 0.6 GiB then reserves 1.3 GiB on its main thread alone. At 25 % the whole build peaks at
+ * 1.1 GiB instead of 1.7: it spends more user CPU collecting (+20–30 %) and less system time touching
+ * pages, about the same in all (measured in bench/README.md).
  */
 const HEAP_GROWING_PERCENT = 25;
 
