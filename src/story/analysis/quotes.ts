@@ -27,6 +27,7 @@ import {
   ORG_DESCRIPTORS,
   PHRASE_STOPS,
   PRONOUNS,
+  REPORT_VERBS,
   SPEAKER_OPENERS,
   SPEECH_LEADS_GERMAN,
   STAFF_NOUNS,
@@ -683,6 +684,9 @@ const STATEMENT_NOUNS = new Set(
     .map(foldKey),
 );
 
+/** Verbs by which a subject issues a statement ("released", "issued", "emitió", "a publié"). */
+const ISSUE_VERBS = new Set([...REPORT_VERBS, 'issued', 'issues', 'gave', 'sent', 'put', 'emitió', 'emitieron', 'difundió', 'difundieron', 'publié', 'veröffentlichte']);
+
 /** German adverbs that open a sentence with the verb second and the subject after it ("Dazu sagte", "Später erklärte"). */
 const GERMAN_ADVERBS = new Set(['dazu', 'darauf', 'daraufhin', 'damals', 'heute', 'gestern', 'später', 'zuvor', 'außerdem', 'zudem', 'bereits', 'zuletzt', 'danach']);
 
@@ -927,12 +931,24 @@ function attributionBefore(
   // capitalised words at the start of a paragraph, as interviews are written ("Wikinews: "…"").
   if (tokens[openMark - 1]?.text === ':' && openMark - 1 > begin && openMark - 1 - begin <= COLON_SPEAKER_TOKENS) {
     const at = { from: begin, to: openMark - 1, verb: false };
-    if (hasPerson(at.from, at.to)) return at;
     const label = tokens.slice(begin, openMark - 1);
+    // "The mayor of X released the following statement prior to …: "…"": a subject that issued the statement is the
+    // speaker, without the verb and what follows it.
+    const noun = label.findIndex((t) => t.kind === 'word' && !t.cap && STATEMENT_NOUNS.has(t.fold));
+    if (noun > 0) {
+      const verb = label.findIndex((t, k) => k > 0 && k < noun && t.kind === 'word' && !t.cap && ISSUE_VERBS.has(t.lower));
+      if (verb > 0) {
+        let to = begin + verb;
+        while (to > begin + 1 && AUXILIARIES.has(tokens[to - 1]?.lower ?? '')) to--;
+        // A lone pronoun ("He issued a statement:") is left to the usual rules.
+        if (to - begin >= 2 || hasPerson(begin, to) || hasBody(begin, to)) return { from: begin, to, verb: false };
+      }
+    }
+    if (hasPerson(at.from, at.to)) return at;
     if (begin === 0 && label.length <= 4 && label.every((t) => t.kind === 'word' && t.cap)) return at;
     // "A statement from Harbour Lines reads: "…"", "La empresa X emitió un comunicado: «…»": a statement of a body the
     // clause names introduces the body's words.
-    if (label.some((t) => t.kind === 'word' && !t.cap && STATEMENT_NOUNS.has(t.fold)) && hasBody(at.from, at.to)) return at;
+    if (noun >= 0 && hasBody(at.from, at.to)) return at;
   }
   return null;
 }

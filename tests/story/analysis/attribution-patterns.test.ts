@@ -223,4 +223,14 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Наталія Коваль', 'волонтери']);
   });
+
+  it('the subject that issued a statement introduced by a colon is the speaker, without the verb and what follows', () => {
+    expect(
+      speakers([
+        'Councillor Ada Price was taken to hospital on Monday.',
+        'The head of the regional council released the following statement before the news of Price’s recovery: “We are all thinking of Ada and wish her a quick return.”',
+        'Governor Paul Keane issued a short statement: “Our thoughts are with her family today.”',
+      ]),
+    ).toEqual(['The head of the regional council', 'Paul Keane']);
+  });
 });
