@@ -909,6 +909,13 @@ function attributionBefore(
         continue;
       // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
       const appositive = !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower) || SPEAKER_OPENERS.has(lead.lower));
+      // "Colin Powell, also a contemporary of X, called him "…"": an apposition right before the verb, after a
+      // person's name, describes that person; a name inside it ("of X") is not the subject.
+      if (lead && s === segments.length - 1 && s > 0 && (ARTICLES.has(lead.lower) || lead.lower === 'also')) {
+        const prev = segments[s - 1];
+        const named = prev ? personAt(prev[1] - 1) : null;
+        if (named) return { from: named[0], to: named[1], verb: true, naming };
+      }
       if (!appositive || segments.length - s > 3) considered++;
       let b = b0;
       // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.

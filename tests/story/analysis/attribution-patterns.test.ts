@@ -233,4 +233,10 @@ describe('attribution patterns, second pass', () => {
       ]),
     ).toEqual(['The head of the regional council', 'Paul Keane']);
   });
+
+  it('an apposition between a name and the verb describes the named person, not a name inside it', () => {
+    expect(speakers(['Retired admiral Hal Brody died on Sunday.', 'Former navy chief Ruth Okafor, also a classmate of Brody, called him “a steady hand in a storm.”'])).toEqual([
+      'Ruth Okafor',
+    ]);
+  });
 });
