@@ -20,6 +20,7 @@ import { isDemonym, isRoleNoun } from './wordclass.js';
 import {
   ARTICLES,
   ATTRIBUTION_LEADS,
+  DOCUMENT_NOUNS,
   FOREIGN_ARTICLES,
   FOREIGN_FUNCTION_WORDS,
   FOREIGN_ORG_FIRST,
@@ -402,8 +403,23 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     const next = tokens[n];
     if (n - to - 1 >= 2 && n - to - 1 <= 4 && tokens[n - 1]?.cap && (next?.text === ',' || (next && QUOTE_MARKS.has(next.text)))) to = n;
   }
+  // "de acuerdo a documentos recientes", "according to the report": a document is no speaker.
+  if (!named) {
+    let k = from;
+    while (k < to && (ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? ''))) k++;
+    const head = tokens[k];
+    if (head?.kind === 'word' && !head.cap && LEAD_DOCUMENT_NOUNS.has(head.fold)) return null;
+  }
   return to > from ? { from, to, lead: true } : null;
 };
+
+/** Nouns for a document or figures, which an attribution lead may name instead of a speaker. */
+const LEAD_DOCUMENT_NOUNS = new Set([
+  ...DOCUMENT_NOUNS,
+  ...'documento documentos datos cifras estadisticas informe informes estimaciones encuesta encuestas estudio estudios donnees chiffres statistiques rapport rapports etude etudes sondage sondages'
+    .split(' ')
+    .map(foldKey),
+]);
 
 /** Whether the word before `k` is a capitalised word that is not the first of its sentence (so part of a name). */
 const nameBefore = (tokens: Token[], k: number): boolean => {

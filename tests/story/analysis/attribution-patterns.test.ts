@@ -239,4 +239,15 @@ describe('attribution patterns, second pass', () => {
       'Ruth Okafor',
     ]);
   });
+
+  it('a document after an attribution lead is no speaker ("de acuerdo a informes recientes")', () => {
+    const got = speakers(
+      [
+        'La ministra de Vivienda, Carmen Solís, visitó el lunes la ciudad.',
+        'Los precios subieron un 8 por ciento, de acuerdo a informes recientes— “no es una cifra que podamos aceptar”.',
+      ],
+      'es',
+    );
+    expect(got).not.toContain('informes recientes');
+  });
 });
