@@ -2020,7 +2020,9 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
     const c = clusterAt(registry, blockIndex, k);
     if (c?.kind !== 'person' || (block.tokens[k]?.quote ?? -1) >= 0) continue;
     const m = registry.tokenMention[blockIndex]?.[k];
-    if (!m || !objectLike(block.tokens, m.first, m.last)) return c;
+    // "according to Benowitz, … when Trump's policies …": the one an attribution lead names speaks; a possessor does not.
+    if (!m || leadEndsAt(block.tokens, m.first - 1)) return c;
+    if (!objectLike(block.tokens, m.first, m.last) && !block.tokens[m.last - 1]?.poss) return c;
     firstNamed ??= c;
     k = m.last - 1;
   }

@@ -250,4 +250,13 @@ describe('attribution patterns, second pass', () => {
     );
     expect(got).not.toContain('informes recientes');
   });
+
+  it('in a paragraph without a verb of saying, the one named by "according to" speaks, not a possessor named later', () => {
+    expect(
+      speakers([
+        'Fund manager Rosa Lind expects a calm spring.',
+        'The main risk, according to Lind, would come if Mayor Tom Gale’s budget stalls in the council. “They will have to find a compromise before April.”',
+      ]),
+    ).toEqual(['Rosa Lind']);
+  });
 });
