@@ -429,4 +429,10 @@ describe('figures and times written like names', () => {
     const all = [...r.entities.people, ...r.entities.organizations, ...r.entities.places];
     expect(all).not.toContain('New Year');
   });
+
+  it('a coordinator before a member or a role ends a Spanish body\'s name ("… de Murcia y miembro del comité")', () => {
+    const r = analyzeArticle(article(['Habló Ana Ruiz, presidenta de la Asamblea Regional de Murcia y miembro del comité de finanzas.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toContain('Asamblea Regional de Murcia');
+    expect(r.entities.organizations.some((o) => o.includes('miembro'))).toBe(false);
+  });
 });
