@@ -8,7 +8,7 @@ import { ANY_PLACE, wikipediaPersonBySurname } from './lexicon.js';
 import { POSITION_SCALE, expandedAcronym, isCyrillicPlace } from './mentions.js';
 import { flags, isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
-import { FOREIGN_PLACE_NAMES, GENERIC_BODY_NOUNS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TITLE_WORDS } from './words.js';
+import { FOREIGN_PLACE_NAMES, GENERIC_BODY_NOUNS, INDEX_HEADS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TIME_HEADS, TIME_ZONES, TITLE_WORDS } from './words.js';
 
 /** Added to the position of entities named only in headings, so that they sort after the body's. */
 export const HEADLINE_ONLY = 1e14;
@@ -182,6 +182,28 @@ const postedOn = (doc: Doc, m: Mention): boolean => {
   if (tokens[p]?.lower === 'her' || tokens[p]?.lower === 'his' || tokens[p]?.lower === 'their' || tokens[p]?.lower === 'its') p--;
   const prev = tokens[p];
   return !!prev && prev.kind === 'word' && !prev.cap && POSTED_ON.has(prev.lower) && (t.caps ? false : t.cap);
+};
+
+/**
+ * Whether a mention names a market index: its last word is a capitalised index head ("Dow Jones Industrial
+ * Average", "Nasdaq Composite") or a lowercase "index" follows it, after a number if any ("the KOSPI index",
+ * "the FTSE 100 index"). An index is neither a person nor a body.
+ */
+const marketIndex = (doc: Doc, m: Mention): boolean => {
+  const tokens = doc.blocks[m.block]?.tokens;
+  const end = tokens?.[m.last - 1];
+  if (m.words.length >= 2 && end?.cap && !end.caps && INDEX_HEADS.has(end.lower)) return true;
+  let k = m.last;
+  if (tokens?.[k]?.kind === 'num') k++;
+  const next = tokens?.[k];
+  return !!next && next.kind === 'word' && !next.cap && INDEX_HEADS.has(next.lower) && next.lower !== 'average' && next.lower !== 'composite';
+};
+
+/** Whether a mention is a time zone's abbreviation ("EDT", "GMT") or the name of a time or an occasion ("New Year"). */
+const timeName = (m: Mention): boolean => {
+  const last = (m.words[m.words.length - 1] ?? '').toLowerCase();
+  if (m.words.length === 1) return TIME_ZONES.has(last) && m.caps[0] === true;
+  return TIME_HEADS.has(last);
 };
 
 /** Groups mentions into entities. */
@@ -449,7 +471,11 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     // posted is a website, which is neither a body nor a place of the story.
     const best = bestKind(cues);
     const website = best === 'organization' && body.length > 0 && body.every((m) => postedOn(doc, m));
-    const kind = website ? null : best;
+    // A market index ("the Dow Jones index") is a figure, not a body; a time zone ("EDT") or a time's name
+    // ("New Year", "Independence Day") is neither a body nor a place.
+    const figure = body.some((m) => marketIndex(doc, m));
+    const time = best !== 'person' ? ms.every(timeName) : ms.every((m) => m.words.length === 1 && timeName(m));
+    const kind = website || figure || time ? null : best;
     const headlineOnly = body.length === 0;
     clusters.push({
       id: clusters.length,

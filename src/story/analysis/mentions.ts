@@ -3013,6 +3013,9 @@ const MEMBERS_OF_BODY = new Set([
   'dirigeants',
 ]);
 
+/** Spanish and French singular nouns for a member of a body ("miembro", "membre", "integrante"). */
+const MEMBER_NOUNS = new Set(['miembro', 'miembra', 'integrante', 'militante', 'membre', 'socio', 'socia']);
+
 /** Spanish and French relative pronouns, which start a clause after a name ("quien", "quienes", "lequel"). */
 const RELATIVE_PRONOUNS = new Set(['quien', 'quienes', 'cual', 'cuales', 'donde', 'cuando', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'où', 'ou']);
 
@@ -3045,6 +3048,8 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       if (noun?.kind !== 'word') break;
       // "la Commission européenne et l'Organisation …": a coordinator before a capital starts another name.
       if ((t.lower === 'et' || t.lower === 'y') && noun.cap) break;
+      // "… de Puerto Rico y miembro del partido": a coordinator before a role or a member describes a person, no name's part.
+      if ((t.lower === 'et' || t.lower === 'y') && n === k + 1 && (isRoleNoun(noun.fold) || MEMBER_NOUNS.has(noun.fold))) break;
       // "el Congreso para sancionar al régimen": a verb's infinitive after a link starts a clause, not a name's part.
       if (!noun.cap && ROMANCE_INFINITIVE.test(noun.lower)) break;
       // "… le expresó", "… lo informó": a Spanish past tense after a clitic is a verb, not a noun of the name.

@@ -20,6 +20,7 @@ import { isDemonym, isRoleNoun } from './wordclass.js';
 import {
   ARTICLES,
   ATTRIBUTION_LEADS,
+  DOCUMENT_NOUNS,
   FOREIGN_ARTICLES,
   FOREIGN_FUNCTION_WORDS,
   FOREIGN_ORG_FIRST,
@@ -27,6 +28,7 @@ import {
   ORG_DESCRIPTORS,
   PHRASE_STOPS,
   PRONOUNS,
+  REPORT_VERBS,
   SPEAKER_OPENERS,
   SPEECH_LEADS_GERMAN,
   STAFF_NOUNS,
@@ -401,8 +403,23 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     const next = tokens[n];
     if (n - to - 1 >= 2 && n - to - 1 <= 4 && tokens[n - 1]?.cap && (next?.text === ',' || (next && QUOTE_MARKS.has(next.text)))) to = n;
   }
+  // "de acuerdo a documentos recientes", "according to the report": a document is no speaker.
+  if (!named) {
+    let k = from;
+    while (k < to && (ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? ''))) k++;
+    const head = tokens[k];
+    if (head?.kind === 'word' && !head.cap && LEAD_DOCUMENT_NOUNS.has(head.fold)) return null;
+  }
   return to > from ? { from, to, lead: true } : null;
 };
+
+/** Nouns for a document or figures, which an attribution lead may name instead of a speaker. */
+const LEAD_DOCUMENT_NOUNS = new Set([
+  ...DOCUMENT_NOUNS,
+  ...'documento documentos datos cifras estadisticas informe informes estimaciones encuesta encuestas estudio estudios donnees chiffres statistiques rapport rapports etude etudes sondage sondages'
+    .split(' ')
+    .map(foldKey),
+]);
 
 /** Whether the word before `k` is a capitalised word that is not the first of its sentence (so part of a name). */
 const nameBefore = (tokens: Token[], k: number): boolean => {
@@ -683,6 +700,9 @@ const STATEMENT_NOUNS = new Set(
     .map(foldKey),
 );
 
+/** Verbs by which a subject issues a statement ("released", "issued", "emitió", "a publié"). */
+const ISSUE_VERBS = new Set([...REPORT_VERBS, 'issued', 'issues', 'gave', 'sent', 'put', 'emitió', 'emitieron', 'difundió', 'difundieron', 'publié', 'veröffentlichte']);
+
 /** German adverbs that open a sentence with the verb second and the subject after it ("Dazu sagte", "Später erklärte"). */
 const GERMAN_ADVERBS = new Set(['dazu', 'darauf', 'daraufhin', 'damals', 'heute', 'gestern', 'später', 'zuvor', 'außerdem', 'zudem', 'bereits', 'zuletzt', 'danach']);
 
@@ -905,6 +925,13 @@ function attributionBefore(
         continue;
       // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
       const appositive = !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower) || SPEAKER_OPENERS.has(lead.lower));
+      // "Colin Powell, also a contemporary of X, called him "…"": an apposition right before the verb, after a
+      // person's name, describes that person; a name inside it ("of X") is not the subject.
+      if (lead && s === segments.length - 1 && s > 0 && (ARTICLES.has(lead.lower) || lead.lower === 'also')) {
+        const prev = segments[s - 1];
+        const named = prev ? personAt(prev[1] - 1) : null;
+        if (named) return { from: named[0], to: named[1], verb: true, naming };
+      }
       if (!appositive || segments.length - s > 3) considered++;
       let b = b0;
       // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
@@ -927,12 +954,24 @@ function attributionBefore(
   // capitalised words at the start of a paragraph, as interviews are written ("Wikinews: "…"").
   if (tokens[openMark - 1]?.text === ':' && openMark - 1 > begin && openMark - 1 - begin <= COLON_SPEAKER_TOKENS) {
     const at = { from: begin, to: openMark - 1, verb: false };
-    if (hasPerson(at.from, at.to)) return at;
     const label = tokens.slice(begin, openMark - 1);
+    // "The mayor of X released the following statement prior to …: "…"": a subject that issued the statement is the
+    // speaker, without the verb and what follows it.
+    const noun = label.findIndex((t) => t.kind === 'word' && !t.cap && STATEMENT_NOUNS.has(t.fold));
+    if (noun > 0) {
+      const verb = label.findIndex((t, k) => k > 0 && k < noun && t.kind === 'word' && !t.cap && ISSUE_VERBS.has(t.lower));
+      if (verb > 0) {
+        let to = begin + verb;
+        while (to > begin + 1 && AUXILIARIES.has(tokens[to - 1]?.lower ?? '')) to--;
+        // A lone pronoun ("He issued a statement:") is left to the usual rules.
+        if (to - begin >= 2 || hasPerson(begin, to) || hasBody(begin, to)) return { from: begin, to, verb: false };
+      }
+    }
+    if (hasPerson(at.from, at.to)) return at;
     if (begin === 0 && label.length <= 4 && label.every((t) => t.kind === 'word' && t.cap)) return at;
     // "A statement from Harbour Lines reads: "…"", "La empresa X emitió un comunicado: «…»": a statement of a body the
     // clause names introduces the body's words.
-    if (label.some((t) => t.kind === 'word' && !t.cap && STATEMENT_NOUNS.has(t.fold)) && hasBody(at.from, at.to)) return at;
+    if (noun >= 0 && hasBody(at.from, at.to)) return at;
   }
   return null;
 }
@@ -1981,7 +2020,9 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
     const c = clusterAt(registry, blockIndex, k);
     if (c?.kind !== 'person' || (block.tokens[k]?.quote ?? -1) >= 0) continue;
     const m = registry.tokenMention[blockIndex]?.[k];
-    if (!m || !objectLike(block.tokens, m.first, m.last)) return c;
+    // "according to Benowitz, … when Trump's policies …": the one an attribution lead names speaks; a possessor does not.
+    if (!m || leadEndsAt(block.tokens, m.first - 1)) return c;
+    if (!objectLike(block.tokens, m.first, m.last) && !block.tokens[m.last - 1]?.poss) return c;
     firstNamed ??= c;
     k = m.last - 1;
   }

@@ -80,6 +80,12 @@ const ROMANCE_BY_VERBS = new Set([
 /** Spanish and French verbs of asking, whose indirect object is asked, not told. */
 const ROMANCE_REQUESTS = new Set(['demandé', 'demande', 'demandent', 'pidió', 'pide', 'piden', 'preguntó', 'pregunta', 'exigió', 'exige']);
 
+/** Modal verbs and "to" before "be …ed by", which put the release in the future ("should be released by"). */
+const FUTURE_MARKERS = new Set(['will', 'would', 'should', 'could', 'may', 'might', 'must', 'shall', 'to']);
+
+/** Participles that put a document in the future ("is set to", "is due", "is expected to"). */
+const SCHEDULED = new Set(['set', 'due', 'expected', 'scheduled', 'slated', 'planned', 'going']);
+
 /** Nouns that say a name is an outlet ("by Forbes magazine"). */
 const OUTLET_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'broadcaster', 'agency', 'website', 'channel', 'network', 'radio', 'television', 'tv']);
 
@@ -960,7 +966,10 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
       // German "sagte er gegenüber X" is "he told X".
       if (lower === 'gegenüber' && doc.profile === 'de') citedPhrase(col, doc, blockIndex, i + 1);
       // "the USGS statistics", "Rasmussen polls": the body whose figures the story reports.
-      if ((DOCUMENT_NOUNS.has(lower) || (OUTLET_NOUNS.has(lower) && tokens[i - 2]?.lower === 'by')) && i > 0) {
+      // "The X report is set to be released Tuesday", "the X survey will come out": a document still to come cites nothing.
+      const toCome =
+        FUTURE_MARKERS.has(tokens[i + 1]?.lower ?? '') || ((tokens[i + 1]?.lower === 'is' || tokens[i + 1]?.lower === 'are') && SCHEDULED.has(tokens[i + 2]?.lower ?? ''));
+      if ((DOCUMENT_NOUNS.has(lower) || (OUTLET_NOUNS.has(lower) && tokens[i - 2]?.lower === 'by')) && i > 0 && !toCome) {
         const m = registry.tokenMention[blockIndex]?.[i - 1];
         const c = clusterAt(registry, blockIndex, i - 1);
         // A bare surname-like name before "polls" or "magazine" is a body named after a person.
@@ -971,7 +980,9 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
       for (const lead of ATTRIBUTION_LEADS_BY_FIRST.get(lower) ?? NO_LEADS) {
         if (lead.every((w, n) => tokens[i + n]?.lower === w)) citedPhrase(col, doc, blockIndex, i + lead.length);
       }
-      if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by') citedPhrase(col, doc, blockIndex, i + 2);
+      // "figures released by the ministry"; "reports should be released by X" (to come) cite nothing yet.
+      if (BY_SOURCE_VERBS.has(lower) && tokens[i + 1]?.lower === 'by' && !(tokens[i - 1]?.lower === 'be' && FUTURE_MARKERS.has(tokens[i - 2]?.lower ?? '')))
+        citedPhrase(col, doc, blockIndex, i + 2);
       // An exclusive interview ("в ексклюзивному інтервʼю", "en entrevista exclusiva") is the publisher's own, which is no source.
       const exclusive = /^(?:ексклюзивн|эксклюзивн|exclusiv)/u.test(tokens[i - 1]?.lower ?? '') || /^exclusiv/u.test(tokens[i + 1]?.lower ?? '');
       if (doc.profile !== 'en' && !exclusive) {

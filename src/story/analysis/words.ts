@@ -331,6 +331,15 @@ export const MONTHS = set('january february march april may june july august sep
 /** Weekday names and abbreviations. */
 export const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun');
 
+/** Abbreviations of time zones, written after a clock time ("6 p.m. EDT", "1344 GMT"). */
+export const TIME_ZONES = set('utc gmt bst ist cet cest eet eest wet west msk edt est cdt cst mdt mst pdt pst akst hst jst kst aest aedt acst awst nzst nzdt');
+
+/** Heads of names of a time or an occasion ("New Year", "Independence Day", "Christmas Eve"), neither places nor bodies. */
+export const TIME_HEADS = set('year day eve week');
+
+/** Heads of names of a market index ("Dow Jones Industrial Average", "Nasdaq Composite", "the KOSPI index"). */
+export const INDEX_HEADS = set('index indexes indices average composite');
+
 /** Abbreviations written with a full stop that does not end a sentence. */
 export const ABBREVIATIONS = set(`
   mr mrs ms dr prof gen col lt sgt capt maj brig adm cmdr gov sen rep rev hon st mt ft jan feb mar apr jun jul

@@ -223,4 +223,40 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Наталія Коваль', 'волонтери']);
   });
+
+  it('the subject that issued a statement introduced by a colon is the speaker, without the verb and what follows', () => {
+    expect(
+      speakers([
+        'Councillor Ada Price was taken to hospital on Monday.',
+        'The head of the regional council released the following statement before the news of Price’s recovery: “We are all thinking of Ada and wish her a quick return.”',
+        'Governor Paul Keane issued a short statement: “Our thoughts are with her family today.”',
+      ]),
+    ).toEqual(['The head of the regional council', 'Paul Keane']);
+  });
+
+  it('an apposition between a name and the verb describes the named person, not a name inside it', () => {
+    expect(speakers(['Retired admiral Hal Brody died on Sunday.', 'Former navy chief Ruth Okafor, also a classmate of Brody, called him “a steady hand in a storm.”'])).toEqual([
+      'Ruth Okafor',
+    ]);
+  });
+
+  it('a document after an attribution lead is no speaker ("de acuerdo a informes recientes")', () => {
+    const got = speakers(
+      [
+        'La ministra de Vivienda, Carmen Solís, visitó el lunes la ciudad.',
+        'Los precios subieron un 8 por ciento, de acuerdo a informes recientes— “no es una cifra que podamos aceptar”.',
+      ],
+      'es',
+    );
+    expect(got).not.toContain('informes recientes');
+  });
+
+  it('in a paragraph without a verb of saying, the one named by "according to" speaks, not a possessor named later', () => {
+    expect(
+      speakers([
+        'Fund manager Rosa Lind expects a calm spring.',
+        'The main risk, according to Lind, would come if Mayor Tom Gale’s budget stalls in the council. “They will have to find a compromise before April.”',
+      ]),
+    ).toEqual(['Rosa Lind']);
+  });
 });

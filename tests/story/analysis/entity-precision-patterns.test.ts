@@ -408,3 +408,31 @@ describe('German parties and clubs', () => {
     expect(r.entities.organizations).toEqual(['Grünen', 'SV Werder Bremen']);
   });
 });
+
+describe('figures and times written like names', () => {
+  it('a market index is no body ("the KOSPI index", "the IBEX 35 index")', () => {
+    const r = analyzeArticle(
+      article(['The key MSCI index gained 1.5 percent, while the KOSPI index rose in Seoul.', 'Traders in Madrid watched the IBEX 35 index, which closed lower.']),
+    );
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.places).toEqual(['Seoul', 'Madrid']);
+  });
+
+  it('a time zone after a clock time is no body ("4:15pm AEST")', () => {
+    const r = analyzeArticle(article(['She died at 4:15pm AEST (0615 UTC) in a hospital in Perth.']));
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.places).toEqual(['Perth']);
+  });
+
+  it('the name of a time or an occasion is no place ("from a New Year\'s slump")', () => {
+    const r = analyzeArticle(article(["Shares in Seoul recovered from a New Year's slump on Tuesday."]));
+    const all = [...r.entities.people, ...r.entities.organizations, ...r.entities.places];
+    expect(all).not.toContain('New Year');
+  });
+
+  it('a coordinator before a member or a role ends a Spanish body\'s name ("… de Murcia y miembro del comité")', () => {
+    const r = analyzeArticle(article(['Habló Ana Ruiz, presidenta de la Asamblea Regional de Murcia y miembro del comité de finanzas.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toContain('Asamblea Regional de Murcia');
+    expect(r.entities.organizations.some((o) => o.includes('miembro'))).toBe(false);
+  });
+});

@@ -190,3 +190,13 @@ describe('sources: a phrase set off by commas between the body and its verb', ()
     expect(sources('Figures in a press release from Tarvonk Statistics showed growth.', 'en')).toEqual(['Tarvonk Statistics']);
   });
 });
+
+describe('sources: documents still to come', () => {
+  it('figures that will be released by a body, or a report set to be released, cite nothing yet', () => {
+    expect(sources('Sales figures should be released by Norvale Foods and Brightmart next week. The Halden Retail report is set to be released on Tuesday.', 'en')).toEqual([]);
+  });
+
+  it('figures already released by a body cite it', () => {
+    expect(sources('Sales figures released by Norvale Foods on Monday showed a fall.', 'en')).toEqual(['Norvale Foods']);
+  });
+});
