@@ -12,6 +12,7 @@ export * from './errors.js';
 export * from './version.js';
 export * from './story/slug.js';
 export * from './xml-chars.js';
+export * from './white-space.js';
 export * from './escape-html.js';
 export * from './feed/document.js';
 export * from './feed/sets.js';

@@ -5,6 +5,7 @@ import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, Resolv
 import { limitContent, summaryContent } from './content.js';
 import { resolveSite } from './site.js';
 import { GENERATOR } from '../version.js';
+import { collapseSpace } from '../white-space.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 
 /** Default output file names. */
@@ -173,17 +174,6 @@ export function isXmlClean(text: string): boolean {
 function uniqueTags(tags: string[]): string[] {
   const seen = new Set<string>();
   return tags.map(collapseSpace).filter((t) => t && !seen.has(t) && (seen.add(t), true));
-}
-
-/** White space other than one space between words: at either end, in a run, or not a plain space. */
-const SPACE_TO_COLLAPSE = /^\s|\s$|\s\s|[^\S ]/;
-
-/**
- * `s` with each run of white space made one space and none at either end; `s` itself when there is
- * nothing to change, so an item shares its story's string (a build holds every item of its feed set).
- */
-function collapseSpace(s: string): string {
-  return SPACE_TO_COLLAPSE.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 /** Extension values cleaned like every other string (JSON objects are copied as they are: JSON escapes everything). */

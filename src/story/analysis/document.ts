@@ -2,6 +2,7 @@
  * The article as the analysis reads it: tokenised blocks in reading order and the rule set to apply.
  */
 import type { AnalysisInput } from './contract.js';
+import { collapseSpace } from '../../white-space.js';
 import { tokenize } from './tokens.js';
 import type { QuoteRegion, Token } from './tokens.js';
 
@@ -75,11 +76,7 @@ const detectProfile = (language: string, blocks: Block[]): Profile => {
   return 'other';
 };
 
-const clean = (text: unknown): string => {
-  if (typeof text !== 'string') return '';
-  // Most paragraphs need no change; testing first avoids rebuilding every string.
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-};
+const clean = (text: unknown): string => (typeof text === 'string' ? collapseSpace(text) : '');
 
 /** Tokenises the input into blocks and picks the rule set. */
 export function buildDoc(input: AnalysisInput): Doc {
