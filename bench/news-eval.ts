@@ -8,9 +8,11 @@
  *   npm run bench:news -- --split tune        # the split rules may be tuned on (default)
  *   npm run bench:news -- --split heldout     # the held-out split: numbers only, never its errors
  *   npm run bench:news -- --split tune --errors
+ *   npm run bench:news -- --split heldout --batch 9   # one collection batch only (numbers only for held-out)
  *
- * Options: --split tune|heldout|all, --errors (list every miss; refused for held-out articles, so
- * that nobody tuning rules reads them), --ms N (time budget of the speed measurement, default 1500).
+ * Options: --split tune|heldout|all, --batch N (only the articles of collection batch N, the `batch`
+ * front-matter field), --errors (list every miss; refused for held-out articles, so that nobody tuning
+ * rules reads them), --ms N (time budget of the speed measurement, default 1500).
  */
 import { join } from 'node:path';
 import { analyzeArticle, warmLexicon } from '../src/story/analysis/index.js';
@@ -42,9 +44,16 @@ const timingMs = Number(option('--ms') ?? DEFAULT_TIMING_MS);
 
 // The bundle runs from node_modules/.cache, so the corpus is found from the working directory (the repository root).
 const corpusDir = join(process.cwd(), 'tests', 'fixtures', 'news');
-const articles: NewsArticle[] = splits.flatMap((s) => loadNewsSplit(s, corpusDir));
+const batchArg = option('--batch');
+const batch = batchArg === undefined ? undefined : Number(batchArg);
+if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1)) {
+  console.error(`--batch must be a batch number (1, 2, …), not "${batchArg}"`);
+  process.exit(2);
+}
+const articles: NewsArticle[] = splits.flatMap((s) => loadNewsSplit(s, corpusDir)).filter((a) => batch === undefined || a.batch === batch);
+const scope = `${splits.join(' + ')}${batch === undefined ? '' : `, batch ${batch}`}`;
 if (articles.length === 0) {
-  console.error(`no articles in ${splits.join(' + ')}`);
+  console.error(`no articles in ${scope}`);
   process.exit(1);
 }
 
@@ -85,7 +94,7 @@ function articlesPerSecond(inputs: AnalysisInput[], ms: number): number {
 }
 
 warmLexicon();
-console.log(`storyfeed analysis on the real-news corpus, split: ${splits.join(' + ')}`);
+console.log(`storyfeed analysis on the real-news corpus, split: ${scope}`);
 const languages = [...new Set(articles.map((a) => a.input.language))].sort();
 for (const lang of languages)
   printScore(
