@@ -4,7 +4,7 @@
  * kind from the summed evidence of its mentions and picks the fullest name.
  */
 import type { Doc } from './document.js';
-import { ANY_PLACE, wikipediaPersonBySurname } from './lexicon.js';
+import { ANY_PLACE, FUNCTION, wikipediaPersonBySurname } from './lexicon.js';
 import { POSITION_SCALE, expandedAcronym, isCyrillicPlace } from './mentions.js';
 import { flags, isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
@@ -147,6 +147,44 @@ const translatedAcronym = (short: { words: string[]; caps: boolean[] }, long: { 
   return acronym[0] === first && acronym[acronym.length - 1] === last && NAME_CONNECTORS.has(long.words[1] ?? '');
 };
 
+/** Most words a clipped compound is read from ("Держдеп" from two, "Мінфін" from two). */
+const MAX_CLIPPED_PARTS = 3;
+
+/**
+ * Whether `word` joins the starts of `long`'s first `parts` words ("держдеп" for "державнии департамент", "нацбанк"
+ * for "національнии банк"): each piece is a start of at least three letters of its word, and the last piece may also
+ * be the whole word in another case ("держдепартаменту").
+ */
+const clippedParts = (word: string, long: readonly string[], parts: number): boolean => {
+  const go = (p: number, i: number): boolean => {
+    const w = long[i] ?? '';
+    if (i === parts - 1) {
+      // The last piece may carry a case ending of up to two letters ("Мінфіну", "Держдепу").
+      const rest = word.slice(p);
+      for (let cut = 0; cut <= 2 && rest.length - cut >= 3; cut++) if (w.startsWith(rest.slice(0, rest.length - cut))) return true;
+      return sameStem(rest, w);
+    }
+    for (let n = Math.min(w.length, word.length - p - 3); n >= 3; n--) if (word.startsWith(w.slice(0, n), p) && go(p + n, i + 1)) return true;
+    return false;
+  };
+  return go(0, 0);
+};
+
+/**
+ * Whether `short` is `long` with its first words clipped into one ("Держдеп США" for "Державний департамент США"): the
+ * clipped word reads two or three of `long`'s first words, and the words after it are forms of the rest.
+ */
+export function clippedCompound(short: readonly string[], long: readonly string[]): boolean {
+  const word = short[0] ?? '';
+  if (word.length < 6) return false;
+  for (let parts = 2; parts <= MAX_CLIPPED_PARTS; parts++) {
+    if (long.length - parts !== short.length - 1) continue;
+    if (!short.slice(1).every((w, i) => sameStem(w, long[parts + i] ?? ''))) continue;
+    if (clippedParts(word, long, parts)) return true;
+  }
+  return false;
+}
+
 // A loop, not Math.min(...list): a huge article must not overflow the argument stack.
 const minPos = (ms: Mention[]): number => ms.reduce((min, m) => Math.min(min, m.pos), Infinity);
 
@@ -204,6 +242,75 @@ const timeName = (m: Mention): boolean => {
   const last = (m.words[m.words.length - 1] ?? '').toLowerCase();
   if (m.words.length === 1) return TIME_ZONES.has(last) && m.caps[0] === true;
   return TIME_HEADS.has(last);
+};
+
+/** Longest alias read in parentheses after a body's name, in tokens. */
+const MAX_ALIAS_TOKENS = 8;
+
+/** A name in another language given in parentheses right after a body's name. */
+interface Alias {
+  /** Folded words, lowercase connectors included ("medecins sans frontieres"). */
+  words: string[];
+  /** Index of the group of the body's name. */
+  owner: number;
+}
+
+/**
+ * Names in parentheses right after a body's name that are not acronyms: two to eight words starting with a
+ * capital, no punctuation inside ("Reporters Without Borders (Reporters sans Frontières)").
+ */
+function parenthesisedAliases(doc: Doc, mentions: Mention[], ownerOf: (m: Mention) => number): Alias[] {
+  const out: Alias[] = [];
+  for (const m of mentions) {
+    const tokens = doc.blocks[m.block]?.tokens;
+    if (!tokens || tokens[m.last]?.text !== '(' || m.words.length < 2) continue;
+    const words: string[] = [];
+    let k = m.last + 1;
+    while (k < tokens.length && k - m.last <= MAX_ALIAS_TOKENS && tokens[k]?.kind === 'word') words.push(tokens[k++]?.fold ?? '');
+    if (tokens[k]?.text !== ')' || words.length < 2 || !tokens[m.last + 1]?.cap || tokens[m.last + 1]?.caps) continue;
+    const owner = ownerOf(m);
+    if (owner >= 0) out.push({ words, owner });
+  }
+  return out;
+}
+
+/** English prepositions, which open no name ("Against", "Without", "Within"). */
+const PREPOSITIONS = new Set([
+  'against',
+  'without',
+  'within',
+  'with',
+  'for',
+  'from',
+  'into',
+  'over',
+  'under',
+  'by',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'about',
+  'after',
+  'before',
+  'between',
+  'through',
+  'across',
+  'beyond',
+]);
+
+/** Words that coordinate two names; a person's name has none between its words. */
+const NAME_COORDINATORS = new Set(['and', 'und', 'et', 'та', 'і']);
+
+/**
+ * Whether a mention cannot be a person's name: it opens with a function word that is no name particle ("editor In
+ * chief", "Youth Against Settlements"), or joins two names with "and" ("Middle East and North Africa").
+ */
+const notPersonName = (m: Mention): boolean => {
+  const first = m.words[0] ?? '';
+  if ((flags(first) & FUNCTION || PREPOSITIONS.has(first)) && !NAME_CONNECTORS.has(first) && !m.caps[0]) return true;
+  return m.words.length >= 3 && m.words.slice(1, -1).some((w) => NAME_COORDINATORS.has(w));
 };
 
 /** Groups mentions into entities. */
@@ -286,14 +393,36 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     if (best) g.parent = best.index;
   }
 
+  // "Doctors Without Borders (Médecins Sans Frontières)": a body's name in another language, in parentheses right after
+  // it, is an alias whose acronym ("MSF") names the same body.
+  const groupOfKey = new Map(list.map((g) => [g.key, g] as const));
+  const aliases = parenthesisedAliases(doc, mentions, (m) => {
+    const g = groupOfKey.get(m.key);
+    return g && !isPersonish(g) && g.cues.organization > g.cues.place ? g.index : -1;
+  });
+
+  // The alias itself, where it was read as a name, is the body too.
+  for (const a of aliases) {
+    const g = groupOfKey.get(a.words.join(' '));
+    if (g && !isPersonish(g) && root(g.index) !== root(a.owner)) g.parent = root(a.owner);
+  }
+
   // Acronyms join the name they abbreviate; "Indian Supreme Court" and "Supreme Court" are one body.
   for (const g of list) {
     if (g.parent !== g.index || isPersonish(g)) continue;
+    if (g.words.length === 1 && g.caps[0]) {
+      const alias = aliases.find((a) => abbreviates(g, a) && root(a.owner) !== root(g.index));
+      if (alias) {
+        g.parent = root(alias.owner);
+        continue;
+      }
+    }
     for (const other of list) {
       if (other === g || isPersonish(other) || root(other.index) === root(g.index)) continue;
       // "US and Ukrainian officials": a country's abbreviation abbreviates no body ("Ukrainian Service").
       const countryCode = g.words.length === 1 && g.cues.place > g.cues.organization;
-      if (!countryCode && (abbreviates(g, other) || translatedAcronym(g, other))) {
+      const clipped = !g.caps[0] && other.cues.organization > Math.max(other.cues.person, other.cues.place) && clippedCompound(g.words, other.words);
+      if (!countryCode && (abbreviates(g, other) || translatedAcronym(g, other) || clipped)) {
         g.parent = root(other.index);
         break;
       }
@@ -475,7 +604,9 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     // ("New Year", "Independence Day") is neither a body nor a place.
     const figure = body.some((m) => marketIndex(doc, m));
     const time = best !== 'person' ? ms.every(timeName) : ms.every((m) => m.words.length === 1 && timeName(m));
-    const kind = website || figure || time ? null : best;
+    // Words that cannot make a person's name are no person, whatever a role before them said.
+    const unnamed = best === 'person' && ms.every(notPersonName);
+    const kind = website || figure || time || unnamed ? null : best;
     const headlineOnly = body.length === 0;
     clusters.push({
       id: clusters.length,

@@ -350,6 +350,8 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   const startsWithGivenName = !!firstTok && (flags(firstTok.fold) & FIRST_NAME) !== 0 && end - a >= 2;
   let prep = false;
 
+  // "the NGO B'Tselem", "la ONG Prisoners Defenders": a generic abbreviation for a body describes the name after it.
+  if (prev?.caps && GENERIC_BODY_ACRONYMS.has(prev.fold) && before.index === a - 1 && !startsWithGivenName) cues.organization += 3;
   // A capitalised preposition only counts at a sentence start ("In Porto Alegre, …").
   if (prev && prev.kind === 'word' && (!prev.cap || prev.initial)) {
     const cited = prev.lower === 'to' && tokens[before.index - 1]?.lower === 'according';
@@ -654,6 +656,9 @@ const TITLE_OF = new Set(['von', 'de', 'du', 'des', 'del', 'della', 'di']);
 /** Titles of address that stand before a surname, particles included ("Frau von der Leyen", "Monsieur de Villepin"). */
 const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'senor', 'senora', 'monsieur', 'madame', 'prof', 'professor']);
 
+/** Titles of a government's ministers, which a portfolio rather than a body may precede ("Emergency Situations Minister"). */
+const MINISTERIAL_TITLES = new Set(['minister', 'ministers', 'secretary', 'ministre', 'ministro', 'ministra', 'ministerin']);
+
 /** Splits a span into the part before a title, the title, and the name after it, and records each part. */
 function decompose(b: Builder, a: number, end: number): void {
   const { tokens } = b;
@@ -719,6 +724,8 @@ function decompose(b: Builder, a: number, end: number): void {
   }
   // "la ONG Prisoners Defenders": a generic abbreviation ("ONG", "NGO") before a name describes what the body is.
   while (end - a >= 2 && tokens[a]?.caps && GENERIC_BODY_ACRONYMS.has(tokens[a]?.fold ?? '')) a++;
+  // "the Israeli NGO B'Tselem", "la ONG cubana …": a nationality before such an abbreviation describes the body too.
+  if (end - a >= 3 && isDemonym(tokens[a]?.fold ?? '') && tokens[a + 1]?.caps && GENERIC_BODY_ACRONYMS.has(tokens[a + 1]?.fold ?? '')) a += 2;
   // "arrived in Berlin Monday": a weekday after a name dates the sentence; it is not part of the name.
   while (end - a >= 2 && WEEKDAYS.has(tokens[end - 1]?.fold ?? '')) end--;
   // "L'entreprise Corvel": a sentence-initial elided article and a noun describing a body before its name.
@@ -970,7 +977,15 @@ function decompose(b: Builder, a: number, end: number): void {
         while (bodyEnd > a + 1 && !isOrgHead(tokens[bodyEnd - 1]?.fold ?? '') && !isAcronym(tokens[bodyEnd - 1] as Token)) bodyEnd--;
         if (bodyEnd > a + 1 || isOrgHead(tokens[a]?.fold ?? '') || isAcronym(tokens[a] as Token)) prefixEnd = bodyEnd;
       }
-      if (prefixEnd > a && !isRoleModifierRun(tokens, a, prefixEnd)) {
+      // "Emergency Situations Minister …", "Homeland Security Secretary …": before a minister's title, two or more words
+      // that are no body's name (no head word, acronym or known name) name the portfolio, not a body ("Pentagon Press
+      // Secretary" keeps its body).
+      const portfolio =
+        prefixEnd - a >= 2 &&
+        MINISTERIAL_TITLES.has(tokens[firstTitle]?.fold ?? '') &&
+        !(flags(spanKey(tokens, a, prefixEnd)) & (ANY_PLACE | ORGANIZATION)) &&
+        !tokens.slice(a, prefixEnd).some((t) => isOrgHead(t.fold) || isAcronym(t) || t.poss);
+      if (prefixEnd > a && !portfolio && !isRoleModifierRun(tokens, a, prefixEnd)) {
         const cues = emptyCues();
         const prefixFlags = flags(spanKey(tokens, a, prefixEnd));
         if (orgShape(tokens, a, prefixEnd)) cues.organization += 3;
@@ -1164,8 +1179,11 @@ const CYRILLIC_INFINITIVE = /\p{L}{3,}(?:ти|тися|тись|ть|ться)$/
 /** "The State" in Spanish and French, which a body's name may end with ("Seguridad del Estado"). */
 const STATE_WORDS = new Set(['estado', 'etat']);
 
-/** First words of a law's or a treaty's name ("Ley NICA", "Loi Evin"): a document, not a body. */
-const LAW_FIRST = new Set(['ley', 'loi', 'decreto', 'decret', 'tratado', 'traite']);
+/** Words that tie a document's name to the body it is of ("de", "of"). */
+const DOCUMENT_OWNER_LINKS = new Set(['de', 'del', 'du', 'des', 'of', "d'", 'd’']);
+
+/** First words of a document's name: a law, a treaty, a report or a set of principles ("Ley NICA", "Loi Evin", "Informe Anual"), not a body. */
+const LAW_FIRST = new Set(['ley', 'loi', 'decreto', 'decret', 'tratado', 'traite', 'informe', 'rapport', 'principios', 'principes', 'protocolo', 'protocole']);
 
 /** Whether "(ACRONYM)" right after [a, end) spells the initials of its capitalised words: "Alto Comisionado … (Acnudh)". */
 export function expandedAcronym(tokens: Token[], a: number, end: number): boolean {
@@ -1225,7 +1243,19 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     return;
   // "the GBR code", "an RSA key": an acronym before a technical noun names a notation or a standard, not a body.
   if (n === 1 && (firstTok.caps || isMixedAcronym(firstTok)) && TECHNICAL_NOUNS.has(tokens[end]?.lower ?? '')) return;
-  if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) return;
+  if (latin && n >= 2 && LAW_FIRST.has(firstTok.fold)) {
+    // "el Informe Anual de Amnistía Internacional": the body whose document it is still counts.
+    for (let k = a + 1; k < end - 1; k++) {
+      if (!DOCUMENT_OWNER_LINKS.has(tokens[k]?.lower ?? '')) continue;
+      let owner = k + 1;
+      if (ROMANCE_DEFINITE_ARTICLES.has(tokens[owner]?.lower ?? '') || tokens[owner]?.lower === 'the') owner++;
+      const head = tokens[owner];
+      const body = tokens.slice(owner, end).some((t) => isOrgHead(t.fold) || FOREIGN_ORG_FIRST.has(t.fold) || INTERNATIONAL_HEADS.has(t.fold) || isAcronym(t));
+      if (owner < end && head?.cap && (body || flags(spanKey(tokens, owner, end)) & ORGANIZATION)) classifyPart(b, owner, end, null, emptyCues());
+      break;
+    }
+    return;
+  }
   // "the XC40 SUV", "its A320 jets": a product's model code with a common word is a product, not a body.
   if (
     latin &&
@@ -1410,8 +1440,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     cues.organization += before === 'a' || before === 'an' ? 0 : 2.5;
   } else if (n >= 2 && tokens.slice(a, end).some((t) => isAcronym(t) && !COUNTRY_ABBREVIATIONS.has(t.fold))) cues.organization += 1.5;
   // "Twitter user …", "on Instagram", "a Facebook page": social networks and websites are no bodies, unless the company
-  // speaks or is acted on as one ("Meta said", "bought Instagram").
-  if (latin && n === 1 && WEBSITE_NAMES.has(firstTok.fold)) {
+  // speaks or is acted on as one ("Meta said", "bought Instagram"); in any script ("у Twitter", "в Facebook").
+  if (n === 1 && WEBSITE_NAMES.has(firstTok.fold)) {
     const verb = tokens[end];
     const speaks = !!verb && verb.kind === 'word' && !verb.cap && (SPEECH_VERBS.has(verb.lower) || REPORT_VERBS.has(verb.lower));
     const acted = !!tokens[a - 1] && CORPORATE_ACTS.has(tokens[a - 1]?.lower ?? '');

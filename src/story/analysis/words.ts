@@ -366,6 +366,8 @@ export const FOREIGN_LEADING_WORDS = set(`
   son sa ses notre leur leurs comme quand que il elle ils elles nous d'après d’après
   в у на до з із від для про за під над між через після та і й а але що як це ця цей ці його її їх він
   вона вони ми ви я також вже ще
+  ayer hoy anoche mañana manana entonces luego ahora además ademas hier demain alors ensuite maintenant
+  gestern heute morgen dann jetzt вчора сьогодні завтра тоді зараз
 `);
 
 /** Cyrillic prepositions and phrases that introduce a cited source ("За даними X"). */

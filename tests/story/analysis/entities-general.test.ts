@@ -233,3 +233,48 @@ describe('quoted phrases', () => {
     expect(entities('Енергетики «Укренерго» відновили живлення у Львові.', 'uk').organizations).toEqual(['Укренерго']);
   });
 });
+
+describe('one body under several names', () => {
+  it("an acronym of a body's name in another language, given in brackets, is that body", () => {
+    const e = entities('Volunteers from Doctors Without Borders (Médecins Sans Frontières) reached the town. MSF said the clinic was full.', 'en');
+    expect(e.organizations).toEqual(['Doctors Without Borders']);
+  });
+
+  it('a clipped compound is the body whose first words it clips ("Мінфін" and "Міністерство фінансів")', () => {
+    const e = entities('Міністерство фінансів України оприлюднило звіт. За даними Мінфіну України, борг зріс.', 'uk');
+    expect(e.organizations).toEqual(['Міністерство фінансів України']);
+  });
+});
+
+describe('what a body is not', () => {
+  it('a portfolio before a minister\'s title is no body ("Emergency Situations Minister")', () => {
+    const e = entities('Water Resources Minister Paolo Renzi visited the dam on Friday.', 'en');
+    expect(e.organizations).toEqual([]);
+    expect(e.people).toEqual(['Paolo Renzi']);
+  });
+
+  it("a report's or a set of principles' name is a document, not a body", () => {
+    const e = entities('El Informe Mundial de la Fundación Horizonte cita los Principios de Lima.', 'es');
+    expect(e.organizations).toEqual(['Fundación Horizonte']);
+  });
+
+  it('a social network after a Cyrillic preposition is a website ("у Twitter")', () => {
+    expect(entities('Про це міністерство написало у Twitter у середу.', 'uk').organizations).toEqual([]);
+  });
+
+  it('a nationality and "NGO" before a name describe the body they name', () => {
+    expect(entities('She worked for the Danish NGO Blue Harbour until May.', 'en').organizations).toEqual(['Blue Harbour']);
+  });
+});
+
+describe('people: words that make no name', () => {
+  it('a capitalised preposition after a role opens no person ("editor In chief", "Youth Against Hunger")', () => {
+    const e = entities('Laura Kent, publisher and editor In chief of the Harbor Gazette, joined the coordinator for Youth Against Hunger.', 'en');
+    expect(e.people).toEqual(['Laura Kent']);
+  });
+
+  it('two regions joined by "and" after a role are no person', () => {
+    const e = entities('"We are worried," said Ana Ruiz, director for the Middle East and North Africa at the agency.', 'en');
+    expect(e.people).toEqual(['Ana Ruiz']);
+  });
+});
