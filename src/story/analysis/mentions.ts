@@ -1635,7 +1635,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       else if (t && NAME_CONNECTORS.has(t.lower) && !t.cap) unknown++;
     }
     // "Russie Unie", "Nizhny Novgorod": a run holding a place's name is a place's or a body's, not a person's.
-    if (unknown === n && !hasPlaceWord(tokens, a, end)) cues.person += 0.5;
+    // "llegó a La Habana", "en El Cotorro": a name opening with a capitalised article inside a sentence is a place's or
+    // a body's; people's names take no article.
+    const article = profile === 'romance' && !firstTok.initial && ROMANCE_DEFINITE_ARTICLES.has(firstTok.lower);
+    if (unknown === n && !article && !hasPlaceWord(tokens, a, end)) cues.person += 0.5;
   }
   // "Ortiz Bakery", "Brandt Foods", "Hollis Pharmaceuticals": a name ending in a common noun is a business named
   // after its owner, unless a given name opens it ("Emma Stone" keeps her surname that is also a noun).

@@ -9,7 +9,7 @@ import { clusterAt } from './entities.js';
 import { wireDateline } from '../wire.js';
 import { foldKey } from './lexicon.js';
 import { position } from './mentions.js';
-import { isDemonym } from './wordclass.js';
+import { isDemonym, isRoleNoun } from './wordclass.js';
 import type { FoundQuote } from './quotes.js';
 import { QUOTE_CHARS } from './tokens.js';
 import type { Token } from './tokens.js';
@@ -570,6 +570,79 @@ function bodyOfTitle(registry: Registry, blockIndex: number, tokens: Token[], fi
   return { cluster: c, first: m.first };
 }
 
+/** Posts whose holder speaks for a body: its spokespeople and officials, in each language. */
+const SPEAKS_FOR_BODY = new Set([
+  ...STAFF_NOUNS,
+  'vocero',
+  'vocera',
+  'portavoces',
+  'voceros',
+  'porte-paroles',
+  'sprecherin',
+  'прессекретар',
+  'прес-секретар',
+  'пресс-секретарь',
+  'представник',
+  'представниця',
+]);
+
+/** How far an apposition naming a person's post may run ("Ana Ruiz, deputy director for Asia at the X Institute,"). */
+const APPOSITION_REACH = 12;
+
+/** Mentions of a person read for the body they hold a post at. */
+const EMPLOYER_MENTIONS = 3;
+
+/**
+ * The body a person speaks for, as an apposition introduces them: "Ana Ruiz, spokeswoman for the Harbour Authority",
+ * "la portavoz de la Fundación X, Ana Ruiz". Null when no spokesperson's or official's post comes before the body: a
+ * director or a pastor quoted on their own account is no body's statement.
+ */
+function employerOf(doc: Doc, registry: Registry, person: Cluster): Cluster | null {
+  let read = 0;
+  for (const m of person.mentions) {
+    const block = doc.blocks[m.block];
+    if (!block || block.kind !== 'paragraph') continue;
+    if (++read > EMPLOYER_MENTIONS) break;
+    const { tokens } = block;
+    const bodyAt = (k: number): Cluster | null => {
+      const c = clusterAt(registry, m.block, k);
+      const at = registry.tokenMention[m.block]?.[k];
+      return c && at && at.first === k && c.kind === 'organization' ? c : null;
+    };
+    // After the name: ", <post> … <body>".
+    if (tokens[m.last]?.text === ',') {
+      let post = false;
+      for (let k = m.last + 1; k < tokens.length && k <= m.last + APPOSITION_REACH; k++) {
+        const t = tokens[k];
+        if (!t || t.kind !== 'word' || t.quote !== tokens[m.first]?.quote) break;
+        if (!t.cap && isRoleNoun(t.fold)) {
+          post = SPEAKS_FOR_BODY.has(t.fold) || SPEAKS_FOR_BODY.has(t.lower);
+          if (!post) break;
+          continue;
+        }
+        const body = post ? bodyAt(k) : null;
+        if (body) return body;
+        if (clusterAt(registry, m.block, k)?.kind === 'person') break;
+      }
+    }
+    // Before the name: "<post> of <body>, Name".
+    if (tokens[m.first - 1]?.text === ',') {
+      let body: Cluster | null = null;
+      for (let k = m.first - 2; k >= 0 && k >= m.first - 1 - APPOSITION_REACH; k--) {
+        const t = tokens[k];
+        if (!t || t.kind !== 'word' || t.quote !== tokens[m.first]?.quote) break;
+        const c = bodyAt(k);
+        if (c) body = c;
+        if (!t.cap && (isRoleNoun(t.fold) || SPEAKS_FOR_BODY.has(t.lower))) {
+          if (!body || !(SPEAKS_FOR_BODY.has(t.fold) || SPEAKS_FOR_BODY.has(t.lower))) break;
+          return body;
+        }
+      }
+    }
+  }
+  return null;
+}
+
 /** Any person, number or gender of the Ukrainian and Russian verbs of reporting ("повідомило", "передають", "пишуть", "сообщило"). */
 const CYRILLIC_REPORT_STEM = /^(?:повідомл?\p{L}*|пиш\p{L}+|писал\p{L}*|переда\p{L}+|інформу\p{L}+|зазнача\p{L}+|зазначил\p{L}*|сообща\p{L}+|сообщил\p{L}*|пишет|передал\p{L}*)$/u;
 
@@ -1049,6 +1122,11 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
   for (const q of quotes) {
     if (q.cluster && q.cluster.kind !== 'person' && q.cluster.kind !== 'place') col.addCluster(q.cluster, q.pos);
     if (q.affiliation) col.addCluster(q.affiliation, q.pos);
+    // "“…,” said Ana Ruiz, spokeswoman for the Harbour Authority": the body whose official a quotation is of.
+    if (q.cluster?.kind === 'person') {
+      const employer = employerOf(doc, registry, q.cluster);
+      if (employer) col.addCluster(employer, q.pos);
+    }
   }
   const ordered = col.cited.sort((a, b) => a.pos - b.pos);
   const seen = new Set<string>();

@@ -200,3 +200,20 @@ describe('sources: documents still to come', () => {
     expect(sources('Sales figures released by Norvale Foods on Monday showed a fall.', 'en')).toEqual(['Norvale Foods']);
   });
 });
+
+describe('sources: the body a quoted spokesperson speaks for', () => {
+  it('an apposition after the name ("Maria Olsen, a spokeswoman for …") cites the body', () => {
+    const r = analyzeArticle(article(['"The pipeline is safe," said Maria Olsen, a spokeswoman for the Northern Grid Company.'], 'News', 'en'));
+    expect(r.sources).toEqual(['Northern Grid Company']);
+  });
+
+  it('an apposition before the name ("la portavoz de la Compañía …, Marta Gil") cites the body', () => {
+    const r = analyzeArticle(article(['"La presa es segura", dijo la portavoz de la Compañía Eléctrica del Norte, Marta Gil.'], 'Noticias', 'es'));
+    expect(r.sources).toEqual(['Compañía Eléctrica del Norte']);
+  });
+
+  it('a director or a pastor quoted on their own account cites no body', () => {
+    const r = analyzeArticle(article(['"I will step down in May," said Tom Berg, executive director of the Lakeside Trust.'], 'News', 'en'));
+    expect(r.sources).toEqual([]);
+  });
+});
