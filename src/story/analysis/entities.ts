@@ -4,7 +4,7 @@
  * kind from the summed evidence of its mentions and picks the fullest name.
  */
 import type { Doc } from './document.js';
-import { ANY_PLACE, FUNCTION, wikipediaPersonBySurname } from './lexicon.js';
+import { ANY_PLACE, FIRST_NAME, FUNCTION, wikipediaPersonBySurname } from './lexicon.js';
 import { POSITION_SCALE, expandedAcronym, isCyrillicPlace } from './mentions.js';
 import { flags, isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
@@ -244,6 +244,20 @@ const timeName = (m: Mention): boolean => {
   return TIME_HEADS.has(last);
 };
 
+/** Whether `short` is `long` with one plural word in the singular ("dama de blanco", "damas de blanco"). */
+const singularOf = (short: readonly string[], long: readonly string[]): boolean => {
+  if (short.length !== long.length || short.length < 2) return false;
+  let plural = 0;
+  for (let i = 0; i < short.length; i++) {
+    const s = short[i] ?? '';
+    const l = long[i] ?? '';
+    if (s === l) continue;
+    if (s.length < 3 || !(l === `${s}s` || l === `${s}es`)) return false;
+    plural++;
+  }
+  return plural === 1;
+};
+
 /** Longest alias read in parentheses after a body's name, in tokens. */
 const MAX_ALIAS_TOKENS = 8;
 
@@ -376,7 +390,19 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
       // names left out or cut to their initials.
       // "Daniel Alfaro" and "Daniel Alfaro Frías": Spanish and Portuguese names drop the second surname.
       const secondSurname = doc.profile === 'romance' && g.names.length >= 2 && p.names.length === g.names.length + 1 && g.names.every((w, i) => p.names[i] === w);
-      const middle = p !== g && g.names.length >= 2 && isPersonish(g) && (sameFirstAndLast(g.names, p.names) || secondSurname);
+      // "Felipe Octavio" and "Felipe Octavio Correa Martínez": the given names alone, before two surnames.
+      const givenNames = doc.profile === 'romance' && g.names.length >= 2 && p.names.length >= g.names.length + 2 && g.names.every((w, i) => p.names[i] === w);
+      // "Denis Hernández" and then "Hernández Ramírez": the first surname and the second, without the given name.
+      const bothSurnames =
+        doc.profile === 'romance' &&
+        g.names.length === 2 &&
+        p.names.length === 2 &&
+        g.names[0] === p.names[1] &&
+        g.names[1] !== p.names[0] &&
+        !(flags(g.names[0] ?? '') & FIRST_NAME) &&
+        !g.mentions.some((m) => m.role) &&
+        p.firstPos < g.firstPos;
+      const middle = p !== g && g.names.length >= 2 && isPersonish(g) && (sameFirstAndLast(g.names, p.names) || secondSurname || givenNames || bothSurnames);
       if (p === g || (p.names.length <= g.names.length && !middle)) continue;
       let score = 0;
       if (isSuffix(g.names, p.names) || middle) score = 3;
@@ -400,6 +426,21 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     const g = groupOfKey.get(m.key);
     return g && !isPersonish(g) && g.cues.organization > g.cues.place ? g.index : -1;
   });
+
+  // "una Dama de Blanco" of the "Damas de Blanco": one member of a group named in the plural is no person; the name is
+  // the group's. Buckets by word count keep this linear in practice.
+  const bodiesBySize = new Map<number, Group[]>();
+  for (const g of list) {
+    if (g.words.length < 2 || !(g.cues.organization > Math.max(g.cues.person, g.cues.place))) continue;
+    const size = bodiesBySize.get(g.words.length);
+    if (size) size.push(g);
+    else bodiesBySize.set(g.words.length, [g]);
+  }
+  for (const g of list) {
+    if (g.parent !== g.index || g.words.length < 2 || g.cues.person >= 3) continue;
+    const body = bodiesBySize.get(g.words.length)?.find((o) => o !== g && singularOf(g.words, o.words));
+    if (body) g.parent = root(body.index);
+  }
 
   // The alias itself, where it was read as a name, is the body too.
   for (const a of aliases) {
@@ -667,6 +708,8 @@ export function nameCluster(c: Cluster): void {
     const words = m.words.length;
     let score = words * 10 - (allCaps ? 15 : 0) - (m.titleCase ? 1 : 0) - m.pos / POSITION_SCALE;
     if (cyrillic) score += (counts.get(m.display) ?? 0) * 0.5 - m.display.length * 0.01;
+    // "Європа" and "Європи": a feminine noun's nominative in "-а"/"-я" before its genitive in "-и"/"-і", however often each is written.
+    if (cyrillic && words === 1 && /[ая]$/u.test(m.display) && (counts.has(`${m.display.slice(0, -1)}и`) || counts.has(`${m.display.slice(0, -1)}і`))) score += 1;
     if (c.kind === 'place' && allCaps && words === 1 && m.display.length <= 4) score += 20;
     if (score > bestScore) {
       bestScore = score;

@@ -1108,6 +1108,55 @@ const hasPlaceWord = (tokens: Token[], a: number, end: number): boolean => {
 /** Whether a word is an adjective of nationality ("Turkish", "nicaragüense"), not of a continent ("European", "europeo"). */
 const isNationalityAdjective = (fold: string): boolean => !fold.startsWith('europ') && (isDemonym(fold) || isPlaceAdjective(fold));
 
+/** A day's noun that opens an occasion's name in Ukrainian, Russian, Spanish and French ("Дня Європи", "Día de …"). */
+const DAY_NOUN = /^(?:день|дня|дню|днем|дні|день|дня|днём|día|dia|journée|journee|jour)$/u;
+
+/** Lowercase nouns for a body's local unit or station ("unidad", "estación", "commissariat"). */
+const UNIT_NOUNS = new Set([
+  'unidad',
+  'estacion',
+  'cuartel',
+  'comisaria',
+  'delegacion',
+  'sede',
+  'estación',
+  'comisaría',
+  'delegación',
+  'commissariat',
+  'poste',
+  'caserne',
+  'brigade',
+]);
+
+/** Whether the generic body noun at `a` follows "<unit noun> de" ("la unidad de Policía …"). */
+const unitOfBody = (tokens: Token[], a: number): boolean => {
+  const head = tokens[a];
+  if (!head || !(GENERIC_BODY_NOUNS.has(head.fold) || FOREIGN_ORG_FIRST.has(head.fold))) return false;
+  const link = tokens[a - 1];
+  const unit = tokens[a - 2];
+  return !!link && !!unit && (link.lower === 'de' || link.lower === 'del') && unit.kind === 'word' && !unit.cap && UNIT_NOUNS.has(unit.lower);
+};
+
+/** Lowercase adjectives of a body's reach, which describe a body rather than name it ("el Gobierno local", "la Policía provincial"). */
+const SCOPE_ADJECTIVES = new Set([
+  'local',
+  'locales',
+  'provincial',
+  'provinciales',
+  'municipal',
+  'municipales',
+  'regional',
+  'regionales',
+  'estatal',
+  'estatales',
+  'departamental',
+  'comunal',
+  'territorial',
+  'régional',
+  'départemental',
+  'departemental',
+]);
+
 /**
  * "the Turkish Parliament", "la Policía nicaragüense", "el Gobierno de Ortega": a generic body noun with only a
  * nationality, or "of" and a name that is no place, describes the body rather than naming it.
@@ -1116,7 +1165,11 @@ function describedPublicBody(tokens: Token[], a: number, end: number): boolean {
   const first = tokens[a];
   const last = tokens[end - 1];
   if (!first || !last) return false;
-  if (end - a === 2) return (GENERIC_BODY_NOUNS.has(first.fold) && isNationalityAdjective(last.fold)) || (GENERIC_BODY_NOUNS.has(last.fold) && isNationalityAdjective(first.fold));
+  if (end - a === 2)
+    return (
+      (GENERIC_BODY_NOUNS.has(first.fold) && (isNationalityAdjective(last.fold) || (!last.cap && SCOPE_ADJECTIVES.has(last.fold)))) ||
+      (GENERIC_BODY_NOUNS.has(last.fold) && isNationalityAdjective(first.fold))
+    );
   if (end - a !== 3 || !GENERIC_BODY_NOUNS.has(first.fold)) return false;
   const link = tokens[a + 1]?.lower;
   if (link !== 'de' && link !== 'of') return false;
@@ -1208,6 +1261,22 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
+  // "Дня Європи", "el Día de Europa", "la Journée de l'Afrique": a day named after a place or a body is an occasion; the
+  // name it is of still counts.
+  if (n >= 2 && DAY_NOUN.test(firstTok.lower)) {
+    let k = a + 1;
+    while (k < end && !tokens[k]?.cap) k++;
+    if (k < end) classifyPart(b, k, end, null, emptyCues());
+    return;
+  }
+  // "la unidad de Policía de Guanabacoa", "le commissariat de Police de Nanterre": a body's local unit, named by the
+  // place it serves, is a site; the place is the name.
+  if (profile === 'romance' && n >= 3 && tokens[a + 1]?.lower === 'de' && tokens[a + 2]?.cap && unitOfBody(tokens, a)) {
+    const placeCues = emptyCues();
+    placeCues.place += 3;
+    classifyPart(b, a + 2, end, null, placeCues);
+    return;
+  }
   // "el Gobierno dijo", "la Fiscalía pidió", "le Ministère a confirmé": a generic body noun capitalised alone refers to
   // a body; it names none.
   if (

@@ -368,6 +368,8 @@ export const FOREIGN_LEADING_WORDS = set(`
   вона вони ми ви я також вже ще
   ayer hoy anoche mañana manana entonces luego ahora además ademas hier demain alors ensuite maintenant
   gestern heute morgen dann jetzt вчора сьогодні завтра тоді зараз
+  otra otro otras otros cada varias varios algunas algunos autre autres chaque plusieurs quelques
+  andere anderer anderen jede jeder jedes інша інший інші кожен кожна
 `);
 
 /** Cyrillic prepositions and phrases that introduce a cited source ("За даними X"). */

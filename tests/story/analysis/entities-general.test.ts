@@ -278,3 +278,44 @@ describe('people: words that make no name', () => {
     expect(e.people).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('name variants of one person', () => {
+  it('Spanish given names alone are the person named with two surnames ("Felipe Octavio")', () => {
+    const e = entities('Detuvieron a Luis Andrés Pardo Quintana en Holguín. Luis Andrés sigue preso, dijo su hermana.', 'es');
+    expect(e.people).toEqual(['Luis Andrés Pardo Quintana']);
+  });
+
+  it('both surnames without the given name are the person introduced with the first ("Hernández Ramírez")', () => {
+    const e = entities('Uno de los citados fue Raúl Quintero, quien cumple condena. Quintero Lemus fue advertido por los agentes.', 'es');
+    expect(e.people).toEqual(['Raúl Quintero']);
+  });
+});
+
+describe('descriptions and units of bodies', () => {
+  it('a generic body noun with a lowercase adjective of reach describes a body ("el Gobierno local")', () => {
+    expect(entities('Protestaron contra las autoridades del Gobierno provincial en Holguín.', 'es').organizations).toEqual([]);
+  });
+
+  it('a body\'s local unit named by its place is a site; the place counts ("la unidad de Policía de X")', () => {
+    const e = entities('Lo llevaron a la unidad de Policía de Marianao y lo liberaron de madrugada.', 'es');
+    expect(e.organizations).toEqual([]);
+    expect(e.places).toEqual(['Marianao']);
+  });
+
+  it('one member of a group named in the plural is no person ("otra Dama de Blanco")', () => {
+    const e = entities('Las Madres de Mayo marcharon el jueves. Otra Madre de Mayo, Rosa Ibáñez, fue detenida.', 'es');
+    expect(e.people).toEqual(['Rosa Ibáñez']);
+    expect(e.organizations).toEqual(['Madres de Mayo']);
+  });
+
+  it('a capitalised article opening a name inside a sentence makes no person ("llegó a La Habana")', () => {
+    expect(entities('El músico Pedro Soto llegó a La Guaira el martes.', 'es').people).toEqual(['Pedro Soto']);
+  });
+});
+
+describe('days named after places', () => {
+  it("a Ukrainian day's name is an occasion; the place in it is named in the nominative", () => {
+    const e = entities('Посольство взяло участь у святкуванні Дня Європи. Європа святкує разом з нами.', 'uk');
+    expect(e.places).toEqual(['Європа']);
+  });
+});
