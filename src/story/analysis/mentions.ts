@@ -197,13 +197,17 @@ const orgShape = (tokens: Token[], a: number, b: number): boolean => {
   return b - a === 1 && isAcronym(lastTok) && !COUNTRY_ABBREVIATIONS.has(lastTok.fold);
 };
 
+/** Inflected Ukrainian and Russian nouns of events and prizes ("Революції Гідності", "Другої світової війни", "премії"). */
+const CYRILLIC_EVENT_STEM =
+  /^(?:революці[яїюєй]\p{L}*|революци[яиюей]\p{L}*|війн[аиіуою]\p{L}*|войн[аыеуой]\p{L}*|конференці\p{L}*|фестивал\p{L}*|чемпіонат\p{L}*|саміт\p{L}*|олімпіад\p{L}*|премі[яїюй]\p{L}*|преми[яиюей]\p{L}*)$/u;
+
 const isEvent = (tokens: Token[], a: number, b: number): boolean => {
   let lastTok = tokens[b - 1];
   if (lastTok && ROMAN_NUMERALS.has(lastTok.fold) && b - a >= 2) lastTok = tokens[b - 2];
   const firstTok = tokens[a];
   if (!lastTok || !firstTok) return false;
   if (b - a >= 2 && EVENT_FIRST.has(firstTok.fold)) return true;
-  if (b - a >= 2) for (let k = a; k < b; k++) if (CYRILLIC_EVENT_WORDS.has(tokens[k]?.lower ?? '')) return true;
+  if (b - a >= 2) for (let k = a; k < b; k++) if (CYRILLIC_EVENT_WORDS.has(tokens[k]?.lower ?? '') || CYRILLIC_EVENT_STEM.test(tokens[k]?.lower ?? '')) return true;
   if (!EVENT_HEADS.has(lastTok.fold)) return false;
   // "Doris Day" is a person: a given name first keeps the person reading; a plural head ("Emmy Awards") is no surname.
   if (b - a === 2 && flags(firstTok.fold) & FIRST_NAME && !isDemonym(firstTok.fold) && !(lastTok.fold.endsWith('s') && EVENT_HEADS.has(lastTok.fold.slice(0, -1)))) return false;
@@ -409,6 +413,10 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   if (b.profile === 'romance' && romanceOrgDescriptor(tokens[a - 1])) cues.organization += 4;
   // "el medio independiente La Hora de Cuba", "el diario digital Global Post": one adjective may stand between.
   else if (b.profile === 'romance' && isLowercaseModifier(tokens[a - 1]) && romanceOrgDescriptor(tokens[a - 2])) cues.organization += 4;
+  // "la agencia de prensa independiente Palenque Visión", "l'agence de presse X": the descriptor's own complement may stand between.
+  else if (b.profile === 'romance' && describedWithComplement(tokens, a)) cues.organization += 4;
+  // "presentó un Habeas Corpus", "an Airbus": a name after an indefinite article is a thing's or a body's, not a person's.
+  if (prev && before.index === a - 1 && !prev.cap && INDEFINITE_ARTICLES.has(prev.lower)) cues.person -= 2;
   // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
   if (b.profile === 'romance' || b.profile === 'de') {
     const p1 = tokens[a - 1];
@@ -550,6 +558,33 @@ const CORPORATE_ACTS = new Set([
 const EMPLOYMENT_WORDS = new Set(['worked', 'works', 'working', 'work', 'employed', 'hired', 'job', 'jobs', 'career', 'internship', 'intern']);
 
 /** Whether a token is a lowercase content word that may qualify a noun ("independiente", "digital"), not a function word. */
+/** Indefinite articles, which no person's name follows. */
+const INDEFINITE_ARTICLES = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einen', 'einem', 'einer']);
+
+/** Most lowercase words between a body's descriptor and its name ("agencia | de prensa independiente | X"). */
+const MAX_DESCRIPTOR_COMPLEMENT = 4;
+
+/**
+ * Whether a French or Spanish descriptor of a body and its complement stand right before the name at `a` ("la agencia
+ * de prensa independiente X", "l'agence de presse X"): "de" and lowercase content words, no verb in the past tense.
+ */
+function describedWithComplement(tokens: Token[], a: number): boolean {
+  let sawLink = false;
+  for (let k = a - 1; k >= 0 && k >= a - 1 - MAX_DESCRIPTOR_COMPLEMENT; k--) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || t.cap) return false;
+    if (t.lower === 'de' || t.lower === 'del' || t.lower === 'du') {
+      // "la emisora de Miami": a name right after "de" is the descriptor's complement, not what it describes.
+      if (k === a - 1) return false;
+      sawLink = true;
+      continue;
+    }
+    if (sawLink && romanceOrgDescriptor(t)) return true;
+    if (t.lower.length < 4 || flags(t.fold) & FUNCTION || /ó$/u.test(t.lower)) return false;
+  }
+  return false;
+}
+
 const isLowercaseModifier = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && t.lower.length >= MIN_ROMANCE_ADJECTIVE_LENGTH && !(flags(t.fold) & FUNCTION);
 
 /** Whether a token is a lowercase Spanish or French noun describing a body, perhaps elided ("partido", "l'entreprise"). */
@@ -1266,7 +1301,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (n >= 2 && DAY_NOUN.test(firstTok.lower)) {
     let k = a + 1;
     while (k < end && !tokens[k]?.cap) k++;
-    if (k < end) classifyPart(b, k, end, null, emptyCues());
+    const known = k < end && (flags(spanKey(tokens, k, end)) & (ANY_PLACE | ORGANIZATION) || (!latin && isCyrillicPlace(tokens[k]?.lower ?? '')));
+    if (known) classifyPart(b, k, end, null, emptyCues());
     return;
   }
   // "la unidad de Policía de Guanabacoa", "le commissariat de Police de Nanterre": a body's local unit, named by the
@@ -3148,6 +3184,10 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       while (n < tokens.length && ROMANCE_LINKS.has(tokens[n]?.lower ?? '')) n++;
       const noun = tokens[n];
       if (noun?.kind !== 'word') break;
+      // "… Naciones Unidas los casos de …": an article with no preposition starts the verb's object, not a name's part.
+      let preposition = false;
+      for (let j = k; j < n; j++) if (!ROMANCE_DEFINITE_ARTICLES.has(tokens[j]?.lower ?? '')) preposition = true;
+      if (!preposition) break;
       // "la Commission européenne et l'Organisation …": a coordinator before a capital starts another name.
       if ((t.lower === 'et' || t.lower === 'y') && noun.cap) break;
       // "… de Puerto Rico y miembro del partido": a coordinator before a role or a member describes a person, no name's part.

@@ -477,7 +477,7 @@ export const FOREIGN_PLACE_NOUNS = set(`
   vecinos habitantes residentes pobladores municipio barrio localidad pueblo villa
   habitants residents riverains commune quartier village localite bourg einwohner bewohner gemeinde dorf
   calle avenida paseo carretera rue avenue boulevard allee
-  prision carcel penal penitenciaria reparto prison gefangnis
+  prision carcel penal penitenciaria reparto poblado caserio prison gefangnis
 `);
 
 /**

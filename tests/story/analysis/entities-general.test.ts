@@ -319,3 +319,35 @@ describe('days named after places', () => {
     expect(e.places).toEqual(['Європа']);
   });
 });
+
+describe('Spanish descriptions around names', () => {
+  it("a body's descriptor with its own complement before the name makes a body ('la agencia de prensa independiente X')", () => {
+    const e = entities('Colabora con la agencia de noticias independiente Costa Libre desde 2019.', 'es');
+    expect(e.organizations).toEqual(['Costa Libre']);
+    expect(e.people).toEqual([]);
+  });
+
+  it("a name right after the descriptor's \"de\" is its complement ('la emisora de Miami')", () => {
+    expect(entities('Lo dijo a la emisora de Tampa el lunes.', 'es').organizations).toEqual([]);
+  });
+
+  it('a name after an indefinite article is no person ("presentó un Habeas Corpus")', () => {
+    expect(entities('Su abogado presentó un Recurso Especial ante el tribunal.', 'es').people).toEqual([]);
+  });
+
+  it('an article with no preposition ends a body\'s name ("… Naciones Unidas los casos")', () => {
+    const e = entities('Presentará ante la Organización de Estados Americanos los casos de represión contra activistas detenidos.', 'es');
+    expect(e.organizations.every((o) => !o.includes('casos'))).toBe(true);
+  });
+
+  it('a hamlet\'s noun before a name makes it a place ("el poblado de X")', () => {
+    expect(entities('Los abandonaron en el poblado de Palma Seca a veinte kilómetros.', 'es').places).toEqual(['Palma Seca']);
+  });
+});
+
+describe('Ukrainian events', () => {
+  it('an inflected event noun makes no person or place ("Революції Гідності")', () => {
+    const e = entities('Під час Революції Гідності загинули десятки людей у Києві.', 'uk');
+    expect(e.people).toEqual([]);
+  });
+});
