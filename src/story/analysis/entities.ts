@@ -237,10 +237,20 @@ const marketIndex = (doc: Doc, m: Mention): boolean => {
   return !!next && next.kind === 'word' && !next.cap && INDEX_HEADS.has(next.lower) && next.lower !== 'average' && next.lower !== 'composite';
 };
 
+/** The new year's names in Spanish and French ("Año Nuevo", "Nouvel An"). */
+const NEW_YEAR = new Set(['ano nuevo', 'nouvel an', 'bonne annee', 'feliz ano']);
+
+/** "Feliz Año Nuevo", "Bonne Année", "Nouvel An": the new year, in Spanish and French, head first. */
+const newYear = (m: Mention): boolean => {
+  for (let i = 0; i + 1 < m.words.length; i++) if (NEW_YEAR.has(`${m.words[i]} ${m.words[i + 1]}`)) return true;
+  return false;
+};
+
 /** Whether a mention is a time zone's abbreviation ("EDT", "GMT") or the name of a time or an occasion ("New Year"). */
 const timeName = (m: Mention): boolean => {
   const last = (m.words[m.words.length - 1] ?? '').toLowerCase();
   if (m.words.length === 1) return TIME_ZONES.has(last) && m.caps[0] === true;
+  if (newYear(m)) return true;
   return TIME_HEADS.has(last);
 };
 
@@ -644,7 +654,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     // A market index ("the Dow Jones index") is a figure, not a body; a time zone ("EDT") or a time's name
     // ("New Year", "Independence Day") is neither a body nor a place.
     const figure = body.some((m) => marketIndex(doc, m));
-    const time = best !== 'person' ? ms.every(timeName) : ms.every((m) => m.words.length === 1 && timeName(m));
+    const time = best !== 'person' ? ms.every(timeName) : ms.every((m) => (m.words.length === 1 && timeName(m)) || newYear(m));
     // Words that cannot make a person's name are no person, whatever a role before them said.
     const unnamed = best === 'person' && ms.every(notPersonName);
     const kind = website || figure || time || unnamed ? null : best;

@@ -363,6 +363,11 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       cues.place += 1;
       prep = true;
     }
+    // "a sister of Kyaw Soe Oo", "la madre de Ana Gil": a kinship noun's "of" takes a person.
+    if (prev.lower === 'of' || prev.lower === 'de' || prev.lower === 'du') {
+      const noun = wordBefore(tokens, before.index).tok;
+      if (noun && !noun.cap && KIN_NOUNS.has(noun.lower)) cues.person += 3;
+    }
     if (prev.lower === 'of') {
       const noun = wordBefore(tokens, before.index).tok;
       if (noun && PLACE_NOUNS.has(noun.lower)) cues.place += 3;
@@ -558,6 +563,57 @@ const CORPORATE_ACTS = new Set([
 const EMPLOYMENT_WORDS = new Set(['worked', 'works', 'working', 'work', 'employed', 'hired', 'job', 'jobs', 'career', 'internship', 'intern']);
 
 /** Whether a token is a lowercase content word that may qualify a noun ("independiente", "digital"), not a function word. */
+/** Nouns of kinship, whose "of"/"de" takes a person ("sister of", "madre de", "fils de"). */
+const KIN_NOUNS = new Set([
+  'sister',
+  'brother',
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'mother',
+  'father',
+  'widow',
+  'widower',
+  'cousin',
+  'niece',
+  'nephew',
+  'grandson',
+  'granddaughter',
+  'hermana',
+  'hermano',
+  'esposa',
+  'esposo',
+  'hijo',
+  'hija',
+  'madre',
+  'padre',
+  'viuda',
+  'viudo',
+  'prima',
+  'primo',
+  'sobrina',
+  'sobrino',
+  'nieto',
+  'nieta',
+  'soeur',
+  'sœur',
+  'frere',
+  'frère',
+  'epouse',
+  'épouse',
+  'epoux',
+  'époux',
+  'fils',
+  'fille',
+  'mere',
+  'mère',
+  'pere',
+  'père',
+  'veuve',
+  'veuf',
+]);
+
 /** Indefinite articles, which no person's name follows. */
 const INDEFINITE_ARTICLES = new Set(['a', 'an', 'un', 'una', 'une', 'ein', 'eine', 'einen', 'einem', 'einer']);
 
@@ -1881,6 +1937,8 @@ function bodyThenPerson(tokens: Token[], a: number, end: number): number {
     office.kind === 'word' &&
     !office.cap &&
     (TITLE_WORDS.has(office.fold) || isRoleNoun(office.fold)) &&
+    // "a sister of Zaw Min Htet": a kinship noun holds no office; its "of" takes the person alone.
+    !KIN_NOUNS.has(office.lower) &&
     tokens.slice(a, end).every((t) => t.kind === 'word' && t.cap && !t.caps) &&
     !(flags(tokens[a]?.fold ?? '') & FIRST_NAME)
   )

@@ -351,3 +351,15 @@ describe('Ukrainian events', () => {
     expect(e.people).toEqual([]);
   });
 });
+
+describe('people by kinship and greetings', () => {
+  it('a kinship noun\'s "of" takes a person, whatever the gazetteer knows of the name\'s words', () => {
+    const e = entities('"We are waiting," said Mya Hnin, a sister of Zaw Min Htet, on Friday.', 'en');
+    expect(e.people).toContain('Zaw Min Htet');
+    expect(e.places).toEqual([]);
+  });
+
+  it('a New Year greeting is no person ("Feliz Año Nuevo")', () => {
+    expect(entities('El preso envió un mensaje: "Feliz Año Nuevo a todos", y colgó.', 'es').people).toEqual([]);
+  });
+});
