@@ -851,6 +851,16 @@ function decompose(b: Builder, a: number, end: number): void {
     tokens[a + 1]?.cap
   )
     a++;
+  // "кореспонденці ТСН Ользі Кошеленко": an outlet's acronym before a person's given name and surname is two names.
+  if (b.profile === 'cyrillic' && end - a >= 3 && tokens[a]?.caps && isCyrillicGivenName(tokens[a + 1]?.lower ?? '') && tokens.slice(a + 2, end).every((t) => t.cap && !t.caps)) {
+    const bodyCues = emptyCues();
+    bodyCues.organization += 2;
+    classifyPart(b, a, a + 1, null, bodyCues);
+    const personCues = emptyCues();
+    personCues.person += 3;
+    classifyPart(b, a + 1, end, null, personCues);
+    return;
+  }
   // Stripping "Shares" from "Shares of Japan" leaves "of": connectors cannot start a name.
   while (a < end && !tokens[a]?.cap) a++;
   // Only a capitalised word directly before ("Great" Barrier Reef) may have been part of the name.

@@ -109,6 +109,9 @@ const NOMINATIVE_ENDING = /(?:ій|ий|ія|ия|ь|й|а|я|о)$/u;
 
 let givenNameStems: ReadonlySet<string> | undefined;
 
+/** Ukrainian consonants that alternate before the dative and locative "-і", and the consonant of the nominative. */
+const CONSONANT_ALTERNATION: Readonly<Record<string, string>> = { з: 'г', ц: 'к', с: 'х' };
+
 /** Whether a lowercase Cyrillic word is a common given name in any case ("Віталій", "Віталієм", "Олені"). */
 export const isCyrillicGivenName = (lower: string): boolean => {
   if (CYRILLIC_GIVEN_NAMES.has(lower)) return true;
@@ -117,5 +120,7 @@ export const isCyrillicGivenName = (lower: string): boolean => {
     const stem = cut === 0 ? lower : lower.slice(0, -cut);
     if (givenNameStems.has(stem) && GIVEN_NAME_ENDINGS.has(lower.slice(lower.length - cut))) return true;
   }
-  return false;
+  // "Ользі", "Одарці": a feminine name in "-га", "-ка", "-ха" alternates its consonant before the dative's "-і".
+  const alternated = /(?:з|ц|с)і$/u.test(lower) ? `${lower.slice(0, -2)}${CONSONANT_ALTERNATION[lower.at(-2) ?? ''] ?? ''}а` : '';
+  return alternated !== '' && CYRILLIC_GIVEN_NAMES.has(alternated);
 };

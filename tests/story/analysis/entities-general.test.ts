@@ -363,3 +363,11 @@ describe('people by kinship and greetings', () => {
     expect(entities('El preso envió un mensaje: "Feliz Año Nuevo a todos", y colgó.', 'es').people).toEqual([]);
   });
 });
+
+describe('Ukrainian outlets before a reporter', () => {
+  it("an outlet's acronym before a given name and a surname is a body and a person, the name in any case", () => {
+    const e = entities('Про це він сказав в інтерв’ю кореспондентці ЄТБ Ользі Мартинюк у вівторок.', 'uk');
+    expect(e.organizations).toEqual(['ЄТБ']);
+    expect(e.people).toEqual(['Ользі Мартинюк']);
+  });
+});
