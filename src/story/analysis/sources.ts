@@ -570,6 +570,26 @@ function bodyOfTitle(registry: Registry, blockIndex: number, tokens: Token[], fi
   return { cluster: c, first: m.first };
 }
 
+/** Nouns for a formal statement ("in a statement", "en un comunicado", "dans un communiqué"). */
+const STATEMENT_NOUNS = new Set(['statement', 'comunicado', 'communiqué', 'communique', 'declaración', 'declaracion', 'déclaration', 'declaration']);
+/** Indefinite articles before such a noun. */
+const INDEFINITE_BEFORE_STATEMENT = new Set(['a', 'un', 'une']);
+/** Prepositions before them. */
+const STATEMENT_LEADS = new Set(['in', 'en', 'dans']);
+/** How far back in its sentence a statement's author is looked for. */
+const STATEMENT_AUTHOR_REACH = 20;
+
+/** The person nearest before a statement in its sentence ("Ana Ruiz, …, said in a statement"), if any. */
+function statementAuthor(registry: Registry, block: Block, blockIndex: number, from: number): Cluster | null {
+  for (let k = from - 1; k >= 0 && k >= from - STATEMENT_AUTHOR_REACH; k--) {
+    const t = block.tokens[k];
+    if (!t || (t.kind === 'punct' && (t.text === '.' || t.text === '!' || t.text === '?'))) break;
+    const c = clusterAt(registry, blockIndex, k);
+    if (c?.kind === 'person') return c;
+  }
+  return null;
+}
+
 /** Posts whose holder speaks for a body: its spokespeople and officials, in each language. */
 const SPEAKS_FOR_BODY = new Set([
   ...STAFF_NOUNS,
@@ -584,6 +604,47 @@ const SPEAKS_FOR_BODY = new Set([
   'пресс-секретарь',
   'представник',
   'представниця',
+  // Leaders, who speak for the body they lead.
+  'leader',
+  'líder',
+  'lider',
+  'lideresa',
+  'dirigente',
+  'head',
+  'jefe',
+  'jefa',
+  'chef',
+  'chairman',
+  'chairwoman',
+  'coordinator',
+  'coordinador',
+  'coordinadora',
+  'coordinateur',
+  'coordinatrice',
+  'president',
+  'presidente',
+  'presidenta',
+  'présidente',
+  'голова',
+  'лідер',
+  'керівник',
+  'керівниця',
+]);
+
+/** Nouns by which an article takes up a body it has named ("la organización", "the group", "el movimiento"). */
+const GROUP_NOUNS = new Set([
+  'organización',
+  'organizacion',
+  'organization',
+  'organisation',
+  'movimiento',
+  'movement',
+  'mouvement',
+  'grupo',
+  'group',
+  'groupe',
+  'agrupación',
+  'agrupacion',
 ]);
 
 /** How far an apposition naming a person's post may run ("Ana Ruiz, deputy director for Asia at the X Institute,"). */
@@ -592,12 +653,32 @@ const APPOSITION_REACH = 12;
 /** Mentions of a person read for the body they hold a post at. */
 const EMPLOYER_MENTIONS = 3;
 
+/** Definite articles before a noun taking up a named body. */
+const DEFINITE_ARTICLES = new Set(['the', 'la', 'el', 'le', "l'", 'l’']);
+
+/** The body an article has named most often before `pos`, when one stands out; what "la organización" takes up. */
+function salientBody(registry: Registry, pos: number): Cluster | null {
+  let best: Cluster | null = null;
+  let bestCount = 0;
+  let tie = false;
+  for (const c of registry.clusters) {
+    if (c.kind !== 'organization' || c.firstPos >= pos) continue;
+    const n = c.mentions.length;
+    if (n > bestCount) {
+      best = c;
+      bestCount = n;
+      tie = false;
+    } else if (n === bestCount) tie = true;
+  }
+  return tie ? null : best;
+}
+
 /**
  * The body a person speaks for, as an apposition introduces them: "Ana Ruiz, spokeswoman for the Harbour Authority",
  * "la portavoz de la Fundación X, Ana Ruiz". Null when no spokesperson's or official's post comes before the body: a
  * director or a pastor quoted on their own account is no body's statement.
  */
-function employerOf(doc: Doc, registry: Registry, person: Cluster): Cluster | null {
+function employerOf(doc: Doc, registry: Registry, person: Cluster, anyPost = false): Cluster | null {
   let read = 0;
   for (const m of person.mentions) {
     const block = doc.blocks[m.block];
@@ -616,7 +697,7 @@ function employerOf(doc: Doc, registry: Registry, person: Cluster): Cluster | nu
         const t = tokens[k];
         if (!t || t.kind !== 'word' || t.quote !== tokens[m.first]?.quote) break;
         if (!t.cap && isRoleNoun(t.fold)) {
-          post = SPEAKS_FOR_BODY.has(t.fold) || SPEAKS_FOR_BODY.has(t.lower);
+          post = anyPost || SPEAKS_FOR_BODY.has(t.fold) || SPEAKS_FOR_BODY.has(t.lower);
           if (!post) break;
           continue;
         }
@@ -631,10 +712,10 @@ function employerOf(doc: Doc, registry: Registry, person: Cluster): Cluster | nu
       for (let k = m.first - 2; k >= 0 && k >= m.first - 1 - APPOSITION_REACH; k--) {
         const t = tokens[k];
         if (!t || t.kind !== 'word' || t.quote !== tokens[m.first]?.quote) break;
-        const c = bodyAt(k);
+        const c = bodyAt(k) ?? (GROUP_NOUNS.has(t.lower) && DEFINITE_ARTICLES.has(tokens[k - 1]?.lower ?? '') ? salientBody(registry, m.pos) : null);
         if (c) body = c;
         if (!t.cap && (isRoleNoun(t.fold) || SPEAKS_FOR_BODY.has(t.lower))) {
-          if (!body || !(SPEAKS_FOR_BODY.has(t.fold) || SPEAKS_FOR_BODY.has(t.lower))) break;
+          if (!body || !(anyPost || SPEAKS_FOR_BODY.has(t.fold) || SPEAKS_FOR_BODY.has(t.lower))) break;
           return body;
         }
       }
@@ -1007,6 +1088,12 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
           citedPhrase(col, doc, blockIndex, i + 2);
       }
       if (lower === 'citing') citedPhrase(col, doc, blockIndex, i + 1);
+      // "Ana Ruiz, president of the Harbour Trust, said in a statement": a statement is its author's body's.
+      if (STATEMENT_NOUNS.has(lower) && INDEFINITE_BEFORE_STATEMENT.has(tokens[i - 1]?.lower ?? '') && STATEMENT_LEADS.has(tokens[i - 2]?.lower ?? '')) {
+        const author = statementAuthor(registry, block, blockIndex, i - 2);
+        const body = author ? employerOf(doc, registry, author, true) : null;
+        if (body) col.addCluster(body, position(block, i));
+      }
       // "Data from the Office for National Statistics", "a statement by the ministry": the document's origin.
       // "a press release from X" is a document; "his release from prison", "Ana's release" are a person's freedom.
       const document = DOCUMENT_NOUNS.has(lower) || (lower === 'release' && PRESS_WORDS.has(tokens[i - 1]?.lower ?? ''));

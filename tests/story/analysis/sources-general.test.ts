@@ -217,3 +217,21 @@ describe('sources: the body a quoted spokesperson speaks for', () => {
     expect(r.sources).toEqual([]);
   });
 });
+
+describe('sources: leaders and statements', () => {
+  it('a quoted leader introduced as the head of "the organisation" cites the body the article names most', () => {
+    const r = analyzeArticle(
+      article(
+        ['Las Madres del Parque marcharon el domingo. "Fueron detenidas doce", dijo la líder de la organización, Rosa Ibáñez.', 'Las Madres del Parque volverán a marchar.'],
+        'Noticias',
+        'es',
+      ),
+    );
+    expect(r.sources).toEqual(['Madres del Parque']);
+  });
+
+  it('a person speaking "in a statement" cites the body of the post an apposition gives them', () => {
+    const r = analyzeArticle(article(['"We will appeal," Tom Hale, president and editor of the Harbour Gazette, said in a statement.'], 'News', 'en'));
+    expect(r.sources).toEqual(['Harbour Gazette']);
+  });
+});
