@@ -9,7 +9,7 @@ import { clusterAt } from './entities.js';
 import { wireDateline } from '../wire.js';
 import { foldKey } from './lexicon.js';
 import { position } from './mentions.js';
-import { isDemonym, isRoleNoun } from './wordclass.js';
+import { isDemonym, isOrgHead, isRoleNoun } from './wordclass.js';
 import type { FoundQuote } from './quotes.js';
 import { QUOTE_CHARS } from './tokens.js';
 import type { Token } from './tokens.js';
@@ -17,6 +17,7 @@ import {
   ARTICLES,
   ATTRIBUTION_LEADS,
   FOREIGN_ARTICLES,
+  GENERIC_BODY_NOUNS,
   BY_SOURCE_VERBS,
   DOCUMENT_NOUNS,
   ORG_DESCRIPTORS,
@@ -653,6 +654,36 @@ const APPOSITION_REACH = 12;
 /** Mentions of a person read for the body they hold a post at. */
 const EMPLOYER_MENTIONS = 3;
 
+/** Most words of a title read before a name ("Deputy Commissioner of Police"). */
+const MAX_TITLE_RUN = 4;
+
+/** The body's head noun in a capitalised title right before a name, when the title also has a post ("University President"). */
+function titleHead(tokens: Token[], first: number): string | null {
+  let head: string | null = null;
+  let post = false;
+  for (let k = first - 1; k >= 0 && k >= first - MAX_TITLE_RUN; k--) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word') break;
+    if (t.lower === 'of' && !t.cap) continue;
+    if (!t.cap || t.caps) break;
+    if (TITLE_WORDS.has(t.fold) || ROLE_NOUNS.has(t.fold)) post = true;
+    else if (isOrgHead(t.fold) || GENERIC_BODY_NOUNS.has(t.fold)) head ??= t.fold;
+    else break;
+  }
+  return post ? head : null;
+}
+
+/** The one organisation the article names with `head` among its words, or null when none or several do. */
+function namedBodyWithHead(registry: Registry, head: string): Cluster | null {
+  let found: Cluster | null = null;
+  for (const c of registry.clusters) {
+    if (c.kind !== 'organization' || !c.mentions.some((m) => m.words.length >= 2 && m.words.includes(head))) continue;
+    if (found && found !== c) return null;
+    found = c;
+  }
+  return found;
+}
+
 /** Definite articles before a noun taking up a named body. */
 const DEFINITE_ARTICLES = new Set(['the', 'la', 'el', 'le', "l'", 'l’']);
 
@@ -705,6 +736,13 @@ function employerOf(doc: Doc, registry: Registry, person: Cluster, anyPost = fal
         if (body) return body;
         if (clusterAt(registry, m.block, k)?.kind === 'person') break;
       }
+    }
+    // A title with a body's head noun right before the name ("University President Ana Ruiz", "Commissioner of Police
+    // Tom Hale"): the one body the article names with that head.
+    const head = titleHead(tokens, m.first);
+    if (head) {
+      const body = namedBodyWithHead(registry, head);
+      if (body) return body;
     }
     // Before the name: "<post> of <body>, Name".
     if (tokens[m.first - 1]?.text === ',') {

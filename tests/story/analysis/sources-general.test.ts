@@ -235,3 +235,23 @@ describe('sources: leaders and statements', () => {
     expect(r.sources).toEqual(['Harbour Gazette']);
   });
 });
+
+describe("sources: a title naming a body's head", () => {
+  it('a quoted official whose title holds the head noun of the one body named with it cites that body', () => {
+    const r = analyzeArticle(
+      article(['Flooding closed Lakeview State College on Monday.', 'College President Ana Ruiz says classes will resume. "Nobody was hurt," Ruiz said.'], 'News', 'en'),
+    );
+    expect(r.sources).toEqual(['Lakeview State College']);
+  });
+
+  it('two bodies named with the head leave the title to neither', () => {
+    const r = analyzeArticle(
+      article(
+        ['Lakeview State College closed on Monday. Hill Valley College stayed open.', 'College President Ana Ruiz says classes will resume. "Nobody was hurt," Ruiz said.'],
+        'News',
+        'en',
+      ),
+    );
+    expect(r.sources).toEqual([]);
+  });
+});
