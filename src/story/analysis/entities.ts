@@ -102,6 +102,13 @@ export const sameStem = (a: string, b: string): boolean => {
   return common >= n - 1 && common >= Math.max(a.length, b.length) - 2;
 };
 
+/** Whether a folded Cyrillic word ("украіни", "ї" folded to "і") is a place's name in some case. */
+const foldedCyrillicPlace = (word: string): boolean => {
+  if (isCyrillicPlace(word)) return true;
+  for (let k = word.indexOf('і'); k >= 0; k = word.indexOf('і', k + 1)) if (isCyrillicPlace(`${word.slice(0, k)}ї${word.slice(k + 1)}`)) return true;
+  return false;
+};
+
 /** Whether `short` (with acronyms) abbreviates `long`: "NATO PA" → "NATO Parliamentary Assembly", "BOJ" → "Bank of Japan". */
 export function abbreviates(short: { words: string[]; caps: boolean[] }, long: { words: string[] }): boolean {
   if (!short.caps.some(Boolean) || long.words.length <= short.words.length) return false;
@@ -112,7 +119,9 @@ export function abbreviates(short: { words: string[]; caps: boolean[] }, long: {
       if (j === long.words.length) return true;
       // A lone acronym may leave out an "and …" tail or a legal suffix ("NNPC" for "… Petroleum Company Limited").
       if (short.words.length !== 1 || j < 3) return false;
-      return long.words[j] === 'and' || long.words[j] === '&' || long.words.slice(j).every((w) => LEGAL_SUFFIXES.has(w));
+      // "МЗС" for "Міністерство закордонних справ України": also the country the body belongs to.
+      const country = j === long.words.length - 1 && foldedCyrillicPlace(long.words[j] ?? '');
+      return country || long.words[j] === 'and' || long.words[j] === '&' || long.words.slice(j).every((w) => LEGAL_SUFFIXES.has(w));
     }
     if (j >= long.words.length) return false;
     const key = i * (long.words.length + 1) + j;

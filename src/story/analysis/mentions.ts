@@ -1212,6 +1212,11 @@ const isNationalityAdjective = (fold: string): boolean => !fold.startsWith('euro
 /** A day's noun that opens an occasion's name in Ukrainian, Russian, Spanish and French ("Дня Європи", "Día de …"). */
 const DAY_NOUN = /^(?:день|дня|дню|днем|дні|день|дня|днём|día|dia|journée|journee|jour)$/u;
 
+/** Nouns for a country's government, which its country's name describes ("Gobierno de Cuba", "Government of Canada"). */
+const GOVERNMENT_NOUNS = new Set(['government', 'gobierno', 'gouvernement', 'regierung', 'regime', 'regimen']);
+/** Words linking such a noun to the country. */
+const COUNTRY_LINKS = new Set(['of', 'de', 'del', 'du', 'des', 'von', "d'", 'd’']);
+
 /** Lowercase nouns for a body's local unit or station ("unidad", "estación", "commissariat"). */
 const UNIT_NOUNS = new Set([
   'unidad',
@@ -1362,6 +1367,17 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
+  // "el Gobierno de Estados Unidos", "the Government of Canada": a country's government is described by its country,
+  // which is the name.
+  if (latin && n >= 3 && GOVERNMENT_NOUNS.has(firstTok.fold) && COUNTRY_LINKS.has(tokens[a + 1]?.lower ?? '')) {
+    let k = a + 2;
+    if (ROMANCE_DEFINITE_ARTICLES.has(tokens[k]?.lower ?? '') || tokens[k]?.lower === 'the') k++;
+    const country = spanKey(tokens, k, end);
+    if (k < end && (flags(country) & (COUNTRY | REGION) || FOREIGN_PLACE_NAMES.has(country))) {
+      classifyPart(b, k, end, null, emptyCues());
+      return;
+    }
+  }
   // "Дня Європи", "el Día de Europa", "la Journée de l'Afrique": a day named after a place or a body is an occasion; the
   // name it is of still counts.
   if (n >= 2 && DAY_NOUN.test(firstTok.lower)) {

@@ -371,3 +371,16 @@ describe('Ukrainian outlets before a reporter', () => {
     expect(e.people).toEqual(['Ользі Мартинюк']);
   });
 });
+
+describe("countries' governments and ministries' acronyms", () => {
+  it("a country's government is described by the country, which is a place", () => {
+    const e = entities('El canciller dijo que el Gobierno de Canadá no respondió a la nota.', 'es');
+    expect(e.organizations).toEqual([]);
+    expect(e.places).toEqual(['Canadá']);
+  });
+
+  it("a Ukrainian ministry's acronym leaves out the country its full name ends with", () => {
+    const e = entities('Міністерство внутрішніх справ України оприлюднило звіт. Речник МВС Ігор Бондар заявив, що звіт повний.', 'uk');
+    expect(e.organizations).toEqual(['Міністерство внутрішніх справ України']);
+  });
+});
