@@ -2601,7 +2601,7 @@ const MAX_QUOTED_NAME_WORDS = 5;
 const CYRILLIC_VERB_ENDING = /(?:[аеєиіїоуюя]л[аио]?|[аеиіоя]в|ть|ться|ся|сь|є|ють|ять|ує|име)$/u;
 /** Genitive endings of nouns (singular and plural) and of adjectives. */
 const CYRILLIC_GENITIVE_NOUN = /(?:[иіїуюаяь]|ів|їв|ей|ь)$/u;
-const CYRILLIC_GENITIVE_ADJECTIVE = /(?:их|ої|ого|ьої|ього|их)$/u;
+const CYRILLIC_GENITIVE_ADJECTIVE = /(?:их|іх|ої|ого|ьої|ього)$/u;
 /** The most lowercase genitive words a body's name is extended with ("Служба зовнішньої розвідки"). */
 const MAX_GENITIVE_WORDS = 3;
 

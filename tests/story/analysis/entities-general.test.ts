@@ -384,3 +384,9 @@ describe("countries' governments and ministries' acronyms", () => {
     expect(e.organizations).toEqual(['Міністерство закордонних справ України']);
   });
 });
+
+describe('Ukrainian bodies with soft-stem adjectives', () => {
+  it('a genitive plural in "-іх" continues a body\'s name ("Міністерство внутрішніх справ")', () => {
+    expect(entities('Про це повідомило Міністерство внутрішніх справ України у вівторок.', 'uk').organizations).toEqual(['Міністерство внутрішніх справ України']);
+  });
+});
