@@ -2064,6 +2064,16 @@ export function findMentions(doc: Doc): Mention[] {
         end += 2;
         while (t[end]?.cap && t[end]?.kind === 'word' && end - a < 6) end++;
       }
+      // "Ban Ki-moon", "Moon Jae-in": a hyphen written against a name's last word and a lowercase syllable continue it;
+      // so does a hyphen a copy left before a space ("Díaz- Canel").
+      const hyphen = t[end];
+      const after = t[end + 1];
+      const last = t[end - 1];
+      if (doc.profile !== 'cyrillic' && end - a >= 2 && hyphen?.text === '-' && last && hyphen.start === last.end && after?.kind === 'word' && !after.initial) {
+        const syllable = !after.cap && after.start === hyphen.end && after.lower.length >= 2 && /^\p{Ll}+$/u.test(after.text);
+        const broken = after.cap && !after.caps && after.start === hyphen.end + 1 && !(flags(after.fold) & FUNCTION);
+        if (syllable || broken) end += 2;
+      }
       if (end <= covered) continue;
       covered = end;
       // "Marcy Kaptur (D-OH)", "(R-Texas)": a party letter and a state in brackets after a name label the person.

@@ -390,3 +390,13 @@ describe('Ukrainian bodies with soft-stem adjectives', () => {
     expect(entities('Про це повідомило Міністерство внутрішніх справ України у вівторок.', 'uk').organizations).toEqual(['Міністерство внутрішніх справ України']);
   });
 });
+
+describe('hyphenated names', () => {
+  it('a hyphen and a lowercase syllable continue a name ("Ban Ki-moon")', () => {
+    expect(entities('"We agree," said Foreign Minister Lee Jae-won after the talks in Seoul.', 'en').people).toEqual(['Lee Jae-won']);
+  });
+
+  it('a hyphen a copy left before a space continues a surname ("Díaz- Canel")', () => {
+    expect(entities('Lo anunció el ministro Pedro Ruiz- Toledo en la radio.', 'es').people).toEqual(['Pedro Ruiz- Toledo']);
+  });
+});
