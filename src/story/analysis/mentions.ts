@@ -426,7 +426,11 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   if (b.profile === 'romance' || b.profile === 'de') {
     const p1 = tokens[a - 1];
     const p2 = tokens[a - 2];
-    if ((p1 && !p1.cap && FOREIGN_PLACE_NOUNS.has(p1.fold)) || (p1 && ['de', 'di', 'du'].includes(p1.lower) && p2 && !p2.cap && FOREIGN_PLACE_NOUNS.has(p2.fold))) {
+    // "la prisión provincial X", "el municipio habanero de X": one lowercase adjective may follow the place noun.
+    const noun = (t: Token | undefined): boolean => !!t && !t.cap && FOREIGN_PLACE_NOUNS.has(t.fold);
+    const modified = (k: number): boolean => isLowercaseModifier(tokens[k]) && noun(tokens[k - 1]);
+    const link = !!p1 && ['de', 'di', 'du'].includes(p1.lower);
+    if (noun(p1) || (link && noun(p2)) || (b.profile === 'romance' && (modified(a - 1) || (link && modified(a - 2))))) {
       cues.place += 3;
       prep = true;
     }

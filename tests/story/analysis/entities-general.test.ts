@@ -400,3 +400,9 @@ describe('hyphenated names', () => {
     expect(entities('Lo anunció el ministro Pedro Ruiz- Toledo en la radio.', 'es').people).toEqual(['Pedro Ruiz- Toledo']);
   });
 });
+
+describe('places after a modified place noun', () => {
+  it('a place noun and one adjective before a name make it a place ("la prisión provincial X")', () => {
+    expect(entities('Cumple condena en la prisión provincial Kilo Siete desde marzo.', 'es').places).toEqual(['Kilo Siete']);
+  });
+});
