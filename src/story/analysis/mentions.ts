@@ -817,6 +817,18 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     break;
   }
+  // "Hong Kong's Court of Appeal": a known place's possessive owns the name after it; they are two names.
+  for (let k = a + 1; k < end - 1; k++) {
+    if (!tokens[k]?.poss) continue;
+    if (flags(spanKey(tokens, a, k + 1)) & ANY_PLACE && tokens[k + 1]?.cap) {
+      const placeCues = emptyCues();
+      placeCues.place += 2;
+      classifyPart(b, a, k + 1, null, placeCues);
+      decompose(b, k + 1, end);
+      return;
+    }
+    break;
+  }
   // "la ONG Prisoners Defenders": a generic abbreviation ("ONG", "NGO") before a name describes what the body is.
   while (end - a >= 2 && tokens[a]?.caps && GENERIC_BODY_ACRONYMS.has(tokens[a]?.fold ?? '')) a++;
   // "the Israeli NGO B'Tselem", "la ONG cubana …": a nationality before such an abbreviation describes the body too.

@@ -406,3 +406,11 @@ describe('places after a modified place noun', () => {
     expect(entities('Cumple condena en la prisión provincial Kilo Siete desde marzo.', 'es').places).toEqual(['Kilo Siete']);
   });
 });
+
+describe("a place's possessive before a body", () => {
+  it('a known place of two words with a possessive owns the body after it ("New Zealand\'s High Court")', () => {
+    const e = entities("On Friday, New Zealand's High Court rejected the appeal.", 'en');
+    expect(e.places).toEqual(['New Zealand']);
+    expect(e.organizations).toEqual(['High Court']);
+  });
+});
