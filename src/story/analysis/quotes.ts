@@ -104,8 +104,12 @@ const NAME_PREPOSITIONS = new Set([
   'del',
 ]);
 
+/** A court's written decisions ("the ruling", "la sentencia", "le jugement", "das Urteil", "вирок"), which no one speaks. */
+const COURT_DOCUMENTS = 'ruling verdict judgment judgement sentence sentencia fallo veredicto jugement arret urteil вирок'.split(' ').map(foldKey);
+
 /** Documents whose wording is quoted without a speaker ("the letter said", "the bill reads"). */
 const QUOTED_DOCUMENTS = new Set([
+  ...COURT_DOCUMENTS,
   'letter',
   'bill',
   'law',
@@ -299,6 +303,19 @@ const possessiveLeadAt = (tokens: Token[], v: number): number => {
   return -1;
 };
 
+/** Articles that are also object clitics ("la sentencia", "la acusa"), so that only what comes before them decides. */
+const CLITIC_ARTICLES = new Set(['la', 'las', 'los', 'le', 'les', "l'", 'l’']);
+
+/** Whether a verb form at `k` is a noun: after an article that follows a preposition ("según la sentencia", "en la declaración"). */
+const nounAfterPreposition = (tokens: Token[], k: number): boolean => {
+  const before = tokens[k - 2];
+  return (
+    CLITIC_ARTICLES.has(tokens[k - 1]?.lower ?? '') &&
+    before?.kind === 'word' &&
+    (ROMANCE_PREPOSITIONS.has(before.lower) || LEAD_LAST_WORDS.has(before.lower) || before.lower === 'de')
+  );
+};
+
 /** The last words of the attribution leads, which rule out almost every token with one look-up. */
 const LEAD_LAST_WORDS = new Set(QUOTE_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
 
@@ -314,7 +331,7 @@ const sentenceIndexOf = (block: Block): SentenceIndex => {
     const t = tokens[k];
     if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
     const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
-    const speech = outsideWord && speechVerbAt(t) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
+    const speech = outsideWord && speechVerbAt(t) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '') && !nounAfterPreposition(tokens, k);
     // "calificó la medida de «…»", "a qualifié la décision de « … »": a verb that names what someone said signs it too.
     if (outsideWord && (speech || leadEndsAt(tokens, k) || (NAMING_VERBS.has(t.lower) && !t.cap))) cue = k;
     index.lastEnd[k] = end;
@@ -366,6 +383,8 @@ interface Attribution {
   relative?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
   refersBack?: boolean;
+  /** The lead names a document ("según la sentencia", "according to the ruling"): its wording has no speaker. */
+  document?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -408,7 +427,8 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     let k = from;
     while (k < to && (ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? ''))) k++;
     const head = tokens[k];
-    if (head?.kind === 'word' && !head.cap && LEAD_DOCUMENT_NOUNS.has(head.fold)) return null;
+    // "-según la sentencia- gritar “…”": a fragment a document is cited for stays a quotation, without a speaker.
+    if (head?.kind === 'word' && !head.cap && LEAD_DOCUMENT_NOUNS.has(head.fold)) return { from, to, lead: true, document: true };
   }
   return to > from ? { from, to, lead: true } : null;
 };
@@ -419,6 +439,7 @@ const LEAD_DOCUMENT_NOUNS = new Set([
   ...'documento documentos datos cifras estadisticas informe informes estimaciones encuesta encuestas estudio estudios donnees chiffres statistiques rapport rapports etude etudes sondage sondages'
     .split(' ')
     .map(foldKey),
+  ...COURT_DOCUMENTS,
 ]);
 
 /** Whether the word before `k` is a capitalised word that is not the first of its sentence (so part of a name). */
@@ -570,6 +591,9 @@ function attributionAfter(
   // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
   if (endsSentence && QUOTE_MARKS.has(tokens[end]?.text ?? '')) return null;
+  // "«…» y asegura que las cosas …", ""…" and said that …": a verb whose complement clause follows it signs no quotation
+  // before it; its subject, if any, stands before the verb.
+  if (inverted && COMPLEMENTIZERS.has(tokens[verb + 1]?.lower ?? '')) return null;
   if (inverted) {
     // "…”, le respondió “Yany” a “Victor”": a short quoted run of capitalised words right after the verb is the speaker's nickname.
     const quoted = block.quotes[tokens[verb + 2]?.quote ?? -1];
@@ -682,6 +706,75 @@ function attributionAfter(
   if (to - from > 10) from = to - 10;
   return to > from ? { from, to } : null;
 }
+
+/**
+ * A person's name without the titles before it ("Acting VOA Director Yolanda López" → "Yolanda López"), when at least two
+ * capitalised words follow the last title; null when the name ends with a title and holds no given name ("Press
+ * Secretary"), which is a title the entities took for a name.
+ */
+const nameWithoutTitle = (name: string): string | null => {
+  const parts = name.split(/\s+/u).filter(Boolean);
+  const fold = (w: string): string => foldKey(w.replace(/[.,]$/u, ''));
+  const lastPart = parts[parts.length - 1];
+  if (parts.length >= 2 && lastPart && TITLE_WORDS.has(fold(lastPart)) && !parts.some((w) => (lexFlags(fold(w)) & FIRST_NAME) !== 0)) return null;
+  let title = -1;
+  for (let i = parts.length - 3; i >= 0; i--) {
+    if (TITLE_WORDS.has(fold(parts[i] ?? ''))) {
+      title = i;
+      break;
+    }
+  }
+  const rest = parts.slice(title + 1);
+  return title >= 0 && rest.every((w) => /^\p{Lu}/u.test(w)) ? rest.join(' ') : name;
+};
+
+/** How many tokens back the sentence that introduced a statement is looked for. */
+const STATEMENT_LOOKBACK = 400;
+
+/**
+ * The author of the statement the story last mentioned before token `before` of block `blockIndex`, in that paragraph or
+ * the one before: the person or body standing as a subject in the sentence that names the statement ("In a statement,
+ * Northwind Ferries said …"), or null.
+ */
+const statementAuthor = (registry: Registry, blocks: readonly Block[], blockIndex: number, before: number): Cluster | null => {
+  let budget = STATEMENT_LOOKBACK;
+  for (let b = blockIndex; b >= 0 && b >= blockIndex - 1 && budget > 0; b--) {
+    const block = blocks[b];
+    if (block?.kind !== 'paragraph') break;
+    const { tokens } = block;
+    for (let k = Math.min(b === blockIndex ? before : tokens.length, tokens.length) - 1; k >= 0 && budget > 0; k--, budget--) {
+      const t = tokens[k];
+      if (t?.kind !== 'word' || t.cap || t.quote >= 0 || !STATEMENT_NOUNS.has(t.fold)) continue;
+      const index = sentenceIndexOf(block);
+      const end = index.nextEnd[k] ?? tokens.length;
+      for (let j = (index.lastEnd[k] ?? -1) + 1; j < end; j++) {
+        const c = clusterAt(registry, b, j);
+        const m = registry.tokenMention[b]?.[j];
+        if (!c || !m || (tokens[j]?.quote ?? 0) >= 0) continue;
+        if ((c.kind === 'person' || c.kind === 'organization') && subjectLike(tokens, m.first, m.last)) return c;
+        j = m.last - 1;
+      }
+      return null;
+    }
+  }
+  return null;
+};
+
+/** How many tokens before a quotation the sentence naming a statement is looked through. */
+const STATEMENT_REACH = 40;
+
+/** Whether the sentence of the quotation opening at `first`, up to `to`, names a statement outside quotations ("said in a statement"). */
+const namesStatement = (block: Block, first: number, to: number): boolean => {
+  const { tokens } = block;
+  const index = sentenceIndexOf(block);
+  const from = Math.max((index.lastEnd[Math.max(0, first - 2)] ?? -1) + 1, first - STATEMENT_REACH, 0);
+  const end = Math.min(to, tokens.length);
+  for (let k = from; k < end; k++) {
+    const t = tokens[k];
+    if (t?.kind === 'word' && !t.cap && t.quote < 0 && STATEMENT_NOUNS.has(t.fold)) return true;
+  }
+  return false;
+};
 
 /** German relative pronouns for a person ("der ihr sagte", "die erklärte"): an article is followed by a capitalised noun, a pronoun by a lowercase word. */
 const GERMAN_PERSON_RELATIVE = new Set(['der', 'die', 'welcher', 'welche']);
@@ -1417,7 +1510,7 @@ function resolveSpeaker(
   pos: number,
   last: Antecedent,
   profile: Profile,
-): Speaker & { rejected?: boolean; grammar?: boolean } {
+): Speaker & { rejected?: boolean; grammar?: boolean; statement?: boolean } {
   const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
   if (!at.zero && !at.impersonal && !at.grammar && resolved.cluster?.kind !== 'person') {
     const inside = personAfterName(registry, block, blockIndex, at, resolved.cluster);
@@ -1460,9 +1553,10 @@ function resolvePhrase(
   pos: number,
   last: Antecedent,
   profile: Profile,
-): Speaker & { rejected?: boolean; grammar?: boolean } {
+): Speaker & { rejected?: boolean; grammar?: boolean; statement?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
   if (at.grammar) return { ...none, rejected: true, grammar: true };
+  if (at.document) return none;
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
@@ -1682,6 +1776,9 @@ function resolvePhrase(
   if (org && head < 0 && !affiliation) return referBack() ?? { speaker: org.name, cluster: org, affiliation: null };
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
+  // ""…," the statement said", "«…», señala el comunicado": a statement the story mentioned is its author's; who that is,
+  // the quotations before tell (see findQuotes).
+  if ((definite || (profile === 'cyrillic' && at.inverted)) && noun && !noun.cap && words.length <= 2 && STATEMENT_NOUNS.has(noun.fold)) return { ...none, statement: true };
   if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
   // "The website of the campaign says", "en su página de Facebook se lee": wording read on a page no named body signs has no speaker.
   if (words[0] && !words[0].cap && WEB_PAGES.has(words[0].fold) && !org) return none;
@@ -1834,6 +1931,9 @@ const plausibleSpeaker = (registry: Registry, block: Block, blockIndex: number, 
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last) return false;
+  // "las cosas son mucho peores", "El arresto ocurrió al calor de", "the minister released a statement": a phrase that
+  // holds a finite verb or opens a clause is a piece of a sentence, not a description of someone.
+  if (holdsClause(tokens, from, to)) return false;
   if (words.every((t) => (!t.cap || t.initial) && isFunctionWord(t))) return false;
   if (words.length === 1 && !first.cap && (isSpeechVerb(first.lower) || /\p{L}{3}ly$/u.test(first.lower))) return false;
   // "According to the statement, …": a document alone is where words stand, not who said them.
@@ -1847,6 +1947,39 @@ const plausibleSpeaker = (registry: Registry, block: Block, blockIndex: number, 
   let inPlace = true;
   for (let k = from; k < to && inPlace; k++) if (tokens[k]?.kind === 'word') inPlace = clusterAt(registry, blockIndex, k)?.kind === 'place';
   return !inPlace;
+};
+
+/** Finite forms of "be" (and German "haben") that no description of a person holds: a phrase with one is a clause. */
+const COPULAS = new Set('is are was were es son está están estaba estaban fue fueron era eran sea est sont était étaient ist sind war waren є був була були'.split(' '));
+
+/** Words that make a following complementizer a conjunction ("lo que", "para que", "sin que", "so that"). */
+const CLAUSE_OPENERS = new Set(['lo', 'para', 'por', 'sin', 'aunque', 'so', 'such', 'pour', 'sans', 'bien', 'damit', 'so', 'щоб', 'тому']);
+
+/** A Spanish preterite in the third person singular ("ocurrió", "contrató", "dijo" aside): the lowercase words ending in a stressed "ó". */
+const SPANISH_PRETERITE = /\p{L}{3}(?:ó|ió)$/u;
+
+/** An English past tense followed by an article starts a predicate with its object ("released a statement"). */
+const ENGLISH_PAST = /\p{L}{3}ed$/u;
+
+/**
+ * Whether the words from `from` to `to` hold a clause: a complementizer or relative ("que", "that", "lo que"), a finite
+ * form of "be", a Spanish preterite, an English past tense with an article after it, or a verb of saying after the first
+ * word. A speaker's description is a noun phrase; a clause in its place is the rest of a sentence the rules misread.
+ */
+const holdsClause = (tokens: Token[], from: number, to: number): boolean => {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || t.cap) continue;
+    if (COPULAS.has(t.lower)) return true;
+    // "por lo que", "para que", "so that": a conjunction ending in a complementizer; a relative after a noun ("las
+    // respuestas que le postearon") may still describe a speaker.
+    if (COMPLEMENTIZERS.has(t.lower) && CLAUSE_OPENERS.has(tokens[k - 1]?.lower ?? '')) return true;
+    if (SPANISH_PRETERITE.test(t.lower) && !(lexFlags(t.fold) & FUNCTION)) return true;
+    if (k > from && isSpeechVerb(t.lower)) return true;
+    const next = tokens[k + 1];
+    if (ENGLISH_PAST.test(t.lower) && k + 1 < to && next?.kind === 'word' && !next.cap && (next.lower === 'a' || next.lower === 'an' || next.lower === 'the')) return true;
+  }
+  return false;
 };
 
 /** Words that make the name after them a complement of a noun ("la esposa de", "the son of", "die Tochter von"). */
@@ -2348,6 +2481,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const german = doc.profile === 'de';
   const dialect = doc.profile === 'romance' || cyrillic ? doc.profile : null;
   let dialogueBefore = false;
+  // The speaker of the latest quotation whose sentence names a statement ("In a statement, X said …"), and its paragraph.
+  let statementBy: { speaker: string | null; cluster: Cluster | null; affiliation: Cluster | null; block: number } | null = null;
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') {
       runningOn = null;
@@ -2509,6 +2644,19 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (short && resolved?.rejected && !resolved.grammar && !at?.zero) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
+      // "the statement said" after "In a statement, the company said …": the statement's author, named in this paragraph or
+      // the one before; otherwise the wording of a document, without a speaker.
+      if (resolved?.statement && at) {
+        const author = statementAuthor(registry, doc.blocks, blockIndex, Math.min(at.from, q.first));
+        const by = statementBy && statementBy.block >= blockIndex - 1 ? statementBy : null;
+        resolved = author
+          ? { speaker: author.name, cluster: author, affiliation: null }
+          : by
+            ? { speaker: by.speaker, cluster: by.cluster, affiliation: by.affiliation }
+            : { speaker: null, cluster: null, affiliation: null };
+      } else if (resolved && !resolved.rejected && (resolved.speaker || resolved.cluster) && at && namesStatement(block, q.first, Math.max(at.to, q.last))) {
+        statementBy = { speaker: resolved.speaker, cluster: resolved.cluster, affiliation: resolved.affiliation, block: blockIndex };
+      }
       if (resolved) {
         if (!resolved.rejected) {
           quote.speaker = resolved.speaker;
@@ -2616,6 +2764,17 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     }
     openTail = lastFound?.runsOn ? tail : null;
   });
+  // A person's name as the speaker, without the title the entities kept with it ("VOA Director Yolanda López" is
+  // Yolanda López); a "name" that is only a title ("Press Secretary") names nobody.
+  for (const q of out) {
+    if (q.cluster?.kind !== 'person') continue;
+    const name = nameWithoutTitle(q.speaker ?? q.cluster.name);
+    if (name === null) {
+      q.speaker = null;
+      q.cluster = null;
+      q.affiliation = null;
+    } else q.speaker = name;
+  }
   // "…, with a key member of Congress saying, "…". / Rep. Ann Lee, …, told …": a speaker described with an
   // indefinite article and named nowhere before is the person who speaks next, in that paragraph or the next.
   for (let i = 0; i < out.length; i++) {

@@ -259,4 +259,48 @@ describe('attribution patterns, second pass', () => {
       ]),
     ).toEqual(['Rosa Lind']);
   });
+
+  it('a clause is never given as the speaker: a phrase with a finite verb or "por lo que" names nobody', () => {
+    expect(
+      speakers(
+        [
+          'La reunión del consejo terminó tarde en Valencia.',
+          'El debate de los vecinos ocurrió al final de la tarde, y el acta recoge “una gran preocupación por el agua”.',
+          'Los técnicos revisaron la presa por lo que llamaron “un riesgo que nadie había medido antes”.',
+        ],
+        'es',
+      ),
+    ).toEqual([null, null]);
+  });
+
+  it('a verb of saying followed by its own "que" clause after a quotation is no inverted attribution', () => {
+    expect(speakers(['Sobre el puerto, Ramiro Quesada sostiene que “el tráfico de barcos seguirá creciendo este año” y asegura que las obras van muy lentas.'], 'es')).toEqual([
+      'Ramiro Quesada',
+    ]);
+  });
+
+  it('words a court sentence is cited for have no speaker ("-según la sentencia-"), even when the noun is also a verb form', () => {
+    expect(
+      speakers(
+        ['Tres jóvenes de Holguín, entre ellos Mario Beltrán Soto, fueron condenados por -según la sentencia- “alterar el orden en la plaza central” durante la fiesta.'],
+        'es',
+      ),
+    ).toEqual([null]);
+  });
+
+  it('"the statement said" is the statement of the body that issued it, or nobody\'s', () => {
+    expect(
+      speakers([
+        'In a statement, Northwind Ferries said the crossing would resume on Friday.',
+        '“Our crews have checked every vessel twice and the weather is improving,” the statement said.',
+        'The harbour will stay closed to private boats.',
+        'Later that week, officials praised the rescue.',
+        '“We thank every volunteer who came to the pier that night,” the statement said.',
+      ]),
+    ).toEqual(['Northwind Ferries', null]);
+  });
+
+  it('a speaker is the name without the titles before it, and a title alone names nobody', () => {
+    expect(speakers(['“We will keep the station open through the winter,” said Acting NRB Director Helen Marquez.'])).toEqual(['Helen Marquez']);
+  });
 });
