@@ -796,6 +796,15 @@ const STATEMENT_NOUNS = new Set(
 /** Verbs by which a subject issues a statement ("released", "issued", "emitió", "a publié"). */
 const ISSUE_VERBS = new Set([...REPORT_VERBS, 'issued', 'issues', 'gave', 'sent', 'put', 'emitió', 'emitieron', 'difundió', 'difundieron', 'publié', 'veröffentlichte']);
 
+/** Whether the word at `k` is a verb issuing a statement, with the statement noun after it ("released a statement", "emitió un comunicado"). */
+const issuesStatement = (tokens: Token[], k: number): boolean => {
+  const t = tokens[k];
+  if (t?.kind !== 'word' || t.cap || !ISSUE_VERBS.has(t.lower)) return false;
+  const next = tokens[k + 1];
+  const noun = next && (isArticle(next) || LEAD_POSSESSIVES.has(next.lower)) ? tokens[k + 2] : next;
+  return noun?.kind === 'word' && !noun.cap && STATEMENT_NOUNS.has(noun.fold);
+};
+
 /** German adverbs that open a sentence with the verb second and the subject after it ("Dazu sagte", "Später erklärte"). */
 const GERMAN_ADVERBS = new Set(['dazu', 'darauf', 'daraufhin', 'damals', 'heute', 'gestern', 'später', 'zuvor', 'außerdem', 'zudem', 'bereits', 'zuletzt', 'danach']);
 
@@ -1028,9 +1037,10 @@ function attributionBefore(
       if (!appositive || segments.length - s > 3) considered++;
       let b = b0;
       // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
+      // "the minister released a statement saying that "…"": so is the subject of a verb that issues a statement.
       for (let k = a + 1; k < b; k++) {
         const w = tokens[k];
-        if (w && w.quote < 0 && speechVerbAt(w)) {
+        if (w && w.quote < 0 && (speechVerbAt(w) || issuesStatement(tokens, k))) {
           b = k;
           break;
         }
@@ -1618,6 +1628,12 @@ function resolvePhrase(
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
   const lead = words[0];
+  // "dijo su madre", "his lawyer said": a possessive and a noun for a person refer to the person the story introduced with that noun.
+  const kin = words[1];
+  if (words.length === 2 && lead && POSSESSIVE_DETERMINERS.has(lead.lower) && kin?.kind === 'word' && !kin.cap && isPersonNoun(kin.fold, profile)) {
+    const c = personIntroducedAs(registry, blocks, pos, kin.fold);
+    if (c) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
   // A sentence-initial determiner still opens a description ("Many residents said", "His lawyer called it"); a conjunction
@@ -1684,6 +1700,22 @@ function resolvePhrase(
     if (!c) continue;
     // "Lopez's deputy said": a possessor is not the speaker.
     const owner = registry.tokenMention[blockIndex]?.[k];
+    // "France's secretary of state for co-operation Alain Joyandet": in English a name right after a title's last noun, when
+    // that noun names no person ("the mother of opposition leader Ann Roe" is governed), is the title's holder.
+    const prev = tokens[k - 1];
+    if (
+      governed &&
+      profile === 'en' &&
+      owner?.first === k &&
+      prev?.kind === 'word' &&
+      !prev.cap &&
+      !GENITIVE_LINKS.has(prev.lower) &&
+      !NAME_CONNECTORS.has(prev.lower) &&
+      !isArticle(prev) &&
+      !(lexFlags(prev.fold) & FUNCTION) &&
+      !isPersonNoun(prev.fold, profile)
+    )
+      governed = false;
     const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
     // The subject comes first: "A B, director of C" is A B.
     if (c.kind === 'person' && governed) complements.add(c);
@@ -1721,6 +1753,14 @@ function resolvePhrase(
     }
   }
   const headTok = head >= 0 ? phrase[head] : undefined;
+  // "La portavoz del Departamento de Estado reiteró …" after "la portavoz del Departamento de Estado, Jen Psaki": a definite
+  // staff noun refers back to the person introduced with it, named in this paragraph or the one before.
+  if (definite && headTok && isStaffNoun(headTok.fold)) {
+    const since = (block.order - 1) * POSITION_STRIDE;
+    const c = referent(registry, blocks, pos, last);
+    const near = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
+    if (c && near && introducedAs(blocks, c, headTok.fold)) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   // "a Kremlin spokesman", "an NNPC official": an unnamed member of staff speaks for the body.
   if (org && headTok && isStaffNoun(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
   // "a spokeswoman for Interpol": the same, with the body after "for"/"of"/"at".
@@ -1814,7 +1854,13 @@ function resolvePhrase(
     if (c?.mentions.some((m) => m.pos >= since && m.pos < pos) && introducedAs(blocks, c, noun.fold)) return { speaker: c.name, cluster: c, affiliation: null };
   }
   // "Жінка розповідає: «…»": a Ukrainian noun for a person opening the sentence refers back like a definite one.
-  if (profile === 'cyrillic' && !at.inverted && words.length === 1 && noun?.kind === 'word' && noun.initial && !clusterAt(registry, blockIndex, at.to - 1)) {
+  // "Американський посол наголошує: «…»": an adjective before the noun changes nothing.
+  const adjective = words.length === 2 ? words[0] : undefined;
+  const openingNoun =
+    words.length === 1
+      ? !!noun?.initial
+      : !!adjective && adjective.initial && CYRILLIC_ADJECTIVE.test(adjective.lower) && !clusterAt(registry, blockIndex, tokens.indexOf(adjective)) && !noun?.cap;
+  if (profile === 'cyrillic' && !at.inverted && words.length <= 2 && noun?.kind === 'word' && openingNoun && !clusterAt(registry, blockIndex, at.to - 1)) {
     const gender = roleGender(noun.fold, profile);
     if (gender || isRoleNoun(noun.fold)) {
       const c = referent(registry, blocks, pos, last, gender, profile);
@@ -2054,6 +2100,61 @@ const introducedAs = (blocks: readonly Block[], c: Cluster, fold: string): boole
     return false;
   });
 
+/**
+ * The person or body that speaks in the sentence before the one holding the quotation that opens at token `first`, in the
+ * same paragraph: the subject of its verb of saying, after the verb ("…, dijeron hoy Amnistía Internacional") or before it.
+ */
+const sentenceBeforeSpeaker = (
+  registry: Registry,
+  blocks: readonly Block[],
+  block: Block,
+  blockIndex: number,
+  first: number,
+  last: Antecedent,
+  profile: Profile,
+  hasPerson: (from: number, to: number) => boolean,
+  personAt: (k: number) => [number, number] | null,
+  hasBody: (from: number, to: number) => boolean,
+): Cluster | null => {
+  const { tokens } = block;
+  const index = sentenceIndexOf(block);
+  const end = first >= 2 ? (index.lastEnd[first - 2] ?? -1) : -1;
+  if (end <= 0 || (tokens[end]?.quote ?? 0) >= 0) return null;
+  const cue = index.lastCue[end - 1] ?? -1;
+  if (cue < 0 || cue <= (index.lastEnd[end - 1] ?? -1) || !isSpeechVerb(tokens[cue]?.lower ?? '')) return null;
+  const speaking = (c: Cluster | null): Cluster | null => (c && (c.kind === 'person' || c.kind === 'organization') ? c : null);
+  if (tokens[cue - 1]?.text === ',' && cue + 1 < end && end - cue <= MAX_SPEAKER_WORDS) {
+    const after = resolveSpeaker(registry, blocks, block, blockIndex, { from: cue + 1, to: end, inverted: true }, position(block, cue), last, profile);
+    return after.rejected ? null : speaking(after.cluster);
+  }
+  const at = attributionBefore(block, end + 1, hasPerson, personAt, profile, hasBody);
+  if (!at?.verb || at.zero || at.naming) return null;
+  const before = resolveSpeaker(registry, blocks, block, blockIndex, at, position(block, at.from), last, profile);
+  return before.rejected ? null : speaking(before.cluster);
+};
+
+/** Possessive determiners before a noun for a person ("su madre", "his lawyer", "її чоловік"). */
+const POSSESSIVE_DETERMINERS = new Set(['su', 'sus', 'his', 'her', 'their', 'son', 'sa', 'ses', 'leur', 'sein', 'seine', 'ihr', 'ihre', 'його', 'її', 'їхній', 'їхня']);
+
+/** How many person mentions back the one introduced with a noun is looked for. */
+const INTRODUCED_LOOKBACK = 24;
+
+/** The person last mentioned before `pos` whom the story introduced with the noun `fold` ("la madre de …, Ana Ruiz"). */
+const personIntroducedAs = (registry: Registry, blocks: readonly Block[], pos: number, fold: string): Cluster | null => {
+  const list = people(registry);
+  const seen = new Set<Cluster>();
+  for (let i = lastIndexBefore(list, pos), n = 0; i >= 0 && n < INTRODUCED_LOOKBACK; i--, n++) {
+    const c = list[i]?.cluster;
+    if (!c || seen.has(c)) continue;
+    seen.add(c);
+    if (introducedAs(blocks, c, fold)) return c;
+  }
+  return null;
+};
+
+/** A Ukrainian or Russian adjective in the nominative ("американський", "нова", "колишній"). */
+const CYRILLIC_ADJECTIVE = /\p{L}{3}(?:ий|ій|ый|ой|на|ка|ва|ля)$/u;
+
 /** A word written in Cyrillic. */
 const CYRILLIC_WORD = /^[\u0400-\u04ff'’ʼ-]+$/u;
 
@@ -2263,7 +2364,7 @@ const firstPersonPos = (registry: Registry, block: Block, blockIndex: number): n
  * speaker of the verb of saying in its last sentence, or of the colon that ends it, as if a quotation followed
  * there; failing that, the paragraph's subject. Null when the block before is not a paragraph.
  */
-const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile): Cluster | null => {
+const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile, verbOnly = false): Cluster | null => {
   const previous = blocks[blockIndex - 1];
   if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
   const { tokens } = previous;
@@ -2271,6 +2372,13 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
   const end = tokens[tokens.length - 1];
   // Read the closing sentence as if a quotation opened at its final mark (or right after its colon).
   const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
+  // "…, dijo su madre.": a verb of saying after a comma with its subject after it closes the paragraph.
+  const index = sentenceIndexOf(previous);
+  const cue = openMark > 0 ? (index.lastCue[openMark - 1] ?? -1) : -1;
+  if (cue > 0 && cue > (index.lastEnd[openMark - 1] ?? -1) && tokens[cue - 1]?.text === ',' && cue + 1 < openMark && openMark - cue <= MAX_SPEAKER_WORDS) {
+    const inverted = resolveSpeaker(registry, blocks, previous, previousIndex, { from: cue + 1, to: openMark, inverted: true }, position(previous, cue), last, profile);
+    if (inverted.cluster?.kind === 'person') return inverted.cluster;
+  }
   const hasPerson = (from: number, to: number): boolean => {
     for (let k = from; k < to; k++) if (clusterAt(registry, previousIndex, k)?.kind === 'person') return true;
     return false;
@@ -2284,6 +2392,7 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
     const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
     if (resolved.cluster?.kind === 'person') return resolved.cluster;
   }
+  if (verbOnly) return null;
   const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
 };
@@ -2507,7 +2616,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       for (let k = from; k < to; k++) if (clusterAt(registry, blockIndex, k)?.kind === 'organization') return true;
       return false;
     };
-    const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
+    const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean; first: number }[] = [];
     // "…comenta que «en casa se oye bien. / Aquí no se oye nada», subrayó.": a quotation left open goes on in a
     // paragraph that only closes it, and is one quotation signed where it ends.
     const closer = runningOn ? strayCloser(block) : -1;
@@ -2639,6 +2748,12 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const dropped = resolveSpeaker(registry, doc.blocks, block, blockIndex, { from: verbBefore, to: verbBefore + 1, zero: true }, pos, last, doc.profile);
         if (!dropped.rejected) resolved = dropped;
       }
+      // "…, dijo su madre." / "“…”, explicó.": a verb without a subject in a paragraph that opens with the quotation goes on
+      // with the one the paragraph before gave the word to, when that paragraph quoted nobody.
+      if (at?.zero && q.open === 0 && !previousBlockQuote && resolved && !resolved.rejected) {
+        const handed = introducedSpeaker(registry, doc.blocks, blockIndex, last, doc.profile, true);
+        if (handed) resolved = { speaker: handed.name, cluster: handed, affiliation: null };
+      }
       // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
       // A conjunction or adverb in the subject's place rules nothing out: the fragment stays, its speaker unknown.
       if (short && resolved?.rejected && !resolved.grammar && !at?.zero) continue;
@@ -2670,7 +2785,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         last.speaker = quote.cluster;
         last.pos = pos;
       }
-      found.push({ quote, attributed, startsBlock: q.open === 0, runsOn: q.close >= block.text.length });
+      found.push({ quote, attributed, startsBlock: q.open === 0, runsOn: q.close >= block.text.length, first: q.first });
     }
     // A quotation left open in earlier paragraphs without a speaker is signed where it ends: ""We will go. /
     // "And we will win," Smith said." gives both paragraphs to Smith.
@@ -2693,6 +2808,12 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       for (let j = i - 1; j >= 0 && !donor; j--) if (found[j]?.attributed) donor = found[j]?.quote;
       for (let j = i + 1; j < found.length && !donor; j++) if (found[j]?.attributed) donor = found[j]?.quote;
       // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
+      // "…, dijeron hoy Amnistía Internacional y Human Rights Watch. Los gobiernos … "deberían …"": the subject of the verb of
+      // saying in the sentence just before, in the same paragraph, goes on speaking.
+      if (!donor && !f.startsBlock) {
+        const said = sentenceBeforeSpeaker(registry, doc.blocks, block, blockIndex, f.first, last, doc.profile, hasPerson, personAt, hasBody);
+        if (said) donor = { text: '', speaker: said.name, cluster: said, affiliation: null, pos: f.quote.pos };
+      }
       if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
       // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
       if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {

@@ -303,4 +303,54 @@ describe('attribution patterns, second pass', () => {
   it('a speaker is the name without the titles before it, and a title alone names nobody', () => {
     expect(speakers(['“We will keep the station open through the winter,” said Acting NRB Director Helen Marquez.'])).toEqual(['Helen Marquez']);
   });
+
+  it("the subject of a verb issuing a statement is the speaker, and a title before a name in English is the holder's", () => {
+    expect(
+      speakers([
+        'The port reopened on Tuesday, and yesterday Norway\'s minister of trade for fisheries Ingrid Dahl released a statement saying the deal "protects every coastal town".',
+      ]),
+    ).toEqual(['Ingrid Dahl']);
+  });
+
+  it('a definite staff noun before the verb refers back to the spokesperson introduced with it', () => {
+    expect(
+      speakers(
+        [
+          '“No hemos recibido ninguna carta del gobierno de Lima”, afirmó la portavoz del Ministerio de Salud, Lucía Ferrero, en un comunicado.',
+          'La portavoz del Ministerio de Salud reiteró que el país “mantiene abiertas todas las vías de diálogo con sus vecinos”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Lucía Ferrero', 'Lucía Ferrero']);
+  });
+
+  it('a Ukrainian adjective and noun for a person opening the sentence refer back like the bare noun', () => {
+    expect(
+      speakers(['Посол Канади в Україні Олена Кравчук відвідала Харків. Канадська посолка наголошує: «Ми залишимося з Україною стільки, скільки буде потрібно».'], 'uk'),
+    ).toEqual(['Олена Кравчук']);
+  });
+
+  it('a relative named by a possessive ("dijo su madre") hands the word to the next paragraph\'s subjectless verb', () => {
+    expect(
+      speakers(
+        [
+          'Los hermanos Tomás y Andrés Rivero Gil siguen presos en Holguín, según la madre de ambos, Elena Gil Serrano.',
+          'En el caso de Andrés Rivero, que padece asma, la cárcel le ha hecho mucho daño, dijo su madre.',
+          '“Andrés no duerme por las noches y ha perdido mucho peso desde marzo”, explicó.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Elena Gil Serrano']);
+  });
+
+  it('an unattributed quotation goes on with the subject of the verb of saying in the sentence before it', () => {
+    expect(
+      speakers(
+        [
+          'Las autoridades deben liberar a Ramón Pardo Ibarra, detenido desde enero, dijeron este martes Amigos del Mar y Fundación Costera. Los gobiernos vecinos “deberían pedir cuentas por cada detención”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Amigos del Mar']);
+  });
 });
