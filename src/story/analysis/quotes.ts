@@ -728,6 +728,21 @@ const nameWithoutTitle = (name: string): string | null => {
   return title >= 0 && rest.every((w) => /^\p{Lu}/u.test(w)) ? rest.join(' ') : name;
 };
 
+/** English conjunctions that open a sentence and may stick to the name after them ("But Smith", "When Ruiz"). */
+const ENGLISH_OPENERS = new Set(['but', 'and', 'when', 'while', 'although', 'though', 'because', 'after', 'before', 'since', 'if', 'yet', 'then']);
+
+/** A name without a conjunction or adverb that opened its sentence and stuck to it ("Aunque Correa Martínez" → "Correa Martínez"). */
+const withoutOpener = (name: string): string => {
+  const parts = name.split(/\s+/u).filter(Boolean);
+  let i = 0;
+  while (i < parts.length - 1) {
+    const w = (parts[i] ?? '').toLowerCase();
+    if (w.length < 3 || NAME_CONNECTORS.has(w) || !(FOREIGN_FUNCTION_WORDS.has(w) || ENGLISH_OPENERS.has(w))) break;
+    i++;
+  }
+  return i > 0 ? parts.slice(i).join(' ') : name;
+};
+
 /** How many tokens back the sentence that introduced a statement is looked for. */
 const STATEMENT_LOOKBACK = 400;
 
@@ -800,10 +815,20 @@ const ISSUE_VERBS = new Set([...REPORT_VERBS, 'issued', 'issues', 'gave', 'sent'
 const issuesStatement = (tokens: Token[], k: number): boolean => {
   const t = tokens[k];
   if (t?.kind !== 'word' || t.cap || !ISSUE_VERBS.has(t.lower)) return false;
-  const next = tokens[k + 1];
-  const noun = next && (isArticle(next) || LEAD_POSSESSIVES.has(next.lower)) ? tokens[k + 2] : next;
-  return noun?.kind === 'word' && !noun.cap && STATEMENT_NOUNS.has(noun.fold);
+  // "sent Newslaundry a statement", "gave reporters a written statement": the one told may come first.
+  for (let j = k + 1; j <= k + STATEMENT_OBJECT_REACH; j++) {
+    const w = tokens[j];
+    if (w?.kind !== 'word') return false;
+    if (!w.cap && STATEMENT_NOUNS.has(w.fold)) return true;
+  }
+  return false;
 };
+
+/** A participle or gerund opening a sentence ("Speaking to …", "Hablando con …", "En parlant …" aside). */
+const PARTICIPLE_OPENER = /\p{L}{3}(?:ing|ando|iendo)$/u;
+
+/** How many words after a verb issuing a statement the statement noun may stand ("sent the council a short statement"). */
+const STATEMENT_OBJECT_REACH = 4;
 
 /** German adverbs that open a sentence with the verb second and the subject after it ("Dazu sagte", "Später erklärte"). */
 const GERMAN_ADVERBS = new Set(['dazu', 'darauf', 'daraufhin', 'damals', 'heute', 'gestern', 'später', 'zuvor', 'außerdem', 'zudem', 'bereits', 'zuletzt', 'danach']);
@@ -980,7 +1005,8 @@ function attributionBefore(
     const segments: [number, number][] = [];
     let segStart = begin;
     for (let i = begin; i <= v; i++) {
-      if (i === v || tokens[i]?.text === ',') {
+      // "This expert – who was later named by X – told …": a dash sets a piece off as a comma does.
+      if (i === v || tokens[i]?.text === ',' || DIALOGUE_DASHES.has(tokens[i]?.text ?? '')) {
         if (i > segStart) segments.push([segStart, i]);
         segStart = i + 1;
       }
@@ -1025,14 +1051,31 @@ function attributionBefore(
         !(isPersonNoun(lead.fold, profile) && hasPerson(a, b0))
       )
         continue;
+      // "Speaking to The Next Web, the spokesperson said", "Hablando con la prensa, el alcalde dijo": a piece opened by a
+      // participle is an adjunct; whoever it names is not the subject.
+      if (lead?.initial && s < segments.length - 1 && PARTICIPLE_OPENER.test(lead.lower)) continue;
+      // "Microsoft, the company's owner, also sent …", "Ana Ruiz, a nurse, told …": an apposition after a name describes it.
+      const described = s > 0 && !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower)) ? segments[s - 1] : undefined;
+      if (
+        described &&
+        described[1] - described[0] <= MAX_NAME_WORDS &&
+        tokens.slice(described[0], described[1]).every((w) => w.kind === 'word' && (w.cap || NAME_CONNECTORS.has(w.lower)))
+      ) {
+        const named = personAt(described[1] - 1);
+        if (named) return { from: named[0], to: named[1], verb: true, naming };
+        if (hasBody(described[1] - 1, described[1])) return { from: described[0], to: described[1], verb: true, naming };
+      }
       // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
       const appositive = !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower) || SPEAKER_OPENERS.has(lead.lower));
       // "Colin Powell, also a contemporary of X, called him "…"": an apposition right before the verb, after a
       // person's name, describes that person; a name inside it ("of X") is not the subject.
-      if (lead && s === segments.length - 1 && s > 0 && (ARTICLES.has(lead.lower) || lead.lower === 'also')) {
-        const prev = segments[s - 1];
+      const prev = s > 0 ? segments[s - 1] : undefined;
+      const adjunctBefore = !!prev && !!tokens[prev[0]]?.initial && PARTICIPLE_OPENER.test(tokens[prev[0]]?.lower ?? '');
+      if (lead && s === segments.length - 1 && s > 0 && !adjunctBefore && (ARTICLES.has(lead.lower) || lead.lower === 'also')) {
         const named = prev ? personAt(prev[1] - 1) : null;
         if (named) return { from: named[0], to: named[1], verb: true, naming };
+        // "Microsoft, the expert's employer, also sent a statement": a body before the apposition is the subject too.
+        if (prev && hasBody(prev[1] - 1, prev[1]) && prev[1] - prev[0] <= MAX_NAME_WORDS) return { from: prev[0], to: prev[1], verb: true, naming };
       }
       if (!appositive || segments.length - s > 3) considered++;
       let b = b0;
@@ -1047,6 +1090,8 @@ function attributionBefore(
       }
       while (b > a + 1 && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? '') || CLITICS.has(tokens[b - 1]?.lower ?? ''))) b--;
       if (b <= a) continue;
+      // A piece left with only an adverb before the verb ("also sent …") names nobody: its subject stands further back.
+      if (b === a + 1 && (SPEAKER_OPENERS.has(tokens[a]?.lower ?? '') || VERB_FILLERS.has(tokens[a]?.lower ?? '')) && s > 0) continue;
       const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
       if (hasPerson(at.from, at.to)) return at;
       fallback ??= at;
@@ -1071,6 +1116,15 @@ function attributionBefore(
       }
     }
     if (hasPerson(at.from, at.to)) return at;
+    // "However, Wikileaks denied the claim via its Twitter account: "…"": a body standing as the clause's subject introduces its words.
+    let subject = begin;
+    while (subject < openMark - 1 && (tokens[subject]?.kind === 'punct' || SPEAKER_OPENERS.has(tokens[subject]?.lower ?? '') || isArticle(tokens[subject]))) subject++;
+    if (subject < openMark - 1 && tokens[subject]?.cap && hasBody(subject, subject + 1)) {
+      let end = subject + 1;
+      while (end < openMark - 1 && tokens[end]?.kind === 'word' && (tokens[end]?.cap || NAME_CONNECTORS.has(tokens[end]?.lower ?? ''))) end++;
+      const verb = tokens[end];
+      if (verb?.kind === 'word' && !verb.cap && !(lexFlags(verb.fold) & FUNCTION) && !isRoleNoun(verb.fold)) return { from: subject, to: end, verb: false };
+    }
     if (begin === 0 && label.length <= 4 && label.every((t) => t.kind === 'word' && t.cap)) return at;
     // "A statement from Harbour Lines reads: "…"", "La empresa X emitió un comunicado: «…»": a statement of a body the
     // clause names introduces the body's words.
@@ -1145,6 +1199,9 @@ const FOREIGN_DEFINITE = new Set(['der', 'die', 'das', 'el', 'la', 'los', 'las',
 interface Antecedent {
   speaker: Cluster | null;
   pos: number;
+  /** The body that last signed a quotation, and where ("The agency added: "…"" before ""…," it said"). */
+  body?: Cluster | null;
+  bodyPos?: number;
 }
 
 /** Where people and bodies are named outside quotations, in reading order, and bodies by their one-word names. */
@@ -1652,7 +1709,9 @@ function resolvePhrase(
   }
   // ""…," it said": a body speaks of itself as "it".
   if (lead && lead.lower === 'it' && words.length === 1) {
-    const body = lastBodyBefore(registry, pos, '');
+    // The body that signed the quotation before, in this paragraph or the one before, goes on speaking.
+    const since = (block.order - 1) * POSITION_STRIDE;
+    const body = last.body && (last.bodyPos ?? -1) >= since ? last.body : lastBodyBefore(registry, pos, '');
     return body ? { speaker: body.name, cluster: body, affiliation: null } : { ...none, rejected: true };
   }
   // "the American said" after a quotation refers back to a person like a pronoun does.
@@ -1760,6 +1819,11 @@ function resolvePhrase(
     const c = referent(registry, blocks, pos, last);
     const near = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
     if (c && near && introducedAs(blocks, c, headTok.fold)) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // ""…," the spokesperson said" after "An official spokesperson for WikiLeaks …": the body the staff noun was introduced with.
+  if (definite && !org && !affiliation && headTok && words.length === 1 && isStaffNoun(headTok.fold)) {
+    const body = bodyIntroducedWith(registry, blocks, blockIndex, at.from, headTok.fold);
+    if (body) return { speaker: body.name, cluster: body, affiliation: null };
   }
   // "a Kremlin spokesman", "an NNPC official": an unnamed member of staff speaks for the body.
   if (org && headTok && isStaffNoun(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
@@ -1894,10 +1958,12 @@ function resolvePhrase(
     !(lexFlags(noun.fold) & FUNCTION)
   ) {
     // "contó el joven" after a mother and her son: the article's gender picks the nearest person who agrees.
-    const c = referent(registry, blocks, pos, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
+    // Before the verb, only someone named before the noun ("The analyst – named by Ann Roe – said": not Ann Roe).
+    const upTo = at.inverted ? pos : Math.min(pos, position(block, at.from));
+    const c = referent(registry, blocks, upTo, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
     const since = (block.order - 1) * POSITION_STRIDE;
     // Named, or last heard, in this paragraph or the one before.
-    const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
+    const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < upTo) || (last.speaker === c && last.pos >= since));
     // Or introduced with this very noun ("El opositor José Ferrer …", then "afirmó el opositor").
     const recent = nearby || c?.mentions.some((m) => m.role !== null) || (!!c && introducedAs(blocks, c, noun.fold));
     // "En declaraciones a la prensa, el opositor aseguró que …": before the verb, a noun that names a person by what
@@ -2131,6 +2197,30 @@ const sentenceBeforeSpeaker = (
   if (!at?.verb || at.zero || at.naming) return null;
   const before = resolveSpeaker(registry, blocks, block, blockIndex, at, position(block, at.from), last, profile);
   return before.rejected ? null : speaking(before.cluster);
+};
+
+/** How many tokens back a staff noun's introduction is looked for. */
+const STAFF_LOOKBACK = 300;
+
+/**
+ * The body a staff noun was last introduced with before token `before` of block `blockIndex`, in that paragraph or the two
+ * before ("a spokesperson for WikiLeaks", "el vocero de la empresa Nordia"): the body named right after "for", "of", "de".
+ */
+const bodyIntroducedWith = (registry: Registry, blocks: readonly Block[], blockIndex: number, before: number, fold: string): Cluster | null => {
+  let budget = STAFF_LOOKBACK;
+  for (let b = blockIndex; b >= 0 && b >= blockIndex - 2 && budget > 0; b--) {
+    const tokens = blocks[b]?.tokens;
+    if (!tokens) continue;
+    for (let k = Math.min(b === blockIndex ? before : tokens.length, tokens.length) - 1; k >= 0 && budget > 0; k--, budget--) {
+      if (tokens[k]?.fold !== fold || (tokens[k]?.quote ?? 0) >= 0) continue;
+      for (let j = k + 1; j <= k + 3 && j < tokens.length; j++) {
+        const c = clusterAt(registry, b, j);
+        if (c?.kind === 'organization' && BODY_LINKS.has(tokens[j - 1]?.lower ?? '')) return c;
+        if (c) break;
+      }
+    }
+  }
+  return null;
 };
 
 /** Possessive determiners before a noun for a person ("su madre", "his lawyer", "її чоловік"). */
@@ -2716,7 +2806,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         // A name or a title starts with a capital; three lowercase words or more after the preposition are speech ("por «más de 300 muertos»").
         const opening = block.tokens[q.first];
         const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower) && (!!opening?.cap || q.words <= 2);
-        const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
+        // "в інтерв'ю каналу «112 Україна»": a short run of capitalised words and numbers is a name, not a fragment of speech.
+        const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0 && !(q.words <= 3 && isTitleLike(block, q.first, q.last));
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
         // The words after an incise are the rest of a quotation, however few.
@@ -2784,6 +2875,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (quote.cluster && (quote.cluster.kind === 'person' || (quote.cluster.kind === null && attributed))) {
         last.speaker = quote.cluster;
         last.pos = pos;
+      }
+      if (quote.cluster?.kind === 'organization' && attributed) {
+        last.body = quote.cluster;
+        last.bodyPos = pos;
       }
       found.push({ quote, attributed, startsBlock: q.open === 0, runsOn: q.close >= block.text.length, first: q.first });
     }
@@ -2889,7 +2984,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   // Yolanda López); a "name" that is only a title ("Press Secretary") names nobody.
   for (const q of out) {
     if (q.cluster?.kind !== 'person') continue;
-    const name = nameWithoutTitle(q.speaker ?? q.cluster.name);
+    const name = nameWithoutTitle(withoutOpener(q.speaker ?? q.cluster.name));
     if (name === null) {
       q.speaker = null;
       q.cluster = null;

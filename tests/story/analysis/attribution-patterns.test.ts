@@ -353,4 +353,37 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Amigos del Mar']);
   });
+
+  it('a relative clause set off by dashes is not the subject, and a body before an apposition is', () => {
+    expect(
+      speakers([
+        'The analyst – who was later named by Carla Benz in a post – told reporters he "never reviewed any of the files".',
+        'Orbitel Systems Ltd, the analyst\'s employer, also sent reporters a statement on Monday, saying: "We regret that our staff was named without consent."',
+      ]),
+    ).toEqual(['The analyst', 'Orbitel Systems Ltd']);
+  });
+
+  it('a participial opener naming someone is an adjunct; "the spokesperson" is the body it was introduced with', () => {
+    expect(
+      speakers([
+        'A spokesperson for Harbourline denied on Monday that the ferry service would close.',
+        'Speaking to Rita Lowe of the Coastal Herald, the spokesperson said: "No route will be cut this year, and the fleet will grow."',
+      ]),
+    ).toEqual(['Harbourline']);
+  });
+
+  it('"it said" goes on with the body that signed the quotation before', () => {
+    expect(
+      speakers([
+        'The Delta Press Agency issued a statement on Friday. The statement added: "Our figures for the northern district were taken from an old table."',
+        'The agency said the error was its own. "We apologise to every reader who relied on them," it said.',
+      ]),
+    ).toEqual(['Delta Press Agency', 'Delta Press Agency']);
+  });
+
+  it('a body as the subject of a clause ending in a colon introduces the quotation', () => {
+    expect(speakers(['However, the Norvale Mining Company denied the report on its website: "The plant will stay open and no jobs will be lost."'])).toEqual([
+      'Norvale Mining Company',
+    ]);
+  });
 });
