@@ -609,7 +609,9 @@ function attributionAfter(
     if (romance && (DATIVE.has(tokens[verb + 1]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[verb + 1]?.lower ?? ''))) {
       for (let k = verb + 3; k < end && k < verb + ADJUNCT_REACH; k++) {
         const t = tokens[k];
-        const starts = t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower));
+        // "confirmó a Martí Noticias su esposa Ana Ruiz": a possessive opens the subject as an article does.
+        const starts =
+          t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower) || POSSESSIVE_DETERMINERS.has(t.lower));
         if (starts && !isLinkWord(tokens[k - 1])) {
           from = k;
           break;
@@ -623,6 +625,8 @@ function attributionAfter(
     while (to < end && !(endsAtPronoun && to > from)) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
+      // "indicó su esposa que cree que …", "dijo el vecino que lo vio": a relative or complement clause ends the subject.
+      if (to > from && t.kind === 'word' && !t.cap && (COMPLEMENTIZERS.has(t.lower) || PERSON_RELATIVE.has(t.lower))) break;
       // "«…» —dijo Gómez— y añadió": the closing dash of an incise ends the speaker.
       if (isInciseDash(block.text, t)) break;
       // "erklärte Weber am Montag", "dijo Gómez este lunes", "a déclaré Paul Durand dimanche": once a name has
@@ -1055,7 +1059,7 @@ function attributionBefore(
       // participle is an adjunct; whoever it names is not the subject.
       if (lead?.initial && s < segments.length - 1 && PARTICIPLE_OPENER.test(lead.lower)) continue;
       // "Microsoft, the company's owner, also sent …", "Ana Ruiz, a nurse, told …": an apposition after a name describes it.
-      const described = s > 0 && !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower)) ? segments[s - 1] : undefined;
+      const described = s > 0 && lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower)) ? segments[s - 1] : undefined;
       if (
         described &&
         described[1] - described[0] <= MAX_NAME_WORDS &&
@@ -1314,6 +1318,8 @@ const ROMANCE_PERSON_NOUNS = new Set(
   politico politica medico medica abogado abogada diputado diputada delegado delegada funcionario funcionaria empresario
   empresaria secretario secretaria militar experto experta testigo vecino vecina residente ciudadano ciudadana dirigente
   religioso religiosa cubano cubana exiliado exiliada anciano anciana
+  esposa esposo hijo hija hermano hermana tio tia primo prima abuelo abuela sobrino sobrina cunado cunada novio novia viuda viudo
+  epouse epoux mari fils fille frere soeur mere pere veuve
   chef avocat avocate elu elue depute deputee expert experte temoin habitant habitante voisin voisine homme femme`
     .split(/\s+/u)
     .filter(Boolean),
@@ -1870,8 +1876,12 @@ function resolvePhrase(
       !roleHead.fold.endsWith('s') &&
       !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
     ) {
-      const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
-      const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
+      // "dijo la esposa del afectado" after a man was named: the article's gender rules him out.
+      const c =
+        lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ??
+        referent(registry, blocks, pos, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
+      // Named in this paragraph or the one before, or the one who spoke last with no one named since.
+      const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos) || (!!c && at.inverted === true && c === last.speaker);
       const articleGender = genderOfArticle(phrase[articleAt]) ?? (bareRole ? genderOfReference(tokens[at.from - 1]) : null);
       if (c && nearby && !complements.has(c) && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
     }
@@ -1965,7 +1975,8 @@ function resolvePhrase(
     // Named, or last heard, in this paragraph or the one before.
     const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < upTo) || (last.speaker === c && last.pos >= since));
     // Or introduced with this very noun ("El opositor José Ferrer …", then "afirmó el opositor").
-    const recent = nearby || c?.mentions.some((m) => m.role !== null) || (!!c && introducedAs(blocks, c, noun.fold));
+    // Or the one who spoke last, with no one named since ("…», dijo la denunciante" paragraphs after her first quotation).
+    const recent = nearby || c?.mentions.some((m) => m.role !== null) || (!!c && introducedAs(blocks, c, noun.fold)) || (!!c && at.inverted === true && c === last.speaker);
     // "En declaraciones a la prensa, el opositor aseguró que …": before the verb, a noun that names a person by what
     // they do refers back too, to someone just named whose gender the article does not contradict.
     const described = nearby && isPersonNoun(noun.fold, profile) && !!c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]));
@@ -2194,7 +2205,8 @@ const sentenceBeforeSpeaker = (
     return after.rejected ? null : speaking(after.cluster);
   }
   const at = attributionBefore(block, end + 1, hasPerson, personAt, profile, hasBody);
-  if (!at?.verb || at.zero || at.naming) return null;
+  if (!at?.verb || at.naming) return null;
+  // "Según explicó, X inició …": a verb without a subject refers back from where it stands.
   const before = resolveSpeaker(registry, blocks, block, blockIndex, at, position(block, at.from), last, profile);
   return before.rejected ? null : speaking(before.cluster);
 };
@@ -2237,9 +2249,24 @@ const personIntroducedAs = (registry: Registry, blocks: readonly Block[], pos: n
     const c = list[i]?.cluster;
     if (!c || seen.has(c)) continue;
     seen.add(c);
-    if (introducedAs(blocks, c, fold)) return c;
+    if (c.mentions.some((m) => m.pos < pos && nounBeforeName(blocks[m.block]?.tokens, m.first, fold))) return c;
   }
   return null;
+};
+
+/**
+ * Whether the noun `fold` introduces the name at token `first` ("su esposa Ana Ruiz", "la madre de los presos, Ana Ruiz"):
+ * it stands a few words before, with no clause between ("su esposa que cree que Ana …" does not introduce Ana).
+ */
+const nounBeforeName = (tokens: Token[] | undefined, first: number, fold: string): boolean => {
+  if (!tokens) return false;
+  for (let k = first - 1; k >= 0 && k >= first - 6; k--) {
+    const t = tokens[k];
+    if (!t || (t.kind === 'punct' && t.text !== ',') || (t.kind === 'word' && (COMPLEMENTIZERS.has(t.lower) || PERSON_RELATIVE.has(t.lower) || isSpeechVerb(t.lower))))
+      return false;
+    if (t.fold === fold) return true;
+  }
+  return false;
 };
 
 /** A Ukrainian or Russian adjective in the nominative ("американський", "нова", "колишній"). */
@@ -2841,7 +2868,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
       // "…, dijo su madre." / "“…”, explicó.": a verb without a subject in a paragraph that opens with the quotation goes on
       // with the one the paragraph before gave the word to, when that paragraph quoted nobody.
-      if (at?.zero && q.open === 0 && !previousBlockQuote && resolved && !resolved.rejected) {
+      if (at?.zero && q.open === 0 && !previousBlockQuote && resolved && !resolved.rejected && !hasPerson(at.from, at.searchTo ?? at.to)) {
         const handed = introducedSpeaker(registry, doc.blocks, blockIndex, last, doc.profile, true);
         if (handed) resolved = { speaker: handed.name, cluster: handed, affiliation: null };
       }

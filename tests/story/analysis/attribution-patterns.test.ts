@@ -386,4 +386,31 @@ describe('attribution patterns, second pass', () => {
       'Norvale Mining Company',
     ]);
   });
+
+  it('after "a" and an outlet, a possessive opens the subject; a relative clause after it ends the subject', () => {
+    expect(
+      speakers(
+        [
+          'El pescador Ramón Iglesias Vidal sigue detenido en Nuevitas desde el lunes.',
+          '“Lo tienen en una celda sin luz”, confirmó a Radio Sur su esposa Carmen Ortiz Leal.',
+          'La familia no ha podido llevarle comida. “Estoy muy preocupada”, indicó su esposa que cree que Ramón sigue sin comer.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carmen Ortiz Leal', 'Carmen Ortiz Leal']);
+  });
+
+  it('a definite kin noun after the verb refers back to the last speaker whose gender its article fits', () => {
+    expect(
+      speakers(
+        [
+          'Marta Solís Robles denunció que la policía se llevó a su esposo el lunes.',
+          '“No sé nada de él desde entonces”, dijo Solís Robles.',
+          'El detenido trabaja como carpintero en Masaya. Pablo Ruiz Bello, su vecino, lo vio salir de casa.',
+          '“Lo estaban vigilando desde hacía semanas”, dijo la esposa del detenido.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Solís Robles', 'Marta Solís Robles']);
+  });
 });
