@@ -829,7 +829,7 @@ const issuesStatement = (tokens: Token[], k: number): boolean => {
 };
 
 /** A participle or gerund opening a sentence ("Speaking to …", "Hablando con …", "En parlant …" aside). */
-const PARTICIPLE_OPENER = /\p{L}{3}(?:ing|ando|iendo)$/u;
+const PARTICIPLE_OPENER = /\p{L}{3}(?:ing|ando|iendo|учи|ючи|вши)$/u;
 
 /** How many words after a verb issuing a statement the statement noun may stand ("sent the council a short statement"). */
 const STATEMENT_OBJECT_REACH = 4;
@@ -1052,7 +1052,9 @@ function attributionBefore(
         !SPEAKER_OPENERS.has(lead.lower) &&
         !(lexFlags(lead.fold) & FUNCTION) &&
         // "Як повідомляє Reuters, міністр Ларс Берг заявив": without articles, a noun for a person opens a subject.
-        !(isPersonNoun(lead.fold, profile) && hasPerson(a, b0))
+        !(isPersonNoun(lead.fold, profile) && hasPerson(a, b0)) &&
+        // "лідер меншості Кевін Маккарті, …, пообіцяв": in Ukrainian a piece that ends with a person's name is a subject too.
+        !(profile === 'cyrillic' && personAt(b0 - 1) !== null)
       )
         continue;
       // "Speaking to The Next Web, the spokesperson said", "Hablando con la prensa, el alcalde dijo": a piece opened by a

@@ -413,4 +413,10 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Marta Solís Robles', 'Marta Solís Robles']);
   });
+
+  it('a Ukrainian adverbial participle opens an adjunct, and a piece ending with a name is the subject', () => {
+    expect(speakers(['Коментуючи рішення Верховної Ради, голова фракції Ігор Лисенко, давній критик уряду, пообіцяв "зупинити цей законопроєкт будь-якою ціною".'], 'uk')).toEqual([
+      'Ігор Лисенко',
+    ]);
+  });
 });
