@@ -2334,7 +2334,11 @@ const OBLIQUE_NAME = /(?:ом|ем|єм|ою|ею|єю|ові|еві|єві|ом
  * person, that is its first person named as a subject ("Manager A praised striker B. "…," he said" is A),
  * or its last person when none reads as a subject.
  */
-const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: number): { cluster: Cluster; pos: number; objectsOnly?: boolean } | null => {
+const lastPersonBefore = (
+  registry: Registry,
+  blocks: readonly Block[],
+  pos: number,
+): { cluster: Cluster; pos: number; objectsOnly?: boolean; block?: number; start?: number } | null => {
   const { people } = timelineOf(registry);
   const i = lastIndexBefore(people, pos);
   const last = people[i];
@@ -2357,7 +2361,7 @@ const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: num
     if (subjectLike(tokens, e.first, m?.last ?? e.first + 1)) best = e;
     objectsOnly &&= objectLike(tokens, e.first, m?.last ?? e.first + 1);
   }
-  return { cluster: best.cluster, pos: last.pos, objectsOnly };
+  return { cluster: best.cluster, pos: last.pos, objectsOnly, block: last.block, start };
 };
 
 /**
@@ -2442,9 +2446,13 @@ const referent = (registry: Registry, blocks: readonly Block[], pos: number, las
   // "Pedro met the mayor, Lucía Vega. "…," dijo ella.": the pronoun's gender rules the nearest out; the nearest
   // person before it whose gender is known to agree is meant.
   const list = people(registry);
+  // "For example, Amara Diallo, head of the mission, called for a delay. She said …": the subject of the sentence just
+  // before, whose gender is unknown, is not passed over for someone of the pronoun's gender named in an earlier sentence.
+  const subjectOfLast = nearestGender === null && named?.cluster === nearest && named.objectsOnly === false;
   for (let i = lastIndexBefore(list, pos), n = 0; i >= 0 && n < PRONOUN_LOOKBACK; i--, n++) {
     const e = list[i];
     if (!e || (sameBlock !== undefined && e.block !== sameBlock)) break;
+    if (subjectOfLast && (e.block !== named?.block || e.first <= (named?.start ?? -1))) break;
     if (genderOf(e.cluster, blocks, profile) === reference) return e.cluster;
   }
   // Else the last speaker, when the pronoun's gender rules the nearest person out but not the speaker.

@@ -419,4 +419,12 @@ describe('attribution patterns, second pass', () => {
       'Ігор Лисенко',
     ]);
   });
+
+  it("a pronoun refers to the subject of the sentence just before, even when that person's gender is unknown", () => {
+    expect(
+      speakers([
+        'Hana Okoro was under pressure to delay the vote after her rival withdrew. For example, Amara Diallo-Keita, head of the regional observer mission yesterday called for the vote to be delayed. She said that she "fully backs the view of the observers that the conditions for a fair vote do not exist."',
+      ]),
+    ).toEqual(['Amara Diallo-Keita']);
+  });
 });
