@@ -831,6 +831,33 @@ const issuesStatement = (tokens: Token[], k: number): boolean => {
 /** A participle or gerund opening a sentence ("Speaking to …", "Hablando con …", "En parlant …" aside). */
 const PARTICIPLE_OPENER = /\p{L}{3}(?:ing|ando|iendo|учи|ючи|вши)$/u;
 
+/** Nouns for someone's words ("слова X", "las palabras de X", "the words of X"). */
+const WORDS_NOUNS = new Set(['слова', 'слів', 'palabras', 'words', 'paroles', 'worte']);
+
+/** Verbs of quoting, whose object is the one quoted ("цитує міністра", "quoted the minister", "citó al ministro"). */
+const QUOTING_VERBS = new Set([
+  'цитує',
+  'цитують',
+  'цитував',
+  'цитувала',
+  'цитували',
+  'процитував',
+  'процитувала',
+  'процитували',
+  'quoted',
+  'quotes',
+  'quoting',
+  'cita',
+  'citó',
+  'citaron',
+  'cite',
+  'zitiert',
+  'zitierte',
+]);
+
+/** How many tokens after a verb of quoting its object may start ("цитує заступника міністра оборони Ганну Маляр"). */
+const QUOTED_OBJECT_REACH = 6;
+
 /** How many words after a verb issuing a statement the statement noun may stand ("sent the council a short statement"). */
 const STATEMENT_OBJECT_REACH = 4;
 
@@ -972,6 +999,15 @@ function attributionBefore(
       if (hasPerson(v + 1, clauseEnd)) return { from: v + 1, to: clauseEnd, verb: true };
     }
     const naming = NAMING_VERBS.has(t.lower);
+    // "Агентство Укрінформ цитує міністра Олега Петренка: «…»", "Reuters quoted Ivan Orlov: "…"": the one a verb of quoting
+    // takes as its object said the words; the subject only reports them.
+    if (QUOTING_VERBS.has(t.lower)) {
+      for (let k = v + 1; k < openMark && k <= v + QUOTED_OBJECT_REACH; k++) {
+        const named = personAt(k);
+        if (named) return { from: named[0], to: named[1], verb: true };
+        if (tokens[k]?.kind === 'punct' && tokens[k]?.text !== ':') break;
+      }
+    }
     // The clause right before the verb: from the last comma (or the start of the sentence) to the verb.
     let clause = v;
     while (clause > begin && tokens[clause - 1]?.text !== ',') clause--;
@@ -1693,6 +1729,21 @@ function resolvePhrase(
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
   const lead = words[0];
+  // "— наводить слова Гвоздика видання Tribuna.com", "recordó las palabras de Martí": the one whose words they are spoke.
+  if (lead && !lead.cap && WORDS_NOUNS.has(lead.fold)) {
+    let k = tokens.indexOf(lead) + 1;
+    if (GENITIVE_LINKS.has(tokens[k]?.lower ?? '')) k++;
+    const c = clusterAt(registry, blockIndex, k);
+    const word = tokens[k];
+    if (word?.kind === 'word' && word.cap && c?.kind !== 'place') {
+      // An inflected surname ("слова Гвоздика") is the person the story named in full ("Олександр Гвоздик").
+      const surname = word.lower;
+      const named = registry.clusters.find((p) => p !== c && p.kind === 'person' && sameStem(nameWords(p.name).at(-1) ?? '', surname));
+      const person = named ?? (c?.kind === 'person' && profile === 'cyrillic' ? fullerInflected(registry, c) : c);
+      if (person?.kind === 'person') return { speaker: person.name, cluster: person, affiliation: null };
+      if (!c || c.kind === null) return { speaker: word.text, cluster: null, affiliation: null };
+    }
+  }
   // "dijo su madre", "his lawyer said": a possessive and a noun for a person refer to the person the story introduced with that noun.
   const kin = words[1];
   if (words.length === 2 && lead && POSSESSIVE_DETERMINERS.has(lead.lower) && kin?.kind === 'word' && !kin.cap && isPersonNoun(kin.fold, profile)) {

@@ -427,4 +427,17 @@ describe('attribution patterns, second pass', () => {
       ]),
     ).toEqual(['Amara Diallo-Keita']);
   });
+
+  it('the object of a verb of quoting, and the owner of the words quoted, is the speaker, not the outlet', () => {
+    expect(speakers(['Агентство Укрінформ цитує міністра Олега Петренка: "Ми завершимо ремонт мосту до кінця року".'], 'uk')).toEqual(['Олега Петренка']);
+    expect(
+      speakers(
+        [
+          'Український тренер Андрій Мельничук розповів про підготовку команди.',
+          '"Ми працюємо щодня, і результат обов\'язково буде", – наводить слова Мельничука видання SportNews.',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Андрій Мельничук']);
+  });
 });
