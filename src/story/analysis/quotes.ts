@@ -2887,7 +2887,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (short) {
         // French and Spanish put the comma after the closing mark: « Nous sommes prêts », a-t-elle dit.
         const after = block.text.slice(q.close + 1).trimStart()[0] ?? '';
-        const utterance = (/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at;
+        // ""Америка - це ідея" - написав Джо Байден": a dash and a verb of saying with its subject after a short quotation sign it too.
+        const dashed = /[-–—]/u.test(after) && !!at && !at.zero && !at.grammar && at.inverted === true && q.words >= 2;
+        const utterance = ((/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at) || dashed;
         // "she called the plan "a reckless gamble"", "… als „letzte Chance“ bezeichnet": a fragment of what someone said.
         // A quoted name right after a preposition ("told „heise online“", "in "Deep Waters"") is a title, not speech.
         const before = block.tokens[q.first - 2];

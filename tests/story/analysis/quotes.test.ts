@@ -40,6 +40,10 @@ describe('quotation marks', () => {
     expect(quotesOf(["``We will open the bridge on Monday,'' Mayor Anna Kovacs said."])).toEqual([{ text: 'We will open the bridge on Monday', speaker: 'Anna Kovacs' }]);
   });
 
+  it('keeps a short quotation signed by a dash and a verb of saying with its subject', () => {
+    expect(quotesOf(['"Місто - це люди" - написав мер Ігор Бондаренко у мережі.'], 'uk').map((q) => q.text)).toEqual(['Місто - це люди']);
+  });
+
   it('takes a quotation that runs to the end of its paragraph as a quotation', () => {
     const quotes = quotesOf(['Trade Minister Lena Ortiz spoke at length.', '"We are opening three new markets this year and more will follow']);
     expect(quotes).toHaveLength(1);
