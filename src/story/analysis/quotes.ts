@@ -834,6 +834,9 @@ const PARTICIPLE_OPENER = /\p{L}{3}(?:ing|ando|iendo|учи|ючи|вши)$/u;
 /** Nouns for someone's words ("слова X", "las palabras de X", "the words of X"). */
 const WORDS_NOUNS = new Set(['слова', 'слів', 'palabras', 'words', 'paroles', 'worte']);
 
+/** English auxiliaries and modals, which no subject phrase holds ("Police have so far confirmed", "The mayor will tell"). */
+const ENGLISH_AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'is', 'are', 'was', 'were']);
+
 /** Verbs of quoting, whose object is the one quoted ("цитує міністра", "quoted the minister", "citó al ministro"). */
 const QUOTING_VERBS = new Set([
   'цитує',
@@ -1128,6 +1131,19 @@ function attributionBefore(
         if (w && w.quote < 0 && (speechVerbAt(w) || issuesStatement(tokens, k))) {
           b = k;
           break;
+        }
+      }
+      // "Police have so far only officially confirmed": an English auxiliary ends the subject too, in the last clause
+      // ("X had been ruled by Y and today Z released …" keeps Z's clause).
+      if (profile === 'en') {
+        let clauseFrom = a;
+        for (let k = a + 1; k < b; k++) if (tokens[k]?.lower === 'and' || tokens[k]?.lower === 'but') clauseFrom = k + 1;
+        for (let k = clauseFrom + 1; k < b; k++) {
+          const w = tokens[k];
+          if (w?.kind === 'word' && !w.cap && w.quote < 0 && ENGLISH_AUXILIARIES.has(w.lower)) {
+            b = k;
+            break;
+          }
         }
       }
       while (b > a + 1 && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? '') || CLITICS.has(tokens[b - 1]?.lower ?? ''))) b--;

@@ -440,4 +440,8 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Андрій Мельничук']);
   });
+
+  it('an English auxiliary ends the subject before a verb of saying, in the last clause only', () => {
+    expect(speakers(['Firefighters have so far only officially confirmed that the warehouse was "empty when the fire started."'])).toEqual(['Firefighters']);
+  });
 });
