@@ -3088,7 +3088,42 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   });
   // A person's name as the speaker, without the title the entities kept with it ("VOA Director Yolanda López" is
   // Yolanda López); a "name" that is only a title ("Press Secretary") names nobody.
+  // "…", afirmó Carballosa" after "su esposa Idalia Torres Carballosa": a surname alone is the person the story named in
+  // full, when exactly one person named in full carries it.
+  const fullNames = new Map<string, Cluster | null>();
+  for (const c of registry.clusters) {
+    if (c.kind !== 'person') continue;
+    const parts = nameWords(c.name);
+    if (parts.length < 2) continue;
+    for (const part of parts.slice(1)) {
+      if (part.length < 3 || NAME_CONNECTORS.has(part)) continue;
+      if (!fullNames.has(part)) {
+        fullNames.set(part, c);
+        continue;
+      }
+      // "Torres Carballosa" and "Idalia Torres Carballosa" are one person: the longer name ending with the shorter one wins.
+      const other = fullNames.get(part);
+      if (!other || other === c) continue;
+      const theirs = nameWords(other.name);
+      const endsWith = (long: string[], short: string[]): boolean => long.length > short.length && short.every((w, i) => long[long.length - short.length + i] === w);
+      fullNames.set(part, endsWith(parts, theirs) ? c : endsWith(theirs, parts) ? other : null);
+    }
+  }
   for (const q of out) {
+    // A single capitalised word no entity took up ("afirmó al citado medio Carballosa") is looked up the same way.
+    // So is a one-word "body" the entities made of a surname ("Carballosa" after "Idalia Torres Carballosa").
+    const bare = (!q.cluster || q.cluster.kind === 'organization') && !!q.speaker && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(q.speaker);
+    if (q.cluster?.kind !== 'person' && !bare) continue;
+    // "Quintero Vidal" after "Rosa Elena Quintero Vidal": a shorter name that ends the full one is that person too.
+    const alone = nameWords(q.speaker ?? q.cluster?.name ?? '');
+    const candidate = alone.length <= 3 ? fullNames.get(alone[alone.length - 1] ?? '') : undefined;
+    const fullParts = candidate ? nameWords(candidate.name) : [];
+    const full =
+      candidate && (alone.length === 1 || (fullParts.length > alone.length && alone.every((w, i) => fullParts[fullParts.length - alone.length + i] === w))) ? candidate : undefined;
+    if (full && full !== q.cluster && full.mentions.some((m) => m.pos < q.pos)) {
+      q.speaker = full.name;
+      q.cluster = full;
+    }
     if (q.cluster?.kind !== 'person') continue;
     const name = nameWithoutTitle(withoutOpener(q.speaker ?? q.cluster.name));
     if (name === null) {

@@ -444,4 +444,16 @@ describe('attribution patterns, second pass', () => {
   it('an English auxiliary ends the subject before a verb of saying, in the last clause only', () => {
     expect(speakers(['Firefighters have so far only officially confirmed that the warehouse was "empty when the fire started."'])).toEqual(['Firefighters']);
   });
+
+  it('a surname alone as the speaker is the person the story named in full', () => {
+    const got = speakers(
+      [
+        '"No he podido hablar con él desde el viernes", denunció su hermana Rosa Elena Quintero Vidal.',
+        'La familia pidió ayuda a varias organizaciones.',
+        '"Seguiremos esperando frente a la unidad hasta que nos den una respuesta", afirmó al citado medio Quintero Vidal.',
+      ],
+      'es',
+    );
+    expect(got).toEqual(['Rosa Elena Quintero Vidal', 'Rosa Elena Quintero Vidal']);
+  });
 });
