@@ -747,6 +747,18 @@ const withoutOpener = (name: string): string => {
   return i > 0 ? parts.slice(i).join(' ') : name;
 };
 
+/** Words joining the items of a list ("y", "and", "et", "і"). */
+const LIST_JOINERS = new Set(['y', 'e', 'o', 'and', 'or', 'et', 'ou', 'und', 'oder', 'і', 'й', 'та', 'чи', 'або']);
+
+/** Whether a quotation is an item of a list of quotations: right before or after another one, set off by a comma or a joining word. */
+const inQuotedList = (block: Block, q: QuoteRegion): boolean => {
+  const { tokens } = block;
+  const joins = (t: Token | undefined): boolean => !!t && (t.text === ',' || (t.kind === 'word' && LIST_JOINERS.has(t.lower)));
+  const mark = (t: Token | undefined): boolean => !!t && QUOTE_MARKS.has(t.text);
+  // The closing mark is at q.last, the opening one at q.first - 1.
+  return (joins(tokens[q.last + 1]) && mark(tokens[q.last + 2])) || (joins(tokens[q.first - 2]) && mark(tokens[q.first - 3]));
+};
+
 /** How many tokens back the sentence that introduced a statement is looked for. */
 const STATEMENT_LOOKBACK = 400;
 
@@ -2925,6 +2937,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
           found[found.length - 1]?.attributed === true &&
           !isTitleLike(block, q.first, q.last);
         if (!utterance && !fragment && !turn && !goesOn && !(resumed.has(q) && q.words >= 2)) continue;
+        // "gritó: "¡Libertad!", "¡Patria y Vida!" y "¡Abajo el sistema!"": short exclamations listed one after another are
+        // slogans a crowd shouted, labels rather than quotations.
+        if (/^¡|!$/u.test(text) && inQuotedList(block, q)) continue;
       }
       // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.
       let resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;

@@ -44,6 +44,10 @@ describe('quotation marks', () => {
     expect(quotesOf(['"Місто - це люди" - написав мер Ігор Бондаренко у мережі.'], 'uk').map((q) => q.text)).toEqual(['Місто - це люди']);
   });
 
+  it('leaves out short exclamations listed one after another, which a crowd shouted', () => {
+    expect(quotesOf(['En la plaza, cientos de vecinos gritaron: "¡Agua para todos!", "¡Fuera los cortes!" y "¡Queremos luz!". La policía llegó poco después.'], 'es')).toEqual([]);
+  });
+
   it('takes a quotation that runs to the end of its paragraph as a quotation', () => {
     const quotes = quotesOf(['Trade Minister Lena Ortiz spoke at length.', '"We are opening three new markets this year and more will follow']);
     expect(quotes).toHaveLength(1);
