@@ -76,7 +76,14 @@ const detectProfile = (language: string, blocks: Block[]): Profile => {
   return 'other';
 };
 
-const clean = (text: unknown): string => (typeof text === 'string' ? collapseSpace(text) : '');
+/**
+ * Doubled single marks written for double ones ("‘‘…’’", "``…''", common in some wire and typewritten copy) become the
+ * double marks they stand for, so that a quotation closed with "’’" is read as closed.
+ */
+const DOUBLED_MARKS = /‘‘|’’|``|''/gu;
+const DOUBLED_TO: Record<string, string> = { '‘‘': '“', '’’': '”', '``': '“', "''": '”' };
+
+const clean = (text: unknown): string => (typeof text === 'string' ? collapseSpace(text).replace(DOUBLED_MARKS, (m) => DOUBLED_TO[m] ?? m) : '');
 
 /** Tokenises the input into blocks and picks the rule set. */
 export function buildDoc(input: AnalysisInput): Doc {

@@ -104,8 +104,12 @@ const NAME_PREPOSITIONS = new Set([
   'del',
 ]);
 
+/** A court's written decisions ("the ruling", "la sentencia", "le jugement", "das Urteil", "вирок"), which no one speaks. */
+const COURT_DOCUMENTS = 'ruling verdict judgment judgement sentence sentencia fallo veredicto jugement arret urteil вирок'.split(' ').map(foldKey);
+
 /** Documents whose wording is quoted without a speaker ("the letter said", "the bill reads"). */
 const QUOTED_DOCUMENTS = new Set([
+  ...COURT_DOCUMENTS,
   'letter',
   'bill',
   'law',
@@ -299,6 +303,19 @@ const possessiveLeadAt = (tokens: Token[], v: number): number => {
   return -1;
 };
 
+/** Articles that are also object clitics ("la sentencia", "la acusa"), so that only what comes before them decides. */
+const CLITIC_ARTICLES = new Set(['la', 'las', 'los', 'le', 'les', "l'", 'l’']);
+
+/** Whether a verb form at `k` is a noun: after an article that follows a preposition ("según la sentencia", "en la declaración"). */
+const nounAfterPreposition = (tokens: Token[], k: number): boolean => {
+  const before = tokens[k - 2];
+  return (
+    CLITIC_ARTICLES.has(tokens[k - 1]?.lower ?? '') &&
+    before?.kind === 'word' &&
+    (ROMANCE_PREPOSITIONS.has(before.lower) || LEAD_LAST_WORDS.has(before.lower) || before.lower === 'de')
+  );
+};
+
 /** The last words of the attribution leads, which rule out almost every token with one look-up. */
 const LEAD_LAST_WORDS = new Set(QUOTE_LEADS.map((lead) => lead[lead.length - 1] ?? ''));
 
@@ -314,7 +331,7 @@ const sentenceIndexOf = (block: Block): SentenceIndex => {
     const t = tokens[k];
     if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
     const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
-    const speech = outsideWord && speechVerbAt(t) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '');
+    const speech = outsideWord && speechVerbAt(t) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '') && !nounAfterPreposition(tokens, k);
     // "calificó la medida de «…»", "a qualifié la décision de « … »": a verb that names what someone said signs it too.
     if (outsideWord && (speech || leadEndsAt(tokens, k) || (NAMING_VERBS.has(t.lower) && !t.cap))) cue = k;
     index.lastEnd[k] = end;
@@ -366,6 +383,8 @@ interface Attribution {
   relative?: boolean;
   /** The phrase is the subject of a paragraph that hands the word to a quotation after it, where a definite role noun refers back ("el activista resaltó …"). */
   refersBack?: boolean;
+  /** The lead names a document ("según la sentencia", "according to the ruling"): its wording has no speaker. */
+  document?: boolean;
 }
 
 /** Length of an attribution lead ("según", "according to", "за словами", German "so") starting at `k`, or 0. */
@@ -408,7 +427,8 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     let k = from;
     while (k < to && (ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? ''))) k++;
     const head = tokens[k];
-    if (head?.kind === 'word' && !head.cap && LEAD_DOCUMENT_NOUNS.has(head.fold)) return null;
+    // "-según la sentencia- gritar “…”": a fragment a document is cited for stays a quotation, without a speaker.
+    if (head?.kind === 'word' && !head.cap && LEAD_DOCUMENT_NOUNS.has(head.fold)) return { from, to, lead: true, document: true };
   }
   return to > from ? { from, to, lead: true } : null;
 };
@@ -419,6 +439,7 @@ const LEAD_DOCUMENT_NOUNS = new Set([
   ...'documento documentos datos cifras estadisticas informe informes estimaciones encuesta encuestas estudio estudios donnees chiffres statistiques rapport rapports etude etudes sondage sondages'
     .split(' ')
     .map(foldKey),
+  ...COURT_DOCUMENTS,
 ]);
 
 /** Whether the word before `k` is a capitalised word that is not the first of its sentence (so part of a name). */
@@ -570,6 +591,9 @@ function attributionAfter(
   // and not when it introduces a quotation of its own ("…." He also hailed the service for its "…").
   if (endsSentence && tokens[start]?.cap && verb - start > 4) return null;
   if (endsSentence && QUOTE_MARKS.has(tokens[end]?.text ?? '')) return null;
+  // "«…» y asegura que las cosas …", ""…" and said that …": a verb whose complement clause follows it signs no quotation
+  // before it; its subject, if any, stands before the verb.
+  if (inverted && COMPLEMENTIZERS.has(tokens[verb + 1]?.lower ?? '')) return null;
   if (inverted) {
     // "…”, le respondió “Yany” a “Victor”": a short quoted run of capitalised words right after the verb is the speaker's nickname.
     const quoted = block.quotes[tokens[verb + 2]?.quote ?? -1];
@@ -585,7 +609,9 @@ function attributionAfter(
     if (romance && (DATIVE.has(tokens[verb + 1]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[verb + 1]?.lower ?? ''))) {
       for (let k = verb + 3; k < end && k < verb + ADJUNCT_REACH; k++) {
         const t = tokens[k];
-        const starts = t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower));
+        // "confirmó a Martí Noticias su esposa Ana Ruiz": a possessive opens the subject as an article does.
+        const starts =
+          t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower) || POSSESSIVE_DETERMINERS.has(t.lower));
         if (starts && !isLinkWord(tokens[k - 1])) {
           from = k;
           break;
@@ -599,6 +625,8 @@ function attributionAfter(
     while (to < end && !(endsAtPronoun && to > from)) {
       const t = tokens[to];
       if (!t || t.text === ',' || (!cyrillic && to > verb + 1 && PHRASE_STOPS.has(t.lower) && !t.cap)) break;
+      // "indicó su esposa que cree que …", "dijo el vecino que lo vio": a relative or complement clause ends the subject.
+      if (to > from && t.kind === 'word' && !t.cap && (COMPLEMENTIZERS.has(t.lower) || PERSON_RELATIVE.has(t.lower))) break;
       // "«…» —dijo Gómez— y añadió": the closing dash of an incise ends the speaker.
       if (isInciseDash(block.text, t)) break;
       // "erklärte Weber am Montag", "dijo Gómez este lunes", "a déclaré Paul Durand dimanche": once a name has
@@ -683,6 +711,102 @@ function attributionAfter(
   return to > from ? { from, to } : null;
 }
 
+/**
+ * A person's name without the titles before it ("Acting VOA Director Yolanda López" → "Yolanda López"), when at least two
+ * capitalised words follow the last title; null when the name ends with a title and holds no given name ("Press
+ * Secretary"), which is a title the entities took for a name.
+ */
+const nameWithoutTitle = (name: string): string | null => {
+  const parts = name.split(/\s+/u).filter(Boolean);
+  const fold = (w: string): string => foldKey(w.replace(/[.,]$/u, ''));
+  const lastPart = parts[parts.length - 1];
+  if (parts.length >= 2 && lastPart && TITLE_WORDS.has(fold(lastPart)) && !parts.some((w) => (lexFlags(fold(w)) & FIRST_NAME) !== 0)) return null;
+  let title = -1;
+  for (let i = parts.length - 3; i >= 0; i--) {
+    if (TITLE_WORDS.has(fold(parts[i] ?? ''))) {
+      title = i;
+      break;
+    }
+  }
+  const rest = parts.slice(title + 1);
+  return title >= 0 && rest.every((w) => /^\p{Lu}/u.test(w)) ? rest.join(' ') : name;
+};
+
+/** English conjunctions that open a sentence and may stick to the name after them ("But Smith", "When Ruiz"). */
+const ENGLISH_OPENERS = new Set(['but', 'and', 'when', 'while', 'although', 'though', 'because', 'after', 'before', 'since', 'if', 'yet', 'then']);
+
+/** A name without a conjunction or adverb that opened its sentence and stuck to it ("Aunque Correa Martínez" → "Correa Martínez"). */
+const withoutOpener = (name: string): string => {
+  const parts = name.split(/\s+/u).filter(Boolean);
+  let i = 0;
+  while (i < parts.length - 1) {
+    const w = (parts[i] ?? '').toLowerCase();
+    if (w.length < 3 || NAME_CONNECTORS.has(w) || !(FOREIGN_FUNCTION_WORDS.has(w) || ENGLISH_OPENERS.has(w))) break;
+    i++;
+  }
+  return i > 0 ? parts.slice(i).join(' ') : name;
+};
+
+/** Words joining the items of a list ("y", "and", "et", "і"). */
+const LIST_JOINERS = new Set(['y', 'e', 'o', 'and', 'or', 'et', 'ou', 'und', 'oder', 'і', 'й', 'та', 'чи', 'або']);
+
+/** Whether a quotation is an item of a list of quotations: right before or after another one, set off by a comma or a joining word. */
+const inQuotedList = (block: Block, q: QuoteRegion): boolean => {
+  const { tokens } = block;
+  const joins = (t: Token | undefined): boolean => !!t && (t.text === ',' || (t.kind === 'word' && LIST_JOINERS.has(t.lower)));
+  const mark = (t: Token | undefined): boolean => !!t && QUOTE_MARKS.has(t.text);
+  // The closing mark is at q.last, the opening one at q.first - 1.
+  return (joins(tokens[q.last + 1]) && mark(tokens[q.last + 2])) || (joins(tokens[q.first - 2]) && mark(tokens[q.first - 3]));
+};
+
+/** How many tokens back the sentence that introduced a statement is looked for. */
+const STATEMENT_LOOKBACK = 400;
+
+/**
+ * The author of the statement the story last mentioned before token `before` of block `blockIndex`, in that paragraph or
+ * the one before: the person or body standing as a subject in the sentence that names the statement ("In a statement,
+ * Northwind Ferries said …"), or null.
+ */
+const statementAuthor = (registry: Registry, blocks: readonly Block[], blockIndex: number, before: number): Cluster | null => {
+  let budget = STATEMENT_LOOKBACK;
+  for (let b = blockIndex; b >= 0 && b >= blockIndex - 1 && budget > 0; b--) {
+    const block = blocks[b];
+    if (block?.kind !== 'paragraph') break;
+    const { tokens } = block;
+    for (let k = Math.min(b === blockIndex ? before : tokens.length, tokens.length) - 1; k >= 0 && budget > 0; k--, budget--) {
+      const t = tokens[k];
+      if (t?.kind !== 'word' || t.cap || t.quote >= 0 || !STATEMENT_NOUNS.has(t.fold)) continue;
+      const index = sentenceIndexOf(block);
+      const end = index.nextEnd[k] ?? tokens.length;
+      for (let j = (index.lastEnd[k] ?? -1) + 1; j < end; j++) {
+        const c = clusterAt(registry, b, j);
+        const m = registry.tokenMention[b]?.[j];
+        if (!c || !m || (tokens[j]?.quote ?? 0) >= 0) continue;
+        if ((c.kind === 'person' || c.kind === 'organization') && subjectLike(tokens, m.first, m.last)) return c;
+        j = m.last - 1;
+      }
+      return null;
+    }
+  }
+  return null;
+};
+
+/** How many tokens before a quotation the sentence naming a statement is looked through. */
+const STATEMENT_REACH = 40;
+
+/** Whether the sentence of the quotation opening at `first`, up to `to`, names a statement outside quotations ("said in a statement"). */
+const namesStatement = (block: Block, first: number, to: number): boolean => {
+  const { tokens } = block;
+  const index = sentenceIndexOf(block);
+  const from = Math.max((index.lastEnd[Math.max(0, first - 2)] ?? -1) + 1, first - STATEMENT_REACH, 0);
+  const end = Math.min(to, tokens.length);
+  for (let k = from; k < end; k++) {
+    const t = tokens[k];
+    if (t?.kind === 'word' && !t.cap && t.quote < 0 && STATEMENT_NOUNS.has(t.fold)) return true;
+  }
+  return false;
+};
+
 /** German relative pronouns for a person ("der ihr sagte", "die erklärte"): an article is followed by a capitalised noun, a pronoun by a lowercase word. */
 const GERMAN_PERSON_RELATIVE = new Set(['der', 'die', 'welcher', 'welche']);
 
@@ -702,6 +826,55 @@ const STATEMENT_NOUNS = new Set(
 
 /** Verbs by which a subject issues a statement ("released", "issued", "emitió", "a publié"). */
 const ISSUE_VERBS = new Set([...REPORT_VERBS, 'issued', 'issues', 'gave', 'sent', 'put', 'emitió', 'emitieron', 'difundió', 'difundieron', 'publié', 'veröffentlichte']);
+
+/** Whether the word at `k` is a verb issuing a statement, with the statement noun after it ("released a statement", "emitió un comunicado"). */
+const issuesStatement = (tokens: Token[], k: number): boolean => {
+  const t = tokens[k];
+  if (t?.kind !== 'word' || t.cap || !ISSUE_VERBS.has(t.lower)) return false;
+  // "sent Newslaundry a statement", "gave reporters a written statement": the one told may come first.
+  for (let j = k + 1; j <= k + STATEMENT_OBJECT_REACH; j++) {
+    const w = tokens[j];
+    if (w?.kind !== 'word') return false;
+    if (!w.cap && STATEMENT_NOUNS.has(w.fold)) return true;
+  }
+  return false;
+};
+
+/** A participle or gerund opening a sentence ("Speaking to …", "Hablando con …", "En parlant …" aside). */
+const PARTICIPLE_OPENER = /\p{L}{3}(?:ing|ando|iendo|учи|ючи|вши)$/u;
+
+/** Nouns for someone's words ("слова X", "las palabras de X", "the words of X"). */
+const WORDS_NOUNS = new Set(['слова', 'слів', 'palabras', 'words', 'paroles', 'worte']);
+
+/** English auxiliaries and modals, which no subject phrase holds ("Police have so far confirmed", "The mayor will tell"). */
+const ENGLISH_AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'is', 'are', 'was', 'were']);
+
+/** Verbs of quoting, whose object is the one quoted ("цитує міністра", "quoted the minister", "citó al ministro"). */
+const QUOTING_VERBS = new Set([
+  'цитує',
+  'цитують',
+  'цитував',
+  'цитувала',
+  'цитували',
+  'процитував',
+  'процитувала',
+  'процитували',
+  'quoted',
+  'quotes',
+  'quoting',
+  'cita',
+  'citó',
+  'citaron',
+  'cite',
+  'zitiert',
+  'zitierte',
+]);
+
+/** How many tokens after a verb of quoting its object may start ("цитує заступника міністра оборони Ганну Маляр"). */
+const QUOTED_OBJECT_REACH = 6;
+
+/** How many words after a verb issuing a statement the statement noun may stand ("sent the council a short statement"). */
+const STATEMENT_OBJECT_REACH = 4;
 
 /** German adverbs that open a sentence with the verb second and the subject after it ("Dazu sagte", "Später erklärte"). */
 const GERMAN_ADVERBS = new Set(['dazu', 'darauf', 'daraufhin', 'damals', 'heute', 'gestern', 'später', 'zuvor', 'außerdem', 'zudem', 'bereits', 'zuletzt', 'danach']);
@@ -841,6 +1014,15 @@ function attributionBefore(
       if (hasPerson(v + 1, clauseEnd)) return { from: v + 1, to: clauseEnd, verb: true };
     }
     const naming = NAMING_VERBS.has(t.lower);
+    // "Агентство Укрінформ цитує міністра Олега Петренка: «…»", "Reuters quoted Ivan Orlov: "…"": the one a verb of quoting
+    // takes as its object said the words; the subject only reports them.
+    if (QUOTING_VERBS.has(t.lower)) {
+      for (let k = v + 1; k < openMark && k <= v + QUOTED_OBJECT_REACH; k++) {
+        const named = personAt(k);
+        if (named) return { from: named[0], to: named[1], verb: true };
+        if (tokens[k]?.kind === 'punct' && tokens[k]?.text !== ':') break;
+      }
+    }
     // The clause right before the verb: from the last comma (or the start of the sentence) to the verb.
     let clause = v;
     while (clause > begin && tokens[clause - 1]?.text !== ',') clause--;
@@ -878,7 +1060,8 @@ function attributionBefore(
     const segments: [number, number][] = [];
     let segStart = begin;
     for (let i = begin; i <= v; i++) {
-      if (i === v || tokens[i]?.text === ',') {
+      // "This expert – who was later named by X – told …": a dash sets a piece off as a comma does.
+      if (i === v || tokens[i]?.text === ',' || DIALOGUE_DASHES.has(tokens[i]?.text ?? '')) {
         if (i > segStart) segments.push([segStart, i]);
         segStart = i + 1;
       }
@@ -920,30 +1103,65 @@ function attributionBefore(
         !SPEAKER_OPENERS.has(lead.lower) &&
         !(lexFlags(lead.fold) & FUNCTION) &&
         // "Як повідомляє Reuters, міністр Ларс Берг заявив": without articles, a noun for a person opens a subject.
-        !(isPersonNoun(lead.fold, profile) && hasPerson(a, b0))
+        !(isPersonNoun(lead.fold, profile) && hasPerson(a, b0)) &&
+        // "лідер меншості Кевін Маккарті, …, пообіцяв": in Ukrainian a piece that ends with a person's name is a subject too.
+        !(profile === 'cyrillic' && personAt(b0 - 1) !== null)
       )
         continue;
+      // "Speaking to The Next Web, the spokesperson said", "Hablando con la prensa, el alcalde dijo": a piece opened by a
+      // participle is an adjunct; whoever it names is not the subject.
+      if (lead?.initial && s < segments.length - 1 && PARTICIPLE_OPENER.test(lead.lower)) continue;
+      // "Microsoft, the company's owner, also sent …", "Ana Ruiz, a nurse, told …": an apposition after a name describes it.
+      const described = s > 0 && lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower)) ? segments[s - 1] : undefined;
+      if (
+        described &&
+        described[1] - described[0] <= MAX_NAME_WORDS &&
+        tokens.slice(described[0], described[1]).every((w) => w.kind === 'word' && (w.cap || NAME_CONNECTORS.has(w.lower)))
+      ) {
+        const named = personAt(described[1] - 1);
+        if (named) return { from: named[0], to: named[1], verb: true, naming };
+        if (hasBody(described[1] - 1, described[1])) return { from: described[0], to: described[1], verb: true, naming };
+      }
       // An apposition ("a pastor at X", "and also a witness") describes a subject named further back.
       const appositive = !!lead && (ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower) || SPEAKER_OPENERS.has(lead.lower));
       // "Colin Powell, also a contemporary of X, called him "…"": an apposition right before the verb, after a
       // person's name, describes that person; a name inside it ("of X") is not the subject.
-      if (lead && s === segments.length - 1 && s > 0 && (ARTICLES.has(lead.lower) || lead.lower === 'also')) {
-        const prev = segments[s - 1];
+      const prev = s > 0 ? segments[s - 1] : undefined;
+      const adjunctBefore = !!prev && !!tokens[prev[0]]?.initial && PARTICIPLE_OPENER.test(tokens[prev[0]]?.lower ?? '');
+      if (lead && s === segments.length - 1 && s > 0 && !adjunctBefore && (ARTICLES.has(lead.lower) || lead.lower === 'also')) {
         const named = prev ? personAt(prev[1] - 1) : null;
         if (named) return { from: named[0], to: named[1], verb: true, naming };
+        // "Microsoft, the expert's employer, also sent a statement": a body before the apposition is the subject too.
+        if (prev && hasBody(prev[1] - 1, prev[1]) && prev[1] - prev[0] <= MAX_NAME_WORDS) return { from: prev[0], to: prev[1], verb: true, naming };
       }
       if (!appositive || segments.length - s > 3) considered++;
       let b = b0;
       // "she said that it was "…" and added": the subject of the first verb of saying is the speaker.
+      // "the minister released a statement saying that "…"": so is the subject of a verb that issues a statement.
       for (let k = a + 1; k < b; k++) {
         const w = tokens[k];
-        if (w && w.quote < 0 && speechVerbAt(w)) {
+        if (w && w.quote < 0 && (speechVerbAt(w) || issuesStatement(tokens, k))) {
           b = k;
           break;
         }
       }
+      // "Police have so far only officially confirmed": an English auxiliary ends the subject too, in the last clause
+      // ("X had been ruled by Y and today Z released …" keeps Z's clause).
+      if (profile === 'en') {
+        let clauseFrom = a;
+        for (let k = a + 1; k < b; k++) if (tokens[k]?.lower === 'and' || tokens[k]?.lower === 'but') clauseFrom = k + 1;
+        for (let k = clauseFrom + 1; k < b; k++) {
+          const w = tokens[k];
+          if (w?.kind === 'word' && !w.cap && w.quote < 0 && ENGLISH_AUXILIARIES.has(w.lower)) {
+            b = k;
+            break;
+          }
+        }
+      }
       while (b > a + 1 && (VERB_FILLERS.has(tokens[b - 1]?.lower ?? '') || AUXILIARIES.has(tokens[b - 1]?.lower ?? '') || CLITICS.has(tokens[b - 1]?.lower ?? ''))) b--;
       if (b <= a) continue;
+      // A piece left with only an adverb before the verb ("also sent …") names nobody: its subject stands further back.
+      if (b === a + 1 && (SPEAKER_OPENERS.has(tokens[a]?.lower ?? '') || VERB_FILLERS.has(tokens[a]?.lower ?? '')) && s > 0) continue;
       const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
       if (hasPerson(at.from, at.to)) return at;
       fallback ??= at;
@@ -968,6 +1186,15 @@ function attributionBefore(
       }
     }
     if (hasPerson(at.from, at.to)) return at;
+    // "However, Wikileaks denied the claim via its Twitter account: "…"": a body standing as the clause's subject introduces its words.
+    let subject = begin;
+    while (subject < openMark - 1 && (tokens[subject]?.kind === 'punct' || SPEAKER_OPENERS.has(tokens[subject]?.lower ?? '') || isArticle(tokens[subject]))) subject++;
+    if (subject < openMark - 1 && tokens[subject]?.cap && hasBody(subject, subject + 1)) {
+      let end = subject + 1;
+      while (end < openMark - 1 && tokens[end]?.kind === 'word' && (tokens[end]?.cap || NAME_CONNECTORS.has(tokens[end]?.lower ?? ''))) end++;
+      const verb = tokens[end];
+      if (verb?.kind === 'word' && !verb.cap && !(lexFlags(verb.fold) & FUNCTION) && !isRoleNoun(verb.fold)) return { from: subject, to: end, verb: false };
+    }
     if (begin === 0 && label.length <= 4 && label.every((t) => t.kind === 'word' && t.cap)) return at;
     // "A statement from Harbour Lines reads: "…"", "La empresa X emitió un comunicado: «…»": a statement of a body the
     // clause names introduces the body's words.
@@ -1042,6 +1269,9 @@ const FOREIGN_DEFINITE = new Set(['der', 'die', 'das', 'el', 'la', 'los', 'las',
 interface Antecedent {
   speaker: Cluster | null;
   pos: number;
+  /** The body that last signed a quotation, and where ("The agency added: "…"" before ""…," it said"). */
+  body?: Cluster | null;
+  bodyPos?: number;
 }
 
 /** Where people and bodies are named outside quotations, in reading order, and bodies by their one-word names. */
@@ -1154,6 +1384,8 @@ const ROMANCE_PERSON_NOUNS = new Set(
   politico politica medico medica abogado abogada diputado diputada delegado delegada funcionario funcionaria empresario
   empresaria secretario secretaria militar experto experta testigo vecino vecina residente ciudadano ciudadana dirigente
   religioso religiosa cubano cubana exiliado exiliada anciano anciana
+  esposa esposo hijo hija hermano hermana tio tia primo prima abuelo abuela sobrino sobrina cunado cunada novio novia viuda viudo
+  epouse epoux mari fils fille frere soeur mere pere veuve
   chef avocat avocate elu elue depute deputee expert experte temoin habitant habitante voisin voisine homme femme`
     .split(/\s+/u)
     .filter(Boolean),
@@ -1417,7 +1649,7 @@ function resolveSpeaker(
   pos: number,
   last: Antecedent,
   profile: Profile,
-): Speaker & { rejected?: boolean; grammar?: boolean } {
+): Speaker & { rejected?: boolean; grammar?: boolean; statement?: boolean } {
   const resolved = resolvePhrase(registry, blocks, block, blockIndex, at, pos, last, profile);
   if (!at.zero && !at.impersonal && !at.grammar && resolved.cluster?.kind !== 'person') {
     const inside = personAfterName(registry, block, blockIndex, at, resolved.cluster);
@@ -1460,9 +1692,10 @@ function resolvePhrase(
   pos: number,
   last: Antecedent,
   profile: Profile,
-): Speaker & { rejected?: boolean; grammar?: boolean } {
+): Speaker & { rejected?: boolean; grammar?: boolean; statement?: boolean } {
   const none: Speaker = { speaker: null, cluster: null, affiliation: null };
   if (at.grammar) return { ...none, rejected: true, grammar: true };
+  if (at.document) return none;
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
@@ -1524,6 +1757,27 @@ function resolvePhrase(
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
   const lead = words[0];
+  // "— наводить слова Гвоздика видання Tribuna.com", "recordó las palabras de Martí": the one whose words they are spoke.
+  if (lead && !lead.cap && WORDS_NOUNS.has(lead.fold)) {
+    let k = tokens.indexOf(lead) + 1;
+    if (GENITIVE_LINKS.has(tokens[k]?.lower ?? '')) k++;
+    const c = clusterAt(registry, blockIndex, k);
+    const word = tokens[k];
+    if (word?.kind === 'word' && word.cap && c?.kind !== 'place') {
+      // An inflected surname ("слова Гвоздика") is the person the story named in full ("Олександр Гвоздик").
+      const surname = word.lower;
+      const named = registry.clusters.find((p) => p !== c && p.kind === 'person' && sameStem(nameWords(p.name).at(-1) ?? '', surname));
+      const person = named ?? (c?.kind === 'person' && profile === 'cyrillic' ? fullerInflected(registry, c) : c);
+      if (person?.kind === 'person') return { speaker: person.name, cluster: person, affiliation: null };
+      if (!c || c.kind === null) return { speaker: word.text, cluster: null, affiliation: null };
+    }
+  }
+  // "dijo su madre", "his lawyer said": a possessive and a noun for a person refer to the person the story introduced with that noun.
+  const kin = words[1];
+  if (words.length === 2 && lead && POSSESSIVE_DETERMINERS.has(lead.lower) && kin?.kind === 'word' && !kin.cap && isPersonNoun(kin.fold, profile)) {
+    const c = personIntroducedAs(registry, blocks, pos, kin.fold);
+    if (c) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
   // A sentence-initial determiner still opens a description ("Many residents said", "His lawyer called it"); a conjunction
@@ -1542,7 +1796,9 @@ function resolvePhrase(
   }
   // ""…," it said": a body speaks of itself as "it".
   if (lead && lead.lower === 'it' && words.length === 1) {
-    const body = lastBodyBefore(registry, pos, '');
+    // The body that signed the quotation before, in this paragraph or the one before, goes on speaking.
+    const since = (block.order - 1) * POSITION_STRIDE;
+    const body = last.body && (last.bodyPos ?? -1) >= since ? last.body : lastBodyBefore(registry, pos, '');
     return body ? { speaker: body.name, cluster: body, affiliation: null } : { ...none, rejected: true };
   }
   // "the American said" after a quotation refers back to a person like a pronoun does.
@@ -1590,6 +1846,22 @@ function resolvePhrase(
     if (!c) continue;
     // "Lopez's deputy said": a possessor is not the speaker.
     const owner = registry.tokenMention[blockIndex]?.[k];
+    // "France's secretary of state for co-operation Alain Joyandet": in English a name right after a title's last noun, when
+    // that noun names no person ("the mother of opposition leader Ann Roe" is governed), is the title's holder.
+    const prev = tokens[k - 1];
+    if (
+      governed &&
+      profile === 'en' &&
+      owner?.first === k &&
+      prev?.kind === 'word' &&
+      !prev.cap &&
+      !GENITIVE_LINKS.has(prev.lower) &&
+      !NAME_CONNECTORS.has(prev.lower) &&
+      !isArticle(prev) &&
+      !(lexFlags(prev.fold) & FUNCTION) &&
+      !isPersonNoun(prev.fold, profile)
+    )
+      governed = false;
     const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
     // The subject comes first: "A B, director of C" is A B.
     if (c.kind === 'person' && governed) complements.add(c);
@@ -1627,6 +1899,19 @@ function resolvePhrase(
     }
   }
   const headTok = head >= 0 ? phrase[head] : undefined;
+  // "La portavoz del Departamento de Estado reiteró …" after "la portavoz del Departamento de Estado, Jen Psaki": a definite
+  // staff noun refers back to the person introduced with it, named in this paragraph or the one before.
+  if (definite && headTok && isStaffNoun(headTok.fold)) {
+    const since = (block.order - 1) * POSITION_STRIDE;
+    const c = referent(registry, blocks, pos, last);
+    const near = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
+    if (c && near && introducedAs(blocks, c, headTok.fold)) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // ""…," the spokesperson said" after "An official spokesperson for WikiLeaks …": the body the staff noun was introduced with.
+  if (definite && !org && !affiliation && headTok && words.length === 1 && isStaffNoun(headTok.fold)) {
+    const body = bodyIntroducedWith(registry, blocks, blockIndex, at.from, headTok.fold);
+    if (body) return { speaker: body.name, cluster: body, affiliation: null };
+  }
   // "a Kremlin spokesman", "an NNPC official": an unnamed member of staff speaks for the body.
   if (org && headTok && isStaffNoun(headTok.fold)) return { speaker: org.name, cluster: org, affiliation: null };
   // "a spokeswoman for Interpol": the same, with the body after "for"/"of"/"at".
@@ -1672,8 +1957,12 @@ function resolvePhrase(
       !roleHead.fold.endsWith('s') &&
       !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
     ) {
-      const c = lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ?? referent(registry, blocks, pos, last);
-      const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos);
+      // "dijo la esposa del afectado" after a man was named: the article's gender rules him out.
+      const c =
+        lastSpeakingPerson(registry, blocks, pos, (block.order - 1) * POSITION_STRIDE) ??
+        referent(registry, blocks, pos, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
+      // Named in this paragraph or the one before, or the one who spoke last with no one named since.
+      const nearby = c?.mentions.some((m) => m.pos >= (block.order - 1) * POSITION_STRIDE && m.pos < pos) || (!!c && at.inverted === true && c === last.speaker);
       const articleGender = genderOfArticle(phrase[articleAt]) ?? (bareRole ? genderOfReference(tokens[at.from - 1]) : null);
       if (c && nearby && !complements.has(c) && compatible(genderOf(c, blocks, profile), articleGender)) return { speaker: c.name, cluster: c, affiliation: null };
     }
@@ -1682,6 +1971,9 @@ function resolvePhrase(
   if (org && head < 0 && !affiliation) return referBack() ?? { speaker: org.name, cluster: org, affiliation: null };
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
+  // ""…," the statement said", "«…», señala el comunicado": a statement the story mentioned is its author's; who that is,
+  // the quotations before tell (see findQuotes).
+  if ((definite || (profile === 'cyrillic' && at.inverted)) && noun && !noun.cap && words.length <= 2 && STATEMENT_NOUNS.has(noun.fold)) return { ...none, statement: true };
   if (noun && !noun.cap && words.length <= 3 && QUOTED_DOCUMENTS.has(noun.fold)) return none;
   // "The website of the campaign says", "en su página de Facebook se lee": wording read on a page no named body signs has no speaker.
   if (words[0] && !words[0].cap && WEB_PAGES.has(words[0].fold) && !org) return none;
@@ -1717,7 +2009,13 @@ function resolvePhrase(
     if (c?.mentions.some((m) => m.pos >= since && m.pos < pos) && introducedAs(blocks, c, noun.fold)) return { speaker: c.name, cluster: c, affiliation: null };
   }
   // "Жінка розповідає: «…»": a Ukrainian noun for a person opening the sentence refers back like a definite one.
-  if (profile === 'cyrillic' && !at.inverted && words.length === 1 && noun?.kind === 'word' && noun.initial && !clusterAt(registry, blockIndex, at.to - 1)) {
+  // "Американський посол наголошує: «…»": an adjective before the noun changes nothing.
+  const adjective = words.length === 2 ? words[0] : undefined;
+  const openingNoun =
+    words.length === 1
+      ? !!noun?.initial
+      : !!adjective && adjective.initial && CYRILLIC_ADJECTIVE.test(adjective.lower) && !clusterAt(registry, blockIndex, tokens.indexOf(adjective)) && !noun?.cap;
+  if (profile === 'cyrillic' && !at.inverted && words.length <= 2 && noun?.kind === 'word' && openingNoun && !clusterAt(registry, blockIndex, at.to - 1)) {
     const gender = roleGender(noun.fold, profile);
     if (gender || isRoleNoun(noun.fold)) {
       const c = referent(registry, blocks, pos, last, gender, profile);
@@ -1751,12 +2049,15 @@ function resolvePhrase(
     !(lexFlags(noun.fold) & FUNCTION)
   ) {
     // "contó el joven" after a mother and her son: the article's gender picks the nearest person who agrees.
-    const c = referent(registry, blocks, pos, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
+    // Before the verb, only someone named before the noun ("The analyst – named by Ann Roe – said": not Ann Roe).
+    const upTo = at.inverted ? pos : Math.min(pos, position(block, at.from));
+    const c = referent(registry, blocks, upTo, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
     const since = (block.order - 1) * POSITION_STRIDE;
     // Named, or last heard, in this paragraph or the one before.
-    const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since));
+    const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < upTo) || (last.speaker === c && last.pos >= since));
     // Or introduced with this very noun ("El opositor José Ferrer …", then "afirmó el opositor").
-    const recent = nearby || c?.mentions.some((m) => m.role !== null) || (!!c && introducedAs(blocks, c, noun.fold));
+    // Or the one who spoke last, with no one named since ("…», dijo la denunciante" paragraphs after her first quotation).
+    const recent = nearby || c?.mentions.some((m) => m.role !== null) || (!!c && introducedAs(blocks, c, noun.fold)) || (!!c && at.inverted === true && c === last.speaker);
     // "En declaraciones a la prensa, el opositor aseguró que …": before the verb, a noun that names a person by what
     // they do refers back too, to someone just named whose gender the article does not contradict.
     const described = nearby && isPersonNoun(noun.fold, profile) && !!c && compatible(genderOf(c, blocks, profile), genderOfArticle(phrase[articleAt]));
@@ -1834,6 +2135,9 @@ const plausibleSpeaker = (registry: Registry, block: Block, blockIndex: number, 
   const first = words[0];
   const last = words[words.length - 1];
   if (!first || !last) return false;
+  // "las cosas son mucho peores", "El arresto ocurrió al calor de", "the minister released a statement": a phrase that
+  // holds a finite verb or opens a clause is a piece of a sentence, not a description of someone.
+  if (holdsClause(tokens, from, to)) return false;
   if (words.every((t) => (!t.cap || t.initial) && isFunctionWord(t))) return false;
   if (words.length === 1 && !first.cap && (isSpeechVerb(first.lower) || /\p{L}{3}ly$/u.test(first.lower))) return false;
   // "According to the statement, …": a document alone is where words stand, not who said them.
@@ -1847,6 +2151,39 @@ const plausibleSpeaker = (registry: Registry, block: Block, blockIndex: number, 
   let inPlace = true;
   for (let k = from; k < to && inPlace; k++) if (tokens[k]?.kind === 'word') inPlace = clusterAt(registry, blockIndex, k)?.kind === 'place';
   return !inPlace;
+};
+
+/** Finite forms of "be" (and German "haben") that no description of a person holds: a phrase with one is a clause. */
+const COPULAS = new Set('is are was were es son está están estaba estaban fue fueron era eran sea est sont était étaient ist sind war waren є був була були'.split(' '));
+
+/** Words that make a following complementizer a conjunction ("lo que", "para que", "sin que", "so that"). */
+const CLAUSE_OPENERS = new Set(['lo', 'para', 'por', 'sin', 'aunque', 'so', 'such', 'pour', 'sans', 'bien', 'damit', 'so', 'щоб', 'тому']);
+
+/** A Spanish preterite in the third person singular ("ocurrió", "contrató", "dijo" aside): the lowercase words ending in a stressed "ó". */
+const SPANISH_PRETERITE = /\p{L}{3}(?:ó|ió)$/u;
+
+/** An English past tense followed by an article starts a predicate with its object ("released a statement"). */
+const ENGLISH_PAST = /\p{L}{3}ed$/u;
+
+/**
+ * Whether the words from `from` to `to` hold a clause: a complementizer or relative ("que", "that", "lo que"), a finite
+ * form of "be", a Spanish preterite, an English past tense with an article after it, or a verb of saying after the first
+ * word. A speaker's description is a noun phrase; a clause in its place is the rest of a sentence the rules misread.
+ */
+const holdsClause = (tokens: Token[], from: number, to: number): boolean => {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || t.cap) continue;
+    if (COPULAS.has(t.lower)) return true;
+    // "por lo que", "para que", "so that": a conjunction ending in a complementizer; a relative after a noun ("las
+    // respuestas que le postearon") may still describe a speaker.
+    if (COMPLEMENTIZERS.has(t.lower) && CLAUSE_OPENERS.has(tokens[k - 1]?.lower ?? '')) return true;
+    if (SPANISH_PRETERITE.test(t.lower) && !(lexFlags(t.fold) & FUNCTION)) return true;
+    if (k > from && isSpeechVerb(t.lower)) return true;
+    const next = tokens[k + 1];
+    if (ENGLISH_PAST.test(t.lower) && k + 1 < to && next?.kind === 'word' && !next.cap && (next.lower === 'a' || next.lower === 'an' || next.lower === 'the')) return true;
+  }
+  return false;
 };
 
 /** Words that make the name after them a complement of a noun ("la esposa de", "the son of", "die Tochter von"). */
@@ -1921,6 +2258,101 @@ const introducedAs = (blocks: readonly Block[], c: Cluster, fold: string): boole
     return false;
   });
 
+/**
+ * The person or body that speaks in the sentence before the one holding the quotation that opens at token `first`, in the
+ * same paragraph: the subject of its verb of saying, after the verb ("…, dijeron hoy Amnistía Internacional") or before it.
+ */
+const sentenceBeforeSpeaker = (
+  registry: Registry,
+  blocks: readonly Block[],
+  block: Block,
+  blockIndex: number,
+  first: number,
+  last: Antecedent,
+  profile: Profile,
+  hasPerson: (from: number, to: number) => boolean,
+  personAt: (k: number) => [number, number] | null,
+  hasBody: (from: number, to: number) => boolean,
+): Cluster | null => {
+  const { tokens } = block;
+  const index = sentenceIndexOf(block);
+  const end = first >= 2 ? (index.lastEnd[first - 2] ?? -1) : -1;
+  if (end <= 0 || (tokens[end]?.quote ?? 0) >= 0) return null;
+  const cue = index.lastCue[end - 1] ?? -1;
+  if (cue < 0 || cue <= (index.lastEnd[end - 1] ?? -1) || !isSpeechVerb(tokens[cue]?.lower ?? '')) return null;
+  const speaking = (c: Cluster | null): Cluster | null => (c && (c.kind === 'person' || c.kind === 'organization') ? c : null);
+  if (tokens[cue - 1]?.text === ',' && cue + 1 < end && end - cue <= MAX_SPEAKER_WORDS) {
+    const after = resolveSpeaker(registry, blocks, block, blockIndex, { from: cue + 1, to: end, inverted: true }, position(block, cue), last, profile);
+    return after.rejected ? null : speaking(after.cluster);
+  }
+  const at = attributionBefore(block, end + 1, hasPerson, personAt, profile, hasBody);
+  if (!at?.verb || at.naming) return null;
+  // "Según explicó, X inició …": a verb without a subject refers back from where it stands.
+  const before = resolveSpeaker(registry, blocks, block, blockIndex, at, position(block, at.from), last, profile);
+  return before.rejected ? null : speaking(before.cluster);
+};
+
+/** How many tokens back a staff noun's introduction is looked for. */
+const STAFF_LOOKBACK = 300;
+
+/**
+ * The body a staff noun was last introduced with before token `before` of block `blockIndex`, in that paragraph or the two
+ * before ("a spokesperson for WikiLeaks", "el vocero de la empresa Nordia"): the body named right after "for", "of", "de".
+ */
+const bodyIntroducedWith = (registry: Registry, blocks: readonly Block[], blockIndex: number, before: number, fold: string): Cluster | null => {
+  let budget = STAFF_LOOKBACK;
+  for (let b = blockIndex; b >= 0 && b >= blockIndex - 2 && budget > 0; b--) {
+    const tokens = blocks[b]?.tokens;
+    if (!tokens) continue;
+    for (let k = Math.min(b === blockIndex ? before : tokens.length, tokens.length) - 1; k >= 0 && budget > 0; k--, budget--) {
+      if (tokens[k]?.fold !== fold || (tokens[k]?.quote ?? 0) >= 0) continue;
+      for (let j = k + 1; j <= k + 3 && j < tokens.length; j++) {
+        const c = clusterAt(registry, b, j);
+        if (c?.kind === 'organization' && BODY_LINKS.has(tokens[j - 1]?.lower ?? '')) return c;
+        if (c) break;
+      }
+    }
+  }
+  return null;
+};
+
+/** Possessive determiners before a noun for a person ("su madre", "his lawyer", "її чоловік"). */
+const POSSESSIVE_DETERMINERS = new Set(['su', 'sus', 'his', 'her', 'their', 'son', 'sa', 'ses', 'leur', 'sein', 'seine', 'ihr', 'ihre', 'його', 'її', 'їхній', 'їхня']);
+
+/** How many person mentions back the one introduced with a noun is looked for. */
+const INTRODUCED_LOOKBACK = 24;
+
+/** The person last mentioned before `pos` whom the story introduced with the noun `fold` ("la madre de …, Ana Ruiz"). */
+const personIntroducedAs = (registry: Registry, blocks: readonly Block[], pos: number, fold: string): Cluster | null => {
+  const list = people(registry);
+  const seen = new Set<Cluster>();
+  for (let i = lastIndexBefore(list, pos), n = 0; i >= 0 && n < INTRODUCED_LOOKBACK; i--, n++) {
+    const c = list[i]?.cluster;
+    if (!c || seen.has(c)) continue;
+    seen.add(c);
+    if (c.mentions.some((m) => m.pos < pos && nounBeforeName(blocks[m.block]?.tokens, m.first, fold))) return c;
+  }
+  return null;
+};
+
+/**
+ * Whether the noun `fold` introduces the name at token `first` ("su esposa Ana Ruiz", "la madre de los presos, Ana Ruiz"):
+ * it stands a few words before, with no clause between ("su esposa que cree que Ana …" does not introduce Ana).
+ */
+const nounBeforeName = (tokens: Token[] | undefined, first: number, fold: string): boolean => {
+  if (!tokens) return false;
+  for (let k = first - 1; k >= 0 && k >= first - 6; k--) {
+    const t = tokens[k];
+    if (!t || (t.kind === 'punct' && t.text !== ',') || (t.kind === 'word' && (COMPLEMENTIZERS.has(t.lower) || PERSON_RELATIVE.has(t.lower) || isSpeechVerb(t.lower))))
+      return false;
+    if (t.fold === fold) return true;
+  }
+  return false;
+};
+
+/** A Ukrainian or Russian adjective in the nominative ("американський", "нова", "колишній"). */
+const CYRILLIC_ADJECTIVE = /\p{L}{3}(?:ий|ій|ый|ой|на|ка|ва|ля)$/u;
+
 /** A word written in Cyrillic. */
 const CYRILLIC_WORD = /^[\u0400-\u04ff'’ʼ-]+$/u;
 
@@ -1981,7 +2413,11 @@ const OBLIQUE_NAME = /(?:ом|ем|єм|ою|ею|єю|ові|еві|єві|ом
  * person, that is its first person named as a subject ("Manager A praised striker B. "…," he said" is A),
  * or its last person when none reads as a subject.
  */
-const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: number): { cluster: Cluster; pos: number; objectsOnly?: boolean } | null => {
+const lastPersonBefore = (
+  registry: Registry,
+  blocks: readonly Block[],
+  pos: number,
+): { cluster: Cluster; pos: number; objectsOnly?: boolean; block?: number; start?: number } | null => {
   const { people } = timelineOf(registry);
   const i = lastIndexBefore(people, pos);
   const last = people[i];
@@ -2004,7 +2440,7 @@ const lastPersonBefore = (registry: Registry, blocks: readonly Block[], pos: num
     if (subjectLike(tokens, e.first, m?.last ?? e.first + 1)) best = e;
     objectsOnly &&= objectLike(tokens, e.first, m?.last ?? e.first + 1);
   }
-  return { cluster: best.cluster, pos: last.pos, objectsOnly };
+  return { cluster: best.cluster, pos: last.pos, objectsOnly, block: last.block, start };
 };
 
 /**
@@ -2089,9 +2525,13 @@ const referent = (registry: Registry, blocks: readonly Block[], pos: number, las
   // "Pedro met the mayor, Lucía Vega. "…," dijo ella.": the pronoun's gender rules the nearest out; the nearest
   // person before it whose gender is known to agree is meant.
   const list = people(registry);
+  // "For example, Amara Diallo, head of the mission, called for a delay. She said …": the subject of the sentence just
+  // before, whose gender is unknown, is not passed over for someone of the pronoun's gender named in an earlier sentence.
+  const subjectOfLast = nearestGender === null && named?.cluster === nearest && named.objectsOnly === false;
   for (let i = lastIndexBefore(list, pos), n = 0; i >= 0 && n < PRONOUN_LOOKBACK; i--, n++) {
     const e = list[i];
     if (!e || (sameBlock !== undefined && e.block !== sameBlock)) break;
+    if (subjectOfLast && (e.block !== named?.block || e.first <= (named?.start ?? -1))) break;
     if (genderOf(e.cluster, blocks, profile) === reference) return e.cluster;
   }
   // Else the last speaker, when the pronoun's gender rules the nearest person out but not the speaker.
@@ -2130,7 +2570,7 @@ const firstPersonPos = (registry: Registry, block: Block, blockIndex: number): n
  * speaker of the verb of saying in its last sentence, or of the colon that ends it, as if a quotation followed
  * there; failing that, the paragraph's subject. Null when the block before is not a paragraph.
  */
-const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile): Cluster | null => {
+const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile, verbOnly = false): Cluster | null => {
   const previous = blocks[blockIndex - 1];
   if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
   const { tokens } = previous;
@@ -2138,6 +2578,13 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
   const end = tokens[tokens.length - 1];
   // Read the closing sentence as if a quotation opened at its final mark (or right after its colon).
   const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
+  // "…, dijo su madre.": a verb of saying after a comma with its subject after it closes the paragraph.
+  const index = sentenceIndexOf(previous);
+  const cue = openMark > 0 ? (index.lastCue[openMark - 1] ?? -1) : -1;
+  if (cue > 0 && cue > (index.lastEnd[openMark - 1] ?? -1) && tokens[cue - 1]?.text === ',' && cue + 1 < openMark && openMark - cue <= MAX_SPEAKER_WORDS) {
+    const inverted = resolveSpeaker(registry, blocks, previous, previousIndex, { from: cue + 1, to: openMark, inverted: true }, position(previous, cue), last, profile);
+    if (inverted.cluster?.kind === 'person') return inverted.cluster;
+  }
   const hasPerson = (from: number, to: number): boolean => {
     for (let k = from; k < to; k++) if (clusterAt(registry, previousIndex, k)?.kind === 'person') return true;
     return false;
@@ -2151,6 +2598,7 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
     const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
     if (resolved.cluster?.kind === 'person') return resolved.cluster;
   }
+  if (verbOnly) return null;
   const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
 };
@@ -2348,6 +2796,8 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
   const german = doc.profile === 'de';
   const dialect = doc.profile === 'romance' || cyrillic ? doc.profile : null;
   let dialogueBefore = false;
+  // The speaker of the latest quotation whose sentence names a statement ("In a statement, X said …"), and its paragraph.
+  let statementBy: { speaker: string | null; cluster: Cluster | null; affiliation: Cluster | null; block: number } | null = null;
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== 'paragraph') {
       runningOn = null;
@@ -2372,7 +2822,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       for (let k = from; k < to; k++) if (clusterAt(registry, blockIndex, k)?.kind === 'organization') return true;
       return false;
     };
-    const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean }[] = [];
+    const found: { quote: FoundQuote; attributed: boolean; startsBlock: boolean; runsOn: boolean; first: number }[] = [];
     // "…comenta que «en casa se oye bien. / Aquí no se oye nada», subrayó.": a quotation left open goes on in a
     // paragraph that only closes it, and is one quotation signed where it ends.
     const closer = runningOn ? strayCloser(block) : -1;
@@ -2465,14 +2915,17 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (short) {
         // French and Spanish put the comma after the closing mark: « Nous sommes prêts », a-t-elle dit.
         const after = block.text.slice(q.close + 1).trimStart()[0] ?? '';
-        const utterance = (/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at;
+        // ""Америка - це ідея" - написав Джо Байден": a dash and a verb of saying with its subject after a short quotation sign it too.
+        const dashed = /[-–—]/u.test(after) && !!at && !at.zero && !at.grammar && at.inverted === true && q.words >= 2;
+        const utterance = ((/[,.!?…]$/u.test(raw) || (/[,.!?…]/u.test(after) && isFragment(block, q.first, q.last))) && !!at) || dashed;
         // "she called the plan "a reckless gamble"", "… als „letzte Chance“ bezeichnet": a fragment of what someone said.
         // A quoted name right after a preposition ("told „heise online“", "in "Deep Waters"") is a title, not speech.
         const before = block.tokens[q.first - 2];
         // A name or a title starts with a capital; three lowercase words or more after the preposition are speech ("por «más de 300 muertos»").
         const opening = block.tokens[q.first];
         const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower) && (!!opening?.cap || q.words <= 2);
-        const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0;
+        // "в інтерв'ю каналу «112 Україна»": a short run of capitalised words and numbers is a name, not a fragment of speech.
+        const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0 && !(q.words <= 3 && isTitleLike(block, q.first, q.last));
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
         // The words after an incise are the rest of a quotation, however few.
@@ -2484,6 +2937,9 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
           found[found.length - 1]?.attributed === true &&
           !isTitleLike(block, q.first, q.last);
         if (!utterance && !fragment && !turn && !goesOn && !(resumed.has(q) && q.words >= 2)) continue;
+        // "gritó: "¡Libertad!", "¡Patria y Vida!" y "¡Abajo el sistema!"": short exclamations listed one after another are
+        // slogans a crowd shouted, labels rather than quotations.
+        if (/^¡|!$/u.test(text) && inQuotedList(block, q)) continue;
       }
       // Resolved only for the passages kept, so that runs of short quoted names cost nothing here.
       let resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, pos, last, doc.profile) : null;
@@ -2504,11 +2960,30 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const dropped = resolveSpeaker(registry, doc.blocks, block, blockIndex, { from: verbBefore, to: verbBefore + 1, zero: true }, pos, last, doc.profile);
         if (!dropped.rejected) resolved = dropped;
       }
+      // "…, dijo su madre." / "“…”, explicó.": a verb without a subject in a paragraph that opens with the quotation goes on
+      // with the one the paragraph before gave the word to, when that paragraph quoted nobody.
+      if (at?.zero && q.open === 0 && !previousBlockQuote && resolved && !resolved.rejected && !hasPerson(at.from, at.searchTo ?? at.to)) {
+        const handed = introducedSpeaker(registry, doc.blocks, blockIndex, last, doc.profile, true);
+        if (handed) resolved = { speaker: handed.name, cluster: handed, affiliation: null };
+      }
       // A fragment is reported speech only when its attribution names someone ("Bajo el título de …" does not).
       // A conjunction or adverb in the subject's place rules nothing out: the fragment stays, its speaker unknown.
       if (short && resolved?.rejected && !resolved.grammar && !at?.zero) continue;
       const quote: FoundQuote = { text, speaker: null, cluster: null, affiliation: null, pos };
       let attributed = false;
+      // "the statement said" after "In a statement, the company said …": the statement's author, named in this paragraph or
+      // the one before; otherwise the wording of a document, without a speaker.
+      if (resolved?.statement && at) {
+        const author = statementAuthor(registry, doc.blocks, blockIndex, Math.min(at.from, q.first));
+        const by = statementBy && statementBy.block >= blockIndex - 1 ? statementBy : null;
+        resolved = author
+          ? { speaker: author.name, cluster: author, affiliation: null }
+          : by
+            ? { speaker: by.speaker, cluster: by.cluster, affiliation: by.affiliation }
+            : { speaker: null, cluster: null, affiliation: null };
+      } else if (resolved && !resolved.rejected && (resolved.speaker || resolved.cluster) && at && namesStatement(block, q.first, Math.max(at.to, q.last))) {
+        statementBy = { speaker: resolved.speaker, cluster: resolved.cluster, affiliation: resolved.affiliation, block: blockIndex };
+      }
       if (resolved) {
         if (!resolved.rejected) {
           quote.speaker = resolved.speaker;
@@ -2522,7 +2997,11 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         last.speaker = quote.cluster;
         last.pos = pos;
       }
-      found.push({ quote, attributed, startsBlock: q.open === 0, runsOn: q.close >= block.text.length });
+      if (quote.cluster?.kind === 'organization' && attributed) {
+        last.body = quote.cluster;
+        last.bodyPos = pos;
+      }
+      found.push({ quote, attributed, startsBlock: q.open === 0, runsOn: q.close >= block.text.length, first: q.first });
     }
     // A quotation left open in earlier paragraphs without a speaker is signed where it ends: ""We will go. /
     // "And we will win," Smith said." gives both paragraphs to Smith.
@@ -2545,6 +3024,12 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       for (let j = i - 1; j >= 0 && !donor; j--) if (found[j]?.attributed) donor = found[j]?.quote;
       for (let j = i + 1; j < found.length && !donor; j++) if (found[j]?.attributed) donor = found[j]?.quote;
       // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
+      // "…, dijeron hoy Amnistía Internacional y Human Rights Watch. Los gobiernos … "deberían …"": the subject of the verb of
+      // saying in the sentence just before, in the same paragraph, goes on speaking.
+      if (!donor && !f.startsBlock) {
+        const said = sentenceBeforeSpeaker(registry, doc.blocks, block, blockIndex, f.first, last, doc.profile, hasPerson, personAt, hasBody);
+        if (said) donor = { text: '', speaker: said.name, cluster: said, affiliation: null, pos: f.quote.pos };
+      }
       if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
       // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
       if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
@@ -2616,6 +3101,52 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     }
     openTail = lastFound?.runsOn ? tail : null;
   });
+  // A person's name as the speaker, without the title the entities kept with it ("VOA Director Yolanda López" is
+  // Yolanda López); a "name" that is only a title ("Press Secretary") names nobody.
+  // "…", afirmó Carballosa" after "su esposa Idalia Torres Carballosa": a surname alone is the person the story named in
+  // full, when exactly one person named in full carries it.
+  const fullNames = new Map<string, Cluster | null>();
+  for (const c of registry.clusters) {
+    if (c.kind !== 'person') continue;
+    const parts = nameWords(c.name);
+    if (parts.length < 2) continue;
+    for (const part of parts.slice(1)) {
+      if (part.length < 3 || NAME_CONNECTORS.has(part)) continue;
+      if (!fullNames.has(part)) {
+        fullNames.set(part, c);
+        continue;
+      }
+      // "Torres Carballosa" and "Idalia Torres Carballosa" are one person: the longer name ending with the shorter one wins.
+      const other = fullNames.get(part);
+      if (!other || other === c) continue;
+      const theirs = nameWords(other.name);
+      const endsWith = (long: string[], short: string[]): boolean => long.length > short.length && short.every((w, i) => long[long.length - short.length + i] === w);
+      fullNames.set(part, endsWith(parts, theirs) ? c : endsWith(theirs, parts) ? other : null);
+    }
+  }
+  for (const q of out) {
+    // A single capitalised word no entity took up ("afirmó al citado medio Carballosa") is looked up the same way.
+    // So is a one-word "body" the entities made of a surname ("Carballosa" after "Idalia Torres Carballosa").
+    const bare = (!q.cluster || q.cluster.kind === 'organization') && !!q.speaker && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(q.speaker);
+    if (q.cluster?.kind !== 'person' && !bare) continue;
+    // "Quintero Vidal" after "Rosa Elena Quintero Vidal": a shorter name that ends the full one is that person too.
+    const alone = nameWords(q.speaker ?? q.cluster?.name ?? '');
+    const candidate = alone.length <= 3 ? fullNames.get(alone[alone.length - 1] ?? '') : undefined;
+    const fullParts = candidate ? nameWords(candidate.name) : [];
+    const full =
+      candidate && (alone.length === 1 || (fullParts.length > alone.length && alone.every((w, i) => fullParts[fullParts.length - alone.length + i] === w))) ? candidate : undefined;
+    if (full && full !== q.cluster && full.mentions.some((m) => m.pos < q.pos)) {
+      q.speaker = full.name;
+      q.cluster = full;
+    }
+    if (q.cluster?.kind !== 'person') continue;
+    const name = nameWithoutTitle(withoutOpener(q.speaker ?? q.cluster.name));
+    if (name === null) {
+      q.speaker = null;
+      q.cluster = null;
+      q.affiliation = null;
+    } else q.speaker = name;
+  }
   // "…, with a key member of Congress saying, "…". / Rep. Ann Lee, …, told …": a speaker described with an
   // indefinite article and named nowhere before is the person who speaks next, in that paragraph or the next.
   for (let i = 0; i < out.length; i++) {

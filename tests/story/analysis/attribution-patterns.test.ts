@@ -259,4 +259,201 @@ describe('attribution patterns, second pass', () => {
       ]),
     ).toEqual(['Rosa Lind']);
   });
+
+  it('a clause is never given as the speaker: a phrase with a finite verb or "por lo que" names nobody', () => {
+    expect(
+      speakers(
+        [
+          'La reunión del consejo terminó tarde en Valencia.',
+          'El debate de los vecinos ocurrió al final de la tarde, y el acta recoge “una gran preocupación por el agua”.',
+          'Los técnicos revisaron la presa por lo que llamaron “un riesgo que nadie había medido antes”.',
+        ],
+        'es',
+      ),
+    ).toEqual([null, null]);
+  });
+
+  it('a verb of saying followed by its own "que" clause after a quotation is no inverted attribution', () => {
+    expect(speakers(['Sobre el puerto, Ramiro Quesada sostiene que “el tráfico de barcos seguirá creciendo este año” y asegura que las obras van muy lentas.'], 'es')).toEqual([
+      'Ramiro Quesada',
+    ]);
+  });
+
+  it('words a court sentence is cited for have no speaker ("-según la sentencia-"), even when the noun is also a verb form', () => {
+    expect(
+      speakers(
+        ['Tres jóvenes de Holguín, entre ellos Mario Beltrán Soto, fueron condenados por -según la sentencia- “alterar el orden en la plaza central” durante la fiesta.'],
+        'es',
+      ),
+    ).toEqual([null]);
+  });
+
+  it('"the statement said" is the statement of the body that issued it, or nobody\'s', () => {
+    expect(
+      speakers([
+        'In a statement, Northwind Ferries said the crossing would resume on Friday.',
+        '“Our crews have checked every vessel twice and the weather is improving,” the statement said.',
+        'The harbour will stay closed to private boats.',
+        'Later that week, officials praised the rescue.',
+        '“We thank every volunteer who came to the pier that night,” the statement said.',
+      ]),
+    ).toEqual(['Northwind Ferries', null]);
+  });
+
+  it('a speaker is the name without the titles before it, and a title alone names nobody', () => {
+    expect(speakers(['“We will keep the station open through the winter,” said Acting NRB Director Helen Marquez.'])).toEqual(['Helen Marquez']);
+  });
+
+  it("the subject of a verb issuing a statement is the speaker, and a title before a name in English is the holder's", () => {
+    expect(
+      speakers([
+        'The port reopened on Tuesday, and yesterday Norway\'s minister of trade for fisheries Ingrid Dahl released a statement saying the deal "protects every coastal town".',
+      ]),
+    ).toEqual(['Ingrid Dahl']);
+  });
+
+  it('a definite staff noun before the verb refers back to the spokesperson introduced with it', () => {
+    expect(
+      speakers(
+        [
+          '“No hemos recibido ninguna carta del gobierno de Lima”, afirmó la portavoz del Ministerio de Salud, Lucía Ferrero, en un comunicado.',
+          'La portavoz del Ministerio de Salud reiteró que el país “mantiene abiertas todas las vías de diálogo con sus vecinos”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Lucía Ferrero', 'Lucía Ferrero']);
+  });
+
+  it('a Ukrainian adjective and noun for a person opening the sentence refer back like the bare noun', () => {
+    expect(
+      speakers(['Посол Канади в Україні Олена Кравчук відвідала Харків. Канадська посолка наголошує: «Ми залишимося з Україною стільки, скільки буде потрібно».'], 'uk'),
+    ).toEqual(['Олена Кравчук']);
+  });
+
+  it('a relative named by a possessive ("dijo su madre") hands the word to the next paragraph\'s subjectless verb', () => {
+    expect(
+      speakers(
+        [
+          'Los hermanos Tomás y Andrés Rivero Gil siguen presos en Holguín, según la madre de ambos, Elena Gil Serrano.',
+          'En el caso de Andrés Rivero, que padece asma, la cárcel le ha hecho mucho daño, dijo su madre.',
+          '“Andrés no duerme por las noches y ha perdido mucho peso desde marzo”, explicó.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Elena Gil Serrano']);
+  });
+
+  it('an unattributed quotation goes on with the subject of the verb of saying in the sentence before it', () => {
+    expect(
+      speakers(
+        [
+          'Las autoridades deben liberar a Ramón Pardo Ibarra, detenido desde enero, dijeron este martes Amigos del Mar y Fundación Costera. Los gobiernos vecinos “deberían pedir cuentas por cada detención”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Amigos del Mar']);
+  });
+
+  it('a relative clause set off by dashes is not the subject, and a body before an apposition is', () => {
+    expect(
+      speakers([
+        'The analyst – who was later named by Carla Benz in a post – told reporters he "never reviewed any of the files".',
+        'Orbitel Systems Ltd, the analyst\'s employer, also sent reporters a statement on Monday, saying: "We regret that our staff was named without consent."',
+      ]),
+    ).toEqual(['The analyst', 'Orbitel Systems Ltd']);
+  });
+
+  it('a participial opener naming someone is an adjunct; "the spokesperson" is the body it was introduced with', () => {
+    expect(
+      speakers([
+        'A spokesperson for Harbourline denied on Monday that the ferry service would close.',
+        'Speaking to Rita Lowe of the Coastal Herald, the spokesperson said: "No route will be cut this year, and the fleet will grow."',
+      ]),
+    ).toEqual(['Harbourline']);
+  });
+
+  it('"it said" goes on with the body that signed the quotation before', () => {
+    expect(
+      speakers([
+        'The Delta Press Agency issued a statement on Friday. The statement added: "Our figures for the northern district were taken from an old table."',
+        'The agency said the error was its own. "We apologise to every reader who relied on them," it said.',
+      ]),
+    ).toEqual(['Delta Press Agency', 'Delta Press Agency']);
+  });
+
+  it('a body as the subject of a clause ending in a colon introduces the quotation', () => {
+    expect(speakers(['However, the Norvale Mining Company denied the report on its website: "The plant will stay open and no jobs will be lost."'])).toEqual([
+      'Norvale Mining Company',
+    ]);
+  });
+
+  it('after "a" and an outlet, a possessive opens the subject; a relative clause after it ends the subject', () => {
+    expect(
+      speakers(
+        [
+          'El pescador Ramón Iglesias Vidal sigue detenido en Nuevitas desde el lunes.',
+          '“Lo tienen en una celda sin luz”, confirmó a Radio Sur su esposa Carmen Ortiz Leal.',
+          'La familia no ha podido llevarle comida. “Estoy muy preocupada”, indicó su esposa que cree que Ramón sigue sin comer.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carmen Ortiz Leal', 'Carmen Ortiz Leal']);
+  });
+
+  it('a definite kin noun after the verb refers back to the last speaker whose gender its article fits', () => {
+    expect(
+      speakers(
+        [
+          'Marta Solís Robles denunció que la policía se llevó a su esposo el lunes.',
+          '“No sé nada de él desde entonces”, dijo Solís Robles.',
+          'El detenido trabaja como carpintero en Masaya. Pablo Ruiz Bello, su vecino, lo vio salir de casa.',
+          '“Lo estaban vigilando desde hacía semanas”, dijo la esposa del detenido.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Solís Robles', 'Marta Solís Robles']);
+  });
+
+  it('a Ukrainian adverbial participle opens an adjunct, and a piece ending with a name is the subject', () => {
+    expect(speakers(['Коментуючи рішення Верховної Ради, голова фракції Ігор Лисенко, давній критик уряду, пообіцяв "зупинити цей законопроєкт будь-якою ціною".'], 'uk')).toEqual([
+      'Ігор Лисенко',
+    ]);
+  });
+
+  it("a pronoun refers to the subject of the sentence just before, even when that person's gender is unknown", () => {
+    expect(
+      speakers([
+        'Hana Okoro was under pressure to delay the vote after her rival withdrew. For example, Amara Diallo-Keita, head of the regional observer mission yesterday called for the vote to be delayed. She said that she "fully backs the view of the observers that the conditions for a fair vote do not exist."',
+      ]),
+    ).toEqual(['Amara Diallo-Keita']);
+  });
+
+  it('the object of a verb of quoting, and the owner of the words quoted, is the speaker, not the outlet', () => {
+    expect(speakers(['Агентство Укрінформ цитує міністра Олега Петренка: "Ми завершимо ремонт мосту до кінця року".'], 'uk')).toEqual(['Олега Петренка']);
+    expect(
+      speakers(
+        [
+          'Український тренер Андрій Мельничук розповів про підготовку команди.',
+          '"Ми працюємо щодня, і результат обов\'язково буде", – наводить слова Мельничука видання SportNews.',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Андрій Мельничук']);
+  });
+
+  it('an English auxiliary ends the subject before a verb of saying, in the last clause only', () => {
+    expect(speakers(['Firefighters have so far only officially confirmed that the warehouse was "empty when the fire started."'])).toEqual(['Firefighters']);
+  });
+
+  it('a surname alone as the speaker is the person the story named in full', () => {
+    const got = speakers(
+      [
+        '"No he podido hablar con él desde el viernes", denunció su hermana Rosa Elena Quintero Vidal.',
+        'La familia pidió ayuda a varias organizaciones.',
+        '"Seguiremos esperando frente a la unidad hasta que nos den una respuesta", afirmó al citado medio Quintero Vidal.',
+      ],
+      'es',
+    );
+    expect(got).toEqual(['Rosa Elena Quintero Vidal', 'Rosa Elena Quintero Vidal']);
+  });
 });

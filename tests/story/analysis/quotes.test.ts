@@ -33,6 +33,21 @@ describe('quotation marks', () => {
     expect(qs.map((q) => q.text)).toEqual(['Los precios pueden subir. Los precios pueden bajar. Diremos siempre la verdad']);
   });
 
+  it('reads doubled single marks as double ones ("‘‘…’’", "``…\'\'")', () => {
+    expect(quotesOf(['The mayor said the plan was ‘‘a promise we intend to keep for every district.’’'])).toEqual([
+      { text: 'a promise we intend to keep for every district.', speaker: 'The mayor' },
+    ]);
+    expect(quotesOf(["``We will open the bridge on Monday,'' Mayor Anna Kovacs said."])).toEqual([{ text: 'We will open the bridge on Monday', speaker: 'Anna Kovacs' }]);
+  });
+
+  it('keeps a short quotation signed by a dash and a verb of saying with its subject', () => {
+    expect(quotesOf(['"Місто - це люди" - написав мер Ігор Бондаренко у мережі.'], 'uk').map((q) => q.text)).toEqual(['Місто - це люди']);
+  });
+
+  it('leaves out short exclamations listed one after another, which a crowd shouted', () => {
+    expect(quotesOf(['En la plaza, cientos de vecinos gritaron: "¡Agua para todos!", "¡Fuera los cortes!" y "¡Queremos luz!". La policía llegó poco después.'], 'es')).toEqual([]);
+  });
+
   it('takes a quotation that runs to the end of its paragraph as a quotation', () => {
     const quotes = quotesOf(['Trade Minister Lena Ortiz spoke at length.', '"We are opening three new markets this year and more will follow']);
     expect(quotes).toHaveLength(1);
