@@ -1,5 +1,5 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import { date as readDate, readExtensions } from '../item/fields.js';
+import { date as readDate, options as readOptions, readExtensions } from '../item/fields.js';
 import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent, summaryContent } from './content.js';
@@ -33,7 +33,8 @@ export function feedUrls(site: Pick<SiteConfig, 'siteUrl' | 'feedBaseUrl' | 'out
  * newest first (ties by id), limited to `site.itemLimit`, every string cleaned of characters XML
  * forbids, and `updated` set to the newest item's date, never the clock.
  */
-export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: SiteConfig, options: FeedDocumentOptions = {}): FeedDocument {
+export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: SiteConfig, given: FeedDocumentOptions = {}): FeedDocument {
+  const options = readOptions(given);
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   const site = resolveSite(siteConfig);
   const stories = toStories(inputs, site, { ...options, onWarning: warn });
@@ -73,7 +74,7 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
     if (value !== undefined) doc[key] = cleanText(value, warn);
   }
   if (site.content === 'summary') doc.content = 'summary';
-  if (site.podcast) doc.podcast = withOwner(structuredClone(site.podcast), doc.authors);
+  if (site.podcast) doc.podcast = withOwner(copyPodcast(site.podcast), doc.authors);
   if (site.namespaces) doc.namespaces = { ...site.namespaces };
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
   if (extensions) doc.extensions = extensions;
@@ -92,6 +93,13 @@ export function publishedBody(
   if (site.content === 'summary') return summaryContent(item);
   if (site.contentLimit !== undefined) return limitContent(item, site.contentLimit);
   return { contentHtml: item.contentHtml, contentText: item.contentText };
+}
+
+/** The podcast settings as data of the document's own (only the fields it writes, so a stray value never reaches a clone). */
+function copyPodcast(p: PodcastChannel): PodcastChannel {
+  const out: PodcastChannel = { ...p, categories: p.categories.map((c) => (c.subcategory === undefined ? { text: c.text } : { text: c.text, subcategory: c.subcategory })) };
+  if (p.owner) out.owner = { name: p.owner.name, email: p.owner.email };
+  return out;
 }
 
 /**

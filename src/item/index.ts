@@ -93,8 +93,17 @@ export function isStory(value: FeedInput): value is Story {
 
 /** Stories as they are; plain items converted with {@link itemToStory}. Anything else is an `E_ITEM` error. */
 export function toStories(inputs: readonly FeedInput[], site: ResolvedSite, options: ItemOptions = {}): Story[] {
-  if (!Array.isArray(inputs)) read.fail('items', 'must be a list of items or stories');
-  return inputs.map((input, i) => (isStory(input) ? input : itemToStory(input, i, site, options)));
+  const list = read.list(inputs, 'items', 'a list of items or stories');
+  return list.map((input, i) => (readsAsStory(input) ? (input as Story) : itemToStory(input, i, site, options)));
+}
+
+/** {@link isStory}, where a value whose fields cannot be read is no Story (the item stage then names the field). */
+function readsAsStory(value: unknown): boolean {
+  try {
+    return isStory(value as FeedInput);
+  } catch {
+    return false;
+  }
 }
 
 /** Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`. */
@@ -205,7 +214,16 @@ function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d:
 /** Markdown through the renderer the caller passed; without one, an error that says where to get it. */
 function renderItemMarkdown(markdown: string, path: string, render: MarkdownRenderer | undefined): { html: string; sections: Section[] } {
   if (typeof render !== 'function') return read.fail(path, "needs a Markdown renderer: pass { markdown: renderMarkdown } (import { renderMarkdown } from 'storyfeed/story')");
-  return render(markdown);
+  const rendered: unknown = render(markdown);
+  const r = rendered as { html?: unknown; sections?: unknown } | null;
+  if (typeof r !== 'object' || r === null || typeof r.html !== 'string' || !Array.isArray(r.sections) || !r.sections.every(isSection))
+    read.fail(path, "was given to a Markdown renderer that returned no { html, sections }: pass { markdown: renderMarkdown } (import { renderMarkdown } from 'storyfeed/story')");
+  return r as { html: string; sections: Section[] };
+}
+
+function isSection(value: unknown): boolean {
+  const s = value as Partial<Section> | null;
+  return typeof s === 'object' && s !== null && (s.heading === null || typeof s.heading === 'string') && Array.isArray(s.blocks);
 }
 
 /** The last non-empty segment of a URL's path, decoded (`https://x.example/news/a-b/` → `a-b`). */
@@ -285,6 +303,19 @@ function analyzeInto(story: Story, site: ResolvedSite, analyzeArticle: ArticleAn
   const paragraphs = story.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
   const headings = story.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
   const analysis = analyzeArticle({ title: story.title, headings, paragraphs, language: story.language.split('-')[0]! }, { entities: site.entities !== false });
+  const a = analysis as Partial<ArticleAnalysis> | null;
+  if (
+    typeof a !== 'object' ||
+    a === null ||
+    !Array.isArray(a.quotes) ||
+    !Array.isArray(a.sources) ||
+    !Array.isArray(a.ranked) ||
+    typeof a.entities !== 'object' ||
+    a.entities === null ||
+    !['people', 'organizations', 'places'].every((k) => Array.isArray((a.entities as unknown as Record<string, unknown>)[k]))
+  ) {
+    read.fail('options.analyze', "returned no article analysis: pass { analyze: analyzeArticle } (import { analyzeArticle } from 'storyfeed/story')");
+  }
   story.quotes = analysis.quotes;
   story.sources = analysis.sources;
   story.entities = analysis.entities;
