@@ -43,14 +43,7 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
     if (s.draft) warn(warning('W_DRAFT', `"${s.title}" is a draft and is left out of the feeds`, { file: s.file }));
     return !s.draft;
   });
-  const byId = new Map<string, Story>();
-  for (const s of published) {
-    const other = byId.get(s.id);
-    if (other) {
-      throw new StoryfeedError('E_DUPLICATE_ID', `${s.id} is the id of both ${other.file ?? `"${other.title}"`} and ${s.file ?? `"${s.title}"`}`, { file: s.file });
-    }
-    byId.set(s.id, s);
-  }
+  checkUniqueIds(published);
   const sorted = [...published].sort((a, b) => b.published.getTime() - a.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const limited = site.itemLimit !== undefined && site.itemLimit >= 0 ? sorted.slice(0, site.itemLimit) : sorted;
   const language = site.language;
@@ -79,6 +72,43 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
   if (extensions) doc.extensions = extensions;
   return doc;
+}
+
+/**
+ * Every id shared by two or more stories, in one error (fixing one pair at a time would take a
+ * build per pair). Names that look alike are told apart: two files whose names differ only in
+ * Unicode normalization (`café` written as one character or as `e` and an accent) are marked so.
+ */
+function checkUniqueIds(stories: readonly Story[]): void {
+  const byId = new Map<string, Story[]>();
+  for (const s of stories) {
+    const same = byId.get(s.id);
+    if (same) same.push(s);
+    else byId.set(s.id, [s]);
+  }
+  const problems: string[] = [];
+  let first: Story | undefined;
+  for (const [id, same] of byId) {
+    if (same.length < 2) continue;
+    first ??= same[1];
+    problems.push(`${id} is the id of ${same.length === 2 ? 'both ' : ''}${listNames(same.map(storyName))}`);
+  }
+  if (!problems.length) return;
+  if (problems.length === 1) throw new StoryfeedError('E_DUPLICATE_ID', problems[0]!, { file: first?.file });
+  throw new StoryfeedError('E_DUPLICATE_ID', `${problems.length} ids are each shared by several stories`, { problems });
+}
+
+function storyName(story: Story): string {
+  return story.file ?? `"${story.title}"`;
+}
+
+/** `a and b`, `a, b and c`; names that print the same but differ in their code points say so. */
+function listNames(names: string[]): string {
+  const shown = names.map((name, i) => {
+    const twin = names.some((other, j) => j !== i && other !== name && other.normalize('NFC') === name.normalize('NFC'));
+    return twin ? `${name} (written in Unicode ${name === name.normalize('NFC') ? 'NFC, precomposed' : 'decomposed'} form)` : name;
+  });
+  return shown.length <= 2 ? shown.join(' and ') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /**
