@@ -2,6 +2,8 @@ import { describeValue, StoryfeedError } from '../errors.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
 import { podcastCategoryProblem } from './podcast-categories.js';
+import { readExtensions } from '../item/fields.js';
+import { KNOWN_NAMESPACES } from '../namespaces.js';
 
 /** Default feed language when the site names none. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -53,6 +55,17 @@ export function resolveSite(site: SiteConfig): ResolvedSite {
     problems.push(`contentLimit: must be a whole number of characters, found ${describeValue(s.contentLimit)}`);
   if (s.namespaces !== undefined) problems.push(...namespaceProblems(s.namespaces));
   if (s.podcast !== undefined) problems.push(...podcastProblems(s.podcast));
+  if (s.extensions !== undefined && s.extensions !== null) {
+    const namespaces = typeof s.namespaces === 'object' && s.namespaces !== null ? Object.keys(s.namespaces) : [];
+    try {
+      readExtensions(s.extensions, 'extensions', new Set([...namespaces, ...Object.keys(KNOWN_NAMESPACES)]));
+    } catch (error) {
+      if (!(error instanceof StoryfeedError)) throw error;
+      // `extensions.xml["x:y"] must be …` → `extensions.xml["x:y"]: must be …`
+      const at = error.detail.indexOf(' ');
+      problems.push(`${error.detail.slice(0, at)}: ${error.detail.slice(at + 1)}`);
+    }
+  }
   let language = DEFAULT_LANGUAGE;
   if (typeof s.language === 'string') {
     const tag = canonicalLanguage(s.language);
@@ -89,6 +102,17 @@ function errorText(cause: unknown): string {
   } catch {
     return 'an exception';
   }
+}
+
+/**
+ * A plain-data copy of one setting (`podcast`, `extensions`…) for a configuration loader: no
+ * getter, proxy, cycle or nesting deeper than the site allows gets past it, and each problem names
+ * its path (`podcast.categories[0].text: cannot be read: …`).
+ */
+export function copySetting(value: unknown, path: string): { value: unknown; problems: string[] } {
+  const problems: string[] = [];
+  const copy = snapshot(value, path, 1, new Set(), problems);
+  return { value: copy, problems };
 }
 
 /**
