@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../errors.js';
+import { describeValue, warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
 import { htmlBlocks } from '../story/html-text.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
@@ -94,7 +94,55 @@ export function isStory(value: FeedInput): value is Story {
 /** Stories as they are; plain items converted with {@link itemToStory}. Anything else is an `E_ITEM` error. */
 export function toStories(inputs: readonly FeedInput[], site: ResolvedSite, options: ItemOptions = {}): Story[] {
   const list = read.list(inputs, 'items', 'a list of items or stories');
-  return list.map((input, i) => (readsAsStory(input) ? (input as Story) : itemToStory(input, i, site, options)));
+  return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : itemToStory(input, i, site, options)));
+}
+
+const STORY_TEXT_FIELDS = ['id', 'slug', 'url', 'title', 'summary', 'language', 'contentHtml', 'contentText'] as const;
+
+/**
+ * A value shaped like a {@link Story} (sections, entities, a `published` Date) is published as it
+ * is, so its fields are checked first: a hand-made or edited Story with a number for a title or a
+ * relative URL is an `E_ITEM` error naming the field, never a `TypeError` while rendering.
+ */
+function checkStory(story: Story, index: number, site: ResolvedSite): Story {
+  const at = `items[${index}]`;
+  const r = story as unknown as Record<string, unknown>;
+  for (const key of STORY_TEXT_FIELDS) {
+    if (typeof r[key] !== 'string')
+      read.fail(`${at}.${key}`, `must be text, found ${describeValue(r[key])} (the item is read as a Story: it has sections, entities and a published Date)`);
+  }
+  read.itemId(story.id, `${at}.id`);
+  const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
+  if (!isAbsoluteHttpUrl(story.url)) read.fail(`${at}.url`, `${describeValue(story.url)} must be an absolute http(s) URL (a Story's URL is already resolved)`);
+  read.date(story.published, `${at}.published`, undefined);
+  if (!(story.updated instanceof Date)) read.fail(`${at}.updated`, `must be a Date, found ${describeValue(story.updated)}`);
+  read.date(story.updated, `${at}.updated`, undefined);
+  if (!canonicalLanguage(story.language)) read.fail(`${at}.language`, `"${story.language}" is not a BCP 47 language tag such as en or uk`);
+  if (!Array.isArray(story.tags)) read.fail(`${at}.tags`, `must be a list of text, found ${describeValue(story.tags)}`);
+  read.tags(story.tags, `${at}.tags`);
+  if (!Array.isArray(story.authors)) read.fail(`${at}.authors`, `must be a list of { name, email?, url? }, found ${describeValue(story.authors)}`);
+  story.authors.forEach((a, i) => {
+    if (typeof a !== 'object' || a === null || typeof a.name !== 'string') read.fail(`${at}.authors[${i}]`, `must be { name, email?, url? }, found ${describeValue(a)}`);
+  });
+  read.authors(story.authors, `${at}.authors`, base);
+  if (typeof story.draft !== 'boolean' && story.draft !== undefined) read.fail(`${at}.draft`, `must be true or false, found ${describeValue(story.draft)}`);
+  if (story.file !== undefined && typeof story.file !== 'string') read.fail(`${at}.file`, `must be text, found ${describeValue(story.file)}`);
+  if (story.image !== undefined) itemImage(story.image, `${at}.image`, base);
+  read.httpUrl(story.externalUrl, `${at}.externalUrl`, base);
+  read.httpUrl(story.banner, `${at}.banner`, base);
+  read.enclosures(story.enclosures, `${at}.enclosures`, base);
+  read.episode(story.episode, `${at}.episode`, base);
+  read.readExtensions(story.extensions, `${at}.extensions`, declaredPrefixes(site));
+  return story;
+}
+
+function isAbsoluteHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
 }
 
 /** {@link isStory}, where a value whose fields cannot be read is no Story (the item stage then names the field). */

@@ -158,3 +158,52 @@ describe('plain items that are not plain data', () => {
     );
   });
 });
+
+describe('values shaped like a Story', () => {
+  const story = () => ({
+    id: 'https://x.example/a',
+    slug: 'a',
+    url: 'https://x.example/a',
+    title: 'A',
+    summary: 'S.',
+    published: new Date('2024-01-01T00:00:00Z'),
+    updated: new Date('2024-01-01T00:00:00Z'),
+    authors: [],
+    language: 'en',
+    sections: [],
+    quotes: [],
+    sources: [],
+    entities: { people: [], organizations: [], places: [] },
+    tags: [],
+    wordCount: 1,
+    readingMinutes: 1,
+    contentHtml: '<p>S.</p>',
+    contentText: 'S.',
+    draft: false,
+  });
+
+  it('are published as they are once their fields check out', () => {
+    expect(buildFeeds([story()], site).document.items[0]?.id).toBe('https://x.example/a');
+  });
+
+  it('with a wrong field are E_ITEM naming it, not a TypeError while rendering', () => {
+    for (const [field, value, pattern] of [
+      ['title', undefined, /^items\[0\]\.title must be text/],
+      ['id', 5, /^items\[0\]\.id must be text/],
+      ['id', 'not a uri', /^items\[0\]\.id "not a uri" must be an absolute URI/],
+      ['url', '/a', /^items\[0\]\.url "\/a" must be an absolute http\(s\) URL/],
+      ['url', '', /^items\[0\]\.url "" must be an absolute http\(s\) URL/],
+      ['updated', '2024-01-01', /^items\[0\]\.updated must be a Date/],
+      ['updated', new Date(Number.NaN), /^items\[0\]\.updated is an invalid Date/],
+      ['language', 'not a tag!', /^items\[0\]\.language "not a tag!" is not a BCP 47 language tag/],
+      ['tags', 'a', /^items\[0\]\.tags must be a list of text/],
+      ['tags', [1], /^items\[0\]\.tags\[0\] must be text/],
+      ['authors', [{}], /^items\[0\]\.authors\[0\] must be \{ name/],
+      ['image', { url: 'javascript:x' }, /^items\[0\]\.image\.url "javascript:x" must be an http\(s\) URL/],
+      ['enclosures', [{ url: 5 }], /^items\[0\]\.enclosures\[0\]\.url must be text/],
+      ['draft', 'no', /^items\[0\]\.draft must be true or false/],
+    ] as const) {
+      expect(problemOf(() => buildFeeds([{ ...story(), [field]: value } as never], site)).message, field).toMatch(pattern);
+    }
+  });
+});
