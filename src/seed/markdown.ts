@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { checkText } from '../story/check-options.js';
 import type Token from 'markdown-it/lib/token.mjs';
 import { StoryfeedError } from '../errors.js';
 import { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
@@ -154,6 +155,7 @@ export { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 
 /** Markdown rendered to HTML (not yet sanitized) with its plain-text sections: the Markdown body of a library item. */
 export function renderMarkdown(text: string): { html: string; sections: Section[] } {
+  checkText(text, 'markdown');
   const env = {};
   const tokens = markdown.parse(text.replace(/\r\n?/g, '\n'), env);
   return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens, undefined) };

@@ -14,6 +14,7 @@ import { summarize } from './summary.js';
 import { splitWire, withoutWireDateline } from './wire.js';
 import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
 import { DEFAULT_ENTITY_TAGS } from './entity-tags.js';
+import { checkReadOptions, checkSeedArticle, checkStoryOptions, checkText } from './check-options.js';
 
 /** The site settings the Story stage uses; only `siteUrl` is required. */
 export type StorySite = Pick<SiteConfig, 'siteUrl'> &
@@ -59,12 +60,17 @@ export type Analyze = (input: AnalysisInput, options: AnalysisOptions) => Articl
 
 /** `parseSeed` (see `normalize.ts`) with the analysis given; `analyze` may be left out when `options.analysis` is `false`. */
 export function parseSeedWith(text: string, options: ParseSeedOptions, analyze: Analyze | undefined): Story {
+  checkText(text, 'text');
+  checkStoryOptions(options);
+  checkReadOptions(options);
   const seed = readSeed(text, options);
   return normalizeStoryWith(seed, options, analyze);
 }
 
 /** `normalizeStory` (see `normalize.ts`) with the analysis given; `analyze` may be left out when `options.analysis` is `false`. */
 export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, analyze: Analyze | undefined): Story {
+  checkSeedArticle(seed);
+  checkStoryOptions(options);
   const { site } = options;
   const file = seed.file;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
