@@ -173,8 +173,8 @@ function authorProblems(value: unknown): string[] {
   const out: string[] = [];
   value.forEach((a: unknown, i) => {
     const at = `authors[${i}]`;
-    if (typeof a !== 'object' || a === null || Array.isArray(a) || typeof (a as Author).name !== 'string' || !(a as Author).name.trim()) {
-      out.push(`${at}: must be { name, email?, url? } with a name, found ${describeValue(a)}`);
+    if (typeof a !== 'object' || a === null || Array.isArray(a) || typeof (a as Author).name !== 'string') {
+      out.push(`${at}: must be { name, email?, url? }, found ${describeValue(a)}`);
       return;
     }
     const { email, url, avatar } = a as Author & Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { describeValue, StoryfeedError } from '../errors.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
+import { checkUri } from '../verify/uri.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
 
 /**
@@ -120,8 +121,11 @@ export function httpUrl(value: unknown, path: FieldPath, base: string): string |
   return url.href;
 }
 
-/** An item id: an absolute URI (http(s), `tag:`, `urn:`…), never a script or data URL. */
-export function itemId(value: unknown, path: FieldPath): string | undefined {
+/**
+ * An item id: an absolute URI (http(s), `tag:`, `urn:`…), never a script or data URL; `strict`
+ * (the default) also holds `tag:` and `urn:` ids to their RFCs, as feed readers do.
+ */
+export function itemId(value: unknown, path: FieldPath, strict = true): string | undefined {
   const raw = text(value, path);
   if (raw === undefined) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
@@ -134,7 +138,11 @@ export function itemId(value: unknown, path: FieldPath): string | undefined {
     }
   }
   if (!ok) fail(path, `"${raw}" must be an absolute URI such as https://…, tag:… or urn:…`);
-  return scheme === 'http' || scheme === 'https' ? new URL(raw).href : raw;
+  // The id is published as is: held to the rules a feed reader (and storyfeed verify) applies to it.
+  const id = scheme === 'http' || scheme === 'https' ? new URL(raw).href : raw;
+  const problem = strict ? checkUri(id, true) : undefined;
+  if (problem?.severity === 'error') fail(path, `is not a valid id: ${problem.message}`);
+  return id;
 }
 
 /** Optional date: a valid `Date` or an ISO 8601 string, within the years every format can write. */

@@ -1,4 +1,4 @@
-import { describeValue, warning, type Diagnostic } from '../errors.js';
+import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
 import { htmlBlocks } from '../story/html-text.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
@@ -105,13 +105,25 @@ const STORY_TEXT_FIELDS = ['id', 'slug', 'url', 'title', 'summary', 'language', 
  * relative URL is an `E_ITEM` error naming the field, never a `TypeError` while rendering.
  */
 function checkStory(story: Story, index: number, site: ResolvedSite): Story {
+  try {
+    return checkStoryFields(story, index, site);
+  } catch (error) {
+    // A Story read from a seed is named by its file, as every other problem with it is.
+    const file = (story as { file?: unknown }).file;
+    if (error instanceof StoryfeedError && typeof file === 'string') throw error.inFile(file);
+    throw error;
+  }
+}
+
+function checkStoryFields(story: Story, index: number, site: ResolvedSite): Story {
   const at = `items[${index}]`;
   const r = story as unknown as Record<string, unknown>;
   for (const key of STORY_TEXT_FIELDS) {
     if (typeof r[key] !== 'string')
       read.fail(`${at}.${key}`, `must be text, found ${describeValue(r[key])} (the item is read as a Story: it has sections, entities and a published Date)`);
   }
-  read.itemId(story.id, `${at}.id`);
+  // Only what would break rendering: a Story was made by storyfeed or by a caller who owns its rules.
+  read.itemId(story.id, `${at}.id`, false);
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
   if (!isAbsoluteHttpUrl(story.url)) read.fail(`${at}.url`, `${describeValue(story.url)} must be an absolute http(s) URL (a Story's URL is already resolved)`);
   read.date(story.published, `${at}.published`, undefined);
@@ -124,7 +136,6 @@ function checkStory(story: Story, index: number, site: ResolvedSite): Story {
   story.authors.forEach((a, i) => {
     if (typeof a !== 'object' || a === null || typeof a.name !== 'string') read.fail(`${at}.authors[${i}]`, `must be { name, email?, url? }, found ${describeValue(a)}`);
   });
-  read.authors(story.authors, `${at}.authors`, base);
   if (typeof story.draft !== 'boolean' && story.draft !== undefined) read.fail(`${at}.draft`, `must be true or false, found ${describeValue(story.draft)}`);
   if (story.file !== undefined && typeof story.file !== 'string') read.fail(`${at}.file`, `must be text, found ${describeValue(story.file)}`);
   if (story.image !== undefined) itemImage(story.image, `${at}.image`, base);

@@ -2,6 +2,7 @@ import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { parseHttpUrl } from '../seed/http-url.js';
+import { checkUri } from '../verify/uri.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
 import { withoutDateline } from '../seed/text.js';
 import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
@@ -208,7 +209,11 @@ function checkedId(value: string, file: string | undefined): string {
     }
   }
   if (!ok) throw new StoryfeedError('E_FIELD', `front matter \`id\` "${value}" must be an absolute URI such as https://…, tag:… or urn:…`, { file });
-  return scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
+  // The id is published as is: held to the rules a feed reader (and storyfeed verify) applies to it.
+  const id = scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
+  const problem = checkUri(id, true);
+  if (problem?.severity === 'error') throw new StoryfeedError('E_FIELD', `front matter \`id\`: ${problem.message}`, { file });
+  return id;
 }
 
 /**
@@ -296,6 +301,8 @@ function imageOf(value: string, storyUrl: string, file: string | undefined): Sto
     throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" is not a valid URL`, { file });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" must be an http(s) URL or a path`, { file });
+  // As for `url`: a user name or password would be published in every feed that carries the image.
+  if (url.username || url.password) throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" must not contain a user name or password`, { file });
   const image: StoryImage = { url: url.href };
   const ext = /\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase();
   const type = ext ? IMAGE_TYPES[ext] : undefined;
