@@ -183,6 +183,9 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
 
   const timeZone = site.timeZone;
   const givenDate = read.date(r.published, `${at}.published`, timeZone);
+  // 1970-01-01T00:00:00Z is a date lost on the way (0 or null turned into a Date), never a real one.
+  if (givenDate?.getTime() === 0)
+    read.fail(`${at}.published`, `is 1970-01-01T00:00:00Z, the Unix epoch: a date lost somewhere (stored as 0), not when the item was published; give its real date`);
   const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
   const published = givenDate ?? fallback;
   if (!published) read.fail(`${at}.published`, 'is required: give the date the item was published (a Date or an ISO 8601 string)');
