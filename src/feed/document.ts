@@ -51,20 +51,22 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   for (const item of items) Object.assign(item, publishedBody(item, site));
   const newest = newestUpdate(items);
 
+  const title = cleanText(site.title, warn, 'title');
   const doc: FeedDocument = {
-    title: cleanText(site.title, warn),
-    description: cleanText(site.description, warn),
+    title,
+    // The description defaults to the title: cleaned (and warned about) once.
+    description: site.description === site.title ? title : cleanText(site.description, warn, 'description'),
     siteUrl: new URL(site.siteUrl).href,
     language,
     selfUrls: feedUrls(site),
     updated: newest ?? emptyFeedDate(site, options),
-    authors: site.authors.map((a) => cleanAuthor(a, warn)),
+    authors: site.authors.map((a, i) => cleanAuthor(a, warn, `authors[${i}]`)),
     generator: { ...GENERATOR },
     items,
   };
   for (const key of ['copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet'] as const) {
     const value = site[key];
-    if (value !== undefined) doc[key] = cleanText(value, warn);
+    if (value !== undefined) doc[key] = cleanText(value, warn, key);
   }
   if (site.content === 'summary') doc.content = 'summary';
   if (site.podcast) doc.podcast = withOwner(copyPodcast(site.podcast), doc.authors);
@@ -222,14 +224,15 @@ function cleanExtensions(ext: NonNullable<Story['extensions']>, c: (s: string) =
   return out;
 }
 
-function cleanText(value: string, warn: (d: Diagnostic) => void): string {
+/** `value` without the characters XML forbids; the warning names the setting (`title`, `authors[0].name`). */
+function cleanText(value: string, warn: (d: Diagnostic) => void, setting: string): string {
   const { text, removed } = removeIllegalXmlChars(value);
-  if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the site config`));
+  if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the site's \`${setting}\``));
   return text;
 }
 
-function cleanAuthor(author: Author, warn: (d: Diagnostic) => void): Author {
-  return { ...author, name: cleanText(author.name, warn) };
+function cleanAuthor(author: Author, warn: (d: Diagnostic) => void, setting: string): Author {
+  return { ...author, name: cleanText(author.name, warn, `${setting}.name`) };
 }
 
 /** The latest `updated` among `items`, or `undefined` for none: a feed's date, never the clock. */

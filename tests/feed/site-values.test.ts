@@ -136,4 +136,12 @@ describe('site settings from plain JavaScript', () => {
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
+
+  it('characters XML forbids in a setting are removed with one warning naming the setting (regression: two identical "from the site config" lines)', () => {
+    const { warnings, document } = buildFeeds([item()], { ...site, title: 'X\u0000', authors: [{ name: 'A\u001b' }] });
+    expect(document.title).toBe('X');
+    const messages = warnings.map((w) => w.message);
+    expect(messages.filter((m) => m.includes('U+0000'))).toEqual([expect.stringContaining("removed U+0000 (1 character) that XML forbids from the site's `title`")]);
+    expect(messages).toContainEqual(expect.stringContaining("removed U+001B (1 character) that XML forbids from the site's `authors[0].name`"));
+  });
 });
