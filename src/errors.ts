@@ -208,6 +208,14 @@ function editDistance(a: string, b: string): number {
 
 /** Describes a value for an error message: `"text"`, `a list`, `a mapping`, `number 3`. */
 export function describeValue(v: unknown): string {
+  try {
+    return describeReadable(v);
+  } catch {
+    return 'a value that cannot be read';
+  }
+}
+
+function describeReadable(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (v instanceof Date) return 'a date';

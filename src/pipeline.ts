@@ -1,3 +1,4 @@
+import { options as readOptions } from './item/fields.js';
 import type { Diagnostic } from './errors.js';
 import { buildFeedDocument, type FeedDocumentOptions } from './feed/document.js';
 import { renderFeeds } from './render/index.js';
@@ -25,6 +26,6 @@ export interface BuiltFeeds {
  */
 export function buildFeeds(stories: readonly FeedInput[], site: SiteConfig, options: Omit<FeedDocumentOptions, 'onWarning'> = {}): BuiltFeeds {
   const warnings: Diagnostic[] = [];
-  const document = buildFeedDocument(stories, site, { ...options, onWarning: (d) => warnings.push(d) });
+  const document = buildFeedDocument(stories, site, { ...readOptions(options), onWarning: (d) => warnings.push(d) });
   return { document, outputs: renderFeeds(document), warnings };
 }

@@ -4,6 +4,7 @@ import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { buildSite } from '../node/build.js';
 import { CONFIG_FILE_NAMES } from '../node/config-file.js';
 import { displayPath } from '../node/seed-files.js';
+import { checkOutputFolder } from '../node/out-folder.js';
 import type { FeedFormat } from '../types.js';
 import { keepHeapSmallFor } from './heap.js';
 import { describeError, EXIT, type BuildFlags, type CliIo } from './main.js';
@@ -96,6 +97,9 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
   const seeds = flags.seeds ? path.resolve(io.cwd, flags.seeds) : path.resolve(dir, config.seeds ?? 'seeds');
   const out = flags.out ? path.resolve(io.cwd, flags.out) : path.resolve(dir, config.out ?? 'public');
   if (flags.ping && !config.hub) throw new StoryfeedError('E_USAGE', '--ping needs a WebSub hub: set "hub" in the configuration');
+  // A dry run says what the build would do, and the build would refuse an output folder that
+  // overlaps the seeds, the project or the working directory: so does the dry run.
+  if (flags.dryRun) await checkOutputFolder({ out, seeds, cwd: io.cwd, configDir: dir });
   const warnings: Diagnostic[] = [];
   const progress = io.isTTY && !flags.quiet && !flags.json && !io.env.CI ? progressLine(io) : undefined;
   const result = await buildSite({

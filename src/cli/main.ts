@@ -41,6 +41,21 @@ export async function runCli(argv: readonly string[], raw: CliIo): Promise<numbe
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
+  // An empty value (`--out ''`, `--site ''`, a file named '') is a mistake, never "use the default":
+  // taken as unset it would build into the config's folder, or verify the current directory.
+  // (deploy checks its own flags, every one at once; an empty prefix there is the bucket's root.)
+  program.hook('preAction', (_program, command) => {
+    if (command.name() === 'deploy') return;
+    for (const [key, value] of Object.entries(command.opts())) {
+      if (typeof value === 'string' && value.trim() === '') {
+        const flag = command.options.find((o) => o.attributeName() === key)?.long ?? key;
+        throw new StoryfeedError('E_USAGE', `${flag} needs a value, found an empty one`);
+      }
+    }
+    for (const arg of command.args) {
+      if (arg.trim() === '') throw new StoryfeedError('E_USAGE', `${command.name()} was given an empty file or folder name`);
+    }
+  });
   let exitCode: number = EXIT.ok;
   const warn = (d: Diagnostic): void => io.err(`${oneLine(formatDiagnostic(d))}\n`);
 

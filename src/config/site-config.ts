@@ -5,7 +5,7 @@ import { parseHttpUrl } from '../seed/http-url.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
-import { resolveSite } from '../feed/site.js';
+import { copySetting, resolveSite } from '../feed/site.js';
 import type { Author, FeedFormat, SiteConfig } from '../types.js';
 
 /** A storyfeed configuration: the site plus where the CLI reads seeds and writes feeds. */
@@ -229,13 +229,23 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   const contentLimit = int('contentLimit', 1, 100_000_000);
   if (contentLimit !== undefined) config.contentLimit = contentLimit;
   // Podcast, namespaces and extensions are checked in full where the feed is built (resolveSite, the item stage).
+  let unreadable = false;
   for (const key of ['podcast', 'namespaces', 'extensions'] as const) {
     const x = v[key];
     if (x === undefined || x === null) continue;
-    if (typeof x === 'object' && !Array.isArray(x)) (config as unknown as Record<string, unknown>)[key] = structuredClone(x);
-    else add(key, `must be an object, found ${describeValue(x)}`);
+    if (typeof x === 'object' && !Array.isArray(x)) {
+      // A copy of plain data (not structuredClone: a function, a symbol, a getter that throws or
+      // 100,000 levels of nesting is a problem naming its path, not a crash).
+      const copy = copySetting(x, key);
+      if (copy.problems.length) unreadable = true;
+      for (const problem of copy.problems) {
+        const at = problem.indexOf(': ');
+        add(problem.slice(0, at), problem.slice(at + 2));
+      }
+      (config as unknown as Record<string, unknown>)[key] = copy.value;
+    } else add(key, `must be an object, found ${describeValue(x)}`);
   }
-  if (config.podcast !== undefined || config.namespaces !== undefined) {
+  if (!unreadable && (config.podcast !== undefined || config.namespaces !== undefined || config.extensions !== undefined)) {
     try {
       resolveSite(config);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import { date as readDate, readExtensions } from '../item/fields.js';
+import { date as readDate, options as readOptions, readExtensions } from '../item/fields.js';
 import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent, summaryContent } from './content.js';
@@ -33,7 +33,8 @@ export function feedUrls(site: Pick<SiteConfig, 'siteUrl' | 'feedBaseUrl' | 'out
  * newest first (ties by id), limited to `site.itemLimit`, every string cleaned of characters XML
  * forbids, and `updated` set to the newest item's date, never the clock.
  */
-export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: SiteConfig, options: FeedDocumentOptions = {}): FeedDocument {
+export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: SiteConfig, given: FeedDocumentOptions = {}): FeedDocument {
+  const options = readOptions(given);
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   const site = resolveSite(siteConfig);
   const stories = toStories(inputs, site, { ...options, onWarning: warn });
@@ -42,14 +43,7 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
     if (s.draft) warn(warning('W_DRAFT', `"${s.title}" is a draft and is left out of the feeds`, { file: s.file }));
     return !s.draft;
   });
-  const byId = new Map<string, Story>();
-  for (const s of published) {
-    const other = byId.get(s.id);
-    if (other) {
-      throw new StoryfeedError('E_DUPLICATE_ID', `${s.id} is the id of both ${other.file ?? `"${other.title}"`} and ${s.file ?? `"${s.title}"`}`, { file: s.file });
-    }
-    byId.set(s.id, s);
-  }
+  checkUniqueIds(published);
   const sorted = [...published].sort((a, b) => b.published.getTime() - a.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const limited = site.itemLimit !== undefined && site.itemLimit >= 0 ? sorted.slice(0, site.itemLimit) : sorted;
   const language = site.language;
@@ -57,27 +51,66 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   for (const item of items) Object.assign(item, publishedBody(item, site));
   const newest = newestUpdate(items);
 
+  const title = cleanText(site.title, warn, 'title');
   const doc: FeedDocument = {
-    title: cleanText(site.title, warn),
-    description: cleanText(site.description, warn),
+    title,
+    // The description defaults to the title: cleaned (and warned about) once.
+    description: site.description === site.title ? title : cleanText(site.description, warn, 'description'),
     siteUrl: new URL(site.siteUrl).href,
     language,
     selfUrls: feedUrls(site),
     updated: newest ?? emptyFeedDate(site, options),
-    authors: site.authors.map((a) => cleanAuthor(a, warn)),
+    authors: site.authors.map((a, i) => cleanAuthor(a, warn, `authors[${i}]`)),
     generator: { ...GENERATOR },
     items,
   };
   for (const key of ['copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet'] as const) {
     const value = site[key];
-    if (value !== undefined) doc[key] = cleanText(value, warn);
+    if (value !== undefined) doc[key] = cleanText(value, warn, key);
   }
   if (site.content === 'summary') doc.content = 'summary';
-  if (site.podcast) doc.podcast = withOwner(structuredClone(site.podcast), doc.authors);
+  if (site.podcast) doc.podcast = withOwner(copyPodcast(site.podcast), doc.authors);
   if (site.namespaces) doc.namespaces = { ...site.namespaces };
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
   if (extensions) doc.extensions = extensions;
   return doc;
+}
+
+/**
+ * Every id shared by two or more stories, in one error (fixing one pair at a time would take a
+ * build per pair). Names that look alike are told apart: two files whose names differ only in
+ * Unicode normalization (`café` written as one character or as `e` and an accent) are marked so.
+ */
+function checkUniqueIds(stories: readonly Story[]): void {
+  const byId = new Map<string, Story[]>();
+  for (const s of stories) {
+    const same = byId.get(s.id);
+    if (same) same.push(s);
+    else byId.set(s.id, [s]);
+  }
+  const problems: string[] = [];
+  let first: Story | undefined;
+  for (const [id, same] of byId) {
+    if (same.length < 2) continue;
+    first ??= same[1];
+    problems.push(`${id} is the id of ${same.length === 2 ? 'both ' : ''}${listNames(same.map(storyName))}`);
+  }
+  if (!problems.length) return;
+  if (problems.length === 1) throw new StoryfeedError('E_DUPLICATE_ID', problems[0]!, { file: first?.file });
+  throw new StoryfeedError('E_DUPLICATE_ID', `${problems.length} ids are each shared by several stories`, { problems });
+}
+
+function storyName(story: Story): string {
+  return story.file ?? `"${story.title}"`;
+}
+
+/** `a and b`, `a, b and c`; names that print the same but differ in their code points say so. */
+function listNames(names: string[]): string {
+  const shown = names.map((name, i) => {
+    const twin = names.some((other, j) => j !== i && other !== name && other.normalize('NFC') === name.normalize('NFC'));
+    return twin ? `${name} (written in Unicode ${name === name.normalize('NFC') ? 'NFC, precomposed' : 'decomposed'} form)` : name;
+  });
+  return shown.length <= 2 ? shown.join(' and ') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /**
@@ -92,6 +125,13 @@ export function publishedBody(
   if (site.content === 'summary') return summaryContent(item);
   if (site.contentLimit !== undefined) return limitContent(item, site.contentLimit);
   return { contentHtml: item.contentHtml, contentText: item.contentText };
+}
+
+/** The podcast settings as data of the document's own (only the fields it writes, so a stray value never reaches a clone). */
+function copyPodcast(p: PodcastChannel): PodcastChannel {
+  const out: PodcastChannel = { ...p, categories: p.categories.map((c) => (c.subcategory === undefined ? { text: c.text } : { text: c.text, subcategory: c.subcategory })) };
+  if (p.owner) out.owner = { name: p.owner.name, email: p.owner.email };
+  return out;
 }
 
 /**
@@ -184,14 +224,15 @@ function cleanExtensions(ext: NonNullable<Story['extensions']>, c: (s: string) =
   return out;
 }
 
-function cleanText(value: string, warn: (d: Diagnostic) => void): string {
+/** `value` without the characters XML forbids; the warning names the setting (`title`, `authors[0].name`). */
+function cleanText(value: string, warn: (d: Diagnostic) => void, setting: string): string {
   const { text, removed } = removeIllegalXmlChars(value);
-  if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the site config`));
+  if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the site's \`${setting}\``));
   return text;
 }
 
-function cleanAuthor(author: Author, warn: (d: Diagnostic) => void): Author {
-  return { ...author, name: cleanText(author.name, warn) };
+function cleanAuthor(author: Author, warn: (d: Diagnostic) => void, setting: string): Author {
+  return { ...author, name: cleanText(author.name, warn, `${setting}.name`) };
 }
 
 /** The latest `updated` among `items`, or `undefined` for none: a feed's date, never the clock. */

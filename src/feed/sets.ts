@@ -1,3 +1,4 @@
+import { options as readOptions } from '../item/fields.js';
 import type { TagFeedOptions } from '../config/site-config.js';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
@@ -54,7 +55,8 @@ export interface FeedSetEntry {
  * The main feed plus optional per-tag and per-author feeds. Each sub-feed is a full document with
  * its own title, self links (under its folder) and `updated`, holding only the matching stories.
  */
-export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfig, options: FeedSetOptions = {}): FeedSetEntry[] {
+export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfig, given: FeedSetOptions = {}): FeedSetEntry[] {
+  const options = readOptions(given);
   const site = resolveSite(siteConfig);
   const stories = toStories(inputs, site, {
     ...(options.analyze ? { analyze: options.analyze } : {}),

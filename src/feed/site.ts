@@ -2,6 +2,8 @@ import { describeValue, StoryfeedError } from '../errors.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
 import { podcastCategoryProblem } from './podcast-categories.js';
+import { readExtensions } from '../item/fields.js';
+import { KNOWN_NAMESPACES } from '../namespaces.js';
 
 /** Default feed language when the site names none. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -13,16 +15,38 @@ export const DEFAULT_LANGUAGE = 'en';
  */
 export function resolveSite(site: SiteConfig): ResolvedSite {
   const problems: string[] = [];
-  if (typeof site !== 'object' || site === null) throw new StoryfeedError('E_CONFIG', `the site must be an object with at least siteUrl and title, found ${describeValue(site)}`);
-  const s = site as unknown as Record<string, unknown>;
+  if (!readable(() => typeof site === 'object' && site !== null && !Array.isArray(site)))
+    throw new StoryfeedError('E_CONFIG', `the site must be an object with at least siteUrl and title, found ${describeValue(site)}`);
+  // Read every field once, here: a getter or proxy that throws, a cycle or a sparse list is a problem
+  // naming the field (not the caller's exception later, in the middle of rendering).
+  const s = snapshot(site, '', 0, new Set(), problems) as Record<string, unknown>;
+  if (problems.length) throw new StoryfeedError('E_CONFIG', `the site settings are invalid: ${problems.join('; ')}`, { problems });
   const siteUrl = s.siteUrl;
   if (typeof siteUrl !== 'string' || !isHttpUrl(siteUrl)) problems.push(`siteUrl: must be an absolute http(s) URL, found ${describeValue(siteUrl)}`);
   if (typeof s.title !== 'string') problems.push(`title: is required text, found ${describeValue(s.title)}`);
   for (const key of ['description', 'language', 'feedBaseUrl', 'storyPath', 'copyright', 'icon', 'favicon', 'logo', 'hub', 'stylesheet', 'defaultDate', 'timeZone'] as const) {
     if (s[key] !== undefined && typeof s[key] !== 'string') problems.push(`${key}: must be text, found ${describeValue(s[key])}`);
   }
-  if (s.authors !== undefined && (!Array.isArray(s.authors) || s.authors.some((a) => typeof a !== 'object' || a === null || typeof (a as Author).name !== 'string'))) {
-    problems.push('authors: must be a list of { name, email?, url? }');
+  for (const key of ['feedBaseUrl', 'icon', 'favicon', 'logo', 'hub'] as const) {
+    const value = s[key];
+    if (typeof value === 'string' && !isHttpUrl(value)) problems.push(`${key}: must be an absolute http(s) URL without a user name or password, found ${describeValue(value)}`);
+  }
+  // The stylesheet may be a path on the site (the bundled `feed.xsl`) or a URL, never another scheme.
+  if (typeof s.stylesheet === 'string' && !isHttpUrl(s.stylesheet, RELATIVE_BASE))
+    problems.push(`stylesheet: must be a path or an http(s) URL, found ${describeValue(s.stylesheet)}`);
+  if (s.authors !== undefined) problems.push(...authorProblems(s.authors));
+  if (s.outputs !== undefined) problems.push(...outputProblems(s.outputs));
+  for (const [key, min, max] of [
+    ['itemLimit', 0, 1_000_000_000],
+    ['entityTags', 0, 1_000],
+    ['defaultYear', 1, 9999],
+  ] as const) {
+    const value = s[key];
+    if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max))
+      problems.push(`${key}: must be a whole number from ${min} to ${max}, found ${describeValue(value)}`);
+  }
+  for (const key of ['archive', 'entities'] as const) {
+    if (s[key] !== undefined && typeof s[key] !== 'boolean') problems.push(`${key}: must be true or false, found ${describeValue(s[key])}`);
   }
   if (s.content !== undefined && s.content !== 'full' && s.content !== 'summary') problems.push(`content: must be "full" or "summary", found ${describeValue(s.content)}`);
   if (s.undated !== undefined && s.undated !== 'first-published' && s.undated !== 'error')
@@ -31,6 +55,17 @@ export function resolveSite(site: SiteConfig): ResolvedSite {
     problems.push(`contentLimit: must be a whole number of characters, found ${describeValue(s.contentLimit)}`);
   if (s.namespaces !== undefined) problems.push(...namespaceProblems(s.namespaces));
   if (s.podcast !== undefined) problems.push(...podcastProblems(s.podcast));
+  if (s.extensions !== undefined && s.extensions !== null) {
+    const namespaces = typeof s.namespaces === 'object' && s.namespaces !== null ? Object.keys(s.namespaces) : [];
+    try {
+      readExtensions(s.extensions, 'extensions', new Set([...namespaces, ...Object.keys(KNOWN_NAMESPACES)]));
+    } catch (error) {
+      if (!(error instanceof StoryfeedError)) throw error;
+      // `extensions.xml["x:y"] must be …` → `extensions.xml["x:y"]: must be …`
+      const at = error.detail.indexOf(' ');
+      problems.push(`${error.detail.slice(0, at)}: ${error.detail.slice(at + 1)}`);
+    }
+  }
   let language = DEFAULT_LANGUAGE;
   if (typeof s.language === 'string') {
     const tag = canonicalLanguage(s.language);
@@ -38,17 +73,136 @@ export function resolveSite(site: SiteConfig): ResolvedSite {
     else problems.push(`language: "${s.language}" is not a BCP 47 language tag such as en or uk`);
   }
   if (problems.length) throw new StoryfeedError('E_CONFIG', `the site settings are invalid: ${problems.join('; ')}`, { problems });
+  const copy = s as unknown as SiteConfig;
   return {
-    ...site,
-    description: site.description ?? site.title,
+    ...copy,
+    description: copy.description ?? copy.title,
     language,
-    authors: site.authors ?? [],
+    authors: copy.authors ?? [],
   };
 }
 
-function isHttpUrl(value: string): boolean {
+/** Base against which a relative stylesheet path is checked. */
+const RELATIVE_BASE = 'https://relative.invalid/';
+
+/** Deepest nesting read from a site object (podcast and extension objects sit a few levels down). */
+const MAX_SITE_DEPTH = 64;
+
+function readable(read: () => boolean): boolean {
   try {
-    const url = new URL(value);
+    return read();
+  } catch {
+    return false;
+  }
+}
+
+function errorText(cause: unknown): string {
+  try {
+    return cause instanceof Error ? cause.message : String(cause);
+  } catch {
+    return 'an exception';
+  }
+}
+
+/**
+ * A plain-data copy of one setting (`podcast`, `extensions`…) for a configuration loader: no
+ * getter, proxy, cycle or nesting deeper than the site allows gets past it, and each problem names
+ * its path (`podcast.categories[0].text: cannot be read: …`).
+ */
+export function copySetting(value: unknown, path: string): { value: unknown; problems: string[] } {
+  const problems: string[] = [];
+  const copy = snapshot(value, path, 1, new Set(), problems);
+  return { value: copy, problems };
+}
+
+/**
+ * A plain-data copy of the site's plain objects and lists (dates, functions and class instances
+ * are kept as they are); each problem reading it is pushed, naming its path.
+ */
+function snapshot(value: unknown, path: string, depth: number, open: Set<object>, problems: string[]): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const at = (key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+  const where = path || '(site)';
+  if (depth > MAX_SITE_DEPTH) {
+    problems.push(`${where}: is nested more than ${MAX_SITE_DEPTH} levels deep`);
+    return undefined;
+  }
+  if (open.has(value)) {
+    problems.push(`${where}: refers back to an object that contains it (a cycle)`);
+    return undefined;
+  }
+  try {
+    if (Array.isArray(value)) {
+      open.add(value);
+      const out: unknown[] = [];
+      const length = value.length;
+      for (let i = 0; i < length; i++) {
+        if (!(i in value)) {
+          problems.push(`${at(i)}: is an empty slot: the list is sparse`);
+          break;
+        }
+        out.push(snapshot(value[i], at(i), depth + 1, open, problems));
+      }
+      open.delete(value);
+      return out;
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    open.add(value);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      let field: unknown;
+      try {
+        field = (value as Record<string, unknown>)[key];
+      } catch (cause) {
+        problems.push(`${at(key)}: cannot be read: ${errorText(cause)} (a getter or proxy behind it throws; pass plain values)`);
+        continue;
+      }
+      Object.defineProperty(out, key, { value: snapshot(field, at(key), depth + 1, open, problems), enumerable: true, writable: true, configurable: true });
+    }
+    open.delete(value);
+    return out;
+  } catch (cause) {
+    problems.push(`${where}: cannot be read: ${errorText(cause)} (a getter or proxy behind it throws; pass plain values)`);
+    return undefined;
+  }
+}
+
+function authorProblems(value: unknown): string[] {
+  if (!Array.isArray(value)) return [`authors: must be a list of { name, email?, url? }, found ${describeValue(value)}`];
+  const out: string[] = [];
+  value.forEach((a: unknown, i) => {
+    const at = `authors[${i}]`;
+    if (typeof a !== 'object' || a === null || Array.isArray(a) || typeof (a as Author).name !== 'string') {
+      out.push(`${at}: must be { name, email?, url? }, found ${describeValue(a)}`);
+      return;
+    }
+    const { email, url, avatar } = a as Author & Record<string, unknown>;
+    if (email !== undefined && (typeof email !== 'string' || !/^[^\s@<>()]+@[^\s@<>()]+$/.test(email))) out.push(`${at}.email: is not an email address: ${describeValue(email)}`);
+    for (const [key, link] of [
+      ['url', url],
+      ['avatar', avatar],
+    ] as const) {
+      if (link !== undefined && (typeof link !== 'string' || !isHttpUrl(link))) out.push(`${at}.${key}: must be an absolute http(s) URL, found ${describeValue(link)}`);
+    }
+  });
+  return out;
+}
+
+function outputProblems(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`outputs: must be an object like {"rss": "rss.xml"}, found ${describeValue(value)}`];
+  const out: string[] = [];
+  for (const [key, name] of Object.entries(value)) {
+    if (key !== 'rss' && key !== 'atom' && key !== 'json') out.push(`outputs.${key}: is not a format (the formats are rss, atom and json)`);
+    else if (name !== undefined && (typeof name !== 'string' || !/^[\w][\w.-]*$/.test(name)))
+      out.push(`outputs.${key}: must be a plain file name such as ${key === 'json' ? 'feed.json' : `${key}.xml`}, found ${describeValue(name)}`);
+  }
+  return out;
+}
+
+function isHttpUrl(value: string, base?: string): boolean {
+  try {
+    const url = new URL(value, base);
     return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
   } catch {
     return false;
@@ -68,6 +222,8 @@ function namespaceProblems(value: unknown): string[] {
   }
   return out;
 }
+
+const PODCAST_FIELDS = new Set(['image', 'categories', 'explicit', 'author', 'owner', 'type', 'guid', 'locked', 'lockedOwner']);
 
 function podcastProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return [`podcast: must be an object, found ${describeValue(value)}`];
@@ -91,5 +247,11 @@ function podcastProblems(value: unknown): string[] {
   if (p.owner !== undefined && (typeof p.owner !== 'object' || p.owner === null || typeof p.owner.name !== 'string' || typeof p.owner.email !== 'string'))
     out.push('podcast.owner: must be { name, email }');
   if (p.locked !== undefined && typeof p.locked !== 'boolean') out.push('podcast.locked: must be true or false');
+  for (const key of ['author', 'guid', 'lockedOwner'] as const) {
+    if (p[key] !== undefined && typeof p[key] !== 'string') out.push(`podcast.${key}: must be text, found ${describeValue(p[key])}`);
+  }
+  if (p.owner !== undefined && typeof p.owner === 'object' && p.owner !== null && !/^[^\s@<>()]+@[^\s@<>()]+$/.test(String(p.owner.email)))
+    out.push(`podcast.owner.email: is not an email address: ${describeValue(p.owner.email)}`);
+  for (const key of Object.keys(p)) if (!PODCAST_FIELDS.has(key)) out.push(`podcast.${key}: is not a podcast setting`);
   return out;
 }

@@ -1,5 +1,6 @@
 import { describeValue, StoryfeedError } from '../errors.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
+import { checkUri } from '../verify/uri.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
 
 /**
@@ -15,10 +16,72 @@ export function fail(path: FieldPath, message: string): never {
   throw new StoryfeedError('E_ITEM', `${path} ${message}`);
 }
 
-/** A plain object (not an array, date or null), or `E_ITEM`. */
+/**
+ * A plain object (not an array, date or null), or `E_ITEM`. Its fields are read through a guard: a
+ * getter or proxy that throws is an `E_ITEM` error naming the field, not the caller's exception.
+ */
 export function record(value: unknown, path: FieldPath): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) fail(path, `must be an object, found ${describeValue(value)}`);
-  return value as Record<string, unknown>;
+  if (!guard(() => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date), path))
+    fail(path, `must be an object, found ${describeValue(value)}`);
+  return guarded(value as object, path);
+}
+
+/** The options argument of a library call: `{}` when left out, else read like an item (a guarded object). */
+export function options<T extends object>(value: T | null | undefined): T {
+  if (value === undefined || value === null) return {} as T;
+  return record(value, 'options') as T;
+}
+
+/**
+ * A list, copied element by element (through the same guard), or `E_ITEM`. A sparse list (`[, x]`)
+ * is refused: its holes would be skipped by some passes and read as `undefined` by others.
+ */
+export function list(value: unknown, path: FieldPath, expected: string): unknown[] {
+  if (!guard(() => Array.isArray(value), path)) fail(path, `must be ${expected}, found ${describeValue(value)}`);
+  const source = value as unknown[];
+  const length = guard(() => source.length, path);
+  const out: unknown[] = [];
+  for (let i = 0; i < length; i++) {
+    const at = `${path}[${i}]`;
+    if (!guard(() => i in source, at)) fail(at, 'is an empty slot: the list is sparse (give every entry a value)');
+    out.push(guard(() => source[i], at));
+  }
+  return out;
+}
+
+/** Runs a read of caller data; an exception it throws (a getter, a proxy trap) becomes `E_ITEM` at `path`. */
+function guard<T>(read: () => T, path: FieldPath): T {
+  try {
+    return read();
+  } catch (cause) {
+    if (cause instanceof StoryfeedError) throw cause;
+    return fail(path, `cannot be read: ${errorText(cause)} (a getter or proxy behind it throws; pass plain values)`);
+  }
+}
+
+function errorText(cause: unknown): string {
+  try {
+    return cause instanceof Error ? cause.message : String(cause);
+  } catch {
+    return 'an exception';
+  }
+}
+
+const GUARDED = new WeakSet<object>();
+
+/** A view of `target` whose every read goes through {@link guard}, naming `path.key`. */
+function guarded(target: object, path: FieldPath): Record<string, unknown> {
+  if (GUARDED.has(target)) return target as Record<string, unknown>;
+  const key = (k: string | symbol): string => `${path}.${String(k)}`;
+  const view = new Proxy(target, {
+    get: (t, k) => guard(() => Reflect.get(t, k), key(k)),
+    has: (t, k) => guard(() => Reflect.has(t, k), key(k)),
+    ownKeys: (t) => guard(() => Reflect.ownKeys(t), path),
+    getOwnPropertyDescriptor: (t, k) => guard(() => Reflect.getOwnPropertyDescriptor(t, k), key(k)),
+    getPrototypeOf: (t) => guard(() => Reflect.getPrototypeOf(t), path),
+  });
+  GUARDED.add(view);
+  return view as Record<string, unknown>;
 }
 
 /** Optional text. */
@@ -58,8 +121,11 @@ export function httpUrl(value: unknown, path: FieldPath, base: string): string |
   return url.href;
 }
 
-/** An item id: an absolute URI (http(s), `tag:`, `urn:`…), never a script or data URL. */
-export function itemId(value: unknown, path: FieldPath): string | undefined {
+/**
+ * An item id: an absolute URI (http(s), `tag:`, `urn:`…), never a script or data URL; `strict`
+ * (the default) also holds `tag:` and `urn:` ids to their RFCs, as feed readers do.
+ */
+export function itemId(value: unknown, path: FieldPath, strict = true): string | undefined {
   const raw = text(value, path);
   if (raw === undefined) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
@@ -72,7 +138,11 @@ export function itemId(value: unknown, path: FieldPath): string | undefined {
     }
   }
   if (!ok) fail(path, `"${raw}" must be an absolute URI such as https://…, tag:… or urn:…`);
-  return scheme === 'http' || scheme === 'https' ? new URL(raw).href : raw;
+  // The id is published as is: held to the rules a feed reader (and storyfeed verify) applies to it.
+  const id = scheme === 'http' || scheme === 'https' ? new URL(raw).href : raw;
+  const problem = strict ? checkUri(id, true) : undefined;
+  if (problem?.severity === 'error') fail(path, `is not a valid id: ${problem.message}`);
+  return id;
 }
 
 /** Optional date: a valid `Date` or an ISO 8601 string, within the years every format can write. */
@@ -92,9 +162,10 @@ export function date(value: unknown, path: FieldPath, timeZone: string | undefin
 /** Authors: a list of names or `{ name, email, url, avatar }` (a single one is accepted too). */
 export function authors(value: unknown, path: FieldPath, base: string): Author[] | undefined {
   if (value === undefined || value === null) return undefined;
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((entry, i) => {
-    const at = Array.isArray(value) ? `${path}[${i}]` : path;
+  const many = guard(() => Array.isArray(value), path);
+  const entries = many ? list(value, path, 'a list of authors') : [value];
+  return entries.map((entry, i) => {
+    const at = many ? `${path}[${i}]` : path;
     if (typeof entry === 'string') {
       if (!entry.trim()) fail(at, 'must not be empty');
       return { name: entry.trim() };
@@ -119,8 +190,8 @@ export function authors(value: unknown, path: FieldPath, base: string): Author[]
 /** Tags: a list of text (a single string is one tag). */
 export function tags(value: unknown, path: FieldPath): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  const list = Array.isArray(value) ? value : [value];
-  return list.map((t, i) => {
+  const entries = guard(() => Array.isArray(value), path) ? list(value, path, 'a list of tags') : [value];
+  return entries.map((t, i) => {
     if (typeof t !== 'string') fail(`${path}[${i}]`, `must be text, found ${describeValue(t)}`);
     return t;
   });
@@ -137,8 +208,7 @@ export function mimeType(value: unknown, path: FieldPath, required: boolean): st
 /** Enclosures: `{ url, type, length?, title?, duration? }`. */
 export function enclosures(value: unknown, path: FieldPath, base: string): Enclosure[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) fail(path, `must be a list of { url, type, length }, found ${describeValue(value)}`);
-  return value.map((entry, i) => {
+  return list(value, path, 'a list of { url, type, length }').map((entry, i) => {
     const at = `${path}[${i}]`;
     const r = record(entry, at);
     const url = httpUrl(r.url, `${at}.url`, base);
@@ -181,8 +251,7 @@ export function episode(value: unknown, path: FieldPath, base: string): EpisodeI
   const image = httpUrl(r.image, `${path}.image`, base);
   if (image) out.image = image;
   if (r.transcripts !== undefined && r.transcripts !== null) {
-    if (!Array.isArray(r.transcripts)) fail(`${path}.transcripts`, 'must be a list of { url, type }');
-    out.transcripts = r.transcripts.map((t, i) => podcastLink(t, `${path}.transcripts[${i}]`, base));
+    out.transcripts = list(r.transcripts, `${path}.transcripts`, 'a list of { url, type }').map((t, i) => podcastLink(t, `${path}.transcripts[${i}]`, base));
   }
   if (r.chapters !== undefined && r.chapters !== null) out.chapters = podcastLink(r.chapters, `${path}.chapters`, base);
   return out;
@@ -220,7 +289,7 @@ export function readExtensions(value: unknown, path: FieldPath, declared: Readon
       if (WRITTEN_BY_STORYFEED.has(name) || prefix === 'itunes' || prefix === 'podcast') {
         fail(at, "is an element storyfeed writes itself; use the item's own fields (authors, image, enclosures, episode) or the site's podcast settings");
       }
-      if (Array.isArray(v)) xml[name] = v.map((x, i) => text(x, `${at}[${i}]`) ?? '');
+      if (guard(() => Array.isArray(v), at)) xml[name] = list(v, at, 'a list of text').map((x, i) => text(x, `${at}[${i}]`) ?? '');
       else xml[name] = text(v, at) ?? '';
     }
     out.xml = xml;
@@ -251,15 +320,16 @@ function jsonValue(root: unknown, path: FieldPath): unknown {
     else if (typeof value === 'number') {
       if (!Number.isFinite(value)) fail(path, 'holds a number JSON cannot write (NaN or Infinity)');
       assign(value);
-    } else if (Array.isArray(value)) {
-      const copy: unknown[] = new Array<unknown>(value.length);
+    } else if (guard(() => Array.isArray(value), path)) {
+      const entries = list(value, path, 'a list');
+      const copy: unknown[] = new Array<unknown>(entries.length);
       assign(copy);
-      value.forEach((v, i) => stack.push({ value: v, depth: depth + 1, assign: (x) => (copy[i] = x) }));
-    } else if (typeof value === 'object' && !(value instanceof Date)) {
+      entries.forEach((v, i) => stack.push({ value: v, depth: depth + 1, assign: (x) => (copy[i] = x) }));
+    } else if (typeof value === 'object' && !guard(() => value instanceof Date, path)) {
       // No prototype: a "__proto__" key is then an ordinary member, as JSON has it.
       const copy = Object.create(null) as Record<string, unknown>;
       assign(copy);
-      for (const [k, v] of Object.entries(value)) stack.push({ value: v, depth: depth + 1, assign: (x) => (copy[k] = x) });
+      for (const [k, v] of Object.entries(guarded(value, path))) stack.push({ value: v, depth: depth + 1, assign: (x) => (copy[k] = x) });
     } else fail(path, `holds ${describeValue(value)}, which JSON cannot write`);
   }
   return out.value;

@@ -1,4 +1,4 @@
-import { warning, type Diagnostic } from '../errors.js';
+import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
 import { htmlBlocks } from '../story/html-text.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
@@ -93,8 +93,76 @@ export function isStory(value: FeedInput): value is Story {
 
 /** Stories as they are; plain items converted with {@link itemToStory}. Anything else is an `E_ITEM` error. */
 export function toStories(inputs: readonly FeedInput[], site: ResolvedSite, options: ItemOptions = {}): Story[] {
-  if (!Array.isArray(inputs)) read.fail('items', 'must be a list of items or stories');
-  return inputs.map((input, i) => (isStory(input) ? input : itemToStory(input, i, site, options)));
+  const list = read.list(inputs, 'items', 'a list of items or stories');
+  return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : itemToStory(input, i, site, options)));
+}
+
+const STORY_TEXT_FIELDS = ['id', 'slug', 'url', 'title', 'summary', 'language', 'contentHtml', 'contentText'] as const;
+
+/**
+ * A value shaped like a {@link Story} (sections, entities, a `published` Date) is published as it
+ * is, so its fields are checked first: a hand-made or edited Story with a number for a title or a
+ * relative URL is an `E_ITEM` error naming the field, never a `TypeError` while rendering.
+ */
+function checkStory(story: Story, index: number, site: ResolvedSite): Story {
+  try {
+    return checkStoryFields(story, index, site);
+  } catch (error) {
+    // A Story read from a seed is named by its file, as every other problem with it is.
+    const file = (story as { file?: unknown }).file;
+    if (error instanceof StoryfeedError && typeof file === 'string') throw error.inFile(file);
+    throw error;
+  }
+}
+
+function checkStoryFields(story: Story, index: number, site: ResolvedSite): Story {
+  const at = `items[${index}]`;
+  const r = story as unknown as Record<string, unknown>;
+  for (const key of STORY_TEXT_FIELDS) {
+    if (typeof r[key] !== 'string')
+      read.fail(`${at}.${key}`, `must be text, found ${describeValue(r[key])} (the item is read as a Story: it has sections, entities and a published Date)`);
+  }
+  // Only what would break rendering: a Story was made by storyfeed or by a caller who owns its rules.
+  read.itemId(story.id, `${at}.id`, false);
+  const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
+  if (!isAbsoluteHttpUrl(story.url)) read.fail(`${at}.url`, `${describeValue(story.url)} must be an absolute http(s) URL (a Story's URL is already resolved)`);
+  read.date(story.published, `${at}.published`, undefined);
+  if (!(story.updated instanceof Date)) read.fail(`${at}.updated`, `must be a Date, found ${describeValue(story.updated)}`);
+  read.date(story.updated, `${at}.updated`, undefined);
+  if (!canonicalLanguage(story.language)) read.fail(`${at}.language`, `"${story.language}" is not a BCP 47 language tag such as en or uk`);
+  if (!Array.isArray(story.tags)) read.fail(`${at}.tags`, `must be a list of text, found ${describeValue(story.tags)}`);
+  read.tags(story.tags, `${at}.tags`);
+  if (!Array.isArray(story.authors)) read.fail(`${at}.authors`, `must be a list of { name, email?, url? }, found ${describeValue(story.authors)}`);
+  story.authors.forEach((a, i) => {
+    if (typeof a !== 'object' || a === null || typeof a.name !== 'string') read.fail(`${at}.authors[${i}]`, `must be { name, email?, url? }, found ${describeValue(a)}`);
+  });
+  if (typeof story.draft !== 'boolean' && story.draft !== undefined) read.fail(`${at}.draft`, `must be true or false, found ${describeValue(story.draft)}`);
+  if (story.file !== undefined && typeof story.file !== 'string') read.fail(`${at}.file`, `must be text, found ${describeValue(story.file)}`);
+  if (story.image !== undefined) itemImage(story.image, `${at}.image`, base);
+  read.httpUrl(story.externalUrl, `${at}.externalUrl`, base);
+  read.httpUrl(story.banner, `${at}.banner`, base);
+  read.enclosures(story.enclosures, `${at}.enclosures`, base);
+  read.episode(story.episode, `${at}.episode`, base);
+  read.readExtensions(story.extensions, `${at}.extensions`, declaredPrefixes(site));
+  return story;
+}
+
+function isAbsoluteHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** {@link isStory}, where a value whose fields cannot be read is no Story (the item stage then names the field). */
+function readsAsStory(value: unknown): boolean {
+  try {
+    return isStory(value as FeedInput);
+  } catch {
+    return false;
+  }
 }
 
 /** Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`. */
@@ -115,6 +183,9 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
 
   const timeZone = site.timeZone;
   const givenDate = read.date(r.published, `${at}.published`, timeZone);
+  // 1970-01-01T00:00:00Z is a date lost on the way (0 or null turned into a Date), never a real one.
+  if (givenDate?.getTime() === 0)
+    read.fail(`${at}.published`, `is 1970-01-01T00:00:00Z, the Unix epoch: a date lost somewhere (stored as 0), not when the item was published; give its real date`);
   const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
   const published = givenDate ?? fallback;
   if (!published) read.fail(`${at}.published`, 'is required: give the date the item was published (a Date or an ISO 8601 string)');
@@ -205,7 +276,16 @@ function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d:
 /** Markdown through the renderer the caller passed; without one, an error that says where to get it. */
 function renderItemMarkdown(markdown: string, path: string, render: MarkdownRenderer | undefined): { html: string; sections: Section[] } {
   if (typeof render !== 'function') return read.fail(path, "needs a Markdown renderer: pass { markdown: renderMarkdown } (import { renderMarkdown } from 'storyfeed/story')");
-  return render(markdown);
+  const rendered: unknown = render(markdown);
+  const r = rendered as { html?: unknown; sections?: unknown } | null;
+  if (typeof r !== 'object' || r === null || typeof r.html !== 'string' || !Array.isArray(r.sections) || !r.sections.every(isSection))
+    read.fail(path, "was given to a Markdown renderer that returned no { html, sections }: pass { markdown: renderMarkdown } (import { renderMarkdown } from 'storyfeed/story')");
+  return r as { html: string; sections: Section[] };
+}
+
+function isSection(value: unknown): boolean {
+  const s = value as Partial<Section> | null;
+  return typeof s === 'object' && s !== null && (s.heading === null || typeof s.heading === 'string') && Array.isArray(s.blocks);
 }
 
 /** The last non-empty segment of a URL's path, decoded (`https://x.example/news/a-b/` → `a-b`). */
@@ -285,6 +365,19 @@ function analyzeInto(story: Story, site: ResolvedSite, analyzeArticle: ArticleAn
   const paragraphs = story.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
   const headings = story.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
   const analysis = analyzeArticle({ title: story.title, headings, paragraphs, language: story.language.split('-')[0]! }, { entities: site.entities !== false });
+  const a = analysis as Partial<ArticleAnalysis> | null;
+  if (
+    typeof a !== 'object' ||
+    a === null ||
+    !Array.isArray(a.quotes) ||
+    !Array.isArray(a.sources) ||
+    !Array.isArray(a.ranked) ||
+    typeof a.entities !== 'object' ||
+    a.entities === null ||
+    !['people', 'organizations', 'places'].every((k) => Array.isArray((a.entities as unknown as Record<string, unknown>)[k]))
+  ) {
+    read.fail('options.analyze', "returned no article analysis: pass { analyze: analyzeArticle } (import { analyzeArticle } from 'storyfeed/story')");
+  }
   story.quotes = analysis.quotes;
   story.sources = analysis.sources;
   story.entities = analysis.entities;

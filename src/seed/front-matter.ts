@@ -248,7 +248,8 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     const v = own(key);
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    // `title: 1984` is text; YAML's .nan and .inf are not ("NaN" would become a title, "infinity" a language).
+    if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
     return fail(key, `expected text, found ${describeValue(v)}`);
   };
   const date = (key: string): Date | undefined => {

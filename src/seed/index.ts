@@ -1,4 +1,5 @@
 import { warning, type Diagnostic } from '../errors.js';
+import { checkReadOptions, checkText } from '../story/check-options.js';
 import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
 import type { SeedArticle } from './article.js';
 import type { SeedMeta } from './front-matter.js';
@@ -43,6 +44,8 @@ export { SEED_EXTENSIONS } from './extensions.js';
  * warning giving their lines.
  */
 export function readSeed(text: string, options: ReadSeedOptions = {}): SeedArticle {
+  checkText(text, 'text');
+  checkReadOptions(options);
   const format = options.format ?? seedFormatOf(options.file);
   const clean = stripIllegal(text, options);
   const read = format === 'markdown' ? readMarkdownSeed : format === 'json' ? readJsonSeed : readTextSeed;

@@ -1,7 +1,8 @@
 import MarkdownIt from 'markdown-it';
+import { checkText } from '../story/check-options.js';
 import type Token from 'markdown-it/lib/token.mjs';
 import { StoryfeedError } from '../errors.js';
-import { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseYamlMeta, splitFrontMatter } from './front-matter.js';
@@ -97,6 +98,21 @@ function toSections(tokens: Token[], file: string | undefined): Section[] {
       case 'code_block':
         if (t.content.trim()) add({ kind: 'code', text: t.content.replace(/\n$/, '') });
         break;
+      case 'table_open': {
+        // A table is text a reader sees: one paragraph per row, its cells separated by " | ".
+        const end = closing(tokens, i);
+        for (let j = i + 1; j < end; j++) {
+          if (tokens[j]!.type !== 'tr_open') continue;
+          const rowEnd = closing(tokens, j);
+          const cells: string[] = [];
+          for (let k = j + 1; k < rowEnd; k++) if (tokens[k]!.type === 'inline') cells.push(inlineText(tokens[k]));
+          const row = cells.filter(Boolean).join(' | ');
+          if (row) add({ kind: 'paragraph', text: row });
+          j = rowEnd;
+        }
+        i = end;
+        break;
+      }
       case 'html_block': {
         const s = htmlText(t.content, file);
         if (s) add({ kind: 'paragraph', text: s });
@@ -141,6 +157,8 @@ function inlineText(token: Token | undefined): string {
     if (c.type === 'html_inline') {
       const tag = /^<(\/?)([a-z][a-z0-9]*)/i.exec(c.content);
       if (tag && HIDDEN_ELEMENTS.has(tag[2]!.toLowerCase()) && !c.content.endsWith('/>')) hidden = Math.max(0, hidden + (tag[1] ? -1 : 1));
+      // `line<br>break`: a block or line-break tag separates the words on either side.
+      else if (tag && hidden === 0 && BLOCK_ELEMENTS.has(tag[2]!.toLowerCase())) out += ' ';
     } else if (hidden > 0) continue;
     else if (c.type === 'text' || c.type === 'code_inline') out += c.content;
     else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
@@ -154,6 +172,7 @@ export { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 
 /** Markdown rendered to HTML (not yet sanitized) with its plain-text sections: the Markdown body of a library item. */
 export function renderMarkdown(text: string): { html: string; sections: Section[] } {
+  checkText(text, 'markdown');
   const env = {};
   const tokens = markdown.parse(text.replace(/\r\n?/g, '\n'), env);
   return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens, undefined) };

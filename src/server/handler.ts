@@ -135,7 +135,11 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
     }
     let form = forms.get(encoding);
     if (!form) {
-      form = limit(() => encoders[encoding]!(body));
+      form = limit(async () => {
+        const encoded: unknown = await encoders[encoding]!(body);
+        if (!(encoded instanceof Uint8Array)) throw new Error(`the ${encoding} encoder returned no Uint8Array`);
+        return encoded;
+      });
       forms.set(encoding, form);
       const created = form;
       form.catch(() => {
@@ -146,6 +150,17 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
   };
 
   return async (request: Request): Promise<Response> => {
+    // A lookup or encoder that throws or returns the wrong thing is a 500 for that request, never a
+    // rejected promise (or an unhandled rejection that ends the process) in the caller's server.
+    try {
+      return await respond(request);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return new Response(`Internal Server Error\n${message.replace(/[\u0000-\u001f\u007f]/g, ' ')}\n`, { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    }
+  };
+
+  async function respond(request: Request): Promise<Response> {
     const method = request.method.toUpperCase();
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
       return new Response('Method Not Allowed\n', { status: 405, headers: { allow: 'GET, HEAD, OPTIONS', 'content-type': 'text/plain; charset=utf-8' } });
@@ -154,7 +169,10 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
     const found = path === undefined ? undefined : await lookup(path);
     if (path === undefined || !found) return new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
+    if (typeof found !== 'object' || (typeof found.body !== 'string' && !(found.body instanceof Uint8Array)))
+      throw new Error(`the file lookup gave ${path} no body: give it { body } with a string or a Uint8Array`);
     const body = typeof found.body === 'string' ? new TextEncoder().encode(found.body) : found.body;
+    const lastModified = found.lastModified instanceof Date && !Number.isNaN(found.lastModified.getTime()) ? found.lastModified : undefined;
     let type = contentTypeOf(path);
     const headers = new Headers({ 'cache-control': cacheControl, vary: 'Accept-Encoding', 'x-content-type-options': 'nosniff' });
     if (isFeedType(type)) {
@@ -179,9 +197,9 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
     const encoding = compress ? pickEncoding(request.headers.get('accept-encoding'), encoders, body.byteLength) : undefined;
     const representationTag = encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag;
     headers.set('etag', representationTag);
-    if (found.lastModified) headers.set('last-modified', found.lastModified.toUTCString());
+    if (lastModified) headers.set('last-modified', lastModified.toUTCString());
 
-    if (notModified(request, [etag, representationTag], found.lastModified)) return new Response(null, { status: 304, headers });
+    if (notModified(request, [etag, representationTag], lastModified)) return new Response(null, { status: 304, headers });
 
     let payload = body;
     if (encoding) {
@@ -194,7 +212,7 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
     const response = new Response(chunksOf(payload), { status: 200, headers });
     RESPONSE_BYTES.set(response, payload);
     return response;
-  };
+  }
 }
 
 /** Bytes per chunk of a response stream. */
@@ -236,7 +254,8 @@ function mapLookup(files: Record<string, ServedFile | string | Uint8Array>): Fil
   const map = new Map<string, ServedFile>();
   for (const [path, value] of Object.entries(files)) {
     // Text is encoded once, so every request for it shares one body (and its ETag and compressed forms).
-    const file = typeof value === 'string' || value instanceof Uint8Array ? { body: value } : value;
+    // Anything else (null, a number) is kept as it is and answered with a 500 naming the path.
+    const file = typeof value === 'string' || value instanceof Uint8Array ? { body: value } : typeof value === 'object' && value !== null ? value : ({} as ServedFile);
     map.set(path.replace(/^\/+/, ''), typeof file.body === 'string' ? { ...file, body: new TextEncoder().encode(file.body) } : file);
   }
   return (path) => map.get(path);

@@ -17,10 +17,13 @@ export function htmlText(html: string, file?: string): string {
       onopentag(name) {
         depth.open();
         if (HIDDEN_ELEMENTS.has(name)) hidden++;
+        // A block boundary (a paragraph, a cell, a line break) separates words: "a<br>b" is "a b".
+        else if (BLOCK_ELEMENTS.has(name)) out += ' ';
       },
       onclosetag(name) {
         depth.close();
         if (HIDDEN_ELEMENTS.has(name) && hidden > 0) hidden--;
+        else if (BLOCK_ELEMENTS.has(name)) out += ' ';
       },
       ontext(data) {
         if (hidden === 0) out += data;
@@ -34,7 +37,7 @@ export function htmlText(html: string, file?: string): string {
 }
 
 /** Elements that end a block of text: each starts a new paragraph of {@link htmlBlocks}. */
-const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'p',
   'div',
   'br',

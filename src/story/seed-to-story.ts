@@ -2,6 +2,7 @@ import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { parseHttpUrl } from '../seed/http-url.js';
+import { checkUri } from '../verify/uri.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
 import { withoutDateline } from '../seed/text.js';
 import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
@@ -14,6 +15,7 @@ import { summarize } from './summary.js';
 import { splitWire, withoutWireDateline } from './wire.js';
 import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
 import { DEFAULT_ENTITY_TAGS } from './entity-tags.js';
+import { checkReadOptions, checkSeedArticle, checkStoryOptions, checkText } from './check-options.js';
 
 /** The site settings the Story stage uses; only `siteUrl` is required. */
 export type StorySite = Pick<SiteConfig, 'siteUrl'> &
@@ -59,12 +61,17 @@ export type Analyze = (input: AnalysisInput, options: AnalysisOptions) => Articl
 
 /** `parseSeed` (see `normalize.ts`) with the analysis given; `analyze` may be left out when `options.analysis` is `false`. */
 export function parseSeedWith(text: string, options: ParseSeedOptions, analyze: Analyze | undefined): Story {
+  checkText(text, 'text');
+  checkStoryOptions(options);
+  checkReadOptions(options);
   const seed = readSeed(text, options);
   return normalizeStoryWith(seed, options, analyze);
 }
 
 /** `normalizeStory` (see `normalize.ts`) with the analysis given; `analyze` may be left out when `options.analysis` is `false`. */
 export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, analyze: Analyze | undefined): Story {
+  checkSeedArticle(seed);
+  checkStoryOptions(options);
   const { site } = options;
   const file = seed.file;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
@@ -83,6 +90,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const id = meta.id ? checkedId(meta.id, file) : url;
 
   const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
+  if (!undated && published.getTime() === 0) throw new StoryfeedError('E_DATE', EPOCH_DATE, { file });
   let updated = meta.updated ?? published;
   if (updated.getTime() < published.getTime()) {
     warn(warning('W_DATE_ORDER', `updated ${updated.toISOString()} is before the publication date ${published.toISOString()}`, { file }));
@@ -202,7 +210,11 @@ function checkedId(value: string, file: string | undefined): string {
     }
   }
   if (!ok) throw new StoryfeedError('E_FIELD', `front matter \`id\` "${value}" must be an absolute URI such as https://…, tag:… or urn:…`, { file });
-  return scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
+  // The id is published as is: held to the rules a feed reader (and storyfeed verify) applies to it.
+  const id = scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
+  const problem = checkUri(id, true);
+  if (problem?.severity === 'error') throw new StoryfeedError('E_FIELD', `front matter \`id\`: ${problem.message}`, { file });
+  return id;
 }
 
 /**
@@ -238,6 +250,10 @@ function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName:
   warn(warning('W_NO_DATE', options.fallbackDate ? `${why}; using ${fallback.toISOString()}` : `${why}; it will be dated when it is first published`, { file: seed.file }));
   return { date: fallback, undated: true };
 }
+
+/** Why a date of exactly 1970-01-01T00:00:00Z is refused: it is what a lost date (0) looks like, and readers would show it. */
+export const EPOCH_DATE =
+  'the publication date is 1970-01-01T00:00:00Z, the Unix epoch: that is a date lost somewhere (stored as 0), not when the story was published; give its real date';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -290,6 +306,8 @@ function imageOf(value: string, storyUrl: string, file: string | undefined): Sto
     throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" is not a valid URL`, { file });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" must be an http(s) URL or a path`, { file });
+  // As for `url`: a user name or password would be published in every feed that carries the image.
+  if (url.username || url.password) throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" must not contain a user name or password`, { file });
   const image: StoryImage = { url: url.href };
   const ext = /\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase();
   const type = ext ? IMAGE_TYPES[ext] : undefined;

@@ -21,6 +21,23 @@ function saveAtomically(file: string, text: string): void {
 }
 
 describe('rough edges of the command line', () => {
+  it('an empty flag value or file name is a usage error, not the default (regression: --out "" built into the config\'s folder, verify "" checked the current directory)', async () => {
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://x.example', title: 'X' }));
+    for (const [argv, message] of [
+      [['build', '--out', ''], '--out needs a value'],
+      [['build', '--dry-run', '--site', ''], '--site needs a value'],
+      [['build', '--dry-run', '--title', '  '], '--title needs a value'],
+      [['build', ''], 'build was given an empty file or folder name'],
+      [['verify', 'x.xml', ''], 'verify was given an empty file or folder name'],
+      [['inspect', ''], 'inspect was given an empty file or folder name'],
+    ] as const) {
+      const run = await cli([...argv], { cwd: dir });
+      expect(run.code, argv.join(' ')).toBe(2);
+      expect(run.stderr).toContain(`error: ${message}`);
+    }
+    expect((await cli(['build', '--dry-run'], { cwd: dir })).code).toBe(0);
+  });
+
   it('build --watch rebuilds on every save of the config, and after a config error is fixed (regression: only the first change was noticed)', async () => {
     const config = path.join(dir, 'storyfeed.config.json');
     saveAtomically(config, JSON.stringify({ siteUrl: 'https://x.example', title: 'First' }));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/errors.js';
+import type { Diagnostic, StoryfeedError } from '../../src/errors.js';
 import { buildFeedDocument, feedUrls } from '../../src/feed/document.js';
 import { makeStory, testSite } from '../support/stories.js';
 
@@ -33,6 +33,32 @@ describe('buildFeedDocument', () => {
         message: expect.stringMatching(/seeds\/a\.txt.*seeds\/other\.txt/),
       }),
     );
+  });
+
+  it('lists every shared id at once, and tells apart names that differ only in Unicode normalization', () => {
+    const nfc = 'seeds/caf\u00e9.md';
+    const nfd = 'seeds/cafe\u0301.md';
+    const stories = [
+      makeStory({ slug: 'a', file: 'seeds/a.txt' }),
+      makeStory({ slug: 'a', file: 'seeds/A.txt' }),
+      makeStory({ slug: 'b', file: nfc }),
+      makeStory({ slug: 'b', file: nfd }),
+      makeStory({ slug: 'c', file: 'seeds/c1.txt' }),
+      makeStory({ slug: 'c', file: 'seeds/c2.txt' }),
+      makeStory({ slug: 'c', file: 'seeds/c3.txt' }),
+    ];
+    let error: StoryfeedError | undefined;
+    try {
+      buildFeedDocument(stories, testSite);
+    } catch (e) {
+      error = e as StoryfeedError;
+    }
+    expect(error?.code).toBe('E_DUPLICATE_ID');
+    expect(error?.problems).toHaveLength(3);
+    expect(error?.problems[1]).toBe(
+      `https://news.example.com/b is the id of both ${nfc} (written in Unicode NFC, precomposed form) and ${nfd} (written in Unicode decomposed form)`,
+    );
+    expect(error?.problems[2]).toMatch(/is the id of seeds\/c1\.txt, seeds\/c2\.txt and seeds\/c3\.txt$/);
   });
 
   it('leaves drafts out with a warning', () => {

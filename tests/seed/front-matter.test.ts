@@ -39,6 +39,19 @@ describe('front matter', () => {
     expect(error.message).toContain('month 13');
   });
 
+  it('refuses YAML .nan and .inf where text is expected, naming the line (regression: title "NaN", language "infinity")', () => {
+    for (const [field, value] of [
+      ['title', '.nan'],
+      ['language', '.inf'],
+      ['url', '-.inf'],
+    ] as const) {
+      const error = fails(() => readSeed(`---\n${field}: ${value}\n---\nTitle\n\nBody.\n`, { file: 'a.md', format: 'markdown' }));
+      expect(error).toMatchObject({ code: 'E_FIELD', file: 'a.md', line: 2 });
+      expect(error.message).toMatch(/expected text, found number (NaN|-?Infinity)/);
+    }
+    expect(readSeed('---\ntitle: 1984\n---\nBody.\n', { file: 'a.md' }).meta.title).toBe('1984');
+  });
+
   it('names the file and line of broken YAML (fixtures/bad/bad-yaml.md)', () => {
     const error = fails(() => readSeed(fixture('bad/bad-yaml.md'), { file: 'bad-yaml.md' }));
     expect(error.code).toBe('E_FRONT_MATTER');

@@ -47,4 +47,13 @@ describe('readMarkdownSeed', () => {
     expect(seed.html).toContain('<script>');
     expect(text).toContain('Entities: & <tag> 😀');
   });
+
+  it('reads a table as text (one paragraph per row) and keeps words apart at <br> (regression: a table-only body was E_NO_BODY, "a<br>b" read "ab")', () => {
+    const seed = readMarkdownSeed('---\ntitle: T\n---\n| Name | Votes |\n|---|---|\n| Ann | 12 |\n\nLine<br>break and <details><summary>More</summary>text</details>\n');
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'Name | Votes' },
+      { kind: 'paragraph', text: 'Ann | 12' },
+      { kind: 'paragraph', text: 'Line break and More text' },
+    ]);
+  });
 });

@@ -84,6 +84,42 @@ describe('createFeedHandler', () => {
   });
 });
 
+describe('createFeedHandler with files or encoders that are not what it expects', () => {
+  it('answers 500 naming the file, never rejects or leaves an unhandled rejection (regression: a number as a file crashed the process)', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => {
+      rejections.push(reason);
+    };
+    process.on('unhandledRejection', onRejection);
+    try {
+      const request = (path: string): Request => new Request(`https://x.example/${path}`, { headers: { 'accept-encoding': 'gzip' } });
+      const handler = createFeedHandler({ files: { 'a.xml': 5, 'b.xml': null, 'c.xml': { body: {} }, 'd.xml': { body: 'x', lastModified: 'yesterday' } } as never });
+      for (const path of ['a.xml', 'b.xml', 'c.xml']) {
+        const response = await handler(request(path));
+        expect(response.status, path).toBe(500);
+        expect(await response.text()).toContain(`the file lookup gave ${path} no body`);
+      }
+      const dated = await handler(request('d.xml'));
+      expect(dated.status).toBe(200);
+      expect(dated.headers.get('last-modified')).toBeNull();
+      const throwing = createFeedHandler({
+        files: () => {
+          throw new Error('lookup boom');
+        },
+      });
+      expect((await throwing(request('rss.xml'))).status).toBe(500);
+      const badEncoder = createFeedHandler({ files: { 'rss.xml': 'x'.repeat(1000) }, encoders: { gzip: async () => 'not bytes' as never } });
+      const encoded = await badEncoder(request('rss.xml'));
+      expect(encoded.status).toBe(500);
+      expect(await encoded.text()).toContain('the gzip encoder returned no Uint8Array');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+});
+
 describe('safeFilePath and contentTypeOf', () => {
   it('maps URL paths to files inside the set', () => {
     expect(safeFilePath('/rss.xml')).toBe('rss.xml');

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isStoryfeedError } from '../../src/errors.js';
+import { buildFeedSet } from '../../src/feed/sets.js';
+import { resolveSite } from '../../src/feed/site.js';
+import { buildFeeds } from '../../src/pipeline.js';
+
+/** Site settings passed to the library as plain JavaScript: every bad value is `E_CONFIG` naming the setting. */
+
+const site = { siteUrl: 'https://x.example', title: 'X' };
+const podcast = { image: 'https://x.example/art.jpg', categories: [{ text: 'Technology' }], explicit: false };
+const item = () => ({ url: 'https://x.example/a', title: 'A', published: '2024-01-02T03:04:05Z', contentHtml: '<p>Hi.</p>', tags: ['t'] });
+const episode = () => ({ ...item(), enclosures: [{ url: 'https://x.example/a.mp3', type: 'audio/mpeg', length: 1 }] });
+
+function configProblem(call: () => unknown): string {
+  try {
+    call();
+  } catch (error) {
+    if (!isStoryfeedError(error)) throw new Error(`expected a StoryfeedError, got ${String(error)}`);
+    expect(error.code).toBe('E_CONFIG');
+    return error.message;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('site settings from plain JavaScript', () => {
+  it('URL settings must be http(s) URLs (a feed never links to javascript: or a relative hub)', () => {
+    for (const key of ['feedBaseUrl', 'hub', 'icon', 'favicon', 'logo']) {
+      for (const value of ['', ' ', '/relative', 'javascript:alert(1)', 'data:text/html,x', 'http://', 'https://u:p@x.example/', 'https://exa mple.com/']) {
+        expect(configProblem(() => buildFeeds([item()], { ...site, [key]: value }))).toContain(`${key}: must be an absolute http(s) URL`);
+      }
+    }
+    expect(configProblem(() => buildFeeds([item()], { ...site, stylesheet: 'javascript:alert(1)' }))).toContain('stylesheet: must be a path or an http(s) URL');
+    expect(buildFeeds([item()], { ...site, stylesheet: 'feed.xsl' }).outputs.rss).toContain('href="feed.xsl"');
+  });
+
+  it('numbers, flags, outputs and authors are checked', () => {
+    expect(configProblem(() => buildFeeds([item()], { ...site, itemLimit: 10n as never }))).toContain('itemLimit: must be a whole number');
+    expect(configProblem(() => buildFeeds([item()], { ...site, itemLimit: Symbol('x') as never }))).toContain('itemLimit: must be a whole number');
+    expect(configProblem(() => buildFeeds([item()], { ...site, entityTags: -1 }))).toContain('entityTags: must be a whole number');
+    expect(configProblem(() => buildFeeds([item()], { ...site, archive: 'yes' as never }))).toContain('archive: must be true or false');
+    expect(configProblem(() => buildFeeds([item()], { ...site, outputs: { rss: 5 } as never }))).toContain('outputs.rss: must be a plain file name');
+    expect(configProblem(() => buildFeeds([item()], { ...site, outputs: { rss: '//evil.example/x' } }))).toContain('outputs.rss: must be a plain file name');
+    expect(configProblem(() => buildFeeds([item()], { ...site, authors: [{ name: 'A', url: 'javascript:x' }] }))).toContain('authors[0].url: must be an absolute http(s) URL');
+    expect(configProblem(() => buildFeeds([item()], { ...site, authors: [{ name: 'A', email: 5 as never }] }))).toContain('authors[0].email: is not an email address');
+  });
+
+  it('podcast fields are checked before rendering (no TypeError, no DataCloneError)', () => {
+    for (const value of [5, [], {}, () => 1, Symbol('s')]) {
+      expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, guid: value as never } }))).toContain('podcast.guid: must be text');
+      expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, author: value as never } }))).toContain('podcast.author: must be text');
+    }
+    expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, block: () => 1 } as never }))).toContain('podcast.block: is not a podcast setting');
+    expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, owner: { name: 'A', email: 'nope' } } }))).toContain('podcast.owner.email');
+  });
+
+  it('getters and proxies that throw, cycles and sparse lists name the setting', () => {
+    const getter = Object.defineProperty({}, 'rss', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(configProblem(() => buildFeeds([item()], { ...site, outputs: getter }))).toContain('outputs.rss: cannot be read: boom');
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('keys boom');
+        },
+      },
+    );
+    expect(configProblem(() => buildFeeds([item()], { ...site, namespaces: proxy }))).toContain('namespaces: cannot be read: keys boom');
+    expect(
+      configProblem(() =>
+        resolveSite(
+          new Proxy(site, {
+            get: () => {
+              throw new Error('site boom');
+            },
+          }),
+        ),
+      ),
+    ).toContain('site boom');
+    const cyclic: Record<string, unknown> = { xml: {} };
+    cyclic.self = cyclic;
+    expect(configProblem(() => buildFeeds([item()], { ...site, extensions: cyclic as never }))).toContain('extensions.self: refers back');
+    // biome-ignore lint/suspicious/noSparseArray: a sparse list is the hostile input under test
+    expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, categories: [, ,] as never } }))).toContain('podcast.categories[0]: is an empty slot');
+    // biome-ignore lint/suspicious/noSparseArray: as above
+    expect(configProblem(() => buildFeeds([item()], { ...site, authors: [, { name: 'A' }] as never }))).toContain('authors[0]: is an empty slot');
+  });
+
+  it('a resolved site resolves to an equal site', () => {
+    const resolved = resolveSite({ ...site, podcast, authors: [{ name: 'A', email: 'a@x.example' }], stylesheet: 'feed.xsl' });
+    expect(resolveSite(resolved)).toEqual(resolved);
+  });
+
+  it('any value in any setting is a feed set or a StoryfeedError (property)', () => {
+    const keys = [
+      'siteUrl',
+      'title',
+      'description',
+      'language',
+      'authors',
+      'feedBaseUrl',
+      'storyPath',
+      'outputs',
+      'itemLimit',
+      'archive',
+      'copyright',
+      'icon',
+      'favicon',
+      'logo',
+      'hub',
+      'stylesheet',
+      'entityTags',
+      'entities',
+      'defaultDate',
+      'timeZone',
+      'undated',
+      'content',
+      'contentLimit',
+      'podcast',
+      'namespaces',
+      'extensions',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.anything(), (key, value) => {
+        try {
+          buildFeedSet([episode()], { ...site, podcast, [key]: value } as never, { tagFeeds: true, authorFeeds: true });
+        } catch (error) {
+          expect(isStoryfeedError(error), String(error)).toBe(true);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  });
+
+  it('characters XML forbids in a setting are removed with one warning naming the setting (regression: two identical "from the site config" lines)', () => {
+    const { warnings, document } = buildFeeds([item()], { ...site, title: 'X\u0000', authors: [{ name: 'A\u001b' }] });
+    expect(document.title).toBe('X');
+    const messages = warnings.map((w) => w.message);
+    expect(messages.filter((m) => m.includes('U+0000'))).toEqual([expect.stringContaining("removed U+0000 (1 character) that XML forbids from the site's `title`")]);
+    expect(messages).toContainEqual(expect.stringContaining("removed U+001B (1 character) that XML forbids from the site's `authors[0].name`"));
+  });
+});

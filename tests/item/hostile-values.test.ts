@@ -1,0 +1,209 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isStoryfeedError } from '../../src/errors.js';
+import { buildFeedDocument } from '../../src/feed/document.js';
+import { buildFeedSet } from '../../src/feed/sets.js';
+import { buildFeeds } from '../../src/pipeline.js';
+
+/**
+ * Values a plain JavaScript caller can pass that are not plain data: getters and proxies that
+ * throw, sparse lists, renderers that return the wrong shape. Each is an `E_ITEM` or `E_CONFIG`
+ * error naming the field, never the caller's exception or a `TypeError` from inside the build.
+ */
+
+const site = { siteUrl: 'https://x.example', title: 'X' };
+const podcastSite = { ...site, podcast: { image: 'https://x.example/art.jpg', categories: [{ text: 'Technology' }], explicit: false } };
+const item = () => ({ url: 'https://x.example/a', title: 'A', published: '2024-01-02T03:04:05Z', contentHtml: '<p>Hi there.</p>' });
+const episode = () => ({ ...item(), enclosures: [{ url: 'https://x.example/a.mp3', type: 'audio/mpeg', length: 1 }] });
+
+const throwingGetter = (key = 'url'): never =>
+  Object.defineProperty<object>({}, key, {
+    enumerable: true,
+    get() {
+      throw new Error('getter boom');
+    },
+  }) as never;
+const throwingProxy = (): never =>
+  new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('proxy boom');
+      },
+      ownKeys() {
+        throw new Error('keys boom');
+      },
+      has() {
+        throw new Error('has boom');
+      },
+      getOwnPropertyDescriptor() {
+        throw new Error('descriptor boom');
+      },
+    },
+  ) as never;
+// biome-ignore lint/suspicious/noSparseArray: a sparse list is the hostile input under test
+const sparse = (): unknown[] => [, ,];
+
+function problemOf(call: () => unknown): { code: string; message: string } {
+  try {
+    call();
+  } catch (error) {
+    if (!isStoryfeedError(error)) throw new Error(`expected a StoryfeedError, got ${String(error)}`);
+    return { code: error.code, message: error.message };
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('plain items that are not plain data', () => {
+  it('a getter or proxy that throws names the item and the field', () => {
+    expect(problemOf(() => buildFeeds([throwingGetter() as never], site))).toMatchObject({
+      code: 'E_ITEM',
+      message: expect.stringMatching(/^items\[0\]\.url cannot be read: getter boom/),
+    });
+    expect(problemOf(() => buildFeeds([throwingProxy() as never], site)).code).toBe('E_ITEM');
+    for (const field of ['image', 'episode', 'extensions', 'authors'] as const) {
+      const value = field === 'authors' ? [throwingProxy()] : throwingProxy();
+      expect(problemOf(() => buildFeeds([{ ...item(), [field]: value }], site)).message).toMatch(new RegExp(`^items\\[0\\]\\.${field}`));
+    }
+    expect(problemOf(() => buildFeeds([{ ...item(), image: throwingGetter() }], site)).message).toMatch(/^items\[0\]\.image\.url cannot be read: getter boom/);
+    expect(problemOf(() => buildFeeds([{ ...item(), extensions: { xml: throwingGetter() } }], site)).message).toMatch(/^items\[0\]\.extensions\.xml\.url cannot be read/);
+    expect(problemOf(() => buildFeeds([{ ...item(), extensions: { json: { _ex: throwingProxy() } } }], site)).message).toMatch(/^items\[0\]\.extensions\.json\["_ex"\]/);
+    expect(problemOf(() => buildFeeds([{ ...item(), episode: { chapters: throwingGetter() } }], site)).message).toMatch(/^items\[0\]\.episode\.chapters\.url cannot be read/);
+  });
+
+  it('a class instance with getters on its prototype is read like a plain object', () => {
+    class Row {
+      get url() {
+        return 'https://x.example/row';
+      }
+      get title() {
+        return 'Row';
+      }
+      get published() {
+        return '2024-01-02T03:04:05Z';
+      }
+    }
+    const { document } = buildFeeds([new Row() as never], site);
+    expect(document.items[0]).toMatchObject({ url: 'https://x.example/row', title: 'Row' });
+  });
+
+  it('a sparse list is refused by the slot, not skipped by one pass and read as undefined by the next', () => {
+    expect(problemOf(() => buildFeeds(sparse() as never, site)).message).toMatch(/^items\[0\] is an empty slot/);
+    expect(problemOf(() => buildFeeds([{ ...episode(), enclosures: sparse() as never }], podcastSite)).message).toMatch(/^items\[0\]\.enclosures\[0\] is an empty slot/);
+    expect(problemOf(() => buildFeeds([{ ...item(), tags: Object.assign(['a'], { length: 3 }) as never }], site)).message).toMatch(/^items\[0\]\.tags\[1\] is an empty slot/);
+    expect(problemOf(() => buildFeeds([{ ...episode(), episode: { transcripts: sparse() as never } }], podcastSite)).message).toMatch(/transcripts\[0\] is an empty slot/);
+  });
+
+  it('a renderer or analyser returning the wrong shape is named', () => {
+    const markdownItem = { url: 'https://x.example/a', title: 'A', published: '2024-01-02', contentMarkdown: '# Hi' };
+    expect(problemOf(() => buildFeeds([markdownItem], site, { markdown: (() => 1) as never })).message).toMatch(/^items\[0\]\.contentMarkdown .*renderMarkdown/);
+    expect(problemOf(() => buildFeeds([item()], site, { analyze: (() => ({})) as never })).message).toMatch(/^options\.analyze returned no article analysis/);
+  });
+
+  it('options that are null, throw or are not objects', () => {
+    expect(buildFeedSet([item()], site, null as never)).toHaveLength(1);
+    expect(buildFeedDocument([item()], site, null as never).items).toHaveLength(1);
+    expect(problemOf(() => buildFeeds([item()], site, throwingProxy() as never)).code).toBe('E_ITEM');
+    expect(problemOf(() => buildFeedSet([item()], site, throwingGetter('analyze') as never)).code).toBe('E_ITEM');
+  });
+
+  it('any value in any field is an output or a StoryfeedError (property)', () => {
+    const hostile = fc.oneof(
+      fc.anything(),
+      // Made on use: fast-check inspects constants, which a throwing proxy does not survive.
+      fc
+        .constantFrom(
+          throwingGetter,
+          throwingProxy,
+          sparse,
+          () => new Date(Number.NaN),
+          () => Symbol('s'),
+          () => 10n,
+          () => () => 1,
+          () => Object.create(null),
+        )
+        .map((make) => ({ make })),
+    );
+    const fields = [
+      'id',
+      'url',
+      'externalUrl',
+      'title',
+      'summary',
+      'contentHtml',
+      'contentText',
+      'published',
+      'updated',
+      'authors',
+      'tags',
+      'image',
+      'banner',
+      'language',
+      'enclosures',
+      'episode',
+      'extensions',
+      'draft',
+      'slug',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), hostile, (field, given) => {
+        const value = typeof given === 'object' && given !== null && 'make' in given && typeof given.make === 'function' ? given.make() : given;
+        try {
+          buildFeeds([{ ...episode(), [field]: value }], podcastSite);
+        } catch (error) {
+          expect(isStoryfeedError(error), String(error)).toBe(true);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  });
+});
+
+describe('values shaped like a Story', () => {
+  const story = () => ({
+    id: 'https://x.example/a',
+    slug: 'a',
+    url: 'https://x.example/a',
+    title: 'A',
+    summary: 'S.',
+    published: new Date('2024-01-01T00:00:00Z'),
+    updated: new Date('2024-01-01T00:00:00Z'),
+    authors: [],
+    language: 'en',
+    sections: [],
+    quotes: [],
+    sources: [],
+    entities: { people: [], organizations: [], places: [] },
+    tags: [],
+    wordCount: 1,
+    readingMinutes: 1,
+    contentHtml: '<p>S.</p>',
+    contentText: 'S.',
+    draft: false,
+  });
+
+  it('are published as they are once their fields check out', () => {
+    expect(buildFeeds([story()], site).document.items[0]?.id).toBe('https://x.example/a');
+  });
+
+  it('with a wrong field are E_ITEM naming it, not a TypeError while rendering', () => {
+    for (const [field, value, pattern] of [
+      ['title', undefined, /^items\[0\]\.title must be text/],
+      ['id', 5, /^items\[0\]\.id must be text/],
+      ['id', 'not a uri', /^items\[0\]\.id "not a uri" must be an absolute URI/],
+      ['url', '/a', /^items\[0\]\.url "\/a" must be an absolute http\(s\) URL/],
+      ['url', '', /^items\[0\]\.url "" must be an absolute http\(s\) URL/],
+      ['updated', '2024-01-01', /^items\[0\]\.updated must be a Date/],
+      ['updated', new Date(Number.NaN), /^items\[0\]\.updated is an invalid Date/],
+      ['language', 'not a tag!', /^items\[0\]\.language "not a tag!" is not a BCP 47 language tag/],
+      ['tags', 'a', /^items\[0\]\.tags must be a list of text/],
+      ['tags', [1], /^items\[0\]\.tags\[0\] must be text/],
+      ['authors', [{}], /^items\[0\]\.authors\[0\] must be \{ name/],
+      ['image', { url: 'javascript:x' }, /^items\[0\]\.image\.url "javascript:x" must be an http\(s\) URL/],
+      ['enclosures', [{ url: 5 }], /^items\[0\]\.enclosures\[0\]\.url must be text/],
+      ['draft', 'no', /^items\[0\]\.draft must be true or false/],
+    ] as const) {
+      expect(problemOf(() => buildFeeds([{ ...story(), [field]: value } as never], site)).message, field).toMatch(pattern);
+    }
+  });
+});
