@@ -10,7 +10,7 @@
  * and it never writes an error message.
  */
 import { SaxesParser } from 'saxes';
-import type { XmlAttribute, XmlDocument, XmlElement } from './xml-check.js';
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './xml-check.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -119,7 +119,7 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
     const name = text.slice(lt + 1, at);
     // saxes takes the line after reading the character that ends the name.
     const tagLine = lineAt(at + 1);
-    const raw: { name: string; value: string }[] = [];
+    let raw: RawAttribute[] | undefined;
     // An attribute starts after white space: most tags have none, and are not searched for one.
     while (isSpace(text.charCodeAt(at))) {
       ATTRIBUTE.lastIndex = at;
@@ -134,7 +134,7 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
         if (decoded === undefined) return undefined;
         value = decoded;
       }
-      raw.push({ name: a[1]!, value });
+      (raw ??= []).push({ name: a[1]!, value });
     }
     let selfClosing: boolean;
     const close = text.charCodeAt(at);
@@ -152,11 +152,12 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
       pos = TAG_END.lastIndex;
     }
 
-    const scope = declareNamespaces(raw, scopes[scopes.length - 1] ?? ROOT_SCOPE);
+    const parentScope = scopes[scopes.length - 1] ?? ROOT_SCOPE;
+    const scope = raw ? declareNamespaces(raw, parentScope) : parentScope;
     if (!scope) return undefined;
     const element = makeElement(name, raw, scope, tagLine, columnAt(lt), parent);
     if (!element) return undefined;
-    if (parent) parent.children.push(element);
+    if (parent) addChild(parent, element);
     else root = element;
     if (!selfClosing) {
       elements.push(element);
@@ -211,8 +212,14 @@ function readProlog(text: string): { rootStart: number; encoding?: string } | un
   return encoding === undefined ? { rootStart: i } : { rootStart: i, encoding };
 }
 
+/** An attribute as written: its qualified name and its normalised value. */
+interface RawAttribute {
+  name: string;
+  value: string;
+}
+
 /** The scope of an element: its parent's, plus its own `xmlns` declarations (undefined when one is not allowed). */
-function declareNamespaces(attributes: readonly { name: string; value: string }[], parent: Scope): Scope | undefined {
+function declareNamespaces(attributes: readonly RawAttribute[], parent: Scope): Scope | undefined {
   let scope = parent;
   for (const { name, value } of attributes) {
     let prefix: string;
@@ -228,20 +235,18 @@ function declareNamespaces(attributes: readonly { name: string; value: string }[
   return scope;
 }
 
-function makeElement(
-  name: string,
-  raw: readonly { name: string; value: string }[],
-  scope: Scope,
-  line: number,
-  column: number,
-  parent: XmlElement | undefined,
-): XmlElement | undefined {
+function makeElement(name: string, raw: readonly RawAttribute[] | undefined, scope: Scope, line: number, column: number, parent: XmlElement | undefined): XmlElement | undefined {
   const colon = name.indexOf(':');
   const prefix = colon < 0 ? '' : name.slice(0, colon);
   const local = colon < 0 ? name : name.slice(colon + 1);
   if (prefix === 'xmlns') return undefined;
   const uri = scope[prefix];
   if (prefix !== '' && uri === undefined) return undefined;
+  if (raw === undefined) {
+    const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes: [], children: [], line, column };
+    if (parent?.lang !== undefined) element.lang = parent.lang;
+    return element;
+  }
   const attributes: XmlAttribute[] = [];
   const seen = raw.length > 1 ? new Set<string>() : undefined;
   let lang: string | undefined;
@@ -285,7 +290,17 @@ function endOfEndTag(text: string, at: number): number {
 function addText(parent: XmlElement, chunk: string): void {
   const last = parent.children[parent.children.length - 1];
   if (last?.kind === 'text') last.text += chunk;
-  else parent.children.push({ kind: 'text', text: chunk });
+  else addChild(parent, { kind: 'text', text: chunk });
+}
+
+/**
+ * Appends a child. Most elements have one child (their text): the first one gets an array of its
+ * own size, where a push onto the empty array would reserve room for seventeen. The tree lives
+ * through the whole verification, so its size is copied on every garbage collection meanwhile.
+ */
+function addChild(parent: XmlElement, child: XmlNode): void {
+  if (parent.children.length === 0) parent.children = [child];
+  else parent.children.push(child);
 }
 
 /** Resolves the predefined entities and character references; `undefined` for anything else. */
