@@ -427,6 +427,8 @@ function rssAuthor(text: string, path: string, at: XmlElement, log: ProblemLog):
  * "Martin Luther King, Jr." stay one name.
  */
 export function splitCreators(text: string): string[] {
+  // Without a comma there is one name (what the split below gives, without splitting).
+  if (!text.includes(',')) return [text];
   const parts = text.split(/\s*,\s*/);
   return parts.length > 1 && parts.every((p) => p.trim().split(/\s+/).filter(Boolean).length >= 2) ? parts : [text];
 }

@@ -35,9 +35,19 @@ export class ProblemLog {
   }
 }
 
+/** How many distinct names {@link Children} looks through before it indexes them. */
+const MAX_SCANNED = 16;
+
 /** The children of one element in one namespace, by local name, in document order. */
 export class Children {
-  private readonly byName = new Map<string, XmlElement[]>();
+  /**
+   * The local names found, and the elements with each (same index). An element has a few names
+   * among its children: looking through them costs less than a Map made for each element. Past
+   * {@link MAX_SCANNED} names a Map finds the index, so that hostile input stays linear.
+   */
+  private readonly names: string[] = [];
+  private readonly lists: XmlElement[][] = [];
+  private indexes: Map<string, number> | undefined;
 
   /** Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the format defines: others are reported. */
   constructor(
@@ -62,20 +72,31 @@ export class Children {
         log.error(`${path}.${child.local}`, `<${child.name}> is not an element of <${parentName}>`, child);
         continue;
       }
-      const list = this.byName.get(child.local);
-      if (list) list.push(child);
-      else this.byName.set(child.local, [child]);
+      const index = this.indexOf(child.local);
+      if (index >= 0) this.lists[index]!.push(child);
+      else {
+        if (!this.indexes && this.names.length === MAX_SCANNED) this.indexes = new Map(this.names.map((name, i) => [name, i]));
+        this.indexes?.set(child.local, this.names.length);
+        this.names.push(child.local);
+        this.lists.push([child]);
+      }
     }
   }
 
   /** Every child with this local name. */
   all(local: string): XmlElement[] {
-    return this.byName.get(local) ?? [];
+    const index = this.indexOf(local);
+    return index >= 0 ? this.lists[index]! : [];
   }
 
   /** The first child with this local name. */
   first(local: string): XmlElement | undefined {
-    return this.byName.get(local)?.[0];
+    const index = this.indexOf(local);
+    return index >= 0 ? this.lists[index]![0] : undefined;
+  }
+
+  private indexOf(local: string): number {
+    return this.indexes ? (this.indexes.get(local) ?? -1) : this.names.indexOf(local);
   }
 }
 
