@@ -24,7 +24,6 @@ const OUTSIDE_SUBSET_OR_SURROGATE = /[\0-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]
 const NAME = '[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?';
 /** A name where the scan stands (sticky; `test` and `lastIndex`, so no match array per tag). */
 const NAME_AT = new RegExp(NAME, 'y');
-const ATTRIBUTE = new RegExp(`[ \\t\\n]+(${NAME})[ \\t\\n]*=[ \\t\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
 const TAG_END = /[ \t\n]*(\/?)>/y;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/y;
 const SPACES_TO_END = /[ \t\n]*$/y;
@@ -119,22 +118,40 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
     const name = text.slice(lt + 1, at);
     // saxes takes the line after reading the character that ends the name.
     const tagLine = lineAt(at + 1);
-    let raw: RawAttribute[] | undefined;
+    // The attributes as written (`local` and `uri` are set once the tag's namespaces are known).
+    let raw: XmlAttribute[] | undefined;
     // An attribute starts after white space: most tags have none, and are not searched for one.
     while (isSpace(text.charCodeAt(at))) {
-      ATTRIBUTE.lastIndex = at;
-      const a = ATTRIBUTE.exec(text);
-      if (!a) break;
-      at = ATTRIBUTE.lastIndex;
+      // `[ \t\n]+ Name [ \t\n]* = [ \t\n]* ("[^"<]*" | '[^'<]*')`, read without a match array. A tag
+      // where it is not found ends here, and is checked as the end of a tag below.
+      let i = at + 1;
+      while (isSpace(text.charCodeAt(i))) i++;
+      NAME_AT.lastIndex = i;
+      if (!NAME_AT.test(text)) break;
+      const nameEnd = NAME_AT.lastIndex;
+      let j = nameEnd;
+      while (isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 0x3d) break;
+      j++;
+      while (isSpace(text.charCodeAt(j))) j++;
+      const quote = text.charCodeAt(j);
+      if (quote !== 0x22 && quote !== 0x27) break;
+      const end = text.indexOf(quote === 0x22 ? '"' : "'", j + 1);
+      if (end < 0) break;
+      let value = text.slice(j + 1, end);
+      if (value.includes('<')) break;
+      at = end + 1;
       // Attribute-value normalisation: literal tabs and line feeds become spaces, references do not.
-      let value = a[2] ?? a[3]!;
       if (value.includes('\n') || value.includes('\t')) value = value.replace(/[\t\n]/g, ' ');
       if (value.includes('&')) {
         const decoded = decodeReferences(value);
         if (decoded === undefined) return undefined;
         value = decoded;
       }
-      (raw ??= []).push({ name: a[1]!, value });
+      const attributeName = text.slice(i, nameEnd);
+      const attribute: XmlAttribute = { name: attributeName, local: attributeName, uri: '', value };
+      if (raw) raw.push(attribute);
+      else raw = [attribute];
     }
     let selfClosing: boolean;
     const close = text.charCodeAt(at);
@@ -212,14 +229,8 @@ function readProlog(text: string): { rootStart: number; encoding?: string } | un
   return encoding === undefined ? { rootStart: i } : { rootStart: i, encoding };
 }
 
-/** An attribute as written: its qualified name and its normalised value. */
-interface RawAttribute {
-  name: string;
-  value: string;
-}
-
 /** The scope of an element: its parent's, plus its own `xmlns` declarations (undefined when one is not allowed). */
-function declareNamespaces(attributes: readonly RawAttribute[], parent: Scope): Scope | undefined {
+function declareNamespaces(attributes: readonly XmlAttribute[], parent: Scope): Scope | undefined {
   let scope = parent;
   for (const { name, value } of attributes) {
     let prefix: string;
@@ -235,7 +246,12 @@ function declareNamespaces(attributes: readonly RawAttribute[], parent: Scope): 
   return scope;
 }
 
-function makeElement(name: string, raw: readonly RawAttribute[] | undefined, scope: Scope, line: number, column: number, parent: XmlElement | undefined): XmlElement | undefined {
+/**
+ * The element of a start tag; `raw` are its attributes as read (their `local` and `uri` are set
+ * here, and the list becomes the element's). `undefined` when a prefix is undeclared or an
+ * attribute appears twice.
+ */
+function makeElement(name: string, raw: XmlAttribute[] | undefined, scope: Scope, line: number, column: number, parent: XmlElement | undefined): XmlElement | undefined {
   const colon = name.indexOf(':');
   const prefix = colon < 0 ? '' : name.slice(0, colon);
   const local = colon < 0 ? name : name.slice(colon + 1);
@@ -247,28 +263,26 @@ function makeElement(name: string, raw: readonly RawAttribute[] | undefined, sco
     if (parent?.lang !== undefined) element.lang = parent.lang;
     return element;
   }
-  const attributes: XmlAttribute[] = [];
   const seen = raw.length > 1 ? new Set<string>() : undefined;
   let lang: string | undefined;
-  for (const a of raw) {
-    const c = a.name.indexOf(':');
-    let attribute: XmlAttribute;
+  for (const attribute of raw) {
+    const c = attribute.name.indexOf(':');
     if (c < 0) {
-      attribute = { name: a.name, local: a.name, uri: a.name === 'xmlns' ? XMLNS_NS : '', value: a.value };
+      if (attribute.name === 'xmlns') attribute.uri = XMLNS_NS;
     } else {
-      const attributeUri = scope[a.name.slice(0, c)];
+      const attributeUri = scope[attribute.name.slice(0, c)];
       if (attributeUri === undefined) return undefined;
-      attribute = { name: a.name, local: a.name.slice(c + 1), uri: attributeUri, value: a.value };
+      attribute.local = attribute.name.slice(c + 1);
+      attribute.uri = attributeUri;
     }
     if (seen) {
-      const key = c < 0 ? a.name : `{${attribute.uri}}${attribute.local}`;
+      const key = c < 0 ? attribute.name : `{${attribute.uri}}${attribute.local}`;
       if (seen.has(key)) return undefined;
       seen.add(key);
     }
     if (lang === undefined && attribute.uri === XML_NS && attribute.local === 'lang') lang = attribute.value;
-    attributes.push(attribute);
   }
-  const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes, children: [], line, column };
+  const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes: raw, children: [], line, column };
   lang ??= parent?.lang;
   if (lang !== undefined) element.lang = lang;
   return element;

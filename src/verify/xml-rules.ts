@@ -35,18 +35,22 @@ export class ProblemLog {
   }
 }
 
+/** The names of a {@link Children} that has found none yet (never added to). */
+const NO_NAMES: string[] = [];
+
 /** How many distinct names {@link Children} looks through before it indexes them. */
 const MAX_SCANNED = 16;
 
 /** The children of one element in one namespace, by local name, in document order. */
 export class Children {
   /**
-   * The local names found, and the elements with each (same index). An element has a few names
-   * among its children: looking through them costs less than a Map made for each element. Past
-   * {@link MAX_SCANNED} names a Map finds the index, so that hostile input stays linear.
+   * The local names found, and the element with each, or the elements when there are several
+   * (same index). An element has a few names among its children: looking through them costs less
+   * than a Map made for each element. Past {@link MAX_SCANNED} names a Map finds the index, so that
+   * hostile input stays linear.
    */
-  private readonly names: string[] = [];
-  private readonly lists: XmlElement[][] = [];
+  private names: string[] = NO_NAMES;
+  private found: (XmlElement | XmlElement[])[] = [];
   private indexes: Map<string, number> | undefined;
 
   /** Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the format defines: others are reported. */
@@ -73,26 +77,46 @@ export class Children {
         continue;
       }
       const index = this.indexOf(child.local);
-      if (index >= 0) this.lists[index]!.push(child);
-      else {
-        if (!this.indexes && this.names.length === MAX_SCANNED) this.indexes = new Map(this.names.map((name, i) => [name, i]));
-        this.indexes?.set(child.local, this.names.length);
+      if (index >= 0) {
+        const before = this.found[index]!;
+        if (Array.isArray(before)) before.push(child);
+        else this.found[index] = [before, child];
+        continue;
+      }
+      if (!this.indexes && this.names.length === MAX_SCANNED) this.indexes = new Map(this.names.map((name, i) => [name, i]));
+      this.indexes?.set(child.local, this.names.length);
+      // The first name makes arrays of one (a push onto an empty array reserves room for seventeen).
+      if (this.names === NO_NAMES) {
+        this.names = [child.local];
+        this.found = [child];
+      } else {
         this.names.push(child.local);
-        this.lists.push([child]);
+        this.found.push(child);
       }
     }
   }
 
   /** Every child with this local name. */
   all(local: string): XmlElement[] {
-    const index = this.indexOf(local);
-    return index >= 0 ? this.lists[index]! : [];
+    const found = this.at(local);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
   }
 
   /** The first child with this local name. */
   first(local: string): XmlElement | undefined {
+    const found = this.at(local);
+    return Array.isArray(found) ? found[0] : found;
+  }
+
+  /** The children with this local name when there are two or more, else `undefined`. */
+  repeated(local: string): readonly XmlElement[] | undefined {
+    const found = this.at(local);
+    return Array.isArray(found) ? found : undefined;
+  }
+
+  private at(local: string): XmlElement | XmlElement[] | undefined {
     const index = this.indexOf(local);
-    return index >= 0 ? this.lists[index]![0] : undefined;
+    return index < 0 ? undefined : this.found[index];
   }
 
   private indexOf(local: string): number {
@@ -103,7 +127,8 @@ export class Children {
 /** Reports every repeated child whose name is in `single` (elements that may appear once). */
 export function reportRepeated(children: Children, single: Iterable<string>, log: ProblemLog): void {
   for (const local of single) {
-    const list = children.all(local);
+    const list = children.repeated(local);
+    if (!list) continue;
     for (let i = 1; i < list.length; i++) {
       log.error(`${children.path}.${local}[${i}]`, `<${list[i]!.name}> appears again (first on line ${list[0]!.line}); only one is allowed`, list[i]!);
     }

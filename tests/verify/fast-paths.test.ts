@@ -134,6 +134,7 @@ describe('children by name', () => {
       for (const n of names) {
         expect(c.all(n)).toEqual(childElements(root, n));
         expect(c.first(n)).toBe(childElements(root, n)[0]);
+        expect(c.repeated(n)).toEqual(childElements(root, n).length > 1 ? childElements(root, n) : undefined);
       }
       expect(c.all('none')).toEqual([]);
       expect(c.first('none')).toBeUndefined();
