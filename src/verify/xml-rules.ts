@@ -65,7 +65,7 @@ export class Children {
     let textReported = false;
     for (const child of parent.children) {
       if (child.kind === 'text') {
-        if (!textReported && child.text.trim() !== '') {
+        if (!textReported && !isBlank(child.text)) {
           textReported = true;
           log.error(path, `unexpected text ${JSON.stringify(child.text.trim().slice(0, 40))} directly inside <${parentName}>`, parent);
         }
@@ -122,6 +122,19 @@ export class Children {
   private indexOf(local: string): number {
     return this.indexes ? (this.indexes.get(local) ?? -1) : this.names.indexOf(local);
   }
+}
+
+/**
+ * Whether `text` is empty or white space only, as `text.trim() === ''` says: the white space
+ * between elements is read without a new string (characters outside ASCII are left to `trim`).
+ */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) continue;
+    return code > 0x20 && code < 0x7f ? false : text.trim() === '';
+  }
+  return true;
 }
 
 /** Reports every repeated child whose name is in `single` (elements that may appear once). */

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { checkRfc822, parseAtomDate, parseRfc822 } from '../../src/verify/dates.js';
 import { readTreeWithRssParser, readWithRssParser, type RssParserReading } from '../../src/verify/rss-parser-reading.js';
 import { childElements, parseXml, textContent } from '../../src/verify/xml-check.js';
-import { Children, ProblemLog } from '../../src/verify/xml-rules.js';
+import { alignItems } from '../../src/verify/align.js';
+import { Children, isBlank, ProblemLog } from '../../src/verify/xml-rules.js';
 
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
 const four = fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0'));
@@ -140,5 +141,36 @@ describe('children by name', () => {
       expect(c.first('none')).toBeUndefined();
       expect(textContent(c.first('e0')!)).toBe('0');
     }
+  });
+});
+
+describe('white space and alignment', () => {
+  it('isBlank says what trim() says', () => {
+    const char = fc.constantFrom(' ', '\n', '\t', '\r', '\v', '\f', '\u00a0', '\u2028', '\ufeff', '\u3000', '\u0085', 'a', '<', '\u0000', '\u007f', '\u00e9');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 8 }), (chars) => {
+        const text = chars.join('');
+        expect(isBlank(text)).toBe(text.trim() === '');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('pairs items in place when every id is where it was, and aligns them otherwise', () => {
+    const id = (x: string) => x;
+    const inPlace = alignItems(['a', 'b', 'c'], ['a', 'b', 'c'], id, id);
+    expect(inPlace).toEqual({
+      pairs: ['a', 'b', 'c'].map((x, i) => ({ expected: x, actual: x, expectedIndex: i, actualIndex: i, idChanged: false })),
+      missing: [],
+      unexpected: [],
+      duplicates: [],
+      moved: [],
+    });
+    // The same ids twice in both lists: the second of each is a duplicate, not a pair.
+    const twice = alignItems(['a', 'a'], ['a', 'a'], id, id);
+    expect(twice.duplicates).toEqual([{ item: 'a', index: 1, firstIndex: 0 }]);
+    expect(twice.missing).toEqual([{ item: 'a', index: 1 }]);
+    const swapped = alignItems(['a', 'b'], ['b', 'a'], id, id);
+    expect(swapped.moved).toHaveLength(1);
   });
 });
