@@ -10,7 +10,7 @@
  * and it never writes an error message.
  */
 import { SaxesParser } from 'saxes';
-import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './xml-check.js';
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode, XmlText } from './xml-check.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -67,6 +67,9 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
    */
   const columnAt = (offset: number): number => offset - (lastLineFeed < offset ? lastLineFeed : lineFeedBefore);
 
+  // Text nodes of white space shared between elements, by length, and all of them (never changed).
+  const blankNodes = new Map<number, XmlText>();
+  const shared = new Set<XmlText>();
   const elements: XmlElement[] = [];
   const scopes: Scope[] = [];
   let root: XmlElement | undefined;
@@ -76,11 +79,26 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
     if (lt < 0) return undefined;
     const parent = elements[elements.length - 1];
     if (lt > pos && parent) {
-      const raw = text.slice(pos, lt);
-      if (raw.includes(']]>')) return undefined;
-      const value = raw.includes('&') ? decodeReferences(raw) : raw;
-      if (value === undefined) return undefined;
-      addText(parent, value);
+      const last = parent.children[parent.children.length - 1];
+      if (last?.kind !== 'text' && isSpaceRun(text, pos, lt)) {
+        // The white space between elements repeats (one run per indentation): one node for each
+        // run, shared by every element it follows (a text added after it copies it: addText).
+        let node = blankNodes.get(lt - pos);
+        if (node === undefined || !text.startsWith(node.text, pos)) {
+          node = { kind: 'text', text: text.slice(pos, lt) };
+          if (!blankNodes.has(lt - pos)) {
+            blankNodes.set(lt - pos, node);
+            shared.add(node);
+          }
+        }
+        addChild(parent, node);
+      } else {
+        const raw = text.slice(pos, lt);
+        if (raw.includes(']]>')) return undefined;
+        const value = raw.includes('&') ? decodeReferences(raw) : raw;
+        if (value === undefined) return undefined;
+        addText(parent, value, shared);
+      }
     }
     const next = text.charCodeAt(lt + 1);
     if (next === 0x2f) {
@@ -99,7 +117,7 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
         const end = text.indexOf(']]>', lt + 9);
         if (end < 0) return undefined;
         // saxes reports every CDATA section, even an empty one.
-        addText(parent, text.slice(lt + 9, end));
+        addText(parent, text.slice(lt + 9, end), shared);
         pos = end + 3;
       } else if (text.startsWith('<!--', lt)) {
         // The first `--` must be the end of the comment.
@@ -301,10 +319,19 @@ function endOfEndTag(text: string, at: number): number {
 }
 
 /** Adjacent text and CDATA are one text node, as the saxes pass builds them. */
-function addText(parent: XmlElement, chunk: string): void {
-  const last = parent.children[parent.children.length - 1];
-  if (last?.kind === 'text') last.text += chunk;
-  else addChild(parent, { kind: 'text', text: chunk });
+function addText(parent: XmlElement, chunk: string, shared: ReadonlySet<XmlText>): void {
+  const children = parent.children;
+  const last = children[children.length - 1];
+  if (last?.kind !== 'text') addChild(parent, { kind: 'text', text: chunk });
+  // A shared node of white space is not changed: this element gets its own.
+  else if (shared.has(last)) children[children.length - 1] = { kind: 'text', text: last.text + chunk };
+  else last.text += chunk;
+}
+
+/** Whether `text` from `start` to `end` is spaces, tabs and line feeds only. */
+function isSpaceRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**

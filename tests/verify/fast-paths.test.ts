@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRfc822, parseAtomDate, parseRfc822 } from '../../src/verify/dates.js';
 import { readTreeWithRssParser, readWithRssParser, type RssParserReading } from '../../src/verify/rss-parser-reading.js';
-import { childElements, parseXml, textContent } from '../../src/verify/xml-check.js';
+import { childElements, parseXml, parseXmlWithSaxes, textContent } from '../../src/verify/xml-check.js';
 import { alignItems } from '../../src/verify/align.js';
 import { Children, isBlank, ProblemLog } from '../../src/verify/xml-rules.js';
 
@@ -172,5 +172,21 @@ describe('white space and alignment', () => {
     expect(twice.missing).toEqual([{ item: 'a', index: 1 }]);
     const swapped = alignItems(['a', 'b'], ['b', 'a'], id, id);
     expect(swapped.moved).toHaveLength(1);
+  });
+});
+
+describe('white space between elements', () => {
+  it('reads as saxes reads it where text, comments and CDATA follow the same run', () => {
+    const documents = [
+      '<r>\n  <a/>\n  <!--c-->x<b/>\n  <c>\n  <![CDATA[d]]></c>\n  <e>\n  </e>\n  <f/>\n  </r>',
+      '<r> <a> <b/> <!--c--> </a> <a> <b/> </a> <c> &amp; </c> </r>',
+      '<r>\t<a>\t</a>\t<!---->\t<a/>\t<![CDATA[]]>\t</r>',
+    ];
+    for (const text of documents) {
+      const fast = parseXml(text);
+      expect(fast).toEqual(parseXmlWithSaxes(text));
+      // Reading the same text again gives the same tree: no shared node was changed.
+      expect(parseXml(text)).toEqual(fast);
+    }
   });
 });
