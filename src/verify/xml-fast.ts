@@ -277,7 +277,7 @@ function makeElement(name: string, raw: XmlAttribute[] | undefined, scope: Scope
   const uri = scope[prefix];
   if (prefix !== '' && uri === undefined) return undefined;
   if (raw === undefined) {
-    const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes: [], children: [], line, column };
+    const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes: NO_ATTRIBUTES, children: NO_CHILDREN, line, column };
     if (parent?.lang !== undefined) element.lang = parent.lang;
     return element;
   }
@@ -300,7 +300,7 @@ function makeElement(name: string, raw: XmlAttribute[] | undefined, scope: Scope
     }
     if (lang === undefined && attribute.uri === XML_NS && attribute.local === 'lang') lang = attribute.value;
   }
-  const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes: raw, children: [], line, column };
+  const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes: raw, children: NO_CHILDREN, line, column };
   lang ??= parent?.lang;
   if (lang !== undefined) element.lang = lang;
   return element;
@@ -335,8 +335,16 @@ function isSpaceRun(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * The attributes of every element without any, and the children of every element until it gets
+ * one: empty, frozen and shared (tens of thousands of empty arrays less per feed). Readers of the
+ * tree never change it.
+ */
+const NO_ATTRIBUTES = Object.freeze([]) as unknown as XmlAttribute[];
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlNode[];
+
+/**
  * Appends a child. Most elements have one child (their text): the first one gets an array of its
- * own size, where a push onto the empty array would reserve room for seventeen. The tree lives
+ * own size, where a push onto an empty array would reserve room for seventeen. The tree lives
  * through the whole verification, so its size is copied on every garbage collection meanwhile.
  */
 function addChild(parent: XmlElement, child: XmlNode): void {
