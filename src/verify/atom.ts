@@ -13,7 +13,7 @@ import { attribute, childElement, HISTORY_NS, serializeChildren, textContent, XM
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { ATOM_NS, attr, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
+import { append, ATOM_NS, attr, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
 export { ATOM_NS } from './xml-rules.js';
 
@@ -139,14 +139,14 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   const links = atomLinks(e.all('link'), path, log);
   for (const link of links) {
     if (link.rel === 'alternate') item.url ??= link.href;
-    if (link.rel === 'enclosure') item.enclosures.push(link.enclosure);
+    if (link.rel === 'enclosure') item.enclosures = append(item.enclosures, link.enclosure);
   }
   item.image = item.enclosures.find((x) => x.type?.startsWith('image/')) ?? item.enclosures.find((x) => x.type === undefined);
   item.authors = persons(e.all('author'), `${path}.author`, log);
   persons(e.all('contributor'), `${path}.contributor`, log);
   e.all('category').forEach((node, i) => {
     const term = categoryTerm(node, `${path}.category[${i}]`, log);
-    if (term) item.tags.push(term);
+    if (term) item.tags = append(item.tags, term);
   });
 
   const source = e.first('source');

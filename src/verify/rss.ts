@@ -14,7 +14,7 @@ import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-c
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
+import { append, ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
   'title',
@@ -245,13 +245,13 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     else uri(url, `${path}.source.url`, source, log);
   }
 
-  c.all('author').forEach((node, i) => item.authors.push(rssAuthor(textContent(node), `${path}.author[${i}]`, node, log)));
+  c.all('author').forEach((node, i) => (item.authors = append(item.authors, rssAuthor(textContent(node), `${path}.author[${i}]`, node, log))));
   for (const node of childElements(element, 'creator', DC_NS)) {
-    for (const name of splitCreators(collapseWhitespace(textContent(node)))) item.authors.push({ name });
+    for (const name of splitCreators(collapseWhitespace(textContent(node)))) item.authors = append(item.authors, { name });
   }
   c.all('category').forEach((node, i) => {
     const term = category(node, `${path}.category[${i}]`, log);
-    if (term) item.tags.push(term);
+    if (term) item.tags = append(item.tags, term);
   });
   c.all('enclosure').forEach((node, i) => {
     const url = attr(node, 'url');
@@ -269,7 +269,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     if (url !== undefined) uri(url, `${at}.url`, node, log);
     if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(`${at}.length`, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
     if (type !== undefined && !isMimeType(type)) log.error(`${at}.type`, `expected type to be a MIME type such as "audio/mpeg", found ${JSON.stringify(type)}`, node);
-    if (url !== undefined) item.enclosures.push(enclosure(url, type, length));
+    if (url !== undefined) item.enclosures = append(item.enclosures, enclosure(url, type, length));
   });
   if (item.enclosures.length > 1) log.warning(`${path}.enclosure`, `${item.enclosures.length} enclosures; many readers show only the first`, element);
   for (const node of childElements(element, 'content', MEDIA_NS)) {
