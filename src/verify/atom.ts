@@ -200,7 +200,8 @@ function xmlAttributes(root: XmlElement, log: ProblemLog): void {
         log.error(`${element.local}.xml:lang`, `expected xml:lang to be a language code such as "en", found ${JSON.stringify(a.value)}`, element);
       }
     }
-    for (const child of element.children) if (child.kind === 'element') stack.push(child);
+    // An element with neither attributes nor children has nothing to check.
+    for (const child of element.children) if (child.kind === 'element' && (child.attributes.length > 0 || child.children.length > 0)) stack.push(child);
   }
 }
 
@@ -332,7 +333,9 @@ interface AtomLink {
 
 function atomLinks(elements: readonly XmlElement[], parent: string, log: ProblemLog): AtomLink[] {
   const out: AtomLink[] = [];
-  const alternates = new Map<string, number>();
+  // The line of the first alternate link of each type and hreflang (made for a second alternate link: most entries have one).
+  let firstAlternate: { key: string; line: number } | undefined;
+  let alternates: Map<string, number> | undefined;
   elements.forEach((node, i) => {
     const path = `${parent}.link[${i}]`;
     const raw = attr(node, 'href');
@@ -354,9 +357,13 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
     if (rel === 'alternate') {
       // §4.1.1: at most one alternate link per type and hreflang.
       const key = `${(type ?? '').trim().toLowerCase()} ${(attr(node, 'hreflang') ?? '').trim().toLowerCase()}`;
-      const first = alternates.get(key);
-      if (first !== undefined) log.error(path, `a second <link rel="alternate"> with the same type and hreflang (first on line ${first})`, node);
-      else alternates.set(key, node.line);
+      if (!firstAlternate) firstAlternate = { key, line: node.line };
+      else {
+        alternates ??= new Map([[firstAlternate.key, firstAlternate.line]]);
+        const first = alternates.get(key);
+        if (first !== undefined) log.error(path, `a second <link rel="alternate"> with the same type and hreflang (first on line ${first})`, node);
+        else alternates.set(key, node.line);
+      }
     }
     // RFC 4685 puts thr:count and thr:updated on rel="replies" links.
     const count = node.attributes.find((a) => a.uri === THREAD_NS && a.local === 'count');
