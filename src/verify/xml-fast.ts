@@ -67,6 +67,7 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
    */
   const columnAt = (offset: number): number => offset - (lastLineFeed < offset ? lastLineFeed : lineFeedBefore);
 
+  const names = new Names();
   // Text nodes of white space shared between elements, by length, and all of them (never changed).
   const blankNodes = new Map<number, XmlText>();
   const shared = new Set<XmlText>();
@@ -133,7 +134,7 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
     NAME_AT.lastIndex = lt + 1;
     if (!NAME_AT.test(text)) return undefined;
     let at = NAME_AT.lastIndex;
-    const name = text.slice(lt + 1, at);
+    const name = names.at(text, lt + 1, at);
     // saxes takes the line after reading the character that ends the name.
     const tagLine = lineAt(at + 1);
     // The attributes as written (`local` and `uri` are set once the tag's namespaces are known).
@@ -269,15 +270,13 @@ function declareNamespaces(attributes: readonly XmlAttribute[], parent: Scope): 
  * here, and the list becomes the element's). `undefined` when a prefix is undeclared or an
  * attribute appears twice.
  */
-function makeElement(name: string, raw: XmlAttribute[] | undefined, scope: Scope, line: number, column: number, parent: XmlElement | undefined): XmlElement | undefined {
-  const colon = name.indexOf(':');
-  const prefix = colon < 0 ? '' : name.slice(0, colon);
-  const local = colon < 0 ? name : name.slice(colon + 1);
+function makeElement(name: Name, raw: XmlAttribute[] | undefined, scope: Scope, line: number, column: number, parent: XmlElement | undefined): XmlElement | undefined {
+  const { prefix, local } = name;
   if (prefix === 'xmlns') return undefined;
   const uri = scope[prefix];
   if (prefix !== '' && uri === undefined) return undefined;
   if (raw === undefined) {
-    const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes: NO_ATTRIBUTES, children: NO_CHILDREN, line, column };
+    const element: XmlElement = { kind: 'element', name: name.name, local, uri: uri ?? '', attributes: NO_ATTRIBUTES, children: NO_CHILDREN, line, column };
     if (parent?.lang !== undefined) element.lang = parent.lang;
     return element;
   }
@@ -300,7 +299,7 @@ function makeElement(name: string, raw: XmlAttribute[] | undefined, scope: Scope
     }
     if (lang === undefined && attribute.uri === XML_NS && attribute.local === 'lang') lang = attribute.value;
   }
-  const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes: raw, children: NO_CHILDREN, line, column };
+  const element: XmlElement = { kind: 'element', name: name.name, local, uri: uri ?? '', attributes: raw, children: NO_CHILDREN, line, column };
   lang ??= parent?.lang;
   if (lang !== undefined) element.lang = lang;
   return element;
@@ -334,13 +333,50 @@ function isSpaceRun(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** An element name, split at its colon. */
+interface Name {
+  name: string;
+  prefix: string;
+  local: string;
+}
+
+/**
+ * The element names of one document, each read once: a feed repeats a few names thousands of
+ * times, and each tag's name was a new string (and its local name another). Names are found by
+ * length, then compared with the text in place. At most {@link MAX_NAMES_PER_LENGTH} names of
+ * each length are kept (later ones are read afresh each time), so a tag costs a bounded number of
+ * comparisons whatever the document.
+ */
+class Names {
+  private readonly byLength: Name[][] = [];
+
+  /** The name written from `start` to `end` of `text` (a well-formed name: NAME_AT matched it). */
+  at(text: string, start: number, end: number): Name {
+    const length = end - start;
+    const known = this.byLength[length];
+    if (known) {
+      for (const name of known) if (text.startsWith(name.name, start)) return name;
+    }
+    const written = text.slice(start, end);
+    const colon = written.indexOf(':');
+    const name: Name = colon < 0 ? { name: written, prefix: '', local: written } : { name: written, prefix: written.slice(0, colon), local: written.slice(colon + 1) };
+    if (!known) this.byLength[length] = [name];
+    else if (known.length < MAX_NAMES_PER_LENGTH) known.push(name);
+    return name;
+  }
+}
+
+const MAX_NAMES_PER_LENGTH = 8;
+
 /**
  * The attributes of every element without any, and the children of every element until it gets
- * one: empty, frozen and shared (tens of thousands of empty arrays less per feed). Readers of the
- * tree never change it.
+ * one: empty and shared (tens of thousands of empty arrays less per feed). Nothing changes them:
+ * {@link addChild} gives an element its own array, and readers of the tree never change it. (Not
+ * frozen: frozen arrays are another kind of array to V8, and loops over children and attributes
+ * that meet both kinds run slower.)
  */
-const NO_ATTRIBUTES = Object.freeze([]) as unknown as XmlAttribute[];
-const NO_CHILDREN = Object.freeze([]) as unknown as XmlNode[];
+const NO_ATTRIBUTES: XmlAttribute[] = [];
+const NO_CHILDREN: XmlNode[] = [];
 
 /**
  * Appends a child. Most elements have one child (their text): the first one gets an array of its
