@@ -176,6 +176,14 @@ describe('white space and alignment', () => {
 });
 
 describe('white space between elements', () => {
+  it('reads many names of one length, prefixed or not, as saxes reads them', () => {
+    const names = Array.from({ length: 20 }, (_, i) => `${String.fromCharCode(97 + i)}${String.fromCharCode(122 - i)}`);
+    const prefixed = names.map((n) => `p:${n}`);
+    const body = [...names, ...prefixed, ...names.slice().reverse(), ...prefixed].map((n, i) => `<${n} k="${i}">${i}</${n}>`).join('\n ');
+    const text = `<r xmlns:p="urn:p">\n ${body}\n</r>`;
+    expect(parseXml(text)).toEqual(parseXmlWithSaxes(text));
+  });
+
   it('reads as saxes reads it where text, comments and CDATA follow the same run', () => {
     const documents = [
       '<r>\n  <a/>\n  <!--c-->x<b/>\n  <c>\n  <![CDATA[d]]></c>\n  <e>\n  </e>\n  <f/>\n  </r>',
