@@ -55,6 +55,16 @@ function usualAtomDate(text: string): Date | undefined {
   return utc(year, month, day, hour, minute, second, fraction, 0);
 }
 
+/**
+ * The time of an instant as `toISOString()` writes it (`2024-03-01T10:00:00.000Z`), read from its
+ * character codes, when it names a real moment (no leap second): `new Date(text).getTime()` then
+ * gives the same. `undefined` for any other text.
+ */
+export function usualIsoTime(text: string): number | undefined {
+  if (text.length !== 24 || text.charCodeAt(17) > 0x35 /* seconds from 60 */) return undefined;
+  return usualAtomDate(text)?.getTime();
+}
+
 /** The number written with `count` ASCII digits at `at`; -1 when one of them is not a digit. */
 function digits(text: string, at: number, count: number): number {
   let value = 0;

@@ -310,6 +310,10 @@ function addChild(parent: Open, key: string, value: unknown): void {
   else obj[key] = [current, value];
 }
 
+/** The text fields of an rss-parser item, taken as they are. */
+const TEXT_FIELDS = ['pubDate', 'isoDate', 'content', 'contentSnippet', 'summary', 'creator', 'author'] as const;
+const ENCLOSURE_FIELDS = ['url', 'type', 'length'] as const;
+
 function itemFrom(entry: unknown): RssParserItem {
   const item: RssParserItem = { categories: [] };
   if (!isRecord(entry)) return item;
@@ -319,19 +323,22 @@ function itemFrom(entry: unknown): RssParserItem {
   // rss-parser gives RSS guids as `guid` and Atom ids as `id`.
   const id = textOf(entry.guid) ?? textOf(entry.id);
   if (id !== undefined) item.id = id;
-  for (const field of ['pubDate', 'isoDate', 'content', 'contentSnippet', 'summary', 'creator', 'author'] as const) {
+  for (const field of TEXT_FIELDS) {
     const value = textOf(entry[field]);
     if (value !== undefined) item[field] = value;
   }
   if (Array.isArray(entry.categories)) {
+    const terms: string[] = [];
     for (const category of entry.categories) {
       const term = textOf(category);
-      if (term !== undefined) item.categories.push(term);
+      if (term !== undefined) terms.push(term);
     }
+    // An array of its size: the readings are kept to the end of a verification.
+    item.categories = terms.slice();
   }
   if (isRecord(entry.enclosure)) {
     const enclosure: NonNullable<RssParserItem['enclosure']> = {};
-    for (const field of ['url', 'type', 'length'] as const) {
+    for (const field of ENCLOSURE_FIELDS) {
       const value = entry.enclosure[field];
       if (typeof value === 'string') enclosure[field] = value;
     }

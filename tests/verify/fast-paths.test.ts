@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRfc822, parseAtomDate, parseRfc822 } from '../../src/verify/dates.js';
+import { checkRfc822, parseAtomDate, parseRfc822, usualIsoTime } from '../../src/verify/dates.js';
 import { readTreeWithRssParser, readWithRssParser, type RssParserReading } from '../../src/verify/rss-parser-reading.js';
 import { childElements, parseXml, parseXmlWithSaxes, textContent } from '../../src/verify/xml-check.js';
 import { alignItems } from '../../src/verify/align.js';
@@ -70,6 +70,24 @@ describe('usual dates', () => {
         expect(parseAtomDate(value)?.getTime()).toBe(parseAtomDate(` ${value}`)?.getTime());
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('reads an ISO instant as Date reads it, or leaves it to Date', () => {
+    const date = fc
+      .tuple(four, two(19), two(39), two(29), two(69), two(69), fc.integer({ min: 0, max: 999 }))
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${String(ms).padStart(3, '0')}Z`);
+    fc.assert(
+      fc.property(fc.oneof(date, fc.string({ maxLength: 26 })), (value) => {
+        const time = usualIsoTime(value);
+        if (time !== undefined) expect(time).toBe(new Date(value).getTime());
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
+        expect(usualIsoTime(d.toISOString())).toBe(d.getTime());
+      }),
     );
   });
 
