@@ -312,7 +312,9 @@ function unqualifiedDescendants(extension: XmlElement, path: string, log: Proble
   // content:encoded is read as text, whose unescaped markup the reader reports itself.
   if (extension.uri === CONTENT_NS) return;
   // Most extension elements hold text only.
-  if (!extension.children.some((child) => child.kind === 'element')) return;
+  let elements = false;
+  for (const child of extension.children) if (child.kind === 'element') elements = true;
+  if (!elements) return;
   const stack = [extension];
   for (let element = stack.pop(); element; element = stack.pop()) {
     for (const child of element.children) {

@@ -233,7 +233,10 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   if (title === undefined && description === undefined) log.error(path, 'expected a <title> or a <description>, found neither', element);
   const content = childElements(element, 'encoded', CONTENT_NS);
   if (content[0]) item.contentHtml = markup(content[0], `${path}.content:encoded`, log);
-  for (const extra of content.slice(1)) log.error(`${path}.content:encoded`, `<${extra.name}> appears again (first on line ${content[0]!.line}); only one is allowed`, extra);
+  for (let i = 1; i < content.length; i++) {
+    const extra = content[i]!;
+    log.error(`${path}.content:encoded`, `<${extra.name}> appears again (first on line ${content[0]!.line}); only one is allowed`, extra);
+  }
   const published = date(c, 'pubDate', `${path}.pubDate`, log);
   if (published) item.published = published;
   const comments = text(c, 'comments', log);
@@ -245,15 +248,21 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     else uri(url, `${path}.source.url`, source, log);
   }
 
-  c.all('author').forEach((node, i) => (item.authors = append(item.authors, rssAuthor(textContent(node), `${path}.author[${i}]`, node, log))));
+  // Loops, not forEach: no closure per item.
+  const authors = c.all('author');
+  for (let i = 0; i < authors.length; i++) item.authors = append(item.authors, rssAuthor(textContent(authors[i]!), `${path}.author[${i}]`, authors[i]!, log));
   for (const node of childElements(element, 'creator', DC_NS)) {
     for (const name of splitCreators(collapseWhitespace(textContent(node)))) item.authors = append(item.authors, { name });
   }
-  c.all('category').forEach((node, i) => {
+  const categories = c.all('category');
+  for (let i = 0; i < categories.length; i++) {
+    const node = categories[i]!;
     const term = category(node, `${path}.category[${i}]`, log);
     if (term) item.tags = append(item.tags, term);
-  });
-  c.all('enclosure').forEach((node, i) => {
+  }
+  const enclosures = c.all('enclosure');
+  for (let i = 0; i < enclosures.length; i++) {
+    const node = enclosures[i]!;
     const url = attr(node, 'url');
     const type = attr(node, 'type');
     const length = attr(node, 'length');
@@ -270,7 +279,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(`${at}.length`, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
     if (type !== undefined && !isMimeType(type)) log.error(`${at}.type`, `expected type to be a MIME type such as "audio/mpeg", found ${JSON.stringify(type)}`, node);
     if (url !== undefined) item.enclosures = append(item.enclosures, enclosure(url, type, length));
-  });
+  }
   if (item.enclosures.length > 1) log.warning(`${path}.enclosure`, `${item.enclosures.length} enclosures; many readers show only the first`, element);
   for (const node of childElements(element, 'content', MEDIA_NS)) {
     const url = attr(node, 'url');
