@@ -9,6 +9,7 @@ import { checkRfc822, parseAtomDate, parseRfc822, usualIsoTime } from '../../src
 import { readTreeWithRssParser, readWithRssParser, type RssParserReading } from '../../src/verify/rss-parser-reading.js';
 import { childElements, parseXml, parseXmlWithSaxes, textContent } from '../../src/verify/xml-check.js';
 import { alignItems } from '../../src/verify/align.js';
+import { collapseWhitespace } from '../../src/verify/html-canon.js';
 import { Children, isBlank, ProblemLog } from '../../src/verify/xml-rules.js';
 
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
@@ -163,6 +164,18 @@ describe('children by name', () => {
 });
 
 describe('white space and alignment', () => {
+  it('collapses white space as the regular expressions do', () => {
+    const char = fc.constantFrom(' ', ' ', '\n', '\t', '\r', '\f', '\v', '\u00a0', 'a', 'b', '\u00e9');
+    const oracle = (text: string) => (/[\t\n\f\r]| {2}|^ | $/.test(text) ? text.replace(/[\t\n\f\r ]+/g, ' ').replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '') : text);
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 10 }), (chars) => {
+        const text = chars.join('');
+        expect(collapseWhitespace(text)).toBe(oracle(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('isBlank says what trim() says', () => {
     const char = fc.constantFrom(' ', '\n', '\t', '\r', '\v', '\f', '\u00a0', '\u2028', '\ufeff', '\u3000', '\u0085', 'a', '<', '\u0000', '\u007f', '\u00e9');
     fc.assert(
