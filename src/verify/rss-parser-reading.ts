@@ -12,6 +12,7 @@
  */
 import type Parser from 'rss-parser';
 import type { XmlElement } from './xml-check.js';
+import { isBlank } from './xml-rules.js';
 
 /** One item (RSS `<item>`) or entry (Atom `<entry>`) as `rss-parser` reads it. */
 export interface RssParserItem {
@@ -224,6 +225,8 @@ class Open {
   }
 }
 
+/** xml2js's test for white space (`isBlank` for the chunks of text: `\s` is what `trim` removes). */
+/** xml2js's test for white space; chunks of text are tested with isBlank (`\s` is what `trim` removes). */
 const BLANK = /^\s*$/;
 
 /**
@@ -252,7 +255,7 @@ function xml2jsObject(root: XmlElement): Xml2jsObject {
       // xml2js appends every text event to the open element's text (`s[charkey] += text`).
       const text = top.text;
       top.text = typeof text === 'string' ? text + child.text : `${String(text)}${child.text}`;
-      if (top.blank && !BLANK.test(child.text)) top.blank = false;
+      if (top.blank && !isBlank(child.text)) top.blank = false;
       continue;
     }
     if (child) {

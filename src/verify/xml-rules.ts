@@ -52,6 +52,8 @@ export class Children {
   private names: string[] = NO_NAMES;
   private found: (XmlElement | XmlElement[])[] = [];
   private indexes: Map<string, number> | undefined;
+  /** Whether some name was found twice or more. */
+  anyRepeated = false;
 
   /** Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the format defines: others are reported. */
   constructor(
@@ -78,6 +80,7 @@ export class Children {
       }
       const index = this.indexOf(child.local);
       if (index >= 0) {
+        this.anyRepeated = true;
         const before = this.found[index]!;
         if (Array.isArray(before)) before.push(child);
         else this.found[index] = [before, child];
@@ -139,6 +142,7 @@ export function isBlank(text: string): boolean {
 
 /** Reports every repeated child whose name is in `single` (elements that may appear once). */
 export function reportRepeated(children: Children, single: Iterable<string>, log: ProblemLog): void {
+  if (!children.anyRepeated) return;
   for (const local of single) {
     const list = children.repeated(local);
     if (!list) continue;

@@ -182,6 +182,7 @@ describe('white space and alignment', () => {
       fc.property(fc.array(char, { maxLength: 8 }), (chars) => {
         const text = chars.join('');
         expect(isBlank(text)).toBe(text.trim() === '');
+        expect(isBlank(text)).toBe(/^\s*$/.test(text));
       }),
       { numRuns: 2000 },
     );
