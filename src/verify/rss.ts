@@ -231,7 +231,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   // RSS description is HTML; its plain text is the summary.
   if (description) item.summary = htmlToText(markup(description, `${path}.description`, log));
   if (title === undefined && description === undefined) log.error(path, 'expected a <title> or a <description>, found neither', element);
-  const content = childElements(element, 'encoded', CONTENT_NS);
+  const { content, creators, mediaContent } = itemExtensions(element);
   if (content[0]) item.contentHtml = markup(content[0], `${path}.content:encoded`, log);
   for (let i = 1; i < content.length; i++) {
     const extra = content[i]!;
@@ -251,7 +251,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   // Loops, not forEach: no closure per item.
   const authors = c.all('author');
   for (let i = 0; i < authors.length; i++) item.authors = append(item.authors, rssAuthor(textContent(authors[i]!), `${path}.author[${i}]`, authors[i]!, log));
-  for (const node of childElements(element, 'creator', DC_NS)) {
+  for (const node of creators) {
     for (const name of splitCreators(collapseWhitespace(textContent(node)))) item.authors = append(item.authors, { name });
   }
   const categories = c.all('category');
@@ -281,7 +281,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     if (url !== undefined) item.enclosures = append(item.enclosures, enclosure(url, type, length));
   }
   if (item.enclosures.length > 1) log.warning(`${path}.enclosure`, `${item.enclosures.length} enclosures; many readers show only the first`, element);
-  for (const node of childElements(element, 'content', MEDIA_NS)) {
+  for (const node of mediaContent) {
     const url = attr(node, 'url');
     const type = attr(node, 'type');
     if (url !== undefined && (attr(node, 'medium') === 'image' || type?.startsWith('image/'))) {
@@ -291,6 +291,25 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   }
   item.image ??= item.enclosures.find((e) => e.type?.startsWith('image/'));
   return item;
+}
+
+const NO_ELEMENTS: readonly XmlElement[] = [];
+
+/**
+ * The `content:encoded`, `dc:creator` and `media:content` children of an item, in document order,
+ * found in one pass over its children (what `childElements` finds for each).
+ */
+function itemExtensions(item: XmlElement): { content: readonly XmlElement[]; creators: readonly XmlElement[]; mediaContent: readonly XmlElement[] } {
+  let content: XmlElement[] | undefined;
+  let creators: XmlElement[] | undefined;
+  let mediaContent: XmlElement[] | undefined;
+  for (const child of item.children) {
+    if (child.kind !== 'element') continue;
+    if (child.uri === CONTENT_NS && child.local === 'encoded') content = append(content, child);
+    else if (child.uri === DC_NS && child.local === 'creator') creators = append(creators, child);
+    else if (child.uri === MEDIA_NS && child.local === 'content') mediaContent = append(mediaContent, child);
+  }
+  return { content: content ?? NO_ELEMENTS, creators: creators ?? NO_ELEMENTS, mediaContent: mediaContent ?? NO_ELEMENTS };
 }
 
 /** Text of an element that may hold HTML: escaped HTML as text, or markup that was not escaped (kept, and reported). */

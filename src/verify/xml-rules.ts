@@ -164,11 +164,11 @@ export function plainText(element: XmlElement, path: string, log: ProblemLog): s
 }
 
 /**
- * `list` with `value` at its end: a new array of one for an empty list (a push onto an empty
+ * `list` with `value` at its end: a new array of one for an empty (or no) list (a push onto an empty
  * array reserves room for seventeen; items keep their authors and tags to the end of a verification).
  */
-export function append<T>(list: T[], value: T): T[] {
-  if (list.length === 0) return [value];
+export function append<T>(list: T[] | undefined, value: T): T[] {
+  if (list === undefined || list.length === 0) return [value];
   list.push(value);
   return list;
 }
