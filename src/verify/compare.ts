@@ -94,9 +94,15 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
     try {
       // RSS and Atom are parsed once: the strict reader and rss-parser (below) read the same tree.
       // (readFeed takes the same path for text whose first non-space character is `<`.)
-      const xml = format !== 'json' && /\S/.exec(text)?.[0] === '<' ? await readXmlFeed(text, format) : undefined;
+      let xml = format !== 'json' && /\S/.exec(text)?.[0] === '<' ? await readXmlFeed(text, format) : undefined;
       const parsed = xml ? xml.feed : await readFeed(text, { format });
       items = parsed.items.length;
+      // The second, independent reading: rss-parser, the round-trip reader the design names. It
+      // reads only text the strict reader accepted, and never throws (a failure is a problem). It is
+      // read first and compared last: the tree, which nothing else reads, is then let go before the
+      // comparisons (tens of thousands of objects less to keep through their garbage collections).
+      const reading = format === 'json' ? undefined : xml ? await readTreeWithRssParser(xml.root, text) : await readWithRssParser(text);
+      xml = undefined;
       // A feed that matches the stories must also be valid by its spec: MUST-level problems count,
       // except those about a value the document itself holds (an id that is not a URI, say): that
       // value is the document's, and the comparison below reports any place the output departs from it.
@@ -104,12 +110,7 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
       const invalid = parsed.problems.filter((p) => p.severity === 'error' && !quotesAny(p.message, (own ??= documentValues(doc))));
       found = invalid.map((p): VerifyProblem => ({ format, itemId: null, field: `spec ${p.path}`, expected: `valid ${FORMAT_NAMES[format]}`, actual: p.message }));
       for (const problem of compareFeed(parsed, doc, format)) found.push(problem);
-      // The second, independent reading: rss-parser, the round-trip reader the design names. It
-      // reads only text the strict reader accepted, and never throws (a failure is a problem).
-      if (format !== 'json') {
-        const reading = xml ? await readTreeWithRssParser(xml.root, text) : await readWithRssParser(text);
-        for (const problem of compareReadings(parsed, reading, format)) found.push(problem);
-      }
+      if (reading && format !== 'json') for (const problem of compareReadings(parsed, reading, format)) found.push(problem);
     } catch (error) {
       const message = error instanceof StoryfeedError ? error.detail : String(error);
       found = [{ format, itemId: null, field: 'feed', expected: `a readable ${FORMAT_NAMES[format]} feed`, actual: message }];

@@ -203,6 +203,8 @@ class Open {
   keys = 0;
   /** Whether a body was left out of this element. */
   bodyLeftOut = false;
+  /** Whether the element is an item or an entry ({@link ITEM_ELEMENTS}), whose bodies are left out. */
+  item = false;
 
   /** Starts reading `element`. */
   open(element: XmlElement): void {
@@ -214,6 +216,7 @@ class Open {
     this.next = 0;
     this.keys = 0;
     this.bodyLeftOut = false;
+    this.item = ITEM_ELEMENTS.has(element.name);
     if (element.attributes.length) {
       const attributes = bareObject<Record<string, string>>();
       for (const a of element.attributes) attributes[a.name] = a.value;
@@ -259,7 +262,7 @@ function xml2jsObject(root: XmlElement): Xml2jsObject {
       continue;
     }
     if (child) {
-      if (ITEM_BODIES.has(child.name) && ITEM_ELEMENTS.has(top.element.name)) top.bodyLeftOut = true;
+      if (top.item && ITEM_BODIES.has(child.name)) top.bodyLeftOut = true;
       else (stack[depth++] ??= new Open()).open(child);
       continue;
     }
