@@ -35,6 +35,8 @@ export interface ItemAlignment<E, A> {
  * is taken as that item with a changed id; a repeated id is a duplicate; order is checked on the pairs.
  */
 export function alignItems<E, A>(expected: readonly E[], actual: readonly A[], expectedId: (e: E) => string, actualId: (a: A) => string | undefined): ItemAlignment<E, A> {
+  const inPlace = alignedInPlace(expected, actual, expectedId, actualId);
+  if (inPlace) return inPlace;
   const byId = new Map<string, number>();
   expected.forEach((e, i) => {
     if (!byId.has(expectedId(e))) byId.set(expectedId(e), i);
@@ -74,6 +76,23 @@ export function alignItems<E, A>(expected: readonly E[], actual: readonly A[], e
   const inOrder = longestIncreasing(pairs.map((p) => p.actualIndex));
   const moved = pairs.filter((_, k) => !inOrder.has(k));
   return { pairs, missing, unexpected, duplicates, moved };
+}
+
+/**
+ * The usual case, every item in its place: the same number of items, the same ids in the same
+ * order, no id twice. The alignment is then each item with the one at its position, which is what
+ * the general pairing gives; `undefined` for anything else.
+ */
+function alignedInPlace<E, A>(expected: readonly E[], actual: readonly A[], expectedId: (e: E) => string, actualId: (a: A) => string | undefined): ItemAlignment<E, A> | undefined {
+  if (expected.length !== actual.length) return undefined;
+  const ids = new Set<string>();
+  for (let i = 0; i < expected.length; i++) {
+    const id = expectedId(expected[i]!);
+    if (actualId(actual[i]!) !== id || ids.has(id)) return undefined;
+    ids.add(id);
+  }
+  const pairs: ItemAlignment<E, A>['pairs'] = expected.map((e, i) => ({ expected: e, actual: actual[i]!, expectedIndex: i, actualIndex: i, idChanged: false }));
+  return { pairs, missing: [], unexpected: [], duplicates: [], moved: [] };
 }
 
 /** Positions (in `values`) of one longest strictly increasing subsequence. */

@@ -13,7 +13,7 @@ import { attribute, childElement, HISTORY_NS, serializeChildren, textContent, XM
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { ATOM_NS, attr, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
+import { append, ATOM_NS, attr, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
 export { ATOM_NS } from './xml-rules.js';
 
@@ -139,14 +139,14 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
   const links = atomLinks(e.all('link'), path, log);
   for (const link of links) {
     if (link.rel === 'alternate') item.url ??= link.href;
-    if (link.rel === 'enclosure') item.enclosures.push(link.enclosure);
+    if (link.rel === 'enclosure') item.enclosures = append(item.enclosures, link.enclosure);
   }
   item.image = item.enclosures.find((x) => x.type?.startsWith('image/')) ?? item.enclosures.find((x) => x.type === undefined);
   item.authors = persons(e.all('author'), `${path}.author`, log);
   persons(e.all('contributor'), `${path}.contributor`, log);
   e.all('category').forEach((node, i) => {
     const term = categoryTerm(node, `${path}.category[${i}]`, log);
-    if (term) item.tags.push(term);
+    if (term) item.tags = append(item.tags, term);
   });
 
   const source = e.first('source');
@@ -200,7 +200,8 @@ function xmlAttributes(root: XmlElement, log: ProblemLog): void {
         log.error(`${element.local}.xml:lang`, `expected xml:lang to be a language code such as "en", found ${JSON.stringify(a.value)}`, element);
       }
     }
-    for (const child of element.children) if (child.kind === 'element') stack.push(child);
+    // An element with neither attributes nor children has nothing to check.
+    for (const child of element.children) if (child.kind === 'element' && (child.attributes.length > 0 || child.children.length > 0)) stack.push(child);
   }
 }
 
@@ -332,7 +333,9 @@ interface AtomLink {
 
 function atomLinks(elements: readonly XmlElement[], parent: string, log: ProblemLog): AtomLink[] {
   const out: AtomLink[] = [];
-  const alternates = new Map<string, number>();
+  // The line of the first alternate link of each type and hreflang (made for a second alternate link: most entries have one).
+  let firstAlternate: { key: string; line: number } | undefined;
+  let alternates: Map<string, number> | undefined;
   elements.forEach((node, i) => {
     const path = `${parent}.link[${i}]`;
     const raw = attr(node, 'href');
@@ -354,9 +357,13 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
     if (rel === 'alternate') {
       // §4.1.1: at most one alternate link per type and hreflang.
       const key = `${(type ?? '').trim().toLowerCase()} ${(attr(node, 'hreflang') ?? '').trim().toLowerCase()}`;
-      const first = alternates.get(key);
-      if (first !== undefined) log.error(path, `a second <link rel="alternate"> with the same type and hreflang (first on line ${first})`, node);
-      else alternates.set(key, node.line);
+      if (!firstAlternate) firstAlternate = { key, line: node.line };
+      else {
+        alternates ??= new Map([[firstAlternate.key, firstAlternate.line]]);
+        const first = alternates.get(key);
+        if (first !== undefined) log.error(path, `a second <link rel="alternate"> with the same type and hreflang (first on line ${first})`, node);
+        else alternates.set(key, node.line);
+      }
     }
     // RFC 4685 puts thr:count and thr:updated on rel="replies" links.
     const count = node.attributes.find((a) => a.uri === THREAD_NS && a.local === 'count');

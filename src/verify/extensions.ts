@@ -220,7 +220,10 @@ const PLACES: Readonly<Record<NonNullable<ElementRule['only']>, { levels: readon
 /** Checks the extension elements among the children of `parent` (a channel, item, feed, entry or the `<rss>` element). */
 export function checkExtensions(parent: XmlElement, path: string, log: ProblemLog, level: ExtensionLevel): void {
   const inItem = level === 'item';
-  const seen = new Map<string, XmlElement>();
+  // The rules met (one per module and name) and the first element of each, made when an element has
+  // one. There are a few dozen rules, so looking through them is bounded (and cheaper than a Map per parent).
+  let rulesSeen: ElementRule[] | undefined;
+  let firstSeen: XmlElement[] | undefined;
   for (const child of parent.children) {
     if (child.kind !== 'element') continue;
     if (child.uri !== '' && child.uri !== parent.uri && level !== 'rss') unqualifiedDescendants(child, `${path}.${child.name}`, log);
@@ -228,13 +231,13 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
       checkRobotsMeta(child, `${path}.xhtml:meta`, log);
       continue;
     }
-    const module = MODULES[child.uri];
+    // Modules are looked up by own key only: a namespace URI such as "constructor" names none.
+    const module = Object.hasOwn(MODULES, child.uri) ? MODULES[child.uri] : undefined;
     if (!module) continue;
-    const name = `${module.name}:${child.local}`;
-    const at = `${path}.${name}`;
-    const rule = module.elements[child.local];
+    const rule = Object.hasOwn(module.elements, child.local) ? module.elements[child.local] : undefined;
     // The <rss> element carries only what belongs to the whole document; the channel's elements are checked in the channel.
     if (level === 'rss' && rule?.only !== 'root') continue;
+    const at = `${path}.${module.name}:${child.local}`;
     if (!rule) {
       if (module.closed) log.error(at, `<${child.name}> is not an element of the ${module.name} module`, child);
       continue;
@@ -244,13 +247,23 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
       log.error(at, `<${child.name}> belongs in ${place.where}, not here`, child);
       continue;
     }
-    const first = seen.get(name);
+    const seenAt = rulesSeen ? rulesSeen.indexOf(rule) : -1;
+    const first = seenAt >= 0 ? firstSeen![seenAt] : undefined;
     if (first && !rule.repeatable && !(inItem && rule.repeatableInItems)) log.error(at, `<${child.name}> appears again (first on line ${first.line}); only one is allowed`, child);
-    seen.set(name, first ?? child);
-    for (const required of rule.requires ?? []) {
-      if (attr(child, required) === undefined) log.error(at, `expected a ${required} attribute on <${child.name}>, found none`, child);
+    if (!rulesSeen || !firstSeen) {
+      rulesSeen = [rule];
+      firstSeen = [child];
+    } else if (!first) {
+      rulesSeen.push(rule);
+      firstSeen.push(child);
     }
-    for (const [name, kind] of Object.entries(rule.attributes ?? {})) {
+    if (rule.requires) {
+      for (const required of rule.requires) {
+        if (attr(child, required) === undefined) log.error(at, `expected a ${required} attribute on <${child.name}>, found none`, child);
+      }
+    }
+    for (const name in rule.attributes) {
+      const kind = rule.attributes[name]!;
       const value = attr(child, name);
       if (value === undefined) continue;
       const problem =
@@ -298,6 +311,10 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
 function unqualifiedDescendants(extension: XmlElement, path: string, log: ProblemLog): void {
   // content:encoded is read as text, whose unescaped markup the reader reports itself.
   if (extension.uri === CONTENT_NS) return;
+  // Most extension elements hold text only.
+  let elements = false;
+  for (const child of extension.children) if (child.kind === 'element') elements = true;
+  if (!elements) return;
   const stack = [extension];
   for (let element = stack.pop(); element; element = stack.pop()) {
     for (const child of element.children) {
@@ -348,10 +365,10 @@ function checkRobotsMeta(meta: XmlElement, path: string, log: ProblemLog): void 
 }
 
 function checkValue(kind: ValueKind, value: string): string | undefined {
+  // Text is any text (most extension elements, dc:creator among them), with nothing to quote.
+  if (kind === 'text') return undefined;
   const found = JSON.stringify(value);
   switch (kind) {
-    case 'text':
-      return undefined;
     case 'url':
       return checkUri(value, true)?.message;
     case 'w3cdtf':

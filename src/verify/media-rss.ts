@@ -193,7 +193,8 @@ const NPT = /^(?:now|\d+(?:\.\d*)?|\d+:\d{2}:\d{2}(?:\.\d*)?)$/;
 export function checkMediaRss(parent: XmlElement, path: string, log: ProblemLog): void {
   const stack: { element: XmlElement; path: string }[] = [{ element: parent, path }];
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const seen = new Map<string, XmlElement>();
+    // Made for the first Media RSS element: most items and channels have none.
+    let seen: Map<string, XmlElement> | undefined;
     for (const child of next.element.children) {
       if (child.kind !== 'element') continue;
       if (child.uri === MEDIA_NS_WITHOUT_SLASH) {
@@ -202,6 +203,7 @@ export function checkMediaRss(parent: XmlElement, path: string, log: ProblemLog)
       }
       if (child.uri !== MEDIA_NS) continue;
       const at = `${next.path}.media:${child.local}`;
+      seen ??= new Map();
       const first = seen.get(child.local);
       if (first && SINGLE.has(child.local)) log.error(at, `<${child.name}> appears again (first on line ${first.line}); only one is allowed`, child);
       seen.set(child.local, first ?? child);

@@ -12,6 +12,7 @@
  */
 import type Parser from 'rss-parser';
 import type { XmlElement } from './xml-check.js';
+import { isBlank } from './xml-rules.js';
 
 /** One item (RSS `<item>`) or entry (Atom `<entry>`) as `rss-parser` reads it. */
 export interface RssParserItem {
@@ -172,6 +173,66 @@ export const ITEM_BODIES: ReadonlySet<string> = new Set(['description', 'content
 const ITEM_ELEMENTS = new Set(['item', 'entry']);
 
 /**
+ * The prototype of the objects built here: it has no properties and no prototype, so the objects
+ * inherit no keys (`key in obj` is an own key, `__proto__` is a plain key), as with
+ * `Object.create(null)`. Unlike `Object.create(null)`, whose objects V8 keeps as hash tables (a few
+ * hundred bytes each, tens of thousands per feed), objects with a prototype keep fast properties.
+ */
+const NO_KEYS: object = Object.freeze(Object.create(null) as object);
+
+function bareObject<T>(): T {
+  return Object.create(NO_KEYS) as T;
+}
+
+/**
+ * An element being read: its object (made when it gets a key: an element of text alone becomes its
+ * text), its text (xml2js's `_`) and how far its children have been read. One per depth of the
+ * tree, reused for each element at that depth.
+ */
+class Open {
+  element!: XmlElement;
+  obj: Xml2jsObject | undefined;
+  /** xml2js's `obj._`: the element's text so far (an array once a child named `_` was added to it). */
+  text: unknown = '';
+  /** Whether every text chunk so far was white space. */
+  blank = true;
+  /** Whether a child element named `_` was added to the text (whose blankness is then judged as a whole). */
+  underscore = false;
+  next = 0;
+  /** How many keys the object has (counted: `Object.keys` twice per element was much of this walk's cost). */
+  keys = 0;
+  /** Whether a body was left out of this element. */
+  bodyLeftOut = false;
+  /** Whether the element is an item or an entry ({@link ITEM_ELEMENTS}), whose bodies are left out. */
+  item = false;
+
+  /** Starts reading `element`. */
+  open(element: XmlElement): void {
+    this.element = element;
+    this.obj = undefined;
+    this.text = '';
+    this.blank = true;
+    this.underscore = false;
+    this.next = 0;
+    this.keys = 0;
+    this.bodyLeftOut = false;
+    this.item = ITEM_ELEMENTS.has(element.name);
+    if (element.attributes.length) {
+      const attributes = bareObject<Record<string, string>>();
+      for (const a of element.attributes) attributes[a.name] = a.value;
+      const obj = bareObject<Xml2jsObject>();
+      obj.$ = attributes;
+      this.obj = obj;
+      this.keys++;
+    }
+  }
+}
+
+/** xml2js's test for white space (`isBlank` for the chunks of text: `\s` is what `trim` removes). */
+/** xml2js's test for white space; chunks of text are tested with isBlank (`\s` is what `trim` removes). */
+const BLANK = /^\s*$/;
+
+/**
  * The object xml2js 0.5 builds for `root` with the options `rss-parser` gives it (the defaults:
  * `explicitArray`, `explicitRoot`, no trimming or normalizing, `$` and `_` keys, xmlns off). The
  * tree is walked as the SAX events xml2js listens to (open tag, text, close tag) and each event
@@ -179,51 +240,40 @@ const ITEM_ELEMENTS = new Set(['item', 'entry']);
  * the tree does not tell CDATA from text, so a CDATA section of whitespace alone is dropped like
  * whitespace (xml2js keeps it). Bodies of items ({@link ITEM_BODIES}) are left out, and an item that
  * had one stays an object, as it would with its body. Iterative: any depth.
+ *
+ * xml2js sets `_` when an element opens and deletes it when it closes if the text is white space;
+ * here it is kept aside and set when the element closes, only if it stays. So `_` comes after the
+ * other keys: `rss-parser` reads keys by name, never in order (its one reader that walks an object's
+ * keys, xml2js's Builder in `getContent`, is given bodies, which are left out).
  */
 function xml2jsObject(root: XmlElement): Xml2jsObject {
-  interface Open {
-    element: XmlElement;
-    obj: Xml2jsObject;
-    next: number;
-    /** How many keys `obj` has (counted: `Object.keys` twice per element was much of this walk's cost). */
-    keys: number;
-    /** Whether a body was left out of this element. */
-    bodyLeftOut: boolean;
-  }
-  const open = (element: XmlElement): Open => {
-    const obj: Xml2jsObject = Object.create(null) as Xml2jsObject;
-    obj._ = '';
-    let keys = 1;
-    if (element.attributes.length) {
-      const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
-      for (const a of element.attributes) attributes[a.name] = a.value;
-      obj.$ = attributes;
-      keys++;
-    }
-    return { element, obj, next: 0, keys, bodyLeftOut: false };
-  };
-  const stack: Open[] = [open(root)];
+  const stack: Open[] = [new Open()];
+  stack[0]!.open(root);
+  let depth = 1;
   let result: Xml2jsObject | undefined;
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
+  while (depth > 0) {
+    const top = stack[depth - 1]!;
     const child = top.element.children[top.next++];
     if (child?.kind === 'text') {
       // xml2js appends every text event to the open element's text (`s[charkey] += text`).
-      top.obj._ = `${String(top.obj._)}${child.text}`;
+      const text = top.text;
+      top.text = typeof text === 'string' ? text + child.text : `${String(text)}${child.text}`;
+      if (top.blank && !isBlank(child.text)) top.blank = false;
       continue;
     }
     if (child) {
-      if (ITEM_BODIES.has(child.name) && ITEM_ELEMENTS.has(top.element.name)) top.bodyLeftOut = true;
-      else stack.push(open(child));
+      if (top.item && ITEM_BODIES.has(child.name)) top.bodyLeftOut = true;
+      else (stack[depth++] ??= new Open()).open(child);
       continue;
     }
-    stack.pop();
-    const value = closed(top.obj, top.keys, top.bodyLeftOut);
-    const parent = stack[stack.length - 1];
-    if (parent && assignOrPush(parent.obj, top.element.name, value)) parent.keys++;
+    depth--;
+    const value = closed(top);
+    const parent = depth > 0 ? stack[depth - 1] : undefined;
+    if (parent) addChild(parent, top.element.name, value);
     else {
-      result = Object.create(null) as Xml2jsObject;
-      result[top.element.name] = value;
+      const document = bareObject<Xml2jsObject>();
+      document[top.element.name] = value;
+      result = document;
     }
   }
   return result!;
@@ -231,29 +281,44 @@ function xml2jsObject(root: XmlElement): Xml2jsObject {
 
 /**
  * xml2js's close-tag step: whitespace-only text dropped, a text-only element becomes its text, an
- * empty one its whitespace. `keys` is how many keys `obj` has. An element whose body was left out
- * (`bodyLeftOut`) had a child more, so it is neither.
+ * empty one its whitespace. An element whose body was left out (`bodyLeftOut`) had a child more, so
+ * it is neither.
  */
-function closed(obj: Xml2jsObject, keys: number, bodyLeftOut: boolean): unknown {
-  const text = obj._;
+function closed(open: Open): unknown {
+  const text = open.text;
   // A child element named `_` turned the text into an array: xml2js fails here, with this message.
   if (typeof text !== 'string') throw new TypeError('obj[charkey].match is not a function');
-  if (/^\s*$/.test(text)) delete obj._;
   // With no key but `_`, the element is its text (whitespace included: an empty element is its whitespace).
-  return !bodyLeftOut && keys === 1 ? text : obj;
+  if (!open.bodyLeftOut && open.keys === 0) return text;
+  const obj = open.obj ?? bareObject<Xml2jsObject>();
+  if (open.underscore ? !BLANK.test(text) : !open.blank) obj._ = text;
+  return obj;
 }
 
-/** xml2js's `assignOrPush` with `explicitArray`; `true` when `key` is a new key of `obj`. */
-function assignOrPush(obj: Xml2jsObject, key: string, value: unknown): boolean {
-  if (!(key in obj)) {
-    obj[key] = [value];
-    return true;
+/**
+ * xml2js's `assignOrPush` with `explicitArray`. A child named `_` meets the text xml2js keeps under
+ * that key (always there while the element is open): the two become an array.
+ */
+function addChild(parent: Open, key: string, value: unknown): void {
+  if (key === '_') {
+    const text = parent.text;
+    if (Array.isArray(text)) text.push(value);
+    else parent.text = [text, value];
+    parent.underscore = true;
+    return;
   }
+  const obj = (parent.obj ??= bareObject<Xml2jsObject>());
   const current = obj[key];
-  if (Array.isArray(current)) current.push(value);
+  if (current === undefined) {
+    obj[key] = [value];
+    parent.keys++;
+  } else if (Array.isArray(current)) current.push(value);
   else obj[key] = [current, value];
-  return false;
 }
+
+/** The text fields of an rss-parser item, taken as they are. */
+const TEXT_FIELDS = ['pubDate', 'isoDate', 'content', 'contentSnippet', 'summary', 'creator', 'author'] as const;
+const ENCLOSURE_FIELDS = ['url', 'type', 'length'] as const;
 
 function itemFrom(entry: unknown): RssParserItem {
   const item: RssParserItem = { categories: [] };
@@ -264,19 +329,22 @@ function itemFrom(entry: unknown): RssParserItem {
   // rss-parser gives RSS guids as `guid` and Atom ids as `id`.
   const id = textOf(entry.guid) ?? textOf(entry.id);
   if (id !== undefined) item.id = id;
-  for (const field of ['pubDate', 'isoDate', 'content', 'contentSnippet', 'summary', 'creator', 'author'] as const) {
+  for (const field of TEXT_FIELDS) {
     const value = textOf(entry[field]);
     if (value !== undefined) item[field] = value;
   }
   if (Array.isArray(entry.categories)) {
+    const terms: string[] = [];
     for (const category of entry.categories) {
       const term = textOf(category);
-      if (term !== undefined) item.categories.push(term);
+      if (term !== undefined) terms.push(term);
     }
+    // An array of its size: the readings are kept to the end of a verification.
+    item.categories = terms.slice();
   }
   if (isRecord(entry.enclosure)) {
     const enclosure: NonNullable<RssParserItem['enclosure']> = {};
-    for (const field of ['url', 'type', 'length'] as const) {
+    for (const field of ENCLOSURE_FIELDS) {
       const value = entry.enclosure[field];
       if (typeof value === 'string') enclosure[field] = value;
     }

@@ -14,7 +14,7 @@ import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-c
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
+import { append, ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
   'title',
@@ -231,9 +231,12 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   // RSS description is HTML; its plain text is the summary.
   if (description) item.summary = htmlToText(markup(description, `${path}.description`, log));
   if (title === undefined && description === undefined) log.error(path, 'expected a <title> or a <description>, found neither', element);
-  const content = childElements(element, 'encoded', CONTENT_NS);
+  const { content, creators, mediaContent } = itemExtensions(element);
   if (content[0]) item.contentHtml = markup(content[0], `${path}.content:encoded`, log);
-  for (const extra of content.slice(1)) log.error(`${path}.content:encoded`, `<${extra.name}> appears again (first on line ${content[0]!.line}); only one is allowed`, extra);
+  for (let i = 1; i < content.length; i++) {
+    const extra = content[i]!;
+    log.error(`${path}.content:encoded`, `<${extra.name}> appears again (first on line ${content[0]!.line}); only one is allowed`, extra);
+  }
   const published = date(c, 'pubDate', `${path}.pubDate`, log);
   if (published) item.published = published;
   const comments = text(c, 'comments', log);
@@ -245,15 +248,21 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     else uri(url, `${path}.source.url`, source, log);
   }
 
-  c.all('author').forEach((node, i) => item.authors.push(rssAuthor(textContent(node), `${path}.author[${i}]`, node, log)));
-  for (const node of childElements(element, 'creator', DC_NS)) {
-    for (const name of splitCreators(collapseWhitespace(textContent(node)))) item.authors.push({ name });
+  // Loops, not forEach: no closure per item.
+  const authors = c.all('author');
+  for (let i = 0; i < authors.length; i++) item.authors = append(item.authors, rssAuthor(textContent(authors[i]!), `${path}.author[${i}]`, authors[i]!, log));
+  for (const node of creators) {
+    for (const name of splitCreators(collapseWhitespace(textContent(node)))) item.authors = append(item.authors, { name });
   }
-  c.all('category').forEach((node, i) => {
+  const categories = c.all('category');
+  for (let i = 0; i < categories.length; i++) {
+    const node = categories[i]!;
     const term = category(node, `${path}.category[${i}]`, log);
-    if (term) item.tags.push(term);
-  });
-  c.all('enclosure').forEach((node, i) => {
+    if (term) item.tags = append(item.tags, term);
+  }
+  const enclosures = c.all('enclosure');
+  for (let i = 0; i < enclosures.length; i++) {
+    const node = enclosures[i]!;
     const url = attr(node, 'url');
     const type = attr(node, 'type');
     const length = attr(node, 'length');
@@ -269,10 +278,10 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     if (url !== undefined) uri(url, `${at}.url`, node, log);
     if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(`${at}.length`, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
     if (type !== undefined && !isMimeType(type)) log.error(`${at}.type`, `expected type to be a MIME type such as "audio/mpeg", found ${JSON.stringify(type)}`, node);
-    if (url !== undefined) item.enclosures.push(enclosure(url, type, length));
-  });
+    if (url !== undefined) item.enclosures = append(item.enclosures, enclosure(url, type, length));
+  }
   if (item.enclosures.length > 1) log.warning(`${path}.enclosure`, `${item.enclosures.length} enclosures; many readers show only the first`, element);
-  for (const node of childElements(element, 'content', MEDIA_NS)) {
+  for (const node of mediaContent) {
     const url = attr(node, 'url');
     const type = attr(node, 'type');
     if (url !== undefined && (attr(node, 'medium') === 'image' || type?.startsWith('image/'))) {
@@ -282,6 +291,25 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   }
   item.image ??= item.enclosures.find((e) => e.type?.startsWith('image/'));
   return item;
+}
+
+const NO_ELEMENTS: readonly XmlElement[] = [];
+
+/**
+ * The `content:encoded`, `dc:creator` and `media:content` children of an item, in document order,
+ * found in one pass over its children (what `childElements` finds for each).
+ */
+function itemExtensions(item: XmlElement): { content: readonly XmlElement[]; creators: readonly XmlElement[]; mediaContent: readonly XmlElement[] } {
+  let content: XmlElement[] | undefined;
+  let creators: XmlElement[] | undefined;
+  let mediaContent: XmlElement[] | undefined;
+  for (const child of item.children) {
+    if (child.kind !== 'element') continue;
+    if (child.uri === CONTENT_NS && child.local === 'encoded') content = append(content, child);
+    else if (child.uri === DC_NS && child.local === 'creator') creators = append(creators, child);
+    else if (child.uri === MEDIA_NS && child.local === 'content') mediaContent = append(mediaContent, child);
+  }
+  return { content: content ?? NO_ELEMENTS, creators: creators ?? NO_ELEMENTS, mediaContent: mediaContent ?? NO_ELEMENTS };
 }
 
 /** Text of an element that may hold HTML: escaped HTML as text, or markup that was not escaped (kept, and reported). */
@@ -427,6 +455,8 @@ function rssAuthor(text: string, path: string, at: XmlElement, log: ProblemLog):
  * "Martin Luther King, Jr." stay one name.
  */
 export function splitCreators(text: string): string[] {
+  // Without a comma there is one name (what the split below gives, without splitting).
+  if (!text.includes(',')) return [text];
   const parts = text.split(/\s*,\s*/);
   return parts.length > 1 && parts.every((p) => p.trim().split(/\s+/).filter(Boolean).length >= 2) ? parts : [text];
 }

@@ -5,6 +5,7 @@
  * readers will read differently): each disagreement is one problem naming the item and the field.
  */
 import type { FeedFormat } from '../types.js';
+import { usualIsoTime } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { RssParserItem, RssParserReading } from './rss-parser-reading.js';
 import type { ParsedFeed, ParsedItem, VerifyProblem } from './types.js';
@@ -83,7 +84,7 @@ function theirTime(item: RssParserItem, format: Exclude<FeedFormat, 'json'>): nu
   // For Atom, rss-parser's pubDate is already `published` (else `updated`) as an ISO string.
   const written = item.isoDate ?? (format === 'atom' ? item.pubDate : undefined);
   if (written === undefined) return undefined;
-  const time = new Date(written).getTime();
+  const time = usualIsoTime(written) ?? new Date(written).getTime();
   return Number.isNaN(time) ? undefined : time;
 }
 

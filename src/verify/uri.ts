@@ -24,7 +24,8 @@ export function checkUri(value: string, absolute: boolean): UriProblem {
   if (uri === '') return absolute ? { severity: 'error', message: 'expected a URI, found an empty value' } : undefined;
   const ch = NOT_URI_CHAR.exec(uri)?.[0];
   if (ch !== undefined) return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(ch)}, which must be percent-encoded` };
-  const scheme = SCHEME.exec(uri)?.[1]?.toLowerCase();
+  // The scheme ends at the first colon (its characters include none): no match array to make.
+  const scheme = SCHEME.test(uri) ? uri.slice(0, uri.indexOf(':')).toLowerCase() : undefined;
   if (scheme === undefined) {
     return absolute ? { severity: 'error', message: `expected an absolute URI, found the relative reference ${JSON.stringify(uri)}` } : undefined;
   }

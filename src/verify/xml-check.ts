@@ -273,19 +273,27 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 /** Child elements of `element`, optionally only those with this local name (and namespace). */
 export function childElements(element: XmlElement, local?: string, uri?: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (const child of element.children) {
+  // Most calls find one element or none: the array is made for the first one found, at its size
+  // (a push onto an empty array reserves room for seventeen).
+  let out: XmlElement[] | undefined;
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.kind !== 'element') continue;
     if (local !== undefined && child.local !== local) continue;
     if (uri !== undefined && child.uri !== uri) continue;
-    out.push(child);
+    if (out) out.push(child);
+    else out = [child];
   }
-  return out;
+  return out ?? [];
 }
 
 /** The first child element with this local name (and namespace). */
 export function childElement(element: XmlElement, local: string, uri?: string): XmlElement | undefined {
-  return childElements(element, local, uri)[0];
+  for (const child of element.children) {
+    if (child.kind === 'element' && child.local === local && (uri === undefined || child.uri === uri)) return child;
+  }
+  return undefined;
 }
 
 /** An attribute's value by local name (and namespace, default none). */
@@ -296,6 +304,10 @@ export function attribute(element: XmlElement, local: string, uri = ''): string 
 /** All text inside `node`, concatenated in document order (iterative: documents may nest thousands deep). */
 export function textContent(node: XmlNode): string {
   if (node.kind === 'text') return node.text;
+  // Most elements hold one text node, or nothing.
+  const children = node.children;
+  if (children.length === 0) return '';
+  if (children.length === 1 && children[0]!.kind === 'text') return children[0]!.text;
   let out = '';
   const stack: XmlNode[] = node.children.slice().reverse();
   for (let next = stack.pop(); next; next = stack.pop()) {

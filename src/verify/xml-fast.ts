@@ -10,7 +10,7 @@
  * and it never writes an error message.
  */
 import { SaxesParser } from 'saxes';
-import type { XmlAttribute, XmlDocument, XmlElement } from './xml-check.js';
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode, XmlText } from './xml-check.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -24,7 +24,6 @@ const OUTSIDE_SUBSET_OR_SURROGATE = /[\0-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]
 const NAME = '[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?';
 /** A name where the scan stands (sticky; `test` and `lastIndex`, so no match array per tag). */
 const NAME_AT = new RegExp(NAME, 'y');
-const ATTRIBUTE = new RegExp(`[ \\t\\n]+(${NAME})[ \\t\\n]*=[ \\t\\n]*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
 const TAG_END = /[ \t\n]*(\/?)>/y;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/y;
 const SPACES_TO_END = /[ \t\n]*$/y;
@@ -68,6 +67,10 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
    */
   const columnAt = (offset: number): number => offset - (lastLineFeed < offset ? lastLineFeed : lineFeedBefore);
 
+  const names = new Names();
+  // Text nodes of white space shared between elements, by length, and all of them (never changed).
+  const blankNodes = new Map<number, XmlText>();
+  const shared = new Set<XmlText>();
   const elements: XmlElement[] = [];
   const scopes: Scope[] = [];
   let root: XmlElement | undefined;
@@ -77,11 +80,26 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
     if (lt < 0) return undefined;
     const parent = elements[elements.length - 1];
     if (lt > pos && parent) {
-      const raw = text.slice(pos, lt);
-      if (raw.includes(']]>')) return undefined;
-      const value = raw.includes('&') ? decodeReferences(raw) : raw;
-      if (value === undefined) return undefined;
-      addText(parent, value);
+      const last = parent.children[parent.children.length - 1];
+      if (last?.kind !== 'text' && isSpaceRun(text, pos, lt)) {
+        // The white space between elements repeats (one run per indentation): one node for each
+        // run, shared by every element it follows (a text added after it copies it: addText).
+        let node = blankNodes.get(lt - pos);
+        if (node === undefined || !text.startsWith(node.text, pos)) {
+          node = { kind: 'text', text: text.slice(pos, lt) };
+          if (!blankNodes.has(lt - pos)) {
+            blankNodes.set(lt - pos, node);
+            shared.add(node);
+          }
+        }
+        addChild(parent, node);
+      } else {
+        const raw = text.slice(pos, lt);
+        if (raw.includes(']]>')) return undefined;
+        const value = raw.includes('&') ? decodeReferences(raw) : raw;
+        if (value === undefined) return undefined;
+        addText(parent, value, shared);
+      }
     }
     const next = text.charCodeAt(lt + 1);
     if (next === 0x2f) {
@@ -100,7 +118,7 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
         const end = text.indexOf(']]>', lt + 9);
         if (end < 0) return undefined;
         // saxes reports every CDATA section, even an empty one.
-        addText(parent, text.slice(lt + 9, end));
+        addText(parent, text.slice(lt + 9, end), shared);
         pos = end + 3;
       } else if (text.startsWith('<!--', lt)) {
         // The first `--` must be the end of the comment.
@@ -116,25 +134,43 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
     NAME_AT.lastIndex = lt + 1;
     if (!NAME_AT.test(text)) return undefined;
     let at = NAME_AT.lastIndex;
-    const name = text.slice(lt + 1, at);
+    const name = names.at(text, lt + 1, at);
     // saxes takes the line after reading the character that ends the name.
     const tagLine = lineAt(at + 1);
-    const raw: { name: string; value: string }[] = [];
+    // The attributes as written (`local` and `uri` are set once the tag's namespaces are known).
+    let raw: XmlAttribute[] | undefined;
     // An attribute starts after white space: most tags have none, and are not searched for one.
     while (isSpace(text.charCodeAt(at))) {
-      ATTRIBUTE.lastIndex = at;
-      const a = ATTRIBUTE.exec(text);
-      if (!a) break;
-      at = ATTRIBUTE.lastIndex;
+      // `[ \t\n]+ Name [ \t\n]* = [ \t\n]* ("[^"<]*" | '[^'<]*')`, read without a match array. A tag
+      // where it is not found ends here, and is checked as the end of a tag below.
+      let i = at + 1;
+      while (isSpace(text.charCodeAt(i))) i++;
+      NAME_AT.lastIndex = i;
+      if (!NAME_AT.test(text)) break;
+      const nameEnd = NAME_AT.lastIndex;
+      let j = nameEnd;
+      while (isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 0x3d) break;
+      j++;
+      while (isSpace(text.charCodeAt(j))) j++;
+      const quote = text.charCodeAt(j);
+      if (quote !== 0x22 && quote !== 0x27) break;
+      const end = text.indexOf(quote === 0x22 ? '"' : "'", j + 1);
+      if (end < 0) break;
+      let value = text.slice(j + 1, end);
+      if (value.includes('<')) break;
+      at = end + 1;
       // Attribute-value normalisation: literal tabs and line feeds become spaces, references do not.
-      let value = a[2] ?? a[3]!;
       if (value.includes('\n') || value.includes('\t')) value = value.replace(/[\t\n]/g, ' ');
       if (value.includes('&')) {
         const decoded = decodeReferences(value);
         if (decoded === undefined) return undefined;
         value = decoded;
       }
-      raw.push({ name: a[1]!, value });
+      const attributeName = text.slice(i, nameEnd);
+      const attribute: XmlAttribute = { name: attributeName, local: attributeName, uri: '', value };
+      if (raw) raw.push(attribute);
+      else raw = [attribute];
     }
     let selfClosing: boolean;
     const close = text.charCodeAt(at);
@@ -152,11 +188,12 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
       pos = TAG_END.lastIndex;
     }
 
-    const scope = declareNamespaces(raw, scopes[scopes.length - 1] ?? ROOT_SCOPE);
+    const parentScope = scopes[scopes.length - 1] ?? ROOT_SCOPE;
+    const scope = raw ? declareNamespaces(raw, parentScope) : parentScope;
     if (!scope) return undefined;
     const element = makeElement(name, raw, scope, tagLine, columnAt(lt), parent);
     if (!element) return undefined;
-    if (parent) parent.children.push(element);
+    if (parent) addChild(parent, element);
     else root = element;
     if (!selfClosing) {
       elements.push(element);
@@ -212,7 +249,7 @@ function readProlog(text: string): { rootStart: number; encoding?: string } | un
 }
 
 /** The scope of an element: its parent's, plus its own `xmlns` declarations (undefined when one is not allowed). */
-function declareNamespaces(attributes: readonly { name: string; value: string }[], parent: Scope): Scope | undefined {
+function declareNamespaces(attributes: readonly XmlAttribute[], parent: Scope): Scope | undefined {
   let scope = parent;
   for (const { name, value } of attributes) {
     let prefix: string;
@@ -228,42 +265,41 @@ function declareNamespaces(attributes: readonly { name: string; value: string }[
   return scope;
 }
 
-function makeElement(
-  name: string,
-  raw: readonly { name: string; value: string }[],
-  scope: Scope,
-  line: number,
-  column: number,
-  parent: XmlElement | undefined,
-): XmlElement | undefined {
-  const colon = name.indexOf(':');
-  const prefix = colon < 0 ? '' : name.slice(0, colon);
-  const local = colon < 0 ? name : name.slice(colon + 1);
+/**
+ * The element of a start tag; `raw` are its attributes as read (their `local` and `uri` are set
+ * here, and the list becomes the element's). `undefined` when a prefix is undeclared or an
+ * attribute appears twice.
+ */
+function makeElement(name: Name, raw: XmlAttribute[] | undefined, scope: Scope, line: number, column: number, parent: XmlElement | undefined): XmlElement | undefined {
+  const { prefix, local } = name;
   if (prefix === 'xmlns') return undefined;
   const uri = scope[prefix];
   if (prefix !== '' && uri === undefined) return undefined;
-  const attributes: XmlAttribute[] = [];
+  if (raw === undefined) {
+    const element: XmlElement = { kind: 'element', name: name.name, local, uri: uri ?? '', attributes: NO_ATTRIBUTES, children: NO_CHILDREN, line, column };
+    if (parent?.lang !== undefined) element.lang = parent.lang;
+    return element;
+  }
   const seen = raw.length > 1 ? new Set<string>() : undefined;
   let lang: string | undefined;
-  for (const a of raw) {
-    const c = a.name.indexOf(':');
-    let attribute: XmlAttribute;
+  for (const attribute of raw) {
+    const c = attribute.name.indexOf(':');
     if (c < 0) {
-      attribute = { name: a.name, local: a.name, uri: a.name === 'xmlns' ? XMLNS_NS : '', value: a.value };
+      if (attribute.name === 'xmlns') attribute.uri = XMLNS_NS;
     } else {
-      const attributeUri = scope[a.name.slice(0, c)];
+      const attributeUri = scope[attribute.name.slice(0, c)];
       if (attributeUri === undefined) return undefined;
-      attribute = { name: a.name, local: a.name.slice(c + 1), uri: attributeUri, value: a.value };
+      attribute.local = attribute.name.slice(c + 1);
+      attribute.uri = attributeUri;
     }
     if (seen) {
-      const key = c < 0 ? a.name : `{${attribute.uri}}${attribute.local}`;
+      const key = c < 0 ? attribute.name : `{${attribute.uri}}${attribute.local}`;
       if (seen.has(key)) return undefined;
       seen.add(key);
     }
     if (lang === undefined && attribute.uri === XML_NS && attribute.local === 'lang') lang = attribute.value;
-    attributes.push(attribute);
   }
-  const element: XmlElement = { kind: 'element', name, local, uri: uri ?? '', attributes, children: [], line, column };
+  const element: XmlElement = { kind: 'element', name: name.name, local, uri: uri ?? '', attributes: raw, children: NO_CHILDREN, line, column };
   lang ??= parent?.lang;
   if (lang !== undefined) element.lang = lang;
   return element;
@@ -282,10 +318,74 @@ function endOfEndTag(text: string, at: number): number {
 }
 
 /** Adjacent text and CDATA are one text node, as the saxes pass builds them. */
-function addText(parent: XmlElement, chunk: string): void {
-  const last = parent.children[parent.children.length - 1];
-  if (last?.kind === 'text') last.text += chunk;
-  else parent.children.push({ kind: 'text', text: chunk });
+function addText(parent: XmlElement, chunk: string, shared: ReadonlySet<XmlText>): void {
+  const children = parent.children;
+  const last = children[children.length - 1];
+  if (last?.kind !== 'text') addChild(parent, { kind: 'text', text: chunk });
+  // A shared node of white space is not changed: this element gets its own.
+  else if (shared.has(last)) children[children.length - 1] = { kind: 'text', text: last.text + chunk };
+  else last.text += chunk;
+}
+
+/** Whether `text` from `start` to `end` is spaces, tabs and line feeds only. */
+function isSpaceRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** An element name, split at its colon. */
+interface Name {
+  name: string;
+  prefix: string;
+  local: string;
+}
+
+/**
+ * The element names of one document, each read once: a feed repeats a few names thousands of
+ * times, and each tag's name was a new string (and its local name another). Names are found by
+ * length, then compared with the text in place. At most {@link MAX_NAMES_PER_LENGTH} names of
+ * each length are kept (later ones are read afresh each time), so a tag costs a bounded number of
+ * comparisons whatever the document.
+ */
+class Names {
+  private readonly byLength: Name[][] = [];
+
+  /** The name written from `start` to `end` of `text` (a well-formed name: NAME_AT matched it). */
+  at(text: string, start: number, end: number): Name {
+    const length = end - start;
+    const known = this.byLength[length];
+    if (known) {
+      for (const name of known) if (text.startsWith(name.name, start)) return name;
+    }
+    const written = text.slice(start, end);
+    const colon = written.indexOf(':');
+    const name: Name = colon < 0 ? { name: written, prefix: '', local: written } : { name: written, prefix: written.slice(0, colon), local: written.slice(colon + 1) };
+    if (!known) this.byLength[length] = [name];
+    else if (known.length < MAX_NAMES_PER_LENGTH) known.push(name);
+    return name;
+  }
+}
+
+const MAX_NAMES_PER_LENGTH = 8;
+
+/**
+ * The attributes of every element without any, and the children of every element until it gets
+ * one: empty and shared (tens of thousands of empty arrays less per feed). Nothing changes them:
+ * {@link addChild} gives an element its own array, and readers of the tree never change it. (Not
+ * frozen: frozen arrays are another kind of array to V8, and loops over children and attributes
+ * that meet both kinds run slower.)
+ */
+const NO_ATTRIBUTES: XmlAttribute[] = [];
+const NO_CHILDREN: XmlNode[] = [];
+
+/**
+ * Appends a child. Most elements have one child (their text): the first one gets an array of its
+ * own size, where a push onto an empty array would reserve room for seventeen. The tree lives
+ * through the whole verification, so its size is copied on every garbage collection meanwhile.
+ */
+function addChild(parent: XmlElement, child: XmlNode): void {
+  if (parent.children.length === 0) parent.children = [child];
+  else parent.children.push(child);
 }
 
 /** Resolves the predefined entities and character references; `undefined` for anything else. */

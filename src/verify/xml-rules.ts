@@ -35,9 +35,25 @@ export class ProblemLog {
   }
 }
 
+/** The names of a {@link Children} that has found none yet (never added to). */
+const NO_NAMES: string[] = [];
+
+/** How many distinct names {@link Children} looks through before it indexes them. */
+const MAX_SCANNED = 16;
+
 /** The children of one element in one namespace, by local name, in document order. */
 export class Children {
-  private readonly byName = new Map<string, XmlElement[]>();
+  /**
+   * The local names found, and the element with each, or the elements when there are several
+   * (same index). An element has a few names among its children: looking through them costs less
+   * than a Map made for each element. Past {@link MAX_SCANNED} names a Map finds the index, so that
+   * hostile input stays linear.
+   */
+  private names: string[] = NO_NAMES;
+  private found: (XmlElement | XmlElement[])[] = [];
+  private indexes: Map<string, number> | undefined;
+  /** Whether some name was found twice or more. */
+  anyRepeated = false;
 
   /** Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the format defines: others are reported. */
   constructor(
@@ -51,7 +67,7 @@ export class Children {
     let textReported = false;
     for (const child of parent.children) {
       if (child.kind === 'text') {
-        if (!textReported && child.text.trim() !== '') {
+        if (!textReported && !isBlank(child.text)) {
           textReported = true;
           log.error(path, `unexpected text ${JSON.stringify(child.text.trim().slice(0, 40))} directly inside <${parentName}>`, parent);
         }
@@ -62,27 +78,74 @@ export class Children {
         log.error(`${path}.${child.local}`, `<${child.name}> is not an element of <${parentName}>`, child);
         continue;
       }
-      const list = this.byName.get(child.local);
-      if (list) list.push(child);
-      else this.byName.set(child.local, [child]);
+      const index = this.indexOf(child.local);
+      if (index >= 0) {
+        this.anyRepeated = true;
+        const before = this.found[index]!;
+        if (Array.isArray(before)) before.push(child);
+        else this.found[index] = [before, child];
+        continue;
+      }
+      if (!this.indexes && this.names.length === MAX_SCANNED) this.indexes = new Map(this.names.map((name, i) => [name, i]));
+      this.indexes?.set(child.local, this.names.length);
+      // The first name makes arrays of one (a push onto an empty array reserves room for seventeen).
+      if (this.names === NO_NAMES) {
+        this.names = [child.local];
+        this.found = [child];
+      } else {
+        this.names.push(child.local);
+        this.found.push(child);
+      }
     }
   }
 
   /** Every child with this local name. */
   all(local: string): XmlElement[] {
-    return this.byName.get(local) ?? [];
+    const found = this.at(local);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
   }
 
   /** The first child with this local name. */
   first(local: string): XmlElement | undefined {
-    return this.byName.get(local)?.[0];
+    const found = this.at(local);
+    return Array.isArray(found) ? found[0] : found;
   }
+
+  /** The children with this local name when there are two or more, else `undefined`. */
+  repeated(local: string): readonly XmlElement[] | undefined {
+    const found = this.at(local);
+    return Array.isArray(found) ? found : undefined;
+  }
+
+  private at(local: string): XmlElement | XmlElement[] | undefined {
+    const index = this.indexOf(local);
+    return index < 0 ? undefined : this.found[index];
+  }
+
+  private indexOf(local: string): number {
+    return this.indexes ? (this.indexes.get(local) ?? -1) : this.names.indexOf(local);
+  }
+}
+
+/**
+ * Whether `text` is empty or white space only, as `text.trim() === ''` says: the white space
+ * between elements is read without a new string (characters outside ASCII are left to `trim`).
+ */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) continue;
+    return code > 0x20 && code < 0x7f ? false : text.trim() === '';
+  }
+  return true;
 }
 
 /** Reports every repeated child whose name is in `single` (elements that may appear once). */
 export function reportRepeated(children: Children, single: Iterable<string>, log: ProblemLog): void {
+  if (!children.anyRepeated) return;
   for (const local of single) {
-    const list = children.all(local);
+    const list = children.repeated(local);
+    if (!list) continue;
     for (let i = 1; i < list.length; i++) {
       log.error(`${children.path}.${local}[${i}]`, `<${list[i]!.name}> appears again (first on line ${list[0]!.line}); only one is allowed`, list[i]!);
     }
@@ -98,6 +161,16 @@ export function plainText(element: XmlElement, path: string, log: ProblemLog): s
   if (!child) return textContent(element);
   log.error(path, `<${element.name}> contains the element <${child.name}>: markup inside it must be escaped (&lt;${child.name}&gt;) or in CDATA`, child);
   return serializeChildren(element);
+}
+
+/**
+ * `list` with `value` at its end: a new array of one for an empty (or no) list (a push onto an empty
+ * array reserves room for seventeen; items keep their authors and tags to the end of a verification).
+ */
+export function append<T>(list: T[] | undefined, value: T): T[] {
+  if (list === undefined || list.length === 0) return [value];
+  list.push(value);
+  return list;
 }
 
 /** An attribute (no namespace) by local name. */
