@@ -7,7 +7,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
 import { LineIndex } from './lines.js';
-import { isWellFormedUtf16, parseXmlFast } from './xml-fast.js';
+import { isWellFormedUtf16, MAX_NAMESPACE_SCOPES, parseXmlFast } from './xml-fast.js';
 
 /** The XML namespace, bound to the `xml:` prefix. */
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -128,8 +128,32 @@ function rejectLoneSurrogates(text: string): void {
   }
 }
 
+/**
+ * What saxes looks prefixes up in: its parser's `topNS` (the open element's own declarations). saxes
+ * gives every element an empty object of its own and, when a prefix is not there, walks every open
+ * element's object, so an element without a prefix (no default namespace declared) costs as many
+ * steps as elements are open: quadratic in a deeply nested document. {@link saxesTree} instead gives
+ * each element an object inheriting the declarations in scope, ending in one that binds the empty
+ * prefix to no namespace (what saxes answers when nothing binds it) and `xml` and `xmlns`: every
+ * lookup is found there, through as many objects as enclosing elements declare namespaces, at most
+ * {@link MAX_NAMESPACE_SCOPES}.
+ */
+interface SaxesNamespaces {
+  topNS: Record<string, string> | null;
+}
+
+// Not frozen: an element declaring the empty prefix assigns it on its own object, which a read-only
+// property of the same name up the prototype chain would forbid.
+const SAXES_DEFAULT_NAMESPACES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  '': '',
+  xml: XML_NS,
+  xmlns: 'http://www.w3.org/2000/xmlns/',
+});
+
 function saxesTree(text: string): XmlDocument {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  /** Per open element: the declarations in scope, and how many open elements declare namespaces. */
+  const scopes: { ns: Readonly<Record<string, string>>; depth: number }[] = [];
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let encoding: string | undefined;
@@ -161,11 +185,28 @@ function saxesTree(text: string): XmlDocument {
   let tagColumn = 1;
   let lines: LineIndex | undefined;
   parser.on('opentagstart', (tag) => {
+    // saxes has just made `tag.ns` its `topNS`, empty; it fills it with the tag's declarations next.
+    const ns = Object.create(scopes[scopes.length - 1]?.ns ?? SAXES_DEFAULT_NAMESPACES) as Record<string, string>;
+    (tag as { ns?: Record<string, string> }).ns = ns;
+    (parser as unknown as SaxesNamespaces).topNS = ns;
     tagLine = parser.line;
     // saxes is just past the character that ends the name: the `<` is the name's length and two before.
     tagColumn = (lines ??= new LineIndex(text)).at(Math.max(0, parser.position - tag.name.length - 2)).column;
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
+    const enclosing = scopes[scopes.length - 1] ?? { ns: SAXES_DEFAULT_NAMESPACES, depth: 0 };
+    const declares = Object.keys(tag.ns).length > 0;
+    if (declares && enclosing.depth >= MAX_NAMESPACE_SCOPES) {
+      failure = {
+        message: `more than ${MAX_NAMESPACE_SCOPES} nested elements declare namespaces (<${tag.name}> is one more): storyfeed reads no further`,
+        line: tagLine,
+        column: tagColumn,
+        truncated: false,
+      };
+      throw new XmlSyntaxError(failure);
+    }
+    // An element that declares nothing passes on the scope it is in, so lookups skip it.
+    scopes.push(declares ? { ns: tag.ns, depth: enclosing.depth + 1 } : enclosing);
     const parent = stack[stack.length - 1];
     const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, local: a.local, uri: a.uri, value: a.value }));
     const ownLang = attributes.find((a) => a.uri === XML_NS && a.local === 'lang')?.value;
@@ -178,6 +219,7 @@ function saxesTree(text: string): XmlDocument {
   });
   parser.on('closetag', () => {
     stack.pop();
+    scopes.pop();
   });
   const addText = (chunk: string): void => {
     const parent = stack[stack.length - 1];

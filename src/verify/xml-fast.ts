@@ -30,6 +30,15 @@ const SPACES_TO_END = /[ \t\n]*$/y;
 const ROOT_NAME_START = /[A-Za-z_]/;
 const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/**
+ * How many open elements may declare namespaces at once (any depth of elements that declare none
+ * is fine). A prefix is looked up through every enclosing declaration, so a document whose every
+ * element declares one would make each lookup walk all of them (quadratic); no feed declares
+ * namespaces on more than a few nested elements. The fast path leaves such a document to saxes,
+ * whose reading (`xml-check.ts`) stops at the same bound with the error.
+ */
+export const MAX_NAMESPACE_SCOPES = 256;
+
 /** Prefix → namespace, inheriting from the enclosing scope through the prototype chain. */
 type Scope = Record<string, string>;
 
@@ -73,6 +82,8 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
   const shared = new Set<XmlText>();
   const elements: XmlElement[] = [];
   const scopes: Scope[] = [];
+  /** How many of the open elements declare namespaces: `scopeDepths[i]` for `scopes[i]`. */
+  const scopeDepths: number[] = [];
   let root: XmlElement | undefined;
   let pos = prolog.rootStart;
   while (root === undefined || elements.length > 0) {
@@ -109,6 +120,7 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
       if (end < 0) return undefined;
       elements.pop();
       scopes.pop();
+      scopeDepths.pop();
       pos = end;
       continue;
     }
@@ -191,6 +203,8 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
     const parentScope = scopes[scopes.length - 1] ?? ROOT_SCOPE;
     const scope = raw ? declareNamespaces(raw, parentScope) : parentScope;
     if (!scope) return undefined;
+    const scopeDepth = (scopeDepths[scopeDepths.length - 1] ?? 0) + (scope === parentScope ? 0 : 1);
+    if (scopeDepth > MAX_NAMESPACE_SCOPES) return undefined;
     const element = makeElement(name, raw, scope, tagLine, columnAt(lt), parent);
     if (!element) return undefined;
     if (parent) addChild(parent, element);
@@ -198,6 +212,7 @@ export function parseXmlFast(text: string): XmlDocument | undefined {
     if (!selfClosing) {
       elements.push(element);
       scopes.push(scope);
+      scopeDepths.push(scopeDepth);
     }
   }
   // After the root: only white space (comments and processing instructions are left to saxes).

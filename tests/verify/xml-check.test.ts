@@ -50,6 +50,26 @@ describe('checkWellFormedXml', () => {
     expect(!result.ok && result.error.truncated).toBe(true);
   });
 
+  it('reads 256 nested elements that each declare a namespace, through either reader, and stops at the 257th', () => {
+    const nested = (depth: number, lineEnd: string): string =>
+      `<a xmlns:p0="urn:p">${lineEnd}${Array.from({ length: depth - 1 }, (_, i) => `<b xmlns:p${i + 1}="urn:p">`).join('')}${'</b>'.repeat(depth - 1)}</a>`;
+    for (const lineEnd of ['\n', '\r\n']) {
+      // A CR keeps the document off the fast path: saxes reads it.
+      expect(checkWellFormedXml(nested(256, lineEnd)).ok).toBe(true);
+      const deeper = checkWellFormedXml(nested(257, lineEnd));
+      expect(!deeper.ok && deeper.error).toMatchObject({ message: expect.stringMatching(/^more than 256 nested elements declare namespaces/), line: 2, truncated: false });
+    }
+  });
+
+  it('reads deep nesting without declarations in linear time through saxes too (no walk over the open elements per element)', () => {
+    // A CR sends it to saxes, whose own lookup took minutes on this many open elements.
+    const deep = 200_000;
+    const closed = checkWellFormedXml(`<a xmlns:x="urn:x">\r\n${'<b x:c="1">'.repeat(deep)}${'</b>'.repeat(deep)}</a>`);
+    expect(closed.ok).toBe(true);
+    const open = checkWellFormedXml(`<rss version="2.0">\r\n${'<a>'.repeat(deep)}`);
+    expect(!open.ok && open.error).toMatchObject({ truncated: true });
+  });
+
   it('rejects empty input', () => {
     const result = checkWellFormedXml('  \n');
     expect(result).toEqual({ ok: false, error: { message: 'the document has no root element', line: 2, column: 0, truncated: false } });
