@@ -13,6 +13,7 @@ import { splitCreators } from './rss.js';
 import { readTreeWithRssParser, readWithRssParser } from './rss-parser-reading.js';
 import { compareReadings } from './second-reading.js';
 import type { FormatSummary, ParsedAuthor, ParsedFeed, ParsedItem, VerifyProblem, VerifyReport } from './types.js';
+import { checkDocumentArgument, checkFormatArgument, checkOutputsArgument, checkParsedFeedArgument } from './arguments.js';
 
 /** Shown for a value the feed does not have at all (as opposed to an empty one). */
 export const NONE = '(none)';
@@ -83,6 +84,8 @@ const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
  * or one that makes rss-parser throw, is one problem.
  */
 export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDocument): Promise<VerifyReport> {
+  checkOutputsArgument(outputs);
+  checkDocumentArgument(doc);
   const problems: VerifyProblem[] = [];
   const formats: VerifyReport['formats'] = {};
   let own: Set<string> | undefined;
@@ -151,6 +154,7 @@ function quotesAny(message: string, values: ReadonlySet<string>): boolean {
 
 /** Builds the document from `stories` and `site` (as the build does) and verifies the outputs against it. */
 export async function verifyFeeds(outputs: Partial<FeedOutputs>, stories: readonly Story[], site: SiteConfig, options: FeedDocumentOptions = {}): Promise<VerifyReport> {
+  checkOutputsArgument(outputs);
   return verifyDocument(outputs, buildFeedDocument(stories, site, options));
 }
 
@@ -172,6 +176,9 @@ export async function verifyFeeds(outputs: Partial<FeedOutputs>, stories: readon
  *   items (the fewest that explain the order) are each one problem.
  */
 export function compareFeed(parsed: ParsedFeed, doc: FeedDocument, format: FeedFormat): VerifyProblem[] {
+  checkParsedFeedArgument(parsed, 'parsed');
+  checkDocumentArgument(doc);
+  checkFormatArgument(format, 'format');
   const problems: VerifyProblem[] = [];
   const carries = CARRIES[format];
   const report = (itemId: string | null, field: string, expected: string, actual: string): void => {

@@ -3,6 +3,7 @@ import { NONE, normalizeUrl } from './compare.js';
 import { isoSecond } from './dates.js';
 import { canonicalHtml, collapseWhitespace } from './html-canon.js';
 import type { ParsedFeed, ParsedItem, VerifyProblem, VerifyReport } from './types.js';
+import { checkParsedFeedArgument } from './arguments.js';
 
 /**
  * Compares feeds with each other when there are no stories to compare them with: the same feed in
@@ -12,6 +13,8 @@ import type { ParsedFeed, ParsedItem, VerifyProblem, VerifyReport } from './type
  * one of the two formats carries are not compared.
  */
 export function crossCheck(parsed: readonly ParsedFeed[]): VerifyReport {
+  if (!Array.isArray(parsed)) checkParsedFeedArgument(undefined, 'parsed (a list of feeds)');
+  parsed.forEach((feed, i) => checkParsedFeedArgument(feed, `parsed[${i}]`));
   const problems: VerifyProblem[] = [];
   const formats: VerifyReport['formats'] = {};
   const [reference, ...others] = parsed;

@@ -6,6 +6,7 @@
  */
 import { StoryfeedError } from '../errors.js';
 import { firstInvalidUtf8 } from './utf8.js';
+import { checkBytesArgument, checkOptionsArgument } from './arguments.js';
 
 /** Options for {@link decodeFeed}. */
 export interface DecodeFeedOptions {
@@ -32,6 +33,8 @@ const DECLARED_ENCODING = /^<\?xml\s[^?>]*?encoding\s*=\s*(["'])([A-Za-z][A-Za-z
  * invalid in the chosen encoding, and `E_FEED` for an encoding name no decoder knows.
  */
 export function decodeFeed(bytes: Uint8Array, options: DecodeFeedOptions = {}): DecodedFeed {
+  checkBytesArgument(bytes, 'bytes');
+  checkOptionsArgument(options, 'options');
   const bom = byteOrderMark(bytes);
   if (bom) return { text: decodeStrict(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
   const httpCharset = options.charset?.trim().replace(/^["']|["']$/g, '');

@@ -1,6 +1,7 @@
 import type { FeedDocument, FeedItem, FeedOutputs } from '../types.js';
 import type { VerifyProblem } from './types.js';
 import { attribute, childElement, childElements, parseXml, textContent, type XmlElement } from './xml-check.js';
+import { checkDocumentArgument, checkOutputsArgument } from './arguments.js';
 
 /**
  * Reads back what the core comparison does not: enclosures, the iTunes and `podcast:` namespace
@@ -9,6 +10,8 @@ import { attribute, childElement, childElements, parseXml, textContent, type Xml
  * (namespace URIs, element names), not from the renderer.
  */
 export function verifyExtensions(outputs: Partial<FeedOutputs>, doc: FeedDocument): VerifyProblem[] {
+  checkOutputsArgument(outputs);
+  checkDocumentArgument(doc);
   const problems: VerifyProblem[] = [];
   if (outputs.rss !== undefined) checkRss(outputs.rss, doc, problems);
   if (outputs.atom !== undefined) checkAtom(outputs.atom, doc, problems);

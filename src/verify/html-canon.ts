@@ -6,6 +6,7 @@
  */
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { checkTextArgument } from './arguments.js';
 
 const HTML_WHITESPACE = /[\t\n\f\r ]+/g;
 
@@ -125,6 +126,7 @@ function parse(html: string): ChildNode[] {
  * collapsed to one space outside `<pre>`, and whitespace next to block boundaries removed.
  */
 export function canonicalHtml(html: string): string {
+  if (typeof html !== 'string') checkTextArgument(html, 'html');
   return serializeNodes(parse(html), true, false);
 }
 
@@ -197,6 +199,7 @@ function escapeAttribute(value: string): string {
  * elements and `<br>` on their own lines, runs of whitespace collapsed to one space (outside `<pre>`).
  */
 export function htmlToText(html: string): string {
+  if (typeof html !== 'string') checkTextArgument(html, 'html');
   // Text without tags and with at most the basic entities (an escaped summary) is one text node:
   // its text is the decoded string with white space collapsed, without running the parser.
   if (isPlainText(html)) return collapseWhitespace(html.includes('&') ? html.replace(BASIC_ENTITY, (_m, name: string) => BASIC_ENTITIES[name]!) : html);

@@ -8,6 +8,7 @@ import { StoryfeedError } from '../errors.js';
 import { parseRfc3339 } from './dates.js';
 import { collapseWhitespace, trimWhitespace } from './html-canon.js';
 import { scanJson } from './json-scan.js';
+import { isWellFormedUtf16 } from './xml-fast.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
 import { LineIndex } from './lines.js';
 import { isLanguageTag } from './uri.js';
@@ -30,6 +31,14 @@ export function readJsonFeed(text: string): ParsedFeed {
   } catch (error) {
     throw jsonSyntaxError(text, error);
   }
+  // A lone surrogate can only come from a `\uD800`-style escape (or a JavaScript string given to readFeed).
+  if (LONE_SURROGATE_ESCAPE.test(text) || !isWellFormedUtf16(text)) {
+    const problem = scanJson(text, false, true).error;
+    if (problem) {
+      const { line, column } = lineAndColumn(text, problem.offset);
+      throw new StoryfeedError('E_FEED', `the JSON is not valid Unicode at line ${line}, column ${column}: ${problem.message}`, { line });
+    }
+  }
   if (!isObject(data)) {
     throw new StoryfeedError('E_FEED', `this is JSON but not a JSON Feed: the top level is ${describe(data)}, not an object with "version", "title" and "items"`, { line: 1 });
   }
@@ -43,6 +52,9 @@ export function readJsonFeed(text: string): ParsedFeed {
   if (feed.problems.length) addLines(text, feed);
   return feed;
 }
+
+/** A `\u` escape of a surrogate (high or low): the text needs a closer look only when it has one. */
+const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 function jsonSyntaxError(text: string, error: unknown): StoryfeedError {
   const scan = scanJson(text);

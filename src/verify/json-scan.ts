@@ -22,6 +22,8 @@ export interface JsonScan {
   positions: Map<string, number>;
 }
 
+import { isWellFormedUtf16 } from './xml-fast.js';
+
 const MAX_DEPTH = 512;
 
 class Stop extends Error {
@@ -30,8 +32,11 @@ class Stop extends Error {
   }
 }
 
-/** Scans `text` as one JSON value; records the offset of every value by path when `record` is set. */
-export function scanJson(text: string, record = false): JsonScan {
+/**
+ * Scans `text` as one JSON value; records the offset of every value by path when `record` is set,
+ * and with `surrogates` takes a string holding a lone surrogate (JSON's `\ud800` escape alone) for an error.
+ */
+export function scanJson(text: string, record = false, surrogates = false): JsonScan {
   const positions = new Map<string, number>();
   let i = 0;
 
@@ -50,7 +55,10 @@ export function scanJson(text: string, record = false): JsonScan {
       const ch = text.charCodeAt(i);
       if (ch === 0x22) {
         i++;
-        return JSON.parse(text.slice(start, i)) as string;
+        const parsed = JSON.parse(text.slice(start, i)) as string;
+        if (surrogates && !isWellFormedUtf16(parsed))
+          fail('a string holding half of a surrogate pair (such as \\ud800 alone): that is no character, and readers show a broken one', start);
+        return parsed;
       }
       if (ch === 0x5c) {
         const next = text[i + 1];

@@ -7,6 +7,7 @@ import { readJsonFeed } from './json-feed.js';
 import { readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
 import { attribute, lineAndColumn, parseXml, type XmlDocument, XmlSyntaxError, type XmlElement } from './xml-check.js';
+import { checkOptionsArgument, checkTextArgument } from './arguments.js';
 
 /** How each format is named in messages. */
 export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed' };
@@ -20,6 +21,8 @@ const HTML_START = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s
  * root element, or not the `format` asked for) throws `StoryfeedError` `E_FEED` with a line.
  */
 export async function readFeed(text: string, options: ReadFeedOptions = {}): Promise<ParsedFeed> {
+  checkTextArgument(text, 'text');
+  checkOptionsArgument(options, 'options');
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const first = /\S/.exec(body);
   if (!first) throw new StoryfeedError('E_FEED', 'the input is empty', { line: 1 });

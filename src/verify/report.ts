@@ -1,5 +1,6 @@
 import type { FeedFormat } from '../types.js';
 import type { VerifyProblem, VerifyReport } from './types.js';
+import { checkProblemArgument, checkReportArgument } from './arguments.js';
 
 const WIDTH = 72;
 const CONTEXT = 24;
@@ -10,6 +11,7 @@ const CONTEXT = 24;
  * difference, and a summary line.
  */
 export function formatReport(report: VerifyReport): string {
+  checkReportArgument(report);
   const lines = report.problems.map(formatProblemLine);
   lines.push(summary(report));
   return lines.join('\n');
@@ -17,6 +19,7 @@ export function formatReport(report: VerifyReport): string {
 
 /** One problem as one line. */
 export function formatProblemLine(problem: VerifyProblem): string {
+  checkProblemArgument(problem);
   const where = problem.itemId === null ? 'feed' : `item ${problem.itemId}`;
   const [expected, actual] = excerpts(problem.expected, problem.actual);
   return `${problem.format.padEnd(5)} ${where}  ${problem.field}: expected ${expected} got ${actual}`;

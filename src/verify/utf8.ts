@@ -1,4 +1,5 @@
 import type { Utf8CheckResult } from './types.js';
+import { checkBytesArgument } from './arguments.js';
 
 const XML_DECLARATION = /^<\?xml\s[^?]*?encoding\s*=\s*(["'])([^"']*)\1/;
 
@@ -8,6 +9,7 @@ const XML_DECLARATION = /^<\?xml\s[^?]*?encoding\s*=\s*(["'])([^"']*)\1/;
  * invalid byte is.
  */
 export function checkUtf8(bytes: Uint8Array): Utf8CheckResult {
+  checkBytesArgument(bytes, 'bytes');
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
     return { ok: false, message: 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); feeds must be UTF-8', offset: 0, line: 1 };
   }

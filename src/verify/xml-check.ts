@@ -8,6 +8,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
 import { LineIndex } from './lines.js';
 import { isWellFormedUtf16, MAX_NAMESPACE_SCOPES, parseXmlFast } from './xml-fast.js';
+import { checkTextArgument } from './arguments.js';
 
 /** The XML namespace, bound to the `xml:` prefix. */
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -257,6 +258,7 @@ function saxesTree(text: string): XmlDocument {
 
 /** Checks that `text` is well-formed XML 1.0 with namespaces; returns the root element, or the first error with its line and column. */
 export function checkWellFormedXml(text: string): XmlCheckResult {
+  checkTextArgument(text, 'text');
   try {
     const { root } = parseXml(text);
     return {

@@ -121,3 +121,27 @@ describe('strict JSON Feed reader: every broken rule with its path, what was exp
     expect(same.problems).toEqual([]);
   });
 });
+
+describe('strict JSON Feed reader: text that is not Unicode', () => {
+  const feedWithTitle = (escapedTitle: string): string =>
+    `{"version": "${V11}", "title": "T",\n  "items": [{"id": "https://ex.com/1", "title": "${escapedTitle}", "content_text": "x"}]}`;
+
+  it.each([
+    ['a high surrogate alone', 'a\\ud800b'],
+    ['a low surrogate alone', '\\uDC00'],
+    ['a pair in the wrong order', '\\udc00\\ud800'],
+  ])('refuses %s, with its line and column', async (_name, title) => {
+    await expect(readFeed(feedWithTitle(title))).rejects.toMatchObject({
+      code: 'E_FEED',
+      line: 2,
+      detail: expect.stringMatching(/not valid Unicode at line 2, column 49: .*half of a surrogate pair/),
+    });
+  });
+
+  it('reads an escaped surrogate pair and an escaped backslash before "ud800" as the text they are', async () => {
+    const pair = await readFeed(feedWithTitle('ok \\ud83d\\ude00'));
+    expect(pair.items[0]!.title).toBe('ok 😀');
+    const literal = await readFeed(feedWithTitle('\\\\ud800 is text'));
+    expect(literal.items[0]!.title).toBe('\\ud800 is text');
+  });
+});
