@@ -2747,12 +2747,15 @@ export const isCyrillicPlace = (lower: string): boolean => {
 const cyrillicHeadNominative = (word: string): string | null => {
   let best: string | null = null;
   for (const [stem, head] of cyrillicHeadStems()) {
-    if (word.startsWith(stem) && word.length <= stem.length + 3 && (!best || head.length > best.length)) best = head;
+    if (word.startsWith(stem) && CYRILLIC_NOUN_ENDING.test(word.slice(stem.length)) && (!best || head.length > best.length)) best = head;
   }
   return best;
 };
 
 let headStems: [string, string][] | undefined;
+
+/** What a Ukrainian or Russian noun's case adds to its stem ("Рад|і", "Служб|ою", "Конгрес|ові"); "Радіо" is no form of "Рада". */
+const CYRILLIC_NOUN_ENDING = /^(?:[аяоеєіїуюиыь]?|ою|ею|єю|ой|ей|ої|єї|ам|ах|ям|ях|ами|ями|ові|еві|єві|ом|ем|єм|ів|їв|ов|ев)$/u;
 
 /** Stems of the Cyrillic body heads (a final vowel or soft sign dropped: "служба" → "служб", "штаб" stays), with the head. */
 const cyrillicHeadStems = (): [string, string][] =>
@@ -3043,7 +3046,32 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
 const PARTICLE_ARTICLES = new Set(['la', 'las', 'los', 'el', 'le', 'les']);
 
 /** Social networks and websites, which the labels treat as places to post, not as bodies. */
-const WEBSITE_NAMES = new Set(['twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'whatsapp', 'snapchat', 'linkedin', 'reddit', 'tumblr', 'weibo', 'wechat', 'flickr']);
+const WEBSITE_NAMES = new Set([
+  'twitter',
+  'facebook',
+  'instagram',
+  'youtube',
+  'tiktok',
+  'whatsapp',
+  'snapchat',
+  'linkedin',
+  'reddit',
+  'tumblr',
+  'weibo',
+  'wechat',
+  'flickr',
+  'telegram',
+  'viber',
+  'телеграм',
+  'телеграмм',
+  'фейсбук',
+  'ютуб',
+  'вайбер',
+  'твітер',
+  'твиттер',
+  'інстаграм',
+  'инстаграм',
+]);
 
 /** Heads of a campaign's or a group's name followed by its aim ("Campaign to Stop …", "Alliance to End …"). */
 const AIM_HEADS = new Set(['campaign', 'movement', 'initiative', 'project', 'coalition', 'alliance', 'committee', 'fund', 'partnership']);
