@@ -1526,7 +1526,10 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     tokens[a + 2]?.text !== 'EE' &&
     !hasPlaceWord(tokens, a + 2, end) &&
     !(flags(spanKey(tokens, a + 2, end)) & ANY_PLACE) &&
-    !FOREIGN_PLACE_NAMES.has(spanKey(tokens, a + 2, end));
+    !FOREIGN_PLACE_NAMES.has(spanKey(tokens, a + 2, end)) &&
+    // "el Día Nacional de las Víctimas del Comunismo": after a capitalised word and "de las" the words end a longer
+    // name (a day's, a prize's), not a group's own.
+    !(['las', 'los', 'les'].includes(tokens[a - 1]?.lower ?? '') && ['de', 'des'].includes(tokens[a - 2]?.lower ?? '') && !!tokens[a - 3]?.cap);
   // "die Französische Revolution", "der Zweite Weltkrieg": an event, however its words were read.
   if (latin && n >= 2 && isEvent(tokens, a, end)) return;
   // "Bundestagswahl", "Oktoberfest", "Weltmeisterschaft": a German compound headed by an event's noun.
