@@ -1532,6 +1532,8 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     !(['las', 'los', 'les'].includes(tokens[a - 1]?.lower ?? '') && ['de', 'des'].includes(tokens[a - 2]?.lower ?? '') && !!tokens[a - 3]?.cap);
   // "die Französische Revolution", "der Zweite Weltkrieg": an event, however its words were read.
   if (latin && n >= 2 && isEvent(tokens, a, end)) return;
+  // "MV Ocean Explorer", "HMS Victory", "USS Cole": a ship, named after its prefix, is neither a body nor a place.
+  if (latin && n >= 2 && firstTok.caps && SHIP_PREFIXES.has(firstTok.fold) && !isOrgHead(lastTok.fold) && !(whole & ORGANIZATION)) return;
   // "Bundestagswahl", "Oktoberfest", "Weltmeisterschaft": a German compound headed by an event's noun.
   if (profile === 'de' && n === 1 && !firstTok.caps && GERMAN_EVENT_COMPOUND.test(firstTok.fold) && !(whole & (ANY_PLACE | ORGANIZATION))) return;
   // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
@@ -3077,6 +3079,9 @@ const WEBSITE_NAMES = new Set([
 ]);
 
 /** Heads of a campaign's or a group's name followed by its aim ("Campaign to Stop …", "Alliance to End …"). */
+/** The prefixes of ships' names ("MV Ocean Explorer", "HMS Victory", "USS Cole"). */
+const SHIP_PREFIXES = new Set(['mv', 'rms', 'hms', 'hmas', 'hmcs', 'hmnzs', 'uss', 'usns']);
+
 const AIM_HEADS = new Set(['campaign', 'movement', 'initiative', 'project', 'coalition', 'alliance', 'committee', 'fund', 'partnership']);
 
 /** Heads of a public body's name that two coordinated places may share ("Trinidad and Tobago Police Service"). */

@@ -496,3 +496,10 @@ describe('names read as forms of a body head, and websites', () => {
     expect(r.sources).not.toContain('Телеграм');
   });
 });
+
+describe('ships', () => {
+  it('a ship named after its prefix is no body ("MV Harbor Star"), a body with the same capitals is ("the MS Society")', () => {
+    expect(analyzeArticle(article(['The cruise ship MV Harbor Star docked in Nuuk on Monday, the company said.'])).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['The MS Society said the new trial would start in May.'])).entities.organizations).toEqual(['MS Society']);
+  });
+});
