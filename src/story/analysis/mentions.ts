@@ -163,13 +163,13 @@ const WEBSITE_DESCRIPTORS = new Set(['site', 'website', 'sites', 'websites', 'po
 
 /**
  * Whether the capitals at `k` are a code or a piece of a longer written form rather than a body's initials: next to a
- * figure ("GEL 20,000", "7,300 USD", "the FTSE 100", "CAC-40"), a doubled letter pair of an abbreviated plural
+ * figure ("GEL 20,000", "7,300 USD", "the FTSE 100", "CAC-40", "F-16"; "TOP09" and "G7" stay), a doubled letter pair of an abbreviated plural
  * ("EE. UU.", "FF. AA."), or joined to the word before by a full stop without a space ("Цензор.НЕТ", an address).
  */
 function codeOrPiece(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (!t) return false;
-  if (/\p{N}/u.test(t.text) || tokens[k + 1]?.kind === 'num') return true;
+  if (/-\p{N}/u.test(t.text) || tokens[k + 1]?.kind === 'num') return true;
   // "7,300 USD", but not "5 CDU deputies", where the capitals modify what is counted.
   if (tokens[k - 1]?.kind === 'num' && tokens[k + 1]?.kind !== 'word') return true;
   const letters = [...t.text];

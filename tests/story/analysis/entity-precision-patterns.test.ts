@@ -503,3 +503,10 @@ describe('ships', () => {
     expect(analyzeArticle(article(['The MS Society said the new trial would start in May.'])).entities.organizations).toEqual(['MS Society']);
   });
 });
+
+describe('capitals with figures', () => {
+  it('figures written into a party\'s initials keep it a body ("TOP09"), a model number after a hyphen does not ("F-16")', () => {
+    const r = analyzeArticle(article(['The party LIB09 left the coalition on Sunday. Pilots flew the F-16 over the capital.']));
+    expect(r.entities.organizations).toEqual(['LIB09']);
+  });
+});
