@@ -203,6 +203,7 @@ const add = (a: Cues, b: Cues): void => {
   a.person += b.person;
   a.organization += b.organization;
   a.place += b.place;
+  if (b.support) a.support = (a.support ?? 0) + b.support;
 };
 
 const bestKind = (c: Cues): Kind | null => {
@@ -651,6 +652,8 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     if (members.length === 1 && ms.every((m) => m.weak)) continue;
     const cues: Cues = { person: 0, organization: 0, place: 0 };
     for (const g of members) add(cues, g.cues);
+    // Evidence that only confirms a body ("the curator of the Jazz Bowl", a quoted title) names none alone.
+    if (cues.support && cues.organization <= cues.support) cues.organization = 0;
     // Being referred to by the last name alone ("Sabalenka" after "Aryna Sabalenka") is what people are.
     if (main.names.length >= 2 && members.some((g) => g !== main && g.names.length === 1 && g.names[0] === main.names[main.names.length - 1])) cues.person += 1;
     const roles = ms.filter((m) => m.role).map((m) => ({ role: m.role as Role, pos: m.pos }));

@@ -84,6 +84,11 @@ export interface Cues {
   person: number;
   organization: number;
   place: number;
+  /**
+   * The part of `organization` from evidence that only confirms a body named by other evidence: the name of an
+   * employer ("the curator of the Jazz Bowl"), a name in quotation marks (titles of works are quoted as often).
+   */
+  support?: number;
 }
 
 /** A role a person is introduced with ("NATO Parliamentary Assembly President"). */
@@ -152,6 +157,27 @@ interface Builder {
 }
 
 const emptyCues = (): Cues => ({ person: 0, organization: 0, place: 0 });
+
+/** Nouns for a website: what they describe is a site, not a body. */
+const WEBSITE_DESCRIPTORS = new Set(['site', 'website', 'sites', 'websites', 'portal', 'blog']);
+
+/**
+ * Whether the capitals at `k` are a code or a piece of a longer written form rather than a body's initials: next to a
+ * figure ("GEL 20,000", "7,300 USD", "the FTSE 100", "CAC-40", "F-16"; "TOP09" and "G7" stay), a doubled letter pair of an abbreviated plural
+ * ("EE. UU.", "FF. AA."), or joined to the word before by a full stop without a space ("Цензор.НЕТ", an address).
+ */
+function codeOrPiece(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (/-\p{N}/u.test(t.text) || tokens[k + 1]?.kind === 'num') return true;
+  // "7,300 USD", but not "5 CDU deputies", where the capitals modify what is counted.
+  if (tokens[k - 1]?.kind === 'num' && tokens[k + 1]?.kind !== 'word') return true;
+  const letters = [...t.text];
+  if (letters.length === 2 && letters[0] === letters[1]) return true;
+  const dot = tokens[k - 1];
+  const word = tokens[k - 2];
+  return !!dot && !!word && dot.text === '.' && word.kind === 'word' && dot.start === word.end && t.start === dot.end;
+}
 
 /** Longest lexicon entry starting at token `from` within [from, to). */
 const lexiconRun = (tokens: Token[], from: number, to: number): { end: number; flags: number } => {
@@ -394,8 +420,12 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       if (tokens[k]?.text === ',') k--;
       const owner = tokens[k];
       const key = spanKey(tokens, a, end);
-      if (owner && owner.kind === 'word' && !(flags(key) & ANY_PLACE) && ((owner.cap && !isCommonWord(owner.fold)) || (!owner.cap && isRoleNoun(owner.fold))))
+      if (owner && owner.kind === 'word' && !(flags(key) & ANY_PLACE) && ((owner.cap && !isCommonWord(owner.fold)) || (!owner.cap && isRoleNoun(owner.fold)))) {
         cues.organization += 1.5;
+        // After a name rather than a role ("Francis of Assisi", "the BMC for P1.6 billion") it may be a place or a
+        // figure: that confirms a body other evidence names, and names none alone.
+        if (owner.cap) cues.support = (cues.support ?? 0) + 1.5;
+      }
     }
   }
   // "he founded NeXT", "bought Pixar", "fundó la empresa": what is founded, bought or taken over is a body.
@@ -475,10 +505,13 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
       isOrgDescriptor(next.lower) &&
       !startsWithGivenName &&
       !(flags(key) & ANY_PLACE) &&
-      // "other Western companies", "Leading firms": one capitalised common word before a plural describes several bodies.
-      !(end - a === 1 && firstTok && isCommonWord(firstTok.fold) && /[^s]s$/u.test(next.lower))
+      // "other Western companies", "Leading firms", "Urdu newspapers": one capitalised word before a plural describes
+      // several bodies.
+      !(end - a === 1 && firstTok && /[^s]s$/u.test(next.lower))
     ) {
       cues.organization += 3;
+      // "the Cryptome site", "the Drudge website": a website, which is no body unless other evidence names one.
+      if (WEBSITE_DESCRIPTORS.has(next.lower)) cues.support = (cues.support ?? 0) + 3;
       fromNext = 3;
     } else if (
       isRoleNoun(next.lower) &&
@@ -1493,9 +1526,14 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     tokens[a + 2]?.text !== 'EE' &&
     !hasPlaceWord(tokens, a + 2, end) &&
     !(flags(spanKey(tokens, a + 2, end)) & ANY_PLACE) &&
-    !FOREIGN_PLACE_NAMES.has(spanKey(tokens, a + 2, end));
+    !FOREIGN_PLACE_NAMES.has(spanKey(tokens, a + 2, end)) &&
+    // "el Día Nacional de las Víctimas del Comunismo": after a capitalised word and "de las" the words end a longer
+    // name (a day's, a prize's), not a group's own.
+    !(['las', 'los', 'les'].includes(tokens[a - 1]?.lower ?? '') && ['de', 'des'].includes(tokens[a - 2]?.lower ?? '') && !!tokens[a - 3]?.cap);
   // "die Französische Revolution", "der Zweite Weltkrieg": an event, however its words were read.
   if (latin && n >= 2 && isEvent(tokens, a, end)) return;
+  // "MV Ocean Explorer", "HMS Victory", "USS Cole": a ship, named after its prefix, is neither a body nor a place.
+  if (latin && n >= 2 && firstTok.caps && SHIP_PREFIXES.has(firstTok.fold) && !isOrgHead(lastTok.fold) && !(whole & ORGANIZATION)) return;
   // "Bundestagswahl", "Oktoberfest", "Weltmeisterschaft": a German compound headed by an event's noun.
   if (profile === 'de' && n === 1 && !firstTok.caps && GERMAN_EVENT_COMPOUND.test(firstTok.fold) && !(whole & (ANY_PLACE | ORGANIZATION))) return;
   // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
@@ -1637,7 +1675,7 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     while (k < end - 1 && DIRECTION_WORDS.has(tokens[k]?.fold ?? '')) k++;
     if (flags(spanKey(tokens, k, end)) & ANY_PLACE) cues.place += 3;
   }
-  if (n === 1 && (isAcronym(firstTok) || isMixedAcronym(firstTok)) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold)) {
+  if (n === 1 && (isAcronym(firstTok) || isMixedAcronym(firstTok)) && !COUNTRY_ABBREVIATIONS.has(firstTok.fold) && !codeOrPiece(tokens, a)) {
     // "a NUL", "an RPG": after an indefinite article an acronym is a term, not a body.
     const before = tokens[a - 1]?.lower;
     cues.organization += before === 'a' || before === 'an' ? 0 : 2.5;
@@ -1931,11 +1969,14 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   }
   // "Благодійний фонд "Спасемо дітей"", "компанія «Нафтогаз»": a body's head noun before a quoted name makes it that body.
   if (profile === 'cyrillic' && QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '') && cyrillicHeadNominative(tokens[a - 2]?.lower ?? '')) cues.organization += 3;
-  // A guillemet-quoted short name («Укренерго») is almost always a company or body.
+  // A guillemet-quoted short name («Укренерго») is often a company or body, but as often the title of a programme,
+  // a book or a film («Завтра»): the marks confirm a body other evidence names, and name none alone.
   const open = tokens[a - 1];
   const close = tokens[end];
-  if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“') && (n === 1 || tokens.slice(a, end).every((t) => t.cap)))
+  if (open && close && (open.text === '«' || open.text === '„') && (close.text === '»' || close.text === '“') && (n === 1 || tokens.slice(a, end).every((t) => t.cap))) {
     cues.organization += 2;
+    cues.support = (cues.support ?? 0) + 2;
+  }
 
   // "Стівен Міллер, Голос Америки: …", "Ana Ruiz: …": a name opening a paragraph before a colon labels who speaks
   // in an interview.
@@ -2711,12 +2752,15 @@ export const isCyrillicPlace = (lower: string): boolean => {
 const cyrillicHeadNominative = (word: string): string | null => {
   let best: string | null = null;
   for (const [stem, head] of cyrillicHeadStems()) {
-    if (word.startsWith(stem) && word.length <= stem.length + 3 && (!best || head.length > best.length)) best = head;
+    if (word.startsWith(stem) && CYRILLIC_NOUN_ENDING.test(word.slice(stem.length)) && (!best || head.length > best.length)) best = head;
   }
   return best;
 };
 
 let headStems: [string, string][] | undefined;
+
+/** What a Ukrainian or Russian noun's case adds to its stem ("Рад|і", "Служб|ою", "Конгрес|ові"); "Радіо" is no form of "Рада". */
+const CYRILLIC_NOUN_ENDING = /^(?:[аяоеєіїуюиыь]?|ою|ею|єю|ой|ей|ої|єї|ам|ах|ям|ях|ами|ями|ові|еві|єві|ом|ем|єм|ів|їв|ов|ев)$/u;
 
 /** Stems of the Cyrillic body heads (a final vowel or soft sign dropped: "служба" → "служб", "штаб" stays), with the head. */
 const cyrillicHeadStems = (): [string, string][] =>
@@ -3007,9 +3051,37 @@ function definedAcronymNames(b: Builder, firstOfBlock: number): void {
 const PARTICLE_ARTICLES = new Set(['la', 'las', 'los', 'el', 'le', 'les']);
 
 /** Social networks and websites, which the labels treat as places to post, not as bodies. */
-const WEBSITE_NAMES = new Set(['twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'whatsapp', 'snapchat', 'linkedin', 'reddit', 'tumblr', 'weibo', 'wechat', 'flickr']);
+const WEBSITE_NAMES = new Set([
+  'twitter',
+  'facebook',
+  'instagram',
+  'youtube',
+  'tiktok',
+  'whatsapp',
+  'snapchat',
+  'linkedin',
+  'reddit',
+  'tumblr',
+  'weibo',
+  'wechat',
+  'flickr',
+  'telegram',
+  'viber',
+  'телеграм',
+  'телеграмм',
+  'фейсбук',
+  'ютуб',
+  'вайбер',
+  'твітер',
+  'твиттер',
+  'інстаграм',
+  'инстаграм',
+]);
 
 /** Heads of a campaign's or a group's name followed by its aim ("Campaign to Stop …", "Alliance to End …"). */
+/** The prefixes of ships' names ("MV Ocean Explorer", "HMS Victory", "USS Cole"). */
+const SHIP_PREFIXES = new Set(['mv', 'rms', 'hms', 'hmas', 'hmcs', 'hmnzs', 'uss', 'usns']);
+
 const AIM_HEADS = new Set(['campaign', 'movement', 'initiative', 'project', 'coalition', 'alliance', 'committee', 'fund', 'partnership']);
 
 /** Heads of a public body's name that two coordinated places may share ("Trinidad and Tobago Police Service"). */

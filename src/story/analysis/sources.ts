@@ -436,6 +436,9 @@ function subjectBefore(col: Collector, doc: Doc, blockIndex: number, v: number, 
   const { tokens } = block;
   let j = v - 1;
   const foreign = doc.profile === 'romance' || doc.profile === 'de';
+  // "…, en la capital provincial, dijo Zamora": a name right after a Spanish or French verb of saying is its subject,
+  // so nothing before the verb is.
+  if (doc.profile === 'romance' && tokens[v + 1]?.cap && registry.tokenMention[blockIndex]?.[v + 1]) return;
   while (j >= 0 && (VERB_FILLERS.has(tokens[j]?.lower ?? '') || (foreign && FOREIGN_VERB_FILLERS.has(tokens[j]?.lower ?? '')))) j--;
   // "Authority (NDMA) said": the parenthesised acronym repeats the subject.
   if (tokens[j]?.text === ')') {

@@ -436,3 +436,77 @@ describe('figures and times written like names', () => {
     expect(r.entities.organizations.some((o) => o.includes('miembro'))).toBe(false);
   });
 });
+
+describe('evidence that names no body alone', () => {
+  it('capitals next to a figure are a code, a currency or an index, not a body ("GEL 4,500", "9,000 USD", "CAC-40")', () => {
+    const r = analyzeArticle(article(['The court set bail at GEL 4,500, or about 1,600 USD, on Monday. In Paris the CAC-40 slipped, traders said.']));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('a doubled letter pair of an abbreviated plural is no body ("EE. UU.")', () => {
+    const r = analyzeArticle(article(['Funcionarios de EE. UU. llegaron el jueves a la escuela del pueblo.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('capitals joined to the word before by a full stop are part of that name ("Пресс.ИНФО")', () => {
+    const r = analyzeArticle(article(['Про це повідомляє видання Новини.ТВ з посиланням на джерела в уряді.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).not.toContain('ТВ');
+  });
+
+  it('an acronym before a number still names a body when a word follows ("5 CDU deputies")', () => {
+    const r = analyzeArticle(article(['The CDU lost ground in the vote. Only 5 CDU deputies backed the motion, the party said.']));
+    expect(r.entities.organizations).toEqual(['CDU']);
+  });
+
+  it('a name before a plural body noun describes several bodies ("Marathi newspapers")', () => {
+    const r = analyzeArticle(article(['Two Marathi newspapers ran the story on their front pages the next morning.']));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('a name only ever called a site is a website, not a body ("the Leakwatch site")', () => {
+    const r = analyzeArticle(article(['The files appeared on the Leakwatch site late on Friday, according to the reporters who saw them.']));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('being where a named person is from is no body alone ("Brother Anselm of the Blue Lantern")', () => {
+    const r = analyzeArticle(article(['Brother Anselm of the Blue Lantern restored the old painting over the winter.']));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('a name in guillemets is no body alone: programmes and books are quoted too («Світанок»)', () => {
+    const r = analyzeArticle(article(['Ведучі «Світанок» розповіли про це у неділю ввечері.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('a name in guillemets with a body noun before it is still a body («Укрзалізниця»)', () => {
+    const r = analyzeArticle(article(['Компанія «Залізнорух» повідомила, що поїзди курсуватимуть за новим розкладом.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual(['Залізнорух']);
+  });
+});
+
+describe('names read as forms of a body head, and websites', () => {
+  it('"Радіо" is no form of "Рада": the broadcaster keeps its name ("Радіо Простір")', () => {
+    const r = analyzeArticle(article(['В інтерв’ю Радіо Простір міністр розповів про нові правила для шкіл.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toContain('Радіо Простір');
+  });
+
+  it('a messaging service named before its channel is a website, not a body ("Телеграм-канал")', () => {
+    const r = analyzeArticle(article(['Про це повідомляє Телеграм-канал «Вечірній огляд» з посиланням на міністерство.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).not.toContain('Телеграм');
+    expect(r.sources).not.toContain('Телеграм');
+  });
+});
+
+describe('ships', () => {
+  it('a ship named after its prefix is no body ("MV Harbor Star"), a body with the same capitals is ("the MS Society")', () => {
+    expect(analyzeArticle(article(['The cruise ship MV Harbor Star docked in Nuuk on Monday, the company said.'])).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['The MS Society said the new trial would start in May.'])).entities.organizations).toEqual(['MS Society']);
+  });
+});
+
+describe('capitals with figures', () => {
+  it('figures written into a party\'s initials keep it a body ("TOP09"), a model number after a hyphen does not ("F-16")', () => {
+    const r = analyzeArticle(article(['The party LIB09 left the coalition on Sunday. Pilots flew the F-16 over the capital.']));
+    expect(r.entities.organizations).toEqual(['LIB09']);
+  });
+});

@@ -27,3 +27,15 @@ describe('Spanish and French names', () => {
     expect(r.entities.organizations).toEqual([]);
   });
 });
+
+describe('the tail of a longer Spanish name', () => {
+  it('a plural noun and "de" after "… de las" end a day\'s name, not a group\'s ("Día Mundial de las Madres de Mayo")', () => {
+    const r = analyzeArticle(article(['La escuela celebró el Día Mundial de las Madres de Mayo con una obra de teatro.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('a group\'s name after a lowercase noun is still a group ("la marcha de las Damas de Blanco")', () => {
+    const r = analyzeArticle(article(['La marcha de las Damas de Blanco fue reprimida, dijo una activista.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual(['Damas de Blanco']);
+  });
+});

@@ -255,3 +255,11 @@ describe("sources: a title naming a body's head", () => {
     expect(r.sources).toEqual([]);
   });
 });
+
+describe('a subject after a Spanish verb of saying', () => {
+  it('the name before "…, dijo Ruiz" is no source ("conocida como El Mirador, …, dijo Ruiz")', () => {
+    const r = analyzeArticle(article(['Lo llevaron a la estación conocida como El Mirador, en las afueras, dijo Ruiz a la prensa local.'], 'Noticias', 'es'));
+    expect(r.sources).not.toContain('El Mirador');
+    expect(r.entities.organizations).not.toContain('El Mirador');
+  });
+});
