@@ -606,8 +606,11 @@ function attributionAfter(
     // "…», expresó a través de un comunicado la organización X", "afirmó a la agencia EFE uno de los manifestantes":
     // any prepositional phrase may come first; the speaker starts with the first article that follows a noun or name.
     const romance = proDrop && !cyrillic && !german;
-    if (romance && (DATIVE.has(tokens[verb + 1]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[verb + 1]?.lower ?? ''))) {
-      for (let k = verb + 3; k < end && k < verb + ADJUNCT_REACH; k++) {
+    // "dijo entonces a medios argentinos", "declaró ayer a la prensa": an adverb may stand between the verb and the adjunct.
+    let adjunct = verb + 1;
+    while (romance && adjunct < end && adjunct - verb <= 2 && isRomanceAdverb(tokens[adjunct])) adjunct++;
+    if (romance && (DATIVE.has(tokens[adjunct]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[adjunct]?.lower ?? ''))) {
+      for (let k = adjunct + 2; k < end && k < adjunct + ADJUNCT_REACH - 1; k++) {
         const t = tokens[k];
         // "confirmó a Martí Noticias su esposa Ana Ruiz": a possessive opens the subject as an article does.
         const starts =
@@ -633,6 +636,9 @@ function attributionAfter(
       // been written, a lowercase word that does not continue the name ("de la Fuente", "von der Leyen") ends the speaker.
       // Only a phrase that starts with the name: a description ("посолка Японії в Україні") keeps its adjuncts.
       if (to > from && tokens[from]?.cap && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
+      // "declaró un alto funcionario de la Casa Blanca a Fox News Digital": "a" before a name or an article opens
+      // the person told, which follows the speaker.
+      if (romance && to > from + 1 && t.kind === 'word' && !t.cap && DATIVE.has(t.lower) && (tokens[to + 1]?.cap || isArticle(tokens[to + 1]))) break;
       to++;
     }
     // "teilte das Ministerium mit", "fügte die Ministerin hinzu": a German verb's separable particle closes the clause.
@@ -646,7 +652,7 @@ function attributionAfter(
       if (alone || !tokens.slice(verb + 1, to).some((x) => x.cap)) to = n;
     }
     // Languages that drop the subject pronoun sign with the verb alone, or with a prepositional phrase after it.
-    const after = tokens[verb + 1];
+    const after = tokens[adjunct];
     const zero =
       proDrop &&
       (to === verb + 1 ||
@@ -1968,6 +1974,14 @@ function resolvePhrase(
     }
     return null;
   };
+  // "— розповіла перша леді США", "— наголосив очільник відомства": Ukrainian has no articles, and after an inverted verb
+  // of saying a lowercase description that names no person refers back to the person named last, in this paragraph or
+  // the one before, whose gender the verb's ending does not contradict, when one of its words names a person by what
+  // they do or introduced that person ("Перші леді … Джилл Байден").
+  if (profile === 'cyrillic' && at.inverted && !complements.size) {
+    const c = describedPerson(registry, blocks, block, words, genderOfReference(tokens[at.from - 1]), pos, last);
+    if (c) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   if (org && head < 0 && !affiliation) return referBack() ?? { speaker: org.name, cluster: org, affiliation: null };
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
@@ -2051,7 +2065,10 @@ function resolvePhrase(
     // "contó el joven" after a mother and her son: the article's gender picks the nearest person who agrees.
     // Before the verb, only someone named before the noun ("The analyst – named by Ann Roe – said": not Ann Roe).
     const upTo = at.inverted ? pos : Math.min(pos, position(block, at.from));
-    const c = referent(registry, blocks, upTo, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
+    // "— сказав конгресмен": a Ukrainian verb's ending marks the gender as the article does.
+    const marked = profile === 'romance' ? genderOfArticle(phrase[articleAt]) : bareCyrillic ? genderOfReference(tokens[at.from - 1]) : null;
+    const found = referent(registry, blocks, upTo, last, marked, profile);
+    const c = found && compatible(genderOf(found, blocks, profile), marked) ? found : null;
     const since = (block.order - 1) * POSITION_STRIDE;
     // Named, or last heard, in this paragraph or the one before.
     const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < upTo) || (last.speaker === c && last.pos >= since));
@@ -2289,7 +2306,46 @@ const sentenceBeforeSpeaker = (
   if (!at?.verb || at.naming) return null;
   // "Según explicó, X inició …": a verb without a subject refers back from where it stands.
   const before = resolveSpeaker(registry, blocks, block, blockIndex, at, position(block, at.from), last, profile);
+  // "Además, cree que … «…»", "Потім додала, що …": in a language that drops the subject, a verb of saying whose subject
+  // place holds only an adverb or an adjunct has the one last spoken of as subject.
+  if (before.rejected && !at.zero && !at.lead && (profile === 'romance' || profile === 'cyrillic') && cue >= at.to) {
+    const dropped = resolveSpeaker(registry, blocks, block, blockIndex, { from: cue, to: cue + 1, zero: true }, position(block, cue), last, profile);
+    return dropped.rejected ? null : speaking(dropped.cluster);
+  }
   return before.rejected ? null : speaking(before.cluster);
+};
+
+/** The most words of a Ukrainian description that refers back to a person ("перша леді США", "голова обласної адміністрації"). */
+const DESCRIPTION_WORDS = 4;
+
+/**
+ * The person a Ukrainian description after an inverted verb of saying refers to ("— розповіла перша леді США"): the
+ * person named last before `pos`, in this paragraph or the one before, whose gender agrees with the verb's, when a word of
+ * the description names a person or introduced that person. Null for a description of a body or a document, or when the
+ * verb marks no gender.
+ */
+const describedPerson = (registry: Registry, blocks: readonly Block[], block: Block, words: Token[], gender: Gender, pos: number, last: Antecedent): Cluster | null => {
+  const head = words[0];
+  if (!gender || !head || head.cap || words.length > DESCRIPTION_WORDS) return null;
+  const nouns = words.filter((t) => t.kind === 'word' && !t.cap);
+  const bodily = (t: Token): boolean =>
+    BODY_DESCRIPTORS.has(t.fold) ||
+    ORG_DESCRIPTORS.has(t.fold) ||
+    EXTRA_BODY_NOUNS.has(t.fold) ||
+    STATEMENT_NOUNS.has(t.fold) ||
+    QUOTED_DOCUMENTS.has(t.fold) ||
+    WEB_PAGES.has(t.fold) ||
+    isOrgHead(t.fold) ||
+    isStaffNoun(t.fold) ||
+    PRONOUNS.has(t.lower) ||
+    (lexFlags(t.fold) & FUNCTION) !== 0;
+  if (nouns.some(bodily) || nouns.some((t) => !CYRILLIC_WORD.test(t.text))) return null;
+  const c = referent(registry, blocks, pos, last, gender, 'cyrillic');
+  if (!c || !compatible(genderOf(c, blocks, 'cyrillic'), gender)) return null;
+  const since = (block.order - 1) * POSITION_STRIDE;
+  const nearby = c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since);
+  if (!nearby) return null;
+  return nouns.some((t) => isPersonNoun(t.fold, 'cyrillic') || introducedAs(blocks, c, t.fold)) ? c : null;
 };
 
 /** How many tokens back a staff noun's introduction is looked for. */
@@ -2358,6 +2414,12 @@ const CYRILLIC_WORD = /^[\u0400-\u04ff'’ʼ-]+$/u;
 
 /** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
 const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);
+
+/** Spanish and French adverbs of time and addition that may follow a verb of saying before its adjuncts ("dijo entonces a …"). */
+const ROMANCE_ADVERBS = new Set('entonces luego ayer hoy anoche despues después antes ahora tambien también ademas además alors ensuite hier aussi'.split(' '));
+
+/** Whether a token is a lowercase Spanish or French adverb: one of the common ones, or one in "-mente"/"-ment". */
+const isRomanceAdverb = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && (ROMANCE_ADVERBS.has(t.lower) || /\p{L}{4}(?:mente|ment)$/u.test(t.lower));
 
 /** "One of" in Spanish and French ("uno de los vecinos", "l'un des habitants"), which describes a speaker as an indefinite article does. */
 const PARTITIVE_ONE = new Set(['uno', 'una', 'un', 'une', 'l’un', "l'un"]);

@@ -101,6 +101,30 @@ describe('Spanish attribution', () => {
   });
 });
 
+describe('Spanish attribution without a subject', () => {
+  it('an adverb and the person told after the verb leave the subject unsaid', () => {
+    expect(speakers(['La médica Irene Salas atendió a los heridos en el hospital.', '"Fue la noche más larga de mi vida", dijo luego a la prensa local.'], 'es')).toEqual([
+      'Irene Salas',
+    ]);
+  });
+
+  it('the person told after a described speaker is no part of it', () => {
+    expect(speakers(['"La planta cerrará antes de fin de año", declaró un portavoz del sindicato a Radio Sur.'], 'es')).not.toContain('un portavoz del sindicato a Radio Sur');
+  });
+
+  it('a verb of opinion without a subject in the sentence before hands the quotation to the one last spoken of', () => {
+    expect(
+      speakers(
+        [
+          'La economista Marta Ibáñez habló sobre la crisis.',
+          'Además, cree que la inflación bajará cuando el ministro Manuel Ortiz presente su plan. "Los precios se estabilizarán en primavera".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Ibáñez']);
+  });
+});
+
 describe('Ukrainian attribution', () => {
   it('reads a quotation signed after a dash, with either dash', () => {
     expect(speakers(['Міністр оборони Олексій Гриценко відвідав Харків.', '«Ми посилимо протиповітряну оборону міста найближчим часом», — сказав Гриценко.'], 'uk')).toEqual([
@@ -167,6 +191,22 @@ describe('Ukrainian attribution', () => {
         'uk',
       ),
     ).toEqual(['Джон Сміт', 'Джон Сміт']);
+  });
+
+  it("a lowercase description after an inverted verb refers back to the person of the verb's gender", () => {
+    const pair = 'Міністри Ганна Коваль та Ендрю Грін провели переговори у Львові.';
+    expect(
+      speakers([pair, 'Ендрю Грін повідомила, що відвідала шпиталь у місті.', '«Поранені тут отримують найкращу допомогу», – розповіла міністерка охорони здоров’я.'], 'uk'),
+    ).toEqual(['Ендрю Грін']);
+    expect(speakers(['Перша заступниця мера Джейн Волш відвідала Одесу.', '«Місто готове до зими, генератори вже на місці», – розповіла перша заступниця мера.'], 'uk')).toEqual([
+      'Джейн Волш',
+    ]);
+  });
+
+  it('the past-tense verb after a name gives its gender, whatever the name looks like', () => {
+    expect(
+      speakers(['Директор Андрій Мельник і Ніколь Бейкер приїхали до школи.', 'Ніколь Бейкер подарувала дітям книжки.', '«Діти дуже чекали на цей день», — сказала вона.'], 'uk'),
+    ).toEqual(['Ніколь Бейкер']);
   });
 
   it('a dialogue turn goes on after a dash that follows its attribution', () => {
