@@ -1752,6 +1752,12 @@ function resolvePhrase(
       }
       return author ? { speaker: author.name, cluster: author, affiliation: null } : { ...none, rejected: true };
     }
+    // "Про це у Facebook повідомила журналістка X." / "«…», – йдеться в повідомленні.": the message is the one whose
+    // sending the paragraph before reported, in a paragraph that opens with the quotation.
+    if (!author && at.to > at.from && block.quotes[0]?.open === 0) {
+      const handed = subjectAfterClosingVerb(registry, blocks, blockIndex - 1);
+      if (handed) return { speaker: handed.name, cluster: handed, affiliation: null };
+    }
     author ??= at.to > at.from ? lastBodyBefore(registry, pos, '') : null;
     return author ? { speaker: author.name, cluster: author, affiliation: null } : none;
   }
@@ -2660,9 +2666,53 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
     const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
     if (resolved.cluster?.kind === 'person') return resolved.cluster;
   }
+  // "У Держдепі заявили, що …" / "«…»": a plural verb of saying without a subject, after the body it names by where, hands
+  // the word to that body.
+  if (profile === 'cyrillic' && cue > (index.lastEnd[openMark - 1] ?? -1)) {
+    const body = bodyBeforePluralVerb(registry, previous, previousIndex, cue);
+    if (body) return body;
+  }
   if (verbOnly) return null;
   const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
+};
+
+/**
+ * The person after the verb of saying of a paragraph's last sentence, when no one is named before the verb ("Про це на
+ * своїй сторінці у Facebook повідомила журналістка Ольга Дуб."): the one who sent the message the next paragraph quotes.
+ */
+const subjectAfterClosingVerb = (registry: Registry, blocks: readonly Block[], blockIndex: number): Cluster | null => {
+  const block = blocks[blockIndex];
+  if (block?.kind !== 'paragraph' || block.tokens.length === 0) return null;
+  const { tokens } = block;
+  const index = sentenceIndexOf(block);
+  const end = tokens.length - 1;
+  const cue = index.lastCue[end] ?? -1;
+  const start = (index.lastEnd[end - 1] ?? -1) + 1;
+  if (cue < start || !isSpeechVerb(tokens[cue]?.lower ?? '')) return null;
+  for (let k = start; k < cue; k++) if (tokens[k]?.quote !== -1 || clusterAt(registry, blockIndex, k)?.kind === 'person') return null;
+  for (let k = cue + 1; k <= end && k <= cue + MAX_SPEAKER_WORDS; k++) {
+    const t = tokens[k];
+    if (!t || t.quote >= 0 || t.text === ',') return null;
+    const c = clusterAt(registry, blockIndex, k);
+    if (c?.kind === 'person') return compatible(genderOfPerson(c, blocks, 'cyrillic'), genderOfReference(tokens[cue])) ? c : null;
+  }
+  return null;
+};
+
+/**
+ * The body named right before a Ukrainian plural verb of saying at `cue`, after a preposition of place ("У Держдепі
+ * заявили", "В міністерстві оборони повідомили"): the body speaks. Null when the verb is not plural, or anything else
+ * stands between the body and the verb.
+ */
+const bodyBeforePluralVerb = (registry: Registry, block: Block, blockIndex: number, cue: number): Cluster | null => {
+  const { tokens } = block;
+  if (!/\p{L}{3}ли$/u.test(tokens[cue]?.lower ?? '')) return null;
+  const m = registry.tokenMention[blockIndex]?.[cue - 1];
+  const c = clusterAt(registry, blockIndex, cue - 1);
+  if (!m || c?.kind !== 'organization' || m.last !== cue) return null;
+  const preposition = tokens[m.first - 1];
+  return preposition?.kind === 'word' && PLACE_PREPOSITIONS.has(preposition.lower) ? c : null;
 };
 
 /** Whether a quoted passage is written as a title or a name: every word capitalised ("Deep Waters."). */

@@ -203,6 +203,28 @@ describe('Ukrainian attribution', () => {
     ]);
   });
 
+  it('a plural verb of saying after the body it names by where hands the next paragraph to that body', () => {
+    expect(
+      speakers(
+        [
+          'Міністерство охорони здоров’я України оприлюднило нові правила.',
+          'У Міністерстві охорони здоров’я України заявили, що лікарні отримають додаткові кошти.',
+          '«Кожна районна лікарня матиме резервне живлення до кінця року».',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Міністерство охорони здоров’я України']);
+  });
+
+  it("a message quoted after the paragraph that reported its sending is its sender's", () => {
+    expect(
+      speakers(
+        ['Про це на своїй сторінці у Facebook повідомила волонтерка Оксана Литвин.', '«Ми зібрали три вантажівки ліків для шпиталів на сході», – йдеться в повідомленні.'],
+        'uk',
+      ),
+    ).toEqual(['Оксана Литвин']);
+  });
+
   it('the past-tense verb after a name gives its gender, whatever the name looks like', () => {
     expect(
       speakers(['Директор Андрій Мельник і Ніколь Бейкер приїхали до школи.', 'Ніколь Бейкер подарувала дітям книжки.', '«Діти дуже чекали на цей день», — сказала вона.'], 'uk'),
