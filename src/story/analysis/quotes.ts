@@ -609,6 +609,8 @@ function attributionAfter(
     // "dijo entonces a medios argentinos", "declaró ayer a la prensa": an adverb may stand between the verb and the adjunct.
     let adjunct = verb + 1;
     while (romance && adjunct < end && adjunct - verb <= 2 && isRomanceAdverb(tokens[adjunct])) adjunct++;
+    // "dijo visiblemente conmovida en un video": a participle that agrees with the unsaid subject describes it.
+    if (romance && adjunct > verb + 1 && isRomanceParticiple(tokens[adjunct]) && adjunct + 1 < end) adjunct++;
     if (romance && (DATIVE.has(tokens[adjunct]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[adjunct]?.lower ?? ''))) {
       for (let k = adjunct + 2; k < end && k < adjunct + ADJUNCT_REACH - 1; k++) {
         const t = tokens[k];
@@ -1727,7 +1729,10 @@ function resolvePhrase(
   if (at.zero) {
     for (let k = at.from; k < (at.searchTo ?? at.to); k++) {
       const named = clusterAt(registry, blockIndex, k);
-      if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0) return { speaker: named.name, cluster: named, affiliation: null };
+      // "dijo en un video publicado por el activista Marcel Valdés": a name a preposition governs is no subject.
+      const start = registry.tokenMention[blockIndex]?.[k]?.first ?? k;
+      if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0 && !(profile === 'romance' && governedByPreposition(tokens, start, at.from)))
+        return { speaker: named.name, cluster: named, affiliation: null };
     }
     // "«…», — сказала.", "« … », a-t-elle dit": the verb or the inverted pronoun marks the subject's gender.
     const reference = genderOfReference(tokens[at.from]) ?? genderOfReference(tokens[at.from - 1]);
@@ -2424,6 +2429,9 @@ const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);
 /** Spanish and French adverbs of time and addition that may follow a verb of saying before its adjuncts ("dijo entonces a …"). */
 const ROMANCE_ADVERBS = new Set('entonces luego ayer hoy anoche despues después antes ahora tambien también ademas además alors ensuite hier aussi'.split(' '));
 
+/** Whether a token is a lowercase Spanish participle ("conmovida", "emocionado", "convencidos"). */
+const isRomanceParticiple = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && /\p{L}{3}(?:ad|id)[oa]s?$/u.test(t.lower);
+
 /** Whether a token is a lowercase Spanish or French adverb: one of the common ones, or one in "-mente"/"-ment". */
 const isRomanceAdverb = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && (ROMANCE_ADVERBS.has(t.lower) || /\p{L}{4}(?:mente|ment)$/u.test(t.lower));
 
@@ -2526,6 +2534,11 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
     const m = registry.tokenMention[blockIndex]?.[k];
     // "according to Benowitz, … when Trump's policies …": the one an attribution lead names speaks; a possessor does not.
     if (!m || leadEndsAt(block.tokens, m.first - 1)) return c;
+    // "publicado en Facebook por el activista Marcel Valdés": the object of a preposition is not the one who speaks.
+    if (profile === 'romance' && governedByPreposition(block.tokens, m.first, 0)) {
+      k = m.last - 1;
+      continue;
+    }
     if (!objectLike(block.tokens, m.first, m.last) && !block.tokens[m.last - 1]?.poss) return c;
     firstNamed ??= c;
     k = m.last - 1;
@@ -2675,6 +2688,26 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
   if (verbOnly) return null;
   const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
+};
+
+/**
+ * Whether the name at token `k` is the object of a Spanish or French preposition: reading back over its description
+ * ("por el activista exiliado Marcel Valdés", "de la madre Ana Ruiz") to the article that opens it, a preposition
+ * stands before that article, or right before the name. A noun before the article ("en un video el activista X") makes
+ * the article open a new phrase, the subject.
+ */
+const governedByPreposition = (tokens: Token[], k: number, from: number): boolean => {
+  for (let i = k - 1; i >= from && i >= k - RELATIVE_ANTECEDENT_WORDS; i--) {
+    const t = tokens[i];
+    if (!t || t.kind !== 'word' || t.cap) return false;
+    const lower = t.lower;
+    if (ROMANCE_PREPOSITIONS.has(lower) || GENITIVE_LINKS.has(lower) || DATIVE.has(lower)) return true;
+    if (FOREIGN_DEFINITE.has(lower) || INDEFINITE.has(lower)) {
+      const before = tokens[i - 1];
+      return !!before && before.kind === 'word' && !before.cap && (ROMANCE_PREPOSITIONS.has(before.lower) || GENITIVE_LINKS.has(before.lower) || DATIVE.has(before.lower));
+    }
+  }
+  return false;
 };
 
 /**

@@ -112,6 +112,15 @@ describe('Spanish attribution without a subject', () => {
     expect(speakers(['"La planta cerrará antes de fin de año", declaró un portavoz del sindicato a Radio Sur.'], 'es')).not.toContain('un portavoz del sindicato a Radio Sur');
   });
 
+  it("a name a preposition governs after the verb is not the unsaid subject, nor the paragraph's", () => {
+    const quoted = speakers(
+      ['“Nos quitaron la casa y no tenemos adónde ir”, dijo visiblemente emocionada en un video difundido en Twitter por el periodista Julio Berrocal.'],
+      'es',
+    );
+    expect(quoted).not.toContain('Julio Berrocal');
+    expect(quoted).not.toContain('visiblemente emocionada');
+  });
+
   it('a verb of opinion without a subject in the sentence before hands the quotation to the one last spoken of', () => {
     expect(
       speakers(
