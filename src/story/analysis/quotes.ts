@@ -1890,6 +1890,16 @@ function resolvePhrase(
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
+  // "Norma Pérez, madre de la influencer Ana Ruiz, denunció que …": a description set off by commas after a name that opens
+  // the sentence is that person's apposition, whatever it names.
+  if (!at.inverted && described && tokens[at.from - 1]?.text === ',' && (tokens[at.to]?.text === ',' || tokens[at.to - 1]?.text === ',')) {
+    const m = registry.tokenMention[blockIndex]?.[at.from - 2];
+    const c = clusterAt(registry, blockIndex, at.from - 2);
+    const opensSentence = !!m && (m.first === 0 || (sentenceIndexOf(block).lastEnd[m.first - 1] ?? -1) === m.first - 1);
+    // A name the entities left unclassified is a person's when the description is one of a person ("hermana de …").
+    const personal = c?.kind === 'person' || (!!c && c.kind === null && !!words[0] && isPersonNoun(words[0].fold, profile));
+    if (c && personal && m && m.last === at.from - 1 && opensSentence) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
   // "compartió celda con Julio Rentería, y recordó la charla con el dirigente del sindicato quien le aseguró": a definite
   // description a relative clause hangs on takes up the person just named as a complement in the same sentence.

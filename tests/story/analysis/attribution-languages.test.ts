@@ -134,6 +134,13 @@ describe('Spanish attribution without a subject', () => {
   });
 });
 
+describe('apposition before the verb', () => {
+  it("a description set off by commas after the name that opens the sentence is that person's, whatever it names", () => {
+    expect(speakers(['Rosa Medina, hermana del preso político Tomás Ferrer, denunció que "no le dan la medicina que necesita".'], 'es')).toEqual(['Rosa Medina']);
+    expect(speakers(['Ірина Бойко, дружина полоненого Тараса Бойка, розповіла, що «він не виходив на зв’язок уже пів року».'], 'uk')).toEqual(['Ірина Бойко']);
+  });
+});
+
 describe('Ukrainian attribution', () => {
   it('reads a quotation signed after a dash, with either dash', () => {
     expect(speakers(['Міністр оборони Олексій Гриценко відвідав Харків.', '«Ми посилимо протиповітряну оборону міста найближчим часом», — сказав Гриценко.'], 'uk')).toEqual([
