@@ -3080,7 +3080,21 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const opening = block.tokens[q.first];
         const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower) && (!!opening?.cap || q.words <= 2);
         // "в інтерв'ю каналу «112 Україна»": a short run of capitalised words and numbers is a name, not a fragment of speech.
-        const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0 && !(q.words <= 3 && isTitleLike(block, q.first, q.last));
+        // "повідомив, що «Міністерство єдності» може з'явитися", "dijo que "Patria y Vida" es …": a capitalised short passage
+        // inside a sentence that goes on after it with a lowercase word is a name in Ukrainian, Spanish and French.
+        const inner = block.tokens[q.last + 1];
+        const mid = block.tokens[q.first - 2];
+        const nameInSentence =
+          dialect !== null &&
+          q.words <= 3 &&
+          !!opening?.cap &&
+          mid?.kind === 'word' &&
+          !mid.cap &&
+          inner?.kind === 'word' &&
+          !inner.cap &&
+          !isSpeechVerb(inner.lower) &&
+          !/[,.!?…:;]/u.test(raw);
+        const fragment = reported && !named && !nameInSentence && isFragment(block, q.first, q.last) && q.open > 0 && !(q.words <= 3 && isTitleLike(block, q.first, q.last));
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
         // The words after an incise are the rest of a quotation, however few.
