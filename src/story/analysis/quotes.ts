@@ -1733,6 +1733,23 @@ function resolvePhrase(
       const start = registry.tokenMention[blockIndex]?.[k]?.first ?? k;
       if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0 && !(profile === 'romance' && governedByPreposition(tokens, start, at.from)))
         return { speaker: named.name, cluster: named, affiliation: null };
+      // "señaló a Martí Noticias, Noraisy Poyo Cuellar, cuñada del preso": a name the entities left unclassified, set off
+      // by commas after the adjunct and followed by a noun for a person, is the subject.
+      const m = registry.tokenMention[blockIndex]?.[k];
+      const apposed = tokens[m?.last ?? -1]?.text === ',' && tokens[(m?.last ?? -1) + 1];
+      if (
+        named &&
+        named.kind === null &&
+        m &&
+        m.first === k &&
+        m.words.length >= 2 &&
+        tokens[k - 1]?.text === ',' &&
+        apposed &&
+        apposed.kind === 'word' &&
+        !apposed.cap &&
+        isPersonNoun(apposed.fold, profile)
+      )
+        return { speaker: named.name, cluster: named, affiliation: null };
     }
     // "«…», — сказала.", "« … », a-t-elle dit": the verb or the inverted pronoun marks the subject's gender.
     const reference = genderOfReference(tokens[at.from]) ?? genderOfReference(tokens[at.from - 1]);

@@ -108,6 +108,15 @@ describe('Spanish attribution without a subject', () => {
     ]);
   });
 
+  it('an unclassified name set off by commas after the person told, with a noun for a person after it, is the subject', () => {
+    expect(
+      speakers(
+        ['El preso Rolando Vidal Soto cumple diez años de cárcel.', '“No le dan las medicinas que necesita”, dijo a la prensa, Yusimí del Carmen Lago Ferro, sobrina del preso.'],
+        'es',
+      ),
+    ).toEqual(['Yusimí del Carmen Lago Ferro']);
+  });
+
   it('the person told after a described speaker is no part of it', () => {
     expect(speakers(['"La planta cerrará antes de fin de año", declaró un portavoz del sindicato a Radio Sur.'], 'es')).not.toContain('un portavoz del sindicato a Radio Sur');
   });
