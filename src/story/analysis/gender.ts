@@ -125,7 +125,8 @@ export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Pr
   let f = 0;
   let m = 0;
   for (const mention of c.mentions) {
-    const g = introducedGender(blocks[mention.block]?.tokens, mention.first, profile);
+    const tokens = blocks[mention.block]?.tokens;
+    const g = introducedGender(tokens, mention.first, profile) ?? (profile === 'cyrillic' && !mention.inQuote ? agreeingVerbGender(tokens, mention.last) : null);
     if (g === 'f') f++;
     if (g === 'm') m++;
   }
@@ -187,6 +188,29 @@ const pronounGender = (c: Cluster, blocks: readonly Block[]): Gender => {
   }
   return f > 0 && m === 0 ? 'f' : m > 0 && f === 0 ? 'm' : null;
 };
+
+/** Ukrainian past-tense endings of the feminine ("провела", "повідомила") and masculine ("провів" aside: "сказав", "заявив") singular. */
+const FEMININE_PAST = /^[\u0400-\u04ff'’ʼ]{3,}(?:ла|лася|лась)$/u;
+const MASCULINE_PAST = /^[\u0400-\u04ff'’ʼ]{3,}(?:[аи]в|[аи]вся|[аи]всь)$/u;
+
+/**
+ * The gender of the past-tense verb right after a mention ("Джилл Байден повідомила", "Ірина Кос заявив" is no
+ * Ukrainian): the verb agrees with its subject, whatever the name's ending suggests. Null when no such verb follows.
+ */
+const agreeingVerbGender = (tokens: Token[] | undefined, last: number): Gender => {
+  if (!tokens) return null;
+  let k = last;
+  // "Ольга Коваль також заявила": one adverb may stand between.
+  if (tokens[k]?.kind === 'word' && !tokens[k]?.cap && SUBJECT_ADVERBS.has(tokens[k]?.lower ?? '')) k++;
+  const t = tokens[k];
+  if (t?.kind !== 'word' || t.cap || t.quote >= 0) return null;
+  const speech = genderOfReference(t);
+  if (speech) return speech;
+  return FEMININE_PAST.test(t.lower) ? 'f' : MASCULINE_PAST.test(t.lower) ? 'm' : null;
+};
+
+/** Ukrainian adverbs that may stand between a subject and its verb. */
+const SUBJECT_ADVERBS = new Set(['також', 'теж', 'вже', 'знову', 'раніше', 'тоді', 'ще']);
 
 /** Ukrainian and Russian feminine surname endings. */
 const FEMININE_SURNAME = /(?:ська|цька|зька|ова|єва|ева|іна|їна|ина)$/u;

@@ -606,8 +606,13 @@ function attributionAfter(
     // "…», expresó a través de un comunicado la organización X", "afirmó a la agencia EFE uno de los manifestantes":
     // any prepositional phrase may come first; the speaker starts with the first article that follows a noun or name.
     const romance = proDrop && !cyrillic && !german;
-    if (romance && (DATIVE.has(tokens[verb + 1]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[verb + 1]?.lower ?? ''))) {
-      for (let k = verb + 3; k < end && k < verb + ADJUNCT_REACH; k++) {
+    // "dijo entonces a medios argentinos", "declaró ayer a la prensa": an adverb may stand between the verb and the adjunct.
+    let adjunct = verb + 1;
+    while (romance && adjunct < end && adjunct - verb <= 2 && isRomanceAdverb(tokens[adjunct])) adjunct++;
+    // "dijo visiblemente conmovida en un video": a participle that agrees with the unsaid subject describes it.
+    if (romance && adjunct > verb + 1 && isRomanceParticiple(tokens[adjunct]) && adjunct + 1 < end) adjunct++;
+    if (romance && (DATIVE.has(tokens[adjunct]?.lower ?? '') || ROMANCE_PREPOSITIONS.has(tokens[adjunct]?.lower ?? ''))) {
+      for (let k = adjunct + 2; k < end && k < adjunct + ADJUNCT_REACH - 1; k++) {
         const t = tokens[k];
         // "confirmó a Martí Noticias su esposa Ana Ruiz": a possessive opens the subject as an article does.
         const starts =
@@ -633,6 +638,9 @@ function attributionAfter(
       // been written, a lowercase word that does not continue the name ("de la Fuente", "von der Leyen") ends the speaker.
       // Only a phrase that starts with the name: a description ("посолка Японії в Україні") keeps its adjuncts.
       if (to > from && tokens[from]?.cap && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
+      // "declaró un alto funcionario de la Casa Blanca a Fox News Digital": "a" before a name or an article opens
+      // the person told, which follows the speaker.
+      if (romance && to > from + 1 && t.kind === 'word' && !t.cap && DATIVE.has(t.lower) && (tokens[to + 1]?.cap || isArticle(tokens[to + 1]))) break;
       to++;
     }
     // "teilte das Ministerium mit", "fügte die Ministerin hinzu": a German verb's separable particle closes the clause.
@@ -646,7 +654,7 @@ function attributionAfter(
       if (alone || !tokens.slice(verb + 1, to).some((x) => x.cap)) to = n;
     }
     // Languages that drop the subject pronoun sign with the verb alone, or with a prepositional phrase after it.
-    const after = tokens[verb + 1];
+    const after = tokens[adjunct];
     const zero =
       proDrop &&
       (to === verb + 1 ||
@@ -1721,7 +1729,27 @@ function resolvePhrase(
   if (at.zero) {
     for (let k = at.from; k < (at.searchTo ?? at.to); k++) {
       const named = clusterAt(registry, blockIndex, k);
-      if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0) return { speaker: named.name, cluster: named, affiliation: null };
+      // "dijo en un video publicado por el activista Marcel Valdés": a name a preposition governs is no subject.
+      const start = registry.tokenMention[blockIndex]?.[k]?.first ?? k;
+      if (named?.kind === 'person' && (tokens[k]?.quote ?? 0) < 0 && !(profile === 'romance' && governedByPreposition(tokens, start, at.from)))
+        return { speaker: named.name, cluster: named, affiliation: null };
+      // "señaló a Martí Noticias, Noraisy Poyo Cuellar, cuñada del preso": a name the entities left unclassified, set off
+      // by commas after the adjunct and followed by a noun for a person, is the subject.
+      const m = registry.tokenMention[blockIndex]?.[k];
+      const apposed = tokens[m?.last ?? -1]?.text === ',' && tokens[(m?.last ?? -1) + 1];
+      if (
+        named &&
+        named.kind === null &&
+        m &&
+        m.first === k &&
+        m.words.length >= 2 &&
+        tokens[k - 1]?.text === ',' &&
+        apposed &&
+        apposed.kind === 'word' &&
+        !apposed.cap &&
+        isPersonNoun(apposed.fold, profile)
+      )
+        return { speaker: named.name, cluster: named, affiliation: null };
     }
     // "«…», — сказала.", "« … », a-t-elle dit": the verb or the inverted pronoun marks the subject's gender.
     const reference = genderOfReference(tokens[at.from]) ?? genderOfReference(tokens[at.from - 1]);
@@ -1745,6 +1773,12 @@ function resolvePhrase(
           author = lastBodyBefore(registry, pos, '');
       }
       return author ? { speaker: author.name, cluster: author, affiliation: null } : { ...none, rejected: true };
+    }
+    // "Про це у Facebook повідомила журналістка X." / "«…», – йдеться в повідомленні.": the message is the one whose
+    // sending the paragraph before reported, in a paragraph that opens with the quotation.
+    if (!author && at.to > at.from && block.quotes[0]?.open === 0) {
+      const handed = subjectAfterClosingVerb(registry, blocks, blockIndex - 1);
+      if (handed) return { speaker: handed.name, cluster: handed, affiliation: null };
     }
     author ??= at.to > at.from ? lastBodyBefore(registry, pos, '') : null;
     return author ? { speaker: author.name, cluster: author, affiliation: null } : none;
@@ -1873,6 +1907,16 @@ function resolvePhrase(
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
   }
+  // "Norma Pérez, madre de la influencer Ana Ruiz, denunció que …": a description set off by commas after a name that opens
+  // the sentence is that person's apposition, whatever it names.
+  if (!at.inverted && described && tokens[at.from - 1]?.text === ',' && (tokens[at.to]?.text === ',' || tokens[at.to - 1]?.text === ',')) {
+    const m = registry.tokenMention[blockIndex]?.[at.from - 2];
+    const c = clusterAt(registry, blockIndex, at.from - 2);
+    const opensSentence = !!m && (m.first === 0 || (sentenceIndexOf(block).lastEnd[m.first - 1] ?? -1) === m.first - 1);
+    // A name the entities left unclassified is a person's when the description is one of a person ("hermana de …").
+    const personal = c?.kind === 'person' || (!!c && c.kind === null && !!words[0] && isPersonNoun(words[0].fold, profile));
+    if (c && personal && m && m.last === at.from - 1 && opensSentence) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   if (person) return { speaker: person.name, cluster: person, affiliation: null };
   // "compartió celda con Julio Rentería, y recordó la charla con el dirigente del sindicato quien le aseguró": a definite
   // description a relative clause hangs on takes up the person just named as a complement in the same sentence.
@@ -1968,6 +2012,14 @@ function resolvePhrase(
     }
     return null;
   };
+  // "— розповіла перша леді США", "— наголосив очільник відомства": Ukrainian has no articles, and after an inverted verb
+  // of saying a lowercase description that names no person refers back to the person named last, in this paragraph or
+  // the one before, whose gender the verb's ending does not contradict, when one of its words names a person by what
+  // they do or introduced that person ("Перші леді … Джилл Байден").
+  if (profile === 'cyrillic' && at.inverted && !complements.size) {
+    const c = describedPerson(registry, blocks, block, words, genderOfReference(tokens[at.from - 1]), pos, last);
+    if (c) return { speaker: c.name, cluster: c, affiliation: null };
+  }
   if (org && head < 0 && !affiliation) return referBack() ?? { speaker: org.name, cluster: org, affiliation: null };
   // "the letter said", "the bill reads": wording quoted from a document has no speaker.
   const noun = words[words.length - 1];
@@ -2051,7 +2103,10 @@ function resolvePhrase(
     // "contó el joven" after a mother and her son: the article's gender picks the nearest person who agrees.
     // Before the verb, only someone named before the noun ("The analyst – named by Ann Roe – said": not Ann Roe).
     const upTo = at.inverted ? pos : Math.min(pos, position(block, at.from));
-    const c = referent(registry, blocks, upTo, last, profile === 'romance' ? genderOfArticle(phrase[articleAt]) : null, profile);
+    // "— сказав конгресмен": a Ukrainian verb's ending marks the gender as the article does.
+    const marked = profile === 'romance' ? genderOfArticle(phrase[articleAt]) : bareCyrillic ? genderOfReference(tokens[at.from - 1]) : null;
+    const found = referent(registry, blocks, upTo, last, marked, profile);
+    const c = found && compatible(genderOf(found, blocks, profile), marked) ? found : null;
     const since = (block.order - 1) * POSITION_STRIDE;
     // Named, or last heard, in this paragraph or the one before.
     const nearby = !!c && (c.mentions.some((m) => m.pos >= since && m.pos < upTo) || (last.speaker === c && last.pos >= since));
@@ -2289,7 +2344,46 @@ const sentenceBeforeSpeaker = (
   if (!at?.verb || at.naming) return null;
   // "Según explicó, X inició …": a verb without a subject refers back from where it stands.
   const before = resolveSpeaker(registry, blocks, block, blockIndex, at, position(block, at.from), last, profile);
+  // "Además, cree que … «…»", "Потім додала, що …": in a language that drops the subject, a verb of saying whose subject
+  // place holds only an adverb or an adjunct has the one last spoken of as subject.
+  if (before.rejected && !at.zero && !at.lead && (profile === 'romance' || profile === 'cyrillic') && cue >= at.to) {
+    const dropped = resolveSpeaker(registry, blocks, block, blockIndex, { from: cue, to: cue + 1, zero: true }, position(block, cue), last, profile);
+    return dropped.rejected ? null : speaking(dropped.cluster);
+  }
   return before.rejected ? null : speaking(before.cluster);
+};
+
+/** The most words of a Ukrainian description that refers back to a person ("перша леді США", "голова обласної адміністрації"). */
+const DESCRIPTION_WORDS = 4;
+
+/**
+ * The person a Ukrainian description after an inverted verb of saying refers to ("— розповіла перша леді США"): the
+ * person named last before `pos`, in this paragraph or the one before, whose gender agrees with the verb's, when a word of
+ * the description names a person or introduced that person. Null for a description of a body or a document, or when the
+ * verb marks no gender.
+ */
+const describedPerson = (registry: Registry, blocks: readonly Block[], block: Block, words: Token[], gender: Gender, pos: number, last: Antecedent): Cluster | null => {
+  const head = words[0];
+  if (!gender || !head || head.cap || words.length > DESCRIPTION_WORDS) return null;
+  const nouns = words.filter((t) => t.kind === 'word' && !t.cap);
+  const bodily = (t: Token): boolean =>
+    BODY_DESCRIPTORS.has(t.fold) ||
+    ORG_DESCRIPTORS.has(t.fold) ||
+    EXTRA_BODY_NOUNS.has(t.fold) ||
+    STATEMENT_NOUNS.has(t.fold) ||
+    QUOTED_DOCUMENTS.has(t.fold) ||
+    WEB_PAGES.has(t.fold) ||
+    isOrgHead(t.fold) ||
+    isStaffNoun(t.fold) ||
+    PRONOUNS.has(t.lower) ||
+    (lexFlags(t.fold) & FUNCTION) !== 0;
+  if (nouns.some(bodily) || nouns.some((t) => !CYRILLIC_WORD.test(t.text))) return null;
+  const c = referent(registry, blocks, pos, last, gender, 'cyrillic');
+  if (!c || !compatible(genderOf(c, blocks, 'cyrillic'), gender)) return null;
+  const since = (block.order - 1) * POSITION_STRIDE;
+  const nearby = c.mentions.some((m) => m.pos >= since && m.pos < pos) || (last.speaker === c && last.pos >= since);
+  if (!nearby) return null;
+  return nouns.some((t) => isPersonNoun(t.fold, 'cyrillic') || introducedAs(blocks, c, t.fold)) ? c : null;
 };
 
 /** How many tokens back a staff noun's introduction is looked for. */
@@ -2358,6 +2452,15 @@ const CYRILLIC_WORD = /^[\u0400-\u04ff'’ʼ-]+$/u;
 
 /** Prepositions that mark the person told, right after a verb of saying ("à l'AFP", "a este diario"). */
 const DATIVE = new Set(['à', 'au', 'aux', 'a', 'al']);
+
+/** Spanish and French adverbs of time and addition that may follow a verb of saying before its adjuncts ("dijo entonces a …"). */
+const ROMANCE_ADVERBS = new Set('entonces luego ayer hoy anoche despues después antes ahora tambien también ademas además alors ensuite hier aussi'.split(' '));
+
+/** Whether a token is a lowercase Spanish participle ("conmovida", "emocionado", "convencidos"). */
+const isRomanceParticiple = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && /\p{L}{3}(?:ad|id)[oa]s?$/u.test(t.lower);
+
+/** Whether a token is a lowercase Spanish or French adverb: one of the common ones, or one in "-mente"/"-ment". */
+const isRomanceAdverb = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && (ROMANCE_ADVERBS.has(t.lower) || /\p{L}{4}(?:mente|ment)$/u.test(t.lower));
 
 /** "One of" in Spanish and French ("uno de los vecinos", "l'un des habitants"), which describes a speaker as an indefinite article does. */
 const PARTITIVE_ONE = new Set(['uno', 'una', 'un', 'une', 'l’un', "l'un"]);
@@ -2458,6 +2561,11 @@ const paragraphSubject = (registry: Registry, blocks: readonly Block[], block: B
     const m = registry.tokenMention[blockIndex]?.[k];
     // "according to Benowitz, … when Trump's policies …": the one an attribution lead names speaks; a possessor does not.
     if (!m || leadEndsAt(block.tokens, m.first - 1)) return c;
+    // "publicado en Facebook por el activista Marcel Valdés": the object of a preposition is not the one who speaks.
+    if (profile === 'romance' && governedByPreposition(block.tokens, m.first, 0)) {
+      k = m.last - 1;
+      continue;
+    }
     if (!objectLike(block.tokens, m.first, m.last) && !block.tokens[m.last - 1]?.poss) return c;
     firstNamed ??= c;
     k = m.last - 1;
@@ -2598,9 +2706,73 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
     const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
     if (resolved.cluster?.kind === 'person') return resolved.cluster;
   }
+  // "У Держдепі заявили, що …" / "«…»": a plural verb of saying without a subject, after the body it names by where, hands
+  // the word to that body.
+  if (profile === 'cyrillic' && cue > (index.lastEnd[openMark - 1] ?? -1)) {
+    const body = bodyBeforePluralVerb(registry, previous, previousIndex, cue);
+    if (body) return body;
+  }
   if (verbOnly) return null;
   const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
+};
+
+/**
+ * Whether the name at token `k` is the object of a Spanish or French preposition: reading back over its description
+ * ("por el activista exiliado Marcel Valdés", "de la madre Ana Ruiz") to the article that opens it, a preposition
+ * stands before that article, or right before the name. A noun before the article ("en un video el activista X") makes
+ * the article open a new phrase, the subject.
+ */
+const governedByPreposition = (tokens: Token[], k: number, from: number): boolean => {
+  for (let i = k - 1; i >= from && i >= k - RELATIVE_ANTECEDENT_WORDS; i--) {
+    const t = tokens[i];
+    if (!t || t.kind !== 'word' || t.cap) return false;
+    const lower = t.lower;
+    if (ROMANCE_PREPOSITIONS.has(lower) || GENITIVE_LINKS.has(lower) || DATIVE.has(lower)) return true;
+    if (FOREIGN_DEFINITE.has(lower) || INDEFINITE.has(lower)) {
+      const before = tokens[i - 1];
+      return !!before && before.kind === 'word' && !before.cap && (ROMANCE_PREPOSITIONS.has(before.lower) || GENITIVE_LINKS.has(before.lower) || DATIVE.has(before.lower));
+    }
+  }
+  return false;
+};
+
+/**
+ * The person after the verb of saying of a paragraph's last sentence, when no one is named before the verb ("Про це на
+ * своїй сторінці у Facebook повідомила журналістка Ольга Дуб."): the one who sent the message the next paragraph quotes.
+ */
+const subjectAfterClosingVerb = (registry: Registry, blocks: readonly Block[], blockIndex: number): Cluster | null => {
+  const block = blocks[blockIndex];
+  if (block?.kind !== 'paragraph' || block.tokens.length === 0) return null;
+  const { tokens } = block;
+  const index = sentenceIndexOf(block);
+  const end = tokens.length - 1;
+  const cue = index.lastCue[end] ?? -1;
+  const start = (index.lastEnd[end - 1] ?? -1) + 1;
+  if (cue < start || !isSpeechVerb(tokens[cue]?.lower ?? '')) return null;
+  for (let k = start; k < cue; k++) if (tokens[k]?.quote !== -1 || clusterAt(registry, blockIndex, k)?.kind === 'person') return null;
+  for (let k = cue + 1; k <= end && k <= cue + MAX_SPEAKER_WORDS; k++) {
+    const t = tokens[k];
+    if (!t || t.quote >= 0 || t.text === ',') return null;
+    const c = clusterAt(registry, blockIndex, k);
+    if (c?.kind === 'person') return compatible(genderOfPerson(c, blocks, 'cyrillic'), genderOfReference(tokens[cue])) ? c : null;
+  }
+  return null;
+};
+
+/**
+ * The body named right before a Ukrainian plural verb of saying at `cue`, after a preposition of place ("У Держдепі
+ * заявили", "В міністерстві оборони повідомили"): the body speaks. Null when the verb is not plural, or anything else
+ * stands between the body and the verb.
+ */
+const bodyBeforePluralVerb = (registry: Registry, block: Block, blockIndex: number, cue: number): Cluster | null => {
+  const { tokens } = block;
+  if (!/\p{L}{3}ли$/u.test(tokens[cue]?.lower ?? '')) return null;
+  const m = registry.tokenMention[blockIndex]?.[cue - 1];
+  const c = clusterAt(registry, blockIndex, cue - 1);
+  if (!m || c?.kind !== 'organization' || m.last !== cue) return null;
+  const preposition = tokens[m.first - 1];
+  return preposition?.kind === 'word' && PLACE_PREPOSITIONS.has(preposition.lower) ? c : null;
 };
 
 /** Whether a quoted passage is written as a title or a name: every word capitalised ("Deep Waters."). */
@@ -2925,7 +3097,21 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         const opening = block.tokens[q.first];
         const named = !!before && before.kind === 'word' && NAME_PREPOSITIONS.has(before.lower) && (!!opening?.cap || q.words <= 2);
         // "в інтерв'ю каналу «112 Україна»": a short run of capitalised words and numbers is a name, not a fragment of speech.
-        const fragment = reported && !named && isFragment(block, q.first, q.last) && q.open > 0 && !(q.words <= 3 && isTitleLike(block, q.first, q.last));
+        // "повідомив, що «Міністерство єдності» може з'явитися", "dijo que "Patria y Vida" es …": a capitalised short passage
+        // inside a sentence that goes on after it with a lowercase word is a name in Ukrainian, Spanish and French.
+        const inner = block.tokens[q.last + 1];
+        const mid = block.tokens[q.first - 2];
+        const nameInSentence =
+          dialect !== null &&
+          q.words <= 3 &&
+          !!opening?.cap &&
+          mid?.kind === 'word' &&
+          !mid.cap &&
+          inner?.kind === 'word' &&
+          !inner.cap &&
+          !isSpeechVerb(inner.lower) &&
+          !/[,.!?…:;]/u.test(raw);
+        const fragment = reported && !named && !nameInSentence && isFragment(block, q.first, q.last) && q.open > 0 && !(q.words <= 3 && isTitleLike(block, q.first, q.last));
         // A paragraph that is nothing but a short quoted sentence is a turn of a conversation (""Why not?"").
         const turn = q.open === 0 && q.words >= 2 && /[.!?…]$/u.test(text) && block.text.slice(q.close + 1).trim() === '';
         // The words after an incise are the rest of a quotation, however few.

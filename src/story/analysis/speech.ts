@@ -31,7 +31,7 @@ const SPANISH_IRREGULAR = words(`
   dijo dijeron dice dicen decía dicho diciendo advirtió advierte advertía advirtieron sostuvo sostiene
   pidió pide pidieron sugirió sugiere propuso expuso concluyó concluye incluyó recuerda recuerdan
   manifiesta confiesa cuenta contó reconoce reconocía niega niegan repuso prosiguió prosigue mantuvo mantiene
-  citó citaron citando
+  citó citaron citando cree creen creía creían creyó
 `);
 
 /** French verbs of saying in "-er" (déclarer → déclaré, déclare, déclarent, déclarait, déclara, déclarant). */

@@ -101,6 +101,55 @@ describe('Spanish attribution', () => {
   });
 });
 
+describe('Spanish attribution without a subject', () => {
+  it('an adverb and the person told after the verb leave the subject unsaid', () => {
+    expect(speakers(['La médica Irene Salas atendió a los heridos en el hospital.', '"Fue la noche más larga de mi vida", dijo luego a la prensa local.'], 'es')).toEqual([
+      'Irene Salas',
+    ]);
+  });
+
+  it('an unclassified name set off by commas after the person told, with a noun for a person after it, is the subject', () => {
+    expect(
+      speakers(
+        ['El preso Rolando Vidal Soto cumple diez años de cárcel.', '“No le dan las medicinas que necesita”, dijo a la prensa, Yusimí del Carmen Lago Ferro, sobrina del preso.'],
+        'es',
+      ),
+    ).toEqual(['Yusimí del Carmen Lago Ferro']);
+  });
+
+  it('the person told after a described speaker is no part of it', () => {
+    expect(speakers(['"La planta cerrará antes de fin de año", declaró un portavoz del sindicato a Radio Sur.'], 'es')).not.toContain('un portavoz del sindicato a Radio Sur');
+  });
+
+  it("a name a preposition governs after the verb is not the unsaid subject, nor the paragraph's", () => {
+    const quoted = speakers(
+      ['“Nos quitaron la casa y no tenemos adónde ir”, dijo visiblemente emocionada en un video difundido en Twitter por el periodista Julio Berrocal.'],
+      'es',
+    );
+    expect(quoted).not.toContain('Julio Berrocal');
+    expect(quoted).not.toContain('visiblemente emocionada');
+  });
+
+  it('a verb of opinion without a subject in the sentence before hands the quotation to the one last spoken of', () => {
+    expect(
+      speakers(
+        [
+          'La economista Marta Ibáñez habló sobre la crisis.',
+          'Además, cree que la inflación bajará cuando el ministro Manuel Ortiz presente su plan. "Los precios se estabilizarán en primavera".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Ibáñez']);
+  });
+});
+
+describe('apposition before the verb', () => {
+  it("a description set off by commas after the name that opens the sentence is that person's, whatever it names", () => {
+    expect(speakers(['Rosa Medina, hermana del preso político Tomás Ferrer, denunció que "no le dan la medicina que necesita".'], 'es')).toEqual(['Rosa Medina']);
+    expect(speakers(['Ірина Бойко, дружина полоненого Тараса Бойка, розповіла, що «він не виходив на зв’язок уже пів року».'], 'uk')).toEqual(['Ірина Бойко']);
+  });
+});
+
 describe('Ukrainian attribution', () => {
   it('reads a quotation signed after a dash, with either dash', () => {
     expect(speakers(['Міністр оборони Олексій Гриценко відвідав Харків.', '«Ми посилимо протиповітряну оборону міста найближчим часом», — сказав Гриценко.'], 'uk')).toEqual([
@@ -167,6 +216,44 @@ describe('Ukrainian attribution', () => {
         'uk',
       ),
     ).toEqual(['Джон Сміт', 'Джон Сміт']);
+  });
+
+  it("a lowercase description after an inverted verb refers back to the person of the verb's gender", () => {
+    const pair = 'Міністри Ганна Коваль та Ендрю Грін провели переговори у Львові.';
+    expect(
+      speakers([pair, 'Ендрю Грін повідомила, що відвідала шпиталь у місті.', '«Поранені тут отримують найкращу допомогу», – розповіла міністерка охорони здоров’я.'], 'uk'),
+    ).toEqual(['Ендрю Грін']);
+    expect(speakers(['Перша заступниця мера Джейн Волш відвідала Одесу.', '«Місто готове до зими, генератори вже на місці», – розповіла перша заступниця мера.'], 'uk')).toEqual([
+      'Джейн Волш',
+    ]);
+  });
+
+  it('a plural verb of saying after the body it names by where hands the next paragraph to that body', () => {
+    expect(
+      speakers(
+        [
+          'Міністерство охорони здоров’я України оприлюднило нові правила.',
+          'У Міністерстві охорони здоров’я України заявили, що лікарні отримають додаткові кошти.',
+          '«Кожна районна лікарня матиме резервне живлення до кінця року».',
+        ],
+        'uk',
+      ),
+    ).toEqual(['Міністерство охорони здоров’я України']);
+  });
+
+  it("a message quoted after the paragraph that reported its sending is its sender's", () => {
+    expect(
+      speakers(
+        ['Про це на своїй сторінці у Facebook повідомила волонтерка Оксана Литвин.', '«Ми зібрали три вантажівки ліків для шпиталів на сході», – йдеться в повідомленні.'],
+        'uk',
+      ),
+    ).toEqual(['Оксана Литвин']);
+  });
+
+  it('the past-tense verb after a name gives its gender, whatever the name looks like', () => {
+    expect(
+      speakers(['Директор Андрій Мельник і Ніколь Бейкер приїхали до школи.', 'Ніколь Бейкер подарувала дітям книжки.', '«Діти дуже чекали на цей день», — сказала вона.'], 'uk'),
+    ).toEqual(['Ніколь Бейкер']);
   });
 
   it('a dialogue turn goes on after a dash that follows its attribution', () => {

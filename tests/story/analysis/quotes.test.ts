@@ -44,6 +44,12 @@ describe('quotation marks', () => {
     expect(quotesOf(['"Місто - це люди" - написав мер Ігор Бондаренко у мережі.'], 'uk').map((q) => q.text)).toEqual(['Місто - це люди']);
   });
 
+  it('leaves out a capitalised short passage that the sentence goes on after, which is a name', () => {
+    expect(quotesOf(['Прем’єр-міністр Іван Гнатюк заявив, що «Фонд відбудови» почне роботу вже навесні.'], 'uk')).toEqual([]);
+    expect(quotesOf(['La ministra Elena Soto anunció que "Plan Cosecha" llegará a diez provincias este año.'], 'es')).toEqual([]);
+    expect(quotesOf(['La ministra Elena Soto dijo que era "un plan que llegará a todos".'], 'es').map((q) => q.text)).toEqual(['un plan que llegará a todos']);
+  });
+
   it('leaves out short exclamations listed one after another, which a crowd shouted', () => {
     expect(quotesOf(['En la plaza, cientos de vecinos gritaron: "¡Agua para todos!", "¡Fuera los cortes!" y "¡Queremos luz!". La policía llegó poco después.'], 'es')).toEqual([]);
   });
