@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRfc822, parseAtomDate, parseRfc822, usualIsoTime } from '../../src/verify/dates.js';
-import { readTreeWithRssParser, readWithRssParser, type RssParserReading } from '../../src/verify/rss-parser-reading.js';
 import { childElements, parseXml, parseXmlWithSaxes, textContent } from '../../src/verify/xml-check.js';
 import { alignItems } from '../../src/verify/align.js';
 import { collapseWhitespace } from '../../src/verify/html-canon.js';
 import { Children, isBlank, ProblemLog } from '../../src/verify/xml-rules.js';
+import { bothReadings } from './rss-parser-readings.js';
 
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
 const four = fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0'));
@@ -102,18 +102,6 @@ describe('usual dates', () => {
     );
   });
 });
-
-/** A reading without the fields rss-parser takes from bodies. */
-function withoutBodies(reading: RssParserReading): RssParserReading {
-  if (!reading.ok) return reading;
-  return { ok: true, items: reading.items.map(({ content: _content, contentSnippet: _snippet, summary: _summary, ...rest }) => rest) };
-}
-
-async function bothReadings(text: string): Promise<void> {
-  const fromText = await readWithRssParser(text);
-  const fromTree = await readTreeWithRssParser(parseXml(text).root, text);
-  expect(fromTree).toEqual(withoutBodies(fromText));
-}
 
 describe('the xml2js-shaped object', () => {
   it('gives the same readings for element names xml2js meets as keys, and text around them', async () => {
