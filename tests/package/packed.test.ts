@@ -44,12 +44,13 @@ describe('the packed package', () => {
     const files = listing[0]!.files.map((f) => f.path);
     expect(files.filter((f) => !(f.startsWith('dist/') || ['package.json', 'README.md', 'LICENSE', 'THIRD-PARTY.md', 'CHANGELOG.md'].includes(f)))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    // Budget: the tarball under 560 KB and 1.5 MB unpacked (0.1.0: about 250 KB and 900 KB; the
+    // Budget: the tarball under 625 KB and 1.5 MB unpacked (0.1.0: about 250 KB and 900 KB; the
     // generated lexicon and title data add ~400 KB that compress poorly, dropping the CommonJS copy
     // saved as much, and 0.2's validator rules, item stage, publishing and deploy add ~60 KB packed;
     // the JavaScript ships minified with names kept). Bundling markdown-it, yaml and htmlparser2 (see
     // tsup.config.ts) adds ~90 KB packed and takes ~3.4 MB of installed packages away (8.0 → 4.7 MiB).
-    expect(listing[0]!.size).toBeLessThan(600_000);
+    // The fifth pass of analysis rules and the argument checks of every entry point added ~30 KB.
+    expect(listing[0]!.size).toBeLessThan(625_000);
     expect(listing[0]!.unpackedSize).toBeLessThan(1_500_000);
     const entries = ['index', 'story', 'verify', 'server', 'node'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]);
     expect(files).toEqual(expect.arrayContaining([...entries, 'dist/cli.js']));
