@@ -156,7 +156,7 @@ async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Arra
   return readBounded(path, {
     maxBytes,
     what: 'feed file',
-    tooLarge: (size) => tooLarge('E_IO', size === undefined ? 'the file is larger than' : `the file is ${formatBytes(size)}, larger than`, maxBytes),
+    tooLarge: (size) => tooLarge('E_TOO_LARGE', size === undefined ? 'the file is larger than' : `the file is ${formatBytes(size)}, larger than`, maxBytes),
     ioError: (cause) => fileError(path, cause),
   });
 }

@@ -149,7 +149,7 @@ describe('verifySources: files', () => {
       [false, [expect.stringMatching(/^E_FEED the XML ends too early \(truncated\?\): <\w+> opened on line \d+ is never closed \(line \d+\)$/)]],
       [false, ['E_FEED this is not a feed: it starts with "Shopping list: milk" (expected XML or JSON)']],
       [false, [`E_IO no such file: ${file('missing.xml')}`]],
-      [false, ['E_IO the file is 50 MB, larger than the 10 MB limit (raise --max-bytes)']],
+      [false, ['E_TOO_LARGE the file is 50 MB, larger than the 10 MB limit (raise --max-bytes)']],
       [false, [`E_IO ${file('folder')} is a folder, not a feed file`]],
     ]);
     expect(result.sources[1]!.problems[0]!.line).toBeGreaterThan(1);
