@@ -599,7 +599,6 @@ const CORPORATE_ACTS = new Set([
 /** Words before "for"/"at"/"by" that make what follows an employer ("worked for", "employed by"). */
 const EMPLOYMENT_WORDS = new Set(['worked', 'works', 'working', 'work', 'employed', 'hired', 'job', 'jobs', 'career', 'internship', 'intern']);
 
-/** Whether a token is a lowercase content word that may qualify a noun ("independiente", "digital"), not a function word. */
 /** Nouns of kinship, whose "of"/"de" takes a person ("sister of", "madre de", "fils de"). */
 const KIN_NOUNS = new Set([
   'sister',
@@ -678,6 +677,7 @@ function describedWithComplement(tokens: Token[], a: number): boolean {
   return false;
 }
 
+/** Whether a token is a lowercase content word that may qualify a noun ("independiente", "digital"), not a function word. */
 const isLowercaseModifier = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !t.cap && t.lower.length >= MIN_ROMANCE_ADJECTIVE_LENGTH && !(flags(t.fold) & FUNCTION);
 
 /** Whether a token is a lowercase Spanish or French noun describing a body, perhaps elided ("partido", "l'entreprise"). */
@@ -828,8 +828,7 @@ function decompose(b: Builder, a: number, end: number): void {
     // before a body's capitalised head word is the first word of the body's name.
     const head = tokens[a + 1];
     const staff = a + 2 < end ? tokens[a + 2] : tokens[end];
-    if (!(f & FUNCTION) && b.profile === 'en' && head?.cap && !head.caps && isOrgHead(head.fold) && a + 1 < end && !!staff && staff.kind === 'word' && isRoleNoun(staff.fold))
-      break;
+    if (!(f & FUNCTION) && b.profile === 'en' && head?.cap && !head.caps && isOrgHead(head.fold) && a + 1 < end && staff && staff.kind === 'word' && isRoleNoun(staff.fold)) break;
     // "Amnesty International said", "Transparency International's report": "International" ends a body's name.
     if (!(f & FUNCTION) && head?.cap && a + 2 === end && INTERNATIONAL_HEADS.has(head.fold)) break;
     // "Doctors Without Borders": a name cannot start with the capitalised function word after the first word.
