@@ -2,8 +2,9 @@ import { describeValue, StoryfeedError } from '../errors.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
 import { podcastCategoryProblem } from './podcast-categories.js';
-import { readExtensions } from '../item/fields.js';
+import { readExtensions, unreadable } from '../item/fields.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
+import { isEmailAddress } from '../email-address.js';
 
 /** Default feed language when the site names none. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -96,14 +97,6 @@ function readable(read: () => boolean): boolean {
   }
 }
 
-function errorText(cause: unknown): string {
-  try {
-    return cause instanceof Error ? cause.message : String(cause);
-  } catch {
-    return 'an exception';
-  }
-}
-
 /**
  * A plain-data copy of one setting (`podcast`, `extensions`…) for a configuration loader: no
  * getter, proxy, cycle or nesting deeper than the site allows gets past it, and each problem names
@@ -155,7 +148,7 @@ function snapshot(value: unknown, path: string, depth: number, open: Set<object>
       try {
         field = (value as Record<string, unknown>)[key];
       } catch (cause) {
-        problems.push(`${at(key)}: cannot be read: ${errorText(cause)} (a getter or proxy behind it throws; pass plain values)`);
+        problems.push(`${at(key)}: ${unreadable(cause)}`);
         continue;
       }
       Object.defineProperty(out, key, { value: snapshot(field, at(key), depth + 1, open, problems), enumerable: true, writable: true, configurable: true });
@@ -163,7 +156,7 @@ function snapshot(value: unknown, path: string, depth: number, open: Set<object>
     open.delete(value);
     return out;
   } catch (cause) {
-    problems.push(`${where}: cannot be read: ${errorText(cause)} (a getter or proxy behind it throws; pass plain values)`);
+    problems.push(`${where}: ${unreadable(cause)}`);
     return undefined;
   }
 }
@@ -178,7 +171,7 @@ function authorProblems(value: unknown): string[] {
       return;
     }
     const { email, url, avatar } = a as Author & Record<string, unknown>;
-    if (email !== undefined && (typeof email !== 'string' || !/^[^\s@<>()]+@[^\s@<>()]+$/.test(email))) out.push(`${at}.email: is not an email address: ${describeValue(email)}`);
+    if (email !== undefined && (typeof email !== 'string' || !isEmailAddress(email))) out.push(`${at}.email: is not an email address: ${describeValue(email)}`);
     for (const [key, link] of [
       ['url', url],
       ['avatar', avatar],
@@ -250,7 +243,7 @@ function podcastProblems(value: unknown): string[] {
   for (const key of ['author', 'guid', 'lockedOwner'] as const) {
     if (p[key] !== undefined && typeof p[key] !== 'string') out.push(`podcast.${key}: must be text, found ${describeValue(p[key])}`);
   }
-  if (p.owner !== undefined && typeof p.owner === 'object' && p.owner !== null && !/^[^\s@<>()]+@[^\s@<>()]+$/.test(String(p.owner.email)))
+  if (p.owner !== undefined && typeof p.owner === 'object' && p.owner !== null && !isEmailAddress(String(p.owner.email)))
     out.push(`podcast.owner.email: is not an email address: ${describeValue(p.owner.email)}`);
   for (const key of Object.keys(p)) if (!PODCAST_FIELDS.has(key)) out.push(`podcast.${key}: is not a podcast setting`);
   return out;

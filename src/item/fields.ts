@@ -2,6 +2,7 @@ import { describeValue, StoryfeedError } from '../errors.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { checkUri } from '../verify/uri.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
+import { isEmailAddress } from '../email-address.js';
 
 /**
  * Readers for the fields of a plain item. Each checks one field of an untyped value (plain JS
@@ -55,16 +56,19 @@ function guard<T>(read: () => T, path: FieldPath): T {
     return read();
   } catch (cause) {
     if (cause instanceof StoryfeedError) throw cause;
-    return fail(path, `cannot be read: ${errorText(cause)} (a getter or proxy behind it throws; pass plain values)`);
+    return fail(path, unreadable(cause));
   }
 }
 
-function errorText(cause: unknown): string {
+/** Why a value of the caller's could not be read: what its getter or proxy threw, for a problem naming the field. */
+export function unreadable(cause: unknown): string {
+  let text: string;
   try {
-    return cause instanceof Error ? cause.message : String(cause);
+    text = cause instanceof Error ? cause.message : String(cause);
   } catch {
-    return 'an exception';
+    text = 'an exception';
   }
+  return `cannot be read: ${text} (a getter or proxy behind it throws; pass plain values)`;
 }
 
 const GUARDED = new WeakSet<object>();
@@ -176,7 +180,7 @@ export function authors(value: unknown, path: FieldPath, base: string): Author[]
     const author: Author = { name };
     const email = text(r.email, `${at}.email`)?.trim();
     if (email) {
-      if (!/^[^\s@<>()]+@[^\s@<>()]+$/.test(email)) fail(`${at}.email`, `"${email}" is not an email address`);
+      if (!isEmailAddress(email)) fail(`${at}.email`, `"${email}" is not an email address`);
       author.email = email;
     }
     const url = httpUrl(r.url, `${at}.url`, base);
