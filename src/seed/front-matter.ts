@@ -6,6 +6,7 @@ import { parseAuthorString } from './author-string.js';
 import { parseIsoDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
 import { readSimpleYaml } from './simple-yaml.js';
+import { isEmailAddress } from '../email-address.js';
 
 export { parseAuthorString } from './author-string.js';
 
@@ -364,7 +365,7 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
       if (url === undefined) fail(key, `${where}\`url\` "${author.url}" must be an absolute http(s) URL without a user name or password`);
       author.url = url;
     }
-    if (author.email && !/^[^\s@<>()]+@[^\s@<>()]+$/.test(author.email)) fail(key, `${where}"${author.email}" is not an email address`);
+    if (author.email && !isEmailAddress(author.email)) fail(key, `${where}"${author.email}" is not an email address`);
     authors.push(author);
   });
   return authors;
