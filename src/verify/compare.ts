@@ -112,7 +112,7 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
       // The document's values are collected only when there is an error to look them up for.
       const invalid = parsed.problems.filter((p) => p.severity === 'error' && !quotesAny(p.message, (own ??= documentValues(doc))));
       found = invalid.map((p): VerifyProblem => ({ format, itemId: null, field: `spec ${p.path}`, expected: `valid ${FORMAT_NAMES[format]}`, actual: p.message }));
-      for (const problem of compareFeed(parsed, doc, format)) found.push(problem);
+      for (const problem of compareChecked(parsed, doc, format)) found.push(problem);
       if (reading && format !== 'json') for (const problem of compareReadings(parsed, reading, format)) found.push(problem);
     } catch (error) {
       const message = error instanceof StoryfeedError ? error.detail : String(error);
@@ -179,6 +179,11 @@ export function compareFeed(parsed: ParsedFeed, doc: FeedDocument, format: FeedF
   checkParsedFeedArgument(parsed, 'parsed');
   checkDocumentArgument(doc);
   checkFormatArgument(format, 'format');
+  return compareChecked(parsed, doc, format);
+}
+
+/** {@link compareFeed} on arguments already checked ({@link verifyDocument} checks the document once for every format). */
+function compareChecked(parsed: ParsedFeed, doc: FeedDocument, format: FeedFormat): VerifyProblem[] {
   const problems: VerifyProblem[] = [];
   const carries = CARRIES[format];
   const report = (itemId: string | null, field: string, expected: string, actual: string): void => {
