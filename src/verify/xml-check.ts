@@ -7,11 +7,10 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
 import { LineIndex } from './lines.js';
-import { isWellFormedUtf16, MAX_NAMESPACE_SCOPES, parseXmlFast } from './xml-fast.js';
+import { isWellFormedUtf16, MAX_NAMESPACE_SCOPES, parseXmlFast, XML_NS, XMLNS_NS } from './xml-fast.js';
 import { checkTextArgument } from './arguments.js';
 
-/** The XML namespace, bound to the `xml:` prefix. */
-export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+export { XML_NS } from './xml-fast.js';
 /** The RFC 5005 feed-history namespace (`<fh:archive/>`). */
 export const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
 
@@ -148,7 +147,7 @@ interface SaxesNamespaces {
 const SAXES_DEFAULT_NAMESPACES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   '': '',
   xml: XML_NS,
-  xmlns: 'http://www.w3.org/2000/xmlns/',
+  xmlns: XMLNS_NS,
 });
 
 function saxesTree(text: string): XmlDocument {

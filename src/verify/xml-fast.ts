@@ -12,8 +12,10 @@
 import { SaxesParser } from 'saxes';
 import type { XmlAttribute, XmlDocument, XmlElement, XmlNode, XmlText } from './xml-check.js';
 
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+/** The namespace the `xml` prefix is bound to. */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** The namespace of `xmlns` declarations. */
+export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /**
  * Characters outside XML 1.0's `Char` production, CR (whose line-end normalisation is left to
