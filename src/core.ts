@@ -13,6 +13,7 @@ export * from './version.js';
 export * from './story/slug.js';
 export * from './xml-chars.js';
 export * from './white-space.js';
+export * from './email-address.js';
 export * from './escape-html.js';
 export * from './feed/document.js';
 export * from './feed/sets.js';
