@@ -4,13 +4,14 @@ import { build, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 // Two ES module builds, no CommonJS: Node >= 20.19 (our engines floor) loads ES modules with `require`.
-// 1. The root entry point (`dist/index.js`) and its modules in two files, `dist/core.js` and
-//    `dist/core-render.js` (see src/core.ts), without shared chunks: it loads nothing else of ours.
+// 1. The root entry point (`dist/index.js`) and its modules in three files, `dist/core.js`,
+//    `dist/core-render.js` and `dist/core-errors.js` (see src/core.ts), without shared chunks: it
+//    loads nothing else of ours.
 // 2. The other entry points and the CLI with shared chunks, importing those modules from the two files.
 // Dependencies stay external in both, but for the parsers listed in BUNDLED below.
 
 /** The bundles the root entry point's modules go to, by the source file listing them. */
-const CORE_FILES = { 'src/core.ts': './core.js', 'src/core-render.ts': './core-render.js' } as const;
+const CORE_FILES = { 'src/core.ts': './core.js', 'src/core-render.ts': './core-render.js', 'src/core-errors.ts': './core-errors.js' } as const;
 
 /** The source files `entry` reaches through relative imports (absolute paths). */
 async function sourceGraph(entry: string): Promise<Set<string>> {
@@ -32,7 +33,9 @@ async function coreOwners(): Promise<Map<string, string>> {
   const extra = listed.filter((file) => !reached.has(file));
   if (missing.length || extra.length) {
     const names = (files: string[]) => files.map((f) => path.relative('src', f)).join(', ') || 'nothing';
-    throw new Error(`src/core.ts and src/core-render.ts must re-export exactly the modules src/index.ts reaches; add ${names(missing)}, remove ${names(extra)}`);
+    throw new Error(
+      `src/core.ts, src/core-render.ts and src/core-errors.ts must re-export exactly the modules src/index.ts reaches; add ${names(missing)}, remove ${names(extra)}`,
+    );
   }
   return owners;
 }
@@ -100,7 +103,7 @@ const declarations = process.env.STORYFEED_DTS !== '0';
 export default defineConfig([
   {
     ...common,
-    entry: { index: 'src/index.ts', core: 'src/core.ts', 'core-render': 'src/core-render.ts' },
+    entry: { index: 'src/index.ts', core: 'src/core.ts', 'core-render': 'src/core-render.ts', 'core-errors': 'src/core-errors.ts' },
     splitting: false,
     esbuildPlugins: [coreModules, yamlModules],
     dts: false,

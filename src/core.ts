@@ -1,14 +1,15 @@
 /**
  * The modules of the root entry point (`src/index.ts`) that do not render, with all their exports,
- * public or not; `src/core-render.ts` has the renderers (the only users of `feed`). The build bundles
- * each list into one file (`dist/core.js`, `dist/core-render.js`) that the entry points import these
- * modules from: so `import('storyfeed')` loads three files instead of a dozen shared chunks (each
- * costs the module loader about half a millisecond), `storyfeed/story` does not load `feed`, and a
- * class such as StoryfeedError exists once. tsup.config.ts checks that the two lists together are
- * exactly the modules `src/index.ts` reaches. Not a public entry point.
+ * public or not; `src/core-render.ts` has the renderers (the only users of `feed`) and
+ * `src/core-errors.ts` the error codes and StoryfeedError. The build bundles each list into one file
+ * (`dist/core.js`, `dist/core-render.js`, `dist/core-errors.js`) that the entry points import these
+ * modules from: so `import('storyfeed')` loads four files instead of a dozen shared chunks (each
+ * costs the module loader about half a millisecond), `storyfeed/story` does not load `feed`,
+ * `storyfeed/server` loads only the errors, and a class such as StoryfeedError exists once.
+ * tsup.config.ts checks that the three lists together are exactly the modules `src/index.ts` reaches.
+ * Not a public entry point.
  */
 
-export * from './errors.js';
 export * from './version.js';
 export * from './story/slug.js';
 export * from './xml-chars.js';

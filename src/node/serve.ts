@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib } from 'node:zlib';
+import { StoryfeedError } from '../errors.js';
 import { createFeedHandler, responseBytes, type FeedHandler, type FeedHandlerOptions, type FileLookup, type ServedFile } from '../server/handler.js';
 
 const brotli = promisify(brotliCompress);
@@ -79,8 +80,17 @@ export function folderLookup(root: string): FileLookup {
   };
 }
 
+/** `options` as an object with a folder `root`, else an `E_CONFIG` error naming what is wrong. */
+function checkFolderOptions(options: unknown, caller: string): asserts options is ServeFolderOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new StoryfeedError('E_CONFIG', `${caller}: expects an options object such as { root: 'public' }`);
+  const root = (options as { root?: unknown }).root;
+  if (typeof root !== 'string' || root === '') throw new StoryfeedError('E_CONFIG', `${caller}: options.root must be the path of the folder to serve`);
+}
+
 /** The fetch-style handler over a folder, with Brotli from node:zlib besides gzip. */
 export function createFolderHandler(options: ServeFolderOptions): FeedHandler {
+  checkFolderOptions(options, 'createFolderHandler');
   const { root, ...rest } = options;
   return createFeedHandler({
     ...rest,
@@ -136,7 +146,12 @@ export function toNodeListener(handler: FeedHandler, log?: (line: string) => voi
 
 /** Starts an HTTP server for a folder of feeds on `host:port` (port 0 picks a free one). */
 export async function serveFolder(options: ServeFolderOptions & { port?: number; host?: string; log?: (line: string) => void }): Promise<Server> {
+  checkFolderOptions(options, 'serveFolder');
   const { port = 8080, host = '127.0.0.1', log, ...rest } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new StoryfeedError('E_CONFIG', 'serveFolder: options.port must be a whole number from 0 to 65535 (0 picks a free port)');
+  if (typeof host !== 'string' || host === '') throw new StoryfeedError('E_CONFIG', 'serveFolder: options.host must be a host name or address');
+  if (log !== undefined && typeof log !== 'function') throw new StoryfeedError('E_CONFIG', 'serveFolder: options.log must be a function');
   const server = createServer(toNodeListener(createFolderHandler(rest), log));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,8 @@
  * `storyfeed/node`'s adapter), Deno, Bun, Cloudflare Workers and framework route handlers.
  */
 
+import { StoryfeedError } from '../errors.js';
+
 /** One file the handler can serve. */
 export interface ServedFile {
   /** The bytes (or text, encoded as UTF-8). */
@@ -30,6 +32,12 @@ export interface FeedHandlerOptions {
   encoders?: Partial<Record<'br' | 'gzip', (body: Uint8Array) => Promise<Uint8Array>>>;
   /** Path prefix to strip (when mounted under `/feeds/`, say). */
   basePath?: string;
+  /**
+   * Told about every request answered with a 500 (a lookup or encoder that threw or gave no bytes).
+   * The response itself says only "Internal Server Error", so no server detail reaches the client.
+   * Default: one line on `console.error`.
+   */
+  onError?: (error: unknown, request: Request) => void;
 }
 
 /** A fetch-style request handler. */
@@ -110,11 +118,14 @@ export function responseBytes(response: Response): Uint8Array | undefined {
  * concurrent requests; at most two hashes or compressions run at once.
  */
 export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
-  const lookup: FileLookup = typeof options.files === 'function' ? options.files : mapLookup(options.files);
-  const cacheControl = options.cacheControl ?? 'public, max-age=300';
-  const cors = options.cors ?? true;
-  const compress = options.compress ?? true;
-  const encoders: Partial<Record<'br' | 'gzip', (body: Uint8Array) => Promise<Uint8Array>>> = { gzip: gzipWithStreams, ...options.encoders };
+  const checked = checkedOptions(options);
+  const lookup: FileLookup = typeof checked.files === 'function' ? checked.files : mapLookup(checked.files);
+  const cacheControl = checked.cacheControl ?? 'public, max-age=300';
+  const cors = checked.cors ?? true;
+  const compress = checked.compress ?? true;
+  const basePath = checked.basePath;
+  const onError = checked.onError ?? logError;
+  const encoders: Partial<Record<'br' | 'gzip', (body: Uint8Array) => Promise<Uint8Array>>> = { gzip: gzipWithStreams, ...checked.encoders };
   const limit = workLimiter(MAX_CONCURRENT_WORK);
   const etags = new WeakMap<Uint8Array, Promise<string>>();
   const compressed = new WeakMap<Uint8Array, Map<'br' | 'gzip', Promise<Uint8Array>>>();
@@ -151,12 +162,17 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
 
   return async (request: Request): Promise<Response> => {
     // A lookup or encoder that throws or returns the wrong thing is a 500 for that request, never a
-    // rejected promise (or an unhandled rejection that ends the process) in the caller's server.
+    // rejected promise (or an unhandled rejection that ends the process) in the caller's server. The
+    // client learns nothing of the server (paths, messages); the error goes to `onError`.
     try {
       return await respond(request);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return new Response(`Internal Server Error\n${message.replace(/[\u0000-\u001f\u007f]/g, ' ')}\n`, { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      try {
+        onError(error, request);
+      } catch {
+        // A reporter that throws must not turn the 500 into a rejection.
+      }
+      return new Response('Internal Server Error\n', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     }
   };
 
@@ -165,7 +181,7 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
       return new Response('Method Not Allowed\n', { status: 405, headers: { allow: 'GET, HEAD, OPTIONS', 'content-type': 'text/plain; charset=utf-8' } });
     }
-    const path = safeFilePath(new URL(request.url).pathname, options.basePath);
+    const path = safeFilePath(new URL(request.url).pathname, basePath);
     const found = path === undefined ? undefined : await lookup(path);
     if (path === undefined || !found) return new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
@@ -215,6 +231,93 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
   }
 }
 
+/** The default `onError`: one line on the console, control characters shown as spaces. */
+function logError(error: unknown, request: Request): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = `storyfeed/server: ${request.method} ${new URL(request.url).pathname}: 500: ${message}`;
+  console.error(line.replace(/[\u0000-\u001f\u007f]/g, ' '));
+}
+
+const OPTION_NAMES = new Set(['files', 'cacheControl', 'cors', 'compress', 'encoders', 'basePath', 'onError']);
+
+/**
+ * The options, read once and checked: a wrong value is an `E_CONFIG` error naming the option when the
+ * handler is created, not a `TypeError` (or a 500 on every request) later.
+ */
+function checkedOptions(options: FeedHandlerOptions): FeedHandlerOptions {
+  const fail = (detail: string): never => {
+    throw new StoryfeedError('E_CONFIG', `createFeedHandler: ${detail}`);
+  };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) fail(`expects an options object such as { files: { 'rss.xml': text } }, got ${describe(options)}`);
+  const read = (name: string): unknown => {
+    try {
+      return (options as unknown as Record<string, unknown>)[name];
+    } catch (error) {
+      return fail(`reading options.${name} threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  let names: string[] = [];
+  try {
+    names = Object.keys(options);
+  } catch (error) {
+    fail(`its options cannot be listed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const name of names) if (!OPTION_NAMES.has(name)) fail(`options.${name} is not an option (known: ${[...OPTION_NAMES].join(', ')})`);
+  const files = read('files');
+  if (typeof files !== 'function' && (typeof files !== 'object' || files === null || Array.isArray(files) || files instanceof Map))
+    fail(`options.files must be an object mapping paths to files, or a lookup function; got ${describe(files)}`);
+  const cacheControl = read('cacheControl');
+  if (cacheControl !== undefined && (typeof cacheControl !== 'string' || /[\u0000-\u001f\u007f]/.test(cacheControl)))
+    fail(`options.cacheControl must be a header value on one line, got ${describe(cacheControl)}`);
+  const flags: { cors?: boolean; compress?: boolean } = {};
+  for (const name of ['cors', 'compress'] as const) {
+    const value = read(name);
+    if (value !== undefined && typeof value !== 'boolean') fail(`options.${name} must be true or false, got ${describe(value)}`);
+    if (value !== undefined) flags[name] = value as boolean;
+  }
+  const basePath = read('basePath');
+  if (basePath !== undefined && typeof basePath !== 'string') fail(`options.basePath must be a string, got ${describe(basePath)}`);
+  const onError = read('onError');
+  if (onError !== undefined && typeof onError !== 'function') fail(`options.onError must be a function, got ${describe(onError)}`);
+  const encoders = read('encoders');
+  const checkedEncoders: Partial<Record<'br' | 'gzip', (body: Uint8Array) => Promise<Uint8Array>>> = {};
+  if (encoders !== undefined) {
+    if (typeof encoders !== 'object' || encoders === null || Array.isArray(encoders))
+      fail(`options.encoders must be an object such as { br: (bytes) => … }, got ${describe(encoders)}`);
+    let entries: [string, unknown][] = [];
+    try {
+      entries = Object.entries(encoders as object);
+    } catch (error) {
+      fail(`options.encoders cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const [name, encoder] of entries) {
+      if (name !== 'br' && name !== 'gzip') fail(`options.encoders.${name} is not an encoding storyfeed sends (br, gzip)`);
+      if (encoder === undefined) continue;
+      if (typeof encoder !== 'function') fail(`options.encoders.${name} must be a function, got ${describe(encoder)}`);
+      checkedEncoders[name as 'br' | 'gzip'] = encoder as (body: Uint8Array) => Promise<Uint8Array>;
+    }
+  }
+  return {
+    files: files as FeedHandlerOptions['files'],
+    ...(cacheControl === undefined ? {} : { cacheControl: cacheControl as string }),
+    ...flags,
+    ...(basePath === undefined ? {} : { basePath: basePath as string }),
+    ...(onError === undefined ? {} : { onError: onError as NonNullable<FeedHandlerOptions['onError']> }),
+    encoders: checkedEncoders,
+  };
+}
+
+/** A value named for an error message: its type, and a short form of strings and numbers. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Map) return 'a Map (use an object: Object.fromEntries(map))';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  return typeof value === 'object' ? 'an object' : String(typeof value);
+}
+
 /** Bytes per chunk of a response stream. */
 const CHUNK_BYTES = 64 * 1024;
 
@@ -250,12 +353,36 @@ function workLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
+/** The map's files, checked and with text encoded once; a file without bytes is an `E_CONFIG` error naming its path. */
 function mapLookup(files: Record<string, ServedFile | string | Uint8Array>): FileLookup {
   const map = new Map<string, ServedFile>();
-  for (const [path, value] of Object.entries(files)) {
+  const fail = (detail: string): never => {
+    throw new StoryfeedError('E_CONFIG', `createFeedHandler: ${detail}`);
+  };
+  let entries: [string, unknown][] = [];
+  try {
+    entries = Object.entries(files);
+  } catch (error) {
+    fail(`options.files cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const [path, value] of entries) {
+    const field = `options.files[${JSON.stringify(path)}]`;
+    let file: ServedFile;
+    if (typeof value === 'string' || value instanceof Uint8Array) file = { body: value };
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      let body: unknown;
+      let lastModified: unknown;
+      try {
+        ({ body, lastModified } = value as ServedFile);
+      } catch (error) {
+        return fail(`${field} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (typeof body !== 'string' && !(body instanceof Uint8Array)) return fail(`${field}.body must be a string or a Uint8Array, got ${describe(body)}`);
+      if (lastModified !== undefined && !(lastModified instanceof Date && !Number.isNaN(lastModified.getTime())))
+        return fail(`${field}.lastModified must be a valid Date, got ${describe(lastModified)}`);
+      file = lastModified === undefined ? { body } : { body, lastModified };
+    } else return fail(`${field} must be a string, a Uint8Array or { body, lastModified }, got ${describe(value)}`);
     // Text is encoded once, so every request for it shares one body (and its ETag and compressed forms).
-    // Anything else (null, a number) is kept as it is and answered with a 500 naming the path.
-    const file = typeof value === 'string' || value instanceof Uint8Array ? { body: value } : typeof value === 'object' && value !== null ? value : ({} as ServedFile);
     map.set(path.replace(/^\/+/, ''), typeof file.body === 'string' ? { ...file, body: new TextEncoder().encode(file.body) } : file);
   }
   return (path) => map.get(path);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../src/node/serve.js';
+import { createFolderHandler, serveFolder } from '../../src/node/serve.js';
 
 let dir: string;
 let server: Server;
@@ -61,5 +61,23 @@ describe('serveFolder', () => {
     writeFileSync(`${file}.tmp`, '<rss version="2.0"><channel><title>third</title></channel></rss>');
     renameSync(`${file}.tmp`, file);
     expect(await (await fetch(`${base}/versioned.xml`)).text()).toContain('third');
+  });
+});
+
+describe('createFolderHandler and serveFolder options', () => {
+  it('are checked before anything starts: E_CONFIG naming the option, never a TypeError', async () => {
+    for (const options of [undefined, null, 'public', {}, { root: 5 }]) {
+      expect(() => createFolderHandler(options as never)).toThrow(expect.objectContaining({ code: 'E_CONFIG' }));
+      await expect(serveFolder(options as never)).rejects.toMatchObject({ code: 'E_CONFIG' });
+    }
+    for (const [extra, message] of [
+      [{ port: 70000 }, 'options.port'],
+      [{ port: '80' }, 'options.port'],
+      [{ host: 5 }, 'options.host'],
+      [{ log: 'yes' }, 'options.log'],
+      [{ cors: 'yes' }, 'options.cors'],
+    ] as const) {
+      await expect(serveFolder({ root: 'public', ...(extra as object) } as never)).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringContaining(message) });
+    }
   });
 });

@@ -64,14 +64,17 @@ describe('entry points', () => {
     expect(bare.filter((s) => s.split('/').length > (s.startsWith('@') ? 2 : 1))).toEqual([]);
   });
 
-  it('the root entry loads only feed and any-ascii, in three files of its own (import time: no HTML parser package)', () => {
+  it('the root entry loads only feed and any-ascii, in four files of its own (import time: no HTML parser package)', () => {
     const root = moduleGraph(path.join(dist, 'index.js'));
     // Plain items' HTML goes through our own tokenizer (src/html/), not htmlparser2, whose entry point also
     // loads its DOM modules and the entities trie (about 20 ms); Markdown and analysis are passed in from storyfeed/story.
     expect(root.bare).toEqual(['any-ascii', 'feed']);
-    // index.js, core.js, core-render.js: each module file costs the loader about half a millisecond.
-    expect(root.files.map((f) => path.basename(f)).sort()).toEqual(['core-render.js', 'core.js', 'index.js']);
-    expect(moduleGraph(path.join(dist, 'server.js')).bare).toEqual([]);
+    // index.js, core.js, core-render.js, core-errors.js: each module file costs the loader about half a millisecond.
+    expect(root.files.map((f) => path.basename(f)).sort()).toEqual(['core-errors.js', 'core-render.js', 'core.js', 'index.js']);
+    const server = moduleGraph(path.join(dist, 'server.js'));
+    expect(server.bare).toEqual([]);
+    // The server throws StoryfeedErrors but loads none of the core's parsers or renderers.
+    expect(server.files.map((f) => path.basename(f))).not.toContain('core.js');
     // Reading articles needs no feed renderer.
     expect(moduleGraph(path.join(dist, 'story.js')).bare).not.toContain('feed');
   });

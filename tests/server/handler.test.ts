@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { StoryfeedError } from '../../src/errors.js';
 import { contentTypeOf, createFeedHandler, safeFilePath } from '../../src/server/handler.js';
 
 const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${'<item><title>x</title></item>'.repeat(40)}</channel></rss>`;
@@ -85,7 +86,7 @@ describe('createFeedHandler', () => {
 });
 
 describe('createFeedHandler with files or encoders that are not what it expects', () => {
-  it('answers 500 naming the file, never rejects or leaves an unhandled rejection (regression: a number as a file crashed the process)', async () => {
+  it('answers a plain 500 and tells onError, never rejects or leaves an unhandled rejection (regression: a number as a file crashed the process)', async () => {
     const rejections: unknown[] = [];
     const onRejection = (reason: unknown): void => {
       rejections.push(reason);
@@ -93,30 +94,99 @@ describe('createFeedHandler with files or encoders that are not what it expects'
     process.on('unhandledRejection', onRejection);
     try {
       const request = (path: string): Request => new Request(`https://x.example/${path}`, { headers: { 'accept-encoding': 'gzip' } });
-      const handler = createFeedHandler({ files: { 'a.xml': 5, 'b.xml': null, 'c.xml': { body: {} }, 'd.xml': { body: 'x', lastModified: 'yesterday' } } as never });
-      for (const path of ['a.xml', 'b.xml', 'c.xml']) {
+      const reported: string[] = [];
+      const onError = (error: unknown, req: Request): void => {
+        reported.push(`${new URL(req.url).pathname} ${(error as Error).message}`);
+      };
+      const lookups: Record<string, unknown> = { 'a.xml': 5, 'b.xml': 'text, not { body }', 'c.xml': { body: {} } };
+      const handler = createFeedHandler({ files: (path) => lookups[path] as never, onError });
+      for (const path of Object.keys(lookups)) {
         const response = await handler(request(path));
         expect(response.status, path).toBe(500);
-        expect(await response.text()).toContain(`the file lookup gave ${path} no body`);
+        // Nothing of the server (messages, paths on disk) reaches the client.
+        expect(await response.text()).toBe('Internal Server Error\n');
       }
-      const dated = await handler(request('d.xml'));
-      expect(dated.status).toBe(200);
-      expect(dated.headers.get('last-modified')).toBeNull();
+      expect(reported).toEqual(['a.xml', 'b.xml', 'c.xml'].map((path) => `/${path} the file lookup gave ${path} no body: give it { body } with a string or a Uint8Array`));
       const throwing = createFeedHandler({
         files: () => {
-          throw new Error('lookup boom');
+          throw new Error('lookup boom /srv/secret/path');
+        },
+        onError: () => {
+          throw new Error('the reporter fails too');
         },
       });
-      expect((await throwing(request('rss.xml'))).status).toBe(500);
-      const badEncoder = createFeedHandler({ files: { 'rss.xml': 'x'.repeat(1000) }, encoders: { gzip: async () => 'not bytes' as never } });
+      const boom = await throwing(request('rss.xml'));
+      expect(boom.status).toBe(500);
+      expect(await boom.text()).not.toContain('secret');
+      const badEncoder = createFeedHandler({ files: { 'rss.xml': 'x'.repeat(1000) }, encoders: { gzip: async () => 'not bytes' as never }, onError });
       const encoded = await badEncoder(request('rss.xml'));
       expect(encoded.status).toBe(500);
-      expect(await encoded.text()).toContain('the gzip encoder returned no Uint8Array');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(reported.at(-1)).toBe('/rss.xml the gzip encoder returned no Uint8Array');
+      // Let any stray rejection surface: a few turns of the event loop, no timer.
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
       expect(rejections).toEqual([]);
     } finally {
       process.off('unhandledRejection', onRejection);
     }
+  });
+
+  it('checks its options when it is created: a StoryfeedError (E_CONFIG) naming the option, never a TypeError', () => {
+    const cases: [unknown, string][] = [
+      [undefined, 'expects an options object'],
+      [null, 'expects an options object'],
+      ['rss.xml', 'expects an options object'],
+      [{}, 'options.files must be an object'],
+      [{ files: null }, 'options.files must be an object'],
+      [{ files: new Map() }, 'a Map (use an object'],
+      [{ files: [] }, 'options.files must be an object'],
+      [{ files: { 'a.xml': 5 } }, 'options.files["a.xml"] must be a string'],
+      [{ files: { 'b.xml': null } }, 'options.files["b.xml"] must be a string'],
+      [{ files: { 'c.xml': { body: {} } } }, 'options.files["c.xml"].body must be a string or a Uint8Array'],
+      [{ files: { 'd.xml': { body: 'x', lastModified: 'yesterday' } } }, 'options.files["d.xml"].lastModified must be a valid Date'],
+      [{ files: { 'e.xml': { body: 'x', lastModified: new Date(Number.NaN) } } }, 'an invalid Date'],
+      [
+        {
+          files: {
+            get 'f.xml'() {
+              throw new Error('getter boom');
+            },
+          },
+        },
+        'getter boom',
+      ],
+      [{ files: {}, cacheControl: 'max-age=1\r\nx-evil: 1' }, 'options.cacheControl must be a header value on one line'],
+      [{ files: {}, cors: 'yes' }, 'options.cors must be true or false'],
+      [{ files: {}, compress: 1 }, 'options.compress must be true or false'],
+      [{ files: {}, basePath: 5 }, 'options.basePath must be a string'],
+      [{ files: {}, onError: 'log' }, 'options.onError must be a function'],
+      [{ files: {}, encoders: 'gzip' }, 'options.encoders must be an object'],
+      [{ files: {}, encoders: { deflate: async (b: Uint8Array) => b } }, 'options.encoders.deflate is not an encoding'],
+      [{ files: {}, encoders: { br: 'fast' } }, 'options.encoders.br must be a function'],
+      [{ files: {}, cache: true }, 'options.cache is not an option'],
+    ];
+    for (const [options, message] of cases) {
+      let thrown: unknown;
+      try {
+        createFeedHandler(options as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, message).toBeInstanceOf(StoryfeedError);
+      expect((thrown as StoryfeedError).code).toBe('E_CONFIG');
+      expect((thrown as StoryfeedError).message).toContain(message);
+    }
+    // Well-formed options still make a handler.
+    expect(
+      typeof createFeedHandler({
+        files: { 'a.xml': { body: 'x', lastModified: new Date(0) } },
+        encoders: { br: undefined },
+        cors: false,
+        compress: false,
+        basePath: '/feeds',
+        cacheControl: 'no-cache',
+        onError: () => undefined,
+      }),
+    ).toBe('function');
   });
 });
 
