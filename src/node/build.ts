@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
+import { setAsideSharedIds } from './shared-ids.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
 import { joinRendering, splitRendering } from '../render/chunks.js';
@@ -36,7 +37,7 @@ export interface BuildSiteOptions {
   configDir?: string;
   /** Write the files (default `true`); `false` builds and verifies only. */
   write?: boolean;
-  /** Publish the good seeds when some fail (default `false`: any bad seed fails the build). */
+  /** Publish the good seeds when some fail, skipping stories that share an id (default `false`: any bad seed fails the build). */
   keepGoing?: boolean;
   /** `SOURCE_DATE_EPOCH` (seconds): the date for undated stories and empty feeds. */
   sourceDateEpoch?: string;
@@ -175,6 +176,12 @@ async function buildWith(
         problems: loaded.errors.map((e) => e.message),
       },
     );
+  }
+  if (options.keepGoing) {
+    // Stories sharing an id would stop the whole build; with keepGoing they are skipped like unreadable seeds.
+    const { kept, skipped } = setAsideSharedIds(loaded.stories);
+    loaded.stories = kept;
+    loaded.errors.push(...skipped);
   }
   if (loaded.stories.filter((s) => !s.draft).length === 0) {
     throw new StoryfeedError('E_NO_STORIES', `no publishable stories in ${displayPath(seedsDir, cwd)}`);

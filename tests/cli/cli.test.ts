@@ -69,6 +69,22 @@ describe('storyfeed build', () => {
     expect(run.stderr).toContain('skipped: seeds/empty.txt');
   });
 
+  it('skips stories sharing an id with --keep-going, and fails on them without it', async () => {
+    const twin = (name: string, title: string): void =>
+      writeFileSync(path.join(dir, 'seeds', name), `---\ntitle: ${title}\nid: https://example.org/shared\ndate: 2024-10-21\n---\nA paragraph about ${title}.\n`);
+    twin('a.md', 'One');
+    twin('b.md', 'Two');
+    const strict = await cli(['build'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('E_DUPLICATE_ID');
+    const run = await cli(['build', '--keep-going'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('skipped: seeds/a.md: https://example.org/shared is also the id of seeds/b.md; neither is published [E_DUPLICATE_ID]');
+    expect(run.stderr).toContain('skipped: seeds/b.md: https://example.org/shared is also the id of seeds/a.md');
+    const feed = JSON.parse(readFileSync(path.join(dir, 'public', 'feed.json'), 'utf8')) as { items: { title: string }[] };
+    expect(feed.items.map((item) => item.title)).toEqual(["NATO official: North Korean military involvement in Ukraine reveals Russia's weakness"]);
+  });
+
   it('explains a missing configuration', async () => {
     rmSync(path.join(dir, 'storyfeed.config.json'));
     const run = await cli(['build'], { cwd: dir });

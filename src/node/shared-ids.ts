@@ -1,0 +1,29 @@
+import { StoryfeedError } from '../errors.js';
+import type { Story } from '../types.js';
+
+/**
+ * For `--keep-going`: the published stories that share their id with another, set aside as skipped
+ * seeds (one `E_DUPLICATE_ID` error per story, naming the others), and the stories left. Which of two
+ * stories with one id is right cannot be told, so neither is published: readers would otherwise see
+ * one item's content change into the other's. Drafts are never published and are kept as they are.
+ */
+export function setAsideSharedIds<S extends Story>(stories: readonly S[]): { kept: S[]; skipped: StoryfeedError[] } {
+  const byId = new Map<string, S[]>();
+  for (const story of stories) {
+    if (story.draft) continue;
+    const same = byId.get(story.id);
+    if (same) same.push(story);
+    else byId.set(story.id, [story]);
+  }
+  const shared = new Set<S>();
+  const skipped: StoryfeedError[] = [];
+  for (const [id, same] of byId) {
+    if (same.length < 2) continue;
+    for (const story of same) {
+      shared.add(story);
+      const others = same.filter((other) => other !== story).map((other) => other.file ?? `"${other.title}"`);
+      skipped.push(new StoryfeedError('E_DUPLICATE_ID', `${id} is also the id of ${others.join(', ')}; neither is published`, story.file ? { file: story.file } : {}));
+    }
+  }
+  return { kept: shared.size ? stories.filter((story) => !shared.has(story)) : [...stories], skipped };
+}
