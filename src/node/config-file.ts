@@ -1,3 +1,4 @@
+import { findDuplicateJsonKey, lineAt } from '../json-keys.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -153,13 +154,19 @@ async function readJson(file: string, cwd: string): Promise<unknown> {
   } catch (cause) {
     throw new StoryfeedError('E_CONFIG', 'the configuration is not valid UTF-8', { file: displayPath(file, cwd), cause });
   }
+  let value: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
     const pos = /position (\d+)/.exec((cause as Error).message);
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
     throw new StoryfeedError('E_CONFIG', `invalid JSON: ${(cause as Error).message}`, { file: displayPath(file, cwd), line, cause });
   }
+  const duplicate = findDuplicateJsonKey(text);
+  if (duplicate) {
+    throw new StoryfeedError('E_CONFIG', `"${duplicate.key}" is given twice in one object: keep one`, { file: displayPath(file, cwd), line: lineAt(text, duplicate.offset) });
+  }
+  return value;
 }
 
 /** The commented starter configuration `storyfeed init` writes (`storyfeed.config.mjs`). */

@@ -1,3 +1,4 @@
+import { findDuplicateJsonKey, lineAt } from '../json-keys.js';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
 import { parseSeedWith, type Analyze } from '../story/seed-to-story.js';
@@ -38,6 +39,13 @@ function readSidecar(file: string, bytes: Uint8Array, options: LoadStoriesOption
       value = JSON.parse(text);
     } catch (cause) {
       throw new StoryfeedError('E_JSON', `invalid JSON: ${(cause as Error).message}`, { file: display, cause });
+    }
+    const duplicate = findDuplicateJsonKey(text);
+    if (duplicate) {
+      throw new StoryfeedError('E_JSON', `"${duplicate.key}" is given twice in one object (readers disagree on which one counts): keep one`, {
+        file: display,
+        line: lineAt(text, duplicate.offset),
+      });
     }
     return readMeta(value, common);
   }

@@ -7,6 +7,7 @@
 import { StoryfeedError } from '../errors.js';
 import { parseRfc3339 } from './dates.js';
 import { collapseWhitespace, trimWhitespace } from './html-canon.js';
+import { findDuplicateJsonKey, type DuplicateJsonKey } from '../json-keys.js';
 import { scanJson } from './json-scan.js';
 import { isWellFormedUtf16 } from './xml-fast.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
@@ -49,8 +50,22 @@ export function readJsonFeed(text: string): ParsedFeed {
   }
   const reader = new JsonFeedReader(JSON_FEED_VERSIONS[version] ?? '1.1');
   const feed = reader.feed(data);
+  const duplicate = findDuplicateJsonKey(text);
+  if (duplicate) feed.problems.push(duplicateKeyProblem(text, duplicate));
   if (feed.problems.length) addLines(text, feed);
   return feed;
+}
+
+/**
+ * A name given twice in one object (RFC 8259 §4: names SHOULD be unique): `JSON.parse` and this reader
+ * keep the last value, other readers the first. Named by the path of the repeated value.
+ */
+function duplicateKeyProblem(text: string, duplicate: DuplicateJsonKey): FeedProblem {
+  let at = text.indexOf(':', duplicate.offset + 1);
+  while (at >= 0 && at < text.length && (text[at] === ':' || text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
+  let path = JSON.stringify(duplicate.key);
+  for (const [p, offset] of scanJson(text, true).positions) if (offset === at) path = p;
+  return { path, message: `"${duplicate.key}" is given twice in one object: readers disagree on which value counts (this reader takes the last)`, severity: 'warning' };
 }
 
 /** A `\u` escape of a surrogate (high or low): the text needs a closer look only when it has one. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { isStoryfeedError } from '../../src/errors.js';
+import { loadConfigFile } from '../../src/node/config-file.js';
 import { cli } from '../support/cli.js';
 
 /**
@@ -75,5 +76,20 @@ describe('build --dry-run', () => {
     }
     writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ ...base, out: 'public' }));
     expect((await cli(['build', '--dry-run'], { cwd: dir })).code).toBe(0);
+  });
+});
+
+describe('a JSON configuration or sidecar that gives a name twice', () => {
+  it('is refused with the line of the second one, not read as the last', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-dupkey-'));
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), `{\n  "siteUrl": "https://a.example/",\n  "title": "A",\n  "siteUrl": "https://b.example/"\n}\n`);
+    await expect(loadConfigFile(undefined, dir)).rejects.toMatchObject({ code: 'E_CONFIG', line: 4, message: expect.stringContaining('"siteUrl" is given twice') });
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify(base));
+    mkdirSync(path.join(dir, 'seeds'));
+    writeFileSync(path.join(dir, 'seeds', 'a.txt'), 'Hello\n\nBody text here.\n');
+    writeFileSync(path.join(dir, 'seeds', 'a.meta.json'), '{"date": "2024-01-01",\n"date": "2025-01-01"}');
+    const run = await cli(['build', '--dry-run'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('seeds/a.meta.json:2: "date" is given twice');
   });
 });

@@ -37,6 +37,10 @@ describe('readJsonSeed', () => {
     expect(() => readJsonSeed('{"body": "x"}', { file: 'b.json' })).toThrow(expect.objectContaining({ message: expect.stringContaining('$.title') }));
     expect(() => readJsonSeed('{\n  "title": "T",\n  oops\n}', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_JSON', line: 3 }));
     expect(() => readJsonSeed('[1]', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_FIELD' }));
+    // A name given twice: JSON.parse would silently keep the last, other readers the first.
+    expect(() => readJsonSeed('{\n  "title": "One",\n  "body": "x",\n  "title": "Two"\n}', { file: 'b.json' })).toThrow(
+      expect.objectContaining({ code: 'E_JSON', line: 4, message: expect.stringContaining('"title" is given twice') }),
+    );
     expect(() => readJsonSeed('{"title":"T","date":"soon","body":"x"}', { file: 'b.json' })).toThrow(
       expect.objectContaining({ code: 'E_DATE', message: expect.stringContaining('$.date') }),
     );

@@ -122,6 +122,25 @@ describe('strict JSON Feed reader: every broken rule with its path, what was exp
   });
 });
 
+describe('strict JSON Feed reader: a name given twice in one object', () => {
+  it('warns with the path and line of the repeated value (readers disagree on which one counts)', async () => {
+    const text = `{\n  "version": "${V11}",\n  "title": "T",\n  "items": [\n    { "id": "https://ex.com/1", "content_text": "a", "content_text": "b" }\n  ]\n}`;
+    const parsed = await readFeed(text);
+    expect(parsed.problems).toEqual([
+      {
+        path: 'items[0].content_text',
+        message: '"content_text" is given twice in one object: readers disagree on which value counts (this reader takes the last)',
+        severity: 'warning',
+        line: 5,
+        column: expect.any(Number),
+      },
+    ]);
+    expect(parsed.items[0]!.contentText).toBe('b');
+    // The same name in different objects is no problem.
+    expect(await problems({ version: V11, title: 'T', items: [item({ title: 'a' }), item({ id: '2', title: 'a' })] })).toEqual([]);
+  });
+});
+
 describe('strict JSON Feed reader: text that is not Unicode', () => {
   const feedWithTitle = (escapedTitle: string): string =>
     `{"version": "${V11}", "title": "T",\n  "items": [{"id": "https://ex.com/1", "title": "${escapedTitle}", "content_text": "x"}]}`;

@@ -1,0 +1,70 @@
+/**
+ * Duplicate names in JSON objects. `JSON.parse` keeps the last of two equal names without a word, and
+ * other readers keep the first (RFC 8259 §4 leaves it open), so a repeated `"title"` is a silent
+ * disagreement; YAML front matter refuses it, and JSON seeds, sidecars and configs do the same.
+ */
+
+/** A name given twice in one object: the name and the UTF-16 offset of its second occurrence. */
+export interface DuplicateJsonKey {
+  /** The name, decoded (`"a"` and `"\u0061"` are the same name). */
+  key: string;
+  /** UTF-16 offset of the opening quote of the repeated name. */
+  offset: number;
+}
+
+/**
+ * The first name repeated within one object of `text`, which must be valid JSON (`JSON.parse`
+ * accepted it), else `undefined`. One pass over the text; memory is the names of the open objects.
+ */
+export function findDuplicateJsonKey(text: string): DuplicateJsonKey | undefined {
+  // One entry per open object or array: the names seen so far in an object, null for an array.
+  const open: (Set<string> | null)[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      // The closing quote is the next one not escaped (an odd run of backslashes before it escapes it).
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end === -1) return undefined;
+      i = end + 1;
+      let next = i;
+      while (next < n && isJsonSpace(text.charCodeAt(next))) next++;
+      // In valid JSON a string followed by a colon is a name of the innermost open object.
+      if (text.charCodeAt(next) === 0x3a) {
+        const names = open[open.length - 1];
+        if (names) {
+          const raw = text.slice(start + 1, end);
+          const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+          if (names.has(key)) return { key, offset: start };
+          names.add(key);
+        }
+        i = next + 1;
+      }
+      continue;
+    }
+    if (c === 0x7b) open.push(new Set());
+    else if (c === 0x5b) open.push(null);
+    else if (c === 0x7d || c === 0x5d) open.pop();
+    i++;
+  }
+  return undefined;
+}
+
+/** The 1-based line of a UTF-16 offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
