@@ -159,7 +159,7 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
     else config.storyPath = storyPath;
   }
   if (v.outputs !== undefined) config.outputs = outputs(v.outputs, add);
-  const itemLimit = int('itemLimit', 1, 1_000_000);
+  const itemLimit = int('itemLimit', 1, 1_000_000_000);
   if (itemLimit !== undefined) config.itemLimit = itemLimit;
   const copyright = str('copyright');
   if (copyright !== undefined) config.copyright = copyright;

@@ -38,8 +38,10 @@ export function resolveSite(site: SiteConfig): ResolvedSite {
   if (s.authors !== undefined) problems.push(...authorProblems(s.authors));
   if (s.outputs !== undefined) problems.push(...outputProblems(s.outputs));
   for (const [key, min, max] of [
-    ['itemLimit', 0, 1_000_000_000],
-    ['entityTags', 0, 1_000],
+    // The same ranges as the configuration file's (config/site-config.ts): an item limit of 0 would
+    // publish no item, or, with archive pages, pages of no item without end.
+    ['itemLimit', 1, 1_000_000_000],
+    ['entityTags', 0, 100],
     ['defaultYear', 1, 9999],
   ] as const) {
     const value = s[key];

@@ -38,6 +38,9 @@ describe('site settings from plain JavaScript', () => {
     expect(configProblem(() => buildFeeds([item()], { ...site, itemLimit: 10n as never }))).toContain('itemLimit: must be a whole number');
     expect(configProblem(() => buildFeeds([item()], { ...site, itemLimit: Symbol('x') as never }))).toContain('itemLimit: must be a whole number');
     expect(configProblem(() => buildFeeds([item()], { ...site, entityTags: -1 }))).toContain('entityTags: must be a whole number');
+    // The same ranges as the configuration file's; an item limit of 0 with archive pages made pages of no item without end.
+    expect(configProblem(() => buildFeedSet([item()], { ...site, itemLimit: 0, archive: true }))).toContain('itemLimit: must be a whole number from 1 to 1000000000');
+    expect(configProblem(() => buildFeeds([item()], { ...site, entityTags: 101 }))).toContain('entityTags: must be a whole number from 0 to 100');
     expect(configProblem(() => buildFeeds([item()], { ...site, archive: 'yes' as never }))).toContain('archive: must be true or false');
     expect(configProblem(() => buildFeeds([item()], { ...site, outputs: { rss: 5 } as never }))).toContain('outputs.rss: must be a plain file name');
     expect(configProblem(() => buildFeeds([item()], { ...site, outputs: { rss: '//evil.example/x' } }))).toContain('outputs.rss: must be a plain file name');
