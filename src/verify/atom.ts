@@ -113,6 +113,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
     }
     feed.items.push(item);
   });
+  log.finish();
   return feed;
 }
 

@@ -190,6 +190,7 @@ export function readRss(document: XmlElement): ParsedFeed {
     }
     feed.items.push(item);
   });
+  log.finish();
   return feed;
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderFeeds } from '../../src/render/index.js';
 import { crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
 import { LineIndex } from '../../src/verify/lines.js';
+import { MAX_LISTED_PROBLEMS, MAX_SAME_PROBLEM } from '../../src/verify/xml-rules.js';
 import { sampleDocument } from './fixtures.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -25,8 +26,12 @@ describe('stack overflow: push(...array) in verify', () => {
     const report = await verifyDocument({ rss }, sampleDocument());
     expect(report.ok).toBe(false);
     expect(report.formats.rss?.items).toBe(70_000);
-    // Every bad date is reported; the first three items pair with the document's three by position (changed ids), the rest are unexpected.
-    expect(report.problems.filter((p) => p.field.endsWith('.pubDate'))).toHaveLength(70_000);
+    // The bad dates are listed up to the report's limit, then counted in one more problem; the first
+    // three items pair with the document's three by position (changed ids), the rest are unexpected.
+    const dates = report.problems.filter((p) => p.field.endsWith('.pubDate'));
+    expect(dates.length).toBeLessThanOrEqual(MAX_LISTED_PROBLEMS + 1);
+    const unlisted = /^(\d+) more errors from this line on, not listed/.exec(dates.at(-1)!.actual);
+    expect(dates.length - 1 + Number(unlisted?.[1])).toBe(70_000);
     expect(report.problems.filter((p) => p.field === 'id')).toHaveLength(3);
     expect(report.problems.filter((p) => p.actual.startsWith('present at position'))).toHaveLength(69_997);
   }, 120_000);
@@ -105,5 +110,31 @@ describe('quadratic verify on JSON Feed problems (line lookup per problem)', () 
     const parsed = await readFeed(text);
     expect(parsed.problems).toHaveLength(40_000);
     expect(parsed.problems.every((p, i) => p.line === 8 + 5 * i)).toBe(true);
+  });
+});
+
+describe('a document of many problems is a report of bounded size', () => {
+  const channel = (inner: string): string => `<rss version="2.0"><channel><title>T</title><link>https://ex.com/</link><description>D</description>${inner}</channel></rss>`;
+
+  it('lists one problem a hundred times with its line, then counts it (750,000 unknown elements: gigabytes before)', async () => {
+    const feed = await readFeed(channel('<x/>\n'.repeat(300)));
+    const same = feed.problems.filter((p) => p.path === 'channel.x');
+    expect(same).toHaveLength(MAX_SAME_PROBLEM + 1);
+    expect(same.slice(0, MAX_SAME_PROBLEM).map((p) => p.line)).toEqual(Array.from({ length: MAX_SAME_PROBLEM }, (_, i) => i + 1));
+    expect(same.at(-1)).toMatchObject({
+      severity: 'error',
+      line: MAX_SAME_PROBLEM + 1,
+      message: expect.stringContaining(`(and ${300 - MAX_SAME_PROBLEM} more times from this line on, not listed)`),
+    });
+  });
+
+  it('lists at most MAX_LISTED_PROBLEMS different problems, then counts errors and warnings', async () => {
+    const feed = await readFeed(channel(Array.from({ length: MAX_LISTED_PROBLEMS + 500 }, (_, i) => `<x${i}/>`).join('')));
+    expect(feed.problems.length).toBeLessThanOrEqual(MAX_LISTED_PROBLEMS + 1);
+    const last = feed.problems.at(-1)!;
+    // Each unknown element is an error; the channel's other problems (warnings) are counted apart.
+    const counted = Number(/^(\d+) more errors?(?: and \d+ more warnings?)? from this line on, not listed/.exec(last.message)?.[1]);
+    const listed = feed.problems.slice(0, -1).filter((p) => p.path.startsWith('channel.x')).length;
+    expect(listed + counted).toBe(MAX_LISTED_PROBLEMS + 500);
   });
 });
