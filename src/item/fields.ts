@@ -1,6 +1,6 @@
 import { describeValue, StoryfeedError } from '../errors.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
-import { checkUri } from '../verify/uri.js';
+import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
 import { isEmailAddress } from '../email-address.js';
 
@@ -132,21 +132,15 @@ export function httpUrl(value: unknown, path: FieldPath, base: string): string |
 export function itemId(value: unknown, path: FieldPath, strict = true): string | undefined {
   const raw = text(value, path);
   if (raw === undefined) return undefined;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
-  let ok = scheme !== undefined && !/\s/.test(raw) && !['javascript', 'data', 'vbscript', 'file'].includes(scheme);
-  if (ok) {
-    try {
-      new URL(raw);
-    } catch {
-      ok = false;
-    }
+  const read = publishedId(raw);
+  if (read.kind === 'form') return fail(path, read.problem);
+  if (read.kind === 'rule') {
+    // Lenient callers (not `strict`) take what the URL parser accepts.
+    if (strict) return fail(path, `is not a valid id: ${read.problem}`);
+    const scheme = raw.slice(0, raw.indexOf(':')).toLowerCase();
+    return scheme === 'http' || scheme === 'https' ? new URL(raw).href : raw;
   }
-  if (!ok) fail(path, `"${raw}" must be an absolute URI such as https://…, tag:… or urn:…`);
-  // The id is published as is: held to the rules a feed reader (and storyfeed verify) applies to it.
-  const id = scheme === 'http' || scheme === 'https' ? new URL(raw).href : raw;
-  const problem = strict ? checkUri(id, true) : undefined;
-  if (problem?.severity === 'error') fail(path, `is not a valid id: ${problem.message}`);
-  return id;
+  return read.id;
 }
 
 /** Optional date: a valid `Date` or an ISO 8601 string, within the years every format can write. */

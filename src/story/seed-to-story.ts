@@ -2,7 +2,7 @@ import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { parseHttpUrl } from '../seed/http-url.js';
-import { checkUri } from '../verify/uri.js';
+import { publishedId } from './item-id.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
 import { withoutDateline } from '../seed/text.js';
 import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
@@ -199,22 +199,11 @@ function resolveStoryUrl(value: string, siteBase: string, file: string | undefin
 
 /** A front-matter `id` must be an absolute URI (http(s), `tag:` or `urn:`) so every format can carry it. */
 function checkedId(value: string, file: string | undefined): string {
-  const m = /^([a-z][a-z0-9+.-]*):/i.exec(value);
-  const scheme = m?.[1]?.toLowerCase();
-  let ok = scheme !== undefined && !/\s/.test(value) && !['javascript', 'data', 'vbscript', 'file'].includes(scheme);
-  if (ok) {
-    try {
-      new URL(value);
-    } catch {
-      ok = false;
-    }
-  }
-  if (!ok) throw new StoryfeedError('E_FIELD', `front matter \`id\` "${value}" must be an absolute URI such as https://…, tag:… or urn:…`, { file });
   // The id is published as is: held to the rules a feed reader (and storyfeed verify) applies to it.
-  const id = scheme === 'http' || scheme === 'https' ? new URL(value).href : value;
-  const problem = checkUri(id, true);
-  if (problem?.severity === 'error') throw new StoryfeedError('E_FIELD', `front matter \`id\`: ${problem.message}`, { file });
-  return id;
+  const read = publishedId(value);
+  if (read.kind === 'form') throw new StoryfeedError('E_FIELD', `front matter \`id\` ${read.problem}`, { file });
+  if (read.kind === 'rule') throw new StoryfeedError('E_FIELD', `front matter \`id\`: ${read.problem}`, { file });
+  return read.id;
 }
 
 /**
