@@ -9,6 +9,7 @@ import { parseRfc3339 } from './dates.js';
 import { collapseWhitespace, trimWhitespace } from './html-canon.js';
 import { findDuplicateJsonKey, type DuplicateJsonKey } from '../json-keys.js';
 import { scanJson } from './json-scan.js';
+import { ProblemList } from './problem-list.js';
 import { isWellFormedUtf16 } from './xml-fast.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
 import { LineIndex } from './lines.js';
@@ -111,6 +112,7 @@ function parentPath(path: string): string {
 
 class JsonFeedReader {
   readonly problems: FeedProblem[] = [];
+  private readonly list = new ProblemList(this.problems);
 
   constructor(private readonly version: '1.0' | '1.1') {}
 
@@ -139,6 +141,7 @@ class JsonFeedReader {
     if (hub !== undefined) out.hub = hub;
     if (!Array.isArray(data.items)) {
       this.problem('items', 'an array of items', data.items);
+      this.list.finish();
       return out;
     }
     const seen = new Map<string, number>();
@@ -153,10 +156,11 @@ class JsonFeedReader {
       if (parsed.id !== undefined && parsed.id !== '') {
         const first = seen.get(parsed.id);
         if (first === undefined) seen.set(parsed.id, index);
-        else this.problems.push({ path: `${path}.id`, message: `the same id as items[${first}] (${JSON.stringify(parsed.id)}); ids must be unique`, severity: 'error' });
+        else this.list.add({ path: `${path}.id`, message: `the same id as items[${first}] (${JSON.stringify(parsed.id)}); ids must be unique`, severity: 'error' });
       }
       out.items.push(parsed);
     });
+    this.list.finish();
     return out;
   }
 
@@ -183,7 +187,7 @@ class JsonFeedReader {
     const text = this.string(data, 'content_text', `${path}.content_text`);
     if (text !== undefined) item.contentText = text;
     if (data.content_html === undefined && data.content_text === undefined) {
-      this.problems.push({ path, message: 'expected at least one of content_html or content_text, found neither', severity: 'error' });
+      this.list.add({ path, message: 'expected at least one of content_html or content_text, found neither', severity: 'error' });
     }
     const summary = this.string(data, 'summary', `${path}.summary`);
     if (summary !== undefined) item.summary = trimWhitespace(summary);
@@ -268,7 +272,7 @@ class JsonFeedReader {
     const avatar = this.url(data, 'avatar', `${path}.avatar`);
     if (avatar !== undefined) author.avatar = avatar;
     if (name === undefined && url === undefined && avatar === undefined) {
-      this.problems.push({ path, message: 'expected at least one of name, url or avatar, found none', severity: 'error' });
+      this.list.add({ path, message: 'expected at least one of name, url or avatar, found none', severity: 'error' });
     }
     return author;
   }
@@ -322,7 +326,7 @@ class JsonFeedReader {
   }
 
   private problem(path: string, expected: string, value: Json | undefined, severity: FeedProblem['severity'] = 'error'): void {
-    this.problems.push({ path, message: `expected ${expected}, found ${describe(value)}`, severity });
+    this.list.add({ path, message: `expected ${expected}, found ${describe(value)}`, severity });
   }
 }
 

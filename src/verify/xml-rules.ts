@@ -4,6 +4,7 @@
  * repeated single-valued elements and unknown elements reported, and text that keeps markup a
  * feed forgot to escape (reported) instead of dropping it.
  */
+import { ProblemList } from './problem-list.js';
 import type { FeedProblem } from './types.js';
 import { serializeChildren, textContent, type XmlElement } from './xml-check.js';
 
@@ -20,70 +21,27 @@ export const DC_NS = 'http://purl.org/dc/elements/1.1/';
 /** Media RSS (`media:content`). */
 export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 
-/** How many times one problem (same severity, path and message) is listed with its own line. */
-export const MAX_SAME_PROBLEM = 100;
-
-/** How many problems one document lists at most; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 10_000;
-
-/**
- * Collects problems for one document. One problem repeated (750,000 unknown `<x/>` in a channel) is
- * listed {@link MAX_SAME_PROBLEM} times, each with its line, then counted: {@link finish} adds one
- * problem saying how many more there were. So a 10 MB document of empty elements costs a report of
- * a hundred lines, not millions (and gigabytes). Past {@link MAX_LISTED_PROBLEMS} listed problems
- * (a document of that many different ones), the rest are counted by severity.
- */
+/** Collects problems for one document; see {@link ProblemList} for the limits. */
 export class ProblemLog {
-  private readonly seen = new Map<string, { count: number; first: FeedProblem }>();
-  private unlisted: { errors: number; warnings: number; first: FeedProblem } | undefined;
+  private readonly list: ProblemList;
 
-  constructor(readonly problems: FeedProblem[]) {}
+  constructor(readonly problems: FeedProblem[]) {
+    this.list = new ProblemList(problems);
+  }
 
   /** A MUST of the format is broken; `at` is the element concerned. */
   error(path: string, message: string, at: XmlElement): void {
-    this.add({ path, message, severity: 'error', line: at.line, column: at.column });
+    this.list.add({ path, message, severity: 'error', line: at.line, column: at.column });
   }
 
   /** Readers may misread this; `at` is the element concerned. */
   warning(path: string, message: string, at: XmlElement): void {
-    this.add({ path, message, severity: 'warning', line: at.line, column: at.column });
+    this.list.add({ path, message, severity: 'warning', line: at.line, column: at.column });
   }
 
-  /** Adds one problem per kind listed no more: "… (and N more times, not listed)", at the first of them. */
+  /** Adds the counts of the problems listed no more. */
   finish(): void {
-    for (const { count, first } of this.seen.values()) {
-      if (count > MAX_SAME_PROBLEM) this.problems.push({ ...first, message: `${first.message} (and ${count - MAX_SAME_PROBLEM} more times from this line on, not listed)` });
-    }
-    this.seen.clear();
-    if (this.unlisted) {
-      const { errors, warnings, first } = this.unlisted;
-      const counts = [errors ? `${errors} more error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} more warning${warnings === 1 ? '' : 's'}` : '']
-        .filter(Boolean)
-        .join(' and ');
-      this.problems.push({
-        ...first,
-        severity: errors ? 'error' : 'warning',
-        message: `${counts} from this line on, not listed (a report lists ${MAX_LISTED_PROBLEMS} problems at most)`,
-      });
-      this.unlisted = undefined;
-    }
-  }
-
-  private add(problem: FeedProblem): void {
-    if (this.problems.length >= MAX_LISTED_PROBLEMS) {
-      this.unlisted ??= { errors: 0, warnings: 0, first: problem };
-      if (problem.severity === 'error') this.unlisted.errors++;
-      else this.unlisted.warnings++;
-      return;
-    }
-    const key = `${problem.severity}\u0000${problem.path}\u0000${problem.message}`;
-    const same = this.seen.get(key);
-    if (same === undefined) this.seen.set(key, { count: 1, first: problem });
-    else if (++same.count > MAX_SAME_PROBLEM) {
-      if (same.count === MAX_SAME_PROBLEM + 1) same.first = problem;
-      return;
-    }
-    this.problems.push(problem);
+    this.list.finish();
   }
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderFeeds } from '../../src/render/index.js';
 import { crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
 import { LineIndex } from '../../src/verify/lines.js';
-import { MAX_LISTED_PROBLEMS, MAX_SAME_PROBLEM } from '../../src/verify/xml-rules.js';
+import { MAX_LISTED_PROBLEMS, MAX_SAME_PROBLEM } from '../../src/verify/problem-list.js';
 import { sampleDocument } from './fixtures.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -104,12 +104,14 @@ describe('quadratic verify on JSON Feed problems (line lookup per problem)', () 
     ]);
   });
 
-  it('a 3 MB feed with 40,000 problems gives each its line (the per-problem scan took over 30 s)', async () => {
+  it('a 3 MB feed with 40,000 problems gives each problem listed its line (the per-problem scan took over 30 s)', async () => {
     const text = feed(40_000);
     expect(text.length).toBeGreaterThan(3_000_000);
     const parsed = await readFeed(text);
-    expect(parsed.problems).toHaveLength(40_000);
+    // The first MAX_LISTED_PROBLEMS are listed, each on its line; one more counts the rest from its line on.
+    expect(parsed.problems).toHaveLength(MAX_LISTED_PROBLEMS + 1);
     expect(parsed.problems.every((p, i) => p.line === 8 + 5 * i)).toBe(true);
+    expect(parsed.problems.at(-1)!.message).toMatch(new RegExp(`^${40_000 - MAX_LISTED_PROBLEMS} more errors from this line on`));
   });
 });
 
@@ -136,5 +138,16 @@ describe('a document of many problems is a report of bounded size', () => {
     const counted = Number(/^(\d+) more errors?(?: and \d+ more warnings?)? from this line on, not listed/.exec(last.message)?.[1]);
     const listed = feed.problems.slice(0, -1).filter((p) => p.path.startsWith('channel.x')).length;
     expect(listed + counted).toBe(MAX_LISTED_PROBLEMS + 500);
+  });
+
+  it('a JSON Feed too, with the line of the first problem not listed', async () => {
+    const items = Array.from({ length: MAX_LISTED_PROBLEMS + 500 }, (_, i) => ({ id: `https://ex.com/${i}`, content_text: 'x', date_published: 'soon' }));
+    const feed = await readFeed(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items }, null, 1));
+    expect(feed.problems).toHaveLength(MAX_LISTED_PROBLEMS + 1);
+    expect(feed.problems.at(-1)).toMatchObject({
+      path: `items[${MAX_LISTED_PROBLEMS}].date_published`,
+      message: expect.stringMatching(/^500 more errors from this line on, not listed/),
+    });
+    expect(feed.problems.at(-1)!.line).toBeGreaterThan(feed.problems.at(-2)!.line!);
   });
 });
