@@ -37,7 +37,20 @@ export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: Site
   const options = readOptions(given);
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   const site = resolveSite(siteConfig);
-  const stories = toStories(inputs, site, { ...options, onWarning: warn });
+  return documentOf(toStories(inputs, site, { ...options, onWarning: warn }), site, options);
+}
+
+/**
+ * {@link buildFeedDocument} of stories that {@link toStories} already gave (checked, plain items
+ * converted): a feed set builds several documents from one list of stories, and checks each story
+ * once, not once per document it is in.
+ */
+export function buildFeedDocumentOfStories(stories: readonly Story[], siteConfig: SiteConfig, given: FeedDocumentOptions = {}): FeedDocument {
+  return documentOf(stories, resolveSite(siteConfig), readOptions(given));
+}
+
+function documentOf(stories: readonly Story[], site: ResolvedSite, options: FeedDocumentOptions): FeedDocument {
+  const warn = (d: Diagnostic): void => options.onWarning?.(d);
   for (const s of stories) checkDated(s, site);
   const published = stories.filter((s) => {
     if (s.draft) warn(warning('W_DRAFT', `"${s.title}" is a draft and is left out of the feeds`, { file: s.file }));

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
 import { toStories, type ArticleAnalyzer, type FeedInput, type MarkdownRenderer } from '../item/index.js';
 import type { FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
-import { buildFeedDocument, DEFAULT_OUTPUTS, feedUrls, newestUpdate } from './document.js';
+import { buildFeedDocumentOfStories, DEFAULT_OUTPUTS, feedUrls, newestUpdate } from './document.js';
 import { resolveSite } from './site.js';
 
 /** Which feeds to publish besides the main one. */
@@ -66,15 +66,15 @@ export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfi
   });
   const documentOptions = { ...(options.onWarning ? { onWarning: options.onWarning } : {}), ...(options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {}) };
   const entries: FeedSetEntry[] = site.archive
-    ? archivedFeeds(buildFeedDocument(stories, { ...site, itemLimit: undefined }, documentOptions), site)
-    : [{ kind: 'main', name: '', path: '', document: buildFeedDocument(stories, site, documentOptions) }];
+    ? archivedFeeds(buildFeedDocumentOfStories(stories, { ...site, itemLimit: undefined }, documentOptions), site)
+    : [{ kind: 'main', name: '', path: '', document: buildFeedDocumentOfStories(stories, site, documentOptions) }];
   const published = stories.filter((s) => !s.draft);
   const quiet = options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {};
   const sub = (kind: 'tag' | 'author', name: string, folder: string, members: Story[]): FeedSetEntry => ({
     kind,
     name,
     path: folder,
-    document: buildFeedDocument(members, { ...site, title: `${site.title}: ${name}`, feedBaseUrl: new URL(folder, baseOf(site)).href }, quiet),
+    document: buildFeedDocumentOfStories(members, { ...site, title: `${site.title}: ${name}`, feedBaseUrl: new URL(folder, baseOf(site)).href }, quiet),
   });
   if (options.tagFeeds) {
     const minItems = typeof options.tagFeeds === 'object' ? (options.tagFeeds.minItems ?? 1) : 1;

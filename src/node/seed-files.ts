@@ -56,6 +56,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
       throw new StoryfeedError('E_IO', `folder ${displayPath(folder, cwd)} ${ioReason(cause)}`, { file: displayPath(folder, cwd), cause });
     }
     const names = new Set(entries.map((e) => e.name));
+    const shown = childDisplay(folder, cwd);
     const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? await invalidUtf8Names(folder) : new Map<string, string>();
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
@@ -79,7 +80,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
         const stem = entry.name.slice(0, entry.name.length - path.extname(entry.name).length);
         const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((n) => names.has(n));
-        const file: SeedFile = { path: full, display: displayPath(full, cwd) };
+        const file: SeedFile = { path: full, display: shown(entry.name, full) };
         if (sidecar) file.sidecar = path.join(folder, sidecar);
         found.push(file);
       }
@@ -87,6 +88,19 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
   };
   await walk(root);
   return found;
+}
+
+/**
+ * {@link displayPath} of the entries of `folder`, given each one's name and path: the folder's
+ * relative path is worked out once, not once per seed. A name never holds a separator, and never
+ * starts with a dot (those entries are skipped), so it cannot climb out of its folder.
+ */
+function childDisplay(folder: string, cwd: string): (name: string, full: string) => string {
+  const rel = path.relative(cwd, folder);
+  if (rel === '') return (name) => name;
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return (_, full) => full;
+  const prefix = `${rel.split(path.sep).join('/')}/`;
+  return (name) => prefix + name;
 }
 
 /**

@@ -31,6 +31,11 @@ interface Entry {
 interface Span {
   offset: number;
   length: number;
+  /**
+   * Where the line's tab is (bytes from its start), when it holds its body apart and the tab was
+   * seen: the key and the record's JSON come before it, and a warm build reads only those bytes.
+   */
+  tab?: number;
 }
 
 /**
@@ -75,6 +80,8 @@ export class StoryCache {
   private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean; trusted: boolean; failed?: boolean } | undefined | null = null;
   /** The last bytes read from the index. */
   private window: IndexWindow | undefined;
+  /** The buffer the start of a line is read into (see {@link StoryCache.readHead}). */
+  private head: Buffer | undefined;
   /** The hash of the version, the settings and a NUL, copied for each key. */
   private keyPrefix: ReturnType<typeof createHash> | undefined;
 
@@ -178,6 +185,7 @@ export class StoryCache {
     if (this.index) closeSync(this.index.fd);
     this.index = undefined;
     this.window = undefined;
+    this.head = undefined;
   }
 
   /** The index, opened (or made) on first use; `undefined` when it cannot be. */
@@ -192,12 +200,13 @@ export class StoryCache {
     const span = index?.spans.get(key);
     if (!index || !span) return undefined;
     try {
-      const line = this.readSpan(index.fd, span);
+      // A line whose tab is known is read up to it: the body after it (most of the line) waits on disk.
+      const line = span.tab !== undefined ? this.readHead(index.fd, span.offset, span.tab + 1) : this.readSpan(index.fd, span);
       if (!line) return undefined;
       // Another build may have written the index since it was read: a line that is not this key's misses.
-      if (!isLineOf(key, line)) return undefined;
+      if (span.tab !== undefined ? !isHeadOf(key, line) : !isLineOf(key, line)) return undefined;
       // The record's JSON ends at the first tab (JSON text escapes every tab it holds); the body follows it.
-      const tab = line.indexOf(0x09, key.length + 1);
+      const tab = span.tab ?? line.indexOf(0x09, key.length + 1);
       const end = tab < 0 ? line.length : tab;
       // An ASCII line is Latin-1 too, which decodes as a plain copy (see recordLine).
       const entry = JSON.parse(line.toString(isAscii(line.subarray(0, end)) ? 'latin1' : 'utf8', key.length + 1, end)) as Entry;
@@ -206,6 +215,15 @@ export class StoryCache {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The first `length` bytes of the line at `offset`, read into a buffer reused by the next call (the
+   * caller is done with them by then); `undefined` when the file is shorter.
+   */
+  private readHead(fd: number, offset: number, length: number): Buffer | undefined {
+    if (!this.head || this.head.length < length) this.head = Buffer.allocUnsafe(Math.max(length, MIN_WINDOW));
+    return readSync(fd, this.head, 0, length, offset) === length ? this.head.subarray(0, length) : undefined;
   }
 
   /**
@@ -252,7 +270,7 @@ export class StoryCache {
       const bytes = index.endsLine ? line : Buffer.concat([Buffer.from('\n'), line]);
       for (let written = 0; written < bytes.length; ) written += writeSync(index.fd, bytes, written, bytes.length - written, index.size + written);
       const offset = index.size + bytes.length - line.length;
-      index.spans.set(key, { offset, length: line.length });
+      index.spans.set(key, body ? { offset, length: line.length, tab: body.at - 1 } : { offset, length: line.length });
       index.size += bytes.length;
       index.lines++;
       index.endsLine = true;
@@ -357,6 +375,7 @@ function openIndex(file: string): NonNullable<StoryCache['index']> | undefined {
     const chunk = Buffer.allocUnsafe(SCAN_CHUNK);
     let lineStart = 0;
     let key = '';
+    let tab = -1;
     for (let at = 0; at < size; ) {
       const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - at), at);
       if (n === 0) break;
@@ -365,9 +384,12 @@ function openIndex(file: string): NonNullable<StoryCache['index']> | undefined {
         // The key is the line's first 64 bytes (hex), read where the line starts.
         if (at + i === lineStart) key = i + 64 <= n ? read.toString('latin1', i, i + 64) : readKey(fd, lineStart);
         const newline = read.indexOf(0x0a, i);
+        // The tab that ends the record's JSON, when this chunk holds it (searched up to the line's end only).
+        if (at + i === lineStart) tab = read.subarray(i, newline < 0 ? n : newline).indexOf(0x09);
         if (newline < 0) break;
         lines++;
-        if (/^[0-9a-f]{64}$/.test(key)) spans.set(key, { offset: lineStart, length: at + newline + 1 - lineStart });
+        const length = at + newline + 1 - lineStart;
+        if (/^[0-9a-f]{64}$/.test(key)) spans.set(key, tab > key.length ? { offset: lineStart, length, tab } : { offset: lineStart, length });
         lineStart = at + newline + 1;
         i = newline + 1;
       }
@@ -385,6 +407,11 @@ function openIndex(file: string): NonNullable<StoryCache['index']> | undefined {
 /** `true` when `line` is a whole index line of `key` (it starts with the key and ends with a newline). */
 function isLineOf(key: string, line: Buffer): boolean {
   return line.toString('latin1', 0, key.length + 1) === `${key} ` && line[line.length - 1] === 0x0a;
+}
+
+/** `true` when `head` starts a line of `key` and ends with the tab after its record. */
+function isHeadOf(key: string, head: Buffer): boolean {
+  return head.toString('latin1', 0, key.length + 1) === `${key} ` && head[head.length - 1] === 0x09;
 }
 
 /** The first 64 bytes at `offset` (where a line's key is), as Latin-1. */

@@ -30,10 +30,17 @@ function orderLike(story: Story, json: StoryJson): StoryJson {
   return out as unknown as StoryJson;
 }
 
-/** Reads a Story back from {@link storyToJson} output (dates revived). */
+/**
+ * Reads a Story back from {@link storyToJson} output (dates revived). A copy of the JSON's fields
+ * (in their order) with the dates replaced in place: V8 copies an object with a spread several times
+ * faster than it copies one without some keys, and a warm build reads every story of the archive.
+ */
 export function storyFromJson(json: StoryJson): Story {
-  const { published, updated, dateline, ...rest } = json;
-  const story: Story = { ...rest, published: new Date(published), updated: new Date(updated) };
+  const story = { ...json } as unknown as Story;
+  story.published = new Date(json.published);
+  story.updated = new Date(json.updated);
+  const { dateline } = json;
   if (dateline) story.dateline = dateline.date ? { place: dateline.place, date: new Date(dateline.date) } : { place: dateline.place };
-  return orderLike(json as unknown as Story, story as unknown as StoryJson) as unknown as Story;
+  else if (dateline !== undefined) story.dateline = undefined;
+  return story;
 }

@@ -249,6 +249,31 @@ describe('story cache index', () => {
     expect(Object.values(outputs(edited)).some((text) => text.includes('An added paragraph.'))).toBe(true);
   });
 
+  it('reads a record up to its tab: the body after it is not read until asked for, and is found where the line holds it', async () => {
+    writeSeeds(3);
+    await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
+    const text = readFileSync(indexFile(), 'latin1');
+    const line = text.split('\n')[1]!;
+    const start = text.indexOf(line);
+    const tab = line.indexOf('\t');
+    const body = line.slice(tab + 1);
+    const fresh = new StoryCache(cacheDir(), null);
+    const expected = await fresh.get(line.slice(0, 64), { feedRecord: true });
+    fresh.close();
+    // The body's bytes damaged (same length): the record still reads, and the body is where the line holds it.
+    writeFileSync(indexFile(), text.slice(0, start + tab + 1) + 'x'.repeat(body.length) + text.slice(start + line.length), 'latin1');
+    const cache = new StoryCache(cacheDir(), null);
+    const hit = await cache.get(line.slice(0, 64), { feedRecord: true });
+    expect(hit?.story).toEqual(expected?.story);
+    expect(hit?.body).toMatchObject({ offset: start + tab + 1, length: body.length, digest: expected?.body?.digest });
+    // A line of the index that is not the key's (another build rewrote it) is a miss, not another story.
+    const other = text.split('\n')[0]!.slice(0, 64);
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    writeFileSync(indexFile(), text.replace(other, 'f'.repeat(64)), 'latin1');
+    expect(await cache.get(other, { feedRecord: true })).toBeUndefined();
+    cache.close();
+  });
+
   it('loadStories with a cache gives feed records with their bodies (the index holds them apart)', async () => {
     writeSeeds(3);
     const load = async (): Promise<{ stories: Story[]; hits: number }> => {
