@@ -41,6 +41,7 @@ export function storyFromJson(json: StoryJson): Story {
   story.updated = new Date(json.updated);
   const { dateline } = json;
   if (dateline) story.dateline = dateline.date ? { place: dateline.place, date: new Date(dateline.date) } : { place: dateline.place };
-  else if (dateline !== undefined) story.dateline = undefined;
+  // A falsy dateline (null in hand-written JSON) is no dateline, as before: no key, not an undefined one.
+  else if (dateline !== undefined) delete story.dateline;
   return story;
 }
