@@ -22,7 +22,13 @@ export function setAsideSharedIds<S extends Story>(stories: readonly S[]): { kep
     for (const story of same) {
       shared.add(story);
       const others = same.filter((other) => other !== story).map((other) => other.file ?? `"${other.title}"`);
-      skipped.push(new StoryfeedError('E_DUPLICATE_ID', `${id} is also the id of ${others.join(', ')}; neither is published`, story.file ? { file: story.file } : {}));
+      skipped.push(
+        new StoryfeedError(
+          'E_DUPLICATE_ID',
+          `${id} is also the id of ${others.join(', ')}; ${others.length === 1 ? 'neither' : 'none of them'} is published`,
+          story.file ? { file: story.file } : {},
+        ),
+      );
     }
   }
   return { kept: shared.size ? stories.filter((story) => !shared.has(story)) : [...stories], skipped };
