@@ -615,8 +615,11 @@ function attributionAfter(
       for (let k = adjunct + 2; k < end && k < adjunct + ADJUNCT_REACH - 1; k++) {
         const t = tokens[k];
         // "confirmó a Martí Noticias su esposa Ana Ruiz": a possessive opens the subject as an article does.
+        // "dijo al referirse a los recursos": Spanish and French "a" is a preposition, never the English article.
         const starts =
-          t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower) || POSSESSIVE_DETERMINERS.has(t.lower));
+          t?.kind === 'word' &&
+          !t.cap &&
+          ((INDEFINITE.has(t.lower) && !DATIVE.has(t.lower)) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower) || POSSESSIVE_DETERMINERS.has(t.lower));
         if (starts && !isLinkWord(tokens[k - 1])) {
           from = k;
           break;
@@ -662,7 +665,7 @@ function attributionAfter(
           after.kind === 'word' &&
           !after.cap &&
           // "«…», asegura en su perfil de Facebook.": a preposition after the verb starts an adjunct, not a subject.
-          (!!(lexFlags(after.fold) & FUNCTION) || (romance && ROMANCE_PREPOSITIONS.has(after.lower))) &&
+          (!!(lexFlags(after.fold) & FUNCTION) || (romance && (ROMANCE_PREPOSITIONS.has(after.lower) || DATIVE.has(after.lower)))) &&
           !FOREIGN_ARTICLES.has(after.lower) &&
           !PRONOUNS.has(after.lower)));
     // "«…», – повідомили в Міністерстві оборони", "«…», señalaron desde el Ministerio": a plural verb without a subject
@@ -739,6 +742,30 @@ const nameWithoutTitle = (name: string): string | null => {
   const rest = parts.slice(title + 1);
   return title >= 0 && rest.every((w) => /^\p{Lu}/u.test(w)) ? rest.join(' ') : name;
 };
+
+/** Whether a person's "name" is only titles and role nouns ("Editor", "Acting Director"), with no given name among them. */
+const titleOnly = (c: Cluster): boolean => {
+  const parts = c.name.split(/\s+/u).filter(Boolean);
+  return (
+    parts.length > 0 &&
+    parts.every((w) => {
+      const fold = foldKey(w.replace(/[.,]$/u, ''));
+      return isRoleNoun(fold) && (lexFlags(fold) & FIRST_NAME) === 0;
+    })
+  );
+};
+
+/** Spanish and French prepositions that take an infinitive to open an adjunct ("tras ser liberado", "al salir", "après avoir"). */
+const ROMANCE_PREPOSITIONS_WITH_INFINITIVE = new Set(['tras', 'al', 'después', 'antes', 'luego', 'sin', 'para', 'après', 'avant', 'sans', 'pour']);
+
+/** A Spanish or French infinitive ("ser", "salir", "conocer", "avoir"). */
+const ROMANCE_INFINITIVE = /^\p{L}{1,}(?:ar|er|ir|ír|re)$/u;
+
+/** How many words an infinitive adjunct may run before the subject's article ("tras ser puesto en libertad el activista"). */
+const INFINITIVE_ADJUNCT_WORDS = 7;
+
+/** The most words of a phrase opening a sentence before its subject ("Por su parte", "In the meantime"). */
+const SENTENCE_OPENER_WORDS = 4;
 
 /** English conjunctions that open a sentence and may stick to the name after them ("But Smith", "When Ruiz"). */
 const ENGLISH_OPENERS = new Set(['but', 'and', 'when', 'while', 'although', 'though', 'because', 'after', 'before', 'since', 'if', 'yet', 'then']);
@@ -995,8 +1022,11 @@ function attributionBefore(
         AS_WORDS.has(opener.lower) ||
         tokens[v - 1]?.text === ',') &&
       !hasPerson(begin, v);
+    // "Moreover, added Johndroe …, the U.S. "…"": one sentence-initial word set off by a comma, naming nobody, is an
+    // adverb, and the subject follows the verb.
+    const adverbFirst = v === begin + 2 && !!tokens[begin]?.initial && tokens[begin + 1]?.text === ',' && !hasPerson(begin, v) && !hasBody(begin, v);
     const subject = tokens[v + 1];
-    if ((opensClause || secondPlace) && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
+    if ((opensClause || secondPlace || adverbFirst) && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
@@ -1170,7 +1200,20 @@ function attributionBefore(
       if (b <= a) continue;
       // A piece left with only an adverb before the verb ("also sent …") names nobody: its subject stands further back.
       if (b === a + 1 && (SPEAKER_OPENERS.has(tokens[a]?.lower ?? '') || VERB_FILLERS.has(tokens[a]?.lower ?? '')) && s > 0) continue;
-      const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
+      // "Tras ser liberado el comunicador relató …", "Al salir de la cárcel el activista dijo": a preposition and an
+      // infinitive open an adjunct without a comma; the subject starts with the article after it.
+      let from = a;
+      if (profile === 'romance' && lead?.kind === 'word' && ROMANCE_PREPOSITIONS_WITH_INFINITIVE.has(lead.lower) && ROMANCE_INFINITIVE.test(tokens[a + 1]?.lower ?? '')) {
+        for (let k = a + 2; k < b - 1 && k <= a + INFINITIVE_ADJUNCT_WORDS; k++) {
+          const w = tokens[k];
+          if (w?.kind !== 'word' || w.cap) break;
+          if (FOREIGN_DEFINITE.has(w.lower) && isHeadNoun(tokens[k + 1])) {
+            from = k;
+            break;
+          }
+        }
+      }
+      const at = { from: Math.max(from, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
       if (hasPerson(at.from, at.to)) return at;
       fallback ??= at;
     }
@@ -1867,7 +1910,12 @@ function resolvePhrase(
   let affiliation: Cluster | null = null;
   // "la líder de las Damas de Blanco", "the wife of John Reed": a name a described speaker governs is not the speaker;
   // a name in apposition after a comma ("the minister, Ana Ruiz") is.
-  const described = !!words[0] && words[0].kind === 'word' && !words[0].cap && !PRONOUNS.has(words[0].lower);
+  // "Un joven que vive cerca del hospital de Centro Habana afirmó": an article opening the sentence is capitalised, and still opens a description.
+  const described =
+    !!words[0] &&
+    words[0].kind === 'word' &&
+    (!words[0].cap || (!!words[0].initial && (ARTICLES.has(words[0].lower) || FOREIGN_ARTICLES.has(words[0].lower)) && words[1]?.kind === 'word' && !words[1].cap)) &&
+    !PRONOUNS.has(words[0].lower);
   let governed = false;
   // People the description names as complements ("el hermano de Castillo"): the speaker is someone else.
   const complements = new Set<Cluster>();
@@ -1902,7 +1950,9 @@ function resolvePhrase(
     // "— сказав Майк Квіґлі": a name of two or three words the entities could not classify, standing first in the
     // phrase, is the speaker when nothing else is.
     if (c.kind === null && owner?.first === first + at.from && owner.words.length >= 2 && owner.words.length <= 3 && !possessor) unnamed ??= c;
-    if (c.kind === 'person' && !possessor && !governed) person ??= c;
+    // "VOA Executive Editor and Acting Director Steve Redisch said": a "person" that is only a title names nobody; the
+    // name after it does.
+    if (c.kind === 'person' && !possessor && !governed && !titleOnly(c)) person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
@@ -1912,7 +1962,16 @@ function resolvePhrase(
   if (!at.inverted && described && tokens[at.from - 1]?.text === ',' && (tokens[at.to]?.text === ',' || tokens[at.to - 1]?.text === ',')) {
     const m = registry.tokenMention[blockIndex]?.[at.from - 2];
     const c = clusterAt(registry, blockIndex, at.from - 2);
-    const opensSentence = !!m && (m.first === 0 || (sentenceIndexOf(block).lastEnd[m.first - 1] ?? -1) === m.first - 1);
+    const sentenceStart = m ? (sentenceIndexOf(block).lastEnd[m.first - 1] ?? -1) + 1 : 0;
+    // "Por su parte, Dunia Medina, residente en …, relató": a short opener set off by a comma, naming nobody, may come first.
+    const opener =
+      !!m &&
+      m.first - 1 > sentenceStart &&
+      m.first - 1 - sentenceStart <= SENTENCE_OPENER_WORDS &&
+      tokens[m.first - 1]?.text === ',' &&
+      tokens.slice(sentenceStart + 1, m.first - 1).every((t) => t.kind === 'word' && !t.cap) &&
+      !clusterAt(registry, blockIndex, sentenceStart);
+    const opensSentence = !!m && (m.first === sentenceStart || opener);
     // A name the entities left unclassified is a person's when the description is one of a person ("hermana de …").
     const personal = c?.kind === 'person' || (!!c && c.kind === null && !!words[0] && isPersonNoun(words[0].fold, profile));
     if (c && personal && m && m.last === at.from - 1 && opensSentence) return { speaker: c.name, cluster: c, affiliation: null };
@@ -2310,8 +2369,27 @@ const introducedAs = (blocks: readonly Block[], c: Cluster, fold: string): boole
     const tokens = blocks[m.block]?.tokens;
     if (!tokens) return false;
     for (let k = m.first - 1; k >= 0 && k >= m.first - 6; k--) if (tokens[k]?.fold === fold) return true;
-    return false;
+    return nounIntroducesName(tokens, m.first, fold);
   });
+
+/** How many words a noun may stand before the name it introduces, its complements between ("la portavoz en español del Departamento de Estado, Ana Ruiz"). */
+const INTRODUCING_NOUN_REACH = 16;
+
+/**
+ * Whether the noun `fold` heads a description whose complements run up to the name at token `first`, with no clause between:
+ * only words and the comma of the apposition right before the name ("the spokeswoman for the State Department's
+ * Western Hemisphere office, Ana Ruiz"); a verb of saying, a complementizer or a relative pronoun ends the search.
+ */
+const nounIntroducesName = (tokens: Token[], first: number, fold: string): boolean => {
+  for (let k = first - 1; k >= 0 && k >= first - INTRODUCING_NOUN_REACH; k--) {
+    const t = tokens[k];
+    if (!t || t.quote >= 0) return false;
+    if (t.kind === 'punct' && !(t.text === ',' && k === first - 1)) return false;
+    if (t.kind === 'word' && (COMPLEMENTIZERS.has(t.lower) || PERSON_RELATIVE.has(t.lower) || RELATIVE.has(t.lower) || isSpeechVerb(t.lower))) return false;
+    if (t.fold === fold) return true;
+  }
+  return false;
+};
 
 /**
  * The person or body that speaks in the sentence before the one holding the quotation that opens at token `first`, in the
@@ -2715,6 +2793,36 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
   if (verbOnly) return null;
   const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
+};
+
+/**
+ * The unnamed person a paragraph that quotes nobody introduces with an indefinite description as the subject of its closing
+ * verb of saying ("Un joven que vive cerca del hospital afirmó que …", "A resident of the area said that …"), who speaks
+ * the quotation standing alone in the next paragraph; null when that subject is a name or refers back.
+ */
+const introducedDescription = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile): string | null => {
+  const previous = blocks[blockIndex - 1];
+  if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
+  const { tokens } = previous;
+  const previousIndex = blockIndex - 1;
+  const end = tokens[tokens.length - 1];
+  const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
+  const hasPerson = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (clusterAt(registry, previousIndex, k)?.kind === 'person') return true;
+    return false;
+  };
+  const personAt = (k: number): [number, number] | null => {
+    const m = registry.tokenMention[previousIndex]?.[k];
+    return m && clusterAt(registry, previousIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
+  };
+  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt, profile);
+  if (!at?.verb || at.naming || at.zero || at.lead) return null;
+  // Only a description that opens its sentence with an indefinite article introduces someone new.
+  const opening = tokens[at.from];
+  const sentenceStart = at.from === 0 || (sentenceIndexOf(previous).lastEnd[at.from - 1] ?? -1) === at.from - 1;
+  if (opening?.kind !== 'word' || !sentenceStart || !INDEFINITE.has(opening.lower) || DATIVE.has(opening.lower)) return null;
+  const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, at, position(previous, at.from), last, profile);
+  return !resolved.rejected && !resolved.cluster && resolved.speaker ? resolved.speaker : null;
 };
 
 /**
@@ -3227,6 +3335,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (!donor && f.startsBlock && i === 0 && !previousBlockQuote) {
         const introduced = introducedSpeaker(registry, doc.blocks, blockIndex, last, doc.profile);
         if (introduced) donor = { text: '', speaker: introduced.name, cluster: introduced, affiliation: null, pos: f.quote.pos };
+        else {
+          const described = introducedDescription(registry, doc.blocks, blockIndex, last, doc.profile);
+          if (described) donor = { text: '', speaker: described, cluster: null, affiliation: null, pos: f.quote.pos };
+        }
       }
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
         donor = previousBlockQuote;

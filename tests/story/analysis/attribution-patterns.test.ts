@@ -456,4 +456,89 @@ describe('attribution patterns, second pass', () => {
     );
     expect(got).toEqual(['Rosa Elena Quintero Vidal', 'Rosa Elena Quintero Vidal']);
   });
+
+  it('a Spanish "a" after the verb is a preposition, not an article opening the subject ("dijo al referirse a los fondos")', () => {
+    expect(
+      speakers(
+        [
+          'El ministro de Hacienda, Tomás Varela, habló el lunes con la prensa.',
+          'Repitió que el presupuesto no alcanza para todas las obras.',
+          '"Hace falta un esfuerzo mucho mayor de todas las provincias", dijo al referirse a los fondos.',
+          'La diputada Clara Ibarra señaló después que los fondos "llegaron tarde".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Tomás Varela', 'Clara Ibarra']);
+  });
+
+  it('a staff noun refers back to the person it introduced, even with long complements before the name', () => {
+    expect(
+      speakers(
+        [
+          'La portavoz en inglés del Ministerio de Cultura de Portugal, Helena Rocha, presentó el plan el martes.',
+          '"Queremos que cada pueblo tenga una biblioteca", dijo Rocha.',
+          'Sobre el retraso de las obras, la portavoz admitió que la situación "es bastante difícil".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Helena Rocha', 'Helena Rocha']);
+  });
+
+  it('a title the entities took for a person is no speaker: the name after it is ("Executive Editor and Acting Director X said")', () => {
+    expect(speakers(['Radio Meridian Executive Editor and Acting Director Paul Weston said the "night desk has done remarkable work this year."'])).toEqual(['Paul Weston']);
+  });
+
+  it('one sentence-initial adverb set off by a comma puts the subject after the verb ("Moreover, added X, …")', () => {
+    expect(
+      speakers([
+        'Harbour commissioner Dana Whitfield met the unions on Monday.',
+        'Moreover, added Whitfield during a visit to the docks, the city "will hire two hundred workers before the summer."',
+      ]),
+    ).toEqual(['Dana Whitfield']);
+  });
+
+  it('a name set off by commas after a short opener is the subject, not a name inside its apposition', () => {
+    expect(speakers(['Por su parte, Marta Quiroga, residente en Luis Carbó, municipio Cerro, relató: "El agua llegó a las diez y se fue a las once".'], 'es')).toEqual([
+      'Marta Quiroga',
+    ]);
+  });
+
+  it('"reportó" is a verb of saying, whose subject before it is the speaker of the quotation after the colon', () => {
+    expect(
+      speakers(
+        [
+          '"Nos quedamos sin agua toda la noche", dijo un vecino del barrio.',
+          'Otro vecino de la misma calle reportó que su edificio tuvo más suerte: "A nosotros no nos cortaron el servicio".',
+        ],
+        'es',
+      ),
+    ).toEqual(['un vecino del barrio', 'Otro vecino de la misma calle']);
+  });
+
+  it('a paragraph that introduces an unnamed person with an indefinite description hands that person the next quotation', () => {
+    expect(
+      speakers(
+        [
+          'Una maestra que trabaja en una escuela del barrio de San Pedro afirmó que, aunque los cortes son raros allí, esta vez duraron horas.',
+          '"Tuvimos que dar las clases en el patio porque dentro no se veía nada".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Una maestra que trabaja en una escuela del barrio de San Pedro']);
+  });
+
+  it('a preposition and an infinitive before the subject open an adjunct ("Tras ser liberado el periodista relató …")', () => {
+    expect(
+      speakers(
+        [
+          'El periodista Óscar Lamas Ferrer fue detenido el viernes por la noche.',
+          'Lamas, colaborador de varios medios independientes, vive en Camagüey.',
+          'Tras ser liberado el periodista relató a la prensa su paso por la estación de policía.',
+          '"Me tuvieron seis horas en una celda sin decirme por qué.',
+          '"Después me pusieron una multa y me dejaron ir."',
+        ],
+        'es',
+      ),
+    ).toEqual(['Óscar Lamas Ferrer']);
+  });
 });
