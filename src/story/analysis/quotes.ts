@@ -755,6 +755,29 @@ const titleOnly = (c: Cluster): boolean => {
   );
 };
 
+/**
+ * The body that opens the sentence before the one holding token `k`, in the same paragraph, as its subject: a body's name
+ * ("Reuters said …"), or "the" and a noun for a body ("The ministry posted …"), which is the body of that kind last named.
+ */
+const bodyOpeningSentenceBefore = (registry: Registry, block: Block, blockIndex: number, k: number, pos: number): Cluster | null => {
+  const index = sentenceIndexOf(block);
+  const start = k > 0 ? (index.lastEnd[k - 1] ?? -1) + 1 : 0;
+  if (start < 2) return null;
+  const before = start - 2 >= 0 ? (index.lastEnd[start - 2] ?? -1) + 1 : 0;
+  const { tokens } = block;
+  const first = tokens[before];
+  if (!first || first.quote >= 0) return null;
+  const named = clusterAt(registry, blockIndex, before);
+  if (named) return named.kind === 'organization' ? named : null;
+  const noun = tokens[before + 1];
+  if (first.lower !== 'the') return null;
+  const body = clusterAt(registry, blockIndex, before + 1);
+  if (body) return body.kind === 'organization' ? body : null;
+  if (noun?.kind !== 'word' || noun.cap) return null;
+  if (!isOrgHead(noun.fold) && !ORG_DESCRIPTORS.has(noun.fold) && !BODY_DESCRIPTORS.has(noun.fold)) return null;
+  return lastBodyBefore(registry, pos, noun.fold);
+};
+
 /** Spanish and French prepositions that take an infinitive to open an adjunct ("tras ser liberado", "al salir", "après avoir"). */
 const ROMANCE_PREPOSITIONS_WITH_INFINITIVE = new Set(['tras', 'al', 'después', 'antes', 'luego', 'sin', 'para', 'après', 'avant', 'sans', 'pour']);
 
@@ -1050,6 +1073,12 @@ function attributionBefore(
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd)) return { from: v + 1, to: clauseEnd, verb: true };
+    }
+    // "El tribunal, añadió Ferrer, decidió …, es decir, «…»": a verb of saying with its subject after it, set off by commas
+    // inside the sentence, is an incise; its subject is the speaker.
+    if (profile !== 'en' && profile !== 'de' && tokens[v - 1]?.text === ',' && v - 1 > begin) {
+      const named = personAt(v + 1);
+      if (named && named[0] === v + 1 && tokens[named[1]]?.text === ',' && named[1] + 1 < openMark) return { from: named[0], to: named[1], verb: true };
     }
     const naming = NAMING_VERBS.has(t.lower);
     // "Агентство Укрінформ цитує міністра Олега Петренка: «…»", "Reuters quoted Ivan Orlov: "…"": the one a verb of quoting
@@ -1555,6 +1584,8 @@ interface PersonNames {
   bySurname: Map<string, Cluster[]>;
   /** People by the first or last word of their name, when only one person has that word there. */
   byPart: Map<string, Cluster>;
+  /** People named with two words or more, by the last. */
+  byLast: Map<string, Cluster[]>;
   /** The folded names of the places and bodies. */
   other: Set<string>;
 }
@@ -1564,7 +1595,7 @@ const personNames = new WeakMap<Registry, PersonNames>();
 const namesOf = (registry: Registry): PersonNames => {
   let names = personNames.get(registry);
   if (!names) {
-    names = { byName: new Map(), bySurname: new Map(), byPart: new Map(), other: new Set() };
+    names = { byName: new Map(), bySurname: new Map(), byPart: new Map(), byLast: new Map(), other: new Set() };
     const shared = new Set<string>();
     for (const o of registry.clusters) {
       if (o.kind === 'place' || o.kind === 'organization') for (const m of o.mentions) names.other.add(m.words.join(' '));
@@ -1575,6 +1606,12 @@ const namesOf = (registry: Registry): PersonNames => {
         const other = names.byPart.get(part);
         if (other && other !== o) shared.add(part);
         else names.byPart.set(part, o);
+      }
+      const lastWord = w.length >= 2 ? w[w.length - 1] : undefined;
+      if (lastWord) {
+        const same = names.byLast.get(lastWord);
+        if (same) same.push(o);
+        else names.byLast.set(lastWord, [o]);
       }
       if (w.length !== 2 || !w[1]) continue;
       const list = names.bySurname.get(w[1]);
@@ -1587,12 +1624,15 @@ const namesOf = (registry: Registry): PersonNames => {
   return names;
 };
 
+/** Whether a cluster has a mention outside quotations. */
+const namedOutsideQuotations = (blocks: readonly Block[], c: Cluster): boolean => c.mentions.some((m) => (blocks[m.block]?.tokens[m.first]?.quote ?? 0) < 0);
+
 /**
  * "Ana Ruiz, madre de Luis Gómez Ruiz … «…», recalcó Ruiz": a Spanish name of three words ends with the
  * mother's surname, by which nobody is called alone; a lone surname that ends such a name and is the whole surname of
  * a person named with two words ("Ana Ruiz") is that person's.
  */
-const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
+const bySurname = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
   const parts = nameWords(c.name);
   if (parts.length !== 3) return null;
   for (let k = at.from; k < at.to; k++) {
@@ -1600,7 +1640,29 @@ const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Att
     const m = registry.tokenMention[blockIndex]?.[k];
     const word = block.tokens[k];
     if (!m || m.last - m.first !== 1 || !word || word.lower !== parts[2]) return null;
-    const found = (namesOf(registry).bySurname.get(word.lower) ?? []).filter((o) => o !== c);
+    // Someone named only inside another's quotation ("… y creo que a Roilán [Zárraga Ferrer] también") is not the subject.
+    const found = (namesOf(registry).bySurname.get(word.lower) ?? []).filter((o) => o !== c && namedOutsideQuotations(blocks, o));
+    return found.length === 1 ? (found[0] ?? null) : null;
+  }
+  return null;
+};
+
+/** Whether a person is named in full (two words or more) outside quotations. */
+const namedInFullOutside = (blocks: readonly Block[], c: Cluster): boolean => c.mentions.some((m) => m.words.length >= 2 && (blocks[m.block]?.tokens[m.first]?.quote ?? 0) < 0);
+
+/**
+ * "… y a Pedro [Rivas Quiñones] creo que tres», dijo el opositor. … agregó Quiñones": a surname alone that the entities gave to
+ * someone named in full only inside a quotation is the one person with that surname whom the story named in full outside
+ * quotations.
+ */
+const surnameNamedOutside = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
+  if (namedInFullOutside(blocks, c)) return null;
+  for (let k = at.from; k < at.to; k++) {
+    if (clusterAt(registry, blockIndex, k) !== c) continue;
+    const m = registry.tokenMention[blockIndex]?.[k];
+    const word = block.tokens[k];
+    if (!m || m.last - m.first !== 1 || !word) return null;
+    const found = (namesOf(registry).byLast.get(word.lower) ?? []).filter((o) => o !== c && namedInFullOutside(blocks, o));
     return found.length === 1 ? (found[0] ?? null) : null;
   }
   return null;
@@ -1711,8 +1773,12 @@ function resolveSpeaker(
     if (opened) return opened;
   }
   if (profile === 'romance' && resolved.cluster?.kind === 'person') {
-    const paternal = bySurname(registry, block, blockIndex, at, resolved.cluster);
+    const paternal = bySurname(registry, blocks, block, blockIndex, at, resolved.cluster);
     if (paternal) return { speaker: paternal.name, cluster: paternal, affiliation: null };
+  }
+  if (resolved.cluster?.kind === 'person' && !at.zero && !at.impersonal) {
+    const outside = surnameNamedOutside(registry, blocks, block, blockIndex, at, resolved.cluster);
+    if (outside) return { speaker: outside.name, cluster: outside, affiliation: null };
   }
   if (profile !== 'cyrillic' || resolved.rejected || resolved.speaker === null) return resolved;
   if (resolved.cluster) {
@@ -1873,6 +1939,10 @@ function resolvePhrase(
   }
   // ""…," it said": a body speaks of itself as "it".
   if (lead && lead.lower === 'it' && words.length === 1) {
+    // "The ministry posted a photo …. It said they had collected "…"": the body the sentence before opens with, in the same
+    // paragraph, is "it".
+    const subject = bodyOpeningSentenceBefore(registry, block, blockIndex, at.from, pos);
+    if (subject) return { speaker: subject.name, cluster: subject, affiliation: null };
     // The body that signed the quotation before, in this paragraph or the one before, goes on speaking.
     const since = (block.order - 1) * POSITION_STRIDE;
     const body = last.body && (last.bodyPos ?? -1) >= since ? last.body : lastBodyBefore(registry, pos, '');

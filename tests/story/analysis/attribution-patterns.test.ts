@@ -541,4 +541,38 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Óscar Lamas Ferrer']);
   });
+
+  it('a Spanish incise inside the sentence ("El juez, añadió X, decidió …") signs the fragment that follows it', () => {
+    expect(
+      speakers(
+        [
+          'La activista Carmen Olivares Soto salió de la prisión el jueves.',
+          'El juez, añadió Olivares, cambió la condena por un arresto domiciliario, es decir, "por una vigilancia diaria".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carmen Olivares Soto']);
+  });
+
+  it("a surname alone is not someone named only inside another speaker's quotation", () => {
+    expect(
+      speakers(
+        [
+          'El opositor Luis Alberto Quiñones habló tras el juicio.',
+          '"A mí me dieron cuatro años y a Pedro [Rivas Quiñones] creo que tres", dijo el opositor.',
+          'La jueza, agregó Quiñones, le prohibió salir del municipio, "ni siquiera para ir al médico".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Luis Alberto Quiñones', 'Luis Alberto Quiñones']);
+  });
+
+  it('"it" is the body that opens the sentence before in the same paragraph, not the body that spoke in the paragraph before', () => {
+    expect(
+      speakers([
+        '"Our two engineers were detained while inspecting the bridge," Nordia Rail said in a statement.',
+        'The Ministry of Transport released a photo of the two men. It said they had been carrying "maps of military sites."',
+      ]),
+    ).toEqual(['Nordia Rail', 'Ministry of Transport']);
+  });
 });
