@@ -411,7 +411,12 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     const t = tokens[to];
     if (!t || (t.kind === 'punct' && t.text !== '-')) break;
     // Once a name has begun, a lowercase word other than a connector ends it ("nach Angaben der Polizei hatten sie …").
-    if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower)) break;
+    // "за словами речника Державного департаменту Метью Міллера": Ukrainian names of bodies hold lowercase words, and the
+    // name of a person may follow them.
+    const cyrillicRun =
+      CYRILLIC_WORD.test(t.text) &&
+      ((tokens[to + 1]?.kind === 'word' && !!tokens[to + 1]?.cap) || (tokens[to + 1]?.kind === 'word' && tokens[to + 2]?.kind === 'word' && !!tokens[to + 2]?.cap));
+    if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower) && !cyrillicRun) break;
     if (t.cap && !t.initial) named = true;
     to++;
   }
@@ -1061,6 +1066,23 @@ function attributionBefore(
         if (k > v + 1 && tokens[k - 1]?.cap && k - v - 1 <= 4) return { from: v + 1, to: k, verb: true };
       }
     }
+    // "Як повідомили в пресслужбі Офісу президента, «…»", "У МЗС заявили: «…»": a Ukrainian plural verb without a subject and
+    // a place after it say who spoke by where, before the quotation as after it.
+    const plural = profile === 'cyrillic' && /\p{L}{3}ли$/u.test(t.lower);
+    if (plural && PLACE_PREPOSITIONS.has(tokens[v + 1]?.lower ?? '') && !hasPerson(begin, v) && !hasBody(begin, v)) {
+      let clauseEnd = v + 2;
+      while (clauseEnd < openMark && tokens[clauseEnd]?.kind === 'word') clauseEnd++;
+      if (clauseEnd > v + 2 && hasBody(v + 2, clauseEnd)) return { from: v + 2, to: clauseEnd, verb: true, impersonal: true, plural: true };
+    }
+    if (
+      plural &&
+      PLACE_PREPOSITIONS.has(tokens[begin]?.lower ?? '') &&
+      v - begin >= 2 &&
+      tokens.slice(begin, v).every((w) => w.kind === 'word') &&
+      hasBody(begin + 1, v) &&
+      !hasPerson(begin, v)
+    )
+      return { from: begin + 1, to: v, verb: true, impersonal: true, plural: true };
     // "« … », a assuré Anne Roux, avant d'ajouter : « … »", "«…», dijo Marta Gil, antes de añadir: «…»": the verb signs
     // the quotation before, with its subject after it; that subject goes on to the quotation after.
     let back = v - 1;
@@ -1624,6 +1646,25 @@ const namesOf = (registry: Registry): PersonNames => {
   return names;
 };
 
+/**
+ * The person whose name ends an inverted Ukrainian clause that opens with an adjunct ("на своїй сторінці у Facebook
+ * співачка Джамала", "в інтерв'ю Голосу Америки посол Іван Петренко"): a person's name, or a name of unknown kind after a
+ * noun for a person, in the nominative and not governed by a preposition; null otherwise ("в ефірі телеканалу CNN").
+ */
+const nameEndingClause = (registry: Registry, block: Block, blockIndex: number, at: Attribution, profile: Profile): Cluster | null => {
+  const { tokens } = block;
+  const lastWord = at.to - 1;
+  const m = registry.tokenMention[blockIndex]?.[lastWord];
+  const c = clusterAt(registry, blockIndex, lastWord);
+  if (!m || !c || m.last !== at.to || m.first <= at.from + 1) return null;
+  if (c.kind !== 'person' && c.kind !== null) return null;
+  const before = tokens[m.first - 1];
+  if (!before || before.kind !== 'word' || SPEAKER_PREPOSITIONS.cyrillic?.has(before.lower)) return null;
+  if (OBLIQUE_NAME.test(tokens[m.last - 1]?.lower ?? '')) return null;
+  if (c.kind === null && (before.cap || (!isPersonNoun(before.fold, profile) && !isRoleNoun(before.fold)))) return null;
+  return c;
+};
+
 /** Whether a cluster has a mention outside quotations. */
 const namedOutsideQuotations = (blocks: readonly Block[], c: Cluster): boolean => c.mentions.some((m) => (blocks[m.block]?.tokens[m.first]?.quote ?? 0) < 0);
 
@@ -1920,6 +1961,13 @@ function resolvePhrase(
   if (words.length === 2 && lead && POSSESSIVE_DETERMINERS.has(lead.lower) && kin?.kind === 'word' && !kin.cap && isPersonNoun(kin.fold, profile)) {
     const c = personIntroducedAs(registry, blocks, pos, kin.fold);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // "— написала на своїй сторінці у Facebook співачка Джамала": after an inverted Ukrainian verb, a prepositional adjunct
+  // may come first; the subject is the name that ends the clause, in the nominative, with a noun for a person before it or
+  // a person's name.
+  if (lead && !lead.cap && profile === 'cyrillic' && at.inverted && SPEAKER_PREPOSITIONS.cyrillic?.has(lead.lower)) {
+    const named = nameEndingClause(registry, block, blockIndex, at, profile);
+    if (named) return { speaker: named.name, cluster: named, affiliation: null };
   }
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
