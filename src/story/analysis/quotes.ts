@@ -1234,6 +1234,9 @@ function attributionBefore(
           break;
         }
       }
+      // ""…," said Ann Lee, director of X, adding that "…"": a piece that opens with the verb signing the quotation before
+      // has its subject after that verb, and the later verb of saying goes on with it.
+      if (b < b0 && b > a && tokens.slice(a, b).every((w) => w.kind === 'punct') && hasPerson(b + 1, b0)) return { from: b + 1, to: b0, verb: true, naming };
       // "Police have so far only officially confirmed": an English auxiliary ends the subject too, in the last clause
       // ("X had been ruled by Y and today Z released …" keeps Z's clause).
       if (profile === 'en') {
@@ -1663,6 +1666,16 @@ const nameEndingClause = (registry: Registry, block: Block, blockIndex: number, 
   if (OBLIQUE_NAME.test(tokens[m.last - 1]?.lower ?? '')) return null;
   if (c.kind === null && (before.cap || (!isPersonNoun(before.fold, profile) && !isRoleNoun(before.fold)))) return null;
   return c;
+};
+
+/** The body named last, outside quotations, in the sentence that holds token `k`, before it. */
+const bodyEarlierInSentence = (registry: Registry, block: Block, blockIndex: number, k: number): Cluster | null => {
+  const start = k > 0 ? (sentenceIndexOf(block).lastEnd[k - 1] ?? -1) + 1 : 0;
+  for (let j = k - 1; j >= start; j--) {
+    const c = clusterAt(registry, blockIndex, j);
+    if (c?.kind === 'organization' && (block.tokens[j]?.quote ?? 0) < 0) return c;
+  }
+  return null;
 };
 
 /** Whether a cluster has a mention outside quotations. */
@@ -2148,6 +2161,12 @@ function resolvePhrase(
     if (named) return { speaker: named.name, cluster: named, affiliation: null };
     const body = described ? null : namedAfter(phrase, head + 1);
     if (body) return { speaker: block.text.slice(body.start, body.end), cluster: null, affiliation: null };
+    // "Officials at the State Department declined to comment, but a spokesperson said …": a staff noun alone speaks for
+    // the body its own sentence named before it.
+    if (!described && words.filter((w) => !INDEFINITE.has(w.lower)).length === 1) {
+      const sentenceBody = bodyEarlierInSentence(registry, block, blockIndex, at.from);
+      if (sentenceBody) return { speaker: sentenceBody.name, cluster: sentenceBody, affiliation: null };
+    }
   }
   if (head >= 0) {
     const c = personByRole(registry, phrase.slice(first), head - first, pos);

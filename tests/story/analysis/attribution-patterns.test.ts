@@ -575,4 +575,16 @@ describe('attribution patterns, second pass', () => {
       ]),
     ).toEqual(['Nordia Rail', 'Ministry of Transport']);
   });
+
+  it('a fragment after ", adding that" goes on with the subject of the inverted verb that signed the quotation before', () => {
+    expect(speakers(['"We wrote to the council twice," said Omar Haddad, head of the tenants\' union, adding that "nobody replied."'])).toEqual(['Omar Haddad', 'Omar Haddad']);
+  });
+
+  it('a staff noun alone speaks for the body its own sentence named before it', () => {
+    expect(speakers(['Officials at the Ministry of Health declined to comment, but a spokeswoman said the hospital was "under review."'])).toEqual(['Ministry of Health']);
+  });
+
+  it('a Ukrainian adverbial participle of a verb of saying ("додавши, що …") signs the fragment after it', () => {
+    expect(speakers(['Міністр Остап Дорош привітав рішення, додавши, що це «добрий сигнал для інвесторів».'], 'uk')).toEqual(['Остап Дорош']);
+  });
 });
