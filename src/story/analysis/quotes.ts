@@ -670,7 +670,10 @@ function attributionAfter(
           after.kind === 'word' &&
           !after.cap &&
           // "«…», asegura en su perfil de Facebook.": a preposition after the verb starts an adjunct, not a subject.
-          (!!(lexFlags(after.fold) & FUNCTION) || (romance && (ROMANCE_PREPOSITIONS.has(after.lower) || DATIVE.has(after.lower)))) &&
+          (!!(lexFlags(after.fold) & FUNCTION) ||
+            (romance && (ROMANCE_PREPOSITIONS.has(after.lower) || DATIVE.has(after.lower))) ||
+            // "«…» afirmó y agregó que …": a second verb joined to the first shares its unsaid subject.
+            (LIST_JOINERS.has(after.lower) && tokens[adjunct + 1]?.kind === 'word' && !tokens[adjunct + 1]?.cap)) &&
           !FOREIGN_ARTICLES.has(after.lower) &&
           !PRONOUNS.has(after.lower)));
     // "«…», – повідомили в Міністерстві оборони", "«…», señalaron desde el Ministerio": a plural verb without a subject
@@ -2692,8 +2695,15 @@ const subjectLike = (tokens: Token[], first: number, last: number): boolean => !
 /** Whether the person mention at a token reads as an object: after a preposition, or, in Ukrainian, in an oblique case. */
 const objectLike = (tokens: Token[], first: number, last: number): boolean => {
   // "with Mayor Tom Reed", "з президентом Зеленським": a title between the preposition and the name changes nothing.
-  const title = tokens[first - 1];
-  const before = title?.kind === 'word' && (TITLE_WORDS.has(title.fold) || isRoleNoun(title.fold)) ? tokens[first - 2] : title;
+  // "de la presidenta Ana Ruiz", "of the late President X": an article before the title changes nothing either.
+  let b = first - 1;
+  const title = tokens[b];
+  if (title?.kind === 'word' && (TITLE_WORDS.has(title.fold) || isRoleNoun(title.fold))) {
+    b--;
+    const article = tokens[b];
+    if (article?.kind === 'word' && !article.cap && (FOREIGN_DEFINITE.has(article.lower) || ARTICLES.has(article.lower))) b--;
+  }
+  const before = tokens[b];
   if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return true;
   const end = tokens[last - 1];
   // "зустрівся з президентом Володимиром Зеленським": a Ukrainian name in the instrumental, dative or genitive is no subject.

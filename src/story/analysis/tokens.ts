@@ -130,7 +130,8 @@ const hasTwoWords = (text: string, from: number): boolean => {
 
 /** Marks that close a quotation opened by the given mark. */
 // A straight mark is closed by a curly one too ("…”), as text typed in two editors often is.
-const CLOSERS: Record<string, string> = { '"': '"”', '“': '”“', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
+// So is a curly one by a straight mark (“…").
+const CLOSERS: Record<string, string> = { '"': '"”', '“': '”“"', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
 
 /**
  * Finds top-level quotations: straight and curly marks, low-high („…“), guillemets both ways («…», »…«)
@@ -158,7 +159,7 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
     } else if (
       top &&
       (CLOSERS[top.mark] ?? '').includes(ch) &&
-      !(opening && !closing && ch === top.mark && (ch === '"' || ch === '“')) &&
+      !(opening && !closing && (ch === '"' || ch === '“') && (ch === top.mark || top.mark === '“')) &&
       !(top.mark === '"' && ch === '”' && !closing)
     ) {
       // A mark that can close the innermost quotation closes it, unless it plainly opens a nested one

@@ -587,4 +587,27 @@ describe('attribution patterns, second pass', () => {
   it('a Ukrainian adverbial participle of a verb of saying ("додавши, що …") signs the fragment after it', () => {
     expect(speakers(['Міністр Остап Дорош привітав рішення, додавши, що це «добрий сигнал для інвесторів».'], 'uk')).toEqual(['Остап Дорош']);
   });
+
+  it('a person named after "de la" and a title is an object: a later verb without a subject goes on with the speaker', () => {
+    const got = speakers(
+      [
+        'La vocera de la cancillería, Marta Solís, habló al cerrar la cumbre.',
+        '"Vamos a seguir conversando", dijo.',
+        'En entrevista con la radio la vocera de la cancillería dijo que la "cooperación es muy buena" con la administración de la presidenta Elena Duarte, y que seguirá.',
+        '"Tenemos una agenda común para todo el año", explicó.',
+      ],
+      'es',
+    );
+    expect(got[got.length - 1]).toBe('Marta Solís');
+    expect(got).not.toContain('Elena Duarte');
+  });
+
+  it('a second verb joined to the one after the quotation shares its unsaid subject ("” afirmó y agregó que …")', () => {
+    expect(
+      speakers(
+        ['El concejal Raúl Ibarra visitó el mercado.', 'Ibarra habló de los precios.', '“Hay meses que no alcanzan para nada” afirmó y agregó que la situación es difícil.'],
+        'es',
+      ),
+    ).toEqual(['Raúl Ibarra']);
+  });
 });

@@ -39,6 +39,14 @@ describe('quotation marks', () => {
     expect(qs[0]?.speaker).toBe('Inés Caro');
   });
 
+  it('a quotation opened with a curly mark and closed with a straight one ends at the straight mark', () => {
+    const qs = quotesOf(['“Los caminos del norte siguen cortados por la nieve", explicó el alcalde Tomás Ibáñez. “Nadie sabe hasta cuándo durará el temporal", añadió.'], 'es');
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([
+      ['Tomás Ibáñez', 'Los caminos del norte siguen cortados por la nieve'],
+      ['Tomás Ibáñez', 'Nadie sabe hasta cuándo durará el temporal'],
+    ]);
+  });
+
   it('reads doubled single marks as double ones ("‘‘…’’", "``…\'\'")', () => {
     expect(quotesOf(['The mayor said the plan was ‘‘a promise we intend to keep for every district.’’'])).toEqual([
       { text: 'a promise we intend to keep for every district.', speaker: 'The mayor' },
