@@ -1370,6 +1370,9 @@ interface Speaker {
 
 const AFFILIATION = new Set(['at', 'for', 'from', 'of', 'with']);
 
+/** Spanish, French and English demonstratives, which open a description that refers back ("este ciudadano", "ce témoin", "this official"). */
+const DEMONSTRATIVES = new Set(['este', 'esta', 'ese', 'esa', 'aquel', 'aquella', 'ce', 'cet', 'cette', 'this']);
+
 /** Definite articles of German, Spanish and French, dropped from a descriptive speaker as "the" is. */
 const FOREIGN_DEFINITE = new Set(['der', 'die', 'das', 'el', 'la', 'los', 'las', 'le', 'les']);
 
@@ -1681,6 +1684,26 @@ const bodyEarlierInSentence = (registry: Registry, block: Block, blockIndex: num
   return null;
 };
 
+/**
+ * The person a "person" the entities glued to a place or body before it names ("Estados Unidos Molina Ruiz" after "Roberto
+ * Molina Ruiz"): the one person whose name is, or ends with, the words after the place or body's name; null otherwise.
+ */
+const withoutGluedName = (registry: Registry, c: Cluster): Cluster | null => {
+  const words = c.name.split(/\s+/u).filter(Boolean);
+  const names = namesOf(registry);
+  for (let i = 1; i + 2 <= words.length; i++) {
+    if (!names.other.has(words.slice(0, i).map(foldKey).join(' '))) continue;
+    const rest = nameWords(words.slice(i).join(' '));
+    const found = registry.clusters.filter((o) => {
+      if (o === c || o.kind !== 'person') return false;
+      const own = nameWords(o.name);
+      return own.length >= rest.length && rest.every((w, k) => own[own.length - rest.length + k] === w);
+    });
+    return found.length === 1 ? (found[0] ?? null) : null;
+  }
+  return null;
+};
+
 /** Whether a cluster has a mention outside quotations. */
 const namedOutsideQuotations = (blocks: readonly Block[], c: Cluster): boolean => c.mentions.some((m) => (blocks[m.block]?.tokens[m.first]?.quote ?? 0) < 0);
 
@@ -1887,7 +1910,11 @@ function resolvePhrase(
   // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
   let definite = false;
   const articleAt = first;
-  while (first < phrase.length && (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the' || FOREIGN_DEFINITE.has(phrase[first]?.lower ?? ''))) {
+  // "denunció este ciudadano de 65 años": a demonstrative refers back as a definite article does.
+  while (
+    first < phrase.length &&
+    (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the' || FOREIGN_DEFINITE.has(phrase[first]?.lower ?? '') || DEMONSTRATIVES.has(phrase[first]?.lower ?? ''))
+  ) {
     if (phrase[first]?.kind === 'word') definite = true;
     first++;
   }
@@ -3570,6 +3597,14 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     }
   }
   for (const q of out) {
+    // "En Estados Unidos Molina Ruiz trabajaba …": a place or body the entities glued before a person's name is no part of it.
+    if (q.cluster?.kind === 'person') {
+      const unglued = withoutGluedName(registry, q.cluster);
+      if (unglued) {
+        q.cluster = unglued;
+        q.speaker = unglued.name;
+      }
+    }
     // A single capitalised word no entity took up ("afirmó al citado medio Carballosa") is looked up the same way.
     // So is a one-word "body" the entities made of a surname ("Carballosa" after "Idalia Torres Carballosa").
     const bare = (!q.cluster || q.cluster.kind === 'organization') && !!q.speaker && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(q.speaker);

@@ -610,4 +610,30 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Raúl Ibarra']);
   });
+
+  it('a demonstrative description after an inverted verb refers back to the person just named ("denunció este vecino de …")', () => {
+    expect(
+      speakers(
+        [
+          'El testimonio de Ramiro Ugalde Paz, taxista retirado que volvió a la isla hace diez años, muestra lo que les espera.',
+          '"Me multaron tres veces sin motivo", denunció este vecino de 70 años del municipio Playa.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ramiro Ugalde Paz']);
+  });
+
+  it('a place the entities glued before a surname is no part of the speaker ("En Estados Unidos Pérez Gómez trabajaba …")', () => {
+    expect(
+      speakers(
+        [
+          'El relato de Julio Pérez Gómez, ciudadano que vivió veinte años en Estados Unidos, muestra lo que les espera.',
+          '“Me multaron tres veces sin motivo”, denunció este vecino de 70 años del municipio Playa.',
+          'En Estados Unidos Pérez Gómez trabajaba como taxista. Fue condenado, y después clasificado como “peligroso”, por un accidente.',
+          '“Después de veinte años todavía me vigilan cuando llega cualquier visita importante”',
+        ],
+        'es',
+      ),
+    ).toEqual(['Julio Pérez Gómez', 'Julio Pérez Gómez']);
+  });
 });
