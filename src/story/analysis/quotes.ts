@@ -1704,6 +1704,17 @@ const withoutGluedName = (registry: Registry, c: Cluster): Cluster | null => {
   return null;
 };
 
+/** Whether a paragraph names no person or body outside quotations. */
+const namesNobody = (registry: Registry, blocks: readonly Block[], blockIndex: number): boolean => {
+  const block = blocks[blockIndex];
+  if (block?.kind !== 'paragraph') return false;
+  for (let k = 0; k < block.tokens.length; k++) {
+    const kind = clusterAt(registry, blockIndex, k)?.kind;
+    if ((kind === 'person' || kind === 'organization' || kind === null) && (block.tokens[k]?.quote ?? 0) < 0) return false;
+  }
+  return true;
+};
+
 /** Whether a cluster has a mention outside quotations. */
 const namedOutsideQuotations = (blocks: readonly Block[], c: Cluster): boolean => c.mentions.some((m) => (blocks[m.block]?.tokens[m.first]?.quote ?? 0) < 0);
 
@@ -2011,6 +2022,12 @@ function resolvePhrase(
   if (lead && !lead.cap && profile === 'cyrillic' && at.inverted && SPEAKER_PREPOSITIONS.cyrillic?.has(lead.lower)) {
     const named = nameEndingClause(registry, block, blockIndex, at, profile);
     if (named) return { speaker: named.name, cluster: named, affiliation: null };
+  }
+  // "Explica que hay personas que …, pues considera «…»": a sentence that opens with a verb of saying has its subject
+  // unsaid, in the languages that drop it; the words after the verb are its object, never the speaker.
+  if (lead?.initial && (profile === 'romance' || profile === 'cyrillic') && isSpeechVerb(lead.lower) && !clusterAt(registry, blockIndex, tokens.indexOf(lead))) {
+    const c = referent(registry, blocks, pos, last, genderOfReference(lead), profile);
+    return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
   }
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
@@ -3500,7 +3517,13 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
       if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
       // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
-      if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
+      // A name of unknown kind that signed the quotation before ("SalemCuba, otro de los perfiles de la joven, divulgó:") goes on too.
+      const previousSpeaker =
+        previousBlockQuote?.cluster?.kind === 'person' ||
+        (!!previousBlockQuote &&
+          (previousBlockQuote.cluster ? previousBlockQuote.cluster.kind === null : /^\p{Lu}/u.test(previousBlockQuote.speaker ?? '')) &&
+          explicit.has(previousBlockQuote));
+      if (!donor && !subject && i === 0 && !f.startsBlock && previousSpeaker && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
         donor = previousBlockQuote;
       }
       // A paragraph that is only a quotation, after a paragraph that quoted nobody, is said by the person that
@@ -3512,6 +3535,10 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         else {
           const described = introducedDescription(registry, doc.blocks, blockIndex, last, doc.profile);
           if (described) donor = { text: '', speaker: described, cluster: null, affiliation: null, pos: f.quote.pos };
+          // ""…", dijo Pérez. / En el allanamiento confiscaron … / "…"": a paragraph of narration that names nobody between
+          // two quotations does not interrupt the speaker.
+          else if (last.speaker && last.pos >= (block.order - 2) * POSITION_STRIDE && namesNobody(registry, doc.blocks, blockIndex - 1))
+            donor = { text: '', speaker: last.speaker.name, cluster: last.speaker, affiliation: null, pos: f.quote.pos };
         }
       }
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {

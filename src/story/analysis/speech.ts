@@ -17,7 +17,7 @@ const SPANISH_AR = words(`
   apostill asever argument confirm revel comunic plante reproch acot ratific enumer
   sintetiz avis alab elogi celebr insinu justific observ record cont confes
   manifest reafirm mencion inst exhort solicit reivindic cuestion adelant anticip remat espet pronostic
-  vaticin augur tuite neg responsabiliz report public
+  vaticin augur tuite neg responsabiliz report public divulg
 `);
 
 /** Spanish verbs of saying in "-er" and "-ir" (añadir → añadió, añade, añadía, añadieron, añadido, añadiendo). */

@@ -636,4 +636,42 @@ describe('attribution patterns, second pass', () => {
       ),
     ).toEqual(['Julio Pérez Gómez', 'Julio Pérez Gómez']);
   });
+
+  it('a sentence opening with a verb of saying has its subject unsaid, not the clause after the verb ("Explica que …, pues considera «…»")', () => {
+    expect(
+      speakers(
+        [
+          'Tomás Arrieta, vecino de Maracay, confiesa que está cansado.',
+          'Explica que hay días en que no llega el agua, pues considera “que nadie en el gobierno se ocupa del barrio”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Tomás Arrieta']);
+  });
+
+  it('a paragraph of narration that names nobody between two quotations does not interrupt the speaker', () => {
+    expect(
+      speakers(
+        [
+          'La madre del detenido, Olga Ferrán, contó lo ocurrido.',
+          '“Vinieron a las seis de la mañana y se lo llevaron sin explicar nada”, dijo Ferrán.',
+          'En el registro se llevaron dos teléfonos y una computadora.',
+          '“Los teléfonos eran míos, no de él, y tampoco me los han devuelto”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Olga Ferrán', 'Olga Ferrán']);
+  });
+
+  it('a profile name that published words with "divulgó:" speaks them, and goes on after "Y más adelante:"', () => {
+    expect(
+      speakers(
+        [
+          'El mismo día, VozDelBarrio, otro de los perfiles del joven, divulgó: “Mañana todos a la plaza a las cinco”.',
+          'Y más adelante: “Que nadie se quede en casa, esta vez somos muchos”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['VozDelBarrio', 'VozDelBarrio']);
+  });
 });
