@@ -3523,7 +3523,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
         (!!previousBlockQuote &&
           (previousBlockQuote.cluster ? previousBlockQuote.cluster.kind === null : /^\p{Lu}/u.test(previousBlockQuote.speaker ?? '')) &&
           explicit.has(previousBlockQuote));
-      if (!donor && !subject && i === 0 && !f.startsBlock && previousSpeaker && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
+      if (!donor && !subject && i === 0 && !f.startsBlock && previousSpeaker && previousBlockQuote && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
         donor = previousBlockQuote;
       }
       // A paragraph that is only a quotation, after a paragraph that quoted nobody, is said by the person that
