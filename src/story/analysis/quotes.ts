@@ -411,7 +411,12 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     const t = tokens[to];
     if (!t || (t.kind === 'punct' && t.text !== '-')) break;
     // Once a name has begun, a lowercase word other than a connector ends it ("nach Angaben der Polizei hatten sie …").
-    if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower)) break;
+    // "за словами речника Державного департаменту Метью Міллера": Ukrainian names of bodies hold lowercase words, and the
+    // name of a person may follow them.
+    const cyrillicRun =
+      CYRILLIC_WORD.test(t.text) &&
+      ((tokens[to + 1]?.kind === 'word' && !!tokens[to + 1]?.cap) || (tokens[to + 1]?.kind === 'word' && tokens[to + 2]?.kind === 'word' && !!tokens[to + 2]?.cap));
+    if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower) && !cyrillicRun) break;
     if (t.cap && !t.initial) named = true;
     to++;
   }
@@ -615,8 +620,11 @@ function attributionAfter(
       for (let k = adjunct + 2; k < end && k < adjunct + ADJUNCT_REACH - 1; k++) {
         const t = tokens[k];
         // "confirmó a Martí Noticias su esposa Ana Ruiz": a possessive opens the subject as an article does.
+        // "dijo al referirse a los recursos": Spanish and French "a" is a preposition, never the English article.
         const starts =
-          t?.kind === 'word' && !t.cap && (INDEFINITE.has(t.lower) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower) || POSSESSIVE_DETERMINERS.has(t.lower));
+          t?.kind === 'word' &&
+          !t.cap &&
+          ((INDEFINITE.has(t.lower) && !DATIVE.has(t.lower)) || FOREIGN_DEFINITE.has(t.lower) || PARTITIVE_ONE.has(t.lower) || POSSESSIVE_DETERMINERS.has(t.lower));
         if (starts && !isLinkWord(tokens[k - 1])) {
           from = k;
           break;
@@ -662,7 +670,10 @@ function attributionAfter(
           after.kind === 'word' &&
           !after.cap &&
           // "«…», asegura en su perfil de Facebook.": a preposition after the verb starts an adjunct, not a subject.
-          (!!(lexFlags(after.fold) & FUNCTION) || (romance && ROMANCE_PREPOSITIONS.has(after.lower))) &&
+          (!!(lexFlags(after.fold) & FUNCTION) ||
+            (romance && (ROMANCE_PREPOSITIONS.has(after.lower) || DATIVE.has(after.lower))) ||
+            // "«…» afirmó y agregó que …": a second verb joined to the first shares its unsaid subject.
+            (LIST_JOINERS.has(after.lower) && tokens[adjunct + 1]?.kind === 'word' && !tokens[adjunct + 1]?.cap)) &&
           !FOREIGN_ARTICLES.has(after.lower) &&
           !PRONOUNS.has(after.lower)));
     // "«…», – повідомили в Міністерстві оборони", "«…», señalaron desde el Ministerio": a plural verb without a subject
@@ -739,6 +750,53 @@ const nameWithoutTitle = (name: string): string | null => {
   const rest = parts.slice(title + 1);
   return title >= 0 && rest.every((w) => /^\p{Lu}/u.test(w)) ? rest.join(' ') : name;
 };
+
+/** Whether a person's "name" is only titles and role nouns ("Editor", "Acting Director"), with no given name among them. */
+const titleOnly = (c: Cluster): boolean => {
+  const parts = c.name.split(/\s+/u).filter(Boolean);
+  return (
+    parts.length > 0 &&
+    parts.every((w) => {
+      const fold = foldKey(w.replace(/[.,]$/u, ''));
+      return isRoleNoun(fold) && (lexFlags(fold) & FIRST_NAME) === 0;
+    })
+  );
+};
+
+/**
+ * The body that opens the sentence before the one holding token `k`, in the same paragraph, as its subject: a body's name
+ * ("Reuters said …"), or "the" and a noun for a body ("The ministry posted …"), which is the body of that kind last named.
+ */
+const bodyOpeningSentenceBefore = (registry: Registry, block: Block, blockIndex: number, k: number, pos: number): Cluster | null => {
+  const index = sentenceIndexOf(block);
+  const start = k > 0 ? (index.lastEnd[k - 1] ?? -1) + 1 : 0;
+  if (start < 2) return null;
+  const before = start - 2 >= 0 ? (index.lastEnd[start - 2] ?? -1) + 1 : 0;
+  const { tokens } = block;
+  const first = tokens[before];
+  if (!first || first.quote >= 0) return null;
+  const named = clusterAt(registry, blockIndex, before);
+  if (named) return named.kind === 'organization' ? named : null;
+  const noun = tokens[before + 1];
+  if (first.lower !== 'the') return null;
+  const body = clusterAt(registry, blockIndex, before + 1);
+  if (body) return body.kind === 'organization' ? body : null;
+  if (noun?.kind !== 'word' || noun.cap) return null;
+  if (!isOrgHead(noun.fold) && !ORG_DESCRIPTORS.has(noun.fold) && !BODY_DESCRIPTORS.has(noun.fold)) return null;
+  return lastBodyBefore(registry, pos, noun.fold);
+};
+
+/** Spanish and French prepositions that take an infinitive to open an adjunct ("tras ser liberado", "al salir", "après avoir"). */
+const ROMANCE_PREPOSITIONS_WITH_INFINITIVE = new Set(['tras', 'al', 'después', 'antes', 'luego', 'sin', 'para', 'après', 'avant', 'sans', 'pour']);
+
+/** A Spanish or French infinitive ("ser", "salir", "conocer", "avoir"). */
+const ROMANCE_INFINITIVE = /^\p{L}{1,}(?:ar|er|ir|ír|re)$/u;
+
+/** How many words an infinitive adjunct may run before the subject's article ("tras ser puesto en libertad el activista"). */
+const INFINITIVE_ADJUNCT_WORDS = 7;
+
+/** The most words of a phrase opening a sentence before its subject ("Por su parte", "In the meantime"). */
+const SENTENCE_OPENER_WORDS = 4;
 
 /** English conjunctions that open a sentence and may stick to the name after them ("But Smith", "When Ruiz"). */
 const ENGLISH_OPENERS = new Set(['but', 'and', 'when', 'while', 'although', 'though', 'because', 'after', 'before', 'since', 'if', 'yet', 'then']);
@@ -995,8 +1053,11 @@ function attributionBefore(
         AS_WORDS.has(opener.lower) ||
         tokens[v - 1]?.text === ',') &&
       !hasPerson(begin, v);
+    // "Moreover, added Johndroe …, the U.S. "…"": one sentence-initial word set off by a comma, naming nobody, is an
+    // adverb, and the subject follows the verb.
+    const adverbFirst = v === begin + 2 && !!tokens[begin]?.initial && tokens[begin + 1]?.text === ',' && !hasPerson(begin, v) && !hasBody(begin, v);
     const subject = tokens[v + 1];
-    if ((opensClause || secondPlace) && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
+    if ((opensClause || secondPlace || adverbFirst) && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
@@ -1008,6 +1069,23 @@ function attributionBefore(
         if (k > v + 1 && tokens[k - 1]?.cap && k - v - 1 <= 4) return { from: v + 1, to: k, verb: true };
       }
     }
+    // "Як повідомили в пресслужбі Офісу президента, «…»", "У МЗС заявили: «…»": a Ukrainian plural verb without a subject and
+    // a place after it say who spoke by where, before the quotation as after it.
+    const plural = profile === 'cyrillic' && /\p{L}{3}ли$/u.test(t.lower);
+    if (plural && PLACE_PREPOSITIONS.has(tokens[v + 1]?.lower ?? '') && !hasPerson(begin, v) && !hasBody(begin, v)) {
+      let clauseEnd = v + 2;
+      while (clauseEnd < openMark && tokens[clauseEnd]?.kind === 'word') clauseEnd++;
+      if (clauseEnd > v + 2 && hasBody(v + 2, clauseEnd)) return { from: v + 2, to: clauseEnd, verb: true, impersonal: true, plural: true };
+    }
+    if (
+      plural &&
+      PLACE_PREPOSITIONS.has(tokens[begin]?.lower ?? '') &&
+      v - begin >= 2 &&
+      tokens.slice(begin, v).every((w) => w.kind === 'word') &&
+      hasBody(begin + 1, v) &&
+      !hasPerson(begin, v)
+    )
+      return { from: begin + 1, to: v, verb: true, impersonal: true, plural: true };
     // "« … », a assuré Anne Roux, avant d'ajouter : « … »", "«…», dijo Marta Gil, antes de añadir: «…»": the verb signs
     // the quotation before, with its subject after it; that subject goes on to the quotation after.
     let back = v - 1;
@@ -1020,6 +1098,12 @@ function attributionBefore(
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd)) return { from: v + 1, to: clauseEnd, verb: true };
+    }
+    // "El tribunal, añadió Ferrer, decidió …, es decir, «…»": a verb of saying with its subject after it, set off by commas
+    // inside the sentence, is an incise; its subject is the speaker.
+    if (profile !== 'en' && profile !== 'de' && tokens[v - 1]?.text === ',' && v - 1 > begin) {
+      const named = personAt(v + 1);
+      if (named && named[0] === v + 1 && tokens[named[1]]?.text === ',' && named[1] + 1 < openMark) return { from: named[0], to: named[1], verb: true };
     }
     const naming = NAMING_VERBS.has(t.lower);
     // "Агентство Укрінформ цитує міністра Олега Петренка: «…»", "Reuters quoted Ivan Orlov: "…"": the one a verb of quoting
@@ -1153,6 +1237,9 @@ function attributionBefore(
           break;
         }
       }
+      // ""…," said Ann Lee, director of X, adding that "…"": a piece that opens with the verb signing the quotation before
+      // has its subject after that verb, and the later verb of saying goes on with it.
+      if (b < b0 && b > a && tokens.slice(a, b).every((w) => w.kind === 'punct') && hasPerson(b + 1, b0)) return { from: b + 1, to: b0, verb: true, naming };
       // "Police have so far only officially confirmed": an English auxiliary ends the subject too, in the last clause
       // ("X had been ruled by Y and today Z released …" keeps Z's clause).
       if (profile === 'en') {
@@ -1170,7 +1257,20 @@ function attributionBefore(
       if (b <= a) continue;
       // A piece left with only an adverb before the verb ("also sent …") names nobody: its subject stands further back.
       if (b === a + 1 && (SPEAKER_OPENERS.has(tokens[a]?.lower ?? '') || VERB_FILLERS.has(tokens[a]?.lower ?? '')) && s > 0) continue;
-      const at = { from: Math.max(a, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
+      // "Tras ser liberado el comunicador relató …", "Al salir de la cárcel el activista dijo": a preposition and an
+      // infinitive open an adjunct without a comma; the subject starts with the article after it.
+      let from = a;
+      if (profile === 'romance' && lead?.kind === 'word' && ROMANCE_PREPOSITIONS_WITH_INFINITIVE.has(lead.lower) && ROMANCE_INFINITIVE.test(tokens[a + 1]?.lower ?? '')) {
+        for (let k = a + 2; k < b - 1 && k <= a + INFINITIVE_ADJUNCT_WORDS; k++) {
+          const w = tokens[k];
+          if (w?.kind !== 'word' || w.cap) break;
+          if (FOREIGN_DEFINITE.has(w.lower) && isHeadNoun(tokens[k + 1])) {
+            from = k;
+            break;
+          }
+        }
+      }
+      const at = { from: Math.max(from, b - MAX_SPEAKER_WORDS), to: b, verb: true, naming };
       if (hasPerson(at.from, at.to)) return at;
       fallback ??= at;
     }
@@ -1269,6 +1369,9 @@ interface Speaker {
 }
 
 const AFFILIATION = new Set(['at', 'for', 'from', 'of', 'with']);
+
+/** Spanish, French and English demonstratives, which open a description that refers back ("este ciudadano", "ce témoin", "this official"). */
+const DEMONSTRATIVES = new Set(['este', 'esta', 'ese', 'esa', 'aquel', 'aquella', 'ce', 'cet', 'cette', 'this']);
 
 /** Definite articles of German, Spanish and French, dropped from a descriptive speaker as "the" is. */
 const FOREIGN_DEFINITE = new Set(['der', 'die', 'das', 'el', 'la', 'los', 'las', 'le', 'les']);
@@ -1512,6 +1615,8 @@ interface PersonNames {
   bySurname: Map<string, Cluster[]>;
   /** People by the first or last word of their name, when only one person has that word there. */
   byPart: Map<string, Cluster>;
+  /** People named with two words or more, by the last. */
+  byLast: Map<string, Cluster[]>;
   /** The folded names of the places and bodies. */
   other: Set<string>;
 }
@@ -1521,7 +1626,7 @@ const personNames = new WeakMap<Registry, PersonNames>();
 const namesOf = (registry: Registry): PersonNames => {
   let names = personNames.get(registry);
   if (!names) {
-    names = { byName: new Map(), bySurname: new Map(), byPart: new Map(), other: new Set() };
+    names = { byName: new Map(), bySurname: new Map(), byPart: new Map(), byLast: new Map(), other: new Set() };
     const shared = new Set<string>();
     for (const o of registry.clusters) {
       if (o.kind === 'place' || o.kind === 'organization') for (const m of o.mentions) names.other.add(m.words.join(' '));
@@ -1532,6 +1637,12 @@ const namesOf = (registry: Registry): PersonNames => {
         const other = names.byPart.get(part);
         if (other && other !== o) shared.add(part);
         else names.byPart.set(part, o);
+      }
+      const lastWord = w.length >= 2 ? w[w.length - 1] : undefined;
+      if (lastWord) {
+        const same = names.byLast.get(lastWord);
+        if (same) same.push(o);
+        else names.byLast.set(lastWord, [o]);
       }
       if (w.length !== 2 || !w[1]) continue;
       const list = names.bySurname.get(w[1]);
@@ -1545,11 +1656,74 @@ const namesOf = (registry: Registry): PersonNames => {
 };
 
 /**
+ * The person whose name ends an inverted Ukrainian clause that opens with an adjunct ("на своїй сторінці у Facebook
+ * співачка Джамала", "в інтерв'ю Голосу Америки посол Іван Петренко"): a person's name, or a name of unknown kind after a
+ * noun for a person, in the nominative and not governed by a preposition; null otherwise ("в ефірі телеканалу CNN").
+ */
+const nameEndingClause = (registry: Registry, block: Block, blockIndex: number, at: Attribution, profile: Profile): Cluster | null => {
+  const { tokens } = block;
+  const lastWord = at.to - 1;
+  const m = registry.tokenMention[blockIndex]?.[lastWord];
+  const c = clusterAt(registry, blockIndex, lastWord);
+  if (!m || !c || m.last !== at.to || m.first <= at.from + 1) return null;
+  if (c.kind !== 'person' && c.kind !== null) return null;
+  const before = tokens[m.first - 1];
+  if (!before || before.kind !== 'word' || SPEAKER_PREPOSITIONS.cyrillic?.has(before.lower)) return null;
+  if (OBLIQUE_NAME.test(tokens[m.last - 1]?.lower ?? '')) return null;
+  if (c.kind === null && (before.cap || (!isPersonNoun(before.fold, profile) && !isRoleNoun(before.fold)))) return null;
+  return c;
+};
+
+/** The body named last, outside quotations, in the sentence that holds token `k`, before it. */
+const bodyEarlierInSentence = (registry: Registry, block: Block, blockIndex: number, k: number): Cluster | null => {
+  const start = k > 0 ? (sentenceIndexOf(block).lastEnd[k - 1] ?? -1) + 1 : 0;
+  for (let j = k - 1; j >= start; j--) {
+    const c = clusterAt(registry, blockIndex, j);
+    if (c?.kind === 'organization' && (block.tokens[j]?.quote ?? 0) < 0) return c;
+  }
+  return null;
+};
+
+/**
+ * The person a "person" the entities glued to a place or body before it names ("Estados Unidos Molina Ruiz" after "Roberto
+ * Molina Ruiz"): the one person whose name is, or ends with, the words after the place or body's name; null otherwise.
+ */
+const withoutGluedName = (registry: Registry, c: Cluster): Cluster | null => {
+  const words = c.name.split(/\s+/u).filter(Boolean);
+  const names = namesOf(registry);
+  for (let i = 1; i + 2 <= words.length; i++) {
+    if (!names.other.has(words.slice(0, i).map(foldKey).join(' '))) continue;
+    const rest = nameWords(words.slice(i).join(' '));
+    const found = registry.clusters.filter((o) => {
+      if (o === c || o.kind !== 'person') return false;
+      const own = nameWords(o.name);
+      return own.length >= rest.length && rest.every((w, k) => own[own.length - rest.length + k] === w);
+    });
+    return found.length === 1 ? (found[0] ?? null) : null;
+  }
+  return null;
+};
+
+/** Whether a paragraph names no person or body outside quotations. */
+const namesNobody = (registry: Registry, blocks: readonly Block[], blockIndex: number): boolean => {
+  const block = blocks[blockIndex];
+  if (block?.kind !== 'paragraph') return false;
+  for (let k = 0; k < block.tokens.length; k++) {
+    const kind = clusterAt(registry, blockIndex, k)?.kind;
+    if ((kind === 'person' || kind === 'organization' || kind === null) && (block.tokens[k]?.quote ?? 0) < 0) return false;
+  }
+  return true;
+};
+
+/** Whether a cluster has a mention outside quotations. */
+const namedOutsideQuotations = (blocks: readonly Block[], c: Cluster): boolean => c.mentions.some((m) => (blocks[m.block]?.tokens[m.first]?.quote ?? 0) < 0);
+
+/**
  * "Ana Ruiz, madre de Luis Gómez Ruiz … «…», recalcó Ruiz": a Spanish name of three words ends with the
  * mother's surname, by which nobody is called alone; a lone surname that ends such a name and is the whole surname of
  * a person named with two words ("Ana Ruiz") is that person's.
  */
-const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
+const bySurname = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
   const parts = nameWords(c.name);
   if (parts.length !== 3) return null;
   for (let k = at.from; k < at.to; k++) {
@@ -1557,7 +1731,29 @@ const bySurname = (registry: Registry, block: Block, blockIndex: number, at: Att
     const m = registry.tokenMention[blockIndex]?.[k];
     const word = block.tokens[k];
     if (!m || m.last - m.first !== 1 || !word || word.lower !== parts[2]) return null;
-    const found = (namesOf(registry).bySurname.get(word.lower) ?? []).filter((o) => o !== c);
+    // Someone named only inside another's quotation ("… y creo que a Roilán [Zárraga Ferrer] también") is not the subject.
+    const found = (namesOf(registry).bySurname.get(word.lower) ?? []).filter((o) => o !== c && namedOutsideQuotations(blocks, o));
+    return found.length === 1 ? (found[0] ?? null) : null;
+  }
+  return null;
+};
+
+/** Whether a person is named in full (two words or more) outside quotations. */
+const namedInFullOutside = (blocks: readonly Block[], c: Cluster): boolean => c.mentions.some((m) => m.words.length >= 2 && (blocks[m.block]?.tokens[m.first]?.quote ?? 0) < 0);
+
+/**
+ * "… y a Pedro [Rivas Quiñones] creo que tres», dijo el opositor. … agregó Quiñones": a surname alone that the entities gave to
+ * someone named in full only inside a quotation is the one person with that surname whom the story named in full outside
+ * quotations.
+ */
+const surnameNamedOutside = (registry: Registry, blocks: readonly Block[], block: Block, blockIndex: number, at: Attribution, c: Cluster): Cluster | null => {
+  if (namedInFullOutside(blocks, c)) return null;
+  for (let k = at.from; k < at.to; k++) {
+    if (clusterAt(registry, blockIndex, k) !== c) continue;
+    const m = registry.tokenMention[blockIndex]?.[k];
+    const word = block.tokens[k];
+    if (!m || m.last - m.first !== 1 || !word) return null;
+    const found = (namesOf(registry).byLast.get(word.lower) ?? []).filter((o) => o !== c && namedInFullOutside(blocks, o));
     return found.length === 1 ? (found[0] ?? null) : null;
   }
   return null;
@@ -1668,8 +1864,12 @@ function resolveSpeaker(
     if (opened) return opened;
   }
   if (profile === 'romance' && resolved.cluster?.kind === 'person') {
-    const paternal = bySurname(registry, block, blockIndex, at, resolved.cluster);
+    const paternal = bySurname(registry, blocks, block, blockIndex, at, resolved.cluster);
     if (paternal) return { speaker: paternal.name, cluster: paternal, affiliation: null };
+  }
+  if (resolved.cluster?.kind === 'person' && !at.zero && !at.impersonal) {
+    const outside = surnameNamedOutside(registry, blocks, block, blockIndex, at, resolved.cluster);
+    if (outside) return { speaker: outside.name, cluster: outside, affiliation: null };
   }
   if (profile !== 'cyrillic' || resolved.rejected || resolved.speaker === null) return resolved;
   if (resolved.cluster) {
@@ -1721,7 +1921,11 @@ function resolvePhrase(
   // "the NATO PA president" is shown as "NATO PA president"; "a senior official" keeps its article.
   let definite = false;
   const articleAt = first;
-  while (first < phrase.length && (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the' || FOREIGN_DEFINITE.has(phrase[first]?.lower ?? ''))) {
+  // "denunció este ciudadano de 65 años": a demonstrative refers back as a definite article does.
+  while (
+    first < phrase.length &&
+    (phrase[first]?.kind === 'punct' || phrase[first]?.lower === 'the' || FOREIGN_DEFINITE.has(phrase[first]?.lower ?? '') || DEMONSTRATIVES.has(phrase[first]?.lower ?? ''))
+  ) {
     if (phrase[first]?.kind === 'word') definite = true;
     first++;
   }
@@ -1812,6 +2016,19 @@ function resolvePhrase(
     const c = personIntroducedAs(registry, blocks, pos, kin.fold);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
   }
+  // "— написала на своїй сторінці у Facebook співачка Джамала": after an inverted Ukrainian verb, a prepositional adjunct
+  // may come first; the subject is the name that ends the clause, in the nominative, with a noun for a person before it or
+  // a person's name.
+  if (lead && !lead.cap && profile === 'cyrillic' && at.inverted && SPEAKER_PREPOSITIONS.cyrillic?.has(lead.lower)) {
+    const named = nameEndingClause(registry, block, blockIndex, at, profile);
+    if (named) return { speaker: named.name, cluster: named, affiliation: null };
+  }
+  // "Explica que hay personas que …, pues considera «…»": a sentence that opens with a verb of saying has its subject
+  // unsaid, in the languages that drop it; the words after the verb are its object, never the speaker.
+  if (lead?.initial && (profile === 'romance' || profile === 'cyrillic') && isSpeechVerb(lead.lower) && !clusterAt(registry, blockIndex, tokens.indexOf(lead))) {
+    const c = referent(registry, blocks, pos, last, genderOfReference(lead), profile);
+    return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
+  }
   // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
   if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
   // A sentence-initial determiner still opens a description ("Many residents said", "His lawyer called it"); a conjunction
@@ -1830,6 +2047,10 @@ function resolvePhrase(
   }
   // ""…," it said": a body speaks of itself as "it".
   if (lead && lead.lower === 'it' && words.length === 1) {
+    // "The ministry posted a photo …. It said they had collected "…"": the body the sentence before opens with, in the same
+    // paragraph, is "it".
+    const subject = bodyOpeningSentenceBefore(registry, block, blockIndex, at.from, pos);
+    if (subject) return { speaker: subject.name, cluster: subject, affiliation: null };
     // The body that signed the quotation before, in this paragraph or the one before, goes on speaking.
     const since = (block.order - 1) * POSITION_STRIDE;
     const body = last.body && (last.bodyPos ?? -1) >= since ? last.body : lastBodyBefore(registry, pos, '');
@@ -1867,7 +2088,12 @@ function resolvePhrase(
   let affiliation: Cluster | null = null;
   // "la líder de las Damas de Blanco", "the wife of John Reed": a name a described speaker governs is not the speaker;
   // a name in apposition after a comma ("the minister, Ana Ruiz") is.
-  const described = !!words[0] && words[0].kind === 'word' && !words[0].cap && !PRONOUNS.has(words[0].lower);
+  // "Un joven que vive cerca del hospital de Centro Habana afirmó": an article opening the sentence is capitalised, and still opens a description.
+  const described =
+    !!words[0] &&
+    words[0].kind === 'word' &&
+    (!words[0].cap || (!!words[0].initial && (ARTICLES.has(words[0].lower) || FOREIGN_ARTICLES.has(words[0].lower)) && words[1]?.kind === 'word' && !words[1].cap)) &&
+    !PRONOUNS.has(words[0].lower);
   let governed = false;
   // People the description names as complements ("el hermano de Castillo"): the speaker is someone else.
   const complements = new Set<Cluster>();
@@ -1902,7 +2128,9 @@ function resolvePhrase(
     // "— сказав Майк Квіґлі": a name of two or three words the entities could not classify, standing first in the
     // phrase, is the speaker when nothing else is.
     if (c.kind === null && owner?.first === first + at.from && owner.words.length >= 2 && owner.words.length <= 3 && !possessor) unnamed ??= c;
-    if (c.kind === 'person' && !possessor && !governed) person ??= c;
+    // "VOA Executive Editor and Acting Director Steve Redisch said": a "person" that is only a title names nobody; the
+    // name after it does.
+    if (c.kind === 'person' && !possessor && !governed && !titleOnly(c)) person ??= c;
     else if (!org && c.kind === 'organization') org = c;
     const m = registry.tokenMention[blockIndex]?.[k];
     if (!affiliation && c.kind !== 'person' && c.kind !== 'place' && m?.first === k && AFFILIATION.has(tokens[k - 1]?.lower ?? '')) affiliation = c;
@@ -1912,7 +2140,16 @@ function resolvePhrase(
   if (!at.inverted && described && tokens[at.from - 1]?.text === ',' && (tokens[at.to]?.text === ',' || tokens[at.to - 1]?.text === ',')) {
     const m = registry.tokenMention[blockIndex]?.[at.from - 2];
     const c = clusterAt(registry, blockIndex, at.from - 2);
-    const opensSentence = !!m && (m.first === 0 || (sentenceIndexOf(block).lastEnd[m.first - 1] ?? -1) === m.first - 1);
+    const sentenceStart = m ? (sentenceIndexOf(block).lastEnd[m.first - 1] ?? -1) + 1 : 0;
+    // "Por su parte, Dunia Medina, residente en …, relató": a short opener set off by a comma, naming nobody, may come first.
+    const opener =
+      !!m &&
+      m.first - 1 > sentenceStart &&
+      m.first - 1 - sentenceStart <= SENTENCE_OPENER_WORDS &&
+      tokens[m.first - 1]?.text === ',' &&
+      tokens.slice(sentenceStart + 1, m.first - 1).every((t) => t.kind === 'word' && !t.cap) &&
+      !clusterAt(registry, blockIndex, sentenceStart);
+    const opensSentence = !!m && (m.first === sentenceStart || opener);
     // A name the entities left unclassified is a person's when the description is one of a person ("hermana de …").
     const personal = c?.kind === 'person' || (!!c && c.kind === null && !!words[0] && isPersonNoun(words[0].fold, profile));
     if (c && personal && m && m.last === at.from - 1 && opensSentence) return { speaker: c.name, cluster: c, affiliation: null };
@@ -1971,6 +2208,12 @@ function resolvePhrase(
     if (named) return { speaker: named.name, cluster: named, affiliation: null };
     const body = described ? null : namedAfter(phrase, head + 1);
     if (body) return { speaker: block.text.slice(body.start, body.end), cluster: null, affiliation: null };
+    // "Officials at the State Department declined to comment, but a spokesperson said …": a staff noun alone speaks for
+    // the body its own sentence named before it.
+    if (!described && words.filter((w) => !INDEFINITE.has(w.lower)).length === 1) {
+      const sentenceBody = bodyEarlierInSentence(registry, block, blockIndex, at.from);
+      if (sentenceBody) return { speaker: sentenceBody.name, cluster: sentenceBody, affiliation: null };
+    }
   }
   if (head >= 0) {
     const c = personByRole(registry, phrase.slice(first), head - first, pos);
@@ -2310,8 +2553,27 @@ const introducedAs = (blocks: readonly Block[], c: Cluster, fold: string): boole
     const tokens = blocks[m.block]?.tokens;
     if (!tokens) return false;
     for (let k = m.first - 1; k >= 0 && k >= m.first - 6; k--) if (tokens[k]?.fold === fold) return true;
-    return false;
+    return nounIntroducesName(tokens, m.first, fold);
   });
+
+/** How many words a noun may stand before the name it introduces, its complements between ("la portavoz en español del Departamento de Estado, Ana Ruiz"). */
+const INTRODUCING_NOUN_REACH = 16;
+
+/**
+ * Whether the noun `fold` heads a description whose complements run up to the name at token `first`, with no clause between:
+ * only words and the comma of the apposition right before the name ("the spokeswoman for the State Department's
+ * Western Hemisphere office, Ana Ruiz"); a verb of saying, a complementizer or a relative pronoun ends the search.
+ */
+const nounIntroducesName = (tokens: Token[], first: number, fold: string): boolean => {
+  for (let k = first - 1; k >= 0 && k >= first - INTRODUCING_NOUN_REACH; k--) {
+    const t = tokens[k];
+    if (!t || t.quote >= 0) return false;
+    if (t.kind === 'punct' && !(t.text === ',' && k === first - 1)) return false;
+    if (t.kind === 'word' && (COMPLEMENTIZERS.has(t.lower) || PERSON_RELATIVE.has(t.lower) || RELATIVE.has(t.lower) || isSpeechVerb(t.lower))) return false;
+    if (t.fold === fold) return true;
+  }
+  return false;
+};
 
 /**
  * The person or body that speaks in the sentence before the one holding the quotation that opens at token `first`, in the
@@ -2477,8 +2739,15 @@ const subjectLike = (tokens: Token[], first: number, last: number): boolean => !
 /** Whether the person mention at a token reads as an object: after a preposition, or, in Ukrainian, in an oblique case. */
 const objectLike = (tokens: Token[], first: number, last: number): boolean => {
   // "with Mayor Tom Reed", "з президентом Зеленським": a title between the preposition and the name changes nothing.
-  const title = tokens[first - 1];
-  const before = title?.kind === 'word' && (TITLE_WORDS.has(title.fold) || isRoleNoun(title.fold)) ? tokens[first - 2] : title;
+  // "de la presidenta Ana Ruiz", "of the late President X": an article before the title changes nothing either.
+  let b = first - 1;
+  const title = tokens[b];
+  if (title?.kind === 'word' && (TITLE_WORDS.has(title.fold) || isRoleNoun(title.fold))) {
+    b--;
+    const article = tokens[b];
+    if (article?.kind === 'word' && !article.cap && (FOREIGN_DEFINITE.has(article.lower) || ARTICLES.has(article.lower))) b--;
+  }
+  const before = tokens[b];
   if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return true;
   const end = tokens[last - 1];
   // "зустрівся з президентом Володимиром Зеленським": a Ukrainian name in the instrumental, dative or genitive is no subject.
@@ -2715,6 +2984,36 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
   if (verbOnly) return null;
   const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
+};
+
+/**
+ * The unnamed person a paragraph that quotes nobody introduces with an indefinite description as the subject of its closing
+ * verb of saying ("Un joven que vive cerca del hospital afirmó que …", "A resident of the area said that …"), who speaks
+ * the quotation standing alone in the next paragraph; null when that subject is a name or refers back.
+ */
+const introducedDescription = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile): string | null => {
+  const previous = blocks[blockIndex - 1];
+  if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
+  const { tokens } = previous;
+  const previousIndex = blockIndex - 1;
+  const end = tokens[tokens.length - 1];
+  const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
+  const hasPerson = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (clusterAt(registry, previousIndex, k)?.kind === 'person') return true;
+    return false;
+  };
+  const personAt = (k: number): [number, number] | null => {
+    const m = registry.tokenMention[previousIndex]?.[k];
+    return m && clusterAt(registry, previousIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
+  };
+  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt, profile);
+  if (!at?.verb || at.naming || at.zero || at.lead) return null;
+  // Only a description that opens its sentence with an indefinite article introduces someone new.
+  const opening = tokens[at.from];
+  const sentenceStart = at.from === 0 || (sentenceIndexOf(previous).lastEnd[at.from - 1] ?? -1) === at.from - 1;
+  if (opening?.kind !== 'word' || !sentenceStart || !INDEFINITE.has(opening.lower) || DATIVE.has(opening.lower)) return null;
+  const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, at, position(previous, at.from), last, profile);
+  return !resolved.rejected && !resolved.cluster && resolved.speaker ? resolved.speaker : null;
 };
 
 /**
@@ -3218,7 +3517,13 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       }
       if (!donor && subject) donor = { text: '', speaker: subject.name, cluster: subject, affiliation: null, pos: f.quote.pos };
       // A paragraph that names nobody before its quotation goes on with the speaker of the paragraph just before.
-      if (!donor && !subject && i === 0 && !f.startsBlock && previousBlockQuote?.cluster?.kind === 'person' && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
+      // A name of unknown kind that signed the quotation before ("SalemCuba, otro de los perfiles de la joven, divulgó:") goes on too.
+      const previousSpeaker =
+        previousBlockQuote?.cluster?.kind === 'person' ||
+        (!!previousBlockQuote &&
+          (previousBlockQuote.cluster ? previousBlockQuote.cluster.kind === null : /^\p{Lu}/u.test(previousBlockQuote.speaker ?? '')) &&
+          explicit.has(previousBlockQuote));
+      if (!donor && !subject && i === 0 && !f.startsBlock && previousSpeaker && previousBlockQuote && firstPersonPos(registry, block, blockIndex) > f.quote.pos) {
         donor = previousBlockQuote;
       }
       // A paragraph that is only a quotation, after a paragraph that quoted nobody, is said by the person that
@@ -3227,6 +3532,14 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       if (!donor && f.startsBlock && i === 0 && !previousBlockQuote) {
         const introduced = introducedSpeaker(registry, doc.blocks, blockIndex, last, doc.profile);
         if (introduced) donor = { text: '', speaker: introduced.name, cluster: introduced, affiliation: null, pos: f.quote.pos };
+        else {
+          const described = introducedDescription(registry, doc.blocks, blockIndex, last, doc.profile);
+          if (described) donor = { text: '', speaker: described, cluster: null, affiliation: null, pos: f.quote.pos };
+          // ""…", dijo Pérez. / En el allanamiento confiscaron … / "…"": a paragraph of narration that names nobody between
+          // two quotations does not interrupt the speaker.
+          else if (last.speaker && last.pos >= (block.order - 2) * POSITION_STRIDE && namesNobody(registry, doc.blocks, blockIndex - 1))
+            donor = { text: '', speaker: last.speaker.name, cluster: last.speaker, affiliation: null, pos: f.quote.pos };
+        }
       }
       if (!donor && f.startsBlock && i === 0 && previousBlockQuote) {
         donor = previousBlockQuote;
@@ -3311,6 +3624,14 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     }
   }
   for (const q of out) {
+    // "En Estados Unidos Molina Ruiz trabajaba …": a place or body the entities glued before a person's name is no part of it.
+    if (q.cluster?.kind === 'person') {
+      const unglued = withoutGluedName(registry, q.cluster);
+      if (unglued) {
+        q.cluster = unglued;
+        q.speaker = unglued.name;
+      }
+    }
     // A single capitalised word no entity took up ("afirmó al citado medio Carballosa") is looked up the same way.
     // So is a one-word "body" the entities made of a surname ("Carballosa" after "Idalia Torres Carballosa").
     const bare = (!q.cluster || q.cluster.kind === 'organization') && !!q.speaker && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(q.speaker);

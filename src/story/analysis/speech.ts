@@ -17,7 +17,7 @@ const SPANISH_AR = words(`
   apostill asever argument confirm revel comunic plante reproch acot ratific enumer
   sintetiz avis alab elogi celebr insinu justific observ record cont confes
   manifest reafirm mencion inst exhort solicit reivindic cuestion adelant anticip remat espet pronostic
-  vaticin augur tuite neg responsabiliz
+  vaticin augur tuite neg responsabiliz report public divulg
 `);
 
 /** Spanish verbs of saying in "-er" and "-ir" (añadir → añadió, añade, añadía, añadieron, añadido, añadiendo). */
@@ -121,7 +121,8 @@ const buildForms = (): Set<string> => {
     add(forms, [`${s}${e}te`, `${s}${e}ten`, `${s}${e}t`, `${ge}${s}${e}t`]);
   }
   add(forms, GERMAN_STRONG);
-  for (const s of UKRAINIAN_PAST) add(forms, [`${s}в`, `${s}ла`, `${s}ли`, `${s}вся`, `${s}лася`, `${s}лися`]);
+  // "…, додавши, що …", "наголосивши": the adverbial participle of the past signs reported speech as the verb does.
+  for (const s of UKRAINIAN_PAST) add(forms, [`${s}в`, `${s}ла`, `${s}ли`, `${s}вся`, `${s}лася`, `${s}лися`, `${s}вши`]);
   add(forms, UKRAINIAN_IRREGULAR);
   for (const s of ENGLISH_REGULAR) {
     // Past and "-ing" forms only: the third person ("claims", "notes", "answers") is a plural noun as often.

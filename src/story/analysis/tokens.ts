@@ -130,7 +130,8 @@ const hasTwoWords = (text: string, from: number): boolean => {
 
 /** Marks that close a quotation opened by the given mark. */
 // A straight mark is closed by a curly one too ("…”), as text typed in two editors often is.
-const CLOSERS: Record<string, string> = { '"': '"”', '“': '”“', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
+// So is a curly one by a straight mark (“…").
+const CLOSERS: Record<string, string> = { '"': '"”', '“': '”“"', '„': '“”', '«': '»', '»': '«', '‹': '›', '›': '‹', '”': '”' };
 
 /**
  * Finds top-level quotations: straight and curly marks, low-high („…“), guillemets both ways («…», »…«)
@@ -155,8 +156,14 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
       const possessive = ch === '’' && /s/i.test(text[i - 1] ?? '') && text[i + 1] === ' ' && /[\p{L}\p{N}]/u.test(text[i + 2] ?? '');
       if (top && ((top.mark === '‘' && ch === '’') || (top.mark === '‚' && ch === '‘')) && closing && !possessive) closes = true;
       else if ((ch === '‘' || ch === '‚') && opening) opens = true;
-    } else if (top && (CLOSERS[top.mark] ?? '').includes(ch) && !(opening && !closing && ch === top.mark && ch === '"') && !(top.mark === '"' && ch === '”' && !closing)) {
-      // A mark that can close the innermost quotation closes it, unless it plainly opens a nested one.
+    } else if (
+      top &&
+      (CLOSERS[top.mark] ?? '').includes(ch) &&
+      !(opening && !closing && (ch === '"' || ch === '“') && (ch === top.mark || top.mark === '“')) &&
+      !(top.mark === '"' && ch === '”' && !closing)
+    ) {
+      // A mark that can close the innermost quotation closes it, unless it plainly opens a nested one
+      // ("“… le llamamos “La trituradora” pues …”": a “ after a space and before a word opens).
       closes = true;
     } else if (ch === '"' || ch === '“' || ch === '„' || ch === '«' || ch === '‹') {
       opens = ch === '"' || ch === '“' ? opening || (!top && !closing) : true;

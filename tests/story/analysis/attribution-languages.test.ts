@@ -436,4 +436,29 @@ describe('German, French and English attribution', () => {
     expect(speakers(['Mayor Tom Reed met Mrs Maria Lopez on Friday. "We will build two thousand homes next year," she said.'], 'en')).toEqual(['Maria Lopez']);
     expect(speakers(['"We are ready to talk to anyone," Jean Morel, a government spokesman, told reporters.'], 'en')).toEqual(['Jean Morel']);
   });
+
+  it('an inverted Ukrainian verb may have an adjunct before its subject ("— написала на своїй сторінці у Facebook співачка X")', () => {
+    expect(speakers(['«Це найкращий день нашого туру», – написала на своїй сторінці у Facebook співачка Алоніка.'], 'uk')).toEqual(['Алоніка']);
+  });
+
+  it('a short quotation signed by an inverted Ukrainian verb, an adjunct and a name is kept, with that speaker', () => {
+    expect(
+      speakers(['Делегація прибула до Вашингтона у вівторок.', '«Ми готові до розмови», – сказав в інтерв’ю Голосу Америки посол Литви у США Юрас Мартінайтіс.'], 'uk'),
+    ).toEqual(['Юрас Мартінайтіс']);
+  });
+
+  it('a name after an adjunct governed by a preposition is not the subject ("– заявив в ефірі телеканалу CNN")', () => {
+    expect(speakers(['Міністр фінансів Тарас Гнатюк говорив про бюджет.', '«Дефіцит ми покриємо без нових податків», – заявив в ефірі телеканалу CNN.'], 'uk')).toEqual([
+      'Тарас Гнатюк',
+    ]);
+  });
+
+  it('"за словами" takes in a Ukrainian body name with lowercase words and the person named after it', () => {
+    expect(speakers(['За словами речника Міністерства закордонних справ Олега Миколенка, «переговори тривають».'], 'uk')).toEqual(['Олега Миколенка']);
+  });
+
+  it('a Ukrainian plural verb with a body after "в"/"у", before the quotation, gives the word to the body', () => {
+    expect(speakers(['Як повідомили в Міністерстві оборони України, «постачання зброї триває».'], 'uk')).toEqual(['Міністерство оборони України']);
+    expect(speakers(['У Міністерстві оборони України заявили: «Постачання триває за графіком».'], 'uk')).toEqual(['Міністерство оборони України']);
+  });
 });

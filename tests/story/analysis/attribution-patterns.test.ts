@@ -456,4 +456,222 @@ describe('attribution patterns, second pass', () => {
     );
     expect(got).toEqual(['Rosa Elena Quintero Vidal', 'Rosa Elena Quintero Vidal']);
   });
+
+  it('a Spanish "a" after the verb is a preposition, not an article opening the subject ("dijo al referirse a los fondos")', () => {
+    expect(
+      speakers(
+        [
+          'El ministro de Hacienda, Tomás Varela, habló el lunes con la prensa.',
+          'Repitió que el presupuesto no alcanza para todas las obras.',
+          '"Hace falta un esfuerzo mucho mayor de todas las provincias", dijo al referirse a los fondos.',
+          'La diputada Clara Ibarra señaló después que los fondos "llegaron tarde".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Tomás Varela', 'Clara Ibarra']);
+  });
+
+  it('a staff noun refers back to the person it introduced, even with long complements before the name', () => {
+    expect(
+      speakers(
+        [
+          'La portavoz en inglés del Ministerio de Cultura de Portugal, Helena Rocha, presentó el plan el martes.',
+          '"Queremos que cada pueblo tenga una biblioteca", dijo Rocha.',
+          'Sobre el retraso de las obras, la portavoz admitió que la situación "es bastante difícil".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Helena Rocha', 'Helena Rocha']);
+  });
+
+  it('a title the entities took for a person is no speaker: the name after it is ("Executive Editor and Acting Director X said")', () => {
+    expect(speakers(['Radio Meridian Executive Editor and Acting Director Paul Weston said the "night desk has done remarkable work this year."'])).toEqual(['Paul Weston']);
+  });
+
+  it('one sentence-initial adverb set off by a comma puts the subject after the verb ("Moreover, added X, …")', () => {
+    expect(
+      speakers([
+        'Harbour commissioner Dana Whitfield met the unions on Monday.',
+        'Moreover, added Whitfield during a visit to the docks, the city "will hire two hundred workers before the summer."',
+      ]),
+    ).toEqual(['Dana Whitfield']);
+  });
+
+  it('a name set off by commas after a short opener is the subject, not a name inside its apposition', () => {
+    expect(speakers(['Por su parte, Marta Quiroga, residente en Luis Carbó, municipio Cerro, relató: "El agua llegó a las diez y se fue a las once".'], 'es')).toEqual([
+      'Marta Quiroga',
+    ]);
+  });
+
+  it('"reportó" is a verb of saying, whose subject before it is the speaker of the quotation after the colon', () => {
+    expect(
+      speakers(
+        [
+          '"Nos quedamos sin agua toda la noche", dijo un vecino del barrio.',
+          'Otro vecino de la misma calle reportó que su edificio tuvo más suerte: "A nosotros no nos cortaron el servicio".',
+        ],
+        'es',
+      ),
+    ).toEqual(['un vecino del barrio', 'Otro vecino de la misma calle']);
+  });
+
+  it('a paragraph that introduces an unnamed person with an indefinite description hands that person the next quotation', () => {
+    expect(
+      speakers(
+        [
+          'Una maestra que trabaja en una escuela del barrio de San Pedro afirmó que, aunque los cortes son raros allí, esta vez duraron horas.',
+          '"Tuvimos que dar las clases en el patio porque dentro no se veía nada".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Una maestra que trabaja en una escuela del barrio de San Pedro']);
+  });
+
+  it('a preposition and an infinitive before the subject open an adjunct ("Tras ser liberado el periodista relató …")', () => {
+    expect(
+      speakers(
+        [
+          'El periodista Óscar Lamas Ferrer fue detenido el viernes por la noche.',
+          'Lamas, colaborador de varios medios independientes, vive en Camagüey.',
+          'Tras ser liberado el periodista relató a la prensa su paso por la estación de policía.',
+          '"Me tuvieron seis horas en una celda sin decirme por qué.',
+          '"Después me pusieron una multa y me dejaron ir."',
+        ],
+        'es',
+      ),
+    ).toEqual(['Óscar Lamas Ferrer']);
+  });
+
+  it('a Spanish incise inside the sentence ("El juez, añadió X, decidió …") signs the fragment that follows it', () => {
+    expect(
+      speakers(
+        [
+          'La activista Carmen Olivares Soto salió de la prisión el jueves.',
+          'El juez, añadió Olivares, cambió la condena por un arresto domiciliario, es decir, "por una vigilancia diaria".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carmen Olivares Soto']);
+  });
+
+  it("a surname alone is not someone named only inside another speaker's quotation", () => {
+    expect(
+      speakers(
+        [
+          'El opositor Luis Alberto Quiñones habló tras el juicio.',
+          '"A mí me dieron cuatro años y a Pedro [Rivas Quiñones] creo que tres", dijo el opositor.',
+          'La jueza, agregó Quiñones, le prohibió salir del municipio, "ni siquiera para ir al médico".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Luis Alberto Quiñones', 'Luis Alberto Quiñones']);
+  });
+
+  it('"it" is the body that opens the sentence before in the same paragraph, not the body that spoke in the paragraph before', () => {
+    expect(
+      speakers([
+        '"Our two engineers were detained while inspecting the bridge," Nordia Rail said in a statement.',
+        'The Ministry of Transport released a photo of the two men. It said they had been carrying "maps of military sites."',
+      ]),
+    ).toEqual(['Nordia Rail', 'Ministry of Transport']);
+  });
+
+  it('a fragment after ", adding that" goes on with the subject of the inverted verb that signed the quotation before', () => {
+    expect(speakers(['"We wrote to the council twice," said Omar Haddad, head of the tenants\' union, adding that "nobody replied."'])).toEqual(['Omar Haddad', 'Omar Haddad']);
+  });
+
+  it('a staff noun alone speaks for the body its own sentence named before it', () => {
+    expect(speakers(['Officials at the Ministry of Health declined to comment, but a spokeswoman said the hospital was "under review."'])).toEqual(['Ministry of Health']);
+  });
+
+  it('a Ukrainian adverbial participle of a verb of saying ("додавши, що …") signs the fragment after it', () => {
+    expect(speakers(['Міністр Остап Дорош привітав рішення, додавши, що це «добрий сигнал для інвесторів».'], 'uk')).toEqual(['Остап Дорош']);
+  });
+
+  it('a person named after "de la" and a title is an object: a later verb without a subject goes on with the speaker', () => {
+    const got = speakers(
+      [
+        'La vocera de la cancillería, Marta Solís, habló al cerrar la cumbre.',
+        '"Vamos a seguir conversando", dijo.',
+        'En entrevista con la radio la vocera de la cancillería dijo que la "cooperación es muy buena" con la administración de la presidenta Elena Duarte, y que seguirá.',
+        '"Tenemos una agenda común para todo el año", explicó.',
+      ],
+      'es',
+    );
+    expect(got[got.length - 1]).toBe('Marta Solís');
+    expect(got).not.toContain('Elena Duarte');
+  });
+
+  it('a second verb joined to the one after the quotation shares its unsaid subject ("” afirmó y agregó que …")', () => {
+    expect(
+      speakers(
+        ['El concejal Raúl Ibarra visitó el mercado.', 'Ibarra habló de los precios.', '“Hay meses que no alcanzan para nada” afirmó y agregó que la situación es difícil.'],
+        'es',
+      ),
+    ).toEqual(['Raúl Ibarra']);
+  });
+
+  it('a demonstrative description after an inverted verb refers back to the person just named ("denunció este vecino de …")', () => {
+    expect(
+      speakers(
+        [
+          'El testimonio de Ramiro Ugalde Paz, taxista retirado que volvió a la isla hace diez años, muestra lo que les espera.',
+          '"Me multaron tres veces sin motivo", denunció este vecino de 70 años del municipio Playa.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ramiro Ugalde Paz']);
+  });
+
+  it('a place the entities glued before a surname is no part of the speaker ("En Estados Unidos Pérez Gómez trabajaba …")', () => {
+    expect(
+      speakers(
+        [
+          'El relato de Julio Pérez Gómez, ciudadano que vivió veinte años en Estados Unidos, muestra lo que les espera.',
+          '“Me multaron tres veces sin motivo”, denunció este vecino de 70 años del municipio Playa.',
+          'En Estados Unidos Pérez Gómez trabajaba como taxista. Fue condenado, y después clasificado como “peligroso”, por un accidente.',
+          '“Después de veinte años todavía me vigilan cuando llega cualquier visita importante”',
+        ],
+        'es',
+      ),
+    ).toEqual(['Julio Pérez Gómez', 'Julio Pérez Gómez']);
+  });
+
+  it('a sentence opening with a verb of saying has its subject unsaid, not the clause after the verb ("Explica que …, pues considera «…»")', () => {
+    expect(
+      speakers(
+        [
+          'Tomás Arrieta, vecino de Maracay, confiesa que está cansado.',
+          'Explica que hay días en que no llega el agua, pues considera “que nadie en el gobierno se ocupa del barrio”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Tomás Arrieta']);
+  });
+
+  it('a paragraph of narration that names nobody between two quotations does not interrupt the speaker', () => {
+    expect(
+      speakers(
+        [
+          'La madre del detenido, Olga Ferrán, contó lo ocurrido.',
+          '“Vinieron a las seis de la mañana y se lo llevaron sin explicar nada”, dijo Ferrán.',
+          'En el registro se llevaron dos teléfonos y una computadora.',
+          '“Los teléfonos eran míos, no de él, y tampoco me los han devuelto”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Olga Ferrán', 'Olga Ferrán']);
+  });
+
+  it('a profile name that published words with "divulgó:" speaks them, and goes on after "Y más adelante:"', () => {
+    expect(
+      speakers(
+        [
+          'El mismo día, VozDelBarrio, otro de los perfiles del joven, divulgó: “Mañana todos a la plaza a las cinco”.',
+          'Y más adelante: “Que nadie se quede en casa, esta vez somos muchos”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['VozDelBarrio', 'VozDelBarrio']);
+  });
 });

@@ -33,6 +33,20 @@ describe('quotation marks', () => {
     expect(qs.map((q) => q.text)).toEqual(['Los precios pueden subir. Los precios pueden bajar. Diremos siempre la verdad']);
   });
 
+  it('a curly opening mark after a space inside a curly quotation opens a nested one, which stays part of the quotation', () => {
+    const qs = quotesOf(['“En el barrio lo llaman “el molino” porque muele a cualquiera que entra”, contó la vecina Inés Caro.'], 'es');
+    expect(qs.map((q) => q.text)).toEqual(['En el barrio lo llaman “el molino” porque muele a cualquiera que entra']);
+    expect(qs[0]?.speaker).toBe('Inés Caro');
+  });
+
+  it('a quotation opened with a curly mark and closed with a straight one ends at the straight mark', () => {
+    const qs = quotesOf(['“Los caminos del norte siguen cortados por la nieve", explicó el alcalde Tomás Ibáñez. “Nadie sabe hasta cuándo durará el temporal", añadió.'], 'es');
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([
+      ['Tomás Ibáñez', 'Los caminos del norte siguen cortados por la nieve'],
+      ['Tomás Ibáñez', 'Nadie sabe hasta cuándo durará el temporal'],
+    ]);
+  });
+
   it('reads doubled single marks as double ones ("‘‘…’’", "``…\'\'")', () => {
     expect(quotesOf(['The mayor said the plan was ‘‘a promise we intend to keep for every district.’’'])).toEqual([
       { text: 'a promise we intend to keep for every district.', speaker: 'The mayor' },
