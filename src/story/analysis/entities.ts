@@ -494,6 +494,19 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         g.parent = root(other.index);
         break;
       }
+      // "the Patriots" and "New England Patriots", "the Times" and "New York Times": a body named by its place and a
+      // name is known by the name alone.
+      if (
+        !knownPlace &&
+        other.words.length > g.words.length &&
+        isSuffix(g.words, other.words) &&
+        other.cues.organization > Math.max(other.cues.person, other.cues.place) &&
+        g.cues.person < 3 &&
+        flags(other.words.slice(0, other.words.length - g.words.length).join(' ')) & ANY_PLACE
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
       // "Nordvik" and "Nordvik Systems": a company named without its generic suffix.
       if (
         g.words.length === 1 &&

@@ -148,6 +148,8 @@ export const POSITION_SCALE = 1e15;
 interface Builder {
   /** Where the span being decomposed starts after losing a sentence-initial word ("Great" of "Great Barrier Reef"), or -1. */
   strippedAt: number;
+  /** Folded names read as the titles of works in this document; their other mentions name no entity either. */
+  works: Set<string>;
   doc: Doc;
   block: Block;
   blockIndex: number;
@@ -1071,6 +1073,9 @@ function decompose(b: Builder, a: number, end: number): void {
       !!nameFirst &&
       !isOrgHead(nameLast.fold) &&
       !PLACE_HEADS.has(nameLast.fold) &&
+      // "Major League Soccer", "General Assembly Hall": a body's head word inside the rest makes the title word the
+      // first word of a body's name, not a rank before a person's.
+      !(latinTitleOpensBody(tokens, a, firstTitle, nameStart, end) && b.profile !== 'cyrillic') &&
       !isDemonymPhrase(tokens, nameStart, end) &&
       !(nameTokens === 1 && isCommonWord(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
       // "Голова Служби безпеки": an inflected body after a Cyrillic title is not a name.
@@ -1159,6 +1164,21 @@ function decompose(b: Builder, a: number, end: number): void {
     }
   }
   classifyPart(b, a, end, null, emptyCues());
+}
+
+/**
+ * Whether a title word opening a run ("Major", "General") is the first word of a body's name rather than a rank before
+ * a person's: a body's head word stands inside the rest ("Major League Soccer") and no given name does.
+ */
+function latinTitleOpensBody(tokens: Token[], a: number, firstTitle: number, nameStart: number, end: number): boolean {
+  if (firstTitle !== a || end - nameStart < 2) return false;
+  let head = false;
+  for (let k = nameStart; k < end; k++) {
+    const t = tokens[k];
+    if (!t || flags(t.fold) & FIRST_NAME) return false;
+    if (k < end - 1 && t.cap && isOrgHead(t.fold)) head = true;
+  }
+  return head;
 }
 
 /** Nouns for a government's view, which a capital's name may qualify ("the Washington perspective", "the Moscow line"). */
@@ -1253,6 +1273,50 @@ const hasPlaceWord = (tokens: Token[], a: number, end: number): boolean => {
   }
   return false;
 };
+
+/** Forms of "play" before "for" and the team a player plays for. */
+const PLAY_VERBS = new Set(['play', 'plays', 'played', 'playing']);
+
+/** Whether "play(s|ed) for (the)" stands right before the name at `a`. */
+const playsFor = (tokens: Token[], a: number): boolean => {
+  let k = a - 1;
+  if (tokens[k]?.lower === 'the') k--;
+  return tokens[k]?.lower === 'for' && PLAY_VERBS.has(tokens[k - 1]?.lower ?? '');
+};
+
+/** A capitalised plural of a word that is no name ("Patriots", "Gigantes"): a group's or a team's noun. */
+const capitalisedPlural = (t: Token | undefined): boolean =>
+  !!t && t.kind === 'word' && t.cap && !t.caps && t.fold.length >= 5 && /[^s]s$/u.test(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE));
+
+/**
+ * "New England Patriots", "Cincinnati Bengals": in English, a known place's name followed by capitalised words ending in
+ * a plural; "Gigantes de San Francisco", "Medias Blancas de Chicago": in Spanish and French, capitalised words ending in
+ * a plural, "de" and a known place. Either is a team's or a body's name, not a person's or a place's.
+ */
+function placeTeamName(tokens: Token[], a: number, end: number, whole: number, profile: Profile): boolean {
+  const n = end - a;
+  if (n < 2 || n > 6 || whole & (ANY_PLACE | PERSON | ORGANIZATION)) return false;
+  const nameWord = (t: Token | undefined): boolean =>
+    !!t && t.kind === 'word' && t.cap && !isOrgHead(t.fold) && !PLACE_HEADS.has(t.fold) && !EVENT_HEADS.has(t.fold) && !isDemonym(t.fold) && !isRoleNoun(t.fold);
+  if (profile === 'en') {
+    if (!capitalisedPlural(tokens[end - 1])) return false;
+    for (let k = end - 1; k > a; k--) {
+      const f = flags(spanKey(tokens, a, k));
+      if (f & (COUNTRY | REGION | CITY) && !(f & NAME_LIKE)) return tokens.slice(k, end).every(nameWord);
+    }
+    return false;
+  }
+  if (profile !== 'romance') return false;
+  let de = a + 1;
+  while (de < end && tokens[de]?.cap) de++;
+  if (de >= end - 1 || !['de', 'del'].includes(tokens[de]?.lower ?? '') || !capitalisedPlural(tokens[de - 1])) return false;
+  if (!tokens.slice(a, de).every(nameWord) || FOREIGN_PLACE_NOUNS.has(tokens[a]?.fold ?? '') || ROMANCE_PLACE_FIRST.has(tokens[a]?.fold ?? '')) return false;
+  // "Embajadores de Estados Unidos", "Ministros de Francia": people's roles in the plural, not a team.
+  const plural = tokens[de - 1]?.fold ?? '';
+  if ([plural.replace(/es$/u, ''), plural.replace(/s$/u, '')].some((w) => isRoleNoun(w) || TITLE_WORDS.has(w) || ROMANCE_OFFICE_NOUNS.has(w))) return false;
+  const place = spanKey(tokens, de + 1, end);
+  return !!(flags(place) & (COUNTRY | REGION | CITY)) || FOREIGN_PLACE_NAMES.has(place);
+}
 
 /** Whether a word is an adjective of nationality ("Turkish", "nicaragüense"), not of a continent ("European", "europeo"). */
 const isNationalityAdjective = (fold: string): boolean => !fold.startsWith('europ') && (isDemonym(fold) || isPlaceAdjective(fold));
@@ -1538,10 +1602,14 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
   // title in quotation marks after the noun for what it is names no body, place or person.
   if (quotedWorkTitle(tokens, a)) return;
+  // "a police show, NYPD Blue, had …", "As It Is, a daily magazine show": a name in apposition to a noun for a work
+  // is that work's title; so are its other mentions.
+  if (latin && (bareWorkTitle(tokens, a, whole) || appositiveWork(tokens, a, end) || workByHead(tokens, a, end, whole))) {
+    b.works.add(key);
+    return;
+  }
   // "his novel The Long Road", "the film Harbor Lights", "l'album Nuit blanche": a work's title right after the noun for
   // what it is, without quotation marks.
-  const workNoun = tokens[a - 1];
-  if (workNoun && workNoun.kind === 'word' && !workNoun.cap && BARE_WORK_NOUNS.has(workNoun.lower.replace(/^[ld]['’]/u, '')) && !(whole & (PERSON | ORGANIZATION))) return;
   // "la Embajada americana", "le gouvernement français": a body's generic noun and a nationality describe a body, not name it.
   if (profile === 'romance' && n === 2 && FOREIGN_ORG_FIRST.has(firstTok.fold) && !lastTok.caps && isNationalityAdjective(lastTok.fold)) return;
   // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
@@ -1714,6 +1782,17 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       if (f & (COUNTRY | REGION | CITY) && !(f & NAME_LIKE)) placeWord = true;
     }
     if (!placeWord && n >= 2 && firstFlags & FIRST_NAME && !(whole & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !PLACE_HEADS.has(lastTok.fold)) cues.person += 3;
+    // "New England Patriots", "Portland Timbers", "Gigantes de San Francisco": a team or a body named by a place and a
+    // plural; people's names do not open or end with a place's.
+    if (placeTeamName(tokens, a, end, whole, profile)) {
+      cues.organization += 3;
+      cues.person = 0;
+    }
+    // "played for the Los Angeles Galaxy": what a player plays for is a team.
+    if (profile === 'en' && playsFor(tokens, a) && !(whole & (ANY_PLACE | PERSON))) {
+      cues.organization += 3;
+      cues.person = 0;
+    }
     // "Vitaliy Kim said": two or three capitalised words with no lexicon meaning before a verb of saying are a person's name.
     const verb = tokens[end];
     if (
@@ -2091,8 +2170,9 @@ function datelinePlace(b: Builder): number {
 export function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
   const germanSurnames = doc.profile === 'de' ? surnamesOfGivenNames(doc) : new Set<string>();
+  const works = new Set<string>();
   doc.blocks.forEach((block, blockIndex) => {
-    const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1 };
+    const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1, works };
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
@@ -2379,7 +2459,19 @@ export function findMentions(doc: Doc): Mention[] {
     listOfBodies(b, firstOfBlock);
     bracketedListPlaces(b, firstOfBlock);
   });
-  return out;
+  return works.size > 0 ? out.filter((m) => !namesWork(m, works)) : out;
+}
+
+/**
+ * Whether a mention names a work the document introduces as one elsewhere ("the series Game of Thrones", then
+ * "Game of Thrones set new highs"), or is the tail a sentence start left of that title ("… of Thrones").
+ */
+function namesWork(m: Mention, works: ReadonlySet<string>): boolean {
+  if (works.has(m.key)) return true;
+  // A tail of one or two words: enough to match the title's end, never a whole name of its own elsewhere.
+  if (m.words.length > 2) return false;
+  for (const w of works) if (w.length > m.key.length && w.endsWith(` ${m.key}`) && w.split(' ').length > m.words.length + 1) return true;
+  return false;
 }
 
 /**
@@ -2894,6 +2986,12 @@ const BARE_WORK_NOUNS = new Set([
   'opera',
   'documentary',
   'sitcom',
+  'series',
+  'show',
+  'drama',
+  'musical',
+  'serie',
+  'série',
   'memoir',
   'poem',
   'painting',
@@ -2908,6 +3006,55 @@ const BARE_WORK_NOUNS = new Set([
   'documentaire',
   'pièce',
 ]);
+
+/** Whether a noun for a work stands right before the name at `a` ("his novel The Long Road", "the series Mad Men"). */
+const bareWorkTitle = (tokens: Token[], a: number, whole: number): boolean => {
+  const noun = tokens[a - 1];
+  return !!noun && noun.kind === 'word' && !noun.cap && BARE_WORK_NOUNS.has(noun.lower.replace(/^[ld]['’]/u, '')) && !(whole & (PERSON | ORGANIZATION));
+};
+
+/** Most lowercase words between an article and the noun for a work in an apposition ("a daily magazine show"). */
+const MAX_WORK_MODIFIERS = 3;
+
+/** Whether `k` ends a lowercase noun phrase headed by a noun for a work, read backwards from `k` ("a police show"). */
+const workPhraseEndsAt = (tokens: Token[], k: number): boolean => {
+  const noun = tokens[k];
+  if (!noun || noun.kind !== 'word' || noun.cap || !WORK_NOUN.test(noun.lower)) return false;
+  for (let j = k - 1; j >= 0 && k - j <= MAX_WORK_MODIFIERS + 1; j--) {
+    const t = tokens[j];
+    if (!t || t.kind !== 'word') return false;
+    if (INDEFINITE_ARTICLES.has(t.lower) || t.lower === 'the') return true;
+    if (t.cap && !t.initial) return false;
+  }
+  return false;
+};
+
+/**
+ * "A police show, NYPD Blue, had the record", "As It Is, a daily magazine show from VOA": a name set off by commas right
+ * after or right before an article's noun phrase headed by a noun for a work (show, series, programme, campaign …).
+ */
+const appositiveWork = (tokens: Token[], a: number, end: number): boolean => {
+  if (tokens[a - 1]?.text === ',' && workPhraseEndsAt(tokens, a - 2)) return true;
+  if (tokens[end]?.text !== ',') return false;
+  const article = tokens[end + 1];
+  if (!article || !(INDEFINITE_ARTICLES.has(article.lower) || article.lower === 'the')) return false;
+  for (let k = end + 2; k <= end + 2 + MAX_WORK_MODIFIERS; k++) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || t.cap) return false;
+    if (WORK_NOUN.test(t.lower)) return true;
+  }
+  return false;
+};
+
+/** Last words of the names of studies, reports and lists, which are works, not bodies or people. */
+const WORK_HEADS = new Set(['study', 'report', 'survey', 'list', 'letters']);
+
+/** "the Twins Study", "the Economics Report", "the Johnny Bench Watch List": a name headed by a noun for a work. */
+const workByHead = (tokens: Token[], a: number, end: number, whole: number): boolean => {
+  if (end - a < 2 || whole & (ORGANIZATION | ANY_PLACE)) return false;
+  if (!WORK_HEADS.has(tokens[end - 1]?.fold ?? '')) return false;
+  return !tokens.slice(a, end - 1).some((t) => isOrgHead(t.fold));
+};
 
 /** Whether the name at `a` opens with a quotation mark right after a noun for a work ("пісню «…»", "le film « … »"). */
 const quotedWorkTitle = (tokens: Token[], a: number): boolean => {

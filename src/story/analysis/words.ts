@@ -24,9 +24,9 @@ export const TITLE_WORDS = set(`
   baroness duke duchess countess sheikh sheik emir sultan crown deputy acting interim former ex speaker
   councillor councilman councilwoman alderman lawmaker mp mep coach manager founder executive superintendent
   inspector constable detective officer president-elect chief-executive premier-elect secretary-general
-  director-general head leader
+  director-general head leader correspondent
   мер президент прем'єр-міністр міністр голова директор речник речниця посол посолка генерал депутат
-  спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
+  спікер губернатор конгресмен конгресвумен сенатор суддя командувач керівник заступник пан пані мэр премьер-министр министр глава
   пресс-секретарь співак співачка письменник письменниця актор акторка журналіст журналістка кандидат
   кандидатка держсекретар прессекретар волонтер волонтерка лікар лікарка дослідник дослідниця художник художниця режисер режисерка
   музикант музикантка фотограф активіст активістка уповноважении уповноважена омбудсман омбудсмен
@@ -172,7 +172,7 @@ export const EVENT_HEADS = set(`
   conference treaty accord accords agreement election elections day week awards award prize massacre siege
   uprising offensive pandemic epidemic expo marathon forum convention protests protest rally tournament
   series derby trophy olympiad fair concert referendum genocide holocaust famine invasion act doctrine era
-  age dynasty biennale showcase strike strikes talks
+  age dynasty biennale showcase strike strikes talks bowl draft
   krieg weltkrieg spiele meisterschaft weltmeisterschaft europameisterschaft pokal gipfel krise wahl wahlen
   konferenz abkommen vertrag proteste woche messe turnier revolucion guerra guerre elecciones elections
   mundial juegos jeux campeonato championnat
@@ -180,7 +180,7 @@ export const EVENT_HEADS = set(`
 
 /** First words of events ("Operation Barbarossa", "Battle of …"). */
 export const EVENT_FIRST = set(`
-  operation battle siege treaty
+  operation battle siege treaty draft
   dia semana cumbre festival copa feria batalla operacion jour semaine sommet coupe foire bataille
   guerra guerre revolucion revolution elecciones elections mundial juegos jeux campeonato championnat
 `);
@@ -399,7 +399,7 @@ export const NON_ENTITY_WORDS = set(`
   epifania noel paques toussaint reveillon careme
   spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
   printemps ete automne hiver
-  covid covid-19 sars sars-cov-2 mers hiv aids ebola mpox monkeypox measles cholera malaria polio
+  covid covid-19 sars sars-cov-2 mers hiv aids vih sida віл снід вич спид ebola mpox monkeypox measles cholera malaria polio
   influenza flu rsv tuberculosis tb dengue zika anthrax alzheimer alzheimers parkinson parkinsons h5n1 h1n1
   gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
   internet web online id sms url vpn 5g 4g 3g ufo atm pin vp lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst

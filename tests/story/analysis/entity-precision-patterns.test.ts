@@ -510,3 +510,71 @@ describe('capitals with figures', () => {
     expect(r.entities.organizations).toEqual(['LIB09']);
   });
 });
+
+describe('works named without quotation marks', () => {
+  it('a name in apposition to a noun for a show is its title, and so are its later mentions ("a comedy show, Night Harbor Lane,")', () => {
+    const r = analyzeArticle(
+      article([
+        'A comedy show, Night Harbor Lane, won three prizes on Monday. Night Harbor Lane returns in May, the network said.',
+        'Critics liked Sunny Dale Diner, a cooking programme from the same studio.',
+      ]),
+    );
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.places).toEqual([]);
+  });
+
+  it('a title right after "series" names a work everywhere ("the drama series Crown of Sparrows")', () => {
+    const r = analyzeArticle(article(['The drama series Crown of Sparrows broke a record. Crown of Sparrows was filmed in Belfast.']));
+    expect(r.entities.places).toEqual(['Belfast']);
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('a name headed by "Study", "Report" or "List" is a work ("the Siblings Study", "the Weekly Farm Report")', () => {
+    const r = analyzeArticle(article(['Researchers on the Siblings Study met in Denver. Ruth Gale reads the Weekly Farm Report on Fridays.']));
+    expect(r.entities.people).toEqual(['Ruth Gale']);
+    expect(r.entities.organizations).toEqual([]);
+  });
+});
+
+describe('titles and teams', () => {
+  it("a rank word before a body's head word opens a body's name (\"Major League Rugby\"), not a person's", () => {
+    const r = analyzeArticle(article(['He later joined Major League Rugby as an adviser. Major League Rugby has twelve teams.']));
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('a title inside a run separates an outlet from its correspondent ("KXTV Denver Correspondent Lena Ortiz")', () => {
+    const r = analyzeArticle(article(['The report by KXTV Denver Correspondent Lena Ortiz aired on Tuesday.']));
+    expect(r.entities.people).toEqual(['Lena Ortiz']);
+  });
+
+  it('a place and a plural name a team, known later by the plural alone ("the Tulsa Otters", "the Otters")', () => {
+    const r = analyzeArticle(article(['The Tulsa Otters won the final on Sunday. The Otters had lost twice in May.']));
+    expect(r.entities.organizations).toEqual(['Tulsa Otters']);
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('what a player plays for is a team ("played for the Dallas Comets")', () => {
+    const r = analyzeArticle(article(['Before the move, Tom Reyes played for the Dallas Comet in Texas.']));
+    expect(r.entities.organizations).toEqual(['Dallas Comet']);
+    expect(r.entities.people).toEqual(['Tom Reyes']);
+  });
+
+  it('Spanish: plural words, "de" and a city name a team ("los Halcones de Monterrey")', () => {
+    const r = analyzeArticle(article(['El lanzador firmó con los Halcones de Monterrey el lunes.'], 'Deportes', 'es'));
+    expect(r.entities.organizations).toEqual(['Halcones de Monterrey']);
+    expect(r.entities.people).toEqual([]);
+  });
+});
+
+describe('events and terms', () => {
+  it('a bowl game and a draft are events ("the Pine Bowl", "el Draft de la liga")', () => {
+    const r = analyzeArticle(article(['The team reached the Pine Bowl in January.']));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('HIV and AIDS in Spanish and Ukrainian are diseases, not bodies ("VIH", "ВІЛ")', () => {
+    expect(analyzeArticle(article(['Solo uno de cada diez se hizo la prueba del VIH.'], 'Salud', 'es')).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['Лікарі провели тести на ВІЛ у трьох містах.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
+  });
+});
