@@ -760,6 +760,9 @@ export function expandSurnames(registry: Registry): void {
   for (const c of registry.clusters) {
     if (c.kind !== 'person' || c.name.includes(' ') || c.name.length < 3 || TITLE_WORDS.has(c.name.toLowerCase())) continue;
     if (c.name === c.name.toUpperCase()) continue;
+    // "President Obama": an office holder named by title and surname is a public figure the list of popular articles
+    // may know only a relative of; the surname stays as written.
+    if (c.roles.some((r) => TITLE_WORDS.has(r.role.head))) continue;
     const full = wikipediaPersonBySurname(c.name.toLowerCase());
     if (full && !taken.has(full)) {
       c.name = titleCaseName(full);

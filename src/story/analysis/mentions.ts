@@ -790,6 +790,15 @@ const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dam
 const MINISTERIAL_TITLES = new Set(['minister', 'ministers', 'secretary', 'ministre', 'ministro', 'ministra', 'ministerin']);
 
 /** Splits a span into the part before a title, the title, and the name after it, and records each part. */
+/** Plural nouns for people whose possessive opens a unit's description ("Men's", "Women's"). */
+const PLURAL_PERSON_NOUNS = new Set(['men', 'women', 'children', 'boys', 'girls']);
+
+/** Adverbs that make superlatives ("Most Valuable Player", "Least Developed Countries"). */
+const SUPERLATIVE_ADVERBS = new Set(['most', 'least']);
+
+/** An English pronoun with a contracted verb ("I’m", "We've", "It's"): grammar, never part of a name. */
+const PRONOUN_CONTRACTION = /^(?:i|we|you|they|he|she|it|that|there|let)['’](?:m|ve|d|ll|re|s)$/u;
+
 function decompose(b: Builder, a: number, end: number): void {
   const { tokens } = b;
   const start = a;
@@ -806,6 +815,7 @@ function decompose(b: Builder, a: number, end: number): void {
     const afterDateline = !!dash && (dash.text === '—' || dash.text === '–' || dash.text === '-') && !!beforeDash && (beforeDash.caps || beforeDash.text === ')');
     if (
       single ||
+      PRONOUN_CONTRACTION.test(t.lower) ||
       (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the' || afterDateline)) ||
       (t.initial && FOREIGN_LEADING_WORDS.has(t.lower) && b.profile !== 'en' && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)))
     ) {
@@ -851,6 +861,28 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     break;
   }
+  // "el programa de Radio Sur Las Voces del Barrio": a capitalised article right after a capitalised word (no "de" before
+  // it) starts a second name, the title of something the first name makes (a programme, a column); only the first is a
+  // name.
+  if (b.profile === 'romance') {
+    for (let k = a + 2; k < end - 1; k++) {
+      const t = tokens[k];
+      if (t?.cap && !t.initial && ROMANCE_DEFINITE_ARTICLES.has(t.lower) && tokens[k - 1]?.cap && tokens[k - 1]?.kind === 'word') {
+        b.works.add(spanKey(tokens, k, end));
+        decompose(b, a, k);
+        return;
+      }
+    }
+  }
+  // "the University of Maryland's Men's Football team": a unit of the body named before it is a description.
+  if (b.profile === 'en' && tokens[a]?.poss && PLURAL_PERSON_NOUNS.has(tokens[a]?.fold ?? '') && tokens[a - 1]?.poss && tokens[a - 1]?.cap) return;
+  // "the Most Valuable Player": a superlative opens the name of an honour, not a body's or a person's.
+  if (b.profile === 'en' && end - a >= 2 && SUPERLATIVE_ADVERBS.has(tokens[a]?.fold ?? '') && tokens[a]?.cap) {
+    b.works.add(spanKey(tokens, a, end));
+    return;
+  }
+  // "Players I've met": a pronoun with a contracted verb ends the name before it.
+  while (end - a >= 2 && PRONOUN_CONTRACTION.test(tokens[end - 1]?.lower ?? '')) end--;
   // "Hong Kong's Court of Appeal": a known place's possessive owns the name after it; they are two names.
   for (let k = a + 1; k < end - 1; k++) {
     if (!tokens[k]?.poss) continue;
@@ -1479,6 +1511,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
+  // "the Arab Spring", "the Prague Spring": a name before an event's capitalised head qualifies the event.
+  const eventAfter = tokens[end];
+  if (latin && n <= 2 && eventAfter?.kind === 'word' && eventAfter.cap && !eventAfter.initial && EVENT_HEADS.has(eventAfter.fold) && !(whole & (PERSON | ORGANIZATION))) return;
   // "el Gobierno de Estados Unidos", "the Government of Canada": a country's government is described by its country,
   // which is the name.
   if (latin && n >= 3 && GOVERNMENT_NOUNS.has(firstTok.fold) && COUNTRY_LINKS.has(tokens[a + 1]?.lower ?? '')) {
@@ -1925,7 +1960,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     let k = a - 1;
     while (k >= a - 3 && k >= 0 && !tokens[k]?.cap && (NAME_CONNECTORS_AND_OF.has(tokens[k]?.lower ?? '') || tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’')) k--;
     const body = tokens[k];
-    if (k < a - 1 && body && body.kind === 'word' && !body.cap && FOREIGN_ORG_FIRST.has(body.fold)) {
+    // "el programa de Radio Sur": a name that is a body's by its own first word is named, not a portfolio.
+    const named = ORG_FIRST.has(firstTok.fold) || FOREIGN_ORG_FIRST.has(firstTok.fold) || isOrgHead(firstTok.fold) || firstTok.caps;
+    if (k < a - 1 && body && body.kind === 'word' && !body.cap && !named && FOREIGN_ORG_FIRST.has(body.fold)) {
       const bodyCues = emptyCues();
       bodyCues.organization += 3;
       classifyPart(b, k, end, null, bodyCues);
@@ -1986,6 +2023,15 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   }
 
   const context = contextCues(b, a, end, cues);
+  // "to the Arab uprisings": a preposition alone makes no place of a common word.
+  if (
+    profile === 'en' &&
+    cues.place > 0 &&
+    cues.place <= 1 &&
+    !(whole & ANY_PLACE) &&
+    tokens.slice(a, end).every((t) => !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & NAME_LIKE))
+  )
+    cues.place = 0;
   // "the Dean of …", "the Hilton": English puts no article before a person's name, so one word after "the" is no person.
   if (profile === 'en' && n === 1 && tokens[a - 1]?.lower === 'the' && cues.person > 0) cues.person = 0;
   // A lone unknown word that is the surname of well-known people ("Merkel", "Trump") is a person.
@@ -2066,6 +2112,19 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (groupName) {
     cues.person = 0;
     cues.organization += 3;
+  }
+  // "las Grandes Ligas", "los Derechos Humanos": Spanish and French plurals throughout name a group or a thing; people's
+  // names are not inflected for number.
+  if (
+    profile === 'romance' &&
+    n >= 2 &&
+    n <= 3 &&
+    role === null &&
+    tokens.slice(a, end).every((t) => !t.caps && /(?:as|os|es)$/u.test(t.fold) && t.fold.length >= 5 && !(flags(t.fold) & NAME_LIKE))
+  ) {
+    cues.person = 0;
+    // "jugar en Grandes Ligas": nor does a preposition alone make them a place.
+    if (cues.place <= 1 && !(whole & ANY_PLACE)) cues.place = 0;
   }
   // A lone unknown word at a sentence start may be an adjective ("Local farmer …"); the word after it is
   // not enough to make it a name unless the name also appears elsewhere.
@@ -2468,6 +2527,18 @@ export function findMentions(doc: Doc): Mention[] {
  */
 function namesWork(m: Mention, works: ReadonlySet<string>): boolean {
   if (works.has(m.key)) return true;
+  // "Most Valuable Player, or MVP", "the Super Bowl MVP": the initials of such a title name it too.
+  const last = m.words[m.words.length - 1] ?? '';
+  if (m.caps[m.caps.length - 1] && last.length >= 2) {
+    for (const w of works) {
+      const initials = w
+        .split(' ')
+        .filter((x) => !NAME_CONNECTORS_AND_OF.has(x) && x !== 'the' && x !== 'and')
+        .map((x) => x[0])
+        .join('');
+      if (initials === last) return true;
+    }
+  }
   // A tail of one or two words: enough to match the title's end, never a whole name of its own elsewhere.
   if (m.words.length > 2) return false;
   for (const w of works) if (w.length > m.key.length && w.endsWith(` ${m.key}`) && w.split(' ').length > m.words.length + 1) return true;
@@ -2767,6 +2838,9 @@ const MAX_GENITIVE_WORDS = 3;
  * The end of a Cyrillic body's name after its head at `from`: up to three lowercase genitives ("оборони",
  * "закордонних справ", "безпеки і оборони"), then a capitalised country or acronym they govern ("України", "США").
  */
+/** Plural participles and adjectives of state ("занепокоєні", "зацікавлені", "згодні"), which follow a body as predicates. */
+const CYRILLIC_PLURAL_PARTICIPLE = /\p{L}{3,}(?:ен|єн|ан|ян)і$/u;
+
 function cyrillicGenitiveTail(tokens: Token[], from: number): number {
   const quote = tokens[from - 1]?.quote;
   let k = from;
@@ -2777,11 +2851,16 @@ function cyrillicGenitiveTail(tokens: Token[], from: number): number {
     const t = tokens[k];
     if (t?.kind !== 'word' || t.cap || t.quote !== quote) break;
     if (t.lower.length < 3 && t.lower !== 'і' && t.lower !== 'та') break;
-    if ((t.lower === 'і' || t.lower === 'та') && safe === k && k > from) {
+    if (t.lower === 'і' || t.lower === 'та') {
+      // "Міністерство освіти і науки": a conjunction joins two genitives; right after the head ("Сенату та Палати") it
+      // joins two bodies, and ends this one.
+      if (safe !== k || k === from) break;
       k++;
       continue;
     }
     if (CYRILLIC_VERB_ENDING.test(t.lower) && !adjective && !/[іїи]в$/u.test(t.lower)) break;
+    // "у Конгресі занепокоєні": a participle in the plural says what the body is; it is no genitive of its name.
+    if (CYRILLIC_PLURAL_PARTICIPLE.test(t.lower)) break;
     if (CYRILLIC_GENITIVE_ADJECTIVE.test(t.lower)) adjective = true;
     else if (adjective || CYRILLIC_GENITIVE_NOUN.test(t.lower)) {
       adjective = false;

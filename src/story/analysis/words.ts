@@ -172,7 +172,7 @@ export const EVENT_HEADS = set(`
   conference treaty accord accords agreement election elections day week awards award prize massacre siege
   uprising offensive pandemic epidemic expo marathon forum convention protests protest rally tournament
   series derby trophy olympiad fair concert referendum genocide holocaust famine invasion act doctrine era
-  age dynasty biennale showcase strike strikes talks bowl draft
+  age dynasty biennale showcase strike strikes talks bowl draft spring
   krieg weltkrieg spiele meisterschaft weltmeisterschaft europameisterschaft pokal gipfel krise wahl wahlen
   konferenz abkommen vertrag proteste woche messe turnier revolucion guerra guerre elecciones elections
   mundial juegos jeux campeonato championnat

@@ -578,3 +578,46 @@ describe('events and terms', () => {
     expect(analyzeArticle(article(['Лікарі провели тести на ВІЛ у трьох містах.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
   });
 });
+
+describe('name edges', () => {
+  it('a Ukrainian body\'s name ends before "та" and before a participle that says what it is', () => {
+    const r = analyzeArticle(article(['Депутати звернулися до Сенату та Палати представників. У Конгресі занепокоєні новими тарифами.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toContain('Сенат');
+    expect(r.entities.organizations.some((o) => / та$|занепокоєні/u.test(o))).toBe(false);
+  });
+
+  it('a pronoun with a contracted verb is no part of a name ("And I’m Nora Bell")', () => {
+    expect(analyzeArticle(article(['And I’m Nora Bell with the evening report from the coast.'])).entities.people).toEqual(['Nora Bell']);
+  });
+
+  it('an office holder named by title and surname keeps the surname ("Senator Obama")', () => {
+    expect(analyzeArticle(article(['Senator Obama said on Friday that the bill would pass.'])).entities.people).toEqual(['Obama']);
+  });
+
+  it('an honour opened by a superlative, and its initials, name no body ("the Most Valuable Player, or MVP")', () => {
+    const r = analyzeArticle(article(['Rita Moss was named the Most Valuable Player, or MVP, of the final. The MVP trophy went home with her.']));
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.people).toEqual(['Rita Moss']);
+  });
+
+  it("a unit after a body's possessive is a description (\"the University of Toledo's Women's Rowing team\")", () => {
+    const r = analyzeArticle(article(["Ann Cole coaches the University of Toledo's Women's Rowing team."]));
+    expect(r.entities.organizations).toEqual(['University of Toledo']);
+  });
+
+  it('Spanish: a capitalised article after a body\'s name starts a programme\'s title ("Radio Sur Las Voces del Barrio")', () => {
+    const r = analyzeArticle(article(['Lo dijo al programa de Radio Sur Las Voces del Barrio el martes.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual(['Radio Sur']);
+  });
+
+  it("a name before an event's head qualifies the event, and a preposition makes no place of a common word", () => {
+    expect(analyzeArticle(article(['Students studied the Prague Spring in class.'])).entities.places).toEqual([]);
+    expect(analyzeArticle(article(['Leaders disagreed on how to respond to the Arab uprisings.'])).entities.places).toEqual([]);
+  });
+
+  it('Spanish plurals throughout are no person and, after a preposition alone, no place ("jugar en Grandes Ligas")', () => {
+    const r = analyzeArticle(article(['El joven sueña con jugar en Grandes Ligas algún día.'], 'Deportes', 'es'));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.places).toEqual([]);
+  });
+});
