@@ -790,6 +790,9 @@ const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dam
 const MINISTERIAL_TITLES = new Set(['minister', 'ministers', 'secretary', 'ministre', 'ministro', 'ministra', 'ministerin']);
 
 /** Splits a span into the part before a title, the title, and the name after it, and records each part. */
+/** Number words, which label speakers in scripts ("VOICE ONE", "VOICE TWO"). */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six']);
+
 /** Plural nouns for people whose possessive opens a unit's description ("Men's", "Women's"). */
 const PLURAL_PERSON_NOUNS = new Set(['men', 'women', 'children', 'boys', 'girls']);
 
@@ -880,6 +883,19 @@ function decompose(b: Builder, a: number, end: number): void {
   if (b.profile === 'en' && end - a >= 2 && SUPERLATIVE_ADVERBS.has(tokens[a]?.fold ?? '') && tokens[a]?.cap) {
     b.works.add(spanKey(tokens, a, end));
     return;
+  }
+  // "Santa Fe, Capital of New Mexico": a capital "of" a place describes the city; the place is the name.
+  if (b.profile === 'en' && end - a >= 3 && tokens[a]?.fold === 'capital' && tokens[a + 1]?.lower === 'of') {
+    decompose(b, a + 2, end);
+    return;
+  }
+  // "VOICE ONE: …", "THIS IS AMERICA": capitals throughout over common words are a speaker's label or a programme's
+  // shouted title, not a name.
+  if (b.profile === 'en' && end - start >= 2 && tokens.slice(start, end).every((t) => t.kind !== 'word' || t.caps || NAME_CONNECTORS.has(t.lower))) {
+    const words = tokens.slice(start, end).filter((t) => t.kind === 'word' && t.caps);
+    const grammar = words.some((t) => flags(t.fold) & FUNCTION && !NAME_CONNECTORS.has(t.fold));
+    const label = tokens[end]?.text === ':' && words.every((t) => isCommonWord(t.fold) || NUMBER_WORDS.has(t.fold));
+    if (grammar || label) return;
   }
   // "Players I've met": a pronoun with a contracted verb ends the name before it.
   while (end - a >= 2 && PRONOUN_CONTRACTION.test(tokens[end - 1]?.lower ?? '')) end--;
@@ -1094,6 +1110,17 @@ function decompose(b: Builder, a: number, end: number): void {
     if (genitiveTitle && genitiveTitle !== tokens[nameStart]?.fold && TITLE_WORDS.has(genitiveTitle)) {
       classifyPart(b, nameStart + 1, end, null, emptyCues(), true);
       return;
+    }
+    // "Chief Operations Officer of Delta TV": a second title word after other words of the role makes them all the role;
+    // the body after its "of" is the name.
+    if (b.profile !== 'cyrillic') {
+      for (let k = nameStart + 1; k < end - 2; k++) {
+        if (!tokens[k]?.cap || !TITLE_WORDS.has(tokens[k]?.fold ?? '') || tokens[k + 1]?.lower !== 'of') continue;
+        let owner = k + 2;
+        if (tokens[owner]?.lower === 'the') owner++;
+        if (owner < end) classifyPart(b, owner, end, null, emptyCues(), true);
+        return;
+      }
     }
     const nameTokens = end - nameStart;
     const nameLast = tokens[end - 1];
@@ -1763,10 +1790,13 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "Поліція Харківщини", "Прокуратура Києва": a body's head before a place's genitive names the body, not the place.
   if (profile === 'cyrillic' && n >= 2 && !firstTok.caps && cyrillicHeadAt(tokens, a, a + 1) && isCyrillicPlace(lastTok.lower)) cues.organization += 2;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
+  // "Superior Court of the District of Columbia": the head before the first "of" governs; what follows it is its complement.
   for (let k = a; k < end - 1; k++) {
     if (tokens[k + 1]?.lower !== 'of') continue;
     if (ORG_FIRST_OF.has(tokens[k]?.fold ?? '')) cues.organization += 3;
     else if (PLACE_FIRST.has(tokens[k]?.fold ?? '')) cues.place += 3;
+    else continue;
+    break;
   }
   if (n >= 2 && PLACE_HEADS.has(lastTok.fold)) cues.place += 3;
   // "Quebec City", "Mexico City": a place's name and "City" is that city.

@@ -621,3 +621,27 @@ describe('name edges', () => {
     expect(r.entities.places).toEqual([]);
   });
 });
+
+describe('scripts, roles and descriptions', () => {
+  it('a script\'s speaker label and a shouted programme title name nothing ("VOICE ONE:", "THIS IS RADIO TOWN")', () => {
+    const r = analyzeArticle(article(['VOICE ONE:', 'Welcome to THIS IS RADIO TOWN with Ada Quinn.', 'VOICE TWO:', 'And I am Leo Marsh.']));
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.places).toEqual([]);
+  });
+
+  it('a role with a second title word and "of" is no person; the body after "of" is ("Chief Content Officer of Delta TV")', () => {
+    const r = analyzeArticle(article(['Mara Lind is Chief Content Officer of Delta TV in Riga.']));
+    expect(r.entities.people).toEqual(['Mara Lind']);
+  });
+
+  it('the head before a name\'s first "of" decides it ("Superior Court of the District of Columbia")', () => {
+    const r = analyzeArticle(article(['The case went to the Appeals Court of the District of Columbia last week.']));
+    expect(r.entities.places).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Appeals Court of the District of Columbia']);
+  });
+
+  it('a capital "of" a place describes a city; God is no place', () => {
+    const r = analyzeArticle(article(['He spoke in Boise, Capital of Idaho, and asked the crowd to pray to God.']));
+    expect(r.entities.places).toEqual(['Boise', 'Idaho']);
+  });
+});
