@@ -2546,6 +2546,7 @@ export function findMentions(doc: Doc): Mention[] {
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
     listOfBodies(b, firstOfBlock);
+    if (doc.profile === 'en') namedMembersOfBodies(b, firstOfBlock);
     bracketedListPlaces(b, firstOfBlock);
   });
   return works.size > 0 ? out.filter((m) => !namesWork(m, works)) : out;
@@ -2634,6 +2635,45 @@ function listOfBodies(b: Builder, from: number): void {
     const place = chain.some((m) => m.cues.place >= 2 || (flags(m.key) & ANY_PLACE) !== 0);
     if (!body || place) continue;
     for (const m of chain) if (m.prep && m.cues.place <= 1 && m.cues.organization === 0 && m.cues.person < 1) m.cues.place = 0;
+  }
+}
+
+/** Plural generic nouns for bodies that introduce examples of their kind ("universities including …"). */
+const isPluralBodyNoun = (t: Token | undefined): boolean =>
+  !!t &&
+  t.kind === 'word' &&
+  t.fold.length > 4 &&
+  /(?:s|ies)$/u.test(t.fold) &&
+  (isOrgHead(t.fold) || isOrgDescriptor(t.lower) || (t.fold.endsWith('ies') && ORG_HEADS.has(`${t.fold.slice(0, -3)}y`)));
+
+/**
+ * "Universities including Rutgers, Brown and Cornell", "companies such as Nordvik and Lumo": names listed as examples
+ * after a plural noun for bodies are bodies of that kind (one-word names that are also surnames included).
+ */
+function namedMembersOfBodies(b: Builder, from: number): void {
+  const { tokens } = b;
+  const list = b.out.slice(from).sort((x, y) => x.first - y.first);
+  for (let i = 0; i < list.length; i++) {
+    const first = list[i];
+    if (!first) continue;
+    let k = first.first - 1;
+    if (tokens[k]?.lower === 'as' && tokens[k - 1]?.lower === 'such') k--;
+    else if (tokens[k]?.lower !== 'including' && tokens[k]?.lower !== 'like') continue;
+    if (!isPluralBodyNoun(tokens[k - 1])) continue;
+    for (let j = i; j < list.length; j++) {
+      const m = list[j];
+      if (!m) break;
+      if (j > i) {
+        const prev = list[j - 1];
+        let linked = !!prev && m.first > prev.last;
+        for (let t = prev?.last ?? m.first; t < m.first && linked; t++) linked = tokens[t]?.text === ',' || COORDINATING.has(tokens[t]?.lower ?? '');
+        if (!linked) break;
+      }
+      if (m.cues.place >= 3 || flags(m.key) & ANY_PLACE) continue;
+      m.cues.organization += 3;
+      m.cues.person = 0;
+      m.weak = false;
+    }
   }
 }
 

@@ -426,6 +426,7 @@ export const ROMANCE_PLACE_FIRST = set(`
  * the English ones the lexicon has): a general gazetteer, so that "in Deutschland" is a place.
  */
 export const FOREIGN_PLACE_NAMES = set(`
+  sowjetunion udssr union-sovietica union-sovietique urss jugoslawien yugoslavia tschechoslowakei checoslovaquia
   deutschland osterreich schweiz frankreich spanien italien polen tschechien ungarn rumanien bulgarien
   griechenland turkei russland ukraine weissrussland belarus litauen lettland estland finnland schweden
   norwegen danemark niederlande belgien luxemburg grossbritannien england schottland irland
@@ -532,7 +533,7 @@ export const CELESTIAL_BODIES = set('mercury venus earth mars jupiter saturn ura
  * case endings removed, so that "в Україні" and "до Харкова" are places.
  */
 export const CYRILLIC_PLACE_NAMES = set(`
-  україна росія сша рф кнр фрн оае штати америка європа азія африка австралія канада мексика бразилія аргентина перу чилі
+  україна росія сша рф кнр фрн оае срср ссср штати америка європа азія африка австралія канада мексика бразилія аргентина перу чилі
   колумбія венесуела куба китай японія корея індія пакистан афганістан іран ірак сирія ізраїль палестина
   туреччина єгипет польща німеччина франція італія іспанія португалія британія англія шотландія ірландія
   нідерланди бельгія люксембург швейцарія австрія чехія словаччина угорщина румунія молдова болгарія

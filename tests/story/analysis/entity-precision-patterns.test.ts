@@ -645,3 +645,17 @@ describe('scripts, roles and descriptions', () => {
     expect(r.entities.places).toEqual(['Boise', 'Idaho']);
   });
 });
+
+describe('former states and listed bodies', () => {
+  it('a former state is a place ("the Soviet Union", "Yugoslavia")', () => {
+    const r = analyzeArticle(article(['Her parents left the Soviet Union in 1979 and settled in Ohio.']));
+    expect(r.entities.places).toContain('Soviet Union');
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('names listed after "universities including" are universities, not people', () => {
+    const r = analyzeArticle(article(['Universities including Purdue, Baylor and Tufts changed their rules this week.']));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Purdue', 'Baylor', 'Tufts']);
+  });
+});
