@@ -897,6 +897,8 @@ function decompose(b: Builder, a: number, end: number): void {
     const label = tokens[end]?.text === ':' && words.every((t) => isCommonWord(t.fold) || NUMBER_WORDS.has(t.fold));
     if (grammar || label) return;
   }
+  // "університету імені Тараса Шевченка": the person a body is named after is part of its name, not a person of the story.
+  if (b.profile === 'cyrillic' && /^(?:імені|имени|ім)$/u.test(tokens[a - 1]?.lower ?? '') && !tokens[a - 1]?.cap) return;
   // "Players I've met": a pronoun with a contracted verb ends the name before it.
   while (end - a >= 2 && PRONOUN_CONTRACTION.test(tokens[end - 1]?.lower ?? '')) end--;
   // "Hong Kong's Court of Appeal": a known place's possessive owns the name after it; they are two names.
@@ -1775,6 +1777,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;
   // "Міністерство оборони України", "Службі безпеки": a capitalised body head (in any case) governing the rest.
   else if (profile === 'cyrillic' && n >= 2 && cyrillicHeadAt(tokens, a, Math.min(end, a + 2))) cues.organization += 3;
+  // "Нью Йорк", "Нью Джерсі": the transliterated "New" opens a place's name (a body's, with a body's head).
+  if (profile === 'cyrillic' && n >= 2 && /^(?:нью|нью-)$/u.test(firstTok.lower) && !tokens.slice(a, end).some((t) => cyrillicOrgStem(t.lower))) {
+    cues.place += 3;
+    cues.person = 0;
+  }
   // "у місті Пасадена", "у передмісті Лос-Анджелеса", "штат Каліфорнія": a noun for a place before the name.
   if (profile === 'cyrillic' && CYRILLIC_PLACE_NOUN.test(tokens[a - 1]?.lower ?? '') && !tokens[a - 1]?.cap) cues.place += 3;
   // "Стівен Міллер, радник президента, …": two capitalised words set off by a comma before a role noun are a person.
@@ -2867,7 +2874,8 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   if (end - a === 1 && lastTok && WHITE_HOUSE_FIRST.test(lastTok.lower) && WHITE_HOUSE_SECOND.test(next.lower)) return [a, end + 1];
   const lone = end - a === 1 || (end - a === 2 && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? ''));
   if (lone && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower) && CYRILLIC_REGION_NOUN.test(next.lower)) return [a, end + 1];
-  if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
+  // An acronym ("у США радіо …") is no adjective, whatever its last letter.
+  if (cyrillicOrgStem(next.lower) && lastTok && !lastTok.caps && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
   // "Міністерство оборони України", "Служби безпеки", "Міністерства закордонних справ": a capitalised body head
   // governs lowercase genitives (and perhaps the country's name after them).
   if (end - a <= 2 && lastTok && lastTok.cap && !lastTok.caps && cyrillicHeadNominative(lastTok.lower)) {
@@ -3122,7 +3130,7 @@ const CYRILLIC_HOMELAND = /^(?:батьківщин|вітчизн|отчизн|
 
 /** Nouns for works, shows, campaigns and operations in each language, by stem (so that Ukrainian cases match). */
 const WORK_NOUN =
-  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|program|programa|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|програм|телешоу|песн)\p{L}*$/u;
+  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|program|programa|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|article|artículo|articulo|artikel|статт|стаття|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|програм|телешоу|песн)\p{L}*$/u;
 
 /** Nouns for works after which a capitalised title stands without quotation marks ("the novel …", "la película …"). */
 const BARE_WORK_NOUNS = new Set([

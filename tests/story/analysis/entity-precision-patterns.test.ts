@@ -659,3 +659,22 @@ describe('former states and listed bodies', () => {
     expect(r.entities.organizations).toEqual(['Purdue', 'Baylor', 'Tufts']);
   });
 });
+
+describe('Ukrainian names around bodies and works', () => {
+  it('the person a body is named after is no person of the story ("університету імені Івана Франка")', () => {
+    const r = analyzeArticle(article(['Вона викладає в університеті імені Івана Франка у Львові.'], 'Новини', 'uk'));
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('a quoted title after the noun for an article is a work ("у статті «Радіо та війна»")', () => {
+    const r = analyzeArticle(article(['Про це пише історик Петро Бойко у статті "Радіо та Європа".'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('the transliterated "New" opens a place ("Нью Джерсі"), and an acronym is no adjective before a body\'s noun ("у США радіо …")', () => {
+    const r = analyzeArticle(article(['Фестиваль пройшов у Нью Джерсі. Через рік у США радіо "Хвиля" почало мовлення.'], 'Новини', 'uk'));
+    expect(r.entities.places).toContain('Нью Джерсі');
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations.some((o) => o.includes('США'))).toBe(false);
+  });
+});
