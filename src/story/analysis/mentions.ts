@@ -790,6 +790,9 @@ const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dam
 const MINISTERIAL_TITLES = new Set(['minister', 'ministers', 'secretary', 'ministre', 'ministro', 'ministra', 'ministerin']);
 
 /** Splits a span into the part before a title, the title, and the name after it, and records each part. */
+/** Plurals for the members of a party or a movement ("Democrats", "Republicans", "Socialists", "Conservatives"). */
+const PARTY_MEMBERS = /(?:crats|icans|ists|ives)$/u;
+
 /** Number words, which label speakers in scripts ("VOICE ONE", "VOICE TWO"). */
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six']);
 
@@ -2060,6 +2063,13 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   }
 
   const context = contextCues(b, a, end, cues);
+  // "told Sky Sports": common words that name no one in the lexicon are an outlet's or a thing's name, not a person's.
+  if (profile === 'en' && n >= 2 && cues.person > 0 && tokens.slice(a, end).every((t) => !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & NAME_LIKE))) cues.person = 0;
+  // "published in The Astrophysical Journal", "a fan of The Night Owls": a capitalised article inside a sentence opens a
+  // title; places take none (those that do, "The Hague", are known).
+  if (profile === 'en' && n >= 2 && firstTok.lower === 'the' && firstTok.cap && !firstTok.initial && !(whole & ANY_PLACE)) cues.place = 0;
+  // "between Republicans and Democrats": members of a party or a movement are people, not a place.
+  if (profile === 'en' && n === 1 && PARTY_MEMBERS.test(firstTok.fold) && !(whole & ANY_PLACE)) cues.place = 0;
   // "to the Arab uprisings": a preposition alone makes no place of a common word.
   if (
     profile === 'en' &&
@@ -3840,7 +3850,8 @@ function shareCoordinatedPrepositions(b: Builder, from: number): void {
       const t = b.tokens[k];
       linked = !!t && (t.text === ',' || COORDINATING.has(t.lower));
     }
-    if (linked) {
+    // "between Republicans and Democrats": a party's members share no preposition of place.
+    if (linked && !(cur.words.length === 1 && PARTY_MEMBERS.test(cur.key) && !(flags(cur.key) & ANY_PLACE))) {
       cur.prep = true;
       cur.cues.place += 1;
       cur.weak = false;

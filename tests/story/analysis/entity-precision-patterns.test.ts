@@ -678,3 +678,15 @@ describe('Ukrainian names around bodies and works', () => {
     expect(r.entities.organizations.some((o) => o.includes('США'))).toBe(false);
   });
 });
+
+describe('titles with an article, party members', () => {
+  it('a capitalised "The" inside a sentence opens a title, not a place ("in The Journal of Coastal Studies")', () => {
+    const r = analyzeArticle(article(['The results appeared in The Journal of Coastal Studies last month, Dr. Ana Reyes said.']));
+    expect(r.entities.places).toEqual([]);
+  });
+
+  it('members of parties are no place, even in a list after a preposition ("between Republicans and Democrats")', () => {
+    const r = analyzeArticle(article(['Her family is divided between Republicans and Democrats, she said.']));
+    expect(r.entities.places).toEqual([]);
+  });
+});
