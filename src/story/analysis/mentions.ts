@@ -1809,6 +1809,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     break;
   }
   if (n >= 2 && PLACE_HEADS.has(lastTok.fold)) cues.place += 3;
+  // "Forrest City", "Dodge City": a name ending in a capitalised "City" is a town's.
+  if (profile === 'en' && n === 2 && lastTok.fold === 'city' && lastTok.cap && !(whole & ORGANIZATION) && !isOrgHead(firstTok.fold)) {
+    cues.place += 3;
+    cues.person = 0;
+  }
   // "Quebec City", "Mexico City": a place's name and "City" is that city.
   if (n === 2 && lastTok.fold === 'city' && flags(firstTok.fold) & ANY_PLACE && !(flags(firstTok.fold) & NAME_LIKE)) cues.place += 3;
   if (n >= 2 && PLACE_FIRST.has(firstTok.fold) && tokens[a + 1]?.lower !== 'of') cues.place += 2;
@@ -1856,7 +1861,16 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       const f = flags(tokens[k]?.fold ?? '');
       if (f & (COUNTRY | REGION | CITY) && !(f & NAME_LIKE)) placeWord = true;
     }
-    if (!placeWord && n >= 2 && firstFlags & FIRST_NAME && !(whole & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !PLACE_HEADS.has(lastTok.fold)) cues.person += 3;
+    if (
+      !placeWord &&
+      n >= 2 &&
+      firstFlags & FIRST_NAME &&
+      !(whole & (ANY_PLACE | ORGANIZATION)) &&
+      !isOrgHead(lastTok.fold) &&
+      !PLACE_HEADS.has(lastTok.fold) &&
+      lastTok.fold !== 'city'
+    )
+      cues.person += 3;
     // "New England Patriots", "Portland Timbers", "Gigantes de San Francisco": a team or a body named by a place and a
     // plural; people's names do not open or end with a place's.
     if (placeTeamName(tokens, a, end, whole, profile)) {
@@ -2282,7 +2296,8 @@ export function findMentions(doc: Doc): Mention[] {
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
-    const spans = joinNameParts(block.tokens, splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile), doc.profile);
+    const raw = rawSpans(block.tokens);
+    const spans = joinNameParts(block.tokens, splitCoordinated(block.tokens, doc.profile === 'en' ? joinCoordinatedBody(block.tokens, raw) : raw, doc.profile), doc.profile);
     // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
     let covered = 0;
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
@@ -3592,6 +3607,29 @@ function splitCoordinated(tokens: Token[], spans: [number, number][], profile: P
       }
     }
     out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * "the Securities and Exchange Commission", "the Food and Drug Administration": after "the", one capitalised common
+ * word, "and", and a name ending in a body's head word are one body's name, not two.
+ */
+function joinCoordinatedBody(tokens: Token[], spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const cur = spans[i];
+    const next = spans[i + 1];
+    if (cur && next && cur[1] - cur[0] === 1 && next[0] === cur[1] + 1 && tokens[cur[1]]?.lower === 'and' && tokens[cur[0] - 1]?.lower === 'the') {
+      const first = tokens[cur[0]];
+      const head = tokens[next[1] - 1];
+      if (first && head && !first.caps && !(flags(first.fold) & (NAME_LIKE | ANY_PLACE)) && isOrgHead(head.fold)) {
+        out.push([cur[0], next[1]]);
+        i++;
+        continue;
+      }
+    }
+    if (cur) out.push(cur);
   }
   return out;
 }

@@ -690,3 +690,16 @@ describe('titles with an article, party members', () => {
     expect(r.entities.places).toEqual([]);
   });
 });
+
+describe('coordinated body names and towns', () => {
+  it('"the X and Y Commission" is one body ("the Fisheries and Oceans Commission")', () => {
+    const r = analyzeArticle(article(['The plan needs approval by the Fisheries and Oceans Commission next year.']));
+    expect(r.entities.organizations).toEqual(['Fisheries and Oceans Commission']);
+  });
+
+  it('a name ending in "City" is a town, whatever given name opens it ("Marion City")', () => {
+    const r = analyzeArticle(article(['The plant opened in Marion City, where 300 people work.']));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.places).toEqual(['Marion City']);
+  });
+});
