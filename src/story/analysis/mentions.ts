@@ -1092,8 +1092,21 @@ function decompose(b: Builder, a: number, end: number): void {
     let governed = -1;
     if (b.profile === 'cyrillic' && end - nameStart >= 3) {
       const patronymic = /(?:ович|евич|йович|івна|ївна|івни|овна|евна)$/u.test(tokens[end - 2]?.lower ?? '');
-      if (nameStart === lastTitle + 1) governed = nameStart;
-      nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
+      // "Суддя Емі Берман Джексон": three names right after the title, the first neither a body, a place nor an
+      // inflected adjective, are one person's (a given name, a middle name and a surname).
+      const first = tokens[nameStart];
+      const threeNames =
+        end - nameStart === 3 &&
+        nameStart === lastTitle + 1 &&
+        !!first &&
+        !first.caps &&
+        !cyrillicOrgStem(first.lower) &&
+        !isCyrillicPlace(first.lower) &&
+        !CYRILLIC_PLACE_NAMES.has(first.lower) &&
+        !CYRILLIC_CASE_ENDING.test(first.lower) &&
+        tokens.slice(nameStart, end).every((t) => t.cap && !t.caps && !isCyrillicPlace(t.lower));
+      if (nameStart === lastTitle + 1 && !threeNames) governed = nameStart;
+      if (!threeNames) nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
     }
     // "Мер Миколаєва Сєнкевич": a mayor's or a governor's title governs the place; with no given name after it, the
     // person is the surname alone.

@@ -703,3 +703,15 @@ describe('coordinated body names and towns', () => {
     expect(r.entities.places).toEqual(['Marion City']);
   });
 });
+
+describe('Ukrainian titles before three names', () => {
+  it('a judge\'s title before a given name, a middle name and a surname keeps all three ("Суддя Енн Меррі Вокер")', () => {
+    const r = analyzeArticle(article(['Суддя Енн Меррі Вокер призначить покарання у вівторок.'], 'Новини', 'uk'));
+    expect(r.entities.people).toEqual(['Енн Меррі Вокер']);
+  });
+
+  it('a title, a body in the genitive and a two-word name stay apart ("Голова Верховної Ради Іван Коваль")', () => {
+    const r = analyzeArticle(article(['Голова Верховної Ради Іван Коваль виступив у вівторок.'], 'Новини', 'uk'));
+    expect(r.entities.people).toEqual(['Іван Коваль']);
+  });
+});
