@@ -400,6 +400,7 @@ export const NON_ENTITY_WORDS = set(`
   spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
   printemps ete automne hiver
   god dios dieu gott бог бога богу господь allah
+  usd eur gbp jpy cny rmb rub uah cuc mlc mxn brl ars chf cad aud inr krw pln czk huf sek nok dkk
   covid covid-19 sars sars-cov-2 mers hiv aids vih sida віл снід вич спид ebola mpox monkeypox measles cholera malaria polio
   influenza flu rsv tuberculosis tb dengue zika anthrax alzheimer alzheimers parkinson parkinsons h5n1 h1n1
   gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf

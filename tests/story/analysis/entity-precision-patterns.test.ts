@@ -715,3 +715,10 @@ describe('Ukrainian titles before three names', () => {
     expect(r.entities.people).toEqual(['Іван Коваль']);
   });
 });
+
+describe('currency codes', () => {
+  it('a currency\'s code standing alone is no body ("precios en CUC", "paid in UAH")', () => {
+    expect(analyzeArticle(article(['Los precios en CUC subieron otra vez en la tienda.'], 'Economía', 'es')).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['Workers are now paid in UAH, the manager said.'])).entities.organizations).toEqual([]);
+  });
+});
