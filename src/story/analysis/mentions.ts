@@ -2594,31 +2594,45 @@ export function findMentions(doc: Doc): Mention[] {
     if (doc.profile === 'en') namedMembersOfBodies(b, firstOfBlock);
     bracketedListPlaces(b, firstOfBlock);
   });
-  return works.size > 0 ? out.filter((m) => !namesWork(m, works)) : out;
+  if (works.size === 0) return out;
+  const known = workForms(works);
+  return out.filter((m) => !namesWork(m, known));
+}
+
+/** The titles of works in a document, their initials and their one- and two-word tails (each title counted once). */
+interface WorkForms {
+  titles: ReadonlySet<string>;
+  initials: ReadonlySet<string>;
+  tails: ReadonlySet<string>;
+}
+
+/** Collects {@link WorkForms} in one pass over the titles' words. */
+function workForms(works: ReadonlySet<string>): WorkForms {
+  const initials = new Set<string>();
+  const tails = new Set<string>();
+  for (const w of works) {
+    const words = w.split(' ');
+    initials.add(
+      words
+        .filter((x) => !NAME_CONNECTORS_AND_OF.has(x) && x !== 'the' && x !== 'and')
+        .map((x) => x[0])
+        .join(''),
+    );
+    // A tail of one or two words, shorter than the title by two words or more ("… of Thrones").
+    for (let n = 1; n <= 2 && words.length >= n + 2; n++) tails.add(words.slice(words.length - n).join(' '));
+  }
+  return { titles: works, initials, tails };
 }
 
 /**
  * Whether a mention names a work the document introduces as one elsewhere ("the series Game of Thrones", then
- * "Game of Thrones set new highs"), or is the tail a sentence start left of that title ("… of Thrones").
+ * "Game of Thrones set new highs"), is the tail a sentence start left of that title ("… of Thrones"), or its initials
+ * ("Most Valuable Player, or MVP").
  */
-function namesWork(m: Mention, works: ReadonlySet<string>): boolean {
-  if (works.has(m.key)) return true;
-  // "Most Valuable Player, or MVP", "the Super Bowl MVP": the initials of such a title name it too.
+function namesWork(m: Mention, works: WorkForms): boolean {
+  if (works.titles.has(m.key) || (m.words.length <= 2 && works.tails.has(m.key))) return true;
   const last = m.words[m.words.length - 1] ?? '';
-  if (m.caps[m.caps.length - 1] && last.length >= 2) {
-    for (const w of works) {
-      const initials = w
-        .split(' ')
-        .filter((x) => !NAME_CONNECTORS_AND_OF.has(x) && x !== 'the' && x !== 'and')
-        .map((x) => x[0])
-        .join('');
-      if (initials === last) return true;
-    }
-  }
-  // A tail of one or two words: enough to match the title's end, never a whole name of its own elsewhere.
-  if (m.words.length > 2) return false;
-  for (const w of works) if (w.length > m.key.length && w.endsWith(` ${m.key}`) && w.split(' ').length > m.words.length + 1) return true;
-  return false;
+  return !!m.caps[m.caps.length - 1] && last.length >= 2 && works.initials.has(last);
 }
 
 /**
