@@ -86,7 +86,7 @@ export const ORG_HEADS = set(`
   federation league network alliance coalition board museum hospital clinic directorate secretariat
   inspectorate tribunal command corps brigade regiment battalion club airlines airline airways railways
   railway holdings partners management systems technologies laboratory laboratories labs studios studio
-  press times post news journal gazette herald tribune telegraph mirror express observer chronicle weekly
+  press times post news sports journal gazette herald tribune telegraph mirror express observer chronicle weekly
   noticias nouvelles
   magazine radio television broadcasting media cooperative syndicate chamber exchange reserve treasury
   program programme confederation initiative refinery limited division church chapel cathedral mosque synagogue diocese

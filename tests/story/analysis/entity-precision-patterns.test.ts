@@ -722,3 +722,12 @@ describe('currency codes', () => {
     expect(analyzeArticle(article(['Workers are now paid in UAH, the manager said.'])).entities.organizations).toEqual([]);
   });
 });
+
+describe('sports outlets', () => {
+  it('a name ending in "Sports" is an outlet, cited when told ("told Lake Sports")', () => {
+    const r = analyzeArticle(article(['The striker told Lake Sports that he would stay another year.']));
+    expect(r.entities.organizations).toEqual(['Lake Sports']);
+    expect(r.entities.people).toEqual([]);
+    expect(r.sources).toEqual(['Lake Sports']);
+  });
+});
