@@ -494,6 +494,19 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
         g.parent = root(other.index);
         break;
       }
+      // "the Patriots" and "New England Patriots", "the Times" and "New York Times": a body named by its place and a
+      // name is known by the name alone.
+      if (
+        !knownPlace &&
+        other.words.length > g.words.length &&
+        isSuffix(g.words, other.words) &&
+        other.cues.organization > Math.max(other.cues.person, other.cues.place) &&
+        g.cues.person < 3 &&
+        flags(other.words.slice(0, other.words.length - g.words.length).join(' ')) & ANY_PLACE
+      ) {
+        g.parent = root(other.index);
+        break;
+      }
       // "Nordvik" and "Nordvik Systems": a company named without its generic suffix.
       if (
         g.words.length === 1 &&
@@ -747,6 +760,9 @@ export function expandSurnames(registry: Registry): void {
   for (const c of registry.clusters) {
     if (c.kind !== 'person' || c.name.includes(' ') || c.name.length < 3 || TITLE_WORDS.has(c.name.toLowerCase())) continue;
     if (c.name === c.name.toUpperCase()) continue;
+    // "President Obama": an office holder named by title and surname is a public figure the list of popular articles
+    // may know only a relative of; the surname stays as written.
+    if (c.roles.some((r) => TITLE_WORDS.has(r.role.head))) continue;
     const full = wikipediaPersonBySurname(c.name.toLowerCase());
     if (full && !taken.has(full)) {
       c.name = titleCaseName(full);

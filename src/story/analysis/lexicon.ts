@@ -117,8 +117,8 @@ const addWord = (words: Map<string, number>, word: string, flags: number): void 
 
 // ---- entity additions: gaps of the generated lexicon that entity recognition needs ----
 
-/** "Britain" alone is missing from the lexicon (it has "Great Britain"). */
-const EXTRA_COUNTRIES = ['britain'];
+/** "Britain" alone is missing from the lexicon (it has "Great Britain"), and so are former states ("the Soviet Union"). */
+const EXTRA_COUNTRIES = ['britain', 'soviet union', 'ussr', 'yugoslavia', 'czechoslovakia', 'east germany', 'west germany'];
 
 /**
  * Common Ukrainian and Russian given names in their usual English transliterations (national and

@@ -148,6 +148,8 @@ export const POSITION_SCALE = 1e15;
 interface Builder {
   /** Where the span being decomposed starts after losing a sentence-initial word ("Great" of "Great Barrier Reef"), or -1. */
   strippedAt: number;
+  /** Folded names read as the titles of works in this document; their other mentions name no entity either. */
+  works: Set<string>;
   doc: Doc;
   block: Block;
   blockIndex: number;
@@ -788,6 +790,21 @@ const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dam
 const MINISTERIAL_TITLES = new Set(['minister', 'ministers', 'secretary', 'ministre', 'ministro', 'ministra', 'ministerin']);
 
 /** Splits a span into the part before a title, the title, and the name after it, and records each part. */
+/** Plurals for the members of a party or a movement ("Democrats", "Republicans", "Socialists", "Conservatives"). */
+const PARTY_MEMBERS = /(?:crats|icans|ists|ives)$/u;
+
+/** Number words, which label speakers in scripts ("VOICE ONE", "VOICE TWO"). */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six']);
+
+/** Plural nouns for people whose possessive opens a unit's description ("Men's", "Women's"). */
+const PLURAL_PERSON_NOUNS = new Set(['men', 'women', 'children', 'boys', 'girls']);
+
+/** Adverbs that make superlatives ("Most Valuable Player", "Least Developed Countries"). */
+const SUPERLATIVE_ADVERBS = new Set(['most', 'least']);
+
+/** An English pronoun with a contracted verb ("I’m", "We've", "It's"): grammar, never part of a name. */
+const PRONOUN_CONTRACTION = /^(?:i|we|you|they|he|she|it|that|there|let)['’](?:m|ve|d|ll|re|s)$/u;
+
 function decompose(b: Builder, a: number, end: number): void {
   const { tokens } = b;
   const start = a;
@@ -804,6 +821,7 @@ function decompose(b: Builder, a: number, end: number): void {
     const afterDateline = !!dash && (dash.text === '—' || dash.text === '–' || dash.text === '-') && !!beforeDash && (beforeDash.caps || beforeDash.text === ')');
     if (
       single ||
+      PRONOUN_CONTRACTION.test(t.lower) ||
       (LEADING_FUNCTION_WORDS.has(t.lower) && (t.initial || t.lower !== 'the' || afterDateline)) ||
       (t.initial && FOREIGN_LEADING_WORDS.has(t.lower) && b.profile !== 'en' && !(flags(spanKey(tokens, a, end)) & (ANY_PLACE | ORGANIZATION)))
     ) {
@@ -849,6 +867,43 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     break;
   }
+  // "el programa de Radio Sur Las Voces del Barrio": a capitalised article right after a capitalised word (no "de" before
+  // it) starts a second name, the title of something the first name makes (a programme, a column); only the first is a
+  // name.
+  if (b.profile === 'romance') {
+    for (let k = a + 2; k < end - 1; k++) {
+      const t = tokens[k];
+      if (t?.cap && !t.initial && ROMANCE_DEFINITE_ARTICLES.has(t.lower) && tokens[k - 1]?.cap && tokens[k - 1]?.kind === 'word') {
+        b.works.add(spanKey(tokens, k, end));
+        decompose(b, a, k);
+        return;
+      }
+    }
+  }
+  // "the University of Maryland's Men's Football team": a unit of the body named before it is a description.
+  if (b.profile === 'en' && tokens[a]?.poss && PLURAL_PERSON_NOUNS.has(tokens[a]?.fold ?? '') && tokens[a - 1]?.poss && tokens[a - 1]?.cap) return;
+  // "the Most Valuable Player": a superlative opens the name of an honour, not a body's or a person's.
+  if (b.profile === 'en' && end - a >= 2 && SUPERLATIVE_ADVERBS.has(tokens[a]?.fold ?? '') && tokens[a]?.cap) {
+    b.works.add(spanKey(tokens, a, end));
+    return;
+  }
+  // "Santa Fe, Capital of New Mexico": a capital "of" a place describes the city; the place is the name.
+  if (b.profile === 'en' && end - a >= 3 && tokens[a]?.fold === 'capital' && tokens[a + 1]?.lower === 'of') {
+    decompose(b, a + 2, end);
+    return;
+  }
+  // "VOICE ONE: …", "THIS IS AMERICA": capitals throughout over common words are a speaker's label or a programme's
+  // shouted title, not a name.
+  if (b.profile === 'en' && end - start >= 2 && tokens.slice(start, end).every((t) => t.kind !== 'word' || t.caps || NAME_CONNECTORS.has(t.lower))) {
+    const words = tokens.slice(start, end).filter((t) => t.kind === 'word' && t.caps);
+    const grammar = words.some((t) => flags(t.fold) & FUNCTION && !NAME_CONNECTORS.has(t.fold));
+    const label = tokens[end]?.text === ':' && words.every((t) => isCommonWord(t.fold) || NUMBER_WORDS.has(t.fold));
+    if (grammar || label) return;
+  }
+  // "університету імені Тараса Шевченка": the person a body is named after is part of its name, not a person of the story.
+  if (b.profile === 'cyrillic' && /^(?:імені|имени|ім)$/u.test(tokens[a - 1]?.lower ?? '') && !tokens[a - 1]?.cap) return;
+  // "Players I've met": a pronoun with a contracted verb ends the name before it.
+  while (end - a >= 2 && PRONOUN_CONTRACTION.test(tokens[end - 1]?.lower ?? '')) end--;
   // "Hong Kong's Court of Appeal": a known place's possessive owns the name after it; they are two names.
   for (let k = a + 1; k < end - 1; k++) {
     if (!tokens[k]?.poss) continue;
@@ -1037,8 +1092,21 @@ function decompose(b: Builder, a: number, end: number): void {
     let governed = -1;
     if (b.profile === 'cyrillic' && end - nameStart >= 3) {
       const patronymic = /(?:ович|евич|йович|івна|ївна|івни|овна|евна)$/u.test(tokens[end - 2]?.lower ?? '');
-      if (nameStart === lastTitle + 1) governed = nameStart;
-      nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
+      // "Суддя Емі Берман Джексон": three names right after the title, the first neither a body, a place nor an
+      // inflected adjective, are one person's (a given name, a middle name and a surname).
+      const first = tokens[nameStart];
+      const threeNames =
+        end - nameStart === 3 &&
+        nameStart === lastTitle + 1 &&
+        !!first &&
+        !first.caps &&
+        !cyrillicOrgStem(first.lower) &&
+        !isCyrillicPlace(first.lower) &&
+        !CYRILLIC_PLACE_NAMES.has(first.lower) &&
+        !CYRILLIC_CASE_ENDING.test(first.lower) &&
+        tokens.slice(nameStart, end).every((t) => t.cap && !t.caps && !isCyrillicPlace(t.lower));
+      if (nameStart === lastTitle + 1 && !threeNames) governed = nameStart;
+      if (!threeNames) nameStart = Math.max(nameStart, end - (patronymic ? 3 : 2));
     }
     // "Мер Миколаєва Сєнкевич": a mayor's or a governor's title governs the place; with no given name after it, the
     // person is the surname alone.
@@ -1061,6 +1129,17 @@ function decompose(b: Builder, a: number, end: number): void {
       classifyPart(b, nameStart + 1, end, null, emptyCues(), true);
       return;
     }
+    // "Chief Operations Officer of Delta TV": a second title word after other words of the role makes them all the role;
+    // the body after its "of" is the name.
+    if (b.profile !== 'cyrillic') {
+      for (let k = nameStart + 1; k < end - 2; k++) {
+        if (!tokens[k]?.cap || !TITLE_WORDS.has(tokens[k]?.fold ?? '') || tokens[k + 1]?.lower !== 'of') continue;
+        let owner = k + 2;
+        if (tokens[owner]?.lower === 'the') owner++;
+        if (owner < end) classifyPart(b, owner, end, null, emptyCues(), true);
+        return;
+      }
+    }
     const nameTokens = end - nameStart;
     const nameLast = tokens[end - 1];
     const nameFirst = tokens[nameStart];
@@ -1071,6 +1150,9 @@ function decompose(b: Builder, a: number, end: number): void {
       !!nameFirst &&
       !isOrgHead(nameLast.fold) &&
       !PLACE_HEADS.has(nameLast.fold) &&
+      // "Major League Soccer", "General Assembly Hall": a body's head word inside the rest makes the title word the
+      // first word of a body's name, not a rank before a person's.
+      !(latinTitleOpensBody(tokens, a, firstTitle, nameStart, end) && b.profile !== 'cyrillic') &&
       !isDemonymPhrase(tokens, nameStart, end) &&
       !(nameTokens === 1 && isCommonWord(nameFirst.fold) && !(flags(nameFirst.fold) & NAME_LIKE)) &&
       // "Голова Служби безпеки": an inflected body after a Cyrillic title is not a name.
@@ -1159,6 +1241,21 @@ function decompose(b: Builder, a: number, end: number): void {
     }
   }
   classifyPart(b, a, end, null, emptyCues());
+}
+
+/**
+ * Whether a title word opening a run ("Major", "General") is the first word of a body's name rather than a rank before
+ * a person's: a body's head word stands inside the rest ("Major League Soccer") and no given name does.
+ */
+function latinTitleOpensBody(tokens: Token[], a: number, firstTitle: number, nameStart: number, end: number): boolean {
+  if (firstTitle !== a || end - nameStart < 2) return false;
+  let head = false;
+  for (let k = nameStart; k < end; k++) {
+    const t = tokens[k];
+    if (!t || flags(t.fold) & FIRST_NAME) return false;
+    if (k < end - 1 && t.cap && isOrgHead(t.fold)) head = true;
+  }
+  return head;
 }
 
 /** Nouns for a government's view, which a capital's name may qualify ("the Washington perspective", "the Moscow line"). */
@@ -1253,6 +1350,50 @@ const hasPlaceWord = (tokens: Token[], a: number, end: number): boolean => {
   }
   return false;
 };
+
+/** Forms of "play" before "for" and the team a player plays for. */
+const PLAY_VERBS = new Set(['play', 'plays', 'played', 'playing']);
+
+/** Whether "play(s|ed) for (the)" stands right before the name at `a`. */
+const playsFor = (tokens: Token[], a: number): boolean => {
+  let k = a - 1;
+  if (tokens[k]?.lower === 'the') k--;
+  return tokens[k]?.lower === 'for' && PLAY_VERBS.has(tokens[k - 1]?.lower ?? '');
+};
+
+/** A capitalised plural of a word that is no name ("Patriots", "Gigantes"): a group's or a team's noun. */
+const capitalisedPlural = (t: Token | undefined): boolean =>
+  !!t && t.kind === 'word' && t.cap && !t.caps && t.fold.length >= 5 && /[^s]s$/u.test(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE));
+
+/**
+ * "New England Patriots", "Cincinnati Bengals": in English, a known place's name followed by capitalised words ending in
+ * a plural; "Gigantes de San Francisco", "Medias Blancas de Chicago": in Spanish and French, capitalised words ending in
+ * a plural, "de" and a known place. Either is a team's or a body's name, not a person's or a place's.
+ */
+function placeTeamName(tokens: Token[], a: number, end: number, whole: number, profile: Profile): boolean {
+  const n = end - a;
+  if (n < 2 || n > 6 || whole & (ANY_PLACE | PERSON | ORGANIZATION)) return false;
+  const nameWord = (t: Token | undefined): boolean =>
+    !!t && t.kind === 'word' && t.cap && !isOrgHead(t.fold) && !PLACE_HEADS.has(t.fold) && !EVENT_HEADS.has(t.fold) && !isDemonym(t.fold) && !isRoleNoun(t.fold);
+  if (profile === 'en') {
+    if (!capitalisedPlural(tokens[end - 1])) return false;
+    for (let k = end - 1; k > a; k--) {
+      const f = flags(spanKey(tokens, a, k));
+      if (f & (COUNTRY | REGION | CITY) && !(f & NAME_LIKE)) return tokens.slice(k, end).every(nameWord);
+    }
+    return false;
+  }
+  if (profile !== 'romance') return false;
+  let de = a + 1;
+  while (de < end && tokens[de]?.cap) de++;
+  if (de >= end - 1 || !['de', 'del'].includes(tokens[de]?.lower ?? '') || !capitalisedPlural(tokens[de - 1])) return false;
+  if (!tokens.slice(a, de).every(nameWord) || FOREIGN_PLACE_NOUNS.has(tokens[a]?.fold ?? '') || ROMANCE_PLACE_FIRST.has(tokens[a]?.fold ?? '')) return false;
+  // "Embajadores de Estados Unidos", "Ministros de Francia": people's roles in the plural, not a team.
+  const plural = tokens[de - 1]?.fold ?? '';
+  if ([plural.replace(/es$/u, ''), plural.replace(/s$/u, '')].some((w) => isRoleNoun(w) || TITLE_WORDS.has(w) || ROMANCE_OFFICE_NOUNS.has(w))) return false;
+  const place = spanKey(tokens, de + 1, end);
+  return !!(flags(place) & (COUNTRY | REGION | CITY)) || FOREIGN_PLACE_NAMES.has(place);
+}
 
 /** Whether a word is an adjective of nationality ("Turkish", "nicaragüense"), not of a continent ("European", "europeo"). */
 const isNationalityAdjective = (fold: string): boolean => !fold.startsWith('europ') && (isDemonym(fold) || isPlaceAdjective(fold));
@@ -1415,6 +1556,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   const whole = flags(key);
   const latin = profile !== 'cyrillic';
   if (latin && n >= 2 && n <= 3 && describedPublicBody(tokens, a, end)) return;
+  // "the Arab Spring", "the Prague Spring": a name before an event's capitalised head qualifies the event.
+  const eventAfter = tokens[end];
+  if (latin && n <= 2 && eventAfter?.kind === 'word' && eventAfter.cap && !eventAfter.initial && EVENT_HEADS.has(eventAfter.fold) && !(whole & (PERSON | ORGANIZATION))) return;
   // "el Gobierno de Estados Unidos", "the Government of Canada": a country's government is described by its country,
   // which is the name.
   if (latin && n >= 3 && GOVERNMENT_NOUNS.has(firstTok.fold) && COUNTRY_LINKS.has(tokens[a + 1]?.lower ?? '')) {
@@ -1538,10 +1682,14 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "пісню «Серце матері»", "le film « Les Misérables »", "die Sendung „Tagesthemen“": a work's or a campaign's
   // title in quotation marks after the noun for what it is names no body, place or person.
   if (quotedWorkTitle(tokens, a)) return;
+  // "a police show, NYPD Blue, had …", "As It Is, a daily magazine show": a name in apposition to a noun for a work
+  // is that work's title; so are its other mentions.
+  if (latin && (bareWorkTitle(tokens, a, whole) || appositiveWork(tokens, a, end) || workByHead(tokens, a, end, whole))) {
+    b.works.add(key);
+    return;
+  }
   // "his novel The Long Road", "the film Harbor Lights", "l'album Nuit blanche": a work's title right after the noun for
   // what it is, without quotation marks.
-  const workNoun = tokens[a - 1];
-  if (workNoun && workNoun.kind === 'word' && !workNoun.cap && BARE_WORK_NOUNS.has(workNoun.lower.replace(/^[ld]['’]/u, '')) && !(whole & (PERSON | ORGANIZATION))) return;
   // "la Embajada americana", "le gouvernement français": a body's generic noun and a nationality describe a body, not name it.
   if (profile === 'romance' && n === 2 && FOREIGN_ORG_FIRST.has(firstTok.fold) && !lastTok.caps && isNationalityAdjective(lastTok.fold)) return;
   // "Захищати Батьківщину разом з братом, …": a sentence that opens with an infinitive opens with a verb, not a name.
@@ -1645,6 +1793,11 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (n >= 2 && (isOrgHead(lastTok.fold) || INTERNATIONAL_HEADS.has(lastTok.fold))) cues.organization += 3;
   // "Міністерство оборони України", "Службі безпеки": a capitalised body head (in any case) governing the rest.
   else if (profile === 'cyrillic' && n >= 2 && cyrillicHeadAt(tokens, a, Math.min(end, a + 2))) cues.organization += 3;
+  // "Нью Йорк", "Нью Джерсі": the transliterated "New" opens a place's name (a body's, with a body's head).
+  if (profile === 'cyrillic' && n >= 2 && /^(?:нью|нью-)$/u.test(firstTok.lower) && !tokens.slice(a, end).some((t) => cyrillicOrgStem(t.lower))) {
+    cues.place += 3;
+    cues.person = 0;
+  }
   // "у місті Пасадена", "у передмісті Лос-Анджелеса", "штат Каліфорнія": a noun for a place before the name.
   if (profile === 'cyrillic' && CYRILLIC_PLACE_NOUN.test(tokens[a - 1]?.lower ?? '') && !tokens[a - 1]?.cap) cues.place += 3;
   // "Стівен Міллер, радник президента, …": two capitalised words set off by a comma before a role noun are a person.
@@ -1660,12 +1813,20 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   // "Поліція Харківщини", "Прокуратура Києва": a body's head before a place's genitive names the body, not the place.
   if (profile === 'cyrillic' && n >= 2 && !firstTok.caps && cyrillicHeadAt(tokens, a, a + 1) && isCyrillicPlace(lastTok.lower)) cues.organization += 2;
   if (n >= 2 && ORG_FIRST.has(firstTok.fold)) cues.organization += 3;
+  // "Superior Court of the District of Columbia": the head before the first "of" governs; what follows it is its complement.
   for (let k = a; k < end - 1; k++) {
     if (tokens[k + 1]?.lower !== 'of') continue;
     if (ORG_FIRST_OF.has(tokens[k]?.fold ?? '')) cues.organization += 3;
     else if (PLACE_FIRST.has(tokens[k]?.fold ?? '')) cues.place += 3;
+    else continue;
+    break;
   }
   if (n >= 2 && PLACE_HEADS.has(lastTok.fold)) cues.place += 3;
+  // "Forrest City", "Dodge City": a name ending in a capitalised "City" is a town's.
+  if (profile === 'en' && n === 2 && lastTok.fold === 'city' && lastTok.cap && !(whole & ORGANIZATION) && !isOrgHead(firstTok.fold)) {
+    cues.place += 3;
+    cues.person = 0;
+  }
   // "Quebec City", "Mexico City": a place's name and "City" is that city.
   if (n === 2 && lastTok.fold === 'city' && flags(firstTok.fold) & ANY_PLACE && !(flags(firstTok.fold) & NAME_LIKE)) cues.place += 3;
   if (n >= 2 && PLACE_FIRST.has(firstTok.fold) && tokens[a + 1]?.lower !== 'of') cues.place += 2;
@@ -1713,7 +1874,27 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
       const f = flags(tokens[k]?.fold ?? '');
       if (f & (COUNTRY | REGION | CITY) && !(f & NAME_LIKE)) placeWord = true;
     }
-    if (!placeWord && n >= 2 && firstFlags & FIRST_NAME && !(whole & (ANY_PLACE | ORGANIZATION)) && !isOrgHead(lastTok.fold) && !PLACE_HEADS.has(lastTok.fold)) cues.person += 3;
+    if (
+      !placeWord &&
+      n >= 2 &&
+      firstFlags & FIRST_NAME &&
+      !(whole & (ANY_PLACE | ORGANIZATION)) &&
+      !isOrgHead(lastTok.fold) &&
+      !PLACE_HEADS.has(lastTok.fold) &&
+      lastTok.fold !== 'city'
+    )
+      cues.person += 3;
+    // "New England Patriots", "Portland Timbers", "Gigantes de San Francisco": a team or a body named by a place and a
+    // plural; people's names do not open or end with a place's.
+    if (placeTeamName(tokens, a, end, whole, profile)) {
+      cues.organization += 3;
+      cues.person = 0;
+    }
+    // "played for the Los Angeles Galaxy": what a player plays for is a team.
+    if (profile === 'en' && playsFor(tokens, a) && !(whole & (ANY_PLACE | PERSON))) {
+      cues.organization += 3;
+      cues.person = 0;
+    }
     // "Vitaliy Kim said": two or three capitalised words with no lexicon meaning before a verb of saying are a person's name.
     const verb = tokens[end];
     if (
@@ -1846,7 +2027,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     let k = a - 1;
     while (k >= a - 3 && k >= 0 && !tokens[k]?.cap && (NAME_CONNECTORS_AND_OF.has(tokens[k]?.lower ?? '') || tokens[k]?.lower === "l'" || tokens[k]?.lower === 'l’')) k--;
     const body = tokens[k];
-    if (k < a - 1 && body && body.kind === 'word' && !body.cap && FOREIGN_ORG_FIRST.has(body.fold)) {
+    // "el programa de Radio Sur": a name that is a body's by its own first word is named, not a portfolio.
+    const named = ORG_FIRST.has(firstTok.fold) || FOREIGN_ORG_FIRST.has(firstTok.fold) || isOrgHead(firstTok.fold) || firstTok.caps;
+    if (k < a - 1 && body && body.kind === 'word' && !body.cap && !named && FOREIGN_ORG_FIRST.has(body.fold)) {
       const bodyCues = emptyCues();
       bodyCues.organization += 3;
       classifyPart(b, k, end, null, bodyCues);
@@ -1907,6 +2090,22 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   }
 
   const context = contextCues(b, a, end, cues);
+  // "told Sky Sports": common words that name no one in the lexicon are an outlet's or a thing's name, not a person's.
+  if (profile === 'en' && n >= 2 && cues.person > 0 && tokens.slice(a, end).every((t) => !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & NAME_LIKE))) cues.person = 0;
+  // "published in The Astrophysical Journal", "a fan of The Night Owls": a capitalised article inside a sentence opens a
+  // title; places take none (those that do, "The Hague", are known).
+  if (profile === 'en' && n >= 2 && firstTok.lower === 'the' && firstTok.cap && !firstTok.initial && !(whole & ANY_PLACE)) cues.place = 0;
+  // "between Republicans and Democrats": members of a party or a movement are people, not a place.
+  if (profile === 'en' && n === 1 && PARTY_MEMBERS.test(firstTok.fold) && !(whole & ANY_PLACE)) cues.place = 0;
+  // "to the Arab uprisings": a preposition alone makes no place of a common word.
+  if (
+    profile === 'en' &&
+    cues.place > 0 &&
+    cues.place <= 1 &&
+    !(whole & ANY_PLACE) &&
+    tokens.slice(a, end).every((t) => !t.caps && isCommonWord(t.fold) && !(flags(t.fold) & NAME_LIKE))
+  )
+    cues.place = 0;
   // "the Dean of …", "the Hilton": English puts no article before a person's name, so one word after "the" is no person.
   if (profile === 'en' && n === 1 && tokens[a - 1]?.lower === 'the' && cues.person > 0) cues.person = 0;
   // A lone unknown word that is the surname of well-known people ("Merkel", "Trump") is a person.
@@ -1987,6 +2186,19 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
   if (groupName) {
     cues.person = 0;
     cues.organization += 3;
+  }
+  // "las Grandes Ligas", "los Derechos Humanos": Spanish and French plurals throughout name a group or a thing; people's
+  // names are not inflected for number.
+  if (
+    profile === 'romance' &&
+    n >= 2 &&
+    n <= 3 &&
+    role === null &&
+    tokens.slice(a, end).every((t) => !t.caps && /(?:as|os|es)$/u.test(t.fold) && t.fold.length >= 5 && !(flags(t.fold) & NAME_LIKE))
+  ) {
+    cues.person = 0;
+    // "jugar en Grandes Ligas": nor does a preposition alone make them a place.
+    if (cues.place <= 1 && !(whole & ANY_PLACE)) cues.place = 0;
   }
   // A lone unknown word at a sentence start may be an adjective ("Local farmer …"); the word after it is
   // not enough to make it a name unless the name also appears elsewhere.
@@ -2091,12 +2303,14 @@ function datelinePlace(b: Builder): number {
 export function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
   const germanSurnames = doc.profile === 'de' ? surnamesOfGivenNames(doc) : new Set<string>();
+  const works = new Set<string>();
   doc.blocks.forEach((block, blockIndex) => {
-    const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1 };
+    const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1, works };
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
-    const spans = joinNameParts(block.tokens, splitCoordinated(block.tokens, rawSpans(block.tokens), doc.profile), doc.profile);
+    const raw = rawSpans(block.tokens);
+    const spans = joinNameParts(block.tokens, splitCoordinated(block.tokens, doc.profile === 'en' ? joinCoordinatedBody(block.tokens, raw) : raw, doc.profile), doc.profile);
     // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
     let covered = 0;
     for (const [a, end0] of doc.profile === 'cyrillic' ? spans.map((sp) => cyrillicBodySpan(block.tokens, sp)) : spans) {
@@ -2377,9 +2591,48 @@ export function findMentions(doc: Doc): Mention[] {
     if (doc.profile === 'cyrillic') cyrillicQuotedNames(b);
     shareCoordinatedPrepositions(b, firstOfBlock);
     listOfBodies(b, firstOfBlock);
+    if (doc.profile === 'en') namedMembersOfBodies(b, firstOfBlock);
     bracketedListPlaces(b, firstOfBlock);
   });
-  return out;
+  if (works.size === 0) return out;
+  const known = workForms(works);
+  return out.filter((m) => !namesWork(m, known));
+}
+
+/** The titles of works in a document, their initials and their one- and two-word tails (each title counted once). */
+interface WorkForms {
+  titles: ReadonlySet<string>;
+  initials: ReadonlySet<string>;
+  tails: ReadonlySet<string>;
+}
+
+/** Collects {@link WorkForms} in one pass over the titles' words. */
+function workForms(works: ReadonlySet<string>): WorkForms {
+  const initials = new Set<string>();
+  const tails = new Set<string>();
+  for (const w of works) {
+    const words = w.split(' ');
+    initials.add(
+      words
+        .filter((x) => !NAME_CONNECTORS_AND_OF.has(x) && x !== 'the' && x !== 'and')
+        .map((x) => x[0])
+        .join(''),
+    );
+    // A tail of one or two words, shorter than the title by two words or more ("… of Thrones").
+    for (let n = 1; n <= 2 && words.length >= n + 2; n++) tails.add(words.slice(words.length - n).join(' '));
+  }
+  return { titles: works, initials, tails };
+}
+
+/**
+ * Whether a mention names a work the document introduces as one elsewhere ("the series Game of Thrones", then
+ * "Game of Thrones set new highs"), is the tail a sentence start left of that title ("… of Thrones"), or its initials
+ * ("Most Valuable Player, or MVP").
+ */
+function namesWork(m: Mention, works: WorkForms): boolean {
+  if (works.titles.has(m.key) || (m.words.length <= 2 && works.tails.has(m.key))) return true;
+  const last = m.words[m.words.length - 1] ?? '';
+  return !!m.caps[m.caps.length - 1] && last.length >= 2 && works.initials.has(last);
 }
 
 /**
@@ -2441,6 +2694,45 @@ function listOfBodies(b: Builder, from: number): void {
     const place = chain.some((m) => m.cues.place >= 2 || (flags(m.key) & ANY_PLACE) !== 0);
     if (!body || place) continue;
     for (const m of chain) if (m.prep && m.cues.place <= 1 && m.cues.organization === 0 && m.cues.person < 1) m.cues.place = 0;
+  }
+}
+
+/** Plural generic nouns for bodies that introduce examples of their kind ("universities including …"). */
+const isPluralBodyNoun = (t: Token | undefined): boolean =>
+  !!t &&
+  t.kind === 'word' &&
+  t.fold.length > 4 &&
+  /(?:s|ies)$/u.test(t.fold) &&
+  (isOrgHead(t.fold) || isOrgDescriptor(t.lower) || (t.fold.endsWith('ies') && ORG_HEADS.has(`${t.fold.slice(0, -3)}y`)));
+
+/**
+ * "Universities including Rutgers, Brown and Cornell", "companies such as Nordvik and Lumo": names listed as examples
+ * after a plural noun for bodies are bodies of that kind (one-word names that are also surnames included).
+ */
+function namedMembersOfBodies(b: Builder, from: number): void {
+  const { tokens } = b;
+  const list = b.out.slice(from).sort((x, y) => x.first - y.first);
+  for (let i = 0; i < list.length; i++) {
+    const first = list[i];
+    if (!first) continue;
+    let k = first.first - 1;
+    if (tokens[k]?.lower === 'as' && tokens[k - 1]?.lower === 'such') k--;
+    else if (tokens[k]?.lower !== 'including' && tokens[k]?.lower !== 'like') continue;
+    if (!isPluralBodyNoun(tokens[k - 1])) continue;
+    for (let j = i; j < list.length; j++) {
+      const m = list[j];
+      if (!m) break;
+      if (j > i) {
+        const prev = list[j - 1];
+        let linked = !!prev && m.first > prev.last;
+        for (let t = prev?.last ?? m.first; t < m.first && linked; t++) linked = tokens[t]?.text === ',' || COORDINATING.has(tokens[t]?.lower ?? '');
+        if (!linked) break;
+      }
+      if (m.cues.place >= 3 || flags(m.key) & ANY_PLACE) continue;
+      m.cues.organization += 3;
+      m.cues.person = 0;
+      m.weak = false;
+    }
   }
 }
 
@@ -2634,7 +2926,8 @@ function cyrillicBodySpan(tokens: Token[], span: [number, number]): [number, num
   if (end - a === 1 && lastTok && WHITE_HOUSE_FIRST.test(lastTok.lower) && WHITE_HOUSE_SECOND.test(next.lower)) return [a, end + 1];
   const lone = end - a === 1 || (end - a === 2 && FOREIGN_LEADING_WORDS.has(tokens[a]?.lower ?? ''));
   if (lone && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower) && CYRILLIC_REGION_NOUN.test(next.lower)) return [a, end + 1];
-  if (cyrillicOrgStem(next.lower) && lastTok && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
+  // An acronym ("у США радіо …") is no adjective, whatever its last letter.
+  if (cyrillicOrgStem(next.lower) && lastTok && !lastTok.caps && CYRILLIC_ADJECTIVE.test(lastTok.lower)) return [a, cyrillicGenitiveTail(tokens, end + 1)];
   // "Міністерство оборони України", "Служби безпеки", "Міністерства закордонних справ": a capitalised body head
   // governs lowercase genitives (and perhaps the country's name after them).
   if (end - a <= 2 && lastTok && lastTok.cap && !lastTok.caps && cyrillicHeadNominative(lastTok.lower)) {
@@ -2675,6 +2968,9 @@ const MAX_GENITIVE_WORDS = 3;
  * The end of a Cyrillic body's name after its head at `from`: up to three lowercase genitives ("оборони",
  * "закордонних справ", "безпеки і оборони"), then a capitalised country or acronym they govern ("України", "США").
  */
+/** Plural participles and adjectives of state ("занепокоєні", "зацікавлені", "згодні"), which follow a body as predicates. */
+const CYRILLIC_PLURAL_PARTICIPLE = /\p{L}{3,}(?:ен|єн|ан|ян)і$/u;
+
 function cyrillicGenitiveTail(tokens: Token[], from: number): number {
   const quote = tokens[from - 1]?.quote;
   let k = from;
@@ -2685,11 +2981,16 @@ function cyrillicGenitiveTail(tokens: Token[], from: number): number {
     const t = tokens[k];
     if (t?.kind !== 'word' || t.cap || t.quote !== quote) break;
     if (t.lower.length < 3 && t.lower !== 'і' && t.lower !== 'та') break;
-    if ((t.lower === 'і' || t.lower === 'та') && safe === k && k > from) {
+    if (t.lower === 'і' || t.lower === 'та') {
+      // "Міністерство освіти і науки": a conjunction joins two genitives; right after the head ("Сенату та Палати") it
+      // joins two bodies, and ends this one.
+      if (safe !== k || k === from) break;
       k++;
       continue;
     }
     if (CYRILLIC_VERB_ENDING.test(t.lower) && !adjective && !/[іїи]в$/u.test(t.lower)) break;
+    // "у Конгресі занепокоєні": a participle in the plural says what the body is; it is no genitive of its name.
+    if (CYRILLIC_PLURAL_PARTICIPLE.test(t.lower)) break;
     if (CYRILLIC_GENITIVE_ADJECTIVE.test(t.lower)) adjective = true;
     else if (adjective || CYRILLIC_GENITIVE_NOUN.test(t.lower)) {
       adjective = false;
@@ -2881,7 +3182,7 @@ const CYRILLIC_HOMELAND = /^(?:батьківщин|вітчизн|отчизн|
 
 /** Nouns for works, shows, campaigns and operations in each language, by stem (so that Ukrainian cases match). */
 const WORK_NOUN =
-  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|program|programa|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|програм|телешоу|песн)\p{L}*$/u;
+  /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|program|programa|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|article|artículo|articulo|artikel|статт|стаття|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|програм|телешоу|песн)\p{L}*$/u;
 
 /** Nouns for works after which a capitalised title stands without quotation marks ("the novel …", "la película …"). */
 const BARE_WORK_NOUNS = new Set([
@@ -2894,6 +3195,12 @@ const BARE_WORK_NOUNS = new Set([
   'opera',
   'documentary',
   'sitcom',
+  'series',
+  'show',
+  'drama',
+  'musical',
+  'serie',
+  'série',
   'memoir',
   'poem',
   'painting',
@@ -2908,6 +3215,55 @@ const BARE_WORK_NOUNS = new Set([
   'documentaire',
   'pièce',
 ]);
+
+/** Whether a noun for a work stands right before the name at `a` ("his novel The Long Road", "the series Mad Men"). */
+const bareWorkTitle = (tokens: Token[], a: number, whole: number): boolean => {
+  const noun = tokens[a - 1];
+  return !!noun && noun.kind === 'word' && !noun.cap && BARE_WORK_NOUNS.has(noun.lower.replace(/^[ld]['’]/u, '')) && !(whole & (PERSON | ORGANIZATION));
+};
+
+/** Most lowercase words between an article and the noun for a work in an apposition ("a daily magazine show"). */
+const MAX_WORK_MODIFIERS = 3;
+
+/** Whether `k` ends a lowercase noun phrase headed by a noun for a work, read backwards from `k` ("a police show"). */
+const workPhraseEndsAt = (tokens: Token[], k: number): boolean => {
+  const noun = tokens[k];
+  if (!noun || noun.kind !== 'word' || noun.cap || !WORK_NOUN.test(noun.lower)) return false;
+  for (let j = k - 1; j >= 0 && k - j <= MAX_WORK_MODIFIERS + 1; j--) {
+    const t = tokens[j];
+    if (!t || t.kind !== 'word') return false;
+    if (INDEFINITE_ARTICLES.has(t.lower) || t.lower === 'the') return true;
+    if (t.cap && !t.initial) return false;
+  }
+  return false;
+};
+
+/**
+ * "A police show, NYPD Blue, had the record", "As It Is, a daily magazine show from VOA": a name set off by commas right
+ * after or right before an article's noun phrase headed by a noun for a work (show, series, programme, campaign …).
+ */
+const appositiveWork = (tokens: Token[], a: number, end: number): boolean => {
+  if (tokens[a - 1]?.text === ',' && workPhraseEndsAt(tokens, a - 2)) return true;
+  if (tokens[end]?.text !== ',') return false;
+  const article = tokens[end + 1];
+  if (!article || !(INDEFINITE_ARTICLES.has(article.lower) || article.lower === 'the')) return false;
+  for (let k = end + 2; k <= end + 2 + MAX_WORK_MODIFIERS; k++) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || t.cap) return false;
+    if (WORK_NOUN.test(t.lower)) return true;
+  }
+  return false;
+};
+
+/** Last words of the names of studies, reports and lists, which are works, not bodies or people. */
+const WORK_HEADS = new Set(['study', 'report', 'survey', 'list', 'letters']);
+
+/** "the Twins Study", "the Economics Report", "the Johnny Bench Watch List": a name headed by a noun for a work. */
+const workByHead = (tokens: Token[], a: number, end: number, whole: number): boolean => {
+  if (end - a < 2 || whole & (ORGANIZATION | ANY_PLACE)) return false;
+  if (!WORK_HEADS.has(tokens[end - 1]?.fold ?? '')) return false;
+  return !tokens.slice(a, end - 1).some((t) => isOrgHead(t.fold));
+};
 
 /** Whether the name at `a` opens with a quotation mark right after a noun for a work ("пісню «…»", "le film « … »"). */
 const quotedWorkTitle = (tokens: Token[], a: number): boolean => {
@@ -3282,6 +3638,29 @@ function splitCoordinated(tokens: Token[], spans: [number, number][], profile: P
   return out;
 }
 
+/**
+ * "the Securities and Exchange Commission", "the Food and Drug Administration": after "the", one capitalised common
+ * word, "and", and a name ending in a body's head word are one body's name, not two.
+ */
+function joinCoordinatedBody(tokens: Token[], spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const cur = spans[i];
+    const next = spans[i + 1];
+    if (cur && next && cur[1] - cur[0] === 1 && next[0] === cur[1] + 1 && tokens[cur[1]]?.lower === 'and' && tokens[cur[0] - 1]?.lower === 'the') {
+      const first = tokens[cur[0]];
+      const head = tokens[next[1] - 1];
+      if (first && head && !first.caps && !(flags(first.fold) & (NAME_LIKE | ANY_PLACE)) && isOrgHead(head.fold)) {
+        out.push([cur[0], next[1]]);
+        i++;
+        continue;
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
 /** Last words of the runs that start with a given name ("Lisa Brandt" → "brandt"), for German surnames used alone. */
 function surnamesOfGivenNames(doc: Doc): Set<string> {
   const out = new Set<string>();
@@ -3536,7 +3915,8 @@ function shareCoordinatedPrepositions(b: Builder, from: number): void {
       const t = b.tokens[k];
       linked = !!t && (t.text === ',' || COORDINATING.has(t.lower));
     }
-    if (linked) {
+    // "between Republicans and Democrats": a party's members share no preposition of place.
+    if (linked && !(cur.words.length === 1 && PARTY_MEMBERS.test(cur.key) && !(flags(cur.key) & ANY_PLACE))) {
       cur.prep = true;
       cur.cues.place += 1;
       cur.weak = false;

@@ -76,7 +76,18 @@ const ROMANCE_BY_VERBS = new Set([
   'consultada',
   'publicado',
   'publicada',
+  'difundido',
+  'difundida',
+  'divulgado',
+  'divulgada',
+  'elaborado',
+  'elaborada',
+  'diffusé',
+  'diffusée',
 ]);
+
+/** Most words between a participle and its "por"/"par" ("difundido este sábado por Unicef"). */
+const MAX_BY_GAP = 3;
 
 /** Spanish and French verbs of asking, whose indirect object is asked, not told. */
 const ROMANCE_REQUESTS = new Set(['demandé', 'demande', 'demandent', 'pidió', 'pide', 'piden', 'preguntó', 'pregunta', 'exigió', 'exige']);
@@ -1193,7 +1204,12 @@ export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]):
       }
       if (cyrillic && !t.cap && CYRILLIC_OUTLET_CASE.test(lower)) cyrillicOutletAfterSpeech(col, block, blockIndex, i);
       // "interrogé par France Info", "citado por El País": the same in French and Spanish.
-      if (doc.profile === 'romance' && ROMANCE_BY_VERBS.has(lower) && (tokens[i + 1]?.lower === 'par' || tokens[i + 1]?.lower === 'por')) citedPhrase(col, doc, blockIndex, i + 2);
+      // "un informe difundido este sábado por Unicef": a time phrase may stand between the participle and "por".
+      if (doc.profile === 'romance' && ROMANCE_BY_VERBS.has(lower)) {
+        let k = i + 1;
+        while (k <= i + MAX_BY_GAP && tokens[k]?.kind === 'word' && !tokens[k]?.cap && tokens[k]?.lower !== 'par' && tokens[k]?.lower !== 'por') k++;
+        if (tokens[k]?.lower === 'par' || tokens[k]?.lower === 'por') citedPhrase(col, doc, blockIndex, k + 1);
+      }
       if (lower === 'interview' && tokens[i + 1]?.lower === 'with') citedPhrase(col, doc, blockIndex, i + 2);
       // "a poll published in Le Parisien", "writing in The Lancet".
       if (PUBLISHED_IN.has(lower) && tokens[i + 1]?.lower === 'in') {

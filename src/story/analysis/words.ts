@@ -24,9 +24,9 @@ export const TITLE_WORDS = set(`
   baroness duke duchess countess sheikh sheik emir sultan crown deputy acting interim former ex speaker
   councillor councilman councilwoman alderman lawmaker mp mep coach manager founder executive superintendent
   inspector constable detective officer president-elect chief-executive premier-elect secretary-general
-  director-general head leader
+  director-general head leader correspondent
   мер президент прем'єр-міністр міністр голова директор речник речниця посол посолка генерал депутат
-  спікер губернатор командувач керівник заступник пан пані мэр премьер-министр министр глава
+  спікер губернатор конгресмен конгресвумен сенатор суддя командувач керівник заступник пан пані мэр премьер-министр министр глава
   пресс-секретарь співак співачка письменник письменниця актор акторка журналіст журналістка кандидат
   кандидатка держсекретар прессекретар волонтер волонтерка лікар лікарка дослідник дослідниця художник художниця режисер режисерка
   музикант музикантка фотограф активіст активістка уповноважении уповноважена омбудсман омбудсмен
@@ -86,7 +86,7 @@ export const ORG_HEADS = set(`
   federation league network alliance coalition board museum hospital clinic directorate secretariat
   inspectorate tribunal command corps brigade regiment battalion club airlines airline airways railways
   railway holdings partners management systems technologies laboratory laboratories labs studios studio
-  press times post news journal gazette herald tribune telegraph mirror express observer chronicle weekly
+  press times post news sports journal gazette herald tribune telegraph mirror express observer chronicle weekly
   noticias nouvelles
   magazine radio television broadcasting media cooperative syndicate chamber exchange reserve treasury
   program programme confederation initiative refinery limited division church chapel cathedral mosque synagogue diocese
@@ -172,7 +172,7 @@ export const EVENT_HEADS = set(`
   conference treaty accord accords agreement election elections day week awards award prize massacre siege
   uprising offensive pandemic epidemic expo marathon forum convention protests protest rally tournament
   series derby trophy olympiad fair concert referendum genocide holocaust famine invasion act doctrine era
-  age dynasty biennale showcase strike strikes talks
+  age dynasty biennale showcase strike strikes talks bowl draft spring
   krieg weltkrieg spiele meisterschaft weltmeisterschaft europameisterschaft pokal gipfel krise wahl wahlen
   konferenz abkommen vertrag proteste woche messe turnier revolucion guerra guerre elecciones elections
   mundial juegos jeux campeonato championnat
@@ -180,7 +180,7 @@ export const EVENT_HEADS = set(`
 
 /** First words of events ("Operation Barbarossa", "Battle of …"). */
 export const EVENT_FIRST = set(`
-  operation battle siege treaty
+  operation battle siege treaty draft
   dia semana cumbre festival copa feria batalla operacion jour semaine sommet coupe foire bataille
   guerra guerre revolucion revolution elecciones elections mundial juegos jeux campeonato championnat
 `);
@@ -399,7 +399,9 @@ export const NON_ENTITY_WORDS = set(`
   epifania noel paques toussaint reveillon careme
   spring summer autumn fall winter fruhling fruhjahr sommer herbst primavera verano otono invierno
   printemps ete automne hiver
-  covid covid-19 sars sars-cov-2 mers hiv aids ebola mpox monkeypox measles cholera malaria polio
+  god dios dieu gott бог бога богу господь allah
+  usd eur gbp jpy cny rmb rub uah cuc mlc mxn brl ars chf cad aud inr krw pln czk huf sek nok dkk
+  covid covid-19 sars sars-cov-2 mers hiv aids vih sida віл снід вич спид ebola mpox monkeypox measles cholera malaria polio
   influenza flu rsv tuberculosis tb dengue zika anthrax alzheimer alzheimers parkinson parkinsons h5n1 h1n1
   gdp gnp cpi vat ceo cfo coo cto ai it ict dna rna tv pc ok usb gps lng lpg suv ev evs ipo ipos phd mba faq pdf
   internet web online id sms url vpn 5g 4g 3g ufo atm pin vp lgbt lgbtq lgbtq+ q1 q2 q3 q4 esg r&d ppe icu er gmt utc cet est pst
@@ -425,6 +427,7 @@ export const ROMANCE_PLACE_FIRST = set(`
  * the English ones the lexicon has): a general gazetteer, so that "in Deutschland" is a place.
  */
 export const FOREIGN_PLACE_NAMES = set(`
+  sowjetunion udssr union-sovietica union-sovietique urss jugoslawien yugoslavia tschechoslowakei checoslovaquia
   deutschland osterreich schweiz frankreich spanien italien polen tschechien ungarn rumanien bulgarien
   griechenland turkei russland ukraine weissrussland belarus litauen lettland estland finnland schweden
   norwegen danemark niederlande belgien luxemburg grossbritannien england schottland irland
@@ -531,7 +534,7 @@ export const CELESTIAL_BODIES = set('mercury venus earth mars jupiter saturn ura
  * case endings removed, so that "в Україні" and "до Харкова" are places.
  */
 export const CYRILLIC_PLACE_NAMES = set(`
-  україна росія сша рф кнр фрн оае штати америка європа азія африка австралія канада мексика бразилія аргентина перу чилі
+  україна росія сша рф кнр фрн оае срср ссср штати америка європа азія африка австралія канада мексика бразилія аргентина перу чилі
   колумбія венесуела куба китай японія корея індія пакистан афганістан іран ірак сирія ізраїль палестина
   туреччина єгипет польща німеччина франція італія іспанія португалія британія англія шотландія ірландія
   нідерланди бельгія люксембург швейцарія австрія чехія словаччина угорщина румунія молдова болгарія

@@ -510,3 +510,224 @@ describe('capitals with figures', () => {
     expect(r.entities.organizations).toEqual(['LIB09']);
   });
 });
+
+describe('works named without quotation marks', () => {
+  it('a name in apposition to a noun for a show is its title, and so are its later mentions ("a comedy show, Night Harbor Lane,")', () => {
+    const r = analyzeArticle(
+      article([
+        'A comedy show, Night Harbor Lane, won three prizes on Monday. Night Harbor Lane returns in May, the network said.',
+        'Critics liked Sunny Dale Diner, a cooking programme from the same studio.',
+      ]),
+    );
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.places).toEqual([]);
+  });
+
+  it('a title right after "series" names a work everywhere ("the drama series Crown of Sparrows")', () => {
+    const r = analyzeArticle(article(['The drama series Crown of Sparrows broke a record. Crown of Sparrows was filmed in Belfast.']));
+    expect(r.entities.places).toEqual(['Belfast']);
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('a name headed by "Study", "Report" or "List" is a work ("the Siblings Study", "the Weekly Farm Report")', () => {
+    const r = analyzeArticle(article(['Researchers on the Siblings Study met in Denver. Ruth Gale reads the Weekly Farm Report on Fridays.']));
+    expect(r.entities.people).toEqual(['Ruth Gale']);
+    expect(r.entities.organizations).toEqual([]);
+  });
+});
+
+describe('titles and teams', () => {
+  it("a rank word before a body's head word opens a body's name (\"Major League Rugby\"), not a person's", () => {
+    const r = analyzeArticle(article(['He later joined Major League Rugby as an adviser. Major League Rugby has twelve teams.']));
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('a title inside a run separates an outlet from its correspondent ("KXTV Denver Correspondent Lena Ortiz")', () => {
+    const r = analyzeArticle(article(['The report by KXTV Denver Correspondent Lena Ortiz aired on Tuesday.']));
+    expect(r.entities.people).toEqual(['Lena Ortiz']);
+  });
+
+  it('a place and a plural name a team, known later by the plural alone ("the Tulsa Otters", "the Otters")', () => {
+    const r = analyzeArticle(article(['The Tulsa Otters won the final on Sunday. The Otters had lost twice in May.']));
+    expect(r.entities.organizations).toEqual(['Tulsa Otters']);
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('what a player plays for is a team ("played for the Dallas Comets")', () => {
+    const r = analyzeArticle(article(['Before the move, Tom Reyes played for the Dallas Comet in Texas.']));
+    expect(r.entities.organizations).toEqual(['Dallas Comet']);
+    expect(r.entities.people).toEqual(['Tom Reyes']);
+  });
+
+  it('Spanish: plural words, "de" and a city name a team ("los Halcones de Monterrey")', () => {
+    const r = analyzeArticle(article(['El lanzador firmó con los Halcones de Monterrey el lunes.'], 'Deportes', 'es'));
+    expect(r.entities.organizations).toEqual(['Halcones de Monterrey']);
+    expect(r.entities.people).toEqual([]);
+  });
+});
+
+describe('events and terms', () => {
+  it('a bowl game and a draft are events ("the Pine Bowl", "el Draft de la liga")', () => {
+    const r = analyzeArticle(article(['The team reached the Pine Bowl in January.']));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('HIV and AIDS in Spanish and Ukrainian are diseases, not bodies ("VIH", "ВІЛ")', () => {
+    expect(analyzeArticle(article(['Solo uno de cada diez se hizo la prueba del VIH.'], 'Salud', 'es')).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['Лікарі провели тести на ВІЛ у трьох містах.'], 'Новини', 'uk')).entities.organizations).toEqual([]);
+  });
+});
+
+describe('name edges', () => {
+  it('a Ukrainian body\'s name ends before "та" and before a participle that says what it is', () => {
+    const r = analyzeArticle(article(['Депутати звернулися до Сенату та Палати представників. У Конгресі занепокоєні новими тарифами.'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toContain('Сенат');
+    expect(r.entities.organizations.some((o) => / та$|занепокоєні/u.test(o))).toBe(false);
+  });
+
+  it('a pronoun with a contracted verb is no part of a name ("And I’m Nora Bell")', () => {
+    expect(analyzeArticle(article(['And I’m Nora Bell with the evening report from the coast.'])).entities.people).toEqual(['Nora Bell']);
+  });
+
+  it('an office holder named by title and surname keeps the surname ("Senator Obama")', () => {
+    expect(analyzeArticle(article(['Senator Obama said on Friday that the bill would pass.'])).entities.people).toEqual(['Obama']);
+  });
+
+  it('an honour opened by a superlative, and its initials, name no body ("the Most Valuable Player, or MVP")', () => {
+    const r = analyzeArticle(article(['Rita Moss was named the Most Valuable Player, or MVP, of the final. The MVP trophy went home with her.']));
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.people).toEqual(['Rita Moss']);
+  });
+
+  it("a unit after a body's possessive is a description (\"the University of Toledo's Women's Rowing team\")", () => {
+    const r = analyzeArticle(article(["Ann Cole coaches the University of Toledo's Women's Rowing team."]));
+    expect(r.entities.organizations).toEqual(['University of Toledo']);
+  });
+
+  it('Spanish: a capitalised article after a body\'s name starts a programme\'s title ("Radio Sur Las Voces del Barrio")', () => {
+    const r = analyzeArticle(article(['Lo dijo al programa de Radio Sur Las Voces del Barrio el martes.'], 'Noticias', 'es'));
+    expect(r.entities.organizations).toEqual(['Radio Sur']);
+  });
+
+  it("a name before an event's head qualifies the event, and a preposition makes no place of a common word", () => {
+    expect(analyzeArticle(article(['Students studied the Prague Spring in class.'])).entities.places).toEqual([]);
+    expect(analyzeArticle(article(['Leaders disagreed on how to respond to the Arab uprisings.'])).entities.places).toEqual([]);
+  });
+
+  it('Spanish plurals throughout are no person and, after a preposition alone, no place ("jugar en Grandes Ligas")', () => {
+    const r = analyzeArticle(article(['El joven sueña con jugar en Grandes Ligas algún día.'], 'Deportes', 'es'));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.places).toEqual([]);
+  });
+});
+
+describe('scripts, roles and descriptions', () => {
+  it('a script\'s speaker label and a shouted programme title name nothing ("VOICE ONE:", "THIS IS RADIO TOWN")', () => {
+    const r = analyzeArticle(article(['VOICE ONE:', 'Welcome to THIS IS RADIO TOWN with Ada Quinn.', 'VOICE TWO:', 'And I am Leo Marsh.']));
+    expect(r.entities.organizations).toEqual([]);
+    expect(r.entities.places).toEqual([]);
+  });
+
+  it('a role with a second title word and "of" is no person; the body after "of" is ("Chief Content Officer of Delta TV")', () => {
+    const r = analyzeArticle(article(['Mara Lind is Chief Content Officer of Delta TV in Riga.']));
+    expect(r.entities.people).toEqual(['Mara Lind']);
+  });
+
+  it('the head before a name\'s first "of" decides it ("Superior Court of the District of Columbia")', () => {
+    const r = analyzeArticle(article(['The case went to the Appeals Court of the District of Columbia last week.']));
+    expect(r.entities.places).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Appeals Court of the District of Columbia']);
+  });
+
+  it('a capital "of" a place describes a city; God is no place', () => {
+    const r = analyzeArticle(article(['He spoke in Boise, Capital of Idaho, and asked the crowd to pray to God.']));
+    expect(r.entities.places).toEqual(['Boise', 'Idaho']);
+  });
+});
+
+describe('former states and listed bodies', () => {
+  it('a former state is a place ("the Soviet Union", "Yugoslavia")', () => {
+    const r = analyzeArticle(article(['Her parents left the Soviet Union in 1979 and settled in Ohio.']));
+    expect(r.entities.places).toContain('Soviet Union');
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('names listed after "universities including" are universities, not people', () => {
+    const r = analyzeArticle(article(['Universities including Purdue, Baylor and Tufts changed their rules this week.']));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations).toEqual(['Purdue', 'Baylor', 'Tufts']);
+  });
+});
+
+describe('Ukrainian names around bodies and works', () => {
+  it('the person a body is named after is no person of the story ("університету імені Івана Франка")', () => {
+    const r = analyzeArticle(article(['Вона викладає в університеті імені Івана Франка у Львові.'], 'Новини', 'uk'));
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('a quoted title after the noun for an article is a work ("у статті «Радіо та війна»")', () => {
+    const r = analyzeArticle(article(['Про це пише історик Петро Бойко у статті "Радіо та Європа".'], 'Новини', 'uk'));
+    expect(r.entities.organizations).toEqual([]);
+  });
+
+  it('the transliterated "New" opens a place ("Нью Джерсі"), and an acronym is no adjective before a body\'s noun ("у США радіо …")', () => {
+    const r = analyzeArticle(article(['Фестиваль пройшов у Нью Джерсі. Через рік у США радіо "Хвиля" почало мовлення.'], 'Новини', 'uk'));
+    expect(r.entities.places).toContain('Нью Джерсі');
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.organizations.some((o) => o.includes('США'))).toBe(false);
+  });
+});
+
+describe('titles with an article, party members', () => {
+  it('a capitalised "The" inside a sentence opens a title, not a place ("in The Journal of Coastal Studies")', () => {
+    const r = analyzeArticle(article(['The results appeared in The Journal of Coastal Studies last month, Dr. Ana Reyes said.']));
+    expect(r.entities.places).toEqual([]);
+  });
+
+  it('members of parties are no place, even in a list after a preposition ("between Republicans and Democrats")', () => {
+    const r = analyzeArticle(article(['Her family is divided between Republicans and Democrats, she said.']));
+    expect(r.entities.places).toEqual([]);
+  });
+});
+
+describe('coordinated body names and towns', () => {
+  it('"the X and Y Commission" is one body ("the Fisheries and Oceans Commission")', () => {
+    const r = analyzeArticle(article(['The plan needs approval by the Fisheries and Oceans Commission next year.']));
+    expect(r.entities.organizations).toEqual(['Fisheries and Oceans Commission']);
+  });
+
+  it('a name ending in "City" is a town, whatever given name opens it ("Marion City")', () => {
+    const r = analyzeArticle(article(['The plant opened in Marion City, where 300 people work.']));
+    expect(r.entities.people).toEqual([]);
+    expect(r.entities.places).toEqual(['Marion City']);
+  });
+});
+
+describe('Ukrainian titles before three names', () => {
+  it('a judge\'s title before a given name, a middle name and a surname keeps all three ("Суддя Енн Меррі Вокер")', () => {
+    const r = analyzeArticle(article(['Суддя Енн Меррі Вокер призначить покарання у вівторок.'], 'Новини', 'uk'));
+    expect(r.entities.people).toEqual(['Енн Меррі Вокер']);
+  });
+
+  it('a title, a body in the genitive and a two-word name stay apart ("Голова Верховної Ради Іван Коваль")', () => {
+    const r = analyzeArticle(article(['Голова Верховної Ради Іван Коваль виступив у вівторок.'], 'Новини', 'uk'));
+    expect(r.entities.people).toEqual(['Іван Коваль']);
+  });
+});
+
+describe('currency codes', () => {
+  it('a currency\'s code standing alone is no body ("precios en CUC", "paid in UAH")', () => {
+    expect(analyzeArticle(article(['Los precios en CUC subieron otra vez en la tienda.'], 'Economía', 'es')).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['Workers are now paid in UAH, the manager said.'])).entities.organizations).toEqual([]);
+  });
+});
+
+describe('sports outlets', () => {
+  it('a name ending in "Sports" is an outlet, cited when told ("told Lake Sports")', () => {
+    const r = analyzeArticle(article(['The striker told Lake Sports that he would stay another year.']));
+    expect(r.entities.organizations).toEqual(['Lake Sports']);
+    expect(r.entities.people).toEqual([]);
+    expect(r.sources).toEqual(['Lake Sports']);
+  });
+});

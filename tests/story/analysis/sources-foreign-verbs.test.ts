@@ -26,3 +26,10 @@ describe('sources in Spanish, French and German sentences', () => {
     expect(sourcesOf(['Про це йдеться в дослідженні, опублікованому київським Інститутом демографії.'], 'uk')).toEqual(['Інститут демографії']);
   });
 });
+
+describe('Spanish reports by their publisher', () => {
+  it('the agent of a report "difundido … por" is a source, across a time phrase ("difundido este lunes por Acnur")', () => {
+    const r = analyzeArticle(article(['Las cifras aparecen en un informe difundido este lunes por Acnur en Ginebra.'], 'Noticias', 'es'));
+    expect(r.sources).toEqual(['Acnur']);
+  });
+});
