@@ -28,24 +28,33 @@ const empty = (): ArticleAnalysis => ({ quotes: [], sources: [], entities: { peo
 /** Finds quotations, sources and entities in an article. Never throws; unknown languages get near-empty results. */
 export function analyzeArticle(input: AnalysisInput, options: AnalysisOptions = {}): ArticleAnalysis {
   try {
-    // Credit lines ("(Reporting by …; Editing by …)") name the desk, not the story's people.
-    const paragraphs = Array.isArray(input.paragraphs) ? splitWire(input.paragraphs).paragraphs : [];
-    const doc = buildDoc({ ...input, paragraphs });
-    if (doc.blocks.length === 0) return empty();
-    const registry = buildRegistry(doc, findMentions(doc));
-    const found = findQuotes(doc, registry);
-    const cited = findSources(doc, registry, found);
-    // What an article cites as a source is a body, whatever weaker evidence said.
-    for (const c of registry.clusters) if (c.cited && c.kind !== 'organization') c.kind = 'organization';
-    expandSurnames(registry);
-    // The speaker as the article names it: a surname the lexicon would expand to a well-known full name stays as written.
-    const quotes = found.map((q) => ({ text: q.text, speaker: q.speaker ?? q.cluster?.name ?? null }));
-    const sources = sourceNames(cited);
-    if (options.entities === false) return { ...empty(), quotes, sources };
-    const clusters = reportable(registry.clusters);
-    return { quotes, sources, entities: listEntities(clusters), ranked: rankEntities(clusters, found, doc.blocks.length) };
+    return analyzeArticleOrThrow(input, options);
   } catch {
     // The analysis is an enrichment: a failure must never stop a feed from being built.
     return empty();
   }
+}
+
+/**
+ * {@link analyzeArticle} without its safety net: an internal failure throws. For tests, which must
+ * see a failure that the net would turn into an empty analysis (an article silently losing its
+ * quotations and entities). Not part of the public API.
+ */
+export function analyzeArticleOrThrow(input: AnalysisInput, options: AnalysisOptions = {}): ArticleAnalysis {
+  // Credit lines ("(Reporting by …; Editing by …)") name the desk, not the story's people.
+  const paragraphs = Array.isArray(input.paragraphs) ? splitWire(input.paragraphs).paragraphs : [];
+  const doc = buildDoc({ ...input, paragraphs });
+  if (doc.blocks.length === 0) return empty();
+  const registry = buildRegistry(doc, findMentions(doc));
+  const found = findQuotes(doc, registry);
+  const cited = findSources(doc, registry, found);
+  // What an article cites as a source is a body, whatever weaker evidence said.
+  for (const c of registry.clusters) if (c.cited && c.kind !== 'organization') c.kind = 'organization';
+  expandSurnames(registry);
+  // The speaker as the article names it: a surname the lexicon would expand to a well-known full name stays as written.
+  const quotes = found.map((q) => ({ text: q.text, speaker: q.speaker ?? q.cluster?.name ?? null }));
+  const sources = sourceNames(cited);
+  if (options.entities === false) return { ...empty(), quotes, sources };
+  const clusters = reportable(registry.clusters);
+  return { quotes, sources, entities: listEntities(clusters), ranked: rankEntities(clusters, found, doc.blocks.length) };
 }

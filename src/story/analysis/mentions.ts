@@ -156,7 +156,16 @@ interface Builder {
   tokens: Token[];
   out: Mention[];
   profile: Profile;
+  /** How deep {@link classifyPart} calls itself now (a rule narrowing a span and one widening it must not loop). */
+  depth: number;
 }
+
+/**
+ * How deep {@link classifyPart} may call itself: each rule hands a narrower or wider span on, and a
+ * name that two rules pass back and forth ("el gobierno de Chile") must end as no mention, not as a
+ * stack overflow that loses the whole article's analysis.
+ */
+const MAX_CLASSIFY_DEPTH = 24;
 
 const emptyCues = (): Cues => ({ person: 0, organization: 0, place: 0 });
 
@@ -1547,6 +1556,16 @@ export function expandedAcronym(tokens: Token[], a: number, end: number): boolea
 
 /** Adds the evidence of the part's own words and its context, then records it. */
 function classifyPart(b: Builder, a: number, end: number, role: Role | null, cues: Cues, prefixOfTitle = false): void {
+  if (b.depth >= MAX_CLASSIFY_DEPTH) return;
+  b.depth++;
+  try {
+    classifyPartOnce(b, a, end, role, cues, prefixOfTitle);
+  } finally {
+    b.depth--;
+  }
+}
+
+function classifyPartOnce(b: Builder, a: number, end: number, role: Role | null, cues: Cues, prefixOfTitle: boolean): void {
   const { tokens, profile } = b;
   const firstTok = tokens[a];
   const lastTok = tokens[end - 1];
@@ -2022,6 +2041,9 @@ function classifyPart(b: Builder, a: number, end: number, role: Role | null, cue
     firstTok.cap &&
     !(firstFlags & FIRST_NAME) &&
     !(whole & PERSON) &&
+    // A country is no portfolio: "el gobierno de Chile" is Chile's government (see the government rule above).
+    !(whole & (COUNTRY | REGION)) &&
+    !FOREIGN_PLACE_NAMES.has(key) &&
     !(n === 1 && firstFlags & LAST_NAME && wikipediaPeopleBySurname(firstTok.lower).length > 0)
   ) {
     let k = a - 1;
@@ -2305,7 +2327,7 @@ export function findMentions(doc: Doc): Mention[] {
   const germanSurnames = doc.profile === 'de' ? surnamesOfGivenNames(doc) : new Set<string>();
   const works = new Set<string>();
   doc.blocks.forEach((block, blockIndex) => {
-    const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1, works };
+    const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1, works, depth: 0 };
     const firstOfBlock = out.length;
     let romanceSkip = -1;
     const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
