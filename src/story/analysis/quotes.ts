@@ -2962,15 +2962,7 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
     const inverted = resolveSpeaker(registry, blocks, previous, previousIndex, { from: cue + 1, to: openMark, inverted: true }, position(previous, cue), last, profile);
     if (inverted.cluster?.kind === 'person') return inverted.cluster;
   }
-  const hasPerson = (from: number, to: number): boolean => {
-    for (let k = from; k < to; k++) if (clusterAt(registry, previousIndex, k)?.kind === 'person') return true;
-    return false;
-  };
-  const personAt = (k: number): [number, number] | null => {
-    const m = registry.tokenMention[previousIndex]?.[k];
-    return m && clusterAt(registry, previousIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
-  };
-  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt, profile);
+  const at = closingAttribution(registry, previous, previousIndex, openMark, profile);
   if (at && (at.verb || end?.text === ':') && !at.naming && !at.zero) {
     const resolved = resolveSpeaker(registry, blocks, previous, previousIndex, { ...at, refersBack: true }, position(previous, at.from), last, profile);
     if (resolved.cluster?.kind === 'person') return resolved.cluster;
@@ -2987,6 +2979,22 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
 };
 
 /**
+ * The attribution that closes paragraph `blockIndex` (`block`) before `openMark`, read as if a quotation
+ * opened there; a person is any mention whose cluster is one.
+ */
+const closingAttribution = (registry: Registry, block: Block, blockIndex: number, openMark: number, profile: Profile): ReturnType<typeof attributionBefore> => {
+  const hasPerson = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) if (clusterAt(registry, blockIndex, k)?.kind === 'person') return true;
+    return false;
+  };
+  const personAt = (k: number): [number, number] | null => {
+    const m = registry.tokenMention[blockIndex]?.[k];
+    return m && clusterAt(registry, blockIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
+  };
+  return attributionBefore(block, openMark + 1, hasPerson, personAt, profile);
+};
+
+/**
  * The unnamed person a paragraph that quotes nobody introduces with an indefinite description as the subject of its closing
  * verb of saying ("Un joven que vive cerca del hospital afirmó que …", "A resident of the area said that …"), who speaks
  * the quotation standing alone in the next paragraph; null when that subject is a name or refers back.
@@ -2998,15 +3006,7 @@ const introducedDescription = (registry: Registry, blocks: readonly Block[], blo
   const previousIndex = blockIndex - 1;
   const end = tokens[tokens.length - 1];
   const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
-  const hasPerson = (from: number, to: number): boolean => {
-    for (let k = from; k < to; k++) if (clusterAt(registry, previousIndex, k)?.kind === 'person') return true;
-    return false;
-  };
-  const personAt = (k: number): [number, number] | null => {
-    const m = registry.tokenMention[previousIndex]?.[k];
-    return m && clusterAt(registry, previousIndex, k)?.kind === 'person' ? [m.first, m.last] : null;
-  };
-  const at = attributionBefore(previous, openMark + 1, hasPerson, personAt, profile);
+  const at = closingAttribution(registry, previous, previousIndex, openMark, profile);
   if (!at?.verb || at.naming || at.zero || at.lead) return null;
   // Only a description that opens its sentence with an indefinite article introduces someone new.
   const opening = tokens[at.from];
