@@ -58,6 +58,16 @@ export function findDuplicateJsonKey(text: string): DuplicateJsonKey | undefined
   return undefined;
 }
 
+/**
+ * The first name repeated in one object of `text` (valid JSON) as a problem to report: what to say and
+ * the line of the repeat; `undefined` when no name is repeated.
+ */
+export function duplicateKeyProblem(text: string): { detail: string; line: number } | undefined {
+  const duplicate = findDuplicateJsonKey(text);
+  if (!duplicate) return undefined;
+  return { detail: `"${duplicate.key}" is given twice in one object (readers disagree on which one counts): keep one`, line: lineAt(text, duplicate.offset) };
+}
+
 /** The 1-based line of a UTF-16 offset. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;

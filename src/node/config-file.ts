@@ -1,4 +1,4 @@
-import { findDuplicateJsonKey, lineAt } from '../json-keys.js';
+import { duplicateKeyProblem } from '../json-keys.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -162,10 +162,8 @@ async function readJson(file: string, cwd: string): Promise<unknown> {
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
     throw new StoryfeedError('E_CONFIG', `invalid JSON: ${(cause as Error).message}`, { file: displayPath(file, cwd), line, cause });
   }
-  const duplicate = findDuplicateJsonKey(text);
-  if (duplicate) {
-    throw new StoryfeedError('E_CONFIG', `"${duplicate.key}" is given twice in one object: keep one`, { file: displayPath(file, cwd), line: lineAt(text, duplicate.offset) });
-  }
+  const duplicate = duplicateKeyProblem(text);
+  if (duplicate) throw new StoryfeedError('E_CONFIG', duplicate.detail, { file: displayPath(file, cwd), line: duplicate.line });
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { findDuplicateJsonKey, lineAt } from '../json-keys.js';
+import { duplicateKeyProblem } from '../json-keys.js';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
 import { parseSeedWith, type Analyze } from '../story/seed-to-story.js';
@@ -40,13 +40,8 @@ function readSidecar(file: string, bytes: Uint8Array, options: LoadStoriesOption
     } catch (cause) {
       throw new StoryfeedError('E_JSON', `invalid JSON: ${(cause as Error).message}`, { file: display, cause });
     }
-    const duplicate = findDuplicateJsonKey(text);
-    if (duplicate) {
-      throw new StoryfeedError('E_JSON', `"${duplicate.key}" is given twice in one object (readers disagree on which one counts): keep one`, {
-        file: display,
-        line: lineAt(text, duplicate.offset),
-      });
-    }
+    const duplicate = duplicateKeyProblem(text);
+    if (duplicate) throw new StoryfeedError('E_JSON', duplicate.detail, { file: display, line: duplicate.line });
     return readMeta(value, common);
   }
   return parseYamlMeta(text, common);

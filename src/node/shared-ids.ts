@@ -1,6 +1,9 @@
 import { StoryfeedError } from '../errors.js';
 import type { Story } from '../types.js';
 
+/** How many of the other stories sharing an id each message names. */
+const MAX_NAMED = 3;
+
 /**
  * For `--keep-going`: the published stories that share their id with another, set aside as skipped
  * seeds (one `E_DUPLICATE_ID` error per story, naming the others), and the stories left. Which of two
@@ -17,15 +20,23 @@ export function setAsideSharedIds<S extends Story>(stories: readonly S[]): { kep
   }
   const shared = new Set<S>();
   const skipped: StoryfeedError[] = [];
+  const nameOf = (story: S): string => story.file ?? `"${story.title}"`;
   for (const [id, same] of byId) {
     if (same.length < 2) continue;
     for (const story of same) {
       shared.add(story);
-      const others = same.filter((other) => other !== story).map((other) => other.file ?? `"${other.title}"`);
+      // A few of the others by name, the rest counted: a message per story stays short however many share the id.
+      const named: string[] = [];
+      for (const other of same) {
+        if (named.length === MAX_NAMED) break;
+        if (other !== story) named.push(nameOf(other));
+      }
+      const more = same.length - 1 - named.length;
+      const others = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
       skipped.push(
         new StoryfeedError(
           'E_DUPLICATE_ID',
-          `${id} is also the id of ${others.join(', ')}; ${others.length === 1 ? 'neither' : 'none of them'} is published`,
+          `${id} is also the id of ${others}; ${same.length === 2 ? 'neither' : 'none of them'} is published`,
           story.file ? { file: story.file } : {},
         ),
       );

@@ -1,6 +1,6 @@
 import { Parser } from '../html/parser.js';
 import { StoryfeedError, warning } from '../errors.js';
-import { findDuplicateJsonKey, lineAt } from '../json-keys.js';
+import { duplicateKeyProblem } from '../json-keys.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
@@ -37,13 +37,8 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
     throw new StoryfeedError('E_JSON', `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`, { file, line, cause });
   }
-  const duplicate = findDuplicateJsonKey(text);
-  if (duplicate) {
-    throw new StoryfeedError('E_JSON', `"${duplicate.key}" is given twice in one object (readers disagree on which one counts): keep one`, {
-      file,
-      line: lineAt(text, duplicate.offset),
-    });
-  }
+  const duplicate = duplicateKeyProblem(text);
+  if (duplicate) throw new StoryfeedError('E_JSON', duplicate.detail, { file, line: duplicate.line });
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new StoryfeedError('E_FIELD', `$: expected an object with "title" and a body, found ${Array.isArray(value) ? 'an array' : typeof value}`, { file });

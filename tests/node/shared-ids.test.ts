@@ -16,6 +16,15 @@ describe('setAsideSharedIds', () => {
     ]);
   });
 
+  it('names three of the others and counts the rest, so many stories sharing an id cost a short message each', () => {
+    const stories = Array.from({ length: 10_000 }, (_, i) => story('same', `s${i}.md`));
+    const { kept, skipped } = setAsideSharedIds(stories);
+    expect(kept).toEqual([]);
+    expect(skipped).toHaveLength(10_000);
+    expect(skipped[0]!.detail).toBe('same is also the id of s1.md, s2.md, s3.md and 9996 more; none of them is published');
+    expect(skipped[2]!.detail).toBe('same is also the id of s0.md, s1.md, s3.md and 9996 more; none of them is published');
+  });
+
   it('keeps everything when no id is shared (drafts do not count)', () => {
     const stories = [story('a', 'one.md'), story('a', 'draft.md', true), story('b', 'two.md')];
     expect(setAsideSharedIds(stories)).toEqual({ kept: stories, skipped: [] });
