@@ -22,6 +22,8 @@ export const handler = createFeedHandler({
     'atom.xml': { body: outputs.atom, lastModified: document.updated },
     'feed.json': { body: outputs.json, lastModified: document.updated },
   },
+  // Told of any request answered with a 500 (the client sees only "Internal Server Error").
+  onError: (error, request) => console.error(`feeds: ${request.url}: ${error instanceof Error ? error.message : error}`),
 });
 
 for (const [path, headers] of [
