@@ -10,6 +10,8 @@ export interface DuplicateJsonKey {
   key: string;
   /** UTF-16 offset of the opening quote of the repeated name. */
   offset: number;
+  /** UTF-16 offset of the value given to the repeated name. */
+  valueOffset: number;
 }
 
 /**
@@ -43,7 +45,11 @@ export function findDuplicateJsonKey(text: string): DuplicateJsonKey | undefined
         if (names) {
           const raw = text.slice(start + 1, end);
           const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-          if (names.has(key)) return { key, offset: start };
+          if (names.has(key)) {
+            let value = next + 1;
+            while (value < n && isJsonSpace(text.charCodeAt(value))) value++;
+            return { key, offset: start, valueOffset: value };
+          }
           names.add(key);
         }
         i = next + 1;
@@ -65,7 +71,7 @@ export function findDuplicateJsonKey(text: string): DuplicateJsonKey | undefined
 export function duplicateKeyProblem(text: string): { detail: string; line: number } | undefined {
   const duplicate = findDuplicateJsonKey(text);
   if (!duplicate) return undefined;
-  return { detail: `"${duplicate.key}" is given twice in one object (readers disagree on which one counts): keep one`, line: lineAt(text, duplicate.offset) };
+  return { detail: `${JSON.stringify(duplicate.key)} is given twice in one object (readers disagree on which one counts): keep one`, line: lineAt(text, duplicate.offset) };
 }
 
 /** The 1-based line of a UTF-16 offset. */

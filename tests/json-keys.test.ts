@@ -27,7 +27,8 @@ describe('findDuplicateJsonKey', () => {
   });
 
   it('compares names as decoded text, and keeps each object to its own names', () => {
-    expect(findDuplicateJsonKey('{"a":1,"\\u0061":2}')).toEqual({ key: 'a', offset: 7 });
+    expect(findDuplicateJsonKey('{"a":1,"\\u0061":2}')).toEqual({ key: 'a', offset: 7, valueOffset: 16 });
+    expect(findDuplicateJsonKey('{"a:b":1, "a:b" :  [2]}')).toEqual({ key: 'a:b', offset: 10, valueOffset: 19 });
     expect(findDuplicateJsonKey('{"a":{"a":1},"b":[{"a":2},{"a":3}]}')).toBeUndefined();
     // Names inside strings, colons and quotes in values are not names.
     expect(findDuplicateJsonKey('{"t":"\\"t\\": 1","u":"t:"}')).toBeUndefined();

@@ -28,8 +28,8 @@ export interface FeedHandlerOptions {
   cors?: boolean;
   /** Compress responses for clients that accept it (default `true`). */
   compress?: boolean;
-  /** Extra encoders (e.g. Brotli from `node:zlib`); gzip via CompressionStream is built in. */
-  encoders?: Partial<Record<'br' | 'gzip', (body: Uint8Array) => Promise<Uint8Array>>>;
+  /** Extra encoders (e.g. Brotli from `node:zlib`); gzip via CompressionStream is built in (`gzip: undefined` turns it off). */
+  encoders?: Partial<Record<'br' | 'gzip', ((body: Uint8Array) => Promise<Uint8Array>) | undefined>>;
   /** Path prefix to strip (when mounted under `/feeds/`, say). */
   basePath?: string;
   /**
@@ -37,7 +37,7 @@ export interface FeedHandlerOptions {
    * The response itself says only "Internal Server Error", so no server detail reaches the client.
    * Default: one line on `console.error`.
    */
-  onError?: (error: unknown, request: Request) => void;
+  onError?: (error: unknown, request: Request) => void | Promise<void>;
 }
 
 /** A fetch-style request handler. */
@@ -125,7 +125,7 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
   const compress = checked.compress ?? true;
   const basePath = checked.basePath;
   const onError = checked.onError ?? logError;
-  const encoders: Partial<Record<'br' | 'gzip', (body: Uint8Array) => Promise<Uint8Array>>> = { gzip: gzipWithStreams, ...checked.encoders };
+  const encoders: Partial<Record<'br' | 'gzip', ((body: Uint8Array) => Promise<Uint8Array>) | undefined>> = { gzip: gzipWithStreams, ...checked.encoders };
   const limit = workLimiter(MAX_CONCURRENT_WORK);
   const etags = new WeakMap<Uint8Array, Promise<string>>();
   const compressed = new WeakMap<Uint8Array, Map<'br' | 'gzip', Promise<Uint8Array>>>();
@@ -168,9 +168,11 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
       return await respond(request);
     } catch (error) {
       try {
-        onError(error, request);
+        // A reporter that throws, or an async one that rejects, must not turn the 500 into a rejection.
+        const reported: unknown = onError(error, request);
+        if (reported instanceof Promise) reported.catch(() => undefined);
       } catch {
-        // A reporter that throws must not turn the 500 into a rejection.
+        // Reported as well as it could be.
       }
       return new Response('Internal Server Error\n', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     }
@@ -267,7 +269,8 @@ function checkedOptions(options: FeedHandlerOptions): FeedHandlerOptions {
   if (typeof files !== 'function' && (typeof files !== 'object' || files === null || Array.isArray(files) || files instanceof Map))
     fail(`options.files must be an object mapping paths to files, or a lookup function; got ${describe(files)}`);
   const cacheControl = read('cacheControl');
-  if (cacheControl !== undefined && (typeof cacheControl !== 'string' || /[\u0000-\u001f\u007f]/.test(cacheControl)))
+  // A header value may hold tabs (RFC 9110 §5.5), never a line break or another control character.
+  if (cacheControl !== undefined && (typeof cacheControl !== 'string' || /[\u0000-\u0008\u000a-\u001f\u007f]/.test(cacheControl)))
     fail(`options.cacheControl must be a header value on one line, got ${describe(cacheControl)}`);
   const flags: { cors?: boolean; compress?: boolean } = {};
   for (const name of ['cors', 'compress'] as const) {
@@ -280,7 +283,7 @@ function checkedOptions(options: FeedHandlerOptions): FeedHandlerOptions {
   const onError = read('onError');
   if (onError !== undefined && typeof onError !== 'function') fail(`options.onError must be a function, got ${describe(onError)}`);
   const encoders = read('encoders');
-  const checkedEncoders: Partial<Record<'br' | 'gzip', (body: Uint8Array) => Promise<Uint8Array>>> = {};
+  const checkedEncoders: Partial<Record<'br' | 'gzip', ((body: Uint8Array) => Promise<Uint8Array>) | undefined>> = {};
   if (encoders !== undefined) {
     if (typeof encoders !== 'object' || encoders === null || Array.isArray(encoders))
       fail(`options.encoders must be an object such as { br: (bytes) => … }, got ${describe(encoders)}`);
@@ -292,7 +295,11 @@ function checkedOptions(options: FeedHandlerOptions): FeedHandlerOptions {
     }
     for (const [name, encoder] of entries) {
       if (name !== 'br' && name !== 'gzip') fail(`options.encoders.${name} is not an encoding storyfeed sends (br, gzip)`);
-      if (encoder === undefined) continue;
+      // `{ gzip: undefined }` turns the built-in gzip off, as it always has.
+      if (encoder === undefined) {
+        checkedEncoders[name as 'br' | 'gzip'] = undefined;
+        continue;
+      }
       if (typeof encoder !== 'function') fail(`options.encoders.${name} must be a function, got ${describe(encoder)}`);
       checkedEncoders[name as 'br' | 'gzip'] = encoder as (body: Uint8Array) => Promise<Uint8Array>;
     }

@@ -62,11 +62,13 @@ export function readJsonFeed(text: string): ParsedFeed {
  * keep the last value, other readers the first. Named by the path of the repeated value.
  */
 function duplicateKeyProblem(text: string, duplicate: DuplicateJsonKey): FeedProblem {
-  let at = text.indexOf(':', duplicate.offset + 1);
-  while (at >= 0 && at < text.length && (text[at] === ':' || text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
   let path = JSON.stringify(duplicate.key);
-  for (const [p, offset] of scanJson(text, true).positions) if (offset === at) path = p;
-  return { path, message: `"${duplicate.key}" is given twice in one object: readers disagree on which value counts (this reader takes the last)`, severity: 'warning' };
+  for (const [p, offset] of scanJson(text, true).positions) if (offset === duplicate.valueOffset) path = p;
+  return {
+    path,
+    message: `${JSON.stringify(duplicate.key)} is given twice in one object: readers disagree on which value counts (this reader takes the last)`,
+    severity: 'warning',
+  };
 }
 
 /** A `\u` escape of a surrogate (high or low): the text needs a closer look only when it has one. */

@@ -118,6 +118,16 @@ describe('createFeedHandler with files or encoders that are not what it expects'
       const boom = await throwing(request('rss.xml'));
       expect(boom.status).toBe(500);
       expect(await boom.text()).not.toContain('secret');
+      // An async reporter that rejects neither: its rejection is handled (it ended the process).
+      const asyncReporter = createFeedHandler({
+        files: () => {
+          throw new Error('disk gone');
+        },
+        onError: async () => {
+          throw new Error('log sink down');
+        },
+      });
+      expect((await asyncReporter(request('rss.xml'))).status).toBe(500);
       const badEncoder = createFeedHandler({ files: { 'rss.xml': 'x'.repeat(1000) }, encoders: { gzip: async () => 'not bytes' as never }, onError });
       const encoded = await badEncoder(request('rss.xml'));
       expect(encoded.status).toBe(500);
@@ -128,6 +138,16 @@ describe('createFeedHandler with files or encoders that are not what it expects'
     } finally {
       process.off('unhandledRejection', onRejection);
     }
+  });
+
+  it('keeps the options it always took: gzip: undefined turns gzip off, a Cache-Control value may hold a tab', async () => {
+    const big = 'x'.repeat(5000);
+    const gzipOff = createFeedHandler({ files: { 'rss.xml': big }, encoders: { gzip: undefined } });
+    const plain = await gzipOff(new Request('https://x.example/rss.xml', { headers: { 'accept-encoding': 'gzip' } }));
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(big);
+    const tabbed = createFeedHandler({ files: { 'rss.xml': big }, cacheControl: 'public,\tmax-age=60' });
+    expect((await tabbed(new Request('https://x.example/rss.xml'))).headers.get('cache-control')).toBe('public,\tmax-age=60');
   });
 
   it('checks its options when it is created: a StoryfeedError (E_CONFIG) naming the option, never a TypeError', () => {

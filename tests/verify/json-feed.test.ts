@@ -136,6 +136,9 @@ describe('strict JSON Feed reader: a name given twice in one object', () => {
       },
     ]);
     expect(parsed.items[0]!.contentText).toBe('b');
+    // A name holding a colon (extension keys) is found at its value too.
+    const ext = await readFeed(`{"version":"${V11}","title":"T","items":[{"id":"https://ex.com/1","content_text":"x","_ext:a":1,\n"_ext:a":2}]}`);
+    expect(ext.problems).toMatchObject([{ path: 'items[0]._ext:a', line: 2, severity: 'warning' }]);
     // The same name in different objects is no problem.
     expect(await problems({ version: V11, title: 'T', items: [item({ title: 'a' }), item({ id: '2', title: 'a' })] })).toEqual([]);
   });
