@@ -2948,13 +2948,11 @@ const firstPersonPos = (registry: Registry, block: Block, blockIndex: number): n
  * there; failing that, the paragraph's subject. Null when the block before is not a paragraph.
  */
 const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile, verbOnly = false): Cluster | null => {
-  const previous = blocks[blockIndex - 1];
-  if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
+  const before = paragraphBefore(blocks, blockIndex);
+  if (!before) return null;
+  const { previous, previousIndex, openMark } = before;
   const { tokens } = previous;
-  const previousIndex = blockIndex - 1;
   const end = tokens[tokens.length - 1];
-  // Read the closing sentence as if a quotation opened at its final mark (or right after its colon).
-  const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
   // "…, dijo su madre.": a verb of saying after a comma with its subject after it closes the paragraph.
   const index = sentenceIndexOf(previous);
   const cue = openMark > 0 ? (index.lastCue[openMark - 1] ?? -1) : -1;
@@ -2979,6 +2977,18 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
 };
 
 /**
+ * The paragraph before `blockIndex` when it has words, with where its closing sentence would open a
+ * quotation: at its final mark, or right after a colon that ends it; null otherwise.
+ */
+const paragraphBefore = (blocks: readonly Block[], blockIndex: number): { previous: Block; previousIndex: number; openMark: number } | null => {
+  const previous = blocks[blockIndex - 1];
+  if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
+  const { tokens } = previous;
+  const end = tokens[tokens.length - 1];
+  return { previous, previousIndex: blockIndex - 1, openMark: end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length };
+};
+
+/**
  * The attribution that closes paragraph `blockIndex` (`block`) before `openMark`, read as if a quotation
  * opened there; a person is any mention whose cluster is one.
  */
@@ -3000,12 +3010,10 @@ const closingAttribution = (registry: Registry, block: Block, blockIndex: number
  * the quotation standing alone in the next paragraph; null when that subject is a name or refers back.
  */
 const introducedDescription = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile): string | null => {
-  const previous = blocks[blockIndex - 1];
-  if (previous?.kind !== 'paragraph' || previous.tokens.length === 0) return null;
+  const before = paragraphBefore(blocks, blockIndex);
+  if (!before) return null;
+  const { previous, previousIndex, openMark } = before;
   const { tokens } = previous;
-  const previousIndex = blockIndex - 1;
-  const end = tokens[tokens.length - 1];
-  const openMark = end?.kind === 'punct' && end.text !== ':' ? tokens.length - 1 : tokens.length;
   const at = closingAttribution(registry, previous, previousIndex, openMark, profile);
   if (!at?.verb || at.naming || at.zero || at.lead) return null;
   // Only a description that opens its sentence with an indefinite article introduces someone new.
