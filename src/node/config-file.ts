@@ -1,4 +1,4 @@
-import { duplicateKeyProblem } from '../json-keys.js';
+import { duplicateKeyProblem, lineAt } from '../json-keys.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -159,7 +159,7 @@ async function readJson(file: string, cwd: string): Promise<unknown> {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
     const pos = /position (\d+)/.exec((cause as Error).message);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    const line = pos ? lineAt(text, Number(pos[1])) : undefined;
     throw new StoryfeedError('E_CONFIG', `invalid JSON: ${(cause as Error).message}`, { file: displayPath(file, cwd), line, cause });
   }
   const duplicate = duplicateKeyProblem(text);

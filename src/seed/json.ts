@@ -1,6 +1,6 @@
 import { Parser } from '../html/parser.js';
 import { StoryfeedError, warning } from '../errors.js';
-import { duplicateKeyProblem } from '../json-keys.js';
+import { duplicateKeyProblem, lineAt } from '../json-keys.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
@@ -34,7 +34,7 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   } catch (cause) {
     const message = (cause as Error).message;
     const pos = /position (\d+)/.exec(message);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    const line = pos ? lineAt(text, Number(pos[1])) : undefined;
     throw new StoryfeedError('E_JSON', `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`, { file, line, cause });
   }
   const duplicate = duplicateKeyProblem(text);
