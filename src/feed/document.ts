@@ -95,25 +95,30 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
  * Unicode normalization (`café` written as one character or as `e` and an accent) are marked so.
  */
 function checkUniqueIds(stories: readonly Story[]): void {
-  const byId = new Map<string, Story[]>();
-  for (const s of stories) {
-    const same = byId.get(s.id);
-    if (same) same.push(s);
-    else byId.set(s.id, [s]);
-  }
   const problems: string[] = [];
   let first: Story | undefined;
-  for (const [id, same] of byId) {
-    if (same.length < 2) continue;
+  for (const same of storiesSharingIds(stories)) {
     first ??= same[1];
-    problems.push(`${id} is the id of ${same.length === 2 ? 'both ' : ''}${listNames(same.map(storyName))}`);
+    problems.push(`${same[0]!.id} is the id of ${same.length === 2 ? 'both ' : ''}${listNames(same.map(storyName))}`);
   }
   if (!problems.length) return;
   if (problems.length === 1) throw new StoryfeedError('E_DUPLICATE_ID', problems[0]!, { file: first?.file });
   throw new StoryfeedError('E_DUPLICATE_ID', `${problems.length} ids are each shared by several stories`, { problems });
 }
 
-function storyName(story: Story): string {
+/** The stories of each id that two or more of `stories` share, in the order their ids first come. */
+export function storiesSharingIds<S extends Story>(stories: readonly S[]): S[][] {
+  const byId = new Map<string, S[]>();
+  for (const s of stories) {
+    const same = byId.get(s.id);
+    if (same) same.push(s);
+    else byId.set(s.id, [s]);
+  }
+  return [...byId.values()].filter((same) => same.length > 1);
+}
+
+/** A story as messages name it: its file, else its title in quotation marks. */
+export function storyName(story: Story): string {
   return story.file ?? `"${story.title}"`;
 }
 

@@ -1,4 +1,5 @@
 import { StoryfeedError } from '../errors.js';
+import { storiesSharingIds, storyName } from '../feed/document.js';
 import type { Story } from '../types.js';
 
 /** How many of the other stories sharing an id each message names. */
@@ -11,25 +12,17 @@ const MAX_NAMED = 3;
  * one item's content change into the other's. Drafts are never published and are kept as they are.
  */
 export function setAsideSharedIds<S extends Story>(stories: readonly S[]): { kept: S[]; skipped: StoryfeedError[] } {
-  const byId = new Map<string, S[]>();
-  for (const story of stories) {
-    if (story.draft) continue;
-    const same = byId.get(story.id);
-    if (same) same.push(story);
-    else byId.set(story.id, [story]);
-  }
   const shared = new Set<S>();
   const skipped: StoryfeedError[] = [];
-  const nameOf = (story: S): string => story.file ?? `"${story.title}"`;
-  for (const [id, same] of byId) {
-    if (same.length < 2) continue;
+  for (const same of storiesSharingIds(stories.filter((story) => !story.draft))) {
+    const id = same[0]!.id;
     for (const story of same) {
       shared.add(story);
       // A few of the others by name, the rest counted: a message per story stays short however many share the id.
       const named: string[] = [];
       for (const other of same) {
         if (named.length === MAX_NAMED) break;
-        if (other !== story) named.push(nameOf(other));
+        if (other !== story) named.push(storyName(other));
       }
       const more = same.length - 1 - named.length;
       const others = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
