@@ -247,9 +247,6 @@ const OPTION_NAMES = new Set(['files', 'cacheControl', 'cors', 'compress', 'enco
  * handler is created, not a `TypeError` (or a 500 on every request) later.
  */
 function checkedOptions(options: FeedHandlerOptions): FeedHandlerOptions {
-  const fail = (detail: string): never => {
-    throw new StoryfeedError('E_CONFIG', `createFeedHandler: ${detail}`);
-  };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) fail(`expects an options object such as { files: { 'rss.xml': text } }, got ${describe(options)}`);
   const read = (name: string): unknown => {
     try {
@@ -314,6 +311,11 @@ function checkedOptions(options: FeedHandlerOptions): FeedHandlerOptions {
   };
 }
 
+/** A wrong option of {@link createFeedHandler}: `E_CONFIG`, named as the caller wrote it. */
+function fail(detail: string): never {
+  throw new StoryfeedError('E_CONFIG', `createFeedHandler: ${detail}`);
+}
+
 /** A value named for an error message: its type, and a short form of strings and numbers. */
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -363,9 +365,6 @@ function workLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
 /** The map's files, checked and with text encoded once; a file without bytes is an `E_CONFIG` error naming its path. */
 function mapLookup(files: Record<string, ServedFile | string | Uint8Array>): FileLookup {
   const map = new Map<string, ServedFile>();
-  const fail = (detail: string): never => {
-    throw new StoryfeedError('E_CONFIG', `createFeedHandler: ${detail}`);
-  };
   let entries: [string, unknown][] = [];
   try {
     entries = Object.entries(files);

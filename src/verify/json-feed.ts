@@ -52,7 +52,7 @@ export function readJsonFeed(text: string): ParsedFeed {
   const reader = new JsonFeedReader(JSON_FEED_VERSIONS[version] ?? '1.1');
   const feed = reader.feed(data);
   const duplicate = findDuplicateJsonKey(text);
-  if (duplicate) feed.problems.push(duplicateKeyProblem(text, duplicate));
+  if (duplicate) feed.problems.push(duplicateNameWarning(text, duplicate));
   if (feed.problems.length) addLines(text, feed);
   return feed;
 }
@@ -61,7 +61,7 @@ export function readJsonFeed(text: string): ParsedFeed {
  * A name given twice in one object (RFC 8259 §4: names SHOULD be unique): `JSON.parse` and this reader
  * keep the last value, other readers the first. Named by the path of the repeated value.
  */
-function duplicateKeyProblem(text: string, duplicate: DuplicateJsonKey): FeedProblem {
+function duplicateNameWarning(text: string, duplicate: DuplicateJsonKey): FeedProblem {
   let path = JSON.stringify(duplicate.key);
   for (const [p, offset] of scanJson(text, true).positions) if (offset === duplicate.valueOffset) path = p;
   return {
