@@ -3509,13 +3509,23 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
     if (!opening?.startsBlock || opening.attributed) pendingRunOn = [];
     let alternated = false;
     const subject = found.some((f) => !f.attributed) ? paragraphSubject(registry, doc.blocks, block, blockIndex, last, doc.profile) : null;
+    // The nearest attributed quotation before and after each one, found in one pass each way: a paragraph of
+    // thousands of unattributed quotations scanned back and forth from each of them took quadratic time.
+    const attributedBefore: (FoundQuote | undefined)[] = new Array(found.length);
+    const attributedAfter: (FoundQuote | undefined)[] = new Array(found.length);
+    for (let j = 0, seen: FoundQuote | undefined; j < found.length; j++) {
+      attributedBefore[j] = seen;
+      if (found[j]?.attributed) seen = found[j]!.quote;
+    }
+    for (let j = found.length - 1, seen: FoundQuote | undefined; j >= 0; j--) {
+      attributedAfter[j] = seen;
+      if (found[j]?.attributed) seen = found[j]!.quote;
+    }
     for (let i = 0; i < found.length; i++) {
       const f = found[i];
       if (!f || f.attributed) continue;
-      // One attribution covers the other quotations of its paragraph ("…," X said. "…").
-      let donor: FoundQuote | undefined;
-      for (let j = i - 1; j >= 0 && !donor; j--) if (found[j]?.attributed) donor = found[j]?.quote;
-      for (let j = i + 1; j < found.length && !donor; j++) if (found[j]?.attributed) donor = found[j]?.quote;
+      // One attribution covers the other quotations of its paragraph ("…," X said. "…"): the nearest before, else after.
+      let donor: FoundQuote | undefined = attributedBefore[i] ?? attributedAfter[i];
       // Then the paragraph's subject; then a paragraph that opens with a quotation continues the previous speaker.
       // "…, dijeron hoy Amnistía Internacional y Human Rights Watch. Los gobiernos … "deberían …"": the subject of the verb of
       // saying in the sentence just before, in the same paragraph, goes on speaking.
