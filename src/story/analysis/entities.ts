@@ -3,9 +3,11 @@
  * an acronym of a longer name, or a nationality-prefixed variant of an organisation. Decides each entity's
  * kind from the summed evidence of its mentions and picks the fullest name.
  */
-import type { Doc } from './document.js';
+import { casedLike, cyrillicPersonNominative } from './cyrillic-names.js';
+import type { Block, Doc } from './document.js';
+import { markedGender } from './gender.js';
 import { ANY_PLACE, FIRST_NAME, FUNCTION, wikipediaPersonBySurname } from './lexicon.js';
-import { POSITION_SCALE, expandedAcronym, isCyrillicPlace } from './mentions.js';
+import { POSITION_SCALE, cyrillicPlaceNominative, expandedAcronym, isCyrillicPlace } from './mentions.js';
 import { flags, isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
 import { FOREIGN_PLACE_NAMES, GENERIC_BODY_NOUNS, INDEX_HEADS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TIME_HEADS, TIME_ZONES, TITLE_WORDS } from './words.js';
@@ -426,6 +428,8 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
       if (p === g || (p.names.length <= g.names.length && !middle)) continue;
       let score = 0;
       if (isSuffix(g.names, p.names) || middle) score = 3;
+      // "Оксана Маркарова", then "за словами Маркарової": a Cyrillic surname alone in another case.
+      else if (doc.profile === 'cyrillic' && g.names.length === 1 && sameStem(g.names[0] ?? '', p.names.at(-1) ?? '')) score = 3;
       else if (g.names.length === 1 && p.names[0] === g.names[0]) score = 2;
       else if (g.names.length === 1 && p.names.includes(g.names[0] ?? '')) score = 1;
       if (score === 0) continue;
@@ -725,12 +729,15 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     }
   }
   const registry: Registry = { clusters, tokenCluster, tokenMention };
-  for (const c of clusters) nameCluster(c);
+  for (const c of clusters) nameCluster(c, doc.blocks);
   return registry;
 }
 
-/** Picks the fullest written name of an entity. */
-export function nameCluster(c: Cluster): void {
+/**
+ * Picks the fullest written name of an entity; with the blocks it was read from, a Ukrainian person or
+ * place written only in another case is named in the nominative.
+ */
+export function nameCluster(c: Cluster, blocks?: readonly Block[]): void {
   let best: Mention | undefined;
   let bestScore = -Infinity;
   // Cyrillic names inflect: among forms of one length, the one written most often, then the shortest (the
@@ -752,6 +759,17 @@ export function nameCluster(c: Cluster): void {
     }
   }
   c.name = best?.display ?? '';
+  if (!cyrillic || !best) return;
+  // "у Києві", "до Одеси": a place written only in another case is named by its nominative, when the gazetteer knows it.
+  if (c.kind === 'place' && best.words.length === 1) {
+    const nominative = cyrillicPlaceNominative(best.display.toLowerCase().replace(/[’ʼ]/gu, "'"));
+    if (nominative !== null) c.name = casedLike(nominative, best.display);
+  }
+  // "за словами Андрія Коваленка": a person written only in another case, in the nominative (see cyrillic-names.ts).
+  if (c.kind === 'person' && blocks) {
+    const marked = markedGender(c, blocks, 'cyrillic');
+    c.name = cyrillicPersonNominative(best.display.split(' '), marked === 'f' ? 'feminine' : marked === 'm' ? 'masculine' : null) ?? c.name;
+  }
 }
 
 /** Expands a person known only by a surname to the unique well-known full name, when there is one. */

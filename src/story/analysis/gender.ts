@@ -119,9 +119,8 @@ const introducedGender = (tokens: Token[] | undefined, first: number, profile: P
   return article(before);
 };
 
-/** The gender of a person, from how the text introduces them and, failing that, from their first name; null when unknown or mixed. */
-export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Profile): Gender => {
-  if (profile === 'other') return null;
+/** How many of a person's mentions the text marks feminine and masculine (see {@link markedGender}). */
+const markedCounts = (c: Pick<Cluster, 'mentions'>, blocks: readonly Block[], profile: Profile): { f: number; m: number } => {
   let f = 0;
   let m = 0;
   for (const mention of c.mentions) {
@@ -130,6 +129,23 @@ export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Pr
     if (g === 'f') f++;
     if (g === 'm') m++;
   }
+  return { f, m };
+};
+
+/**
+ * The gender the text marks around a person's mentions (a title, article or role noun before the name; in
+ * Ukrainian and Russian a past verb agreeing after it), not their name; null when unmarked or mixed.
+ */
+export const markedGender = (c: Pick<Cluster, 'mentions'>, blocks: readonly Block[], profile: Profile): Gender => {
+  if (profile === 'other') return null;
+  const { f, m } = markedCounts(c, blocks, profile);
+  return f > 0 && m === 0 ? 'f' : m > 0 && f === 0 ? 'm' : null;
+};
+
+/** The gender of a person, from how the text introduces them and, failing that, from their first name; null when unknown or mixed. */
+export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Profile): Gender => {
+  if (profile === 'other') return null;
+  const { f, m } = markedCounts(c, blocks, profile);
   if (f > 0 && m === 0) return 'f';
   if (m > 0 && f === 0) return 'm';
   if (f > 0 && m > 0) return null;

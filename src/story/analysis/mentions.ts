@@ -30,6 +30,7 @@ import {
   COUNTRY_ABBREVIATIONS,
   CYRILLIC_EVENT_WORDS,
   CYRILLIC_PLACE_NAMES,
+  CYRILLIC_PLACE_STEM_NOMINATIVES,
   DIRECTION_WORDS,
   EVENT_FIRST,
   EVENT_HEADS,
@@ -3068,6 +3069,35 @@ export const isCyrillicPlace = (lower: string): boolean => {
     for (const nominative of ['а', 'я', 'ія', 'і', 'и', 'й', 'ь', 'о']) if (CYRILLIC_PLACE_NAMES.has(stem + nominative)) return true;
   }
   return false;
+};
+
+/** The endings a Cyrillic place's nominative may have after the stem its case forms share ("Одес|а", "Брюссел|ь"). */
+const CYRILLIC_NOMINATIVE_ENDINGS = ['', 'а', 'я', 'ія', 'і', 'и', 'й', 'ь', 'о'];
+
+/**
+ * The gazetteer's nominative (lowercase) of a one-word Cyrillic place name written in another case
+ * ("києві" → "київ", "одесі" → "одеса", "нью-йорку" → "нью-йорк"), or of a region named after its city
+ * ("полтавщині" → "полтавщина"); null when the word is a nominative
+ * itself, is no form of a gazetteer name, or could be a form of two.
+ */
+export const cyrillicPlaceNominative = (lower: string): string | null => {
+  if (CYRILLIC_PLACE_NAMES.has(lower) && !CYRILLIC_PLACE_STEM_NOMINATIVES.has(lower)) return null;
+  // "Полтавщині", "Донеччину": a region named after its city, a feminine noun in "-щина"/"-ччина".
+  const region = /(?:щин|ччин)(?:і|и|у|ою)$/u.exec(lower);
+  if (region && lower.length >= 7) return `${lower.slice(0, region.index)}${region[0].startsWith('щ') ? 'щина' : 'ччина'}`;
+  let found: string | null = null;
+  for (const ending of CYRILLIC_NOUN_ENDINGS) {
+    if (!lower.endsWith(ending) || lower.length - ending.length < 3) continue;
+    const stem = lower.slice(0, -ending.length);
+    for (const nominativeEnding of CYRILLIC_NOMINATIVE_ENDINGS) {
+      const candidate = stem + nominativeEnding;
+      const nominative = CYRILLIC_PLACE_STEM_NOMINATIVES.get(candidate) ?? (CYRILLIC_PLACE_NAMES.has(candidate) ? candidate : null);
+      if (nominative === null || nominative === found) continue;
+      if (found !== null) return null;
+      found = nominative;
+    }
+  }
+  return found;
 };
 
 /** The nominative of a Cyrillic body's head noun in any case ("Міністерстві" → "міністерство", "Радою" → "рада"), or null. */

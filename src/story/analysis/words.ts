@@ -552,10 +552,20 @@ export const CYRILLIC_PLACE_NAMES = set(`
 `);
 
 /**
- * Common Ukrainian and Russian given names in the nominative: a general list (the most frequent names of
- * both languages), matched in any case by {@link isCyrillicGivenName} in wordclass.ts.
+ * The stems of {@link CYRILLIC_PLACE_NAMES} whose vowel alternates, with the nominative each belongs to
+ * ("Києві" and "Києва" are forms of "Київ"): the stems name no place in the nominative themselves.
  */
-export const CYRILLIC_GIVEN_NAMES = set(`
+export const CYRILLIC_PLACE_STEM_NOMINATIVES: ReadonlyMap<string, string> = new Map([
+  ['києв', 'київ'],
+  ['харков', 'харків'],
+  ['львов', 'львів'],
+  ['миколаєв', 'миколаїв'],
+  ['чернігов', 'чернігів'],
+  ['тернопол', 'тернопіль'],
+]);
+
+/** Common Ukrainian given names in the nominative. */
+export const UKRAINIAN_GIVEN_NAMES = set(`
   олександр олексій андрій анатолій антон артем арсен богдан борис вадим валентин валерій василь віктор
   віталій владислав володимир вʼячеслав в'ячеслав геннадій георгій григорій данило денис дмитро євген
   едуард захар іван ігор ілля йосип кирило костянтин леонід максим марко микола михайло назар олег
@@ -563,11 +573,21 @@ export const CYRILLIC_GIVEN_NAMES = set(`
   олена ольга оксана ірина наталія наталя наталка тетяна світлана людмила галина ганна анна марія
   юлія катерина вікторія валентина надія любов леся лариса софія соломія христина дарина аліна
   інна алла віра зоя уляна ярина яна мирослава тамара раїса ніна лідія алла вероніка олеся
+`);
+
+/** Common Russian given names in the nominative (some are written alike in Ukrainian). */
+export const RUSSIAN_GIVEN_NAMES = set(`
   александр алексей андрей анатолий дмитрий евгений игорь илья николай михаил олег павел пётр петр
   сергей юрий владимир виктор василий вячеслав геннадий григорий константин владислав ярослав
   елена ольга ирина наталья татьяна светлана людмила галина анна мария юлия екатерина виктория
   надежда любовь лариса софья кристина дарья алина инна вера
 `);
+
+/**
+ * Common Ukrainian and Russian given names in the nominative: a general list (the most frequent names of
+ * both languages), matched in any case by {@link isCyrillicGivenName} in wordclass.ts.
+ */
+export const CYRILLIC_GIVEN_NAMES: ReadonlySet<string> = new Set([...UKRAINIAN_GIVEN_NAMES, ...RUSSIAN_GIVEN_NAMES]);
 
 /**
  * Lowercase nouns of Spanish and French that describe a company, party or outlet right before its name

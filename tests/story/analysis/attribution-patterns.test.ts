@@ -429,7 +429,7 @@ describe('attribution patterns, second pass', () => {
   });
 
   it('the object of a verb of quoting, and the owner of the words quoted, is the speaker, not the outlet', () => {
-    expect(speakers(['Агентство Укрінформ цитує міністра Олега Петренка: "Ми завершимо ремонт мосту до кінця року".'], 'uk')).toEqual(['Олега Петренка']);
+    expect(speakers(['Агентство Укрінформ цитує міністра Олега Петренка: "Ми завершимо ремонт мосту до кінця року".'], 'uk')).toEqual(['Олег Петренко']);
     expect(
       speakers(
         [

@@ -193,7 +193,7 @@ describe('Ukrainian descriptors, titles and apostrophes', () => {
     const r = analyzeArticle(article(['Раніше він був Уповноважений Президента України з питань освіти.'], 'Новини', 'uk'));
     expect(r.entities.organizations).toEqual([]);
     expect(r.entities.people).toEqual([]);
-    expect(r.entities.places).toEqual(['України']);
+    expect(r.entities.places).toEqual(['Україна']);
   });
 
   it('"ʼ" (U+02BC), "\'" and "’" are one apostrophe ("Мінʼюст", "Мін\'юсту" are one body)', () => {

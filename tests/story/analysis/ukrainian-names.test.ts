@@ -15,7 +15,7 @@ describe('Ukrainian names', () => {
 
   it('an inflected name after an inflected title is a person ("речника поліції Ірини Бойко")', () => {
     const r = analyze(['«Усі пасажири живі, двоє отримали легкі травми», за словами речника поліції Ірини Бойко.']);
-    expect(r.entities.people).toEqual(['Ірини Бойко']);
+    expect(r.entities.people).toEqual(['Ірина Бойко']);
     expect(r.sources).toEqual([]);
   });
 
@@ -27,13 +27,13 @@ describe('Ukrainian names', () => {
 
   it('places are found in any case form, regions by their suffix, and a sentence-initial preposition is no part of a name', () => {
     const r = analyze(['У Львові та Харкові пройшли концерти.', 'На Полтавщині відкрили виставку, а до Варшави поїхали музиканти зі США.']);
-    expect(r.entities.places).toEqual(['Львові', 'Харкові', 'Полтавщині', 'Варшави', 'США']);
+    expect(r.entities.places).toEqual(['Львів', 'Харків', 'Полтавщина', 'Варшава', 'США']);
   });
 
   it('a place running into a name is split off it, and a run naming a place inside is a body ("Радіо Польщі")', () => {
     const r = analyze(['Про це в Україні Олена Петренко розповіла виданню Радіо Польщі.']);
     expect(r.entities.people).toEqual(['Олена Петренко']);
-    expect(r.entities.places).toContain('Україні');
+    expect(r.entities.places).toContain('Україна');
     expect(r.entities.people).not.toContain('Радіо Польщі');
   });
 
@@ -49,7 +49,7 @@ describe('Ukrainian names', () => {
 
   it('a given name and a surname agreeing in case are a person ("з Миколою Кулебою"); a Latin-script run is a body; the people of a country are no place', () => {
     const r = analyze(['Зустріч з Миколою Кулебою організувала фундація United Help Ukraine.', 'Українці зібралися у Сполучених Штатах та в РФ.']);
-    expect(r.entities.people).toEqual(['Миколою Кулебою']);
+    expect(r.entities.people).toEqual(['Микола Кулеба']);
     expect(r.entities.organizations).toEqual(['United Help Ukraine']);
     expect(r.entities.places).toEqual(['Сполучених Штатах', 'РФ']);
   });
@@ -57,7 +57,7 @@ describe('Ukrainian names', () => {
   it('a country in the genitive between a title and a surname is a place, and the surname a person', () => {
     const r = analyze(['Він зустрівся з президентом Франції Макроном.', 'Прем’єр Польщі Туск заявив, що переговори тривають.']);
     expect(r.entities.people).toEqual(['Макроном', 'Туск']);
-    expect(r.entities.places).toEqual(['Франції', 'Польщі']);
+    expect(r.entities.places).toEqual(['Франція', 'Польща']);
     expect(r.entities.organizations).toEqual([]);
     expect(r.sources).toEqual([]);
   });
