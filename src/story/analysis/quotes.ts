@@ -8,7 +8,7 @@ import type { Block, Doc, Profile } from './document.js';
 import { clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
-import { POSITION_SCALE, POSITION_STRIDE, position } from './mentions.js';
+import { POSITION_SCALE, POSITION_STRIDE, cyrillicBodyLemma, position } from './mentions.js';
 import { ANY_PLACE, FIRST_NAME, FUNCTION, ORGANIZATION, foldKey, lexFlags } from './lexicon.js';
 import { compatible, genderOfArticle, genderOfPerson, genderOfReference, roleGender } from './gender.js';
 import type { Gender } from './gender.js';
@@ -859,6 +859,27 @@ const statementAuthor = (registry: Registry, blocks: readonly Block[], blockInde
 
 /** How many tokens before a quotation the sentence naming a statement is looked through. */
 const STATEMENT_REACH = 40;
+
+/** The most words a body's name found in lowercase (see {@link lowercaseBodyIn}) takes. */
+const LOWERCASE_BODY_WORDS = 6;
+
+/**
+ * A body's name in lowercase among tokens [from, to) ("в заяві посольства США", "у повідомленні міністерства
+ * оборони"), from its head noun to the end of the phrase, with the head (and adjectives before it) in the
+ * nominative; null when no head noun of a body opens a name there.
+ */
+function lowercaseBodyIn(tokens: readonly Token[], from: number, to: number): string | null {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    // The head noun opens the name (a capitalised adjective before it would have made the name an entity).
+    const head = t?.kind === 'word' && !t.cap && t.quote < 0 ? cyrillicBodyLemma([t.lower])?.[0] : undefined;
+    if (head === undefined) continue;
+    let end = k + 1;
+    while (end < to && end - k < LOWERCASE_BODY_WORDS && tokens[end]?.kind === 'word') end++;
+    return [head, ...tokens.slice(k + 1, end).map((w) => w.text)].join(' ');
+  }
+  return null;
+}
 
 /** Whether the sentence of the quotation opening at `first`, up to `to`, names a statement outside quotations ("said in a statement"). */
 const namesStatement = (block: Block, first: number, to: number): boolean => {
@@ -1983,6 +2004,12 @@ function resolvePhrase(
     if (!author && at.to > at.from && block.quotes[0]?.open === 0) {
       const handed = subjectAfterClosingVerb(registry, blocks, blockIndex - 1);
       if (handed) return { speaker: handed.name, cluster: handed, affiliation: null };
+    }
+    // "«…», — йдеться в заяві посольства США": Ukrainian writes a body's name in lowercase, so the place names a body
+    // no entity stands for; its words are the speaker, the head noun in the nominative ("посольство США").
+    if (!author && profile === 'cyrillic') {
+      const body = lowercaseBodyIn(tokens, at.from, at.to);
+      if (body) return { speaker: body, cluster: null, affiliation: null };
     }
     author ??= at.to > at.from ? lastBodyBefore(registry, pos, '') : null;
     return author ? { speaker: author.name, cluster: author, affiliation: null } : none;

@@ -457,6 +457,12 @@ describe('German, French and English attribution', () => {
     expect(speakers(['За словами речника Міністерства закордонних справ Олега Миколенка, «переговори тривають».'], 'uk')).toEqual(['Олег Миколенко']);
   });
 
+  it('"йдеться в заяві" of a body written in lowercase gives the word to the body, in the nominative; a statement of nobody named has no speaker', () => {
+    expect(speakers(['«Ми стурбовані ескалацією», — йдеться в заяві посольства Канади.'], 'uk')).toEqual(['посольство Канади']);
+    expect(speakers(['«Атаку відбито», – йдеться у повідомленні міністерства оборони України.'], 'uk')).toEqual(['міністерство оборони України']);
+    expect(speakers(['«Ми стурбовані ескалацією», — йдеться в заяві.'], 'uk')).toEqual([null]);
+  });
+
   it('a Ukrainian plural verb with a body after "в"/"у", before the quotation, gives the word to the body', () => {
     expect(speakers(['Як повідомили в Міністерстві оборони України, «постачання зброї триває».'], 'uk')).toEqual(['Міністерство оборони України']);
     expect(speakers(['У Міністерстві оборони України заявили: «Постачання триває за графіком».'], 'uk')).toEqual(['Міністерство оборони України']);

@@ -25,7 +25,7 @@ describe('Ukrainian names', () => {
     expect(r.entities.organizations).toEqual(['Верховна Рада', 'Кабінет Міністрів України']);
   });
 
-  it('places are found in any case form, regions by their suffix, and a sentence-initial preposition is no part of a name', () => {
+  it('places are found in any case form and named in the nominative, regions by their suffix, and a sentence-initial preposition is no part of a name', () => {
     const r = analyze(['У Львові та Харкові пройшли концерти.', 'На Полтавщині відкрили виставку, а до Варшави поїхали музиканти зі США.']);
     expect(r.entities.places).toEqual(['Львів', 'Харків', 'Полтавщина', 'Варшава', 'США']);
   });
