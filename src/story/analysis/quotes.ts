@@ -435,8 +435,23 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     // "-según la sentencia- gritar “…”": a fragment a document is cited for stays a quotation, without a speaker.
     if (head?.kind === 'word' && !head.cap && LEAD_DOCUMENT_NOUNS.has(head.fold)) return { from, to, lead: true, document: true };
   }
+  // "según un comunicado de la embajada …", "according to a statement from the embassy", "laut einer Mitteilung der
+  // Polizei": the author of the statement speaks, not the statement.
+  let k = from;
+  while (k < to && (ARTICLES.has(tokens[k]?.lower ?? '') || FOREIGN_ARTICLES.has(tokens[k]?.lower ?? ''))) k++;
+  const noun = tokens[k];
+  const link = tokens[k + 1]?.lower ?? '';
+  // German capitalises every noun ("Mitteilung").
+  if (named && noun?.kind === 'word' && (!noun.cap || link === 'der' || link === 'des') && STATEMENT_NOUNS.has(noun.fold) && (STATEMENT_LINKS.has(link) || link === 'der')) {
+    // German "der" is the genitive article, part of what follows; the other links are not.
+    const start = link === 'der' ? k + 1 : k + 2;
+    if (start < to) return { from: start, to, lead: true };
+  }
   return to > from ? { from, to, lead: true } : null;
 };
+
+/** Words joining a statement to its author ("a statement from", "un comunicado de", "un communiqué du"). */
+const STATEMENT_LINKS = new Set(['of', 'from', 'by', 'de', 'del', 'du', 'des', 'von', 'vom']);
 
 /** Nouns for a document or figures, which an attribution lead may name instead of a speaker. */
 const LEAD_DOCUMENT_NOUNS = new Set([
@@ -877,6 +892,24 @@ function lowercaseBodyIn(tokens: readonly Token[], from: number, to: number): st
     let end = k + 1;
     while (end < to && end - k < LOWERCASE_BODY_WORDS && tokens[end]?.kind === 'word') end++;
     return [head, ...tokens.slice(k + 1, end).map((w) => w.text)].join(' ');
+  }
+  return null;
+}
+
+/**
+ * A noun for a body among tokens [from, to) ("in einer Mitteilung der Polizei", "en un comunicado de la
+ * embajada"), with the capitalised words that continue its name, as written; null when there is none.
+ */
+function descriptorBodyIn(tokens: readonly Token[], from: number, to: number): string | null {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || t.quote >= 0 || !(BODY_DESCRIPTORS.has(t.lower) || BODY_DESCRIPTORS.has(t.fold))) continue;
+    let end = k + 1;
+    while (end < to && end - k < LOWERCASE_BODY_WORDS && tokens[end]?.kind === 'word' && (tokens[end]?.cap || continuesName(tokens as Token[], end))) end++;
+    return tokens
+      .slice(k, end)
+      .map((w) => w.text)
+      .join(' ');
   }
   return null;
 }
@@ -2009,6 +2042,11 @@ function resolvePhrase(
     // no entity stands for; its words are the speaker, the head noun in the nominative ("посольство США").
     if (!author && profile === 'cyrillic') {
       const body = lowercaseBodyIn(tokens, at.from, at.to);
+      if (body) return { speaker: body, cluster: null, affiliation: null };
+    }
+    // "…“, hieß es in einer Mitteilung der Polizei": a noun for a body no entity stands for is the speaker as written.
+    if (!author && profile !== 'cyrillic' && profile !== 'en') {
+      const body = descriptorBodyIn(tokens, at.from, at.to);
       if (body) return { speaker: body, cluster: null, affiliation: null };
     }
     author ??= at.to > at.from ? lastBodyBefore(registry, pos, '') : null;

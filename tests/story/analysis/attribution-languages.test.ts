@@ -457,6 +457,21 @@ describe('German, French and English attribution', () => {
     expect(speakers(['За словами речника Міністерства закордонних справ Олега Миколенка, «переговори тривають».'], 'uk')).toEqual(['Олег Миколенко']);
   });
 
+  it('a lead naming a statement ("según un comunicado de …", "according to a statement from …", "laut einer Mitteilung der …") gives the word to its author', () => {
+    expect(speakers(['Según un comunicado del Ministerio de Obras Públicas, “el puente abrirá en mayo”.'], 'es')).toEqual(['Ministerio de Obras Públicas']);
+    expect(speakers(['Selon un communiqué de l’Office national des forêts, « les coupes reprendront en mai ».'], 'fr')).toEqual(['Office national des forêts']);
+    expect(speakers(['According to a statement from the Harbour Authority, "the quay reopens in May".'], 'en')).toEqual(['Harbour Authority']);
+    expect(speakers(['Laut einer Mitteilung der Feuerwehr „wurde niemand verletzt“.'], 'de')).toEqual(['Feuerwehr']);
+    // A statement of nobody named keeps no speaker.
+    expect(speakers(['Según el comunicado, “el puente abrirá en mayo”.'], 'es')).toEqual([null]);
+  });
+
+  it('an impersonal verb placing the words in a statement of a body no entity stands for gives the word to the body as written', () => {
+    expect(speakers(['„Niemand wurde verletzt“, hieß es in einer Mitteilung der Polizei.'], 'de')).toEqual(['Polizei']);
+    expect(speakers(['“No hubo heridos”, se lee en un comunicado de la embajada.'], 'es')).toEqual(['embajada']);
+    expect(speakers(['„Niemand wurde verletzt“, heißt es in der Mitteilung.'], 'de')).toEqual([null]);
+  });
+
   it('"йдеться в заяві" of a body written in lowercase gives the word to the body, in the nominative; a statement of nobody named has no speaker', () => {
     expect(speakers(['«Ми стурбовані ескалацією», — йдеться в заяві посольства Канади.'], 'uk')).toEqual(['посольство Канади']);
     expect(speakers(['«Атаку відбито», – йдеться у повідомленні міністерства оборони України.'], 'uk')).toEqual(['міністерство оборони України']);
