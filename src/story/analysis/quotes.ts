@@ -724,6 +724,8 @@ function attributionAfter(
     !ARTICLES.has(opener.lower) &&
     !PRONOUNS.has(opener.lower) &&
     !FOREIGN_ARTICLES.has(opener.lower) &&
+    // ""…," his lawyer said", "«…», su abogado dijo": a possessive opens the subject as an article does.
+    !POSSESSIVE_DETERMINERS.has(opener.lower) &&
     opener.lower !== 'one' &&
     opener.lower !== 'it'
   )
@@ -2080,6 +2082,14 @@ function resolvePhrase(
   if (words.length === 2 && lead && POSSESSIVE_DETERMINERS.has(lead.lower) && kin?.kind === 'word' && !kin.cap && isPersonNoun(kin.fold, profile)) {
     const c = personIntroducedAs(registry, blocks, pos, kin.fold);
     if (c) return { speaker: c.name, cluster: c, affiliation: null };
+  }
+  // "said his lawyer, Tom Lee", "dijo su abogado, Juan Pérez", "her deputy Tom Lee said": a possessive description with
+  // the person named in it or in apposition after it; the person speaks.
+  if (words.length > 2 && lead && POSSESSIVE_DETERMINERS.has(lead.lower) && kin?.kind === 'word' && !kin.cap) {
+    for (let k = tokens.indexOf(kin) + 1; k < at.to; k++) {
+      const c = clusterAt(registry, blockIndex, k);
+      if (c?.kind === 'person') return { speaker: c.name, cluster: c, affiliation: null };
+    }
   }
   // "— написала на своїй сторінці у Facebook співачка Джамала": after an inverted Ukrainian verb, a prepositional adjunct
   // may come first; the subject is the name that ends the clause, in the nominative, with a noun for a person before it or

@@ -675,3 +675,17 @@ describe('attribution patterns, second pass', () => {
     ).toEqual(['VozDelBarrio', 'VozDelBarrio']);
   });
 });
+
+describe('a possessive description of the speaker', () => {
+  it('the person named in apposition after it speaks, short quotations included ("said his lawyer, Tom Reyes")', () => {
+    expect(speakers(['"We will appeal," said his lawyer, Tom Reyes.'])).toEqual(['Tom Reyes']);
+    expect(speakers(['"Nobody expected this," her deputy Tom Reyes said.'])).toEqual(['Tom Reyes']);
+    expect(speakers(['“Vamos a apelar”, dijo su abogado, Tomás Reyes.'], 'es')).toEqual(['Tomás Reyes']);
+    expect(speakers(['« Nous ferons appel », a déclaré son avocat, Thomas Roy.'], 'fr')).toEqual(['Thomas Roy']);
+  });
+
+  it('the person the story introduced with the noun speaks; one it did not introduce is unknown', () => {
+    expect(speakers(['Mr Hale hired a lawyer, Tom Reyes, in May.', '"We will appeal the verdict," his lawyer said.'])).toEqual(['Tom Reyes']);
+    expect(speakers(['"We will appeal the verdict," his lawyer said.'])).toEqual([null]);
+  });
+});
