@@ -661,6 +661,8 @@ function attributionAfter(
       // been written, a lowercase word that does not continue the name ("de la Fuente", "von der Leyen") ends the speaker.
       // Only a phrase that starts with the name: a description ("посолка Японії в Україні") keeps its adjuncts.
       if (to > from && tokens[from]?.cap && t.kind === 'word' && !t.cap && afterName?.has(t.lower) && nameBefore(tokens, to) && !continuesName(tokens, to)) break;
+      // "sagte ein Sprecher dem Sender NDR": German "dem" is never a genitive; it opens the one told, after any subject.
+      if (german && to > from && t.lower === 'dem') break;
       // "declaró un alto funcionario de la Casa Blanca a Fox News Digital": "a" before a name or an article opens
       // the person told, which follows the speaker.
       if (romance && to > from + 1 && t.kind === 'word' && !t.cap && DATIVE.has(t.lower) && (tokens[to + 1]?.cap || isArticle(tokens[to + 1]))) break;
@@ -2587,7 +2589,8 @@ const AFTER_NAME_STOPS: Partial<Record<Profile, ReadonlySet<string>>> = {
       ' ',
     ),
   ]),
-  // German nouns are capitalised, so an article after one ("der Sprecher der Polizei") does not end the phrase.
+  // German nouns are capitalised, so an article after one ("der Sprecher der Polizei") does not end the phrase (but "dem",
+  // see attributionAfter).
   de: new Set([...(SPEAKER_PREPOSITIONS.de ?? []), 'gegenüber', 'heute', 'gestern']),
   cyrillic: SPEAKER_PREPOSITIONS.cyrillic,
 };

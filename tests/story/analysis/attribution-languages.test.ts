@@ -457,6 +457,11 @@ describe('German, French and English attribution', () => {
     expect(speakers(['За словами речника Міністерства закордонних справ Олега Миколенка, «переговори тривають».'], 'uk')).toEqual(['Олег Миколенко']);
   });
 
+  it('German "dem" after the subject of the verb opens the one told, never a genitive ("sagte Koch dem Sender NDR")', () => {
+    expect(speakers(['„Es ist zu früh“, sagte Anna Hartmann dem Sender NDR am Montag.'], 'de')).toEqual(['Anna Hartmann']);
+    expect(speakers(['„Es ist zu früh“, sagte ein Sprecher dem Sender NDR.'], 'de')).toEqual(['ein Sprecher']);
+  });
+
   it('a lead naming a statement ("según un comunicado de …", "according to a statement from …", "laut einer Mitteilung der …") gives the word to its author', () => {
     expect(speakers(['Según un comunicado del Ministerio de Obras Públicas, “el puente abrirá en mayo”.'], 'es')).toEqual(['Ministerio de Obras Públicas']);
     expect(speakers(['Selon un communiqué de l’Office national des forêts, « les coupes reprendront en mai ».'], 'fr')).toEqual(['Office national des forêts']);
