@@ -1964,6 +1964,8 @@ function resolvePhrase(
   if (at.document) return none;
   const { tokens } = block;
   const phrase = tokens.slice(at.from, at.to);
+  /** Where a token of the phrase stands in the paragraph (searched in the phrase: a paragraph may hold thousands of attributions). */
+  const indexOf = (t: Token): number => at.from + phrase.indexOf(t);
   // "But he said": a conjunction or sentence adverb is not part of the speaker.
   let first = 0;
   // "Тоді Олег Бондар додав", "Incluso el ministro dijo": a sentence adverb or conjunction before the subject is no part of it either.
@@ -2066,7 +2068,7 @@ function resolvePhrase(
   const lead = words[0];
   // "— наводить слова Гвоздика видання Tribuna.com", "recordó las palabras de Martí": the one whose words they are spoke.
   if (lead && !lead.cap && WORDS_NOUNS.has(lead.fold)) {
-    let k = tokens.indexOf(lead) + 1;
+    let k = indexOf(lead) + 1;
     if (GENITIVE_LINKS.has(tokens[k]?.lower ?? '')) k++;
     const c = clusterAt(registry, blockIndex, k);
     const word = tokens[k];
@@ -2088,7 +2090,7 @@ function resolvePhrase(
   // "said his lawyer, Tom Lee", "dijo su abogado, Juan Pérez", "her deputy Tom Lee said": a possessive description with
   // the person named in it or in apposition after it; the person speaks.
   if (words.length > 2 && lead && POSSESSIVE_DETERMINERS.has(lead.lower) && kin?.kind === 'word' && !kin.cap) {
-    for (let k = tokens.indexOf(kin) + 1; k < at.to; k++) {
+    for (let k = indexOf(kin) + 1; k < at.to; k++) {
       const c = clusterAt(registry, blockIndex, k);
       if (c?.kind === 'person') return { speaker: c.name, cluster: c, affiliation: null };
     }
@@ -2102,7 +2104,7 @@ function resolvePhrase(
   }
   // "Explica que hay personas que …, pues considera «…»": a sentence that opens with a verb of saying has its subject
   // unsaid, in the languages that drop it; the words after the verb are its object, never the speaker.
-  if (lead?.initial && (profile === 'romance' || profile === 'cyrillic') && isSpeechVerb(lead.lower) && !clusterAt(registry, blockIndex, tokens.indexOf(lead))) {
+  if (lead?.initial && (profile === 'romance' || profile === 'cyrillic') && isSpeechVerb(lead.lower) && !clusterAt(registry, blockIndex, indexOf(lead))) {
     const c = referent(registry, blocks, pos, last, genderOfReference(lead), profile);
     return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
   }
@@ -2319,7 +2321,7 @@ function resolvePhrase(
       !isOrgHead(roleHead.fold) &&
       !ORG_DESCRIPTORS.has(roleHead.fold) &&
       !roleHead.fold.endsWith('s') &&
-      !clusterAt(registry, blockIndex, at.from + phrase.indexOf(roleHead))
+      !clusterAt(registry, blockIndex, indexOf(roleHead))
     ) {
       // "dijo la esposa del afectado" after a man was named: the article's gender rules him out.
       const c =
@@ -2386,7 +2388,7 @@ function resolvePhrase(
   const openingNoun =
     words.length === 1
       ? !!noun?.initial
-      : !!adjective && adjective.initial && CYRILLIC_ADJECTIVE.test(adjective.lower) && !clusterAt(registry, blockIndex, tokens.indexOf(adjective)) && !noun?.cap;
+      : !!adjective && adjective.initial && CYRILLIC_ADJECTIVE.test(adjective.lower) && !clusterAt(registry, blockIndex, indexOf(adjective)) && !noun?.cap;
   if (profile === 'cyrillic' && !at.inverted && words.length <= 2 && noun?.kind === 'word' && openingNoun && !clusterAt(registry, blockIndex, at.to - 1)) {
     const gender = roleGender(noun.fold, profile);
     if (gender || isRoleNoun(noun.fold)) {
@@ -2480,11 +2482,11 @@ function resolvePhrase(
     !(lexFlags(classifier.fold) & FUNCTION) &&
     words.length - nameStart <= MAX_NAME_WORDS &&
     // "la madre del preso político Luis Pérez": a name the description governs is not in apposition to it.
-    !(isPersonNoun(words[0]?.fold ?? '', profile) && complements.has(clusterAt(registry, blockIndex, tokens.indexOf(named)) as Cluster))
+    !(isPersonNoun(words[0]?.fold ?? '', profile) && complements.has(clusterAt(registry, blockIndex, indexOf(named)) as Cluster))
   ) {
     const end = words[words.length - 1];
     if (end)
-      return plausibleSpeaker(registry, block, blockIndex, tokens.indexOf(named), tokens.indexOf(end) + 1)
+      return plausibleSpeaker(registry, block, blockIndex, indexOf(named), indexOf(end) + 1)
         ? { speaker: block.text.slice(named.start, end.end), cluster: null, affiliation }
         : none;
   }
@@ -2494,7 +2496,7 @@ function resolvePhrase(
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
   const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
-  if (!plausibleSpeaker(registry, block, blockIndex, tokens.indexOf(startTok), tokens.indexOf(endTok) + 1)) return none;
+  if (!plausibleSpeaker(registry, block, blockIndex, indexOf(startTok), indexOf(endTok) + 1)) return none;
   return { speaker: text || null, cluster: null, affiliation };
 }
 

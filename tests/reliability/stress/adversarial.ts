@@ -77,6 +77,13 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { name: 'run of unclosed quotes with words', file: 'open-quotes.txt', make: (n) => textSeed(run('“Yes, ', n)), expect: 'ok' },
   // Quotations of several marks nested in one paragraph, none attributed: each looked for a speaker's quotation back and forth.
   { name: 'run of nested quotations', file: 'nested-quotes.txt', make: (n) => textSeed(run('«Dijo “que ‘no’ y «sí» ” luego» ', n)), expect: 'ok' },
+  // Quotations attributed to a described speaker in one paragraph: each description was located by a search of the whole paragraph.
+  {
+    name: 'run of quotations of a described speaker',
+    file: 'described-speakers.txt',
+    make: (n) => textSeed(run('"It is early," said a senior official of the ministry. ', n)),
+    expect: 'ok',
+  },
   { name: 'run of em dashes', file: 'dashes.txt', make: (n) => textSeed(run('—', n)), expect: 'ok' },
   { name: 'run of hyphens', file: 'hyphens.txt', make: (n) => textSeed(run('-', n)), expect: 'ok' },
   { name: 'capitals before a dash (dateline)', file: 'dateline.txt', make: (n) => `Hostile input\n\n${run('AB ', n)}— x.\n`, expect: 'ok' },
