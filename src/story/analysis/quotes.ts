@@ -450,6 +450,9 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
   return to > from ? { from, to, lead: true } : null;
 };
 
+/** How many words before its verb a German subordinate clause's "wie" is looked for ("Wie der Sprecher des Ministeriums, Jan Koch, mitteilte"). */
+const GERMAN_CLAUSE_REACH = 12;
+
 /** Words joining a statement to its author ("a statement from", "un comunicado de", "un communiqué du"). */
 const STATEMENT_LINKS = new Set(['of', 'from', 'by', 'de', 'del', 'du', 'des', 'von', 'vom']);
 
@@ -1126,6 +1129,13 @@ function attributionBefore(
         while (k < clauseEnd && tokens[k]?.kind === 'word' && (tokens[k]?.cap || NAME_CONNECTORS.has(tokens[k]?.lower ?? ''))) k++;
         if (k > v + 1 && tokens[k - 1]?.cap && k - v - 1 <= 4) return { from: v + 1, to: k, verb: true };
       }
+    }
+    // "Wie der Sprecher, Jan Koch, mitteilte, „…“": a German subordinate clause puts its verb last; the subject stands
+    // between "wie" (opening the sentence or after a comma) and the verb.
+    if (profile === 'de' && tokens[v + 1]?.text === ',') {
+      let wie = v - 1;
+      while (wie > begin && v - wie <= GERMAN_CLAUSE_REACH && tokens[wie]?.lower !== 'wie') wie--;
+      if (tokens[wie]?.lower === 'wie' && (wie === begin || tokens[wie - 1]?.text === ',') && wie + 1 < v && hasPerson(wie + 1, v)) return { from: wie + 1, to: v, verb: true };
     }
     // "Як повідомили в пресслужбі Офісу президента, «…»", "У МЗС заявили: «…»": a Ukrainian plural verb without a subject and
     // a place after it say who spoke by where, before the quotation as after it.

@@ -217,7 +217,7 @@ export const SPEECH_VERBS = set(`
   ergänzte ergänzt fügte warnte warnt kritisierte forderte berichtete berichtet schrieb schreibt
   äußerte erläuterte unterstrich bekräftigte versicherte räumte kündigte antwortete fragte rief
   exclamó gritó denunció criticó contó relató recordó insistió
-  teilte meldete hieß zitierte zitiert verkündete bestätigte kommentierte sprach ergänzte warnte
+  teilte mitteilte mitteilten hinzufügte ankündigte einräumte meldete hieß zitierte zitiert verkündete bestätigte kommentierte sprach ergänzte warnte
   dénonce dénoncé commente commenté raconte raconté rappelle rappelé poursuit reconnaît admet prévient
   prévenu martèle confie
   adding noting explaining telling asking writing commenting stating arguing warning claiming insisting
@@ -299,7 +299,7 @@ export const SPEAKER_OPENERS = set('but and yet so however also then now later s
  * English ones are function words in the lexicon): grammar, never a speaker ("…», коли мова йде про …").
  */
 export const FOREIGN_FUNCTION_WORDS = set(`
-  als wenn während weil obwohl dann jetzt hier dort wo ob dass und oder aber doch sondern auch noch schon nur nachdem bevor seit damit
+  als wie wenn während weil obwohl dann jetzt hier dort wo ob dass und oder aber doch sondern auch noch schon nur nachdem bevor seit damit
   cuando mientras donde aunque porque si ya luego entonces pues como que y o pero sino aun incluso además tampoco solo sólo
   apenas después antes ahora aquí allí allá
   lorsque quand alors puis ensuite où si pourtant cependant donc car comme que qu' et ou mais encore déjà maintenant ici là

@@ -457,6 +457,12 @@ describe('German, French and English attribution', () => {
     expect(speakers(['За словами речника Міністерства закордонних справ Олега Миколенка, «переговори тривають».'], 'uk')).toEqual(['Олег Миколенко']);
   });
 
+  it('a German subordinate clause with its verb last signs the quotation after it ("Wie der Sprecher, Jan Koch, mitteilte, „…“")', () => {
+    expect(speakers(['Wie der Sprecher des Ministeriums, Jan Hartwig, mitteilte, „laufen die Gespräche weiter“.'], 'de')).toEqual(['Jan Hartwig']);
+    expect(speakers(['Wie Jan Hartwig sagte, „laufen die Gespräche weiter“.'], 'de')).toEqual(['Jan Hartwig']);
+    expect(speakers(['Wie es hieß, „laufen die Gespräche weiter“.'], 'de')).toEqual([null]);
+  });
+
   it('German "dem" after the subject of the verb opens the one told, never a genitive ("sagte Koch dem Sender NDR")', () => {
     expect(speakers(['„Es ist zu früh“, sagte Anna Hartmann dem Sender NDR am Montag.'], 'de')).toEqual(['Anna Hartmann']);
     expect(speakers(['„Es ist zu früh“, sagte ein Sprecher dem Sender NDR.'], 'de')).toEqual(['ein Sprecher']);
