@@ -3236,6 +3236,9 @@ const CYRILLIC_HOMELAND = /^(?:батьківщин|вітчизн|отчизн|
 const WORK_NOUN =
   /^(?:song|film|movie|book|album|novel|show|series|campaign|operation|exhibition|slogan|festival|programme|program|programa|chanson|livre|opération|operation|campagne|émission|emission|série|serie|roman|spectacle|exposition|película|pelicula|canción|cancion|libro|álbum|operación|campaña|campana|novela|exposición|lema|lied|buch|kampagne|sendung|ausstellung|motto|article|artículo|articulo|artikel|статт|стаття|пісн|фільм|книг|книжк|альбом|кампані|операці|фестивал|вистав|серіал|шоу|акці|марафон|роман|вірш|гасл|слоган|кліп|мультфільм|передач|програм|телешоу|песн)\p{L}*$/u;
 
+/** Whether a lowercase word is a noun for a work, a show, a campaign or an operation, in any case form ("статті", "película"). */
+export const isWorkNoun = (lower: string): boolean => WORK_NOUN.test(lower);
+
 /** Nouns for works after which a capitalised title stands without quotation marks ("the novel …", "la película …"). */
 const BARE_WORK_NOUNS = new Set([
   'novel',

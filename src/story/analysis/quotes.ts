@@ -5,10 +5,11 @@
  * in full, a pronoun to the last speaker, a role ("the NATO PA president") to the person introduced with it.
  */
 import type { Block, Doc, Profile } from './document.js';
+import { cyrillicPersonNominative } from './cyrillic-names.js';
 import { clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
-import { POSITION_SCALE, POSITION_STRIDE, cyrillicBodyLemma, position } from './mentions.js';
+import { POSITION_SCALE, POSITION_STRIDE, cyrillicBodyLemma, isWorkNoun, position } from './mentions.js';
 import { ANY_PLACE, FIRST_NAME, FUNCTION, ORGANIZATION, foldKey, lexFlags } from './lexicon.js';
 import { compatible, genderOfArticle, genderOfPerson, genderOfReference, roleGender } from './gender.js';
 import type { Gender } from './gender.js';
@@ -1117,8 +1118,15 @@ function attributionBefore(
     // "Moreover, added Johndroe …, the U.S. "…"": one sentence-initial word set off by a comma, naming nobody, is an
     // adverb, and the subject follows the verb.
     const adverbFirst = v === begin + 2 && !!tokens[begin]?.initial && tokens[begin + 1]?.text === ',' && !hasPerson(begin, v) && !hasBody(begin, v);
+    // "Про це в ефірі Голосу Америки заявив конгресмен Джо Вілсон: «…»": a Ukrainian sentence opening with a
+    // prepositional phrase that names nobody puts the subject after the verb, a title before the name included.
+    const adjunctFirst = profile === 'cyrillic' && v > begin && !!opener?.initial && !!SPEAKER_PREPOSITIONS.cyrillic?.has(opener.lower) && !hasPerson(begin, v);
     const subject = tokens[v + 1];
-    if ((opensClause || secondPlace || adverbFirst) && subject?.kind === 'word' && (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower))) {
+    if (
+      (opensClause || secondPlace || adverbFirst || adjunctFirst) &&
+      subject?.kind === 'word' &&
+      (subject.cap || ARTICLES.has(subject.lower) || FOREIGN_DEFINITE.has(subject.lower) || adjunctFirst)
+    ) {
       let clauseEnd = v + 1;
       while (clauseEnd < openMark && tokens[clauseEnd]?.text !== ',' && tokens[clauseEnd]?.text !== ':') clauseEnd++;
       if (hasPerson(v + 1, clauseEnd) && !hasPerson(begin, v)) return { from: v + 1, to: clauseEnd, verb: true };
@@ -2118,8 +2126,19 @@ function resolvePhrase(
     const c = referent(registry, blocks, pos, last, genderOfReference(lead), profile);
     return c ? { speaker: c.name, cluster: c, affiliation: null } : { ...none, rejected: true };
   }
-  // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language.
-  if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) return { ...none, rejected: true };
+  // "in a statement", "on Monday", "Bajo el título de …": a prepositional phrase names nobody, in any language; but
+  // "В інтерв'ю CNN президент Володимир Зеленський сказав": a person's name ending the phrase, right before the verb,
+  // is the subject after an adjunct.
+  if (lead && (!lead.cap || lead.initial) && SPEAKER_PREPOSITIONS[profile]?.has(lead.lower)) {
+    const ending = !at.inverted && profile === 'cyrillic' ? clusterAt(registry, blockIndex, at.to - 1) : null;
+    const mention = registry.tokenMention[blockIndex]?.[at.to - 1];
+    // Not a run that reads as a name in another case followed by more words ("з Володимиром Зеленським Байден").
+    const words = ending?.name.split(' ') ?? [];
+    const merged = words.length > 2 && cyrillicPersonNominative(words.slice(0, 2)) !== null;
+    if (ending?.kind === 'person' && !merged && mention && mention.last === at.to && mention.first > at.from + 1)
+      return { speaker: ending.name, cluster: ending, affiliation: null };
+    return { ...none, rejected: true };
+  }
   // A sentence-initial determiner still opens a description ("Many residents said", "His lawyer called it"); a conjunction
   // or adverb left alone names nobody.
   if (
@@ -3456,12 +3475,15 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       const endsSentence = /[.!?…]$/u.test(text);
       let at: Attribution | null = null;
       let reported = false;
+      /** Signed before it by a verb of saying and a colon ("заявив конгресмен Джо Вілсон: «…»", "said: "…""). */
+      let colonSigned = false;
       if (doc.profile !== 'other') {
         at = attributionAfter(block, q.last, endsSentence, cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
         if (!at || at.grammar) {
           const before = resumed.has(q) ? null : attributionBefore(block, q.first, hasPerson, personAt, doc.profile, hasBody);
           // "На думку мера, це «крок у правильному напрямку»", "Según el alcalde, fue «un paso histórico»": a lead signs a fragment too.
           if (before && (!short || before.verb || before.lead || /[,.!?…]$/u.test(raw))) at = before;
+          colonSigned = !!before && at === before && !!before.verb && block.tokens[q.first - 2]?.text === ':';
           // "Después añadió que «…»", "Ensuite, il a ajouté": in a language that drops the subject, one
           // sentence-initial word that names nobody is an adverb, and the verb's subject is the one last spoken of.
           const lone = at && at === before && before.verb && before.to - before.from === 1 ? block.tokens[before.from] : undefined;
@@ -3519,7 +3541,11 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
           /[.!?…]["”»“]?\s*$/u.test(block.text.slice(Math.max(0, q.open - 3), q.open)) &&
           found[found.length - 1]?.attributed === true &&
           !isTitleLike(block, q.first, q.last);
-        if (!utterance && !fragment && !turn && !goesOn && !(resumed.has(q) && q.words >= 2)) continue;
+        // "заявив конгресмен Джо Вілсон: «Україна має отримати зброю»": a colon after a verb of saying opens what was said, however short.
+        const introduced = colonSigned && q.words >= 2 && !named && !isTitleLike(block, q.first, q.last);
+        if (!utterance && !fragment && !turn && !goesOn && !introduced && !(resumed.has(q) && q.words >= 2)) continue;
+        // "у статті "ДІПІ та Голос Америки"", "the song "Blue Moon"": a short passage right after a noun for a work is its title.
+        if (before?.kind === 'word' && !before.cap && isWorkNoun(before.lower)) continue;
         // "gritó: "¡Libertad!", "¡Patria y Vida!" y "¡Abajo el sistema!"": short exclamations listed one after another are
         // slogans a crowd shouted, labels rather than quotations.
         if (/^¡|!$/u.test(text) && inQuotedList(block, q)) continue;

@@ -483,6 +483,13 @@ describe('German, French and English attribution', () => {
     expect(speakers(['„Niemand wurde verletzt“, heißt es in der Mitteilung.'], 'de')).toEqual([null]);
   });
 
+  it('a Ukrainian sentence opening with an adjunct has its subject after the verb, or just before it; a colon after the verb opens a short quotation', () => {
+    expect(speakers(['Про це в ефірі Голосу Америки заявив конгресмен Тарас Гнатюк: «Допомога має надійти»'], 'uk')).toEqual(['Тарас Гнатюк']);
+    expect(speakers(['В інтерв’ю каналу CNN міністр Тарас Гнатюк сказав: «Ми вистоїмо».'], 'uk')).toEqual(['Тарас Гнатюк']);
+    // A short quoted passage after a noun for a work is its title, not speech.
+    expect(speakers(['У 1949 році, пише історикиня Олена Гнатюк у статті «Голос та ефір», усе змінилося.'], 'uk')).toEqual([]);
+  });
+
   it('"йдеться в заяві" of a body written in lowercase gives the word to the body, in the nominative; a statement of nobody named has no speaker', () => {
     expect(speakers(['«Ми стурбовані ескалацією», — йдеться в заяві посольства Канади.'], 'uk')).toEqual(['посольство Канади']);
     expect(speakers(['«Атаку відбито», – йдеться у повідомленні міністерства оборони України.'], 'uk')).toEqual(['міністерство оборони України']);
