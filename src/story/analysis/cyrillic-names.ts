@@ -1,6 +1,6 @@
 /**
  * Ukrainian personal names written in another case, back in the nominative: "за словами Андрія
- * Коваленка" names Андрій Коваленко, "з Ольгою Сухобоковою" Ольга Сухобокова. The case and gender come
+ * Коваленка" names Андрій Коваленко, "з Ольгою Сидоровою" Ольга Сидорова. The case and gender come
  * from the given name (a common one, see {@link CYRILLIC_GIVEN_NAMES}, or a foreign one declined like a
  * noun), the surname follows the paradigm of its ending; where a word could come from two nominatives the
  * name is left as written. Ukrainian names are read first: "Петра" is Петро, not the Russian Петр.
@@ -68,7 +68,7 @@ function formsOfGivenNames(): ReadonlyMap<string, Form[]> {
 
 /**
  * Surname endings in a case and the nominative ending each replaces, longest first: "Порошенк|а" →
- * "Порошенк|о", "Зеленськ|ого" → "Зеленськ|ий", "Сухобоков|ою" → "Сухобоков|а"; null where the form
+ * "Порошенк|о", "Зеленськ|ого" → "Зеленськ|ий", "Сидоров|ою" → "Сидоров|а"; null where the form
  * could come from two nominatives ("-ка" of Бойко and of Новак). A surname matching none is taken as not
  * declined ("Комі", "Вакулюк" for a woman).
  */
@@ -210,7 +210,7 @@ export function casedLike(lower: string, written: string): string {
 
 /**
  * The nominative of a Ukrainian name of a given name and a surname written in another case ("Андрія
- * Коваленка" → "Андрій Коваленко", "Ольгою Сухобоковою" → "Ольга Сухобокова"), or of a given name alone
+ * Коваленка" → "Андрій Коваленко", "Ольгою Сидоровою" → "Ольга Сидорова"), or of a given name alone
  * ("Антоном" → "Антон"); null when it is written in the nominative or its case cannot be told.
  */
 export function cyrillicPersonNominative(words: readonly string[], marked: Gender | null = null): string | null {

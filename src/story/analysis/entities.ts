@@ -428,7 +428,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
       if (p === g || (p.names.length <= g.names.length && !middle)) continue;
       let score = 0;
       if (isSuffix(g.names, p.names) || middle) score = 3;
-      // "Оксана Маркарова", then "за словами Маркарової": a Cyrillic surname alone in another case.
+      // "Оксана Гнатова", then "за словами Гнатової": a Cyrillic surname alone in another case.
       else if (doc.profile === 'cyrillic' && g.names.length === 1 && sameStem(g.names[0] ?? '', p.names.at(-1) ?? '')) score = 3;
       else if (g.names.length === 1 && p.names[0] === g.names[0]) score = 2;
       else if (g.names.length === 1 && p.names.includes(g.names[0] ?? '')) score = 1;
