@@ -408,6 +408,7 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     return { from, to: from + 1, lead: true, zero: true };
   let to = from;
   let named = false;
+  let headTaken = false;
   while (to < tokens.length && to - from < 10) {
     const t = tokens[to];
     if (!t || (t.kind === 'punct' && t.text !== '-')) break;
@@ -417,7 +418,12 @@ const phraseAfter = (tokens: Token[], from: number): Attribution | null => {
     const cyrillicRun =
       CYRILLIC_WORD.test(t.text) &&
       ((tokens[to + 1]?.kind === 'word' && !!tokens[to + 1]?.cap) || (tokens[to + 1]?.kind === 'word' && tokens[to + 2]?.kind === 'word' && !!tokens[to + 2]?.cap));
-    if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower) && !cyrillicRun) break;
+    if (named && t.kind === 'word' && !t.cap && !NAME_CONNECTORS.has(t.lower) && !BODY_LINKS.has(t.lower) && !cyrillicRun) {
+      // "according to the US embassy", "according to the White House spokesman": one noun for a body or a role after the
+      // name it qualifies belongs to the phrase.
+      if (headTaken || !(isOrgHead(t.fold) || isRoleNoun(t.fold))) break;
+      headTaken = true;
+    }
     if (t.cap && !t.initial) named = true;
     to++;
   }

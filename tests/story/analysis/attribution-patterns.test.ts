@@ -689,3 +689,10 @@ describe('a possessive description of the speaker', () => {
     expect(speakers(['"We will appeal the verdict," his lawyer said.'])).toEqual([null]);
   });
 });
+
+describe('a lead naming a body by a qualified noun', () => {
+  it('"according to the US embassy" names the embassy, not the country', () => {
+    expect(speakers(['According to the US embassy, "the convoy left on time".'])).toEqual(['US embassy']);
+    expect(speakers(['According to a White House spokesman, "the convoy left on time".'])).toEqual(['White House']);
+  });
+});
