@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cyrillicPersonNominative } from '../../../src/story/analysis/cyrillic-names.js';
 import { analyzeArticle } from '../../../src/story/analysis/index.js';
@@ -105,6 +106,68 @@ describe('Ukrainian personal names back in the nominative', () => {
         expect(nominative(`${givenIns} ${ins}`)).toBe(`${given} ${surname}`);
       }
     }
+  });
+});
+
+describe('the nominative of a Ukrainian name is a nominative', () => {
+  const given = [
+    'Андрія',
+    'Андрієм',
+    'Андрію',
+    'Олександра',
+    'Олександром',
+    'Петра',
+    'Дмитра',
+    'Ігоря',
+    'Ігорем',
+    'Василя',
+    'Оксани',
+    'Оксаною',
+    'Лесі',
+    'Лесею',
+    'Наталії',
+    'Наталією',
+    'Миколи',
+    'Миколою',
+    'Іллею',
+    'Рональда',
+    'Майком',
+    'Юрієм',
+    'Ольги',
+  ];
+  const surnames = [
+    'Гнатенка',
+    'Гнатенком',
+    'Гнатенку',
+    'Ярмольського',
+    'Ярмольським',
+    'Ярмольської',
+    'Ярмольською',
+    'Гнатової',
+    'Гнатовою',
+    'Дорошука',
+    'Дорошуком',
+    'Мартиновича',
+    'Мартиновичем',
+    'Гончаря',
+    'Гончарем',
+    'Дзюби',
+    'Дзюбою',
+    'Гайдая',
+    'Бойка',
+    'Гнатенко',
+    'Шевчишина',
+    'Форда',
+  ];
+
+  it('read again, the nominative it gives is left as it is (no name is declined twice)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...given), fc.constantFrom(...surnames), (first, last) => {
+        const once = nominative(`${first} ${last}`);
+        return once === null || nominative(once) === null;
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
