@@ -903,8 +903,16 @@ function lowercaseBodyIn(tokens: readonly Token[], from: number, to: number): st
     // The head noun opens the name (a capitalised adjective before it would have made the name an entity).
     const head = t?.kind === 'word' && !t.cap && t.quote < 0 ? cyrillicBodyLemma([t.lower])?.[0] : undefined;
     if (head === undefined) continue;
+    // The genitives after the head belong to the name; a preposition or a conjunction starts an adjunct ("… у понеділок").
     let end = k + 1;
-    while (end < to && end - k < LOWERCASE_BODY_WORDS && tokens[end]?.kind === 'word') end++;
+    while (
+      end < to &&
+      end - k < LOWERCASE_BODY_WORDS &&
+      tokens[end]?.kind === 'word' &&
+      !SPEAKER_PREPOSITIONS.cyrillic?.has(tokens[end]?.lower ?? '') &&
+      !FOREIGN_FUNCTION_WORDS.has(tokens[end]?.lower ?? '')
+    )
+      end++;
     return [head, ...tokens.slice(k + 1, end).map((w) => w.text)].join(' ');
   }
   return null;

@@ -492,6 +492,7 @@ describe('German, French and English attribution', () => {
 
   it('"йдеться в заяві" of a body written in lowercase gives the word to the body, in the nominative; a statement of nobody named has no speaker', () => {
     expect(speakers(['«Ми стурбовані ескалацією», — йдеться в заяві посольства Канади.'], 'uk')).toEqual(['посольство Канади']);
+    expect(speakers(['«Ми стурбовані ескалацією», — йдеться в заяві посольства Канади у понеділок.'], 'uk')).toEqual(['посольство Канади']);
     expect(speakers(['«Атаку відбито», – йдеться у повідомленні міністерства оборони України.'], 'uk')).toEqual(['міністерство оборони України']);
     expect(speakers(['«Ми стурбовані ескалацією», — йдеться в заяві.'], 'uk')).toEqual([null]);
   });
