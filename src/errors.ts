@@ -206,6 +206,18 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/**
+ * What a thrown value says, for a message: an Error's message, else the value as text; "an exception"
+ * when even that throws (a caller's getter may throw anything, a toString that throws included).
+ */
+export function errorText(thrown: unknown): string {
+  try {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  } catch {
+    return 'an exception';
+  }
+}
+
 /** Describes a value for an error message: `"text"`, `a list`, `a mapping`, `number 3`. */
 export function describeValue(v: unknown): string {
   try {

@@ -1,4 +1,4 @@
-import { describeValue, didYouMean, StoryfeedError } from '../errors.js';
+import { describeValue, didYouMean, errorText, StoryfeedError } from '../errors.js';
 import { parseIsoDate, isKnownTimeZone } from '../seed/dates.js';
 import { parseAuthorString } from '../seed/author-string.js';
 import { parseHttpUrl } from '../seed/http-url.js';
@@ -291,7 +291,7 @@ function plainCopy(value: unknown, path: string, depth: number, add: (path: stri
   if (depth === 0 || typeof value !== 'object' || value === null) return value;
   const at = (key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
   const fail = (where: string, cause: unknown): void => {
-    add(where || '(root)', `cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, 'Make it a plain value (the getter or proxy behind it throws).');
+    add(where || '(root)', `cannot be read: ${errorText(cause)}`, 'Make it a plain value (the getter or proxy behind it throws).');
   };
   try {
     if (Array.isArray(value)) {

@@ -1,4 +1,4 @@
-import { describeValue, StoryfeedError } from '../errors.js';
+import { describeValue, errorText, StoryfeedError } from '../errors.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
@@ -62,13 +62,7 @@ function guard<T>(read: () => T, path: FieldPath): T {
 
 /** Why a value of the caller's could not be read: what its getter or proxy threw, for a problem naming the field. */
 export function unreadable(cause: unknown): string {
-  let text: string;
-  try {
-    text = cause instanceof Error ? cause.message : String(cause);
-  } catch {
-    text = 'an exception';
-  }
-  return `cannot be read: ${text} (a getter or proxy behind it throws; pass plain values)`;
+  return `cannot be read: ${errorText(cause)} (a getter or proxy behind it throws; pass plain values)`;
 }
 
 const GUARDED = new WeakSet<object>();

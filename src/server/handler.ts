@@ -5,7 +5,7 @@
  * `storyfeed/node`'s adapter), Deno, Bun, Cloudflare Workers and framework route handlers.
  */
 
-import { StoryfeedError } from '../errors.js';
+import { errorText, StoryfeedError } from '../errors.js';
 
 /** One file the handler can serve. */
 export interface ServedFile {
@@ -235,7 +235,7 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
 
 /** The default `onError`: one line on the console, control characters shown as spaces. */
 function logError(error: unknown, request: Request): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   const line = `storyfeed/server: ${request.method} ${new URL(request.url).pathname}: 500: ${message}`;
   console.error(line.replace(/[\u0000-\u001f\u007f]/g, ' '));
 }
@@ -252,14 +252,14 @@ function checkedOptions(options: FeedHandlerOptions): FeedHandlerOptions {
     try {
       return (options as unknown as Record<string, unknown>)[name];
     } catch (error) {
-      return fail(`reading options.${name} threw: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(`reading options.${name} threw: ${errorText(error)}`);
     }
   };
   let names: string[] = [];
   try {
     names = Object.keys(options);
   } catch (error) {
-    fail(`its options cannot be listed: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`its options cannot be listed: ${errorText(error)}`);
   }
   for (const name of names) if (!OPTION_NAMES.has(name)) fail(`options.${name} is not an option (known: ${[...OPTION_NAMES].join(', ')})`);
   const files = read('files');
@@ -288,7 +288,7 @@ function checkedOptions(options: FeedHandlerOptions): FeedHandlerOptions {
     try {
       entries = Object.entries(encoders as object);
     } catch (error) {
-      fail(`options.encoders cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      fail(`options.encoders cannot be read: ${errorText(error)}`);
     }
     for (const [name, encoder] of entries) {
       if (name !== 'br' && name !== 'gzip') fail(`options.encoders.${name} is not an encoding storyfeed sends (br, gzip)`);
@@ -369,7 +369,7 @@ function mapLookup(files: Record<string, ServedFile | string | Uint8Array>): Fil
   try {
     entries = Object.entries(files);
   } catch (error) {
-    fail(`options.files cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`options.files cannot be read: ${errorText(error)}`);
   }
   for (const [path, value] of entries) {
     const field = `options.files[${JSON.stringify(path)}]`;
@@ -381,7 +381,7 @@ function mapLookup(files: Record<string, ServedFile | string | Uint8Array>): Fil
       try {
         ({ body, lastModified } = value as ServedFile);
       } catch (error) {
-        return fail(`${field} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(`${field} cannot be read: ${errorText(error)}`);
       }
       if (typeof body !== 'string' && !(body instanceof Uint8Array)) return fail(`${field}.body must be a string or a Uint8Array, got ${describe(body)}`);
       if (lastModified !== undefined && !(lastModified instanceof Date && !Number.isNaN(lastModified.getTime())))

@@ -4,7 +4,7 @@
  * never a `TypeError` from inside a reader. Each check reads every field once, so it is linear in
  * the size of what it checks; a getter that throws is reported as a field that cannot be read.
  */
-import { describeValue, isStoryfeedError, StoryfeedError } from '../errors.js';
+import { describeValue, errorText, isStoryfeedError, StoryfeedError } from '../errors.js';
 
 function fail(path: string, message: string): never {
   throw new StoryfeedError('E_ITEM', `${path} ${message}`);
@@ -20,7 +20,7 @@ function guarded(path: string, check: () => void): void {
     check();
   } catch (error) {
     if (isStoryfeedError(error)) throw error;
-    fail(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    fail(path, `cannot be read (${errorText(error)})`);
   }
 }
 

@@ -174,6 +174,19 @@ describe('createFeedHandler with files or encoders that are not what it expects'
         },
         'getter boom',
       ],
+      [
+        {
+          // A getter that throws a value whose own toString throws.
+          get files() {
+            throw {
+              toString() {
+                throw new TypeError('toString boom');
+              },
+            };
+          },
+        },
+        'reading options.files threw: an exception',
+      ],
       [{ files: {}, cacheControl: 'max-age=1\r\nx-evil: 1' }, 'options.cacheControl must be a header value on one line'],
       [{ files: {}, cors: 'yes' }, 'options.cors must be true or false'],
       [{ files: {}, compress: 1 }, 'options.compress must be true or false'],
