@@ -392,6 +392,64 @@ describe('knowing its own files by their stamps (device, inode, size, modificati
     else expect((await result).removed).toEqual([]);
     expect(readFileSync(target, 'utf8')).toBe('abc');
   });
+
+  describe('a large file, stamped as it is written', () => {
+    /** Two versions of a feed of 2 MiB, the same size. */
+    const large = (mark: string): string => `${mark}${'x'.repeat(2 * 1024 * 1024 - 1)}`;
+    /** At the step after a temporary file's last write, waits for the file system's clock to pass it (at most one tick), as a large file's flush does. */
+    const clockPastWrites = {
+      onStep: (s: string) => {
+        if (s !== 'temp') return;
+        const marker = path.join(dir, 'written-before');
+        writeFileSync(marker, '');
+        clockPast(marker);
+      },
+    };
+
+    it('records its stamp in the build that writes it, so the next build does not read it', async () => {
+      await publishFiles(out, { 'rss.xml': large('a') }, clockPastWrites);
+      expect((await readOwnedRecord(publishPaths(out).owned)).stamps).toEqual({
+        'rss.xml': `${digest(large('a'))} ${fileStamp(lstatSync(path.join(out, 'rss.xml'), { bigint: true }))}`,
+      });
+      // A record whose stamp vouches for other bytes, taken at its word: the file is replaced, not read (its bytes
+      // are not in the record), and the new version stamped again. (Its
+      // modification time is put ten seconds back first: a version written in the same second as the one it replaces
+      // gets the next second, in the future, and no stamp.)
+      const second = Math.floor(statSync(path.join(out, 'rss.xml')).mtimeMs / 1000) - 10;
+      utimesSync(path.join(out, 'rss.xml'), second, second);
+      const stamp = fileStamp(lstatSync(path.join(out, 'rss.xml'), { bigint: true }));
+      await writeOwnedRecord(publishPaths(out).owned, {
+        version: 1,
+        files: { 'rss.xml': [digest('vouched')] },
+        folders: [],
+        stamps: { 'rss.xml': `${digest('vouched')} ${stamp}` },
+      });
+      expect((await publishFiles(out, { 'rss.xml': large('b') }, clockPastWrites)).written).toEqual(['rss.xml']);
+      expect((await readOwnedRecord(publishPaths(out).owned)).stamps?.['rss.xml']).toBe(
+        `${digest(large('b'))} ${fileStamp(lstatSync(path.join(out, 'rss.xml'), { bigint: true }))}`,
+      );
+    });
+
+    it('stamps no small file as it writes it (reading it costs less than the clock)', async () => {
+      await publishFiles(out, { 'rss.xml': 'small' }, clockPastWrites);
+      expect((await readOwnedRecord(publishPaths(out).owned)).stamps).toBeUndefined();
+    });
+
+    it.each([
+      ['right after the build', 'now'],
+      ['once the clock has moved on', 'later'],
+    ])('never replaces it after a same-size edit %s', async (_, when) => {
+      await publishFiles(out, { 'rss.xml': large('a') }, clockPastWrites);
+      expect((await readOwnedRecord(publishPaths(out).owned)).stamps?.['rss.xml']).toBeDefined();
+      if (when === 'later') clockPast(path.join(out, 'rss.xml'));
+      writeFileSync(path.join(out, 'rss.xml'), large('m'));
+      await expect(publishFiles(out, { 'rss.xml': large('b') })).rejects.toMatchObject({
+        code: 'E_OUT_CONFLICT',
+        message: expect.stringContaining('was changed since storyfeed wrote it'),
+      });
+      expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toBe(large('m'));
+    });
+  });
 });
 
 describe('the publishing lock', () => {
