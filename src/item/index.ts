@@ -143,7 +143,8 @@ function checkStoryFields(story: Story, index: number, site: ResolvedSite): Stor
   read.httpUrl(story.banner, `${at}.banner`, base);
   read.enclosures(story.enclosures, `${at}.enclosures`, base);
   read.episode(story.episode, `${at}.episode`, base);
-  read.readExtensions(story.extensions, `${at}.extensions`, declaredPrefixes(site));
+  // Most stories carry no extensions: the set of declared prefixes is made only for those that do.
+  if (story.extensions !== undefined && story.extensions !== null) read.readExtensions(story.extensions, `${at}.extensions`, declaredPrefixes(site));
   return story;
 }
 

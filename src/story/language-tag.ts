@@ -1,8 +1,20 @@
+/** Tags canonicalized so far (a build sees a handful of languages, each thousands of times); cleared when full. */
+const canonical = new Map<string, string | undefined>();
+const CANONICAL_MAX = 256;
+
 /** Canonicalizes a BCP 47 tag (`EN-us` → `en-US`), or returns `undefined` when it is not one. */
 export function canonicalLanguage(tag: string): string | undefined {
+  if (canonical.has(tag)) return canonical.get(tag);
+  let result: string | undefined;
   try {
-    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+    result = Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
   } catch {
-    return undefined;
+    result = undefined;
   }
+  // Only short tags are kept: a hostile value must not pin a long string.
+  if (tag.length <= 64) {
+    if (canonical.size >= CANONICAL_MAX) canonical.clear();
+    canonical.set(tag, result);
+  }
+  return result;
 }
