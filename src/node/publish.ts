@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { link, lstat, mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { migrateLegacyOutput } from './legacy-output.js';
@@ -155,9 +155,11 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
     const record = await readOwnedRecord(paths.owned);
     const clock = await readClock(paths);
     const plan = await planPublish(target, names, files, record, options.rank ?? defaultRank, clock, options.hashes ?? {});
+    await writeDeferred(target, paths, plan, files);
     await step('planned');
     if (plan.writes.length === 0 && plan.prune.length === 0) {
       // Nothing to rename: only the record may need settling (adopted files, folders that emptied, stamps).
+      await rm(paths.tmp, { recursive: true, force: true });
       await removeEmptyFolders(target, plan);
       if (serializeRecord(plan.final) !== serializeRecord(record)) await writeOwnedRecord(paths.owned, plan.final);
       await step('unchanged');
@@ -201,8 +203,17 @@ interface Plan {
   final: OwnedRecord;
   /** Files to replace or remove whose change time was settled when planned, as the plan saw them (a later write moves the change time). */
   seen: Map<string, BigIntStats>;
-  /** The hash of every file of the set. */
+  /** The hash of every file of the set (those of {@link Plan.deferred} once their temporary files are written). */
   hashes: Record<string, string>;
+  /**
+   * Files whose contents are read when due (a large feed kept on disk) and whose hash nobody knows
+   * yet: each is written to its temporary file first and hashed while that file is flushed, so its
+   * bytes are read once (see {@link writeDeferred}). With the hash of the storyfeed file it would
+   * replace, and how the plan saw that file.
+   */
+  deferred: Map<string, { onDisk?: string; info?: BigIntStats }>;
+  /** Temporary files already written and flushed, by file (those of {@link Plan.deferred} that changed). */
+  written: Map<string, Written>;
 }
 
 /** The file system's clock, when the state folder shares the output folder's device (see {@link isSettled}). */
@@ -235,6 +246,64 @@ function stampedHash(record: OwnedRecord, name: string, info: BigIntStats): stri
   return entry.slice(space + 1) === fileStamp(info) ? entry.slice(0, space) : undefined;
 }
 
+/** A file of storyfeed's that already has the bytes to publish: nothing to write; stamped when settled, so the next build knows its bytes by its stamp. */
+function keepUnchanged(plan: Pick<Plan, 'pending' | 'final' | 'seen'>, name: string, hash: string, info: BigIntStats): void {
+  plan.pending.files[name] = [hash];
+  if (!plan.seen.has(name)) return;
+  const stamp = `${hash} ${fileStamp(info)}`;
+  (plan.pending.stamps ??= {})[name] = stamp;
+  (plan.final.stamps ??= {})[name] = stamp;
+}
+
+/**
+ * Writes the temporary file of each of the plan's deferred files (a few at a time) and hashes its
+ * bytes while the file is flushed: the hash completes the plan (and the record written before any
+ * rename), and a file whose new bytes equal those on disk is dropped from the writes with its
+ * temporary file. Each file's contents are read once, for both.
+ */
+async function writeDeferred(outDir: string, paths: PublishPaths, plan: Plan, files: Files): Promise<void> {
+  if (plan.deferred.size === 0) return;
+  await mkdir(paths.tmp, { recursive: true });
+  const replaces = new Set(plan.writes.filter((w) => w.replaces).map((w) => w.name));
+  const unchanged = new Set<string>();
+  const names = [...plan.deferred.keys()];
+  const one = async (name: string): Promise<void> => {
+    const { onDisk, info } = plan.deferred.get(name)!;
+    const dest = path.join(outDir, name);
+    const temp = path.join(paths.tmp, `${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
+    let hash = '';
+    await writeTemp(temp, files[name]!, replaces.has(name) ? dest : undefined, (h) => {
+      hash = h;
+    });
+    plan.hashes[name] = hash;
+    plan.final.files[name] = [hash];
+    if (onDisk === hash && info) {
+      await rm(temp, { force: true });
+      keepUnchanged(plan, name, hash, info);
+      unchanged.add(name);
+      return;
+    }
+    plan.pending.files[name] = onDisk === undefined ? [hash] : [onDisk, hash];
+    plan.written.set(name, { temp, info: await lstat(temp, { bigint: true }) });
+  };
+  let next = 0;
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    while (!failed && next < names.length) {
+      try {
+        await one(names[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  // Nothing is left writing when this returns or throws (the lock is released after a failure).
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(WRITES_AHEAD, names.length) }, lane));
+  for (const lane of lanes) if (lane.status === 'rejected') throw lane.reason;
+  if (unchanged.size) plan.writes = plan.writes.filter((w) => !unchanged.has(w.name));
+}
+
 /** Whether `now` is the very file `before` described (no write in between, if `before` was settled). */
 function sameFile(before: BigIntStats | undefined, now: BigIntStats): boolean {
   return before !== undefined && fileStamp(before) === fileStamp(now);
@@ -258,6 +327,7 @@ async function planPublish(
   const final: OwnedRecord = { version: 1, files: {}, folders: [] };
   const writes: Plan['writes'] = [];
   const seen = new Map<string, BigIntStats>();
+  const deferred: Plan['deferred'] = new Map();
   /** The hash of a file's bytes: vouched for by its recorded stamp, else read; a settled file is remembered as seen. */
   const onDiskHash = async (name: string, info: BigIntStats): Promise<string | undefined> => {
     const settled = isSettled(info, clock);
@@ -292,12 +362,17 @@ async function planPublish(
     const folder = path.posix.dirname(name);
     for (let f = folder; f !== '.'; f = path.posix.dirname(f)) needed.add(f);
     if (!(await folderOk(folder))) continue;
-    const hash = known[name] ?? digestOf(files[name]!);
-    hashes[name] = hash;
-    final.files[name] = [hash];
+    // Contents read when due, whose hash is not known: hashed while written, when nothing else needs the hash first.
+    const deferrable = known[name] === undefined && typeof Object.getOwnPropertyDescriptor(files, name)?.get === 'function';
+    let hash = known[name] ?? (deferrable ? undefined : digestOf(files[name]!));
     const info = folderState.get(folder) === 'missing' ? undefined : await lstat(path.join(outDir, name), { bigint: true }).catch(() => undefined);
     if (!info) {
-      pending.files[name] = [hash];
+      if (hash === undefined) deferred.set(name, {});
+      else {
+        hashes[name] = hash;
+        final.files[name] = [hash];
+        pending.files[name] = [hash];
+      }
       writes.push({ name, replaces: false, rank: rank(name) });
       continue;
     }
@@ -307,16 +382,18 @@ async function planPublish(
     }
     const ours = record.files[name];
     const onDisk = await onDiskHash(name, info);
+    if (hash === undefined && ours && onDisk !== undefined && ours.includes(onDisk)) {
+      // storyfeed's own file: replaced, unless the new bytes turn out to be the same (then the temporary file is dropped).
+      deferred.set(name, { onDisk, info });
+      writes.push({ name, replaces: true, rank: rank(name) });
+      continue;
+    }
+    // A file that is not storyfeed's: its bytes decide between adopting it and a conflict.
+    hash ??= digestOf(files[name]!);
+    hashes[name] = hash;
+    final.files[name] = [hash];
     if (onDisk === hash) {
-      if (ours?.includes(hash)) {
-        pending.files[name] = [hash];
-        if (seen.has(name)) {
-          // Unchanged and settled: the next build knows its bytes by its stamp.
-          const stamp = `${hash} ${fileStamp(info)}`;
-          (pending.stamps ??= {})[name] = stamp;
-          (final.stamps ??= {})[name] = stamp;
-        }
-      }
+      if (ours?.includes(hash)) keepUnchanged({ pending, final, seen }, name, hash, info);
       // The user's own copy with the very bytes storyfeed would write: nothing to write, and it stays
       // the user's (left out of the record), so it is never removed when storyfeed stops producing it.
       else delete final.files[name];
@@ -353,7 +430,7 @@ async function planPublish(
   final.folders = pending.folders.filter((f) => needed.has(f));
   writes.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   newFolders.sort((a, b) => a.split('/').length - b.split('/').length);
-  return { writes, prune, newFolders, pending, final, seen, hashes };
+  return { writes, prune, newFolders, pending, final, seen, hashes, deferred, written: new Map() };
 }
 
 async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: Files, lock: PublishLock, step: (name: string) => Promise<void>): Promise<void> {
@@ -376,7 +453,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
         for (const dir of touched) await syncFolder(dir);
         touched = new Set();
       }
-      if (!inFolder && write.rank !== lastRank) ahead = writeAhead(plan.writes.slice(index), write.rank, outDir, paths, files);
+      if (!inFolder && write.rank !== lastRank) ahead = writeAhead(plan.writes.slice(index), write.rank, outDir, paths, files, plan.written);
       lastRank = write.rank;
       if (!inFolder) {
         const { temp, info } = await ahead.get(write.name)!;
@@ -517,12 +594,24 @@ const WRITES_AHEAD = 4;
  * time, in the state folder: their renames then follow one after another, each still checked right
  * before it. Resolves each to its temporary file's path.
  */
-function writeAhead(writes: Plan['writes'], rank: number, outDir: string, paths: PublishPaths, files: Files): Map<string, Promise<Written>> {
+function writeAhead(
+  writes: Plan['writes'],
+  rank: number,
+  outDir: string,
+  paths: PublishPaths,
+  files: Files,
+  prewritten: ReadonlyMap<string, Written>,
+): Map<string, Promise<Written>> {
   const end = writes.findIndex((w) => w.rank !== rank);
   const group = end < 0 ? writes : writes.slice(0, end);
   const temps = new Map<string, Promise<Written>>();
   const slots: Promise<unknown>[] = [];
   group.forEach((write, i) => {
+    const done = prewritten.get(write.name);
+    if (done) {
+      temps.set(write.name, Promise.resolve(done));
+      return;
+    }
     const dest = path.join(outDir, write.name);
     const temp = path.join(paths.tmp, `${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
     const written = (slots[i - WRITES_AHEAD] ?? Promise.resolve())
@@ -604,10 +693,29 @@ function isParts(contents: Contents): contents is readonly Uint8Array[] {
   return Array.isArray(contents);
 }
 
-/** Writes and flushes a temporary file; one replacing `previous` gets a later modification second than it. */
-async function writeTemp(temp: string, contents: Contents, previous: string | undefined): Promise<void> {
+/**
+ * Writes and flushes a temporary file; one replacing `previous` gets a later modification second than
+ * it. With `hashed`, the contents are hashed while the file is flushed and the hash given to it.
+ */
+async function writeTemp(temp: string, contents: Contents, previous: string | undefined, hashed?: (hash: string) => void): Promise<void> {
   try {
-    await writeFile(temp, contents, { flush: true });
+    if (hashed === undefined) await writeFile(temp, contents, { flush: true });
+    else {
+      const handle = await open(temp, 'w');
+      try {
+        for (const part of typeof contents === 'string' ? [Buffer.from(contents)] : isParts(contents) ? contents : [contents]) {
+          for (let at = 0; at < part.byteLength; ) at += (await handle.write(part, at, part.byteLength - at)).bytesWritten;
+        }
+        const flushing = handle.sync();
+        try {
+          hashed(digestOf(contents));
+        } finally {
+          await flushing;
+        }
+      } finally {
+        await handle.close();
+      }
+    }
     await laterThan(previous, temp);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);

@@ -452,6 +452,71 @@ describe('knowing its own files by their stamps (device, inode, size, modificati
   });
 });
 
+describe('contents read when due (a getter, as a large feed kept on disk): hashed while written', () => {
+  /** `files` with each value behind a getter that counts its reads. */
+  function lazy(files: Record<string, string | Uint8Array[]>): { files: Record<string, string | Uint8Array[]>; reads: Record<string, number> } {
+    const reads: Record<string, number> = {};
+    const out = {};
+    for (const [name, value] of Object.entries(files)) {
+      reads[name] = 0;
+      Object.defineProperty(out, name, {
+        enumerable: true,
+        get: () => {
+          reads[name]!++;
+          return value;
+        },
+      });
+    }
+    return { files: out, reads };
+  }
+  const parts = (text: string): Uint8Array[] => [Buffer.from(text.slice(0, 3)), Buffer.from(text.slice(3))];
+
+  it('writes a new file and a changed one of its own, reading each once, and records their hashes', async () => {
+    const first = lazy({ 'rss.xml': parts('first version'), 'a/b.json': parts('{"b":1}') });
+    const result = await publishFiles(out, first.files);
+    expect(first.reads).toEqual({ 'rss.xml': 1, 'a/b.json': 1 });
+    expect(result.hashes).toEqual({ 'rss.xml': digest('first version'), 'a/b.json': digest('{"b":1}') });
+    expect(tree(out)).toEqual({ 'rss.xml': 'first version', 'a/b.json': '{"b":1}' });
+    const second = lazy({ 'rss.xml': parts('second version'), 'a/b.json': parts('{"b":1}') });
+    const again = await publishFiles(out, second.files);
+    expect(second.reads).toEqual({ 'rss.xml': 1, 'a/b.json': 1 });
+    expect(again.written).toEqual(['rss.xml']);
+    expect(tree(out)).toEqual({ 'rss.xml': 'second version', 'a/b.json': '{"b":1}' });
+    expect((await readOwnedRecord(publishPaths(out).owned)).files).toEqual({ 'a/b.json': [digest('{"b":1}')], 'rss.xml': [digest('second version')] });
+    expect(readdirSync(publishPaths(out).state)).not.toContain('tmp');
+  });
+
+  it('leaves a file whose new bytes are the ones on disk untouched (no rename, same inode and times), its temporary file removed', async () => {
+    await publishFiles(out, { 'rss.xml': 'same bytes' });
+    const before = lstatSync(path.join(out, 'rss.xml'), { bigint: true });
+    const same = lazy({ 'rss.xml': parts('same bytes') });
+    const result = await publishFiles(out, same.files);
+    expect(result.changed).toBe(false);
+    expect(same.reads['rss.xml']).toBe(1);
+    expect(fileStamp(lstatSync(path.join(out, 'rss.xml'), { bigint: true }))).toBe(fileStamp(before));
+    expect(readdirSync(publishPaths(out).state)).not.toContain('tmp');
+  });
+
+  it('adopts a user file with the very bytes, and refuses one with other bytes, as with contents given whole', async () => {
+    put(path.join(out, 'mine.xml'), 'same');
+    put(path.join(out, 'other.xml'), 'theirs');
+    await expect(publishFiles(out, lazy({ 'mine.xml': parts('same'), 'other.xml': parts('ours!') }).files)).rejects.toMatchObject({
+      code: 'E_OUT_CONFLICT',
+      message: expect.stringContaining('other.xml was not written by storyfeed'),
+    });
+    expect(tree(out)).toEqual({ 'mine.xml': 'same', 'other.xml': 'theirs' });
+    expect((await publishFiles(out, lazy({ 'mine.xml': parts('same') }).files)).changed).toBe(false);
+    expect((await readOwnedRecord(publishPaths(out).owned)).files).toEqual({});
+  });
+
+  it('never replaces its own file that the user edited since, with contents read when due', async () => {
+    await publishFiles(out, { 'rss.xml': 'one' });
+    writeFileSync(path.join(out, 'rss.xml'), 'the user wrote this');
+    await expect(publishFiles(out, lazy({ 'rss.xml': parts('two') }).files)).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
+    expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toBe('the user wrote this');
+  });
+});
+
 describe('the publishing lock', () => {
   it('refuses a second build while the lock is held, naming the process', async () => {
     const lock = await acquirePublishLock(out, publishPaths(out).state);
