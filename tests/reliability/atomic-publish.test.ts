@@ -157,37 +157,44 @@ describe('atomic publishing', () => {
     expect(landed.get('file') ?? 0).toBeGreaterThan(0);
   }, 600_000);
 
-  it('leaves each file complete after SIGKILL at every step of a publish, and the next build finishes it', async () => {
-    const sets = fileSets();
-    const setsFile = path.join(dir, 'sets-steps.json');
-    writeFileSync(setsFile, JSON.stringify(sets));
-    const out = path.join(dir, 'steps', 'public');
-    plantUserFiles(out);
-    const names = Object.keys(sets);
-    const changedFiles = Object.keys(sets.B!).filter((f) => sets.A![f] !== sets.B![f]).length;
-    // Every temporary file and every rename under `npm run stress`; the first, middle and last otherwise.
-    const each = process.env.RELIABILITY_KILLS ? Array.from({ length: changedFiles }, (_, i) => i + 1) : [...new Set([1, Math.ceil(changedFiles / 2), changedFiles])];
-    const points = ['locked', 'cleaned', 'planned', 'recorded', ...each.flatMap((n) => [`temp:${n}`, `file:${n}`]), 'written', 'removed:1', 'pruned', 'unlocking'];
-    let survived = 0;
-    for (const [k, point] of points.entries()) {
-      const before = names[k % names.length]!;
-      const next = names[(k + 1) % names.length]!;
-      await publishFiles(out, sets[before]!);
-      const [step, n = '1'] = point.split(':');
-      const child = await startChild('publish-loop', [out, setsFile], { env: { ROUNDS: '1', START: String(names.indexOf(next)), KILL_AT: `${step}:${n}` } });
-      expect(await child.exited, `${point}: ${child.stderr()}`).toBe('SIGKILL');
-      const state = fileByFile(out, sets);
-      expect(state.rest, `killed at ${point}: ${state.why}`).toBeDefined();
-      // Before the first rename the old set is published; once the record is settled, the new one; in between, a mix of complete files.
-      if (['locked', 'cleaned', 'planned', 'recorded', 'temp:1'].includes(point)) expect(exactSet(out, sets).name, `killed at ${point}`).toBe(before);
-      if (['pruned', 'unlocking'].includes(step!)) expect(exactSet(out, sets).name, `killed at ${point}`).toBe(next);
-      await publishFiles(out, sets[next]!);
-      expect(exactSet(out, sets).name, `the build after a kill at ${point}`).toBe(next);
-      expect(leftovers(out), `after a kill at ${point}`).toEqual([]);
-      survived++;
-    }
-    tally('kill points survived (SIGKILL at each named step)', survived, points.join(', '));
-  }, 120_000);
+  it.each([
+    ['given whole', ''],
+    ['read when due (hashed while written)', '1'],
+  ])(
+    'leaves each file complete after SIGKILL at every step of a publish of contents %s, and the next build finishes it',
+    async (_, lazy) => {
+      const sets = fileSets();
+      const setsFile = path.join(dir, `sets-steps${lazy}.json`);
+      writeFileSync(setsFile, JSON.stringify(sets));
+      const out = path.join(dir, `steps${lazy}`, 'public');
+      plantUserFiles(out);
+      const names = Object.keys(sets);
+      const changedFiles = Object.keys(sets.B!).filter((f) => sets.A![f] !== sets.B![f]).length;
+      // Every temporary file and every rename under `npm run stress`; the first, middle and last otherwise.
+      const each = process.env.RELIABILITY_KILLS ? Array.from({ length: changedFiles }, (_, i) => i + 1) : [...new Set([1, Math.ceil(changedFiles / 2), changedFiles])];
+      const points = ['locked', 'cleaned', 'planned', 'recorded', ...each.flatMap((n) => [`temp:${n}`, `file:${n}`]), 'written', 'removed:1', 'pruned', 'unlocking'];
+      let survived = 0;
+      for (const [k, point] of points.entries()) {
+        const before = names[k % names.length]!;
+        const next = names[(k + 1) % names.length]!;
+        await publishFiles(out, sets[before]!);
+        const [step, n = '1'] = point.split(':');
+        const child = await startChild('publish-loop', [out, setsFile], { env: { ROUNDS: '1', START: String(names.indexOf(next)), KILL_AT: `${step}:${n}`, LAZY: lazy } });
+        expect(await child.exited, `${point}: ${child.stderr()}`).toBe('SIGKILL');
+        const state = fileByFile(out, sets);
+        expect(state.rest, `killed at ${point}: ${state.why}`).toBeDefined();
+        // Before the first rename the old set is published; once the record is settled, the new one; in between, a mix of complete files.
+        if (['locked', 'cleaned', 'planned', 'recorded', 'temp:1'].includes(point)) expect(exactSet(out, sets).name, `killed at ${point}`).toBe(before);
+        if (['pruned', 'unlocking'].includes(step!)) expect(exactSet(out, sets).name, `killed at ${point}`).toBe(next);
+        await publishFiles(out, sets[next]!);
+        expect(exactSet(out, sets).name, `the build after a kill at ${point}`).toBe(next);
+        expect(leftovers(out), `after a kill at ${point}`).toEqual([]);
+        survived++;
+      }
+      tally('kill points survived (SIGKILL at each named step)', survived, points.join(', '));
+    },
+    120_000,
+  );
 
   it('completes a 0.1 output folder (a link into .public.builds/) killed at each step of its migration, losing nothing', async () => {
     const sets = fileSets();

@@ -5,7 +5,9 @@
  * - KILL_AT=step:n: SIGKILL itself at the n-th time `publishFiles` reports `step`;
  * - PAUSE_AT=step: print `paused` there and wait for a line on stdin;
  * - LOCK_LOG=file: append `enter PID` / `exit PID` when the lock is taken / about to be released;
- * - TRACE=1: print `step NAME` at every step, so the parent knows where a kill landed.
+ * - TRACE=1: print `step NAME` at every step, so the parent knows where a kill landed;
+ * - LAZY=1: every file's contents behind a getter, in two parts (as a large feed kept on disk), so
+ *   they are hashed while their temporary files are written.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -33,11 +35,21 @@ const onStep = async (step: string): Promise<void> => {
   }
 };
 
+/** The files with each one's contents behind a getter, in two parts. */
+function readWhenDue(files: Record<string, string>): Record<string, Uint8Array[]> {
+  const out: Record<string, Uint8Array[]> = {};
+  for (const [name, text] of Object.entries(files)) {
+    const bytes = Buffer.from(text);
+    Object.defineProperty(out, name, { enumerable: true, get: () => [bytes.subarray(0, bytes.length >> 1), bytes.subarray(bytes.length >> 1)] });
+  }
+  return out;
+}
+
 process.stdout.write('ready\n');
 for (let i = start; i < start + rounds; i++) {
   const name = order[i % order.length]!;
   try {
-    const result = await publishFiles(out, sets[name]!, { onStep });
+    const result = await publishFiles(out, process.env.LAZY ? readWhenDue(sets[name]!) : sets[name]!, { onStep });
     process.stdout.write(`published ${name} ${result.changed ? 'changed' : 'unchanged'}\n`);
   } catch (error) {
     if (!isStoryfeedError(error) || error.code !== 'E_LOCKED') throw error;
