@@ -644,7 +644,8 @@ const STAMP_WRITTEN_MIN_BYTES = 1n << 20n;
  * written (`info`: same device, inode, size and modification time) and that modification time is
  * older than the clock read before the rename. Any write after the clock moves the modification
  * time to the clock's tick or later, so the file never again has this stamp once its bytes are not
- * the ones written. (Its change time, moved by the rename, is part of the stamp as it is now.)
+ * the ones written (short of someone setting that time back by hand, to the nanosecond, before this
+ * look). Its change time, moved by the rename, is part of the stamp as it is now.
  */
 async function stampWritten(plan: Plan, name: string, dest: string, info: BigIntStats, clock: Clock): Promise<void> {
   if (clock === undefined || info.dev !== clock.dev || info.mtimeNs >= clock.ctimeNs || info.ctimeNs >= clock.ctimeNs) return;
