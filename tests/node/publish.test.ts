@@ -509,6 +509,29 @@ describe('contents read when due (a getter, as a large feed kept on disk): hashe
     expect((await readOwnedRecord(publishPaths(out).owned)).files).toEqual({});
   });
 
+  it('fails with E_IO on a full disk, changing nothing, and the next publish clears what it left', async (context) => {
+    const disk = path.join(dir, 'small');
+    mkdirSync(disk);
+    // Needs to mount a small tmpfs (root on Linux); elsewhere there is nothing to test.
+    if (process.platform !== 'linux' || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', disk]).status !== 0) return context.skip();
+    try {
+      const site = path.join(disk, 'public');
+      await publishFiles(site, { 'rss.xml': 'old', 'atom.xml': 'old atom' });
+      const big = (mark: string): Uint8Array[] => [Buffer.from(mark), Buffer.alloc(700 * 1024, 0x61)];
+      await expect(publishFiles(site, lazy({ 'rss.xml': big('r'), 'atom.xml': big('a') }).files)).rejects.toMatchObject({
+        code: 'E_IO',
+        message: expect.stringContaining('the disk is full (ENOSPC)'),
+      });
+      expect(tree(site)).toEqual({ 'rss.xml': 'old', 'atom.xml': 'old atom' });
+      expect((await readOwnedRecord(publishPaths(site).owned)).files).toEqual({ 'atom.xml': [digest('old atom')], 'rss.xml': [digest('old')] });
+      expect((await publishFiles(site, lazy({ 'rss.xml': parts('new rss'), 'atom.xml': parts('new atom') }).files)).written.sort()).toEqual(['atom.xml', 'rss.xml']);
+      expect(tree(site)).toEqual({ 'rss.xml': 'new rss', 'atom.xml': 'new atom' });
+      expect(readdirSync(publishPaths(site).state)).toEqual(['owned.json']);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
+
   it('never replaces its own file that the user edited since, with contents read when due', async () => {
     await publishFiles(out, { 'rss.xml': 'one' });
     writeFileSync(path.join(out, 'rss.xml'), 'the user wrote this');
