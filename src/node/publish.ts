@@ -216,8 +216,11 @@ interface Plan {
   written: Map<string, Written>;
 }
 
-/** The file system's clock, when the state folder shares the output folder's device (see {@link isSettled}). */
-type Clock = { dev: bigint; ctimeNs: bigint } | undefined;
+/**
+ * The file system's clock, when the state folder shares the output folder's device (see {@link isSettled}):
+ * as a change time, and as a modification time (which some file systems keep more coarsely).
+ */
+type Clock = { dev: bigint; ctimeNs: bigint; mtimeNs: bigint } | undefined;
 
 /**
  * Reads the file system's clock: the change time of a file created now in the state folder (whose
@@ -230,7 +233,7 @@ async function readClock(paths: PublishPaths): Promise<Clock> {
   try {
     await writeFile(probe, '');
     const info = await lstat(probe, { bigint: true });
-    return { dev: info.dev, ctimeNs: info.ctimeNs };
+    return { dev: info.dev, ctimeNs: info.ctimeNs, mtimeNs: info.mtimeNs };
   } catch {
     return undefined;
   } finally {
@@ -648,7 +651,8 @@ const STAMP_WRITTEN_MIN_BYTES = 1n << 20n;
  * look). Its change time, moved by the rename, is part of the stamp as it is now.
  */
 async function stampWritten(plan: Plan, name: string, dest: string, info: BigIntStats, clock: Clock): Promise<void> {
-  if (clock === undefined || info.dev !== clock.dev || info.mtimeNs >= clock.ctimeNs || info.ctimeNs >= clock.ctimeNs) return;
+  // Modification times compared with the clock's own (a file system may keep them more coarsely than change times).
+  if (clock === undefined || info.dev !== clock.dev || info.mtimeNs >= clock.mtimeNs || info.ctimeNs >= clock.ctimeNs) return;
   const now = await lstat(dest, { bigint: true }).catch(() => undefined);
   if (!now?.isFile() || now.dev !== info.dev || now.ino !== info.ino || now.size !== info.size || now.mtimeNs !== info.mtimeNs) return;
   const hash = plan.hashes[name];
