@@ -62,6 +62,22 @@ describe('language', () => {
     expect(canonicalLanguage('EN-us')).toBe('en-US');
     expect(canonicalLanguage('not a tag!')).toBeUndefined();
   });
+
+  it('gives the same answer for a tag asked again, however many other tags came between (the memory is bounded)', () => {
+    const direct = (tag: string): string | undefined => {
+      try {
+        return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+      } catch {
+        return undefined;
+      }
+    };
+    const tags = ['EN-us', 'uk', 'de_DE', 'zh-hant-TW', 'x', '', 'not a tag!', 'sr-Latn', 'EN-US'];
+    for (let round = 0; round < 3; round++) {
+      for (const tag of tags) expect(canonicalLanguage(tag), tag).toBe(direct(tag));
+      // More distinct tags than the memory holds, some of them long.
+      for (let i = 0; i < 300; i++) expect(canonicalLanguage(`en-x-t${i}${'a'.repeat(i % 70)}`)).toBe(direct(`en-x-t${i}${'a'.repeat(i % 70)}`));
+    }
+  });
 });
 
 describe('html', () => {
