@@ -17,9 +17,9 @@ import { BodyStore, bodiesInMemory } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
 import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
 import { checkOutputFolder } from './out-folder.js';
-import { feedsFirst, publishFiles, type FileContents } from './publish.js';
+import { feedsFirst, publishFiles, type FileContents, type StreamedContents } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
-import { FeedCache, lazyOutputs, outputsReadBy, readBytes, type LazyOutputs } from './feed-cache.js';
+import { FeedCache, lazyOutputs, outputsReadBy, readBytes, readBytesInto, type LazyOutputs } from './feed-cache.js';
 import { displayPath } from './seed-files.js';
 import { runTask, WorkerPool, type FeedResult, type FeedTask } from './workers.js';
 
@@ -269,7 +269,7 @@ async function buildWith(
       const lazy = kept.of(feed.outputs);
       if (!lazy) continue;
       for (const format of FORMATS)
-        Object.defineProperty(files, feed.files[format], { enumerable: true, configurable: true, get: () => lazy.parts?.(format) ?? lazy.bytes(format) });
+        Object.defineProperty(files, feed.files[format], { enumerable: true, configurable: true, get: () => lazy.stream?.(format) ?? lazy.bytes(format) });
     }
     // Outputs an earlier build published from the same cache entries have the digests it recorded: they
     // are not read back to be hashed, only to be written if the file on disk is not theirs.
@@ -476,28 +476,32 @@ async function inPieces(
   }
   const freshBytes = new Map<Record<FeedFormat, string>, Record<FeedFormat, Buffer>>();
   for (const body of bodies) if (typeof body !== 'string') freshBytes.set(body, { rss: Buffer.from(body.rss), atom: Buffer.from(body.atom), json: Buffer.from(body.json) });
-  // Publishing asks for each file twice (to hash, then to write): the parts are kept until then, and never copied into one buffer.
-  const memo = new Map<FeedFormat, Buffer[]>();
-  const parts = (format: FeedFormat): Buffer[] => {
-    const known = memo.get(format);
-    if (known) return known;
+  /**
+   * The feed's bytes, part after part: head, each piece's items (with what joinRendering puts between
+   * two: the text it gives for two empty pieces, less head and tail), tail. Cached pieces are read with
+   * `read`, each when its turn comes.
+   */
+  function* partsOf(format: FeedFormat, read: (file: string) => Buffer): Generator<Buffer> {
     const { head, tail } = heads[format];
-    // What joinRendering puts between two pieces: the text it gives for two empty ones, less head and tail.
     const twoEmpty = joinRendering(format, head, ['', ''], tail);
     const separator = Buffer.from(twoEmpty.slice(head.length, twoEmpty.length - tail.length));
-    const list: Buffer[] = [Buffer.from(head)];
+    yield Buffer.from(head);
     for (const [i, body] of bodies.entries()) {
-      if (i > 0) list.push(separator);
-      list.push(typeof body === 'string' ? readBytes(body, format) : freshBytes.get(body)![format]);
+      if (i > 0) yield separator;
+      yield typeof body === 'string' ? read(body) : freshBytes.get(body)![format];
     }
-    list.push(Buffer.from(tail));
-    memo.set(format, list);
-    return list;
-  };
-  const lazy = outputsReadBy((format) => Buffer.concat(parts(format)));
+    yield Buffer.from(tail);
+  }
+  const lazy = outputsReadBy((format) => Buffer.concat([...partsOf(format, (file) => readBytes(file, format))]));
+  // Publishing reads each file once, piece by piece through one buffer: never the whole feed in memory.
+  const stream = (format: FeedFormat): StreamedContents => ({
+    streamed: () => {
+      const scratch = { buffer: Buffer.allocUnsafe(STREAM_BUFFER_BYTES) };
+      return partsOf(format, (file) => readBytesInto(file, format, scratch));
+    },
+  });
   let published = false;
   const moveTo = (files: Record<FeedFormat, string>): void => {
-    memo.clear();
     published = true;
     lazy.moveTo(files);
   };
@@ -509,11 +513,14 @@ async function inPieces(
         .digest('hex')
     : undefined;
   return {
-    outputs: kept.keep({ ...lazy, moveTo, parts: (format) => (published ? undefined : parts(format)) }),
+    outputs: kept.keep({ ...lazy, moveTo, stream: (format) => (published ? undefined : stream(format)) }),
     report: validReport(document),
     ...(digestKey ? { digestKey } : {}),
   };
 }
+
+/** The first size of the buffer a feed's cached pieces are read into for publishing (grown for a larger piece). */
+const STREAM_BUFFER_BYTES = 1 << 20;
 
 /** The head and tail of a feed's rendering, by format. */
 type Heads = Record<FeedFormat, { head: string; tail: string }>;

@@ -4,7 +4,8 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
 import type { BodyDigests } from './body-store.js';
-import { readAtSync } from './read-bounded.js';
+import type { StreamedContents } from './publish.js';
+import { readAtSync, readIntoAtSync } from './read-bounded.js';
 import { VERSION } from '../version.js';
 
 /** The three formats, in the order texts are stored. */
@@ -180,6 +181,23 @@ export function readText(file: string, format: FeedFormat): string {
 
 /** One text of an entry as the UTF-8 bytes stored (throws when the entry is gone): publishing needs no decoding. */
 export function readBytes(file: string, format: FeedFormat): Buffer {
+  return readEntry(file, format, (fd, length, offset) => readAtSync(fd, length, offset, `${file} is cut off`));
+}
+
+/**
+ * {@link readBytes} into `scratch.buffer` (replaced by a larger one when too small): the bytes are a
+ * view of it, valid until it is read into again. Reading a large feed's pieces one after another into
+ * one buffer spares the memory of all of them and the page faults of fresh buffers.
+ */
+export function readBytesInto(file: string, format: FeedFormat, scratch: { buffer: Buffer }): Buffer {
+  return readEntry(file, format, (fd, length, offset) => {
+    if (scratch.buffer.length < length) scratch.buffer = Buffer.allocUnsafe(Math.max(length, scratch.buffer.length * 2));
+    return readIntoAtSync(fd, scratch.buffer, length, offset, `${file} is cut off`);
+  });
+}
+
+/** Opens an entry, finds where `format`'s text is, and reads it with `read`. */
+function readEntry(file: string, format: FeedFormat, read: (fd: number, length: number, offset: number) => Buffer): Buffer {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(100);
@@ -187,7 +205,7 @@ export function readBytes(file: string, format: FeedFormat): Buffer {
     if (!header) throw new Error(`${file} is not a feed cache entry`);
     const index = FORMATS.indexOf(format);
     const offset = header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0);
-    return readAtSync(fd, header.lengths[index]!, offset, `${file} is cut off`);
+    return read(fd, header.lengths[index]!, offset);
   } finally {
     closeSync(fd);
   }
@@ -224,8 +242,8 @@ export interface LazyOutputs {
   outputs: FeedOutputs;
   /** One output's UTF-8 bytes, read from disk on every call. */
   bytes(format: FeedFormat): Buffer;
-  /** One output's UTF-8 bytes in parts to write one after another, when it is joined from pieces (until {@link LazyOutputs.moveTo}). */
-  parts?(format: FeedFormat): readonly Buffer[] | undefined;
+  /** One output's UTF-8 bytes in parts read one at a time, when it is joined from pieces (until {@link LazyOutputs.moveTo}). */
+  stream?(format: FeedFormat): StreamedContents | undefined;
   /** Reads each format from its own file from now on (the published files). */
   moveTo(files: Record<FeedFormat, string>): void;
 }

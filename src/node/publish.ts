@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { link, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { type FileHandle, link, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { migrateLegacyOutput } from './legacy-output.js';
@@ -106,8 +106,16 @@ const IN_FOLDER_TEMP = '.storyfeed-tmp-';
 /** Marker in the state folder: temporary files may be inside the output folder (cleared by the next build). */
 const IN_FOLDER_MARKER = 'in-folder-temps';
 
-/** A file's contents: text, bytes, or bytes in parts written one after another (a large feed joined from pieces, never copied into one buffer). */
-export type FileContents = string | Uint8Array | readonly Uint8Array[];
+/**
+ * Bytes in parts made one at a time (a large feed read piece by piece through one buffer): each part
+ * is valid only until the next is asked for, and every call of `streamed` starts again from the first.
+ */
+export interface StreamedContents {
+  streamed(): Iterable<Uint8Array>;
+}
+
+/** A file's contents: text, bytes, bytes in parts written one after another (never copied into one buffer), or parts made one at a time. */
+export type FileContents = string | Uint8Array | readonly Uint8Array[] | StreamedContents;
 type Contents = FileContents;
 type Files = Readonly<Record<string, Contents>>;
 
@@ -688,14 +696,26 @@ function encodeText(files: Files): Files {
 
 /** The {@link digest} of contents, parts hashed in order as if joined. */
 function digestOf(contents: Contents): string {
-  if (!isParts(contents)) return digest(contents);
+  if (typeof contents === 'string' || contents instanceof Uint8Array) return digest(contents);
   const hash = createHash('sha256');
-  for (const part of contents) hash.update(part);
+  for (const part of partsOf(contents)) hash.update(part);
   return hash.digest('hex');
 }
 
 function isParts(contents: Contents): contents is readonly Uint8Array[] {
   return Array.isArray(contents);
+}
+
+function isStreamed(contents: Contents): contents is StreamedContents {
+  return typeof contents === 'object' && !Array.isArray(contents) && !(contents instanceof Uint8Array);
+}
+
+/** The contents as bytes, part after part. */
+function partsOf(contents: Contents): Iterable<Uint8Array> {
+  if (typeof contents === 'string') return [Buffer.from(contents)];
+  if (isParts(contents)) return contents;
+  if (isStreamed(contents)) return contents.streamed();
+  return [contents];
 }
 
 /**
@@ -704,16 +724,21 @@ function isParts(contents: Contents): contents is readonly Uint8Array[] {
  */
 async function writeTemp(temp: string, contents: Contents, previous: string | undefined, hashed?: (hash: string) => void): Promise<void> {
   try {
-    if (hashed === undefined) await writeFile(temp, contents, { flush: true });
+    if (hashed === undefined && !isStreamed(contents)) await writeFile(temp, contents, { flush: true });
     else {
       const handle = await open(temp, 'w');
       try {
-        for (const part of typeof contents === 'string' ? [Buffer.from(contents)] : isParts(contents) ? contents : [contents]) {
-          for (let at = 0; at < part.byteLength; ) at += (await handle.write(part, at, part.byteLength - at)).bytesWritten;
+        // Parts made one at a time are hashed while each is written (it is gone once the next is made);
+        // contents held whole are hashed while the file is flushed.
+        const hash = hashed !== undefined && isStreamed(contents) ? createHash('sha256') : undefined;
+        for (const part of partsOf(contents)) {
+          const writing = writeAll(handle, part);
+          hash?.update(part);
+          await writing;
         }
         const flushing = handle.sync();
         try {
-          hashed(digestOf(contents));
+          if (hashed !== undefined) hashed(hash ? hash.digest('hex') : digestOf(contents));
         } finally {
           await flushing;
         }
@@ -726,6 +751,11 @@ async function writeTemp(temp: string, contents: Contents, previous: string | un
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/** Writes all of `bytes` at the file's current position. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.byteLength; ) at += (await handle.write(bytes, at, bytes.byteLength - at)).bytesWritten;
 }
 
 /**

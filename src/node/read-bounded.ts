@@ -13,13 +13,17 @@ import { StoryfeedError } from '../errors.js';
  * entry, its index, a spill file); throws `cutOff` as an Error when the file ends first.
  */
 export function readAtSync(fd: number, length: number, position: number, cutOff: string): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
+  return readIntoAtSync(fd, Buffer.allocUnsafe(length), length, position, cutOff);
+}
+
+/** {@link readAtSync} into the start of `buffer` (at least `length` bytes); gives the bytes read, a view of it. */
+export function readIntoAtSync(fd: number, buffer: Buffer, length: number, position: number, cutOff: string): Buffer {
   for (let read = 0; read < length; ) {
-    const n = readSync(fd, bytes, read, length - read, position + read);
+    const n = readSync(fd, buffer, read, length - read, position + read);
     if (n === 0) throw new Error(cutOff);
     read += n;
   }
-  return bytes;
+  return buffer.subarray(0, length);
 }
 
 /** Options for {@link readBoundedSync} and {@link readBounded}. */

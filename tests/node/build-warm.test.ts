@@ -36,6 +36,10 @@ vi.mock('../../src/node/feed-cache.js', async (importOriginal) => {
       reads.count++;
       return actual.readBytes(...args);
     },
+    readBytesInto: (...args: Parameters<typeof actual.readBytesInto>) => {
+      reads.count++;
+      return actual.readBytesInto(...args);
+    },
   };
 });
 

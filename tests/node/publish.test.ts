@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkOutputFolder } from '../../src/node/out-folder.js';
 import { digest, fileStamp, isSettled, readOwnedRecord, writeOwnedRecord } from '../../src/node/owned-files.js';
-import { feedsFirst, publishFiles, publishPaths } from '../../src/node/publish.js';
+import { feedsFirst, publishFiles, publishPaths, type StreamedContents } from '../../src/node/publish.js';
 import { acquirePublishLock } from '../../src/node/publish-lock.js';
 
 let dir: string;
@@ -507,6 +507,32 @@ describe('contents read when due (a getter, as a large feed kept on disk): hashe
     expect(tree(out)).toEqual({ 'mine.xml': 'same', 'other.xml': 'theirs' });
     expect((await publishFiles(out, lazy({ 'mine.xml': parts('same') }).files)).changed).toBe(false);
     expect((await readOwnedRecord(publishPaths(out).owned)).files).toEqual({});
+  });
+
+  it('writes parts made one at a time through one buffer (each gone when the next is made), whole and with the right hash', async () => {
+    /** `text` in parts of 3 bytes, each made in the same buffer. */
+    const streamed = (text: string): StreamedContents => ({
+      *streamed() {
+        const bytes = Buffer.from(text);
+        const buffer = Buffer.alloc(3);
+        for (let at = 0; at < bytes.length; at += 3) {
+          const n = bytes.copy(buffer, 0, at, at + 3);
+          yield buffer.subarray(0, n);
+          buffer.fill(0x21);
+        }
+      },
+    });
+    const first = lazy({ 'rss.xml': streamed('a feed made in parts — é') as never, 'new.json': streamed('{"a": 1}') as never });
+    const result = await publishFiles(out, first.files);
+    expect(result.hashes).toEqual({ 'rss.xml': digest('a feed made in parts — é'), 'new.json': digest('{"a": 1}') });
+    expect(tree(out)).toEqual({ 'rss.xml': 'a feed made in parts — é', 'new.json': '{"a": 1}' });
+    // Given whole (not read when due), and hashed first to decide about a user's file in the way.
+    put(path.join(out, 'user.txt'), 'mine');
+    const json = { 'new.json': streamed('{"a": 1}') };
+    await expect(publishFiles(out, { ...json, 'rss.xml': streamed('a feed made in parts — é'), 'user.txt': streamed('mine') })).resolves.toMatchObject({ changed: false });
+    await expect(publishFiles(out, { ...json, 'user.txt': streamed('not mine') })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
+    expect((await publishFiles(out, { ...json, 'rss.xml': streamed('second version'), 'user.txt': streamed('mine') })).written).toEqual(['rss.xml']);
+    expect(tree(out)).toEqual({ 'rss.xml': 'second version', 'new.json': '{"a": 1}', 'user.txt': 'mine' });
   });
 
   it('fails with E_IO on a full disk, changing nothing, and the next publish clears what it left', async (context) => {
