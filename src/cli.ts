@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './cli/main.js';
+import { errorText } from './errors.js';
 
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
@@ -12,7 +13,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`error: ${errorText(error)}\n`);
     process.exitCode = 1;
   },
 );

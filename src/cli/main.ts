@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { formatDiagnostic, formatProblem, PROBLEMS, StoryfeedError, type Diagnostic } from '../errors.js';
+import { errorText, formatDiagnostic, formatProblem, PROBLEMS, StoryfeedError, type Diagnostic } from '../errors.js';
 import { VERSION } from '../version.js';
 import { DEPLOY_HELP } from './deploy-help.js';
 import type { DeployFlags } from './deploy.js';
@@ -222,7 +222,7 @@ function handleError(error: unknown, io: CliIo): number {
     io.err(describeError(error));
     return error.code === 'E_USAGE' ? EXIT.usage : EXIT.failed;
   }
-  const message = oneLine(error instanceof Error ? error.message : String(error));
+  const message = oneLine(errorText(error));
   io.err(`error: storyfeed failed unexpectedly: ${message} [E_INTERNAL]\n  fix: ${PROBLEMS.E_INTERNAL.fix}\n`);
   if (io.env.STORYFEED_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   return EXIT.failed;

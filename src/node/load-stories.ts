@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type BigIntStats, statSync } from 'node:fs';
-import { StoryfeedError, type Diagnostic } from '../errors.js';
+import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
 import type { StorySite } from '../story/seed-to-story.js';
 import type { Story } from '../types.js';
@@ -337,6 +337,6 @@ async function loadOne(file: SeedFile, options: LoadStoriesOptions, context: See
 /** Wraps anything thrown while loading a seed in a StoryfeedError that names the file. */
 export function asStoryfeedError(error: unknown, file: string): StoryfeedError {
   if (error instanceof StoryfeedError) return error.inFile(file);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return new StoryfeedError('E_INTERNAL', `unexpected failure while reading the seed: ${message}`, { file, cause: error });
 }

@@ -4,7 +4,7 @@
  * UTF-8, well-formedness, reading, spec problems, and a cross-check of sources that are the same
  * feed in different formats. Bad input never throws; every problem ends up in the result.
  */
-import { StoryfeedError, type ProblemCode } from '../errors.js';
+import { errorText, StoryfeedError, type ProblemCode } from '../errors.js';
 import type { FeedFormat } from '../types.js';
 import { VERSION } from '../version.js';
 import { crossCheck, decodeFeed, readFeed, type DecodedFeed, type ParsedFeed, type VerifyReport } from '../verify/index.js';
@@ -148,7 +148,7 @@ function problemFrom(error: unknown): SourceProblem {
     if (error.line !== undefined) problem.line = error.line;
     return problem;
   }
-  return { code: 'E_FEED', severity: 'error', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'E_FEED', severity: 'error', message: errorText(error) };
 }
 
 /** Reads a feed file through the bounded reader: regular files only, stopping as soon as it proves larger than `maxBytes`. */
@@ -170,7 +170,7 @@ function fileError(path: string, error: unknown): StoryfeedError {
         ? `${path} is a folder, not a feed file`
         : code === 'EACCES' || code === 'EPERM'
           ? `permission denied: ${path}`
-          : `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
+          : `cannot read ${path}: ${errorText(error)}`;
   return new StoryfeedError('E_IO', detail, { cause: error });
 }
 
@@ -229,7 +229,7 @@ function networkReason(error: unknown): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed';
   if (cause instanceof Error) return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { StoryfeedError, type Diagnostic, type ProblemCode } from '../errors.js';
+import { errorText, StoryfeedError, type Diagnostic, type ProblemCode } from '../errors.js';
 import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
 import type { VerifyReport } from '../verify/index.js';
 import { withStoredBodies, type StoredBodies } from './body-store.js';
@@ -257,7 +257,7 @@ function serializeError(error: unknown): SerializedError {
     if (error.line !== undefined) out.line = error.line;
     return out;
   }
-  return { storyfeed: false, detail: error instanceof Error ? error.message : String(error) };
+  return { storyfeed: false, detail: errorText(error) };
 }
 
 function reviveError(e: SerializedError): Error {

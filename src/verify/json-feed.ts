@@ -4,7 +4,7 @@
  * e.g. `items[3].date_published: expected an RFC 3339 date, found "yesterday"`; the feed is still
  * read as far as it can be. Only text that is not a JSON Feed at all throws.
  */
-import { StoryfeedError } from '../errors.js';
+import { errorText, StoryfeedError } from '../errors.js';
 import { parseRfc3339 } from './dates.js';
 import { collapseWhitespace, trimWhitespace } from './html-canon.js';
 import { findDuplicateJsonKey, type DuplicateJsonKey } from '../json-keys.js';
@@ -77,7 +77,7 @@ const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 function jsonSyntaxError(text: string, error: unknown): StoryfeedError {
   const scan = scanJson(text);
   const problem = scan.error;
-  if (!problem) return new StoryfeedError('E_FEED', `the JSON cannot be parsed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  if (!problem) return new StoryfeedError('E_FEED', `the JSON cannot be parsed: ${errorText(error)}`, { cause: error });
   const { line, column } = lineAndColumn(text, problem.offset);
   const detail = problem.truncated ? `the JSON ends too early (truncated?) at line ${line}` : `the JSON cannot be parsed at line ${line}, column ${column}: ${problem.message}`;
   return new StoryfeedError('E_FEED', detail, { line, cause: error });

@@ -12,6 +12,7 @@
  */
 import type Parser from 'rss-parser';
 import type { XmlElement } from './xml-check.js';
+import { errorText } from '../errors.js';
 import { isBlank } from './xml-rules.js';
 
 /** One item (RSS `<item>`) or entry (Atom `<entry>`) as `rss-parser` reads it. */
@@ -108,7 +109,7 @@ function readingOf(result: unknown): RssParserReading {
 }
 
 function failed(error: unknown): RssParserReading {
-  return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  return { ok: false, message: errorText(error) };
 }
 
 /** Without defaultRSS, <rss> lacking version="2.0" is rejected; the strict reader reports that. */

@@ -9,6 +9,7 @@ import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
 import { LineIndex } from './lines.js';
 import { isWellFormedUtf16, MAX_NAMESPACE_SCOPES, parseXmlFast, XML_NS, XMLNS_NS } from './xml-fast.js';
 import { checkTextArgument } from './arguments.js';
+import { errorText } from '../errors.js';
 
 export { XML_NS } from './xml-fast.js';
 /** The RFC 5005 feed-history namespace (`<fh:archive/>`). */
@@ -246,7 +247,7 @@ function saxesTree(text: string): XmlDocument {
       }
     }
     if (error instanceof XmlSyntaxError) throw error;
-    throw new XmlSyntaxError(failure ?? { message: error instanceof Error ? error.message : String(error), line: parser.line, column: parser.column, truncated: false });
+    throw new XmlSyntaxError(failure ?? { message: errorText(error), line: parser.line, column: parser.column, truncated: false });
   }
   if (!root) throw new XmlSyntaxError({ message: 'the document has no root element', line: parser.line, column: parser.column, truncated: false });
   const document: XmlDocument = { root };
