@@ -218,7 +218,7 @@ export function errorText(thrown: unknown): string {
   }
 }
 
-/** Describes a value for an error message: `"text"`, `a list`, `a mapping`, `number 3`. */
+/** Describes a value for an error message: `"text"`, `a list`, `a mapping`, `number 3`, `nothing` (undefined). */
 export function describeValue(v: unknown): string {
   try {
     return describeReadable(v);
@@ -229,6 +229,7 @@ export function describeValue(v: unknown): string {
 
 function describeReadable(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (v instanceof Date) return 'a date';
   if (typeof v === 'object') return 'a mapping';

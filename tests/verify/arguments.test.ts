@@ -59,6 +59,27 @@ describe('storyfeed/verify given values of the wrong kind', () => {
     expect(await outcome(() => verify.compareFeed({ items: [] } as never, doc, 'xml' as never))).toBe('E_ITEM: format must be "rss", "atom" or "json", found "xml"');
   });
 
+  it('names nested fields, list entries and their fields by their whole path', async () => {
+    const doc = sampleDocument();
+    const withItem = (i: number, change: Record<string, unknown>): unknown => ({ ...doc, items: doc.items.map((item, k) => (k === i ? { ...item, ...change } : item)) });
+    const cases: [unknown, string][] = [
+      [{ ...doc, selfUrls: { ...doc.selfUrls, atom: 1 } }, 'doc.selfUrls.atom must be text, found number 1'],
+      [{ ...doc, generator: { ...doc.generator, version: null } }, 'doc.generator.version must be text, found null'],
+      [{ ...doc, authors: [{ name: 'A' }, { name: 'B', email: 7 }] }, 'doc.authors[1].email must be text, found number 7'],
+      [{ ...doc, authors: 'A' }, 'doc.authors must be a list, found "A"'],
+      [{ ...doc, items: [doc.items[0], 'x'] }, 'doc.items[1] must be a feed item, found "x"'],
+      [withItem(0, { summary: 3 }), 'doc.items[0].summary must be text, found number 3'],
+      [withItem(1, { tags: ['a', 'b', false] }), 'doc.items[1].tags[2] must be text, found boolean false'],
+      [withItem(0, { authors: [{ name: 2 }] }), 'doc.items[0].authors[0].name must be text, found number 2'],
+      [withItem(1, { enclosures: [{ url: 'https://example.com/a.mp3', type: 'audio/mpeg' }, { type: 'audio/mpeg' }] }), 'doc.items[1].enclosures[1].url must be text, found nothing'],
+      [withItem(0, { episode: 'one' }), 'doc.items[0].episode must be an object, found "one"'],
+    ];
+    for (const [value, message] of cases) expect(await outcome(() => verify.verifyDocument({}, value as never))).toBe(`E_ITEM: ${message}`);
+    expect(await outcome(() => verify.formatReport({ ok: false, problems: [{ format: 'rss', field: 'x', expected: 'a', actual: 1, itemId: null }], formats: {} } as never))).toBe(
+      'E_ITEM: report.problems[0].actual must be text, found number 1',
+    );
+  });
+
   it('reports a getter that throws as a field that cannot be read', async () => {
     const doc = sampleDocument();
     const hostile = Object.defineProperty({ ...doc }, 'title', {
