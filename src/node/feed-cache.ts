@@ -47,17 +47,22 @@ export class FeedCache {
       .update(`${VERSION}\0${kind}\0`)
       .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf8')
       .update(`\0${bodies?.settings ?? ''}`, 'utf8');
+    // Items are gathered into one text per run of items keyed by digest (one call into the hash instead
+    // of three per item; the bytes hashed are the same). Leaving the body fields undefined drops them from
+    // the JSON as a rest copy without them would, and V8 copies with a spread far faster.
+    let text = '';
     for (const item of items) {
-      const { contentHtml, contentText, ...rest } = item;
+      const json = JSON.stringify({ ...item, contentHtml: undefined, contentText: undefined });
       const digest = bodies?.digestOf(item);
-      hash.update(`\0${JSON.stringify(rest)}\0`, 'utf8');
       if (digest !== undefined) {
-        hash.update(`d${digest}`, 'utf8');
+        text += `\0${json}\0d${digest}`;
         continue;
       }
-      hash.update(`${contentHtml.length}\0`, 'utf8').update(contentHtml, 'utf16le');
-      hash.update(`\0${contentText.length}\0`, 'utf8').update(contentText, 'utf16le');
+      hash.update(`${text}\0${json}\0${item.contentHtml.length}\0`, 'utf8').update(item.contentHtml, 'utf16le');
+      hash.update(`\0${item.contentText.length}\0`, 'utf8').update(item.contentText, 'utf16le');
+      text = '';
     }
+    if (text !== '') hash.update(text, 'utf8');
     return hash.digest('hex');
   }
 

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FeedCache, lazyOutputs, readText, readTexts, writeTexts } from '../../src/node/feed-cache.js';
+import { VERSION } from '../../src/version.js';
 import { sampleDocument } from '../verify/fixtures.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'storyfeed-feed-cache-'));
@@ -64,6 +66,67 @@ describe('feed cache keys', () => {
         expect(keyWith(a)).not.toBe(keyWith(b));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('differ whenever the body digest of an item differs, or an item is keyed by its body instead of its digest', () => {
+    const doc = sampleDocument();
+    const digests = (digestOf: (index: number) => string | undefined) => ({ settings: 's', digestOf: (item: (typeof doc.items)[number]) => digestOf(doc.items.indexOf(item)) });
+    const keys = [
+      cache.key('items', doc),
+      cache.key(
+        'items',
+        doc,
+        digests(() => undefined),
+      ),
+      cache.key(
+        'items',
+        doc,
+        digests((i) => `d${i}`),
+      ),
+      cache.key(
+        'items',
+        doc,
+        digests((i) => (i === 0 ? 'd0' : undefined)),
+      ),
+      cache.key(
+        'items',
+        doc,
+        digests((i) => (i === 1 ? 'd1' : undefined)),
+      ),
+      cache.key(
+        'items',
+        doc,
+        digests((i) => (i === 0 ? 'dX' : `d${i}`)),
+      ),
+    ];
+    expect(new Set(keys.slice(1)).size).toBe(keys.length - 1);
+    // Without a digest for any item, the settings alone are what a digest-less key adds.
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('hash, item after item, the JSON of its fields and then its digest or its body (the bytes of the plain definition)', () => {
+    const plainKey = (kind: 'feed' | 'items', doc: ReturnType<typeof sampleDocument>, digestOf?: (item: (typeof doc.items)[number]) => string | undefined): string => {
+      const { items, ...head } = doc;
+      const hash = createHash('sha256')
+        .update(`${VERSION}\0${kind}\0`)
+        .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf8')
+        .update(`\0${digestOf ? 's' : ''}`, 'utf8');
+      for (const item of items) {
+        const { contentHtml, contentText, ...rest } = item;
+        hash.update(`\0${JSON.stringify(rest)}\0`, 'utf8');
+        const digest = digestOf?.(item);
+        if (digest !== undefined) hash.update(`d${digest}`, 'utf8');
+        else hash.update(`${contentHtml.length}\0`, 'utf8').update(contentHtml, 'utf16le').update(`\0${contentText.length}\0`, 'utf8').update(contentText, 'utf16le');
+      }
+      return hash.digest('hex');
+    };
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.constantFrom('feed' as const, 'items' as const), fc.boolean(), (withDigest, kind, given) => {
+        const doc = sampleDocument();
+        const digestOf = (item: (typeof doc.items)[number]): string | undefined => (withDigest[doc.items.indexOf(item)] ? `digest-${doc.items.indexOf(item)}` : undefined);
+        expect(cache.key(kind, doc, given ? { settings: 's', digestOf } : undefined)).toBe(plainKey(kind, doc, given ? digestOf : undefined));
+      }),
     );
   });
 

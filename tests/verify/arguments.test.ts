@@ -71,7 +71,10 @@ describe('storyfeed/verify given values of the wrong kind', () => {
       [withItem(0, { summary: 3 }), 'doc.items[0].summary must be text, found number 3'],
       [withItem(1, { tags: ['a', 'b', false] }), 'doc.items[1].tags[2] must be text, found boolean false'],
       [withItem(0, { authors: [{ name: 2 }] }), 'doc.items[0].authors[0].name must be text, found number 2'],
-      [withItem(1, { enclosures: [{ url: 'https://example.com/a.mp3', type: 'audio/mpeg' }, { type: 'audio/mpeg' }] }), 'doc.items[1].enclosures[1].url must be text, found nothing'],
+      [
+        withItem(1, { enclosures: [{ url: 'https://example.com/a.mp3', type: 'audio/mpeg' }, { type: 'audio/mpeg' }] }),
+        'doc.items[1].enclosures[1].url must be text, found nothing',
+      ],
       [withItem(0, { episode: 'one' }), 'doc.items[0].episode must be an object, found "one"'],
     ];
     for (const [value, message] of cases) expect(await outcome(() => verify.verifyDocument({}, value as never))).toBe(`E_ITEM: ${message}`);
