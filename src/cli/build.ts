@@ -145,9 +145,9 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
           stories: result.stories.length,
           items,
           feeds: result.feeds.map((f) => ({ kind: f.entry.kind, name: f.entry.name, items: f.entry.document.items.length, files: f.files })),
-          files: Object.entries(result.contents)
-            .filter(([file]) => !file.startsWith('.'))
-            .map(([file, text]) => ({ file: where(file), bytes: Buffer.byteLength(text) })),
+          files: Object.keys(result.contents)
+            .filter((file) => !file.startsWith('.'))
+            .map((file) => ({ file: where(file), bytes: result.sizes[file] })),
           skipped: result.skipped.map((e) => ({ code: e.code, file: e.file ?? null, line: e.line ?? null, message: e.detail })),
           warnings: warnings.map((w) => ({ code: w.code, file: w.file ?? null, line: w.line ?? null, message: w.message })),
           verification: { feeds: result.feeds.length, problems: result.report.problems.length },
@@ -163,7 +163,7 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
   const action = flags.dryRun ? 'Built (dry run, nothing written)' : result.written ? 'Built' : 'Built (unchanged, nothing rewritten)';
   const lines = [`${action} ${plural(items, 'item')} from ${plural(result.stories.length, 'story', 'stories')} in ${shown(seeds)}${flags.dryRun ? '' : ` → ${shown(out)}`}`];
   for (const f of ['rss', 'atom', 'json'] as FeedFormat[]) {
-    lines.push(`  ${oneLine(where(main.files[f])).padEnd(28)} ${FORMAT_NAMES[f].padEnd(14)} ${formatBytes(Buffer.byteLength(main.outputs[f])).padStart(9)}`);
+    lines.push(`  ${oneLine(where(main.files[f])).padEnd(28)} ${FORMAT_NAMES[f].padEnd(14)} ${formatBytes(result.sizes[main.files[f]]!).padStart(9)}`);
   }
   const extra = result.feeds.length - 1;
   if (extra) {

@@ -19,7 +19,7 @@ import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.j
 import { checkOutputFolder } from './out-folder.js';
 import { feedsFirst, publishFiles, type FileContents, type StreamedContents } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
-import { FeedCache, lazyOutputs, outputsReadBy, readBytes, readBytesInto, type LazyOutputs } from './feed-cache.js';
+import { entryTextSize, FeedCache, lazyOutputs, outputsReadBy, readBytes, readBytesInto, type LazyOutputs } from './feed-cache.js';
 import { displayPath } from './seed-files.js';
 import { runTask, WorkerPool, type FeedResult, type FeedTask } from './workers.js';
 
@@ -97,6 +97,8 @@ export interface BuildSiteResult {
   outDir: string;
   /** Every file of the output folder (relative path → contents). */
   contents: Record<string, string>;
+  /** The size in bytes of every file of {@link BuildSiteResult.contents} (same paths), given without reading a feed kept on disk. */
+  sizes: Record<string, number>;
   /** Whether files were published (false for a dry run, or when nothing changed). */
   written: boolean;
   /** Story cache hits and misses, when the cache was used. */
@@ -256,6 +258,7 @@ async function buildWith(
   if (config.bundleStylesheet && config.stylesheet === STYLESHEET_FILE) contents[STYLESHEET_FILE] = FEED_STYLESHEET;
   if (config.indexPage !== false) contents['index.html'] = renderIndexPage(set, (entry) => feedSetFiles(entry, config));
   contents[MANIFEST_FILE] = `${JSON.stringify(reconciled.manifest, null, 2)}\n`;
+  const sizes = sizesOf(contents, feeds, kept);
 
   let written = false;
   if (options.write !== false) {
@@ -305,6 +308,7 @@ async function buildWith(
     report,
     outDir,
     contents,
+    sizes,
     written,
   };
   if (cache) result.cache = cache.counters;
@@ -483,8 +487,7 @@ async function inPieces(
    */
   function* partsOf(format: FeedFormat, read: (file: string) => Buffer): Generator<Buffer> {
     const { head, tail } = heads[format];
-    const twoEmpty = joinRendering(format, head, ['', ''], tail);
-    const separator = Buffer.from(twoEmpty.slice(head.length, twoEmpty.length - tail.length));
+    const separator = Buffer.from(separatorOf(format));
     yield Buffer.from(head);
     for (const [i, body] of bodies.entries()) {
       if (i > 0) yield separator;
@@ -492,7 +495,19 @@ async function inPieces(
     }
     yield Buffer.from(tail);
   }
-  const lazy = outputsReadBy((format) => Buffer.concat([...partsOf(format, (file) => readBytes(file, format))]));
+  function separatorOf(format: FeedFormat): string {
+    const { head, tail } = heads[format];
+    const twoEmpty = joinRendering(format, head, ['', ''], tail);
+    return twoEmpty.slice(head.length, twoEmpty.length - tail.length);
+  }
+  /** The size of what {@link partsOf} gives, from the sizes the cached pieces' entries record. */
+  const sizeOf = (format: FeedFormat): number => {
+    const { head, tail } = heads[format];
+    let size = Buffer.byteLength(head) + Buffer.byteLength(tail) + Buffer.byteLength(separatorOf(format)) * (bodies.length - 1);
+    for (const body of bodies) size += typeof body === 'string' ? entryTextSize(body, format) : freshBytes.get(body)![format].length;
+    return size;
+  };
+  const lazy = outputsReadBy((format) => Buffer.concat([...partsOf(format, (file) => readBytes(file, format))]), sizeOf);
   // Publishing reads each file once, piece by piece through one buffer: never the whole feed in memory.
   const stream = (format: FeedFormat): StreamedContents => ({
     streamed: () => {
@@ -620,6 +635,31 @@ class KeptOutputs {
     });
     if (this.dir !== undefined) await rm(await this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The size of every file of `contents`, each worked out when first asked for: a feed kept on disk
+ * by the sizes its files or cache entries record (never read, never decoded), any other by its text.
+ */
+function sizesOf(contents: Record<string, string>, feeds: readonly BuiltFeed[], kept: KeptOutputs): Record<string, number> {
+  const onDisk = new Map<string, () => number>();
+  for (const feed of feeds) {
+    const lazy = kept.of(feed.outputs);
+    if (lazy) for (const format of FORMATS) onDisk.set(feed.files[format], () => lazy.size(format));
+  }
+  const sizes: Record<string, number> = {};
+  for (const file of Object.keys(contents)) {
+    Object.defineProperty(sizes, file, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const size = onDisk.get(file)?.() ?? Buffer.byteLength(contents[file]!);
+        Object.defineProperty(sizes, file, { enumerable: true, configurable: true, writable: false, value: size });
+        return size;
+      },
+    });
+  }
+  return sizes;
 }
 
 /** The report {@link verifyDocument} gives for outputs that match their document. */

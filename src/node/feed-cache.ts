@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
@@ -205,15 +205,30 @@ export function readBytesInto(file: string, format: FeedFormat, scratch: { buffe
 function readEntry(file: string, format: FeedFormat, read: (fd: number, length: number, offset: number) => Buffer): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const head = Buffer.alloc(100);
-    const header = parseHeader(head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)));
-    if (!header) throw new Error(`${file} is not a feed cache entry`);
-    const index = FORMATS.indexOf(format);
-    const offset = header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0);
-    return read(fd, header.lengths[index]!, offset);
+    const { offset, length } = placeIn(fd, file, format);
+    return read(fd, length, offset);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The size in bytes of one text of an entry, read from its header alone (throws when the entry is gone). */
+export function entryTextSize(file: string, format: FeedFormat): number {
+  const fd = openSync(file, 'r');
+  try {
+    return placeIn(fd, file, format).length;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where `format`'s text is in the entry open as `fd`, by its header. */
+function placeIn(fd: number, file: string, format: FeedFormat): { offset: number; length: number } {
+  const head = Buffer.alloc(100);
+  const header = parseHeader(head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)));
+  if (!header) throw new Error(`${file} is not a feed cache entry`);
+  const index = FORMATS.indexOf(format);
+  return { offset: header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0), length: header.lengths[index]! };
 }
 
 function entryLengths(file: string): number[] | undefined {
@@ -247,6 +262,8 @@ export interface LazyOutputs {
   outputs: FeedOutputs;
   /** One output's UTF-8 bytes, read from disk on every call. */
   bytes(format: FeedFormat): Buffer;
+  /** One output's size in bytes, without reading the output. */
+  size(format: FeedFormat): number;
   /** One output's UTF-8 bytes in parts read one at a time, when it is joined from pieces (until {@link LazyOutputs.moveTo}). */
   stream?(format: FeedFormat): StreamedContents | undefined;
   /** Reads each format from its own file from now on (the published files). */
@@ -255,19 +272,25 @@ export interface LazyOutputs {
 
 /** The outputs stored in a feed cache entry (or a file in the same form), read when asked for. */
 export function lazyOutputs(entry: string): LazyOutputs {
-  return outputsReadBy((format) => readBytes(entry, format));
+  return outputsReadBy(
+    (format) => readBytes(entry, format),
+    (format) => entryTextSize(entry, format),
+  );
 }
 
-/** Outputs whose bytes `read` gives on every call (decoded when a text is asked for). */
-export function outputsReadBy(read: (format: FeedFormat) => Buffer): LazyOutputs {
+/** Outputs whose bytes `read` gives on every call (decoded when a text is asked for), and whose sizes `size` gives. */
+export function outputsReadBy(read: (format: FeedFormat) => Buffer, size: (format: FeedFormat) => number): LazyOutputs {
   let bytes = read;
+  let sizeOf = size;
   const outputs = {} as FeedOutputs;
   for (const format of FORMATS) Object.defineProperty(outputs, format, { enumerable: true, get: () => bytes(format).toString('utf8') });
   return {
     outputs,
     bytes: (format) => bytes(format),
+    size: (format) => sizeOf(format),
     moveTo(files) {
       bytes = (format) => readFileSync(files[format]);
+      sizeOf = (format) => statSync(files[format]).size;
     },
   };
 }

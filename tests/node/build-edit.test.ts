@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
-import { buildSite } from '../../src/node/build.js';
+import { buildSite, type BuildSiteResult } from '../../src/node/build.js';
 
 /**
  * An edit rebuilt from the caches: the feeds the edit does not touch come from the feed cache and
@@ -55,12 +55,18 @@ function folder(root: string): Map<string, Buffer> {
   return files;
 }
 
+/** The result's sizes are its files' sizes in bytes, whether their contents are held, cached or joined from pieces. */
+function expectSizes(result: BuildSiteResult): void {
+  expect(Object.keys(result.sizes)).toEqual(Object.keys(result.contents));
+  for (const file of Object.keys(result.contents)) expect([file, result.sizes[file]]).toEqual([file, Buffer.byteLength(result.contents[file]!)]);
+}
+
 describe('rebuild after an edit (edit-one)', () => {
   it('publishes cached feeds byte-identical to a build without cache, and rewrites only the changed files', async () => {
     writeSeeds(120);
     const options = { config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' };
-    await buildSite(options);
-    await buildSite(options);
+    expectSizes(await buildSite(options));
+    expectSizes(await buildSite(options));
     const out = path.join(dir, 'public');
     const before = new Map([...folder(out).keys()].map((file) => [file, statSync(path.join(out, file)).mtimeMs]));
 
@@ -75,6 +81,7 @@ describe('rebuild after an edit (edit-one)', () => {
     expect(untouched.length).toBeGreaterThan(0);
     // What the result says matches what was published, read from the published files.
     for (const feed of edited.feeds) for (const format of ['rss', 'atom', 'json'] as const) expect(Buffer.from(feed.outputs[format])).toEqual(published.get(feed.files[format]));
+    expectSizes(edited);
 
     // The same build without any cache, into a copy of the folder and its state: the same bytes.
     cpSync(out, path.join(dir, 'copy'), { recursive: true });
@@ -94,10 +101,16 @@ describe('rebuild after an edit (edit-one)', () => {
     const published = folder(out);
     expect(published.get('rss.xml')!.includes('An added sentence.')).toBe(true);
     for (const format of ['rss', 'atom', 'json'] as const) expect(Buffer.from(edited.outputs[format])).toEqual(published.get(edited.feeds[0]!.files[format]));
+    expectSizes(edited);
     cpSync(out, path.join(dir, 'copy'), { recursive: true });
     cpSync(path.join(dir, '.public.storyfeed'), path.join(dir, '.copy.storyfeed'), { recursive: true });
     const reference = await buildSite({ ...options, out: 'copy', cache: false });
     expect(reference.written).toBe(false);
     expect(folder(path.join(dir, 'copy'))).toEqual(published);
+    // A dry run of another edit: the joined feed's sizes come from its pieces (cached and fresh), before anything is published.
+    appendFileSync(path.join(dir, 'seeds', '2023-02-06-story-33.md'), '\nAnother sentence, “quoted” and é.\n');
+    const dry = await buildSite({ ...options, write: false });
+    expect(dry.contents['rss.xml']!.includes('Another sentence')).toBe(true);
+    expectSizes(dry);
   }, 120_000);
 });

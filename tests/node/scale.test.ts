@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist/node.js');
 const story = path.join(root, 'dist/story.js');
 
-type BuildSite = (options: Record<string, unknown>) => Promise<{ contents: Record<string, string>; report: unknown; stories: unknown[] }>;
+type BuildSite = (options: Record<string, unknown>) => Promise<{ contents: Record<string, string>; sizes: Record<string, number>; report: unknown; stories: unknown[] }>;
 
 describe.skipIf(!existsSync(dist))('a large build', () => {
   let work: string;
@@ -72,5 +72,8 @@ describe.skipIf(!existsSync(dist))('a large build', () => {
     const reference = await build({ workers: 0, cache: false });
     expect(edited.contents).toEqual(reference.contents);
     expect(edited.report).toEqual(reference.report);
+    // Sizes given without reading the feeds are their bytes' (cached pieces joined with the edited one).
+    const byteLengths = Object.fromEntries(Object.entries(edited.contents).map(([file, text]) => [file, Buffer.byteLength(text)]));
+    expect({ ...edited.sizes }).toEqual(byteLengths);
   }, 240_000);
 });
