@@ -15,7 +15,7 @@ import type { VerifyProblem, VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
 import { BodyStore, bodiesInMemory } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
-import { MANIFEST_FILE, readManifest, reconcileWithManifest } from './manifest.js';
+import { MANIFEST_FILE, manifestParts, readManifest, reconcileWithManifest } from './manifest.js';
 import { checkOutputFolder } from './out-folder.js';
 import { feedsFirst, publishFiles, type FileContents, type StreamedContents } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
@@ -229,6 +229,8 @@ async function buildWith(
     kept,
     bodies,
   );
+  // Nothing after this runs in the workers: their heaps are given back before publishing, where a large build peaked.
+  await pool.close();
   // The main feed (one page, or `itemLimit` items, when the set is large) is returned with its bodies.
   if (options.documentBodies !== false) set[0]!.document = bodies.withBodies(set[0]!.document);
   const feeds = set.map((entry, i): BuiltFeed => ({ entry, outputs: verified[i]!.outputs, files: feedSetFiles(entry, config) }));
@@ -257,7 +259,9 @@ async function buildWith(
   }
   if (config.bundleStylesheet && config.stylesheet === STYLESHEET_FILE) contents[STYLESHEET_FILE] = FEED_STYLESHEET;
   if (config.indexPage !== false) contents['index.html'] = renderIndexPage(set, (entry) => feedSetFiles(entry, config));
-  contents[MANIFEST_FILE] = `${JSON.stringify(reconciled.manifest, null, 2)}\n`;
+  // The manifest's text (240 bytes a story) is made when asked for, and published in parts (see manifestParts).
+  const { manifest } = reconciled;
+  Object.defineProperty(contents, MANIFEST_FILE, { enumerable: true, configurable: true, get: () => `${JSON.stringify(manifest, null, 2)}\n` });
   const sizes = sizesOf(contents, feeds, kept);
 
   let written = false;
@@ -268,6 +272,7 @@ async function buildWith(
     );
     // Outputs kept on disk are published from their bytes, read one file at a time: never decoded, never all in memory.
     const files: Record<string, FileContents> = Object.defineProperties({}, Object.getOwnPropertyDescriptors(contents));
+    Object.defineProperty(files, MANIFEST_FILE, { enumerable: true, configurable: true, get: (): StreamedContents => ({ streamed: () => manifestParts(manifest) }) });
     for (const feed of feeds) {
       const lazy = kept.of(feed.outputs);
       if (!lazy) continue;

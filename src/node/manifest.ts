@@ -36,6 +36,40 @@ export interface Manifest {
   slugs?: FeedSlugs;
 }
 
+/**
+ * The manifest's text, `JSON.stringify(manifest, null, 2)` and a newline, as UTF-8 bytes in parts of
+ * about `partChars` characters: the text of a large archive's manifest (240 bytes a story) is never
+ * whole in memory. Each call starts again from the first part.
+ */
+export function* manifestParts(manifest: Manifest, partChars = 1 << 20): Generator<Buffer> {
+  let text = '{';
+  let first = true;
+  for (const [key, value] of Object.entries(manifest)) {
+    if (value === undefined) continue;
+    text += `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (key !== 'stories' || !Array.isArray(value) || value.length === 0) {
+      text += indented(JSON.stringify(value, null, 2), '  ');
+      continue;
+    }
+    text += '[';
+    for (const [i, entry] of (value as ManifestEntry[]).entries()) {
+      text += `${i === 0 ? '' : ','}\n    ${indented(JSON.stringify(entry, null, 2), '    ')}`;
+      if (text.length >= partChars) {
+        yield Buffer.from(text);
+        text = '';
+      }
+    }
+    text += '\n  ]';
+  }
+  yield Buffer.from(`${text}${first ? '' : '\n'}}\n`);
+}
+
+/** JSON text (which holds no raw line break) nested `indent` deeper. */
+function indented(json: string, indent: string): string {
+  return json.replaceAll('\n', `\n${indent}`);
+}
+
 /** Hash of the parts of a story readers see; `updated` moves only when it changes. */
 export function contentHash(story: Story): string {
   const seen = [story.title, story.summary, story.contentHtml, JSON.stringify(story.authors), JSON.stringify(story.tags), story.image?.url ?? ''];

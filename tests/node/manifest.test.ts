@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Manifest, type ManifestEntry, manifestParts } from '../../src/node/manifest.js';
+
+/** Text with what JSON escapes (quotes, backslashes, control characters, line breaks) and what it does not (non-ASCII, astral). */
+const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', 'é', '—', '\u2028', '😀', '/', ':'), maxLength: 30 });
+const iso = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+
+const entry: fc.Arbitrary<ManifestEntry> = fc.record(
+  { id: text, file: text, hash: fc.stringMatching(/^[0-9a-f]{32}$/), updated: iso, published: iso },
+  { requiredKeys: ['id', 'hash', 'updated'] },
+);
+const slugs = fc.record({ tags: fc.dictionary(text, text, { maxKeys: 4 }), authors: fc.dictionary(text, text, { maxKeys: 4 }) });
+const manifest: fc.Arbitrary<Manifest> = fc
+  .tuple(fc.array(entry, { maxLength: 40 }), fc.option(slugs, { nil: undefined }))
+  .map(([stories, slugs]) => ({ version: 1, stories, ...(slugs !== undefined ? { slugs } : {}) }));
+
+describe('manifestParts', () => {
+  it('gives the bytes of JSON.stringify(manifest, null, 2) and a newline, in parts of any size', () => {
+    fc.assert(
+      fc.property(manifest, fc.integer({ min: 1, max: 400 }), (m, partChars) => {
+        const parts = [...manifestParts(m, partChars)];
+        expect(Buffer.concat(parts).toString('utf8')).toBe(`${JSON.stringify(m, null, 2)}\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds one part at a time: parts stay near the size asked for however many stories there are', () => {
+    const stories = Array.from(
+      { length: 20_000 },
+      (_, i): ManifestEntry => ({ id: `https://news.example.com/story-${i}`, hash: '0'.repeat(32), updated: '2024-01-01T00:00:00.000Z' }),
+    );
+    const sizes = [...manifestParts({ version: 1, stories }, 4096)].map((part) => part.length);
+    expect(sizes.length).toBeGreaterThan(300);
+    expect(Math.max(...sizes)).toBeLessThan(4096 + 200);
+  });
+
+  it('skips a key whose value is undefined, as JSON.stringify does', () => {
+    const m = { version: 1, stories: [], slugs: undefined } as unknown as Manifest;
+    expect(Buffer.concat([...manifestParts(m)]).toString()).toBe(`${JSON.stringify(m, null, 2)}\n`);
+  });
+});
