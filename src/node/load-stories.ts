@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type BigIntStats, statSync } from 'node:fs';
 import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
@@ -269,7 +269,7 @@ function analysisWanted(options: Pick<LoadStoriesOptions, 'feedRecords' | 'site'
  */
 function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analysis: boolean): string {
   const key = cache.key(file.display, digests.seed, digests.sidecar);
-  return analysis ? key : createHash('sha256').update(key).update('\0without analysis').digest('hex');
+  return analysis ? key : hash('sha256', `${key}\0without analysis`, 'hex');
 }
 
 /** The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { feedRecord } from '../../src/node/feed-record.js';
 import { loadStories } from '../../src/node/load-stories.js';
 import { StoryCache } from '../../src/node/story-cache.js';
 import type { Story } from '../../src/types.js';
+import { VERSION } from '../../src/version.js';
 
 let dir: string;
 beforeEach(() => {
@@ -34,6 +36,26 @@ function writeSeeds(n: number): void {
 function outputs(result: Awaited<ReturnType<typeof buildSite>>): Record<string, string> {
   return Object.fromEntries(Object.keys(result.contents).map((name) => [name, result.contents[name]!]));
 }
+
+describe('story cache keys', () => {
+  it('are the SHA-256 of the version, the settings, the seed path and the digests of the seed and its sidecar', () => {
+    const settings = { siteUrl: 'https://news.example.com', language: 'fr', entities: true };
+    const cache = new StoryCache(cacheDir(), settings);
+    const seed = 'a'.repeat(64);
+    const sidecar = 'b'.repeat(64);
+    const reference = (file: string, withSidecar?: string): string => {
+      const hash = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(settings)).update('\0').update(file).update('\0').update(seed);
+      if (withSidecar !== undefined) hash.update('\0sidecar\0').update(withSidecar);
+      return hash.digest('hex');
+    };
+    for (const file of ['seeds/one.md', 'seeds/été — “quoted”.md', 'seeds/日本語.txt']) {
+      expect(cache.key(file, seed, undefined)).toBe(reference(file));
+      expect(cache.key(file, seed, sidecar)).toBe(reference(file, sidecar));
+    }
+    expect(cache.key('seeds/one.md', seed, undefined)).not.toBe(cache.key('seeds/one.md', seed, ''));
+    expect(new StoryCache(cacheDir(), { ...settings, language: 'de' }).key('seeds/one.md', seed, undefined)).not.toBe(cache.key('seeds/one.md', seed, undefined));
+  });
+});
 
 describe('story cache index', () => {
   it('a warm build reads every story from the one index file and publishes the same bytes as a cold build', async () => {
