@@ -38,10 +38,10 @@ export interface Manifest {
 
 /**
  * The manifest's text, `JSON.stringify(manifest, null, 2)` and a newline, as UTF-8 bytes in parts of
- * about `partChars` characters: the text of a large archive's manifest (240 bytes a story) is never
- * whole in memory. Each call starts again from the first part.
+ * `partStories` stories: the text of a large archive's manifest (240 bytes a story) is never whole in
+ * memory. Each call starts again from the first part.
  */
-export function* manifestParts(manifest: Manifest, partChars = 1 << 20): Generator<Buffer> {
+export function* manifestParts(manifest: Manifest, partStories = 4096): Generator<Buffer> {
   let text = '{';
   let first = true;
   for (const [key, value] of Object.entries(manifest)) {
@@ -53,17 +53,20 @@ export function* manifestParts(manifest: Manifest, partChars = 1 << 20): Generat
       continue;
     }
     text += '[';
-    for (const [i, entry] of (value as ManifestEntry[]).entries()) {
-      text += `${i === 0 ? '' : ','}\n    ${indented(JSON.stringify(entry, null, 2), '    ')}`;
-      if (text.length >= partChars) {
-        yield Buffer.from(text);
-        text = '';
-      }
+    for (let start = 0; start < value.length; start += partStories) {
+      // A run of stories as JSON.stringify writes them at this depth: in `{ stories: run }`, less its first and last lines.
+      const run = JSON.stringify({ stories: value.slice(start, start + partStories) }, null, 2);
+      yield Buffer.from(`${text}${start === 0 ? '' : ','}${run.slice(RUN_HEAD.length, -RUN_TAIL.length)}`);
+      text = '';
     }
     text += '\n  ]';
   }
   yield Buffer.from(`${text}${first ? '' : '\n'}}\n`);
 }
+
+/** What JSON.stringify(`{ stories: [...] }`, null, 2) writes before the first story and after the last. */
+const RUN_HEAD = '{\n  "stories": [';
+const RUN_TAIL = '\n  ]\n}';
 
 /** JSON text (which holds no raw line break) nested `indent` deeper. */
 function indented(json: string, indent: string): string {
