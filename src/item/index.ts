@@ -8,6 +8,7 @@ import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section,
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import * as read from './fields.js';
+import { isFeedDate } from '../seed/dates.js';
 
 /**
  * The item stage: a plain item (what a CMS or database has) → a {@link Story}, validated field by
@@ -116,36 +117,57 @@ function checkStory(story: Story, index: number, site: ResolvedSite): Story {
 }
 
 function checkStoryFields(story: Story, index: number, site: ResolvedSite): Story {
-  const at = `items[${index}]`;
+  // Paths are made for a problem only: a feed set checks every story of the archive, most of them fine.
+  const at = (field: string): string => `items[${index}].${field}`;
   const r = story as unknown as Record<string, unknown>;
   for (const key of STORY_TEXT_FIELDS) {
     if (typeof r[key] !== 'string')
-      read.fail(`${at}.${key}`, `must be text, found ${describeValue(r[key])} (the item is read as a Story: it has sections, entities and a published Date)`);
+      read.fail(at(key), `must be text, found ${describeValue(r[key])} (the item is read as a Story: it has sections, entities and a published Date)`);
   }
   // Only what would break rendering: a Story was made by storyfeed or by a caller who owns its rules.
-  read.itemId(story.id, `${at}.id`, false);
+  read.itemId(story.id, at('id'), false);
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
-  if (!isAbsoluteHttpUrl(story.url)) read.fail(`${at}.url`, `${describeValue(story.url)} must be an absolute http(s) URL (a Story's URL is already resolved)`);
-  read.date(story.published, `${at}.published`, undefined);
-  if (!(story.updated instanceof Date)) read.fail(`${at}.updated`, `must be a Date, found ${describeValue(story.updated)}`);
-  read.date(story.updated, `${at}.updated`, undefined);
-  if (!canonicalLanguage(story.language)) read.fail(`${at}.language`, `"${story.language}" is not a BCP 47 language tag such as en or uk`);
-  if (!Array.isArray(story.tags)) read.fail(`${at}.tags`, `must be a list of text, found ${describeValue(story.tags)}`);
-  read.tags(story.tags, `${at}.tags`);
-  if (!Array.isArray(story.authors)) read.fail(`${at}.authors`, `must be a list of { name, email?, url? }, found ${describeValue(story.authors)}`);
+  if (!isAbsoluteHttpUrl(story.url)) read.fail(at('url'), `${describeValue(story.url)} must be an absolute http(s) URL (a Story's URL is already resolved)`);
+  // A date read.date would take as it is is not copied to be thrown away.
+  if (!isFeedDateValue(story.published)) read.date(story.published, at('published'), undefined);
+  if (!(story.updated instanceof Date)) read.fail(at('updated'), `must be a Date, found ${describeValue(story.updated)}`);
+  if (!isFeedDateValue(story.updated)) read.date(story.updated, at('updated'), undefined);
+  if (!canonicalLanguage(story.language)) read.fail(at('language'), `"${story.language}" is not a BCP 47 language tag such as en or uk`);
+  if (!Array.isArray(story.tags)) read.fail(at('tags'), `must be a list of text, found ${describeValue(story.tags)}`);
+  if (!isTextList(story.tags)) read.tags(story.tags, at('tags'));
+  if (!Array.isArray(story.authors)) read.fail(at('authors'), `must be a list of { name, email?, url? }, found ${describeValue(story.authors)}`);
   story.authors.forEach((a, i) => {
-    if (typeof a !== 'object' || a === null || typeof a.name !== 'string') read.fail(`${at}.authors[${i}]`, `must be { name, email?, url? }, found ${describeValue(a)}`);
+    if (typeof a !== 'object' || a === null || typeof a.name !== 'string') read.fail(at(`authors[${i}]`), `must be { name, email?, url? }, found ${describeValue(a)}`);
   });
-  if (typeof story.draft !== 'boolean' && story.draft !== undefined) read.fail(`${at}.draft`, `must be true or false, found ${describeValue(story.draft)}`);
-  if (story.file !== undefined && typeof story.file !== 'string') read.fail(`${at}.file`, `must be text, found ${describeValue(story.file)}`);
-  if (story.image !== undefined) itemImage(story.image, `${at}.image`, base);
-  read.httpUrl(story.externalUrl, `${at}.externalUrl`, base);
-  read.httpUrl(story.banner, `${at}.banner`, base);
-  read.enclosures(story.enclosures, `${at}.enclosures`, base);
-  read.episode(story.episode, `${at}.episode`, base);
+  if (typeof story.draft !== 'boolean' && story.draft !== undefined) read.fail(at('draft'), `must be true or false, found ${describeValue(story.draft)}`);
+  if (story.file !== undefined && typeof story.file !== 'string') read.fail(at('file'), `must be text, found ${describeValue(story.file)}`);
+  if (story.image !== undefined) itemImage(story.image, at('image'), base);
+  // Most stories have none of these: the readers take `undefined` as absent, so they are not called for it.
+  if (story.externalUrl !== undefined) read.httpUrl(story.externalUrl, at('externalUrl'), base);
+  if (story.banner !== undefined) read.httpUrl(story.banner, at('banner'), base);
+  if (story.enclosures !== undefined) read.enclosures(story.enclosures, at('enclosures'), base);
+  if (story.episode !== undefined) read.episode(story.episode, at('episode'), base);
   // Most stories carry no extensions: the set of declared prefixes is made only for those that do.
-  if (story.extensions !== undefined && story.extensions !== null) read.readExtensions(story.extensions, `${at}.extensions`, declaredPrefixes(site));
+  if (story.extensions !== undefined && story.extensions !== null) read.readExtensions(story.extensions, at('extensions'), declaredPrefixes(site));
   return story;
+}
+
+/** A Date {@link read.date} accepts as it is (valid, years 0000 to 9999). */
+function isFeedDateValue(value: unknown): boolean {
+  return value instanceof Date && !Number.isNaN(value.getTime()) && isFeedDate(value);
+}
+
+/**
+ * A plain list of text without holes, read without copying it; anything else (a hole, a getter that
+ * throws, a value that is not text) is left to {@link read.tags}, which names what is wrong.
+ */
+function isTextList(list: unknown[]): boolean {
+  try {
+    for (let i = 0; i < list.length; i++) if (!(i in list) || typeof list[i] !== 'string') return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isAbsoluteHttpUrl(value: string): boolean {

@@ -198,6 +198,21 @@ describe('values shaped like a Story', () => {
       ['language', 'not a tag!', /^items\[0\]\.language "not a tag!" is not a BCP 47 language tag/],
       ['tags', 'a', /^items\[0\]\.tags must be a list of text/],
       ['tags', [1], /^items\[0\]\.tags\[0\] must be text/],
+      // biome-ignore lint/suspicious/noSparseArray: a list with a hole is what is checked
+      ['tags', ['a', , 'b'], /^items\[0\]\.tags\[1\] is an empty slot/],
+      [
+        'tags',
+        Object.defineProperty(['a'], 0, {
+          get() {
+            throw new Error('boom');
+          },
+        }),
+        /^items\[0\]\.tags\[0\] cannot be read: boom/,
+      ],
+      ['published', new Date('+010000-01-01T00:00:00Z'), /^items\[0\]\.published .* is out of range/],
+      ['updated', new Date('-000001-01-01T00:00:00Z'), /^items\[0\]\.updated .* is out of range/],
+      ['externalUrl', 'javascript:x', /^items\[0\]\.externalUrl "javascript:x" must be an http\(s\) URL/],
+      ['banner', 5, /^items\[0\]\.banner must be text/],
       ['authors', [{}], /^items\[0\]\.authors\[0\] must be \{ name/],
       ['image', { url: 'javascript:x' }, /^items\[0\]\.image\.url "javascript:x" must be an http\(s\) URL/],
       ['enclosures', [{ url: 5 }], /^items\[0\]\.enclosures\[0\]\.url must be text/],
