@@ -460,31 +460,22 @@ async function inPieces(
     }
   }
   if (headKey !== undefined && !storedHeads) await cache!.set(headKey, { rss: JSON.stringify(heads.rss), atom: JSON.stringify(heads.atom), json: JSON.stringify(heads.json) });
-  /** Each piece's items: rendered now, or in a cache entry. */
-  const bodies: (Record<FeedFormat, string> | string)[] = [];
+  /** Each piece's items: in a cache entry (its path), or rendered now (their UTF-8 bytes, encoded piece by piece). */
+  const bodies: (Record<FeedFormat, Buffer> | string)[] = [];
   let k = 0;
   for (const [i, wasCached] of plan.cached.entries()) {
     if (wasCached) {
       bodies.push(cache!.pathOf(plan.keys[i]!));
       continue;
     }
-    bodies.push(fresh[k]!);
-    if (plan.keys[i] !== undefined) await cache!.set(plan.keys[i]!, fresh[k]!);
-    k++;
+    const piece = fresh[k++]!;
+    const bytes = { rss: Buffer.from(piece.rss), atom: Buffer.from(piece.atom), json: Buffer.from(piece.json) };
+    if (plan.keys[i] !== undefined) await cache!.set(plan.keys[i]!, bytes);
+    bodies.push(bytes);
   }
-  if (bodies.every((b) => typeof b !== 'string')) {
-    const outputs = {} as FeedOutputs;
-    for (const format of FORMATS)
-      outputs[format] = joinRendering(
-        format,
-        heads[format].head,
-        bodies.map((b) => (b as Record<FeedFormat, string>)[format]),
-        heads[format].tail,
-      );
-    return { outputs, report: validReport(document) };
-  }
-  const freshBytes = new Map<Record<FeedFormat, string>, Record<FeedFormat, Buffer>>();
-  for (const body of bodies) if (typeof body !== 'string') freshBytes.set(body, { rss: Buffer.from(body.rss), atom: Buffer.from(body.atom), json: Buffer.from(body.json) });
+  // Held as bytes from here on (half the memory of two-byte text, and never joined into one text): the texts go.
+  fresh.length = 0;
+  results.length = 0;
   /**
    * The feed's bytes, part after part: head, each piece's items (with what joinRendering puts between
    * two: the text it gives for two empty pieces, less head and tail), tail. Cached pieces are read with
@@ -496,7 +487,7 @@ async function inPieces(
     yield Buffer.from(head);
     for (const [i, body] of bodies.entries()) {
       if (i > 0) yield separator;
-      yield typeof body === 'string' ? read(body) : freshBytes.get(body)![format];
+      yield typeof body === 'string' ? read(body) : body[format];
     }
     yield Buffer.from(tail);
   }
@@ -509,7 +500,7 @@ async function inPieces(
   const sizeOf = (format: FeedFormat): number => {
     const { head, tail } = heads[format];
     let size = Buffer.byteLength(head) + Buffer.byteLength(tail) + Buffer.byteLength(separatorOf(format)) * (bodies.length - 1);
-    for (const body of bodies) size += typeof body === 'string' ? entryTextSize(body, format) : freshBytes.get(body)![format].length;
+    for (const body of bodies) size += typeof body === 'string' ? entryTextSize(body, format) : body[format].length;
     return size;
   };
   const lazy = outputsReadBy((format) => Buffer.concat([...partsOf(format, (file) => readBytes(file, format))]), sizeOf);

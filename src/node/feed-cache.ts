@@ -85,7 +85,7 @@ export class FeedCache {
   }
 
   /** Stores verified texts (failures to write only cost the next build time). */
-  async set(key: string, texts: Record<FeedFormat, string>): Promise<void> {
+  async set(key: string, texts: Record<FeedFormat, string | Uint8Array>): Promise<void> {
     this.used.add(key);
     await writeTexts(this.pathOf(key), texts).catch(() => undefined);
   }
@@ -146,9 +146,12 @@ const DIGESTS_SUFFIX = '.sha256';
  */
 const MAGIC = 'sf2';
 
-/** Writes the three texts of a feed to `file` (through a temporary file, so a reader never sees half of it). */
-export async function writeTexts(file: string, texts: Record<FeedFormat, string>): Promise<void> {
-  const buffers = FORMATS.map((f) => Buffer.from(texts[f], 'utf8'));
+/** Writes the three texts of a feed (or their UTF-8 bytes) to `file` (through a temporary file, so a reader never sees half of it). */
+export async function writeTexts(file: string, texts: Record<FeedFormat, string | Uint8Array>): Promise<void> {
+  const buffers = FORMATS.map((f) => {
+    const text = texts[f];
+    return typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  });
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
