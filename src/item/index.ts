@@ -1,3 +1,4 @@
+import { collapseSpace } from '../white-space.js';
 import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
 import { htmlBlocks } from '../story/html-text.js';
@@ -195,7 +196,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
   const url = read.httpUrl(r.url, `${at}.url`, base) ?? read.fail(`${at}.url`, "is required (the item's absolute URL, or a path on the site)");
   const id = read.itemId(r.id, `${at}.id`) ?? url;
-  const title = (read.text(r.title, `${at}.title`) ?? '').replace(/\s+/g, ' ').trim();
+  const title = collapseSpace(read.text(r.title, `${at}.title`) ?? '');
 
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   const givenSummary = read.text(r.summary, `${at}.summary`);
@@ -344,7 +345,7 @@ function paragraphsOf(text: string): Section[] {
   const blocks = text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => collapseSpace(p))
     .filter(Boolean)
     .map((p) => ({ kind: 'paragraph' as const, text: p }));
   return [{ heading: null, blocks }];

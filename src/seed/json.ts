@@ -1,3 +1,4 @@
+import { collapseSpace } from '../white-space.js';
 import { Parser } from '../html/parser.js';
 import { StoryfeedError, warning } from '../errors.js';
 import { duplicateKeyProblem, lineAt } from '../json-keys.js';
@@ -100,7 +101,7 @@ function readBlock(b: unknown, at: string, fail: (path: string, detail: string) 
     case 'quote':
     case 'code':
       if (typeof o.text !== 'string' || !o.text.trim()) return fail(`${at}.text`, 'expected non-empty text');
-      return { kind: o.kind, text: o.kind === 'code' ? o.text : o.text.replace(/\s+/g, ' ').trim() };
+      return { kind: o.kind, text: o.kind === 'code' ? o.text : collapseSpace(o.text) };
     case 'list': {
       if (!Array.isArray(o.items) || !o.items.every((x) => typeof x === 'string')) return fail(`${at}.items`, 'expected a list of strings');
       return { kind: 'list', ordered: o.ordered === true, items: (o.items as string[]).map((x) => x.trim()).filter(Boolean) };
@@ -127,7 +128,7 @@ export function htmlToSections(html: string, file?: string): Section[] {
     buffer = '';
   };
   const end = (): string => {
-    const s = capture === 'code' ? (buffer ?? '').replace(/\n$/, '') : (buffer ?? '').replace(/\s+/g, ' ').trim();
+    const s = capture === 'code' ? (buffer ?? '').replace(/\n$/, '') : collapseSpace(buffer ?? '');
     capture = null;
     buffer = null;
     return s;

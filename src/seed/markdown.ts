@@ -1,3 +1,4 @@
+import { collapseSpace } from '../white-space.js';
 import MarkdownIt from 'markdown-it';
 import { checkText } from '../story/check-options.js';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -164,7 +165,7 @@ function inlineText(token: Token | undefined): string {
     else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
     else if (c.type === 'image') out += c.content;
   }
-  return out.replace(/\s+/g, ' ').trim();
+  return collapseSpace(out);
 }
 
 /** Elements whose content a reader never sees as text. */

@@ -1,3 +1,4 @@
+import { collapseSpace } from '../white-space.js';
 import { Parser } from '../html/parser.js';
 import { htmlDepthGuard } from '../seed/html-depth.js';
 
@@ -33,7 +34,7 @@ export function htmlText(html: string, file?: string): string {
   );
   parser.write(html);
   parser.end();
-  return out.replace(/\s+/g, ' ').trim();
+  return collapseSpace(out);
 }
 
 /** Elements that end a block of text: each starts a new paragraph of {@link htmlBlocks}. */
@@ -82,7 +83,7 @@ export function htmlBlocks(html: string, file?: string): string[] {
   let hidden = 0;
   const depth = htmlDepthGuard(file);
   const flush = (): void => {
-    const text = current.replace(/\s+/g, ' ').trim();
+    const text = collapseSpace(current);
     if (text) blocks.push(text);
     current = '';
   };

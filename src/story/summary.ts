@@ -1,3 +1,5 @@
+import { collapseSpace } from '../white-space.js';
+
 /** Longest summary storyfeed writes (characters). */
 export const SUMMARY_MAX = 300;
 
@@ -117,7 +119,7 @@ function endsAbbreviation(text: string, dot: number): boolean {
  * sentence is longer, it is cut at a word boundary and ends with "…".
  */
 export function summarize(lede: string, max = SUMMARY_MAX): string {
-  const text = lede.replace(/\s+/g, ' ').trim();
+  const text = collapseSpace(lede);
   if (text.length <= max) return text;
   let cut = 0;
   for (const end of sentenceEnds(text)) {

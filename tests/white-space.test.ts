@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { collapseSpace } from '../src/white-space.js';
+
+/** Text of words and every kind of white space JavaScript's `\s` knows, in runs of any length. */
+const spaced = fc.string({
+  unit: fc.constantFrom('a', 'b', 'é', '—', ' ', ' ', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'),
+  maxLength: 40,
+});
+
+describe('collapseSpace', () => {
+  it('gives what replacing every run of white space by one space and trimming gives (property)', () => {
+    fc.assert(
+      fc.property(spaced, (text) => {
+        expect(collapseSpace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('returns the text itself when there is nothing to change', () => {
+    const text = 'one space between words';
+    expect(collapseSpace(text)).toBe(text);
+    expect(collapseSpace(' \n a \t\u00a0b  ')).toBe('a b');
+  });
+
+  it('is linear on long runs of white space and of single spaces', () => {
+    expect(collapseSpace(`a${' \n'.repeat(500_000)}b`)).toBe('a b');
+    expect(collapseSpace(`${'w '.repeat(500_000)}\n`).length).toBe(999_999);
+  });
+});
