@@ -227,8 +227,7 @@ export function entryTextSize(file: string, format: FeedFormat): number {
 
 /** Where `format`'s text is in the entry open as `fd`, by its header. */
 function placeIn(fd: number, file: string, format: FeedFormat): { offset: number; length: number } {
-  const head = Buffer.alloc(100);
-  const header = parseHeader(head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)));
+  const header = readHeader(fd);
   if (!header) throw new Error(`${file} is not a feed cache entry`);
   const index = FORMATS.indexOf(format);
   return { offset: header.start + header.lengths.slice(0, index).reduce((a, b) => a + b, 0), length: header.lengths[index]! };
@@ -238,8 +237,7 @@ function entryLengths(file: string): number[] | undefined {
   try {
     const fd = openSync(file, 'r');
     try {
-      const head = Buffer.alloc(100);
-      const header = parseHeader(head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)));
+      const header = readHeader(fd);
       if (!header || header.start + header.lengths.reduce((a, b) => a + b, 0) !== fstatSync(fd).size) return undefined;
       return header.lengths;
     } finally {
@@ -248,6 +246,12 @@ function entryLengths(file: string): number[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The header of the entry open as `fd` (it fits in its first 100 bytes), or `undefined` when it has none. */
+function readHeader(fd: number): { lengths: number[]; start: number } | undefined {
+  const head = Buffer.alloc(100);
+  return parseHeader(head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)));
 }
 
 function parseHeader(start: string): { lengths: number[]; start: number } | undefined {
