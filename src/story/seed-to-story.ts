@@ -1,3 +1,4 @@
+import { collapseSpace } from '../white-space.js';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
@@ -112,9 +113,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
 
   const paragraphs = seed.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
   const headings = options.analysis === false ? [] : seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
-  const title = clean(meta.title ?? seed.title, 'title', file, warn)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const title = collapseSpace(clean(meta.title ?? seed.title, 'title', file, warn));
   const wantEntities = site.entities !== false;
   if (options.analysis !== false && !analyze) throw new StoryfeedError('E_INTERNAL', 'the body analysis was asked for but not given', { file });
   const analysis = options.analysis === false || !analyze ? noAnalysis() : analyze({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });

@@ -4,6 +4,7 @@
  * `language-data.ts`. The script with the most characters in the text picks the candidate languages;
  * a script used by one language only decides by itself.
  */
+import { collapseSpace } from '../white-space.js';
 import { SCRIPT_EXPRESSIONS, TRIGRAM_MODELS } from './language-data.js';
 
 /** Longest sample looked at. */
@@ -48,11 +49,7 @@ function topScript(text: string): [script: string | undefined, share: number] {
 
 /** How often each trigram occurs in the text, lowercased, with digits and ASCII punctuation as spaces. */
 function trigramCounts(text: string): Map<string, number> {
-  const cleaned = ` ${text
-    .replace(/[\u0021-\u0040]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()} `;
+  const cleaned = ` ${collapseSpace(text.replace(/[\u0021-\u0040]+/g, ' ')).toLowerCase()} `;
   const counts = new Map<string, number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
     const trigram = cleaned.slice(i, i + 3);
