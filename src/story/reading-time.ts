@@ -20,31 +20,45 @@ function isLetterOrDigit(cp: number): boolean {
 /** `'`, `’`, `.`, `,` and `-`: they join letters and digits into one word ("it's", "10,000", "well-known"). */
 const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 44 || c === 45;
 
+/** Classes of the ASCII characters: 1 a letter or digit, 2 a joiner, 0 neither. */
+const ASCII_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = isLetterOrDigit(c) ? 1 : isJoiner(c) ? 2 : 0;
+  return table;
+})();
+
 /**
  * Counts words: runs of letters or digits, with inner apostrophes and hyphens (what
  * `/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*\/gu` matches, counted in one pass without a regex).
+ * ASCII is looked up in a table; other characters are read as code points.
  */
 export function countWords(text: string): number {
   let count = 0;
-  let i = 0;
+  let inWord = false;
   const n = text.length;
-  while (i < n) {
-    const cp = text.codePointAt(i) ?? 0;
-    if (!isLetterOrDigit(cp)) {
-      i += cp > 0xffff ? 2 : 1;
-      continue;
+  for (let i = 0; i < n; ) {
+    const unit = text.charCodeAt(i);
+    let kind: number;
+    let width = 1;
+    if (unit < 128) kind = ASCII_CLASS[unit]!;
+    else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) width = 2;
+      kind = isLetterOrDigit(cp) ? 1 : isJoiner(cp) ? 2 : 0;
     }
-    count++;
-    // Past this word: letters and digits, and joiners that have one after them.
-    i += cp > 0xffff ? 2 : 1;
-    while (i < n) {
-      const c = text.codePointAt(i) ?? 0;
-      if (isLetterOrDigit(c)) {
-        i += c > 0xffff ? 2 : 1;
-      } else if (isJoiner(c) && i + 1 < n && isLetterOrDigit(text.codePointAt(i + 1) ?? 0)) {
-        i++;
-      } else break;
-    }
+    if (kind === 1) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (kind === 2 && inWord && i + 1 < n && startsWord(text, i + 1)) {
+      // A joiner between two letters or digits keeps the word going ("it's", "10,000").
+    } else inWord = false;
+    i += width;
   }
   return count;
+}
+
+/** Whether a letter or digit starts at `i`. */
+function startsWord(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  return unit < 128 ? ASCII_CLASS[unit] === 1 : isLetterOrDigit(text.codePointAt(i)!);
 }
