@@ -46,6 +46,8 @@ export function isCreditLine(text: string): boolean {
 
 /** The agency of a wire dateline at the start of a lede, with where the story text starts after it. */
 export function wireDateline(lede: string): { agency: string; rest: number } | null {
+  // The agency's "(" is the first one in the lede (the place and date before it have none); most ledes have none.
+  if (!lede.includes('(')) return null;
   const m = AGENCY_DATELINE.exec(lede);
   if (!m?.[1]) return null;
   // Only a real sentence follows a dateline: a capital letter, a digit or an opening quotation mark.
