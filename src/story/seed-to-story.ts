@@ -77,7 +77,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const file = seed.file;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   const meta = seed.meta;
-  const siteBase = withTrailingSlash(checkedUrl(site.siteUrl, 'siteUrl', file));
+  const { siteBase, origin } = siteBaseOf(site.siteUrl, file);
 
   const fileStem = file ? stemOf(file) : undefined;
   const dated = fileStem ? splitDatedName(fileStem) : undefined;
@@ -87,7 +87,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   }
   if (!slug) slug = slugify(meta.title ?? seed.title) || 'story';
 
-  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, file);
+  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, origin, file);
   const id = meta.id ? checkedId(meta.id, file) : url;
 
   const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
@@ -165,20 +165,23 @@ function stemOf(file: string): string {
   return base.replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
 }
 
-function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
-}
+/** The last site URL read by {@link siteBaseOf}, with what it gave: every story of a build has the same. */
+let lastSite: { siteUrl: string; siteBase: string; origin: string } | undefined;
 
-function checkedUrl(value: string, field: string, file: string | undefined): string {
-  const parsed = parseHttpUrl(value);
-  if (!parsed.ok) throw new StoryfeedError('E_URL', `${field} "${value}" ${parsed.reason}`, { file });
-  return parsed.url.href;
+/** The site's URL as a base for story URLs (ending in "/"), and its origin. */
+function siteBaseOf(siteUrl: string, file: string | undefined): { siteBase: string; origin: string } {
+  if (lastSite?.siteUrl === siteUrl) return lastSite;
+  const parsed = parseHttpUrl(siteUrl);
+  if (!parsed.ok) throw new StoryfeedError('E_URL', `siteUrl "${siteUrl}" ${parsed.reason}`, { file });
+  const href = parsed.url.href;
+  lastSite = { siteUrl, siteBase: href.endsWith('/') ? href : `${href}/`, origin: parsed.url.origin };
+  return lastSite;
 }
 
 /** The story URL from the site's `storyPath`; it must stay an http(s) URL on the site (never `javascript:`). */
-function storyPathUrl(storyPath: string, slug: string, siteBase: string, file: string | undefined): string {
+function storyPathUrl(storyPath: string, slug: string, siteBase: string, origin: string, file: string | undefined): string {
   const parsed = parseHttpUrl(storyPath.replaceAll('{slug}', slug).replace(/^\/+/, ''), siteBase);
-  if (!parsed.ok || parsed.url.origin !== new URL(siteBase).origin) {
+  if (!parsed.ok || parsed.url.origin !== origin) {
     throw new StoryfeedError('E_URL', `storyPath "${storyPath}" must give a path on the site ${siteBase}`, { file });
   }
   return parsed.url.href;
