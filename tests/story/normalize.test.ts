@@ -22,6 +22,22 @@ describe('parseSeed: identity', () => {
     expect(s.url).toBe('https://example.org/blog/news/x/');
   });
 
+  it('reads the site URL of each call, however sites alternate between calls', () => {
+    const other = { ...site, siteUrl: 'https://other.example.net/b' };
+    const urls = [site, other, other, site, { ...site, siteUrl: 'https://news.example.com' }].map((s) => parse('T\nBody.', { file: 'x.txt', site: s }).url);
+    expect(urls).toEqual([
+      'https://news.example.com/x',
+      'https://other.example.net/b/x',
+      'https://other.example.net/b/x',
+      'https://news.example.com/x',
+      'https://news.example.com/x',
+    ]);
+    // A storyPath leaving the site is refused against the site of the call, not the one read before it.
+    parse('T\nBody.', { file: 'x.txt', site: other });
+    expect(() => parse('T\nBody.', { file: 'x.txt', site: { ...site, storyPath: 'https://other.example.net/{slug}' } })).toThrow(expect.objectContaining({ code: 'E_URL' }));
+    expect(() => parse('T\nBody.', { file: 'x.txt', site: { ...site, siteUrl: 'ftp://news.example.com' } })).toThrow(expect.objectContaining({ code: 'E_URL', file: 'x.txt' }));
+  });
+
   it('uses front matter url and id, resolving relative URLs against the site', () => {
     const s = parse('---\nurl: /world/2024/ferry\nid: tag:news.example.com,2024:ferry\n---\nT\nBody.', { file: 'x.md' });
     expect(s.url).toBe('https://news.example.com/world/2024/ferry');
