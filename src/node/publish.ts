@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, type Hash, randomBytes } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { type FileHandle, link, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -720,22 +720,19 @@ function partsOf(contents: Contents): Iterable<Uint8Array> {
 
 /**
  * Writes and flushes a temporary file; one replacing `previous` gets a later modification second than
- * it. With `hashed`, the contents are hashed while the file is flushed and the hash given to it.
+ * it. With `hashed`, the contents are hashed and the hash given to it: contents in parts while they are
+ * written, contents held whole while the file is flushed.
  */
 async function writeTemp(temp: string, contents: Contents, previous: string | undefined, hashed?: (hash: string) => void): Promise<void> {
   try {
-    if (hashed === undefined && !isStreamed(contents)) await writeFile(temp, contents, { flush: true });
+    const inParts = isStreamed(contents) || isParts(contents);
+    if (hashed === undefined && !inParts) await writeFile(temp, contents, { flush: true });
     else {
       const handle = await open(temp, 'w');
       try {
-        // Parts made one at a time are hashed while each is written (it is gone once the next is made);
-        // contents held whole are hashed while the file is flushed.
-        const hash = hashed !== undefined && isStreamed(contents) ? createHash('sha256') : undefined;
-        for (const part of partsOf(contents)) {
-          const writing = writeAll(handle, part);
-          hash?.update(part);
-          await writing;
-        }
+        const hash = hashed !== undefined && inParts ? createHash('sha256') : undefined;
+        if (inParts) await writeParts(handle, partsOf(contents), hash);
+        else await writeAll(handle, typeof contents === 'string' ? Buffer.from(contents) : (contents as Uint8Array));
         const flushing = handle.sync();
         try {
           if (hashed !== undefined) hashed(hash ? hash.digest('hex') : digestOf(contents));
@@ -751,6 +748,56 @@ async function writeTemp(temp: string, contents: Contents, previous: string | un
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Bytes written at a time from contents in parts. A feed published from its pieces comes in parts of
+ * 50 items (about 200 KB) with separators between them: written one by one, a feed of 10,000 items
+ * took 400 writes, each a round trip to the file system's threads; gathered, it takes about 20.
+ */
+const WRITE_CHUNK_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Writes parts one after another, gathered into chunks of {@link WRITE_CHUNK_BYTES}: each part is
+ * hashed and copied into one of two buffers before the next part is asked for (a part made one at a
+ * time is valid only until then), and one buffer is written while the other fills. A part larger than
+ * a buffer is written by itself. Nothing is left writing when this returns or throws.
+ */
+async function writeParts(handle: FileHandle, parts: Iterable<Uint8Array>, hash: Hash | undefined): Promise<void> {
+  const buffers: Buffer[] = [];
+  let current = 0;
+  let filled = 0;
+  let writing: Promise<void> = Promise.resolve();
+  /** Starts writing the current buffer once the other one is written (writes go in order), and fills the other next. */
+  const flush = async (): Promise<void> => {
+    if (filled === 0) return;
+    const bytes = buffers[current]!.subarray(0, filled);
+    await writing;
+    writing = writeAll(handle, bytes);
+    // Its failure is thrown where it is awaited; until then it must not be reported as unhandled.
+    writing.catch(() => undefined);
+    current = 1 - current;
+    filled = 0;
+  };
+  try {
+    for (const part of parts) {
+      hash?.update(part);
+      if (part.byteLength > WRITE_CHUNK_BYTES) {
+        await flush();
+        await writing;
+        await writeAll(handle, part);
+        continue;
+      }
+      if (filled + part.byteLength > WRITE_CHUNK_BYTES) await flush();
+      buffers[current] ??= Buffer.allocUnsafe(WRITE_CHUNK_BYTES);
+      buffers[current]!.set(part, filled);
+      filled += part.byteLength;
+    }
+    await flush();
+  } finally {
+    await writing.catch(() => undefined);
+  }
+  await writing;
 }
 
 /** Writes all of `bytes` at the file's current position. */

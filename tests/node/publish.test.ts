@@ -535,6 +535,37 @@ describe('contents read when due (a getter, as a large feed kept on disk): hashe
     expect(tree(out)).toEqual({ 'rss.xml': 'second version', 'new.json': '{"a": 1}', 'user.txt': 'mine' });
   });
 
+  it('writes many parts of every size in order, whole and with the right hash, made one at a time or given at once', async () => {
+    const MiB = 1024 * 1024;
+    // Around and across the sizes the parts are gathered in (empty parts, parts larger than a chunk, runs of small ones).
+    const sizes = [0, 1, 2 * MiB - 1, 1, 2 * MiB, 2 * MiB + 1, 3, 5_000_000, ...Array.from({ length: 30 }, (_, i) => 150_000 + i * 7_919), 0, 7, 4 * MiB + 5];
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const whole = Buffer.alloc(total);
+    let x = 12345;
+    for (let i = 0; i < total; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      whole[i] = x >>> 24;
+    }
+    const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+    /** The parts, each made in the same buffer and spoilt once the next is asked for. */
+    const streamed: StreamedContents = {
+      *streamed() {
+        const buffer = Buffer.alloc(Math.max(...sizes));
+        for (const [i, size] of sizes.entries()) {
+          whole.copy(buffer, 0, offsets[i], offsets[i]! + size);
+          yield buffer.subarray(0, size);
+          buffer.fill(0x21);
+        }
+      },
+    };
+    const given = sizes.map((size, i) => whole.subarray(offsets[i], offsets[i]! + size));
+    const result = await publishFiles(out, { 'made.bin': streamed, 'given.bin': given });
+    expect(readFileSync(path.join(out, 'made.bin')).equals(whole)).toBe(true);
+    expect(readFileSync(path.join(out, 'given.bin')).equals(whole)).toBe(true);
+    expect(result.hashes['made.bin']).toBe(digest(whole));
+    expect(result.hashes['given.bin']).toBe(digest(whole));
+  });
+
   it('fails with E_IO on a full disk, changing nothing, and the next publish clears what it left', async (context) => {
     const disk = path.join(dir, 'small');
     mkdirSync(disk);
