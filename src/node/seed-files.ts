@@ -55,12 +55,14 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
     } catch (cause) {
       throw new StoryfeedError('E_IO', `folder ${displayPath(folder, cwd)} ${ioReason(cause)}`, { file: displayPath(folder, cwd), cause });
     }
-    const names = new Set(entries.map((e) => e.name));
+    // Sidecars are looked up by name only in a folder that holds one (most seed folders hold none).
+    const names = entries.some((e) => SIDECAR.test(e.name)) ? new Set(entries.map((e) => e.name)) : undefined;
     const shown = childDisplay(folder, cwd);
     const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? await invalidUtf8Names(folder) : new Map<string, string>();
+    const inFolder = childPath(folder);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
-      const full = path.join(folder, entry.name);
+      const full = inFolder(entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         try {
@@ -78,16 +80,31 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
         await walk(full);
       } else if (seedNamed) {
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
-        const stem = entry.name.slice(0, entry.name.length - path.extname(entry.name).length);
-        const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((n) => names.has(n));
         const file: SeedFile = { path: full, display: shown(entry.name, full) };
-        if (sidecar) file.sidecar = path.join(folder, sidecar);
+        const sidecar = names && sidecarOf(entry.name, names);
+        if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);
       }
     }
   };
   await walk(root);
   return found;
+}
+
+/** The sidecar of the seed named `name` among `names` (`.meta.yaml`, then `.meta.yml`, then `.meta.json`), if any. */
+function sidecarOf(name: string, names: ReadonlySet<string>): string | undefined {
+  const stem = name.slice(0, name.length - path.extname(name).length);
+  return ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((n) => names.has(n));
+}
+
+/**
+ * The path of an entry of `folder` (an absolute, normalized path) from its name: `path.join` without
+ * normalizing again what is already normal, once per seed. A name never holds a separator, and names
+ * starting with a dot are skipped before this, so no `.` or `..` comes in.
+ */
+function childPath(folder: string): (name: string) => string {
+  const prefix = folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`;
+  return (name) => prefix + name;
 }
 
 /**

@@ -25,3 +25,39 @@ describe('findSeedFiles', () => {
     expect((await findSeedFiles('seeds', dir)).map((f) => f.display)).toEqual(['seeds/a.md', 'seeds/nested/b.md', 'seeds/nested/deeper/c.txt']);
   });
 });
+
+describe('findSeedFiles sidecars', () => {
+  it('gives each seed the sidecar its folder holds for it (.meta.yaml, then .yml, then .json), and none elsewhere', async () => {
+    const root = path.join(dir, 'sidecars');
+    const files = {
+      'first.md': '# A\n\nB.\n',
+      'first.meta.yml': 'title: yml\n',
+      'first.meta.json': '{}',
+      'first.meta.yaml': 'title: yaml\n',
+      'second.txt': 'A\n\nB.\n',
+      'second.meta.json': '{}',
+      'third.md': '# A\n\nB.\n',
+      'THIRD.META.YAML': 'title: other case\n',
+      'plain/fourth.md': '# A\n\nB.\n',
+      'nested/fifth.md': '# A\n\nB.\n',
+      'nested/fifth.meta.yml': 'title: nested\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    const found = await findSeedFiles(root, dir);
+    expect(found.map((f) => [path.relative(root, f.path), f.sidecar && path.relative(root, f.sidecar)])).toEqual([
+      ['first.md', 'first.meta.yaml'],
+      [path.join('nested', 'fifth.md'), path.join('nested', 'fifth.meta.yml')],
+      [path.join('plain', 'fourth.md'), undefined],
+      ['second.txt', 'second.meta.json'],
+      ['third.md', undefined],
+    ]);
+    // Paths are whole and normal, as path.join makes them.
+    for (const f of found) {
+      expect(f.path).toBe(path.join(path.dirname(f.path), path.basename(f.path)));
+      if (f.sidecar) expect(path.dirname(f.sidecar)).toBe(path.dirname(f.path));
+    }
+  });
+});
