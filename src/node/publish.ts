@@ -1,5 +1,5 @@
 import { createHash, type Hash, randomBytes } from 'node:crypto';
-import type { BigIntStats } from 'node:fs';
+import { type BigIntStats, lstatSync, type Stats } from 'node:fs';
 import { type FileHandle, link, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
@@ -357,7 +357,7 @@ async function planPublish(
       if (!state) {
         if (parentState !== 'folder') state = parentState;
         else {
-          const info = await lstat(path.join(outDir, current)).catch(() => undefined);
+          const info = statusNow(path.join(outDir, current));
           state = !info ? 'missing' : info.isDirectory() ? 'folder' : 'blocked';
           if (state === 'blocked') conflicts.push(`${current} is ${info?.isSymbolicLink() ? 'a symbolic link' : 'a file'} where storyfeed needs a folder`);
         }
@@ -376,7 +376,7 @@ async function planPublish(
     // Contents read when due, whose hash is not known: hashed while written, when nothing else needs the hash first.
     const deferrable = known[name] === undefined && typeof Object.getOwnPropertyDescriptor(files, name)?.get === 'function';
     let hash = known[name] ?? (deferrable ? undefined : digestOf(files[name]!));
-    const info = folderState.get(folder) === 'missing' ? undefined : await lstat(path.join(outDir, name), { bigint: true }).catch(() => undefined);
+    const info = folderState.get(folder) === 'missing' ? undefined : exactStatusNow(path.join(outDir, name));
     if (!info) {
       if (hash === undefined) deferred.set(name, {});
       else {
@@ -429,7 +429,7 @@ async function planPublish(
   const wanted = new Set(names);
   for (const [name, hashes] of Object.entries(record.files)) {
     if (wanted.has(name)) continue;
-    const info = await lstat(path.join(outDir, name), { bigint: true }).catch(() => undefined);
+    const info = exactStatusNow(path.join(outDir, name));
     if (!info?.isFile()) continue; // gone, or replaced by the user: no longer storyfeed's
     const onDisk = await onDiskHash(name, info);
     // A file the user edited after storyfeed wrote it is theirs now: left in place, dropped from the record.
@@ -442,6 +442,29 @@ async function planPublish(
   writes.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   newFolders.sort((a, b) => a.split('/').length - b.split('/').length);
   return { writes, prune, newFolders, pending, final, seen, hashes, deferred, written: new Map() };
+}
+
+/**
+ * The status of `file` (a link itself, not what it points to), or `undefined` when there is none or it
+ * cannot be read, as a failed `lstat` is taken everywhere here. Synchronous: a plan looks at every file
+ * of the set and its folders, and one asynchronous `lstat` after another waited on the file system's
+ * threads for each (a set of 600 files: about 180 ms of waiting for a few ms of system calls).
+ */
+function statusNow(file: string): Stats | undefined {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** {@link statusNow} with times to the nanosecond and sizes as `bigint` (for stamps). */
+function exactStatusNow(file: string): BigIntStats | undefined {
+  try {
+    return lstatSync(file, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: Files, lock: PublishLock, step: (name: string) => Promise<void>): Promise<void> {
