@@ -1,6 +1,6 @@
 import { createHash, type Hash, randomBytes } from 'node:crypto';
-import { type BigIntStats, lstatSync, type Stats } from 'node:fs';
-import { type FileHandle, link, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { type BigIntStats, linkSync, lstatSync, renameSync, type Stats, unlinkSync } from 'node:fs';
+import { type FileHandle, lstat, mkdir, open, readdir, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { migrateLegacyOutput } from './legacy-output.js';
@@ -467,6 +467,15 @@ function exactStatusNow(file: string): BigIntStats | undefined {
   }
 }
 
+/**
+ * Flushes the entries of several folders, all at once (a set of archive pages touches a folder per
+ * page); resolves when every one is flushed, and then rejects with the first failure, if any.
+ */
+async function syncFolders(dirs: Iterable<string>): Promise<void> {
+  const failed = (await Promise.allSettled([...dirs].map((dir) => syncFolder(dir)))).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: Files, lock: PublishLock, step: (name: string) => Promise<void>): Promise<void> {
   for (const folder of plan.newFolders) {
     await mkdir(path.join(outDir, folder)).catch((error: NodeJS.ErrnoException) => {
@@ -484,7 +493,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
       const dest = path.join(outDir, write.name);
       if (lastRank !== undefined && write.rank !== lastRank) {
         // Everything linked to is durable before the files that link to it.
-        for (const dir of touched) await syncFolder(dir);
+        await syncFolders(touched);
         touched = new Set();
       }
       if (!inFolder && write.rank !== lastRank) ahead = writeAhead(plan.writes.slice(index), write.rank, outDir, paths, files, plan.written);
@@ -527,7 +536,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
     await Promise.allSettled(ahead.values());
     throw error;
   }
-  for (const dir of touched) await syncFolder(dir);
+  await syncFolders(touched);
   await step('written');
 
   const removedFrom = new Set<string>();
@@ -561,22 +570,24 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
  * edit during the build could be lost, from the whole build to the time of one `rename`.
  */
 async function moveIntoPlace(temp: string, dest: string, name: string, plan: Plan): Promise<void> {
-  if (await lstat(dest).catch(() => undefined)) {
+  // Each step at once, in order: a publish renames every file of the set one after another, and each
+  // asynchronous step was a round trip to the file system's threads (about 1 ms a file, all waiting).
+  if (statusNow(dest)) {
     if (!(await stillPlanned(dest, name, plan))) throw changedMeanwhile(name, dest);
-    await rename(temp, dest);
+    renameSync(temp, dest);
     return;
   }
   try {
-    await link(temp, dest);
+    linkSync(temp, dest);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw changedMeanwhile(name, dest);
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
-    if (await lstat(dest).catch(() => undefined)) throw changedMeanwhile(name, dest);
-    await rename(temp, dest);
+    if (statusNow(dest)) throw changedMeanwhile(name, dest);
+    renameSync(temp, dest);
     return;
   }
-  await unlink(temp);
+  unlinkSync(temp);
 }
 
 /**
@@ -584,7 +595,7 @@ async function moveIntoPlace(temp: string, dest: string, name: string, plan: Pla
  * when planned (its change time settled then, so no write since), else bytes with a recorded hash.
  */
 async function stillPlanned(file: string, name: string, plan: Plan): Promise<boolean> {
-  const info = await lstat(file, { bigint: true }).catch(() => undefined);
+  const info = exactStatusNow(file);
   if (!info?.isFile()) return false;
   if (sameFile(plan.seen.get(name), info)) return true;
   const onDisk = await digestFile(file);
@@ -684,7 +695,7 @@ const STAMP_WRITTEN_MIN_BYTES = 1n << 20n;
 async function stampWritten(plan: Plan, name: string, dest: string, info: BigIntStats, clock: Clock): Promise<void> {
   // Modification times compared with the clock's own (a file system may keep them more coarsely than change times).
   if (clock === undefined || info.dev !== clock.dev || info.mtimeNs >= clock.mtimeNs || info.ctimeNs >= clock.ctimeNs) return;
-  const now = await lstat(dest, { bigint: true }).catch(() => undefined);
+  const now = exactStatusNow(dest);
   if (!now?.isFile() || now.dev !== info.dev || now.ino !== info.ino || now.size !== info.size || now.mtimeNs !== info.mtimeNs) return;
   const hash = plan.hashes[name];
   if (hash !== undefined && plan.final.files[name]?.includes(hash)) (plan.final.stamps ??= {})[name] = `${hash} ${fileStamp(now)}`;
