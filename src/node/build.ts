@@ -289,11 +289,15 @@ async function buildWith(
     });
     const published = await publishFiles(outDir, files, { rank, hashes });
     written = published.changed;
+    // Recorded all at once (each is a small file of its own, and a failure only costs the next build a hash).
+    const recording: Promise<void>[] = [];
     for (const [i, v] of verified.entries()) {
       const f = feeds[i]!.files;
       const digests = { rss: published.hashes[f.rss], atom: published.hashes[f.atom], json: published.hashes[f.json] };
-      if (v.digestKey !== undefined && !recorded[i] && digests.rss && digests.atom && digests.json) await feedCache?.setDigests(v.digestKey, digests as Record<FeedFormat, string>);
+      if (v.digestKey !== undefined && !recorded[i] && digests.rss && digests.atom && digests.json && feedCache)
+        recording.push(feedCache.setDigests(v.digestKey, digests as Record<FeedFormat, string>));
     }
+    await Promise.all(recording);
     await kept.published(
       verified,
       feeds.map((feed) => feed.files),
