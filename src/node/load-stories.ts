@@ -154,10 +154,10 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
         const { index, key } = misses[next++]!;
         const file = files[index]!;
         try {
-          // Without a cache to fill, the worker sends only the feed record (less to copy between threads).
-          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task, ...(options.feedRecords && !(options.cache && key) ? { feedRecord: true } : {}) });
+          // Feed records are all the caller and the cache's index keep: the worker sends only that (less to copy between threads).
+          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task, ...(options.feedRecords ? { feedRecord: true } : {}) });
           warnings.forEach((w) => options.onWarning?.(w));
-          const body = options.cache && key ? await options.cache.set(key, story, warnings) : undefined;
+          const body = options.cache && key ? await options.cache.set(key, story, warnings, { whole: options.feedRecords !== true }) : undefined;
           settle(index, story, body);
         } catch (error) {
           settle(index, asStoryfeedError(error, file.display));
@@ -330,7 +330,7 @@ async function loadOne(file: SeedFile, options: LoadStoriesOptions, context: See
     warnings.push(d);
     options.onWarning?.(d);
   });
-  const body = options.cache && key ? await options.cache.set(key, story, warnings) : undefined;
+  const body = options.cache && key ? await options.cache.set(key, story, warnings, { whole: options.feedRecords !== true }) : undefined;
   return { story, ...(body ? { body } : {}) };
 }
 
