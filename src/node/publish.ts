@@ -1,5 +1,5 @@
 import { createHash, type Hash, randomBytes } from 'node:crypto';
-import { type BigIntStats, linkSync, lstatSync, renameSync, type Stats, unlinkSync } from 'node:fs';
+import { type BigIntStats, linkSync, lstatSync, renameSync, unlinkSync } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readdir, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
@@ -376,7 +376,7 @@ async function planPublish(
     // Contents read when due, whose hash is not known: hashed while written, when nothing else needs the hash first.
     const deferrable = known[name] === undefined && typeof Object.getOwnPropertyDescriptor(files, name)?.get === 'function';
     let hash = known[name] ?? (deferrable ? undefined : digestOf(files[name]!));
-    const info = folderState.get(folder) === 'missing' ? undefined : exactStatusNow(path.join(outDir, name));
+    const info = folderState.get(folder) === 'missing' ? undefined : statusNow(path.join(outDir, name));
     if (!info) {
       if (hash === undefined) deferred.set(name, {});
       else {
@@ -429,7 +429,7 @@ async function planPublish(
   const wanted = new Set(names);
   for (const [name, hashes] of Object.entries(record.files)) {
     if (wanted.has(name)) continue;
-    const info = exactStatusNow(path.join(outDir, name));
+    const info = statusNow(path.join(outDir, name));
     if (!info?.isFile()) continue; // gone, or replaced by the user: no longer storyfeed's
     const onDisk = await onDiskHash(name, info);
     // A file the user edited after storyfeed wrote it is theirs now: left in place, dropped from the record.
@@ -445,21 +445,13 @@ async function planPublish(
 }
 
 /**
- * The status of `file` (a link itself, not what it points to), or `undefined` when there is none or it
- * cannot be read, as a failed `lstat` is taken everywhere here. Synchronous: a plan looks at every file
- * of the set and its folders, and one asynchronous `lstat` after another waited on the file system's
- * threads for each (a set of 600 files: about 180 ms of waiting for a few ms of system calls).
+ * The status of `file` (a link itself, not what it points to), with times to the nanosecond for stamps,
+ * or `undefined` when there is none or it cannot be read, as a failed `lstat` is taken everywhere here.
+ * Synchronous: a plan looks at every file of the set and its folders, and one asynchronous `lstat` after
+ * another waited on the file system's threads for each (a set of 600 files: about 180 ms of waiting for
+ * a few ms of system calls).
  */
-function statusNow(file: string): Stats | undefined {
-  try {
-    return lstatSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}
-
-/** {@link statusNow} with times to the nanosecond and sizes as `bigint` (for stamps). */
-function exactStatusNow(file: string): BigIntStats | undefined {
+function statusNow(file: string): BigIntStats | undefined {
   try {
     return lstatSync(file, { bigint: true, throwIfNoEntry: false });
   } catch {
@@ -554,7 +546,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
   }
   plan.prune = removed;
   for (const dir of await removeEmptyFolders(outDir, plan)) removedFrom.add(dir);
-  for (const dir of removedFrom) await syncFolder(dir).catch(() => undefined);
+  await syncFolders(removedFrom).catch(() => undefined);
   await writeOwnedRecord(paths.owned, plan.final);
   await rm(path.join(paths.state, IN_FOLDER_MARKER), { force: true });
   await rm(paths.tmp, { recursive: true, force: true });
@@ -595,7 +587,7 @@ async function moveIntoPlace(temp: string, dest: string, name: string, plan: Pla
  * when planned (its change time settled then, so no write since), else bytes with a recorded hash.
  */
 async function stillPlanned(file: string, name: string, plan: Plan): Promise<boolean> {
-  const info = exactStatusNow(file);
+  const info = statusNow(file);
   if (!info?.isFile()) return false;
   if (sameFile(plan.seen.get(name), info)) return true;
   const onDisk = await digestFile(file);
@@ -695,7 +687,7 @@ const STAMP_WRITTEN_MIN_BYTES = 1n << 20n;
 async function stampWritten(plan: Plan, name: string, dest: string, info: BigIntStats, clock: Clock): Promise<void> {
   // Modification times compared with the clock's own (a file system may keep them more coarsely than change times).
   if (clock === undefined || info.dev !== clock.dev || info.mtimeNs >= clock.mtimeNs || info.ctimeNs >= clock.ctimeNs) return;
-  const now = exactStatusNow(dest);
+  const now = statusNow(dest);
   if (!now?.isFile() || now.dev !== info.dev || now.ino !== info.ino || now.size !== info.size || now.mtimeNs !== info.mtimeNs) return;
   const hash = plan.hashes[name];
   if (hash !== undefined && plan.final.files[name]?.includes(hash)) (plan.final.stamps ??= {})[name] = `${hash} ${fileStamp(now)}`;
