@@ -16,7 +16,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/deploy/**'] },
+        test: {
+          name: 'main',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/deploy/**'],
+          globalSetup: ['tests/reliability/global-setup.ts'],
+        },
       },
       ...(skipDeploy
         ? []

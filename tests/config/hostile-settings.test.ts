@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { isStoryfeedError } from '../../src/errors.js';
 import { loadConfigFile } from '../../src/node/config-file.js';
@@ -63,9 +63,20 @@ describe('settings that are not plain data', () => {
   });
 });
 
+const made: string[] = [];
+/** A temporary folder, removed after the test. */
+function temp(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('build --dry-run', () => {
   it('refuses the output folders a build would refuse', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-dry-'));
+    const dir = temp('storyfeed-dry-');
     mkdirSync(path.join(dir, 'seeds'));
     writeFileSync(path.join(dir, 'seeds', 'a.txt'), '---\ndate: 2024-01-01\n---\nHello\n\nBody text here.\n');
     for (const out of ['.', 'seeds', 'seeds/out', '..']) {
@@ -81,7 +92,7 @@ describe('build --dry-run', () => {
 
 describe('a JSON configuration or sidecar that gives a name twice', () => {
   it('is refused with the line of the second one, not read as the last', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-dupkey-'));
+    const dir = temp('storyfeed-dupkey-');
     writeFileSync(path.join(dir, 'storyfeed.config.json'), `{\n  "siteUrl": "https://a.example/",\n  "title": "A",\n  "siteUrl": "https://b.example/"\n}\n`);
     await expect(loadConfigFile(undefined, dir)).rejects.toMatchObject({ code: 'E_CONFIG', line: 4, message: expect.stringContaining('"siteUrl" is given twice') });
     writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify(base));

@@ -3,6 +3,7 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,34 +95,13 @@ export function whichSet(files: Map<string, Buffer> | undefined, sets: Record<st
   return { why: reasons.join('; ') };
 }
 
-let bundled: Promise<string> | undefined;
-
 /**
- * Bundles `tests/reliability/children/*.ts` (and the sources they import) into self-contained ES
- * modules that a plain `node` runs, so child processes use the current sources, not a stale `dist/`.
- * Returns the folder holding `NAME.mjs` for each child.
+ * The folder holding `NAME.mjs` for each child script in `tests/reliability/children/`, bundled
+ * once per run from the current sources by `tests/reliability/global-setup.ts` (which removes it at
+ * the end), so child processes never run a stale `dist/`.
  */
-export function childScripts(): Promise<string> {
-  bundled ??= (async () => {
-    const bundleDir = makeTemp('children');
-    process.once('exit', () => removeTemp(bundleDir));
-    const { build } = await import('esbuild');
-    const names = ['publish-loop', 'build-loop', 'cli', 'serve', 'lock-racer', 'stress-class'];
-    await build({
-      entryPoints: names.map((n) => path.join(root, 'tests/reliability/children', `${n}.ts`)),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outdir: bundleDir,
-      outExtension: { '.js': '.mjs' },
-      logLevel: 'error',
-      // Bundled CommonJS dependencies call require(); give the ES module one.
-      banner: { js: "import { createRequire as __storyfeedRequire } from 'node:module'; const require = __storyfeedRequire(import.meta.url);" },
-    });
-    return bundleDir;
-  })();
-  return bundled;
+export async function childScripts(): Promise<string> {
+  return inject('childScripts');
 }
 
 /** A running child process with its output collected. */

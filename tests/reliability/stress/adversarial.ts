@@ -6,10 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isStoryfeedError, type ProblemCode } from '../../../src/errors.js';
 import { MAX_YAML_CHARS } from '../../../src/seed/front-matter.js';
 import { parseSeed } from '../../../src/story/normalize.js';
-import { root } from '../support.js';
+
+/** The repository root; a bundled child process is told it in `STORYFEED_REPO` (this file does not import `../support.js`, which needs vitest). */
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** One adversarial input class. */
 export interface AdversarialCase {
