@@ -3406,6 +3406,16 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       openTail = null;
       return;
     }
+    // A paragraph that quotes nothing, with no quotation running on into it and no dialogue turns in the
+    // language: what the steps below leave after it, without making their closures and lists for it.
+    if (block.quotes.length === 0 && runningOn === null && dialect === null) {
+      dialogueBefore = false;
+      if (pendingRunOn.length > 0) pendingRunOn = [];
+      previousBlockQuote = null;
+      if (turns.length > 0) turns = [];
+      openTail = null;
+      return;
+    }
     const hasPerson = (from: number, to: number): boolean => {
       for (let k = from; k < to; k++) {
         const t = block.tokens[k];
