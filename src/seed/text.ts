@@ -56,7 +56,7 @@ export function readTextSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   const text = normalizeText(raw);
   const fm = splitFrontMatter(text, file);
   const meta = fm.yaml === null ? {} : parseYamlMeta(fm.yaml, { file, firstLine: fm.yamlLine, timeZone: options.timeZone, onWarning: options.onWarning });
-  const lines: SourceLine[] = fm.body.split('\n').map((t, i) => ({ text: collapseSpaces(t), line: fm.bodyLine + i, indented: /^\s/.test(t) }));
+  const lines: SourceLine[] = fm.body.split('\n').map((t, i) => ({ text: collapseSpaces(t), line: fm.bodyLine + i, indented: startsWithSpace(t) }));
 
   const titleAt = lines.findIndex((l) => l.text !== '');
   if (titleAt < 0) {
@@ -89,7 +89,14 @@ export function readTextSeed(raw: string, options: TextSeedOptions = {}): SeedAr
 }
 
 function collapseSpaces(line: string): string {
-  return line.replace(/ {2,}/g, ' ').trim();
+  // Most lines have no run of spaces: they are only trimmed (one regular expression a line fewer).
+  return (line.includes('  ') ? line.replace(/ {2,}/g, ' ') : line).trim();
+}
+
+/** `/^\s/.test(line)`, without the regular expression for a line that starts with a visible ASCII character. */
+function startsWithSpace(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? false : /^\s/.test(line);
 }
 
 const BULLET = /^[-*•]\s+(.*)$/;
@@ -132,8 +139,10 @@ function toUnits(lines: SourceLine[]): Unit[] {
     };
     for (let k = start; k < group.length; k++) {
       const l = group[k]!;
-      const bullet = BULLET.exec(l.text);
-      const numbered = bullet ? null : NUMBERED.exec(l.text);
+      // A list item starts with its bullet or a digit: other lines are not matched against either.
+      const lead = l.text.charCodeAt(0);
+      const bullet = lead === 0x2d || lead === 0x2a || lead === 0x2022 ? BULLET.exec(l.text) : null;
+      const numbered = bullet || !(lead >= 0x30 && lead <= 0x39) ? null : NUMBERED.exec(l.text);
       const last = units[units.length - 1];
       if (bullet || numbered) {
         flush();

@@ -111,7 +111,15 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   }
   contentHtml = clean(contentHtml, 'HTML', file, () => undefined);
 
-  const paragraphs = seed.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'code' ? [] : [b.text])));
+  // Loops, not nested flatMap: an array per block costs a seed of 200,000 one-line paragraphs that many.
+  const paragraphs: string[] = [];
+  for (const s of seed.sections) {
+    for (const b of s.blocks) {
+      // Not push(...items): a list of 200,000 items would overflow the argument stack.
+      if (b.kind === 'list') for (const item of b.items) paragraphs.push(item);
+      else if (b.kind !== 'code') paragraphs.push(b.text);
+    }
+  }
   const headings = options.analysis === false ? [] : seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
   const title = collapseSpace(clean(meta.title ?? seed.title, 'title', file, warn));
   const wantEntities = site.entities !== false;

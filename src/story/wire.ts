@@ -37,6 +37,8 @@ export interface WireParts {
 
 /** Whether a text (without parentheses) is a credit line: every ";"-separated part says who did what "by" whom. */
 export function isCreditLine(text: string): boolean {
+  // Every part needs its "by": a text without one is no credit line (most paragraphs, told without splitting them).
+  if (!/by/i.test(text)) return false;
   const parts = text
     .split(/[;\n]/)
     .map((p) => p.trim())
