@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Story } from '../types.js';
+import { errorText, StoryfeedError } from '../errors.js';
 import { readAtSync } from './read-bounded.js';
 
 /**
@@ -24,7 +25,20 @@ export function bodyDigest(story: Story): Buffer {
 
 /** Reads a body the index holds (see {@link IndexedBody}); throws when the index is cut off. */
 export function readIndexedBody(body: Pick<IndexedBody, 'fd' | 'offset' | 'length'>): { contentHtml: string; contentText: string } {
-  const bytes = readAtSync(body.fd, body.length, body.offset, 'the story cache index is cut off');
-  const [contentHtml, contentText] = JSON.parse(bytes.toString('utf8')) as [string, string];
-  return { contentHtml, contentText };
+  try {
+    const bytes = readAtSync(body.fd, body.length, body.offset, 'it is cut off');
+    const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') return { contentHtml: parsed[0], contentText: parsed[1] };
+    throw new Error('it is not a body');
+  } catch (error) {
+    // Only a cache changed by something else than storyfeed (or a disk failing) gets here: opening it checks that
+    // every body its records point to is there.
+    throw new StoryfeedError(
+      'E_IO',
+      `a story body in the story cache cannot be read (${errorText(error)}); delete the cache folder (.storyfeed-cache unless set otherwise) or build with --no-cache`,
+      {
+        cause: error,
+      },
+    );
+  }
 }

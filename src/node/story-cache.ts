@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
@@ -23,7 +24,7 @@ export interface CacheCounters {
 interface Entry {
   story: StoryJson;
   warnings: Diagnostic[];
-  /** In an index line whose body follows its JSON: the body's digest and the story's content hash. */
+  /** When the story's body is held apart, in the bodies file: the body's digest and the story's content hash. */
   body?: { digest: string; hash: string };
 }
 
@@ -32,34 +33,37 @@ interface Span {
   offset: number;
   length: number;
   /**
-   * Where the line's tab is (bytes from its start), when it holds its body apart and the tab was
-   * seen: the key and the record's JSON come before it, and a warm build reads only those bytes.
-   */
-  tab?: number;
-  /**
-   * The line up to its tab, as opening the index read it (see {@link KEPT_HEAD_BYTES}); dropped once
-   * read. The index is only ever appended to, or replaced by a rename while this descriptor stays
-   * on the old file, so these bytes stay the line's.
+   * The line, as opening the index read it (see {@link KEPT_HEAD_BYTES}); dropped once read. The index
+   * is only ever appended to, or replaced by a rename while this descriptor stays on the old file, so
+   * these bytes stay the line's.
    */
   head?: Buffer;
 }
 
 /**
- * The index of the cache: one file of lines `<key> <JSON of {story, warnings}>`, the story as its
- * {@link feedRecord}. A warm build reads its stories from this one file (one read per story at a
- * known offset, a third of the JSON of a full entry) instead of opening one file per story.
+ * The index of the cache: a first line naming its bodies file (`#storyfeed-records-3 <name>`), then one
+ * line per story, `<key> <where> <JSON of {story, warnings, body?}>`, the story as its {@link feedRecord}.
+ * `<where>` is `<offset>:<length>` of the story's body in the bodies file (the JSON array
+ * `[contentHtml, contentText]`), or `-` when the record holds the body itself. A warm build reads its
+ * stories from this one file (the records only: a tenth of the bytes of records and bodies together)
+ * instead of opening one file per story, and a body only for a feed it renders again.
  */
-const INDEX_FILE = 'records-2.jsonl';
-/** Index files of this and earlier layouts (`records.jsonl` held the bodies inside the records), and their temporary copies. */
-const ANY_INDEX_FILE = /^records(?:-\d+)?\.jsonl(?:\..*\.tmp)?$/;
+const INDEX_FILE = 'records-3.jsonl';
+/** The first line of an index: this text, a space and the name of its bodies file. */
+const INDEX_HEADER = '#storyfeed-records-3';
+/** The name of a bodies file (a fresh one for each index written, so an index never names another index's bodies). */
+const BODIES_FILE = /^bodies-3\.[0-9a-f]{16}\.jsonl$/;
+/**
+ * Index files of this and earlier layouts (`records.jsonl` held the bodies inside the records,
+ * `records-2.jsonl` after them on the same line), bodies files, and their temporary copies.
+ */
+const ANY_INDEX_FILE = /^(?:records(?:-\d+)?|bodies-\d+\.[0-9a-f]+)\.jsonl(?:\..*\.tmp)?$/;
 /** Bytes of the index read at a time while finding its lines, and while reading them back. */
 const SCAN_CHUNK = 1 << 22;
 
 /**
- * Bytes of record heads (each line up to its tab) that opening the index keeps as it reads them, so
- * a build reads every line once: without them it read the whole file again, bodies included, to
- * get the heads back (about 40 ms at 10,000 stories, 70 MB). Heads beyond this are read back when
- * asked for, as before, so memory does not grow with the archive.
+ * Bytes of record lines that opening the index keeps as it reads them, so a build reads every line
+ * once. Lines beyond this are read back when asked for, so memory does not grow with the archive.
  */
 const KEPT_HEAD_BYTES = 32 << 20;
 
@@ -80,6 +84,22 @@ interface IndexWindow {
   bytes: Buffer;
 }
 
+/** The open index: where each key's line is, how many lines it has, and its bodies file. */
+interface OpenIndex {
+  fd: number;
+  spans: Map<string, Span>;
+  /** Story lines (the first line, which names the bodies file, is not one). */
+  lines: number;
+  size: number;
+  endsLine: boolean;
+  /** Whether its lines name every entry stored (see {@link StoryCache.prune}). */
+  trusted: boolean;
+  /** The bodies file: its name, descriptor and size (bodies are appended at its end). */
+  bodies: { name: string; fd: number; size: number };
+  /** Set once a write failed: no more lines this build. */
+  failed?: boolean;
+}
+
 /**
  * A content-addressed cache of normalized stories: the key hashes the seed bytes, its sidecar, its
  * path, the settings that shape a Story, and the storyfeed version, so an unchanged seed is never
@@ -90,8 +110,8 @@ export class StoryCache {
   /** This build's counters. */
   readonly counters: CacheCounters = { hits: 0, misses: 0 };
   private readonly used = new Set<string>();
-  /** The index file, opened on first use: where each key's line is, and how many lines it has. */
-  private index: { fd: number; spans: Map<string, Span>; lines: number; size: number; endsLine: boolean; trusted: boolean; failed?: boolean } | undefined | null = null;
+  /** The index file, opened on first use (`null` until then, `undefined` when it cannot be). */
+  private index: OpenIndex | undefined | null = null;
   /** The last bytes read from the index. */
   private window: IndexWindow | undefined;
   /** The version, the settings and a NUL: the start of every key's hashed text. */
@@ -101,7 +121,7 @@ export class StoryCache {
     /** Folder of the cache. */
     readonly dir: string,
     private readonly settings: unknown,
-    /** Bytes of record heads kept from opening the index (default {@link KEPT_HEAD_BYTES}; tests set less). */
+    /** Bytes of record lines kept from opening the index (default {@link KEPT_HEAD_BYTES}; tests set less). */
     private readonly keptHeadBytes = KEPT_HEAD_BYTES,
   ) {}
 
@@ -140,8 +160,8 @@ export class StoryCache {
 
   /**
    * Stores a freshly normalized story (failures to write only cost the next build time); gives where
-   * the index holds its body, when it does. With `whole: false` (a caller that only ever asks for feed
-   * records, as a build does) only the index line is written: the story's own file, which only
+   * the bodies file holds its body, when it does. With `whole: false` (a caller that only ever asks for
+   * feed records, as a build does) only the index line is written: the story's own file, which only
    * {@link get} without `feedRecord` reads, is not. Creating that file cost more than normalizing the
    * story (1,000 files in 256 folders: 1.5-2 s of system time on a cold build of 1,000 articles).
    */
@@ -163,7 +183,8 @@ export class StoryCache {
 
   /**
    * Removes entries this build did not use; the index is written again with only this build's
-   * stories once lines of other stories (edited, removed) make up more than a fifth of it.
+   * stories (and their bodies, in a new bodies file) once lines of other stories (edited, removed)
+   * make up more than a fifth of it.
    *
    * The entries to remove are found in the index, whose lines name every entry stored: a warm or
    * one-edit build removes the few stale ones by name instead of listing the 256 shard folders. The
@@ -175,7 +196,7 @@ export class StoryCache {
     const stale = index ? [...index.spans.keys()].filter((key) => !this.used.has(key)) : [];
     const complete = index?.trusted === true && index.lines === index.spans.size;
     const compacted = this.compactIndex();
-    if (complete && !compacted) {
+    if (complete && !compacted.tried) {
       for (const key of stale) await rm(this.pathOf(key), { force: true });
       return;
     }
@@ -185,9 +206,13 @@ export class StoryCache {
     } catch {
       return;
     }
+    // The bodies file the index names now (after being written again, the new one).
+    const current = compacted.bodies ?? index?.bodies.name;
     for (const shard of shards) {
-      // Indexes of builds that stopped before their end, and of earlier layouts.
-      if (shard !== INDEX_FILE && ANY_INDEX_FILE.test(shard)) await rm(path.join(this.dir, shard), { force: true });
+      // Indexes of builds that stopped before their end, of earlier layouts, and bodies files no index names.
+      // (Bodies files only when the index that names one was read: an index that could not be opened may name any.)
+      if (shard !== INDEX_FILE && shard !== current && ANY_INDEX_FILE.test(shard) && (current !== undefined || !shard.startsWith('bodies-')))
+        await rm(path.join(this.dir, shard), { force: true });
       // Shards are named by two hex digits; other folders (the feed cache) are not this cache's.
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       const folder = path.join(this.dir, shard);
@@ -197,42 +222,45 @@ export class StoryCache {
     }
   }
 
-  /** Closes the index file (a build that stops early calls this instead of {@link prune}). */
+  /** Closes the index and bodies files (a build that stops early calls this instead of {@link prune}). */
   close(): void {
-    if (this.index) closeSync(this.index.fd);
+    if (this.index) {
+      closeSync(this.index.fd);
+      closeSync(this.index.bodies.fd);
+    }
     this.index = undefined;
     this.window = undefined;
   }
 
   /** The index, opened (or made) on first use; `undefined` when it cannot be. */
-  private openedIndex(): NonNullable<StoryCache['index']> | undefined {
-    if (this.index === null) this.index = openIndex(path.join(this.dir, INDEX_FILE), this.keptHeadBytes);
+  private openedIndex(): OpenIndex | undefined {
+    if (this.index === null) this.index = openIndex(this.dir, this.keptHeadBytes);
     return this.index;
   }
 
-  /** The indexed entry of `key` (with where its body is, when the line holds it apart), or `undefined`. */
+  /** The indexed entry of `key` (with where its body is, when the bodies file holds it), or `undefined`. */
   private fromIndex(key: string): { entry: Entry; body?: IndexedBody } | undefined {
     const index = this.openedIndex();
     const span = index?.spans.get(key);
     if (!index || !span) return undefined;
     try {
-      // A line whose tab is known is read up to it: the body after it (most of the line) waits on disk.
-      // The head is most often still held from opening the index; else it is read through the window like
-      // whole lines (opening the index read every byte of it, so the bodies between the heads cost a copy,
-      // not a disk read): one read for dozens of heads instead of one each.
+      // The line is most often still held from opening the index; else it is read through the window:
+      // one read for dozens of lines instead of one each.
       const kept = span.head;
       span.head = undefined;
-      const line = kept ?? (span.tab !== undefined ? this.readSpan(index.fd, { offset: span.offset, length: span.tab + 1 }, span.length) : this.readSpan(index.fd, span));
-      if (!line) return undefined;
+      const line = kept ?? this.readSpan(index.fd, span);
       // Another build may have written the index since it was read: a line that is not this key's misses.
-      if (span.tab !== undefined ? !isHeadOf(key, line) : !isLineOf(key, line)) return undefined;
-      // The record's JSON ends at the first tab (JSON text escapes every tab it holds); the body follows it.
-      const tab = span.tab ?? line.indexOf(0x09, key.length + 1);
-      const end = tab < 0 ? line.length : tab;
+      if (!line || !isLineOf(key, line)) return undefined;
+      const where = line.indexOf(0x20, key.length + 1);
+      if (where < 0) return undefined;
+      const at = parseWhere(line.toString('latin1', key.length + 1, where));
+      // A body beyond the end of the bodies file (lost, or cut off by a crash) makes the story miss.
+      if (at === null || (at !== undefined && at.offset + at.length + 1 > index.bodies.size)) return undefined;
       // An ASCII line is Latin-1 too, which decodes as a plain copy (see recordLine).
-      const entry = JSON.parse(line.toString(isAscii(line.subarray(0, end)) ? 'latin1' : 'utf8', key.length + 1, end)) as Entry;
-      if (tab < 0 || !entry.body) return { entry };
-      return { entry, body: { fd: index.fd, offset: span.offset + tab + 1, length: span.length - tab - 2, ...entry.body } };
+      const end = line.length - 1;
+      const entry = JSON.parse(line.toString(isAscii(line.subarray(where + 1, end)) ? 'latin1' : 'utf8', where + 1, end)) as Entry;
+      if (at === undefined || !entry.body) return { entry };
+      return { entry, body: { fd: index.bodies.fd, offset: at.offset, length: at.length, ...entry.body } };
     } catch {
       return undefined;
     }
@@ -242,13 +270,12 @@ export class StoryCache {
    * The bytes of `span`, from the window when it holds them, else read again; `undefined` when the
    * file is shorter. A line after the window starts a new one around it; one before it is read alone.
    * Windows whose bytes were mostly not asked for make the next ones smaller, down to one line a
-   * read, so an index read out of order costs no more than reading each line by itself. `lineLength`:
-   * the bytes of the whole line `span` starts (its head), counted as asked for.
+   * read, so an index read out of order costs no more than reading each line by itself.
    */
-  private readSpan(fd: number, span: Span, lineLength = span.length): Buffer | undefined {
+  private readSpan(fd: number, span: Span): Buffer | undefined {
     let window = this.window;
     if (window && span.offset >= window.offset && span.offset + span.length <= window.offset + window.bytes.length) {
-      window.used += lineLength;
+      window.used += span.length;
       const start = span.offset - window.offset;
       return window.bytes.subarray(start, start + span.length);
     }
@@ -267,30 +294,38 @@ export class StoryCache {
     this.window = window;
     const start = span.offset - offset;
     if (read < start + span.length) return undefined;
-    window.used = lineLength;
+    window.used = span.length;
     return window.bytes.subarray(start, start + span.length);
   }
 
   /**
-   * Appends a story's line to the index (a line cut off by a crash only makes that story miss); gives
-   * where the line holds the body, when it holds it apart.
+   * Appends a story's line to the index, and its body to the bodies file when the body is held apart
+   * (a line cut off by a crash only makes that story miss); gives where the body is, when it is apart.
    */
   private record(key: string, story: Story, warnings: Diagnostic[]): IndexedBody | undefined {
     const index = this.openedIndex();
     if (!index || index.failed) return undefined;
-    const { line, body } = recordLine(key, story, warnings);
+    const { record, body } = recordParts(story, warnings);
     try {
+      let where = '-';
+      if (body) {
+        // The body first: a line is written only once what it points to is there.
+        writeAll(index.bodies.fd, body.bytes, index.bodies.size);
+        where = `${index.bodies.size}:${body.bytes.length - 1}`;
+        index.bodies.size += body.bytes.length;
+      }
+      const line = Buffer.from(`${key} ${where} ${record}\n`);
       const bytes = index.endsLine ? line : Buffer.concat([Buffer.from('\n'), line]);
-      for (let written = 0; written < bytes.length; ) written += writeSync(index.fd, bytes, written, bytes.length - written, index.size + written);
+      writeAll(index.fd, bytes, index.size);
       const offset = index.size + bytes.length - line.length;
-      index.spans.set(key, body ? { offset, length: line.length, tab: body.at - 1 } : { offset, length: line.length });
+      index.spans.set(key, { offset, length: line.length });
       index.size += bytes.length;
       index.lines++;
       index.endsLine = true;
-      return body && { fd: index.fd, offset: offset + body.at, length: line.length - body.at - 1, digest: body.digest, hash: body.hash };
+      return body && { fd: index.bodies.fd, offset: index.bodies.size - body.bytes.length, length: body.bytes.length - 1, digest: body.digest, hash: body.hash };
     } catch {
-      // A full or read-only disk: no more lines this build. The index stays open, since the body store
-      // reads bodies from it by its descriptor until the cache is closed; it no longer vouches for the
+      // A full or read-only disk: no more lines this build. The files stay open, since the body store
+      // reads bodies by their descriptor until the cache is closed; the index no longer vouches for the
       // entries stored (their lines are missing), so pruning lists the folders.
       index.failed = true;
       index.trusted = false;
@@ -298,40 +333,71 @@ export class StoryCache {
     }
   }
 
-  /** Writes the index again with this build's stories only, when enough of its lines are stale; `true` when it did (or tried). */
-  private compactIndex(): boolean {
+  /**
+   * Writes the index again with this build's stories only, their bodies copied into a new bodies file,
+   * when enough of its lines are stale. `tried` when it did (or tried); `bodies`: the new bodies file's
+   * name, once the new index is in place.
+   */
+  private compactIndex(): { tried: boolean; bodies?: string } {
     const index = this.index;
-    this.close();
-    if (!index) return false;
+    if (!index) {
+      this.close();
+      return { tried: false };
+    }
     const live: [string, Span][] = [];
     for (const key of this.used) {
       const span = index.spans.get(key);
       if (span) live.push([key, span]);
     }
-    if ((index.lines - live.length) * 5 <= index.lines) return false;
+    if ((index.lines - live.length) * 5 <= index.lines) {
+      this.close();
+      return { tried: false };
+    }
     const file = path.join(this.dir, INDEX_FILE);
+    const bodiesName = newBodiesName();
+    const bodiesFile = path.join(this.dir, bodiesName);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    let source: number | undefined;
     let target: number | undefined;
+    let bodies: number | undefined;
     try {
-      source = openSync(file, 'r');
       target = openSync(temp, 'wx');
+      bodies = openSync(bodiesFile, 'wx');
+      let indexSize = writeAll(target, Buffer.from(`${INDEX_HEADER} ${bodiesName}\n`), 0);
+      let bodiesSize = 0;
       for (const [key, span] of live) {
         const line = Buffer.allocUnsafe(span.length);
-        if (readSync(source, line, 0, span.length, span.offset) !== span.length || !isLineOf(key, line)) continue;
-        for (let written = 0; written < line.length; ) written += writeSync(target, line, written);
+        if (readSync(index.fd, line, 0, span.length, span.offset) !== span.length || !isLineOf(key, line)) continue;
+        const where = line.indexOf(0x20, key.length + 1);
+        const at = where < 0 ? null : parseWhere(line.toString('latin1', key.length + 1, where));
+        if (at === null) continue;
+        let copied = '-';
+        if (at !== undefined) {
+          // The body with its newline, as it was appended.
+          const body = Buffer.allocUnsafe(at.length + 1);
+          if (readSync(index.bodies.fd, body, 0, body.length, at.offset) !== body.length) continue;
+          bodiesSize += writeAll(bodies, body, bodiesSize);
+          copied = `${bodiesSize - body.length}:${at.length}`;
+        }
+        indexSize += writeAll(target, Buffer.concat([Buffer.from(`${key} ${copied}`), line.subarray(where)]), indexSize);
       }
+      // The bodies are on disk before the index that names them takes the old one's place.
+      fsyncSync(bodies);
       fsyncSync(target);
+      closeSync(bodies);
+      bodies = undefined;
       closeSync(target);
       target = undefined;
       renameSync(temp, file);
     } catch {
       if (target !== undefined) closeSync(target);
+      if (bodies !== undefined) closeSync(bodies);
       rmSync(temp, { force: true });
-    } finally {
-      if (source !== undefined) closeSync(source);
+      rmSync(bodiesFile, { force: true });
+      this.close();
+      return { tried: true };
     }
-    return true;
+    this.close();
+    return { tried: true, bodies: bodiesName };
   }
 
   private pathOf(key: string): string {
@@ -339,21 +405,37 @@ export class StoryCache {
   }
 }
 
+/** Writes all of `bytes` at `position`; gives how many were written. */
+function writeAll(fd: number, bytes: Buffer, position: number): number {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+  return bytes.length;
+}
+
+/** A fresh bodies file name. */
+function newBodiesName(): string {
+  return `bodies-3.${randomBytes(8).toString('hex')}.jsonl`;
+}
+
+/** A line's `<where>`: the body's offset and length, `undefined` for `-` (no body apart), `null` when it is neither. */
+function parseWhere(text: string): { offset: number; length: number } | undefined | null {
+  if (text === '-') return undefined;
+  const m = /^(\d{1,15}):(\d{1,15})$/.exec(text);
+  return m ? { offset: Number(m[1]), length: Number(m[2]) } : null;
+}
+
 /**
- * A story's index line: its key, a space, the JSON of its feed record and warnings, a newline. A body
- * that comes back exactly (see `body-store.ts`) follows the record's JSON, after a tab, as the JSON
- * array `[contentHtml, contentText]`, and the record carries the body's digest instead: a warm build
- * parses the records, not the bodies, and reads a body only for a feed it renders again. `at` is
- * where the body's JSON starts in the line.
+ * A story's record (the JSON of its feed record and warnings) and, for a body that comes back exactly
+ * (see `body-store.ts`), the body apart: the JSON array `[contentHtml, contentText]` and a newline,
+ * with the body's digest and the story's content hash, which the record carries instead of the body.
+ * A warm build parses the records, not the bodies, and reads a body only for a feed it renders again.
  */
-function recordLine(key: string, story: Story, warnings: Diagnostic[]): { line: Buffer; body?: { at: number; digest: string; hash: string } } {
+function recordParts(story: Story, warnings: Diagnostic[]): { record: string; body?: { bytes: Buffer; digest: string; hash: string } } {
   if (!isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) {
-    return { line: Buffer.from(`${key} ${asciiJson(JSON.stringify({ story: storyToJson(feedRecord(story)), warnings } satisfies Entry))}\n`) };
+    return { record: asciiJson(JSON.stringify({ story: storyToJson(feedRecord(story)), warnings } satisfies Entry)) };
   }
   const body = { digest: bodyDigest(story).toString('hex'), hash: contentHash(story) };
-  const record = `${key} ${asciiJson(JSON.stringify({ story: storyToJson(feedRecord({ ...story, contentHtml: '', contentText: '' })), warnings, body } satisfies Entry))}\t`;
-  const head = Buffer.from(record);
-  return { line: Buffer.concat([head, Buffer.from(`${asciiJson(JSON.stringify([story.contentHtml, story.contentText]))}\n`)]), body: { at: head.length, ...body } };
+  const record = asciiJson(JSON.stringify({ story: storyToJson(feedRecord({ ...story, contentHtml: '', contentText: '' })), warnings, body } satisfies Entry));
+  return { record, body: { bytes: Buffer.from(`${asciiJson(JSON.stringify([story.contentHtml, story.contentText]))}\n`), ...body } };
 }
 
 /** Characters outside ASCII, which a JSON text may give as `\uXXXX` escapes instead. */
@@ -372,56 +454,128 @@ function asciiJson(json: string): string {
   return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Opens (or makes) an index and finds where each key's line is, reading it a chunk at a time and keeping the first `keptHeadBytes` of record heads it reads; `undefined` when it cannot be opened. */
-function openIndex(file: string, keptHeadBytes: number): NonNullable<StoryCache['index']> | undefined {
-  let fd: number;
+/**
+ * Opens the index in `dir` (made, with a new bodies file, when there is none) and finds where each
+ * key's line is, reading it a chunk at a time and keeping the first `keptHeadBytes` of lines it reads;
+ * `undefined` when it cannot be opened.
+ */
+function openIndex(dir: string, keptHeadBytes: number, depth = 0): OpenIndex | undefined {
+  const file = path.join(dir, INDEX_FILE);
+  if (depth > 1) return undefined;
+  let fd: number | undefined;
+  let bodiesFd: number | undefined;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(dir, { recursive: true });
+    // A new index names a new bodies file on its first line, and comes into place with it: through a
+    // link, which fails when another build made the index first (that build's first line is then read).
+    let made = false;
+    if (!existsSync(file)) made = placeNewIndex(file, (temp) => linkSync(temp, file));
     fd = openSync(file, 'a+');
-  } catch {
-    return undefined;
-  }
-  const spans = new Map<string, Span>();
-  let lines = 0;
-  try {
-    const size = fstatSync(fd).size;
-    const chunk = Buffer.allocUnsafe(SCAN_CHUNK);
-    let lineStart = 0;
+    let size = fstatSync(fd).size;
+    let header = readHeader(fd, size);
+    if (!header || !BODIES_FILE.test(header.bodies)) {
+      // Not an index (cut off before its first line ended, or written by hand): a new one replaces it.
+      closeSync(fd);
+      fd = undefined;
+      made = placeNewIndex(file, (temp) => renameSync(temp, file));
+      fd = openSync(file, 'a+');
+      size = fstatSync(fd).size;
+      header = readHeader(fd, size);
+    }
+    if (!header || !BODIES_FILE.test(header.bodies)) throw new Error('not an index');
+    bodiesFd = openSync(path.join(dir, header.bodies), 'a+');
+    // Its size is taken once the lines are read: a line is written after its body, so every line read
+    // (another build's appended meanwhile too) points into what the file held by then.
+    const bodies = { name: header.bodies, fd: bodiesFd, size: 0 };
+    const spans = new Map<string, Span>();
+    let lines = 0;
+    // An index whose lines all fit in the bytes kept is read at once, and its lines are kept as views
+    // of that one buffer; a larger one a chunk at a time, the lines that fit copied out of each chunk.
+    const whole = size - header.length <= keptHeadBytes;
+    const chunk = Buffer.allocUnsafe(whole ? size - header.length : SCAN_CHUNK);
+    let lineStart = header.length;
     let key = '';
-    let tab = -1;
-    let head: Buffer | undefined;
     let keptBytes = 0;
-    for (let at = 0; at < size; ) {
+    /** Where the last body a line points to ends in the bodies file. */
+    let bodiesEnd = 0;
+    for (let at = header.length; at < size; ) {
       const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - at), at);
       if (n === 0) break;
+      // (A whole read that came back short goes on a chunk at a time, into a new buffer: the kept views stay.)
+      const kept = whole && at === header.length && n === chunk.length;
       const read = chunk.subarray(0, n);
       for (let i = 0; i < n; ) {
         // The key is the line's first 64 bytes (hex), read where the line starts.
         if (at + i === lineStart) key = i + 64 <= n ? read.toString('latin1', i, i + 64) : readKey(fd, lineStart);
         const newline = read.indexOf(0x0a, i);
-        // The tab that ends the record's JSON, when this chunk holds it (searched up to the line's end only).
-        if (at + i === lineStart) {
-          tab = read.subarray(i, newline < 0 ? n : newline).indexOf(0x09);
-          // The head is copied while the chunk holds it (the chunk is read into again).
-          head = tab > 64 && keptBytes + tab < keptHeadBytes ? Buffer.from(read.subarray(i, i + tab + 1)) : undefined;
-          if (head) keptBytes += head.length;
-        }
         if (newline < 0) break;
         lines++;
         const length = at + newline + 1 - lineStart;
-        if (/^[0-9a-f]{64}$/.test(key)) spans.set(key, tab > key.length ? { offset: lineStart, length, tab, ...(head ? { head } : {}) } : { offset: lineStart, length });
+        // A line that started in this chunk is kept while the chunk holds it (copied: the chunk is read into again).
+        const inChunk = at + i === lineStart;
+        const head = !inChunk || keptBytes + length > keptHeadBytes ? undefined : kept ? read.subarray(i, newline + 1) : Buffer.from(read.subarray(i, newline + 1));
+        if (head) keptBytes += length;
+        bodiesEnd = Math.max(bodiesEnd, inChunk ? bodyEndOf(read, i, newline) : bodyEndOf(readAt(fd, lineStart, 128), 0, 128));
+        if (/^[0-9a-f]{64}$/.test(key)) spans.set(key, head ? { offset: lineStart, length, head } : { offset: lineStart, length });
         lineStart = at + newline + 1;
         i = newline + 1;
       }
       at += n;
     }
+    bodies.size = fstatSync(bodiesFd).size;
+    if (bodiesEnd > bodies.size) {
+      // The bodies file does not hold what the lines say it does (lost, or cut off by a crash before
+      // the lines were): a new index replaces this one, so that no line can ever point to bytes appended
+      // later for another story. Every story misses once.
+      closeSync(fd);
+      closeSync(bodiesFd);
+      fd = undefined;
+      bodiesFd = undefined;
+      rmSync(file, { force: true });
+      return openIndex(dir, keptHeadBytes, depth + 1);
+    }
     // A line cut off at the end counts as one (stale) line.
-    // An index that was empty vouches for no entry stored before it (a cache of an earlier version, or a new cache).
-    return { fd, spans, lines: lines + (lineStart < size ? 1 : 0), size, endsLine: lineStart === size, trusted: size > 0 };
+    // A new index vouches for no entry stored before it (a cache of an earlier version, or a new cache).
+    return { fd, spans, lines: lines + (lineStart < size ? 1 : 0), size, endsLine: lineStart === size, trusted: !made && size > header.length, bodies };
   } catch {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
+    if (bodiesFd !== undefined) closeSync(bodiesFd);
     return undefined;
   }
+}
+
+/**
+ * Puts a new index (its first line only, naming a new bodies file) in place of `file` with `place`
+ * (given the temporary file written); `true` when this call's index is the one in place.
+ */
+function placeNewIndex(file: string, place: (temp: string) => void): boolean {
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeAll(fd, Buffer.from(`${INDEX_HEADER} ${newBodiesName()}\n`), 0);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    place(temp);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** The index's first line: the bodies file it names, and its length with the newline; `undefined` when it is not one. */
+function readHeader(fd: number, size: number): { bodies: string; length: number } | undefined {
+  const bytes = Buffer.allocUnsafe(Math.min(size, 128));
+  const read = readSync(fd, bytes, 0, bytes.length, 0);
+  const newline = bytes.subarray(0, read).indexOf(0x0a);
+  if (newline < 0) return undefined;
+  const line = bytes.toString('latin1', 0, newline);
+  if (!line.startsWith(`${INDEX_HEADER} `)) return undefined;
+  return { bodies: line.slice(INDEX_HEADER.length + 1), length: newline + 1 };
 }
 
 /** `true` when `line` is a whole index line of `key` (it starts with the key and ends with a newline). */
@@ -429,9 +583,27 @@ function isLineOf(key: string, line: Buffer): boolean {
   return line.toString('latin1', 0, key.length + 1) === `${key} ` && line[line.length - 1] === 0x0a;
 }
 
-/** `true` when `head` starts a line of `key` and ends with the tab after its record. */
-function isHeadOf(key: string, head: Buffer): boolean {
-  return head.toString('latin1', 0, key.length + 1) === `${key} ` && head[head.length - 1] === 0x09;
+/**
+ * Where the body a line (`bytes` from `start` to `end`) points to ends in the bodies file, with the
+ * newline after it; 0 for a line without a body apart or one that does not read as a line.
+ */
+function bodyEndOf(bytes: Buffer, start: number, end: number): number {
+  // `<offset>:<length>` read digit by digit (a string and a regular expression per line cost more than the rest of the scan).
+  let k = start + 65;
+  let offset = 0;
+  let length = 0;
+  let digits = 0;
+  for (; k < end && bytes[k]! >= 0x30 && bytes[k]! <= 0x39 && digits < 15; k++, digits++) offset = offset * 10 + bytes[k]! - 0x30;
+  if (digits === 0 || bytes[k] !== 0x3a) return 0;
+  digits = 0;
+  for (k++; k < end && bytes[k]! >= 0x30 && bytes[k]! <= 0x39 && digits < 15; k++, digits++) length = length * 10 + bytes[k]! - 0x30;
+  return digits > 0 && bytes[k] === 0x20 ? offset + length + 1 : 0;
+}
+
+/** Up to `length` bytes at `offset`. */
+function readAt(fd: number, offset: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  return bytes.subarray(0, readSync(fd, bytes, 0, length, offset));
 }
 
 /** The first 64 bytes at `offset` (where a line's key is), as Latin-1. */

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildSite } from '../../src/node/build.js';
 import { feedRecord } from '../../src/node/feed-record.js';
+import { readIndexedBody } from '../../src/node/indexed-body.js';
 import { loadStories } from '../../src/node/load-stories.js';
 import { StoryCache } from '../../src/node/story-cache.js';
 import type { Story } from '../../src/types.js';
@@ -19,7 +20,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const config = validateConfig({ siteUrl: 'https://news.example.com', title: 'News', authors: ['Desk <desk@news.example.com>'], entities: false, archive: true, itemLimit: 3 });
 const cacheDir = (): string => path.join(dir, '.storyfeed-cache');
-const indexFile = (): string => path.join(cacheDir(), 'records-2.jsonl');
+const indexFile = (): string => path.join(cacheDir(), 'records-3.jsonl');
+/** The index's story lines (its first line names the bodies file). */
+const indexLines = (encoding: BufferEncoding = 'utf8'): string[] => readFileSync(indexFile()).toString(encoding).trimEnd().split('\n').slice(1);
+/** The bodies file the index names. */
+const bodiesFile = (): string => path.join(cacheDir(), /^#storyfeed-records-3 (\S+)\n/.exec(readFileSync(indexFile(), 'utf8'))![1]!);
+/** A story line's parts: key, where its body is (`offset:length`, or `-`), and its record's JSON. */
+const partsOf = (line: string): { key: string; where: string; json: string } => {
+  const where = line.indexOf(' ', 65);
+  return { key: line.slice(0, 64), where: line.slice(65, where), json: line.slice(where + 1) };
+};
 
 function writeSeeds(n: number): void {
   mkdirSync(path.join(dir, 'seeds'), { recursive: true });
@@ -62,7 +72,7 @@ describe('story cache index', () => {
     writeSeeds(12);
     const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     expect(cold.cache).toEqual({ hits: 0, misses: 12 });
-    expect(readFileSync(indexFile(), 'utf8').trimEnd().split('\n')).toHaveLength(12);
+    expect(indexLines()).toHaveLength(12);
     // With the full entries gone, only the index can answer.
     for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
     const warm = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
@@ -80,7 +90,7 @@ describe('story cache index', () => {
     const edited = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     expect(edited.cache).toEqual({ hits: 3, misses: 1 });
     expect(edited.contents['rss.xml']).toContain('Story 2, edited');
-    const lines = readFileSync(indexFile(), 'utf8').trimEnd().split('\n');
+    const lines = indexLines();
     expect(lines).toHaveLength(4);
     expect(lines.filter((l) => l.includes('Story 2, edited'))).toHaveLength(1);
   });
@@ -89,7 +99,7 @@ describe('story cache index', () => {
     writeSeeds(12);
     const options = { config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' } as const;
     await buildSite(options);
-    const lineCount = (): number => readFileSync(indexFile(), 'utf8').trimEnd().split('\n').length;
+    const lineCount = (): number => indexLines().length;
     const seed = path.join(dir, 'seeds', '2024-01-03-story-2.md');
     writeFileSync(seed, '---\ntitle: Edit 1\n---\n\nAn edited paragraph.\n');
     await buildSite(options);
@@ -139,7 +149,7 @@ describe('story cache index', () => {
       '---\ntitle: Київ готується до зими\n---\n\nМіська рада затвердила план опалювального сезону. Мер сказав, що резервів вистачить.\n',
     );
     const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
-    const lines = readFileSync(indexFile()).toString('latin1').trimEnd().split('\n');
+    const lines = indexLines('latin1');
     const ascii = (line: string): boolean => /^[\x00-\x7f]*$/.test(line);
     expect(lines.map(ascii).sort()).toEqual([false, true, true]);
     expect(lines.filter(ascii).every((line) => line.includes('\\u201c'))).toBe(true);
@@ -153,9 +163,9 @@ describe('story cache index', () => {
   it('answers the same for its lines asked in any order (heads kept from opening it, read ahead in windows, or one by one)', async () => {
     writeSeeds(12);
     await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
-    const lines = readFileSync(indexFile(), 'utf8').trimEnd().split('\n');
+    const lines = indexLines();
     const keys = lines.map((line) => line.slice(0, 64));
-    const headBytes = Buffer.byteLength(lines[0]!.slice(0, lines[0]!.indexOf('\t') + 1));
+    const headBytes = Buffer.byteLength(lines[0]!) + 1;
     const read = async (order: string[], keptHeadBytes?: number): Promise<Map<string, unknown>> => {
       const cache = new StoryCache(cacheDir(), null, keptHeadBytes);
       const found = new Map<string, unknown>();
@@ -178,7 +188,7 @@ describe('story cache index', () => {
     writeSeeds(2);
     const cold = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     const cache = new StoryCache(cacheDir(), null);
-    const line = readFileSync(indexFile(), 'utf8').split('\n')[0]!;
+    const line = indexLines()[0]!;
     const hit = await cache.get(line.slice(0, 64), { feedRecord: true });
     cache.close();
     expect(hit?.story).toEqual(feedRecord(hit!.story));
@@ -188,7 +198,7 @@ describe('story cache index', () => {
   it('a line another build appended meanwhile is never read or kept as this build’s story', async () => {
     writeSeeds(3);
     await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
-    const [first, second] = readFileSync(indexFile(), 'utf8').split('\n');
+    const [first, second] = indexLines();
     const cache = new StoryCache(cacheDir(), null);
     const hit = await cache.get(first!.slice(0, 64), { feedRecord: true });
     // Another build appends a line after this one opened the index, then this one appends its own.
@@ -196,8 +206,7 @@ describe('story cache index', () => {
     const ownKey = 'e'.repeat(64);
     await cache.set(ownKey, hit!.story, []);
     await cache.prune();
-    const lines = readFileSync(indexFile(), 'utf8').trimEnd().split('\n');
-    expect(lines.map((line) => line.slice(0, 64))).toEqual([first!.slice(0, 64)]);
+    expect(indexLines().map((line) => line.slice(0, 64))).toEqual([first!.slice(0, 64)]);
     const again = new StoryCache(cacheDir(), null);
     expect((await again.get(ownKey, { feedRecord: true }))?.story).toEqual(hit!.story);
     again.close();
@@ -207,9 +216,9 @@ describe('story cache index', () => {
     writeSeeds(2);
     await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     // One index line per story and no file per story: a build never asks for a whole story.
-    expect(readFileSync(indexFile(), 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    expect(indexLines()).toHaveLength(2);
     expect(readdirSync(cacheDir()).filter((name) => /^[0-9a-f]{2}$/.test(name))).toEqual([]);
-    const key = readFileSync(indexFile(), 'utf8').slice(0, 64);
+    const key = indexLines()[0]!.slice(0, 64);
     const cache = new StoryCache(cacheDir(), null);
     expect(await cache.get(key)).toBeUndefined();
     expect((await cache.get(key, { feedRecord: true }))?.story.sections).toEqual([]);
@@ -236,11 +245,7 @@ describe('story cache index', () => {
         .filter((name) => /^[0-9a-f]{2}$/.test(name))
         .flatMap((shard) => readdirSync(path.join(cacheDir(), shard)))
         .sort();
-    const keys = (): string[] =>
-      readFileSync(indexFile(), 'utf8')
-        .trimEnd()
-        .split('\n')
-        .map((line) => line.slice(0, 64));
+    const keys = (): string[] => indexLines().map((line) => line.slice(0, 64));
     const before = keys();
     expect(before).toHaveLength(12);
     expect(entries()).toEqual([]);
@@ -265,19 +270,19 @@ describe('story cache index', () => {
     expect(keys()).toHaveLength(12);
   });
 
-  it('holds each body apart from its record: a warm build parses records only, and reads a body again only for a feed it renders', async () => {
+  it('holds each body apart from its record, in the bodies file its first line names: a warm build parses records only, and reads a body again only for a feed it renders', async () => {
     writeSeeds(6);
     await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
-    const line = readFileSync(indexFile(), 'utf8').split('\n')[0]!;
-    const tab = line.indexOf('\t');
-    expect(tab).toBeGreaterThan(64);
-    const record = JSON.parse(line.slice(65, tab)) as { story: { contentHtml: string; contentText: string }; body: { digest: string; hash: string } };
+    expect(readFileSync(indexFile(), 'utf8')).toMatch(/^#storyfeed-records-3 bodies-3\.[0-9a-f]{16}\.jsonl\n/);
+    const { where, json } = partsOf(indexLines()[0]!);
+    const record = JSON.parse(json) as { story: { contentHtml: string; contentText: string }; body: { digest: string; hash: string } };
     expect(record.story.contentHtml).toBe('');
     expect(record.body.digest).toMatch(/^[0-9a-f]{64}$/);
-    const [html, text] = JSON.parse(line.slice(tab + 1)) as [string, string];
+    const [offset, length] = where.split(':').map(Number) as [number, number];
+    const [html, text] = JSON.parse(readFileSync(bodiesFile()).toString('utf8', offset, offset + length)) as [string, string];
     expect(html).toContain('<p>');
     expect(text).toContain('A second paragraph.');
-    // An edit: the other stories' bodies come from the index, and the feeds are those of a cold build.
+    // An edit: the other stories' bodies come from the bodies file, and the feeds are those of a cold build.
     appendFileSync(path.join(dir, 'seeds', '2024-01-02-story-1.md'), '\nAn added paragraph.\n');
     const edited = await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
     expect(edited.cache).toEqual({ hits: 5, misses: 1 });
@@ -289,33 +294,123 @@ describe('story cache index', () => {
     expect(Object.values(outputs(edited)).some((text) => text.includes('An added paragraph.'))).toBe(true);
   });
 
-  it('reads a record up to its tab: the body after it is not read until asked for, and is found where the line holds it', async () => {
+  it('reads records only: a body is not read until asked for, and is found where its line says', async () => {
     writeSeeds(3);
     await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     const text = readFileSync(indexFile(), 'latin1');
-    const line = text.split('\n')[1]!;
-    const start = text.indexOf(line);
-    const tab = line.indexOf('\t');
-    const body = line.slice(tab + 1);
+    const line = indexLines('latin1')[1]!;
+    const { key, where } = partsOf(line);
+    const [offset, length] = where.split(':').map(Number) as [number, number];
     const fresh = new StoryCache(cacheDir(), null);
-    const expected = await fresh.get(line.slice(0, 64), { feedRecord: true });
+    const expected = await fresh.get(key, { feedRecord: true });
     fresh.close();
-    // The body's bytes damaged (same length): the record still reads, and the body is where the line holds it.
-    writeFileSync(indexFile(), text.slice(0, start + tab + 1) + 'x'.repeat(body.length) + text.slice(start + line.length), 'latin1');
+    // The body's bytes damaged (same length): the record still reads, and the body is where the line says.
+    const bodies = readFileSync(bodiesFile());
+    bodies.fill(0x78, offset, offset + length);
+    writeFileSync(bodiesFile(), bodies);
     const cache = new StoryCache(cacheDir(), null);
-    const hit = await cache.get(line.slice(0, 64), { feedRecord: true });
+    const hit = await cache.get(key, { feedRecord: true });
     expect(hit?.story).toEqual(expected?.story);
-    expect(hit?.body).toMatchObject({ offset: start + tab + 1, length: body.length, digest: expected?.body?.digest });
+    expect(hit?.body).toMatchObject({ offset, length, digest: expected?.body?.digest });
     cache.close();
-    // A line of the index that is not the key's (the file changed after it was opened, before its head
+    // A line of the index that is not the key's (the file changed after it was opened, before the line
     // was read: storyfeed only appends to it or renames a new one over it) is a miss, not another story.
-    const other = text.split('\n')[0]!.slice(0, 64);
+    const other = indexLines('latin1')[0]!.slice(0, 64);
     for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
     const opened = new StoryCache(cacheDir(), null, 0);
     expect(await opened.get('0'.repeat(64), { feedRecord: true })).toBeUndefined();
     writeFileSync(indexFile(), text.replace(other, 'f'.repeat(64)), 'latin1');
     expect(await opened.get(other, { feedRecord: true })).toBeUndefined();
     opened.close();
+  });
+
+  it('a cut-off or lost bodies file costs only time: a new index replaces the old, and no story is ever given another’s body', async () => {
+    writeSeeds(10);
+    const options = { config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' } as const;
+    await buildSite(options);
+    const bodies = bodiesFile();
+    // Cut off inside the last body (as a crash before it reached the disk would), its seed removed, and
+    // another seed edited: its new body is appended where the lost one was.
+    const last = partsOf(indexLines().at(-1)!);
+    const [offset] = last.where.split(':').map(Number) as [number];
+    truncateSync(bodies, offset + 5);
+    const removed = path.join(dir, (JSON.parse(last.json) as { story: { file: string } }).story.file);
+    const kept = readFileSync(removed);
+    rmSync(removed);
+    const edited = readdirSync(path.join(dir, 'seeds')).map((name) => path.join(dir, 'seeds', name))[0]!;
+    appendFileSync(edited, '\nAn added paragraph, long enough to cover where the lost body was.\n');
+    const cut = await buildSite(options);
+    // The index no longer matched its bodies file: every story missed once.
+    expect(cut.cache).toEqual({ hits: 0, misses: 9 });
+    expect(bodiesFile()).not.toBe(bodies);
+    // The removed seed comes back: its story is its own, as a build without the cache gives it.
+    writeFileSync(removed, kept);
+    const back = await buildSite(options);
+    expect(outputs(back)).toEqual(outputs(await buildSite({ ...options, cache: false })));
+    // The bodies file lost altogether: the same.
+    rmSync(bodiesFile());
+    const lost = await buildSite(options);
+    expect(lost.cache).toEqual({ hits: 0, misses: 10 });
+    expect(outputs(lost)).toEqual(outputs(back));
+    const again = await buildSite(options);
+    expect(again.cache).toEqual({ hits: 10, misses: 0 });
+    expect(outputs(again)).toEqual(outputs(back));
+  });
+
+  it('a body damaged in place (by something else than storyfeed) stops the build with a StoryfeedError that says what to do', async () => {
+    writeSeeds(1);
+    const [story] = (await loadStories(path.join(dir, 'seeds'), { site: config, cwd: dir })).stories;
+    const cache = new StoryCache(cacheDir(), null);
+    const body = await cache.set('a'.repeat(64), story!, [], { whole: false });
+    expect(readIndexedBody(body!).contentText).toBe(story!.contentText);
+    const bytes = readFileSync(bodiesFile());
+    bytes.fill(0x78, body!.offset, body!.offset + body!.length);
+    writeFileSync(bodiesFile(), bytes);
+    expect(() => readIndexedBody(body!)).toThrow(expect.objectContaining({ code: 'E_IO', message: expect.stringContaining('--no-cache') }));
+    expect(() => readIndexedBody({ ...body!, offset: bytes.length })).toThrow(expect.objectContaining({ code: 'E_IO', message: expect.stringContaining('cut off') }));
+    cache.close();
+  });
+
+  it('written again, the index names a new bodies file with only the live bodies, and the old one goes', async () => {
+    writeSeeds(5);
+    const options = { config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' } as const;
+    await buildSite(options);
+    const before = bodiesFile();
+    const seed = path.join(dir, 'seeds', '2024-01-03-story-2.md');
+    writeFileSync(seed, '---\ntitle: Edit 1\n---\n\nAn edited paragraph.\n');
+    // 1 stale line of 6: appended to the same bodies file.
+    await buildSite(options);
+    expect(bodiesFile()).toBe(before);
+    writeFileSync(seed, '---\ntitle: Edit 2\n---\n\nAn edited paragraph, again.\n');
+    // 2 stale lines of 7: written again.
+    const edited = await buildSite(options);
+    expect(bodiesFile()).not.toBe(before);
+    expect(readdirSync(cacheDir()).filter((name) => name.startsWith('bodies-'))).toEqual([path.basename(bodiesFile())]);
+    expect(indexLines()).toHaveLength(5);
+    const bytes = readFileSync(bodiesFile(), 'utf8');
+    expect(bytes).toContain('An edited paragraph, again.');
+    expect(bytes).not.toContain('Edit 1');
+    expect(bytes.trimEnd().split('\n')).toHaveLength(5);
+    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    const warm = await buildSite(options);
+    expect(warm.cache).toEqual({ hits: 5, misses: 0 });
+    expect(outputs(warm)).toEqual(outputs(edited));
+  });
+
+  it('two caches opening a new index at once read the same first line and bodies file', async () => {
+    writeSeeds(1);
+    const [story] = (await loadStories(path.join(dir, 'seeds'), { site: config, cwd: dir })).stories;
+    const one = new StoryCache(cacheDir(), null);
+    const two = new StoryCache(cacheDir(), null);
+    const a = await one.set('a'.repeat(64), story!, [], { whole: false });
+    const b = await two.set('b'.repeat(64), story!, [], { whole: false });
+    expect(readdirSync(cacheDir()).filter((name) => name.startsWith('bodies-'))).toHaveLength(1);
+    expect(a && b && a.fd !== b.fd).toBe(true);
+    one.close();
+    two.close();
+    const reader = new StoryCache(cacheDir(), null);
+    expect((await reader.get('a'.repeat(64), { feedRecord: true }))?.story.title).toBe(story!.title);
+    reader.close();
   });
 
   it('loadStories with a cache gives feed records with their bodies (the index holds them apart)', async () => {
@@ -332,12 +427,14 @@ describe('story cache index', () => {
     expect(stories.every((s) => s.contentHtml.includes('<p>') && s.contentText.includes('A second paragraph.'))).toBe(true);
   });
 
-  it('removes an index of the earlier layout (bodies inside the records)', async () => {
+  it('removes indexes of the earlier layouts (bodies inside the records, or after them on the same line)', async () => {
     writeSeeds(2);
     mkdirSync(cacheDir(), { recursive: true });
     writeFileSync(path.join(cacheDir(), 'records.jsonl'), `${'a'.repeat(64)} {}\n`);
+    writeFileSync(path.join(cacheDir(), 'records-2.jsonl'), `${'a'.repeat(64)} {}\t[]\n`);
     await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     expect(readdirSync(cacheDir())).not.toContain('records.jsonl');
-    expect(readdirSync(cacheDir())).toContain('records-2.jsonl');
+    expect(readdirSync(cacheDir())).not.toContain('records-2.jsonl');
+    expect(readdirSync(cacheDir())).toContain('records-3.jsonl');
   });
 });
