@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { type BigIntStats, statSync } from 'node:fs';
 import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
@@ -268,8 +267,7 @@ function analysisWanted(options: Pick<LoadStoriesOptions, 'feedRecords' | 'site'
  * stored without it (by a build that reads none) never answers a caller that wants it.
  */
 function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analysis: boolean): string {
-  const key = cache.key(file.display, digests.seed, digests.sidecar);
-  return analysis ? key : hash('sha256', `${key}\0without analysis`, 'hex');
+  return cache.key(file.display, digests.seed, digests.sidecar, analysis ? undefined : 'without analysis');
 }
 
 /** The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. */

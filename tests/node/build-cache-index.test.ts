@@ -63,6 +63,10 @@ describe('story cache keys', () => {
       expect(cache.key(file, seed, sidecar)).toBe(reference(file, sidecar));
     }
     expect(cache.key('seeds/one.md', seed, undefined)).not.toBe(cache.key('seeds/one.md', seed, ''));
+    // A variant (a story stored without the body's analysis) goes into the same hash, after the digests.
+    const variant = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(settings)).update('\0').update('seeds/one.md').update('\0').update(seed);
+    expect(cache.key('seeds/one.md', seed, undefined, 'without analysis')).toBe(variant.update('\0variant\0without analysis').digest('hex'));
+    expect(cache.key('seeds/one.md', seed, sidecar, 'without analysis')).not.toBe(cache.key('seeds/one.md', seed, sidecar));
     expect(new StoryCache(cacheDir(), { ...settings, language: 'de' }).key('seeds/one.md', seed, undefined)).not.toBe(cache.key('seeds/one.md', seed, undefined));
   });
 });
