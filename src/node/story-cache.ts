@@ -253,16 +253,14 @@ export class StoryCache {
       const line = kept ?? this.readSpan(index.fd, span);
       // Another build may have written the index since it was read: a line that is not this key's misses.
       if (!line || !isLineOf(key, line)) return undefined;
-      const where = line.indexOf(0x20, key.length + 1);
-      if (where < 0) return undefined;
-      const at = parseWhere(line.toString('latin1', key.length + 1, where));
+      const where = whereOf(line, 0, line.length);
       // A body beyond the end of the bodies file (lost, or cut off by a crash) makes the story miss.
-      if (at === null || (at !== undefined && at.offset + at.length + 1 > index.bodies.size)) return undefined;
-      // An ASCII line is Latin-1 too, which decodes as a plain copy (see recordLine).
+      if (!where || (where.body && where.body.offset + where.body.length + 1 > index.bodies.size)) return undefined;
+      // An ASCII line is Latin-1 too, which decodes as a plain copy (see recordParts).
       const end = line.length - 1;
-      const entry = JSON.parse(line.toString(isAscii(line.subarray(where + 1, end)) ? 'latin1' : 'utf8', where + 1, end)) as Entry;
-      if (at === undefined || !entry.body) return { entry };
-      return { entry, body: { fd: index.bodies.fd, offset: at.offset, length: at.length, ...entry.body } };
+      const entry = JSON.parse(line.toString(isAscii(line.subarray(where.json, end)) ? 'latin1' : 'utf8', where.json, end)) as Entry;
+      if (!where.body || !entry.body) return { entry };
+      return { entry, body: { fd: index.bodies.fd, ...where.body, ...entry.body } };
     } catch {
       return undefined;
     }
@@ -309,14 +307,14 @@ export class StoryCache {
     if (!index || index.failed) return undefined;
     const { record, body } = recordParts(story, warnings);
     try {
-      let where = '-';
+      // Where the body goes: at the end of the bodies file (its length without the newline after it).
+      const place = body && { offset: index.bodies.size, length: body.bytes.length - 1 };
       if (body) {
         // The body first: a line is written only once what it points to is there.
         writeAll(index.bodies.fd, body.bytes, index.bodies.size);
-        where = `${index.bodies.size}:${body.bytes.length - 1}`;
         index.bodies.size += body.bytes.length;
       }
-      const line = Buffer.from(`${key} ${where} ${record}\n`);
+      const line = Buffer.from(`${key} ${place ? `${place.offset}:${place.length}` : '-'} ${record}\n`);
       const bytes = index.endsLine ? line : Buffer.concat([Buffer.from('\n'), line]);
       writeAll(index.fd, bytes, index.size);
       const offset = index.size + bytes.length - line.length;
@@ -324,7 +322,7 @@ export class StoryCache {
       index.size += bytes.length;
       index.lines++;
       index.endsLine = true;
-      return body && { fd: index.bodies.fd, offset: index.bodies.size - body.bytes.length, length: body.bytes.length - 1, digest: body.digest, hash: body.hash };
+      return body && place && { fd: index.bodies.fd, ...place, digest: body.digest, hash: body.hash };
     } catch {
       // A full or read-only disk: no more lines this build. The files stay open, since the body store
       // reads bodies by their descriptor until the cache is closed; the index no longer vouches for the
@@ -369,18 +367,18 @@ export class StoryCache {
       for (const [key, span] of live) {
         const line = Buffer.allocUnsafe(span.length);
         if (readSync(index.fd, line, 0, span.length, span.offset) !== span.length || !isLineOf(key, line)) continue;
-        const where = line.indexOf(0x20, key.length + 1);
-        const at = where < 0 ? null : parseWhere(line.toString('latin1', key.length + 1, where));
-        if (at === null) continue;
+        const where = whereOf(line, 0, line.length);
+        if (!where) continue;
         let copied = '-';
-        if (at !== undefined) {
+        if (where.body) {
           // The body with its newline, as it was appended.
-          const body = Buffer.allocUnsafe(at.length + 1);
-          if (readSync(index.bodies.fd, body, 0, body.length, at.offset) !== body.length) continue;
+          const body = Buffer.allocUnsafe(where.body.length + 1);
+          if (readSync(index.bodies.fd, body, 0, body.length, where.body.offset) !== body.length) continue;
+          copied = `${bodiesSize}:${where.body.length}`;
           bodiesSize += writeAll(bodies, body, bodiesSize);
-          copied = `${bodiesSize - body.length}:${at.length}`;
         }
-        indexSize += writeAll(target, Buffer.concat([Buffer.from(`${key} ${copied}`), line.subarray(where)]), indexSize);
+        // The record as it was, after its new `<where>` and the space before it.
+        indexSize += writeAll(target, Buffer.concat([Buffer.from(`${key} ${copied}`), line.subarray(where.json - 1)]), indexSize);
       }
       // The bodies are on disk before the index that names them takes the old one's place.
       fsyncSync(bodies);
@@ -416,13 +414,6 @@ function writeAll(fd: number, bytes: Buffer, position: number): number {
 /** A fresh bodies file name. */
 function newBodiesName(): string {
   return `bodies-3.${randomBytes(8).toString('hex')}.jsonl`;
-}
-
-/** A line's `<where>`: the body's offset and length, `undefined` for `-` (no body apart), `null` when it is neither. */
-function parseWhere(text: string): { offset: number; length: number } | undefined | null {
-  if (text === '-') return undefined;
-  const m = /^(\d{1,15}):(\d{1,15})$/.exec(text);
-  return m ? { offset: Number(m[1]), length: Number(m[2]) } : null;
 }
 
 /**
@@ -517,7 +508,8 @@ function openIndex(dir: string, keptHeadBytes: number, depth = 0): OpenIndex | u
         const inChunk = at + i === lineStart;
         const head = !inChunk || keptBytes + length > keptHeadBytes ? undefined : kept ? read.subarray(i, newline + 1) : Buffer.from(read.subarray(i, newline + 1));
         if (head) keptBytes += length;
-        bodiesEnd = Math.max(bodiesEnd, inChunk ? bodyEndOf(read, i, newline) : bodyEndOf(readAt(fd, lineStart, 128), 0, 128));
+        const where = inChunk ? whereOf(read, i, newline) : whereOf(readAt(fd, lineStart, 128), 0, 128);
+        if (where?.body) bodiesEnd = Math.max(bodiesEnd, where.body.offset + where.body.length + 1);
         if (/^[0-9a-f]{64}$/.test(key)) spans.set(key, head ? { offset: lineStart, length, head } : { offset: lineStart, length });
         lineStart = at + newline + 1;
         i = newline + 1;
@@ -586,20 +578,23 @@ function isLineOf(key: string, line: Buffer): boolean {
 }
 
 /**
- * Where the body a line (`bytes` from `start` to `end`) points to ends in the bodies file, with the
- * newline after it; 0 for a line without a body apart or one that does not read as a line.
+ * A line's `<where>` (the line in `bytes` from `start`, up to `end`; it follows the 64-byte key and a
+ * space): where its body is in the bodies file (`<offset>:<length>`, without the newline after it), or
+ * no body for `-`, with where the record's JSON starts; `null` when the line does not read so.
  */
-function bodyEndOf(bytes: Buffer, start: number, end: number): number {
-  // `<offset>:<length>` read digit by digit (a string and a regular expression per line cost more than the rest of the scan).
+function whereOf(bytes: Buffer, start: number, end: number): { body?: { offset: number; length: number }; json: number } | null {
   let k = start + 65;
+  if (bytes[k] === 0x2d) return bytes[k + 1] === 0x20 && k + 2 <= end ? { json: k + 2 } : null;
+  // Digit by digit (a string and a regular expression per line cost more than the rest of the scan), in
+  // loops rather than a helper made per line.
   let offset = 0;
-  let length = 0;
   let digits = 0;
   for (; k < end && bytes[k]! >= 0x30 && bytes[k]! <= 0x39 && digits < 15; k++, digits++) offset = offset * 10 + bytes[k]! - 0x30;
-  if (digits === 0 || bytes[k] !== 0x3a) return 0;
+  if (digits === 0 || bytes[k] !== 0x3a) return null;
+  let length = 0;
   digits = 0;
   for (k++; k < end && bytes[k]! >= 0x30 && bytes[k]! <= 0x39 && digits < 15; k++, digits++) length = length * 10 + bytes[k]! - 0x30;
-  return digits > 0 && bytes[k] === 0x20 ? offset + length + 1 : 0;
+  return digits > 0 && bytes[k] === 0x20 ? { body: { offset, length }, json: k + 1 } : null;
 }
 
 /** Up to `length` bytes at `offset`. */
@@ -610,6 +605,5 @@ function readAt(fd: number, offset: number, length: number): Buffer {
 
 /** The first 64 bytes at `offset` (where a line's key is), as Latin-1. */
 function readKey(fd: number, offset: number): string {
-  const bytes = Buffer.alloc(64);
-  return bytes.toString('latin1', 0, readSync(fd, bytes, 0, 64, offset));
+  return readAt(fd, offset, 64).toString('latin1');
 }

@@ -42,6 +42,16 @@ function writeSeeds(n: number): void {
   }
 }
 
+/** Removes the cache's files of whole stories (its two-hex-digit shard folders): only the index can answer then. */
+function removeStoryFiles(): void {
+  for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+}
+
+/** The first story of the seeds folder, whole (read without a cache). */
+async function firstStory(): Promise<Story> {
+  return (await loadStories(path.join(dir, 'seeds'), { site: config, cwd: dir })).stories[0]!;
+}
+
 /** Every output file of a build, by name. */
 function outputs(result: Awaited<ReturnType<typeof buildSite>>): Record<string, string> {
   return Object.fromEntries(Object.keys(result.contents).map((name) => [name, result.contents[name]!]));
@@ -78,7 +88,7 @@ describe('story cache index', () => {
     expect(cold.cache).toEqual({ hits: 0, misses: 12 });
     expect(indexLines()).toHaveLength(12);
     // With the full entries gone, only the index can answer.
-    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    removeStoryFiles();
     const warm = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     expect(warm.cache).toEqual({ hits: 12, misses: 0 });
     expect(outputs(warm)).toEqual(outputs(cold));
@@ -130,7 +140,7 @@ describe('story cache index', () => {
     lines[1] = `${lines[1]!.slice(0, 65)}{not json`;
     writeFileSync(indexFile(), lines.join('\n'));
     truncateSync(indexFile(), Buffer.byteLength(lines.join('\n')) - 20);
-    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    removeStoryFiles();
     const again = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     expect(again.cache).toEqual({ hits: 4, misses: 2 });
     expect(outputs(again)).toEqual(outputs(first));
@@ -157,7 +167,7 @@ describe('story cache index', () => {
     const ascii = (line: string): boolean => /^[\x00-\x7f]*$/.test(line);
     expect(lines.map(ascii).sort()).toEqual([false, true, true]);
     expect(lines.filter(ascii).every((line) => line.includes('\\u201c'))).toBe(true);
-    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    removeStoryFiles();
     const warm = await buildSite({ config, cwd: dir, workers: 0, write: false, sourceDateEpoch: '1700000000' });
     expect(warm.cache).toEqual({ hits: 3, misses: 0 });
     expect(outputs(warm)).toEqual(outputs(cold));
@@ -228,15 +238,15 @@ describe('story cache index', () => {
     expect((await cache.get(key, { feedRecord: true }))?.story.sections).toEqual([]);
     cache.close();
     // A whole story stored as such is given whole; the index still gives its feed record only.
-    const [story] = (await loadStories(path.join(dir, 'seeds'), { site: config, cwd: dir })).stories;
+    const story = await firstStory();
     const other = 'c'.repeat(64);
     const whole = new StoryCache(cacheDir(), null);
-    await whole.set(other, story!, []);
+    await whole.set(other, story, []);
     expect((await whole.get(other))?.story.sections.length).toBeGreaterThan(0);
     whole.close();
     const again = new StoryCache(cacheDir(), null);
     expect((await again.get(other, { feedRecord: true }))?.story.sections).toEqual([]);
-    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    removeStoryFiles();
     expect(await again.get(other)).toBeUndefined();
     again.close();
   });
@@ -320,7 +330,7 @@ describe('story cache index', () => {
     // A line of the index that is not the key's (the file changed after it was opened, before the line
     // was read: storyfeed only appends to it or renames a new one over it) is a miss, not another story.
     const other = indexLines('latin1')[0]!.slice(0, 64);
-    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    removeStoryFiles();
     const opened = new StoryCache(cacheDir(), null, 0);
     expect(await opened.get('0'.repeat(64), { feedRecord: true })).toBeUndefined();
     writeFileSync(indexFile(), text.replace(other, 'f'.repeat(64)), 'latin1');
@@ -363,10 +373,10 @@ describe('story cache index', () => {
 
   it('a body damaged in place (by something else than storyfeed) stops the build with a StoryfeedError that says what to do', async () => {
     writeSeeds(1);
-    const [story] = (await loadStories(path.join(dir, 'seeds'), { site: config, cwd: dir })).stories;
+    const story = await firstStory();
     const cache = new StoryCache(cacheDir(), null);
-    const body = await cache.set('a'.repeat(64), story!, [], { whole: false });
-    expect(readIndexedBody(body!).contentText).toBe(story!.contentText);
+    const body = await cache.set('a'.repeat(64), story, [], { whole: false });
+    expect(readIndexedBody(body!).contentText).toBe(story.contentText);
     const bytes = readFileSync(bodiesFile());
     bytes.fill(0x78, body!.offset, body!.offset + body!.length);
     writeFileSync(bodiesFile(), bytes);
@@ -395,7 +405,7 @@ describe('story cache index', () => {
     expect(bytes).toContain('An edited paragraph, again.');
     expect(bytes).not.toContain('Edit 1');
     expect(bytes.trimEnd().split('\n')).toHaveLength(5);
-    for (const name of readdirSync(cacheDir())) if (/^[0-9a-f]{2}$/.test(name)) rmSync(path.join(cacheDir(), name), { recursive: true });
+    removeStoryFiles();
     const warm = await buildSite(options);
     expect(warm.cache).toEqual({ hits: 5, misses: 0 });
     expect(outputs(warm)).toEqual(outputs(edited));
@@ -403,17 +413,17 @@ describe('story cache index', () => {
 
   it('two caches opening a new index at once read the same first line and bodies file', async () => {
     writeSeeds(1);
-    const [story] = (await loadStories(path.join(dir, 'seeds'), { site: config, cwd: dir })).stories;
+    const story = await firstStory();
     const one = new StoryCache(cacheDir(), null);
     const two = new StoryCache(cacheDir(), null);
-    const a = await one.set('a'.repeat(64), story!, [], { whole: false });
-    const b = await two.set('b'.repeat(64), story!, [], { whole: false });
+    const a = await one.set('a'.repeat(64), story, [], { whole: false });
+    const b = await two.set('b'.repeat(64), story, [], { whole: false });
     expect(readdirSync(cacheDir()).filter((name) => name.startsWith('bodies-'))).toHaveLength(1);
     expect(a && b && a.fd !== b.fd).toBe(true);
     one.close();
     two.close();
     const reader = new StoryCache(cacheDir(), null);
-    expect((await reader.get('a'.repeat(64), { feedRecord: true }))?.story.title).toBe(story!.title);
+    expect((await reader.get('a'.repeat(64), { feedRecord: true }))?.story.title).toBe(story.title);
     reader.close();
   });
 
