@@ -130,12 +130,15 @@ export class FeedCache {
     return path.join(this.dir, key);
   }
 
-  /** Removes entries this build did not use. */
+  /** Removes entries this build did not use (only names this cache writes: the folder may be inside one of the user's). */
   async prune(): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    for (const name of names) if (!this.used.has(name)) await rm(path.join(this.dir, name), { force: true });
+    for (const name of names) if (ENTRY_FILE.test(name) && !this.used.has(name)) await rm(path.join(this.dir, name), { force: true });
   }
 }
+
+/** An entry (named by its key), the record of its digests, or a temporary copy of either. */
+const ENTRY_FILE = /^[0-9a-f]{64}(?:\.sha256)?(?:\.\d+\.[0-9a-z]+\.tmp)?$/;
 
 /** Name suffix of the record of an entry's published digests (see {@link FeedCache.digests}). */
 const DIGESTS_SUFFIX = '.sha256';

@@ -58,6 +58,8 @@ const BODIES_FILE = /^bodies-3\.[0-9a-f]{16}\.jsonl$/;
  * `records-2.jsonl` after them on the same line), bodies files, and their temporary copies.
  */
 const ANY_INDEX_FILE = /^(?:records(?:-\d+)?|bodies-\d+\.[0-9a-f]+)\.jsonl(?:\..*\.tmp)?$/;
+/** A file of a whole story in a shard folder (see {@link StoryCache.set}), or its temporary copy. */
+const STORY_FILE = /^[0-9a-f]{64}\.json(?:\.\d+\.tmp)?$/;
 /** Bytes of the index read at a time while finding its lines, and while reading them back. */
 const SCAN_CHUNK = 1 << 22;
 
@@ -219,7 +221,9 @@ export class StoryCache {
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       const folder = path.join(this.dir, shard);
       for (const name of await readdir(folder).catch(() => [] as string[])) {
-        if (!this.used.has(name.replace(/\.json$/, ''))) await rm(path.join(folder, name), { force: true });
+        // Only names this cache writes (a story's file, or its temporary copy): a cache folder set to a
+        // folder of the user's (`cacheDir`) may hold a two-letter folder of theirs ("db").
+        if (STORY_FILE.test(name) && !this.used.has(name.slice(0, 64))) await rm(path.join(folder, name), { force: true });
       }
     }
   }

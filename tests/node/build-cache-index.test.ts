@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -439,6 +439,29 @@ describe('story cache index', () => {
     const { stories, hits } = await load();
     expect(hits).toBe(3);
     expect(stories.every((s) => s.contentHtml.includes('<p>') && s.contentText.includes('A second paragraph.'))).toBe(true);
+  });
+
+  it('never removes a file of the user’s from a cache folder set inside their own folders, as it removes its own stale files', async () => {
+    writeSeeds(3);
+    // A two-letter folder like a shard ("db"), and the feed cache's folder, holding files the user wrote.
+    const mine = [path.join(cacheDir(), 'db', 'data.sqlite'), path.join(cacheDir(), 'ab', 'notes.json'), path.join(cacheDir(), 'feeds', 'notes.txt')];
+    for (const file of mine) {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, 'mine');
+    }
+    const staleStory = path.join(cacheDir(), 'ab', `ab${'1'.repeat(62)}.json`);
+    const staleFeed = path.join(cacheDir(), 'feeds', 'c'.repeat(64));
+    writeFileSync(staleStory, '{}');
+    writeFileSync(staleFeed, '');
+    // A first build (a new index: the folders are listed), then edits until the index is written again.
+    await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
+    for (let i = 0; i < 3; i++) {
+      appendFileSync(path.join(dir, 'seeds', '2024-01-01-story-0.md'), `\nEdit ${i}.\n`);
+      await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
+    }
+    for (const file of mine) expect(readFileSync(file, 'utf8')).toBe('mine');
+    expect(existsSync(staleStory)).toBe(false);
+    expect(existsSync(staleFeed)).toBe(false);
   });
 
   it('removes indexes of the earlier layouts (bodies inside the records, or after them on the same line)', async () => {
