@@ -41,6 +41,10 @@ const PROBLEM_TABLE = {
     summary: 'the output folder overlaps the seeds, the project or the working directory',
     fix: 'Publish into a folder of its own, such as `public`, with --out or "out" in the config.',
   },
+  E_CACHE_UNSAFE: {
+    summary: 'the cache folder holds files storyfeed did not write, or overlaps the seeds, output or project folder',
+    fix: 'Give the cache a folder of its own (`cacheDir`, default `.storyfeed-cache`): a new or empty one, or one storyfeed made.',
+  },
   E_VERIFY: { summary: 'the feeds do not match the stories', fix: 'This is a storyfeed bug when it happens on build: please report it with the seed.' },
   E_FEED: { summary: 'the feed cannot be read', fix: 'The file is not a well-formed RSS 2.0, Atom 1.0 or JSON Feed document.' },
   E_SPEC: { summary: 'the feed breaks a rule of its format', fix: 'Correct the element or field named (RSS 2.0, Atom RFC 4287 or JSON Feed 1.1).' },

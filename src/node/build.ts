@@ -16,6 +16,7 @@ import { loadStories } from './load-stories.js';
 import { BodyStore, bodiesInMemory } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
 import { MANIFEST_FILE, manifestParts, readManifest, reconcileWithManifest } from './manifest.js';
+import { claimCacheFolder } from './cache-folder.js';
 import { checkOutputFolder } from './out-folder.js';
 import { feedsFirst, publishFiles, type FileContents, type StreamedContents } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
@@ -47,7 +48,11 @@ export interface BuildSiteOptions {
   onProgress?: (done: number, total: number) => void;
   /** Reuse stories of unchanged seeds from the cache (default `true`). */
   cache?: boolean;
-  /** Cache folder (default `.storyfeed-cache` in `cwd`). */
+  /**
+   * Cache folder (default `.storyfeed-cache` in `cwd`): a new or empty folder, or one storyfeed made
+   * (it holds storyfeed's `CACHEDIR.TAG`); any other folder, or one overlapping the seeds, output or
+   * project folder, stops the build with `E_CACHE_UNSAFE` before anything is touched.
+   */
   cacheDir?: string;
   /** Worker threads for normalizing many seeds and rendering and verifying large feeds (default: one per core; 0: none). */
   workers?: number;
@@ -138,7 +143,16 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   if (options.write !== false)
     await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
-  const cache = options.cache === false ? undefined : new StoryCache(path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache'), storySettings(config, epoch));
+  const cacheDir = options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache');
+  if (cacheDir !== undefined)
+    await claimCacheFolder({
+      cache: cacheDir,
+      seeds: seedsDir,
+      cwd,
+      ...(options.write !== false ? { out: outDir } : {}),
+      ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}),
+    });
+  const cache = cacheDir === undefined ? undefined : new StoryCache(cacheDir, storySettings(config, epoch));
   // Body digests key the feed cache: a build without a cache hashes no body.
   const bodies = new BodyStore(config, bodiesInMemory.stories, cache !== undefined);
   try {

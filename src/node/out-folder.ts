@@ -47,13 +47,13 @@ export async function checkOutputFolder(context: OutputFolderContext): Promise<v
 }
 
 /** Whether `child` lies strictly inside `parent` (both absolute and resolved). */
-function inside(child: string, parent: string): boolean {
+export function inside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel !== '' && !rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel);
 }
 
 /** The real path of `p`, resolving links in the part that exists (the rest is appended as given). */
-async function realish(p: string): Promise<string> {
+export async function realish(p: string): Promise<string> {
   let existing = path.resolve(p);
   const rest: string[] = [];
   for (;;) {

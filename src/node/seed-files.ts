@@ -61,7 +61,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
     const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? await invalidUtf8Names(folder) : new Map<string, string>();
     const inFolder = childPath(folder);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
+      if (isSkippedName(entry.name)) continue;
       const full = inFolder(entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
@@ -142,4 +142,9 @@ function showBytes(name: Uint8Array): string {
   let out = '';
   for (const b of name) out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
   return out;
+}
+
+/** Whether the walk of a seeds folder skips an entry of this name: hidden (a dot), set aside (an underscore), or `node_modules`. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
 }

@@ -20,10 +20,10 @@ import type { SeedFile } from './seed-files.js';
 export const STAMPS_FILE = 'seed-stamps.txt';
 
 /** The record's first line, before the digest of the lines after it. */
-const HEADER = 'storyfeed seed stamps 1';
+export const STAMPS_HEADER = 'storyfeed seed stamps 1';
 
 /** Names of this module's temporary files in the cache folder (the clock's probe, a record being written). */
-const TEMP = /^(?:\.seed-clock|seed-stamps\.txt)\.\d+\.[0-9a-f]+\.tmp$/;
+export const STAMPS_TEMP = /^(?:\.seed-clock|seed-stamps\.txt)\.\d+\.[0-9a-f]+\.tmp$/;
 
 /** A line: the digest (64 hex digits), the stamp, and the path (the rest of the line). */
 const LINE = /^([0-9a-f]{64}) (\d+:\d+:\d+:\d+:\d+) (.+)$/s;
@@ -158,7 +158,7 @@ export class SeedStamps {
       }
     }
     const body = Buffer.from(lines.join(''));
-    const bytes = Buffer.concat([Buffer.from(`${HEADER} ${bytesDigest(body)}\n`), body]);
+    const bytes = Buffer.concat([Buffer.from(`${STAMPS_HEADER} ${bytesDigest(body)}\n`), body]);
     if (this.bytes === undefined ? lines.length === 0 : this.bytes.equals(bytes)) return;
     const target = path.join(this.dir, STAMPS_FILE);
     const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -190,7 +190,7 @@ export class SeedStamps {
 /** The stamps of a record, or `undefined` when it is not whole (cut short, damaged, or of another format). */
 function parseRecord(bytes: Buffer): Map<string, Known> | undefined {
   const end = bytes.indexOf(0x0a);
-  if (end < 0 || bytes.toString('latin1', 0, end) !== `${HEADER} ${bytesDigest(bytes.subarray(end + 1))}`) return undefined;
+  if (end < 0 || bytes.toString('latin1', 0, end) !== `${STAMPS_HEADER} ${bytesDigest(bytes.subarray(end + 1))}`) return undefined;
   const stamps = new Map<string, Known>();
   const body = bytes.toString('utf8', end + 1);
   let at = 0;
@@ -208,6 +208,6 @@ function parseRecord(bytes: Buffer): Map<string, Known> | undefined {
 /** Removes temporary files left in `dir` by builds that stopped before removing them. */
 function clearTemps(dir: string): void {
   for (const name of readdirSync(dir)) {
-    if (TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
+    if (STAMPS_TEMP.test(name)) rmSync(path.join(dir, name), { force: true });
   }
 }

@@ -50,14 +50,14 @@ interface Span {
  */
 const INDEX_FILE = 'records-3.jsonl';
 /** The first line of an index: this text, a space and the name of its bodies file. */
-const INDEX_HEADER = '#storyfeed-records-3';
+export const INDEX_HEADER = '#storyfeed-records-3';
 /** The name of a bodies file (a fresh one for each index written, so an index never names another index's bodies). */
 const BODIES_FILE = /^bodies-3\.[0-9a-f]{16}\.jsonl$/;
 /**
  * Index files of this and earlier layouts (`records.jsonl` held the bodies inside the records,
  * `records-2.jsonl` after them on the same line), bodies files, and their temporary copies.
  */
-const ANY_INDEX_FILE = /^(?:records(?:-\d+)?|bodies-\d+\.[0-9a-f]+)\.jsonl(?:\..*\.tmp)?$/;
+export const ANY_INDEX_FILE = /^(?:records(?:-\d+)?|bodies-\d+\.[0-9a-f]+)\.jsonl(?:\..*\.tmp)?$/;
 /** A file of a whole story in a shard folder (see {@link StoryCache.set}), or its temporary copy. */
 const STORY_FILE = /^[0-9a-f]{64}\.json(?:\.\d+\.tmp)?$/;
 /** Bytes of the index read at a time while finding its lines, and while reading them back. */

@@ -443,7 +443,9 @@ describe('story cache index', () => {
 
   it('never removes a file of the user’s from a cache folder set inside their own folders, as it removes its own stale files', async () => {
     writeSeeds(3);
-    // A two-letter folder like a shard ("db"), and the feed cache's folder, holding files the user wrote.
+    await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
+    // In the cache folder once it is storyfeed's: a two-letter folder like a shard ("db"), a shard and
+    // the feed cache's folder, holding files the user wrote.
     const mine = [path.join(cacheDir(), 'db', 'data.sqlite'), path.join(cacheDir(), 'ab', 'notes.json'), path.join(cacheDir(), 'feeds', 'notes.txt')];
     for (const file of mine) {
       mkdirSync(path.dirname(file), { recursive: true });
@@ -453,8 +455,7 @@ describe('story cache index', () => {
     const staleFeed = path.join(cacheDir(), 'feeds', 'c'.repeat(64));
     writeFileSync(staleStory, '{}');
     writeFileSync(staleFeed, '');
-    // A first build (a new index: the folders are listed), then edits until the index is written again.
-    await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
+    // Edits until the index is written again (the folders are listed).
     for (let i = 0; i < 3; i++) {
       appendFileSync(path.join(dir, 'seeds', '2024-01-01-story-0.md'), `\nEdit ${i}.\n`);
       await buildSite({ config, cwd: dir, workers: 0, sourceDateEpoch: '1700000000' });
