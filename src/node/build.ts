@@ -16,7 +16,7 @@ import { loadStories } from './load-stories.js';
 import { BodyStore, bodiesInMemory } from './body-store.js';
 import type { FeedRecord } from './feed-record.js';
 import { MANIFEST_FILE, manifestParts, readManifest, reconcileWithManifest } from './manifest.js';
-import { claimCacheFolder } from './cache-folder.js';
+import { claimCacheFolder, FEEDS_FOLDER } from './cache-folder.js';
 import { checkOutputFolder } from './out-folder.js';
 import { feedsFirst, publishFiles, type FileContents, type StreamedContents } from './publish.js';
 import { StoryCache, type CacheCounters } from './story-cache.js';
@@ -233,7 +233,7 @@ async function buildWith(
   });
   if (config.tagFeeds || config.authorFeeds || previous?.slugs) reconciled.manifest.slugs = feedSlugs(set, previous?.slugs);
   for (const entry of set) if (config.stylesheet) entry.document.stylesheet = relativeToEntry(config.stylesheet, entry.path);
-  const feedCache = cache ? new FeedCache(path.join(cache.dir, 'feeds')) : undefined;
+  const feedCache = cache ? new FeedCache(path.join(cache.dir, FEEDS_FOLDER)) : undefined;
   // Very large sets keep their verified outputs on disk (in the feed cache, or a temporary folder) until published.
   const kept = new KeptOutputs(set.reduce((n, e) => n + e.document.items.length, 0) >= SPILL_MIN_ITEMS);
   const verified = await renderAndVerify(

@@ -1,9 +1,10 @@
-import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { inside, realish } from './out-folder.js';
 import { displayPath, isSkippedName } from './seed-files.js';
-import { ANY_INDEX_FILE, INDEX_HEADER } from './story-cache.js';
+import { ENTRY_FILE } from './feed-cache.js';
+import { ANY_INDEX_FILE, INDEX_HEADER, STORY_FILE } from './story-cache.js';
 import { STAMPS_FILE, STAMPS_HEADER, STAMPS_TEMP } from './seed-stamps.js';
 
 /**
@@ -27,6 +28,9 @@ const TAG_OWNER = '# This file is a cache directory tag created by storyfeed.';
 
 /** The tag storyfeed writes. */
 const TAG_TEXT = `${TAG_SIGNATURE}\n${TAG_OWNER}\n# Everything in this folder can be made again: delete the folder to empty the cache.\n# For information about cache directory tags, see https://bford.info/cachedir/\n`;
+
+/** The feed cache's folder in the cache folder. */
+export const FEEDS_FOLDER = 'feeds';
 
 /** The tag's temporary copy (see {@link writeTag}), left by a build stopped while writing it. */
 const TAG_TEMP = /^CACHEDIR\.TAG\.\d+\.[0-9a-z]+\.tmp$/;
@@ -106,8 +110,10 @@ function claim(dir: string, refuse: (why: string) => never): void {
 /** Whether `name` in `dir` is an entry storyfeed's caches make there (checked by its first line where the name alone could be a user's). */
 function isCacheEntry(dir: string, name: string): boolean {
   const file = path.join(dir, name);
-  if (name === 'feeds' || /^[0-9a-f]{2}$/.test(name)) return isFolder(file);
-  if (TAG_TEMP.test(name) || STAMPS_TEMP.test(name) || (ANY_INDEX_FILE.test(name) && (name.endsWith('.tmp') || name.startsWith('bodies-')))) return !isFolder(file);
+  // The feed cache's folder and the story files' shard folders: only files named as those caches name theirs.
+  if (name === FEEDS_FOLDER) return holdsOnly(file, ENTRY_FILE);
+  if (/^[0-9a-f]{2}$/.test(name)) return holdsOnly(file, STORY_FILE);
+  if (TAG_TEMP.test(name) || STAMPS_TEMP.test(name) || (ANY_INDEX_FILE.test(name) && (name.endsWith('.tmp') || name.startsWith('bodies-')))) return isFile(file);
   const head = readHead(file, SNIFF_BYTES);
   if (head === undefined) return false;
   if (name === STAMPS_FILE) return head === '' || head.startsWith(STAMPS_HEADER);
@@ -116,9 +122,20 @@ function isCacheEntry(dir: string, name: string): boolean {
   return false;
 }
 
-function isFolder(file: string): boolean {
+/** Whether `folder` is a real folder (not a link) whose entries are all files named by `pattern`. */
+function holdsOnly(folder: string, pattern: RegExp): boolean {
   try {
-    return statSync(file).isDirectory();
+    if (!lstatSync(folder).isDirectory()) return false;
+    return readdirSync(folder, { withFileTypes: true }).every((entry) => entry.isFile() && pattern.test(entry.name));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `file` is a regular file (not a link). */
+function isFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
   } catch {
     return false;
   }
@@ -128,7 +145,7 @@ function isFolder(file: string): boolean {
 function readHead(file: string, size: number): string | undefined {
   let fd: number | undefined;
   try {
-    if (!statSync(file).isFile()) return undefined;
+    if (!lstatSync(file).isFile()) return undefined;
     fd = openSync(file, 'r');
     const bytes = Buffer.alloc(size);
     return bytes.toString('utf8', 0, readSync(fd, bytes, 0, size, 0));

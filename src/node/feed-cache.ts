@@ -138,7 +138,7 @@ export class FeedCache {
 }
 
 /** An entry (named by its key), the record of its digests, or a temporary copy of either. */
-const ENTRY_FILE = /^[0-9a-f]{64}(?:\.sha256)?(?:\.\d+\.[0-9a-z]+\.tmp)?$/;
+export const ENTRY_FILE = /^[0-9a-f]{64}(?:\.sha256)?(?:\.\d+\.[0-9a-z]+\.tmp)?$/;
 
 /** Name suffix of the record of an entry's published digests (see {@link FeedCache.digests}). */
 const DIGESTS_SUFFIX = '.sha256';

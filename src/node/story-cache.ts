@@ -59,7 +59,7 @@ const BODIES_FILE = /^bodies-3\.[0-9a-f]{16}\.jsonl$/;
  */
 export const ANY_INDEX_FILE = /^(?:records(?:-\d+)?|bodies-\d+\.[0-9a-f]+)\.jsonl(?:\..*\.tmp)?$/;
 /** A file of a whole story in a shard folder (see {@link StoryCache.set}), or its temporary copy. */
-const STORY_FILE = /^[0-9a-f]{64}\.json(?:\.\d+\.tmp)?$/;
+export const STORY_FILE = /^[0-9a-f]{64}\.json(?:\.\d+\.tmp)?$/;
 /** Bytes of the index read at a time while finding its lines, and while reading them back. */
 const SCAN_CHUNK = 1 << 22;
 

@@ -52,6 +52,8 @@ describe('the cache folder', () => {
     const old = path.join(dir, 'old');
     mkdirSync(path.join(old, 'feeds'), { recursive: true });
     mkdirSync(path.join(old, 'ab'));
+    writeFileSync(path.join(old, 'ab', `ab${'0'.repeat(62)}.json`), '{}');
+    writeFileSync(path.join(old, 'feeds', 'c'.repeat(64)), '');
     writeFileSync(path.join(old, 'records.jsonl'), `${'a'.repeat(64)} {}\n`);
     writeFileSync(path.join(old, 'records-3.jsonl'), '#storyfeed-records-3 bodies-3.0123456789abcdef.jsonl\n');
     writeFileSync(path.join(old, 'bodies-3.0123456789abcdef.jsonl'), '');
@@ -72,17 +74,30 @@ describe('the cache folder', () => {
     const folder = path.join(dir, 'mine');
     mkdirSync(path.join(folder, 'feeds'), { recursive: true });
     writeFileSync(path.join(folder, name), text);
-    writeFileSync(path.join(folder, 'feeds', 'list.txt'), 'mine');
     const before = snapshot(folder);
     await expect(build('mine')).rejects.toMatchObject({ code: 'E_CACHE_UNSAFE', message: expect.stringContaining(JSON.stringify(name)) });
     expect(snapshot(folder)).toEqual(before);
     expect(existsSync(path.join(dir, 'public'))).toBe(false);
   });
 
-  it('refuses a folder of the user’s whose only entry is a folder (no two-hex shard, no feeds/)', async () => {
-    mkdirSync(path.join(dir, 'mine', 'photos'), { recursive: true });
-    await expect(build('mine')).rejects.toMatchObject({ code: 'E_CACHE_UNSAFE', message: expect.stringContaining('"photos"') });
-    expect(readdirSync(path.join(dir, 'mine'))).toEqual(['photos']);
+  it.each([
+    ['photos', 'a.jpg'],
+    // Folders named as the caches name theirs, holding what they never write.
+    ['ab', 'notes.json'],
+    ['feeds', 'list.txt'],
+  ])('refuses a folder whose only entry is a folder %s holding %s', async (folder, file) => {
+    mkdirSync(path.join(dir, 'mine', folder), { recursive: true });
+    writeFileSync(path.join(dir, 'mine', folder, file), 'mine');
+    const before = snapshot(path.join(dir, 'mine'));
+    await expect(build('mine')).rejects.toMatchObject({ code: 'E_CACHE_UNSAFE', message: expect.stringContaining(`"${folder}"`) });
+    expect(snapshot(path.join(dir, 'mine'))).toEqual(before);
+  });
+
+  it('refuses a link where a cache file or folder would be', async () => {
+    mkdirSync(path.join(dir, 'mine'));
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'mine', 'ab'));
+    await expect(build('mine')).rejects.toMatchObject({ code: 'E_CACHE_UNSAFE', message: expect.stringContaining('"ab"') });
   });
 
   it('refuses another program’s cache folder, and a CACHEDIR.TAG that is not a tag', async () => {
