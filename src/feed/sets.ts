@@ -174,19 +174,24 @@ function baseOf(site: SiteConfig): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** Groups stories by each key they have (case-insensitively), keeping the first spelling; sorted by key. */
+/**
+ * Groups stories by each key they have (case-insensitively), keeping the first spelling; sorted by key.
+ * A story joins a group once however many spellings of its key it has (checked against its own keys,
+ * so a group of the whole archive is made in linear time).
+ */
 function groupBy(stories: readonly Story[], keys: (s: Story) => string[]): [string, Story[]][] {
   const groups = new Map<string, { name: string; members: Story[] }>();
+  const joined = new Set<string>();
   for (const s of stories) {
-    for (const key of new Set(
-      keys(s)
-        .map((k) => k.trim())
-        .filter(Boolean),
-    )) {
+    joined.clear();
+    for (const raw of keys(s)) {
+      const key = raw.trim();
       const id = key.toLowerCase();
-      const group = groups.get(id) ?? { name: key, members: [] };
-      if (!group.members.includes(s)) group.members.push(s);
-      groups.set(id, group);
+      if (!key || joined.has(id)) continue;
+      joined.add(id);
+      const group = groups.get(id);
+      if (group) group.members.push(s);
+      else groups.set(id, { name: key, members: [s] });
     }
   }
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => [g.name, g.members]);
