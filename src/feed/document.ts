@@ -122,12 +122,26 @@ export function storyName(story: Story): string {
   return story.file ?? `"${story.title}"`;
 }
 
-/** `a and b`, `a, b and c`; names that print the same but differ in their code points say so. */
-function listNames(names: string[]): string {
-  const shown = names.map((name, i) => {
-    const twin = names.some((other, j) => j !== i && other !== name && other.normalize('NFC') === name.normalize('NFC'));
+/** Names listed in one message about stories sharing an id; the rest are counted. */
+const MAX_LISTED_NAMES = 10;
+
+/**
+ * `a and b`, `a, b and c`, or the first {@link MAX_LISTED_NAMES} and how many more; names that print
+ * the same but differ in their code points say so. Linear in the names (a whole archive can share an id).
+ */
+function listNames(names: readonly string[]): string {
+  const spellings = new Map<string, Set<string>>();
+  for (const name of names) {
+    const nfc = name.normalize('NFC');
+    const same = spellings.get(nfc);
+    if (same) same.add(name);
+    else spellings.set(nfc, new Set([name]));
+  }
+  const shown = names.slice(0, MAX_LISTED_NAMES).map((name) => {
+    const twin = spellings.get(name.normalize('NFC'))!.size > 1;
     return twin ? `${name} (written in Unicode ${name === name.normalize('NFC') ? 'NFC, precomposed' : 'decomposed'} form)` : name;
   });
+  if (names.length > shown.length) return `${shown.join(', ')} and ${names.length - shown.length} more`;
   return shown.length <= 2 ? shown.join(' and ') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 

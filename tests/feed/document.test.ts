@@ -61,6 +61,18 @@ describe('buildFeedDocument', () => {
     expect(error?.problems[2]).toMatch(/is the id of seeds\/c1\.txt, seeds\/c2\.txt and seeds\/c3\.txt$/);
   });
 
+  it('names ten of 20,000 stories sharing one id and counts the rest, in linear time (each was compared with every other)', () => {
+    const stories = Array.from({ length: 20_000 }, (_, i) => makeStory({ slug: 'index', file: `seeds/post-${i}/index.md` }));
+    let error: StoryfeedError | undefined;
+    try {
+      buildFeedDocument(stories, testSite);
+    } catch (e) {
+      error = e as StoryfeedError;
+    }
+    expect(error?.code).toBe('E_DUPLICATE_ID');
+    expect(error?.message).toMatch(/is the id of seeds\/post-0\/index\.md, seeds\/post-1\/index\.md, .*seeds\/post-9\/index\.md and 19990 more/);
+  });
+
   it('leaves drafts out with a warning', () => {
     const warnings: Diagnostic[] = [];
     const doc = buildFeedDocument([a, makeStory({ slug: 'd', draft: true, file: 'd.md' })], testSite, { onWarning: (w) => warnings.push(w) });
