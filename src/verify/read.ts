@@ -12,7 +12,8 @@ import { checkOptionsArgument, checkTextArgument } from './arguments.js';
 /** How each format is named in messages. */
 export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed' };
 
-const HTML_START = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html\b|<(?:html|head|body)[\s>])/i;
+/** An HTML page's start, after its prolog (see {@link afterProlog}). */
+const HTML_START = /<!doctype\s+html\b|<(?:html|head|body)[\s>]/iy;
 
 /**
  * Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.0/1.1 document into one normalized {@link ParsedFeed}.
@@ -41,19 +42,20 @@ export async function readFeed(text: string, options: ReadFeedOptions = {}): Pro
  * the feed from, so that a second reader can work on the same parse.
  */
 export async function readXmlFeed(text: string, format: FeedFormat | undefined): Promise<{ feed: ParsedFeed; root: XmlElement }> {
-  if (HTML_START.test(text.trimStart())) throw htmlPage(text, 1);
+  if (startsWith(text, afterProlog(text, false), HTML_START)) throw htmlPage(text, 1);
   let document: XmlDocument;
   try {
     document = parseXml(text);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     // An RSS 0.9x document often relies on its DTD's HTML entities; it is unsupported, whatever its XML.
-    const legacy = LEGACY_RSS.exec(text)?.[1];
+    const root = afterProlog(text, true);
+    const legacy = matchAt(text, root, LEGACY_RSS)?.[1];
     if (legacy !== undefined) throw unsupported(`RSS ${legacy}`, 1);
-    if (RDF_ROOT.test(text)) throw unsupported('RSS 1.0 (RDF)', 1);
+    if (startsWith(text, root, RDF_ROOT)) throw unsupported('RSS 1.0 (RDF)', 1);
     const { message, line, column, truncated } = error.info;
     // Broken XML whose first element is no feed's root is not a feed at all: say so first.
-    const first = FIRST_ELEMENT.exec(text)?.[1];
+    const first = matchAt(text, root, FIRST_ELEMENT)?.[1];
     if (first !== undefined && !FEED_ROOTS.has(first.slice(first.indexOf(':') + 1)))
       throw unsupported(`an XML document with the root <${first}>, not a feed (and not well-formed XML either: ${message} at line ${line})`, line);
     const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
@@ -98,11 +100,53 @@ function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const RSS11_NS = 'http://purl.org/net/rss1.1#';
 
-const FIRST_ELEMENT = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<([A-Za-z_][\w.:-]*)/;
+/** The first element's name, after the prolog. */
+const FIRST_ELEMENT = /<([A-Za-z_][\w.:-]*)/y;
 /** Local names of the root elements of the feed formats storyfeed reads or names. */
 const FEED_ROOTS = new Set(['rss', 'feed', 'RDF', 'entry', 'html', 'HTML', 'opml']);
-const RDF_ROOT = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rdf:RDF\b/;
-const LEGACY_RSS = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)*<rss\b[^>]*\bversion\s*=\s*["'](0\.9[0-9]*)["']/;
+/** An RSS 1.0 root, after the prolog. */
+const RDF_ROOT = /<rdf:RDF\b/y;
+/** An RSS 0.9x root and its version, after the prolog. */
+const LEGACY_RSS = /<rss\b[^>]*\bversion\s*=\s*["'](0\.9[0-9]*)["']/y;
+/** White space, from where it is tried. */
+const SPACE_RUN = /\s*/y;
+
+/**
+ * Where the text's markup starts after its prolog: processing instructions (the XML declaration),
+ * comments, white space and, with `doctype`, a document type declaration. Each is passed with one
+ * search for its end, so a prolog of many comments is passed in one pass; a regular expression
+ * repeating a lazy comment pattern tried them in exponentially many ways (28 comments: 9 s).
+ */
+function afterProlog(text: string, doctype: boolean): number {
+  let at = 0;
+  for (;;) {
+    SPACE_RUN.lastIndex = at;
+    SPACE_RUN.test(text);
+    at = SPACE_RUN.lastIndex;
+    const [open, close] = text.startsWith('<?', at)
+      ? ['<?', '?>']
+      : text.startsWith('<!--', at)
+        ? ['<!--', '-->']
+        : doctype && text.startsWith('<!DOCTYPE', at)
+          ? ['<!DOCTYPE', '>']
+          : [];
+    if (open === undefined || close === undefined) return at;
+    const end = text.indexOf(close, at + open.length);
+    if (end < 0) return at;
+    at = end + close.length;
+  }
+}
+
+/** The match of a sticky `pattern` exactly at `at`. */
+function matchAt(text: string, at: number, pattern: RegExp): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/** Whether a sticky `pattern` matches exactly at `at`. */
+function startsWith(text: string, at: number, pattern: RegExp): boolean {
+  return matchAt(text, at, pattern) !== null;
+}
 
 /** The answer for a document in a format storyfeed does not read: "unsupported: <format>". */
 function unsupported(format: string, line: number): StoryfeedError {

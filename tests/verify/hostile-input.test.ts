@@ -151,3 +151,24 @@ describe('a document of many problems is a report of bounded size', () => {
     expect(feed.problems.at(-1)!.line).toBeGreaterThan(feed.problems.at(-2)!.line!);
   });
 });
+
+describe('backtracking: comments before the root element', () => {
+  // A lazy comment pattern repeated by a regular expression tried 2^k ways to group k comments (28: 9 s).
+  const comments = '<!--a-->'.repeat(60);
+  const channel = '<channel><title>T</title><link>https://ex.com/</link><description>D</description></channel>';
+
+  it.each([
+    ['an HTML page', `${comments}<html><body>Hello</body></html>`, 'this is an HTML page'],
+    ['a broken RSS 0.91', `<?xml version="1.0"?>${comments}<!DOCTYPE rss><rss version="0.91">${channel}&nbsp;`, 'unsupported: RSS 0.91'],
+    ['a broken RSS 1.0', `${comments}<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel>`, 'unsupported: RSS 1.0'],
+    ['broken XML of another kind', `${comments}<svg><g>`, 'the root <svg>'],
+    ['an unterminated comment', `${'<!--a-->'.repeat(60)}<!--${'-'.repeat(20_000)}`, 'not well-formed'],
+  ])('%s after 60 comments is answered at once', async (_, text, message) => {
+    await expect(readFeed(text)).rejects.toMatchObject({ code: 'E_FEED', message: expect.stringContaining(message) });
+  });
+
+  it('an RSS after 60 comments and a processing instruction is read', async () => {
+    const feed = await readFeed(`<?xml version="1.0"?>${comments}<?xml-stylesheet href="s.xsl"?>${comments}<rss version="2.0">${channel}</rss>`);
+    expect(feed.format).toBe('rss');
+  });
+});
