@@ -113,6 +113,8 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
 class SlugBook {
   private readonly byName = new Map<string, string>();
   private readonly taken = new Set<string>();
+  /** The first number after a base that may be free (`nato-2`, `nato-3`). */
+  private readonly nextNumber = new Map<string, number>();
 
   constructor(recorded: Record<string, string> | undefined) {
     for (const [name, slug] of Object.entries(recorded ?? {})) {
@@ -129,7 +131,14 @@ class SlugBook {
     if (known) return known;
     const base = slugify(name) || 'x';
     let slug = base;
-    for (let n = 2; this.taken.has(slug); n++) slug = `${base}-${n}`;
+    if (this.taken.has(base)) {
+      // Numbers below the one kept for a base are all taken (the taken only grow): each is tried once,
+      // however many names share the base.
+      let n = this.nextNumber.get(base) ?? 2;
+      while (this.taken.has(`${base}-${n}`)) n++;
+      slug = `${base}-${n}`;
+      this.nextNumber.set(base, n + 1);
+    }
     this.byName.set(key, slug);
     this.taken.add(slug);
     return slug;

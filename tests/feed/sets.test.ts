@@ -45,4 +45,25 @@ describe('tag and author feeds', () => {
     if (growth > 3) growth = msPerStory(80_000, 3) / msPerStory(5_000, 5);
     expect(growth).toBeLessThanOrEqual(3);
   }, 60_000);
+
+  it('give tags whose names make the same slug their numbers in linear time: cost per tag alike at 2,000 and 20,000', () => {
+    // Names alike in their first 80 characters (a slug's length): each new one walked the numbers
+    // taken from 2 up, so the cost per tag grew with their count (about six times over this span).
+    const perTag = (count: number, runs: number): number => {
+      const items = Array.from({ length: count }, (_, n) => item(n, [`${'a'.repeat(80)}${n}`]));
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        const set = buildFeedSet(items, site, { tagFeeds: true });
+        fastest = Math.min(fastest, (performance.now() - started) / count);
+        expect(new Set(set.map((e) => e.path)).size).toBe(count + 1);
+        expect(set.at(-1)!.path).toMatch(/^tags\/a{80}-\d+\/$/);
+      }
+      return fastest;
+    };
+    perTag(500, 1);
+    let growth = perTag(20_000, 1) / perTag(2_000, 3);
+    if (growth > 3) growth = perTag(20_000, 3) / perTag(2_000, 5);
+    expect(growth).toBeLessThanOrEqual(3);
+  }, 120_000);
 });
