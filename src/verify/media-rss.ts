@@ -243,23 +243,27 @@ function attributeProblem(kind: AttributeKind, value: string): string | undefine
 }
 
 function checkElement(element: XmlElement, path: string, log: ProblemLog): void {
-  const value = trimWhitespace(textContent(element));
+  // The text is read only by the elements that hold text: a group or content element holds elements,
+  // which are checked in turn, and reading its whole subtree at each level cost depth × size.
+  const textOf = (): string => trimWhitespace(textContent(element));
   if (element.local === 'group') {
     const contents = element.children.filter((c) => c.kind === 'element' && c.uri === MEDIA_NS && c.local === 'content').length;
     if (contents < 2) log.error(path, `a <${element.name}> offers alternatives: expected two or more <media:content>, found ${contents}`, element);
   } else if (element.local === 'rating') {
+    const value = textOf();
     const scheme = (attr(element, 'scheme') ?? 'urn:simple').trim();
     const values = RATINGS[scheme];
     if (values && !values.has(value.toLowerCase())) log.error(path, `expected a ${scheme} rating (${[...values].join(', ')}), found ${JSON.stringify(value)}`, element);
     if (scheme === 'urn:icra' && !/^(?:r \(|\()/.test(value))
       log.error(path, `expected an ICRA label such as "r (cz 1 lz 1 nz 1 oz 1 vz 1)", found ${JSON.stringify(value)}`, element);
   } else if (element.local === 'hash') {
+    const value = textOf();
     const algo = (attr(element, 'algo') ?? 'md5').trim();
     const length = HASH_LENGTH[algo];
     if (length !== undefined && !new RegExp(`^[0-9a-fA-F]{${length}}$`).test(value))
       log.error(path, `expected ${length} hexadecimal digits (${algo}), found ${JSON.stringify(value)}`, element);
   } else if (element.local === 'restriction') {
-    checkRestriction(element, value, path, log);
+    checkRestriction(element, textOf(), path, log);
   } else if (element.local === 'credit') {
     const role = attr(element, 'role');
     const scheme = (attr(element, 'scheme') ?? 'urn:ebu').trim();

@@ -8,6 +8,7 @@ import { renderFeeds } from '../../src/render/index.js';
 import { crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
 import { LineIndex } from '../../src/verify/lines.js';
 import { MAX_LISTED_PROBLEMS, MAX_SAME_PROBLEM } from '../../src/verify/problem-list.js';
+import { costGrowth } from '../support/linear.js';
 import { sampleDocument } from './fixtures.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -171,4 +172,17 @@ describe('backtracking: comments before the root element', () => {
     const feed = await readFeed(`<?xml version="1.0"?>${comments}<?xml-stylesheet href="s.xsl"?>${comments}<rss version="2.0">${channel}</rss>`);
     expect(feed.format).toBe('rss');
   });
+});
+
+describe('quadratic: text read at every level of nested elements', () => {
+  const rssWith = (item: string): string =>
+    `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title><link>https://ex.com/</link><description>D</description><item><title>I</title>${item}</item></channel></rss>`;
+
+  it('nested <media:group> are checked once each: cost per level alike at 8,000 and 80,000 levels (each level read its whole subtree)', async () => {
+    const nested = async (depth: number): Promise<void> => {
+      const feed = await readFeed(rssWith(`${'<media:group>'.repeat(depth)}x${'</media:group>'.repeat(depth)}`));
+      expect(feed.problems.some((p) => p.message.includes('expected two or more <media:content>'))).toBe(true);
+    };
+    expect(await costGrowth(nested, 8_000, 80_000, 3)).toBeLessThanOrEqual(3);
+  }, 120_000);
 });

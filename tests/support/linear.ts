@@ -1,0 +1,28 @@
+/**
+ * Linear-time checks that compare an input with itself rather than with the clock: the cost per
+ * unit of size at a large size over a small one, each the fastest of a few runs (other work on the
+ * machine only ever adds time, so the fastest run is the least disturbed). Over a tenfold span a
+ * linear pass stays near ×1 and a quadratic one grows about ten times, whatever the machine.
+ */
+
+/** Milliseconds per unit of `run(size)`, fastest of `runs`. */
+export async function costPerUnit(run: (size: number) => unknown, size: number, runs: number): Promise<number> {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run(size);
+    fastest = Math.min(fastest, (performance.now() - started) / size);
+  }
+  return fastest;
+}
+
+/**
+ * How much the cost per unit of `run` grows from `small` to `large` (after a warm-up run): measured
+ * once, and again with more runs when over `bound`.
+ */
+export async function costGrowth(run: (size: number) => unknown, small: number, large: number, bound: number): Promise<number> {
+  await run(Math.max(1, Math.floor(small / 4)));
+  const growth = (await costPerUnit(run, large, 1)) / (await costPerUnit(run, small, 3));
+  if (growth <= bound) return growth;
+  return (await costPerUnit(run, large, 3)) / (await costPerUnit(run, small, 5));
+}
