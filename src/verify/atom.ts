@@ -92,7 +92,7 @@ export function readAtom(document: XmlElement): ParsedFeed {
   }
 
   // The text of an entry is taken only when its id comes again (most feeds have no repeat).
-  const seen = new Map<string, { index: number; updated: string; element: XmlElement }>();
+  const seen = new Map<string, { index: number; updated: string; element: XmlElement; text?: string }>();
   const syncIds = new Set<string>();
   f.all('entry').forEach((element, index) => {
     const path = `entry[${index}]`;
@@ -106,7 +106,8 @@ export function readAtom(document: XmlElement): ParsedFeed {
       const first = seen.get(item.id);
       if (first === undefined) seen.set(item.id, { index, updated: stamp, element });
       // RFC 4287 §4.1.1: never the same id and updated twice. A verbatim repeat is only redundant (the W3C validator warns).
-      else if (first.updated === stamp && textContent(first.element) !== textContent(element))
+      // (The first entry's text is taken once, however many entries repeat it.)
+      else if (first.updated === stamp && (first.text ??= textContent(first.element)) !== textContent(element))
         log.error(`${path}.id`, `the same <id> and <updated> as entry[${first.index}] (${JSON.stringify(item.id)}) but different content; RFC 4287 forbids it`, element);
       else if (first.updated === stamp) log.warning(`${path}.id`, `a repeat of entry[${first.index}] (${JSON.stringify(item.id)})`, element);
       else log.warning(`${path}.id`, `the same <id> as entry[${first.index}] (${JSON.stringify(item.id)}), another version of it; many readers show only one`, element);

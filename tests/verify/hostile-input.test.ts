@@ -186,3 +186,17 @@ describe('quadratic: text read at every level of nested elements', () => {
     expect(await costGrowth(nested, 8_000, 80_000, 3)).toBeLessThanOrEqual(3);
   }, 120_000);
 });
+
+describe('quadratic: the first of many entries sharing an id', () => {
+  it('is read once: cost per entry alike at 2,000 and 20,000 repeats of an entry with as many children', async () => {
+    const repeats = async (n: number): Promise<void> => {
+      const first = `<entry><id>https://ex.com/1</id><title>x</title><updated>2024-01-01T00:00:00Z</updated>${'<category term="c"/>'.repeat(n)}</entry>`;
+      const again = '<entry><id>https://ex.com/1</id><title>y</title><updated>2024-01-01T00:00:00Z</updated></entry>';
+      const feed = await readFeed(
+        `<feed xmlns="${ATOM}"><id>https://ex.com/</id><title>T</title><updated>2024-01-01T00:00:00Z</updated><author><name>A</name></author>${first}${again.repeat(n)}</feed>`,
+      );
+      expect(feed.items).toHaveLength(n + 1);
+    };
+    expect(await costGrowth(repeats, 2_000, 20_000, 3)).toBeLessThanOrEqual(3);
+  }, 120_000);
+});
