@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderFeeds } from '../../src/render/index.js';
 import { crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
+import { splitCreators } from '../../src/verify/rss.js';
 import { LineIndex } from '../../src/verify/lines.js';
 import { MAX_LISTED_PROBLEMS, MAX_SAME_PROBLEM } from '../../src/verify/problem-list.js';
 import { costGrowth } from '../support/linear.js';
@@ -199,4 +200,24 @@ describe('quadratic: the first of many entries sharing an id', () => {
     };
     expect(await costGrowth(repeats, 2_000, 20_000, 3)).toBeLessThanOrEqual(3);
   }, 120_000);
+});
+
+describe('backtracking: author fields', () => {
+  const rssWith = (item: string): string =>
+    `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><link>https://ex.com/</link><description>D</description><item><title>I</title><guid>https://ex.com/1</guid>${item}</item></channel></rss>`;
+
+  it('an RSS <author> of spaces and many @ is read in linear time (its patterns backtracked: 3 KB took 2 s)', async () => {
+    const author = async (n: number): Promise<void> => {
+      const feed = await readFeed(rssWith(`<author>x${' '.repeat(n)}&lt;${'a@'.repeat(n)}</author>`));
+      expect(feed.problems.some((p) => p.message.startsWith('expected an email address'))).toBe(true);
+    };
+    expect(await costGrowth(author, 1_000, 10_000, 3)).toBeLessThanOrEqual(3);
+  }, 120_000);
+
+  it('a run of spaces in a dc:creator of several names is split in linear time', async () => {
+    const split = (n: number): void => {
+      expect(splitCreators(`Ann Lee,${' '.repeat(n)}Bo${' '.repeat(n)}Chan , Cy Dee`)).toEqual(['Ann Lee', `Bo${' '.repeat(n)}Chan`, 'Cy Dee']);
+    };
+    expect(await costGrowth(split, 10_000, 100_000, 3)).toBeLessThanOrEqual(3);
+  });
 });
