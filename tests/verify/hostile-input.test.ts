@@ -221,3 +221,24 @@ describe('backtracking: author fields', () => {
     expect(await costGrowth(split, 10_000, 100_000, 3)).toBeLessThanOrEqual(3);
   });
 });
+
+describe('backtracking: podcast and FeedSync attributes', () => {
+  const channel = (inner: string, item = ''): string =>
+    `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:sx="http://feedsync.org/2007/feedsync"><channel><title>T</title><link>https://ex.com/</link><description>D</description>${inner}<item><title>I</title><guid>https://ex.com/1</guid>${item}</item></channel></rss>`;
+
+  it('an itunes:email of many dots is checked in linear time', async () => {
+    const email = async (n: number): Promise<void> => {
+      const feed = await readFeed(channel(`<itunes:owner><itunes:name>O</itunes:name><itunes:email>a@${'.'.repeat(n)}@</itunes:email></itunes:owner>`));
+      expect(feed.problems.some((p) => p.message.startsWith('expected an email address'))).toBe(true);
+    };
+    expect(await costGrowth(email, 5_000, 50_000, 3)).toBeLessThanOrEqual(3);
+  }, 120_000);
+
+  it('a FeedSync by of many tag starts without an end is checked in linear time', async () => {
+    const by = async (n: number): Promise<void> => {
+      const feed = await readFeed(channel('', `<sx:sync id="s1" updates="1"><sx:history sequence="1" by="${'&lt;a'.repeat(n)}"/></sx:sync>`));
+      expect(feed.problems.some((p) => p.message.startsWith('by: expected URN characters only'))).toBe(true);
+    };
+    expect(await costGrowth(by, 5_000, 50_000, 3)).toBeLessThanOrEqual(3);
+  }, 120_000);
+});
