@@ -101,12 +101,63 @@ interface Slot {
 const inFlightLimit = (task: Task): number => (task.kind === 'normalize' ? 32 : 2);
 
 /**
+ * First in, first out, in constant time per item: an array's `shift` copies the rest of a long queue
+ * (a large feed queues thousands of pieces at once), so taken items are counted off from the front and
+ * the array is cut down once most of it is taken.
+ */
+export class TaskQueue<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+
+  /** Items waiting. */
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  /** The next item, left in place. */
+  first(): T | undefined {
+    return this.items[this.head];
+  }
+
+  /** Adds an item at the end. */
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  /** Takes the next item. */
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  /** Puts items back at the front, in their order (a lost worker's tasks). */
+  putBack(items: Iterable<T>): void {
+    this.items = [...items, ...this.items.slice(this.head)];
+    this.head = 0;
+  }
+
+  /** Takes every item. */
+  drain(): T[] {
+    const rest = this.items.slice(this.head) as T[];
+    this.items = [];
+    this.head = 0;
+    return rest;
+  }
+}
+
+/**
  * A lazily started pool of worker threads. {@link WorkerPool.run} queues a task; idle workers take
  * them, and until the first worker is ready the calling thread takes them itself.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
+  private readonly queue = new TaskQueue<Pending>();
   private nextId = 0;
   private started = false;
   private helping = false;
@@ -151,7 +202,7 @@ export class WorkerPool {
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((s) => s.worker.terminate()));
     // Anything still queued runs here.
-    for (const pending of this.queue.splice(0)) runTask(pending.task).then(pending.resolve, pending.reject);
+    for (const pending of this.queue.drain()) runTask(pending.task).then(pending.resolve, pending.reject);
   }
 
   /** Starts the workers ahead of the tasks (they take about a second to load). */
@@ -191,7 +242,7 @@ export class WorkerPool {
       const index = this.slots.indexOf(slot);
       if (index < 0) return;
       this.slots.splice(index, 1);
-      this.queue.unshift(...slot.inFlight.values());
+      this.queue.putBack(slot.inFlight.values());
       slot.inFlight.clear();
       if (this.slots.length === 0) void this.drainHere();
       else this.pump();
@@ -202,7 +253,7 @@ export class WorkerPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      while (slot.ready && this.queue.length > 0 && slot.inFlight.size < inFlightLimit(this.queue[0]!.task)) {
+      while (slot.ready && this.queue.length > 0 && slot.inFlight.size < inFlightLimit(this.queue.first()!.task)) {
         const pending = this.queue.shift()!;
         const id = this.nextId++;
         slot.inFlight.set(id, pending);
