@@ -15,6 +15,7 @@ export * from './story/slug.js';
 export * from './xml-chars.js';
 export * from './white-space.js';
 export * from './email-address.js';
+export * from './story-limits.js';
 export * from './escape-html.js';
 export * from './feed/document.js';
 export * from './feed/sets.js';

@@ -3,6 +3,7 @@ import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
 import { isEmailAddress } from '../email-address.js';
+import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 /**
  * Readers for the fields of a plain item. Each checks one field of an untyped value (plain JS
@@ -156,6 +157,7 @@ export function authors(value: unknown, path: FieldPath, base: string): Author[]
   if (value === undefined || value === null) return undefined;
   const many = guard(() => Array.isArray(value), path);
   const entries = many ? list(value, path, 'a list of authors') : [value];
+  if (entries.length > MAX_STORY_AUTHORS) fail(path, tooManyOf('authors', entries.length));
   return entries.map((entry, i) => {
     const at = many ? `${path}[${i}]` : path;
     if (typeof entry === 'string') {
@@ -183,6 +185,7 @@ export function authors(value: unknown, path: FieldPath, base: string): Author[]
 export function tags(value: unknown, path: FieldPath): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   const entries = guard(() => Array.isArray(value), path) ? list(value, path, 'a list of tags') : [value];
+  if (entries.length > MAX_STORY_TAGS) fail(path, tooManyOf('tags', entries.length));
   return entries.map((t, i) => {
     if (typeof t !== 'string') fail(`${path}[${i}]`, `must be text, found ${describeValue(t)}`);
     return t;

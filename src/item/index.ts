@@ -10,6 +10,7 @@ import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import * as read from './fields.js';
 import { isFeedDate } from '../seed/dates.js';
+import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 /**
  * The item stage: a plain item (what a CMS or database has) → a {@link Story}, validated field by
@@ -136,7 +137,9 @@ function checkStoryFields(story: Story, index: number, site: ResolvedSite): Stor
   if (!canonicalLanguage(story.language)) read.fail(at('language'), `"${story.language}" is not a BCP 47 language tag such as en or uk`);
   if (!Array.isArray(story.tags)) read.fail(at('tags'), `must be a list of text, found ${describeValue(story.tags)}`);
   if (!isTextList(story.tags)) read.tags(story.tags, at('tags'));
+  if (story.tags.length > MAX_STORY_TAGS) read.fail(at('tags'), tooManyOf('tags', story.tags.length));
   if (!Array.isArray(story.authors)) read.fail(at('authors'), `must be a list of { name, email?, url? }, found ${describeValue(story.authors)}`);
+  if (story.authors.length > MAX_STORY_AUTHORS) read.fail(at('authors'), tooManyOf('authors', story.authors.length));
   story.authors.forEach((a, i) => {
     if (typeof a !== 'object' || a === null || typeof a.name !== 'string') read.fail(at(`authors[${i}]`), `must be { name, email?, url? }, found ${describeValue(a)}`);
   });

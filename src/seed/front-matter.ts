@@ -7,6 +7,7 @@ import { parseIsoDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { isEmailAddress } from '../email-address.js';
+import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 export { parseAuthorString } from './author-string.js';
 
@@ -342,6 +343,7 @@ type Fail = (key: string, detail: string) => never;
 
 function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
   const list = Array.isArray(value) ? value : [value];
+  if (list.length > MAX_STORY_AUTHORS) fail(key, tooManyOf('authors', list.length));
   const authors: Author[] = [];
   list.forEach((entry, i) => {
     const where = Array.isArray(value) ? `item ${i + 1}: ` : '';
@@ -396,6 +398,7 @@ function withoutIllegalChars(value: unknown, removed: string[], depth: number): 
 function readTags(value: unknown, fail: Fail): string[] {
   const list =
     typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail('tags', `expected a list or a comma-separated string, found ${describeValue(value)}`);
+  if ((list as unknown[]).length > MAX_STORY_TAGS) fail('tags', tooManyOf('tags', (list as unknown[]).length));
   const tags: string[] = [];
   for (const t of list as unknown[]) {
     if (typeof t === 'number' || typeof t === 'boolean') tags.push(String(t));

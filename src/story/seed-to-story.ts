@@ -2,6 +2,7 @@ import { collapseSpace } from '../white-space.js';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
+import { MAX_STORY_TAGS } from '../story-limits.js';
 import { parseHttpUrl } from '../seed/http-url.js';
 import { publishedId } from './item-id.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
@@ -128,7 +129,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
 
   const entityTagCount = wantEntities ? (site.entityTags ?? DEFAULT_ENTITY_TAGS) : 0;
   const confident = analysis.ranked.filter((e) => e.mentions >= MIN_TAG_MENTIONS || e.score >= MIN_TAG_SCORE);
-  const tags = uniqueCaseless([...(meta.tags ?? []), ...confident.slice(0, entityTagCount).map((e) => e.name)]);
+  // Entity tags fill what the story's own tags leave of the limit.
+  const tags = uniqueCaseless([...(meta.tags ?? []), ...confident.slice(0, entityTagCount).map((e) => e.name)]).slice(0, MAX_STORY_TAGS);
   // A dateline belongs to the body, not to the summary readers see in their list.
   // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
   const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
