@@ -99,8 +99,10 @@ function startsWithSpace(line: string): boolean {
   return c > 0x20 && c < 0x7f ? false : /^\s/.test(line);
 }
 
-const BULLET = /^[-*•]\s+(.*)$/;
-const NUMBERED = /^\d{1,3}[.)]\s+(.*)$/;
+// The white space after a list marker is the whole run (`(?!\s)`): a line that cannot match (a line
+// separator in it) is given up at once, not tried again from every shorter run (quadratic).
+const BULLET = /^[-*•]\s+(?!\s)(.*)$/;
+const NUMBERED = /^\d{1,3}[.)]\s+(?!\s)(.*)$/;
 
 /** Splits body lines into units: one per line, or one per blank-line-separated block. */
 function toUnits(lines: SourceLine[]): Unit[] {

@@ -125,13 +125,10 @@ const VALID_ATTRIBUTE_NAME = /^[^\0\t\n\f\r /<=>]+$/;
 const escapeText = (text: string): string => (/[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text);
 const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
 
-/** One open element: whether it was written, and where its start tag begins in the output. */
+/** One open element: whether it was written. */
 interface OpenElement {
   name: string;
   kept: boolean;
-  start: number;
-  /** An `<img>` left without a usable source is removed whole when it closes. */
-  dropWhenClosed: boolean;
 }
 
 /** The attributes written for a kept tag, in source order, or the reason to drop an image. */
@@ -198,14 +195,19 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
           return;
         }
         const kept = ALLOWED_TAGS.has(name);
-        const element: OpenElement = { name, kept, start: out.length, dropWhenClosed: false };
+        const element: OpenElement = { name, kept };
         open.push(element);
         if (!kept) {
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
         const { text, missingSource } = keptAttributes(name, attributes, baseUrl);
-        element.dropWhenClosed = missingSource;
+        // An image left without a usable source is not written (it is void: nothing comes before its
+        // close). Cutting it off the output when it closed copied the output each time: quadratic.
+        if (missingSource) {
+          element.kept = false;
+          return;
+        }
         out += `<${name}${text}${SELF_CLOSING.has(name) ? ' />' : '>'}`;
       },
       ontext(text) {
@@ -222,10 +224,6 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
         if (!element || element.name !== name) return;
         open.pop();
         if (!element.kept) return;
-        if (element.dropWhenClosed) {
-          out = out.slice(0, element.start);
-          return;
-        }
         if (!SELF_CLOSING.has(name)) out += `</${name}>`;
       },
     },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseYamlMeta } from '../../src/seed/front-matter.js';
 import { readSimpleYaml } from '../../src/seed/simple-yaml.js';
+import { costGrowth } from '../support/linear.js';
 
 /** What the yaml package, the parser of record, reads (with the options storyfeed gives it). */
 const byYaml = (text: string): unknown => {
@@ -153,5 +154,14 @@ describe('simple front matter fast path', () => {
       }),
       { numRuns: 20000, seed: 17 },
     );
+  });
+});
+
+describe('the fast path in linear time', () => {
+  it('gives up on a value with a line separator after a run of spaces at once: cost per space alike at 6,000 and 60,000', async () => {
+    const line = (n: number): void => {
+      expect(readSimpleYaml(`title:${' '.repeat(n)}\u2028x\n`)).toBeUndefined();
+    };
+    expect(await costGrowth(line, 6_000, 60_000, 3)).toBeLessThanOrEqual(3);
   });
 });

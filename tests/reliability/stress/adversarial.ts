@@ -133,6 +133,28 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { name: 'JSON contentHtml nested deeply', file: 'html.json', make: (n) => JSON.stringify({ title: 'Deep', contentHtml: `<p>${run('<span>', n)}x</p>` }), expect: 'E_TOO_DEEP' },
   { name: 'Markdown blockquotes nested deeply', file: 'quotes-deep.md', make: (n) => `# Deep\n\nText.\n\n${run('>', n)} x\n`, expect: 'ok' },
   { name: 'Markdown list nested deeply', file: 'list-deep.md', make: (n) => `# Deep\n\nText.\n\n${run('- ', n)}x\n`, expect: 'ok' },
+  // White space normalizing keeps (U+1680, line separators), runs the patterns of a seed's edges see.
+  { name: 'a run of spaces after href= (unsafe-HTML hint)', file: 'href-spaces.md', make: (n) => `# Spaces\n\nSee href=${run(' ', n)}x.\n`, expect: 'ok' },
+  { name: 'JSON author of many @', file: 'author-at.json', make: (n) => JSON.stringify({ title: 'At', author: run('@', n), body: 'Body text.' }), expect: 'ok' },
+  {
+    name: 'JSON author of a name, spaces and a word',
+    file: 'author-spaces.json',
+    make: (n) => JSON.stringify({ title: 'Spaces', author: `a${run(' ', n)}x`, body: 'Body text.' }),
+    expect: 'ok',
+  },
+  {
+    name: 'a lede of a comma and odd spaces before a parenthesis (agency dateline)',
+    file: 'dateline-spaces.txt',
+    make: (n) => `Hostile input\n\nA,${run(' \u1680', n)}x( b.\n\nIt arrived on time.\n`,
+    expect: 'ok',
+  },
+  {
+    name: 'a list marker, odd spaces and a line separator',
+    file: 'bullet-spaces.txt',
+    make: (n) => `Hostile input\n\nThe ferry left.\n\n-${run(' \u1680', n)}a\u2028b\n`,
+    expect: 'ok',
+  },
+  { name: 'images without a source, many times over', file: 'img-nosrc.md', make: (n) => `# Images\n\nText.\n\n<p>${run('ab<img alt=x>', n)}</p>\n`, expect: 'ok' },
   {
     name: 'HTML nested at the limit, many times over',
     file: 'html-wide.md',
