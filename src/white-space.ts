@@ -16,3 +16,15 @@ const SPACE_RUN = /\s{2,}|[^\S ]/g;
 export function collapseSpace(text: string): string {
   return SPACE_TO_COLLAPSE.test(text) ? text.replace(SPACE_RUN, ' ').trim() : text;
 }
+
+/**
+ * `text` without the run of characters at its end that `char` (a one-character class such as
+ * `/[\s,]/`) matches: what `text.replace(/[\s,]+$/u, '')` gives, in time linear in the run. That
+ * pattern, unanchored, is tried from every character of a run that does not reach the end, to the end
+ * of the run each time: a long run of spaces and commas inside the text cost its length squared.
+ */
+export function withoutTrailing(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace } from '../src/white-space.js';
+import { collapseSpace, withoutTrailing } from '../src/white-space.js';
+import { costGrowth } from './support/linear.js';
 
 /** Text of words and every kind of white space JavaScript's `\s` knows, in runs of any length. */
 const spaced = fc.string({
@@ -27,5 +28,23 @@ describe('collapseSpace', () => {
   it('is linear on long runs of white space and of single spaces', () => {
     expect(collapseSpace(`a${' \n'.repeat(500_000)}b`)).toBe('a b');
     expect(collapseSpace(`${'w '.repeat(500_000)}\n`).length).toBe(999_999);
+  });
+});
+
+describe('withoutTrailing', () => {
+  it('drops what text.replace(/[…]+$/u, "") drops', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', ',', '，', '\u2028', '.', '😀', '\ud800') }), (text) => {
+        expect(withoutTrailing(text, /[\s,，]/u)).toBe(text.replace(/[\s,，]+$/u, ''));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('costs time linear in a long run of the characters inside the text', async () => {
+    const run = (n: number): void => {
+      expect(withoutTrailing(`said ${', '.repeat(n)}x`, /[\s,]/u)).toBe(`said ${', '.repeat(n)}x`);
+    };
+    expect(await costGrowth(run, 20_000, 200_000, 3)).toBeLessThanOrEqual(3);
   });
 });

@@ -1,4 +1,4 @@
-import { collapseSpace } from '../white-space.js';
+import { collapseSpace, withoutTrailing } from '../white-space.js';
 
 /** Longest summary storyfeed writes (characters). */
 export const SUMMARY_MAX = 300;
@@ -129,5 +129,5 @@ export function summarize(lede: string, max = SUMMARY_MAX): string {
   if (cut > 0) return text.slice(0, cut).trim();
   const room = text.slice(0, max);
   const space = room.lastIndexOf(' ');
-  return `${room.slice(0, space > max / 2 ? space : max - 1).replace(/[\s,;:—–-]+$/u, '')}…`;
+  return `${withoutTrailing(room.slice(0, space > max / 2 ? space : max - 1), /[\s,;:—–-]/)}…`;
 }

@@ -1,3 +1,4 @@
+import { withoutTrailing } from '../../white-space.js';
 /**
  * Finds name mentions: runs of capitalised words, cut into the organisation, role and person they combine
  * ("NATO Parliamentary Assembly President Gerry Connolly"), each with the evidence for what it names.
@@ -312,7 +313,7 @@ const addMention = (b: Builder, a: number, end: number, cues: Cues, role: Role |
     words.push(t.fold);
     caps.push(isAcronym(t));
   }
-  let display = block.text.slice(firstTok.start, lastTok.end).replace(/[.,;:]+$/, (m) => (lastTok.dotted ? m : ''));
+  let display = lastTok.dotted ? block.text.slice(firstTok.start, lastTok.end) : withoutTrailing(block.text.slice(firstTok.start, lastTok.end), /[.,;:]/);
   // "L'UEFA", "d'EDF": an elided article before an acronym is grammar, not part of the name.
   // "l'Organisation …" inside a sentence, "L'Organisation …" opening one: the article is grammar too; a capital
   // "L'" inside a sentence belongs to the name ("L'Équipe").
@@ -1532,7 +1533,7 @@ const TECHNICAL_NOUNS = new Set([
 ]);
 
 /** Endings of Ukrainian and Russian infinitives ("захищати", "повернутися", "защищать"). */
-const CYRILLIC_INFINITIVE = /\p{L}{3,}(?:ти|тися|тись|ть|ться)$/u;
+const CYRILLIC_INFINITIVE = /\p{L}{3}(?:ти|тися|тись|ть|ться)$/u;
 
 /** "The State" in Spanish and French, which a body's name may end with ("Seguridad del Estado"). */
 const STATE_WORDS = new Set(['estado', 'etat']);
@@ -2992,7 +2993,7 @@ const MAX_GENITIVE_WORDS = 3;
  * "закордонних справ", "безпеки і оборони"), then a capitalised country or acronym they govern ("України", "США").
  */
 /** Plural participles and adjectives of state ("занепокоєні", "зацікавлені", "згодні"), which follow a body as predicates. */
-const CYRILLIC_PLURAL_PARTICIPLE = /\p{L}{3,}(?:ен|єн|ан|ян)і$/u;
+const CYRILLIC_PLURAL_PARTICIPLE = /\p{L}{3}(?:ен|єн|ан|ян)і$/u;
 
 function cyrillicGenitiveTail(tokens: Token[], from: number): number {
   const quote = tokens[from - 1]?.quote;
@@ -3593,7 +3594,7 @@ function joinNameParts(tokens: Token[], input: [number, number][], profile: Prof
 }
 
 /** Heads of German compounds that name an event ("Bundestagswahl", "Oktoberfest", "Weltmeisterschaft", "Nato-Gipfel"). */
-const GERMAN_EVENT_COMPOUND = /\p{L}{3,}(?:wahl|wahlen|krieg|fest|meisterschaft|gipfel|spiele|krise|turnier|pokal|messe|konferenz)$/u;
+const GERMAN_EVENT_COMPOUND = /\p{L}{3}(?:wahl|wahlen|krieg|fest|meisterschaft|gipfel|spiele|krise|turnier|pokal|messe|konferenz)$/u;
 
 /** Ukrainian and Russian nouns for a settlement or a region, in any case ("місті", "передмісті", "штаті", "селі"). */
 const CYRILLIC_PLACE_NOUN =
@@ -3810,7 +3811,7 @@ function romanceBodyEnd(tokens: Token[], a: number, end: number): number {
       // "el Congreso para sancionar al régimen": a verb's infinitive after a link starts a clause, not a name's part.
       if (!noun.cap && ROMANCE_INFINITIVE.test(noun.lower)) break;
       // "… le expresó", "… lo informó": a Spanish past tense after a clitic is a verb, not a noun of the name.
-      if (!noun.cap && /\p{L}{3,}ó$/u.test(noun.lower)) break;
+      if (!noun.cap && /\p{L}{3}ó$/u.test(noun.lower)) break;
       k = n + 1;
       // "… de las Naciones Unidas para los Derechos Humanos": a capitalised name after the link runs on.
       if (noun.cap) while (tokens[k]?.kind === 'word' && tokens[k]?.cap) k++;

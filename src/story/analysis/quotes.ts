@@ -1,3 +1,4 @@
+import { withoutTrailing } from '../../white-space.js';
 /**
  * Direct quotations and who said them. A quotation is a quoted passage of five or more words; its speaker
  * comes from the attribution after it (`"…," X said` / `"…," said X` / `«…», — сказав X`) or before it
@@ -37,6 +38,11 @@ import {
   VERB_FILLERS,
 } from './words.js';
 import { isOrgHead } from './wordclass.js';
+
+/** Commas and white space a quotation's text ends with, dropped (one character: see {@link withoutTrailing}). */
+const TRAILING_COMMA_OR_SPACE = /[\s,，]/u;
+/** Punctuation and white space a speaker's description ends with, dropped. */
+const TRAILING_PUNCTUATION_OR_SPACE = /[\s,.;:—–-]/u;
 
 /** Whether an entity is only a capitalised pronoun, conjunction or adverb the entities took for a name ("Ella dijo que …", "Ensuite, …"). */
 const isPronounName = (c: Cluster): boolean =>
@@ -2538,7 +2544,7 @@ function resolvePhrase(
   const startTok = phrase[definite && !at.lead && !properName ? articleAt : first];
   const endTok = phrase[phrase.length - 1];
   if (!startTok || !endTok) return none;
-  const text = block.text.slice(startTok.start, endTok.end).replace(/[\s,.;:—–-]+$/u, '');
+  const text = withoutTrailing(block.text.slice(startTok.start, endTok.end), TRAILING_PUNCTUATION_OR_SPACE);
   if (!plausibleSpeaker(registry, block, blockIndex, indexOf(startTok), indexOf(endTok) + 1)) return none;
   return { speaker: text || null, cluster: null, affiliation };
 }
@@ -3443,7 +3449,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       const rest = block.text.slice(0, block.tokens[closer]?.start ?? 0).trim();
       const at = attributionAfter(block, closer, /[.!?…]$/u.test(rest), cyrillic, german, doc.profile !== 'en', AFTER_NAME_STOPS[doc.profile]);
       const resolved = at ? resolveSpeaker(registry, doc.blocks, block, blockIndex, at, position(block, 0), last, doc.profile) : null;
-      carried.text = `${carried.text} ${rest.replace(/[\s,，]+$/u, '')}`;
+      carried.text = `${carried.text} ${withoutTrailing(rest, TRAILING_COMMA_OR_SPACE)}`;
       // A verb without a subject goes on with the speaker the quotation already has.
       if (at && resolved && !resolved.rejected && (resolved.speaker || resolved.cluster) && !(at.zero && carried.cluster?.kind === 'person')) {
         carried.speaker = resolved.speaker;
@@ -3493,7 +3499,7 @@ export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
       // (its own punctuation and an attribution) or a fragment of reported speech ("she called the plan "a
       // disaster"", "he said the vote was "a good start"").
       const short = q.words < MIN_QUOTE_WORDS;
-      const text = raw.replace(/[\s,，]+$/u, '');
+      const text = withoutTrailing(raw, TRAILING_COMMA_OR_SPACE);
       if (!text) continue;
       const pos = position(block, q.first);
       const endsSentence = /[.!?…]$/u.test(text);

@@ -154,6 +154,16 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
     make: (n) => `Hostile input\n\nThe ferry left.\n\n-${run(' \u1680', n)}a\u2028b\n`,
     expect: 'ok',
   },
+  // The body's analysis: long words in the profiles that test word endings, runs inside quotations and names.
+  { name: 'one long Ukrainian word before a verb', file: 'uk-long-word.txt', make: (n) => `Новини\n\nУряд зібрався вранці.\n\nА${run('а', n / 2)}б Київ сказав.\n`, expect: 'ok' },
+  {
+    name: 'one long word in a Spanish body’s name',
+    file: 'es-long-word.txt',
+    make: (n) => `Noticias\n\nEl gobierno se reunió por la mañana.\n\nLa Comisión de la ${run('a', n)}x dijo que sí.\n`,
+    expect: 'ok',
+  },
+  { name: 'a run of commas inside a quotation', file: 'quote-commas.txt', make: (n) => `Hostile input\n\nThe minister said "${run(', ', n)}x" on Monday.\n`, expect: 'ok' },
+  { name: 'possessives in one capitalised run', file: 'possessives.txt', make: (n) => `Hostile input\n\nThe ferry left.\n\n${run("Zork's ", n)}Ministry said so.\n`, expect: 'ok' },
   { name: 'images without a source, many times over', file: 'img-nosrc.md', make: (n) => `# Images\n\nText.\n\n<p>${run('ab<img alt=x>', n)}</p>\n`, expect: 'ok' },
   {
     name: 'HTML nested at the limit, many times over',
