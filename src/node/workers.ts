@@ -9,6 +9,7 @@
  * every dependency again (about a second), and the build should not wait idle for it.
  */
 import { existsSync } from 'node:fs';
+import { TaskQueue } from '../task-queue.js';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
@@ -99,57 +100,6 @@ interface Slot {
  * a second) must not starve the workers; feeds take longer, and one waiting is enough.
  */
 const inFlightLimit = (task: Task): number => (task.kind === 'normalize' ? 32 : 2);
-
-/**
- * First in, first out, in constant time per item: an array's `shift` copies the rest of a long queue
- * (a large feed queues thousands of pieces at once), so taken items are counted off from the front and
- * the array is cut down once most of it is taken.
- */
-export class TaskQueue<T> {
-  private items: (T | undefined)[] = [];
-  private head = 0;
-
-  /** Items waiting. */
-  get length(): number {
-    return this.items.length - this.head;
-  }
-
-  /** The next item, left in place. */
-  first(): T | undefined {
-    return this.items[this.head];
-  }
-
-  /** Adds an item at the end. */
-  push(item: T): void {
-    this.items.push(item);
-  }
-
-  /** Takes the next item. */
-  shift(): T | undefined {
-    if (this.head >= this.items.length) return undefined;
-    const item = this.items[this.head];
-    this.items[this.head++] = undefined;
-    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return item;
-  }
-
-  /** Puts items back at the front, in their order (a lost worker's tasks). */
-  putBack(items: Iterable<T>): void {
-    this.items = [...items, ...this.items.slice(this.head)];
-    this.head = 0;
-  }
-
-  /** Takes every item. */
-  drain(): T[] {
-    const rest = this.items.slice(this.head) as T[];
-    this.items = [];
-    this.head = 0;
-    return rest;
-  }
-}
 
 /**
  * A lazily started pool of worker threads. {@link WorkerPool.run} queues a task; idle workers take

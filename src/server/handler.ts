@@ -6,6 +6,7 @@
  */
 
 import { errorText, StoryfeedError } from '../errors.js';
+import { TaskQueue } from '../task-queue.js';
 
 /** One file the handler can serve. */
 export interface ServedFile {
@@ -349,7 +350,7 @@ function chunksOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 /** Runs at most `max` tasks at once; the rest wait in order. */
 function workLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
   let running = 0;
-  const waiting: (() => void)[] = [];
+  const waiting = new TaskQueue<() => void>();
   return async <T>(task: () => Promise<T>): Promise<T> => {
     if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
     running++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TaskQueue } from '../../src/node/workers.js';
-import { costGrowth } from '../support/linear.js';
+import { TaskQueue } from '../src/task-queue.js';
+import { costGrowth } from './support/linear.js';
 
 describe('the worker pool’s task queue', () => {
   it('gives items back first in, first out, across its cut-downs, with items put back at the front', () => {
