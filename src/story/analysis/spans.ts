@@ -18,37 +18,33 @@ const headsOfPhrase = (t: Token): boolean =>
   (isCommonWord(t.fold) && !(flags(t.fold) & (NAME_LIKE | ANY_PLACE | DEMONYM)));
 
 /**
- * The last word of the capitalised run starting at each token of a block, worked out once for the
- * whole block when first asked for: asking by walking the run at each possessive or "and" inside it
- * cost the run's length each time ("Zork's Zork's … Ministry": quadratic).
+ * The last word of the capitalised run starting at each token of the block last asked about, worked
+ * out once for the whole block when first asked for: walking the run at each possessive or "and"
+ * inside it cost the run's length each time ("Zork's Zork's … Ministry": quadratic). One block is
+ * kept (most blocks never ask, and cost nothing).
  */
-class RunEnds {
-  private last: Int32Array | undefined;
+let runEndsOf: { tokens: Token[]; last: Int32Array } | undefined;
 
-  constructor(private readonly tokens: Token[]) {}
-
-  /** The last word of the capitalised run starting at `k`, or `undefined` when `k` starts none. */
-  of(k: number): Token | undefined {
-    const { tokens } = this;
-    if (!isNameWord(tokens[k])) return undefined;
-    if (!this.last) {
-      const last = new Int32Array(tokens.length);
-      for (let i = tokens.length - 1; i >= 0; i--) last[i] = i + 1 < tokens.length && isNameWord(tokens[i + 1]) && isNameWord(tokens[i]) ? last[i + 1]! : i;
-      this.last = last;
-    }
-    return tokens[this.last[k]!];
+/** The last word of the capitalised run starting at `k`, or `undefined` when `k` starts none. */
+function lastOfRun(tokens: Token[], k: number): Token | undefined {
+  if (!isNameWord(tokens[k])) return undefined;
+  if (runEndsOf?.tokens !== tokens || runEndsOf.last.length !== tokens.length) {
+    const last = new Int32Array(tokens.length);
+    for (let i = tokens.length - 1; i >= 0; i--) last[i] = i + 1 < tokens.length && isNameWord(tokens[i + 1]) && isNameWord(tokens[i]) ? last[i + 1]! : i;
+    runEndsOf = { tokens, last };
   }
+  return tokens[runEndsOf.last[k]!];
 }
 
 /** Whether the capitalised run starting at `k` ends with an organisation head word ("Drug Administration"). */
-const runEndsInOrgHead = (runs: RunEnds, k: number): boolean => {
-  const last = runs.of(k);
+const runEndsInOrgHead = (tokens: Token[], k: number): boolean => {
+  const last = lastOfRun(tokens, k);
   return !!last && isOrgHead(last.fold);
 };
 
 /** Whether the capitalised run starting at `k` ends with an organisation or place head word. */
-const runEndsInHead = (runs: RunEnds, k: number): boolean => {
-  const last = runs.of(k);
+const runEndsInHead = (tokens: Token[], k: number): boolean => {
+  const last = lastOfRun(tokens, k);
   return !!last && (isOrgHead(last.fold) || PLACE_HEADS.has(last.fold));
 };
 
@@ -68,9 +64,6 @@ export const articleAlone = (tokens: Token[], k: number): boolean => PARTICLE_AR
 /** Finds maximal runs of capitalised words, with name particles, "of"/"for" and "and" inside names. */
 export function rawSpans(tokens: Token[]): [number, number][] {
   const spans: [number, number][] = [];
-  // Made for the first possessive or "and" that needs it (most blocks have none).
-  let runs: RunEnds | undefined;
-  const runsOf = (): RunEnds => (runs ??= new RunEnds(tokens));
   for (let i = 0; i < tokens.length; i++) {
     const start = tokens[i];
     if (!isNameWord(start)) continue;
@@ -87,7 +80,7 @@ export function rawSpans(tokens: Token[]): [number, number][] {
         // "International Women's Day", "People's Party": a plural noun for people owns no name, it is part of one.
         // "the South's Joint Chiefs of Staff", "the West's response": a compass point with a possessive stands for a
         // country or a bloc that owns what follows, like a place's name.
-        const commonOwner = !COMPASS_POINTS.has(cur.fold) && (isCommonWord(cur.fold) || GROUP_PLURALS.has(cur.fold) || (flags(cur.fold) === 0 && runEndsInHead(runsOf(), j + 1)));
+        const commonOwner = !COMPASS_POINTS.has(cur.fold) && (isCommonWord(cur.fold) || GROUP_PLURALS.has(cur.fold) || (flags(cur.fold) === 0 && runEndsInHead(tokens, j + 1)));
         if (n1 && isNameWord(n1) && commonOwner && !(flags(cur.fold) & (NAME_LIKE | ANY_PLACE | ORGANIZATION))) {
           j++;
           continue;
@@ -113,7 +106,7 @@ export function rawSpans(tokens: Token[]): [number, number][] {
         const allowed =
           ((lower === 'of' || lower === 'for') && head) ||
           (lower === 'the' && (tokens[k - 1]?.lower === 'of' || tokens[k - 1]?.lower === 'for')) ||
-          ((lower === 'and' || c.text === '&') && (sawOf || (head && runEndsInOrgHead(runsOf(), k + 1)))) ||
+          ((lower === 'and' || c.text === '&') && (sawOf || (head && runEndsInOrgHead(tokens, k + 1)))) ||
           (lower !== 'of' && lower !== 'for' && lower !== 'and' && NAME_CONNECTORS.has(lower) && !articleAlone(tokens, k));
         if (!allowed || c.quote !== cur.quote) break;
         if ((lower === 'of' || lower === 'for') && head) sawOf = true;
