@@ -76,6 +76,34 @@ const adjectiveStem = (word: string): string | null => {
 /** How many forms of one name are compared for inflection (a bound against hostile input). */
 const INFLECTION_BUCKET_LIMIT = 64;
 
+/**
+ * How many groups on each side of a group, in the order they are first named, it is compared with
+ * when names are joined (a surname to its person, an acronym or a short form to its body). A long
+ * article names a few hundred at most, so each is compared with every other; the bound keeps a
+ * hostile list of thousands of distinct names linear (comparing all pairs took 15 s at 1 MB).
+ */
+const MERGE_WINDOW = 400;
+
+/**
+ * The members of `sorted` (sorted by `indexOf`) whose index is within {@link MERGE_WINDOW} of
+ * `index`, in their order: `sorted` itself when all of them are.
+ */
+function near<T>(sorted: readonly T[], indexOf: (t: T) => number, index: number): readonly T[] {
+  const first = (bound: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (indexOf(sorted[mid]!) < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const from = first(index - MERGE_WINDOW);
+  const to = first(index + MERGE_WINDOW + 1);
+  return from === 0 && to === sorted.length ? sorted : sorted.slice(from, to);
+}
+
 /** Whether `short` is `long` with its middle names left out or cut to initials ("richard k guy", "richard kenneth guy"). */
 const sameFirstAndLast = (short: string[], long: string[]): boolean => {
   if (short.length > long.length || short.length < 2 || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
@@ -407,7 +435,7 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
     if (!isPersonish(g) && (g.cues.organization >= 3 || g.cues.place >= 3)) continue;
     let best: Group | undefined;
     let bestScore = 0;
-    for (const p of persons) {
+    for (const p of near(persons, (q) => q.index, g.index)) {
       // "Richard Guy", "Richard K. Guy" and "Richard Kenneth Guy": the same given name and surname, with the middle
       // names left out or cut to their initials.
       // "Daniel Alfaro" and "Daniel Alfaro Frías": Spanish and Portuguese names drop the second surname.
@@ -462,7 +490,8 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
   }
   for (const g of list) {
     if (g.parent !== g.index || g.words.length < 2 || g.cues.person >= 3) continue;
-    const body = bodiesBySize.get(g.words.length)?.find((o) => o !== g && singularOf(g.words, o.words));
+    const bodies = bodiesBySize.get(g.words.length);
+    const body = bodies && near(bodies, (o) => o.index, g.index).find((o) => o !== g && singularOf(g.words, o.words));
     if (body) g.parent = root(body.index);
   }
 
@@ -473,16 +502,19 @@ export function buildRegistry(doc: Doc, mentions: Mention[]): Registry {
   }
 
   // Acronyms join the name they abbreviate; "Indian Supreme Court" and "Supreme Court" are one body.
+  // (Aliases come in the order they are read; only a hostile number of them is sorted by owner to be windowed.)
+  const aliasesByOwner = aliases.length > 2 * MERGE_WINDOW ? [...aliases].sort((a, b) => a.owner - b.owner) : undefined;
+  const aliasesNear = (index: number): readonly Alias[] => (aliasesByOwner ? near(aliasesByOwner, (a) => a.owner, index) : aliases);
   for (const g of list) {
     if (g.parent !== g.index || isPersonish(g)) continue;
     if (g.words.length === 1 && g.caps[0]) {
-      const alias = aliases.find((a) => abbreviates(g, a) && root(a.owner) !== root(g.index));
+      const alias = aliasesNear(g.index).find((a) => abbreviates(g, a) && root(a.owner) !== root(g.index));
       if (alias) {
         g.parent = root(alias.owner);
         continue;
       }
     }
-    for (const other of list) {
+    for (const other of near(list, (o) => o.index, g.index)) {
       if (other === g || isPersonish(other) || root(other.index) === root(g.index)) continue;
       // "US and Ukrainian officials": a country's abbreviation abbreviates no body ("Ukrainian Service").
       const countryCode = g.words.length === 1 && g.cues.place > g.cues.organization;

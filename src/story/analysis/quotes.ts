@@ -1423,22 +1423,81 @@ const acronymOf = (letters: string, words: string[]): boolean => {
   return false;
 };
 
+/** A person's role, with where it was introduced, and its place in the order people and their roles are read. */
+interface RoleEntry {
+  cluster: Cluster;
+  role: Role;
+  pos: number;
+  order: number;
+}
+
+/** A word's roles, in reading order, and (made when they are many) by where they were introduced. */
+interface RolesOfWord {
+  entries: RoleEntry[];
+  byPos?: RoleEntry[];
+}
+
+/**
+ * How many roles on each side of a quotation, in the text, are tried when more than twice as many
+ * share its head word: an article names a few dozen people by role; the bound keeps a hostile list of
+ * thousands ("said the minister" after each of them) linear.
+ */
+const ROLE_WINDOW = 200;
+
+/** The roles of each word (a role's head and its other words), per registry, made at the first role a quotation names. */
+const rolesByWord = new WeakMap<Registry, Map<string, RolesOfWord>>();
+
+/**
+ * The people's roles that a phrase headed by `word` can name, in reading order: all of them, or, when
+ * more than twice {@link ROLE_WINDOW} share the word, the {@link ROLE_WINDOW} introduced closest
+ * before and after `pos`. Only a role with the word as its head or among its words can score
+ * (see {@link roleScore}), so no other is tried.
+ */
+function rolesNamedBy(registry: Registry, word: string, pos: number): readonly RoleEntry[] {
+  let byWord = rolesByWord.get(registry);
+  if (!byWord) {
+    byWord = new Map();
+    let order = 0;
+    for (const cluster of registry.clusters) {
+      if (cluster.kind !== 'person' || isPronounName(cluster)) continue;
+      for (const { role, pos: rolePos } of cluster.roles) {
+        const entry: RoleEntry = { cluster, role, pos: rolePos, order: order++ };
+        for (const w of new Set([role.head, ...role.words])) {
+          const roles = byWord.get(w);
+          if (roles) roles.entries.push(entry);
+          else byWord.set(w, { entries: [entry] });
+        }
+      }
+    }
+    rolesByWord.set(registry, byWord);
+  }
+  const roles = byWord.get(word);
+  if (!roles) return [];
+  if (roles.entries.length <= 2 * ROLE_WINDOW) return roles.entries;
+  roles.byPos ??= [...roles.entries].sort((a, b) => a.pos - b.pos || a.order - b.order);
+  const sorted = roles.byPos;
+  let at = 0;
+  for (let hi = sorted.length; at < hi; ) {
+    const mid = (at + hi) >>> 1;
+    if (sorted[mid]!.pos <= pos) at = mid + 1;
+    else hi = mid;
+  }
+  return sorted.slice(Math.max(0, at - ROLE_WINDOW), at + ROLE_WINDOW).sort((a, b) => a.order - b.order);
+}
+
 /** The person introduced with the role a phrase names ("the NATO PA president"), most recent first. */
 function personByRole(registry: Registry, phrase: Token[], head: number, pos: number): Cluster | null {
   const headWord = phrase[head]?.fold ?? '';
   let best: Cluster | null = null;
   let bestScore = -Infinity;
-  for (const c of registry.clusters) {
-    if (c.kind !== 'person' || isPronounName(c)) continue;
-    for (const { role, pos: rolePos } of c.roles) {
-      const score = roleScore(role, phrase, head, headWord);
-      if (score === null) continue;
-      // Roles introduced before the quotation, and the latest of them, win.
-      const total = score + (rolePos <= pos ? 1 + rolePos / POSITION_SCALE : 0);
-      if (total > bestScore) {
-        bestScore = total;
-        best = c;
-      }
+  for (const { cluster, role, pos: rolePos } of rolesNamedBy(registry, headWord, pos)) {
+    const score = roleScore(role, phrase, head, headWord);
+    if (score === null) continue;
+    // Roles introduced before the quotation, and the latest of them, win.
+    const total = score + (rolePos <= pos ? 1 + rolePos / POSITION_SCALE : 0);
+    if (total > bestScore) {
+      bestScore = total;
+      best = cluster;
     }
   }
   return best;

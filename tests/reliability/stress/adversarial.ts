@@ -24,6 +24,11 @@ export interface AdversarialCase {
   make: (bytes: number) => string;
   /** `ok` when the seed must become a story, else the error code it must be refused with (by size, when it depends on it). */
   expect: 'ok' | ProblemCode | ((bytes: number) => 'ok' | ProblemCode);
+  /**
+   * Time per MB allowed in the full stress run, as a multiple of a plain article's, when not the
+   * default 2×: a class that is linear but dearer per byte says so here, with the reason.
+   */
+  perMbBound?: number;
 }
 
 /** `unit` repeated to about `bytes` bytes of UTF-8. */
@@ -41,6 +46,26 @@ function yamlKeys(bytes: number): string {
     size += line.length;
   }
   return lines.join('');
+}
+
+/** A made-up word of `length` letters, different for each `i` (names no lexicon knows). */
+function word(i: number, length = 6): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  let out = '';
+  for (let k = 0, x = i + 7; k < length; k++, x = Math.floor(x / 26) + k * 7 + 3) out += letters[x % 26];
+  return out;
+}
+
+/** {@link word}, capitalised. */
+function capWord(i: number): string {
+  const w = word(i);
+  return w[0]!.toUpperCase() + w.slice(1);
+}
+
+/** A text seed of paragraphs `unit(0)`, `unit(1)`, … of about `bytes` bytes. */
+function entityParagraphs(unit: (i: number) => string, bytes: number): string {
+  const count = Math.max(1, Math.floor(bytes / Buffer.byteLength(unit(0))));
+  return `Hostile input\n\nThe ferry left Izmail on Monday.\n\n${Array.from({ length: count }, (_, i) => unit(i)).join('\n\n')}\n`;
 }
 
 /** A text seed: a headline, one short paragraph, then `body`, then a closing sentence. */
@@ -164,6 +189,36 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   },
   { name: 'a run of commas inside a quotation', file: 'quote-commas.txt', make: (n) => `Hostile input\n\nThe minister said "${run(', ', n)}x" on Monday.\n`, expect: 'ok' },
   { name: 'possessives in one capitalised run', file: 'possessives.txt', make: (n) => `Hostile input\n\nThe ferry left.\n\n${run("Zork's ", n)}Ministry said so.\n`, expect: 'ok' },
+  // Many distinct names: each is compared with up to 800 others to be joined (a surname to its person,
+  // an acronym to its body), linear but dearer per byte than prose.
+  {
+    name: 'many distinct capitalised names',
+    file: 'names.txt',
+    make: (n) => entityParagraphs((i) => `They met ${capWord(i)} officials today.`, n),
+    expect: 'ok',
+    perMbBound: 12,
+  },
+  {
+    name: 'many distinct acronyms',
+    file: 'acronyms.txt',
+    make: (n) => entityParagraphs((i) => `The ${word(i, 4).toUpperCase()} said the plan works.`, n),
+    expect: 'ok',
+    perMbBound: 12,
+  },
+  {
+    name: 'many bodies with a name in another language',
+    file: 'aliases.txt',
+    make: (n) => entityParagraphs((i) => `Doctors ${capWord(i)} Borders (Médecins ${capWord(i)} Frontières) said it will act.`, n),
+    expect: 'ok',
+    perMbBound: 12,
+  },
+  {
+    name: 'many people named by one role, each then quoted by it',
+    file: 'roles.txt',
+    make: (n) => entityParagraphs((i) => `Health Minister ${capWord(i)} ${capWord(i + 99_991)} visited. "We will rebuild the bridge," said the minister.`, n),
+    expect: 'ok',
+    perMbBound: 12,
+  },
   { name: 'images without a source, many times over', file: 'img-nosrc.md', make: (n) => `# Images\n\nText.\n\n<p>${run('ab<img alt=x>', n)}</p>\n`, expect: 'ok' },
   {
     name: 'HTML nested at the limit, many times over',
