@@ -6,7 +6,7 @@
 import { PODCAST_CATEGORIES } from '../feed/podcast-categories.js';
 import { trimWhitespace } from './html-canon.js';
 import { childElements, textContent, type XmlElement } from './xml-check.js';
-import { attr, type ProblemLog } from './xml-rules.js';
+import { attr, hasInnerChar, type ProblemLog } from './xml-rules.js';
 
 /** The iTunes podcast namespace. */
 export const ITUNES_NS = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
@@ -80,9 +80,7 @@ const EMAIL = /^[^\s@<>()]+@([^\s@<>()]+)$/;
  */
 function isEmail(value: string): boolean {
   const domain = EMAIL.exec(value)?.[1];
-  if (domain === undefined) return false;
-  const dot = domain.indexOf('.', 1);
-  return dot > 0 && dot < domain.length - 1;
+  return domain !== undefined && hasInnerChar(domain, '.');
 }
 
 /** Checks the `itunes:category` tree and `itunes:owner` of a channel or feed. */

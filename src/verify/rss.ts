@@ -14,7 +14,7 @@ import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-c
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { append, ATOM_NS, attr, Children, CONTENT_NS, DC_NS, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
+import { append, ATOM_NS, attr, Children, CONTENT_NS, DC_NS, hasInnerChar, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
   'title',
@@ -458,10 +458,10 @@ function rssAuthor(text: string, path: string, at: XmlElement, log: ProblemLog):
 function emailThenName(value: string): { email: string; name: string } | undefined {
   EMAIL_RUN.lastIndex = 0;
   const email = EMAIL_RUN.exec(value)?.[0];
-  if (email === undefined || !hasInnerAt(email)) return undefined;
+  if (email === undefined || !hasInnerChar(email, '@')) return undefined;
   const rest = value.slice(email.length).trimStart();
   if (rest === '') return { email, name: '' };
-  return rest.startsWith('(') && rest.endsWith(')') && rest.length >= 2 ? { email, name: rest.slice(1, -1) } : undefined;
+  return rest.startsWith('(') && rest.endsWith(')') ? { email, name: rest.slice(1, -1) } : undefined;
 }
 
 /** `Name <email>`: the address in the last angle brackets, ending the text. */
@@ -469,14 +469,8 @@ function nameThenEmail(value: string): { email: string; name: string } | undefin
   if (!value.endsWith('>')) return undefined;
   const open = value.lastIndexOf('<');
   const email = open < 0 ? '' : value.slice(open + 1, -1);
-  if (/[\s<>]/.test(email) || !hasInnerAt(email)) return undefined;
+  if (/[\s<>]/.test(email) || !hasInnerChar(email, '@')) return undefined;
   return { email, name: value.slice(0, open) };
-}
-
-/** Whether an `@` stands with something before and after it. */
-function hasInnerAt(text: string): boolean {
-  const at = text.indexOf('@', 1);
-  return at > 0 && at < text.length - 1;
 }
 
 /**

@@ -138,6 +138,15 @@ export class Children {
 }
 
 /**
+ * Whether `char` stands in `text` with something before and after it (the `@` of an address, the dot
+ * of a domain): what `[^c]+c[^c]+`-style patterns ask, without trying every place a run could split.
+ */
+export function hasInnerChar(text: string, char: string): boolean {
+  const at = text.indexOf(char, 1);
+  return at > 0 && at < text.length - 1;
+}
+
+/**
  * Whether `text` is empty or white space only, as `text.trim() === ''` says: the white space
  * between elements is read without a new string (characters outside ASCII are left to `trim`).
  */

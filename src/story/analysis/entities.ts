@@ -11,6 +11,7 @@ import { POSITION_SCALE, cyrillicPlaceNominative, expandedAcronym, isCyrillicPla
 import { flags, isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
 import { FOREIGN_PLACE_NAMES, GENERIC_BODY_NOUNS, INDEX_HEADS, NAME_CONNECTORS, NATIONAL_WORDS, ORG_HEADS, TIME_HEADS, TIME_ZONES, TITLE_WORDS } from './words.js';
+import { partitionPoint } from './sorted.js';
 
 /** Added to the position of entities named only in headings, so that they sort after the body's. */
 export const HEADLINE_ONLY = 1e14;
@@ -89,18 +90,8 @@ const MERGE_WINDOW = 400;
  * `index`, in their order: `sorted` itself when all of them are.
  */
 function near<T>(sorted: readonly T[], indexOf: (t: T) => number, index: number): readonly T[] {
-  const first = (bound: number): number => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (indexOf(sorted[mid]!) < bound) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const from = first(index - MERGE_WINDOW);
-  const to = first(index + MERGE_WINDOW + 1);
+  const from = partitionPoint(sorted, (t) => indexOf(t) < index - MERGE_WINDOW);
+  const to = partitionPoint(sorted, (t) => indexOf(t) <= index + MERGE_WINDOW);
   return from === 0 && to === sorted.length ? sorted : sorted.slice(from, to);
 }
 

@@ -38,6 +38,7 @@ import {
   VERB_FILLERS,
 } from './words.js';
 import { isOrgHead } from './wordclass.js';
+import { partitionPoint } from './sorted.js';
 
 /** Commas and white space a quotation's text ends with, dropped (one character: see {@link withoutTrailing}). */
 const TRAILING_COMMA_OR_SPACE = /[\s,，]/u;
@@ -1475,14 +1476,8 @@ function rolesNamedBy(registry: Registry, word: string, pos: number): readonly R
   if (!roles) return [];
   if (roles.entries.length <= 2 * ROLE_WINDOW) return roles.entries;
   roles.byPos ??= [...roles.entries].sort((a, b) => a.pos - b.pos || a.order - b.order);
-  const sorted = roles.byPos;
-  let at = 0;
-  for (let hi = sorted.length; at < hi; ) {
-    const mid = (at + hi) >>> 1;
-    if (sorted[mid]!.pos <= pos) at = mid + 1;
-    else hi = mid;
-  }
-  return sorted.slice(Math.max(0, at - ROLE_WINDOW), at + ROLE_WINDOW).sort((a, b) => a.order - b.order);
+  const at = partitionPoint(roles.byPos, (entry) => entry.pos <= pos);
+  return roles.byPos.slice(Math.max(0, at - ROLE_WINDOW), at + ROLE_WINDOW).sort((a, b) => a.order - b.order);
 }
 
 /** The person introduced with the role a phrase names ("the NATO PA president"), most recent first. */
