@@ -226,6 +226,16 @@ export class BodyStore {
     return stored ? withStoredBodies(doc, stored) : doc;
   }
 
+  /**
+   * The UTF-8 length of the body the store keeps on disk for `item` (HTML and text together), 0 when
+   * the item carries its body or has none (valid once {@link BodyStore.index} has named the items).
+   */
+  storedLength(item: FeedItem): number {
+    const entry = this.byId.get(item.id);
+    const span = entry === undefined ? undefined : this.entries.span(entry);
+    return span ? span.html + span.text : 0;
+  }
+
   /** Where the bodies of the document's items are, for {@link withStoredBodies}; `undefined` when its items carry their bodies. */
   storedBodies(doc: FeedDocument): StoredBodies | undefined {
     if (this.byId.size === 0 || (this.size === 0 && this.indexed === 0)) return undefined;

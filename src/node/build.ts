@@ -235,7 +235,7 @@ async function buildWith(
   for (const entry of set) if (config.stylesheet) entry.document.stylesheet = relativeToEntry(config.stylesheet, entry.path);
   const feedCache = cache ? new FeedCache(path.join(cache.dir, FEEDS_FOLDER)) : undefined;
   // Very large sets keep their verified outputs on disk (in the feed cache, or a temporary folder) until published.
-  const kept = new KeptOutputs(set.reduce((n, e) => n + e.document.items.length, 0) >= SPILL_MIN_ITEMS);
+  const kept = new KeptOutputs(outputsGoToDisk(set, bodies));
   const verified = await renderAndVerify(
     set.map((entry) => entry.document),
     pool,
@@ -600,15 +600,31 @@ function piecesFromOldest(doc: FeedDocument, size: number): FeedDocument[] {
 }
 
 /**
- * From this many items in all feeds together, verified outputs wait on disk for publishing instead of
- * in memory: at 10,000 and 20,000 articles they were the larger part of the peak (0.99 and 1.52 GiB
- * held, 0.68 and 0.83 GiB spilled, same CPU time).
+ * From how much in all feeds together verified outputs wait on disk for publishing instead of in
+ * memory. `items`: at 10,000 and 20,000 articles they were the larger part of the peak (0.99 and
+ * 1.52 GiB held, 0.68 and 0.83 GiB spilled, same CPU time). `chars`: the items' bodies and summaries,
+ * counted once per feed that holds them, since few items can make large outputs too: one 1 MB article
+ * with 199 tags is in 218 feeds, three formats each (755 MB of outputs; 2.1 GB peak when held).
  */
-const SPILL_MIN_ITEMS = 5_000;
+export const outputsInMemory = { items: 5_000, chars: 64 * 1024 * 1024 };
+
+/** Whether the set's verified outputs wait on disk for publishing (see {@link outputsInMemory}); stops counting once they do. */
+export function outputsGoToDisk(set: readonly FeedSetEntry[], bodies: Pick<BodyStore, 'storedLength'>): boolean {
+  let items = 0;
+  let chars = 0;
+  for (const entry of set) {
+    for (const item of entry.document.items) {
+      items++;
+      chars += item.contentHtml.length + item.contentText.length + item.summary.length + bodies.storedLength(item);
+      if (items >= outputsInMemory.items || chars >= outputsInMemory.chars) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Verified outputs kept on disk until they are published: in feed cache entries, or (for very large
- * sets, see {@link SPILL_MIN_ITEMS}) in a temporary folder.
+ * sets, see {@link outputsInMemory}) in a temporary folder.
  */
 class KeptOutputs {
   private dir: Promise<string> | undefined;

@@ -43,6 +43,16 @@ describe('BodyStore', () => {
     const document = buildFeedDocument(light, site);
     expect(document.items.every((item) => item.contentHtml === '')).toBe(true);
     expect(store.withBodies(document)).toEqual(expected);
+    // The length of each body on disk (UTF-8, HTML and text), and 0 for a body held in memory.
+    expect(document.items.map((item) => store!.storedLength(item))).toEqual(expected.items.map((item) => Buffer.byteLength(item.contentHtml + item.contentText)));
+    expect(store.storedLength(expected.items[0]!)).toBeGreaterThan(expected.items[0]!.contentHtml.length);
+    const inMemory = new BodyStore(site, 10);
+    try {
+      inMemory.index(full.map((s, i) => inMemory.keep(s, i)));
+      expect(inMemory.storedLength(expected.items[0]!)).toBe(0);
+    } finally {
+      inMemory.close();
+    }
   });
 
   it('cuts bodies read back to `contentLimit` as the feed does', () => {

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
-import { buildSite } from '../../src/node/build.js';
+import { buildSite, outputsGoToDisk, outputsInMemory } from '../../src/node/build.js';
 import { publishFiles } from '../../src/node/publish.js';
+import type { FeedSetEntry } from '../../src/feed/sets.js';
+import type { FeedItem } from '../../src/types.js';
 
 let dir: string;
 beforeEach(() => {
@@ -147,4 +149,54 @@ describe('archives from a seeds folder', () => {
       expect(new Set(seen)).toEqual(new Set(result.stories.map((s) => s.id)));
     }
   }, 120_000);
+});
+
+describe('verified outputs kept on disk until published', () => {
+  const defaults = { ...outputsInMemory };
+  afterEach(() => Object.assign(outputsInMemory, defaults));
+
+  /** A set of `feeds` feeds holding the same items (as tag feeds of one story do). */
+  function setOf(feeds: number, items: Pick<FeedItem, 'id' | 'summary' | 'contentHtml' | 'contentText'>[]): FeedSetEntry[] {
+    return Array.from({ length: feeds }, (_, i) => ({ kind: 'tag', name: `t${i}`, path: `tags/t${i}/`, document: { items } }) as unknown as FeedSetEntry);
+  }
+  const noneStored = { storedLength: () => 0 };
+
+  it('go to disk from a number of items, or from the size of what the feeds hold', () => {
+    Object.assign(outputsInMemory, { items: 100, chars: 20_000 });
+    const small = { id: 'a', summary: 'Sum.', contentHtml: '<p>Body.</p>', contentText: 'Body.' };
+    expect(outputsGoToDisk(setOf(3, [small]), noneStored)).toBe(false);
+    expect(outputsGoToDisk(setOf(100, [small]), noneStored)).toBe(true);
+    // One large item in a few feeds: few items, large outputs.
+    const large = { ...small, contentHtml: `<p>${'word '.repeat(600)}</p>`, contentText: 'word '.repeat(600) };
+    expect(outputsGoToDisk(setOf(2, [large]), noneStored)).toBe(false);
+    expect(outputsGoToDisk(setOf(4, [large]), noneStored)).toBe(true);
+    // Bodies the body store holds on disk count by their stored length.
+    const light = { ...small, contentHtml: '', contentText: '' };
+    expect(outputsGoToDisk(setOf(4, [light]), noneStored)).toBe(false);
+    expect(outputsGoToDisk(setOf(4, [light]), { storedLength: () => 6_000 })).toBe(true);
+  });
+
+  it('publish the same files as outputs held in memory (tag and author feeds, archive pages)', async () => {
+    mkdirSync(path.join(dir, 'seeds'));
+    for (let i = 0; i < 12; i++) {
+      const tags = ['Energy', 'Grid', `Region ${i % 3}`].join(', ');
+      writeFileSync(
+        path.join(dir, 'seeds', `story-${i}.md`),
+        `---\ntitle: Story ${i}\ndate: 2024-04-${String(i + 1).padStart(2, '0')}\ntags: [${tags}]\nauthor: Writer ${i % 2}\n---\nBody of story ${i}, with \u201cquotes\u201d & more.\n`,
+      );
+    }
+    const site = { ...config, tagFeeds: true, authorFeeds: true, archive: true, itemLimit: 5 };
+    const files = (out: string): Record<string, string> => {
+      const all: Record<string, string> = {};
+      for (const name of readdirSync(out, { recursive: true }) as string[]) if (statSync(path.join(out, name)).isFile()) all[name] = readFileSync(path.join(out, name), 'utf8');
+      return all;
+    };
+    await buildSite({ config: site, cwd: dir, out: 'held', cache: false });
+    Object.assign(outputsInMemory, { chars: 1 });
+    const spilled = await buildSite({ config: site, cwd: dir, out: 'spilled', cache: false });
+    expect(spilled.contents['tags/energy/rss.xml']).toContain('Story 11');
+    const held = files(path.join(dir, 'held'));
+    expect(Object.keys(held).length).toBeGreaterThan(20);
+    expect(files(path.join(dir, 'spilled'))).toEqual(held);
+  });
 });
