@@ -170,9 +170,18 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   return story;
 }
 
-function stemOf(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
+/**
+ * The name a story takes from its file: the file name without its extension; for a page bundle (a
+ * folder holding the article as `index.md`, as Hugo, Eleventy and Astro write them), the folder's name,
+ * since every article of such a site is named `index`. `undefined` for an `index` file with no folder
+ * in its path (the story is then named by its title).
+ */
+function stemOf(file: string): string | undefined {
+  const parts = file.split(/[\\/]/);
+  const stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
+  if (stem.toLowerCase() !== 'index') return stem;
+  const folder = parts.findLast((part) => part !== '' && part !== '.');
+  return folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder) ? undefined : folder;
 }
 
 /** The last site URL read by {@link siteBaseOf}, with what it gave: every story of a build has the same. */

@@ -70,6 +70,23 @@ describe('buildSite', () => {
   });
 });
 
+describe('page bundles', () => {
+  it('names each article of a Hugo-style site (posts/<name>/index.md) by its folder', async () => {
+    for (const [folder, text] of [
+      ['first-trip', '---\ntitle: First trip\ndate: 2024-05-01\n---\nBody of the first.\n'],
+      ['2024-05-02-second-trip', '---\ntitle: Second trip\n---\nBody of the second.\n'],
+    ]) {
+      mkdirSync(path.join(dir, 'seeds', 'posts', folder!), { recursive: true });
+      writeFileSync(path.join(dir, 'seeds', 'posts', folder!, 'index.md'), text!);
+    }
+    const result = await buildSite({ config, cwd: dir });
+    expect(result.stories.map((s) => [s.slug, s.url, s.published.toISOString().slice(0, 10)]).sort()).toEqual([
+      ['first-trip', 'https://news.example.com/first-trip', '2024-05-01'],
+      ['second-trip', 'https://news.example.com/second-trip', '2024-05-02'],
+    ]);
+  });
+});
+
 describe('stable identity across rebuilds', () => {
   const seed = (name: string, text: string): void => writeFileSync(path.join(dir, 'seeds', name), text);
 

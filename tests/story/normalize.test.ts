@@ -17,6 +17,21 @@ describe('parseSeed: identity', () => {
     expect(b.id).toBe(a.id);
   });
 
+  it('names a page bundle (a folder holding index.md) by its folder, date prefix and all', () => {
+    expect(parse('T\nBody.', { file: 'content/posts/ferry-resumes/index.md' }).slug).toBe('ferry-resumes');
+    expect(parse('T\nBody.', { file: 'seeds\\night-train\\INDEX.txt' }).url).toBe('https://news.example.com/night-train');
+    const dated = parse('T\nBody.', { file: '/srv/site/posts/2024-03-05-spring/index.md' });
+    expect([dated.slug, dated.published.toISOString()]).toEqual(['spring', '2024-03-05T00:00:00.000Z']);
+    expect(parse('T\nBody.', { file: './winter/./index.txt' }).slug).toBe('winter');
+    // No folder to name it by: its title does.
+    expect(parse('Ferry timetable\nBody.', { file: 'index.md' }).slug).toBe('ferry-timetable');
+    expect(parse('Ferry timetable\nBody.', { file: '../index.md' }).slug).toBe('ferry-timetable');
+    expect(parse('Ferry timetable\nBody.', { file: 'C:\\index.md' }).slug).toBe('ferry-timetable');
+    // Only a file named index is a bundle's article; a front matter slug still wins.
+    expect(parse('T\nBody.', { file: 'posts/ferry/indexes.md' }).slug).toBe('indexes');
+    expect(parse('---\nslug: own-name\n---\nT\nBody.', { file: 'posts/ferry/index.md' }).slug).toBe('own-name');
+  });
+
   it('follows storyPath and a site URL with a path', () => {
     const s = parse('T\nBody.', { file: 'x.txt', site: { ...site, siteUrl: 'https://example.org/blog', storyPath: 'news/{slug}/' } });
     expect(s.url).toBe('https://example.org/blog/news/x/');
