@@ -56,11 +56,25 @@ const coreModules: Plugin = {
 /**
  * Dependencies bundled into dist instead of installed: ES module packages of many small files, whose
  * loading (resolving, reading and linking each file) cost more than their code takes to run. Bundled,
- * markdown-it, yaml and htmlparser2 load in a third of the time (saxes, CommonJS, stays installed: bundled,
+ * markdown-it, yaml and htmlparser2 load in a third of the time (smol-toml, one small module, is bundled with them) (saxes, CommonJS, stays installed: bundled,
  * it would add esbuild's CommonJS helpers to every entry point). Their licences are in
  * THIRD-PARTY.md; they are development dependencies.
  */
-const BUNDLED = ['markdown-it', 'linkify-it', 'mdurl', 'punycode.js', 'uc.micro', 'entities', 'yaml', 'htmlparser2', 'domhandler', 'domelementtype', 'domutils', 'dom-serializer'];
+const BUNDLED = [
+  'markdown-it',
+  'linkify-it',
+  'mdurl',
+  'punycode.js',
+  'uc.micro',
+  'entities',
+  'yaml',
+  'smol-toml',
+  'htmlparser2',
+  'domhandler',
+  'domelementtype',
+  'domutils',
+  'dom-serializer',
+];
 
 /**
  * yaml's Node build is CommonJS that requires `process` (for warnings and a debug variable), which an

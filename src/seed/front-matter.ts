@@ -1,3 +1,4 @@
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { Author } from '../types.js';
@@ -45,7 +46,9 @@ export interface SeedMeta {
 export interface FrontMatterSplit {
   /** The YAML between the `---` fences, or `null` when there is none. */
   yaml: string | null;
-  /** 1-based line of the first YAML line. */
+  /** The TOML between `+++` fences (Hugo's other front matter), when the seed opens with one instead. */
+  toml?: string;
+  /** 1-based line of the first YAML (or TOML) line. */
   yamlLine: number;
   /** The text after the closing fence (or all of it). */
   body: string;
@@ -53,10 +56,15 @@ export interface FrontMatterSplit {
   bodyLine: number;
 }
 
-/** Splits `---`-fenced YAML front matter from the top of a (line-ending-normalized) text. */
+/**
+ * Splits front matter from the top of a (line-ending-normalized) text: YAML between `---` lines (closed
+ * by `---` or `...`), or TOML between `+++` lines, as Hugo writes it.
+ */
 export function splitFrontMatter(text: string, file?: string): FrontMatterSplit {
-  const opening = /^---[ \t]*\n/.exec(text);
+  const opening = /^(---|\+\+\+)[ \t]*\n/.exec(text);
   if (!opening) return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
+  const toml = opening[1] === '+++';
+  const closing = toml ? /^\+\+\+[ \t]*$/ : /^(?:---|\.\.\.)[ \t]*$/;
   // Line by line from the second, without splitting the whole text (the body is most of it).
   const yamlStart = opening[0].length;
   let line = 1;
@@ -64,12 +72,59 @@ export function splitFrontMatter(text: string, file?: string): FrontMatterSplit 
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const c = text.charCodeAt(start);
-    if ((c === 45 || c === 46) && /^(?:---|\.\.\.)[ \t]*$/.test(text.slice(start, end))) {
-      return { yaml: text.slice(yamlStart, Math.max(yamlStart, start - 1)), yamlLine: 2, body: text.slice(end + 1), bodyLine: line + 2 };
+    if ((c === 45 || c === 46 || c === 43) && closing.test(text.slice(start, end))) {
+      const inside = text.slice(yamlStart, Math.max(yamlStart, start - 1));
+      const rest = { yamlLine: 2, body: text.slice(end + 1), bodyLine: line + 2 };
+      return toml ? { yaml: null, toml: inside, ...rest } : { yaml: inside, ...rest };
     }
     start = end + 1;
   }
-  throw new StoryfeedError('E_FRONT_MATTER', 'front matter starts with `---` on line 1 but is never closed with a second `---` line', { file, line: 1 });
+  const fence = toml ? '+++' : '---';
+  throw new StoryfeedError('E_FRONT_MATTER', `front matter starts with \`${fence}\` on line 1 but is never closed with a second \`${fence}\` line`, { file, line: 1 });
+}
+
+/** The {@link SeedMeta} of split front matter, YAML or TOML; empty without front matter. */
+export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOptions, 'firstLine'> = {}): SeedMeta {
+  if (split.toml !== undefined) return parseTomlMeta(split.toml, { ...options, firstLine: split.yamlLine });
+  return split.yaml === null ? {} : parseYamlMeta(split.yaml, { ...options, firstLine: split.yamlLine });
+}
+
+/**
+ * Parses TOML front matter (Hugo's `+++` form) into validated {@link SeedMeta}. Dates are read as
+ * YAML's are: TOML's date-times (with or without an offset) and dates go through the same reading,
+ * so one without an offset is in the config `timeZone`.
+ */
+export function parseTomlMeta(toml: string, options: MetaOptions = {}): SeedMeta {
+  const first = options.firstLine ?? 1;
+  if (toml.length > MAX_YAML_CHARS) {
+    throw new StoryfeedError(
+      'E_FRONT_MATTER',
+      `the TOML is ${Math.round(toml.length / 1024)} KB; front matter is limited to ${MAX_YAML_CHARS / 1024} KB (it holds a story's fields, not its text)`,
+      { file: options.file, line: first },
+    );
+  }
+  let value: Record<string, unknown>;
+  try {
+    value = parseToml(toml, { maxDepth: MAX_YAML_DEPTH });
+  } catch (cause) {
+    if (!(cause instanceof TomlError) && !(cause instanceof RangeError)) throw cause;
+    const message = cause instanceof TomlError ? (cause.message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '') : 'the TOML is nested too deeply';
+    const line = cause instanceof TomlError ? cause.line + first - 1 : first;
+    throw new StoryfeedError('E_FRONT_MATTER', `TOML error: ${message}`, { file: options.file, line, cause });
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) fields[key] = v instanceof TomlDate ? v.toISOString() : v;
+  // A key's line: the first `key =` line before any table header (only problems and warnings ask).
+  const lineOf = (key: string): number | undefined => {
+    const lines = toml.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i]!.trimStart();
+      if (text.startsWith('[')) return undefined;
+      if (text.startsWith(key) && /^\s*=/.test(text.slice(key.length))) return i + first;
+    }
+    return undefined;
+  };
+  return readMeta(fields, { ...options, lineOf });
 }
 
 /** Options for reading seed metadata. */
@@ -275,9 +330,15 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const meta: SeedMeta = {};
   const title = text('title');
   if (title !== undefined) meta.title = title;
-  const published = date('date') ?? date('published');
+  // `published: false` is Jekyll's way to keep a post unpublished (a date there is the publication time).
+  const publishedFlag = own('published');
+  const unpublished = publishedFlag === false || publishedFlag === 'false';
+  const flagged = unpublished || publishedFlag === true || publishedFlag === 'true';
+  // Other generators' names last: Astro's `pubDate`, Hugo's `publishDate`.
+  const published = date('date') ?? (flagged ? undefined : date('published')) ?? date('pubDate') ?? date('publishDate');
   if (published) meta.date = published;
-  const updated = date('updated') ?? date('modified');
+  // Hugo's `lastmod`, Astro's `updatedDate`, jekyll-last-modified-at's `last_modified_at`.
+  const updated = date('updated') ?? date('modified') ?? date('lastmod') ?? date('updatedDate') ?? date('last_modified_at');
   if (updated) meta.updated = updated;
   const authorsValue = own('authors') ?? own('author');
   if (authorsValue !== undefined && authorsValue !== null) meta.authors = readAuthors(authorsValue, own('authors') !== undefined ? 'authors' : 'author', fail);
@@ -287,6 +348,9 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     const v = text(key);
     if (v !== undefined) meta[key] = v;
   }
+  // The page description most generators write (Hugo, Jekyll, Eleventy, Astro) is the summary when there is none.
+  const description = meta.summary === undefined ? text('description') : undefined;
+  if (description !== undefined) meta.summary = description;
   const image = own('image');
   if (image !== undefined && image !== null) {
     if (typeof image === 'string') meta.image = image.trim();
@@ -299,6 +363,8 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     else if (draft === 'true' || draft === 'false') meta.draft = draft === 'true';
     else fail('draft', `expected true or false, found ${describeValue(draft)}`);
   }
+  // Unpublished is never published, whatever `draft` says.
+  if (unpublished) meta.draft = true;
   const year = own('year');
   if (year !== undefined && year !== null) {
     const y = typeof year === 'string' ? Number(year) : year;
@@ -323,8 +389,14 @@ const KNOWN_FIELDS = new Set([
   'title',
   'date',
   'published',
+  'pubDate',
+  'publishDate',
   'updated',
   'modified',
+  'lastmod',
+  'updatedDate',
+  'last_modified_at',
+  'description',
   'author',
   'authors',
   'tags',

@@ -6,7 +6,7 @@ import { StoryfeedError } from '../errors.js';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
-import { parseYamlMeta, splitFrontMatter } from './front-matter.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
@@ -19,7 +19,7 @@ const markdown = new MarkdownIt('default', { html: true, linkify: false, typogra
 export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
   const { file } = options;
   const fm = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
-  const meta = fm.yaml === null ? {} : parseYamlMeta(fm.yaml, { file, firstLine: fm.yamlLine, timeZone: options.timeZone, onWarning: options.onWarning });
+  const meta = parseFrontMatter(fm, { file, timeZone: options.timeZone, onWarning: options.onWarning });
   const env = {};
   let tokens = markdown.parse(fm.body, env);
 

@@ -2,7 +2,7 @@ import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { Author, Block, Section } from '../types.js';
 import type { SeedArticle, SeedDateline } from './article.js';
 import { MONTH_PATTERN, monthNumber } from './dates.js';
-import { parseYamlMeta, splitFrontMatter } from './front-matter.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 
 /** Options for reading a plain-text seed. */
 export interface TextSeedOptions {
@@ -55,7 +55,7 @@ export function readTextSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   const { file } = options;
   const text = normalizeText(raw);
   const fm = splitFrontMatter(text, file);
-  const meta = fm.yaml === null ? {} : parseYamlMeta(fm.yaml, { file, firstLine: fm.yamlLine, timeZone: options.timeZone, onWarning: options.onWarning });
+  const meta = parseFrontMatter(fm, { file, timeZone: options.timeZone, onWarning: options.onWarning });
   const lines: SourceLine[] = fm.body.split('\n').map((t, i) => ({ text: collapseSpaces(t), line: fm.bodyLine + i, indented: startsWithSpace(t) }));
 
   const titleAt = lines.findIndex((l) => l.text !== '');

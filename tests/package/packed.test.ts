@@ -49,8 +49,9 @@ describe('the packed package', () => {
     // saved as much, and 0.2's validator rules, item stage, publishing and deploy add ~60 KB packed;
     // the JavaScript ships minified with names kept). Bundling markdown-it, yaml and htmlparser2 (see
     // tsup.config.ts) adds ~90 KB packed and takes ~3.4 MB of installed packages away (8.0 → 4.7 MiB).
-    // The fifth pass of analysis rules and the argument checks of every entry point added ~30 KB.
-    expect(listing[0]!.size).toBeLessThan(625_000);
+    // The fifth pass of analysis rules and the argument checks of every entry point added ~30 KB;
+    // smol-toml (Hugo's TOML front matter) ~6 KB.
+    expect(listing[0]!.size).toBeLessThan(640_000);
     expect(listing[0]!.unpackedSize).toBeLessThan(1_500_000);
     const entries = ['index', 'story', 'verify', 'server', 'node'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]);
     expect(files).toEqual(expect.arrayContaining([...entries, 'dist/cli.js']));

@@ -9,7 +9,7 @@ const read = (file: string): string => readFileSync(path.join(root, file), 'utf8
 function bundledRows(): Map<string, string> {
   const section = read('THIRD-PARTY.md').split('## Bundled parsers')[1]!.split('\n## ')[0]!;
   const rows = new Map<string, string>();
-  for (const m of section.matchAll(/^\| ([a-z0-9.-]+) \(https:[^|]*\| ([0-9][^ |]*) \| (MIT|ISC|BSD-2-Clause) \|/gm)) rows.set(m[1]!, m[2]!);
+  for (const m of section.matchAll(/^\| ([a-z0-9.-]+) \(https:[^|]*\| ([0-9][^ |]*) \| (MIT|ISC|BSD-2-Clause|BSD-3-Clause) \|/gm)) rows.set(m[1]!, m[2]!);
   return rows;
 }
 

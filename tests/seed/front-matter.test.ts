@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StoryfeedError, type Diagnostic } from '../../src/errors.js';
-import { parseAuthorString, parseYamlMeta, splitFrontMatter } from '../../src/seed/front-matter.js';
+import { MAX_YAML_CHARS, parseAuthorString, parseFrontMatter, parseTomlMeta, parseYamlMeta, splitFrontMatter } from '../../src/seed/front-matter.js';
+import { costGrowth } from '../support/linear.js';
 import { readSeed } from '../../src/seed/index.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
@@ -91,5 +92,93 @@ describe('front matter', () => {
     expect(parseYamlMeta('date: 2024-07-01T12:00').date?.toISOString()).toBe('2024-07-01T12:00:00.000Z');
     expect(parseYamlMeta('date: 2024-07-01T12:00', { timeZone: 'Europe/Kyiv' }).date?.toISOString()).toBe('2024-07-01T09:00:00.000Z');
     expect(parseYamlMeta('date: 2024-01-01T12:00', { timeZone: 'Europe/Kyiv' }).date?.toISOString()).toBe('2024-01-01T10:00:00.000Z');
+  });
+});
+
+describe('TOML front matter (Hugo)', () => {
+  const hugo =
+    '+++\ntitle = "Night ferry resumes"\ndate = 2024-05-02T10:00:00+02:00\nlastmod = 2024-05-03\ntags = ["ferries", "Danube"]\ndraft = false\ndescription = "The crossing reopens."\n\n[params]\nauthor = "Not read"\n+++\nFirst paragraph.\n';
+
+  it('splits the +++ fences and reads the fields, dates as YAML dates are', () => {
+    const split = splitFrontMatter(hugo);
+    expect(split).toMatchObject({ yaml: null, yamlLine: 2, body: 'First paragraph.\n', bodyLine: 12 });
+    expect(split.toml).toContain('title = "Night ferry resumes"');
+    const meta = parseFrontMatter(split);
+    expect(meta).toEqual({
+      title: 'Night ferry resumes',
+      date: new Date('2024-05-02T08:00:00Z'),
+      updated: new Date('2024-05-03T00:00:00Z'),
+      tags: ['ferries', 'Danube'],
+      summary: 'The crossing reopens.',
+      draft: false,
+    });
+    // A date-time without an offset is in the configured time zone, with the same warning as YAML's.
+    const warnings: Diagnostic[] = [];
+    const local = parseTomlMeta('date = 2024-07-01T12:00:00', { timeZone: 'Europe/Kyiv' });
+    expect(local.date?.toISOString()).toBe('2024-07-01T09:00:00.000Z');
+    parseTomlMeta('title = "x"\ndate = 2024-07-01T12:00:00', { file: 'x.md', firstLine: 2, onWarning: (d) => warnings.push(d) });
+    expect(warnings).toEqual([expect.objectContaining({ code: 'W_DATE_NO_ZONE', line: 3 })]);
+  });
+
+  it('reads a Markdown or plain-text seed that opens with it', () => {
+    const md = readSeed(hugo, { file: 'content/posts/ferry.md' });
+    expect([md.title, md.meta.date?.toISOString(), md.sections[0]?.blocks[0]]).toEqual([
+      'Night ferry resumes',
+      '2024-05-02T08:00:00.000Z',
+      { kind: 'paragraph', text: 'First paragraph.' },
+    ]);
+    const text = readSeed('+++\ndate = 2024-05-02\n+++\nFerry headline\nBody line.\n', { file: 'ferry.txt' });
+    expect([text.title, text.meta.date?.toISOString()]).toEqual(['Ferry headline', '2024-05-02T00:00:00.000Z']);
+  });
+
+  it('names the file and line of broken TOML, a wrong field, an unclosed fence, and refuses what is too large or deep', () => {
+    const broken = fails(() => readSeed('+++\ntitle = "x"\nthis is not toml\n+++\nBody.\n', { file: 'bad.md' }));
+    expect([broken.code, broken.file, broken.line]).toEqual(['E_FRONT_MATTER', 'bad.md', 3]);
+    expect(broken.detail).toMatch(/^TOML error: /);
+    const twice = fails(() => parseTomlMeta('title = "a"\ntitle = "b"', { firstLine: 2 }));
+    expect([twice.code, twice.line]).toEqual(['E_FRONT_MATTER', 3]);
+    const field = fails(() => parseTomlMeta('title = "x"\ntags = 3', { file: 'x.md', firstLine: 2 }));
+    expect([field.code, field.line]).toEqual(['E_FIELD', 3]);
+    expect(field.detail).toContain('`tags`');
+    const date = fails(() => parseTomlMeta('date = 10:00:00', { firstLine: 2 }));
+    expect([date.code, date.line]).toEqual(['E_DATE', 2]);
+    const open = fails(() => splitFrontMatter('+++\ntitle = "x"\nBody.\n', 'open.md'));
+    expect([open.code, open.line, open.detail]).toEqual(['E_FRONT_MATTER', 1, 'front matter starts with `+++` on line 1 but is never closed with a second `+++` line']);
+    expect(fails(() => parseTomlMeta(`a = "${'x'.repeat(MAX_YAML_CHARS)}"`)).detail).toContain('limited to 64 KB');
+    const deep = fails(() => parseTomlMeta(`a = ${'['.repeat(50_000)}`));
+    expect(deep.code).toBe('E_FRONT_MATTER');
+  });
+
+  it('reads TOML in time linear in its size', async () => {
+    const keys = (n: number): string => Array.from({ length: n }, (_, i) => `[t${i}]\nk = "v${i}"`).join('\n');
+    const growth = await costGrowth((n) => parseTomlMeta(keys(n)), 300, 3000, 3);
+    expect(growth).toBeLessThan(3);
+  });
+});
+
+describe('front matter of other generators', () => {
+  it("reads Astro, Hugo and Jekyll date names after storyfeed's own", () => {
+    expect(parseYamlMeta('pubDate: 2024-05-03\nupdatedDate: 2024-05-04')).toEqual({ date: new Date('2024-05-03T00:00:00Z'), updated: new Date('2024-05-04T00:00:00Z') });
+    expect(parseYamlMeta('publishDate: 2024-05-03\nlastmod: 2024-05-05').updated?.toISOString()).toBe('2024-05-05T00:00:00.000Z');
+    expect(parseYamlMeta('publishDate: 2024-05-03').date?.toISOString()).toBe('2024-05-03T00:00:00.000Z');
+    expect(parseYamlMeta('last_modified_at: 2024-05-06').updated?.toISOString()).toBe('2024-05-06T00:00:00.000Z');
+    const both = parseYamlMeta('date: 2024-05-01\npubDate: 2024-05-03\nupdated: 2024-05-02\nlastmod: 2024-05-09');
+    expect([both.date?.toISOString(), both.updated?.toISOString()]).toEqual(['2024-05-01T00:00:00.000Z', '2024-05-02T00:00:00.000Z']);
+    expect(fails(() => parseYamlMeta('pubDate: soon', { firstLine: 2 }))).toMatchObject({ code: 'E_DATE', line: 2 });
+  });
+
+  it('takes `description` as the summary only when there is no summary', () => {
+    expect(parseYamlMeta('description: The crossing reopens.').summary).toBe('The crossing reopens.');
+    expect(parseYamlMeta('summary: Own summary.\ndescription: The crossing reopens.').summary).toBe('Own summary.');
+    expect(parseYamlMeta('description: "  "').summary).toBeUndefined();
+  });
+
+  it('keeps a Jekyll post with `published: false` out of the feeds, and reads `published` as a date otherwise', () => {
+    expect(parseYamlMeta('title: x\npublished: false')).toEqual({ title: 'x', draft: true });
+    expect(parseYamlMeta('published: false\ndraft: false').draft).toBe(true);
+    expect(parseYamlMeta('published: "false"').draft).toBe(true);
+    expect(parseYamlMeta('published: true\ndate: 2024-05-01')).toEqual({ date: new Date('2024-05-01T00:00:00Z') });
+    expect(parseYamlMeta('published: 2024-05-01').date?.toISOString()).toBe('2024-05-01T00:00:00.000Z');
+    expect(parseYamlMeta('published: false\ndate: 2024-05-01')).toEqual({ date: new Date('2024-05-01T00:00:00Z'), draft: true });
   });
 });
