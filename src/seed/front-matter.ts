@@ -348,14 +348,36 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     const v = text(key);
     if (v !== undefined) meta[key] = v;
   }
+  // Jekyll's and Eleventy's `permalink` is the page's path when it is one; a pattern (`/:year/:title/`,
+  // `{{ page.fileSlug }}`) is not filled here, and `permalink: false` (no page) gives no URL.
+  const permalink = meta.url === undefined ? own('permalink') : undefined;
+  if (typeof permalink === 'string' && permalink.trim() !== '') {
+    const path = permalink.trim();
+    if (/^(?:https?:\/\/[^/]+)?\/[^:{}]*$/i.test(path)) meta.url = path;
+    else {
+      options.onWarning?.(
+        warning(
+          'W_UNKNOWN_FIELD',
+          `front matter \`permalink\` "${path.slice(0, 80)}" is a pattern storyfeed does not fill; the story's URL follows \`storyPath\` (give \`url\` to set it)`,
+          {
+            file,
+            line: lineOf('permalink'),
+          },
+        ),
+      );
+    }
+  }
   // The page description most generators write (Hugo, Jekyll, Eleventy, Astro) is the summary when there is none.
   const description = meta.summary === undefined ? text('description') : undefined;
   if (description !== undefined) meta.summary = description;
-  const image = own('image');
+  // Astro's `heroImage`, and the first of Hugo's `images`, when there is no `image`.
+  const images = own('images');
+  const imageKey = own('image') != null ? 'image' : own('heroImage') != null ? 'heroImage' : 'images';
+  const image = imageKey === 'images' ? (Array.isArray(images) ? images[0] : images) : own(imageKey);
   if (image !== undefined && image !== null) {
     if (typeof image === 'string') meta.image = image.trim();
     else if (typeof image === 'object' && !Array.isArray(image) && typeof (image as { url?: unknown }).url === 'string') meta.image = (image as { url: string }).url.trim();
-    else fail('image', `expected a URL, found ${describeValue(image)}`);
+    else fail(imageKey, `expected a URL, found ${describeValue(image)}`);
   }
   const draft = own('draft');
   if (draft !== undefined && draft !== null) {
@@ -397,6 +419,9 @@ const KNOWN_FIELDS = new Set([
   'updatedDate',
   'last_modified_at',
   'description',
+  'permalink',
+  'heroImage',
+  'images',
   'author',
   'authors',
   'tags',

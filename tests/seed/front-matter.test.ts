@@ -173,6 +173,31 @@ describe('front matter of other generators', () => {
     expect(parseYamlMeta('description: "  "').summary).toBeUndefined();
   });
 
+  it('takes a permalink path as the URL, and names a permalink pattern it does not fill', () => {
+    expect(parseYamlMeta('permalink: /2024/05/night-ferry/').url).toBe('/2024/05/night-ferry/');
+    expect(parseYamlMeta('permalink: https://news.example.com/ferry.html').url).toBe('https://news.example.com/ferry.html');
+    expect(parseYamlMeta('url: /own/\npermalink: /other/').url).toBe('/own/');
+    expect(parseYamlMeta('permalink: false')).toEqual({});
+    const warnings: Diagnostic[] = [];
+    for (const pattern of ['/:year/:title/', '"/blog/{{ page.fileSlug }}/"', 'ferry.html']) {
+      expect(parseYamlMeta(`title: x\npermalink: ${pattern}`, { file: 'x.md', firstLine: 2, onWarning: (d) => warnings.push(d) }).url).toBeUndefined();
+    }
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([
+      ['W_UNKNOWN_FIELD', 3],
+      ['W_UNKNOWN_FIELD', 3],
+      ['W_UNKNOWN_FIELD', 3],
+    ]);
+    expect(warnings[0]!.message).toContain('`permalink` "/:year/:title/" is a pattern');
+  });
+
+  it("reads Astro's heroImage and the first of Hugo's images when there is no image", () => {
+    expect(parseYamlMeta('heroImage: /img/ferry.jpg').image).toBe('/img/ferry.jpg');
+    expect(parseYamlMeta('images: [/img/a.jpg, /img/b.jpg]').image).toBe('/img/a.jpg');
+    expect(parseYamlMeta('image: /img/own.jpg\nheroImage: /img/hero.jpg\nimages: [/img/a.jpg]').image).toBe('/img/own.jpg');
+    expect(parseYamlMeta('images: []').image).toBeUndefined();
+    expect(fails(() => parseYamlMeta('heroImage: [1, 2]', { firstLine: 2 }))).toMatchObject({ code: 'E_FIELD', line: 2, detail: expect.stringContaining('`heroImage`') });
+  });
+
   it('keeps a Jekyll post with `published: false` out of the feeds, and reads `published` as a date otherwise', () => {
     expect(parseYamlMeta('title: x\npublished: false')).toEqual({ title: 'x', draft: true });
     expect(parseYamlMeta('published: false\ndraft: false').draft).toBe(true);
