@@ -31,4 +31,9 @@ export interface SeedArticle {
   sections: Section[];
   /** Body HTML as written (Markdown rendered, not yet sanitized); text seeds render from `sections`. */
   html?: string;
+  /**
+   * The text before a `<!--more-->` line (Hugo's and Jekyll's summary divider), as plain text: the
+   * summary when front matter and sidecar give none.
+   */
+  excerpt?: string;
 }

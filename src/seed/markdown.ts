@@ -39,12 +39,21 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   }
 
   const sections = toSections(tokens, file);
+  const divider = tokens.findIndex((t) => t.level === 0 && t.type === 'html_block' && MORE_DIVIDER.test(t.content));
   if (!sections.some((s) => s.blocks.length > 0)) {
     throw new StoryfeedError('E_NO_BODY', `"${title}" has a headline but no body`, { file, line: fm.bodyLine });
   }
   const html = markdown.renderer.render(tokens, markdown.options, env);
   const article: SeedArticle = { kind: 'markdown', meta, title, byline: [], sections, html };
   if (file !== undefined) article.file = file;
+  if (divider > 0) {
+    const excerpt = collapseSpace(
+      toSections(tokens.slice(0, divider), file)
+        .flatMap((section) => section.blocks.flatMap(blockTexts))
+        .join(' '),
+    );
+    if (excerpt) article.excerpt = excerpt;
+  }
   const lede = sections[0]?.blocks[0];
   if (lede?.kind === 'paragraph') {
     const byline = parseByline(lede.text);
@@ -53,6 +62,15 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     if (dateline) article.dateline = dateline;
   }
   return article;
+}
+
+/** Hugo's and Jekyll's summary divider: a line `<!--more-->` (spaces and case aside). */
+const MORE_DIVIDER = /^<!--\s*more\s*-->\s*$/i;
+
+/** The text of a block a summary can hold (not code). */
+function blockTexts(block: Block): string[] {
+  if (block.kind === 'list') return block.items;
+  return block.kind === 'code' ? [] : [block.text];
 }
 
 /** Walks top-level block tokens into sections of plain-text blocks. */

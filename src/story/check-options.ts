@@ -83,6 +83,7 @@ export function checkSeedArticle(seed: unknown, path = 'seed'): void {
   if (!Array.isArray(seed.byline)) fail(`${path}.byline`, `must be a list of authors, found ${describeValue(seed.byline)}`);
   optionalText(seed.file, `${path}.file`);
   optionalText(seed.html, `${path}.html`);
+  optionalText(seed.excerpt, `${path}.excerpt`);
 }
 
 function checkTimeZone(value: unknown, path: string): void {

@@ -135,7 +135,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
   const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
   const lede = seed.dateline ? withoutDateline(first) : withoutWireDateline(first);
-  const summary = clean(meta.summary ?? summarize(lede), 'summary', file, warn);
+  const summary = clean(meta.summary ?? (seed.excerpt || undefined) ?? summarize(lede), 'summary', file, warn);
   const wordCount = countWords(contentText);
 
   const story: Story = {

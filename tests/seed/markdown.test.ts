@@ -22,6 +22,18 @@ describe('readMarkdownSeed', () => {
     expect(seed.html).toContain('<h2>Why insurers matter</h2>');
   });
 
+  it("takes the text before a <!--more--> line as the excerpt (Hugo's and Jekyll's summary divider)", () => {
+    const text = '---\ntitle: Night ferry\n---\nThe ferry *resumes* tonight.\n\n- Two crossings\n- One boat\n\n<!--more-->\n\nThe rest of the story.\n';
+    const seed = readMarkdownSeed(text, { file: 'ferry.md' });
+    expect(seed.excerpt).toBe('The ferry resumes tonight. Two crossings One boat');
+    expect(seed.sections[0]!.blocks.map((b) => b.kind)).toEqual(['paragraph', 'list', 'paragraph']);
+    expect(readMarkdownSeed(text.replace('<!--more-->', '<!-- More -->'), {}).excerpt).toBe('The ferry resumes tonight. Two crossings One boat');
+    // Not a divider: no line of its own, inside code, or before any text.
+    expect(readMarkdownSeed('Night ferry\n\nThe ferry <!--more--> resumes.\n\nMore.\n', {}).excerpt).toBeUndefined();
+    expect(readMarkdownSeed('Night ferry\n\n```\n<!--more-->\n```\n\nMore.\n', {}).excerpt).toBeUndefined();
+    expect(readMarkdownSeed('# Night ferry\n\n<!--more-->\n\nThe ferry resumes.\n', {}).excerpt).toBeUndefined();
+  });
+
   it('takes the title from a leading # heading and removes it from the body', () => {
     const seed = readMarkdownSeed('# The headline\n\nBody *text*.\n\n## Part two\n\nMore.\n');
     expect(seed.title).toBe('The headline');

@@ -39,6 +39,7 @@ describe('arguments of parseSeed, readSeed, normalizeStory and renderMarkdown', 
     expect(messageOf(() => renderMarkdown(undefined as never))).toMatch(/^markdown must be the seed's text/);
     expect(messageOf(() => normalizeStory(null as never, { site }))).toMatch(/^seed must be a seed article/);
     expect(messageOf(() => normalizeStory({ ...readSeed(text), sections: 'x' } as never, { site }))).toMatch(/^seed\.sections must be a list/);
+    expect(messageOf(() => normalizeStory({ ...readSeed(text), excerpt: 7 } as never, { site }))).toMatch(/^seed\.excerpt must be text/);
   });
 
   it('any value for any option is a Story or a StoryfeedError (property)', () => {

@@ -32,6 +32,14 @@ describe('parseSeed: identity', () => {
     expect(parse('---\nslug: own-name\n---\nT\nBody.', { file: 'posts/ferry/index.md' }).slug).toBe('own-name');
   });
 
+  it('takes the summary from front matter, then a sidecar, then the text before <!--more-->, then the lede', () => {
+    const text = 'Night ferry\n\nThe ferry resumes tonight.\n\nTwo crossings a day.\n\n<!--more-->\n\nThe rest.\n';
+    expect(parse(text, { file: 'f.md' }).summary).toBe('The ferry resumes tonight. Two crossings a day.');
+    expect(parse(text.replace('<!--more-->', ''), { file: 'f.md' }).summary).toBe('The ferry resumes tonight.');
+    expect(parse(`---\nsummary: Own summary.\n---\n${text}`, { file: 'f.md' }).summary).toBe('Own summary.');
+    expect(parse(text, { file: 'f.md', sidecar: { summary: 'Sidecar summary.' } }).summary).toBe('Sidecar summary.');
+  });
+
   it('follows storyPath and a site URL with a path', () => {
     const s = parse('T\nBody.', { file: 'x.txt', site: { ...site, siteUrl: 'https://example.org/blog', storyPath: 'news/{slug}/' } });
     expect(s.url).toBe('https://example.org/blog/news/x/');
