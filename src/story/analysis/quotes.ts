@@ -3358,9 +3358,21 @@ const INTRODUCER_REACH = 10;
 /** The most words an attribution set into a quotation may have ("—dijo el ministro de Economía—"). */
 const INCISE_WORDS = 8;
 
-/** Whether the punctuation mark at `k` can set off an incise inside a quotation: a dash, or a hyphen standing for one. */
+/**
+ * Whether the punctuation mark at `k` can set off an incise inside a quotation: a dash, or a hyphen standing for
+ * one: between spaces (" - "), or in a run of hyphens ("--", "---", the typewriter's dash: "ya---dijo--, porque").
+ */
 const isInciseDash = (text: string, t: Token | undefined): boolean =>
-  !!t && t.kind === 'punct' && (DIALOGUE_DASHES.has(t.text) || (t.text === '-' && text[t.start - 1] === ' ' && text[t.end] === ' '));
+  !!t &&
+  t.kind === 'punct' &&
+  (DIALOGUE_DASHES.has(t.text) || (t.text === '-' && ((text[t.start - 1] === ' ' && text[t.end] === ' ') || text[t.start - 1] === '-' || text[t.end] === '-')));
+
+/** The index after the run of hyphens starting at `k` (a dash typed as "--" is one mark); `k + 1` for any other mark. */
+const afterDashRun = (tokens: readonly Token[], k: number): number => {
+  let next = k + 1;
+  if (tokens[k]?.text === '-') while (tokens[next]?.text === '-' && tokens[next]?.start === tokens[next - 1]?.end) next++;
+  return next;
+};
 
 /**
  * A quotation interrupted by its own attribution ("«La cosecha será mala —dijo Gómez—. Y lo sabemos»",
@@ -3375,11 +3387,14 @@ const splitAtIncise = (block: Block, q: QuoteRegion): QuoteRegion[] => {
     const dash = isInciseDash(block.text, t);
     // French and Spanish set an inverted verb between commas: ", dit-il, ", ", explicó el ministro, ".
     if (!dash && t.text !== ',') continue;
-    if (!saysAfter(tokens, k + 1)) continue;
-    let end = k + 1;
-    while (end < q.last && end - k <= INCISE_WORDS && !isInciseDash(block.text, tokens[end]) && tokens[end]?.text !== ',' && !CLAUSE_END.has(tokens[end]?.text ?? '')) end++;
+    const from = dash ? afterDashRun(tokens, k) : k + 1;
+    if (!saysAfter(tokens, from)) continue;
+    // The incise's words are counted from the last mark of the dash.
+    const mark = from - 1;
+    let end = from;
+    while (end < q.last && end - mark <= INCISE_WORDS && !isInciseDash(block.text, tokens[end]) && tokens[end]?.text !== ',' && !CLAUSE_END.has(tokens[end]?.text ?? '')) end++;
     const closer = tokens[end];
-    if (!closer || end >= q.last - 1 || end - k > INCISE_WORDS) continue;
+    if (!closer || end >= q.last - 1 || end - mark > INCISE_WORDS) continue;
     // A comma incise must close with a comma; a dash incise with a dash or the end of the sentence.
     if (!dash && closer.text !== ',') continue;
     let resume = end + 1;

@@ -141,6 +141,21 @@ describe('a quotation interrupted by its attribution', () => {
     ]);
   });
 
+  it('splits a quotation at a dash typed as a run of hyphens ("ya---dijo--, porque"), not at a hyphenated word', () => {
+    expect(
+      quotes(
+        ['El lanzador Ramiro Sotelo habló con la prensa.', '“Lo que puedo decir es que el equipo tiene que cambiar ya---dijo Sotelo--, porque pierde a sus mejores jugadores”.'],
+        'es',
+      ),
+    ).toEqual([
+      ['Ramiro Sotelo', 'Lo que puedo decir es que el equipo tiene que cambiar ya'],
+      ['Ramiro Sotelo', 'porque pierde a sus mejores jugadores'],
+    ]);
+    expect(quotes(['The pitcher Ray Sotel spoke to reporters.', '"We play hard--really hard--every night of the year," said Sotel.'], 'en')).toEqual([
+      ['Ray Sotel', 'We play hard--really hard--every night of the year'],
+    ]);
+  });
+
   it('splits a Ukrainian quotation at a spaced hyphen, but not at a hyphen inside a word', () => {
     const got = quotes(
       ['Міністр Олег Петренко відвідав фронт.', '"Ми тримаємо Twitter-сторінку фронту відкритою для всіх, - сказав Петренко. - Ворог несе великі втрати щодня."'],
