@@ -2,7 +2,7 @@ import { collapseSpace } from '../white-space.js';
 import MarkdownIt from 'markdown-it';
 import { checkText } from '../story/check-options.js';
 import type Token from 'markdown-it/lib/token.mjs';
-import { StoryfeedError } from '../errors.js';
+import { StoryfeedError, warning } from '../errors.js';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
@@ -18,8 +18,15 @@ const markdown = new MarkdownIt('default', { html: true, linkify: false, typogra
  */
 export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
   const { file } = options;
-  const fm = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
-  const meta = parseFrontMatter(fm, { file, timeZone: options.timeZone, onWarning: options.onWarning });
+  const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
+  const meta = parseFrontMatter(split, { file, timeZone: options.timeZone, onWarning: options.onWarning });
+  const tags = withoutTemplateTagLines(split.body);
+  if (tags.first) {
+    const line = split.bodyLine + tags.first.line;
+    const count = tags.count > 1 ? `${tags.count} lines of template tags` : 'a line of template tags';
+    options.onWarning?.(warning('W_TEMPLATE_TAG', `left out ${count} storyfeed does not render (first: ${tags.first.text} on line ${line})`, { file, line }));
+  }
+  const fm = { ...split, body: tags.body };
   const env = {};
   let tokens = markdown.parse(fm.body, env);
 
@@ -62,6 +69,64 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     if (dateline) article.dateline = dateline;
   }
   return article;
+}
+
+/** Longest part of a template tag shown in a warning. */
+const TAG_SHOWN = 60;
+
+/**
+ * The Markdown with the lines that hold nothing but a site generator's template tags blanked: Hugo's
+ * shortcodes (`{{< figure src="…" >}}`, `{{% notice %}}`) and Liquid's tags (`{% include x.html %}`),
+ * which only the generator can render (a figure, an embed) and which would otherwise reach readers as
+ * text. Text between a pair of tags stays; so do tags within a line of text, and anything in fenced
+ * or indented code. One pass over the lines; gives how many lines were blanked and the first.
+ */
+export function withoutTemplateTagLines(markdown: string): { body: string; count: number; first?: { line: number; text: string } } {
+  if (!markdown.includes('{{<') && !markdown.includes('{{%') && !markdown.includes('{%')) return { body: markdown, count: 0 };
+  const lines = markdown.split('\n');
+  let fence: string | undefined;
+  let count = 0;
+  let first: { line: number; text: string } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
+      continue;
+    }
+    if (opener) {
+      fence = opener[1]!;
+      continue;
+    }
+    if (/^ {4}|^\t/.test(line) || !onlyTemplateTags(line)) continue;
+    count++;
+    first ??= { line: i, text: line.trim().slice(0, TAG_SHOWN) + (line.trim().length > TAG_SHOWN ? '…' : '') };
+    lines[i] = '';
+  }
+  return count === 0 ? { body: markdown, count: 0 } : { body: lines.join('\n'), count, ...(first ? { first } : {}) };
+}
+
+/** Tags and the marks that close them: `{{<`…`>}}`, `{{%`…`%}}`, `{%`…`%}`. */
+const TAG_CLOSERS: Record<string, string> = { '{{<': '>}}', '{{%': '%}}', '{%': '%}' };
+
+/** Whether a line is one or more template tags and white space, nothing else (scanned once, by `indexOf`). */
+function onlyTemplateTags(line: string): boolean {
+  let at = 0;
+  let tags = 0;
+  while (at < line.length) {
+    const c = line[at]!;
+    if (c === ' ' || c === '\t') {
+      at++;
+      continue;
+    }
+    const open = line.startsWith('{{<', at) ? '{{<' : line.startsWith('{{%', at) ? '{{%' : line.startsWith('{%', at) ? '{%' : undefined;
+    if (!open) return false;
+    const close = line.indexOf(TAG_CLOSERS[open]!, at + open.length);
+    if (close < 0) return false;
+    at = close + TAG_CLOSERS[open]!.length;
+    tags++;
+  }
+  return tags > 0;
 }
 
 /** Hugo's and Jekyll's summary divider: a line `<!--more-->` (spaces and case aside). */

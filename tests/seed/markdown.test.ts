@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readMarkdownSeed } from '../../src/seed/markdown.js';
+import type { Diagnostic } from '../../src/errors.js';
+import { readMarkdownSeed, withoutTemplateTagLines } from '../../src/seed/markdown.js';
+import { costGrowth } from '../support/linear.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -32,6 +34,58 @@ describe('readMarkdownSeed', () => {
     expect(readMarkdownSeed('Night ferry\n\nThe ferry <!--more--> resumes.\n\nMore.\n', {}).excerpt).toBeUndefined();
     expect(readMarkdownSeed('Night ferry\n\n```\n<!--more-->\n```\n\nMore.\n', {}).excerpt).toBeUndefined();
     expect(readMarkdownSeed('# Night ferry\n\n<!--more-->\n\nThe ferry resumes.\n', {}).excerpt).toBeUndefined();
+  });
+
+  it("leaves out lines of a generator's template tags, with one warning naming the first, and keeps what is between them", () => {
+    const text = [
+      '---',
+      'title: Night ferry',
+      '---',
+      'The ferry resumes tonight.',
+      '',
+      '{{< figure src="/img/boat.jpg" caption="The boat" >}}',
+      '',
+      '{{% notice info %}}',
+      'Tickets are sold on board.',
+      '{{% /notice %}}',
+      '',
+      '  {% include map.html %} {% include credits.html %}',
+      '',
+      'A shortcode {{< ref "other.md" >}} inside a sentence stays.',
+      '',
+      '```',
+      '{{< figure src="kept-in-code" >}}',
+      '```',
+      '',
+      '    {% raw %} indented code',
+    ].join('\n');
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed(text, { file: 'ferry.md', onWarning: (d) => warnings.push(d) });
+    const blocks = seed.sections.flatMap((s) => s.blocks.map((b) => ('text' in b ? b.text : '')));
+    expect(blocks).toEqual([
+      'The ferry resumes tonight.',
+      'Tickets are sold on board.',
+      'A shortcode {{< ref "other.md" >}} inside a sentence stays.',
+      '{{< figure src="kept-in-code" >}}',
+      '{% raw %} indented code',
+    ]);
+    expect(seed.html).not.toContain('boat.jpg');
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'W_TEMPLATE_TAG',
+        file: 'ferry.md',
+        line: 6,
+        message: expect.stringContaining('left out 4 lines of template tags storyfeed does not render (first: {{< figure src="/img/boat.jpg" caption="The boat" >}} on line 6)'),
+      }),
+    ]);
+    expect(withoutTemplateTagLines('No tags here.\n{ not a tag }\n{{ site.url }}\n')).toEqual({ body: 'No tags here.\n{ not a tag }\n{{ site.url }}\n', count: 0 });
+    expect(withoutTemplateTagLines('{{< unclosed\n').count).toBe(0);
+  });
+
+  it('finds template tag lines in time linear in the text', async () => {
+    const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n);
+    const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 3);
+    expect(growth).toBeLessThan(3);
   });
 
   it('takes the title from a leading # heading and removes it from the body', () => {
