@@ -637,6 +637,8 @@ function attributionAfter(
     const nickname = quoted && quoted.first === verb + 2 && QUOTE_MARKS.has(tokens[verb + 1]?.text ?? '') ? quoted : undefined;
     if (nickname && nickname.words >= 1 && nickname.words <= 3 && tokens.slice(nickname.first, nickname.last).every((t) => t.kind === 'word' && t.cap))
       return { from: nickname.first, to: nickname.last };
+    // "…» y manifestó «preocupación» por el caso": a quotation right after the verb is what it says, not who says it.
+    if (QUOTE_MARKS.has(tokens[verb + 1]?.text ?? '')) return null;
     // "…», a indiqué à l'AFP une porte-parole du ministère", "…», dijo a este diario un vecino": the person
     // told comes first, set off by a preposition; the speaker is the phrase that starts with the next article.
     let from = verb + 1;
@@ -1280,6 +1282,12 @@ function attributionBefore(
       if (!outside) continue;
       // "Un vecino, identificado como Miguel, comenta que «…»": the piece giving the unnamed subject's name names the speaker.
       if (lead && NAMED_AS.has(lead.lower) && s === segments.length - 1 && hasPerson(a, b0)) return { from: a, to: b0, verb: true, naming };
+      // "…, dijo Leyva Portelles y describió …: «…»", "…, said Ann Lee and added: "…"": a piece that opens with an inverted
+      // verb of saying and its subject, joined to this verb by "and", has that subject for both verbs.
+      if (s === segments.length - 1 && s > 0 && lead && speechVerbAt(lead)) {
+        const named = personAt(a + 1);
+        if (named && named[0] === a + 1 && named[1] + 1 === b0 && COORDINATORS.has(tokens[named[1]]?.lower ?? '')) return { from: named[0], to: named[1], verb: true, naming };
+      }
       // "…, spoke to the broadcaster X about it, saying": a piece that starts with a verb is a predicate, not the subject.
       if (
         s > 0 &&
@@ -2277,13 +2285,18 @@ function resolvePhrase(
     (!words[0].cap || (!!words[0].initial && (ARTICLES.has(words[0].lower) || FOREIGN_ARTICLES.has(words[0].lower)) && words[1]?.kind === 'word' && !words[1].cap)) &&
     !PRONOUNS.has(words[0].lower);
   let governed = false;
+  /** The noun whose complement `governed` is ("ministro" in "el ministro de Salud …"). */
+  let governor: Token | undefined;
   // People the description names as complements ("el hermano de Castillo"): the speaker is someone else.
   const complements = new Set<Cluster>();
   let unnamed: Cluster | null = null;
   for (let k = at.from; k < at.to; k++) {
     const t = tokens[k];
     if (t?.text === ',') governed = false;
-    else if (described && t?.kind === 'word' && !t.cap && GENITIVE_LINKS.has(t.lower) && isHeadNoun(tokens[k - 1])) governed = true;
+    else if (described && t?.kind === 'word' && !t.cap && GENITIVE_LINKS.has(t.lower) && isHeadNoun(tokens[k - 1])) {
+      governed = true;
+      governor = tokens[k - 1];
+    }
     const c = clusterAt(registry, blockIndex, k);
     if (!c) continue;
     // "Lopez's deputy said": a possessor is not the speaker.
@@ -2302,6 +2315,23 @@ function resolvePhrase(
       !isArticle(prev) &&
       !(lexFlags(prev.fold) & FUNCTION) &&
       !isPersonNoun(prev.fold, profile)
+    )
+      governed = false;
+    // "el ministro de Salud Pedro Gómez", "la secretaria de Estado Hillary Clinton": in the Romance languages a name right
+    // after the capitalised portfolio or body a title governs is the title's holder ("la madre del opositor Juan Pérez",
+    // after a lowercase noun, and "el hermano de Castillo", right after "de", stay governed).
+    if (
+      governed &&
+      profile === 'romance' &&
+      c.kind === 'person' &&
+      owner?.first === k &&
+      !!governor &&
+      isRoleNoun(governor.fold) &&
+      prev?.kind === 'word' &&
+      prev.cap &&
+      !prev.initial &&
+      !GENITIVE_LINKS.has(prev.lower) &&
+      clusterAt(registry, blockIndex, k - 1) !== c
     )
       governed = false;
     const possessor = !!owner && !!tokens[owner.last - 1]?.poss && owner.last < at.to;
@@ -3351,6 +3381,9 @@ const dialogueTurn = (block: Block, dialect: Profile, conversation: boolean): Qu
   const close = end < 0 ? block.text.length : (tokens[end]?.start ?? block.text.length);
   return words > 0 ? { open: opener.start, close, first: 1, last, words } : null;
 };
+
+/** "And" joining two verbs of one subject, in the languages read. */
+const COORDINATORS = new Set(['and', 'y', 'e', 'et', 'und', 'і', 'й', 'та']);
 
 /** How many tokens before the colon that ends a paragraph its verb of saying may stand ("Ramos explicó a este medio lo ocurrido:"). */
 const INTRODUCER_REACH = 10;

@@ -101,6 +101,39 @@ describe('Spanish attribution', () => {
   });
 });
 
+describe('Spanish titles, coordinated verbs and quoted objects', () => {
+  it('gives the quotation to the holder of a title over a capitalised portfolio ("el ministro de Salud Pedro Gómez")', () => {
+    expect(speakers(['El ministro de Salud Pedro Gómez dijo que el hospital "está lleno desde hace semanas y necesitamos ayuda urgente".'], 'es')).toEqual(['Pedro Gómez']);
+    expect(speakers(['La secretaria de Estado Lucía Marín dijo que el preso "lleva demasiado tiempo en la cárcel y debe salir ya".'], 'es')).toEqual(['Lucía Marín']);
+    // After a lowercase noun, or right after "de", the name is governed: someone else speaks.
+    expect(speakers(['La madre del opositor Juan Pérez dijo que su hijo "lleva demasiado tiempo en la cárcel y debe salir ya".'], 'es')).toEqual([
+      'La madre del opositor Juan Pérez',
+    ]);
+  });
+
+  it('gives the second of two coordinated verbs the subject of the first ("…, dijo X y describió …: «…»")', () => {
+    expect(
+      speakers(
+        [
+          'Marta Ruiz Soler habló con la prensa.',
+          'El juicio fue un espectáculo, dijo Ruiz Soler y describió que la sala estaba llena de policías: “Había muchos carros de patrulla en la calle".',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Ruiz Soler']);
+    expect(speakers(['Ann Lee runs the port.', 'The harbour was closed for the night, said Ann Lee and added: "We will open it again when the storm has passed."'], 'en')).toEqual([
+      'Ann Lee',
+    ]);
+  });
+
+  it('does not take a quotation right after a verb for its speaker ("y manifestó «preocupación» por el caso")', () => {
+    const quotes = analyzeArticle(
+      article(['La ministra Lucía Marín dijo que el preso "lleva demasiado tiempo en la cárcel y debe salir ya" y manifestó "preocupación" por el caso.'], 'News update', 'es'),
+    ).quotes;
+    expect(quotes[0]?.speaker).toBe('Lucía Marín');
+  });
+});
+
 describe('Spanish attribution without a subject', () => {
   it('an adverb and the person told after the verb leave the subject unsaid', () => {
     expect(speakers(['La médica Irene Salas atendió a los heridos en el hospital.', '"Fue la noche más larga de mi vida", dijo luego a la prensa local.'], 'es')).toEqual([
