@@ -847,6 +847,12 @@ function decompose(b: Builder, a: number, end: number): void {
     }
     if (isAcronym(t) || isMixedAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
     if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
+    // "Jailed Khmer Rouge leader …", "Plucking DNA samples …": an English sentence-initial word the lexicon does not know,
+    // shaped as a participle or a gerund, is grammar before the name, not its first word.
+    if (b.profile === 'en' && f === 0 && a + 1 < end && t.fold.length >= 6 && /(?:ed|ing)$/.test(t.fold)) {
+      a++;
+      continue;
+    }
     if (DIRECTION_WORDS.has(t.fold) && a + 1 < end) break;
     // "St. Anthony Foundation", "Mt. Everest": an abbreviated saint's or mountain's title opens the name.
     if (t.dotted && (t.fold === 'st' || t.fold === 'mt' || t.fold === 'ft') && a + 1 < end) break;

@@ -48,6 +48,13 @@ describe('organisations: names and descriptions', () => {
   it('a title\'s time modifier at a sentence start is no part of a body\'s name ("Former CBS anchor")', () => {
     expect(entities('Former CBS anchor Dan Rather called him a friend.', 'en').organizations).toEqual(['CBS']);
   });
+
+  it('a participle or gerund the lexicon does not know, opening the sentence, is no part of the name after it ("Jailed Khmer Rouge leader")', () => {
+    expect(entities('Jailed Varmian Front leader Tol Senn rejected the evidence. The Varmian Front denied it.', 'en').organizations).toEqual(['Varmian Front']);
+    expect(entities('Plucking DNA samples from old hair is now routine for the Varn Institute.', 'en').organizations).toEqual(['Varn Institute']);
+    // A name the lexicon knows so shaped stays.
+    expect(entities('Beijing Normal University opened a campus.', 'en').organizations).toEqual(['Beijing Normal University']);
+  });
 });
 
 describe('feasts are dates, not names', () => {
