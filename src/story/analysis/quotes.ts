@@ -2181,6 +2181,26 @@ function resolvePhrase(
       if (!c || c.kind === null) return { speaker: word.text, cluster: null, affiliation: null };
     }
   }
+  // "An article in Techli said", "un artículo de El País señala", "un éditorial du Monde affirme": a piece of writing in an
+  // outlet (or a report of a body) speaks for the outlet or the body.
+  const writing = lead && (INDEFINITE.has(lead.lower) || ARTICLES.has(lead.lower) || FOREIGN_ARTICLES.has(lead.lower)) ? words[1] : undefined;
+  if (writing?.kind === 'word' && (!writing.cap || profile === 'de') && WRITING_NOUNS.has(writing.lower) && WRITING_LINKS.has(words[2]?.lower ?? '')) {
+    let k = indexOf(words[2]!) + 1;
+    while (k < at.to && (isArticle(tokens[k]) || FOREIGN_DEFINITE.has(tokens[k]?.lower ?? ''))) k++;
+    const named = tokens[k];
+    if (named?.kind === 'word' && named.cap) {
+      const c = clusterAt(registry, blockIndex, k);
+      if (c && c.kind !== 'place') return { speaker: c.name, cluster: c, affiliation: null };
+      // A name the entities took for a place is the outlet too ("an article in the Daily Courier"), but not where a
+      // report came from ("a report from Kyiv").
+      if (words[2]?.lower !== 'from') {
+        let e = k;
+        while (e < at.to && tokens[e]?.kind === 'word' && (tokens[e]?.cap || NAME_CONNECTORS.has(tokens[e]?.lower ?? ''))) e++;
+        while (e > k + 1 && !tokens[e - 1]?.cap) e--;
+        return { speaker: c?.name ?? block.text.slice(named.start, tokens[e - 1]?.end ?? named.end), cluster: null, affiliation: null };
+      }
+    }
+  }
   // "dijo su madre", "his lawyer said": a possessive and a noun for a person refer to the person the story introduced with that noun.
   const kin = words[1];
   if (words.length === 2 && lead && POSSESSIVE_DETERMINERS.has(lead.lower) && kin?.kind === 'word' && !kin.cap && isPersonNoun(kin.fold, profile)) {
@@ -3381,6 +3401,31 @@ const dialogueTurn = (block: Block, dialect: Profile, conversation: boolean): Qu
   const close = end < 0 ? block.text.length : (tokens[end]?.start ?? block.text.length);
   return words > 0 ? { open: opener.start, close, first: 1, last, words } : null;
 };
+
+/** Nouns for a piece of writing that can speak for the outlet publishing it ("an article in X said"). */
+const WRITING_NOUNS = new Set([
+  'article',
+  'report',
+  'editorial',
+  'story',
+  'column',
+  'piece',
+  'commentary',
+  'artículo',
+  'reportaje',
+  'nota',
+  'columna',
+  'informe',
+  'éditorial',
+  'reportage',
+  'artikel',
+  'bericht',
+  'kommentar',
+  'leitartikel',
+]);
+
+/** Words between such a noun and the outlet ("in", "de", "du", "im"). */
+const WRITING_LINKS = new Set(['in', 'on', 'by', 'from', 'of', 'en', 'de', 'del', 'dans', 'du', 'des', 'im', 'der', 'von']);
 
 /** "And" joining two verbs of one subject, in the languages read. */
 const COORDINATORS = new Set(['and', 'y', 'e', 'et', 'und', 'і', 'й', 'та']);

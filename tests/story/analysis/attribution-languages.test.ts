@@ -134,6 +134,15 @@ describe('Spanish titles, coordinated verbs and quoted objects', () => {
   });
 });
 
+describe('a piece of writing speaks for its outlet', () => {
+  it('"An article in X said", "un artículo de X señaló", "ein Artikel im X schrieb", "un informe de la X afirmó"', () => {
+    expect(speakers(['The startup apologized. An article in Quorvel said the mishap was "the worst startup crisis in recent history."'], 'en')).toEqual(['Quorvel']);
+    expect(speakers(['An article in the Daily Harrow said the plan was "the worst idea the council has had in years."'], 'en')).toEqual(['Daily Harrow']);
+    expect(speakers(['Un artículo de El Tordo señaló que la medida es "un error histórico que pagaremos durante años".'], 'es')).toEqual(['El Tordo']);
+    expect(speakers(['Ein Artikel im Nordkurier schrieb, die Reform sei "ein historischer Fehler, den wir lange bezahlen werden".'], 'de')).toEqual(['Nordkurier']);
+  });
+});
+
 describe('Spanish attribution without a subject', () => {
   it('an adverb and the person told after the verb leave the subject unsaid', () => {
     expect(speakers(['La médica Irene Salas atendió a los heridos en el hospital.', '"Fue la noche más larga de mi vida", dijo luego a la prensa local.'], 'es')).toEqual([
