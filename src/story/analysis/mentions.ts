@@ -2330,11 +2330,16 @@ function datelinePlace(b: Builder): number {
 }
 
 /** Finds all name mentions in the document. */
+/** A broadcast script's cue line: capitals in double brackets ("((VO))", "((SOT FULL))"), bounded so any text is read once. */
+const SCRIPT_CUE = /^\s*\(\(\s*[\p{Lu}\d][\p{Lu}\d /&-]{0,40}\)\)\s*$/u;
+
 export function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
   const germanSurnames = doc.profile === 'de' ? surnamesOfGivenNames(doc) : new Set<string>();
   const works = new Set<string>();
   doc.blocks.forEach((block, blockIndex) => {
+    // "((VO))", "((SOT))", "((STANDUP))": a broadcast script's cue on a line of its own names nothing.
+    if (SCRIPT_CUE.test(block.text)) return;
     const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1, works, depth: 0 };
     const firstOfBlock = out.length;
     let romanceSkip = -1;

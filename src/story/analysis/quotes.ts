@@ -3181,6 +3181,8 @@ const firstPersonPos = (registry: Registry, block: Block, blockIndex: number): n
  * there; failing that, the paragraph's subject. Null when the block before is not a paragraph.
  */
 const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number, last: Antecedent, profile: Profile, verbOnly = false): Cluster | null => {
+  const captioned = captionSpeaker(registry, blocks, blockIndex);
+  if (captioned) return captioned;
   const before = paragraphBefore(blocks, blockIndex);
   if (!before) return null;
   const { previous, previousIndex, openMark } = before;
@@ -3207,6 +3209,28 @@ const introducedSpeaker = (registry: Registry, blocks: readonly Block[], blockIn
   if (verbOnly) return null;
   const subject = paragraphSubject(registry, blocks, previous, previousIndex, last, profile);
   return subject?.kind === 'person' ? subject : null;
+};
+
+/** The most words a caption line holds ("Martín Rama", "Banco Mundial", "Ministry of Health"). */
+const CAPTION_WORDS = 6;
+
+/**
+ * "((SOT)) / Martín Rama / Banco Mundial / “…”": a broadcast script (or an interview) sets the speaker's name, and maybe
+ * an affiliation, on short lines of their own right above the quotation. The person one of the two lines before it
+ * names, whole; null when a line there is not such a caption.
+ */
+const captionSpeaker = (registry: Registry, blocks: readonly Block[], blockIndex: number): Cluster | null => {
+  for (let b = blockIndex - 1; b >= 0 && blockIndex - b <= 2; b--) {
+    const block = blocks[b];
+    if (block?.kind !== 'paragraph') return null;
+    const { tokens } = block;
+    const caption = tokens.length > 0 && tokens.length <= CAPTION_WORDS && tokens.every((t) => t.kind === 'word' && (t.cap || NAME_CONNECTORS.has(t.lower)));
+    if (!caption) return null;
+    const m = registry.tokenMention[b]?.[0];
+    const c = clusterAt(registry, b, 0);
+    if (c?.kind === 'person' && m?.first === 0 && m.last === tokens.length) return c;
+  }
+  return null;
 };
 
 /**

@@ -134,6 +134,21 @@ describe('Spanish titles, coordinated verbs and quoted objects', () => {
   });
 });
 
+describe('caption lines above a quotation', () => {
+  it("a script's name line (and affiliation line) right above a quotation name its speaker", () => {
+    const paragraphs = [
+      'Con un pronóstico muy negativo ve la región Tomás Verdal Ruiz, economista jefe del Banco Andino.',
+      '((SOT))',
+      'Tomás Verdal Ruiz',
+      'Banco Andino',
+      '“Vemos una gran variedad de estímulos, y está correlacionada con el nivel de deuda de cada país”',
+    ];
+    expect(speakers(paragraphs, 'es')).toEqual(['Tomás Verdal Ruiz']);
+    // A line that is a sentence is no caption.
+    expect(speakers(['Tomás Verdal Ruiz habló ayer.', 'Nadie respondió a sus preguntas.', '“Vemos una gran variedad de estímulos en toda la región”'], 'es')).toEqual([null]);
+  });
+});
+
 describe('a piece of writing speaks for its outlet', () => {
   it('"An article in X said", "un artículo de X señaló", "ein Artikel im X schrieb", "un informe de la X afirmó"', () => {
     expect(speakers(['The startup apologized. An article in Quorvel said the mishap was "the worst startup crisis in recent history."'], 'en')).toEqual(['Quorvel']);

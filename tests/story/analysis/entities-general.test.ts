@@ -57,6 +57,16 @@ describe('organisations: names and descriptions', () => {
   });
 });
 
+describe('broadcast scripts', () => {
+  it('a cue line in double brackets ("((VO))", "((SOT))") names nothing', () => {
+    const got = analyzeArticle(
+      article(['El Banco Central publicó su informe.', '((VO))', 'La economía de México caerá este año.', '((SOT))', '((STAND UP))'], 'Noticia', 'es'),
+    ).entities;
+    expect(got.organizations).toEqual(['Banco Central']);
+    expect(got.places).toEqual(['México']);
+  });
+});
+
 describe('feasts are dates, not names', () => {
   it('Christmas and Easter in each language are neither places nor people', () => {
     for (const [text, language] of [
