@@ -314,6 +314,14 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (v === undefined || v === null || v === '') return undefined;
     if (v instanceof Date) return v;
     if (typeof v !== 'string') return fail(key, `expected an ISO 8601 date, found ${describeValue(v)}`, 'E_DATE');
+    // Eleventy's `date: Last Modified` / `Created` (and their `git` forms) take a file's time, which a fresh checkout
+    // resets: not read, so the story is dated as one without a date is (when it is first published).
+    if (ELEVENTY_FILE_DATE.test(v)) {
+      options.onWarning?.(
+        warning('W_UNKNOWN_FIELD', `front matter \`${key}\` "${v.trim()}" (a file's time) is not read; give an ISO 8601 date to set it`, { file, line: lineOf(key) }),
+      );
+      return undefined;
+    }
     const parsed = parseIsoDate(v, options.timeZone);
     if (!parsed.ok) return fail(key, parsed.reason, 'E_DATE');
     if (parsed.hadTime && !parsed.hadZone && options.timeZone === undefined) {
@@ -403,6 +411,9 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   return meta;
 }
+
+/** Eleventy's dates taken from the file: "Last Modified", "Created", "git Last Modified", "git Created". */
+const ELEVENTY_FILE_DATE = /^\s*(?:git )?(?:last modified|created)\s*$/i;
 
 /** Unknown front matter keys checked for a likely misspelling of a storyfeed field. */
 const MAX_SPELLING_CHECKS = 100;

@@ -167,6 +167,18 @@ describe('front matter of other generators', () => {
     expect(fails(() => parseYamlMeta('pubDate: soon', { firstLine: 2 }))).toMatchObject({ code: 'E_DATE', line: 2 });
   });
 
+  it("does not read Eleventy's file dates (`Last Modified`, `git Created`), with a warning naming the line", () => {
+    const warnings: Diagnostic[] = [];
+    expect(parseYamlMeta('title: x\ndate: Last Modified', { file: 'x.md', firstLine: 2, onWarning: (d) => warnings.push(d) })).toEqual({ title: 'x' });
+    expect(parseYamlMeta('date: git Created', { onWarning: (d) => warnings.push(d) })).toEqual({});
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([
+      ['W_UNKNOWN_FIELD', 3],
+      ['W_UNKNOWN_FIELD', 1],
+    ]);
+    expect(warnings[0]!.message).toContain('`date` "Last Modified" (a file\'s time) is not read');
+    expect(fails(() => parseYamlMeta('date: Last Tuesday'))).toMatchObject({ code: 'E_DATE' });
+  });
+
   it('takes `description` as the summary only when there is no summary', () => {
     expect(parseYamlMeta('description: The crossing reopens.').summary).toBe('The crossing reopens.');
     expect(parseYamlMeta('summary: Own summary.\ndescription: The crossing reopens.').summary).toBe('Own summary.');
