@@ -56,7 +56,7 @@ const coreModules: Plugin = {
 /**
  * Dependencies bundled into dist instead of installed: ES module packages of many small files, whose
  * loading (resolving, reading and linking each file) cost more than their code takes to run. Bundled,
- * markdown-it, yaml and htmlparser2 load in a third of the time (smol-toml, one small module, is bundled with them) (saxes, CommonJS, stays installed: bundled,
+ * markdown-it, yaml and htmlparser2 load in a third of the time, and smol-toml, one small module, goes with them (saxes, CommonJS, stays installed: bundled,
  * it would add esbuild's CommonJS helpers to every entry point). Their licences are in
  * THIRD-PARTY.md; they are development dependencies.
  */

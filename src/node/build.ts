@@ -603,7 +603,8 @@ function piecesFromOldest(doc: FeedDocument, size: number): FeedDocument[] {
  * From how much in all feeds together verified outputs wait on disk for publishing instead of in
  * memory. `items`: at 10,000 and 20,000 articles they were the larger part of the peak (0.99 and
  * 1.52 GiB held, 0.68 and 0.83 GiB spilled, same CPU time). `chars`: the items' bodies and summaries,
- * counted once per feed that holds them, since few items can make large outputs too: one 1 MB article
+ * counted once per feed that holds them (string lengths, and the UTF-8 length of a body kept on disk: an
+ * estimate, which is all a threshold needs), since few items can make large outputs too: one 1 MB article
  * with 199 tags is in 218 feeds, three formats each (755 MB of outputs; 2.1 GB peak when held).
  */
 export const outputsInMemory = { items: 5_000, chars: 64 * 1024 * 1024 };

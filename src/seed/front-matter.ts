@@ -112,7 +112,8 @@ export function parseTomlMeta(toml: string, options: MetaOptions = {}): SeedMeta
     const line = cause instanceof TomlError ? cause.line + first - 1 : first;
     throw new StoryfeedError('E_FRONT_MATTER', `TOML error: ${message}`, { file: options.file, line, cause });
   }
-  const fields: Record<string, unknown> = {};
+  // A null prototype: a `[__proto__]` table is a key like any other.
+  const fields: Record<string, unknown> = Object.create(null);
   for (const [key, v] of Object.entries(value)) fields[key] = v instanceof TomlDate ? v.toISOString() : v;
   // A key's line: the first `key =` line before any table header (only problems and warnings ask).
   const lineOf = (key: string): number | undefined => {
@@ -343,11 +344,17 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const unpublished = publishedFlag === false || publishedFlag === 'false';
   const flagged = unpublished || publishedFlag === true || publishedFlag === 'true';
   // Other generators' names last: Astro's `pubDate`, Hugo's `publishDate`.
-  const published = date('date') ?? (flagged ? undefined : date('published')) ?? date('pubDate') ?? date('publishDate');
-  if (published) meta.date = published;
+  // Fields set from another generator's name, which a sidecar's own field overrides (see {@link mergeSidecarMeta}).
+  const aliased = new Set<keyof SeedMeta>();
+  const published = date('date') ?? (flagged ? undefined : date('published'));
+  const publishedAlias = published ? undefined : (date('pubDate') ?? date('publishDate'));
+  if (published || publishedAlias) meta.date = published ?? publishedAlias;
+  if (publishedAlias) aliased.add('date');
   // Hugo's `lastmod`, Astro's `updatedDate`, jekyll-last-modified-at's `last_modified_at`.
-  const updated = date('updated') ?? date('modified') ?? date('lastmod') ?? date('updatedDate') ?? date('last_modified_at');
-  if (updated) meta.updated = updated;
+  const updated = date('updated') ?? date('modified');
+  const updatedAlias = updated ? undefined : (date('lastmod') ?? date('updatedDate') ?? date('last_modified_at'));
+  if (updated || updatedAlias) meta.updated = updated ?? updatedAlias;
+  if (updatedAlias) aliased.add('updated');
   const authorsValue = own('authors') ?? own('author');
   if (authorsValue !== undefined && authorsValue !== null) meta.authors = readAuthors(authorsValue, own('authors') !== undefined ? 'authors' : 'author', fail);
   const tagsValue = own('tags') ?? own('categories');
@@ -361,8 +368,11 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const permalink = meta.url === undefined ? own('permalink') : undefined;
   if (typeof permalink === 'string' && permalink.trim() !== '') {
     const path = permalink.trim();
-    if (/^(?:https?:\/\/[^/]+)?\/[^:{}]*$/i.test(path)) meta.url = path;
-    else {
+    // A path on the site: one "/" first ("//host/x" would name another host), no ":" or braces.
+    if (/^(?:https?:\/\/[^/]+)?\/(?!\/)[^:{}]*$/i.test(path)) {
+      meta.url = path;
+      aliased.add('url');
+    } else {
       options.onWarning?.(
         warning(
           'W_UNKNOWN_FIELD',
@@ -377,11 +387,15 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   // The page description most generators write (Hugo, Jekyll, Eleventy, Astro) is the summary when there is none.
   const description = meta.summary === undefined ? text('description') : undefined;
-  if (description !== undefined) meta.summary = description;
+  if (description !== undefined) {
+    meta.summary = description;
+    aliased.add('summary');
+  }
   // Astro's `heroImage`, and the first of Hugo's `images`, when there is no `image`.
   const images = own('images');
   const imageKey = own('image') != null ? 'image' : own('heroImage') != null ? 'heroImage' : 'images';
   const image = imageKey === 'images' ? (Array.isArray(images) ? images[0] : images) : own(imageKey);
+  if (imageKey !== 'image' && image !== undefined && image !== null) aliased.add('image');
   if (image !== undefined && image !== null) {
     if (typeof image === 'string') meta.image = image.trim();
     else if (typeof image === 'object' && !Array.isArray(image) && typeof (image as { url?: unknown }).url === 'string') meta.image = (image as { url: string }).url.trim();
@@ -393,8 +407,11 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     else if (draft === 'true' || draft === 'false') meta.draft = draft === 'true';
     else fail('draft', `expected true or false, found ${describeValue(draft)}`);
   }
-  // Unpublished is never published, whatever `draft` says.
-  if (unpublished) meta.draft = true;
+  // Unpublished is never published, whatever `draft` says (a sidecar's own `draft` still does).
+  if (unpublished) {
+    meta.draft = true;
+    aliased.add('draft');
+  }
   const year = own('year');
   if (year !== undefined && year !== null) {
     const y = typeof year === 'string' ? Number(year) : year;
@@ -409,11 +426,30 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     const near = didYouMean(key, KNOWN_FIELDS);
     if (near) options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not a storyfeed field; did you mean \`${near}\`?`, { file, line: lineOf(key) }));
   }
+  if (aliased.size > 0) ALIASED.set(meta, aliased);
   return meta;
 }
 
 /** Eleventy's dates taken from the file: "Last Modified", "Created", "git Last Modified", "git Created". */
-const ELEVENTY_FILE_DATE = /^\s*(?:git )?(?:last modified|created)\s*$/i;
+const ELEVENTY_FILE_DATE = /^\s*(?:git\s+)?(?:last\s+modified|created)\s*$/i;
+
+/** The fields of a {@link SeedMeta} that {@link readMeta} set from another generator's name for them. */
+const ALIASED = new WeakMap<SeedMeta, ReadonlySet<keyof SeedMeta>>();
+
+/**
+ * A seed's metadata over its sidecar's, field by field: the seed's own fields win, but a field the seed gives only
+ * under another generator's name (`description`, `pubDate`, `permalink`, `published: false`, …) does not override
+ * the same field the sidecar gives under storyfeed's name.
+ */
+export function mergeSidecarMeta(sidecar: SeedMeta, seed: SeedMeta): SeedMeta {
+  const merged: SeedMeta = { ...sidecar, ...seed };
+  const fromSeed = ALIASED.get(seed);
+  if (!fromSeed) return merged;
+  const fromSidecar = ALIASED.get(sidecar);
+  const out = merged as Record<keyof SeedMeta, unknown>;
+  for (const key of fromSeed) if (Object.hasOwn(sidecar, key) && !fromSidecar?.has(key)) out[key] = sidecar[key];
+  return merged;
+}
 
 /** Unknown front matter keys checked for a likely misspelling of a storyfeed field. */
 const MAX_SPELLING_CHECKS = 100;

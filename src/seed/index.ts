@@ -2,7 +2,7 @@ import { warning, type Diagnostic } from '../errors.js';
 import { checkReadOptions, checkText } from '../story/check-options.js';
 import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
 import type { SeedArticle } from './article.js';
-import type { SeedMeta } from './front-matter.js';
+import { mergeSidecarMeta, type SeedMeta } from './front-matter.js';
 import { readJsonSeed } from './json.js';
 import { readMarkdownSeed } from './markdown.js';
 import { readTextSeed } from './text.js';
@@ -50,7 +50,7 @@ export function readSeed(text: string, options: ReadSeedOptions = {}): SeedArtic
   const clean = stripIllegal(text, options);
   const read = format === 'markdown' ? readMarkdownSeed : format === 'json' ? readJsonSeed : readTextSeed;
   const article = read(clean, options);
-  if (options.sidecar) article.meta = { ...options.sidecar, ...article.meta };
+  if (options.sidecar) article.meta = mergeSidecarMeta(options.sidecar, article.meta);
   return article;
 }
 

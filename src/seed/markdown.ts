@@ -21,12 +21,15 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
   const meta = parseFrontMatter(split, { file, timeZone: options.timeZone, onWarning: options.onWarning });
   const tags = withoutTemplateTagLines(split.body);
+  // A body of nothing but tags (a video post: `{{< youtube … >}}`) is kept as written: left out, it would be no story.
+  const whole = tags.count > 0 && tags.body.trim() === '';
   if (tags.first) {
     const line = split.bodyLine + tags.first.line;
     const count = tags.count > 1 ? `${tags.count} lines of template tags` : 'a line of template tags';
-    options.onWarning?.(warning('W_TEMPLATE_TAG', `left out ${count} storyfeed does not render (first: ${tags.first.text} on line ${line})`, { file, line }));
+    const what = whole ? `kept ${count} storyfeed does not render, as written: they are the whole body` : `left out ${count} storyfeed does not render`;
+    options.onWarning?.(warning('W_TEMPLATE_TAG', `${what} (first: ${tags.first.text} on line ${line})`, { file, line }));
   }
-  const fm = { ...split, body: tags.body };
+  const fm = { ...split, body: whole ? split.body : tags.body };
   const env = {};
   let tokens = markdown.parse(fm.body, env);
 
@@ -53,20 +56,19 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   const html = markdown.renderer.render(tokens, markdown.options, env);
   const article: SeedArticle = { kind: 'markdown', meta, title, byline: [], sections, html };
   if (file !== undefined) article.file = file;
-  if (divider > 0) {
-    const excerpt = collapseSpace(
-      toSections(tokens.slice(0, divider), file)
-        .flatMap((section) => section.blocks.flatMap(blockTexts))
-        .join(' '),
-    );
-    if (excerpt) article.excerpt = excerpt;
-  }
   const lede = sections[0]?.blocks[0];
   if (lede?.kind === 'paragraph') {
     const byline = parseByline(lede.text);
     if (byline) article.byline = byline;
     const dateline = parseDateline(lede.text);
     if (dateline) article.dateline = dateline;
+  }
+  if (divider > 0) {
+    // The byline is not part of the summary, as it is not part of the lede.
+    const blocks = toSections(tokens.slice(0, divider), file).flatMap((section) => section.blocks);
+    if (article.byline.length > 0 && blocks[0]?.kind === 'paragraph' && parseByline(blocks[0].text)) blocks.shift();
+    const excerpt = collapseSpace(blocks.flatMap(blockTexts).join(' '));
+    if (excerpt) article.excerpt = excerpt;
   }
   return article;
 }
@@ -85,13 +87,27 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
   if (!markdown.includes('{{<') && !markdown.includes('{{%') && !markdown.includes('{%')) return { body: markdown, count: 0 };
   const lines = markdown.split('\n');
   let fence: string | undefined;
+  // Inside a Liquid `{% comment %}` block: its lines are the author's notes, never published.
+  let comment = false;
+  // The fence was opened for a highlight tag: its end tag closes it.
+  let highlight = false;
   let count = 0;
   let first: { line: number; text: string } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (comment) {
+      if (/\{%-?\s*endcomment\b/.test(line)) comment = false;
+      lines[i] = '';
+      continue;
+    }
     const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence !== undefined) {
-      if (opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
+      if (highlight && onlyTemplateTags(line) && /^(?:end|\/)highlight$/.test(tagName(line) ?? '')) {
+        lines[i] = '```';
+        fence = undefined;
+        highlight = false;
+        count++;
+      } else if (!highlight && opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
       continue;
     }
     if (opener) {
@@ -101,9 +117,23 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
     if (/^ {4}|^\t/.test(line) || !onlyTemplateTags(line)) continue;
     count++;
     first ??= { line: i, text: line.trim().slice(0, TAG_SHOWN) + (line.trim().length > TAG_SHOWN ? '…' : '') };
-    lines[i] = '';
+    // `{% highlight go %}` … `{% endhighlight %}` (and Hugo's `{{< highlight go >}}`) is a code block: written as a fence.
+    const name = tagName(line);
+    if (name === 'highlight') {
+      lines[i] = '```';
+      fence = '```';
+      highlight = true;
+    } else {
+      lines[i] = '';
+      if (name === 'comment' && !/\{%-?\s*endcomment\b/.test(line)) comment = true;
+    }
   }
   return count === 0 ? { body: markdown, count: 0 } : { body: lines.join('\n'), count, ...(first ? { first } : {}) };
+}
+
+/** The name of the first template tag on a line (`highlight`, `/highlight`, `endcomment`), lowercase. */
+function tagName(line: string): string | undefined {
+  return /^\s*\{(?:\{[<%]|%-?)\s*(\/?[A-Za-z]+)/.exec(line)?.[1]?.toLowerCase();
 }
 
 /** Tags and the marks that close them: `{{<`…`>}}`, `{{%`…`%}}`, `{%`…`%}`. */

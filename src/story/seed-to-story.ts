@@ -135,7 +135,9 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
   const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
   const lede = seed.dateline ? withoutDateline(first) : withoutWireDateline(first);
-  const summary = clean(meta.summary ?? (seed.excerpt || undefined) ?? summarize(lede), 'summary', file, warn);
+  // The text before `<!--more-->` stands for the lede: its dateline goes, and it is cut as a lede is.
+  const excerpt = seed.excerpt ? (seed.dateline ? withoutDateline(seed.excerpt) : withoutWireDateline(seed.excerpt)) : '';
+  const summary = clean(meta.summary ?? summarize(excerpt || lede), 'summary', file, warn);
   const wordCount = countWords(contentText);
 
   const story: Story = {
@@ -172,16 +174,21 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
 
 /**
  * The name a story takes from its file: the file name without its extension; for a page bundle (a
- * folder holding the article as `index.md`, as Hugo, Eleventy and Astro write them), the folder's name,
+ * folder holding the article as `index.md`, as Hugo, Eleventy and Astro write them), the folder's name (with the
+ * language of a translation, `index.fr.md`),
  * since every article of such a site is named `index`. `undefined` for an `index` file with no folder
  * in its path (the story is then named by its title).
  */
 function stemOf(file: string): string | undefined {
   const parts = file.split(/[\\/]/);
   const stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
-  if (stem.toLowerCase() !== 'index') return stem;
+  // Hugo names a bundle's translations `index.fr.md`, `index.pt-br.md`: the folder's name and the language, so that
+  // the translations of one bundle are different stories.
+  const bundle = /^index(?:\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?))?$/i.exec(stem);
+  if (!bundle) return stem;
   const folder = parts.findLast((part) => part !== '' && part !== '.');
-  return folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder) ? undefined : folder;
+  if (folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder)) return undefined;
+  return bundle[1] ? `${folder}-${bundle[1].toLowerCase()}` : folder;
 }
 
 /** The last site URL read by {@link siteBaseOf}, with what it gave: every story of a build has the same. */

@@ -167,6 +167,33 @@ describe('front matter of other generators', () => {
     expect(fails(() => parseYamlMeta('pubDate: soon', { firstLine: 2 }))).toMatchObject({ code: 'E_DATE', line: 2 });
   });
 
+  it("gives a sidecar's own field precedence over another generator's name for it in the seed, not over the seed's own", () => {
+    const sidecar = parseYamlMeta('summary: Sidecar summary.\nurl: /side/\ndate: 2021-01-01\nupdated: 2021-02-01\nimage: /side.png\ndraft: false\ntitle: Side title');
+    const text =
+      '---\ndescription: Hugo description.\npermalink: /hugo/\npubDate: 2020-01-01\nlastmod: 2020-02-01\nimages: [/hugo.png]\npublished: false\ntitle: Seed title\n---\nBody.\n';
+    const meta = readSeed(text, { file: 'a.md', sidecar }).meta;
+    expect(meta).toEqual({
+      summary: 'Sidecar summary.',
+      url: '/side/',
+      date: new Date('2021-01-01T00:00:00Z'),
+      updated: new Date('2021-02-01T00:00:00Z'),
+      image: '/side.png',
+      draft: false,
+      title: 'Seed title',
+    });
+    // Without the sidecar's field, the other name fills it; a sidecar's alias loses to the seed's alias.
+    expect(readSeed(text, { file: 'a.md', sidecar: parseYamlMeta('description: Sidecar description.') }).meta.summary).toBe('Hugo description.');
+    expect(readSeed('---\nsummary: Seed summary.\n---\nHeadline\n\nBody.\n', { file: 'a.md', sidecar }).meta.summary).toBe('Seed summary.');
+  });
+
+  it('refuses a permalink that names another host ("//host/x"), and reads "Last  Modified" with any spaces', () => {
+    const warnings: Diagnostic[] = [];
+    expect(parseYamlMeta('permalink: //evil.example/x', { onWarning: (d) => warnings.push(d) }).url).toBeUndefined();
+    expect(warnings.map((w) => w.code)).toEqual(['W_UNKNOWN_FIELD']);
+    expect(parseYamlMeta('date: git  Last   Modified', { onWarning: () => undefined })).toEqual({});
+    expect(parseTomlMeta('[__proto__]\nx = 1\n')).toEqual({});
+  });
+
   it("does not read Eleventy's file dates (`Last Modified`, `git Created`), with a warning naming the line", () => {
     const warnings: Diagnostic[] = [];
     expect(parseYamlMeta('title: x\ndate: Last Modified', { file: 'x.md', firstLine: 2, onWarning: (d) => warnings.push(d) })).toEqual({ title: 'x' });

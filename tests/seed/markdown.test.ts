@@ -82,6 +82,40 @@ describe('readMarkdownSeed', () => {
     expect(withoutTemplateTagLines('{{< unclosed\n').count).toBe(0);
   });
 
+  it('reads a highlight tag as a code block, leaves out a Liquid comment, and keeps a body of nothing but tags', () => {
+    const text = [
+      'Night ferry',
+      '',
+      'The timetable changes.',
+      '',
+      '{% highlight js %}',
+      'const ferry = "night";',
+      '{% endhighlight %}',
+      '',
+      '{{< highlight go >}}',
+      'ferry := 2',
+      '{{< /highlight >}}',
+      '',
+      '{% comment %}',
+      'Secret draft note.',
+      '{% endcomment %}',
+      '',
+      'Last line.',
+    ].join('\n');
+    const seed = readMarkdownSeed(text, { file: 'f.md', onWarning: () => undefined });
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'The timetable changes.' },
+      { kind: 'code', text: 'const ferry = "night";' },
+      { kind: 'code', text: 'ferry := 2' },
+      { kind: 'paragraph', text: 'Last line.' },
+    ]);
+    expect(seed.html).not.toContain('Secret');
+    const warnings: Diagnostic[] = [];
+    const video = readMarkdownSeed('---\ntitle: My video\n---\n\n{{< youtube abc123 >}}\n', { file: 'v.md', onWarning: (d) => warnings.push(d) });
+    expect(video.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: '{{< youtube abc123 >}}' }]);
+    expect(warnings[0]?.message).toContain('kept a line of template tags storyfeed does not render, as written: they are the whole body');
+  });
+
   it('finds template tag lines in time linear in the text', async () => {
     const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n);
     const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 3);

@@ -29,6 +29,9 @@ describe('parseSeed: identity', () => {
     expect(parse('Ferry timetable\nBody.', { file: 'C:\\index.md' }).slug).toBe('ferry-timetable');
     // Only a file named index is a bundle's article; a front matter slug still wins.
     expect(parse('T\nBody.', { file: 'posts/ferry/indexes.md' }).slug).toBe('indexes');
+    // A translation of a bundle ("index.fr.md") is named by its folder and its language.
+    expect(parse('T\nBody.', { file: 'content/posts/ferry/index.fr.md' }).slug).toBe('ferry-fr');
+    expect(parse('T\nBody.', { file: 'content/posts/ferry/index.pt-BR.md' }).slug).toBe('ferry-pt-br');
     expect(parse('---\nslug: own-name\n---\nT\nBody.', { file: 'posts/ferry/index.md' }).slug).toBe('own-name');
   });
 
@@ -38,6 +41,13 @@ describe('parseSeed: identity', () => {
     expect(parse(text.replace('<!--more-->', ''), { file: 'f.md' }).summary).toBe('The ferry resumes tonight.');
     expect(parse(`---\nsummary: Own summary.\n---\n${text}`, { file: 'f.md' }).summary).toBe('Own summary.');
     expect(parse(text, { file: 'f.md', sidecar: { summary: 'Sidecar summary.' } }).summary).toBe('Sidecar summary.');
+    // The text before the divider is read as a lede is: without byline and dateline, cut at a sentence.
+    const wire = 'Night ferry\n\nBy Ann Lee\n\nIZMAIL, Ukraine, Nov. 3 (AP) — The ferry resumes tonight.\n\n<!--more-->\n\nThe rest.\n';
+    expect(parse(wire, { file: 'f.md' }).summary).toBe('The ferry resumes tonight.');
+    const long = `Night ferry\n\n${'The ferry crosses the river twice a day. '.repeat(40)}\n\n<!--more-->\n\nThe rest.\n`;
+    const cut = parse(long, { file: 'f.md' }).summary;
+    expect(cut.length).toBeLessThanOrEqual(300);
+    expect(cut.endsWith('day.')).toBe(true);
   });
 
   it('follows storyPath and a site URL with a path', () => {

@@ -848,8 +848,19 @@ function decompose(b: Builder, a: number, end: number): void {
     if (isAcronym(t) || isMixedAcronym(t) || f & (NAME_LIKE | ANY_PLACE | ORGANIZATION | DEMONYM)) break;
     if (TITLE_WORDS.has(t.fold) || PORTFOLIO_WORDS.has(t.fold)) break;
     // "Jailed Khmer Rouge leader …", "Plucking DNA samples …": an English sentence-initial word the lexicon does not know,
-    // shaped as a participle or a gerund, is grammar before the name, not its first word.
-    if (b.profile === 'en' && f === 0 && a + 1 < end && t.fold.length >= 6 && /(?:ed|ing)$/.test(t.fold)) {
+    // shaped as a past participle, or as a gerund before an acronym, is grammar before the name, not its first word.
+    // Names so shaped are many ("Ealing Council", "Kettering General Hospital", "Manning Ruiz"): never before a body's
+    // head word, and a word in "-ing" only before an acronym.
+    const nextWord = tokens[a + 1];
+    if (
+      b.profile === 'en' &&
+      f === 0 &&
+      a + 1 < end &&
+      t.fold.length >= 6 &&
+      !!nextWord &&
+      !isOrgHead(nextWord.fold) &&
+      ((t.fold.endsWith('ed') && !(flags(nextWord.fold) & NAME_LIKE)) || (t.fold.endsWith('ing') && isAcronym(nextWord)))
+    ) {
       a++;
       continue;
     }
@@ -2329,10 +2340,10 @@ function datelinePlace(b: Builder): number {
   return k;
 }
 
-/** Finds all name mentions in the document. */
 /** A broadcast script's cue line: capitals in double brackets ("((VO))", "((SOT FULL))"), bounded so any text is read once. */
 const SCRIPT_CUE = /^\s*\(\(\s*[\p{Lu}\d][\p{Lu}\d /&-]{0,40}\)\)\s*$/u;
 
+/** Finds all name mentions in the document. */
 export function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
   const germanSurnames = doc.profile === 'de' ? surnamesOfGivenNames(doc) : new Set<string>();

@@ -1284,7 +1284,7 @@ function attributionBefore(
       if (lead && NAMED_AS.has(lead.lower) && s === segments.length - 1 && hasPerson(a, b0)) return { from: a, to: b0, verb: true, naming };
       // "…, dijo Leyva Portelles y describió …: «…»", "…, said Ann Lee and added: "…"": a piece that opens with an inverted
       // verb of saying and its subject, joined to this verb by "and", has that subject for both verbs.
-      if (s === segments.length - 1 && s > 0 && lead && speechVerbAt(lead)) {
+      if (s === segments.length - 1 && s > 0 && lead && speechVerbAt(lead) && !ADDRESSEE_VERBS.has(lead.lower)) {
         const named = personAt(a + 1);
         if (named && named[0] === a + 1 && named[1] + 1 === b0 && COORDINATORS.has(tokens[named[1]]?.lower ?? '')) return { from: named[0], to: named[1], verb: true, naming };
       }
@@ -2191,9 +2191,9 @@ function resolvePhrase(
     if (named?.kind === 'word' && named.cap) {
       const c = clusterAt(registry, blockIndex, k);
       if (c && c.kind !== 'place') return { speaker: c.name, cluster: c, affiliation: null };
-      // A name the entities took for a place is the outlet too ("an article in the Daily Courier"), but not where a
-      // report came from ("a report from Kyiv").
-      if (words[2]?.lower !== 'from') {
+      // A name the entities took for a place is the outlet too when only an outlet publishes such a piece ("an article in
+      // the Daily Courier"); a report may come from a place or be about one ("a report in Kenya", "un informe de Argentina").
+      if (!c || PUBLISHED_NOUNS.has(writing.lower)) {
         let e = k;
         while (e < at.to && tokens[e]?.kind === 'word' && (tokens[e]?.cap || NAME_CONNECTORS.has(tokens[e]?.lower ?? ''))) e++;
         while (e > k + 1 && !tokens[e - 1]?.cap) e--;
@@ -2314,8 +2314,9 @@ function resolvePhrase(
     const t = tokens[k];
     if (t?.text === ',') governed = false;
     else if (described && t?.kind === 'word' && !t.cap && GENITIVE_LINKS.has(t.lower) && isHeadNoun(tokens[k - 1])) {
+      // The first noun governing the rest ("la esposa del ministro de Salud …": "esposa", not "ministro").
+      if (!governed) governor = tokens[k - 1];
       governed = true;
-      governor = tokens[k - 1];
     }
     const c = clusterAt(registry, blockIndex, k);
     if (!c) continue;
@@ -3449,7 +3450,13 @@ const WRITING_NOUNS = new Set([
 ]);
 
 /** Words between such a noun and the outlet ("in", "de", "du", "im"). */
-const WRITING_LINKS = new Set(['in', 'on', 'by', 'from', 'of', 'en', 'de', 'del', 'dans', 'du', 'des', 'im', 'der', 'von']);
+const WRITING_LINKS = new Set(['in', 'by', 'from', 'of', 'en', 'de', 'del', 'dans', 'du', 'des', 'im', 'der', 'von']);
+
+/** Of {@link WRITING_NOUNS}, those only an outlet publishes ("an article in X": X is an outlet even when it reads as a place). */
+const PUBLISHED_NOUNS = new Set(['article', 'editorial', 'column', 'piece', 'commentary', 'artículo', 'columna', 'éditorial', 'artikel', 'kommentar', 'leitartikel']);
+
+/** English verbs of saying whose name right after them is the one addressed ("told Ana Torres"), never their subject. */
+const ADDRESSEE_VERBS = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'warned', 'warns', 'reminded', 'assured', 'informed', 'advised', 'thanked', 'called']);
 
 /** "And" joining two verbs of one subject, in the languages read. */
 const COORDINATORS = new Set(['and', 'y', 'e', 'et', 'und', 'і', 'й', 'та']);

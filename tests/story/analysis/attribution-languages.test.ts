@@ -109,6 +109,8 @@ describe('Spanish titles, coordinated verbs and quoted objects', () => {
     expect(speakers(['La madre del opositor Juan Pérez dijo que su hijo "lleva demasiado tiempo en la cárcel y debe salir ya".'], 'es')).toEqual([
       'La madre del opositor Juan Pérez',
     ]);
+    // The title holder's relative speaks, not the holder.
+    expect(speakers(['«No sabemos nada de él desde el lunes», dijo la esposa del ministro de Salud Pedro Gómez.'], 'es')).toEqual(['la esposa del ministro de Salud Pedro Gómez']);
   });
 
   it('gives the second of two coordinated verbs the subject of the first ("…, dijo X y describió …: «…»")', () => {
@@ -124,6 +126,8 @@ describe('Spanish titles, coordinated verbs and quoted objects', () => {
     expect(speakers(['Ann Lee runs the port.', 'The harbour was closed for the night, said Ann Lee and added: "We will open it again when the storm has passed."'], 'en')).toEqual([
       'Ann Lee',
     ]);
+    // The one told is no subject.
+    expect(speakers(['The mayor thanked the crowd, told Ana Torres and added: "We will rebuild the whole town."'], 'en')).toEqual(['The mayor']);
   });
 
   it('does not take a quotation right after a verb for its speaker ("y manifestó «preocupación» por el caso")', () => {
@@ -155,6 +159,9 @@ describe('a piece of writing speaks for its outlet', () => {
     expect(speakers(['An article in the Daily Harrow said the plan was "the worst idea the council has had in years."'], 'en')).toEqual(['Daily Harrow']);
     expect(speakers(['Un artículo de El Tordo señaló que la medida es "un error histórico que pagaremos durante años".'], 'es')).toEqual(['El Tordo']);
     expect(speakers(['Ein Artikel im Nordkurier schrieb, die Reform sei "ein historischer Fehler, den wir lange bezahlen werden".'], 'de')).toEqual(['Nordkurier']);
+    // A report's subject or place is not its author.
+    expect(speakers(['A report on Venezuela said the crisis was "the worst in the region for decades".'], 'en')).not.toEqual(['Venezuela']);
+    expect(speakers(['A report in Kenya said the drought was "the worst in the region for decades".'], 'en')).not.toEqual(['Kenya']);
   });
 });
 

@@ -52,6 +52,10 @@ describe('organisations: names and descriptions', () => {
   it('a participle or gerund the lexicon does not know, opening the sentence, is no part of the name after it ("Jailed Khmer Rouge leader")', () => {
     expect(entities('Jailed Varmian Front leader Tol Senn rejected the evidence. The Varmian Front denied it.', 'en').organizations).toEqual(['Varmian Front']);
     expect(entities('Plucking DNA samples from old hair is now routine for the Varn Institute.', 'en').organizations).toEqual(['Varn Institute']);
+    // Names so shaped stay: before a body's head word, a person's name, or (in "-ing") anything but an acronym.
+    expect(entities('Ealing Council said the road will close.', 'en').organizations).toEqual(['Ealing Council']);
+    expect(entities('Kettering General Hospital said the ward will close.', 'en').organizations).toEqual(['Kettering General Hospital']);
+    expect(entities('Manning Ruiz, 34, said he saw the fire.', 'en').people).toEqual(['Manning Ruiz']);
     // A name the lexicon knows so shaped stays.
     expect(entities('Beijing Normal University opened a campus.', 'en').organizations).toEqual(['Beijing Normal University']);
   });
