@@ -50,9 +50,9 @@ describe('the packed package', () => {
     // the JavaScript ships minified with names kept). Bundling markdown-it, yaml and htmlparser2 (see
     // tsup.config.ts) adds ~90 KB packed and takes ~3.4 MB of installed packages away (8.0 → 4.7 MiB).
     // The fifth pass of analysis rules and the argument checks of every entry point added ~30 KB;
-    // smol-toml (Hugo's TOML front matter) ~6 KB.
+    // smol-toml (Hugo's TOML front matter) ~6 KB packed, ~17 KB unpacked.
     expect(listing[0]!.size).toBeLessThan(640_000);
-    expect(listing[0]!.unpackedSize).toBeLessThan(1_500_000);
+    expect(listing[0]!.unpackedSize).toBeLessThan(1_520_000);
     const entries = ['index', 'story', 'verify', 'server', 'node'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]);
     expect(files).toEqual(expect.arrayContaining([...entries, 'dist/cli.js']));
     // One ES module build: Node >= 20.19 loads it with `require` too.
