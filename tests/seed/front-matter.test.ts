@@ -151,8 +151,10 @@ describe('TOML front matter (Hugo)', () => {
 
   it('reads TOML in time linear in its size', async () => {
     const keys = (n: number): string => Array.from({ length: n }, (_, i) => `[t${i}]\nk = "v${i}"`).join('\n');
-    const growth = await costGrowth((n) => parseTomlMeta(keys(n)), 300, 3000, 3);
-    expect(growth).toBeLessThan(3);
+    // Tenfold the size (3,000 tables is near the 64 KB cap): a linear reading stays near ×1 (measured 0.8-2.3), a
+    // quadratic one near ×10.
+    const growth = await costGrowth((n) => parseTomlMeta(keys(n)), 300, 3000, 4);
+    expect(growth).toBeLessThan(4);
   });
 });
 

@@ -118,8 +118,9 @@ describe('readMarkdownSeed', () => {
 
   it('finds template tag lines in time linear in the text', async () => {
     const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n);
-    const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 3);
-    expect(growth).toBeLessThan(3);
+    // Tenfold the size: linear stays near ×1 (measured 0.8-1.7), quadratic near ×10.
+    const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 4);
+    expect(growth).toBeLessThan(4);
   });
 
   it('takes the title from a leading # heading and removes it from the body', () => {
