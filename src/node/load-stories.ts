@@ -1,4 +1,5 @@
 import { type BigIntStats, statSync } from 'node:fs';
+import path from 'node:path';
 import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
 import type { StorySite } from '../story/seed-to-story.js';
@@ -267,7 +268,9 @@ function analysisWanted(options: Pick<LoadStoriesOptions, 'feedRecords' | 'site'
  * stored without it (by a build that reads none) never answers a caller that wants it.
  */
 function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analysis: boolean): string {
-  return cache.key(file.display, digests.seed, digests.sidecar, analysis ? undefined : 'without analysis');
+  // Where the seed sits in the seeds folder names an `index` seed (see `inSeedsFolder`): part of the key too.
+  const variant = [analysis ? '' : 'without analysis', file.inSeedsFolder && /^index\./i.test(path.basename(file.path)) ? 'top of seeds' : ''].filter(Boolean).join(', ');
+  return cache.key(file.display, digests.seed, digests.sidecar, variant || undefined);
 }
 
 /** The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. */

@@ -18,6 +18,8 @@ export interface SeedFile {
    * and the seed is reported instead of read (its name cannot become a URL or an id).
    */
   invalidName?: true;
+  /** Set when the file sits directly in the seeds folder (an `index.md` there is no page bundle). */
+  inSeedsFolder?: true;
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
@@ -81,6 +83,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
       } else if (seedNamed) {
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
         const file: SeedFile = { path: full, display: shown(entry.name, full) };
+        if (folder === root) file.inSeedsFolder = true;
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);

@@ -45,6 +45,8 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
   if (fallback !== undefined && (!(fallback instanceof Date) || Number.isNaN(fallback.getTime())))
     fail(`${path}.fallbackDate`, `must be a valid Date, found ${describeValue(fallback)}`);
   if (options.analysis !== undefined && typeof options.analysis !== 'boolean') fail(`${path}.analysis`, `must be true or false, found ${describeValue(options.analysis)}`);
+  if (options.seedsFolderTop !== undefined && typeof options.seedsFolderTop !== 'boolean')
+    fail(`${path}.seedsFolderTop`, `must be true or false, found ${describeValue(options.seedsFolderTop)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   const site = options.site;
   const at = `${path}.site`;

@@ -39,6 +39,11 @@ export interface StoryOptions {
    * {@link feedsReadAnalysis}); everything else in the Story is the same.
    */
   analysis?: boolean;
+  /**
+   * The seed sits directly in the folder a build reads seeds from: a seed named `index` there names no page
+   * bundle, so it is named by its title, not by that folder (whose name depends on the working directory).
+   */
+  seedsFolderTop?: boolean;
 }
 
 /** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
@@ -80,7 +85,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const meta = seed.meta;
   const { siteBase, origin } = siteBaseOf(site.siteUrl, file);
 
-  const fileStem = file ? stemOf(file) : undefined;
+  const fileStem = file ? stemOf(file, options.seedsFolderTop === true) : undefined;
   const dated = fileStem ? splitDatedName(fileStem) : undefined;
   let slug = slugify(meta.slug ?? dated?.rest ?? fileStem ?? meta.title ?? seed.title);
   if (meta.slug !== undefined && slug !== meta.slug) {
@@ -177,15 +182,15 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
  * folder holding the article as `index.md`, as Hugo, Eleventy and Astro write them), the folder's name (with the
  * language of a translation, `index.fr.md`),
  * since every article of such a site is named `index`. `undefined` for an `index` file with no folder
- * in its path (the story is then named by its title).
+ * in its path, or directly in the seeds folder (the story is then named by its title).
  */
-function stemOf(file: string): string | undefined {
+function stemOf(file: string, topOfSeeds = false): string | undefined {
   const parts = file.split(/[\\/]/);
   const stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
   // Hugo names a bundle's translations `index.fr.md`, `index.pt-br.md`: the folder's name and the language, so that
   // the translations of one bundle are different stories.
   const bundle = /^index(?:\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?))?$/i.exec(stem);
-  if (!bundle) return stem;
+  if (!bundle || topOfSeeds) return bundle ? undefined : stem;
   const folder = parts.findLast((part) => part !== '' && part !== '.');
   if (folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder)) return undefined;
   return bundle[1] ? `${folder}-${bundle[1].toLowerCase()}` : folder;

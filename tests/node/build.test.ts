@@ -85,6 +85,16 @@ describe('page bundles', () => {
       ['second-trip', 'https://news.example.com/second-trip', '2024-05-02'],
     ]);
   });
+
+  it('names an index seed directly in the seeds folder by its title, whichever folder that is (and caches each reading apart)', async () => {
+    mkdirSync(path.join(dir, 'seeds', 'posts', 'ferry'), { recursive: true });
+    writeFileSync(path.join(dir, 'seeds', 'posts', 'ferry', 'index.md'), '---\ntitle: Night ferry\ndate: 2024-05-03\n---\nBody of the ferry post.\n');
+    const slugs = async (seeds: string): Promise<string[]> => (await buildSite({ config, cwd: dir, seeds, out: `out-${seeds.replaceAll('/', '-')}` })).stories.map((s) => s.slug);
+    expect(await slugs('seeds')).toEqual(['ferry']);
+    // The bundle's folder is the seeds folder now: the index seed sits at its top.
+    expect(await slugs('seeds/posts/ferry')).toEqual(['night-ferry']);
+    expect(await slugs('seeds')).toEqual(['ferry']);
+  });
 });
 
 describe('stable identity across rebuilds', () => {

@@ -40,6 +40,7 @@ describe('arguments of parseSeed, readSeed, normalizeStory and renderMarkdown', 
     expect(messageOf(() => normalizeStory(null as never, { site }))).toMatch(/^seed must be a seed article/);
     expect(messageOf(() => normalizeStory({ ...readSeed(text), sections: 'x' } as never, { site }))).toMatch(/^seed\.sections must be a list/);
     expect(messageOf(() => normalizeStory({ ...readSeed(text), excerpt: 7 } as never, { site }))).toMatch(/^seed\.excerpt must be text/);
+    expect(messageOf(() => parseSeed(text, { site, seedsFolderTop: 'yes' as never }))).toMatch(/^options\.seedsFolderTop must be true or false/);
   });
 
   it('any value for any option is a Story or a StoryfeedError (property)', () => {

@@ -29,6 +29,9 @@ describe('parseSeed: identity', () => {
     expect(parse('Ferry timetable\nBody.', { file: 'C:\\index.md' }).slug).toBe('ferry-timetable');
     // Only a file named index is a bundle's article; a front matter slug still wins.
     expect(parse('T\nBody.', { file: 'posts/ferry/indexes.md' }).slug).toBe('indexes');
+    // At the top of the seeds folder an index seed is no bundle: named by its title.
+    expect(parse('Ferry timetable\nBody.', { file: 'content/index.md', seedsFolderTop: true }).slug).toBe('ferry-timetable');
+    expect(parse('Ferry timetable\nBody.', { file: 'content/about.md', seedsFolderTop: true }).slug).toBe('about');
     // A translation of a bundle ("index.fr.md") is named by its folder and its language.
     expect(parse('T\nBody.', { file: 'content/posts/ferry/index.fr.md' }).slug).toBe('ferry-fr');
     expect(parse('T\nBody.', { file: 'content/posts/ferry/index.pt-BR.md' }).slug).toBe('ferry-pt-br');
