@@ -1,5 +1,4 @@
 import { type BigIntStats, statSync } from 'node:fs';
-import path from 'node:path';
 import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
 import type { StorySite } from '../story/seed-to-story.js';
@@ -268,8 +267,8 @@ function analysisWanted(options: Pick<LoadStoriesOptions, 'feedRecords' | 'site'
  * stored without it (by a build that reads none) never answers a caller that wants it.
  */
 function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analysis: boolean): string {
-  // Where the seed sits in the seeds folder names an `index` seed (see `inSeedsFolder`): part of the key too.
-  const variant = [analysis ? '' : 'without analysis', file.inSeedsFolder && /^index\./i.test(path.basename(file.path)) ? 'top of seeds' : ''].filter(Boolean).join(', ');
+  // A seed at the top of the seeds folder is normalized with `seedsFolderTop` (see `normalize-seed.ts`): part of the key.
+  const variant = [analysis ? '' : 'without analysis', file.inSeedsFolder ? 'top of seeds' : ''].filter(Boolean).join(', ');
   return cache.key(file.display, digests.seed, digests.sidecar, variant || undefined);
 }
 

@@ -343,10 +343,10 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const publishedFlag = own('published');
   const unpublished = publishedFlag === false || publishedFlag === 'false';
   const flagged = unpublished || publishedFlag === true || publishedFlag === 'true';
-  // Other generators' names last: Astro's `pubDate`, Hugo's `publishDate`.
   // Fields set from another generator's name, which a sidecar's own field overrides (see {@link mergeSidecarMeta}).
   const aliased = new Set<keyof SeedMeta>();
   const published = date('date') ?? (flagged ? undefined : date('published'));
+  // Other generators' names last: Astro's `pubDate`, Hugo's `publishDate`.
   const publishedAlias = published ? undefined : (date('pubDate') ?? date('publishDate'));
   if (published || publishedAlias) meta.date = published ?? publishedAlias;
   if (publishedAlias) aliased.add('date');

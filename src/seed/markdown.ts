@@ -84,7 +84,8 @@ const TAG_SHOWN = 60;
  * or indented code. One pass over the lines; gives how many lines were blanked and the first.
  */
 export function withoutTemplateTagLines(markdown: string): { body: string; count: number; first?: { line: number; text: string } } {
-  if (!markdown.includes('{{<') && !markdown.includes('{{%') && !markdown.includes('{%')) return { body: markdown, count: 0 };
+  // ("{{%" holds "{%".)
+  if (!markdown.includes('{{<') && !markdown.includes('{%')) return { body: markdown, count: 0 };
   const lines = markdown.split('\n');
   let fence: string | undefined;
   // Inside a Liquid `{% comment %}` block: its lines are the author's notes, never published.
@@ -96,7 +97,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (comment) {
-      if (/\{%-?\s*endcomment\b/.test(line)) comment = false;
+      if (END_COMMENT.test(line)) comment = false;
       lines[i] = '';
       continue;
     }
@@ -125,11 +126,14 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       highlight = true;
     } else {
       lines[i] = '';
-      if (name === 'comment' && !/\{%-?\s*endcomment\b/.test(line)) comment = true;
+      if (name === 'comment' && !END_COMMENT.test(line)) comment = true;
     }
   }
   return count === 0 ? { body: markdown, count: 0 } : { body: lines.join('\n'), count, ...(first ? { first } : {}) };
 }
+
+/** The tag that ends a Liquid comment block. */
+const END_COMMENT = /\{%-?\s*endcomment\b/;
 
 /** The name of the first template tag on a line (`highlight`, `/highlight`, `endcomment`), lowercase. */
 function tagName(line: string): string | undefined {

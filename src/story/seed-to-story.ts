@@ -139,10 +139,10 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   // A dateline belongs to the body, not to the summary readers see in their list.
   // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
   const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
-  const lede = seed.dateline ? withoutDateline(first) : withoutWireDateline(first);
+  const withoutAnyDateline = (text: string): string => (seed.dateline ? withoutDateline(text) : withoutWireDateline(text));
   // The text before `<!--more-->` stands for the lede: its dateline goes, and it is cut as a lede is.
-  const excerpt = seed.excerpt ? (seed.dateline ? withoutDateline(seed.excerpt) : withoutWireDateline(seed.excerpt)) : '';
-  const summary = clean(meta.summary ?? summarize(excerpt || lede), 'summary', file, warn);
+  const lede = (seed.excerpt && withoutAnyDateline(seed.excerpt)) || withoutAnyDateline(first);
+  const summary = clean(meta.summary ?? summarize(lede), 'summary', file, warn);
   const wordCount = countWords(contentText);
 
   const story: Story = {

@@ -1286,7 +1286,7 @@ function attributionBefore(
       // verb of saying and its subject, joined to this verb by "and", has that subject for both verbs.
       if (s === segments.length - 1 && s > 0 && lead && speechVerbAt(lead) && !ADDRESSEE_VERBS.has(lead.lower)) {
         const named = personAt(a + 1);
-        if (named && named[0] === a + 1 && named[1] + 1 === b0 && COORDINATORS.has(tokens[named[1]]?.lower ?? '')) return { from: named[0], to: named[1], verb: true, naming };
+        if (named && named[0] === a + 1 && named[1] + 1 === b0 && VERB_COORDINATORS.has(tokens[named[1]]?.lower ?? '')) return { from: named[0], to: named[1], verb: true, naming };
       }
       // "…, spoke to the broadcaster X about it, saying": a piece that starts with a verb is a predicate, not the subject.
       if (
@@ -3459,7 +3459,7 @@ const PUBLISHED_NOUNS = new Set(['article', 'editorial', 'column', 'piece', 'com
 const ADDRESSEE_VERBS = new Set(['told', 'tells', 'asked', 'asks', 'urged', 'urges', 'warned', 'warns', 'reminded', 'assured', 'informed', 'advised', 'thanked', 'called']);
 
 /** "And" joining two verbs of one subject, in the languages read. */
-const COORDINATORS = new Set(['and', 'y', 'e', 'et', 'und', 'і', 'й', 'та']);
+const VERB_COORDINATORS = new Set(['and', 'y', 'e', 'et', 'und', 'і', 'й', 'та']);
 
 /** How many tokens before the colon that ends a paragraph its verb of saying may stand ("Ramos explicó a este medio lo ocurrido:"). */
 const INTRODUCER_REACH = 10;
