@@ -283,7 +283,11 @@ function firstDuplicateKey(doc: Document): { key: string; offset: number | undef
   return undefined;
 }
 
-/** Validates a plain object (from YAML or JSON) as {@link SeedMeta}, reporting the first bad field. */
+/**
+ * Validates a plain object (from YAML or JSON) as {@link SeedMeta}, reporting the first bad field. A field
+ * given under more than one of its names is read from the first (storyfeed's own, then other generators'),
+ * and each other name given is named in a `W_UNKNOWN_FIELD` warning, as it is not read.
+ */
 export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key: string) => number | undefined } = {}): SeedMeta {
   const { file } = options;
   const lineOf = options.lineOf ?? (() => undefined);
@@ -335,6 +339,28 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     }
     return parsed.date;
   };
+  // A name that holds something to read: not absent, null, blank or an empty list.
+  const given = (key: string): boolean => {
+    const v = own(key);
+    return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '') && !(Array.isArray(v) && v.length === 0);
+  };
+  // The other names of a field after the one `read` (in `names`, in the order they are read) are not read: a site
+  // moved from another generator may hold a value there that disagrees or is malformed, which its user should hear of.
+  const unread = (names: readonly string[], read: string): void => {
+    for (const key of names.slice(names.indexOf(read) + 1)) {
+      if (!given(key)) continue;
+      options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not read: \`${read}\` is given too and is read instead`, { file, line: lineOf(key) }));
+    }
+  };
+  // The first of `names` that `read` gives a value for, and that name.
+  const firstOf = <T>(names: readonly string[], read: (key: string) => T | undefined): { key: string; value: T } | undefined => {
+    for (const key of names) {
+      const value = read(key);
+      if (value !== undefined) return { key, value };
+    }
+    return undefined;
+  };
+  const present = (key: string): unknown => own(key) ?? undefined;
 
   const meta: SeedMeta = {};
   const title = text('title');
@@ -345,24 +371,36 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const flagged = unpublished || publishedFlag === true || publishedFlag === 'true';
   // Fields set from another generator's name, which a sidecar's own field overrides (see {@link mergeSidecarMeta}).
   const aliased = new Set<keyof SeedMeta>();
-  const published = date('date') ?? (flagged ? undefined : date('published'));
-  // Other generators' names last: Astro's `pubDate`, Hugo's `publishDate`.
-  const publishedAlias = published ? undefined : (date('pubDate') ?? date('publishDate'));
-  if (published || publishedAlias) meta.date = published ?? publishedAlias;
-  if (publishedAlias) aliased.add('date');
-  // Hugo's `lastmod`, Astro's `updatedDate`, jekyll-last-modified-at's `last_modified_at`.
-  const updated = date('updated') ?? date('modified');
-  const updatedAlias = updated ? undefined : (date('lastmod') ?? date('updatedDate') ?? date('last_modified_at'));
-  if (updated || updatedAlias) meta.updated = updated ?? updatedAlias;
-  if (updatedAlias) aliased.add('updated');
-  const authorsValue = own('authors') ?? own('author');
-  if (authorsValue !== undefined && authorsValue !== null) meta.authors = readAuthors(authorsValue, own('authors') !== undefined ? 'authors' : 'author', fail);
-  const tagsValue = own('tags') ?? own('categories');
-  if (tagsValue !== undefined && tagsValue !== null) meta.tags = readTags(tagsValue, fail);
+  // A `published` flag is no date.
+  const dateNames = flagged ? DATE_NAMES.filter((key) => key !== 'published') : DATE_NAMES;
+  const published = firstOf(dateNames, date);
+  if (published) {
+    meta.date = published.value;
+    if (OTHER_NAMES.has(published.key)) aliased.add('date');
+    unread(dateNames, published.key);
+  }
+  const updated = firstOf(UPDATED_NAMES, date);
+  if (updated) {
+    meta.updated = updated.value;
+    if (OTHER_NAMES.has(updated.key)) aliased.add('updated');
+    unread(UPDATED_NAMES, updated.key);
+  }
+  const authors = firstOf(AUTHOR_NAMES, present);
+  if (authors) {
+    meta.authors = readAuthors(authors.value, authors.key, fail);
+    unread(AUTHOR_NAMES, authors.key);
+  }
+  const tags = firstOf(TAG_NAMES, present);
+  if (tags) {
+    meta.tags = readTags(tags.value, tags.key, fail);
+    unread(TAG_NAMES, tags.key);
+  }
   for (const key of ['url', 'id', 'slug', 'summary', 'language'] as const) {
     const v = text(key);
     if (v !== undefined) meta[key] = v;
   }
+  if (meta.url !== undefined) unread(URL_NAMES, 'url');
+  if (meta.summary !== undefined) unread(SUMMARY_NAMES, 'summary');
   // Jekyll's and Eleventy's `permalink` is the page's path when it is one; a pattern (`/:year/:title/`,
   // `{{ page.fileSlug }}`) is not filled here, and `permalink: false` (no page) gives no URL.
   const permalink = meta.url === undefined ? own('permalink') : undefined;
@@ -400,6 +438,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (typeof image === 'string') meta.image = image.trim();
     else if (typeof image === 'object' && !Array.isArray(image) && typeof (image as { url?: unknown }).url === 'string') meta.image = (image as { url: string }).url.trim();
     else fail(imageKey, `expected a URL, found ${describeValue(image)}`);
+    unread(IMAGE_NAMES, imageKey);
   }
   const draft = own('draft');
   if (draft !== undefined && draft !== null) {
@@ -429,6 +468,21 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   if (aliased.size > 0) ALIASED.set(meta, aliased);
   return meta;
 }
+
+/**
+ * A field's names in the order they are read: storyfeed's own first, then other generators' (Astro's `pubDate`
+ * and `updatedDate`, Hugo's `publishDate`, `lastmod` and `images`, jekyll-last-modified-at's `last_modified_at`).
+ */
+const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate'];
+const UPDATED_NAMES = ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'];
+const AUTHOR_NAMES = ['authors', 'author'];
+const TAG_NAMES = ['tags', 'categories'];
+const URL_NAMES = ['url', 'permalink'];
+const SUMMARY_NAMES = ['summary', 'description'];
+const IMAGE_NAMES = ['image', 'heroImage', 'images'];
+
+/** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
+const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'lastmod', 'updatedDate', 'last_modified_at']);
 
 /** Eleventy's dates taken from the file: "Last Modified", "Created", "git Last Modified", "git Created". */
 const ELEVENTY_FILE_DATE = /^\s*(?:git\s+)?(?:last\s+modified|created)\s*$/i;
@@ -539,16 +593,16 @@ function withoutIllegalChars(value: unknown, removed: string[], depth: number): 
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutIllegalChars(v, removed, depth - 1)]));
 }
 
-function readTags(value: unknown, fail: Fail): string[] {
+function readTags(value: unknown, key: string, fail: Fail): string[] {
   const list =
-    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail('tags', `expected a list or a comma-separated string, found ${describeValue(value)}`);
-  if ((list as unknown[]).length > MAX_STORY_TAGS) fail('tags', tooManyOf('tags', (list as unknown[]).length));
+    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail(key, `expected a list or a comma-separated string, found ${describeValue(value)}`);
+  if ((list as unknown[]).length > MAX_STORY_TAGS) fail(key, tooManyOf('tags', (list as unknown[]).length));
   const tags: string[] = [];
   for (const t of list as unknown[]) {
     if (typeof t === 'number' || typeof t === 'boolean') tags.push(String(t));
     else if (typeof t === 'string') {
       if (t.trim()) tags.push(t.trim());
-    } else fail('tags', `each tag must be text, found ${describeValue(t)}`);
+    } else fail(key, `each tag must be text, found ${describeValue(t)}`);
   }
   return tags;
 }

@@ -77,16 +77,31 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
 const TAG_SHOWN = 60;
 
 /**
- * The Markdown with the lines that hold nothing but a site generator's template tags blanked: Hugo's
+ * The Markdown without the lines that hold nothing but a site generator's template tags: Hugo's
  * shortcodes (`{{< figure src="…" >}}`, `{{% notice %}}`) and Liquid's tags (`{% include x.html %}`),
  * which only the generator can render (a figure, an embed) and which would otherwise reach readers as
  * text. Text between a pair of tags stays; so do tags within a line of text, and anything in fenced
- * or indented code. One pass over the lines; gives how many lines were blanked and the first.
+ * or indented code. A run of such lines with text directly above and below it (inside a paragraph or a
+ * list item) is dropped, so the text around it stays one paragraph or item; any other is blanked. One
+ * pass over the lines; gives how many lines were tags and the first, its line counted in the text given
+ * (the returned body can be shorter, so its lines are not the seed's).
  */
 export function withoutTemplateTagLines(markdown: string): { body: string; count: number; first?: { line: number; text: string } } {
   // ("{{%" holds "{%".)
   if (!markdown.includes('{{<') && !markdown.includes('{%')) return { body: markdown, count: 0 };
   const lines = markdown.split('\n');
+  const out: string[] = [];
+  // Lines taken out since the last line kept: blanked or dropped once the next kept line shows which.
+  let removed = 0;
+  const keep = (line: string): void => {
+    // Between two lines of text they are dropped: a blank line there would end the paragraph or list item.
+    // Elsewhere (beside a blank line, at an end) they are blanked, which changes nothing; so they are before
+    // a `---` or `===` line, which would otherwise turn the text above into a heading.
+    const between = isText(out[out.length - 1]) && isText(line) && !SETEXT_UNDERLINE.test(line);
+    if (removed > 0 && !between) for (; removed > 0; removed--) out.push('');
+    removed = 0;
+    out.push(line);
+  };
   let fence: string | undefined;
   // Inside a Liquid `{% comment %}` block: its lines are the author's notes, never published.
   let comment = false;
@@ -98,38 +113,54 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
     const line = lines[i]!;
     if (comment) {
       if (END_COMMENT.test(line)) comment = false;
-      lines[i] = '';
+      removed++;
       continue;
     }
     const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence !== undefined) {
       if (highlight && onlyTemplateTags(line) && /^(?:end|\/)highlight$/.test(tagName(line) ?? '')) {
-        lines[i] = '```';
+        keep('```');
         fence = undefined;
         highlight = false;
         count++;
-      } else if (!highlight && opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
+        continue;
+      }
+      if (!highlight && opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
+      keep(line);
       continue;
     }
     if (opener) {
       fence = opener[1]!;
+      keep(line);
       continue;
     }
-    if (/^ {4}|^\t/.test(line) || !onlyTemplateTags(line)) continue;
+    if (/^ {4}|^\t/.test(line) || !onlyTemplateTags(line)) {
+      keep(line);
+      continue;
+    }
     count++;
     first ??= { line: i, text: line.trim().slice(0, TAG_SHOWN) + (line.trim().length > TAG_SHOWN ? '…' : '') };
     // `{% highlight go %}` … `{% endhighlight %}` (and Hugo's `{{< highlight go >}}`) is a code block: written as a fence.
     const name = tagName(line);
     if (name === 'highlight') {
-      lines[i] = '```';
+      keep('```');
       fence = '```';
       highlight = true;
     } else {
-      lines[i] = '';
+      removed++;
       if (name === 'comment' && !END_COMMENT.test(line)) comment = true;
     }
   }
-  return count === 0 ? { body: markdown, count: 0 } : { body: lines.join('\n'), count, ...(first ? { first } : {}) };
+  for (; removed > 0; removed--) out.push('');
+  return count === 0 ? { body: markdown, count: 0 } : { body: out.join('\n'), count, ...(first ? { first } : {}) };
+}
+
+/** A line that makes the paragraph line above it a heading (`Title` over `===` or `---`). */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/** Whether a line is there and holds more than white space. */
+function isText(line: string | undefined): boolean {
+  return line !== undefined && line.trim() !== '';
 }
 
 /** The tag that ends a Liquid comment block. */

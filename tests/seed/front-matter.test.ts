@@ -208,6 +208,85 @@ describe('front matter of other generators', () => {
     expect(fails(() => parseYamlMeta('date: Last Tuesday'))).toMatchObject({ code: 'E_DATE' });
   });
 
+  it("names another name for a field that is given beside the one read, with that name's line, and still reads the seed", () => {
+    const warnings: Diagnostic[] = [];
+    const onWarning = (d: Diagnostic): void => {
+      warnings.push(d);
+    };
+    const yaml = [
+      'title: Night ferry',
+      'date: 2024-03-01T10:00:00Z',
+      'pubDate: not a date',
+      'updated: 2024-03-02T10:00:00Z',
+      'lastmod: 2023-01-01',
+      'last_modified_at: 2023-01-02',
+      'summary: Own summary.',
+      'description: Another summary.',
+      'url: /own/',
+      'permalink: /:year/:title/',
+    ].join('\n');
+    // A malformed or disagreeing other name is not an error: it is not read.
+    expect(parseYamlMeta(yaml, { file: 'ferry.md', firstLine: 2, onWarning })).toEqual({
+      title: 'Night ferry',
+      date: new Date('2024-03-01T10:00:00Z'),
+      updated: new Date('2024-03-02T10:00:00Z'),
+      summary: 'Own summary.',
+      url: '/own/',
+    });
+    expect(warnings.map((w) => [w.code, w.file, w.line, w.message])).toEqual([
+      ['W_UNKNOWN_FIELD', 'ferry.md', 4, 'front matter `pubDate` is not read: `date` is given too and is read instead'],
+      ['W_UNKNOWN_FIELD', 'ferry.md', 6, 'front matter `lastmod` is not read: `updated` is given too and is read instead'],
+      ['W_UNKNOWN_FIELD', 'ferry.md', 7, 'front matter `last_modified_at` is not read: `updated` is given too and is read instead'],
+      ['W_UNKNOWN_FIELD', 'ferry.md', 11, 'front matter `permalink` is not read: `url` is given too and is read instead'],
+      ['W_UNKNOWN_FIELD', 'ferry.md', 9, 'front matter `description` is not read: `summary` is given too and is read instead'],
+    ]);
+  });
+
+  it('names the other name not read when two of them are given, in YAML the full parser reads too', () => {
+    const warnings: Diagnostic[] = [];
+    const onWarning = (d: Diagnostic): void => {
+      warnings.push(d);
+    };
+    const meta = parseYamlMeta(
+      'pubDate: 2024-05-03\npublishDate: 2024-05-09\nheroImage: /img/hero.jpg\nimages:\n  - /img/a.jpg\nauthor: Mira Volk\nauthors: [Ana Brel]\ntags: [ferries]\ncategories: [news]',
+      {
+        firstLine: 2,
+        onWarning,
+      },
+    );
+    expect(meta).toEqual({ date: new Date('2024-05-03T00:00:00Z'), image: '/img/hero.jpg', authors: [{ name: 'Ana Brel' }], tags: ['ferries'] });
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [3, 'front matter `publishDate` is not read: `pubDate` is given too and is read instead'],
+      [7, 'front matter `author` is not read: `authors` is given too and is read instead'],
+      [10, 'front matter `categories` is not read: `tags` is given too and is read instead'],
+      [5, 'front matter `images` is not read: `heroImage` is given too and is read instead'],
+    ]);
+    // Nothing to name: an empty or null other name, a `published` flag, a name not read because it is a file's time.
+    warnings.length = 0;
+    parseYamlMeta('date: 2024-05-01\npubDate:\nupdated: 2024-05-02\nlastmod: ""\nimage: /a.jpg\nimages: []\npublished: false', { onWarning });
+    expect(warnings).toEqual([]);
+    expect(parseYamlMeta('date: Last Modified\npubDate: 2024-05-03', { onWarning }).date?.toISOString()).toBe('2024-05-03T00:00:00.000Z');
+    expect(warnings.map((w) => w.message)).toEqual(['front matter `date` "Last Modified" (a file\'s time) is not read; give an ISO 8601 date to set it']);
+  });
+
+  it('names an other name not read in TOML front matter (Hugo) and in a seed, on the line of the file', () => {
+    const warnings: Diagnostic[] = [];
+    const onWarning = (d: Diagnostic): void => {
+      warnings.push(d);
+    };
+    const seed = readSeed('+++\ntitle = "Night ferry"\ndate = 2024-03-01T10:00:00Z\npublishDate = 2023-01-01\nlastmod = 2024-03-02\n+++\nThe ferry resumes.\n', {
+      file: 'content/posts/ferry.md',
+      onWarning,
+    });
+    expect([seed.meta.date?.toISOString(), seed.meta.updated?.toISOString()]).toEqual(['2024-03-01T10:00:00.000Z', '2024-03-02T00:00:00.000Z']);
+    expect(warnings.map((w) => [w.code, w.file, w.line, w.message])).toEqual([
+      ['W_UNKNOWN_FIELD', 'content/posts/ferry.md', 4, 'front matter `publishDate` is not read: `date` is given too and is read instead'],
+    ]);
+    warnings.length = 0;
+    readSeed('---\ntitle: Night ferry\ndescription: Other.\nsummary: Own.\n---\nThe ferry resumes.\n', { file: 'ferry.md', onWarning });
+    expect(warnings).toEqual([expect.objectContaining({ code: 'W_UNKNOWN_FIELD', file: 'ferry.md', line: 3, severity: 'warning' })]);
+  });
+
   it('takes `description` as the summary only when there is no summary', () => {
     expect(parseYamlMeta('description: The crossing reopens.').summary).toBe('The crossing reopens.');
     expect(parseYamlMeta('summary: Own summary.\ndescription: The crossing reopens.').summary).toBe('Own summary.');

@@ -116,6 +116,67 @@ describe('readMarkdownSeed', () => {
     expect(warnings[0]?.message).toContain('kept a line of template tags storyfeed does not render, as written: they are the whole body');
   });
 
+  it('drops a tag line with text directly above and below, so a paragraph or a list item stays whole', () => {
+    const text = [
+      '---',
+      'title: Night ferry',
+      '---',
+      'First half of a sentence',
+      '{{< br >}}',
+      'second half.',
+      '',
+      '- The first stop',
+      '  is the old pier,',
+      '  {% include map.html %}',
+      '  then the island.',
+      '{{% divider %}}',
+      '- The second stop',
+      '',
+      '{{< figure src="/img/pier.jpg" >}}',
+      '',
+      'Last line.',
+    ].join('\n');
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed(text, { file: 'ferry.md', onWarning: (d) => warnings.push(d) });
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'First half of a sentence second half.' },
+      { kind: 'list', ordered: false, items: ['The first stop is the old pier, then the island.', 'The second stop'] },
+      { kind: 'paragraph', text: 'Last line.' },
+    ]);
+    expect(seed.html).toContain('<p>First half of a sentence\nsecond half.</p>');
+    // A tight list: no paragraph inside an item, the first item one text.
+    expect(seed.html).toContain('<ul>\n<li>The first stop\nis the old pier,\nthen the island.</li>\n<li>The second stop</li>\n</ul>');
+    // The count and the line are the seed's, though the body read has fewer lines.
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'W_TEMPLATE_TAG',
+        file: 'ferry.md',
+        line: 5,
+        message: expect.stringContaining('left out 4 lines of template tags storyfeed does not render (first: {{< br >}} on line 5)'),
+      }),
+    ]);
+  });
+
+  it('drops a run of tag lines or a Liquid comment inside a paragraph, blanks one between blank lines, and keeps highlight fences', () => {
+    expect(withoutTemplateTagLines('Text above\n{{< br >}}\n  {{< br >}}\ntext below.\n\n{% include a.html %}\n\nEnd.')).toEqual({
+      body: 'Text above\ntext below.\n\n\n\nEnd.',
+      count: 3,
+      first: { line: 1, text: '{{< br >}}' },
+    });
+    expect(withoutTemplateTagLines('One line\n{% comment %}\nDraft note.\n\n{% endcomment %}\nand the next.\n')).toEqual({
+      body: 'One line\nand the next.\n',
+      count: 1,
+      first: { line: 1, text: '{% comment %}' },
+    });
+    // At either end, or beside a blank line, the line is blanked as before.
+    expect(withoutTemplateTagLines('{{< a >}}\nText.\n{{< b >}}\n\nMore.\n{{< c >}}').body).toBe('\nText.\n\n\nMore.\n');
+    expect(withoutTemplateTagLines('Text\n{% highlight js %}\nx = 1\n{% endhighlight %}\nMore.').body).toBe('Text\n```\nx = 1\n```\nMore.');
+    // Dropped before a `---` line, it would make the text above a heading.
+    expect(withoutTemplateTagLines('Text\n{{< br >}}\n---\nMore.').body).toBe('Text\n\n---\nMore.');
+    const seed = readMarkdownSeed('Night ferry\n\nThe timetable\n{% comment %}\nSecret draft note.\n{% endcomment %}\nchanges tonight.\n', { onWarning: () => undefined });
+    expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'The timetable changes tonight.' }]);
+  });
+
   it('finds template tag lines in time linear in the text', async () => {
     const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n);
     // Tenfold the size: linear stays near ×1 (measured 0.8-1.7), quadratic near ×10.
