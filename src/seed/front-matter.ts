@@ -390,10 +390,13 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     meta.authors = readAuthors(authors.value, authors.key, fail);
     unread(AUTHOR_NAMES, authors.key);
   }
-  const tags = firstOf(TAG_NAMES, present);
-  if (tags) {
-    meta.tags = readTags(tags.value, tags.key, fail);
-    unread(TAG_NAMES, tags.key);
+  // Jekyll's `categories` and `tags` are two lists a post may both have (jekyll-feed publishes both as
+  // categories): the story's tags are the two together, tags first, each once.
+  const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined).map((key) => readTags(present(key), key, fail));
+  if (tagLists.length > 0) {
+    const tags = [...new Set(tagLists.flat())];
+    if (tags.length > MAX_STORY_TAGS) fail(TAG_NAMES.find((key) => present(key) !== undefined)!, tooManyOf('tags', tags.length));
+    meta.tags = tags;
   }
   for (const key of ['url', 'id', 'slug', 'summary', 'language'] as const) {
     const v = text(key);
@@ -476,6 +479,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
 const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate'];
 const UPDATED_NAMES = ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'];
 const AUTHOR_NAMES = ['authors', 'author'];
+/** The names of a story's tags: both are read, together. */
 const TAG_NAMES = ['tags', 'categories'];
 const URL_NAMES = ['url', 'permalink'];
 const SUMMARY_NAMES = ['summary', 'description'];

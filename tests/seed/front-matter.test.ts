@@ -34,6 +34,16 @@ describe('front matter', () => {
     expect(parseYamlMeta('tags: "a, b , c"').tags).toEqual(['a', 'b', 'c']);
   });
 
+  it("reads Jekyll's categories and tags together, each once, and names the list at fault", () => {
+    expect(parseYamlMeta('categories: [harbour, ferries]\ntags: [ferries, tides]').tags).toEqual(['ferries', 'tides', 'harbour']);
+    expect(parseYamlMeta('categories: harbour').tags).toEqual(['harbour']);
+    expect(fails(() => parseYamlMeta('tags: [a]\ncategories: [{x: 1}]'))).toMatchObject({ code: 'E_FIELD' });
+    expect(fails(() => parseYamlMeta('tags: [a]\ncategories: [{x: 1}]')).message).toContain('categories');
+    const many = (n: number, p: string): string => `[${Array.from({ length: n }, (_, i) => `${p}${i}`).join(', ')}]`;
+    expect(parseYamlMeta(`tags: ${many(150, 't')}\ncategories: ${many(50, 'c')}`).tags).toHaveLength(200);
+    expect(fails(() => parseYamlMeta(`tags: ${many(150, 't')}\ncategories: ${many(51, 'c')}`)).message).toContain('201');
+  });
+
   it('names the file and line of a bad date (fixtures/bad/bad-date.md)', () => {
     const error = fails(() => readSeed(fixture('bad/bad-date.md'), { file: 'bad-date.md' }));
     expect(error).toMatchObject({ code: 'E_DATE', file: 'bad-date.md', line: 3 });
@@ -254,11 +264,11 @@ describe('front matter of other generators', () => {
         onWarning,
       },
     );
-    expect(meta).toEqual({ date: new Date('2024-05-03T00:00:00Z'), image: '/img/hero.jpg', authors: [{ name: 'Ana Brel' }], tags: ['ferries'] });
+    // Tags and categories are two lists, both read (as jekyll-feed publishes both).
+    expect(meta).toEqual({ date: new Date('2024-05-03T00:00:00Z'), image: '/img/hero.jpg', authors: [{ name: 'Ana Brel' }], tags: ['ferries', 'news'] });
     expect(warnings.map((w) => [w.line, w.message])).toEqual([
       [3, 'front matter `publishDate` is not read: `pubDate` is given too and is read instead'],
       [7, 'front matter `author` is not read: `authors` is given too and is read instead'],
-      [10, 'front matter `categories` is not read: `tags` is given too and is read instead'],
       [5, 'front matter `images` is not read: `heroImage` is given too and is read instead'],
     ]);
     // Nothing to name: an empty or null other name, a `published` flag, a name not read because it is a file's time.
