@@ -27,6 +27,8 @@ export interface ReadSeedOptions {
   timeZone?: string;
   /** Receives non-fatal problems. */
   onWarning?: (d: Diagnostic) => void;
+  /** The site's address, for Jekyll's `{{ site.baseurl }}` and `relative_url` in Markdown links (see `TextSeedOptions.siteUrl`). */
+  siteUrl?: string;
 }
 
 /** Picks the seed format from a file name. */

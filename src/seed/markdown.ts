@@ -7,6 +7,7 @@ import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
@@ -20,7 +21,15 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   const { file } = options;
   const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
   const meta = parseFrontMatter(split, { file, timeZone: options.timeZone, onWarning: options.onWarning });
-  const tags = withoutTemplateTagLines(split.body);
+  const links = withTemplateLinks(split.body, options.siteUrl);
+  if (links.first) {
+    const line = split.bodyLine + links.first.line;
+    const count = links.leftOut > 1 ? `${links.leftOut} links` : 'a link';
+    options.onWarning?.(
+      warning('W_TEMPLATE_TAG', `left out ${count} whose address only the site generator can fill, keeping the text (first: ${links.first.text} on line ${line})`, { file, line }),
+    );
+  }
+  const tags = withoutTemplateTagLines(links.body);
   // A body of nothing but tags (a video post: `{{< youtube … >}}`) is kept as written: left out, it would be no story.
   const whole = tags.count > 0 && tags.body.trim() === '';
   if (tags.first) {
@@ -29,7 +38,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     const what = whole ? `kept ${count} storyfeed does not render, as written: they are the whole body` : `left out ${count} storyfeed does not render`;
     options.onWarning?.(warning('W_TEMPLATE_TAG', `${what} (first: ${tags.first.text} on line ${line})`, { file, line }));
   }
-  const fm = { ...split, body: whole ? split.body : tags.body };
+  const fm = { ...split, body: whole ? links.body : tags.body };
   const env = {};
   let tokens = markdown.parse(fm.body, env);
 

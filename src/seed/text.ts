@@ -12,6 +12,11 @@ export interface TextSeedOptions {
   timeZone?: string;
   /** Receives non-fatal problems. */
   onWarning?: (d: Diagnostic) => void;
+  /**
+   * The site's address, which Jekyll's `{{ site.url }}`, `{{ site.baseurl }}` and `relative_url` in a
+   * Markdown link stand for (see `template-links.ts`); without it, the site's root (`/`).
+   */
+  siteUrl?: string;
 }
 
 /**

@@ -35,6 +35,7 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
   checkTimeZone(options.timeZone, `${path}.timeZone`);
   if (options.sidecar !== undefined && !isObject(options.sidecar)) fail(`${path}.sidecar`, `must be an object of story fields, found ${describeValue(options.sidecar)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
+  optionalText(options.siteUrl, `${path}.siteUrl`);
 }
 
 /** The options `normalizeStory` reads: the site, time zone, fallback date, analysis switch. */

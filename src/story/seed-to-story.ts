@@ -71,7 +71,8 @@ export function parseSeedWith(text: string, options: ParseSeedOptions, analyze: 
   checkText(text, 'text');
   checkStoryOptions(options);
   checkReadOptions(options);
-  const seed = readSeed(text, options);
+  // Links a site generator fills in with the site's address take this site's.
+  const seed = readSeed(text, options.siteUrl === undefined ? { ...options, siteUrl: options.site.siteUrl } : options);
   return normalizeStoryWith(seed, options, analyze);
 }
 

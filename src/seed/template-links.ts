@@ -1,0 +1,242 @@
+/**
+ * Links whose address a site generator fills in: Jekyll's `[a]({{ site.baseurl }}/news/)`,
+ * `({{ "/plans/a.pdf" | relative_url }})`, `({% post_url 2023-03-01-harbour %})`, Hugo's
+ * `({{< ref "map.md" >}})`. Markdown reads none of them as a link (the address holds spaces), so
+ * readers were shown the template text. The site's own address is filled in; an address only the
+ * generator knows (another post's) is left out, and the link's text kept.
+ */
+
+/** What {@link withTemplateLinks} gives. */
+export interface TemplateLinks {
+  /** The Markdown with the links' addresses filled in, or the links left out. */
+  body: string;
+  /** How many links (and images) were left out because their address could not be filled in. */
+  leftOut: number;
+  /** The first link left out: its line (0-based, in the body) and its address as written. */
+  first?: { line: number; text: string };
+}
+
+/** Longest part of an address shown in a warning. */
+const SHOWN = 60;
+
+/** Liquid's filters that prefix a path with the site's base (`{{ "/a/" | relative_url }}`). */
+const URL_FILTER = /\{\{-?\s*(["'])([^"'\n]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}/g;
+/** Jekyll's site address and base path, alone or one after the other (`{{ site.url }}{{ site.baseurl }}`). */
+const SITE_ADDRESS = /(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+/g;
+/** What is still a template once the site's address is filled in. */
+const TEMPLATE = /\{\{|\{%/;
+
+/**
+ * The Markdown with the addresses of links, images and link reference definitions that hold template
+ * tags filled in from `siteUrl` (Jekyll's `{{ site.url }}`, `{{ site.baseurl }}`, `relative_url` and
+ * `absolute_url` stand for it; without it, for the site's root, `/`), or, where the address needs
+ * the generator (`{% post_url %}`, `{% link %}`, Hugo's `ref` and `relref`), the link left out with
+ * its text kept and the image left out. Code (fenced, indented, inline) is left as written. One
+ * pass over the lines; a line is looked at only when it holds `{{` or `{%`.
+ */
+export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateLinks {
+  if (!markdown.includes('{{') && !markdown.includes('{%')) return { body: markdown, leftOut: 0 };
+  const site = (siteUrl ?? '').replace(/\/+$/, '');
+  const lines = markdown.split('\n');
+  let fence: string | undefined;
+  let leftOut = 0;
+  let first: TemplateLinks['first'];
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
+      continue;
+    }
+    if (opener) {
+      fence = opener[1]!;
+      continue;
+    }
+    if (/^ {4}|^\t/.test(line) || (!line.includes('{{') && !line.includes('{%'))) continue;
+    const done = fillLine(line, site);
+    if (done.line === line) continue;
+    changed = true;
+    lines[i] = done.line;
+    leftOut += done.leftOut;
+    if (done.first !== undefined) first ??= { line: i, text: done.first.length > SHOWN ? `${done.first.slice(0, SHOWN)}…` : done.first };
+  }
+  if (!changed) return { body: markdown, leftOut: 0 };
+  return { body: lines.join('\n'), leftOut, ...(first ? { first } : {}) };
+}
+
+/** The address with the site's own address filled in, or `undefined` when a template is left that only the generator can fill. */
+function fillAddress(address: string, site: string): string | undefined {
+  const filled = address.replace(URL_FILTER, (_, _quote: string, path: string) => `${site}${path.startsWith('/') ? '' : '/'}${path}`).replace(SITE_ADDRESS, site);
+  if (TEMPLATE.test(filled)) return undefined;
+  return filled === '' ? '/' : filled;
+}
+
+/** The longest link text looked back over for a link's `[`: a longer one keeps its brackets. */
+const MAX_LINK_TEXT = 2000;
+
+/** One line with its links' template addresses filled in or left out (outside inline code). */
+function fillLine(line: string, site: string): { line: string; leftOut: number; first?: string } {
+  // A reference definition: `[id]: {{ site.baseurl }}/a/ "Title"`.
+  const definition = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S.*)$/.exec(line);
+  if (definition) {
+    const [address, rest] = splitAddress(definition[2]!);
+    if (!TEMPLATE.test(address)) return { line, leftOut: 0 };
+    const filled = fillAddress(address, site);
+    // A definition only the generator can fill is left out: the links that use it show their text as written.
+    return filled === undefined ? { line: '', leftOut: 1, first: address } : { line: `${definition[1]}${filled}${rest}`, leftOut: 0 };
+  }
+  const inCode = spanCursor(codeSpans(line));
+  let out = '';
+  let from = 0;
+  let leftOut = 0;
+  let first: string | undefined;
+  for (let at = line.indexOf('](', from); at >= 0; at = line.indexOf('](', from)) {
+    if (inCode(at)) {
+      out += line.slice(from, at + 2);
+      from = at + 2;
+      continue;
+    }
+    const end = addressEnd(line, at + 2);
+    // No address closes on this line: the rest of it is left as written (looking again from each later `](` would scan it again each time).
+    if (end < 0) break;
+    const inside = line.slice(at + 2, end);
+    const [address, rest] = splitAddress(inside.trim());
+    if (!TEMPLATE.test(address)) {
+      out += line.slice(from, end + 1);
+      from = end + 1;
+      continue;
+    }
+    const filled = fillAddress(address.startsWith('<') && address.endsWith('>') ? address.slice(1, -1) : address, site);
+    if (filled !== undefined) {
+      // Angle brackets keep an address with spaces (a path written with them) one address.
+      out += `${line.slice(from, at)}](${/\s/.test(filled) ? `<${filled}>` : filled}${rest})`;
+      from = end + 1;
+      continue;
+    }
+    leftOut++;
+    first ??= address;
+    // The link's text is kept without it; an image is left out whole.
+    const open = openingBracket(line, at, Math.max(from, at - MAX_LINK_TEXT));
+    if (open < 0) {
+      out += `${line.slice(from, at)}]`;
+    } else if (open > 0 && line[open - 1] === '!') {
+      out += line.slice(from, open - 1);
+    } else {
+      out += `${line.slice(from, open)}${line.slice(open + 1, at)}`;
+    }
+    from = end + 1;
+  }
+  out += line.slice(from);
+  return { line: out, leftOut, ...(first !== undefined ? { first } : {}) };
+}
+
+/**
+ * Where the `)` that closes a link's address and title is, from `start` (just after `](`), or -1.
+ * A template tag's text is passed over whole (`{{< ref "a (1).md" >}}`), as is a quoted title.
+ */
+function addressEnd(line: string, start: number): number {
+  let depth = 0;
+  let at = start;
+  while (at < line.length) {
+    const c = line[at]!;
+    if (c === '{' && (line[at + 1] === '{' || line[at + 1] === '%')) {
+      const close = line.indexOf(line[at + 1] === '{' ? '}}' : '%}', at + 2);
+      if (close < 0) return -1;
+      at = close + 2;
+      continue;
+    }
+    if (c === '"' && at > start && /\s/.test(line[at - 1]!)) {
+      const close = line.indexOf('"', at + 1);
+      if (close < 0) return -1;
+      at = close + 1;
+      continue;
+    }
+    if (c === '\\') {
+      at += 2;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return at;
+      depth--;
+    }
+    at++;
+  }
+  return -1;
+}
+
+/** A link's address and what follows it (a title), split at the first white space outside a template tag or angle brackets. */
+function splitAddress(text: string): [string, string] {
+  if (text.startsWith('<')) {
+    const close = text.indexOf('>');
+    if (close > 0) return [text.slice(0, close + 1), text.slice(close + 1)];
+  }
+  let at = 0;
+  while (at < text.length) {
+    if (text[at] === '{' && (text[at + 1] === '{' || text[at + 1] === '%')) {
+      const close = text.indexOf(text[at + 1] === '{' ? '}}' : '%}', at + 2);
+      if (close < 0) return [text, ''];
+      at = close + 2;
+      continue;
+    }
+    if (/\s/.test(text[at]!)) return [text.slice(0, at), text.slice(at)];
+    at++;
+  }
+  return [text, ''];
+}
+
+/** The `[` that opens the link whose text ends at `close` (its `]`), looked for back to `floor`, or -1. */
+function openingBracket(line: string, close: number, floor: number): number {
+  let depth = 0;
+  for (let at = close - 1; at >= floor; at--) {
+    const c = line[at];
+    if (line[at - 1] === '\\') continue;
+    if (c === ']') depth++;
+    else if (c === '[') {
+      if (depth === 0) return at;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The [start, end) spans of a line's inline code: a run of backticks up to the next run of as many. Linear: each run is looked at twice. */
+function codeSpans(line: string): [number, number][] {
+  if (!line.includes('`')) return [];
+  const runs: { start: number; length: number }[] = [];
+  for (let at = line.indexOf('`'); at >= 0; at = line.indexOf('`', at)) {
+    let end = at;
+    while (line[end] === '`') end++;
+    runs.push({ start: at, length: end - at });
+    at = end;
+  }
+  // The next run as long as each run, found from the end in one pass.
+  const nextAsLong = new Array<number>(runs.length);
+  const latest = new Map<number, number>();
+  for (let j = runs.length - 1; j >= 0; j--) {
+    nextAsLong[j] = latest.get(runs[j]!.length) ?? -1;
+    latest.set(runs[j]!.length, j);
+  }
+  const spans: [number, number][] = [];
+  for (let j = 0; j < runs.length; ) {
+    const k = nextAsLong[j]!;
+    if (k < 0) {
+      j++;
+      continue;
+    }
+    spans.push([runs[j]!.start, runs[k]!.start + runs[k]!.length]);
+    j = k + 1;
+  }
+  return spans;
+}
+
+/** Whether positions, asked for in increasing order, lie in one of `spans` (in order): a cursor that only moves forward. */
+function spanCursor(spans: readonly [number, number][]): (at: number) => boolean {
+  let next = 0;
+  return (at) => {
+    while (next < spans.length && spans[next]![1] <= at) next++;
+    const span = spans[next];
+    return span !== undefined && span[0] <= at;
+  };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
+import { readMarkdownSeed } from '../../src/seed/markdown.js';
+import { withTemplateLinks } from '../../src/seed/template-links.js';
+import { parseSeed } from '../../src/story/normalize.js';
+import { costGrowth } from '../support/linear.js';
+
+const SITE = 'https://harbour.example/blog/';
+
+describe('withTemplateLinks', () => {
+  it("fills Jekyll's site address, base path and relative_url into link, image and definition addresses", () => {
+    const body = [
+      'See [the plan]({{ site.baseurl }}/plans/) and [the map]({{ "/maps/quay.pdf" | relative_url }}).',
+      '![A crane]({{site.url}}{{site.baseurl}}/img/crane.jpg "Crane") and [home]({{ site.baseurl }}).',
+      "[Abs]({{ 'tides/' | absolute_url }}) and [spaced](<{{ site.baseurl }}/a b/>).",
+      '',
+      '[quay]: {{ site.baseurl }}/quay/ "Quay"',
+    ].join('\n');
+    const out = withTemplateLinks(body, SITE);
+    expect(out.leftOut).toBe(0);
+    expect(out.body.split('\n')).toEqual([
+      'See [the plan](https://harbour.example/blog/plans/) and [the map](https://harbour.example/blog/maps/quay.pdf).',
+      '![A crane](https://harbour.example/blog/img/crane.jpg "Crane") and [home](https://harbour.example/blog).',
+      '[Abs](https://harbour.example/blog/tides/) and [spaced](<https://harbour.example/blog/a b/>).',
+      '',
+      '[quay]: https://harbour.example/blog/quay/ "Quay"',
+    ]);
+    // Without the site's address, the site's root.
+    expect(withTemplateLinks('[a]({{ site.baseurl }}/x/) [b]({{ site.baseurl }})').body).toBe('[a](/x/) [b](/)');
+  });
+
+  it('leaves out a link only the generator can fill, keeping its text, and an image whole', () => {
+    const out = withTemplateLinks(
+      'Last [year]({% post_url 2023-03-01-quay %}), the [map]({{< ref "map (1).md" >}}) and ![pier]({% link img/pier.jpg %}) stay [here](https://a.example/).\n[old]: {{< relref "old" >}}',
+      SITE,
+    );
+    expect(out.body).toBe('Last year, the map and  stay [here](https://a.example/).\n');
+    expect(out.leftOut).toBe(4);
+    expect(out.first).toEqual({ line: 0, text: '{% post_url 2023-03-01-quay %}' });
+    // A link whose text begins on an earlier line keeps its opening bracket as text, never a broken link.
+    expect(withTemplateLinks('[two\nlines]({% post_url a %}) end').body).toBe('[two\nlines] end');
+  });
+
+  it('leaves code as written: fenced, indented and inline', () => {
+    const body =
+      '```\n[a]({{ site.baseurl }}/a)\n```\n\n    [b]({{ site.baseurl }}/b)\n\nUse `[c]({{ site.baseurl }}/c)` or ``[d]({% post_url d %})`` but [e]({{ site.baseurl }}/e).';
+    expect(withTemplateLinks(body, SITE).body).toBe(body.replace('[e]({{ site.baseurl }}/e)', '[e](https://harbour.example/blog/e)'));
+    expect(withTemplateLinks('No tags [here](https://a.example/) at all.', SITE)).toEqual({ body: 'No tags [here](https://a.example/) at all.', leftOut: 0 });
+  });
+
+  it('reads a Markdown seed with links filled and names the first one left out with its line', () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed('---\ntitle: Quay works\n---\nThe council [announced]({{ site.baseurl }}/news/) it.\n\nSee [last year]({% post_url 2023-03-01-quay %}).\n', {
+      file: 'quay.md',
+      siteUrl: SITE,
+      onWarning: (d) => warnings.push(d),
+    });
+    expect(seed.html).toContain('<a href="https://harbour.example/blog/news/">announced</a>');
+    expect(seed.html).toContain('<p>See last year.</p>');
+    expect(seed.html).not.toContain('{%');
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['W_TEMPLATE_TAG', 6]]);
+    expect(warnings[0]!.message).toContain('{% post_url 2023-03-01-quay %}');
+  });
+
+  it("takes the site's address from the story options when a seed is parsed into a story", () => {
+    const story = parseSeed('Quay works\n\nThe council [announced]({{ site.baseurl }}/news/quay/) the works on the quay today.\n', {
+      site: { siteUrl: SITE },
+      format: 'markdown',
+      analysis: false,
+    });
+    expect(story.contentHtml).toContain('href="https://harbour.example/blog/news/quay/"');
+  });
+
+  it('reads in time linear in the text, whatever the brackets and backticks', async () => {
+    const text = (n: number): string =>
+      [
+        `${'](x'.repeat(n)}{{`,
+        '[a]({{ site.baseurl }}/b) '.repeat(n),
+        '`{{'.repeat(n),
+        '[{% a %}]('.repeat(n),
+        `${Array.from({ length: n }, (_, i) => '`'.repeat((i % 60) + 1)).join('a')}{{`,
+        `{{ ${']'.repeat(n)}({% x %})`,
+      ].join('\n');
+    const growth = await costGrowth((n) => withTemplateLinks(text(n), SITE), 2000, 20000, 4);
+    expect(growth).toBeLessThan(4);
+  });
+});
