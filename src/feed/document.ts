@@ -243,9 +243,16 @@ export function isXmlClean(text: string): boolean {
   return !CONTROL_OR_NONCHARACTER.test(text) && (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
+/**
+ * The tags, white space collapsed, without empty ones and repeats. Most lists have neither: the mapped
+ * list is then given as it is, exactly as long (a filtered list keeps room for more, and a feed set
+ * holds one list per item of every feed).
+ */
 function uniqueTags(tags: string[]): string[] {
+  const collapsed = tags.map(collapseSpace);
+  if (collapsed.every((t) => t !== '') && (collapsed.length < 2 || new Set(collapsed).size === collapsed.length)) return collapsed;
   const seen = new Set<string>();
-  return tags.map(collapseSpace).filter((t) => t && !seen.has(t) && (seen.add(t), true));
+  return collapsed.filter((t) => t && !seen.has(t) && (seen.add(t), true));
 }
 
 /** Extension values cleaned like every other string (JSON objects are copied as they are: JSON escapes everything). */

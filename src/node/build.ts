@@ -223,6 +223,10 @@ async function buildWith(
     hashOf: (story) => bodies.hashOf(story),
   });
   const stories = reconciled.stories;
+  // What only loading and reconciling read (a seed file and its path per story, 200 bytes each) goes before the feeds are built.
+  seedPaths.clear();
+  loaded.files = [];
+  loaded.stories = [];
   bodies.index(stories);
   const set = buildFeedSet(stories, config, {
     ...(config.tagFeeds ? { tagFeeds: config.tagFeeds } : {}),
