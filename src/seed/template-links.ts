@@ -19,12 +19,23 @@ export interface TemplateLinks {
 /** Longest part of an address shown in a warning. */
 const SHOWN = 60;
 
-/** Liquid's filters that prefix a path with the site's base (`{{ "/a/" | relative_url }}`). */
+/** Liquid's filters that put the site's base before a path: `relative_url` (its path) and `absolute_url` (with its host). */
 const URL_FILTER = /\{\{-?\s*(["'])([^"'\n]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}/g;
-/** Jekyll's site address and base path, alone or one after the other (`{{ site.url }}{{ site.baseurl }}`). */
+/**
+ * Jekyll's `site.url` (the site's host, `https://example.org`) and `site.baseurl` (its path, `/blog`),
+ * alone or one after the other (`{{ site.url }}{{ site.baseurl }}`, the site's address).
+ */
 const SITE_ADDRESS = /(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+/g;
 /** What is still a template once the site's address is filled in. */
 const TEMPLATE = /\{\{|\{%/;
+/** A link's or an image's address in raw HTML: `href="…"`, `src='…'`. */
+const HTML_ADDRESS = /(\s)(href|src)(\s*=\s*)(["'])([^"'\n]*)\4/gi;
+
+/** The site's address (no `/` at the end) and host, as Jekyll's templates name them; both empty for the site's root. */
+interface Site {
+  base: string;
+  host: string;
+}
 
 /**
  * The Markdown with the addresses of links, images and link reference definitions that hold template
@@ -36,7 +47,14 @@ const TEMPLATE = /\{\{|\{%/;
  */
 export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateLinks {
   if (!markdown.includes('{{') && !markdown.includes('{%')) return { body: markdown, leftOut: 0 };
-  const site = (siteUrl ?? '').replace(/\/+$/, '');
+  const base = (siteUrl ?? '').replace(/\/+$/, '');
+  let host = '';
+  try {
+    host = siteUrl ? new URL(siteUrl).origin : '';
+  } catch {
+    host = '';
+  }
+  const site: Site = { base, host: host === 'null' ? '' : host };
   const lines = markdown.split('\n');
   let fence: string | undefined;
   let leftOut = 0;
@@ -66,17 +84,21 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
 }
 
 /** The address with the site's own address filled in, or `undefined` when a template is left that only the generator can fill. */
-function fillAddress(address: string, site: string): string | undefined {
-  const filled = address.replace(URL_FILTER, (_, _quote: string, path: string) => `${site}${path.startsWith('/') ? '' : '/'}${path}`).replace(SITE_ADDRESS, site);
+function fillAddress(address: string, site: Site): string | undefined {
+  const filled = address
+    .replace(URL_FILTER, (_, _quote: string, path: string) => `${site.base}${path.startsWith('/') ? '' : '/'}${path}`)
+    // `site.url` alone is the host; with `site.baseurl` (or `baseurl` alone, a path on the host), the site's address.
+    .replace(SITE_ADDRESS, (run: string) => (run.includes('baseurl') ? site.base : site.host));
   if (TEMPLATE.test(filled)) return undefined;
-  return filled === '' ? '/' : filled;
+  // The site's address alone is its home page, with the `/` a folder's address ends with.
+  return filled === site.base || filled === site.host ? `${filled}/` : filled;
 }
 
 /** The longest link text looked back over for a link's `[`: a longer one keeps its brackets. */
 const MAX_LINK_TEXT = 2000;
 
 /** One line with its links' template addresses filled in or left out (outside inline code). */
-function fillLine(line: string, site: string): { line: string; leftOut: number; first?: string } {
+function fillLine(line: string, site: Site): { line: string; leftOut: number; first?: string } {
   // A reference definition: `[id]: {{ site.baseurl }}/a/ "Title"`.
   const definition = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S.*)$/.exec(line);
   if (definition) {
@@ -128,7 +150,19 @@ function fillLine(line: string, site: string): { line: string; leftOut: number; 
     from = end + 1;
   }
   out += line.slice(from);
-  return { line: out, leftOut, ...(first !== undefined ? { first } : {}) };
+  if (!out.includes('=')) return { line: out, leftOut, ...(first !== undefined ? { first } : {}) };
+  // Raw HTML: an address filled in; one only the generator can fill is taken out, so a link keeps its text and
+  // points nowhere rather than at a broken address (the sanitizer then drops an image without its source).
+  const inHtmlCode = spanCursor(codeSpans(out));
+  const html = out.replace(HTML_ADDRESS, (whole: string, space: string, name: string, equals: string, quote: string, address: string, at: number) => {
+    if (!TEMPLATE.test(address) || inHtmlCode(at)) return whole;
+    const filled = fillAddress(address.trim(), site);
+    if (filled !== undefined) return `${space}${name}${equals}${quote}${filled}${quote}`;
+    leftOut++;
+    first ??= address.trim();
+    return '';
+  });
+  return { line: html, leftOut, ...(first !== undefined ? { first } : {}) };
 }
 
 /**

@@ -20,13 +20,25 @@ describe('withTemplateLinks', () => {
     expect(out.leftOut).toBe(0);
     expect(out.body.split('\n')).toEqual([
       'See [the plan](https://harbour.example/blog/plans/) and [the map](https://harbour.example/blog/maps/quay.pdf).',
-      '![A crane](https://harbour.example/blog/img/crane.jpg "Crane") and [home](https://harbour.example/blog).',
+      '![A crane](https://harbour.example/blog/img/crane.jpg "Crane") and [home](https://harbour.example/blog/).',
       '[Abs](https://harbour.example/blog/tides/) and [spaced](<https://harbour.example/blog/a b/>).',
       '',
       '[quay]: https://harbour.example/blog/quay/ "Quay"',
     ]);
-    // Without the site's address, the site's root.
+    // `site.url` alone is the host, as Jekyll's `url` is; without the site's address, the site's root.
+    expect(withTemplateLinks('[host]({{ site.url }}/about/) [top]({{ site.url }})', SITE).body).toBe('[host](https://harbour.example/about/) [top](https://harbour.example/)');
     expect(withTemplateLinks('[a]({{ site.baseurl }}/x/) [b]({{ site.baseurl }})').body).toBe('[a](/x/) [b](/)');
+    // Raw HTML: filled, or taken out when only the generator can fill it; in inline code, as written.
+    expect(
+      withTemplateLinks(
+        '<a href="{{ site.baseurl }}/x/">x</a> <a class="k" href=\'{% post_url y %}\'>y</a> <img src="{{< ref z >}}" alt="z"> `<a href="{{ site.baseurl }}">`',
+        SITE,
+      ),
+    ).toEqual({
+      body: '<a href="https://harbour.example/blog/x/">x</a> <a class="k">y</a> <img alt="z"> `<a href="{{ site.baseurl }}">`',
+      leftOut: 2,
+      first: { line: 0, text: '{% post_url y %}' },
+    });
   });
 
   it('leaves out a link only the generator can fill, keeping its text, and an image whole', () => {
