@@ -7,6 +7,7 @@ import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { renderShortcode } from './shortcodes.js';
 import { withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 
@@ -87,9 +88,9 @@ const TAG_SHOWN = 60;
 
 /**
  * The Markdown without the lines that hold nothing but a site generator's template tags: Hugo's
- * shortcodes (`{{< figure src="…" >}}`, `{{% notice %}}`) and Liquid's tags (`{% include x.html %}`),
- * which only the generator can render (a figure, an embed) and which would otherwise reach readers as
- * text. Text between a pair of tags stays; so do tags within a line of text, and anything in fenced
+ * shortcodes (`{{< notice >}}`) and Liquid's tags (`{% include x.html %}`), which only the generator can
+ * render and which would otherwise reach readers as text; Hugo's figure and embeds become HTML (see
+ * `shortcodes.ts`), not counted as left out. Text between a pair of tags stays; so do tags within a line of text, and anything in fenced
  * or indented code. A run of such lines with text directly above and below it (inside a paragraph or a
  * list item) is dropped, so the text around it stays one paragraph or item; any other is blanked. One
  * pass over the lines; gives how many lines were tags and the first, its line counted in the text given
@@ -117,6 +118,8 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
   // The fence was opened for a highlight tag: its end tag closes it.
   let highlight = false;
   let count = 0;
+  // Shortcodes written as HTML (not left out, not counted).
+  let shown = 0;
   let first: { line: number; text: string } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -147,6 +150,16 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       keep(line);
       continue;
     }
+    // Hugo's figure and embeds, as HTML a reader can show (a block of its own, indented as the line was).
+    const rendered = renderShortcode(line);
+    if (rendered !== undefined) {
+      const indent = /^\s*/.exec(line)![0];
+      keep(`${indent}${rendered}`);
+      // An HTML block runs to the next blank line: one ends it, unless in a list item (whose next item ends it).
+      if (indent === '') out.push('');
+      shown++;
+      continue;
+    }
     count++;
     first ??= { line: i, text: line.trim().slice(0, TAG_SHOWN) + (line.trim().length > TAG_SHOWN ? '…' : '') };
     // `{% highlight go %}` … `{% endhighlight %}` (and Hugo's `{{< highlight go >}}`) is a code block: written as a fence.
@@ -161,7 +174,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
     }
   }
   for (; removed > 0; removed--) out.push('');
-  return count === 0 ? { body: markdown, count: 0 } : { body: out.join('\n'), count, ...(first ? { first } : {}) };
+  return count === 0 && shown === 0 ? { body: markdown, count: 0 } : { body: out.join('\n'), count, ...(first ? { first } : {}) };
 }
 
 /** A line that makes the paragraph line above it a heading (`Title` over `===` or `---`). */

@@ -43,7 +43,7 @@ describe('readMarkdownSeed', () => {
       '---',
       'The ferry resumes tonight.',
       '',
-      '{{< figure src="/img/boat.jpg" caption="The boat" >}}',
+      '{{< gallery dir="/img/boat" caption="The boat" >}}',
       '',
       '{{% notice info %}}',
       'Tickets are sold on board.',
@@ -69,13 +69,13 @@ describe('readMarkdownSeed', () => {
       '{{< figure src="kept-in-code" >}}',
       '{% raw %} indented code',
     ]);
-    expect(seed.html).not.toContain('boat.jpg');
+    expect(seed.html).not.toContain('/img/boat');
     expect(warnings).toEqual([
       expect.objectContaining({
         code: 'W_TEMPLATE_TAG',
         file: 'ferry.md',
         line: 6,
-        message: expect.stringContaining('left out 4 lines of template tags storyfeed does not render (first: {{< figure src="/img/boat.jpg" caption="The boat" >}} on line 6)'),
+        message: expect.stringContaining('left out 4 lines of template tags storyfeed does not render (first: {{< gallery dir="/img/boat" caption="The boat" >}} on line 6)'),
       }),
     ]);
     expect(withoutTemplateTagLines('No tags here.\n{ not a tag }\n{{ site.url }}\n')).toEqual({ body: 'No tags here.\n{ not a tag }\n{{ site.url }}\n', count: 0 });
@@ -111,8 +111,8 @@ describe('readMarkdownSeed', () => {
     ]);
     expect(seed.html).not.toContain('Secret');
     const warnings: Diagnostic[] = [];
-    const video = readMarkdownSeed('---\ntitle: My video\n---\n\n{{< youtube abc123 >}}\n', { file: 'v.md', onWarning: (d) => warnings.push(d) });
-    expect(video.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: '{{< youtube abc123 >}}' }]);
+    const video = readMarkdownSeed('---\ntitle: My video\n---\n\n{{< peertube abc123 >}}\n', { file: 'v.md', onWarning: (d) => warnings.push(d) });
+    expect(video.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: '{{< peertube abc123 >}}' }]);
     expect(warnings[0]?.message).toContain('kept a line of template tags storyfeed does not render, as written: they are the whole body');
   });
 
@@ -132,7 +132,7 @@ describe('readMarkdownSeed', () => {
       '{{% divider %}}',
       '- The second stop',
       '',
-      '{{< figure src="/img/pier.jpg" >}}',
+      '{{< gallery dir="/img/pier" >}}',
       '',
       'Last line.',
     ].join('\n');

@@ -1,0 +1,147 @@
+import { escapeHtml } from '../escape-html.js';
+
+/**
+ * Hugo's embedded shortcodes a feed can show, as a reader would want them: `figure` as a figure (its
+ * image, link and caption), and the embeds (`youtube`, `vimeo`, `x`, `tweet`, `instagram`, `gist`)
+ * as a link to what they embed, since no feed reader runs an embed's frame or script. Written from
+ * the parameters Hugo documents for them; any other shortcode is only the site's own to render.
+ */
+
+/** The HTML a line holding one shortcode stands for, or `undefined` when it is none of those above. */
+export function renderShortcode(line: string): string | undefined {
+  const call = parseShortcode(line.trim());
+  if (!call) return undefined;
+  const named = (key: string): string | undefined => call.named.get(key);
+  const positional = (i: number): string | undefined => call.positional[i];
+  switch (call.name) {
+    case 'figure':
+      return figure(named);
+    case 'youtube':
+    case 'youtube_simple':
+      return embedLink(`https://www.youtube.com/watch?v=${encode(named('id') ?? positional(0))}`, named('title'), named('id') ?? positional(0));
+    case 'vimeo':
+    case 'vimeo_simple':
+      return embedLink(`https://vimeo.com/${encode(named('id') ?? positional(0))}`, named('title'), named('id') ?? positional(0));
+    case 'instagram':
+    case 'instagram_simple':
+      return embedLink(`https://www.instagram.com/p/${encode(named('id') ?? positional(0))}/`, undefined, named('id') ?? positional(0));
+    case 'x':
+    case 'x_simple':
+    case 'tweet':
+    case 'twitter':
+    case 'twitter_simple': {
+      const user = named('user') ?? positional(0);
+      const id = named('id') ?? positional(1);
+      return user !== undefined ? embedLink(`https://x.com/${encode(user)}/status/${encode(id)}`, undefined, id) : undefined;
+    }
+    case 'gist': {
+      const user = named('user') ?? positional(0);
+      const id = named('id') ?? positional(1);
+      return user !== undefined ? embedLink(`https://gist.github.com/${encode(user)}/${encode(id)}`, undefined, id) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A link to what an embed shows, its title as the text when given, else the address; none without an id. */
+function embedLink(url: string, title: string | undefined, id: string | undefined): string | undefined {
+  if (id === undefined || id.trim() === '') return undefined;
+  return `<p><a href="${escapeHtml(url)}">${escapeHtml(title?.trim() || url)}</a></p>`;
+}
+
+/** `figure`: the image (linked when `link` is given), then a caption of its `title`, `caption` and `attr` (linked with `attrlink`). */
+function figure(get: (key: string) => string | undefined): string | undefined {
+  const src = get('src')?.trim();
+  if (!src) return undefined;
+  const text = (key: string): string | undefined => {
+    const value = get(key)?.trim();
+    return value ? value : undefined;
+  };
+  const alt = text('alt') ?? text('caption');
+  const size = ['width', 'height'].map((key) => (text(key) !== undefined && /^\d+$/.test(text(key)!) ? ` ${key}="${text(key)}"` : '')).join('');
+  let image = `<img src="${escapeHtml(src)}"${alt !== undefined ? ` alt="${escapeHtml(alt)}"` : ''}${size}>`;
+  const link = text('link');
+  if (link !== undefined) image = `<a href="${escapeHtml(link)}">${image}</a>`;
+  const parts: string[] = [];
+  const title = text('title');
+  if (title !== undefined) parts.push(`<strong>${escapeHtml(title)}</strong>`);
+  const caption = text('caption');
+  if (caption !== undefined) parts.push(escapeHtml(caption));
+  const attr = text('attr');
+  const attrLink = text('attrlink');
+  if (attr !== undefined) parts.push(attrLink !== undefined ? `<a href="${escapeHtml(attrLink)}">${escapeHtml(attr)}</a>` : escapeHtml(attr));
+  return `<figure>${image}${parts.length > 0 ? `<figcaption>${parts.join(' ')}</figcaption>` : ''}</figure>`;
+}
+
+function encode(value: string | undefined): string {
+  return encodeURIComponent((value ?? '').trim());
+}
+
+/** A shortcode call: its name and arguments. */
+interface ShortcodeCall {
+  name: string;
+  named: Map<string, string>;
+  positional: string[];
+}
+
+/**
+ * The one shortcode a line holds (`{{< name a "b c" key=value key2="v" >}}`, `{{% … %}}`, closing
+ * `/>}}` too), or `undefined` for anything else: two tags, a closing tag, text around it. Arguments
+ * are bare words, "quoted" (with `\"` inside) or `raw` strings. One pass over the line.
+ */
+function parseShortcode(line: string): ShortcodeCall | undefined {
+  const open = line.startsWith('{{<') ? '{{<' : line.startsWith('{{%') ? '{{%' : undefined;
+  if (!open) return undefined;
+  const close = open === '{{<' ? '>}}' : '%}}';
+  if (!line.endsWith(close) || line.length < open.length + close.length) return undefined;
+  const inner = line.slice(open.length, line.length - close.length).replace(/\/\s*$/, '');
+  // Two tags on the line (`{{< a >}} {{< b >}}`) are no one call.
+  if (inner.includes(close) || inner.includes('{{')) return undefined;
+  let at = 0;
+  const skipSpace = (): void => {
+    while (at < inner.length && /\s/.test(inner[at]!)) at++;
+  };
+  /** A value: quoted, raw or bare; `undefined` when a quote is not closed. */
+  const value = (): string | undefined => {
+    const quote = inner[at];
+    if (quote === '"') {
+      let out = '';
+      for (at++; at < inner.length; at++) {
+        const c = inner[at]!;
+        if (c === '\\' && at + 1 < inner.length) out += inner[++at];
+        else if (c === '"') {
+          at++;
+          return out;
+        } else out += c;
+      }
+      return undefined;
+    }
+    if (quote === '`') {
+      const end = inner.indexOf('`', at + 1);
+      if (end < 0) return undefined;
+      const out = inner.slice(at + 1, end);
+      at = end + 1;
+      return out;
+    }
+    const start = at;
+    while (at < inner.length && !/\s/.test(inner[at]!)) at++;
+    return inner.slice(start, at);
+  };
+  skipSpace();
+  const name = /^[A-Za-z][\w-]*/.exec(inner.slice(at, at + 64))?.[0];
+  if (!name) return undefined;
+  at += name.length;
+  if (at < inner.length && !/\s/.test(inner[at]!)) return undefined;
+  const named = new Map<string, string>();
+  const positional: string[] = [];
+  for (skipSpace(); at < inner.length; skipSpace()) {
+    const key = /^([A-Za-z][\w-]*)=/.exec(inner.slice(at, at + 64));
+    if (key) at += key[0].length;
+    const v = value();
+    if (v === undefined) return undefined;
+    if (key) named.set(key[1]!, v);
+    else positional.push(v);
+  }
+  return { name: name.toLowerCase(), named, positional };
+}
