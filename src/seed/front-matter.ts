@@ -426,11 +426,13 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
       );
     }
   }
-  // The page description most generators write (Hugo, Jekyll, Eleventy, Astro) is the summary when there is none.
-  const description = meta.summary === undefined ? text('description') : undefined;
-  if (description !== undefined) {
-    meta.summary = description;
+  // Jekyll's `excerpt` (what jekyll-feed publishes as the summary), else the page description most generators
+  // write (Hugo, Jekyll, Eleventy, Astro), is the summary when there is none.
+  const otherSummary = meta.summary === undefined ? firstOf(SUMMARY_NAMES.slice(1), text) : undefined;
+  if (otherSummary !== undefined) {
+    meta.summary = otherSummary.value;
     aliased.add('summary');
+    unread(SUMMARY_NAMES, otherSummary.key);
   }
   // Astro's `heroImage`, and the first of Hugo's `images`, when there is no `image`.
   const images = own('images');
@@ -482,7 +484,7 @@ const AUTHOR_NAMES = ['authors', 'author'];
 /** The names of a story's tags: both are read, together. */
 const TAG_NAMES = ['tags', 'categories'];
 const URL_NAMES = ['url', 'permalink'];
-const SUMMARY_NAMES = ['summary', 'description'];
+const SUMMARY_NAMES = ['summary', 'excerpt', 'description'];
 const IMAGE_NAMES = ['image', 'heroImage', 'images'];
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
@@ -524,6 +526,7 @@ const KNOWN_FIELDS = new Set([
   'updatedDate',
   'last_modified_at',
   'description',
+  'excerpt',
   'permalink',
   'heroImage',
   'images',

@@ -301,6 +301,13 @@ describe('front matter of other generators', () => {
     expect(parseYamlMeta('description: The crossing reopens.').summary).toBe('The crossing reopens.');
     expect(parseYamlMeta('summary: Own summary.\ndescription: The crossing reopens.').summary).toBe('Own summary.');
     expect(parseYamlMeta('description: "  "').summary).toBeUndefined();
+    // Jekyll's `excerpt` comes before the page description, and names it as not read.
+    const warnings: Diagnostic[] = [];
+    expect(parseYamlMeta('description: SEO text.\nexcerpt: The crossing reopens tonight.', { onWarning: (d) => warnings.push(d) }).summary).toBe('The crossing reopens tonight.');
+    expect(warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_UNKNOWN_FIELD', 1, 'front matter `description` is not read: `excerpt` is given too and is read instead'],
+    ]);
+    expect(parseYamlMeta('excerpt: Short.').summary).toBe('Short.');
   });
 
   it('takes a permalink path as the URL, and names a permalink pattern it does not fill', () => {
