@@ -8,7 +8,7 @@ import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { renderShortcode } from './shortcodes.js';
-import { withTemplateLinks } from './template-links.js';
+import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
@@ -121,13 +121,33 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
   // Shortcodes written as HTML (not left out, not counted).
   let shown = 0;
   let first: { line: number; text: string } | undefined;
+  // Inside Liquid's `{% raw %}` … `{% endraw %}`: written as it is, its tags too (the raw tags themselves go).
+  let raw = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const given = lines[i]!;
     if (comment) {
-      if (END_COMMENT.test(line)) comment = false;
+      if (END_COMMENT.test(given)) comment = false;
       removed++;
       continue;
     }
+    if (raw || RAW_TAG.test(given)) {
+      // Each raw tag opens or closes; the line is kept without them (dropped if nothing else was on it).
+      for (const tag of given.match(RAW_TAGS) ?? []) raw = !/endraw/.test(tag);
+      const text = given.replace(RAW_TAGS, '');
+      const fenceLine = /^ {0,3}(`{3,}|~{3,})/.exec(text);
+      if (fenceLine) fence = fence === undefined ? fenceLine[1]! : undefined;
+      if (text.trim() === '' && given.trim() !== '') removed++;
+      else keep(text);
+      shown++;
+      continue;
+    }
+    // Hugo's escaped shortcodes (`{{</* figure */>}}`, how a page shows one) are text: written unescaped.
+    if (given.includes('{{</*') || given.includes('{{%/*')) {
+      keep(hugoUnescaped(given));
+      shown++;
+      continue;
+    }
+    const line = given;
     const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence !== undefined) {
       if (highlight && onlyTemplateTags(line) && /^(?:end|\/)highlight$/.test(tagName(line) ?? '')) {
@@ -146,12 +166,21 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       keep(line);
       continue;
     }
-    if (/^ {4}|^\t/.test(line) || !onlyTemplateTags(line)) {
+    if (/^ {4}|^\t/.test(line)) {
       keep(line);
       continue;
     }
+    // A tag written over several lines (`{{< figure` / `src="…"` / `>}}`) is read as one line.
+    const across = onlyTemplateTags(line) ? undefined : tagAcrossLines(lines, i);
+    if (!across && !onlyTemplateTags(line)) {
+      keep(line);
+      continue;
+    }
+    const tag = across?.text ?? line;
+    const lineCount = across ? across.last - i + 1 : 1;
+    if (across) i = across.last;
     // Hugo's figure and embeds, as HTML a reader can show (a block of its own, indented as the line was).
-    const rendered = renderShortcode(line);
+    const rendered = renderShortcode(tag);
     if (rendered !== undefined) {
       const indent = /^\s*/.exec(line)![0];
       keep(`${indent}${rendered}`);
@@ -160,21 +189,49 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       shown++;
       continue;
     }
-    count++;
-    first ??= { line: i, text: line.trim().slice(0, TAG_SHOWN) + (line.trim().length > TAG_SHOWN ? '…' : '') };
+    count += lineCount;
+    first ??= { line: i - lineCount + 1, text: tag.trim().slice(0, TAG_SHOWN) + (tag.trim().length > TAG_SHOWN ? '…' : '') };
     // `{% highlight go %}` … `{% endhighlight %}` (and Hugo's `{{< highlight go >}}`) is a code block: written as a fence.
-    const name = tagName(line);
+    const name = tagName(tag);
     if (name === 'highlight') {
+      removed += lineCount - 1;
       keep('```');
       fence = '```';
       highlight = true;
     } else {
-      removed++;
-      if (name === 'comment' && !END_COMMENT.test(line)) comment = true;
+      removed += lineCount;
+      if (name === 'comment' && !END_COMMENT.test(tag)) comment = true;
     }
   }
   for (; removed > 0; removed--) out.push('');
   return count === 0 && shown === 0 ? { body: markdown, count: 0 } : { body: out.join('\n'), count, ...(first ? { first } : {}) };
+}
+
+/** A line with Hugo's shortcode escapes (a comment just inside the braces, opened by `{{</*` or `{{%/*`) written as the shortcode they show. */
+function hugoUnescaped(line: string): string {
+  return line.replace(/\{\{([<%])\/\*/g, '{{$1').replace(/\*\/([>%])\}\}/g, '$1}}');
+}
+
+/** The most lines one template tag is read over. */
+const MAX_TAG_LINES = 12;
+
+/**
+ * A template tag that opens on line `start` (after at most three spaces) and closes on a later line,
+ * with nothing else on its lines and no blank line inside: its lines joined with spaces, and the last.
+ */
+function tagAcrossLines(lines: readonly string[], start: number): { text: string; last: number } | undefined {
+  const open = /^ {0,3}(\{\{[<%]|\{%)/.exec(lines[start]!)?.[1];
+  if (open === undefined) return undefined;
+  const close = TAG_CLOSERS[open]!;
+  if (lines[start]!.includes(close)) return undefined;
+  for (let j = start + 1; j < lines.length && j < start + MAX_TAG_LINES; j++) {
+    if (!isText(lines[j])) return undefined;
+    if (lines[j]!.includes(close)) {
+      const text = lines.slice(start, j + 1).join(' ');
+      return onlyTemplateTags(text) ? { text, last: j } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A line that makes the paragraph line above it a heading (`Title` over `===` or `---`). */

@@ -16,6 +16,11 @@ export interface TemplateLinks {
   first?: { line: number; text: string };
 }
 
+/** Liquid's raw tags (`{% raw %}`, `{% endraw %}`), which keep what is between them from being read as tags. */
+export const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/;
+/** {@link RAW_TAG}, every one on a line. */
+export const RAW_TAGS = new RegExp(RAW_TAG.source, 'g');
+
 /** Longest part of an address shown in a warning. */
 const SHOWN = 60;
 
@@ -57,6 +62,7 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
   const site: Site = { base, host: host === 'null' ? '' : host };
   const lines = markdown.split('\n');
   let fence: string | undefined;
+  let raw = false;
   let leftOut = 0;
   let first: TemplateLinks['first'];
   let changed = false;
@@ -71,7 +77,12 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
       fence = opener[1]!;
       continue;
     }
-    if (/^ {4}|^\t/.test(line) || (!line.includes('{{') && !line.includes('{%'))) continue;
+    // What Liquid's raw tags hold, and Hugo's escaped shortcodes (`{{</*`), are text, never filled in.
+    if (raw || RAW_TAG.test(line)) {
+      for (const tag of line.match(RAW_TAGS) ?? []) raw = !tag.includes('endraw');
+      continue;
+    }
+    if (/^ {4}|^\t/.test(line) || (!line.includes('{{') && !line.includes('{%')) || line.includes('{{</*') || line.includes('{{%/*')) continue;
     const done = fillLine(line, site);
     if (done.line === line) continue;
     changed = true;

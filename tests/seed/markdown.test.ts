@@ -57,7 +57,7 @@ describe('readMarkdownSeed', () => {
       '{{< figure src="kept-in-code" >}}',
       '```',
       '',
-      '    {% raw %} indented code',
+      '    {% include x.html %} indented code',
     ].join('\n');
     const warnings: Diagnostic[] = [];
     const seed = readMarkdownSeed(text, { file: 'ferry.md', onWarning: (d) => warnings.push(d) });
@@ -67,7 +67,7 @@ describe('readMarkdownSeed', () => {
       'Tickets are sold on board.',
       'A shortcode {{< ref "other.md" >}} inside a sentence stays.',
       '{{< figure src="kept-in-code" >}}',
-      '{% raw %} indented code',
+      '{% include x.html %} indented code',
     ]);
     expect(seed.html).not.toContain('/img/boat');
     expect(warnings).toEqual([
@@ -178,7 +178,7 @@ describe('readMarkdownSeed', () => {
   });
 
   it('finds template tag lines in time linear in the text', async () => {
-    const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n);
+    const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n) + '\n{{< open\n'.repeat(n) + '{% raw %}{{</* x\n'.repeat(n);
     // Tenfold the size: linear stays near ×1 (measured 0.8-1.7), quadratic near ×10.
     const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 4);
     expect(growth).toBeLessThan(4);
@@ -217,5 +217,52 @@ describe('readMarkdownSeed', () => {
       { kind: 'paragraph', text: 'Ann | 12' },
       { kind: 'paragraph', text: 'Line break and More text' },
     ]);
+  });
+});
+
+describe('template tags over several lines, escaped and raw', () => {
+  it('reads a tag written over several lines as one: shown when Hugo draws it, else left out and counted', () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed(
+      [
+        'Quay',
+        '',
+        'The quay reopened.',
+        '',
+        '{{< figure',
+        '    src="/q.jpg"',
+        '    alt="The quay" >}}',
+        '',
+        '{{< gallery',
+        '  dir="/img/quay" >}}',
+        '',
+        '{{< open tag with a blank line',
+        '',
+        '>}}',
+      ].join('\n'),
+      { onWarning: (d) => warnings.push(d) },
+    );
+    expect(seed.html).toContain('<figure><img src="/q.jpg" alt="The quay"></figure>');
+    expect(seed.html).not.toContain('gallery');
+    // A tag that a blank line splits is no tag: its text stays for the author to see.
+    expect(seed.html).toContain('{{&lt; open tag with a blank line');
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [9, 'left out 2 lines of template tags storyfeed does not render (first: {{< gallery   dir="/img/quay" >}} on line 9)'],
+    ]);
+  });
+
+  it("writes Hugo's escaped shortcodes as the shortcode they show, in text and in code", () => {
+    const seed = readMarkdownSeed('Docs\n\nWrite {{</* figure src="a.png" */>}} for a figure.\n\n```\n{{%/* notice */%}}\n```\n');
+    expect(seed.html).toBe('<p>Write {{&lt; figure src=&quot;a.png&quot; &gt;}} for a figure.</p>\n<pre><code>{{% notice %}}\n</code></pre>\n');
+  });
+
+  it("keeps what Liquid's raw tags hold as written, without the raw tags and without a warning", () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed(
+      'Docs\n\nUse {% raw %}{{ page.title }}{% endraw %} for the title.\n\n{% raw %}\n{% include note.html %} and [a]({{ site.baseurl }}/a/)\n{% endraw %}\n\n```\n{% raw %}\n{{ site.url }}\n{% endraw %}\n```\n',
+      { onWarning: (d) => warnings.push(d), siteUrl: 'https://quay.example/' },
+    );
+    expect(seed.html).toBe('<p>Use {{ page.title }} for the title.</p>\n<p>{% include note.html %} and [a]({{ site.baseurl }}/a/)</p>\n<pre><code>{{ site.url }}\n</code></pre>\n');
+    expect(warnings).toEqual([]);
   });
 });
