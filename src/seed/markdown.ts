@@ -7,6 +7,7 @@ import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { withoutAttributeMarks } from './attribute-marks.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -22,7 +23,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   const { file } = options;
   const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
   const meta = parseFrontMatter(split, { file, timeZone: options.timeZone, onWarning: options.onWarning });
-  const links = withTemplateLinks(split.body, options.siteUrl);
+  const links = withTemplateLinks(withoutAttributeMarks(split.body).body, options.siteUrl);
   if (links.first) {
     const line = split.bodyLine + links.first.line;
     const count = links.leftOut > 1 ? `${links.leftOut} links` : 'a link';

@@ -247,7 +247,7 @@ function openingBracket(line: string, close: number, floor: number): number {
 }
 
 /** The [start, end) spans of a line's inline code: a run of backticks up to the next run of as many. Linear: each run is looked at twice. */
-function codeSpans(line: string): [number, number][] {
+export function codeSpans(line: string): [number, number][] {
   if (!line.includes('`')) return [];
   const runs: { start: number; length: number }[] = [];
   for (let at = line.indexOf('`'); at >= 0; at = line.indexOf('`', at)) {
