@@ -1,3 +1,4 @@
+import { codeLines } from './code-lines.js';
 import { codeSpans } from './template-links.js';
 
 /**
@@ -36,7 +37,7 @@ export interface WithoutMarks {
 export function withoutAttributeMarks(markdown: string): WithoutMarks {
   if (!markdown.includes('{:') && !markdown.includes('{#') && !markdown.includes('{.')) return { body: markdown, changed: false };
   const lines = markdown.split('\n');
-  let fence: string | undefined;
+  const codeOf = codeLines();
   let comment = false;
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
@@ -47,16 +48,7 @@ export function withoutAttributeMarks(markdown: string): WithoutMarks {
       changed = true;
       continue;
     }
-    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence !== undefined) {
-      if (opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
-      continue;
-    }
-    if (opener) {
-      fence = opener[1]!;
-      continue;
-    }
-    if (/^ {4}|^\t/.test(line) || !line.includes('{')) continue;
+    if (codeOf(line) !== undefined || !line.includes('{')) continue;
     if (/^\s*\{::comment\}/.test(line)) {
       comment = !line.includes('{:/comment}') && !/\{:\/\}/.test(line);
       lines[i] = '';

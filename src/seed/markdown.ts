@@ -8,12 +8,16 @@ import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { withoutAttributeMarks } from './attribute-marks.js';
+import { closesFence, FENCE, indentedCode } from './code-lines.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+
+/** A line of Markdown as inline HTML (a figure's caption, as Hugo renders it). */
+const inlineMarkdown = (text: string): string => markdown.renderInline(text);
 
 /**
  * Reads a Markdown seed with optional YAML front matter. The title comes from front matter, else a
@@ -124,6 +128,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
   let first: { line: number; text: string } | undefined;
   // Inside Liquid's `{% raw %}` … `{% endraw %}`: written as it is, its tags too (the raw tags themselves go).
   let raw = false;
+  const isIndentedCode = indentedCode();
   for (let i = 0; i < lines.length; i++) {
     const given = lines[i]!;
     if (comment) {
@@ -135,7 +140,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       // Each raw tag opens or closes; the line is kept without them (dropped if nothing else was on it).
       for (const tag of given.match(RAW_TAGS) ?? []) raw = !/endraw/.test(tag);
       const text = given.replace(RAW_TAGS, '');
-      const fenceLine = /^ {0,3}(`{3,}|~{3,})/.exec(text);
+      const fenceLine = FENCE.exec(text);
       if (fenceLine) fence = fence === undefined ? fenceLine[1]! : undefined;
       if (text.trim() === '' && given.trim() !== '') removed++;
       else keep(text);
@@ -149,7 +154,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       continue;
     }
     const line = given;
-    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const opener = FENCE.exec(line);
     if (fence !== undefined) {
       if (highlight && onlyTemplateTags(line) && /^(?:end|\/)highlight$/.test(tagName(line) ?? '')) {
         keep('```');
@@ -158,7 +163,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
         count++;
         continue;
       }
-      if (!highlight && opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
+      if (!highlight && closesFence(line, fence)) fence = undefined;
       keep(line);
       continue;
     }
@@ -167,7 +172,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       keep(line);
       continue;
     }
-    if (/^ {4}|^\t/.test(line)) {
+    if (isIndentedCode(line)) {
       keep(line);
       continue;
     }
@@ -181,7 +186,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
     const lineCount = across ? across.last - i + 1 : 1;
     if (across) i = across.last;
     // Hugo's figure and embeds, as HTML a reader can show (a block of its own, indented as the line was).
-    const rendered = renderShortcode(tag);
+    const rendered = renderShortcode(tag, inlineMarkdown);
     if (rendered !== undefined) {
       const indent = /^\s*/.exec(line)![0];
       keep(`${indent}${rendered}`);
@@ -217,11 +222,11 @@ function hugoUnescaped(line: string): string {
 const MAX_TAG_LINES = 12;
 
 /**
- * A template tag that opens on line `start` (after at most three spaces) and closes on a later line,
+ * A template tag that opens on line `start` (after its indentation) and closes on a later line,
  * with nothing else on its lines and no blank line inside: its lines joined with spaces, and the last.
  */
 function tagAcrossLines(lines: readonly string[], start: number): { text: string; last: number } | undefined {
-  const open = /^ {0,3}(\{\{[<%]|\{%)/.exec(lines[start]!)?.[1];
+  const open = /^[ \t]*(\{\{[<%]|\{%)/.exec(lines[start]!)?.[1];
   if (open === undefined) return undefined;
   const close = TAG_CLOSERS[open]!;
   if (lines[start]!.includes(close)) return undefined;

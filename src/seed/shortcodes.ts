@@ -7,15 +7,19 @@ import { escapeHtml } from '../escape-html.js';
  * the parameters Hugo documents for them; any other shortcode is only the site's own to render.
  */
 
-/** The HTML a line holding one shortcode stands for, or `undefined` when it is none of those above. */
-export function renderShortcode(line: string): string | undefined {
+/**
+ * The HTML a line holding one shortcode stands for, or `undefined` when it is none of those above.
+ * `inline` renders a figure's `caption` and `attr` as Markdown, as Hugo does (the story stage sanitizes
+ * the HTML); without it they are text.
+ */
+export function renderShortcode(line: string, inline?: (markdown: string) => string): string | undefined {
   const call = parseShortcode(line.trim());
   if (!call) return undefined;
   const named = (key: string): string | undefined => call.named.get(key);
   const positional = (i: number): string | undefined => call.positional[i];
   switch (call.name) {
     case 'figure':
-      return figure(named);
+      return figure(named, inline ?? escapeHtml);
     case 'youtube':
     case 'youtube_simple':
       return embedLink(`https://www.youtube.com/watch?v=${encode(named('id') ?? positional(0))}`, named('title'), named('id') ?? positional(0));
@@ -50,8 +54,8 @@ function embedLink(url: string, title: string | undefined, id: string | undefine
   return `<p><a href="${escapeHtml(url)}">${escapeHtml(title?.trim() || url)}</a></p>`;
 }
 
-/** `figure`: the image (linked when `link` is given), then a caption of its `title`, `caption` and `attr` (linked with `attrlink`). */
-function figure(get: (key: string) => string | undefined): string | undefined {
+/** `figure`: the image (linked when `link` is given), then a caption of its `title`, `caption` and `attr` (linked with `attrlink`), those two through `markdown`. */
+function figure(get: (key: string) => string | undefined, markdown: (text: string) => string): string | undefined {
   const src = get('src')?.trim();
   if (!src) return undefined;
   const text = (key: string): string | undefined => {
@@ -67,10 +71,10 @@ function figure(get: (key: string) => string | undefined): string | undefined {
   const title = text('title');
   if (title !== undefined) parts.push(`<strong>${escapeHtml(title)}</strong>`);
   const caption = text('caption');
-  if (caption !== undefined) parts.push(escapeHtml(caption));
+  if (caption !== undefined) parts.push(markdown(caption));
   const attr = text('attr');
   const attrLink = text('attrlink');
-  if (attr !== undefined) parts.push(attrLink !== undefined ? `<a href="${escapeHtml(attrLink)}">${escapeHtml(attr)}</a>` : escapeHtml(attr));
+  if (attr !== undefined) parts.push(attrLink !== undefined ? `<a href="${escapeHtml(attrLink)}">${markdown(attr)}</a>` : markdown(attr));
   return `<figure>${image}${parts.length > 0 ? `<figcaption>${parts.join(' ')}</figcaption>` : ''}</figure>`;
 }
 

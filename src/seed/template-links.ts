@@ -1,3 +1,5 @@
+import { codeLines } from './code-lines.js';
+
 /**
  * Links whose address a site generator fills in: Jekyll's `[a]({{ site.baseurl }}/news/)`,
  * `({{ "/plans/a.pdf" | relative_url }})`, `({% post_url 2023-03-01-harbour %})`, Hugo's
@@ -61,28 +63,21 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
   }
   const site: Site = { base, host: host === 'null' ? '' : host };
   const lines = markdown.split('\n');
-  let fence: string | undefined;
+  const codeOf = codeLines();
   let raw = false;
   let leftOut = 0;
   let first: TemplateLinks['first'];
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence !== undefined) {
-      if (opener && opener[1]![0] === fence[0] && opener[1]!.length >= fence.length && line.trim() === opener[1]) fence = undefined;
-      continue;
-    }
-    if (opener) {
-      fence = opener[1]!;
-      continue;
-    }
+    const code = codeOf(line);
+    if (code === 'fenced') continue;
     // What Liquid's raw tags hold, and Hugo's escaped shortcodes (`{{</*`), are text, never filled in.
     if (raw || RAW_TAG.test(line)) {
       for (const tag of line.match(RAW_TAGS) ?? []) raw = !tag.includes('endraw');
       continue;
     }
-    if (/^ {4}|^\t/.test(line) || (!line.includes('{{') && !line.includes('{%')) || line.includes('{{</*') || line.includes('{{%/*')) continue;
+    if (code === 'indented' || (!line.includes('{{') && !line.includes('{%')) || line.includes('{{</*') || line.includes('{{%/*')) continue;
     const done = fillLine(line, site);
     if (done.line === line) continue;
     changed = true;

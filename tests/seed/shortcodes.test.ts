@@ -56,6 +56,9 @@ describe('renderShortcode', () => {
     expect(warnings.map((w) => w.message)).toEqual(['left out a line of template tags storyfeed does not render (first: {{< notice >}} on line 8)']);
     // In a list item, indented as it was, and the list stays tight.
     expect(withoutTemplateTagLines('- One\n  {{< figure src="a.png" >}}\n- Two').body).toBe('- One\n  <figure><img src="a.png"></figure>\n- Two');
+    // Four spaces into a list item is the item, not code; a caption is Markdown, as Hugo reads it.
+    const listed = readMarkdownSeed('Steps\n\n* Open the box\n\n    {{< figure src="box.png" caption="The *open* box" >}}\n\n* Close it\n');
+    expect(listed.html).toContain('<figure><img src="box.png" alt="The *open* box"><figcaption>The <em>open</em> box</figcaption></figure>');
     // A body of one embed is that link.
     expect(readMarkdownSeed('Tour\n\n{{< vimeo 146022717 >}}\n').html).toContain('https://vimeo.com/146022717');
   });

@@ -58,6 +58,8 @@ describe('withTemplateLinks', () => {
       '```\n[a]({{ site.baseurl }}/a)\n```\n\n    [b]({{ site.baseurl }}/b)\n\nUse `[c]({{ site.baseurl }}/c)` or ``[d]({% post_url d %})`` but [e]({{ site.baseurl }}/e).';
     expect(withTemplateLinks(body, SITE).body).toBe(body.replace('[e]({{ site.baseurl }}/e)', '[e](https://harbour.example/blog/e)'));
     expect(withTemplateLinks('No tags [here](https://a.example/) at all.', SITE)).toEqual({ body: 'No tags [here](https://a.example/) at all.', leftOut: 0 });
+    // Four spaces into a list item is the item: filled there.
+    expect(withTemplateLinks('- Step\n\n    See [the plan]({{ site.baseurl }}/plan/).', SITE).body).toBe('- Step\n\n    See [the plan](https://harbour.example/blog/plan/).');
   });
 
   it('reads a Markdown seed with links filled and names the first one left out with its line', () => {
