@@ -115,13 +115,15 @@ export function parseTomlMeta(toml: string, options: MetaOptions = {}): SeedMeta
   // A null prototype: a `[__proto__]` table is a key like any other.
   const fields: Record<string, unknown> = Object.create(null);
   for (const [key, v] of Object.entries(value)) fields[key] = v instanceof TomlDate ? v.toISOString() : v;
-  // A key's line: the first `key =` line before any table header (only problems and warnings ask).
+  // A key's line: the first `key =` line before any table header, the key bare or quoted (`"date" =`,
+  // `'date' =`); only problems and warnings ask.
   const lineOf = (key: string): number | undefined => {
     const lines = toml.split('\n');
+    const names = [key, `"${key}"`, `'${key}'`];
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]!.trimStart();
       if (text.startsWith('[')) return undefined;
-      if (text.startsWith(key) && /^\s*=/.test(text.slice(key.length))) return i + first;
+      if (names.some((name) => text.startsWith(name) && /^\s*=/.test(text.slice(name.length)))) return i + first;
     }
     return undefined;
   };

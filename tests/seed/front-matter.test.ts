@@ -150,6 +150,10 @@ describe('TOML front matter (Hugo)', () => {
     const field = fails(() => parseTomlMeta('title = "x"\ntags = 3', { file: 'x.md', firstLine: 2 }));
     expect([field.code, field.line]).toEqual(['E_FIELD', 3]);
     expect(field.detail).toContain('`tags`');
+    // A quoted key is found on its line too.
+    const quoted = fails(() => parseTomlMeta('title = "x"\n"tags" = 3', { file: 'x.md', firstLine: 2 }));
+    expect([quoted.code, quoted.line]).toEqual(['E_FIELD', 3]);
+    expect(fails(() => parseTomlMeta("title = 'x'\n'tags' = 3", { firstLine: 2 })).line).toBe(3);
     const date = fails(() => parseTomlMeta('date = 10:00:00', { firstLine: 2 }));
     expect([date.code, date.line]).toEqual(['E_DATE', 2]);
     const open = fails(() => splitFrontMatter('+++\ntitle = "x"\nBody.\n', 'open.md'));
