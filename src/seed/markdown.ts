@@ -240,6 +240,9 @@ function tagAcrossLines(lines: readonly string[], start: number): { text: string
   return undefined;
 }
 
+/** An HTML block that is a figure (Hugo's `figure` shortcode as written here, or the author's own). */
+const FIGURE_BLOCK = /^\s*<figure[\s>]/i;
+
 /** A line that makes the paragraph line above it a heading (`Title` over `===` or `---`). */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
@@ -348,6 +351,8 @@ function toSections(tokens: Token[], file: string | undefined): Section[] {
         break;
       }
       case 'html_block': {
+        // A figure is media, not the article's text: its caption is no lede, no paragraph to analyse.
+        if (FIGURE_BLOCK.test(t.content)) break;
         const s = htmlText(t.content, file);
         if (s) add({ kind: 'paragraph', text: s });
         break;

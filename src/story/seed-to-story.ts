@@ -49,6 +49,9 @@ export interface StoryOptions {
 /** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
 export type ParseSeedOptions = StoryOptions & Omit<ReadSeedOptions, 'onWarning' | 'timeZone'>;
 
+/** A paragraph that is one web address and nothing else. */
+const BARE_ADDRESS = /^\s*https?:\/\/\S+\s*$/;
+
 /** What a story not analysed carries: no quotes, sources or entities. */
 function noAnalysis(): ArticleAnalysis {
   return { quotes: [], sources: [], entities: { people: [], organizations: [], places: [] }, ranked: [] };
@@ -139,7 +142,12 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const tags = uniqueCaseless([...(meta.tags ?? []), ...confident.slice(0, entityTagCount).map((e) => e.name)]).slice(0, MAX_STORY_TAGS);
   // A dateline belongs to the body, not to the summary readers see in their list.
   // A wire dateline's "(Agency) -" prefix and a credit line are not what readers should see either.
-  const first = splitWire(paragraphs.slice(0, 1)).paragraphs[0] ?? '';
+  // A paragraph of nothing but an address (a video's, an embed's) is no lede: the first with words is (if any).
+  const lead = Math.max(
+    0,
+    paragraphs.findIndex((p) => !BARE_ADDRESS.test(p)),
+  );
+  const first = splitWire(paragraphs.slice(lead, lead + 1)).paragraphs[0] ?? '';
   const withoutAnyDateline = (text: string): string => (seed.dateline ? withoutDateline(text) : withoutWireDateline(text));
   // The text before `<!--more-->` stands for the lede: its dateline goes, and it is cut as a lede is.
   const lede = (seed.excerpt && withoutAnyDateline(seed.excerpt)) || withoutAnyDateline(first);

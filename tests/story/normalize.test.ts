@@ -53,6 +53,17 @@ describe('parseSeed: identity', () => {
     expect(cut.endsWith('day.')).toBe(true);
   });
 
+  it('takes the lede from the first paragraph with words: not a figure, not a bare address', () => {
+    const figureFirst = parse('Night ferry\n\n{{< figure src="/boat.jpg" caption="The boat at the quay" >}}\n\nThe ferry resumes tonight.\n', { file: 'f.md' });
+    expect(figureFirst.summary).toBe('The ferry resumes tonight.');
+    expect(figureFirst.contentHtml).toContain('<figcaption>The boat at the quay</figcaption>');
+    const ownFigure = parse('Night ferry\n\n<figure><img src="/boat.jpg"><figcaption>The boat</figcaption></figure>\n\nThe ferry resumes tonight.\n', { file: 'f.md' });
+    expect(ownFigure.summary).toBe('The ferry resumes tonight.');
+    expect(parse('Night ferry\n\n{{< youtube abc123 >}}\n\nA film of the crossing.\n', { file: 'f.md' }).summary).toBe('A film of the crossing.');
+    // Nothing but an address: that is the lede still.
+    expect(parse('Night ferry\n\nhttps://video.example/boat\n', { file: 'f.md' }).summary).toBe('https://video.example/boat');
+  });
+
   it('follows storyPath and a site URL with a path', () => {
     const s = parse('T\nBody.', { file: 'x.txt', site: { ...site, siteUrl: 'https://example.org/blog', storyPath: 'news/{slug}/' } });
     expect(s.url).toBe('https://example.org/blog/news/x/');
