@@ -123,8 +123,8 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
   // The fence was opened for a highlight tag: its end tag closes it.
   let highlight = false;
   let count = 0;
-  // Shortcodes written as HTML (not left out, not counted).
-  let shown = 0;
+  // Lines written otherwise than given but not left out (shortcodes as HTML, escaped shortcodes, raw blocks): not counted.
+  let rewritten = 0;
   let first: { line: number; text: string } | undefined;
   // Inside Liquid's `{% raw %}` … `{% endraw %}`: written as it is, its tags too (the raw tags themselves go).
   let raw = false;
@@ -144,13 +144,13 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       if (fenceLine) fence = fence === undefined ? fenceLine[1]! : undefined;
       if (text.trim() === '' && given.trim() !== '') removed++;
       else keep(text);
-      shown++;
+      rewritten++;
       continue;
     }
     // Hugo's escaped shortcodes (`{{</* figure */>}}`, how a page shows one) are text: written unescaped.
     if (given.includes('{{</*') || given.includes('{{%/*')) {
       keep(hugoUnescaped(given));
-      shown++;
+      rewritten++;
       continue;
     }
     const line = given;
@@ -177,8 +177,9 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       continue;
     }
     // A tag written over several lines (`{{< figure` / `src="…"` / `>}}`) is read as one line.
-    const across = onlyTemplateTags(line) ? undefined : tagAcrossLines(lines, i);
-    if (!across && !onlyTemplateTags(line)) {
+    const single = onlyTemplateTags(line);
+    const across = single ? undefined : tagAcrossLines(lines, i);
+    if (!single && !across) {
       keep(line);
       continue;
     }
@@ -192,7 +193,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       keep(`${indent}${rendered}`);
       // An HTML block runs to the next blank line: one ends it, unless in a list item (whose next item ends it).
       if (indent === '') out.push('');
-      shown++;
+      rewritten++;
       continue;
     }
     count += lineCount;
@@ -210,7 +211,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
     }
   }
   for (; removed > 0; removed--) out.push('');
-  return count === 0 && shown === 0 ? { body: markdown, count: 0 } : { body: out.join('\n'), count, ...(first ? { first } : {}) };
+  return count === 0 && rewritten === 0 ? { body: markdown, count: 0 } : { body: out.join('\n'), count, ...(first ? { first } : {}) };
 }
 
 /** A line with Hugo's shortcode escapes (a comment just inside the braces, opened by `{{</*` or `{{%/*`) written as the shortcode they show. */

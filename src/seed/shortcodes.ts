@@ -17,36 +17,41 @@ export function renderShortcode(line: string, inline?: (markdown: string) => str
   if (!call) return undefined;
   const named = (key: string): string | undefined => call.named.get(key);
   const positional = (i: number): string | undefined => call.positional[i];
-  switch (call.name) {
-    case 'figure':
-      return figure(named, inline ?? escapeHtml);
-    case 'youtube':
-    case 'youtube_simple':
-      return embedLink(`https://www.youtube.com/watch?v=${encode(named('id') ?? positional(0))}`, named('title'), named('id') ?? positional(0));
-    case 'vimeo':
-    case 'vimeo_simple':
-      return embedLink(`https://vimeo.com/${encode(named('id') ?? positional(0))}`, named('title'), named('id') ?? positional(0));
-    case 'instagram':
-    case 'instagram_simple':
-      return embedLink(`https://www.instagram.com/p/${encode(named('id') ?? positional(0))}/`, undefined, named('id') ?? positional(0));
-    case 'x':
-    case 'x_simple':
-    case 'tweet':
-    case 'twitter':
-    case 'twitter_simple': {
-      const user = named('user') ?? positional(0);
-      const id = named('id') ?? positional(1);
-      return user !== undefined ? embedLink(`https://x.com/${encode(user)}/status/${encode(id)}`, undefined, id) : undefined;
-    }
-    case 'gist': {
-      const user = named('user') ?? positional(0);
-      const id = named('id') ?? positional(1);
-      return user !== undefined ? embedLink(`https://gist.github.com/${encode(user)}/${encode(id)}`, undefined, id) : undefined;
-    }
-    default:
-      return undefined;
+  if (call.name === 'figure') return figure(named, inline ?? escapeHtml);
+  const byId = ID_EMBEDS.get(call.name);
+  if (byId) {
+    const id = named('id') ?? positional(0);
+    return embedLink(byId.url(encode(id)), byId.titled ? named('title') : undefined, id);
   }
+  const byUser = USER_EMBEDS.get(call.name);
+  if (byUser) {
+    const user = named('user') ?? positional(0);
+    const id = named('id') ?? positional(1);
+    return user !== undefined ? embedLink(byUser(encode(user), encode(id)), undefined, id) : undefined;
+  }
+  return undefined;
 }
+
+/** Embeds named by one id (`{{< youtube 0RKpf3rK57I >}}`, or `id=`): the address they show, and whether a `title` names it. */
+const ID_EMBEDS = new Map<string, { url: (id: string) => string; titled: boolean }>([
+  ['youtube', { url: (id) => `https://www.youtube.com/watch?v=${id}`, titled: true }],
+  ['youtube_simple', { url: (id) => `https://www.youtube.com/watch?v=${id}`, titled: true }],
+  ['vimeo', { url: (id) => `https://vimeo.com/${id}`, titled: true }],
+  ['vimeo_simple', { url: (id) => `https://vimeo.com/${id}`, titled: true }],
+  ['instagram', { url: (id) => `https://www.instagram.com/p/${id}/`, titled: false }],
+  ['instagram_simple', { url: (id) => `https://www.instagram.com/p/${id}/`, titled: false }],
+]);
+
+/** Embeds named by a user and an id (`{{< x user="…" id="…" >}}`, or in that order): the address they show. */
+const xPost = (user: string, id: string): string => `https://x.com/${user}/status/${id}`;
+const USER_EMBEDS = new Map<string, (user: string, id: string) => string>([
+  ['x', xPost],
+  ['x_simple', xPost],
+  ['tweet', xPost],
+  ['twitter', xPost],
+  ['twitter_simple', xPost],
+  ['gist', (user, id) => `https://gist.github.com/${user}/${id}`],
+]);
 
 /** A link to what an embed shows, its title as the text when given, else the address; none without an id. */
 function embedLink(url: string, title: string | undefined, id: string | undefined): string | undefined {

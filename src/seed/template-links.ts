@@ -180,10 +180,10 @@ function addressEnd(line: string, start: number): number {
   let at = start;
   while (at < line.length) {
     const c = line[at]!;
-    if (c === '{' && (line[at + 1] === '{' || line[at + 1] === '%')) {
-      const close = line.indexOf(line[at + 1] === '{' ? '}}' : '%}', at + 2);
-      if (close < 0) return -1;
-      at = close + 2;
+    const tag = tagEnd(line, at);
+    if (tag !== undefined) {
+      if (tag < 0) return -1;
+      at = tag;
       continue;
     }
     if (c === '"' && at > start && /\s/.test(line[at - 1]!)) {
@@ -206,6 +206,16 @@ function addressEnd(line: string, start: number): number {
   return -1;
 }
 
+/**
+ * Where the template tag that opens at `at` (`{{`…`}}`, `{%`…`%}`) ends (just after it), -1 when it is not
+ * closed, `undefined` when no tag opens there.
+ */
+function tagEnd(text: string, at: number): number | undefined {
+  if (text[at] !== '{' || (text[at + 1] !== '{' && text[at + 1] !== '%')) return undefined;
+  const close = text.indexOf(text[at + 1] === '{' ? '}}' : '%}', at + 2);
+  return close < 0 ? -1 : close + 2;
+}
+
 /** A link's address and what follows it (a title), split at the first white space outside a template tag or angle brackets. */
 function splitAddress(text: string): [string, string] {
   if (text.startsWith('<')) {
@@ -214,10 +224,10 @@ function splitAddress(text: string): [string, string] {
   }
   let at = 0;
   while (at < text.length) {
-    if (text[at] === '{' && (text[at + 1] === '{' || text[at + 1] === '%')) {
-      const close = text.indexOf(text[at + 1] === '{' ? '}}' : '%}', at + 2);
-      if (close < 0) return [text, ''];
-      at = close + 2;
+    const tag = tagEnd(text, at);
+    if (tag !== undefined) {
+      if (tag < 0) return [text, ''];
+      at = tag;
       continue;
     }
     if (/\s/.test(text[at]!)) return [text.slice(0, at), text.slice(at)];

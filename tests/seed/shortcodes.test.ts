@@ -34,6 +34,8 @@ describe('renderShortcode', () => {
   it('gives nothing for other shortcodes, closing tags, two tags, or an argument left open', () => {
     for (const line of [
       '{{< notice warning >}}',
+      '{{< constructor >}}',
+      '{{< __proto__ x >}}',
       '{{< /notice >}}',
       '{{< youtube >}}',
       '{{< x id="1" >}}',
