@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
@@ -90,6 +91,24 @@ const yamlModules: Plugin = {
   },
 };
 
+/**
+ * A digest of what the bundles are made from: the sources, the locked dependency versions (the
+ * bundled parsers among them) and this file. The caches name the code by it (see
+ * src/node/code-identity.ts), so a build from changed sources never reuses what older code made.
+ */
+function buildId(): string {
+  const hash = createHash('sha256');
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of [...files, 'package.json', 'package-lock.json', 'tsup.config.ts']) {
+    const bytes = readFileSync(file);
+    hash.update(`${file.split(path.sep).join('/')}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
 const common = {
   format: ['esm'] as ['esm'],
   treeshake: true,
@@ -99,6 +118,7 @@ const common = {
   clean: false,
   // Keep `node:` specifiers: they tell bundlers and other runtimes these are built-ins.
   removeNodeProtocol: false,
+  define: { __STORYFEED_BUILD__: JSON.stringify(buildId()) },
   noExternal: BUNDLED.map((name) => new RegExp(`^${name.replaceAll('.', '\\.')}(/|$)`)),
   // The generated word and trigram data is mostly non-ASCII text: UTF-8 keeps it at its size (ASCII escapes triple it).
   // Shipped minified: the install size is budgeted (issue 16: 8 MiB with dependencies). Errors users see are StoryfeedErrors with codes and messages, not stack traces.

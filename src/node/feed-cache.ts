@@ -6,7 +6,7 @@ import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
 import type { BodyDigests } from './body-store.js';
 import type { StreamedContents } from './publish.js';
 import { readAtSync, readIntoAtSync } from './read-bounded.js';
-import { VERSION } from '../version.js';
+import { codeIdentity } from './code-identity.js';
 
 /** The three formats, in the order texts are stored. */
 const FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
@@ -29,6 +29,8 @@ export class FeedCache {
   constructor(
     /** Folder of the cache. */
     readonly dir: string,
+    /** What names the code rendering and verifying (default: the running code's, see `code-identity.ts`). */
+    private readonly identity = codeIdentity(),
   ) {}
 
   /**
@@ -44,7 +46,7 @@ export class FeedCache {
     // UTF-16. A raw body may hold lone surrogates, which UTF-8 would replace: it goes in as UTF-16, behind
     // its length. NUL separates the pieces; no JSON text, digest or length holds one.
     const hash = createHash('sha256')
-      .update(`${VERSION}\0${kind}\0`)
+      .update(`${this.identity}\0${kind}\0`)
       .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf8')
       .update(`\0${bodies?.settings ?? ''}`, 'utf8');
     // Items are gathered into one text per run of items keyed by digest (one call into the hash instead

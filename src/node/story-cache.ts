@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { storyFromJson, storyToJson, type StoryJson } from '../story/json.js';
 import type { Story } from '../types.js';
-import { VERSION } from '../version.js';
+import { codeIdentity } from './code-identity.js';
 import { isXmlClean } from '../feed/document.js';
 import { feedRecord } from './feed-record.js';
 import { bodyDigest, type IndexedBody } from './indexed-body.js';
@@ -104,7 +104,7 @@ interface OpenIndex {
 
 /**
  * A content-addressed cache of normalized stories: the key hashes the seed bytes, its sidecar, its
- * path, the settings that shape a Story, and the storyfeed version, so an unchanged seed is never
+ * path, the settings that shape a Story, and the code (see `code-identity.ts`), so an unchanged seed is never
  * normalized twice and any change (even to the config) misses. Entries not used by a build are
  * removed at its end, which keeps the cache as large as the seeds folder needs and no larger.
  */
@@ -116,7 +116,7 @@ export class StoryCache {
   private index: OpenIndex | undefined | null = null;
   /** The last bytes read from the index. */
   private window: IndexWindow | undefined;
-  /** The version, the settings and a NUL: the start of every key's hashed text. */
+  /** The code's identity, the settings and a NUL: the start of every key's hashed text. */
   private keyPrefix: string | undefined;
 
   constructor(
@@ -125,6 +125,8 @@ export class StoryCache {
     private readonly settings: unknown,
     /** Bytes of record lines kept from opening the index (default {@link KEPT_HEAD_BYTES}; tests set less). */
     private readonly keptHeadBytes = KEPT_HEAD_BYTES,
+    /** What names the code making the stories (default: the running code's, see `code-identity.ts`). */
+    private readonly identity = codeIdentity(),
   ) {}
 
   /**
@@ -133,7 +135,7 @@ export class StoryCache {
    * `variant` names a story stored in another form than the whole one (e.g. without the body's analysis).
    */
   key(file: string, seed: string, sidecar: string | undefined, variant?: string): string {
-    this.keyPrefix ??= `${VERSION}\0${JSON.stringify(this.settings)}\0`;
+    this.keyPrefix ??= `${this.identity}\0${JSON.stringify(this.settings)}\0`;
     // One call on one short text: a copied hash object per seed cost five times as much (10,000 seeds: 44 -> 9 ms),
     // and a second hash for the variant (as before) another 10-15 ms at 10,000.
     return hash('sha256', `${this.keyPrefix}${file}\0${seed}${sidecar !== undefined ? `\0sidecar\0${sidecar}` : ''}${variant !== undefined ? `\0variant\0${variant}` : ''}`, 'hex');

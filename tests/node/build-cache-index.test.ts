@@ -5,12 +5,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildSite } from '../../src/node/build.js';
+import { codeIdentity } from '../../src/node/code-identity.js';
 import { feedRecord } from '../../src/node/feed-record.js';
 import { readIndexedBody } from '../../src/node/indexed-body.js';
 import { loadStories } from '../../src/node/load-stories.js';
 import { StoryCache } from '../../src/node/story-cache.js';
 import type { Story } from '../../src/types.js';
-import { VERSION } from '../../src/version.js';
 
 let dir: string;
 beforeEach(() => {
@@ -58,13 +58,13 @@ function outputs(result: Awaited<ReturnType<typeof buildSite>>): Record<string, 
 }
 
 describe('story cache keys', () => {
-  it('are the SHA-256 of the version, the settings, the seed path and the digests of the seed and its sidecar', () => {
+  it('are the SHA-256 of the code identity, the settings, the seed path and the digests of the seed and its sidecar', () => {
     const settings = { siteUrl: 'https://news.example.com', language: 'fr', entities: true };
     const cache = new StoryCache(cacheDir(), settings);
     const seed = 'a'.repeat(64);
     const sidecar = 'b'.repeat(64);
     const reference = (file: string, withSidecar?: string): string => {
-      const hash = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(settings)).update('\0').update(file).update('\0').update(seed);
+      const hash = createHash('sha256').update(codeIdentity()).update('\0').update(JSON.stringify(settings)).update('\0').update(file).update('\0').update(seed);
       if (withSidecar !== undefined) hash.update('\0sidecar\0').update(withSidecar);
       return hash.digest('hex');
     };
@@ -74,7 +74,7 @@ describe('story cache keys', () => {
     }
     expect(cache.key('seeds/one.md', seed, undefined)).not.toBe(cache.key('seeds/one.md', seed, ''));
     // A variant (a story stored without the body's analysis) goes into the same hash, after the digests.
-    const variant = createHash('sha256').update(VERSION).update('\0').update(JSON.stringify(settings)).update('\0').update('seeds/one.md').update('\0').update(seed);
+    const variant = createHash('sha256').update(codeIdentity()).update('\0').update(JSON.stringify(settings)).update('\0').update('seeds/one.md').update('\0').update(seed);
     expect(cache.key('seeds/one.md', seed, undefined, 'without analysis')).toBe(variant.update('\0variant\0without analysis').digest('hex'));
     expect(cache.key('seeds/one.md', seed, sidecar, 'without analysis')).not.toBe(cache.key('seeds/one.md', seed, sidecar));
     expect(new StoryCache(cacheDir(), { ...settings, language: 'de' }).key('seeds/one.md', seed, undefined)).not.toBe(cache.key('seeds/one.md', seed, undefined));

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { codeIdentity } from '../../src/node/code-identity.js';
 import { FeedCache, lazyOutputs, readText, readTexts, writeTexts } from '../../src/node/feed-cache.js';
-import { VERSION } from '../../src/version.js';
 import { sampleDocument } from '../verify/fixtures.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'storyfeed-feed-cache-'));
@@ -109,7 +109,7 @@ describe('feed cache keys', () => {
     const plainKey = (kind: 'feed' | 'items', doc: ReturnType<typeof sampleDocument>, digestOf?: (item: (typeof doc.items)[number]) => string | undefined): string => {
       const { items, ...head } = doc;
       const hash = createHash('sha256')
-        .update(`${VERSION}\0${kind}\0`)
+        .update(`${codeIdentity()}\0${kind}\0`)
         .update(JSON.stringify(kind === 'items' ? { ...head, updated: null } : head), 'utf8')
         .update(`\0${digestOf ? 's' : ''}`, 'utf8');
       for (const item of items) {
