@@ -88,7 +88,7 @@ const PROBLEM_TABLE = {
   },
   W_RELATIVE_URL: { summary: 'a relative URL was made absolute', fix: 'Nothing to do; write absolute URLs to silence this.' },
   W_TEMPLATE_TAG: {
-    summary: "lines of a site generator's template tags were left out",
+    summary: "a site generator's template tags were left out",
     fix: 'Shortcodes and Liquid tags ({{< figure >}}, {% include %}) are not rendered: give the figure or embed as Markdown or HTML to publish it.',
   },
   W_DATE_NO_ZONE: { summary: 'a date-time has no UTC offset and was read as UTC', fix: 'Add an offset (2024-10-21T08:30:00+03:00 or …Z), or set `timeZone` in the config.' },

@@ -9,6 +9,7 @@ import type { SeedArticle } from './article.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { withoutAttributeMarks } from './attribute-marks.js';
 import { closesFence, FENCE, indentedCode } from './code-lines.js';
+import { withoutInlineTags } from './inline-tags.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -43,6 +44,13 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     const count = tags.count > 1 ? `${tags.count} lines of template tags` : 'a line of template tags';
     const what = whole ? `kept ${count} storyfeed does not render, as written: they are the whole body` : `left out ${count} storyfeed does not render`;
     options.onWarning?.(warning('W_TEMPLATE_TAG', `${what} (first: ${tags.first.text} on line ${line})`, { file, line }));
+  }
+  if (tags.inline.first) {
+    const line = split.bodyLine + tags.inline.first.line;
+    const count = tags.inline.count > 1 ? `${tags.inline.count} template tags` : 'a template tag';
+    options.onWarning?.(
+      warning('W_TEMPLATE_TAG', `left out ${count} within the text storyfeed does not render (first: ${tags.inline.first.text} on line ${line})`, { file, line }),
+    );
   }
   const fm = { ...split, body: whole ? links.body : tags.body };
   const env = {};
@@ -101,9 +109,9 @@ const TAG_SHOWN = 60;
  * pass over the lines; gives how many lines were tags and the first, its line counted in the text given
  * (the returned body can be shorter, so its lines are not the seed's).
  */
-export function withoutTemplateTagLines(markdown: string): { body: string; count: number; first?: { line: number; text: string } } {
-  // ("{{%" holds "{%".)
-  if (!markdown.includes('{{<') && !markdown.includes('{%')) return { body: markdown, count: 0 };
+export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
+  // ("{{<" and "{{%" hold "{{".)
+  if (!markdown.includes('{{') && !markdown.includes('{%')) return { body: markdown, count: 0, inline: { count: 0 } };
   const lines = markdown.split('\n');
   const out: string[] = [];
   // Lines taken out since the last line kept: blanked or dropped once the next kept line shows which.
@@ -118,8 +126,10 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
     out.push(line);
   };
   let fence: string | undefined;
-  // Inside a Liquid `{% comment %}` block: its lines are the author's notes, never published.
-  let comment = false;
+  // Inside a Liquid `{% comment %}` or `{% capture %}` block: its lines are never published (the author's notes, a value kept for later).
+  let hidden: string | undefined;
+  // Tags within lines of text, taken out (see `inline-tags.ts`).
+  const inline: TemplateTagLines['inline'] = { count: 0 };
   // The fence was opened for a highlight tag: its end tag closes it.
   let highlight = false;
   let count = 0;
@@ -129,11 +139,26 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
   // Inside Liquid's `{% raw %}` … `{% endraw %}`: written as it is, its tags too (the raw tags themselves go).
   let raw = false;
   const isIndentedCode = indentedCode();
+  // The line being read (for the inline tags' first).
+  let lineIndex = 0;
   for (let i = 0; i < lines.length; i++) {
+    lineIndex = i;
     const given = lines[i]!;
-    if (comment) {
-      if (END_COMMENT.test(given)) comment = false;
-      removed++;
+    if (hidden !== undefined) {
+      const end = HIDDEN_BLOCK_END.get(hidden)!.exec(given);
+      if (end === null) {
+        removed++;
+        continue;
+      }
+      hidden = undefined;
+      // What follows the end tag on its line is text again.
+      const rest = given.slice(end.index + end[0].length);
+      if (rest.trim() === '') {
+        removed++;
+        continue;
+      }
+      keep(inlineTagsOut(rest));
+      rewritten++;
       continue;
     }
     if (raw || RAW_TAG.test(given)) {
@@ -180,7 +205,9 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
     const single = onlyTemplateTags(line);
     const across = single ? undefined : tagAcrossLines(lines, i);
     if (!single && !across) {
-      keep(line);
+      const text = inlineTagsOut(line);
+      if (text !== line) rewritten++;
+      keep(text);
       continue;
     }
     const tag = across?.text ?? line;
@@ -197,7 +224,7 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       continue;
     }
     count += lineCount;
-    first ??= { line: i - lineCount + 1, text: tag.trim().slice(0, TAG_SHOWN) + (tag.trim().length > TAG_SHOWN ? '…' : '') };
+    first ??= { line: i - lineCount + 1, text: shown(tag) };
     // `{% highlight go %}` … `{% endhighlight %}` (and Hugo's `{{< highlight go >}}`) is a code block: written as a fence.
     const name = tagName(tag);
     if (name === 'highlight') {
@@ -207,12 +234,43 @@ export function withoutTemplateTagLines(markdown: string): { body: string; count
       highlight = true;
     } else {
       removed += lineCount;
-      if (name === 'comment' && !END_COMMENT.test(tag)) comment = true;
+      if (name !== undefined && HIDDEN_BLOCK_END.has(name) && !HIDDEN_BLOCK_END.get(name)!.test(tag)) hidden = name;
     }
   }
   for (; removed > 0; removed--) out.push('');
-  return count === 0 && rewritten === 0 ? { body: markdown, count: 0 } : { body: out.join('\n'), count, ...(first ? { first } : {}) };
+  return count === 0 && rewritten === 0 ? { body: markdown, count: 0, inline } : { body: out.join('\n'), count, ...(first ? { first } : {}), inline };
+
+  /** A line of text without the tags within it, counted in `inline`; a hidden block it opens hides the lines after it. */
+  function inlineTagsOut(text: string): string {
+    const done = withoutInlineTags(text);
+    if (done.count > 0) {
+      inline.first ??= { line: lineIndex, text: shown(done.first!) };
+      inline.count += done.count;
+    }
+    if (done.open !== undefined) hidden = done.open;
+    return done.line;
+  }
 }
+
+/** What {@link withoutTemplateTagLines} gives. */
+export interface TemplateTagLines {
+  body: string;
+  /** Lines that were template tags alone, left out. */
+  count: number;
+  /** The first of those lines (0-based, in the text given), as written. */
+  first?: { line: number; text: string };
+  /** Tags within lines of text, left out (see `inline-tags.ts`): how many, and the first with its line. */
+  inline: { count: number; first?: { line: number; text: string } };
+}
+
+/** A tag as a warning shows it: at most {@link TAG_SHOWN} characters. */
+function shown(tag: string): string {
+  const trimmed = tag.trim();
+  return trimmed.length > TAG_SHOWN ? `${trimmed.slice(0, TAG_SHOWN)}…` : trimmed;
+}
+
+/** Liquid blocks whose lines are never published, and the tag that ends each. */
+const HIDDEN_BLOCK_END = new Map(['comment', 'capture'].map((name) => [name, new RegExp(`\\{%-?\\s*end${name}\\s*-?%\\}`)]));
 
 /** A line with Hugo's shortcode escapes (a comment just inside the braces, opened by `{{</*` or `{{%/*`) written as the shortcode they show. */
 function hugoUnescaped(line: string): string {
@@ -251,9 +309,6 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 function isText(line: string | undefined): boolean {
   return line !== undefined && line.trim() !== '';
 }
-
-/** The tag that ends a Liquid comment block. */
-const END_COMMENT = /\{%-?\s*endcomment\b/;
 
 /** The name of the first template tag on a line (`highlight`, `/highlight`, `endcomment`), lowercase. */
 function tagName(line: string): string | undefined {

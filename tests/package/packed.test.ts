@@ -50,8 +50,10 @@ describe('the packed package', () => {
     // the JavaScript ships minified with names kept). Bundling markdown-it, yaml and htmlparser2 (see
     // tsup.config.ts) adds ~90 KB packed and takes ~3.4 MB of installed packages away (8.0 → 4.7 MiB).
     // The fifth pass of analysis rules and the argument checks of every entry point added ~30 KB;
-    // smol-toml (Hugo's TOML front matter) ~6 KB packed, ~17 KB unpacked.
-    expect(listing[0]!.size).toBeLessThan(640_000);
+    // smol-toml (Hugo's TOML front matter) ~6 KB packed, ~17 KB unpacked. The readers of other generators'
+    // seeds (template links, shortcodes, attribute marks, tags in text) and their notes in the README and
+    // changelog took it past 640 KB.
+    expect(listing[0]!.size).toBeLessThan(650_000);
     expect(listing[0]!.unpackedSize).toBeLessThan(1_520_000);
     const entries = ['index', 'story', 'verify', 'server', 'node'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]);
     expect(files).toEqual(expect.arrayContaining([...entries, 'dist/cli.js']));

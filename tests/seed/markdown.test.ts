@@ -51,7 +51,7 @@ describe('readMarkdownSeed', () => {
       '',
       '  {% include map.html %} {% include credits.html %}',
       '',
-      'A shortcode {{< ref "other.md" >}} inside a sentence stays.',
+      'A shortcode {{< ref "other.md" >}} inside a sentence goes; `{{< ref "code.md" >}}` in code stays.',
       '',
       '```',
       '{{< figure src="kept-in-code" >}}',
@@ -65,7 +65,7 @@ describe('readMarkdownSeed', () => {
     expect(blocks).toEqual([
       'The ferry resumes tonight.',
       'Tickets are sold on board.',
-      'A shortcode {{< ref "other.md" >}} inside a sentence stays.',
+      'A shortcode inside a sentence goes; {{< ref "code.md" >}} in code stays.',
       '{{< figure src="kept-in-code" >}}',
       '{% include x.html %} indented code',
     ]);
@@ -77,8 +77,18 @@ describe('readMarkdownSeed', () => {
         line: 6,
         message: expect.stringContaining('left out 4 lines of template tags storyfeed does not render (first: {{< gallery dir="/img/boat" caption="The boat" >}} on line 6)'),
       }),
+      expect.objectContaining({
+        code: 'W_TEMPLATE_TAG',
+        file: 'ferry.md',
+        line: 14,
+        message: expect.stringContaining('left out a template tag within the text storyfeed does not render (first: {{< ref "other.md" >}} on line 14)'),
+      }),
     ]);
-    expect(withoutTemplateTagLines('No tags here.\n{ not a tag }\n{{ site.url }}\n')).toEqual({ body: 'No tags here.\n{ not a tag }\n{{ site.url }}\n', count: 0 });
+    expect(withoutTemplateTagLines('No tags here.\n{ not a tag }\n{{cite web}}\n')).toEqual({
+      body: 'No tags here.\n{ not a tag }\n{{cite web}}\n',
+      count: 0,
+      inline: { count: 0 },
+    });
     expect(withoutTemplateTagLines('{{< unclosed\n').count).toBe(0);
   });
 
@@ -162,11 +172,13 @@ describe('readMarkdownSeed', () => {
       body: 'Text above\ntext below.\n\n\n\nEnd.',
       count: 3,
       first: { line: 1, text: '{{< br >}}' },
+      inline: { count: 0 },
     });
     expect(withoutTemplateTagLines('One line\n{% comment %}\nDraft note.\n\n{% endcomment %}\nand the next.\n')).toEqual({
       body: 'One line\nand the next.\n',
       count: 1,
       first: { line: 1, text: '{% comment %}' },
+      inline: { count: 0 },
     });
     // At either end, or beside a blank line, the line is blanked as before.
     expect(withoutTemplateTagLines('{{< a >}}\nText.\n{{< b >}}\n\nMore.\n{{< c >}}').body).toBe('\nText.\n\n\nMore.\n');

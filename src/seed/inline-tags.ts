@@ -1,0 +1,145 @@
+import { codeSpans } from './template-links.js';
+
+/**
+ * Template tags within a line of text: Hugo's shortcodes (`voted {{< param "votes" >}} to one`,
+ * `a {{% mark %}}word{{% /mark %}}`), Liquid's tags (`{% include note.html %}`) and Liquid's output
+ * of a page's or the site's variables (`{{ page.date | date: "%B" }}`). Only the generator can
+ * render them; left in, readers were shown their text (and a summary could start with one). Each
+ * tag is taken out, and what a pair of tags holds stays; a Liquid comment or capture is taken out
+ * with what it holds (neither is ever shown). Inline code is left as written, and so is `{{…}}`
+ * that is not Liquid's (`{{cite}}`, a Go template Hugo shows as text).
+ */
+
+/** What {@link withoutInlineTags} gives for one line. */
+export interface InlineTags {
+  /** The line without its tags. */
+  line: string;
+  /** Tags taken out that would have shown something (closing tags and comments not counted). */
+  count: number;
+  /** The first of them, as written. */
+  first?: string;
+  /** A Liquid comment or capture opened on this line and not closed: the lines after it are left out up to its end tag. */
+  open?: 'comment' | 'capture';
+}
+
+/** Liquid's (and Eleventy's) output of a template variable, with or without filters: `{{ page.title }}`, `{{- site.time | date: "%Y" -}}`. */
+const LIQUID_OUTPUT = /^\{\{-?\s*(?:page|site|layout|include|post|paginator|jekyll|content|eleventy|collections)\b/;
+
+/** Liquid blocks whose contents are never shown. */
+const HIDDEN_BLOCKS = new Set(['comment', 'capture']);
+
+/** `true` when a line may hold a tag this pass takes out (a cheap test before {@link withoutInlineTags}). */
+export function mayHoldInlineTags(line: string): boolean {
+  return line.includes('{{') || line.includes('{%');
+}
+
+/**
+ * The line without its template tags (outside inline code). A tag with white space on both sides
+ * takes one of the two spaces with it, so the words around it stay one space apart. One pass: each
+ * tag's end is found from its start, and the scan goes on after it.
+ */
+export function withoutInlineTags(line: string): InlineTags {
+  if (!mayHoldInlineTags(line)) return { line, count: 0 };
+  const spans = codeSpans(line);
+  let span = 0;
+  let out = '';
+  let from = 0;
+  let count = 0;
+  let first: string | undefined;
+  // A Liquid block that hides what it holds, opened on this line: its name, until its end tag.
+  let hiding: string | undefined;
+  const closers = closerFinder(line);
+  let at = line.indexOf('{', 0);
+  while (at >= 0 && at < line.length) {
+    while (span < spans.length && spans[span]![1] <= at) span++;
+    if (span < spans.length && spans[span]![0] <= at) {
+      at = line.indexOf('{', spans[span]![1]);
+      continue;
+    }
+    const tag = tagAt(line, at, closers);
+    if (tag === undefined) {
+      at = line.indexOf('{', at + 1);
+      continue;
+    }
+    const text = line.slice(at, tag.end);
+    if (hiding !== undefined) {
+      // Inside a hidden block only its end tag counts; everything up to it goes.
+      if (tag.name === `end${hiding}`) {
+        hiding = undefined;
+        from = tag.end;
+        if ((out === '' || out.endsWith(' ')) && line[from] === ' ') from++;
+      }
+      at = line.indexOf('{', tag.end);
+      continue;
+    }
+    out += line.slice(from, at);
+    from = tag.end;
+    // One of the two spaces around a tag goes with it (none at the line's start or end).
+    if ((out === '' || out.endsWith(' ')) && line[from] === ' ') from++;
+    if (tag.kind === 'liquid' && HIDDEN_BLOCKS.has(tag.name)) hiding = tag.name;
+    else if (!tag.closing) {
+      count++;
+      first ??= text;
+    }
+    at = line.indexOf('{', from);
+  }
+  if (hiding === undefined) out += line.slice(from);
+  const result: InlineTags = { line: out, count };
+  if (first !== undefined) result.first = first;
+  if (hiding !== undefined) result.open = hiding as 'comment' | 'capture';
+  return result;
+}
+
+/** A tag found at a position: where it ends (just after it), its name (lowercase) and whether it closes a pair. */
+interface FoundTag {
+  end: number;
+  kind: 'shortcode' | 'liquid';
+  name: string;
+  closing: boolean;
+}
+
+/**
+ * Where the next `closer` at or after a position is, -1 when there is none. Positions are asked for
+ * in increasing order, so the last answer stands while it lies ahead: a line of many tags that never
+ * close (`{%{%{%…`) is scanned once per closer, not once per tag.
+ */
+function closerFinder(line: string): (closer: string, from: number) => number {
+  const last = new Map<string, number>();
+  return (closer, from) => {
+    const known = last.get(closer);
+    if (known !== undefined && (known < 0 || known >= from)) return known;
+    const found = line.indexOf(closer, from);
+    last.set(closer, found);
+    return found;
+  };
+}
+
+/** The most characters of a tag read for its name. */
+const NAME_WINDOW = 80;
+
+/** The template tag opening at `at`, or `undefined` (none there, or not closed on the line). */
+function tagAt(line: string, at: number, closerAt: (closer: string, from: number) => number): FoundTag | undefined {
+  if (line.startsWith('{{<', at) || line.startsWith('{{%', at)) {
+    const closer = line[at + 2] === '<' ? '>}}' : '%}}';
+    const end = closerAt(closer, at + 3);
+    if (end < 0) return undefined;
+    const inner = line.slice(at + 3, Math.min(end, at + 3 + NAME_WINDOW)).trimStart();
+    // Hugo's escaped shortcode (`{{</* x */>}}`) is text, shown as written elsewhere.
+    if (inner.startsWith('/*')) return undefined;
+    const closing = inner.startsWith('/');
+    const name = /^\/?\s*([A-Za-z][\w-]*)/.exec(inner)?.[1]?.toLowerCase();
+    return name === undefined ? undefined : { end: end + 3, kind: 'shortcode', name, closing };
+  }
+  if (line.startsWith('{%', at)) {
+    const end = closerAt('%}', at + 2);
+    if (end < 0) return undefined;
+    const name = /^-?\s*([A-Za-z]\w*)/.exec(line.slice(at + 2, Math.min(end, at + 2 + NAME_WINDOW)))?.[1]?.toLowerCase();
+    if (name === undefined) return undefined;
+    return { end: end + 2, kind: 'liquid', name, closing: name.startsWith('end') || name === 'else' || name === 'elsif' || name === 'when' };
+  }
+  if (line.startsWith('{{', at) && LIQUID_OUTPUT.test(line.slice(at, at + NAME_WINDOW))) {
+    const end = closerAt('}}', at + 2);
+    return end < 0 ? undefined : { end: end + 2, kind: 'liquid', name: 'output', closing: false };
+  }
+  return undefined;
+}

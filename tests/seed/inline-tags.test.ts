@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
+import { withoutInlineTags } from '../../src/seed/inline-tags.js';
+import { readMarkdownSeed } from '../../src/seed/markdown.js';
+import { costGrowth } from '../support/linear.js';
+
+describe('template tags within a line of text', () => {
+  it('takes out shortcodes and keeps what a pair holds, one space between the words around them', () => {
+    expect(withoutInlineTags('The board voted {{< param "votes" >}} to one.')).toEqual({
+      line: 'The board voted to one.',
+      count: 1,
+      first: '{{< param "votes" >}}',
+    });
+    expect(withoutInlineTags('A {{% mark %}}marked{{% /mark %}} word and {{< sup >}}2{{< /sup >}}.')).toEqual({
+      line: 'A marked word and 2.',
+      count: 2,
+      first: '{{% mark %}}',
+    });
+    expect(withoutInlineTags('{{< icon "ship" />}} Ferries sail again {{< badge >}}').line).toBe('Ferries sail again ');
+  });
+
+  it("takes out Liquid's tags and its output of page and site variables, but no other double braces", () => {
+    expect(withoutInlineTags('Met on {{ page.date | date: "%B %d" }} in {% include town.html %} hall.')).toEqual({
+      line: 'Met on in hall.',
+      count: 2,
+      first: '{{ page.date | date: "%B %d" }}',
+    });
+    // Closing and branch tags are not counted: they show nothing either way.
+    expect(withoutInlineTags('{% if page.map %}See the map.{% else %}No map.{% endif %}')).toEqual({ line: 'See the map.No map.', count: 1, first: '{% if page.map %}' });
+    for (const text of ['The {{cite web}} template.', 'Go templates: {{ .Title }} and {{ pages }}.', 'A { brace } and {{ unclosed', 'Unclosed {{< tag', 'Unclosed {% tag'])
+      expect(withoutInlineTags(text)).toEqual({ line: text, count: 0 });
+  });
+
+  it('leaves inline code and escaped shortcodes as written', () => {
+    const text = 'Write `{{< param "x" >}}` or ``{% include a.html %}``, and {{</* figure */>}} shows one.';
+    expect(withoutInlineTags(text)).toEqual({ line: text, count: 0 });
+  });
+
+  it('takes out a Liquid comment or capture with what it holds, and says when one stays open', () => {
+    expect(withoutInlineTags('Before {% comment %}a note{% endcomment %} after.')).toEqual({ line: 'Before after.', count: 0 });
+    expect(withoutInlineTags('Keep {% capture x %}hidden {{ page.title }}{% endcapture %}this.')).toEqual({ line: 'Keep this.', count: 0 });
+    expect(withoutInlineTags('Start {% comment %} a note that goes on')).toEqual({ line: 'Start ', count: 0, open: 'comment' });
+  });
+
+  it('keeps the words of any line made of words and tags, one space apart', () => {
+    const word = fc.stringMatching(/^[A-Za-z.,;]{1,8}$/);
+    const tag = fc.constantFrom('{{< a >}}', '{{% b x="1" %}}', '{{< /a >}}', '{% include c.html %}', '{% endif %}', '{{ page.title }}', '{{- site.time | date: "%Y" -}}');
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            word.map((text) => ({ text, isTag: false })),
+            tag.map((text) => ({ text, isTag: true })),
+          ),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (parts) => {
+          const line = parts.map((p) => p.text).join(' ');
+          const words = parts.filter((p) => !p.isTag).map((p) => p.text);
+          const done = withoutInlineTags(line);
+          expect(done.line.trim()).toBe(words.join(' '));
+          expect(done.count).toBe(parts.filter((p) => p.isTag && !/^\{(?:\{< \/|% end)/.test(p.text)).length);
+        },
+      ),
+    );
+  });
+
+  it('reads a line in time linear in its length, whatever its braces', async () => {
+    const shapes = [
+      (n: number) => '{%'.repeat(n),
+      (n: number) => `${'{{<'.repeat(n)}>}}`,
+      (n: number) => `${'{%{'.repeat(n)}%}`,
+      (n: number) => '{{ page.x '.repeat(n),
+      (n: number) => `${'`{{< a >}}` '.repeat(n)}\``,
+      (n: number) => `${'{% comment %}'.repeat(n)}x`,
+    ];
+    for (const shape of shapes) {
+      // Tenfold the size: linear stays near ×1, quadratic near ×10.
+      const growth = await costGrowth((n) => withoutInlineTags(shape(n)), 2000, 20000, 4);
+      expect(growth).toBeLessThan(4);
+    }
+  });
+});
+
+describe('template tags within a Markdown seed’s text', () => {
+  it('are left out of the body and the lede, with one warning naming the first and its line', () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed(
+      [
+        '---',
+        'title: Harbour vote',
+        '---',
+        '',
+        'The council voted {{< param "votes" >}} to one on {{ page.date | date: "%B %d" }}.',
+        '',
+        'Read the {% include report-link.html %} report, `{{ page.title }}` in code stays.',
+      ].join('\n'),
+      { file: 'vote.md', onWarning: (d) => warnings.push(d) },
+    );
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'The council voted to one on .' },
+      { kind: 'paragraph', text: 'Read the report, {{ page.title }} in code stays.' },
+    ]);
+    expect(seed.html).not.toMatch(/\{\{&lt;|\{%/);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'W_TEMPLATE_TAG',
+        file: 'vote.md',
+        line: 5,
+        message: expect.stringContaining('left out 3 template tags within the text storyfeed does not render (first: {{< param "votes" >}} on line 5)'),
+      }),
+    ]);
+  });
+
+  it('leaves out a Liquid comment opened within a line up to its end tag, keeping the text after it', () => {
+    const seed = readMarkdownSeed('Ferry\n\nThe timetable {% comment %} draft:\nnot yet agreed.\n{% endcomment %} changes tonight.\n', { onWarning: () => undefined });
+    expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'The timetable changes tonight.' }]);
+  });
+
+  it("keeps what Liquid's raw tags hold, its output tags too", () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed('Docs\n\nWrite {% raw %}{{ page.title }}{% endraw %} in a layout.\n', { onWarning: (d) => warnings.push(d) });
+    expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'Write {{ page.title }} in a layout.' }]);
+    expect(warnings).toEqual([]);
+  });
+});
