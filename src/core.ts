@@ -36,6 +36,7 @@ export * from './story/reading-time.js';
 export * from './render/elements.js';
 export * from './seed/dates.js';
 export * from './story/item-id.js';
+export * from './item/feed-package.js';
 export * from './item/fields.js';
 export * from './item/index.js';
 export * from './feed/podcast-categories.js';

@@ -77,7 +77,10 @@ const PROBLEM_TABLE = {
   },
   W_NO_DATE: { summary: 'the story has no date', fix: 'Add `date:` in front matter (or a .meta.yaml sidecar), or set `defaultDate` in the config.' },
   W_UNSAFE_HTML: { summary: 'unsafe HTML was removed', fix: 'Scripts, event handlers, and javascript:/data: URLs are never published; remove them from the seed.' },
-  W_UNKNOWN_FIELD: { summary: 'a front matter field is not used by storyfeed', fix: 'Check the spelling of the field; see "Story fields" in the README.' },
+  W_UNKNOWN_FIELD: {
+    summary: 'a field of front matter or of an item is not used by storyfeed',
+    fix: 'Check the spelling of the field, and give each field once; see "Story fields" and "Plain items" in the README.',
+  },
   W_DRAFT: { summary: 'the story is a draft and is not published', fix: 'Set `draft: false` (or remove it) to publish.' },
   W_TITLE_ONLY: { summary: 'the story has a headline but no body', fix: 'Add at least one paragraph under the headline.' },
   W_DATE_ORDER: { summary: '`updated` is earlier than the publication date', fix: 'Correct `updated` (it was set to the publication date).' },

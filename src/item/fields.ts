@@ -173,7 +173,9 @@ export function authors(value: unknown, path: FieldPath, base: string): Author[]
       if (!isEmailAddress(email)) fail(`${at}.email`, `"${email}" is not an email address`);
       author.email = email;
     }
-    const url = httpUrl(r.url, `${at}.url`, base);
+    // `link` is the `feed` package's name for it.
+    const urlName = r.url === undefined || r.url === null ? (r.link === undefined || r.link === null ? 'url' : 'link') : 'url';
+    const url = httpUrl(r[urlName], `${at}.${urlName}`, base);
     if (url) author.url = url;
     const avatar = httpUrl(r.avatar, `${at}.avatar`, base);
     if (avatar) author.avatar = avatar;
@@ -208,15 +210,19 @@ export function enclosures(value: unknown, path: FieldPath, base: string): Enclo
     const r = record(entry, at);
     const url = httpUrl(r.url, `${at}.url`, base);
     if (!url) fail(`${at}.url`, 'is required');
-    const enclosure: Enclosure = { url, type: mimeType(r.type, `${at}.type`, true)! };
-    const length = wholeNumber(r.length, `${at}.length`);
-    if (length !== undefined) enclosure.length = length;
-    const title = text(r.title, `${at}.title`);
-    if (title) enclosure.title = title;
-    const duration = wholeNumber(r.duration, `${at}.duration`);
-    if (duration !== undefined) enclosure.duration = duration;
-    return enclosure;
+    return enclosureExtras(r, at, { url, type: mimeType(r.type, `${at}.type`, true)! });
   });
+}
+
+/** An enclosure's optional fields (`length`, `title`, `duration`) read from `r` onto `enclosure`. */
+export function enclosureExtras(r: Record<string, unknown>, at: FieldPath, enclosure: Enclosure): Enclosure {
+  const length = wholeNumber(r.length, `${at}.length`);
+  if (length !== undefined) enclosure.length = length;
+  const title = text(r.title, `${at}.title`);
+  if (title) enclosure.title = title;
+  const duration = wholeNumber(r.duration, `${at}.duration`);
+  if (duration !== undefined) enclosure.duration = duration;
+  return enclosure;
 }
 
 const EPISODE_TYPES = ['full', 'trailer', 'bonus'] as const;
@@ -272,6 +278,8 @@ const QUALIFIED_NAME = /^[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*$/;
 /** Custom elements and JSON Feed extensions; prefixes must be declared in `namespaces` (or be a known one). */
 export function readExtensions(value: unknown, path: FieldPath, declared: ReadonlySet<string>): Extensions | undefined {
   if (value === undefined || value === null) return undefined;
+  if (guard(() => Array.isArray(value), path))
+    fail(path, 'must be { xml, json } (namespaced elements, and "_name" objects for JSON Feed); a list of { name, objects }, as the feed package takes, is not read');
   const r = record(value, path);
   const out: Extensions = {};
   if (r.xml !== undefined) {

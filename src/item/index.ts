@@ -8,6 +8,7 @@ import { summarize } from '../story/summary.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
+import { categoryTags, feedPackageEnclosures, type FeedPackageItem, type GivenField, givenField } from './feed-package.js';
 import * as read from './fields.js';
 import { isFeedDate } from '../seed/dates.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -61,8 +62,10 @@ export interface PlainItem {
   slug?: string;
 }
 
-/** What the feed functions accept: plain items, normalized stories, or both mixed. */
-export type FeedInput = PlainItem | Story;
+/** What the feed functions accept: plain items (storyfeed's, or as the `feed` package takes them), normalized stories, or these mixed. */
+export type FeedInput = PlainItem | FeedPackageItem | Story;
+
+export type { FeedPackageEnclosure, FeedPackageItem } from './feed-package.js';
 
 /** The story analyser (`analyzeArticle` from `storyfeed/story`). */
 export type ArticleAnalyzer = (input: AnalysisInput, options?: AnalysisOptions) => ArticleAnalysis;
@@ -197,26 +200,35 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const at = `items[${index}]`;
   const r = read.record(input, at);
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
-  const url = read.httpUrl(r.url, `${at}.url`, base) ?? read.fail(`${at}.url`, "is required (the item's absolute URL, or a path on the site)");
-  const id = read.itemId(r.id, `${at}.id`) ?? url;
+  const warn = (d: Diagnostic): void => options.onWarning?.(d);
+  // Each field under storyfeed's name, else under the `feed` package's (see `feed-package.ts`).
+  const field = (ours: string, theirs: string): GivenField => givenField(r, at, ours, theirs, warn);
+  const link = field('url', 'link');
+  const url =
+    read.httpUrl(link.value, `${at}.${link.name}`, base) ??
+    read.fail(`${at}.url`, "is required (the item's absolute URL, or a path on the site; `link` as the feed package names it)");
+  const givenId = field('id', 'guid');
+  const id = read.itemId(givenId.value, `${at}.${givenId.name}`) ?? url;
   const title = collapseSpace(read.text(r.title, `${at}.title`) ?? '');
 
-  const warn = (d: Diagnostic): void => options.onWarning?.(d);
-  const givenSummary = read.text(r.summary, `${at}.summary`);
+  const description = field('summary', 'description');
+  const givenSummary = read.text(description.value, `${at}.${description.name}`);
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
   const body = itemBody(r, at, url, warn, givenSummary, options);
   if (!title && !body.text) read.fail(`${at}.title`, 'is required when the item has no summary or body');
 
   const timeZone = site.timeZone;
-  const givenDate = read.date(r.published, `${at}.published`, timeZone);
+  // `feed`'s `date` is when the item last changed, and when it was published unless `published` says.
+  const dates = itemDates(r, at, warn);
+  const givenDate = read.date(r[dates.published], `${at}.${dates.published}`, timeZone);
   // 1970-01-01T00:00:00Z is a date lost on the way (0 or null turned into a Date), never a real one.
   if (givenDate?.getTime() === 0)
-    read.fail(`${at}.published`, `is 1970-01-01T00:00:00Z, the Unix epoch: a date lost somewhere (stored as 0), not when the item was published; give its real date`);
+    read.fail(`${at}.${dates.published}`, `is 1970-01-01T00:00:00Z, the Unix epoch: a date lost somewhere (stored as 0), not when the item was published; give its real date`);
   const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
   const published = givenDate ?? fallback;
   if (!published) read.fail(`${at}.published`, 'is required: give the date the item was published (a Date or an ISO 8601 string)');
-  let updated = read.date(r.updated, `${at}.updated`, timeZone) ?? published;
+  let updated = read.date(r[dates.updated], `${at}.${dates.updated}`, timeZone) ?? published;
   if (updated.getTime() < published.getTime()) updated = published;
 
   const languageRaw = read.text(r.language, `${at}.language`);
@@ -224,7 +236,9 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   if (languageRaw !== undefined) language = canonicalLanguage(languageRaw) ?? read.fail(`${at}.language`, `"${languageRaw}" is not a BCP 47 language tag such as en or uk`);
 
   const summary = givenSummary ?? summarize(firstParagraph(body.sections));
-  const ownTags = read.tags(r.tags, `${at}.tags`) ?? [];
+  const category = field('tags', 'category');
+  const ownTags = (category.name === 'tags' ? read.tags(category.value, `${at}.tags`) : categoryTags(category.value, `${at}.category`)) ?? [];
+  const givenAuthors = field('authors', 'author');
   const slugRaw = read.text(r.slug, `${at}.slug`);
   const slug = asciiSlug(slugRaw ?? lastPathSegment(url)) || 'item';
   const wordCount = countWords(body.text);
@@ -237,7 +251,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
     summary,
     published,
     updated,
-    authors: read.authors(r.authors, `${at}.authors`, base) ?? site.authors.map((a) => ({ ...a })),
+    authors: read.authors(givenAuthors.value, `${at}.${givenAuthors.name}`, base) ?? site.authors.map((a) => ({ ...a })),
     language,
     sections: body.sections,
     quotes: [],
@@ -262,13 +276,45 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   if (externalUrl) story.externalUrl = externalUrl;
   const banner = read.httpUrl(r.banner, `${at}.banner`, base);
   if (banner) story.banner = banner;
-  const enclosures = read.enclosures(r.enclosures, `${at}.enclosures`, base);
+  const enclosures = itemEnclosures(r, at, base, warn);
   if (enclosures?.length) story.enclosures = enclosures;
+  for (const name of UNPUBLISHED_FEED_FIELDS)
+    if (r[name] !== undefined && r[name] !== null)
+      warn(
+        warning(
+          'W_UNKNOWN_FIELD',
+          `${at}.${name} is not published: storyfeed's feeds have no ${name === 'contributor' ? 'contributors (list them in authors)' : "item copyright (the site's copyright covers every item)"}`,
+        ),
+      );
   const episode = read.episode(r.episode, `${at}.episode`, base);
   if (episode) story.episode = episode;
   const extensions = read.readExtensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
   if (extensions) story.extensions = extensions;
   return story;
+}
+
+/** Fields of the `feed` package's items that storyfeed's feeds have no place for. */
+const UNPUBLISHED_FEED_FIELDS = ['contributor', 'copyright'] as const;
+
+/**
+ * Which of the item's fields give its publication and update times: `published` and `updated`, else
+ * the `feed` package's `date` (the last change, and the publication too without `published`).
+ */
+function itemDates(r: Record<string, unknown>, at: string, warn: (d: Diagnostic) => void): { published: string; updated: string } {
+  const given = (name: string): boolean => r[name] !== undefined && r[name] !== null;
+  const published = given('published') ? 'published' : given('date') ? 'date' : 'published';
+  const updated = given('updated') ? 'updated' : given('date') ? 'date' : 'updated';
+  if (given('date') && published !== 'date' && updated !== 'date')
+    warn(warning('W_UNKNOWN_FIELD', `${at}.date is not read: ${at}.published and ${at}.updated are given (the feed package's date is the last change)`));
+  return { published, updated };
+}
+
+/** The item's enclosures: `enclosures`, else the `feed` package's `enclosure`, `audio` and `video`. */
+function itemEnclosures(r: Record<string, unknown>, at: string, base: string, warn: (d: Diagnostic) => void): Enclosure[] | undefined {
+  const theirs = (['enclosure', 'audio', 'video'] as const).filter((name) => r[name] !== undefined && r[name] !== null);
+  if (r.enclosures === undefined || r.enclosures === null) return theirs.length ? feedPackageEnclosures(r, at, base) : undefined;
+  for (const name of theirs) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: ${at}.enclosures is given (it lists every file)`));
+  return read.enclosures(r.enclosures, `${at}.enclosures`, base);
 }
 
 /** Prefixes custom elements may use: the site's `namespaces` and those every RSS feed declares. */
@@ -286,7 +332,9 @@ interface ItemBody {
 
 /** The body from HTML (sanitized), else Markdown, else plain text, else the summary. */
 function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d: Diagnostic) => void, summary: string | undefined, options: ItemOptions): ItemBody {
-  const html = read.text(r.contentHtml, `${at}.contentHtml`);
+  // `content` is the `feed` package's name for the HTML body.
+  const given = givenField(r, at, 'contentHtml', 'content', warn);
+  const html = read.text(given.value, `${at}.${given.name}`);
   const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
   const plain = read.text(r.contentText, `${at}.contentText`);
   if (html !== undefined || markdown !== undefined) {

@@ -1,0 +1,131 @@
+import { describeValue, warning, type Diagnostic } from '../errors.js';
+import type { Enclosure } from '../types.js';
+import * as read from './fields.js';
+
+/**
+ * Items written for the `feed` package (`feed.addItem({ title, link, date, description, content,
+ * author, category, guid, image, audio, video, enclosure })`) are plain items too: code that fed
+ * `feed` moves to storyfeed without renaming its fields. Each of `feed`'s names is read where the
+ * item has no storyfeed name for the same thing (`link` for `url`, `description` for `summary`,
+ * `content` for `contentHtml`, `date` for `published` and `updated`, `author` for `authors`,
+ * `category` for `tags`, `guid` for `id`, `enclosure`, `audio` and `video` for `enclosures`), and a
+ * problem names the field as the item gives it.
+ */
+
+/** An item as the `feed` package takes it (its `Item`), which storyfeed also reads. */
+export interface FeedPackageItem {
+  title?: string;
+  id?: string;
+  /** The item's URL (absolute, or a path on the site). */
+  link: string;
+  /** When the item last changed (also when it was published, without `published`). */
+  date?: Date | string;
+  published?: Date | string;
+  /** Summary (plain text). */
+  description?: string;
+  /** Body as HTML. */
+  content?: string;
+  category?: { name?: string; term?: string; domain?: string; scheme?: string }[];
+  guid?: string;
+  image?: string | FeedPackageEnclosure;
+  audio?: string | FeedPackageEnclosure;
+  video?: string | FeedPackageEnclosure;
+  enclosure?: FeedPackageEnclosure;
+  author?: { name?: string; email?: string; link?: string; avatar?: string }[];
+  /** Not published (storyfeed's feeds have no contributors): named in a warning. */
+  contributor?: { name?: string; email?: string; link?: string; avatar?: string }[];
+  /** Not published (the site's copyright covers every item): named in a warning. */
+  copyright?: string;
+}
+
+/** A file as the `feed` package takes it (its `Enclosure`): the type may be left to the address's extension. */
+export interface FeedPackageEnclosure {
+  url: string;
+  type?: string;
+  length?: number;
+  title?: string;
+  duration?: number;
+}
+
+/** One of storyfeed's fields, as an item gives it: under storyfeed's name, or under `feed`'s. */
+export interface GivenField {
+  value: unknown;
+  /** The name the item gives it under (for paths in problems). */
+  name: string;
+}
+
+/**
+ * The item's value for storyfeed's field `ours`, else for `feed`'s `theirs`. With both given, `theirs`
+ * is named in a `W_UNKNOWN_FIELD` warning: it is not read.
+ */
+export function givenField(r: Record<string, unknown>, at: string, ours: string, theirs: string, warn: (d: Diagnostic) => void): GivenField {
+  const own = r[ours];
+  const other = r[theirs];
+  if (own !== undefined && own !== null) {
+    if (other !== undefined && other !== null) warn(warning('W_UNKNOWN_FIELD', `${at}.${theirs} is not read: ${at}.${ours} is given (they name the same field)`));
+    return { value: own, name: ours };
+  }
+  return other !== undefined && other !== null ? { value: other, name: theirs } : { value: own, name: ours };
+}
+
+/** `feed`'s `category` list as tags: each category's `name` (or its `term`). */
+export function categoryTags(value: unknown, path: string): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const entries = read.list(value, path, 'a list of { name }');
+  return entries.map((entry, i) => {
+    const at = `${path}[${i}]`;
+    if (typeof entry === 'string') return entry;
+    const r = read.record(entry, at);
+    const name = read.text(r.name, `${at}.name`) ?? read.text(r.term, `${at}.term`);
+    return name ?? read.fail(`${at}.name`, `is required (the category's name), found ${describeValue(r.name)}`);
+  });
+}
+
+/** File types by extension, for a `feed` enclosure given without its type. */
+const FILE_TYPES: Readonly<Record<string, string>> = {
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg',
+  flac: 'audio/flac',
+  wav: 'audio/wav',
+  mp4: 'video/mp4',
+  m4v: 'video/x-m4v',
+  webm: 'video/webm',
+  mov: 'video/quicktime',
+  pdf: 'application/pdf',
+  epub: 'application/epub+zip',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+};
+
+/**
+ * `feed`'s `enclosure`, `audio` and `video` (each a URL or `{ url, type, length, title, duration }`)
+ * as storyfeed's enclosures, in that order. A type not given is the one of the address's extension
+ * (`.mp3` is `audio/mpeg`; `feed` would have written `audio/mp3`, which no such type is); an address
+ * whose extension names none needs its `type`.
+ */
+export function feedPackageEnclosures(r: Record<string, unknown>, at: string, base: string): Enclosure[] {
+  const out: Enclosure[] = [];
+  for (const name of ['enclosure', 'audio', 'video'] as const) {
+    const value = r[name];
+    if (value === undefined || value === null) continue;
+    const path = `${at}.${name}`;
+    const given = typeof value === 'string' ? { url: value } : read.record(value, path);
+    const urlPath = typeof value === 'string' ? path : `${path}.url`;
+    const url = read.httpUrl(given.url, urlPath, base) ?? read.fail(urlPath, 'is required');
+    const extension = /\.([a-z0-9]+)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
+    const type =
+      read.mimeType(given.type, `${path}.type`, false) ??
+      (extension !== undefined ? FILE_TYPES[extension] : undefined) ??
+      read.fail(typeof value === 'string' ? path : `${path}.type`, `needs a MIME type (give { url, type }): the address ${url} does not end in a known file extension`);
+    // Length, title and duration are read as storyfeed's own enclosures' are.
+    out.push(read.enclosureExtras(given, path, { url, type }));
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+import { Feed } from 'feed';
+import Parser from 'rss-parser';
+import { describe, expect, it } from 'vitest';
+import { type Diagnostic, isStoryfeedError } from '../../src/errors.js';
+import type { FeedPackageItem } from '../../src/item/index.js';
+import { buildFeeds } from '../../src/pipeline.js';
+import { verifyDocument } from '../../src/verify/index.js';
+
+/**
+ * Items written for the `feed` package are plain items too: the same object given to `feed.addItem`
+ * and to storyfeed gives the same item (names read from `feed`'s fields), and a problem names the
+ * field as the item gives it.
+ */
+
+const site = { siteUrl: 'https://news.example', title: 'Harbour News', description: 'News from the harbour.', language: 'en' };
+
+/** An item as the `feed` package's README writes one, with every field it reads. */
+const feedItem = (): FeedPackageItem & Record<string, unknown> => ({
+  title: 'Night ferry resumes',
+  id: 'https://news.example/2024/night-ferry',
+  link: 'https://news.example/2024/night-ferry',
+  description: 'The night ferry sails again from Monday.',
+  content: '<p>The night ferry sails again from Monday, the harbour office said.</p>',
+  author: [{ name: 'Ada Quay', email: 'ada@news.example', link: 'https://news.example/ada' }],
+  category: [{ name: 'Transport' }, { name: 'Harbour', domain: 'https://news.example/tags' }],
+  date: new Date('2024-03-02T08:00:00Z'),
+  published: new Date('2024-03-01T18:30:00Z'),
+  image: 'https://news.example/img/ferry.jpg',
+  audio: { url: 'https://news.example/audio/ferry.mp3', length: 48213 },
+});
+
+/** The same item under storyfeed's own names. */
+const plainItem = () => ({
+  id: 'https://news.example/2024/night-ferry',
+  url: 'https://news.example/2024/night-ferry',
+  title: 'Night ferry resumes',
+  summary: 'The night ferry sails again from Monday.',
+  contentHtml: '<p>The night ferry sails again from Monday, the harbour office said.</p>',
+  authors: [{ name: 'Ada Quay', email: 'ada@news.example', url: 'https://news.example/ada' }],
+  tags: ['Transport', 'Harbour'],
+  published: new Date('2024-03-01T18:30:00Z'),
+  updated: new Date('2024-03-02T08:00:00Z'),
+  image: 'https://news.example/img/ferry.jpg',
+  enclosures: [{ url: 'https://news.example/audio/ferry.mp3', type: 'audio/mpeg', length: 48213 }],
+});
+
+/** The E_ITEM error `fn` throws (fails the test when it throws anything else, or nothing). */
+function itemError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(isStoryfeedError(error)).toBe(true);
+    return (error as Error).message;
+  }
+  throw new Error('expected an E_ITEM error');
+}
+
+describe('items written for the feed package', () => {
+  it('give the same feeds as the same item under storyfeed’s names, and verify', async () => {
+    const warnings: Diagnostic[] = [];
+    const fromFeedItem = buildFeeds([feedItem()], site);
+    const fromPlainItem = buildFeeds([plainItem()], site);
+    warnings.push(...fromFeedItem.warnings);
+    expect(fromFeedItem.outputs).toEqual(fromPlainItem.outputs);
+    expect(warnings).toEqual([]);
+    expect((await verifyDocument(fromFeedItem.outputs, fromFeedItem.document)).ok).toBe(true);
+  });
+
+  it('read as the feed package publishes them: the fields a reader sees agree', async () => {
+    const item = feedItem();
+    const feed = new Feed({ title: site.title, id: site.siteUrl, link: site.siteUrl, copyright: 'CC BY 4.0' });
+    feed.addItem(item as Parameters<Feed['addItem']>[0]);
+    const parser = new Parser();
+    const theirs = (await parser.parseString(feed.rss2())).items[0]!;
+    const ours = (await parser.parseString(buildFeeds([feedItem()], site).outputs.rss)).items[0]!;
+    for (const key of ['title', 'link', 'guid', 'pubDate', 'content:encoded'] as const) expect(ours[key], key).toEqual(theirs[key]);
+    // A category's domain is not kept: storyfeed's tags are names.
+    const name = (c: unknown): unknown => (typeof c === 'string' ? c : (c as { _: string })._);
+    expect(ours.categories?.map(name)).toEqual(theirs.categories?.map(name));
+    // feed writes the type from the extension as audio/mp3, which is no MIME type; storyfeed writes audio/mpeg.
+    expect(theirs.enclosure).toMatchObject({ url: item.audio && typeof item.audio !== 'string' ? item.audio.url : '', type: 'audio/mp3' });
+    expect(ours.enclosure).toMatchObject({ url: 'https://news.example/audio/ferry.mp3', type: 'audio/mpeg', length: '48213' });
+  });
+
+  it('take the date as both times without published, and guid as the id without id', () => {
+    const { id, published, ...rest } = feedItem();
+    const [story] = buildFeeds([{ ...rest, guid: 'https://news.example/guid/1' }], site).document.items;
+    expect(story!.id).toBe('https://news.example/guid/1');
+    expect(story!.published.toISOString()).toBe('2024-03-02T08:00:00.000Z');
+    expect(story!.updated.toISOString()).toBe('2024-03-02T08:00:00.000Z');
+    expect([id, published]).toHaveLength(2);
+  });
+
+  it('read storyfeed’s name when both are given, and name the other in a warning', () => {
+    const { warnings, document } = buildFeeds(
+      [{ ...feedItem(), url: 'https://news.example/own', summary: 'Own summary.', enclosures: [], contributor: [{ name: 'Bo' }], copyright: 'CC' }],
+      site,
+    );
+    expect(document.items[0]!.url).toBe('https://news.example/own');
+    expect(document.items[0]!.summary).toBe('Own summary.');
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('items[0].link is not read: items[0].url is given'),
+      expect.stringContaining('items[0].description is not read: items[0].summary is given'),
+      expect.stringContaining('items[0].audio is not read: items[0].enclosures is given'),
+      expect.stringContaining('items[0].contributor is not published'),
+      expect.stringContaining('items[0].copyright is not published'),
+    ]);
+    expect(warnings.every((w) => w.code === 'W_UNKNOWN_FIELD')).toBe(true);
+  });
+
+  it('name the field as the item gives it when it is wrong', () => {
+    const bad = (changes: Record<string, unknown>): string => itemError(() => buildFeeds([{ ...feedItem(), ...changes }], site));
+    expect(bad({ link: 'javascript:alert(1)' })).toMatch(/^items\[0\]\.link /);
+    expect(bad({ link: undefined })).toMatch(/^items\[0\]\.url is required .*`link` as the feed package names it/);
+    expect(bad({ date: 'yesterday', published: undefined })).toMatch(/^items\[0\]\.date /);
+    expect(bad({ date: new Date(0), published: undefined })).toMatch(/^items\[0\]\.date is 1970-01-01/);
+    expect(bad({ category: [{ name: 'A' }, { domain: 'x' }] })).toMatch(/^items\[0\]\.category\[1\]\.name is required/);
+    expect(bad({ author: [{ name: 'A', link: 'javascript:alert(1)' }] })).toMatch(/^items\[0\]\.author\[0\]\.link /);
+    expect(bad({ audio: 'https://news.example/stream' })).toMatch(/^items\[0\]\.audio needs a MIME type/);
+    expect(bad({ video: { url: 'https://news.example/v.mp4', length: -1 } })).toMatch(/^items\[0\]\.video\.length /);
+    expect(bad({ content: 42 })).toMatch(/^items\[0\]\.content must be text/);
+    expect(bad({ extensions: [{ name: '_x', objects: {} }] })).toMatch(/^items\[0\]\.extensions must be \{ xml, json \}.*feed package/);
+  });
+
+  it('type audio and video by their extension, or as given', () => {
+    const { document } = buildFeeds(
+      [{ ...feedItem(), audio: undefined, enclosure: { url: 'https://news.example/a.pdf' }, video: 'https://news.example/v.webm', image: undefined }],
+      site,
+    );
+    expect(document.items[0]!.enclosures).toEqual([
+      { url: 'https://news.example/a.pdf', type: 'application/pdf' },
+      { url: 'https://news.example/v.webm', type: 'video/webm' },
+    ]);
+    const typed = buildFeeds([{ ...feedItem(), audio: { url: 'https://news.example/stream', type: 'audio/aac', duration: 61 } }], site).document.items[0]!;
+    expect(typed.enclosures).toEqual([{ url: 'https://news.example/stream', type: 'audio/aac', duration: 61 }]);
+  });
+});
