@@ -18,11 +18,14 @@ export async function costPerUnit(run: (size: number) => unknown, size: number, 
 
 /**
  * How much the cost per unit of `run` grows from `small` to `large` (after a warm-up run): measured
- * once, and again with more runs when over `bound`.
+ * once, and again when over `bound`, after a run at the large size and with more runs (the first
+ * large run can hold the compiler's work on code first run at that size, and a busy machine's pauses
+ * weigh more in one run than in the fastest of five). A quadratic pass stays near ×10 either way.
  */
 export async function costGrowth(run: (size: number) => unknown, small: number, large: number, bound: number): Promise<number> {
   await run(Math.max(1, Math.floor(small / 4)));
   const growth = (await costPerUnit(run, large, 1)) / (await costPerUnit(run, small, 3));
   if (growth <= bound) return growth;
-  return (await costPerUnit(run, large, 3)) / (await costPerUnit(run, small, 5));
+  await run(large);
+  return (await costPerUnit(run, large, 5)) / (await costPerUnit(run, small, 7));
 }
