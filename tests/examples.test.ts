@@ -30,6 +30,13 @@ describe('examples', () => {
     expect(out).toContain('"id": "https://news.example.com/nato-north-korea-troops"');
   });
 
+  it('from-feed-package.mjs builds verified feeds from items written for the feed package and @astrojs/rss', () => {
+    const out = run('from-feed-package.mjs');
+    expect(out).toContain('2 items, 0 warnings, verified: true');
+    expect(out).toContain('2024-03-01 https://harbour.example.com/2024/night-ferry [Transport] audio/mpeg');
+    expect(out).toContain('2024-02-20 https://harbour.example.com/2024/dredging [Port works]');
+  });
+
   it('node-server.mjs serves the feeds with their types and answers 304', () => {
     const out = run('node-server.mjs', ['--once']);
     expect(out).toContain('rss.xml: 200 application/rss+xml; charset=utf-8, then 304 with If-None-Match');

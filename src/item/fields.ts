@@ -1,3 +1,4 @@
+import { parseAuthorString } from '../seed/author-string.js';
 import { describeValue, errorText, StoryfeedError } from '../errors.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
@@ -162,7 +163,9 @@ export function authors(value: unknown, path: FieldPath, base: string): Author[]
     const at = many ? `${path}[${i}]` : path;
     if (typeof entry === 'string') {
       if (!entry.trim()) fail(at, 'must not be empty');
-      return { name: entry.trim() };
+      // A name, or a name with an address as RSS and e-mail write them (`ann@x.example (Ann)`, `Ann <ann@x.example>`).
+      const author = parseAuthorString(entry);
+      return author.email === undefined || isEmailAddress(author.email) ? author : { name: entry.trim() };
     }
     const r = record(entry, at);
     const name = text(r.name, `${at}.name`)?.trim();

@@ -8,7 +8,7 @@ import { summarize } from '../story/summary.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
-import { categoryTags, feedPackageEnclosures, type FeedPackageItem, type GivenField, givenField } from './feed-package.js';
+import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, type GivenField, givenField } from './other-libraries.js';
 import * as read from './fields.js';
 import { isFeedDate } from '../seed/dates.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -62,10 +62,10 @@ export interface PlainItem {
   slug?: string;
 }
 
-/** What the feed functions accept: plain items (storyfeed's, or as the `feed` package takes them), normalized stories, or these mixed. */
-export type FeedInput = PlainItem | FeedPackageItem | Story;
+/** What the feed functions accept: plain items (storyfeed's, or as the `feed` package or `@astrojs/rss` take them), normalized stories, or these mixed. */
+export type FeedInput = PlainItem | FeedPackageItem | AstroRssItem | Story;
 
-export type { FeedPackageEnclosure, FeedPackageItem } from './feed-package.js';
+export type { AstroRssItem, FeedPackageEnclosure, FeedPackageItem } from './other-libraries.js';
 
 /** The story analyser (`analyzeArticle` from `storyfeed/story`). */
 export type ArticleAnalyzer = (input: AnalysisInput, options?: AnalysisOptions) => ArticleAnalysis;
@@ -201,8 +201,8 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const r = read.record(input, at);
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
-  // Each field under storyfeed's name, else under the `feed` package's (see `feed-package.ts`).
-  const field = (ours: string, theirs: string): GivenField => givenField(r, at, ours, theirs, warn);
+  // Each field under storyfeed's name, else under another library's (see `other-libraries.ts`).
+  const field = (ours: string, ...theirs: string[]): GivenField => givenField(r, at, ours, theirs, warn);
   const link = field('url', 'link');
   const url =
     read.httpUrl(link.value, `${at}.${link.name}`, base) ??
@@ -236,8 +236,8 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   if (languageRaw !== undefined) language = canonicalLanguage(languageRaw) ?? read.fail(`${at}.language`, `"${languageRaw}" is not a BCP 47 language tag such as en or uk`);
 
   const summary = givenSummary ?? summarize(firstParagraph(body.sections));
-  const category = field('tags', 'category');
-  const ownTags = (category.name === 'tags' ? read.tags(category.value, `${at}.tags`) : categoryTags(category.value, `${at}.category`)) ?? [];
+  const category = field('tags', 'category', 'categories');
+  const ownTags = (category.name === 'tags' ? read.tags(category.value, `${at}.tags`) : categoryTags(category.value, `${at}.${category.name}`)) ?? [];
   const givenAuthors = field('authors', 'author');
   const slugRaw = read.text(r.slug, `${at}.slug`);
   const slug = asciiSlug(slugRaw ?? lastPathSegment(url)) || 'item';
@@ -278,14 +278,8 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   if (banner) story.banner = banner;
   const enclosures = itemEnclosures(r, at, base, warn);
   if (enclosures?.length) story.enclosures = enclosures;
-  for (const name of UNPUBLISHED_FEED_FIELDS)
-    if (r[name] !== undefined && r[name] !== null)
-      warn(
-        warning(
-          'W_UNKNOWN_FIELD',
-          `${at}.${name} is not published: storyfeed's feeds have no ${name === 'contributor' ? 'contributors (list them in authors)' : "item copyright (the site's copyright covers every item)"}`,
-        ),
-      );
+  for (const [name, why] of Object.entries(UNPUBLISHED_FIELDS))
+    if (r[name] !== undefined && r[name] !== null) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not published: ${why}`));
   const episode = read.episode(r.episode, `${at}.episode`, base);
   if (episode) story.episode = episode;
   const extensions = read.readExtensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
@@ -293,19 +287,28 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   return story;
 }
 
-/** Fields of the `feed` package's items that storyfeed's feeds have no place for. */
-const UNPUBLISHED_FEED_FIELDS = ['contributor', 'copyright'] as const;
+/** Fields of other libraries' items that storyfeed's feeds have no place for, and why. */
+const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
+  contributor: "storyfeed's feeds have no contributors (list them in authors)",
+  copyright: "storyfeed's feeds have no item copyright (the site's copyright covers every item)",
+  commentsUrl: "storyfeed's feeds have no comments link",
+  source: "storyfeed's feeds have no item source (give externalUrl for the page the item is about)",
+  customData: 'raw XML is not copied into the feeds (give extensions: { xml })',
+};
 
 /**
  * Which of the item's fields give its publication and update times: `published` and `updated`, else
- * the `feed` package's `date` (the last change, and the publication too without `published`).
+ * `@astrojs/rss`'s `pubDate` (the publication) and the `feed` package's `date` (the last change, and the
+ * publication too without another).
  */
 function itemDates(r: Record<string, unknown>, at: string, warn: (d: Diagnostic) => void): { published: string; updated: string } {
   const given = (name: string): boolean => r[name] !== undefined && r[name] !== null;
-  const published = given('published') ? 'published' : given('date') ? 'date' : 'published';
-  const updated = given('updated') ? 'updated' : given('date') ? 'date' : 'updated';
-  if (given('date') && published !== 'date' && updated !== 'date')
-    warn(warning('W_UNKNOWN_FIELD', `${at}.date is not read: ${at}.published and ${at}.updated are given (the feed package's date is the last change)`));
+  const published = ['published', 'pubDate', 'date'].find(given) ?? 'published';
+  const updated = ['updated', 'date'].find(given) ?? 'updated';
+  const readNames = [...new Set([published, updated])].filter(given).map((name) => `${at}.${name}`);
+  for (const name of ['pubDate', 'date'])
+    if (given(name) && published !== name && updated !== name)
+      warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: ${readNames.join(' and ')} ${readNames.length > 1 ? 'are' : 'is'} given`));
   return { published, updated };
 }
 
@@ -333,7 +336,7 @@ interface ItemBody {
 /** The body from HTML (sanitized), else Markdown, else plain text, else the summary. */
 function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d: Diagnostic) => void, summary: string | undefined, options: ItemOptions): ItemBody {
   // `content` is the `feed` package's name for the HTML body.
-  const given = givenField(r, at, 'contentHtml', 'content', warn);
+  const given = givenField(r, at, 'contentHtml', ['content'], warn);
   const html = read.text(given.value, `${at}.${given.name}`);
   const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
   const plain = read.text(r.contentText, `${at}.contentText`);

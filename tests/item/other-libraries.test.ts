@@ -2,14 +2,14 @@ import { Feed } from 'feed';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, isStoryfeedError } from '../../src/errors.js';
-import type { FeedPackageItem } from '../../src/item/index.js';
+import type { AstroRssItem, FeedPackageItem } from '../../src/item/index.js';
 import { buildFeeds } from '../../src/pipeline.js';
 import { verifyDocument } from '../../src/verify/index.js';
 
 /**
- * Items written for the `feed` package are plain items too: the same object given to `feed.addItem`
- * and to storyfeed gives the same item (names read from `feed`'s fields), and a problem names the
- * field as the item gives it.
+ * Items written for other libraries (the `feed` package, `@astrojs/rss`) are plain items too: the
+ * same object given to them and to storyfeed gives the same item (names read from their fields), and
+ * a problem names the field as the item gives it.
  */
 
 const site = { siteUrl: 'https://news.example', title: 'Harbour News', description: 'News from the harbour.', language: 'en' };
@@ -133,5 +133,50 @@ describe('items written for the feed package', () => {
     ]);
     const typed = buildFeeds([{ ...feedItem(), audio: { url: 'https://news.example/stream', type: 'audio/aac', duration: 61 } }], site).document.items[0]!;
     expect(typed.enclosures).toEqual([{ url: 'https://news.example/stream', type: 'audio/aac', duration: 61 }]);
+  });
+});
+
+describe('items written for @astrojs/rss', () => {
+  /** An item as Astro's RSS guide writes one, with every field it reads. */
+  const astroItem = (): AstroRssItem & Record<string, unknown> => ({
+    title: 'Night ferry resumes',
+    link: '/2024/night-ferry',
+    pubDate: new Date('2024-03-01T18:30:00Z'),
+    description: 'The night ferry sails again from Monday.',
+    content: '<p>The night ferry sails again from Monday, the harbour office said.</p>',
+    categories: ['Transport', 'Harbour'],
+    author: 'ada@news.example (Ada Quay)',
+    enclosure: { url: '/audio/ferry.mp3', length: 48213, type: 'audio/mpeg' },
+  });
+
+  it('give the same feeds as the same item under storyfeed’s names', () => {
+    const { warnings, outputs } = buildFeeds([astroItem()], site);
+    const plain = {
+      ...plainItem(),
+      id: undefined,
+      authors: [{ name: 'Ada Quay', email: 'ada@news.example' }],
+      updated: undefined,
+      image: undefined,
+    };
+    expect(outputs).toEqual(buildFeeds([plain], site).outputs);
+    expect(warnings).toEqual([]);
+  });
+
+  it('name what they give that no feed of storyfeed’s has, and the date not read', () => {
+    const { warnings } = buildFeeds(
+      [{ ...astroItem(), published: new Date('2024-03-01T00:00:00Z'), commentsUrl: '/c', source: { url: 'https://other.example', title: 'O' }, customData: '<x/>' }],
+      site,
+    );
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('items[0].pubDate is not read: items[0].published is given'),
+      expect.stringContaining('items[0].commentsUrl is not published'),
+      expect.stringContaining('items[0].source is not published'),
+      expect.stringContaining('items[0].customData is not published'),
+    ]);
+  });
+
+  it('name the field as the item gives it when it is wrong', () => {
+    expect(itemError(() => buildFeeds([{ ...astroItem(), pubDate: 'soon' }], site))).toMatch(/^items\[0\]\.pubDate /);
+    expect(itemError(() => buildFeeds([{ ...astroItem(), categories: ['a', 3] as unknown as string[] }], site))).toMatch(/^items\[0\]\.categories\[1\]/);
   });
 });

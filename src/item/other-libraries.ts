@@ -3,13 +3,15 @@ import type { Enclosure } from '../types.js';
 import * as read from './fields.js';
 
 /**
- * Items written for the `feed` package (`feed.addItem({ title, link, date, description, content,
- * author, category, guid, image, audio, video, enclosure })`) are plain items too: code that fed
- * `feed` moves to storyfeed without renaming its fields. Each of `feed`'s names is read where the
- * item has no storyfeed name for the same thing (`link` for `url`, `description` for `summary`,
- * `content` for `contentHtml`, `date` for `published` and `updated`, `author` for `authors`,
- * `category` for `tags`, `guid` for `id`, `enclosure`, `audio` and `video` for `enclosures`), and a
- * problem names the field as the item gives it.
+ * Items written for other feed libraries are plain items too: code that fed the `feed` package
+ * (`feed.addItem({ title, link, date, description, content, author, category, guid, image, audio,
+ * video, enclosure })`) or `@astrojs/rss` (`{ title, link, pubDate, description, content, author,
+ * categories, enclosure }`) moves to storyfeed without renaming its fields. Each of their names is
+ * read where the item has no storyfeed name for the same thing (`link` for `url`, `description` for
+ * `summary`, `content` for `contentHtml`, `pubDate` for `published`, `date` for `updated` and, without
+ * another, `published`, `author` for `authors`, `category` and `categories` for `tags`, `guid` for
+ * `id`, `enclosure`, `audio` and `video` for `enclosures`), and a problem names the field as the item
+ * gives it.
  */
 
 /** An item as the `feed` package takes it (its `Item`), which storyfeed also reads. */
@@ -38,6 +40,29 @@ export interface FeedPackageItem {
   copyright?: string;
 }
 
+/** An item as `@astrojs/rss` takes it (its `RSSFeedItem`), which storyfeed also reads. */
+export interface AstroRssItem {
+  title?: string;
+  /** The item's URL (absolute, or a path on the site). */
+  link: string;
+  /** When the item was published. */
+  pubDate?: Date | string;
+  /** Summary (plain text). */
+  description?: string;
+  /** Body as HTML. */
+  content?: string;
+  categories?: string[];
+  /** The author, as RSS writes one (`ann@x.example (Ann)`) or a name. */
+  author?: string;
+  enclosure?: FeedPackageEnclosure;
+  /** Not published: named in a warning. */
+  commentsUrl?: string;
+  /** Not published: named in a warning. */
+  source?: { url: string; title: string };
+  /** Not published (raw XML is not copied into storyfeed's feeds; give `extensions`): named in a warning. */
+  customData?: string;
+}
+
 /** A file as the `feed` package takes it (its `Enclosure`): the type may be left to the address's extension. */
 export interface FeedPackageEnclosure {
   url: string;
@@ -47,7 +72,7 @@ export interface FeedPackageEnclosure {
   duration?: number;
 }
 
-/** One of storyfeed's fields, as an item gives it: under storyfeed's name, or under `feed`'s. */
+/** One of storyfeed's fields, as an item gives it: under storyfeed's name, or under another library's. */
 export interface GivenField {
   value: unknown;
   /** The name the item gives it under (for paths in problems). */
@@ -55,20 +80,21 @@ export interface GivenField {
 }
 
 /**
- * The item's value for storyfeed's field `ours`, else for `feed`'s `theirs`. With both given, `theirs`
- * is named in a `W_UNKNOWN_FIELD` warning: it is not read.
+ * The item's value for storyfeed's field `ours`, else for the first of `theirs` it has. Each other
+ * name given is named in a `W_UNKNOWN_FIELD` warning: it is not read.
  */
-export function givenField(r: Record<string, unknown>, at: string, ours: string, theirs: string, warn: (d: Diagnostic) => void): GivenField {
-  const own = r[ours];
-  const other = r[theirs];
-  if (own !== undefined && own !== null) {
-    if (other !== undefined && other !== null) warn(warning('W_UNKNOWN_FIELD', `${at}.${theirs} is not read: ${at}.${ours} is given (they name the same field)`));
-    return { value: own, name: ours };
+export function givenField(r: Record<string, unknown>, at: string, ours: string, theirs: readonly string[], warn: (d: Diagnostic) => void): GivenField {
+  let found: GivenField | undefined;
+  for (const name of [ours, ...theirs]) {
+    const value = r[name];
+    if (value === undefined || value === null) continue;
+    if (found === undefined) found = { value, name };
+    else warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: ${at}.${found.name} is given (they name the same field)`));
   }
-  return other !== undefined && other !== null ? { value: other, name: theirs } : { value: own, name: ours };
+  return found ?? { value: r[ours], name: ours };
 }
 
-/** `feed`'s `category` list as tags: each category's `name` (or its `term`). */
+/** `feed`'s `category` list (of `{ name }`) or `@astrojs/rss`'s `categories` (of text) as tags: each category's name (or its `term`). */
 export function categoryTags(value: unknown, path: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   const entries = read.list(value, path, 'a list of { name }');
