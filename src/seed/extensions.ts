@@ -1,2 +1,2 @@
 /** File extensions storyfeed reads as seeds. */
-export const SEED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd', '.json'] as const;
+export const SEED_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.mdown', '.mkd', '.mdx', '.json'] as const;

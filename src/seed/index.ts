@@ -19,7 +19,7 @@ export type SeedFormat = 'text' | 'markdown' | 'json';
 export interface ReadSeedOptions {
   /** File name, for messages and to pick the format from its extension. */
   file?: string;
-  /** Format; defaults to the file extension (`.md`/`.markdown`, `.json`), else plain text. */
+  /** Format; defaults to the file extension (`.md`/`.markdown`, `.mdx`, `.json`), else plain text. An `.mdx` file is Markdown without MDX's own syntax (see `mdx.ts`). */
   format?: SeedFormat;
   /** Metadata from a sidecar file; front matter in the seed overrides it field by field. */
   sidecar?: SeedMeta;
@@ -34,7 +34,7 @@ export interface ReadSeedOptions {
 /** Picks the seed format from a file name. */
 export function seedFormatOf(file: string | undefined): SeedFormat {
   const ext = /\.([^./\\]+)$/.exec(file ?? '')?.[1]?.toLowerCase();
-  if (ext === 'md' || ext === 'markdown' || ext === 'mdown' || ext === 'mkd') return 'markdown';
+  if (ext === 'md' || ext === 'markdown' || ext === 'mdown' || ext === 'mkd' || ext === 'mdx') return 'markdown';
   if (ext === 'json') return 'json';
   return 'text';
 }

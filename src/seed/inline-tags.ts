@@ -42,7 +42,8 @@ export function withoutInlineTags(line: string): InlineTags {
   if (!mayHoldInlineTags(line)) return { line, count: 0 };
   const spans = codeSpans(line);
   let span = 0;
-  let out = '';
+  // The line without its tags, in pieces (a string grown and looked at the end of would be copied each time).
+  const out: string[] = [];
   let from = 0;
   let count = 0;
   let first: string | undefined;
@@ -66,16 +67,13 @@ export function withoutInlineTags(line: string): InlineTags {
       // Inside a hidden block only its end tag counts; everything up to it goes.
       if (tag.name === `end${hiding}`) {
         hiding = undefined;
-        from = tag.end;
-        if ((out === '' || out.endsWith(' ')) && line[from] === ' ') from++;
+        from = afterCut(out, line, tag.end);
       }
       at = line.indexOf('{', tag.end);
       continue;
     }
-    out += line.slice(from, at);
-    from = tag.end;
-    // One of the two spaces around a tag goes with it (none at the line's start or end).
-    if ((out === '' || out.endsWith(' ')) && line[from] === ' ') from++;
+    addPiece(out, line.slice(from, at));
+    from = afterCut(out, line, tag.end);
     if (tag.kind === 'liquid' && HIDDEN_BLOCKS.has(tag.name)) hiding = tag.name;
     else if (!tag.closing) {
       count++;
@@ -83,11 +81,34 @@ export function withoutInlineTags(line: string): InlineTags {
     }
     at = line.indexOf('{', from);
   }
-  if (hiding === undefined) out += line.slice(from);
-  const result: InlineTags = { line: out, count };
+  if (hiding === undefined) addPiece(out, line.slice(from));
+  const result: InlineTags = { line: out.join(''), count };
   if (first !== undefined) result.first = first;
   if (hiding !== undefined) result.open = hiding as 'comment' | 'capture';
   return result;
+}
+
+/** Adds a piece of text (an empty one is not kept, so the last piece ends with the last character written). */
+export function addPiece(pieces: string[], text: string): void {
+  if (text !== '') pieces.push(text);
+}
+
+/**
+ * Where the text goes on after something left out that ends at `next`, the text so far in `pieces`:
+ * of two spaces around what was left out one goes (none at the line's start), and a space before a
+ * mark that ends a phrase (`in {year}, the` → `in, the`).
+ */
+export function afterCut(pieces: string[], line: string, next: number): number {
+  const last = pieces[pieces.length - 1];
+  const before = last === undefined ? '' : last[last.length - 1];
+  const after = line[next];
+  if ((before === '' || before === ' ') && after === ' ') return next + 1;
+  if (before === ' ' && after !== undefined && /[,.;:!?)\]]/.test(after)) {
+    const trimmed = last!.slice(0, -1);
+    if (trimmed === '') pieces.pop();
+    else pieces[pieces.length - 1] = trimmed;
+  }
+  return next;
 }
 
 /** A tag found at a position: where it ends (just after it), its name (lowercase) and whether it closes a pair. */

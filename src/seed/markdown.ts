@@ -10,6 +10,7 @@ import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { withoutAttributeMarks } from './attribute-marks.js';
 import { closesFence, FENCE, indentedCode } from './code-lines.js';
 import { withoutInlineTags } from './inline-tags.js';
+import { withoutMdxSyntax } from './mdx.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -28,7 +29,16 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   const { file } = options;
   const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
   const meta = parseFrontMatter(split, { file, timeZone: options.timeZone, onWarning: options.onWarning });
-  const links = withTemplateLinks(withoutAttributeMarks(split.body).body, options.siteUrl);
+  // An MDX file's modules, components and expressions go first (see `mdx.ts`); the lines stay where they were.
+  const mdx = file !== undefined && /\.mdx$/i.test(file) ? withoutMdxSyntax(split.body) : undefined;
+  if (mdx?.first) {
+    const line = split.bodyLine + mdx.first.line;
+    const count = mdx.count > 1 ? `${mdx.count} MDX components and expressions` : 'an MDX component or expression';
+    options.onWarning?.(
+      warning('W_TEMPLATE_TAG', `left out ${count} storyfeed does not render, keeping what components hold (first: ${mdx.first.text} on line ${line})`, { file, line }),
+    );
+  }
+  const links = withTemplateLinks(withoutAttributeMarks(mdx?.body ?? split.body).body, options.siteUrl);
   if (links.first) {
     const line = split.bodyLine + links.first.line;
     const count = links.leftOut > 1 ? `${links.leftOut} links` : 'a link';

@@ -74,6 +74,8 @@ describe('template tags within a line of text', () => {
       (n: number) => '{{ page.x '.repeat(n),
       (n: number) => `${'`{{< a >}}` '.repeat(n)}\``,
       (n: number) => `${'{% comment %}'.repeat(n)}x`,
+      // Many tags taken out of one line, each with the spaces and marks around it.
+      (n: number) => '{{< a >}} word {{ page.x }}, '.repeat(n),
     ];
     for (const shape of shapes) {
       // Tenfold the size: linear stays near ×1, quadratic near ×10.
@@ -99,7 +101,7 @@ describe('template tags within a Markdown seed’s text', () => {
       { file: 'vote.md', onWarning: (d) => warnings.push(d) },
     );
     expect(seed.sections[0]!.blocks).toEqual([
-      { kind: 'paragraph', text: 'The council voted to one on .' },
+      { kind: 'paragraph', text: 'The council voted to one on.' },
       { kind: 'paragraph', text: 'Read the report, {{ page.title }} in code stays.' },
     ]);
     expect(seed.html).not.toMatch(/\{\{&lt;|\{%/);
