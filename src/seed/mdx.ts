@@ -135,12 +135,8 @@ function expressionAcrossLines(lines: readonly string[], index: number, start: n
 
 /** Whether the last line of text written is a list item or indented: an indented line after it continues it. */
 function continuesIndented(out: readonly string[]): boolean {
-  for (let j = out.length - 1; j >= 0; j--) {
-    const line = out[j]!;
-    if (line.trim() === '') return false;
-    return /^(?:\s|[*+-]\s|\d{1,9}[.)]\s)/.test(line);
-  }
-  return false;
+  const last = out[out.length - 1];
+  return last !== undefined && last.trim() !== '' && /^(?:\s|[*+-]\s|\d{1,9}[.)]\s)/.test(last);
 }
 
 /**
