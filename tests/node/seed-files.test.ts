@@ -26,6 +26,17 @@ describe('findSeedFiles', () => {
   });
 });
 
+describe('findSeedFiles kinds', () => {
+  it('finds every kind of seed, MDX too, and nothing else', async () => {
+    const root = path.join(dir, 'kinds');
+    mkdirSync(root);
+    for (const name of ['a.txt', 'b.text', 'c.md', 'd.markdown', 'e.mdown', 'f.mkd', 'g.mdx', 'h.json', 'i.MDX', 'j.png', 'k.html', 'l.yaml'])
+      writeFileSync(path.join(root, name), '# T\n\nText.\n');
+    const found = await findSeedFiles(root, dir);
+    expect(found.map((f) => path.basename(f.path)).sort()).toEqual(['a.txt', 'b.text', 'c.md', 'd.markdown', 'e.mdown', 'f.mkd', 'g.mdx', 'h.json', 'i.MDX']);
+  });
+});
+
 describe('findSeedFiles sidecars', () => {
   it('gives each seed the sidecar its folder holds for it (.meta.yaml, then .yml, then .json), and none elsewhere', async () => {
     const root = path.join(dir, 'sidecars');
