@@ -201,8 +201,11 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const r = read.record(input, at);
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
-  // Each field under storyfeed's name, else under another library's (see `other-libraries.ts`).
-  const field = (ours: string, ...theirs: string[]): GivenField => givenField(r, at, ours, theirs, warn);
+  // An item without storyfeed's `url` but with a `link` was written for another library (see `other-libraries.ts`): each
+  // field is read under storyfeed's name, else under that library's. An item with a `url` is storyfeed's: other names
+  // mean nothing there (a CMS's own `date` or `author` id), as before.
+  const foreign = !given(r.url) && given(r.link);
+  const field = (ours: string, ...theirs: string[]): GivenField => (foreign ? givenField(r, at, ours, theirs, warn) : { value: r[ours], name: ours });
   const link = field('url', 'link');
   const url =
     read.httpUrl(link.value, `${at}.${link.name}`, base) ??
@@ -215,12 +218,12 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const givenSummary = read.text(description.value, `${at}.${description.name}`);
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
-  const body = itemBody(r, at, url, warn, givenSummary, options);
+  const body = itemBody(r, at, url, warn, givenSummary, options, foreign);
   if (!title && !body.text) read.fail(`${at}.title`, 'is required when the item has no summary or body');
 
   const timeZone = site.timeZone;
   // `feed`'s `date` is when the item last changed, and when it was published unless `published` says.
-  const dates = itemDates(r, at, warn);
+  const dates = foreign ? itemDates(r, at, warn) : { published: 'published', updated: 'updated' };
   const givenDate = read.date(r[dates.published], `${at}.${dates.published}`, timeZone);
   // 1970-01-01T00:00:00Z is a date lost on the way (0 or null turned into a Date), never a real one.
   if (givenDate?.getTime() === 0)
@@ -276,15 +279,19 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   if (externalUrl) story.externalUrl = externalUrl;
   const banner = read.httpUrl(r.banner, `${at}.banner`, base);
   if (banner) story.banner = banner;
-  const enclosures = itemEnclosures(r, at, base, warn);
+  const enclosures = foreign ? itemEnclosures(r, at, base, warn) : read.enclosures(r.enclosures, `${at}.enclosures`, base);
   if (enclosures?.length) story.enclosures = enclosures;
-  for (const [name, why] of Object.entries(UNPUBLISHED_FIELDS))
-    if (r[name] !== undefined && r[name] !== null) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not published: ${why}`));
+  if (foreign) for (const [name, why] of Object.entries(UNPUBLISHED_FIELDS)) if (given(r[name])) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not published: ${why}`));
   const episode = read.episode(r.episode, `${at}.episode`, base);
   if (episode) story.episode = episode;
   const extensions = read.readExtensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
   if (extensions) story.extensions = extensions;
   return story;
+}
+
+/** Whether a field has a value (not `undefined` or `null`). */
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null;
 }
 
 /** Fields of other libraries' items that storyfeed's feeds have no place for, and why. */
@@ -302,7 +309,8 @@ const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
  * publication too without another).
  */
 function itemDates(r: Record<string, unknown>, at: string, warn: (d: Diagnostic) => void): { published: string; updated: string } {
-  const given = (name: string): boolean => r[name] !== undefined && r[name] !== null;
+  // An empty date is none (as `read.date` takes it), so the next name is read.
+  const given = (name: string): boolean => r[name] !== undefined && r[name] !== null && r[name] !== '';
   const published = ['published', 'pubDate', 'date'].find(given) ?? 'published';
   const updated = ['updated', 'date'].find(given) ?? 'updated';
   const readNames = [...new Set([published, updated])].filter(given).map((name) => `${at}.${name}`);
@@ -314,8 +322,8 @@ function itemDates(r: Record<string, unknown>, at: string, warn: (d: Diagnostic)
 
 /** The item's enclosures: `enclosures`, else the `feed` package's `enclosure`, `audio` and `video`. */
 function itemEnclosures(r: Record<string, unknown>, at: string, base: string, warn: (d: Diagnostic) => void): Enclosure[] | undefined {
-  const theirs = (['enclosure', 'audio', 'video'] as const).filter((name) => r[name] !== undefined && r[name] !== null);
-  if (r.enclosures === undefined || r.enclosures === null) return theirs.length ? feedPackageEnclosures(r, at, base) : undefined;
+  const theirs = (['enclosure', 'audio', 'video'] as const).filter((name) => given(r[name]));
+  if (!given(r.enclosures)) return theirs.length ? feedPackageEnclosures(r, at, base) : undefined;
   for (const name of theirs) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: ${at}.enclosures is given (it lists every file)`));
   return read.enclosures(r.enclosures, `${at}.enclosures`, base);
 }
@@ -334,10 +342,20 @@ interface ItemBody {
 }
 
 /** The body from HTML (sanitized), else Markdown, else plain text, else the summary. */
-function itemBody(r: Record<string, unknown>, at: string, url: string, warn: (d: Diagnostic) => void, summary: string | undefined, options: ItemOptions): ItemBody {
-  // `content` is the `feed` package's name for the HTML body.
-  const given = givenField(r, at, 'contentHtml', ['content'], warn);
-  const html = read.text(given.value, `${at}.${given.name}`);
+function itemBody(
+  r: Record<string, unknown>,
+  at: string,
+  url: string,
+  warn: (d: Diagnostic) => void,
+  summary: string | undefined,
+  options: ItemOptions,
+  foreign: boolean,
+): ItemBody {
+  // `content` is the other libraries' name for the HTML body, read when none of storyfeed's body fields is given.
+  const own = given(r.contentHtml) || given(r.contentMarkdown) || given(r.contentText);
+  const htmlField = foreign && !own ? givenField(r, at, 'contentHtml', ['content'], warn) : { value: r.contentHtml, name: 'contentHtml' };
+  if (foreign && own && given(r.content)) warn(warning('W_UNKNOWN_FIELD', `${at}.content is not read: the item gives its body under storyfeed's names`));
+  const html = read.text(htmlField.value, `${at}.${htmlField.name}`);
   const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
   const plain = read.text(r.contentText, `${at}.contentText`);
   if (html !== undefined || markdown !== undefined) {

@@ -1,6 +1,7 @@
 import { describeValue, warning, type Diagnostic } from '../errors.js';
 import type { Enclosure } from '../types.js';
 import * as read from './fields.js';
+import { MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 /**
  * Items written for other feed libraries are plain items too: code that fed the `feed` package
@@ -97,13 +98,16 @@ export function givenField(r: Record<string, unknown>, at: string, ours: string,
 /** `feed`'s `category` list (of `{ name }`) or `@astrojs/rss`'s `categories` (of text) as tags: each category's name (or its `term`). */
 export function categoryTags(value: unknown, path: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  const entries = read.list(value, path, 'a list of { name }');
+  const entries = read.list(value, path, 'a list of names or of { name }');
+  if (entries.length > MAX_STORY_TAGS) read.fail(path, tooManyOf('tags', entries.length));
   return entries.map((entry, i) => {
     const at = `${path}[${i}]`;
     if (typeof entry === 'string') return entry;
+    if (typeof entry !== 'object' || entry === null) return read.fail(at, `must be a name (text) or { name }, found ${describeValue(entry)}`);
     const r = read.record(entry, at);
-    const name = read.text(r.name, `${at}.name`) ?? read.text(r.term, `${at}.term`);
-    return name ?? read.fail(`${at}.name`, `is required (the category's name), found ${describeValue(r.name)}`);
+    // An empty name is none: the term, if any, names the category.
+    const name = read.text(r.name, `${at}.name`)?.trim() || read.text(r.term, `${at}.term`)?.trim();
+    return name || read.fail(`${at}.name`, `is required (the category's name), found ${describeValue(r.name)}`);
   });
 }
 

@@ -38,34 +38,44 @@ export function mayHoldInlineTags(line: string): boolean {
  * takes one of the two spaces with it, so the words around it stay one space apart. One pass: each
  * tag's end is found from its start, and the scan goes on after it.
  */
-export function withoutInlineTags(line: string): InlineTags {
+export function withoutInlineTags(line: string, options: InlineTagOptions = {}): InlineTags {
   if (!mayHoldInlineTags(line)) return { line, count: 0 };
   const spans = codeSpans(line);
-  let span = 0;
+  const inCode = (at: number): boolean => {
+    // The span that ends after `at`, by halving (closers are looked up out of order with tags).
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (spans[mid]![1] <= at) low = mid + 1;
+      else high = mid;
+    }
+    return low < spans.length && spans[low]![0] <= at;
+  };
   // The line without its tags, in pieces (a string grown and looked at the end of would be copied each time).
   const out: string[] = [];
   let from = 0;
   let count = 0;
   let first: string | undefined;
-  // A Liquid block that hides what it holds, opened on this line: its name, until its end tag.
-  let hiding: string | undefined;
+  // A block that hides what it holds (a Liquid comment or capture, Hugo's comment shortcode), opened on this line, until its end tag.
+  let hiding: FoundTag | undefined;
   const closers = closerFinder(line);
   let at = line.indexOf('{', 0);
   while (at >= 0 && at < line.length) {
-    while (span < spans.length && spans[span]![1] <= at) span++;
-    if (span < spans.length && spans[span]![0] <= at) {
-      at = line.indexOf('{', spans[span]![1]);
+    if (inCode(at)) {
+      at = line.indexOf('{', at + 1);
       continue;
     }
     const tag = tagAt(line, at, closers);
-    if (tag === undefined) {
+    // A tag whose end lies in inline code is no tag (`{% and end with `%}``).
+    if (tag === undefined || inCode(tag.end - 1)) {
       at = line.indexOf('{', at + 1);
       continue;
     }
     const text = line.slice(at, tag.end);
     if (hiding !== undefined) {
       // Inside a hidden block only its end tag counts; everything up to it goes.
-      if (tag.name === `end${hiding}`) {
+      if (ends(hiding, tag)) {
         hiding = undefined;
         from = afterCut(out, line, tag.end);
       }
@@ -74,7 +84,8 @@ export function withoutInlineTags(line: string): InlineTags {
     }
     addPiece(out, line.slice(from, at));
     from = afterCut(out, line, tag.end);
-    if (tag.kind === 'liquid' && HIDDEN_BLOCKS.has(tag.name)) hiding = tag.name;
+    // A hidden block hides what follows only up to its end tag: with none ahead (on this line, or later as `hides` says), it is a tag like another.
+    if (hidesContents(tag) && (closers(endMark(tag), tag.end) >= 0 || options.hides?.(tag.name) === true)) hiding = tag;
     else if (!tag.closing) {
       count++;
       first ??= text;
@@ -82,10 +93,33 @@ export function withoutInlineTags(line: string): InlineTags {
     at = line.indexOf('{', from);
   }
   if (hiding === undefined) addPiece(out, line.slice(from));
+  // What a block open at the line's end hides goes, and the space before it.
+  else afterCut(out, line, line.length);
   const result: InlineTags = { line: out.join(''), count };
   if (first !== undefined) result.first = first;
-  if (hiding !== undefined) result.open = hiding as 'comment' | 'capture';
+  if (hiding !== undefined) result.open = hiding.name as 'comment' | 'capture';
   return result;
+}
+
+/** Options for {@link withoutInlineTags}. */
+export interface InlineTagOptions {
+  /** Whether a block named so (`comment`, `capture`) that opens on this line and does not end on it ends on a later line. */
+  hides?: (name: string) => boolean;
+}
+
+/** Whether a tag opens a block whose contents are never shown: Liquid's `comment` and `capture`, Hugo's `comment` shortcode. */
+function hidesContents(tag: FoundTag): boolean {
+  return !tag.closing && (tag.kind === 'liquid' ? HIDDEN_BLOCKS.has(tag.name) : tag.name === 'comment');
+}
+
+/** Whether `tag` ends the hidden block `open` (`{% endcomment %}`, `{{% /comment %}}`). */
+function ends(open: FoundTag, tag: FoundTag): boolean {
+  return open.kind === 'liquid' ? tag.kind === 'liquid' && tag.name === `end${open.name}` : tag.kind === 'shortcode' && tag.closing && tag.name === open.name;
+}
+
+/** A text the end tag of a hidden block holds, to look ahead for it cheaply (its closing mark: a match is checked as a tag). */
+function endMark(open: FoundTag): string {
+  return open.kind === 'liquid' ? `end${open.name}` : `/${open.name}`;
 }
 
 /** Adds a piece of text (an empty one is not kept, so the last piece ends with the last character written). */
@@ -95,20 +129,22 @@ export function addPiece(pieces: string[], text: string): void {
 
 /**
  * Where the text goes on after something left out that ends at `next`, the text so far in `pieces`:
- * of two spaces around what was left out one goes (none at the line's start), and a space before a
- * mark that ends a phrase (`in {year}, the` → `in, the`).
+ * of the spaces around what was left out only one stays (none at the line's start or end, and none
+ * before a mark that ends a phrase: `in {year}, the` → `in, the`).
  */
 export function afterCut(pieces: string[], line: string, next: number): number {
   const last = pieces[pieces.length - 1];
   const before = last === undefined ? '' : last[last.length - 1];
-  const after = line[next];
-  if ((before === '' || before === ' ') && after === ' ') return next + 1;
-  if (before === ' ' && after !== undefined && /[,.;:!?)\]]/.test(after)) {
-    const trimmed = last!.slice(0, -1);
+  let after = next;
+  // The spaces after it go when spaces (or the line's start) are before it: words stay one space apart, and no indentation is made.
+  if (before === '' || before === ' ') while (line[after] === ' ') after++;
+  // A space before it goes before a mark that ends a phrase, and at the line's end (two there would break the line).
+  if (before === ' ' && (after >= line.length || /[,.;:!?)\]]/.test(line[after]!))) {
+    const trimmed = last!.replace(/ +$/, '');
     if (trimmed === '') pieces.pop();
     else pieces[pieces.length - 1] = trimmed;
   }
-  return next;
+  return after;
 }
 
 /** A tag found at a position: where it ends (just after it), its name (lowercase) and whether it closes a pair. */

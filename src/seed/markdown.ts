@@ -48,7 +48,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   }
   const tags = withoutTemplateTagLines(links.body);
   // A body of nothing but tags (a video post: `{{< youtube … >}}`) is kept as written: left out, it would be no story.
-  const whole = tags.count > 0 && tags.body.trim() === '';
+  const whole = (tags.count > 0 || tags.inline.count > 0) && bodyBelowHeadline(tags.body, meta.title !== undefined).trim() === '';
   if (tags.first) {
     const line = split.bodyLine + tags.first.line;
     const count = tags.count > 1 ? `${tags.count} lines of template tags` : 'a line of template tags';
@@ -106,6 +106,15 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   return article;
 }
 
+/** The body without its headline line when the headline comes from it (no title in front matter): its first line of text. */
+function bodyBelowHeadline(body: string, titled: boolean): string {
+  if (titled) return body;
+  const start = body.search(/\S/);
+  if (start < 0) return '';
+  const end = body.indexOf('\n', start);
+  return end < 0 ? '' : body.slice(end + 1);
+}
+
 /** Longest part of a template tag shown in a warning. */
 const TAG_SHOWN = 60;
 
@@ -136,8 +145,11 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     out.push(line);
   };
   let fence: string | undefined;
-  // Inside a Liquid `{% comment %}` or `{% capture %}` block: its lines are never published (the author's notes, a value kept for later).
+  // Inside a Liquid `{% comment %}` or `{% capture %}` block, or Hugo's comment shortcode: its lines are never published
+  // (the author's notes, a value kept for later). A block hides lines only up to its end tag: without one, its tag is left out alone.
   let hidden: string | undefined;
+  const lastEnd = lastEndTags(lines);
+  const endsLater = (name: string): boolean => (lastEnd.get(name) ?? -1) > lineIndex;
   // Tags within lines of text, taken out (see `inline-tags.ts`).
   const inline: TemplateTagLines['inline'] = { count: 0 };
   // The fence was opened for a highlight tag: its end tag closes it.
@@ -184,7 +196,8 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     }
     // Hugo's escaped shortcodes (`{{</* figure */>}}`, how a page shows one) are text: written unescaped.
     if (given.includes('{{</*') || given.includes('{{%/*')) {
-      keep(hugoUnescaped(given));
+      // The line's own tags go first (an escaped one is text to that pass), then the escapes.
+      keep(hugoUnescaped(inlineTagsOut(given)));
       rewritten++;
       continue;
     }
@@ -216,8 +229,15 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     const across = single ? undefined : tagAcrossLines(lines, i);
     if (!single && !across) {
       const text = inlineTagsOut(line);
-      if (text !== line) rewritten++;
-      keep(text);
+      if (text === line) keep(line);
+      else if (text.trim() === '') {
+        // Nothing but tags (and a comment) within text: the line goes as a line of tags would.
+        removed++;
+        rewritten++;
+      } else {
+        rewritten++;
+        keep(text);
+      }
       continue;
     }
     const tag = across?.text ?? line;
@@ -244,7 +264,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
       highlight = true;
     } else {
       removed += lineCount;
-      if (name !== undefined && HIDDEN_BLOCK_END.has(name) && !HIDDEN_BLOCK_END.get(name)!.test(tag)) hidden = name;
+      if (name !== undefined && HIDDEN_BLOCK_END.has(name) && !HIDDEN_BLOCK_END.get(name)!.test(tag) && endsLater(name)) hidden = name;
     }
   }
   for (; removed > 0; removed--) out.push('');
@@ -252,7 +272,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
 
   /** A line of text without the tags within it, counted in `inline`; a hidden block it opens hides the lines after it. */
   function inlineTagsOut(text: string): string {
-    const done = withoutInlineTags(text);
+    const done = withoutInlineTags(text, { hides: endsLater });
     if (done.count > 0) {
       inline.first ??= { line: lineIndex, text: shown(done.first!) };
       inline.count += done.count;
@@ -280,7 +300,21 @@ function shown(tag: string): string {
 }
 
 /** Liquid blocks whose lines are never published, and the tag that ends each. */
-const HIDDEN_BLOCK_END = new Map(['comment', 'capture'].map((name) => [name, new RegExp(`\\{%-?\\s*end${name}\\s*-?%\\}`)]));
+const HIDDEN_BLOCK_END = new Map([
+  ['comment', /\{%-?\s*endcomment\s*-?%\}|\{\{[<%]\s*\/\s*comment\s*[>%]\}\}/],
+  ['capture', /\{%-?\s*endcapture\s*-?%\}/],
+]);
+
+/** The last line (0-based) holding each hidden block's end tag, so a block whose end never comes hides nothing. */
+function lastEndTags(lines: readonly string[]): Map<string, number> {
+  const last = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('{')) continue;
+    for (const [name, end] of HIDDEN_BLOCK_END) if (end.test(line)) last.set(name, i);
+  }
+  return last;
+}
 
 /** A line with Hugo's shortcode escapes (a comment just inside the braces, opened by `{{</*` or `{{%/*`) written as the shortcode they show. */
 function hugoUnescaped(line: string): string {
