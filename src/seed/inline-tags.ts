@@ -5,9 +5,10 @@ import { codeSpans } from './template-links.js';
  * `a {{% mark %}}word{{% /mark %}}`), Liquid's tags (`{% include note.html %}`) and Liquid's output
  * of a page's or the site's variables (`{{ page.date | date: "%B" }}`). Only the generator can
  * render them; left in, readers were shown their text (and a summary could start with one). Each
- * tag is taken out, and what a pair of tags holds stays; a Liquid comment or capture is taken out
- * with what it holds (neither is ever shown). Inline code is left as written, and so is `{{…}}`
- * that is not Liquid's (`{{cite}}`, a Go template Hugo shows as text).
+ * tag is taken out, and what a pair of tags holds stays; a Liquid comment or capture, or Hugo's
+ * comment shortcode, is taken out with what it holds up to its end tag (none is ever shown; one never
+ * closed is a tag like another). Inline code is left as written (a tag ending in it is none), and so
+ * is `{{…}}` that is not Liquid's (`{{cite}}`, a Go template Hugo shows as text).
  */
 
 /** What {@link withoutInlineTags} gives for one line. */
@@ -18,7 +19,7 @@ export interface InlineTags {
   count: number;
   /** The first of them, as written. */
   first?: string;
-  /** A Liquid comment or capture opened on this line and not closed: the lines after it are left out up to its end tag. */
+  /** A block that hides what it holds, opened on this line and ending on a later one (as `hides` said): the lines after it are left out up to its end tag. */
   open?: 'comment' | 'capture';
 }
 
@@ -34,9 +35,9 @@ export function mayHoldInlineTags(line: string): boolean {
 }
 
 /**
- * The line without its template tags (outside inline code). A tag with white space on both sides
- * takes one of the two spaces with it, so the words around it stay one space apart. One pass: each
- * tag's end is found from its start, and the scan goes on after it.
+ * The line without its template tags (outside inline code), the spaces around each tidied (see
+ * {@link afterCut}). One pass: each tag's end is found from its start (each kind of end looked for
+ * once ahead), and the scan goes on after it.
  */
 export function withoutInlineTags(line: string, options: InlineTagOptions = {}): InlineTags {
   if (!mayHoldInlineTags(line)) return { line, count: 0 };

@@ -299,7 +299,7 @@ function shown(tag: string): string {
   return trimmed.length > TAG_SHOWN ? `${trimmed.slice(0, TAG_SHOWN)}…` : trimmed;
 }
 
-/** Liquid blocks whose lines are never published, and the tag that ends each. */
+/** Blocks whose lines are never published (Liquid's comment and capture, Hugo's comment shortcode), and the tag that ends each. */
 const HIDDEN_BLOCK_END = new Map([
   ['comment', /\{%-?\s*endcomment\s*-?%\}|\{\{[<%]\s*\/\s*comment\s*[>%]\}\}/],
   ['capture', /\{%-?\s*endcapture\s*-?%\}/],
