@@ -36,7 +36,7 @@ export type {
   StoryImage,
 } from './types.js';
 export { isStory, itemToStory, toStories } from './item/index.js';
-export type { ArticleAnalyzer, AstroRssItem, FeedInput, FeedPackageEnclosure, FeedPackageItem, ItemOptions, MarkdownRenderer, PlainItem } from './item/index.js';
+export type { ArticleAnalyzer, AstroRssItem, FeedInput, FeedPackageEnclosure, FeedPackageItem, ItemOptions, MarkdownRenderer, PlainItem, WordPressPost } from './item/index.js';
 export { resolveSite } from './feed/site.js';
 export { PROBLEMS, StoryfeedError, formatDiagnostic, formatProblem, isStoryfeedError } from './errors.js';
 export type { Diagnostic, ProblemCode, ProblemInfo, ProblemLocation } from './errors.js';

@@ -8,7 +8,7 @@ import { summarize } from '../story/summary.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
-import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, type GivenField, givenField } from './other-libraries.js';
+import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, fromWordPress, type GivenField, givenField, type WordPressPost } from './other-libraries.js';
 import * as read from './fields.js';
 import { isFeedDate } from '../seed/dates.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -62,10 +62,10 @@ export interface PlainItem {
   slug?: string;
 }
 
-/** What the feed functions accept: plain items (storyfeed's, or as the `feed` package or `@astrojs/rss` take them), normalized stories, or these mixed. */
-export type FeedInput = PlainItem | FeedPackageItem | AstroRssItem | Story;
+/** What the feed functions accept: plain items (storyfeed's, as the `feed` package or `@astrojs/rss` take them, or WordPress posts), normalized stories, or these mixed. */
+export type FeedInput = PlainItem | FeedPackageItem | AstroRssItem | WordPressPost | Story;
 
-export type { AstroRssItem, FeedPackageEnclosure, FeedPackageItem } from './other-libraries.js';
+export type { AstroRssItem, FeedPackageEnclosure, FeedPackageItem, WordPressPost } from './other-libraries.js';
 
 /** The story analyser (`analyzeArticle` from `storyfeed/story`). */
 export type ArticleAnalyzer = (input: AnalysisInput, options?: AnalysisOptions) => ArticleAnalysis;
@@ -198,7 +198,9 @@ function readsAsStory(value: unknown): boolean {
 /** Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`. */
 export function itemToStory(input: unknown, index: number, site: ResolvedSite, options: ItemOptions = {}): Story {
   const at = `items[${index}]`;
-  const r = read.record(input, at);
+  const record = read.record(input, at);
+  // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`).
+  const r = !given(record.url) && given(record.link) ? fromWordPress(record) : record;
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   // An item without storyfeed's `url` but with a `link` was written for another library (see `other-libraries.ts`): each
@@ -214,7 +216,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const id = read.itemId(givenId.value, `${at}.${givenId.name}`) ?? url;
   const title = collapseSpace(read.text(r.title, `${at}.title`) ?? '');
 
-  const description = field('summary', 'description');
+  const description = field('summary', 'description', 'excerpt');
   const givenSummary = read.text(description.value, `${at}.${description.name}`);
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
@@ -311,8 +313,8 @@ const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
 function itemDates(r: Record<string, unknown>, at: string, warn: (d: Diagnostic) => void): { published: string; updated: string } {
   // An empty date is none (as `read.date` takes it), so the next name is read.
   const given = (name: string): boolean => r[name] !== undefined && r[name] !== null && r[name] !== '';
-  const published = ['published', 'pubDate', 'date'].find(given) ?? 'published';
-  const updated = ['updated', 'date'].find(given) ?? 'updated';
+  const published = ['published', 'pubDate', 'date_gmt', 'date'].find(given) ?? 'published';
+  const updated = ['updated', 'modified_gmt', 'date'].find(given) ?? 'updated';
   const readNames = [...new Set([published, updated])].filter(given).map((name) => `${at}.${name}`);
   for (const name of ['pubDate', 'date'])
     if (given(name) && published !== name && updated !== name)

@@ -1,5 +1,6 @@
 import { describeValue, warning, type Diagnostic } from '../errors.js';
 import type { Enclosure } from '../types.js';
+import { htmlText } from '../story/html-text.js';
 import * as read from './fields.js';
 import { MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
@@ -158,4 +159,67 @@ export function feedPackageEnclosures(r: Record<string, unknown>, at: string, ba
     out.push(read.enclosureExtras(given, path, { url, type }));
   }
   return out;
+}
+
+/** A post as the WordPress REST API gives it (`/wp-json/wp/v2/posts`), which storyfeed also reads. */
+export interface WordPressPost {
+  /** The post's URL. */
+  link: string;
+  title: { rendered: string };
+  content?: { rendered: string; protected?: boolean };
+  /** The summary (HTML). */
+  excerpt?: { rendered: string; protected?: boolean };
+  /** The permanent id (`https://x.example/?p=12`). */
+  guid?: { rendered: string };
+  /** Publication and last change, UTC without a zone. */
+  date_gmt?: string;
+  modified_gmt?: string;
+  /** WordPress's own numbers: not read. */
+  id?: number;
+  author?: number;
+  categories?: number[];
+  tags?: number[];
+  slug?: string;
+  [field: string]: unknown;
+}
+
+/** A WordPress REST API field: `{ rendered: "…" }` (title, content, excerpt, guid). */
+function isRendered(value: unknown): value is { rendered: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { rendered?: unknown }).rendered === 'string';
+}
+
+/** A UTC time as WordPress gives it (`2024-03-01T18:30:00`, no zone): the zone said. */
+function utc(value: unknown): unknown {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value.trim()) ? `${value.trim()}Z` : value;
+}
+
+/**
+ * A post from the WordPress REST API (`/wp-json/wp/v2/posts`), as the other libraries' names read it:
+ * `title`, `content`, `excerpt` and `guid` are `{ rendered }` (the excerpt, as HTML, becomes the
+ * summary's text; the title's HTML, text), `date_gmt` and `modified_gmt` are the publication and the
+ * last change (UTC, their zone added), and what names only WordPress's own records (the post's number
+ * `id`, `author` and category ids, the local `date` and `modified`) is not read. Any other item is
+ * given back as it is. The fields keep their names, so a problem names the field as given.
+ */
+export function fromWordPress(r: Record<string, unknown>): Record<string, unknown> {
+  if (!isRendered(r.title) && !isRendered(r.content)) return r;
+  const post: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(r)) post[key] = value;
+  if (isRendered(r.title)) post.title = htmlText(r.title.rendered);
+  if (isRendered(r.content)) post.content = r.content.rendered;
+  if (isRendered(r.guid)) post.guid = r.guid.rendered;
+  if (isRendered(r.excerpt) && post.description === undefined) post.description = htmlText(r.excerpt.rendered) || undefined;
+  delete post.excerpt;
+  if (typeof post.id === 'number') delete post.id;
+  if (typeof post.author === 'number') delete post.author;
+  for (const key of ['categories', 'tags']) if (Array.isArray(post[key]) && (post[key] as unknown[]).every((v) => typeof v === 'number')) delete post[key];
+  if (post.date_gmt !== undefined && post.date_gmt !== null) {
+    post.date_gmt = utc(post.date_gmt);
+    delete post.date;
+  }
+  if (post.modified_gmt !== undefined && post.modified_gmt !== null) {
+    post.modified_gmt = utc(post.modified_gmt);
+    delete post.modified;
+  }
+  return post;
 }

@@ -2,7 +2,7 @@ import { Feed } from 'feed';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, isStoryfeedError } from '../../src/errors.js';
-import type { AstroRssItem, FeedPackageItem } from '../../src/item/index.js';
+import type { AstroRssItem, FeedPackageItem, WordPressPost } from '../../src/item/index.js';
 import { buildFeeds } from '../../src/pipeline.js';
 import { verifyDocument } from '../../src/verify/index.js';
 
@@ -198,5 +198,52 @@ describe('items written for @astrojs/rss', () => {
   it('name the field as the item gives it when it is wrong', () => {
     expect(itemError(() => buildFeeds([{ ...astroItem(), pubDate: 'soon' }], site))).toMatch(/^items\[0\]\.pubDate /);
     expect(itemError(() => buildFeeds([{ ...astroItem(), categories: ['a', 3] as unknown as string[] }], site))).toMatch(/^items\[0\]\.categories\[1\]/);
+  });
+});
+
+describe('posts from the WordPress REST API', () => {
+  /** A post as `/wp-json/wp/v2/posts` gives it (the fields storyfeed reads, and some it does not). */
+  const wordPressPost = (): WordPressPost => ({
+    id: 4127,
+    date: '2024-03-01T20:30:00',
+    date_gmt: '2024-03-01T18:30:00',
+    guid: { rendered: 'https://news.example/?p=4127' },
+    modified: '2024-03-02T10:00:00',
+    modified_gmt: '2024-03-02T08:00:00',
+    slug: 'night-ferry',
+    status: 'publish',
+    type: 'post',
+    link: 'https://news.example/2024/03/01/night-ferry/',
+    title: { rendered: 'Night ferry&#8217;s return &amp; <em>new</em> timetable' },
+    content: { rendered: '<p>The night ferry sails again from Monday.</p>\n<p>Tickets are sold on board.</p>\n', protected: false },
+    excerpt: { rendered: '<p>The night ferry sails again from Monday. [&hellip;]</p>\n', protected: false },
+    author: 3,
+    featured_media: 0,
+    categories: [5, 9],
+    tags: [12],
+  });
+
+  it('give an item with the post’s text, times and permanent id, and no warning', async () => {
+    const { document, outputs, warnings } = buildFeeds([wordPressPost()], site);
+    const item = document.items[0]!;
+    expect(item).toMatchObject({
+      id: 'https://news.example/?p=4127',
+      url: 'https://news.example/2024/03/01/night-ferry/',
+      title: 'Night ferry’s return & new timetable',
+      summary: 'The night ferry sails again from Monday. […]',
+      tags: [],
+    });
+    expect(item.published.toISOString()).toBe('2024-03-01T18:30:00.000Z');
+    expect(item.updated.toISOString()).toBe('2024-03-02T08:00:00.000Z');
+    expect(item.contentHtml).toContain('<p>Tickets are sold on board.</p>');
+    expect(warnings).toEqual([]);
+    expect((await verifyDocument(outputs, document)).ok).toBe(true);
+  });
+
+  it('name the field as the post gives it when it is wrong', () => {
+    expect(itemError(() => buildFeeds([{ ...wordPressPost(), date_gmt: 'yesterday' }], site))).toMatch(/^items\[0\]\.date_gmt /);
+    expect(itemError(() => buildFeeds([{ ...wordPressPost(), title: 7 } as never], site))).toMatch(/^items\[0\]\.title must be text/);
+    // Without one { rendered } field it is no WordPress post: its number id is named.
+    expect(itemError(() => buildFeeds([{ ...wordPressPost(), title: 'T', content: '<p>x</p>' } as never], site))).toMatch(/^items\[0\]\.id must be text/);
   });
 });
