@@ -188,6 +188,11 @@ function isRendered(value: unknown): value is { rendered: string } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { rendered?: unknown }).rendered === 'string';
 }
 
+/** An embedded record with a name (an author, a category or a tag). */
+function named(value: unknown): value is { name: string; link?: unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' && (value as { name: string }).name.trim() !== '';
+}
+
 /** A UTC time as WordPress gives it (`2024-03-01T18:30:00`, no zone): the zone said. */
 function utc(value: unknown): unknown {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value.trim()) ? `${value.trim()}Z` : value;
@@ -198,7 +203,8 @@ function utc(value: unknown): unknown {
  * `title`, `content`, `excerpt` and `guid` are `{ rendered }` (the excerpt, as HTML, becomes the
  * summary's text; the title's HTML, text), `date_gmt` and `modified_gmt` are the publication and the
  * last change (UTC, their zone added), and what names only WordPress's own records (the post's number
- * `id`, `author` and category ids, the local `date` and `modified`) is not read. Any other item is
+ * `id`, `author` and category ids, the local `date` and `modified`) is not read. A post fetched with
+ * `?_embed` names its authors and terms: those are its authors and tags. Any other item is
  * given back as it is. The fields keep their names, so a problem names the field as given.
  */
 export function fromWordPress(r: Record<string, unknown>): Record<string, unknown> {
@@ -213,6 +219,20 @@ export function fromWordPress(r: Record<string, unknown>): Record<string, unknow
   if (typeof post.id === 'number') delete post.id;
   if (typeof post.author === 'number') delete post.author;
   for (const key of ['categories', 'tags']) if (Array.isArray(post[key]) && (post[key] as unknown[]).every((v) => typeof v === 'number')) delete post[key];
+  // With `?_embed`, the post carries its authors' and terms' names: they are its authors and tags.
+  // Only extra information: what cannot be read of it (a getter that throws) is left, never an error.
+  try {
+    const embedded = r._embedded as { author?: unknown; 'wp:term'?: unknown } | undefined;
+    if (typeof embedded === 'object' && embedded !== null) {
+      const authors = Array.isArray(embedded.author) ? embedded.author.filter(named).map((a) => ({ name: a.name, ...(typeof a.link === 'string' ? { link: a.link } : {}) })) : [];
+      if (authors.length > 0 && post.author === undefined) post.author = authors;
+      const terms = Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat().filter(named) : [];
+      const names = [...new Set(terms.map((t) => t.name))];
+      if (names.length > 0 && post.categories === undefined && post.category === undefined) post.categories = names;
+    }
+  } catch {
+    // _embedded is not read
+  }
   if (post.date_gmt !== undefined && post.date_gmt !== null) {
     post.date_gmt = utc(post.date_gmt);
     delete post.date;

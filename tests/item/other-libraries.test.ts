@@ -240,6 +240,30 @@ describe('posts from the WordPress REST API', () => {
     expect((await verifyDocument(outputs, document)).ok).toBe(true);
   });
 
+  it('take the authors and terms a post fetched with _embed names', () => {
+    const _embedded = {
+      author: [{ id: 3, name: 'Ada Quay', link: 'https://news.example/author/ada/' }, { id: 4 }],
+      'wp:term': [
+        [{ id: 5, name: 'Transport', taxonomy: 'category' }],
+        [
+          { id: 12, name: 'Harbour', taxonomy: 'post_tag' },
+          { id: 13, name: 'Transport', taxonomy: 'post_tag' },
+        ],
+      ],
+    };
+    const item = buildFeeds([{ ...wordPressPost(), _embedded }], site).document.items[0]!;
+    expect(item.authors).toEqual([{ name: 'Ada Quay', url: 'https://news.example/author/ada/' }]);
+    expect(item.tags).toEqual(['Transport', 'Harbour']);
+    // What cannot be read of it is left: the post is read without it.
+    const unreadable = Object.defineProperty({}, 'author', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(buildFeeds([{ ...wordPressPost(), _embedded: unreadable }], site).document.items[0]!.authors).toEqual([]);
+  });
+
   it('name the field as the post gives it when it is wrong', () => {
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), date_gmt: 'yesterday' }], site))).toMatch(/^items\[0\]\.date_gmt /);
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), title: 7 } as never], site))).toMatch(/^items\[0\]\.title must be text/);
