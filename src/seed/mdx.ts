@@ -97,40 +97,35 @@ export function withoutMdxSyntax(markdown: string): MdxText {
 }
 
 /**
- * A component's opening tag that starts at `start` on line `index` and ends on a later line: the text
- * after its end, and that line. Braces are counted across the lines (props hold expressions, which may
- * hold `>`); a blank line, or {@link MAX_TAG_LINES} lines, ends the search without one.
+ * Where a construct that starts at `from` on line `index` ends on a later line: the first character
+ * `isEnd` accepts, given the depth of braces counted across the lines up to it (props and expressions
+ * hold braces, and those hold `>`). A blank line, or {@link MAX_TAG_LINES} lines, ends the search without one.
  */
-function tagAcrossLines(lines: readonly string[], index: number, start: number): { rest: string; last: number } | undefined {
+function endAcrossLines(lines: readonly string[], index: number, from: number, isEnd: (c: string, depth: number) => boolean): { line: number; at: number } | undefined {
   let depth = 0;
   for (let j = index; j < lines.length && j < index + MAX_TAG_LINES; j++) {
     const line = lines[j]!;
     if (j > index && line.trim() === '') return undefined;
-    for (let k = j === index ? start + 1 : 0; k < line.length; k++) {
-      const c = line[k];
+    for (let k = j === index ? from : 0; k < line.length; k++) {
+      const c = line[k]!;
       if (c === '{') depth++;
       else if (c === '}') depth = Math.max(0, depth - 1);
-      else if (c === '>' && depth === 0) return { rest: line.slice(k + 1), last: j };
+      if (isEnd(c, depth)) return { line: j, at: k };
     }
   }
   return undefined;
 }
 
-/**
- * The last line of an expression that opens at `start` on line `index` and closes on a later line, its
- * braces counted across the lines; `undefined` without one before a blank line or {@link MAX_TAG_LINES} lines.
- */
+/** A component's opening tag that starts at `start` on line `index` and ends on a later line: the text after its `>`, and that line. */
+function tagAcrossLines(lines: readonly string[], index: number, start: number): { rest: string; last: number } | undefined {
+  const end = endAcrossLines(lines, index, start + 1, (c, depth) => c === '>' && depth === 0);
+  return end && { rest: lines[end.line]!.slice(end.at + 1), last: end.line };
+}
+
+/** The last line of an expression that opens at `start` on line `index` and closes, ending its line, on a later one. */
 function expressionAcrossLines(lines: readonly string[], index: number, start: number): number | undefined {
-  let depth = 0;
-  for (let j = index; j < lines.length && j < index + MAX_TAG_LINES; j++) {
-    const line = lines[j]!;
-    if (j > index && line.trim() === '') return undefined;
-    for (let k = j === index ? start : 0; k < line.length; k++) {
-      if (line[k] === '{') depth++;
-      else if (line[k] === '}' && --depth === 0) return line.slice(k + 1).trim() === '' ? j : undefined;
-    }
-  }
-  return undefined;
+  const end = endAcrossLines(lines, index, start, (c, depth) => c === '}' && depth === 0);
+  return end && lines[end.line]!.slice(end.at + 1).trim() === '' ? end.line : undefined;
 }
 
 /** Whether the last line of text written is a list item or indented: an indented line after it continues it. */
