@@ -14,6 +14,11 @@ import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js
 /** Where a value sits, for messages: `items[2].enclosures[0].url`. */
 export type FieldPath = string;
 
+/** Whether a field has a value: neither `undefined` nor `null` (both read as absent). */
+export function given(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
 /** Throws the `E_ITEM` error for `path`. */
 export function fail(path: FieldPath, message: string): never {
   throw new StoryfeedError('E_ITEM', `${path} ${message}`);
@@ -177,7 +182,7 @@ export function authors(value: unknown, path: FieldPath, base: string): Author[]
       author.email = email;
     }
     // `link` is the `feed` package's name for it.
-    const urlName = r.url === undefined || r.url === null ? (r.link === undefined || r.link === null ? 'url' : 'link') : 'url';
+    const urlName = !given(r.url) && given(r.link) ? 'link' : 'url';
     const url = httpUrl(r[urlName], `${at}.${urlName}`, base);
     if (url) author.url = url;
     const avatar = httpUrl(r.avatar, `${at}.avatar`, base);

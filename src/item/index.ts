@@ -200,13 +200,13 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const at = `items[${index}]`;
   const record = read.record(input, at);
   // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`).
-  const r = !given(record.url) && given(record.link) ? fromWordPress(record) : record;
+  const r = !read.given(record.url) && read.given(record.link) ? fromWordPress(record) : record;
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   // An item without storyfeed's `url` but with a `link` was written for another library (see `other-libraries.ts`): each
   // field is read under storyfeed's name, else under that library's. An item with a `url` is storyfeed's: other names
   // mean nothing there (a CMS's own `date` or `author` id), as before.
-  const foreign = !given(r.url) && given(r.link);
+  const foreign = !read.given(r.url) && read.given(r.link);
   const field = (ours: string, ...theirs: string[]): GivenField => (foreign ? givenField(r, at, ours, theirs, warn) : { value: r[ours], name: ours });
   const link = field('url', 'link');
   const url =
@@ -283,17 +283,12 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   if (banner) story.banner = banner;
   const enclosures = foreign ? itemEnclosures(r, at, base, warn) : read.enclosures(r.enclosures, `${at}.enclosures`, base);
   if (enclosures?.length) story.enclosures = enclosures;
-  if (foreign) for (const [name, why] of Object.entries(UNPUBLISHED_FIELDS)) if (given(r[name])) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not published: ${why}`));
+  if (foreign) for (const [name, why] of Object.entries(UNPUBLISHED_FIELDS)) if (read.given(r[name])) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not published: ${why}`));
   const episode = read.episode(r.episode, `${at}.episode`, base);
   if (episode) story.episode = episode;
   const extensions = read.readExtensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
   if (extensions) story.extensions = extensions;
   return story;
-}
-
-/** Whether a field has a value (not `undefined` or `null`). */
-function given(value: unknown): boolean {
-  return value !== undefined && value !== null;
 }
 
 /** Fields of other libraries' items that storyfeed's feeds have no place for, and why. */
@@ -312,7 +307,7 @@ const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
  */
 function itemDates(r: Record<string, unknown>, at: string, warn: (d: Diagnostic) => void): { published: string; updated: string } {
   // An empty date is none (as `read.date` takes it), so the next name is read.
-  const given = (name: string): boolean => r[name] !== undefined && r[name] !== null && r[name] !== '';
+  const given = (name: string): boolean => read.given(r[name]) && r[name] !== '';
   const published = ['published', 'pubDate', 'date_gmt', 'date'].find(given) ?? 'published';
   const updated = ['updated', 'modified_gmt', 'date'].find(given) ?? 'updated';
   const readNames = [...new Set([published, updated])].filter(given).map((name) => `${at}.${name}`);
@@ -324,8 +319,8 @@ function itemDates(r: Record<string, unknown>, at: string, warn: (d: Diagnostic)
 
 /** The item's enclosures: `enclosures`, else the `feed` package's `enclosure`, `audio` and `video`. */
 function itemEnclosures(r: Record<string, unknown>, at: string, base: string, warn: (d: Diagnostic) => void): Enclosure[] | undefined {
-  const theirs = (['enclosure', 'audio', 'video'] as const).filter((name) => given(r[name]));
-  if (!given(r.enclosures)) return theirs.length ? feedPackageEnclosures(r, at, base) : undefined;
+  const theirs = (['enclosure', 'audio', 'video'] as const).filter((name) => read.given(r[name]));
+  if (!read.given(r.enclosures)) return theirs.length ? feedPackageEnclosures(r, at, base) : undefined;
   for (const name of theirs) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: ${at}.enclosures is given (it lists every file)`));
   return read.enclosures(r.enclosures, `${at}.enclosures`, base);
 }
@@ -354,9 +349,9 @@ function itemBody(
   foreign: boolean,
 ): ItemBody {
   // `content` is the other libraries' name for the HTML body, read when none of storyfeed's body fields is given.
-  const own = given(r.contentHtml) || given(r.contentMarkdown) || given(r.contentText);
+  const own = read.given(r.contentHtml) || read.given(r.contentMarkdown) || read.given(r.contentText);
   const htmlField = foreign && !own ? givenField(r, at, 'contentHtml', ['content'], warn) : { value: r.contentHtml, name: 'contentHtml' };
-  if (foreign && own && given(r.content)) warn(warning('W_UNKNOWN_FIELD', `${at}.content is not read: the item gives its body under storyfeed's names`));
+  if (foreign && own && read.given(r.content)) warn(warning('W_UNKNOWN_FIELD', `${at}.content is not read: the item gives its body under storyfeed's names`));
   const html = read.text(htmlField.value, `${at}.${htmlField.name}`);
   const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
   const plain = read.text(r.contentText, `${at}.contentText`);

@@ -89,7 +89,7 @@ export function givenField(r: Record<string, unknown>, at: string, ours: string,
   let found: GivenField | undefined;
   for (const name of [ours, ...theirs]) {
     const value = r[name];
-    if (value === undefined || value === null) continue;
+    if (!read.given(value)) continue;
     if (found === undefined) found = { value, name };
     else warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: ${at}.${found.name} is given (they name the same field)`));
   }
@@ -145,7 +145,7 @@ export function feedPackageEnclosures(r: Record<string, unknown>, at: string, ba
   const out: Enclosure[] = [];
   for (const name of ['enclosure', 'audio', 'video'] as const) {
     const value = r[name];
-    if (value === undefined || value === null) continue;
+    if (!read.given(value)) continue;
     const path = `${at}.${name}`;
     const given = typeof value === 'string' ? { url: value } : read.record(value, path);
     const urlPath = typeof value === 'string' ? path : `${path}.url`;
@@ -233,11 +233,11 @@ export function fromWordPress(r: Record<string, unknown>): Record<string, unknow
   } catch {
     // _embedded is not read
   }
-  if (post.date_gmt !== undefined && post.date_gmt !== null) {
+  if (read.given(post.date_gmt)) {
     post.date_gmt = utc(post.date_gmt);
     delete post.date;
   }
-  if (post.modified_gmt !== undefined && post.modified_gmt !== null) {
+  if (read.given(post.modified_gmt)) {
     post.modified_gmt = utc(post.modified_gmt);
     delete post.modified;
   }
