@@ -1,5 +1,6 @@
 import { type BigIntStats, statSync } from 'node:fs';
 import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
+import { DEFAULT_MAX_SEED_BYTES } from '../seed/structure-limit.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
 import type { StorySite } from '../story/seed-to-story.js';
 import type { Story } from '../types.js';
@@ -67,11 +68,7 @@ const CONCURRENCY = 32;
  */
 const NORMALIZE_WINDOW_PER_WORKER = 64;
 
-/**
- * Default size cap of a seed file: 5 MB, about 800,000 words, far beyond any article. Normalizing
- * takes about 55 MB of memory per MB of text, so the cap keeps a build inside a small CI runner.
- */
-export const DEFAULT_MAX_SEED_BYTES = 5_000_000;
+export { DEFAULT_MAX_SEED_BYTES };
 
 /**
  * Below this many seeds to normalize, worker threads cost more than they save. Each loads the library
@@ -266,9 +263,11 @@ function analysisWanted(options: Pick<LoadStoriesOptions, 'feedRecords' | 'site'
  * The cache key of a seed, saying whether the stored story holds the body's analysis: a story
  * stored without it (by a build that reads none) never answers a caller that wants it.
  */
-function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analysis: boolean): string {
+function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analysis: boolean, maxSeedBytes: number | undefined): string {
   // A seed at the top of the seeds folder is normalized with `seedsFolderTop` (see `normalize-seed.ts`): part of the key.
-  const variant = [analysis ? '' : 'without analysis', file.inSeedsFolder ? 'top of seeds' : ''].filter(Boolean).join(', ');
+  // The size cap also caps the seed's structure (see `seed/structure-limit.ts`): a story stored under another cap may not pass this one.
+  const cap = maxSeedBytes !== undefined && maxSeedBytes !== DEFAULT_MAX_SEED_BYTES ? `size cap ${maxSeedBytes}` : '';
+  const variant = [analysis ? '' : 'without analysis', file.inSeedsFolder ? 'top of seeds' : '', cap].filter(Boolean).join(', ');
   return cache.key(file.display, digests.seed, digests.sidecar, variant || undefined);
 }
 
@@ -276,7 +275,7 @@ function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analy
 async function fromCache(file: SeedFile, digests: SeedDigests, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
   const { cache } = options;
   if (!cache) return {};
-  const key = cacheKey(cache, file, digests, analysisWanted(options));
+  const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes);
   const hit = await cache.get(key, { feedRecord: options.feedRecords === true });
   if (!hit) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));

@@ -23,6 +23,7 @@ export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: Load
       ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}),
       ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
       analysis: analyze !== undefined,
+      ...(options.maxSeedBytes !== undefined ? { maxSeedBytes: options.maxSeedBytes } : {}),
       ...(file.inSeedsFolder ? { seedsFolderTop: true } : {}),
       onWarning,
     },

@@ -5,6 +5,7 @@ import type { SeedArticle } from './article.js';
 import { mergeSidecarMeta, type SeedMeta } from './front-matter.js';
 import { readJsonSeed } from './json.js';
 import { readMarkdownSeed } from './markdown.js';
+import { checkSeedStructure, seedUnitLimit } from './structure-limit.js';
 import { readTextSeed } from './text.js';
 
 export type { SeedArticle, SeedDateline } from './article.js';
@@ -29,6 +30,11 @@ export interface ReadSeedOptions {
   onWarning?: (d: Diagnostic) => void;
   /** The site's address, for Jekyll's `{{ site.baseurl }}` and `relative_url` in Markdown links (see `TextSeedOptions.siteUrl`). */
   siteUrl?: string;
+  /**
+   * The seed size cap the loader applies (`maxSeedBytes`, default 5 MB): it also caps the seed's lines and
+   * marks of markup, one per 25 bytes of it (see `structure-limit.ts`), checked before any parser runs.
+   */
+  maxSeedBytes?: number;
 }
 
 /** Picks the seed format from a file name. */
@@ -40,6 +46,7 @@ export function seedFormatOf(file: string | undefined): SeedFormat {
 }
 
 export { SEED_EXTENSIONS } from './extensions.js';
+export { DEFAULT_MAX_SEED_BYTES } from './structure-limit.js';
 
 /**
  * Reads seed text into a {@link SeedArticle}. Characters XML forbids are removed first, with a
@@ -49,6 +56,8 @@ export function readSeed(text: string, options: ReadSeedOptions = {}): SeedArtic
   checkText(text, 'text');
   checkReadOptions(options);
   const format = options.format ?? seedFormatOf(options.file);
+  // JSON seeds are counted field by field (their lines are inside JSON strings: see `json.ts`).
+  if (format !== 'json') checkSeedStructure(text, { kind: format, limit: seedUnitLimit(options.maxSeedBytes), file: options.file });
   const clean = stripIllegal(text, options);
   const read = format === 'markdown' ? readMarkdownSeed : format === 'json' ? readJsonSeed : readTextSeed;
   const article = read(clean, options);

@@ -8,6 +8,7 @@ import type { SeedArticle } from './article.js';
 import { readMeta } from './front-matter.js';
 import { htmlDepthGuard } from './html-depth.js';
 import { HIDDEN_ELEMENTS, readMarkdownSeed } from './markdown.js';
+import { checkSeedStructure, seedUnitLimit, type StructureCount, tooMuchStructure } from './structure-limit.js';
 import { readTextSeed, type TextSeedOptions } from './text.js';
 
 /**
@@ -15,7 +16,7 @@ import { readTextSeed, type TextSeedOptions } from './text.js';
  * body as one of `sections` (the Story shape), `body` (plain text), `markdown`, or `contentHtml`.
  * Every problem names its JSON path.
  */
-export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
+export function readJsonSeed(raw: string, options: TextSeedOptions & { maxSeedBytes?: number } = {}): SeedArticle {
   const { file } = options;
   const text = raw.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new StoryfeedError('E_EMPTY', 'the file is empty', { file, line: 1 });
@@ -59,16 +60,23 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   // A line break in a JSON title would otherwise end the headline inside the body text read below.
   const title = meta.title!.replace(/\s+/g, ' ');
 
+  // Each body field is counted as what it is read as, before it is read (see `structure-limit.ts`).
+  const limit = seedUnitLimit(options.maxSeedBytes);
+  const count = (field: string, kind: StructureCount['kind']): StructureCount => ({ kind, limit, file, field: `$.${field}` });
   let article: SeedArticle;
   if (obj.sections !== undefined) {
     article = { kind: 'json', meta, title, byline: [], sections: readSections(obj.sections, fail) };
+    checkSectionCount(article.sections, count('sections', 'sections'));
   } else if (typeof obj.body === 'string') {
+    checkSeedStructure(obj.body, count('body', 'text'));
     const read = readTextSeed(`${title}\n${obj.body}`, { file });
     article = { ...read, kind: 'json', meta, title };
   } else if (typeof obj.markdown === 'string') {
+    checkSeedStructure(obj.markdown, count('markdown', 'markdown'));
     const read = readMarkdownSeed(`# ${title}\n\n${obj.markdown}`, { file });
     article = { ...read, kind: 'json', meta, title };
   } else if (typeof obj.contentHtml === 'string') {
+    checkSeedStructure(obj.contentHtml, count('contentHtml', 'html'));
     article = { kind: 'json', meta, title, byline: [], sections: htmlToSections(obj.contentHtml, file), html: obj.contentHtml };
   } else {
     return fail('body', 'a JSON seed needs its text in one of "sections", "body" (plain text), "markdown" or "contentHtml"');
@@ -76,6 +84,16 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   if (!article.sections.some((s) => s.blocks.length > 0)) fail('body', 'the body is empty');
   if (file !== undefined) article.file = file;
   return article;
+}
+
+/** Refuses sections whose sections, blocks and list items together are more units than the limit (see {@link checkSeedStructure}). */
+function checkSectionCount(sections: readonly Section[], count: StructureCount): void {
+  let units = 0;
+  for (const section of sections) {
+    units += 1;
+    for (const block of section.blocks) units += block.kind === 'list' ? 1 + block.items.length : 1;
+  }
+  if (units > count.limit) throw tooMuchStructure(count);
 }
 
 function readSections(value: unknown, fail: (path: string, detail: string) => never): Section[] {

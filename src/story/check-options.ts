@@ -36,6 +36,9 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
   if (options.sidecar !== undefined && !isObject(options.sidecar)) fail(`${path}.sidecar`, `must be an object of story fields, found ${describeValue(options.sidecar)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   optionalText(options.siteUrl, `${path}.siteUrl`);
+  const max = options.maxSeedBytes;
+  if (max !== undefined && !(typeof max === 'number' && Number.isSafeInteger(max) && max > 0))
+    fail(`${path}.maxSeedBytes`, `must be a whole number of bytes above 0, found ${describeValue(max)}`);
 }
 
 /** The options `normalizeStory` reads: the site, time zone, fallback date, analysis switch. */

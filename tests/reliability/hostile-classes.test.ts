@@ -24,6 +24,8 @@ import { makeTemp, removeTemp, startChild, tally } from './support.js';
  */
 
 const site = { siteUrl: 'https://news.example.com/' };
+/** A size cap whose structure limit (one unit per 25 bytes: 4,000,000) lets these seeds reach the parsers' own guards. */
+const LARGE_CAP = 100_000_000;
 let dir: string;
 let count = 0;
 
@@ -84,20 +86,26 @@ describe('class 1: quadratic text handling (ReDoS)', () => {
     const md = `# Deep\n\nSome <i>${'<b>'.repeat(330_000)}x\n`;
     let error: unknown;
     try {
-      parseSeed(md, { file: 'deep.md', site });
+      parseSeed(md, { file: 'deep.md', site, maxSeedBytes: LARGE_CAP });
     } catch (e) {
       error = e;
     }
     expect(isStoryfeedError(error) && error.code).toBe('E_TOO_DEEP');
     expect(String(error)).toContain('deep.md');
-    expect(outcome(() => parseSeed(`# Deep\n\n${'<div>'.repeat(200_000)}x\n`, { file: 'block.md', site }))).toBe('E_TOO_DEEP');
-    expect(outcome(() => parseSeed(JSON.stringify({ title: 'Deep', contentHtml: `<p>${'<span>'.repeat(200_000)}x</p>` }), { file: 'deep.json', site }))).toBe('E_TOO_DEEP');
+    expect(outcome(() => parseSeed(`# Deep\n\n${'<div>'.repeat(200_000)}x\n`, { file: 'block.md', site, maxSeedBytes: LARGE_CAP }))).toBe('E_TOO_DEEP');
+    expect(
+      outcome(() => parseSeed(JSON.stringify({ title: 'Deep', contentHtml: `<p>${'<span>'.repeat(200_000)}x</p>` }), { file: 'deep.json', site, maxSeedBytes: LARGE_CAP })),
+    ).toBe('E_TOO_DEEP');
+    // Under the default cap, the same seeds are refused before they are parsed, by their structure.
+    expect(outcome(() => parseSeed(md, { file: 'deep.md', site }))).toBe('E_TOO_LARGE');
     // Nesting below the limit is read as before.
     expect(outcome(() => parseSeed(`# Fine\n\n${'<div>'.repeat(100)}text${'</div>'.repeat(100)}\n`, { file: 'fine.md', site }))).toBe('ok');
   });
 
   it('refuses YAML brackets nested 100,000 deep with E_FRONT_MATTER, not a stack overflow', () => {
-    expect(outcome(() => readSeed(`---\ntitle: T\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\nBody.\n`, { file: 'deep.md' }))).toBe('E_FRONT_MATTER');
+    expect(outcome(() => readSeed(`---\ntitle: T\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n---\nBody.\n`, { file: 'deep.md', maxSeedBytes: LARGE_CAP }))).toBe(
+      'E_FRONT_MATTER',
+    );
     expect(outcome(() => readSeed('---\ntitle: "[[[[ not brackets"\ntags: [a, "[b"]\n---\nBody.\n', { file: 'fine.md' }))).toBe('ok');
   });
 });
@@ -105,7 +113,9 @@ describe('class 1: quadratic text handling (ReDoS)', () => {
 describe('class 2: stack overflows on large inputs', () => {
   it('reads a block of 200,000 short lines under a short first line (no Math.max(...lines))', () => {
     const text = `Title\n\nShort\n${'a b c.\n'.repeat(200_000)}`;
-    expect(outcome(() => readSeed(text, { file: 'lines.txt' }))).toBe('ok');
+    expect(outcome(() => readSeed(text, { file: 'lines.txt', maxSeedBytes: LARGE_CAP }))).toBe('ok');
+    // Under the default cap (200,000 lines and marks of markup) it is refused by its structure, naming the line.
+    expect(outcome(() => readSeed(text, { file: 'lines.txt' }))).toBe('E_TOO_LARGE');
   });
 });
 

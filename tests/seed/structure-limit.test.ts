@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isStoryfeedError, type StoryfeedError } from '../../src/errors.js';
+import { readSeed } from '../../src/seed/index.js';
+import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, SEED_BYTES_PER_UNIT, seedUnitLimit } from '../../src/seed/structure-limit.js';
+
+function problemOf(run: () => unknown): StoryfeedError {
+  try {
+    run();
+  } catch (error) {
+    if (isStoryfeedError(error)) return error;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+/** The units `text` holds: the smallest limit it passes. */
+function unitsOf(text: string, kind: 'text' | 'markdown' | 'html'): number {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      checkSeedStructure(text, { kind, limit: mid });
+      hi = mid;
+    } catch {
+      lo = mid + 1;
+    }
+  }
+  return lo;
+}
+
+// A small cap keeps the texts small: 1,000 units.
+const maxSeedBytes = 1_000 * SEED_BYTES_PER_UNIT;
+const LIMIT = 1_000;
+
+describe('the structure a seed may have', () => {
+  it('is one unit per 25 bytes of the size cap: 200,000 at the default 5 MB', () => {
+    expect(seedUnitLimit()).toBe(DEFAULT_MAX_SEED_BYTES / SEED_BYTES_PER_UNIT);
+    expect(seedUnitLimit()).toBe(200_000);
+    expect(seedUnitLimit(maxSeedBytes)).toBe(LIMIT);
+  });
+
+  it.each([
+    ['a line of text', 'text', 'Some words here', 1],
+    ['a line in Markdown', 'markdown', 'Some words here', 1],
+    ['a list item', 'markdown', '- an item', 3],
+    ['a numbered item: a run of digits is one marker', 'markdown', '2024. a year', 3],
+    ['a heading: a run of one marker counts once', 'markdown', '### A heading', 3],
+    ['nested blocks: each marker', 'markdown', '> - 1. a', 7],
+    ['emphasis and a link', 'markdown', 'An *emphasis* and [a link](https://x.example).', 5],
+    ['a table row', 'markdown', '| a | b |', 4],
+    ['a line of text starting with a number', 'text', '2024 was a year', 1],
+    ['HTML tags and entities', 'html', '<p>a &amp; <b>b</b></p>', 5],
+    ['blank lines', 'markdown', '\n\n  \n\t\n', 0],
+  ] as const)('counts %s', (_, kind, line, units) => {
+    // Repeated past the limit's length, so the text is scanned: the count is the line's times the lines.
+    const lines = 3 * LIMIT;
+    const text = `${line}\n`.repeat(lines);
+    expect(unitsOf(text, kind)).toBe(units * lines);
+  });
+
+  it('scans a text of more than half the limit in length: a character can be more than one unit', () => {
+    // 501 characters, 753 units: three for each of 251 headings.
+    expect(() => checkSeedStructure(`${'#\n'.repeat(250)}#`, { kind: 'markdown', limit: 752 })).toThrow(/more than 752/);
+    expect(() => checkSeedStructure(`${'#\n'.repeat(250)}#`, { kind: 'markdown', limit: 753 })).not.toThrow();
+  });
+
+  const seedShapes: [string, string, number][] = [
+    ['one-character lines', 'a\n', 1],
+    ['empty headings', '#\n', 3],
+    ['list items', '- a\n', 3],
+    ['nested list items', '- - - a\n', 7],
+    ['emphasis', '*a* *b* *c* *d* *e*\n', 12],
+    ['links', '[a](b) [c](d) [e](f)\n', 7],
+    ['inline HTML', '<b>a</b> <i>b</i>\n', 5],
+  ];
+
+  it.each(seedShapes)('takes a Markdown seed of %s up to the limit, and refuses one unit more naming the file and line', (_, shape, units) => {
+    const head = 'A headline\n\nA first paragraph.\n\n';
+    const headUnits = 2;
+    const fit = Math.floor((LIMIT - headUnits) / units);
+    const within = head + shape.repeat(fit);
+    expect(() => readSeed(within, { file: 'seeds/a.md', maxSeedBytes })).not.toThrow();
+    const over = head + shape.repeat(fit + 1);
+    const error = problemOf(() => readSeed(over, { file: 'seeds/a.md', maxSeedBytes }));
+    expect(error.code).toBe('E_TOO_LARGE');
+    expect(error.file).toBe('seeds/a.md');
+    // The line where the count passed the limit: the first line over it, in the repeated part.
+    expect(error.line).toBe(head.split('\n').length + fit);
+    expect(error.message).toContain('seeds/a.md');
+    expect(error.message).toContain(`more than ${LIMIT.toLocaleString('en-US')} lines and marks of markup`);
+  });
+
+  it('counts a plain-text seed by its lines', () => {
+    const seed = `A headline\n${'a line\n'.repeat(LIMIT)}`;
+    const error = problemOf(() => readSeed(seed, { file: 'seeds/a.txt', maxSeedBytes }));
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', file: 'seeds/a.txt', line: LIMIT + 1 });
+    expect(error.message).toContain('lines with text');
+    expect(() => readSeed(`A headline\n${'a line\n'.repeat(LIMIT - 1)}`, { file: 'seeds/a.txt', maxSeedBytes })).not.toThrow();
+  });
+
+  it.each([
+    ['body', { body: 'a line\n'.repeat(LIMIT + 1) }, 'lines with text'],
+    ['markdown', { markdown: '- a\n'.repeat(LIMIT) }, 'lines and marks of markup'],
+    ['contentHtml', { contentHtml: '<p>a</p>'.repeat(LIMIT) }, 'HTML tags and entities'],
+    ['sections', { sections: [{ heading: null, blocks: Array.from({ length: LIMIT }, () => ({ kind: 'paragraph', text: 'a' })) }] }, 'sections, blocks and list items'],
+  ])('refuses a JSON seed whose %s is over the limit, naming the field', (field, body, what) => {
+    const seed = JSON.stringify({ title: 'A headline', ...body });
+    const error = problemOf(() => readSeed(seed, { file: 'seeds/a.json', maxSeedBytes }));
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', file: 'seeds/a.json' });
+    expect(error.message).toContain(`$.${field} has more than`);
+    expect(error.message).toContain(what);
+  });
+
+  it('takes a JSON seed within the limit', () => {
+    const seed = JSON.stringify({ title: 'A headline', sections: [{ heading: null, blocks: Array.from({ length: LIMIT - 1 }, () => ({ kind: 'paragraph', text: 'a' })) }] });
+    expect(readSeed(seed, { file: 'seeds/a.json', maxSeedBytes }).sections[0]!.blocks).toHaveLength(LIMIT - 1);
+  });
+
+  it('takes any real article within the size cap: the news fixtures have fewer units than bytes / 25', () => {
+    const root = path.join(import.meta.dirname, '..', 'fixtures', 'news');
+    const files = ['tune', 'heldout'].flatMap((split) =>
+      readdirSync(path.join(root, split))
+        .filter((f) => /\.(md|txt)$/.test(f))
+        .map((f) => path.join(root, split, f)),
+    );
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const units = unitsOf(text, file.endsWith('.md') ? 'markdown' : 'text');
+      expect(text.length / units, file).toBeGreaterThanOrEqual(SEED_BYTES_PER_UNIT);
+    }
+  });
+
+  it('refuses a hostile megabyte before parsing it (one pass, no parser memory)', () => {
+    // A megabyte of one-character lines took 500 to 900 MB to normalize before this check.
+    for (const shape of ['a\n', '#\n', '- - a\n', '*a* ', '<b>']) {
+      const text = `A headline\n\n${shape.repeat(Math.ceil(1_000_000 / shape.length))}`;
+      const error = problemOf(() => readSeed(text, { file: 'seeds/a.md' }));
+      expect(error.code).toBe('E_TOO_LARGE');
+      expect(error.message).toContain('200,000');
+    }
+  });
+});
