@@ -11,6 +11,7 @@ import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, fromWordPress, type GivenField, givenField, type WordPressPost } from './other-libraries.js';
 import * as read from './fields.js';
 import { isFeedDate } from '../seed/dates.js';
+import { checkSeedStructure, seedUnitLimit } from '../seed/structure-limit.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 /**
@@ -369,6 +370,8 @@ function itemBody(
 /** Markdown through the renderer the caller passed; without one, an error that says where to get it. */
 function renderItemMarkdown(markdown: string, path: string, render: MarkdownRenderer | undefined): { html: string; sections: Section[] } {
   if (typeof render !== 'function') return read.fail(path, "needs a Markdown renderer: pass { markdown: renderMarkdown } (import { renderMarkdown } from 'storyfeed/story')");
+  // Checked here too, whatever renders it: the Markdown parser's memory follows lines and markup (see `structure-limit.ts`).
+  checkSeedStructure(markdown, { kind: 'markdown', limit: seedUnitLimit(), field: path, item: true });
   const rendered: unknown = render(markdown);
   const r = rendered as { html?: unknown; sections?: unknown } | null;
   if (typeof r !== 'object' || r === null || typeof r.html !== 'string' || !Array.isArray(r.sections) || !r.sections.every(isSection))

@@ -14,6 +14,7 @@ import { withoutMdxSyntax } from './mdx.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
+import { checkSeedStructure, seedUnitLimit } from './structure-limit.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
@@ -512,6 +513,7 @@ export { HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 /** Markdown rendered to HTML (not yet sanitized) with its plain-text sections: the Markdown body of a library item. */
 export function renderMarkdown(text: string): { html: string; sections: Section[] } {
   checkText(text, 'markdown');
+  checkSeedStructure(text, { kind: 'markdown', limit: seedUnitLimit(), field: 'markdown', item: true });
   const env = {};
   const tokens = markdown.parse(text.replace(/\r\n?/g, '\n'), env);
   return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens, undefined) };

@@ -31,8 +31,10 @@ export interface StructureCount {
   limit: number;
   /** The seed, for the error. */
   file?: string | undefined;
-  /** The field of a JSON seed the text is, for the error (no line then: the lines are inside a JSON string). */
+  /** The field of a JSON seed or item the text is, for the error (no line then: the lines are inside a JSON string). */
   field?: string;
+  /** A library item's text (which no `maxSeedBytes` caps: the default limit applies). */
+  item?: boolean;
 }
 
 const NEWLINE = 10;
@@ -108,12 +110,11 @@ function isDigit(c: number): boolean {
 }
 
 /** `E_TOO_LARGE` for a text or field with more units of structure than its limit (`line`: where the count passed it). */
-export function tooMuchStructure({ kind, limit, file, field }: StructureCount, line?: number): StoryfeedError {
+export function tooMuchStructure({ kind, limit, file, field, item }: StructureCount, line?: number): StoryfeedError {
   const what = { text: 'lines with text', markdown: 'lines and marks of markup', html: 'HTML tags and entities', sections: 'sections, blocks and list items' }[kind];
   const where = field ? `${field} has` : 'has';
   const at = field || line === undefined ? '' : ` (line ${line.toLocaleString('en-US')} passes it)`;
-  const detail =
-    `${where} more than ${limit.toLocaleString('en-US')} ${what}${at}; a seed may have one per ${SEED_BYTES_PER_UNIT} bytes of ` +
-    `\`maxSeedBytes\` (${limit.toLocaleString('en-US')}): normalizing takes memory for each, so split the article`;
+  const advice = item ? 'split the text' : `split the article, or raise \`maxSeedBytes\` (the limit is one per ${SEED_BYTES_PER_UNIT} of its bytes)`;
+  const detail = `${where} more than ${limit.toLocaleString('en-US')} ${what}${at}: normalizing takes memory for each; ${advice}`;
   return new StoryfeedError('E_TOO_LARGE', detail, { file, ...(field || line === undefined ? {} : { line }) });
 }

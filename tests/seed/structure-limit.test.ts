@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isStoryfeedError, type StoryfeedError } from '../../src/errors.js';
+import { buildFeeds } from '../../src/pipeline.js';
 import { readSeed } from '../../src/seed/index.js';
+import { renderMarkdown } from '../../src/seed/markdown.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, SEED_BYTES_PER_UNIT, seedUnitLimit } from '../../src/seed/structure-limit.js';
 
 function problemOf(run: () => unknown): StoryfeedError {
@@ -142,5 +144,18 @@ describe('the structure a seed may have', () => {
       expect(error.code).toBe('E_TOO_LARGE');
       expect(error.message).toContain('200,000');
     }
+  });
+
+  it("caps a library item's Markdown at the default limit, naming the field, and renderMarkdown itself", () => {
+    const item = { url: 'https://x.example/a', title: 'A', published: '2024-01-02T03:04:05Z' };
+    const site = { siteUrl: 'https://x.example', title: 'X' };
+    const dense = '#\n'.repeat(70_000);
+    const error = problemOf(() => buildFeeds([{ ...item, contentMarkdown: dense }], site, { markdown: renderMarkdown }));
+    expect(error.code).toBe('E_TOO_LARGE');
+    expect(error.message).toContain('items[0].contentMarkdown has more than 200,000 lines and marks of markup');
+    expect(error.message).toContain('split the text');
+    expect(problemOf(() => renderMarkdown(dense)).code).toBe('E_TOO_LARGE');
+    const fine = '#\n'.repeat(60_000);
+    expect(renderMarkdown(fine).sections.length).toBeGreaterThan(1);
   });
 });
