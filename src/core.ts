@@ -36,6 +36,7 @@ export * from './story/reading-time.js';
 export * from './render/elements.js';
 export * from './seed/author-string.js';
 export * from './seed/dates.js';
+export * from './seed/structure-limit.js';
 export * from './story/item-id.js';
 export * from './item/other-libraries.js';
 export * from './item/fields.js';

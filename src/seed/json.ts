@@ -16,7 +16,7 @@ import { readTextSeed, type TextSeedOptions } from './text.js';
  * body as one of `sections` (the Story shape), `body` (plain text), `markdown`, or `contentHtml`.
  * Every problem names its JSON path.
  */
-export function readJsonSeed(raw: string, options: TextSeedOptions & { maxSeedBytes?: number } = {}): SeedArticle {
+export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
   const { file } = options;
   const text = raw.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new StoryfeedError('E_EMPTY', 'the file is empty', { file, line: 1 });
@@ -73,7 +73,7 @@ export function readJsonSeed(raw: string, options: TextSeedOptions & { maxSeedBy
     article = { ...read, kind: 'json', meta, title };
   } else if (typeof obj.markdown === 'string') {
     checkSeedStructure(obj.markdown, count('markdown', 'markdown'));
-    const read = readMarkdownSeed(`# ${title}\n\n${obj.markdown}`, { file });
+    const read = readMarkdownSeed(`# ${title}\n\n${obj.markdown}`, { file, ...(options.maxSeedBytes !== undefined ? { maxSeedBytes: options.maxSeedBytes } : {}) });
     article = { ...read, kind: 'json', meta, title };
   } else if (typeof obj.contentHtml === 'string') {
     checkSeedStructure(obj.contentHtml, count('contentHtml', 'html'));

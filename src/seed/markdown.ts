@@ -64,6 +64,9 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     );
   }
   const fm = { ...split, body: whole ? links.body : tags.body };
+  // Counted again as the parser gets it: what the passes above took out (MDX, template tags, control
+  // characters) could have hidden block markers from the count of the seed as written.
+  checkSeedStructure(fm.body, { kind: 'markdown', limit: seedUnitLimit(options.maxSeedBytes), file, after: 'once its front matter, MDX syntax and template tags are taken out' });
   const env = {};
   let tokens = markdown.parse(fm.body, env);
 

@@ -20,7 +20,7 @@ function problemOf(run: () => unknown): StoryfeedError {
 /** The units `text` holds: the smallest limit it passes. */
 function unitsOf(text: string, kind: 'text' | 'markdown' | 'html'): number {
   let lo = 0;
-  let hi = text.length;
+  let hi = 3 * text.length + 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     try {
@@ -54,7 +54,10 @@ describe('the structure a seed may have', () => {
     ['emphasis and a link', 'markdown', 'An *emphasis* and [a link](https://x.example).', 5],
     ['a table row', 'markdown', '| a | b |', 4],
     ['a line of text starting with a number', 'text', '2024 was a year', 1],
-    ['HTML tags and entities', 'html', '<p>a &amp; <b>b</b></p>', 5],
+    ['HTML: three tags a unit, entities none', 'html', '<p>a &amp; <b>b</b> <i>c</i></p>', 2],
+    ['a nested quote: each >', 'markdown', '>>> a', 7],
+    ['nested ordered lists', 'markdown', '1. 2) 3. a', 7],
+    ['markers alternating', 'markdown', '-+-+', 9],
     ['blank lines', 'markdown', '\n\n  \n\t\n', 0],
   ] as const)('counts %s', (_, kind, line, units) => {
     // Repeated past the limit's length, so the text is scanned: the count is the line's times the lines.
@@ -63,10 +66,46 @@ describe('the structure a seed may have', () => {
     expect(unitsOf(text, kind)).toBe(units * lines);
   });
 
-  it('scans a text of more than half the limit in length: a character can be more than one unit', () => {
+  it('scans a text of more than a third of the limit in length: a character can be two units', () => {
     // 501 characters, 753 units: three for each of 251 headings.
     expect(() => checkSeedStructure(`${'#\n'.repeat(250)}#`, { kind: 'markdown', limit: 752 })).toThrow(/more than 752/);
     expect(() => checkSeedStructure(`${'#\n'.repeat(250)}#`, { kind: 'markdown', limit: 753 })).not.toThrow();
+    // 10 characters, 21 units.
+    expect(() => checkSeedStructure('-+'.repeat(5), { kind: 'markdown', limit: 20 })).toThrow(/more than 20/);
+    expect(() => checkSeedStructure('-+'.repeat(5), { kind: 'markdown', limit: 21 })).not.toThrow();
+  });
+
+  it.each([
+    ['a lone CR', '\r'],
+    ['CR LF', '\r\n'],
+    ['LF', '\n'],
+  ])('ends lines at %s, as the readers do', (_, end) => {
+    const text = `${'- a'}${end}`.repeat(LIMIT);
+    expect(unitsOf(text, 'markdown')).toBe(3 * LIMIT);
+    const error = problemOf(() => readSeed(`A headline${end}${end}${`- a${end}`.repeat(LIMIT / 3 + 1)}`, { file: 'seeds/a.md', maxSeedBytes }));
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', line: 3 + Math.floor((LIMIT - 1) / 3) });
+  });
+
+  it("counts a line's markers behind control characters, which are taken out before parsing", () => {
+    expect(unitsOf('\u0001- - a\n'.repeat(3 * LIMIT), 'markdown')).toBe(5 * 3 * LIMIT);
+  });
+
+  it.each([
+    ['an MDX expression', 'seeds/a.mdx', '{x}'],
+    ['an MDX component', 'seeds/a.mdx', '<X />'],
+    ['a Hugo shortcode', 'seeds/a.md', '{{< x >}}'],
+    ['a Liquid tag', 'seeds/a.md', '{% x %}'],
+  ])('counts again what the parser gets once %s before the markers is taken out', (_, file, prefix) => {
+    // As written, the prefix ends each line's markers (at most three units a line); taken out, each line opens
+    // five lists (eleven units): 50 lines pass, 100 do not.
+    const seed = `A headline\n\nA paragraph.\n\n${`${prefix}- - - - - a\n`.repeat(50)}`;
+    expect(() => readSeed(seed, { file, maxSeedBytes })).not.toThrow();
+    const dense = `A headline\n\nA paragraph.\n\n${`${prefix}- - - - - a\n`.repeat(LIMIT / 10)}`;
+    const error = problemOf(() => readSeed(dense, { file, maxSeedBytes }));
+    expect(error.code).toBe('E_TOO_LARGE');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('once its front matter, MDX syntax and template tags are taken out');
+    expect(error.line).toBeUndefined();
   });
 
   const seedShapes: [string, string, number][] = [
@@ -106,7 +145,7 @@ describe('the structure a seed may have', () => {
   it.each([
     ['body', { body: 'a line\n'.repeat(LIMIT + 1) }, 'lines with text'],
     ['markdown', { markdown: '- a\n'.repeat(LIMIT) }, 'lines and marks of markup'],
-    ['contentHtml', { contentHtml: '<p>a</p>'.repeat(LIMIT) }, 'HTML tags and entities'],
+    ['contentHtml', { contentHtml: '<p>a</p>'.repeat(2 * LIMIT) }, 'units of HTML (three tags each)'],
     ['sections', { sections: [{ heading: null, blocks: Array.from({ length: LIMIT }, () => ({ kind: 'paragraph', text: 'a' })) }] }, 'sections, blocks and list items'],
   ])('refuses a JSON seed whose %s is over the limit, naming the field', (field, body, what) => {
     const seed = JSON.stringify({ title: 'A headline', ...body });
