@@ -1,5 +1,5 @@
 import { parseAuthorString } from '../seed/author-string.js';
-import { describeValue, errorText, StoryfeedError } from '../errors.js';
+import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } from '../errors.js';
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
@@ -158,8 +158,11 @@ export function date(value: unknown, path: FieldPath, timeZone: string | undefin
   return parsed.date;
 }
 
-/** Authors: a list of names or `{ name, email, url, avatar }` (a single one is accepted too). */
-export function authors(value: unknown, path: FieldPath, base: string): Author[] | undefined {
+/**
+ * Authors: a list of names or `{ name, email, url, avatar }` (a single one is accepted too); `link`, the
+ * `feed` package's name for `url`, is read without `url`, and `warn` is told when both are given.
+ */
+export function authors(value: unknown, path: FieldPath, base: string, warn?: (d: Diagnostic) => void): Author[] | undefined {
   if (value === undefined || value === null) return undefined;
   const many = guard(() => Array.isArray(value), path);
   const entries = many ? list(value, path, 'a list of authors') : [value];
@@ -183,6 +186,7 @@ export function authors(value: unknown, path: FieldPath, base: string): Author[]
     }
     // `link` is the `feed` package's name for it.
     const urlName = !given(r.url) && given(r.link) ? 'link' : 'url';
+    if (urlName === 'url' && given(r.url) && given(r.link)) warn?.(warning('W_UNKNOWN_FIELD', `${at}.link is not read: ${at}.url is given`));
     const url = httpUrl(r[urlName], `${at}.${urlName}`, base);
     if (url) author.url = url;
     const avatar = httpUrl(r.avatar, `${at}.avatar`, base);

@@ -257,7 +257,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
     summary,
     published,
     updated,
-    authors: read.authors(givenAuthors.value, `${at}.${givenAuthors.name}`, base) ?? site.authors.map((a) => ({ ...a })),
+    authors: read.authors(givenAuthors.value, `${at}.${givenAuthors.name}`, base, warn) ?? site.authors.map((a) => ({ ...a })),
     language,
     sections: body.sections,
     quotes: [],

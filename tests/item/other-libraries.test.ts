@@ -102,6 +102,15 @@ describe('items written for the feed package', () => {
     expect(warnings.every((w) => w.code === 'W_UNKNOWN_FIELD')).toBe(true);
   });
 
+  it('read an author’s url when it gives link too, and name link in a warning', () => {
+    const author = [{ name: 'Ada Quay', url: 'https://news.example/ada', link: 'https://news.example/old-ada' }];
+    const { warnings, document } = buildFeeds([{ ...feedItem(), author }], site);
+    expect(document.items[0]!.authors[0]!.url).toBe('https://news.example/ada');
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([['W_UNKNOWN_FIELD', 'items[0].author[0].link is not read: items[0].author[0].url is given']]);
+    // An author with link alone reads it as the url, without a warning.
+    expect(buildFeeds([{ ...feedItem(), author: [{ name: 'Ada Quay', link: 'https://news.example/ada' }] }], site).warnings).toEqual([]);
+  });
+
   it('are told from storyfeed’s items by their link: an item with a url reads no other library’s names, as before', () => {
     const own = { url: 'https://news.example/own', title: 'Own', published: '2024-03-01T00:00:00Z', contentText: 'The real body.' };
     // What a CMS row may carry besides: its own date, an author id, a body in its own markup, category ids.
