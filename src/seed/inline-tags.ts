@@ -141,7 +141,10 @@ export function afterCut(pieces: string[], line: string, next: number): number {
   if (before === '' || before === ' ') while (line[after] === ' ') after++;
   // A space before it goes before a mark that ends a phrase, and at the line's end (two there would break the line).
   if (before === ' ' && (after >= line.length || /[,.;:!?)\]]/.test(line[after]!))) {
-    const trimmed = last!.replace(/ +$/, '');
+    // Not `/ +$/`: that retries at every space of a long run that does not end the piece, quadratic in the run.
+    let end = last!.length;
+    while (end > 0 && last!.charCodeAt(end - 1) === 32) end--;
+    const trimmed = last!.slice(0, end);
     if (trimmed === '') pieces.pop();
     else pieces[pieces.length - 1] = trimmed;
   }

@@ -81,6 +81,9 @@ describe('template tags within a line of text', () => {
       (n: number) => `${'{% comment %}'.repeat(n)}x`,
       // Many tags taken out of one line, each with the spaces and marks around it.
       (n: number) => '{{< a >}} word {{ page.x }}, '.repeat(n),
+      // A long run of spaces before the words and the tag: the spaces left before the tag's end are trimmed once.
+      (n: number) => `a${' '.repeat(n)}a {% x %}.`,
+      (n: number) => `a${' '.repeat(n)}a {{< x >}}`,
     ];
     for (const shape of shapes) {
       // Tenfold the size: linear stays near ×1, quadratic near ×10.
