@@ -14,7 +14,7 @@ import { withoutMdxSyntax } from './mdx.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
-import { checkSeedStructure, seedUnitLimit } from './structure-limit.js';
+import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './structure-limit.js';
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
@@ -64,11 +64,18 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     );
   }
   const fm = { ...split, body: whole ? links.body : tags.body };
-  // Counted again as the parser gets it: what the passes above took out (MDX, template tags, control
-  // characters) could have hidden block markers from the count of the seed as written.
-  checkSeedStructure(fm.body, { kind: 'markdown', limit: seedUnitLimit(options.maxSeedBytes), file, after: 'once its front matter, MDX syntax and template tags are taken out' });
+  // Counted as the parser gets it, before it runs (see `structure-limit.ts`): what the passes above took out
+  // (MDX syntax, template tags) could hide a line's block markers. Lines are the file's unless they did.
+  const limit = seedUnitLimit(options.maxSeedBytes);
+  const changed = fm.body !== split.body;
+  checkSeedStructure(fm.body, {
+    kind: 'markdown',
+    limit,
+    file,
+    ...(changed ? { after: 'once its MDX syntax and template tags are taken out' } : { lineOffset: split.bodyLine - 1 }),
+  });
   const env = {};
-  let tokens = markdown.parse(fm.body, env);
+  let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);
 
   let title = meta.title ?? '';
   const first = tokens[0];
@@ -82,7 +89,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     const at = lines.findIndex((l) => l.trim() !== '');
     if (at < 0) throw new StoryfeedError('E_EMPTY', raw.trim() === '' ? 'the file is empty' : 'the file has front matter but no text', { file, line: 1 });
     title = lines[at]!.trim().replace(/^#+\s+/, '');
-    tokens = markdown.parse(lines.slice(at + 1).join('\n'), env);
+    tokens = checkedLinks(markdown.parse(lines.slice(at + 1).join('\n'), env), limit, file);
   }
 
   const sections = toSections(tokens, file);
@@ -518,6 +525,30 @@ export function renderMarkdown(text: string): { html: string; sections: Section[
   checkText(text, 'markdown');
   checkSeedStructure(text, { kind: 'markdown', limit: seedUnitLimit(), field: 'markdown', item: true });
   const env = {};
-  const tokens = markdown.parse(text.replace(/\r\n?/g, '\n'), env);
+  const tokens = checkedLinks(markdown.parse(text.replace(/\r\n?/g, '\n'), env), seedUnitLimit(), undefined);
   return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens, undefined) };
+}
+
+/**
+ * The tokens, when their links' and images' addresses and titles (each use of a reference repeats its
+ * definition's) come to no more bytes than the seed size cap the unit `limit` stands for; else
+ * `E_TOO_LARGE` before anything is rendered. One long reference used many times made output quadratic
+ * in the input: 50 KB of Markdown took 689 MB, and 100 KB ended in "Invalid string length".
+ */
+function checkedLinks(tokens: Token[], limit: number, file: string | undefined): Token[] {
+  const cap = limit * SEED_BYTES_PER_UNIT;
+  let bytes = 0;
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      if ((child.type !== 'link_open' && child.type !== 'image') || child.attrs === null) continue;
+      for (const [, value] of child.attrs) bytes += value.length;
+      if (bytes > cap)
+        throw new StoryfeedError(
+          'E_TOO_LARGE',
+          `its links' and images' addresses come to more than ${cap >= 1e6 ? `${(cap / 1e6).toFixed(1)} MB` : `${cap.toLocaleString('en-US')} bytes`} with each use of a reference written out (the size cap, \`maxSeedBytes\`); write a long address once, or split the article`,
+          { file },
+        );
+    }
+  }
+  return tokens;
 }

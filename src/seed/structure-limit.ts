@@ -15,7 +15,8 @@ export const DEFAULT_MAX_SEED_BYTES = 5_000_000;
  * 3.9 GB; at this limit the densest shapes take at most about 340 MB, as 5 MB of prose does. News articles have
  * one unit per 30 bytes or more (268 of them measured: median 82), so prose within the size cap is within
  * this limit too. Denser Markdown is not: technical READMEs (code and tables, median 17 bytes a unit)
- * pass up to about 3 MB, a Markdown table of short cells up to about 1.5 MB.
+ * pass up to about 3 MB, a Markdown results table (six columns of short values) up to about 0.9 MB,
+ * where it takes 330 MB.
  */
 export const SEED_BYTES_PER_UNIT = 25;
 
@@ -38,6 +39,8 @@ export interface StructureCount {
   item?: boolean;
   /** What was done to the text before it was counted, for the error, which then names no line (the text's lines are not the file's). */
   after?: string;
+  /** Lines of the file before the text (its front matter), added to the line the error names. */
+  lineOffset?: number;
 }
 
 const NEWLINE = 10;
@@ -57,22 +60,32 @@ const BLOCK_MARK_UNITS = 2;
  */
 const HTML_TAGS_PER_UNIT = 3;
 const CARRIAGE_RETURN = 13;
-const LESS_THAN = 60;
 const GREATER_THAN = 62;
+const PIPE = 124;
 
 /**
  * Refuses a seed with more units of structure than `limit`, before any parser sees it: a unit is a line
- * with text, and for Markdown also a mark of inline markup, and two for each block marker that starts
- * a line's text; for HTML, three tags. One pass over the text, no allocation; a text of up to a third
- * of the limit's length cannot exceed it and is not scanned. `E_TOO_LARGE` names the file and
+ * with text, and for Markdown also a mark of inline markup, two for each block marker that starts a
+ * line's text, and a table's every cell (the parser fills each row up to the columns of its delimiter
+ * row: 15 KB of short rows under 181 columns took 548 MB); for HTML, three tags. One pass over the text,
+ * no allocation (plain text and HTML no longer than the limit cannot exceed it and are not scanned). `E_TOO_LARGE` names the file and
  * the line where the count passed the limit.
  */
 export function checkSeedStructure(text: string, count: StructureCount): void {
   const { limit, kind } = count;
-  // A character is at most two units (`-+-+` alternates markers), and a line's start one more: a text of a third of the limit's length cannot pass it.
-  if (text.length * 3 <= limit) return;
+  const markdown = kind === 'markdown';
+  // Plain text and HTML have at most one unit a character: a text no longer than the limit cannot pass it.
+  // Markdown is always scanned: a table's short row can be many cells.
+  if (!markdown && text.length <= limit) return;
+  if (kind === 'html') {
+    // Tags only, found by the engine's own search.
+    let tags = 0;
+    for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+      if (Math.floor(++tags / HTML_TAGS_PER_UNIT) > limit) throw tooMuchStructure(count, lineOf(text, at));
+    }
+    return;
+  }
   let units = 0;
-  let tags = 0;
   let line = 1;
   /** Whether the current line has had text (a character other than a space or tab) yet. */
   let started = false;
@@ -80,14 +93,46 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
   let leading = true;
   /** The character before this one on the line (a space for none): a run of one marker (`###`, `---`, `12`) counts once. */
   let previous = 32;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  /** The line so far could be a table's delimiter row (`|`, `-`, `:` and spaces), with these pipes and dashes, first and last characters. */
+  let delimiter = true;
+  let pipes = 0;
+  let dashes = 0;
+  let first = 0;
+  let last = 0;
+  /** Columns of the table whose rows these lines may be (0 for none): the parser gives every row that many cells, written or not. */
+  let columns = 0;
+  // One step past the end, as the end of the last line. No closure here: the loop's variables stay in registers.
+  for (let i = 0; i <= text.length; i++) {
+    const c = i === text.length ? NEWLINE : text.charCodeAt(i);
     // A line ends at LF, CR LF or a lone CR, as every reader of seeds takes it.
     if (c === NEWLINE || (c === CARRIAGE_RETURN && text.charCodeAt(i + 1) !== NEWLINE)) {
+      if (markdown) {
+        if (!started) columns = 0;
+        else if (delimiter && dashes > 0 && pipes > 0) {
+          // A delimiter row: the table has a column for each cell between its pipes, the header row one cell each.
+          columns = pipes + 1 - (first === PIPE ? 1 : 0) - (last === PIPE ? 1 : 0);
+          units += columns;
+        } else units += columns;
+      }
+      if (units > limit) throw tooMuchStructure(count, line + (count.lineOffset ?? 0));
       line++;
       started = false;
       leading = true;
       previous = 32;
+      delimiter = true;
+      pipes = 0;
+      dashes = 0;
+      continue;
+    }
+    // Letters (most of any text) end a line's markers and any delimiter row, and are no markup.
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 128) {
+      if (!started) {
+        started = true;
+        first = c;
+        if (++units > limit) throw tooMuchStructure(count, line + (count.lineOffset ?? 0));
+      }
+      leading = false;
+      delimiter = false;
       continue;
     }
     if (c === 32 || c === 9 || c === CARRIAGE_RETURN) {
@@ -96,29 +141,39 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
     }
     // Other control characters are taken out before any parser runs (XML forbids them): they are nothing here.
     if (c < 32) continue;
-    if (kind === 'html') {
-      if (c === LESS_THAN && ++tags % HTML_TAGS_PER_UNIT === 0) units++;
-    } else {
-      if (!started) {
-        started = true;
-        units++;
-      }
-      if (kind === 'markdown' && c < 128) {
-        // A block marker opens a block, its item and its paragraph (about three times a line's tokens).
-        if (leading && BLOCK_MARK[c] === 1) {
-          // Each `>` opens a quote (`>>>` is three); a run of any other marker is one (`###`, `---`, the digits of `12.`).
-          if (c === GREATER_THAN || (c !== previous && !(isDigit(c) && isDigit(previous)))) units += BLOCK_MARK_UNITS;
-        } else if (leading && (c === 46 || c === 41) && isDigit(previous)) {
-          // The `.` or `)` of an ordered list's marker (`1. 1. a` nests two lists).
-        } else {
-          leading = false;
-          if (INLINE_MARK[c] === 1) units++;
-        }
-      } else leading = false;
+    if (!started) {
+      started = true;
+      first = c;
+      units++;
     }
+    if (markdown) {
+      last = c;
+      if (c === PIPE) pipes++;
+      else if (c === 45) dashes++;
+      else if (c !== 58) delimiter = false;
+    }
+    if (markdown && c < 128) {
+      // A block marker opens a block, its item and its paragraph (about three times a line's tokens).
+      if (leading && BLOCK_MARK[c] === 1) {
+        // Each `>` opens a quote (`>>>` is three); a run of any other marker is one (`###`, `---`, the digits of `12.`).
+        if (c === GREATER_THAN || (c !== previous && !(isDigit(c) && isDigit(previous)))) units += BLOCK_MARK_UNITS;
+      } else if (leading && (c === 46 || c === 41) && isDigit(previous)) {
+        // The `.` or `)` of an ordered list's marker (`1. 1. a` nests two lists).
+      } else {
+        leading = false;
+        if (INLINE_MARK[c] === 1) units++;
+      }
+    } else leading = false;
     previous = c;
-    if (units > limit) throw tooMuchStructure(count, line);
+    if (units > limit) throw tooMuchStructure(count, line + (count.lineOffset ?? 0));
   }
+}
+
+/** The 1-based line of a position (for an error: counted once). */
+function lineOf(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function isDigit(c: number): boolean {
@@ -129,7 +184,12 @@ function isDigit(c: number): boolean {
 export function tooMuchStructure({ kind, limit, file, field, item, after }: StructureCount, at?: number): StoryfeedError {
   // A field's lines are inside a JSON string, and a text changed before it was counted has lines of its own: no line then.
   const line = field !== undefined || after !== undefined ? undefined : at;
-  const what = { text: 'lines with text', markdown: 'lines and marks of markup', html: 'units of HTML (three tags each)', sections: 'sections, blocks and list items' }[kind];
+  const what = {
+    text: 'lines with text',
+    markdown: 'lines, marks of markup and table cells',
+    html: 'units of HTML (three tags each)',
+    sections: 'sections, blocks and list items',
+  }[kind];
   const subject = field ? `${field} has` : 'has';
   const when = after !== undefined ? ` ${after}` : line !== undefined ? ' by this line' : '';
   const advice = item ? 'split the text' : `split the article, or raise \`maxSeedBytes\` (the limit is one per ${SEED_BYTES_PER_UNIT} of its bytes)`;

@@ -114,7 +114,7 @@ describe('class 2: stack overflows on large inputs', () => {
   it('reads a block of 200,000 short lines under a short first line (no Math.max(...lines))', () => {
     const text = `Title\n\nShort\n${'a b c.\n'.repeat(200_000)}`;
     expect(outcome(() => readSeed(text, { file: 'lines.txt', maxSeedBytes: LARGE_CAP }))).toBe('ok');
-    // Under the default cap (200,000 lines and marks of markup) it is refused by its structure, naming the line.
+    // Under the default cap (200,000 lines, marks of markup and table cells) it is refused by its structure, naming the line.
     expect(outcome(() => readSeed(text, { file: 'lines.txt' }))).toBe('E_TOO_LARGE');
   });
 });

@@ -20,7 +20,16 @@ function problemOf(run: () => unknown): StoryfeedError {
 /** The units `text` holds: the smallest limit it passes. */
 function unitsOf(text: string, kind: 'text' | 'markdown' | 'html'): number {
   let lo = 0;
-  let hi = 3 * text.length + 1;
+  let hi = 1;
+  // Doubled until it passes: a table's row can be many units.
+  for (;;) {
+    try {
+      checkSeedStructure(text, { kind, limit: hi });
+      break;
+    } catch {
+      hi *= 2;
+    }
+  }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     try {
@@ -66,13 +75,26 @@ describe('the structure a seed may have', () => {
     expect(unitsOf(text, kind)).toBe(units * lines);
   });
 
-  it('scans a text of more than a third of the limit in length: a character can be two units', () => {
+  it('scans Markdown of any length: a character can be two units', () => {
     // 501 characters, 753 units: three for each of 251 headings.
     expect(() => checkSeedStructure(`${'#\n'.repeat(250)}#`, { kind: 'markdown', limit: 752 })).toThrow(/more than 752/);
     expect(() => checkSeedStructure(`${'#\n'.repeat(250)}#`, { kind: 'markdown', limit: 753 })).not.toThrow();
     // 10 characters, 21 units.
     expect(() => checkSeedStructure('-+'.repeat(5), { kind: 'markdown', limit: 20 })).toThrow(/more than 20/);
     expect(() => checkSeedStructure('-+'.repeat(5), { kind: 'markdown', limit: 21 })).not.toThrow();
+  });
+
+  it("counts every cell of a table, written or not: rows are filled up to the delimiter row's columns", () => {
+    const header = `|a|\n|${'-|'.repeat(100)}\n`;
+    // The header line (a line and two pipes), the delimiter row (1 + 101 pipes + 100 header cells), each row (1 + 100 cells).
+    expect(unitsOf(header + 'a\n'.repeat(1000), 'markdown')).toBe(3 + 202 + 1000 * 101);
+    // A blank line ends the table: what follows counts as text again.
+    expect(unitsOf(`${header}a\n\n${'a\n'.repeat(1000)}`, 'markdown')).toBe(3 + 202 + 101 + 1000);
+    // Lines of dashes without a pipe (a rule, a heading's underline) make no table.
+    expect(unitsOf(`Title\n---\n${'a\n'.repeat(1000)}`, 'markdown')).toBe(1 + 3 + 1000);
+    // Refused before parsing: 15 KB of such a table took 548 MB to normalize.
+    const dense = `A headline\n\nText.\n\n|h|\n|${'-|'.repeat(181)}\n${'a\n'.repeat(10)}`;
+    expect(problemOf(() => readSeed(dense, { file: 'seeds/t.md', maxSeedBytes })).code).toBe('E_TOO_LARGE');
   });
 
   it.each([
@@ -104,7 +126,7 @@ describe('the structure a seed may have', () => {
     const error = problemOf(() => readSeed(dense, { file, maxSeedBytes }));
     expect(error.code).toBe('E_TOO_LARGE');
     expect(error.message).toContain(file);
-    expect(error.message).toContain('once its front matter, MDX syntax and template tags are taken out');
+    expect(error.message).toContain('once its MDX syntax and template tags are taken out');
     expect(error.line).toBeUndefined();
   });
 
@@ -131,7 +153,14 @@ describe('the structure a seed may have', () => {
     // The line where the count passed the limit: the first line over it, in the repeated part.
     expect(error.line).toBe(head.split('\n').length + fit);
     expect(error.message).toContain('seeds/a.md');
-    expect(error.message).toContain(`more than ${LIMIT.toLocaleString('en-US')} lines and marks of markup`);
+    expect(error.message).toContain(`more than ${LIMIT.toLocaleString('en-US')} lines, marks of markup and table cells`);
+  });
+
+  it("names the file's line after front matter, which is not counted (it has its own limit)", () => {
+    const front = `---\ntitle: A headline\ntags: [${'a, '.repeat(100)}b]\n---\n`;
+    const error = problemOf(() => readSeed(`${front}${'- a\n'.repeat(LIMIT)}`, { file: 'seeds/a.md', maxSeedBytes }));
+    // Front matter of 4 lines, then three units a line: the 334th line of the body passes 1,000.
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', file: 'seeds/a.md', line: 4 + 334 });
   });
 
   it('counts a plain-text seed by its lines', () => {
@@ -144,7 +173,7 @@ describe('the structure a seed may have', () => {
 
   it.each([
     ['body', { body: 'a line\n'.repeat(LIMIT + 1) }, 'lines with text'],
-    ['markdown', { markdown: '- a\n'.repeat(LIMIT) }, 'lines and marks of markup'],
+    ['markdown', { markdown: '- a\n'.repeat(LIMIT) }, 'lines, marks of markup and table cells'],
     ['contentHtml', { contentHtml: '<p>a</p>'.repeat(2 * LIMIT) }, 'units of HTML (three tags each)'],
     ['sections', { sections: [{ heading: null, blocks: Array.from({ length: LIMIT }, () => ({ kind: 'paragraph', text: 'a' })) }] }, 'sections, blocks and list items'],
   ])('refuses a JSON seed whose %s is over the limit, naming the field', (field, body, what) => {
@@ -191,10 +220,23 @@ describe('the structure a seed may have', () => {
     const dense = '#\n'.repeat(70_000);
     const error = problemOf(() => buildFeeds([{ ...item, contentMarkdown: dense }], site, { markdown: renderMarkdown }));
     expect(error.code).toBe('E_TOO_LARGE');
-    expect(error.message).toContain('items[0].contentMarkdown has more than 200,000 lines and marks of markup');
+    expect(error.message).toContain('items[0].contentMarkdown has more than 200,000 lines, marks of markup and table cells');
     expect(error.message).toContain('split the text');
     expect(problemOf(() => renderMarkdown(dense)).code).toBe('E_TOO_LARGE');
     const fine = '#\n'.repeat(60_000);
     expect(renderMarkdown(fine).sections.length).toBeGreaterThan(1);
+  });
+
+  it('refuses links whose addresses, each use of a reference written out, come to more than the size cap', () => {
+    // One long reference used many times: 100 KB of Markdown came to gigabytes of HTML ("Invalid string length").
+    const seed = (uses: number): string => `A headline\n\nSome text here.\n\n[a]: /${'x'.repeat(1000)} "A title"\n\n${'[a] '.repeat(uses)}\n`;
+    // 25,000 bytes of cap: 24 uses of 1,007 bytes each pass, 25 do not.
+    expect(() => readSeed(seed(24), { file: 'seeds/a.md', maxSeedBytes })).not.toThrow();
+    const error = problemOf(() => readSeed(seed(25), { file: 'seeds/a.md', maxSeedBytes }));
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', file: 'seeds/a.md' });
+    expect(error.message).toContain("links' and images' addresses come to more than 25,000 bytes");
+    expect(problemOf(() => renderMarkdown(`[a]: /${'x'.repeat(50_000)}\n\n${'[a] '.repeat(120)}`)).code).toBe('E_TOO_LARGE');
+    // Links written out in full are within the cap whatever their number: the text holds them.
+    expect(() => readSeed(`A headline\n\n${'[a](/x) '.repeat(100)}\n`, { file: 'seeds/a.md', maxSeedBytes })).not.toThrow();
   });
 });
