@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle, analyzeArticleOrThrow } from '../../../src/story/analysis/index.js';
+import { analyzeArticle, analyzeArticleOrThrow, MAX_ANALYSED_CHARACTERS } from '../../../src/story/analysis/index.js';
 import type { AnalysisInput, ArticleAnalysis } from '../../../src/story/analysis/index.js';
 
 const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
@@ -212,4 +212,27 @@ describe('pathological quotation marks (regression: quadratic scans)', () => {
     const first = growth();
     expect(first <= 2.5 ? first : fastest(1_000_000) / fastest(250_000)).toBeLessThanOrEqual(2.5);
   }, 120_000);
+});
+
+describe('a body longer than the analysis reads', () => {
+  const quoted = (name: string): string => `"We will open the new bridge in spring," said ${name}, the harbour director.`;
+  // 59 characters a sentence.
+  const filler = (n: number): string => 'The council met again on Tuesday to talk about the budget. '.repeat(n).trim();
+
+  it('is analysed up to MAX_ANALYSED_CHARACTERS: quotations past it go unfound, those before it are kept', () => {
+    const before = quoted('Ada Quay');
+    const after = quoted('Bo Lind');
+    const pad = filler(Math.ceil(MAX_ANALYSED_CHARACTERS / 59));
+    const result = analyzeArticleOrThrow({ title: 'Harbour', headings: [], paragraphs: [before, pad, after], language: 'en' });
+    expect(result.quotes.map((q) => q.speaker)).toEqual(['Ada Quay']);
+    // The same quotation within the limit is found.
+    const short = analyzeArticleOrThrow({ title: 'Harbour', headings: [], paragraphs: [before, filler(10), after], language: 'en' });
+    expect(short.quotes.map((q) => q.speaker)).toEqual(['Ada Quay', 'Bo Lind']);
+  });
+
+  it('cuts one paragraph longer than the limit at a space before it', () => {
+    const long = `${quoted('Ada Quay')} ${filler(Math.ceil(MAX_ANALYSED_CHARACTERS / 59))} ${quoted('Bo Lind')}`;
+    const result = analyzeArticleOrThrow({ title: 'Harbour', headings: [], paragraphs: [long], language: 'en' });
+    expect(result.quotes.map((q) => q.speaker)).toEqual(['Ada Quay']);
+  });
 });
