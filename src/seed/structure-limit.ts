@@ -12,9 +12,9 @@ export const DEFAULT_MAX_SEED_BYTES = 5_000_000;
  * Memory follows structure more than bytes: every line and every mark of markup becomes parser tokens,
  * blocks and sentences, about 300 bytes a token in the Markdown parser alone. A megabyte of one-character
  * lines (`a`, `#`, `-`) or of `*a*` took 500 to 900 MB to normalize, and a 5 MB seed of empty headings
- * 3.9 GB; at this limit the densest shapes take at most about 340 MB, as 5 MB of prose does. News articles have
- * one unit per 30 bytes or more (268 of them measured: median 82), so prose within the size cap is within
- * this limit too. Denser Markdown is not: technical READMEs (code and tables, median 17 bytes a unit)
+ * 3.9 GB; at this limit the densest shapes take at most about 370 MB. News articles have one unit per
+ * 25 bytes or more (268 of them measured: the densest 25.8, median 61), so prose within the size cap is
+ * within this limit too. Denser Markdown is not: technical READMEs (code and tables, median 15 bytes a unit)
  * pass up to about 3 MB, a Markdown results table (six columns of short values) up to about 0.9 MB,
  * where it takes 330 MB.
  */
@@ -62,6 +62,8 @@ const HTML_TAGS_PER_UNIT = 3;
 const CARRIAGE_RETURN = 13;
 const GREATER_THAN = 62;
 const PIPE = 124;
+/** Blank lines per unit. */
+const BLANK_LINES_PER_UNIT = 4;
 
 /**
  * Refuses a seed with more units of structure than `limit`, before any parser sees it: a unit is a line
@@ -86,6 +88,12 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
     return;
   }
   let units = 0;
+  let blank = 0;
+  /**
+   * Whether the line follows a blank line: its text starts a block of its own (a paragraph costs about
+   * twice a line within one: 88,000 one-word paragraphs took 350 MB, as 200,000 lines of one did).
+   */
+  let afterBlank = false;
   let line = 1;
   /** Whether the current line has had text (a character other than a space or tab) yet. */
   let started = false;
@@ -106,6 +114,10 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
     const c = i === text.length ? NEWLINE : text.charCodeAt(i);
     // A line ends at LF, CR LF or a lone CR, as every reader of seeds takes it.
     if (c === NEWLINE || (c === CARRIAGE_RETURN && text.charCodeAt(i + 1) !== NEWLINE)) {
+      // A blank line is a quarter of a unit: the parsers keep a record of every line (markdown-it about 170
+      // bytes), and 4 MB of blank lines took 940 MB.
+      if (!started && ++blank % BLANK_LINES_PER_UNIT === 0) units++;
+      afterBlank = !started;
       if (markdown) {
         if (!started) columns = 0;
         else if (delimiter && dashes > 0 && pipes > 0) {
@@ -129,7 +141,8 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
       if (!started) {
         started = true;
         first = c;
-        if (++units > limit) throw tooMuchStructure(count, line + (count.lineOffset ?? 0));
+        units += afterBlank ? 2 : 1;
+        if (units > limit) throw tooMuchStructure(count, line + (count.lineOffset ?? 0));
       }
       leading = false;
       delimiter = false;
@@ -144,7 +157,7 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
     if (!started) {
       started = true;
       first = c;
-      units++;
+      units += afterBlank ? 2 : 1;
     }
     if (markdown) {
       last = c;

@@ -67,7 +67,8 @@ describe('the structure a seed may have', () => {
     ['a nested quote: each >', 'markdown', '>>> a', 7],
     ['nested ordered lists', 'markdown', '1. 2) 3. a', 7],
     ['markers alternating', 'markdown', '-+-+', 9],
-    ['blank lines', 'markdown', '\n\n  \n\t\n', 0],
+    // Five blank lines a time (the four written and the line's own end), 3,000 times: 15,000 lines, a quarter each.
+    ['blank lines, a quarter each', 'markdown', '\n\n  \n\t\n', 5 / 4],
   ] as const)('counts %s', (_, kind, line, units) => {
     // Repeated past the limit's length, so the text is scanned: the count is the line's times the lines.
     const lines = 3 * LIMIT;
@@ -88,8 +89,8 @@ describe('the structure a seed may have', () => {
     const header = `|a|\n|${'-|'.repeat(100)}\n`;
     // The header line (a line and two pipes), the delimiter row (1 + 101 pipes + 100 header cells), each row (1 + 100 cells).
     expect(unitsOf(header + 'a\n'.repeat(1000), 'markdown')).toBe(3 + 202 + 1000 * 101);
-    // A blank line ends the table: what follows counts as text again.
-    expect(unitsOf(`${header}a\n\n${'a\n'.repeat(1000)}`, 'markdown')).toBe(3 + 202 + 101 + 1000);
+    // A blank line ends the table: what follows counts as text again (its first line starts a paragraph: a unit more).
+    expect(unitsOf(`${header}a\n\n${'a\n'.repeat(1000)}`, 'markdown')).toBe(3 + 202 + 101 + 1000 + 1);
     // Lines of dashes without a pipe (a rule, a heading's underline) make no table.
     expect(unitsOf(`Title\n---\n${'a\n'.repeat(1000)}`, 'markdown')).toBe(1 + 3 + 1000);
     // Refused before parsing: 15 KB of such a table took 548 MB to normalize.
@@ -105,7 +106,8 @@ describe('the structure a seed may have', () => {
     const text = `${'- a'}${end}`.repeat(LIMIT);
     expect(unitsOf(text, 'markdown')).toBe(3 * LIMIT);
     const error = problemOf(() => readSeed(`A headline${end}${end}${`- a${end}`.repeat(LIMIT / 3 + 1)}`, { file: 'seeds/a.md', maxSeedBytes }));
-    expect(error).toMatchObject({ code: 'E_TOO_LARGE', line: 3 + Math.floor((LIMIT - 1) / 3) });
+    // The headline (1), then three units a line and one more for the first (after a blank line): 2 + 3k passes the limit.
+    expect(error).toMatchObject({ code: 'E_TOO_LARGE', line: 2 + Math.floor((LIMIT - 2) / 3) + 1 });
   });
 
   it("counts a line's markers behind control characters, which are taken out before parsing", () => {
@@ -142,7 +144,9 @@ describe('the structure a seed may have', () => {
 
   it.each(seedShapes)('takes a Markdown seed of %s up to the limit, and refuses one unit more naming the file and line', (_, shape, units) => {
     const head = 'A headline\n\nA first paragraph.\n\n';
-    const headUnits = 2;
+    // The headline (1), the paragraph after a blank line (2), the shape's first line a unit more (after a blank line).
+    const headUnits = 4;
+    expect(unitsOf(head + shape.repeat(2), 'markdown')).toBe(headUnits + 2 * units);
     const fit = Math.floor((LIMIT - headUnits) / units);
     const within = head + shape.repeat(fit);
     expect(() => readSeed(within, { file: 'seeds/a.md', maxSeedBytes })).not.toThrow();
