@@ -48,6 +48,8 @@ const NEWLINE = 10;
 /** Characters that open inline markup anywhere on a line: emphasis, code, links, HTML, entities, escapes, strikethrough, table cells. */
 const INLINE_MARK = new Uint8Array(128);
 for (const c of '*_`[]<&\\~|') INLINE_MARK[c.charCodeAt(0)] = 1;
+/** What counts past a line's markers: its end, and the characters of {@link INLINE_MARK}. */
+const INLINE_SEARCH = /[\n\r*_`[\]<&\\~|]/g;
 /** Characters that open blocks at the start of a line's text: headings, quotes, list items (`-`, `+`, `*`, `1.`), also nested (`> - a`). */
 const BLOCK_MARK = new Uint8Array(128);
 for (const c of '#>-+*0123456789') BLOCK_MARK[c.charCodeAt(0)] = 1;
@@ -146,6 +148,12 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
       }
       leading = false;
       delimiter = false;
+      // Past a line's markers, only line ends and marks of markup count: the engine's own search finds the next.
+      if (markdown) {
+        INLINE_SEARCH.lastIndex = i + 1;
+        const next = INLINE_SEARCH.exec(text);
+        i = (next === null ? text.length : next.index) - 1;
+      }
       continue;
     }
     if (c === 32 || c === 9 || c === CARRIAGE_RETURN) {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isStoryfeedError, type StoryfeedError } from '../../src/errors.js';
 import { buildFeeds } from '../../src/pipeline.js';
@@ -242,5 +243,89 @@ describe('the structure a seed may have', () => {
     expect(problemOf(() => renderMarkdown(`[a]: /${'x'.repeat(50_000)}\n\n${'[a] '.repeat(120)}`)).code).toBe('E_TOO_LARGE');
     // Links written out in full are within the cap whatever their number: the text holds them.
     expect(() => readSeed(`A headline\n\n${'[a](/x) '.repeat(100)}\n`, { file: 'seeds/a.md', maxSeedBytes })).not.toThrow();
+  });
+
+  it('counts Markdown as a plain reading of its rules does, character by character (the scanner skips runs of text)', () => {
+    // The rules as the README states them, one character at a time, with no search ahead.
+    const reference = (text: string): number => {
+      let units = 0;
+      let blank = 0;
+      let columns = 0;
+      let afterBlank = false;
+      for (const raw of text.split(/\r\n|\r|\n/)) {
+        const line = [...raw].filter((ch) => ch.charCodeAt(0) >= 32 || ch === '\t').join('');
+        const content = line.replace(/^[ \t]+/, '');
+        if (content === '') {
+          if (++blank % 4 === 0) units++;
+          columns = 0;
+          afterBlank = true;
+          continue;
+        }
+        units += afterBlank ? 2 : 1;
+        afterBlank = false;
+        let leading = true;
+        let previous = ' ';
+        for (const ch of content) {
+          if (ch === ' ' || ch === '\t') {
+            previous = ' ';
+            continue;
+          }
+          if (leading && '#>-+*0123456789'.includes(ch)) {
+            const digits = /\d/.test(ch) && /\d/.test(previous);
+            if (ch === '>' || (ch !== previous && !digits)) units += 2;
+          } else if (!(leading && (ch === '.' || ch === ')') && /\d/.test(previous))) {
+            leading = false;
+            if ('*_`[]<&\\~|'.includes(ch)) units++;
+          }
+          previous = ch;
+        }
+        const trimmed = content.replace(/[ \t]+$/, '');
+        if (/^[-:| \t]+$/.test(trimmed) && trimmed.includes('-') && trimmed.includes('|')) {
+          columns = trimmed.split('|').length - (trimmed.startsWith('|') ? 1 : 0) - (trimmed.endsWith('|') ? 1 : 0);
+          units += columns;
+        } else units += columns;
+      }
+      return units;
+    };
+    const piece = fc.constantFrom(
+      'a',
+      'Bc',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\r\n',
+      '\n\n',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '<',
+      '&',
+      '\\',
+      '~',
+      '|',
+      '#',
+      '>',
+      '-',
+      '+',
+      '1',
+      '2',
+      '.',
+      ')',
+      ':',
+      '\u0001',
+      'é',
+      '|-|',
+      '---',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), (pieces) => {
+        const text = pieces.join('');
+        expect(unitsOf(text, 'markdown')).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
