@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStoryfeedError, type StoryfeedError } from '../src/errors.js';
+import { problemOf } from './support/problems.js';
 import { buildFeedSet } from '../src/feed/sets.js';
 import { buildFeeds } from '../src/pipeline.js';
 import { parseYamlMeta } from '../src/seed/front-matter.js';
@@ -8,16 +8,6 @@ import { makeStory } from './support/stories.js';
 
 const site = { siteUrl: 'https://x.example', title: 'X' };
 const names = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-
-function problemOf(run: () => unknown): StoryfeedError {
-  try {
-    run();
-  } catch (error) {
-    if (isStoryfeedError(error)) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('tags and authors a story may have', () => {
   it('are read up to the limit from front matter, a list or a comma-separated string', () => {

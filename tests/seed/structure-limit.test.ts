@@ -2,21 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isStoryfeedError, type StoryfeedError } from '../../src/errors.js';
+import { problemOf } from '../support/problems.js';
 import { buildFeeds } from '../../src/pipeline.js';
 import { readSeed } from '../../src/seed/index.js';
 import { renderMarkdown } from '../../src/seed/markdown.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, SEED_BYTES_PER_UNIT, seedUnitLimit } from '../../src/seed/structure-limit.js';
-
-function problemOf(run: () => unknown): StoryfeedError {
-  try {
-    run();
-  } catch (error) {
-    if (isStoryfeedError(error)) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 /** The units `text` holds: the smallest limit it passes. */
 function unitsOf(text: string, kind: 'text' | 'markdown' | 'html'): number {
