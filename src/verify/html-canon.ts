@@ -4,8 +4,8 @@
  * order, comments, and whitespace that a browser would not render never count as differences,
  * while any change to text, elements or attribute values does.
  */
-import { isTag, isText, type ChildNode, type Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, isTag, isText, type ChildNode, type Element } from 'domhandler';
+import { Parser, parseDocument } from 'htmlparser2';
 import { checkTextArgument } from './arguments.js';
 
 const HTML_WHITESPACE = /[\t\n\f\r ]+/g;
@@ -116,81 +116,62 @@ const HIDDEN = new Set(['script', 'style', 'template', 'noscript']);
 
 function parse(html: string): ChildNode[] {
   // The HTML input stream turns CRLF and CR into LF before tokenizing; htmlparser2 does not.
-  const normalized = withinDepth(html.replace(/\r\n?/g, '\n'));
-  return parseDocument(normalized, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false }).children;
+  const normalized = html.replace(/\r\n?/g, '\n');
+  const handler = new DepthLimitedHandler();
+  try {
+    new Parser(handler, PARSE_OPTIONS).end(normalized);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    return parseDocument(textOnly(normalized), PARSE_OPTIONS).children;
+  }
+  return handler.root.children;
 }
 
 /**
- * Deepest nesting given to htmlparser2. Its parser keeps open elements in an array it shifts at every
- * start and end tag, so each costs the depth: 40,000 unclosed `<b>` (a hostile feed's escaped HTML,
- * 2.4 MB) took 23 s. Browsers stop nesting at about 512; real content never comes near.
+ * Deepest nesting htmlparser2 is let build. Its parser keeps open elements in an array it shifts at
+ * every start and end tag, so each costs the depth: 40,000 unclosed `<b>` (a hostile feed's escaped
+ * HTML, 2.4 MB) took 23 s. Browsers stop nesting at about 512; real content never comes near.
  */
 const MAX_PARSE_DEPTH = 1024;
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-/** Elements a start tag of the same group closes when one is open (`<p>a<p>b`, `<li>`, table cells and rows). */
-const CLOSES_SAME: Readonly<Record<string, ReadonlySet<string>>> = {
-  p: new Set(['p']),
-  li: new Set(['li']),
-  td: new Set(['td', 'th']),
-  th: new Set(['td', 'th']),
-  tr: new Set(['tr', 'td', 'th']),
-  option: new Set(['option']),
-  dt: new Set(['dt', 'dd']),
-  dd: new Set(['dt', 'dd']),
-};
-/** End tags looked for this far down the open elements (a stray end tag is ignored, as by the parser). */
-const END_TAG_REACH = 16;
+
+/** Thrown from the handler once the parser opens an element past {@link MAX_PARSE_DEPTH}. */
+class TooDeep extends Error {}
+
+/** htmlparser2's own tree builder, stopped at the first element past {@link MAX_PARSE_DEPTH}: the parser tells it every open and close, implied ones too. */
+class DepthLimitedHandler extends DomHandler {
+  private depth = 0;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (++this.depth > MAX_PARSE_DEPTH) throw new TooDeep();
+    super.onopentag(name, attribs);
+  }
+
+  override onclosetag(): void {
+    this.depth--;
+    super.onclosetag();
+  }
+}
+
+const PARSE_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
 
 /**
- * `html` with every start tag that would open an element deeper than {@link MAX_PARSE_DEPTH} taken
- * out (its text stays), by a linear estimate of the open elements: void elements and self-closed
- * tags open none, `<p>` and the like close one of their group, an end tag closes up to its element.
- * HTML with fewer tags than the limit cannot pass it and is returned as it is, unread. Both sides of
- * a comparison go through it alike, so only nesting past the limit can go unseen.
+ * HTML nested past {@link MAX_PARSE_DEPTH} is read as its text: its tags taken out (each `>` found
+ * once, however many `<` come before it), what is left parsed for its entities. Two such contents
+ * compare by their text; nothing nested within the limit is read this way.
  */
-function withinDepth(html: string): string {
-  let tags = 0;
-  for (let at = html.indexOf('<'); at >= 0 && tags <= MAX_PARSE_DEPTH; at = html.indexOf('<', at + 1)) tags++;
-  if (tags <= MAX_PARSE_DEPTH) return html;
-  const open: string[] = [];
+function textOnly(html: string): string {
   const pieces: string[] = [];
   let from = 0;
   let close = -1;
   for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
-    // Each `>` is found once, however many `<` come before it.
     if (close <= at) close = html.indexOf('>', at + 1);
     if (close < 0) break;
-    const ending = html.charCodeAt(at + 1) === 0x2f;
-    const start = ending ? at + 2 : at + 1;
-    let end = start;
-    while (end < close && isNameCharacter(html.charCodeAt(end), end === start)) end++;
-    if (end === start) continue;
-    const name = html.slice(start, end).toLowerCase();
-    if (ending) {
-      for (let i = open.length - 1; i >= 0 && i >= open.length - END_TAG_REACH; i--) {
-        if (open[i] === name) {
-          open.length = i;
-          break;
-        }
-      }
-    } else if (!VOID_ELEMENTS.has(name) && html.charCodeAt(close - 1) !== 0x2f) {
-      if (open.length > 0 && CLOSES_SAME[name]?.has(open[open.length - 1]!)) open.pop();
-      if (open.length >= MAX_PARSE_DEPTH) {
-        pieces.push(html.slice(from, at));
-        from = close + 1;
-      } else open.push(name);
-    }
+    pieces.push(html.slice(from, at), ' ');
+    from = close + 1;
     at = close;
   }
-  if (from === 0) return html;
   pieces.push(html.slice(from));
-  return pieces.join('');
-}
-
-/** A letter (first) or a character of a tag name after it. */
-function isNameCharacter(code: number, first: boolean): boolean {
-  const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  return first ? letter : letter || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x3a;
+  return pieces.join('').replace(/</g, '&lt;');
 }
 
 /**

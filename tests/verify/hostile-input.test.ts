@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderFeeds } from '../../src/render/index.js';
-import { crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
+import { canonicalHtml, crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
 import { splitCreators } from '../../src/verify/rss.js';
 import { LineIndex } from '../../src/verify/lines.js';
 import { MAX_LISTED_PROBLEMS, MAX_SAME_PROBLEM } from '../../src/verify/problem-list.js';
@@ -250,13 +250,25 @@ describe('quadratic: HTML nested deeply in a feed’s content', () => {
   const stray = (n: number): string => `${'<i>'.repeat(2_000)}${'</q>'.repeat(n)}x`;
 
   it('reads it in time linear in its size', async () => {
-    for (const shape of [unclosed, closed, stray]) expect(await costGrowth((n) => htmlToText(shape(n)), 3_000, 30_000, 4)).toBeLessThanOrEqual(4);
+    const selfClosed = (n: number): string => `${'<b/>'.repeat(n)}x`;
+    for (const shape of [unclosed, closed, stray, selfClosed]) expect(await costGrowth((n) => htmlToText(shape(n)), 3_000, 30_000, 4)).toBeLessThanOrEqual(4);
   });
 
-  it('keeps its text, and reads HTML nested within the limit as before', () => {
+  it('keeps its text past the limit, and reads HTML nested within it as before', () => {
     expect(htmlToText(unclosed(50_000))).toBe('x');
-    expect(htmlToText(`<p>a${'<b>'.repeat(500)}b${'</b>'.repeat(500)}</p>`)).toBe('ab');
+    expect(htmlToText(`<p>a${'<b>'.repeat(1_000)}b${'</b>'.repeat(1_000)}</p>`)).toBe('ab');
+    expect(htmlToText(`<p>one ${'<i>'.repeat(2_000)}two &amp; three</p>`)).toBe('one two & three');
     const shallow = `${'<p>one<br>two'.repeat(3_000)}`;
     expect(htmlToText(shallow).split('\n').length).toBe(6_000);
+  });
+
+  it('compares many tags nested shallowly as before: end tags left out or written, differences seen', () => {
+    const rows = (explicit: boolean): string => Array.from({ length: 1_100 }, (_, i) => (explicit ? `<tr><td>r${i}</td><td>b</td></tr>` : `<tr><td>r${i}<td>b`)).join('');
+    const table = (explicit: boolean, tail: string): string => `<table>${rows(explicit)}</table>${tail}`;
+    expect(canonicalHtml(table(false, '<p><b>x</b></p>'))).toBe(canonicalHtml(table(true, '<p><b>x</b></p>')));
+    expect(canonicalHtml(table(false, '<p><b>x</b></p>'))).not.toBe(canonicalHtml(table(false, '<p><i>x</i></p>')));
+    expect(htmlToText(table(false, '<p>x</p>')).split('\n').slice(-3)).toEqual(['r1099', 'b', 'x']);
+    // Self-closed names open elements in HTML: nested past the limit, read as text, in linear time.
+    expect(htmlToText(`${'<b/>'.repeat(5_000)}x`)).toBe('x');
   });
 });
