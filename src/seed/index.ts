@@ -56,9 +56,9 @@ export function readSeed(text: string, options: ReadSeedOptions = {}): SeedArtic
   checkText(text, 'text');
   checkReadOptions(options);
   const format = options.format ?? seedFormatOf(options.file);
-  // Plain text is counted here; Markdown as its parser gets it (see `markdown.ts`), JSON field by field (see `json.ts`).
-  if (format === 'text') checkSeedStructure(text, { kind: 'text', limit: seedUnitLimit(options.maxSeedBytes), file: options.file });
   const clean = stripIllegal(text, options);
+  // Plain text is counted here, as its reader gets it; Markdown as its parser gets it (see `markdown.ts`), JSON field by field (see `json.ts`).
+  if (format === 'text') checkSeedStructure(clean, { kind: 'text', limit: seedUnitLimit(options.maxSeedBytes), file: options.file });
   const read = format === 'markdown' ? readMarkdownSeed : format === 'json' ? readJsonSeed : readTextSeed;
   const article = read(clean, options);
   if (options.sidecar) article.meta = mergeSidecarMeta(options.sidecar, article.meta);

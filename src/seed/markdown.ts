@@ -65,14 +65,14 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   }
   const fm = { ...split, body: whole ? links.body : tags.body };
   // Counted as the parser gets it, before it runs (see `structure-limit.ts`): what the passes above took out
-  // (MDX syntax, template tags) could hide a line's block markers. Lines are the file's unless they did.
+  // (MDX syntax, template tags, attribute marks) could hide a line's block markers. Lines are the file's unless they did.
   const limit = seedUnitLimit(options.maxSeedBytes);
   const changed = fm.body !== split.body;
   checkSeedStructure(fm.body, {
     kind: 'markdown',
     limit,
     file,
-    ...(changed ? { after: 'once its MDX syntax and template tags are taken out' } : { lineOffset: split.bodyLine - 1 }),
+    ...(changed ? { after: 'once what storyfeed leaves out (MDX syntax, template tags, attribute marks) is taken out' } : { lineOffset: split.bodyLine - 1 }),
   });
   const env = {};
   let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);

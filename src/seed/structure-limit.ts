@@ -27,7 +27,7 @@ export function seedUnitLimit(maxSeedBytes: number = DEFAULT_MAX_SEED_BYTES): nu
 
 /** What {@link checkSeedStructure} counts. */
 export interface StructureCount {
-  /** `text`: lines only; `markdown`: lines and marks of Markdown and HTML; `html`: tags (three a unit); `sections`: a JSON seed's sections, blocks and list items. */
+  /** `text`: lines only; `markdown`: lines and marks of Markdown and HTML; `html`: start tags; `sections`: a JSON seed's sections, blocks and list items. */
   kind: 'text' | 'markdown' | 'html' | 'sections';
   /** Units allowed (see {@link seedUnitLimit}). */
   limit: number;
@@ -55,14 +55,9 @@ const BLOCK_MARK = new Uint8Array(128);
 for (const c of '#>-+*0123456789') BLOCK_MARK[c.charCodeAt(0)] = 1;
 /** Units of a block marker: a list item holds about three times the tokens, blocks and text of a line in a paragraph. */
 const BLOCK_MARK_UNITS = 2;
-/**
- * HTML tags per unit: an element costs less than a Markdown line (no parser tokens), and a results table
- * has many. 5 MB of `<p>a</p>` took 600 MB to normalize (the paragraphs' analysis); tables and entities
- * far less.
- */
-const HTML_TAGS_PER_UNIT = 3;
 const CARRIAGE_RETURN = 13;
 const GREATER_THAN = 62;
+const SLASH = 47;
 const PIPE = 124;
 /** Blank lines per unit. */
 const BLANK_LINES_PER_UNIT = 4;
@@ -71,7 +66,7 @@ const BLANK_LINES_PER_UNIT = 4;
  * Refuses a seed with more units of structure than `limit`, before any parser sees it: a unit is a line
  * with text, and for Markdown also a mark of inline markup, two for each block marker that starts a
  * line's text, and a table's every cell (the parser fills each row up to the columns of its delimiter
- * row: 15 KB of short rows under 181 columns took 548 MB); for HTML, three tags. One pass over the text,
+ * row: 15 KB of short rows under 181 columns took 548 MB); for HTML, a start tag. One pass over the text,
  * no allocation (plain text and HTML no longer than the limit cannot exceed it and are not scanned). `E_TOO_LARGE` names the file and
  * the line where the count passed the limit.
  */
@@ -82,10 +77,11 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
   // Markdown is always scanned: a table's short row can be many cells.
   if (!markdown && text.length <= limit) return;
   if (kind === 'html') {
-    // Tags only, found by the engine's own search.
-    let tags = 0;
+    // Start tags only (an element opens once), found by the engine's own search: 5 MB of `<p>a</p>` took
+    // 600 MB to normalize, of `<h2>a</h2><p>b` 500 MB under a unit for three tags of any kind.
+    let units = 0;
     for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
-      if (Math.floor(++tags / HTML_TAGS_PER_UNIT) > limit) throw tooMuchStructure(count, lineOf(text, at));
+      if (text.charCodeAt(at + 1) !== SLASH && ++units > limit) throw tooMuchStructure(count, lineOf(text, at));
     }
     return;
   }
@@ -160,8 +156,7 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
       previous = 32;
       continue;
     }
-    // Other control characters are taken out before any parser runs (XML forbids them): they are nothing here.
-    if (c < 32) continue;
+    // Other control characters are text to a parser (a seed's are taken out before it is counted).
     if (!started) {
       started = true;
       first = c;
@@ -169,8 +164,11 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
     }
     if (markdown) {
       last = c;
+      if (first === 0) first = c;
       if (c === PIPE) pipes++;
       else if (c === 45) dashes++;
+      // A table may sit in a quote: the `>` before its delimiter row is no cell.
+      else if (c === GREATER_THAN && leading) first = 0;
       else if (c !== 58) delimiter = false;
     }
     if (markdown && c < 128) {
@@ -208,7 +206,7 @@ export function tooMuchStructure({ kind, limit, file, field, item, after }: Stru
   const what = {
     text: 'lines with text',
     markdown: 'lines, marks of markup and table cells',
-    html: 'units of HTML (three tags each)',
+    html: 'HTML start tags',
     sections: 'sections, blocks and list items',
   }[kind];
   const subject = field ? `${field} has` : 'has';

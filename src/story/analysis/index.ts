@@ -62,24 +62,18 @@ export function analyzeArticleOrThrow(input: AnalysisInput, options: AnalysisOpt
 /**
  * Characters of the body the analysis reads: 300,000, about 50,000 words, five times the longest
  * long-form article. Its memory follows the words and marks it reads (a megabyte of `"A." ` took 430 MB,
- * of prose 150 MB), so a seed near the size cap is read up to here: quotations and people past it go
- * unfound, everything else of the story stays whole.
+ * of prose 150 MB), so a seed near the size cap is read up to here, in whole paragraphs: quotations and
+ * people in the paragraph that would pass it and after go unfound (a cut paragraph would give cut
+ * quotations and names), everything else of the story stays whole.
  */
 export const MAX_ANALYSED_CHARACTERS = 300_000;
 
-/** The paragraphs up to {@link MAX_ANALYSED_CHARACTERS} in all, the last one cut at a space before it. */
+/** The paragraphs, from the first, that fit in {@link MAX_ANALYSED_CHARACTERS} together. */
 function analysedPart(paragraphs: string[]): string[] {
   let total = 0;
   for (let i = 0; i < paragraphs.length; i++) {
-    const paragraph = paragraphs[i]!;
-    if (total + paragraph.length <= MAX_ANALYSED_CHARACTERS) {
-      total += paragraph.length;
-      continue;
-    }
-    const room = MAX_ANALYSED_CHARACTERS - total;
-    const space = paragraph.lastIndexOf(' ', room);
-    const cut = paragraph.slice(0, space > 0 ? space : room);
-    return cut === '' ? paragraphs.slice(0, i) : [...paragraphs.slice(0, i), cut];
+    total += paragraphs[i]!.length;
+    if (total > MAX_ANALYSED_CHARACTERS) return paragraphs.slice(0, i);
   }
   return paragraphs;
 }

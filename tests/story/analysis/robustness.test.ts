@@ -230,9 +230,13 @@ describe('a body longer than the analysis reads', () => {
     expect(short.quotes.map((q) => q.speaker)).toEqual(['Ada Quay', 'Bo Lind']);
   });
 
-  it('cuts one paragraph longer than the limit at a space before it', () => {
+  it('reads whole paragraphs only: the one that would pass the limit is left out, never cut', () => {
+    // A cut would publish a cut quotation, or a cut name as its speaker.
     const long = `${quoted('Ada Quay')} ${filler(Math.ceil(MAX_ANALYSED_CHARACTERS / 59))} ${quoted('Bo Lind')}`;
-    const result = analyzeArticleOrThrow({ title: 'Harbour', headings: [], paragraphs: [long], language: 'en' });
-    expect(result.quotes.map((q) => q.speaker)).toEqual(['Ada Quay']);
+    expect(analyzeArticleOrThrow({ title: 'Harbour', headings: [], paragraphs: [long], language: 'en' }).quotes).toEqual([]);
+    const nearEnd = `${filler(Math.floor(MAX_ANALYSED_CHARACTERS / 59) - 1)} "We will open the new bridge in spring," said Ada Quaymanson-Lindqvist.`;
+    expect(nearEnd.length).toBeGreaterThan(MAX_ANALYSED_CHARACTERS - 100);
+    const quotes = analyzeArticleOrThrow({ title: 'Harbour', headings: [], paragraphs: [quoted('Bo Lind'), nearEnd], language: 'en' }).quotes;
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['We will open the new bridge in spring', 'Bo Lind']]);
   });
 });
