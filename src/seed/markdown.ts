@@ -30,6 +30,10 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   const { file } = options;
   const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
   const meta = parseFrontMatter(split, { file, timeZone: options.timeZone, onWarning: options.onWarning });
+  // Counted as written first (see `structure-limit.ts`): the passes below render shortcodes' captions with the
+  // Markdown parser, and what they take out is counted again after them.
+  const limit = seedUnitLimit(options.maxSeedBytes);
+  checkSeedStructure(split.body, { kind: 'markdown', limit, file, lineOffset: split.bodyLine - 1 });
   // An MDX file's modules, components and expressions go first (see `mdx.ts`); the lines stay where they were.
   const mdx = file !== undefined && /\.mdx$/i.test(file) ? withoutMdxSyntax(split.body) : undefined;
   if (mdx?.first) {
@@ -64,16 +68,10 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     );
   }
   const fm = { ...split, body: whole ? links.body : tags.body };
-  // Counted as the parser gets it, before it runs (see `structure-limit.ts`): what the passes above took out
-  // (MDX syntax, template tags, attribute marks) could hide a line's block markers. Lines are the file's unless they did.
-  const limit = seedUnitLimit(options.maxSeedBytes);
-  const changed = fm.body !== split.body;
-  checkSeedStructure(fm.body, {
-    kind: 'markdown',
-    limit,
-    file,
-    ...(changed ? { after: 'once what storyfeed leaves out (MDX syntax, template tags, attribute marks) is taken out' } : { lineOffset: split.bodyLine - 1 }),
-  });
+  // Counted again as the parser gets it, when the passes above changed it: what they took out (MDX syntax,
+  // template tags, attribute marks) could hide a line's block markers.
+  if (fm.body !== split.body)
+    checkSeedStructure(fm.body, { kind: 'markdown', limit, file, after: 'once what storyfeed leaves out (MDX syntax, template tags, attribute marks) is taken out' });
   const env = {};
   let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);
 

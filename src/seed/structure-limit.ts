@@ -12,7 +12,7 @@ export const DEFAULT_MAX_SEED_BYTES = 5_000_000;
  * Memory follows structure more than bytes: every line and every mark of markup becomes parser tokens,
  * blocks and sentences, about 300 bytes a token in the Markdown parser alone. A megabyte of one-character
  * lines (`a`, `#`, `-`) or of `*a*` took 500 to 900 MB to normalize, and a 5 MB seed of empty headings
- * 3.9 GB; at this limit the densest shapes take at most about 370 MB. News articles have one unit per
+ * 3.9 GB; at this limit the densest shapes take at most about 420 MB (autolinks). News articles have one unit per
  * 25 bytes or more (268 of them measured: the densest 25.8, median 61), so prose within the size cap is
  * within this limit too. Denser Markdown is not: technical READMEs (code and tables, median 15 bytes a unit)
  * pass up to about 3 MB, a Markdown results table (six columns of short values) up to about 0.9 MB,
@@ -105,6 +105,8 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
   let dashes = 0;
   let first = 0;
   let last = 0;
+  /** Whether the line's text so far is `>`s (and spaces): a quote's markers. */
+  let quoted = true;
   /** Columns of the table whose rows these lines may be (0 for none): the parser gives every row that many cells, written or not. */
   let columns = 0;
   // One step past the end, as the end of the last line. No closure here: the loop's variables stay in registers.
@@ -130,6 +132,7 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
       leading = true;
       previous = 32;
       delimiter = true;
+      quoted = true;
       pipes = 0;
       dashes = 0;
       continue;
@@ -164,12 +167,15 @@ export function checkSeedStructure(text: string, count: StructureCount): void {
     }
     if (markdown) {
       last = c;
-      if (first === 0) first = c;
-      if (c === PIPE) pipes++;
-      else if (c === 45) dashes++;
-      // A table may sit in a quote: the `>` before its delimiter row is no cell.
-      else if (c === GREATER_THAN && leading) first = 0;
-      else if (c !== 58) delimiter = false;
+      // A table may sit in a quote: the `>`s that start the line are no part of its delimiter row.
+      if (quoted && c === GREATER_THAN) first = 0;
+      else {
+        quoted = false;
+        if (first === 0) first = c;
+        if (c === PIPE) pipes++;
+        else if (c === 45) dashes++;
+        else if (c !== 58) delimiter = false;
+      }
     }
     if (markdown && c < 128) {
       // A block marker opens a block, its item and its paragraph (about three times a line's tokens).

@@ -130,9 +130,11 @@ function parse(html: string): ChildNode[] {
 /**
  * Deepest nesting htmlparser2 is let build. Its parser keeps open elements in an array it shifts at
  * every start and end tag, so each costs the depth: 40,000 unclosed `<b>` (a hostile feed's escaped
- * HTML, 2.4 MB) took 23 s. Browsers stop nesting at about 512; real content never comes near.
+ * HTML, 2.4 MB) took 23 s. It nests deeper than a browser where end tags are left out (`<li><p>` is
+ * two levels an item), so the limit leaves room for thousands of such items; each tag then costs at
+ * most a few microseconds.
  */
-const MAX_PARSE_DEPTH = 1024;
+const MAX_PARSE_DEPTH = 4096;
 
 /** Thrown from the handler once the parser opens an element past {@link MAX_PARSE_DEPTH}. */
 class TooDeep extends Error {}
@@ -154,10 +156,20 @@ class DepthLimitedHandler extends DomHandler {
 
 const PARSE_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
 
+/** Elements whose content is no text a reader sees, and their end tags (searched from a position). */
+const RAW_TEXT = /^(?:script|style|template|noscript)$/i;
+const RAW_TEXT_END: Readonly<Record<string, RegExp>> = {
+  script: /<\/script/gi,
+  style: /<\/style/gi,
+  template: /<\/template/gi,
+  noscript: /<\/noscript/gi,
+};
+
 /**
- * HTML nested past {@link MAX_PARSE_DEPTH} is read as its text: its tags taken out (each `>` found
- * once, however many `<` come before it), what is left parsed for its entities. Two such contents
- * compare by their text; nothing nested within the limit is read this way.
+ * A document nested past {@link MAX_PARSE_DEPTH} is read as its text: scripts and styles left out,
+ * a block element's tag a line break (`<br>`), any other tag nothing (each `>` found once, however many `<`
+ * come before it), what is left parsed for its entities. Its tags, attributes and their changes go
+ * unseen by comparisons; a document nested within the limit is never read this way.
  */
 function textOnly(html: string): string {
   const pieces: string[] = [];
@@ -166,12 +178,21 @@ function textOnly(html: string): string {
   for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
     if (close <= at) close = html.indexOf('>', at + 1);
     if (close < 0) break;
-    pieces.push(html.slice(from, at), ' ');
+    const name = /^<\/?([A-Za-z][^\s/>]*)/.exec(html.slice(at, Math.min(close + 1, at + 40)))?.[1] ?? '';
+    pieces.push(html.slice(from, at), BLOCK.has(name.toLowerCase()) || name.toLowerCase() === 'br' ? '<br>' : '');
     from = close + 1;
-    at = close;
+    if (RAW_TEXT.test(name) && html[at + 1] !== '/') {
+      // What a script or style holds goes with it, up to its end tag.
+      const endTag = RAW_TEXT_END[name.toLowerCase()]!;
+      endTag.lastIndex = close + 1;
+      const end = endTag.exec(html)?.index;
+      from = end === undefined ? html.length : end;
+    }
+    at = Math.max(close, from - 1);
   }
   pieces.push(html.slice(from));
-  return pieces.join('').replace(/</g, '&lt;');
+  // A `<` left (one no `>` follows) is text; the line breaks made above stay elements.
+  return pieces.join('').replace(/<(?!br>)/g, '&lt;');
 }
 
 /**

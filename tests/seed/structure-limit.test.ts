@@ -324,7 +324,8 @@ describe('the structure a seed may have', () => {
         const text = pieces.join('');
         expect(unitsOf(text, 'markdown')).toBe(reference(text));
       }),
-      { numRuns: 2000 },
+      // Two shapes an earlier version read differently (a `>` after a list marker is no quote).
+      { numRuns: 2000, examples: [[['-', '>', '|-|']], [['---', '>', '|-|']], [['>', ' ', '|-|', '\n', 'a']]] },
     );
   });
 });

@@ -257,9 +257,19 @@ describe('quadratic: HTML nested deeply in a feed’s content', () => {
   it('keeps its text past the limit, and reads HTML nested within it as before', () => {
     expect(htmlToText(unclosed(50_000))).toBe('x');
     expect(htmlToText(`<p>a${'<b>'.repeat(1_000)}b${'</b>'.repeat(1_000)}</p>`)).toBe('ab');
-    expect(htmlToText(`<p>one ${'<i>'.repeat(2_000)}two &amp; three</p>`)).toBe('one two & three');
+    expect(htmlToText(`<p>one ${'<i>'.repeat(5_000)}two &amp; three</p>`)).toBe('one two & three');
+    // Past the limit, the text as a reader sees it: block tags break lines, inline ones join, scripts go.
+    expect(htmlToText(`<p>wo<b>r</b>d</p><script>var s = "hidden";</script>${'<i>'.repeat(5_000)}<p>end</p>`)).toBe('word\nend');
     const shallow = `${'<p>one<br>two'.repeat(3_000)}`;
     expect(htmlToText(shallow).split('\n').length).toBe(6_000);
+  });
+
+  it('compares HTML htmlparser2 nests deeper than a browser (end tags left out) as before', () => {
+    // <li><p> is two levels an item to htmlparser2: 1,000 items, 2,000 levels.
+    const list = Array.from({ length: 1_000 }, (_, i) => `<li><p>item ${i}`).join('');
+    const page = (href: string): string => `<p>See <a href="${href}">this</a></p><ul>${list}</ul>`;
+    expect(canonicalHtml(page('https://a.example/'))).not.toBe(canonicalHtml(page('https://b.example/')));
+    expect(htmlToText(`<p>wo<b>r</b>d</p>${page('https://a.example/')}`).split('\n')).toHaveLength(1_002);
   });
 
   it('compares many tags nested shallowly as before: end tags left out or written, differences seen', () => {
