@@ -12,11 +12,11 @@ export const DEFAULT_MAX_SEED_BYTES = 5_000_000;
  * Memory follows structure more than bytes: every line and every mark of markup becomes parser tokens,
  * blocks and sentences, about 300 bytes a token in the Markdown parser alone. A megabyte of one-character
  * lines (`a`, `#`, `-`) or of `*a*` took 500 to 900 MB to normalize, and a 5 MB seed of empty headings
- * 3.9 GB; at this limit the densest shapes take at most about 420 MB (autolinks). News articles have one unit per
- * 25 bytes or more (268 of them measured: the densest 25.8, median 61), so prose within the size cap is
- * within this limit too. Denser Markdown is not: technical READMEs (code and tables, median 15 bytes a unit)
- * pass up to about 3 MB, a Markdown results table (six columns of short values) up to about 0.9 MB,
- * where it takes 330 MB.
+ * 3.9 GB; at this limit the densest shapes take at most about 420 MB (autolinks). News articles have one
+ * unit per 25 bytes or more (268 of them measured: the densest 26.6, median 63), so prose within the size
+ * cap is within this limit too. Denser Markdown is not: technical READMEs and API docs (code and tables,
+ * 12 to 15 bytes a unit) pass up to about 2.4 to 3 MB, a Markdown results table (six columns of short
+ * values) up to about 0.9 MB, where it takes 330 MB.
  */
 export const SEED_BYTES_PER_UNIT = 25;
 
@@ -66,9 +66,9 @@ const BLANK_LINES_PER_UNIT = 4;
  * Refuses a seed with more units of structure than `limit`, before any parser sees it: a unit is a line
  * with text, and for Markdown also a mark of inline markup, two for each block marker that starts a
  * line's text, and a table's every cell (the parser fills each row up to the columns of its delimiter
- * row: 15 KB of short rows under 181 columns took 548 MB); for HTML, a start tag. One pass over the text,
- * no allocation (plain text and HTML no longer than the limit cannot exceed it and are not scanned). `E_TOO_LARGE` names the file and
- * the line where the count passed the limit.
+ * row: 15 KB of short rows under 181 columns took 548 MB); for HTML, a start tag. One pass over the text
+ * (plain text and HTML no longer than the limit cannot exceed it and are not scanned). `E_TOO_LARGE`
+ * names the file and the line where the count passed the limit.
  */
 export function checkSeedStructure(text: string, count: StructureCount): void {
   const { limit, kind } = count;
