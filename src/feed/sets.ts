@@ -2,7 +2,7 @@ import { options as readOptions } from '../item/fields.js';
 import type { TagFeedOptions } from '../config/site-config.js';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
-import { toStories, type ArticleAnalyzer, type FeedInput, type MarkdownRenderer } from '../item/index.js';
+import { toStories, type ArticleAnalyzer, type FeedInput, type ItemOptions, type MarkdownRenderer } from '../item/index.js';
 import type { FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
 import { buildFeedDocumentOfStories, DEFAULT_OUTPUTS, feedUrls, newestUpdate } from './document.js';
 import { resolveSite } from './site.js';
@@ -25,6 +25,8 @@ export interface FeedSetOptions {
   markdown?: MarkdownRenderer;
   /** Date for plain items that give none. */
   fallbackDate?: Date;
+  /** Largest body of a plain item, in UTF-8 bytes (see {@link ItemOptions.maxContentBytes}). */
+  maxContentBytes?: number;
 }
 
 /**
@@ -62,6 +64,7 @@ export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfi
     ...(options.analyze ? { analyze: options.analyze } : {}),
     ...(options.markdown ? { markdown: options.markdown } : {}),
     ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
+    ...(options.maxContentBytes !== undefined ? { maxContentBytes: options.maxContentBytes } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
   const documentOptions = { ...(options.onWarning ? { onWarning: options.onWarning } : {}), ...(options.emptyFeedDate ? { emptyFeedDate: options.emptyFeedDate } : {}) };

@@ -11,7 +11,7 @@ import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, fromWordPress, type GivenField, givenField, type WordPressPost } from './other-libraries.js';
 import * as read from './fields.js';
 import { isFeedDate } from '../seed/dates.js';
-import { checkSeedStructure, seedUnitLimit } from '../seed/structure-limit.js';
+import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 /**
@@ -88,6 +88,13 @@ export interface ItemOptions {
   markdown?: MarkdownRenderer;
   /** Date for items that give none (e.g. the date they were first published, from a manifest). */
   fallbackDate?: Date;
+  /**
+   * Largest body an item may give, in UTF-8 bytes: each of `contentHtml`, `contentMarkdown`, `contentText`,
+   * and a summary that stands for the body (default 5 MB, a seed file's size cap). Its lines, marks of
+   * Markdown and HTML start tags are limited to one per 25 of these bytes, as a seed's are: normalizing
+   * takes memory for each (20 MB of `<p>a</p>` took 900 MB). Over it: `E_TOO_LARGE` naming the field.
+   */
+  maxContentBytes?: number;
   /** Receives non-fatal problems (unsafe HTML removed). */
   onWarning?: (d: Diagnostic) => void;
 }
@@ -356,22 +363,63 @@ function itemBody(
   const html = read.text(htmlField.value, `${at}.${htmlField.name}`);
   const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
   const plain = read.text(r.contentText, `${at}.contentText`);
+  const cap = contentCap(options);
+  if (plain !== undefined) checkContentSize(plain, `${at}.contentText`, 'text', cap);
   if (html !== undefined || markdown !== undefined) {
+    if (html !== undefined) checkContentSize(html, `${at}.${htmlField.name}`, 'html', cap);
+    else checkContentSize(markdown!, `${at}.contentMarkdown`, 'markdown', cap);
     const rendered = html === undefined ? renderItemMarkdown(markdown!, `${at}.contentMarkdown`, options.markdown) : undefined;
-    const safe = sanitizeStoryHtml(html ?? rendered!.html, url);
+    const safe = sanitizeStoryHtml(html ?? rendered!.html, url, undefined, `${at}.${html !== undefined ? htmlField.name : 'contentMarkdown'}`);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
     const sections = rendered?.sections ?? paragraphsOf(htmlBlocks(safe.html).join('\n\n'));
     return { html: safe.html, text: plain ?? sectionsToText(sections), sections };
   }
+  if (plain === undefined && summary !== undefined) checkContentSize(summary, `${at}.summary`, 'text', cap);
   const sections = paragraphsOf(plain ?? summary ?? '');
   return { html: sectionsToHtml(sections), text: sectionsToText(sections), sections };
+}
+
+/** {@link ItemOptions.maxContentBytes}, checked: a whole number of bytes above 0. */
+function contentCap(options: ItemOptions): number {
+  const cap = options.maxContentBytes;
+  if (cap === undefined) return DEFAULT_MAX_SEED_BYTES;
+  if (typeof cap !== 'number' || !Number.isSafeInteger(cap) || cap < 1)
+    return read.fail('options.maxContentBytes', `must be a whole number of bytes above 0, found ${describeValue(cap)}`);
+  return cap;
+}
+
+/**
+ * Refuses a body over the size cap, or with more lines, marks or tags than it allows (see
+ * `structure-limit.ts`), before any parser sees it: `E_TOO_LARGE` naming the field.
+ */
+function checkContentSize(text: string, path: string, kind: StructureCount['kind'], cap: number): void {
+  // A UTF-8 byte is at most one UTF-16 unit and a unit at most three bytes: most texts are settled by their length.
+  if (text.length > cap || (text.length * 3 > cap && utf8ByteLength(text) > cap))
+    throw new StoryfeedError(
+      'E_TOO_LARGE',
+      `${path} is larger than ${cap.toLocaleString('en-US')} bytes: normalizing takes about 55 times its size in memory; split the text, or raise \`maxContentBytes\``,
+    );
+  checkSeedStructure(text, { kind, limit: seedUnitLimit(cap), field: path, item: true });
+}
+
+/** Bytes of `text` in UTF-8 (a lone surrogate as the three bytes of U+FFFD, as an encoder writes it). */
+function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Markdown through the renderer the caller passed; without one, an error that says where to get it. */
 function renderItemMarkdown(markdown: string, path: string, render: MarkdownRenderer | undefined): { html: string; sections: Section[] } {
   if (typeof render !== 'function') return read.fail(path, "needs a Markdown renderer: pass { markdown: renderMarkdown } (import { renderMarkdown } from 'storyfeed/story')");
-  // Checked here too, whatever renders it: the Markdown parser's memory follows lines and markup (see `structure-limit.ts`).
-  checkSeedStructure(markdown, { kind: 'markdown', limit: seedUnitLimit(), field: path, item: true });
   const rendered: unknown = render(markdown);
   const r = rendered as { html?: unknown; sections?: unknown } | null;
   if (typeof r !== 'object' || r === null || typeof r.html !== 'string' || !Array.isArray(r.sections) || !r.sections.every(isSection))

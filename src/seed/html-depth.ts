@@ -15,14 +15,14 @@ export interface HtmlDepthGuard {
   close(): void;
 }
 
-/** A fresh {@link HtmlDepthGuard} whose error names `file`. */
-export function htmlDepthGuard(file?: string): HtmlDepthGuard {
+/** A fresh {@link HtmlDepthGuard} whose error names `file`, and `field` (an item's, such as `items[0].contentHtml`) when given. */
+export function htmlDepthGuard(file?: string, field?: string): HtmlDepthGuard {
   let depth = 0;
   return {
     open() {
       depth++;
       if (depth > MAX_HTML_DEPTH) {
-        throw new StoryfeedError('E_TOO_DEEP', `the HTML nests elements more than ${MAX_HTML_DEPTH} levels deep`, { file });
+        throw new StoryfeedError('E_TOO_DEEP', `${field ?? 'the HTML'} nests elements more than ${MAX_HTML_DEPTH} levels deep`, { file });
       }
     },
     close() {

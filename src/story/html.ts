@@ -68,11 +68,11 @@ export interface SanitizedHtml {
 /**
  * Sanitizes HTML for publication: no script, style, event handler, frame or form; only http(s) and
  * mailto links; and every relative `href`/`src` made absolute against `baseUrl`. HTML nested
- * deeper than the seed readers accept is refused with `E_TOO_DEEP` naming `file`.
+ * deeper than the seed readers accept is refused with `E_TOO_DEEP` naming `file` (and `field`, an item's).
  */
-export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string): SanitizedHtml {
+export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, field?: string): SanitizedHtml {
   // The depth limit is checked in the sanitizer's own parse: it throws before the parse goes deeper.
-  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file));
+  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field));
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
   return { html: clean.trim(), removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };
 }
