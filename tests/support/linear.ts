@@ -5,13 +5,27 @@
  * linear pass stays near ×1 and a quadratic one grows about ten times, whatever the machine.
  */
 
-/** Milliseconds per unit of `run(size)`, fastest of `runs`. */
+/**
+ * Shortest measurement: a run faster than this is repeated within one measurement until it lasts this
+ * long, so that the clock's resolution and a single pause weigh little (a pass over 20,000 characters
+ * can take 50 µs, where one collection pause takes more).
+ */
+const MIN_MEASURED_MS = 5;
+
+/** Milliseconds per unit of `run(size)`, fastest of `runs` measurements, each of at least {@link MIN_MEASURED_MS}. */
 export async function costPerUnit(run: (size: number) => unknown, size: number, runs: number): Promise<number> {
   let fastest = Number.POSITIVE_INFINITY;
+  let repeats = 1;
   for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run(size);
-    fastest = Math.min(fastest, (performance.now() - started) / size);
+    let elapsed: number;
+    for (;;) {
+      const started = performance.now();
+      for (let k = 0; k < repeats; k++) await run(size);
+      elapsed = performance.now() - started;
+      if (elapsed >= MIN_MEASURED_MS || repeats >= 1024) break;
+      repeats *= 2;
+    }
+    fastest = Math.min(fastest, elapsed / repeats / size);
   }
   return fastest;
 }
