@@ -124,6 +124,20 @@ describe('non-UTF-8 feeds that declare their encoding are decoded, never assumed
     expect((await readFeed(decoded.text)).items[0]!.title).toBe('Caf\u00e9 na pra\u00e7a');
   });
 
+  it('windows-1252 bytes 0x80 to 0x9F as the characters they stand for, whatever the runtime (Node 20 gives C1 controls)', async () => {
+    // Every byte a feed declaring windows-1252 (or ISO-8859-1, which means it) can hold: the WHATWG index, written out here.
+    const high =
+      '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const expected = Array.from(all, (b) => (b >= 0x80 && b <= 0x9f ? high[b - 0x80] : String.fromCharCode(b))).join('');
+    expect(decodeFeed(all, { charset: 'windows-1252' }).text).toBe(expected);
+    // Longer than one chunk of the decoder, with the declaration.
+    const title = '\u201cQuoted\u201d \u20ac 5 \u2014 caf\u00e9 '.repeat(1_000);
+    const feed = rss(`<item><title>${title}</title></item>`).replace('encoding="UTF-8"', 'encoding="windows-1252"');
+    const bytes = Uint8Array.from(feed, (c) => (c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x80 + high.indexOf(c)));
+    expect((await readFeed(decodeFeed(bytes).text)).items[0]!.title).toBe(title.trim());
+  });
+
   it('the HTTP charset wins over the declaration, a byte-order mark over both', () => {
     const bytes = latin1('<?xml version="1.0" encoding="utf-8"?><rss/>\u00e9');
     expect(decodeFeed(bytes, { charset: 'iso-8859-1' })).toMatchObject({ source: 'http', text: '<?xml version="1.0" encoding="utf-8"?><rss/>\u00e9' });
