@@ -1,5 +1,5 @@
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import { date as readDate, options as readOptions, readExtensions } from '../item/fields.js';
+import { checkOptions, date as readDate, options as readOptions, readExtensions } from '../item/fields.js';
 import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent, summaryContent } from './content.js';
@@ -35,6 +35,7 @@ export function feedUrls(site: Pick<SiteConfig, 'siteUrl' | 'feedBaseUrl' | 'out
  */
 export function buildFeedDocument(inputs: readonly FeedInput[], siteConfig: SiteConfig, given: FeedDocumentOptions = {}): FeedDocument {
   const options = readOptions(given);
+  checkOptions(options as Record<string, unknown>);
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   const site = resolveSite(siteConfig);
   return documentOf(toStories(inputs, site, { ...options, onWarning: warn }), site, options);

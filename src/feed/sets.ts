@@ -1,4 +1,4 @@
-import { options as readOptions } from '../item/fields.js';
+import { checkOptions, options as readOptions } from '../item/fields.js';
 import type { TagFeedOptions } from '../config/site-config.js';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
@@ -59,6 +59,7 @@ export interface FeedSetEntry {
  */
 export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfig, given: FeedSetOptions = {}): FeedSetEntry[] {
   const options = readOptions(given);
+  checkOptions(options as Record<string, unknown>);
   const site = resolveSite(siteConfig);
   const stories = toStories(inputs, site, {
     ...(options.analyze ? { analyze: options.analyze } : {}),

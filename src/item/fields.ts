@@ -40,6 +40,38 @@ export function options<T extends object>(value: T | null | undefined): T {
   return record(value, 'options') as T;
 }
 
+/** Options that are dates: {@link checkOptions} refuses an invalid Date and one outside years 0000 to 9999. */
+const DATE_OPTIONS = ['fallbackDate', 'emptyFeedDate'] as const;
+/** Options that are functions of the caller's (`analyze` and `markdown` are checked where used, with what to pass). */
+const FUNCTION_OPTIONS = ['onWarning'] as const;
+/** Options that are switches. */
+const FLAG_OPTIONS = ['tagFeeds', 'authorFeeds'] as const;
+
+/**
+ * The options of the item and feed calls (read by {@link options}), checked before any is used: a wrong
+ * value is `E_ITEM` naming `options.<name>`, never a `TypeError` or `RangeError` from inside the build,
+ * nor a date no feed may carry written into one.
+ */
+export function checkOptions(given: Record<string, unknown>): void {
+  for (const name of DATE_OPTIONS) {
+    const value = given[name];
+    if (value === undefined) continue;
+    if (!(value instanceof Date)) fail(`options.${name}`, `must be a Date, found ${describeValue(value)}`);
+    date(value, `options.${name}`, undefined);
+  }
+  for (const name of FUNCTION_OPTIONS) {
+    const value = given[name];
+    if (value !== undefined && typeof value !== 'function') fail(`options.${name}`, `must be a function, found ${describeValue(value)}`);
+  }
+  for (const name of FLAG_OPTIONS) {
+    const value = given[name];
+    if (value !== undefined && typeof value !== 'boolean') fail(`options.${name}`, `must be true or false, found ${describeValue(value)}`);
+  }
+  const cap = given.maxContentBytes;
+  if (cap !== undefined && !(typeof cap === 'number' && Number.isSafeInteger(cap) && cap > 0))
+    fail('options.maxContentBytes', `must be a whole number of bytes above 0, found ${describeValue(cap)}`);
+}
+
 /**
  * A list, copied element by element (through the same guard), or `E_ITEM`. A sparse list (`[, x]`)
  * is refused: its holes would be skipped by some passes and read as `undefined` by others.

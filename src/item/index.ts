@@ -107,6 +107,7 @@ export function isStory(value: FeedInput): value is Story {
 
 /** Stories as they are; plain items converted with {@link itemToStory}. Anything else is an `E_ITEM` error. */
 export function toStories(inputs: readonly FeedInput[], site: ResolvedSite, options: ItemOptions = {}): Story[] {
+  read.checkOptions(options as Record<string, unknown>);
   const list = read.list(inputs, 'items', 'a list of items or stories');
   return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : itemToStory(input, i, site, options)));
 }
@@ -205,6 +206,7 @@ function readsAsStory(value: unknown): boolean {
 
 /** Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`. */
 export function itemToStory(input: unknown, index: number, site: ResolvedSite, options: ItemOptions = {}): Story {
+  read.checkOptions(options as Record<string, unknown>);
   const at = `items[${index}]`;
   const record = read.record(input, at);
   // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`).
@@ -363,7 +365,7 @@ function itemBody(
   const html = read.text(htmlField.value, `${at}.${htmlField.name}`);
   const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
   const plain = read.text(r.contentText, `${at}.contentText`);
-  const cap = contentCap(options);
+  const cap = options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES;
   if (plain !== undefined) checkContentSize(plain, `${at}.contentText`, 'text', cap);
   if (html !== undefined || markdown !== undefined) {
     if (html !== undefined) checkContentSize(html, `${at}.${htmlField.name}`, 'html', cap);
@@ -377,15 +379,6 @@ function itemBody(
   if (plain === undefined && summary !== undefined) checkContentSize(summary, `${at}.summary`, 'text', cap);
   const sections = paragraphsOf(plain ?? summary ?? '');
   return { html: sectionsToHtml(sections), text: sectionsToText(sections), sections };
-}
-
-/** {@link ItemOptions.maxContentBytes}, checked: a whole number of bytes above 0. */
-function contentCap(options: ItemOptions): number {
-  const cap = options.maxContentBytes;
-  if (cap === undefined) return DEFAULT_MAX_SEED_BYTES;
-  if (typeof cap !== 'number' || !Number.isSafeInteger(cap) || cap < 1)
-    return read.fail('options.maxContentBytes', `must be a whole number of bytes above 0, found ${describeValue(cap)}`);
-  return cap;
 }
 
 /**

@@ -107,6 +107,30 @@ describe('plain items that are not plain data', () => {
     expect(problemOf(() => buildFeedSet([item()], site, throwingGetter('analyze') as never)).code).toBe('E_ITEM');
   });
 
+  it('options of the wrong type, invalid Dates and dates no feed may carry are named, never a TypeError or RangeError', () => {
+    const undated = { url: 'https://x.example/a', title: 'A' };
+    const cases: [string, () => unknown, RegExp][] = [
+      ['fallbackDate', () => buildFeeds([undated], site, { fallbackDate: new Date('x') }), /^options\.fallbackDate is an invalid Date/],
+      ['fallbackDate', () => buildFeeds([undated], site, { fallbackDate: '2024-01-01' as never }), /^options\.fallbackDate must be a Date, found "2024-01-01"/],
+      ['fallbackDate', () => buildFeeds([undated], site, { fallbackDate: new Date(8.64e15) }), /^options\.fallbackDate \+275760-09-13T00:00:00\.000Z is out of range/],
+      ['fallbackDate', () => buildFeedDocument([undated], site, { fallbackDate: new Date('x') }), /^options\.fallbackDate is an invalid Date/],
+      ['fallbackDate', () => buildFeedSet([undated], site, { fallbackDate: new Date(Number.NaN) }), /^options\.fallbackDate is an invalid Date/],
+      ['emptyFeedDate', () => buildFeeds([], site, { emptyFeedDate: new Date(Number.NaN) }), /^options\.emptyFeedDate is an invalid Date/],
+      ['emptyFeedDate', () => buildFeedSet([], site, { emptyFeedDate: new Date(-1e15) }), /^options\.emptyFeedDate .* is out of range/],
+      ['onWarning', () => buildFeedSet([item()], site, { onWarning: 5 as never }), /^options\.onWarning must be a function, found number 5/],
+      ['tagFeeds', () => buildFeedSet([item()], site, { tagFeeds: 5 as never }), /^options\.tagFeeds must be true or false/],
+      ['authorFeeds', () => buildFeedSet([item()], site, { authorFeeds: 'yes' as never }), /^options\.authorFeeds must be true or false/],
+      ['maxContentBytes', () => buildFeedSet([], site, { maxContentBytes: -1, emptyFeedDate: new Date(0) }), /^options\.maxContentBytes must be a whole number/],
+    ];
+    for (const [name, call, pattern] of cases) {
+      const error = problemOf(call);
+      expect(error.code, name).toBe('E_ITEM');
+      expect(error.message, name).toMatch(pattern);
+    }
+    // The edges of what feeds carry are fine.
+    expect(buildFeeds([undated], site, { fallbackDate: new Date('9999-12-31T23:59:59Z') }).outputs.rss).toContain('9999');
+  });
+
   it('any value in any field is an output or a StoryfeedError (property)', () => {
     const hostile = fc.oneof(
       fc.anything(),
