@@ -25,6 +25,7 @@ export async function resolveConfig(flags: SiteFlags, cwd: string): Promise<{ co
       'no configuration found: run `storyfeed init` to write one, create storyfeed.config.json (or a "storyfeed" key in package.json), or pass --site URL',
     );
   }
-  const title = flags.title ?? new URL(flags.site).hostname;
-  return { config: validateConfig({ siteUrl: flags.site, title }, '--site/--title'), dir: cwd };
+  // The title defaults to the site's host; a --site that is no URL is left to the config check, which names it.
+  const title = flags.title ?? (URL.parse(flags.site)?.hostname || flags.site);
+  return { config: validateConfig({ siteUrl: flags.site, title }, flags.title ? '--site/--title' : '--site'), dir: cwd };
 }

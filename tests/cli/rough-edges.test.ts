@@ -120,6 +120,21 @@ describe('rough edges of the command line', () => {
     }
   });
 
+  it('a --site that is no http(s) URL is E_CONFIG naming it, for inspect and build, never E_INTERNAL', async () => {
+    for (const site of ['notaurl', 'x.example', 'https://', 'ftp://x.example', 'file:///x']) {
+      for (const argv of [
+        ['inspect', 'seeds/2024-01-01-one.txt', '--site', site],
+        ['build', '--dry-run', '--site', site],
+      ]) {
+        const run = await cli(argv, { cwd: dir });
+        expect(run.code, argv.join(' ')).toBe(1);
+        expect(run.stderr, argv.join(' ')).toContain(`- siteUrl: "${site}"`);
+        expect(run.stderr, argv.join(' ')).toContain('[E_CONFIG]');
+        expect(run.stderr, argv.join(' ')).not.toContain('--title');
+      }
+    }
+  });
+
   it('without a configuration, build mentions storyfeed init, and inspect still shows the story', async () => {
     const build = await cli(['build'], { cwd: dir });
     expect(build.code).toBe(1);
