@@ -1,7 +1,44 @@
-/** Something, "@", something: no white space, angle brackets or parentheses (what every feed format can carry). */
-const EMAIL_ADDRESS = /^[^\s@<>()]+@[^\s@<>()]+$/;
+/**
+ * Email addresses as feeds carry them. The rule is the strictest of the formats' validators (the W3C
+ * Feed Validation Service's for Atom): letters, digits and `_ - + . '` before the `@`, dotted names
+ * (or an IPv4 address) after it; a domain of one name (`ann@localhost`) passes with a validator's
+ * warning. An address outside it (`a&b@x.example`, `"a b"@x.example`, a non-ASCII local part) is
+ * valid mail but an invalid feed, so it is refused where it is read, with this rule in the message.
+ */
 
-/** Whether `text` has the shape of an email address, the one check every author and owner email passes. */
+const FEED_EMAIL = /^[A-Z0-9_\-+.']+@(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.|(?:[A-Z0-9-]+\.)+)[A-Z0-9][-A-Z0-9]*$/i;
+const ONE_NAME_DOMAIN_EMAIL = /^[\w.%+-]+@[A-Za-z][\w.-]+$/;
+/** Characters that end or change a URL's host: a domain holding one is no domain. */
+const NOT_IN_DOMAIN = /[\s/?#:@[\]\\%<>()]/;
+/** Printable ASCII: a domain of only these needs no conversion. */
+const ASCII = /^[\x21-\x7e]*$/;
+
+/** What an address feeds accept looks like, for problems that refuse one. */
+export const EMAIL_ADDRESS_RULE = "letters, digits and _ - + . ' before the @, a domain after it";
+
+/**
+ * `text` as an address every feed format accepts, its domain in ASCII (`joerg@müller.de` →
+ * `joerg@xn--mller-kva.de`, as mail itself sends it); `undefined` when it is not one.
+ */
+export function feedEmailAddress(text: string): string | undefined {
+  const at = text.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const domain = text.slice(at + 1);
+  let address = text;
+  if (!ASCII.test(domain)) {
+    if (NOT_IN_DOMAIN.test(domain)) return undefined;
+    let host: string;
+    try {
+      host = new URL(`http://${domain}/`).hostname;
+    } catch {
+      return undefined;
+    }
+    address = `${text.slice(0, at)}@${host}`;
+  }
+  return FEED_EMAIL.test(address) || ONE_NAME_DOMAIN_EMAIL.test(address) ? address : undefined;
+}
+
+/** Whether `text` is an address feeds accept (see {@link feedEmailAddress}), the one check every author and owner email passes. */
 export function isEmailAddress(text: string): boolean {
-  return EMAIL_ADDRESS.test(text);
+  return feedEmailAddress(text) !== undefined;
 }

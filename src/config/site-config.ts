@@ -7,7 +7,7 @@ import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
 import { copySetting, resolveSite } from '../feed/site.js';
 import type { Author, FeedFormat, SiteConfig } from '../types.js';
-import { isEmailAddress } from '../email-address.js';
+import { EMAIL_ADDRESS_RULE, feedEmailAddress } from '../email-address.js';
 
 /** A storyfeed configuration: the site plus where the CLI reads seeds and writes feeds. */
 export interface StoryfeedConfig extends SiteConfig {
@@ -358,8 +358,9 @@ function authors(value: unknown, key: string, add: (path: string, message: strin
     }
     const author: Author = { name: o.name.trim() };
     if (o.email !== undefined) {
-      if (typeof o.email === 'string' && isEmailAddress(o.email)) author.email = o.email;
-      else add(`${path}.email`, `is not an email address: ${describeValue(o.email)}`);
+      const email = typeof o.email === 'string' ? feedEmailAddress(o.email) : undefined;
+      if (email !== undefined) author.email = email;
+      else add(`${path}.email`, `is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(o.email)}`);
     }
     if (o.url !== undefined) {
       const parsed = typeof o.url === 'string' ? parseHttpUrl(o.url) : ({ ok: false, reason: 'is not text' } as const);

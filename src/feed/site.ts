@@ -4,7 +4,7 @@ import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.
 import { podcastCategoryProblem } from './podcast-categories.js';
 import { readExtensions, unreadable } from '../item/fields.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
-import { isEmailAddress } from '../email-address.js';
+import { EMAIL_ADDRESS_RULE, feedEmailAddress, isEmailAddress } from '../email-address.js';
 
 /** Default feed language when the site names none. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -77,12 +77,16 @@ export function resolveSite(site: SiteConfig): ResolvedSite {
   }
   if (problems.length) throw new StoryfeedError('E_CONFIG', `the site settings are invalid: ${problems.join('; ')}`, { problems });
   const copy = s as unknown as SiteConfig;
-  return {
+  const resolved: ResolvedSite = {
     ...copy,
     description: copy.description ?? copy.title,
     language,
-    authors: copy.authors ?? [],
+    // Emails as feeds carry them: a domain in another script is written in ASCII (checked above).
+    authors: (copy.authors ?? []).map((a) => (a.email === undefined ? a : { ...a, email: feedEmailAddress(a.email) ?? a.email })),
   };
+  const owner = copy.podcast?.owner;
+  if (copy.podcast && owner) resolved.podcast = { ...copy.podcast, owner: { ...owner, email: feedEmailAddress(owner.email) ?? owner.email } };
+  return resolved;
 }
 
 /** Base against which a relative stylesheet path is checked. */
@@ -173,7 +177,8 @@ function authorProblems(value: unknown): string[] {
       return;
     }
     const { email, url, avatar } = a as Author & Record<string, unknown>;
-    if (email !== undefined && (typeof email !== 'string' || !isEmailAddress(email))) out.push(`${at}.email: is not an email address: ${describeValue(email)}`);
+    if (email !== undefined && (typeof email !== 'string' || !isEmailAddress(email)))
+      out.push(`${at}.email: is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(email)}`);
     for (const [key, link] of [
       ['url', url],
       ['avatar', avatar],
@@ -246,7 +251,7 @@ function podcastProblems(value: unknown): string[] {
     if (p[key] !== undefined && typeof p[key] !== 'string') out.push(`podcast.${key}: must be text, found ${describeValue(p[key])}`);
   }
   if (p.owner !== undefined && typeof p.owner === 'object' && p.owner !== null && !isEmailAddress(String(p.owner.email)))
-    out.push(`podcast.owner.email: is not an email address: ${describeValue(p.owner.email)}`);
+    out.push(`podcast.owner.email: is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(p.owner.email)}`);
   for (const key of Object.keys(p)) if (!PODCAST_FIELDS.has(key)) out.push(`podcast.${key}: is not a podcast setting`);
   return out;
 }

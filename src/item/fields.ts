@@ -3,7 +3,7 @@ import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } fr
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
-import { isEmailAddress } from '../email-address.js';
+import { EMAIL_ADDRESS_RULE, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 /**
@@ -205,7 +205,9 @@ export function authors(value: unknown, path: FieldPath, base: string, warn?: (d
       if (!entry.trim()) fail(at, 'must not be empty');
       // A name, or a name with an address as RSS and e-mail write them (`ann@x.example (Ann)`, `Ann <ann@x.example>`).
       const author = parseAuthorString(entry);
-      return author.email === undefined || isEmailAddress(author.email) ? author : { name: entry.trim() };
+      if (author.email === undefined) return author;
+      const email = feedEmailAddress(author.email);
+      return email === undefined ? { name: entry.trim() } : { ...author, email };
     }
     const r = record(entry, at);
     const name = text(r.name, `${at}.name`)?.trim();
@@ -213,8 +215,7 @@ export function authors(value: unknown, path: FieldPath, base: string, warn?: (d
     const author: Author = { name };
     const email = text(r.email, `${at}.email`)?.trim();
     if (email) {
-      if (!isEmailAddress(email)) fail(`${at}.email`, `"${email}" is not an email address`);
-      author.email = email;
+      author.email = feedEmailAddress(email) ?? fail(`${at}.email`, `"${email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`);
     }
     // `link` is the `feed` package's name for it.
     const urlName = !given(r.url) && given(r.link) ? 'link' : 'url';

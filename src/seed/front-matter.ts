@@ -7,7 +7,7 @@ import { parseAuthorString } from './author-string.js';
 import { parseIsoDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
 import { readSimpleYaml } from './simple-yaml.js';
-import { isEmailAddress } from '../email-address.js';
+import { EMAIL_ADDRESS_RULE, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 export { parseAuthorString } from './author-string.js';
@@ -555,7 +555,10 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
   list.forEach((entry, i) => {
     const where = Array.isArray(value) ? `item ${i + 1}: ` : '';
     if (typeof entry === 'string') {
-      if (entry.trim()) authors.push(parseAuthorString(entry));
+      if (!entry.trim()) return;
+      const author = parseAuthorString(entry);
+      if (author.email !== undefined) author.email = feedEmail(author.email, key, where, fail);
+      authors.push(author);
       return;
     }
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail(key, `${where}expected a name or {name, email, url}, found ${describeValue(entry)}`);
@@ -574,10 +577,15 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
       if (url === undefined) fail(key, `${where}\`url\` "${author.url}" must be an absolute http(s) URL without a user name or password`);
       author.url = url;
     }
-    if (author.email && !isEmailAddress(author.email)) fail(key, `${where}"${author.email}" is not an email address`);
+    if (author.email) author.email = feedEmail(author.email, key, where, fail);
     authors.push(author);
   });
   return authors;
+}
+
+/** An author's email as feeds carry it (its domain in ASCII), or a problem saying what feeds accept. */
+function feedEmail(email: string, key: string, where: string, fail: Fail): string {
+  return feedEmailAddress(email) ?? fail(key, `${where}"${email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`);
 }
 
 /** `value` as a normalized absolute http(s) URL, else `undefined` (no `javascript:`, `data:`, relative links or credentials). */
