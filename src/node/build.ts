@@ -263,7 +263,9 @@ async function buildWith(
   const report: VerifyReport = { ok: problems.length === 0, problems, formats };
   if (!report.ok) {
     const { formatReport } = await import('../verify/index.js');
-    throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${formatReport(report)}`);
+    const lines = formatReport(report);
+    // The report's lines are also the error's problems, so the terminal shows each on a line of its own.
+    throw new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${lines}`, { problems: lines.split('\n') });
   }
 
   const contents: Record<string, string> = {};

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../src/cli/main.js';
 import { escapeControls, oneLine } from '../../src/cli/terminal.js';
+import { StoryfeedError } from '../../src/errors.js';
 
 describe('terminal escaping', () => {
   it('escapes C0 (but tab and newline), DEL, C1 and bidirectional controls', () => {
@@ -18,5 +20,16 @@ describe('terminal escaping', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('describeError', () => {
+  it("shows an error's own list of problems a line each (a failed verification's report), and a quoted line break as \\n", () => {
+    const report = ['atom  feed  spec entry[0].author[0].email: expected an email address', '1 problem: rss OK, atom 1, json OK'];
+    const error = new StoryfeedError('E_VERIFY', `the feeds do not match the stories; nothing was written\n${report.join('\n')}`, { problems: report });
+    const lines = describeError(error).split('\n');
+    expect(lines[0]).toBe('error: the feeds do not match the stories; nothing was written [E_VERIFY]');
+    expect(lines.slice(1, 3)).toEqual(report.map((line) => `  - ${line}`));
+    expect(describeError(new StoryfeedError('E_FIELD', 'a\nb', { problems: ['x\ny'] }))).toContain('  - x\\ny\n');
   });
 });
