@@ -86,6 +86,11 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
   if (site.podcast) doc.podcast = withOwner(copyPodcast(site.podcast), doc.authors);
   if (site.namespaces) doc.namespaces = { ...site.namespaces };
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
+  if (extensions?.json) {
+    const removed: string[] = [];
+    extensions.json = wellFormedJson(extensions.json, removed) as typeof extensions.json;
+    if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that JSON Feed cannot carry from the site's \`extensions.json\``));
+  }
   if (extensions) doc.extensions = extensions;
   return doc;
 }
@@ -228,7 +233,7 @@ function toItem(story: Story, site: ResolvedSite, feedLanguage: string, warn: (d
   if (story.banner) item.banner = story.banner;
   if (story.enclosures?.length) item.enclosures = story.enclosures.map((e) => (e.title === undefined ? { ...e } : { ...e, title: c(e.title) }));
   if (story.episode) item.episode = structuredClone(story.episode);
-  if (story.extensions) item.extensions = cleanExtensions(story.extensions, c);
+  if (story.extensions) item.extensions = cleanExtensions(story.extensions, c, removed);
   if (story.language.toLowerCase() !== feedLanguage.toLowerCase()) item.language = story.language;
   if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids`, { file: story.file }));
   return item;
@@ -256,12 +261,33 @@ function uniqueTags(tags: string[]): string[] {
   return collapsed.filter((t) => t && !seen.has(t) && (seen.add(t), true));
 }
 
-/** Extension values cleaned like every other string (JSON objects are copied as they are: JSON escapes everything). */
-function cleanExtensions(ext: NonNullable<Story['extensions']>, c: (s: string) => string): NonNullable<FeedItem['extensions']> {
+/**
+ * Extension values cleaned like every other string. JSON escapes every character but half a surrogate
+ * pair, which is no character: a strict reader refuses the feed, so it is taken out of JSON strings and keys.
+ */
+function cleanExtensions(ext: NonNullable<Story['extensions']>, c: (s: string) => string, removed: string[]): NonNullable<FeedItem['extensions']> {
   const out: NonNullable<FeedItem['extensions']> = {};
   if (ext.xml) out.xml = Object.fromEntries(Object.entries(ext.xml).map(([k, v]) => [k, Array.isArray(v) ? v.map(c) : c(v)]));
-  if (ext.json) out.json = structuredClone(ext.json);
+  if (ext.json) out.json = wellFormedJson(ext.json, removed) as NonNullable<FeedItem['extensions']>['json'];
   return out;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A copy of a JSON value (read by `readExtensions`: plain data, 64 levels at most) without lone surrogates in its strings and keys. */
+function wellFormedJson(value: unknown, removed: string[]): unknown {
+  if (typeof value === 'string') return wellFormedText(value, removed);
+  if (Array.isArray(value)) return value.map((v) => wellFormedJson(v, removed));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormedText(k, removed), wellFormedJson(v, removed)]));
+  return value;
+}
+
+function wellFormedText(text: string, removed: string[]): string {
+  if ((text as string & { isWellFormed(): boolean }).isWellFormed()) return text;
+  return text.replace(LONE_SURROGATE, (ch) => {
+    removed.push(ch);
+    return '';
+  });
 }
 
 /** `value` without the characters XML forbids; the warning names the setting (`title`, `authors[0].name`). */

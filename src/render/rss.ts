@@ -135,7 +135,8 @@ function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
       _attributes: {
         url: ph.attr(e.url),
         type: ph.attr(e.type),
-        ...(e.length !== undefined ? { fileSize: String(e.length) } : {}),
+        // A length of 0 is the feeds' "size unknown" (RSS requires one); Media RSS's fileSize must be above 0, so it is left out.
+        ...(e.length ? { fileSize: String(e.length) } : {}),
         ...(e.duration !== undefined ? { duration: String(e.duration) } : {}),
       },
     });

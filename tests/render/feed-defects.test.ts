@@ -263,3 +263,29 @@ describe('feed@6 defects that must stay corrected', () => {
     expect(json.items[0]?.summary).toBe('Only a summary');
   });
 });
+
+describe('values at the edges of what the formats allow', () => {
+  it('an enclosure of length 0 ("size unknown") verifies: RSS and Atom keep the 0, Media RSS has no fileSize', async () => {
+    const outputs = renderFeeds(doc([item({ enclosures: [{ url: 'https://ex.com/a.mp3', type: 'audio/mpeg', length: 0 }] })]));
+    expect(outputs.rss).toContain('length="0"');
+    expect(outputs.rss).toMatch(/<media:content url="https:\/\/ex\.com\/a\.mp3" type="audio\/mpeg"\s*\/>/);
+    const sized = renderFeeds(doc([item({ enclosures: [{ url: 'https://ex.com/a.mp3', type: 'audio/mpeg', length: 12 }] })]));
+    expect(sized.rss).toContain('fileSize="12"');
+    expect((await verifyDocument(outputs, doc([item({ enclosures: [{ url: 'https://ex.com/a.mp3', type: 'audio/mpeg', length: 0 }] })]))).problems).toEqual([]);
+  });
+
+  it('half a surrogate pair in a JSON extension, in a key or a value, of an item or the site, is taken out with a warning', async () => {
+    const warnings: Diagnostic[] = [];
+    const site: SiteConfig = { siteUrl: 'https://ex.com', title: 'X', extensions: { json: { _site: { ['k\ud800']: 'v\udc00w' } } } };
+    const items = [
+      { url: 'https://ex.com/a', title: 'A', published: '2024-01-01T00:00:00Z', contentText: 'Hi.', extensions: { json: { _ex: { a: ['x\ud800y', { b: '\ud83d\ude00 ok' }] } } } },
+    ];
+    const document = buildFeedDocument(items, site, { onWarning: (d) => warnings.push(d) });
+    expect(document.items[0]!.extensions!.json).toEqual({ _ex: { a: ['xy', { b: '\ud83d\ude00 ok' }] } });
+    expect(document.extensions!.json).toEqual({ _site: { k: 'vw' } });
+    expect(warnings.map((w) => w.code)).toEqual(['W_ILLEGAL_CHAR', 'W_ILLEGAL_CHAR']);
+    const outputs = renderFeeds(document);
+    expect((outputs.json as string & { isWellFormed(): boolean }).isWellFormed()).toBe(true);
+    expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+  });
+});
