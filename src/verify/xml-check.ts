@@ -7,7 +7,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
 import { LineIndex } from './lines.js';
-import { isWellFormedUtf16, MAX_NAMESPACE_SCOPES, parseXmlFast, XML_NS, XMLNS_NS } from './xml-fast.js';
+import { addChild, isWellFormedUtf16, MAX_NAMESPACE_SCOPES, MAX_XML_DEPTH, NO_ATTRIBUTES, NO_CHILDREN, parseXmlFast, XML_NS, XMLNS_NS } from './xml-fast.js';
 import { checkTextArgument } from './arguments.js';
 import { errorText } from '../errors.js';
 
@@ -195,6 +195,17 @@ function saxesTree(text: string): XmlDocument {
     tagColumn = (lines ??= new LineIndex(text)).at(Math.max(0, parser.position - tag.name.length - 2)).column;
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
+    // `stack` holds the enclosing elements: this one would nest one level too deep. Stopping here
+    // bounds what the open elements cost (this tree and saxes's own tags), however long the document.
+    if (stack.length >= MAX_XML_DEPTH) {
+      failure = {
+        message: `more than ${MAX_XML_DEPTH} nested elements (<${tag.name}> is one more): storyfeed reads no further`,
+        line: tagLine,
+        column: tagColumn,
+        truncated: false,
+      };
+      throw new XmlSyntaxError(failure);
+    }
     const enclosing = scopes[scopes.length - 1] ?? { ns: SAXES_DEFAULT_NAMESPACES, depth: 0 };
     const declares = Object.keys(tag.ns).length > 0;
     if (declares && enclosing.depth >= MAX_NAMESPACE_SCOPES) {
@@ -209,12 +220,15 @@ function saxesTree(text: string): XmlDocument {
     // An element that declares nothing passes on the scope it is in, so lookups skip it.
     scopes.push(declares ? { ns: tag.ns, depth: enclosing.depth + 1 } : enclosing);
     const parent = stack[stack.length - 1];
-    const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, local: a.local, uri: a.uri, value: a.value }));
+    // Shared empty lists and children arrays of their own size, as the fast path builds them: an
+    // element's `children: []` reserved room for seventeen at its first child.
+    const values = Object.values(tag.attributes);
+    const attributes = values.length === 0 ? NO_ATTRIBUTES : values.map((a) => ({ name: a.name, local: a.local, uri: a.uri, value: a.value }));
     const ownLang = attributes.find((a) => a.uri === XML_NS && a.local === 'lang')?.value;
     const lang = ownLang ?? parent?.lang;
-    const element: XmlElement = { kind: 'element', name: tag.name, local: tag.local, uri: tag.uri, attributes, children: [], line: tagLine, column: tagColumn };
+    const element: XmlElement = { kind: 'element', name: tag.name, local: tag.local, uri: tag.uri, attributes, children: NO_CHILDREN, line: tagLine, column: tagColumn };
     if (lang !== undefined) element.lang = lang;
-    if (parent) parent.children.push(element);
+    if (parent) addChild(parent, element);
     else root = element;
     stack.push(element);
   });
@@ -227,7 +241,7 @@ function saxesTree(text: string): XmlDocument {
     if (!parent) return;
     const last = parent.children[parent.children.length - 1];
     if (last?.kind === 'text') last.text += chunk;
-    else parent.children.push({ kind: 'text', text: chunk });
+    else addChild(parent, { kind: 'text', text: chunk });
   };
   parser.on('text', addText);
   parser.on('cdata', addText);

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderFeeds } from '../../src/render/index.js';
-import { canonicalHtml, crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
+import { canonicalHtml, checkWellFormedXml, crossCheck, htmlToText, readFeed, verifyDocument, type ParsedFeed, type ParsedItem } from '../../src/verify/index.js';
+import { parseXmlWithSaxes, type XmlElement } from '../../src/verify/xml-check.js';
+import { MAX_XML_DEPTH, parseXmlFast } from '../../src/verify/xml-fast.js';
 import { splitCreators } from '../../src/verify/rss.js';
 import { LineIndex } from '../../src/verify/lines.js';
 import { MAX_LISTED_PROBLEMS, MAX_SAME_PROBLEM } from '../../src/verify/problem-list.js';
@@ -280,5 +282,45 @@ describe('quadratic: HTML nested deeply in a feed’s content', () => {
     expect(htmlToText(table(false, '<p>x</p>')).split('\n').slice(-3)).toEqual(['r1099', 'b', 'x']);
     // Self-closed names open elements in HTML: nested past the limit, read as text, in linear time.
     expect(htmlToText(`${'<b/>'.repeat(5_000)}x`)).toBe('x');
+  });
+});
+
+describe('memory: elements opened and never closed', () => {
+  // Each open element is kept until its end tag: `<a>` repeated (3 bytes an element) was read to the
+  // end of the document, through the fast path and then saxes, at about 800 bytes an element
+  // (10 MB: 2.6 GB). Both readers stop at the first element nested deeper than MAX_XML_DEPTH.
+  const channel = '<rss version="2.0"><channel><title>T</title><link>https://ex.com/</link><description>D</description><item><title>t</title>';
+  const tooDeep = `more than ${MAX_XML_DEPTH} nested elements (<a> is one more): storyfeed reads no further`;
+
+  it('refuses a feed of start tags at the first element past the limit, not at the end of the document', async () => {
+    // <rss>, <channel> and <item> are three levels: the <a> at index MAX_XML_DEPTH - 3 is one too many.
+    const column = channel.length + (MAX_XML_DEPTH - 3) * 3 + 1;
+    const text = `${channel}${'<a>'.repeat(MAX_XML_DEPTH * 3)}`;
+    await expect(readFeed(text)).rejects.toMatchObject({ code: 'E_FEED', line: 1, message: expect.stringContaining(`column ${column}: ${tooDeep}`) });
+    // A later error is never reached.
+    expect(checkWellFormedXml(`${text}&undefined;</b>`)).toEqual({ ok: false, error: { message: tooDeep, line: 1, column, truncated: false } });
+  }, 60_000);
+
+  it('stops at the same element through either reader; as deep as the limit is read as before', () => {
+    const nested = (depth: number, lineEnd: string, close: boolean): string => `<r>${lineEnd}${'<a>'.repeat(depth - 1)}${close ? `${'</a>'.repeat(depth - 1)}</r>` : ''}`;
+    expect(parseXmlFast(nested(MAX_XML_DEPTH, '\n', true))).toBeDefined();
+    expect(parseXmlFast(nested(MAX_XML_DEPTH + 1, '\n', true))).toBeUndefined();
+    // A CR keeps the document off the fast path: saxes reads it.
+    for (const lineEnd of ['\n', '\r\n']) {
+      expect(checkWellFormedXml(nested(MAX_XML_DEPTH, lineEnd, true)).ok).toBe(true);
+      const open = checkWellFormedXml(nested(MAX_XML_DEPTH, lineEnd, false));
+      expect(!open.ok && open.error).toMatchObject({ message: expect.stringMatching(/^the XML ends too early \(truncated\?\): <a> opened on line 2/), truncated: true });
+      for (const close of [true, false]) {
+        const deeper = checkWellFormedXml(nested(MAX_XML_DEPTH + 1, lineEnd, close));
+        expect(deeper).toEqual({ ok: false, error: { message: tooDeep, line: 2, column: (MAX_XML_DEPTH - 1) * 3 + 1, truncated: false } });
+      }
+    }
+  }, 60_000);
+
+  it('saxes builds the tree as the fast path does: one shared empty list for all elements without attributes or children', () => {
+    const root = parseXmlWithSaxes('<r>\r\n<a/><b><c/></b></r>').root;
+    const [a, b] = root.children.filter((child): child is XmlElement => child.kind === 'element');
+    expect(a!.attributes).toBe(b!.attributes);
+    expect(a!.children).toBe((b!.children[0] as XmlElement).children);
   });
 });
