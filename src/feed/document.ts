@@ -1,4 +1,4 @@
-import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { checkOptions, date as readDate, options as readOptions, readExtensions } from '../item/fields.js';
 import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, ResolvedSite, SiteConfig, Story } from '../types.js';
@@ -21,10 +21,16 @@ export interface FeedDocumentOptions extends Omit<ItemOptions, 'onWarning'> {
 
 /** The self URL of each format: `feedBaseUrl` (default `siteUrl`) joined with the output file name. */
 export function feedUrls(site: Pick<SiteConfig, 'siteUrl' | 'feedBaseUrl' | 'outputs'>): Record<FeedFormat, string> {
+  if (typeof site !== 'object' || site === null || typeof (site.feedBaseUrl ?? site.siteUrl) !== 'string')
+    throw new StoryfeedError('E_CONFIG', `feedUrls: site must be the site settings with siteUrl, found ${describeValue(site)}`);
   const base = site.feedBaseUrl ?? site.siteUrl;
   const dir = base.endsWith('/') ? base : `${base}/`;
   const names = { ...DEFAULT_OUTPUTS, ...site.outputs };
-  return { rss: new URL(names.rss, dir).href, atom: new URL(names.atom, dir).href, json: new URL(names.json, dir).href };
+  try {
+    return { rss: new URL(names.rss, dir).href, atom: new URL(names.atom, dir).href, json: new URL(names.json, dir).href };
+  } catch {
+    throw new StoryfeedError('E_CONFIG', `feedUrls: ${describeValue(base)} is not an absolute URL (give siteUrl, or feedBaseUrl, as https://…)`);
+  }
 }
 
 /**

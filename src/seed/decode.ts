@@ -1,4 +1,4 @@
-import { StoryfeedError } from '../errors.js';
+import { describeValue, StoryfeedError } from '../errors.js';
 
 /**
  * Decodes seed bytes to a string: UTF-8 (with or without a byte-order mark) or UTF-16 with a BOM.
@@ -6,6 +6,7 @@ import { StoryfeedError } from '../errors.js';
  * clear error, invalid UTF-8 with the line of the first bad byte.
  */
 export function decodeSeedBytes(bytes: Uint8Array, file?: string): string {
+  if (!(bytes instanceof Uint8Array)) throw new StoryfeedError('E_ITEM', `decodeSeedBytes: bytes must be the file's bytes (a Uint8Array or Buffer), found ${describeValue(bytes)}`);
   if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]) || startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
     throw new StoryfeedError('E_ENCODING', 'the file is UTF-32 (it starts with a UTF-32 byte-order mark); re-save it as UTF-8', { file });
   }

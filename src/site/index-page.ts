@@ -1,5 +1,6 @@
 import { discoveryLinks } from '../feed/discovery.js';
 import type { FeedSetEntry } from '../feed/sets.js';
+import { describeValue, StoryfeedError } from '../errors.js';
 import { escapeHtml } from '../escape-html.js';
 import type { FeedFormat } from '../types.js';
 
@@ -11,6 +12,12 @@ const FORMAT_LABELS: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', js
  * Links are relative, so the page works wherever the folder is served.
  */
 export function renderIndexPage(entries: readonly FeedSetEntry[], files: (entry: FeedSetEntry) => Record<FeedFormat, string>): string {
+  if (
+    !Array.isArray(entries as unknown) ||
+    !entries.every((e) => typeof e === 'object' && e !== null && typeof e.kind === 'string' && typeof e.document === 'object' && e.document !== null)
+  )
+    throw new StoryfeedError('E_ITEM', `renderIndexPage: entries must be a feed set (from buildFeedSet), found ${describeValue(entries)}`);
+  if (typeof files !== 'function') throw new StoryfeedError('E_ITEM', `renderIndexPage: files must be a function giving each entry's file names, found ${describeValue(files)}`);
   const main = entries.find((e) => e.kind === 'main') ?? entries[0];
   if (!main) return '';
   const doc = main.document;

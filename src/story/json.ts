@@ -1,3 +1,5 @@
+import { describeValue, StoryfeedError } from '../errors.js';
+import { isStory } from '../item/index.js';
 import type { Story } from '../types.js';
 
 /** A Story as JSON: the same fields, dates as ISO 8601 strings, optional fields omitted. */
@@ -17,6 +19,7 @@ export type StoryJson = Omit<Story, 'published' | 'updated' | 'dateline'> & {
 
 /** Serializes a Story for `inspect --json` and JSON APIs (dates as ISO 8601). */
 export function storyToJson(story: Story): StoryJson {
+  if (!isStory(story)) throw new StoryfeedError('E_ITEM', `storyToJson: story must be a Story (what normalizeStory returns), found ${describeValue(story)}`);
   const { published, updated, dateline, ...rest } = story;
   const json: StoryJson = { ...rest, published: published.toISOString(), updated: updated.toISOString() };
   if (dateline) json.dateline = dateline.date ? { place: dateline.place, date: dateline.date.toISOString() } : { place: dateline.place };

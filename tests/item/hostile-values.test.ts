@@ -4,6 +4,12 @@ import { isStoryfeedError } from '../../src/errors.js';
 import { buildFeedDocument } from '../../src/feed/document.js';
 import { buildFeedSet } from '../../src/feed/sets.js';
 import { buildFeeds } from '../../src/pipeline.js';
+import { discoveryLinks } from '../../src/feed/discovery.js';
+import { feedUrls } from '../../src/feed/document.js';
+import { decodeSeedBytes } from '../../src/seed/decode.js';
+import { storyToJson } from '../../src/story/json.js';
+import { slugify } from '../../src/story/slug.js';
+import { renderIndexPage } from '../../src/site/index-page.js';
 
 /**
  * Values a plain JavaScript caller can pass that are not plain data: getters and proxies that
@@ -129,6 +135,26 @@ describe('plain items that are not plain data', () => {
     }
     // The edges of what feeds carry are fine.
     expect(buildFeeds([undated], site, { fallbackDate: new Date('9999-12-31T23:59:59Z') }).outputs.rss).toContain('9999');
+  });
+
+  it('the exported helpers given the wrong kind of argument name it, never a TypeError', () => {
+    const cases: [() => unknown, RegExp][] = [
+      [() => slugify(5 as never), /^slugify: text must be text, found number 5/],
+      [() => slugify('a', 0), /^slugify: maxLength must be a whole number above 0/],
+      [() => storyToJson(null as never), /^storyToJson: story must be a Story/],
+      [() => storyToJson({} as never), /^storyToJson: story must be a Story .* found a mapping/],
+      [() => renderIndexPage(5 as never, () => ({ rss: '', atom: '', json: '' })), /^renderIndexPage: entries must be a feed set/],
+      [() => renderIndexPage([], 5 as never), /^renderIndexPage: files must be a function/],
+      [() => discoveryLinks(5 as never), /^discoveryLinks: documents must be a list of feed documents/],
+      [() => discoveryLinks([], ['xml' as never]), /^discoveryLinks: formats must be a list of "rss", "atom" and "json"/],
+      [() => feedUrls(5 as never), /^feedUrls: site must be the site settings with siteUrl/],
+      [() => feedUrls({ siteUrl: 'notaurl' }), /^feedUrls: "notaurl" is not an absolute URL/],
+      [() => decodeSeedBytes('x' as never), /^decodeSeedBytes: bytes must be the file's bytes .* found "x"/],
+    ];
+    for (const [call, pattern] of cases) expect(problemOf(call).message).toMatch(pattern);
+    // What they are for still works.
+    expect(slugify('Café au lait')).toBe('cafe-au-lait');
+    expect(feedUrls({ siteUrl: 'https://x.example' }).rss).toBe('https://x.example/rss.xml');
   });
 
   it('any value in any field is an output or a StoryfeedError (property)', () => {
