@@ -161,9 +161,16 @@ function saxesTree(text: string): XmlDocument {
   let failure: SyntaxErrorInfo | undefined;
   let closing = false;
 
+  // Whether the DOCTYPE declares an entity with its text (`<!ENTITY a "x">`): a reference to it is then
+  // well-formed XML that storyfeed refuses to expand, and the error says so rather than "undefined".
+  let internalEntities = false;
   parser.on('error', (error) => {
     // Stop at the first error: later ones are usually consequences of it.
-    failure ??= describeSaxesError(error.message, parser.line, parser.column, closing && root !== undefined, stack);
+    const message =
+      internalEntities && /undefined entity/i.test(error.message)
+        ? `${error.message.replace(/\.$/, '')}: storyfeed does not expand entities the DOCTYPE declares (a few bytes of them can stand for gigabytes); write the text or a character reference (&#8230;) instead`
+        : error.message;
+    failure ??= describeSaxesError(message, parser.line, parser.column, closing && root !== undefined, stack);
     throw new XmlSyntaxError(failure);
   });
   parser.on('xmldecl', (decl) => {
@@ -175,7 +182,8 @@ function saxesTree(text: string): XmlDocument {
     // could name a local file); a reference to a declared one is well-formed and reads as nothing.
     // Internal entities stay undefined: expanding them would let a small document grow without bound.
     for (const m of doctype.matchAll(ENTITY_DECLARATION)) {
-      const [, name = '', system, publicSystem] = m;
+      const [, name = '', system, publicSystem, internal] = m;
+      if (internal !== undefined) internalEntities = true;
       const external = system ?? publicSystem;
       if (external === undefined || Object.hasOwn(parser.ENTITIES, name)) continue;
       parser.ENTITIES[name] = '';
