@@ -1,20 +1,21 @@
 /**
  * Email addresses as feeds carry them. The rule is the strictest of the formats' validators (the W3C
- * Feed Validation Service's for Atom): letters, digits and `_ - + . '` before the `@`, dotted names
- * (or an IPv4 address) after it; a domain of one name (`ann@localhost`) passes with a validator's
- * warning. An address outside it (`a&b@x.example`, `"a b"@x.example`, a non-ASCII local part) is
- * valid mail but an invalid feed, so it is refused where it is read, with this rule in the message.
+ * Feed Validation Service's for Atom, whose domain needs a dot as iTunes's owner email does): letters,
+ * digits and `_ - + . '` before the `@`, dotted names (or an IPv4 address) after it. An address outside
+ * it (`a&b@x.example`, `"a b"@x.example`, `ann@localhost`, a non-ASCII local part) may be valid mail but
+ * makes an invalid feed, so it is refused where it is read, with this rule in the message.
  */
 
 const FEED_EMAIL = /^[A-Z0-9_\-+.']+@(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.|(?:[A-Z0-9-]+\.)+)[A-Z0-9][-A-Z0-9]*$/i;
-const ONE_NAME_DOMAIN_EMAIL = /^[\w.%+-]+@[A-Za-z][\w.-]+$/;
+/** A host the URL parser made of digits: an IPv4 address, never what a domain in another script means (`１２３` → `0.0.0.123`). */
+const NUMERIC_HOST = /^[\d.]+$/;
 /** Characters that end or change a URL's host: a domain holding one is no domain. */
 const NOT_IN_DOMAIN = /[\s/?#:@[\]\\%<>()]/;
 /** Printable ASCII: a domain of only these needs no conversion. */
 const ASCII = /^[\x21-\x7e]*$/;
 
 /** What an address feeds accept looks like, for problems that refuse one. */
-export const EMAIL_ADDRESS_RULE = "letters, digits and _ - + . ' before the @, a domain after it";
+export const EMAIL_ADDRESS_RULE = "letters, digits and _ - + . ' before the @, a domain with a dot after it";
 
 /**
  * `text` as an address every feed format accepts, its domain in ASCII (`joerg@müller.de` →
@@ -33,9 +34,10 @@ export function feedEmailAddress(text: string): string | undefined {
     } catch {
       return undefined;
     }
+    if (NUMERIC_HOST.test(host)) return undefined;
     address = `${text.slice(0, at)}@${host}`;
   }
-  return FEED_EMAIL.test(address) || ONE_NAME_DOMAIN_EMAIL.test(address) ? address : undefined;
+  return FEED_EMAIL.test(address) ? address : undefined;
 }
 
 /** Whether `text` is an address feeds accept (see {@link feedEmailAddress}), the one check every author and owner email passes. */

@@ -344,7 +344,16 @@ function authors(value: unknown, key: string, add: (path: string, message: strin
   list.forEach((a, i) => {
     const path = Array.isArray(value) ? `${key}[${i}]` : key;
     if (typeof a === 'string' && a.trim()) {
-      out.push(parseAuthorString(a));
+      const author = parseAuthorString(a);
+      if (author.email !== undefined) {
+        const email = feedEmailAddress(author.email);
+        if (email === undefined) {
+          add(path, `"${author.email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`);
+          return;
+        }
+        author.email = email;
+      }
+      out.push(author);
       return;
     }
     if (typeof a !== 'object' || a === null || Array.isArray(a)) {

@@ -239,7 +239,9 @@ function toItem(story: Story, site: ResolvedSite, feedLanguage: string, warn: (d
   if (story.banner) item.banner = story.banner;
   if (story.enclosures?.length) item.enclosures = story.enclosures.map((e) => (e.title === undefined ? { ...e } : { ...e, title: c(e.title) }));
   if (story.episode) item.episode = structuredClone(story.episode);
-  if (story.extensions) item.extensions = cleanExtensions(story.extensions, c, removed);
+  const jsonRemoved: string[] = [];
+  if (story.extensions) item.extensions = cleanExtensions(story.extensions, c, jsonRemoved);
+  if (jsonRemoved.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(jsonRemoved)} that JSON Feed cannot carry from extensions.json`, { file: story.file }));
   if (story.language.toLowerCase() !== feedLanguage.toLowerCase()) item.language = story.language;
   if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids`, { file: story.file }));
   return item;

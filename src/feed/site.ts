@@ -84,8 +84,12 @@ export function resolveSite(site: SiteConfig): ResolvedSite {
     // Emails as feeds carry them: a domain in another script is written in ASCII (checked above).
     authors: (copy.authors ?? []).map((a) => (a.email === undefined ? a : { ...a, email: feedEmailAddress(a.email) ?? a.email })),
   };
-  const owner = copy.podcast?.owner;
-  if (copy.podcast && owner) resolved.podcast = { ...copy.podcast, owner: { ...owner, email: feedEmailAddress(owner.email) ?? owner.email } };
+  const podcast = copy.podcast;
+  if (podcast && (podcast.owner || podcast.lockedOwner !== undefined)) {
+    resolved.podcast = { ...podcast };
+    if (podcast.owner) resolved.podcast.owner = { ...podcast.owner, email: feedEmailAddress(podcast.owner.email) ?? podcast.owner.email };
+    if (podcast.lockedOwner !== undefined) resolved.podcast.lockedOwner = feedEmailAddress(podcast.lockedOwner) ?? podcast.lockedOwner;
+  }
   return resolved;
 }
 
@@ -252,6 +256,8 @@ function podcastProblems(value: unknown): string[] {
   }
   if (p.owner !== undefined && typeof p.owner === 'object' && p.owner !== null && !isEmailAddress(String(p.owner.email)))
     out.push(`podcast.owner.email: is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(p.owner.email)}`);
+  if (typeof p.lockedOwner === 'string' && !isEmailAddress(p.lockedOwner))
+    out.push(`podcast.lockedOwner: is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(p.lockedOwner)}`);
   for (const key of Object.keys(p)) if (!PODCAST_FIELDS.has(key)) out.push(`podcast.${key}: is not a podcast setting`);
   return out;
 }

@@ -206,8 +206,8 @@ export function authors(value: unknown, path: FieldPath, base: string, warn?: (d
       // A name, or a name with an address as RSS and e-mail write them (`ann@x.example (Ann)`, `Ann <ann@x.example>`).
       const author = parseAuthorString(entry);
       if (author.email === undefined) return author;
-      const email = feedEmailAddress(author.email);
-      return email === undefined ? { name: entry.trim() } : { ...author, email };
+      const email = feedEmailAddress(author.email) ?? fail(at, `"${author.email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`);
+      return { ...author, email };
     }
     const r = record(entry, at);
     const name = text(r.name, `${at}.name`)?.trim();

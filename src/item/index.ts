@@ -1,4 +1,5 @@
 import { collapseSpace } from '../white-space.js';
+import { EMAIL_ADDRESS_RULE, feedEmailAddress } from '../email-address.js';
 import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
 import { htmlBlocks } from '../story/html-text.js';
@@ -154,6 +155,7 @@ function checkStoryFields(story: Story, index: number, site: ResolvedSite): Stor
   if (story.authors.length > MAX_STORY_AUTHORS) read.fail(at('authors'), tooManyOf('authors', story.authors.length));
   story.authors.forEach((a, i) => {
     if (typeof a !== 'object' || a === null || typeof a.name !== 'string') read.fail(at(`authors[${i}]`), `must be { name, email?, url? }, found ${describeValue(a)}`);
+    if (a.email !== undefined) checkStoryEmail(a.email, at(`authors[${i}].email`));
   });
   if (typeof story.draft !== 'boolean' && story.draft !== undefined) read.fail(at('draft'), `must be true or false, found ${describeValue(story.draft)}`);
   if (story.file !== undefined && typeof story.file !== 'string') read.fail(at('file'), `must be text, found ${describeValue(story.file)}`);
@@ -166,6 +168,19 @@ function checkStoryFields(story: Story, index: number, site: ResolvedSite): Stor
   // Most stories carry no extensions: the set of declared prefixes is made only for those that do.
   if (story.extensions !== undefined && story.extensions !== null) read.readExtensions(story.extensions, at('extensions'), declaredPrefixes(site));
   return story;
+}
+
+/** A Story's author email, published as it is: it must already be as feeds carry it. */
+function checkStoryEmail(email: unknown, path: string): void {
+  if (typeof email !== 'string') return read.fail(path, `must be text, found ${describeValue(email)}`);
+  const feedForm = feedEmailAddress(email);
+  if (feedForm === email) return;
+  read.fail(
+    path,
+    feedForm === undefined
+      ? `"${email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`
+      : `"${email}" must have its domain in ASCII, as feeds carry it: "${feedForm}"`,
+  );
 }
 
 /** A Date {@link read.date} accepts as it is (valid, years 0000 to 9999). */
@@ -230,7 +245,7 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite, o
   const givenSummary = read.text(description.value, `${at}.${description.name}`);
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
-  const body = itemBody(r, at, url, warn, givenSummary, options, foreign);
+  const body = itemBody(r, at, url, warn, givenSummary === undefined ? undefined : { text: givenSummary, field: description.name }, options, foreign);
   if (!title && !body.text) read.fail(`${at}.title`, 'is required when the item has no summary or body');
 
   const timeZone = site.timeZone;
@@ -354,7 +369,7 @@ function itemBody(
   at: string,
   url: string,
   warn: (d: Diagnostic) => void,
-  summary: string | undefined,
+  summary: { text: string; field: string } | undefined,
   options: ItemOptions,
   foreign: boolean,
 ): ItemBody {
@@ -376,8 +391,8 @@ function itemBody(
     const sections = rendered?.sections ?? paragraphsOf(htmlBlocks(safe.html).join('\n\n'));
     return { html: safe.html, text: plain ?? sectionsToText(sections), sections };
   }
-  if (plain === undefined && summary !== undefined) checkContentSize(summary, `${at}.summary`, 'text', cap);
-  const sections = paragraphsOf(plain ?? summary ?? '');
+  if (plain === undefined && summary !== undefined) checkContentSize(summary.text, `${at}.${summary.field}`, 'text', cap);
+  const sections = paragraphsOf(plain ?? summary?.text ?? '');
   return { html: sectionsToHtml(sections), text: sectionsToText(sections), sections };
 }
 
@@ -392,7 +407,7 @@ function checkContentSize(text: string, path: string, kind: StructureCount['kind
       'E_TOO_LARGE',
       `${path} is larger than ${cap.toLocaleString('en-US')} bytes: normalizing takes about 55 times its size in memory; split the text, or raise \`maxContentBytes\``,
     );
-  checkSeedStructure(text, { kind, limit: seedUnitLimit(cap), field: path, item: true });
+  checkSeedStructure(text, { kind, limit: seedUnitLimit(cap), field: path, item: true, capOption: 'maxContentBytes' });
 }
 
 /** Bytes of `text` in UTF-8 (a lone surrogate as the three bytes of U+FFFD, as an encoder writes it). */

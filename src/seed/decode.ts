@@ -6,7 +6,10 @@ import { describeValue, StoryfeedError } from '../errors.js';
  * clear error, invalid UTF-8 with the line of the first bad byte.
  */
 export function decodeSeedBytes(bytes: Uint8Array, file?: string): string {
-  if (!(bytes instanceof Uint8Array)) throw new StoryfeedError('E_ITEM', `decodeSeedBytes: bytes must be the file's bytes (a Uint8Array or Buffer), found ${describeValue(bytes)}`);
+  // An ArrayBuffer (what fetch's arrayBuffer() gives) is read as its bytes.
+  if ((bytes as unknown) instanceof ArrayBuffer) return decodeSeedBytes(new Uint8Array(bytes as unknown as ArrayBuffer), file);
+  if (!(bytes instanceof Uint8Array))
+    throw new StoryfeedError('E_ITEM', `decodeSeedBytes: bytes must be the file's bytes (a Uint8Array, Buffer or ArrayBuffer), found ${describeValue(bytes)}`);
   if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]) || startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
     throw new StoryfeedError('E_ENCODING', 'the file is UTF-32 (it starts with a UTF-32 byte-order mark); re-save it as UTF-8', { file });
   }

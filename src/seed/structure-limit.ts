@@ -35,8 +35,10 @@ export interface StructureCount {
   file?: string | undefined;
   /** The field of a JSON seed or item the text is, for the error (no line then: the lines are inside a JSON string). */
   field?: string;
-  /** A library item's text (which no `maxSeedBytes` caps: the default limit applies). */
+  /** A library item's text, or text given to `renderMarkdown`: not a seed, so `maxSeedBytes` is not its cap. */
   item?: boolean;
+  /** For such text, the option that sets its cap, named in the error (`maxContentBytes`); none: the default cap. */
+  capOption?: string;
   /** What was done to the text before it was counted, for the error, which then names no line (the text's lines are not the file's). */
   after?: string;
   /** Lines of the file before the text (its front matter), added to the line the error names. */
@@ -206,7 +208,7 @@ function isDigit(c: number): boolean {
 }
 
 /** `E_TOO_LARGE` for a text or field with more units of structure than its limit (`at`: the line where the count passed it). */
-export function tooMuchStructure({ kind, limit, file, field, item, after }: StructureCount, at?: number): StoryfeedError {
+export function tooMuchStructure({ kind, limit, file, field, item, capOption, after }: StructureCount, at?: number): StoryfeedError {
   // A field's lines are inside a JSON string, and a text changed before it was counted has lines of its own: no line then.
   const line = field !== undefined || after !== undefined ? undefined : at;
   const what = {
@@ -217,7 +219,8 @@ export function tooMuchStructure({ kind, limit, file, field, item, after }: Stru
   }[kind];
   const subject = field ? `${field} has` : 'has';
   const when = after !== undefined ? ` ${after}` : line !== undefined ? ' by this line' : '';
-  const advice = item ? 'split the text' : `split the article, or raise \`maxSeedBytes\` (the limit is one per ${SEED_BYTES_PER_UNIT} of its bytes)`;
+  const perBytes = `(the limit is one per ${SEED_BYTES_PER_UNIT} of its bytes)`;
+  const advice = !item ? `split the article, or raise \`maxSeedBytes\` ${perBytes}` : capOption ? `split the text, or raise \`${capOption}\` ${perBytes}` : 'split the text';
   const detail = `${subject} more than ${limit.toLocaleString('en-US')} ${what}${when}: normalizing takes memory for each; ${advice}`;
   return new StoryfeedError('E_TOO_LARGE', detail, { file, ...(line !== undefined ? { line } : {}) });
 }

@@ -1,3 +1,4 @@
+import { feedEmailAddress } from '../email-address.js';
 import { collapseSpace } from '../white-space.js';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
@@ -315,8 +316,10 @@ function storyLanguage(fromMeta: string | undefined, text: string, siteLanguage:
 }
 
 function authorsOf(fromMeta: Author[] | undefined, byline: Author[], siteAuthors: Author[] | undefined): Author[] {
-  const list = fromMeta?.length ? fromMeta : byline.length ? byline : (siteAuthors ?? []);
-  return list.map((a) => ({ ...a }));
+  if (fromMeta?.length) return fromMeta.map((a) => ({ ...a }));
+  if (byline.length) return byline.map((a) => ({ ...a }));
+  // The site's authors as feeds carry them (checked with the options): a domain in another script in ASCII.
+  return (siteAuthors ?? []).map((a) => (a.email === undefined ? { ...a } : { ...a, email: feedEmailAddress(a.email) ?? a.email }));
 }
 
 const IMAGE_TYPES: Record<string, string> = {
