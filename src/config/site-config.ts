@@ -381,6 +381,9 @@ function authors(value: unknown, key: string, add: (path: string, message: strin
   return out;
 }
 
+/** Files and folders a build writes in the output folder besides the feeds, lower-cased. */
+const BUILD_NAMES = new Set([STYLESHEET_FILE, 'index.html', 'archive', 'tags', 'authors']);
+
 function outputs(value: unknown, add: (path: string, message: string, hint?: string) => void): Partial<Record<FeedFormat, string>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     add('outputs', `must be an object like {"rss": "rss.xml"}, found ${describeValue(value)}`);
@@ -394,6 +397,12 @@ function outputs(value: unknown, add: (path: string, message: string, hint?: str
     }
     if (typeof name !== 'string' || !/^[\w][\w.-]*$/.test(name)) {
       add(`outputs.${key}`, `must be a plain file name such as ${key === 'json' ? 'feed.json' : `${key}.xml`}, found ${describeValue(name)}`);
+      continue;
+    }
+    // A feed written under one of these names would replace, or be replaced by, what the build writes there
+    // (on a file system that ignores case too): subscribers would get a stylesheet or a page, not a feed.
+    if (BUILD_NAMES.has(name.toLowerCase())) {
+      add(`outputs.${key}`, `"${name}" is a name the build writes itself (the stylesheet, the index page, the archive, tag and author folders); choose another`);
       continue;
     }
     out[key] = name;

@@ -39,6 +39,15 @@ describe('validateConfig', () => {
     expect(error!.problems.find((p) => p.startsWith('titel'))).toContain('Did you mean "title"');
   });
 
+  it('refuses a feed name the build writes itself (the stylesheet, the index page, its folders), in any case', () => {
+    for (const name of ['feed.xsl', 'index.html', 'Index.HTML', 'archive', 'tags', 'authors']) {
+      expect(() => validateConfig({ siteUrl: 'https://x.example', title: 'X', outputs: { rss: name } }), name).toThrow(
+        new RegExp(`outputs\\.rss: "${name.replace('.', '\\.')}" is a name the build writes itself`),
+      );
+    }
+    expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', outputs: { rss: 'index.xml' } }).outputs).toEqual({ rss: 'index.xml' });
+  });
+
   it('reads a single author string with an email', () => {
     expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', author: 'Desk <desk@x.example>' }).authors).toEqual([{ name: 'Desk', email: 'desk@x.example' }]);
   });
