@@ -368,9 +368,9 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const title = text('title');
   if (title !== undefined) meta.title = title;
   // `published: false` is Jekyll's way to keep a post unpublished (a date there is the publication time).
-  const publishedFlag = own('published');
-  const unpublished = publishedFlag === false || publishedFlag === 'false';
-  const flagged = unpublished || publishedFlag === true || publishedFlag === 'true';
+  const publishedFlag = flagValue(own('published'));
+  const unpublished = publishedFlag === false;
+  const flagged = publishedFlag !== undefined;
   // Fields set from another generator's name, which a sidecar's own field overrides (see {@link mergeSidecarMeta}).
   const aliased = new Set<keyof SeedMeta>();
   // A `published` flag is no date.
@@ -449,8 +449,8 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   const draft = own('draft');
   if (draft !== undefined && draft !== null) {
-    if (typeof draft === 'boolean') meta.draft = draft;
-    else if (draft === 'true' || draft === 'false') meta.draft = draft === 'true';
+    const flag = flagValue(draft);
+    if (flag !== undefined) meta.draft = flag;
     else fail('draft', `expected true or false, found ${describeValue(draft)}`);
   }
   // Unpublished is never published, whatever `draft` says (a sidecar's own `draft` still does).
@@ -481,6 +481,23 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
  * and `updatedDate`, Hugo's `publishDate`, `lastmod` and `images`, jekyll-last-modified-at's `last_modified_at`).
  */
 const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate'];
+
+/**
+ * A flag's value: a boolean, or a word YAML 1.1 reads as one (`yes`, `no`, `on`, `off`, `y`, `n`, `true`,
+ * `false`, in any of its cases). Jekyll and Hugo read YAML 1.1, where `published: no` keeps a post
+ * unpublished; the YAML 1.2 reader here gives the word, which must not publish the post (or name a date).
+ */
+function flagValue(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  return YAML11_FLAGS.get(value);
+}
+
+const YAML11_FLAGS = new Map<string, boolean>(
+  ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']
+    .map((word): [string, boolean] => [word, true])
+    .concat(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((word): [string, boolean] => [word, false])),
+);
 const UPDATED_NAMES = ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'];
 const AUTHOR_NAMES = ['authors', 'author'];
 /** The names of a story's tags: both are read, together. */

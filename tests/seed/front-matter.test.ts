@@ -347,4 +347,18 @@ describe('front matter of other generators', () => {
     expect(parseYamlMeta('published: 2024-05-01').date?.toISOString()).toBe('2024-05-01T00:00:00.000Z');
     expect(parseYamlMeta('published: false\ndate: 2024-05-01')).toEqual({ date: new Date('2024-05-01T00:00:00Z'), draft: true });
   });
+
+  it('reads the words YAML 1.1 takes for true and false (as Jekyll and Hugo read them) in published and draft', () => {
+    for (const no of ['no', 'No', 'NO', 'n', 'off', 'Off', 'FALSE']) {
+      expect(parseYamlMeta(`published: ${no}\ndate: 2024-05-01`), no).toEqual({ date: new Date('2024-05-01T00:00:00Z'), draft: true });
+      expect(parseYamlMeta(`draft: ${no}`).draft, no).toBe(false);
+    }
+    for (const yes of ['yes', 'Yes', 'y', 'on', 'ON', 'True']) {
+      expect(parseYamlMeta(`published: ${yes}\ndate: 2024-05-01`), yes).toEqual({ date: new Date('2024-05-01T00:00:00Z') });
+      expect(parseYamlMeta(`draft: ${yes}`).draft, yes).toBe(true);
+    }
+    // Other words are still no flag: draft refuses them, and published reads them as a date.
+    expect(() => parseYamlMeta('draft: maybe')).toThrow(/front matter `draft`: expected true or false/);
+    expect(() => parseYamlMeta('published: nope')).toThrow(/E_DATE|not an ISO 8601 date/);
+  });
 });
