@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { StoryfeedError, type Diagnostic } from '../errors.js';
+import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { setAsideSharedIds } from './shared-ids.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
@@ -309,6 +309,9 @@ async function buildWith(
     });
     const published = await publishFiles(outDir, files, { rank, hashes });
     written = published.changed;
+    for (const [link, left] of Object.entries(published.throughLinks)) {
+      options.onWarning?.(warning('W_OUT_LINK', leftBehindLink(left), { file: displayPath(path.join(published.outDir, link), cwd) }));
+    }
     // Recorded all at once (each is a small file of its own, and a failure only costs the next build a hash).
     const recording: Promise<void>[] = [];
     for (const [i, v] of verified.entries()) {
@@ -342,6 +345,13 @@ async function buildWith(
   };
   if (cache) result.cache = cache.counters;
   return result;
+}
+
+/** What a {@link BuildSiteResult} warning says of storyfeed's old files left behind a symbolic link in the output folder. */
+function leftBehindLink(files: readonly string[]): string {
+  const what =
+    files.length === 0 ? 'the folders' : `the ${files.length === 1 ? 'file' : `${files.length} files`} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`;
+  return `${what} storyfeed ${files.length === 0 ? 'made' : 'wrote'} here in earlier builds and no longer publishes are behind this symbolic link and were left in place, as storyfeed never removes anything through a link; they are yours now: delete them yourself if you no longer need them`;
 }
 
 /** Below this many items to render in all feeds together, rendering and verifying stays in this thread (unless workers already run). */

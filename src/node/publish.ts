@@ -38,6 +38,11 @@ import { acquirePublishLock, type PublishLock } from './publish-lock.js';
  * while the file was known to have the recorded bytes and its change time was settled: any write
  * since, even of the same size within the same second, moved the change time. The checks right
  * before each rename and removal use the stamp the plan saw the same way.
+ *
+ * Nothing is written, replaced or removed through a symbolic link inside the output folder: a link
+ * where a file of the set goes is an `E_OUT_CONFLICT`, and storyfeed's old files found behind one (a
+ * folder the user moved elsewhere and linked back) are left in place, reported, and dropped from
+ * the record.
  */
 
 /** What {@link publishFiles} did. */
@@ -52,6 +57,12 @@ export interface PublishResult {
   written: string[];
   /** storyfeed's files from earlier builds that were removed. */
   removed: string[];
+  /**
+   * storyfeed's files and folders from earlier builds that were not removed because a folder on the
+   * way to them is a symbolic link (link, relative to the output folder → the files behind it; empty
+   * when only folders were). They are left in place and no longer recorded as storyfeed's.
+   */
+  throughLinks: Record<string, string[]>;
   /** The SHA-256 (hex) of every file of the set, as published. */
   hashes: Record<string, string>;
 }
@@ -171,7 +182,7 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
       await removeEmptyFolders(target, plan);
       if (serializeRecord(plan.final) !== serializeRecord(record)) await writeOwnedRecord(paths.owned, plan.final);
       await step('unchanged');
-      return { outDir: target, changed: false, files: names, written: [], removed: [], hashes: plan.hashes };
+      return { outDir: target, changed: false, files: names, written: [], removed: [], throughLinks: linkedFiles(plan), hashes: plan.hashes };
     }
     await writeOwnedRecord(paths.owned, plan.pending);
     await step('recorded');
@@ -182,6 +193,7 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
       files: names,
       written: plan.writes.map((w) => w.name),
       removed: plan.prune,
+      throughLinks: linkedFiles(plan),
       hashes: plan.hashes,
     };
   } catch (cause) {
@@ -222,6 +234,37 @@ interface Plan {
   deferred: Map<string, { onDisk?: string; info?: BigIntStats }>;
   /** Temporary files already written and flushed, by file (those of {@link Plan.deferred} that changed). */
   written: Map<string, Written>;
+  /** storyfeed's old files and folders left in place because they are reached through a symbolic link: link → files. */
+  linked: Map<string, string[]>;
+}
+
+/** The files left behind each link, in order (see {@link PublishResult.throughLinks}). */
+function linkedFiles(plan: Plan): Record<string, string[]> {
+  return Object.fromEntries([...plan.linked].sort(([a], [b]) => (a < b ? -1 : 1)).map(([link, files]) => [link, files.sort()]));
+}
+
+/** Notes that `name` (a file, or a folder when `file` is false) was left in place because `link` is on the way to it. */
+function leaveBehindLink(plan: Pick<Plan, 'linked'>, link: string, name: string, file = true): void {
+  const files = plan.linked.get(link) ?? [];
+  plan.linked.set(link, files);
+  if (file) files.push(name);
+}
+
+/**
+ * The first folder on the way from the output folder to `name` (relative, `/`-separated; `name`
+ * itself not included) that is a symbolic link, if any. Every removal checks this right before it:
+ * `unlink` and `rmdir` do not follow a link in the last part of a path, but do follow one in any
+ * folder before it, which would act on files outside the output folder. Node has no `unlinkat`, so
+ * what remains is the instant between these `lstat`s and the removal, as for the checks of the file
+ * itself.
+ */
+function linkOnTheWay(outDir: string, name: string): string | undefined {
+  const parts = name.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const folder = parts.slice(0, i).join('/');
+    if (statusNow(path.join(outDir, folder))?.isSymbolicLink()) return folder;
+  }
+  return undefined;
 }
 
 /**
@@ -427,10 +470,17 @@ async function planPublish(
 
   const prune: string[] = [];
   const wanted = new Set(names);
+  const linked: Plan['linked'] = new Map();
   for (const [name, hashes] of Object.entries(record.files)) {
     if (wanted.has(name)) continue;
     const info = statusNow(path.join(outDir, name));
     if (!info?.isFile()) continue; // gone, or replaced by the user: no longer storyfeed's
+    // Behind a link (a folder moved elsewhere and linked back): never removed, nor hashed; no longer storyfeed's.
+    const link = linkOnTheWay(outDir, name);
+    if (link !== undefined) {
+      leaveBehindLink({ linked }, link, name);
+      continue;
+    }
     const onDisk = await onDiskHash(name, info);
     // A file the user edited after storyfeed wrote it is theirs now: left in place, dropped from the record.
     if (onDisk === undefined || !hashes.includes(onDisk)) continue;
@@ -441,7 +491,7 @@ async function planPublish(
   final.folders = pending.folders.filter((f) => needed.has(f));
   writes.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   newFolders.sort((a, b) => a.split('/').length - b.split('/').length);
-  return { writes, prune, newFolders, pending, final, seen, hashes, deferred, written: new Map() };
+  return { writes, prune, newFolders, pending, final, seen, hashes, deferred, written: new Map(), linked };
 }
 
 /**
@@ -497,7 +547,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
         const clock = info.size >= STAMP_WRITTEN_MIN_BYTES ? await readClock(paths) : undefined;
         await lock.check();
         try {
-          await moveIntoPlace(temp, dest, write.name, plan);
+          await moveIntoPlace(temp, outDir, write.name, plan);
           await stampWritten(plan, write.name, dest, info, clock);
         } catch (error) {
           await rm(temp, { force: true });
@@ -515,7 +565,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
         await writeTemp(temp, contents, write.replaces ? dest : undefined);
         await step('temp');
         await lock.check();
-        await moveIntoPlace(temp, dest, write.name, plan).catch(async (error: unknown) => {
+        await moveIntoPlace(temp, outDir, write.name, plan).catch(async (error: unknown) => {
           await rm(temp, { force: true });
           throw error;
         });
@@ -535,7 +585,12 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
   const removed: string[] = [];
   for (const name of plan.prune) {
     await lock.check();
-    // Checked again right before removing: a file the user edited while this build ran is theirs now.
+    // Checked again right before removing: a folder the user replaced by a link, or a file they edited, while this build ran is theirs now.
+    const link = linkOnTheWay(outDir, name);
+    if (link !== undefined) {
+      leaveBehindLink(plan, link, name);
+      continue;
+    }
     if (!(await stillPlanned(path.join(outDir, name), name, plan))) continue;
     await unlink(path.join(outDir, name)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
@@ -554,14 +609,18 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
 }
 
 /**
- * Renames a flushed temporary file over `dest`, checking right before that `dest` is still what the
- * plan saw: a file storyfeed wrote (one of the recorded hashes) when it replaces one, and nothing at
- * all when it creates one. A new file is put in place with a hard link, which fails instead of
+ * Renames a flushed temporary file over `name` in `outDir`, checking right before that no folder on
+ * the way is a symbolic link and that the file is still what the plan saw: a file storyfeed wrote
+ * (one of the recorded hashes) when it replaces one, and nothing at all when it creates one. A new file is put in place with a hard link, which fails instead of
  * replacing a file the user created meanwhile (where the file system has no hard links, a check and a
  * rename). The plan was made from the same checks, so this only narrows the window in which a user
  * edit during the build could be lost, from the whole build to the time of one `rename`.
  */
-async function moveIntoPlace(temp: string, dest: string, name: string, plan: Plan): Promise<void> {
+async function moveIntoPlace(temp: string, outDir: string, name: string, plan: Plan): Promise<void> {
+  const dest = path.join(outDir, name);
+  // The plan found real folders on the way; one replaced by a link since would take the file outside the output folder.
+  const link = linkOnTheWay(outDir, name);
+  if (link !== undefined) throw changedMeanwhile(name, dest, `${link} became a symbolic link`);
   // Each step at once, in order: a publish renames every file of the set one after another, and each
   // asynchronous step was a round trip to the file system's threads (about 1 ms a file, all waiting).
   if (statusNow(dest)) {
@@ -594,12 +653,10 @@ async function stillPlanned(file: string, name: string, plan: Plan): Promise<boo
   return onDisk !== undefined && (plan.pending.files[name] ?? []).includes(onDisk);
 }
 
-function changedMeanwhile(name: string, dest: string): StoryfeedError {
-  return new StoryfeedError(
-    'E_OUT_CONFLICT',
-    `${name} was created or changed by someone else while storyfeed was publishing; it was left as it is (${dest}): move it away and build again`,
-    { problems: [`${name} changed during the build`] },
-  );
+function changedMeanwhile(name: string, dest: string, how = `${name} was created or changed by someone else`): StoryfeedError {
+  return new StoryfeedError('E_OUT_CONFLICT', `${how} while storyfeed was publishing; it was left as it is (${dest}): move it away and build again`, {
+    problems: [`${name} changed during the build`],
+  });
 }
 
 /**
@@ -611,6 +668,12 @@ async function removeEmptyFolders(outDir: string, plan: Plan): Promise<string[]>
   const leftover = plan.pending.folders.filter((f) => !keep.has(f)).sort((a, b) => b.split('/').length - a.split('/').length);
   const parents: string[] = [];
   for (const folder of leftover) {
+    // `rmdir` follows a link in a parent folder: a folder behind one is left, and no longer storyfeed's.
+    const link = linkOnTheWay(outDir, folder);
+    if (link !== undefined) {
+      leaveBehindLink(plan, link, folder, false);
+      continue;
+    }
     try {
       await rmdir(path.join(outDir, folder));
       parents.push(path.dirname(path.join(outDir, folder)));
@@ -866,7 +929,10 @@ async function clearTemps(outDir: string, paths: PublishPaths): Promise<void> {
   const folders = new Set<string>(['.', ...record.folders, ...Object.keys(record.files).map((f) => path.posix.dirname(f))]);
   for (const folder of folders) {
     const entries = await readdir(path.join(outDir, folder)).catch(() => [] as string[]);
-    for (const entry of entries) if (entry.startsWith(IN_FOLDER_TEMP)) await rm(path.join(outDir, folder, entry), { force: true });
+    for (const entry of entries) {
+      // Nothing is removed in a folder the user has since replaced by a link (or one behind it): what is there is outside the output folder now.
+      if (entry.startsWith(IN_FOLDER_TEMP) && linkOnTheWay(outDir, path.posix.join(folder, entry)) === undefined) await rm(path.join(outDir, folder, entry), { force: true });
+    }
   }
   await rm(marker, { force: true });
 }
