@@ -3,7 +3,8 @@ import { codeSpans } from './template-links.js';
 /**
  * Template tags within a line of text: Hugo's shortcodes (`voted {{< param "votes" >}} to one`,
  * `a {{% mark %}}word{{% /mark %}}`), Liquid's tags (`{% include note.html %}`) and Liquid's output
- * of a page's or the site's variables (`{{ page.date | date: "%B" }}`). Only the generator can
+ * of a page's or the site's variables (`{{ page.date | date: "%B" }}`), and the comments of Liquid
+ * (`{% # note %}`) and Nunjucks (`{# note #}`). Only the generator can
  * render them; left in, readers were shown their text (and a summary could start with one). Each
  * tag is taken out, and what a pair of tags holds stays; a Liquid comment or capture, or Hugo's
  * comment shortcode, is taken out with what it holds up to its end tag (none is ever shown; one never
@@ -31,7 +32,7 @@ const HIDDEN_BLOCKS = new Set(['comment', 'capture']);
 
 /** `true` when a line may hold a tag this pass takes out (a cheap test before {@link withoutInlineTags}). */
 export function mayHoldInlineTags(line: string): boolean {
-  return line.includes('{{') || line.includes('{%');
+  return line.includes('{{') || line.includes('{%') || line.includes('{#');
 }
 
 /**
@@ -151,7 +152,7 @@ export function afterCut(pieces: string[], line: string, next: number): number {
   return after;
 }
 
-/** A tag found at a position: where it ends (just after it), its name (lowercase) and whether it closes a pair. */
+/** A tag found at a position: where it ends (just after it), its name (lowercase; `#` for a comment) and whether it closes a pair (a comment counts as one: nothing it holds is shown, so it is not counted). */
 interface FoundTag {
   end: number;
   kind: 'shortcode' | 'liquid';
@@ -191,9 +192,16 @@ function tagAt(line: string, at: number, closerAt: (closer: string, from: number
     const name = /^\/?\s*([A-Za-z][\w-]*)/.exec(inner)?.[1]?.toLowerCase();
     return name === undefined ? undefined : { end: end + 3, kind: 'shortcode', name, closing };
   }
+  // A comment of Nunjucks and Jinja (Eleventy's templates): an editor's note, never shown.
+  if (line.startsWith('{#', at)) {
+    const end = closerAt('#}', at + 2);
+    return end < 0 ? undefined : { end: end + 2, kind: 'liquid', name: '#', closing: true };
+  }
   if (line.startsWith('{%', at)) {
     const end = closerAt('%}', at + 2);
     if (end < 0) return undefined;
+    // Liquid's inline comment (`{% # a note %}`): never shown either.
+    if (/^-?\s*#/.test(line.slice(at + 2, Math.min(end, at + 2 + NAME_WINDOW)))) return { end: end + 2, kind: 'liquid', name: '#', closing: true };
     const name = /^-?\s*([A-Za-z]\w*)/.exec(line.slice(at + 2, Math.min(end, at + 2 + NAME_WINDOW)))?.[1]?.toLowerCase();
     if (name === undefined) return undefined;
     return { end: end + 2, kind: 'liquid', name, closing: name.startsWith('end') || name === 'else' || name === 'elsif' || name === 'when' };

@@ -48,6 +48,17 @@ describe('template tags within a line of text', () => {
     expect(withoutInlineTags('Text {{% comment %}}TODO fix{{% /comment %}} more.')).toEqual({ line: 'Text more.', count: 0 });
   });
 
+  it("takes out Liquid's inline comments and Nunjucks comments, uncounted, on a line of text or alone", () => {
+    expect(withoutInlineTags('The harvest was large. {% # TODO check with the co-op %}')).toEqual({ line: 'The harvest was large.', count: 0 });
+    expect(withoutInlineTags('Large {%- # note -%} harvest.')).toEqual({ line: 'Large harvest.', count: 0 });
+    expect(withoutInlineTags('{# editors only: embargoed #} The harvest {# again #}was large.')).toEqual({ line: 'The harvest was large.', count: 0 });
+    // Not closed on the line, or in code: text.
+    expect(withoutInlineTags('Use {# to open a comment.').line).toBe('Use {# to open a comment.');
+    expect(withoutInlineTags('Write `{# note #}` in Nunjucks.').line).toBe('Write `{# note #}` in Nunjucks.');
+    const read = readMarkdownSeed('---\ntitle: Harvest\n---\n{# editors only: do not publish the embargoed numbers #}\nThe harvest was large. {% # TODO %}\n');
+    expect(JSON.stringify(read.sections)).not.toMatch(/embargoed|TODO/);
+  });
+
   it('keeps the words of any line made of words and tags, one space apart', () => {
     const word = fc.stringMatching(/^[A-Za-z]{1,8}$/);
     const tag = fc.constantFrom('{{< a >}}', '{{% b x="1" %}}', '{{< /a >}}', '{% include c.html %}', '{% endif %}', '{{ page.title }}', '{{- site.time | date: "%Y" -}}');
