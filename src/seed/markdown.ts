@@ -1,4 +1,4 @@
-import { collapseSpace } from '../white-space.js';
+import { collapseSpace, withoutTrailing } from '../white-space.js';
 import MarkdownIt from 'markdown-it';
 import { checkText } from '../story/check-options.js';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -24,7 +24,8 @@ const inlineMarkdown = (text: string): string => markdown.renderInline(text);
 
 /**
  * Reads a Markdown seed with optional YAML front matter. The title comes from front matter, else a
- * leading `# ` heading, else the first line. `##`–`######` headings start sections.
+ * leading `# ` heading, else the first line. A leading `# ` heading that repeats the front matter's title
+ * is left out; one that differs starts the first section, as `##`–`######` headings start sections.
  */
 export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
   const { file } = options;
@@ -77,9 +78,10 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
 
   let title = meta.title ?? '';
   const first = tokens[0];
-  if (first?.type === 'heading_open' && first.tag === 'h1') {
-    const heading = inlineText(tokens[1]);
-    if (!title) title = heading;
+  // A leading `# ` heading is the headline without a title in front matter, and left out when it repeats that
+  // title; one that differs is the first section's heading.
+  if (first?.type === 'heading_open' && first.tag === 'h1' && (!title || sameTitle(inlineText(tokens[1]), title))) {
+    if (!title) title = inlineText(tokens[1]);
     tokens = tokens.slice(3);
   } else if (!title) {
     // Without a title anywhere, the first line is the headline, as in a plain-text seed.
@@ -113,6 +115,16 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     if (excerpt) article.excerpt = excerpt;
   }
   return article;
+}
+
+/** Whether a heading repeats a title: the same once case, white space, Unicode composition and trailing punctuation are set aside. */
+function sameTitle(heading: string, title: string): boolean {
+  return comparableTitle(heading) === comparableTitle(title);
+}
+
+/** A title in NFC, lowercase, its white space collapsed, without punctuation at its end. */
+function comparableTitle(title: string): string {
+  return withoutTrailing(collapseSpace(title.normalize('NFC').toLowerCase().normalize('NFC')), /[\p{P}\s]/u);
 }
 
 /** The body without its headline line when the headline comes from it (no title in front matter): its first line of text. */

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readMarkdownSeed } from '../../src/seed/markdown.js';
+
+const titled = (title: string, body: string): string => `---\ntitle: ${JSON.stringify(title)}\ndate: 2024-01-05\n---\n${body}`;
+
+describe('a leading # heading with a title in front matter', () => {
+  it('keeps a heading that differs from the title as the first section heading', () => {
+    const seed = readMarkdownSeed(
+      titled("Sourdough: a beginner's guide", '# Step 1: feed the starter\n\nMix 50 g flour and 50 g water every morning.\n\n## Step 2: bake\n\nBake at 230 °C.\n'),
+    );
+    expect(seed.title).toBe("Sourdough: a beginner's guide");
+    expect(seed.html).toContain('<h1>Step 1: feed the starter</h1>');
+    expect(seed.sections).toEqual([
+      { heading: 'Step 1: feed the starter', blocks: [{ kind: 'paragraph', text: 'Mix 50 g flour and 50 g water every morning.' }] },
+      { heading: 'Step 2: bake', blocks: [{ kind: 'paragraph', text: 'Bake at 230 °C.' }] },
+    ]);
+  });
+
+  it('leaves out a heading that repeats the title, whatever its case, white space, composition or trailing punctuation', () => {
+    const headings = [
+      "# Sourdough: a beginner's guide",
+      "# sourdough:  A Beginner's   GUIDE",
+      "# Sourdough: a beginner's guide.",
+      "# Sourdough: a *beginner's* guide!",
+      "# Sourdough: a beginner's guide #",
+    ];
+    for (const heading of headings) {
+      const seed = readMarkdownSeed(titled("Sourdough: a beginner's guide", `${heading}\n\nMix flour and water.\n`));
+      expect(seed.title, heading).toBe("Sourdough: a beginner's guide");
+      expect(seed.html, heading).not.toContain('<h1>');
+      expect(seed.sections, heading).toEqual([{ heading: null, blocks: [{ kind: 'paragraph', text: 'Mix flour and water.' }] }]);
+    }
+    // "é" composed in the title, "e" and a combining acute in the heading.
+    const seed = readMarkdownSeed(titled('Café society', '# Cafe\u0301 Society\n\nText.\n'));
+    expect(seed.html).not.toContain('<h1>');
+  });
+
+  it('keeps a heading that only starts like the title', () => {
+    const seed = readMarkdownSeed(titled('Sourdough', '# Sourdough starter\n\nText.\n'));
+    expect(seed.sections[0]!.heading).toBe('Sourdough starter');
+  });
+
+  it('takes the heading as the title without one in front matter, and leaves it out of the body, as before', () => {
+    const seed = readMarkdownSeed('---\ndate: 2024-01-05\n---\n# Step 1: feed the starter\n\nMix flour.\n\n## Step 2: bake\n\nBake.\n');
+    expect(seed.title).toBe('Step 1: feed the starter');
+    expect(seed.html).not.toContain('<h1>');
+    expect(seed.sections.map((s) => s.heading)).toEqual([null, 'Step 2: bake']);
+  });
+});
