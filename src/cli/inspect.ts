@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors.js';
 import { loadStory } from '../node/load-stories.js';
 import { displayPath, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
-import { storyToJson } from '../story/json.js';
+import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
 import { validateConfig, type StoryfeedConfig } from '../config/site-config.js';
 import { loadConfigFile } from '../node/config-file.js';
@@ -27,7 +27,7 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
     onWarning: warn,
     ...(config.maxSeedBytes !== undefined ? { maxSeedBytes: config.maxSeedBytes } : {}),
   });
-  io.out(flags.json ? `${JSON.stringify(storyToJson(story), null, 2)}\n` : describeStory(story));
+  io.out(flags.json ? `${JSON.stringify(inspectJson(story), null, 2)}\n` : describeStory(story));
   return EXIT.ok;
 }
 
@@ -71,4 +71,13 @@ function describeStory(story: Story): string {
 
 function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/**
+ * The story as `--json` shows it: an undated story (dated when a build first publishes it) has
+ * `published` and `updated` null and `undated` true, never the placeholder date it holds until then.
+ */
+function inspectJson(story: Story): Omit<StoryJson, 'published' | 'updated'> & { published: string | null; updated: string | null } {
+  const json = storyToJson(story);
+  return story.undated ? { ...json, published: null, updated: null } : json;
 }

@@ -147,5 +147,9 @@ describe('rough edges of the command line', () => {
     const undated = await cli(['inspect', 'seeds/undated.txt'], { cwd: dir });
     expect(undated.stdout).toContain('published (no date: dated when first published)');
     expect(undated.stdout).not.toContain('1970');
+    const json = await cli(['inspect', 'seeds/undated.txt', '--json'], { cwd: dir });
+    expect(json.stdout).not.toContain('1970');
+    expect(JSON.parse(json.stdout)).toMatchObject({ published: null, updated: null, undated: true });
+    expect(JSON.parse((await cli(['inspect', 'seeds/2024-01-01-one.txt', '--json'], { cwd: dir })).stdout).published).toBe('2024-01-01T00:00:00.000Z');
   });
 });
