@@ -263,7 +263,7 @@ export function isXmlClean(text: string): boolean {
  * holds one list per item of every feed).
  */
 function uniqueTags(tags: string[]): string[] {
-  const collapsed = tags.map(collapseSpace);
+  const collapsed = tags.map((t) => collapseSpace(t).normalize('NFC'));
   if (collapsed.every((t) => t !== '') && (collapsed.length < 2 || new Set(collapsed).size === collapsed.length)) return collapsed;
   const seen = new Set<string>();
   return collapsed.filter((t) => t && !seen.has(t) && (seen.add(t), true));

@@ -198,7 +198,8 @@ function groupBy(stories: readonly Story[], keys: (s: Story) => string[]): [stri
   for (const s of stories) {
     joined.clear();
     for (const raw of keys(s)) {
-      const key = raw.trim();
+      // One feed for a tag written with a precomposed é and with e and an accent.
+      const key = raw.trim().normalize('NFC');
       const id = key.toLowerCase();
       if (!key || joined.has(id)) continue;
       joined.add(id);

@@ -352,7 +352,9 @@ function imageOf(value: string, storyUrl: string, file: string | undefined): Sto
 function uniqueCaseless(values: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const v of values) {
+  for (const given of values) {
+    // One form of each character: `Café` with a precomposed é and with e and an accent is one tag.
+    const v = given.normalize('NFC');
     // Not toLocaleLowerCase: under a Turkish locale "I" lowercases to "ı", and builds must not depend on the locale.
     const key = v.toLowerCase();
     if (!v || seen.has(key)) continue;

@@ -37,6 +37,15 @@ describe('tag and author feeds', () => {
     expect(byName).toEqual({ 'tag:Energy': ['S1'], 'tag:Nato': ['S2', 'S1'], 'author:Ann': ['S2', 'S1'] });
   });
 
+  it('make one feed, and one category on an item, of a tag written precomposed (NFC) and decomposed (NFD)', () => {
+    const nfc = 'Caf\u00e9';
+    const nfd = 'Cafe\u0301';
+    const set = buildFeedSet([item(1, [nfc, nfd]), item(2, [nfd])], site, { tagFeeds: true });
+    const tagFeeds = set.filter((e) => e.kind === 'tag');
+    expect(tagFeeds.map((e) => [e.name, e.path])).toEqual([[nfc, 'tags/cafe/']]);
+    expect(tagFeeds[0]!.document.items.map((i) => i.tags)).toEqual([[nfc], [nfc]]);
+  });
+
   it('group stories sharing one tag and one author in linear time: cost per story alike at 5,000 and 80,000', async () => {
     // Searching a group for each new member made the cost per story grow ten times over this span.
     expect(await costGrowth(sharedTagSet, 5_000, 80_000, 3)).toBeLessThanOrEqual(3);
