@@ -124,7 +124,10 @@ class SlugBook {
     for (const [name, slug] of Object.entries(recorded ?? {})) {
       // A recorded slug is trusted only when it is one slugify could have made (the manifest is a file on disk).
       if (typeof slug !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || this.taken.has(slug)) continue;
-      this.byName.set(name, slug);
+      // Names are read in NFC (see groupBy): a name an earlier build recorded decomposed keeps its slug.
+      const key = name.normalize('NFC');
+      if (this.byName.has(key)) continue;
+      this.byName.set(key, slug);
       this.taken.add(slug);
     }
   }

@@ -592,6 +592,12 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
       continue;
     }
     if (!(await stillPlanned(path.join(outDir, name), name, plan))) continue;
+    // And again after it: reading and hashing the file is asynchronous, and a folder may have become a link meanwhile.
+    const linkSince = linkOnTheWay(outDir, name);
+    if (linkSince !== undefined) {
+      leaveBehindLink(plan, linkSince, name);
+      continue;
+    }
     await unlink(path.join(outDir, name)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
@@ -625,6 +631,9 @@ async function moveIntoPlace(temp: string, outDir: string, name: string, plan: P
   // asynchronous step was a round trip to the file system's threads (about 1 ms a file, all waiting).
   if (statusNow(dest)) {
     if (!(await stillPlanned(dest, name, plan))) throw changedMeanwhile(name, dest);
+    // Checked again after the asynchronous read of the file: the rename follows at once.
+    const linkSince = linkOnTheWay(outDir, name);
+    if (linkSince !== undefined) throw changedMeanwhile(name, dest, `${linkSince} became a symbolic link`);
     renameSync(temp, dest);
     return;
   }

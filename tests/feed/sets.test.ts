@@ -44,6 +44,9 @@ describe('tag and author feeds', () => {
     const tagFeeds = set.filter((e) => e.kind === 'tag');
     expect(tagFeeds.map((e) => [e.name, e.path])).toEqual([[nfc, 'tags/cafe/']]);
     expect(tagFeeds[0]!.document.items.map((i) => i.tags)).toEqual([[nfc], [nfc]]);
+    // A slug an earlier build recorded under the decomposed name stays the feed's (its address never moves).
+    const kept = buildFeedSet([item(1, [nfd])], site, { tagFeeds: true, slugs: { tags: { 'cafe\u0301': 'cafe-2', cafe: 'cafe' }, authors: {} } });
+    expect(kept.filter((e) => e.kind === 'tag').map((e) => e.path)).toEqual(['tags/cafe-2/']);
   });
 
   it('group stories sharing one tag and one author in linear time: cost per story alike at 5,000 and 80,000', async () => {
