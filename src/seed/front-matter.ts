@@ -628,15 +628,8 @@ function withoutIllegalChars(value: unknown, removed: string[], depth: number): 
 }
 
 function readTags(value: unknown, key: string, fail: Fail): string[] {
-  // Jekyll reads `categories: jekyll update` as two categories (its starter post writes them so); a list
-  // with commas, and `tags` (one tag of two words in other generators), is split at its commas only.
-  const words = key === 'categories' && typeof value === 'string' && !value.includes(',');
   const list =
-    typeof value === 'string'
-      ? value.split(words ? /\s+/ : ',')
-      : Array.isArray(value)
-        ? value
-        : fail(key, `expected a list or a comma-separated string, found ${describeValue(value)}`);
+    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail(key, `expected a list or a comma-separated string, found ${describeValue(value)}`);
   if ((list as unknown[]).length > MAX_STORY_TAGS) fail(key, tooManyOf('tags', (list as unknown[]).length));
   const tags: string[] = [];
   for (const t of list as unknown[]) {
