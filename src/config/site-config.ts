@@ -407,7 +407,11 @@ function outputs(value: unknown, add: (path: string, message: string, hint?: str
     }
     out[key] = name;
   }
-  const names = Object.values({ rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json', ...out });
+  // A format whose name was refused above is left out: its default was never asked for.
+  const given = value as Record<string, unknown>;
+  const names = Object.entries({ rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json', ...out })
+    .filter(([key]) => out[key as FeedFormat] !== undefined || !Object.hasOwn(given, key))
+    .map(([, name]) => name);
   if (new Set(names).size !== names.length) add('outputs', 'two formats would be written to the same file');
   return out;
 }

@@ -46,6 +46,14 @@ describe('validateConfig', () => {
       );
     }
     expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', outputs: { rss: 'index.xml' } }).outputs).toEqual({ rss: 'index.xml' });
+    // The refused name is the one problem: its format's default is not then said to collide with another name.
+    let problems: readonly string[] = [];
+    try {
+      validateConfig({ siteUrl: 'https://x.example', title: 'X', outputs: { rss: 'feed.xsl', atom: 'rss.xml' } });
+    } catch (error) {
+      problems = (error as StoryfeedError).problems;
+    }
+    expect(problems).toEqual([expect.stringMatching(/^outputs\.rss: "feed\.xsl" is a name the build writes itself/)]);
   });
 
   it('reads a single author string with an email', () => {
