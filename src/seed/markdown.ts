@@ -79,8 +79,8 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   let title = meta.title ?? '';
   const first = tokens[0];
   // A leading `# ` heading is the headline without a title in front matter, and left out when it repeats that
-  // title; one that differs is the first section's heading.
-  if (first?.type === 'heading_open' && first.tag === 'h1' && (!title || sameTitle(inlineText(tokens[1]), title))) {
+  // title, as written or as text (a title may hold Markdown: `Using \`npm\``); one that differs is the first section's heading.
+  if (first?.type === 'heading_open' && first.tag === 'h1' && (!title || sameTitle(inlineText(tokens[1]), title) || sameTitle(tokens[1]?.content ?? '', title))) {
     if (!title) title = inlineText(tokens[1]);
     tokens = tokens.slice(3);
   } else if (!title) {

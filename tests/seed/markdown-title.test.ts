@@ -33,6 +33,10 @@ describe('a leading # heading with a title in front matter', () => {
     // "é" composed in the title, "e" and a combining acute in the heading.
     const seed = readMarkdownSeed(titled('Café society', '# Cafe\u0301 Society\n\nText.\n'));
     expect(seed.html).not.toContain('<h1>');
+    // A title holding Markdown, repeated by the heading as written.
+    for (const title of ['Using `npm` today', 'A *bold* plan', 'See [the docs](https://x.example/)']) {
+      expect(readMarkdownSeed(titled(title, `# ${title}\n\nText.\n`)).html, title).not.toContain('<h1>');
+    }
   });
 
   it('keeps a heading that only starts like the title', () => {
