@@ -20,8 +20,8 @@ export interface InlineTags {
   count: number;
   /** The first of them, as written. */
   first?: string;
-  /** A block that hides what it holds, opened on this line and ending on a later one (as `hides` said): the lines after it are left out up to its end tag. */
-  open?: 'comment' | 'capture';
+  /** A block that hides what it holds, opened on this line and ending on a later one (as `hides` said): the lines after it are left out up to its end tag (`#`: a Nunjucks comment, up to `#}`). */
+  open?: 'comment' | 'capture' | '#';
 }
 
 /** Liquid's (and Eleventy's) output of a template variable, with or without filters: `{{ page.title }}`, `{{- site.time | date: "%Y" -}}`. */
@@ -32,6 +32,7 @@ const HIDDEN_BLOCKS = new Set(['comment', 'capture']);
 
 /** `true` when a line may hold a tag this pass takes out (a cheap test before {@link withoutInlineTags}). */
 export function mayHoldInlineTags(line: string): boolean {
+  // ("{#" opens a Nunjucks comment.)
   return line.includes('{{') || line.includes('{%') || line.includes('{#');
 }
 
@@ -68,7 +69,9 @@ export function withoutInlineTags(line: string, options: InlineTagOptions = {}):
       at = line.indexOf('{', at + 1);
       continue;
     }
-    const tag = tagAt(line, at, closers);
+    const found = tagAt(line, at, closers);
+    // A comment not closed on its line is one only when its end comes on a later line (else it is text).
+    const tag = found?.unclosed && (hiding !== undefined || options.hides?.(found.name) !== true) ? undefined : found;
     // A tag whose end lies in inline code is no tag (`{% and end with `%}``).
     if (tag === undefined || inCode(tag.end - 1)) {
       at = line.indexOf('{', at + 1);
@@ -111,7 +114,7 @@ export interface InlineTagOptions {
 
 /** Whether a tag opens a block whose contents are never shown: Liquid's `comment` and `capture`, Hugo's `comment` shortcode. */
 function hidesContents(tag: FoundTag): boolean {
-  return !tag.closing && (tag.kind === 'liquid' ? HIDDEN_BLOCKS.has(tag.name) : tag.name === 'comment');
+  return !tag.closing && (tag.kind === 'liquid' ? HIDDEN_BLOCKS.has(tag.name) || tag.unclosed === true : tag.name === 'comment');
 }
 
 /** Whether `tag` ends the hidden block `open` (`{% endcomment %}`, `{{% /comment %}}`). */
@@ -121,6 +124,7 @@ function ends(open: FoundTag, tag: FoundTag): boolean {
 
 /** A text the end tag of a hidden block holds, to look ahead for it cheaply (its closing mark: a match is checked as a tag). */
 function endMark(open: FoundTag): string {
+  if (open.unclosed) return '#}';
   return open.kind === 'liquid' ? `end${open.name}` : `/${open.name}`;
 }
 
@@ -158,6 +162,8 @@ interface FoundTag {
   kind: 'shortcode' | 'liquid';
   name: string;
   closing: boolean;
+  /** A Nunjucks comment whose `#}` is not on this line. */
+  unclosed?: boolean;
 }
 
 /**
@@ -192,10 +198,11 @@ function tagAt(line: string, at: number, closerAt: (closer: string, from: number
     const name = /^\/?\s*([A-Za-z][\w-]*)/.exec(inner)?.[1]?.toLowerCase();
     return name === undefined ? undefined : { end: end + 3, kind: 'shortcode', name, closing };
   }
-  // A comment of Nunjucks and Jinja (Eleventy's templates): an editor's note, never shown.
+  // A comment of Nunjucks and Jinja (Eleventy's templates): an editor's note, never shown. One not closed on
+  // its line opens a block that {@link withoutInlineTags} hides to the line's end when its end comes later.
   if (line.startsWith('{#', at)) {
     const end = closerAt('#}', at + 2);
-    return end < 0 ? undefined : { end: end + 2, kind: 'liquid', name: '#', closing: true };
+    return end < 0 ? { end: at + 2, kind: 'liquid', name: '#', closing: false, unclosed: true } : { end: end + 2, kind: 'liquid', name: '#', closing: true };
   }
   if (line.startsWith('{%', at)) {
     const end = closerAt('%}', at + 2);

@@ -151,7 +151,7 @@ const TAG_SHOWN = 60;
  */
 export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
   // ("{{<" and "{{%" hold "{{".)
-  if (!markdown.includes('{{') && !markdown.includes('{%')) return { body: markdown, count: 0, inline: { count: 0 } };
+  if (!markdown.includes('{{') && !markdown.includes('{%') && !markdown.includes('{#')) return { body: markdown, count: 0, inline: { count: 0 } };
   const lines = markdown.split('\n');
   const out: string[] = [];
   // Lines taken out since the last line kept: blanked or dropped once the next kept line shows which.
@@ -166,7 +166,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     out.push(line);
   };
   let fence: string | undefined;
-  // Inside a Liquid `{% comment %}` or `{% capture %}` block, or Hugo's comment shortcode: its lines are never published
+  // Inside a Liquid `{% comment %}` or `{% capture %}` block, Hugo's comment shortcode or a Nunjucks `{# … #}`: its lines are never published
   // (the author's notes, a value kept for later). A block hides lines only up to its end tag: without one, its tag is left out alone.
   let hidden: string | undefined;
   const lastEnd = lastEndTags(lines);
@@ -324,6 +324,8 @@ function shown(tag: string): string {
 const HIDDEN_BLOCK_END = new Map([
   ['comment', /\{%-?\s*endcomment\s*-?%\}|\{\{[<%]\s*\/\s*comment\s*[>%]\}\}/],
   ['capture', /\{%-?\s*endcapture\s*-?%\}/],
+  // A Nunjucks comment over several lines (`{#` … `#}`).
+  ['#', /#\}/],
 ]);
 
 /** The last line (0-based) holding each hidden block's end tag, so a block whose end never comes hides nothing. */
@@ -331,7 +333,7 @@ function lastEndTags(lines: readonly string[]): Map<string, number> {
   const last = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!line.includes('{')) continue;
+    if (!line.includes('}')) continue;
     for (const [name, end] of HIDDEN_BLOCK_END) if (end.test(line)) last.set(name, i);
   }
   return last;

@@ -57,6 +57,16 @@ describe('template tags within a line of text', () => {
     expect(withoutInlineTags('Write `{# note #}` in Nunjucks.').line).toBe('Write `{# note #}` in Nunjucks.');
     const read = readMarkdownSeed('---\ntitle: Harvest\n---\n{# editors only: do not publish the embargoed numbers #}\nThe harvest was large. {% # TODO %}\n');
     expect(JSON.stringify(read.sections)).not.toMatch(/embargoed|TODO/);
+    // Over several lines, from a line of text or its own, with text after its end kept.
+    const across = readMarkdownSeed(
+      '---\ntitle: Harvest\n---\nThe harvest was large. {# Editor:\ndo not publish the embargoed numbers\n(4.2 million). #} Prices fell.\n\n{#\nanother note\n#}\nMore text.\n',
+    );
+    expect(across.sections.flatMap((s) => s.blocks)).toEqual([
+      { kind: 'paragraph', text: 'The harvest was large. Prices fell.' },
+      { kind: 'paragraph', text: 'More text.' },
+    ]);
+    // One that never ends is text, as written.
+    expect(JSON.stringify(readMarkdownSeed('---\ntitle: T\n---\nUse {# to open a comment.\n').sections)).toContain('Use {# to open a comment.');
   });
 
   it('keeps the words of any line made of words and tags, one space apart', () => {
@@ -95,6 +105,10 @@ describe('template tags within a line of text', () => {
       // A long run of spaces before the words and the tag: the spaces left before the tag's end are trimmed once.
       (n: number) => `a${' '.repeat(n)}a {% x %}.`,
       (n: number) => `a${' '.repeat(n)}a {{< x >}}`,
+      // Comments: never closed (each looked up once), closed, and opened while one hides the rest of the line.
+      (n: number) => '{# '.repeat(n),
+      (n: number) => '{# a #} b '.repeat(n),
+      (n: number) => `${'{% # a %} '.repeat(n)}{#`,
     ];
     for (const shape of shapes) {
       // Tenfold the size: linear stays near ×1, quadratic near ×10.
