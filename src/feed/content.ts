@@ -1,5 +1,6 @@
 import { Parser } from '../html/parser.js';
 import { escapeHtml } from '../story/html.js';
+import { graphemePrefix } from '../story/summary.js';
 import type { FeedItem } from '../types.js';
 
 /** Text of the link that ends a shortened body. */
@@ -60,5 +61,8 @@ function cutText(text: string, limit: number): string {
   const paragraph = head.lastIndexOf('\n\n');
   if (paragraph > 0) return `${head.slice(0, paragraph)}\n\n…`;
   const space = head.lastIndexOf(' ');
-  return `${(space > 0 ? head.slice(0, space) : head).trimEnd()}…`;
+  if (space > 0) return `${head.slice(0, space).trimEnd()}…`;
+  // No word break (Chinese or Japanese text, a long address): cut between two graphemes, never inside a
+  // surrogate pair, a flag or a letter with its accents.
+  return `${graphemePrefix(text, limit).trimEnd()}…`;
 }

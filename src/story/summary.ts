@@ -172,6 +172,13 @@ export function summarize(lede: string, max = SUMMARY_MAX): string {
   return `${text.slice(0, bounds[k])}…`;
 }
 
+/** The longest prefix of `text` of at most `max` UTF-16 code units that ends between two graphemes. */
+export function graphemePrefix(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const starts = graphemeStarts(text, max);
+  return text.slice(0, starts[starts.length - 1]);
+}
+
 /** Lazily made: a grapheme segmenter (the same for every language). */
 let graphemes: Intl.Segmenter | undefined;
 

@@ -55,4 +55,24 @@ describe('contentLimit', () => {
     expect(two.contentHtml.startsWith(`${nested}<p>Three</p>`.slice(0, nested.length))).toBe(true);
     expect(two.contentHtml.split('<blockquote>').length).toBe(two.contentHtml.split('</blockquote>').length);
   });
+
+  it('cuts text without a word break between two graphemes (a surrogate pair, a flag, a letter and its accents)', () => {
+    const cutOf = (text: string, limit: number): string => limitContent({ contentHtml: `<p>${text}</p>`, contentText: text, url: 'https://x.example/' }, limit).contentText;
+    const wellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+    // Each unit a grapheme (two code units, four, three), and characters of one code unit each.
+    for (const [unit, limit] of [
+      ['\u{20BB7}', 101],
+      ['\u{1F1E9}\u{1F1EA}', 102],
+      ['e\u0301\u0323', 100],
+      ['吉', 100],
+    ] as const) {
+      const text = unit.repeat(200);
+      const cut = cutOf(text, limit);
+      expect(cut.endsWith('…'), unit).toBe(true);
+      const kept = cut.slice(0, -1);
+      expect(wellFormed(cut), unit).toBe(true);
+      // Whole units only, as many as fit.
+      expect(kept, unit).toBe(unit.repeat(Math.floor(limit / unit.length)));
+    }
+  });
 });
