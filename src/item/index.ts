@@ -110,7 +110,7 @@ export function isStory(value: FeedInput): value is Story {
 export function toStories(inputs: readonly FeedInput[], site: ResolvedSite, options: ItemOptions = {}): Story[] {
   read.checkOptions(options as Record<string, unknown>);
   const list = read.list(inputs, 'items', 'a list of items or stories');
-  return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : itemToStory(input, i, site, options)));
+  return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : convertItem(input, i, site, options)));
 }
 
 const STORY_TEXT_FIELDS = ['id', 'slug', 'url', 'title', 'summary', 'language', 'contentHtml', 'contentText'] as const;
@@ -222,6 +222,11 @@ function readsAsStory(value: unknown): boolean {
 /** Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`. */
 export function itemToStory(input: unknown, index: number, site: ResolvedSite, options: ItemOptions = {}): Story {
   read.checkOptions(options as Record<string, unknown>);
+  return convertItem(input, index, site, options);
+}
+
+/** {@link itemToStory} with options already checked (by {@link toStories}, once for every item). */
+function convertItem(input: unknown, index: number, site: ResolvedSite, options: ItemOptions): Story {
   const at = `items[${index}]`;
   const record = read.record(input, at);
   // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`).
