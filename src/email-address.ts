@@ -17,6 +17,9 @@ const ASCII = /^[\x21-\x7e]*$/;
 /** What an address feeds accept looks like, for problems that refuse one. */
 export const EMAIL_ADDRESS_RULE = "letters, digits and _ - + . ' before the @, a domain with a dot after it";
 
+/** The words of every problem that refuses an address, with the rule. */
+export const NOT_A_FEED_EMAIL = `is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`;
+
 /**
  * `text` as an address every feed format accepts, its domain in ASCII (`joerg@müller.de` →
  * `joerg@xn--mller-kva.de`, as mail itself sends it); `undefined` when it is not one.
@@ -38,6 +41,11 @@ export function feedEmailAddress(text: string): string | undefined {
     address = `${text.slice(0, at)}@${host}`;
   }
   return FEED_EMAIL.test(address) ? address : undefined;
+}
+
+/** `author` with its email as feeds carry it (see {@link feedEmailAddress}; one already checked, or left as it is). */
+export function withFeedEmail<T extends { email?: string | undefined }>(author: T): T {
+  return author.email === undefined ? { ...author } : { ...author, email: feedEmailAddress(author.email) ?? author.email };
 }
 
 /** Whether `text` is an address feeds accept (see {@link feedEmailAddress}), the one check every author and owner email passes. */

@@ -7,7 +7,7 @@ import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
 import { copySetting, resolveSite } from '../feed/site.js';
 import type { Author, FeedFormat, SiteConfig } from '../types.js';
-import { EMAIL_ADDRESS_RULE, feedEmailAddress } from '../email-address.js';
+import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 
 /** A storyfeed configuration: the site plus where the CLI reads seeds and writes feeds. */
 export interface StoryfeedConfig extends SiteConfig {
@@ -348,7 +348,7 @@ function authors(value: unknown, key: string, add: (path: string, message: strin
       if (author.email !== undefined) {
         const email = feedEmailAddress(author.email);
         if (email === undefined) {
-          add(path, `"${author.email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`);
+          add(path, `"${author.email}" ${NOT_A_FEED_EMAIL}`);
           return;
         }
         author.email = email;
@@ -369,7 +369,7 @@ function authors(value: unknown, key: string, add: (path: string, message: strin
     if (o.email !== undefined) {
       const email = typeof o.email === 'string' ? feedEmailAddress(o.email) : undefined;
       if (email !== undefined) author.email = email;
-      else add(`${path}.email`, `is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(o.email)}`);
+      else add(`${path}.email`, `${NOT_A_FEED_EMAIL}: ${describeValue(o.email)}`);
     }
     if (o.url !== undefined) {
       const parsed = typeof o.url === 'string' ? parseHttpUrl(o.url) : ({ ok: false, reason: 'is not text' } as const);

@@ -4,7 +4,7 @@ import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.
 import { podcastCategoryProblem } from './podcast-categories.js';
 import { readExtensions, unreadable } from '../item/fields.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
-import { EMAIL_ADDRESS_RULE, feedEmailAddress, isEmailAddress } from '../email-address.js';
+import { NOT_A_FEED_EMAIL, feedEmailAddress, isEmailAddress, withFeedEmail } from '../email-address.js';
 
 /** Default feed language when the site names none. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -82,12 +82,12 @@ export function resolveSite(site: SiteConfig): ResolvedSite {
     description: copy.description ?? copy.title,
     language,
     // Emails as feeds carry them: a domain in another script is written in ASCII (checked above).
-    authors: (copy.authors ?? []).map((a) => (a.email === undefined ? a : { ...a, email: feedEmailAddress(a.email) ?? a.email })),
+    authors: (copy.authors ?? []).map(withFeedEmail),
   };
   const podcast = copy.podcast;
   if (podcast && (podcast.owner || podcast.lockedOwner !== undefined)) {
     resolved.podcast = { ...podcast };
-    if (podcast.owner) resolved.podcast.owner = { ...podcast.owner, email: feedEmailAddress(podcast.owner.email) ?? podcast.owner.email };
+    if (podcast.owner) resolved.podcast.owner = withFeedEmail(podcast.owner);
     if (podcast.lockedOwner !== undefined) resolved.podcast.lockedOwner = feedEmailAddress(podcast.lockedOwner) ?? podcast.lockedOwner;
   }
   return resolved;
@@ -181,8 +181,7 @@ function authorProblems(value: unknown): string[] {
       return;
     }
     const { email, url, avatar } = a as Author & Record<string, unknown>;
-    if (email !== undefined && (typeof email !== 'string' || !isEmailAddress(email)))
-      out.push(`${at}.email: is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(email)}`);
+    if (email !== undefined && (typeof email !== 'string' || !isEmailAddress(email))) out.push(`${at}.email: ${NOT_A_FEED_EMAIL}: ${describeValue(email)}`);
     for (const [key, link] of [
       ['url', url],
       ['avatar', avatar],
@@ -255,9 +254,8 @@ function podcastProblems(value: unknown): string[] {
     if (p[key] !== undefined && typeof p[key] !== 'string') out.push(`podcast.${key}: must be text, found ${describeValue(p[key])}`);
   }
   if (p.owner !== undefined && typeof p.owner === 'object' && p.owner !== null && !isEmailAddress(String(p.owner.email)))
-    out.push(`podcast.owner.email: is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(p.owner.email)}`);
-  if (typeof p.lockedOwner === 'string' && !isEmailAddress(p.lockedOwner))
-    out.push(`podcast.lockedOwner: is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(p.lockedOwner)}`);
+    out.push(`podcast.owner.email: ${NOT_A_FEED_EMAIL}: ${describeValue(p.owner.email)}`);
+  if (typeof p.lockedOwner === 'string' && !isEmailAddress(p.lockedOwner)) out.push(`podcast.lockedOwner: ${NOT_A_FEED_EMAIL}: ${describeValue(p.lockedOwner)}`);
   for (const key of Object.keys(p)) if (!PODCAST_FIELDS.has(key)) out.push(`podcast.${key}: is not a podcast setting`);
   return out;
 }

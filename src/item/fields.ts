@@ -3,7 +3,7 @@ import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } fr
 import { isFeedDate, parseIsoDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
-import { EMAIL_ADDRESS_RULE, feedEmailAddress } from '../email-address.js';
+import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 /**
@@ -206,7 +206,7 @@ export function authors(value: unknown, path: FieldPath, base: string, warn?: (d
       // A name, or a name with an address as RSS and e-mail write them (`ann@x.example (Ann)`, `Ann <ann@x.example>`).
       const author = parseAuthorString(entry);
       if (author.email === undefined) return author;
-      const email = feedEmailAddress(author.email) ?? fail(at, `"${author.email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`);
+      const email = feedEmailAddress(author.email) ?? fail(at, `"${author.email}" ${NOT_A_FEED_EMAIL}`);
       return { ...author, email };
     }
     const r = record(entry, at);
@@ -215,7 +215,7 @@ export function authors(value: unknown, path: FieldPath, base: string, warn?: (d
     const author: Author = { name };
     const email = text(r.email, `${at}.email`)?.trim();
     if (email) {
-      author.email = feedEmailAddress(email) ?? fail(`${at}.email`, `"${email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`);
+      author.email = feedEmailAddress(email) ?? fail(`${at}.email`, `"${email}" ${NOT_A_FEED_EMAIL}`);
     }
     // `link` is the `feed` package's name for it.
     const urlName = !given(r.url) && given(r.link) ? 'link' : 'url';

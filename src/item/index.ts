@@ -1,5 +1,5 @@
 import { collapseSpace } from '../white-space.js';
-import { EMAIL_ADDRESS_RULE, feedEmailAddress } from '../email-address.js';
+import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
 import { htmlBlocks } from '../story/html-text.js';
@@ -175,12 +175,7 @@ function checkStoryEmail(email: unknown, path: string): void {
   if (typeof email !== 'string') return read.fail(path, `must be text, found ${describeValue(email)}`);
   const feedForm = feedEmailAddress(email);
   if (feedForm === email) return;
-  read.fail(
-    path,
-    feedForm === undefined
-      ? `"${email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`
-      : `"${email}" must have its domain in ASCII, as feeds carry it: "${feedForm}"`,
-  );
+  read.fail(path, feedForm === undefined ? `"${email}" ${NOT_A_FEED_EMAIL}` : `"${email}" must have its domain in ASCII, as feeds carry it: "${feedForm}"`);
 }
 
 /** A Date {@link read.date} accepts as it is (valid, years 0000 to 9999). */

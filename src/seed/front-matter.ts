@@ -7,7 +7,7 @@ import { parseAuthorString } from './author-string.js';
 import { parseIsoDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
 import { readSimpleYaml } from './simple-yaml.js';
-import { EMAIL_ADDRESS_RULE, feedEmailAddress } from '../email-address.js';
+import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 export { parseAuthorString } from './author-string.js';
@@ -602,7 +602,7 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
 
 /** An author's email as feeds carry it (its domain in ASCII), or a problem saying what feeds accept. */
 function feedEmail(email: string, key: string, where: string, fail: Fail): string {
-  return feedEmailAddress(email) ?? fail(key, `${where}"${email}" is not an email address feeds accept (${EMAIL_ADDRESS_RULE})`);
+  return feedEmailAddress(email) ?? fail(key, `${where}"${email}" ${NOT_A_FEED_EMAIL}`);
 }
 
 /** `value` as a normalized absolute http(s) URL, else `undefined` (no `javascript:`, `data:`, relative links or credentials). */

@@ -1,4 +1,4 @@
-import { EMAIL_ADDRESS_RULE, isEmailAddress } from '../email-address.js';
+import { NOT_A_FEED_EMAIL, isEmailAddress } from '../email-address.js';
 import { describeValue, StoryfeedError } from '../errors.js';
 import { isKnownTimeZone, parseIsoDate } from '../seed/dates.js';
 import { canonicalLanguage } from './language-tag.js';
@@ -77,8 +77,7 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
     if (!Array.isArray(site.authors)) fail(`${at}.authors`, `must be a list of { name, email?, url? }, found ${describeValue(site.authors)}`);
     site.authors.forEach((a: unknown, i) => {
       if (!isObject(a) || typeof a.name !== 'string') fail(`${at}.authors[${i}]`, `must be { name, email?, url? }, found ${describeValue(a)}`);
-      if (a.email !== undefined && (typeof a.email !== 'string' || !isEmailAddress(a.email)))
-        fail(`${at}.authors[${i}].email`, `is not an email address feeds accept (${EMAIL_ADDRESS_RULE}): ${describeValue(a.email)}`);
+      if (a.email !== undefined && (typeof a.email !== 'string' || !isEmailAddress(a.email))) fail(`${at}.authors[${i}].email`, `${NOT_A_FEED_EMAIL}: ${describeValue(a.email)}`);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { feedEmailAddress } from '../email-address.js';
+import { withFeedEmail } from '../email-address.js';
 import { collapseSpace } from '../white-space.js';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
@@ -319,7 +319,7 @@ function authorsOf(fromMeta: Author[] | undefined, byline: Author[], siteAuthors
   if (fromMeta?.length) return fromMeta.map((a) => ({ ...a }));
   if (byline.length) return byline.map((a) => ({ ...a }));
   // The site's authors as feeds carry them (checked with the options): a domain in another script in ASCII.
-  return (siteAuthors ?? []).map((a) => (a.email === undefined ? { ...a } : { ...a, email: feedEmailAddress(a.email) ?? a.email }));
+  return (siteAuthors ?? []).map(withFeedEmail);
 }
 
 const IMAGE_TYPES: Record<string, string> = {

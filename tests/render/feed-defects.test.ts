@@ -276,7 +276,7 @@ describe('values at the edges of what the formats allow', () => {
 
   it('half a surrogate pair in a JSON extension, in a key or a value, of an item or the site, is taken out with a warning', async () => {
     const warnings: Diagnostic[] = [];
-    const site: SiteConfig = { siteUrl: 'https://ex.com', title: 'X', extensions: { json: { _site: { ['k\ud800']: 'v\udc00w' } } } };
+    const site: SiteConfig = { siteUrl: 'https://ex.com', title: 'X', extensions: { json: { _site: { 'k\ud800': 'v\udc00w' } } } };
     const items = [
       { url: 'https://ex.com/a', title: 'A', published: '2024-01-01T00:00:00Z', contentText: 'Hi.', extensions: { json: { _ex: { a: ['x\ud800y', { b: '\ud83d\ude00 ok' }] } } } },
     ];
