@@ -1,5 +1,5 @@
 import { describeValue, didYouMean, errorText, StoryfeedError } from '../errors.js';
-import { parseIsoDate, isKnownTimeZone } from '../seed/dates.js';
+import { isKnownTimeZone, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
 import { parseAuthorString } from '../seed/author-string.js';
 import { parseHttpUrl } from '../seed/http-url.js';
 import { canonicalLanguage } from '../story/language-tag.js';
@@ -208,8 +208,9 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   const defaultDate = str('defaultDate');
   if (defaultDate !== undefined) {
     const parsed = parseIsoDate(defaultDate, config.timeZone);
-    if (parsed.ok) config.defaultDate = defaultDate;
-    else add('defaultDate', parsed.reason);
+    if (!parsed.ok) add('defaultDate', parsed.reason);
+    else if (nearUnixEpoch(parsed.date)) add('defaultDate', `"${defaultDate}" ${nearUnixEpochReason(parsed.date)}`);
+    else config.defaultDate = defaultDate;
   }
   for (const key of ['seeds', 'out'] as const) {
     const p = str(key);

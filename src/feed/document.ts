@@ -4,6 +4,7 @@ import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '.
 import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent, summaryContent } from './content.js';
 import { resolveSite } from './site.js';
+import { nearUnixEpoch, nearUnixEpochReason } from '../seed/dates.js';
 import { GENERATOR } from '../version.js';
 import { collapseSpace } from '../white-space.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
@@ -192,6 +193,7 @@ function withOwner(podcast: PodcastChannel, authors: readonly Author[]): Podcast
 function emptyFeedDate(site: ResolvedSite, options: FeedDocumentOptions): Date {
   const date = options.emptyFeedDate ?? options.fallbackDate ?? (site.defaultDate ? readDate(site.defaultDate, 'site.defaultDate', site.timeZone) : undefined);
   if (!date) throw new StoryfeedError('E_UNDATED', 'the feed has no items, so it has no date: pass `emptyFeedDate` (or `fallbackDate`), or set `defaultDate`');
+  if (nearUnixEpoch(date)) throw new StoryfeedError('E_UNDATED', `the feed has no items, and its date (defaultDate) ${nearUnixEpochReason(date)}`);
   return date;
 }
 
@@ -205,7 +207,7 @@ function checkDated(story: Story, site: ResolvedSite): void {
   if (site.undated === 'error') {
     throw new StoryfeedError('E_UNDATED', `${name} has no date, and the site's \`undated\` setting is "error"`, { file: story.file });
   }
-  if (story.published.getTime() === 0) {
+  if (nearUnixEpoch(story.published)) {
     throw new StoryfeedError(
       'E_UNDATED',
       `${name} has no date: give it one, set \`defaultDate\`, or pass \`fallbackDate\` (storyfeed build uses the date it first publishes the story)`,

@@ -1,6 +1,6 @@
 import { parseAuthorString } from '../seed/author-string.js';
 import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } from '../errors.js';
-import { isFeedDate, parseIsoDate } from '../seed/dates.js';
+import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
@@ -58,6 +58,8 @@ export function checkOptions(given: Record<string, unknown>): void {
     if (value === undefined) continue;
     if (!(value instanceof Date)) fail(`options.${name}`, `must be a Date, found ${describeValue(value)}`);
     date(value, `options.${name}`, undefined);
+    // A feed or an undated item would carry it: readers would show 1970.
+    if (nearUnixEpoch(value)) fail(`options.${name}`, nearUnixEpochReason(value));
   }
   for (const name of FUNCTION_OPTIONS) {
     const value = given[name];

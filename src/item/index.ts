@@ -11,7 +11,7 @@ import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, fromWordPress, type GivenField, givenField, type WordPressPost } from './other-libraries.js';
 import * as read from './fields.js';
-import { isFeedDate } from '../seed/dates.js';
+import { isFeedDate, nearUnixEpoch, nearUnixEpochReason } from '../seed/dates.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
@@ -145,6 +145,8 @@ function checkStoryFields(story: Story, index: number, site: ResolvedSite): Stor
   if (!isAbsoluteHttpUrl(story.url)) read.fail(at('url'), `${describeValue(story.url)} must be an absolute http(s) URL (a Story's URL is already resolved)`);
   // A date read.date would take as it is is not copied to be thrown away.
   if (!isFeedDateValue(story.published)) read.date(story.published, at('published'), undefined);
+  // An undated Story carries a stand-in (0) the feed stage refuses with its own message.
+  if (!story.undated && nearUnixEpoch(story.published)) read.fail(at('published'), nearUnixEpochReason(story.published));
   if (!(story.updated instanceof Date)) read.fail(at('updated'), `must be a Date, found ${describeValue(story.updated)}`);
   if (!isFeedDateValue(story.updated)) read.date(story.updated, at('updated'), undefined);
   if (!canonicalLanguage(story.language)) read.fail(at('language'), `"${story.language}" is not a BCP 47 language tag such as en or uk`);
@@ -252,13 +254,14 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // `feed`'s `date` is when the item last changed, and when it was published unless `published` says.
   const dates = foreign ? itemDates(r, at, warn) : { published: 'published', updated: 'updated' };
   const givenDate = read.date(r[dates.published], `${at}.${dates.published}`, timeZone);
-  // 1970-01-01T00:00:00Z is a date lost on the way (0 or null turned into a Date), never a real one.
-  if (givenDate?.getTime() === 0)
-    read.fail(`${at}.${dates.published}`, `is 1970-01-01T00:00:00Z, the Unix epoch: a date lost somewhere (stored as 0), not when the item was published; give its real date`);
+  // A date at or just after the Unix epoch is one lost on the way (0 or null turned into a Date) or given in seconds, never a real one.
+  if (givenDate && nearUnixEpoch(givenDate)) read.fail(`${at}.${dates.published}`, nearUnixEpochReason(givenDate));
   const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
   const published = givenDate ?? fallback;
   if (!published) read.fail(`${at}.published`, 'is required: give the date the item was published (a Date or an ISO 8601 string)');
-  let updated = read.date(r[dates.updated], `${at}.${dates.updated}`, timeZone) ?? published;
+  const givenUpdate = read.date(r[dates.updated], `${at}.${dates.updated}`, timeZone);
+  if (givenUpdate && nearUnixEpoch(givenUpdate)) read.fail(`${at}.${dates.updated}`, nearUnixEpochReason(givenUpdate));
+  let updated = givenUpdate ?? published;
   if (updated.getTime() < published.getTime()) updated = published;
 
   const languageRaw = read.text(r.language, `${at}.language`);

@@ -8,6 +8,7 @@ import { setAsideSharedIds } from './shared-ids.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
 import { joinRendering, splitRendering } from '../render/chunks.js';
+import { nearUnixEpoch } from '../seed/dates.js';
 import { renderIndexPage } from '../site/index-page.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
@@ -232,7 +233,8 @@ async function buildWith(
     ...(config.tagFeeds ? { tagFeeds: config.tagFeeds } : {}),
     ...(config.authorFeeds ? { authorFeeds: true } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-    ...(epoch ? { emptyFeedDate: epoch } : {}),
+    // A SOURCE_DATE_EPOCH of 0 (some build systems' "no date") is no date a feed may carry: an empty feed is then refused, as without one.
+    ...(epoch && !nearUnixEpoch(epoch) ? { emptyFeedDate: epoch } : {}),
     ...(previous?.slugs ? { slugs: previous.slugs } : {}),
   });
   if (config.tagFeeds || config.authorFeeds || previous?.slugs) reconciled.manifest.slugs = feedSlugs(set, previous?.slugs);

@@ -39,6 +39,26 @@ export function parseIsoDate(value: string, timeZone = 'UTC'): DateParse {
   return checked(wall - zoneOffsetMinutes(wall, timeZone) * 60_000, value, false, hadTime);
 }
 
+/**
+ * Instants around the Unix epoch no article was published at, as feeds receive them: 0 (a date lost on
+ * the way: a null or an empty field read as a number) shown in any time zone, and Unix seconds read as
+ * milliseconds (`new Date(1709632800)`), which put every date up to the year 2134 within 60 days after
+ * 1 January 1970. Readers would show such an item as written in 1970 (or on the last day of 1969).
+ */
+const EPOCH_WINDOW_START = -2 * 86_400_000;
+const EPOCH_WINDOW_END = 60 * 86_400_000;
+
+/** `true` for an instant within days before or weeks after the Unix epoch (see {@link EPOCH_WINDOW_END}): a lost or mis-scaled date, never a publication date. */
+export function nearUnixEpoch(date: Date): boolean {
+  const time = date.getTime();
+  return time >= EPOCH_WINDOW_START && time < EPOCH_WINDOW_END;
+}
+
+/** Why a date {@link nearUnixEpoch} is refused, for `date` (an ISO 8601 instant). */
+export function nearUnixEpochReason(date: Date): string {
+  return `is ${date.toISOString()}, within weeks of the Unix epoch (1970-01-01): a date lost on the way (stored as 0) or Unix seconds read as milliseconds (new Date(seconds) instead of new Date(seconds * 1000)), not a publication date; give its real date`;
+}
+
 /** `true` when `date` is an instant every feed format can write (years 0000 to 9999, UTC). */
 export function isFeedDate(date: Date): boolean {
   const time = date.getTime();

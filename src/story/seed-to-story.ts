@@ -2,7 +2,7 @@ import { withFeedEmail } from '../email-address.js';
 import { collapseSpace } from '../white-space.js';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
-import { isFeedDate, parseIsoDate } from '../seed/dates.js';
+import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
 import { MAX_STORY_TAGS } from '../story-limits.js';
 import { parseHttpUrl } from '../seed/http-url.js';
 import { publishedId } from './item-id.js';
@@ -102,7 +102,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const id = meta.id ? checkedId(meta.id, file) : url;
 
   const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
-  if (!undated && published.getTime() === 0) throw new StoryfeedError('E_DATE', EPOCH_DATE, { file });
+  if (!undated && nearUnixEpoch(published)) throw new StoryfeedError('E_DATE', `the publication date ${nearUnixEpochReason(published)}`, { file });
   let updated = meta.updated ?? published;
   if (updated.getTime() < published.getTime()) {
     warn(warning('W_DATE_ORDER', `updated ${updated.toISOString()} is before the publication date ${published.toISOString()}`, { file }));
@@ -282,10 +282,6 @@ function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName:
   warn(warning('W_NO_DATE', options.fallbackDate ? `${why}; using ${fallback.toISOString()}` : `${why}; it will be dated when it is first published`, { file: seed.file }));
   return { date: fallback, undated: true };
 }
-
-/** Why a date of exactly 1970-01-01T00:00:00Z is refused: it is what a lost date (0) looks like, and readers would show it. */
-export const EPOCH_DATE =
-  'the publication date is 1970-01-01T00:00:00Z, the Unix epoch: that is a date lost somewhere (stored as 0), not when the story was published; give its real date';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

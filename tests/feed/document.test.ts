@@ -30,7 +30,8 @@ describe('buildFeedDocument', () => {
 
   it('never reads the clock nor makes up 1970: an empty feed is dated by the option or defaultDate, else refused', () => {
     expect(() => buildFeedDocument([], testSite)).toThrow(/E_UNDATED/);
-    expect(buildFeedDocument([], testSite, { emptyFeedDate: new Date(5000) }).updated.getTime()).toBe(5000);
+    expect(buildFeedDocument([], testSite, { emptyFeedDate: new Date(Date.UTC(2024, 1, 3, 0, 0, 5)) }).updated.toISOString()).toBe('2024-02-03T00:00:05.000Z');
+    expect(() => buildFeedDocument([], { ...testSite, defaultDate: '1970-01-05' })).toThrow(/defaultDate.*within weeks of the Unix epoch/);
     expect(buildFeedDocument([], { ...testSite, defaultDate: '2024-02-03' }).updated.toISOString()).toBe('2024-02-03T00:00:00.000Z');
   });
 

@@ -126,7 +126,11 @@ describe('plain items that are not plain data', () => {
       ['onWarning', () => buildFeedSet([item()], site, { onWarning: 5 as never }), /^options\.onWarning must be a function, found number 5/],
       ['tagFeeds', () => buildFeedSet([item()], site, { tagFeeds: 5 as never }), /^options\.tagFeeds must be true or false/],
       ['authorFeeds', () => buildFeedSet([item()], site, { authorFeeds: 'yes' as never }), /^options\.authorFeeds must be true or false/],
-      ['maxContentBytes', () => buildFeedSet([], site, { maxContentBytes: -1, emptyFeedDate: new Date(0) }), /^options\.maxContentBytes must be a whole number/],
+      [
+        'maxContentBytes',
+        () => buildFeedSet([], site, { maxContentBytes: -1, emptyFeedDate: new Date('2024-03-05T00:00:00Z') }),
+        /^options\.maxContentBytes must be a whole number/,
+      ],
     ];
     for (const [name, call, pattern] of cases) {
       const error = problemOf(call);
