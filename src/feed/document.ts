@@ -246,8 +246,21 @@ function toItem(story: Story, site: ResolvedSite, feedLanguage: string, warn: (d
   if (jsonRemoved.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(jsonRemoved)} that JSON Feed cannot carry from extensions.json`, { file: story.file }));
   if (story.language.toLowerCase() !== feedLanguage.toLowerCase()) item.language = story.language;
   if (removed.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids`, { file: story.file }));
+  // A Story given as it is may hold nothing but such characters: readers would get an empty item.
+  if (item.title === '' && item.summary.trim() === '' && item.contentText.trim() === '' && !htmlShowsAnything(item.contentHtml))
+    throw new StoryfeedError('E_ITEM', `the story ${story.id} has no title, summary or text a feed can carry (only characters XML forbids, which are removed)`, {
+      file: story.file,
+    });
   return item;
 }
+
+/** `true` when HTML has text between its tags, or an image or media element (what a reader shows of a body). */
+function htmlShowsAnything(html: string): boolean {
+  return html.replace(TAG, '').trim() !== '' || MEDIA_TAG.test(html);
+}
+
+const TAG = /<[^>]*>/g;
+const MEDIA_TAG = /<(?:img|picture|video|audio|iframe|object|embed|svg)\b/i;
 
 // The characters removeIllegalXmlChars removes, less lone surrogates (found by `isWellFormed`):
 // two scans without look-around, which most strings pass, instead of one with look-behind.
@@ -265,10 +278,21 @@ export function isXmlClean(text: string): boolean {
  * holds one list per item of every feed).
  */
 function uniqueTags(tags: string[]): string[] {
-  const collapsed = tags.map((t) => collapseSpace(t).normalize('NFC'));
-  if (collapsed.every((t) => t !== '') && (collapsed.length < 2 || new Set(collapsed).size === collapsed.length)) return collapsed;
+  const collapsed = tags.map(tagName);
+  if (collapsed.every((t) => t !== '') && (collapsed.length < 2 || new Set(collapsed.map((t) => t.toLowerCase())).size === collapsed.length)) return collapsed;
+  // One tag in two cases (`AI`, `ai`) is one tag, as the tag feeds count it: the first spelling stays.
   const seen = new Set<string>();
-  return collapsed.filter((t) => t && !seen.has(t) && (seen.add(t), true));
+  return collapsed.filter((t) => t && !seen.has(t.toLowerCase()) && (seen.add(t.toLowerCase()), true));
+}
+
+/**
+ * A tag as feeds carry it and tag feeds group it: white space collapsed, in NFC (one tag for `Café`
+ * written with a precomposed é and with e and an accent), without the characters XML forbids. Tags that
+ * differ only in case are one tag (compare `tagName(a).toLowerCase()`).
+ */
+export function tagName(tag: string): string {
+  const clean = isXmlClean(tag) ? tag : removeIllegalXmlChars(tag).text;
+  return collapseSpace(clean).normalize('NFC');
 }
 
 /**

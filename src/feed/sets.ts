@@ -4,7 +4,7 @@ import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
 import { toStories, type ArticleAnalyzer, type FeedInput, type ItemOptions, type MarkdownRenderer } from '../item/index.js';
 import type { FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
-import { buildFeedDocumentOfStories, DEFAULT_OUTPUTS, feedUrls, newestUpdate } from './document.js';
+import { buildFeedDocumentOfStories, DEFAULT_OUTPUTS, feedUrls, newestUpdate, tagName } from './document.js';
 import { resolveSite } from './site.js';
 
 /** Which feeds to publish besides the main one. */
@@ -201,8 +201,8 @@ function groupBy(stories: readonly Story[], keys: (s: Story) => string[]): [stri
   for (const s of stories) {
     joined.clear();
     for (const raw of keys(s)) {
-      // One feed for a tag written with a precomposed é and with e and an accent.
-      const key = raw.trim().normalize('NFC');
+      // One feed for a tag as the items carry it (see tagName): `New  York` and `New York`, `Café` in either Unicode form.
+      const key = tagName(raw);
       const id = key.toLowerCase();
       if (!key || joined.has(id)) continue;
       joined.add(id);

@@ -15,6 +15,20 @@ export const DEFAULT_LANGUAGE = 'en';
  * `TypeError`. Idempotent: a resolved site comes back equal.
  */
 export function resolveSite(site: SiteConfig): ResolvedSite {
+  const resolved = resolve(site);
+  RESOLVED.add(resolved);
+  return resolved;
+}
+
+/** The settings {@link resolveSite} gave (so they are not read again). */
+const RESOLVED = new WeakSet<object>();
+
+/** `site` when {@link resolveSite} gave it, else `resolveSite(site)`: calls that take either never read raw settings as resolved ones. */
+export function asResolvedSite(site: ResolvedSite | SiteConfig): ResolvedSite {
+  return typeof site === 'object' && site !== null && RESOLVED.has(site) ? (site as ResolvedSite) : resolveSite(site as SiteConfig);
+}
+
+function resolve(site: SiteConfig): ResolvedSite {
   const problems: string[] = [];
   if (!readable(() => typeof site === 'object' && site !== null && !Array.isArray(site)))
     throw new StoryfeedError('E_CONFIG', `the site must be an object with at least siteUrl and title, found ${describeValue(site)}`);

@@ -1,5 +1,6 @@
 import { parseAuthorString } from '../seed/author-string.js';
 import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } from '../errors.js';
+import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
 import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
@@ -167,6 +168,11 @@ export function httpUrl(value: unknown, path: FieldPath, base: string): string |
 export function itemId(value: unknown, path: FieldPath, strict = true): string | undefined {
   const raw = text(value, path);
   if (raw === undefined) return undefined;
+  // An id is published exactly as given (readers match items by it): one no feed can carry is refused, not altered.
+  if (hasIllegalXmlChars(raw)) {
+    const { removed } = removeIllegalXmlChars(raw);
+    return fail(path, `holds ${describeRemoved(removed)} that XML forbids: an id is published exactly as given, so it must be text every feed can carry`);
+  }
   const read = publishedId(raw);
   if (read.kind === 'form') return fail(path, read.problem);
   if (read.kind === 'rule') {

@@ -6,7 +6,9 @@ import { htmlBlocks } from '../story/html-text.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import { summarize } from '../story/summary.js';
-import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, Story, StoryImage } from '../types.js';
+import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, SiteConfig, Story, StoryImage } from '../types.js';
+import { asResolvedSite } from '../feed/site.js';
+import { hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, fromWordPress, type GivenField, givenField, type WordPressPost } from './other-libraries.js';
@@ -107,8 +109,9 @@ export function isStory(value: FeedInput): value is Story {
 }
 
 /** Stories as they are; plain items converted with {@link itemToStory}. Anything else is an `E_ITEM` error. */
-export function toStories(inputs: readonly FeedInput[], site: ResolvedSite, options: ItemOptions = {}): Story[] {
+export function toStories(inputs: readonly FeedInput[], siteSettings: ResolvedSite | SiteConfig, options: ItemOptions = {}): Story[] {
   read.checkOptions(options as Record<string, unknown>);
+  const site = asResolvedSite(siteSettings);
   const list = read.list(inputs, 'items', 'a list of items or stories');
   return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : convertItem(input, i, site, options)));
 }
@@ -216,10 +219,18 @@ function readsAsStory(value: unknown): boolean {
   }
 }
 
-/** Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`. */
-export function itemToStory(input: unknown, index: number, site: ResolvedSite, options: ItemOptions = {}): Story {
+/**
+ * Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`.
+ * `site` is the site settings (as every feed call takes them) or {@link resolveSite}'s result.
+ */
+export function itemToStory(input: unknown, index: number, site: ResolvedSite | SiteConfig, options: ItemOptions = {}): Story {
   read.checkOptions(options as Record<string, unknown>);
-  return convertItem(input, index, site, options);
+  return convertItem(input, index, asResolvedSite(site), options);
+}
+
+/** `true` when `text` keeps something but white space once the characters XML forbids are removed. */
+function carriesText(text: string): boolean {
+  return (hasIllegalXmlChars(text) ? removeIllegalXmlChars(text).text : text).trim() !== '';
 }
 
 /** {@link itemToStory} with options already checked (by {@link toStories}, once for every item). */
@@ -248,7 +259,16 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
   const body = itemBody(r, at, url, warn, givenSummary === undefined ? undefined : { text: givenSummary, field: description.name }, options, foreign);
-  if (!title && !body.text) read.fail(`${at}.title`, 'is required when the item has no summary or body');
+  // Judged on what a feed will carry: a title or body of only characters XML forbids is removed to nothing, and the item would be empty.
+  if (!carriesText(title) && !carriesText(body.text))
+    read.fail(
+      `${at}.title`,
+      title
+        ? 'holds no text a feed can carry (only characters XML forbids, which are removed), and the item has no summary or body that does'
+        : body.text
+          ? 'is required: the summary and body hold no text a feed can carry (only characters XML forbids, which are removed)'
+          : 'is required when the item has no summary or body',
+    );
 
   const timeZone = site.timeZone;
   // `feed`'s `date` is when the item last changed, and when it was published unless `published` says.

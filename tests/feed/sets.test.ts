@@ -60,3 +60,28 @@ describe('tag and author feeds', () => {
     expect(await costGrowth(collidingSlugSet, 2_000, 20_000, 3)).toBeLessThanOrEqual(3);
   }, 120_000);
 });
+
+describe('tags as items carry them and tag feeds group them', () => {
+  it('are one tag when they differ in white space, Unicode form or case: one feed, one category per item', () => {
+    const stories = [
+      makeStory({ slug: 'a', tags: ['New  York', 'AI', 'ai'] }),
+      makeStory({ slug: 'b', tags: ['New York', ' Café'] }),
+      makeStory({ slug: 'c', tags: ['new york\t', 'Cafe\u0301'] }),
+    ];
+    const set = buildFeedSet(stories, site, { tagFeeds: true });
+    const tagFeeds = set.filter((e) => e.kind === 'tag').map((e) => [e.path, e.document.items.length]);
+    expect(tagFeeds).toEqual([
+      ['tags/ai/', 1],
+      ['tags/cafe/', 2],
+      ['tags/new-york/', 3],
+    ]);
+    const main = set[0]!.document.items;
+    expect(main.map((i) => i.tags)).toEqual(
+      expect.arrayContaining([
+        ['New York', 'AI'],
+        ['New York', 'Café'],
+        ['new york', 'Café'],
+      ]),
+    );
+  });
+});

@@ -4,6 +4,8 @@ import { isStoryfeedError } from '../../src/errors.js';
 import { buildFeedDocument } from '../../src/feed/document.js';
 import { buildFeedSet } from '../../src/feed/sets.js';
 import { buildFeeds } from '../../src/pipeline.js';
+import { itemToStory, toStories } from '../../src/item/index.js';
+import { resolveSite } from '../../src/feed/site.js';
 import { discoveryLinks } from '../../src/feed/discovery.js';
 import { feedUrls } from '../../src/feed/document.js';
 import { decodeSeedBytes } from '../../src/seed/decode.js';
@@ -274,5 +276,46 @@ describe('values shaped like a Story', () => {
     ] as const) {
       expect(problemOf(() => buildFeeds([{ ...story(), [field]: value } as never], site)).message, field).toMatch(pattern);
     }
+  });
+});
+
+describe('what a feed cannot carry', () => {
+  it('an item whose title and body are only characters XML forbids is refused, not published empty', () => {
+    const cases: [object, RegExp][] = [
+      [{ url: '/a', title: '\u0001\u0002', published: '2024-03-05' }, /^items\[0\]\.title holds no text a feed can carry/],
+      [{ url: '/b', contentText: '\uD83D', published: '2024-03-05' }, /^items\[0\]\.title is required: the summary and body hold no text a feed can carry/],
+      [{ link: '/c', title: { rendered: '&#1;' }, date_gmt: '2024-03-05T00:00:00' }, /^items\[0\]\.title holds no text a feed can carry/],
+      [{ url: '/d', title: '\uFFFF', contentHtml: '<p>\u0008</p>', published: '2024-03-05' }, /^items\[0\]\.title holds no text a feed can carry/],
+    ];
+    for (const [input, message] of cases) expect(() => buildFeeds([input as never], site), JSON.stringify(input)).toThrow(message);
+    // Text beside them is published, without them.
+    expect(buildFeeds([{ url: '/e', title: 'A\u0001B', published: '2024-03-05' }], site).outputs.rss).toContain('<title>AB</title>');
+  });
+
+  it('a Story given as it is with nothing but such characters is refused by the feed stage', () => {
+    const story = buildFeeds([item()], site).document.items[0]!;
+    expect(story.title).toBe('A');
+    const parsed = toStories([item()], site)[0]!;
+    const empty = { ...parsed, title: '\u0001', summary: '\uFFFE', contentText: '\u0002', contentHtml: '<p>\u0002</p>' };
+    expect(() => buildFeedDocument([empty], site)).toThrow(/has no title, summary or text a feed can carry/);
+    // An image is something to show.
+    expect(buildFeedDocument([{ ...empty, contentHtml: '<p><img src="https://x.example/a.png" alt=""></p>' }], site).items).toHaveLength(1);
+  });
+
+  it('an id holding a character XML forbids is refused (an id is published exactly as given), whatever its scheme', () => {
+    for (const id of ['x-cms:post-\uD83D', 'x-cms:post-\uFFFF', 'tag:x.example,2024:a\u0001', 'https://x.example/a\uDC00'])
+      expect(() => buildFeeds([{ ...item(), id }], site), JSON.stringify(id)).toThrow(/^items\[0\]\.id holds U\+[0-9A-F]{4} \(1 character\) that XML forbids/);
+    const parsed = toStories([item()], site)[0]!;
+    expect(() => buildFeedDocument([{ ...parsed, id: 'urn:x:\uFFFE' }], site)).toThrow(/items\[0\]\.id holds U\+FFFE/);
+  });
+});
+
+describe('itemToStory and toStories', () => {
+  it('take the site settings every feed call takes, not only resolveSite’s result', () => {
+    expect(itemToStory(item(), 0, site).url).toBe('https://x.example/a');
+    expect(toStories([item()], site)[0]!.url).toBe('https://x.example/a');
+    expect(itemToStory(item(), 0, resolveSite(site)).url).toBe('https://x.example/a');
+    expect(() => toStories([item()], undefined as never)).toThrow(/^the site must be an object with at least siteUrl and title/);
+    expect(() => itemToStory(item(), 0, { title: 'X' } as never)).toThrow(/siteUrl: must be an absolute http\(s\) URL/);
   });
 });

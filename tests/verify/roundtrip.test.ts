@@ -89,7 +89,8 @@ const html = fc
   .map((parts) => parts.join('\n'));
 
 const url = fc.webUrl({ withQueryParameters: true, withFragments: true });
-const date = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+// From two months after the Unix epoch: dates nearer it are refused as lost or mis-scaled (see nearUnixEpoch).
+const date = fc.date({ min: new Date('1970-03-02T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
 const language = fc.constantFrom('en', 'uk', 'ar', 'he', 'pt-BR', 'zh-Hant');
 
 /** Addresses of the shape feeds accept (fast-check's own are any RFC 5322 address, `/@a.aa` too, which storyfeed refuses). */
@@ -138,7 +139,9 @@ const story: fc.Arbitrary<Story> = fc
     if (s.image) out.image = s.image.type ? { url: s.image.url, type: s.image.type } : { url: s.image.url };
     else delete out.image;
     return out;
-  });
+  })
+  // A story with no title, summary or body a feed can carry is refused (readers would get an empty item).
+  .filter((s) => [s.title, s.summary, s.contentText, s.contentHtml].some((t) => removeIllegalXmlChars(t).text.trim() !== ''));
 
 const site: fc.Arbitrary<SiteConfig> = fc
   .record({
