@@ -458,6 +458,14 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     meta.draft = true;
     aliased.add('draft');
   }
+  // Eleventy's ways to keep a page out of a site's feeds: out of its collections, or no page at all. Each is
+  // named in a warning, as a draft's title is later, so that a post missing from the feeds says why.
+  for (const [key, value, why] of ELEVENTY_UNPUBLISHED) {
+    if (own(key) !== value) continue;
+    meta.draft = true;
+    aliased.add('draft');
+    options.onWarning?.(warning('W_DRAFT', `front matter \`${key}: ${value}\` ${why}: it is read as a draft and left out of the feeds`, { file, line: lineOf(key) }));
+  }
   const year = own('year');
   if (year !== undefined && year !== null) {
     const y = typeof year === 'string' ? Number(year) : year;
@@ -508,6 +516,12 @@ const IMAGE_NAMES = ['image', 'heroImage', 'images'];
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
 const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'lastmod', 'updatedDate', 'last_modified_at']);
+
+/** Eleventy's fields that keep a page out of its feeds (read only as YAML's `true` and `false`, as Eleventy reads them), and why. */
+const ELEVENTY_UNPUBLISHED: readonly [string, boolean, string][] = [
+  ['eleventyExcludeFromCollections', true, "keeps the page out of Eleventy's collections, which its feeds are made from"],
+  ['permalink', false, 'means Eleventy writes no page for it'],
+];
 
 /** Eleventy's dates taken from the file: "Last Modified", "Created", "git Last Modified", "git Created". */
 const ELEVENTY_FILE_DATE = /^\s*(?:git\s+)?(?:last\s+modified|created)\s*$/i;
@@ -560,6 +574,7 @@ const KNOWN_FIELDS = new Set([
   'summary',
   'language',
   'draft',
+  'eleventyExcludeFromCollections',
   'year',
 ]);
 

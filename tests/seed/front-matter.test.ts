@@ -318,7 +318,8 @@ describe('front matter of other generators', () => {
     expect(parseYamlMeta('permalink: /2024/05/night-ferry/').url).toBe('/2024/05/night-ferry/');
     expect(parseYamlMeta('permalink: https://news.example.com/ferry.html').url).toBe('https://news.example.com/ferry.html');
     expect(parseYamlMeta('url: /own/\npermalink: /other/').url).toBe('/own/');
-    expect(parseYamlMeta('permalink: false')).toEqual({});
+    // `permalink: false` is no page (see below): no URL, and not published.
+    expect(parseYamlMeta('permalink: false')).toEqual({ draft: true });
     const warnings: Diagnostic[] = [];
     for (const pattern of ['/:year/:title/', '"/blog/{{ page.fileSlug }}/"', 'ferry.html']) {
       expect(parseYamlMeta(`title: x\npermalink: ${pattern}`, { file: 'x.md', firstLine: 2, onWarning: (d) => warnings.push(d) }).url).toBeUndefined();
@@ -346,6 +347,26 @@ describe('front matter of other generators', () => {
     expect(parseYamlMeta('published: true\ndate: 2024-05-01')).toEqual({ date: new Date('2024-05-01T00:00:00Z') });
     expect(parseYamlMeta('published: 2024-05-01').date?.toISOString()).toBe('2024-05-01T00:00:00.000Z');
     expect(parseYamlMeta('published: false\ndate: 2024-05-01')).toEqual({ date: new Date('2024-05-01T00:00:00Z'), draft: true });
+  });
+
+  it('keeps an Eleventy page out of the feeds with `eleventyExcludeFromCollections: true` or `permalink: false`, with a warning naming why and its line', () => {
+    const warnings: Diagnostic[] = [];
+    const onWarning = (d: Diagnostic): number => warnings.push(d);
+    expect(parseYamlMeta('title: x\neleventyExcludeFromCollections: true', { file: 'x.md', firstLine: 2, onWarning })).toEqual({ title: 'x', draft: true });
+    expect(parseYamlMeta('title: x\ndate: 2024-01-06\npermalink: false', { file: 'y.md', firstLine: 2, onWarning })).toEqual({
+      title: 'x',
+      date: new Date('2024-01-06T00:00:00Z'),
+      draft: true,
+    });
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'W_DRAFT', file: 'x.md', line: 3, message: expect.stringContaining('`eleventyExcludeFromCollections: true` keeps the page out of') }),
+      expect.objectContaining({ code: 'W_DRAFT', file: 'y.md', line: 4, message: expect.stringContaining('`permalink: false` means Eleventy writes no page') }),
+    ]);
+    // Eleventy reads them as JavaScript does: other values publish the page (a list names only some collections).
+    for (const other of ['eleventyExcludeFromCollections: false', 'eleventyExcludeFromCollections: [posts]', 'permalink: "false"', 'permalink: no'])
+      expect(parseYamlMeta(other).draft, other).toBeUndefined();
+    // A sidecar's own `draft: false` still publishes it, as over Jekyll's `published: false`.
+    expect(readSeed('---\npermalink: false\n---\nHeadline\n\nBody.\n', { file: 'a.md', sidecar: parseYamlMeta('draft: false') }).meta.draft).toBe(false);
   });
 
   it('reads the words YAML 1.1 takes for true and false (as Jekyll and Hugo read them) in published and draft', () => {
