@@ -19,7 +19,7 @@ const PROBLEM_TABLE = {
   E_ENCODING: { summary: 'the file is not valid UTF-8', fix: 'Re-save the file as UTF-8 (UTF-16 files need a byte-order mark).' },
   E_FRONT_MATTER: { summary: 'the YAML front matter cannot be read', fix: 'Check the YAML between the two `---` lines (quotes, brackets, indentation).' },
   E_FIELD: { summary: 'a field has the wrong type or value', fix: 'Correct the field named in the message; see "Story fields" in the README.' },
-  E_DATE: { summary: 'a date cannot be understood', fix: 'Write dates as ISO 8601, e.g. 2024-10-21 or 2024-10-21T08:30:00+03:00.' },
+  E_DATE: { summary: 'a date cannot be understood', fix: 'Write dates as ISO 8601, e.g. 2024-10-21 or 2024-10-21T08:30:00+03:00 (or 21 October 2024).' },
   E_URL: { summary: 'a URL is not valid', fix: 'Use an absolute http(s) URL, or a path relative to the site URL.' },
   E_JSON: { summary: 'the JSON cannot be parsed', fix: 'Fix the JSON syntax at the position given.' },
   E_UNSUPPORTED: { summary: 'the file type is not a seed storyfeed reads', fix: 'Use .txt, .md or .json seeds.' },

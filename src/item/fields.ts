@@ -1,7 +1,7 @@
 import { parseAuthorString } from '../seed/author-string.js';
 import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } from '../errors.js';
 import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
-import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
+import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
@@ -193,7 +193,7 @@ export function date(value: unknown, path: FieldPath, timeZone: string | undefin
     return new Date(value.getTime());
   }
   if (typeof value !== 'string') fail(path, `must be a Date or an ISO 8601 string, found ${describeValue(value)}`);
-  const parsed = parseIsoDate(value, timeZone);
+  const parsed = parseDate(value, timeZone);
   if (!parsed.ok) fail(path, parsed.reason);
   return parsed.date;
 }

@@ -182,3 +182,54 @@ export function monthNumber(name: string): number | undefined {
 
 /** The month-name alternation used by dateline patterns. */
 export const MONTH_PATTERN = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY = String.raw`(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*\.?,?\s+)?`;
+const TIME = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?`;
+/** `Jul 08 2022`, `July 8, 2022`, with an optional weekday before and a time after (as Astro's blog template and RFC 2822 dates write them). */
+const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(${MONTH_PATTERN})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'i');
+/** `8 July 2022`, `Fri, 08 Jul 2022 10:00:00 +0000`. */
+const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})\s+(${MONTH_PATTERN})\.?,?\s+(\d{4})${TIME}$`, 'i');
+
+/**
+ * A date written with an English month name, as other generators' front matter and CMS exports hold it:
+ * `Jul 08 2022` (the Astro blog template's `pubDate`), `July 8, 2022`, `8 July 2022`, an RFC 2822 date
+ * (`Fri, 08 Jul 2022 10:00:00 +0000`). Day, month and year are unambiguous in these forms (unlike
+ * `07/08/2022`, which is not read). Checked as an ISO date is; a weekday that is not the date's is refused.
+ */
+export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | undefined {
+  const text = value.trim();
+  if (text.length > 80) return undefined;
+  let m = MONTH_FIRST.exec(text);
+  let weekday: string | undefined, month: string, day: string, year: string, rest: string[];
+  if (m) [, weekday, month, day, year, ...rest] = m as unknown as string[] as [string, string | undefined, string, string, string, ...string[]];
+  else {
+    m = DAY_FIRST.exec(text);
+    if (!m) return undefined;
+    [, weekday, day, month, year, ...rest] = m as unknown as string[] as [string, string | undefined, string, string, string, ...string[]];
+  }
+  const [hour, minute, second, zone] = rest;
+  const iso =
+    `${year}-${String(monthNumber(month!)).padStart(2, '0')}-${day!.padStart(2, '0')}` +
+    (hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '') +
+    (zone === undefined ? '' : /^(?:Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone);
+  const parsed = parseIsoDate(iso, timeZone);
+  if (!parsed.ok) return { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };
+  if (weekday !== undefined) {
+    const local = parseIsoDate(iso.slice(0, 10), 'UTC');
+    const actual = local.ok ? WEEKDAYS[local.date.getUTCDay()] : undefined;
+    if (actual !== weekday.toLowerCase()) return { ok: false, reason: `"${value}" names the wrong weekday: ${iso.slice(0, 10)} is a ${actual}` };
+  }
+  return parsed;
+}
+
+/** An ISO 8601 date, else a date with an English month name ({@link parseWrittenDate}); the error names both forms. */
+export function parseDate(value: string, timeZone = 'UTC'): DateParse {
+  const iso = parseIsoDate(value, timeZone);
+  if (iso.ok) return iso;
+  const written = parseWrittenDate(value, timeZone);
+  if (written) return written;
+  return iso.reason.includes('is not an ISO 8601 date')
+    ? { ok: false, reason: `"${value}" is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)` }
+    : iso;
+}

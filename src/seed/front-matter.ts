@@ -4,7 +4,7 @@ import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } f
 import type { Author } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseAuthorString } from './author-string.js';
-import { parseIsoDate } from './dates.js';
+import { parseDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
@@ -329,7 +329,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
       );
       return undefined;
     }
-    const parsed = parseIsoDate(v, options.timeZone);
+    const parsed = parseDate(v, options.timeZone);
     if (!parsed.ok) return fail(key, parsed.reason, 'E_DATE');
     if (parsed.hadTime && !parsed.hadZone && options.timeZone === undefined) {
       options.onWarning?.(

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, parseWrittenDate } from '../../src/seed/dates.js';
+import { parseSeed } from '../../src/story/normalize.js';
+import { buildFeeds } from '../../src/pipeline.js';
+import { costGrowth } from '../support/linear.js';
+
+const iso = (value: string, timeZone?: string): string | undefined => {
+  const parsed = parseDate(value, timeZone);
+  return parsed.ok ? parsed.date.toISOString() : undefined;
+};
+
+describe('dates written with a month name', () => {
+  it('are read in the forms other generators and CMS exports write them', () => {
+    // The Astro blog template's pubDate.
+    expect(iso('Jul 08 2022')).toBe('2022-07-08T00:00:00.000Z');
+    expect(iso('July 8, 2022')).toBe('2022-07-08T00:00:00.000Z');
+    expect(iso('8 July 2022')).toBe('2022-07-08T00:00:00.000Z');
+    expect(iso('Sept. 3, 2024')).toBe('2024-09-03T00:00:00.000Z');
+    // RFC 2822, as RSS writes dates.
+    expect(iso('Fri, 08 Jul 2022 10:00:00 +0000')).toBe('2022-07-08T10:00:00.000Z');
+    expect(iso('Fri, 08 Jul 2022 10:00:00 GMT')).toBe('2022-07-08T10:00:00.000Z');
+    expect(iso('Friday, July 8, 2022 10:30')).toBe('2022-07-08T10:30:00.000Z');
+    // Without an offset, in the configured time zone, as ISO dates are.
+    expect(iso('Jul 08 2022', 'Europe/Kyiv')).toBe('2022-07-07T21:00:00.000Z');
+    expect(iso('2022-07-08')).toBe('2022-07-08T00:00:00.000Z');
+  });
+
+  it('are checked as ISO dates are, and a wrong weekday is refused', () => {
+    expect(parseWrittenDate('Feb 30 2024')).toEqual({ ok: false, reason: expect.stringMatching(/^"Feb 30 2024" is not a date: has day 30; 2024-02 has 29 days/) });
+    expect(parseWrittenDate('Mon, 08 Jul 2022')).toEqual({ ok: false, reason: '"Mon, 08 Jul 2022" names the wrong weekday: 2022-07-08 is a fri' });
+    // Forms whose day and month cannot be told apart are not read.
+    expect(parseWrittenDate('07/08/2022')).toBeUndefined();
+    expect(parseDate('07/08/2022')).toEqual({ ok: false, reason: '"07/08/2022" is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)' });
+    expect(parseWrittenDate('Julember 8 2022')).toBeUndefined();
+    expect(parseWrittenDate(`Jul 08 2022${' '.repeat(100)}x`)).toBeUndefined();
+  });
+
+  it('date a seed and a plain item', () => {
+    const site = { siteUrl: 'https://x.example', title: 'X' };
+    const story = parseSeed("---\ntitle: First post\npubDate: 'Jul 08 2022'\n---\nBody text here.\n", { file: 'first-post.md', site });
+    expect(story.published.toISOString()).toBe('2022-07-08T00:00:00.000Z');
+    const { outputs } = buildFeeds([{ url: '/a', title: 'A', published: 'July 8, 2022' }], site);
+    expect(outputs.rss).toContain('<pubDate>Fri, 08 Jul 2022 00:00:00 GMT</pubDate>');
+  });
+
+  it('are read in time linear in the text, whatever it holds', async () => {
+    for (const shape of [(n: number) => 'Jul '.repeat(n), (n: number) => `Fri, ${'8 '.repeat(n)}`, (n: number) => `Jul 08 2022${' '.repeat(n)}`]) {
+      const growth = await costGrowth((n) => parseDate(shape(n)), 2_000, 20_000, 4);
+      expect(growth).toBeLessThan(4);
+    }
+  });
+});
