@@ -95,6 +95,10 @@ const PROBLEM_TABLE = {
     fix: 'Shortcodes and Liquid tags ({{< figure >}}, {% include %}) are not rendered: give the figure or embed as Markdown or HTML to publish it.',
   },
   W_DATE_NO_ZONE: { summary: 'a date-time has no UTC offset and was read as UTC', fix: 'Add an offset (2024-10-21T08:30:00+03:00 or …Z), or set `timeZone` in the config.' },
+  W_SEED_LINK: {
+    summary: 'a seed is a symbolic link to a file that is read already under another name',
+    fix: 'Nothing to do: the story is published once, from the name given; remove the link (or the copy of the folder) to silence this.',
+  },
   W_OUT_LINK: {
     summary: 'old output files storyfeed no longer publishes are behind a symbolic link in the output folder and were left in place',
     fix: 'storyfeed never removes anything through a link: delete the files named where the link points, if you no longer need them.',

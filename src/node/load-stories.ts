@@ -83,7 +83,7 @@ export const POOL_MIN_SEEDS = 2000;
 export async function loadStories(dir: string, options: LoadStoriesOptions): Promise<LoadedStories> {
   // The clock is read before any seed is looked at (see SeedStamps.open).
   const stamps = options.cache ? (options.stamps ?? SeedStamps.open(options.cache.dir)) : undefined;
-  const all = await findSeedFiles(dir, options.cwd);
+  const all = await findSeedFiles(dir, options.cwd, options.onWarning);
   // A seed too large to normalize in bounded memory is refused by size, before it is read.
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
   const oversized: StoryfeedError[] = [];

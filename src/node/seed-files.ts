@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { StoryfeedError } from '../errors.js';
+import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { SEED_EXTENSIONS } from '../seed/extensions.js';
 import { ioReason } from './read-bounded.js';
 
@@ -36,7 +36,7 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  * so symlink loops end). A seed-named link that cannot be followed (a loop, or a missing target) is
  * listed, so reading it reports the problem with its name instead of dropping the story silently.
  */
-export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<SeedFile[]> {
+export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?: (d: Diagnostic) => void): Promise<SeedFile[]> {
   const root = path.resolve(cwd, dir);
   let info;
   try {
@@ -47,6 +47,8 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
   if (!info.isDirectory()) throw new StoryfeedError('E_IO', `${displayPath(root, cwd)} is not a folder`);
   const found: SeedFile[] = [];
   const visited = new Set<string>();
+  // Only a folder holding a symbolic link can list one file twice (most hold none: no file is looked up again).
+  let sawLink = false;
   const walk = async (folder: string): Promise<void> => {
     let entries: Dirent[];
     try {
@@ -67,6 +69,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
       const full = inFolder(entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
+        sawLink = true;
         try {
           isDir = (await stat(full)).isDirectory();
         } catch {
@@ -91,7 +94,35 @@ export async function findSeedFiles(dir: string, cwd = process.cwd()): Promise<S
     }
   };
   await walk(root);
-  return found;
+  return sawLink ? withoutSecondNames(found, cwd, onWarning) : found;
+}
+
+/**
+ * The seeds without the names that lead, through a symbolic link, to a file listed already (a link
+ * beside the file, or a linked folder): each would be published as a story of its own, the same story
+ * twice under two addresses. A file keeps its own name when it is listed under it (`a.md`, not
+ * `alias-a.md → a.md`), else its first name in order; the others are warned about (`W_SEED_LINK`).
+ */
+async function withoutSecondNames(found: SeedFile[], cwd: string, onWarning?: (d: Diagnostic) => void): Promise<SeedFile[]> {
+  const reals = await Promise.all(found.map((f) => (f.invalidName ? Promise.resolve(undefined) : realpath(f.path).catch(() => undefined))));
+  const keeper = new Map<string, number>();
+  reals.forEach((real, i) => {
+    if (real === undefined) return;
+    const kept = keeper.get(real);
+    // The file's own name wins over a link's; else the first name in order.
+    if (kept === undefined || (found[i]!.path === real && found[kept]!.path !== real)) keeper.set(real, i);
+  });
+  return found.filter((file, i) => {
+    const real = reals[i];
+    const kept = real === undefined ? i : keeper.get(real)!;
+    if (kept === i) return true;
+    onWarning?.(
+      warning('W_SEED_LINK', `is a symbolic link to ${displayPath(real!, cwd)}, which is read already as ${found[kept]!.display}: the story is published once, from there`, {
+        file: file.display,
+      }),
+    );
+    return false;
+  });
 }
 
 /** The sidecar of the seed named `name` among `names` (`.meta.yaml`, then `.meta.yml`, then `.meta.json`), if any. */

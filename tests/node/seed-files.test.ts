@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { displayPath, findSeedFiles } from '../../src/node/seed-files.js';
+import type { Diagnostic } from '../../src/errors.js';
 
 let dir: string;
 beforeEach(() => {
@@ -70,5 +71,34 @@ describe('findSeedFiles sidecars', () => {
       expect(f.path).toBe(path.join(path.dirname(f.path), path.basename(f.path)));
       if (f.sidecar) expect(path.dirname(f.sidecar)).toBe(path.dirname(f.path));
     }
+  });
+});
+
+describe('a file reached by two names through symbolic links', () => {
+  it('is listed once, under its own name when it has one, and the other names are warned about', async () => {
+    const seeds = path.join(dir, 'seeds');
+    const outside = path.join(dir, 'outside');
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'shared.md'), '# Shared\n\nText.\n');
+    symlinkSync('a.md', path.join(seeds, 'alias-a.md'));
+    symlinkSync('../outside/shared.md', path.join(seeds, 'link-out.md'));
+    symlinkSync('../outside', path.join(seeds, 'shared-dir'));
+    // A link sorted before the file it names.
+    symlinkSync('nested/b.md', path.join(seeds, '0-b.md'));
+    const warnings: Diagnostic[] = [];
+    const found = await findSeedFiles(seeds, dir, (d) => warnings.push(d));
+    expect(found.map((f) => f.display)).toEqual(['seeds/a.md', 'seeds/link-out.md', 'seeds/nested/b.md', 'seeds/nested/deeper/c.txt']);
+    expect(warnings.map((w) => [w.code, w.file, w.message])).toEqual([
+      ['W_SEED_LINK', 'seeds/0-b.md', expect.stringMatching(/is a symbolic link to seeds\/nested\/b\.md, which is read already as seeds\/nested\/b\.md/)],
+      ['W_SEED_LINK', 'seeds/alias-a.md', expect.stringMatching(/which is read already as seeds\/a\.md/)],
+      ['W_SEED_LINK', 'seeds/shared-dir/shared.md', expect.stringMatching(/is a symbolic link to outside\/shared\.md, which is read already as seeds\/link-out\.md/)],
+    ]);
+  });
+
+  it('a link that cannot be followed stays listed, so reading it names the problem', async () => {
+    const seeds = path.join(dir, 'seeds');
+    symlinkSync('missing.md', path.join(seeds, 'broken.md'));
+    const found = await findSeedFiles(seeds, dir);
+    expect(found.map((f) => f.display)).toContain('seeds/broken.md');
   });
 });
