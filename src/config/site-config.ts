@@ -184,11 +184,13 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   flag('indexPage');
   if (v.tagFeeds !== undefined) {
     const t = v.tagFeeds;
-    const minItems = typeof t === 'object' && t !== null && !Array.isArray(t) ? (t as { minItems?: unknown }).minItems : undefined;
+    // Only true, false or { minItems }: 0, "no" or a misspelt key turned tag feeds on without a word.
+    const object = typeof t === 'object' && t !== null && !Array.isArray(t) && Object.keys(t).every((key) => key === 'minItems');
+    const minItems = object ? (t as { minItems?: unknown }).minItems : undefined;
     if (typeof t === 'boolean') config.tagFeeds = t;
-    else if (minItems === undefined || (typeof minItems === 'number' && Number.isInteger(minItems) && minItems >= 1))
+    else if (object && (minItems === undefined || (typeof minItems === 'number' && Number.isInteger(minItems) && minItems >= 1)))
       config.tagFeeds = minItems === undefined ? true : { minItems: minItems as number };
-    else add('tagFeeds', `must be true, false or {"minItems": N}, found ${describeValue(t)}`);
+    else add('tagFeeds', `must be true, false or {"minItems": N} (N a whole number from 1), found ${describeValue(t)}`);
   }
   const entityTags = int('entityTags', 0, 100);
   if (entityTags !== undefined) config.entityTags = entityTags;

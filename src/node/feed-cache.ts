@@ -135,7 +135,8 @@ export class FeedCache {
   /** Removes entries this build did not use (only names this cache writes: the folder may be inside one of the user's). */
   async prune(): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    for (const name of names) if (ENTRY_FILE.test(name) && !this.used.has(name)) await rm(path.join(this.dir, name), { force: true });
+    // Best effort, as writing entries is: an entry left behind (a cache folder another user made) costs only space.
+    for (const name of names) if (ENTRY_FILE.test(name) && !this.used.has(name)) await rm(path.join(this.dir, name), { force: true }).catch(() => undefined);
   }
 }
 

@@ -203,7 +203,8 @@ export class StoryCache {
     const complete = index?.trusted === true && index.lines === index.spans.size;
     const compacted = this.compactIndex();
     if (complete && !compacted.tried) {
-      for (const key of stale) await rm(this.pathOf(key), { force: true });
+      // Best effort, as writing entries is: a file left behind (a cache folder another user made) costs only space.
+      for (const key of stale) await rm(this.pathOf(key), { force: true }).catch(() => undefined);
       return;
     }
     let shards: string[];
@@ -218,14 +219,14 @@ export class StoryCache {
       // Indexes of builds that stopped before their end, of earlier layouts, and bodies files no index names.
       // (Bodies files only when the index that names one was read: an index that could not be opened may name any.)
       if (shard !== INDEX_FILE && shard !== current && ANY_INDEX_FILE.test(shard) && (current !== undefined || !shard.startsWith('bodies-')))
-        await rm(path.join(this.dir, shard), { force: true });
+        await rm(path.join(this.dir, shard), { force: true }).catch(() => undefined);
       // Shards are named by two hex digits; other folders (the feed cache) are not this cache's.
       if (!/^[0-9a-f]{2}$/.test(shard)) continue;
       const folder = path.join(this.dir, shard);
       for (const name of await readdir(folder).catch(() => [] as string[])) {
         // Only names this cache writes (a story's file, or its temporary copy): a cache folder set to a
         // folder of the user's (`cacheDir`) may hold a two-letter folder of theirs ("db").
-        if (STORY_FILE.test(name) && !this.used.has(name.slice(0, 64))) await rm(path.join(folder, name), { force: true });
+        if (STORY_FILE.test(name) && !this.used.has(name.slice(0, 64))) await rm(path.join(folder, name), { force: true }).catch(() => undefined);
       }
     }
   }

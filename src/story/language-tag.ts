@@ -11,6 +11,9 @@ export function canonicalLanguage(tag: string): string | undefined {
   } catch {
     result = undefined;
   }
+  // BCP 47's syntax takes a first subtag of 5 to 8 letters ("english"), but none is registered, and feeds
+  // (RSS's language, Atom's xml:lang) carry ISO 639 codes: two or three letters.
+  if (result !== undefined && !/^[a-z]{2,3}(?:-|$)/i.test(result)) result = undefined;
   // Only short tags are kept: a hostile value must not pin a long string.
   if (tag.length <= 64) {
     if (canonical.size >= CANONICAL_MAX) canonical.clear();

@@ -60,3 +60,20 @@ describe('validateConfig', () => {
     expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', author: 'Desk <desk@x.example>' }).authors).toEqual([{ name: 'Desk', email: 'desk@x.example' }]);
   });
 });
+
+describe('settings an audit found read too kindly', () => {
+  const base = { siteUrl: 'https://x.example', title: 'X' };
+  it('tagFeeds takes only true, false or { minItems }: 0, "no" or a misspelt key no longer turn tag feeds on', () => {
+    for (const tagFeeds of [0, 1, 'no', 'false', { minItem: 3 }, { minItems: 0 }, [], null])
+      expect(() => validateConfig({ ...base, tagFeeds }), JSON.stringify(tagFeeds)).toThrow(/tagFeeds: must be true, false or \{"minItems": N\}/);
+    expect(validateConfig({ ...base, tagFeeds: false }).tagFeeds).toBe(false);
+    expect(validateConfig({ ...base, tagFeeds: {} }).tagFeeds).toBe(true);
+    expect(validateConfig({ ...base, tagFeeds: { minItems: 3 } }).tagFeeds).toEqual({ minItems: 3 });
+  });
+
+  it('language is a language code feeds carry: "english" (a first subtag of five letters, none of them registered) is refused here, not by the verifier', () => {
+    for (const language of ['english', 'engl', 'deutsch-CH']) expect(() => validateConfig({ ...base, language }), language).toThrow(/language/);
+    expect(validateConfig({ ...base, language: 'pt-br' }).language).toBe('pt-BR');
+    expect(validateConfig({ ...base, language: 'yue-Hant-HK' }).language).toBe('yue-Hant-HK');
+  });
+});

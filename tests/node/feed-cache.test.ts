@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -136,5 +136,21 @@ describe('feed cache keys', () => {
     moved.items[0] = { ...moved.items[0]!, contentText: `${moved.items[0]!.contentText}\0` };
     moved.items[1] = { ...moved.items[1]!, contentHtml: moved.items[1]!.contentHtml.slice(0, -1) };
     expect(cache.key('items', moved)).not.toBe(cache.key('items', doc));
+  });
+});
+
+describe('pruning', () => {
+  it('is best effort: an entry that cannot be removed (another user’s, or not a file) is left, and the build goes on', async () => {
+    const dir = path.join(work, 'prune');
+    mkdirSync(dir, { recursive: true });
+    const stale = path.join(dir, 'a'.repeat(64));
+    writeFileSync(stale, 'old entry');
+    // A folder where an entry should be: rm without `recursive` refuses it, as it refuses a file another user owns.
+    const stuck = path.join(dir, 'b'.repeat(64));
+    mkdirSync(stuck);
+    writeFileSync(path.join(stuck, 'x'), 'x');
+    await expect(new FeedCache(dir).prune()).resolves.toBeUndefined();
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(stuck)).toBe(true);
   });
 });

@@ -141,7 +141,14 @@ const story: fc.Arbitrary<Story> = fc
     return out;
   })
   // A story with no title, summary or body a feed can carry is refused (readers would get an empty item).
-  .filter((s) => [s.title, s.summary, s.contentText, s.contentHtml].some((t) => removeIllegalXmlChars(t).text.trim() !== ''));
+  // (HTML counts by its text between tags: `<p></p>` alone shows nothing.)
+  .filter(
+    (s) =>
+      [s.title, s.summary, s.contentText].some((t) => removeIllegalXmlChars(t).text.trim() !== '') ||
+      removeIllegalXmlChars(s.contentHtml)
+        .text.replace(/<[^>]*>/g, '')
+        .trim() !== '',
+  );
 
 const site: fc.Arbitrary<SiteConfig> = fc
   .record({
