@@ -57,10 +57,10 @@ export function checkOptions(given: Record<string, unknown>): void {
   for (const name of DATE_OPTIONS) {
     const value = given[name];
     if (value === undefined) continue;
-    if (!(value instanceof Date)) fail(`options.${name}`, `must be a Date, found ${describeValue(value)}`);
-    date(value, `options.${name}`, undefined);
+    if (!guard(() => value instanceof Date, `options.${name}`)) fail(`options.${name}`, `must be a Date, found ${describeValue(value)}`);
+    const checked = date(value, `options.${name}`, undefined)!;
     // A feed or an undated item would carry it: readers would show 1970.
-    if (nearUnixEpoch(value)) fail(`options.${name}`, nearUnixEpochReason(value));
+    if (nearUnixEpoch(checked)) fail(`options.${name}`, nearUnixEpochReason(checked));
   }
   for (const name of FUNCTION_OPTIONS) {
     const value = given[name];
@@ -100,6 +100,16 @@ function guard<T>(read: () => T, path: FieldPath): T {
     if (cause instanceof StoryfeedError) throw cause;
     return fail(path, unreadable(cause));
   }
+}
+
+/** Whether `value` is a list, read through the guard (a revoked proxy is `E_ITEM` at `path`). */
+export function isList(value: unknown, path: FieldPath): boolean {
+  return guard(() => Array.isArray(value), path);
+}
+
+/** `object[key]`, read through the guard: a getter or proxy that throws is `E_ITEM` naming `path.key`. */
+export function property(object: object, key: string, path: FieldPath): unknown {
+  return guard(() => Reflect.get(object, key), `${path}.${key}`);
 }
 
 /** Why a value of the caller's could not be read: what its getter or proxy threw, for a problem naming the field. */
@@ -184,14 +194,32 @@ export function itemId(value: unknown, path: FieldPath, strict = true): string |
   return read.id;
 }
 
+/**
+ * The time of a real `Date` (`NaN` for an invalid one), else `undefined`: read from the Date's own
+ * value, so a proxy or an object that only inherits from `Date.prototype` runs no code and is no Date.
+ */
+export function dateTime(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Optional date: a valid `Date` or an ISO 8601 string, within the years every format can write. */
 export function date(value: unknown, path: FieldPath, timeZone: string | undefined): Date | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) fail(path, 'is an invalid Date');
-    if (!isFeedDate(value)) fail(path, `${value.toISOString()} is out of range: feeds carry dates from year 0000 to 9999`);
-    return new Date(value.getTime());
+  const time = dateTime(value);
+  if (time !== undefined) {
+    if (Number.isNaN(time)) fail(path, 'is an invalid Date');
+    const copy = new Date(time);
+    if (!isFeedDate(copy)) fail(path, `${copy.toISOString()} is out of range: feeds carry dates from year 0000 to 9999`);
+    return copy;
   }
+  // A proxy of a Date passes `instanceof` but holds no time: its methods throw a TypeError.
+  if (guard(() => value instanceof Date, path))
+    fail(path, 'must be a Date or an ISO 8601 string, found an object posing as a Date (a proxy of one holds no time): pass the Date itself');
   if (typeof value !== 'string') fail(path, `must be a Date or an ISO 8601 string, found ${describeValue(value)}`);
   const parsed = parseDate(value, timeZone);
   if (!parsed.ok) fail(path, parsed.reason);

@@ -185,7 +185,8 @@ function checkStoryEmail(email: unknown, path: string): void {
 
 /** A Date {@link read.date} accepts as it is (valid, years 0000 to 9999). */
 function isFeedDateValue(value: unknown): boolean {
-  return value instanceof Date && !Number.isNaN(value.getTime()) && isFeedDate(value);
+  const time = read.dateTime(value);
+  return time !== undefined && !Number.isNaN(time) && isFeedDate(new Date(time));
 }
 
 /**
@@ -238,7 +239,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const at = `items[${index}]`;
   const record = read.record(input, at);
   // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`).
-  const r = !read.given(record.url) && read.given(record.link) ? fromWordPress(record) : record;
+  const r = !read.given(record.url) && read.given(record.link) ? fromWordPress(record, at) : record;
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   // An item without storyfeed's `url` but with a `link` was written for another library (see `other-libraries.ts`): each

@@ -183,9 +183,15 @@ export interface WordPressPost {
   [field: string]: unknown;
 }
 
-/** A WordPress REST API field: `{ rendered: "…" }` (title, content, excerpt, guid). */
-function isRendered(value: unknown): value is { rendered: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { rendered?: unknown }).rendered === 'string';
+/**
+ * The text of a WordPress REST API field `{ rendered: "…" }` (title, content, excerpt, guid), else
+ * `undefined`. Read through the item's guard: a getter or proxy that throws is `E_ITEM` naming
+ * `items[i].title.rendered`, never the caller's exception.
+ */
+function renderedText(value: unknown, path: string): string | undefined {
+  if (typeof value !== 'object' || value === null || read.isList(value, path)) return undefined;
+  const rendered = read.property(value, 'rendered', path);
+  return typeof rendered === 'string' ? rendered : undefined;
 }
 
 /** An embedded record with a name (an author, a category or a tag). */
@@ -207,14 +213,18 @@ function utc(value: unknown): unknown {
  * `?_embed` names its authors and terms: those are its authors and tags. Any other item is
  * given back as it is. The fields keep their names, so a problem names the field as given.
  */
-export function fromWordPress(r: Record<string, unknown>): Record<string, unknown> {
-  if (!isRendered(r.title) && !isRendered(r.content)) return r;
+export function fromWordPress(r: Record<string, unknown>, at: string): Record<string, unknown> {
+  const title = renderedText(r.title, `${at}.title`);
+  const content = renderedText(r.content, `${at}.content`);
+  if (title === undefined && content === undefined) return r;
+  const guid = renderedText(r.guid, `${at}.guid`);
+  const excerpt = renderedText(r.excerpt, `${at}.excerpt`);
   const post: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(r)) post[key] = value;
-  if (isRendered(r.title)) post.title = htmlText(r.title.rendered);
-  if (isRendered(r.content)) post.content = r.content.rendered;
-  if (isRendered(r.guid)) post.guid = r.guid.rendered;
-  if (isRendered(r.excerpt) && post.description === undefined) post.description = htmlText(r.excerpt.rendered) || undefined;
+  if (title !== undefined) post.title = htmlText(title);
+  if (content !== undefined) post.content = content;
+  if (guid !== undefined) post.guid = guid;
+  if (excerpt !== undefined && post.description === undefined) post.description = htmlText(excerpt) || undefined;
   delete post.excerpt;
   if (typeof post.id === 'number') delete post.id;
   if (typeof post.author === 'number') delete post.author;

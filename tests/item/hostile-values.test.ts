@@ -79,6 +79,31 @@ describe('plain items that are not plain data', () => {
     expect(problemOf(() => buildFeeds([{ ...item(), episode: { chapters: throwingGetter() } }], site)).message).toMatch(/^items\[0\]\.episode\.chapters\.url cannot be read/);
   });
 
+  it('a getter that throws inside a WordPress post’s { rendered } field names the field', () => {
+    const post = { link: 'https://x.example/p', title: { rendered: 'P' }, content: { rendered: '<p>Body.</p>' }, date_gmt: '2024-03-05T00:00:00' };
+    for (const field of ['title', 'content', 'excerpt', 'guid'] as const) {
+      expect(
+        problemOf(() => buildFeeds([{ ...post, [field]: throwingGetter('rendered') }], site)),
+        field,
+      ).toMatchObject({
+        code: 'E_ITEM',
+        message: expect.stringMatching(new RegExp(`^items\\[0\\]\\.${field}\\.rendered cannot be read: getter boom`)),
+      });
+    }
+    expect(problemOf(() => buildFeeds([{ ...post, title: throwingProxy() }], site)).message).toMatch(/^items\[0\]\.title\.rendered cannot be read: proxy boom/);
+  });
+
+  it('a proxy of a Date is named as no Date, never a TypeError from reading its time', () => {
+    const posing = new Proxy(new Date('2024-03-05T00:00:00Z'), {});
+    const expected = { code: 'E_ITEM', message: expect.stringMatching(/must be a Date or an ISO 8601 string, found an object posing as a Date/) };
+    expect(problemOf(() => buildFeeds([{ ...item(), published: posing }], site))).toMatchObject(expected);
+    expect(problemOf(() => buildFeeds([{ ...item(), updated: posing }], site)).message).toMatch(/^items\[0\]\.updated must be a Date/);
+    expect(problemOf(() => buildFeeds([{ url: 'https://x.example/a', title: 'A' }], site, { fallbackDate: posing })).message).toMatch(/^options\.fallbackDate must be a Date/);
+    // A Date whose prototype was changed still holds its time: it is read as a Date.
+    const plain = Object.setPrototypeOf(new Date('2024-03-05T00:00:00Z'), Object.prototype) as Date;
+    expect(buildFeeds([{ ...item(), published: plain }], site).document.items[0]!.published.toISOString()).toBe('2024-03-05T00:00:00.000Z');
+  });
+
   it('a class instance with getters on its prototype is read like a plain object', () => {
     class Row {
       get url() {
@@ -251,6 +276,8 @@ describe('values shaped like a Story', () => {
       ['url', '', /^items\[0\]\.url "" must be an absolute http\(s\) URL/],
       ['updated', '2024-01-01', /^items\[0\]\.updated must be a Date/],
       ['updated', new Date(Number.NaN), /^items\[0\]\.updated is an invalid Date/],
+      ['published', new Proxy(new Date('2024-01-01T00:00:00Z'), {}), /^items\[0\]\.published must be a Date or an ISO 8601 string, found an object posing/],
+      ['updated', new Proxy(new Date('2024-01-01T00:00:00Z'), {}), /^items\[0\]\.updated must be a Date or an ISO 8601 string, found an object posing/],
       ['language', 'not a tag!', /^items\[0\]\.language "not a tag!" is not a BCP 47 language tag/],
       ['tags', 'a', /^items\[0\]\.tags must be a list of text/],
       ['tags', [1], /^items\[0\]\.tags\[0\] must be text/],
