@@ -1,6 +1,7 @@
 import { describeValue, warning, type Diagnostic } from '../errors.js';
 import type { Enclosure } from '../types.js';
 import { htmlText } from '../story/html-text.js';
+import { decodeHtmlText, decodeReferences } from '../html/entities.js';
 import * as read from './fields.js';
 import { MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
@@ -210,7 +211,8 @@ function utc(value: unknown): unknown {
  * summary's text; the title's HTML, text), `date_gmt` and `modified_gmt` are the publication and the
  * last change (UTC, their zone added), and what names only WordPress's own records (the post's number
  * `id`, `author` and category ids, the local `date` and `modified`) is not read. A post fetched with
- * `?_embed` names its authors and terms: those are its authors and tags. Any other item is
+ * `?_embed` names its authors and terms: those are its authors and tags. WordPress keeps those names,
+ * and the guid, HTML-escaped (`Q&amp;A`, `?p=1&#038;x=2`): their character references are decoded once. Any other item is
  * given back as it is. The fields keep their names, so a problem names the field as given.
  */
 export function fromWordPress(r: Record<string, unknown>, at: string): Record<string, unknown> {
@@ -223,7 +225,8 @@ export function fromWordPress(r: Record<string, unknown>, at: string): Record<st
   for (const [key, value] of Object.entries(r)) post[key] = value;
   if (title !== undefined) post.title = htmlText(title);
   if (content !== undefined) post.content = content;
-  if (guid !== undefined) post.guid = guid;
+  // WordPress escapes the guid for HTML (`?post_type=product&#038;p=55`): the id is the address it stands for.
+  if (guid !== undefined) post.guid = decodeReferences(guid, 'attribute');
   if (excerpt !== undefined && post.description === undefined) post.description = htmlText(excerpt) || undefined;
   delete post.excerpt;
   if (typeof post.id === 'number') delete post.id;
@@ -234,10 +237,16 @@ export function fromWordPress(r: Record<string, unknown>, at: string): Record<st
   try {
     const embedded = r._embedded as { author?: unknown; 'wp:term'?: unknown } | undefined;
     if (typeof embedded === 'object' && embedded !== null) {
-      const authors = Array.isArray(embedded.author) ? embedded.author.filter(named).map((a) => ({ name: a.name, ...(typeof a.link === 'string' ? { link: a.link } : {}) })) : [];
+      // WordPress stores display names and term names HTML-escaped (`Q&amp;A`): they are read as the text they stand for, once.
+      const authors = Array.isArray(embedded.author)
+        ? embedded.author
+            .filter(named)
+            .map((a) => ({ name: decodeHtmlText(a.name), ...(typeof a.link === 'string' ? { link: a.link } : {}) }))
+            .filter((a) => a.name.trim() !== '')
+        : [];
       if (authors.length > 0 && post.author === undefined) post.author = authors;
       const terms = Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat().filter(named) : [];
-      const names = [...new Set(terms.map((t) => t.name))];
+      const names = [...new Set(terms.map((t) => decodeHtmlText(t.name)).filter((name) => name.trim() !== ''))];
       if (names.length > 0 && post.categories === undefined && post.category === undefined) post.categories = names;
     }
   } catch {

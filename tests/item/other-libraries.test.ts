@@ -273,6 +273,28 @@ describe('posts from the WordPress REST API', () => {
     expect(buildFeeds([{ ...wordPressPost(), _embedded: unreadable }], site).document.items[0]!.authors).toEqual([]);
   });
 
+  it('read the names and guid WordPress keeps HTML-escaped as the text they stand for, decoded once', () => {
+    const _embedded = {
+      author: [
+        { id: 3, name: 'Smith &amp; Jones' },
+        { id: 4, name: '&nbsp;' },
+      ],
+      'wp:term': [[{ id: 5, name: 'Q&amp;A', taxonomy: 'category' }], [{ id: 12, name: 'Tom &amp;amp; Jerry', taxonomy: 'post_tag' }]],
+    };
+    const guid = { rendered: 'https://news.example/?post_type=product&#038;p=4127' };
+    const { document, outputs } = buildFeeds([{ ...wordPressPost(), guid, _embedded }], site);
+    const item = document.items[0]!;
+    // A name that is only an escaped space is none.
+    expect(item.authors).toEqual([{ name: 'Smith & Jones' }]);
+    expect(item.tags).toEqual(['Q&A', 'Tom &amp; Jerry']);
+    expect(item.id).toBe('https://news.example/?post_type=product&p=4127');
+    expect(outputs.rss).toContain('<category>Q&#x26;A</category>');
+    expect(outputs.rss).not.toMatch(/&#x26;amp;A|Smith &#x26;amp;|&#x26;#038;/);
+    // storyfeed's own fields are taken as given: a plain item's tag is its text.
+    const own = buildFeeds([{ url: 'https://news.example/own', title: 'Own', published: '2024-03-01T00:00:00Z', tags: ['Q&amp;A'], authors: ['A &amp; B'] }], site);
+    expect(own.document.items[0]).toMatchObject({ tags: ['Q&amp;A'], authors: [{ name: 'A &amp; B' }] });
+  });
+
   it('name the field as the post gives it when it is wrong', () => {
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), date_gmt: 'yesterday' }], site))).toMatch(/^items\[0\]\.date_gmt /);
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), title: 7 } as never], site))).toMatch(/^items\[0\]\.title must be text/);
