@@ -2,8 +2,8 @@ import { collapseSpace } from '../white-space.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
-import { htmlBlocks } from '../story/html-text.js';
-import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
+import { htmlBlocks, htmlText } from '../story/html-text.js';
+import { type SanitizedHtml, sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import { summarize } from '../story/summary.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, SiteConfig, Story, StoryImage } from '../types.js';
@@ -256,10 +256,15 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const title = collapseSpace(read.text(r.title, `${at}.title`) ?? '');
 
   const description = field('summary', 'description', 'excerpt');
-  const givenSummary = read.text(description.value, `${at}.${description.name}`);
+  const summaryPath = `${at}.${description.name}`;
+  const givenText = read.text(description.value, summaryPath);
+  // The `feed` package and @astrojs/rss write `description` into RSS as HTML (a WordPress excerpt comes here too):
+  // its text is the summary. storyfeed's own `summary` is plain text.
+  const summaryHtml = foreign && description.name === 'description' && givenText !== undefined ? descriptionHtml(givenText, summaryPath, url, options) : undefined;
+  const givenSummary = summaryHtml === undefined ? givenText : summaryHtml.text || undefined;
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
-  const body = itemBody(r, at, url, warn, givenSummary === undefined ? undefined : { text: givenSummary, field: description.name }, options, foreign);
+  const body = itemBody(r, at, url, warn, givenSummary === undefined ? undefined : { text: givenSummary, field: description.name, html: summaryHtml }, options, foreign);
   // Judged on what a feed will carry: a title or body of only characters XML forbids is removed to nothing, and the item would be empty.
   if (!carriesText(title) && !carriesText(body.text))
     read.fail(
@@ -387,13 +392,36 @@ interface ItemBody {
   sections: Section[];
 }
 
+/** A summary given as HTML: sanitized as a body is (in case it stands for one), and its text. */
+interface SummaryHtml extends SanitizedHtml {
+  /** Its text: tags removed, character references decoded, white space collapsed. */
+  text: string;
+}
+
+/**
+ * An HTML `description` (the `feed` package's and @astrojs/rss's): size-checked as an HTML body is, then
+ * sanitized (`E_TOO_DEEP` naming the field) and read as text.
+ */
+function descriptionHtml(html: string, path: string, url: string, options: ItemOptions): SummaryHtml {
+  checkContentSize(html, path, 'html', options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES);
+  const safe = sanitizeStoryHtml(html, url, undefined, path);
+  return { ...safe, text: htmlText(safe.html) };
+}
+
+/** A summary: its text, the field that gave it, and its sanitized HTML when given as HTML. */
+interface ItemSummary {
+  text: string;
+  field: string;
+  html: SummaryHtml | undefined;
+}
+
 /** The body from HTML (sanitized), else Markdown, else plain text, else the summary. */
 function itemBody(
   r: Record<string, unknown>,
   at: string,
   url: string,
   warn: (d: Diagnostic) => void,
-  summary: { text: string; field: string } | undefined,
+  summary: ItemSummary | undefined,
   options: ItemOptions,
   foreign: boolean,
 ): ItemBody {
@@ -414,6 +442,12 @@ function itemBody(
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
     const sections = rendered?.sections ?? paragraphsOf(htmlBlocks(safe.html).join('\n\n'));
     return { html: safe.html, text: plain ?? sectionsToText(sections), sections };
+  }
+  if (plain === undefined && summary?.html !== undefined) {
+    // An HTML summary (already size-checked and sanitized) stands for the body as that HTML.
+    if (summary.html.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
+    const sections = paragraphsOf(htmlBlocks(summary.html.html).join('\n\n'));
+    return { html: summary.html.html, text: sectionsToText(sections), sections };
   }
   if (plain === undefined && summary !== undefined) checkContentSize(summary.text, `${at}.${summary.field}`, 'text', cap);
   const sections = paragraphsOf(plain ?? summary?.text ?? '');

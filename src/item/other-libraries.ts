@@ -26,7 +26,7 @@ export interface FeedPackageItem {
   /** When the item last changed (also when it was published, without `published`). */
   date?: Date | string;
   published?: Date | string;
-  /** Summary (plain text). */
+  /** Summary as HTML (written into RSS as HTML): its text is the summary, and the body without `content`. */
   description?: string;
   /** Body as HTML. */
   content?: string;
@@ -50,7 +50,7 @@ export interface AstroRssItem {
   link: string;
   /** When the item was published. */
   pubDate?: Date | string;
-  /** Summary (plain text). */
+  /** Summary as HTML (written into RSS as HTML): its text is the summary, and the body without `content`. */
   description?: string;
   /** Body as HTML. */
   content?: string;
@@ -227,7 +227,8 @@ export function fromWordPress(r: Record<string, unknown>, at: string): Record<st
   if (content !== undefined) post.content = content;
   // WordPress escapes the guid for HTML (`?post_type=product&#038;p=55`): the id is the address it stands for.
   if (guid !== undefined) post.guid = decodeReferences(guid, 'attribute');
-  if (excerpt !== undefined && post.description === undefined) post.description = htmlText(excerpt) || undefined;
+  // The excerpt is HTML: read as the other libraries' `description` is (its text the summary).
+  if (excerpt !== undefined && post.description === undefined) post.description = excerpt;
   delete post.excerpt;
   if (typeof post.id === 'number') delete post.id;
   if (typeof post.author === 'number') delete post.author;

@@ -63,9 +63,10 @@ describe('the size of a plain item body', () => {
   });
 
   it("names the field as the item gives it (another library's description), and the option to raise", () => {
-    const feedPackageItem = { link: 'https://x.example/a', title: 'A', date: new Date('2024-01-02T03:04:05Z'), description: 'a\n'.repeat(1_001) };
+    // Their description is HTML: its start tags are counted, as a body's are.
+    const feedPackageItem = { link: 'https://x.example/a', title: 'A', date: new Date('2024-01-02T03:04:05Z'), description: '<p>a</p>'.repeat(1_001) };
     const error = problemOf(() => buildFeeds([feedPackageItem], site, small));
-    expect(error.message).toContain('items[0].description has more than 1,000 lines with text');
+    expect(error.message).toContain('items[0].description has more than 1,000 HTML start tags');
     expect(error.message).toContain('raise `maxContentBytes`');
     expect(problemOf(() => buildFeeds([{ ...feedPackageItem, description: 'x'.repeat(25_001) }], site, small)).message).toContain(
       'items[0].description is larger than 25,000 bytes',

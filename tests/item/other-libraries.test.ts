@@ -151,6 +151,23 @@ describe('items written for the feed package', () => {
     expect(bad({ extensions: [{ name: '_x', objects: {} }] })).toMatch(/^items\[0\]\.extensions must be \{ xml, json \}.*feed package/);
   });
 
+  it('read description as HTML, as the feed package writes it: its text is the summary, and without content its sanitized HTML is the body', () => {
+    const description = '<p>This is <b>bold</b> &amp; fine</p>\n<p>Second <script>alert(1)</script>part.</p>';
+    const { document, warnings } = buildFeeds([{ ...feedItem(), content: undefined, description }], site);
+    const item = document.items[0]!;
+    expect(item.summary).toBe('This is bold & fine Second part.');
+    expect(item.contentHtml).toBe('<p>This is <b>bold</b> &amp; fine</p>\n<p>Second part.</p>');
+    expect(item.contentText).toBe('This is bold & fine\n\nSecond part.');
+    expect(warnings.map((w) => w.code)).toEqual(['W_UNSAFE_HTML']);
+    // With content, the description is the summary only (its markup removed, nothing to warn of).
+    const withContent = buildFeeds([{ ...feedItem(), description }], site);
+    expect(withContent.document.items[0]!.summary).toBe('This is bold & fine Second part.');
+    expect(withContent.document.items[0]!.contentHtml).toBe('<p>The night ferry sails again from Monday, the harbour office said.</p>');
+    expect(withContent.warnings).toEqual([]);
+    // storyfeed's own summary is plain text, as given.
+    expect(buildFeeds([{ ...plainItem(), summary: '<b>Bold</b> &amp; plain' }], site).document.items[0]!.summary).toBe('<b>Bold</b> &amp; plain');
+  });
+
   it('type audio and video by their extension, or as given', () => {
     const { document } = buildFeeds(
       [{ ...feedItem(), audio: undefined, enclosure: { url: 'https://news.example/a.pdf' }, video: 'https://news.example/v.webm', image: undefined }],
@@ -189,6 +206,12 @@ describe('items written for @astrojs/rss', () => {
     };
     expect(outputs).toEqual(buildFeeds([plain], site).outputs);
     expect(warnings).toEqual([]);
+  });
+
+  it('read description as HTML, as Astro writes it', () => {
+    const item = buildFeeds([{ ...astroItem(), content: undefined, description: '<p>Ferry&nbsp;news: <a href="/timetable">timetable</a></p>' }], site).document.items[0]!;
+    expect(item.summary).toBe('Ferry news: timetable');
+    expect(item.contentHtml).toBe('<p>Ferry\u00a0news: <a href="https://news.example/timetable">timetable</a></p>');
   });
 
   it('name what they give that no feed of storyfeed’s has, and the date not read', () => {
@@ -271,6 +294,13 @@ describe('posts from the WordPress REST API', () => {
       },
     });
     expect(buildFeeds([{ ...wordPressPost(), _embedded: unreadable }], site).document.items[0]!.authors).toEqual([]);
+  });
+
+  it('read the excerpt as HTML once: its text is the summary, and without content it is the body', () => {
+    const excerpt = { rendered: '<p>Write &amp;lt;b&amp;gt; for <em>bold</em>.</p>\n', protected: false };
+    const item = buildFeeds([{ ...wordPressPost(), content: undefined, excerpt }], site).document.items[0]!;
+    expect(item.summary).toBe('Write &lt;b&gt; for bold.');
+    expect(item.contentHtml).toBe('<p>Write &amp;lt;b&amp;gt; for <em>bold</em>.</p>');
   });
 
   it('read the names and guid WordPress keeps HTML-escaped as the text they stand for, decoded once', () => {
