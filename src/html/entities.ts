@@ -63,6 +63,17 @@ const C1_REPLACEMENTS: ReadonlyMap<number, number> = new Map([
   [0x9f, 0x178],
 ]);
 
+/**
+ * The character a C1 control (U+0080–U+009F) stands for in Windows-1252 text read as Latin-1 (`\u0092` is
+ * `’`), as HTML maps `&#146;`; `undefined` for the five Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
+ * 0x90, 0x9D) and for any other code point.
+ */
+export function windows1252Character(codePoint: number): string | undefined {
+  if (codePoint < 0x80 || codePoint > 0x9f) return undefined;
+  const mapped = C1_REPLACEMENTS.get(codePoint);
+  return mapped === undefined ? undefined : String.fromCharCode(mapped);
+}
+
 let namedReferences: Map<string, NamedReference> | undefined;
 
 /** The named-reference table, read from the generated lists on first use. */

@@ -8,7 +8,8 @@ import { canonicalLanguage } from '../story/language-tag.js';
 import { summarize } from '../story/summary.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, SiteConfig, Story, StoryImage } from '../types.js';
 import { asResolvedSite } from '../feed/site.js';
-import { hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
+import { codePointName, describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
+import { windows1252Character } from '../html/entities.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, fromWordPress, type GivenField, givenField, type WordPressPost } from './other-libraries.js';
@@ -234,6 +235,34 @@ function carriesText(text: string): boolean {
   return (hasIllegalXmlChars(text) ? removeIllegalXmlChars(text).text : text).trim() !== '';
 }
 
+/** A C1 control character (U+0080–U+009F). */
+const C1_CONTROL = /[\u0080-\u009f]/;
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+
+/**
+ * Text of an item's with its C1 controls (Windows-1252 text decoded as Latin-1: `Don\u0092t`) as the
+ * characters they stand for (`Don’t`), the five Windows-1252 leaves undefined removed; `changed` collects
+ * what was replaced, for the item's one warning.
+ */
+function windows1252Text(text: string, changed: string[]): string {
+  if (!C1_CONTROL.test(text)) return text;
+  return text.replace(C1_CONTROLS, (c) => {
+    changed.push(c);
+    return windows1252Character(c.charCodeAt(0)) ?? '';
+  });
+}
+
+/** The warning for an item whose text held C1 controls: what each became, and what was removed. */
+function windows1252Warning(at: string, changed: readonly string[]): Diagnostic {
+  const replaced = changed.filter((c) => windows1252Character(c.charCodeAt(0)) !== undefined);
+  const removed = changed.filter((c) => windows1252Character(c.charCodeAt(0)) === undefined);
+  const pairs = [...new Set(replaced)].map((c) => `${codePointName(c)} with ${windows1252Character(c.charCodeAt(0))}`);
+  const parts: string[] = [];
+  if (replaced.length) parts.push(`replaced ${pairs.slice(0, 5).join(', ')}${pairs.length > 5 ? ', …' : ''} (${replaced.length} character${replaced.length === 1 ? '' : 's'})`);
+  if (removed.length) parts.push(`removed ${describeRemoved(removed)}, which Windows-1252 leaves undefined`);
+  return warning('W_ILLEGAL_CHAR', `${at} held C1 control characters, Windows-1252 text decoded as Latin-1 (decode it as Windows-1252): ${parts.join('; ')}`);
+}
+
 /** {@link itemToStory} with options already checked (by {@link toStories}, once for every item). */
 function convertItem(input: unknown, index: number, site: ResolvedSite, options: ItemOptions): Story {
   const at = `items[${index}]`;
@@ -253,18 +282,21 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     read.fail(`${at}.url`, "is required (the item's absolute URL, or a path on the site; `link` as the feed package names it)");
   const givenId = field('id', 'guid');
   const id = read.itemId(givenId.value, `${at}.${givenId.name}`) ?? url;
-  const title = collapseSpace(read.text(r.title, `${at}.title`) ?? '');
+  // C1 controls in the item's text are Windows-1252 read as Latin-1: each becomes the character it stands for, with one warning.
+  const changed: string[] = [];
+  const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : windows1252Text(text, changed));
+  const title = collapseSpace(clean(read.text(r.title, `${at}.title`)) ?? '');
 
   const description = field('summary', 'description', 'excerpt');
   const summaryPath = `${at}.${description.name}`;
-  const givenText = read.text(description.value, summaryPath);
+  const givenText = clean(read.text(description.value, summaryPath));
   // The `feed` package and @astrojs/rss write `description` into RSS as HTML (a WordPress excerpt comes here too):
   // its text is the summary. storyfeed's own `summary` is plain text.
   const summaryHtml = foreign && description.name === 'description' && givenText !== undefined ? descriptionHtml(givenText, summaryPath, url, options) : undefined;
   const givenSummary = summaryHtml === undefined ? givenText : summaryHtml.text || undefined;
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
-  const body = itemBody(r, at, url, warn, givenSummary === undefined ? undefined : { text: givenSummary, field: description.name, html: summaryHtml }, options, foreign);
+  const body = itemBody(r, at, url, warn, givenSummary === undefined ? undefined : { text: givenSummary, field: description.name, html: summaryHtml }, options, foreign, clean);
   // Judged on what a feed will carry: a title or body of only characters XML forbids is removed to nothing, and the item would be empty.
   if (!carriesText(title) && !carriesText(body.text))
     read.fail(
@@ -296,7 +328,9 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
 
   const summary = givenSummary ?? summarize(firstParagraph(body.sections));
   const category = field('tags', 'category', 'categories');
-  const ownTags = (category.name === 'tags' ? read.tags(category.value, `${at}.tags`) : categoryTags(category.value, `${at}.${category.name}`)) ?? [];
+  const ownTags = ((category.name === 'tags' ? read.tags(category.value, `${at}.tags`) : categoryTags(category.value, `${at}.${category.name}`)) ?? []).map((tag) =>
+    windows1252Text(tag, changed),
+  );
   const givenAuthors = field('authors', 'author');
   const slugRaw = read.text(r.slug, `${at}.slug`);
   const slug = asciiSlug(slugRaw ?? lastPathSegment(url)) || 'item';
@@ -310,7 +344,9 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     summary,
     published,
     updated,
-    authors: read.authors(givenAuthors.value, `${at}.${givenAuthors.name}`, base, warn) ?? site.authors.map((a) => ({ ...a })),
+    authors:
+      read.authors(givenAuthors.value, `${at}.${givenAuthors.name}`, base, warn)?.map((a) => ({ ...a, name: windows1252Text(a.name, changed) })) ??
+      site.authors.map((a) => ({ ...a })),
     language,
     sections: body.sections,
     quotes: [],
@@ -324,6 +360,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     draft: read.flag(r.draft, `${at}.draft`) ?? false,
   };
   if (!givenDate) story.undated = true;
+  if (changed.length) warn(windows1252Warning(at, changed));
   if (options.analyze !== undefined) {
     if (typeof options.analyze !== 'function')
       read.fail('options.analyze', "must be the analyser: pass { analyze: analyzeArticle } (import { analyzeArticle } from 'storyfeed/story')");
@@ -424,14 +461,15 @@ function itemBody(
   summary: ItemSummary | undefined,
   options: ItemOptions,
   foreign: boolean,
+  clean: (text: string | undefined) => string | undefined,
 ): ItemBody {
   // `content` is the other libraries' name for the HTML body, read when none of storyfeed's body fields is given.
   const own = read.given(r.contentHtml) || read.given(r.contentMarkdown) || read.given(r.contentText);
   const htmlField = foreign && !own ? givenField(r, at, 'contentHtml', ['content'], warn) : { value: r.contentHtml, name: 'contentHtml' };
   if (foreign && own && read.given(r.content)) warn(warning('W_UNKNOWN_FIELD', `${at}.content is not read: the item gives its body under storyfeed's names`));
-  const html = read.text(htmlField.value, `${at}.${htmlField.name}`);
-  const markdown = read.text(r.contentMarkdown, `${at}.contentMarkdown`);
-  const plain = read.text(r.contentText, `${at}.contentText`);
+  const html = clean(read.text(htmlField.value, `${at}.${htmlField.name}`));
+  const markdown = clean(read.text(r.contentMarkdown, `${at}.contentMarkdown`));
+  const plain = clean(read.text(r.contentText, `${at}.contentText`));
   const cap = options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES;
   if (plain !== undefined) checkContentSize(plain, `${at}.contentText`, 'text', cap);
   if (html !== undefined || markdown !== undefined) {

@@ -184,6 +184,31 @@ describe('buildFeeds with plain items', () => {
     expect(checkJsonFeed11(json)).toEqual([]);
   });
 
+  it('reads C1 controls (Windows-1252 text decoded as Latin-1) as the characters they stand for, with one warning', () => {
+    const item = {
+      url: 'https://x.example/c1',
+      title: 'Don\u0092t \u0081panic',
+      summary: '\u0093Quoted\u0094',
+      contentHtml: '<p>Price: \u0080 5 \u0096 or \u009d less\u0085</p>',
+      tags: ['Caf\u0082'],
+      authors: ['Ren\u008ee'],
+      published: '2024-03-05T00:00:00Z',
+    };
+    const { document, outputs, warnings } = buildFeeds([item], site);
+    const story = document.items[0]!;
+    expect(story).toMatchObject({ title: 'Don’t panic', summary: '“Quoted”', tags: ['Caf‚'], authors: [{ name: 'RenŽe' }] });
+    expect(story.contentHtml).toBe('<p>Price: € 5 – or  less…</p>');
+    for (const format of ['rss', 'atom', 'json'] as const) expect(outputs[format], format).not.toMatch(/[\u0080-\u009f]|\\u00[89]/i);
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([
+      [
+        'W_ILLEGAL_CHAR',
+        'items[0] held C1 control characters, Windows-1252 text decoded as Latin-1 (decode it as Windows-1252): replaced U+0092 with ’, U+0093 with “, U+0094 with ”, U+0080 with €, U+0096 with –, … (8 characters); removed U+0081, U+009D (2 characters), which Windows-1252 leaves undefined',
+      ],
+    ]);
+    // Text without them is untouched, and the characters themselves pass as they are.
+    expect(buildFeeds([{ ...item, title: 'Don’t “panic”', summary: 'x', contentHtml: '<p>ÿ é</p>', tags: [], authors: [] }], site).warnings).toEqual([]);
+  });
+
   it('removes scripts from item HTML, with a warning', () => {
     const { document, warnings } = buildFeeds([{ url: '/s', title: 'S', published: '2024-01-01', contentHtml: '<p onclick="x()">Hi<script>alert(1)</script></p>' }], site);
     expect(document.items[0]!.contentHtml).toBe('<p>Hi</p>');
