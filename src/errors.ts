@@ -25,7 +25,7 @@ const PROBLEM_TABLE = {
   E_UNSUPPORTED: { summary: 'the file type is not a seed storyfeed reads', fix: 'Use .txt, .md or .json seeds.' },
   E_TOO_LARGE: {
     summary: 'a file is larger than its size limit, or a seed or item has more lines and markup than its limit',
-    fix: 'For a seed: split the article, or raise `maxSeedBytes` in the config (normalizing needs about 55 MB of memory per MB of text; lines, marks of markup and table cells are limited to one per 25 bytes of it, 200,000 at 5 MB). For a plain item: split its body, or raise the `maxContentBytes` option. For a feed given to `storyfeed verify`: raise --max-bytes.',
+    fix: 'For a seed: split the article, or raise `maxSeedBytes` in the config (normalizing needs about 55 MB of memory per MB of text; lines, marks of markup, table cells and HTML attributes are limited to one per 25 bytes of it, 200,000 at 5 MB). For a plain item: split its body, or raise the `maxContentBytes` option. For a feed given to `storyfeed verify`: raise --max-bytes.',
   },
   E_DUPLICATE_ID: { summary: 'two stories have the same id', fix: 'Give one of them a different file name, `id` or `url` in its front matter.' },
   E_BAD_SEEDS: { summary: 'some seeds could not be read', fix: 'Fix the files listed, or build with --keep-going to publish the others.' },

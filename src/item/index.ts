@@ -95,8 +95,9 @@ export interface ItemOptions {
   /**
    * Largest body an item may give, in UTF-8 bytes: each of `contentHtml`, `contentMarkdown`, `contentText`,
    * and a summary that stands for the body (default 5 MB, a seed file's size cap). Its lines, marks of
-   * Markdown and HTML start tags are limited to one per 25 of these bytes, as a seed's are: normalizing
-   * takes memory for each (20 MB of `<p>a</p>` took 900 MB). Over it: `E_TOO_LARGE` naming the field.
+   * Markdown, HTML start tags and their attributes are limited to one per 25 of these bytes, as a seed's
+   * are: normalizing takes memory for each (20 MB of `<p>a</p>` took 900 MB, one tag of 5 MB of
+   * attributes 450 MB). Over it: `E_TOO_LARGE` naming the field.
    */
   maxContentBytes?: number;
   /** Receives non-fatal problems (unsafe HTML removed). */

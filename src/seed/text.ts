@@ -17,7 +17,7 @@ export interface TextSeedOptions {
    * Markdown link stand for (see `template-links.ts`); without it, the site's root (`/`).
    */
   siteUrl?: string;
-  /** The seed size cap, which also caps the Markdown's lines, marks of markup and table cells (see `structure-limit.ts`); default 5 MB. */
+  /** The seed size cap, which also caps the Markdown's lines, marks of markup, table cells and HTML attributes (see `structure-limit.ts`); default 5 MB. */
   maxSeedBytes?: number;
 }
 

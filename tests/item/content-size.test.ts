@@ -48,10 +48,10 @@ describe('the size of a plain item body', () => {
 
   it('refuses more lines, marks or tags than the cap allows, in each body field', () => {
     const over = [
-      { field: 'contentHtml', text: '<p>a</p>'.repeat(1_001), what: 'HTML start tags' },
+      { field: 'contentHtml', text: '<p>a</p>'.repeat(1_001), what: 'HTML start tags and attributes' },
       { field: 'contentText', text: 'a\n'.repeat(1_001), what: 'lines with text' },
       { field: 'summary', text: 'a\n'.repeat(1_001), what: 'lines with text' },
-      { field: 'contentMarkdown', text: '*a* '.repeat(600), what: 'lines, marks of markup and table cells' },
+      { field: 'contentMarkdown', text: '*a* '.repeat(600), what: 'lines, marks of markup, table cells and HTML attributes' },
     ];
     for (const { field, text, what } of over) {
       const error = problemOf(() => buildFeeds([{ ...item, [field]: text }], site, small));

@@ -182,20 +182,20 @@ const cases: Case[] = [
   {
     file: 'emphasis.md',
     bytes: utf8(`# T\n\n${'*a '.repeat(200_000)}\n`),
-    expect: { error: 'E_TOO_LARGE', says: /:3: has more than 200,000 lines, marks of markup and table cells by this line/ },
+    expect: { error: 'E_TOO_LARGE', says: /:3: has more than 200,000 lines, marks of markup, table cells and HTML attributes by this line/ },
   },
   {
     file: 'brackets.md',
     bytes: utf8(`# T\n\n${'['.repeat(200_000)}\n`),
-    expect: { error: 'E_TOO_LARGE', says: /:3: has more than 200,000 lines, marks of markup and table cells by this line/ },
+    expect: { error: 'E_TOO_LARGE', says: /:3: has more than 200,000 lines, marks of markup, table cells and HTML attributes by this line/ },
   },
   {
     file: 'tags-open.md',
     bytes: utf8(`# T\n\n${'<a '.repeat(200_000)}\n`),
-    expect: { error: 'E_TOO_LARGE', says: /:3: has more than 200,000 lines, marks of markup and table cells by this line/ },
+    expect: { error: 'E_TOO_LARGE', says: /:3: has more than 200,000 lines, marks of markup, table cells and HTML attributes by this line/ },
   },
   // Each `>` opens a quote: 100,000 are over the structure limit.
-  { file: 'nested-quotes.md', bytes: utf8(`# T\n\n${'>'.repeat(100_000)} x\n`), expect: { error: 'E_TOO_LARGE', says: /lines, marks of markup and table cells/ } },
+  { file: 'nested-quotes.md', bytes: utf8(`# T\n\n${'>'.repeat(100_000)} x\n`), expect: { error: 'E_TOO_LARGE', says: /lines, marks of markup, table cells and HTML attributes/ } },
   { file: 'nested-quotes-fewer.md', bytes: utf8(`# T\n\n${'>'.repeat(50_000)} x\n`), expect: { error: 'E_NO_BODY' } },
   { file: 'nested-lists.md', bytes: utf8(`# T\n\n${'- '.repeat(50_000)}x\n\nLast.\n`), expect: ok() },
   { file: 'deep.json', bytes: utf8(`{"title":"T","body":"B.","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`), expect: ok() },
