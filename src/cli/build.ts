@@ -1,9 +1,9 @@
-import { existsSync, watch } from 'node:fs';
+import { type Dirent, type FSWatcher, readdirSync, realpathSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
-import { StoryfeedError, type Diagnostic } from '../errors.js';
+import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
 import { buildSite } from '../node/build.js';
 import { CONFIG_FILE_NAMES } from '../node/config-file.js';
-import { displayPath } from '../node/seed-files.js';
+import { displayPath, isSkippedName } from '../node/seed-files.js';
 import { checkOutputFolder } from '../node/out-folder.js';
 import type { FeedFormat } from '../types.js';
 import { keepHeapSmallFor } from './heap.js';
@@ -40,6 +40,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnosti
       { path: dir, recursive: false, names: configNames },
     ],
     rebuild,
+    io.err,
   );
   // The serve command's module (and the HTTP server it brings) loads only for --watch.
   await (io.untilStopped ?? (await import('./serve.js')).untilSignal)();
@@ -54,18 +55,43 @@ interface WatchedPath {
   names?: ReadonlySet<string>;
 }
 
+/** One folder watched by `watchPaths`, as last found on disk. */
+interface WatchedFolder {
+  folder: string;
+  /** Device and inode: a folder deleted and made again is watched again. */
+  id: string;
+  /** Native recursion (macOS, Windows). */
+  recursive: boolean;
+  names?: ReadonlySet<string> | undefined;
+}
+
+/**
+ * Where `fs.watch` follows a whole tree itself. Elsewhere (Linux) Node watches each file by inode, and
+ * an editor's save (a new file renamed over the old one) leaves that watch on a file that is gone:
+ * there each folder of the tree is watched instead, and folders report changes to their entries by name.
+ */
+const NATIVE_RECURSIVE = process.platform === 'darwin' || process.platform === 'win32';
+
 /**
  * Runs `onChange` (never twice at once, at most once per burst of events) when anything watched
- * changes. Config files are watched through their folder, by name: editors save by writing a new
- * file and renaming it over the old one, and a watch on the old file would see only the first save.
+ * changes. Folders are watched, never files, and files are told apart by name: editors save by writing
+ * a new file and renaming it over the old one, and a watch on the old file would see only the first
+ * save. After each burst the watches are laid again from what is on disk: new subfolders are watched,
+ * and a watched folder that is gone (moved away, deleted by a branch switch) is waited for through
+ * its nearest existing parent, then watched again when it comes back.
  */
-function watchPaths(paths: WatchedPath[], onChange: () => Promise<void>): () => void {
+function watchPaths(paths: WatchedPath[], onChange: () => Promise<void>, report: (text: string) => void): () => void {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  let closed = false;
+  const armed = new Map<string, { watcher: FSWatcher; id: string }>();
+  const unwatchable = new Set<string>();
   const trigger = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => {
+      if (closed) return;
+      rearm();
       if (running) {
         again = true;
         return;
@@ -79,17 +105,104 @@ function watchPaths(paths: WatchedPath[], onChange: () => Promise<void>): () => 
       });
     }, 150);
   };
-  const watchers = paths
-    .filter((p) => existsSync(p.path))
-    .map((p) =>
-      watch(p.path, { recursive: p.recursive }, (_event, name) => {
-        if (!p.names || (name !== null && p.names.has(path.basename(String(name))))) trigger();
-      }),
-    );
-  return () => {
-    clearTimeout(timer);
-    for (const w of watchers) w.close();
+  const arm = (key: string, spec: WatchedFolder): void => {
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(spec.folder, { recursive: spec.recursive }, (_event, name) => {
+        if (!spec.names || (name !== null && spec.names.has(path.basename(String(name))))) trigger();
+      });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Gone since it was looked at: the next look finds what replaced it.
+      if (code === 'ENOENT' || code === 'ENOTDIR') trigger();
+      else if (!unwatchable.has(spec.folder)) {
+        unwatchable.add(spec.folder);
+        report(`warning: cannot watch ${oneLine(spec.folder)} (${oneLine(errorText(error))}): changes in it are not seen\n`);
+      }
+      return;
+    }
+    // A watch that fails (the folder deleted, on some systems) is laid again after the rebuild it causes.
+    watcher.on('error', () => {
+      watcher.close();
+      if (armed.get(key)?.watcher === watcher) armed.delete(key);
+      trigger();
+    });
+    armed.set(key, { watcher, id: spec.id });
   };
+  const rearm = (): void => {
+    const wanted = new Map<string, WatchedFolder>();
+    paths.forEach((p, i) => {
+      for (const [role, spec] of foldersToWatch(p)) wanted.set(`${i}\0${role}\0${spec.folder}`, spec);
+    });
+    for (const [key, entry] of armed) {
+      if (wanted.get(key)?.id !== entry.id) {
+        entry.watcher.close();
+        armed.delete(key);
+      }
+    }
+    for (const [key, spec] of wanted) if (!armed.has(key)) arm(key, spec);
+  };
+  rearm();
+  return () => {
+    closed = true;
+    clearTimeout(timer);
+    for (const { watcher } of armed.values()) watcher.close();
+    armed.clear();
+  };
+}
+
+/**
+ * The folders that show changes to `p`: the nearest existing folder above it, for its next name on the
+ * way (the folder itself going away or coming back), and, when it exists, the folder itself and, for a
+ * recursive watch where the system has no recursion of its own, every folder below it that a build reads.
+ */
+function foldersToWatch(p: WatchedPath): Array<[role: string, spec: WatchedFolder]> {
+  const found: Array<[string, WatchedFolder]> = [];
+  const idOf = (folder: string): string | undefined => {
+    try {
+      const info = statSync(folder);
+      return info.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const root = path.resolve(p.path);
+  let below = root;
+  let above = path.dirname(root);
+  let aboveId = above === below ? undefined : idOf(above);
+  while (aboveId === undefined && path.dirname(above) !== above) {
+    below = above;
+    above = path.dirname(above);
+    aboveId = idOf(above);
+  }
+  if (aboveId !== undefined) found.push(['parent', { folder: above, id: aboveId, recursive: false, names: new Set([path.basename(below)]) }]);
+  const rootId = idOf(root);
+  if (rootId === undefined) return found;
+  found.push(['self', { folder: root, id: rootId, recursive: p.recursive && NATIVE_RECURSIVE, names: p.names }]);
+  if (!p.recursive || NATIVE_RECURSIVE) return found;
+  // The folders a build walks (findSeedFiles): not hidden, set-aside or node_modules ones; linked folders once.
+  const visited = new Set<string>();
+  const walk = (folder: string): void => {
+    let entries: Dirent[];
+    try {
+      const real = realpathSync(folder);
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return; // gone or unreadable: the build says so
+    }
+    for (const entry of entries) {
+      if (isSkippedName(entry.name) || !(entry.isDirectory() || entry.isSymbolicLink())) continue;
+      const sub = path.join(folder, entry.name);
+      const id = idOf(sub);
+      if (id === undefined) continue;
+      found.push(['below', { folder: sub, id, recursive: false }]);
+      walk(sub);
+    }
+  };
+  walk(root);
+  return found;
 }
 
 async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => void): Promise<number> {

@@ -98,6 +98,57 @@ describe('rough edges of the command line', () => {
     expect(await run).toBe(0);
   }, 60_000);
 
+  it('build --watch sees every save of a seed, in place or renamed over it, and a seeds folder moved away and back (regression: the first renamed save was the last change seen)', async () => {
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://x.example', title: 'X' }));
+    const seed = path.join(dir, 'seeds', '2024-01-01-one.txt');
+    let output = '';
+    let notify: (() => void) | undefined;
+    const changed = (): Promise<void> => new Promise((resolve) => (notify = resolve));
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const io = { out: (t: string) => ((output += t), notify?.()), err: (t: string) => ((output += t), notify?.()), env: {}, cwd: dir, untilStopped: () => stopped };
+    const feed = (): string => readFileSync(path.join(dir, 'public', 'feed.json'), 'utf8');
+    /** Waits (on the watch's own output, never on a clock) for a build whose feed holds `text`. */
+    const published = async (text: string): Promise<void> => {
+      while (!feed().includes(text)) await changed();
+    };
+    const run = runCli(['build', '--watch', '--no-cache'], io);
+    while (!/Watching/.test(output)) await changed();
+    for (const word of ['Renamed1', 'Renamed2', 'Renamed3']) {
+      saveAtomically(seed, `Story one\nA paragraph ${word}.\n`);
+      await published(word);
+    }
+    writeFileSync(seed, 'Story one\nA paragraph InPlace.\n');
+    await published('InPlace');
+    // A new subfolder is watched too.
+    mkdirSync(path.join(dir, 'seeds', 'more'));
+    writeFileSync(path.join(dir, 'seeds', 'more', '2024-01-02-two.txt'), 'Story two\nA paragraph Nested1.\n');
+    await published('Nested1');
+    writeFileSync(path.join(dir, 'seeds', 'more', '2024-01-02-two.txt'), 'Story two\nA paragraph Nested2.\n');
+    await published('Nested2');
+    // Moved away (git stash, a branch switch): reported once, then watched for until it is back.
+    output = '';
+    renameSync(path.join(dir, 'seeds'), path.join(dir, 'seeds.away'));
+    while (!/E_IO/.test(output)) await changed();
+    renameSync(path.join(dir, 'seeds.away'), path.join(dir, 'seeds'));
+    while (!/^Built/m.test(output)) await changed();
+    expect(output.match(/E_IO/g)).toHaveLength(1);
+    saveAtomically(seed, 'Story one\nA paragraph Back1.\n');
+    await published('Back1');
+    writeFileSync(seed, 'Story one\nA paragraph Back2.\n');
+    await published('Back2');
+    // Deleted and made again: a new folder.
+    rmSync(path.join(dir, 'seeds'), { recursive: true });
+    while (!/E_IO/.test(output.slice(output.lastIndexOf('Built')))) await changed();
+    mkdirSync(path.join(dir, 'seeds'));
+    writeFileSync(seed, 'Story one\nA paragraph Remade.\n');
+    await published('Remade');
+    writeFileSync(seed, 'Story one\nA paragraph Remade2.\n');
+    await published('Remade2');
+    stop();
+    expect(await run).toBe(0);
+  }, 60_000);
+
   it('serve refuses a folder that does not exist instead of answering 404', async () => {
     const run = await cli(['serve', 'nosuchdir', '--port', '0'], { cwd: dir });
     expect(run.code).toBe(1);
