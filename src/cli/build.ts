@@ -7,7 +7,7 @@ import { displayPath, isSkippedName } from '../node/seed-files.js';
 import { checkOutputFolder } from '../node/out-folder.js';
 import type { FeedFormat } from '../types.js';
 import { keepHeapSmallFor } from './heap.js';
-import { describeError, EXIT, type BuildFlags, type CliIo } from './main.js';
+import { describeError, errorJson, EXIT, type BuildFlags, type CliIo } from './main.js';
 import { resolveConfig } from './site.js';
 import { oneLine } from './terminal.js';
 
@@ -28,6 +28,7 @@ export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnosti
       await buildOnce(flags, io, warn);
     } catch (error) {
       if (!(error instanceof StoryfeedError)) throw error;
+      if (flags.json) io.out(errorJson(error));
       io.err(describeError(error));
     }
   };

@@ -41,10 +41,13 @@ export async function runCli(argv: readonly string[], raw: CliIo): Promise<numbe
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
+  // Whether the command run was given --json, once its flags are read (an error then goes to stdout as JSON too).
+  let json: boolean | undefined;
   // An empty value (`--out ''`, `--site ''`, a file named '') is a mistake, never "use the default":
   // taken as unset it would build into the config's folder, or verify the current directory.
   // (deploy checks its own flags, every one at once; an empty prefix there is the bucket's root.)
   program.hook('preAction', (_program, command) => {
+    json = command.opts().json === true;
     if (command.name() === 'deploy') return;
     for (const [key, value] of Object.entries(command.opts())) {
       if (typeof value === 'string' && value.trim() === '') {
@@ -164,8 +167,16 @@ export async function runCli(argv: readonly string[], raw: CliIo): Promise<numbe
     }
     return exitCode;
   } catch (error) {
-    return handleError(error, io);
+    return handleError(error, io, json ?? asksForJson(program, argv));
   }
+}
+
+/** Whether `argv` gives --json to a command that takes it (for errors met before the flags are read). */
+function asksForJson(program: Command, argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  const command = program.commands.find((c) => c.name() === args.find((a) => !a.startsWith('-')));
+  return args.includes('--json') && (command?.options.some((o) => o.long === '--json') ?? false);
 }
 
 /** Flags of `build`. */
@@ -213,11 +224,14 @@ export interface VerifyFlags {
   maxBytes: string;
 }
 
-function handleError(error: unknown, io: CliIo): number {
+function handleError(error: unknown, io: CliIo, json: boolean): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    // Commander has written its message to stderr already.
+    if (json) io.out(errorJson(new StoryfeedError('E_USAGE', error.message.replace(/^error: /, ''))));
     return EXIT.usage;
   }
+  if (json) io.out(errorJson(error));
   if (error instanceof StoryfeedError) {
     io.err(describeError(error));
     return error.code === 'E_USAGE' ? EXIT.usage : EXIT.failed;
@@ -226,6 +240,17 @@ function handleError(error: unknown, io: CliIo): number {
   io.err(`error: storyfeed failed unexpectedly: ${message} [E_INTERNAL]\n  fix: ${PROBLEMS.E_INTERNAL.fix}\n`);
   if (io.env.STORYFEED_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   return EXIT.failed;
+}
+
+/**
+ * A failed command's result for `--json`, on stdout, so a script reading it gets JSON on failure too:
+ * `{ ok: false, error: { code, message, file, line, problems, fix } }` (the message without its place or code).
+ */
+export function errorJson(error: unknown): string {
+  const e = error instanceof StoryfeedError ? error : new StoryfeedError('E_INTERNAL', `storyfeed failed unexpectedly: ${errorText(error)}`);
+  const message = e.problems.length ? e.detail.split('\n')[0]!.replace(/:$/, '') : e.detail;
+  const body = { code: e.code, message, file: e.file ?? null, line: e.line ?? null, problems: e.problems, fix: PROBLEMS[e.code].fix };
+  return `${JSON.stringify({ ok: false, error: body }, null, 2)}\n`;
 }
 
 /** Formats a StoryfeedError for the terminal: the message, each listed problem, and the fix. */

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { cli } from '../support/cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -145,5 +146,70 @@ describe('storyfeed inspect', () => {
     const missing = await cli(['inspect', 'nope.txt'], { cwd: dir });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nope.txt does not exist');
+  });
+});
+
+describe('--json on errors', () => {
+  /** The one JSON object a failed run printed on stdout. */
+  const failure = (stdout: string): { ok: boolean; error: { code: string; message: string; file: string | null; line: number | null; problems: string[]; fix: string } } =>
+    JSON.parse(stdout);
+
+  it('build prints the error as JSON on stdout, keeps its line on stderr and its exit code (regression: stdout was empty)', async () => {
+    const missing = await cli(['build', 'nosuchdir', '--json'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(failure(missing.stdout)).toMatchObject({ ok: false, error: { code: 'E_IO', message: 'seeds folder nosuchdir does not exist', file: null, line: null, problems: [] } });
+    expect(missing.stderr).toContain('[E_IO]');
+
+    writeFileSync(path.join(dir, 'seeds', 'bad.json'), '{bad');
+    const bad = await cli(['build', '--json', '--dry-run'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    const badSeeds = failure(bad.stdout).error;
+    expect(badSeeds.code).toBe('E_BAD_SEEDS');
+    expect(badSeeds.problems).toHaveLength(1);
+    expect(badSeeds.problems[0]).toMatch(/^seeds\/bad\.json:1: .*\[E_JSON\]$/);
+    expect(badSeeds.fix).toContain('--keep-going');
+    expect(bad.stderr).toContain('[E_BAD_SEEDS]');
+    rmSync(path.join(dir, 'seeds', 'bad.json'));
+
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'news.example.com', title: 'T' }));
+    const config = await cli(['build', '--json', '--dry-run'], { cwd: dir });
+    expect(config.code).toBe(1);
+    expect(failure(config.stdout).error).toMatchObject({ code: 'E_CONFIG', message: '1 problem in storyfeed.config.json', file: 'storyfeed.config.json' });
+    expect(failure(config.stdout).error.problems[0]).toContain('siteUrl: "news.example.com"');
+    expect(config.stderr).toContain('[E_CONFIG]');
+
+    const usage = await cli(['build', '--json', '--bogus'], { cwd: dir });
+    expect(usage.code).toBe(2);
+    expect(failure(usage.stdout).error).toMatchObject({ code: 'E_USAGE', message: "unknown option '--bogus'" });
+    expect(usage.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it('inspect, verify and deploy print their errors as JSON too, and nothing on stdout without --json', async () => {
+    for (const [argv, code, exit] of [
+      [['inspect', 'nonexistent.md', '--json'], 'E_IO', 1],
+      [['verify', '--json', '--timeout', 'abc', 'public/rss.xml'], 'E_USAGE', 2],
+      [['verify', '--json'], 'E_USAGE', 2],
+      [['deploy', '--json'], 'E_USAGE', 2],
+    ] as const) {
+      const run = await cli([...argv], { cwd: dir });
+      expect(run.code, argv.join(' ')).toBe(exit);
+      expect(failure(run.stdout), argv.join(' ')).toMatchObject({ ok: false, error: { code } });
+      expect(run.stderr, argv.join(' ')).toContain('error:');
+      const human = await cli(
+        argv.filter((a) => a !== '--json'),
+        { cwd: dir },
+      );
+      expect(human.code, argv.join(' ')).toBe(exit);
+      expect(human.stdout, argv.join(' ')).toBe('');
+    }
+    expect(failure((await cli(['inspect', 'nonexistent.md', '--json'], { cwd: dir })).stdout).error.file).toBe('nonexistent.md');
+  });
+
+  it('build --watch --json prints a failed build as JSON', async () => {
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), '{ broken');
+    let stdout = '';
+    const code = await runCli(['build', '--watch', '--json'], { out: (t) => (stdout += t), err: () => {}, env: {}, cwd: dir, untilStopped: () => Promise.resolve() });
+    expect(code).toBe(0);
+    expect(failure(stdout.slice(0, stdout.indexOf('Watching'))).error.code).toBe('E_CONFIG');
   });
 });
