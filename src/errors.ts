@@ -43,7 +43,7 @@ const PROBLEM_TABLE = {
   },
   E_CACHE_UNSAFE: {
     summary: 'the cache folder holds files storyfeed did not write, or overlaps the seeds, output or project folder',
-    fix: 'Give the cache a folder of its own (`cacheDir`, default `.storyfeed-cache`): a new or empty one, or one storyfeed made.',
+    fix: 'Give the cache a folder of its own: a new or empty one, or one storyfeed made (the CLI keeps `.storyfeed-cache` in the folder it runs in; `buildSite` takes `cacheDir`).',
   },
   E_VERIFY: { summary: 'the feeds do not match the stories', fix: 'This is a storyfeed bug when it happens on build: please report it with the seed.' },
   E_FEED: { summary: 'the feed cannot be read', fix: 'The file is not a well-formed RSS 2.0, Atom 1.0 or JSON Feed document.' },

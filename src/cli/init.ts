@@ -12,15 +12,23 @@ What happens next
 "Quotes are found and attributed," the editor said.
 `;
 
+/** The configuration file `storyfeed init` writes. */
+const STARTER = 'storyfeed.config.mjs';
+
 /** `storyfeed init`: writes `storyfeed.config.mjs` (commented) and, when missing, `seeds/` with one example. */
 export async function runInit(flags: InitFlags, io: CliIo): Promise<number> {
-  const existing = CONFIG_FILE_NAMES.map((n) => path.join(io.cwd, n)).find((f) => existsSync(f));
-  if (existing && !flags.force) {
-    throw new StoryfeedError('E_USAGE', `${path.basename(existing)} already exists; use --force to overwrite it`);
-  }
-  const file = path.join(io.cwd, 'storyfeed.config.mjs');
+  const existing = CONFIG_FILE_NAMES.map((n) => path.join(io.cwd, n)).filter((f) => existsSync(f));
+  const file = path.join(io.cwd, STARTER);
+  // --force overwrites the starter file only: another configuration file is the user's, and would be read before it.
+  const other = existing.find((f) => path.basename(f) !== STARTER);
+  if (other)
+    throw new StoryfeedError(
+      'E_USAGE',
+      `${path.basename(other)} already exists${flags.force ? ` and is read before ${STARTER}` : ''}; storyfeed init writes ${STARTER} and never replaces another file: remove or rename ${path.basename(other)} to start over`,
+    );
+  if (existing.length && !flags.force) throw new StoryfeedError('E_USAGE', `${STARTER} already exists; use --force to overwrite it`);
   await writeFile(file, starterConfig({ ...(flags.site ? { siteUrl: flags.site } : {}), ...(flags.title ? { title: flags.title } : {}) }));
-  const lines = ['Wrote storyfeed.config.mjs'];
+  const lines = [`Wrote ${STARTER}`];
   const seeds = path.join(io.cwd, 'seeds');
   if (!existsSync(seeds)) {
     await mkdir(seeds);

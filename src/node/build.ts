@@ -215,6 +215,17 @@ async function buildWith(
       });
     }
   }
+  if (epoch && nearUnixEpoch(epoch)) {
+    // Undated stories are dated at SOURCE_DATE_EPOCH when first published: at 0 (some build systems' "no date") they would be dated 1970.
+    const dated = new Set(previous?.stories.filter((e) => e.published !== undefined).map((e) => e.id));
+    const undated = loaded.stories.filter((s) => s.undated && !s.draft && !dated.has(s.id));
+    if (undated.length)
+      throw new StoryfeedError(
+        'E_UNDATED',
+        `${undated.length} stor${undated.length === 1 ? 'y has' : 'ies have'} no date, and SOURCE_DATE_EPOCH (${options.sourceDateEpoch}) is ${epoch.toISOString()}, within weeks of 1970, which readers would see as their date; give ${undated.length === 1 ? 'it a date' : 'them dates'}, or set SOURCE_DATE_EPOCH to a real time, e.g. the last commit's (git log -1 --format=%ct); nothing was written`,
+        { problems: undated.map((s) => s.file ?? s.title) },
+      );
+  }
   const reconciled = await reconcileWithManifest(loaded.stories, previous, {
     // Undated stories are dated when first published: at SOURCE_DATE_EPOCH, else now (whole seconds), then recorded.
     publishDate: epoch ?? new Date(Math.floor(Date.now() / 1000) * 1000),

@@ -62,7 +62,10 @@ export async function claimCacheFolder(context: CacheFolderContext): Promise<voi
   const cache = await realish(context.cache);
   const shown = displayPath(path.resolve(context.cache), context.cwd);
   const refuse = (why: string): never => {
-    throw new StoryfeedError('E_CACHE_UNSAFE', `refusing to keep the cache in ${shown}: ${why}; give it a folder of its own (\`cacheDir\`, default ".storyfeed-cache")`);
+    throw new StoryfeedError(
+      'E_CACHE_UNSAFE',
+      `refusing to keep the cache in ${shown}: ${why}; give it a folder of its own (the CLI keeps ".storyfeed-cache" in the folder it runs in; buildSite takes \`cacheDir\`)`,
+    );
   };
   const near: [string | undefined, string][] = [
     [context.seeds, 'the seeds folder'],

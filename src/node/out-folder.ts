@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
@@ -37,6 +38,9 @@ export async function checkOutputFolder(context: OutputFolderContext): Promise<v
   if (out === seeds) refuse('it is the seeds folder');
   if (out === cwd) refuse('it is the current directory');
   if (out === project) refuse('it is the project folder (where the configuration file is)');
+  // Run from elsewhere (a script in /tmp, a CI step), `--out ~` contains neither: it is still everything the user has.
+  const home = homedir();
+  if (home && out === (await realish(home))) refuse('it is your home folder');
   if (inside(seeds, out)) refuse(`it contains the seeds folder ${seedsShown}`);
   if (inside(out, seeds)) refuse(`it lies inside the seeds folder ${seedsShown}`);
   if (inside(cwd, out)) refuse('it contains the current directory');

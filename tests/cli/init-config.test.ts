@@ -26,10 +26,24 @@ describe('storyfeed init', () => {
   });
 
   it('refuses to overwrite a config without --force', async () => {
-    writeFileSync(path.join(dir, 'storyfeed.config.json'), '{}');
+    writeFileSync(path.join(dir, 'storyfeed.config.mjs'), 'export default {};\n');
     const run = await cli(['init'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('already exists; use --force');
+    expect(run.stderr).toContain('storyfeed.config.mjs already exists; use --force');
+    const forced = await cli(['init', '--force', '--site', 'https://forced.example'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'storyfeed.config.mjs'), 'utf8')).toContain('https://forced.example');
+  });
+
+  it('never replaces another configuration file, which would be read before the one it writes, even with --force', async () => {
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), '{"siteUrl": "https://mine.example", "title": "Mine"}');
+    for (const args of [['init'], ['init', '--force', '--site', 'https://new.example']]) {
+      const run = await cli(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/storyfeed\.config\.json already exists.*never replaces another file: remove or rename storyfeed\.config\.json/);
+    }
+    expect(existsSync(path.join(dir, 'storyfeed.config.mjs'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'storyfeed.config.json'), 'utf8')).toContain('mine.example');
   });
 });
 

@@ -727,4 +727,20 @@ describe('checkOutputFolder', () => {
   ])('refuses --out %s with E_OUT_UNSAFE', async (o, why) => {
     await expect(checkOutputFolder(context(o))).rejects.toMatchObject({ code: 'E_OUT_UNSAFE', message: expect.stringContaining(why) });
   });
+
+  it('refuses the home folder, also from a build run outside it', async () => {
+    const home = path.join(dir, 'home');
+    mkdirSync(home);
+    const saved = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      await expect(checkOutputFolder({ out: home, seeds: path.join(dir, 'seeds'), cwd: path.join(dir, 'site') })).rejects.toMatchObject({
+        code: 'E_OUT_UNSAFE',
+        message: expect.stringContaining('it is your home folder'),
+      });
+      await expect(checkOutputFolder({ out: path.join(home, 'public'), seeds: path.join(dir, 'seeds'), cwd: path.join(dir, 'site') })).resolves.toBeUndefined();
+    } finally {
+      process.env.HOME = saved;
+    }
+  });
 });
