@@ -46,6 +46,8 @@ describe('storyfeed build', () => {
     expect(summary).toMatchObject({ ok: true, written: false, stories: 1, items: 1, verification: { problems: 0 } });
     expect(summary.files.map((f: { file: string }) => f.file)).toEqual(['public/rss.xml', 'public/atom.xml', 'public/feed.json', 'public/feed.xsl', 'public/index.html']);
     expect(() => readdirSync(path.join(dir, 'public'))).toThrow();
+    // Nothing at all: no cache folder either.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('fails with exit 1 naming every bad seed, and writes nothing', async () => {
