@@ -4,6 +4,8 @@
  * disagreement; YAML front matter refuses it, and JSON seeds, sidecars and configs do the same.
  */
 
+import { StoryfeedError } from './errors.js';
+
 /** A name given twice in one object: the name and the UTF-16 offset of its second occurrence. */
 export interface DuplicateJsonKey {
   /** The name, decoded (`"a"` and `"\u0061"` are the same name). */
@@ -72,6 +74,31 @@ export function duplicateKeyProblem(text: string): { detail: string; line: numbe
   const duplicate = findDuplicateJsonKey(text);
   if (!duplicate) return undefined;
   return { detail: `${JSON.stringify(duplicate.key)} is given twice in one object (readers disagree on which one counts): keep one`, line: lineAt(text, duplicate.offset) };
+}
+
+/**
+ * Parses the JSON of a seed (a JSON seed, or JSON front matter that opens a Markdown or text seed) as JSON
+ * seeds are read: `E_JSON` naming `file` and the line of a syntax error or of a name given twice.
+ * `firstLine` is the file's line of the text's first line.
+ */
+export function parseSeedJson(
+  text: string,
+  where: { file?: string | undefined; firstLine?: number; reviver?: ((key: string, value: unknown) => unknown) | undefined } = {},
+): unknown {
+  const { file } = where;
+  const first = where.firstLine ?? 1;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, where.reviver);
+  } catch (cause) {
+    const message = (cause as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? lineAt(text, Number(pos[1])) + first - 1 : undefined;
+    throw new StoryfeedError('E_JSON', `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`, { file, line, cause });
+  }
+  const duplicate = duplicateKeyProblem(text);
+  if (duplicate) throw new StoryfeedError('E_JSON', duplicate.detail, { file, line: duplicate.line + first - 1 });
+  return value;
 }
 
 /** The 1-based line of a UTF-16 offset. */

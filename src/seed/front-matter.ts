@@ -6,6 +6,7 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseAuthorString } from './author-string.js';
 import { parseDate } from './dates.js';
 import { parseHttpUrl } from './http-url.js';
+import { lineAt, parseSeedJson } from '../json-keys.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -48,7 +49,9 @@ export interface FrontMatterSplit {
   yaml: string | null;
   /** The TOML between `+++` fences (Hugo's other front matter), when the seed opens with one instead. */
   toml?: string;
-  /** 1-based line of the first YAML (or TOML) line. */
+  /** The JSON object (Hugo's third front matter, braces included) that opens the seed instead. */
+  json?: string;
+  /** 1-based line of the first YAML (or TOML, or JSON) line. */
   yamlLine: number;
   /** The text after the closing fence (or all of it). */
   body: string;
@@ -58,9 +61,13 @@ export interface FrontMatterSplit {
 
 /**
  * Splits front matter from the top of a (line-ending-normalized) text: YAML between `---` lines (closed
- * by `---` or `...`), or TOML between `+++` lines, as Hugo writes it.
+ * by `---` or `...`), or TOML between `+++` lines, or a JSON object, as Hugo writes them.
  */
 export function splitFrontMatter(text: string, file?: string): FrontMatterSplit {
+  if (text.charCodeAt(0) === 123) {
+    const json = splitJsonFrontMatter(text);
+    if (json) return json;
+  }
   const opening = /^(---|\+\+\+)[ \t]*\n/.exec(text);
   if (!opening) return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
   const toml = opening[1] === '+++';
@@ -83,8 +90,9 @@ export function splitFrontMatter(text: string, file?: string): FrontMatterSplit 
   throw new StoryfeedError('E_FRONT_MATTER', `front matter starts with \`${fence}\` on line 1 but is never closed with a second \`${fence}\` line`, { file, line: 1 });
 }
 
-/** The {@link SeedMeta} of split front matter, YAML or TOML; empty without front matter. */
+/** The {@link SeedMeta} of split front matter, YAML, TOML or JSON; empty without front matter. */
 export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOptions, 'firstLine'> = {}): SeedMeta {
+  if (split.json !== undefined) return parseJsonMeta(split.json, { ...options, firstLine: split.yamlLine });
   if (split.toml !== undefined) return parseTomlMeta(split.toml, { ...options, firstLine: split.yamlLine });
   return split.yaml === null ? {} : parseYamlMeta(split.yaml, { ...options, firstLine: split.yamlLine });
 }
@@ -128,6 +136,119 @@ export function parseTomlMeta(toml: string, options: MetaOptions = {}): SeedMeta
     return undefined;
   };
   return readMeta(fields, { ...options, lineOf });
+}
+
+/**
+ * JSON front matter (Hugo's third kind): a text opening with `{` whose matching `}` (braces counted outside
+ * JSON strings, in one pass) ends its line, and which is a JSON object. What only looks like it (a first line
+ * of `{` alone, then a quoted name) is front matter too, so that its syntax error is reported. Anything else
+ * that opens with a brace (prose, a `{{< shortcode >}}`, a `{% raw %}` tag, a brace never closed) is not
+ * front matter: `undefined`.
+ */
+function splitJsonFrontMatter(text: string): FrontMatterSplit | undefined {
+  const close = matchingBrace(text);
+  if (close < 0) return undefined;
+  let end = close + 1;
+  while (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9) end++;
+  if (end < text.length && text.charCodeAt(end) !== 10) return undefined;
+  const json = text.slice(0, close + 1);
+  if (!looksLikeJsonFrontMatter(json)) {
+    try {
+      JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+  }
+  const bodyLine = lineAt(text, close) + 1;
+  return { yaml: null, json, yamlLine: 1, body: text.slice(end + 1), bodyLine };
+}
+
+/**
+ * Offset of the `}` that closes the `{` at offset 0, or -1: braces are counted outside JSON strings (a `"`
+ * opens one, a backslash escapes the character after it), so the scan is one pass whatever the text holds.
+ */
+function matchingBrace(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) depth++;
+    else if (c === 125) {
+      if (--depth === 0) return i;
+    } else if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 92) i++;
+        else if (s === 34) break;
+      }
+    }
+  }
+  return -1;
+}
+
+/** Whether JSON front matter is written as Hugo writes it: `{` alone on the first line, then a quoted name or the closing `}`. */
+function looksLikeJsonFrontMatter(json: string): boolean {
+  return /^\{[ \t]*\n\s*["}]/.test(json);
+}
+
+/**
+ * Parses JSON front matter (Hugo's form, an object braces included) into validated {@link SeedMeta}: read as JSON
+ * seeds are (`E_JSON` naming the line of a syntax error or a name given twice), within the size limit of YAML
+ * and TOML front matter, and its fields as theirs.
+ */
+export function parseJsonMeta(json: string, options: MetaOptions = {}): SeedMeta {
+  const first = options.firstLine ?? 1;
+  if (json.length > MAX_YAML_CHARS) {
+    throw new StoryfeedError(
+      'E_FRONT_MATTER',
+      `the JSON is ${Math.round(json.length / 1024)} KB; front matter is limited to ${MAX_YAML_CHARS / 1024} KB (it holds a story's fields, not its text)`,
+      { file: options.file, line: first },
+    );
+  }
+  const value = parseSeedJson(json, { file: options.file, firstLine: first });
+  // As deep as YAML and TOML front matter may nest (`JSON.parse` itself takes any depth).
+  const deep = deepFlowNesting(json);
+  if (deep !== undefined) {
+    throw new StoryfeedError('E_FRONT_MATTER', `JSON error: brackets nest more than ${MAX_YAML_DEPTH} levels deep`, {
+      file: options.file,
+      line: lineAt(json, deep) + first - 1,
+    });
+  }
+  // Built on first use (only problems and warnings need lines).
+  let keyLines: Map<string, number> | undefined;
+  const lineOf = (key: string): number | undefined => {
+    keyLines ??= topJsonKeyLines(json, first);
+    return keyLines.get(key);
+  };
+  return readMeta(value, { ...options, lineOf });
+}
+
+/** The line of each name of the outermost object of valid JSON `json` (the first, if given twice), in one pass. */
+function topJsonKeyLines(json: string, first: number): Map<string, number> {
+  const lines = new Map<string, number>();
+  let depth = 0;
+  let line = first;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+    else if (c === 34) {
+      const start = i;
+      for (i++; i < json.length; i++) {
+        const s = json.charCodeAt(i);
+        if (s === 92) i++;
+        else if (s === 34) break;
+      }
+      if (depth !== 1) continue;
+      let next = i + 1;
+      while (/[ \t\r\n]/.test(json[next] ?? '')) next++;
+      if (json[next] !== ':') continue;
+      const raw = json.slice(start + 1, i);
+      const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+      if (!lines.has(key)) lines.set(key, line);
+    }
+  }
+  return lines;
 }
 
 /** Options for reading seed metadata. */

@@ -1,7 +1,7 @@
 import { collapseSpace } from '../white-space.js';
 import { Parser } from '../html/parser.js';
 import { StoryfeedError, warning } from '../errors.js';
-import { duplicateKeyProblem, lineAt } from '../json-keys.js';
+import { parseSeedJson } from '../json-keys.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
@@ -20,7 +20,6 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   const { file } = options;
   const text = raw.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new StoryfeedError('E_EMPTY', 'the file is empty', { file, line: 1 });
-  let value: unknown;
   // `\u0001` and the like decode to characters XML forbids; they are removed like raw ones in text seeds.
   const removed: string[] = [];
   const reviver = text.includes('\\u')
@@ -31,16 +30,7 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
         return clean.text;
       }
     : undefined;
-  try {
-    value = JSON.parse(text, reviver);
-  } catch (cause) {
-    const message = (cause as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? lineAt(text, Number(pos[1])) : undefined;
-    throw new StoryfeedError('E_JSON', `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`, { file, line, cause });
-  }
-  const duplicate = duplicateKeyProblem(text);
-  if (duplicate) throw new StoryfeedError('E_JSON', duplicate.detail, { file, line: duplicate.line });
+  const value = parseSeedJson(text, { file, reviver });
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new StoryfeedError('E_FIELD', `$: expected an object with "title" and a body, found ${Array.isArray(value) ? 'an array' : typeof value}`, { file });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StoryfeedError, type Diagnostic } from '../../src/errors.js';
-import { MAX_YAML_CHARS, parseAuthorString, parseFrontMatter, parseTomlMeta, parseYamlMeta, splitFrontMatter } from '../../src/seed/front-matter.js';
+import { MAX_YAML_CHARS, parseAuthorString, parseFrontMatter, parseJsonMeta, parseTomlMeta, parseYamlMeta, splitFrontMatter } from '../../src/seed/front-matter.js';
 import { costGrowth } from '../support/linear.js';
 import { readSeed } from '../../src/seed/index.js';
 
@@ -169,6 +169,105 @@ describe('TOML front matter (Hugo)', () => {
     // quadratic one near ×10.
     const growth = await costGrowth((n) => parseTomlMeta(keys(n)), 300, 3000, 4);
     expect(growth).toBeLessThan(4);
+  });
+});
+
+describe('JSON front matter (Hugo)', () => {
+  // The shape of Hugo's documented example.
+  const hugo = [
+    '{',
+    '   "title": "Night ferry resumes",',
+    '   "date": "2024-02-02T04:14:54-08:00",',
+    '   "draft": true,',
+    '   "weight": 10,',
+    '   "tags": ["ferries", "Danube"],',
+    '   "categories": ["news"],',
+    '   "params": {"author": "Not read"}',
+    '}',
+    'First paragraph.',
+    '',
+  ].join('\n');
+
+  it("splits the object that opens a seed and reads its fields as YAML's (Hugo's example)", () => {
+    const split = splitFrontMatter(hugo);
+    expect(split).toMatchObject({ yaml: null, yamlLine: 1, body: 'First paragraph.\n', bodyLine: 10 });
+    expect(split.json).toMatch(/^\{\n {3}"title": "Night ferry resumes",[\s\S]*\n\}$/);
+    expect(parseFrontMatter(split)).toEqual({ title: 'Night ferry resumes', date: new Date('2024-02-02T12:14:54Z'), draft: true, tags: ['ferries', 'Danube', 'news'] });
+    const md = readSeed(hugo, { file: 'content/posts/ferry.md' });
+    expect([md.title, md.meta.draft, md.meta.date?.toISOString(), md.sections[0]?.blocks]).toEqual([
+      'Night ferry resumes',
+      true,
+      '2024-02-02T12:14:54.000Z',
+      [{ kind: 'paragraph', text: 'First paragraph.' }],
+    ]);
+    const text = readSeed('{"date": "2024-05-02"}\nFerry headline\nBody line.\n', { file: 'ferry.txt' });
+    expect([text.title, text.meta.date?.toISOString()]).toEqual(['Ferry headline', '2024-05-02T00:00:00.000Z']);
+  });
+
+  it('reads nested values, and strings holding braces, escaped quotes and backslashes', () => {
+    const seed = [
+      '{"title": "The \\"}{\\" ferry \\\\", "params": {"a": {"b": [1, {"c": "}}}"}]}, "d": "{"},',
+      ' "authors": [{"name": "Mira Volk", "email": "mira@example.com"}], "summary": "Opens { and closes }."}  ',
+      '',
+      'Body with {braces}.',
+    ].join('\n');
+    const split = splitFrontMatter(seed);
+    expect([split.bodyLine, split.body]).toEqual([3, '\nBody with {braces}.']);
+    const md = readSeed(seed, { file: 'a.md' });
+    expect([md.title, md.meta.authors, md.meta.summary]).toEqual(['The "}{" ferry \\', [{ name: 'Mira Volk', email: 'mira@example.com' }], 'Opens { and closes }.']);
+    expect(md.sections[0]?.blocks).toEqual([{ kind: 'paragraph', text: 'Body with {braces}.' }]);
+  });
+
+  it('names the file and line of invalid JSON that looks like front matter, a name given twice, a wrong field, and what is too large or deep', () => {
+    const comma = fails(() => readSeed('{\n  "title": "Night ferry"\n  "draft": true\n}\nBody.\n', { file: 'content/ferry.md' }));
+    expect([comma.code, comma.file, comma.line]).toEqual(['E_JSON', 'content/ferry.md', 3]);
+    expect(comma.detail).toMatch(/^invalid JSON: /);
+    const twice = fails(() => readSeed('{\n  "title": "a",\n  "title": "b"\n}\nBody.\n', { file: 'a.md' }));
+    expect([twice.code, twice.file, twice.line]).toEqual(['E_JSON', 'a.md', 3]);
+    const field = fails(() => readSeed('{\n  "title": "x",\n  "tags": 3\n}\nBody.\n', { file: 'a.md' }));
+    expect([field.code, field.line, field.detail]).toEqual(['E_FIELD', 3, 'front matter `tags`: expected a list or a comma-separated string, found number 3']);
+    const date = fails(() => parseJsonMeta('{\n"date": "soon"}', { file: 'a.md', firstLine: 1 }));
+    expect([date.code, date.line]).toEqual(['E_DATE', 2]);
+    expect(fails(() => readSeed(`{"a": "${'x'.repeat(MAX_YAML_CHARS)}"}\nBody.\n`, { file: 'a.md' }))).toMatchObject({ code: 'E_FRONT_MATTER', line: 1 });
+    const deep = fails(() => readSeed(`{\n"a":\n${'['.repeat(300)}${']'.repeat(300)}}\nBody.\n`, { file: 'a.md' }));
+    expect([deep.code, deep.line]).toEqual(['E_FRONT_MATTER', 3]);
+  });
+
+  it('reads a seed that opens with a brace but no JSON object ending a line as it is, Markdown', () => {
+    const cases: [string, string][] = [
+      ["{Editor's note} The ferry resumes tonight.\n\nBody.\n", "{Editor's note} The ferry resumes tonight."],
+      ['{"title": "x"} is how a JSON seed opens.\n\nBody.\n', '{"title": "x"} is how a JSON seed opens.'],
+      ['{{< figure src="/ferry.jpg" >}}\n\n# Night ferry\n\nBody.\n', 'Night ferry'],
+      ['{% raw %}\n# Night ferry\n\nBody with {{ braces }}.\n{% endraw %}\n', 'Night ferry'],
+      ['{\n"title": "never closed"\n\nBody.\n', '{'],
+      ['{ "title" }\n\nBody.\n', '{ "title" }'],
+    ];
+    for (const [seed, title] of cases) {
+      expect(splitFrontMatter(seed), seed).toMatchObject({ yaml: null, body: seed, bodyLine: 1 });
+      expect(readSeed(seed, { file: 'a.md', onWarning: () => undefined }).title, seed).toBe(title);
+    }
+    // Beside them, an object that ends its line is front matter even on one line.
+    expect(readSeed('{"title": "x"}\nBody.\n', { file: 'a.md' }).title).toBe('x');
+  });
+
+  it('reads CRLF line ends and a byte-order mark, with the lines of the file', () => {
+    const seed = '\uFEFF{\r\n  "title": "Night ferry",\r\n  "draft": true\r\n}\r\nFirst paragraph.\r\n';
+    const md = readSeed(seed, { file: 'a.md' });
+    expect([md.title, md.meta.draft, md.sections[0]?.blocks]).toEqual(['Night ferry', true, [{ kind: 'paragraph', text: 'First paragraph.' }]]);
+    expect(readSeed(`${seed}Second paragraph.\r\n`, { file: 'a.txt' }).meta).toEqual({ title: 'Night ferry', draft: true });
+    const bad = fails(() => readSeed('\uFEFF{\r\n  "title": "x"\r\n  "draft": true\r\n}\r\nBody.\r\n', { file: 'a.md' }));
+    expect([bad.code, bad.line]).toEqual(['E_JSON', 3]);
+  });
+
+  it('finds the closing brace in time linear in the size, past strings of braces and long brace runs', async () => {
+    const deep = (n: number): string => `{"title": "Deep", "a": "${'{'.repeat(n)}"}\nBody.\n`;
+    expect(splitFrontMatter(deep(200_000))).toMatchObject({ bodyLine: 2, body: 'Body.\n' });
+    expect(fails(() => readSeed(deep(200_000), { file: 'deep.md' }))).toMatchObject({ code: 'E_FRONT_MATTER', file: 'deep.md', line: 1 });
+    // Tenfold the size: a linear scan stays near ×1, a quadratic one near ×10.
+    expect(await costGrowth((n) => splitFrontMatter(deep(n)), 20_000, 200_000, 4)).toBeLessThan(4);
+    const runs = (n: number): string => `${'{'.repeat(n)}${'}'.repeat(n)}\n${'{'.repeat(n)}\nBody.\n`;
+    expect(splitFrontMatter(runs(200_000)).bodyLine).toBe(1);
+    expect(await costGrowth((n) => splitFrontMatter(runs(n)), 20_000, 200_000, 4)).toBeLessThan(4);
   });
 });
 
