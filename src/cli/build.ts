@@ -1,4 +1,4 @@
-import { type Dirent, type FSWatcher, readdirSync, realpathSync, statSync, watch } from 'node:fs';
+import { type Dirent, existsSync, type FSWatcher, readdirSync, realpathSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
 import { buildSite } from '../node/build.js';
@@ -224,7 +224,8 @@ async function buildOnce(flags: BuildFlags, io: CliIo, warn: (d: Diagnostic) => 
     configDir: dir,
     write: !flags.dryRun,
     keepGoing: flags.keepGoing === true,
-    cache: flags.cache !== false,
+    // A dry run writes nothing: it uses a cache that is there, and makes none (a first --dry-run left a folder behind).
+    cache: flags.cache !== false && !(flags.dryRun && !existsSync(path.join(io.cwd, '.storyfeed-cache'))),
     // The summary below counts the main feed's items; it reads no body.
     documentBodies: false,
     ...(io.env.SOURCE_DATE_EPOCH !== undefined ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -144,9 +144,7 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   if (options.write !== false)
     await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
-  let cacheDir = options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache');
-  // A dry run writes nothing: it uses a cache that is there, and makes none (a first `--dry-run` left a folder behind).
-  if (cacheDir !== undefined && options.write === false && !existsSync(cacheDir)) cacheDir = undefined;
+  const cacheDir = options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache');
   if (cacheDir !== undefined)
     await claimCacheFolder({
       cache: cacheDir,
