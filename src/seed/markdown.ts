@@ -11,7 +11,6 @@ import { withoutAttributeMarks } from './attribute-marks.js';
 import { closesFence, codeLines, FENCE, indentedCode } from './code-lines.js';
 import { withoutInlineTags } from './inline-tags.js';
 import { withoutMdxSyntax } from './mdx.js';
-import { withoutObsidianSyntax } from './obsidian.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -45,9 +44,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
       warning('W_TEMPLATE_TAG', `left out ${count} storyfeed does not render, keeping what components hold (first: ${mdx.first.text} on line ${line})`, { file, line }),
     );
   }
-  // Obsidian's comments go before any pass that warns: what they hold is never shown, in a warning either.
-  const vault = withoutObsidianSyntax(mdx?.body ?? split.body).body;
-  const links = withTemplateLinks(withoutAttributeMarks(vault).body, options.siteUrl);
+  const links = withTemplateLinks(withoutAttributeMarks(mdx?.body ?? split.body).body, options.siteUrl);
   if (links.first) {
     const line = split.bodyLine + links.first.line;
     const count = links.leftOut > 1 ? `${links.leftOut} links` : 'a link';
