@@ -49,7 +49,9 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   const visited = new Set<string>();
   // Only a folder holding a symbolic link can list one file twice (most hold none: no file is looked up again).
   let sawLink = false;
-  const walk = async (folder: string): Promise<void> => {
+  /** Seeds listed through a symbolic link: the link itself, or a file in a linked folder. */
+  const throughLink = new Set<string>();
+  const walk = async (folder: string, linked = false): Promise<void> => {
     let entries: Dirent[];
     try {
       const real = await realpath(folder);
@@ -82,10 +84,11 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         // Not readable by the name Node decoded; reported (with its bytes) rather than dropped or called missing.
         if (isDir || seedNamed) found.push({ path: full, display: displayPath(path.join(folder, shownName), cwd), invalidName: true });
       } else if (isDir) {
-        await walk(full);
+        await walk(full, linked || entry.isSymbolicLink());
       } else if (seedNamed) {
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
         const file: SeedFile = { path: full, display: shown(entry.name, full) };
+        if (linked || entry.isSymbolicLink()) throughLink.add(full);
         if (folder === root) file.inSeedsFolder = true;
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
@@ -94,32 +97,36 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     }
   };
   await walk(root);
-  return sawLink ? withoutSecondNames(found, cwd, onWarning) : found;
+  return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
 }
 
 /**
  * The seeds without the names that lead, through a symbolic link, to a file listed already (a link
  * beside the file, or a linked folder): each would be published as a story of its own, the same story
- * twice under two addresses. A file keeps its own name when it is listed under it (`a.md`, not
- * `alias-a.md → a.md`), else its first name in order; the others are warned about (`W_SEED_LINK`).
+ * twice under two addresses. A file keeps a name not reached through a link when it has one (`a.md`,
+ * not `alias-a.md → a.md`), else its first name in order; the others are warned about (`W_SEED_LINK`).
  */
-async function withoutSecondNames(found: SeedFile[], cwd: string, onWarning?: (d: Diagnostic) => void): Promise<SeedFile[]> {
+async function withoutSecondNames(found: SeedFile[], throughLink: ReadonlySet<string>, cwd: string, onWarning?: (d: Diagnostic) => void): Promise<SeedFile[]> {
   const reals = await Promise.all(found.map((f) => (f.invalidName ? Promise.resolve(undefined) : realpath(f.path).catch(() => undefined))));
   const keeper = new Map<string, number>();
+  const own = (i: number): boolean => !throughLink.has(found[i]!.path);
   reals.forEach((real, i) => {
     if (real === undefined) return;
     const kept = keeper.get(real);
-    // The file's own name wins over a link's; else the first name in order.
-    if (kept === undefined || (found[i]!.path === real && found[kept]!.path !== real)) keeper.set(real, i);
+    if (kept === undefined || (own(i) && !own(kept))) keeper.set(real, i);
   });
   return found.filter((file, i) => {
     const real = reals[i];
     const kept = real === undefined ? i : keeper.get(real)!;
     if (kept === i) return true;
     onWarning?.(
-      warning('W_SEED_LINK', `is a symbolic link to ${displayPath(real!, cwd)}, which is read already as ${found[kept]!.display}: the story is published once, from there`, {
-        file: file.display,
-      }),
+      warning(
+        'W_SEED_LINK',
+        `leads through a symbolic link to the same file as ${found[kept]!.display} (${displayPath(real!, cwd)}), which is read already: the story is published once, from there`,
+        {
+          file: file.display,
+        },
+      ),
     );
     return false;
   });

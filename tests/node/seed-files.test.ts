@@ -89,10 +89,22 @@ describe('a file reached by two names through symbolic links', () => {
     const found = await findSeedFiles(seeds, dir, (d) => warnings.push(d));
     expect(found.map((f) => f.display)).toEqual(['seeds/a.md', 'seeds/link-out.md', 'seeds/nested/b.md', 'seeds/nested/deeper/c.txt']);
     expect(warnings.map((w) => [w.code, w.file, w.message])).toEqual([
-      ['W_SEED_LINK', 'seeds/0-b.md', expect.stringMatching(/is a symbolic link to seeds\/nested\/b\.md, which is read already as seeds\/nested\/b\.md/)],
-      ['W_SEED_LINK', 'seeds/alias-a.md', expect.stringMatching(/which is read already as seeds\/a\.md/)],
-      ['W_SEED_LINK', 'seeds/shared-dir/shared.md', expect.stringMatching(/is a symbolic link to outside\/shared\.md, which is read already as seeds\/link-out\.md/)],
+      ['W_SEED_LINK', 'seeds/0-b.md', expect.stringMatching(/leads through a symbolic link to the same file as seeds\/nested\/b\.md \(seeds\/nested\/b\.md\)/)],
+      ['W_SEED_LINK', 'seeds/alias-a.md', expect.stringMatching(/the same file as seeds\/a\.md/)],
+      ['W_SEED_LINK', 'seeds/shared-dir/shared.md', expect.stringMatching(/the same file as seeds\/link-out\.md \(outside\/shared\.md\)/)],
     ]);
+  });
+
+  it('in a seeds folder that is itself a link, the file keeps its own name and the link beside it goes', async () => {
+    const real = path.join(dir, 'real');
+    mkdirSync(real);
+    writeFileSync(path.join(real, 'zebra.md'), '# Zebra\n\nText.\n');
+    symlinkSync('zebra.md', path.join(real, 'a-link.md'));
+    symlinkSync('real', path.join(dir, 'linked-seeds'));
+    const warnings: Diagnostic[] = [];
+    const found = await findSeedFiles(path.join(dir, 'linked-seeds'), dir, (d) => warnings.push(d));
+    expect(found.map((f) => f.display)).toEqual(['linked-seeds/zebra.md']);
+    expect(warnings.map((w) => w.file)).toEqual(['linked-seeds/a-link.md']);
   });
 
   it('a link that cannot be followed stays listed, so reading it names the problem', async () => {
