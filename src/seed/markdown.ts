@@ -8,7 +8,7 @@ import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { withoutAttributeMarks } from './attribute-marks.js';
-import { closesFence, codeLines, FENCE, indentedCode } from './code-lines.js';
+import { closesFence, FENCE, indentedCode } from './code-lines.js';
 import { withoutInlineTags } from './inline-tags.js';
 import { withoutMdxSyntax } from './mdx.js';
 import { renderShortcode } from './shortcodes.js';
@@ -24,7 +24,7 @@ const inlineMarkdown = (text: string): string => markdown.renderInline(text);
 
 /**
  * Reads a Markdown seed with optional YAML front matter. The title comes from front matter, else a
- * leading `# ` heading, else the first line of text (see {@link headlineLine}). A leading `# ` heading that repeats the front matter's title
+ * leading `# ` heading, else the first line. A leading `# ` heading that repeats the front matter's title
  * is left out; one that differs starts the first section, as `##`–`######` headings start sections.
  */
 export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
@@ -84,19 +84,12 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     if (!title) title = inlineText(tokens[1]);
     tokens = tokens.slice(3);
   } else if (!title) {
-    // Without a title anywhere, the first line of text is the headline, as in a plain-text seed.
+    // Without a title anywhere, the first line is the headline, as in a plain-text seed.
     const lines = fm.body.split('\n');
-    if (!lines.some((l) => l.trim() !== ''))
-      throw new StoryfeedError('E_EMPTY', raw.trim() === '' ? 'the file is empty' : 'the file has front matter but no text', { file, line: 1 });
-    const headline = headlineLine(lines);
-    if (headline === undefined)
-      throw new StoryfeedError('E_EMPTY', 'the file has no title and no line of text to be its headline (only images, HTML without text or code); give a `title` in front matter', {
-        file,
-        line: fm.bodyLine,
-      });
-    title = headline.text;
-    // Lines of markup alone before it (a logo) stay in the body.
-    tokens = checkedLinks(markdown.parse([...lines.slice(0, headline.line), ...lines.slice(headline.line + 1)].join('\n'), env), limit, file);
+    const at = lines.findIndex((l) => l.trim() !== '');
+    if (at < 0) throw new StoryfeedError('E_EMPTY', raw.trim() === '' ? 'the file is empty' : 'the file has front matter but no text', { file, line: 1 });
+    title = lines[at]!.trim().replace(/^#+\s+/, '');
+    tokens = checkedLinks(markdown.parse(lines.slice(at + 1).join('\n'), env), limit, file);
   }
 
   const sections = toSections(tokens, file);
@@ -122,33 +115,6 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     if (excerpt) article.excerpt = excerpt;
   }
   return article;
-}
-
-/** The most lines of markup without text (images, HTML) read for a headline: each is parsed on its own, so a seed's first lines, not its whole body. */
-const MAX_HEADLINE_LOOKAHEAD = 50;
-
-/**
- * The first line (0-based) with text a reader sees, and that text: inline Markdown and HTML read as a
- * heading's text is (`**Bold**` → Bold, `> A quote` → A quote, `# Title` → Title). A line of markup
- * alone (an image, an HTML block without text) and code are no headline.
- */
-function headlineLine(lines: readonly string[]): { line: number; text: string } | undefined {
-  const codeOf = codeLines();
-  let looked = 0;
-  for (let i = 0; i < lines.length && looked < MAX_HEADLINE_LOOKAHEAD; i++) {
-    const line = lines[i]!;
-    if (codeOf(line) !== undefined || line.trim() === '') continue;
-    looked++;
-    const tokens = markdown.parse(line, {});
-    const text = collapseSpace(
-      tokens
-        .map((t) => (t.type === 'inline' ? inlineText(t, false) : t.type === 'html_block' ? htmlText(t.content) : ''))
-        .filter(Boolean)
-        .join(' '),
-    );
-    if (text !== '') return { line: i, text };
-  }
-  return undefined;
 }
 
 /** Whether a heading repeats a title: the same once case, white space, Unicode composition and trailing punctuation are set aside. */
@@ -544,8 +510,8 @@ function textBetween(tokens: Token[], from: number, to: number, file: string | u
   return parts.filter(Boolean).join(' ');
 }
 
-/** Plain text of one inline token: text, code, line breaks and images' alternative text (not with `images` false); markup and raw HTML dropped, with what inline `<script>`/`<style>` hold. */
-function inlineText(token: Token | undefined, images = true): string {
+/** Plain text of one inline token: text, code and line breaks; markup and raw HTML dropped, with what inline `<script>`/`<style>` hold. */
+function inlineText(token: Token | undefined): string {
   if (!token?.children) return token?.content.trim() ?? '';
   let out = '';
   let hidden = 0;
@@ -558,7 +524,7 @@ function inlineText(token: Token | undefined, images = true): string {
     } else if (hidden > 0) continue;
     else if (c.type === 'text' || c.type === 'code_inline') out += c.content;
     else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
-    else if (c.type === 'image' && images) out += c.content;
+    else if (c.type === 'image') out += c.content;
   }
   return collapseSpace(out);
 }
