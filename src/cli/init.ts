@@ -24,7 +24,7 @@ export async function runInit(flags: InitFlags, io: CliIo): Promise<number> {
   if (other)
     throw new StoryfeedError(
       'E_USAGE',
-      `${path.basename(other)} already exists${flags.force ? ` and is read before ${STARTER}` : ''}; storyfeed init writes ${STARTER} and never replaces another file: remove or rename ${path.basename(other)} to start over`,
+      `${path.basename(other)} already exists; storyfeed init writes ${STARTER}, and never replaces another configuration file or sets one beside it: remove or rename ${path.basename(other)} to start over`,
     );
   if (existing.length && !flags.force) throw new StoryfeedError('E_USAGE', `${STARTER} already exists; use --force to overwrite it`);
   await writeFile(file, starterConfig({ ...(flags.site ? { siteUrl: flags.site } : {}), ...(flags.title ? { title: flags.title } : {}) }));

@@ -297,7 +297,9 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const givenSummary = summaryHtml === undefined ? givenText : summaryHtml.text || undefined;
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
-  const body = itemBody(r, at, url, warn, givenSummary === undefined ? undefined : { text: givenSummary, field: description.name, html: summaryHtml }, options, foreign, clean);
+  // An HTML description of only an image has no text for the summary, but is still the body.
+  const summaryGiven = givenSummary !== undefined || summaryHtml !== undefined;
+  const body = itemBody(r, at, url, warn, summaryGiven ? { text: givenSummary ?? '', field: description.name, html: summaryHtml } : undefined, options, foreign, clean);
   // Judged on what a feed will carry: a title or body of only characters XML forbids is removed to nothing, and the item would be empty.
   if (!carriesText(title) && !carriesText(body.text))
     read.fail(
@@ -316,6 +318,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // A date at or just after the Unix epoch is one lost on the way (0 or null turned into a Date) or given in seconds, never a real one.
   if (givenDate && nearUnixEpoch(givenDate)) read.fail(`${at}.${dates.published}`, nearUnixEpochReason(givenDate));
   const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
+  if (site.defaultDate && fallback && nearUnixEpoch(fallback)) read.fail('site.defaultDate', nearUnixEpochReason(fallback));
   const published = givenDate ?? fallback;
   if (!published) read.fail(`${at}.published`, 'is required: give the date the item was published (a Date or an ISO 8601 string)');
   const givenUpdate = read.date(r[dates.updated], `${at}.${dates.updated}`, timeZone);

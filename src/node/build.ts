@@ -177,7 +177,8 @@ async function buildWith(
     site: config,
     cwd,
     ...(cache ? { cache } : {}),
-    ...(epoch ? { fallbackDate: epoch } : {}),
+    // Not one near 1970 (SOURCE_DATE_EPOCH=0): undated stories would be warned as dated 1970, and are refused below.
+    ...(epoch && !nearUnixEpoch(epoch) ? { fallbackDate: epoch } : {}),
     feedRecords: true,
     // Bodies wait on disk until their feed is rendered: memory holds light records, however large the archive.
     keep: (story, place, body) => bodies.keep(story, place, body),

@@ -40,7 +40,9 @@ describe('storyfeed init', () => {
     for (const args of [['init'], ['init', '--force', '--site', 'https://new.example']]) {
       const run = await cli(args, { cwd: dir });
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr).toMatch(/storyfeed\.config\.json already exists.*never replaces another file: remove or rename storyfeed\.config\.json/);
+      expect(run.stderr).toMatch(
+        /storyfeed\.config\.json already exists; .*never replaces another configuration file or sets one beside it: remove or rename storyfeed\.config\.json/,
+      );
     }
     expect(existsSync(path.join(dir, 'storyfeed.config.mjs'))).toBe(false);
     expect(readFileSync(path.join(dir, 'storyfeed.config.json'), 'utf8')).toContain('mine.example');

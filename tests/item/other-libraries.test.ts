@@ -151,6 +151,15 @@ describe('items written for the feed package', () => {
     expect(bad({ extensions: [{ name: '_x', objects: {} }] })).toMatch(/^items\[0\]\.extensions must be \{ xml, json \}.*feed package/);
   });
 
+  it('read a description of only an image as the body, though it gives no text for the summary', () => {
+    const { document } = buildFeeds(
+      [{ link: '/p', title: 'Photo of the day', description: '<p><img src="https://news.example/sunset.jpg" alt="Sunset"></p>', date: new Date('2022-01-01T00:00:00Z') }],
+      site,
+    );
+    expect(document.items[0]!.contentHtml).toContain('<img src="https://news.example/sunset.jpg" alt="Sunset"');
+    expect(document.items[0]!.summary).toBe('');
+  });
+
   it('read description as HTML, as the feed package writes it: its text is the summary, and without content its sanitized HTML is the body', () => {
     const description = '<p>This is <b>bold</b> &amp; fine</p>\n<p>Second <script>alert(1)</script>part.</p>';
     const { document, warnings } = buildFeeds([{ ...feedItem(), content: undefined, description }], site);

@@ -27,11 +27,14 @@ const EPOCH_DATES = /1970-01-01|Thu, 01 Jan 1970/;
 describe('undated stories (regression: an undated story was published as 1 January 1970)', () => {
   it('are refused with SOURCE_DATE_EPOCH near 1970 (0: some build systems\' "no date"), which would be their date, naming the cause; dated ones build', async () => {
     for (const epoch of ['0', '86400']) {
-      const run = buildSite({ config, cwd: dir, cache: false, workers: 0, sourceDateEpoch: epoch });
+      const warnings: string[] = [];
+      const run = buildSite({ config, cwd: dir, cache: false, workers: 0, sourceDateEpoch: epoch, onWarning: (d) => warnings.push(d.message) });
       await expect(run).rejects.toMatchObject({
         code: 'E_UNDATED',
         message: expect.stringMatching(/1 story has no date, and SOURCE_DATE_EPOCH \(\d+\) is 1970-.*git log -1 --format=%ct/),
       });
+      // No warning said first that the story is dated 1970.
+      expect(warnings.filter((w) => w.includes('1970'))).toEqual([]);
     }
     rmSync(path.join(dir, 'seeds', 'undated.txt'));
     const result = await buildSite({ config, cwd: dir, cache: false, workers: 0, sourceDateEpoch: '0' });

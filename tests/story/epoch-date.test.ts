@@ -49,6 +49,11 @@ describe('dates near the Unix epoch', () => {
     expect(() => buildFeeds([{ url: '/a', title: 'A', published: '2024-03-05', updated: new Date(UNIX_SECONDS) }], site)).toThrow(/^items\[0\]\.updated is 1970-/);
   });
 
+  it('are refused as a defaultDate given to the library, which dates undated items', () => {
+    expect(() => buildFeeds([{ url: '/a', title: 'A' }], { ...site, defaultDate: '1970-01-10' })).toThrow(/defaultDate/);
+    expect(() => toStories([{ url: '/a', title: 'A' }], { ...site, defaultDate: '1970-01-10' })).toThrow(/defaultDate.*within weeks of the Unix epoch/);
+  });
+
   it('are refused as the date of an empty feed or of undated items', () => {
     expect(() => buildFeeds([], site, { emptyFeedDate: new Date(0) })).toThrow(/^options\.emptyFeedDate is 1970-01-01T00:00:00\.000Z, within weeks/);
     expect(() => buildFeeds([{ url: '/a', title: 'A' }], site, { fallbackDate: new Date(UNIX_SECONDS) })).toThrow(/^options\.fallbackDate is 1970-/);
