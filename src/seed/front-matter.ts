@@ -97,6 +97,16 @@ export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOpti
   return split.yaml === null ? {} : parseYamlMeta(split.yaml, { ...options, firstLine: split.yamlLine });
 }
 
+/** Refuses TOML or JSON front matter over the size limit YAML's has, naming the file and its first line. */
+function checkFrontMatterSize(text: string, kind: 'TOML' | 'JSON', file: string | undefined, line: number): void {
+  if (text.length <= MAX_YAML_CHARS) return;
+  throw new StoryfeedError(
+    'E_FRONT_MATTER',
+    `the ${kind} is ${Math.round(text.length / 1024)} KB; front matter is limited to ${MAX_YAML_CHARS / 1024} KB (it holds a story's fields, not its text)`,
+    { file, line },
+  );
+}
+
 /**
  * Parses TOML front matter (Hugo's `+++` form) into validated {@link SeedMeta}. Dates are read as
  * YAML's are: TOML's date-times (with or without an offset) and dates go through the same reading,
@@ -104,13 +114,7 @@ export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOpti
  */
 export function parseTomlMeta(toml: string, options: MetaOptions = {}): SeedMeta {
   const first = options.firstLine ?? 1;
-  if (toml.length > MAX_YAML_CHARS) {
-    throw new StoryfeedError(
-      'E_FRONT_MATTER',
-      `the TOML is ${Math.round(toml.length / 1024)} KB; front matter is limited to ${MAX_YAML_CHARS / 1024} KB (it holds a story's fields, not its text)`,
-      { file: options.file, line: first },
-    );
-  }
+  checkFrontMatterSize(toml, 'TOML', options.file, first);
   let value: Record<string, unknown>;
   try {
     value = parseToml(toml, { maxDepth: MAX_YAML_DEPTH });
@@ -197,13 +201,7 @@ function looksLikeJsonFrontMatter(json: string): boolean {
  */
 export function parseJsonMeta(json: string, options: MetaOptions = {}): SeedMeta {
   const first = options.firstLine ?? 1;
-  if (json.length > MAX_YAML_CHARS) {
-    throw new StoryfeedError(
-      'E_FRONT_MATTER',
-      `the JSON is ${Math.round(json.length / 1024)} KB; front matter is limited to ${MAX_YAML_CHARS / 1024} KB (it holds a story's fields, not its text)`,
-      { file: options.file, line: first },
-    );
-  }
+  checkFrontMatterSize(json, 'JSON', options.file, first);
   const value = parseSeedJson(json, { file: options.file, firstLine: first });
   // As deep as YAML and TOML front matter may nest (`JSON.parse` itself takes any depth).
   const deep = deepFlowNesting(json);

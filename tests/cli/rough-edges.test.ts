@@ -20,6 +20,22 @@ function saveAtomically(file: string, text: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
+/**
+ * The CLI's io for a run of `build --watch`: what it has written (`seen.output`), a promise for its next
+ * write (tests wait on the watch's own output, never on a clock), and `stop` to end the run.
+ */
+function watching(cwd: string) {
+  const seen = { output: '' };
+  let notify: (() => void) | undefined;
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const write = (t: string): void => {
+    seen.output += t;
+    notify?.();
+  };
+  return { seen, stop, changed: (): Promise<void> => new Promise((resolve) => (notify = resolve)), io: { out: write, err: write, env: {}, cwd, untilStopped: () => stopped } };
+}
+
 describe('rough edges of the command line', () => {
   it('an empty flag value or file name is a usage error, not the default (regression: --out "" built into the config\'s folder, verify "" checked the current directory)', async () => {
     writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://x.example', title: 'X' }));
@@ -83,17 +99,12 @@ describe('rough edges of the command line', () => {
   it('build --watch starts with a broken config and rebuilds once it is fixed', async () => {
     const config = path.join(dir, 'storyfeed.config.json');
     writeFileSync(config, '{ broken');
-    let output = '';
-    let notify: (() => void) | undefined;
-    const changed = (): Promise<void> => new Promise((resolve) => (notify = resolve));
-    let stop!: () => void;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const io = { out: (t: string) => ((output += t), notify?.()), err: (t: string) => ((output += t), notify?.()), env: {}, cwd: dir, untilStopped: () => stopped };
+    const { io, changed, stop, seen } = watching(dir);
     const run = runCli(['build', '--watch', '--no-cache'], io);
-    while (!/Watching/.test(output)) await changed();
-    expect(output).toContain('E_CONFIG');
+    while (!/Watching/.test(seen.output)) await changed();
+    expect(seen.output).toContain('E_CONFIG');
     saveAtomically(config, JSON.stringify({ siteUrl: 'https://x.example', title: 'Now fine' }));
-    while (!/^Built/m.test(output)) await changed();
+    while (!/^Built/m.test(seen.output)) await changed();
     stop();
     expect(await run).toBe(0);
   }, 60_000);
@@ -101,19 +112,14 @@ describe('rough edges of the command line', () => {
   it('build --watch sees every save of a seed, in place or renamed over it, and a seeds folder moved away and back (regression: the first renamed save was the last change seen)', async () => {
     writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://x.example', title: 'X' }));
     const seed = path.join(dir, 'seeds', '2024-01-01-one.txt');
-    let output = '';
-    let notify: (() => void) | undefined;
-    const changed = (): Promise<void> => new Promise((resolve) => (notify = resolve));
-    let stop!: () => void;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const io = { out: (t: string) => ((output += t), notify?.()), err: (t: string) => ((output += t), notify?.()), env: {}, cwd: dir, untilStopped: () => stopped };
+    const { io, changed, stop, seen } = watching(dir);
     const feed = (): string => readFileSync(path.join(dir, 'public', 'feed.json'), 'utf8');
     /** Waits (on the watch's own output, never on a clock) for a build whose feed holds `text`. */
     const published = async (text: string): Promise<void> => {
       while (!feed().includes(text)) await changed();
     };
     const run = runCli(['build', '--watch', '--no-cache'], io);
-    while (!/Watching/.test(output)) await changed();
+    while (!/Watching/.test(seen.output)) await changed();
     for (const word of ['Renamed1', 'Renamed2', 'Renamed3']) {
       saveAtomically(seed, `Story one\nA paragraph ${word}.\n`);
       await published(word);
@@ -127,19 +133,19 @@ describe('rough edges of the command line', () => {
     writeFileSync(path.join(dir, 'seeds', 'more', '2024-01-02-two.txt'), 'Story two\nA paragraph Nested2.\n');
     await published('Nested2');
     // Moved away (git stash, a branch switch): reported once, then watched for until it is back.
-    output = '';
+    seen.output = '';
     renameSync(path.join(dir, 'seeds'), path.join(dir, 'seeds.away'));
-    while (!/E_IO/.test(output)) await changed();
+    while (!/E_IO/.test(seen.output)) await changed();
     renameSync(path.join(dir, 'seeds.away'), path.join(dir, 'seeds'));
-    while (!/^Built/m.test(output)) await changed();
-    expect(output.match(/E_IO/g)).toHaveLength(1);
+    while (!/^Built/m.test(seen.output)) await changed();
+    expect(seen.output.match(/E_IO/g)).toHaveLength(1);
     saveAtomically(seed, 'Story one\nA paragraph Back1.\n');
     await published('Back1');
     writeFileSync(seed, 'Story one\nA paragraph Back2.\n');
     await published('Back2');
     // Deleted and made again: a new folder.
     rmSync(path.join(dir, 'seeds'), { recursive: true });
-    while (!/E_IO/.test(output.slice(output.lastIndexOf('Built')))) await changed();
+    while (!/E_IO/.test(seen.output.slice(seen.output.lastIndexOf('Built')))) await changed();
     mkdirSync(path.join(dir, 'seeds'));
     writeFileSync(seed, 'Story one\nA paragraph Remade.\n');
     await published('Remade');
