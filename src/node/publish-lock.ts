@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, realpath, rm } from 'node:fs/promises';
+import { readFile, realpath, rm } from 'node:fs/promises';
 import { createConnection, createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { writeFileAtomic } from './write-files.js';
+import { makeFolder } from './make-folder.js';
 
 /**
  * One build at a time per output folder.
@@ -77,7 +78,7 @@ export async function lockPlace(outDir: string, stateDir: string, platform: Node
  * (default: this system's), so the socket-file fallback can be tested anywhere.
  */
 export async function acquirePublishLock(outDir: string, stateDir: string, platform: NodeJS.Platform = process.platform): Promise<PublishLock> {
-  await mkdir(stateDir, { recursive: true });
+  await makeFolder(stateDir);
   const place = await lockPlace(outDir, stateDir, platform);
   const token = randomBytes(12).toString('hex');
   const mine = `${process.pid} ${token}\n`;

@@ -1,5 +1,6 @@
 import { createHash, type Hash, randomBytes } from 'node:crypto';
 import { type BigIntStats, linkSync, lstatSync, renameSync, unlinkSync } from 'node:fs';
+import { makeFolder } from './make-folder.js';
 import { type FileHandle, lstat, mkdir, open, readdir, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
@@ -163,7 +164,7 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
   }
   let lock: PublishLock | undefined;
   try {
-    await mkdir(path.dirname(target), { recursive: true });
+    await makeFolder(path.dirname(target));
     lock = await acquirePublishLock(target, paths.state);
     await step('locked');
     await migrateLegacyOutput(target, paths, step, names);
@@ -317,7 +318,7 @@ function keepUnchanged(plan: Pick<Plan, 'pending' | 'final' | 'seen'>, name: str
  */
 async function writeDeferred(outDir: string, paths: PublishPaths, plan: Plan, files: Files): Promise<void> {
   if (plan.deferred.size === 0) return;
-  await mkdir(paths.tmp, { recursive: true });
+  await makeFolder(paths.tmp);
   const replaces = new Set(plan.writes.filter((w) => w.replaces).map((w) => w.name));
   const unchanged = new Set<string>();
   const names = [...plan.deferred.keys()];
@@ -524,7 +525,7 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
       if (error.code !== 'EEXIST') throw error;
     });
   }
-  await mkdir(paths.tmp, { recursive: true });
+  await makeFolder(paths.tmp);
   let inFolder = false;
   let touched = new Set<string>();
   let lastRank: number | undefined;

@@ -1,0 +1,29 @@
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeFolder } from '../../src/node/make-folder.js';
+import { publishFiles } from '../../src/node/publish.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'storyfeed-make-folder-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('makeFolder', () => {
+  it('makes the folders missing above a folder, and takes one that is there as made', async () => {
+    const deep = path.join(work, 'a', 'b', 'c');
+    await makeFolder(deep);
+    expect(statSync(deep).isDirectory()).toBe(true);
+    await expect(makeFolder(deep)).resolves.toBeUndefined();
+  });
+
+  it('gives the error of a folder it cannot make under a file', async () => {
+    writeFileSync(path.join(work, 'file'), 'x');
+    await expect(makeFolder(path.join(work, 'file', 'sub'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  // /proc refuses new folders with ENOENT while it exists: Node's recursive mkdir retried it without end.
+  it.skipIf(!existsSync('/proc/self'))('throws, once, where the file system refuses a folder whose parent exists (regression: publishing to /proc/x spun for ever)', async () => {
+    await expect(makeFolder('/proc/storyfeed-no-such/sub')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(publishFiles('/proc/storyfeed-feeds', { 'rss.xml': 'x' })).rejects.toMatchObject({ code: 'E_IO' });
+  });
+});
