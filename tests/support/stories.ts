@@ -1,3 +1,4 @@
+import { removeIllegalXmlChars } from '../../src/xml-chars.js';
 import type { SiteConfig, Story } from '../../src/types.js';
 
 /** A small valid site for tests. */
@@ -33,4 +34,18 @@ export function makeStory(overrides: Partial<Story> & { slug: string }): Story {
     draft: false,
     ...overrides,
   };
+}
+
+/**
+ * Whether a generated story has a title, summary or body a feed can carry once the characters XML forbids
+ * are removed (HTML counted by its text between tags: `<p></p>` alone shows nothing). The feed stage
+ * refuses a story without one, so generators of valid stories keep only these.
+ */
+export function carriesFeedText(s: Pick<Story, 'title' | 'summary' | 'contentText' | 'contentHtml'>): boolean {
+  return (
+    [s.title, s.summary, s.contentText].some((t) => removeIllegalXmlChars(t).text.trim() !== '') ||
+    removeIllegalXmlChars(s.contentHtml)
+      .text.replace(/<[^>]*>/g, '')
+      .trim() !== ''
+  );
 }
