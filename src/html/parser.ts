@@ -137,7 +137,11 @@ export class Parser {
     const implied = OPEN_IMPLIES_CLOSE.get(name);
     const stack = this.stack;
     if (implied) {
-      while (stack.length > 0 && implied.has(stack[stack.length - 1] as string)) this.handler.onclosetag?.(stack.pop() as string, true);
+      // Popped before the call: `onclosetag?.(stack.pop())` would skip the pop with no handler, and loop for ever.
+      while (stack.length > 0 && implied.has(stack[stack.length - 1] as string)) {
+        const closed = stack.pop() as string;
+        this.handler.onclosetag?.(closed, true);
+      }
     }
     if (!VOID_ELEMENTS.has(name)) {
       stack.push(name);

@@ -182,6 +182,24 @@ describe('HTML parser (same events as htmlparser2)', () => {
   });
 });
 
+describe('HTML parser with only some handlers', () => {
+  // Regression: an element closed by the one opening (`<p><p>`, `<li><li>`) was popped inside the call to
+  // `onclosetag`, skipped with the call when no such handler was given: the parser looped for ever.
+  it.each(['<p>a<p>b', '<li>a<li>b', '<p><div>x</div>', '<dt>a<dd>b<dt>c'])('reads %j without onclosetag', (html) => {
+    const texts: string[] = [];
+    const opened: string[] = [];
+    const parser = new Parser({ ontext: (t) => texts.push(t), onopentag: (name) => opened.push(name) });
+    parser.write(html);
+    parser.end();
+    const reference: string[] = [];
+    const referenceParser = new ReferenceParser({ onopentag: (name) => reference.push(name) }, { decodeEntities: true, lowerCaseTags: true });
+    referenceParser.write(html);
+    referenceParser.end();
+    expect(opened).toEqual(reference);
+    expect(texts.join('')).toBe(html.replace(/<[^>]*>/g, ''));
+  });
+});
+
 describe('HTML parser cost', () => {
   /** Milliseconds per MB to parse `make(size)`, the best of three runs. */
   const msPerMb = (make: (size: number) => string, size: number): number => {
