@@ -365,7 +365,6 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     draft: read.flag(r.draft, `${at}.draft`) ?? false,
   };
   if (!givenDate) story.undated = true;
-  if (changed.length) warn(windows1252Warning(at, changed));
   if (options.analyze !== undefined) {
     if (typeof options.analyze !== 'function')
       read.fail('options.analyze', "must be the analyser: pass { analyze: analyzeArticle } (import { analyzeArticle } from 'storyfeed/story')");
@@ -378,12 +377,18 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const banner = read.httpUrl(r.banner, `${at}.banner`, base);
   if (banner) story.banner = banner;
   const enclosures = foreign ? itemEnclosures(r, at, base, warn) : read.enclosures(r.enclosures, `${at}.enclosures`, base);
-  if (enclosures?.length) story.enclosures = enclosures;
+  if (enclosures?.length) story.enclosures = enclosures.map((e) => (e.title === undefined ? e : { ...e, title: windows1252Text(e.title, changed) }));
   if (foreign) for (const [name, why] of Object.entries(UNPUBLISHED_FIELDS)) if (read.given(r[name])) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not published: ${why}`));
   const episode = read.episode(r.episode, `${at}.episode`, base);
   if (episode) story.episode = episode;
   const extensions = read.readExtensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
+  if (extensions?.xml) {
+    for (const [name, value] of Object.entries(extensions.xml))
+      extensions.xml[name] = Array.isArray(value) ? value.map((v) => windows1252Text(v, changed)) : windows1252Text(value, changed);
+  }
   if (extensions) story.extensions = extensions;
+  // One warning for every text of the item (title, summary, body, tags, authors, enclosure titles, extension elements).
+  if (changed.length) warn(windows1252Warning(at, changed));
   return story;
 }
 

@@ -209,6 +209,27 @@ describe('buildFeeds with plain items', () => {
     expect(buildFeeds([{ ...item, title: 'Don’t “panic”', summary: 'x', contentHtml: '<p>ÿ é</p>', tags: [], authors: [] }], site).warnings).toEqual([]);
   });
 
+  it('reads C1 controls in enclosure titles and extension elements too, in the same one warning', () => {
+    const item = {
+      url: 'https://x.example/c1-files',
+      title: 'Episode',
+      published: '2024-03-05T00:00:00Z',
+      enclosures: [{ url: 'https://x.example/e.mp3', type: 'audio/mpeg', length: 10, title: 'Don\u0092t stop' }],
+      extensions: { xml: { 'media:rating': 'nonadult', 'media:keywords': ['caf\u0082', '\u0093x\u0094'] } },
+    };
+    const { document, outputs, warnings } = buildFeeds([item], site);
+    const story = document.items[0]!;
+    expect(story.enclosures?.[0]?.title).toBe('Don’t stop');
+    expect(story.extensions?.xml).toEqual({ 'media:rating': 'nonadult', 'media:keywords': ['caf‚', '“x”'] });
+    for (const format of ['rss', 'atom', 'json'] as const) expect(outputs[format], format).not.toMatch(/[\u0080-\u009f]|\\u00[89]/i);
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([
+      [
+        'W_ILLEGAL_CHAR',
+        'items[0] held C1 control characters, Windows-1252 text decoded as Latin-1 (decode it as Windows-1252): replaced U+0092 with ’, U+0082 with ‚, U+0093 with “, U+0094 with ” (4 characters)',
+      ],
+    ]);
+  });
+
   it('removes scripts from item HTML, with a warning', () => {
     const { document, warnings } = buildFeeds([{ url: '/s', title: 'S', published: '2024-01-01', contentHtml: '<p onclick="x()">Hi<script>alert(1)</script></p>' }], site);
     expect(document.items[0]!.contentHtml).toBe('<p>Hi</p>');
