@@ -88,7 +88,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     const lines = fm.body.split('\n');
     const at = lines.findIndex((l) => l.trim() !== '');
     if (at < 0) throw new StoryfeedError('E_EMPTY', raw.trim() === '' ? 'the file is empty' : 'the file has front matter but no text', { file, line: 1 });
-    title = lines[at]!.trim().replace(/^#+\s+/, '');
+    title = lineTitle(lines[at]!, env);
     tokens = checkedLinks(markdown.parse(lines.slice(at + 1).join('\n'), env), limit, file);
   }
 
@@ -115,6 +115,18 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     if (excerpt) article.excerpt = excerpt;
   }
   return article;
+}
+
+/**
+ * The headline a seed's first line gives, read as inline Markdown only, as a heading's text is
+ * (`**Breaking:** storm` → Breaking: storm; a link gives its text, a code span its content; escapes,
+ * character references and inline HTML are read). Its block syntax is not interpreted (`2023. What a
+ * year` is no list item, `> A quote` keeps its mark), except `#` marks opening it, as before. A line
+ * whose reading leaves no text (an image without alternative text, an empty link) is the title as written.
+ */
+function lineTitle(line: string, env: object): string {
+  const written = line.trim().replace(/^#+\s+/, '');
+  return inlineText(markdown.parseInline(written, env)[0]) || written;
 }
 
 /** Whether a heading repeats a title: the same once case, white space, Unicode composition and trailing punctuation are set aside. */

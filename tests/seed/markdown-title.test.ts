@@ -51,3 +51,35 @@ describe('a leading # heading with a title in front matter', () => {
     expect(seed.sections.map((s) => s.heading)).toEqual([null, 'Step 2: bake']);
   });
 });
+
+describe('the first line as the title, without one in front matter or a leading # heading', () => {
+  const untitled = (line: string) => readMarkdownSeed(`---\ndate: 2024-01-05\n---\n${line}\n\nBody text.\n`, { file: 'a.md' });
+
+  it('is read as inline Markdown, so its syntax never reaches readers (regression: **Breaking:** storm hits coast was the title as written)', () => {
+    const lines = [
+      ['**Breaking:** storm hits coast', 'Breaking: storm hits coast'],
+      ['Storm hits [the coast](https://x.example)', 'Storm hits the coast'],
+      ['*Storm* hits `coast`', 'Storm hits coast'],
+      ['Storm \\*hits\\* coast &amp; town &#8212; <em>live</em>', 'Storm *hits* coast & town — live'],
+      ['## Storm hits ~~the~~ coast', 'Storm hits the coast'],
+      ['Storm hits <!-- draft --> coast', 'Storm hits coast'],
+    ];
+    for (const [line, title] of lines) {
+      const seed = untitled(line!);
+      expect(seed.title, line).toBe(title);
+      expect(seed.sections, line).toEqual([{ heading: null, blocks: [{ kind: 'paragraph', text: 'Body text.' }] }]);
+    }
+    // A reference link defined further down gives its text too.
+    expect(readMarkdownSeed('Storm hits [the coast][c]\n\nBody.\n\n[c]: https://x.example/\n').title).toBe('Storm hits the coast');
+  });
+
+  it('is one line of inline Markdown: block syntax is not interpreted', () => {
+    const lines = ['2023. What a year it was', '1) First things first', '> A quote as the first line', '- A dash first', '<!--', '<style>', '    indented line', '```js'];
+    for (const line of lines) expect(untitled(line).title, line).toBe(line.trim());
+  });
+
+  it('is the line as written when reading it leaves no text', () => {
+    for (const line of ['![](logo.png)', '[](https://x.example/)', '<span></span>']) expect(untitled(line).title, line).toBe(line);
+    expect(untitled('![Logo of the paper](logo.png)').title).toBe('Logo of the paper');
+  });
+});
