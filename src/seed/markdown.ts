@@ -77,19 +77,23 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);
 
   let title = meta.title ?? '';
-  const first = tokens[0];
+  // HTML no reader sees may open the body (`<!-- markdownlint-disable -->`, a note over several lines, a
+  // `<style>` block): the headline is what comes after it, and it stays where it is in the body.
+  const lead = hiddenLead(tokens);
+  const first = tokens[lead];
   // A leading `# ` heading is the headline without a title in front matter, and left out when it repeats that
   // title, as written or as text (a title may hold Markdown: `Using \`npm\``); one that differs is the first section's heading.
-  if (first?.type === 'heading_open' && first.tag === 'h1' && (!title || sameTitle(inlineText(tokens[1]), title) || sameTitle(tokens[1]?.content ?? '', title))) {
-    if (!title) title = inlineText(tokens[1]);
-    tokens = tokens.slice(3);
+  if (first?.type === 'heading_open' && first.tag === 'h1' && (!title || sameTitle(inlineText(tokens[lead + 1]), title) || sameTitle(tokens[lead + 1]?.content ?? '', title))) {
+    if (!title) title = inlineText(tokens[lead + 1]);
+    tokens = [...tokens.slice(0, lead), ...tokens.slice(lead + 3)];
   } else if (!title) {
     // Without a title anywhere, the first line is the headline, as in a plain-text seed.
     const lines = fm.body.split('\n');
-    const at = lines.findIndex((l) => l.trim() !== '');
+    const from = hiddenLeadEnd(tokens, lead);
+    const at = firstTextLine(lines, from);
     if (at < 0) throw new StoryfeedError('E_EMPTY', raw.trim() === '' ? 'the file is empty' : 'the file has front matter but no text', { file, line: 1 });
     title = lineTitle(lines[at]!, env);
-    tokens = checkedLinks(markdown.parse(lines.slice(at + 1).join('\n'), env), limit, file);
+    tokens = checkedLinks(markdown.parse([...lines.slice(0, from), ...lines.slice(at + 1)].join('\n'), env), limit, file);
   }
 
   const sections = toSections(tokens, file);
@@ -139,13 +143,78 @@ function comparableTitle(title: string): string {
   return withoutTrailing(collapseSpace(title.normalize('NFC').toLowerCase().normalize('NFC')), /[\p{P}\s]/u);
 }
 
-/** The body without its headline line when the headline comes from it (no title in front matter): its first line of text. */
+/**
+ * The body below its headline when the headline comes from it (no title in front matter): below a leading
+ * `# ` heading, else below its first line of text, HTML no reader sees before either passed over (see
+ * {@link hiddenLead}), as {@link readMarkdownSeed} finds the headline.
+ */
 function bodyBelowHeadline(body: string, titled: boolean): string {
   if (titled) return body;
-  const start = body.search(/\S/);
-  if (start < 0) return '';
-  const end = body.indexOf('\n', start);
-  return end < 0 ? '' : body.slice(end + 1);
+  const tokens = markdown.parse(body, {});
+  const lead = hiddenLead(tokens);
+  const first = tokens[lead];
+  const lines = body.split('\n');
+  if (first?.type === 'heading_open' && first.tag === 'h1') return lines.slice(first.map![1]).join('\n');
+  const at = firstTextLine(lines, hiddenLeadEnd(tokens, lead));
+  return at < 0 ? '' : lines.slice(at + 1).join('\n');
+}
+
+/** The first line at or after `from` holding more than white space, -1 for none. */
+function firstTextLine(lines: readonly string[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (lines[i]!.trim() !== '') return i;
+  return -1;
+}
+
+/**
+ * How many block tokens open the body with HTML no reader sees: HTML blocks of nothing but comments
+ * (`<!-- markdownlint-disable -->`, a note over several lines) and whole `<script>` and `<style>`
+ * elements. None when nothing comes after them (the headline is then their first line, as written).
+ */
+function hiddenLead(tokens: readonly Token[]): number {
+  let lead = 0;
+  while (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
+  return lead < tokens.length ? lead : 0;
+}
+
+/** The line (0-based) after the last of the body's `lead` hidden HTML blocks (see {@link hiddenLead}); 0 without any. */
+function hiddenLeadEnd(tokens: readonly Token[], lead: number): number {
+  return lead > 0 ? tokens[lead - 1]!.map![1] : 0;
+}
+
+/** An opening `<script` or `<style` tag, as HTML ends its name (matched where the last match ended). */
+const HIDDEN_OPENER = /<(script|style)(?=[\s/>]|$)/iy;
+
+/** Each hidden element's end tag up to the character after its name (searched from a position). */
+const HIDDEN_CLOSER: Record<string, RegExp> = { script: /<\/script[\s/>]/gi, style: /<\/style[\s/>]/gi };
+
+/**
+ * Whether HTML is nothing but comments, whole `<script>` and `<style>` elements and white space: none of
+ * it shown to a reader. A comment or element not closed within it is no such HTML. One pass.
+ */
+function onlyHiddenHtml(html: string): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < html.length && /\s/.test(html[at]!)) at++;
+    if (at === html.length) return true;
+    if (html.startsWith('<!--', at)) {
+      // `<!-->` and `<!--->` are whole (empty) comments.
+      const end = html.startsWith('<!-->', at) ? at + 2 : html.startsWith('<!--->', at) ? at + 3 : html.indexOf('-->', at + 4);
+      if (end < 0) return false;
+      at = end + 3;
+      continue;
+    }
+    HIDDEN_OPENER.lastIndex = at;
+    const opener = HIDDEN_OPENER.exec(html);
+    if (opener === null) return false;
+    const closer = HIDDEN_CLOSER[opener[1]!.toLowerCase()]!;
+    closer.lastIndex = at + opener[0].length;
+    const close = closer.exec(html);
+    if (close === null) return false;
+    // The end tag's own `>` (its last matched character may be it).
+    const gt = html.indexOf('>', closer.lastIndex - 1);
+    if (gt < 0) return false;
+    at = gt + 1;
+  }
 }
 
 /** Longest part of a template tag shown in a warning. */

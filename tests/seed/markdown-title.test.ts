@@ -83,3 +83,46 @@ describe('the first line as the title, without one in front matter or a leading 
     expect(untitled('![Logo of the paper](logo.png)').title).toBe('Logo of the paper');
   });
 });
+
+describe('HTML no reader sees before the headline', () => {
+  const body = [{ heading: null, blocks: [{ kind: 'paragraph', text: 'Body text.' }] }];
+
+  it('is passed over for the headline and stays in the body (regression: a comment over several lines gave "<!--" as the title and published what it held)', () => {
+    const seeds = [
+      '<!--\nprivate note\n-->\nStorm hits coast\n\nBody text.\n',
+      '<!-- markdownlint-disable MD041 -->\n# Storm hits coast\n\nBody text.\n',
+      '<style>\n.storm { color: red }\n</style>\n\nStorm hits coast\n\nBody text.\n',
+      '<script>track()</script>\n<!-- a --> <!-- b -->\n\n**Storm** hits coast\nBody text.\n',
+      '<!---->\n<!-->\nStorm hits coast\n\nBody text.\n',
+    ];
+    for (const text of seeds) {
+      const seed = readMarkdownSeed(text, { file: 'a.md' });
+      expect(seed.title, text).toBe('Storm hits coast');
+      expect(seed.sections, text).toEqual(body);
+      expect(seed.html, text).not.toContain('<h1>');
+      expect(seed.html, text).toMatch(/^<(?:!--|style|script)/);
+    }
+    // A leading heading that repeats the front matter's title is found after it too.
+    const titled = readMarkdownSeed('---\ntitle: Storm hits coast\n---\n<!-- note -->\n\n# Storm hits coast\n\nBody text.\n');
+    expect(titled.html).not.toContain('<h1>');
+    expect(titled.sections).toEqual(body);
+  });
+
+  it('is taken with the headline when deciding whether template tags are the whole body', () => {
+    const seed = readMarkdownSeed('<!-- note -->\nStorm hits coast\n\n{% include map.html %}\n', { file: 'a.md' });
+    expect(seed.title).toBe('Storm hits coast');
+    expect(seed.sections).toEqual([{ heading: null, blocks: [{ kind: 'paragraph', text: '{% include map.html %}' }] }]);
+  });
+
+  it('is only comments and whole script or style elements: anything else, or one never closed, is read as before', () => {
+    const asBefore = [
+      ['<!-- never closed\nStorm hits coast\n\nBody text.\n', '<!-- never closed'],
+      ['<!-- note --> Storm hits coast\n\nBody text.\n', 'Storm hits coast'],
+      ['<div>\n<!-- note -->\n</div>\n\nStorm hits coast\n\nBody text.\n', '<div>'],
+      ['<style>\n.a {}\n</pre>\nStorm hits coast\n\nBody text.\n', '<style>'],
+    ];
+    for (const [text, title] of asBefore) expect(readMarkdownSeed(text!, { file: 'a.md' }).title, text).toBe(title);
+    // Nothing after it: its first line is the headline, as before.
+    expect(() => readMarkdownSeed('<!-- only a note -->\n', { file: 'a.md' })).toThrow(/"<!-- only a note -->" has a headline but no body/);
+  });
+});
