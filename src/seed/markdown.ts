@@ -44,7 +44,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
       warning('W_TEMPLATE_TAG', `left out ${count} storyfeed does not render, keeping what components hold (first: ${mdx.first.text} on line ${line})`, { file, line }),
     );
   }
-  const links = withTemplateLinks(withoutAttributeMarks(mdx?.body ?? split.body).body, options.siteUrl);
+  const links = withTemplateLinks(withoutAttributeMarks(mdx ? withTruncateMarks(split.body, mdx.body) : split.body).body, options.siteUrl);
   if (links.first) {
     const line = split.bodyLine + links.first.line;
     const count = links.leftOut > 1 ? `${links.leftOut} links` : 'a link';
@@ -96,8 +96,10 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     tokens = checkedLinks(markdown.parse([...lines.slice(0, from), ...lines.slice(at + 1)].join('\n'), env), limit, file);
   }
 
+  const summary = withSummaryDivider(tokens);
+  tokens = summary.tokens;
+  const { divider } = summary;
   const sections = toSections(tokens, file);
-  const divider = tokens.findIndex((t) => t.level === 0 && t.type === 'html_block' && MORE_DIVIDER.test(t.content));
   if (!sections.some((s) => s.blocks.length > 0)) {
     throw new StoryfeedError('E_NO_BODY', `"${title}" has a headline but no body`, { file, line: fm.bodyLine });
   }
@@ -486,8 +488,58 @@ function onlyTemplateTags(line: string): boolean {
   return tags > 0;
 }
 
-/** Hugo's and Jekyll's summary divider: a line `<!--more-->` (spaces and case aside). */
-const MORE_DIVIDER = /^<!--\s*more\s*-->\s*$/i;
+/**
+ * A summary divider as an HTML block of its own (spaces and case aside): Hugo's, Jekyll's and Hexo's
+ * `<!--more-->`, and Docusaurus's `<!-- truncate -->`.
+ */
+const SUMMARY_DIVIDER = /^<!--\s*(?:more|truncate)\s*-->\s*$/i;
+
+/** Docusaurus's summary divider in MDX, `{/* truncate *\/}`, as a paragraph's whole text (spaces and case aside). */
+const TRUNCATE_EXPRESSION = /^\{\/\*\s*truncate\s*\*\/\}$/i;
+
+/** A line holding nothing but `{/* truncate *\/}`, at the margin (up to three spaces). */
+const TRUNCATE_EXPRESSION_LINE = /^ {0,3}\{\/\*\s*truncate\s*\*\/\}[ \t]*$/i;
+
+/**
+ * The block tokens without paragraphs that are nothing but Docusaurus's `{/* truncate *\/}` (text to
+ * CommonMark, which readers would see), and where the first summary divider was: such a paragraph or an
+ * HTML block {@link SUMMARY_DIVIDER} matches, at the top level; -1 for none. One pass.
+ */
+function withSummaryDivider(tokens: Token[]): { tokens: Token[]; divider: number } {
+  const kept: Token[] = [];
+  let divider = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.level === 0 && t.type === 'paragraph_open' && TRUNCATE_EXPRESSION.test(tokens[i + 1]?.content ?? '')) {
+      if (divider < 0) divider = kept.length;
+      // Its inline token and its closing token go with it.
+      i += 2;
+      continue;
+    }
+    if (divider < 0 && t.level === 0 && t.type === 'html_block' && SUMMARY_DIVIDER.test(t.content)) divider = kept.length;
+    kept.push(t);
+  }
+  return { tokens: kept, divider };
+}
+
+/**
+ * An MDX body with each `{/* truncate *\/}` line (Docusaurus's summary divider) that the MDX pass left out
+ * as a comment written back as `<!-- truncate -->`, hidden as that was, so it still ends the summary.
+ * `given` is the body before that pass, which keeps its lines (a line in fenced code is not left out).
+ */
+function withTruncateMarks(given: string, body: string): string {
+  if (!/truncate/i.test(given)) return body;
+  const before = given.split('\n');
+  const after = body.split('\n');
+  if (before.length !== after.length) return body;
+  let changed = false;
+  for (let i = 0; i < after.length; i++) {
+    if (after[i]!.trim() !== '' || !TRUNCATE_EXPRESSION_LINE.test(before[i]!)) continue;
+    after[i] = '<!-- truncate -->';
+    changed = true;
+  }
+  return changed ? after.join('\n') : body;
+}
 
 /** The text of a block a summary can hold (not code). */
 function blockTexts(block: Block): string[] {

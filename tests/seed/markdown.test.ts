@@ -36,6 +36,36 @@ describe('readMarkdownSeed', () => {
     expect(readMarkdownSeed('# Night ferry\n\n<!--more-->\n\nThe ferry resumes.\n', {}).excerpt).toBeUndefined();
   });
 
+  it("takes the text before Docusaurus's truncate marker as the excerpt and never publishes the marker (regression: {/* truncate */} in a .md file reached readers as text)", () => {
+    const seed = (file: string, marker: string) =>
+      readMarkdownSeed(`---\ntitle: Night ferry\n---\nThe ferry *resumes* tonight.\n\nTwo crossings a day.\n\n${marker}\n\nThe rest of the story.\n`, { file });
+    for (const file of ['ferry.md', 'ferry.mdx']) {
+      for (const marker of ['<!-- truncate -->', '<!--truncate-->', '{/* truncate */}', '{/*truncate*/}']) {
+        const read = seed(file, marker);
+        expect(read.excerpt, `${file} ${marker}`).toBe('The ferry resumes tonight. Two crossings a day.');
+        expect(read.html, `${file} ${marker}`).not.toContain('{/*');
+        expect(
+          read.sections[0]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.kind)),
+          `${file} ${marker}`,
+        ).toEqual(['The ferry resumes tonight.', 'Two crossings a day.', 'The rest of the story.']);
+      }
+    }
+    // Not a divider, and left as written: in code, in a quote, within a line of text.
+    for (const file of ['ferry.md', 'ferry.mdx']) {
+      for (const body of ['```\n{/* truncate */}\n```', '`{/* truncate */}` ends the summary']) {
+        const read = readMarkdownSeed(`---\ntitle: T\n---\nIntro.\n\n${body}\n\nMore.\n`, { file });
+        expect(read.excerpt, `${file} ${body}`).toBeUndefined();
+        expect(read.html, `${file} ${body}`).toContain('<code>{/* truncate */}');
+      }
+    }
+    const quoted = readMarkdownSeed('---\ntitle: T\n---\nIntro.\n\n> {/* truncate */}\n\nMore.\n', { file: 'a.md' });
+    expect(quoted.excerpt).toBeUndefined();
+    expect(quoted.html).toContain('<p>{/* truncate */}</p>');
+    const inText = readMarkdownSeed('---\ntitle: T\n---\nIntro.\n{/* truncate */}\n\nMore.\n', { file: 'a.md' });
+    expect(inText.excerpt).toBeUndefined();
+    expect(inText.html).toContain('{/* truncate */}');
+  });
+
   it("leaves out lines of a generator's template tags, with one warning naming the first, and keeps what is between them", () => {
     const text = [
       '---',
