@@ -11,6 +11,7 @@ import { withoutAttributeMarks } from './attribute-marks.js';
 import { closesFence, FENCE, indentedCode } from './code-lines.js';
 import { withoutInlineTags } from './inline-tags.js';
 import { withoutMdxSyntax } from './mdx.js';
+import { OBSIDIAN_COMMENTS, withoutObsidianComments } from './obsidian-comments.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -18,6 +19,8 @@ import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './struct
 
 /** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+// Obsidian's comments, in seeds only (see `obsidian-comments.ts`): read while escapes are tokens of their own.
+markdown.core.ruler.before('text_join', 'obsidian_comments', withoutObsidianComments);
 
 /** A line of Markdown as inline HTML (a figure's caption, as Hugo renders it). */
 const inlineMarkdown = (text: string): string => markdown.renderInline(text);
@@ -73,7 +76,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   // template tags, attribute marks) could hide a line's block markers.
   if (fm.body !== split.body)
     checkSeedStructure(fm.body, { kind: 'markdown', limit, file, after: 'once what storyfeed leaves out (MDX syntax, template tags, attribute marks) is taken out' });
-  const env = {};
+  const env = { [OBSIDIAN_COMMENTS]: true };
   let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);
 
   let title = meta.title ?? '';

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readMarkdownSeed } from '../../src/seed/markdown.js';
+import { costGrowth } from '../support/linear.js';
+
+const seed = (body: string) => readMarkdownSeed(`---\ntitle: Night ferry\ndate: 2024-01-05\n---\n${body}`, { file: 'note.md' });
+
+/** The plain text of every block, in order. */
+const texts = (body: string): string[] =>
+  seed(body).sections.flatMap((s) => [...(s.heading === null ? [] : [s.heading]), ...s.blocks.map((b) => (b.kind === 'list' ? b.items.join(' / ') : b.text))]);
+
+describe("Obsidian's %% comments", () => {
+  it('are left out with what they hold within a paragraph, a heading, a list item, a table cell and a link text (regression: they were published)', () => {
+    const body = [
+      'The ferry %%check the timetable%% resumes tonight.',
+      '',
+      'Two %%*private* note with `code` and [a link](https://x.example/)%% crossings, %%one\nover two lines%% a day.',
+      '',
+      '## Timetable %%draft%%',
+      '',
+      '- First %%maybe%% boat',
+      '- %%an item that is only a note%%',
+      '- Last boat',
+      '',
+      '| Boat | Seats |',
+      '|---|---|',
+      '| Odesa %%old name%% | 120 |',
+      '',
+      'See [the port %%ask%% site](https://port.example/).',
+    ].join('\n');
+    const read = seed(body);
+    expect(texts(body)).toEqual([
+      'The ferry resumes tonight.',
+      'Two crossings, a day.',
+      'Timetable',
+      'First boat / Last boat',
+      'Boat | Seats',
+      'Odesa | 120',
+      'See the port site.',
+    ]);
+    expect(read.html).not.toMatch(/%%|check the|private|over two|draft|maybe|only a note|old name|ask/);
+    expect(read.html).toContain('<a href="https://port.example/">the port site</a>');
+    // The headline read from a first line loses them too.
+    expect(readMarkdownSeed('Ferry %%draft%% resumes\n\nBody.\n').title).toBe('Ferry resumes');
+  });
+
+  it('are left out over several blocks when a paragraph opens with the mark and a later one ends with it', () => {
+    const body = 'Visible one.\n\n%% Notes to self\n\n- call the port\n\n```\nschedule()\n```\n\nend of notes %%\n\nVisible two.\n';
+    expect(texts(body)).toEqual(['Visible one.', 'Visible two.']);
+    expect(seed(body).html).toBe('<p>Visible one.</p>\n<p>Visible two.</p>\n');
+    expect(texts('%%\nA private note\nover lines\n%%\n\nVisible.\n')).toEqual(['Visible.']);
+  });
+
+  it('leave what is not a comment as written: code, raw HTML, link addresses, escapes, marks without a partner (the review of the line-based reading)', () => {
+    const asWritten: [string, string[]][] = [
+      // A fenced block inside a quote, then percentages in prose.
+      ['> Example:\n>\n> ```c\n> printf("100%%");\n> ```\n\nGrowth went from 10%% to 50%% this year.\n', ['Example: printf("100%%");', 'Growth went from 10%% to 50%% this year.']],
+      ['> Pairs like [[1, 2]] and [[3, 4]].\n', ['Pairs like [[1, 2]] and [[3, 4]].']],
+      ['Use `%%x%%` or `a %%` and `b %%`.\n', ['Use %%x%% or a %% and b %%.']],
+      ['Type <code>%%a</code> then <kbd>b%%</kbd>.\n', ['Type %%a then b%%.']],
+      ['<pre>\n%%kept%%\n</pre>\n', ['%%kept%%']],
+      ['Only 100%% sure.\n', ['Only 100%% sure.']],
+      ['A lone %% mark.\n', ['A lone %% mark.']],
+      ['Escaped \\%%not a comment%% here.\n', ['Escaped %%not a comment%% here.']],
+      ['Entities &#37;&#37;x&#37;&#37; here.\n', ['Entities %%x%% here.']],
+      ['See <https://x.example/%%a%%> now.\n', ['See https://x.example/%%a%% now.']],
+      // A pair whose marks lie on two sides of a link or emphasis, or around raw HTML.
+      ['[a %%b](https://x.example/) c%% d.\n', ['a %%b c%% d.']],
+      ['**bold %%x** y%% z.\n', ['bold %%x y%% z.']],
+      ['a %%b <span>c</span> d%% e.\n', ['a %%b c d%% e.']],
+      // Over several blocks, the next mark in code: left as written.
+      ['%% opens\n\nmiddle `100%%` code\n\ncloses %%\n', ['%% opens', 'middle 100%% code', 'closes %%']],
+      // The next mark within a paragraph, not ending it.
+      ['%% opens\n\nmiddle %% then text\n', ['%% opens', 'middle %% then text']],
+    ];
+    for (const [body, expected] of asWritten) expect(texts(body), body).toEqual(expected);
+    const link = seed('A [link](https://x.example/a%%b%%c "t %%x%%") and [[page]] here.\n').html;
+    expect(link).toContain('<a href="https://x.example/a%25%25b%25%25c" title="t %%x%%">link</a> and [[page]] here.');
+  });
+
+  it('are found in time linear in the text', async () => {
+    const shape = (n: number): string => `Start ${'a %%*b* c%% d '.repeat(n)}end.\n\n${'%%\nnote\n\nmore %%\n\n'.repeat(n)}`;
+    expect(texts(shape(3))).toEqual(['Start a d a d a d end.']);
+    const growth = await costGrowth((n) => seed(shape(n)), 500, 5000, 4);
+    expect(growth).toBeLessThan(4);
+  });
+});
