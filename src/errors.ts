@@ -91,8 +91,8 @@ const PROBLEM_TABLE = {
   },
   W_RELATIVE_URL: { summary: 'a relative URL was made absolute', fix: 'Nothing to do; write absolute URLs to silence this.' },
   W_TEMPLATE_TAG: {
-    summary: "a site generator's template tags were left out",
-    fix: 'Shortcodes and Liquid tags ({{< figure >}}, {% include %}) are not rendered: give the figure or embed as Markdown or HTML to publish it.',
+    summary: "a site generator's template tags or an editor's comments were left out",
+    fix: 'Shortcodes and Liquid tags ({{< figure >}}, {% include %}) are not rendered: give the figure or embed as Markdown or HTML to publish it. Obsidian comments (%%…%%) are notes readers are not meant to see.',
   },
   W_DATE_NO_ZONE: { summary: 'a date-time has no UTC offset and was read as UTC', fix: 'Add an offset (2024-10-21T08:30:00+03:00 or …Z), or set `timeZone` in the config.' },
   W_SEED_LINK: {

@@ -11,7 +11,7 @@ import { withoutAttributeMarks } from './attribute-marks.js';
 import { closesFence, FENCE, indentedCode } from './code-lines.js';
 import { withoutInlineTags } from './inline-tags.js';
 import { withoutMdxSyntax } from './mdx.js';
-import { OBSIDIAN_COMMENTS, withoutObsidianComments } from './obsidian-comments.js';
+import { OBSIDIAN_COMMENTS, type ObsidianComments, withoutObsidianComments } from './obsidian-comments.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -76,7 +76,8 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   // template tags, attribute marks) could hide a line's block markers.
   if (fm.body !== split.body)
     checkSeedStructure(fm.body, { kind: 'markdown', limit, file, after: 'once what storyfeed leaves out (MDX syntax, template tags, attribute marks) is taken out' });
-  const env = { [OBSIDIAN_COMMENTS]: true };
+  const comments: ObsidianComments = { count: 0 };
+  const env = { [OBSIDIAN_COMMENTS]: comments };
   let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);
 
   let title = meta.title ?? '';
@@ -95,10 +96,17 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     const from = hiddenLeadEnd(tokens, lead);
     const at = firstTextLine(lines, from);
     if (at < 0) throw new StoryfeedError('E_EMPTY', raw.trim() === '' ? 'the file is empty' : 'the file has front matter but no text', { file, line: 1 });
+    // The body is read again below its headline: its comments are counted again, with the headline's.
+    comments.count = 0;
+    comments.first = undefined;
     title = lineTitle(lines[at]!, env);
     tokens = checkedLinks(markdown.parse([...lines.slice(0, from), ...lines.slice(at + 1)].join('\n'), env), limit, file);
   }
 
+  if (comments.first) {
+    const count = comments.count > 1 ? `${comments.count} Obsidian comments` : 'an Obsidian comment';
+    options.onWarning?.(warning('W_TEMPLATE_TAG', `left out ${count} (%%…%%), an editor's notes that readers do not see (first: ${comments.first.text})`, { file }));
+  }
   const summary = withSummaryDivider(tokens);
   tokens = summary.tokens;
   const { divider } = summary;

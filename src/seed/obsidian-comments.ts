@@ -19,8 +19,25 @@ import type Token from 'markdown-it/lib/token.mjs';
 /** Obsidian's comment mark, which opens and closes a comment. */
 const MARK = '%%';
 
-/** The key a Markdown environment sets to `true` for {@link withoutObsidianComments} to run. */
+/** The key a Markdown environment sets to an {@link ObsidianComments} for {@link withoutObsidianComments} to run. */
 export const OBSIDIAN_COMMENTS = 'storyfeedObsidianComments';
+
+/** What {@link withoutObsidianComments} left out of a seed, counted over every parse given the same one. */
+export interface ObsidianComments {
+  /** How many comments were left out. */
+  count: number;
+  /** The first one as written (shortened), and the index of the block token it was found in. */
+  first?: { text: string; token: number };
+}
+
+/** Longest part of a comment shown in a warning. */
+const SHOWN = 60;
+
+/** Counts a comment left out, found in block token `token`, keeping the first in the document. */
+function counted(found: ObsidianComments, token: number, text: string): void {
+  found.count++;
+  if (found.first === undefined || token < found.first.token) found.first = { text: text.length > SHOWN ? `${text.slice(0, SHOWN - 1)}…` : text, token };
+}
 
 /** Elements whose text within a line of Markdown is code, or not shown: a mark there is no comment's. */
 const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd', 'samp', 'tt', 'script', 'style', 'textarea']);
@@ -36,7 +53,8 @@ interface Mark {
  * Obsidian's comments when the environment has {@link OBSIDIAN_COMMENTS} set (see the module's comment).
  */
 export function withoutObsidianComments(state: StateCore): void {
-  if (state.env?.[OBSIDIAN_COMMENTS] !== true || !state.src.includes(MARK)) return;
+  const found = state.env?.[OBSIDIAN_COMMENTS] as ObsidianComments | undefined;
+  if (typeof found !== 'object' || found === null || !state.src.includes(MARK)) return;
   const tokens = state.tokens;
   // The marks each inline token holds once its own pairs are gone (by the inline token's index).
   const left = new Map<number, Mark[]>();
@@ -46,10 +64,13 @@ export function withoutObsidianComments(state: StateCore): void {
     const marks = proseMarks(t.children);
     if (marks.length === 0) continue;
     const paired = inlinePairs(t.children, marks);
+    for (const [from, to] of paired.pairs) counted(found, i, commentText(t.children, from, to));
     if (paired.pairs.length > 0) t.children = withoutPairs(t.children, paired.pairs);
     if (paired.rest > 0) left.set(i, paired.pairs.length === 0 ? marks : proseMarks(t.children));
   }
   const drop = blockComments(tokens, left);
+  // A comment over several blocks is shown by its first line.
+  for (const opener of drop.keys()) counted(found, opener + 1, `${tokens[opener + 1]!.content.split('\n')[0]} …`);
   const kept: Token[] = [];
   // The blocks open where a token is read, and whether a paragraph inside was left out (a list item or quote left empty goes too).
   const open: { token: Token; dropped: boolean }[] = [];
@@ -110,6 +131,14 @@ function proseMarks(children: readonly Token[]): Mark[] {
     }
   }
   return marks;
+}
+
+/** A comment's text from its opening mark to its closing one, as the inline tokens between hold it. */
+function commentText(children: readonly Token[], from: Mark, to: Mark): string {
+  if (from.child === to.child) return children[from.child]!.content.slice(from.at, to.at + MARK.length);
+  let text = children[from.child]!.content.slice(from.at);
+  for (let i = from.child + 1; i < to.child && text.length <= SHOWN; i++) text += children[i]!.content;
+  return text + children[to.child]!.content.slice(0, to.at + MARK.length);
 }
 
 /** Whether a mark may open a comment: not written after a digit (`100%%`). */

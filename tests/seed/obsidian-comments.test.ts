@@ -84,3 +84,25 @@ describe("Obsidian's %% comments", () => {
     expect(growth).toBeLessThan(4);
   });
 });
+
+describe('the warning for Obsidian comments left out', () => {
+  const warnings = (text: string): string[] => {
+    const out: string[] = [];
+    readMarkdownSeed(text, { file: 'note.md', onWarning: (w) => out.push(`${w.code}: ${w.message}`) });
+    return out;
+  };
+
+  it('counts every comment once, naming the first in the document, with or without a title in front matter', () => {
+    const body = 'Intro %%first note%% here.\n\n%%\nA note over\n\ntwo paragraphs\n%%\n\nMore %%second%% text and %%third%%.\n';
+    const expected = "W_TEMPLATE_TAG: left out 4 Obsidian comments (%%…%%), an editor's notes that readers do not see (first: %%first note%%)";
+    expect(warnings(`---\ntitle: T\n---\n${body}`)).toEqual([expected]);
+    // Untitled: the body is read twice (to find its headline, then below it); the headline's own comment counts too.
+    expect(warnings(`Headline %%first note%% here\n\nMore %%second%% text and %%third%%.\n\nLast %%fourth%%.\n`)).toEqual([expected]);
+    expect(warnings('---\ntitle: T\n---\nNo comment: 100%% sure, `%%code%%`.\n')).toEqual([]);
+  });
+
+  it('shortens a long comment', () => {
+    const [message] = warnings(`---\ntitle: T\n---\nText %%${'long '.repeat(40)}%% end.\n`);
+    expect(message).toMatch(/\(first: %%(long ){11}lo…\)$/);
+  });
+});
