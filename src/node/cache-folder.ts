@@ -1,4 +1,4 @@
-import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { inside, realish } from './out-folder.js';
@@ -6,6 +6,9 @@ import { displayPath, isSkippedName } from './seed-files.js';
 import { ENTRY_FILE } from './feed-cache.js';
 import { ANY_INDEX_FILE, INDEX_HEADER, STORY_FILE } from './story-cache.js';
 import { STAMPS_FILE, STAMPS_HEADER, STAMPS_TEMP } from './seed-stamps.js';
+import { writeFailure } from './write-failure.js';
+import { makeFolder } from './make-folder.js';
+import { ioReason } from './read-bounded.js';
 
 /**
  * The cache folder's claim: storyfeed's caches remove and replace files by their names (stale
@@ -86,11 +89,11 @@ export async function claimCacheFolder(context: CacheFolderContext): Promise<voi
   // default `.storyfeed-cache` is when the seeds folder is the working directory).
   if (real[1] !== undefined && inside(cache, real[1])) refuse('it lies inside the output folder');
   if (real[0] !== undefined && inside(cache, real[0]) && !path.relative(real[0], cache).split(path.sep).some(isSkippedName)) refuse('it lies inside the seeds folder');
-  claim(cache, refuse);
+  await claim(cache, refuse);
 }
 
 /** Tags `dir` as storyfeed's when it may be, else calls `refuse` with the reason. */
-function claim(dir: string, refuse: (why: string) => never): void {
+async function claim(dir: string, refuse: (why: string) => never): Promise<void> {
   const tag = path.join(dir, CACHE_TAG_FILE);
   const existing = readHead(tag, TAG_TEXT.length * 2);
   if (existing !== undefined) {
@@ -102,11 +105,15 @@ function claim(dir: string, refuse: (why: string) => never): void {
     entries = readdirSync(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') refuse('it is a file');
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(dir, error);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoryfeedError('E_IO', `cannot use ${dir} as the cache folder: it ${ioReason(error)}`, { cause: error });
   }
   for (const name of entries) {
     if (!isCacheEntry(dir, name)) refuse(`it holds ${JSON.stringify(name)}, which storyfeed did not write`);
   }
+  // One folder at a time: Node's recursive mkdir says ENOENT where a read-only file system refuses a folder.
+  await makeFolder(dir).catch((error: unknown) => {
+    throw writeError(dir, error, tag);
+  });
   writeTag(dir, tag);
 }
 
@@ -159,11 +166,10 @@ function readHead(file: string, size: number): string | undefined {
   }
 }
 
-/** Writes the tag: a temporary file linked into place, so a tag another build placed first is kept (and is the same). */
+/** Writes the tag into the folder `dir`: a temporary file linked into place, so a tag another build placed first is kept (and is the same). */
 function writeTag(dir: string, tag: string): void {
   const temp = `${tag}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
     writeFileSync(temp, TAG_TEXT, { flush: true });
     try {
       linkSync(temp, tag);
@@ -171,12 +177,13 @@ function writeTag(dir: string, tag: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   } catch (error) {
-    throw ioError(dir, error);
+    throw writeError(dir, error, tag);
   } finally {
     rmSync(temp, { force: true });
   }
 }
 
-function ioError(dir: string, error: unknown): StoryfeedError {
-  return new StoryfeedError('E_IO', `cannot use ${dir} as the cache folder: ${(error as Error).message}`);
+/** The cache folder (or its tag) cannot be written. */
+function writeError(dir: string, error: unknown, file: string): StoryfeedError {
+  return new StoryfeedError('E_IO', `cannot use ${dir} as the cache folder: ${writeFailure(error, 'build without the cache (--no-cache)', file)}`, { cause: error });
 }

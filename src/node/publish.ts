@@ -19,6 +19,7 @@ import {
   type OwnedRecord,
 } from './owned-files.js';
 import { acquirePublishLock, type PublishLock } from './publish-lock.js';
+import { writeFailure } from './write-failure.js';
 
 /**
  * Publishing into a plain output folder, touching only the files storyfeed wrote itself.
@@ -960,5 +961,5 @@ function publishError(outDir: string, cause: unknown): StoryfeedError {
       { cause },
     );
   }
-  return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${error.message}`, { cause });
+  return new StoryfeedError('E_IO', `cannot publish to ${outDir}: ${writeFailure(cause, 'choose another output folder')}`, { cause });
 }

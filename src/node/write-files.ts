@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
+import { writeFailure } from './write-failure.js';
 
 /**
  * Writes `contents` to `file` atomically: into a temporary file in the same folder, flushed, then
@@ -11,12 +13,13 @@ export async function writeFileAtomic(file: string, contents: string | Uint8Arra
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    // One folder at a time: Node's recursive mkdir says ENOENT where a read-only file system refuses a folder.
+    await makeFolder(dir);
     await writeFile(temp, contents, { flush: true });
     await rename(temp, file);
   } catch (cause) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new StoryfeedError('E_IO', `cannot write ${file}: ${(cause as Error).message}`, { file, cause });
+    throw new StoryfeedError('E_IO', writeFailure(cause, undefined, file), { cause });
   }
 }
 

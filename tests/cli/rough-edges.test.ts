@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { cli } from '../support/cli.js';
+import { refusalOf, unwritable } from '../support/unwritable.js';
 
 let dir: string;
 beforeEach(() => {
@@ -154,6 +155,25 @@ describe('rough edges of the command line', () => {
     stop();
     expect(await run).toBe(0);
   }, 60_000);
+
+  it('build --out into a folder it may not write in names the folder and what to do, on stderr and in --json (regression: the bare EACCES message)', async (context) => {
+    const locked = path.join(dir, 'locked');
+    const undo = unwritable(locked);
+    if (!undo) return context.skip();
+    try {
+      const out = path.join(locked, 'public');
+      const run = await cli(['build', '--out', out, '--site', 'https://x.example', '--title', 'X', '--json'], { cwd: dir });
+      expect(run.code).toBe(1);
+      const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+      expect(error.code).toBe('E_IO');
+      expect(error.message).toContain(`cannot create the folder ${path.join(locked, '.public.storyfeed')}: `);
+      expect(error.message).toMatch(refusalOf(locked));
+      expect(error.message).toContain('choose another output folder');
+      expect(run.stderr).toContain(error.message);
+    } finally {
+      undo();
+    }
+  });
 
   it('serve refuses a folder that does not exist instead of answering 404', async () => {
     const run = await cli(['serve', 'nosuchdir', '--port', '0'], { cwd: dir });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildSite } from '../../src/node/build.js';
 import { CACHE_TAG_FILE, claimCacheFolder } from '../../src/node/cache-folder.js';
+import { refusalOf, unwritable } from '../support/unwritable.js';
 
 let dir: string;
 beforeEach(() => {
@@ -138,6 +139,21 @@ describe('the cache folder', () => {
     // Inside the seeds folder in a folder the seeds' walk skips (the default, run from the seeds folder).
     await expect(claimCacheFolder(context('seeds/.storyfeed-cache'))).resolves.toBeUndefined();
     await expect(claimCacheFolder(context('seeds/_cache/one'))).resolves.toBeUndefined();
+  });
+
+  it('that cannot be created is one E_IO error naming it, the folder to make writable, and --no-cache (regression: the bare EACCES message)', async (ctx) => {
+    const locked = path.join(dir, 'locked');
+    const undo = unwritable(locked);
+    if (!undo) return ctx.skip();
+    try {
+      const error = await claimCacheFolder(context('locked/cache')).catch((e: unknown) => e);
+      const cache = path.join(locked, 'cache');
+      expect(error).toMatchObject({ code: 'E_IO', message: expect.stringContaining(`cannot use ${cache} as the cache folder: cannot create the folder ${cache}: `) });
+      expect((error as Error).message).toMatch(refusalOf(locked));
+      expect((error as Error).message).toContain('build without the cache (--no-cache)');
+    } finally {
+      undo();
+    }
   });
 
   it('refuses a file where the folder should be', async () => {

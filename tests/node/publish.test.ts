@@ -7,6 +7,7 @@ import { checkOutputFolder } from '../../src/node/out-folder.js';
 import { digest, fileStamp, isSettled, readOwnedRecord, writeOwnedRecord } from '../../src/node/owned-files.js';
 import { feedsFirst, publishFiles, publishPaths, type StreamedContents } from '../../src/node/publish.js';
 import { acquirePublishLock } from '../../src/node/publish-lock.js';
+import { refusalOf, unwritable } from '../support/unwritable.js';
 
 let dir: string;
 let out: string;
@@ -594,6 +595,52 @@ describe('contents read when due (a getter, as a large feed kept on disk): hashe
     writeFileSync(path.join(out, 'rss.xml'), 'the user wrote this');
     await expect(publishFiles(out, lazy({ 'rss.xml': parts('two') }).files)).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
     expect(readFileSync(path.join(out, 'rss.xml'), 'utf8')).toBe('the user wrote this');
+  });
+});
+
+describe('an output folder storyfeed cannot write', () => {
+  const stateOf = (folder: string): string => publishPaths(folder).state;
+
+  it('is one E_IO error naming the folder it could not create, the folder to make writable, and what else to do (regression: the bare EACCES message)', async (context) => {
+    const parent = path.join(dir, 'locked');
+    const undo = unwritable(parent);
+    if (!undo) return context.skip();
+    try {
+      const error = await publishFiles(path.join(parent, 'public'), { 'rss.xml': 'x' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'E_IO', message: expect.stringContaining(`cannot create the folder ${stateOf(path.join(parent, 'public'))}: `) });
+      expect((error as Error).message).toMatch(refusalOf(parent));
+      expect((error as Error).message).toContain('choose another output folder');
+      expect((error as Error).message).not.toContain("mkdir '");
+      // Deeper: the first folder missing is the one named.
+      await expect(publishFiles(path.join(parent, 'site', 'public'), { 'rss.xml': 'x' })).rejects.toMatchObject({
+        code: 'E_IO',
+        message: expect.stringContaining(`cannot create the folder ${path.join(parent, 'site')}: `),
+      });
+    } finally {
+      undo();
+    }
+  });
+
+  it('names the file of the set it could not put into an output folder it may not write in', async (context) => {
+    const undo = unwritable(out);
+    if (!undo) return context.skip();
+    try {
+      const error = await publishFiles(out, { 'rss.xml': 'x' }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'E_IO', message: expect.stringContaining(`cannot write ${path.join(out, 'rss.xml')}: `) });
+      expect((error as Error).message).toMatch(refusalOf(out));
+    } finally {
+      undo();
+    }
+  });
+
+  it('names a file standing where a folder on the way is needed', async () => {
+    const file = path.join(dir, 'notes.txt');
+    writeFileSync(file, 'mine');
+    await expect(publishFiles(path.join(file, 'site', 'public'), { 'rss.xml': 'x' })).rejects.toMatchObject({
+      code: 'E_IO',
+      message: expect.stringContaining(`cannot create the folder ${path.join(file, 'site')}: ${file} is a file, not a folder (ENOTDIR): choose another output folder`),
+    });
+    expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 });
 
