@@ -23,7 +23,7 @@ const PROJECT_MARKERS = ['.git', 'package.json'] as const;
  * Refuses, before anything is touched, an output folder that would put the user's work in
  * storyfeed's way: one that is, contains or lies inside the seeds folder; that is or contains the
  * working directory or the configuration file's folder; or that holds `.git` or `package.json`.
- * Throws `E_OUT_UNSAFE` naming the overlap.
+ * Throws `E_OUT_UNSAFE` naming the overlap, and `E_OUT_CONFLICT` for a file (not a folder) there.
  */
 export async function checkOutputFolder(context: OutputFolderContext): Promise<void> {
   const out = await realish(context.out);
@@ -45,6 +45,11 @@ export async function checkOutputFolder(context: OutputFolderContext): Promise<v
   if (inside(out, seeds)) refuse(`it lies inside the seeds folder ${seedsShown}`);
   if (inside(cwd, out)) refuse('it contains the current directory');
   if (project !== undefined && inside(project, out)) refuse(`it contains the project folder ${context.configDir}`);
+  // Refused here, before a build reads its seeds and makes its cache, and not only when it publishes.
+  const info = await lstat(context.out).catch(() => undefined);
+  if (info && !info.isDirectory() && !info.isSymbolicLink()) {
+    throw new StoryfeedError('E_OUT_CONFLICT', `${path.resolve(context.out)} exists and is not a folder`);
+  }
   for (const marker of PROJECT_MARKERS) {
     if (await lstat(path.join(out, marker)).catch(() => undefined)) refuse(`it holds ${marker}, so it is a project folder`);
   }

@@ -36,8 +36,8 @@ export interface PublishLock {
   readonly token: string;
   /** Rejects with `E_LOCKED` unless this process still holds the lock (call before each rename into the output folder). */
   check(): Promise<void>;
-  /** Gives the lock up (idempotent). */
-  release(): Promise<void>;
+  /** Gives the lock up (idempotent); `lastly` runs once the lock-info file is removed, while the lock is still held. */
+  release(lastly?: () => Promise<void>): Promise<void>;
 }
 
 /** Where a lock lives: the kernel address and the lock-info file. */
@@ -128,12 +128,16 @@ async function held(server: Server, place: LockPlace, token: string, mine: strin
       const info = readNow(place.infoFile);
       if (released || !server.listening || info !== mine) throw lockedError(outDir, parseHolder(info));
     },
-    async release() {
+    async release(lastly) {
       if (released) return;
       released = true;
-      // Still holding the address, so no other build writes the info file now.
-      if ((await readFile(place.infoFile, 'utf8').catch(() => '')) === mine) await rm(place.infoFile, { force: true });
-      await close(server);
+      try {
+        // Still holding the address, so no other build writes the info file now.
+        if ((await readFile(place.infoFile, 'utf8').catch(() => '')) === mine) await rm(place.infoFile, { force: true });
+        await lastly?.();
+      } finally {
+        await close(server);
+      }
     },
   };
 }

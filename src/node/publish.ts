@@ -1,6 +1,6 @@
 import { createHash, type Hash, randomBytes } from 'node:crypto';
 import { type BigIntStats, linkSync, lstatSync, renameSync, unlinkSync } from 'node:fs';
-import { makeFolder } from './make-folder.js';
+import { makeFolder, unmakeFolders } from './make-folder.js';
 import { type FileHandle, lstat, mkdir, open, readdir, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
@@ -164,13 +164,18 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
     if (!isRelative(name)) throw new StoryfeedError('E_IO', `refusing to write outside the output folder: ${name}`);
   }
   let lock: PublishLock | undefined;
+  // The folders this publish makes: a publish that fails removes them again while they are empty, so an
+  // output refused (a file, a link, a user file in the way) or never written leaves nothing behind.
+  const made: string[] = [];
+  let failed = false;
   try {
-    await makeFolder(path.dirname(target));
+    made.push(...(await makeFolder(path.dirname(target))));
+    made.push(...(await makeFolder(paths.state)));
     lock = await acquirePublishLock(target, paths.state);
     await step('locked');
     await migrateLegacyOutput(target, paths, step, names);
     await rm(paths.legacyLock, { force: true });
-    await plainFolder(target);
+    if (await plainFolder(target)) made.push(target);
     await clearTemps(target, paths);
     await step('cleaned');
     const record = await readOwnedRecord(paths.owned);
@@ -199,15 +204,22 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
       hashes: plan.hashes,
     };
   } catch (cause) {
+    failed = true;
     // A full disk may first show in a helper's own error (the record, the lock-info file): say what happened either way.
     const inner = cause instanceof StoryfeedError ? cause.cause : cause;
     if (cause instanceof StoryfeedError && !DISK_FULL.has((inner as NodeJS.ErrnoException | undefined)?.code ?? '')) throw cause;
     throw publishError(outDir, inner);
   } finally {
+    // Removed while the lock is held, so no build that takes it next finds its state folder gone.
+    const unmake = async (): Promise<void> => {
+      if (failed) await unmakeFolders(made);
+    };
     if (lock) {
       await step('unlocking');
-      await lock.release();
+      await lock.release(unmake);
     }
+    // The lock refused: a state folder this publish made may be the holder's now, and it stays with the folders above it.
+    else if (!made.includes(paths.state)) await unmake();
   }
 }
 
@@ -918,15 +930,16 @@ async function laterThan(previous: string | undefined, file: string): Promise<vo
   if (Math.floor(now.mtimeMs / 1000) <= second) await utimes(file, now.atime, new Date((second + 1) * 1000));
 }
 
-/** The output folder is a plain folder: created when missing; a file or a link there is refused. */
-async function plainFolder(outDir: string): Promise<void> {
+/** The output folder is a plain folder: created when missing (then resolves to `true`); a file or a link there is refused. */
+async function plainFolder(outDir: string): Promise<boolean> {
   const info = await lstat(outDir).catch(() => undefined);
   if (!info) {
     await mkdir(outDir);
-    return;
+    return true;
   }
   if (info.isSymbolicLink()) throw new StoryfeedError('E_OUT_UNSAFE', `${outDir} is a symbolic link; storyfeed publishes into a plain folder: point --out at the real folder`);
   if (!info.isDirectory()) throw new StoryfeedError('E_OUT_CONFLICT', `${outDir} exists and is not a folder`);
+  return false;
 }
 
 /** Removes the temporary files a killed build left: in the state folder, and (after a fallback) inside the output folder. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -173,6 +173,16 @@ describe('rough edges of the command line', () => {
     } finally {
       undo();
     }
+  });
+
+  it('build --out naming a file is refused before anything is made: no state folder beside it, no cache (regression: an empty .NAME.storyfeed/ was left)', async () => {
+    writeFileSync(path.join(dir, 'feeds'), 'mine');
+    const before = readdirSync(dir).sort();
+    const run = await cli(['build', '--out', 'feeds', '--site', 'https://x.example', '--title', 'X'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${path.join(dir, 'feeds')} exists and is not a folder [E_OUT_CONFLICT]`);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readFileSync(path.join(dir, 'feeds'), 'utf8')).toBe('mine');
   });
 
   it('serve refuses a folder that does not exist instead of answering 404', async () => {

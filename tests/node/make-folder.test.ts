@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeFolder } from '../../src/node/make-folder.js';
+import { makeFolder, unmakeFolders } from '../../src/node/make-folder.js';
 import { publishFiles } from '../../src/node/publish.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'storyfeed-make-folder-'));
@@ -11,9 +11,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('makeFolder', () => {
   it('makes the folders missing above a folder, and takes one that is there as made', async () => {
     const deep = path.join(work, 'a', 'b', 'c');
-    await makeFolder(deep);
+    expect(await makeFolder(deep)).toEqual([path.join(work, 'a'), path.join(work, 'a', 'b'), deep]);
     expect(statSync(deep).isDirectory()).toBe(true);
-    await expect(makeFolder(deep)).resolves.toBeUndefined();
+    await expect(makeFolder(deep)).resolves.toEqual([]);
+  });
+
+  it('removes again the folders it made while they are empty, deepest first, and stops at one that is not', async () => {
+    const made = await makeFolder(path.join(work, 'x', 'y', 'z'));
+    writeFileSync(path.join(work, 'x', 'kept'), 'x');
+    await unmakeFolders(made);
+    expect(existsSync(path.join(work, 'x', 'y'))).toBe(false);
+    expect(readdirSync(path.join(work, 'x'))).toEqual(['kept']);
   });
 
   it('gives the error of a folder it cannot make under a file', async () => {

@@ -598,6 +598,71 @@ describe('contents read when due (a getter, as a large feed kept on disk): hashe
   });
 });
 
+describe('a refused or failed publish leaves nothing of its own behind (regression: an empty .NAME.storyfeed/ beside a refused --out)', () => {
+  it('refuses a file, a link and a user file in the way without leaving its state folder', async () => {
+    writeFileSync(out, 'a file of the user');
+    await expect(publishFiles(out, { 'rss.xml': 'r' })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT', message: expect.stringContaining('exists and is not a folder') });
+    expect(readdirSync(dir)).toEqual(['public']);
+    rmSync(out);
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), out);
+    await expect(publishFiles(out, { 'rss.xml': 'r' })).rejects.toMatchObject({ code: 'E_OUT_UNSAFE' });
+    expect(readdirSync(dir).sort()).toEqual(['elsewhere', 'public']);
+    rmSync(out);
+    put(path.join(out, 'rss.xml'), 'the user wrote this');
+    await expect(publishFiles(out, { 'rss.xml': 'r' })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
+    expect(readdirSync(dir).sort()).toEqual(['elsewhere', 'public']);
+    expect(tree(out)).toEqual({ 'rss.xml': 'the user wrote this' });
+  });
+
+  it('removes the folders it made on the way to a publish that failed, and the output folder it made, while empty', async () => {
+    const deep = path.join(dir, 'a', 'b', 'public');
+    const stop = (at: string) => (s: string) => {
+      if (s === at) throw new Error(`stop at ${s}`);
+    };
+    await expect(publishFiles(deep, { 'rss.xml': 'r' }, { onStep: stop('locked') })).rejects.toThrow('stop at locked');
+    expect(readdirSync(dir)).toEqual([]);
+    await expect(publishFiles(deep, { 'rss.xml': 'r' }, { onStep: stop('cleaned') })).rejects.toThrow('stop at cleaned');
+    expect(readdirSync(dir)).toEqual([]);
+    // A name the file system takes for the output folder, but not with the state folder's dot and suffix.
+    await expect(publishFiles(path.join(dir, 'a', 'b', 'p'.repeat(250)), { 'rss.xml': 'r' })).rejects.toMatchObject({
+      code: 'E_IO',
+      message: expect.stringContaining('the path is too long (ENAMETOOLONG)'),
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('keeps what it did not make in this publish, even empty, and what it wrote', async () => {
+    writeFileSync(out, 'a file of the user');
+    mkdirSync(publishPaths(out).state);
+    await expect(publishFiles(out, { 'rss.xml': 'r' })).rejects.toMatchObject({ code: 'E_OUT_CONFLICT' });
+    expect(readdirSync(publishPaths(out).state)).toEqual([]);
+    // A failure after the record was written: the record stays, and so does its folder.
+    const halted = publishFiles(
+      path.join(dir, 'new'),
+      { 'rss.xml': 'r', 'atom.xml': 'a' },
+      {
+        onStep: (s) => {
+          if (s === 'file') throw new Error('stop');
+        },
+      },
+    );
+    await expect(halted).rejects.toThrow('stop');
+    expect(existsSync(publishPaths(path.join(dir, 'new')).owned)).toBe(true);
+    expect(readdirSync(path.join(dir, 'new'))).toHaveLength(1);
+  });
+
+  it('leaves the state folder of the build holding the lock', async () => {
+    const lock = await acquirePublishLock(out, publishPaths(out).state);
+    try {
+      await expect(publishFiles(out, { 'rss.xml': 'r' })).rejects.toMatchObject({ code: 'E_LOCKED' });
+      expect(existsSync(publishPaths(out).lockInfo)).toBe(true);
+    } finally {
+      await lock.release();
+    }
+  });
+});
+
 describe('an output folder storyfeed cannot write', () => {
   const stateOf = (folder: string): string => publishPaths(folder).state;
 
@@ -763,6 +828,15 @@ describe('checkOutputFolder', () => {
 
   it('accepts a folder of its own', async () => {
     await expect(checkOutputFolder(context('public'))).resolves.toBeUndefined();
+  });
+
+  it('refuses a file with E_OUT_CONFLICT, before a build reads a seed', async () => {
+    writeFileSync(path.join(dir, 'feeds'), 'mine');
+    await expect(checkOutputFolder(context('feeds'))).rejects.toMatchObject({
+      code: 'E_OUT_CONFLICT',
+      message: `${path.join(dir, 'feeds')} exists and is not a folder [E_OUT_CONFLICT]`,
+    });
+    expect(readdirSync(dir).sort()).toEqual(['feeds', 'seeds', 'site']);
   });
 
   it.each([
