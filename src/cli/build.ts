@@ -33,7 +33,8 @@ export async function runBuild(flags: BuildFlags, io: CliIo, warn: (d: Diagnosti
     }
   };
   await rebuild();
-  io.out(`Watching ${oneLine(displayPath(seeds, io.cwd))} and the configuration for changes (Ctrl-C to stop)…\n`);
+  // With --json, stdout carries only each build's JSON object (or its error's): the notice is for the terminal.
+  (flags.json ? io.err : io.out)(`Watching ${oneLine(displayPath(seeds, io.cwd))} and the configuration for changes (Ctrl-C to stop)…\n`);
   const configNames = new Set<string>(flags.config ? [path.basename(flags.config)] : [...CONFIG_FILE_NAMES, 'package.json']);
   const stop = watchPaths(
     [

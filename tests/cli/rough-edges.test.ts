@@ -110,6 +110,20 @@ describe('rough edges of the command line', () => {
     expect(await run).toBe(0);
   }, 60_000);
 
+  it('build --watch --json prints only JSON on stdout, bad seeds and their problems in it, the watch notice on stderr (regression: the notice followed the JSON on stdout)', async () => {
+    writeFileSync(path.join(dir, 'seeds', '2024-01-02-bad.md'), '---\ntitle: [unclosed\n---\n\nA paragraph.\n');
+    let stdout = '';
+    let stderr = '';
+    // Stopped as soon as the watch starts: the first build's output is all there is.
+    const io = { out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t), env: {}, cwd: dir, untilStopped: () => Promise.resolve() };
+    expect(await runCli(['build', '--watch', '--json', '--no-cache', '--site', 'https://x.example', '--title', 'X'], io)).toBe(0);
+    const { error } = JSON.parse(stdout) as { error: { code: string; problems: string[] } };
+    expect(error.code).toBe('E_BAD_SEEDS');
+    expect(error.problems).toEqual([expect.stringMatching(/^seeds\/2024-01-02-bad\.md:2: .*\[E_FRONT_MATTER\]$/)]);
+    expect(stderr).toContain('Watching seeds and the configuration for changes');
+    expect(stderr).toContain('[E_BAD_SEEDS]');
+  });
+
   it('build --watch sees every save of a seed, in place or renamed over it, and a seeds folder moved away and back (regression: the first renamed save was the last change seen)', async () => {
     writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://x.example', title: 'X' }));
     const seed = path.join(dir, 'seeds', '2024-01-01-one.txt');
