@@ -56,7 +56,7 @@ function describeSource(s: SourceResult): string[] {
   const errors = s.problems.filter((p) => p.severity === 'error');
   const source = oneLine(s.source);
   const head = s.ok
-    ? `✓ ${source}: ${s.format === 'json' ? 'JSON Feed' : s.format === 'atom' ? 'Atom' : 'RSS'} ${s.version ?? ''}, ${s.items ?? 0} item(s)${s.title ? `, "${oneLine(s.title)}"` : ''}`
+    ? `✓ ${source}: ${s.format === 'json' ? 'JSON Feed' : s.format === 'atom' ? 'Atom' : 'RSS'} ${s.version ?? ''}${s.compression ? ` (${s.compression}-compressed)` : ''}, ${s.items ?? 0} item(s)${s.title ? `, "${oneLine(s.title)}"` : ''}`
     : `✗ ${source}: ${errors.length} error(s)`;
   const lines = [head.replace(/ ,/, ',')];
   for (const p of s.problems) {

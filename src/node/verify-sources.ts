@@ -4,11 +4,15 @@
  * UTF-8, well-formedness, reading, spec problems, and a cross-check of sources that are the same
  * feed in different formats. Bad input never throws; every problem ends up in the result.
  */
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { errorText, StoryfeedError, type ProblemCode } from '../errors.js';
 import type { FeedFormat } from '../types.js';
 import { VERSION } from '../version.js';
 import { crossCheck, decodeFeed, readFeed, type DecodedFeed, type ParsedFeed, type VerifyReport } from '../verify/index.js';
 import { readBounded } from './read-bounded.js';
+
+const gunzipBounded = promisify(gunzip);
 
 /** Default time allowed for each URL, request and body together. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -49,8 +53,10 @@ export interface SourceResult {
   kind: 'file' | 'url';
   /** `true` when the source was read as a feed and has no error-level problem. */
   ok: boolean;
-  /** Size in bytes, when the bytes were read. */
+  /** Size in bytes, when the bytes were read (as read: compressed, for a gzip-compressed source). */
   bytes?: number;
+  /** `'gzip'` when the source was gzip-compressed (a `.gz` file or response) and was read decompressed. */
+  compression?: 'gzip';
   /** The format, when the feed could be read. */
   format?: FeedFormat;
   /** The format version (`2.0`, `1.0`, `1.1`). */
@@ -107,6 +113,16 @@ async function verifySource(source: string, options: VerifySourcesOptions): Prom
     return result;
   }
   result.bytes = bytes.length;
+  try {
+    const unpacked = await unpack(bytes, kind, maxBytes);
+    if (unpacked !== bytes) {
+      bytes = unpacked;
+      result.compression = 'gzip';
+    }
+  } catch (error) {
+    result.problems.push(problemFrom(error));
+    return result;
+  }
   // Decoded by the byte-order mark, the server's charset or the XML declaration, in that order.
   let decoded: DecodedFeed;
   try {
@@ -149,6 +165,46 @@ function problemFrom(error: unknown): SourceProblem {
     return problem;
   }
   return { code: 'E_FEED', severity: 'error', message: errorText(error) };
+}
+
+/** The bytes every gzip stream opens with. */
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+/** Compressed and archive formats a feed may come in that are named, not read: their opening bytes, and the tool that opens them. */
+const PACKED_FORMATS: readonly { name: string; magic: readonly number[]; tool: string }[] = [
+  { name: 'a zip archive', magic: [0x50, 0x4b, 0x03, 0x04], tool: 'unzip' },
+  // "BZh", the block size, and the first block's magic number.
+  { name: 'bzip2-compressed', magic: [0x42, 0x5a, 0x68, -1, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59], tool: 'bunzip2' },
+  { name: 'xz-compressed', magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], tool: 'unxz' },
+  { name: 'zstd-compressed', magic: [0x28, 0xb5, 0x2f, 0xfd], tool: 'unzstd' },
+];
+
+/** Whether `bytes` open with `magic` (`-1` matches any byte). */
+function opensWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => b === -1 || bytes[i] === b);
+}
+
+/**
+ * The feed in `bytes`: gzip-compressed bytes (a `.gz` file, or a response sent as `application/gzip`
+ * rather than with `Content-Encoding`, which `fetch` undoes itself) are decompressed, refused once they
+ * grow past `maxBytes` (the limit of an uncompressed source, so a small file that inflates to gigabytes
+ * is refused as soon as it passes it); other compressed formats are named, with the tool that opens them.
+ * Anything else is returned as it is.
+ */
+async function unpack(bytes: Uint8Array, kind: SourceResult['kind'], maxBytes: number): Promise<Uint8Array> {
+  const what = kind === 'url' ? 'the response' : 'the file';
+  const packed = PACKED_FORMATS.find((f) => opensWith(bytes, f.magic));
+  if (packed) throw new StoryfeedError('E_FEED', `${what} is ${packed.name}, not a feed: open it (${packed.tool}) and verify the feed inside`);
+  if (!opensWith(bytes, GZIP_MAGIC)) return bytes;
+  try {
+    return await gunzipBounded(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw tooLarge(kind === 'url' ? 'E_FETCH' : 'E_TOO_LARGE', `${what} is gzip-compressed and decompressed is larger than`, maxBytes);
+    }
+    const reason = (error as Error).message || (error as NodeJS.ErrnoException).code || errorText(error);
+    throw new StoryfeedError('E_FEED', `${what} is gzip-compressed but cannot be decompressed (${reason}): it is damaged or cut off`, { cause: error });
+  }
 }
 
 /** Reads a feed file through the bounded reader: regular files only, stopping as soon as it proves larger than `maxBytes`. */

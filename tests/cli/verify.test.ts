@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
@@ -36,6 +37,15 @@ describe('storyfeed verify', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('✓ public/rss.xml = public/atom.xml = public/feed.json: the same items in the same order');
     expect(run.stdout).toContain('All 3 feed(s) OK.');
+  });
+
+  it('reads a gzip-compressed feed file decompressed and says so (regression: its bytes were called invalid UTF-8, "Latin-1 or Windows-1252?")', async () => {
+    writeFileSync(path.join(dir, 'rss.xml.gz'), gzipSync(readFileSync(path.join(dir, 'public', 'rss.xml'))));
+    const run = await cli(['verify', 'rss.xml.gz'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^✓ rss\.xml\.gz: RSS 2\.0 \(gzip-compressed\), \d+ item\(s\)/);
+    const json = JSON.parse((await cli(['verify', 'rss.xml.gz', '--json'], { cwd: dir })).stdout) as { sources: { compression?: string }[] };
+    expect(json.sources[0]!.compression).toBe('gzip');
   });
 
   it('explains each kind of bad input without a stack trace, and exits 1', async () => {

@@ -3,6 +3,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySources } from '../../src/node/verify-sources.js';
 import { renderFeeds } from '../../src/render/index.js';
@@ -153,6 +154,63 @@ describe('verifySources: files', () => {
       [false, [`E_IO ${file('folder')} is a folder, not a feed file`]],
     ]);
     expect(result.sources[1]!.problems[0]!.line).toBeGreaterThan(1);
+  });
+});
+
+describe('verifySources: compressed sources (regression: a .gz feed was "invalid UTF-8 … Latin-1 or Windows-1252?")', () => {
+  it('reads a gzip-compressed file decompressed, says so, and cross-checks it as any other', async () => {
+    await writeFile(file('rss.xml.gz'), gzipSync(outputs.rss));
+    await writeFile(file('feed.json.gz'), gzipSync(outputs.json));
+    const result = await verifySources([file('rss.xml.gz'), file('feed.json.gz'), file('atom.xml')]);
+    expect(result.ok).toBe(true);
+    expect(result.sources.map((s) => [s.ok, s.format, s.items, s.compression, s.problems])).toEqual([
+      [true, 'rss', 3, 'gzip', []],
+      [true, 'json', 3, 'gzip', []],
+      [true, 'atom', 3, undefined, []],
+    ]);
+    expect(result.sources[0]!.bytes).toBe(gzipSync(outputs.rss).length);
+    expect(result.cross[0]!.report.ok).toBe(true);
+  });
+
+  it('refuses a file that decompresses past the size limit as soon as it passes it, and names a damaged one', async () => {
+    // 48 KB that would inflate to 50 MB.
+    await writeFile(file('bomb.xml.gz'), gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x20)));
+    await writeFile(file('cut.xml.gz'), gzipSync(outputs.rss).subarray(0, 200));
+    const result = await verifySources([file('bomb.xml.gz'), file('cut.xml.gz')], { maxBytes: 1024 * 1024 });
+    expect(result.sources.map((s) => s.problems.map((p) => `${p.code} ${p.message}`))).toEqual([
+      ['E_TOO_LARGE the file is gzip-compressed and decompressed is larger than the 1 MB limit (raise --max-bytes)'],
+      ['E_FEED the file is gzip-compressed but cannot be decompressed (unexpected end of file): it is damaged or cut off'],
+    ]);
+  });
+
+  it('names the other compressed formats, with the tool that opens them, instead of calling their bytes bad text', async () => {
+    const packed = {
+      'rss.xml.bz2': [0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59],
+      'rss.xml.xz': [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+      'rss.zip': [0x50, 0x4b, 0x03, 0x04],
+      'rss.xml.zst': [0x28, 0xb5, 0x2f, 0xfd],
+    };
+    for (const [name, magic] of Object.entries(packed)) await writeFile(file(name), Buffer.concat([Buffer.from(magic), Buffer.from([0x80, 0xff, 0x00, 0x9c])]));
+    const result = await verifySources(Object.keys(packed).map(file));
+    expect(result.sources.map((s) => s.problems.map((p) => `${p.code} ${p.message}`))).toEqual([
+      ['E_FEED the file is bzip2-compressed, not a feed: open it (bunzip2) and verify the feed inside'],
+      ['E_FEED the file is xz-compressed, not a feed: open it (unxz) and verify the feed inside'],
+      ['E_FEED the file is a zip archive, not a feed: open it (unzip) and verify the feed inside'],
+      ['E_FEED the file is zstd-compressed, not a feed: open it (unzstd) and verify the feed inside'],
+    ]);
+  });
+
+  it('reads a response sent gzip-compressed as a file (application/gzip, no Content-Encoding) decompressed, within the size limit', async () => {
+    const gzipped =
+      (body: string | Buffer): typeof fetch =>
+      async () =>
+        new Response(gzipSync(body), { status: 200, headers: { 'content-type': 'application/gzip' } });
+    const [good] = (await verifySources(['https://feeds.example.com/rss.xml.gz'], { fetch: gzipped(outputs.rss) })).sources;
+    expect(good).toMatchObject({ ok: true, format: 'rss', items: 3, compression: 'gzip' });
+    const [bomb] = (await verifySources(['https://feeds.example.com/bomb.xml.gz'], { fetch: gzipped(Buffer.alloc(20 * 1024 * 1024, 0x20)), maxBytes: 1024 * 1024 })).sources;
+    expect(bomb!.problems).toEqual([
+      { code: 'E_FETCH', severity: 'error', message: 'the response is gzip-compressed and decompressed is larger than the 1 MB limit (raise --max-bytes)' },
+    ]);
   });
 });
 
