@@ -5,6 +5,7 @@ import type { Author } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseAuthorString } from './author-string.js';
 import { parseDate } from './dates.js';
+import { jekyllPostName } from './dated-name.js';
 import { parseHttpUrl } from './http-url.js';
 import { lineAt, parseSeedJson } from '../json-keys.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -251,7 +252,7 @@ function topJsonKeyLines(json: string, first: number): Map<string, number> {
 
 /** Options for reading seed metadata. */
 export interface MetaOptions {
-  /** File the metadata came from, for messages. */
+  /** File the metadata came from, for messages; a Jekyll post's (`_posts/2024-01-02-name.md`) is read as Jekyll reads it. */
   file?: string;
   /** Line of the first YAML line in that file (front matter starts on line 2). */
   firstLine?: number;
@@ -512,8 +513,10 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     unread(AUTHOR_NAMES, authors.key);
   }
   // Jekyll's `categories` and `tags` are two lists a post may both have (jekyll-feed publishes both as
-  // categories): the story's tags are the two together, tags first, each once.
-  const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined).map((key) => readTags(present(key), key, fail));
+  // categories): the story's tags are the two together, tags first, each once. A Jekyll post's string of them
+  // without commas is a list of words (`categories: news world`), as Jekyll reads it.
+  const words = jekyllPostName(file) !== undefined;
+  const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined).map((key) => readTags(present(key), key, fail, words));
   if (tagLists.length > 0) {
     const tags = [...new Set(tagLists.flat())];
     if (tags.length > MAX_STORY_TAGS) fail(TAG_NAMES.find((key) => present(key) !== undefined)!, tooManyOf('tags', tags.length));
@@ -761,9 +764,17 @@ function withoutIllegalChars(value: unknown, removed: string[], depth: number): 
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutIllegalChars(v, removed, depth - 1)]));
 }
 
-function readTags(value: unknown, key: string, fail: Fail): string[] {
+/**
+ * Tags from a list, or from a string: split at its commas, or, with `words` (a Jekyll post) and no comma in it, at its
+ * white space (Ruby's `split`, which Jekyll uses: ASCII white space only).
+ */
+function readTags(value: unknown, key: string, fail: Fail, words = false): string[] {
   const list =
-    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : fail(key, `expected a list or a comma-separated string, found ${describeValue(value)}`);
+    typeof value === 'string'
+      ? value.split(words && !value.includes(',') ? /[ \t\n\v\f\r]+/ : ',')
+      : Array.isArray(value)
+        ? value
+        : fail(key, `expected a list or a comma-separated string, found ${describeValue(value)}`);
   if ((list as unknown[]).length > MAX_STORY_TAGS) fail(key, tooManyOf('tags', (list as unknown[]).length));
   const tags: string[] = [];
   for (const t of list as unknown[]) {

@@ -18,9 +18,3 @@ export function slugify(text: string, maxLength = 80): string {
   const at = cut.lastIndexOf('-');
   return (at > maxLength / 2 ? cut.slice(0, at) : ascii.slice(0, maxLength)).replace(/-+$/, '');
 }
-
-/** A Jekyll-style date prefix in a file name: `2024-10-21-some-story` → date and rest. */
-export function splitDatedName(name: string): { date: string; rest: string } | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})[-_](.+)$/.exec(name);
-  return m ? { date: m[1]!, rest: m[2]! } : undefined;
-}

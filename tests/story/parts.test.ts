@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../../src/story/html.js';
 import { canonicalLanguage, detectLanguage } from '../../src/story/language.js';
-import { slugify, splitDatedName } from '../../src/story/slug.js';
+import { splitDatedName } from '../../src/seed/dated-name.js';
+import { slugify } from '../../src/story/slug.js';
 import { SUMMARY_MAX, sentenceEnds, summarize } from '../../src/story/summary.js';
 
 describe('slugify', () => {

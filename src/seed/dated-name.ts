@@ -1,0 +1,22 @@
+/** A Jekyll-style date prefix in a file name: `2024-10-21-some-story` → date and rest. */
+export function splitDatedName(name: string): { date: string; rest: string } | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})[-_](.+)$/.exec(name);
+  return m ? { date: m[1]!, rest: m[2]! } : undefined;
+}
+
+/** The Markdown extensions a Jekyll post is read with (`.md`, `.markdown`, `.mdown`, `.mkd`), as `seedFormatOf` reads them. */
+const MARKDOWN_NAME = /^(.+)\.(?:md|markdown|mdown|mkd)$/i;
+
+/**
+ * The name of a Jekyll post after its date (`storm-hits-coast` for `_posts/2024-01-02-storm-hits-coast.md`), else
+ * `undefined`: a Markdown file in a `_posts` folder (at any depth), named with its date first as Jekyll requires of a
+ * post. Jekyll reads such a post's fields its own way (a string of categories or tags is split at white space, and the
+ * title defaults to the file's name), unlike Hugo, Eleventy, Astro and storyfeed's own seeds, whose names may be dated too.
+ */
+export function jekyllPostName(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  const parts = file.split(/[\\/]/);
+  const stem = MARKDOWN_NAME.exec(parts.pop() ?? '')?.[1];
+  if (stem === undefined || !parts.includes('_posts')) return undefined;
+  return splitDatedName(stem)?.rest;
+}

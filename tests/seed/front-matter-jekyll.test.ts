@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseYamlMeta } from '../../src/seed/front-matter.js';
+import { jekyllPostName } from '../../src/seed/dated-name.js';
+import { readSeed } from '../../src/seed/index.js';
+
+describe('a Jekyll post', () => {
+  it('is a Markdown file in a _posts folder named with its date first', () => {
+    expect(jekyllPostName('_posts/2024-01-02-storm-hits-coast.md')).toBe('storm-hits-coast');
+    expect(jekyllPostName('site/news/_posts/2024/2024-01-02-storm.markdown')).toBe('storm');
+    expect(jekyllPostName('C:\\site\\_posts\\2024-01-02-storm.MD')).toBe('storm');
+    // Not one: undated, outside _posts, not Markdown, a sidecar.
+    for (const file of ['_posts/storm.md', '2024-01-02-storm.md', 'posts/2024-01-02-storm.md', '_posts/2024-01-02-storm.json', '_posts/2024-01-02-storm.meta.yaml', undefined])
+      expect(jekyllPostName(file)).toBeUndefined();
+  });
+});
+
+describe("a Jekyll post's categories and tags given as a string", () => {
+  const post = '_posts/2024-01-02-storm-hits-coast.md';
+
+  it('are lists of words, as Jekyll splits them', () => {
+    expect(parseYamlMeta('categories: news world\ntags: "travel  food\tsea"', { file: post }).tags).toEqual(['travel', 'food', 'sea', 'news', 'world']);
+    expect(readSeed('---\ncategories: news world\n---\nThe storm reached the coast.\n\nBoats stayed in port.\n', { file: post }).meta.tags).toEqual(['news', 'world']);
+    // TOML front matter too.
+    expect(readSeed('+++\ntags = "travel food"\n+++\nText.\n\nMore text.\n', { file: post }).meta.tags).toEqual(['travel', 'food']);
+  });
+
+  it('keep a string with commas split at its commas, and lists as they are', () => {
+    expect(parseYamlMeta('tags: New York, Paris', { file: post }).tags).toEqual(['New York', 'Paris']);
+    expect(parseYamlMeta('tags: [New York, Paris]', { file: post }).tags).toEqual(['New York', 'Paris']);
+  });
+
+  it('stay one tag in any other seed (Hugo, Eleventy, Astro and storyfeed read a string as one term)', () => {
+    for (const file of ['content/posts/ny.md', '2024-01-02-ny.md', 'posts/2024-01-02-ny.md', '_posts/ny.md', '_posts/2024-01-02-ny.meta.yaml', undefined])
+      expect(parseYamlMeta('tags: New York', file === undefined ? {} : { file }).tags).toEqual(['New York']);
+  });
+});
