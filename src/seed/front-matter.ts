@@ -2,6 +2,7 @@ import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { Author } from '../types.js';
+import { collapseSpace, withoutTrailing } from '../white-space.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseAuthorString } from './author-string.js';
 import { parseDate } from './dates.js';
@@ -91,11 +92,42 @@ export function splitFrontMatter(text: string, file?: string): FrontMatterSplit 
   throw new StoryfeedError('E_FRONT_MATTER', `front matter starts with \`${fence}\` on line 1 but is never closed with a second \`${fence}\` line`, { file, line: 1 });
 }
 
-/** The {@link SeedMeta} of split front matter, YAML, TOML or JSON; empty without front matter. */
+/**
+ * The {@link SeedMeta} of split front matter, YAML, TOML or JSON; empty without front matter. A Jekyll post (see
+ * {@link jekyllPostName}) whose front matter gives no title has the title Jekyll gives it, from its file's name.
+ */
 export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOptions, 'firstLine'> = {}): SeedMeta {
-  if (split.json !== undefined) return parseJsonMeta(split.json, { ...options, firstLine: split.yamlLine });
-  if (split.toml !== undefined) return parseTomlMeta(split.toml, { ...options, firstLine: split.yamlLine });
-  return split.yaml === null ? {} : parseYamlMeta(split.yaml, { ...options, firstLine: split.yamlLine });
+  if (split.json === undefined && split.toml === undefined && split.yaml === null) return {};
+  const firstLine = split.yamlLine;
+  const meta =
+    split.json !== undefined
+      ? parseJsonMeta(split.json, { ...options, firstLine })
+      : split.toml !== undefined
+        ? parseTomlMeta(split.toml, { ...options, firstLine })
+        : parseYamlMeta(split.yaml!, { ...options, firstLine });
+  const post = meta.title === undefined ? jekyllPostName(options.file) : undefined;
+  const title = post === undefined ? '' : jekyllTitle(post);
+  if (title !== '') {
+    meta.title = title;
+    // Taken from the name, not given: a sidecar's own `title` wins over it (see {@link mergeSidecarMeta}).
+    ALIASED.set(meta, new Set(ALIASED.get(meta)).add('title'));
+  }
+  return meta;
+}
+
+/**
+ * The title Jekyll gives a post named `name` (its file name after the date, without the extension), as its `titleize`
+ * does: the words between its hyphens, each with its first letter in upper case and the others in lower case (Ruby's
+ * `capitalize`), after the dots that end the name are left out: `storm-hits-coast` → `Storm Hits Coast`.
+ */
+function jekyllTitle(name: string): string {
+  const capitalized = (word: string): string => {
+    const first = word.codePointAt(0);
+    if (first === undefined) return '';
+    const head = String.fromCodePoint(first);
+    return head.toUpperCase() + word.slice(head.length).toLowerCase();
+  };
+  return collapseSpace(withoutTrailing(name, /\./).split('-').map(capitalized).join(' '));
 }
 
 /** Refuses TOML or JSON front matter over the size limit YAML's has, naming the file and its first line. */

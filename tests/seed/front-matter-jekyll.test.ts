@@ -34,3 +34,41 @@ describe("a Jekyll post's categories and tags given as a string", () => {
       expect(parseYamlMeta('tags: New York', file === undefined ? {} : { file }).tags).toEqual(['New York']);
   });
 });
+
+describe('a Jekyll post without a title in its front matter', () => {
+  const post = '_posts/2024-01-02-storm-hits-coast.md';
+
+  it("takes Jekyll's title from its file name and keeps its body whole", () => {
+    const seed = readSeed('---\nlayout: post\n---\nThe storm reached the coast at dawn.\n\nBoats stayed in port.\n', { file: post });
+    expect(seed.title).toBe('Storm Hits Coast');
+    expect(seed.sections.flatMap((s) => s.blocks)).toEqual([
+      { kind: 'paragraph', text: 'The storm reached the coast at dawn.' },
+      { kind: 'paragraph', text: 'Boats stayed in port.' },
+    ]);
+    // One line of text is its body.
+    expect(readSeed('+++\nlayout = "post"\n+++\nOne line.\n', { file: post })).toMatchObject({ title: 'Storm Hits Coast', sections: [{ blocks: [{ text: 'One line.' }] }] });
+  });
+
+  it("capitalises each word as Jekyll's titleize does (the rest in lower case), without the dots that end the name", () => {
+    const title = (file: string): string => readSeed('---\nlayout: post\n---\nText.\n', { file }).title;
+    expect(title('_posts/2024-01-02-storm-in-the-USA.md')).toBe('Storm In The Usa');
+    expect(title('_posts/2024/2024-01-02-éclair--v1.2-out...markdown')).toBe('Éclair V1.2 Out');
+  });
+
+  it('keeps a title given in front matter or in a sidecar', () => {
+    expect(readSeed('---\ntitle: Given\n---\nText.\n', { file: post }).title).toBe('Given');
+    const sidecar = { title: 'From the sidecar' };
+    // The story's title is the sidecar's (a seed's `meta.title` wins over the headline it read).
+    expect(readSeed('---\nlayout: post\n---\nText.\n', { file: post, sidecar }).meta.title).toBe('From the sidecar');
+  });
+
+  it('is read as before when it is no Jekyll post, or has no front matter', () => {
+    for (const file of ['2024-01-02-storm-hits-coast.md', 'posts/2024-01-02-storm-hits-coast.md', '_posts/storm-hits-coast.md']) {
+      expect(readSeed('---\nlayout: post\n---\nThe storm reached the coast.\n\nBoats stayed in port.\n', { file })).toMatchObject({
+        title: 'The storm reached the coast.',
+        sections: [{ blocks: [{ text: 'Boats stayed in port.' }] }],
+      });
+    }
+    expect(readSeed('The storm reached the coast.\n\nBoats stayed in port.\n', { file: post }).title).toBe('The storm reached the coast.');
+  });
+});
