@@ -32,7 +32,7 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 
 /**
  * Lists seed files under `dir` (recursively, sorted, so builds are deterministic). Skips dot- and
- * underscore-prefixed entries, `node_modules`, sidecars, and folders already visited (by real path,
+ * underscore-prefixed entries (but Jekyll's `_posts`, see {@link isSkippedName}), `node_modules`, sidecars, and folders already visited (by real path,
  * so symlink loops end). A seed-named link that cannot be followed (a loop, or a missing target) is
  * listed, so reading it reports the problem with its name instead of dropping the story silently.
  */
@@ -185,7 +185,14 @@ function showBytes(name: Uint8Array): string {
   return out;
 }
 
-/** Whether the walk of a seeds folder skips an entry of this name: hidden (a dot), set aside (an underscore), or `node_modules`. */
+/**
+ * Whether the walk of a seeds folder skips an entry of this name: hidden (a dot), set aside (an underscore: a site
+ * generator's data, layouts, drafts or built site, such as Jekyll's `_data` and `_site` or Hugo's `_index.md`), or
+ * `node_modules`. Jekyll's `_posts`, the folder of its articles, is read.
+ */
 export function isSkippedName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
+  return name.startsWith('.') || (name.startsWith('_') && name !== JEKYLL_POSTS) || name === 'node_modules';
 }
+
+/** The folder Jekyll reads its posts from, at any depth of its site. */
+const JEKYLL_POSTS = '_posts';
