@@ -22,6 +22,10 @@ const PROBLEM_TABLE = {
   E_DATE: { summary: 'a date cannot be understood', fix: 'Write dates as ISO 8601, e.g. 2024-10-21 or 2024-10-21T08:30:00+03:00 (or 21 October 2024).' },
   E_URL: { summary: 'a URL is not valid', fix: 'Use an absolute http(s) URL, or a path relative to the site URL.' },
   E_JSON: { summary: 'the JSON cannot be parsed', fix: 'Fix the JSON syntax at the position given.' },
+  E_NOT_A_SEED: {
+    summary: 'a JSON file holds no story: neither a title nor a body (a data or configuration file)',
+    fix: 'A JSON seed is an object with "title" and its text in "sections", "body", "markdown" or "contentHtml"; a build skips other JSON files with a warning.',
+  },
   E_UNSUPPORTED: { summary: 'the file type is not a seed storyfeed reads', fix: 'Use .txt, .md or .json seeds.' },
   E_TOO_LARGE: {
     summary: 'a file is larger than its size limit, or a seed or item has more lines and markup than its limit',
@@ -98,6 +102,10 @@ const PROBLEM_TABLE = {
   W_SEED_LINK: {
     summary: 'a seed is a symbolic link to a file that is read already under another name',
     fix: 'Nothing to do: the story is published once, from the name given; remove the link (or the copy of the folder) to silence this.',
+  },
+  W_NOT_A_SEED: {
+    summary: 'a JSON file in the seeds folder holds no story (neither a title nor a body) and was skipped',
+    fix: 'Nothing to do for a data or configuration file (package.json, a site generator\'s data); to publish it as a story, give it "title" and its text in "sections", "body", "markdown" or "contentHtml".',
   },
   W_OUT_LINK: {
     summary: 'old output files storyfeed no longer publishes are behind a symbolic link in the output folder and were left in place',

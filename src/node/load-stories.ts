@@ -1,5 +1,5 @@
 import { type BigIntStats, statSync } from 'node:fs';
-import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
+import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { DEFAULT_MAX_SEED_BYTES } from '../seed/structure-limit.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
 import type { StorySite } from '../story/seed-to-story.js';
@@ -177,7 +177,9 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const stories: Story[] = [];
   const errors: StoryfeedError[] = [...oversized];
   for (const r of results) {
-    if (r instanceof StoryfeedError) errors.push(r);
+    // A JSON file that holds no story (package.json, a site generator's data) is no seed: skipped, and named.
+    if (r instanceof StoryfeedError && r.code === 'E_NOT_A_SEED') options.onWarning?.(warning('W_NOT_A_SEED', `${r.detail}; it is skipped`, r.file ? { file: r.file } : {}));
+    else if (r instanceof StoryfeedError) errors.push(r);
     else stories.push(r);
   }
   return { stories, errors, files: all };

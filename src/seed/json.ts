@@ -11,6 +11,9 @@ import { HIDDEN_ELEMENTS, readMarkdownSeed } from './markdown.js';
 import { checkSeedStructure, seedUnitLimit, type StructureCount, tooMuchStructure } from './structure-limit.js';
 import { readTextSeed, type TextSeedOptions } from './text.js';
 
+/** The fields a JSON seed names at least one of: its title, and the fields its body can be in. */
+const STORY_FIELDS = ['title', 'sections', 'body', 'markdown', 'contentHtml'];
+
 /**
  * Reads a JSON seed: an object with the front-matter fields (`title`, `date`, `authors`, …) and the
  * body as one of `sections` (the Story shape), `body` (plain text), `markdown`, or `contentHtml`.
@@ -32,8 +35,15 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     : undefined;
   const value = parseSeedJson(text, { file, reviver });
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new StoryfeedError('E_FIELD', `$: expected an object with "title" and a body, found ${Array.isArray(value) ? 'an array' : typeof value}`, { file });
+  // JSON that names neither a title nor a body is no story at all: a data or configuration file (package.json, a site
+  // generator's data), which a build skips (see `loadStories`), not a seed with a field missing.
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !STORY_FIELDS.some((key) => Object.hasOwn(value, key))) {
+    const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object without "title" or a body' : `a ${typeof value}`;
+    throw new StoryfeedError(
+      'E_NOT_A_SEED',
+      `the JSON holds ${found}, not a story: a JSON seed is an object with "title" and its text in "sections", "body", "markdown" or "contentHtml"`,
+      { file },
+    );
   }
   const obj = value as Record<string, unknown>;
   const fail = (path: string, detail: string): never => {

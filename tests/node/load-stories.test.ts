@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
 import { feedRecord, RecordInterner } from '../../src/node/feed-record.js';
 import { loadStories, POOL_MIN_SEEDS } from '../../src/node/load-stories.js';
 import { StoryCache } from '../../src/node/story-cache.js';
@@ -94,6 +95,31 @@ describe('loadStories: seeds handed to worker threads', () => {
     const alone = await loadStories(seeds(), { site, cwd: dir, feedRecords: true });
     expect(pooled.errors).toEqual([]);
     expect(pooled.stories).toEqual(alone.stories);
+  });
+});
+
+describe('loadStories: JSON files that hold no story', () => {
+  it('skips data and configuration files with a warning naming each, and reads the seeds beside them', async () => {
+    const files = {
+      'package.json': '{"name": "site", "version": "1.0.0", "description": "My site"}\n',
+      'tsconfig.json': '{"compilerOptions": {"strict": true}}\n',
+      'data/authors.json': '[{"name": "Ann"}]\n',
+      'posts/posts.11tydata.json': '{"layout": "post.njk", "tags": "posts"}\n',
+      'posts/2024-05-06-ferry.json': '{"title": "Ferry resumes", "body": "The ferry sails again."}\n',
+      'posts/no-body.json': '{"title": "No body"}\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(seeds(), name)), { recursive: true });
+      writeFileSync(path.join(seeds(), name), text);
+    }
+    const warnings: Diagnostic[] = [];
+    const loaded = await loadStories(seeds(), { site, cwd: dir, onWarning: (d) => warnings.push(d) });
+    expect(loaded.stories.map((s) => s.title).sort()).toEqual(['Ferry resumes', 'Port reopens']);
+    // A seed missing its body is still an error.
+    expect(loaded.errors.map((e) => [e.code, e.file])).toEqual([['E_FIELD', 'seeds/posts/no-body.json']]);
+    const skipped = warnings.filter((w) => w.code === 'W_NOT_A_SEED');
+    expect(skipped.map((w) => w.file)).toEqual(['seeds/data/authors.json', 'seeds/package.json', 'seeds/posts/posts.11tydata.json', 'seeds/tsconfig.json']);
+    for (const w of skipped) expect(w.message).toMatch(/not a story.*; it is skipped$/);
   });
 });
 

@@ -30,13 +30,38 @@ describe('readJsonSeed', () => {
     expect(readJsonSeed('{"title":"T","markdown":"Hello **world**.\\n\\n## Sub\\n\\nMore."}').sections.map((s) => s.heading)).toEqual([null, 'Sub']);
   });
 
+  it('tells JSON that holds no story (no title, no body: a data or configuration file) from a seed with a field missing', () => {
+    for (const json of [
+      '{"name": "site", "version": "1.0.0", "description": "My site", "author": "Ann"}',
+      '{"compilerOptions": {}}',
+      '[{"name": "Ann"}]',
+      '"text"',
+      '3',
+      'null',
+      '{}',
+    ]) {
+      const error = (() => {
+        try {
+          readJsonSeed(json, { file: 'package.json' });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, json).toMatchObject({ code: 'E_NOT_A_SEED', file: 'package.json' });
+      expect((error as Error).message).toContain('"title" and its text in "sections", "body", "markdown" or "contentHtml"');
+    }
+    // A seed missing its title or its body is still one, with that field named.
+    expect(() => readJsonSeed('{"body": "x"}', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_FIELD' }));
+    expect(() => readJsonSeed('{"title": "T"}', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_FIELD' }));
+  });
+
   it('gives errors with JSON paths and lines', () => {
     expect(() => readJsonSeed('{"title": "T", "sections": [{"heading": null, "blocks": [{"kind": "para", "text": "x"}]}]}', { file: 'b.json' })).toThrow(
       expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('$.sections[0].blocks[0].kind') }),
     );
     expect(() => readJsonSeed('{"body": "x"}', { file: 'b.json' })).toThrow(expect.objectContaining({ message: expect.stringContaining('$.title') }));
     expect(() => readJsonSeed('{\n  "title": "T",\n  oops\n}', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_JSON', line: 3 }));
-    expect(() => readJsonSeed('[1]', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_FIELD' }));
+    expect(() => readJsonSeed('[1]', { file: 'b.json' })).toThrow(expect.objectContaining({ code: 'E_NOT_A_SEED' }));
     // A name given twice: JSON.parse would silently keep the last, other readers the first.
     expect(() => readJsonSeed('{\n  "title": "One",\n  "body": "x",\n  "title": "Two"\n}', { file: 'b.json' })).toThrow(
       expect.objectContaining({ code: 'E_JSON', line: 4, message: expect.stringContaining('"title" is given twice') }),
