@@ -32,7 +32,8 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 
 /**
  * Lists seed files under `dir` (recursively, sorted, so builds are deterministic). Skips dot- and
- * underscore-prefixed entries (but Jekyll's `_posts`, see {@link isSkippedName}), `node_modules`, sidecars, and folders already visited (by real path,
+ * underscore-prefixed entries (but Jekyll's `_posts`, see {@link isSkippedName}), `node_modules`, what a site
+ * generator's project folder holds besides its articles (see {@link siteRoot}), sidecars, and folders already visited (by real path,
  * so symlink loops end). A seed-named link that cannot be followed (a loop, or a missing target) is
  * listed, so reading it reports the problem with its name instead of dropping the story silently.
  */
@@ -51,7 +52,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   let sawLink = false;
   /** Seeds listed through a symbolic link: the link itself, or a file in a linked folder. */
   const throughLink = new Set<string>();
-  const walk = async (folder: string, linked = false): Promise<void> => {
+  const walk = async (folder: string, linked = false, postsOnly = false): Promise<void> => {
     let entries: Dirent[];
     try {
       const real = await realpath(folder);
@@ -66,8 +67,11 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     const shown = childDisplay(folder, cwd);
     const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? await invalidUtf8Names(folder) : new Map<string, string>();
     const inFolder = childPath(folder);
+    const site = siteRoot(entries.map((e) => e.name));
+    // Below a Jekyll site's root, only the files of its `_posts` folders are read.
+    const onlyPosts = postsOnly || site?.postsOnly === true;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (isSkippedName(entry.name)) continue;
+      if (isSkippedName(entry.name) || (site && !site.reads(entry.name))) continue;
       const full = inFolder(entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
@@ -79,12 +83,12 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         }
       }
       const shownName = invalid.get(entry.name);
-      const seedNamed = !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase());
+      const seedNamed = !onlyPosts && !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase());
       if (shownName !== undefined) {
         // Not readable by the name Node decoded; reported (with its bytes) rather than dropped or called missing.
         if (isDir || seedNamed) found.push({ path: full, display: displayPath(path.join(folder, shownName), cwd), invalidName: true });
       } else if (isDir) {
-        await walk(full, linked || entry.isSymbolicLink());
+        await walk(full, linked || entry.isSymbolicLink(), onlyPosts && entry.name !== JEKYLL_POSTS);
       } else if (seedNamed) {
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
         const file: SeedFile = { path: full, display: shown(entry.name, full) };
@@ -98,6 +102,37 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   };
   await walk(root);
   return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
+}
+
+/** A site generator's project folder, told by the names of its entries, and which of those hold the site's articles. */
+interface SiteRoot {
+  /** Whether the walk reads the entry of this name (a seed, or a folder to walk). */
+  reads: (name: string) => boolean;
+  /** Whether only the files of the `_posts` folders below it are read (Jekyll's posts). */
+  postsOnly: boolean;
+}
+
+/** Hugo's config file (`hugo.toml` since Hugo 0.110, `config.toml` before it; or YAML or JSON), and Zola's. */
+const HUGO_CONFIG = /^(?:hugo|config)\.(?:toml|ya?ml|json)$/;
+/** Jekyll's config file. */
+const JEKYLL_CONFIG = /^_config\.(?:ya?ml|toml)$/;
+/** Astro's config file. */
+const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
+
+/**
+ * What the walk reads of a site generator's project folder (its entries' `names` tell it), as the generator reads it;
+ * `undefined` for any other folder, read whole. Hugo (and Zola) read pages only from `content`, beside which are the
+ * site's config, templates (`archetypes`, `layouts`), data, themes, static files and built site (`public`); Jekyll's
+ * articles are its posts, in `_posts` folders, beside its pages (`about.md`, `index.md`), config and gems
+ * (`vendor/bundle`); Astro's `dist` is the built site and `public` its files served as they are. A folder is taken for
+ * one only with the folder its articles are in: a Hugo config (or `archetypes`) beside `content`, a Jekyll config beside
+ * `_posts`.
+ */
+function siteRoot(names: readonly string[]): SiteRoot | undefined {
+  if (names.includes('content') && (names.includes('archetypes') || names.some((name) => HUGO_CONFIG.test(name)))) return { reads: (name) => name === 'content', postsOnly: false };
+  if (names.includes(JEKYLL_POSTS) && names.some((name) => JEKYLL_CONFIG.test(name))) return { reads: () => true, postsOnly: true };
+  if (names.some((name) => ASTRO_CONFIG.test(name))) return { reads: (name) => name !== 'dist' && name !== 'public', postsOnly: false };
+  return undefined;
 }
 
 /**

@@ -23,11 +23,10 @@ async function found(root: string): Promise<string[]> {
   return (await findSeedFiles(root, dir)).map((f) => path.relative(root, f.path).split(path.sep).join('/'));
 }
 
-describe("a Jekyll site's folders", () => {
-  it('are read for its posts (_posts, at any depth), and not for its drafts, data, layouts, includes or built site', async () => {
+describe('folders named with an underscore', () => {
+  it("are read when they are Jekyll's posts (_posts, at any depth), and not when they hold drafts, data, layouts, includes or a built site", async () => {
     const site = path.join(dir, 'site');
     write(site, {
-      '_config.yml': 'title: Site\n',
       '_posts/2024-01-02-storm.md': '---\ntitle: Storm\n---\nText.\n',
       '_posts/2024/2024-02-03-flood.md': '---\ntitle: Flood\n---\nText.\n',
       'news/_posts/2024-03-04-port.md': '---\ntitle: Port\n---\nText.\n',
@@ -41,5 +40,67 @@ describe("a Jekyll site's folders", () => {
     expect(await found(site)).toEqual(['_posts/2024/2024-02-03-flood.md', '_posts/2024-01-02-storm.md', 'about.md', 'news/_posts/2024-03-04-port.md']);
     expect(isSkippedName('_posts')).toBe(false);
     for (const name of ['_drafts', '_data', '_site', '_index.md', '.git', 'node_modules']) expect(isSkippedName(name)).toBe(true);
+  });
+});
+
+describe("a site generator's project folder", () => {
+  it("is read for Hugo's content only, beside its config or archetypes (not templates, themes, data, static files or the built site)", async () => {
+    for (const marker of ['hugo.toml', 'config.yaml', 'archetypes/default.md']) {
+      const site = path.join(dir, `hugo-${marker.replace(/\W/g, '-')}`);
+      write(site, {
+        [marker]: "+++\ndate = '{{ .Date }}'\ndraft = true\n+++\n",
+        'content/posts/first.md': '---\ntitle: First\n---\nText.\n',
+        'content/posts/trip/index.md': '---\ntitle: Trip\n---\nText.\n',
+        'themes/paper/exampleSite/content/post/markdown-syntax.md': '---\ntitle: Markdown Syntax Guide\n---\nText.\n',
+        'themes/paper/archetypes/default.md': '---\ndate: {{ .Date }}\n---\n',
+        'static/robots.txt': 'User-agent: *\n',
+        'public/index.json': '{"title": "Site", "items": []}\n',
+        'layouts/partials/note.md': 'Note.\n',
+        'README.md': '# Site\n\nHow to build it.\n',
+      });
+      expect(await found(site), marker).toEqual(['content/posts/first.md', 'content/posts/trip/index.md']);
+    }
+  });
+
+  it("is read for Jekyll's posts only, beside its config (not its pages, or the gems installed in it)", async () => {
+    const site = path.join(dir, 'jekyll');
+    write(site, {
+      '_config.yml': 'title: Site\n',
+      '_posts/2024-01-02-storm.md': '---\ntitle: Storm\n---\nText.\n',
+      'news/_posts/2024-03-04-port.md': '---\ntitle: Port\n---\nText.\n',
+      'about.md': '---\ntitle: About\n---\nText.\n',
+      'index.md': '---\nlayout: home\n---\nWelcome.\n',
+      'README.md': '# Site\n\nHow to build it.\n',
+      'vendor/bundle/ruby/3.3.0/gems/jekyll-4.3.3/README.markdown': '# Jekyll\n\nA gem.\n',
+      'package.json': '{"name": "site"}\n',
+    });
+    expect(await found(site)).toEqual(['_posts/2024-01-02-storm.md', 'news/_posts/2024-03-04-port.md']);
+  });
+
+  it("is read without Astro's built site (dist) and the files it serves as they are (public)", async () => {
+    const site = path.join(dir, 'astro');
+    write(site, {
+      'astro.config.mjs': 'export default {};\n',
+      'src/content/blog/first-post.md': '---\ntitle: First\n---\nText.\n',
+      'src/pages/about.md': '---\ntitle: About\n---\nText.\n',
+      'public/robots.txt': 'User-agent: *\n',
+      'dist/robots.txt': 'User-agent: *\n',
+    });
+    expect(await found(site)).toEqual(['src/content/blog/first-post.md', 'src/pages/about.md']);
+  });
+
+  it('is none without the folder its articles are in: such names elsewhere are read as any others', async () => {
+    const seeds = path.join(dir, 'seeds');
+    write(seeds, {
+      'content/a.md': '# A\n\nText.\n',
+      'public/b.md': '# B\n\nText.\n',
+      'dist/c.md': '# C\n\nText.\n',
+      'archive/config.toml': 'x = 1\n',
+      'archive/d.md': '# D\n\nText.\n',
+      'jekyll/_config.yml': 'title: x\n',
+      'jekyll/e.md': '# E\n\nText.\n',
+      'f.md': '# F\n\nText.\n',
+    });
+    expect(await found(seeds)).toEqual(['archive/d.md', 'content/a.md', 'dist/c.md', 'f.md', 'jekyll/e.md', 'public/b.md']);
   });
 });
