@@ -324,7 +324,7 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
       line: lineOfOffset(yaml, deep) + first - 1,
     });
   }
-  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
   const problem = doc.errors[0];
   if (problem) {
     const line = lineCounter.linePos(problem.pos[0]).line + first - 1;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StoryfeedError, type Diagnostic } from '../../src/errors.js';
 import { MAX_YAML_CHARS, parseAuthorString, parseFrontMatter, parseJsonMeta, parseTomlMeta, parseYamlMeta, splitFrontMatter } from '../../src/seed/front-matter.js';
 import { costGrowth } from '../support/linear.js';
@@ -481,5 +481,23 @@ describe('front matter of other generators', () => {
     // Other words are still no flag: draft refuses them, and published reads them as a date.
     expect(() => parseYamlMeta('draft: maybe')).toThrow(/front matter `draft`: expected true or false/);
     expect(() => parseYamlMeta('published: nope')).toThrow(/E_DATE|not an ISO 8601 date/);
+  });
+});
+
+describe('front matter the YAML parser has a word about', () => {
+  // Regression: the yaml package printed its own notice on stderr, outside storyfeed's report, for a
+  // template's unquoted tag (Hugo's archetypes write `date: {{ .Date }}`, a mapping whose key is a mapping).
+  it('says it only through storyfeed: nothing on the console', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      expect(() => parseYamlMeta('title: Hello\ndate: {{ .Date }}', { file: 'x.md' })).toThrow(/`date`: expected an ISO 8601 date, found a mapping/);
+      expect(() => parseYamlMeta('title: {{ .Title }}\ndate: 2024-01-02', { file: 'x.md' })).toThrow(/`title`: expected text, found a mapping/);
+      expect(warn).not.toHaveBeenCalled();
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      emit.mockRestore();
+    }
   });
 });
