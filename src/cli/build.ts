@@ -3,7 +3,7 @@ import path from 'node:path';
 import { errorText, StoryfeedError, type Diagnostic } from '../errors.js';
 import { buildSite } from '../node/build.js';
 import { CONFIG_FILE_NAMES } from '../node/config-file.js';
-import { displayPath, isSkippedName } from '../node/seed-files.js';
+import { displayPath, entriesRead } from '../node/seed-files.js';
 import { checkOutputFolder } from '../node/out-folder.js';
 import type { FeedFormat } from '../types.js';
 import { keepHeapSmallFor } from './heap.js';
@@ -182,7 +182,7 @@ function foldersToWatch(p: WatchedPath): Array<[role: string, spec: WatchedFolde
   if (rootId === undefined) return found;
   found.push(['self', { folder: root, id: rootId, recursive: p.recursive && NATIVE_RECURSIVE, names: p.names }]);
   if (!p.recursive || NATIVE_RECURSIVE) return found;
-  // The folders a build walks (findSeedFiles): not hidden, set-aside or node_modules ones; linked folders once.
+  // The folders a build walks (findSeedFiles, whose rules entriesRead gives); linked folders once.
   const visited = new Set<string>();
   const walk = (folder: string): void => {
     let entries: Dirent[];
@@ -194,8 +194,9 @@ function foldersToWatch(p: WatchedPath): Array<[role: string, spec: WatchedFolde
     } catch {
       return; // gone or unreadable: the build says so
     }
+    const reads = entriesRead(entries.map((e) => e.name));
     for (const entry of entries) {
-      if (isSkippedName(entry.name) || !(entry.isDirectory() || entry.isSymbolicLink())) continue;
+      if (!reads(entry.name) || !(entry.isDirectory() || entry.isSymbolicLink())) continue;
       const sub = path.join(folder, entry.name);
       const id = idOf(sub);
       if (id === undefined) continue;

@@ -72,11 +72,12 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     const shown = childDisplay(folder, cwd);
     const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? await invalidUtf8Names(folder) : new Map<string, string>();
     const inFolder = childPath(folder);
-    const site = siteRoot(entries.map((e) => e.name));
+    const entryNames = entries.map((e) => e.name);
+    const reads = entriesRead(entryNames);
     // Below a Jekyll site's root, only the files of its `_posts` folders are read.
-    const onlyPosts = postsOnly || site?.postsOnly === true;
+    const onlyPosts = postsOnly || siteRoot(entryNames)?.postsOnly === true;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (isSkippedName(entry.name) || (site && !site.reads(entry.name))) continue;
+      if (!reads(entry.name)) continue;
       const full = inFolder(entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
@@ -107,6 +108,16 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   };
   await walk(root);
   return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
+}
+
+/**
+ * Which entries of a folder, given the names of all of them, the walk of a seeds folder goes into or reads (see
+ * {@link findSeedFiles}): not the skipped names, nor what a site generator's project folder holds besides its articles.
+ * The watch of a seeds folder watches the same folders.
+ */
+export function entriesRead(names: readonly string[]): (name: string) => boolean {
+  const site = siteRoot(names);
+  return (name) => !isSkippedName(name) && (site === undefined || site.reads(name));
 }
 
 /** A site generator's project folder, told by the names of its entries, and which of those hold the site's articles. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findSeedFiles, isSkippedName } from '../../src/node/seed-files.js';
+import { entriesRead, findSeedFiles, isSkippedName } from '../../src/node/seed-files.js';
 
 let dir: string;
 beforeEach(() => {
@@ -102,5 +102,16 @@ describe("a site generator's project folder", () => {
       'f.md': '# F\n\nText.\n',
     });
     expect(await found(seeds)).toEqual(['archive/d.md', 'content/a.md', 'dist/c.md', 'f.md', 'jekyll/e.md', 'public/b.md']);
+  });
+});
+
+describe('entriesRead (the rule the build walk and the watch share)', () => {
+  it('goes into what a build reads of a folder, given all its names', () => {
+    const hugo = entriesRead(['archetypes', 'content', 'hugo.toml', 'layouts', 'public', '.git']);
+    expect(['archetypes', 'content', 'hugo.toml', 'layouts', 'public', '.git'].filter(hugo)).toEqual(['content']);
+    const jekyll = entriesRead(['_config.yml', '_data', '_posts', '_site', 'about.md', 'node_modules']);
+    expect(['_config.yml', '_data', '_posts', '_site', 'about.md', 'node_modules'].filter(jekyll)).toEqual(['_posts', 'about.md']);
+    const plain = entriesRead(['content', 'layouts', '_drafts', 'a.md']);
+    expect(['content', 'layouts', '_drafts', 'a.md'].filter(plain)).toEqual(['content', 'layouts', 'a.md']);
   });
 });
