@@ -202,7 +202,13 @@ async function buildWith(
     loaded.errors.push(...skipped);
   }
   if (loaded.stories.filter((s) => !s.draft).length === 0) {
-    throw new StoryfeedError('E_NO_STORIES', `no publishable stories in ${displayPath(seedsDir, cwd)}`);
+    // With keepGoing, every seed may have been set aside: say which and why, as a build without it would have.
+    const skipped = loaded.errors.length;
+    throw new StoryfeedError(
+      'E_NO_STORIES',
+      `no publishable stories in ${displayPath(seedsDir, cwd)}${skipped ? `: ${skipped} seed${skipped === 1 ? ' was' : 's were'} skipped` : ''}`,
+      skipped ? { problems: loaded.errors.map((e) => e.message) } : {},
+    );
   }
 
   // Edited stories are updates of what readers have, not new items: settle `updated` against the last build.

@@ -88,6 +88,17 @@ describe('storyfeed build', () => {
     expect(feed.items.map((item) => item.title)).toEqual(["NATO official: North Korean military involvement in Ukraine reveals Russia's weakness"]);
   });
 
+  it('says which seeds were skipped when --keep-going leaves no story to publish', async () => {
+    rmSync(path.join(dir, 'seeds'), { recursive: true });
+    mkdirSync(path.join(dir, 'seeds'));
+    for (const name of ['a.md', 'b.md']) writeFileSync(path.join(dir, 'seeds', name), `---\ntitle: ${name}\nid: https://example.org/shared\ndate: 2024-10-21\n---\nA paragraph.\n`);
+    const run = await cli(['build', '--keep-going'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/no publishable stories in seeds: 2 seeds were skipped \[E_NO_STORIES\]/);
+    expect(run.stderr).toContain('seeds/a.md: https://example.org/shared is also the id of seeds/b.md');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('explains a missing configuration', async () => {
     rmSync(path.join(dir, 'storyfeed.config.json'));
     const run = await cli(['build'], { cwd: dir });
