@@ -104,8 +104,8 @@ const PROBLEM_TABLE = {
     fix: 'Nothing to do: the story is published once, from the name given; remove the link (or the copy of the folder) to silence this.',
   },
   W_NOT_A_SEED: {
-    summary: 'a JSON file in the seeds folder holds no story (neither a title nor a body) and was skipped',
-    fix: 'Nothing to do for a data or configuration file (package.json, a site generator\'s data); to publish it as a story, give it "title" and its text in "sections", "body", "markdown" or "contentHtml".',
+    summary: "a file in the seeds folder holds no story (a JSON file with neither a title nor a body, or a folder's README, licence or changelog) and was skipped",
+    fix: 'Nothing to do for a data or configuration file (package.json, a site generator\'s data) or a folder\'s notes; to publish a JSON file as a story, give it "title" and its text in "sections", "body", "markdown" or "contentHtml"; rename a README to publish it.',
   },
   W_OUT_LINK: {
     summary: 'old output files storyfeed no longer publishes are behind a symbolic link in the output folder and were left in place',

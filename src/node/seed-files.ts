@@ -95,6 +95,16 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         if (isDir || seedNamed) found.push({ path: full, display: displayPath(path.join(folder, shownName), cwd), invalidName: true });
       } else if (isDir) {
         await walk(full, linked || entry.isSymbolicLink(), onlyPosts && entry.name !== JEKYLL_POSTS);
+      } else if (seedNamed && FOLDER_NOTES.test(entry.name)) {
+        onWarning?.(
+          warning(
+            'W_NOT_A_SEED',
+            `${shown(entry.name, full)} is a folder's notes (a README, licence, changelog or contributing guide), not an article; it is skipped (rename it to publish it)`,
+            {
+              file: shown(entry.name, full),
+            },
+          ),
+        );
       } else if (seedNamed) {
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
         const file: SeedFile = { path: full, display: shown(entry.name, full) };
@@ -244,6 +254,12 @@ function showBytes(name: Uint8Array): string {
 export function isSkippedName(name: string): boolean {
   return name.startsWith('.') || (name.startsWith('_') && name !== JEKYLL_POSTS) || name === 'node_modules';
 }
+
+/**
+ * The names of the notes a repository or folder keeps beside its files (README.md, LICENSE.txt, CHANGELOG.md,
+ * CONTRIBUTING.md, CODE_OF_CONDUCT.md, in any case): notes about the folder, not articles for readers.
+ */
+const FOLDER_NOTES = /^(?:readme|licen[cs]e|changelog|contributing|code_of_conduct)\.[^.]+$/i;
 
 /** The folder Jekyll reads its posts from, at any depth of its site. */
 const JEKYLL_POSTS = '_posts';

@@ -115,3 +115,17 @@ describe('entriesRead (the rule the build walk and the watch share)', () => {
     expect(['content', 'layouts', '_drafts', 'a.md'].filter(plain)).toEqual(['content', 'layouts', 'a.md']);
   });
 });
+
+describe("a folder's notes among the seeds", () => {
+  it('are skipped with a warning naming each (README, licence, changelog, contributing guide), in any case; articles named otherwise are read', async () => {
+    const names = ['README.md', 'readme.txt', 'LICENSE.md', 'Licence.txt', 'CHANGELOG.md', 'CONTRIBUTING.md', 'CODE_OF_CONDUCT.md', 'readme-first.md', 'license-plates.md', 'a.md'];
+    mkdirSync(path.join(dir, 'posts'));
+    for (const name of names) writeFileSync(path.join(dir, 'posts', name), '# T\n\nText.\n');
+    const warnings: string[] = [];
+    const found = await findSeedFiles(dir, dir, (w) => warnings.push(`${w.code} ${w.file}`));
+    expect(found.map((f) => f.display).sort()).toEqual(['posts/a.md', 'posts/license-plates.md', 'posts/readme-first.md']);
+    expect(warnings.sort()).toEqual(
+      ['CHANGELOG.md', 'CODE_OF_CONDUCT.md', 'CONTRIBUTING.md', 'LICENSE.md', 'Licence.txt', 'README.md', 'readme.txt'].map((n) => `W_NOT_A_SEED posts/${n}`).sort(),
+    );
+  });
+});
