@@ -43,6 +43,8 @@ export interface SeedMeta {
   draft?: boolean;
   /** Year that completes a dateline without one. */
   year?: number;
+  /** Jekyll's `excerpt_separator`: a line of the Markdown body that ends the summary, as `<!--more-->` does. */
+  excerptSeparator?: string;
 }
 
 /** Front matter split from the rest of a seed. */
@@ -626,6 +628,13 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (typeof y !== 'number' || !Number.isInteger(y) || y < 1 || y > 9999) fail('year', `expected a four-digit year, found ${describeValue(year)}`);
     meta.year = y as number;
   }
+  // Jekyll's own summary divider for this post (its default, a blank line, is the lede storyfeed takes anyway).
+  const separator = own('excerpt_separator');
+  if (separator !== undefined && separator !== null) {
+    if (typeof separator !== 'string') fail('excerpt_separator', `expected text, found ${describeValue(separator)}`);
+    const line = (separator as string).trim();
+    if (line !== '' && !line.includes('\n')) meta.excerptSeparator = line;
+  }
   let unknown = 0;
   for (const key of Object.keys(value)) {
     if (KNOWN_FIELDS.has(key)) continue;
@@ -730,6 +739,7 @@ const KNOWN_FIELDS = new Set([
   'draft',
   'eleventyExcludeFromCollections',
   'year',
+  'excerpt_separator',
 ]);
 
 type Fail = (key: string, detail: string) => never;

@@ -107,7 +107,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     const count = comments.count > 1 ? `${comments.count} Obsidian comments` : 'an Obsidian comment';
     options.onWarning?.(warning('W_TEMPLATE_TAG', `left out ${count} (%%…%%), an editor's notes that readers do not see (first: ${comments.first.text})`, { file }));
   }
-  const summary = withSummaryDivider(tokens);
+  const summary = withSummaryDivider(tokens, meta.excerptSeparator);
   tokens = summary.tokens;
   const { divider } = summary;
   const sections = toSections(tokens, file);
@@ -512,22 +512,25 @@ const TRUNCATE_EXPRESSION = /^\{\/\*\s*truncate\s*\*\/\}$/i;
 const TRUNCATE_EXPRESSION_LINE = /^ {0,3}\{\/\*\s*truncate\s*\*\/\}[ \t]*$/i;
 
 /**
- * The block tokens without paragraphs that are nothing but Docusaurus's `{/* truncate *\/}` (text to
- * CommonMark, which readers would see), and where the first summary divider was: such a paragraph or an
- * HTML block {@link SUMMARY_DIVIDER} matches, at the top level; -1 for none. One pass.
+ * The block tokens without paragraphs that are nothing but Docusaurus's `{/* truncate *\/}` or the post's own
+ * `separator` (Jekyll's `excerpt_separator`; text to CommonMark, which readers would see), and where the first
+ * summary divider was: such a paragraph, or an HTML block {@link SUMMARY_DIVIDER} matches or that is the
+ * separator, at the top level; -1 for none. One pass.
  */
-function withSummaryDivider(tokens: Token[]): { tokens: Token[]; divider: number } {
+function withSummaryDivider(tokens: Token[], separator?: string): { tokens: Token[]; divider: number } {
   const kept: Token[] = [];
   let divider = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.level === 0 && t.type === 'paragraph_open' && TRUNCATE_EXPRESSION.test(tokens[i + 1]?.content ?? '')) {
+    const text = t.level === 0 && t.type === 'paragraph_open' ? (tokens[i + 1]?.content ?? '') : undefined;
+    if (text !== undefined && (TRUNCATE_EXPRESSION.test(text) || (separator !== undefined && text.trim() === separator))) {
       if (divider < 0) divider = kept.length;
       // Its inline token and its closing token go with it.
       i += 2;
       continue;
     }
-    if (divider < 0 && t.level === 0 && t.type === 'html_block' && SUMMARY_DIVIDER.test(t.content)) divider = kept.length;
+    if (divider < 0 && t.level === 0 && t.type === 'html_block' && (SUMMARY_DIVIDER.test(t.content) || (separator !== undefined && t.content.trim() === separator)))
+      divider = kept.length;
     kept.push(t);
   }
   return { tokens: kept, divider };

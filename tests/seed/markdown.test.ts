@@ -308,3 +308,21 @@ describe('template tags over several lines, escaped and raw', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe("a Jekyll post's own excerpt_separator", () => {
+  const read = (separator: string, body: string) => readMarkdownSeed(`---\ntitle: T\ndate: 2024-01-02\nexcerpt_separator: ${separator}\n---\n${body}`, { file: 'p.md' });
+
+  it('ends the summary where its line stands, and a text one is not published', () => {
+    const text = read('"~~more~~"', 'First para.\n\nSecond para.\n\n~~more~~\n\nThird para.\n');
+    expect(text.excerpt).toBe('First para. Second para.');
+    expect(text.html).not.toMatch(/more|<s>/);
+    expect(text.html).toContain('Third para.');
+    const html = read('<!--end-->', 'First para.\n\nSecond para.\n\n<!--end-->\n\nThird para.\n');
+    expect(html.excerpt).toBe('First para. Second para.');
+  });
+
+  it('is no divider within a paragraph, in code, or when blank', () => {
+    expect(read('"~~more~~"', 'First ~~more~~ para.\n\n```\n~~more~~\n```\n\nLast.\n').excerpt).toBeUndefined();
+    expect(read('""', 'First para.\n\nSecond para.\n').excerpt).toBeUndefined();
+  });
+});
