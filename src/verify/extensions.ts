@@ -29,6 +29,8 @@ type ValueKind =
   | 'commaIntegers'
   | 'period'
   | 'yesNo'
+  | 'trueFalse'
+  | 'yesNoClean'
   | 'duration';
 
 interface ElementRule {
@@ -163,8 +165,8 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
       author: { value: 'text' },
       subtitle: { value: 'text', maxLength: 255 },
       summary: { value: 'text', maxLength: 4000 },
-      explicit: { value: 'yesNo' },
-      block: { value: 'yesNo' },
+      explicit: { value: 'trueFalse' },
+      block: { value: 'yesNoClean' },
       image: { value: 'text', requires: ['href'], attributes: { href: 'absoluteUri' } },
       duration: { value: 'duration', only: 'item' },
       category: { value: 'text', repeatable: true, requires: ['text'] },
@@ -202,6 +204,16 @@ function isDuration(value: string): boolean {
 
 const PERIODS = new Set(['hourly', 'daily', 'weekly', 'monthly', 'yearly']);
 const YES_NO = new Set(['yes', 'no', 'clean', 'true', 'false', 'explicit']);
+/**
+ * Flags with a closed list of values, compared as written but for case (" true" is not "true" to
+ * the readers that check them): `itunes:explicit` is true or false (Apple retired yes, no and
+ * clean there), `itunes:block` is yes, no or clean.
+ */
+const FLAGS: Readonly<Partial<Record<ValueKind, { values: ReadonlySet<string>; expected: string }>>> = {
+  yesNo: { values: YES_NO, expected: 'yes, no or clean' },
+  trueFalse: { values: new Set(['true', 'false']), expected: 'true or false' },
+  yesNoClean: { values: new Set(['yes', 'no', 'clean']), expected: 'yes, no or clean' },
+};
 /** W3C-DTF (a profile of ISO 8601): a year, month, day, or a full date-time with a zone. */
 const W3CDTF = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$/;
 
@@ -285,9 +297,9 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
     if (rule.maxLength !== undefined && value.length > rule.maxLength)
       log.error(at, `<${child.name}> is ${value.length} characters long; at most ${rule.maxLength} are allowed`, child);
     if (rule.oneOf && !rule.oneOf.includes(value)) log.error(at, `expected ${rule.oneOf.join(', ')} in <${child.name}>, found ${JSON.stringify(value)}`, child);
-    // Flags are compared as written: " yes" is not "yes" to the readers that check them.
-    if (rule.value === 'yesNo') {
-      if (!YES_NO.has(raw.toLowerCase())) log.error(at, `expected yes, no or clean in <${child.name}>, found ${JSON.stringify(raw)}`, child);
+    const flag = FLAGS[rule.value];
+    if (flag) {
+      if (!flag.values.has(raw.toLowerCase())) log.error(at, `expected ${flag.expected} in <${child.name}>, found ${JSON.stringify(raw)}`, child);
       continue;
     }
     // An empty count is a missing value (readers fall back to a default); an empty date, URL or code is not one.
@@ -395,8 +407,11 @@ function checkValue(kind: ValueKind, value: string): string | undefined {
       return /^\d+(?:,\d+)*$/.test(value) ? undefined : `expected whole numbers separated by commas, found ${found}`;
     case 'period':
       return PERIODS.has(value) ? undefined : `expected hourly, daily, weekly, monthly or yearly, found ${found}`;
+    // Flags are checked as written, before white space is trimmed.
     case 'yesNo':
-      return YES_NO.has(value.toLowerCase()) ? undefined : `expected yes, no or clean, found ${found}`;
+    case 'trueFalse':
+    case 'yesNoClean':
+      return undefined;
     case 'duration':
       return isDuration(value) ? undefined : `expected a duration such as "1:02:03", "62:03" or seconds, found ${found}`;
   }

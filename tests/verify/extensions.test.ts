@@ -37,7 +37,7 @@ describe('extension modules', () => {
     );
     expect(errors(feed.problems)).toEqual([
       'channel.itunes:duration: <itunes:duration> belongs in an item, not here',
-      'channel.item[0].itunes:explicit: expected yes, no or clean in <itunes:explicit>, found " yes"',
+      'channel.item[0].itunes:explicit: expected true or false in <itunes:explicit>, found " yes"',
     ]);
   });
 
