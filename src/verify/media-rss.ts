@@ -37,8 +37,6 @@ const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, AttributeKind>
   description: { type: 'one of plain html' },
   text: { type: 'one of plain html', lang: 'language', start: 'npt', end: 'npt' },
   category: { scheme: 'url' },
-  credit: { scheme: 'url' },
-  rating: { scheme: 'url' },
   copyright: { url: 'url' },
   restriction: { relationship: 'one of allow deny', type: 'one of country uri sharing' },
   hash: { algo: 'one of md5 sha-1' },
@@ -47,12 +45,22 @@ const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, AttributeKind>
 const TEXT_ELEMENTS = new Set(['title', 'description', 'text']);
 const REQUIRED: Readonly<Record<string, readonly string[]>> = { content: [], thumbnail: ['url'], player: ['url'], restriction: ['relationship'] };
 const SINGLE = new Set(['title', 'description', 'copyright', 'keywords', 'player', 'hash']);
-/** The values of the rating schemes the specification defines. */
+/**
+ * The values of the rating schemes the specification names, as the W3C validator lists them
+ * (lower case, compared as written): `urn:simple` is the default scheme. These scheme names are
+ * names, not URNs (`urn:simple` has no namespace-specific part), so they are not checked as URIs.
+ */
 const RATINGS: Readonly<Record<string, ReadonlySet<string>>> = {
   'urn:simple': new Set(['adult', 'nonadult']),
-  'urn:mpaa': new Set(['g', 'pg', 'pg-13', 'r', 'nc-17', 'x']),
-  'urn:v-chip': new Set(['tv-y', 'tv-y7', 'tv-y7-fv', 'tv-g', 'tv-pg', 'tv-14', 'tv-ma']),
+  'urn:mpaa': new Set(['g', 'm', 'pg', 'pg-13', 'r', 'nc-17', 'x']),
+  'urn:v-chip': new Set(['tv-y', 'tv-y7', 'tv-y7-fv', 'tv-g', 'tv-pg', 'tv-14', 'tv-ma', 'c', 'c8', 'g', 'pg', '14+', '18+']),
 };
+/** One ICRA (RSACi-style) descriptor: a category with `z` and 0 or 1, or a category's letter and 1. */
+const ICRA_CODE = '(?:[nsvlocx]z [01]|(?:n[a-c]|s[a-f]|v[a-j]|l[a-c]|o[a-h]|c[ab]|x[a-e]) 1)';
+/** An ICRA label as `urn:icra` ratings write it: `r (` then descriptors separated by spaces, then `)`. */
+const ICRA_LABEL = new RegExp(`^r \\(${ICRA_CODE}(?: ${ICRA_CODE})*\\)$`);
+/** The default scheme of `media:credit`, whose roles are EBU role codes. */
+const EBU_SCHEME = 'urn:ebu';
 const HASH_LENGTH: Readonly<Record<string, number>> = { md5: 32, 'sha-1': 40 };
 /**
  * The EBU role codes (EBU Tech 3293), which `media:credit` roles come from when its scheme is the
@@ -251,11 +259,14 @@ function checkElement(element: XmlElement, path: string, log: ProblemLog): void 
     if (contents < 2) log.error(path, `a <${element.name}> offers alternatives: expected two or more <media:content>, found ${contents}`, element);
   } else if (element.local === 'rating') {
     const value = textOf();
-    const scheme = (attr(element, 'scheme') ?? 'urn:simple').trim();
-    const values = RATINGS[scheme];
-    if (values && !values.has(value.toLowerCase())) log.error(path, `expected a ${scheme} rating (${[...values].join(', ')}), found ${JSON.stringify(value)}`, element);
-    if (scheme === 'urn:icra' && !/^(?:r \(|\()/.test(value))
-      log.error(path, `expected an ICRA label such as "r (cz 1 lz 1 nz 1 oz 1 vz 1)", found ${JSON.stringify(value)}`, element);
+    // An empty scheme is the default one, as no scheme is.
+    const scheme = attr(element, 'scheme') || 'urn:simple';
+    const values = Object.hasOwn(RATINGS, scheme) ? RATINGS[scheme] : undefined;
+    if (values) {
+      if (!values.has(value)) log.error(path, `expected a ${scheme} rating (${[...values].join(', ')}), found ${JSON.stringify(value)}`, element);
+    } else if (scheme === 'urn:icra') {
+      if (!ICRA_LABEL.test(value)) log.error(path, `expected an ICRA label such as "r (cz 1 lz 1 nz 1 oz 1 vz 1)", found ${JSON.stringify(value)}`, element);
+    } else schemeUri(element, scheme, path, log);
   } else if (element.local === 'hash') {
     const value = textOf();
     const algo = (attr(element, 'algo') ?? 'md5').trim();
@@ -266,14 +277,21 @@ function checkElement(element: XmlElement, path: string, log: ProblemLog): void 
     checkRestriction(element, textOf(), path, log);
   } else if (element.local === 'credit') {
     const role = attr(element, 'role');
-    const scheme = (attr(element, 'scheme') ?? 'urn:ebu').trim();
-    if (role !== undefined && (scheme === 'urn:ebu' ? !EBU_ROLES.has(role) : role !== role.toLowerCase()))
+    const scheme = attr(element, 'scheme') || EBU_SCHEME;
+    if (role && (scheme === EBU_SCHEME ? !EBU_ROLES.has(role) : role !== role.toLowerCase()))
       log.error(
         path,
-        `role: expected ${scheme === 'urn:ebu' ? 'an EBU role code in lower case, such as "musician"' : 'a lower-case role'}, found ${JSON.stringify(role)}`,
+        `role: expected ${scheme === EBU_SCHEME ? 'an EBU role code in lower case, such as "musician"' : 'a lower-case role'}, found ${JSON.stringify(role)}`,
         element,
       );
+    if (scheme !== EBU_SCHEME) schemeUri(element, scheme, path, log);
   }
+}
+
+/** A scheme other than those the specification names is an absolute URI. */
+function schemeUri(element: XmlElement, scheme: string, path: string, log: ProblemLog): void {
+  const problem = checkUri(scheme, true);
+  if (problem) log.error(`${path}.scheme`, `scheme: ${problem.message}`, element);
 }
 
 /** A restriction lists countries, URIs, or (with no type) says `all` or `none`. */

@@ -8,6 +8,7 @@ import { readFeed, type FeedProblem } from '../../src/verify/index.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
+const MEDIA = 'http://search.yahoo.com/mrss/';
 
 const errors = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
 
@@ -49,5 +50,46 @@ describe('iTunes flags: explicit is true or false, block is yes, no or clean', (
     for (const value of ['true', '']) {
       expect(await errorsOf(podcast(`<itunes:block>${value}</itunes:block>`))).toEqual([`channel.itunes:block: expected yes, no or clean in <itunes:block>, found "${value}"`]);
     }
+  });
+});
+
+describe('Media RSS: the schemes the specification names are names, not URNs', () => {
+  const media = (extra: string): string => rss(item(extra), '', `xmlns:media="${MEDIA}"`);
+
+  it('media:credit scheme="urn:ebu" (the default) and media:rating scheme="urn:simple" are accepted (the Guardian writes both)', async () => {
+    expect(
+      await errorsOf(
+        media(
+          '<media:content url="https://ex.com/a.jpg" width="140"><media:credit scheme="urn:ebu">Photograph: AP</media:credit></media:content>' +
+            '<media:rating scheme="urn:simple">nonadult</media:rating>',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('each named rating scheme has its values, compared as written; any other scheme is an absolute URI', async () => {
+    const rating = (scheme: string, value: string): string => media(`<media:rating scheme="${scheme}">${value}</media:rating>`);
+    for (const [scheme, value] of [
+      ['urn:mpaa', 'm'],
+      ['urn:v-chip', '14+'],
+      ['urn:v-chip', 'tv-y7-fv'],
+      ['urn:icra', 'r (cz 1 lz 1 nz 1 oz 1 vz 1)'],
+      ['http://www.rottentomatoes.com/', 'fresh'],
+    ]) {
+      expect(await errorsOf(rating(scheme!, value!))).toEqual([]);
+    }
+    expect(await errorsOf(rating('urn:simple', 'Adult'))).toEqual(['channel.item[0].media:rating: expected a urn:simple rating (adult, nonadult), found "Adult"']);
+    expect(await errorsOf(rating('urn:icra', 'r (cz 1 lz 1 mz 1)'))).toEqual([
+      'channel.item[0].media:rating: expected an ICRA label such as "r (cz 1 lz 1 nz 1 oz 1 vz 1)", found "r (cz 1 lz 1 mz 1)"',
+    ]);
+    expect(await errorsOf(rating('rottentomatoes', 'fresh'))).toEqual([
+      'channel.item[0].media:rating.scheme: scheme: expected an absolute URI, found the relative reference "rottentomatoes"',
+    ]);
+  });
+
+  it('a credit under another scheme than urn:ebu is checked as a URI, with a lower-case role', async () => {
+    expect(await errorsOf(media('<media:credit scheme="urn:x" role="musician">band</media:credit>'))).toEqual([
+      'channel.item[0].media:credit.scheme: scheme: expected a URN such as "urn:isbn:0451450523" (RFC 8141), found "urn:x"',
+    ]);
   });
 });
