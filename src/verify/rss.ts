@@ -103,7 +103,8 @@ export function readRss(document: XmlElement): ParsedFeed {
   const link = requiredText(ch, 'link', log, channel);
   if (link !== undefined) {
     feed.siteUrl = trimWhitespace(link);
-    uri(feed.siteUrl, 'channel.link', ch.first('link')!, log);
+    // An empty link was reported as such above.
+    if (feed.siteUrl !== '') uri(feed.siteUrl, 'channel.link', ch.first('link')!, log);
   }
   const description = requiredText(ch, 'description', log, channel);
   if (description !== undefined) feed.description = trimWhitespace(description);
@@ -349,8 +350,15 @@ function text(c: Children, local: string, log: ProblemLog): string | undefined {
   return element ? plainText(element, `${c.path}.${local}`, log) : undefined;
 }
 
+/**
+ * A URL of RSS (every link, docs, comments, image, source and enclosure URL): an absolute URI,
+ * so an empty one is an error too, as the W3C validator has it.
+ */
 function uri(value: string, path: string, at: XmlElement, log: ProblemLog): void {
-  if (value.trim() === '') return;
+  if (value.trim() === '') {
+    log.error(path, 'expected a URL, found an empty value', at);
+    return;
+  }
   const problem = checkUri(value, true);
   if (problem) log.error(path, problem.message, at);
   // RSS 2.0 links are URLs (RFC 2396): an IRI's host must be punycode and its other non-ASCII characters percent-encoded.

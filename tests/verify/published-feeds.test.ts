@@ -93,3 +93,32 @@ describe('Media RSS: the schemes the specification names are names, not URNs', (
     ]);
   });
 });
+
+describe('RSS: an empty URL is no URL', () => {
+  it('empty docs, image url and link, item link and comments, enclosure and source url are errors, each on its own path', async () => {
+    const feed = rss(
+      '<item><title>a</title><link></link><comments/><guid isPermaLink="false">a-1</guid><enclosure url="" length="10" type="audio/mpeg"/><source url=" ">Example</source></item>',
+      '<docs></docs><image><url></url><title>T</title><link> </link></image><textInput><title>t</title><description>d</description><name>q</name><link/></textInput>',
+    );
+    const empty = 'expected a URL, found an empty value';
+    expect((await errorsOf(feed)).sort()).toEqual(
+      [
+        'channel.docs',
+        'channel.image.url',
+        'channel.image.link',
+        'channel.textInput.link',
+        'channel.item[0].link',
+        'channel.item[0].comments',
+        'channel.item[0].source.url',
+        'channel.item[0].enclosure[0].url',
+      ]
+        .map((path) => `${path}: ${empty}`)
+        .sort(),
+    );
+  });
+
+  it('an empty channel link is reported once', async () => {
+    const feed = rss(item()).replace('<link>https://ex.com/</link>', '<link></link>');
+    expect(await errorsOf(feed)).toEqual(['channel.link: expected a URL in <link>, found an empty element']);
+  });
+});
