@@ -88,9 +88,17 @@ const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** RFC 2822 §3.3 as RSS readers expect it: weekday optional, four-digit year, a numeric or named zone. */
 const RFC2822_STRICT =
   /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d\d? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d(?::\d\d)? (?:[+-]?\d\d[03]0|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)$/;
-/** RFC 822 as written (any case, two-digit years, military zones, a missing zone): readable, but not by every reader. */
-const RFC822_LOOSE =
-  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)\s*,\s*)?\d\d?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+\d\d(?:\d\d)?\s+\d\d:\d\d(?::\d\d)?\s*(?:[+-]\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])?$/;
+/** The date and time of an RFC 822 date as written (any case, white space, two-digit years), lower-cased. */
+const RFC822_DATE_TIME =
+  '^(?:(?:mon|tue|wed|thu|fri|sat|sun)\\s*,\\s*)?\\d\\d?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\s+\\d\\d(?:\\d\\d)?\\s+\\d\\d:\\d\\d(?::\\d\\d)?';
+/** The zones of RFC 822, lower-cased: numeric with a sign, named, or military. */
+const RFC822_ZONE = '(?:[+-]\\d{4}|ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[a-ik-z])';
+/** RFC 822 as written (any case, two-digit years, military zones): readable, but not by every reader. A zone is required, after white space. */
+const RFC822_LOOSE = new RegExp(`${RFC822_DATE_TIME}\\s+${RFC822_ZONE}$`);
+/** An RFC 822 date whose time has no zone after it: its moment is unknown. */
+const RFC822_NO_ZONE = new RegExp(`${RFC822_DATE_TIME}$`);
+/** An RFC 822 date with its zone written against the time (`10:00:00Z`, `10:00:00+0100`). */
+const RFC822_GLUED_ZONE = new RegExp(`${RFC822_DATE_TIME}${RFC822_ZONE}$`);
 const RFC822_EXAMPLE = 'such as "Fri, 01 Mar 2024 10:00:00 GMT"';
 
 /**
@@ -112,21 +120,28 @@ export function checkRfc822(text: string): DateCheck {
         problem: { severity: 'error', message: `the weekday is wrong: ${JSON.stringify(value)} is a ${DAYS[weekdayOf(value, date)]!.replace(/^./, (c) => c.toUpperCase())}` },
       };
     }
+    // The W3C validator accepts a zone without its sign; RFC 2822 does not, and JavaScript's Date.parse ignores it (reading the local time).
+    if (/ \d{4}$/.test(value)) {
+      return { date, problem: { severity: 'warning', message: `the zone of ${JSON.stringify(value)} has no sign, which some readers ignore (write +${value.slice(-4)})` } };
+    }
     return { date };
   }
   let stripped = value.replace(/\\./g, '');
   for (let previous = ''; previous !== stripped; ) [previous, stripped] = [stripped, stripped.replace(/\([^()]*\)/g, ' ')];
-  if (RFC822_LOOSE.test(stripped.trim().toLowerCase())) {
+  const lower = stripped.trim().toLowerCase();
+  if (RFC822_LOOSE.test(lower)) {
     const date = parseRfc822(stripped.trim());
     return {
       ...(date ? { date } : {}),
       problem: { severity: 'warning', message: `an RFC 822 date that readers may misread: ${JSON.stringify(value)} (write it ${RFC822_EXAMPLE})` },
     };
   }
-  const loose = new Date(value);
+  // Read as UT when the zone is missing (as the reader of loose dates does), never in the local zone.
+  const date = RFC822_NO_ZONE.test(lower) ? parseRfc822(stripped.trim()) : new Date(value);
+  const hint = RFC822_NO_ZONE.test(lower) ? ' (no time zone after the time)' : RFC822_GLUED_ZONE.test(lower) ? ' (a space must come between the time and its zone)' : '';
   return {
-    ...(Number.isFinite(loose.getTime()) ? { date: loose } : {}),
-    problem: { severity: 'error', message: `expected an RFC 822 date ${RFC822_EXAMPLE}, found ${JSON.stringify(value)}` },
+    ...(date && Number.isFinite(date.getTime()) ? { date } : {}),
+    problem: { severity: 'error', message: `expected an RFC 822 date ${RFC822_EXAMPLE}, found ${JSON.stringify(value)}${hint}` },
   };
 }
 
@@ -208,7 +223,7 @@ const ZONES: Record<string, number> = {
  */
 const MILITARY_ZONE = /^[A-IK-Z]$/i;
 
-const RFC822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s+([A-Za-z]{1,3}|[+-]\d{4}))?$/;
+const RFC822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s+([A-Za-z]{1,3}|[+-]?\d{4}))?$/;
 
 /** Reads an RFC 822 / RFC 1123 date (RSS `pubDate`, `lastBuildDate`); `undefined` when `text` is not one. */
 export function parseRfc822(text: string): Date | undefined {
@@ -224,9 +239,10 @@ export function parseRfc822(text: string): Date | undefined {
   const zone = m[7] ?? 'UT';
   let offset: number;
   if (MILITARY_ZONE.test(zone)) offset = 0;
-  else if (/^[+-]\d{4}$/.test(zone)) {
-    const hours = Number(zone.slice(1, 3));
-    const minutes = Number(zone.slice(3));
+  else if (/^[+-]?\d{4}$/.test(zone)) {
+    // A zone without its sign (0000, 0530) is read east of Greenwich, as Python's parsedate reads it.
+    const hours = Number(zone.slice(-4, -2));
+    const minutes = Number(zone.slice(-2));
     if (hours > 23 || minutes > 59) return undefined;
     offset = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
   } else {

@@ -122,3 +122,38 @@ describe('RSS: an empty URL is no URL', () => {
     expect(await errorsOf(feed)).toEqual(['channel.link: expected a URL in <link>, found an empty element']);
   });
 });
+
+describe('RSS dates: a zone is required, after a space', () => {
+  const dated = (pubDate: string): string => rss(item(`<pubDate>${pubDate}</pubDate>`));
+  const problemsOf = async (pubDate: string): Promise<FeedProblem[]> => (await readFeed(dated(pubDate))).problems;
+
+  it('a date without a zone, or with the zone against the time, is an error (W3C: InvalidRFC2822Date)', async () => {
+    expect(await errorsOf(dated('Mon, 01 Jan 2024 10:00:00'))).toEqual([
+      'channel.item[0].pubDate: expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "Mon, 01 Jan 2024 10:00:00" (no time zone after the time)',
+    ]);
+    expect(await errorsOf(dated('Mon, 01 Jan 2024 10:00:00Z'))).toEqual([
+      'channel.item[0].pubDate: expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "Mon, 01 Jan 2024 10:00:00Z" (a space must come between the time and its zone)',
+    ]);
+    expect(await errorsOf(dated('mon, 01 jan 2024 10:00:00+0100'))).toHaveLength(1);
+    // A date without a zone is still read, as UT, whatever the local zone.
+    expect((await readFeed(dated('Mon, 01 Jan 2024 10:00:00'))).items[0]!.published?.toISOString()).toBe('2024-01-01T10:00:00.000Z');
+  });
+
+  it('a zone written loosely (lower case, military, two-digit year) still only warns', async () => {
+    for (const pubDate of ['mon, 01 jan 2024 10:00:00 gmt', '01 Jan 24 10:00:00 A', 'Mon,01 Jan 2024 10:00:00 +0000']) {
+      const problems = await problemsOf(pubDate);
+      expect(errors(problems)).toEqual([]);
+      expect(problems.map((p) => p.message)).toContain(`an RFC 822 date that readers may misread: ${JSON.stringify(pubDate)} (write it such as "Fri, 01 Mar 2024 10:00:00 GMT")`);
+    }
+  });
+
+  it('a zone without its sign (0000, 0530) is valid, read east of Greenwich, and warned about', async () => {
+    const problems = await problemsOf('Mon, 01 Jan 2024 10:00:00 0530');
+    expect(errors(problems)).toEqual([]);
+    expect(problems.map((p) => p.message)).toContain('the zone of "Mon, 01 Jan 2024 10:00:00 0530" has no sign, which some readers ignore (write +0530)');
+    expect((await readFeed(dated('Mon, 01 Jan 2024 10:00:00 0530'))).items[0]!.published?.toISOString()).toBe('2024-01-01T04:30:00.000Z');
+    expect(await errorsOf(dated('Mon, 01 Jan 2024 10:00:00 0000'))).toEqual([]);
+    // Only minutes of 00 or 30 are a strict zone; a loose one needs its sign.
+    expect(await errorsOf(dated('Mon, 01 Jan 2024 10:00:00 0545'))).toHaveLength(1);
+  });
+});
