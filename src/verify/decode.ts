@@ -2,7 +2,8 @@
  * Bytes to text for feeds, by what the document says about itself, never by assumption: a
  * byte-order mark wins, then the charset the server sent, then the XML declaration's `encoding`
  * (XML 1.0 appendix F, RFC 7303 §3), and UTF-8 when none of them names one. Decoding is strict:
- * bytes that are not valid in the chosen encoding are an error with their line, not U+FFFD.
+ * bytes that are not valid in the chosen encoding are an error with their line, not U+FFFD, and so
+ * is an XML declaration the byte-order mark or the bytes contradict (as the W3C validator has it).
  */
 import { StoryfeedError } from '../errors.js';
 import { firstInvalidUtf8 } from './utf8.js';
@@ -30,29 +31,91 @@ const DECLARED_ENCODING = /^<\?xml\s[^?>]*?encoding\s*=\s*(["'])([A-Za-z][A-Za-z
 
 /**
  * Decodes a feed's bytes (rules above). Throws `StoryfeedError` `E_ENCODING` for bytes that are
- * invalid in the chosen encoding, and `E_FEED` for an encoding name no decoder knows.
+ * invalid in the chosen encoding or a declaration they contradict, and `E_FEED` for an encoding
+ * name no decoder knows.
  */
 export function decodeFeed(bytes: Uint8Array, options: DecodeFeedOptions = {}): DecodedFeed {
   checkBytesArgument(bytes, 'bytes');
   checkOptionsArgument(options, 'options');
   const bom = byteOrderMark(bytes);
-  if (bom) return { text: decodeStrict(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, source: 'bom' };
+  if (bom) {
+    const text = decodeStrict(bytes.subarray(bom.length), bom.encoding);
+    checkDeclarationAfterBom(text, bom.encoding);
+    return { text, encoding: bom.encoding, source: 'bom' };
+  }
   const httpCharset = options.charset?.trim().replace(/^["']|["']$/g, '');
   if (httpCharset) {
     const encoding = resolveLabel(httpCharset, "the server's charset");
-    return { text: decodeStrict(bytes, encoding), encoding, source: 'http' };
+    return { text: decodeStrict(bytes, encoding, { label: httpCharset, where: "the server's charset" }), encoding, source: 'http' };
   }
   const sniffed = sniffUtf16(bytes);
-  if (sniffed) return { text: decodeStrict(bytes, sniffed), encoding: sniffed, source: 'declaration' };
+  if (sniffed) {
+    const text = decodeStrict(bytes, sniffed);
+    checkUtf16Declaration(text, sniffed);
+    return { text, encoding: sniffed, source: 'declaration' };
+  }
   const head = latin1Prefix(bytes, DECLARATION_WINDOW);
   const declared = DECLARED_ENCODING.exec(head)?.[2];
   if (declared !== undefined) {
-    const encoding = resolveLabel(declared, "the XML declaration's encoding");
-    // A document that declares UTF-16 but has no byte-order mark and starts with ASCII `<?xml` cannot be UTF-16.
-    if (encoding.startsWith('utf-16')) return { text: decodeStrict(bytes, 'utf-8'), encoding: 'utf-8', source: 'default' };
-    return { text: decodeStrict(bytes, encoding), encoding, source: 'declaration' };
+    const where = "the XML declaration's encoding";
+    const encoding = resolveLabel(declared, where);
+    // UTF-16 has a byte-order mark or writes `<?xml` in two bytes a character (sniffed above): these bytes are not UTF-16.
+    if (encoding.startsWith('utf-16')) {
+      throw new StoryfeedError(
+        'E_ENCODING',
+        `the XML declaration says encoding="${declared}", but the bytes are not UTF-16: there is no UTF-16 byte-order mark and "<?xml" is written one byte a character (declare the encoding the file is in, such as UTF-8)`,
+        { line: 1 },
+      );
+    }
+    return { text: decodeStrict(bytes, encoding, { label: declared, where }), encoding, source: 'declaration' };
   }
   return { text: decodeStrict(bytes, 'utf-8'), encoding: 'utf-8', source: 'default' };
+}
+
+/**
+ * The names a document with a byte-order mark may declare, as the W3C validator allows them (its
+ * xmlEncoding.py): only the encoding of the mark, without a byte order for UTF-16 (UTF-16LE and
+ * UTF-16BE are the names of UTF-16 without a mark).
+ */
+const NAMES_AFTER_BOM: Readonly<Record<string, readonly string[]>> = {
+  'utf-8': ['utf-8'],
+  'utf-16le': ['utf-16', 'iso-10646-ucs-2', 'csunicode', 'ucs-2'],
+  'utf-16be': ['utf-16', 'iso-10646-ucs-2', 'csunicode', 'ucs-2'],
+};
+
+/** The encoding a document's XML declaration names, read from its decoded text. */
+function declaredIn(text: string): string | undefined {
+  return DECLARED_ENCODING.exec(text.slice(0, DECLARATION_WINDOW))?.[2];
+}
+
+/** A byte-order mark and an XML declaration naming another encoding contradict each other: `E_ENCODING`. */
+function checkDeclarationAfterBom(text: string, encoding: string): void {
+  const declared = declaredIn(text);
+  if (declared === undefined || NAMES_AFTER_BOM[encoding]!.includes(declared.toLowerCase())) return;
+  const mark = encoding === 'utf-8' ? 'UTF-8' : 'UTF-16';
+  throw new StoryfeedError(
+    'E_ENCODING',
+    `the file starts with a ${mark} byte-order mark, but its XML declaration says encoding="${declared}" (declare "${mark}", or save the file in the encoding it declares)`,
+    { line: 1 },
+  );
+}
+
+/**
+ * UTF-16 without a byte-order mark must say so in its XML declaration (XML 1.0 §4.3.3; the W3C
+ * validator requires the declaration and accepts UTF-16 or the name of its byte order).
+ */
+function checkUtf16Declaration(text: string, encoding: string): void {
+  const declared = declaredIn(text);
+  const name = encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
+  if (declared === undefined) {
+    throw new StoryfeedError('E_ENCODING', `the file is ${name} without a byte-order mark and without an XML declaration naming its encoding (declare encoding="UTF-16")`, {
+      line: 1,
+    });
+  }
+  const key = (label: string): string => label.toLowerCase().replace(/[-_]/g, '');
+  if (!['utf16', 'iso10646ucs2', 'csunicode', 'ucs2', key(encoding)].includes(key(declared))) {
+    throw new StoryfeedError('E_ENCODING', `the XML declaration says encoding="${declared}", but the file is ${name} (declare encoding="UTF-16")`, { line: 1 });
+  }
 }
 
 function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
@@ -89,18 +152,59 @@ function resolveLabel(label: string, where: string): string {
   throw new StoryfeedError('E_FEED', `${where} is "${label}", an encoding storyfeed cannot decode`, { line: 1 });
 }
 
-function decodeStrict(bytes: Uint8Array, encoding: string): string {
+/** Where an encoding's name came from, for the messages about bytes it does not allow. */
+interface EncodingLabel {
+  /** The name as written (`us-ascii`, `windows-1252`). */
+  label: string;
+  /** What gave it: "the server's charset", "the XML declaration's encoding". */
+  where: string;
+}
+
+/**
+ * Names of US-ASCII, which the WHATWG Encoding Standard reads as windows-1252 (as browsers do),
+ * but which allow bytes below 0x80 only: a byte above is an error, as the W3C validator decodes it.
+ */
+const ASCII_LABELS = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968']);
+/** Names of windows-1252 itself (not of ISO-8859-1, which it stands in for), which leaves five bytes without a character. */
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252']);
+/** The bytes windows-1252 gives no character. */
+const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function decodeStrict(bytes: Uint8Array, encoding: string, named?: EncodingLabel): string {
   if (encoding === 'utf-8') {
     const bad = firstInvalidUtf8(bytes, 0);
     if (bad) throw new StoryfeedError('E_ENCODING', `invalid UTF-8 at byte ${bad.offset} (line ${bad.line}): ${bad.reason}`, { line: bad.line });
     return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   }
-  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
+  if (encoding === 'windows-1252') {
+    const label = named?.label.toLowerCase();
+    if (named && label !== undefined && (ASCII_LABELS.has(label) || WINDOWS_1252_LABELS.has(label))) {
+      const ascii = ASCII_LABELS.has(label);
+      const offset = bytes.findIndex((b) => (ascii ? b >= 0x80 : WINDOWS_1252_UNDEFINED.has(b)));
+      if (offset >= 0) {
+        const line = lineAt(bytes, offset);
+        const what = ascii ? 'is not US-ASCII, which has only bytes below 0x80' : 'has no character in windows-1252';
+        throw new StoryfeedError(
+          'E_ENCODING',
+          `byte 0x${bytes[offset]!.toString(16).toUpperCase()} at byte ${offset} (line ${line}) ${what}, and ${named.where} is "${named.label}" (declare the encoding the file is in, such as UTF-8 or ISO-8859-1)`,
+          { line },
+        );
+      }
+    }
+    return decodeWindows1252(bytes);
+  }
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new StoryfeedError('E_ENCODING', `the bytes are not valid ${encoding}`, { line: 1 });
   }
+}
+
+/** The 1-based line of the byte at `offset`. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 /**

@@ -4,7 +4,7 @@
  * against the validator's own source.
  */
 import { describe, expect, it } from 'vitest';
-import { readFeed, type FeedProblem } from '../../src/verify/index.js';
+import { decodeFeed, readFeed, type FeedProblem } from '../../src/verify/index.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
@@ -155,5 +155,64 @@ describe('RSS dates: a zone is required, after a space', () => {
     expect(await errorsOf(dated('Mon, 01 Jan 2024 10:00:00 0000'))).toEqual([]);
     // Only minutes of 00 or 30 are a strict zone; a loose one needs its sign.
     expect(await errorsOf(dated('Mon, 01 Jan 2024 10:00:00 0545'))).toHaveLength(1);
+  });
+});
+
+describe('encodings: a declaration the byte-order mark or the bytes contradict is an error (W3C: UnicodeError)', () => {
+  const body = '<rss version="2.0"><channel><title>Caf\u00e9</title><link>https://ex.com/</link><description>d</description></channel></rss>';
+  const declaration = (encoding: string): string => `<?xml version="1.0" encoding="${encoding}"?>\n`;
+  const utf8 = (text: string): number[] => [...new TextEncoder().encode(text)];
+  const utf16le = (text: string): number[] => Array.from(text, (c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]).flat();
+  const single = (text: string, byte: (c: string) => number = (c) => c.charCodeAt(0)): number[] => Array.from(text, byte);
+  const failure = (bytes: number[]): unknown => {
+    try {
+      decodeFeed(Uint8Array.from(bytes));
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('a UTF-8 byte-order mark with encoding="ISO-8859-1", a UTF-16 one with encoding="UTF-8"', () => {
+    expect(failure([0xef, 0xbb, 0xbf, ...utf8(declaration('ISO-8859-1') + body)])).toMatchObject({
+      code: 'E_ENCODING',
+      detail: 'the file starts with a UTF-8 byte-order mark, but its XML declaration says encoding="ISO-8859-1" (declare "UTF-8", or save the file in the encoding it declares)',
+    });
+    expect(failure([0xff, 0xfe, ...utf16le(declaration('UTF-8') + body)])).toMatchObject({
+      code: 'E_ENCODING',
+      detail: expect.stringContaining('starts with a UTF-16 byte-order mark, but its XML declaration says encoding="UTF-8"'),
+    });
+    // The encoding of the mark, in any case, or no declaration at all, is fine.
+    expect(decodeFeed(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(declaration('utf-8') + body)])).text).toContain('Caf\u00e9');
+    expect(decodeFeed(Uint8Array.from([0xff, 0xfe, ...utf16le(declaration('UTF-16') + body)])).text).toContain('Caf\u00e9');
+    expect(decodeFeed(Uint8Array.from([0xff, 0xfe, ...utf16le(body)])).text).toContain('Caf\u00e9');
+  });
+
+  it('encoding="utf-16" over 8-bit bytes, and UTF-16 without a mark that declares another encoding or none', () => {
+    expect(failure(utf8(declaration('utf-16') + body))).toMatchObject({
+      code: 'E_ENCODING',
+      detail: expect.stringContaining('the XML declaration says encoding="utf-16", but the bytes are not UTF-16'),
+    });
+    expect(failure(utf16le(declaration('ISO-8859-1') + body))).toMatchObject({ code: 'E_ENCODING', detail: expect.stringContaining('but the file is UTF-16LE') });
+    expect(failure(utf16le(body.replace('<rss', '<?xml version="1.0"?><rss')))).toMatchObject({
+      code: 'E_ENCODING',
+      detail: expect.stringContaining('UTF-16LE without a byte-order mark and without an XML declaration naming its encoding'),
+    });
+    expect(decodeFeed(Uint8Array.from(utf16le(declaration('UTF-16LE') + body))).text).toContain('Caf\u00e9');
+  });
+
+  it('encoding="us-ascii" with a byte above 0x7F, and encoding="windows-1252" with a byte it leaves undefined', () => {
+    expect(failure(single(declaration('us-ascii') + body))).toMatchObject({
+      code: 'E_ENCODING',
+      line: 2,
+      detail:
+        'byte 0xE9 at byte 80 (line 2) is not US-ASCII, which has only bytes below 0x80, and the XML declaration\'s encoding is "us-ascii" (declare the encoding the file is in, such as UTF-8 or ISO-8859-1)',
+    });
+    const undefinedByte = single(declaration('windows-1252') + body.replace('d</description>', 'd\u0081</description>'));
+    expect(failure(undefinedByte)).toMatchObject({ code: 'E_ENCODING', detail: expect.stringContaining('byte 0x81 at byte') });
+    // The same byte under ISO-8859-1, which windows-1252 stands in for, is its C1 control; the same label from the server is held to the same rule.
+    expect(decodeFeed(Uint8Array.from(single(declaration('ISO-8859-1') + body + '\u0081'))).text.endsWith('\u0081')).toBe(true);
+    expect(() => decodeFeed(Uint8Array.from(single(body)), { charset: 'us-ascii' })).toThrow(expect.objectContaining({ code: 'E_ENCODING' }));
+    expect(decodeFeed(Uint8Array.from(single(declaration('us-ascii') + body.replace('\u00e9', 'e')))).text).toContain('Cafe');
   });
 });
