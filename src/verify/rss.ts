@@ -217,9 +217,12 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     item.isPermaLink = permaLink?.trim().toLowerCase() !== 'false';
     if (item.id === '') log.error(`${path}.guid`, 'expected a guid, found an empty element', guid);
     else if (item.isPermaLink) {
+      // A permalink is a full URI of any scheme (as the W3C validator reads it), but not an id that names no resource.
       const problem =
-        checkUri(item.id, true) ?? (/^https?:\/\//i.test(item.id) ? undefined : { message: `a permalink guid must be an http(s) URL, found ${JSON.stringify(item.id)}` });
-      if (problem) log.error(`${path}.guid`, `${problem.message} (isPermaLink is true; add isPermaLink="false" if it is not a URL)`, guid);
+        checkUri(item.id, true)?.message ??
+        (NON_ASCII.test(item.id) ? `expected a URL, found the IRI ${JSON.stringify(item.id)}: RSS readers need its non-ASCII characters encoded` : undefined) ??
+        (/^(?:tag:|urn:uuid:)/i.test(item.id) ? `${JSON.stringify(item.id)} is an identifier, not the address of a page` : undefined);
+      if (problem) log.error(`${path}.guid`, `${problem} (isPermaLink is true; add isPermaLink="false" if it is not a URL)`, guid);
     }
   }
   const title = text(c, 'title', log);

@@ -216,3 +216,22 @@ describe('encodings: a declaration the byte-order mark or the bytes contradict i
     expect(decodeFeed(Uint8Array.from(single(declaration('us-ascii') + body.replace('\u00e9', 'e')))).text).toContain('Cafe');
   });
 });
+
+describe('RSS guid: a permalink is a full URI of any scheme', () => {
+  const guid = (value: string, attributes = ''): string => rss(`<item><title>I</title><guid${attributes}>${value}</guid></item>`);
+
+  it('a permalink guid need not be http(s): cocoa-dom:tcmportmapper, mailto: and urn:isbn: are URIs', async () => {
+    for (const value of ['cocoa-dom:tcmportmapper', 'mailto:a@ex.com', 'urn:isbn:0451450523', 'ftp://ex.com/a']) expect(await errorsOf(guid(value))).toEqual([]);
+  });
+
+  it('a relative reference, an IRI, a tag: or urn:uuid: id is not a permalink', async () => {
+    const advice = '(isPermaLink is true; add isPermaLink="false" if it is not a URL)';
+    expect(await errorsOf(guid('post-1'))).toEqual([`channel.item[0].guid: expected an absolute URI, found the relative reference "post-1" ${advice}`]);
+    expect(await errorsOf(guid('https://ex.com/caf\u00e9'))).toEqual([
+      `channel.item[0].guid: expected a URL, found the IRI "https://ex.com/caf\u00e9": RSS readers need its non-ASCII characters encoded ${advice}`,
+    ]);
+    expect(await errorsOf(guid('tag:ex.com,2024:1'))).toEqual([`channel.item[0].guid: "tag:ex.com,2024:1" is an identifier, not the address of a page ${advice}`]);
+    expect(await errorsOf(guid('urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a', ' isPermaLink="true"'))).toHaveLength(1);
+    expect(await errorsOf(guid('tag:ex.com,2024:1', ' isPermaLink="false"'))).toEqual([]);
+  });
+});
