@@ -230,7 +230,8 @@ function checkAttributes(element: XmlElement, path: string, log: ProblemLog): vo
   for (const [name, kind] of Object.entries(kinds)) {
     const value = attr(element, name);
     if (value === undefined) continue;
-    const problem = attributeProblem(kind, value.trim());
+    // A flag is compared as written but for case (the W3C validator's truefalse); other values are trimmed.
+    const problem = attributeProblem(kind, kind === 'boolean' ? value : value.trim());
     // The type of a text element is reported on the element: with a wrong type="…" none of its text can be read right.
     if (problem) log.error(name === 'type' && TEXT_ELEMENTS.has(element.local) ? path : `${path}.${name}`, `${name}: ${problem}`, element);
   }
@@ -244,7 +245,7 @@ function attributeProblem(kind: AttributeKind, value: string): string | undefine
   if (kind === 'float') return /^\d+(?:\.\d+)?$/.test(value) ? undefined : `expected a number, found ${found}`;
   if (kind === 'mime') return isMimeType(value) ? undefined : `expected a MIME type, found ${found}`;
   if (kind === 'language') return isLanguageTag(value) ? undefined : `expected a language code, found ${found}`;
-  if (kind === 'boolean') return value === 'true' || value === 'false' ? undefined : `expected true or false, found ${found}`;
+  if (kind === 'boolean') return value.toLowerCase() === 'true' || value.toLowerCase() === 'false' ? undefined : `expected true or false, found ${found}`;
   if (kind === 'npt') return NPT.test(value) ? undefined : `expected a time such as "12.5" or "0:01:02.5", found ${found}`;
   const allowed = kind.slice('one of '.length).split(' ');
   return allowed.includes(value) ? undefined : `expected ${allowed.join(', ')}, found ${found}`;

@@ -235,3 +235,19 @@ describe('RSS guid: a permalink is a full URI of any scheme', () => {
     expect(await errorsOf(guid('tag:ex.com,2024:1', ' isPermaLink="false"'))).toEqual([]);
   });
 });
+
+describe('Media RSS: isDefault is true or false in any case', () => {
+  it('isDefault="True" and "False" are accepted; " true" and "yes" are not', async () => {
+    const group = (a: string, b: string): string =>
+      rss(
+        item(`<media:group><media:content url="https://ex.com/a.mp4" medium="video" isDefault="${a}"/><media:content url="https://ex.com/b.mp4" isDefault="${b}"/></media:group>`),
+        '',
+        `xmlns:media="${MEDIA}"`,
+      );
+    expect(await errorsOf(group('True', 'False'))).toEqual([]);
+    expect(await errorsOf(group(' true', 'yes'))).toEqual([
+      'channel.item[0].media:group.media:content.isDefault: isDefault: expected true or false, found " true"',
+      'channel.item[0].media:group.media:content.isDefault: isDefault: expected true or false, found "yes"',
+    ]);
+  });
+});
