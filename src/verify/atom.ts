@@ -8,7 +8,7 @@
 import { parseAtomDate } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
-import { checkUri, isLanguageTag, isMimeType } from './uri.js';
+import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
 import { attribute, childElement, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
@@ -198,8 +198,12 @@ function xmlAttributes(root: XmlElement, log: ProblemLog): void {
       if (a.local === 'base') {
         const problem = trimWhitespace(a.value) !== a.value ? { message: `unexpected white space around ${JSON.stringify(a.value.trim())}` } : checkUri(a.value, false);
         if (problem) log.error(`${element.local}.xml:base`, problem.message, element);
-      } else if (a.local === 'lang' && a.value !== '' && !isLanguageTag(a.value)) {
-        log.error(`${element.local}.xml:lang`, `expected xml:lang to be a language code such as "en", found ${JSON.stringify(a.value)}`, element);
+      } else if (a.local === 'lang' && a.value !== '') {
+        if (!isLanguageTag(a.value)) log.error(`${element.local}.xml:lang`, `expected xml:lang to be a language code such as "en", found ${JSON.stringify(a.value)}`, element);
+        else {
+          const unlisted = unlistedLanguage(a.value);
+          if (unlisted !== undefined) log.warning(`${element.local}.xml:lang`, `xml:lang: ${unlisted}`, element);
+        }
       }
     }
     // An element with neither attributes nor children has nothing to check.
@@ -350,6 +354,7 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
     const hreflang = attr(node, 'hreflang');
     if (hreflang !== undefined && !isLanguageTag(hreflang))
       log.error(`${path}.hreflang`, `expected hreflang to be a language code such as "en", found ${JSON.stringify(hreflang)}`, node);
+    else if (hreflang !== undefined && unlistedLanguage(hreflang) !== undefined) log.warning(`${path}.hreflang`, `hreflang: ${unlistedLanguage(hreflang)}`, node);
     const type = attr(node, 'type');
     const length = attr(node, 'length');
     if (type !== undefined && !isMimeType(type)) log.error(path, `expected type to be a MIME type, found ${JSON.stringify(type)}`, node);

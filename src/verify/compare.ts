@@ -125,15 +125,16 @@ export async function verifyDocument(outputs: Partial<FeedOutputs>, doc: FeedDoc
   return { ok: problems.length === 0, problems, formats };
 }
 
-/** The URL-like values of a document. */
+/** The URL-like values of a document, and its languages (a tag such as `zz` has BCP 47's syntax, and no ISO 639 language). */
 function documentValues(doc: FeedDocument): Set<string> {
-  const values = new Set<string>([doc.siteUrl.trim()]);
+  const values = new Set<string>([doc.siteUrl.trim(), doc.language.trim()]);
   for (const url of Object.values(doc.selfUrls)) values.add(url.trim());
   if (doc.hub !== undefined) values.add(doc.hub.trim());
   for (const item of doc.items) {
     values.add(item.id.trim());
     values.add(item.url.trim());
     if (item.image) values.add(item.image.url.trim());
+    if (item.language !== undefined) values.add(item.language.trim());
   }
   return values;
 }

@@ -8,7 +8,7 @@ import { parseRfc3339 } from './dates.js';
 import { trimWhitespace } from './html-canon.js';
 import { checkGeoRss } from './georss.js';
 import { checkItunesChannel } from './itunes.js';
-import { checkUri, isLanguageTag, isMimeType } from './uri.js';
+import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
 import type { XmlElement } from './xml-check.js';
 import { textContent } from './xml-check.js';
 import { attr, CONTENT_NS, type ProblemLog, XHTML_NS } from './xml-rules.js';
@@ -309,6 +309,10 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
     }
     const problem = checkValue(rule.value, value);
     if (problem) log.error(at, `${problem} in <${child.name}>`, child);
+    else if (rule.value === 'language') {
+      const unlisted = unlistedLanguage(value);
+      if (unlisted !== undefined) log.warning(at, unlisted, child);
+    }
   }
   if (level === 'channel' || level === 'feed') checkItunesChannel(parent, path, log);
   if (level !== 'rss') checkGeoRss(parent, path, log);

@@ -5,7 +5,7 @@
  */
 import { isCountryCode } from './country-codes.js';
 import { trimWhitespace } from './html-canon.js';
-import { checkUri, isLanguageTag, isMimeType } from './uri.js';
+import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
 import { textContent, type XmlElement } from './xml-check.js';
 import { attr, MEDIA_NS, type ProblemLog } from './xml-rules.js';
 
@@ -234,6 +234,10 @@ function checkAttributes(element: XmlElement, path: string, log: ProblemLog): vo
     const problem = attributeProblem(kind, kind === 'boolean' ? value : value.trim());
     // The type of a text element is reported on the element: with a wrong type="…" none of its text can be read right.
     if (problem) log.error(name === 'type' && TEXT_ELEMENTS.has(element.local) ? path : `${path}.${name}`, `${name}: ${problem}`, element);
+    else if (kind === 'language') {
+      const unlisted = unlistedLanguage(value);
+      if (unlisted !== undefined) log.warning(`${path}.${name}`, `${name}: ${unlisted}`, element);
+    }
   }
 }
 

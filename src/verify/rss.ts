@@ -9,7 +9,7 @@ import { StoryfeedError } from '../errors.js';
 import { checkRfc822 } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
-import { checkUri, isLanguageTag, isMimeType } from './uri.js';
+import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
 import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-check.js';
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
@@ -111,8 +111,10 @@ export function readRss(document: XmlElement): ParsedFeed {
   const language = text(ch, 'language', log);
   if (language !== undefined) {
     feed.language = trimWhitespace(language);
+    const unlisted = unlistedLanguage(feed.language);
     if (!isLanguageTag(feed.language))
       log.error('channel.language', `expected a language code such as "en" or "pt-BR", found ${JSON.stringify(feed.language)}`, ch.first('language')!);
+    else if (unlisted !== undefined) log.warning('channel.language', unlisted, ch.first('language')!);
   }
   const generator = text(ch, 'generator', log);
   if (generator !== undefined) feed.generator = trimWhitespace(generator);

@@ -3,6 +3,7 @@
  * RFC 3987), `http`/`ftp` URLs with a host, and the structure of `tag:` (RFC 4151) and `urn:`
  * (RFC 8141, with `urn:uuid:` per RFC 4122) identifiers, which feeds use as ids.
  */
+import { isIso639Code } from './language-codes.js';
 
 /** What is wrong with a URI, or `undefined` when nothing is. */
 export type UriProblem = { severity: 'error' | 'warning'; message: string } | undefined;
@@ -49,7 +50,33 @@ export function isMimeType(value: string): boolean {
 /** BCP 47 (and RFC 3066), loosely: a two- or three-letter primary language, or `i`/`x` for registered and private tags, then subtags. */
 const LANGUAGE_TAG = /^(?:[A-Za-z]{2,3}|[iIxX])(?:-[A-Za-z0-9]{1,8})*$/;
 
-/** `true` for a language tag such as `en`, `pt-BR` or `x-klingon`. */
+/** The primary language subtag of a tag that has the syntax of one. */
+function primaryLanguage(tag: string): string {
+  const dash = tag.indexOf('-');
+  return dash < 0 ? tag : tag.slice(0, dash);
+}
+
+/**
+ * `true` for a language tag such as `en`, `pt-BR` or `x-klingon` whose two-letter language, if it
+ * has one, is an ISO 639-1 code (`zz` is none). A three-letter language is checked by
+ * {@link unlistedLanguage}.
+ */
 export function isLanguageTag(value: string): boolean {
-  return LANGUAGE_TAG.test(value.trim());
+  const tag = value.trim();
+  if (!LANGUAGE_TAG.test(tag)) return false;
+  const primary = primaryLanguage(tag);
+  return primary.length !== 2 || isIso639Code(primary);
+}
+
+/**
+ * For a language tag whose three-letter language ISO 639-2 does not list (`yue`, `zzz`): a warning
+ * saying so. BCP 47 takes ISO 639-3 codes too, which this list does not hold, but the W3C validator
+ * and older readers know only ISO 639-1 and 639-2. `undefined` for any other value.
+ */
+export function unlistedLanguage(value: string): string | undefined {
+  const tag = value.trim();
+  if (!LANGUAGE_TAG.test(tag)) return undefined;
+  const primary = primaryLanguage(tag);
+  if (primary.length !== 3 || isIso639Code(primary)) return undefined;
+  return `"${primary}"${primary === tag ? '' : ` (in ${JSON.stringify(tag)})`} is not an ISO 639-1 or 639-2 language code: BCP 47 allows it, but the W3C validator and older readers know only those`;
 }

@@ -4,7 +4,9 @@
  * against the validator's own source.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeFeed, readFeed, type FeedProblem } from '../../src/verify/index.js';
+import { renderFeeds } from '../../src/render/index.js';
+import { decodeFeed, readFeed, verifyDocument, type FeedProblem } from '../../src/verify/index.js';
+import { sampleDocument } from './fixtures.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
@@ -249,5 +251,45 @@ describe('Media RSS: isDefault is true or false in any case', () => {
       'channel.item[0].media:group.media:content.isDefault: isDefault: expected true or false, found " true"',
       'channel.item[0].media:group.media:content.isDefault: isDefault: expected true or false, found "yes"',
     ]);
+  });
+});
+
+describe('languages: a two-letter language is an ISO 639-1 code', () => {
+  const withLanguage = (language: string): string => rss(item(), `<language>${language}</language>`);
+  const problemsOf = async (text: string): Promise<FeedProblem[]> => (await readFeed(text)).problems;
+
+  it('<language>zz</language> is an error (W3C: InvalidLanguage); the codes ISO lists, in any case, are not', async () => {
+    expect(await errorsOf(withLanguage('zz'))).toEqual(['channel.language: expected a language code such as "en" or "pt-BR", found "zz"']);
+    expect(await errorsOf(withLanguage('zz-US'))).toHaveLength(1);
+    for (const language of ['en-US', 'pt-br', 'EN', 'mo', 'fre', 'und', 'qaa', 'x-klingon']) expect(await errorsOf(withLanguage(language))).toEqual([]);
+  });
+
+  it('a three-letter language ISO 639-2 does not list only warns (BCP 47 takes ISO 639-3 codes)', async () => {
+    const problems = await problemsOf(withLanguage('yue-HK'));
+    expect(errors(problems)).toEqual([]);
+    expect(problems.map((p) => `${p.severity} ${p.path}: ${p.message}`)).toContain(
+      'warning channel.language: "yue" (in "yue-HK") is not an ISO 639-1 or 639-2 language code: BCP 47 allows it, but the W3C validator and older readers know only those',
+    );
+  });
+
+  it('dc:language, Media RSS lang, Atom xml:lang and hreflang are held to the same list', async () => {
+    const dc = rss(item(), '<dc:language>zz</dc:language>', 'xmlns:dc="http://purl.org/dc/elements/1.1/"');
+    expect(await errorsOf(dc)).toEqual(['channel.dc:language: expected a language code such as "en", found "zz" in <dc:language>']);
+    const media = rss(item('<media:content url="https://ex.com/a.mp3" lang="zz"/>'), '', `xmlns:media="${MEDIA}"`);
+    expect(await errorsOf(media)).toEqual(['channel.item[0].media:content.lang: lang: expected a language code, found "zz"']);
+    const atom = `<feed xmlns="${ATOM}" xml:lang="zz"><title>T</title><id>https://ex.com/</id><updated>2024-01-01T00:00:00Z</updated><author><name>A</name></author><link rel="self" href="https://ex.com/atom.xml"/><link href="https://ex.com/" hreflang="qq"/></feed>`;
+    expect(await errorsOf(atom)).toEqual([
+      'feed.xml:lang: expected xml:lang to be a language code such as "en", found "zz"',
+      'feed.link[1].hreflang: expected hreflang to be a language code such as "en", found "qq"',
+    ]);
+  });
+});
+
+describe("languages: a document's own language is the document's", () => {
+  it('a feed rendered with a language ISO 639 does not list verifies against its document (the value is reported where read, as ids are)', async () => {
+    const doc = { ...sampleDocument(), language: 'zz' };
+    const outputs = renderFeeds(doc);
+    expect((await verifyDocument(outputs, doc)).problems).toEqual([]);
+    expect(errors((await readFeed(outputs.rss)).problems)).toEqual([expect.stringContaining('found "zz"')]);
   });
 });
