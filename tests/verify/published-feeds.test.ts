@@ -213,7 +213,7 @@ describe('encodings: a declaration the byte-order mark or the bytes contradict i
     const undefinedByte = single(declaration('windows-1252') + body.replace('d</description>', 'd\u0081</description>'));
     expect(failure(undefinedByte)).toMatchObject({ code: 'E_ENCODING', detail: expect.stringContaining('byte 0x81 at byte') });
     // The same byte under ISO-8859-1, which windows-1252 stands in for, is its C1 control; the same label from the server is held to the same rule.
-    expect(decodeFeed(Uint8Array.from(single(declaration('ISO-8859-1') + body + '\u0081'))).text.endsWith('\u0081')).toBe(true);
+    expect(decodeFeed(Uint8Array.from(single(`${declaration('ISO-8859-1')}${body}\u0081`))).text.endsWith('\u0081')).toBe(true);
     expect(() => decodeFeed(Uint8Array.from(single(body)), { charset: 'us-ascii' })).toThrow(expect.objectContaining({ code: 'E_ENCODING' }));
     expect(decodeFeed(Uint8Array.from(single(declaration('us-ascii') + body.replace('\u00e9', 'e')))).text).toContain('Cafe');
   });
