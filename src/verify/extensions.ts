@@ -11,7 +11,7 @@ import { checkItunesChannel } from './itunes.js';
 import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
 import type { XmlElement } from './xml-check.js';
 import { textContent } from './xml-check.js';
-import { attr, CONTENT_NS, type ProblemLog, XHTML_NS } from './xml-rules.js';
+import { attr, CONTENT_NS, characterCount, type ProblemLog, XHTML_NS } from './xml-rules.js';
 
 /** What an extension element's text must be. */
 type ValueKind =
@@ -162,7 +162,7 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
   'http://www.itunes.com/dtds/podcast-1.0.dtd': {
     name: 'itunes',
     elements: {
-      author: { value: 'text' },
+      author: { value: 'text', maxLength: 255 },
       subtitle: { value: 'text', maxLength: 255 },
       summary: { value: 'text', maxLength: 4000 },
       explicit: { value: 'trueFalse' },
@@ -294,8 +294,8 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
     }
     const raw = textContent(child);
     const value = trimWhitespace(raw);
-    if (rule.maxLength !== undefined && value.length > rule.maxLength)
-      log.error(at, `<${child.name}> is ${value.length} characters long; at most ${rule.maxLength} are allowed`, child);
+    const length = rule.maxLength === undefined ? 0 : characterCount(value);
+    if (rule.maxLength !== undefined && length > rule.maxLength) log.error(at, `<${child.name}> is ${length} characters long; at most ${rule.maxLength} are allowed`, child);
     if (rule.oneOf && !rule.oneOf.includes(value)) log.error(at, `expected ${rule.oneOf.join(', ')} in <${child.name}>, found ${JSON.stringify(value)}`, child);
     const flag = FLAGS[rule.value];
     if (flag) {

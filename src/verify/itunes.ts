@@ -6,7 +6,7 @@
 import { PODCAST_CATEGORIES } from '../feed/podcast-categories.js';
 import { trimWhitespace } from './html-canon.js';
 import { childElements, textContent, type XmlElement } from './xml-check.js';
-import { attr, hasInnerChar, type ProblemLog } from './xml-rules.js';
+import { attr, characterCount, hasInnerChar, type ProblemLog } from './xml-rules.js';
 
 /** The iTunes podcast namespace. */
 export const ITUNES_NS = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
@@ -70,6 +70,8 @@ const RETIRED_CATEGORIES: Readonly<Record<string, readonly string[]>> = {
   Travel: [],
   'TV & Film': [],
 };
+/** The most characters of an owner's name, as of `itunes:author` (Apple's limit, which the W3C validator checks). */
+const MAX_NAME_LENGTH = 255;
 /** An email address: one `@` between a local part and a domain, no white space, angle brackets or parentheses. */
 const EMAIL = /^[^\s@<>()]+@([^\s@<>()]+)$/;
 
@@ -103,6 +105,10 @@ export function checkItunesChannel(channel: XmlElement, path: string, log: Probl
     for (const email of emails) {
       const value = trimWhitespace(textContent(email));
       if (!isEmail(value)) log.error(`${at}.itunes:email`, `expected an email address, found ${JSON.stringify(value)}`, email);
+    }
+    for (const name of childElements(owner, 'name', ITUNES_NS)) {
+      const length = characterCount(trimWhitespace(textContent(name)));
+      if (length > MAX_NAME_LENGTH) log.error(`${at}.itunes:name`, `<${name.name}> is ${length} characters long; at most ${MAX_NAME_LENGTH} are allowed`, name);
     }
   }
 }

@@ -146,6 +146,23 @@ export function hasInnerChar(text: string, char: string): boolean {
   return at > 0 && at < text.length - 1;
 }
 
+/** The characters of a text, as its length limits count them (an emoji is one, not two UTF-16 code units). */
+export function characterCount(value: string): number {
+  let count = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
 /**
  * Whether `text` is empty or white space only, as `text.trim() === ''` says: the white space
  * between elements is read without a new string (characters outside ASCII are left to `trim`).

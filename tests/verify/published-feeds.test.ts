@@ -293,3 +293,21 @@ describe("languages: a document's own language is the document's", () => {
     expect(errors((await readFeed(outputs.rss)).problems)).toEqual([expect.stringContaining('found "zz"')]);
   });
 });
+
+describe('iTunes: the author and the owner name are at most 255 characters', () => {
+  const podcast = (channel: string): string => rss(item(), channel, `xmlns:itunes="${ITUNES}"`);
+
+  it('an itunes:author of 256 characters is an error (W3C: TooLong); 255 is not, and an emoji counts once', async () => {
+    expect(await errorsOf(podcast(`<itunes:author>${'A'.repeat(256)}</itunes:author>`))).toEqual([
+      'channel.itunes:author: <itunes:author> is 256 characters long; at most 255 are allowed',
+    ]);
+    expect(await errorsOf(podcast(`<itunes:author> ${'A'.repeat(255)} </itunes:author>`))).toEqual([]);
+    expect(await errorsOf(podcast(`<itunes:subtitle>${'\u{1F399}'.repeat(255)}</itunes:subtitle>`))).toEqual([]);
+  });
+
+  it('an owner name of 256 characters is an error', async () => {
+    const owner = (name: string): string => podcast(`<itunes:owner><itunes:name>${name}</itunes:name><itunes:email>a@ex.com</itunes:email></itunes:owner>`);
+    expect(await errorsOf(owner('N'.repeat(256)))).toEqual(['channel.itunes:owner.itunes:name: <itunes:name> is 256 characters long; at most 255 are allowed']);
+    expect(await errorsOf(owner('N'.repeat(255)))).toEqual([]);
+  });
+});
