@@ -195,11 +195,11 @@ function isIso8601DateTime(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute < 60 && second <= 60 && zoneHour < 24 && zoneMinute < 60;
 }
 
-/** An iTunes duration: seconds, or `[h:]mm:ss` whose minutes (after hours) and seconds stay below 60. */
+/** An iTunes duration: seconds, or `[h:]mm:ss` whose minutes (after hours) and seconds are two digits below 60. */
+const DURATION = /^\d+(?::[0-5]\d(?::[0-5]\d)?)?$/;
+
 function isDuration(value: string): boolean {
-  const parts = value.split(':');
-  if (parts.length > 3 || !parts.every((p) => /^\d+$/.test(p))) return false;
-  return parts.slice(1).every((p) => p.length <= 2 && Number(p) < 60);
+  return DURATION.test(value);
 }
 
 const PERIODS = new Set(['hourly', 'daily', 'weekly', 'monthly', 'yearly']);
@@ -417,6 +417,6 @@ function checkValue(kind: ValueKind, value: string): string | undefined {
     case 'yesNoClean':
       return undefined;
     case 'duration':
-      return isDuration(value) ? undefined : `expected a duration such as "1:02:03", "62:03" or seconds, found ${found}`;
+      return isDuration(value) ? undefined : `expected a duration such as "1:02:03", "62:03" or seconds (minutes and seconds as two digits), found ${found}`;
   }
 }

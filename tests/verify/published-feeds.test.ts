@@ -311,3 +311,15 @@ describe('iTunes: the author and the owner name are at most 255 characters', () 
     expect(await errorsOf(owner('N'.repeat(255)))).toEqual([]);
   });
 });
+
+describe('iTunes: a duration writes its minutes and seconds as two digits', () => {
+  const duration = (value: string): Promise<string[]> => errorsOf(rss(item(`<itunes:duration>${value}</itunes:duration>`), '', `xmlns:itunes="${ITUNES}"`));
+
+  it('1:2 and 1:02:3 are errors (W3C: InvalidDuration); 95, 7:40, 62:03 and 1:02:03 are not', async () => {
+    expect(await duration('1:2')).toEqual([
+      'channel.item[0].itunes:duration: expected a duration such as "1:02:03", "62:03" or seconds (minutes and seconds as two digits), found "1:2" in <itunes:duration>',
+    ]);
+    for (const invalid of ['1:02:3', '1:2:03', '1:02:03:04', '1:02.5', ':30']) expect(await duration(invalid)).toHaveLength(1);
+    for (const valid of ['95', '7:40', '62:03', '1:02:03', '100:00:00']) expect(await duration(valid)).toEqual([]);
+  });
+});
