@@ -61,3 +61,13 @@ export class ProblemList {
     this.problems.push(problem);
   }
 }
+
+/**
+ * Puts a document's problems in document order, by line then column, keeping the order they were
+ * found in for the same place (the sort is stable). Problems without a line come last, in their
+ * order. The list is bounded ({@link MAX_LISTED_PROBLEMS} and a few counts), so sorting it stays cheap.
+ */
+export function inDocumentOrder(problems: FeedProblem[]): void {
+  const position = (p: FeedProblem): number => (p.line === undefined ? Number.POSITIVE_INFINITY : p.line);
+  problems.sort((a, b) => position(a) - position(b) || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -4,6 +4,7 @@ import { ATOM_03_NS, ATOM_NS } from './xml-rules.js';
 import { readAtom } from './atom.js';
 import { alternateFeedLinks } from './html-canon.js';
 import { readJsonFeed } from './json-feed.js';
+import { inDocumentOrder } from './problem-list.js';
 import { readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
 import { attribute, lineAndColumn, parseXml, type XmlDocument, XmlSyntaxError, type XmlElement } from './xml-check.js';
@@ -30,7 +31,9 @@ export async function readFeed(text: string, options: ReadFeedOptions = {}): Pro
   const start = first[0];
   if (start === '{' || start === '[') {
     expectFormat(options.format, 'json');
-    return readJsonFeed(body);
+    const feed = readJsonFeed(body);
+    inDocumentOrder(feed.problems);
+    return feed;
   }
   if (start === '<') return (await readXmlFeed(body, options.format)).feed;
   const preview = body.slice(first.index, first.index + 30).split('\n')[0]!;
@@ -77,6 +80,7 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined):
       column: 1,
     });
   }
+  inDocumentOrder(feed.problems);
   return { feed, root };
 }
 

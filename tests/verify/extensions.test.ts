@@ -51,8 +51,8 @@ describe('extension modules', () => {
     );
     expect(errors(feed.problems)).toEqual([
       expect.stringMatching(/^channel\.item\[0\]\.media:group: a <media:group> offers alternatives/),
-      'channel.item[0].m2:title: <m2:title> is in "http://search.yahoo.com/mrss"; the Media RSS namespace is "http://search.yahoo.com/mrss/"',
       'channel.item[0].media:group.media:content.width: width: expected a whole number above 0, found "-3"',
+      'channel.item[0].m2:title: <m2:title> is in "http://search.yahoo.com/mrss"; the Media RSS namespace is "http://search.yahoo.com/mrss/"',
     ]);
   });
 

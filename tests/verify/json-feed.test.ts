@@ -78,8 +78,8 @@ describe('strict JSON Feed reader: every broken rule with its path, what was exp
     const feed = { version: V11, title: 'T', home_page_url: '/relative', expired: 'no', language: 'English', items: [item({ url: 'nope', title: ['x'], summary: null })] };
     expect(await problems(feed)).toEqual([
       'home_page_url: expected an absolute URL, found "/relative"',
-      'language: expected a language tag such as "en" or "pt-BR", found "English"',
       'expired: expected true or false, found "no"',
+      'language: expected a language tag such as "en" or "pt-BR", found "English"',
       'items[0].url: expected an absolute URL, found "nope"',
       'items[0].title: expected a string, found an array',
       'items[0].summary: expected a string, found null',

@@ -323,3 +323,27 @@ describe('iTunes: a duration writes its minutes and seconds as two digits', () =
     for (const valid of ['95', '7:40', '62:03', '1:02:03', '100:00:00']) expect(await duration(valid)).toEqual([]);
   });
 });
+
+describe('problems are listed in document order', () => {
+  it('by line, then column, whatever order the checks found them in (the Guardian: line 30 came before line 27)', async () => {
+    const feed = `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:media="${MEDIA}">
+<channel>
+<title>T</title>
+<link>https://ex.com/</link>
+<description>D</description>
+<item>
+<title>I</title>
+<link>/relative</link>
+<media:content url="https://ex.com/a.jpg" width="-1"/>
+</item>
+</channel>
+</rss>`;
+    const problems = (await readFeed(feed)).problems;
+    expect(problems.map((p) => [p.line, p.column])).toEqual([...problems.map((p) => [p.line, p.column])].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(errors(problems)).toEqual([
+      'channel.item[0].link: expected an absolute URI, found the relative reference "/relative"',
+      'channel.item[0].media:content.width: width: expected a whole number above 0, found "-1"',
+    ]);
+  });
+});

@@ -132,21 +132,22 @@ describe('readFeed on hand-written RSS', () => {
   it('reads isPermaLink="false" and reports spec problems with their lines instead of failing', async () => {
     const feed = await readFeed(rss);
     expect(feed.items[1]).toMatchObject({ id: 'post-2', isPermaLink: false, title: 'Second' });
+    // In document order, by line and column.
     expect(feed.problems).toEqual([
-      { path: 'channel.item[0].author[1]', message: '<author> appears again (first on line 21); only one is allowed', severity: 'error', line: 22, column: 7 },
       { path: 'channel.item[0].enclosure', message: '2 enclosures; many readers show only the first', severity: 'warning', line: 13, column: 5 },
-      {
-        path: 'channel.item[1].pubDate',
-        message: 'expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "2024-01-13 08:00"',
-        severity: 'error',
-        line: 32,
-        column: 7,
-      },
+      { path: 'channel.item[0].author[1]', message: '<author> appears again (first on line 21); only one is allowed', severity: 'error', line: 22, column: 7 },
       {
         path: 'channel.item[1].author[0]',
         message: 'expected an email address such as "jane@example.com (Jane Doe)", found "Just A Name"',
         severity: 'error',
         line: 31,
+        column: 7,
+      },
+      {
+        path: 'channel.item[1].pubDate',
+        message: 'expected an RFC 822 date such as "Fri, 01 Mar 2024 10:00:00 GMT", found "2024-01-13 08:00"',
+        severity: 'error',
+        line: 32,
         column: 7,
       },
     ]);
