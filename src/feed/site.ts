@@ -71,7 +71,7 @@ function resolve(site: SiteConfig): ResolvedSite {
   if (s.contentLimit !== undefined && (typeof s.contentLimit !== 'number' || !Number.isInteger(s.contentLimit) || s.contentLimit < 1))
     problems.push(`contentLimit: must be a whole number of characters, found ${describeValue(s.contentLimit)}`);
   if (s.namespaces !== undefined) problems.push(...namespaceProblems(s.namespaces));
-  if (s.podcast !== undefined) problems.push(...podcastProblems(s.podcast));
+  if (s.podcast !== undefined) problems.push(...podcastProblems(s.podcast), ...podcastNameProblems(s));
   if (s.extensions !== undefined && s.extensions !== null) {
     const namespaces = typeof s.namespaces === 'object' && s.namespaces !== null ? Object.keys(s.namespaces) : [];
     try {
@@ -236,6 +236,36 @@ function namespaceProblems(value: unknown): string[] {
   for (const [prefix, uri] of Object.entries(value)) {
     if (!XML_NAME.test(prefix) || prefix.includes(':') || RESERVED_PREFIXES.has(prefix.toLowerCase())) out.push(`namespaces.${prefix}: is not a prefix a site may declare`);
     else if (typeof uri !== 'string' || !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) out.push(`namespaces.${prefix}: must be an absolute URI, found ${describeValue(uri)}`);
+  }
+  return out;
+}
+
+/** The most characters of `itunes:author` and an owner's `itunes:name` (Apple's limit, which the W3C validator checks). */
+const MAX_PODCAST_NAME = 255;
+
+/**
+ * Names a podcast's channel carries over {@link MAX_PODCAST_NAME} characters (code points): `podcast.author`,
+ * `podcast.owner.name`, and without an author the site's authors' names, joined (else its title), which
+ * `itunes:author` then carries. A feed holding one would fail its own verification.
+ */
+function podcastNameProblems(s: Record<string, unknown>): string[] {
+  const p = s.podcast;
+  if (typeof p !== 'object' || p === null) return [];
+  const { author, owner } = p as { author?: unknown; owner?: unknown };
+  const out: string[] = [];
+  const chars = (text: string): number => [...text].length;
+  if (typeof author === 'string' && chars(author) > MAX_PODCAST_NAME)
+    out.push(`podcast.author: at most ${MAX_PODCAST_NAME} characters (Apple's limit for itunes:author), found ${chars(author)}`);
+  const name = typeof owner === 'object' && owner !== null ? (owner as { name?: unknown }).name : undefined;
+  if (typeof name === 'string' && chars(name) > MAX_PODCAST_NAME)
+    out.push(`podcast.owner.name: at most ${MAX_PODCAST_NAME} characters (Apple's limit for itunes:name), found ${chars(name)}`);
+  if (author === undefined) {
+    const names = Array.isArray(s.authors) ? s.authors.map((a) => (typeof a === 'object' && a !== null && typeof a.name === 'string' ? a.name : '')).filter(Boolean) : [];
+    const derived = names.join(', ') || (typeof s.title === 'string' ? s.title : '');
+    if (chars(derived) > MAX_PODCAST_NAME)
+      out.push(
+        `podcast.author: is needed: without it, itunes:author is the ${names.length ? "site's authors' names" : "site's title"}, ${chars(derived)} characters, over Apple's limit of ${MAX_PODCAST_NAME}`,
+      );
   }
   return out;
 }

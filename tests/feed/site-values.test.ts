@@ -4,6 +4,7 @@ import { isStoryfeedError } from '../../src/errors.js';
 import { buildFeedSet } from '../../src/feed/sets.js';
 import { resolveSite } from '../../src/feed/site.js';
 import { buildFeeds } from '../../src/pipeline.js';
+import { verifyDocument } from '../../src/verify/index.js';
 
 /** Site settings passed to the library as plain JavaScript: every bad value is `E_CONFIG` naming the setting. */
 
@@ -55,6 +56,26 @@ describe('site settings from plain JavaScript', () => {
     }
     expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, block: () => 1 } as never }))).toContain('podcast.block: is not a podcast setting');
     expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, owner: { name: 'A', email: 'nope' } } }))).toContain('podcast.owner.email');
+  });
+
+  it("refuses podcast names over Apple's 255 characters, which would fail the feed's own verification (W3C's limit too)", async () => {
+    const long = 'é'.repeat(256);
+    expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, author: long } }))).toContain('podcast.author: at most 255 characters');
+    expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, owner: { name: long, email: 'a@x.example' } } }))).toContain(
+      'podcast.owner.name: at most 255 characters',
+    );
+    // Without an author, itunes:author is the site's authors' names: given podcast.author, that is no longer so.
+    const authors = Array.from({ length: 30 }, (_, i) => ({ name: `Reporter Number ${i}` }));
+    expect(configProblem(() => buildFeeds([episode()], { ...site, authors, podcast }))).toContain(
+      "podcast.author: is needed: without it, itunes:author is the site's authors' names",
+    );
+    const verified = async (settings: Parameters<typeof buildFeeds>[1]) => {
+      const { document, outputs } = buildFeeds([episode()], settings);
+      return (await verifyDocument(outputs, document)).problems;
+    };
+    expect(await verified({ ...site, authors, podcast: { ...podcast, author: 'The Desk' } })).toEqual([]);
+    // 255 characters (an emoji counts once) pass, and the feed verifies.
+    expect(await verified({ ...site, podcast: { ...podcast, author: '🎙'.repeat(255) } })).toEqual([]);
   });
 
   it('getters and proxies that throw, cycles and sparse lists name the setting', () => {
