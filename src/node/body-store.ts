@@ -160,15 +160,10 @@ export class BodyStore {
   /**
    * The story as the build holds it: its body moved to disk (`contentHtml` and `contentText` empty),
    * or the story itself when its body stays in memory (one of the first stories of a build in file order, no seed
-   * file, or text that must be cleaned). A story of a seed kept before replaces what was kept of it.
+   * file, or text that must be cleaned).
    */
   keep(story: Story, place: number, indexed?: IndexedBody): Story {
-    if (story.file !== undefined && this.byFile.has(story.file)) {
-      // The seed read again (named by its path, see `loadStories`): what was kept of the first reading goes.
-      this.byFile.delete(story.file);
-      this.hashes.delete(story.file);
-    }
-    if (indexed && story.file !== undefined) {
+    if (indexed && story.file !== undefined && !this.byFile.has(story.file)) {
       // The story cache's index holds the body: nothing to write, nothing to hash. A body read anyway
       // (a story just normalized) stays in memory when the story is one of the first.
       const digest = Buffer.from(indexed.digest, 'hex');
@@ -182,7 +177,7 @@ export class BodyStore {
       this.indexed++;
       return story.contentHtml === '' && story.contentText === '' ? story : { ...story, contentHtml: '', contentText: '' };
     }
-    if (story.file === undefined || !isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) return story;
+    if (story.file === undefined || this.byFile.has(story.file) || !isXmlClean(story.contentHtml) || !isXmlClean(story.contentText)) return story;
     const digest = this.keyed ? bodyDigest(story) : NO_DIGEST;
     if (place < this.inMemory) {
       this.byFile.set(story.file, this.entries.add(undefined, digest));

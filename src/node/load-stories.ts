@@ -1,5 +1,4 @@
 import { type BigIntStats, statSync } from 'node:fs';
-import path from 'node:path';
 import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { DEFAULT_MAX_SEED_BYTES } from '../seed/structure-limit.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
@@ -46,9 +45,7 @@ export interface LoadStoriesOptions {
   /**
    * What is held of each story as it is read (e.g. the story with its body moved to disk), given its
    * place among the seeds in file order, and where the story cache's index holds its body (when it
-   * does: then a story from the index comes without it); default the story itself. A story read again, named by its
-   * path because its file's name gave it another's id, is given again with the same place: what is held of it replaces
-   * what was held of the first reading.
+   * does: then a story from the index comes without it); default the story itself.
    */
   keep?: (story: Story, place: number, body?: IndexedBody) => Story;
 }
@@ -114,12 +111,9 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const interner = new RecordInterner();
-  const hold = (i: number, result: Story | StoryfeedError, body?: IndexedBody): void => {
+  const settle = (i: number, result: Story | StoryfeedError, body?: IndexedBody): void => {
     const story = result instanceof StoryfeedError || !options.feedRecords ? result : interner.intern(feedRecord(result), files[i]!.display);
     results[i] = story instanceof StoryfeedError || !options.keep ? story : options.keep(story, i, body);
-  };
-  const settle = (i: number, result: Story | StoryfeedError, body?: IndexedBody): void => {
-    hold(i, result, body);
     options.onProgress?.(++done, files.length);
   };
   const { pool } = options;
@@ -179,7 +173,6 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
       }
     });
   }
-  await nameByPaths(dir, files, results, options, hold);
   stamps?.save(files);
   const stories: Story[] = [];
   const errors: StoryfeedError[] = [...oversized];
@@ -190,74 +183,6 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     else stories.push(r);
   }
   return { stories, errors, files: all };
-}
-
-/**
- * Stories named by their files' names that share an id (`2023/hello.md` and `2024/hello.md`) are read again, named by
- * their paths in the seeds folder (`2024-hello`), and given to `hold` in place of the first reading. When
- * none of them keeps the id that way (a `slug`, `url` or `id` of its own, or a file directly in the seeds folder, whose
- * path is its name), the earliest dated keeps its first reading, and so its id: a story published before another
- * took its name keeps it (in file order among stories of one date; an undated story's date is not known yet).
- */
-async function nameByPaths(
-  dir: string,
-  files: readonly SeedFile[],
-  results: readonly (Story | StoryfeedError)[],
-  options: LoadStoriesOptions,
-  hold: (i: number, result: Story | StoryfeedError, body?: IndexedBody) => void,
-): Promise<void> {
-  const groups = placesSharingIds(results);
-  if (groups.length === 0) return;
-  const root = path.resolve(options.cwd ?? process.cwd(), dir);
-  const places = groups.flat();
-  const again = new Map<number, { story: Story; body?: IndexedBody } | StoryfeedError>();
-  await eachConcurrently(places.length, async (k) => {
-    const i = places[k]!;
-    const file: SeedFile = { ...files[i]!, seedPath: path.relative(root, files[i]!.path).split(path.sep).join('/') };
-    try {
-      again.set(i, await loadOne(file, options, {}));
-    } catch (error) {
-      again.set(i, asStoryfeedError(error, file.display));
-    }
-  });
-  for (const group of groups) {
-    const first = group.map((i) => results[i] as Story);
-    const id = first[0]!.id;
-    const kept = group.some((i) => {
-      const read = again.get(i);
-      return read !== undefined && !(read instanceof StoryfeedError) && read.story.id === id;
-    });
-    let keeper: number | undefined;
-    if (!kept) {
-      first.forEach((story, k) => {
-        if (!story.undated && (keeper === undefined || story.published.getTime() < (results[keeper] as Story).published.getTime())) keeper = group[k];
-      });
-    }
-    for (const i of group) {
-      if (i === keeper) continue;
-      const read = again.get(i)!;
-      if (read instanceof StoryfeedError) hold(i, read);
-      else hold(i, read.story, read.body);
-    }
-  }
-}
-
-/** The places of the published stories (not drafts) among `results` that share an id, in groups, each in file order. */
-function placesSharingIds(results: readonly (Story | StoryfeedError)[]): number[][] {
-  // The first place of each id, and a group only for an id met again (most builds have none).
-  const firstOf = new Map<string, number>();
-  const groups = new Map<string, number[]>();
-  results.forEach((result, i) => {
-    if (result instanceof StoryfeedError || result.draft) return;
-    const first = firstOf.get(result.id);
-    if (first === undefined) firstOf.set(result.id, i);
-    else {
-      const same = groups.get(result.id);
-      if (same) same.push(i);
-      else groups.set(result.id, [first, i]);
-    }
-  });
-  return [...groups.values()];
 }
 
 /** Runs `fn(0) … fn(count - 1)`, {@link CONCURRENCY} at a time. */
@@ -344,8 +269,7 @@ function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analy
   // A seed at the top of the seeds folder is normalized with `seedsFolderTop` (see `normalize-seed.ts`): part of the key.
   // The size cap also caps the seed's structure (see `seed/structure-limit.ts`): a story stored under another cap may not pass this one.
   const cap = maxSeedBytes !== undefined && maxSeedBytes !== DEFAULT_MAX_SEED_BYTES ? `size cap ${maxSeedBytes}` : '';
-  const named = file.seedPath !== undefined ? `named by its path ${file.seedPath}` : '';
-  const variant = [analysis ? '' : 'without analysis', file.inSeedsFolder ? 'top of seeds' : '', cap, named].filter(Boolean).join(', ');
+  const variant = [analysis ? '' : 'without analysis', file.inSeedsFolder ? 'top of seeds' : '', cap].filter(Boolean).join(', ');
   return cache.key(file.display, digests.seed, digests.sidecar, variant || undefined);
 }
 

@@ -25,7 +25,6 @@ export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: Load
       analysis: analyze !== undefined,
       ...(options.maxSeedBytes !== undefined ? { maxSeedBytes: options.maxSeedBytes } : {}),
       ...(file.inSeedsFolder ? { seedsFolderTop: true } : {}),
-      ...(file.seedPath !== undefined ? { seedPath: file.seedPath } : {}),
       onWarning,
     },
     analyze,

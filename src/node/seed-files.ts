@@ -20,11 +20,6 @@ export interface SeedFile {
   invalidName?: true;
   /** Set when the file sits directly in the seeds folder (an `index.md` there is no page bundle). */
   inSeedsFolder?: true;
-  /**
-   * The file's path in the seeds folder (`2023/hello.md`), set by `loadStories` when the story named by the file's name
-   * would share its id with another seed's (`2024/hello.md`): the story is then named by this path (see `StoryOptions.seedPath`).
-   */
-  seedPath?: string;
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;

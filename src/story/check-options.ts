@@ -42,7 +42,7 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
     fail(`${path}.maxSeedBytes`, `must be a whole number of bytes above 0, found ${describeValue(max)}`);
 }
 
-/** The options `normalizeStory` reads: the site, time zone, fallback date, analysis switch, the seed's place. */
+/** The options `normalizeStory` reads: the site, time zone, fallback date, analysis switch. */
 export function checkStoryOptions(options: unknown, path = 'options'): void {
   if (!isObject(options)) fail(path, `must be an object with at least { site: { siteUrl } }, found ${describeValue(options)}`);
   checkTimeZone(options.timeZone, `${path}.timeZone`);
@@ -52,7 +52,6 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
   if (options.analysis !== undefined && typeof options.analysis !== 'boolean') fail(`${path}.analysis`, `must be true or false, found ${describeValue(options.analysis)}`);
   if (options.seedsFolderTop !== undefined && typeof options.seedsFolderTop !== 'boolean')
     fail(`${path}.seedsFolderTop`, `must be true or false, found ${describeValue(options.seedsFolderTop)}`);
-  if (options.seedPath !== undefined && typeof options.seedPath !== 'string') fail(`${path}.seedPath`, `must be a path as text, found ${describeValue(options.seedPath)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   const site = options.site;
   const at = `${path}.site`;

@@ -46,13 +46,6 @@ export interface StoryOptions {
    * bundle, so it is named by its title, not by that folder (whose name depends on the working directory).
    */
   seedsFolderTop?: boolean;
-  /**
-   * The seed's path in the folder a build reads seeds from (`2023/hello.md`), given when the story would share the
-   * name it takes from its file, and so its URL and id, with another seed's (`2024/hello.md`): it is then named by its
-   * folders too (`2023-hello`; a page bundle's `posts/one/index.md`, `posts-one`; a `_posts` folder is left out). A
-   * `slug`, `url` or `id` in its front matter still wins.
-   */
-  seedPath?: string;
 }
 
 /** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
@@ -100,9 +93,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
 
   const fileStem = file ? stemOf(file, options.seedsFolderTop === true) : undefined;
   const dated = fileStem ? splitDatedName(fileStem) : undefined;
-  const fileName = dated?.rest ?? fileStem;
-  const pathName = fileName !== undefined && options.seedPath !== undefined ? withFolders(options.seedPath, fileName) : undefined;
-  let slug = slugify(meta.slug ?? pathName ?? fileName ?? meta.title ?? seed.title);
+  let slug = slugify(meta.slug ?? dated?.rest ?? fileStem ?? meta.title ?? seed.title);
   if (meta.slug !== undefined && slug !== meta.slug) {
     warn(warning('W_UNSAFE_SLUG', `slug "${meta.slug}" was cleaned to "${slug}"`, { file }));
   }
@@ -209,27 +200,12 @@ function stemOf(file: string, topOfSeeds = false): string | undefined {
   const stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
   // Hugo names a bundle's translations `index.fr.md`, `index.pt-br.md`: the folder's name and the language, so that
   // the translations of one bundle are different stories.
-  const bundle = BUNDLE_STEM.exec(stem);
+  const bundle = /^index(?:\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?))?$/i.exec(stem);
   if (!bundle || topOfSeeds) return bundle ? undefined : stem;
   const folder = parts.findLast((part) => part !== '' && part !== '.');
   if (folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder)) return undefined;
   return bundle[1] ? `${folder}-${bundle[1].toLowerCase()}` : folder;
 }
-
-/**
- * A story's name from its file (`name`, see {@link stemOf}) with the folders of its path in the seeds folder before it
- * (`2023/hello.md` → `2023/hello`): for a page bundle (`posts/one/index.md`, named `one`) the folders above the
- * bundle's. Jekyll's `_posts` folders, which name no page, are left out.
- */
-function withFolders(seedPath: string, name: string): string {
-  const folders = seedPath.split(/[\\/]/).filter((part) => part !== '' && part !== '.' && part !== '_posts');
-  const file = folders.pop() ?? '';
-  if (BUNDLE_STEM.test(file.replace(/\.[^.]+$/, ''))) folders.pop();
-  return [...folders, name].join('/');
-}
-
-/** The stem of a page bundle's article: `index`, or a translation of it (`index.fr`, `index.pt-br`), with the language. */
-const BUNDLE_STEM = /^index(?:\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?))?$/i;
 
 /** The last site URL read by {@link siteBaseOf}, with what it gave: every story of a build has the same. */
 let lastSite: { siteUrl: string; siteBase: string; origin: string } | undefined;
