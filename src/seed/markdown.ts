@@ -90,8 +90,13 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   if (first?.type === 'heading_open' && first.tag === 'h1' && (!title || sameTitle(inlineText(tokens[lead + 1]), title) || sameTitle(tokens[lead + 1]?.content ?? '', title))) {
     if (!title) title = inlineText(tokens[lead + 1]);
     tokens = [...tokens.slice(0, lead), ...tokens.slice(lead + 3)];
+  } else if (!title && headlineFromParagraph(tokens, lead)) {
+    // Without a title anywhere, the first line is the headline, as in a plain-text seed: here, the first line of the
+    // first paragraph, read as parsed (Obsidian comments over it or the lines below it already left out).
+    title = headlineFromParagraph(tokens, lead)!;
+    tokens = withoutHeadline(tokens, lead);
   } else if (!title) {
-    // Without a title anywhere, the first line is the headline, as in a plain-text seed.
+    // A first block that is no paragraph (`2023. What a year` is a list to Markdown): its first line, as written.
     const lines = fm.body.split('\n');
     const from = hiddenLeadEnd(tokens, lead);
     const at = firstTextLine(lines, from);
@@ -132,6 +137,41 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
     if (excerpt) article.excerpt = excerpt;
   }
   return article;
+}
+
+/** The inline children of a paragraph's first line: up to its first line break. */
+function firstLineChildren(children: readonly Token[]): { head: Token[]; rest: Token[] | undefined } {
+  const at = children.findIndex((c) => c.type === 'softbreak' || c.type === 'hardbreak');
+  return at < 0 ? { head: [...children], rest: undefined } : { head: children.slice(0, at), rest: children.slice(at + 1) };
+}
+
+/**
+ * The headline the first line of the body's first block gives when that block is a top-level paragraph: its first
+ * line's text as parsed (emphasis, links and code read as text, Obsidian comments already left out); `undefined`
+ * for another first block, or a first line without text (an image without alternative text).
+ */
+function headlineFromParagraph(tokens: readonly Token[], at: number): string | undefined {
+  const open = tokens[at];
+  const inline = tokens[at + 1];
+  if (open?.type !== 'paragraph_open' || open.level !== 0 || inline?.type !== 'inline' || !inline.children) return undefined;
+  const { head } = firstLineChildren(inline.children);
+  const text = inlineText(Object.assign(Object.create(Object.getPrototypeOf(inline)) as Token, inline, { children: head }));
+  return text || undefined;
+}
+
+/** The tokens without the headline {@link headlineFromParagraph} read: the paragraph's first line, or the paragraph when that was all of it. */
+function withoutHeadline(tokens: readonly Token[], at: number): Token[] {
+  const inline = tokens[at + 1]!;
+  const { rest } = firstLineChildren(inline.children!);
+  const blank = (c: Token): boolean => c.type === 'softbreak' || c.type === 'hardbreak' || (c.type === 'text' && c.content.trim() === '');
+  if (rest === undefined || rest.every(blank)) {
+    return [...tokens.slice(0, at), ...tokens.slice(at + 3)];
+  }
+  const kept = Object.assign(Object.create(Object.getPrototypeOf(inline)) as Token, inline, {
+    children: rest,
+    content: inline.content.slice(inline.content.indexOf('\n') + 1),
+  });
+  return [...tokens.slice(0, at + 1), kept, ...tokens.slice(at + 2)];
 }
 
 /**

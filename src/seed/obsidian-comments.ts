@@ -13,7 +13,7 @@ import type Token from 'markdown-it/lib/token.mjs';
  * without a partner is text. A comment over several blocks is left out when a top-level paragraph
  * opens with the only `%%` it holds and the next block holding `%%` at all is a top-level paragraph
  * ending with its only one; the blocks between go too. When that next `%%` is elsewhere (in code, in raw
- * HTML, within a line) the comment is left as written. A paragraph left with no text goes, and a list item, list or quote left with nothing. Each pass is linear in the tokens and their text.
+ * HTML, within a line) the comment is left as written. A paragraph or heading left with no text goes, and a list item, list or quote left with nothing. Each pass is linear in the tokens and their text.
  */
 
 /** Obsidian's comment mark, which opens and closes a comment. */
@@ -85,8 +85,13 @@ export function withoutObsidianComments(state: StateCore): void {
       continue;
     }
     const t = tokens[i]!;
-    // A paragraph that was nothing but a comment goes.
-    if (t.type === 'paragraph_open' && tokens[i + 1]?.type === 'inline' && tokens[i + 2]?.type === 'paragraph_close' && emptied(tokens[i + 1]!)) {
+    // A paragraph or heading that was nothing but a comment goes (an empty heading would be an empty title or section).
+    if (
+      (t.type === 'paragraph_open' || t.type === 'heading_open') &&
+      tokens[i + 1]?.type === 'inline' &&
+      tokens[i + 2]?.type === (t.type === 'paragraph_open' ? 'paragraph_close' : 'heading_close') &&
+      emptied(tokens[i + 1]!)
+    ) {
       i += 2;
       dropped();
       continue;
@@ -200,7 +205,12 @@ function withoutPairs(children: readonly Token[], pairs: readonly [Mark, Mark][]
   for (const [from, to] of pairs) {
     const first = children[from.child]!.content;
     const last = children[to.child]!.content;
-    const after = last[to.at + MARK.length];
+    // What follows the comment: the next character of its token, else the next token's first (none at the end of the
+    // run; a line break is white space; an element such as emphasis, code or a link is text that follows).
+    const next = children[to.child + 1];
+    const after =
+      last[to.at + MARK.length] ??
+      (next === undefined || next.type === 'softbreak' || next.type === 'hardbreak' ? undefined : next.type === 'text' ? (next.content[0] ?? '') : 'x');
     // Where the text kept before it ends: not before the end of the last cut in the same token.
     const floor = cuts.get(from.child)?.at(-1)?.[1] ?? 0;
     let start = from.at;

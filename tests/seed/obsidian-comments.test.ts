@@ -106,3 +106,53 @@ describe('the warning for Obsidian comments left out', () => {
     expect(message).toMatch(/\(first: %%(long ){11}lo…\)$/);
   });
 });
+
+describe('Obsidian comments in a seed without a title (its first line the headline)', () => {
+  const untitled = (body: string) => readMarkdownSeed(body, { file: 'note.md' });
+
+  // Regression: the headline's line was cut out and read alone, so a comment over it, or over the lines
+  // before it, was split in two halves that were both published.
+  it('are left out before the headline is read: over several lines, before it, or ending it', () => {
+    const over = untitled('%%\nprivate: salary 100k\n%%\n\nReal title\n\nBody.\n');
+    expect(over.title).toBe('Real title');
+    expect(over.html).not.toMatch(/private|salary|%%/);
+    const ending = untitled('Storm hits coast %%source: J. Doe,\nunder embargo%%\n\nBody.\n');
+    expect(ending.title).toBe('Storm hits coast');
+    expect(ending.html).not.toMatch(/embargo|Doe|%%/);
+    const before = untitled('%%private note%%\n\nReal title\n\nBody.\n');
+    expect(before.title).toBe('Real title');
+    expect(before.html).not.toMatch(/private|%%/);
+  });
+
+  it('leave the rest of the first paragraph as its body, and an image line as written', () => {
+    const rest = untitled('Storm hits *the* coast\nThe first sentence %%note%% of the body.\n\nMore.\n');
+    expect(rest.title).toBe('Storm hits the coast');
+    expect(rest.sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', text: 'The first sentence of the body.' });
+    expect(untitled('![](https://x.example/a.png)\n\nBody.\n').title).toBe('![](https://x.example/a.png)');
+    expect(untitled('2023. What a year it was\n\nBody.\n').title).toBe('2023. What a year it was');
+  });
+});
+
+describe('a heading that held only an Obsidian comment', () => {
+  it('goes: no empty title, no empty section heading', () => {
+    const untitled = readMarkdownSeed('# %%draft title%%\n\nReal title\n\nBody.\n', { file: 'note.md' });
+    expect(untitled.title).toBe('Real title');
+    const titled = readMarkdownSeed('---\ntitle: T\n---\nIntro.\n\n## %%todo%%\n\nBody.\n', { file: 'note.md' });
+    expect(titled.html).not.toMatch(/<h\d>\s*<\/h\d>/);
+    expect(titled.sections.map((s) => s.heading)).not.toContain('');
+  });
+});
+
+describe('the white space around an Obsidian comment', () => {
+  const html = (body: string) => readMarkdownSeed(`---\ntitle: T\n---\n${body}\n`, { file: 'note.md' }).html;
+
+  // Regression: a comment ending its text token was taken to end the line, and the space before it went,
+  // joining the word before it to the emphasis, link, code or HTML after it.
+  it('stays before what follows the comment, and goes where nothing or punctuation follows', () => {
+    expect(html('word %%c%%*emph* more')).toContain('<p>word <em>emph</em> more</p>');
+    expect(html('see %%x%%[link](https://u.example/) now')).toContain('<p>see <a href="https://u.example/">link</a> now</p>');
+    expect(html('a %%x%%`code` b')).toContain('<p>a <code>code</code> b</p>');
+    expect(html('end %%x%%')).toContain('<p>end</p>');
+    expect(html('word %%x%%, then')).toContain('<p>word, then</p>');
+  });
+});
