@@ -133,8 +133,12 @@ interface SiteRoot {
   postsOnly: boolean;
 }
 
-/** Hugo's config file (`hugo.toml` since Hugo 0.110, `config.toml` before it; or YAML or JSON), and Zola's. */
-const HUGO_CONFIG = /^(?:hugo|config)\.(?:toml|ya?ml|json)$/;
+/** Hugo's own config file (`hugo.toml` since Hugo 0.110; or YAML or JSON). */
+const HUGO_CONFIG = /^hugo\.(?:toml|ya?ml|json)$/;
+/** The config file name Hugo used before 0.110, and Zola uses: a generic name, a marker only beside a generator's folders. */
+const GENERIC_CONFIG = /^config\.(?:toml|ya?ml|json)$/;
+/** Folders of Hugo's (and Zola's) project layout besides `content`: templates, themes, static files, archetypes. */
+const GENERATOR_FOLDERS = new Set(['archetypes', 'layouts', 'themes', 'templates', 'static', 'assets', 'i18n']);
 /** Jekyll's config file. */
 const JEKYLL_CONFIG = /^_config\.(?:ya?ml|toml)$/;
 /** Astro's config file. */
@@ -146,11 +150,15 @@ const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
  * site's config, templates (`archetypes`, `layouts`), data, themes, static files and built site (`public`); Jekyll's
  * articles are its posts, in `_posts` folders, beside its pages (`about.md`, `index.md`), config and gems
  * (`vendor/bundle`); Astro's `dist` is the built site and `public` its files served as they are. A folder is taken for
- * one only with the folder its articles are in: a Hugo config (or `archetypes`) beside `content`, a Jekyll config beside
- * `_posts`.
+ * one only with the folder its articles are in: `hugo.toml` (or `archetypes`) beside `content`, or the generic
+ * `config.toml` with a generator's folder too (`layouts`, `themes`, `templates`, `static`, …), a Jekyll config beside `_posts`.
  */
 function siteRoot(names: readonly string[]): SiteRoot | undefined {
-  if (names.includes('content') && (names.includes('archetypes') || names.some((name) => HUGO_CONFIG.test(name)))) return { reads: (name) => name === 'content', postsOnly: false };
+  const hugo =
+    names.includes('archetypes') ||
+    names.some((name) => HUGO_CONFIG.test(name)) ||
+    (names.some((name) => GENERIC_CONFIG.test(name)) && names.some((name) => GENERATOR_FOLDERS.has(name)));
+  if (names.includes('content') && hugo) return { reads: (name) => name === 'content', postsOnly: false };
   if (names.includes(JEKYLL_POSTS) && names.some((name) => JEKYLL_CONFIG.test(name))) return { reads: () => true, postsOnly: true };
   if (names.some((name) => ASTRO_CONFIG.test(name))) return { reads: (name) => name !== 'dist' && name !== 'public', postsOnly: false };
   return undefined;

@@ -129,3 +129,19 @@ describe("a folder's notes among the seeds", () => {
     );
   });
 });
+
+describe('a generic config file beside content', () => {
+  // Regression: any config.json (an editor's settings) beside a content folder made the folder Hugo's, and
+  // every article outside content was dropped without a word.
+  it('makes no Hugo project without a generator folder beside it', async () => {
+    for (const name of ['content/c.md', 'news/one.md', 'top.md']) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), '# T\n\nText.\n');
+    }
+    writeFileSync(path.join(dir, 'config.json'), '{"editor":{"tabSize":2}}');
+    // (config.json itself is listed as a JSON seed: reading it finds no story, and skips it with W_NOT_A_SEED.)
+    expect((await findSeedFiles(dir, dir)).map((f) => f.display).sort()).toEqual(['config.json', 'content/c.md', 'news/one.md', 'top.md']);
+    mkdirSync(path.join(dir, 'layouts'));
+    expect((await findSeedFiles(dir, dir)).map((f) => f.display)).toEqual(['content/c.md']);
+  });
+});
