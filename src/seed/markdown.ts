@@ -589,7 +589,8 @@ function withTruncateMarks(given: string, body: string): string {
   let changed = false;
   for (let i = 0; i < after.length; i++) {
     if (after[i]!.trim() !== '' || !TRUNCATE_EXPRESSION_LINE.test(before[i]!)) continue;
-    after[i] = '<!-- truncate -->';
+    // At the line's own indent: in a list item it stays the item's (a divider only at the top level, see withSummaryDivider).
+    after[i] = `${/^ */.exec(before[i]!)![0]}<!-- truncate -->`;
     changed = true;
   }
   return changed ? after.join('\n') : body;
