@@ -37,8 +37,9 @@ export async function unmakeFolders(made: readonly string[]): Promise<void> {
   for (const folder of [...made].reverse()) {
     try {
       await rmdir(folder);
-    } catch {
-      return;
+    } catch (error) {
+      // Gone already (removed by an earlier call): the folders above it may still be to remove.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
     }
   }
 }

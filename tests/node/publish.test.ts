@@ -632,6 +632,32 @@ describe('a refused or failed publish leaves nothing of its own behind (regressi
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('removes them too where the lock is a socket file in the state folder (macOS, the BSDs)', async () => {
+    // Regression: they were removed while the lock was held, when the state folder still held lock.sock.
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' });
+    try {
+      const deep = path.join(dir, 'a', 'b', 'public');
+      await expect(
+        publishFiles(
+          deep,
+          { 'rss.xml': 'r' },
+          {
+            onStep: (s) => {
+              if (s === 'cleaned') {
+                expect(readdirSync(publishPaths(deep).state)).toContain('lock.sock');
+                throw new Error('stop');
+              }
+            },
+          },
+        ),
+      ).rejects.toThrow('stop');
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
   it('keeps what it did not make in this publish, even empty, and what it wrote', async () => {
     writeFileSync(out, 'a file of the user');
     mkdirSync(publishPaths(out).state);
