@@ -31,7 +31,10 @@ const PROBLEM_TABLE = {
     summary: 'a file is larger than its size limit, or a seed or item has more lines and markup than its limit',
     fix: 'For a seed: split the article, or raise `maxSeedBytes` in the config (normalizing needs about 55 MB of memory per MB of text; lines, marks of markup, table cells and HTML attributes are limited to one per 25 bytes of it, 200,000 at 5 MB). For a plain item: split its body, or raise the `maxContentBytes` option. For a feed given to `storyfeed verify`: raise --max-bytes.',
   },
-  E_DUPLICATE_ID: { summary: 'two stories have the same id', fix: 'Give one of them a different file name, or a `slug`, `id` or `url` of its own in its front matter (two files of one name in different folders share a slug).' },
+  E_DUPLICATE_ID: {
+    summary: 'two stories have the same id',
+    fix: 'Give one of them a different file name, or a `slug`, `id` or `url` of its own in its front matter (two files of one name in different folders share a slug).',
+  },
   E_BAD_SEEDS: { summary: 'some seeds could not be read', fix: 'Fix the files listed, or build with --keep-going to publish the others.' },
   E_NO_STORIES: { summary: 'there are no stories to publish', fix: 'Add seed files to the folder (drafts are not published).' },
   E_CONFIG: { summary: 'the configuration is invalid', fix: 'Correct the fields listed; see "Configuration" in the README.' },
