@@ -7,25 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { renderFeeds } from '../../src/render/index.js';
 import { decodeFeed, readFeed, verifyDocument, type FeedProblem } from '../../src/verify/index.js';
 import { sampleDocument } from './fixtures.js';
+import { ATOM, minimalRss } from '../support/feeds.js';
 
-const ATOM = 'http://www.w3.org/2005/Atom';
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 const MEDIA = 'http://search.yahoo.com/mrss/';
 
 const errors = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
 
 function rss(items: string, channel = '', namespaces = ''): string {
-  return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="${ATOM}" ${namespaces}>
-<channel>
-<title>T</title>
-<link>https://ex.com/</link>
-<description>D</description>
-<atom:link rel="self" href="https://ex.com/rss.xml"/>
-${channel}
-${items}
-</channel>
-</rss>`;
+  return minimalRss(items, { channel, namespaces, declaration: '<?xml version="1.0" encoding="utf-8"?>' });
 }
 
 const item = (extra = ''): string => `<item><title>I</title><link>https://ex.com/1</link><guid>https://ex.com/1</guid>${extra}</item>`;

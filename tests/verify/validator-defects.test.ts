@@ -6,24 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StoryfeedError } from '../../src/errors.js';
 import { decodeFeed, readFeed, type FeedProblem } from '../../src/verify/index.js';
-
-const ATOM = 'http://www.w3.org/2005/Atom';
+import { ATOM, minimalRss } from '../support/feeds.js';
 
 const errors = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
 const warnings = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'warning').map((p) => `${p.path}: ${p.message}`);
 
 function rss(items: string, channel = ''): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="${ATOM}">
-<channel>
-<title>T</title>
-<link>https://ex.com/</link>
-<description>D</description>
-<atom:link rel="self" href="https://ex.com/rss.xml"/>
-${channel}
-${items}
-</channel>
-</rss>`;
+  return minimalRss(items, { channel, declaration: '<?xml version="1.0" encoding="UTF-8"?>' });
 }
 
 function atom(entries: string, feed = ''): string {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFeed, type FeedProblem } from '../../src/verify/index.js';
+import { ATOM, minimalRss } from '../support/feeds.js';
 
-const ATOM = 'http://www.w3.org/2005/Atom';
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 const MEDIA = 'http://search.yahoo.com/mrss/';
 
@@ -14,17 +14,7 @@ const errors = (problems: readonly FeedProblem[]): string[] => problems.filter((
 const warnings = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'warning').map((p) => `${p.path}: ${p.message}`);
 
 function rss(items: string, channel = '', namespaces = '', rootChildren = ''): string {
-  return `<rss version="2.0" xmlns:atom="${ATOM}" ${namespaces}>
-${rootChildren}
-<channel>
-<title>T</title>
-<link>https://ex.com/</link>
-<description>D</description>
-<atom:link rel="self" href="https://ex.com/rss.xml"/>
-${channel}
-${items}
-</channel>
-</rss>`;
+  return minimalRss(items, { channel, namespaces, rootChildren });
 }
 
 function atom(entries: string, feed = '', namespaces = ''): string {
