@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { duplicateKeyProblem } from '../json-keys.js';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
@@ -25,6 +26,8 @@ export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: Load
       analysis: analyze !== undefined,
       ...(options.maxSeedBytes !== undefined ? { maxSeedBytes: options.maxSeedBytes } : {}),
       ...(file.inSeedsFolder ? { seedsFolderTop: true } : {}),
+      // Told by where the file is, not by its name for messages (relative to the working directory, which may be inside `_posts`).
+      jekyllPost: path.resolve(file.path).split(path.sep).includes('_posts'),
       onWarning,
     },
     analyze,

@@ -9,14 +9,15 @@ const MARKDOWN_NAME = /^(.+)\.(?:md|markdown|mdown|mkd)$/i;
 
 /**
  * The name of a Jekyll post after its date (`storm-hits-coast` for `_posts/2024-01-02-storm-hits-coast.md`), else
- * `undefined`: a Markdown file in a `_posts` folder (at any depth), named with its date first as Jekyll requires of a
+ * `undefined`: a Markdown file in a `_posts` folder (at any depth; `inPosts` says so when given), named with its date first as Jekyll requires of a
  * post. Jekyll reads such a post's fields its own way (a string of categories or tags is split at white space, and the
  * title defaults to the file's name), unlike Hugo, Eleventy, Astro and storyfeed's own seeds, whose names may be dated too.
  */
-export function jekyllPostName(file: string | undefined): string | undefined {
+export function jekyllPostName(file: string | undefined, inPosts?: boolean): string | undefined {
   if (file === undefined) return undefined;
   const parts = file.split(/[\\/]/);
   const stem = MARKDOWN_NAME.exec(parts.pop() ?? '')?.[1];
-  if (stem === undefined || !parts.includes('_posts')) return undefined;
+  // `inPosts`, when given, says where the file really is (its name for messages may be relative to any folder).
+  if (stem === undefined || !(inPosts ?? parts.includes('_posts'))) return undefined;
   return splitDatedName(stem)?.rest;
 }

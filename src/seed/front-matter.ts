@@ -107,7 +107,7 @@ export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOpti
       : split.toml !== undefined
         ? parseTomlMeta(split.toml, { ...options, firstLine })
         : parseYamlMeta(split.yaml!, { ...options, firstLine });
-  const post = meta.title === undefined ? jekyllPostName(options.file) : undefined;
+  const post = meta.title === undefined ? jekyllPostName(options.file, options.jekyllPost) : undefined;
   const title = post === undefined ? '' : jekyllTitle(post);
   if (title !== '') {
     meta.title = title;
@@ -294,6 +294,8 @@ export interface MetaOptions {
   timeZone?: string;
   /** Receives non-fatal problems. */
   onWarning?: (d: Diagnostic) => void;
+  /** Whether the file lies in a Jekyll `_posts` folder; without it, `file` says. */
+  jekyllPost?: boolean;
 }
 
 /** Parses YAML (front matter or a sidecar) into validated {@link SeedMeta}. */
@@ -549,7 +551,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   // Jekyll's `categories` and `tags` are two lists a post may both have (jekyll-feed publishes both as
   // categories): the story's tags are the two together, tags first, each once. A Jekyll post's string of them
   // without commas is a list of words (`categories: news world`), as Jekyll reads it.
-  const words = jekyllPostName(file) !== undefined;
+  const words = jekyllPostName(file, options.jekyllPost) !== undefined;
   const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined).map((key) => readTags(present(key), key, fail, words));
   if (tagLists.length > 0) {
     const tags = [...new Set(tagLists.flat())];

@@ -35,6 +35,11 @@ export interface ReadSeedOptions {
    * marks of markup, one per 25 bytes of it (see `structure-limit.ts`), checked before any parser runs.
    */
   maxSeedBytes?: number;
+  /**
+   * Whether the file lies in a Jekyll `_posts` folder, where a dated Markdown post is read as Jekyll reads it; without
+   * it, `file` says (a path naming such a folder). The command line tells from the file's real path.
+   */
+  jekyllPost?: boolean;
 }
 
 /** Picks the seed format from a file name. */

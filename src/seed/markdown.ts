@@ -33,7 +33,12 @@ const inlineMarkdown = (text: string): string => markdown.renderInline(text);
 export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
   const { file } = options;
   const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
-  const meta = parseFrontMatter(split, { file, timeZone: options.timeZone, onWarning: options.onWarning });
+  const meta = parseFrontMatter(split, {
+    file,
+    timeZone: options.timeZone,
+    onWarning: options.onWarning,
+    ...(options.jekyllPost !== undefined ? { jekyllPost: options.jekyllPost } : {}),
+  });
   // Counted as written first (see `structure-limit.ts`): the passes below render shortcodes' captions with the
   // Markdown parser, and what they take out is counted again after them.
   const limit = seedUnitLimit(options.maxSeedBytes);

@@ -19,6 +19,8 @@ export interface TextSeedOptions {
   siteUrl?: string;
   /** The seed size cap, which also caps the Markdown's lines, marks of markup, table cells and HTML attributes (see `structure-limit.ts`); default 5 MB. */
   maxSeedBytes?: number;
+  /** Whether the file lies in a Jekyll `_posts` folder (read as Jekyll reads a post); without it, `file` says. */
+  jekyllPost?: boolean;
 }
 
 /**
@@ -62,7 +64,12 @@ export function readTextSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   const { file } = options;
   const text = normalizeText(raw);
   const fm = splitFrontMatter(text, file);
-  const meta = parseFrontMatter(fm, { file, timeZone: options.timeZone, onWarning: options.onWarning });
+  const meta = parseFrontMatter(fm, {
+    file,
+    timeZone: options.timeZone,
+    onWarning: options.onWarning,
+    ...(options.jekyllPost !== undefined ? { jekyllPost: options.jekyllPost } : {}),
+  });
   const lines: SourceLine[] = fm.body.split('\n').map((t, i) => ({ text: collapseSpaces(t), line: fm.bodyLine + i, indented: startsWithSpace(t) }));
 
   const titleAt = lines.findIndex((l) => l.text !== '');

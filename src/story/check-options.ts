@@ -37,6 +37,7 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
   if (options.sidecar !== undefined && !isObject(options.sidecar)) fail(`${path}.sidecar`, `must be an object of story fields, found ${describeValue(options.sidecar)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   optionalText(options.siteUrl, `${path}.siteUrl`);
+  if (options.jekyllPost !== undefined && typeof options.jekyllPost !== 'boolean') fail(`${path}.jekyllPost`, `must be true or false, found ${describeValue(options.jekyllPost)}`);
   const max = options.maxSeedBytes;
   if (max !== undefined && !(typeof max === 'number' && Number.isSafeInteger(max) && max > 0))
     fail(`${path}.maxSeedBytes`, `must be a whole number of bytes above 0, found ${describeValue(max)}`);

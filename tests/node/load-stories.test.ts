@@ -140,3 +140,18 @@ describe('RecordInterner', () => {
     expect(Object.isFrozen(a.entities)).toBe(true);
   });
 });
+
+describe('loadStories: a Jekyll post, from whatever folder the build runs in', () => {
+  // Regression: whether a file was a Jekyll post was told from its name for messages, relative to the working
+  // directory: run from inside `_posts`, the post lost its title from its name and its split categories.
+  it('is told by where the file is', async () => {
+    const posts = path.join(dir, 'site', '_posts');
+    mkdirSync(posts, { recursive: true });
+    writeFileSync(path.join(posts, '2024-01-02-storm-hits-coast.md'), '---\ncategories: news world\n---\nThe storm reached the coast.\n\nBoats stayed in port.\n');
+    for (const cwd of [dir, posts]) {
+      const { stories, errors } = await loadStories(posts, { site, cwd });
+      expect(errors).toEqual([]);
+      expect(stories.map((s) => [s.title, s.tags])).toEqual([['Storm Hits Coast', ['news', 'world']]]);
+    }
+  });
+});

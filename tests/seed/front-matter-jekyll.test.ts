@@ -72,3 +72,12 @@ describe('a Jekyll post without a title in its front matter', () => {
     expect(readSeed('The storm reached the coast.\n\nBoats stayed in port.\n', { file: post }).title).toBe('The storm reached the coast.');
   });
 });
+
+describe('the jekyllPost option', () => {
+  it('says where the file is, over what its name for messages shows', () => {
+    const text = '---\ncategories: news world\n---\nText.\n\nMore text.\n';
+    expect(readSeed(text, { file: '2024-01-02-storm-hits-coast.md', jekyllPost: true })).toMatchObject({ title: 'Storm Hits Coast', meta: { tags: ['news', 'world'] } });
+    expect(readSeed(text, { file: '_posts/2024-01-02-storm-hits-coast.md', jekyllPost: false })).toMatchObject({ title: 'Text.', meta: { tags: ['news world'] } });
+    expect(() => readSeed(text, { file: 'a.md', jekyllPost: 'yes' as never })).toThrow(/options\.jekyllPost must be true or false/);
+  });
+});
