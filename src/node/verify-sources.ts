@@ -196,8 +196,9 @@ async function unpack(bytes: Uint8Array, kind: SourceResult['kind'], maxBytes: n
   const packed = PACKED_FORMATS.find((f) => opensWith(bytes, f.magic));
   if (packed) throw new StoryfeedError('E_FEED', `${what} is ${packed.name}, not a feed: open it (${packed.tool}) and verify the feed inside`);
   if (!opensWith(bytes, GZIP_MAGIC)) return bytes;
+  let inner: Uint8Array;
   try {
-    return await gunzipBounded(bytes, { maxOutputLength: maxBytes });
+    inner = await gunzipBounded(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw tooLarge(kind === 'url' ? 'E_FETCH' : 'E_TOO_LARGE', `${what} is gzip-compressed and decompressed is larger than`, maxBytes);
@@ -205,6 +206,17 @@ async function unpack(bytes: Uint8Array, kind: SourceResult['kind'], maxBytes: n
     const reason = (error as Error).message || (error as NodeJS.ErrnoException).code || errorText(error);
     throw new StoryfeedError('E_FEED', `${what} is gzip-compressed but cannot be decompressed (${reason}): it is damaged or cut off`, { cause: error });
   }
+  // What the gzip stream held is no feed either: said as such, not read as text of the wrong encoding.
+  if (opensWith(inner, GZIP_MAGIC)) throw new StoryfeedError('E_FEED', `${what} is gzip-compressed twice: decompress it (gunzip) and verify the feed inside`);
+  const packedInside = PACKED_FORMATS.find((f) => opensWith(inner, f.magic));
+  if (packedInside) throw new StoryfeedError('E_FEED', `${what} is gzip-compressed, and what it holds is ${packedInside.name}, not a feed: open both and verify the feed inside`);
+  if (isTar(inner)) throw new StoryfeedError('E_FEED', `${what} is a gzip-compressed tar archive, not a feed: open it (tar -xzf) and verify the feed inside`);
+  return inner;
+}
+
+/** Whether `bytes` are a tar archive: "ustar" at offset 257 of its first header (POSIX and GNU tar). */
+function isTar(bytes: Uint8Array): boolean {
+  return bytes.length >= 262 && String.fromCharCode(...bytes.subarray(257, 262)) === 'ustar';
 }
 
 /** Reads a feed file through the bounded reader: regular files only, stopping as soon as it proves larger than `maxBytes`. */

@@ -183,6 +183,22 @@ describe('verifySources: compressed sources (regression: a .gz feed was "invalid
     ]);
   });
 
+  it('names what a gzip stream holds when it is no feed: gzip again, a tar archive, another compressed format', async () => {
+    // Regression: a twice-compressed file was read as text after one decompression ("invalid UTF-8 … Latin-1?").
+    await writeFile(file('twice.xml.gz'), gzipSync(gzipSync(outputs.rss)));
+    const tar = Buffer.alloc(1024);
+    tar.write('rss.xml', 0);
+    tar.write('ustar', 257);
+    await writeFile(file('feeds.tar.gz'), gzipSync(tar));
+    await writeFile(file('rss.zip.gz'), gzipSync(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x80, 0xff])));
+    const result = await verifySources([file('twice.xml.gz'), file('feeds.tar.gz'), file('rss.zip.gz')]);
+    expect(result.sources.map((s) => s.problems.map((p) => `${p.code} ${p.message}`))).toEqual([
+      ['E_FEED the file is gzip-compressed twice: decompress it (gunzip) and verify the feed inside'],
+      ['E_FEED the file is a gzip-compressed tar archive, not a feed: open it (tar -xzf) and verify the feed inside'],
+      ['E_FEED the file is gzip-compressed, and what it holds is a zip archive, not a feed: open both and verify the feed inside'],
+    ]);
+  });
+
   it('names the other compressed formats, with the tool that opens them, instead of calling their bytes bad text', async () => {
     const packed = {
       'rss.xml.bz2': [0x42, 0x5a, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59],
