@@ -58,9 +58,9 @@ describe('the packed package', () => {
     // Obsidian notes, dates with month names, attribute counts, symbolic-link seeds, --json errors, folder
     // watching and other libraries' HTML descriptions, with their notes, past 1.57 MB unpacked; site generators'
     // project folders, Obsidian comments on the parsed Markdown, the W3C rules real feeds needed (ISO 639 codes)
-    // and gzip-compressed feeds, with their notes, past 670 KB packed.
+    // and gzip-compressed feeds, with their notes, past 670 KB packed and 1.6 MB unpacked.
     expect(listing[0]!.size).toBeLessThan(680_000);
-    expect(listing[0]!.unpackedSize).toBeLessThan(1_600_000);
+    expect(listing[0]!.unpackedSize).toBeLessThan(1_620_000);
     const entries = ['index', 'story', 'verify', 'server', 'node'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]);
     expect(files).toEqual(expect.arrayContaining([...entries, 'dist/cli.js']));
     // One ES module build: Node >= 20.19 loads it with `require` too.
