@@ -95,9 +95,10 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   if (first?.type === 'heading_open' && first.tag === 'h1' && (!title || sameTitle(inlineText(tokens[lead + 1]), title) || sameTitle(tokens[lead + 1]?.content ?? '', title))) {
     if (!title) title = inlineText(tokens[lead + 1]);
     tokens = [...tokens.slice(0, lead), ...tokens.slice(lead + 3)];
-  } else if (!title && headlineFromParagraph(tokens, lead)) {
-    // Without a title anywhere, the first line is the headline, as in a plain-text seed: here, the first line of the
-    // first paragraph, read as parsed (Obsidian comments over it or the lines below it already left out).
+  } else if (!title && fm.body.includes('%%') && headlineFromParagraph(tokens, lead)) {
+    // Without a title anywhere, the first line is the headline, as in a plain-text seed. With Obsidian comments, which
+    // may run over that line or the lines before it, it is the first line of text of the first paragraph as parsed,
+    // the comments already left out (read alone, the line would split a comment in two published halves).
     title = headlineFromParagraph(tokens, lead)!;
     tokens = withoutHeadline(tokens, lead);
   } else if (!title) {
@@ -144,38 +145,56 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   return article;
 }
 
-/** The inline children of a paragraph's first line: up to its first line break. */
-function firstLineChildren(children: readonly Token[]): { head: Token[]; rest: Token[] | undefined } {
-  const at = children.findIndex((c) => c.type === 'softbreak' || c.type === 'hardbreak');
-  return at < 0 ? { head: [...children], rest: undefined } : { head: children.slice(0, at), rest: children.slice(at + 1) };
+/** Inline children as a token of their own (a copy of `inline` holding them), for {@link inlineText}. */
+function withChildren(inline: Token, children: Token[]): Token {
+  return Object.assign(Object.create(Object.getPrototypeOf(inline)) as Token, inline, { children });
+}
+
+/**
+ * The inline children of a paragraph's first line of text (lines left empty by a comment passed over), those of the
+ * lines after it, and how many lines it took. One pass over the children.
+ */
+function firstLineChildren(inline: Token): { head: Token[]; rest: Token[] | undefined; lines: number } {
+  const children = inline.children ?? [];
+  let start = 0;
+  for (let i = 0; i <= children.length; i++) {
+    const c = children[i];
+    if (c !== undefined && c.type !== 'softbreak' && c.type !== 'hardbreak') continue;
+    const line = children.slice(start, i);
+    if (inlineText(withChildren(inline, line)) !== '' || c === undefined) {
+      const lines = children.slice(0, i).filter((x) => x.type === 'softbreak' || x.type === 'hardbreak').length + 1;
+      return { head: line, rest: c === undefined ? undefined : children.slice(i + 1), lines };
+    }
+    start = i + 1;
+  }
+  return { head: [], rest: undefined, lines: 0 };
 }
 
 /**
  * The headline the first line of the body's first block gives when that block is a top-level paragraph: its first
- * line's text as parsed (emphasis, links and code read as text, Obsidian comments already left out); `undefined`
+ * line of text as parsed (emphasis, links and code read as text, Obsidian comments already left out); `undefined`
  * for another first block, or a first line without text (an image without alternative text).
  */
 function headlineFromParagraph(tokens: readonly Token[], at: number): string | undefined {
   const open = tokens[at];
   const inline = tokens[at + 1];
   if (open?.type !== 'paragraph_open' || open.level !== 0 || inline?.type !== 'inline' || !inline.children) return undefined;
-  const { head } = firstLineChildren(inline.children);
-  const text = inlineText(Object.assign(Object.create(Object.getPrototypeOf(inline)) as Token, inline, { children: head }));
+  const text = inlineText(withChildren(inline, firstLineChildren(inline).head));
   return text || undefined;
 }
 
 /** The tokens without the headline {@link headlineFromParagraph} read: the paragraph's first line, or the paragraph when that was all of it. */
 function withoutHeadline(tokens: readonly Token[], at: number): Token[] {
   const inline = tokens[at + 1]!;
-  const { rest } = firstLineChildren(inline.children!);
+  const { rest, lines } = firstLineChildren(inline);
   const blank = (c: Token): boolean => c.type === 'softbreak' || c.type === 'hardbreak' || (c.type === 'text' && c.content.trim() === '');
   if (rest === undefined || rest.every(blank)) {
     return [...tokens.slice(0, at), ...tokens.slice(at + 3)];
   }
-  const kept = Object.assign(Object.create(Object.getPrototypeOf(inline)) as Token, inline, {
-    children: rest,
-    content: inline.content.slice(inline.content.indexOf('\n') + 1),
-  });
+  // Its source below the headline's line (read by the summary divider's check).
+  let cut = 0;
+  for (let k = 0; k < lines && cut >= 0; k++) cut = inline.content.indexOf('\n', cut) + 1 || -1;
+  const kept = Object.assign(withChildren(inline, rest), { content: cut > 0 ? inline.content.slice(cut) : '' });
   return [...tokens.slice(0, at + 1), kept, ...tokens.slice(at + 2)];
 }
 

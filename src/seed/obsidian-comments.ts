@@ -207,7 +207,10 @@ function withoutPairs(children: readonly Token[], pairs: readonly [Mark, Mark][]
     const last = children[to.child]!.content;
     // What follows the comment: the next character of its token, else the next token's first (none at the end of the
     // run; a line break is white space; an element such as emphasis, code or a link is text that follows).
-    const next = children[to.child + 1];
+    // Closing tokens (`</strong>`, `</a>`) are passed over: what follows is what comes after them.
+    let following = to.child + 1;
+    while (children[following]?.nesting === -1) following++;
+    const next = children[following];
     const after =
       last[to.at + MARK.length] ??
       (next === undefined || next.type === 'softbreak' || next.type === 'hardbreak' ? undefined : next.type === 'text' ? (next.content[0] ?? '') : 'x');

@@ -156,3 +156,26 @@ describe('the white space around an Obsidian comment', () => {
     expect(html('word %%x%%, then')).toContain('<p>word, then</p>');
   });
 });
+
+describe('after the review of the headline and white space changes', () => {
+  const read = (body: string) => readMarkdownSeed(body, { file: 'note.md' });
+
+  it('leaves no space before punctuation when a comment ends emphasis or a link', () => {
+    expect(read('Title\n\n**bold %%c%%**, next.\n').html).toContain('<strong>bold</strong>, next.');
+    expect(read('Title\n\n*a %%c%%*.\n').sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', text: 'a.' });
+    expect(read('Title\n\n[link %%c%%](https://u.example/) next\n').html).toContain('<a href="https://u.example/">link</a> next');
+  });
+
+  it('takes the first line with text for the headline when a comment empties the one before it', () => {
+    const seed = read('%%note%%\nTitle\nBody.\n\nMore.\n');
+    expect(seed.title).toBe('Title');
+    expect(seed.html).not.toMatch(/note|%%/);
+    expect(seed.sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', text: 'Body.' });
+  });
+
+  it('reads the lines under the headline as before when the seed holds no comment (a definition, code, a list there)', () => {
+    expect(read('Title\n[a]: https://x.example\n\nSee [a].\n').html).toContain('<p>See <a href="https://x.example">a</a>.</p>');
+    expect(read('Title\n    code line\n\nMore.\n').html).toContain('<pre><code>code line');
+    expect(read('Title\n2. item\n3. item\n\nMore.\n').html).toContain('<ol start="2">');
+  });
+});
