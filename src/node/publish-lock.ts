@@ -38,6 +38,8 @@ export interface PublishLock {
   check(): Promise<void>;
   /** Gives the lock up (idempotent); `lastly` runs once the lock-info file is removed, while the lock is still held. */
   release(lastly?: () => Promise<void>): Promise<void>;
+  /** Whether the lock is a socket file in the state folder (macOS, the BSDs), which stays there until the lock is given up. */
+  readonly inStateFolder: boolean;
 }
 
 /** Where a lock lives: the kernel address and the lock-info file. */
@@ -122,6 +124,7 @@ async function held(server: Server, place: LockPlace, token: string, mine: strin
   }
   return {
     token,
+    inStateFolder: place.leavesFile,
     async check() {
       // Read at once: a publish checks before every rename, and an asynchronous read took four round
       // trips to the file system's threads each time.

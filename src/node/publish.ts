@@ -219,7 +219,8 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
       await lock.release(unmake);
       // Where the lock is a socket file in the state folder (macOS, the BSDs), that folder only empties once the lock
       // is given up: it and the folders above it are removed then (rmdir: a folder another build filled since stays).
-      await unmake();
+      // Nowhere else: a build that took the lock since may have made the state folder again, still empty.
+      if (lock.inStateFolder) await unmake();
     }
     // The lock refused: a state folder this publish made may be the holder's now, and it stays with the folders above it.
     else if (!made.includes(paths.state)) await unmake();
