@@ -90,17 +90,17 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
   // `<style>` block): the headline is what comes after it, and it stays where it is in the body.
   const lead = hiddenLead(tokens);
   const first = tokens[lead];
+  // Without a title anywhere, the first line is the headline, as in a plain-text seed. With Obsidian comments, which
+  // may run over that line or the lines before it, it is the first line of text of the first paragraph as parsed,
+  // the comments already left out (read alone, the line would split a comment in two published halves).
+  const parsed = !title && fm.body.includes('%%') ? paragraphHeadline(tokens, lead) : undefined;
   // A leading `# ` heading is the headline without a title in front matter, and left out when it repeats that
   // title, as written or as text (a title may hold Markdown: `Using \`npm\``); one that differs is the first section's heading.
   if (first?.type === 'heading_open' && first.tag === 'h1' && (!title || sameTitle(inlineText(tokens[lead + 1]), title) || sameTitle(tokens[lead + 1]?.content ?? '', title))) {
     if (!title) title = inlineText(tokens[lead + 1]);
     tokens = [...tokens.slice(0, lead), ...tokens.slice(lead + 3)];
-  } else if (!title && fm.body.includes('%%') && headlineFromParagraph(tokens, lead)) {
-    // Without a title anywhere, the first line is the headline, as in a plain-text seed. With Obsidian comments, which
-    // may run over that line or the lines before it, it is the first line of text of the first paragraph as parsed,
-    // the comments already left out (read alone, the line would split a comment in two published halves).
-    title = headlineFromParagraph(tokens, lead)!;
-    tokens = withoutHeadline(tokens, lead);
+  } else if (parsed) {
+    ({ title, tokens } = parsed);
   } else if (!title) {
     // A first block that is no paragraph (`2023. What a year` is a list to Markdown): its first line, as written.
     const lines = fm.body.split('\n');
@@ -172,30 +172,24 @@ function firstLineChildren(inline: Token): { head: Token[]; rest: Token[] | unde
 
 /**
  * The headline the first line of the body's first block gives when that block is a top-level paragraph: its first
- * line of text as parsed (emphasis, links and code read as text, Obsidian comments already left out); `undefined`
- * for another first block, or a first line without text (an image without alternative text).
+ * line of text as parsed (emphasis, links and code read as text, Obsidian comments already left out), with the
+ * tokens without it (the paragraph's lines below it, or no paragraph when that was all of it); `undefined` for
+ * another first block, or a first line without text (an image without alternative text).
  */
-function headlineFromParagraph(tokens: readonly Token[], at: number): string | undefined {
+function paragraphHeadline(tokens: readonly Token[], at: number): { title: string; tokens: Token[] } | undefined {
   const open = tokens[at];
   const inline = tokens[at + 1];
   if (open?.type !== 'paragraph_open' || open.level !== 0 || inline?.type !== 'inline' || !inline.children) return undefined;
-  const text = inlineText(withChildren(inline, firstLineChildren(inline).head));
-  return text || undefined;
-}
-
-/** The tokens without the headline {@link headlineFromParagraph} read: the paragraph's first line, or the paragraph when that was all of it. */
-function withoutHeadline(tokens: readonly Token[], at: number): Token[] {
-  const inline = tokens[at + 1]!;
-  const { rest, lines } = firstLineChildren(inline);
+  const { head, rest, lines } = firstLineChildren(inline);
+  const title = inlineText(withChildren(inline, head));
+  if (!title) return undefined;
   const blank = (c: Token): boolean => c.type === 'softbreak' || c.type === 'hardbreak' || (c.type === 'text' && c.content.trim() === '');
-  if (rest === undefined || rest.every(blank)) {
-    return [...tokens.slice(0, at), ...tokens.slice(at + 3)];
-  }
+  if (rest === undefined || rest.every(blank)) return { title, tokens: [...tokens.slice(0, at), ...tokens.slice(at + 3)] };
   // Its source below the headline's line (read by the summary divider's check).
   let cut = 0;
   for (let k = 0; k < lines && cut >= 0; k++) cut = inline.content.indexOf('\n', cut) + 1 || -1;
   const kept = Object.assign(withChildren(inline, rest), { content: cut > 0 ? inline.content.slice(cut) : '' });
-  return [...tokens.slice(0, at + 1), kept, ...tokens.slice(at + 2)];
+  return { title, tokens: [...tokens.slice(0, at + 1), kept, ...tokens.slice(at + 2)] };
 }
 
 /**
