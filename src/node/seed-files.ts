@@ -67,10 +67,10 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     const shown = childDisplay(folder, cwd);
     const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? await invalidUtf8Names(folder) : new Map<string, string>();
     const inFolder = childPath(folder);
-    const entryNames = entries.map((e) => e.name);
-    const reads = entriesRead(entryNames);
+    const site = siteRoot(entries.map((e) => e.name));
+    const reads = readsIn(site);
     // Below a Jekyll site's root, only the files of its `_posts` folders are read.
-    const onlyPosts = postsOnly || siteRoot(entryNames)?.postsOnly === true;
+    const onlyPosts = postsOnly || site?.postsOnly === true;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (!reads(entry.name)) continue;
       const full = inFolder(entry.name);
@@ -121,7 +121,11 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
  * The watch of a seeds folder watches the same folders.
  */
 export function entriesRead(names: readonly string[]): (name: string) => boolean {
-  const site = siteRoot(names);
+  return readsIn(siteRoot(names));
+}
+
+/** {@link entriesRead} for a folder whose site generator's project (if any) is known. */
+function readsIn(site: SiteRoot | undefined): (name: string) => boolean {
   return (name) => !isSkippedName(name) && (site === undefined || site.reads(name));
 }
 
