@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import { isJekyllPostName } from '../seed/dated-name.js';
 import { SEED_EXTENSIONS } from '../seed/extensions.js';
 import { ioReason } from './read-bounded.js';
 
@@ -33,7 +34,8 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 /**
  * Lists seed files under `dir` (recursively, sorted, so builds are deterministic). Skips dot- and
  * underscore-prefixed entries (but Jekyll's `_posts`, see {@link isSkippedName}), `node_modules`, what a site
- * generator's project folder holds besides its articles (see {@link siteRoot}), sidecars, and folders already visited (by real path,
+ * generator's project folder holds besides its articles (see {@link siteRoot}), the files of a Jekyll site's `_posts` not named
+ * with their date first (see {@link inJekyllPosts}), sidecars, and folders already visited (by real path,
  * so symlink loops end). A seed-named link that cannot be followed (a loop, or a missing target) is
  * listed, so reading it reports the problem with its name instead of dropping the story silently.
  */
@@ -52,7 +54,8 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   let sawLink = false;
   /** Seeds listed through a symbolic link: the link itself, or a file in a linked folder. */
   const throughLink = new Set<string>();
-  const walk = async (folder: string, linked = false, postsOnly = false): Promise<void> => {
+  const top: JekyllPlace = { postsOnly: false, sitePosts: await inJekyllPosts(await realpath(root).catch(() => root)) };
+  const walk = async (folder: string, linked: boolean, place: JekyllPlace): Promise<void> => {
     let entries: Dirent[];
     try {
       const real = await realpath(folder);
@@ -70,7 +73,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     const site = siteRoot(entries.map((e) => e.name));
     const reads = readsIn(site);
     // Below a Jekyll site's root, only the files of its `_posts` folders are read.
-    const onlyPosts = postsOnly || site?.postsOnly === true;
+    const onlyPosts = place.postsOnly || site?.postsOnly === true;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (!reads(entry.name)) continue;
       const full = inFolder(entry.name);
@@ -89,7 +92,8 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         // Not readable by the name Node decoded; reported (with its bytes) rather than dropped or called missing.
         if (isDir || seedNamed) found.push({ path: full, display: displayPath(path.join(folder, shownName), cwd), invalidName: true });
       } else if (isDir) {
-        await walk(full, linked || entry.isSymbolicLink(), onlyPosts && entry.name !== JEKYLL_POSTS);
+        const posts = entry.name === JEKYLL_POSTS;
+        await walk(full, linked || entry.isSymbolicLink(), { postsOnly: onlyPosts && !posts, sitePosts: place.sitePosts || (onlyPosts && posts) });
       } else if (seedNamed && FOLDER_NOTES.test(entry.name)) {
         onWarning?.(
           warning(
@@ -98,6 +102,14 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
             {
               file: shown(entry.name, full),
             },
+          ),
+        );
+      } else if (seedNamed && place.sitePosts && !isJekyllPostName(entry.name)) {
+        onWarning?.(
+          warning(
+            'W_NOT_A_SEED',
+            `${shown(entry.name, full)} is in a Jekyll site's _posts folder without a date first in its name (2024-01-02-title.md): Jekyll publishes only dated posts, and ignores it; it is skipped (date its name to publish it)`,
+            { file: shown(entry.name, full) },
           ),
         );
       } else if (seedNamed) {
@@ -111,7 +123,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
       }
     }
   };
-  await walk(root);
+  await walk(root, false, top);
   return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
 }
 
@@ -136,6 +148,37 @@ interface SiteRoot {
   /** Whether only the files of the `_posts` folders below it are read (Jekyll's posts). */
   postsOnly: boolean;
 }
+
+/** Where a folder the walk goes into lies in a Jekyll site. */
+interface JekyllPlace {
+  /** Below a Jekyll site's root, outside its `_posts` folders: only those folders are read (its pages are not articles). */
+  postsOnly: boolean;
+  /** In a `_posts` folder of a Jekyll site (at any depth below it): only posts named with their date first are read. */
+  sitePosts: boolean;
+}
+
+/**
+ * Whether `folder` (a real path) lies in a Jekyll site's posts: in a `_posts` folder (or one of its sub-folders), where
+ * the nearest folder above that `_posts` holding a config file is a Jekyll site's root (`_config.yml`, `.yaml` or
+ * `.toml`). Jekyll reads the `_posts` folders at any depth of its site (`news/_posts`), and their sub-folders, so the
+ * root may be any number of folders above; a `_posts` folder with no config above it is no site's. Hexo's posts
+ * (`source/_posts`, below a `_config.yml` beside its `scaffolds`) are Hexo's, whose post names need no date.
+ */
+async function inJekyllPosts(folder: string): Promise<boolean> {
+  let posts = folder;
+  while (path.basename(posts) !== JEKYLL_POSTS) {
+    if (path.dirname(posts) === posts) return false;
+    posts = path.dirname(posts);
+  }
+  for (let above = path.dirname(posts); ; above = path.dirname(above)) {
+    const names = await readdir(above).catch(() => [] as string[]);
+    if (names.some((name) => JEKYLL_CONFIG.test(name))) return !names.includes(HEXO_SCAFFOLDS);
+    if (path.dirname(above) === above) return false;
+  }
+}
+
+/** The folder of Hexo's post templates, beside its `_config.yml` (which has Jekyll's name). */
+const HEXO_SCAFFOLDS = 'scaffolds';
 
 /** Hugo's own config file (`hugo.toml` since Hugo 0.110; or YAML or JSON). */
 const HUGO_CONFIG = /^hugo\.(?:toml|ya?ml|json)$/;

@@ -21,3 +21,14 @@ export function jekyllPostName(file: string | undefined, inPosts?: boolean): str
   if (stem === undefined || !(inPosts ?? parts.includes('_posts'))) return undefined;
   return splitDatedName(stem)?.rest;
 }
+
+/**
+ * Jekyll's own test of a file name in `_posts` (its `DATE_FILENAME_MATCHER`): a date first (`2024-01-02-`, or as short as
+ * `24-1-2-`), then a title and an extension. Jekyll publishes only the files so named; it ignores any other file there.
+ */
+const JEKYLL_DATED_NAME = /^\d{2,4}-\d{1,2}-\d{1,2}-[^/\\]*\.[^./\\]+$/;
+
+/** Whether Jekyll takes a file of this name (no folder) in a `_posts` folder for a post: see {@link JEKYLL_DATED_NAME}. */
+export function isJekyllPostName(name: string): boolean {
+  return JEKYLL_DATED_NAME.test(name);
+}

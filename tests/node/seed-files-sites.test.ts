@@ -105,6 +105,65 @@ describe("a site generator's project folder", () => {
   });
 });
 
+describe("a Jekyll site's posts", () => {
+  /** The seeds found under `root` (relative to `dir`), and the files skipped with W_NOT_A_SEED. */
+  async function read(root: string): Promise<{ seeds: string[]; skipped: string[]; messages: string[] }> {
+    const skipped: string[] = [];
+    const messages: string[] = [];
+    const files = await findSeedFiles(root, dir, (w) => {
+      if (w.code !== 'W_NOT_A_SEED') return;
+      skipped.push(w.file ?? '');
+      messages.push(w.message);
+    });
+    return { seeds: files.map((f) => f.display), skipped, messages };
+  }
+
+  const site = {
+    '_config.yml': 'title: Site\n',
+    '_posts/2024-01-02-storm.md': '---\ntitle: Storm\n---\nText.\n',
+    '_posts/24-1-3-short-date.md': '---\ntitle: Short\n---\nText.\n',
+    '_posts/notes.md': '# Notes\n\nText.\n',
+    '_posts/2024/2024-02-03-flood.md': '---\ntitle: Flood\n---\nText.\n',
+    '_posts/2024/todo.txt': 'Todo\n\nText.\n',
+    'news/_posts/2024-03-04-port.md': '---\ntitle: Port\n---\nText.\n',
+    'news/_posts/idea.markdown': '---\ntitle: Idea\n---\nText.\n',
+  };
+
+  it('are read only when named with their date first, as Jekyll publishes them; the others are skipped with a warning naming each', async () => {
+    write(path.join(dir, 'site'), site);
+    const { seeds, skipped, messages } = await read(path.join(dir, 'site'));
+    expect(seeds).toEqual(['site/_posts/2024/2024-02-03-flood.md', 'site/_posts/2024-01-02-storm.md', 'site/_posts/24-1-3-short-date.md', 'site/news/_posts/2024-03-04-port.md']);
+    expect(skipped).toEqual(['site/_posts/2024/todo.txt', 'site/_posts/notes.md', 'site/news/_posts/idea.markdown']);
+    for (const message of messages) expect(message).toMatch(/Jekyll publishes only dated posts/);
+  });
+
+  it('are read so when the seeds folder is a _posts folder of a Jekyll site, or lies in one', async () => {
+    write(path.join(dir, 'site'), site);
+    expect(await read(path.join(dir, 'site', '_posts'))).toMatchObject({
+      seeds: ['site/_posts/2024/2024-02-03-flood.md', 'site/_posts/2024-01-02-storm.md', 'site/_posts/24-1-3-short-date.md'],
+      skipped: ['site/_posts/2024/todo.txt', 'site/_posts/notes.md'],
+    });
+    expect(await read(path.join(dir, 'site', '_posts', '2024'))).toMatchObject({ seeds: ['site/_posts/2024/2024-02-03-flood.md'], skipped: ['site/_posts/2024/todo.txt'] });
+    // A category's posts (news/_posts), below the site's config.
+    expect(await read(path.join(dir, 'site', 'news', '_posts'))).toMatchObject({ seeds: ['site/news/_posts/2024-03-04-port.md'], skipped: ['site/news/_posts/idea.markdown'] });
+  });
+
+  it("leave undated seeds read elsewhere: a _posts folder of no Jekyll site, Hexo's posts, storyfeed's own seeds", async () => {
+    write(dir, {
+      'seeds/_posts/notes.md': '# Notes\n\nText.\n',
+      'seeds/plain.md': '# Plain\n\nText.\n',
+      'home/_posts/project/seeds/hello.md': '# Hello\n\nText.\n',
+      'hexo/_config.yml': 'title: Blog\n',
+      'hexo/scaffolds/post.md': '---\ntitle: {{ title }}\n---\n',
+      'hexo/source/_posts/hello-world.md': '---\ntitle: Hello World\n---\nText.\n',
+    });
+    expect(await read(path.join(dir, 'seeds'))).toEqual({ seeds: ['seeds/_posts/notes.md', 'seeds/plain.md'], skipped: [], messages: [] });
+    expect(await read(path.join(dir, 'seeds', '_posts'))).toEqual({ seeds: ['seeds/_posts/notes.md'], skipped: [], messages: [] });
+    expect(await read(path.join(dir, 'home', '_posts', 'project', 'seeds'))).toEqual({ seeds: ['home/_posts/project/seeds/hello.md'], skipped: [], messages: [] });
+    expect(await read(path.join(dir, 'hexo', 'source', '_posts'))).toEqual({ seeds: ['hexo/source/_posts/hello-world.md'], skipped: [], messages: [] });
+  });
+});
+
 describe('entriesRead (the rule the build walk and the watch share)', () => {
   it('goes into what a build reads of a folder, given all its names', () => {
     const hugo = entriesRead(['archetypes', 'content', 'hugo.toml', 'layouts', 'public', '.git']);
