@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { loadStory } from '../node/load-stories.js';
-import { displayPath, type SeedFile } from '../node/seed-files.js';
+import { displayPath, inJekyllPostsOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
@@ -14,9 +14,12 @@ import { oneLine } from './terminal.js';
 /** `storyfeed inspect FILE`: prints one normalized Story (as JSON with `--json`). */
 export async function runInspect(file: string, flags: InspectFlags, io: CliIo, warn: (d: Diagnostic) => void): Promise<number> {
   // Showing how a file parses needs no configuration: without one, URLs are built on a preview site.
-  const config = flags.site || flags.config || (await loadConfigFile(undefined, io.cwd)) ? (await resolveConfig(flags, io.cwd)).config : previewConfig(io);
+  const resolved = flags.site || flags.config || (await loadConfigFile(undefined, io.cwd)) ? await resolveConfig(flags, io.cwd) : undefined;
+  const config = resolved?.config ?? previewConfig(io);
   const full = path.resolve(io.cwd, file);
   const seed: SeedFile = { path: full, display: displayPath(full, io.cwd) };
+  // A Jekyll post as a build of the configured seeds folder reads it.
+  if (await inJekyllPostsOf(full, resolved ? path.resolve(resolved.dir, config.seeds ?? 'seeds') : undefined)) seed.jekyllPost = true;
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { duplicateKeyProblem } from '../json-keys.js';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
@@ -26,8 +25,9 @@ export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: Load
       analysis: analyze !== undefined,
       ...(options.maxSeedBytes !== undefined ? { maxSeedBytes: options.maxSeedBytes } : {}),
       ...(file.inSeedsFolder ? { seedsFolderTop: true } : {}),
-      // Told by where the file is, not by its name for messages (relative to the working directory, which may be inside `_posts`).
-      jekyllPost: path.resolve(file.path).split(path.sep).includes('_posts'),
+      // Told by where the file is in the seeds folder or a Jekyll site (see findSeedFiles), not by its name for messages
+      // (relative to the working directory, which may be inside `_posts`), nor by any folder named `_posts` above it.
+      jekyllPost: file.jekyllPost === true,
       onWarning,
     },
     analyze,

@@ -21,6 +21,11 @@ export interface SeedFile {
   invalidName?: true;
   /** Set when the file sits directly in the seeds folder (an `index.md` there is no page bundle). */
   inSeedsFolder?: true;
+  /**
+   * Set when the file lies in Jekyll's posts (see {@link inJekyllPostsOf}): a dated Markdown file there is read as
+   * Jekyll reads a post (its title from its name, a string of categories split at spaces).
+   */
+  jekyllPost?: true;
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
@@ -54,7 +59,8 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   let sawLink = false;
   /** Seeds listed through a symbolic link: the link itself, or a file in a linked folder. */
   const throughLink = new Set<string>();
-  const top: JekyllPlace = { postsOnly: false, sitePosts: await inJekyllPosts(await realpath(root).catch(() => root)) };
+  const inSitePosts = await inJekyllPosts(await realpath(root).catch(() => root));
+  const top: JekyllPlace = { postsOnly: false, inPosts: inSitePosts, sitePosts: inSitePosts };
   const walk = async (folder: string, linked: boolean, place: JekyllPlace): Promise<void> => {
     let entries: Dirent[];
     try {
@@ -93,7 +99,11 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         if (isDir || seedNamed) found.push({ path: full, display: displayPath(path.join(folder, shownName), cwd), invalidName: true });
       } else if (isDir) {
         const posts = entry.name === JEKYLL_POSTS;
-        await walk(full, linked || entry.isSymbolicLink(), { postsOnly: onlyPosts && !posts, sitePosts: place.sitePosts || (onlyPosts && posts) });
+        await walk(full, linked || entry.isSymbolicLink(), {
+          postsOnly: onlyPosts && !posts,
+          inPosts: place.inPosts || posts,
+          sitePosts: place.sitePosts || (onlyPosts && posts),
+        });
       } else if (seedNamed && FOLDER_NOTES.test(entry.name)) {
         onWarning?.(
           warning(
@@ -117,6 +127,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         const file: SeedFile = { path: full, display: shown(entry.name, full) };
         if (linked || entry.isSymbolicLink()) throughLink.add(full);
         if (folder === root) file.inSeedsFolder = true;
+        if (place.inPosts) file.jekyllPost = true;
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);
@@ -153,8 +164,23 @@ interface SiteRoot {
 interface JekyllPlace {
   /** Below a Jekyll site's root, outside its `_posts` folders: only those folders are read (its pages are not articles). */
   postsOnly: boolean;
+  /** In a `_posts` folder inside the seeds folder, or in a Jekyll site's posts: its files are Jekyll's posts. */
+  inPosts: boolean;
   /** In a `_posts` folder of a Jekyll site (at any depth below it): only posts named with their date first are read. */
   sitePosts: boolean;
+}
+
+/**
+ * Whether the seed at `file` (an absolute path) lies in Jekyll's posts, as a build of the seeds folder `seeds` (when
+ * given) lists it ({@link SeedFile.jekyllPost}): in a `_posts` folder inside `seeds`, or in a Jekyll site's `_posts`
+ * (see {@link inJekyllPosts}). A `_posts` folder above the seeds folder of no Jekyll site (`~/_posts/project/seeds`) is
+ * only a name.
+ */
+export async function inJekyllPostsOf(file: string, seeds?: string): Promise<boolean> {
+  const folder = path.dirname(file);
+  const below = seeds === undefined ? '' : path.relative(seeds, folder);
+  if (below !== '' && !below.startsWith('..') && !path.isAbsolute(below) && below.split(path.sep).includes(JEKYLL_POSTS)) return true;
+  return inJekyllPosts(await realpath(folder).catch(() => folder));
 }
 
 /**

@@ -37,7 +37,8 @@ export interface ReadSeedOptions {
   maxSeedBytes?: number;
   /**
    * Whether the file lies in a Jekyll `_posts` folder, where a dated Markdown post is read as Jekyll reads it; without
-   * it, `file` says (a path naming such a folder). The command line tells from the file's real path.
+   * it, `file` says (a path naming such a folder). A build tells from where the file is: in a `_posts` folder inside the
+   * seeds folder, or in a Jekyll site's `_posts` (below its `_config.yml`), not in any folder named so above a project.
    */
   jekyllPost?: boolean;
 }

@@ -254,3 +254,27 @@ describe('rough edges of the command line', () => {
     expect(JSON.parse((await cli(['inspect', 'seeds/2024-01-01-one.txt', '--json'], { cwd: dir })).stdout).published).toBe('2024-01-01T00:00:00.000Z');
   });
 });
+
+describe('inspect of a Jekyll post', () => {
+  const post = '---\ncategories: news world\n---\nThe storm reached the coast.\n\nBoats stayed in port.\n';
+  /** The title and tags inspect gives the file (below `dir`), run in `cwd` (below `dir`). */
+  async function inspect(file: string, cwd = ''): Promise<unknown> {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), post);
+    const run = await cli(['inspect', path.join(dir, file), '--json', '--site', 'https://news.example.com/'], { cwd: path.join(dir, cwd) });
+    expect(run.code, run.stderr).toBe(0);
+    const story = JSON.parse(run.stdout) as { title: string; tags: string[] };
+    return [story.title, story.tags];
+  }
+
+  it('reads it as a build does: by its Jekyll site, or the seeds folder, not a folder named _posts above it', async () => {
+    writeFileSync(path.join(dir, '_config.yml'), 'title: Site\n');
+    expect(await inspect('news/_posts/2024-01-02-storm-hits-coast.md')).toEqual(['Storm Hits Coast', ['news', 'world']]);
+    rmSync(path.join(dir, '_config.yml'));
+    expect(await inspect('home/_posts/project/seeds/2024-01-02-storm-hits-coast.md')).toEqual(['The storm reached the coast.', ['news world']]);
+    // A _posts folder inside the configured seeds folder.
+    mkdirSync(path.join(dir, 'project'));
+    writeFileSync(path.join(dir, 'project', 'storyfeed.config.json'), '{"siteUrl": "https://news.example.com/", "title": "News", "seeds": "seeds"}');
+    expect(await inspect('project/seeds/_posts/2024-01-02-storm-hits-coast.md', 'project')).toEqual(['Storm Hits Coast', ['news', 'world']]);
+  });
+});

@@ -147,11 +147,56 @@ describe('loadStories: a Jekyll post, from whatever folder the build runs in', (
   it('is told by where the file is', async () => {
     const posts = path.join(dir, 'site', '_posts');
     mkdirSync(posts, { recursive: true });
+    writeFileSync(path.join(dir, 'site', '_config.yml'), 'title: Site\n');
     writeFileSync(path.join(posts, '2024-01-02-storm-hits-coast.md'), '---\ncategories: news world\n---\nThe storm reached the coast.\n\nBoats stayed in port.\n');
     for (const cwd of [dir, posts]) {
       const { stories, errors } = await loadStories(posts, { site, cwd });
       expect(errors).toEqual([]);
       expect(stories.map((s) => [s.title, s.tags])).toEqual([['Storm Hits Coast', ['news', 'world']]]);
     }
+  });
+});
+
+describe('loadStories: a Jekyll post needs a Jekyll layout, not a folder named _posts anywhere above it', () => {
+  const post = '---\ncategories: news world\n---\nThe storm reached the coast.\n\nBoats stayed in port.\n';
+  const asPost = [['Storm Hits Coast', ['news', 'world']]];
+  const asSeed = [['The storm reached the coast.', ['news world']]];
+
+  /** The title and tags of the stories read from `folder` (below `dir`). */
+  async function read(folder: string, cache?: StoryCache): Promise<unknown[]> {
+    const { stories, errors } = await loadStories(path.join(dir, folder), { site, cwd: dir, ...(cache ? { cache } : {}) });
+    expect(errors).toEqual([]);
+    return stories.map((s) => [s.title, s.tags]);
+  }
+
+  /** Writes the post at `file` (below `dir`), and a Jekyll config at `config` when given. */
+  function write(file: string, config?: string): void {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), post);
+    if (config !== undefined) writeFileSync(path.join(dir, config), 'title: Site\n');
+  }
+
+  it('is not one in a project below a _posts folder of no Jekyll site', async () => {
+    write('home/_posts/project/seeds/2024-01-02-storm-hits-coast.md');
+    expect(await read('home/_posts/project/seeds')).toEqual(asSeed);
+  });
+
+  it("is one in a Jekyll site's _posts, a category's, or a folder inside one, built as the seeds folder", async () => {
+    write('site/_posts/2024/2024-01-02-storm-hits-coast.md', 'site/_config.toml');
+    write('site/news/_posts/2024-01-02-storm-hits-coast.md');
+    for (const folder of ['site/_posts', 'site/_posts/2024', 'site/news/_posts']) expect(await read(folder), folder).toEqual(asPost);
+  });
+
+  it('is one in a _posts folder inside the seeds folder', async () => {
+    write('seeds/_posts/2024-01-02-storm-hits-coast.md');
+    expect(await read('seeds')).toEqual([['Port reopens', []], ...asPost]);
+  });
+
+  it('is read again from the cache when its site changes (a Jekyll config added above its _posts)', async () => {
+    write('site/_posts/2024-01-02-storm-hits-coast.md');
+    const cache = new StoryCache(path.join(dir, 'cache'), { site });
+    expect(await read('site/_posts', cache)).toEqual(asSeed);
+    writeFileSync(path.join(dir, 'site', '_config.yml'), 'title: Site\n');
+    expect(await read('site/_posts', cache)).toEqual(asPost);
   });
 });
