@@ -3,6 +3,7 @@
 // another package's files at run time:
 //   src/story/analysis/lexicon-data.ts  compromise's packed lexicon + compromise-wikipedia's titles
 //   src/story/language-data.ts          franc-min's trigram models, and ISO 639-3 → 639-1 for its languages
+//   src/story/iso-639-1-data.ts         ISO 639-1's two-letter language codes (iso-639-3's, and the collective bh)
 // Usage: node scripts/generate-data.mjs          (writes the modules)
 //        node scripts/generate-data.mjs --check  (exits 1 when a committed module is out of date)
 import { existsSync, readFileSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync } from 'node:fs';
@@ -119,6 +120,34 @@ export async function languageModule() {
   ].join('\n');
 }
 
+/**
+ * ISO 639-1's collective codes, which iso-639-3 (a list of individual languages and macrolanguages) does not hold:
+ * `bh`, Bihari languages, the only one (ISO 639-2 `bih`).
+ */
+const ISO_639_1_COLLECTIVE = ['bh'];
+
+/**
+ * ISO 639-1's two-letter codes, which the language of a feed, a story or an item must start with when it has two
+ * letters: iso-639-3's, where a language has one, and {@link ISO_639_1_COLLECTIVE}.
+ */
+export async function languageCodesModule() {
+  const iso = packageJson('iso-639-3');
+  const { iso6393 } = await import(pathToFileURL(path.join(packageRoot('iso-639-3'), 'index.js')).href);
+  const codes = [...new Set([...iso6393.filter((l) => l.iso6391).map((l) => l.iso6391), ...ISO_639_1_COLLECTIVE])].sort();
+  if (codes.some((code) => !/^[a-z]{2}$/.test(code))) throw new Error('iso-639-3: unexpected ISO 639-1 code');
+  const lines = [];
+  for (let i = 0; i < codes.length; i += 40) lines.push(codes.slice(i, i + 40).join(' '));
+  return [
+    banner([
+      `Source: iso-639-3 ${iso.version} (the ISO 639-1 codes of its languages; MIT licence, (c) Titus Wormer), and ISO 639-1's`,
+      'one collective code, bh (Bihari languages). See THIRD-PARTY.md.',
+    ]),
+    "/** ISO 639-1's two-letter language codes, separated by white space. */",
+    `export const ISO_639_1_CODES = \`${lines.join('\n')}\`;`,
+    '',
+  ].join('\n');
+}
+
 const writeAtomic = (file, text) => {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, text);
@@ -133,6 +162,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const outputs = [
     ['src/story/analysis/lexicon-data.ts', await lexiconModule()],
     ['src/story/language-data.ts', await languageModule()],
+    ['src/story/iso-639-1-data.ts', await languageCodesModule()],
   ];
   let stale = 0;
   for (const [relative, text] of outputs) {

@@ -30,6 +30,7 @@ export * from './html/parser.js';
 export * from './story/html-text.js';
 export * from './story/sanitize.js';
 export * from './story/html.js';
+export * from './story/iso-639-1-data.js';
 export * from './story/language-tag.js';
 export * from './story/summary.js';
 export * from './story/reading-time.js';

@@ -2,7 +2,7 @@ import { describeValue, didYouMean, errorText, StoryfeedError } from '../errors.
 import { isKnownTimeZone, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
 import { parseAuthorString } from '../seed/author-string.js';
 import { parseHttpUrl } from '../seed/http-url.js';
-import { canonicalLanguage } from '../story/language-tag.js';
+import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
 import { copySetting, resolveSite } from '../feed/site.js';
@@ -145,7 +145,12 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   if (language !== undefined) {
     const tag = canonicalLanguage(language);
     if (tag) config.language = tag;
-    else add('language', `"${language}" is not a BCP 47 language tag`, 'Use e.g. en, en-GB, uk.');
+    else
+      add(
+        'language',
+        notALanguageTag(language),
+        "Use the two- or three-letter ISO 639 code of the site's language (fr, not french), with a region or script after it if it matters (fr-CA).",
+      );
   }
   config.authors = authors(v.authors ?? v.author, v.authors !== undefined ? 'authors' : 'author', add);
 

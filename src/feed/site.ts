@@ -1,5 +1,5 @@
 import { describeValue, StoryfeedError } from '../errors.js';
-import { canonicalLanguage } from '../story/language-tag.js';
+import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
 import { podcastCategoryProblem } from './podcast-categories.js';
 import { readExtensions, unreadable } from '../item/fields.js';
@@ -87,7 +87,7 @@ function resolve(site: SiteConfig): ResolvedSite {
   if (typeof s.language === 'string') {
     const tag = canonicalLanguage(s.language);
     if (tag) language = tag;
-    else problems.push(`language: "${s.language}" is not a BCP 47 language tag such as en or uk`);
+    else problems.push(`language: ${notALanguageTag(s.language)}`);
   }
   if (problems.length) throw new StoryfeedError('E_CONFIG', `the site settings are invalid: ${problems.join('; ')}`, { problems });
   const copy = s as unknown as SiteConfig;

@@ -4,7 +4,7 @@ import { describeValue, StoryfeedError, warning, type Diagnostic } from '../erro
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
 import { htmlBlocks, htmlText } from '../story/html-text.js';
 import { type SanitizedHtml, sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../story/html.js';
-import { canonicalLanguage } from '../story/language-tag.js';
+import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import { summarize } from '../story/summary.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, ResolvedSite, Section, SiteConfig, Story, StoryImage } from '../types.js';
 import { asResolvedSite } from '../feed/site.js';
@@ -154,7 +154,7 @@ function checkStoryFields(story: Story, index: number, site: ResolvedSite): Stor
   if (!story.undated && nearUnixEpoch(story.published)) read.fail(at('published'), nearUnixEpochReason(story.published));
   if (!(story.updated instanceof Date)) read.fail(at('updated'), `must be a Date, found ${describeValue(story.updated)}`);
   if (!isFeedDateValue(story.updated)) read.date(story.updated, at('updated'), undefined);
-  if (!canonicalLanguage(story.language)) read.fail(at('language'), `"${story.language}" is not a BCP 47 language tag such as en or uk`);
+  if (!canonicalLanguage(story.language)) read.fail(at('language'), notALanguageTag(story.language));
   if (!Array.isArray(story.tags)) read.fail(at('tags'), `must be a list of text, found ${describeValue(story.tags)}`);
   if (!isTextList(story.tags)) read.tags(story.tags, at('tags'));
   if (story.tags.length > MAX_STORY_TAGS) read.fail(at('tags'), tooManyOf('tags', story.tags.length));
@@ -329,7 +329,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
 
   const languageRaw = read.text(r.language, `${at}.language`);
   let language = site.language;
-  if (languageRaw !== undefined) language = canonicalLanguage(languageRaw) ?? read.fail(`${at}.language`, `"${languageRaw}" is not a BCP 47 language tag such as en or uk`);
+  if (languageRaw !== undefined) language = canonicalLanguage(languageRaw) ?? read.fail(`${at}.language`, notALanguageTag(languageRaw));
 
   const summary = givenSummary ?? summarize(firstParagraph(body.sections));
   const category = field('tags', 'category', 'categories');

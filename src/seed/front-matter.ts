@@ -12,6 +12,7 @@ import { lineAt, parseSeedJson } from '../json-keys.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
+import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 
 export { parseAuthorString } from './author-string.js';
 
@@ -558,9 +559,17 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (tags.length > MAX_STORY_TAGS) fail(TAG_NAMES.find((key) => present(key) !== undefined)!, tooManyOf('tags', tags.length));
     meta.tags = tags;
   }
-  for (const key of ['url', 'id', 'slug', 'summary', 'language'] as const) {
+  for (const key of ['url', 'id', 'slug', 'summary'] as const) {
     const v = text(key);
     if (v !== undefined) meta[key] = v;
+  }
+  // Jekyll's `lang` (jekyll-feed's entry xml:lang) when there is no `language`; either is checked here, where its line is known.
+  const language = firstOf(LANGUAGE_NAMES, text);
+  if (language !== undefined) {
+    if (canonicalLanguage(language.value) === undefined) fail(language.key, notALanguageTag(language.value));
+    meta.language = language.value;
+    if (language.key !== 'language') aliased.add('language');
+    unread(LANGUAGE_NAMES, language.key);
   }
   if (meta.url !== undefined) unread(URL_NAMES, 'url');
   if (meta.summary !== undefined) unread(SUMMARY_NAMES, 'summary');
@@ -678,6 +687,8 @@ const TAG_NAMES = ['tags', 'categories'];
 const URL_NAMES = ['url', 'permalink'];
 const SUMMARY_NAMES = ['summary', 'excerpt', 'description'];
 const IMAGE_NAMES = ['image', 'heroImage', 'images'];
+/** The names of a story's language: storyfeed's, then Jekyll's (which jekyll-feed and jekyll-seo-tag read). */
+const LANGUAGE_NAMES = ['language', 'lang'];
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
 const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'lastmod', 'updatedDate', 'last_modified_at']);
@@ -738,6 +749,7 @@ const KNOWN_FIELDS = new Set([
   'image',
   'summary',
   'language',
+  'lang',
   'draft',
   'eleventyExcludeFromCollections',
   'year',

@@ -1,7 +1,7 @@
 import { NOT_A_FEED_EMAIL, isEmailAddress } from '../email-address.js';
 import { describeValue, StoryfeedError } from '../errors.js';
 import { isKnownTimeZone, parseIsoDate } from '../seed/dates.js';
-import { canonicalLanguage } from './language-tag.js';
+import { canonicalLanguage, notALanguageTag } from './language-tag.js';
 
 /**
  * Checks of the arguments of `parseSeed`, `readSeed`, `normalizeStory` and `renderMarkdown`, for
@@ -59,7 +59,7 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
   if (!isObject(site)) fail(at, `must be an object with at least { siteUrl }, found ${describeValue(site)}`);
   if (typeof site.siteUrl !== 'string') fail(`${at}.siteUrl`, `must be the site's http(s) URL as text, found ${describeValue(site.siteUrl)}`);
   for (const key of ['storyPath', 'defaultDate', 'language', 'timeZone'] as const) optionalText(site[key], `${at}.${key}`);
-  if (typeof site.language === 'string' && !canonicalLanguage(site.language)) fail(`${at}.language`, `"${site.language}" is not a BCP 47 language tag such as en or uk`);
+  if (typeof site.language === 'string' && !canonicalLanguage(site.language)) fail(`${at}.language`, notALanguageTag(site.language));
   checkTimeZone(site.timeZone, `${at}.timeZone`);
   if (typeof site.defaultDate === 'string') {
     const parsed = parseIsoDate(site.defaultDate);

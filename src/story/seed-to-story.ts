@@ -13,6 +13,7 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from './analysis/index.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
+import { notALanguageTag } from './language-tag.js';
 import { splitDatedName } from '../seed/dated-name.js';
 import { slugify } from './slug.js';
 import { summarize } from './summary.js';
@@ -300,7 +301,7 @@ function datelineDate(seed: SeedArticle, options: StoryOptions): Date | undefine
 function storyLanguage(fromMeta: string | undefined, text: string, siteLanguage: string | undefined, file: string | undefined): string {
   if (fromMeta !== undefined) {
     const tag = canonicalLanguage(fromMeta);
-    if (!tag) throw new StoryfeedError('E_FIELD', `front matter \`language\`: "${fromMeta}" is not a BCP 47 language tag such as en or uk`, { file });
+    if (!tag) throw new StoryfeedError('E_FIELD', `front matter \`language\`: ${notALanguageTag(fromMeta)}`, { file });
     return tag;
   }
   const detected = detectLanguage(text);

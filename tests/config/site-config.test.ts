@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import type { StoryfeedError } from '../../src/errors.js';
+import { canonicalLanguage } from '../../src/story/language-tag.js';
+import { isIso639Code } from '../../src/verify/language-codes.js';
 
 describe('validateConfig', () => {
   it('accepts a minimal config and fills defaults', () => {
@@ -75,5 +77,44 @@ describe('settings an audit found read too kindly', () => {
     for (const language of ['english', 'engl', 'deutsch-CH']) expect(() => validateConfig({ ...base, language }), language).toThrow(/language/);
     expect(validateConfig({ ...base, language: 'pt-br' }).language).toBe('pt-BR');
     expect(validateConfig({ ...base, language: 'yue-Hant-HK' }).language).toBe('yue-Hant-HK');
+  });
+
+  it('language starts with an ISO 639 code: two letters ISO 639-1 does not list ("zz") are E_CONFIG naming the setting, the value and a fix', () => {
+    for (const language of ['zz', 'xx', 'ZZ-us', 'qq_BR', 'english']) {
+      let error: StoryfeedError | undefined;
+      try {
+        validateConfig({ ...base, language }, 'storyfeed.config.json');
+      } catch (e) {
+        error = e as StoryfeedError;
+      }
+      expect(error?.code, language).toBe('E_CONFIG');
+      expect(error?.message, language).toContain(`language: "${language}" is not a language tag starting with an ISO 639 language code`);
+      expect(error?.message, language).toMatch(/\(Use the two- or three-letter ISO 639 code/);
+    }
+    const valid: [string, string][] = [
+      ['en-US', 'en-US'],
+      ['zh-Hant-TW', 'zh-Hant-TW'],
+      ['pt-BR', 'pt-BR'],
+      ['es-419', 'es-419'],
+      ['sr-Latn', 'sr-Latn'],
+      ['fre', 'fr'],
+      ['ger', 'de'],
+      ['haw', 'haw'],
+      ['fil', 'fil'],
+      ['und', 'und'],
+      ['iw', 'he'],
+    ];
+    for (const [language, tag] of valid) expect(validateConfig({ ...base, language }).language, language).toBe(tag);
+  });
+
+  it('every two-letter language the verifier knows is taken, and none it refuses reaches a feed (two lists from two sources)', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (const a of letters)
+      for (const b of letters) {
+        const code = a + b;
+        const tag = canonicalLanguage(code);
+        if (isIso639Code(code)) expect(tag, code).toBeDefined();
+        if (tag !== undefined) expect(isIso639Code(tag.split('-')[0]!), code).toBe(true);
+      }
   });
 });

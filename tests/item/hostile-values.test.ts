@@ -278,7 +278,8 @@ describe('values shaped like a Story', () => {
       ['updated', new Date(Number.NaN), /^items\[0\]\.updated is an invalid Date/],
       ['published', new Proxy(new Date('2024-01-01T00:00:00Z'), {}), /^items\[0\]\.published must be a Date or an ISO 8601 string, found an object posing/],
       ['updated', new Proxy(new Date('2024-01-01T00:00:00Z'), {}), /^items\[0\]\.updated must be a Date or an ISO 8601 string, found an object posing/],
-      ['language', 'not a tag!', /^items\[0\]\.language "not a tag!" is not a BCP 47 language tag/],
+      ['language', 'not a tag!', /^items\[0\]\.language "not a tag!" is not a language tag/],
+      ['language', 'zz', /^items\[0\]\.language "zz" is not a language tag starting with an ISO 639 language code/],
       ['tags', 'a', /^items\[0\]\.tags must be a list of text/],
       ['tags', [1], /^items\[0\]\.tags\[0\] must be text/],
       // biome-ignore lint/suspicious/noSparseArray: a list with a hole is what is checked

@@ -141,6 +141,30 @@ describe('buildFeeds with plain items', () => {
     expect(analyzed.document.items[0]!.tags.length).toBeGreaterThan(1);
   });
 
+  it("refuses a language that is no ISO 639 code (an item's, or the site's), naming the field, as any other wrong field", () => {
+    const item = { url: 'https://x.example/a', title: 'A', published: '2024-01-02' };
+    for (const language of ['zz', 'english', 'xx-US']) {
+      expect(
+        errorOf(() => buildFeeds([{ ...item, language }], site)),
+        language,
+      ).toEqual({
+        code: 'E_ITEM',
+        message: expect.stringContaining(`items[0].language "${language}" is not a language tag starting with an ISO 639 language code`),
+      });
+      expect(
+        errorOf(() => buildFeeds([item], { ...site, language })),
+        language,
+      ).toEqual({
+        code: 'E_CONFIG',
+        message: expect.stringContaining(`language: "${language}" is not a language tag starting with an ISO 639 language code`),
+      });
+    }
+    for (const language of ['pt-BR', 'es-419', 'zh-Hant-TW', 'haw']) {
+      expect(buildFeeds([{ ...item, language }], site).document.items[0]!.language, language).toBe(language);
+      expect(buildFeeds([item], { ...site, language }).document.language, language).toBe(language);
+    }
+  });
+
   it('asks for a Markdown renderer instead of loading one into the core', () => {
     const call = () => buildFeeds([{ url: '/m', title: 'M', published: '2024-01-01', contentMarkdown: 'Some *emphasis*.' }], site);
     expect(call).toThrow(StoryfeedError);

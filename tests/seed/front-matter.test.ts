@@ -63,6 +63,26 @@ describe('front matter', () => {
     expect(readSeed('---\ntitle: 1984\n---\nBody.\n', { file: 'a.md' }).meta.title).toBe('1984');
   });
 
+  it("refuses a language that is no ISO 639 code, under storyfeed's name or Jekyll's `lang`, naming the file and line", () => {
+    for (const [field, value] of [
+      ['language', 'zz'],
+      ['lang', 'english'],
+      ['lang', 'xx-US'],
+    ] as const) {
+      const error = fails(() => readSeed(`---\ntitle: T\n${field}: ${value}\n---\nBody.\n`, { file: 'a.md', format: 'markdown' }));
+      expect(error, value).toMatchObject({ code: 'E_FIELD', file: 'a.md', line: 3 });
+      expect(error.message).toContain(`front matter \`${field}\`: "${value}" is not a language tag starting with an ISO 639 language code`);
+    }
+    const warnings: Diagnostic[] = [];
+    for (const [yaml, language] of [
+      ['lang: fr', 'fr'],
+      ['lang: pt-BR', 'pt-BR'],
+      ['language: es-419\nlang: en', 'es-419'],
+    ] as const)
+      expect(parseYamlMeta(yaml, { file: 'a.md', onWarning: (w) => warnings.push(w) }).language, yaml).toBe(language);
+    expect(warnings.map((w) => [w.code, w.line, w.message])).toEqual([['W_UNKNOWN_FIELD', 2, 'front matter `lang` is not read: `language` is given too and is read instead']]);
+  });
+
   it('names the file and line of broken YAML (fixtures/bad/bad-yaml.md)', () => {
     const error = fails(() => readSeed(fixture('bad/bad-yaml.md'), { file: 'bad-yaml.md' }));
     expect(error.code).toBe('E_FRONT_MATTER');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CITY, COUNTRY, DEMONYM, EfrtTrie, FIRST_NAME, LAST_NAME, ORGANIZATION, lexFlags, wikipediaPersonBySurname } from '../../../src/story/analysis/lexicon.js';
 import { LEXICON_PACKED, WIKIPEDIA_TITLES_PACKED } from '../../../src/story/analysis/lexicon-data.js';
-import { languageModule, lexiconModule } from '../../../scripts/generate-data.mjs';
+import { languageCodesModule, languageModule, lexiconModule } from '../../../scripts/generate-data.mjs';
 
 const require = createRequire(import.meta.url);
 const { unpack } = require('efrt') as { unpack: (packed: string) => Record<string, unknown> };
@@ -15,6 +15,7 @@ describe('generated data modules', () => {
   it('match what the generator makes from the installed source packages', async () => {
     expect(generated('src/story/analysis/lexicon-data.ts')).toBe(await lexiconModule());
     expect(generated('src/story/language-data.ts')).toBe(await languageModule());
+    expect(generated('src/story/iso-639-1-data.ts')).toBe(await languageCodesModule());
   });
 });
 
