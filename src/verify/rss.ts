@@ -132,7 +132,7 @@ export function readRss(document: XmlElement): ParsedFeed {
   else if (ttl && integer(textContent(ttl), 'channel.ttl', ttl, log) === 0) log.error('channel.ttl', 'expected a number of minutes above 0, found "0"', ttl);
   ch.all('category').forEach((c, i) => category(c, `channel.category[${i}]`, log));
   const image = ch.first('image');
-  if (image) channelImage(image, log);
+  if (image) channelImage(image, { title, link }, log);
   const cloud = ch.first('cloud');
   if (cloud) {
     const missing = ['domain', 'port', 'path', 'registerProcedure', 'protocol'].filter((name) => attr(cloud, name) === undefined);
@@ -383,11 +383,44 @@ function requireChildren(element: XmlElement, names: readonly string[], path: st
   return c;
 }
 
-function channelImage(image: XmlElement, log: ProblemLog): void {
+/** File name extensions of the images RSS 2.0 allows for the channel `<image>`: GIF, JPEG and PNG. */
+const IMAGE_EXTENSIONS = new Set(['gif', 'jpg', 'jpeg', 'png']);
+
+/**
+ * The channel `<image>`: its url, title and link, its size, and how it stands to the channel. RSS
+ * 2.0 says the image is a GIF, JPEG or PNG and that, in practice, its title and link are the
+ * channel's (readers show the image as a link to the site, titled as the channel): as for the W3C
+ * validator (ImageUrlFormat, ImageTitleDoesntMatch, ImageLinkDoesntMatch), another extension at
+ * the end of the URL, or a title or link other than the channel's, is a warning. A URL that does
+ * not end in an extension (a query, a path without one) tells nothing of its format.
+ */
+function channelImage(image: XmlElement, channel: { title: string | undefined; link: string | undefined }, log: ProblemLog): void {
   const c = requireChildren(image, ['url', 'title', 'link'], 'channel.image', log);
   for (const name of ['url', 'link']) {
     const element = c.first(name);
     if (element) uri(textContent(element), `channel.image.${name}`, element, log);
+  }
+  const url = c.first('url');
+  const dot = url ? trimWhitespace(textContent(url)).lastIndexOf('.') : -1;
+  const extension =
+    url && dot >= 0
+      ? trimWhitespace(textContent(url))
+          .slice(dot + 1)
+          .toLowerCase()
+      : '';
+  if (url && /^[\p{L}\p{N}_]+$/u.test(extension) && !IMAGE_EXTENSIONS.has(extension))
+    log.warning('channel.image.url', `the image is a .${extension} file; RSS 2.0 channel images are GIF, JPEG or PNG, which readers show`, url);
+  for (const name of ['title', 'link'] as const) {
+    const element = c.first(name);
+    const own = channel[name] === undefined ? undefined : trimWhitespace(channel[name]);
+    if (!element || own === undefined || own === '') continue;
+    const value = trimWhitespace(textContent(element));
+    if (value !== own)
+      log.warning(
+        `channel.image.${name}`,
+        `the image ${name} ${JSON.stringify(value)} is not the channel's ${JSON.stringify(own)}; readers show the image as the channel's`,
+        element,
+      );
   }
   for (const [name, max] of [
     ['width', MAX_IMAGE_WIDTH],

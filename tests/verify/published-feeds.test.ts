@@ -337,3 +337,31 @@ describe('problems are listed in document order', () => {
     ]);
   });
 });
+
+describe('RSS channel image: a GIF, JPEG or PNG with the channel title and link', () => {
+  const warnings = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'warning').map((p) => `${p.path}: ${p.message}`);
+  const withImage = (image: string): string => rss(item(), `<image>${image}</image>`);
+
+  it('an image linking elsewhere than the channel only warns (W3C: ImageLinkDoesntMatch; TechCrunch links www. from a bare domain)', async () => {
+    const problems = (await readFeed(withImage('<url>https://ex.com/logo.png</url><title>T</title><link>https://www.ex.com/</link>'))).problems;
+    expect(errors(problems)).toEqual([]);
+    expect(warnings(problems)).toEqual([
+      'channel.image.link: the image link "https://www.ex.com/" is not the channel\'s "https://ex.com/"; readers show the image as the channel\'s',
+    ]);
+  });
+
+  it('an image titled otherwise than the channel only warns (W3C: ImageTitleDoesntMatch); white space around either is not a difference', async () => {
+    const problems = (await readFeed(withImage('<url>https://ex.com/logo.png</url><title>Logo</title><link> https://ex.com/ </link>'))).problems;
+    expect(errors(problems)).toEqual([]);
+    expect(warnings(problems)).toEqual(['channel.image.title: the image title "Logo" is not the channel\'s "T"; readers show the image as the channel\'s']);
+  });
+
+  it('an image URL ending in another extension than gif, jpg, jpeg or png warns (W3C: ImageUrlFormat); one ending in a query or path tells nothing', async () => {
+    const image = (url: string): string => `<url>${url}</url><title>T</title><link>https://ex.com/</link>`;
+    expect(warnings((await readFeed(withImage(image('https://ex.com/logo.svg')))).problems)).toEqual([
+      'channel.image.url: the image is a .svg file; RSS 2.0 channel images are GIF, JPEG or PNG, which readers show',
+    ]);
+    for (const url of ['https://ex.com/logo.PNG', 'https://ex.com/a.jpeg', 'https://ex.com/logo.png?v=2', 'https://ex.com/avatar', 'https://ex.com/i.php?id=3'])
+      expect(warnings((await readFeed(withImage(image(url)))).problems)).toEqual([]);
+  });
+});
