@@ -10,6 +10,7 @@ import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js'
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
 import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
 import { attribute, childElement, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
+import { XMLNS_NS } from './xml-fast.js';
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
@@ -189,11 +190,36 @@ function readSource(source: XmlElement, path: string, log: ProblemLog): void {
   atomLinks(c.all('link'), path, log);
 }
 
-/** `xml:base` and `xml:lang` on every element (iterative: the depth is the document's). */
+/** The namespaces an Atom document should not bind to a prefix: their names, and why readers need them unprefixed. */
+const UNPREFIXED: ReadonlyMap<string, { name: string; why: string }> = new Map([
+  [ATOM_NS, { name: 'Atom', why: 'readers that match Atom elements by name miss prefixed ones' }],
+  [XHTML_NS, { name: 'XHTML', why: 'readers that copy XHTML content into a page as written show prefixed elements as unknown tags' }],
+]);
+
+/**
+ * `xml:base` and `xml:lang` on every element (iterative: the depth is the document's), and the
+ * Atom or XHTML namespace bound to a prefix (`xmlns:atom10`, FeedBurner's self link in Blogger's
+ * feeds): RFC 4287 allows it, but, as for the W3C validator (AvoidNamespacePrefix), it is a
+ * warning, once for each prefix.
+ */
 function xmlAttributes(root: XmlElement, log: ProblemLog): void {
   const stack = [root];
+  let prefixed: Set<string> | undefined;
   for (let element = stack.pop(); element; element = stack.pop()) {
     for (const a of element.attributes) {
+      if (a.uri === XMLNS_NS && a.name !== 'xmlns') {
+        const namespace = UNPREFIXED.get(a.value);
+        const key = `${a.local} ${a.value}`;
+        if (namespace !== undefined && !prefixed?.has(key)) {
+          (prefixed ??= new Set()).add(key);
+          log.warning(
+            `${element.local}.xmlns:${a.local}`,
+            `the ${namespace.name} namespace is bound to the prefix "${a.local}": ${namespace.why}; declare it as the default namespace (xmlns="${a.value}")`,
+            element,
+          );
+        }
+        continue;
+      }
       if (a.uri !== XML_NS) continue;
       if (a.local === 'base') {
         const problem = trimWhitespace(a.value) !== a.value ? { message: `unexpected white space around ${JSON.stringify(a.value.trim())}` } : checkUri(a.value, false);
@@ -206,8 +232,12 @@ function xmlAttributes(root: XmlElement, log: ProblemLog): void {
         }
       }
     }
-    // An element with neither attributes nor children has nothing to check.
-    for (const child of element.children) if (child.kind === 'element' && (child.attributes.length > 0 || child.children.length > 0)) stack.push(child);
+    // An element with neither attributes nor children has nothing to check; the last child goes
+    // first onto the stack, so elements are visited in document order (the first declaration of a prefix is the one named).
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i]!;
+      if (child.kind === 'element' && (child.attributes.length > 0 || child.children.length > 0)) stack.push(child);
+    }
   }
 }
 

@@ -365,3 +365,33 @@ describe('RSS channel image: a GIF, JPEG or PNG with the channel title and link'
       expect(warnings((await readFeed(withImage(image(url)))).problems)).toEqual([]);
   });
 });
+
+describe('Atom: the Atom and XHTML namespaces are not bound to a prefix', () => {
+  const XHTML = 'http://www.w3.org/1999/xhtml';
+  const warnings = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'warning').map((p) => `${p.path}: ${p.message}`);
+  const atom = (head: string, entry = '<summary>S</summary>'): string =>
+    `<feed xmlns="${ATOM}"><title>T</title><id>https://ex.com/</id><updated>2024-01-01T00:00:00Z</updated><author><name>A</name></author><link rel="self" href="https://ex.com/atom.xml"/>${head}<entry><title>E</title><id>https://ex.com/1</id><link href="https://ex.com/1"/><updated>2024-01-01T00:00:00Z</updated>${entry}</entry></feed>`;
+
+  it("FeedBurner's <atom10:link xmlns:atom10> in an Atom feed warns once for the prefix (W3C: AvoidNamespacePrefix), naming the first declaration", async () => {
+    const link = (rel: string): string => `<atom10:link xmlns:atom10="${ATOM}" rel="${rel}" href="https://pubsubhubbub.example/"/>`;
+    const problems = (await readFeed(atom(`\n${link('hub')}\n${link('related')}`))).problems;
+    expect(errors(problems)).toEqual([]);
+    expect(warnings(problems)).toEqual([
+      `link.xmlns:atom10: the Atom namespace is bound to the prefix "atom10": readers that match Atom elements by name miss prefixed ones; declare it as the default namespace (xmlns="${ATOM}")`,
+    ]);
+    expect(problems.map((p) => p.line)).toEqual([2]);
+  });
+
+  it('a prefixed feed element and a prefixed XHTML <div> warn; the default namespaces and an Atom link in RSS do not', async () => {
+    const prefixed = `<a:feed xmlns:a="${ATOM}"><a:title>T</a:title><a:id>https://ex.com/</a:id><a:updated>2024-01-01T00:00:00Z</a:updated><a:author><a:name>A</a:name></a:author><a:link rel="self" href="https://ex.com/atom.xml"/></a:feed>`;
+    expect(warnings((await readFeed(prefixed)).problems)).toEqual([
+      `feed.xmlns:a: the Atom namespace is bound to the prefix "a": readers that match Atom elements by name miss prefixed ones; declare it as the default namespace (xmlns="${ATOM}")`,
+    ]);
+    const xhtml = atom('', `<summary type="xhtml"><h:div xmlns:h="${XHTML}">An <h:b>example</h:b></h:div></summary>`);
+    expect(warnings((await readFeed(xhtml)).problems)).toEqual([
+      `div.xmlns:h: the XHTML namespace is bound to the prefix "h": readers that copy XHTML content into a page as written show prefixed elements as unknown tags; declare it as the default namespace (xmlns="${XHTML}")`,
+    ]);
+    expect(warnings((await readFeed(atom('', `<summary type="xhtml"><div xmlns="${XHTML}">An <b>example</b></div></summary>`))).problems)).toEqual([]);
+    expect(warnings((await readFeed(rss(item(), '<atom:link href="https://ex.com/rss.xml" rel="self" type="application/rss+xml"/>'))).problems)).toEqual([]);
+  });
+});
