@@ -223,11 +223,32 @@ export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | u
   return parsed;
 }
 
-/** An ISO 8601 date, else a date with an English month name ({@link parseWrittenDate}); the error names both forms. */
+/** `2013/7/13 20:46:25`: a date written year first with slashes, one or two digits of month and day, and an optional time. */
+const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A date written year first with slashes, as Hexo's documentation and `hexo new` write a post's date
+ * (`2013/7/13 20:46:25`, `2017/1/8`): year, month and day in ISO 8601's order, so unambiguous (unlike
+ * `07/08/2022`, which is not read). Checked as an ISO date is; `undefined` for any other text.
+ */
+export function parseSlashedDate(value: string, timeZone = 'UTC'): DateParse | undefined {
+  const m = SLASHED.exec(value.trim());
+  if (!m) return undefined;
+  const [, year, month, day, hour, minute, second] = m as unknown as [string, string, string, string, string | undefined, string | undefined, string | undefined];
+  const iso =
+    `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` + (hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '');
+  const parsed = parseIsoDate(iso, timeZone);
+  return parsed.ok ? parsed : { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };
+}
+
+/**
+ * An ISO 8601 date, else a date with an English month name ({@link parseWrittenDate}) or one written year first
+ * with slashes ({@link parseSlashedDate}); the error names the forms read.
+ */
 export function parseDate(value: string, timeZone = 'UTC'): DateParse {
   const iso = parseIsoDate(value, timeZone);
   if (iso.ok) return iso;
-  const written = parseWrittenDate(value, timeZone);
+  const written = parseWrittenDate(value, timeZone) ?? parseSlashedDate(value, timeZone);
   if (written) return written;
   return iso.reason.includes('is not an ISO 8601 date')
     ? { ok: false, reason: `"${value}" is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)` }

@@ -50,3 +50,28 @@ describe('dates written with a month name', () => {
     }
   });
 });
+
+describe('dates written year first with slashes', () => {
+  it("are read as Hexo's documentation and `hexo new` write a post's date", () => {
+    expect(iso('2013/7/13 20:46:25')).toBe('2013-07-13T20:46:25.000Z');
+    expect(iso('2017/1/8')).toBe('2017-01-08T00:00:00.000Z');
+    expect(iso('2026/05/08 12:00')).toBe('2026-05-08T12:00:00.000Z');
+    // Without an offset, in the configured time zone, as ISO dates are.
+    expect(iso('2013/7/13 20:46', 'Asia/Shanghai')).toBe('2013-07-13T12:46:00.000Z');
+  });
+
+  it('are checked as ISO dates are; day-first and month-first slashes are still not read', () => {
+    expect(parseDate('2024/2/30')).toEqual({ ok: false, reason: expect.stringMatching(/^"2024\/2\/30" is not a date: has day 30; 2024-02 has 29 days/) });
+    expect(parseDate('2024/13/1').ok).toBe(false);
+    for (const text of ['07/08/2022', '8/7/2022', '2022/07', '2022/7/8/9', '2022/7/8 25', '22/07/08']) expect(parseDate(text).ok).toBe(false);
+  });
+
+  it('date a Hexo post', () => {
+    const site = { siteUrl: 'https://x.example', title: 'X' };
+    const story = parseSeed('---\ntitle: Hexo Lost 41k GitHub Stars\ndate: 2026/05/08 12:00\n---\nOn May 8, 2026, an owner changed the visibility.\n', {
+      file: '_posts/hexo-lost.md',
+      site,
+    });
+    expect(story.published.toISOString()).toBe('2026-05-08T12:00:00.000Z');
+  });
+});
