@@ -462,8 +462,9 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the front matter`, { file }));
   const own = (key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
-  const fail = (key: string, detail: string, code: 'E_FIELD' | 'E_DATE' = 'E_FIELD'): never => {
-    throw new StoryfeedError(code, `front matter \`${key}\`: ${detail}`, { file, line: lineOf(key) });
+  // `lineKey`: the top-level name whose line is shown, for a value within it (`date.created`).
+  const fail = (key: string, detail: string, code: 'E_FIELD' | 'E_DATE' = 'E_FIELD', lineKey = key): never => {
+    throw new StoryfeedError(code, `front matter \`${key}\`: ${detail}`, { file, line: lineOf(lineKey) });
   };
   const text = (key: string): string | undefined => {
     const v = own(key);
@@ -473,31 +474,39 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
     return fail(key, `expected text, found ${describeValue(v)}`);
   };
-  const date = (key: string): Date | undefined => {
-    const v = own(key);
+  // A date given under `key` (its value `v`; within the top-level name `lineKey`, whose line is shown).
+  const date = (key: string, v: unknown = own(key), lineKey = key): Date | undefined => {
     if (v === undefined || v === null || v === '') return undefined;
     if (v instanceof Date) return v;
-    if (typeof v !== 'string') return fail(key, `expected an ISO 8601 date, found ${describeValue(v)}`, 'E_DATE');
+    if (typeof v !== 'string') return fail(key, `expected an ISO 8601 date, found ${describeValue(v)}`, 'E_DATE', lineKey);
     // Eleventy's `date: Last Modified` / `Created` (and their `git` forms) take a file's time, which a fresh checkout
     // resets: not read, so the story is dated as one without a date is (when it is first published).
     if (ELEVENTY_FILE_DATE.test(v)) {
       options.onWarning?.(
-        warning('W_UNKNOWN_FIELD', `front matter \`${key}\` "${v.trim()}" (a file's time) is not read; give an ISO 8601 date to set it`, { file, line: lineOf(key) }),
+        warning('W_UNKNOWN_FIELD', `front matter \`${key}\` "${v.trim()}" (a file's time) is not read; give an ISO 8601 date to set it`, { file, line: lineOf(lineKey) }),
       );
       return undefined;
     }
     const parsed = parseDate(v, options.timeZone);
-    if (!parsed.ok) return fail(key, parsed.reason, 'E_DATE');
+    if (!parsed.ok) return fail(key, parsed.reason, 'E_DATE', lineKey);
     if (parsed.hadTime && !parsed.hadZone && options.timeZone === undefined) {
       options.onWarning?.(
         warning('W_DATE_NO_ZONE', `\`${key}\` "${v.trim()}" has no UTC offset and was read as UTC; add one (e.g. +03:00) or set \`timeZone\` in the config`, {
           file,
-          line: lineOf(key),
+          line: lineOf(lineKey),
         }),
       );
     }
     return parsed.date;
   };
+  // Material for MkDocs' blog writes a post's dates as one mapping, `date: {created: …, updated: …}`: its
+  // `created` is the date, its `updated` the last update (a top-level `updated` or its other names win).
+  const dates = plainMapping(own('date'));
+  const dateMapping = dates !== undefined && (Object.hasOwn(dates, 'created') || Object.hasOwn(dates, 'updated')) ? dates : undefined;
+  if (dateMapping !== undefined && (dateMapping.created === undefined || dateMapping.created === null)) {
+    fail('date', `expected a date, or a mapping of \`created\` and \`updated\` dates as Material for MkDocs' blog writes them, found ${describeValue(dateMapping)}`, 'E_DATE');
+  }
+  const dateOrCreated = (key: string): Date | undefined => (key === 'date' && dateMapping !== undefined ? date('date.created', dateMapping.created, 'date') : date(key));
   // A name that holds something to read: not absent, null, blank or an empty list.
   const given = (key: string): boolean => {
     const v = own(key);
@@ -532,17 +541,26 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const aliased = new Set<keyof SeedMeta>();
   // A `published` flag is no date.
   const dateNames = flagged ? DATE_NAMES.filter((key) => key !== 'published') : DATE_NAMES;
-  const published = firstOf(dateNames, date);
+  const published = firstOf(dateNames, dateOrCreated);
   if (published) {
     meta.date = published.value;
     if (OTHER_NAMES.has(published.key)) aliased.add('date');
     unread(dateNames, published.key);
   }
-  const updated = firstOf(UPDATED_NAMES, date);
+  const updated = firstOf(UPDATED_NAMES, (key) => date(key));
+  const createdUpdated = dateMapping === undefined ? undefined : date('date.updated', dateMapping.updated, 'date');
   if (updated) {
     meta.updated = updated.value;
     if (OTHER_NAMES.has(updated.key)) aliased.add('updated');
     unread(UPDATED_NAMES, updated.key);
+    if (createdUpdated !== undefined) {
+      options.onWarning?.(
+        warning('W_UNKNOWN_FIELD', `front matter \`date.updated\` is not read: \`${updated.key}\` is given too and is read instead`, { file, line: lineOf('date') }),
+      );
+    }
+  } else if (createdUpdated !== undefined) {
+    meta.updated = createdUpdated;
+    aliased.add('updated');
   }
   const authors = firstOf(AUTHOR_NAMES, present);
   if (authors) {
@@ -761,6 +779,11 @@ const KNOWN_FIELDS = new Set([
 ]);
 
 type Fail = (key: string, detail: string) => never;
+
+/** `value` when it is a mapping (a plain object, not a list or a date), else `undefined`. */
+function plainMapping(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) ? (value as Record<string, unknown>) : undefined;
+}
 
 function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
   const list = Array.isArray(value) ? value : [value];

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
+import { parseYamlMeta } from '../../src/seed/front-matter.js';
+import { readSeed } from '../../src/seed/index.js';
+
+/** The warnings `read` gives, as code and message. */
+function warningsOf(read: (onWarning: (d: Diagnostic) => void) => unknown): string[] {
+  const seen: string[] = [];
+  read((d) => seen.push(`${d.code} ${d.message}`));
+  return seen;
+}
+
+describe("Material for MkDocs' blog dates (`date: {created, updated}`)", () => {
+  const post = '---\ndate:\n  created: 2026-02-02\n  updated: 2026-02-05\ncategories:\n  - React\n---\n\n# Redux Toolkit\n\nThe smallest practical path.\n';
+
+  it('read `created` as the date and `updated` as the last update', () => {
+    const seed = readSeed(post, { file: 'blog/posts/redux-toolkit.md' });
+    expect(seed.meta.date?.toISOString()).toBe('2026-02-02T00:00:00.000Z');
+    expect(seed.meta.updated?.toISOString()).toBe('2026-02-05T00:00:00.000Z');
+    expect(parseYamlMeta('date:\n  created: 2025-06-18\n').date?.toISOString()).toBe('2025-06-18T00:00:00.000Z');
+    expect(parseYamlMeta('date:\n  created: 2025-06-18\n').updated).toBeUndefined();
+  });
+
+  it('let a top-level `updated` win, naming `date.updated` as not read', () => {
+    const seen: string[] = [];
+    const meta = parseYamlMeta('date:\n  created: 2025-06-18\n  updated: 2025-06-20\nupdated: 2025-07-01\n', { onWarning: (d) => seen.push(d.message) });
+    expect(meta.updated?.toISOString()).toBe('2025-07-01T00:00:00.000Z');
+    expect(seen).toEqual(['front matter `date.updated` is not read: `updated` is given too and is read instead']);
+  });
+
+  it('name `date.created` and the line of `date` for a bad date, and refuse a mapping without `created`', () => {
+    expect(() => parseYamlMeta('title: T\ndate:\n  created: 2025-13-01\n', { file: 'p.md', firstLine: 2 })).toThrow(
+      expect.objectContaining({ code: 'E_DATE', line: 3, message: expect.stringContaining('front matter `date.created`: "2025-13-01" has month 13') }),
+    );
+    expect(() => parseYamlMeta('date:\n  updated: 2025-06-20\n', { file: 'p.md' })).toThrow(
+      expect.objectContaining({ code: 'E_DATE', message: expect.stringContaining('a mapping of `created` and `updated` dates') }),
+    );
+  });
+
+  it('leave dates given as text as they were', () => {
+    expect(warningsOf((onWarning) => parseYamlMeta('date: 2023-10-02\nupdated: 2023-10-03\n', { onWarning }))).toEqual([]);
+    expect(parseYamlMeta('date: 2023-10-02\n').date?.toISOString()).toBe('2023-10-02T00:00:00.000Z');
+  });
+});
