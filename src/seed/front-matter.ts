@@ -800,7 +800,7 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
     }
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail(key, `${where}expected a name or {name, email, url}, found ${describeValue(entry)}`);
     const o = entry as Record<string, unknown>;
-    const name = o.name;
+    const name = o.name ?? wordpressAuthorName(o);
     if (typeof name !== 'string' || !name.trim()) fail(key, `${where}an author needs a \`name\``);
     const author: Author = { name: (name as string).trim() };
     for (const field of ['email', 'url'] as const) {
@@ -818,6 +818,16 @@ function readAuthors(value: unknown, key: string, fail: Fail): Author[] {
     authors.push(author);
   });
   return authors;
+}
+
+/**
+ * The name of an author as jekyll-import writes a WordPress post's (`{login, email, display_name, first_name,
+ * last_name}`, with no `name`): the name WordPress displays, else the first and last names, else the login;
+ * `undefined` when it gives none of them.
+ */
+function wordpressAuthorName(author: Record<string, unknown>): string | undefined {
+  const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+  return textOf(author.display_name) || [textOf(author.first_name), textOf(author.last_name)].filter(Boolean).join(' ') || textOf(author.login) || undefined;
 }
 
 /** An author's email as feeds carry it (its domain in ASCII), or a problem saying what feeds accept. */

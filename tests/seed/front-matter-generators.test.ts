@@ -42,3 +42,25 @@ describe("Material for MkDocs' blog dates (`date: {created, updated}`)", () => {
     expect(parseYamlMeta('date: 2023-10-02\n').date?.toISOString()).toBe('2023-10-02T00:00:00.000Z');
   });
 });
+
+describe("a WordPress post's author as jekyll-import writes it", () => {
+  const post = (author: string): string =>
+    `---\nlayout: post\ntitle: Exploring memory models\ndate: 2009-06-16 23:53:26.000000000 -07:00\nstatus: publish\ntype: post\npublished: true\nauthor:\n${author}---\nOne of my many focuses lately has been a memory model.\n`;
+
+  it('is named by its display name, with its email', () => {
+    const seed = readSeed(post('  login: admin\n  email: joeduffy@acm.org\n  display_name: joeduffy\n  first_name: ""\n  last_name: ""\n'), { file: 'memory-models.md' });
+    expect(seed.meta.authors).toEqual([{ name: 'joeduffy', email: 'joeduffy@acm.org' }]);
+  });
+
+  it('else by its first and last names, else by its login', () => {
+    expect(parseYamlMeta('author:\n  login: krautzberger\n  first_name: Peter\n  last_name: Krautzberger\n').authors).toEqual([{ name: 'Peter Krautzberger' }]);
+    expect(parseYamlMeta('author:\n  login: slayer\n  email: dongyado@gmail.com\n').authors).toEqual([{ name: 'slayer', email: 'dongyado@gmail.com' }]);
+  });
+
+  it('keeps `name` first, and an author of none of these names is still refused', () => {
+    expect(parseYamlMeta('author:\n  name: Jane Doe\n  display_name: jdoe\n').authors).toEqual([{ name: 'Jane Doe' }]);
+    expect(() => parseYamlMeta('author:\n  email: a@b.example\n  display_name: "  "\n', { file: 'p.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('an author needs a `name`') }),
+    );
+  });
+});
