@@ -593,6 +593,18 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (language.key !== 'language') aliased.add('language');
     unread(LANGUAGE_NAMES, language.key);
   }
+  // A number for an id is another system's for the post (DEV's `id: 3735712` in an article's export, the WordPress
+  // post number hexo-migrator-wordpress writes as `id: '66'`), never an id a feed can carry: named, not read.
+  if (meta.id !== undefined && /^\d+$/.test(meta.id)) {
+    options.onWarning?.(
+      warning(
+        'W_UNKNOWN_FIELD',
+        `front matter \`id\` ${meta.id} (another system's number for the post) is not read: a story's id is an absolute URI such as https://…, tag:… or urn:…; it follows the story's URL`,
+        { file, line: lineOf('id') },
+      ),
+    );
+    delete meta.id;
+  }
   if (meta.url !== undefined) unread(URL_NAMES, 'url');
   if (meta.summary !== undefined) unread(SUMMARY_NAMES, 'summary');
   // Jekyll's and Eleventy's `permalink` is the page's path when it is one; a pattern (`/:year/:title/`,

@@ -64,3 +64,26 @@ describe("a WordPress post's author as jekyll-import writes it", () => {
     );
   });
 });
+
+describe("a number given as the id (another system's number for the post)", () => {
+  it('is named in a warning with its line and not read, so the post is published with the id its URL gives', () => {
+    const seen: string[] = [];
+    // DEV's article export, and hexo-migrator-wordpress's quoted WordPress post number.
+    const dev = parseYamlMeta("comments: 0\nid: 3735712\npublished_at: '2026-05-29T08:07:18Z'\ntitle: A demo\n", {
+      file: 'demo.md',
+      firstLine: 2,
+      onWarning: (d) => seen.push(`${d.line} ${d.message}`),
+    });
+    expect(dev.id).toBeUndefined();
+    expect(parseYamlMeta("title: Airbrush\nid: '66'\n").id).toBeUndefined();
+    expect(seen).toEqual([
+      "3 front matter `id` 3735712 (another system's number for the post) is not read: a story's id is an absolute URI such as https://…, tag:… or urn:…; it follows the story's URL",
+    ]);
+  });
+
+  it('leaves any other id to be read and checked as before', () => {
+    expect(parseYamlMeta('id: tag:example.com,2024:storm\n').id).toBe('tag:example.com,2024:storm');
+    expect(parseYamlMeta('id: post-66\n').id).toBe('post-66');
+    expect(parseYamlMeta('id: "66a"\n').id).toBe('66a');
+  });
+});
