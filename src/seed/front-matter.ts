@@ -10,6 +10,7 @@ import { jekyllPostName } from './dated-name.js';
 import { parseHttpUrl } from './http-url.js';
 import { lineAt, parseSeedJson } from '../json-keys.js';
 import { readSimpleYaml } from './simple-yaml.js';
+import { type MetadataLines, splitMetadataLines } from './metadata-lines.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
@@ -56,6 +57,8 @@ export interface FrontMatterSplit {
   toml?: string;
   /** The JSON object (Hugo's third front matter, braces included) that opens the seed instead. */
   json?: string;
+  /** Pelican's metadata lines (`Title: …`, `Date: …`) that open a Markdown seed instead, read (see `metadata-lines.ts`). */
+  metadata?: Pick<MetadataLines, 'fields' | 'lines'>;
   /** 1-based line of the first YAML (or TOML, or JSON) line. */
   yamlLine: number;
   /** The text after the closing fence (or all of it). */
@@ -64,17 +67,28 @@ export interface FrontMatterSplit {
   bodyLine: number;
 }
 
+/** Options for {@link splitFrontMatter}. */
+export interface SplitOptions {
+  /** Read Pelican's metadata lines (`Title: …` then `Date: …`) opening the text, as Pelican reads a Markdown file's. */
+  metadataLines?: boolean;
+}
+
 /**
  * Splits front matter from the top of a (line-ending-normalized) text: YAML between `---` lines (closed
- * by `---` or `...`), or TOML between `+++` lines, or a JSON object, as Hugo writes them.
+ * by `---` or `...`), or TOML between `+++` lines, or a JSON object, as Hugo writes them; with
+ * `metadataLines`, Pelican's metadata lines too.
  */
-export function splitFrontMatter(text: string, file?: string): FrontMatterSplit {
+export function splitFrontMatter(text: string, file?: string, options: SplitOptions = {}): FrontMatterSplit {
   if (text.charCodeAt(0) === 123) {
     const json = splitJsonFrontMatter(text);
     if (json) return json;
   }
   const opening = /^(---|\+\+\+)[ \t]*\n/.exec(text);
-  if (!opening) return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
+  if (!opening) {
+    const lines = options.metadataLines ? splitMetadataLines(text) : undefined;
+    if (lines) return { yaml: null, metadata: { fields: lines.fields, lines: lines.lines }, yamlLine: 1, body: lines.body, bodyLine: lines.bodyLine };
+    return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
+  }
   const toml = opening[1] === '+++';
   const closing = toml ? /^\+\+\+[ \t]*$/ : /^(?:---|\.\.\.)[ \t]*$/;
   // Line by line from the second, without splitting the whole text (the body is most of it).
@@ -100,14 +114,17 @@ export function splitFrontMatter(text: string, file?: string): FrontMatterSplit 
  * {@link jekyllPostName}) whose front matter gives no title has the title Jekyll gives it, from its file's name.
  */
 export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOptions, 'firstLine'> = {}): SeedMeta {
-  if (split.json === undefined && split.toml === undefined && split.yaml === null) return {};
+  if (split.json === undefined && split.toml === undefined && split.metadata === undefined && split.yaml === null) return {};
   const firstLine = split.yamlLine;
+  const { metadata } = split;
   const meta =
-    split.json !== undefined
-      ? parseJsonMeta(split.json, { ...options, firstLine })
-      : split.toml !== undefined
-        ? parseTomlMeta(split.toml, { ...options, firstLine })
-        : parseYamlMeta(split.yaml!, { ...options, firstLine });
+    metadata !== undefined
+      ? readMeta(metadata.fields, { ...options, firstLine, lineOf: (key) => metadata.lines.get(key) })
+      : split.json !== undefined
+        ? parseJsonMeta(split.json, { ...options, firstLine })
+        : split.toml !== undefined
+          ? parseTomlMeta(split.toml, { ...options, firstLine })
+          : parseYamlMeta(split.yaml!, { ...options, firstLine });
   const post = meta.title === undefined ? jekyllPostName(options.file, options.jekyllPost) : undefined;
   const title = post === undefined ? '' : jekyllTitle(post);
   if (title !== '') {

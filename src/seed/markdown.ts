@@ -32,13 +32,15 @@ const inlineMarkdown = (text: string): string => markdown.renderInline(text);
  */
 export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
   const { file } = options;
-  const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file);
+  const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, { metadataLines: true });
   const meta = parseFrontMatter(split, {
     file,
     timeZone: options.timeZone,
     onWarning: options.onWarning,
     ...(options.jekyllPost !== undefined ? { jekyllPost: options.jekyllPost } : {}),
   });
+  // Pelican renders its `Summary:` as Markdown (`as well as **inline markup**`): the summary is its text.
+  if (split.metadata !== undefined && meta.summary !== undefined) meta.summary = inlineText(markdown.parseInline(meta.summary, {})[0]) || meta.summary;
   // Counted as written first (see `structure-limit.ts`): the passes below render shortcodes' captions with the
   // Markdown parser, and what they take out is counted again after them.
   const limit = seedUnitLimit(options.maxSeedBytes);

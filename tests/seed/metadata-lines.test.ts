@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { splitMetadataLines } from '../../src/seed/metadata-lines.js';
+import { readSeed } from '../../src/seed/index.js';
+import { costGrowth } from '../support/linear.js';
+
+describe("Pelican's metadata lines in a Markdown seed", () => {
+  // Pelican's documentation, "Metadata syntax for Markdown posts".
+  const post = [
+    'Title: My super title',
+    'Date: 2010-12-03 10:20',
+    'Modified: 2010-12-05 19:30',
+    'Category: Python',
+    'Tags: pelican, publishing',
+    'Slug: my-super-post',
+    'Authors: Alexis Metaireau, Conan Doyle',
+    'Summary: Short version for index and feeds',
+    '',
+    'This is the content of my super blog post.',
+    '',
+  ].join('\n');
+
+  it("are the seed's fields, in Pelican's meaning, and not its text", () => {
+    const seed = readSeed(post, { file: 'content/my-super-post.md' });
+    expect(seed.title).toBe('My super title');
+    expect(seed.meta).toMatchObject({ slug: 'my-super-post', summary: 'Short version for index and feeds', tags: ['pelican', 'publishing', 'Python'] });
+    expect(seed.meta.date?.toISOString()).toBe('2010-12-03T10:20:00.000Z');
+    expect(seed.meta.updated?.toISOString()).toBe('2010-12-05T19:30:00.000Z');
+    expect(seed.meta.authors).toEqual([{ name: 'Alexis Metaireau' }, { name: 'Conan Doyle' }]);
+    expect(seed.sections.flatMap((s) => s.blocks)).toEqual([{ kind: 'paragraph', text: 'This is the content of my super blog post.' }]);
+  });
+
+  it('read names in any case, lists split at semicolons when they hold one, values going on over indented lines, and empty values as none', () => {
+    const seed = readSeed(
+      'title: Test metadata duplicates\nTags: foo, bar, foo\nAuthors: Author, First; Author, Second; Author, First\nDate: 2012-10-31\nSlug:\nSummary:\n    A multi-line summary should be supported\n    as well as **inline markup**.\n\nThis is some content.\n',
+      { file: 'a.md' },
+    );
+    expect(seed.title).toBe('Test metadata duplicates');
+    expect(seed.meta.tags).toEqual(['foo', 'bar']);
+    expect(seed.meta.authors).toEqual([{ name: 'Author, First' }, { name: 'Author, Second' }]);
+    // Pelican renders the summary as Markdown: its text.
+    expect(seed.meta.summary).toBe('A multi-line summary should be supported as well as inline markup.');
+    expect(seed.meta.slug).toBeUndefined();
+  });
+
+  it('keep `Status: draft` and `Status: hidden` out of the feeds, and read `Lang` as the language', () => {
+    expect(readSeed('Title: Draft article\nDate: 2012-10-31\nStatus: draft\n\nThis is some content.\n', { file: 'a.md' }).meta.draft).toBe(true);
+    expect(readSeed('Title: Hidden\nStatus: hidden\n\nText.\n', { file: 'a.md' }).meta.draft).toBe(true);
+    expect(readSeed('Title: Shown\nStatus: published\n\nText.\n', { file: 'a.md' }).meta.draft).toBeUndefined();
+    expect(readSeed('Title: Foobar\nLang: fr\n\nOui oui.\n', { file: 'a.md' }).meta.language).toBe('fr');
+  });
+
+  it('name the line of a bad field, and start the body after the blank line', () => {
+    expect(() => readSeed('Title: T\nTags: a\nDate: 2012-13-01\n\nText.\n', { file: 'a.md' })).toThrow(expect.objectContaining({ code: 'E_DATE', file: 'a.md', line: 3 }));
+    expect(splitMetadataLines('Title: T\nDate: 2012-10-31\n\n\nText.\n')).toMatchObject({ body: '\nText.\n', bodyLine: 4 });
+  });
+
+  it('are none unless they name a title and another of its fields, so first lines of text stay the headline', () => {
+    for (const text of [
+      'Update: talks resume in Geneva\n\nThe talks resumed on Monday.\n',
+      'Title: a film review\n\nThe film opens in March.\n',
+      'Breaking: storm hits coast\nDate: tomorrow, officials say\n\nText.\n',
+    ])
+      expect(splitMetadataLines(text)).toBeUndefined();
+    // As Python-Markdown reads them, the first line that is no field ends them (it is the body's first).
+    expect(splitMetadataLines('Title: x\nDate: 2012-10-31\nnot a field line\n')).toMatchObject({ fields: { title: 'x' }, body: 'not a field line\n', bodyLine: 3 });
+    expect(readSeed('Update: talks resume in Geneva\n\nThe talks resumed on Monday.\n', { file: 'a.md' }).title).toBe('Update: talks resume in Geneva');
+    expect(readSeed('Title: a film review\n\nThe film opens in March.\n', { file: 'a.md' }).title).toBe('Title: a film review');
+  });
+
+  it('are read in Markdown seeds only, and YAML front matter is read as before', () => {
+    expect(readSeed('Title: T\nDate: 2012-10-31\n\nText here.\n', { file: 'a.txt' }).title).toBe('Title: T');
+    expect(readSeed('---\nTitle: T\ntitle: t\n---\nText.\n', { file: 'a.md' }).title).toBe('t');
+  });
+
+  it('are read in time linear in their lines', async () => {
+    const growth = await costGrowth((n) => splitMetadataLines(`Title: T\nTags: ${'a, '.repeat(n)}\n${'    more\n'.repeat(n)}\nText.`), 2_000, 20_000, 4);
+    expect(growth).toBeLessThan(4);
+  });
+});
