@@ -181,14 +181,17 @@ export function parseTomlMeta(toml: string, options: MetaOptions = {}): SeedMeta
   const fields: Record<string, unknown> = Object.create(null);
   for (const [key, v] of Object.entries(value)) fields[key] = v instanceof TomlDate ? v.toISOString() : v;
   // A key's line: the first `key =` line before any table header, the key bare or quoted (`"date" =`,
-  // `'date' =`); only problems and warnings ask.
+  // `'date' =`), or the header of a table of that name (Zola's `[taxonomies]`); only problems and warnings ask.
   const lineOf = (key: string): number | undefined => {
     const lines = toml.split('\n');
     const names = [key, `"${key}"`, `'${key}'`];
+    let inTable = false;
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]!.trimStart();
-      if (text.startsWith('[')) return undefined;
-      if (names.some((name) => text.startsWith(name) && /^\s*=/.test(text.slice(name.length)))) return i + first;
+      if (text.startsWith('[')) {
+        if (names.includes(/^\[([^\]]*)\]/.exec(text)?.[1]?.trim() ?? '')) return i + first;
+        inTable = true;
+      } else if (!inTable && names.some((name) => text.startsWith(name) && /^\s*=/.test(text.slice(name.length)))) return i + first;
     }
     return undefined;
   };
@@ -579,19 +582,30 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     meta.updated = createdUpdated;
     aliased.add('updated');
   }
+  // Zola's taxonomies are a table of their own (`[taxonomies]` with `tags = […]`, `categories = […]`): its tags and
+  // categories are the story's tags, and the `authors` taxonomy some Zola themes use names the authors.
+  const taxonomies = plainMapping(own('taxonomies'));
+  const taxonomy = (name: string): unknown => (taxonomies !== undefined && Object.hasOwn(taxonomies, name) ? (taxonomies[name] ?? undefined) : undefined);
   const authors = firstOf(AUTHOR_NAMES, present);
   if (authors) {
     meta.authors = readAuthors(authors.value, authors.key, fail);
     unread(AUTHOR_NAMES, authors.key);
+  } else if (taxonomy('authors') !== undefined) {
+    meta.authors = readAuthors(taxonomy('authors'), 'taxonomies.authors', (key, detail) => fail(key, detail, 'E_FIELD', 'taxonomies'));
+    aliased.add('authors');
   }
   // Jekyll's `categories` and `tags` are two lists a post may both have (jekyll-feed publishes both as
   // categories): the story's tags are the two together, tags first, each once. A Jekyll post's string of them
   // without commas is a list of words (`categories: news world`), as Jekyll reads it.
   const words = jekyllPostName(file, options.jekyllPost) !== undefined;
   const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined).map((key) => readTags(present(key), key, fail, words));
+  for (const name of TAG_NAMES) {
+    const list = taxonomy(name);
+    if (list !== undefined) tagLists.push(readTags(list, `taxonomies.${name}`, (key, detail) => fail(key, detail, 'E_FIELD', 'taxonomies')));
+  }
   if (tagLists.length > 0) {
     const tags = [...new Set(tagLists.flat())];
-    if (tags.length > MAX_STORY_TAGS) fail(TAG_NAMES.find((key) => present(key) !== undefined)!, tooManyOf('tags', tags.length));
+    if (tags.length > MAX_STORY_TAGS) fail(TAG_NAMES.find((key) => present(key) !== undefined) ?? 'taxonomies', tooManyOf('tags', tags.length));
     meta.tags = tags;
   }
   for (const key of ['url', 'id', 'slug', 'summary'] as const) {
@@ -805,6 +819,7 @@ const KNOWN_FIELDS = new Set([
   'eleventyExcludeFromCollections',
   'year',
   'excerpt_separator',
+  'taxonomies',
 ]);
 
 type Fail = (key: string, detail: string) => never;

@@ -87,3 +87,29 @@ describe("a number given as the id (another system's number for the post)", () =
     expect(parseYamlMeta('id: "66a"\n').id).toBe('66a');
   });
 });
+
+describe("Zola's taxonomies (`[taxonomies]` in TOML front matter, `taxonomies:` in YAML)", () => {
+  it('give the story its tags (tags, then categories, each once) and, without authors, its authors', () => {
+    const seed = readSeed('+++\ntitle = "Mu"\ndate = 2020-09-18\n\n[taxonomies]\ncategories = ["kōans"]\ntags = ["pets"]\nauthors = ["Mumon"]\n+++\nA monk asked Joshu.\n', {
+      file: 'content/mu.md',
+    });
+    expect(seed.meta.tags).toEqual(['pets', 'kōans']);
+    expect(seed.meta.authors).toEqual([{ name: 'Mumon' }]);
+    const yaml = parseYamlMeta('title: "Second post"\ntaxonomies:\n  tags:\n    - kanso\n    - markdown\n  categories: [Writing, Reference]\n');
+    expect(yaml.tags).toEqual(['kanso', 'markdown', 'Writing', 'Reference']);
+  });
+
+  it('join the top-level tags and categories, and leave top-level authors first', () => {
+    const seed = readSeed('+++\ntitle = "T"\ntags = ["a"]\nauthors = ["Ann"]\n[extra]\ntoc = true\n[taxonomies]\ntags = ["a", "b"]\nauthors = ["Bob"]\n+++\nText.\n', {
+      file: 'content/t.md',
+    });
+    expect(seed.meta.tags).toEqual(['a', 'b']);
+    expect(seed.meta.authors).toEqual([{ name: 'Ann' }]);
+  });
+
+  it('name the field and the line of its table when a taxonomy is not a list of names', () => {
+    expect(() => readSeed('+++\ntitle = "T"\n[extra]\nx = 1\n[taxonomies]\ntags = [1.5, {a = 1}]\n+++\nText.\n', { file: 'content/t.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', line: 5, message: expect.stringContaining('front matter `taxonomies.tags`: each tag must be text') }),
+    );
+  });
+});
