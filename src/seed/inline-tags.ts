@@ -3,7 +3,8 @@ import { codeSpans } from './template-links.js';
 /**
  * Template tags within a line of text: Hugo's shortcodes (`voted {{< param "votes" >}} to one`,
  * `a {{% mark %}}word{{% /mark %}}`), Liquid's tags (`{% include note.html %}`) and Liquid's output
- * of a page's or the site's variables (`{{ page.date | date: "%B" }}`), and the comments of Liquid
+ * of a page's or the site's variables (`{{ page.date | date: "%B" }}`), Zola's shortcode calls
+ * (`an {{ emphasize(text="important word") }}`), and the comments of Liquid
  * (`{% # note %}`) and Nunjucks (`{# note #}`). Only the generator can
  * render them; left in, readers were shown their text (and a summary could start with one). Each
  * tag is taken out, and what a pair of tags holds stays; a Liquid comment or capture, or Hugo's
@@ -26,6 +27,9 @@ export interface InlineTags {
 
 /** Liquid's (and Eleventy's) output of a template variable, with or without filters: `{{ page.title }}`, `{{- site.time | date: "%Y" -}}`. */
 const LIQUID_OUTPUT = /^\{\{-?\s*(?:page|site|layout|include|post|paginator|jekyll|content|eleventy|collections)\b/;
+
+/** The opening of Zola's shortcode call, `{{ name(`, and its name. */
+const ZOLA_CALL = /^\{\{-?\s*([A-Za-z_][\w-]*)\s*\(/;
 
 /** Liquid blocks whose contents are never shown. */
 const HIDDEN_BLOCKS = new Set(['comment', 'capture']);
@@ -114,7 +118,8 @@ export interface InlineTagOptions {
 
 /** Whether a tag opens a block whose contents are never shown: Liquid's `comment` and `capture`, Hugo's `comment` shortcode. */
 function hidesContents(tag: FoundTag): boolean {
-  return !tag.closing && (tag.kind === 'liquid' ? HIDDEN_BLOCKS.has(tag.name) || tag.unclosed === true : tag.name === 'comment');
+  if (tag.closing || tag.kind === 'call') return false;
+  return tag.kind === 'liquid' ? HIDDEN_BLOCKS.has(tag.name) || tag.unclosed === true : tag.name === 'comment';
 }
 
 /** Whether `tag` ends the hidden block `open` (`{% endcomment %}`, `{{% /comment %}}`). */
@@ -159,7 +164,8 @@ export function afterCut(pieces: string[], line: string, next: number): number {
 /** A tag found at a position: where it ends (just after it), its name (lowercase; `#` for a comment) and whether it closes a pair (a comment counts as one: nothing it holds is shown, so it is not counted). */
 interface FoundTag {
   end: number;
-  kind: 'shortcode' | 'liquid';
+  /** A Hugo shortcode, a Liquid (or Nunjucks) tag, or Zola's shortcode call. */
+  kind: 'shortcode' | 'liquid' | 'call';
   name: string;
   closing: boolean;
   /** A Nunjucks comment whose `#}` is not on this line. */
@@ -180,6 +186,17 @@ function closerFinder(line: string): (closer: string, from: number) => number {
     last.set(closer, found);
     return found;
   };
+}
+
+/** Whether the `}}` at `end` closes a call: its arguments' `)` just before it, spaces (and Tera's `-`) aside. */
+function closesCall(line: string, end: number): boolean {
+  // Looked back over a bounded run: many calls sharing one far `}}` must not each scan the text before it.
+  for (let at = end - 1, floor = Math.max(0, end - NAME_WINDOW); at >= floor; at--) {
+    const c = line[at];
+    if (c === ')') return true;
+    if (c !== ' ' && c !== '\t' && c !== '-') return false;
+  }
+  return false;
 }
 
 /** The most characters of a tag read for its name. */
@@ -216,6 +233,15 @@ function tagAt(line: string, at: number, closerAt: (closer: string, from: number
   if (line.startsWith('{{', at) && LIQUID_OUTPUT.test(line.slice(at, at + NAME_WINDOW))) {
     const end = closerAt('}}', at + 2);
     return end < 0 ? undefined : { end: end + 2, kind: 'liquid', name: 'output', closing: false };
+  }
+  // Zola's shortcode without a body, called as a function (`{{ youtube(id="dQw4w9WgXcQ") }}`): a name, its
+  // arguments in parentheses, nothing else in the braces (so `{{ price }}` and `{{cite}}` stay text).
+  if (line.startsWith('{{', at)) {
+    const name = ZOLA_CALL.exec(line.slice(at, at + NAME_WINDOW))?.[1];
+    if (name === undefined) return undefined;
+    const end = closerAt('}}', at + 2);
+    if (end < 0 || !closesCall(line, end)) return undefined;
+    return { end: end + 2, kind: 'call', name: name.toLowerCase(), closing: false };
   }
   return undefined;
 }

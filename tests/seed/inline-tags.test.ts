@@ -33,6 +33,18 @@ describe('template tags within a line of text', () => {
       expect(withoutInlineTags(text)).toEqual({ line: text, count: 0 });
   });
 
+  it("takes out Zola's shortcode calls, and leaves double braces that call nothing as written", () => {
+    expect(withoutInlineTags('And here\'s an emphasized {{ emphasize(text="important word") }} in the markdown.')).toEqual({
+      line: "And here's an emphasized in the markdown.",
+      count: 1,
+      first: '{{ emphasize(text="important word") }}',
+    });
+    expect(withoutInlineTags('{{ youtube(id="dQw4w9WgXcQ") }}').line).toBe('');
+    expect(withoutInlineTags('{{- basic() -}} then {{ pirate(name="Bob_Sponge", n=[1, 2]) }}.')).toMatchObject({ line: 'then.', count: 2 });
+    for (const text of ['A {{cite}} and {{ price }} stay.', 'Math: {{ f(x) + 1 }} is not a call.', '{{ (a) }}', 'An {{ open( call never closed.'])
+      expect(withoutInlineTags(text)).toEqual({ line: text, count: 0 });
+  });
+
   it('leaves inline code and escaped shortcodes as written', () => {
     const text = 'Write `{{< param "x" >}}` or ``{% include a.html %}``, and {{</* figure */>}} shows one.';
     expect(withoutInlineTags(text)).toEqual({ line: text, count: 0 });
@@ -109,6 +121,9 @@ describe('template tags within a line of text', () => {
       (n: number) => '{# '.repeat(n),
       (n: number) => '{# a #} b '.repeat(n),
       (n: number) => `${'{% # a %} '.repeat(n)}{#`,
+      // Zola's calls: many opened before one far `}}`, with spaces before it, and many closed.
+      (n: number) => `${'{{ a( '.repeat(n)}${' '.repeat(n)})}}`,
+      (n: number) => '{{ a(x=1) }} word '.repeat(n),
     ];
     for (const shape of shapes) {
       // Tenfold the size: linear stays near ×1, quadratic near ×10.
@@ -144,6 +159,27 @@ describe('template tags within a Markdown seed’s text', () => {
         file: 'vote.md',
         line: 5,
         message: expect.stringContaining('left out 3 template tags within the text storyfeed does not render (first: {{< param "votes" >}} on line 5)'),
+      }),
+    ]);
+  });
+
+  it("leaves out Zola's shortcode calls, alone on a line or within one, with the warning", () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed(
+      '+++\ntitle = "Shortcodes demo"\n+++\n\nIt can also use shortcodes:\n\n{{ note(text="This shortcode is in markdown content!", type="info") }}\n\nAn emphasized {{ emphasize(text="important word") }} word.\n',
+      { file: 'content/demo.md', onWarning: (d) => warnings.push(d) },
+    );
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'It can also use shortcodes:' },
+      { kind: 'paragraph', text: 'An emphasized word.' },
+    ]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'W_TEMPLATE_TAG',
+        line: 7,
+        message: expect.stringContaining(
+          'left out 2 template tags within the text storyfeed does not render (first: {{ note(text="This shortcode is in markdown content!", type=… on line 7)',
+        ),
       }),
     ]);
   });
