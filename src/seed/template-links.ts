@@ -35,6 +35,23 @@ const URL_FILTER = /\{\{-?\s*(["'])([^"'\n]*)\1\s*\|\s*(?:relative_url|absolute_
 const SITE_ADDRESS = /(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+/g;
 /** What is still a template once the site's address is filled in. */
 const TEMPLATE = /\{\{|\{%/;
+/**
+ * Pelican's placeholders for its own content (`{filename}/images/han.jpg`, `{static}/pdfs/menu.pdf`,
+ * `{attach}photo.jpg`, `{tag}pelican`; `|filename|` in its older syntax): the placeholder's name and the path after it.
+ */
+const PELICAN_LINK = /^(?:\{(filename|static|attach|index|tag|category|author)\}|\|(filename|static|attach|tag|category|author)\|)(.*)$/;
+/** A path Pelican reads as an article or page (its address depends on its settings), not a static file. */
+const PELICAN_SOURCE = /\.(?:md|markdown|mkd|mdown|rst|html?)(?:[?#].*)?$/i;
+/** Zola's internal link, to a file of its `content` folder (`@/blog/post.md#part`), whose address Zola gives it. */
+const ZOLA_LINK = /^@\//;
+/** A cheap test for an address a generator fills: a template tag, a Pelican placeholder, or Zola's `@/`. */
+const MAY_HOLD_FILLED =
+  /\{\{|\{%|\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static|attach|tag|category|author)\||\]\(\s*<?@\/|\]:[ \t]*<?@\/|=\s*["']@\//;
+
+/** Whether an address is one the site generator fills in (see {@link fillAddress}). */
+function generatorFills(address: string): boolean {
+  return TEMPLATE.test(address) || PELICAN_LINK.test(address) || ZOLA_LINK.test(address);
+}
 /** A link's or an image's address in raw HTML: `href="…"`, `src='…'`. */
 const HTML_ADDRESS = /(\s)(href|src)(\s*=\s*)(["'])([^"'\n]*)\4/gi;
 
@@ -53,7 +70,7 @@ interface Site {
  * pass over the lines; a line is looked at only when it holds `{{` or `{%`.
  */
 export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateLinks {
-  if (!markdown.includes('{{') && !markdown.includes('{%')) return { body: markdown, leftOut: 0 };
+  if (!MAY_HOLD_FILLED.test(markdown)) return { body: markdown, leftOut: 0 };
   const base = (siteUrl ?? '').replace(/\/+$/, '');
   let host = '';
   try {
@@ -77,7 +94,7 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
       for (const tag of line.match(RAW_TAGS) ?? []) raw = !tag.includes('endraw');
       continue;
     }
-    if (code === 'indented' || (!line.includes('{{') && !line.includes('{%')) || line.includes('{{</*') || line.includes('{{%/*')) continue;
+    if (code === 'indented' || !MAY_HOLD_FILLED.test(line) || line.includes('{{</*') || line.includes('{{%/*')) continue;
     const done = fillLine(line, site);
     if (done.line === line) continue;
     changed = true;
@@ -89,8 +106,21 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
   return { body: lines.join('\n'), leftOut, ...(first ? { first } : {}) };
 }
 
-/** The address with the site's own address filled in, or `undefined` when a template is left that only the generator can fill. */
+/**
+ * The address with the site's own address filled in, or `undefined` when a template is left that only the
+ * generator can fill. Pelican's `{static}` and `{filename}` before a path from its content folder's root to a
+ * static file are the site's address and that path, as Pelican copies such files; its other placeholders,
+ * paths relative to the article, `{attach}` (which moves the file beside the article) and Zola's `@/` links
+ * name what only the generator places.
+ */
 function fillAddress(address: string, site: Site): string | undefined {
+  if (ZOLA_LINK.test(address)) return undefined;
+  const pelican = PELICAN_LINK.exec(address);
+  if (pelican) {
+    const name = pelican[1] ?? pelican[2];
+    const path = pelican[3]!;
+    return (name === 'static' || name === 'filename') && path.startsWith('/') && !path.startsWith('//') && !PELICAN_SOURCE.test(path) ? `${site.base}${path}` : undefined;
+  }
   const filled = address
     .replace(URL_FILTER, (_, _quote: string, path: string) => `${site.base}${path.startsWith('/') ? '' : '/'}${path}`)
     // `site.url` alone is the host; with `site.baseurl` (or `baseurl` alone, a path on the host), the site's address.
@@ -109,7 +139,7 @@ function fillLine(line: string, site: Site): { line: string; leftOut: number; fi
   const definition = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(\S.*)$/.exec(line);
   if (definition) {
     const [address, rest] = splitAddress(definition[2]!);
-    if (!TEMPLATE.test(address)) return { line, leftOut: 0 };
+    if (!generatorFills(address)) return { line, leftOut: 0 };
     const filled = fillAddress(address, site);
     // A definition only the generator can fill is left out: the links that use it show their text as written.
     return filled === undefined ? { line: '', leftOut: 1, first: address } : { line: `${definition[1]}${filled}${rest}`, leftOut: 0 };
@@ -130,7 +160,7 @@ function fillLine(line: string, site: Site): { line: string; leftOut: number; fi
     if (end < 0) break;
     const inside = line.slice(at + 2, end);
     const [address, rest] = splitAddress(inside.trim());
-    if (!TEMPLATE.test(address)) {
+    if (!generatorFills(address.startsWith('<') && address.endsWith('>') ? address.slice(1, -1) : address)) {
       out += line.slice(from, end + 1);
       from = end + 1;
       continue;
@@ -161,7 +191,7 @@ function fillLine(line: string, site: Site): { line: string; leftOut: number; fi
   // points nowhere rather than at a broken address (the sanitizer then drops an image without its source).
   const inHtmlCode = spanCursor(codeSpans(out));
   const html = out.replace(HTML_ADDRESS, (whole: string, space: string, name: string, equals: string, quote: string, address: string, at: number) => {
-    if (!TEMPLATE.test(address) || inHtmlCode(at)) return whole;
+    if (!generatorFills(address.trim()) || inHtmlCode(at)) return whole;
     const filled = fillAddress(address.trim(), site);
     if (filled !== undefined) return `${space}${name}${equals}${quote}${filled}${quote}`;
     leftOut++;

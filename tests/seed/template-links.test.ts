@@ -99,3 +99,54 @@ describe('withTemplateLinks', () => {
     expect(growth).toBeLessThan(4);
   });
 });
+
+describe("Pelican's and Zola's links to their own content", () => {
+  it("fill Pelican's {static} and {filename} paths from the content root to a static file with the site's address", () => {
+    const out = withTemplateLinks('![Alt Text]({filename}/images/han.jpg) and [Our Menu]({static}/pdfs/menu.pdf "Menu").\n\n[old]: |static|/img/a.png', SITE);
+    expect(out).toEqual({
+      body: '![Alt Text](https://harbour.example/blog/images/han.jpg) and [Our Menu](https://harbour.example/blog/pdfs/menu.pdf "Menu").\n\n[old]: https://harbour.example/blog/img/a.png',
+      leftOut: 0,
+    });
+    expect(withTemplateLinks('<img src="{static}/images/x.png" alt="x">', SITE).body).toBe('<img src="https://harbour.example/blog/images/x.png" alt="x">');
+  });
+
+  it("leave out links to Pelican's articles, tags and paths relative to the article, and Zola's @/ links, keeping their text", () => {
+    const body = [
+      '[a link relative to the content root]({filename}/category/article1.md) and [there]({filename}../article2.rst).',
+      '![Icon]({attach}icons/icon.png) [tagged]({tag}pelican) [home]({index}) [legacy](|filename|an_article.rst).',
+      "*This post assumes you've read the [previous one in the series](@/pbp-osdev/hello-world.md).* See [part](<@/blog/x.md#part>).",
+      '',
+      '[series]: @/blog/_index.md',
+    ].join('\n');
+    const out = withTemplateLinks(body, SITE);
+    expect(out.body.split('\n')).toEqual([
+      'a link relative to the content root and there.',
+      ' tagged home legacy.',
+      "*This post assumes you've read the previous one in the series.* See part.",
+      '',
+      '',
+    ]);
+    expect(out.leftOut).toBe(9);
+    expect(out.first).toEqual({ line: 0, text: '{filename}/category/article1.md' });
+  });
+
+  it('reach readers as text, with the warning, and leave other addresses and code as written', () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readMarkdownSeed('Title: Z\nDate: 2012-12-01\n\nSee [the second article]({filename}/article2.md) and [mail](mailto:a@b.example).\n\n`[x](@/a.md)`\n', {
+      file: 'content/z.md',
+      siteUrl: SITE,
+      onWarning: (d) => warnings.push(d),
+    });
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'See the second article and mail.' },
+      { kind: 'paragraph', text: '[x](@/a.md)' },
+    ]);
+    expect(warnings.map((d) => `${d.code} ${d.line} ${d.message}`)).toEqual([
+      'W_TEMPLATE_TAG 4 left out a link whose address only the site generator can fill, keeping the text (first: {filename}/article2.md on line 4)',
+    ]);
+    expect(withTemplateLinks('An email@/a and [x](https://x.example/@/y) and {static} as text.', SITE)).toEqual({
+      body: 'An email@/a and [x](https://x.example/@/y) and {static} as text.',
+      leftOut: 0,
+    });
+  });
+});
