@@ -78,7 +78,8 @@ export function splitMetadataLines(text: string): MetadataLines | undefined {
   }
   // Lines that never end (more than a story's fields) are no metadata.
   if (!ended && start < text.length) return undefined;
-  if (!given.has('title') || ![...given.keys()].some((name) => PELICAN_FIELDS.has(name))) return undefined;
+  const filled = (name: string): boolean => given.get(name)?.values.some((v) => v !== '') === true;
+  if (!filled('title') || ![...given.keys()].some((name) => PELICAN_FIELDS.has(name) && filled(name))) return undefined;
   const fields: Record<string, unknown> = Object.create(null);
   const lines = new Map<string, number>();
   const set = (name: string, value: unknown, at: number): void => {

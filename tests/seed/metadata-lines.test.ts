@@ -54,11 +54,14 @@ describe("Pelican's metadata lines in a Markdown seed", () => {
     expect(splitMetadataLines('Title: T\nDate: 2012-10-31\n\n\nText.\n')).toMatchObject({ body: '\nText.\n', bodyLine: 4 });
   });
 
-  it('are none unless they name a title and another of its fields, so first lines of text stay the headline', () => {
+  it('are none unless they give a title and another of its fields, so first lines of text stay the headline', () => {
     for (const text of [
       'Update: talks resume in Geneva\n\nThe talks resumed on Monday.\n',
       'Title: a film review\n\nThe film opens in March.\n',
       'Breaking: storm hits coast\nDate: tomorrow, officials say\n\nText.\n',
+      // Fields named with nothing in them (a YAML list's name: `tags:` then `  - AI`) are none.
+      'title: Windows 10 setup\ntags:\n  - AI\n---\nText.\n',
+      'Title: a film review\nTags:\nDate:\n\nText.\n',
     ])
       expect(splitMetadataLines(text)).toBeUndefined();
     // As Python-Markdown reads them, the first line that is no field ends them (it is the body's first).
