@@ -71,6 +71,8 @@ export interface FrontMatterSplit {
 export interface SplitOptions {
   /** Read Pelican's metadata lines (`Title: …` then `Date: …`) opening the text, as Pelican reads a Markdown file's. */
   metadataLines?: boolean;
+  /** Read YAML front matter without its opening `---` (closed by one), as Hexo reads a post's (the text lies in a `_posts` folder). */
+  closingFenceOnly?: boolean;
 }
 
 /**
@@ -85,6 +87,8 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
   }
   const opening = /^(---|\+\+\+)[ \t]*\n/.exec(text);
   if (!opening) {
+    const unopened = options.closingFenceOnly ? splitUnopenedYaml(text) : undefined;
+    if (unopened) return unopened;
     const lines = options.metadataLines ? splitMetadataLines(text) : undefined;
     if (lines) return { yaml: null, metadata: { fields: lines.fields, lines: lines.lines }, yamlLine: 1, body: lines.body, bodyLine: lines.bodyLine };
     return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
@@ -107,6 +111,33 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
   }
   const fence = toml ? '+++' : '---';
   throw new StoryfeedError('E_FRONT_MATTER', `front matter starts with \`${fence}\` on line 1 but is never closed with a second \`${fence}\` line`, { file, line: 1 });
+}
+
+/** The most lines looked at for front matter without its opening `---`: a post's fields, never its text. */
+const MAX_UNOPENED_LINES = 200;
+
+/**
+ * YAML front matter without its opening `---`, as Hexo reads a post's ("prefixing separators are optional"):
+ * lines of YAML from the first, closed by a `---` line, read as such only when each line is a `name:` line,
+ * a list item or an indented line and a `title:` is among them (so a first paragraph over a thematic break
+ * stays text). `undefined` for any other text. Linear in the lines looked at.
+ */
+function splitUnopenedYaml(text: string): FrontMatterSplit | undefined {
+  let titled = false;
+  let line = 1;
+  for (let start = 0; start < text.length && line <= MAX_UNOPENED_LINES; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const current = text.slice(start, end);
+    if (/^---[ \t]*$/.test(current)) {
+      return line > 1 && titled ? { yaml: text.slice(0, Math.max(0, start - 1)), yamlLine: 1, body: text.slice(end + 1), bodyLine: line + 1 } : undefined;
+    }
+    const key = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)/.exec(current);
+    if (key) titled ||= key[1] === 'title';
+    else if (!/^(?:[ \t]|-(?:[ \t]|$)|#|$)/.test(current)) return undefined;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /**

@@ -113,3 +113,30 @@ describe("Zola's taxonomies (`[taxonomies]` in TOML front matter, `taxonomies:` 
     );
   });
 });
+
+describe('a Hexo post whose front matter leaves out its opening `---`', () => {
+  const post =
+    'title: Windows 10 fast.ai setup\nauthor: Derek Liang\ntags:\n  - AI\ncategories: []\ndate: 2018-01-20 16:03:00\n---\nThe following steps set up my machine learning environment.\n';
+
+  it('has it read as front matter in a _posts folder, as Hexo reads it', () => {
+    const seed = readSeed(post, { file: 'source/_posts/windows-10-fastai.md' });
+    expect(seed.title).toBe('Windows 10 fast.ai setup');
+    expect(seed.meta).toMatchObject({ authors: [{ name: 'Derek Liang' }], tags: ['AI'] });
+    expect(seed.meta.date?.toISOString()).toBe('2018-01-20T16:03:00.000Z');
+    expect(seed.sections.flatMap((s) => s.blocks)).toEqual([{ kind: 'paragraph', text: 'The following steps set up my machine learning environment.' }]);
+    // Its errors name the lines of the file.
+    expect(() => readSeed('title: T\ndate: 2018-13-01\n---\nText.\n', { file: '_posts/t.md' })).toThrow(expect.objectContaining({ code: 'E_DATE', line: 2 }));
+  });
+
+  it('is text elsewhere, and text over a thematic break stays text in a _posts folder', () => {
+    const untitled = 'title: Windows 10 fast.ai setup\ntags:\n  - AI\ncategories: []\n---\nThe following steps.\n';
+    expect(readSeed(untitled, { file: 'content/windows-10-fastai.md' }).title).toBe('title: Windows 10 fast.ai setup');
+    expect(readSeed(untitled, { file: 'source/_posts/windows-10-fastai.md', jekyllPost: false }).title).toBe('title: Windows 10 fast.ai setup');
+    expect(readSeed(untitled, { file: 'source/_posts/windows-10-fastai.md' }).title).toBe('Windows 10 fast.ai setup');
+    // No title among the lines, or a line of prose before the `---`: no front matter.
+    expect(readSeed('Update: talks resume\n---\nThe talks resumed.\n', { file: '_posts/a.md' }).title).toBe('Update: talks resume');
+    expect(readSeed('title: x\nThe talks resumed on Monday.\n---\nMore.\n', { file: '_posts/a.md' }).title).toBe('title: x');
+    // Opened front matter is read as before.
+    expect(readSeed('---\ntitle: Opened\n---\ntitle: not a field\n---\nText.\n', { file: '_posts/a.md' }).title).toBe('Opened');
+  });
+});
