@@ -628,9 +628,10 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   // Jekyll's `categories` and `tags` are two lists a post may both have (jekyll-feed publishes both as
   // categories): the story's tags are the two together, tags first, each once. A Jekyll post's string of them
   // without commas is a list of words (`categories: news world`), as Jekyll reads it.
+  // Jekyll's, Hexo's and Pelican's `category` is one more: a string of it is one name, as they read it.
   const words = jekyllPostName(file, options.jekyllPost) !== undefined;
-  const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined).map((key) => readTags(present(key), key, fail, words));
-  for (const name of TAG_NAMES) {
+  const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined).map((key) => readTags(present(key), key, fail, key === 'category' ? 'whole' : words));
+  for (const name of ZOLA_TAG_TAXONOMIES) {
     const list = taxonomy(name);
     if (list !== undefined) tagLists.push(readTags(list, `taxonomies.${name}`, (key, detail) => fail(key, detail, 'E_FIELD', 'taxonomies')));
   }
@@ -779,7 +780,9 @@ const YAML11_FLAGS = new Map<string, boolean>(
 const UPDATED_NAMES = ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'];
 const AUTHOR_NAMES = ['authors', 'author'];
 /** The names of a story's tags: both are read, together. */
-const TAG_NAMES = ['tags', 'categories'];
+const TAG_NAMES = ['tags', 'categories', 'category'];
+/** Zola's taxonomies that are the story's tags. */
+const ZOLA_TAG_TAXONOMIES = ['tags', 'categories'];
 const URL_NAMES = ['url', 'permalink'];
 const SUMMARY_NAMES = ['summary', 'excerpt', 'description'];
 const IMAGE_NAMES = ['image', 'heroImage', 'images'];
@@ -839,6 +842,7 @@ const KNOWN_FIELDS = new Set([
   'authors',
   'tags',
   'categories',
+  'category',
   'url',
   'id',
   'slug',
@@ -933,15 +937,19 @@ function withoutIllegalChars(value: unknown, removed: string[], depth: number): 
 }
 
 /**
- * Tags from a list, or from a string: split at its commas, or, with `words` (a Jekyll post) and no comma in it, at its
- * white space (Ruby's `split`, which Jekyll uses: ASCII white space only).
+ * Tags from a list (lists within it, as Hexo writes categories, give their names), or from a string: split at its
+ * commas, or, with `words` (a Jekyll post) and no comma in it, at its white space (Ruby's `split`, which Jekyll uses:
+ * ASCII white space only), or, with `'whole'` (a `category`), one name.
  */
-function readTags(value: unknown, key: string, fail: Fail, words = false): string[] {
+function readTags(value: unknown, key: string, fail: Fail, words: boolean | 'whole' = false): string[] {
   const list =
     typeof value === 'string'
-      ? value.split(words && !value.includes(',') ? /[ \t\n\v\f\r]+/ : ',')
+      ? words === 'whole'
+        ? [value]
+        : value.split(words && !value.includes(',') ? /[ \t\n\v\f\r]+/ : ',')
       : Array.isArray(value)
-        ? value
+        ? // Hexo's categories in lists of their own (`- [Sports, Baseball]`, a hierarchy each): each name is a tag.
+          value.flatMap((t: unknown) => (Array.isArray(t) ? t : [t]))
         : fail(key, `expected a list or a comma-separated string, found ${describeValue(value)}`);
   if ((list as unknown[]).length > MAX_STORY_TAGS) fail(key, tooManyOf('tags', (list as unknown[]).length));
   const tags: string[] = [];

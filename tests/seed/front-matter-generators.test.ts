@@ -140,3 +140,30 @@ describe('a Hexo post whose front matter leaves out its opening `---`', () => {
     expect(readSeed('---\ntitle: Opened\n---\ntitle: not a field\n---\nText.\n', { file: '_posts/a.md' }).title).toBe('Opened');
   });
 });
+
+describe("`category` (Jekyll, Hexo, Pelican) and Hexo's categories in lists", () => {
+  it('give tags: `category` one name, after tags and categories, each once', () => {
+    expect(parseYamlMeta('tags: [a]\ncategories: [b]\ncategory: Screen Graphics, Tutorials\n').tags).toEqual(['a', 'b', 'Screen Graphics, Tutorials']);
+    expect(parseYamlMeta('category:\n  - computer vision\n  - classification\ntags:\n  - CVPR2016\n  - classification\n').tags).toEqual([
+      'CVPR2016',
+      'classification',
+      'computer vision',
+    ]);
+    expect(parseYamlMeta('category: news world\n', { file: '_posts/2024-01-02-a.md' }).tags).toEqual(['news world']);
+  });
+
+  it("read each name of Hexo's category hierarchies", () => {
+    expect(parseYamlMeta('categories:\n- [Sports, Baseball]\n- [MLB, American League, Boston Red Sox]\n- Rivalries\n').tags).toEqual([
+      'Sports',
+      'Baseball',
+      'MLB',
+      'American League',
+      'Boston Red Sox',
+      'Rivalries',
+    ]);
+    expect(parseYamlMeta('categories:\n  - [程式語言,C#]\n').tags).toEqual(['程式語言', 'C#']);
+    expect(() => parseYamlMeta('categories:\n  - [[deep]]\n', { file: 'p.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('each tag must be text') }),
+    );
+  });
+});
