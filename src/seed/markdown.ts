@@ -381,7 +381,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     const line = given;
     const opener = FENCE.exec(line);
     if (fence !== undefined) {
-      if (highlight && onlyTemplateTags(line) && /^(?:end|\/)highlight$/.test(tagName(line) ?? '')) {
+      if (highlight && onlyTemplateTags(line) && CODE_BLOCK_END.test(tagName(line) ?? '')) {
         keep('```');
         fence = undefined;
         highlight = false;
@@ -432,9 +432,10 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     }
     count += lineCount;
     first ??= { line: i - lineCount + 1, text: shown(tag) };
-    // `{% highlight go %}` … `{% endhighlight %}` (and Hugo's `{{< highlight go >}}`) is a code block: written as a fence.
+    // `{% highlight go %}` … `{% endhighlight %}` (and Hugo's `{{< highlight go >}}`, Hexo's and Octopress's
+    // `{% codeblock lang:js %}` … `{% endcodeblock %}` or `{% code %}`) is a code block: written as a fence.
     const name = tagName(tag);
-    if (name === 'highlight') {
+    if (name !== undefined && CODE_BLOCK_TAGS.has(name)) {
       removed += lineCount - 1;
       keep('```');
       fence = '```';
@@ -537,6 +538,11 @@ function isText(line: string | undefined): boolean {
 function tagName(line: string): string | undefined {
   return /^\s*\{(?:\{[<%]|%-?)\s*(\/?[A-Za-z]+)/.exec(line)?.[1]?.toLowerCase();
 }
+
+/** Tags that open a code block (Jekyll's and Hugo's `highlight`, Hexo's and Octopress's `codeblock` and `code`). */
+const CODE_BLOCK_TAGS = new Set(['highlight', 'codeblock', 'code']);
+/** The tags that end such a block: `{% endhighlight %}`, `{{< /highlight >}}`, `{% endcodeblock %}`, `{% endcode %}`. */
+const CODE_BLOCK_END = /^(?:end|\/)(?:highlight|codeblock|code)$/;
 
 /** Tags and the marks that close them: `{{<`…`>}}`, `{{%`…`%}}`, `{%`…`%}`. */
 const TAG_CLOSERS: Record<string, string> = { '{{<': '>}}', '{{%': '%}}', '{%': '%}' };

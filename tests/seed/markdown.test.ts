@@ -219,6 +219,20 @@ describe('readMarkdownSeed', () => {
     expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'The timetable changes tonight.' }]);
   });
 
+  it("writes Hexo's and Octopress's code blocks as fences: their code stays code", () => {
+    expect(withoutTemplateTagLines('Text\n\n{% codeblock lang:bash %}\n>conda install python=3.5\n>pip install h5py\n{% endcodeblock %}\n\nMore.').body).toBe(
+      'Text\n\n```\n>conda install python=3.5\n>pip install h5py\n```\n\nMore.',
+    );
+    expect(withoutTemplateTagLines('{% code %}\nx = 1\n{% endcode %}').body).toBe('```\nx = 1\n```');
+    const seed = readMarkdownSeed('---\ntitle: Windows 10 fast.ai setup\n---\nThe steps:\n\n{% codeblock lang:bash %}\n>conda install python=3.5\n{% endcodeblock %}\n', {
+      onWarning: () => undefined,
+    });
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'The steps:' },
+      { kind: 'code', text: '>conda install python=3.5' },
+    ]);
+  });
+
   it('finds template tag lines in time linear in the text', async () => {
     const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n) + '\n{{< open\n'.repeat(n) + '{% raw %}{{</* x\n'.repeat(n);
     // Tenfold the size: linear stays near ×1 (measured 0.8-1.7), quadratic near ×10.
