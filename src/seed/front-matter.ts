@@ -700,8 +700,25 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     aliased.add('summary');
     unread(SUMMARY_NAMES, otherSummary.key);
   }
-  // Astro's `heroImage`, and the first of Hugo's `images`, when there is no `image`.
+  // Astro's `heroImage`, and the first of Hugo's `images`, when there is no `image`; then a cover image: DEV's
+  // `cover_image`, `coverImage` (Next.js's blog starter, wordpress-export-to-markdown), `cover` (a URL, or a
+  // mapping with `image` as Hugo's PaperMod theme writes it), given as a URL (another value is named, not read).
   const images = own('images');
+  const cover = own('image') == null && own('heroImage') == null && images == null ? COVER_NAMES.find((key) => given(key)) : undefined;
+  if (cover !== undefined) {
+    const value = own(cover);
+    const mapping = plainMapping(value);
+    const url = typeof value === 'string' ? value : typeof mapping?.image === 'string' ? mapping.image : typeof mapping?.url === 'string' ? mapping.url : undefined;
+    if (url !== undefined && url.trim() !== '') {
+      meta.image = url.trim();
+      aliased.add('image');
+    } else {
+      options.onWarning?.(
+        warning('W_UNKNOWN_FIELD', `front matter \`${cover}\` is not read: expected an image's URL, found ${describeValue(value)}`, { file, line: lineOf(cover) }),
+      );
+    }
+    unread(COVER_NAMES, cover);
+  }
   const imageKey = own('image') != null ? 'image' : own('heroImage') != null ? 'heroImage' : 'images';
   const image = imageKey === 'images' ? (Array.isArray(images) ? images[0] : images) : own(imageKey);
   if (imageKey !== 'image' && image !== undefined && image !== null) aliased.add('image');
@@ -709,7 +726,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (typeof image === 'string') meta.image = image.trim();
     else if (typeof image === 'object' && !Array.isArray(image) && typeof (image as { url?: unknown }).url === 'string') meta.image = (image as { url: string }).url.trim();
     else fail(imageKey, `expected a URL, found ${describeValue(image)}`);
-    unread(IMAGE_NAMES, imageKey);
+    unread([...IMAGE_NAMES, ...COVER_NAMES], imageKey);
   }
   const draft = own('draft');
   if (draft !== undefined && draft !== null) {
@@ -788,6 +805,8 @@ const SUMMARY_NAMES = ['summary', 'excerpt', 'description'];
 const IMAGE_NAMES = ['image', 'heroImage', 'images'];
 /** The names of a story's language: storyfeed's, then Jekyll's (which jekyll-feed and jekyll-seo-tag read). */
 const LANGUAGE_NAMES = ['language', 'lang'];
+/** A post's cover image, read after {@link IMAGE_NAMES}: DEV's, Next.js's blog starter's and wordpress-export-to-markdown's, and `cover`. */
+const COVER_NAMES = ['cover_image', 'coverImage', 'cover'];
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
 const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'lastmod', 'updatedDate', 'last_modified_at']);
@@ -838,6 +857,9 @@ const KNOWN_FIELDS = new Set([
   'permalink',
   'heroImage',
   'images',
+  'cover_image',
+  'coverImage',
+  'cover',
   'author',
   'authors',
   'tags',

@@ -167,3 +167,26 @@ describe("`category` (Jekyll, Hexo, Pelican) and Hexo's categories in lists", ()
     );
   });
 });
+
+describe('a cover image (`cover_image`, `coverImage`, `cover`)', () => {
+  it("is the story's image when it gives no image of its own", () => {
+    expect(parseYamlMeta('title: "The Home Ratio"\npublished: true\ncover_image: https://oxygen56.github.io/assets/css-art-cover.png\n').image).toBe(
+      'https://oxygen56.github.io/assets/css-art-cover.png',
+    );
+    expect(parseYamlMeta('coverImage: "/assets/blog/hello-world/cover.jpg"\n').image).toBe('/assets/blog/hello-world/cover.jpg');
+    expect(parseYamlMeta('coverImage: "Chrome-OS-Files-app.png"\n').image).toBe('Chrome-OS-Files-app.png');
+    expect(parseYamlMeta('cover:\n  image: images/cover.png\n  alt: A cover\n').image).toBe('images/cover.png');
+    expect(readSeed('Title: Cover\nDate: 2024-02-06\nCover: images/2024/02/banner.jpeg\n\nText.\n', { file: 'a.md' }).meta.image).toBe('images/2024/02/banner.jpeg');
+  });
+
+  it("comes after the story's own image, named as not read, and a value that is no URL is named, not read", () => {
+    const seen: string[] = [];
+    expect(parseYamlMeta('image: /a.png\ncoverImage: /b.png\n', { onWarning: (d) => seen.push(d.message) }).image).toBe('/a.png');
+    expect(parseYamlMeta('cover_image: # upload later\ncover: true\n', { onWarning: (d) => seen.push(d.message) }).image).toBeUndefined();
+    expect(parseYamlMeta("cover_image: ''\n").image).toBeUndefined();
+    expect(seen).toEqual([
+      'front matter `coverImage` is not read: `image` is given too and is read instead',
+      "front matter `cover` is not read: expected an image's URL, found boolean true",
+    ]);
+  });
+});
