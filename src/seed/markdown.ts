@@ -14,6 +14,7 @@ import { withoutMdxSyntax } from './mdx.js';
 import { OBSIDIAN_COMMENTS, type ObsidianComments, withoutObsidianComments } from './obsidian-comments.js';
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
+import { withoutWordpressCaptions } from './wordpress-captions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './structure-limit.js';
 
@@ -56,7 +57,7 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
       warning('W_TEMPLATE_TAG', `left out ${count} storyfeed does not render, keeping what components hold (first: ${mdx.first.text} on line ${line})`, { file, line }),
     );
   }
-  const links = withTemplateLinks(withoutAttributeMarks(mdx ? withTruncateMarks(split.body, mdx.body) : split.body).body, options.siteUrl);
+  const links = withTemplateLinks(withoutWordpressCaptions(withoutAttributeMarks(mdx ? withTruncateMarks(split.body, mdx.body) : split.body).body).body, options.siteUrl);
   if (links.first) {
     const line = split.bodyLine + links.first.line;
     const count = links.leftOut > 1 ? `${links.leftOut} links` : 'a link';

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readMarkdownSeed } from '../../src/seed/markdown.js';
+import { withoutWordpressCaptions } from '../../src/seed/wordpress-captions.js';
+import { costGrowth } from '../support/linear.js';
+
+describe("WordPress's caption shortcode in an exported post", () => {
+  it('loses its tags and keeps the image, then its caption (given after it, or as an attribute)', () => {
+    expect(
+      withoutWordpressCaptions(
+        '[caption id="attachment_1937" align="aligncenter" width="960"][![2013.](http://x.example/oldcrap.png)](http://x.example/oldcrap.png) 2013. It was _worse_ than it looks.[/caption]',
+      ),
+    ).toEqual({ body: '[![2013.](http://x.example/oldcrap.png)](http://x.example/oldcrap.png) 2013. It was _worse_ than it looks.', count: 1 });
+    expect(
+      withoutWordpressCaptions(
+        '[caption id="attachment_448" align="aligncenter" width="632" caption="Pas Firewall-Friendly?"]<a href="http://x.example/a.jpg"><img src="http://x.example/a.jpg" alt="A" /></a>[/caption]',
+      ).body,
+    ).toBe('<a href="http://x.example/a.jpg"><img src="http://x.example/a.jpg" alt="A" /></a> Pas Firewall-Friendly?');
+    // Escaped by an HTML-to-Markdown converter, and over several lines.
+    expect(
+      withoutWordpressCaptions('See \\[caption id="attachment_464" width="1366"\\][![types](http://x.example/t.png)](http://x.example/t.png) Type Checking\\[/caption\\] here.')
+        .body,
+    ).toBe('See [![types](http://x.example/t.png)](http://x.example/t.png) Type Checking here.');
+    expect(withoutWordpressCaptions('[caption id="a1" caption="Over lines"]\n<img src="a.png" />\n[/caption]').body).toBe('\n<img src="a.png" />\n Over lines');
+  });
+
+  it('is read as text nowhere else: code, a link whose text is "caption", prose', () => {
+    for (const text of ['`[caption id="a"]x[/caption]`', '```\n[caption id="a"]x[/caption]\n```', 'See the [caption](https://x.example/c) here.', 'A caption of the photo.'])
+      expect(withoutWordpressCaptions(text)).toEqual({ body: text, count: 0 });
+  });
+
+  it('reaches readers as its image and caption', () => {
+    const seed = readMarkdownSeed(
+      '---\ntitle: Sur l\'utilité\n---\nJMX c\'est bien.\n\n[caption id="attachment_448" align="aligncenter" width="632" caption="Pas Firewall-Friendly?"]<a href="http://x.example/img.jpg"><img class="size-full" src="http://x.example/img.jpg" alt="Firewall" width="632" height="421" /></a>[/caption]\n\nBref.\n',
+      { file: 'internet-friendly.md', onWarning: () => undefined },
+    );
+    expect(seed.html).not.toMatch(/\[\/?caption/);
+    expect(seed.html).toContain('<img');
+    expect(seed.html).toContain('Pas Firewall-Friendly?');
+  });
+
+  it('is read in time linear in the text', async () => {
+    for (const shape of [(n: number) => '[caption id="a"]x[/caption] `c` '.repeat(n), (n: number) => `${'`a` '.repeat(n)}[caption id="a"]x[/caption]`.repeat(2)]) {
+      const growth = await costGrowth((n) => withoutWordpressCaptions(shape(n)), 2_000, 20_000, 4);
+      expect(growth).toBeLessThan(4);
+    }
+  });
+});
