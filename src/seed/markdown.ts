@@ -15,6 +15,7 @@ import { OBSIDIAN_COMMENTS, type ObsidianComments, withoutObsidianComments } fro
 import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
 import { withoutWordpressCaptions } from './wordpress-captions.js';
+import { withAdmonitions } from './admonitions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './structure-limit.js';
 
@@ -57,7 +58,10 @@ export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): Se
       warning('W_TEMPLATE_TAG', `left out ${count} storyfeed does not render, keeping what components hold (first: ${mdx.first.text} on line ${line})`, { file, line }),
     );
   }
-  const links = withTemplateLinks(withoutWordpressCaptions(withoutAttributeMarks(mdx ? withTruncateMarks(split.body, mdx.body) : split.body).body).body, options.siteUrl);
+  const links = withTemplateLinks(
+    withAdmonitions(withoutWordpressCaptions(withoutAttributeMarks(mdx ? withTruncateMarks(split.body, mdx.body) : split.body).body).body).body,
+    options.siteUrl,
+  );
   if (links.first) {
     const line = split.bodyLine + links.first.line;
     const count = links.leftOut > 1 ? `${links.leftOut} links` : 'a link';

@@ -1,0 +1,83 @@
+import { closesFence, FENCE } from './code-lines.js';
+
+/**
+ * Python-Markdown's admonitions and PyMdown's collapsible blocks and content tabs, as MkDocs (Material for
+ * MkDocs' blog among them) writes them: a `!!! warning "Title"` (or `??? note`, `???+ tip`, `=== "Tab"`) line,
+ * then its content indented by four spaces. To CommonMark the line is text and the content a code block:
+ * readers saw `!!! warning "Title"` and the prose as code. An admonition is written as a quote opening with
+ * its title in bold (the type's name when no title is given, none for `""`); a tab as its name in bold, then
+ * its content, dedented. Each line stays on its line, so what later passes say of a line names the file's.
+ */
+
+/** A block's opening line: its indent, its mark, the type (not for a tab) and its quoted title. */
+const OPENING = /^( *)(!!!|\?\?\?\+?|===\+?)[ \t]+(?:([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*)?[ \t]*(?:"([^"]*)")?[ \t]*$/;
+
+/** Blocks read within blocks, at most: deeper ones are left as written (each level reads its lines again). */
+const MAX_DEPTH = 8;
+
+/** What {@link withAdmonitions} gives. */
+export interface Admonitions {
+  /** The Markdown with each block written as Markdown readers can be shown. */
+  body: string;
+  /** How many blocks were written so. */
+  count: number;
+}
+
+/**
+ * The Markdown with admonitions, collapsible blocks and content tabs (outside fenced code) written as
+ * quotes and bold names. A block is one only when its content, indented four spaces more than its line,
+ * follows it; blocks may nest, {@link MAX_DEPTH} deep. One pass over the lines, each read again once per block holding it.
+ */
+export function withAdmonitions(markdown: string, depth = 0): Admonitions {
+  if (depth >= MAX_DEPTH || (!markdown.includes('!!!') && !markdown.includes('???') && !markdown.includes('==='))) return { body: markdown, count: 0 };
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let count = 0;
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (fence !== undefined) {
+      if (closesFence(line, fence)) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    const opener = FENCE.exec(line);
+    if (opener) {
+      fence = opener[1]!;
+      out.push(line);
+      continue;
+    }
+    const block = OPENING.exec(line);
+    const indent = block?.[1]!.length ?? 0;
+    // Its content: the lines after it indented four spaces more (blank lines within), up to the first that is not.
+    let end = i + 1;
+    if (block) {
+      const inner = ' '.repeat(indent + 4);
+      while (end < lines.length && (lines[end]!.startsWith(inner) || (lines[end]!.trim() === '' && end + 1 < lines.length && lines[end + 1]!.startsWith(inner)))) end++;
+    }
+    const tab = block?.[2]!.startsWith('===') === true;
+    if (!block || end === i + 1 || (block[3] === undefined && !tab) || (tab && block[4] === undefined)) {
+      out.push(line);
+      continue;
+    }
+    count++;
+    const margin = ' '.repeat(indent);
+    const type = block[3];
+    const title = block[4] ?? (type === undefined ? '' : type[0]!.toUpperCase() + type.slice(1));
+    // The content, dedented, read again for blocks within it.
+    const content = withAdmonitions(
+      lines
+        .slice(i + 1, end)
+        .map((l) => l.slice(indent + 4))
+        .join('\n'),
+      depth + 1,
+    );
+    count += content.count;
+    const quote = tab ? '' : '> ';
+    // Line for line, so that what later passes say of a line names the file's.
+    out.push(`${margin}${title.trim() !== '' ? `${quote}**${title.trim()}**` : quote.trimEnd()}`);
+    for (const l of content.body.split('\n')) out.push(`${margin}${(quote + l).trimEnd()}`);
+    i = end - 1;
+  }
+  return count === 0 ? { body: markdown, count: 0 } : { body: out.join('\n'), count };
+}

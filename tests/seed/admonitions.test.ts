@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { withAdmonitions } from '../../src/seed/admonitions.js';
+import { readMarkdownSeed } from '../../src/seed/markdown.js';
+import { costGrowth } from '../support/linear.js';
+
+describe("MkDocs' admonitions, collapsible blocks and content tabs", () => {
+  it('are quotes opening with their title in bold, their content dedented, line for line', () => {
+    expect(withAdmonitions('Text.\n\n!!! warning "Material for MkDocs is now in maintenance mode"\n\n    We want to be transparent.\n\n    More.\n\nAfter.\n')).toEqual({
+      body: 'Text.\n\n> **Material for MkDocs is now in maintenance mode**\n>\n> We want to be transparent.\n>\n> More.\n\nAfter.\n',
+      count: 1,
+    });
+    // Without a title, the type's name; with "", none; collapsible blocks alike.
+    expect(withAdmonitions('!!! note\n    Text.').body).toBe('> **Note**\n> Text.');
+    expect(withAdmonitions('??? tip ""\n    Text.').body).toBe('>\n> Text.');
+    expect(withAdmonitions('???+ example inline end "Open"\n    Text.').body).toBe('> **Open**\n> Text.');
+  });
+
+  it('write a tab as its name in bold, and read blocks and code within them', () => {
+    const body = '=== "docs/page.md"\n\n    ``` markdown\n    # Document title\n    ```\n\n=== "search_index.json"\n\n    !!! note\n        Nested.\n';
+    const out = withAdmonitions(body);
+    expect(out.body.split('\n')).toEqual(['**docs/page.md**', '', '``` markdown', '# Document title', '```', '', '**search_index.json**', '', '> **Note**', '> Nested.', '']);
+    expect(out.count).toBe(3);
+  });
+
+  it('are none without indented content, in code, or as other text', () => {
+    for (const text of ['!!! note\nNot indented.', '```\n!!! note\n    code\n```', 'Wow!!! Great news\n    indented code', 'Title\n===\n', '=== no title\n    x'])
+      expect(withAdmonitions(text)).toEqual({ body: text, count: 0 });
+  });
+
+  it('reach readers as a quote, not as code', () => {
+    const seed = readMarkdownSeed('---\ntitle: Goodbye\ndate: 2025-11-18\n---\nIntro.\n\n!!! warning "Maintenance mode"\n\n    We want to be transparent about the risks.\n', {
+      file: 'docs/blog/posts/goodbye.md',
+    });
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'Intro.' },
+      { kind: 'quote', text: 'Maintenance mode We want to be transparent about the risks.' },
+    ]);
+    expect(seed.html).toContain('<blockquote>\n<p><strong>Maintenance mode</strong></p>\n<p>We want to be transparent about the risks.</p>\n</blockquote>');
+  });
+
+  it('keep the lines of the file, so later warnings name the right one', () => {
+    const lines: (number | undefined)[] = [];
+    readMarkdownSeed('---\ntitle: T\n---\nIntro.\n\n!!! note\n\n    Text.\n\nThen {% include x.html %} here.\n', { file: 'p.md', onWarning: (d) => lines.push(d.line) });
+    expect(lines).toEqual([10]);
+  });
+
+  it('are read in time linear in the text, however deep they nest', async () => {
+    const nested = (n: number): string => Array.from({ length: n }, (_, k) => `${' '.repeat(4 * (k % 40))}!!! note`).join('\n');
+    for (const shape of [(n: number) => '!!! note\n    x\n'.repeat(n), nested]) {
+      const growth = await costGrowth((n) => withAdmonitions(shape(n)), 2_000, 20_000, 4);
+      expect(growth).toBeLessThan(4);
+    }
+  });
+});
