@@ -54,6 +54,9 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   }
   if (!info.isDirectory()) throw new StoryfeedError('E_IO', `${displayPath(root, cwd)} is not a folder`);
   const found: SeedFile[] = [];
+  // Articles in formats storyfeed does not read, by extension, and the first of them: named once, after the walk.
+  const unread = new Map<string, number>();
+  let firstUnread: string | undefined;
   const visited = new Set<string>();
   // Only a folder holding a symbolic link can list one file twice (most hold none: no file is looked up again).
   let sawLink = false;
@@ -122,6 +125,10 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
             { file: shown(entry.name, full) },
           ),
         );
+      } else if (!seedNamed && !onlyPosts && !FOLDER_NOTES.test(entry.name) && isUnreadArticle(entry.name, full)) {
+        const ext = path.extname(entry.name).toLowerCase();
+        unread.set(ext, (unread.get(ext) ?? 0) + 1);
+        firstUnread ??= shown(entry.name, full);
       } else if (seedNamed) {
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
         const file: SeedFile = { path: full, display: shown(entry.name, full) };
@@ -135,7 +142,28 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     }
   };
   await walk(root, false, top);
+  if (firstUnread !== undefined) {
+    const total = [...unread.values()].reduce((sum, n) => sum + n, 0);
+    const kinds = [...unread].map(([ext, n]) => `${n} ${ext}`).join(', ');
+    onWarning?.(
+      warning(
+        'W_NOT_A_SEED',
+        `${total === 1 ? `${firstUnread} is an article` : `${total} files (${kinds}; first: ${firstUnread}) are articles`} in a format storyfeed does not read; ${total === 1 ? 'it is' : 'they are'} skipped (convert to Markdown to publish)`,
+        { file: firstUnread },
+      ),
+    );
+  }
   return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
+}
+
+/** Extensions of the articles other site generators read that storyfeed does not: reStructuredText (Pelican, Sphinx), Quarto, R Markdown, AsciiDoc, Org, Textile. */
+const UNREAD_ARTICLES = new Set(['.rst', '.qmd', '.rmd', '.adoc', '.asciidoc', '.org', '.textile']);
+
+/** Whether a file not read is an article in another format: one of {@link UNREAD_ARTICLES}, or a Jekyll post in HTML (`_posts/…/2024-01-02-title.html`, as jekyll-import writes WordPress posts). */
+function isUnreadArticle(name: string, full: string): boolean {
+  const ext = path.extname(name).toLowerCase();
+  if (UNREAD_ARTICLES.has(ext)) return true;
+  return (ext === '.html' || ext === '.htm') && /^\d{4}-\d{2}-\d{2}-/.test(name) && full.split(path.sep).includes(JEKYLL_POSTS);
 }
 
 /**

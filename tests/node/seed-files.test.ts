@@ -114,3 +114,49 @@ describe('a file reached by two names through symbolic links', () => {
     expect(found.map((f) => f.display)).toContain('seeds/broken.md');
   });
 });
+
+describe('articles in formats storyfeed does not read', () => {
+  it('are named in one warning, counted by extension, with the first', async () => {
+    const root = path.join(dir, 'other-formats');
+    for (const name of [
+      'content/super_article.rst',
+      'content/cat1/article1.rst',
+      'posts/post-with-code/index.qmd',
+      'posts/report.Rmd',
+      'a.md',
+      'README.rst',
+      'style.html',
+      'notes.txt',
+    ])
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    for (const name of [
+      'content/super_article.rst',
+      'content/cat1/article1.rst',
+      'posts/post-with-code/index.qmd',
+      'posts/report.Rmd',
+      'a.md',
+      'README.rst',
+      'style.html',
+      'notes.txt',
+    ])
+      writeFileSync(path.join(root, name), 'Title\n\nText.\n');
+    const warnings: Diagnostic[] = [];
+    const found = await findSeedFiles(root, dir, (d) => warnings.push(d));
+    expect(found.map((f) => path.relative(root, f.path))).toEqual(['a.md', 'notes.txt']);
+    expect(warnings.map((d) => `${d.code} ${d.file} ${d.message}`)).toEqual([
+      'W_NOT_A_SEED other-formats/content/cat1/article1.rst 4 files (2 .rst, 1 .qmd, 1 .rmd; first: other-formats/content/cat1/article1.rst) are articles in a format storyfeed does not read; they are skipped (convert to Markdown to publish)',
+    ]);
+  });
+
+  it('include a Jekyll post in HTML (as jekyll-import writes a WordPress post), and one such file is named alone', async () => {
+    const root = path.join(dir, 'jekyll-import');
+    mkdirSync(path.join(root, '_posts'), { recursive: true });
+    writeFileSync(path.join(root, '_posts', '2010-04-27-internet-friendly.html'), '---\ntitle: T\n---\n<p>Text.</p>\n');
+    writeFileSync(path.join(root, 'about.html'), '<p>About.</p>\n');
+    const warnings: Diagnostic[] = [];
+    expect(await findSeedFiles(root, dir, (d) => warnings.push(d))).toEqual([]);
+    expect(warnings.map((d) => d.message)).toEqual([
+      'jekyll-import/_posts/2010-04-27-internet-friendly.html is an article in a format storyfeed does not read; it is skipped (convert to Markdown to publish)',
+    ]);
+  });
+});
