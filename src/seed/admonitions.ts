@@ -48,14 +48,14 @@ export function withAdmonitions(markdown: string, depth = 0): Admonitions {
       continue;
     }
     const block = OPENING.exec(line);
-    const indent = block?.[1]!.length ?? 0;
+    const indent = block?.[1]?.length ?? 0;
     // Its content: the lines after it indented four spaces more (blank lines within), up to the first that is not.
     let end = i + 1;
     if (block) {
       const inner = ' '.repeat(indent + 4);
       while (end < lines.length && (lines[end]!.startsWith(inner) || (lines[end]!.trim() === '' && end + 1 < lines.length && lines[end + 1]!.startsWith(inner)))) end++;
     }
-    const tab = block?.[2]!.startsWith('===') === true;
+    const tab = block?.[2]?.startsWith('===') === true;
     if (!block || end === i + 1 || (block[3] === undefined && !tab) || (tab && block[4] === undefined)) {
       out.push(line);
       continue;

@@ -235,8 +235,8 @@ export function parseSlashedDate(value: string, timeZone = 'UTC'): DateParse | u
   const m = SLASHED.exec(value.trim());
   if (!m) return undefined;
   const [, year, month, day, hour, minute, second] = m as unknown as [string, string, string, string, string | undefined, string | undefined, string | undefined];
-  const iso =
-    `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` + (hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '');
+  const time = hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '';
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}${time}`;
   const parsed = parseIsoDate(iso, timeZone);
   return parsed.ok ? parsed : { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };
 }

@@ -35,7 +35,7 @@ const inlineMarkdown = (text: string): string => markdown.renderInline(text);
 export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
   const { file } = options;
   // A Hexo post (in a `_posts` folder) may leave out the `---` that opens its front matter.
-  const inPosts = options.jekyllPost ?? (file !== undefined && file.split(/[\\/]/).slice(0, -1).includes('_posts'));
+  const inPosts = options.jekyllPost ?? file?.split(/[\\/]/).slice(0, -1).includes('_posts') === true;
   const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, { metadataLines: true, closingFenceOnly: inPosts });
   const meta = parseFrontMatter(split, {
     file,
