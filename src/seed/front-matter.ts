@@ -694,7 +694,15 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   // Jekyll's `excerpt` (what jekyll-feed publishes as the summary), else the page description most generators
   // write (Hugo, Jekyll, Eleventy, Astro), is the summary when there is none.
-  const otherSummary = meta.summary === undefined ? firstOf(SUMMARY_NAMES.slice(1), text) : undefined;
+  // What another generator keeps there that is no text (jekyll-import's `excerpt: !ruby/object:Hpricot::Doc`, a
+  // mapping, from old WordPress exports) is named, not read: the summary is then taken from the text.
+  const otherText = (key: string): string | undefined => {
+    const v = own(key);
+    if (v === undefined || v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return text(key);
+    options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not read: expected text, found ${describeValue(v)}`, { file, line: lineOf(key) }));
+    return undefined;
+  };
+  const otherSummary = meta.summary === undefined ? firstOf(SUMMARY_NAMES.slice(1), otherText) : undefined;
   if (otherSummary !== undefined) {
     meta.summary = otherSummary.value;
     aliased.add('summary');

@@ -190,3 +190,22 @@ describe('a cover image (`cover_image`, `coverImage`, `cover`)', () => {
     ]);
   });
 });
+
+describe("another generator's summary field holding no text", () => {
+  it('is named and not read, and the post is published with a summary from its text', () => {
+    const seen: string[] = [];
+    const seed = readSeed(
+      '---\nlayout: post\ntitle: Thoughts on MathML\ndate: 2013-10-29 22:48:08.000000000 +01:00\nexcerpt: !ruby/object:Hpricot::Doc\n  options: {}\n---\n\nToday, a Chromium team member announced it.\n',
+      { file: 'mathml.md', onWarning: (d) => seen.push(`${d.line} ${d.message}`) },
+    );
+    expect(seed.meta.summary).toBeUndefined();
+    expect(seen).toEqual(['5 front matter `excerpt` is not read: expected text, found a mapping']);
+    expect(parseYamlMeta('description: [a, b]\n', { onWarning: () => undefined }).summary).toBeUndefined();
+  });
+
+  it("is still refused under storyfeed's own name", () => {
+    expect(() => parseYamlMeta('summary:\n  a: 1\n', { file: 'p.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('front matter `summary`: expected text') }),
+    );
+  });
+});
