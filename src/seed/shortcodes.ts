@@ -4,7 +4,8 @@ import { escapeHtml } from '../escape-html.js';
  * Hugo's embedded shortcodes a feed can show, as a reader would want them: `figure` as a figure (its
  * image, link and caption), and the embeds (`youtube`, `vimeo`, `x`, `tweet`, `instagram`, `gist`)
  * as a link to what they embed, since no feed reader runs an embed's frame or script. Written from
- * the parameters Hugo documents for them; any other shortcode is only the site's own to render.
+ * the parameters Hugo documents for them; any other shortcode is only the site's own to render. Liquid's
+ * embed tags (DEV's, Hexo's, Octopress's) are links too.
  */
 
 /**
@@ -13,6 +14,8 @@ import { escapeHtml } from '../escape-html.js';
  * the HTML); without it they are text.
  */
 export function renderShortcode(line: string, inline?: (markdown: string) => string): string | undefined {
+  const liquid = parseLiquidTag(line.trim());
+  if (liquid) return renderLiquidEmbed(liquid);
   const call = parseShortcode(line.trim());
   if (!call) return undefined;
   const named = (key: string): string | undefined => call.named.get(key);
@@ -30,6 +33,41 @@ export function renderShortcode(line: string, inline?: (markdown: string) => str
     return user !== undefined ? embedLink(byUser(encode(user), encode(id)), undefined, id) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The embeds of Liquid (and Nunjucks) tags a feed can show as a link: DEV's (Forem's) `{% embed https://… %}`,
+ * `{% youtube dQw4w9WgXcQ %}`, `{% twitter 834439977220112384 %}`, `{% github forem/forem %}`, `{% gist https://… %}`,
+ * `{% codepen https://… %}`; Hexo's `{% youtube id %}` and `{% vimeo id %}`; Octopress's `{% gist 1234567 %}`. Each
+ * takes an http(s) address as it is, else its id or path in the address of what it names.
+ */
+const LIQUID_EMBEDS = new Map<string, ((id: string) => string) | undefined>([
+  ['embed', undefined],
+  ['codepen', undefined],
+  ['youtube', (id) => `https://www.youtube.com/watch?v=${encode(id)}`],
+  ['vimeo', (id) => `https://vimeo.com/${encode(id)}`],
+  ['twitter', (id) => (/^\d+$/.test(id) ? `https://x.com/i/status/${id}` : '')],
+  ['tweet', (id) => (/^\d+$/.test(id) ? `https://x.com/i/status/${id}` : '')],
+  ['gist', (id) => (/^[\w-]+(?:\/[\w-]+)?$/.test(id) ? `https://gist.github.com/${id}` : '')],
+  ['github', (id) => (/^\w[\w.-]*(?:\/\w[\w.-]*)*$/.test(id) ? `https://github.com/${id}` : '')],
+]);
+
+/** A Liquid tag alone on a line (`{% embed https://… %}`): its name and its words (quotes taken off), or `undefined`. */
+function parseLiquidTag(line: string): { name: string; words: string[] } | undefined {
+  const m = /^\{%-?\s*([A-Za-z][\w-]*)((?:\s[^%]*)?)-?%\}$/.exec(line);
+  if (!m) return undefined;
+  const words = (m[2]!.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^(["'])(.*)\1$/, '$2'));
+  return { name: m[1]!.toLowerCase(), words };
+}
+
+/** A link to what a Liquid embed tag shows (see {@link LIQUID_EMBEDS}), or `undefined` when the tag is none of them or names nothing. */
+function renderLiquidEmbed(tag: { name: string; words: string[] }): string | undefined {
+  if (!LIQUID_EMBEDS.has(tag.name)) return undefined;
+  const first = tag.words[0];
+  if (first === undefined) return undefined;
+  if (/^https?:\/\//i.test(first)) return embedLink(first, undefined, first);
+  const url = LIQUID_EMBEDS.get(tag.name)?.(first);
+  return url ? embedLink(url, undefined, first) : undefined;
 }
 
 /** Embeds named by one id (`{{< youtube 0RKpf3rK57I >}}`, or `id=`): the address they show, and whether a `title` names it. */

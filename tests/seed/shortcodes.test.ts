@@ -78,3 +78,37 @@ describe('renderShortcode', () => {
     expect(growth).toBeLessThan(4);
   });
 });
+
+describe('Liquid embed tags (DEV, Hexo, Octopress) on a line of their own', () => {
+  it('are links to what they embed', () => {
+    const link = (url: string): string => `<p><a href="${url}">${url}</a></p>`;
+    expect(renderShortcode('{% embed https://github.com/folke/lazy.nvim %}')).toBe(link('https://github.com/folke/lazy.nvim'));
+    expect(renderShortcode('{% youtube 7oVyu5jouxU %}')).toBe(link('https://www.youtube.com/watch?v=7oVyu5jouxU'));
+    expect(renderShortcode('{% youtube "https://youtu.be/7oVyu5jouxU" %}')).toBe(link('https://youtu.be/7oVyu5jouxU'));
+    expect(renderShortcode('{% vimeo 193110695 %}')).toBe(link('https://vimeo.com/193110695'));
+    expect(renderShortcode('{% twitter 2058293935114801558 %}')).toBe(link('https://x.com/i/status/2058293935114801558'));
+    expect(renderShortcode('{% github forem/forem %}')).toBe(link('https://github.com/forem/forem'));
+    expect(renderShortcode('{% gist 1234567 %}')).toBe(link('https://gist.github.com/1234567'));
+  });
+
+  it('are none without an address or id they can name, and any other tag is none', () => {
+    for (const line of [
+      '{% embed %}',
+      '{% twitter @jekyllrb %}',
+      '{% github ../x y %}',
+      '{% include youtube.html id="x" %}',
+      '{% link _posts/a.md %}',
+      '{% embed javascript:alert(1) %}',
+    ])
+      expect(renderShortcode(line)).toBeUndefined();
+  });
+
+  it('reach readers of a DEV post as links, not left out', () => {
+    const warnings: string[] = [];
+    const seed = readMarkdownSeed('---\ntitle: Demo\n---\nIntro.\n\n{% embed https://dev.to/adriens/built-a-duckdb-community-extension-for-brew-4k6f %}\n\nMore.\n', {
+      onWarning: (d) => warnings.push(d.message),
+    });
+    expect(seed.html).toContain('<a href="https://dev.to/adriens/built-a-duckdb-community-extension-for-brew-4k6f">');
+    expect(warnings).toEqual([]);
+  });
+});
