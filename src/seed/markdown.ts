@@ -23,6 +23,15 @@ import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './struct
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 // Obsidian's comments, in seeds only (see `obsidian-comments.ts`): read while escapes are tokens of their own.
 markdown.core.ruler.before('text_join', 'obsidian_comments', withoutObsidianComments);
+// A table column's alignment (`|---:|`) is a `style` attribute markdown-it writes itself, which the sanitizer removes
+// as it removes any style (a feed reader applies none): left out here, it no longer sets off the warning for styles.
+markdown.core.ruler.push('table_alignment', (state) => {
+  for (const token of state.tokens) {
+    if ((token.type === 'th_open' || token.type === 'td_open') && /^text-align:(?:left|center|right)$/.test(token.attrGet('style') ?? '')) {
+      token.attrs = token.attrs?.filter(([name]) => name !== 'style') ?? null;
+    }
+  }
+});
 
 /** A line of Markdown as inline HTML (a figure's caption, as Hugo renders it). */
 const inlineMarkdown = (text: string): string => markdown.renderInline(text);

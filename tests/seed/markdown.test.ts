@@ -350,3 +350,26 @@ describe("Docusaurus's {/* truncate */} inside a list in MDX", () => {
     expect(read.excerpt).toBeUndefined();
   });
 });
+
+describe('a Markdown table with aligned columns', () => {
+  it('is published as before, without the warning for removed styles', async () => {
+    const { parseSeed } = await import('../../src/story/normalize.js');
+    const warnings: string[] = [];
+    const story = parseSeed('---\ntitle: Table\ndate: 2024-01-01\n---\n\nSome text here.\n\n| Name | Count |\n|:-----|------:|\n| apples | 3 |\n', {
+      file: 't.md',
+      site: { siteUrl: 'https://x.example' },
+      onWarning: (d) => warnings.push(d.code),
+    });
+    expect(story.contentHtml).toContain('<th>Name</th>');
+    expect(story.contentHtml).toContain('<td>3</td>');
+    expect(warnings).not.toContain('W_UNSAFE_HTML');
+    // A style written in the seed's own HTML is still removed and warned about.
+    const styled: string[] = [];
+    parseSeed('---\ntitle: T\ndate: 2024-01-01\n---\n\n<p style="color:red">Red.</p>\n', {
+      file: 's.md',
+      site: { siteUrl: 'https://x.example' },
+      onWarning: (d) => styled.push(d.code),
+    });
+    expect(styled).toContain('W_UNSAFE_HTML');
+  });
+});
