@@ -782,9 +782,10 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
 
 /**
  * A field's names in the order they are read: storyfeed's own first, then other generators' (Astro's `pubDate`
- * and `updatedDate`, Hugo's `publishDate`, `lastmod` and `images`, jekyll-last-modified-at's `last_modified_at`).
+ * and `updatedDate`, Hugo's `publishDate`, `lastmod` and `images`, jekyll-last-modified-at's `last_modified_at`,
+ * and `published_at`, as DEV's and Ghost's articles name the date they were published when exported).
  */
-const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate'];
+const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate', 'published_at'];
 
 /**
  * A flag's value: a boolean, or a word YAML 1.1 reads as one (`yes`, `no`, `on`, `off`, `y`, `n`, `true`,
@@ -817,7 +818,7 @@ const LANGUAGE_NAMES = ['language', 'lang'];
 const COVER_NAMES = ['cover_image', 'coverImage', 'cover'];
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
-const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'lastmod', 'updatedDate', 'last_modified_at']);
+const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'lastmod', 'updatedDate', 'last_modified_at']);
 
 /** Eleventy's fields that keep a page out of its feeds (read only as YAML's `true` and `false`, as Eleventy reads them), and why. */
 const ELEVENTY_UNPUBLISHED: readonly [string, boolean, string][] = [
@@ -855,6 +856,7 @@ const KNOWN_FIELDS = new Set([
   'published',
   'pubDate',
   'publishDate',
+  'published_at',
   'updated',
   'modified',
   'lastmod',

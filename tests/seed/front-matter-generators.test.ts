@@ -209,3 +209,14 @@ describe("another generator's summary field holding no text", () => {
     );
   });
 });
+
+describe('`published_at` (a DEV or Ghost article exported with its fields)', () => {
+  it('dates the story when no other date is given, after the others', () => {
+    expect(parseYamlMeta("comments: 0\npublished_at: '2026-05-29T08:07:18Z'\ntitle: Demo\n").date?.toISOString()).toBe('2026-05-29T08:07:18.000Z');
+    const seen: string[] = [];
+    expect(parseYamlMeta("date: 2026-05-01\npublished_at: '2026-05-29T08:07:18Z'\n", { onWarning: (d) => seen.push(d.message) }).date?.toISOString()).toBe(
+      '2026-05-01T00:00:00.000Z',
+    );
+    expect(seen).toEqual(['front matter `published_at` is not read: `date` is given too and is read instead']);
+  });
+});
