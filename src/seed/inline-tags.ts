@@ -28,6 +28,29 @@ export interface InlineTags {
 /** Liquid's (and Eleventy's) output of a template variable, with or without filters: `{{ page.title }}`, `{{- site.time | date: "%Y" -}}`. */
 const LIQUID_OUTPUT = /^\{\{-?\s*(?:page|site|layout|include|post|paginator|jekyll|content|eleventy|collections)\b/;
 
+/** Hexo's tags that link to one of its posts or a post's asset: `{% post_link slug [title] [escape] %}`, `{% asset_link file [title] %}`. */
+const LINK_TAGS = new Set(['post_link', 'asset_link']);
+
+/**
+ * The text Hexo shows for a link tag: its title (the words after the post's name or the file, quoted or not, a
+ * last `true` or `false`, the escape flag, aside), else the post's name (Hexo would show that post's title);
+ * `undefined` for a tag that names nothing.
+ */
+function hexoLinkText(tag: string): string | undefined {
+  const words = (
+    tag
+      .slice(2, -2)
+      .trim()
+      .match(/"[^"]*"|'[^']*'|\S+/g) ?? []
+  )
+    .slice(1)
+    .map((w) => w.replace(/^(["'])(.*)\1$/, '$2'));
+  if (words.length === 0 || words[0] === '') return undefined;
+  const title = words.slice(1);
+  if (title.length > 0 && /^(?:true|false)$/.test(title[title.length - 1]!)) title.pop();
+  return title.length > 0 ? title.join(' ') : words[0];
+}
+
 /** The opening of Zola's shortcode call, `{{ name(`, and its name. */
 const ZOLA_CALL = /^\{\{-?\s*([A-Za-z_][\w-]*)\s*\(/;
 
@@ -89,6 +112,16 @@ export function withoutInlineTags(line: string, options: InlineTagOptions = {}):
         from = afterCut(out, line, tag.end);
       }
       at = line.indexOf('{', tag.end);
+      continue;
+    }
+    // Hexo's links to a post or an asset of its own keep their text (their address only Hexo knows).
+    const linkText = tag.kind === 'liquid' && LINK_TAGS.has(tag.name) ? hexoLinkText(text) : undefined;
+    if (linkText !== undefined) {
+      addPiece(out, line.slice(from, at) + linkText);
+      from = tag.end;
+      count++;
+      first ??= text;
+      at = line.indexOf('{', from);
       continue;
     }
     addPiece(out, line.slice(from, at));

@@ -45,6 +45,19 @@ describe('template tags within a line of text', () => {
       expect(withoutInlineTags(text)).toEqual({ line: text, count: 0 });
   });
 
+  it("keeps the text of Hexo's links to a post or an asset: its title, else the post's name", () => {
+    expect(withoutInlineTags('You know {% post_link how-to-scribble \'how to draw like a pencil\' %} and {% post_link paint-software "circles and rectangles" %}.')).toEqual({
+      line: 'You know how to draw like a pencil and circles and rectangles.',
+      count: 2,
+      first: "{% post_link how-to-scribble 'how to draw like a pencil' %}",
+    });
+    expect(withoutInlineTags('- {% post_link Adreno-Profiler %}之前分享过了').line).toBe('- Adreno-Profiler之前分享过了');
+    expect(withoutInlineTags('+ {% post_link C-MVC-Dapper用法 [Day16] C# MVC Dapper false %}').line).toBe('+ [Day16] C# MVC Dapper');
+    expect(withoutInlineTags('See {% asset_link report.pdf the report %}.').line).toBe('See the report.');
+    // One that names nothing is left out as other tags are.
+    expect(withoutInlineTags('See {% post_link %} here.').line).toBe('See here.');
+  });
+
   it('leaves inline code and escaped shortcodes as written', () => {
     const text = 'Write `{{< param "x" >}}` or ``{% include a.html %}``, and {{</* figure */>}} shows one.';
     expect(withoutInlineTags(text)).toEqual({ line: text, count: 0 });
