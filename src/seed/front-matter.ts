@@ -59,6 +59,8 @@ export interface FrontMatterSplit {
   json?: string;
   /** Pelican's metadata lines (`Title: …`, `Date: …`) that open a Markdown seed instead, read (see `metadata-lines.ts`). */
   metadata?: Pick<MetadataLines, 'fields' | 'lines'>;
+  /** Why the lines that open the text, guessed to be Pelican's metadata, stay text (a W_UNKNOWN_FIELD warning {@link parseFrontMatter} gives). */
+  metadataNotRead?: Diagnostic;
   /** 1-based line of the first YAML (or TOML, or JSON) line. */
   yamlLine: number;
   /** The text after the closing fence (or all of it). */
@@ -90,8 +92,9 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
     const unopened = options.closingFenceOnly ? splitUnopenedYaml(text) : undefined;
     if (unopened) return unopened;
     const lines = options.metadataLines ? splitMetadataLines(text) : undefined;
-    if (lines) return { yaml: null, metadata: { fields: lines.fields, lines: lines.lines }, yamlLine: 1, body: lines.body, bodyLine: lines.bodyLine };
-    return { yaml: null, yamlLine: 0, body: text, bodyLine: 1 };
+    const notRead = lines && metadataNotRead(lines, file);
+    if (lines && !notRead) return { yaml: null, metadata: { fields: lines.fields, lines: lines.lines }, yamlLine: 1, body: lines.body, bodyLine: lines.bodyLine };
+    return { yaml: null, yamlLine: 0, body: text, bodyLine: 1, ...(notRead ? { metadataNotRead: notRead } : {}) };
   }
   const toml = opening[1] === '+++';
   const closing = toml ? /^\+\+\+[ \t]*$/ : /^(?:---|\.\.\.)[ \t]*$/;
@@ -111,6 +114,27 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
   }
   const fence = toml ? '+++' : '---';
   throw new StoryfeedError('E_FRONT_MATTER', `front matter starts with \`${fence}\` on line 1 but is never closed with a second \`${fence}\` line`, { file, line: 1 });
+}
+
+/**
+ * Why metadata lines found by guess (no fence opens them) are not read, or `undefined` when they read as a story's
+ * fields. Such lines were a text's first lines before they were read: a value that does not read (`Date: 1937`,
+ * `Date: next Tuesday`) stops no build, the lines stay text as they were, and the warning names the field. They are
+ * read as {@link parseFrontMatter} reads them then, without the time zone (which moves a date, never makes one
+ * unreadable) and without warnings (given then).
+ */
+function metadataNotRead(lines: MetadataLines, file: string | undefined): Diagnostic | undefined {
+  try {
+    readMeta(lines.fields, { file, firstLine: 1, lineOf: (key) => lines.lines.get(key) });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof StoryfeedError)) throw error;
+    return warning(
+      'W_UNKNOWN_FIELD',
+      `the first lines look like Pelican's metadata (\`Title: …\`) but are read as text, as they were: ${error.detail}; correct it to read them as the story's fields`,
+      { file, line: error.line },
+    );
+  }
 }
 
 /** The most lines looked at for front matter without its opening `---`: a post's fields, never its text. */
@@ -145,6 +169,7 @@ function splitUnopenedYaml(text: string): FrontMatterSplit | undefined {
  * {@link jekyllPostName}) whose front matter gives no title has the title Jekyll gives it, from its file's name.
  */
 export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOptions, 'firstLine'> = {}): SeedMeta {
+  if (split.metadataNotRead) options.onWarning?.(split.metadataNotRead);
   if (split.json === undefined && split.toml === undefined && split.metadata === undefined && split.yaml === null) return {};
   const firstLine = split.yamlLine;
   const { metadata } = split;

@@ -3,12 +3,14 @@
  * `Date: 2010-12-03 10:20`, `Tags: pelican, publishing`), one `Key: value` a line from the first line of
  * the file, a value going on over lines indented by four spaces, up to the first blank line (or the first
  * line that is neither). Read as such only when the lines name a `title` and another of Pelican's fields,
- * so a first line such as `Update: talks resume` stays the headline it is.
+ * so a first line such as `Update: talks resume` stays the headline it is. The lines are only guessed to be
+ * metadata (no fence opens them), and were a text's first lines before: `splitFrontMatter` leaves them text,
+ * with a warning, when a value does not read as the field it names (`Date: 1937`).
  */
 
 /** What {@link splitMetadataLines} gives: the fields in storyfeed's names, and where the body starts. */
 export interface MetadataLines {
-  /** The fields, named as storyfeed reads them (`Category` → `categories`, `Status: draft` → `draft`). */
+  /** The fields, named as storyfeed reads them (`Category` → `categories`, `Status: draft` → `draft`; `Lang` is `lang`, another generator's name for `language`). */
   fields: Record<string, unknown>;
   /** The 1-based line of each field, by the name in `fields`. */
   lines: Map<string, number>;
@@ -92,7 +94,6 @@ export function splitMetadataLines(text: string): MetadataLines | undefined {
     if (LIST_FIELDS.has(name)) set(name, [...new Set(value.flatMap(splitList))], at);
     // Pelican's one category is one of the story's tags, as Jekyll's and Hugo's categories are.
     else if (name === 'category') set('categories', [value[0]], at);
-    else if (name === 'lang') set('language', value[0], at);
     // `Status: draft` keeps an article out of Pelican's feeds, and so does `hidden`.
     else if (name === 'status') {
       const status = value[0]!.toLowerCase();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
 import { splitMetadataLines } from '../../src/seed/metadata-lines.js';
 import { readSeed } from '../../src/seed/index.js';
 import { costGrowth } from '../support/linear.js';
@@ -49,8 +50,32 @@ describe("Pelican's metadata lines in a Markdown seed", () => {
     expect(readSeed('Title: Foobar\nLang: fr\n\nOui oui.\n', { file: 'a.md' }).meta.language).toBe('fr');
   });
 
-  it('name the line of a bad field, and start the body after the blank line', () => {
-    expect(() => readSeed('Title: T\nTags: a\nDate: 2012-13-01\n\nText.\n', { file: 'a.md' })).toThrow(expect.objectContaining({ code: 'E_DATE', file: 'a.md', line: 3 }));
+  it('stay text, as before they were read, with a warning naming the field that does not read, when a value is not what Pelican writes', () => {
+    for (const [text, field, line] of [
+      ['Title: The Hobbit\nAuthor: J. R. R. Tolkien\nDate: 1937\n\nMy review of the book.\n', '`date`', 3],
+      ['Title: Town meeting\nDate: next Tuesday\n\nAll welcome.\n', '`date`', 2],
+      ['Title: T\nTags: a\nDate: 2012-13-01\n\nText.\n', '`date`', 3],
+    ] as const) {
+      const warnings: Diagnostic[] = [];
+      const seed = readSeed(text, { file: 'a.md', onWarning: (d) => warnings.push(d) });
+      const [first, ...rest] = text.split('\n');
+      expect(seed.title).toBe(first);
+      expect(seed.meta).toEqual({});
+      expect(seed.sections.flatMap((s) => s.blocks)[0]).toEqual({ kind: 'paragraph', text: rest.slice(0, line - 1).join(' ') });
+      expect(warnings).toEqual([expect.objectContaining({ code: 'W_UNKNOWN_FIELD', file: 'a.md', line })]);
+      expect(warnings[0]!.message).toContain(field);
+    }
+  });
+
+  it("read Pelican's `Lang` as another generator's name: one that is no language tag is named, not read, and the other fields are", () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readSeed('Title: Le film\nDate: 2012-10-31\nLang: english\n\nText.\n', { file: 'a.md', onWarning: (d) => warnings.push(d) });
+    expect(seed.title).toBe('Le film');
+    expect(seed.meta.language).toBeUndefined();
+    expect(warnings).toEqual([expect.objectContaining({ code: 'W_UNKNOWN_FIELD', line: 3, message: expect.stringContaining('`lang`') })]);
+  });
+
+  it('start the body after the blank line', () => {
     expect(splitMetadataLines('Title: T\nDate: 2012-10-31\n\n\nText.\n')).toMatchObject({ body: '\nText.\n', bodyLine: 4 });
   });
 
