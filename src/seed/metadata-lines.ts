@@ -1,8 +1,8 @@
 /**
  * Pelican's front matter for Markdown: Python-Markdown's metadata lines (`Title: My super title`,
  * `Date: 2010-12-03 10:20`, `Tags: pelican, publishing`), one `Key: value` a line from the first line of
- * the file, a value going on over lines indented by four spaces, up to the first blank line (or the first
- * line that is neither). Read as such only when the lines name a `title` and another of Pelican's fields,
+ * the file, a value going on over lines indented by four spaces, up to the first blank line (or the end of the
+ * text). Read as such only when the lines name a `title` and another of Pelican's fields,
  * so a first line such as `Update: talks resume` stays the headline it is. The lines are only guessed to be
  * metadata (no fence opens them), and were a text's first lines before: `splitFrontMatter` leaves them text,
  * with a warning, when a value does not read as the field it names (`Date: 1937`).
@@ -36,7 +36,8 @@ const MAX_LINES = 200;
 
 /**
  * The metadata lines that open `text` (line ends normalized), or `undefined` when it opens with none that
- * Pelican would read: at least a `title` and another of its fields. Field names are read in any case, a
+ * Pelican would read: at least a `title` and another of its fields, and nothing but fields and the lines their
+ * values go on over before the first blank line. Field names are read in any case, a
  * name given twice is read once (its first value; tags and authors are joined), and an empty value is none.
  * Linear in the lines read.
  */
@@ -73,8 +74,10 @@ export function splitMetadataLines(text: string): MetadataLines | undefined {
       const at = target.length - 1;
       if (at >= 0) target[at] = `${target[at]} ${more[1]!.trim()}`.trim();
     } else {
-      ended = true;
-      break;
+      // Python-Markdown would end the metadata here, the line starting the body; but where lines are only guessed
+      // to be Pelican's, one that is no field, no value going on and not blank (a YAML list's item, a `---` line,
+      // prose) says they are something else: a Hexo post's YAML without its opening `---`, a text's first lines.
+      return undefined;
     }
     start = end + 1;
   }

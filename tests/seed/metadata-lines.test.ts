@@ -89,10 +89,27 @@ describe("Pelican's metadata lines in a Markdown seed", () => {
       'Title: a film review\nTags:\nDate:\n\nText.\n',
     ])
       expect(splitMetadataLines(text)).toBeUndefined();
-    // As Python-Markdown reads them, the first line that is no field ends them (it is the body's first).
-    expect(splitMetadataLines('Title: x\nDate: 2012-10-31\nnot a field line\n')).toMatchObject({ fields: { title: 'x' }, body: 'not a field line\n', bodyLine: 3 });
+    // Pelican's metadata ends at a blank line: a line that is no field, no value going on and not blank before it
+    // (a YAML list's item, a `---` line, prose) says the lines are something else, which stays as it was.
+    for (const text of [
+      'title: W\ndate: 2017/1/8\ntags:\n  - windows\n---\nBody.\n',
+      'Title: x\nDate: 2012-10-31\nnot a field line\n',
+      'Title: x\nDate: 2012-10-31\n---\nText.\n',
+      'Title: x\nDate: 2012-10-31\n  indented two spaces\n\nText.\n',
+    ])
+      expect(splitMetadataLines(text)).toBeUndefined();
+    expect(splitMetadataLines('Title: x\nDate: 2012-10-31\nSummary: a\n    b\n\nText.\n')).toMatchObject({ fields: { title: 'x', summary: 'a b' }, body: 'Text.\n', bodyLine: 6 });
     expect(readSeed('Update: talks resume in Geneva\n\nThe talks resumed on Monday.\n', { file: 'a.md' }).title).toBe('Update: talks resume in Geneva');
     expect(readSeed('Title: a film review\n\nThe film opens in March.\n', { file: 'a.md' }).title).toBe('Title: a film review');
+  });
+
+  it("leave a Hexo post's YAML without its opening `---`, outside a `_posts` folder, as it was", () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readSeed('title: W\ndate: 2017/1/8\ntags:\n  - windows\n---\nBody.\n', { file: 'notes/w.md', onWarning: (d) => warnings.push(d) });
+    expect(seed.title).toBe('title: W');
+    expect(seed.meta).toEqual({});
+    expect(warnings.map((d) => d.code)).toEqual([]);
+    expect(seed.sections.flatMap((s) => s.blocks)[0]).toMatchObject({ text: expect.stringContaining('date: 2017/1/8') });
   });
 
   it('are read in Markdown seeds only, and YAML front matter is read as before', () => {
