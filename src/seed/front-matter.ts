@@ -655,7 +655,33 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   // without commas is a list of words (`categories: news world`), as Jekyll reads it.
   // Jekyll's, Hexo's and Pelican's `category` is one more: a string of it is one name, as they read it.
   const words = jekyllPostName(file, options.jekyllPost) !== undefined;
-  const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined).map((key) => readTags(present(key), key, fail, key === 'category' ? 'whole' : words));
+  // `category`, another generator's name, was not read before: a value that gives no name (`category: false`, a
+  // mapping such as `{id: 3, name: News}`) is named in a warning and not read; a number is a name, as among tags.
+  const category = (key: string): string[] | undefined => {
+    const v = present(key);
+    if (typeof v === 'number' && Number.isFinite(v)) return [String(v)];
+    const notRead = (detail: string): undefined => {
+      options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not read: ${detail}`, { file, line: lineOf(key) }));
+      return undefined;
+    };
+    if (typeof v !== 'string' && !Array.isArray(v)) return notRead(`expected a name or a list of names, found ${describeValue(v)}`);
+    try {
+      return readTags(
+        v,
+        key,
+        (_, detail) => {
+          throw new StoryfeedError('E_FIELD', detail);
+        },
+        'whole',
+      );
+    } catch (error) {
+      if (!(error instanceof StoryfeedError)) throw error;
+      return notRead(error.detail);
+    }
+  };
+  const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined)
+    .map((key) => (key === 'category' ? category(key) : readTags(present(key), key, fail, words)))
+    .filter((list) => list !== undefined);
   for (const name of ZOLA_TAG_TAXONOMIES) {
     const list = taxonomy(name);
     if (list !== undefined) tagLists.push(readTags(list, `taxonomies.${name}`, (key, detail) => fail(key, detail, 'E_FIELD', 'taxonomies')));

@@ -152,6 +152,29 @@ describe("`category` (Jekyll, Hexo, Pelican) and Hexo's categories in lists", ()
     expect(parseYamlMeta('category: news world\n', { file: '_posts/2024-01-02-a.md' }).tags).toEqual(['news world']);
   });
 
+  it('read a number as a name, as a number among tags is, and name a value that gives no name in a warning, not read', () => {
+    expect(parseYamlMeta('tags: [a]\ncategory: 2024\n').tags).toEqual(['a', '2024']);
+    for (const [yaml, found] of [
+      ['category: false\n', 'boolean false'],
+      ['category: {id: 3, name: News}\n', 'a mapping'],
+      ['category:\n  id: 3\n  name: News\n', 'a mapping'],
+      ['category: [News, {id: 3}]\n', 'a mapping'],
+      ['category: .nan\n', 'number NaN'],
+    ] as const) {
+      const seen: Diagnostic[] = [];
+      const meta = parseYamlMeta(`title: T\ntags: [a]\n${yaml}`, { file: 'p.md', firstLine: 2, onWarning: (d) => seen.push(d) });
+      expect(meta.tags).toEqual(['a']);
+      expect(seen).toEqual([expect.objectContaining({ code: 'W_UNKNOWN_FIELD', file: 'p.md', line: 4 })]);
+      expect(seen[0]!.message).toContain('`category` is not read');
+      expect(seen[0]!.message).toContain(found);
+    }
+    // A seed that gives it so builds, as it did before `category` was read.
+    expect(readSeed('---\ntitle: T\ncategory: 12\n---\nText.\n', { file: 'a.md' }).meta.tags).toEqual(['12']);
+    expect(readSeed('---\ntitle: T\ncategory: false\n---\nText.\n', { file: 'a.md' }).meta.tags).toBeUndefined();
+    // storyfeed's own tags and categories are checked as before.
+    expect(() => parseYamlMeta('categories: false\n')).toThrow(expect.objectContaining({ code: 'E_FIELD' }));
+  });
+
   it("read each name of Hexo's category hierarchies", () => {
     expect(parseYamlMeta('categories:\n- [Sports, Baseball]\n- [MLB, American League, Boston Red Sox]\n- Rivalries\n').tags).toEqual([
       'Sports',
