@@ -19,18 +19,80 @@ export interface WordpressCaptions {
 }
 
 /**
- * The tag opening a caption (`[caption id="…" …]`, its brackets escaped or not), its attributes in group 1: WordPress
- * always writes some, and `[caption]` alone may be a link's text in prose.
+ * Where a caption tag may start: `[caption`, `[wp_caption`, `[/caption` or `[/wp_caption` (its bracket escaped or
+ * not), a closing one with group 1. What follows is read by {@link captionTags}, without a pattern that could go
+ * back over it.
  */
-const OPENING = /\\?\[(?:wp_)?caption(\s[^\]\n]*?=[^\]\n]*?)\\?\]/gi;
-/** The tag closing a caption. */
-const CLOSING = /\\?\[\/(?:wp_)?caption\\?\]/gi;
-/** The caption given as an attribute: `caption="…"` (or in single quotes). */
-const CAPTION_ATTRIBUTE = /\bcaption\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+const TAG_START = /\\?\[(\/)?(?:wp_)?caption/gi;
+/** The caption given as an attribute: where its value starts, after `caption="` (or `caption='`), the quote in group 1. */
+const CAPTION_ATTRIBUTE = /\bcaption\s*=\s*(["'])/i;
+
+/** A caption tag on a line: where it starts and ends and, for an opening tag, the caption its attribute gives. */
+interface CaptionTag {
+  start: number;
+  end: number;
+  closing: boolean;
+  caption?: string;
+}
+
+/**
+ * The caption tags of a line outside its code spans, in order. An opening tag is `[caption`, white space, then
+ * attributes up to the first `]` (WordPress always writes some, with `=`: `[caption]` alone may be a link's
+ * text in prose); a closing tag is `[/caption]`; either may have its brackets escaped. The next `]` and the
+ * next `=` are each looked for once however many tags start before them, so the line is read in linear time.
+ */
+function captionTags(line: string): CaptionTag[] {
+  const spans = codeSpans(line);
+  // Tags are looked at in order, so the spans are passed over once.
+  let span = 0;
+  const inCode = (at: number): boolean => {
+    while (span < spans.length && spans[span]![1] <= at) span++;
+    return span < spans.length && spans[span]![0] <= at;
+  };
+  // The next `]` and `=` at or after a position (the line's length when there is none), kept while ahead.
+  let bracket = -1;
+  let equals = -1;
+  const next = (mark: string, known: number, at: number): number => {
+    if (known >= at) return known;
+    const found = line.indexOf(mark, at);
+    return found < 0 ? line.length : found;
+  };
+  const tags: CaptionTag[] = [];
+  TAG_START.lastIndex = 0;
+  for (let start = TAG_START.exec(line); start; start = TAG_START.exec(line)) {
+    const at = TAG_START.lastIndex;
+    bracket = next(']', bracket, at);
+    // No `]` is left on the line: no tag can end.
+    if (bracket === line.length) break;
+    if (inCode(start.index)) continue;
+    // The closing bracket, escaped or not, and the attributes before it.
+    const inner = line[bracket - 1] === '\\' && bracket - 1 >= at ? bracket - 1 : bracket;
+    if (start[1] !== undefined) {
+      if (inner !== at) continue;
+      tags.push({ start: start.index, end: bracket + 1, closing: true });
+    } else {
+      equals = next('=', equals, at);
+      if (!/\s/.test(line[at]!) || equals >= bracket) continue;
+      tags.push({ start: start.index, end: bracket + 1, closing: false, caption: attributeCaption(line.slice(at, inner)) });
+    }
+    TAG_START.lastIndex = bracket + 1;
+  }
+  return tags;
+}
+
+/** The caption an opening tag's attributes give (`caption="…"`, or in single quotes), trimmed; none when empty or unclosed. */
+function attributeCaption(attributes: string): string | undefined {
+  const attribute = CAPTION_ATTRIBUTE.exec(attributes);
+  if (!attribute) return undefined;
+  const from = attribute.index + attribute[0].length;
+  const to = attributes.indexOf(attribute[1]!, from);
+  return to < 0 ? undefined : attributes.slice(from, to).trim() || undefined;
+}
 
 /**
  * The Markdown without WordPress's caption tags outside code (fenced, indented or inline), the caption an
- * opening tag gives as an attribute written where its closing tag was. One pass over the lines.
+ * opening tag gives as an attribute written where its closing tag was. One pass over the lines, each read in
+ * linear time.
  */
 export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
   if (!/caption/i.test(markdown)) return { body: markdown, count: 0 };
@@ -43,31 +105,21 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (codeOf(line) !== undefined || !/caption/i.test(line)) continue;
-    const spans = codeSpans(line);
-    // Tags are looked at in order, so the spans are passed over once.
-    let span = 0;
-    const inCode = (at: number): boolean => {
-      while (span < spans.length && spans[span]![1] <= at) span++;
-      return span < spans.length && spans[span]![0] <= at;
-    };
+    const tags = captionTags(line);
+    if (tags.length === 0) continue;
     let out = '';
     let from = 0;
-    // Both tags, in the order they come on the line.
-    const tags = [...line.matchAll(OPENING), ...line.matchAll(CLOSING)].sort((a, b) => a.index - b.index);
     for (const tag of tags) {
-      if (tag.index < from || inCode(tag.index)) continue;
-      out += line.slice(from, tag.index);
-      from = tag.index + tag[0].length;
-      if (/^\\?\[\//.test(tag[0])) {
+      out += line.slice(from, tag.start);
+      from = tag.end;
+      if (tag.closing) {
         if (pending) out = `${out.replace(/[ \t]+$/, '')} ${pending}`;
         pending = undefined;
       } else {
         count++;
-        const attribute = CAPTION_ATTRIBUTE.exec(tag[1] ?? '');
-        pending = (attribute?.[1] ?? attribute?.[2] ?? '').trim() || undefined;
+        pending = tag.caption;
       }
     }
-    if (from === 0) continue;
     lines[i] = out + line.slice(from);
     changed = true;
   }

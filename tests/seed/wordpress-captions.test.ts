@@ -44,4 +44,19 @@ describe("WordPress's caption shortcode in an exported post", () => {
       expect(growth).toBeLessThan(4);
     }
   });
+
+  it.each([
+    ['openers without a closing bracket', (bytes: number) => `# T\n\n${'[caption a=b '.repeat(bytes / 13)}`],
+    ['openers without `=`, one bracket at the end', (bytes: number) => `${'[caption '.repeat(bytes / 9)}]`],
+    ['one opener, then a run of `=`', (bytes: number) => `[caption ${'='.repeat(bytes)}`],
+    ['an unclosed caption attribute, again and again', (bytes: number) => `[caption ${'caption="'.repeat(bytes / 9)}]`],
+    ['openers never closed', (bytes: number) => '[caption id="a"]<img src="a.png" /> '.repeat(bytes / 37)],
+    ['closing tags alone', (bytes: number) => 'x [/caption] '.repeat(bytes / 13)],
+  ])('is read in linear time however its tags are broken: %s (cost per MB at 1 MB within 4x of 100 KB)', async (_name, make) => {
+    // Each input is made once, outside the measured runs, so that only the reading is timed.
+    const inputs = new Map<number, string>();
+    const input = (bytes: number): string => inputs.get(bytes) ?? inputs.set(bytes, make(Math.floor(bytes))).get(bytes)!;
+    const growth = await costGrowth((bytes) => withoutWordpressCaptions(input(bytes)), 100_000, 1_000_000, 4);
+    expect(growth).toBeLessThan(4);
+  });
 });
