@@ -7,7 +7,8 @@ import { codeSpans } from './template-links.js';
  * align="aligncenter" width="632"]<img …> The caption[/caption]`, or its older form with the caption in a
  * `caption="…"` attribute; an HTML-to-Markdown converter may have escaped its brackets (`\[caption …\]`).
  * Only WordPress renders it: readers were shown its tags as text. The tags are taken out, what they hold
- * (the image, then its caption) stays, and a caption given as an attribute is written after the image.
+ * (the image, then its caption) stays, and a caption given as an attribute is written after the image. A closing
+ * tag is taken out only when it closes an opening tag taken out before it: alone, it is prose about the shortcode.
  */
 
 /** What {@link withoutWordpressCaptions} gives. */
@@ -98,7 +99,8 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
   if (!/caption/i.test(markdown)) return { body: markdown, count: 0 };
   const lines = markdown.split('\n');
   const codeOf = codeLines();
-  // The caption of the opened tag, written at its closing tag (one may run over several lines).
+  // Whether a tag was opened and not closed yet, and its caption, written at its closing tag (one may run over several lines).
+  let open = false;
   let pending: string | undefined;
   let count = 0;
   let changed = false;
@@ -110,16 +112,21 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
     let out = '';
     let from = 0;
     for (const tag of tags) {
+      // A closing tag no opening tag came before is prose about the shortcode (`close it with [/caption]`): kept.
+      if (tag.closing && !open) continue;
       out += line.slice(from, tag.start);
       from = tag.end;
       if (tag.closing) {
         if (pending) out = `${out.replace(/[ \t]+$/, '')} ${pending}`;
+        open = false;
         pending = undefined;
       } else {
         count++;
+        open = true;
         pending = tag.caption;
       }
     }
+    if (from === 0) continue;
     lines[i] = out + line.slice(from);
     changed = true;
   }

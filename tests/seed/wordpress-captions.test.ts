@@ -28,6 +28,15 @@ describe("WordPress's caption shortcode in an exported post", () => {
       expect(withoutWordpressCaptions(text)).toEqual({ body: text, count: 0 });
   });
 
+  it('keeps a closing tag that closes no caption, as prose about the shortcode writes it', () => {
+    for (const text of ['WordPress closes it with [/caption] after the image.', 'Escaped: \\[/caption\\] stays.'])
+      expect(withoutWordpressCaptions(text)).toEqual({ body: text, count: 0 });
+    expect(withoutWordpressCaptions('[caption id="a" caption="Cat"]<img src="a.png" />[/caption] is closed with [/caption].')).toEqual({
+      body: '<img src="a.png" /> Cat is closed with [/caption].',
+      count: 1,
+    });
+  });
+
   it('reaches readers as its image and caption', () => {
     const seed = readMarkdownSeed(
       '---\ntitle: Sur l\'utilité\n---\nJMX c\'est bien.\n\n[caption id="attachment_448" align="aligncenter" width="632" caption="Pas Firewall-Friendly?"]<a href="http://x.example/img.jpg"><img class="size-full" src="http://x.example/img.jpg" alt="Firewall" width="632" height="421" /></a>[/caption]\n\nBref.\n',
