@@ -90,6 +90,20 @@ function attributeCaption(attributes: string): string | undefined {
   return to < 0 ? undefined : attributes.slice(from, to).trim() || undefined;
 }
 
+/** Takes the spaces and tabs that end a text held in `pieces` off it (dropping pieces left empty), each looked at once. */
+function trimTrailingBlanks(pieces: string[]): void {
+  while (pieces.length > 0) {
+    const last = pieces[pieces.length - 1]!;
+    let end = last.length;
+    while (end > 0 && (last[end - 1] === ' ' || last[end - 1] === '\t')) end--;
+    if (end > 0) {
+      pieces[pieces.length - 1] = last.slice(0, end);
+      break;
+    }
+    pieces.pop();
+  }
+}
+
 /**
  * The Markdown without WordPress's caption tags outside code (fenced, indented or inline), the caption an
  * opening tag gives as an attribute written where its closing tag was. One pass over the lines, each read in
@@ -109,15 +123,19 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
     if (codeOf(line) !== undefined || !/caption/i.test(line)) continue;
     const tags = captionTags(line);
     if (tags.length === 0) continue;
-    let out = '';
+    // The line's text around its tags, in pieces (each trimmed once before a caption written after it).
+    const out: string[] = [];
     let from = 0;
     for (const tag of tags) {
       // A closing tag no opening tag came before is prose about the shortcode (`close it with [/caption]`): kept.
       if (tag.closing && !open) continue;
-      out += line.slice(from, tag.start);
+      out.push(line.slice(from, tag.start));
       from = tag.end;
       if (tag.closing) {
-        if (pending) out = `${out.replace(/[ \t]+$/, '')} ${pending}`;
+        if (pending) {
+          trimTrailingBlanks(out);
+          out.push(` ${pending}`);
+        }
         open = false;
         pending = undefined;
       } else {
@@ -127,7 +145,8 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
       }
     }
     if (from === 0) continue;
-    lines[i] = out + line.slice(from);
+    out.push(line.slice(from));
+    lines[i] = out.join('');
     changed = true;
   }
   return changed ? { body: lines.join('\n'), count } : { body: markdown, count: 0 };

@@ -61,6 +61,8 @@ describe("WordPress's caption shortcode in an exported post", () => {
     ['an unclosed caption attribute, again and again', (bytes: number) => `[caption ${'caption="'.repeat(bytes / 9)}]`],
     ['openers never closed', (bytes: number) => '[caption id="a"]<img src="a.png" /> '.repeat(bytes / 37)],
     ['closing tags alone', (bytes: number) => 'x [/caption] '.repeat(bytes / 13)],
+    ['captions given as attributes, on one line', (bytes: number) => '[caption id="a" caption="c"]x  [/caption] '.repeat(bytes / 43)],
+    ['a caption given as an attribute, after a run of blanks', (bytes: number) => `[caption id="a" caption="c"]x${' '.repeat(bytes)}[/caption]`],
   ])('is read in linear time however its tags are broken: %s (cost per MB at 1 MB within 4x of 100 KB)', async (_name, make) => {
     // Each input is made once, outside the measured runs, so that only the reading is timed.
     const inputs = new Map<number, string>();
