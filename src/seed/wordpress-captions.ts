@@ -7,8 +7,8 @@ import { codeSpans } from './template-links.js';
  * align="aligncenter" width="632"]<img …> The caption[/caption]`, or its older form with the caption in a
  * `caption="…"` attribute; an HTML-to-Markdown converter may have escaped its brackets (`\[caption …\]`).
  * Only WordPress renders it: readers were shown its tags as text. The tags are taken out, what they hold
- * (the image, then its caption) stays, and a caption given as an attribute is written after the image. A closing
- * tag is taken out only when it closes an opening tag taken out before it: alone, it is prose about the shortcode.
+ * (the image, then its caption) stays, and a caption given as an attribute is written after the image. The tags are
+ * taken out in pairs within a paragraph: one alone stays as written (see {@link withoutWordpressCaptions}).
  */
 
 /** What {@link withoutWordpressCaptions} gives. */
@@ -34,6 +34,8 @@ interface CaptionTag {
   end: number;
   closing: boolean;
   caption?: string;
+  /** Whether it is one of an opening and a closing tag taken out together. */
+  paired?: boolean;
 }
 
 /**
@@ -104,50 +106,82 @@ function trimTrailingBlanks(pieces: string[]): void {
   }
 }
 
+/** A caption tag with the line it is on. */
+interface PlacedTag {
+  line: number;
+  tag: CaptionTag;
+}
+
+/**
+ * Pairs the tags of one block (its lines up to a blank one), in order: a closing tag closes the opening tag
+ * nearest before it that no other closed. Gives how many pairs; the tags paired are marked, and a closing tag
+ * takes its opening tag's caption.
+ */
+function pairTags(block: readonly PlacedTag[]): number {
+  let opening: CaptionTag | undefined;
+  let pairs = 0;
+  for (const { tag } of block) {
+    if (!tag.closing) opening = tag;
+    else if (opening) {
+      opening.paired = tag.paired = true;
+      tag.caption = opening.caption;
+      opening = undefined;
+      pairs++;
+    }
+  }
+  return pairs;
+}
+
 /**
  * The Markdown without WordPress's caption tags outside code (fenced, indented or inline), the caption an
- * opening tag gives as an attribute written where its closing tag was. One pass over the lines, each read in
- * linear time.
+ * opening tag gives as an attribute written where its closing tag was. An opening and a closing tag are taken
+ * out as a pair, the closing one after the opening one in the same block (the shortcode is one paragraph,
+ * over several lines at most). Either tag alone stays as written: a closing one alone is prose about the
+ * shortcode (`close it with [/caption]`), and an opening one alone gives no caption to write anywhere.
+ * One pass over the lines, each read in linear time.
  */
 export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
   if (!/caption/i.test(markdown)) return { body: markdown, count: 0 };
   const lines = markdown.split('\n');
   const codeOf = codeLines();
-  // Whether a tag was opened and not closed yet, and its caption, written at its closing tag (one may run over several lines).
-  let open = false;
-  let pending: string | undefined;
   let count = 0;
   let changed = false;
+  // The tags of the block being read, rewritten when it ends.
+  let block: PlacedTag[] = [];
+  const endBlock = (): void => {
+    if (block.length === 0) return;
+    count += pairTags(block);
+    for (let k = 0; k < block.length; ) {
+      const i = block[k]!.line;
+      const line = lines[i]!;
+      // The line's text around its tags, in pieces (each trimmed once before a caption written after it).
+      const out: string[] = [];
+      let from = 0;
+      for (; k < block.length && block[k]!.line === i; k++) {
+        const { tag } = block[k]!;
+        if (!tag.paired) continue;
+        out.push(line.slice(from, tag.start));
+        from = tag.end;
+        if (tag.closing && tag.caption) {
+          trimTrailingBlanks(out);
+          out.push(` ${tag.caption}`);
+        }
+      }
+      if (from === 0) continue;
+      out.push(line.slice(from));
+      lines[i] = out.join('');
+      changed = true;
+    }
+    block = [];
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (codeOf(line) !== undefined || !/caption/i.test(line)) continue;
-    const tags = captionTags(line);
-    if (tags.length === 0) continue;
-    // The line's text around its tags, in pieces (each trimmed once before a caption written after it).
-    const out: string[] = [];
-    let from = 0;
-    for (const tag of tags) {
-      // A closing tag no opening tag came before is prose about the shortcode (`close it with [/caption]`): kept.
-      if (tag.closing && !open) continue;
-      out.push(line.slice(from, tag.start));
-      from = tag.end;
-      if (tag.closing) {
-        if (pending) {
-          trimTrailingBlanks(out);
-          out.push(` ${pending}`);
-        }
-        open = false;
-        pending = undefined;
-      } else {
-        count++;
-        open = true;
-        pending = tag.caption;
-      }
-    }
-    if (from === 0) continue;
-    out.push(line.slice(from));
-    lines[i] = out.join('');
-    changed = true;
+    const code = codeOf(line);
+    // A blank line or fenced code ends a block; an indented line (code, or the image's line in a caption) does not.
+    if (code === 'fenced' || line.trim() === '') endBlock();
+    if (code !== undefined || !/caption/i.test(line)) continue;
+    for (const tag of captionTags(line)) block.push({ line: i, tag });
   }
+  endBlock();
   return changed ? { body: lines.join('\n'), count } : { body: markdown, count: 0 };
 }

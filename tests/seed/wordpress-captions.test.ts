@@ -37,6 +37,24 @@ describe("WordPress's caption shortcode in an exported post", () => {
     });
   });
 
+  it('pairs an opening and a closing tag within one paragraph, leaving a tag alone as written', () => {
+    // An opening tag never closed in its paragraph: its caption is not written at a closing tag paragraphs away.
+    const stray = '[caption id="a" caption="Stray"]<img src="a.png" />\n\nLater.\n\nClosed with [/caption] here.';
+    expect(withoutWordpressCaptions(stray)).toEqual({ body: stray, count: 0 });
+    expect(withoutWordpressCaptions('[caption id="a" caption="Stray"]<img src="a.png" />\n\n[caption id="b" caption="Cat"]\n<img src="b.png" />\n[/caption]')).toEqual({
+      body: '[caption id="a" caption="Stray"]<img src="a.png" />\n\n\n<img src="b.png" />\n Cat',
+      count: 1,
+    });
+    // Two opening tags, one closing tag: the nearer one is closed.
+    expect(withoutWordpressCaptions('[caption id="a" caption="A"] [caption id="b" caption="B"]<img src="b.png" />[/caption]')).toEqual({
+      body: '[caption id="a" caption="A"] <img src="b.png" /> B',
+      count: 1,
+    });
+    // Fenced code between them ends the paragraph too.
+    const fenced = '[caption id="a"]<img src="a.png" />\n```\ncode\n```\nThen [/caption].';
+    expect(withoutWordpressCaptions(fenced)).toEqual({ body: fenced, count: 0 });
+  });
+
   it('reaches readers as its image and caption', () => {
     const seed = readMarkdownSeed(
       '---\ntitle: Sur l\'utilité\n---\nJMX c\'est bien.\n\n[caption id="attachment_448" align="aligncenter" width="632" caption="Pas Firewall-Friendly?"]<a href="http://x.example/img.jpg"><img class="size-full" src="http://x.example/img.jpg" alt="Firewall" width="632" height="421" /></a>[/caption]\n\nBref.\n',
