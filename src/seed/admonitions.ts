@@ -26,7 +26,8 @@ export interface Admonitions {
 /**
  * The Markdown with admonitions, collapsible blocks and content tabs (outside fenced code) written as
  * quotes and bold names. A block is one only when its content, indented four spaces more than its line,
- * follows it; blocks may nest, {@link MAX_DEPTH} deep. One pass over the lines, each read again once per block holding it.
+ * follows it; blocks may nest, {@link MAX_DEPTH} deep. One pass over the lines, each read again once per block holding it:
+ * a line is looked at as content only for a block it then belongs to (or for the one line after a block without any).
  */
 export function withAdmonitions(markdown: string, depth = 0): Admonitions {
   if (depth >= MAX_DEPTH || (!markdown.includes('!!!') && !markdown.includes('???') && !markdown.includes('==='))) return { body: markdown, count: 0 };
@@ -48,15 +49,18 @@ export function withAdmonitions(markdown: string, depth = 0): Admonitions {
       continue;
     }
     const block = OPENING.exec(line);
-    const indent = block?.[1]?.length ?? 0;
-    // Its content: the lines after it indented four spaces more (blank lines within), up to the first that is not.
-    let end = i + 1;
-    if (block) {
-      const inner = ' '.repeat(indent + 4);
-      while (end < lines.length && (lines[end]!.startsWith(inner) || (lines[end]!.trim() === '' && end + 1 < lines.length && lines[end + 1]!.startsWith(inner)))) end++;
-    }
     const tab = block?.[2]?.startsWith('===') === true;
-    if (!block || end === i + 1 || (block[3] === undefined && !tab) || (tab && block[4] === undefined)) {
+    // An admonition needs its type, a tab its name: the content of a line with neither is not looked for.
+    if (!block || (block[3] === undefined && !tab) || (tab && block[4] === undefined)) {
+      out.push(line);
+      continue;
+    }
+    const indent = block[1]!.length;
+    // Its content: the lines after it indented four spaces more (blank lines within), up to the first that is not.
+    const inner = ' '.repeat(indent + 4);
+    let end = i + 1;
+    while (end < lines.length && (lines[end]!.startsWith(inner) || (lines[end]!.trim() === '' && end + 1 < lines.length && lines[end + 1]!.startsWith(inner)))) end++;
+    if (end === i + 1) {
       out.push(line);
       continue;
     }

@@ -51,4 +51,31 @@ describe("MkDocs' admonitions, collapsible blocks and content tabs", () => {
       expect(growth).toBeLessThan(4);
     }
   });
+
+  it('read each line a bounded number of times, whatever opens on it: cost per MB from 100 KB to 1 MB', async () => {
+    // About `bytes` of text: `line(k)` for k = 0, 1, 2, …
+    const text = (bytes: number, line: (k: number) => string): string => {
+      const lines: string[] = [];
+      for (let size = 0, k = 0; size < bytes; k++) {
+        lines.push(line(k));
+        size += lines[k]!.length + 1;
+      }
+      return lines.join('\n');
+    };
+    const shapes: Record<string, (bytes: number) => string> = {
+      // Openers that are none (no type, a tab without its name), each deeper than the one before.
+      'deepening openers without a type': (bytes) => text(bytes, (k) => `${' '.repeat(4 * k)}!!! "t"`),
+      'deepening tabs without a name': (bytes) => text(bytes, (k) => `${' '.repeat(4 * k)}=== tab`),
+      'deepening openers within a block': (bytes) => text(bytes, (k) => (k === 0 ? '!!! note' : `${' '.repeat(4 * k)}??? "t"`)),
+      'openers without content': (bytes) => text(bytes, (k) => ['!!! note', '??? tip ""', '=== "x"', ''][k % 4]!),
+      // Blocks within blocks, past the depth read, each run ending in content.
+      'content nested many levels': (bytes) => text(bytes, (k) => `${' '.repeat(4 * (k % 41))}${k % 41 === 40 ? 'Text.' : '!!! note "t"'}`),
+    };
+    for (const [name, shape] of Object.entries(shapes)) {
+      const made = new Map<number, string>();
+      const input = (bytes: number): string => made.get(bytes) ?? made.set(bytes, shape(bytes)).get(bytes)!;
+      const growth = await costGrowth((bytes) => withAdmonitions(input(bytes)), 100_000, 1_000_000, 2.5);
+      expect(growth, `${name}: cost per MB grew ${growth.toFixed(2)}× from 100 KB to 1 MB`).toBeLessThan(2.5);
+    }
+  }, 120_000);
 });
