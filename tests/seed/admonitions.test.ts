@@ -27,6 +27,33 @@ describe("MkDocs' admonitions, collapsible blocks and content tabs", () => {
       expect(withAdmonitions(text)).toEqual({ body: text, count: 0 });
   });
 
+  it('are code where CommonMark reads code: indented after a blank line, fenced, or in raw HTML', () => {
+    const code = [
+      // A post showing how to write them.
+      'Write:\n\n    !!! note "Title"\n        The content.\n',
+      'Tabs:\n\n    === "Python"\n        print("hi")\n\n    === "Go"\n        fmt.Println("hi")\n',
+      '```\n!!! note\n    code\n```',
+      '~~~ markdown\n??? tip "Open"\n    code\n~~~',
+      '<pre>\n!!! note "Title"\n    The content.\n</pre>',
+      '<script type="text/x-markdown">\n=== "Python"\n    print("hi")\n</script>',
+      '<!-- draft\n\n!!! warning\n    Not yet.\n-->',
+      '<div class="example">\n!!! note\n    Shown as written.\n',
+      '<span class="example">\n!!! note\n    Shown as written.\n',
+    ];
+    for (const text of code) expect(withAdmonitions(text), text).toEqual({ body: text, count: 0 });
+    // Where the code or HTML ends, blocks are read again; a fence within <pre> opens none.
+    expect(withAdmonitions('<!--\n!!! note\n    x\n-->\n\n!!! tip\n    y').body).toBe('<!--\n!!! note\n    x\n-->\n\n> **Tip**\n> y');
+    expect(withAdmonitions('<pre>\n```\n</pre>\n!!! tip\n    y').body).toBe('<pre>\n```\n</pre>\n> **Tip**\n> y');
+    expect(withAdmonitions('<div markdown>\n\n!!! tip\n    y\n\n</div>').body).toBe('<div markdown>\n\n> **Tip**\n> y\n\n</div>');
+    expect(withAdmonitions('Write:\n\n    !!! note\n        x\n\n!!! tip\n    y').body).toBe('Write:\n\n    !!! note\n        x\n\n> **Tip**\n> y');
+    // A tag after a paragraph's line is in the paragraph, and opens no HTML block.
+    expect(withAdmonitions('Text\n<span>\n!!! tip\n    y').body).toBe('Text\n<span>\n> **Tip**\n> y');
+    // In a list item, four spaces are the item's, not code.
+    expect(withAdmonitions('- Step\n\n    !!! note\n        x').body).toBe('- Step\n\n    > **Note**\n    > x');
+    const seed = readMarkdownSeed('---\ntitle: Admonitions\n---\nWrite:\n\n    !!! note "Title"\n        The content.\n', { file: 'docs/blog/posts/syntax.md' });
+    expect(seed.html).toContain('<pre><code>!!! note &quot;Title&quot;\n    The content.\n</code></pre>');
+  });
+
   it('reach readers as a quote, not as code', () => {
     const seed = readMarkdownSeed('---\ntitle: Goodbye\ndate: 2025-11-18\n---\nIntro.\n\n!!! warning "Maintenance mode"\n\n    We want to be transparent about the risks.\n', {
       file: 'docs/blog/posts/goodbye.md',
