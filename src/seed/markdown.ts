@@ -341,10 +341,12 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
   let hidden: string | undefined;
   const lastEnd = lastEndTags(lines);
   const endsLater = (name: string): boolean => (lastEnd.get(name) ?? -1) > lineIndex;
+  // The last line of each code block's end tag: an opening tag with no end after it opens no block.
+  const lastCodeEnd = lastCodeBlockEnds(lines);
   // Tags within lines of text, taken out (see `inline-tags.ts`).
   const inline: TemplateTagLines['inline'] = { count: 0 };
-  // The fence was opened for a highlight tag: its end tag closes it.
-  let highlight = false;
+  // The fence was opened for a code block's tag (`highlight`, `codeblock`, `code`): the name of its end tag, which closes it.
+  let codeBlockEnd: string | undefined;
   let count = 0;
   // Lines written otherwise than given but not left out (shortcodes as HTML, escaped shortcodes, raw blocks): not counted.
   let rewritten = 0;
@@ -395,14 +397,14 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     const line = given;
     const opener = FENCE.exec(line);
     if (fence !== undefined) {
-      if (highlight && onlyTemplateTags(line) && CODE_BLOCK_END.test(tagName(line) ?? '')) {
+      if (codeBlockEnd !== undefined && onlyTemplateTags(line) && tagName(line) === codeBlockEnd) {
         keep('```');
         fence = undefined;
-        highlight = false;
+        codeBlockEnd = undefined;
         count++;
         continue;
       }
-      if (!highlight && closesFence(line, fence)) fence = undefined;
+      if (codeBlockEnd === undefined && closesFence(line, fence)) fence = undefined;
       keep(line);
       continue;
     }
@@ -448,12 +450,14 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     first ??= { line: i - lineCount + 1, text: shown(tag) };
     // `{% highlight go %}` … `{% endhighlight %}` (and Hugo's `{{< highlight go >}}`, Hexo's and Octopress's
     // `{% codeblock lang:js %}` … `{% endcodeblock %}` or `{% code %}`) is a code block: written as a fence.
+    // Without its end tag after it, the tag is left out alone and the lines after it stay text.
     const name = tagName(tag);
-    if (name !== undefined && CODE_BLOCK_TAGS.has(name)) {
+    const end = name !== undefined && CODE_BLOCK_TAGS.has(name) ? codeBlockEndOf(tag, name) : undefined;
+    if (end !== undefined && (lastCodeEnd.get(end) ?? -1) > i) {
       removed += lineCount - 1;
       keep('```');
       fence = '```';
-      highlight = true;
+      codeBlockEnd = end;
     } else {
       removed += lineCount;
       if (name !== undefined && HIDDEN_BLOCK_END.has(name) && !HIDDEN_BLOCK_END.get(name)!.test(tag) && endsLater(name)) hidden = name;
@@ -548,15 +552,36 @@ function isText(line: string | undefined): boolean {
   return line !== undefined && line.trim() !== '';
 }
 
-/** The name of the first template tag on a line (`highlight`, `/highlight`, `endcomment`), lowercase. */
+/**
+ * The whole name of the first template tag on a line (`highlight`, `/highlight`, `endcomment`, `code_snippet`),
+ * lowercase: a Liquid tag's name is word characters and `-`, as is a Hugo shortcode's.
+ */
 function tagName(line: string): string | undefined {
-  return /^\s*\{(?:\{[<%]|%-?)\s*(\/?[A-Za-z]+)/.exec(line)?.[1]?.toLowerCase();
+  return /^\s*\{(?:\{[<%]|%-?)\s*(\/?[\w-]+)/.exec(line)?.[1]?.toLowerCase();
 }
 
 /** Tags that open a code block (Jekyll's and Hugo's `highlight`, Hexo's and Octopress's `codeblock` and `code`). */
 const CODE_BLOCK_TAGS = new Set(['highlight', 'codeblock', 'code']);
-/** The tags that end such a block: `{% endhighlight %}`, `{{< /highlight >}}`, `{% endcodeblock %}`, `{% endcode %}`. */
-const CODE_BLOCK_END = /^(?:end|\/)(?:highlight|codeblock|code)$/;
+
+/** The name of the tag that ends the code block a tag named `name` opens: `endhighlight` for Liquid's `{% highlight %}`, `/highlight` for Hugo's `{{< highlight >}}`. */
+function codeBlockEndOf(tag: string, name: string): string {
+  return /^\s*\{\{/.test(tag) ? `/${name}` : `end${name}`;
+}
+
+/** The last line (0-based) holding nothing but each code block's end tag (`endhighlight`, `/highlight`, `endcodeblock`, `endcode`). One pass. */
+function lastCodeBlockEnds(lines: readonly string[]): Map<string, number> {
+  const last = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('}')) continue;
+    const name = tagName(line);
+    if (name !== undefined && CODE_BLOCK_ENDS.has(name) && onlyTemplateTags(line)) last.set(name, i);
+  }
+  return last;
+}
+
+/** The tags that end a code block: `{% endhighlight %}`, `{{< /highlight >}}`, `{% endcodeblock %}`, `{% endcode %}`. */
+const CODE_BLOCK_ENDS = new Set([...CODE_BLOCK_TAGS].flatMap((name) => [`end${name}`, `/${name}`]));
 
 /** Tags and the marks that close them: `{{<`…`>}}`, `{{%`…`%}}`, `{%`…`%}`. */
 const TAG_CLOSERS: Record<string, string> = { '{{<': '>}}', '{{%': '%}}', '{%': '%}' };

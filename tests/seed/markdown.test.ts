@@ -233,6 +233,40 @@ describe('readMarkdownSeed', () => {
     ]);
   });
 
+  it('reads a tag whose name only begins with a code block tag as any other tag, its lines after it as Markdown', () => {
+    for (const tag of ['{% code_snippet examples/hello.js %}', '{% code-example hello %}', '{% highlighter %}', '{{< code-sample >}}']) {
+      const warnings: Diagnostic[] = [];
+      const seed = readMarkdownSeed(`Intro\n\nFirst.\n\n${tag}\n\nThe rest **bold**.`, { onWarning: (d) => warnings.push(d) });
+      expect(seed.sections[0]!.blocks).toEqual([
+        { kind: 'paragraph', text: 'First.' },
+        { kind: 'paragraph', text: 'The rest bold.' },
+      ]);
+      expect(warnings.map((d) => d.code)).toEqual(['W_TEMPLATE_TAG']);
+    }
+    // Its end tag is a tag of its own name: `{% endcode_snippet %}` ends no block.
+    expect(withoutTemplateTagLines('{% code %}\nx = 1\n{% endcode_snippet %}\ny = 2\n{% endcode %}').body).toBe('```\nx = 1\n{% endcode_snippet %}\ny = 2\n```');
+  });
+
+  it('leaves out a code block tag without its end tag alone, the lines after it staying text', () => {
+    const pairs: [string, string][] = [
+      ['{% codeblock lang:js %}', '{% endcodeblock %}'],
+      ['{% highlight js %}', '{% endhighlight %}'],
+      ['{{< highlight go >}}', '{{< /highlight >}}'],
+    ];
+    for (const [open, end] of pairs) {
+      const warnings: Diagnostic[] = [];
+      const seed = readMarkdownSeed(`Intro\n\nFirst.\n\n${open}\n\nThe rest **bold**.\n`, { onWarning: (d) => warnings.push(d) });
+      expect(seed.sections[0]!.blocks).toEqual([
+        { kind: 'paragraph', text: 'First.' },
+        { kind: 'paragraph', text: 'The rest bold.' },
+      ]);
+      expect(warnings).toEqual([expect.objectContaining({ code: 'W_TEMPLATE_TAG', message: expect.stringContaining(`(first: ${open} on line 5)`) })]);
+      // Another block's end tag (or one before it) does not end it.
+      const other = open.startsWith('{{') ? '{% endhighlight %}' : '{{< /highlight >}}';
+      expect(withoutTemplateTagLines(`${end}\n\n${open}\nx = 1\n${other}\n\nText.`).body).toBe(`\n\n\nx = 1\n\n\nText.`);
+    }
+  });
+
   it('finds template tag lines in time linear in the text', async () => {
     const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n) + '\n{{< open\n'.repeat(n) + '{% raw %}{{</* x\n'.repeat(n);
     // Tenfold the size: linear stays near ×1 (measured 0.8-1.7), quadratic near ×10.
