@@ -345,8 +345,8 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
   const lastCodeEnd = lastCodeBlockEnds(lines);
   // Tags within lines of text, taken out (see `inline-tags.ts`).
   const inline: TemplateTagLines['inline'] = { count: 0 };
-  // The fence was opened for a code block's tag (`highlight`, `codeblock`, `code`): the name of its end tag, which closes it.
-  let codeBlockEnd: string | undefined;
+  // The fence was opened for a code block's tag (`highlight`, `codeblock`, `code`): the line of its end tag, which closes it.
+  let codeBlockLast: number | undefined;
   let count = 0;
   // Lines written otherwise than given but not left out (shortcodes as HTML, escaped shortcodes, raw blocks): not counted.
   let rewritten = 0;
@@ -359,6 +359,13 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
   for (let i = 0; i < lines.length; i++) {
     lineIndex = i;
     const given = lines[i]!;
+    if (i === codeBlockLast) {
+      keep(fence!);
+      fence = undefined;
+      codeBlockLast = undefined;
+      count++;
+      continue;
+    }
     if (hidden !== undefined) {
       const end = HIDDEN_BLOCK_END.get(hidden)!.exec(given);
       if (end === null) {
@@ -381,7 +388,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
       for (const tag of given.match(RAW_TAGS) ?? []) raw = !/endraw/.test(tag);
       const text = given.replace(RAW_TAGS, '');
       const fenceLine = FENCE.exec(text);
-      if (fenceLine) fence = fence === undefined ? fenceLine[1]! : undefined;
+      if (fenceLine && codeBlockLast === undefined) fence = fence === undefined ? fenceLine[1]! : undefined;
       if (text.trim() === '' && given.trim() !== '') removed++;
       else keep(text);
       rewritten++;
@@ -397,14 +404,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     const line = given;
     const opener = FENCE.exec(line);
     if (fence !== undefined) {
-      if (codeBlockEnd !== undefined && onlyTemplateTags(line) && tagName(line) === codeBlockEnd) {
-        keep('```');
-        fence = undefined;
-        codeBlockEnd = undefined;
-        count++;
-        continue;
-      }
-      if (codeBlockEnd === undefined && closesFence(line, fence)) fence = undefined;
+      if (codeBlockLast === undefined && closesFence(line, fence)) fence = undefined;
       keep(line);
       continue;
     }
@@ -454,10 +454,11 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     const name = tagName(tag);
     const end = name !== undefined && CODE_BLOCK_TAGS.has(name) ? codeBlockEndOf(tag, name) : undefined;
     if (end !== undefined && (lastCodeEnd.get(end) ?? -1) > i) {
+      const block = codeBlockAfter(lines, i, end);
       removed += lineCount - 1;
-      keep('```');
-      fence = '```';
-      codeBlockEnd = end;
+      fence = block.fence;
+      keep(fence);
+      codeBlockLast = block.last;
     } else {
       removed += lineCount;
       if (name !== undefined && HIDDEN_BLOCK_END.has(name) && !HIDDEN_BLOCK_END.get(name)!.test(tag) && endsLater(name)) hidden = name;
@@ -578,6 +579,26 @@ function lastCodeBlockEnds(lines: readonly string[]): Map<string, number> {
     if (name !== undefined && CODE_BLOCK_ENDS.has(name) && onlyTemplateTags(line)) last.set(name, i);
   }
   return last;
+}
+
+/**
+ * The code block whose opening tag ends on line `start`, up to the first line holding nothing but its `end` tag
+ * (there is one): that line, and the fence to write it with, longer than any run of backticks in its code, so a
+ * fence within it (` ``` `) is code, not the end of the block (CommonMark closes a fence only with one as long).
+ */
+function codeBlockAfter(lines: readonly string[], start: number, end: string): { last: number; fence: string } {
+  let longest = 0;
+  let j = start + 1;
+  for (; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.includes('}') && tagName(line) === end && onlyTemplateTags(line)) break;
+    let run = 0;
+    for (const c of line) {
+      run = c === '`' ? run + 1 : 0;
+      if (run > longest) longest = run;
+    }
+  }
+  return { last: j, fence: '`'.repeat(Math.max(3, longest + 1)) };
 }
 
 /** The tags that end a code block: `{% endhighlight %}`, `{{< /highlight >}}`, `{% endcodeblock %}`, `{% endcode %}`. */

@@ -267,6 +267,29 @@ describe('readMarkdownSeed', () => {
     }
   });
 
+  it('keeps a fence within a code block tag as code: the fence written is longer than any run of backticks in it', () => {
+    for (const [open, end] of [
+      ['{% codeblock lang:md %}', '{% endcodeblock %}'],
+      ['{% highlight markdown %}', '{% endhighlight %}'],
+    ] as const) {
+      const code = 'Write code as:\n```js\nx = 1\n```\nor as:\n````\ny = 2\n````\n~~~\nz\n~~~';
+      const seed = readMarkdownSeed(`Intro\n\nFirst.\n\n${open}\n${code}\n${end}\n\nThe rest **bold**.\n`, { onWarning: () => undefined });
+      expect(seed.sections[0]!.blocks).toEqual([
+        { kind: 'paragraph', text: 'First.' },
+        { kind: 'code', text: code },
+        { kind: 'paragraph', text: 'The rest bold.' },
+      ]);
+    }
+    expect(withoutTemplateTagLines('{% code %}\nx = 1\n{% endcode %}').body).toBe('```\nx = 1\n```');
+  });
+
+  it('reads code block tags in time linear in the text', async () => {
+    // Openers without an end tag, then a block of openers and backticks closed once.
+    const lines = (n: number): string => `${'{% codeblock %}\n'.repeat(n)}${'{% highlight %}\n```\n'.repeat(n)}{% endhighlight %}\n`;
+    const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 4);
+    expect(growth).toBeLessThan(4);
+  });
+
   it('finds template tag lines in time linear in the text', async () => {
     const lines = (n: number): string => '{{< a >}} {{< b\n'.repeat(n) + '{%'.repeat(n) + '\n{{< open\n'.repeat(n) + '{% raw %}{{</* x\n'.repeat(n);
     // Tenfold the size: linear stays near ×1 (measured 0.8-1.7), quadratic near ×10.
