@@ -125,7 +125,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
             { file: shown(entry.name, full) },
           ),
         );
-      } else if (!seedNamed && !onlyPosts && !FOLDER_NOTES.test(entry.name) && isUnreadArticle(entry.name, full)) {
+      } else if (!seedNamed && !onlyPosts && !FOLDER_NOTES.test(entry.name) && isUnreadArticle(entry.name, place.inPosts)) {
         const ext = path.extname(entry.name).toLowerCase();
         unread.set(ext, (unread.get(ext) ?? 0) + 1);
         firstUnread ??= shown(entry.name, full);
@@ -159,11 +159,15 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
 /** Extensions of the articles other site generators read that storyfeed does not: reStructuredText (Pelican, Sphinx), Quarto, R Markdown, AsciiDoc, Org, Textile. */
 const UNREAD_ARTICLES = new Set(['.rst', '.qmd', '.rmd', '.adoc', '.asciidoc', '.org', '.textile']);
 
-/** Whether a file not read is an article in another format: one of {@link UNREAD_ARTICLES}, or a Jekyll post in HTML (`_posts/…/2024-01-02-title.html`, as jekyll-import writes WordPress posts). */
-function isUnreadArticle(name: string, full: string): boolean {
+/**
+ * Whether a file not read is an article in another format: one of {@link UNREAD_ARTICLES}, or a Jekyll post in HTML
+ * (`_posts/…/2024-01-02-title.html`, as jekyll-import writes WordPress posts), `inPosts` telling whether its folder lies
+ * in Jekyll's posts as the walk knows it ({@link JekyllPlace.inPosts}), not any `_posts` above the seeds folder.
+ */
+function isUnreadArticle(name: string, inPosts: boolean): boolean {
   const ext = path.extname(name).toLowerCase();
   if (UNREAD_ARTICLES.has(ext)) return true;
-  return (ext === '.html' || ext === '.htm') && /^\d{4}-\d{2}-\d{2}-/.test(name) && full.split(path.sep).includes(JEKYLL_POSTS);
+  return inPosts && (ext === '.html' || ext === '.htm') && /^\d{4}-\d{2}-\d{2}-/.test(name);
 }
 
 /**

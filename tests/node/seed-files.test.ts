@@ -159,4 +159,18 @@ describe('articles in formats storyfeed does not read', () => {
       'jekyll-import/_posts/2010-04-27-internet-friendly.html is an article in a format storyfeed does not read; it is skipped (convert to Markdown to publish)',
     ]);
   });
+
+  it("take a dated HTML file for a Jekyll post only in Jekyll's posts, not below a _posts folder above the seeds folder", async () => {
+    const root = path.join(dir, 'home', '_posts', 'project', 'seeds');
+    mkdirSync(path.join(root, '_posts'), { recursive: true });
+    writeFileSync(path.join(root, '2024-01-02-page.html'), '<p>A page.</p>\n');
+    writeFileSync(path.join(root, 'a.md'), '# A\n\nText.\n');
+    const warnings: Diagnostic[] = [];
+    expect((await findSeedFiles(root, dir, (d) => warnings.push(d))).map((f) => f.display)).toEqual(['home/_posts/project/seeds/a.md']);
+    expect(warnings).toEqual([]);
+    // In a _posts folder inside the seeds folder, it is a post still.
+    writeFileSync(path.join(root, '_posts', '2024-01-03-post.html'), '<p>A post.</p>\n');
+    await findSeedFiles(root, dir, (d) => warnings.push(d));
+    expect(warnings.map((d) => d.file)).toEqual(['home/_posts/project/seeds/_posts/2024-01-03-post.html']);
+  });
 });
