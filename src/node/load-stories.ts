@@ -269,8 +269,16 @@ function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analy
   // A seed at the top of the seeds folder is normalized with `seedsFolderTop` (see `normalize-seed.ts`): part of the key.
   // The size cap also caps the seed's structure (see `seed/structure-limit.ts`): a story stored under another cap may not pass this one.
   const cap = maxSeedBytes !== undefined && maxSeedBytes !== DEFAULT_MAX_SEED_BYTES ? `size cap ${maxSeedBytes}` : '';
-  // Whether the seed is a Jekyll post is told by the folders around it (see `seed-files.ts`), not by its bytes: part of the key.
-  const variant = [analysis ? '' : 'without analysis', file.inSeedsFolder ? 'top of seeds' : '', file.jekyllPost ? 'Jekyll post' : '', cap].filter(Boolean).join(', ');
+  // Whether the seed is a Jekyll post, or in a posts folder, is told by the folders around it (see `seed-files.ts`), not by its bytes: part of the key.
+  const variant = [
+    analysis ? '' : 'without analysis',
+    file.inSeedsFolder ? 'top of seeds' : '',
+    file.jekyllPost ? 'Jekyll post' : '',
+    file.inPostsFolder && !file.jekyllPost ? 'in posts folder' : '',
+    cap,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return cache.key(file.display, digests.seed, digests.sidecar, variant || undefined);
 }
 

@@ -28,6 +28,7 @@ export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: Load
       // Told by where the file is in the seeds folder or a Jekyll site (see findSeedFiles), not by its name for messages
       // (relative to the working directory, which may be inside `_posts`), nor by any folder named `_posts` above it.
       jekyllPost: file.jekyllPost === true,
+      inPostsFolder: file.inPostsFolder === true,
       onWarning,
     },
     analyze,

@@ -26,6 +26,12 @@ export interface SeedFile {
    * Jekyll reads a post (its title from its name, a string of categories split at spaces).
    */
   jekyllPost?: true;
+  /**
+   * Set when the file lies in a site generator's posts folder: Jekyll's posts (as {@link jekyllPost}), or a Hexo site's
+   * (`source/_posts`, the seeds folder or below it). A post there may leave out the `---` that opens its front matter, as
+   * Hexo reads it; Jekyll's own rules for a post (a dated name, the title from it) stay with {@link jekyllPost}.
+   */
+  inPostsFolder?: true;
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
@@ -40,7 +46,7 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  * Lists seed files under `dir` (recursively, sorted, so builds are deterministic). Skips dot- and
  * underscore-prefixed entries (but Jekyll's `_posts`, see {@link isSkippedName}), `node_modules`, what a site
  * generator's project folder holds besides its articles (see {@link siteRoot}), the files of a Jekyll site's `_posts` not named
- * with their date first (see {@link inJekyllPosts}), sidecars, and folders already visited (by real path,
+ * with their date first (see {@link postsSiteOf}), sidecars, and folders already visited (by real path,
  * so symlink loops end). A seed-named link that cannot be followed (a loop, or a missing target) is
  * listed, so reading it reports the problem with its name instead of dropping the story silently.
  */
@@ -62,8 +68,9 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   let sawLink = false;
   /** Seeds listed through a symbolic link: the link itself, or a file in a linked folder. */
   const throughLink = new Set<string>();
-  const inSitePosts = await inJekyllPosts(await realpath(root).catch(() => root));
-  const top: JekyllPlace = { postsOnly: false, inPosts: inSitePosts, sitePosts: inSitePosts };
+  const postsSite = await postsSiteOf(await realpath(root).catch(() => root));
+  const inSitePosts = postsSite === 'jekyll';
+  const top: JekyllPlace = { postsOnly: false, inPosts: inSitePosts, sitePosts: inSitePosts, inPostsFolder: postsSite !== undefined };
   const walk = async (folder: string, linked: boolean, place: JekyllPlace): Promise<void> => {
     let entries: Dirent[];
     try {
@@ -106,6 +113,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
           postsOnly: onlyPosts && !posts,
           inPosts: place.inPosts || posts,
           sitePosts: place.sitePosts || (onlyPosts && posts),
+          inPostsFolder: place.inPostsFolder || posts,
         });
       } else if (seedNamed && FOLDER_NOTES.test(entry.name)) {
         onWarning?.(
@@ -135,6 +143,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         if (linked || entry.isSymbolicLink()) throughLink.add(full);
         if (folder === root) file.inSeedsFolder = true;
         if (place.inPosts) file.jekyllPost = true;
+        if (place.inPostsFolder) file.inPostsFolder = true;
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);
@@ -200,38 +209,49 @@ interface JekyllPlace {
   inPosts: boolean;
   /** In a `_posts` folder of a Jekyll site (at any depth below it): only posts named with their date first are read. */
   sitePosts: boolean;
+  /** As {@link inPosts}, or in a Hexo site's `_posts` (the seeds folder lying in it): its posts may leave out the `---` opening their front matter. */
+  inPostsFolder: boolean;
 }
 
 /**
  * Whether the seed at `file` (an absolute path) lies in Jekyll's posts, as a build of the seeds folder `seeds` (when
  * given) lists it ({@link SeedFile.jekyllPost}): in a `_posts` folder inside `seeds`, or in a Jekyll site's `_posts`
- * (see {@link inJekyllPosts}). A `_posts` folder above the seeds folder of no Jekyll site (`~/_posts/project/seeds`) is
+ * (see {@link postsSiteOf}). A `_posts` folder above the seeds folder of no Jekyll site (`~/_posts/project/seeds`) is
  * only a name.
  */
 export async function inJekyllPostsOf(file: string, seeds?: string): Promise<boolean> {
   const folder = path.dirname(file);
   const below = seeds === undefined ? '' : path.relative(seeds, folder);
   if (below !== '' && !below.startsWith('..') && !path.isAbsolute(below) && below.split(path.sep).includes(JEKYLL_POSTS)) return true;
-  return inJekyllPosts(await realpath(folder).catch(() => folder));
+  return (await postsSiteOf(await realpath(folder).catch(() => folder))) === 'jekyll';
 }
 
 /**
- * Whether `folder` (a real path) lies in a Jekyll site's posts: in a `_posts` folder (or one of its sub-folders), where
- * the nearest folder above that `_posts` holding a config file is a Jekyll site's root (`_config.yml`, `.yaml` or
- * `.toml`). Jekyll reads the `_posts` folders at any depth of its site (`news/_posts`), and their sub-folders, so the
- * root may be any number of folders above; a `_posts` folder with no config above it is no site's. Hexo's posts
- * (`source/_posts`, below a `_config.yml` beside its `scaffolds`) are Hexo's, whose post names need no date.
+ * Whether the seed at `file` (an absolute path) lies in a site generator's posts folder, as a build of the seeds folder
+ * `seeds` (when given) lists it ({@link SeedFile.inPostsFolder}): in Jekyll's posts (see {@link inJekyllPostsOf}), or in
+ * a Hexo site's `_posts`.
  */
-async function inJekyllPosts(folder: string): Promise<boolean> {
+export async function inPostsFolderOf(file: string, seeds?: string): Promise<boolean> {
+  return (await inJekyllPostsOf(file, seeds)) || (await postsSiteOf(await realpath(path.dirname(file)).catch(() => path.dirname(file)))) !== undefined;
+}
+
+/**
+ * The site generator whose posts `folder` (a real path) lies in: a `_posts` folder (or one of its sub-folders), where the
+ * nearest folder above that `_posts` holding a config file (`_config.yml`, `.yaml` or `.toml`) is the site's root: a
+ * Hexo site's when its `scaffolds` folder is beside the config (Hexo's posts, `source/_posts`, whose names need no date),
+ * else a Jekyll site's. Jekyll reads the `_posts` folders at any depth of its site (`news/_posts`), and their
+ * sub-folders, so the root may be any number of folders above; a `_posts` folder with no config above it is no site's.
+ */
+async function postsSiteOf(folder: string): Promise<'jekyll' | 'hexo' | undefined> {
   let posts = folder;
   while (path.basename(posts) !== JEKYLL_POSTS) {
-    if (path.dirname(posts) === posts) return false;
+    if (path.dirname(posts) === posts) return undefined;
     posts = path.dirname(posts);
   }
   for (let above = path.dirname(posts); ; above = path.dirname(above)) {
     const names = await readdir(above).catch(() => [] as string[]);
-    if (names.some((name) => JEKYLL_CONFIG.test(name))) return !names.includes(HEXO_SCAFFOLDS);
-    if (path.dirname(above) === above) return false;
+    if (names.some((name) => JEKYLL_CONFIG.test(name))) return names.includes(HEXO_SCAFFOLDS) ? 'hexo' : 'jekyll';
+    if (path.dirname(above) === above) return undefined;
   }
 }
 

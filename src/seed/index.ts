@@ -41,6 +41,12 @@ export interface ReadSeedOptions {
    * seeds folder, or in a Jekyll site's `_posts` (below its `_config.yml`), not in any folder named so above a project.
    */
   jekyllPost?: boolean;
+  /**
+   * Whether the file lies in a site generator's posts folder (`_posts`: Jekyll's, or a Hexo site's `source/_posts`),
+   * where a post may leave out the `---` that opens its front matter; without it, {@link jekyllPost} says, else `file`.
+   * Wider than `jekyllPost`: Jekyll's own rules for a post do not follow from it.
+   */
+  inPostsFolder?: boolean;
 }
 
 /** Picks the seed format from a file name. */

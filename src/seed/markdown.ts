@@ -36,16 +36,25 @@ markdown.core.ruler.push('table_alignment', (state) => {
 /** A line of Markdown as inline HTML (a figure's caption, as Hugo renders it). */
 const inlineMarkdown = (text: string): string => markdown.renderInline(text);
 
+/** What {@link readMarkdownSeed} reads besides a text seed's options. */
+export interface MarkdownSeedOptions extends TextSeedOptions {
+  /**
+   * Whether the file lies in a site generator's posts folder (Jekyll's, or a Hexo site's `source/_posts`), where a post
+   * may leave out the `---` opening its front matter; without it, `jekyllPost` says, else `file`.
+   */
+  inPostsFolder?: boolean;
+}
+
 /**
  * Reads a Markdown seed with optional YAML front matter. The title comes from front matter, else a
  * leading `# ` heading, else the first line. A leading `# ` heading that repeats the front matter's title
  * is left out; one that differs starts the first section, as `##`–`######` headings start sections.
  */
-export function readMarkdownSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
+export function readMarkdownSeed(raw: string, options: MarkdownSeedOptions = {}): SeedArticle {
   const { file } = options;
-  // A Hexo post (in a `_posts` folder) may leave out the `---` that opens its front matter.
-  const inPosts = options.jekyllPost ?? file?.split(/[\\/]/).slice(0, -1).includes('_posts') === true;
-  const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, { metadataLines: true, closingFenceOnly: inPosts });
+  // A Hexo post (in a `_posts` folder, Jekyll's or Hexo's) may leave out the `---` that opens its front matter.
+  const inPostsFolder = options.inPostsFolder ?? options.jekyllPost ?? file?.split(/[\\/]/).slice(0, -1).includes('_posts') === true;
+  const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, { metadataLines: true, closingFenceOnly: inPostsFolder });
   const meta = parseFrontMatter(split, {
     file,
     timeZone: options.timeZone,

@@ -38,6 +38,8 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   optionalText(options.siteUrl, `${path}.siteUrl`);
   if (options.jekyllPost !== undefined && typeof options.jekyllPost !== 'boolean') fail(`${path}.jekyllPost`, `must be true or false, found ${describeValue(options.jekyllPost)}`);
+  if (options.inPostsFolder !== undefined && typeof options.inPostsFolder !== 'boolean')
+    fail(`${path}.inPostsFolder`, `must be true or false, found ${describeValue(options.inPostsFolder)}`);
   const max = options.maxSeedBytes;
   if (max !== undefined && !(typeof max === 'number' && Number.isSafeInteger(max) && max > 0))
     fail(`${path}.maxSeedBytes`, `must be a whole number of bytes above 0, found ${describeValue(max)}`);

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadStory } from '../../src/node/load-stories.js';
 import { entriesRead, findSeedFiles, isSkippedName } from '../../src/node/seed-files.js';
 
 let dir: string;
@@ -161,6 +162,42 @@ describe("a Jekyll site's posts", () => {
     expect(await read(path.join(dir, 'seeds', '_posts'))).toEqual({ seeds: ['seeds/_posts/notes.md'], skipped: [], messages: [] });
     expect(await read(path.join(dir, 'home', '_posts', 'project', 'seeds'))).toEqual({ seeds: ['home/_posts/project/seeds/hello.md'], skipped: [], messages: [] });
     expect(await read(path.join(dir, 'hexo', 'source', '_posts'))).toEqual({ seeds: ['hexo/source/_posts/hello-world.md'], skipped: [], messages: [] });
+  });
+});
+
+describe("a Hexo site's posts", () => {
+  const post = 'title: W\ndate: 2017/1/8\ntags:\n  - windows\n---\nBody.\n';
+  const site = { '_config.yml': 'title: Blog\n', 'scaffolds/post.md': '---\ntitle: {{ title }}\n---\n', 'source/_posts/w.md': post, 'source/_posts/2017/x.md': post };
+
+  it('are in a posts folder, their front matter read without its opening ---, whether the seeds folder is the site source, its _posts or below', async () => {
+    write(path.join(dir, 'blog'), site);
+    for (const seeds of ['blog/source', 'blog/source/_posts', 'blog/source/_posts/2017']) {
+      const files = await findSeedFiles(seeds, dir);
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        expect(file.inPostsFolder).toBe(true);
+        const story = await loadStory(file, { site: { siteUrl: 'https://blog.example.com', language: 'en' }, cwd: dir });
+        expect(story.title).toBe('W');
+        expect(story.tags).toEqual(['windows']);
+      }
+    }
+  });
+
+  it("are not Jekyll's posts when the seeds folder is their _posts: their names need no date, their titles do not come from them", async () => {
+    write(path.join(dir, 'blog'), { ...site, 'source/_posts/2024-01-02-dated.md': 'Body only.\n\nMore text.\n' });
+    const files = await findSeedFiles('blog/source/_posts', dir);
+    expect(files.map((f) => [f.display, f.jekyllPost])).toEqual([
+      ['blog/source/_posts/2017/x.md', undefined],
+      ['blog/source/_posts/2024-01-02-dated.md', undefined],
+      ['blog/source/_posts/w.md', undefined],
+    ]);
+    const dated = await loadStory(files[1]!, { site: { siteUrl: 'https://blog.example.com', language: 'en' }, cwd: dir, fallbackDate: new Date('2024-01-02') });
+    expect(dated.title).toBe('Body only.');
+  });
+
+  it('leave a _posts folder of no site out of the posts folders', async () => {
+    write(dir, { 'home/_posts/project/seeds/a.md': '# A\n\nText.\n' });
+    expect((await findSeedFiles('home/_posts/project/seeds', dir)).map((f) => f.inPostsFolder)).toEqual([undefined]);
   });
 });
 
