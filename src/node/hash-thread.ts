@@ -22,8 +22,7 @@ parentPort.on('message', (m) => {
     let hash = running.get(m.id);
     if (hash === undefined) running.set(m.id, (hash = createHash('sha256')));
     hash.update(m.bytes);
-    // The chunk goes back, to be filled again: no new memory for each chunk of a large file.
-    parentPort.postMessage({ id: m.id, hashed: m.bytes.byteLength, bytes: m.bytes }, [m.bytes.buffer]);
+    parentPort.postMessage({ id: m.id, hashed: m.bytes.byteLength });
   } else {
     const hash = running.get(m.id) ?? createHash('sha256');
     running.delete(m.id);
@@ -34,9 +33,6 @@ parentPort.on('message', (m) => {
 
 /** Bytes handed to the hashing thread and not yet hashed, at most: the writer waits beyond this. */
 const MAX_PENDING_BYTES = 32 * 1024 * 1024;
-
-/** Buffers given back by the thread kept for reuse, at most. */
-const MAX_SPARES = 8;
 
 /** The digest of a file being written, fed its bytes in order. */
 export interface FileHash {
@@ -89,14 +85,6 @@ export class HashThread {
   private readonly digests = new Map<number, Waiting>();
   /** Writers waiting for the pending bytes to drop under {@link MAX_PENDING_BYTES}. */
   private readonly waitingToGive: (() => void)[] = [];
-  /** Buffers the thread has hashed and given back, to be filled again (see {@link HashThread.spare}). */
-  private spares: ArrayBuffer[] = [];
-
-  /** A buffer of exactly `bytes` bytes the thread gave back, to fill and give again, if there is one. */
-  spare(bytes: number): Buffer | undefined {
-    const index = this.spares.findIndex((b) => b.byteLength === bytes);
-    return index < 0 ? undefined : Buffer.from(this.spares.splice(index, 1)[0]!);
-  }
 
   /** A digest computed on the thread; falls back to reading the file back when the thread fails. */
   begin(): FileHash {
@@ -147,7 +135,6 @@ export class HashThread {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    this.spares = [];
     this.stop(new Error('the hashing thread was closed'));
     if (worker) await worker.terminate();
   }
@@ -157,14 +144,9 @@ export class HashThread {
     try {
       const worker = new Worker(HASHING_THREAD, { eval: true });
       worker.unref();
-      worker.on('message', (m: { id: number; hashed?: number; bytes?: Uint8Array; digest?: string }) => {
+      worker.on('message', (m: { id: number; hashed?: number; digest?: string }) => {
         if (m.hashed !== undefined) {
           this.pendingBytes -= m.hashed;
-          if (m.bytes) {
-            // The oldest goes first: a copy's odd size is not kept for ever.
-            if (this.spares.length >= MAX_SPARES) this.spares.shift();
-            this.spares.push(m.bytes.buffer as ArrayBuffer);
-          }
           if (this.pendingBytes <= MAX_PENDING_BYTES) for (const resolve of this.waitingToGive.splice(0)) resolve();
         } else if (m.digest !== undefined) {
           const waiting = this.digests.get(m.id);

@@ -857,7 +857,7 @@ async function writeTemp(temp: string, contents: Contents, previous: string | un
       const handle = await open(temp, 'w');
       try {
         const hashing = hashed !== undefined && inParts ? (large: boolean) => (large && thread ? thread.begin() : hashHere()) : undefined;
-        const hash = inParts ? await writeParts(handle, partsOf(contents), hashing, thread) : undefined;
+        const hash = inParts ? await writeParts(handle, partsOf(contents), hashing) : undefined;
         if (!inParts) await writeAll(handle, typeof contents === 'string' ? Buffer.from(contents) : (contents as Uint8Array));
         const flushing = handle.sync();
         try {
@@ -888,16 +888,10 @@ const WRITE_CHUNK_BYTES = 2 * 1024 * 1024;
  * copied into a chunk before the next part is asked for (a part made one at a time is valid only until
  * then), and one chunk is written while the next fills. A part larger than a chunk is written by
  * itself. With `hashing`, each chunk is hashed once written, by the hash it makes for the file (told
- * whether the file is larger than a chunk), which is returned (one is made for an empty file too);
- * chunks the hashing `thread` gives back are filled again.
+ * whether the file is larger than a chunk), which is returned (one is made for an empty file too).
  * Nothing is left writing when this returns or throws.
  */
-async function writeParts(
-  handle: FileHandle,
-  parts: Iterable<Uint8Array>,
-  hashing: ((large: boolean) => FileHash) | undefined,
-  thread?: HashThread,
-): Promise<FileHash | undefined> {
+async function writeParts(handle: FileHandle, parts: Iterable<Uint8Array>, hashing: ((large: boolean) => FileHash) | undefined): Promise<FileHash | undefined> {
   /** Chunks written and not given to the hash, to fill again. */
   const free: Buffer[] = [];
   let current: Buffer | undefined;
@@ -931,7 +925,7 @@ async function writeParts(
         continue;
       }
       if (filled + part.byteLength > WRITE_CHUNK_BYTES) await flush(false);
-      current ??= free.pop() ?? thread?.spare(WRITE_CHUNK_BYTES) ?? Buffer.allocUnsafeSlow(WRITE_CHUNK_BYTES);
+      current ??= free.pop() ?? Buffer.allocUnsafeSlow(WRITE_CHUNK_BYTES);
       current.set(part, filled);
       filled += part.byteLength;
     }
