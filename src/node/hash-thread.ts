@@ -90,8 +90,6 @@ export class HashThread {
   begin(): FileHash {
     const id = this.nextId++;
     let failedHere = false;
-    /** Whether any bytes went to the thread (a file given none has the digest of no bytes, whether or not the thread runs). */
-    let sent = false;
     return {
       keeps: true,
       update: async (bytes, owned) => {
@@ -101,14 +99,13 @@ export class HashThread {
           failedHere = true;
           return;
         }
-        // A whole buffer given up is moved; anything else is copied first (a view would take its whole buffer along).
-        const whole = owned && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-        const moved = whole ? bytes : new Uint8Array(bytes);
-        this.pendingBytes += moved.byteLength;
+        const copy = owned ? bytes : new Uint8Array(bytes);
+        this.pendingBytes += copy.byteLength;
         this.busy();
         try {
-          worker.postMessage({ id, bytes: moved }, [moved.buffer as ArrayBuffer]);
-          sent = true;
+          // A whole buffer is moved; a view into a larger one is copied (moving would take its neighbours too).
+          const whole = copy.byteOffset === 0 && copy.byteLength === copy.buffer.byteLength && copy.buffer instanceof ArrayBuffer;
+          worker.postMessage({ id, bytes: copy }, whole ? [copy.buffer as ArrayBuffer] : []);
         } catch {
           failedHere = true;
           return;
@@ -116,7 +113,6 @@ export class HashThread {
         while (this.pendingBytes > MAX_PENDING_BYTES && !this.failed) await new Promise<void>((resolve) => this.waitingToGive.push(resolve));
       },
       digest: async (file) => {
-        if (!sent && !failedHere) return createHash('sha256').digest('hex');
         const worker = failedHere || this.failed ? undefined : this.worker;
         if (worker) {
           const digest = await new Promise<string>((resolve, reject) => {
