@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { type FileHash, HashThread, hashHere } from './hash-thread.js';
+import { createHash, type Hash, randomBytes } from 'node:crypto';
 import { type BigIntStats, linkSync, lstatSync, renameSync, unlinkSync } from 'node:fs';
 import { makeFolder, unmakeFolders } from './make-folder.js';
 import { type FileHandle, lstat, mkdir, open, readdir, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
@@ -345,15 +344,9 @@ async function writeDeferred(outDir: string, paths: PublishPaths, plan: Plan, fi
     const dest = path.join(outDir, name);
     const temp = path.join(paths.tmp, `${randomBytes(6).toString('hex')}-${path.basename(dest)}`);
     let hash = '';
-    await writeTemp(
-      temp,
-      files[name]!,
-      replaces.has(name) ? dest : undefined,
-      (h) => {
-        hash = h;
-      },
-      thread,
-    );
+    await writeTemp(temp, files[name]!, replaces.has(name) ? dest : undefined, (h) => {
+      hash = h;
+    });
     plan.hashes[name] = hash;
     plan.final.files[name] = [hash];
     if (onDisk === hash && info) {
@@ -377,11 +370,8 @@ async function writeDeferred(outDir: string, paths: PublishPaths, plan: Plan, fi
       }
     }
   };
-  // Large files are hashed on a thread of their own while they are written (see `hash-thread.ts`).
-  const thread = new HashThread();
   // Nothing is left writing when this returns or throws (the lock is released after a failure).
   const lanes = await Promise.allSettled(Array.from({ length: Math.min(WRITES_AHEAD, names.length) }, lane));
-  await thread.close();
   for (const lane of lanes) if (lane.status === 'rejected') throw lane.reason;
   if (unchanged.size) plan.writes = plan.writes.filter((w) => !unchanged.has(w.name));
 }
@@ -847,21 +837,21 @@ function partsOf(contents: Contents): Iterable<Uint8Array> {
 /**
  * Writes and flushes a temporary file; one replacing `previous` gets a later modification second than
  * it. With `hashed`, the contents are hashed and the hash given to it: contents in parts while they are
- * written (a large file on `thread`, when given), contents held whole while the file is flushed.
+ * written, contents held whole while the file is flushed.
  */
-async function writeTemp(temp: string, contents: Contents, previous: string | undefined, hashed?: (hash: string) => void, thread?: HashThread): Promise<void> {
+async function writeTemp(temp: string, contents: Contents, previous: string | undefined, hashed?: (hash: string) => void): Promise<void> {
   try {
     const inParts = isStreamed(contents) || isParts(contents);
     if (hashed === undefined && !inParts) await writeFile(temp, contents, { flush: true });
     else {
       const handle = await open(temp, 'w');
       try {
-        const hashing = hashed !== undefined && inParts ? (large: boolean) => (large && thread ? thread.begin() : hashHere()) : undefined;
-        const hash = inParts ? await writeParts(handle, partsOf(contents), hashing) : undefined;
-        if (!inParts) await writeAll(handle, typeof contents === 'string' ? Buffer.from(contents) : (contents as Uint8Array));
+        const hash = hashed !== undefined && inParts ? createHash('sha256') : undefined;
+        if (inParts) await writeParts(handle, partsOf(contents), hash);
+        else await writeAll(handle, typeof contents === 'string' ? Buffer.from(contents) : (contents as Uint8Array));
         const flushing = handle.sync();
         try {
-          if (hashed !== undefined) hashed(hash ? await hash.digest(temp) : digestOf(contents));
+          if (hashed !== undefined) hashed(hash ? hash.digest('hex') : digestOf(contents));
         } finally {
           await flushing;
         }
@@ -885,56 +875,45 @@ const WRITE_CHUNK_BYTES = 2 * 1024 * 1024;
 
 /**
  * Writes parts one after another, gathered into chunks of {@link WRITE_CHUNK_BYTES}: each part is
- * copied into a chunk before the next part is asked for (a part made one at a time is valid only until
- * then), and one chunk is written while the next fills. A part larger than a chunk is written by
- * itself. With `hashing`, each chunk is hashed once written, by the hash it makes for the file (told
- * whether the file is larger than a chunk), which is returned (one is made for an empty file too).
- * Nothing is left writing when this returns or throws.
+ * hashed and copied into one of two buffers before the next part is asked for (a part made one at a
+ * time is valid only until then), and one buffer is written while the other fills. A part larger than
+ * a buffer is written by itself. Nothing is left writing when this returns or throws.
  */
-async function writeParts(handle: FileHandle, parts: Iterable<Uint8Array>, hashing: ((large: boolean) => FileHash) | undefined): Promise<FileHash | undefined> {
-  /** Chunks written and not given to the hash, to fill again. */
-  const free: Buffer[] = [];
-  let current: Buffer | undefined;
+async function writeParts(handle: FileHandle, parts: Iterable<Uint8Array>, hash: Hash | undefined): Promise<void> {
+  const buffers: Buffer[] = [];
+  let current = 0;
   let filled = 0;
-  let hash: FileHash | undefined;
-  const hashOf = (large: boolean): FileHash | undefined => (hashing ? (hash ??= hashing(large)) : undefined);
   let writing: Promise<void> = Promise.resolve();
-  /** Starts writing the current chunk once the one before is written (writes go in order), then hashes it; `last`: no part follows. */
-  const flush = async (last: boolean): Promise<void> => {
-    if (filled === 0 || current === undefined) return;
-    const chunk = current;
-    const bytes = chunk.subarray(0, filled);
-    const fileHash = hashOf(!last);
+  /** Starts writing the current buffer once the other one is written (writes go in order), and fills the other next. */
+  const flush = async (): Promise<void> => {
+    if (filled === 0) return;
+    const bytes = buffers[current]!.subarray(0, filled);
     await writing;
-    writing = writeAll(handle, bytes).then(async () => {
-      await fileHash?.update(bytes, true);
-      if (!fileHash?.keeps) free.push(chunk);
-    });
+    writing = writeAll(handle, bytes);
     // Its failure is thrown where it is awaited; until then it must not be reported as unhandled.
     writing.catch(() => undefined);
-    current = undefined;
+    current = 1 - current;
     filled = 0;
   };
   try {
     for (const part of parts) {
+      hash?.update(part);
       if (part.byteLength > WRITE_CHUNK_BYTES) {
-        await flush(false);
+        await flush();
         await writing;
         await writeAll(handle, part);
-        await hashOf(true)?.update(part, false);
         continue;
       }
-      if (filled + part.byteLength > WRITE_CHUNK_BYTES) await flush(false);
-      current ??= free.pop() ?? Buffer.allocUnsafeSlow(WRITE_CHUNK_BYTES);
-      current.set(part, filled);
+      if (filled + part.byteLength > WRITE_CHUNK_BYTES) await flush();
+      buffers[current] ??= Buffer.allocUnsafe(WRITE_CHUNK_BYTES);
+      buffers[current]!.set(part, filled);
       filled += part.byteLength;
     }
-    await flush(true);
+    await flush();
   } finally {
     await writing.catch(() => undefined);
   }
   await writing;
-  return hashOf(false);
 }
 
 /** Writes all of `bytes` at the file's current position. */
