@@ -92,18 +92,23 @@ function attributeCaption(attributes: string): string | undefined {
   return to < 0 ? undefined : attributes.slice(from, to).trim() || undefined;
 }
 
-/** Takes the spaces and tabs that end a text held in `pieces` off it (dropping pieces left empty), each looked at once. */
-function trimTrailingBlanks(pieces: string[]): void {
-  while (pieces.length > 0) {
-    const last = pieces[pieces.length - 1]!;
-    let end = last.length;
-    while (end > 0 && (last[end - 1] === ' ' || last[end - 1] === '\t')) end--;
+/**
+ * Takes the spaces and tabs that follow the last text held in `pieces` off it (dropping pieces left empty), and
+ * gives whether there was text: blanks with no text before them are the line's indentation, and stay. The pieces
+ * are looked at back to the last text, so blanks are looked at once before they are taken off or a caption follows.
+ */
+function trimTrailingBlanks(pieces: string[]): boolean {
+  for (let piece = pieces.length - 1; piece >= 0; piece--) {
+    const text = pieces[piece]!;
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
     if (end > 0) {
-      pieces[pieces.length - 1] = last.slice(0, end);
-      break;
+      pieces[piece] = text.slice(0, end);
+      pieces.length = piece + 1;
+      return true;
     }
-    pieces.pop();
   }
+  return false;
 }
 
 /** A caption tag with the line it is on. */
@@ -163,8 +168,8 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
         out.push(line.slice(from, tag.start));
         from = tag.end;
         if (tag.closing && tag.caption) {
-          trimTrailingBlanks(out);
-          out.push(` ${tag.caption}`);
+          // After text, one space parts the caption from it; at the line's start it keeps the line's indentation.
+          out.push(trimTrailingBlanks(out) ? ` ${tag.caption}` : tag.caption);
         }
       }
       if (from === 0) continue;

@@ -20,7 +20,19 @@ describe("WordPress's caption shortcode in an exported post", () => {
       withoutWordpressCaptions('See \\[caption id="attachment_464" width="1366"\\][![types](http://x.example/t.png)](http://x.example/t.png) Type Checking\\[/caption\\] here.')
         .body,
     ).toBe('See [![types](http://x.example/t.png)](http://x.example/t.png) Type Checking here.');
-    expect(withoutWordpressCaptions('[caption id="a1" caption="Over lines"]\n<img src="a.png" />\n[/caption]').body).toBe('\n<img src="a.png" />\n Over lines');
+    expect(withoutWordpressCaptions('[caption id="a1" caption="Over lines"]\n<img src="a.png" />\n[/caption]').body).toBe('\n<img src="a.png" />\nOver lines');
+  });
+
+  it("writes a caption given as an attribute after the text before its closing tag, keeping the line's indentation", () => {
+    const listed =
+      '1. Open the settings:\n\n    [caption id="attachment_5" align="alignnone" width="300" caption="The settings page"]<img src="settings.png" alt="Settings" />\n    [/caption]\n\n2. Save.';
+    expect(withoutWordpressCaptions(listed).body).toBe('1. Open the settings:\n\n    <img src="settings.png" alt="Settings" />\n    The settings page\n\n2. Save.');
+    // Blanks after text go, a tab too; the indentation before them stays.
+    expect(withoutWordpressCaptions('  [caption id="a" caption="Cat"]\n  <img src="a.png" /> \t[/caption]').body).toBe('  \n  <img src="a.png" /> Cat');
+    const seed = readMarkdownSeed(`---\ntitle: Settings\n---\n${listed}\n`, { file: 'settings.md', onWarning: () => undefined });
+    // One list, the image and its caption in its first item.
+    expect(seed.html?.match(/<ol/g)).toHaveLength(1);
+    expect(seed.html).toMatch(/^<ol>\s*<li>(?:(?!<\/li>)[\s\S])*<img(?:(?!<\/li>)[\s\S])*The settings page\s*<\/li>\s*<li>\s*(?:<p>)?Save\./);
   });
 
   it('is read as text nowhere else: code, a link whose text is "caption", prose', () => {
@@ -42,7 +54,7 @@ describe("WordPress's caption shortcode in an exported post", () => {
     const stray = '[caption id="a" caption="Stray"]<img src="a.png" />\n\nLater.\n\nClosed with [/caption] here.';
     expect(withoutWordpressCaptions(stray)).toEqual({ body: stray, count: 0 });
     expect(withoutWordpressCaptions('[caption id="a" caption="Stray"]<img src="a.png" />\n\n[caption id="b" caption="Cat"]\n<img src="b.png" />\n[/caption]')).toEqual({
-      body: '[caption id="a" caption="Stray"]<img src="a.png" />\n\n\n<img src="b.png" />\n Cat',
+      body: '[caption id="a" caption="Stray"]<img src="a.png" />\n\n\n<img src="b.png" />\nCat',
       count: 1,
     });
     // Two opening tags, one closing tag: the nearer one is closed.
