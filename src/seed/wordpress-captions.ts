@@ -34,8 +34,15 @@ interface CaptionTag {
   end: number;
   closing: boolean;
   caption?: string;
+  /**
+   * The bracket that escapes the tag as WordPress reads it (`[[caption …]…[/caption]]`), its own bracket escaped or
+   * not: for an opening tag where the `[` before it starts, for a closing one where the `]` after it ends.
+   */
+  escape?: number;
   /** Whether it is one of an opening and a closing tag taken out together. */
   paired?: boolean;
+  /** Whether its pair is escaped: both tags stay, without the brackets that escape them. */
+  escaped?: boolean;
 }
 
 /**
@@ -72,11 +79,13 @@ function captionTags(line: string): CaptionTag[] {
     const inner = line[bracket - 1] === '\\' && bracket - 1 >= at ? bracket - 1 : bracket;
     if (start[1] !== undefined) {
       if (inner !== at) continue;
-      tags.push({ start: start.index, end: bracket + 1, closing: true });
+      const after = line[bracket + 1] === ']' ? bracket + 2 : line.startsWith('\\]', bracket + 1) ? bracket + 3 : undefined;
+      tags.push({ start: start.index, end: bracket + 1, closing: true, escape: after });
     } else {
       equals = next('=', equals, at);
       if (!/\s/.test(line[at]!) || equals >= bracket) continue;
-      tags.push({ start: start.index, end: bracket + 1, closing: false, caption: attributeCaption(line.slice(at, inner)) });
+      const before = line[start.index - 1] === '[' ? start.index - (line[start.index - 2] === '\\' ? 2 : 1) : undefined;
+      tags.push({ start: start.index, end: bracket + 1, closing: false, caption: attributeCaption(line.slice(at, inner)), escape: before });
     }
     TAG_START.lastIndex = bracket + 1;
   }
@@ -119,8 +128,9 @@ interface PlacedTag {
 
 /**
  * Pairs the tags of one block (its lines up to a blank one), in order: a closing tag closes the opening tag
- * nearest before it that no other closed. Gives how many pairs; the tags paired are marked, and a closing tag
- * takes its opening tag's caption.
+ * nearest before it that no other closed. Gives how many captions are read; the tags paired are marked, and a
+ * closing tag takes its opening tag's caption. A pair with a `[` before its opening tag and a `]` after its closing
+ * one is escaped, as WordPress reads it (it shows the shortcode, without those brackets): no caption is read.
  */
 function pairTags(block: readonly PlacedTag[]): number {
   let opening: CaptionTag | undefined;
@@ -129,9 +139,12 @@ function pairTags(block: readonly PlacedTag[]): number {
     if (!tag.closing) opening = tag;
     else if (opening) {
       opening.paired = tag.paired = true;
-      tag.caption = opening.caption;
+      if (opening.escape !== undefined && tag.escape !== undefined) opening.escaped = tag.escaped = true;
+      else {
+        tag.caption = opening.caption;
+        pairs++;
+      }
       opening = undefined;
-      pairs++;
     }
   }
   return pairs;
@@ -165,6 +178,12 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
       for (; k < block.length && block[k]!.line === i; k++) {
         const { tag } = block[k]!;
         if (!tag.paired) continue;
+        if (tag.escaped) {
+          // The tag stays; the bracket escaping it goes.
+          out.push(line.slice(from, tag.closing ? tag.end : tag.escape));
+          from = tag.closing ? tag.escape! : tag.start;
+          continue;
+        }
         out.push(line.slice(from, tag.start));
         from = tag.end;
         if (tag.closing && tag.caption) {

@@ -35,6 +35,20 @@ describe("WordPress's caption shortcode in an exported post", () => {
     expect(seed.html).toMatch(/^<ol>\s*<li>(?:(?!<\/li>)[\s\S])*<img(?:(?!<\/li>)[\s\S])*The settings page\s*<\/li>\s*<li>\s*(?:<p>)?Save\./);
   });
 
+  it('stays as WordPress shows it when escaped by a second pair of brackets, without that pair', () => {
+    expect(withoutWordpressCaptions('Write [[caption id="q" width="1"]text[/caption]] around it.')).toEqual({
+      body: 'Write [caption id="q" width="1"]text[/caption] around it.',
+      count: 0,
+    });
+    // Escaped again by an HTML-to-Markdown converter, over two lines.
+    expect(withoutWordpressCaptions('\\[\\[caption id="q" caption="Cat"\\]<img src="a.png" />\n\\[/caption\\]\\]').body).toBe(
+      '\\[caption id="q" caption="Cat"\\]<img src="a.png" />\n\\[/caption\\]',
+    );
+    // One bracket alone escapes nothing: WordPress writes the caption and keeps the bracket.
+    expect(withoutWordpressCaptions('[[caption id="q" caption="Cat"]<img src="a.png" />[/caption]').body).toBe('[<img src="a.png" /> Cat');
+    expect(withoutWordpressCaptions('[caption id="q" caption="Cat"]<img src="a.png" />[/caption]]').body).toBe('<img src="a.png" /> Cat]');
+  });
+
   it('is read as text nowhere else: code, a link whose text is "caption", prose', () => {
     for (const text of ['`[caption id="a"]x[/caption]`', '```\n[caption id="a"]x[/caption]\n```', 'See the [caption](https://x.example/c) here.', 'A caption of the photo.'])
       expect(withoutWordpressCaptions(text)).toEqual({ body: text, count: 0 });
@@ -93,6 +107,7 @@ describe("WordPress's caption shortcode in an exported post", () => {
     ['closing tags alone', (bytes: number) => 'x [/caption] '.repeat(bytes / 13)],
     ['captions given as attributes, on one line', (bytes: number) => '[caption id="a" caption="c"]x  [/caption] '.repeat(bytes / 43)],
     ['a caption given as an attribute, after a run of blanks', (bytes: number) => `[caption id="a" caption="c"]x${' '.repeat(bytes)}[/caption]`],
+    ['escaped captions, on one line', (bytes: number) => '[[caption id="a"]x[/caption]] '.repeat(bytes / 30)],
   ])('is read in linear time however its tags are broken: %s (cost per MB at 1 MB within 4x of 100 KB)', async (_name, make) => {
     // Each input is made once, outside the measured runs, so that only the reading is timed.
     const inputs = new Map<number, string>();
