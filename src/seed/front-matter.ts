@@ -5,7 +5,7 @@ import type { Author } from '../types.js';
 import { collapseSpace, withoutTrailing } from '../white-space.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseAuthorString } from './author-string.js';
-import { parseDate } from './dates.js';
+import { nearUnixEpoch, nearUnixEpochReason, parseDate } from './dates.js';
 import { jekyllPostName } from './dated-name.js';
 import { parseHttpUrl } from './http-url.js';
 import { lineAt, parseSeedJson } from '../json-keys.js';
@@ -14,6 +14,7 @@ import { type MetadataLines, splitMetadataLines } from './metadata-lines.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
+import { publishedId } from '../story/item-id.js';
 
 export { parseAuthorString } from './author-string.js';
 
@@ -75,6 +76,8 @@ export interface SplitOptions {
   metadataLines?: boolean;
   /** Read YAML front matter without its opening `---` (closed by one), as Hexo reads a post's (the text lies in a `_posts` folder). */
   closingFenceOnly?: boolean;
+  /** IANA time zone the seed's dates are read in (as {@link parseFrontMatter} is given it): where metadata lines' `Date` falls. */
+  timeZone?: string;
 }
 
 /**
@@ -92,7 +95,7 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
     const unopened = options.closingFenceOnly ? splitUnopenedYaml(text) : undefined;
     if (unopened) return unopened;
     const lines = options.metadataLines ? splitMetadataLines(text) : undefined;
-    const notRead = lines && metadataNotRead(lines, file);
+    const notRead = lines && metadataNotRead(lines, file, options.timeZone);
     if (lines && !notRead) return { yaml: null, metadata: { fields: lines.fields, lines: lines.lines }, yamlLine: 1, body: lines.body, bodyLine: lines.bodyLine };
     return { yaml: null, yamlLine: 0, body: text, bodyLine: 1, ...(notRead ? { metadataNotRead: notRead } : {}) };
   }
@@ -118,23 +121,64 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
 
 /**
  * Why metadata lines found by guess (no fence opens them) are not read, or `undefined` when they read as a story's
- * fields. Such lines were a text's first lines before they were read: a value that does not read (`Date: 1937`,
- * `Date: next Tuesday`) stops no build, the lines stay text as they were, and the warning names the field. They are
- * read as {@link parseFrontMatter} reads them then, without the time zone (which moves a date, never makes one
- * unreadable) and without warnings (given then).
+ * fields. Such lines were a text's first lines before they were read, and a guess must not stop a build that went
+ * through: a value that does not read (`Date: 1937`, `Date: next Tuesday`) leaves the lines text as they were, and
+ * the warning names the field. They are read as {@link parseFrontMatter} reads them then (without warnings, given
+ * then), and held to what the story stage (`seed-to-story.ts`) asks of the fields they can set: see
+ * {@link laterFieldProblem}. A guess that would leave the story no body is taken back where the body is read
+ * (`readMarkdownSeed`).
  */
-function metadataNotRead(lines: MetadataLines, file: string | undefined): Diagnostic | undefined {
+function metadataNotRead(lines: MetadataLines, file: string | undefined, timeZone: string | undefined): Diagnostic | undefined {
+  const lineOf = (key: string): number | undefined => lines.lines.get(key);
+  let problem: { detail: string; line: number | undefined } | undefined;
   try {
-    readMeta(lines.fields, { file, firstLine: 1, lineOf: (key) => lines.lines.get(key) });
-    return undefined;
+    const meta = readMeta(lines.fields, { file, firstLine: 1, lineOf, ...(timeZone !== undefined ? { timeZone } : {}) });
+    const later = laterFieldProblem(meta);
+    if (later) problem = { detail: later.detail, line: lineOf(later.key) };
   } catch (error) {
-    if (!(error instanceof StoryfeedError)) throw error;
-    return warning(
-      'W_UNKNOWN_FIELD',
-      `the first lines look like Pelican's metadata (\`Title: …\`) but are read as text, as they were: ${error.detail}; correct it to read them as the story's fields`,
-      { file, line: error.line },
-    );
+    // The time zone is the config's, checked before any seed is read: a problem with it is no problem of these lines.
+    if (!(error instanceof StoryfeedError) || error.code === 'E_CONFIG') throw error;
+    problem = { detail: error.detail, line: error.line };
   }
+  if (!problem) return undefined;
+  return warning(
+    'W_UNKNOWN_FIELD',
+    `the first lines look like Pelican's metadata (\`Title: …\`) but are read as text, as they were: ${problem.detail}; correct it to read them as the story's fields`,
+    { file, line: problem.line },
+  );
+}
+
+/**
+ * A base any path given as `url` or `image` reads against as it does against the site's address or the story's
+ * (both http(s)), which the story stage resolves them against: a path resolved against any of them is http(s).
+ */
+const PATH_BASE = 'https://example.invalid/';
+
+/**
+ * The first field of `meta` (its name, as `lineOf` knows it, and why) that {@link readMeta} accepts but the story
+ * stage (`normalizeStoryWith` in `seed-to-story.ts`) refuses, stopping the build, or `undefined`. The checks are the
+ * ones that stage makes, with the functions it calls: `id` an absolute URI feeds can carry ({@link publishedId}),
+ * `url` and `image` an http(s) URL or a path without a user name or password ({@link parseHttpUrl}; the stage's
+ * own test of `image` asks the same), and `date` not within weeks of the Unix epoch ({@link nearUnixEpoch}). Every
+ * other field a metadata line can set (title, summary, slug, tags, categories, authors, draft, the updated date,
+ * language) is either refused by `readMeta` already or only warned about by that stage.
+ */
+function laterFieldProblem(meta: SeedMeta): { key: string; detail: string } | undefined {
+  if (meta.id !== undefined) {
+    const read = publishedId(meta.id);
+    if (read.kind !== 'ok') return { key: 'id', detail: `front matter \`id\`${read.kind === 'rule' ? ':' : ''} ${read.problem}` };
+  }
+  for (const key of ['url', 'image'] as const) {
+    const value = meta[key];
+    const parsed = value === undefined ? undefined : parseHttpUrl(value, PATH_BASE);
+    if (parsed && !parsed.ok)
+      return {
+        key,
+        detail: `front matter \`${key}\` "${value}" ${parsed.reason === 'is not a valid URL' ? parsed.reason : 'must be an http(s) URL (without a user name or password) or a path'}`,
+      };
+  }
+  if (meta.date && nearUnixEpoch(meta.date)) return { key: 'date', detail: `the publication date ${nearUnixEpochReason(meta.date)}` };
+  return undefined;
 }
 
 /** The most lines looked at for front matter without its opening `---`: a post's fields, never its text. */

@@ -54,7 +54,7 @@ export function readMarkdownSeed(raw: string, options: MarkdownSeedOptions = {})
   const { file } = options;
   // A Hexo post (in a `_posts` folder, Jekyll's or Hexo's) may leave out the `---` that opens its front matter.
   const inPostsFolder = options.inPostsFolder ?? options.jekyllPost ?? file?.split(/[\\/]/).slice(0, -1).includes('_posts') === true;
-  const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, { metadataLines: true, closingFenceOnly: inPostsFolder });
+  const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, { metadataLines: true, closingFenceOnly: inPostsFolder, timeZone: options.timeZone });
   const meta = parseFrontMatter(split, {
     file,
     timeZone: options.timeZone,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/errors.js';
 import { splitMetadataLines } from '../../src/seed/metadata-lines.js';
 import { readSeed } from '../../src/seed/index.js';
+import { parseSeed } from '../../src/story/index.js';
 import { costGrowth } from '../support/linear.js';
 
 describe("Pelican's metadata lines in a Markdown seed", () => {
@@ -65,6 +66,59 @@ describe("Pelican's metadata lines in a Markdown seed", () => {
       expect(warnings).toEqual([expect.objectContaining({ code: 'W_UNKNOWN_FIELD', file: 'a.md', line })]);
       expect(warnings[0]!.message).toContain(field);
     }
+  });
+
+  // Text seeds that built before such lines were read: a value `readMeta` takes but the story stage refuses would stop
+  // the build, with no line; the lines stay text instead, with the warning naming the field and its line.
+  const site = { siteUrl: 'https://example.com/' };
+  it('stay text, with the warning, when a value would stop the build where the story is made', () => {
+    for (const [text, field, line, timeZone] of [
+      ['Title: Login fails on Safari\nId: BUG-1234\nStatus: open\n\nSteps to reproduce.\n', '`id`', 2],
+      ['Title: Contact page\nUrl: mailto:me@example.com\nAuthor: Me\n\nWrite to me.\n', '`url`', 2],
+      ['Title: Members\nAuthor: Me\nUrl: https://user:secret@example.com/members\n\nText.\n', '`url`', 3],
+      ['Title: Holiday photos\nImage: c:\\photos\\beach.jpg\nAuthor: Ann\n\nWe went to the beach.\n', '`image`', 2],
+      ['Title: Holiday photos\nAuthor: Ann\nImage: https://ann:secret@example.com/beach.jpg\n\nText.\n', '`image`', 3],
+      ['Title: The Unix epoch\nDate: 1970-01-01\n\nTime began.\n', 'Unix epoch', 2],
+      // Within weeks of the epoch in the build's time zone only (1 March 1970, 15:00 UTC).
+      ['Title: Spring 1970\nDate: 1970-03-02\n\nText.\n', 'Unix epoch', 2, 'Asia/Tokyo'],
+    ] as const) {
+      const warnings: Diagnostic[] = [];
+      const story = parseSeed(text, { file: 'a.md', site, analysis: false, onWarning: (d) => warnings.push(d), ...(timeZone ? { timeZone } : {}) });
+      expect(story.title).toBe(text.split('\n')[0]);
+      const warned = warnings.filter((d) => d.code === 'W_UNKNOWN_FIELD');
+      expect(warned).toEqual([expect.objectContaining({ file: 'a.md', line })]);
+      expect(warned[0]!.message).toContain(field);
+    }
+  });
+
+  it('are read when their values are what the story stage takes', () => {
+    const text = 'Title: Real post\nDate: 2010-12-03 10:20\nId: tag:example.com,2010:real\nUrl: /posts/real/\nImage: images/a.jpg\n\nText here.\n';
+    const story = parseSeed(text, { file: 'a.md', site, analysis: false });
+    expect(story).toMatchObject({
+      title: 'Real post',
+      id: 'tag:example.com,2010:real',
+      url: 'https://example.com/posts/real/',
+      image: { url: 'https://example.com/posts/real/images/a.jpg' },
+    });
+    expect(story.published.toISOString()).toBe('2010-12-03T10:20:00.000Z');
+    // A date outside the epoch's weeks in UTC and in the build's time zone.
+    expect(parseSeed('Title: Spring 1970\nDate: 1970-03-02\n\nText.\n', { file: 'a.md', site, analysis: false }).title).toBe('Spring 1970');
+  });
+
+  it("build with every other field Pelican's lines set, whatever its value (read, named in a warning, or left text)", () => {
+    for (const text of [
+      'Title: Odd slug\nSlug: !!!\n\nText here.\n',
+      'Title: Control\nSummary: \u0001\nAuthor: A\n\nText here.\n',
+      'Title: Status\nStatus: weird\n\nText here.\n',
+      'Title: Modified\nModified: 1970-01-01\n\nText here.\n',
+      'Title: Lang\nLang: english\n\nText here.\n',
+      'Title: Language\nLanguage: english\nDate: 2012-10-31\n\nText here.\n',
+      `Title: Tagged\nTags: ${Array.from({ length: 300 }, (_, i) => `t${i}`).join(', ')}\n\nText here.\n`,
+      `Title: Authors\nAuthors: ${Array.from({ length: 300 }, (_, i) => `Author ${i}`).join(', ')}\n\nText here.\n`,
+      'Title: Category\nCategory: 2024\n\nText here.\n',
+      'Title: Saved\nSave_as: x.html\nTranslation: true\n\nText here.\n',
+    ])
+      expect(() => parseSeed(text, { file: 'a.md', site, analysis: false })).not.toThrow();
   });
 
   it("read Pelican's `Lang` as another generator's name: one that is no language tag is named, not read, and the other fields are", () => {
