@@ -2,11 +2,11 @@ import { collapseSpace, withoutTrailing } from '../white-space.js';
 import MarkdownIt from 'markdown-it';
 import { checkText } from '../story/check-options.js';
 import type Token from 'markdown-it/lib/token.mjs';
-import { StoryfeedError, warning } from '../errors.js';
+import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
-import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { type FrontMatterSplit, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { withoutAttributeMarks } from './attribute-marks.js';
 import { closesFence, FENCE, indentedCode } from './code-lines.js';
 import { withoutInlineTags } from './inline-tags.js';
@@ -54,7 +54,36 @@ export function readMarkdownSeed(raw: string, options: MarkdownSeedOptions = {})
   const { file } = options;
   // A Hexo post (in a `_posts` folder, Jekyll's or Hexo's) may leave out the `---` that opens its front matter.
   const inPostsFolder = options.inPostsFolder ?? options.jekyllPost ?? file?.split(/[\\/]/).slice(0, -1).includes('_posts') === true;
-  const split = splitFrontMatter(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, { metadataLines: true, closingFenceOnly: inPostsFolder, timeZone: options.timeZone });
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const split = splitFrontMatter(text, file, { metadataLines: true, closingFenceOnly: inPostsFolder, timeZone: options.timeZone });
+  if (split.metadata === undefined) return readSplitMarkdown(raw, split, options);
+  // Pelican's metadata lines are only guessed to be (see `metadata-lines.ts`), and were the text's first lines before:
+  // read as fields, they may leave the story no body (`Title: Short note` / `Date: 2024-01-01` and nothing under
+  // them, or only what is left out: a comment, template tags), which only the whole read tells. Such a guess is
+  // taken back, the lines read as text as they were, with the warning a value that does not read gives; the
+  // warnings of the read taken back are never given.
+  const held: Diagnostic[] = [];
+  try {
+    const article = readSplitMarkdown(raw, split, { ...options, onWarning: (d) => held.push(d) });
+    for (const d of held) options.onWarning?.(d);
+    return article;
+  } catch (error) {
+    if (!(error instanceof StoryfeedError) || error.code !== 'E_NO_BODY') {
+      for (const d of held) options.onWarning?.(d);
+      throw error;
+    }
+    const notRead = warning(
+      'W_UNKNOWN_FIELD',
+      `the first lines look like Pelican's metadata (\`Title: …\`) but are read as text, as they were: read as the story's fields, they leave it no text; add its text after a blank line under them to read them so`,
+      { file, line: split.bodyLine },
+    );
+    return readSplitMarkdown(raw, { yaml: null, yamlLine: 0, body: text, bodyLine: 1, metadataNotRead: notRead }, options);
+  }
+}
+
+/** {@link readMarkdownSeed} once its front matter is split from `raw` (as `split`). */
+function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: MarkdownSeedOptions): SeedArticle {
+  const { file } = options;
   const meta = parseFrontMatter(split, {
     file,
     timeZone: options.timeZone,

@@ -91,6 +91,21 @@ describe("Pelican's metadata lines in a Markdown seed", () => {
     }
   });
 
+  it('stay text, with the warning, when read as fields they would leave the story no body', () => {
+    for (const [text, line] of [
+      ['Title: Short note\nDate: 2024-01-01\n', 3],
+      ['Title: Short note\nDate: 2024-01-01\n\n<!-- more to come -->\n', 4],
+    ] as const) {
+      const warnings: Diagnostic[] = [];
+      const story = parseSeed(text, { file: 'a.md', site, analysis: false, onWarning: (d) => warnings.push(d) });
+      expect(story.title).toBe('Title: Short note');
+      expect(story.contentText).toContain('Date: 2024-01-01');
+      expect(warnings.filter((d) => d.code === 'W_UNKNOWN_FIELD')).toEqual([expect.objectContaining({ file: 'a.md', line, message: expect.stringContaining('no text') })]);
+    }
+    // With a body, the same lines are the fields.
+    expect(parseSeed('Title: Short note\nDate: 2024-01-01\n\nText.\n', { file: 'a.md', site, analysis: false }).title).toBe('Short note');
+  });
+
   it('are read when their values are what the story stage takes', () => {
     const text = 'Title: Real post\nDate: 2010-12-03 10:20\nId: tag:example.com,2010:real\nUrl: /posts/real/\nImage: images/a.jpg\n\nText here.\n';
     const story = parseSeed(text, { file: 'a.md', site, analysis: false });
