@@ -28,7 +28,7 @@ export interface SeedFile {
   jekyllPost?: true;
   /**
    * Set when the file lies in a site generator's posts folder: Jekyll's posts (as {@link jekyllPost}), or a Hexo site's
-   * (`source/_posts`, the seeds folder or below it). A post there may leave out the `---` that opens its front matter, as
+   * (`source/_posts`, holding the seeds folder or inside it). A post there may leave out the `---` that opens its front matter, as
    * Hexo reads it; Jekyll's own rules for a post (a dated name, the title from it) stay with {@link jekyllPost}.
    */
   inPostsFolder?: true;
@@ -109,9 +109,11 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         if (isDir || seedNamed) found.push({ path: full, display: displayPath(path.join(folder, shownName), cwd), invalidName: true });
       } else if (isDir) {
         const posts = entry.name === JEKYLL_POSTS;
+        // A Hexo site's `_posts` (the seeds folder being its `source`, or holding the site) is a posts folder, not Jekyll's.
+        const hexoPosts = posts && !place.inPosts && (await postsSiteOf(await realpath(full).catch(() => full))) === 'hexo';
         await walk(full, linked || entry.isSymbolicLink(), {
           postsOnly: onlyPosts && !posts,
-          inPosts: place.inPosts || posts,
+          inPosts: place.inPosts || (posts && !hexoPosts),
           sitePosts: place.sitePosts || (onlyPosts && posts),
           inPostsFolder: place.inPostsFolder || posts,
         });
@@ -205,25 +207,26 @@ interface SiteRoot {
 interface JekyllPlace {
   /** Below a Jekyll site's root, outside its `_posts` folders: only those folders are read (its pages are not articles). */
   postsOnly: boolean;
-  /** In a `_posts` folder inside the seeds folder, or in a Jekyll site's posts: its files are Jekyll's posts. */
+  /** In a `_posts` folder inside the seeds folder (but a Hexo site's), or in a Jekyll site's posts: its files are Jekyll's posts. */
   inPosts: boolean;
   /** In a `_posts` folder of a Jekyll site (at any depth below it): only posts named with their date first are read. */
   sitePosts: boolean;
-  /** As {@link inPosts}, or in a Hexo site's `_posts` (the seeds folder lying in it): its posts may leave out the `---` opening their front matter. */
+  /** As {@link inPosts}, or in a Hexo site's `_posts` (the seeds folder in it, or it in the seeds folder): its posts may leave out the `---` opening their front matter. */
   inPostsFolder: boolean;
 }
 
 /**
  * Whether the seed at `file` (an absolute path) lies in Jekyll's posts, as a build of the seeds folder `seeds` (when
- * given) lists it ({@link SeedFile.jekyllPost}): in a `_posts` folder inside `seeds`, or in a Jekyll site's `_posts`
- * (see {@link postsSiteOf}). A `_posts` folder above the seeds folder of no Jekyll site (`~/_posts/project/seeds`) is
+ * given) lists it ({@link SeedFile.jekyllPost}): in a Jekyll site's `_posts` (see {@link postsSiteOf}), or in a
+ * `_posts` folder inside `seeds` of no site (a Hexo site's `_posts` is not Jekyll's, wherever the seeds folder is). A `_posts` folder above the seeds folder of no Jekyll site (`~/_posts/project/seeds`) is
  * only a name.
  */
 export async function inJekyllPostsOf(file: string, seeds?: string): Promise<boolean> {
   const folder = path.dirname(file);
+  const site = await postsSiteOf(await realpath(folder).catch(() => folder));
+  if (site !== undefined) return site === 'jekyll';
   const below = seeds === undefined ? '' : path.relative(seeds, folder);
-  if (below !== '' && !below.startsWith('..') && !path.isAbsolute(below) && below.split(path.sep).includes(JEKYLL_POSTS)) return true;
-  return (await postsSiteOf(await realpath(folder).catch(() => folder))) === 'jekyll';
+  return below !== '' && !below.startsWith('..') && !path.isAbsolute(below) && below.split(path.sep).includes(JEKYLL_POSTS);
 }
 
 /**

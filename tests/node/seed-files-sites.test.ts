@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadStory } from '../../src/node/load-stories.js';
-import { entriesRead, findSeedFiles, isSkippedName } from '../../src/node/seed-files.js';
+import { entriesRead, findSeedFiles, inJekyllPostsOf, isSkippedName } from '../../src/node/seed-files.js';
 
 let dir: string;
 beforeEach(() => {
@@ -193,6 +193,30 @@ describe("a Hexo site's posts", () => {
     ]);
     const dated = await loadStory(files[1]!, { site: { siteUrl: 'https://blog.example.com', language: 'en' }, cwd: dir, fallbackDate: new Date('2024-01-02') });
     expect(dated.title).toBe('Body only.');
+  });
+
+  it("are not Jekyll's posts when the seeds folder is the site's source: the same story as with its _posts as the seeds folder", async () => {
+    write(path.join(dir, 'blog'), { ...site, 'source/_posts/2024-01-02-hello.md': '---\ntitle: Hello\ncategories: Tech News\n---\nBody.\n' });
+    const stories = [];
+    for (const seeds of ['blog/source', 'blog/source/_posts']) {
+      const file = (await findSeedFiles(seeds, dir)).find((f) => f.path.endsWith('2024-01-02-hello.md'))!;
+      expect([file.jekyllPost, file.inPostsFolder]).toEqual([undefined, true]);
+      expect(await inJekyllPostsOf(file.path, path.join(dir, seeds))).toBe(false);
+      const story = await loadStory(file, { site: { siteUrl: 'https://blog.example.com', language: 'en' }, cwd: dir });
+      stories.push([story.title, story.tags]);
+    }
+    expect(stories).toEqual([
+      ['Hello', ['Tech News']],
+      ['Hello', ['Tech News']],
+    ]);
+  });
+
+  it("leave a _posts folder inside the seeds folder with no config above it Jekyll's posts", async () => {
+    write(dir, { 'notes/_posts/2024-01-02-hello.md': '---\ntitle: Hello\ncategories: Tech News\n---\nBody.\n' });
+    const [file] = await findSeedFiles('notes', dir);
+    expect([file!.jekyllPost, file!.inPostsFolder]).toEqual([true, true]);
+    expect(await inJekyllPostsOf(file!.path, path.join(dir, 'notes'))).toBe(true);
+    expect((await loadStory(file!, { site: { siteUrl: 'https://blog.example.com', language: 'en' }, cwd: dir })).tags).toEqual(['Tech', 'News']);
   });
 
   it('leave a _posts folder of no site out of the posts folders', async () => {
