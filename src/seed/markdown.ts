@@ -381,6 +381,12 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
   const endsLater = (name: string): boolean => (lastEnd.get(name) ?? -1) > lineIndex;
   // The last line of each code block's end tag: an opening tag with no end after it opens no block.
   const lastCodeEnd = lastCodeBlockEnds(lines);
+  /** Whether `text` (line `at`, raw tags taken out) is a code block's opening tag alone, its end tag after it. */
+  const opensCodeBlock = (text: string, at: number): boolean => {
+    if (!onlyTemplateTags(text)) return false;
+    const name = tagName(text);
+    return name !== undefined && CODE_BLOCK_TAGS.has(name) && (lastCodeEnd.get(codeBlockEndOf(text, name)) ?? -1) > at;
+  };
   // Tags within lines of text, taken out (see `inline-tags.ts`).
   const inline: TemplateTagLines['inline'] = { count: 0 };
   // The fence was opened for a code block's tag (`highlight`, `codeblock`, `code`): the line of its end tag, which closes it.
@@ -398,6 +404,11 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     lineIndex = i;
     const given = lines[i]!;
     if (i === codeBlockLast) {
+      // The end tag may close the block's last line of code (`end{% endhighlight %}`), or Liquid's raw tags
+      // (`{% endraw %}{% endhighlight %}`): the code stays, the raw tags go.
+      for (const tag of given.match(RAW_TAGS) ?? []) raw = !tag.includes('endraw');
+      const code = codeBlockEndIn(given)?.code ?? '';
+      if (code !== '') keep(code);
       keep(fence!);
       fence = undefined;
       codeBlockLast = undefined;
@@ -421,25 +432,31 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
       rewritten++;
       continue;
     }
+    let line = given;
     if (raw || RAW_TAG.test(given)) {
       // Each raw tag opens or closes; the line is kept without them (dropped if nothing else was on it).
+      const wasRaw = raw;
       for (const tag of given.match(RAW_TAGS) ?? []) raw = !/endraw/.test(tag);
       const text = given.replace(RAW_TAGS, '');
-      const fenceLine = FENCE.exec(text);
-      if (fenceLine && codeBlockLast === undefined) fence = fence === undefined ? fenceLine[1]! : undefined;
-      if (text.trim() === '' && given.trim() !== '') removed++;
-      else keep(text);
-      rewritten++;
-      continue;
+      if (!wasRaw && fence === undefined && opensCodeBlock(text, i)) {
+        // A code block's tag with the raw tag opening its code (`{% highlight html %}{% raw %}`): the block opens.
+        line = text;
+      } else {
+        const fenceLine = FENCE.exec(text);
+        if (fenceLine && codeBlockLast === undefined) fence = fence === undefined ? fenceLine[1]! : undefined;
+        if (text.trim() === '' && given.trim() !== '') removed++;
+        else keep(text);
+        rewritten++;
+        continue;
+      }
     }
     // Hugo's escaped shortcodes (`{{</* figure */>}}`, how a page shows one) are text: written unescaped.
-    if (given.includes('{{</*') || given.includes('{{%/*')) {
+    if (line.includes('{{</*') || line.includes('{{%/*')) {
       // The line's own tags go first (an escaped one is text to that pass), then the escapes.
-      keep(hugoUnescaped(inlineTagsOut(given)));
+      keep(hugoUnescaped(inlineTagsOut(line)));
       rewritten++;
       continue;
     }
-    const line = given;
     const opener = FENCE.exec(line);
     if (fence !== undefined) {
       if (codeBlockLast === undefined && closesFence(line, fence)) fence = undefined;
@@ -607,34 +624,52 @@ function codeBlockEndOf(tag: string, name: string): string {
   return /^\s*\{\{/.test(tag) ? `/${name}` : `end${name}`;
 }
 
-/** The last line (0-based) holding nothing but each code block's end tag (`endhighlight`, `/highlight`, `endcodeblock`, `endcode`). One pass. */
+/**
+ * The code block's end tag that ends a line (`endhighlight`, `/highlight`, `endcodeblock`, `endcode`), Liquid's raw
+ * tags aside, and the code before it on the line, without raw tags (`{% endraw %}{% endhighlight %}` has none,
+ * `end{% endhighlight %}` has `end`); `undefined` for a line not ending with one. A bounded number of scans of the line.
+ */
+function codeBlockEndIn(line: string): { name: string; code: string } | undefined {
+  if (!line.includes('}')) return undefined;
+  const text = (RAW_TAG.test(line) ? line.replace(RAW_TAGS, '') : line).trimEnd();
+  // The last tag on the line: Hugo's (`{{< /highlight >}}`, `{{% /highlight %}}`) or Liquid's (`{% endhighlight %}`).
+  const at = text.endsWith('}}') ? text.lastIndexOf('{{') : text.endsWith('%}') ? text.lastIndexOf('{%') : -1;
+  if (at < 0) return undefined;
+  const tag = text.slice(at);
+  const name = tagName(tag);
+  if (name === undefined || !CODE_BLOCK_ENDS.has(name) || !onlyTemplateTags(tag)) return undefined;
+  const code = text.slice(0, at);
+  return { name, code: code.trim() === '' ? '' : code };
+}
+
+/** The last line (0-based) ending with each code block's end tag (see {@link codeBlockEndIn}). One pass. */
 function lastCodeBlockEnds(lines: readonly string[]): Map<string, number> {
   const last = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('}')) continue;
-    const name = tagName(line);
-    if (name !== undefined && CODE_BLOCK_ENDS.has(name) && onlyTemplateTags(line)) last.set(name, i);
+    const name = codeBlockEndIn(lines[i]!)?.name;
+    if (name !== undefined) last.set(name, i);
   }
   return last;
 }
 
 /**
- * The code block whose opening tag ends on line `start`, up to the first line holding nothing but its `end` tag
- * (there is one): that line, and the fence to write it with, longer than any run of backticks in its code, so a
- * fence within it (` ``` `) is code, not the end of the block (CommonMark closes a fence only with one as long).
+ * The code block whose opening tag ends on line `start`, up to the first line ending with its `end` tag (there is
+ * one, see {@link codeBlockEndIn}): that line, and the fence to write it with, longer than any run of backticks in its
+ * code, so a fence within it (` ``` `) is code, not the end of the block (CommonMark closes a fence only with one as long).
  */
 function codeBlockAfter(lines: readonly string[], start: number, end: string): { last: number; fence: string } {
   let longest = 0;
   let j = start + 1;
   for (; j < lines.length; j++) {
     const line = lines[j]!;
-    if (line.includes('}') && tagName(line) === end && onlyTemplateTags(line)) break;
+    const ending = codeBlockEndIn(line);
+    const code = ending === undefined ? line : ending.code;
     let run = 0;
-    for (const c of line) {
+    for (const c of code) {
       run = c === '`' ? run + 1 : 0;
       if (run > longest) longest = run;
     }
+    if (ending?.name === end) break;
   }
   return { last: j, fence: '`'.repeat(Math.max(3, longest + 1)) };
 }

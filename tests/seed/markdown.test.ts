@@ -283,9 +283,48 @@ describe('readMarkdownSeed', () => {
     expect(withoutTemplateTagLines('{% code %}\nx = 1\n{% endcode %}').body).toBe('```\nx = 1\n```');
   });
 
+  it("reads a code block whose code Liquid's raw tags hold, the raw tags on the lines of the block's own tags", () => {
+    const blocks = (text: string) => readMarkdownSeed(`Intro\n\nFirst.\n\n${text}\n\n{% include note.html %}\n\nThe rest.\n`, { onWarning: () => undefined });
+    for (const text of [
+      '{% highlight liquid %}\n{% raw %}\n{{ page.title }}\n{% endraw %}{% endhighlight %}',
+      '{% highlight liquid %}{% raw %}\n{{ page.title }}\n{% endraw %}{% endhighlight %}',
+      '{% highlight liquid %}{% raw %}\n{{ page.title }}\n{% endraw %}\n{% endhighlight %}',
+      '{% highlight liquid %}{% raw %}\n{{ page.title }}{% endraw %}{% endhighlight %}',
+    ]) {
+      const seed = blocks(text);
+      // The raw block ends with the code block: the include after it is a tag, left out, not text.
+      expect(seed.sections[0]!.blocks).toEqual([
+        { kind: 'paragraph', text: 'First.' },
+        { kind: 'code', text: '{{ page.title }}' },
+        { kind: 'paragraph', text: 'The rest.' },
+      ]);
+    }
+    // HTML in such a block is code, never the post's own HTML.
+    expect(blocks('{% highlight html %}{% raw %}\n<b>{{ x }}</b>\n{% endraw %}{% endhighlight %}').html).toContain('<pre><code>&lt;b&gt;{{ x }}&lt;/b&gt;\n</code></pre>');
+  });
+
+  it('reads a code block whose end tag closes its last line of code', () => {
+    for (const [open, end] of [
+      ['{% highlight js %}', '{% endhighlight %}'],
+      ['{% codeblock lang:js %}', '{%- endcodeblock -%}'],
+      ['{{< highlight go >}}', '{{< /highlight >}}'],
+    ] as const) {
+      const seed = readMarkdownSeed(`Intro\n\nFirst.\n\n${open}\nstart\n\`end\`${end}  \n\nThe rest.\n`, { onWarning: () => undefined });
+      expect(seed.sections[0]!.blocks).toEqual([
+        { kind: 'paragraph', text: 'First.' },
+        { kind: 'code', text: 'start\n`end`' },
+        { kind: 'paragraph', text: 'The rest.' },
+      ]);
+    }
+    // An end tag with text after it on its line ends no block.
+    expect(withoutTemplateTagLines('{% highlight js %}\nx {% endhighlight %} y\n{% endhighlight %}').body).toBe('```\nx {% endhighlight %} y\n```');
+  });
+
   it('reads code block tags in time linear in the text', async () => {
-    // Openers without an end tag, then a block of openers and backticks closed once.
-    const lines = (n: number): string => `${'{% codeblock %}\n'.repeat(n)}${'{% highlight %}\n```\n'.repeat(n)}{% endhighlight %}\n`;
+    // Openers without an end tag (some with raw tags), then a block of openers and backticks closed once, its end
+    // tag after code and raw tags, then a line of many tags.
+    const lines = (n: number): string =>
+      `${'{% codeblock %}\n{% code %}{% raw %}{% endraw %}\n'.repeat(n)}${'{% highlight %}{% raw %}\n```{% endraw %}\n'.repeat(n)}x{% endraw %}{% endhighlight %}\n${'{% x %}'.repeat(n)}\n`;
     const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 4);
     expect(growth).toBeLessThan(4);
   });
