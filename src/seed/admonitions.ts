@@ -13,8 +13,12 @@ import { codeLines } from './code-lines.js';
  * `<!-- … -->`, a `<div>` up to the next blank line): a post showing how to write a block shows it as code.
  */
 
-/** A block's opening line: its indent, its mark, the type (not for a tab) and its quoted title. */
-const OPENING = /^( *)(!!!|\?\?\?\+?|===\+?)[ \t]+(?:([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*)?[ \t]*(?:"([^"]*)")?[ \t]*$/;
+/**
+ * A block's opening line: its indent, its mark, the type (not for a tab) and its quoted title. Each run of
+ * blanks is one quantifier's (the blanks after the type and after the title are theirs), so a line of a mark
+ * and blanks that is none is refused in time linear in it, not cubic.
+ */
+const OPENING = /^( *)(!!!|\?\?\?\+?|===\+?)[ \t]+(?:([A-Za-z][\w-]*)(?:[ \t]+[A-Za-z][\w-]*)*[ \t]*)?(?:"([^"]*)"[ \t]*)?$/;
 
 /**
  * CommonMark's raw HTML blocks, as markdown-it (which parses the seed) reads them: what opens one, on a line

@@ -97,6 +97,13 @@ describe("MkDocs' admonitions, collapsible blocks and content tabs", () => {
       'openers without content': (bytes) => text(bytes, (k) => ['!!! note', '??? tip ""', '=== "x"', ''][k % 4]!),
       // Blocks within blocks, past the depth read, each run ending in content.
       'content nested many levels': (bytes) => text(bytes, (k) => `${' '.repeat(4 * (k % 41))}${k % 41 === 40 ? 'Text.' : '!!! note "t"'}`),
+      // A mark, then spaces and tabs, about the text's square root over 16 of them (18 at 100 KB, 62 at 1 MB), then neither a type nor a title.
+      ...Object.fromEntries(
+        ['!!!', '???+', '==='].map((mark) => [
+          `${mark} then a long blank run`,
+          (bytes: number) => text(bytes, (k) => `${mark}${' \t'.repeat(Math.sqrt(bytes) / 32)}${k % 2 === 0 ? '.' : ' x.'}`),
+        ]),
+      ),
     };
     for (const [name, shape] of Object.entries(shapes)) {
       const made = new Map<number, string>();
