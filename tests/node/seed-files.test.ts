@@ -127,19 +127,10 @@ describe('articles in formats storyfeed does not read', () => {
       'README.rst',
       'style.html',
       'notes.txt',
-    ])
+    ]) {
       mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    for (const name of [
-      'content/super_article.rst',
-      'content/cat1/article1.rst',
-      'posts/post-with-code/index.qmd',
-      'posts/report.Rmd',
-      'a.md',
-      'README.rst',
-      'style.html',
-      'notes.txt',
-    ])
       writeFileSync(path.join(root, name), 'Title\n\nText.\n');
+    }
     const warnings: Diagnostic[] = [];
     const found = await findSeedFiles(root, dir, (d) => warnings.push(d));
     expect(found.map((f) => path.relative(root, f.path))).toEqual(['a.md', 'notes.txt']);
