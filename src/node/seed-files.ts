@@ -114,7 +114,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         await walk(full, linked || entry.isSymbolicLink(), {
           postsOnly: onlyPosts && !posts,
           inPosts: place.inPosts || (posts && !hexoPosts),
-          sitePosts: place.sitePosts || (onlyPosts && posts),
+          sitePosts: place.sitePosts || (onlyPosts && posts && !hexoPosts),
           inPostsFolder: place.inPostsFolder || posts,
         });
       } else if (seedNamed && FOLDER_NOTES.test(entry.name)) {
@@ -260,6 +260,8 @@ async function postsSiteOf(folder: string): Promise<'jekyll' | 'hexo' | undefine
 
 /** The folder of Hexo's post templates, beside its `_config.yml` (which has Jekyll's name). */
 const HEXO_SCAFFOLDS = 'scaffolds';
+/** The folder of a Hexo site's pages and posts (`source/_posts`). */
+const HEXO_SOURCE = 'source';
 
 /** Hugo's own config file (`hugo.toml` since Hugo 0.110; or YAML or JSON). */
 const HUGO_CONFIG = /^hugo\.(?:toml|ya?ml|json)$/;
@@ -277,9 +279,11 @@ const ASTRO_CONFIG = /^astro\.config\.[cm]?[jt]s$/;
  * `undefined` for any other folder, read whole. Hugo (and Zola) read pages only from `content`, beside which are the
  * site's config, templates (`archetypes`, `layouts`), data, themes, static files and built site (`public`); Jekyll's
  * articles are its posts, in `_posts` folders, beside its pages (`about.md`, `index.md`), config and gems
- * (`vendor/bundle`); Astro's `dist` is the built site and `public` its files served as they are. A folder is taken for
+ * (`vendor/bundle`); Hexo's posts are in `source/_posts`, beside its pages, post templates (`scaffolds`), themes and
+ * packages; Astro's `dist` is the built site and `public` its files served as they are. A folder is taken for
  * one only with the folder its articles are in: `hugo.toml` (or `archetypes`) beside `content`, or the generic
- * `config.toml` with a generator's folder too (`layouts`, `themes`, `templates`, `static`, …), a Jekyll config beside `_posts`.
+ * `config.toml` with a generator's folder too (`layouts`, `themes`, `templates`, `static`, …), a Jekyll config beside `_posts`,
+ * Hexo's (the same name) beside `scaffolds` and `source`.
  */
 function siteRoot(names: readonly string[]): SiteRoot | undefined {
   const hugo =
@@ -288,6 +292,9 @@ function siteRoot(names: readonly string[]): SiteRoot | undefined {
     (names.some((name) => GENERIC_CONFIG.test(name)) && names.some((name) => GENERATOR_FOLDERS.has(name)));
   if (names.includes('content') && hugo) return { reads: (name) => name === 'content', postsOnly: false };
   if (names.includes(JEKYLL_POSTS) && names.some((name) => JEKYLL_CONFIG.test(name))) return { reads: () => true, postsOnly: true };
+  // Hexo's config has Jekyll's name; its posts are in `source/_posts`, beside its templates (`scaffolds`), themes and packages.
+  if (names.includes(HEXO_SCAFFOLDS) && names.includes(HEXO_SOURCE) && names.some((name) => JEKYLL_CONFIG.test(name)))
+    return { reads: (name) => name === HEXO_SOURCE, postsOnly: true };
   if (names.some((name) => ASTRO_CONFIG.test(name))) return { reads: (name) => name !== 'dist' && name !== 'public', postsOnly: false };
   return undefined;
 }

@@ -183,6 +183,24 @@ describe("a Hexo site's posts", () => {
     }
   });
 
+  it("are all that is read of the site's folder: not its post templates (scaffolds), pages, themes or packages; undated names too", async () => {
+    write(path.join(dir, 'blog'), {
+      ...site,
+      'source/about/index.md': '---\ntitle: About\n---\nA page.\n',
+      'source/_drafts/later.md': '---\ntitle: Later\n---\nA draft.\n',
+      'themes/landscape/README.md': '# Landscape\n\nA theme.\n',
+      'node_modules/hexo/README.md': '# Hexo\n\nA package.\n',
+      'public/2017/01/08/w/index.html': '<p>Built.</p>\n',
+    });
+    const files = await findSeedFiles('blog', dir);
+    expect(files.map((f) => [f.display, f.inPostsFolder, f.jekyllPost])).toEqual([
+      ['blog/source/_posts/2017/x.md', true, undefined],
+      ['blog/source/_posts/w.md', true, undefined],
+    ]);
+    const story = await loadStory(files[1]!, { site: { siteUrl: 'https://blog.example.com', language: 'en' }, cwd: dir });
+    expect([story.title, story.tags]).toEqual(['W', ['windows']]);
+  });
+
   it("are not Jekyll's posts when the seeds folder is their _posts: their names need no date, their titles do not come from them", async () => {
     write(path.join(dir, 'blog'), { ...site, 'source/_posts/2024-01-02-dated.md': 'Body only.\n\nMore text.\n' });
     const files = await findSeedFiles('blog/source/_posts', dir);
