@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { loadStory } from '../node/load-stories.js';
-import { displayPath, inJekyllPostsOf, inPostsFolderOf, type SeedFile } from '../node/seed-files.js';
+import { displayPath, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
@@ -20,8 +20,9 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   const seed: SeedFile = { path: full, display: displayPath(full, io.cwd) };
   // A Jekyll post as a build of the configured seeds folder reads it.
   const seeds = resolved ? path.resolve(resolved.dir, config.seeds ?? 'seeds') : undefined;
-  if (await inJekyllPostsOf(full, seeds)) seed.jekyllPost = true;
-  if (await inPostsFolderOf(full, seeds)) seed.inPostsFolder = true;
+  const place = await postsPlaceOf(full, seeds);
+  if (place.jekyllPost) seed.jekyllPost = true;
+  if (place.inPostsFolder) seed.inPostsFolder = true;
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;

@@ -216,26 +216,23 @@ interface JekyllPlace {
 }
 
 /**
- * Whether the seed at `file` (an absolute path) lies in Jekyll's posts, as a build of the seeds folder `seeds` (when
- * given) lists it ({@link SeedFile.jekyllPost}): in a Jekyll site's `_posts` (see {@link postsSiteOf}), or in a
- * `_posts` folder inside `seeds` of no site (a Hexo site's `_posts` is not Jekyll's, wherever the seeds folder is). A `_posts` folder above the seeds folder of no Jekyll site (`~/_posts/project/seeds`) is
- * only a name.
+ * Where the seed at `file` (an absolute path) lies, as a build of the seeds folder `seeds` (when given) lists it, its
+ * site told once: `jekyllPost` ({@link SeedFile.jekyllPost}) in a Jekyll site's `_posts` (see {@link postsSiteOf}), or in
+ * a `_posts` folder inside `seeds` of no site (a Hexo site's `_posts` is not Jekyll's, wherever the seeds folder is; a
+ * `_posts` folder above the seeds folder of no Jekyll site, `~/_posts/project/seeds`, is only a name);
+ * `inPostsFolder` ({@link SeedFile.inPostsFolder}) in Jekyll's posts so told, or in a Hexo site's `_posts`.
  */
-export async function inJekyllPostsOf(file: string, seeds?: string): Promise<boolean> {
+export async function postsPlaceOf(file: string, seeds?: string): Promise<{ jekyllPost: boolean; inPostsFolder: boolean }> {
   const folder = path.dirname(file);
   const site = await postsSiteOf(await realpath(folder).catch(() => folder));
-  if (site !== undefined) return site === 'jekyll';
   const below = seeds === undefined ? '' : path.relative(seeds, folder);
-  return below !== '' && !below.startsWith('..') && !path.isAbsolute(below) && below.split(path.sep).includes(JEKYLL_POSTS);
+  const jekyllPost = site !== undefined ? site === 'jekyll' : below !== '' && !below.startsWith('..') && !path.isAbsolute(below) && below.split(path.sep).includes(JEKYLL_POSTS);
+  return { jekyllPost, inPostsFolder: jekyllPost || site !== undefined };
 }
 
-/**
- * Whether the seed at `file` (an absolute path) lies in a site generator's posts folder, as a build of the seeds folder
- * `seeds` (when given) lists it ({@link SeedFile.inPostsFolder}): in Jekyll's posts (see {@link inJekyllPostsOf}), or in
- * a Hexo site's `_posts`.
- */
-export async function inPostsFolderOf(file: string, seeds?: string): Promise<boolean> {
-  return (await inJekyllPostsOf(file, seeds)) || (await postsSiteOf(await realpath(path.dirname(file)).catch(() => path.dirname(file)))) !== undefined;
+/** Whether the seed at `file` lies in Jekyll's posts, as a build of `seeds` lists it (see {@link postsPlaceOf}). */
+export async function inJekyllPostsOf(file: string, seeds?: string): Promise<boolean> {
+  return (await postsPlaceOf(file, seeds)).jekyllPost;
 }
 
 /**
