@@ -13,7 +13,7 @@ import { withoutInlineTags } from './inline-tags.js';
 import { withoutMdxSyntax } from './mdx.js';
 import { OBSIDIAN_COMMENTS, type ObsidianComments, withoutObsidianComments } from './obsidian-comments.js';
 import { renderShortcode } from './shortcodes.js';
-import { RAW_TAG, RAW_TAGS, withTemplateLinks } from './template-links.js';
+import { RAW_TAG, RAW_TAGS, rawAfter, withTemplateLinks } from './template-links.js';
 import { withoutWordpressCaptions } from './wordpress-captions.js';
 import { withAdmonitions } from './admonitions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -406,7 +406,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     if (i === codeBlockLast) {
       // The end tag may close the block's last line of code (`end{% endhighlight %}`), or Liquid's raw tags
       // (`{% endraw %}{% endhighlight %}`): the code stays, the raw tags go.
-      for (const tag of given.match(RAW_TAGS) ?? []) raw = !tag.includes('endraw');
+      raw = rawAfter(given, raw);
       const code = codeBlockEndIn(given)?.code ?? '';
       if (code !== '') keep(code);
       keep(fence!);
@@ -436,7 +436,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     if (raw || RAW_TAG.test(given)) {
       // Each raw tag opens or closes; the line is kept without them (dropped if nothing else was on it).
       const wasRaw = raw;
-      for (const tag of given.match(RAW_TAGS) ?? []) raw = !/endraw/.test(tag);
+      raw = rawAfter(given, raw);
       const text = given.replace(RAW_TAGS, '');
       if (!wasRaw && fence === undefined && opensCodeBlock(text, i)) {
         // A code block's tag with the raw tag opening its code (`{% highlight html %}{% raw %}`): the block opens.

@@ -23,6 +23,13 @@ export const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/;
 /** {@link RAW_TAG}, every one on a line. */
 export const RAW_TAGS = new RegExp(RAW_TAG.source, 'g');
 
+/** Whether Liquid's `{% raw %}` block is open after `line`, given whether it was before it: each raw tag on the line opens or closes one. */
+export function rawAfter(line: string, raw: boolean): boolean {
+  let open = raw;
+  for (const tag of line.match(RAW_TAGS) ?? []) open = !tag.includes('endraw');
+  return open;
+}
+
 /** Longest part of an address shown in a warning. */
 const SHOWN = 60;
 
@@ -91,7 +98,7 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
     if (code === 'fenced') continue;
     // What Liquid's raw tags hold, and Hugo's escaped shortcodes (`{{</*`), are text, never filled in.
     if (raw || RAW_TAG.test(line)) {
-      for (const tag of line.match(RAW_TAGS) ?? []) raw = !tag.includes('endraw');
+      raw = rawAfter(line, raw);
       continue;
     }
     if (code === 'indented' || !MAY_HOLD_FILLED.test(line) || line.includes('{{</*') || line.includes('{{%/*')) continue;
