@@ -741,12 +741,12 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   // Jekyll's `lang` (jekyll-feed's entry xml:lang) when there is no `language`; either is checked here, where its line is known.
   const language = firstOf(LANGUAGE_NAMES, text);
-  // Jekyll's `lang` was not read before: one that is no language tag is left out with a warning (the language is
-  // then detected), where storyfeed's own `language` stops the build as it always has.
-  if (language !== undefined && language.key !== 'language' && canonicalLanguage(language.value) === undefined) {
+  if (language !== undefined && canonicalLanguage(language.value) === undefined) {
+    // storyfeed's own `language` stops the build as it always has; Jekyll's `lang`, not read before, is left out
+    // with a warning (the language is then detected).
+    if (language.key === 'language') fail(language.key, notALanguageTag(language.value));
     options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${language.key}\` is not read: ${notALanguageTag(language.value)}`, { file, line: lineOf(language.key) }));
   } else if (language !== undefined) {
-    if (canonicalLanguage(language.value) === undefined) fail(language.key, notALanguageTag(language.value));
     meta.language = language.value;
     if (language.key !== 'language') aliased.add('language');
     unread(LANGUAGE_NAMES, language.key);
