@@ -113,6 +113,13 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * Names Windows keeps for devices (`con`, `nul`, `com1`, …): a folder of that name cannot be made
+ * there, nor checked out or unpacked, so a new tag or author `Con` gets `con-2`. Slugs recorded by
+ * earlier builds stay as they are (a feed's URL never moves).
+ */
+const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
 /** Slugs of one kind of feed: recorded ones first, new names get a free slug (`nato`, `nato-2`), never empty. */
 class SlugBook {
   private readonly byName = new Map<string, string>();
@@ -138,7 +145,7 @@ class SlugBook {
     if (known) return known;
     const base = slugify(name) || 'x';
     let slug = base;
-    if (this.taken.has(base)) {
+    if (this.taken.has(base) || WINDOWS_DEVICE_NAME.test(base)) {
       // Numbers below the one kept for a base are all taken (the taken only grow): each is tried once,
       // however many names share the base.
       let n = this.nextNumber.get(base) ?? 2;

@@ -31,6 +31,23 @@ describe('tag and author feed slugs (regression: adding tag "C" moved tags/c/ aw
     expect(paths(buildFeedSet([item(1, ['C#']), item(2, ['C'])], site, { tagFeeds: true, slugs: kept }))).toEqual({ 'tag:C': 'tags/c-2/', 'tag:C#': 'tags/c/' });
   });
 
+  it('never name a new folder as Windows names a device (it could not be made, checked out or unpacked there)', () => {
+    const set = buildFeedSet([item(1, ['Con', 'NUL', 'com1', 'LPT9', 'aux', 'Console', 'com10'], ['Prn'])], site, { tagFeeds: true, authorFeeds: true });
+    expect(paths(set)).toEqual({
+      'tag:Con': 'tags/con-2/',
+      'tag:NUL': 'tags/nul-2/',
+      'tag:com1': 'tags/com1-2/',
+      'tag:LPT9': 'tags/lpt9-2/',
+      'tag:aux': 'tags/aux-2/',
+      'tag:Console': 'tags/console/',
+      'tag:com10': 'tags/com10/',
+      'author:Prn': 'authors/prn-2/',
+    });
+    // One an earlier build recorded keeps its folder: a feed's URL never moves.
+    const kept = buildFeedSet([item(1, ['Con'])], site, { tagFeeds: true, slugs: { tags: { con: 'con' }, authors: {} } });
+    expect(paths(kept)).toEqual({ 'tag:Con': 'tags/con/' });
+  });
+
   it('ignore a recorded slug that slugify could not have made', () => {
     const set = buildFeedSet([item(1, ['C#'])], site, { tagFeeds: true, slugs: { tags: { 'c#': '../../etc' }, authors: {} } });
     expect(paths(set)).toEqual({ 'tag:C#': 'tags/c/' });
