@@ -102,6 +102,10 @@ const PROBLEM_TABLE = {
     fix: 'Shortcodes and Liquid tags ({{< figure >}}, {% include %}) are not rendered: give the figure or embed as Markdown or HTML to publish it. Obsidian comments (%%…%%) are notes readers are not meant to see.',
   },
   W_DATE_NO_ZONE: { summary: 'a date-time has no UTC offset and was read as UTC', fix: 'Add an offset (2024-10-21T08:30:00+03:00 or …Z), or set `timeZone` in the config.' },
+  W_FILE_LINK: {
+    summary: "a link names another article's Markdown file, and storyfeed could not give it that article's address",
+    fix: "Link to the article's published address (the warning names it), or to a seed's file by a path from this one (`../second-post/index.md`): storyfeed gives such a link the address the file's name gives its story. A link to a file that is none of the seeds is left out, its text kept.",
+  },
   W_SEED_LINK: {
     summary: 'a seed is a symbolic link to a file that is read already under another name',
     fix: 'Nothing to do: the story is published once, from the name given; remove the link (or the copy of the folder) to silence this.',

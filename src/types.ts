@@ -189,6 +189,25 @@ export interface Dateline {
   date?: Date;
 }
 
+/**
+ * A link in a story's body to another article's Markdown file (`[see](../second-post/index.md#details)`,
+ * as Obsidian, VS Code, GitHub and Hugo's page bundles write them), which storyfeed gave the address
+ * that file's story takes from its path (slug rules, `storyPath`) instead of the file's own.
+ */
+export interface SeedLink {
+  /** The linked file's path, resolved from the story's own `file` (folders separated by `/`). */
+  file: string;
+  /** The address as written in the seed. */
+  written: string;
+  /** The seed's line where the link is first written (1-based), when found. */
+  line?: number;
+  /**
+   * The address the link was given: that file's story URL, with the link's fragment. Absent when the
+   * link was left out (its text kept) because the file is none of the build's seeds.
+   */
+  url?: string;
+}
+
 /** A normalized article: everything a feed, a page or a search index needs. */
 export interface Story {
   /** Stable, absolute URI identifying the story in every format; derived from the canonical URL (or front matter `id`), never from the content. */
@@ -237,6 +256,11 @@ export interface Story {
   file?: string;
   /** `true` when the story gives no date: `published` is a stand-in the build settles (see the manifest). */
   undated?: boolean;
+  /**
+   * The body's links to other articles' Markdown files, one per file (see {@link SeedLink}); a build
+   * checks each names one of its seeds, published at that address.
+   */
+  seedLinks?: SeedLink[];
   /** URL of the page the story is about, elsewhere (JSON Feed `external_url`). */
   externalUrl?: string;
   /** Wide banner image URL (JSON Feed `banner_image`). */

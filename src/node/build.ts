@@ -10,6 +10,7 @@ import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../fee
 import { joinRendering, splitRendering } from '../render/chunks.js';
 import { nearUnixEpoch } from '../seed/dates.js';
 import { renderIndexPage } from '../site/index-page.js';
+import { fileLinkProblems } from '../story/file-links.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
 import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
 import type { VerifyProblem, VerifyReport } from '../verify/index.js';
@@ -201,6 +202,8 @@ async function buildWith(
     loaded.stories = kept;
     loaded.errors.push(...skipped);
   }
+  // Links to other articles' files: each must name a story published where its file's name says (see `file-links.ts`).
+  if (options.onWarning) for (const problem of fileLinkProblems(loaded.stories)) options.onWarning(problem);
   if (loaded.stories.filter((s) => !s.draft).length === 0) {
     // With keepGoing, every seed may have been set aside: say which and why, as a build without it would have.
     const skipped = loaded.errors.length;

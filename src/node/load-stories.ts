@@ -2,6 +2,7 @@ import { type BigIntStats, statSync } from 'node:fs';
 import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { DEFAULT_MAX_SEED_BYTES } from '../seed/structure-limit.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
+import { linksSettledFor, slashPath, withLinksToSeedsOnly } from '../story/file-links.js';
 import type { StorySite } from '../story/seed-to-story.js';
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
@@ -79,7 +80,10 @@ export { DEFAULT_MAX_SEED_BYTES };
  */
 export const POOL_MIN_SEEDS = 2000;
 
-/** Reads and normalizes every seed under `dir`, collecting every bad seed instead of stopping at the first. */
+/**
+ * Reads and normalizes every seed under `dir`, collecting every bad seed instead of stopping at the first.
+ * A story's links to other articles' files that are none of these seeds are left out (see `file-links.ts`).
+ */
 export async function loadStories(dir: string, options: LoadStoriesOptions): Promise<LoadedStories> {
   // The clock is read before any seed is looked at (see SeedStamps.open).
   const stamps = options.cache ? (options.stamps ?? SeedStamps.open(options.cache.dir)) : undefined;
@@ -108,6 +112,9 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     files.push(file);
     known.push(info && stamps ? stamps.vouch(file, info, limit) : undefined);
   }
+  // A link to another article's file is kept only when that file is one of the seeds (see `file-links.ts`).
+  const seedPaths = new Set(all.filter((file) => !file.invalidName).map((file) => slashPath(file.display)));
+  const isSeed = (file: string): boolean => seedPaths.has(file);
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const interner = new RecordInterner();
@@ -123,7 +130,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     await eachConcurrently(files.length, async (i) => {
       const file = files[i]!;
       try {
-        const found = await cached(file, options, { known: known[i], stamps });
+        const found = await cached(file, options, { known: known[i], stamps, isSeed });
         if (found.story) settle(i, found.story, found.body);
         else misses.push({ index: i, key: found.key });
       } catch (error) {
@@ -151,7 +158,8 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
         const file = files[index]!;
         try {
           // Feed records are all the caller and the cache's index keep: the worker sends only that (less to copy between threads).
-          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task, ...(options.feedRecords ? { feedRecord: true } : {}) });
+          const normalized = await pool.run({ kind: 'normalize', file, options: task, ...(options.feedRecords ? { feedRecord: true } : {}) });
+          const { story, warnings } = withSeedLinks(normalized.story, normalized.warnings, isSeed);
           warnings.forEach((w) => options.onWarning?.(w));
           const body = options.cache && key ? await options.cache.set(key, story, warnings, { whole: options.feedRecords !== true }) : undefined;
           settle(index, story, body);
@@ -166,7 +174,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     await eachConcurrently(order.length, async (k) => {
       const i = order[k]!;
       try {
-        const { story, body } = await loadOne(files[i]!, options, { known: known[i], stamps });
+        const { story, body } = await loadOne(files[i]!, options, { known: known[i], stamps, isSeed });
         settle(i, story, body);
       } catch (error) {
         settle(i, asStoryfeedError(error, files[i]!.display));
@@ -282,13 +290,21 @@ function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analy
   return cache.key(file.display, digests.seed, digests.sidecar, variant || undefined);
 }
 
-/** The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. */
-async function fromCache(file: SeedFile, digests: SeedDigests, options: LoadStoriesOptions): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
+/**
+ * The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. A
+ * story whose links to files were settled for other seeds (see {@link withSeedLinks}) is normalized again.
+ */
+async function fromCache(
+  file: SeedFile,
+  digests: SeedDigests,
+  options: LoadStoriesOptions,
+  isSeed: ((file: string) => boolean) | undefined,
+): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
   const { cache } = options;
   if (!cache) return {};
   const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes);
   const hit = await cache.get(key, { feedRecord: options.feedRecords === true });
-  if (!hit) return { key };
+  if (!hit || (isSeed && !linksSettledFor(hit.story, isSeed))) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));
   if (!hit.body) return { story: hit.story };
   // A story from the index comes without its body: read it now, unless the caller keeps it where it is.
@@ -299,6 +315,8 @@ async function fromCache(file: SeedFile, digests: SeedDigests, options: LoadStor
 interface SeedContext {
   known?: SeedDigests | undefined;
   stamps?: SeedStamps | undefined;
+  /** Whether a path (as a story's `seedLinks` name files) is one of the seeds read with this one; without it, links to files are not checked. */
+  isSeed?: ((file: string) => boolean) | undefined;
 }
 
 /**
@@ -307,12 +325,12 @@ interface SeedContext {
  */
 async function cached(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): Promise<{ story?: Story; key?: string; body?: IndexedBody; seed?: SeedBytes }> {
   if (!options.cache) return {};
-  const vouched = context.known ? await fromCache(file, context.known, options) : undefined;
+  const vouched = context.known ? await fromCache(file, context.known, options, context.isSeed) : undefined;
   if (vouched?.story) return vouched;
   const read = readSeed(file, options);
   const digests = digestsOf(file, read, context.stamps);
   // Bytes as the stamps said: the key already missed.
-  const found = vouched && sameDigests(digests, context.known!) ? vouched : await fromCache(file, digests, options);
+  const found = vouched && sameDigests(digests, context.known!) ? vouched : await fromCache(file, digests, options, context.isSeed);
   return { ...found, seed: read.seed };
 }
 
@@ -335,13 +353,26 @@ async function loadOne(file: SeedFile, options: LoadStoriesOptions, context: See
   // warm build never needs it.
   const { normalizeSeedFile } = await import('./normalize-seed.js');
   const analyze = analysisWanted(options) ? (await import('../story/analysis/index.js')).analyzeArticle : undefined;
-  const warnings: Diagnostic[] = [];
-  const story = normalizeSeedFile(file, seed, options, analyze, (d) => {
-    warnings.push(d);
+  const given: Diagnostic[] = [];
+  const normalized = normalizeSeedFile(file, seed, options, analyze, (d) => {
+    given.push(d);
     options.onWarning?.(d);
   });
+  const { story, warnings } = withSeedLinks(normalized, given, context.isSeed);
+  if (warnings.length > given.length) options.onWarning?.(warnings.at(-1)!);
   const body = options.cache && key ? await options.cache.set(key, story, warnings, { whole: options.feedRecords !== true }) : undefined;
   return { story, ...(body ? { body } : {}) };
+}
+
+/**
+ * A story just normalized, with its links to files that are none of the seeds left out (see `file-links.ts`),
+ * and its warnings with the one that says so: stored so in the cache, whose stories are read again when the
+ * seeds those links name change (see {@link fromCache}). As it is without `isSeed`.
+ */
+function withSeedLinks(story: Story, warnings: Diagnostic[], isSeed: ((file: string) => boolean) | undefined): { story: Story; warnings: Diagnostic[] } {
+  if (!isSeed) return { story, warnings };
+  const settled = withLinksToSeedsOnly(story, isSeed);
+  return settled.warning ? { story: settled.story, warnings: [...warnings, settled.warning] } : { story, warnings };
 }
 
 /** Wraps anything thrown while loading a seed in a StoryfeedError that names the file. */

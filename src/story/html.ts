@@ -2,7 +2,7 @@ import { decodeHtmlText as decodeHTML } from '../html/entities.js';
 import { escapeHtml } from '../escape-html.js';
 import { htmlDepthGuard } from '../seed/html-depth.js';
 import type { Block, Section } from '../types.js';
-import { sanitizeHtmlFragment } from './sanitize.js';
+import { type LinkAddress, sanitizeHtmlFragment } from './sanitize.js';
 
 // Kept in its own module so that feeds and pages can escape without loading the sanitizer.
 export { escapeHtml } from '../escape-html.js';
@@ -69,10 +69,11 @@ export interface SanitizedHtml {
  * Sanitizes HTML for publication: no script, style, event handler, frame or form; only http(s) and
  * mailto links; and every relative `href`/`src` made absolute against `baseUrl`. HTML nested
  * deeper than the seed readers accept is refused with `E_TOO_DEEP` naming `file` (and `field`, an item's).
+ * `linkAddress` may give a link another address, or leave it out with its text kept (see `file-links.ts`).
  */
-export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, field?: string): SanitizedHtml {
+export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, field?: string, linkAddress?: LinkAddress): SanitizedHtml {
   // The depth limit is checked in the sanitizer's own parse: it throws before the parse goes deeper.
-  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field));
+  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress);
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
   return { html: clean.trim(), removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };
 }

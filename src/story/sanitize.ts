@@ -131,8 +131,19 @@ interface OpenElement {
   kept: boolean;
 }
 
-/** The attributes written for a kept tag, in source order, or the reason to drop an image. */
-function keptAttributes(name: string, attributes: Record<string, string>, baseUrl: string): { text: string; missingSource: boolean } {
+/**
+ * The address a link (`<a href>`) is given instead of its own, resolved against the base (see
+ * {@link sanitizeHtmlFragment}): `null` leaves the link out, its text kept; `undefined` keeps the address.
+ */
+export type LinkAddress = (href: string) => string | null | undefined;
+
+/** The attributes written for a kept tag, in source order, or the reason to drop an image or (`leaveOut`) a link. */
+function keptAttributes(
+  name: string,
+  attributes: Record<string, string>,
+  baseUrl: string,
+  linkAddress: LinkAddress | undefined,
+): { text: string; missingSource: boolean; leaveOut?: boolean } {
   const allowed = ALLOWED_ATTRIBUTES[name];
   const urlAttribute = URL_ATTRIBUTES[name];
   let text = '';
@@ -142,9 +153,11 @@ function keptAttributes(name: string, attributes: Record<string, string>, baseUr
     if (!(allowed?.has(attribute) || GLOBAL_ATTRIBUTES.has(attribute))) continue;
     let value = raw;
     if (attribute === urlAttribute) {
+      const given = name === 'a' && linkAddress ? linkAddress(raw.trim()) : undefined;
+      if (given === null) return { text: '', missingSource: false, leaveOut: true };
       let url: URL;
       try {
-        url = new URL(raw.trim(), baseUrl);
+        url = new URL(given ?? raw.trim(), baseUrl);
       } catch {
         continue;
       }
@@ -179,9 +192,10 @@ export interface ElementWatcher {
 
 /**
  * Sanitizes an HTML fragment (see the module comment); relative `href`/`src` become absolute against
- * `baseUrl`. `watcher` sees the elements of the same parse, so checks need no second one.
+ * `baseUrl`. `watcher` sees the elements of the same parse, so checks need no second one; `linkAddress`
+ * may give a link another address, or leave it out with its text kept.
  */
-export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher): string {
+export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher, linkAddress?: LinkAddress): string {
   let out = '';
   const open: OpenElement[] = [];
   /** Depth inside a non-text tag (0: outside); nothing there is written. */
@@ -201,10 +215,11 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
-        const { text, missingSource } = keptAttributes(name, attributes, baseUrl);
+        const { text, missingSource, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress);
         // An image left without a usable source is not written (it is void: nothing comes before its
         // close). Cutting it off the output when it closed copied the output each time: quadratic.
-        if (missingSource) {
+        // A link left out is not written either; its text is.
+        if (missingSource || leaveOut) {
           element.kept = false;
           return;
         }

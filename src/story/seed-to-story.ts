@@ -20,6 +20,7 @@ import { summarize } from './summary.js';
 import { splitWire, withoutWireDateline } from './wire.js';
 import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
 import { DEFAULT_ENTITY_TAGS } from './entity-tags.js';
+import { FileLinks } from './file-links.js';
 import { checkReadOptions, checkSeedArticle, checkStoryOptions, checkText } from './check-options.js';
 
 /** The site settings the Story stage uses; only `siteUrl` is required. */
@@ -79,11 +80,14 @@ export function parseSeedWith(text: string, options: ParseSeedOptions, analyze: 
   checkReadOptions(options);
   // Links a site generator fills in with the site's address take this site's.
   const seed = readSeed(text, options.siteUrl === undefined ? { ...options, siteUrl: options.site.siteUrl } : options);
-  return normalizeStoryWith(seed, options, analyze);
+  return normalizeStoryWith(seed, options, analyze, text);
 }
 
-/** `normalizeStory` (see `normalize.ts`) with the analysis given; `analyze` may be left out when `options.analysis` is `false`. */
-export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, analyze: Analyze | undefined): Story {
+/**
+ * `normalizeStory` (see `normalize.ts`) with the analysis given; `analyze` may be left out when `options.analysis` is `false`.
+ * `text`, the seed as read, tells the lines of the links to files (see `file-links.ts`).
+ */
+export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, analyze: Analyze | undefined, text?: string): Story {
   checkSeedArticle(seed);
   checkStoryOptions(options);
   const { site } = options;
@@ -115,10 +119,16 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const language = storyLanguage(meta.language, contentText, site.language, file);
 
   let contentHtml: string;
+  let seedLinks: Story['seedLinks'];
   if (seed.html !== undefined) {
-    const safe = sanitizeStoryHtml(seed.html, url, file);
+    // Links to other articles' files get those articles' addresses (see `file-links.ts`).
+    const links = new FileLinks(file, options.seedsFolderTop === true, (target, top) => fileStoryUrl(target, top, site, siteBase, origin));
+    const safe = sanitizeStoryHtml(seed.html, url, file, undefined, links.address);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
+    const found = links.finish(text, file);
+    if (found.warning) warn(found.warning);
+    if (found.links.length > 0) seedLinks = found.links;
   } else {
     contentHtml = sectionsToHtml(seed.sections);
   }
@@ -186,7 +196,18 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   }
   if (file !== undefined) story.file = file;
   if (undated) story.undated = true;
+  if (seedLinks) story.seedLinks = seedLinks;
   return story;
+}
+
+/**
+ * The URL the story of a seed at `file` takes from its path when its front matter names none (no `slug`
+ * or `url`), as {@link normalizeStoryWith} gives it: `undefined` when it takes its name from its title.
+ */
+function fileStoryUrl(file: string, topOfSeeds: boolean, site: StorySite, siteBase: string, origin: string): string | undefined {
+  const stem = stemOf(file, topOfSeeds);
+  const slug = stem === undefined ? '' : slugify(splitDatedName(stem)?.rest ?? stem);
+  return slug ? storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, origin, file) : undefined;
 }
 
 /**
