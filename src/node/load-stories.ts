@@ -113,8 +113,9 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     known.push(info && stamps ? stamps.vouch(file, info, limit) : undefined);
   }
   // A link to another article's file is kept only when that file is one of the seeds (see `file-links.ts`).
-  const seedPaths = new Set(all.filter((file) => !file.invalidName).map((file) => slashPath(file.display)));
-  const isSeed = (file: string): boolean => seedPaths.has(file);
+  // Made on first use: most stories link to no file, and a large archive's paths are many.
+  let seedPaths: Set<string> | undefined;
+  const isSeed = (file: string): boolean => (seedPaths ??= new Set(all.filter((seed) => !seed.invalidName).map((seed) => slashPath(seed.display)))).has(file);
   const results: (Story | StoryfeedError)[] = new Array(files.length);
   let done = 0;
   const interner = new RecordInterner();

@@ -271,6 +271,8 @@ type LinkingStory = Pick<Story, 'url' | 'draft' | 'file' | 'seedLinks'>;
  * write; one whose seed is a draft, or could not be read. In the stories' order; one pass over them.
  */
 export function fileLinkProblems(stories: readonly LinkingStory[]): Diagnostic[] {
+  // Most builds have no such link: no map of every story's file for them.
+  if (!stories.some((story) => story.seedLinks !== undefined && !story.draft)) return [];
   const byFile = new Map<string, LinkingStory>();
   for (const story of stories) if (story.file !== undefined) byFile.set(slashPath(story.file), story);
   const problems: Diagnostic[] = [];
