@@ -24,18 +24,29 @@ export interface TextSeedOptions {
 }
 
 /**
- * Normalizes line endings (CRLF, CR), removes a byte-order mark, turns tabs and other
- * horizontal spaces into plain spaces and trims trailing spaces.
+ * Normalizes line endings (CRLF, CR), makes paragraph separators (U+2029) paragraph breaks, removes
+ * a byte-order mark, turns tabs and other horizontal spaces into plain spaces and trims trailing spaces.
+ * A line separator (U+2028, a soft line break) stays in its line: it breaks no paragraph.
  */
 export function normalizeText(text: string): string {
-  const spaced = text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  const spaced = withParagraphBreaks(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   // Not `/ +$/gm`: that retries at every space of a long run that does not end a line, quadratic in the run.
   const lines = spaced.split('\n');
   for (let i = 0; i < lines.length; i++) lines[i] = withoutTrailingSpaces(lines[i]!);
   return lines.join('\n');
+}
+
+/** A blank line: two line breaks with nothing but white space between them. */
+const BLANK_LINE = /\n[^\S\n]*\n/;
+
+/**
+ * `text` (its line breaks already `\n`) with each paragraph separator (U+2029, what Pages, TextEdit and
+ * InDesign end a paragraph with) made the paragraph break the file already uses: a blank line where
+ * paragraphs are separated by blank lines, else a line break (one paragraph a line), a run of them one.
+ */
+function withParagraphBreaks(text: string): string {
+  if (!text.includes('\u2029')) return text;
+  return BLANK_LINE.test(text) ? text.replace(/\u2029/g, '\n\n') : text.replace(/\u2029\s*/g, '\n');
 }
 
 /** `line` without the plain spaces at its end, in one backward scan. */

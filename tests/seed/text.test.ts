@@ -53,6 +53,26 @@ describe('readTextSeed', () => {
     expect(normalizeText('a\r\nb\rc\td  \n')).toBe('a\nb\nc d\n');
   });
 
+  it('reads a paragraph separator (U+2029) as a paragraph break, and keeps a line separator (U+2028) in its paragraph', () => {
+    const paragraphs = (text: string): string[] => readTextSeed(text).sections.flatMap((s) => s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')));
+    // Only paragraph separators, as Pages or InDesign write them: the first paragraph is the headline.
+    const only = readTextSeed('Ferry timetable changes\u2029The council met on Tuesday.\u2029\u2029Residents said the changes would help.\u2029');
+    expect(only.title).toBe('Ferry timetable changes');
+    expect(paragraphs('Ferry timetable changes\u2029The council met on Tuesday.\u2029\u2029Residents said the changes would help.\u2029')).toEqual([
+      'The council met on Tuesday.',
+      'Residents said the changes would help.',
+    ]);
+    // One paragraph a line: a separator inside a line starts a new one, and the other lines stay paragraphs.
+    expect(paragraphs('Title\nFirst paragraph.\u2029Second paragraph.\nThird paragraph.\n')).toEqual(['First paragraph.', 'Second paragraph.', 'Third paragraph.']);
+    // Blank lines between paragraphs: the separator is one too, and wrapped lines still join.
+    expect(paragraphs('Title\n\nFirst paragraph,\nwrapped.\u2029Second paragraph.\n\nThird paragraph.\n')).toEqual([
+      'First paragraph, wrapped.',
+      'Second paragraph.',
+      'Third paragraph.',
+    ]);
+    expect(paragraphs('Title\nOne line\u2028broken softly.\n')).toEqual(['One line\u2028broken softly.']);
+  });
+
   it('reads a byline into authors and a dateline into place and date', () => {
     const seed = readTextSeed(fixture('articles/dateline-byline.txt'));
     expect(seed.byline).toEqual([{ name: 'Ivan Petrenko' }, { name: 'Maria Lopez' }]);
