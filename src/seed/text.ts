@@ -2,6 +2,7 @@ import { StoryfeedError, type Diagnostic } from '../errors.js';
 import type { Author, Block, Section } from '../types.js';
 import type { SeedArticle, SeedDateline } from './article.js';
 import { MONTH_PATTERN, monthNumber } from './dates.js';
+import { withWindows1252Characters } from './decode.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 
 /** Options for reading a plain-text seed. */
@@ -24,12 +25,17 @@ export interface TextSeedOptions {
 }
 
 /**
- * Normalizes line endings (CRLF, CR), makes paragraph separators (U+2029) paragraph breaks, removes
- * a byte-order mark, turns tabs and other horizontal spaces into plain spaces and trims trailing spaces.
+ * Normalizes line endings (CRLF, CR), makes paragraph separators (U+2029) paragraph breaks, reads C1
+ * controls as the Windows-1252 characters they stand for, removes a byte-order mark, turns tabs and
+ * other horizontal spaces into plain spaces and trims trailing spaces.
  * A line separator (U+2028, a soft line break) stays in its line: it breaks no paragraph.
  */
 export function normalizeText(text: string): string {
-  const spaced = withParagraphBreaks(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  const spaced = withParagraphBreaks(
+    withWindows1252Characters(text)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n'),
+  ).replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   // Not `/ +$/gm`: that retries at every space of a long run that does not end a line, quadratic in the run.
   const lines = spaced.split('\n');
   for (let i = 0; i < lines.length; i++) lines[i] = withoutTrailingSpaces(lines[i]!);

@@ -17,6 +17,14 @@ describe('decodeSeedBytes', () => {
     expect(() => decodeSeedBytes(new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0xc3]), 'x')).toThrow(expect.objectContaining({ line: 3 }));
   });
 
+  it('reads C1 controls (Windows-1252 text converted as Latin-1) as the characters they stand for', () => {
+    const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+    expect(decodeSeedBytes(utf8('Council\u0092s \u0093new\u0094 plan\u0085 \u0096 \u0080 5\u0081\n'))).toBe('Council’s “new” plan… – € 5\n');
+    const utf16le = [...'It\u0092s'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
+    expect(decodeSeedBytes(new Uint8Array([0xff, 0xfe, ...utf16le]))).toBe('It’s');
+    expect(decodeSeedBytes(utf8('Café – “fine”'))).toBe('Café – “fine”');
+  });
+
   it('decodes UTF-8 with a BOM and UTF-16 with a BOM', () => {
     expect(decodeSeedBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]))).toBe('hi');
     const utf16le = new Uint8Array([0xff, 0xfe, ...Buffer.from('Київ', 'utf16le')]);

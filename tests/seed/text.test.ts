@@ -51,6 +51,10 @@ describe('readTextSeed', () => {
     expect(seed.sections.map((s) => s.heading)).toEqual([null, 'What changes for civil aviation']);
     expect(readTextSeed('\uFEFF  Title\t here \r\n\tBody   text\there.\r\n').sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', text: 'Body text here.' });
     expect(normalizeText('a\r\nb\rc\td  \n')).toBe('a\nb\nc d\n');
+    expect(readTextSeed('Council\u0092s plan\nIt was \u0093approved\u0094 on Tuesday\u0085\n').sections[0]!.blocks[0]).toEqual({
+      kind: 'paragraph',
+      text: 'It was “approved” on Tuesday…',
+    });
   });
 
   it('reads a paragraph separator (U+2029) as a paragraph break, and keeps a line separator (U+2028) in its paragraph', () => {
