@@ -28,3 +28,43 @@ export function withoutTrailing(text: string, char: RegExp): string {
   while (end > 0 && char.test(text[end - 1]!)) end--;
   return end === text.length ? text : text.slice(0, end);
 }
+
+/**
+ * Characters that show nothing: white space and Unicode's default-ignorable code points (zero-width
+ * space and joiners, word joiner, byte-order mark, soft hyphen, bidi controls, variation selectors, …),
+ * which text pasted from word processors and web pages carries.
+ */
+const SHOWS_NOTHING = /^[\s\p{Default_Ignorable_Code_Point}]*$/u;
+
+/** `true` when `text` is empty or holds nothing a reader sees (see {@link SHOWS_NOTHING}). */
+export function showsNothing(text: string): boolean {
+  // Text that starts with a visible ASCII character shows something, without the regular expression.
+  const c = text.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? false : SHOWS_NOTHING.test(text);
+}
+
+/**
+ * Invisible characters that do nothing at the start of a title: white space and default-ignorables
+ * but the bidi controls (an RLM or an isolate there sets the direction of what follows).
+ */
+const INVISIBLE_LEAD = /^(?:(?![\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069])[\s\p{Default_Ignorable_Code_Point}])+/u;
+
+/**
+ * One such character at the end of a title (tested a UTF-16 unit at a time, by {@link withoutTrailing}): the
+ * same, less the variation selectors that finish an emoji (`❤️`); the tag characters that finish a
+ * subdivision flag lie beyond U+FFFF, so half of one is never matched.
+ */
+const INVISIBLE_TAIL_CHAR = /^(?![\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Variation_Selector})[\s\p{Default_Ignorable_Code_Point}]$/u;
+
+/**
+ * `text` without the invisible characters at either end that show and do nothing there (a zero-width
+ * space or a byte-order mark before a headline, a word joiner after it); `text` itself when it starts
+ * and ends with a visible ASCII character.
+ */
+export function withoutInvisibleEdges(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return text;
+  const lead = text.replace(INVISIBLE_LEAD, '');
+  return withoutTrailing(lead, INVISIBLE_TAIL_CHAR);
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, withoutTrailing } from '../src/white-space.js';
+import { collapseSpace, showsNothing, withoutInvisibleEdges, withoutTrailing } from '../src/white-space.js';
 import { costGrowth } from './support/linear.js';
 
 /** Text of words and every kind of white space JavaScript's `\s` knows, in runs of any length. */
@@ -50,5 +50,23 @@ describe('withoutTrailing', () => {
       if (withoutTrailing(text(n), /[\s,]/u).length !== 2 * n + 6) throw new Error('wrong result');
     };
     expect(await costGrowth(run, 20_000, 200_000, 3)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('showsNothing and withoutInvisibleEdges', () => {
+  it('tells text that shows nothing, and trims what shows and does nothing at its ends', () => {
+    expect(['', ' ', '\u200b', '\u00a0\u2060\ufeff\u00ad', '\u202b\u202c', '\ufe0f'].every(showsNothing)).toBe(true);
+    expect(['a', '\u200bx', '\u2764\ufe0f', '\u05d0'].some(showsNothing)).toBe(false);
+    expect(withoutInvisibleEdges('\u200b\ufeff Ferry\u200b line \u2060\u200d')).toBe('Ferry\u200b line');
+    // What finishes an emoji, and a mark that sets the direction, stay.
+    expect(withoutInvisibleEdges('Love \u2764\ufe0f')).toBe('Love \u2764\ufe0f');
+    expect(withoutInvisibleEdges('\u200f2024 \u05d0\u200f')).toBe('\u200f2024 \u05d0\u200f');
+    const plain = 'Plain title';
+    expect(withoutInvisibleEdges(plain)).toBe(plain);
+  });
+
+  it('is linear on long runs of invisible characters', () => {
+    expect(withoutInvisibleEdges(`a${'\u200b'.repeat(500_000)}b${'\u2060'.repeat(500_000)}`)).toBe(`a${'\u200b'.repeat(500_000)}b`);
+    expect(showsNothing(`${'\u200b'.repeat(500_000)}x`)).toBe(false);
   });
 });

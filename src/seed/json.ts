@@ -1,4 +1,4 @@
-import { collapseSpace } from '../white-space.js';
+import { collapseSpace, showsNothing } from '../white-space.js';
 import { Parser } from '../html/parser.js';
 import { StoryfeedError, warning } from '../errors.js';
 import { parseSeedJson } from '../json-keys.js';
@@ -56,7 +56,8 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     if (error instanceof StoryfeedError) throw new StoryfeedError(error.code, error.detail.replace(/^front matter `([^`]+)`/, '$.$1'), { file });
     throw error;
   }
-  if (!meta.title) fail('title', 'required: the headline as text');
+  // A title of nothing but invisible characters (a zero-width space) is no headline either.
+  if (!meta.title || showsNothing(meta.title)) fail('title', 'required: the headline as text');
   // A line break in a JSON title would otherwise end the headline inside the body text read below.
   const title = meta.title!.replace(/\s+/g, ' ');
 
@@ -105,7 +106,7 @@ function readSections(value: unknown, fail: (path: string, detail: string) => ne
     if (heading !== null && heading !== undefined && typeof heading !== 'string') fail(`${at}.heading`, 'expected text or null');
     if (!Array.isArray(blocks)) return fail(`${at}.blocks`, 'expected a list of blocks');
     return {
-      heading: typeof heading === 'string' && heading.trim() ? heading.trim() : null,
+      heading: typeof heading === 'string' && !showsNothing(heading) ? heading.trim() : null,
       blocks: blocks.map((b, j) => readBlock(b, `${at}.blocks[${j}]`, fail)),
     };
   });
@@ -118,11 +119,11 @@ function readBlock(b: unknown, at: string, fail: (path: string, detail: string) 
     case 'paragraph':
     case 'quote':
     case 'code':
-      if (typeof o.text !== 'string' || !o.text.trim()) return fail(`${at}.text`, 'expected non-empty text');
+      if (typeof o.text !== 'string' || showsNothing(o.text)) return fail(`${at}.text`, 'expected non-empty text');
       return { kind: o.kind, text: o.kind === 'code' ? o.text : collapseSpace(o.text) };
     case 'list': {
       if (!Array.isArray(o.items) || !o.items.every((x) => typeof x === 'string')) return fail(`${at}.items`, 'expected a list of strings');
-      return { kind: 'list', ordered: o.ordered === true, items: (o.items as string[]).map((x) => x.trim()).filter(Boolean) };
+      return { kind: 'list', ordered: o.ordered === true, items: (o.items as string[]).filter((x) => !showsNothing(x)).map((x) => x.trim()) };
     }
     default:
       return fail(`${at}.kind`, `expected "paragraph", "list", "quote" or "code", found ${JSON.stringify(o.kind)}`);

@@ -1,4 +1,5 @@
 import { StoryfeedError, type Diagnostic } from '../errors.js';
+import { showsNothing, withoutInvisibleEdges } from '../white-space.js';
 import type { Author, Block, Section } from '../types.js';
 import type { SeedArticle, SeedDateline } from './article.js';
 import { MONTH_PATTERN, monthNumber } from './dates.js';
@@ -121,7 +122,9 @@ export function readTextSeed(raw: string, options: TextSeedOptions = {}): SeedAr
 
 function collapseSpaces(line: string): string {
   // Most lines have no run of spaces: they are only trimmed (one regular expression a line fewer).
-  return (line.includes('  ') ? line.replace(/ {2,}/g, ' ') : line).trim();
+  const text = (line.includes('  ') ? line.replace(/ {2,}/g, ' ') : line).trim();
+  // A line of nothing but invisible characters (a zero-width space, a byte-order mark) is a blank line, not a headline or paragraph.
+  return showsNothing(text) ? '' : withoutInvisibleEdges(text);
 }
 
 /** `/^\s/.test(line)`, without the regular expression for a line that starts with a visible ASCII character. */

@@ -1,5 +1,5 @@
 import { withFeedEmail } from '../email-address.js';
-import { collapseSpace } from '../white-space.js';
+import { collapseSpace, withoutInvisibleEdges } from '../white-space.js';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
@@ -144,7 +144,14 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     }
   }
   const headings = options.analysis === false ? [] : seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
-  const title = collapseSpace(clean(meta.title ?? seed.title, 'title', file, warn));
+  const givenTitle = collapseSpace(clean(meta.title ?? seed.title, 'title', file, warn));
+  // A zero-width space or byte-order mark around a headline shows nothing; a headline of nothing else is none.
+  const title = withoutInvisibleEdges(givenTitle);
+  if (title === '' && givenTitle !== '') {
+    throw new StoryfeedError('E_FIELD', `the title holds only characters that show nothing (${describeRemoved([...givenTitle])}): give the story a headline readers can see`, {
+      file,
+    });
+  }
   const wantEntities = site.entities !== false;
   if (options.analysis !== false && !analyze) throw new StoryfeedError('E_INTERNAL', 'the body analysis was asked for but not given', { file });
   const analysis = options.analysis === false || !analyze ? noAnalysis() : analyze({ title, headings, paragraphs, language: language.split('-')[0]! }, { entities: wantEntities });

@@ -71,6 +71,31 @@ describe('readJsonSeed', () => {
     );
   });
 
+  it('reads a heading, paragraph or list item of nothing but invisible characters as none', () => {
+    const sections = [
+      {
+        heading: '\u200b',
+        blocks: [
+          { kind: 'list', items: ['\u2060', 'One'] },
+          { kind: 'paragraph', text: 'Real.' },
+        ],
+      },
+    ];
+    expect(readJsonSeed(JSON.stringify({ title: 'T', sections })).sections).toEqual([
+      {
+        heading: null,
+        blocks: [
+          { kind: 'list', ordered: false, items: ['One'] },
+          { kind: 'paragraph', text: 'Real.' },
+        ],
+      },
+    ]);
+    const blank = [{ heading: null, blocks: [{ kind: 'paragraph', text: '\u200b\ufeff' }] }];
+    expect(() => readJsonSeed(JSON.stringify({ title: 'T', sections: blank }), { file: 'b.json' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('$.sections[0].blocks[0].text') }),
+    );
+  });
+
   it('derives sections from HTML', () => {
     expect(htmlToSections('<p>A &amp; B</p><h2>Sub</h2><ul><li>one</li><li>two</li></ul><script>x()</script><blockquote>Q</blockquote>')).toEqual([
       { heading: null, blocks: [{ kind: 'paragraph', text: 'A & B' }] },

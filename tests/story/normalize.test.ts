@@ -155,6 +155,24 @@ describe('parseSeed: content', () => {
     expect(s.tags.slice(0, 2)).toEqual(['R&D', '<script>']);
   });
 
+  it('keeps invisible characters out of headlines, and refuses a headline of nothing else', () => {
+    // Pasted text: a zero-width space, a word joiner and a byte-order mark on a line of their own, or around the headline.
+    expect(parse('\u200b\u2060\ufeff\n\nHead line\n\nBody text.\n', { file: 'a.txt' }).title).toBe('Head line');
+    expect(parse('\u200bFerry timetable changes\u2060\u200d\n\nBody text.\n', { file: 'b.txt' }).title).toBe('Ferry timetable changes');
+    expect(parse('---\ntitle: "\ufeffFerry \u2764\ufe0f\u200b"\n---\n\nBody text.\n', { file: 'c.md' }).title).toBe('Ferry \u2764\ufe0f');
+    // A right-to-left mark that sets a headline's direction stays.
+    expect(parse('\u200f2024 \u05d1\u05d7\u05d9\u05e8\u05d5\u05ea\n\nBody text.\n', { file: 'd.txt' }).title).toBe('\u200f2024 \u05d1\u05d7\u05d9\u05e8\u05d5\u05ea');
+    for (const [file, text] of [
+      ['e.md', '---\ntitle: "\u200b\u2060"\n---\n\nBody text.\n'],
+      ['f.md', '# \u200b\n\nBody text.\n'],
+    ]) {
+      expect(() => parse(text!, { file })).toThrow(expect.objectContaining({ code: 'E_FIELD', file, message: expect.stringContaining('U+200B') }));
+    }
+    expect(() => parse('{"title": "\u200b\u00a0", "body": "Body text."}', { file: 'g.json' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('$.title') }),
+    );
+  });
+
   it('detects the language, or takes it from front matter', () => {
     expect(parse(fixture('ukrainian.txt'), { file: 'u.txt' }).language).toBe('uk');
     expect(parse(fixture('one-paragraph.txt'), { file: 'o.txt' }).language).toBe('en');
