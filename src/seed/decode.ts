@@ -5,7 +5,8 @@ import { windows1252Character } from '../html/entities.js';
  * Decodes seed bytes to a string: UTF-8 (with or without a byte-order mark) or UTF-16 with a BOM.
  * Binary files, UTF-32, UTF-16 without a BOM and invalid UTF-8 (say, Latin-1) are refused with a
  * clear error, invalid UTF-8 with the line of the first bad byte. C1 controls in the text are read
- * as the Windows-1252 characters they stand for (see {@link withWindows1252Characters}).
+ * as the Windows-1252 characters they stand for (see {@link withWindows1252Characters}), vertical
+ * tabs and form feeds as spaces.
  */
 export function decodeSeedBytes(bytes: Uint8Array, file?: string): string {
   // An ArrayBuffer (what fetch's arrayBuffer() gives) is read as its bytes.
@@ -15,8 +16,8 @@ export function decodeSeedBytes(bytes: Uint8Array, file?: string): string {
   if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]) || startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
     throw new StoryfeedError('E_ENCODING', 'the file is UTF-32 (it starts with a UTF-32 byte-order mark); re-save it as UTF-8', { file });
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return withWindows1252Characters(decodeWith('utf-16le', bytes.subarray(2), file));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return withWindows1252Characters(decodeWith('utf-16be', bytes.subarray(2), file));
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return repaired(decodeWith('utf-16le', bytes.subarray(2), file));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return repaired(decodeWith('utf-16be', bytes.subarray(2), file));
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const utf16 = utf16WithoutBom(body);
   if (utf16) {
@@ -26,13 +27,18 @@ export function decodeSeedBytes(bytes: Uint8Array, file?: string): string {
     throw new StoryfeedError('E_BINARY', 'this looks like a binary file (a binary signature, NUL bytes or mostly control characters), not a text seed', { file });
   }
   try {
-    return withWindows1252Characters(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    return repaired(new TextDecoder('utf-8', { fatal: true }).decode(body));
   } catch {
     const badAt = Math.max(0, firstInvalidUtf8(body));
     const line = lineOfByte(body, badAt);
     const hint = 'the file may be Latin-1 or Windows-1252: re-save it as UTF-8';
     throw new StoryfeedError('E_ENCODING', `invalid UTF-8 byte 0x${(body[badAt] ?? 0).toString(16).padStart(2, '0')} at byte ${badAt + 1}; ${hint}`, { file, line });
   }
+}
+
+/** Decoded text as an author meant it: C1 controls as Windows-1252 characters, vertical tabs and form feeds as spaces. */
+function repaired(text: string): string {
+  return withWindows1252Characters(withBreaksAsSpaces(text));
 }
 
 /** A C1 control character (U+0080–U+009F). */
@@ -48,6 +54,14 @@ const C1_CONTROLS = /[\u0080-\u009f]/g;
 export function withWindows1252Characters(text: string): string {
   if (!C1_CONTROL.test(text)) return text;
   return text.replace(C1_CONTROLS, (c) => windows1252Character(c.charCodeAt(0)) ?? '');
+}
+
+/**
+ * `text` with each vertical tab (Word's line break within a paragraph) and form feed (a page break) a
+ * space: XML forbids both, and removed they would join the words on either side (`Tuesday.Page two`).
+ */
+function withBreaksAsSpaces(text: string): string {
+  return text.includes('\v') || text.includes('\f') ? text.replace(/[\v\f]/g, ' ') : text;
 }
 
 function decodeWith(encoding: 'utf-16le' | 'utf-16be', bytes: Uint8Array, file: string | undefined): string {

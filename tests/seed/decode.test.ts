@@ -25,6 +25,12 @@ describe('decodeSeedBytes', () => {
     expect(decodeSeedBytes(utf8('Café – “fine”'))).toBe('Café – “fine”');
   });
 
+  it('reads a vertical tab (a line break from Word) and a form feed (a page break) as spaces, not as nothing', () => {
+    const text = decodeSeedBytes(new TextEncoder().encode('Title\n\nThe council met on Tuesday.\fPage two.\vA soft break.\n'));
+    expect(text).toBe('Title\n\nThe council met on Tuesday. Page two. A soft break.\n');
+    expect(readSeed(text, { file: 'x.txt' }).sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'The council met on Tuesday. Page two. A soft break.' }]);
+  });
+
   it('decodes UTF-8 with a BOM and UTF-16 with a BOM', () => {
     expect(decodeSeedBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]))).toBe('hi');
     const utf16le = new Uint8Array([0xff, 0xfe, ...Buffer.from('Київ', 'utf16le')]);
