@@ -36,8 +36,11 @@ export function decodeSeedBytes(bytes: Uint8Array, file?: string): string {
   }
 }
 
-/** Decoded text as an author meant it: C1 controls as Windows-1252 characters, vertical tabs and form feeds as spaces. */
-function repaired(text: string): string {
+/**
+ * Seed text as an author meant it: C1 controls as Windows-1252 characters, vertical tabs and form feeds
+ * as spaces. Applied to every seed read, from bytes or given as text; applying it again changes nothing.
+ */
+export function repaired(text: string): string {
   return withWindows1252Characters(withBreaksAsSpaces(text));
 }
 

@@ -2,6 +2,7 @@ import { warning, type Diagnostic } from '../errors.js';
 import { checkReadOptions, checkText } from '../story/check-options.js';
 import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
 import type { SeedArticle } from './article.js';
+import { repaired } from './decode.js';
 import { mergeSidecarMeta, type SeedMeta } from './front-matter.js';
 import { readJsonSeed } from './json.js';
 import { readMarkdownSeed } from './markdown.js';
@@ -61,14 +62,15 @@ export { SEED_EXTENSIONS } from './extensions.js';
 export { DEFAULT_MAX_SEED_BYTES } from './structure-limit.js';
 
 /**
- * Reads seed text into a {@link SeedArticle}. Characters XML forbids are removed first, with a
- * warning giving their lines.
+ * Reads seed text into a {@link SeedArticle}. C1 controls are read as the Windows-1252 characters they
+ * stand for and vertical tabs and form feeds as spaces, as for a seed read from its bytes (see
+ * `decode.ts`); other characters XML forbids are removed, with a warning giving their lines.
  */
 export function readSeed(text: string, options: ReadSeedOptions = {}): SeedArticle {
   checkText(text, 'text');
   checkReadOptions(options);
   const format = options.format ?? seedFormatOf(options.file);
-  const clean = stripIllegal(text, options);
+  const clean = stripIllegal(repaired(text), options);
   // Plain text is counted here, as its reader gets it; Markdown as its parser gets it (see `markdown.ts`), JSON field by field (see `json.ts`).
   if (format === 'text') checkSeedStructure(clean, { kind: 'text', limit: seedUnitLimit(options.maxSeedBytes), file: options.file });
   const read = format === 'markdown' ? readMarkdownSeed : format === 'json' ? readJsonSeed : readTextSeed;

@@ -43,13 +43,24 @@ describe('decodeSeedBytes', () => {
 describe('readSeed', () => {
   it('removes characters XML forbids and names their lines', () => {
     const warnings: Diagnostic[] = [];
-    const seed = readSeed('Title\nFine line.\nBad \u000b and \u0000 here.\n', { file: 'x.txt', onWarning: (d) => warnings.push(d) });
+    const seed = readSeed('Title\nFine line.\nBad \u0001 and \u0000 here.\n', { file: 'x.txt', onWarning: (d) => warnings.push(d) });
     expect(seed.sections[0]!.blocks).toEqual([
       { kind: 'paragraph', text: 'Fine line.' },
       { kind: 'paragraph', text: 'Bad and here.' },
     ]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'W_ILLEGAL_CHAR', file: 'x.txt', line: 3 })]);
-    expect(warnings[0]!.message).toContain('U+000B');
+    expect(warnings[0]!.message).toContain('U+0001');
+  });
+
+  it('repairs text given as a string as it repairs a file read from its bytes, in every format', () => {
+    const warnings: Diagnostic[] = [];
+    const onWarning = (d: Diagnostic) => warnings.push(d);
+    const markdown = readSeed('---\ntitle: Council\u0092s plan\n---\n\nMet on Tuesday.\fPage two.\vA \u0093soft\u0094 break\u0085\n', { file: 'x.md', onWarning });
+    expect(markdown.meta.title).toBe('Council’s plan');
+    expect(markdown.html).toContain('Met on Tuesday. Page two. A “soft” break…');
+    const json = readSeed('{"title": "It\u0092s here", "body": "One.\fTwo."}', { file: 'x.json', onWarning });
+    expect(json.meta.title).toBe('It’s here');
+    expect(warnings).toEqual([]);
   });
 
   it('merges sidecar metadata under front matter', () => {
