@@ -8,7 +8,7 @@ import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { type FrontMatterSplit, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { withoutAttributeMarks } from './attribute-marks.js';
-import { closesFence, FENCE, indentedCode } from './code-lines.js';
+import { codeLineReader } from './code-lines.js';
 import { withoutInlineTags } from './inline-tags.js';
 import { withoutMdxSyntax } from './mdx.js';
 import { OBSIDIAN_COMMENTS, type ObsidianComments, withoutObsidianComments } from './obsidian-comments.js';
@@ -362,6 +362,12 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
   if (!markdown.includes('{{') && !markdown.includes('{%') && !markdown.includes('{#')) return { body: markdown, count: 0, inline: { count: 0 } };
   const lines = markdown.split('\n');
   const out: string[] = [];
+  // What the lines written are, read as Markdown is (code, raw HTML, prose): each line is read as written out.
+  const lineKinds = codeLineReader({ commonMark: true });
+  const write = (line: string): void => {
+    lineKinds.read(line);
+    out.push(line);
+  };
   // Lines taken out since the last line kept: blanked or dropped once the next kept line shows which.
   let removed = 0;
   const keep = (line: string): void => {
@@ -369,10 +375,11 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
     // Elsewhere (beside a blank line, at an end) they are blanked, which changes nothing; so they are before
     // a `---` or `===` line, which would otherwise turn the text above into a heading.
     const between = isText(out[out.length - 1]) && isText(line) && !SETEXT_UNDERLINE.test(line);
-    if (removed > 0 && !between) for (; removed > 0; removed--) out.push('');
+    if (removed > 0 && !between) for (; removed > 0; removed--) write('');
     removed = 0;
-    out.push(line);
+    write(line);
   };
+  // The fence a code block's tags (`highlight`, `codeblock`, `code`) are written as, while in one.
   let fence: string | undefined;
   // Inside a Liquid `{% comment %}` or `{% capture %}` block, Hugo's comment shortcode or a Nunjucks `{# … #}`: its lines are never published
   // (the author's notes, a value kept for later). A block hides lines only up to its end tag: without one, its tag is left out alone.
@@ -397,7 +404,6 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
   let first: { line: number; text: string } | undefined;
   // Inside Liquid's `{% raw %}` … `{% endraw %}`: written as it is, its tags too (the raw tags themselves go).
   let raw = false;
-  const isIndentedCode = indentedCode();
   // The line being read (for the inline tags' first).
   let lineIndex = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -438,12 +444,10 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
       const wasRaw = raw;
       raw = rawAfter(given, raw);
       const text = given.replace(RAW_TAGS, '');
-      if (!wasRaw && fence === undefined && opensCodeBlock(text, i)) {
+      if (!wasRaw && fence === undefined && lineKinds.peek(text) === undefined && opensCodeBlock(text, i)) {
         // A code block's tag with the raw tag opening its code (`{% highlight html %}{% raw %}`): the block opens.
         line = text;
       } else {
-        const fenceLine = FENCE.exec(text);
-        if (fenceLine && codeBlockLast === undefined) fence = fence === undefined ? fenceLine[1]! : undefined;
         if (text.trim() === '' && given.trim() !== '') removed++;
         else keep(text);
         rewritten++;
@@ -457,18 +461,10 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
       rewritten++;
       continue;
     }
-    const opener = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (codeBlockLast === undefined && closesFence(line, fence)) fence = undefined;
-      keep(line);
-      continue;
-    }
-    if (opener) {
-      fence = opener[1]!;
-      keep(line);
-      continue;
-    }
-    if (isIndentedCode(line)) {
+    // Code, and raw HTML that is not markup (`<pre>`, `<script>`, a comment), stays as written; so does a code
+    // block's, written as a fence. Markup (a `<div>` up to a blank line) is text with tags in it, as prose is.
+    const kind = fence === undefined ? lineKinds.peek(line) : 'fenced';
+    if (kind === 'fenced' || kind === 'indented' || kind === 'verbatim') {
       keep(line);
       continue;
     }
@@ -497,7 +493,7 @@ export function withoutTemplateTagLines(markdown: string): TemplateTagLines {
       const indent = /^\s*/.exec(line)![0];
       keep(`${indent}${rendered}`);
       // An HTML block runs to the next blank line: one ends it, unless in a list item (whose next item ends it).
-      if (indent === '') out.push('');
+      if (indent === '') write('');
       rewritten++;
       continue;
     }

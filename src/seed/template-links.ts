@@ -87,7 +87,7 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
   }
   const site: Site = { base, host: host === 'null' ? '' : host };
   const lines = markdown.split('\n');
-  const codeOf = codeLines();
+  const codeOf = codeLines({ commonMark: true });
   let raw = false;
   let leftOut = 0;
   let first: TemplateLinks['first'];
@@ -95,7 +95,8 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const code = codeOf(line);
-    if (code === 'fenced') continue;
+    // Raw HTML that is not markup (`<pre>`, `<script>`, a comment) is left as written, as code is; a `<div>`'s addresses are filled.
+    if (code === 'fenced' || code === 'verbatim') continue;
     // What Liquid's raw tags hold, and Hugo's escaped shortcodes (`{{</*`), are text, never filled in.
     if (raw || RAW_TAG.test(line)) {
       raw = rawAfter(line, raw);

@@ -161,7 +161,7 @@ function pairTags(block: readonly PlacedTag[]): number {
 export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
   if (!/caption/i.test(markdown)) return { body: markdown, count: 0 };
   const lines = markdown.split('\n');
-  const codeOf = codeLines();
+  const codeOf = codeLines({ commonMark: true });
   let count = 0;
   let changed = false;
   // The tags of the block being read, rewritten when it ends.
@@ -201,9 +201,11 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const code = codeOf(line);
-    // A blank line or fenced code ends a block; an indented line (code, or the image's line in a caption) does not.
-    if (code === 'fenced' || line.trim() === '') endBlock();
-    if (code !== undefined || !/caption/i.test(line)) continue;
+    // A blank line, fenced code or a raw HTML block ends a block; an indented line (code, or the image's line in a
+    // caption) does not. Raw HTML that is markup (a `<div>` up to a blank line) shows a caption's tags as text, as
+    // prose does: they are read there too, not in `<pre>`, `<script>` or a comment.
+    if (code === 'fenced' || code === 'verbatim' || line.trim() === '') endBlock();
+    if ((code !== undefined && code !== 'html') || !/caption/i.test(line)) continue;
     for (const tag of captionTags(line)) block.push({ line: i, tag });
   }
   endBlock();

@@ -408,6 +408,33 @@ describe('template tags over several lines, escaped and raw', () => {
     expect(seed.html).toBe('<p>Write {{&lt; figure src=&quot;a.png&quot; &gt;}} for a figure.</p>\n<pre><code>{{% notice %}}\n</code></pre>\n');
   });
 
+  it('leaves tags in raw HTML whose text is not markup (<pre>, a comment) as written, and leaves them out of a <div> as out of prose', () => {
+    const warnings: Diagnostic[] = [];
+    const body = '<pre>\n{% include note.html %}\n{{ page.title }}\n</pre>\n\n<!--\n{% include draft.html %}\n-->\n\nText.\n\n<div class="note">\n{% include note.html %}\n</div>';
+    const done = withoutTemplateTagLines(body);
+    expect(done.body).toBe(body.replace('<div class="note">\n{% include note.html %}\n', '<div class="note">\n'));
+    expect(done.count).toBe(1);
+    const seed = readMarkdownSeed(`---\ntitle: T\n---\n${body}`, { onWarning: (d) => warnings.push(d) });
+    expect(seed.html).toContain('<pre>\n{% include note.html %}\n{{ page.title }}\n</pre>');
+    expect(warnings.map((w) => w.line)).toEqual([16]);
+  });
+
+  it('leaves tags in code as written where markdown-it reads code: a fence four spaces into a list item, in a quote, of tildes, unclosed', () => {
+    const code = [
+      '1. Add:\n\n    ```liquid\n    {{ site.title }}\n    {% include note.html %}\n    ```\n\n2. Build.',
+      '- Step\n\n      ~~~\n      {% include note.html %}\n      ~~~',
+      '> ```\n> {% include note.html %}\n> ```',
+      '- > ```\n  > {{< figure src="a.png" >}}\n  > ```',
+      '```\n{% include note.html %}\n\n{{ page.title }}',
+      '- Step\n\n\t```\n\t{% include note.html %}\n\t```',
+    ];
+    for (const body of code) expect(withoutTemplateTagLines(body), body).toEqual({ body, count: 0, inline: { count: 0 } });
+    // After the code, or left of the item's text (which ends it), tags are read again.
+    expect(withoutTemplateTagLines('- Step\n\n    ```\n    x\n{% include note.html %}\n\nText').count).toBe(1);
+    const seed = readMarkdownSeed(`---\ntitle: T\n---\n${code[0]}`, {});
+    expect(seed.html).toContain('<pre><code class="language-liquid">{{ site.title }}\n{% include note.html %}\n</code></pre>');
+  });
+
   it("keeps what Liquid's raw tags hold as written, without the raw tags and without a warning", () => {
     const warnings: Diagnostic[] = [];
     const seed = readMarkdownSeed(

@@ -60,6 +60,13 @@ describe('withTemplateLinks', () => {
     expect(withTemplateLinks('No tags [here](https://a.example/) at all.', SITE)).toEqual({ body: 'No tags [here](https://a.example/) at all.', leftOut: 0 });
     // Four spaces into a list item is the item: filled there.
     expect(withTemplateLinks('- Step\n\n    See [the plan]({{ site.baseurl }}/plan/).', SITE).body).toBe('- Step\n\n    See [the plan](https://harbour.example/blog/plan/).');
+    // A fence four spaces into a list item is code, as markdown-it reads it.
+    const listed = '1. Link it:\n\n    ```markdown\n    [a]({{ site.baseurl }}/a)\n    ```\n\n2. Done.';
+    expect(withTemplateLinks(listed, SITE).body).toBe(listed);
+    // Raw HTML whose text is not markup is left as written; a <div>'s addresses are the site's.
+    for (const text of ['<pre>\n[a]({{ site.baseurl }}/a)\n</pre>', '<!--\n<a href="{{ site.baseurl }}/a">a</a>\n-->', '> ```\n> [a]({{ site.baseurl }}/a)\n> ```'])
+      expect(withTemplateLinks(text, SITE).body, text).toBe(text);
+    expect(withTemplateLinks('<div>\n<a href="{{ site.baseurl }}/a">a</a>\n</div>', SITE).body).toBe('<div>\n<a href="https://harbour.example/blog/a">a</a>\n</div>');
   });
 
   it('reads a Markdown seed with links filled and names the first one left out with its line', () => {

@@ -54,6 +54,18 @@ describe("WordPress's caption shortcode in an exported post", () => {
       expect(withoutWordpressCaptions(text)).toEqual({ body: text, count: 0 });
   });
 
+  it('is left as written in raw HTML whose text is not markup (<pre>, <script>, a comment), and read in a <div> as in prose', () => {
+    const caption = '[caption id="attachment_5" width="300"]<img src="a.png" /> The harbour[/caption]';
+    for (const text of [
+      `<pre>\n${caption}\n</pre>`,
+      `<script type="text/template">\n${caption}\n</script>`,
+      `<!-- old:\n${caption}\n-->`,
+      `- Step\n\n    <pre>\n    ${caption}\n    </pre>`,
+    ])
+      expect(withoutWordpressCaptions(text), text).toEqual({ body: text, count: 0 });
+    expect(withoutWordpressCaptions(`<div class="post">\n${caption}\n</div>`)).toEqual({ body: '<div class="post">\n<img src="a.png" /> The harbour\n</div>', count: 1 });
+  });
+
   it('keeps a closing tag that closes no caption, as prose about the shortcode writes it', () => {
     for (const text of ['WordPress closes it with [/caption] after the image.', 'Escaped: \\[/caption\\] stays.'])
       expect(withoutWordpressCaptions(text)).toEqual({ body: text, count: 0 });
