@@ -650,13 +650,18 @@ function lastCodeBlockEnds(lines: readonly string[]): Map<string, number> {
 
 /**
  * The code block whose opening tag ends on line `start`, up to the first line ending with its `end` tag (there is
- * one, see {@link codeBlockEndIn}): that line, and the fence to write it with, longer than any run of backticks in its
- * code, so a fence within it (` ``` `) is code, not the end of the block (CommonMark closes a fence only with one as long).
+ * one, see {@link codeBlockEndIn}) outside Liquid's raw tags: that line, and the fence to write it with, longer than
+ * any run of backticks in its code, so a fence within it (` ``` `) is code, not the end of the block (CommonMark
+ * closes a fence only with one as long). What raw tags hold is text: a post about Liquid shows a `{% highlight %}`
+ * block, its end tag too, in one (`{% raw %}` … `{% endhighlight %}` … `{% endraw %}`). When every end tag is held
+ * so, the first one ends the block.
  */
 function codeBlockAfter(lines: readonly string[], start: number, end: string): { last: number; fence: string } {
   let longest = 0;
-  let j = start + 1;
-  for (; j < lines.length; j++) {
+  // The first line ending with the end tag, raw or not, and the longest run of backticks up to it.
+  let first: { last: number; longest: number } | undefined;
+  let raw = rawAfter(lines[start]!, false);
+  for (let j = start + 1; j < lines.length; j++) {
     const line = lines[j]!;
     const ending = codeBlockEndIn(line);
     const code = ending === undefined ? line : ending.code;
@@ -665,9 +670,29 @@ function codeBlockAfter(lines: readonly string[], start: number, end: string): {
       run = c === '`' ? run + 1 : 0;
       if (run > longest) longest = run;
     }
-    if (ending?.name === end) break;
+    const before = raw;
+    raw = rawAfter(line, raw);
+    if (ending?.name !== end) continue;
+    if (!rawAfter(beforeLastTag(line), before)) return { last: j, fence: '`'.repeat(Math.max(3, longest + 1)) };
+    first ??= { last: j, longest };
   }
-  return { last: j, fence: '`'.repeat(Math.max(3, longest + 1)) };
+  return { last: first?.last ?? lines.length, fence: '`'.repeat(Math.max(3, (first?.longest ?? longest) + 1)) };
+}
+
+/**
+ * A line up to the last template tag on it that is not a raw tag (`{% endraw %}` after it passed over), the whole
+ * line when there is none. Each tag is looked at once, by where it ends, without copying the line.
+ */
+function beforeLastTag(line: string): string {
+  let end = line.length;
+  for (;;) {
+    while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+    const close = line.slice(Math.max(0, end - 2), end);
+    const at = close === '}}' ? line.lastIndexOf('{{', end - 2) : close === '%}' ? line.lastIndexOf('{%', end - 2) : -1;
+    if (at < 0) return line;
+    if (!RAW_TAG.test(line.slice(at, end))) return line.slice(0, at);
+    end = at;
+  }
 }
 
 /** The tags that end a code block: `{% endhighlight %}`, `{{< /highlight >}}`, `{% endcodeblock %}`, `{% endcode %}`. */

@@ -300,7 +300,17 @@ describe('readMarkdownSeed', () => {
       ]);
     }
     // HTML in such a block is code, never the post's own HTML.
-    expect(blocks('{% highlight html %}{% raw %}\n<b>{{ x }}</b>\n{% endraw %}{% endhighlight %}').html).toContain('<pre><code>&lt;b&gt;{{ x }}&lt;/b&gt;\n</code></pre>');
+    expect(blocks('{% highlight html %}{% raw %}\n<b>{{ x }}</b>\n{% endraw %}{% endhighlight %}').html).toContain('<pre><code>&lt;b&gt;{{ x }}&lt;/b&gt;\n</code></pre>'); // An end tag the raw tags hold is code, as a post about Liquid shows a block: the block ends at its own end tag.
+    for (const text of [
+      '{% highlight liquid %}\n{% raw %}\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n{% endraw %}\n{% endhighlight %}',
+      '{% highlight liquid %}{% raw %}\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n{% endraw %}{% endhighlight %}',
+      '{% codeblock %}\n{% raw %}{% codeblock %}\nputs 1\n{% endcodeblock %}{% endraw %}\n{% endcodeblock %}',
+    ]) {
+      const code = blocks(text).sections[0]!.blocks[1];
+      expect(code, text).toEqual({ kind: 'code', text: expect.stringMatching(/^\{% (?:highlight ruby|codeblock) %\}\nputs 1\n\{% end(?:highlight|codeblock) %\}$/) });
+    }
+    // With every end tag in raw tags, the first ends the block, as before.
+    expect(blocks('{% highlight liquid %}\n{% raw %}\nputs 1\n{% endhighlight %}').sections[0]!.blocks[1]).toEqual({ kind: 'code', text: 'puts 1' });
   });
 
   it('reads a code block whose end tag closes its last line of code', () => {
@@ -327,6 +337,10 @@ describe('readMarkdownSeed', () => {
       `${'{% codeblock %}\n{% code %}{% raw %}{% endraw %}\n'.repeat(n)}${'{% highlight %}{% raw %}\n```{% endraw %}\n'.repeat(n)}x{% endraw %}{% endhighlight %}\n${'{% x %}'.repeat(n)}\n`;
     const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 4);
     expect(growth).toBeLessThan(4);
+    // End tags in raw tags, each line's raw tags around one and after it: looked at once each.
+    const raw = (n: number): string =>
+      `{% highlight %}\n${`{% raw %}{% endhighlight %}${'{% endraw %} '.repeat(50)}\n`.repeat(n)}${'{% raw %}'.repeat(n)}{% endhighlight %}${'{% endraw %}'.repeat(n)}\n{% endhighlight %}\n`;
+    expect(await costGrowth((n) => withoutTemplateTagLines(raw(n)), 200, 2000, 4)).toBeLessThan(4);
   });
 
   it('finds template tag lines in time linear in the text', async () => {
@@ -334,6 +348,10 @@ describe('readMarkdownSeed', () => {
     // Tenfold the size: linear stays near ×1 (measured 0.8-1.7), quadratic near ×10.
     const growth = await costGrowth((n) => withoutTemplateTagLines(lines(n)), 2000, 20000, 4);
     expect(growth).toBeLessThan(4);
+    // End tags in raw tags, each line's raw tags around one and after it: looked at once each.
+    const raw = (n: number): string =>
+      `{% highlight %}\n${`{% raw %}{% endhighlight %}${'{% endraw %} '.repeat(50)}\n`.repeat(n)}${'{% raw %}'.repeat(n)}{% endhighlight %}${'{% endraw %}'.repeat(n)}\n{% endhighlight %}\n`;
+    expect(await costGrowth((n) => withoutTemplateTagLines(raw(n)), 200, 2000, 4)).toBeLessThan(4);
   });
 
   it('takes the title from a leading # heading and removes it from the body', () => {
