@@ -105,12 +105,12 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
       warning('W_TEMPLATE_TAG', `left out ${count} storyfeed does not render, keeping what components hold (first: ${mdx.first.text} on line ${line})`, { file, line }),
     );
   }
-  const links = withTemplateLinks(
-    withAdmonitions(withoutWordpressCaptions(withoutAttributeMarks(mdx ? withTruncateMarks(split.body, mdx.body) : split.body).body).body).body,
-    options.siteUrl,
-  );
+  const captions = withoutWordpressCaptions(withoutAttributeMarks(mdx ? withTruncateMarks(split.body, mdx.body) : split.body).body);
+  const links = withTemplateLinks(withAdmonitions(captions.body).body, options.siteUrl);
+  // A line of the body as the passes after the captions' read it, as a line of the file (the captions' pass drops lines of tags).
+  const fileLine = (at: number): number => split.bodyLine + lineBeforeDrops(at, captions.dropped);
   if (links.first) {
-    const line = split.bodyLine + links.first.line;
+    const line = fileLine(links.first.line);
     const count = links.leftOut > 1 ? `${links.leftOut} links` : 'a link';
     options.onWarning?.(
       warning('W_TEMPLATE_TAG', `left out ${count} whose address only the site generator can fill, keeping the text (first: ${links.first.text} on line ${line})`, { file, line }),
@@ -120,13 +120,13 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
   // A body of nothing but tags (a video post: `{{< youtube … >}}`) is kept as written: left out, it would be no story.
   const whole = (tags.count > 0 || tags.inline.count > 0) && bodyBelowHeadline(tags.body, meta.title !== undefined).trim() === '';
   if (tags.first) {
-    const line = split.bodyLine + tags.first.line;
+    const line = fileLine(tags.first.line);
     const count = tags.count > 1 ? `${tags.count} lines of template tags` : 'a line of template tags';
     const what = whole ? `kept ${count} storyfeed does not render, as written: they are the whole body` : `left out ${count} storyfeed does not render`;
     options.onWarning?.(warning('W_TEMPLATE_TAG', `${what} (first: ${tags.first.text} on line ${line})`, { file, line }));
   }
   if (tags.inline.first) {
-    const line = split.bodyLine + tags.inline.first.line;
+    const line = fileLine(tags.inline.first.line);
     const count = tags.inline.count > 1 ? `${tags.inline.count} template tags` : 'a template tag';
     options.onWarning?.(
       warning('W_TEMPLATE_TAG', `left out ${count} within the text storyfeed does not render (first: ${tags.inline.first.text} on line ${line})`, { file, line }),
@@ -199,6 +199,16 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
     if (excerpt) article.excerpt = excerpt;
   }
   return article;
+}
+
+/** Line `at` (0-based) of a text with the lines `dropped` (0-based, in order, in the text before) left out, as a line of the text before. */
+function lineBeforeDrops(at: number, dropped: readonly number[] = []): number {
+  let line = at;
+  for (const d of dropped) {
+    if (d > line) break;
+    line++;
+  }
+  return line;
 }
 
 /** Inline children as a token of their own (a copy of `inline` holding them), for {@link inlineText}. */

@@ -17,7 +17,15 @@ export interface WordpressCaptions {
   body: string;
   /** How many captions were read. */
   count: number;
+  /**
+   * The lines of the text given left out (0-based, in order): lines that held nothing but a caption's tags, between
+   * two lines of text (a blank line there would end the paragraph, and make a list loose).
+   */
+  dropped?: number[];
 }
+
+/** A line that makes the paragraph line above it a heading (`Title` over `===` or `---`). */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 /**
  * Where a caption tag may start: `[caption`, `[wp_caption`, `[/caption` or `[/wp_caption` (its bracket escaped or
@@ -164,6 +172,8 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
   const codeOf = codeLines({ commonMark: true });
   let count = 0;
   let changed = false;
+  // Lines that held text and nothing is left of: dropped between two lines of text, else blank.
+  const emptied = new Set<number>();
   // The tags of the block being read, rewritten when it ends.
   let block: PlacedTag[] = [];
   const endBlock = (): void => {
@@ -194,6 +204,7 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
       if (from === 0) continue;
       out.push(line.slice(from));
       lines[i] = out.join('');
+      if (lines[i]!.trim() === '') emptied.add(i);
       changed = true;
     }
     block = [];
@@ -209,5 +220,34 @@ export function withoutWordpressCaptions(markdown: string): WordpressCaptions {
     for (const tag of captionTags(line)) block.push({ line: i, tag });
   }
   endBlock();
-  return changed ? { body: lines.join('\n'), count } : { body: markdown, count: 0 };
+  if (!changed) return { body: markdown, count: 0 };
+  if (emptied.size === 0) return { body: lines.join('\n'), count };
+  const { body, dropped } = withoutEmptiedLines(lines, emptied);
+  return dropped.length > 0 ? { body, count, dropped } : { body, count };
+}
+
+/**
+ * The lines without those `emptied` (held text, nothing is left of) that stand between two lines of text, as the
+ * text reads without the shortcode (`- Step` / `[caption …]` / `<img …> Caption[/caption]` / `- Next` stays a tight
+ * list, the image in the step's paragraph); others stay, blank. A run of them is looked at once.
+ */
+function withoutEmptiedLines(lines: readonly string[], emptied: ReadonlySet<number>): { body: string; dropped: number[] } {
+  const out: string[] = [];
+  const dropped: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!emptied.has(i)) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let end = i;
+    while (emptied.has(end)) end++;
+    const next = lines[end];
+    const between = (out[out.length - 1] ?? '').trim() !== '' && next !== undefined && next.trim() !== '' && !SETEXT_UNDERLINE.test(next);
+    for (; i < end; i++) {
+      if (between) dropped.push(i);
+      else out.push(lines[i]!);
+    }
+    i = end - 1;
+  }
+  return { body: out.join('\n'), dropped };
 }

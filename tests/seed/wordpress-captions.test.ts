@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
 import { readMarkdownSeed } from '../../src/seed/markdown.js';
 import { withoutWordpressCaptions } from '../../src/seed/wordpress-captions.js';
 import { costGrowth } from '../support/linear.js';
@@ -103,8 +104,27 @@ describe("WordPress's caption shortcode in an exported post", () => {
     expect(seed.html).toContain('Pas Firewall-Friendly?');
   });
 
+  it('leaves out a line of nothing but its tags between two lines of text, so a list stays tight as written without them', () => {
+    const step = '- Step one\n  [caption id="a" width="300"]\n  <img src="a.png" /> The harbour\n  [/caption]\n- Step two';
+    expect(withoutWordpressCaptions(step)).toEqual({ body: '- Step one\n  <img src="a.png" /> The harbour\n- Step two', count: 1, dropped: [1, 3] });
+    // Beside a blank line, or over a `---` (which would make the text above a heading), it stays, blank.
+    expect(withoutWordpressCaptions('Text\n\n[caption id="a"]\n<img src="a.png" /> A\n[/caption]\n---').body).toBe('Text\n\n\n<img src="a.png" /> A\n\n---');
+    const seed = readMarkdownSeed(`---\ntitle: T\n---\n${step}\n\nSee [the plan]({% post_url 2024-01-01-plan %}).\n`, {
+      onWarning: (d) => warnings.push(d),
+    });
+    expect(seed.html).toBe('<ul>\n<li>Step one\n<img src="a.png" /> The harbour</li>\n<li>Step two</li>\n</ul>\n<p>See the plan.</p>\n');
+    // Later warnings still name the file's lines.
+    expect(warnings.map((w) => w.line)).toEqual([10]);
+  });
+  const warnings: Diagnostic[] = [];
+
   it('is read in time linear in the text', async () => {
-    for (const shape of [(n: number) => '[caption id="a"]x[/caption] `c` '.repeat(n), (n: number) => `${'`a` '.repeat(n)}[caption id="a"]x[/caption]`.repeat(2)]) {
+    for (const shape of [
+      (n: number) => '[caption id="a"]x[/caption] `c` '.repeat(n),
+      (n: number) => `${'`a` '.repeat(n)}[caption id="a"]x[/caption]`.repeat(2),
+      // Lines of nothing but tags between lines of text, left out.
+      (n: number) => `Text\n${'[caption id="a"]\n<img src="a.png" /> x\n[/caption]\n'.repeat(n)}Text`,
+    ]) {
       const growth = await costGrowth((n) => withoutWordpressCaptions(shape(n)), 2_000, 20_000, 4);
       expect(growth).toBeLessThan(4);
     }
