@@ -1,4 +1,4 @@
-import { collapseSpace, withoutTrailing } from '../white-space.js';
+import { collapseSpace, showsNothing, withoutTrailing } from '../white-space.js';
 import MarkdownIt from 'markdown-it';
 import { checkText } from '../story/check-options.js';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -142,6 +142,10 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
   let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);
 
   let title = meta.title ?? '';
+  // A heading of no text opening the body (`#` alone, a placeholder never filled in) is no headline: it would
+  // publish an untitled item, and a reader sees nothing of it. It is left out, and the headline found below it.
+  const empty = withoutEmptyLeadingHeadings(tokens);
+  tokens = empty.tokens;
   // HTML no reader sees may open the body (`<!-- markdownlint-disable -->`, a note over several lines, a
   // `<style>` block): the headline is what comes after it, and it stays where it is in the body.
   const lead = hiddenLead(tokens);
@@ -160,13 +164,18 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
   } else if (!title) {
     // A first block that is no paragraph (`2023. What a year` is a list to Markdown): its first line, as written.
     const lines = fm.body.split('\n');
-    const from = hiddenLeadEnd(tokens, lead);
+    const from = Math.max(hiddenLeadEnd(tokens, lead), empty.end);
     const at = firstTextLine(lines, from);
-    if (at < 0) throw new StoryfeedError('E_EMPTY', raw.trim() === '' ? 'the file is empty' : 'the file has front matter but no text', { file, line: 1 });
+    if (at < 0) {
+      const what = raw.trim() === '' ? 'the file is empty' : split.bodyLine === 1 ? 'the file has no text (only headings of none)' : 'the file has front matter but no text';
+      throw new StoryfeedError('E_EMPTY', what, { file, line: 1 });
+    }
     // The body is read again below its headline: its comments are counted again, with the headline's.
     comments.count = 0;
     comments.first = undefined;
     title = lineTitle(lines[at]!, env);
+    // The headings of no text left out above stay out (their lines blank; the hidden HTML before the headline stays).
+    for (const [start, end] of empty.lines) lines.fill('', start, end);
     tokens = checkedLinks(markdown.parse([...lines.slice(0, from), ...lines.slice(at + 1)].join('\n'), env), limit, file);
   }
 
@@ -311,6 +320,28 @@ function hiddenLead(tokens: readonly Token[]): number {
   let lead = 0;
   while (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
   return lead < tokens.length ? lead : 0;
+}
+
+/**
+ * The tokens without the headings of no text (`#` alone, `# #`, a heading of only invisible characters)
+ * among the HTML no reader sees that opens the body (see {@link hiddenLead}), the line (0-based) after the
+ * last of them (0 without any), and the lines of each (0-based, end excluded). Each heading is looked at once.
+ */
+function withoutEmptyLeadingHeadings(tokens: Token[]): { tokens: Token[]; end: number; lines: [number, number][] } {
+  const kept: Token[] = [];
+  const lines: [number, number][] = [];
+  let i = 0;
+  for (;;) {
+    const token = tokens[i];
+    if (token?.type === 'html_block' && onlyHiddenHtml(token.content)) {
+      kept.push(token);
+      i++;
+    } else if (token?.type === 'heading_open' && token.map && tokens[i + 2]?.type === 'heading_close' && showsNothing(inlineText(tokens[i + 1]))) {
+      lines.push([token.map[0], token.map[1]]);
+      i += 3;
+    } else break;
+  }
+  return lines.length === 0 ? { tokens, end: 0, lines } : { tokens: [...kept, ...tokens.slice(i)], end: lines.at(-1)![1], lines };
 }
 
 /** The line (0-based) after the last of the body's `lead` hidden HTML blocks (see {@link hiddenLead}); 0 without any. */

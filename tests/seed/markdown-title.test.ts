@@ -126,3 +126,25 @@ describe('HTML no reader sees before the headline', () => {
     expect(() => readMarkdownSeed('<!-- only a note -->\n', { file: 'a.md' })).toThrow(/"<!-- only a note -->" has a headline but no body/);
   });
 });
+
+describe('a leading heading of no text (regression: `#` alone published an untitled item)', () => {
+  it('is no headline: the headline is found below it, and the heading is left out', () => {
+    for (const heading of ['#', '# ', '# #', '##   ##', '# \u200b\u2060']) {
+      const seed = readMarkdownSeed(`${heading}\n\nFerry timetable changes\n\nThe ferry leaves at nine.\n`);
+      expect(seed.title, heading).toBe('Ferry timetable changes');
+      expect(seed.html, heading).toBe('<p>The ferry leaves at nine.</p>\n');
+    }
+    // Before a heading with text, after HTML no reader sees (which stays where it is).
+    const below = readMarkdownSeed('<!-- draft -->\n#\n\n## \n# Ferry timetable changes\n\nThe ferry leaves at nine.\n');
+    expect(below.title).toBe('Ferry timetable changes');
+    expect(below.html).toBe('<!-- draft -->\n<p>The ferry leaves at nine.</p>\n');
+    // With a title in front matter, it is left out of the body.
+    const titledSeed = readMarkdownSeed(titled('Ferry timetable changes', '#\n\nThe ferry leaves at nine.\n'));
+    expect(titledSeed.title).toBe('Ferry timetable changes');
+    expect(titledSeed.html).toBe('<p>The ferry leaves at nine.</p>\n');
+  });
+
+  it('with nothing below it, the file has no text', () => {
+    expect(() => readMarkdownSeed('#\n', { file: 'a.md' })).toThrow(expect.objectContaining({ code: 'E_EMPTY', message: expect.stringContaining('no text') }));
+  });
+});
