@@ -35,7 +35,7 @@ export function readJsonFeed(text: string): ParsedFeed {
   }
   // A lone surrogate can only come from a `\uD800`-style escape (or a JavaScript string given to readFeed).
   if (LONE_SURROGATE_ESCAPE.test(text) || !isWellFormedUtf16(text)) {
-    const problem = scanJson(text, false, true).error;
+    const problem = scanJson(text, { surrogates: true }).error;
     if (problem) {
       const { line, column } = lineAndColumn(text, problem.offset);
       throw new StoryfeedError('E_FEED', `the JSON is not valid Unicode at line ${line}, column ${column}: ${problem.message}`, { line });
@@ -62,8 +62,7 @@ export function readJsonFeed(text: string): ParsedFeed {
  * keep the last value, other readers the first. Named by the path of the repeated value.
  */
 function duplicateNameWarning(text: string, duplicate: DuplicateJsonKey): FeedProblem {
-  let path = JSON.stringify(duplicate.key);
-  for (const [p, offset] of scanJson(text, true).positions) if (offset === duplicate.valueOffset) path = p;
+  const path = scanJson(text, { pathAt: duplicate.valueOffset }).path ?? JSON.stringify(duplicate.key);
   return {
     path,
     message: `${JSON.stringify(duplicate.key)} is given twice in one object: readers disagree on which value counts (this reader takes the last)`,
@@ -85,7 +84,14 @@ function jsonSyntaxError(text: string, error: unknown): StoryfeedError {
 
 /** Spec problems get the line and column of the value their path names (or of its nearest parent). */
 function addLines(text: string, feed: ParsedFeed): void {
-  const { positions } = scanJson(text, true);
+  // Only the paths looked up below, and the paths leading to them, are recorded.
+  const paths = new Set<string>();
+  const want = (path: string): void => {
+    for (let p = path; p && !paths.has(p); p = parentPath(p)) paths.add(p);
+  };
+  for (const problem of feed.problems) want(problem.path);
+  feed.items.forEach((_, index) => want(`items[${index}]`));
+  const { positions } = scanJson(text, { paths });
   // One index of line starts for every lookup: a lookup from the start of the text per problem is quadratic.
   const lines = new LineIndex(text);
   const positionOf = (path: string): { line: number; column: number } | undefined => {

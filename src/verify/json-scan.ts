@@ -1,7 +1,7 @@
 /**
  * A JSON scanner that knows where things are. `JSON.parse` does the real parsing; this runs only
  * when a position is needed: to point at the first syntax error (V8 does not always say where),
- * and to give line numbers to the paths that spec problems name.
+ * to give line numbers to the paths that spec problems name, and to name the path of a value.
  */
 
 /** The first syntax error in a JSON text. */
@@ -14,12 +14,29 @@ export interface JsonSyntaxProblem {
   truncated: boolean;
 }
 
+/** What {@link scanJson} is to find besides the first syntax error. */
+export interface JsonScanOptions {
+  /**
+   * Paths (`items[3].date_published`) whose values' offsets to record; a path is found only when its
+   * ancestors (`items[3]`, `items`) are in the set too. Only these paths are ever built: a path for
+   * every value repeats its parent's for each child, so one long name over many values cost time
+   * and memory of its length times their number (a 1 MB name over 1,000 values: 34 s and 1 GB).
+   */
+  paths?: ReadonlySet<string>;
+  /** The offset at which a value starts whose path to give, built only when that value is reached. */
+  pathAt?: number;
+  /** Take a string holding a lone surrogate (JSON's `\ud800` escape alone) for an error. */
+  surrogates?: boolean;
+}
+
 /** What {@link scanJson} found. */
 export interface JsonScan {
   /** The first syntax error, if any. */
   error?: JsonSyntaxProblem;
-  /** Offset of the value at each path (`items[3].date_published`), when recording was asked for. */
+  /** Offset of the value at each path asked for in `paths` and found. */
   positions: Map<string, number>;
+  /** The path of the value at `pathAt`, when it starts a value. */
+  path?: string;
 }
 
 import { isWellFormedUtf16 } from './xml-fast.js';
@@ -32,12 +49,15 @@ class Stop extends Error {
   }
 }
 
-/**
- * Scans `text` as one JSON value; records the offset of every value by path when `record` is set,
- * and with `surrogates` takes a string holding a lone surrogate (JSON's `\ud800` escape alone) for an error.
- */
-export function scanJson(text: string, record = false, surrogates = false): JsonScan {
+/** Scans `text` as one JSON value, finding what `options` ask for (see {@link JsonScanOptions}). */
+export function scanJson(text: string, options: JsonScanOptions = {}): JsonScan {
+  const { paths, pathAt, surrogates = false } = options;
   const positions = new Map<string, number>();
+  let path: string | undefined;
+  /** The names and indexes leading to the value being scanned, kept only when `pathAt` is asked for. */
+  const segments: (string | number)[] | undefined = pathAt === undefined ? undefined : [];
+  /** The path of a child of a value whose path is asked for, when the child's is asked for too. */
+  const wanted = (child: string): string | undefined => (paths?.has(child) ? child : undefined);
   let i = 0;
 
   const fail = (message: string, at = i): never => {
@@ -75,10 +95,12 @@ export function scanJson(text: string, record = false, surrogates = false): Json
     return fail('the text ends inside a string (truncated?)', text.length);
   };
 
-  const value = (path: string, depth: number): void => {
+  /** Scans one value; `at` is its path when it is asked for (or is the top level, `''`). */
+  const value = (at: string | undefined, depth: number): void => {
     if (depth > MAX_DEPTH) fail('the JSON is nested too deeply');
     skipSpace();
-    if (record) positions.set(path, i);
+    if (at !== undefined && at !== '') positions.set(at, i);
+    if (i === pathAt && segments) path = segments.reduce<string>((p, s) => (typeof s === 'number' ? `${p}[${s}]` : p ? `${p}.${s}` : s), '');
     const ch = text[i];
     if (ch === '{') {
       i++;
@@ -94,7 +116,9 @@ export function scanJson(text: string, record = false, surrogates = false): Json
         skipSpace();
         if (text[i] !== ':') fail(`expected ':' after the property name "${key}", found ${describe(i)}`);
         i++;
-        value(path ? `${path}.${key}` : key, depth + 1);
+        segments?.push(key);
+        value(at === undefined ? undefined : wanted(at ? `${at}.${key}` : key), depth + 1);
+        segments?.pop();
         skipSpace();
         if (text[i] === ',') {
           i++;
@@ -115,7 +139,9 @@ export function scanJson(text: string, record = false, surrogates = false): Json
         return;
       }
       for (let index = 0; ; index++) {
-        value(`${path}[${index}]`, depth + 1);
+        segments?.push(index);
+        value(at === undefined ? undefined : wanted(`${at}[${index}]`), depth + 1);
+        segments?.pop();
         skipSpace();
         if (text[i] === ',') {
           i++;
@@ -144,9 +170,9 @@ export function scanJson(text: string, record = false, surrogates = false): Json
     value('', 0);
     skipSpace();
     if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
-    return { positions };
+    return path === undefined ? { positions } : { positions, path };
   } catch (error) {
-    if (error instanceof Stop) return { error: error.problem, positions };
+    if (error instanceof Stop) return path === undefined ? { error: error.problem, positions } : { error: error.problem, positions, path };
     throw error;
   }
 }

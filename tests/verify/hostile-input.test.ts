@@ -119,6 +119,31 @@ describe('quadratic verify on JSON Feed problems (line lookup per problem)', () 
   });
 });
 
+describe('quadratic: one long JSON name over many values (every value got its full path when a line was looked up)', () => {
+  // Longer than the strings V8 hashes by their characters: paths this long and of one length all collide.
+  const longName = `_${'x'.repeat(17_000)}`;
+  const feed = (members: number, title: string): string =>
+    `{"version":"https://jsonfeed.org/version/1.1","title":${title},"items":[{"id":"https://ex.com/1","content_text":"x"}],\n"${longName}":{${Array.from({ length: members }, (_, i) => `"${String(i).padStart(6, '0')}":1`).join(',')}}}`;
+
+  it('a spec problem gets its line in time linear in the number of values under the name', async () => {
+    const run = async (members: number): Promise<void> => {
+      const parsed = await readFeed(feed(members, '1'));
+      expect(parsed.problems).toMatchObject([{ path: 'title', line: 1, severity: 'error' }]);
+    };
+    expect(await costGrowth(run, 50, 500, 3)).toBeLessThanOrEqual(3);
+  }, 120_000);
+
+  it('a name given twice under it is warned about with its path and line, in linear time', async () => {
+    const repeated = (members: number): string => feed(members, '"T"').replace(/\}\}$/, ',\n"000000":2}}');
+    const parsed = await readFeed(repeated(3));
+    expect(parsed.problems).toMatchObject([{ path: `${longName}.000000`, line: 3, severity: 'warning' }]);
+    const run = async (members: number): Promise<void> => {
+      expect((await readFeed(repeated(members))).problems).toHaveLength(1);
+    };
+    expect(await costGrowth(run, 50, 500, 3)).toBeLessThanOrEqual(3);
+  }, 120_000);
+});
+
 describe('a document of many problems is a report of bounded size', () => {
   const channel = (inner: string): string => `<rss version="2.0"><channel><title>T</title><link>https://ex.com/</link><description>D</description>${inner}</channel></rss>`;
 
