@@ -25,7 +25,7 @@ export interface VerifySourcesOptions {
   timeoutMs?: number;
   /** Largest file or response accepted, in bytes; default 10 MB. */
   maxBytes?: number;
-  /** The `fetch` to use (default: the global one); for tests and proxies. */
+  /** The `fetch` to use (default: the global one); for tests and proxies. It is called with `redirect: 'manual'`: redirects are followed here. */
   fetch?: typeof globalThis.fetch;
 }
 
@@ -242,22 +242,23 @@ function fileError(path: string, error: unknown): StoryfeedError {
   return new StoryfeedError('E_IO', detail, { cause: error });
 }
 
+/** Redirects followed from one URL before giving up (as many as `fetch` follows itself). */
+const MAX_REDIRECTS = 20;
+/** HTTP statuses that redirect to the response's `Location`. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** How much of a URL from outside a message shows (a `Location` can hold kilobytes). */
+const MAX_SHOWN_URL = 200;
+
 async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetchImpl: typeof globalThis.fetch, http: { charset?: string }): Promise<Uint8Array> {
-  // One signal for the request and the body: a server that sends headers and then stalls is still cut off.
+  // One signal for the request, its redirects and the body: a server that sends headers and then stalls is still cut off.
   const signal = AbortSignal.timeout(timeoutMs);
   const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
   try {
-    const response = await fetchImpl(url, {
-      signal,
-      redirect: 'follow',
-      headers: {
-        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
-        'user-agent': `storyfeed/${VERSION}`,
-      },
-    });
+    const { response, from } = await followRedirects(url, signal, fetchImpl);
+    const redirected = from === url ? '' : ` (redirected from ${url})`;
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new StoryfeedError('E_FETCH', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`);
+      throw new StoryfeedError('E_FETCH', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${from}${redirected}`);
     }
     const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
     if (charset) http.charset = charset;
@@ -288,6 +289,54 @@ async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetc
     }
     throw new StoryfeedError('E_FETCH', `cannot fetch ${url}: ${networkReason(error)}`, { cause: error });
   }
+}
+
+/**
+ * Fetches `url`, following its redirects one by one, so that a redirect that cannot be followed is
+ * said as such: to a scheme other than http(s) (`file:`, `ftp:`, `data:`, which `fetch` refuses as
+ * "URL scheme must be a HTTP(S) scheme"), to no URL, back to a URL already visited, or past
+ * {@link MAX_REDIRECTS}. Gives the response and the URL that gave it.
+ */
+async function followRedirects(url: string, signal: AbortSignal, fetchImpl: typeof globalThis.fetch): Promise<{ response: Response; from: string }> {
+  const visited = [url];
+  for (let current = url; ; ) {
+    const response = await fetchImpl(current, {
+      signal,
+      redirect: 'manual',
+      headers: {
+        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+        'user-agent': `storyfeed/${VERSION}`,
+      },
+    });
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+    // A redirect without a Location is answered as the status it is.
+    if (location === null) return { response, from: current };
+    await response.body?.cancel().catch(() => undefined);
+    const redirect = `${current} redirects (HTTP ${response.status})`;
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch (cause) {
+      throw new StoryfeedError('E_FETCH', `${redirect} to ${JSON.stringify(shownUrl(location))}, which is not a URL`, { cause });
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      throw new StoryfeedError('E_FETCH', `${redirect} to ${shownUrl(next.href)}, which is not an http(s) URL: storyfeed follows redirects only to http and https`);
+    }
+    const loop = visited.indexOf(next.href);
+    if (loop >= 0) {
+      throw new StoryfeedError('E_FETCH', `${url} redirects in a loop: ${[...visited.slice(loop), next.href].map(shownUrl).join(' → ')}`);
+    }
+    if (visited.length > MAX_REDIRECTS) {
+      throw new StoryfeedError('E_FETCH', `${url} redirects more than ${MAX_REDIRECTS} times (the last to ${shownUrl(next.href)})`);
+    }
+    visited.push(next.href);
+    current = next.href;
+  }
+}
+
+/** A URL or header from outside, shortened for a message. */
+function shownUrl(text: string): string {
+  return text.length > MAX_SHOWN_URL ? `${text.slice(0, MAX_SHOWN_URL)}…` : text;
 }
 
 function networkReason(error: unknown): string {

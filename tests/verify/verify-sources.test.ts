@@ -62,8 +62,36 @@ beforeAll(async () => {
           .writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' })
           .end(Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
         return;
-      default:
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+      case '/moved':
+        res.writeHead(308, { location: '/rss.xml' }).end();
+        return;
+      case '/moved-away':
+        res.writeHead(301, { location: `${base}/gone.xml` }).end();
+        return;
+      case '/loop-a':
+        res.writeHead(302, { location: '/loop-b' }).end();
+        return;
+      case '/loop-b':
+        res.writeHead(302, { location: '/loop-a' }).end();
+        return;
+      case '/to-file':
+        res.writeHead(302, { location: 'file:///etc/passwd' }).end();
+        return;
+      case '/to-data':
+        res.writeHead(307, { location: `data:application/rss+xml,${encodeURIComponent(outputs.rss)}` }).end();
+        return;
+      case '/to-nothing':
+        res.writeHead(302, { location: 'http://[::1' }).end();
+        return;
+      case '/bad-gzip':
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(outputs.rss);
+        return;
+      default: {
+        // Each step of the chain redirects to the next, without end.
+        const step = /^\/chain\/(\d+)$/.exec(req.url ?? '')?.[1];
+        if (step !== undefined) res.writeHead(301, { location: `/chain/${Number(step) + 1}` }).end();
+        else res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+      }
     }
   });
   server.on('connection', (socket) => {
@@ -296,6 +324,24 @@ describe('verifySources: URLs', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const [result] = (await verifySources([`http://127.0.0.1:${port}/feed.xml`], { timeoutMs: 2000 })).sources;
     expect(result!.problems).toEqual([{ code: 'E_FETCH', severity: 'error', message: `cannot fetch http://127.0.0.1:${port}/feed.xml: connection refused` }]);
+  });
+
+  it('follows redirects, and names the URL that failed after them', async () => {
+    const [moved, away] = (await verifySources([`${base}/moved`, `${base}/moved-away`], { timeoutMs: 5000 })).sources;
+    expect(moved).toMatchObject({ ok: true, format: 'rss' });
+    expect(away!.problems).toEqual([{ code: 'E_FETCH', severity: 'error', message: `HTTP 404 Not Found from ${base}/gone.xml (redirected from ${base}/moved-away)` }]);
+  });
+
+  it('says what is wrong with a redirect it does not follow: a loop, no end, no http(s) URL (it said "redirect count exceeded" or "URL scheme must be a HTTP(S) scheme")', async () => {
+    const urls = ['loop-a', 'chain/0', 'to-file', 'to-data', 'to-nothing'].map((p) => `${base}/${p}`);
+    const messages = (await verifySources(urls, { timeoutMs: 5000 })).sources.map((s) => s.problems.map((p) => [p.code, p.message]));
+    expect(messages).toEqual([
+      [['E_FETCH', `${base}/loop-a redirects in a loop: ${base}/loop-a → ${base}/loop-b → ${base}/loop-a`]],
+      [['E_FETCH', `${base}/chain/0 redirects more than 20 times (the last to ${base}/chain/21)`]],
+      [['E_FETCH', `${base}/to-file redirects (HTTP 302) to file:///etc/passwd, which is not an http(s) URL: storyfeed follows redirects only to http and https`]],
+      [['E_FETCH', expect.stringMatching(new RegExp(`^${base}/to-data redirects \\(HTTP 307\\) to data:application/rss\\+xml,.{100,200}…, which is not an http\\(s\\) URL`))]],
+      [['E_FETCH', `${base}/to-nothing redirects (HTTP 302) to "http://[::1", which is not a URL`]],
+    ]);
   });
 
   it('uses the fetch it is given', async () => {
