@@ -253,6 +253,8 @@ async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetc
   // One signal for the request, its redirects and the body: a server that sends headers and then stalls is still cut off.
   const signal = AbortSignal.timeout(timeoutMs);
   const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
+  /** The Content-Encoding the body comes in, once the response is there: a failure to undo it is the server's. */
+  let contentEncoding: string | undefined;
   try {
     const { response, from } = await followRedirects(url, signal, fetchImpl);
     const redirected = from === url ? '' : ` (redirected from ${url})`;
@@ -268,6 +270,7 @@ async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetc
       throw tooLarge('E_FETCH', `the response is ${formatBytes(declared)}, larger than`, maxBytes);
     }
     if (!response.body) return new Uint8Array(0);
+    contentEncoding = response.headers.get('content-encoding')?.trim() || undefined;
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -286,6 +289,14 @@ async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetc
     if (error instanceof StoryfeedError) throw error;
     if (signal.aborted || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))) {
       throw new StoryfeedError('E_FETCH', `no complete answer from ${url} within ${seconds} (timeout; raise --timeout)`, { cause: error });
+    }
+    if (contentEncoding !== undefined && isDecompressionError(error)) {
+      const reason = ((error as Error).cause as Error).message;
+      throw new StoryfeedError(
+        'E_FETCH',
+        `the response from ${url} is sent compressed (Content-Encoding: ${shownUrl(contentEncoding)}) but cannot be decompressed (${reason}): the server sends it damaged or labelled with the wrong encoding`,
+        { cause: error },
+      );
     }
     throw new StoryfeedError('E_FETCH', `cannot fetch ${url}: ${networkReason(error)}`, { cause: error });
   }
@@ -337,6 +348,13 @@ async function followRedirects(url: string, signal: AbortSignal, fetchImpl: type
 /** A URL or header from outside, shortened for a message. */
 function shownUrl(text: string): string {
   return text.length > MAX_SHOWN_URL ? `${text.slice(0, MAX_SHOWN_URL)}…` : text;
+}
+
+/** Whether `fetch` failed undoing the response's Content-Encoding (zlib's gzip and deflate errors, brotli's). */
+function isDecompressionError(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+  return cause instanceof Error && (/^Z_/.test(code) || /^ERR_(?:_ERROR|BROTLI)/.test(code));
 }
 
 function networkReason(error: unknown): string {

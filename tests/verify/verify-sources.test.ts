@@ -344,6 +344,17 @@ describe('verifySources: URLs', () => {
     ]);
   });
 
+  it('says when a compressed response cannot be decompressed (it said "incorrect header check")', async () => {
+    const [result] = (await verifySources([`${base}/bad-gzip`], { timeoutMs: 5000 })).sources;
+    expect(result!.problems).toEqual([
+      {
+        code: 'E_FETCH',
+        severity: 'error',
+        message: `the response from ${base}/bad-gzip is sent compressed (Content-Encoding: gzip) but cannot be decompressed (incorrect header check): the server sends it damaged or labelled with the wrong encoding`,
+      },
+    ]);
+  });
+
   it('uses the fetch it is given', async () => {
     const fake: typeof fetch = async () => new Response(outputs.json, { status: 200 });
     const result = await verifySources(['https://feeds.example.com/feed.json'], { fetch: fake });
