@@ -357,12 +357,34 @@ function isDecompressionError(error: unknown): boolean {
   return cause instanceof Error && (/^Z_/.test(code) || /^ERR_(?:_ERROR|BROTLI)/.test(code));
 }
 
+/** Why a TLS connection failed, by Node's code for it; `undefined` for other failures. */
+function tlsReason(code: string, message: string): string | undefined {
+  const trust = 'the server is not trusted; if you trust it, give its certificate authority in NODE_EXTRA_CA_CERTS';
+  if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN') return `its TLS certificate is self-signed, so ${trust}`;
+  if (code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' || code === 'UNABLE_TO_GET_ISSUER_CERT') {
+    return `its TLS certificate is not signed by an authority this system trusts (or the server leaves out an intermediate certificate), so ${trust}`;
+  }
+  if (code === 'CERT_HAS_EXPIRED') return 'its TLS certificate has expired';
+  if (code === 'CERT_NOT_YET_VALID') return "its TLS certificate is not valid yet (or this computer's clock is wrong)";
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `its TLS certificate is for another host name (${message})`;
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return 'the server does not answer in TLS (is the URL http:// rather than https://, or the port wrong?)';
+  // OpenSSL's own text spans lines and names its source files: the code says the same in words.
+  if (/^ERR_SSL_|^ERR_TLS_|CERT/.test(code))
+    return `the TLS connection failed (${code
+      .replace(/^ERR_SSL_|^ERR_TLS_/, '')
+      .toLowerCase()
+      .replaceAll('_', ' ')})`;
+  return undefined;
+}
+
 function networkReason(error: unknown): string {
   const cause = error instanceof Error ? error.cause : undefined;
   const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed';
+  const tls = tlsReason(code, cause instanceof Error ? cause.message : '');
+  if (tls !== undefined) return tls;
   if (cause instanceof Error) return cause.message;
   return errorText(error);
 }

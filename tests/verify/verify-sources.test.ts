@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -353,6 +354,43 @@ describe('verifySources: URLs', () => {
         message: `the response from ${base}/bad-gzip is sent compressed (Content-Encoding: gzip) but cannot be decompressed (incorrect header check): the server sends it damaged or labelled with the wrong encoding`,
       },
     ]);
+  });
+
+  it('says why a TLS connection failed, in one line (it gave OpenSSL\'s own lines, or "self-signed certificate")', async () => {
+    // A certificate signed by its own key for 127.0.0.1 and localhost, valid from 2000 to 2100; for this test only.
+    const key = [
+      '-----BEGIN PRIVATE KEY-----',
+      'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgtMk+KmSr512dRlzK',
+      'p8sDsGmFUIdstvAZTxwvNILHL+ShRANCAAR0nltSOG1NKEHOvdlKE6Tf7sbGkQmG',
+      'tGZ27UGt0+8kL1jSCpZf3a9j3Eg0KUr01dK/pdfMTFyXzrvlqdQvQSn6',
+      '-----END PRIVATE KEY-----',
+    ].join('\n');
+    const cert = [
+      '-----BEGIN CERTIFICATE-----',
+      'MIIBZzCCAQ2gAwIBAgIBATAKBggqhkjOPQQDAjAUMRIwEAYDVQQDDAlsb2NhbGhv',
+      'c3QwIBcNMDAwMTAxMDAwMDAwWhgPMjEwMDAxMDEwMDAwMDBaMBQxEjAQBgNVBAMM',
+      'CWxvY2FsaG9zdDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABHSeW1I4bU0oQc69',
+      '2UoTpN/uxsaRCYa0ZnbtQa3T7yQvWNIKll/dr2PcSDQpSvTV0r+l18xMXJfOu+Wp',
+      '1C9BKfqjTjBMMBoGA1UdEQQTMBGHBH8AAAGCCWxvY2FsaG9zdDAPBgNVHRMBAf8E',
+      'BTADAQH/MB0GA1UdDgQWBBRkiV0nQ/BoLOYddzWgaH654hs5DDAKBggqhkjOPQQD',
+      'AgNIADBFAiBV2heQMAPurH4JMkAwFMmqzbOm4I3WamXapgsLJXFdoQIhALf6v0cY',
+      '0ER1pSl+CdcCX/QWRIPsbeClchBtVOn2bwlC',
+      '-----END CERTIFICATE-----',
+    ].join('\n');
+    const tls = createTlsServer({ key, cert }, (_req, res) => res.end(outputs.rss));
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const selfSigned = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/rss.xml`;
+      const plain = `${base.replace('http:', 'https:')}/rss.xml`;
+      const messages = (await verifySources([selfSigned, plain], { timeoutMs: 5000 })).sources.map((s) => s.problems.map((p) => p.message));
+      expect(messages).toEqual([
+        [`cannot fetch ${selfSigned}: its TLS certificate is self-signed, so the server is not trusted; if you trust it, give its certificate authority in NODE_EXTRA_CA_CERTS`],
+        [`cannot fetch ${plain}: the server does not answer in TLS (is the URL http:// rather than https://, or the port wrong?)`],
+      ]);
+    } finally {
+      tls.closeAllConnections();
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+    }
   });
 
   it('uses the fetch it is given', async () => {
