@@ -39,7 +39,7 @@ export function decodeFeed(bytes: Uint8Array, options: DecodeFeedOptions = {}): 
   checkOptionsArgument(options, 'options');
   const bom = byteOrderMark(bytes);
   if (bom) {
-    const text = decodeStrict(bytes.subarray(bom.length), bom.encoding);
+    const text = decodeStrict(bytes.subarray(bom.length), bom.encoding, undefined, bom.length);
     checkDeclarationAfterBom(text, bom.encoding);
     return { text, encoding: bom.encoding, source: 'bom' };
   }
@@ -170,10 +170,11 @@ const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252']);
 /** The bytes windows-1252 gives no character. */
 const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
-function decodeStrict(bytes: Uint8Array, encoding: string, named?: EncodingLabel): string {
+/** Decodes `bytes` (which stand `skipped` bytes into the file, after a byte-order mark), refusing any byte that is not valid in `encoding`. */
+function decodeStrict(bytes: Uint8Array, encoding: string, named?: EncodingLabel, skipped = 0): string {
   if (encoding === 'utf-8') {
     const bad = firstInvalidUtf8(bytes, 0);
-    if (bad) throw new StoryfeedError('E_ENCODING', `invalid UTF-8 at byte ${bad.offset} (line ${bad.line}): ${bad.reason}`, { line: bad.line });
+    if (bad) throw new StoryfeedError('E_ENCODING', `invalid UTF-8 at byte ${bad.offset + skipped} (line ${bad.line}): ${bad.reason}`, { line: bad.line });
     return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   }
   if (encoding === 'windows-1252') {
@@ -196,8 +197,86 @@ function decodeStrict(bytes: Uint8Array, encoding: string, named?: EncodingLabel
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new StoryfeedError('E_ENCODING', `the bytes are not valid ${encoding}`, { line: 1 });
+    throw undecodable(bytes, encoding, named, skipped);
   }
+}
+
+/** Bytes handed to a decoder at once while looking for the first it refuses. */
+const SEARCH_CHUNK = 64 * 1024;
+
+/**
+ * The error for bytes the decoder of `encoding` refuses, with the offset and line of the first one
+ * (or of the end, when the text stops inside a character).
+ */
+function undecodable(bytes: Uint8Array, encoding: string, named: EncodingLabel | undefined, skipped: number): StoryfeedError {
+  const { offset, surrogate, truncated } = encoding.startsWith('utf-16') ? firstBadUtf16(bytes, encoding === 'utf-16le') : firstRefused(bytes, encoding);
+  let line = 1;
+  const before = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(0, offset));
+  for (let at = before.indexOf('\n'); at >= 0; at = before.indexOf('\n', at + 1)) line++;
+  const where = `at byte ${offset + skipped} (line ${line})`;
+  const name = encoding.toUpperCase();
+  if (truncated) return new StoryfeedError('E_ENCODING', `invalid ${name} ${where}: the file ends in the middle of a character (truncated?)`, { line });
+  const what =
+    surrogate !== undefined
+      ? `U+${surrogate.toString(16).toUpperCase()} is half of a surrogate pair, without its other half`
+      : `byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')} is no character in ${named ? named.label : name}`;
+  const declared = named ? `, and ${named.where} is "${named.label}" (declare the encoding the file is in, such as UTF-8)` : '';
+  return new StoryfeedError('E_ENCODING', `invalid ${name} ${where}: ${what}${declared}`, { line });
+}
+
+/** Where decoding fails: the first byte refused (with the unit, for a lone surrogate), or the start of a character the text ends inside. */
+interface DecodeFailure {
+  /** 0-based byte offset. */
+  offset: number;
+  /** The unpaired surrogate at `offset`, in UTF-16. */
+  surrogate?: number;
+  /** The text ends inside a character (at `offset` or later). */
+  truncated?: boolean;
+}
+
+/**
+ * The first byte a decoder refuses, or the end when the text stops inside a character: found by
+ * decoding chunk by chunk, then the refused chunk a byte at a time, so twice over the bytes at most.
+ */
+function firstRefused(bytes: Uint8Array, encoding: string): DecodeFailure {
+  const fatal = { fatal: true, ignoreBOM: true } as const;
+  // The start of the chunk holding the first byte refused (every chunk before it decodes), or the end.
+  let chunk = 0;
+  const chunks = new TextDecoder(encoding, fatal);
+  try {
+    for (; chunk < bytes.length; chunk += SEARCH_CHUNK) chunks.decode(bytes.subarray(chunk, chunk + SEARCH_CHUNK), { stream: true });
+  } catch {
+    // `chunk` is the one refused.
+  }
+  const bytewise = new TextDecoder(encoding, fatal);
+  bytewise.decode(bytes.subarray(0, chunk), { stream: true });
+  for (let i = chunk; i < Math.min(bytes.length, chunk + SEARCH_CHUNK); i++) {
+    try {
+      bytewise.decode(bytes.subarray(i, i + 1), { stream: true });
+    } catch {
+      return { offset: i };
+    }
+  }
+  return { offset: bytes.length, truncated: true };
+}
+
+/** The first unit of UTF-16 that is half of a surrogate pair alone, or the last byte of an odd count. */
+function firstBadUtf16(bytes: Uint8Array, littleEndian: boolean): DecodeFailure {
+  const unit = (i: number): number => (littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  const end = bytes.length - (bytes.length % 2);
+  for (let i = 0; i < end; i += 2) {
+    const u = unit(i);
+    if (u < 0xd800 || u > 0xdfff) continue;
+    if (u <= 0xdbff && i + 2 < end) {
+      const next = unit(i + 2);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i += 2;
+        continue;
+      }
+    }
+    return { offset: i, surrogate: u };
+  }
+  return { offset: end, truncated: true };
 }
 
 /** The 1-based line of the byte at `offset`. */

@@ -193,6 +193,27 @@ describe('encodings: a declaration the byte-order mark or the bytes contradict i
     expect(decodeFeed(Uint8Array.from(utf16le(declaration('UTF-16LE') + body))).text).toContain('Caf\u00e9');
   });
 
+  it('bytes another decoder refuses are named with their offset and line (it said "the bytes are not valid shift_jis", on line 1)', () => {
+    const lines = `${declaration('Shift_JIS')}<rss version="2.0">\n<channel>\n<title>`;
+    // 0x82 0xA0 is a character; 0xFF is none.
+    expect(failure([...single(lines), 0x82, 0xa0, 0xff, ...single('</title></channel></rss>')])).toMatchObject({
+      code: 'E_ENCODING',
+      line: 4,
+      detail: `invalid SHIFT_JIS at byte ${lines.length + 2} (line 4): byte 0xFF is no character in Shift_JIS, and the XML declaration's encoding is "Shift_JIS" (declare the encoding the file is in, such as UTF-8)`,
+    });
+    // UTF-16: half of a surrogate pair, and an odd number of bytes; offsets count the byte-order mark.
+    const text = utf16le(`${declaration('UTF-16')}<rss>\n<channel><title>`);
+    expect(failure([0xff, 0xfe, ...text, 0x00, 0xd8, 0x41, 0x00])).toMatchObject({
+      line: 3,
+      detail: `invalid UTF-16LE at byte ${2 + text.length} (line 3): U+D800 is half of a surrogate pair, without its other half`,
+    });
+    expect(failure([0xff, 0xfe, ...text, 0x41])).toMatchObject({
+      line: 3,
+      detail: expect.stringMatching(/^invalid UTF-16LE at byte \d+ \(line 3\): the file ends in the middle of a character \(truncated\?\)$/),
+    });
+    expect(failure([0xef, 0xbb, 0xbf, ...single('<rss>\xff</rss>')])).toMatchObject({ detail: expect.stringMatching(/^invalid UTF-8 at byte 8 \(line 1\)/) });
+  });
+
   it('encoding="us-ascii" with a byte above 0x7F, and encoding="windows-1252" with a byte it leaves undefined', () => {
     expect(failure(single(declaration('us-ascii') + body))).toMatchObject({
       code: 'E_ENCODING',
