@@ -37,6 +37,10 @@ const DECLARED_ENCODING = /^<\?xml\s[^?>]*?encoding\s*=\s*(["'])([A-Za-z][A-Za-z
 export function decodeFeed(bytes: Uint8Array, options: DecodeFeedOptions = {}): DecodedFeed {
   checkBytesArgument(bytes, 'bytes');
   checkOptionsArgument(options, 'options');
+  const utf32 = utf32Mark(bytes);
+  if (utf32) {
+    throw new StoryfeedError('E_ENCODING', `the file is ${utf32} (it starts with a ${utf32} byte-order mark), which storyfeed does not decode: save it as UTF-8`, { line: 1 });
+  }
   const bom = byteOrderMark(bytes);
   if (bom) {
     const text = decodeStrict(bytes.subarray(bom.length), bom.encoding, undefined, bom.length);
@@ -46,6 +50,13 @@ export function decodeFeed(bytes: Uint8Array, options: DecodeFeedOptions = {}): 
   const httpCharset = options.charset?.trim().replace(/^["']|["']$/g, '');
   if (httpCharset) {
     const encoding = resolveLabel(httpCharset, "the server's charset");
+    if (encoding.startsWith('utf-16') && opensOneByteACharacter(bytes)) {
+      throw new StoryfeedError(
+        'E_ENCODING',
+        `the server's charset is "${httpCharset}", but the bytes are not UTF-16: there is no UTF-16 byte-order mark and the text opens one byte a character (the server should send the encoding the file is in, such as UTF-8)`,
+        { line: 1 },
+      );
+    }
     return { text: decodeStrict(bytes, encoding, { label: httpCharset, where: "the server's charset" }), encoding, source: 'http' };
   }
   const sniffed = sniffUtf16(bytes);
@@ -118,6 +129,21 @@ function checkUtf16Declaration(text: string, encoding: string): void {
   }
 }
 
+/** UTF-32 by its byte-order mark, which no decoder here reads (and whose little-endian mark opens with UTF-16's). */
+function utf32Mark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0x00 && bytes[3] === 0x00) return 'UTF-32LE';
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'UTF-32BE';
+  return undefined;
+}
+
+/**
+ * Whether the text opens with markup or white space written one byte a character, as in UTF-8 and
+ * the 8-bit encodings: in UTF-16 every such character has a zero byte.
+ */
+function opensOneByteACharacter(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && [0x3c, 0x7b, 0x5b, 0x20, 0x09, 0x0a, 0x0d].includes(bytes[0]!) && bytes[1] !== 0x00;
+}
+
 function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
@@ -125,10 +151,15 @@ function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } 
   return undefined;
 }
 
-/** UTF-16 without a byte-order mark shows itself by `<` `?` with zero bytes between (XML 1.0 appendix F). */
+/**
+ * UTF-16 without a byte-order mark shows itself by `<` `?` with zero bytes between (XML 1.0 appendix F),
+ * and so does a document without a declaration by `<` and the next character (an element's name):
+ * no XML in an 8-bit encoding has a zero byte. The latter is then refused for its missing declaration,
+ * where it was read as UTF-8 and refused for its zero bytes, asking whether it was Latin-1.
+ */
 function sniffUtf16(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] !== 0x00 && bytes[2] !== undefined && bytes[3] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] !== 0x00 && bytes[3] !== undefined) return 'utf-16be';
   return undefined;
 }
 

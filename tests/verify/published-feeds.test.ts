@@ -214,6 +214,26 @@ describe('encodings: a declaration the byte-order mark or the bytes contradict i
     expect(failure([0xef, 0xbb, 0xbf, ...single('<rss>\xff</rss>')])).toMatchObject({ detail: expect.stringMatching(/^invalid UTF-8 at byte 8 \(line 1\)/) });
   });
 
+  it('UTF-32, UTF-16 without a declaration, and a UTF-16 charset over 8-bit bytes are named as such (they were read as other encodings, to nonsense)', () => {
+    expect(failure([0xff, 0xfe, 0x00, 0x00, ...Array.from('<rss/>', (c) => [c.charCodeAt(0), 0, 0, 0]).flat()])).toMatchObject({
+      code: 'E_ENCODING',
+      detail: 'the file is UTF-32LE (it starts with a UTF-32LE byte-order mark), which storyfeed does not decode: save it as UTF-8',
+    });
+    expect(failure(utf16le(body))).toMatchObject({
+      code: 'E_ENCODING',
+      detail: 'the file is UTF-16LE without a byte-order mark and without an XML declaration naming its encoding (declare encoding="UTF-16")',
+    });
+    expect(() => decodeFeed(Uint8Array.from(utf8(declaration('UTF-8') + body)), { charset: 'utf-16' })).toThrow(
+      expect.objectContaining({
+        code: 'E_ENCODING',
+        detail: `the server's charset is "utf-16", but the bytes are not UTF-16: there is no UTF-16 byte-order mark and the text opens one byte a character (the server should send the encoding the file is in, such as UTF-8)`,
+      }),
+    );
+    // The same charset over UTF-16, with or without a mark, is read.
+    expect(decodeFeed(Uint8Array.from(utf16le(body)), { charset: 'utf-16le' }).text).toBe(body);
+    expect(decodeFeed(Uint8Array.from([0xff, 0xfe, ...utf16le(body)]), { charset: 'utf-16' }).text).toBe(body);
+  });
+
   it('encoding="us-ascii" with a byte above 0x7F, and encoding="windows-1252" with a byte it leaves undefined', () => {
     expect(failure(single(declaration('us-ascii') + body))).toMatchObject({
       code: 'E_ENCODING',
