@@ -169,7 +169,9 @@ function saxesTree(text: string): XmlDocument {
     const message =
       internalEntities && /undefined entity/i.test(error.message)
         ? `${error.message.replace(/\.$/, '')}: storyfeed does not expand entities the DOCTYPE declares (a few bytes of them can stand for gigabytes); write the text or a character reference (&#8230;) instead`
-        : error.message;
+        : /^\d+:\d+: disallowed character\.$/.test(error.message)
+          ? (disallowedCharacter(text.charCodeAt(parser.position - 1)) ?? error.message)
+          : error.message;
     failure ??= describeSaxesError(message, parser.line, parser.column, closing && root !== undefined, stack);
     throw new XmlSyntaxError(failure);
   });
@@ -291,6 +293,19 @@ export function checkWellFormedXml(text: string): XmlCheckResult {
     if (error instanceof XmlSyntaxError) return { ok: false, error: error.info };
     throw error;
   }
+}
+
+/**
+ * What saxes's "disallowed character" is, from the character it has just read: invisible control
+ * characters (pasted into titles from other programs) are named by their code point, and a `<`
+ * (the only other character it reports so) is one inside an attribute value.
+ */
+function disallowedCharacter(code: number): string | undefined {
+  if (code === 0x3c) return 'a "<" inside an attribute value (write &lt;)';
+  const control = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+  if (!control && code !== 0xfffe && code !== 0xffff) return undefined;
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${control ? ', a control character' : ''}`;
+  return `disallowed character (${name}): XML 1.0 allows it nowhere, not even as a character reference; remove it`;
 }
 
 /** `endedInsideRoot`: the input ended after the root element had started, so the document is cut short. */

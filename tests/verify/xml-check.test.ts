@@ -17,12 +17,14 @@ describe('checkWellFormedXml', () => {
   });
 
   const bad: [string, string, RegExp, number, number][] = [
-    ['U+0000 in text', '<a>\n  x\u0000</a>', /disallowed character/, 2, 4],
-    ['U+000B in text', '<a>\u000B</a>', /disallowed character/, 1, 4],
-    ['U+FFFE in an attribute', '<a b="\uFFFE"/>', /disallowed character/, 1, 7],
+    ['U+0000 in text', '<a>\n  x\u0000</a>', /^disallowed character \(U\+0000, a control character\): XML 1\.0 allows it nowhere/, 2, 4],
+    ['U+000B in text', '<a>\u000B</a>', /^disallowed character \(U\+000B, a control character\)/, 1, 4],
+    ['U+001F in text after CR LF line ends', '<a>\r\n\r\n x\u001F</a>', /^disallowed character \(U\+001F, a control character\)/, 3, 3],
+    ['U+0001 in a comment', '<a><!-- \u0001 --></a>', /^disallowed character \(U\+0001, a control character\)/, 1, 9],
+    ['U+FFFE in an attribute', '<a b="\uFFFE"/>', /^disallowed character \(U\+FFFE\): XML 1\.0 allows it nowhere/, 1, 7],
     ['a lone surrogate', '<a>\n\n ok \uD800</a>', /lone surrogate U\+D800/, 3, 5],
     ['an HTML entity XML does not define', '<a>caf&eacute;&nbsp;</a>', /undefined entity/, 1, 14],
-    ['a raw < in an attribute', '<a title="x<y"/>', /disallowed character/, 1, 12],
+    ['a raw < in an attribute', '<a title="x<y"/>', /^a "<" inside an attribute value \(write &lt;\)$/, 1, 12],
     ['a raw & in an attribute', '<a href="?a=1&b=2"/>', /bare "&"/, 1, 14],
     ['a raw & in text', '<a>\n Tom & Jerry</a>', /bare "&".*write &amp;/, 2, 6],
     [']]> in text', '<a>x ]]> y</a>', /"\]\]>" is disallowed/, 1, 8],
