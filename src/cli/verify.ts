@@ -16,13 +16,16 @@ export async function runVerify(feeds: string[], flags: VerifyFlags, io: CliIo):
   const maxBytes = wholeNumber(flags.maxBytes, '--max-bytes', MAX_MAX_BYTES, 'bytes (1 GiB)');
   const resolved = feeds.map((f) => (/^https?:\/\//i.test(f) ? f : path.resolve(io.cwd, f)));
   const result = await verifySources(resolved, { timeoutMs, maxBytes });
-  // Show sources as the user typed them.
-  const asGiven = (text: string): string => resolved.reduce((t, r, i) => (r === feeds[i] ? t : t.replaceAll(r, feeds[i]!)), text);
+  // Show sources as the user typed them. A source's messages name that source alone: replacing every
+  // source's path in every message cost the number of sources times the number of problems.
   result.sources.forEach((s, i) => {
-    s.source = feeds[i]!;
-    for (const p of s.problems) p.message = asGiven(p.message);
+    const given = feeds[i]!;
+    const path = resolved[i]!;
+    s.source = given;
+    if (path !== given) for (const p of s.problems) p.message = p.message.replaceAll(path, given);
   });
-  for (const c of result.cross) c.sources = c.sources.map(asGiven);
+  const givenFor = new Map(resolved.map((r, i) => [r, feeds[i]!]));
+  for (const c of result.cross) c.sources = c.sources.map((s) => givenFor.get(s) ?? s);
   if (flags.json) {
     const json = {
       ok: result.ok,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
+import { costGrowth } from '../support/linear.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -70,6 +71,20 @@ describe('storyfeed verify', () => {
     expect(run.stderr).toMatch(/slow.*(timed out|timeout|no answer)/i);
     expect(run.stderr).toMatch(/big\.xml.*(larger|size|limit|cap)/i);
   });
+
+  it('names each source as given in time linear in the number of sources (each message was searched for every source path)', async () => {
+    const items = Array.from({ length: 1_000 }, (_, i) => `<item><title>${i}</title><guid>${i}</guid></item>`).join('\n');
+    const feed = `<rss version="2.0"><channel><title>T</title><link>https://ex.com/</link><description>D</description>\n${items}</channel></rss>`;
+    for (let i = 0; i < 400; i++) writeFileSync(path.join(dir, `many-${i}.xml`), feed);
+    const run = async (count: number): Promise<void> => {
+      const result = await cli(['verify', ...Array.from({ length: count }, (_, i) => `many-${i}.xml`)], { cwd: dir });
+      expect(result.stderr).toContain(`${count} of ${count} feed(s) failed.`);
+    };
+    await run(2);
+    const named = await cli(['verify', 'many-0.xml', 'no-such.xml'], { cwd: dir });
+    expect(named.stderr).toContain('error no-such.xml: no such file: no-such.xml [E_IO]');
+    expect(await costGrowth(run, 20, 400, 2.5)).toBeLessThanOrEqual(2.5);
+  }, 300_000);
 
   it('prints JSON with --json, and refuses bad flags with exit 2', async () => {
     const run = await cli(['verify', 'public/feed.json', '--json'], { cwd: dir });
