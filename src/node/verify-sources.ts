@@ -102,7 +102,7 @@ async function verifySource(source: string, options: VerifySourcesOptions): Prom
   const result: SourceResult = { source, kind, ok: false, problems: [] };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Uint8Array;
-  const http: { charset?: string } = {};
+  const http: FetchedFrom = {};
   try {
     bytes =
       kind === 'url'
@@ -141,7 +141,8 @@ async function verifySource(source: string, options: VerifySourcesOptions): Prom
   // feeds. It earns its cost only in the round trip (verifyDocument), where the text is ours and
   // every disagreement is a bug in one of the readers.
   try {
-    feed = await readFeed(decoded.text);
+    // An HTML page's links to its feeds are named as addresses to fetch, resolved against the page's.
+    feed = await readFeed(decoded.text, http.url === undefined ? {} : { url: http.url });
   } catch (error) {
     result.problems.push(problemFrom(error));
     return result;
@@ -249,7 +250,15 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** How much of a URL from outside a message shows (a `Location` can hold kilobytes). */
 const MAX_SHOWN_URL = 200;
 
-async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetchImpl: typeof globalThis.fetch, http: { charset?: string }): Promise<Uint8Array> {
+/** What a response said of its body besides the bytes. */
+interface FetchedFrom {
+  /** The `charset` of its `Content-Type`. */
+  charset?: string;
+  /** The URL that answered, after redirects. */
+  url?: string;
+}
+
+async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetchImpl: typeof globalThis.fetch, http: FetchedFrom): Promise<Uint8Array> {
   // One signal for the request, its redirects and the body: a server that sends headers and then stalls is still cut off.
   const signal = AbortSignal.timeout(timeoutMs);
   const seconds = `${Number((timeoutMs / 1000).toFixed(3))} s`;
@@ -262,6 +271,7 @@ async function fetchBytes(url: string, timeoutMs: number, maxBytes: number, fetc
       await response.body?.cancel().catch(() => undefined);
       throw new StoryfeedError('E_FETCH', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${from}${redirected}`);
     }
+    http.url = from;
     const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
     if (charset) http.charset = charset;
     const declared = Number(response.headers.get('content-length'));

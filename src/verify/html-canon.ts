@@ -328,17 +328,34 @@ function collectText(top: readonly ChildNode[], topPreformatted: boolean, parts:
   }
 }
 
-/** Feeds that a page announces with `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json" href>`. */
-export function alternateFeedLinks(html: string): string[] {
+/**
+ * Feeds that a page announces with `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json" href>`,
+ * as written, or, given the page's own `url`, resolved against it (and the page's `<base href>`) to
+ * addresses that can be fetched as they are.
+ */
+export function alternateFeedLinks(html: string, url?: string): string[] {
   const links: string[] = [];
+  let base: string | undefined;
   // Depth first in document order, with an explicit stack (pages may nest deeply).
   const stack: ChildNode[] = parse(html).slice().reverse();
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (!isTag(node)) continue;
+    if (node.name === 'base' && base === undefined && node.attribs.href) base = node.attribs.href;
     if (node.name === 'link' && isFeedLink(node)) links.push(node.attribs.href!);
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
-  return links;
+  if (url === undefined) return links;
+  const page = resolved(base ?? '', url) ?? url;
+  return links.map((href) => resolved(href, page) ?? href);
+}
+
+/** `href` resolved against `against`, when both make a URL. */
+function resolved(href: string, against: string): string | undefined {
+  try {
+    return new URL(href.trim(), against).href;
+  } catch {
+    return undefined;
+  }
 }
 
 function isFeedLink(node: Element): boolean {

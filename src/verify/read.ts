@@ -35,17 +35,17 @@ export async function readFeed(text: string, options: ReadFeedOptions = {}): Pro
     inDocumentOrder(feed.problems);
     return feed;
   }
-  if (start === '<') return (await readXmlFeed(body, options.format)).feed;
+  if (start === '<') return (await readXmlFeed(body, options.format, options.url)).feed;
   const preview = body.slice(first.index, first.index + 30).split('\n')[0]!;
   throw new StoryfeedError('E_FEED', `this is not a feed: it starts with ${JSON.stringify(preview)} (expected XML or JSON)`, { line: lineAndColumn(body, first.index).line });
 }
 
 /**
  * {@link readFeed} for an RSS or Atom text (no byte order mark), also giving the XML tree it read
- * the feed from, so that a second reader can work on the same parse.
+ * the feed from, so that a second reader can work on the same parse. `url` is where the text came from.
  */
-export async function readXmlFeed(text: string, format: FeedFormat | undefined): Promise<{ feed: ParsedFeed; root: XmlElement }> {
-  if (startsWith(text, afterProlog(text, false), HTML_START)) throw htmlPage(text, 1);
+export async function readXmlFeed(text: string, format: FeedFormat | undefined, url?: string): Promise<{ feed: ParsedFeed; root: XmlElement }> {
+  if (startsWith(text, afterProlog(text, false), HTML_START)) throw htmlPage(text, 1, url);
   let document: XmlDocument;
   try {
     document = parseXml(text);
@@ -66,7 +66,7 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined):
   }
   const { root } = document;
   const kind = rootKind(root);
-  if (kind === 'html') throw htmlPage(text, root.line);
+  if (kind === 'html') throw htmlPage(text, root.line, url);
   if (kind === undefined) throw unsupported(`an XML document with the root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}, not a feed`, root.line);
   if (kind !== 'rss' && kind !== 'atom') throw unsupported(kind, root.line);
   expectFormat(format, kind);
@@ -157,8 +157,8 @@ function unsupported(format: string, line: number): StoryfeedError {
   return new StoryfeedError('E_FEED', `unsupported: ${format} (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)`, { line });
 }
 
-function htmlPage(text: string, line: number): StoryfeedError {
-  const links = alternateFeedLinks(text);
+function htmlPage(text: string, line: number, url: string | undefined): StoryfeedError {
+  const links = alternateFeedLinks(text, url);
   const hint = links.length ? ` (it links to ${links.length === 1 ? 'a feed' : 'feeds'}: ${links.slice(0, 3).join(', ')})` : '';
   return new StoryfeedError('E_FEED', `this is an HTML page, not a feed${hint}`, { line });
 }

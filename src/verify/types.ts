@@ -127,6 +127,8 @@ export interface ParsedFeed {
 export interface ReadFeedOptions {
   /** The format the text must be; a different format is an error. Detected when omitted. */
   format?: FeedFormat;
+  /** The address the text was fetched from: the feeds an HTML page links to are named resolved against it. */
+  url?: string;
 }
 
 /** Where a verify problem was found: one of the formats, or a disagreement between formats. */

@@ -63,6 +63,21 @@ beforeAll(async () => {
           .writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' })
           .end(Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
         return;
+      case '/blog/':
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="rss.xml"><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head></html>',
+          );
+        return;
+      case '/based/':
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<html><head><base href="https://cdn.example/site/"><link rel="alternate" type="application/feed+json" href="feed.json"></head></html>');
+        return;
+      case '/to-blog':
+        res.writeHead(301, { location: '/blog/' }).end();
+        return;
       case '/moved':
         res.writeHead(308, { location: '/rss.xml' }).end();
         return;
@@ -304,6 +319,14 @@ describe('verifySources: URLs', () => {
   it('says when a URL is an HTML page', async () => {
     const [result] = (await verifySources([`${base}/page.html`])).sources;
     expect(result!.problems).toEqual([{ code: 'E_FEED', severity: 'error', message: 'this is an HTML page, not a feed (it links to a feed: https://x.org/atom.xml)', line: 1 }]);
+  });
+
+  it('names the feeds an HTML page links to as addresses to fetch, resolved against the page (they were given as written: "rss.xml")', async () => {
+    const [page, redirected, based] = (await verifySources([`${base}/blog/`, `${base}/to-blog`, `${base}/based/`])).sources;
+    const message = `this is an HTML page, not a feed (it links to feeds: ${base}/blog/rss.xml, ${base}/atom.xml)`;
+    expect(page!.problems).toEqual([{ code: 'E_FEED', severity: 'error', message, line: 1 }]);
+    expect(redirected!.problems).toEqual([{ code: 'E_FEED', severity: 'error', message, line: 1 }]);
+    expect(based!.problems[0]!.message).toBe('this is an HTML page, not a feed (it links to a feed: https://cdn.example/site/feed.json)');
   });
 
   it('decodes a feed by the charset the server declares', async () => {
