@@ -36,9 +36,14 @@ export function readJsonFeed(text: string): ParsedFeed {
   // A lone surrogate can only come from a `\uD800`-style escape (or a JavaScript string given to readFeed).
   if (LONE_SURROGATE_ESCAPE.test(text) || !isWellFormedUtf16(text)) {
     const problem = scanJson(text, { surrogates: true }).error;
-    if (problem) {
-      const { line, column } = lineAndColumn(text, problem.offset);
-      throw new StoryfeedError('E_FEED', `the JSON is not valid Unicode at line ${line}, column ${column}: ${problem.message}`, { line });
+    // Deeper than the scan goes, the parsed values are looked through instead (a pair of escapes, as
+    // in "\ud83d\ude00", is one character and fine).
+    if (problem?.tooDeep ? holdsLoneSurrogate(data) : problem) {
+      const { line, column } = lineAndColumn(text, problem!.offset);
+      const what = problem!.tooDeep
+        ? `a string holding half of a surrogate pair, past line ${line}, column ${column}, where ${problem!.message.replace(/^the JSON is /, 'it is ')}`
+        : `at line ${line}, column ${column}: ${problem!.message}`;
+      throw new StoryfeedError('E_FEED', `the JSON is not valid Unicode${problem!.tooDeep ? ': ' : ' '}${what}`, { line });
     }
   }
   if (!isObject(data)) {
@@ -70,6 +75,21 @@ function duplicateNameWarning(text: string, duplicate: DuplicateJsonKey): FeedPr
   };
 }
 
+/** Whether any string in `value` (names too) holds a lone surrogate; iterative, for values nested thousands deep. */
+function holdsLoneSurrogate(value: Json): boolean {
+  const stack: Json[] = [value];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next === 'string') {
+      if (!isWellFormedUtf16(next)) return true;
+    } else if (Array.isArray(next)) {
+      for (const item of next) stack.push(item);
+    } else if (next !== null && typeof next === 'object') {
+      for (const [key, item] of Object.entries(next)) stack.push(key, item);
+    }
+  }
+  return false;
+}
+
 /** A `\u` escape of a surrogate (high or low): the text needs a closer look only when it has one. */
 const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
@@ -77,6 +97,20 @@ function jsonSyntaxError(text: string, error: unknown): StoryfeedError {
   const scan = scanJson(text);
   const problem = scan.error;
   if (!problem) return new StoryfeedError('E_FEED', `the JSON cannot be parsed: ${errorText(error)}`, { cause: error });
+  if (problem.tooDeep) {
+    // The error lies deeper than the scan goes: JSON.parse's words say what it is (a document cut
+    // off inside deep nesting was called "nested too deeply", which JSON.parse reads).
+    const reason = errorText(error);
+    if (/unexpected end of JSON input/i.test(reason)) {
+      const { line } = lineAndColumn(text, text.length);
+      return new StoryfeedError('E_FEED', `the JSON ends too early (truncated?) at line ${line}`, { line, cause: error });
+    }
+    const { line, column } = lineAndColumn(text, problem.offset);
+    return new StoryfeedError('E_FEED', `the JSON cannot be parsed: ${reason} (past line ${line}, column ${column}, where ${problem.message.replace(/^the JSON is /, 'it is ')})`, {
+      line,
+      cause: error,
+    });
+  }
   const { line, column } = lineAndColumn(text, problem.offset);
   const detail = problem.truncated ? `the JSON ends too early (truncated?) at line ${line}` : `the JSON cannot be parsed at line ${line}, column ${column}: ${problem.message}`;
   return new StoryfeedError('E_FEED', detail, { line, cause: error });

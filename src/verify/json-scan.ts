@@ -12,6 +12,8 @@ export interface JsonSyntaxProblem {
   message: string;
   /** `true` when the text ends before the value is complete. */
   truncated: boolean;
+  /** `true` when the scan stopped at {@link MAX_JSON_SCAN_DEPTH}, before reaching the error (`offset` is where it stopped). */
+  tooDeep?: true;
 }
 
 /** What {@link scanJson} is to find besides the first syntax error. */
@@ -41,7 +43,8 @@ export interface JsonScan {
 
 import { isWellFormedUtf16 } from './xml-fast.js';
 
-const MAX_DEPTH = 512;
+/** How deep this scanner follows arrays and objects (it recurses); `JSON.parse` reads deeper. */
+export const MAX_JSON_SCAN_DEPTH = 512;
 
 class Stop extends Error {
   constructor(readonly problem: JsonSyntaxProblem) {
@@ -62,6 +65,9 @@ export function scanJson(text: string, options: JsonScanOptions = {}): JsonScan 
 
   const fail = (message: string, at = i): never => {
     throw new Stop({ offset: at, message, truncated: at >= text.length });
+  };
+  const tooDeep = (): never => {
+    throw new Stop({ offset: i, message: `the JSON is nested more than ${MAX_JSON_SCAN_DEPTH} levels deep`, truncated: false, tooDeep: true });
   };
   const skipSpace = (): void => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
@@ -97,7 +103,7 @@ export function scanJson(text: string, options: JsonScanOptions = {}): JsonScan 
 
   /** Scans one value; `at` is its path when it is asked for (or is the top level, `''`). */
   const value = (at: string | undefined, depth: number): void => {
-    if (depth > MAX_DEPTH) fail('the JSON is nested too deeply');
+    if (depth > MAX_JSON_SCAN_DEPTH) tooDeep();
     skipSpace();
     if (at !== undefined && at !== '') positions.set(at, i);
     if (i === pathAt && segments) path = segments.reduce<string>((p, s) => (typeof s === 'number' ? `${p}[${s}]` : p ? `${p}.${s}` : s), '');

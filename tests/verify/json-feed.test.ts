@@ -160,10 +160,36 @@ describe('strict JSON Feed reader: text that is not Unicode', () => {
     });
   });
 
+  it('looks for half a surrogate pair deeper than its position scan goes in the values read (an escaped pair there was refused as "nested too deeply")', async () => {
+    const deep = (inner: string): string => `{"version": "${V11}", "title": "T", "items": [],\n"_deep": ${'['.repeat(600)}"${inner}"${']'.repeat(600)}}`;
+    expect((await readFeed(deep('ok \\ud83d\\ude00'))).title).toBe('T');
+    await expect(readFeed(deep('\\ud800'))).rejects.toMatchObject({
+      code: 'E_FEED',
+      line: 2,
+      detail: 'the JSON is not valid Unicode: a string holding half of a surrogate pair, past line 2, column 522, where it is nested more than 512 levels deep',
+    });
+  });
+
   it('reads an escaped surrogate pair and an escaped backslash before "ud800" as the text they are', async () => {
     const pair = await readFeed(feedWithTitle('ok \\ud83d\\ude00'));
     expect(pair.items[0]!.title).toBe('ok 😀');
     const literal = await readFeed(feedWithTitle('\\\\ud800 is text'));
     expect(literal.items[0]!.title).toBe('\\ud800 is text');
+  });
+});
+
+describe('strict JSON Feed reader: broken JSON nested deeper than the position scan goes', () => {
+  const head = `{"version": "${V11}", "title": "T", "items": [],\n"_deep": `;
+
+  it('says a document cut off inside deep nesting is cut off (it said "nested too deeply", which JSON.parse reads)', async () => {
+    await expect(readFeed(`${head}${'['.repeat(1_000)}`)).rejects.toMatchObject({ code: 'E_FEED', line: 2, detail: 'the JSON ends too early (truncated?) at line 2' });
+  });
+
+  it("gives JSON.parse's own words for another error there, and where the scan stopped", async () => {
+    await expect(readFeed(`${head}${'['.repeat(1_000)}1,${']'.repeat(1_000)}}`)).rejects.toMatchObject({
+      code: 'E_FEED',
+      line: 2,
+      detail: expect.stringMatching(/^the JSON cannot be parsed: Unexpected token .* \(past line 2, column 522, where it is nested more than 512 levels deep\)$/),
+    });
   });
 });
