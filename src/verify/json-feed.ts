@@ -273,12 +273,13 @@ class JsonFeedReader {
     const title = this.string(data, 'title', `${path}.title`);
     for (const key of ['size_in_bytes', 'duration_in_seconds']) {
       const value = data[key];
-      if (value !== undefined && (typeof value !== 'number' || value < 0)) this.problem(`${path}.${key}`, 'a non-negative number', value);
+      // A number too large for a double (1e400) reads as Infinity: no size or duration.
+      if (value !== undefined && (typeof value !== 'number' || value < 0 || !Number.isFinite(value))) this.problem(`${path}.${key}`, 'a non-negative number', value);
     }
     if (url === undefined) return undefined;
     const out: ParsedEnclosure = { url };
     if (type !== undefined) out.type = type;
-    if (typeof data.size_in_bytes === 'number') out.length = data.size_in_bytes;
+    if (typeof data.size_in_bytes === 'number' && Number.isFinite(data.size_in_bytes)) out.length = data.size_in_bytes;
     if (title !== undefined) out.title = title;
     return out;
   }
@@ -388,5 +389,6 @@ function describe(value: Json | undefined): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `a number too large for any reader (read as ${value})`;
   return String(value);
 }

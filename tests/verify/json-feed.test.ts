@@ -122,6 +122,18 @@ describe('strict JSON Feed reader: every broken rule with its path, what was exp
   });
 });
 
+describe('strict JSON Feed reader: numbers too large for a double', () => {
+  it('an attachment size or duration of 1e400 (read as Infinity) is an error, and no length is read (it passed as Infinity bytes)', async () => {
+    const text = `{"version":"${V11}","title":"T","items":[{"id":"https://ex.com/1","content_text":"x","attachments":[{"url":"https://ex.com/a.mp3","mime_type":"audio/mpeg","size_in_bytes":1e400,"duration_in_seconds":-1e400}]}]}`;
+    const parsed = await readFeed(text);
+    expect(parsed.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'items[0].attachments[0].size_in_bytes: expected a non-negative number, found a number too large for any reader (read as Infinity)',
+      'items[0].attachments[0].duration_in_seconds: expected a non-negative number, found a number too large for any reader (read as -Infinity)',
+    ]);
+    expect(parsed.items[0]!.enclosures[0]).not.toHaveProperty('length');
+  });
+});
+
 describe('strict JSON Feed reader: a name given twice in one object', () => {
   it('warns with the path and line of the repeated value (readers disagree on which one counts)', async () => {
     const text = `{\n  "version": "${V11}",\n  "title": "T",\n  "items": [\n    { "id": "https://ex.com/1", "content_text": "a", "content_text": "b" }\n  ]\n}`;
