@@ -8,6 +8,7 @@ runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stderr.isTTY === true,
+  stdin: () => process.stdin,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -21,6 +21,8 @@ export interface CliIo {
   untilStopped?: () => Promise<void>;
   /** Standard error for the CLI's own terminal control sequences (the progress line), written unescaped; default `err`. */
   control?: (text: string) => void;
+  /** Standard input, for `verify -` (called only then); without it, `-` is a file of that name. */
+  stdin?: () => AsyncIterable<Uint8Array>;
 }
 
 /** Exit codes: 0 success, 1 failed verification or bad input, 2 usage error. */
@@ -122,7 +124,7 @@ export async function runCli(argv: readonly string[], raw: CliIo): Promise<numbe
   program
     .command('verify')
     .description('Check feeds (files or http(s) URLs) for well-formedness, spec problems and consistency.')
-    .argument('<feeds...>', 'RSS, Atom or JSON Feed files or URLs')
+    .argument('<feeds...>', 'RSS, Atom or JSON Feed files or URLs (- reads standard input)')
     .option('--json', 'print a machine-readable report')
     .addOption(new Option('--timeout <ms>', 'give up on a URL after this many milliseconds').default('10000'))
     .addOption(new Option('--max-bytes <n>', 'refuse feeds larger than this').default(String(10 * 1024 * 1024)))

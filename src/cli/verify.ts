@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { PROBLEMS, StoryfeedError } from '../errors.js';
 import { formatProblemLine } from '../verify/index.js';
-import { verifySources, type SourceResult } from '../node/verify-sources.js';
+import { STDIN_SOURCE, verifySources, type SourceResult } from '../node/verify-sources.js';
 import { EXIT, type CliIo, type VerifyFlags } from './main.js';
 import { oneLine } from './terminal.js';
 
@@ -14,8 +14,10 @@ export const MAX_MAX_BYTES = 1024 * 1024 * 1024;
 export async function runVerify(feeds: string[], flags: VerifyFlags, io: CliIo): Promise<number> {
   const timeoutMs = wholeNumber(flags.timeout, '--timeout', MAX_TIMEOUT_MS, 'milliseconds (one hour)');
   const maxBytes = wholeNumber(flags.maxBytes, '--max-bytes', MAX_MAX_BYTES, 'bytes (1 GiB)');
-  const resolved = feeds.map((f) => (/^https?:\/\//i.test(f) ? f : path.resolve(io.cwd, f)));
-  const result = await verifySources(resolved, { timeoutMs, maxBytes });
+  // `-` is standard input, when there is one to read.
+  const stdin = io.stdin?.();
+  const resolved = feeds.map((f) => (/^https?:\/\//i.test(f) || (f === STDIN_SOURCE && stdin) ? f : path.resolve(io.cwd, f)));
+  const result = await verifySources(resolved, { timeoutMs, maxBytes, ...(stdin ? { stdin } : {}) });
   // Show sources as the user typed them. A source's messages name that source alone: replacing every
   // source's path in every message cost the number of sources times the number of problems.
   result.sources.forEach((s, i) => {

@@ -27,7 +27,15 @@ export interface VerifySourcesOptions {
   maxBytes?: number;
   /** The `fetch` to use (default: the global one); for tests and proxies. It is called with `redirect: 'manual'`: redirects are followed here. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Standard input, read for the source `-` (`curl … | storyfeed verify -`): its bytes in chunks. Without
+   * it, `-` is a file of that name. Read once, however many times `-` is given.
+   */
+  stdin?: AsyncIterable<Uint8Array>;
 }
+
+/** The source that names standard input when {@link VerifySourcesOptions.stdin} is given. */
+export const STDIN_SOURCE = '-';
 
 /** One problem with one source. */
 export interface SourceProblem {
@@ -91,13 +99,16 @@ export interface VerifySourcesResult {
 
 /** Reads or fetches every source, checks each, and cross-checks those that are the same feed. */
 export async function verifySources(sources: readonly string[], options: VerifySourcesOptions = {}): Promise<VerifySourcesResult> {
-  const results = await Promise.all(sources.map((source) => verifySource(source, options)));
+  const { stdin } = options;
+  let input: Promise<Uint8Array> | undefined;
+  const fromStdin = stdin && sources.includes(STDIN_SOURCE) ? () => (input ??= readStdinCapped(stdin, options.maxBytes ?? DEFAULT_MAX_BYTES)) : undefined;
+  const results = await Promise.all(sources.map((source) => verifySource(source, options, fromStdin)));
   const cross = crossCheckGroups(results);
   const ok = results.every((r) => r.ok) && cross.every((c) => c.report.ok);
   return { ok, sources: results, cross };
 }
 
-async function verifySource(source: string, options: VerifySourcesOptions): Promise<SourceResult> {
+async function verifySource(source: string, options: VerifySourcesOptions, fromStdin: (() => Promise<Uint8Array>) | undefined): Promise<SourceResult> {
   const kind = /^https?:\/\//i.test(source) ? 'url' : 'file';
   const result: SourceResult = { source, kind, ok: false, problems: [] };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -107,7 +118,9 @@ async function verifySource(source: string, options: VerifySourcesOptions): Prom
     bytes =
       kind === 'url'
         ? await fetchBytes(source, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes, options.fetch ?? globalThis.fetch, http)
-        : await readFileCapped(source, maxBytes);
+        : source === STDIN_SOURCE && fromStdin
+          ? await fromStdin()
+          : await readFileCapped(source, maxBytes);
   } catch (error) {
     result.problems.push(problemFrom(error));
     return result;
@@ -228,6 +241,23 @@ async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Arra
     tooLarge: (size) => tooLarge('E_TOO_LARGE', size === undefined ? 'the file is larger than' : `the file is ${formatBytes(size)}, larger than`, maxBytes),
     ioError: (cause) => fileError(path, cause),
   });
+}
+
+/** Standard input's bytes, up to `maxBytes` (more is `E_TOO_LARGE`, said as soon as it comes, the rest not read). */
+async function readStdinCapped(stdin: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stdin) {
+      total += chunk.length;
+      if (total > maxBytes) throw tooLarge('E_TOO_LARGE', 'standard input is larger than', maxBytes);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof StoryfeedError) throw error;
+    throw new StoryfeedError('E_IO', `cannot read standard input: ${errorText(error)}`, { cause: error });
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function fileError(path: string, error: unknown): StoryfeedError {

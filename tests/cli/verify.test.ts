@@ -40,6 +40,33 @@ describe('storyfeed verify', () => {
     expect(run.stdout).toContain('All 3 feed(s) OK.');
   });
 
+  it('reads standard input for - (curl … | storyfeed verify -), once however often it is named, within --max-bytes', async () => {
+    const rss = readFileSync(path.join(dir, 'public', 'rss.xml'));
+    let reads = 0;
+    // The bytes in small chunks, as a pipe gives them.
+    const stdin = () => {
+      reads++;
+      return (async function* () {
+        for (let at = 0; at < rss.length; at += 1000) yield rss.subarray(at, at + 1000);
+      })();
+    };
+    const run = await cli(['verify', '-', 'public/atom.xml'], { cwd: dir, stdin });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^✓ -: RSS 2\.0, \d+ item\(s\)/m);
+    expect(run.stdout).toContain('✓ - = public/atom.xml: the same items in the same order');
+    expect(reads).toBe(1);
+    const twice = await cli(['verify', '-', '-'], { cwd: dir, stdin });
+    expect(twice.code, twice.stderr).toBe(0);
+    expect(reads).toBe(2);
+    const large = await cli(['verify', '-', '--max-bytes', '2000'], { cwd: dir, stdin });
+    expect(large.code).toBe(1);
+    expect(large.stderr).toContain('standard input is larger than the 2.0 KB limit (raise --max-bytes)');
+    // Without a standard input to read, - is a file of that name.
+    const none = await cli(['verify', '-'], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no such file');
+  });
+
   it('reads a gzip-compressed feed file decompressed and says so (regression: its bytes were called invalid UTF-8, "Latin-1 or Windows-1252?")', async () => {
     writeFileSync(path.join(dir, 'rss.xml.gz'), gzipSync(readFileSync(path.join(dir, 'public', 'rss.xml'))));
     const run = await cli(['verify', 'rss.xml.gz'], { cwd: dir });

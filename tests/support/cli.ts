@@ -8,7 +8,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function cli(argv: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliRun> {
+export async function cli(argv: string[], options: { cwd: string; env?: Record<string, string | undefined>; stdin?: () => AsyncIterable<Uint8Array> }): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -20,6 +20,7 @@ export async function cli(argv: string[], options: { cwd: string; env?: Record<s
     },
     env: options.env ?? {},
     cwd: options.cwd,
+    ...(options.stdin ? { stdin: options.stdin } : {}),
   });
   return { code, stdout, stderr };
 }
