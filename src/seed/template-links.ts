@@ -95,8 +95,9 @@ export function withTemplateLinks(markdown: string, siteUrl?: string): TemplateL
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const code = codeOf(line);
-    // Raw HTML that is not markup (`<pre>`, `<script>`, a comment) is left as written, as code is; a `<div>`'s addresses are filled.
-    if (code === 'fenced' || code === 'verbatim') continue;
+    // Raw HTML's addresses are filled, a `<pre>`'s too: its links are live (`<pre><a href="{{ site.baseurl }}/x">`),
+    // and left as written they would reach readers as addresses under the site (`/%7B%7B%20site.baseurl…`).
+    if (code === 'fenced') continue;
     // What Liquid's raw tags hold, and Hugo's escaped shortcodes (`{{</*`), are text, never filled in.
     if (raw || RAW_TAG.test(line)) {
       raw = rawAfter(line, raw);
