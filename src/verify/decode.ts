@@ -240,17 +240,21 @@ const SEARCH_CHUNK = 64 * 1024;
  * (or of the end, when the text stops inside a character).
  */
 function undecodable(bytes: Uint8Array, encoding: string, named: EncodingLabel | undefined, skipped: number): StoryfeedError {
-  const { offset, surrogate, truncated } = encoding.startsWith('utf-16') ? firstBadUtf16(bytes, encoding === 'utf-16le') : firstRefused(bytes, encoding);
+  const { offset, surrogate, truncated, refused } = encoding.startsWith('utf-16') ? firstBadUtf16(bytes, encoding === 'utf-16le') : firstRefused(bytes, encoding);
   let line = 1;
   const before = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(0, offset));
   for (let at = before.indexOf('\n'); at >= 0; at = before.indexOf('\n', at + 1)) line++;
   const where = `at byte ${offset + skipped} (line ${line})`;
   const name = encoding.toUpperCase();
   if (truncated) return new StoryfeedError('E_ENCODING', `invalid ${name} ${where}: the file ends in the middle of a character (truncated?)`, { line });
+  const hex = (at: number): string => `0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')}`;
+  const label = named ? named.label : name;
   const what =
     surrogate !== undefined
       ? `U+${surrogate.toString(16).toUpperCase()} is half of a surrogate pair, without its other half`
-      : `byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')} is no character in ${named ? named.label : name}`;
+      : refused !== undefined && refused > offset
+        ? `byte ${hex(offset)} starts a character in ${label} that byte ${hex(refused)} does not continue`
+        : `byte ${hex(offset)} is no character in ${label}`;
   const declared = named ? `, and ${named.where} is "${named.label}" (declare the encoding the file is in, such as UTF-8)` : '';
   return new StoryfeedError('E_ENCODING', `invalid ${name} ${where}: ${what}${declared}`, { line });
 }
@@ -263,6 +267,8 @@ interface DecodeFailure {
   surrogate?: number;
   /** The text ends inside a character (at `offset` or later). */
   truncated?: boolean;
+  /** The byte the decoder refused, when it is not the one at `offset` (which started the character it breaks). */
+  refused?: number;
 }
 
 /**
@@ -281,11 +287,14 @@ function firstRefused(bytes: Uint8Array, encoding: string): DecodeFailure {
   }
   const bytewise = new TextDecoder(encoding, fatal);
   bytewise.decode(bytes.subarray(0, chunk), { stream: true });
+  // Where the character being read starts: a decoder refuses the byte that breaks a character (an ASCII `<`
+  // after a lead byte), and the byte at fault is the one that started it.
+  let start = chunk;
   for (let i = chunk; i < Math.min(bytes.length, chunk + SEARCH_CHUNK); i++) {
     try {
-      bytewise.decode(bytes.subarray(i, i + 1), { stream: true });
+      if (bytewise.decode(bytes.subarray(i, i + 1), { stream: true }) !== '') start = i + 1;
     } catch {
-      return { offset: i };
+      return start < i ? { offset: start, refused: i } : { offset: i };
     }
   }
   return { offset: bytes.length, truncated: true };

@@ -201,6 +201,11 @@ describe('encodings: a declaration the byte-order mark or the bytes contradict i
       line: 4,
       detail: `invalid SHIFT_JIS at byte ${lines.length + 2} (line 4): byte 0xFF is no character in Shift_JIS, and the XML declaration's encoding is "Shift_JIS" (declare the encoding the file is in, such as UTF-8)`,
     });
+    // A lead byte whose character the next byte breaks (an ASCII `<`): the lead byte is named, not the `<` the decoder refused.
+    expect(failure([...single(lines), 0x82, 0xa0, 0x81, ...single('</title></channel></rss>')])).toMatchObject({
+      line: 4,
+      detail: expect.stringContaining(`invalid SHIFT_JIS at byte ${lines.length + 2} (line 4): byte 0x81 starts a character in Shift_JIS that byte 0x3C does not continue`),
+    });
     // UTF-16: half of a surrogate pair, and an odd number of bytes; offsets count the byte-order mark.
     const text = utf16le(`${declaration('UTF-16')}<rss>\n<channel><title>`);
     expect(failure([0xff, 0xfe, ...text, 0x00, 0xd8, 0x41, 0x00])).toMatchObject({
