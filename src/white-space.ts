@@ -50,7 +50,7 @@ export function showsNothing(text: string): boolean {
 const INVISIBLE_LEAD = /^(?:(?![\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069])[\s\p{Default_Ignorable_Code_Point}])+/u;
 
 /**
- * One such character at the end of a title (tested a UTF-16 unit at a time, by {@link withoutTrailing}): the
+ * One such character at the end of a title (tested a UTF-16 unit at a time, by {@link withoutInvisibleEdges}): the
  * same, less the variation selectors that finish an emoji (`❤️`); the tag characters that finish a
  * subdivision flag lie beyond U+FFFF, so half of one is never matched.
  */
@@ -66,5 +66,23 @@ export function withoutInvisibleEdges(text: string): string {
   const last = text.charCodeAt(text.length - 1);
   if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return text;
   const lead = text.replace(INVISIBLE_LEAD, '');
-  return withoutTrailing(lead, INVISIBLE_TAIL_CHAR);
+  let end = lead.length;
+  while (end > 0 && INVISIBLE_TAIL_CHAR.test(lead[end - 1]!) && !joinsLetter(lead, end - 1)) end--;
+  return end === lead.length ? lead : lead.slice(0, end);
+}
+
+/** A letter or a combining mark (a virama), which a joiner after it shapes. */
+const LETTER_OR_MARK = /^[\p{L}\p{M}]/u;
+
+/**
+ * Whether the character at `at` is a zero-width joiner or non-joiner right after a letter or mark: part of
+ * the word, as in Malayalam's chillu (`ന്‍`) or Bengali's khanda ta, never taken off a title's end.
+ */
+function joinsLetter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if ((c !== 0x200c && c !== 0x200d) || at === 0) return false;
+  // The character before it, a whole code point (one beyond U+FFFF is two units).
+  const low = text.charCodeAt(at - 1);
+  const from = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  return LETTER_OR_MARK.test(text.slice(from, at));
 }

@@ -64,6 +64,13 @@ describe('showsNothing and withoutInvisibleEdges', () => {
     const plain = 'Plain title';
     expect(withoutInvisibleEdges(plain)).toBe(plain);
   });
+  it('keeps a joiner after a letter or mark at the end: it is part of the word (regression: Malayalam chillu lost)', () => {
+    // Malayalam ന്‍ (na, virama, ZWJ), Bengali khanda ta ত্‍, a Persian ZWNJ after a letter, and one after a letter beyond U+FFFF.
+    for (const word of ['അവന്\u200d', 'হঠাত্\u200d', 'می\u200c', 'x\u{1d400}\u200d']) expect(withoutInvisibleEdges(` ${word}\u200b`), word).toBe(word);
+    // After white space or another invisible character, a joiner joins nothing.
+    expect(withoutInvisibleEdges('Ferry \u200d')).toBe('Ferry');
+    expect(withoutInvisibleEdges('Ferry\u2060\u200c')).toBe('Ferry');
+  });
 
   it('is linear on long runs of invisible characters', () => {
     expect(withoutInvisibleEdges(`a${'\u200b'.repeat(500_000)}b${'\u2060'.repeat(500_000)}`)).toBe(`a${'\u200b'.repeat(500_000)}b`);
