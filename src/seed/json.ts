@@ -107,19 +107,22 @@ function readSections(value: unknown, fail: (path: string, detail: string) => ne
     if (!Array.isArray(blocks)) return fail(`${at}.blocks`, 'expected a list of blocks');
     return {
       heading: typeof heading === 'string' && !showsNothing(heading) ? heading.trim() : null,
-      blocks: blocks.map((b, j) => readBlock(b, `${at}.blocks[${j}]`, fail)),
+      // A block of text that shows nothing (white space, a zero-width space: an empty paragraph a CMS left) is none.
+      blocks: blocks.map((b, j) => readBlock(b, `${at}.blocks[${j}]`, fail)).filter((block): block is Block => block !== undefined),
     };
   });
 }
 
-function readBlock(b: unknown, at: string, fail: (path: string, detail: string) => never): Block {
+/** A block of a JSON seed; `undefined` for one whose text shows nothing. */
+function readBlock(b: unknown, at: string, fail: (path: string, detail: string) => never): Block | undefined {
   if (typeof b !== 'object' || b === null) return fail(at, 'expected a block object');
   const o = b as Record<string, unknown>;
   switch (o.kind) {
     case 'paragraph':
     case 'quote':
     case 'code':
-      if (typeof o.text !== 'string' || showsNothing(o.text)) return fail(`${at}.text`, 'expected non-empty text');
+      if (typeof o.text !== 'string') return fail(`${at}.text`, 'expected text');
+      if (showsNothing(o.text)) return undefined;
       return { kind: o.kind, text: o.kind === 'code' ? o.text : collapseSpace(o.text) };
     case 'list': {
       if (!Array.isArray(o.items) || !o.items.every((x) => typeof x === 'string')) return fail(`${at}.items`, 'expected a list of strings');
