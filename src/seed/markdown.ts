@@ -323,7 +323,7 @@ function hiddenLead(tokens: readonly Token[]): number {
 }
 
 /**
- * The tokens without the headings of no text (`#` alone, `# #`, a heading of only invisible characters)
+ * The tokens without the headings of no text and no image or HTML (`#` alone, `# #`, a heading of only invisible characters)
  * among the HTML no reader sees that opens the body (see {@link hiddenLead}), the line (0-based) after the
  * last of them (0 without any), and the lines of each (0-based, end excluded). Each heading is looked at once.
  */
@@ -336,12 +336,17 @@ function withoutEmptyLeadingHeadings(tokens: Token[]): { tokens: Token[]; end: n
     if (token?.type === 'html_block' && onlyHiddenHtml(token.content)) {
       kept.push(token);
       i++;
-    } else if (token?.type === 'heading_open' && token.map && tokens[i + 2]?.type === 'heading_close' && showsNothing(inlineText(tokens[i + 1]))) {
+    } else if (token?.type === 'heading_open' && token.map && tokens[i + 2]?.type === 'heading_close' && showsNothing(inlineText(tokens[i + 1])) && !showsMarkup(tokens[i + 1])) {
       lines.push([token.map[0], token.map[1]]);
       i += 3;
     } else break;
   }
   return lines.length === 0 ? { tokens, end: 0, lines } : { tokens: [...kept, ...tokens.slice(i)], end: lines.at(-1)![1], lines };
+}
+
+/** Whether an inline token holds an image or HTML (`# ![](banner.png)`, `# <img …>`): a heading of no text that shows something. */
+function showsMarkup(inline: Token | undefined): boolean {
+  return inline?.children?.some((child) => child.type === 'image' || child.type === 'html_inline') === true;
 }
 
 /** The line (0-based) after the last of the body's `lead` hidden HTML blocks (see {@link hiddenLead}); 0 without any. */

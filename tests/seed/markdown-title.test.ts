@@ -148,3 +148,13 @@ describe('a leading heading of no text (regression: `#` alone published an untit
     expect(() => readMarkdownSeed('#\n', { file: 'a.md' })).toThrow(expect.objectContaining({ code: 'E_EMPTY', message: expect.stringContaining('no text') }));
   });
 });
+
+describe('a leading heading of an image (regression: taken for a heading of no text and lost)', () => {
+  it('stays in the body', () => {
+    for (const heading of ['# ![](https://ex.com/banner.png)', '## <img src="https://ex.com/banner.png" alt="">']) {
+      const seed = readMarkdownSeed(titled('Release notes', `${heading}\n\nFirst paragraph.\n`));
+      expect(seed.title, heading).toBe('Release notes');
+      expect(seed.html, heading).toContain('https://ex.com/banner.png');
+    }
+  });
+});
