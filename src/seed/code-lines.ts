@@ -40,8 +40,18 @@ const HTML_BLOCKS: readonly { opens: RegExp; closes: RegExp | null; interrupts: 
   { opens: new RegExp(`${HTML_OPEN_CLOSE_TAG_RE.source}\\s*$`), closes: null, interrupts: false },
 ];
 
-/** A fence's run: three or more backticks (no backtick after them on the line) or tildes. */
-const FENCE_OPENER = /^(?:(`{3,})(?!.*`)|(~{3,}))/;
+/** A fence's run: three or more backticks or tildes (see {@link fenceRun}). */
+const FENCE_RUN = /^(?:`{3,}|~{3,})/;
+
+/**
+ * The run of marks opening a fence on `text`, or `undefined`: a backtick fence's info string holds no
+ * backtick. Looked for after the whole run (a pattern's lookahead retried for each shorter run of a long
+ * run of backticks, each time to the end of the line: a line of 50,000 took seconds).
+ */
+function fenceRun(text: string): string | undefined {
+  const run = FENCE_RUN.exec(text)?.[0];
+  return run === undefined || (run[0] === '`' && text.includes('`', run.length)) ? undefined : run;
+}
 /** An ATX heading's marks. */
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** A setext heading's underline, under a paragraph. */
@@ -87,7 +97,7 @@ function opensBlock(text: string, lists: boolean): boolean {
   return (
     text[0] === '>' ||
     ATX_HEADING.test(text) ||
-    FENCE_OPENER.test(text) ||
+    fenceRun(text) !== undefined ||
     THEMATIC_BREAK.test(text) ||
     (lists && LIST_MARK.test(text)) ||
     (text[0] === '<' && HTML_BLOCKS.some((b) => b.interrupts && b.opens.test(text)))
@@ -251,11 +261,10 @@ export function codeLineReader(options: CodeLineOptions = {}): CodeLineReader {
           fill();
           return undefined;
         }
-        const fence = FENCE_OPENER.exec(rest);
-        if (fence) {
+        const run = fenceRun(rest);
+        if (run !== undefined) {
           close();
           fill();
-          const run = fence[1] ?? fence[2]!;
           leaf = { kind: 'fence', mark: run[0]!, length: run.length };
           return 'fenced';
         }

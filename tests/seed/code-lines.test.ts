@@ -129,6 +129,8 @@ describe('code lines', () => {
       (n: number) => `<div>\n${'\t<pre>\n'.repeat(n)}`,
       (n: number) => `| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(n)}`,
       (n: number) => `${'\t'.repeat(n)}\`\`\``,
+      // A long run of backticks with a backtick later on its line (regression: a lookahead retried for each shorter run).
+      (n: number) => `${'`'.repeat(n)}${'a'.repeat(n)}\``,
     ];
     for (const shape of shapes) {
       for (const commonMark of [false, true]) {
