@@ -32,6 +32,7 @@ export type {
   ResolvedSite,
   Section,
   SiteConfig,
+  SeedLink,
   Story,
   StoryImage,
 } from './types.js';

@@ -2,7 +2,7 @@ import { type BigIntStats, statSync } from 'node:fs';
 import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { DEFAULT_MAX_SEED_BYTES } from '../seed/structure-limit.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
-import { linksSettledFor, slashPath, withLinksToSeedsOnly } from '../story/file-links.js';
+import { linksSettledFor, slashPath } from '../story/file-links.js';
 import type { StorySite } from '../story/seed-to-story.js';
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
@@ -159,8 +159,13 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
         const file = files[index]!;
         try {
           // Feed records are all the caller and the cache's index keep: the worker sends only that (less to copy between threads).
-          const normalized = await pool.run({ kind: 'normalize', file, options: task, ...(options.feedRecords ? { feedRecord: true } : {}) });
-          const { story, warnings } = withSeedLinks(normalized.story, normalized.warnings, isSeed);
+          const { story, warnings } = await pool.run({ kind: 'normalize', file, options: task, ...(options.feedRecords ? { feedRecord: true } : {}) });
+          // A worker does not know the seeds: a story linking to a file that is none is read again here, where they are known (rare).
+          if (!linksSettledFor(story, isSeed)) {
+            const again = await loadOne(file, options, { isSeed });
+            settle(index, again.story, again.body);
+            continue;
+          }
           warnings.forEach((w) => options.onWarning?.(w));
           const body = options.cache && key ? await options.cache.set(key, story, warnings, { whole: options.feedRecords !== true }) : undefined;
           settle(index, story, body);
@@ -293,7 +298,7 @@ function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analy
 
 /**
  * The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. A
- * story whose links to files were settled for other seeds (see {@link withSeedLinks}) is normalized again.
+ * story whose links to files were settled for other seeds (see `linksSettledFor`) is normalized again.
  */
 async function fromCache(
   file: SeedFile,
@@ -354,26 +359,20 @@ async function loadOne(file: SeedFile, options: LoadStoriesOptions, context: See
   // warm build never needs it.
   const { normalizeSeedFile } = await import('./normalize-seed.js');
   const analyze = analysisWanted(options) ? (await import('../story/analysis/index.js')).analyzeArticle : undefined;
-  const given: Diagnostic[] = [];
-  const normalized = normalizeSeedFile(file, seed, options, analyze, (d) => {
-    given.push(d);
-    options.onWarning?.(d);
-  });
-  const { story, warnings } = withSeedLinks(normalized, given, context.isSeed);
-  if (warnings.length > given.length) options.onWarning?.(warnings.at(-1)!);
+  const warnings: Diagnostic[] = [];
+  const story = normalizeSeedFile(
+    file,
+    seed,
+    options,
+    analyze,
+    (d) => {
+      warnings.push(d);
+      options.onWarning?.(d);
+    },
+    context.isSeed,
+  );
   const body = options.cache && key ? await options.cache.set(key, story, warnings, { whole: options.feedRecords !== true }) : undefined;
   return { story, ...(body ? { body } : {}) };
-}
-
-/**
- * A story just normalized, with its links to files that are none of the seeds left out (see `file-links.ts`),
- * and its warnings with the one that says so: stored so in the cache, whose stories are read again when the
- * seeds those links name change (see {@link fromCache}). As it is without `isSeed`.
- */
-function withSeedLinks(story: Story, warnings: Diagnostic[], isSeed: ((file: string) => boolean) | undefined): { story: Story; warnings: Diagnostic[] } {
-  if (!isSeed) return { story, warnings };
-  const settled = withLinksToSeedsOnly(story, isSeed);
-  return settled.warning ? { story: settled.story, warnings: [...warnings, settled.warning] } : { story, warnings };
 }
 
 /** Wraps anything thrown while loading a seed in a StoryfeedError that names the file. */

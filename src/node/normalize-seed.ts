@@ -11,7 +11,15 @@ import { displayPath, type SeedFile } from './seed-files.js';
  * when given. Kept apart from `load-stories.ts` so a build whose seeds are all cached never loads the
  * parser, and the analysis (with its word lists) loads only where a body is analysed.
  */
-export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: LoadStoriesOptions, analyze: Analyze | undefined, onWarning: (d: Diagnostic) => void): Story {
+export function normalizeSeedFile(
+  file: SeedFile,
+  seed: SeedBytes,
+  options: LoadStoriesOptions,
+  analyze: Analyze | undefined,
+  onWarning: (d: Diagnostic) => void,
+  /** Whether a path is one of the seeds read with this one (see `StoryOptions.isSeedFile`). */
+  isSeedFile?: (file: string) => boolean,
+): Story {
   const text = decodeSeedBytes(seed.bytes, file.display);
   const sidecar = file.sidecar && seed.sidecar ? readSidecar(file.sidecar, seed.sidecar, options, onWarning) : undefined;
   return parseSeedWith(
@@ -29,6 +37,7 @@ export function normalizeSeedFile(file: SeedFile, seed: SeedBytes, options: Load
       // (relative to the working directory, which may be inside `_posts`), nor by any folder named `_posts` above it.
       jekyllPost: file.jekyllPost === true,
       inPostsFolder: file.inPostsFolder === true,
+      ...(isSeedFile ? { isSeedFile } : {}),
       onWarning,
     },
     analyze,

@@ -35,6 +35,7 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
     fail(`${path}.format`, `must be "text", "markdown" or "json", found ${describeValue(options.format)}`);
   checkTimeZone(options.timeZone, `${path}.timeZone`);
   if (options.sidecar !== undefined && !isObject(options.sidecar)) fail(`${path}.sidecar`, `must be an object of story fields, found ${describeValue(options.sidecar)}`);
+  if (options.isSeedFile !== undefined && typeof options.isSeedFile !== 'function') fail(`${path}.isSeedFile`, `must be a function, found ${describeValue(options.isSeedFile)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   optionalText(options.siteUrl, `${path}.siteUrl`);
   if (options.jekyllPost !== undefined && typeof options.jekyllPost !== 'boolean') fail(`${path}.jekyllPost`, `must be true or false, found ${describeValue(options.jekyllPost)}`);

@@ -4,9 +4,9 @@
  * Resolved against the story's URL as any relative link is, they gave readers `…/second-post/index.md`, which
  * no site publishes. Such a link is given the address the linked file's story takes from its path (the slug
  * rules and `storyPath`, as for any story), the fragment kept, and recorded ({@link SeedLink}); a link whose
- * story's address storyfeed cannot tell from the link is left out, its text kept. A build then leaves out the
- * links to files that are none of its seeds ({@link withLinksToSeedsOnly}) and warns about links whose story
- * is published elsewhere, or not at all ({@link fileLinkProblems}).
+ * story's address storyfeed cannot tell from the link is left out, its text kept, and so, in a build (which
+ * tells the seeds, `StoryOptions.isSeedFile`), is a link to a file that is none of its seeds. The build then
+ * warns about links whose story is published elsewhere, or not at all ({@link fileLinkProblems}).
  */
 import { warning, type Diagnostic } from '../errors.js';
 import type { SeedLink, Story } from '../types.js';
@@ -47,13 +47,14 @@ export function markdownFileOf(href: string): { path: string; fragment: string }
  * site's, the repository's, the vault's).
  */
 export function linkedFilePath(from: string, path: string): string | undefined {
-  if (/^[\\/]/.test(path)) return undefined;
+  // Decoded first: Markdown writes a Windows path's backslashes as `%5C` (`..\\posts\\a.md` is `..%5Cposts%5Ca.md`).
+  const given = decoded(path);
+  if (/^[\\/]/.test(given)) return undefined;
   const parts = from.split(/[\\/]/);
   parts.pop();
   // A root (`/`, `C:`) is never climbed above.
   const rooted = parts.length > 0 && (parts[0] === '' || /^[a-z]:$/i.test(parts[0]!));
-  for (const written of path.split(/[\\/]/)) {
-    const part = decoded(written);
+  for (const part of given.split(/[\\/]/)) {
     if (part === '' || part === '.') continue;
     if (part !== '..') parts.push(part);
     else if (parts.length > (rooted ? 1 : 0) && parts.at(-1) !== '..') parts.pop();
@@ -112,22 +113,23 @@ export function linesOfAddresses(text: string, addresses: readonly string[]): Ma
   return lines;
 }
 
-/** A link left out as it was read: the address as written. */
-interface LeftOutLink {
-  written: string;
-}
-
 /**
  * Gives the links of one seed's HTML that name a Markdown file the address of that file's story (see
- * the module comment), as the sanitizer meets them ({@link FileLinks.address}), and what it did.
+ * the module comment), as the sanitizer meets them ({@link FileLinks.address}), and what it did. Each
+ * address is looked at once.
  */
 export class FileLinks {
-  /** The links given another address, one per address given, in the order first met. */
+  /** One per linked file: those given an address (with `url`), and those left out as none of the seeds (without). */
   readonly links: SeedLink[] = [];
-  /** The links left out, one per address as written, in the order first met. */
-  readonly leftOut: LeftOutLink[] = [];
+  /** The addresses as written of links left out because their story's address cannot be told from them, in the order first met. */
+  readonly leftOut: string[] = [];
+  /** The links left out because their file is none of the seeds, one per file. */
+  readonly notSeeds: SeedLink[] = [];
   /** What each address as written was given (`null`: left out). */
   private readonly given = new Map<string, string | null>();
+  /** The files linked so far (the keys of {@link links}). */
+  private readonly files = new Set<string>();
+  private readonly leftOutSeen = new Set<string>();
 
   constructor(
     /** The seed's path, when it has one. */
@@ -136,6 +138,8 @@ export class FileLinks {
     private readonly top: boolean,
     /** The URL a story takes from its file's path, given whether it sits directly in the seeds folder; `undefined` when it takes none. */
     private readonly urlOf: (file: string, top: boolean) => string | undefined,
+    /** Whether a path is one of the seeds read with this one (see `StoryOptions.isSeedFile`); without it, every file may be. */
+    private readonly isSeed?: (file: string) => boolean,
   ) {}
 
   /** The address a link is given: its story's URL, `null` to leave it out, `undefined` for a link to no Markdown file. */
@@ -150,115 +154,84 @@ export class FileLinks {
     const url = target === undefined ? undefined : this.urlOf(target, this.top && folderOf(target) === folderOf(slashPath(this.from!)));
     if (target === undefined || url === undefined) {
       this.given.set(href, null);
-      if (!this.leftOut.some((link) => link.written === written)) this.leftOut.push({ written });
+      if (!this.leftOutSeen.has(written)) {
+        this.leftOutSeen.add(written);
+        this.leftOut.push(written);
+      }
+      return null;
+    }
+    if (this.isSeed && !this.isSeed(target)) {
+      this.given.set(href, null);
+      this.record({ file: target, written }, true);
       return null;
     }
     const address = named.fragment.length > 1 ? new URL(named.fragment, url).href : url;
     this.given.set(href, address);
-    if (!this.links.some((link) => link.url === address)) this.links.push({ file: target, written, url: address });
+    // One record per file (the first link to it, with its fragment).
+    this.record({ file: target, written, url: address }, false);
     return address;
   };
 
+  private record(link: SeedLink, notSeed: boolean): void {
+    if (this.files.has(link.file)) return;
+    this.files.add(link.file);
+    this.links.push(link);
+    if (notSeed) this.notSeeds.push(link);
+  }
+
   /**
-   * The links given an address, each with the line of `text` (the seed) where it is written, and a
-   * warning for the links left out, naming the first.
+   * The links recorded, each with the line of `text` (the seed) where it is written, and warnings for the
+   * links left out, naming the first of each kind.
    */
-  finish(text: string | undefined, file: string | undefined): { links: SeedLink[]; warning?: Diagnostic } {
-    const lines = text === undefined ? new Map<string, number>() : linesOfAddresses(text, [...this.links.map((link) => link.written), ...this.leftOut.map((link) => link.written)]);
+  finish(text: string | undefined, file: string | undefined): { links: SeedLink[]; warnings: Diagnostic[] } {
+    const addresses = [...this.links.map((link) => link.written), ...this.leftOut];
+    const lines = text === undefined ? new Map<string, number>() : linesOfAddresses(text, addresses);
     const links = this.links.map((link) => {
       const line = lines.get(link.written);
       return line === undefined ? link : { ...link, line };
     });
+    const warnings: Diagnostic[] = [];
     const first = this.leftOut[0];
-    if (!first) return { links };
-    const line = lines.get(first.written);
-    const count = this.leftOut.length > 1 ? `${this.leftOut.length} links to Markdown files` : 'a link to a Markdown file';
-    const why =
-      file === undefined
-        ? 'the story has no file to find it from'
-        : /^[\\/]/.test(first.written)
-          ? 'a path from a root (the site’s, the repository’s) names no file storyfeed can find'
-          : 'its story is named by its title, which storyfeed cannot tell from the link';
-    return {
-      links,
-      warning: warning(
-        'W_FILE_LINK',
-        `left out ${count} whose story’s address storyfeed cannot tell, keeping the text (first: ${first.written}${line !== undefined ? ` on line ${line}` : ''}: ${why}); link to the story’s address instead, or to its file by a path from this one`,
-        { file, ...(line !== undefined ? { line } : {}) },
-      ),
-    };
-  }
-}
-
-/**
- * The HTML (as the sanitizer writes it) with its links to the addresses of `hrefs` left out, their text
- * kept. The sanitizer escapes every `<` of text and attribute values, so each `<a` opens a link. Linear.
- */
-export function withoutLinksTo(html: string, hrefs: ReadonlySet<string>): string {
-  const open: boolean[] = [];
-  let out = '';
-  let from = 0;
-  for (const tag of html.matchAll(/<(\/?)a(?=[\s>])([^>]*)>/g)) {
-    let drop: boolean;
-    if (tag[1]) drop = open.pop() === true;
-    else {
-      const href = /\shref="([^"]*)"/.exec(tag[2]!)?.[1];
-      drop = href !== undefined && hrefs.has(unescapeAttribute(href));
-      open.push(drop);
+    if (first !== undefined) {
+      const line = lines.get(first);
+      const count = this.leftOut.length > 1 ? `${this.leftOut.length} links to Markdown files` : 'a link to a Markdown file';
+      const why =
+        file === undefined
+          ? 'the story has no file to find it from'
+          : /^[\\/]/.test(first)
+            ? 'a path from a root (the site’s, the repository’s) names no file storyfeed can find'
+            : 'its story is named by its title, which storyfeed cannot tell from the link';
+      warnings.push(
+        warning(
+          'W_FILE_LINK',
+          `left out ${count} whose story’s address storyfeed cannot tell, keeping the text (first: ${first}${line !== undefined ? ` on line ${line}` : ''}: ${why}); link to the story’s address instead, or to its file by a path from this one`,
+          { file, ...(line !== undefined ? { line } : {}) },
+        ),
+      );
     }
-    if (!drop) continue;
-    out += html.slice(from, tag.index);
-    from = tag.index + tag[0].length;
+    const notSeed = this.notSeeds[0];
+    if (notSeed !== undefined) {
+      const line = lines.get(notSeed.written);
+      const count = this.notSeeds.length > 1 ? `${this.notSeeds.length} links to Markdown files that are` : 'a link to a Markdown file that is';
+      warnings.push(
+        warning(
+          'W_FILE_LINK',
+          `left out ${count} none of the seeds, keeping the text (first: ${notSeed.written}${line !== undefined ? ` on line ${line}` : ''}, which names ${notSeed.file}); link to the article's address, or to its seed's file`,
+          { file, ...(line !== undefined ? { line } : {}) },
+        ),
+      );
+    }
+    return { links, warnings };
   }
-  return from === 0 ? html : out + html.slice(from);
-}
-
-/** An attribute value as the sanitizer escapes it, read back. */
-function unescapeAttribute(value: string): string {
-  return value.includes('&') ? value.replace(/&(amp|quot|lt|gt);/g, (_, name: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>' })[name]!) : value;
 }
 
 /**
- * Whether the story's links to files were settled for these seeds (see {@link withLinksToSeedsOnly}):
- * each link to a seed kept, each to another file left out. A story settled for other seeds (a file it
- * links to was added or removed since) must be read again.
+ * Whether the story's links to files were settled for these seeds (see `StoryOptions.isSeedFile`): each
+ * link to a seed given its address, each to another file left out. A story settled for other seeds (a file
+ * it links to was added or removed since, or it was read without knowing the seeds) must be read again.
  */
-export function linksSettledFor(story: Story, isSeed: (file: string) => boolean): boolean {
+export function linksSettledFor(story: Pick<Story, 'seedLinks'>, isSeed: (file: string) => boolean): boolean {
   return story.seedLinks === undefined || story.seedLinks.every((link) => (link.url !== undefined) === isSeed(link.file));
-}
-
-/**
- * The story with its links to files that are none of the seeds (`isSeed` says, given a path as
- * {@link SeedLink.file} holds it) left out of its HTML, their text kept, and their {@link SeedLink.url}
- * taken off; with a warning naming the first. The story itself when every link names a seed.
- */
-export function withLinksToSeedsOnly(story: Story, isSeed: (file: string) => boolean): { story: Story; warning?: Diagnostic } {
-  const links = story.seedLinks;
-  if (!links?.some((link) => link.url !== undefined && !isSeed(link.file))) return { story };
-  const hrefs = new Set<string>();
-  const seedLinks: SeedLink[] = [];
-  const leftOut: SeedLink[] = [];
-  for (const link of links) {
-    if (link.url === undefined || isSeed(link.file)) {
-      seedLinks.push(link);
-      continue;
-    }
-    hrefs.add(link.url);
-    const { url: _, ...kept } = link;
-    seedLinks.push(kept);
-    leftOut.push(kept);
-  }
-  const first = leftOut[0]!;
-  const count = hrefs.size > 1 ? `${hrefs.size} links to Markdown files that are` : 'a link to a Markdown file that is';
-  const where = story.file !== undefined ? { file: story.file, ...(first.line !== undefined ? { line: first.line } : {}) } : {};
-  return {
-    story: { ...story, contentHtml: withoutLinksTo(story.contentHtml, hrefs), seedLinks },
-    warning: warning(
-      'W_FILE_LINK',
-      `left out ${count} none of the seeds, keeping the text (first: ${first.written}${first.line !== undefined ? ` on line ${first.line}` : ''}, which names ${first.file}); link to the article's address, or to its seed's file`,
-      where,
-    ),
-  };
 }
 
 /** What {@link fileLinkProblems} reads of a story. */

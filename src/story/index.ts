@@ -6,7 +6,7 @@
  * they already have should import `storyfeed` instead.
  */
 
-export type { Author, Block, Dateline, Entities, Quote, Section, Story, StoryImage } from '../types.js';
+export type { Author, Block, Dateline, Entities, Quote, SeedLink, Section, Story, StoryImage } from '../types.js';
 export { decodeSeedBytes, readSeed, seedFormatOf, SEED_EXTENSIONS } from '../seed/index.js';
 export type { ReadSeedOptions, SeedArticle, SeedDateline, SeedFormat, SeedMeta } from '../seed/index.js';
 export { normalizeStory, parseSeed } from './normalize.js';

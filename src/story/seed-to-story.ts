@@ -48,6 +48,12 @@ export interface StoryOptions {
    * bundle, so it is named by its title, not by that folder (whose name depends on the working directory).
    */
   seedsFolderTop?: boolean;
+  /**
+   * Whether a path (folders joined by `/`, as {@link SeedLink.file} holds it) is one of the seeds read with
+   * this one: a link to a Markdown file that is none is left out, its text kept, with a warning (see
+   * `file-links.ts`). Without it, every link to a Markdown file is given the address its path gives.
+   */
+  isSeedFile?: (file: string) => boolean;
 }
 
 /** Options for {@link parseSeed}: how to read the seed and how to normalize it. */
@@ -122,12 +128,12 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   let seedLinks: Story['seedLinks'];
   if (seed.html !== undefined) {
     // Links to other articles' files get those articles' addresses (see `file-links.ts`).
-    const links = new FileLinks(file, options.seedsFolderTop === true, (target, top) => fileStoryUrl(target, top, site, siteBase, origin));
+    const links = new FileLinks(file, options.seedsFolderTop === true, (target, top) => fileStoryUrl(target, top, site, siteBase, origin), options.isSeedFile);
     const safe = sanitizeStoryHtml(seed.html, url, file, undefined, links.address);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
     const found = links.finish(text, file);
-    if (found.warning) warn(found.warning);
+    for (const problem of found.warnings) warn(problem);
     if (found.links.length > 0) seedLinks = found.links;
   } else {
     contentHtml = sectionsToHtml(seed.sections);
