@@ -99,6 +99,15 @@ describe('front matter', () => {
     expect(error.line).toBeGreaterThanOrEqual(2);
   });
 
+  it('says when the broken line holds a space YAML does not read as one (a no-break space pasted after `title:`)', () => {
+    const error = fails(() => readSeed('---\ntitle:\u00a0Ferry news\ndate: 2024-01-02\n---\n\nBody.\n', { file: 'nbsp.md' }));
+    expect([error.code, error.line]).toEqual(['E_FRONT_MATTER', 2]);
+    expect(error.detail).toContain('the line holds a no-break space, U+00A0, which YAML does not read as a space');
+    // Only the broken line is looked at: a no-break space in a value elsewhere is text.
+    const other = fails(() => readSeed('---\ntitle: Ferry\u00a0news\ndate: [2024\n---\n\nBody.\n', { file: 'x.md' }));
+    expect(other.detail).not.toContain('no-break space');
+  });
+
   it('refuses wrong types with the field name, and coerces numbers to text', () => {
     expect(fails(() => parseYamlMeta('title: [a, b]', { file: 'x.md', firstLine: 2 }))).toMatchObject({ code: 'E_FIELD', line: 2 });
     expect(parseYamlMeta('title: 1984').title).toBe('1984');
