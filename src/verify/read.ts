@@ -56,12 +56,17 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
     const legacy = matchAt(text, root, LEGACY_RSS)?.[1];
     if (legacy !== undefined) throw unsupported(`RSS ${legacy}`, 1);
     if (startsWith(text, root, RDF_ROOT)) throw unsupported('RSS 1.0 (RDF)', 1);
-    const { message, line, column, truncated } = error.info;
+    const { message, line, column, truncated, limit } = error.info;
     // Broken XML whose first element is no feed's root is not a feed at all: say so first.
     const first = matchAt(text, root, FIRST_ELEMENT)?.[1];
     if (first !== undefined && !FEED_ROOTS.has(first.slice(first.indexOf(':') + 1)))
       throw unsupported(`an XML document with the root <${first}>, not a feed (and not well-formed XML either: ${message} at line ${line})`, line);
-    const detail = truncated ? `${message} (line ${line})` : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
+    // A document nested deeper than storyfeed reads may well be well-formed: it is not called otherwise.
+    const detail = truncated
+      ? `${message} (line ${line})`
+      : limit
+        ? `the XML nests deeper than storyfeed reads, at line ${line}, column ${column}: ${message}`
+        : `the XML is not well-formed at line ${line}, column ${column}: ${message}`;
     throw new StoryfeedError('E_FEED', detail, { line, cause: error });
   }
   const { root } = document;

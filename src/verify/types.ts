@@ -178,6 +178,8 @@ export interface SyntaxErrorInfo {
   column: number;
   /** `true` when the document ends before it is complete (a truncated download or file). */
   truncated: boolean;
+  /** `true` when reading stopped at a limit of storyfeed's (elements nested deeper than it reads), not at an error of the XML. */
+  limit?: true;
 }
 
 /** The result of {@link checkWellFormedXml}. */

@@ -213,6 +213,7 @@ function saxesTree(text: string): XmlDocument {
         line: tagLine,
         column: tagColumn,
         truncated: false,
+        limit: true,
       };
       throw new XmlSyntaxError(failure);
     }
@@ -224,6 +225,7 @@ function saxesTree(text: string): XmlDocument {
         line: tagLine,
         column: tagColumn,
         truncated: false,
+        limit: true,
       };
       throw new XmlSyntaxError(failure);
     }
