@@ -314,11 +314,16 @@ function firstTextLine(lines: readonly string[], from: number): number {
 /**
  * How many block tokens open the body with HTML no reader sees: HTML blocks of nothing but comments
  * (`<!-- markdownlint-disable -->`, a note over several lines) and whole `<script>` and `<style>`
- * elements. None when nothing comes after them (the headline is then their first line, as written).
+ * elements; and headings of only a picture (`# ![](banner.png)`), which are no headline. None when
+ * nothing comes after them (the headline is then their first line, as written).
  */
 function hiddenLead(tokens: readonly Token[]): number {
   let lead = 0;
-  while (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
+  for (;;) {
+    if (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
+    else if (isPictureHeading(tokens, lead)) lead += 3;
+    else break;
+  }
   return lead < tokens.length ? lead : 0;
 }
 
@@ -336,22 +341,35 @@ function withoutEmptyLeadingHeadings(tokens: Token[]): { tokens: Token[]; end: n
     if (token?.type === 'html_block' && onlyHiddenHtml(token.content)) {
       kept.push(token);
       i++;
-    } else if (token?.type === 'heading_open' && token.map && tokens[i + 2]?.type === 'heading_close' && showsNothing(inlineText(tokens[i + 1])) && !showsMarkup(tokens[i + 1])) {
-      lines.push([token.map[0], token.map[1]]);
+    } else if (token?.type === 'heading_open' && token.map && tokens[i + 2]?.type === 'heading_close' && showsNothing(inlineText(tokens[i + 1]))) {
+      // A heading of only a picture stays where it is (see {@link hiddenLead}); one showing nothing is left out.
+      if (showsPicture(tokens[i + 1])) kept.push(token, tokens[i + 1]!, tokens[i + 2]!);
+      else lines.push([token.map[0], token.map[1]]);
       i += 3;
     } else break;
   }
   return lines.length === 0 ? { tokens, end: 0, lines } : { tokens: [...kept, ...tokens.slice(i)], end: lines.at(-1)![1], lines };
 }
 
-/** Whether an inline token holds an image or HTML (`# ![](banner.png)`, `# <img …>`): a heading of no text that shows something. */
-function showsMarkup(inline: Token | undefined): boolean {
-  return inline?.children?.some((child) => child.type === 'image' || child.type === 'html_inline') === true;
+/** An HTML tag that shows a picture or a player without text. */
+const PICTURE_TAG = /^<(?:img|picture|svg|video|audio)(?=[\s/>])/i;
+
+/** Whether an inline token holds a picture (`# ![](banner.png)`, `# <img …>`): a heading of no text that shows something. */
+function showsPicture(inline: Token | undefined): boolean {
+  return inline?.children?.some((child) => child.type === 'image' || (child.type === 'html_inline' && PICTURE_TAG.test(child.content))) === true;
+}
+
+/** Whether the tokens at `at` are a heading of no text that shows a picture: no headline, passed over as hidden HTML is. */
+function isPictureHeading(tokens: readonly Token[], at: number): boolean {
+  return tokens[at]?.type === 'heading_open' && tokens[at + 2]?.type === 'heading_close' && showsNothing(inlineText(tokens[at + 1])) && showsPicture(tokens[at + 1]);
 }
 
 /** The line (0-based) after the last of the body's `lead` hidden HTML blocks (see {@link hiddenLead}); 0 without any. */
 function hiddenLeadEnd(tokens: readonly Token[], lead: number): number {
-  return lead > 0 ? tokens[lead - 1]!.map![1] : 0;
+  if (lead === 0) return 0;
+  // A heading's lines are on its opening token (the closing one has none).
+  const last = tokens[lead - 1]!;
+  return (last.type === 'heading_close' ? tokens[lead - 3]! : last).map![1];
 }
 
 /** An opening `<script` or `<style` tag, as HTML ends its name (matched where the last match ended). */

@@ -158,3 +158,21 @@ describe('a leading heading of an image (regression: taken for a heading of no t
     }
   });
 });
+
+describe('a leading heading of only a picture without a title in front matter (regression: an empty headline)', () => {
+  it('is passed over for the headline and stays in the body', () => {
+    const below = readMarkdownSeed('# ![](https://ex.com/banner.png)\n\n# My Title\n\nSome body text.\n');
+    expect(below.title).toBe('My Title');
+    expect(below.html).toBe('<h1><img src="https://ex.com/banner.png" alt=""></h1>\n<p>Some body text.</p>\n');
+    const firstLine = readMarkdownSeed('## <img src="https://ex.com/b.png">\n\nOther body.\n\nMore.\n');
+    expect(firstLine.title).toBe('Other body.');
+    expect(firstLine.html).toBe('<h2><img src="https://ex.com/b.png"></h2>\n<p>More.</p>\n');
+  });
+
+  it('a heading of HTML that shows nothing (an anchor, a comment, an empty span) is left out as one of no text is', () => {
+    for (const heading of ['# <a name="top"></a>', '# <!-- note -->', '# <span></span>', '# <br>']) {
+      const seed = readMarkdownSeed(titled('Release notes', `${heading}\n\nFirst paragraph.\n`));
+      expect(seed.html, heading).toBe('<p>First paragraph.</p>\n');
+    }
+  });
+});
