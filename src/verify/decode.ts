@@ -234,6 +234,8 @@ function decodeStrict(bytes: Uint8Array, encoding: string, named?: EncodingLabel
 
 /** Bytes handed to a decoder at once while looking for the first it refuses. */
 const SEARCH_CHUNK = 64 * 1024;
+/** More bytes than any character of the encodings TextDecoder reads takes (GB18030's four). */
+const LONGEST_CHARACTER = 8;
 
 /**
  * The error for bytes the decoder of `encoding` refuses, with the offset and line of the first one
@@ -285,12 +287,15 @@ function firstRefused(bytes: Uint8Array, encoding: string): DecodeFailure {
   } catch {
     // `chunk` is the one refused.
   }
+  // A byte at a time from a few bytes before the refused chunk (every byte before it decodes), so that a
+  // character begun at the end of the chunk before is seen to start there.
+  const from = Math.max(0, chunk - LONGEST_CHARACTER);
   const bytewise = new TextDecoder(encoding, fatal);
-  bytewise.decode(bytes.subarray(0, chunk), { stream: true });
+  bytewise.decode(bytes.subarray(0, from), { stream: true });
   // Where the character being read starts: a decoder refuses the byte that breaks a character (an ASCII `<`
   // after a lead byte), and the byte at fault is the one that started it.
-  let start = chunk;
-  for (let i = chunk; i < Math.min(bytes.length, chunk + SEARCH_CHUNK); i++) {
+  let start = from;
+  for (let i = from; i < Math.min(bytes.length, chunk + SEARCH_CHUNK); i++) {
     try {
       if (bytewise.decode(bytes.subarray(i, i + 1), { stream: true }) !== '') start = i + 1;
     } catch {

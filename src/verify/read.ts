@@ -60,7 +60,10 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
     // Broken XML whose first element is no feed's root is not a feed at all: say so first.
     const first = matchAt(text, root, FIRST_ELEMENT)?.[1];
     if (first !== undefined && !FEED_ROOTS.has(first.slice(first.indexOf(':') + 1)))
-      throw unsupported(`an XML document with the root <${first}>, not a feed (and not well-formed XML either: ${message} at line ${line})`, line);
+      throw unsupported(
+        `an XML document with the root <${first}>, not a feed (${limit ? 'and nested deeper than storyfeed reads' : 'and not well-formed XML either'}: ${message} at line ${line})`,
+        line,
+      );
     // A document nested deeper than storyfeed reads may well be well-formed: it is not called otherwise.
     const detail = truncated
       ? `${message} (line ${line})`

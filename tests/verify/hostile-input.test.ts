@@ -327,6 +327,10 @@ describe('memory: elements opened and never closed', () => {
       line: 1,
       message: expect.stringContaining(`the XML nests deeper than storyfeed reads, at line 1, column ${column}: ${tooDeep}`),
     });
+    // Nor is a document whose root is no feed's (regression: "not well-formed XML either").
+    await expect(readFeed(`<doc>${'<a>'.repeat(MAX_XML_DEPTH * 3)}`)).rejects.toMatchObject({
+      message: expect.stringContaining('not a feed (and nested deeper than storyfeed reads: '),
+    });
     // A later error is never reached.
     expect(checkWellFormedXml(`${text}&undefined;</b>`)).toEqual({ ok: false, error: { message: tooDeep, line: 1, column, truncated: false, limit: true } });
   }, 60_000);

@@ -206,6 +206,11 @@ describe('encodings: a declaration the byte-order mark or the bytes contradict i
       line: 4,
       detail: expect.stringContaining(`invalid SHIFT_JIS at byte ${lines.length + 2} (line 4): byte 0x81 starts a character in Shift_JIS that byte 0x3C does not continue`),
     });
+    // The lead byte as the last byte before a 64 KiB chunk the search reads a byte at a time (regression: the `<` was named).
+    const long = `${lines}${'a'.repeat(64 * 1024 - lines.length - 1)}`;
+    expect(failure([...single(long), 0x82, ...single('</title></channel></rss>')])).toMatchObject({
+      detail: expect.stringContaining(`invalid SHIFT_JIS at byte ${long.length} (line 4): byte 0x82 starts a character in Shift_JIS that byte 0x3C does not continue`),
+    });
     // UTF-16: half of a surrogate pair, and an odd number of bytes; offsets count the byte-order mark.
     const text = utf16le(`${declaration('UTF-16')}<rss>\n<channel><title>`);
     expect(failure([0xff, 0xfe, ...text, 0x00, 0xd8, 0x41, 0x00])).toMatchObject({
