@@ -454,7 +454,7 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
   if (problem) {
     const line = lineCounter.linePos(problem.pos[0]).line + first - 1;
     const message = /call stack/i.test(problem.message) ? 'the YAML is nested too deeply' : problem.message.split('\n')[0];
-    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: ${message}${oddSpaceHint(yaml, lineCounter.linePos(problem.pos[0]).line)}`, { file: options.file, line });
+    throw new StoryfeedError('E_FRONT_MATTER', `YAML error: ${message}${oddSpaceHint(yaml, problem.pos[0])}`, { file: options.file, line });
   }
   const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
@@ -1093,18 +1093,13 @@ function readTags(value: unknown, key: string, fail: Fail, words: boolean | 'who
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
 
 /**
- * A hint for a YAML error on line `line` (1-based, of `yaml`) that holds a space YAML does not read as one
+ * A hint for a YAML error at `offset` (in `yaml`) whose line holds a space YAML does not read as one
  * (a no-break space after `title:`, pasted from a web page or a word processor, makes YAML's message about
  * keys and values that do not say why); empty when it holds none.
  */
-function oddSpaceHint(yaml: string, line: number): string {
-  let start = 0;
-  for (let n = 1; n < line; n++) {
-    const next = yaml.indexOf('\n', start);
-    if (next < 0) return '';
-    start = next + 1;
-  }
-  const end = yaml.indexOf('\n', start);
+function oddSpaceHint(yaml: string, offset: number): string {
+  const start = yaml.lastIndexOf('\n', offset - 1) + 1;
+  const end = yaml.indexOf('\n', offset);
   const odd = ODD_SPACE.exec(yaml.slice(start, end < 0 ? yaml.length : end))?.[0];
   if (odd === undefined) return '';
   const name = odd === '\u00a0' ? 'a no-break space' : odd === '\ufeff' ? 'a byte-order mark' : 'a space of another kind';
