@@ -22,7 +22,7 @@ export interface SeedFile {
   /** Set when the file sits directly in the seeds folder (an `index.md` there is no page bundle). */
   inSeedsFolder?: true;
   /**
-   * Set when the file lies in Jekyll's posts (see {@link inJekyllPostsOf}): a dated Markdown file there is read as
+   * Set when the file lies in Jekyll's posts (see {@link postsPlaceOf}): a dated Markdown file there is read as
    * Jekyll reads a post (its title from its name, a string of categories split at spaces).
    */
   jekyllPost?: true;
@@ -228,11 +228,6 @@ export async function postsPlaceOf(file: string, seeds?: string): Promise<{ jeky
   const below = seeds === undefined ? '' : path.relative(seeds, folder);
   const jekyllPost = site !== undefined ? site === 'jekyll' : below !== '' && !below.startsWith('..') && !path.isAbsolute(below) && below.split(path.sep).includes(JEKYLL_POSTS);
   return { jekyllPost, inPostsFolder: jekyllPost || site !== undefined };
-}
-
-/** Whether the seed at `file` lies in Jekyll's posts, as a build of `seeds` lists it (see {@link postsPlaceOf}). */
-export async function inJekyllPostsOf(file: string, seeds?: string): Promise<boolean> {
-  return (await postsPlaceOf(file, seeds)).jekyllPost;
 }
 
 /**

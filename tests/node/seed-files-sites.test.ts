@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadStory } from '../../src/node/load-stories.js';
-import { entriesRead, findSeedFiles, inJekyllPostsOf, isSkippedName } from '../../src/node/seed-files.js';
+import { entriesRead, findSeedFiles, isSkippedName, postsPlaceOf } from '../../src/node/seed-files.js';
 
 let dir: string;
 beforeEach(() => {
@@ -219,7 +219,7 @@ describe("a Hexo site's posts", () => {
     for (const seeds of ['blog/source', 'blog/source/_posts']) {
       const file = (await findSeedFiles(seeds, dir)).find((f) => f.path.endsWith('2024-01-02-hello.md'))!;
       expect([file.jekyllPost, file.inPostsFolder]).toEqual([undefined, true]);
-      expect(await inJekyllPostsOf(file.path, path.join(dir, seeds))).toBe(false);
+      expect(await postsPlaceOf(file.path, path.join(dir, seeds))).toEqual({ jekyllPost: false, inPostsFolder: true });
       const story = await loadStory(file, { site: { siteUrl: 'https://blog.example.com', language: 'en' }, cwd: dir });
       stories.push([story.title, story.tags]);
     }
@@ -233,7 +233,7 @@ describe("a Hexo site's posts", () => {
     write(dir, { 'notes/_posts/2024-01-02-hello.md': '---\ntitle: Hello\ncategories: Tech News\n---\nBody.\n' });
     const [file] = await findSeedFiles('notes', dir);
     expect([file!.jekyllPost, file!.inPostsFolder]).toEqual([true, true]);
-    expect(await inJekyllPostsOf(file!.path, path.join(dir, 'notes'))).toBe(true);
+    expect(await postsPlaceOf(file!.path, path.join(dir, 'notes'))).toEqual({ jekyllPost: true, inPostsFolder: true });
     expect((await loadStory(file!, { site: { siteUrl: 'https://blog.example.com', language: 'en' }, cwd: dir })).tags).toEqual(['Tech', 'News']);
   });
 
