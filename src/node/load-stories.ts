@@ -12,6 +12,7 @@ import { readIndexedBody, type IndexedBody } from './indexed-body.js';
 import { bytesDigest, type SeedDigests, SeedStamps } from './seed-stamps.js';
 import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
+import { inParallel } from './in-parallel.js';
 
 /** Options for {@link loadStories}. */
 export interface LoadStoriesOptions {
@@ -128,21 +129,21 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
   // Cache hits first (I/O only); the misses go to worker threads when there are enough of them.
   const misses: { index: number; key: string | undefined }[] = [];
   if (pool?.available && files.length >= POOL_MIN_SEEDS) {
-    await eachConcurrently(files.length, async (i) => {
+    // In order, synchronously: the cache's reads are synchronous, and a promise per seed cost more than the read.
+    for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       try {
-        const found = await cached(file, options, { known: known[i], stamps, isSeed });
+        const found = cached(file, options, { known: known[i], stamps, isSeed });
         if (found.story) settle(i, found.story, found.body);
         else misses.push({ index: i, key: found.key });
       } catch (error) {
         settle(i, asStoryfeedError(error, file.display));
       }
-    });
+    }
   } else {
     for (let i = 0; i < files.length; i++) misses.push({ index: i, key: undefined });
   }
   if (pool?.available && misses.length >= POOL_MIN_SEEDS) {
-    misses.sort((a, b) => a.index - b.index);
     const task = {
       site: options.site,
       ...(options.feedRecords ? { feedRecords: true } : {}),
@@ -177,8 +178,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     await Promise.all(Array.from({ length: Math.min(pool.size * NORMALIZE_WINDOW_PER_WORKER, misses.length) }, lane));
   } else {
     const order = misses.map((m) => m.index);
-    await eachConcurrently(order.length, async (k) => {
-      const i = order[k]!;
+    await inParallel(order, CONCURRENCY, async (i) => {
       try {
         const { story, body } = await loadOne(files[i]!, options, { known: known[i], stamps, isSeed });
         settle(i, story, body);
@@ -197,15 +197,6 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     else stories.push(r);
   }
   return { stories, errors, files: all };
-}
-
-/** Runs `fn(0) … fn(count - 1)`, {@link CONCURRENCY} at a time. */
-async function eachConcurrently(count: number, fn: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < count) await fn(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, lane));
 }
 
 /** A seed's bytes and its sidecar's. */
@@ -300,16 +291,16 @@ function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analy
  * The cached story of a seed (its warnings replayed), or its cache key for storing it once normalized. A
  * story whose links to files were settled for other seeds (see `linksSettledFor`) is normalized again.
  */
-async function fromCache(
+function fromCache(
   file: SeedFile,
   digests: SeedDigests,
   options: LoadStoriesOptions,
   isSeed: ((file: string) => boolean) | undefined,
-): Promise<{ story?: Story; key?: string; body?: IndexedBody }> {
+): { story?: Story; key?: string; body?: IndexedBody } {
   const { cache } = options;
   if (!cache) return {};
   const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes);
-  const hit = await cache.get(key, { feedRecord: options.feedRecords === true });
+  const hit = cache.get(key, { feedRecord: options.feedRecords === true });
   if (!hit || (isSeed && !linksSettledFor(hit.story, isSeed))) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));
   if (!hit.body) return { story: hit.story };
@@ -329,14 +320,14 @@ interface SeedContext {
  * The cached story of a seed, or its cache key; reads nothing without a cache, nor when its stamps
  * vouch for its digests and the cache has its story. Gives the bytes it read, when it read them.
  */
-async function cached(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): Promise<{ story?: Story; key?: string; body?: IndexedBody; seed?: SeedBytes }> {
+function cached(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): { story?: Story; key?: string; body?: IndexedBody; seed?: SeedBytes } {
   if (!options.cache) return {};
-  const vouched = context.known ? await fromCache(file, context.known, options, context.isSeed) : undefined;
+  const vouched = context.known ? fromCache(file, context.known, options, context.isSeed) : undefined;
   if (vouched?.story) return vouched;
   const read = readSeed(file, options);
   const digests = digestsOf(file, read, context.stamps);
   // Bytes as the stamps said: the key already missed.
-  const found = vouched && sameDigests(digests, context.known!) ? vouched : await fromCache(file, digests, options, context.isSeed);
+  const found = vouched && sameDigests(digests, context.known!) ? vouched : fromCache(file, digests, options, context.isSeed);
   return { ...found, seed: read.seed };
 }
 
@@ -352,7 +343,7 @@ export async function loadStory(file: SeedFile, options: LoadStoriesOptions): Pr
 
 /** {@link loadStory}, with where the story cache's index holds the body (when it does). */
 async function loadOne(file: SeedFile, options: LoadStoriesOptions, context: SeedContext): Promise<{ story: Story; body?: IndexedBody }> {
-  const { story: hit, key, body: found, seed: read } = await cached(file, options, context);
+  const { story: hit, key, body: found, seed: read } = cached(file, options, context);
   if (hit) return { story: hit, ...(found ? { body: found } : {}) };
   const seed = read ?? readSeed(file, options).seed;
   // The parser (Markdown, YAML, sanitizer, language data) loads on the first seed not in the cache: a

@@ -145,7 +145,7 @@ export class StoryCache {
    * The cached story and the warnings its normalization raised, or `undefined`. With `feedRecord`
    * the story may come from the index as its {@link feedRecord}; otherwise it is the whole story.
    */
-  async get(key: string, accept: { feedRecord?: boolean } = {}): Promise<{ story: Story; warnings: Diagnostic[]; body?: IndexedBody } | undefined> {
+  get(key: string, accept: { feedRecord?: boolean } = {}): { story: Story; warnings: Diagnostic[]; body?: IndexedBody } | undefined {
     this.used.add(key);
     const indexed = accept.feedRecord ? this.fromIndex(key) : undefined;
     if (indexed) {

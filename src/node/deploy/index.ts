@@ -11,7 +11,7 @@ import { pingHub } from '../websub.js';
 import { deployableFiles, hashLocalFile, readLocalBytes, sha256Hex, type LocalObject } from './files.js';
 import type { ObjectStore } from './object-store.js';
 import { isFeedPath, newestArchiveFolder, objectFingerprint, UPLOAD_STAGES, type HeaderPolicy, type UploadStage } from './objects.js';
-import { inParallel } from './parallel.js';
+import { inParallel } from '../in-parallel.js';
 import { planDeploy, type PlannedObject } from './plan.js';
 import { META_FINGERPRINT, META_SHA256, parseRemoteManifest, REMOTE_MANIFEST_NAME, serializeRemoteManifest, type RemoteManifest } from './remote-manifest.js';
 import { openS3Store, type S3Credentials } from './s3-client.js';

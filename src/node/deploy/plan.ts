@@ -1,6 +1,6 @@
 import type { LocalObject } from './files.js';
 import type { ObjectStore, RemoteHead } from './object-store.js';
-import { inParallel } from './parallel.js';
+import { inParallel } from '../in-parallel.js';
 import { objectFingerprint, objectHeaders, uploadStage, UPLOAD_STAGES, type HeaderPolicy, type ObjectHeaders, type UploadStage } from './objects.js';
 import { META_FINGERPRINT, META_SHA256, REMOTE_MANIFEST_NAME, type OwnedObject, type RemoteManifest } from './remote-manifest.js';
 
