@@ -10,6 +10,7 @@ import { errorText, StoryfeedError, type ProblemCode } from '../errors.js';
 import type { FeedFormat } from '../types.js';
 import { VERSION } from '../version.js';
 import { crossCheck, decodeFeed, readFeed, type DecodedFeed, type ParsedFeed, type VerifyReport } from '../verify/index.js';
+import { inParallel } from './in-parallel.js';
 import { readBounded } from './read-bounded.js';
 
 const gunzipBounded = promisify(gunzip);
@@ -33,6 +34,12 @@ export interface VerifySourcesOptions {
    */
   stdin?: AsyncIterable<Uint8Array>;
 }
+
+/**
+ * Sources read and checked at once: each holds up to `maxBytes` and its parse while checked, so a
+ * list of a thousand URLs is fetched a few at a time, never all together.
+ */
+const SOURCES_AT_ONCE = 8;
 
 /** The source that names standard input when {@link VerifySourcesOptions.stdin} is given. */
 export const STDIN_SOURCE = '-';
@@ -102,7 +109,10 @@ export async function verifySources(sources: readonly string[], options: VerifyS
   const { stdin } = options;
   let input: Promise<Uint8Array> | undefined;
   const fromStdin = stdin && sources.includes(STDIN_SOURCE) ? () => (input ??= readStdinCapped(stdin, options.maxBytes ?? DEFAULT_MAX_BYTES)) : undefined;
-  const results = await Promise.all(sources.map((source) => verifySource(source, options, fromStdin)));
+  const results: SourceResult[] = new Array(sources.length);
+  await inParallel(sources, SOURCES_AT_ONCE, async (source, i) => {
+    results[i] = await verifySource(source, options, fromStdin);
+  });
   const cross = crossCheckGroups(results);
   const ok = results.every((r) => r.ok) && cross.every((c) => c.report.ok);
   return { ok, sources: results, cross };

@@ -421,4 +421,24 @@ describe('verifySources: URLs', () => {
     const result = await verifySources(['https://feeds.example.com/feed.json'], { fetch: fake });
     expect(result.sources[0]).toMatchObject({ ok: true, format: 'json', items: 3, bytes: Buffer.byteLength(outputs.json) });
   });
+
+  it('fetches a long list of URLs a few at a time, and gives the results in the order given (it fetched every one at once)', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const fake: typeof fetch = async (input) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      // Answer after other requests had their chance to start.
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      const n = Number(String(input).match(/(\d+)\.json$/)![1]);
+      return new Response(n % 2 ? outputs.json : '{"nothing": true}', { status: 200, headers: { 'content-type': 'application/feed+json' } });
+    };
+    const urls = Array.from({ length: 200 }, (_, i) => `https://feeds.example.com/${i}.json`);
+    const result = await verifySources(urls, { fetch: fake });
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(8);
+    expect(result.sources.map((s) => s.source)).toEqual(urls);
+    expect(result.sources.map((s) => s.ok)).toEqual(urls.map((_, i) => i % 2 === 1));
+  });
 });
