@@ -810,8 +810,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const cover = own('image') == null && own('heroImage') == null && images == null ? COVER_NAMES.find((key) => given(key)) : undefined;
   if (cover !== undefined) {
     const value = own(cover);
-    const mapping = plainMapping(value);
-    const url = typeof value === 'string' ? value : typeof mapping?.image === 'string' ? mapping.image : typeof mapping?.url === 'string' ? mapping.url : undefined;
+    const url = typeof value === 'string' ? value : imageMappingUrl(value, ['image', ...IMAGE_MAPPING_URL]);
     if (url !== undefined && url.trim() !== '') {
       meta.image = url.trim();
       aliased.add('image');
@@ -826,9 +825,10 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const image = imageKey === 'images' ? (Array.isArray(images) ? images[0] : images) : own(imageKey);
   if (imageKey !== 'image' && image !== undefined && image !== null) aliased.add('image');
   if (image !== undefined && image !== null) {
-    if (typeof image === 'string') meta.image = image.trim();
-    else if (typeof image === 'object' && !Array.isArray(image) && typeof (image as { url?: unknown }).url === 'string') meta.image = (image as { url: string }).url.trim();
-    else fail(imageKey, `expected a URL, found ${describeValue(image)}`);
+    const url = typeof image === 'string' ? image.trim() : imageMappingUrl(image, IMAGE_MAPPING_URL)?.trim();
+    if (url === undefined) fail(imageKey, `expected a URL, or a mapping with its \`url\`, \`path\` or \`src\`, found ${describeValue(image)}`);
+    // A mapping whose URL is left blank (a theme's template, unfilled) gives no image.
+    else if (url !== '' || typeof image === 'string') meta.image = url;
     unread([...IMAGE_NAMES, ...COVER_NAMES], imageKey);
   }
   const draft = own('draft');
@@ -911,6 +911,29 @@ const IMAGE_NAMES = ['image', 'heroImage', 'images'];
 const LANGUAGE_NAMES = ['language', 'lang'];
 /** A post's cover image, read after {@link IMAGE_NAMES}: DEV's, Next.js's blog starter's and wordpress-export-to-markdown's, and `cover`. */
 const COVER_NAMES = ['cover_image', 'coverImage', 'cover'];
+
+/**
+ * The names an image's URL has in the mapping generators write for an image with its alt text: Astro's tutorial
+ * `{url, alt}`, Jekyll's Chirpy theme `{path, alt, lqip}` (which jekyll-seo-tag reads too), and `{src, alt}` as Astro
+ * themes write a cover image.
+ */
+const IMAGE_MAPPING_URL = ['url', 'path', 'src'];
+
+/**
+ * The URL a mapping gives an image under the first of `names` that holds text; `''` when it names one of them
+ * with nothing in it (a theme's template left unfilled, `image: {path: , alt: }`); else `undefined` (also for no mapping).
+ */
+function imageMappingUrl(value: unknown, names: readonly string[]): string | undefined {
+  const mapping = plainMapping(value);
+  if (mapping === undefined) return undefined;
+  let blank: string | undefined;
+  for (const name of names) {
+    const url = mapping[name];
+    if (typeof url === 'string' && url.trim() !== '') return url;
+    if (Object.hasOwn(mapping, name) && (url === null || url === undefined || (typeof url === 'string' && url.trim() === ''))) blank = '';
+  }
+  return blank;
+}
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
 const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'lastmod', 'updatedDate', 'last_modified_at']);

@@ -214,6 +214,24 @@ describe('a cover image (`cover_image`, `coverImage`, `cover`)', () => {
   });
 });
 
+describe('an image given as a mapping with its alt text', () => {
+  it("is read from its `path` (Jekyll's Chirpy theme) or `src`, as from its `url`", () => {
+    const chirpy =
+      '---\ntitle: Writing a New Post\ndate: 2019-08-08 14:10:00 +0800\nimage:\n  path: /assets/img/cover.jpg\n  alt: A cover\n  lqip: /assets/img/low-res.jpg\n---\n\nText.\n';
+    expect(readSeed(chirpy, { file: '2019-08-08-write-a-new-post.md' }).meta.image).toBe('/assets/img/cover.jpg');
+    expect(parseYamlMeta('image:\n  url: https://docs.astro.build/assets/rose.webp\n  alt: Rose\n').image).toBe('https://docs.astro.build/assets/rose.webp');
+    expect(parseYamlMeta('coverImage:\n  src: ./cover.png\n  alt: Astro build wallpaper\n').image).toBe('./cover.png');
+    expect(parseYamlMeta('cover:\n  image: images/cover.png\n  src: other.png\n').image).toBe('images/cover.png');
+  });
+
+  it('gives no image when the mapping leaves its URL blank, and is refused when it names none', () => {
+    expect(parseYamlMeta('title: x\nimage:\n  path:\n  alt:\n')).toEqual({ title: 'x' });
+    expect(() => parseYamlMeta('title: x\nimage:\n  alt: A cover\n', { file: 'p.md', firstLine: 2 })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', line: 3, message: expect.stringContaining('`url`, `path` or `src`') }),
+    );
+  });
+});
+
 describe("another generator's summary field holding no text", () => {
   it('is named and not read, and the post is published with a summary from its text', () => {
     const seen: string[] = [];
