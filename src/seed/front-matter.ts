@@ -842,9 +842,10 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     meta.draft = true;
     aliased.add('draft');
   }
-  // Eleventy's ways to keep a page out of a site's feeds: out of its collections, or no page at all. Each is
-  // named in a warning, as a draft's title is later, so that a post missing from the feeds says why.
-  for (const [key, value, why] of ELEVENTY_UNPUBLISHED) {
+  // Eleventy's ways to keep a page out of a site's feeds (out of its collections, or no page at all), and
+  // Docusaurus's unlisted post. Each is named in a warning, as a draft's title is later, so that a post
+  // missing from the feeds says why.
+  for (const [key, value, why] of UNLISTED_FLAGS) {
     if (own(key) !== value) continue;
     meta.draft = true;
     aliased.add('draft');
@@ -938,9 +939,13 @@ function imageMappingUrl(value: unknown, names: readonly string[]): string | und
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
 const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'lastmod', 'updatedDate', 'last_modified_at']);
 
-/** Eleventy's fields that keep a page out of its feeds (read only as YAML's `true` and `false`, as Eleventy reads them), and why. */
-const ELEVENTY_UNPUBLISHED: readonly [string, boolean, string][] = [
+/**
+ * Other generators' fields that keep a page out of their feeds (read only as YAML's `true` and `false`, as they read
+ * them), and why: Eleventy's, and Docusaurus's `unlisted` (a post only a direct link reaches, left out of its feed).
+ */
+const UNLISTED_FLAGS: readonly [string, boolean, string][] = [
   ['eleventyExcludeFromCollections', true, "keeps the page out of Eleventy's collections, which its feeds are made from"],
+  ['unlisted', true, "keeps the post out of the blog's lists and feed, as Docusaurus reads it (only a direct link reaches it)"],
   ['permalink', false, 'means Eleventy writes no page for it'],
 ];
 
@@ -1002,6 +1007,7 @@ const KNOWN_FIELDS = new Set([
   'lang',
   'draft',
   'eleventyExcludeFromCollections',
+  'unlisted',
   'year',
   'excerpt_separator',
   'taxonomies',

@@ -232,6 +232,21 @@ describe('an image given as a mapping with its alt text', () => {
   });
 });
 
+describe("Docusaurus's `unlisted: true`", () => {
+  it('keeps the post out of the feeds, as Docusaurus leaves it out of its feed, with a warning naming the field and its line', () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readSeed('---\nslug: long-blog-post\ntitle: Long Blog Post\nauthors: yangshun\ntags: [hello, docusaurus]\nunlisted: true\n---\n\nThis is the summary.\n', {
+      file: 'blog/2019-05-29-long-blog-post.md',
+      onWarning: (d) => warnings.push(d),
+    });
+    expect(seed.meta.draft).toBe(true);
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'W_DRAFT', file: 'blog/2019-05-29-long-blog-post.md', line: 6, message: expect.stringContaining('`unlisted: true`') }),
+    ]);
+    expect(parseYamlMeta('title: x\nunlisted: false')).toEqual({ title: 'x' });
+  });
+});
+
 describe("another generator's summary field holding no text", () => {
   it('is named and not read, and the post is published with a summary from its text', () => {
     const seen: string[] = [];
