@@ -223,19 +223,36 @@ export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | u
   return parsed;
 }
 
-/** `2013/7/13 20:46:25`: a date written year first with slashes, one or two digits of month and day, and an optional time. */
-const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/**
+ * `2013/7/13 20:46:25`, `2025-1-1 10:21:00 +0800`: a date written year first with slashes or dashes, one or two
+ * digits of month and day, and an optional time (with an optional UTC offset).
+ */
+const SLASHED = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(\s*(?:Z|z|[+-]\d{2}:?\d{2}))?)?$/;
 
 /**
  * A date written year first with slashes, as Hexo's documentation and `hexo new` write a post's date
- * (`2013/7/13 20:46:25`, `2017/1/8`): year, month and day in ISO 8601's order, so unambiguous (unlike
- * `07/08/2022`, which is not read). Checked as an ISO date is; `undefined` for any other text.
+ * (`2013/7/13 20:46:25`, `2017/1/8`), or with dashes and a month or day of one digit, as Jekyll (YAML 1.1's
+ * timestamps, Ruby's `Time.parse`) reads a post's (`2025-1-1 10:21:00 +0800`): year, month and day in ISO 8601's
+ * order, so unambiguous (unlike `07/08/2022`, which is not read). Checked as an ISO date is; `undefined` for any
+ * other text.
  */
 export function parseSlashedDate(value: string, timeZone = 'UTC'): DateParse | undefined {
   const m = SLASHED.exec(value.trim());
   if (!m) return undefined;
-  const [, year, month, day, hour, minute, second] = m as unknown as [string, string, string, string, string | undefined, string | undefined, string | undefined];
-  const time = hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '';
+  const [, year, separator, month, day, hour, minute, second, zone] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+    string | undefined,
+    string | undefined,
+  ];
+  // With dashes and two digits each, it is ISO 8601's form, which {@link parseIsoDate} read (or said why not).
+  if (separator === '-' && month.length === 2 && day.length === 2) return undefined;
+  const time = hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}${zone?.trim() ?? ''}` : '';
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}${time}`;
   const parsed = parseIsoDate(iso, timeZone);
   return parsed.ok ? parsed : { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };

@@ -60,6 +60,17 @@ describe('dates written year first with slashes', () => {
     expect(iso('2013/7/13 20:46', 'Asia/Shanghai')).toBe('2013-07-13T12:46:00.000Z');
   });
 
+  it("are read with dashes and a one-digit month or day, as Jekyll reads a post's, with the offset given", () => {
+    expect(parseDate('2025-1-1 10:21:00 +0800')).toEqual({ ok: true, date: new Date('2025-01-01T02:21:00.000Z'), hadZone: true, hadTime: true });
+    expect(iso('2019-8-8 14:10:00 +08:00')).toBe('2019-08-08T06:10:00.000Z');
+    expect(iso('2024-3-5')).toBe('2024-03-05T00:00:00.000Z');
+    expect(iso('2024-03-5 9:05', 'Europe/Berlin')).toBe('2024-03-05T08:05:00.000Z');
+    expect(parseDate('2024-2-30 10:00')).toEqual({ ok: false, reason: expect.stringContaining('has day 30; 2024-02 has 29 days') });
+    // Two digits each is ISO 8601's form, refused with its own reason; a mix of separators is no date.
+    expect(parseDate('2024-13-45')).toEqual({ ok: false, reason: expect.stringMatching(/^"2024-13-45" has month 13/) });
+    for (const text of ['2024-3/5', '2024-3-5-1', '2024-3-5 +0800']) expect(parseDate(text).ok).toBe(false);
+  });
+
   it('are checked as ISO dates are; day-first and month-first slashes are still not read', () => {
     expect(parseDate('2024/2/30')).toEqual({ ok: false, reason: expect.stringMatching(/^"2024\/2\/30" is not a date: has day 30; 2024-02 has 29 days/) });
     expect(parseDate('2024/13/1').ok).toBe(false);
