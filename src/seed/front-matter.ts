@@ -805,7 +805,8 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   // Astro's `heroImage`, and the first of Hugo's `images`, when there is no `image`; then a cover image: DEV's
   // `cover_image`, `coverImage` (Next.js's blog starter, wordpress-export-to-markdown), `cover` (a URL, or a
-  // mapping with `image` as Hugo's PaperMod theme writes it), given as a URL (another value is named, not read).
+  // mapping with `image` as Hugo's PaperMod theme writes it), then a Hugo theme's featured image (Ananke's
+  // `featured_image`, LoveIt's `featuredImage`), given as a URL (another value is named, not read).
   const images = own('images');
   const cover = own('image') == null && own('heroImage') == null && images == null ? COVER_NAMES.find((key) => given(key)) : undefined;
   if (cover !== undefined) {
@@ -910,8 +911,11 @@ const SUMMARY_NAMES = ['summary', 'excerpt', 'description'];
 const IMAGE_NAMES = ['image', 'heroImage', 'images'];
 /** The names of a story's language: storyfeed's, then Jekyll's (which jekyll-feed and jekyll-seo-tag read). */
 const LANGUAGE_NAMES = ['language', 'lang'];
-/** A post's cover image, read after {@link IMAGE_NAMES}: DEV's, Next.js's blog starter's and wordpress-export-to-markdown's, and `cover`. */
-const COVER_NAMES = ['cover_image', 'coverImage', 'cover'];
+/**
+ * A post's cover image, read after {@link IMAGE_NAMES}: DEV's, Next.js's blog starter's and wordpress-export-to-markdown's,
+ * `cover`, then a featured image as Hugo's themes name it (Ananke's `featured_image`, LoveIt's and FixIt's `featuredImage`).
+ */
+const COVER_NAMES = ['cover_image', 'coverImage', 'cover', 'featured_image', 'featuredImage'];
 
 /**
  * The names an image's URL has in the mapping generators write for an image with its alt text: Astro's tutorial
@@ -993,6 +997,8 @@ const KNOWN_FIELDS = new Set([
   'cover_image',
   'coverImage',
   'cover',
+  'featured_image',
+  'featuredImage',
   'author',
   'authors',
   'tags',

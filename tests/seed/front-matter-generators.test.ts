@@ -214,6 +214,21 @@ describe('a cover image (`cover_image`, `coverImage`, `cover`)', () => {
   });
 });
 
+describe("a Hugo theme's featured image (Ananke's `featured_image`, LoveIt's and FixIt's `featuredImage`)", () => {
+  it("is the story's image when it gives no image or cover of its own, named as not read when it does", () => {
+    expect(parseYamlMeta('title: "Interludium: Graphiz & Dot"\ndate: 2020-06-07T11:48:42+02:00\nfeatured_image: "/images/graphviz.svg"\n').image).toBe('/images/graphviz.svg');
+    expect(parseYamlMeta('title: Fixit\nfeaturedImage: featured-image.jpg\nfeaturedImagePreview: preview.jpg\n').image).toBe('featured-image.jpg');
+    const seen: string[] = [];
+    const onWarning = (d: Diagnostic): number => seen.push(d.message);
+    expect(parseYamlMeta('featured_image: "/images/podman.jpg"\nimages:\n- "/images/podman.svg"\n', { onWarning }).image).toBe('/images/podman.svg');
+    expect(parseYamlMeta('cover: /a.png\nfeatured_image: /b.png\n', { onWarning }).image).toBe('/a.png');
+    expect(seen).toEqual([
+      'front matter `featured_image` is not read: `images` is given too and is read instead',
+      'front matter `featured_image` is not read: `cover` is given too and is read instead',
+    ]);
+  });
+});
+
 describe('an image given as a mapping with its alt text', () => {
   it("is read from its `path` (Jekyll's Chirpy theme) or `src`, as from its `url`", () => {
     const chirpy =
