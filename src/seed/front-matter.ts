@@ -569,7 +569,6 @@ function firstDuplicateKey(doc: Document): { key: string; offset: number | undef
  */
 export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key: string) => number | undefined } = {}): SeedMeta {
   const { file } = options;
-  const lineOf = options.lineOf ?? (() => undefined);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new StoryfeedError('E_FRONT_MATTER', 'front matter must be a mapping of `field: value` lines', { file, line: options.firstLine });
   }
@@ -580,11 +579,28 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   for (const key of KNOWN_FIELDS) {
     if (Object.hasOwn(value, key)) obj[key] = withoutIllegalChars((value as Record<string, unknown>)[key], removed, 2);
   }
+  // A field written in other letter case (`Title`, `Draft`, `PublishDate`), as Hugo reads it whatever its case: read
+  // as the field when the field is not given as storyfeed writes it; the first such key of a field wins.
+  const cased = new Map<string, string>();
+  const casedOut: [string, string][] = [];
+  for (const key of Object.keys(value)) {
+    if (KNOWN_FIELDS.has(key)) continue;
+    const field = FIELD_BY_LOWER_CASE.get(key.toLowerCase());
+    if (field === undefined) continue;
+    if (Object.hasOwn(obj, field)) casedOut.push([key, cased.get(field) ?? field]);
+    else {
+      obj[field] = withoutIllegalChars((value as Record<string, unknown>)[key], removed, 2);
+      cased.set(field, key);
+    }
+  }
+  // A field is named, and its line found, as it is written, in whatever case.
+  const written = (key: string): string => cased.get(key) ?? key;
+  const lineOf = (key: string): number | undefined => options.lineOf?.(written(key));
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the front matter`, { file }));
   const own = (key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
   // `lineKey`: the top-level name whose line is shown, for a value within it (`date.created`).
   const fail = (key: string, detail: string, code: 'E_FIELD' | 'E_DATE' = 'E_FIELD', lineKey = key): never => {
-    throw new StoryfeedError(code, `front matter \`${key}\`: ${detail}`, { file, line: lineOf(lineKey) });
+    throw new StoryfeedError(code, `front matter \`${written(key)}\`: ${detail}`, { file, line: lineOf(lineKey) });
   };
   const text = (key: string): string | undefined => {
     const v = own(key);
@@ -603,7 +619,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     // resets: not read, so the story is dated as one without a date is (when it is first published).
     if (ELEVENTY_FILE_DATE.test(v)) {
       options.onWarning?.(
-        warning('W_UNKNOWN_FIELD', `front matter \`${key}\` "${v.trim()}" (a file's time) is not read; give an ISO 8601 date to set it`, { file, line: lineOf(lineKey) }),
+        warning('W_UNKNOWN_FIELD', `front matter \`${written(key)}\` "${v.trim()}" (a file's time) is not read; give an ISO 8601 date to set it`, { file, line: lineOf(lineKey) }),
       );
       return undefined;
     }
@@ -637,7 +653,9 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const unread = (names: readonly string[], read: string): void => {
     for (const key of names.slice(names.indexOf(read) + 1)) {
       if (!given(key)) continue;
-      options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not read: \`${read}\` is given too and is read instead`, { file, line: lineOf(key) }));
+      options.onWarning?.(
+        warning('W_UNKNOWN_FIELD', `front matter \`${written(key)}\` is not read: \`${written(read)}\` is given too and is read instead`, { file, line: lineOf(key) }),
+      );
     }
   };
   // The first of `names` that `read` gives a value for, and that name.
@@ -705,7 +723,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     const v = present(key);
     if (typeof v === 'number' && Number.isFinite(v)) return [String(v)];
     const notRead = (detail: string): undefined => {
-      options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not read: ${detail}`, { file, line: lineOf(key) }));
+      options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${written(key)}\` is not read: ${detail}`, { file, line: lineOf(key) }));
       return undefined;
     };
     if (typeof v !== 'string' && !Array.isArray(v)) return notRead(`expected a name or a list of names, found ${describeValue(v)}`);
@@ -794,7 +812,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   const otherText = (key: string): string | undefined => {
     const v = own(key);
     if (v === undefined || v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return text(key);
-    options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not read: expected text, found ${describeValue(v)}`, { file, line: lineOf(key) }));
+    options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${written(key)}\` is not read: expected text, found ${describeValue(v)}`, { file, line: lineOf(key) }));
     return undefined;
   };
   const otherSummary = meta.summary === undefined ? firstOf(SUMMARY_NAMES.slice(1), otherText) : undefined;
@@ -850,7 +868,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     if (own(key) !== value) continue;
     meta.draft = true;
     aliased.add('draft');
-    options.onWarning?.(warning('W_DRAFT', `front matter \`${key}: ${value}\` ${why}: it is read as a draft and left out of the feeds`, { file, line: lineOf(key) }));
+    options.onWarning?.(warning('W_DRAFT', `front matter \`${written(key)}: ${value}\` ${why}: it is read as a draft and left out of the feeds`, { file, line: lineOf(key) }));
   }
   const year = own('year');
   if (year !== undefined && year !== null) {
@@ -865,9 +883,12 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     const line = (separator as string).trim();
     if (line !== '' && !line.includes('\n')) meta.excerptSeparator = line;
   }
+  for (const [key, read] of casedOut) {
+    options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not read: \`${read}\` is given too and is read instead`, { file, line: options.lineOf?.(key) }));
+  }
   let unknown = 0;
   for (const key of Object.keys(value)) {
-    if (KNOWN_FIELDS.has(key)) continue;
+    if (KNOWN_FIELDS.has(key) || FIELD_BY_LOWER_CASE.has(key.toLowerCase())) continue;
     // Spelling suggestions for the first few unknown keys only: 100,000 keys must not cost 100,000 edit-distance searches.
     if (++unknown > MAX_SPELLING_CHECKS) break;
     const near = didYouMean(key, KNOWN_FIELDS);
@@ -1018,6 +1039,9 @@ const KNOWN_FIELDS = new Set([
   'excerpt_separator',
   'taxonomies',
 ]);
+
+/** The fields storyfeed reads ({@link KNOWN_FIELDS}), by their names in lower case. */
+const FIELD_BY_LOWER_CASE = new Map([...KNOWN_FIELDS].map((field) => [field.toLowerCase(), field]));
 
 type Fail = (key: string, detail: string) => never;
 

@@ -291,3 +291,28 @@ describe('`published_at` (a DEV or Ghost article exported with its fields)', () 
     expect(seen).toEqual(['front matter `published_at` is not read: `date` is given too and is read instead']);
   });
 });
+
+describe('a field written in other letter case (`Title`, `Draft`, `PublishDate`), as Hugo reads every key whatever its case', () => {
+  it('is read as the field: a capitalised `Draft: true` keeps the post out of the feeds (it was published, with a "did you mean" warning)', () => {
+    const warnings: Diagnostic[] = [];
+    const seed = readSeed('---\nTitle: "Hugo Post"\nDate: 2024-01-02T10:00:00Z\nDraft: true\nTags: [go, hugo]\nPublishDate: 2024-01-03T10:00:00Z\n---\n\nText.\n', {
+      file: 'post.md',
+      onWarning: (d) => warnings.push(d),
+    });
+    expect(seed.meta).toMatchObject({ title: 'Hugo Post', draft: true, tags: ['go', 'hugo'] });
+    expect(seed.meta.date?.toISOString()).toBe('2024-01-02T10:00:00.000Z');
+    expect(warnings.filter((d) => d.code === 'W_UNKNOWN_FIELD')).toEqual([
+      expect.objectContaining({ line: 6, message: 'front matter `PublishDate` is not read: `Date` is given too and is read instead' }),
+    ]);
+  });
+
+  it('gives way to the field as storyfeed writes it, named as not read, and has its problems shown on its own line', () => {
+    const warnings: Diagnostic[] = [];
+    expect(parseYamlMeta('title: Mine\nTitle: Theirs\nTITLE: Third\n', { onWarning: (d) => warnings.push(d) }).title).toBe('Mine');
+    expect(warnings.map((d) => d.message)).toEqual([
+      'front matter `Title` is not read: `title` is given too and is read instead',
+      'front matter `TITLE` is not read: `title` is given too and is read instead',
+    ]);
+    expect(() => parseYamlMeta('title: x\nDate: someday\n', { file: 'p.md', firstLine: 2 })).toThrow(expect.objectContaining({ code: 'E_DATE', line: 3 }));
+  });
+});
