@@ -9,16 +9,32 @@ function toTwoLetter(code: string): string | undefined {
 }
 
 /**
+ * Below this many letters, a text's trigrams do not outvote a language it reads well in: "Intro. This is a
+ * paragraph." scores 0.96 in English against Portuguese's 1.
+ */
+const SHORT_TEXT_LETTERS = 150;
+/** The score (the best is 1) at which a short text reads well enough in the language expected of it. */
+const EXPECTED_LANGUAGE_SCORE = 0.9;
+
+/**
  * Detects the language of a text as a two-letter BCP 47 tag (`en`, `uk`, …), or `undefined` when
  * the text is too short or the guess is not clear. Reads the first 300 characters: enough for
- * trigram statistics, and it keeps detection well under a millisecond.
+ * trigram statistics, and it keeps detection well under a millisecond. A short text that reads
+ * well in `expected` (a language tag: the site's) gets `undefined` too, leaving it to the caller's
+ * expected language rather than to a guess from a few dozen letters.
  */
-export function detectLanguage(text: string): string | undefined {
+export function detectLanguage(text: string, expected?: string): string | undefined {
   const sample = text.slice(0, 300);
-  if (sample.replace(/[^\p{L}]/gu, '').length < 20) return undefined;
+  const letters = sample.replace(/[^\p{L}]/gu, '').length;
+  if (letters < 20) return undefined;
   if (looksEnglish(sample)) return 'en';
-  const [best, second] = rankLanguages(sample, 20);
+  const ranked = rankLanguages(sample, 20);
+  const [best, second] = ranked;
   if (!best || best[0] === 'und') return undefined;
+  if (expected !== undefined && letters < SHORT_TEXT_LETTERS) {
+    const primary = expected.split('-')[0]!.toLowerCase();
+    if (ranked.some(([code, score]) => score >= EXPECTED_LANGUAGE_SCORE && toTwoLetter(code) === primary)) return undefined;
+  }
   // A close runner-up means the sample does not tell the two apart; leave it to config.
   if (second && second[1] > 0.98 && best[1] - second[1] < 0.01) return undefined;
   return toTwoLetter(best[0]);

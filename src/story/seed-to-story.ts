@@ -338,13 +338,12 @@ function storyLanguage(fromMeta: string | undefined, text: string, siteLanguage:
     if (!tag) throw new StoryfeedError('E_FIELD', `front matter \`language\`: ${notALanguageTag(fromMeta)}`, { file });
     return tag;
   }
-  const detected = detectLanguage(text);
-  if (detected) {
-    // Keep the site's regional variant (en-GB) when the detected language is the same.
-    const site = siteLanguage ? canonicalLanguage(siteLanguage) : undefined;
-    return site && site.split('-')[0]!.toLowerCase() === detected ? site : detected;
-  }
-  return (siteLanguage && canonicalLanguage(siteLanguage)) || 'en';
+  const site = (siteLanguage && canonicalLanguage(siteLanguage)) || undefined;
+  // A short text that reads well in the site's language (English without one) is taken to be in it.
+  const detected = detectLanguage(text, site ?? 'en');
+  // Keep the site's regional variant (en-GB) when the detected language is the same.
+  if (detected) return site && site.split('-')[0]!.toLowerCase() === detected ? site : detected;
+  return site ?? 'en';
 }
 
 function authorsOf(fromMeta: Author[] | undefined, byline: Author[], siteAuthors: Author[] | undefined): Author[] {

@@ -59,6 +59,18 @@ describe('language', () => {
     expect(detectLanguage('Hi!')).toBeUndefined();
   });
 
+  it('leaves a short text that reads well in the expected language to it (a two-line English post was Portuguese), and names a short text that does not', () => {
+    expect(detectLanguage('Intro\n\nThis is a paragraph.')).toBe('pt');
+    expect(detectLanguage('Intro\n\nThis is a paragraph.', 'en')).toBeUndefined();
+    expect(detectLanguage('Intro\n\nThis is a paragraph.', 'en-GB')).toBeUndefined();
+    expect(detectLanguage('Bienvenue sur mon nouveau blog consacré à Astro et aux sites statiques !', 'en')).toBe('fr');
+    expect(detectLanguage('Die Bundesregierung hat am Dienstag ein Paket beschlossen.', 'en')).toBe('de');
+    // A longer text is told by its trigrams whatever is expected.
+    const french =
+      "Le gouvernement a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse, a indiqué le ministre de l'Agriculture dans un communiqué publié à Paris.";
+    expect(detectLanguage(french, 'en')).toBe('fr');
+  });
+
   it('canonicalizes tags', () => {
     expect(canonicalLanguage('EN-us')).toBe('en-US');
     expect(canonicalLanguage('not a tag!')).toBeUndefined();
