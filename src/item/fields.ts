@@ -20,6 +20,16 @@ export function given(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
+/** Whether a field says something: {@link given}, and no text of only white space (a CMS gives a cleared field as `''`). */
+export function filled(value: unknown): boolean {
+  return given(value) && !(typeof value === 'string' && !/\S/.test(value));
+}
+
+/** Text that says something, else `undefined`: text of only white space is none, as a cleared field of a CMS. */
+export function filledText(text: string | undefined): string | undefined {
+  return text !== undefined && /\S/.test(text) ? text : undefined;
+}
+
 /** Throws the `E_ITEM` error for `path`. */
 export function fail(path: FieldPath, message: string): never {
   throw new StoryfeedError('E_ITEM', `${path} ${message}`);

@@ -474,12 +474,13 @@ function itemBody(
   clean: (text: string | undefined) => string | undefined,
 ): ItemBody {
   // `content` is the other libraries' name for the HTML body, read when none of storyfeed's body fields is given.
-  const own = read.given(r.contentHtml) || read.given(r.contentMarkdown) || read.given(r.contentText);
+  // A body field of only white space (a CMS's cleared field, `''`) is none: the next one, or the summary, is the body.
+  const own = read.filled(r.contentHtml) || read.filled(r.contentMarkdown) || read.filled(r.contentText);
   const htmlField = foreign && !own ? givenField(r, at, 'contentHtml', ['content'], warn) : { value: r.contentHtml, name: 'contentHtml' };
-  if (foreign && own && read.given(r.content)) warn(warning('W_UNKNOWN_FIELD', `${at}.content is not read: the item gives its body under storyfeed's names`));
-  const html = clean(read.text(htmlField.value, `${at}.${htmlField.name}`));
-  const markdown = clean(read.text(r.contentMarkdown, `${at}.contentMarkdown`));
-  const plain = clean(read.text(r.contentText, `${at}.contentText`));
+  if (foreign && own && read.filled(r.content)) warn(warning('W_UNKNOWN_FIELD', `${at}.content is not read: the item gives its body under storyfeed's names`));
+  const html = read.filledText(clean(read.text(htmlField.value, `${at}.${htmlField.name}`)));
+  const markdown = read.filledText(clean(read.text(r.contentMarkdown, `${at}.contentMarkdown`)));
+  const plain = read.filledText(clean(read.text(r.contentText, `${at}.contentText`)));
   const cap = options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES;
   if (plain !== undefined) checkContentSize(plain, `${at}.contentText`, 'text', cap);
   if (html !== undefined || markdown !== undefined) {

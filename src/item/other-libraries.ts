@@ -83,14 +83,15 @@ export interface GivenField {
 }
 
 /**
- * The item's value for storyfeed's field `ours`, else for the first of `theirs` it has. Each other
- * name given is named in a `W_UNKNOWN_FIELD` warning: it is not read.
+ * The item's value for storyfeed's field `ours`, else for the first of `theirs` it has (text of only
+ * white space, a cleared field, is none). Each other name given is named in a `W_UNKNOWN_FIELD`
+ * warning: it is not read.
  */
 export function givenField(r: Record<string, unknown>, at: string, ours: string, theirs: readonly string[], warn: (d: Diagnostic) => void): GivenField {
   let found: GivenField | undefined;
   for (const name of [ours, ...theirs]) {
     const value = r[name];
-    if (!read.given(value)) continue;
+    if (!read.filled(value)) continue;
     if (found === undefined) found = { value, name };
     else warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: ${at}.${found.name} is given (they name the same field)`));
   }

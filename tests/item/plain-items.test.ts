@@ -208,6 +208,21 @@ describe('buildFeeds with plain items', () => {
     expect(checkJsonFeed11(json)).toEqual([]);
   });
 
+  it('reads an empty body field, as a CMS gives a cleared one, as none: the next body field, or the summary, is the body', () => {
+    const body = (fields: Record<string, unknown>, options = {}) =>
+      buildFeeds([{ url: '/b', title: 'B', published: '2024-01-01', ...fields } as never], site, options).document.items[0]!;
+    expect(body({ contentHtml: '', contentMarkdown: 'Some *emphasis*.' }, { markdown: renderMarkdown }).contentHtml).toBe('<p>Some <em>emphasis</em>.</p>');
+    expect(body({ contentHtml: ' \n', contentText: 'Plain body.' }).contentHtml).toBe('<p>Plain body.</p>');
+    expect(body({ contentMarkdown: '', contentText: 'Plain body.' }).contentHtml).toBe('<p>Plain body.</p>');
+    expect(body({ contentHtml: '', summary: 'Only a summary.' }).contentHtml).toBe('<p>Only a summary.</p>');
+    // The `feed` package's names: an empty `content` leaves the description as the body, as `feed` would show it.
+    const theirs = buildFeeds([{ link: '/f', title: 'F', date: '2024-01-01', content: '', description: '<p>Desc <b>b</b>.</p>' }], site);
+    expect(theirs.document.items[0]!.contentHtml).toBe('<p>Desc <b>b</b>.</p>');
+    const both = buildFeeds([{ link: '/f', title: 'F', date: '2024-01-01', contentHtml: '', content: '<p>Theirs.</p>' } as never], site);
+    expect(both.document.items[0]!.contentHtml).toBe('<p>Theirs.</p>');
+    expect(both.warnings).toEqual([]);
+  });
+
   it('reads C1 controls (Windows-1252 text decoded as Latin-1) as the characters they stand for, with one warning', () => {
     const item = {
       url: 'https://x.example/c1',
