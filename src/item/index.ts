@@ -291,7 +291,8 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
 
   const description = field('summary', 'description', 'excerpt');
   const summaryPath = `${at}.${description.name}`;
-  const givenText = clean(read.text(description.value, summaryPath));
+  // A summary of only white space (a CMS's cleared excerpt, `''`) is none: the body's first sentences are the summary.
+  const givenText = read.filledText(clean(read.text(description.value, summaryPath)));
   // The `feed` package and @astrojs/rss write `description` into RSS as HTML (a WordPress excerpt comes here too):
   // its text is the summary. storyfeed's own `summary` is plain text.
   const summaryHtml = foreign && description.name === 'description' && givenText !== undefined ? descriptionHtml(givenText, summaryPath, url, options) : undefined;

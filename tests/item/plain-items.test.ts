@@ -223,6 +223,16 @@ describe('buildFeeds with plain items', () => {
     expect(both.warnings).toEqual([]);
   });
 
+  it("reads an empty summary, as a CMS gives a cleared excerpt, as none: the summary is the body's first sentences", () => {
+    for (const summary of ['', ' \n ']) {
+      const { document, outputs } = buildFeeds([{ url: '/s', title: 'S', published: '2024-01-01', summary, contentHtml: '<p>First sentence here. Second one.</p>' }], site);
+      expect(document.items[0]!.summary, JSON.stringify(summary)).toBe('First sentence here. Second one.');
+      expect(outputs.rss).not.toContain('<description></description>');
+    }
+    const theirs = buildFeeds([{ link: '/s', title: 'S', date: '2024-01-01', summary: '', description: '<p>Theirs.</p>', content: '<p>Body.</p>' } as never], site);
+    expect(theirs.document.items[0]!.summary).toBe('Theirs.');
+  });
+
   it('reads C1 controls (Windows-1252 text decoded as Latin-1) as the characters they stand for, with one warning', () => {
     const item = {
       url: 'https://x.example/c1',
