@@ -111,7 +111,9 @@ export function isStory(value: FeedInput): value is Story {
 }
 
 /** Stories as they are; plain items converted with {@link itemToStory}. Anything else is an `E_ITEM` error. */
-export function toStories(inputs: readonly FeedInput[], siteSettings: ResolvedSite | SiteConfig, options: ItemOptions = {}): Story[] {
+export function toStories(inputs: readonly FeedInput[], siteSettings: ResolvedSite | SiteConfig, given: ItemOptions = {}): Story[] {
+  // Read as the feed calls read theirs: `null` is none, anything but an object is `E_ITEM` naming `options`.
+  const options = read.options(given);
   read.checkOptions(options as Record<string, unknown>);
   const site = asResolvedSite(siteSettings);
   const list = read.list(inputs, 'items', 'a list of items or stories');
@@ -226,7 +228,8 @@ function readsAsStory(value: unknown): boolean {
  * Converts and validates one plain item; problems are `E_ITEM` errors naming `items[index].field`.
  * `site` is the site settings (as every feed call takes them) or {@link resolveSite}'s result.
  */
-export function itemToStory(input: unknown, index: number, site: ResolvedSite | SiteConfig, options: ItemOptions = {}): Story {
+export function itemToStory(input: unknown, index: number, site: ResolvedSite | SiteConfig, given: ItemOptions = {}): Story {
+  const options = read.options(given);
   read.checkOptions(options as Record<string, unknown>);
   return convertItem(input, index, asResolvedSite(site), options);
 }

@@ -136,6 +136,10 @@ describe('plain items that are not plain data', () => {
   it('options that are null, throw or are not objects', () => {
     expect(buildFeedSet([item()], site, null as never)).toHaveLength(1);
     expect(buildFeedDocument([item()], site, null as never).items).toHaveLength(1);
+    expect(toStories([item()], site, null as never)).toHaveLength(1);
+    expect(itemToStory(item(), 0, site, null as never).url).toBe('https://x.example/a');
+    expect(problemOf(() => toStories([item()], site, 5 as never)).message).toMatch(/^options must be an object, found number 5/);
+    expect(problemOf(() => itemToStory(item(), 0, site, throwingGetter('fallbackDate') as never)).code).toBe('E_ITEM');
     expect(problemOf(() => buildFeeds([item()], site, throwingProxy() as never)).code).toBe('E_ITEM');
     expect(problemOf(() => buildFeedSet([item()], site, throwingGetter('analyze') as never)).code).toBe('E_ITEM');
   });
