@@ -176,6 +176,8 @@ export interface WordPressPost {
   /** Publication and last change, UTC without a zone. */
   date_gmt?: string;
   modified_gmt?: string;
+  /** `publish`; any other (`draft`, `future`, `pending`, `private`) makes the post a draft, left out of the feeds. */
+  status?: string;
   /** WordPress's own numbers: not read. */
   id?: number;
   author?: number;
@@ -210,7 +212,7 @@ function utc(value: unknown): unknown {
  * A post from the WordPress REST API (`/wp-json/wp/v2/posts`), as the other libraries' names read it:
  * `title`, `content`, `excerpt` and `guid` are `{ rendered }` (the excerpt, as HTML, becomes the
  * summary's text; the title's HTML, text), `date_gmt` and `modified_gmt` are the publication and the
- * last change (UTC, their zone added), and what names only WordPress's own records (the post's number
+ * last change (UTC, their zone added), a `status` other than `publish` makes the post a draft, and what names only WordPress's own records (the post's number
  * `id`, `author` and category ids, the local `date` and `modified`) is not read. A post fetched with
  * `?_embed` names its authors and terms: those are its authors and tags. WordPress keeps those names,
  * and the guid, HTML-escaped (`Q&amp;A`, `?p=1&#038;x=2`): their character references are decoded once. Any other item is
@@ -231,6 +233,9 @@ export function fromWordPress(r: Record<string, unknown>, at: string): Record<st
   // The excerpt is HTML: read as the other libraries' `description` is (its text the summary).
   if (excerpt !== undefined && post.description === undefined) post.description = excerpt;
   delete post.excerpt;
+  // A post fetched with credentials may be one WordPress has not published (`draft`, `future`, `pending`,
+  // `private`): a draft, left out of the feeds, unless the caller says otherwise with `draft`.
+  if (typeof r.status === 'string' && !read.given(post.draft)) post.draft = r.status !== 'publish';
   if (typeof post.id === 'number') delete post.id;
   if (typeof post.author === 'number') delete post.author;
   for (const key of ['categories', 'tags']) if (Array.isArray(post[key]) && (post[key] as unknown[]).every((v) => typeof v === 'number')) delete post[key];

@@ -334,6 +334,18 @@ describe('posts from the WordPress REST API', () => {
     expect(own.document.items[0]).toMatchObject({ tags: ['Q&amp;A'], authors: [{ name: 'A &amp; B' }] });
   });
 
+  it('leave out a post WordPress has not published (a draft, a scheduled, pending or private post), as a draft is', () => {
+    const posts = ['draft', 'future', 'pending', 'private', 'publish'].map((status, i) => ({
+      ...wordPressPost(),
+      status,
+      link: `https://news.example/${status}/`,
+      guid: { rendered: `https://news.example/?p=${i}` },
+    }));
+    const { document, warnings } = buildFeeds(posts, site);
+    expect(document.items.map((item) => item.url)).toEqual(['https://news.example/publish/']);
+    expect(warnings.map((w) => w.code)).toEqual(['W_DRAFT', 'W_DRAFT', 'W_DRAFT', 'W_DRAFT']);
+  });
+
   it('name the field as the post gives it when it is wrong', () => {
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), date_gmt: 'yesterday' }], site))).toMatch(/^items\[0\]\.date_gmt /);
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), title: 7 } as never], site))).toMatch(/^items\[0\]\.title must be text/);
