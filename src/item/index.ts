@@ -313,7 +313,10 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
         ? 'holds no text a feed can carry (only characters XML forbids, which are removed), and the item has no summary or body that does'
         : body.text
           ? 'is required: the summary and body hold no text a feed can carry (only characters XML forbids, which are removed)'
-          : 'is required when the item has no summary or body',
+          : // A body of only an image (a photo post) is a body, but RSS needs a title or a description with text.
+            /\S/.test(body.html)
+            ? 'is required: the body holds no text (only images or markup) and the item has no summary with text'
+            : 'is required when the item has no summary or body',
     );
 
   const timeZone = site.timeZone;

@@ -317,6 +317,12 @@ describe('invalid items and sites', () => {
       { url: '/a', title: 'A', published: '2024-01-01', extensions: { xml: { 'itunes:explicit': 'yes' } } },
       'is an element storyfeed writes itself',
     ],
+    [
+      'no title and a body of only an image',
+      { url: '/a', published: '2024-01-01', contentHtml: '<figure><img src="/photo.jpg" alt=""></figure>' },
+      'items[0].title is required: the body holds no text (only images or markup) and the item has no summary with text',
+    ],
+    ['no title and no body', { url: '/a', published: '2024-01-01', contentHtml: '' }, 'items[0].title is required when the item has no summary or body'],
     ['a JSON extension without an underscore', { url: '/a', title: 'A', published: '2024-01-01', extensions: { json: { ext: {} } } }, 'must start with "_"'],
     ['null', null, 'items[0] must be an object'],
     ['a string', 'https://x.example/a', 'items[0] must be an object'],
