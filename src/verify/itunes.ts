@@ -5,7 +5,7 @@
  */
 import { PODCAST_CATEGORIES } from '../feed/podcast-categories.js';
 import { trimWhitespace } from './html-canon.js';
-import { childElements, textContent, type XmlElement } from './xml-check.js';
+import { childElement, childElements, textContent, type XmlElement } from './xml-check.js';
 import { attr, characterCount, hasInnerChar, type ProblemLog } from './xml-rules.js';
 
 /** The iTunes podcast namespace. */
@@ -85,8 +85,13 @@ function isEmail(value: string): boolean {
   return domain !== undefined && hasInnerChar(domain, '.');
 }
 
-/** Checks the `itunes:category` tree and `itunes:owner` of a channel or feed. */
+/**
+ * Checks the `itunes:category` tree and `itunes:owner` of a channel or feed, and, in an RSS podcast
+ * (a channel, or one of its items, with an iTunes element), warns of each channel tag Apple Podcasts
+ * requires that is missing. Apple Podcasts reads RSS only, so an Atom feed is not held to them.
+ */
 export function checkItunesChannel(channel: XmlElement, path: string, log: ProblemLog): void {
+  if (channel.local === 'channel' && channel.uri === '' && isItunesPodcast(channel)) checkRequiredTags(channel, path, log);
   childElements(channel, 'category', ITUNES_NS).forEach((category, i) => {
     const at = `${path}.itunes:category[${i}]`;
     const text = attr(category, 'text');
@@ -111,6 +116,31 @@ export function checkItunesChannel(channel: XmlElement, path: string, log: Probl
       if (length > MAX_NAME_LENGTH) log.error(`${at}.itunes:name`, `<${name.name}> is ${length} characters long; at most ${MAX_NAME_LENGTH} are allowed`, name);
     }
   }
+}
+
+/** Whether the channel, or an item of it, has an element of the iTunes namespace (as the W3C validator tells a podcast). */
+function isItunesPodcast(channel: XmlElement): boolean {
+  for (const child of channel.children) {
+    if (child.kind !== 'element') continue;
+    if (child.uri === ITUNES_NS) return true;
+    if (child.local === 'item' && child.uri === '' && child.children.some((c) => c.kind === 'element' && c.uri === ITUNES_NS)) return true;
+  }
+  return false;
+}
+
+/**
+ * The channel tags Apple Podcasts requires of a show: a language (`<language>` or `xml:lang`), a
+ * category, the explicit flag, the artwork, and an owner whose email directories confirm the show
+ * with. Their absence is a warning, as for the W3C validator (which does not look for the artwork):
+ * the feed is still a feed, but Apple Podcasts refuses it.
+ */
+function checkRequiredTags(channel: XmlElement, path: string, log: ProblemLog): void {
+  const missing = (name: string, why: string): void => log.warning(`${path}.${name}`, `expected <${name}> in a podcast, found none (${why})`, channel);
+  if (channel.lang === undefined && childElement(channel, 'language', '') === undefined) missing('language', "Apple Podcasts requires the show's language");
+  if (childElement(channel, 'category', ITUNES_NS) === undefined) missing('itunes:category', 'Apple Podcasts requires a category');
+  if (childElement(channel, 'explicit', ITUNES_NS) === undefined) missing('itunes:explicit', 'Apple Podcasts requires true or false');
+  if (childElement(channel, 'image', ITUNES_NS) === undefined) missing('itunes:image', 'Apple Podcasts requires the show artwork');
+  if (childElement(channel, 'owner', ITUNES_NS) === undefined) missing('itunes:owner', 'directories confirm who owns the show by its <itunes:email>');
 }
 
 /** A category (`sub` undefined) or a subcategory of `top`. */
