@@ -360,8 +360,33 @@ export function podcastLink(value: unknown, path: FieldPath, base: string): Podc
   return link;
 }
 
-/** Elements of the known namespaces that storyfeed writes from item fields; a custom one would replace them. */
-const WRITTEN_BY_STORYFEED = new Set(['dc:creator', 'media:content', 'media:thumbnail']);
+/**
+ * Elements of the known namespaces that storyfeed writes from item fields and the podcast settings;
+ * a custom one would repeat or contradict them. The other iTunes and `podcast:` elements
+ * (`itunes:block`, `itunes:new-feed-url`, `itunes:complete`, `podcast:funding`, …) have no field of
+ * their own and are given as custom elements.
+ */
+const WRITTEN_BY_STORYFEED = new Set([
+  'dc:creator',
+  'media:content',
+  'media:thumbnail',
+  'itunes:author',
+  'itunes:owner',
+  'itunes:name',
+  'itunes:email',
+  'itunes:image',
+  'itunes:category',
+  'itunes:explicit',
+  'itunes:type',
+  'itunes:duration',
+  'itunes:episode',
+  'itunes:season',
+  'itunes:episodeType',
+  'podcast:guid',
+  'podcast:locked',
+  'podcast:transcript',
+  'podcast:chapters',
+]);
 
 /** A qualified XML name `prefix:local` (custom elements must be namespaced). */
 const QUALIFIED_NAME = /^[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*$/;
@@ -380,7 +405,7 @@ export function readExtensions(value: unknown, path: FieldPath, declared: Readon
       if (!QUALIFIED_NAME.test(name)) fail(at, 'must be a namespaced element name such as "media:rating"');
       const prefix = name.slice(0, name.indexOf(':'));
       if (!declared.has(prefix)) fail(at, `uses the prefix "${prefix}", which is not declared in the site's \`namespaces\``);
-      if (WRITTEN_BY_STORYFEED.has(name) || prefix === 'itunes' || prefix === 'podcast') {
+      if (WRITTEN_BY_STORYFEED.has(name)) {
         fail(at, "is an element storyfeed writes itself; use the item's own fields (authors, image, enclosures, episode) or the site's podcast settings");
       }
       if (guard(() => Array.isArray(v), at)) xml[name] = list(v, at, 'a list of text').map((x, i) => text(x, `${at}[${i}]`) ?? '');

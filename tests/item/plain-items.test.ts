@@ -279,6 +279,36 @@ describe('buildFeeds with plain items', () => {
     ]);
   });
 
+  it('takes the iTunes and podcast: elements storyfeed has no field for as custom elements (itunes:block, itunes:new-feed-url, podcast:funding)', async () => {
+    const show: SiteConfig = {
+      ...site,
+      podcast: { image: 'https://x.example/art.jpg', categories: [{ text: 'Technology' }], explicit: false, owner: { name: 'Ann', email: 'ann@x.example' } },
+      extensions: { xml: { 'itunes:block': 'yes', 'itunes:new-feed-url': 'https://new.example/rss.xml', 'podcast:funding': 'Support the show' } },
+    };
+    const episode = {
+      url: '/ep1',
+      title: 'S1E1: Pilot',
+      published: '2024-03-01T06:00:00Z',
+      enclosures: [{ url: 'https://x.example/1.mp3', type: 'audio/mpeg', length: 1200 }],
+      extensions: { xml: { 'itunes:title': 'Pilot', 'itunes:block': 'no' } },
+    };
+    const { outputs } = buildFeeds([episode], show);
+    for (const element of [
+      '<itunes:block>yes</itunes:block>',
+      '<itunes:new-feed-url>https://new.example/rss.xml</itunes:new-feed-url>',
+      '<podcast:funding>Support the show</podcast:funding>',
+      '<itunes:title>Pilot</itunes:title>',
+      '<itunes:block>no</itunes:block>',
+    ])
+      expect(outputs.rss.split(element).length - 1, element).toBe(1);
+    expect((await readFeed(outputs.rss)).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // The ones storyfeed writes stay its own, at either level.
+    expect(errorOf(() => buildFeeds([episode], { ...show, extensions: { xml: { 'itunes:category': 'News' } } })).message).toContain(
+      'extensions.xml["itunes:category"]: is an element storyfeed writes itself',
+    );
+    expect(errorOf(() => buildFeeds([{ ...episode, extensions: { xml: { 'podcast:transcript': 'x' } } }], show)).message).toContain('is an element storyfeed writes itself');
+  });
+
   it('removes scripts from item HTML, with a warning', () => {
     const { document, warnings } = buildFeeds([{ url: '/s', title: 'S', published: '2024-01-01', contentHtml: '<p onclick="x()">Hi<script>alert(1)</script></p>' }], site);
     expect(document.items[0]!.contentHtml).toBe('<p>Hi</p>');
