@@ -14,7 +14,7 @@ import { XMLNS_NS } from './xml-fast.js';
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { append, ATOM_NS, attr, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
+import { append, ATOM_NS, attr, byteCount, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
 export { ATOM_NS } from './xml-rules.js';
 
@@ -388,7 +388,8 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
     const type = attr(node, 'type');
     const length = attr(node, 'length');
     if (type !== undefined && !isMimeType(type)) log.error(path, `expected type to be a MIME type, found ${JSON.stringify(type)}`, node);
-    if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(path, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
+    const size = length === undefined ? undefined : byteCount(length);
+    if (size && 'problem' in size) log.error(path, size.problem, node);
     // RFC 4287 §4.2.7.2: a link without rel is an alternate link.
     const rel = (attr(node, 'rel') ?? 'alternate').trim();
     if (rel === 'alternate') {
@@ -413,7 +414,7 @@ function atomLinks(elements: readonly XmlElement[], parent: string, log: Problem
     }
     const enclosure: ParsedEnclosure = { url: href };
     if (type !== undefined) enclosure.type = trimWhitespace(type);
-    if (length !== undefined && /^\s*\d+\s*$/.test(length)) enclosure.length = Number(length);
+    if (size && 'bytes' in size) enclosure.length = size.bytes;
     const title = attr(node, 'title');
     if (title !== undefined) enclosure.title = title;
     out.push({ rel, href, enclosure });

@@ -14,7 +14,7 @@ import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-c
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
 import { checkMediaRss } from './media-rss.js';
-import { append, ATOM_NS, attr, Children, CONTENT_NS, DC_NS, hasInnerChar, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
+import { append, ATOM_NS, attr, byteCount, Children, CONTENT_NS, DC_NS, hasInnerChar, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
   'title',
@@ -283,16 +283,19 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
       .map(([n]) => n);
     if (missing.length) log.error(at, `expected the attributes url, length and type, found no ${missing.join(', ')}`, node);
     if (url !== undefined) uri(url, `${at}.url`, node, log);
-    if (length !== undefined && !/^\s*\d+\s*$/.test(length)) log.error(`${at}.length`, `expected length to be a number of bytes, found ${JSON.stringify(length)}`, node);
+    const size = length === undefined ? undefined : byteCount(length);
+    if (size && 'problem' in size) log.error(`${at}.length`, size.problem, node);
     if (type !== undefined && !isMimeType(type)) log.error(`${at}.type`, `expected type to be a MIME type such as "audio/mpeg", found ${JSON.stringify(type)}`, node);
-    if (url !== undefined) item.enclosures = append(item.enclosures, enclosure(url, type, length));
+    if (url !== undefined) item.enclosures = append(item.enclosures, enclosure(url, type, size && 'bytes' in size ? size.bytes : undefined));
   }
   if (item.enclosures.length > 1) log.warning(`${path}.enclosure`, `${item.enclosures.length} enclosures; many readers show only the first`, element);
   for (const node of mediaContent) {
     const url = attr(node, 'url');
     const type = attr(node, 'type');
     if (url !== undefined && (attr(node, 'medium') === 'image' || type?.startsWith('image/'))) {
-      item.image = enclosure(url, type, attr(node, 'fileSize'));
+      const fileSize = attr(node, 'fileSize');
+      const size = fileSize === undefined ? undefined : byteCount(fileSize);
+      item.image = enclosure(url, type, size && 'bytes' in size ? size.bytes : undefined);
       break;
     }
   }
@@ -469,10 +472,10 @@ function atomLinks(channel: XmlElement, path: string, feed: ParsedFeed, log: Pro
   });
 }
 
-function enclosure(url: string, type: string | undefined, length: string | undefined): ParsedEnclosure {
+function enclosure(url: string, type: string | undefined, length: number | undefined): ParsedEnclosure {
   const out: ParsedEnclosure = { url: trimWhitespace(url) };
   if (type !== undefined) out.type = trimWhitespace(type);
-  if (length !== undefined && /^\s*\d+\s*$/.test(length)) out.length = Number(length);
+  if (length !== undefined) out.length = length;
   return out;
 }
 

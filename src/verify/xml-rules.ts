@@ -146,6 +146,25 @@ export function hasInnerChar(text: string, char: string): boolean {
   return at > 0 && at < text.length - 1;
 }
 
+/** The most bytes a file's `length` may give: podcast apps and feed readers hold a size in a signed 64-bit integer. */
+const MAX_BYTE_COUNT = '9223372036854775807';
+
+/**
+ * An RSS enclosure's or Atom link's `length` as a number of bytes, or why it is none: a whole
+ * number, at most {@link MAX_BYTE_COUNT} (a length of hundreds of digits is no file's, and reads as
+ * Infinity). Compared as digits, so the check is linear in the attribute's length.
+ */
+export function byteCount(length: string): { bytes: number } | { problem: string } {
+  const digits = /^\s*(\d+)\s*$/.exec(length)?.[1];
+  if (digits === undefined) return { problem: `expected length to be a number of bytes, found ${JSON.stringify(length)}` };
+  let first = 0;
+  while (first < digits.length - 1 && digits.charCodeAt(first) === 0x30) first++;
+  const significant = digits.length - first;
+  if (significant > MAX_BYTE_COUNT.length || (significant === MAX_BYTE_COUNT.length && digits.slice(first) > MAX_BYTE_COUNT))
+    return { problem: `expected length to be a number of bytes, found a number of ${significant} digits, more than any reader holds (at most ${MAX_BYTE_COUNT})` };
+  return { bytes: Number(digits) };
+}
+
 /** The characters of a text, as its length limits count them (an emoji is one, not two UTF-16 code units). */
 export function characterCount(value: string): number {
   let count = value.length;

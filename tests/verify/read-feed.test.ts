@@ -129,6 +129,34 @@ describe('readFeed on hand-written RSS', () => {
     expect(first!.image).toEqual({ url: 'https://ex.com/a.jpg', type: 'image/jpeg', length: 99 });
   });
 
+  it('an enclosure length beyond what a 64-bit reader holds (hundreds of digits) is an error in RSS and Atom, and gives no length', async () => {
+    const huge = '9'.repeat(400);
+    const channel = (enclosure: string): string =>
+      `<rss version="2.0"><channel><title>T</title><link>https://ex.com/</link><description>D</description><item><title>x</title><guid>https://ex.com/1</guid>${enclosure}</item></channel></rss>`;
+    const tooLong = 'expected length to be a number of bytes, found a number of 400 digits, more than any reader holds (at most 9223372036854775807)';
+    const rssFeed = await readFeed(channel(`<enclosure url="https://ex.com/1.mp3" length="${huge}" type="audio/mpeg"/>`));
+    expect(rssFeed.problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`)).toEqual([`channel.item[0].enclosure[0].length: ${tooLong}`]);
+    expect(rssFeed.items[0]!.enclosures).toEqual([{ url: 'https://ex.com/1.mp3', type: 'audio/mpeg' }]);
+    const atomFeed = await readFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><id>https://ex.com/</id><title>T</title><updated>2024-01-01T00:00:00Z</updated><author><name>A</name></author>` +
+        `<entry><id>https://ex.com/1</id><title>x</title><updated>2024-01-01T00:00:00Z</updated><summary>s</summary><link href="https://ex.com/1"/>` +
+        `<link rel="enclosure" href="https://ex.com/1.mp3" type="audio/mpeg" length="${huge}"/></entry></feed>`,
+    );
+    expect(atomFeed.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([tooLong]);
+    expect(atomFeed.items[0]!.enclosures).toEqual([{ url: 'https://ex.com/1.mp3', type: 'audio/mpeg' }]);
+    // The largest size a 64-bit reader holds, and the same with leading zeros, are lengths.
+    for (const length of ['9223372036854775807', '0009223372036854775807', '0', '24000000']) {
+      const feed = await readFeed(channel(`<enclosure url="https://ex.com/1.mp3" length="${length}" type="audio/mpeg"/>`));
+      expect(
+        feed.problems.filter((p) => p.severity === 'error'),
+        length,
+      ).toEqual([]);
+      expect(feed.items[0]!.enclosures[0]!.length, length).toBe(Number(length));
+    }
+    const overByOne = await readFeed(channel('<enclosure url="https://ex.com/1.mp3" length="9223372036854775808" type="audio/mpeg"/>'));
+    expect(overByOne.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([expect.stringMatching(/a number of 19 digits, more than any reader holds/)]);
+  });
+
   it('reads isPermaLink="false" and reports spec problems with their lines instead of failing', async () => {
     const feed = await readFeed(rss);
     expect(feed.items[1]).toMatchObject({ id: 'post-2', isPermaLink: false, title: 'Second' });
