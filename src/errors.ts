@@ -119,6 +119,10 @@ const PROBLEM_TABLE = {
     summary: 'old output files storyfeed no longer publishes are behind a symbolic link in the output folder and were left in place',
     fix: 'storyfeed never removes anything through a link: delete the files named where the link points, if you no longer need them.',
   },
+  W_PODCAST_EPISODE: {
+    summary: 'episodes of a podcast have no enclosure or no title, and podcast apps leave them out',
+    fix: "Give each episode a title and its audio or video file (a plain item's `enclosures`: `{ url, type, length }`); seeds have no field for a file, so build a podcast's episodes as plain items.",
+  },
   E_ITEM: { summary: 'an item given to the library is not valid', fix: 'Correct the field named (item index and field); see "Library usage" in the README.' },
   E_PORT: { summary: 'the server cannot listen on the address and port', fix: 'Choose another port with --port (0 picks a free one), or stop the program that is using it.' },
   E_UNDATED: {

@@ -90,7 +90,10 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
     if (value !== undefined) doc[key] = cleanText(value, warn, key);
   }
   if (site.content === 'summary') doc.content = 'summary';
-  if (site.podcast) doc.podcast = withOwner(copyPodcast(site.podcast), doc.authors);
+  if (site.podcast) {
+    doc.podcast = withOwner(copyPodcast(site.podcast), doc.authors);
+    checkEpisodes(items, limited, warn);
+  }
   if (site.namespaces) doc.namespaces = { ...site.namespaces };
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));
   if (extensions?.json) {
@@ -170,6 +173,39 @@ export function publishedBody(
   if (site.content === 'summary') return summaryContent(item);
   if (site.contentLimit !== undefined) return limitContent(item, site.contentLimit);
   return { contentHtml: item.contentHtml, contentText: item.contentText };
+}
+
+/** Episodes a {@link checkEpisodes} warning names; the rest are counted. */
+const MAX_NAMED_EPISODES = 5;
+
+/**
+ * Warns once of the episodes of a podcast that podcast apps leave out: Apple Podcasts (and the
+ * apps that follow it) requires each episode's title and enclosure, and plays nothing without
+ * one. `stories` are the items' stories, in the same order (they name each one by its file).
+ */
+function checkEpisodes(items: readonly FeedItem[], stories: readonly Story[], warn: (d: Diagnostic) => void): void {
+  const lacking: string[] = [];
+  let noFile = 0;
+  let noTitle = 0;
+  let total = 0;
+  items.forEach((item, i) => {
+    const fileless = !item.enclosures?.length;
+    const untitled = item.title.trim() === '';
+    if (!fileless && !untitled) return;
+    if (fileless) noFile++;
+    if (untitled) noTitle++;
+    total++;
+    if (lacking.length < MAX_NAMED_EPISODES) lacking.push(stories[i]?.file ?? item.url);
+  });
+  if (!lacking.length) return;
+  const what = [noFile ? `${noFile} without an enclosure (the audio or video file)` : '', noTitle ? `${noTitle} without a title` : ''].filter(Boolean).join(' and ');
+  const more = total > lacking.length ? ` and ${total - lacking.length} more` : '';
+  warn(
+    warning(
+      'W_PODCAST_EPISODE',
+      `${what} of the podcast's ${items.length} episode${items.length === 1 ? '' : 's'}: Apple Podcasts and other podcast apps leave such episodes out (${lacking.join(', ')}${more})`,
+    ),
+  );
 }
 
 /** The podcast settings as data of the document's own (only the fields it writes, so a stray value never reaches a clone). */

@@ -139,3 +139,39 @@ describe('item titles and tags', () => {
     expect(buildFeedDocument([story], testSite).items[0]!.title).toBe(story.title);
   });
 });
+
+describe('podcast episodes', () => {
+  const show = {
+    ...testSite,
+    podcast: { image: 'https://example.com/art.jpg', categories: [{ text: 'Technology' }], explicit: false, owner: { name: 'Ann', email: 'ann@example.com' } },
+  };
+  const audio = [{ url: 'https://example.com/1.mp3', type: 'audio/mpeg', length: 1200 }];
+  const warningsOf = (stories: Story[], site: typeof testSite = show): Diagnostic[] => {
+    const warnings: Diagnostic[] = [];
+    buildFeedDocument(stories, site, { onWarning: (d) => warnings.push(d) });
+    return warnings;
+  };
+
+  it('warns once of the episodes podcast apps leave out: those without an enclosure or a title, named by file', () => {
+    const stories = [
+      makeStory({ slug: 'played', published: new Date('2024-03-01T00:00:00Z'), enclosures: audio }),
+      makeStory({ slug: 'notes', file: 'seeds/notes.md', published: new Date('2024-02-01T00:00:00Z') }),
+      makeStory({ slug: 'untitled', title: '', published: new Date('2024-01-01T00:00:00Z'), enclosures: audio }),
+    ];
+    expect(warningsOf(stories).map((w) => [w.code, w.message])).toEqual([
+      [
+        'W_PODCAST_EPISODE',
+        "1 without an enclosure (the audio or video file) and 1 without a title of the podcast's 3 episodes: Apple Podcasts and other podcast apps leave such episodes out (seeds/notes.md, https://news.example.com/untitled)",
+      ],
+    ]);
+  });
+
+  it('names the first few of many, and says nothing of a complete podcast or of a feed that is no podcast', () => {
+    const many = Array.from({ length: 8 }, (_, i) => makeStory({ slug: `s${i}`, published: new Date(Date.UTC(2024, 0, i + 1)) }));
+    expect(warningsOf(many)[0]?.message).toMatch(
+      /^8 without an enclosure .* of the podcast's 8 episodes: .*\(https:\/\/news\.example\.com\/s7, .*, https:\/\/news\.example\.com\/s3 and 3 more\)$/,
+    );
+    expect(warningsOf([makeStory({ slug: 'played', enclosures: audio })])).toEqual([]);
+    expect(warningsOf(many, testSite)).toEqual([]);
+  });
+});
