@@ -42,7 +42,7 @@ export interface EpisodeInfo {
   episodeType?: 'full' | 'trailer' | 'bonus';
   /** Whether the episode contains explicit content (`itunes:explicit`). */
   explicit?: boolean;
-  /** Episode artwork (`itunes:image`), absolute URL. */
+  /** Episode artwork (`itunes:image`), absolute URL of a JPEG or PNG. */
   image?: string;
   /** Transcripts (`podcast:transcript`). */
   transcripts?: PodcastLink[];

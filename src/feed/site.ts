@@ -2,7 +2,7 @@ import { describeValue, StoryfeedError } from '../errors.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
 import { podcastCategoryProblem } from './podcast-categories.js';
-import { readExtensions, unreadable } from '../item/fields.js';
+import { podcastArtworkProblem, readExtensions, unreadable } from '../item/fields.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress, isEmailAddress, withFeedEmail } from '../email-address.js';
 
@@ -277,6 +277,10 @@ function podcastProblems(value: unknown): string[] {
   const p = value as Partial<PodcastChannel> & Record<string, unknown>;
   const out: string[] = [];
   if (typeof p.image !== 'string' || !isHttpUrl(p.image)) out.push('podcast.image: the show artwork URL is required (Apple Podcasts requires itunes:image)');
+  else {
+    const artwork = podcastArtworkProblem(p.image);
+    if (artwork) out.push(`podcast.image: ${artwork}`);
+  }
   if (
     !Array.isArray(p.categories) ||
     p.categories.length === 0 ||

@@ -322,6 +322,26 @@ function isEpisodeType(value: string): value is (typeof EPISODE_TYPES)[number] {
   return (EPISODE_TYPES as readonly string[]).includes(value);
 }
 
+/** Image formats Apple Podcasts does not take as artwork, by file name extension (it takes JPEG and PNG, named `.jpg`, `.jpeg` or `.png`). */
+const NOT_PODCAST_ARTWORK = new Set(['gif', 'webp', 'svg', 'svgz', 'avif', 'heic', 'heif', 'bmp', 'tif', 'tiff', 'ico', 'jxl']);
+
+/**
+ * Why a podcast's or an episode's artwork URL is none Apple Podcasts shows, or `undefined`: one
+ * whose path ends in the extension of another image format (GIF, WebP, SVG…). A URL without such
+ * an extension is taken, as its format cannot be told from it.
+ */
+export function podcastArtworkProblem(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const extension = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (extension === undefined || !NOT_PODCAST_ARTWORK.has(extension)) return undefined;
+  return `is a .${extension} image, and Apple Podcasts takes artwork only in JPEG or PNG (.jpg, .png), found "${url}"`;
+}
+
 /** Podcast episode fields. */
 export function episode(value: unknown, path: FieldPath, base: string): EpisodeInfo | undefined {
   if (value === undefined || value === null) return undefined;
@@ -341,6 +361,8 @@ export function episode(value: unknown, path: FieldPath, base: string): EpisodeI
   const explicit = flag(r.explicit, `${path}.explicit`);
   if (explicit !== undefined) out.explicit = explicit;
   const image = httpUrl(r.image, `${path}.image`, base);
+  const artwork = image === undefined ? undefined : podcastArtworkProblem(image);
+  if (artwork) fail(`${path}.image`, artwork);
   if (image) out.image = image;
   if (r.transcripts !== undefined && r.transcripts !== null) {
     out.transcripts = list(r.transcripts, `${path}.transcripts`, 'a list of { url, type }').map((t, i) => podcastLink(t, `${path}.transcripts[${i}]`, base));

@@ -78,6 +78,27 @@ describe('site settings from plain JavaScript', () => {
     expect(await verified({ ...site, podcast: { ...podcast, author: '🎙'.repeat(255) } })).toEqual([]);
   });
 
+  it('refuses show and episode artwork in a format Apple Podcasts does not take (GIF, WebP, SVG…); JPEG, PNG and URLs of no extension pass', () => {
+    for (const image of ['https://x.example/art.webp', 'https://x.example/art.SVG', 'https://x.example/cover.gif?v=2']) {
+      expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, image } }))).toContain(
+        `podcast.image: is a .${image
+          .slice(image.lastIndexOf('.') + 1)
+          .split('?')[0]!
+          .toLowerCase()} image, and Apple Podcasts takes artwork only in JPEG or PNG (.jpg, .png), found "${image}"`,
+      );
+    }
+    for (const image of ['https://x.example/art.jpg', 'https://x.example/art.JPEG', 'https://x.example/art.png?v=2', 'https://cdn.x.example/artwork/3000']) {
+      expect(buildFeeds([episode()], { ...site, podcast: { ...podcast, image } }).outputs.rss).toContain(`<itunes:image href="${image}"/>`);
+    }
+    let episodeProblem = '';
+    try {
+      buildFeeds([{ ...episode(), episode: { image: '/ep1.webp' } }], { ...site, podcast });
+    } catch (error) {
+      episodeProblem = `${isStoryfeedError(error) ? error.code : ''} ${String((error as Error).message)}`;
+    }
+    expect(episodeProblem).toContain('E_ITEM items[0].episode.image is a .webp image, and Apple Podcasts takes artwork only in JPEG or PNG');
+  });
+
   it('getters and proxies that throw, cycles and sparse lists name the setting', () => {
     const getter = Object.defineProperty({}, 'rss', {
       enumerable: true,
