@@ -121,7 +121,7 @@ const PROBLEM_TABLE = {
   },
   W_PODCAST_EPISODE: {
     summary: 'episodes of a podcast have no enclosure or no title, and podcast apps leave them out',
-    fix: "Give each episode a title and its audio or video file (a plain item's `enclosures`: `{ url, type, length }`); seeds have no field for a file, so build a podcast's episodes as plain items.",
+    fix: "Give each episode a title and its audio or video file: a seed's `enclosure` in its front matter, or a plain item's `enclosures` (`{ url, type, length }`).",
   },
   E_ITEM: { summary: 'an item given to the library is not valid', fix: 'Correct the field named (item index and field); see "Library usage" in the README.' },
   E_PORT: { summary: 'the server cannot listen on the address and port', fix: 'Choose another port with --port (0 picks a free one), or stop the program that is using it.' },

@@ -1,7 +1,8 @@
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import type { Author } from '../types.js';
+import type { Author, Enclosure, EpisodeInfo } from '../types.js';
+import { enclosures as readEnclosures, episode as readEpisode } from '../item/fields.js';
 import { collapseSpace, withoutTrailing } from '../white-space.js';
 import { codePointName, describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseAuthorString } from './author-string.js';
@@ -44,6 +45,13 @@ export interface SeedMeta {
   language?: string;
   /** Leave the story out of feeds. */
   draft?: boolean;
+  /**
+   * A podcast episode's files (`enclosures`, or one `enclosure`), as a plain item gives them: each URL as
+   * written (absolute, or relative to the story's URL, which resolves it).
+   */
+  enclosures?: Enclosure[];
+  /** A podcast episode's details (`episode`), as a plain item gives them; its URLs as written, as {@link SeedMeta.enclosures}'. */
+  episode?: EpisodeInfo;
   /** Year that completes a dateline without one. */
   year?: number;
   /** Jekyll's `excerpt_separator`: a line of the Markdown body that ends the summary, as `<!--more-->` does. */
@@ -850,6 +858,26 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     else if (url !== '' || typeof image === 'string') meta.image = url;
     unread([...IMAGE_NAMES, ...COVER_NAMES], imageKey);
   }
+  // A podcast episode's files and details, as a plain item gives them (see the README's podcasts): checked here,
+  // where their lines are known, against a stand-in address; the story's URL resolves the URLs as written.
+  const fileKey = given('enclosures') ? 'enclosures' : given('enclosure') ? 'enclosure' : undefined;
+  if (fileKey !== undefined) {
+    const value = own(fileKey);
+    const files = fileKey === 'enclosure' && !Array.isArray(value) ? [value] : value;
+    meta.enclosures = itemField(fileKey, () => readEnclosures(files, fileKey, CHECK_BASE) ?? [], fail, files !== value).map((enclosure, i) => ({
+      ...enclosure,
+      url: writtenUrl((files as Record<string, unknown>[])[i]!.url),
+    }));
+    unread(['enclosures', 'enclosure'], fileKey);
+  }
+  if (given('episode')) {
+    const value = own('episode') as Record<string, unknown>;
+    const episode = itemField('episode', () => readEpisode(value, 'episode', CHECK_BASE) ?? {}, fail);
+    if (episode.image !== undefined) episode.image = writtenUrl(value.image);
+    if (episode.transcripts) episode.transcripts = episode.transcripts.map((t, i) => ({ ...t, url: writtenUrl((value.transcripts as Record<string, unknown>[])[i]!.url) }));
+    if (episode.chapters) episode.chapters = { ...episode.chapters, url: writtenUrl((value.chapters as Record<string, unknown>).url) };
+    meta.episode = episode;
+  }
   const draft = own('draft');
   if (draft !== undefined && draft !== null) {
     const flag = flagValue(draft);
@@ -1038,12 +1066,40 @@ const KNOWN_FIELDS = new Set([
   'year',
   'excerpt_separator',
   'taxonomies',
+  'enclosures',
+  'enclosure',
+  'episode',
 ]);
 
 /** The fields storyfeed reads ({@link KNOWN_FIELDS}), by their names in lower case. */
 const FIELD_BY_LOWER_CASE = new Map([...KNOWN_FIELDS].map((field) => [field.toLowerCase(), field]));
 
 type Fail = (key: string, detail: string) => never;
+
+/** The address a podcast field's relative URLs are checked against; the story's URL resolves them (see {@link SeedMeta.enclosures}). */
+const CHECK_BASE = 'https://story.invalid/';
+
+/**
+ * A podcast field read by the plain item's reader, its problem given as the front matter's: `E_FIELD`
+ * naming the key (and the path within it) on the key's line.
+ */
+function itemField<T>(key: string, readField: () => T, fail: (path: string, detail: string, code: 'E_FIELD', lineKey: string) => never, single = false): T {
+  try {
+    return readField();
+  } catch (error) {
+    if (!(error instanceof StoryfeedError) || error.code !== 'E_ITEM') throw error;
+    // The item's message is the path, then what is wrong with it; a single `enclosure` was read as a list of one.
+    const space = error.detail.indexOf(' ');
+    const given = space < 0 ? key : error.detail.slice(0, space);
+    const path = single && given.startsWith(`${key}[0]`) ? `${key}${given.slice(key.length + 3)}` : given;
+    return fail(path, error.detail.slice(space + 1), 'E_FIELD', key);
+  }
+}
+
+/** A URL as the front matter writes it (one the plain item's reader took). */
+function writtenUrl(value: unknown): string {
+  return String(value).trim();
+}
 
 /** `value` when it is a mapping (a plain object, not a list or a date), else `undefined`. */
 function plainMapping(value: unknown): Record<string, unknown> | undefined {

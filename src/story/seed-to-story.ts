@@ -21,6 +21,7 @@ import { splitWire, withoutWireDateline } from './wire.js';
 import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
 import { DEFAULT_ENTITY_TAGS } from './entity-tags.js';
 import { FileLinks } from './file-links.js';
+import { enclosures as readEnclosures, episode as readEpisode } from '../item/fields.js';
 import { checkReadOptions, checkSeedArticle, checkStoryOptions, checkText } from './check-options.js';
 
 /** The site settings the Story stage uses; only `siteUrl` is required. */
@@ -202,6 +203,9 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     draft: meta.draft ?? false,
   };
   if (meta.image) story.image = imageOf(meta.image, url, file);
+  // A podcast episode's files and details: their URLs as written, resolved against the story's (checked when read).
+  if (meta.enclosures?.length) story.enclosures = readEnclosures(meta.enclosures, 'enclosures', url)!;
+  if (meta.episode) story.episode = readEpisode(meta.episode, 'episode', url)!;
   if (seed.dateline) {
     story.dateline = { place: seed.dateline.place };
     const date = datelineDate(seed, options);

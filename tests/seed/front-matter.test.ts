@@ -539,3 +539,34 @@ describe('front matter the YAML parser has a word about', () => {
     }
   });
 });
+
+describe("a podcast episode's files and details (`enclosures`, `enclosure`, `episode`), as a plain item gives them", () => {
+  it('are read with their URLs as written (the story resolves them), one `enclosure` as a list of one', () => {
+    const meta = parseYamlMeta(
+      'title: Episode 12\nenclosures:\n  - url: /audio/ep12.mp3\n    type: audio/mpeg\n    length: 24986239\nepisode:\n  duration: 3723\n  episode: 12\n  season: 2\n  episodeType: full\n  explicit: false\n  image: ep12.jpg\n  transcripts:\n    - url: ep12.vtt\n      type: text/vtt\n',
+    );
+    expect(meta.enclosures).toEqual([{ url: '/audio/ep12.mp3', type: 'audio/mpeg', length: 24986239 }]);
+    expect(meta.episode).toEqual({
+      duration: 3723,
+      episode: 12,
+      season: 2,
+      episodeType: 'full',
+      explicit: false,
+      image: 'ep12.jpg',
+      transcripts: [{ url: 'ep12.vtt', type: 'text/vtt' }],
+    });
+    expect(parseYamlMeta('enclosure:\n  url: https://cdn.example.com/ep1.m4a\n  type: audio/x-m4a\n  length: 100\n').enclosures).toEqual([
+      { url: 'https://cdn.example.com/ep1.m4a', type: 'audio/x-m4a', length: 100 },
+    ]);
+  });
+
+  it("are E_FIELD errors naming the field within them and the key's line, as the item's problems are", () => {
+    const noType = fails(() => parseYamlMeta('title: x\nenclosure:\n  url: /a.mp3\n  length: 10\n', { file: 'ep.md', firstLine: 2 }));
+    expect(noType).toMatchObject({ code: 'E_FIELD', line: 3 });
+    expect(noType.message).toMatch(/^ep\.md:3: front matter `enclosure\.type`: /);
+    const badSeason = fails(() => parseYamlMeta('title: x\nepisode:\n  season: zero\n', { file: 'ep.md', firstLine: 2 }));
+    expect(badSeason).toMatchObject({ code: 'E_FIELD', line: 3 });
+    expect(badSeason.message).toContain('front matter `episode.season`: ');
+    expect(fails(() => parseYamlMeta('enclosures: /a.mp3\n')).message).toContain('front matter `enclosures`: must be a list of { url, type, length }');
+  });
+});

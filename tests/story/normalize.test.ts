@@ -256,3 +256,24 @@ describe('parseSeed: the body analysis on demand', () => {
     expect(feedsReadAnalysis({ entityTags: 2, entities: false })).toBe(false);
   });
 });
+
+describe('a podcast episode written as a seed', () => {
+  it('is published with its enclosure and episode details, their URLs resolved against the story, and no W_PODCAST_EPISODE warning', async () => {
+    const { buildFeeds } = await import('../../src/pipeline.js');
+    const site = {
+      siteUrl: 'https://pod.example.com',
+      title: 'The Show',
+      podcast: { image: 'https://pod.example.com/art.jpg', categories: [{ text: 'Technology' }], explicit: false, owner: { name: 'Ann', email: 'ann@pod.example.com' } },
+    };
+    const story = parseSeed(
+      '---\ntitle: Episode 12\ndate: 2024-05-01T10:00:00Z\nenclosure:\n  url: /audio/ep12.mp3\n  type: audio/mpeg\n  length: 24986239\nepisode:\n  duration: 3723\n  episode: 12\n  image: ep12.jpg\n---\n\nShow notes for the twelfth episode.\n',
+      { file: 'ep12.md', site },
+    );
+    expect(story.enclosures).toEqual([{ url: 'https://pod.example.com/audio/ep12.mp3', type: 'audio/mpeg', length: 24986239 }]);
+    expect(story.episode).toEqual({ duration: 3723, episode: 12, image: 'https://pod.example.com/ep12.jpg' });
+    const { outputs, warnings } = buildFeeds([story], site);
+    expect(outputs.rss).toContain('<enclosure url="https://pod.example.com/audio/ep12.mp3" length="24986239" type="audio/mpeg"/>');
+    expect(outputs.rss).toContain('<itunes:duration>1:02:03</itunes:duration>');
+    expect(warnings.map((w) => w.code)).not.toContain('W_PODCAST_EPISODE');
+  });
+});
