@@ -89,6 +89,10 @@ const PROBLEM_TABLE = {
     fix: 'Check the spelling of the field, and give each field once; see "Story fields" and "Plain items" in the README.',
   },
   W_DRAFT: { summary: 'the story is a draft and is not published', fix: 'Set `draft: false` (or remove it) to publish.' },
+  W_FUTURE: {
+    summary: "stories dated after the build's time (a scheduled post) are left out until a build after their date",
+    fix: 'Build again once their date has passed (a scheduled build publishes them on time), or set `future: true` in the config to publish them now.',
+  },
   W_TITLE_ONLY: { summary: 'the story has a headline but no body', fix: 'Add at least one paragraph under the headline.' },
   W_DATE_ORDER: { summary: '`updated` is earlier than the publication date', fix: 'Correct `updated` (it was set to the publication date).' },
   W_UNSAFE_SLUG: { summary: 'a slug, id or url had unsafe characters and was cleaned', fix: 'Use only letters, digits and hyphens in slugs.' },

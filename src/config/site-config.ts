@@ -25,6 +25,12 @@ export interface StoryfeedConfig extends SiteConfig {
   indexPage?: boolean;
   /** Largest seed file read, in bytes (default 5,000,000). */
   maxSeedBytes?: number;
+  /**
+   * Stories dated after the build's time (the clock's, not `SOURCE_DATE_EPOCH`), such as a scheduled post: left out of the
+   * feeds until a build after their date (default, as Hugo and Jekyll do, with a `W_FUTURE` warning), or, with
+   * `true`, published now.
+   */
+  future?: boolean;
   /** Where `storyfeed deploy` publishes the output folder (bucket, prefix, endpoint, cache headers). */
   deploy?: DeployConfig;
 }
@@ -78,6 +84,7 @@ const FIELDS = [
   'deploy',
   '$schema',
   'undated',
+  'future',
   'content',
   'contentLimit',
   'podcast',
@@ -179,7 +186,7 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
     const stylesheet = url('stylesheet', false, true);
     if (stylesheet !== undefined) config.stylesheet = stylesheet;
   }
-  const flag = (key: 'archive' | 'authorFeeds' | 'indexPage'): void => {
+  const flag = (key: 'archive' | 'authorFeeds' | 'indexPage' | 'future'): void => {
     if (v[key] === undefined) return;
     if (typeof v[key] === 'boolean') config[key] = v[key];
     else add(key, `must be true or false, found ${describeValue(v[key])}`);
@@ -187,6 +194,7 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   flag('archive');
   flag('authorFeeds');
   flag('indexPage');
+  flag('future');
   if (v.tagFeeds !== undefined) {
     const t = v.tagFeeds;
     // Only true, false or { minItems }: 0, "no" or a misspelt key turned tag feeds on without a word.

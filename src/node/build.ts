@@ -12,7 +12,7 @@ import { nearUnixEpoch } from '../seed/dates.js';
 import { renderIndexPage } from '../site/index-page.js';
 import { fileLinkProblems } from '../story/file-links.js';
 import { FEED_STYLESHEET, STYLESHEET_FILE } from '../site/stylesheet.js';
-import type { FeedDocument, FeedFormat, FeedOutputs } from '../types.js';
+import type { FeedDocument, FeedFormat, FeedOutputs, Story } from '../types.js';
 import type { VerifyProblem, VerifyReport } from '../verify/index.js';
 import { loadStories } from './load-stories.js';
 import { BodyStore, bodiesInMemory } from './body-store.js';
@@ -44,6 +44,11 @@ export interface BuildSiteOptions {
   keepGoing?: boolean;
   /** `SOURCE_DATE_EPOCH` (seconds): the date for undated stories and empty feeds. */
   sourceDateEpoch?: string;
+  /**
+   * The time stories dated after it are left out until (a scheduled post, see the config's `future`): default
+   * the clock's. Not `SOURCE_DATE_EPOCH`, which reproducible builds set to a fixed past time (Nix: 1980).
+   */
+  now?: Date;
   /** Receives warnings as they are found. */
   onWarning?: (d: Diagnostic) => void;
   /** Called as seeds are read: the number done and the total. */
@@ -236,6 +241,8 @@ async function buildWith(
         { problems: undated.map((s) => s.file ?? s.title) },
       );
   }
+  // A story dated after the clock's time is a scheduled one (not after SOURCE_DATE_EPOCH: see `now`).
+  if (!config.future) loaded.stories = withoutFuture(loaded.stories, options.now ?? new Date(), options.onWarning);
   const reconciled = await reconcileWithManifest(loaded.stories, previous, {
     // Undated stories are dated when first published: at SOURCE_DATE_EPOCH, else now (whole seconds), then recorded.
     publishDate: epoch ?? new Date(Math.floor(Date.now() / 1000) * 1000),
@@ -375,6 +382,32 @@ function leftBehindLink(files: readonly string[]): string {
   const what =
     files.length === 0 ? 'the folders' : `the ${files.length === 1 ? 'file' : `${files.length} files`} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`;
   return `${what} storyfeed ${files.length === 0 ? 'made' : 'wrote'} here in earlier builds and no longer publishes are behind this symbolic link and were left in place, as storyfeed never removes anything through a link; they are yours now: delete them yourself if you no longer need them`;
+}
+
+/** Stories a {@link withoutFuture} warning names; the rest are counted. */
+const MAX_NAMED_FUTURE = 5;
+
+/**
+ * The stories with those dated after `now` (a scheduled post) made drafts, left out of the feeds
+ * until a build after their date, as Hugo and Jekyll leave them out; one `W_FUTURE` warning names
+ * them. Undated stories (dated when first published) and drafts are as they were.
+ */
+function withoutFuture(stories: Story[], now: Date, onWarning: ((d: Diagnostic) => void) | undefined): Story[] {
+  const ahead = stories.filter((s) => !s.draft && !s.undated && s.published.getTime() > now.getTime());
+  if (ahead.length === 0) return stories;
+  const named = ahead
+    .slice(0, MAX_NAMED_FUTURE)
+    .map((s) => `${s.file ?? s.url}, ${s.published.toISOString()}`)
+    .join('; ');
+  const more = ahead.length > MAX_NAMED_FUTURE ? `; and ${ahead.length - MAX_NAMED_FUTURE} more` : '';
+  onWarning?.(
+    warning(
+      'W_FUTURE',
+      `left out ${ahead.length === 1 ? 'a story' : `${ahead.length} stories`} dated after this build's time, ${now.toISOString()}, until a build after ${ahead.length === 1 ? 'its date' : 'their dates'} (${named}${more}); set \`future: true\` in the config to publish ${ahead.length === 1 ? 'it' : 'them'} now`,
+    ),
+  );
+  const later = new Set(ahead);
+  return stories.map((s) => (later.has(s) ? { ...s, draft: true } : s));
 }
 
 /** Below this many items to render in all feeds together, rendering and verifying stays in this thread (unless workers already run). */
