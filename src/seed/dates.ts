@@ -4,7 +4,7 @@
  * read in the configured IANA time zone (UTC by default).
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The result of reading a date: the instant (and whether the value gave a time and an offset), or why it is not one. */
 export type DateParse = { ok: true; date: Date; hadZone: boolean; hadTime: boolean } | { ok: false; reason: string };

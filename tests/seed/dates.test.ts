@@ -86,3 +86,10 @@ describe('dates written year first with slashes', () => {
     expect(story.published.toISOString()).toBe('2026-05-08T12:00:00.000Z');
   });
 });
+
+describe('RFC 3339 dates in lower case', () => {
+  it("are read: RFC 3339 lets the `T` and the `Z` be written `t` and `z` (a lower-case `t` was 'not an ISO 8601 date')", () => {
+    expect(iso('2024-05-01t08:30:00z')).toBe('2024-05-01T08:30:00.000Z');
+    expect(iso('2024-05-01t08:30:00+02:00')).toBe('2024-05-01T06:30:00.000Z');
+  });
+});
