@@ -64,7 +64,7 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
     if (s.draft) warn(warning('W_DRAFT', `"${s.title}" is a draft and is left out of the feeds`, { file: s.file }));
     return !s.draft;
   });
-  checkUniqueIds(published);
+  checkUniqueIds(published, stories);
   const sorted = [...published].sort((a, b) => b.published.getTime() - a.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const limited = site.itemLimit !== undefined && site.itemLimit >= 0 ? sorted.slice(0, site.itemLimit) : sorted;
   const language = site.language;
@@ -110,12 +110,20 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
  * build per pair). Names that look alike are told apart: two files whose names differ only in
  * Unicode normalization (`café` written as one character or as `e` and an accent) are marked so.
  */
-function checkUniqueIds(stories: readonly Story[]): void {
+function checkUniqueIds(stories: readonly Story[], given: readonly Story[]): void {
   const problems: string[] = [];
   let first: Story | undefined;
+  // A story without a file (a plain item) is named by its place in the list given too: titles may repeat.
+  let places: Map<Story, number> | undefined;
+  const name = (story: Story): string => {
+    if (story.file !== undefined) return story.file;
+    places ??= new Map(given.map((s, i) => [s, i]));
+    const place = places.get(story);
+    return place === undefined ? storyName(story) : `items[${place}] (${storyName(story)})`;
+  };
   for (const same of storiesSharingIds(stories)) {
     first ??= same[1];
-    problems.push(`${same[0]!.id} is the id of ${same.length === 2 ? 'both ' : ''}${listNames(same.map(storyName))}`);
+    problems.push(`${same[0]!.id} is the id of ${same.length === 2 ? 'both ' : ''}${listNames(same.map(name))}`);
   }
   if (!problems.length) return;
   if (problems.length === 1) throw new StoryfeedError('E_DUPLICATE_ID', problems[0]!, { file: first?.file });

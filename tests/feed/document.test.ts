@@ -69,6 +69,22 @@ describe('buildFeedDocument', () => {
     expect(error?.problems[2]).toMatch(/is the id of seeds\/c1\.txt, seeds\/c2\.txt and seeds\/c3\.txt$/);
   });
 
+  it('names plain items (no file) by their place in the list given, as titles may repeat (it named only the titles)', () => {
+    const items = [
+      { url: 'https://news.example.com/x', title: 'Weekly digest', published: '2024-01-01' },
+      { url: 'https://news.example.com/y', title: 'Other', published: '2024-01-02', draft: true },
+      { url: 'https://news.example.com/x', title: 'Weekly digest', published: '2024-01-08' },
+    ];
+    let error: StoryfeedError | undefined;
+    try {
+      buildFeedDocument(items, testSite);
+    } catch (e) {
+      error = e as StoryfeedError;
+    }
+    expect(error?.code).toBe('E_DUPLICATE_ID');
+    expect(error?.detail).toBe('https://news.example.com/x is the id of both items[0] ("Weekly digest") and items[2] ("Weekly digest")');
+  });
+
   it('names ten of the stories sharing one id and counts the rest, in linear time (each was compared with every other)', async () => {
     // The stories are made before timing, so only the check is timed (making 20,000 stories is most of the work, and its collections the noise).
     const made = new Map<number, Story[]>();
