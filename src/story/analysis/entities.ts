@@ -68,7 +68,7 @@ const isSuffix = (short: string[], long: string[]): boolean => {
 const CYRILLIC_ADJECTIVE_ENDING = /(?:ого|ому|ими|ої|оі|ою|ій|іи|ий|ии|их|им|ім|ая|ое|ые|ей|ом|ьому|ього|е|є|а|я|у|ю|і)$/u;
 
 /** The stem of a Cyrillic adjective of five letters or more without its case ending, or null. */
-const adjectiveStem = (word: string): string | null => {
+export const adjectiveStem = (word: string): string | null => {
   if (word.length < 5 || !/^[\u0400-\u04ff'ʼ’-]+$/u.test(word)) return null;
   const stem = word.replace(CYRILLIC_ADJECTIVE_ENDING, '');
   return stem.length >= 4 && stem !== word && /н$|ськ$|цьк$|зьк$/u.test(stem) ? stem : null;

@@ -7,7 +7,7 @@ import { withoutTrailing } from '../../white-space.js';
  */
 import type { Block, Doc, Profile } from './document.js';
 import { cyrillicPersonNominative } from './cyrillic-names.js';
-import { clusterAt as entityAt, sameStem } from './entities.js';
+import { adjectiveStem, clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, cyrillicBodyLemma, isWorkNoun, position } from './mentions.js';
@@ -1814,6 +1814,77 @@ const namesOf = (registry: Registry): PersonNames => {
 };
 
 /**
+ * The first two people of the registry (in its order) under each key a last name's stem is looked up by: the
+ * lowercase last word itself, its stem as a Cyrillic adjective, and (for words of four letters or more) the word
+ * without its last letter or its last two, each with the word's length. {@link sameStem} holds between two words
+ * exactly when one is the other, both have the same adjective stem, or one's key is among the other's
+ * {@link stemKeysToLook}.
+ */
+interface SurnameStems {
+  /** Each person's place in the registry. */
+  order: Map<Cluster, number>;
+  /** People by key; two, so that the one asked about can be passed over. */
+  byKey: Map<string, Cluster[]>;
+}
+
+const surnameStems = new WeakMap<Registry, SurnameStems>();
+
+/** The keys a last word is filed under in {@link SurnameStems}. */
+const stemKeysOf = (word: string): string[] => {
+  const keys = [`=${word}`];
+  const adjective = adjectiveStem(word);
+  if (adjective) keys.push(`a${adjective}`);
+  if (word.length >= 4) keys.push(`1${word.length}:${word.slice(0, -1)}`, `2${word.length}:${word.slice(0, -2)}`);
+  return keys;
+};
+
+/**
+ * The keys under which the words {@link sameStem} pairs with `word` are filed: with `m` letters, the same word; the same
+ * adjective stem; and, when both have four letters or more, a word of `m` or `m - 1` letters that differs only in its
+ * last, one of `m - 2` letters that begins `word`, or one of `m + 1` or `m + 2` letters whose first `m - 1` or `m` are
+ * `word`'s.
+ */
+const stemKeysToLook = (word: string): string[] => {
+  const m = word.length;
+  const keys = [`=${word}`];
+  const adjective = adjectiveStem(word);
+  if (adjective) keys.push(`a${adjective}`);
+  if (m < 4) return keys;
+  keys.push(`1${m}:${word.slice(0, m - 1)}`, `2${m + 1}:${word.slice(0, m - 1)}`, `2${m + 2}:${word}`);
+  if (m - 1 >= 4) keys.push(`1${m - 1}:${word.slice(0, m - 2)}`);
+  if (m - 2 >= 4) keys.push(`=${word.slice(0, m - 2)}`);
+  return keys;
+};
+
+/**
+ * The first person of the registry other than `except` whose last name has the stem of `surname` (lowercase):
+ * "Олександр Гвоздик" for "гвоздика". Looked up by key rather than by comparing every person, so a story of many
+ * people and many such names is read in linear time.
+ */
+const personBySurnameStem = (registry: Registry, surname: string, except: Cluster | null | undefined): Cluster | undefined => {
+  let stems = surnameStems.get(registry);
+  if (!stems) {
+    stems = { order: new Map(), byKey: new Map() };
+    for (const p of registry.clusters) {
+      if (p.kind !== 'person') continue;
+      stems.order.set(p, stems.order.size);
+      for (const key of stemKeysOf(nameWords(p.name).at(-1) ?? '')) {
+        const list = stems.byKey.get(key);
+        if (!list) stems.byKey.set(key, [p]);
+        else if (list.length < 2 && !list.includes(p)) list.push(p);
+      }
+    }
+    surnameStems.set(registry, stems);
+  }
+  let best: Cluster | undefined;
+  for (const key of stemKeysToLook(surname)) {
+    const found = stems.byKey.get(key)?.find((p) => p !== except);
+    if (found && (!best || (stems.order.get(found) ?? 0) < (stems.order.get(best) ?? 0))) best = found;
+  }
+  return best;
+};
+
+/**
  * The person whose name ends an inverted Ukrainian clause that opens with an adjunct ("на своїй сторінці у Facebook
  * співачка Джамала", "в інтерв'ю Голосу Америки посол Іван Петренко"): a person's name, or a name of unknown kind after a
  * noun for a person, in the nominative and not governed by a preposition; null otherwise ("в ефірі телеканалу CNN").
@@ -2175,7 +2246,7 @@ function resolvePhrase(
     if (word?.kind === 'word' && word.cap && c?.kind !== 'place') {
       // An inflected surname ("слова Гвоздика") is the person the story named in full ("Олександр Гвоздик").
       const surname = word.lower;
-      const named = registry.clusters.find((p) => p !== c && p.kind === 'person' && sameStem(nameWords(p.name).at(-1) ?? '', surname));
+      const named = personBySurnameStem(registry, surname, c);
       const person = named ?? (c?.kind === 'person' && profile === 'cyrillic' ? fullerInflected(registry, c) : c);
       if (person?.kind === 'person') return { speaker: person.name, cluster: person, affiliation: null };
       if (!c || c.kind === null) return { speaker: word.text, cluster: null, affiliation: null };
