@@ -384,30 +384,25 @@ function leftBehindLink(files: readonly string[]): string {
   return `${what} storyfeed ${files.length === 0 ? 'made' : 'wrote'} here in earlier builds and no longer publishes are behind this symbolic link and were left in place, as storyfeed never removes anything through a link; they are yours now: delete them yourself if you no longer need them`;
 }
 
-/** Stories a {@link withoutFuture} warning names; the rest are counted. */
-const MAX_NAMED_FUTURE = 5;
-
 /**
  * The stories with those dated after `now` (a scheduled post) made drafts, left out of the feeds
- * until a build after their date, as Hugo and Jekyll leave them out; one `W_FUTURE` warning names
- * them. Undated stories (dated when first published) and drafts are as they were.
+ * until a build after their date, as Hugo and Jekyll leave them out; a `W_FUTURE` warning names each
+ * (as a draft's does). Undated stories (dated when first published) and drafts are as they were.
  */
 function withoutFuture(stories: Story[], now: Date, onWarning: ((d: Diagnostic) => void) | undefined): Story[] {
-  const ahead = stories.filter((s) => !s.draft && !s.undated && s.published.getTime() > now.getTime());
-  if (ahead.length === 0) return stories;
-  const named = ahead
-    .slice(0, MAX_NAMED_FUTURE)
-    .map((s) => `${s.file ?? s.url}, ${s.published.toISOString()}`)
-    .join('; ');
-  const more = ahead.length > MAX_NAMED_FUTURE ? `; and ${ahead.length - MAX_NAMED_FUTURE} more` : '';
-  onWarning?.(
-    warning(
-      'W_FUTURE',
-      `left out ${ahead.length === 1 ? 'a story' : `${ahead.length} stories`} dated after this build's time, ${now.toISOString()}, until a build after ${ahead.length === 1 ? 'its date' : 'their dates'} (${named}${more}); set \`future: true\` in the config to publish ${ahead.length === 1 ? 'it' : 'them'} now`,
-    ),
-  );
-  const later = new Set(ahead);
-  return stories.map((s) => (later.has(s) ? { ...s, draft: true } : s));
+  let later: Set<Story> | undefined;
+  for (const story of stories) {
+    if (story.draft || story.undated || story.published.getTime() <= now.getTime()) continue;
+    (later ??= new Set()).add(story);
+    onWarning?.(
+      warning(
+        'W_FUTURE',
+        `"${story.title}" is dated ${story.published.toISOString()}, after this build's time (${now.toISOString()}): it is left out of the feeds until a build after its date; set \`future: true\` in the config to publish it now`,
+        story.file !== undefined ? { file: story.file } : {},
+      ),
+    );
+  }
+  return later ? stories.map((s) => (later.has(s) ? { ...s, draft: true } : s)) : stories;
 }
 
 /** Below this many items to render in all feeds together, rendering and verifying stays in this thread (unless workers already run). */

@@ -231,7 +231,7 @@ describe('verified outputs kept on disk until published', () => {
 describe('stories dated after the build (scheduled posts)', () => {
   const seed = (name: string, text: string): void => writeFileSync(path.join(dir, 'seeds', name), text);
 
-  it('are left out with one W_FUTURE warning until a build after their date, and published at once with `future: true`', async () => {
+  it('are left out with a W_FUTURE warning each until a build after their date, and published at once with `future: true`', async () => {
     mkdirSync(path.join(dir, 'seeds'));
     seed('today.txt', '---\ndate: 2024-05-01T08:00:00Z\n---\nPublished story\nAlready out.\n');
     seed('monday.txt', '---\ndate: 2024-06-03T08:00:00Z\n---\nScheduled story\nOut on Monday.\n');
@@ -241,7 +241,7 @@ describe('stories dated after the build (scheduled posts)', () => {
     const titles = (contents: Record<string, string | undefined>): string[] => JSON.parse(contents['feed.json']!).items.map((i: { title: string }) => i.title);
     expect(titles(before.contents)).toEqual(['Published story']);
     expect(warnings.filter((w) => w.startsWith('W_FUTURE'))).toEqual([
-      "W_FUTURE left out a story dated after this build's time, 2024-06-01T00:00:00.000Z, until a build after its date (seeds/monday.txt, 2024-06-03T08:00:00.000Z); set `future: true` in the config to publish it now",
+      'W_FUTURE "Scheduled story" is dated 2024-06-03T08:00:00.000Z, after this build\'s time (2024-06-01T00:00:00.000Z): it is left out of the feeds until a build after its date; set `future: true` in the config to publish it now',
     ]);
     const after = await buildSite({ config, cwd: dir, now: new Date('2024-06-03T08:00:01Z'), sourceDateEpoch: '1700000000' });
     expect(titles(after.contents)).toEqual(['Scheduled story', 'Published story']);
