@@ -103,7 +103,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const meta = seed.meta;
   const { siteBase, origin } = siteBaseOf(site.siteUrl, file);
 
-  const fileStem = file ? stemOf(file, options.seedsFolderTop === true) : undefined;
+  const named = file ? fileName(file, options.seedsFolderTop === true) : undefined;
+  const fileStem = named?.stem;
   const dated = fileStem ? splitDatedName(fileStem) : undefined;
   let slug = slugify(meta.slug ?? dated?.rest ?? fileStem ?? meta.title ?? seed.title);
   if (meta.slug !== undefined && slug !== meta.slug) {
@@ -113,6 +114,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
 
   const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, origin, file);
   const id = meta.id ? checkedId(meta.id, file) : url;
+  const base = relativeBase(url, named?.bundle === true);
 
   const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
   if (!undated && nearUnixEpoch(published)) throw new StoryfeedError('E_DATE', `the publication date ${nearUnixEpochReason(published)}`, { file });
@@ -130,7 +132,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   if (seed.html !== undefined) {
     // Links to other articles' files get those articles' addresses (see `file-links.ts`).
     const links = new FileLinks(file, options.seedsFolderTop === true, (target, top) => fileStoryUrl(target, top, site, siteBase, origin), options.isSeedFile);
-    const safe = sanitizeStoryHtml(seed.html, url, file, undefined, links.address);
+    const safe = sanitizeStoryHtml(seed.html, base, file, undefined, links.address);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
     const found = links.finish(text, file);
@@ -202,10 +204,10 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     contentText,
     draft: meta.draft ?? false,
   };
-  if (meta.image) story.image = imageOf(meta.image, url, file);
-  // A podcast episode's files and details: their URLs as written, resolved against the story's (checked when read).
-  if (meta.enclosures?.length) story.enclosures = readEnclosures(meta.enclosures, 'enclosures', url)!;
-  if (meta.episode) story.episode = readEpisode(meta.episode, 'episode', url)!;
+  if (meta.image) story.image = imageOf(meta.image, base, file);
+  // A podcast episode's files and details: their URLs as written, resolved as the body's are (checked when read).
+  if (meta.enclosures?.length) story.enclosures = readEnclosures(meta.enclosures, 'enclosures', base)!;
+  if (meta.episode) story.episode = readEpisode(meta.episode, 'episode', base)!;
   if (seed.dateline) {
     story.dateline = { place: seed.dateline.place };
     const date = datelineDate(seed, options);
@@ -235,15 +237,33 @@ function fileStoryUrl(file: string, topOfSeeds: boolean, site: StorySite, siteBa
  * in its path, or directly in the seeds folder (the story is then named by its title).
  */
 function stemOf(file: string, topOfSeeds = false): string | undefined {
+  return fileName(file, topOfSeeds).stem;
+}
+
+/** {@link stemOf}, and whether the file is a page bundle's article (named by its folder). */
+function fileName(file: string, topOfSeeds = false): { stem: string | undefined; bundle: boolean } {
   const parts = file.split(/[\\/]/);
   const stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
   // Hugo names a bundle's translations `index.fr.md`, `index.pt-br.md`: the folder's name and the language, so that
   // the translations of one bundle are different stories.
   const bundle = /^index(?:\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?))?$/i.exec(stem);
-  if (!bundle || topOfSeeds) return bundle ? undefined : stem;
+  if (!bundle || topOfSeeds) return { stem: bundle ? undefined : stem, bundle: false };
   const folder = parts.findLast((part) => part !== '' && part !== '.');
-  if (folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder)) return undefined;
-  return bundle[1] ? `${folder}-${bundle[1].toLowerCase()}` : folder;
+  if (folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder)) return { stem: undefined, bundle: false };
+  return { stem: bundle[1] ? `${folder}-${bundle[1].toLowerCase()}` : folder, bundle: true };
+}
+
+/**
+ * The address a story's relative links and images are resolved against: its URL, but for a page bundle's
+ * article the folder its URL names (`…/my-trip/` for `…/my-trip`), where every generator publishes the
+ * files that sit beside its `index.md` (`![](cover.jpg)`). A URL naming a file (`my-trip.html`) stays as it is.
+ */
+function relativeBase(url: string, bundle: boolean): string {
+  if (!bundle) return url;
+  const parsed = new URL(url);
+  if (parsed.pathname.endsWith('/') || /\.[^/]*$/.test(parsed.pathname)) return url;
+  parsed.pathname = `${parsed.pathname}/`;
+  return parsed.href;
 }
 
 /** The last site URL read by {@link siteBaseOf}, with what it gave: every story of a build has the same. */

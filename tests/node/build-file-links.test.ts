@@ -73,7 +73,7 @@ describe('links to other articles’ Markdown files', () => {
     write('seeds/posts/custom/index.md', post('Custom', 3, 'A story with its own slug.', 'slug: elsewhere\n'));
 
     const cold = await build();
-    expect(linksOfFirst(cold.rss)).toEqual(['https://ex.com/second-post#details', 'https://ex.com/custom', 'https://ex.com/notes.txt']);
+    expect(linksOfFirst(cold.rss)).toEqual(['https://ex.com/second-post#details', 'https://ex.com/custom', 'https://ex.com/first-post/notes.txt']);
     expect(cold.rss).toContain('the third');
     expect(cold.warnings).toEqual([
       expect.stringMatching(/^seeds\/posts\/first-post\/index\.md:6 left out a link to a Markdown file that is none of the seeds.*\.\.\/third-post\/index\.md/),
@@ -94,7 +94,7 @@ describe('links to other articles’ Markdown files', () => {
     // The linked file becomes a seed: the first post (unchanged) is read again and links to it.
     write('seeds/posts/third-post/index.md', post('Third post', 4, 'The third post.'));
     const added = await build();
-    expect(linksOfFirst(added.rss)).toEqual(['https://ex.com/second-post#details', 'https://ex.com/third-post', 'https://ex.com/custom', 'https://ex.com/notes.txt']);
+    expect(linksOfFirst(added.rss)).toEqual(['https://ex.com/second-post#details', 'https://ex.com/third-post', 'https://ex.com/custom', 'https://ex.com/first-post/notes.txt']);
     expect(added.warnings).toEqual([cold.warnings[1]]);
     expect(added.misses).toBe(2);
     expect(await build(false)).toEqual({ ...added, misses: undefined });

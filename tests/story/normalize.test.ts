@@ -277,3 +277,24 @@ describe('a podcast episode written as a seed', () => {
     expect(warnings.map((w) => w.code)).not.toContain('W_PODCAST_EPISODE');
   });
 });
+
+describe("a page bundle's relative links (the files beside its index.md)", () => {
+  const seed = '---\ntitle: My trip\ndate: 2024-01-02\nimage: cover.jpg\n---\n\nA picture: ![map](map.png), [the route](route.gpx), [home](/) and [below](#notes).\n';
+  it('are resolved under the folder its URL names, where generators publish them (they went to the site root: https://x.example/map.png)', () => {
+    const story = parseSeed(seed, { file: 'seeds/posts/my-trip/index.md', site: { siteUrl: 'https://x.example' } });
+    expect(story.url).toBe('https://x.example/my-trip');
+    expect(story.contentHtml).toContain('src="https://x.example/my-trip/map.png"');
+    expect(story.contentHtml).toContain('href="https://x.example/my-trip/route.gpx"');
+    expect(story.contentHtml).toContain('href="https://x.example/"');
+    expect(story.image?.url).toBe('https://x.example/my-trip/cover.jpg');
+  });
+
+  it('are resolved against the URL as before for a file that is no bundle, and for a bundle whose URL names a folder or a file', () => {
+    const flat = parseSeed(seed, { file: 'seeds/posts/my-trip.md', site: { siteUrl: 'https://x.example' } });
+    expect(flat.contentHtml).toContain('src="https://x.example/map.png"');
+    const folder = parseSeed(seed, { file: 'seeds/posts/my-trip/index.md', site: { siteUrl: 'https://x.example', storyPath: 'posts/{slug}/' } });
+    expect(folder.contentHtml).toContain('src="https://x.example/posts/my-trip/map.png"');
+    const page = parseSeed(seed, { file: 'seeds/posts/my-trip/index.md', site: { siteUrl: 'https://x.example', storyPath: '{slug}.html' } });
+    expect(page.contentHtml).toContain('src="https://x.example/map.png"');
+  });
+});
