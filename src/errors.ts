@@ -89,6 +89,11 @@ const PROBLEM_TABLE = {
     fix: 'Check the spelling of the field, and give each field once; see "Story fields" and "Plain items" in the README.',
   },
   W_DRAFT: { summary: 'the story is a draft and is not published', fix: 'Set `draft: false` (or remove it) to publish.' },
+  W_AUTHORS_FILE: {
+    summary:
+      "an authors file (Docusaurus's authors.yml, Material for MkDocs' .authors.yml, Jekyll's _data/authors.yml) could not be read, so front matter's author ids are published as names",
+    fix: 'Correct the file named (YAML: each id a mapping with at least `name`), or name the authors in front matter (`Jane Doe <jane@example.com>`).',
+  },
   W_FUTURE: {
     summary: "stories dated after the build's time (a scheduled post) are left out until a build after their date",
     fix: 'Build again once their date has passed (a scheduled build publishes them on time), or set `future: true` in the config to publish them now.',

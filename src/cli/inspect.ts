@@ -8,6 +8,7 @@ import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
 import { validateConfig, type StoryfeedConfig } from '../config/site-config.js';
 import { loadConfigFile } from '../node/config-file.js';
+import { readAuthorProfiles } from '../node/author-profiles.js';
 import { resolveConfig } from './site.js';
 import { oneLine } from './terminal.js';
 
@@ -26,9 +27,11 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;
+  // Authors described by id in the seeds folder's authors file, as a build reads them (see `author-profiles.ts`).
+  const authorProfiles = await readAuthorProfiles(seeds ?? path.dirname(full), io.cwd, warn);
   // The same bounded reader and size limit as a build: a FIFO or a huge file is refused, not read.
   const story = await loadStory(seed, {
-    site: config,
+    site: authorProfiles ? { ...config, authorProfiles } : config,
     cwd: io.cwd,
     onWarning: warn,
     ...(config.maxSeedBytes !== undefined ? { maxSeedBytes: config.maxSeedBytes } : {}),

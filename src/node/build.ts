@@ -6,6 +6,8 @@ import path from 'node:path';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { setAsideSharedIds } from './shared-ids.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
+import type { StorySite } from '../story/seed-to-story.js';
+import { readAuthorProfiles } from './author-profiles.js';
 import { buildFeedSet, feedSetFiles, feedSlugs, type FeedSetEntry } from '../feed/sets.js';
 import { joinRendering, splitRendering } from '../render/chunks.js';
 import { nearUnixEpoch } from '../seed/dates.js';
@@ -159,11 +161,14 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
       ...(options.write !== false ? { out: outDir } : {}),
       ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}),
     });
-  const cache = cacheDir === undefined ? undefined : new StoryCache(cacheDir, storySettings(config, epoch));
+  // Authors an authors file describes by id (Docusaurus, Material for MkDocs, Jekyll): part of every story's settings.
+  const authorProfiles = await readAuthorProfiles(seedsDir, cwd, options.onWarning);
+  const site = authorProfiles ? { ...config, authorProfiles } : config;
+  const cache = cacheDir === undefined ? undefined : new StoryCache(cacheDir, storySettings(site, epoch));
   // Body digests key the feed cache: a build without a cache hashes no body.
   const bodies = new BodyStore(config, bodiesInMemory.stories, cache !== undefined);
   try {
-    return await buildWith(options, pool, cache, bodies, { cwd, seedsDir, outDir, epoch });
+    return await buildWith(options, pool, cache, bodies, { cwd, seedsDir, outDir, epoch, site });
   } finally {
     cache?.close();
     bodies.close();
@@ -175,12 +180,12 @@ async function buildWith(
   pool: WorkerPool,
   cache: StoryCache | undefined,
   bodies: BodyStore,
-  { cwd, seedsDir, outDir, epoch }: { cwd: string; seedsDir: string; outDir: string; epoch: Date | undefined },
+  { cwd, seedsDir, outDir, epoch, site }: { cwd: string; seedsDir: string; outDir: string; epoch: Date | undefined; site: StorySite },
 ): Promise<BuildSiteResult> {
   const { config } = options;
   const loaded = await loadStories(seedsDir, {
     ...(config.maxSeedBytes ? { maxSeedBytes: config.maxSeedBytes } : {}),
-    site: config,
+    site,
     cwd,
     ...(cache ? { cache } : {}),
     // Not one near 1970 (SOURCE_DATE_EPOCH=0): undated stories would be warned as dated 1970, and are refused below.
@@ -767,9 +772,9 @@ function validReport(document: FeedDocument): VerifyReport {
 }
 
 /** The settings that shape a Story: part of every cache key, so changing one re-normalizes everything. */
-function storySettings(config: StoryfeedConfig, epoch: Date | undefined): unknown {
-  const { siteUrl, storyPath, language, authors, entities, entityTags, defaultYear, defaultDate, timeZone } = config;
-  return { siteUrl, storyPath, language, authors, entities, entityTags, defaultYear, defaultDate, timeZone, epoch: epoch?.toISOString() };
+function storySettings(site: StorySite, epoch: Date | undefined): unknown {
+  const { siteUrl, storyPath, language, authors, entities, entityTags, defaultYear, defaultDate, timeZone, authorProfiles } = site;
+  return { siteUrl, storyPath, language, authors, entities, entityTags, defaultYear, defaultDate, timeZone, epoch: epoch?.toISOString(), authorProfiles };
 }
 
 /** A relative stylesheet href is relative to the output folder; feeds in sub-folders climb up to it. */

@@ -77,6 +77,8 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
       fail(`${at}.${key}`, `must be a whole number from ${min} to ${max}, found ${describeValue(value)}`);
   }
   if (site.entities !== undefined && typeof site.entities !== 'boolean') fail(`${at}.entities`, `must be true or false, found ${describeValue(site.entities)}`);
+  if (site.authorProfiles !== undefined && !isObject(site.authorProfiles))
+    fail(`${at}.authorProfiles`, `must be an object of authors by id, found ${describeValue(site.authorProfiles)}`);
   if (site.authors !== undefined) {
     if (!Array.isArray(site.authors)) fail(`${at}.authors`, `must be a list of { name, email?, url? }, found ${describeValue(site.authors)}`);
     site.authors.forEach((a: unknown, i) => {

@@ -26,7 +26,14 @@ import { checkReadOptions, checkSeedArticle, checkStoryOptions, checkText } from
 
 /** The site settings the Story stage uses; only `siteUrl` is required. */
 export type StorySite = Pick<SiteConfig, 'siteUrl'> &
-  Partial<Pick<SiteConfig, 'language' | 'authors' | 'storyPath' | 'entityTags' | 'entities' | 'defaultYear' | 'defaultDate' | 'timeZone'>>;
+  Partial<Pick<SiteConfig, 'language' | 'authors' | 'storyPath' | 'entityTags' | 'entities' | 'defaultYear' | 'defaultDate' | 'timeZone'>> & {
+    /**
+     * Authors by the id front matter names them by (`authors: [slorber]`), as Docusaurus's `authors.yml`, Material
+     * for MkDocs' `.authors.yml` and Jekyll's `_data/authors.yml` describe them (a build reads those files): a
+     * front matter author that is only such an id is that author.
+     */
+    authorProfiles?: Readonly<Record<string, Author>>;
+  };
 
 /** Options for {@link normalizeStory}. */
 export interface StoryOptions {
@@ -191,7 +198,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     summary,
     published,
     updated,
-    authors: authorsOf(meta.authors, seed.byline, site.authors),
+    authors: authorsOf(meta.authors, seed.byline, site.authors, site.authorProfiles),
     language,
     sections: seed.sections,
     quotes: analysis.quotes,
@@ -370,8 +377,13 @@ function storyLanguage(fromMeta: string | undefined, text: string, siteLanguage:
   return site ?? 'en';
 }
 
-function authorsOf(fromMeta: Author[] | undefined, byline: Author[], siteAuthors: Author[] | undefined): Author[] {
-  if (fromMeta?.length) return fromMeta.map((a) => ({ ...a }));
+function authorsOf(fromMeta: Author[] | undefined, byline: Author[], siteAuthors: Author[] | undefined, profiles: StorySite['authorProfiles']): Author[] {
+  // An author given by an id alone (no email, address or picture) is the author an authors file describes under it.
+  const profile = (a: Author): Author | undefined => {
+    const described = profiles && a.email === undefined && a.url === undefined && a.avatar === undefined && Object.hasOwn(profiles, a.name) ? profiles[a.name] : undefined;
+    return typeof described?.name === 'string' ? described : undefined;
+  };
+  if (fromMeta?.length) return fromMeta.map((a) => ({ ...(profile(a) ?? a) }));
   if (byline.length) return byline.map((a) => ({ ...a }));
   // The site's authors as feeds carry them (checked with the options): a domain in another script in ASCII.
   return (siteAuthors ?? []).map(withFeedEmail);

@@ -32,6 +32,9 @@ describe('arguments of parseSeed, readSeed, normalizeStory and renderMarkdown', 
     expect(messageOf(() => parseSeed(text, { site, timeZone: 'Mars/Base' }))).toMatch(/^options\.timeZone must be an IANA time zone/);
     expect(messageOf(() => parseSeed(text, { site: { ...site, storyPath: [] as never } }))).toMatch(/^options\.site\.storyPath must be text/);
     expect(messageOf(() => parseSeed(text, { site: { ...site, authors: 'Ann' as never } }))).toMatch(/^options\.site\.authors must be a list/);
+    expect(messageOf(() => parseSeed(text, { site: { ...site, authorProfiles: 'slorber' as never } }))).toMatch(
+      /^options\.site\.authorProfiles must be an object of authors by id/,
+    );
     expect(messageOf(() => parseSeed(text, { site: { ...site, defaultDate: 'soon' } }))).toMatch(/^options\.site\.defaultDate "soon" is not an ISO 8601 date/);
     expect(messageOf(() => parseSeed(text, { site: { ...site, entityTags: 10n as never } }))).toMatch(/^options\.site\.entityTags must be a whole number/);
     expect(messageOf(() => readSeed(null as never))).toMatch(/^text must be the seed's text/);
@@ -45,7 +48,7 @@ describe('arguments of parseSeed, readSeed, normalizeStory and renderMarkdown', 
 
   it('any value for any option is a Story or a StoryfeedError (property)', () => {
     const keys = ['file', 'format', 'timeZone', 'fallbackDate', 'analysis', 'onWarning', 'sidecar', 'site'];
-    const siteKeys = ['siteUrl', 'language', 'authors', 'storyPath', 'entityTags', 'entities', 'defaultYear', 'defaultDate', 'timeZone'];
+    const siteKeys = ['siteUrl', 'language', 'authors', 'authorProfiles', 'storyPath', 'entityTags', 'entities', 'defaultYear', 'defaultDate', 'timeZone'];
     fc.assert(
       fc.property(fc.boolean(), fc.constantFrom(...keys, ...siteKeys), fc.anything(), (onSite, key, value) => {
         const options = onSite && siteKeys.includes(key) ? { site: { ...site, [key]: value } } : { site, [key]: value };
