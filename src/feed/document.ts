@@ -113,12 +113,20 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
 function checkUniqueIds(stories: readonly Story[], given: readonly Story[]): void {
   const problems: string[] = [];
   let first: Story | undefined;
-  // A story without a file (a plain item) is named by its place in the list given too: titles may repeat.
-  let places: Map<Story, number> | undefined;
+  // A story without a file (a plain item) is named by its place in the list given too: titles may repeat. The
+  // same story given twice is named at each place, in order.
+  let places: Map<Story, number[]> | undefined;
   const name = (story: Story): string => {
     if (story.file !== undefined) return story.file;
-    places ??= new Map(given.map((s, i) => [s, i]));
-    const place = places.get(story);
+    if (!places) {
+      places = new Map();
+      given.forEach((s, i) => {
+        const list = places!.get(s);
+        if (list) list.push(i);
+        else places!.set(s, [i]);
+      });
+    }
+    const place = places.get(story)?.shift();
     return place === undefined ? storyName(story) : `items[${place}] (${storyName(story)})`;
   };
   for (const same of storiesSharingIds(stories)) {

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { setAsideSharedIds } from './shared-ids.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import type { StorySite } from '../story/seed-to-story.js';
@@ -247,7 +247,7 @@ async function buildWith(
       );
   }
   // A story dated after the clock's time is a scheduled one (not after SOURCE_DATE_EPOCH: see `now`).
-  if (!config.future) loaded.stories = withoutFuture(loaded.stories, options.now ?? new Date(), options.onWarning);
+  if (!config.future) loaded.stories = withoutFuture(loaded.stories, buildTime(options.now), options.onWarning);
   const reconciled = await reconcileWithManifest(loaded.stories, previous, {
     // Undated stories are dated when first published: at SOURCE_DATE_EPOCH, else now (whole seconds), then recorded.
     publishDate: epoch ?? new Date(Math.floor(Date.now() / 1000) * 1000),
@@ -389,10 +389,17 @@ function leftBehindLink(files: readonly string[]): string {
   return `${what} storyfeed ${files.length === 0 ? 'made' : 'wrote'} here in earlier builds and no longer publishes are behind this symbolic link and were left in place, as storyfeed never removes anything through a link; they are yours now: delete them yourself if you no longer need them`;
 }
 
+/** The time stories dated after it are left out until: `now` as given (a valid Date), else the clock's. */
+function buildTime(now: unknown): Date {
+  if (now === undefined) return new Date();
+  if (now instanceof Date && !Number.isNaN(now.getTime())) return now;
+  throw new StoryfeedError('E_CONFIG', `buildSite's \`now\` must be a valid Date, found ${describeValue(now)}`);
+}
+
 /**
- * The stories with those dated after `now` (a scheduled post) made drafts, left out of the feeds
- * until a build after their date, as Hugo and Jekyll leave them out; a `W_FUTURE` warning names each
- * (as a draft's does). Undated stories (dated when first published) and drafts are as they were.
+ * The stories without those dated after `now` (a scheduled post), left out of the feeds until a build
+ * after their date, as Hugo and Jekyll leave them out; a `W_FUTURE` warning names each (as a draft's
+ * does). Undated stories (dated when first published) and drafts stay.
  */
 function withoutFuture(stories: Story[], now: Date, onWarning: ((d: Diagnostic) => void) | undefined): Story[] {
   let later: Set<Story> | undefined;
@@ -407,7 +414,7 @@ function withoutFuture(stories: Story[], now: Date, onWarning: ((d: Diagnostic) 
       ),
     );
   }
-  return later ? stories.map((s) => (later.has(s) ? { ...s, draft: true } : s)) : stories;
+  return later ? stories.filter((s) => !later.has(s)) : stories;
 }
 
 /** Below this many items to render in all feeds together, rendering and verifying stays in this thread (unless workers already run). */

@@ -843,7 +843,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
       aliased.add('image');
     } else {
       options.onWarning?.(
-        warning('W_UNKNOWN_FIELD', `front matter \`${cover}\` is not read: expected an image's URL, found ${describeValue(value)}`, { file, line: lineOf(cover) }),
+        warning('W_UNKNOWN_FIELD', `front matter \`${written(cover)}\` is not read: expected an image's URL, found ${describeValue(value)}`, { file, line: lineOf(cover) }),
       );
     }
     unread(COVER_NAMES, cover);
@@ -864,7 +864,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   if (fileKey !== undefined) {
     const value = own(fileKey);
     const files = fileKey === 'enclosure' && !Array.isArray(value) ? [value] : value;
-    meta.enclosures = itemField(fileKey, () => readEnclosures(files, fileKey, CHECK_BASE) ?? [], fail, files !== value).map((enclosure, i) => ({
+    meta.enclosures = itemField(fileKey, written(fileKey), () => readEnclosures(files, fileKey, CHECK_BASE) ?? [], fail, files !== value).map((enclosure, i) => ({
       ...enclosure,
       url: writtenUrl((files as Record<string, unknown>[])[i]!.url),
     }));
@@ -872,7 +872,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
   }
   if (given('episode')) {
     const value = own('episode') as Record<string, unknown>;
-    const episode = itemField('episode', () => readEpisode(value, 'episode', CHECK_BASE) ?? {}, fail);
+    const episode = itemField('episode', written('episode'), () => readEpisode(value, 'episode', CHECK_BASE) ?? {}, fail);
     if (episode.image !== undefined) episode.image = writtenUrl(value.image);
     if (episode.transcripts) episode.transcripts = episode.transcripts.map((t, i) => ({ ...t, url: writtenUrl((value.transcripts as Record<string, unknown>[])[i]!.url) }));
     if (episode.chapters) episode.chapters = { ...episode.chapters, url: writtenUrl((value.chapters as Record<string, unknown>).url) };
@@ -1077,13 +1077,14 @@ const FIELD_BY_LOWER_CASE = new Map([...KNOWN_FIELDS].map((field) => [field.toLo
 type Fail = (key: string, detail: string) => never;
 
 /** The address a podcast field's relative URLs are checked against; the story's URL resolves them (see {@link SeedMeta.enclosures}). */
-const CHECK_BASE = 'https://story.invalid/';
+const CHECK_ORIGIN = 'https://story.invalid';
+const CHECK_BASE = `${CHECK_ORIGIN}/~story~/`;
 
 /**
  * A podcast field read by the plain item's reader, its problem given as the front matter's: `E_FIELD`
  * naming the key (and the path within it) on the key's line.
  */
-function itemField<T>(key: string, readField: () => T, fail: (path: string, detail: string, code: 'E_FIELD', lineKey: string) => never, single = false): T {
+function itemField<T>(key: string, shown: string, readField: () => T, fail: (path: string, detail: string, code: 'E_FIELD', lineKey: string) => never, single = false): T {
   try {
     return readField();
   } catch (error) {
@@ -1091,8 +1092,17 @@ function itemField<T>(key: string, readField: () => T, fail: (path: string, deta
     // The item's message is the path, then what is wrong with it; a single `enclosure` was read as a list of one.
     const space = error.detail.indexOf(' ');
     const given = space < 0 ? key : error.detail.slice(0, space);
-    const path = single && given.startsWith(`${key}[0]`) ? `${key}${given.slice(key.length + 3)}` : given;
-    return fail(path, error.detail.slice(space + 1), 'E_FIELD', key);
+    const within = single && given.startsWith(`${key}[0]`) ? given.slice(key.length + 3) : given.slice(key.length);
+    // A relative URL the message quotes was resolved against the stand-in address: it is shown as written (`art.webp`, `/art.webp`).
+    return fail(
+      `${shown}${within}`,
+      error.detail
+        .slice(space + 1)
+        .replaceAll(CHECK_BASE, '')
+        .replaceAll(CHECK_ORIGIN, ''),
+      'E_FIELD',
+      key,
+    );
   }
 }
 

@@ -139,7 +139,9 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   if (seed.html !== undefined) {
     // Links to other articles' files get those articles' addresses (see `file-links.ts`).
     const links = new FileLinks(file, options.seedsFolderTop === true, (target, top) => fileStoryUrl(target, top, site, siteBase, origin), options.isSeedFile);
-    const safe = sanitizeStoryHtml(seed.html, base, file, undefined, links.address);
+    // In a page bundle a link to a place in the story itself (`#notes`, `?page=2`) is the story's, not its folder's.
+    const address = base === url ? links.address : (href: string) => (/^\s*[#?]/.test(href) ? inStory(href, url) : links.address(href));
+    const safe = sanitizeStoryHtml(seed.html, base, file, undefined, address);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
     const found = links.finish(text, file);
@@ -258,6 +260,15 @@ function fileName(file: string, topOfSeeds = false): { stem: string | undefined;
   const folder = parts.findLast((part) => part !== '' && part !== '.');
   if (folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder)) return { stem: undefined, bundle: false };
   return { stem: bundle[1] ? `${folder}-${bundle[1].toLowerCase()}` : folder, bundle: true };
+}
+
+/** A link to a place in the story itself (`#notes`, `?page=2`) as an address on its URL; `undefined` (resolved as any link) if it is none. */
+function inStory(href: string, url: string): string | undefined {
+  try {
+    return new URL(href.trim(), url).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

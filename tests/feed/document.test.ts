@@ -83,6 +83,15 @@ describe('buildFeedDocument', () => {
     }
     expect(error?.code).toBe('E_DUPLICATE_ID');
     expect(error?.detail).toBe('https://news.example.com/x is the id of both items[0] ("Weekly digest") and items[2] ("Weekly digest")');
+    // The same story given twice is named at each of its places.
+    const story = makeStory({ slug: 'twice', title: 'Twice' });
+    let twice: StoryfeedError | undefined;
+    try {
+      buildFeedDocument([story, makeStory({ slug: 'other' }), story], testSite);
+    } catch (e) {
+      twice = e as StoryfeedError;
+    }
+    expect(twice?.detail).toMatch(/is the id of both items\[0\] \("Twice"\) and items\[2\] \("Twice"\)$/);
   });
 
   it('names ten of the stories sharing one id and counts the rest, in linear time (each was compared with every other)', async () => {

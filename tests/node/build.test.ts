@@ -243,6 +243,12 @@ describe('stories dated after the build (scheduled posts)', () => {
     expect(warnings.filter((w) => w.startsWith('W_FUTURE'))).toEqual([
       'W_FUTURE "Scheduled story" is dated 2024-06-03T08:00:00.000Z, after this build\'s time (2024-06-01T00:00:00.000Z): it is left out of the feeds until a build after its date; set `future: true` in the config to publish it now',
     ]);
+    // A scheduled post is no draft: it is not named as one too.
+    expect(warnings.filter((w) => w.startsWith('W_DRAFT'))).toEqual([]);
+    await expect(buildSite({ config, cwd: dir, now: new Date('soon'), write: false })).rejects.toMatchObject({
+      code: 'E_CONFIG',
+      message: expect.stringContaining('`now` must be a valid Date'),
+    });
     const after = await buildSite({ config, cwd: dir, now: new Date('2024-06-03T08:00:01Z'), sourceDateEpoch: '1700000000' });
     expect(titles(after.contents)).toEqual(['Scheduled story', 'Published story']);
     rmSync(path.join(dir, 'public'), { recursive: true, force: true });

@@ -568,5 +568,10 @@ describe("a podcast episode's files and details (`enclosures`, `enclosure`, `epi
     expect(badSeason).toMatchObject({ code: 'E_FIELD', line: 3 });
     expect(badSeason.message).toContain('front matter `episode.season`: ');
     expect(fails(() => parseYamlMeta('enclosures: /a.mp3\n')).message).toContain('front matter `enclosures`: must be a list of { url, type, length }');
+    // Named as written (a key in other letter case, a relative URL as given, not as checked).
+    expect(fails(() => parseYamlMeta('Enclosure:\n  url: /a.mp3\n')).message).toMatch(/^front matter `Enclosure\.type`: /);
+    const artwork = fails(() => parseYamlMeta('episode:\n  image: art.webp\n'));
+    expect(artwork.message).toContain('found "art.webp"');
+    expect(artwork.message).not.toContain('invalid');
   });
 });

@@ -286,6 +286,8 @@ describe("a page bundle's relative links (the files beside its index.md)", () =>
     expect(story.contentHtml).toContain('src="https://x.example/my-trip/map.png"');
     expect(story.contentHtml).toContain('href="https://x.example/my-trip/route.gpx"');
     expect(story.contentHtml).toContain('href="https://x.example/"');
+    // A place in the story itself is the story's.
+    expect(story.contentHtml).toContain('href="https://x.example/my-trip#notes"');
     expect(story.image?.url).toBe('https://x.example/my-trip/cover.jpg');
   });
 
