@@ -7,7 +7,6 @@
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { feedEmailAddress } from '../email-address.js';
 import type { Author } from '../types.js';
@@ -57,7 +56,9 @@ export async function readAuthorProfiles(seedsDir: string, cwd: string, onWarnin
     }
     let data: unknown;
     try {
-      data = parseYaml(new TextDecoder().decode(bytes), { maxAliasCount: 100 });
+      // The YAML parser loads only for a site that has such a file: a warm build loads no parser.
+      const { parse } = await import('yaml');
+      data = parse(new TextDecoder().decode(bytes), { maxAliasCount: 100 });
     } catch (error) {
       onWarning?.(problem(file, cwd, errorText(error).split('\n')[0]!));
       return undefined;

@@ -247,7 +247,15 @@ async function buildWith(
       );
   }
   // A story dated after the clock's time is a scheduled one (not after SOURCE_DATE_EPOCH: see `now`).
-  if (!config.future) loaded.stories = withoutFuture(loaded.stories, buildTime(options.now), options.onWarning);
+  // Scheduled stories are drafts until their date: named by W_FUTURE, not again as drafts.
+  const scheduled = config.future ? undefined : withoutFuture(loaded.stories, buildTime(options.now), options.onWarning);
+  if (scheduled) loaded.stories = scheduled.stories;
+  const onWarning =
+    scheduled?.files.size && options.onWarning
+      ? (d: Diagnostic): void => {
+          if (d.code !== 'W_DRAFT' || d.file === undefined || !scheduled.files.has(d.file)) options.onWarning?.(d);
+        }
+      : options.onWarning;
   const reconciled = await reconcileWithManifest(loaded.stories, previous, {
     // Undated stories are dated when first published: at SOURCE_DATE_EPOCH, else now (whole seconds), then recorded.
     publishDate: epoch ?? new Date(Math.floor(Date.now() / 1000) * 1000),
@@ -265,7 +273,7 @@ async function buildWith(
   const set = buildFeedSet(stories, config, {
     ...(config.tagFeeds ? { tagFeeds: config.tagFeeds } : {}),
     ...(config.authorFeeds ? { authorFeeds: true } : {}),
-    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(onWarning ? { onWarning } : {}),
     // A SOURCE_DATE_EPOCH of 0 (some build systems' "no date") is no date a feed may carry: an empty feed is then refused, as without one.
     ...(epoch && !nearUnixEpoch(epoch) ? { emptyFeedDate: epoch } : {}),
     ...(previous?.slugs ? { slugs: previous.slugs } : {}),
@@ -397,11 +405,11 @@ function buildTime(now: unknown): Date {
 }
 
 /**
- * The stories without those dated after `now` (a scheduled post), left out of the feeds until a build
- * after their date, as Hugo and Jekyll leave them out; a `W_FUTURE` warning names each (as a draft's
- * does). Undated stories (dated when first published) and drafts stay.
+ * The stories with those dated after `now` (a scheduled post) made drafts, left out of the feeds until a
+ * build after their date, as Hugo and Jekyll leave them out; a `W_FUTURE` warning names each (as a draft's
+ * does), and their files are given. Undated stories (dated when first published) and drafts are as they were.
  */
-function withoutFuture(stories: Story[], now: Date, onWarning: ((d: Diagnostic) => void) | undefined): Story[] {
+function withoutFuture(stories: Story[], now: Date, onWarning: ((d: Diagnostic) => void) | undefined): { stories: Story[]; files: Set<string> } {
   let later: Set<Story> | undefined;
   for (const story of stories) {
     if (story.draft || story.undated || story.published.getTime() <= now.getTime()) continue;
@@ -414,7 +422,9 @@ function withoutFuture(stories: Story[], now: Date, onWarning: ((d: Diagnostic) 
       ),
     );
   }
-  return later ? stories.filter((s) => !later.has(s)) : stories;
+  if (!later) return { stories, files: new Set() };
+  const files = new Set([...later].flatMap((s) => (s.file !== undefined ? [s.file] : [])));
+  return { stories: stories.map((s) => (later.has(s) ? { ...s, draft: true } : s)), files };
 }
 
 /** Below this many items to render in all feeds together, rendering and verifying stays in this thread (unless workers already run). */
