@@ -246,9 +246,9 @@ async function buildWith(
         { problems: undated.map((s) => s.file ?? s.title) },
       );
   }
-  // A story dated after the clock's time is a scheduled one (not after SOURCE_DATE_EPOCH: see `now`).
-  // Scheduled stories are drafts until their date: named by W_FUTURE, not again as drafts.
-  const scheduled = config.future ? undefined : withoutFuture(loaded.stories, buildTime(options.now), options.onWarning);
+  // A story dated after the clock's time (not SOURCE_DATE_EPOCH's: see `now`) is a draft until its date, named by
+  // W_FUTURE and not again as a draft.
+  const scheduled = config.future ? undefined : scheduledAsDrafts(loaded.stories, buildTime(options.now), options.onWarning);
   if (scheduled) loaded.stories = scheduled.stories;
   const onWarning =
     scheduled?.files.size && options.onWarning
@@ -409,7 +409,7 @@ function buildTime(now: unknown): Date {
  * build after their date, as Hugo and Jekyll leave them out; a `W_FUTURE` warning names each (as a draft's
  * does), and their files are given. Undated stories (dated when first published) and drafts are as they were.
  */
-function withoutFuture(stories: Story[], now: Date, onWarning: ((d: Diagnostic) => void) | undefined): { stories: Story[]; files: Set<string> } {
+function scheduledAsDrafts(stories: Story[], now: Date, onWarning: ((d: Diagnostic) => void) | undefined): { stories: Story[]; files: Set<string> } {
   let later: Set<Story> | undefined;
   for (const story of stories) {
     if (story.draft || story.undated || story.published.getTime() <= now.getTime()) continue;
