@@ -128,6 +128,10 @@ const PROBLEM_TABLE = {
     summary: 'old output files storyfeed no longer publishes are behind a symbolic link in the output folder and were left in place',
     fix: 'storyfeed never removes anything through a link: delete the files named where the link points, if you no longer need them.',
   },
+  W_NOT_A_PODCAST: {
+    summary: 'items have podcast episode fields, but the site has no `podcast` settings, so podcast apps will not take the feed',
+    fix: 'Set `podcast` in the config (artwork, categories, explicit, owner; see "Podcasts" in the README), or remove the `episode` fields.',
+  },
   W_PODCAST_EPISODE: {
     summary: 'episodes of a podcast have no enclosure or no title, and podcast apps leave them out',
     fix: "Give each episode a title and its audio or video file: a seed's `enclosure` in its front matter, or a plain item's `enclosures` (`{ url, type, length }`).",

@@ -93,6 +93,18 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
   if (site.podcast) {
     doc.podcast = withOwner(copyPodcast(site.podcast), doc.authors);
     checkEpisodes(items, limited, warn);
+  } else {
+    // Episode fields without the show's settings: the items carry iTunes elements, the channel none of those Apple requires.
+    const episode = limited[items.findIndex((item) => item.episode !== undefined)];
+    if (episode !== undefined) {
+      warn(
+        warning(
+          'W_NOT_A_PODCAST',
+          `${storyName(episode)} has podcast episode fields (\`episode\`), but the site has no \`podcast\` settings: the feed is published with the episodes' iTunes elements and without the show's artwork, category, explicit flag and owner, which podcast apps require`,
+          episode.file !== undefined ? { file: episode.file } : {},
+        ),
+      );
+    }
   }
   if (site.namespaces) doc.namespaces = { ...site.namespaces };
   const extensions = readExtensions(site.extensions, 'site.extensions', declaredPrefixes(site));

@@ -199,4 +199,13 @@ describe('podcast episodes', () => {
     expect(warningsOf([makeStory({ slug: 'played', enclosures: audio })])).toEqual([]);
     expect(warningsOf(many, testSite)).toEqual([]);
   });
+
+  it("warns once when items have episode fields but the site has no podcast settings (the feed carried the episodes' iTunes elements without a word)", () => {
+    const episodes = [
+      makeStory({ slug: 'e2', file: 'seeds/e2.md', published: new Date('2024-02-01T00:00:00Z'), enclosures: audio, episode: { duration: 60, episode: 2 } }),
+      makeStory({ slug: 'e1', file: 'seeds/e1.md', published: new Date('2024-01-01T00:00:00Z'), enclosures: audio, episode: { duration: 60, episode: 1 } }),
+    ];
+    expect(warningsOf(episodes, testSite)).toEqual([expect.objectContaining({ code: 'W_NOT_A_PODCAST', file: 'seeds/e2.md' })]);
+    expect(warningsOf(episodes)).toEqual([]);
+  });
 });
