@@ -227,7 +227,7 @@ export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | u
  * `2013/7/13 20:46:25`, `2025-1-1 10:21:00 +0800`: a date written year first with slashes or dashes, one or two
  * digits of month and day, and an optional time (with an optional UTC offset).
  */
-const SLASHED = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(\s*(?:Z|z|[+-]\d{2}:?\d{2}))?)?$/;
+const SLASHED = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?:(?:\s+|[Tt])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?)?$/;
 
 /**
  * A date written year first with slashes, as Hexo's documentation and `hexo new` write a post's date
@@ -239,12 +239,13 @@ const SLASHED = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\
 export function parseSlashedDate(value: string, timeZone = 'UTC'): DateParse | undefined {
   const m = SLASHED.exec(value.trim());
   if (!m) return undefined;
-  const [, year, separator, month, day, hour, minute, second, zone] = m as unknown as [
+  const [, year, separator, month, day, hour, minute, second, fraction, zone] = m as unknown as [
     string,
     string,
     string,
     string,
     string,
+    string | undefined,
     string | undefined,
     string | undefined,
     string | undefined,
@@ -252,7 +253,15 @@ export function parseSlashedDate(value: string, timeZone = 'UTC'): DateParse | u
   ];
   // With dashes and two digits each, it is ISO 8601's form, which {@link parseIsoDate} read (or said why not).
   if (separator === '-' && month.length === 2 && day.length === 2) return undefined;
-  const time = hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}${zone?.trim() ?? ''}` : '';
+  // YAML 1.1's timestamps (which Jekyll reads) give an offset's hour in one digit too: `+8`, `-5:30`.
+  const offset =
+    zone === undefined
+      ? ''
+      : /^[Zz]$/.test(zone)
+        ? 'Z'
+        : `${zone[0]}${zone.slice(1).replace(/^(\d{1,2}):?(\d{2})?$/, (_, h: string, mm?: string) => `${h.padStart(2, '0')}:${mm ?? '00'}`)}`;
+  const seconds = second !== undefined ? `:${second}${fraction !== undefined ? `.${fraction}` : ''}` : '';
+  const time = hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${seconds}${offset}` : '';
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}${time}`;
   const parsed = parseIsoDate(iso, timeZone);
   return parsed.ok ? parsed : { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };

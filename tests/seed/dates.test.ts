@@ -69,6 +69,11 @@ describe('dates written year first with slashes', () => {
     // Two digits each is ISO 8601's form, refused with its own reason; a mix of separators is no date.
     expect(parseDate('2024-13-45')).toEqual({ ok: false, reason: expect.stringMatching(/^"2024-13-45" has month 13/) });
     for (const text of ['2024-3/5', '2024-3-5-1', '2024-3-5 +0800']) expect(parseDate(text).ok).toBe(false);
+    // YAML 1.1's timestamp forms, as Jekyll reads them: a T, a fraction of a second, an offset's hour in one digit.
+    expect(iso('2025-1-1T10:21:00')).toBe('2025-01-01T10:21:00.000Z');
+    expect(iso('2025-1-1 10:21:00.5 +8')).toBe('2025-01-01T02:21:00.500Z');
+    expect(iso('2025-1-1 10:21:00 -5:30')).toBe('2025-01-01T15:51:00.000Z');
+    expect(iso('2025-1-1 10:21:00 Z')).toBe('2025-01-01T10:21:00.000Z');
   });
 
   it('are checked as ISO dates are; day-first and month-first slashes are still not read', () => {
