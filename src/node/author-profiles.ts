@@ -9,6 +9,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { feedEmailAddress } from '../email-address.js';
+import { parseHttpUrl } from '../seed/http-url.js';
 import type { Author } from '../types.js';
 import { readBounded } from './read-bounded.js';
 import { displayPath } from './seed-files.js';
@@ -91,15 +92,11 @@ function profileOf(value: unknown): Author | undefined {
   return author;
 }
 
-/** An absolute http(s) URL without credentials, as feeds carry one, else `undefined`. */
+/** An absolute http(s) URL without credentials, as feeds carry one (see `http-url.ts`), else `undefined`. */
 function httpUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value.trim());
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseHttpUrl(value.trim());
+  return parsed.ok ? parsed.url.href : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
