@@ -63,6 +63,8 @@ const coreModules: Plugin = {
  */
 const BUNDLED = [
   'markdown-it',
+  'markdown-it-footnote',
+  'markdown-it-container',
   'linkify-it',
   'mdurl',
   'punycode.js',

@@ -16,11 +16,16 @@ import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, rawAfter, withTemplateLinks } from './template-links.js';
 import { withoutWordpressCaptions } from './wordpress-captions.js';
 import { withAdmonitions } from './admonitions.js';
+import { withSiteExtensions } from './markdown-extensions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './structure-limit.js';
 
-/** One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer. */
+/**
+ * One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer,
+ * and what site generators read beyond them (footnotes, containers, alerts, task lists: see `markdown-extensions.ts`).
+ */
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+withSiteExtensions(markdown);
 // Obsidian's comments, in seeds only (see `obsidian-comments.ts`): read while escapes are tokens of their own.
 markdown.core.ruler.before('text_join', 'obsidian_comments', withoutObsidianComments);
 // A table column's alignment (`|---:|`) is a `style` attribute markdown-it writes itself, which the sanitizer removes

@@ -1,0 +1,234 @@
+import type MarkdownIt from 'markdown-it';
+import container from 'markdown-it-container';
+import footnote from 'markdown-it-footnote';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type Token from 'markdown-it/lib/token.mjs';
+
+/**
+ * Markdown the site generators read beyond CommonMark, which readers otherwise saw as its raw marks:
+ * footnotes (GitHub, Hugo, Jekyll's kramdown, Astro, Docusaurus), containers (`:::note[Title]` in
+ * Docusaurus and Starlight, `::: tip Title` in VitePress, Pandoc's fenced divs), GitHub's alerts and
+ * Obsidian's callouts (`> [!NOTE]`, `> [!tip]- Title`), and task lists (`- [x] done`). Each is
+ * written as HTML every feed reader shows: a footnote as `[1]` in superscript and the notes as a
+ * numbered list after a rule, at the end (links between them would lead out of the reader, to
+ * anchors the site names otherwise); a container, alert or callout as a quote opening with its
+ * title in bold; a task's box as ☐ or ☑.
+ */
+export function withSiteExtensions(markdown: MarkdownIt): void {
+  markdown.use(footnote);
+  // `^[an inline note]` is Pandoc's alone, and `2^[n]` is text elsewhere.
+  markdown.inline.ruler.disable('footnote_inline');
+  markdown.inline.ruler.before('footnote_ref', 'footnote_label_bound', footnoteLabelBound);
+  markdown.core.ruler.at('footnote_tail', footnoteTail);
+  markdown.renderer.rules.footnote_ref = (tokens, idx) => `<sup>[${(tokens[idx]!.meta as { id: number }).id + 1}]</sup>`;
+  markdown.renderer.rules.footnote_block_open = () => '<hr />\n<ol>\n';
+  markdown.renderer.rules.footnote_block_close = () => '</ol>\n';
+  markdown.renderer.rules.footnote_open = () => '<li>';
+  markdown.renderer.rules.footnote_close = () => '</li>\n';
+  markdown.use(container, 'block', { validate: opensContainer });
+  markdown.core.ruler.push('containers_as_quotes', containersAsQuotes);
+  markdown.core.ruler.push('alerts_as_quotes', alertsAsQuotes);
+  markdown.core.ruler.push('task_boxes', taskBoxes);
+}
+
+/** The longest footnote label read (`[^label]`): labels are words or numbers; a longer run of text is none. */
+const MAX_FOOTNOTE_LABEL = 200;
+
+/**
+ * Runs before the plugin's `[^label]` rule, which reads from every `[^` to the next blank, line end or
+ * `]`: over a long run of text without one, as many times as the run holds `[^`, time quadratic in its
+ * length. A `[^` not closed within {@link MAX_FOOTNOTE_LABEL} characters names no note (nor opens a
+ * link, whose text would have to run as long without a blank): its `[` is read as text here.
+ */
+function footnoteLabelBound(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state;
+  if (src.charCodeAt(pos) !== 0x5b || src.charCodeAt(pos + 1) !== 0x5e) return false;
+  const end = Math.min(state.posMax, pos + 2 + MAX_FOOTNOTE_LABEL);
+  for (let at = pos + 2; at < end; at++) {
+    const code = src.charCodeAt(at);
+    if (code === 0x5d || code === 0x20 || code === 0x0a) return false;
+  }
+  if (!silent) state.pending += '[';
+  state.pos++;
+  return true;
+}
+
+/** What the footnote plugin keeps in a parse's `env`. */
+interface Footnotes {
+  refs?: Record<string, number>;
+  list?: { label?: string; content?: string; tokens?: Token[]; count?: number }[];
+}
+
+/**
+ * The notes referred to, in the order of their first reference, after the body (the plugin's own pass
+ * joined each note's tokens to all before it: time quadratic in the number of notes). Definitions no
+ * reference names are left out, as the generators leave them. The parse's notes are then forgotten:
+ * a seed's body may be parsed again with the same `env`.
+ */
+function footnoteTail(state: StateCore): void {
+  const env = state.env as { footnotes?: Footnotes };
+  const footnotes = env.footnotes;
+  if (!footnotes) return;
+  delete env.footnotes;
+  const definitions = new Map<string, Token[]>();
+  const body: Token[] = [];
+  let current: Token[] | undefined;
+  for (const token of state.tokens) {
+    if (token.type === 'footnote_reference_open') {
+      current = [];
+      definitions.set((token.meta as { label: string }).label, current);
+    } else if (token.type === 'footnote_reference_close') current = undefined;
+    else (current ?? body).push(token);
+  }
+  state.tokens = body;
+  const list = footnotes.list;
+  if (!list?.length) return;
+  body.push(new state.Token('footnote_block_open', '', 1));
+  list.forEach((note, id) => {
+    const open = new state.Token('footnote_open', '', 1);
+    open.meta = { id, label: note.label };
+    body.push(open);
+    const tokens = note.label !== undefined ? definitions.get(note.label) : undefined;
+    if (tokens) for (const token of tokens) body.push(token);
+    body.push(new state.Token('footnote_close', '', -1));
+  });
+  body.push(new state.Token('footnote_block_close', '', -1));
+}
+
+/**
+ * The admonitions whose title may follow their type after a blank (`::: tip Title`: VitePress, Docusaurus 2), as
+ * their documentation names them. Any other type opens a container only alone on its line or with its title in
+ * brackets (`:::mytype`, `:::mytype[Title]`), so a line of prose after three colons (`::: not really`) stays text.
+ */
+const TITLED_TYPES: ReadonlySet<string> = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'details']);
+/**
+ * What may follow a container's colons: a type (`note`, `tip`, `details`, any name), then a title in
+ * brackets (Docusaurus, Starlight) or, for {@link TITLED_TYPES}, the rest of the line (VitePress); or
+ * Pandoc's attributes in braces.
+ */
+const CONTAINER_PARTS = /^[ \t]*(?:([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:[ \t]+(\S.*?))?|\{[^}\n]*\})[ \t]*$/;
+
+/** Whether a container's opening line (after its colons) opens one. */
+function opensContainer(params: string): boolean {
+  const parts = CONTAINER_PARTS.exec(params);
+  if (!parts) return false;
+  const [, type, bracketed, rest] = parts;
+  return type === undefined || rest === undefined || (bracketed === undefined && TITLED_TYPES.has(type.toLowerCase()));
+}
+/** VitePress containers that only lay out what they hold (tabs of code, text kept from Vue): no title of their own. */
+const LAYOUT_CONTAINERS: ReadonlySet<string> = new Set(['code-group', 'raw', 'v-pre']);
+
+/** `note` as the title `Note`. */
+const typeTitle = (type: string): string => type.charAt(0).toUpperCase() + type.slice(1).toLowerCase().replace(/[-_]+/g, ' ');
+
+/** A paragraph of bold text, at `level`, as the title of a quote. */
+function titleParagraph(state: StateCore, title: string, level: number): Token[] {
+  const open = new state.Token('paragraph_open', 'p', 1);
+  open.block = true;
+  open.level = level;
+  const inline = new state.Token('inline', '', 0);
+  inline.level = level + 1;
+  inline.content = title;
+  inline.children = [];
+  state.md.inline.parse(title, state.md, state.env, inline.children);
+  const strongOpen = new state.Token('strong_open', 'strong', 1);
+  const strongClose = new state.Token('strong_close', 'strong', -1);
+  inline.children = [strongOpen, ...inline.children, strongClose];
+  const close = new state.Token('paragraph_close', 'p', -1);
+  close.block = true;
+  close.level = level;
+  return [open, inline, close];
+}
+
+/** Containers as quotes, their title (or type) first in bold; Pandoc's `{.class}` divs and layout containers as their content alone. */
+function containersAsQuotes(state: StateCore): void {
+  if (!state.tokens.some((t) => t.type === 'container_block_open')) return;
+  const out: Token[] = [];
+  /** For each open container: whether it was written as a quote. */
+  const quoted: boolean[] = [];
+  /** Containers left out around the token: what they held moves up as many levels (sections are read from the top level). */
+  let leftOut = 0;
+  for (const token of state.tokens) {
+    token.level -= leftOut;
+    if (token.type === 'container_block_open') {
+      const [, type, bracketed, rest] = CONTAINER_PARTS.exec(token.info) ?? [];
+      const asQuote = type !== undefined && !LAYOUT_CONTAINERS.has(type.toLowerCase());
+      quoted.push(asQuote);
+      if (!asQuote) {
+        leftOut++;
+        continue;
+      }
+      const open = new state.Token('blockquote_open', 'blockquote', 1);
+      open.block = true;
+      open.level = token.level;
+      open.map = token.map;
+      out.push(open);
+      const title = (bracketed ?? rest ?? '').trim() || typeTitle(type);
+      out.push(...titleParagraph(state, title, token.level + 1));
+    } else if (token.type === 'container_block_close') {
+      if (!quoted.pop()) {
+        leftOut--;
+        continue;
+      }
+      const close = new state.Token('blockquote_close', 'blockquote', -1);
+      close.block = true;
+      close.level = token.level;
+      out.push(close);
+    } else out.push(token);
+  }
+  state.tokens = out;
+}
+
+/** A quote's first line naming an alert (`[!NOTE]`) or a callout (`[!tip]- Its title`). */
+const ALERT_MARK = /^\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*))?$/;
+
+/**
+ * GitHub's alerts and Obsidian's callouts: a quote whose first line is `[!TYPE]` (and a title) opens with
+ * that title (or the type's name) in bold, a paragraph of its own. One pass over the tokens.
+ */
+function alertsAsQuotes(state: StateCore): void {
+  const tokens = state.tokens;
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const inline = tokens[i + 2];
+    const mark =
+      token.type === 'blockquote_open' && tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline' && inline.children?.[0]?.type === 'text'
+        ? ALERT_MARK.exec(inline.children[0].content)
+        : null;
+    if (!mark || !inline?.children) {
+      out?.push(token);
+      continue;
+    }
+    out ??= tokens.slice(0, i);
+    out.push(token);
+    const title = mark[2]?.trim() || typeTitle(mark[1]!);
+    out.push(...titleParagraph(state, title, token.level + 1));
+    // The rest of the first paragraph, after the line break that ended the mark's line, stays a paragraph.
+    const rest = inline.children.slice(1);
+    while (rest[0]?.type === 'softbreak' || rest[0]?.type === 'hardbreak') rest.shift();
+    if (rest.length > 0) {
+      inline.children = rest;
+      inline.content = inline.content.slice(inline.content.indexOf('\n') + 1);
+      out.push(tokens[i + 1]!, inline, tokens[i + 3]!);
+    }
+    i += 3;
+  }
+  if (out) state.tokens = out;
+}
+
+/** A task's box opening a list item's first line: `[ ]`, `[x]` or `[X]`, then a blank. */
+const TASK_BOX = /^\[([ xX])\][ \t]/;
+
+/** A list item opening with a task's box shows it as ☐ (to do) or ☑ (done), as text every reader shows. */
+function taskBoxes(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.type !== 'list_item_open' || tokens[i + 1]!.type !== 'paragraph_open') continue;
+    const first = tokens[i + 2]!.children?.[0];
+    const box = first?.type === 'text' ? TASK_BOX.exec(first.content) : null;
+    if (!first || !box) continue;
+    first.content = `${box[1] === ' ' ? '\u2610' : '\u2611'} ${first.content.slice(box[0].length)}`;
+  }
+}

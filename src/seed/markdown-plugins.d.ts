@@ -1,0 +1,13 @@
+// The two markdown-it plugins ship no types of their own (DefinitelyTyped's describe markdown-it's CommonJS build).
+
+declare module 'markdown-it-footnote' {
+  import type MarkdownIt from 'markdown-it';
+  /** Footnotes: `[^label]` references and `[^label]: text` definitions. */
+  export default function footnote(md: MarkdownIt): void;
+}
+
+declare module 'markdown-it-container' {
+  import type MarkdownIt from 'markdown-it';
+  /** Fenced containers (`:::name … :::`): `name` names their tokens (`container_<name>_open`). */
+  export default function container(md: MarkdownIt, name: string, options?: { validate?: (params: string, markup: string) => boolean; marker?: string }): void;
+}

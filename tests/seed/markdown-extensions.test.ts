@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { readMarkdownSeed, renderMarkdown } from '../../src/seed/markdown.js';
+import { costGrowth } from '../support/linear.js';
+
+const seed = (body: string, title = 'T') => readMarkdownSeed(`---\ntitle: ${title}\n---\n${body}`, { file: 'post.md' });
+const html = (body: string): string => seed(body).html ?? '';
+const texts = (body: string): string[] => seed(body).sections.flatMap((s) => s.blocks.map((b) => (b.kind === 'list' ? b.items.join(' / ') : b.text)));
+
+describe('footnotes', () => {
+  it('are numbered [n] in superscript where referred to, and listed in that order after a rule', () => {
+    const out = html('First claim.[^a] Second claim.[^1] Again.[^a]\n\n[^1]: The second note.\n[^a]: The first note, with a [link](https://example.org).\n');
+    expect(out).toBe(
+      '<p>First claim.<sup>[1]</sup> Second claim.<sup>[2]</sup> Again.<sup>[1]</sup></p>\n<hr />\n<ol>\n' +
+        '<li><p>The first note, with a <a href="https://example.org">link</a>.</p>\n</li>\n' +
+        '<li><p>The second note.</p>\n</li>\n</ol>\n',
+    );
+  });
+
+  it('keep notes of several paragraphs; leave out notes nobody refers to, and references to no note as written', () => {
+    const out = html('Text.[^long] And [^missing] here.\n\n[^long]: One.\n\n    Two, indented.\n\n[^unused]: Never referred to.\n');
+    expect(out).toContain('<li><p>One.</p>\n<p>Two, indented.</p>\n</li>');
+    expect(out).toContain('And [^missing] here.');
+    expect(out).not.toContain('Never referred to');
+  });
+
+  it('are not in the text the summary and analysis read, and `^[…]` is no note', () => {
+    expect(texts('A claim.[^1] Then 2^[n] stays.\n\n[^1]: A note.\n')).toEqual(['A claim. Then 2^[n] stays.']);
+  });
+
+  it('are listed once when the body is read again below a headline taken from its first line', () => {
+    const article = readMarkdownSeed('The headline\n\nA claim.[^1]\n\n[^1]: A note.\n', { file: 'post.md' });
+    expect(article.title).toBe('The headline');
+    expect(article.html?.match(/<li>/g)).toHaveLength(1);
+  });
+
+  it('are read in a library item’s Markdown too', () => {
+    expect(renderMarkdown('Claim.[^x]\n\n[^x]: Note.\n').html).toContain('<sup>[1]</sup>');
+  });
+
+  it('take time linear in the text: a long run of [^ with notes defined, and thousands of notes', async () => {
+    const run = (n: number) => seed(`${'[^'.repeat(n)}x\n\n[^x]: Note.\n`);
+    expect(await costGrowth(run, 2_000, 20_000, 4)).toBeLessThan(4);
+    const notes = (n: number) =>
+      seed(`${Array.from({ length: n }, (_, i) => `Claim ${i}.[^${i}]`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: Note ${i}.`).join('\n')}\n`);
+    expect(await costGrowth(notes, 500, 5_000, 4)).toBeLessThan(4);
+  });
+});
+
+describe('containers: Docusaurus, Starlight and VitePress admonitions, Pandoc divs', () => {
+  it('are quotes opening with their title, else their type, in bold', () => {
+    expect(html(':::note[Docusaurus title]\nWith **bold**.\n:::\n')).toBe(
+      '<blockquote>\n<p><strong>Docusaurus title</strong></p>\n<p>With <strong>bold</strong>.</p>\n</blockquote>\n',
+    );
+    expect(html(':::tip\nPlain.\n:::\n')).toContain('<p><strong>Tip</strong></p>');
+    expect(html('::: warning Be careful\nVitePress.\n:::\n')).toContain('<p><strong>Be careful</strong></p>');
+    expect(html('::: details\nHidden.\n:::\n')).toContain('<p><strong>Details</strong></p>');
+  });
+
+  it('nest by the number of colons, and one left open runs to the end', () => {
+    const out = html('::::info Outer\nOuter text.\n:::danger\nInner.\n:::\n::::\n\nAfter.\n');
+    expect(out).toBe(
+      '<blockquote>\n<p><strong>Outer</strong></p>\n<p>Outer text.</p>\n<blockquote>\n<p><strong>Danger</strong></p>\n<p>Inner.</p>\n</blockquote>\n</blockquote>\n<p>After.</p>\n',
+    );
+    expect(html(':::caution\nNever closed.\n')).toContain('<p>Never closed.</p>\n</blockquote>');
+  });
+
+  it('that only lay out (code groups) or carry attributes (Pandoc) are their content alone, read as top-level text', () => {
+    const body = '::: code-group\n```sh\nnpm i\n```\n:::\n\n::: {.callout-note}\nPandoc div.\n:::\n';
+    expect(html(body)).toBe('<pre><code class="language-sh">npm i\n</code></pre>\n<p>Pandoc div.</p>\n');
+    expect(texts(body)).toEqual(['npm i', 'Pandoc div.']);
+  });
+
+  it('are read as quotes by the summary and analysis; colons in code and in prose stay as written', () => {
+    expect(texts(':::note\nA note.\n:::\n')).toEqual(['Note A note.']);
+    expect(html('```md\n:::note\nx\n:::\n```\n')).toContain(':::note\nx\n:::');
+    expect(html('Ratio 3:::1 and\n\n::: not a container\n')).toContain('<p>::: not a container</p>');
+    expect(html(':::\nNo type.\n:::\n')).toContain('<p>:::\nNo type.\n:::</p>');
+  });
+});
+
+describe("GitHub's alerts and Obsidian's callouts", () => {
+  it('open their quote with the title, else the type, in bold, a paragraph of its own', () => {
+    expect(html('> [!NOTE]\n> Line one\n> line two\n')).toBe('<blockquote>\n<p><strong>Note</strong></p>\n<p>Line one\nline two</p>\n</blockquote>\n');
+    expect(html('> [!tip]- Folded title\n> Body **here**.\n')).toBe('<blockquote>\n<p><strong>Folded title</strong></p>\n<p>Body <strong>here</strong>.</p>\n</blockquote>\n');
+    expect(html('> [!WARNING]\n')).toBe('<blockquote>\n<p><strong>Warning</strong></p>\n</blockquote>\n');
+  });
+
+  it('need the mark alone on the quote’s first line', () => {
+    expect(html('> A quote [!NOTE] in text.\n')).toContain('<p>A quote [!NOTE] in text.</p>');
+    expect(html('> [!NOTE] and [!TIP]\n')).toContain('<strong>and [!TIP]</strong>');
+  });
+});
+
+describe('containers, alerts and task lists on hostile input', () => {
+  it('take time linear in the text: containers left open, deep colons, thousands of alerts and tasks', async () => {
+    const shapes = [
+      (n: number) => ':::note\n'.repeat(n),
+      (n: number) => `${':'.repeat(n)}note\nx\n${':::\n'.repeat(n)}`,
+      (n: number) => ':::tip\nx\n:::\n\n> [!NOTE]\n> x\n\n- [ ] x\n\n'.repeat(n),
+    ];
+    for (const shape of shapes) expect(await costGrowth((n) => seed(`Lead.\n\n${shape(n)}`), 500, 5_000, 4)).toBeLessThan(4);
+  });
+});
+
+describe('task lists', () => {
+  it('show their boxes as ☐ and ☑; other brackets stay', () => {
+    expect(html('- [ ] to do\n- [x] done\n- [X] done too\n- [y] no task\n- [ ]no blank\n')).toBe(
+      '<ul>\n<li>☐ to do</li>\n<li>☑ done</li>\n<li>☑ done too</li>\n<li>[y] no task</li>\n<li>[ ]no blank</li>\n</ul>\n',
+    );
+    expect(texts('1. [x] first\n2. [ ] second\n')).toEqual(['☑ first / ☐ second']);
+  });
+});
