@@ -65,6 +65,7 @@ const BUNDLED = [
   'markdown-it',
   'markdown-it-footnote',
   'markdown-it-container',
+  'markdown-it-mark',
   'linkify-it',
   'mdurl',
   'punycode.js',

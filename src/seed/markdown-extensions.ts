@@ -1,15 +1,19 @@
 import type MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
 import footnote from 'markdown-it-footnote';
+import mark from 'markdown-it-mark';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
+import { wikilink } from './wikilinks.js';
 
 /**
  * Markdown the site generators read beyond CommonMark, which readers otherwise saw as its raw marks:
  * footnotes (GitHub, Hugo, Jekyll's kramdown, Astro, Docusaurus), containers (`:::note[Title]` in
  * Docusaurus and Starlight, `::: tip Title` in VitePress, Pandoc's fenced divs), GitHub's alerts and
- * Obsidian's callouts (`> [!NOTE]`, `> [!tip]- Title`), and task lists (`- [x] done`). Each is
+ * Obsidian's callouts (`> [!NOTE]`, `> [!tip]- Title`), task lists (`- [x] done`), and Obsidian's links
+ * and embeds by a note's name (`[[Note|text]]`, `![[picture.png]]`: see `wikilinks.ts`) and highlights
+ * (`==text==`, a `<mark>`). Each is
  * written as HTML every feed reader shows: a footnote as `[1]` in superscript and the notes as a
  * numbered list after a rule, at the end (links between them would lead out of the reader, to
  * anchors the site names otherwise); a container, alert or callout as a quote opening with its
@@ -30,6 +34,9 @@ export function withSiteExtensions(markdown: MarkdownIt): void {
   markdown.core.ruler.push('containers_as_quotes', containersAsQuotes);
   markdown.core.ruler.push('alerts_as_quotes', alertsAsQuotes);
   markdown.core.ruler.push('task_boxes', taskBoxes);
+  markdown.inline.ruler.before('link', 'wikilink', wikilink);
+  // Obsidian's highlights (`==text==`), as `<mark>`.
+  markdown.use(mark);
 }
 
 /** The longest footnote label read (`[^label]`): labels are words or numbers; a longer run of text is none. */

@@ -110,3 +110,36 @@ describe('task lists', () => {
     expect(texts('1. [x] first\n2. [ ] second\n')).toEqual(['☑ first / ☐ second']);
   });
 });
+
+describe("Obsidian's links, embeds and highlights", () => {
+  it('link to the note’s file, with its text, else the note’s name (and heading)', () => {
+    expect(html('See [[Other note]], [[Other note|the other]], [[Other note#Its heading]] and [[Note#^block1|a block]].\n')).toBe(
+      '<p>See <a href="Other%20note.md">Other note</a>, <a href="Other%20note.md">the other</a>, ' +
+        '<a href="Other%20note.md#Its%20heading">Other note &gt; Its heading</a> and <a href="Note.md">a block</a>.</p>\n',
+    );
+    expect(html('A [[report.pdf]] and [[#Heading here]].\n')).toBe('<p>A <a href="report.pdf">report.pdf</a> and Heading here.</p>\n');
+  });
+
+  it('embed pictures with their size, and other files and notes as links', () => {
+    expect(html('![[diagram.png]]\n\n![[photo one.jpg|300]]\n\n![[wide.webp|640x480]]\n\n![[Other note]]\n')).toBe(
+      '<p><img src="diagram.png" alt=""></p>\n<p><img src="photo%20one.jpg" alt="" width="300"></p>\n' +
+        '<p><img src="wide.webp" alt="" width="640" height="480"></p>\n<p><a href="Other%20note.md">Other note</a></p>\n',
+    );
+  });
+
+  it('are text in code, unclosed on their line, after a letter or bracket (an index), empty, or numbers but a date', () => {
+    expect(html('`[[x]]` and matrix[[0]] and f(x)[[1]] and [[ ]] and [[open\nline]].\n')).toBe(
+      '<p><code>[[x]]</code> and matrix[[0]] and f(x)[[1]] and [[ ]] and [[open\nline]].</p>\n',
+    );
+    expect(html('Pairs [[1, 2]] and [[0]]; the daily note [[2024-05-01]].\n')).toBe('<p>Pairs [[1, 2]] and [[0]]; the daily note <a href="2024-05-01.md">2024-05-01</a>.</p>\n');
+  });
+
+  it('highlight ==text== as <mark>; a lone == stays', () => {
+    expect(html('A ==key point== here, and a == b.\n')).toBe('<p>A <mark>key point</mark> here, and a == b.</p>\n');
+  });
+
+  it('take time linear in the text: runs of [[ and of [[…]] links', async () => {
+    expect(await costGrowth((n) => seed(`Lead.\n\n${'[['.repeat(n)}`), 2_000, 20_000, 4)).toBeLessThan(4);
+    expect(await costGrowth((n) => seed(`Lead.\n\n${'[[a|b]] '.repeat(n)}`), 1_000, 10_000, 4)).toBeLessThan(4);
+  });
+});
