@@ -2,7 +2,8 @@
  * An allow-list HTML sanitizer over our streaming HTML tokenizer (`src/html/parser.ts`, event for event htmlparser2's), in
  * place of sanitize-html and its eleven packages. It keeps only the tags and attributes listed below,
  * drops disallowed tags but keeps their text (except inside the non-text tags, whose content goes
- * too), lets only http(s) and mailto URLs through, and writes text and attribute values escaped.
+ * too), lets only http(s) and mailto links and http(s) images through (a lazy-loaded image's address
+ * taken from where its script keeps it), and writes text and attribute values escaped.
  * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element) so
  * published HTML does not change.
  */
@@ -92,7 +93,7 @@ const ALLOWED_TAGS = new Set([
 /** Attributes kept per tag; `*` applies to every tag. */
 const ALLOWED_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
   a: new Set(['href', 'title', 'hreflang']),
-  img: new Set(['src', 'alt', 'title', 'width', 'height']),
+  img: new Set(['alt', 'title', 'width', 'height']),
   source: new Set(['type', 'media']),
   ol: new Set(['start', 'reversed']),
   td: new Set(['colspan', 'rowspan', 'align']),
@@ -103,8 +104,18 @@ const ALLOWED_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
 const GLOBAL_ATTRIBUTES: ReadonlySet<string> = new Set(['lang', 'dir']);
 
 /** Attributes whose value is a URL, resolved against the base and checked for its scheme. */
-const URL_ATTRIBUTES: Readonly<Record<string, string>> = { a: 'href', img: 'src' };
+const URL_ATTRIBUTES: Readonly<Record<string, string>> = { a: 'href' };
 const SAFE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
+
+/** Tags that load a file from their `src` (see {@link loadedAddress}), written only with an http(s) address for it. */
+const LOADING_TAGS: ReadonlySet<string> = new Set(['img']);
+
+/**
+ * Where a tag's file is read from: its `src`, then the attributes lazy-loading scripts keep the address
+ * in while `src` holds a placeholder (a `data:` GIF) or nothing: `data-src` (lazysizes, lozad,
+ * vanilla-lazyload), `data-lazy-src` (WP Rocket, Jetpack) and `data-original` (jQuery Lazy Load).
+ */
+const SOURCE_ATTRIBUTES: readonly string[] = ['src', 'data-src', 'data-lazy-src', 'data-original'];
 
 /** Boolean attributes (written bare when empty); every other allowed attribute is dropped when empty, but `alt=""` means "decorative". */
 const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(['reversed', 'align']);
@@ -137,24 +148,63 @@ interface OpenElement {
  */
 export type LinkAddress = (href: string) => string | null | undefined;
 
-/** The attributes written for a kept tag, in source order, or the reason to drop an image or (`leaveOut`) a link. */
+/**
+ * An address resolved against `baseUrl` when it is an http(s) one, else `undefined`: a `data:`
+ * placeholder, `javascript:`, nothing (an empty `src` would resolve to the story itself).
+ */
+function httpAddress(raw: string | undefined, baseUrl: string): string | undefined {
+  const address = raw?.trim();
+  if (!address) return undefined;
+  let url: URL;
+  try {
+    url = new URL(address, baseUrl);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+}
+
+/** A file's address and the attribute that gave it. */
+interface LoadedAddress {
+  attribute: string;
+  url: string;
+}
+
+/** The first of `candidates` that gives an http(s) address (resolved against `baseUrl`), with the attribute it was in. */
+function loadedAddress(attributes: Record<string, string>, candidates: readonly string[], baseUrl: string): LoadedAddress | undefined {
+  for (const attribute of candidates) {
+    if (!Object.hasOwn(attributes, attribute)) continue;
+    const url = httpAddress(attributes[attribute], baseUrl);
+    if (url !== undefined) return { attribute, url };
+  }
+  return undefined;
+}
+
+/**
+ * The attributes written for a kept tag, in source order, with the address of the file it loads
+ * (`source`, written as its `src` where the attribute that gave it stood), or the reason to leave out a link.
+ */
 function keptAttributes(
   name: string,
   attributes: Record<string, string>,
   baseUrl: string,
   linkAddress: LinkAddress | undefined,
-): { text: string; missingSource: boolean; leaveOut?: boolean } {
+): { text: string; source?: string; leaveOut?: boolean } {
   const allowed = ALLOWED_ATTRIBUTES[name];
   const urlAttribute = URL_ATTRIBUTES[name];
+  const source = LOADING_TAGS.has(name) ? loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl) : undefined;
   let text = '';
-  let hasSource = false;
   for (const [attribute, raw] of Object.entries(attributes)) {
     if (!VALID_ATTRIBUTE_NAME.test(attribute)) continue;
+    if (attribute === source?.attribute) {
+      text += ` src="${escapeAttribute(source.url)}"`;
+      continue;
+    }
     if (!(allowed?.has(attribute) || GLOBAL_ATTRIBUTES.has(attribute))) continue;
     let value = raw;
     if (attribute === urlAttribute) {
       const given = name === 'a' && linkAddress ? linkAddress(raw.trim()) : undefined;
-      if (given === null) return { text: '', missingSource: false, leaveOut: true };
+      if (given === null) return { text: '', leaveOut: true };
       let url: URL;
       try {
         url = new URL(given ?? raw.trim(), baseUrl);
@@ -164,7 +214,6 @@ function keptAttributes(
       // Resolving first means tabs, newlines and entities hidden in a scheme are already gone.
       if (!SAFE_PROTOCOLS.has(url.protocol)) continue;
       value = url.href;
-      if (name === 'img') hasSource = true;
     } else if (attribute === 'class') {
       value = value
         .split(/\s+/)
@@ -179,7 +228,7 @@ function keptAttributes(
     }
     text += ` ${attribute}="${escapeAttribute(value)}"`;
   }
-  return { text, missingSource: name === 'img' && !hasSource };
+  return source === undefined ? { text } : { text, source: source.url };
 }
 
 /** Sees every element the parse opens and closes (implied closes included), e.g. to refuse HTML nested too deep; it may throw. */
@@ -215,11 +264,11 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
-        const { text, missingSource, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress);
-        // An image left without a usable source is not written (it is void: nothing comes before its
+        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress);
+        // An image left without an http(s) source is not written (it is void: nothing comes before its
         // close). Cutting it off the output when it closed copied the output each time: quadratic.
         // A link left out is not written either; its text is.
-        if (missingSource || leaveOut) {
+        if ((LOADING_TAGS.has(name) && source === undefined) || leaveOut) {
           element.kept = false;
           return;
         }

@@ -20,11 +20,16 @@ const reference = (html: string, baseUrl: string): string => {
       return undefined;
     }
   };
+  /** What an image loads: an http(s) file, never the story itself (an empty `src`); `mailto:` sanitize-html let through. */
+  const loaded = (value: string | undefined): string | undefined => {
+    const url = value?.trim() ? absolute(value) : undefined;
+    return url?.startsWith('http:') || url?.startsWith('https:') ? url : undefined;
+  };
   const resolve =
     (attr: 'href' | 'src') =>
     (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
       const next = { ...attribs };
-      const value = absolute(next[attr]);
+      const value = attr === 'src' ? loaded(next[attr]) : absolute(next[attr]);
       if (value === undefined) delete next[attr];
       else next[attr] = value;
       return { tagName, attribs: next };
@@ -123,6 +128,51 @@ describe('the HTML sanitizer', () => {
     fc.assert(
       fc.property(html, (h) => sanitizeHtmlFragment(h, BASE) === reference(h, BASE)),
       { numRuns: 2000, seed: 16 },
+    );
+  });
+});
+
+describe('images', () => {
+  const placeholder = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+
+  it.each(['data-src', 'data-lazy-src', 'data-original'])('takes a lazy-loaded image from %s when src holds a placeholder', (attribute) => {
+    expect(sanitizeHtmlFragment(`<img ${attribute}="/img/lazy.jpg" src="${placeholder}" class="lazyload" alt="lazy">`, BASE)).toBe(
+      '<img src="https://news.example.com/img/lazy.jpg" alt="lazy" />',
+    );
+  });
+
+  it.each([
+    ['no src', '<img alt="a" data-src="../i.jpg">'],
+    ['an empty src', '<img src="" alt="a" data-src="../i.jpg">'],
+    ['a src of white space', '<img src="  " alt="a" data-src="../i.jpg">'],
+    ['a javascript: src', '<img src="javascript:alert(1)" alt="a" data-src="../i.jpg">'],
+    ['a src that is no URL', '<img src="http://[x" alt="a" data-src="../i.jpg">'],
+  ])('takes the lazy-loading address when the image has %s, resolved against the base', (_, html) => {
+    const out = sanitizeHtmlFragment(html, BASE);
+    expect(out).toContain('src="https://news.example.com/i.jpg"');
+    expect(out).not.toContain('data-src');
+  });
+
+  it('keeps a src that gives an image over the lazy-loading attributes', () => {
+    expect(sanitizeHtmlFragment('<img src="/a.jpg" data-src="/b.jpg">', BASE)).toBe('<img src="https://news.example.com/a.jpg" />');
+  });
+
+  it('reads the lazy-loading attributes in a fixed order, passing over those without an http(s) address', () => {
+    expect(sanitizeHtmlFragment('<img data-original="/c.jpg" data-lazy-src="/b.jpg" data-src="/a.jpg">', BASE)).toBe('<img src="https://news.example.com/a.jpg" />');
+    expect(sanitizeHtmlFragment('<img data-original="/c.jpg" data-lazy-src="/b.jpg" data-src="data:image/png,x">', BASE)).toBe('<img src="https://news.example.com/b.jpg" />');
+  });
+
+  it('never writes a data: URL: an image whose every address is one is left out', () => {
+    expect(sanitizeHtmlFragment(`<p>a<img src="${placeholder}" data-src="data:image/png;base64,AA" data-lazy-src="">b</p>`, BASE)).toBe('<p>ab</p>');
+  });
+
+  it('leaves out an image with an empty src (it would load the story) or a mailto: one', () => {
+    expect(sanitizeHtmlFragment('<img src="" alt=""><img src="mailto:desk@news.example.com">', BASE)).toBe('');
+  });
+
+  it('keeps a lazy-loaded image inside a link', () => {
+    expect(sanitizeHtmlFragment(`<a href="/photo"><img data-src="/img/p.jpg" src="${placeholder}" alt="p"></a>`, BASE)).toBe(
+      '<a href="https://news.example.com/photo"><img src="https://news.example.com/img/p.jpg" alt="p" /></a>',
     );
   });
 });
