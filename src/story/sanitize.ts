@@ -2,14 +2,14 @@
  * An allow-list HTML sanitizer over our streaming HTML tokenizer (`src/html/parser.ts`, event for event htmlparser2's), in
  * place of sanitize-html and its eleven packages. It keeps only the tags and attributes listed below,
  * drops disallowed tags but keeps their text (except inside the non-text tags, whose content goes
- * too), lets only http(s) and mailto links and http(s) images through (a lazy-loaded image's address
- * taken from where its script keeps it), and writes text and attribute values escaped.
- * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element) so
- * published HTML does not change.
+ * too), lets only http(s) and mailto links and http(s) images, video and audio through (a lazy-loaded
+ * file's address taken from where its script keeps it), and writes text and attribute values escaped.
+ * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element but the
+ * void `<source ... />`), so published HTML did not change when it replaced it.
  */
 import { Parser } from '../html/parser.js';
 
-/** The tags kept: text structure, inline semantics, tables, images and figures. */
+/** The tags kept: text structure, inline semantics, tables, images, figures, video and audio. */
 const ALLOWED_TAGS = new Set([
   'address',
   'article',
@@ -84,6 +84,8 @@ const ALLOWED_TAGS = new Set([
   'img',
   'picture',
   'source',
+  'video',
+  'audio',
   'del',
   'ins',
   'details',
@@ -95,6 +97,7 @@ const ALLOWED_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
   a: new Set(['href', 'title', 'hreflang']),
   img: new Set(['alt', 'title', 'width', 'height']),
   source: new Set(['type', 'media']),
+  video: new Set(['width', 'height']),
   ol: new Set(['start', 'reversed']),
   td: new Set(['colspan', 'rowspan', 'align']),
   th: new Set(['colspan', 'rowspan', 'align', 'scope']),
@@ -107,8 +110,22 @@ const GLOBAL_ATTRIBUTES: ReadonlySet<string> = new Set(['lang', 'dir']);
 const URL_ATTRIBUTES: Readonly<Record<string, string>> = { a: 'href' };
 const SAFE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
 
-/** Tags that load a file from their `src` (see {@link loadedAddress}), written only with an http(s) address for it. */
-const LOADING_TAGS: ReadonlySet<string> = new Set(['img']);
+/**
+ * Tags that load a file from their `src` (see {@link loadedAddress}). An image or a `<source>` is
+ * written only with an http(s) address for it; a video or audio element with one, or with a
+ * `<source>` child that has one (see {@link MEDIA_TAGS}).
+ */
+const LOADING_TAGS: ReadonlySet<string> = new Set(['img', 'video', 'audio', 'source']);
+
+/**
+ * Video and audio: always written with `controls` (with its scripts and `autoplay` gone, nothing
+ * else plays it, and audio without them shows nothing); written only when they have a file to play,
+ * which their `<source>` children may give, so their start tag is written when they end.
+ */
+const MEDIA_TAGS: ReadonlySet<string> = new Set(['video', 'audio']);
+
+/** Where a video's poster image is read from: `poster`, then the lazy-loading scripts' `data-poster`. */
+const POSTER_ATTRIBUTES: readonly string[] = ['poster', 'data-poster'];
 
 /**
  * Where a tag's file is read from: its `src`, then the attributes lazy-loading scripts keep the address
@@ -126,8 +143,8 @@ const CODE_CLASS = /^language-[\w-]+$/;
 /** Tags whose whole content goes with them: script, style and other non-text or active content. */
 const NON_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'title']);
 
-/** Written as `<tag ... />` without a closing tag. */
-const SELF_CLOSING: ReadonlySet<string> = new Set(['img', 'br', 'hr']);
+/** Written as `<tag ... />` without a closing tag: void elements, which have none. */
+const SELF_CLOSING: ReadonlySet<string> = new Set(['img', 'br', 'hr', 'source']);
 
 /** Names a browser would read as more than one attribute, or as the end of the tag. */
 const VALID_ATTRIBUTE_NAME = /^[^\0\t\n\f\r /<=>]+$/;
@@ -136,10 +153,12 @@ const VALID_ATTRIBUTE_NAME = /^[^\0\t\n\f\r /<=>]+$/;
 const escapeText = (text: string): string => (/[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text);
 const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
 
-/** One open element: whether it was written. */
+/** One open element: whether it was written (a video or audio element: whether it may be). */
 interface OpenElement {
   name: string;
   kept: boolean;
+  /** A video or audio element's start tag, written at `slot` of the output when it ends if it has a file to play. */
+  media?: { tag: string; slot: number; playable: boolean };
 }
 
 /**
@@ -193,11 +212,16 @@ function keptAttributes(
   const allowed = ALLOWED_ATTRIBUTES[name];
   const urlAttribute = URL_ATTRIBUTES[name];
   const source = LOADING_TAGS.has(name) ? loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl) : undefined;
+  const poster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl) : undefined;
   let text = '';
   for (const [attribute, raw] of Object.entries(attributes)) {
     if (!VALID_ATTRIBUTE_NAME.test(attribute)) continue;
     if (attribute === source?.attribute) {
       text += ` src="${escapeAttribute(source.url)}"`;
+      continue;
+    }
+    if (attribute === poster?.attribute) {
+      text += ` poster="${escapeAttribute(poster.url)}"`;
       continue;
     }
     if (!(allowed?.has(attribute) || GLOBAL_ATTRIBUTES.has(attribute))) continue;
@@ -228,6 +252,7 @@ function keptAttributes(
     }
     text += ` ${attribute}="${escapeAttribute(value)}"`;
   }
+  if (MEDIA_TAGS.has(name)) text += ' controls';
   return source === undefined ? { text } : { text, source: source.url };
 }
 
@@ -246,6 +271,8 @@ export interface ElementWatcher {
  */
 export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher, linkAddress?: LinkAddress): string {
   let out = '';
+  /** The output before the last video or audio element opened, in pieces: one of them (its `slot`) its start tag or nothing. */
+  const parts: string[] = [];
   const open: OpenElement[] = [];
   /** Depth inside a non-text tag (0: outside); nothing there is written. */
   let hiddenDepth = 0;
@@ -265,13 +292,25 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
           return;
         }
         const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress);
-        // An image left without an http(s) source is not written (it is void: nothing comes before its
-        // close). Cutting it off the output when it closed copied the output each time: quadratic.
+        if (MEDIA_TAGS.has(name)) {
+          // Whether a source child gives it a file is known at its end: its start tag then fills a slot left
+          // for it, or stays out (its content, what a reader without video shows, is written either way).
+          parts.push(out, '');
+          out = '';
+          element.media = { tag: `<${name}${text}>`, slot: parts.length - 1, playable: source !== undefined };
+          return;
+        }
+        // A <source> gives a file to the video or audio element it is a child of; it gives nothing
+        // anywhere else (in <picture> it needs srcset, which is not kept).
+        const media = name === 'source' ? open.at(-2)?.media : undefined;
+        // An image or a source left without an http(s) file is not written (it is void: nothing comes before
+        // its close). Cutting it off the output when it closed copied the output each time: quadratic.
         // A link left out is not written either; its text is.
-        if ((LOADING_TAGS.has(name) && source === undefined) || leaveOut) {
+        if ((LOADING_TAGS.has(name) && source === undefined) || (name === 'source' && !media) || leaveOut) {
           element.kept = false;
           return;
         }
+        if (media) media.playable = true;
         out += `<${name}${text}${SELF_CLOSING.has(name) ? ' />' : '>'}`;
       },
       ontext(text) {
@@ -288,6 +327,10 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
         if (!element || element.name !== name) return;
         open.pop();
         if (!element.kept) return;
+        if (element.media) {
+          if (!element.media.playable) return;
+          parts[element.media.slot] = element.media.tag;
+        }
         if (!SELF_CLOSING.has(name)) out += `</${name}>`;
       },
     },
@@ -295,5 +338,7 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
   );
   parser.write(html);
   parser.end();
-  return out;
+  if (parts.length === 0) return out;
+  parts.push(out);
+  return parts.join('');
 }
