@@ -3,7 +3,8 @@
  * place of sanitize-html and its eleven packages. It keeps only the tags and attributes listed below,
  * drops disallowed tags but keeps their text (except inside the non-text tags, whose content goes
  * too), lets only http(s) and mailto links and http(s) images, video and audio through (a lazy-loaded
- * file's address taken from where its script keeps it), and writes text and attribute values escaped.
+ * file's address taken from where its script keeps it), writes a frame as a link to the page it shows
+ * (see {@link frameLink}), and writes text and attribute values escaped.
  * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element but the
  * void `<source ... />`), so published HTML did not change when it replaced it.
  */
@@ -256,6 +257,19 @@ function keptAttributes(
   return source === undefined ? { text } : { text, source: source.url };
 }
 
+/**
+ * What is written for an `<iframe>` (an embedded video, map or post): a link to the http(s) page it
+ * shows (its `src`, or a lazy-loading attribute's), its text the frame's `title` or else the address.
+ * No feed reader runs a frame, and most leave it out: a link lets every reader show that something was
+ * there and open it. Nothing for a frame without such a page, or inside a link (links do not nest).
+ */
+function frameLink(attributes: Record<string, string>, baseUrl: string, inLink: boolean): string {
+  const page = inLink ? undefined : loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl);
+  if (page === undefined) return '';
+  const title = Object.hasOwn(attributes, 'title') ? attributes.title?.trim() : undefined;
+  return `<a href="${escapeAttribute(page.url)}">${escapeText(title || page.url)}</a>`;
+}
+
 /** Sees every element the parse opens and closes (implied closes included), e.g. to refuse HTML nested too deep; it may throw. */
 export interface ElementWatcher {
   /** Called on every opened element. */
@@ -276,6 +290,8 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
   const open: OpenElement[] = [];
   /** Depth inside a non-text tag (0: outside); nothing there is written. */
   let hiddenDepth = 0;
+  /** Links written and not yet closed. */
+  let openLinks = 0;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -288,6 +304,7 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
         const element: OpenElement = { name, kept };
         open.push(element);
         if (!kept) {
+          if (name === 'iframe') out += frameLink(attributes, baseUrl, openLinks > 0);
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
@@ -311,6 +328,7 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
           return;
         }
         if (media) media.playable = true;
+        if (name === 'a') openLinks++;
         out += `<${name}${text}${SELF_CLOSING.has(name) ? ' />' : '>'}`;
       },
       ontext(text) {
@@ -327,6 +345,7 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
         if (!element || element.name !== name) return;
         open.pop();
         if (!element.kept) return;
+        if (name === 'a') openLinks--;
         if (element.media) {
           if (!element.media.playable) return;
           parts[element.media.slot] = element.media.tag;

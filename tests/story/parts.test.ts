@@ -113,7 +113,8 @@ describe('html', () => {
       'https://news.example.com/world/story',
     );
     expect(removedUnsafe).toBe(true);
-    expect(html).toBe('<p>t</p><img src="https://news.example.com/i.png" /><a>j</a><a href="https://news.example.com/about">rel</a>');
+    // The frame is no frame but a link to the page it showed.
+    expect(html).toBe('<p>t</p><img src="https://news.example.com/i.png" /><a>j</a><a href="https://news.example.com/about">rel</a><a href="https://x/">https://x/</a>');
   });
 
   it('reports nothing for safe HTML', () => {

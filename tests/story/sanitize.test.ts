@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it } from 'vitest';
+import { htmlBlocks } from '../../src/story/html-text.js';
 import { sanitizeHtmlFragment } from '../../src/story/sanitize.js';
 import { costGrowth } from '../support/linear.js';
 
@@ -78,7 +79,7 @@ const reference = (html: string, baseUrl: string): string => {
 };
 
 const CASES = [
-  '<p style="color:red" onclick="x()">t</p><script>alert(1)</script><img src="/i.png" onerror="alert(1)"><a href="javascript:alert(1)">j</a><a href="../about">rel</a><img src="data:image/png;base64,AA"><iframe src="https://x"></iframe>',
+  '<p style="color:red" onclick="x()">t</p><script>alert(1)</script><img src="/i.png" onerror="alert(1)"><a href="javascript:alert(1)">j</a><a href="../about">rel</a><img src="data:image/png;base64,AA">',
   '<a href="jav&#x09;ascript:alert(1)">x</a>',
   '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
   '<a href="//evil.example/x">p</a>',
@@ -244,6 +245,68 @@ describe('video and audio', () => {
       (n: number) => '<video>fallback text</video>'.repeat(n),
       (n: number) => '<video><source src="/v.mp4">x</video>'.repeat(n),
       (n: number) => `${'<video>x'.repeat(n)}${'<audio src="/a.mp3">y'.repeat(n)}`,
+    ];
+    for (const shape of shapes) expect(await costGrowth((n) => sanitizeHtmlFragment(shape(n), BASE), 2_000, 20_000, 4)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('frames', () => {
+  it('writes a frame as a link to the page it shows, named by its title', () => {
+    const html = '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Some video" frameborder="0" allowfullscreen></iframe>';
+    expect(sanitizeHtmlFragment(html, BASE)).toBe('<a href="https://www.youtube.com/embed/dQw4w9WgXcQ">Some video</a>');
+  });
+
+  it('names the link by its address when the frame has no title, made absolute', () => {
+    expect(sanitizeHtmlFragment('<iframe src="//player.example.com/video/1"></iframe><iframe src="/embed/chart" title=" "></iframe>', BASE)).toBe(
+      '<a href="https://player.example.com/video/1">https://player.example.com/video/1</a><a href="https://news.example.com/embed/chart">https://news.example.com/embed/chart</a>',
+    );
+  });
+
+  it('takes a lazy-loaded frame from its lazy-loading attribute', () => {
+    expect(sanitizeHtmlFragment('<iframe src="about:blank" data-lazy-src="https://www.youtube.com/embed/x?a=1&amp;b=2" title="Ferry"></iframe>', BASE)).toBe(
+      '<a href="https://www.youtube.com/embed/x?a=1&amp;b=2">Ferry</a>',
+    );
+  });
+
+  it('escapes the title as text', () => {
+    expect(sanitizeHtmlFragment('<iframe src="https://x.example/" title="<b>Maps</b> &amp; &quot;routes&quot;"></iframe>', BASE)).toBe(
+      '<a href="https://x.example/">&lt;b&gt;Maps&lt;/b&gt; &amp; "routes"</a>',
+    );
+  });
+
+  it.each([
+    ['a javascript: page', '<iframe src="javascript:alert(1)" title="t"></iframe>'],
+    ['a data: page', '<iframe src="data:text/html,<script>alert(1)</script>" title="t"></iframe>'],
+    ['its page in srcdoc', '<iframe srcdoc="<p>x</p>" title="t"></iframe>'],
+    ['an empty src', '<iframe src="" title="t"></iframe>'],
+    ['a blank page', '<iframe src="about:blank" title="t"></iframe>'],
+  ])('writes nothing for a frame with %s', (_, html) => {
+    expect(sanitizeHtmlFragment(`<p>a${html}b</p>`, BASE)).toBe('<p>ab</p>');
+  });
+
+  it('still drops what a frame holds', () => {
+    expect(sanitizeHtmlFragment('<iframe src="https://x.example/">No frames <iframe src="https://y.example/"></iframe><b>here</b></iframe>after', BASE)).toBe(
+      '<a href="https://x.example/">https://x.example/</a>after',
+    );
+  });
+
+  it('writes no link inside a link: the link stays as it was', () => {
+    expect(
+      sanitizeHtmlFragment('<a href="/story">see <iframe src="https://x.example/" title="X"></iframe>this</a> <iframe src="https://y.example/" title="Y"></iframe>', BASE),
+    ).toBe('<a href="https://news.example.com/story">see this</a> <a href="https://y.example/">Y</a>');
+  });
+
+  it('gives the plain text of the body the frame link as a block of its own', () => {
+    const html = sanitizeHtmlFragment('<p>Watch it.</p><iframe src="https://x.example/v" title="The crossing"></iframe><p>After.</p>', BASE);
+    expect(htmlBlocks(html)).toEqual(['Watch it.', 'The crossing', 'After.']);
+  });
+
+  it('stays linear on thousands of frames, nested or not, and on huge attribute values', async () => {
+    const shapes = [
+      (n: number) => '<iframe src="https://x.example/v" title="t"></iframe>'.repeat(n),
+      (n: number) => '<iframe src="https://x.example/v">'.repeat(n),
+      (n: number) => `<a href="/a">${'<iframe src="https://x.example/v"></iframe>'.repeat(n)}</a>`,
+      (n: number) => `<iframe src="https://x.example/${'v'.repeat(n * 20)}" data-src="${'d'.repeat(n * 20)}" title="${'t '.repeat(n * 10)}"></iframe>`,
     ];
     for (const shape of shapes) expect(await costGrowth((n) => sanitizeHtmlFragment(shape(n), BASE), 2_000, 20_000, 4)).toBeLessThanOrEqual(4);
   });
