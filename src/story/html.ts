@@ -47,7 +47,8 @@ export function sectionsToText(sections: readonly Section[]): string {
 
 /**
  * Signs of active or styled content that the sanitizer removes; used only to warn the author: an
- * active tag, or an event handler, a style attribute or a javascript:/vbscript:/data: URL. The
+ * active tag, or an event handler, a style attribute, a frame's inline page (`srcdoc`) or a
+ * javascript:/vbscript:/data: URL (a frame showing a page is no sign: it is published as a link to it). The
  * attribute signs are written from their `=` (what comes before it in lookbehinds), so a search
  * stops only at `<` and `=` instead of at every space and at every `h`, `s`, `a`, `f` and `x` of
  * the text: half the time over a story's HTML, the same matches. The white space before a URL is
@@ -55,7 +56,7 @@ export function sectionsToText(sections: readonly Section[]): string {
  * every way before failing (60 KB of spaces after an href= took 6 s).
  */
 const UNSAFE_HINT =
-  /<\s*(?:script|style|iframe|object|embed|form|base|meta|link|frame|frameset|applet)\b|=(?:(?<=\son[a-z]+\s*=)|(?<=\sstyle\s*=)|(?<=(?:href|src|action|formaction|xlink:href)\s*=)\s*(?:["']\s*)?(?:javascript|vbscript|data)\s*:)/i;
+  /<\s*(?:script|style|object|embed|form|base|meta|link|frame|frameset|applet)\b|=(?:(?<=\son[a-z]+\s*=)|(?<=\s(?:style|srcdoc)\s*=)|(?<=(?:href|src|action|formaction|xlink:href)\s*=)\s*(?:["']\s*)?(?:javascript|vbscript|data)\s*:)/i;
 
 /** What {@link sanitizeStoryHtml} returns. */
 export interface SanitizedHtml {

@@ -103,8 +103,9 @@ const FORBIDDEN_TAGS = new Set([
   'title',
   'isindex',
 ]);
-const FORBIDDEN_ATTRIBUTES = /^(?:on|style$|srcset$|srcdoc$|formaction$|action$|background$|poster$|xlink:|xmlns)/i;
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
+const FORBIDDEN_ATTRIBUTES = /^(?:on|style$|srcset$|srcdoc$|formaction$|action$|background$|xlink:|xmlns)/i;
+// A video's poster is an image it loads: http(s) only, as for `src`.
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster']);
 
 /** Every way `html` could run script or inject style, as a list of findings (empty when safe); links must be absolute unless `base` is given. */
 function unsafeParts(html: string, base?: string): string[] {

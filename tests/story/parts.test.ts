@@ -131,6 +131,9 @@ describe('html', () => {
     ['a data: link in xlink:href', '<a xlink:href="data:text/html,x">j</a>', true],
     ['a javascript: link hidden by an entity', '<a href="jav&#x09;ascript:alert(1)">j</a>', true],
     ['a handler hidden by an entity', '<p &#x20;onclick="x()">t</p>', true],
+    ['a frame showing a page (published as a link to it)', '<iframe src="https://www.youtube.com/embed/x" title="A video"></iframe>', false],
+    ['a frame with an inline page', '<iframe srcdoc="<p>x</p>"></iframe>', true],
+    ['a frame with a javascript: page', '<iframe src="javascript:alert(1)"></iframe>', true],
     ['links, equals signs and the words of the signs in text', '<p><a href="https://data.example/javascript">style</a> a = b, on time; src = "x"</p>', false],
   ])('tells %s (%s) from safe HTML', (_what, html, unsafe) => {
     expect(sanitizeStoryHtml(html, 'https://news.example.com/').removedUnsafe).toBe(unsafe);
