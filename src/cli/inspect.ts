@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { loadStory } from '../node/load-stories.js';
-import { displayPath, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
+import { displayPath, obsidianVaultAt, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
@@ -24,6 +25,7 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   const place = await postsPlaceOf(full, seeds);
   if (place.jekyllPost) seed.jekyllPost = true;
   if (place.inPostsFolder) seed.inPostsFolder = true;
+  if (await obsidianVaultAt(await realpath(path.dirname(full)).catch(() => path.dirname(full)))) seed.obsidianVault = true;
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;

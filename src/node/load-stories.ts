@@ -274,12 +274,13 @@ function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analy
   // A seed at the top of the seeds folder is normalized with `seedsFolderTop` (see `normalize-seed.ts`): part of the key.
   // The size cap also caps the seed's structure (see `seed/structure-limit.ts`): a story stored under another cap may not pass this one.
   const cap = maxSeedBytes !== undefined && maxSeedBytes !== DEFAULT_MAX_SEED_BYTES ? `size cap ${maxSeedBytes}` : '';
-  // Whether the seed is a Jekyll post, or in a posts folder, is told by the folders around it (see `seed-files.ts`), not by its bytes: part of the key.
+  // Whether the seed is a Jekyll post, in a posts folder or in an Obsidian vault is told by the folders around it (see `seed-files.ts`), not by its bytes: part of the key.
   const variant = [
     analysis ? '' : 'without analysis',
     file.inSeedsFolder ? 'top of seeds' : '',
     file.jekyllPost ? 'Jekyll post' : '',
     file.inPostsFolder && !file.jekyllPost ? 'in posts folder' : '',
+    file.obsidianVault ? 'in an Obsidian vault' : '',
     cap,
   ]
     .filter(Boolean)

@@ -37,6 +37,7 @@ export function normalizeSeedFile(
       // (relative to the working directory, which may be inside `_posts`), nor by any folder named `_posts` above it.
       jekyllPost: file.jekyllPost === true,
       inPostsFolder: file.inPostsFolder === true,
+      ...(file.obsidianVault ? { obsidianVault: true } : {}),
       ...(isSeedFile ? { isSeedFile } : {}),
       onWarning,
     },

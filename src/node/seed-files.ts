@@ -32,6 +32,8 @@ export interface SeedFile {
    * Hexo reads it; Jekyll's own rules for a post (a dated name, the title from it) stay with {@link jekyllPost}.
    */
   inPostsFolder?: true;
+  /** Set when the file is a note of an Obsidian vault: a `.obsidian` folder is in its folder or one above (see {@link obsidianVaultAt}). */
+  obsidianVault?: true;
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
@@ -70,7 +72,13 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   const throughLink = new Set<string>();
   const postsSite = await postsSiteOf(await realpath(root).catch(() => root));
   const inSitePosts = postsSite === 'jekyll';
-  const top: JekyllPlace = { postsOnly: false, inPosts: inSitePosts, sitePosts: inSitePosts, inPostsFolder: postsSite !== undefined };
+  const top: JekyllPlace = {
+    postsOnly: false,
+    inPosts: inSitePosts,
+    sitePosts: inSitePosts,
+    inPostsFolder: postsSite !== undefined,
+    obsidianVault: await obsidianVaultAt(await realpath(root).catch(() => root)),
+  };
   const walk = async (folder: string, linked: boolean, place: JekyllPlace): Promise<void> => {
     let entries: Dirent[];
     try {
@@ -90,6 +98,8 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     const reads = readsIn(site);
     // Below a Jekyll site's root, only the files of its `_posts` folders are read.
     const onlyPosts = place.postsOnly || site?.postsOnly === true;
+    // A vault inside the seeds folder: its notes are below the folder holding `.obsidian`.
+    const vault = place.obsidianVault || entries.some((e) => e.name === OBSIDIAN_FOLDER && (e.isDirectory() || e.isSymbolicLink()));
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (!reads(entry.name)) continue;
       const full = inFolder(entry.name);
@@ -116,6 +126,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
           inPosts: place.inPosts || (posts && !hexoPosts),
           sitePosts: place.sitePosts || (onlyPosts && posts && !hexoPosts),
           inPostsFolder: place.inPostsFolder || posts,
+          obsidianVault: vault,
         });
       } else if (seedNamed && FOLDER_NOTES.test(entry.name)) {
         onWarning?.(
@@ -146,6 +157,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         if (folder === root) file.inSeedsFolder = true;
         if (place.inPosts) file.jekyllPost = true;
         if (place.inPostsFolder) file.inPostsFolder = true;
+        if (vault) file.obsidianVault = true;
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);
@@ -213,6 +225,29 @@ interface JekyllPlace {
   sitePosts: boolean;
   /** As {@link inPosts}, or in a Hexo site's `_posts` (the seeds folder in it, or it in the seeds folder): its posts may leave out the `---` opening their front matter. */
   inPostsFolder: boolean;
+  /** In an Obsidian vault (see {@link obsidianVaultAt}), or below a folder of the walk holding `.obsidian`. */
+  obsidianVault: boolean;
+}
+
+/** The folder Obsidian keeps a vault's settings in, at the vault's root. */
+const OBSIDIAN_FOLDER = '.obsidian';
+
+/**
+ * Whether `folder` (a real path) lies in an Obsidian vault: it, or a folder above it, holds a `.obsidian` folder.
+ * Obsidian's own syntax (`[[links]]`, `==highlights==`) is read only in a vault's notes (see `seed/markdown-extensions.ts`).
+ */
+export async function obsidianVaultAt(folder: string): Promise<boolean> {
+  for (let dir = folder; ; ) {
+    if (
+      await stat(path.join(dir, OBSIDIAN_FOLDER))
+        .then((s) => s.isDirectory())
+        .catch(() => false)
+    )
+      return true;
+    const up = path.dirname(dir);
+    if (up === dir) return false;
+    dir = up;
+  }
 }
 
 /**

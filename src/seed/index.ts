@@ -48,6 +48,11 @@ export interface ReadSeedOptions {
    * Wider than `jekyllPost`: Jekyll's own rules for a post do not follow from it.
    */
   inPostsFolder?: boolean;
+  /**
+   * Whether the file is a note of an Obsidian vault (a `.obsidian` folder in its folder or one above): only there are
+   * `[[…]]` links and `==…==` highlights read as Obsidian writes them. A build tells from the folders around the file.
+   */
+  obsidianVault?: boolean;
 }
 
 /** Picks the seed format from a file name. */

@@ -11,13 +11,13 @@ import { wikilink } from './wikilinks.js';
  * Markdown the site generators read beyond CommonMark, which readers otherwise saw as its raw marks:
  * footnotes (GitHub, Hugo, Jekyll's kramdown, Astro, Docusaurus), containers (`:::note[Title]` in
  * Docusaurus and Starlight, `::: tip Title` in VitePress, Pandoc's fenced divs), GitHub's alerts and
- * Obsidian's callouts (`> [!NOTE]`, `> [!tip]- Title`), task lists (`- [x] done`), and Obsidian's links
- * and embeds by a note's name (`[[Note|text]]`, `![[picture.png]]`: see `wikilinks.ts`) and highlights
- * (`==text==`, a `<mark>`). Each is
- * written as HTML every feed reader shows: a footnote as `[1]` in superscript and the notes as a
- * numbered list after a rule, at the end (links between them would lead out of the reader, to
- * anchors the site names otherwise); a container, alert or callout as a quote opening with its
- * title in bold; a task's box as ☐ or ☑.
+ * Obsidian's callouts (`> [!NOTE]`, `> [!tip]- Title`), task lists (`- [x] done`), and, in an Obsidian
+ * vault only (see {@link OBSIDIAN_VAULT}), Obsidian's links and embeds by a note's name (`[[Note|text]]`,
+ * `![[picture.png]]`: see `wikilinks.ts`) and highlights (`==text==`). Each is written as HTML every feed
+ * reader shows: a footnote as `[1]` in superscript and the notes as a numbered list after a rule, at the
+ * end (links between them would lead out of the reader, to anchors the site names otherwise); a
+ * container, alert or callout as a quote opening with its title in bold; a task's box as ☐ or ☑; a
+ * highlight as `<mark>`.
  */
 export function withSiteExtensions(markdown: MarkdownIt): void {
   markdown.use(footnote);
@@ -34,9 +34,38 @@ export function withSiteExtensions(markdown: MarkdownIt): void {
   markdown.core.ruler.push('containers_as_quotes', containersAsQuotes);
   markdown.core.ruler.push('alerts_as_quotes', alertsAsQuotes);
   markdown.core.ruler.push('task_boxes', taskBoxes);
-  markdown.inline.ruler.before('link', 'wikilink', wikilink);
-  // Obsidian's highlights (`==text==`), as `<mark>`.
+  markdown.inline.ruler.before('link', 'wikilink', (state, silent) => inVault(state) && wikilink(state, silent));
   markdown.use(mark);
+  markdown.inline.ruler.before('mark', 'highlight_bound', highlightBound);
+}
+
+/**
+ * The key of a Markdown environment that is set (`true`) for a note of an Obsidian vault: only there are
+ * `[[…]]` links and `==…==` highlights read. Elsewhere they are text as CommonMark reads them, and
+ * technical prose holds both (`[[ -f $file ]]` in Bash, TOML's `[[servers]]`, `x==1`).
+ */
+export const OBSIDIAN_VAULT = 'storyfeedObsidianVault';
+
+/** Whether the text parsed is an Obsidian vault's note. */
+const inVault = (state: StateInline): boolean => (state.env as Record<string, unknown>)[OBSIDIAN_VAULT] === true;
+
+/**
+ * Runs before the highlight plugin's rule: outside a vault a run of `=` is text; inside one, so is a run
+ * between letters or digits (`x==1`) or beside an arrow's `<` or `>` (`==>`, `<==`).
+ */
+function highlightBound(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state;
+  if (src.charCodeAt(pos) !== 0x3d || src.charCodeAt(pos + 1) !== 0x3d) return false;
+  let end = pos;
+  while (src.charCodeAt(end) === 0x3d) end++;
+  const before = pos > 0 ? src[pos - 1]! : '';
+  const after = src[end] ?? '';
+  const wordBefore = /[\p{L}\p{N}]/u.test(before);
+  const wordAfter = /[\p{L}\p{N}]/u.test(after);
+  if (inVault(state) && !(wordBefore && wordAfter) && before !== '<' && after !== '>' && before !== '=') return false;
+  if (!silent) state.pending += src.slice(pos, end);
+  state.pos = end;
+  return true;
 }
 
 /** The longest footnote label read (`[^label]`): labels are words or numbers; a longer run of text is none. */
@@ -84,7 +113,9 @@ function footnoteTail(state: StateCore): void {
   for (const token of state.tokens) {
     if (token.type === 'footnote_reference_open') {
       current = [];
-      definitions.set((token.meta as { label: string }).label, current);
+      // A label defined twice is the first definition's, as GitHub reads it.
+      const label = (token.meta as { label: string }).label;
+      if (!definitions.has(label)) definitions.set(label, current);
     } else if (token.type === 'footnote_reference_close') current = undefined;
     else (current ?? body).push(token);
   }
@@ -110,38 +141,57 @@ function footnoteTail(state: StateCore): void {
  */
 const TITLED_TYPES: ReadonlySet<string> = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'details']);
 /**
- * What may follow a container's colons: a type (`note`, `tip`, `details`, any name), then a title in
- * brackets (Docusaurus, Starlight) or, for {@link TITLED_TYPES}, the rest of the line (VitePress); or
- * Pandoc's attributes in braces.
+ * What may follow a container's colons (trimmed, and without the colons Pandoc allows after it, `::: Warning :::`):
+ * a type (`note`, `tip`, `details`, any name), then a title in brackets (Docusaurus, Starlight; one level of brackets
+ * inside, `[See [docs](…)]`) or, for {@link TITLED_TYPES}, the rest of the line (VitePress); then attributes in braces
+ * (Starlight's `{icon="heart"}`, VitePress's `{open}`), which are not shown; or Pandoc's attributes in braces alone.
+ * Each part is one run the next cannot take from: linear, however long the line.
  */
-const CONTAINER_PARTS = /^[ \t]*(?:([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:[ \t]+(\S.*?))?|\{[^}\n]*\})[ \t]*$/;
+const CONTAINER_PARTS = /^(?:([A-Za-z][\w-]*)(?:\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\])?(?:[ \t]+([^{\s][^{]*))?(?:\{[^}\n]*\})?|\{[^}\n]*\})$/;
+
+/** A container's opening line (after its colons) read as its type, bracketed title and title after a blank; `undefined` when it opens none. */
+function containerParts(params: string): { type?: string; bracketed?: string; rest?: string } | undefined {
+  // Blanks and colons taken off its end from the end, not by a pattern (which tried every blank of a long run to its end).
+  let end = params.length;
+  while (end > 0 && (params[end - 1] === ' ' || params[end - 1] === '\t')) end--;
+  while (end > 0 && params[end - 1] === ':') end--;
+  const parts = CONTAINER_PARTS.exec(params.slice(0, end).trim());
+  if (!parts) return undefined;
+  const [, type, bracketed, title] = parts;
+  // The title runs up to the attributes: its own blanks before them are no part of it.
+  const rest = title?.trimEnd();
+  if (type !== undefined && rest !== undefined && (bracketed !== undefined || !TITLED_TYPES.has(type.toLowerCase()))) return undefined;
+  return { ...(type !== undefined ? { type } : {}), ...(bracketed !== undefined ? { bracketed } : {}), ...(rest !== undefined ? { rest } : {}) };
+}
 
 /** Whether a container's opening line (after its colons) opens one. */
-function opensContainer(params: string): boolean {
-  const parts = CONTAINER_PARTS.exec(params);
-  if (!parts) return false;
-  const [, type, bracketed, rest] = parts;
-  return type === undefined || rest === undefined || (bracketed === undefined && TITLED_TYPES.has(type.toLowerCase()));
-}
+const opensContainer = (params: string): boolean => containerParts(params) !== undefined;
 /** VitePress containers that only lay out what they hold (tabs of code, text kept from Vue): no title of their own. */
 const LAYOUT_CONTAINERS: ReadonlySet<string> = new Set(['code-group', 'raw', 'v-pre']);
 
 /** `note` as the title `Note`. */
 const typeTitle = (type: string): string => type.charAt(0).toUpperCase() + type.slice(1).toLowerCase().replace(/[-_]+/g, ' ');
 
-/** A paragraph of bold text, at `level`, as the title of a quote. */
-function titleParagraph(state: StateCore, title: string, level: number): Token[] {
+/**
+ * A paragraph of bold text, at `level`, as the title of a quote: `title` as Markdown, or its inline tokens. Its
+ * opening token's `meta` says so (`{ title: true }`), for the plain text of the quote (see `markdown.ts`).
+ */
+function titleParagraph(state: StateCore, title: string | Token[], level: number): Token[] {
   const open = new state.Token('paragraph_open', 'p', 1);
   open.block = true;
   open.level = level;
+  open.meta = { title: true };
   const inline = new state.Token('inline', '', 0);
   inline.level = level + 1;
-  inline.content = title;
-  inline.children = [];
-  state.md.inline.parse(title, state.md, state.env, inline.children);
-  const strongOpen = new state.Token('strong_open', 'strong', 1);
-  const strongClose = new state.Token('strong_close', 'strong', -1);
-  inline.children = [strongOpen, ...inline.children, strongClose];
+  let children: Token[] = [];
+  if (typeof title === 'string') {
+    inline.content = title;
+    state.md.inline.parse(title, state.md, state.env, children);
+  } else {
+    children = title;
+    inline.content = title.map((t) => t.content).join('');
+  }
+  inline.children = [new state.Token('strong_open', 'strong', 1), ...children, new state.Token('strong_close', 'strong', -1)];
   const close = new state.Token('paragraph_close', 'p', -1);
   close.block = true;
   close.level = level;
@@ -159,7 +209,7 @@ function containersAsQuotes(state: StateCore): void {
   for (const token of state.tokens) {
     token.level -= leftOut;
     if (token.type === 'container_block_open') {
-      const [, type, bracketed, rest] = CONTAINER_PARTS.exec(token.info) ?? [];
+      const { type, bracketed, rest } = containerParts(token.info) ?? {};
       const asQuote = type !== undefined && !LAYOUT_CONTAINERS.has(type.toLowerCase());
       quoted.push(asQuote);
       if (!asQuote) {
@@ -187,12 +237,13 @@ function containersAsQuotes(state: StateCore): void {
   state.tokens = out;
 }
 
-/** A quote's first line naming an alert (`[!NOTE]`) or a callout (`[!tip]- Its title`). */
-const ALERT_MARK = /^\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+(.*))?$/;
+/** A quote's first line opening with an alert's (`[!NOTE]`) or a callout's (`[!tip]-`) mark, then its title, if any. */
+const ALERT_MARK = /^\[!([A-Za-z][\w-]*)\][+-]?(?=[ \t]|$)/;
 
 /**
- * GitHub's alerts and Obsidian's callouts: a quote whose first line is `[!TYPE]` (and a title) opens with
- * that title (or the type's name) in bold, a paragraph of its own. One pass over the tokens.
+ * GitHub's alerts and Obsidian's callouts: a quote whose first line is `[!TYPE]` and a title (Markdown, as
+ * Obsidian reads it: `[!tip] Use \`npm ci\``) opens with that title (or the type's name) in bold, a paragraph
+ * of its own. One pass over the tokens.
  */
 function alertsAsQuotes(state: StateCore): void {
   const tokens = state.tokens;
@@ -200,21 +251,32 @@ function alertsAsQuotes(state: StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const inline = tokens[i + 2];
+    const first = inline?.children?.[0];
     const mark =
-      token.type === 'blockquote_open' && tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline' && inline.children?.[0]?.type === 'text'
-        ? ALERT_MARK.exec(inline.children[0].content)
-        : null;
-    if (!mark || !inline?.children) {
+      token.type === 'blockquote_open' && tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline' && first?.type === 'text' ? ALERT_MARK.exec(first.content) : null;
+    if (!mark || !inline?.children || !first) {
       out?.push(token);
       continue;
     }
     out ??= tokens.slice(0, i);
     out.push(token);
-    const title = mark[2]?.trim() || typeTitle(mark[1]!);
-    out.push(...titleParagraph(state, title, token.level + 1));
+    // The title: what follows the mark on its line.
+    const children = inline.children;
+    let lineEnd = children.findIndex((c) => c.type === 'softbreak' || c.type === 'hardbreak');
+    if (lineEnd < 0) lineEnd = children.length;
+    const titleTokens = children.slice(1, lineEnd);
+    const after = first.content.slice(mark[0].length).trimStart();
+    if (after !== '') {
+      const text = new state.Token('text', '', 0);
+      text.content = after;
+      titleTokens.unshift(text);
+    }
+    const last = titleTokens.at(-1);
+    if (last?.type === 'text') last.content = last.content.trimEnd();
+    const shown = titleTokens.some((t) => t.type !== 'text' || t.content !== '');
+    out.push(...titleParagraph(state, shown ? titleTokens : typeTitle(mark[1]!), token.level + 1));
     // The rest of the first paragraph, after the line break that ended the mark's line, stays a paragraph.
-    const rest = inline.children.slice(1);
-    while (rest[0]?.type === 'softbreak' || rest[0]?.type === 'hardbreak') rest.shift();
+    const rest = children.slice(lineEnd + 1);
     if (rest.length > 0) {
       inline.children = rest;
       inline.content = inline.content.slice(inline.content.indexOf('\n') + 1);

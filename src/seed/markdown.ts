@@ -16,7 +16,7 @@ import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, rawAfter, withTemplateLinks } from './template-links.js';
 import { withoutWordpressCaptions } from './wordpress-captions.js';
 import { withAdmonitions } from './admonitions.js';
-import { withSiteExtensions } from './markdown-extensions.js';
+import { OBSIDIAN_VAULT, withSiteExtensions } from './markdown-extensions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './structure-limit.js';
 
@@ -48,6 +48,8 @@ export interface MarkdownSeedOptions extends TextSeedOptions {
    * may leave out the `---` opening its front matter; without it, `jekyllPost` says, else `file`.
    */
   inPostsFolder?: boolean;
+  /** Whether the file is an Obsidian vault's note, where `[[…]]` links and `==…==` highlights are read (see `markdown-extensions.ts`). */
+  obsidianVault?: boolean;
 }
 
 /**
@@ -143,7 +145,7 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
   if (fm.body !== split.body)
     checkSeedStructure(fm.body, { kind: 'markdown', limit, file, after: 'once what storyfeed leaves out (MDX syntax, template tags, attribute marks) is taken out' });
   const comments: ObsidianComments = { count: 0 };
-  const env = { [OBSIDIAN_COMMENTS]: comments };
+  const env = { [OBSIDIAN_COMMENTS]: comments, ...(options.obsidianVault ? { [OBSIDIAN_VAULT]: true } : {}) };
   let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);
 
   let title = meta.title ?? '';
@@ -888,8 +890,27 @@ function toSections(tokens: Token[], file: string | undefined): Section[] {
       }
       case 'blockquote_open': {
         const end = closing(tokens, i);
-        const s = textBetween(tokens, i + 1, end, file);
+        // A quote that opens with a title (an alert's, a container's: see `markdown-extensions.ts`) reads `Title: text`.
+        const titled = (tokens[i + 1]?.meta as { title?: boolean } | null)?.title === true;
+        const title = titled ? inlineText(tokens[i + 2]) : '';
+        const rest = textBetween(tokens, titled ? i + 4 : i + 1, end, file);
+        const s = title && rest ? `${title}${/[.:!?]$/.test(title) ? '' : ':'} ${rest}` : title || rest;
         if (s) add({ kind: 'quote', text: s });
+        i = end;
+        break;
+      }
+      case 'footnote_block_open': {
+        // The notes (see `markdown-extensions.ts`), each a paragraph as numbered where it is referred to.
+        const end = closing(tokens, i);
+        let note = 0;
+        for (let j = i + 1; j < end; j++) {
+          if (tokens[j]!.type !== 'footnote_open') continue;
+          const noteEnd = closing(tokens, j);
+          note++;
+          const text = textBetween(tokens, j + 1, noteEnd, file);
+          if (text) add({ kind: 'paragraph', text: `[${note}] ${text}` });
+          j = noteEnd;
+        }
         i = end;
         break;
       }

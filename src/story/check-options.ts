@@ -41,6 +41,8 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
   if (options.jekyllPost !== undefined && typeof options.jekyllPost !== 'boolean') fail(`${path}.jekyllPost`, `must be true or false, found ${describeValue(options.jekyllPost)}`);
   if (options.inPostsFolder !== undefined && typeof options.inPostsFolder !== 'boolean')
     fail(`${path}.inPostsFolder`, `must be true or false, found ${describeValue(options.inPostsFolder)}`);
+  if (options.obsidianVault !== undefined && typeof options.obsidianVault !== 'boolean')
+    fail(`${path}.obsidianVault`, `must be true or false, found ${describeValue(options.obsidianVault)}`);
   const max = options.maxSeedBytes;
   if (max !== undefined && !(typeof max === 'number' && Number.isSafeInteger(max) && max > 0))
     fail(`${path}.maxSeedBytes`, `must be a whole number of bytes above 0, found ${describeValue(max)}`);

@@ -23,8 +23,12 @@ describe('footnotes', () => {
     expect(out).not.toContain('Never referred to');
   });
 
-  it('are not in the text the summary and analysis read, and `^[…]` is no note', () => {
-    expect(texts('A claim.[^1] Then 2^[n] stays.\n\n[^1]: A note.\n')).toEqual(['A claim. Then 2^[n] stays.']);
+  it('are in the plain text after it, numbered, and `^[…]` is no note', () => {
+    expect(texts('A claim.[^1] Then 2^[n] stays.\n\n[^1]: A note.\n')).toEqual(['A claim. Then 2^[n] stays.', '[1] A note.']);
+  });
+
+  it('take the first of two definitions of one label, as GitHub does', () => {
+    expect(html('Claim.[^a]\n\n[^a]: First.\n[^a]: Second.\n')).toContain('<li><p>First.</p>\n</li>');
   });
 
   it('are listed once when the body is read again below a headline taken from its first line', () => {
@@ -71,14 +75,38 @@ describe('containers: Docusaurus, Starlight and VitePress admonitions, Pandoc di
   });
 
   it('are read as quotes by the summary and analysis; colons in code and in prose stay as written', () => {
-    expect(texts(':::note\nA note.\n:::\n')).toEqual(['Note A note.']);
+    expect(texts(':::note\nA note.\n:::\n')).toEqual(['Note: A note.']);
     expect(html('```md\n:::note\nx\n:::\n```\n')).toContain(':::note\nx\n:::');
     expect(html('Ratio 3:::1 and\n\n::: not a container\n')).toContain('<p>::: not a container</p>');
     expect(html(':::\nNo type.\n:::\n')).toContain('<p>:::\nNo type.\n:::</p>');
   });
 });
 
+describe('containers as the generators write them beyond the basic forms', () => {
+  it('take attributes (Starlight icons, VitePress open), brackets in titles and Pandoc’s closing colons', () => {
+    expect(html(':::tip{icon="heart"}\nLoved.\n:::\n')).toContain('<p><strong>Tip</strong></p>');
+    expect(html(':::caution[Careful]{icon="warning"}\nX.\n:::\n')).toContain('<p><strong>Careful</strong></p>');
+    expect(html('::: details Click me {open}\nX.\n:::\n')).toContain('<p><strong>Click me</strong></p>');
+    expect(html(':::note[See [the docs](https://x.example)]\nX.\n:::\n')).toContain('<p><strong>See <a href="https://x.example">the docs</a></strong></p>');
+    expect(html('::: Warning ::::\nPandoc.\n::::::::::::::::::\n')).toBe('<blockquote>\n<p><strong>Warning</strong></p>\n<p>Pandoc.</p>\n</blockquote>\n');
+  });
+
+  it('read an opening line of any length in linear time', async () => {
+    expect(await costGrowth((n) => html(`::: note a${' '.repeat(n)}b{\nx\n:::\n`), 10_000, 100_000, 4)).toBeLessThan(4);
+  });
+});
+
 describe("GitHub's alerts and Obsidian's callouts", () => {
+  it('take a title of Markdown, as Obsidian reads it', () => {
+    expect(html('> [!tip] Use `npm ci` here\n> Body.\n')).toBe('<blockquote>\n<p><strong>Use <code>npm ci</code> here</strong></p>\n<p>Body.</p>\n</blockquote>\n');
+    expect(html('> [!info] **Bold** title\n')).toBe('<blockquote>\n<p><strong><strong>Bold</strong> title</strong></p>\n</blockquote>\n');
+  });
+
+  it('read as "Title: text" in the plain text the summary and analysis read', () => {
+    expect(texts('> [!NOTE]\n> This article was updated.\n')).toEqual(['Note: This article was updated.']);
+    expect(texts(':::tip[Before you begin]\nInstall Node.\n:::\n')).toEqual(['Before you begin: Install Node.']);
+  });
+
   it('open their quote with the title, else the type, in bold, a paragraph of its own', () => {
     expect(html('> [!NOTE]\n> Line one\n> line two\n')).toBe('<blockquote>\n<p><strong>Note</strong></p>\n<p>Line one\nline two</p>\n</blockquote>\n');
     expect(html('> [!tip]- Folded title\n> Body **here**.\n')).toBe('<blockquote>\n<p><strong>Folded title</strong></p>\n<p>Body <strong>here</strong>.</p>\n</blockquote>\n');
@@ -112,34 +140,50 @@ describe('task lists', () => {
 });
 
 describe("Obsidian's links, embeds and highlights", () => {
-  it('link to the note’s file, with its text, else the note’s name (and heading)', () => {
-    expect(html('See [[Other note]], [[Other note|the other]], [[Other note#Its heading]] and [[Note#^block1|a block]].\n')).toBe(
+  const note = (body: string) => readMarkdownSeed(`---\ntitle: T\n---\n${body}`, { file: 'post.md', obsidianVault: true }).html ?? '';
+
+  it('are read in an Obsidian vault only: elsewhere, [[…]] and ==…== are text as CommonMark reads them', () => {
+    expect(html('See [[Other note]] and ==this==.\n')).toBe('<p>See [[Other note]] and ==this==.</p>\n');
+    expect(note('See [[Other note]] and ==this==.\n')).toBe('<p>See <a href="Other%20note.md">Other note</a> and <mark>this</mark>.</p>\n');
+    expect(renderMarkdown('See [[Other note]].').html).toBe('<p>See [[Other note]].</p>\n');
+  });
+
+  it('link to the note’s file, with its text, else the note’s name (and last heading)', () => {
+    expect(note('See [[Other note]], [[Other note|the other]], [[Other note#Its heading]] and [[Note#^block1|a block]].\n')).toBe(
       '<p>See <a href="Other%20note.md">Other note</a>, <a href="Other%20note.md">the other</a>, ' +
         '<a href="Other%20note.md#Its%20heading">Other note &gt; Its heading</a> and <a href="Note.md">a block</a>.</p>\n',
     );
-    expect(html('A [[report.pdf]] and [[#Heading here]].\n')).toBe('<p>A <a href="report.pdf">report.pdf</a> and Heading here.</p>\n');
+    expect(note('A [[report.pdf]], [[Node.js]], [[Python 3.12]], [[Note#A#B]] and [[#Heading here]].\n')).toBe(
+      '<p>A <a href="report.pdf">report.pdf</a>, <a href="Node.js.md">Node.js</a>, <a href="Python%203.12.md">Python 3.12</a>, ' +
+        '<a href="Note.md#B">Note &gt; B</a> and Heading here.</p>\n',
+    );
   });
 
   it('embed pictures with their size, and other files and notes as links', () => {
-    expect(html('![[diagram.png]]\n\n![[photo one.jpg|300]]\n\n![[wide.webp|640x480]]\n\n![[Other note]]\n')).toBe(
+    expect(note('![[diagram.png]]\n\n![[photo one.jpg|300]]\n\n![[wide.webp|640x480]]\n\n![[zero.png|0]]\n\n![[Other note]]\n')).toBe(
       '<p><img src="diagram.png" alt=""></p>\n<p><img src="photo%20one.jpg" alt="" width="300"></p>\n' +
-        '<p><img src="wide.webp" alt="" width="640" height="480"></p>\n<p><a href="Other%20note.md">Other note</a></p>\n',
+        '<p><img src="wide.webp" alt="" width="640" height="480"></p>\n<p><img src="zero.png" alt=""></p>\n<p><a href="Other%20note.md">Other note</a></p>\n',
     );
   });
 
-  it('are text in code, unclosed on their line, after a letter or bracket (an index), empty, or numbers but a date', () => {
-    expect(html('`[[x]]` and matrix[[0]] and f(x)[[1]] and [[ ]] and [[open\nline]].\n')).toBe(
-      '<p><code>[[x]]</code> and matrix[[0]] and f(x)[[1]] and [[ ]] and [[open\nline]].</p>\n',
+  it('leave CommonMark links, code, indexes, Bash tests, data and numbers as written', () => {
+    expect(note('[[Paper]](https://arxiv.org/abs/1) and [[Code]][gh] and [see [[Note]] here](https://x.example).\n\n[gh]: https://github.com/x\n')).toBe(
+      '<p><a href="https://arxiv.org/abs/1">[Paper]</a> and <a href="https://github.com/x">[Code]</a> and <a href="https://x.example">see [[Note]] here</a>.</p>\n',
     );
-    expect(html('Pairs [[1, 2]] and [[0]]; the daily note [[2024-05-01]].\n')).toBe('<p>Pairs [[1, 2]] and [[0]]; the daily note <a href="2024-05-01.md">2024-05-01</a>.</p>\n');
+    expect(note('`[[x]]`, matrix[[0]], f(x)[[1]], [[ ]], [[ -f $file ]], [["id", "name"]], [[a:b]], [[//host/x]], [[open\nline]].\n')).toBe(
+      '<p><code>[[x]]</code>, matrix[[0]], f(x)[[1]], [[ ]], [[ -f $file ]], [[&quot;id&quot;, &quot;name&quot;]], [[a:b]], [[//host/x]], [[open\nline]].</p>\n',
+    );
+    expect(note('Pairs [[1, 2]] and [[0]]; the daily note [[2024-05-01]].\n')).toBe('<p>Pairs [[1, 2]] and [[0]]; the daily note <a href="2024-05-01.md">2024-05-01</a>.</p>\n');
   });
 
-  it('highlight ==text== as <mark>; a lone == stays', () => {
-    expect(html('A ==key point== here, and a == b.\n')).toBe('<p>A <mark>key point</mark> here, and a == b.</p>\n');
+  it('highlight ==text== as <mark>, but not between letters or digits, nor arrows', () => {
+    expect(note('A ==key point== here, a == b, x==1 or y==2, A ==> B <== C.\n')).toBe('<p>A <mark>key point</mark> here, a == b, x==1 or y==2, A ==&gt; B &lt;== C.</p>\n');
   });
 
-  it('take time linear in the text: runs of [[ and of [[…]] links', async () => {
-    expect(await costGrowth((n) => seed(`Lead.\n\n${'[['.repeat(n)}`), 2_000, 20_000, 4)).toBeLessThan(4);
-    expect(await costGrowth((n) => seed(`Lead.\n\n${'[[a|b]] '.repeat(n)}`), 1_000, 10_000, 4)).toBeLessThan(4);
+  it('take time linear in the text: runs of [[, of [[…]] links and of ==', async () => {
+    const vault = (body: string) => readMarkdownSeed(`---\ntitle: T\n---\nLead.\n\n${body}`, { file: 'post.md', obsidianVault: true });
+    expect(await costGrowth((n) => vault('[['.repeat(n)), 2_000, 20_000, 4)).toBeLessThan(4);
+    expect(await costGrowth((n) => vault('[[a|b]] '.repeat(n)), 1_000, 10_000, 4)).toBeLessThan(4);
+    expect(await costGrowth((n) => vault('x==1 ==a== '.repeat(n)), 1_000, 10_000, 4)).toBeLessThan(4);
   });
 });

@@ -74,7 +74,7 @@ describe("Obsidian's %% comments", () => {
     ];
     for (const [body, expected] of asWritten) expect(texts(body), body).toEqual(expected);
     const link = seed('A [link](https://x.example/a%%b%%c "t %%x%%") and [[page]] here.\n').html;
-    expect(link).toContain('<a href="https://x.example/a%25%25b%25%25c" title="t %%x%%">link</a> and <a href="page.md">page</a> here.');
+    expect(link).toContain('<a href="https://x.example/a%25%25b%25%25c" title="t %%x%%">link</a> and [[page]] here.');
   });
 
   it('are found in time linear in the text', async () => {
