@@ -39,6 +39,7 @@ export * from './seed/author-string.js';
 export * from './seed/dates.js';
 export * from './seed/structure-limit.js';
 export * from './story/item-id.js';
+export * from './item/wordpress-post.js';
 export * from './item/other-libraries.js';
 export * from './item/fields.js';
 export * from './item/index.js';

@@ -1,8 +1,7 @@
 import { describeValue, warning, type Diagnostic } from '../errors.js';
 import type { Enclosure } from '../types.js';
-import { htmlText } from '../story/html-text.js';
-import { decodeHtmlText, decodeReferences } from '../html/entities.js';
 import * as read from './fields.js';
+import { readWordPressPost, wordPressUtc } from './wordpress-post.js';
 import { MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
 /**
@@ -188,27 +187,6 @@ export interface WordPressPost {
 }
 
 /**
- * The text of a WordPress REST API field `{ rendered: "…" }` (title, content, excerpt, guid), else
- * `undefined`. Read through the item's guard: a getter or proxy that throws is `E_ITEM` naming
- * `items[i].title.rendered`, never the caller's exception.
- */
-function renderedText(value: unknown, path: string): string | undefined {
-  if (typeof value !== 'object' || value === null || read.isList(value, path)) return undefined;
-  const rendered = read.property(value, 'rendered', path);
-  return typeof rendered === 'string' ? rendered : undefined;
-}
-
-/** An embedded record with a name (an author, a category or a tag). */
-function named(value: unknown): value is { name: string; link?: unknown } {
-  return typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' && (value as { name: string }).name.trim() !== '';
-}
-
-/** A UTC time as WordPress gives it (`2024-03-01T18:30:00`, no zone): the zone said. */
-function utc(value: unknown): unknown {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value.trim()) ? `${value.trim()}Z` : value;
-}
-
-/**
  * A post from the WordPress REST API (`/wp-json/wp/v2/posts`), as the other libraries' names read it:
  * `title`, `content`, `excerpt` and `guid` are `{ rendered }` (the excerpt, as HTML, becomes the
  * summary's text; the title's HTML, text), `date_gmt` and `modified_gmt` are the publication and the
@@ -219,52 +197,30 @@ function utc(value: unknown): unknown {
  * given back as it is. The fields keep their names, so a problem names the field as given.
  */
 export function fromWordPress(r: Record<string, unknown>, at: string): Record<string, unknown> {
-  const title = renderedText(r.title, `${at}.title`);
-  const content = renderedText(r.content, `${at}.content`);
-  if (title === undefined && content === undefined) return r;
-  const guid = renderedText(r.guid, `${at}.guid`);
-  const excerpt = renderedText(r.excerpt, `${at}.excerpt`);
+  const parts = readWordPressPost(r, at);
+  if (parts === undefined) return r;
   const post: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(r)) post[key] = value;
-  if (title !== undefined) post.title = htmlText(title);
-  if (content !== undefined) post.content = content;
-  // WordPress escapes the guid for HTML (`?post_type=product&#038;p=55`): the id is the address it stands for.
-  if (guid !== undefined) post.guid = decodeReferences(guid, 'attribute');
+  if (parts.title !== undefined) post.title = parts.title;
+  if (parts.contentHtml !== undefined) post.content = parts.contentHtml;
+  if (parts.guid !== undefined) post.guid = parts.guid;
   // The excerpt is HTML: read as the other libraries' `description` is (its text the summary).
-  if (excerpt !== undefined && post.description === undefined) post.description = excerpt;
+  if (parts.excerptHtml !== undefined && post.description === undefined) post.description = parts.excerptHtml;
   delete post.excerpt;
-  // A post fetched with credentials may be one WordPress has not published (`draft`, `future`, `pending`,
-  // `private`): a draft, left out of the feeds, unless the caller says otherwise with `draft`.
-  if (typeof r.status === 'string' && !read.given(post.draft)) post.draft = r.status !== 'publish';
+  // A post WordPress has not published is a draft, left out of the feeds, unless the caller says otherwise with `draft`.
+  if (parts.unpublished !== undefined && !read.given(post.draft)) post.draft = parts.unpublished;
   if (typeof post.id === 'number') delete post.id;
   if (typeof post.author === 'number') delete post.author;
   for (const key of ['categories', 'tags']) if (Array.isArray(post[key]) && (post[key] as unknown[]).every((v) => typeof v === 'number')) delete post[key];
   // With `?_embed`, the post carries its authors' and terms' names: they are its authors and tags.
-  // Only extra information: what cannot be read of it (a getter that throws) is left, never an error.
-  try {
-    const embedded = r._embedded as { author?: unknown; 'wp:term'?: unknown } | undefined;
-    if (typeof embedded === 'object' && embedded !== null) {
-      // WordPress stores display names and term names HTML-escaped (`Q&amp;A`): they are read as the text they stand for, once.
-      const authors = Array.isArray(embedded.author)
-        ? embedded.author
-            .filter(named)
-            .map((a) => ({ name: decodeHtmlText(a.name), ...(typeof a.link === 'string' ? { link: a.link } : {}) }))
-            .filter((a) => a.name.trim() !== '')
-        : [];
-      if (authors.length > 0 && post.author === undefined) post.author = authors;
-      const terms = Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat().filter(named) : [];
-      const names = [...new Set(terms.map((t) => decodeHtmlText(t.name)).filter((name) => name.trim() !== ''))];
-      if (names.length > 0 && post.categories === undefined && post.category === undefined) post.categories = names;
-    }
-  } catch {
-    // _embedded is not read
-  }
+  if (parts.authors.length > 0 && post.author === undefined) post.author = parts.authors;
+  if (parts.terms.length > 0 && post.categories === undefined && post.category === undefined) post.categories = parts.terms;
   if (read.given(post.date_gmt)) {
-    post.date_gmt = utc(post.date_gmt);
+    post.date_gmt = wordPressUtc(post.date_gmt);
     delete post.date;
   }
   if (read.given(post.modified_gmt)) {
-    post.modified_gmt = utc(post.modified_gmt);
+    post.modified_gmt = wordPressUtc(post.modified_gmt);
     delete post.modified;
   }
   return post;

@@ -575,7 +575,14 @@ function firstDuplicateKey(doc: Document): { key: string; offset: number | undef
  * given under more than one of its names is read from the first (storyfeed's own, then other generators'),
  * and each other name given is named in a `W_UNKNOWN_FIELD` warning, as it is not read.
  */
-export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key: string) => number | undefined } = {}): SeedMeta {
+export function readMeta(
+  value: unknown,
+  options: MetaOptions & {
+    lineOf?: (key: string) => number | undefined;
+    /** Fields `value` gives as another system named them (a CMS's post, see `api-post.ts`), which a sidecar's own field overrides. */
+    otherNames?: readonly (keyof SeedMeta)[];
+  } = {},
+): SeedMeta {
   const { file } = options;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new StoryfeedError('E_FRONT_MATTER', 'front matter must be a mapping of `field: value` lines', { file, line: options.firstLine });
@@ -922,6 +929,7 @@ export function readMeta(value: unknown, options: MetaOptions & { lineOf?: (key:
     const near = didYouMean(key, KNOWN_FIELDS);
     if (near) options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not a storyfeed field; did you mean \`${near}\`?`, { file, line: lineOf(key) }));
   }
+  for (const key of options.otherNames ?? []) if (Object.hasOwn(meta, key)) aliased.add(key);
   if (aliased.size > 0) ALIASED.set(meta, aliased);
   return meta;
 }

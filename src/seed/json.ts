@@ -5,6 +5,7 @@ import { parseSeedJson } from '../json-keys.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
+import { readApiPost } from './api-post.js';
 import { readMeta } from './front-matter.js';
 import { htmlDepthGuard } from './html-depth.js';
 import { HIDDEN_ELEMENTS, readMarkdownSeed } from './markdown.js';
@@ -35,6 +36,10 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     : undefined;
   const value = parseSeedJson(text, { file, reviver });
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
+  // A post as a CMS's API gives it (WordPress's REST API): its fields are read under storyfeed's names.
+  const post = typeof value === 'object' && value !== null && !Array.isArray(value) ? readApiPost(value as Record<string, unknown>, file) : undefined;
+  // Where a field is in the JSON: where the post gives it, else under its own name.
+  const pathOf = (key: string): string => post?.paths[key] ?? key;
   // JSON that names neither a title nor a body is no story at all: a data or configuration file (package.json, a site
   // generator's data), which a build skips (see `loadStories`), not a seed with a field missing.
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !STORY_FIELDS.some((key) => Object.hasOwn(value, key))) {
@@ -45,15 +50,20 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
       { file },
     );
   }
-  const obj = value as Record<string, unknown>;
+  const obj = post?.fields ?? (value as Record<string, unknown>);
   const fail = (path: string, detail: string): never => {
-    throw new StoryfeedError('E_FIELD', `$.${path}: ${detail}`, { file });
+    throw new StoryfeedError('E_FIELD', `$.${pathOf(path)}: ${detail}`, { file });
   };
   let meta;
   try {
-    meta = readMeta(obj, { file, timeZone: options.timeZone, onWarning: options.onWarning });
+    meta = readMeta(obj, { file, timeZone: options.timeZone, onWarning: options.onWarning, ...(post ? { otherNames: post.otherNames } : {}) });
   } catch (error) {
-    if (error instanceof StoryfeedError) throw new StoryfeedError(error.code, error.detail.replace(/^front matter `([^`]+)`/, '$.$1'), { file });
+    if (error instanceof StoryfeedError)
+      throw new StoryfeedError(
+        error.code,
+        error.detail.replace(/^front matter `([^`]+)`/, (_, key: string) => `$.${pathOf(key)}`),
+        { file },
+      );
     throw error;
   }
   // A title of nothing but invisible characters (a zero-width space) is no headline either.
@@ -63,8 +73,10 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
 
   // Each body field is counted as what it is read as, before it is read (see `structure-limit.ts`).
   const limit = seedUnitLimit(options.maxSeedBytes);
-  const count = (field: string, kind: StructureCount['kind']): StructureCount => ({ kind, limit, file, field: `$.${field}` });
+  const count = (field: string, kind: StructureCount['kind']): StructureCount => ({ kind, limit, file, field: `$.${pathOf(field)}` });
   let article: SeedArticle;
+  // The field the body is read from, named when it holds nothing.
+  let bodyField = 'body';
   if (obj.sections !== undefined) {
     article = { kind: 'json', meta, title, byline: [], sections: readSections(obj.sections, fail) };
     checkSectionCount(article.sections, count('sections', 'sections'));
@@ -73,16 +85,20 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     const read = readTextSeed(`${title}\n${obj.body}`, { file });
     article = { ...read, kind: 'json', meta, title };
   } else if (typeof obj.markdown === 'string') {
+    bodyField = 'markdown';
     checkSeedStructure(obj.markdown, count('markdown', 'markdown'));
     const read = readMarkdownSeed(`# ${title}\n\n${obj.markdown}`, { file, ...(options.maxSeedBytes !== undefined ? { maxSeedBytes: options.maxSeedBytes } : {}) });
     article = { ...read, kind: 'json', meta, title };
   } else if (typeof obj.contentHtml === 'string') {
+    bodyField = 'contentHtml';
     checkSeedStructure(obj.contentHtml, count('contentHtml', 'html'));
     article = { kind: 'json', meta, title, byline: [], sections: htmlToSections(obj.contentHtml, file), html: obj.contentHtml };
+  } else if (post?.noBody) {
+    return fail(post.noBody.path, post.noBody.detail);
   } else {
     return fail('body', 'a JSON seed needs its text in one of "sections", "body" (plain text), "markdown" or "contentHtml"');
   }
-  if (!article.sections.some((s) => s.blocks.length > 0)) fail('body', 'the body is empty');
+  if (!article.sections.some((s) => s.blocks.length > 0)) fail(post ? bodyField : 'body', 'the body is empty');
   if (file !== undefined) article.file = file;
   return article;
 }

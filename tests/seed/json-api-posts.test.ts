@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { type Diagnostic, StoryfeedError } from '../../src/errors.js';
+import { readSeed } from '../../src/seed/index.js';
+import { readJsonSeed } from '../../src/seed/json.js';
+import { parseSeed } from '../../src/story/normalize.js';
+import { costGrowth } from '../support/linear.js';
+
+const site = { siteUrl: 'https://harbour.example', language: 'en', authors: [{ name: 'Desk' }] };
+const story = (post: unknown, file = 'seeds/post.json', options: { timeZone?: string } = {}) => {
+  const warnings: Diagnostic[] = [];
+  const read = parseSeed(JSON.stringify(post), { site, file, analysis: false, onWarning: (d) => warnings.push(d), ...options });
+  return { story: read, warnings };
+};
+const fails = (fn: () => unknown): StoryfeedError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StoryfeedError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+};
+
+/** A post as `GET /wp-json/wp/v2/posts/318?_embed` gives it: what storyfeed reads, and much that it does not. */
+const wordPressPost = (): Record<string, unknown> => ({
+  id: 318,
+  date: '2024-06-14T09:05:00',
+  date_gmt: '2024-06-14T07:05:00',
+  guid: { rendered: 'https://harbour.example/?p=318' },
+  modified: '2024-06-15T11:40:00',
+  modified_gmt: '2024-06-15T09:40:00',
+  slug: 'ferry-timetable',
+  status: 'publish',
+  type: 'post',
+  link: 'https://harbour.example/2024/06/14/ferry-timetable/',
+  title: { rendered: 'The &#8220;summer&#8221; timetable &amp; what changes' },
+  content: {
+    rendered: '<p>From Monday the first ferry leaves at 6:10, twenty minutes earlier.</p>\n<p>The last crossing stays at 22:30.</p>\n',
+    protected: false,
+  },
+  excerpt: { rendered: '<p>From Monday the first ferry leaves at 6:10 [&hellip;]</p>\n', protected: false },
+  author: 7,
+  featured_media: 321,
+  comment_status: 'closed',
+  ping_status: 'closed',
+  sticky: false,
+  template: '',
+  format: 'standard',
+  meta: { footnotes: '' },
+  categories: [4],
+  tags: [19, 23],
+  class_list: ['post-318', 'post', 'type-post', 'status-publish', 'format-standard'],
+  _links: { self: [{ href: 'https://harbour.example/wp-json/wp/v2/posts/318' }], author: [{ embeddable: true, href: 'https://harbour.example/wp-json/wp/v2/users/7' }] },
+  _embedded: {
+    author: [{ id: 7, name: 'Ana Ferreira', url: '', description: '', link: 'https://harbour.example/author/ana/', slug: 'ana' }],
+    'wp:featuredmedia': [{ id: 321, source_url: 'https://harbour.example/wp-content/uploads/2024/06/ferry.jpg', media_type: 'image', mime_type: 'image/jpeg' }],
+    'wp:term': [
+      [{ id: 4, link: 'https://harbour.example/category/transport/', name: 'Transport', slug: 'transport', taxonomy: 'category' }],
+      [
+        { id: 19, name: 'Ferries', slug: 'ferries', taxonomy: 'post_tag' },
+        { id: 23, name: 'Q&amp;A', slug: 'qa', taxonomy: 'post_tag' },
+      ],
+    ],
+  },
+});
+
+describe('a WordPress REST API post as a JSON seed', () => {
+  it('is read as the post: its text, times, authors, terms, featured image, address and guid, with no warning', () => {
+    const { story: read, warnings } = story(wordPressPost());
+    expect(read).toMatchObject({
+      title: 'The “summer” timetable & what changes',
+      summary: 'From Monday the first ferry leaves at 6:10 […]',
+      authors: [{ name: 'Ana Ferreira', url: 'https://harbour.example/author/ana/' }],
+      tags: ['Transport', 'Ferries', 'Q&A'],
+      image: { url: 'https://harbour.example/wp-content/uploads/2024/06/ferry.jpg' },
+      url: 'https://harbour.example/2024/06/14/ferry-timetable/',
+      // The guid, which WordPress never changes and its own feed publishes; never the number 318.
+      id: 'https://harbour.example/?p=318',
+      slug: 'ferry-timetable',
+      draft: false,
+    });
+    expect(read.published.toISOString()).toBe('2024-06-14T07:05:00.000Z');
+    expect(read.updated.toISOString()).toBe('2024-06-15T09:40:00.000Z');
+    expect(read.contentHtml).toContain('<p>The last crossing stays at 22:30.</p>');
+    expect(warnings).toEqual([]);
+  });
+
+  it('without the GMT times reads date and modified as the local times they are, in the config time zone', () => {
+    const post = { ...wordPressPost(), date_gmt: null, modified_gmt: null };
+    expect(story(post, 'seeds/post.json', { timeZone: 'Europe/Lisbon' }).story.published.toISOString()).toBe('2024-06-14T08:05:00.000Z');
+    const { story: read, warnings } = story(post);
+    expect(read.published.toISOString()).toBe('2024-06-14T09:05:00.000Z');
+    expect(warnings.map((w) => w.code)).toEqual(['W_DATE_NO_ZONE', 'W_DATE_NO_ZONE']);
+  });
+
+  it('without _embed, a guid or a status is the post still: the site’s authors, no tags, its id its address', () => {
+    const post = wordPressPost();
+    for (const key of ['_embedded', 'guid', 'status']) delete post[key];
+    const { story: read, warnings } = story(post);
+    expect(read).toMatchObject({ authors: [{ name: 'Desk' }], tags: [], id: 'https://harbour.example/2024/06/14/ferry-timetable/', draft: false });
+    expect(read.image).toBeUndefined();
+    expect(warnings).toEqual([]);
+    // Without its link either, the story's address is made as any seed's is, from the file's name.
+    delete post.link;
+    expect(story(post, 'seeds/wp-318.json').story).toMatchObject({ url: 'https://harbour.example/ferry-timetable', id: 'https://harbour.example/ferry-timetable' });
+  });
+
+  it('is a draft when WordPress has not published it', () => {
+    for (const status of ['draft', 'future', 'pending', 'private']) expect(readJsonSeed(JSON.stringify({ ...wordPressPost(), status })).meta.draft, status).toBe(true);
+    expect(readJsonSeed(JSON.stringify(wordPressPost())).meta.draft).toBeUndefined();
+  });
+
+  it('reads a slug WordPress percent-encoded as the text it stands for', () => {
+    const post = { ...wordPressPost(), slug: '%d0%bf%d0%b0%d1%80%d0%be%d0%bc', link: undefined };
+    expect(readJsonSeed(JSON.stringify(post)).meta.slug).toBe('паром');
+    expect(story(post).story.slug).toBe('parom');
+  });
+
+  it('names the field as the post gives it when it is wrong', () => {
+    expect(fails(() => readJsonSeed(JSON.stringify({ ...wordPressPost(), date_gmt: 'yesterday' }), { file: 'p.json' })).detail).toMatch(/^\$\.date_gmt: /);
+    expect(fails(() => readJsonSeed(JSON.stringify({ ...wordPressPost(), title: { rendered: '' } }))).detail).toMatch(/^\$\.title\.rendered: required/);
+    expect(fails(() => readJsonSeed(JSON.stringify({ ...wordPressPost(), content: undefined }))).detail).toMatch(/^\$\.content\.rendered: required/);
+    // A password-protected post fetched without its password has no content.
+    expect(fails(() => readJsonSeed(JSON.stringify({ ...wordPressPost(), content: { rendered: '', protected: true } }))).detail).toMatch(
+      /^\$\.content\.rendered: holds no text \(WordPress gives a password-protected post's content only with its password\)/,
+    );
+    expect(fails(() => readJsonSeed(JSON.stringify({ ...wordPressPost(), content: { rendered: '<p> </p>' } }))).detail).toMatch(/^\$\.content\.rendered: the body is empty/);
+    expect(fails(() => readJsonSeed(JSON.stringify({ ...wordPressPost(), link: 'javascript:alert(1)' }))).detail).toMatch(/^\$\.link: expected the post's address/);
+  });
+
+  it('gives way to a sidecar’s own fields, as another generator’s names do', () => {
+    const sidecar = { url: '/news/ferry-timetable/', tags: ['Ferries'] };
+    const read = readSeed(JSON.stringify(wordPressPost()), { file: 'post.json', sidecar });
+    expect(read.meta).toMatchObject({ url: '/news/ferry-timetable/', tags: ['Ferries'], title: 'The “summer” timetable & what changes' });
+  });
+
+  it('leaves a seed of storyfeed’s own shape as it was: WordPress’s names mean nothing there', () => {
+    const own = { title: 'Own', markdown: 'Text.', link: 'https://elsewhere.example/x', date_gmt: '2024-06-14T07:05:00', _embedded: wordPressPost()._embedded };
+    expect(readJsonSeed(JSON.stringify(own)).meta).toEqual({ title: 'Own' });
+  });
+});
+
+describe('hostile posts', () => {
+  it('reads a WordPress post whose terms fill many lists in linear time, and refuses more tags than a story may have', async () => {
+    // Each of `n` taxonomies' lists holds one term, the names repeating: the post's tags are the names, each once.
+    const terms = (n: number, names: number) => Array.from({ length: n }, (_, i) => [{ id: i, name: `Term ${i % names}`, taxonomy: 'post_tag' }]);
+    const post = (n: number) => JSON.stringify({ ...wordPressPost(), _embedded: { 'wp:term': terms(n, 50) } });
+    expect(readJsonSeed(post(100_000)).meta.tags).toHaveLength(50);
+    // Tenfold the terms: a linear reading stays near ×1, a quadratic one (each name compared with those before) near ×10.
+    expect(await costGrowth((n) => readJsonSeed(post(n)), 10_000, 100_000, 4)).toBeLessThan(4);
+    const distinct = JSON.stringify({ ...wordPressPost(), _embedded: { 'wp:term': terms(100_000, 100_000) } });
+    expect(fails(() => readJsonSeed(distinct, { file: 'p.json' })).detail).toMatch(/^\$\._embedded\["wp:term"\]: has 100000 tags; a story may have at most 200/);
+  });
+});
