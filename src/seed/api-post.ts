@@ -1,4 +1,4 @@
-import { StoryfeedError } from '../errors.js';
+import { describeValue, StoryfeedError } from '../errors.js';
 import { filled } from '../item/fields.js';
 import { readWordPressPost, wordPressUtc } from '../item/wordpress-post.js';
 import { htmlText } from '../story/html-text.js';
@@ -31,16 +31,22 @@ export const BODY_FIELDS = ['sections', 'body', 'markdown', 'contentHtml'];
 /** The post the JSON object `value` is as a CMS's API gives it (see {@link ApiPost}), or `undefined` when it is none. */
 export function readApiPost(value: Record<string, unknown>, file: string | undefined): ApiPost | undefined {
   if (BODY_FIELDS.some((key) => Object.hasOwn(value, key))) return undefined;
-  return wordPressPost(value, file);
+  // Ghost answers for one post with a list of it: `{ "posts": [ { … } ] }`.
+  const posts = value.posts;
+  if (!Object.hasOwn(value, 'title') && Array.isArray(posts) && posts.length === 1 && isGhostPost(posts[0])) return ghostPost(posts[0], file, 'posts[0].');
+  return wordPressPost(value, file) ?? (isGhostPost(value) ? ghostPost(value, file) : undefined);
 }
 
-/** The fields of an {@link ApiPost} as they are set, each with the path it is read from. */
+/** The fields of an {@link ApiPost} as they are set, each with the path it is read from (within `prefix`: `posts[0].`). */
 class PostFields {
   readonly post: ApiPost = { fields: {}, paths: {}, otherNames: [] };
-  constructor(private readonly file: string | undefined) {}
+  constructor(
+    private readonly file: string | undefined,
+    private readonly prefix = '',
+  ) {}
   /** Sets storyfeed's field `key` to `value`, read from `path`, when it says something (not null, not only white space); a problem with the field names `path` either way. */
   set(key: string, value: unknown, path: string): void {
-    this.post.paths[key] = path;
+    this.post.paths[key] = `${this.prefix}${path}`;
     if (!filled(value)) return;
     this.post.fields[key] = value;
     if (path !== key && key !== 'contentHtml' && key !== 'markdown') this.post.otherNames.push(key as keyof SeedMeta);
@@ -49,9 +55,15 @@ class PostFields {
   address(value: unknown, path: string): void {
     if (!filled(value)) return;
     if (typeof value !== 'string' || !parseHttpUrl(value.trim()).ok) {
-      throw new StoryfeedError('E_FIELD', `$.${path}: expected the post's address, an absolute http(s) URL, found ${JSON.stringify(value)}`, { file: this.file });
+      throw new StoryfeedError('E_FIELD', `$.${this.prefix}${path}: expected the post's address, an absolute http(s) URL, found ${describeValue(value)}`, {
+        file: this.file,
+      });
     }
     this.set('url', value.trim(), path);
+  }
+  /** Names where the post's text would be (`path`), and what is asked of it, when it gives none. */
+  noBody(path: string, detail: string): void {
+    if (this.post.fields.contentHtml === undefined && this.post.fields.markdown === undefined) this.post.noBody = { path: `${this.prefix}${path}`, detail };
   }
 }
 
@@ -88,16 +100,69 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
   // WordPress writes a slug in another script percent-encoded (`%d0%bf%d1%80…`): it is the text it stands for.
   if (typeof value.slug === 'string') out.set('slug', percentDecoded(value.slug), 'slug');
   if (parts.unpublished) out.set('draft', true, 'status');
-  if (out.post.fields.contentHtml === undefined) {
-    out.post.noBody = {
-      path: 'content.rendered',
-      detail:
-        parts.contentHtml === undefined
-          ? "required: the post's HTML, as the REST API gives it in `content`"
-          : "holds no text (WordPress gives a password-protected post's content only with its password)",
-    };
-  }
+  out.noBody(
+    'content.rendered',
+    parts.contentHtml === undefined
+      ? "required: the post's HTML, as the REST API gives it in `content`"
+      : "holds no text (WordPress gives a password-protected post's content only with its password)",
+  );
   return out.post;
+}
+
+/** Whether `value` is a post as Ghost's Content or Admin API gives it: an object with its text in `html`, or in Ghost's editor's formats. */
+function isGhostPost(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && GHOST_BODY_FIELDS.some((key) => Object.hasOwn(value, key));
+}
+
+/** The fields a Ghost post holds its text in: HTML, and the formats of Ghost's editors (which the Admin API gives without `html` unless asked). */
+const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
+
+/**
+ * A post from Ghost's Content or Admin API (`/ghost/api/content/posts/{id}/?include=tags,authors`, alone or in
+ * the `{ "posts": [ … ] }` Ghost answers with): `html` as the body, `custom_excerpt` as the summary (Ghost's own
+ * `excerpt`, without one the text's first few hundred characters cut anywhere, is not: the story's summary is made
+ * from the text, as for any seed), `published_at` and `updated_at` as the dates, its authors' names (else its
+ * primary author's), its tags' names but for Ghost's internal tags (named `#…`, which readers never see),
+ * `feature_image` as the image, and `canonical_url` (the original, for a post first published elsewhere), else `url`,
+ * as the URL; a `status` other than `published` (`draft`, `scheduled`, `sent`: a newsletter only) makes it a draft.
+ * Its `id` is Ghost's own: the story's id follows its URL.
+ */
+function ghostPost(value: Record<string, unknown>, file: string | undefined, prefix = ''): ApiPost {
+  const out = new PostFields(file, prefix);
+  out.set('title', value.title, 'title');
+  out.set('contentHtml', value.html, 'html');
+  out.set('summary', value.custom_excerpt, 'custom_excerpt');
+  out.set('date', value.published_at, 'published_at');
+  out.set('updated', value.updated_at, 'updated_at');
+  if (Array.isArray(value.authors) && value.authors.length > 0) out.set('authors', value.authors.map(ghostAuthor), 'authors');
+  else if (filled(value.primary_author)) out.set('authors', ghostAuthor(value.primary_author), 'primary_author');
+  if (Array.isArray(value.tags)) out.set('tags', ghostTags(value.tags), 'tags');
+  else out.set('tags', value.tags, 'tags');
+  out.set('image', value.feature_image, 'feature_image');
+  if (filled(value.canonical_url)) out.address(value.canonical_url, 'canonical_url');
+  else out.address(value.url, 'url');
+  out.set('slug', value.slug, 'slug');
+  if (typeof value.status === 'string' && value.status !== 'published') out.set('draft', true, 'status');
+  out.noBody('html', "required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)");
+  return out.post;
+}
+
+/** A Ghost author (`{ name, slug, url, email, … }`) as storyfeed's: the name, and the address of the author's page; never the email of a staff user. */
+function ghostAuthor(author: unknown): unknown {
+  if (typeof author !== 'object' || author === null || Array.isArray(author)) return author;
+  const { name, url } = author as { name?: unknown; url?: unknown };
+  return typeof name === 'string' ? withPage(name, url) : { name };
+}
+
+/** The names of Ghost's tags (`{ name, slug, … }`, or names as the Admin API takes them), but for its internal tags (`#…`), which readers never see. */
+function ghostTags(tags: unknown[]): unknown[] {
+  const names: unknown[] = [];
+  for (const tag of tags) {
+    const name = typeof tag === 'object' && tag !== null && !Array.isArray(tag) ? (tag as { name?: unknown }).name : tag;
+    if (typeof name === 'string' && name.trim().startsWith('#')) continue;
+    names.push(name);
+  }
+  return names;
 }
 
 /** An author with the address of their page when it is an http(s) one (an author is never refused for it). */

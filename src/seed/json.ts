@@ -36,13 +36,13 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     : undefined;
   const value = parseSeedJson(text, { file, reviver });
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
-  // A post as a CMS's API gives it (WordPress's REST API): its fields are read under storyfeed's names.
+  // A post as a CMS's API gives it (WordPress's REST API, Ghost's): its fields are read under storyfeed's names.
   const post = typeof value === 'object' && value !== null && !Array.isArray(value) ? readApiPost(value as Record<string, unknown>, file) : undefined;
   // Where a field is in the JSON: where the post gives it, else under its own name.
   const pathOf = (key: string): string => post?.paths[key] ?? key;
   // JSON that names neither a title nor a body is no story at all: a data or configuration file (package.json, a site
   // generator's data), which a build skips (see `loadStories`), not a seed with a field missing.
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !STORY_FIELDS.some((key) => Object.hasOwn(value, key))) {
+  if (post === undefined && (typeof value !== 'object' || value === null || Array.isArray(value) || !STORY_FIELDS.some((key) => Object.hasOwn(value, key)))) {
     const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object without "title" or a body' : `a ${typeof value}`;
     throw new StoryfeedError(
       'E_NOT_A_SEED',

@@ -140,6 +140,101 @@ describe('a WordPress REST API post as a JSON seed', () => {
   });
 });
 
+/** A post as Ghost's Content API gives it (`/ghost/api/content/posts/{id}/?include=tags,authors`), without the list Ghost answers with. */
+const ghostPost = (): Record<string, unknown> => ({
+  id: '665f1c2ab8e4a10001d3c9f0',
+  uuid: '9d2e4c1a-7b3f-4e8a-b6d5-0f1e2a3b4c5d',
+  title: 'Lighthouse keepers return for the season',
+  slug: 'lighthouse-keepers-return',
+  html: '<p>The two keepers of the north light moved back in on Saturday.</p><h2>A quieter winter</h2><p>Storms were fewer than last year.</p>',
+  comment_id: '665f1c2ab8e4a10001d3c9f0',
+  feature_image: 'https://harbour.example/content/images/2024/06/lighthouse.jpg',
+  feature_image_alt: null,
+  feature_image_caption: null,
+  featured: false,
+  status: 'published',
+  visibility: 'public',
+  created_at: '2024-06-01T08:12:00.000+00:00',
+  updated_at: '2024-06-03T10:00:00.000+00:00',
+  published_at: '2024-06-02T06:30:00.000+00:00',
+  custom_excerpt: 'The keepers of the north light are back.',
+  codeinjection_head: null,
+  codeinjection_foot: null,
+  custom_template: null,
+  canonical_url: null,
+  url: 'https://harbour.example/lighthouse-keepers-return/',
+  excerpt: 'The keepers of the north light are back.',
+  reading_time: 1,
+  access: true,
+  og_image: null,
+  og_title: null,
+  twitter_image: null,
+  meta_title: null,
+  meta_description: null,
+  email_subject: null,
+  tags: [
+    { id: '665f0a', name: 'Coast', slug: 'coast', description: null, visibility: 'public', url: 'https://harbour.example/tag/coast/' },
+    { id: '665f0b', name: '#newsletter', slug: 'hash-newsletter', description: null, visibility: 'internal', url: 'https://harbour.example/404/' },
+  ],
+  authors: [{ id: '1', name: 'Iris Moll', slug: 'iris', profile_image: null, bio: null, website: null, url: 'https://harbour.example/author/iris/' }],
+  primary_author: { id: '1', name: 'Iris Moll', slug: 'iris', url: 'https://harbour.example/author/iris/' },
+  primary_tag: { id: '665f0a', name: 'Coast', slug: 'coast' },
+});
+
+describe('a Ghost post as a JSON seed', () => {
+  it('is read as the post: its HTML, own excerpt, times, authors, public tags, feature image and address, with no warning', () => {
+    const { story: read, warnings } = story(ghostPost());
+    expect(read).toMatchObject({
+      title: 'Lighthouse keepers return for the season',
+      summary: 'The keepers of the north light are back.',
+      authors: [{ name: 'Iris Moll', url: 'https://harbour.example/author/iris/' }],
+      // Ghost's internal tag (#newsletter) is for its own use: readers never see it.
+      tags: ['Coast'],
+      image: { url: 'https://harbour.example/content/images/2024/06/lighthouse.jpg' },
+      url: 'https://harbour.example/lighthouse-keepers-return/',
+      // Ghost's id is its database's: the story's id follows its URL.
+      id: 'https://harbour.example/lighthouse-keepers-return/',
+      slug: 'lighthouse-keepers-return',
+      draft: false,
+    });
+    expect(read.sections.map((section) => section.heading)).toEqual([null, 'A quieter winter']);
+    expect(read.published.toISOString()).toBe('2024-06-02T06:30:00.000Z');
+    expect(read.updated.toISOString()).toBe('2024-06-03T10:00:00.000Z');
+    expect(warnings).toEqual([]);
+  });
+
+  it('is read in the list of one post Ghost answers with, problems naming its place in it', () => {
+    expect(story({ posts: [ghostPost()] }).story.url).toBe('https://harbour.example/lighthouse-keepers-return/');
+    expect(fails(() => readJsonSeed(JSON.stringify({ posts: [{ ...ghostPost(), published_at: 'soon' }] }))).detail).toMatch(/^\$\.posts\[0\]\.published_at: /);
+  });
+
+  it('takes the canonical URL of a post first published elsewhere, the primary author without authors, and makes its own summary without a custom excerpt', () => {
+    const post = { ...ghostPost(), canonical_url: 'https://original.example/keepers', authors: undefined, custom_excerpt: null };
+    const read = story(post).story;
+    expect(read).toMatchObject({ url: 'https://original.example/keepers', authors: [{ name: 'Iris Moll', url: 'https://harbour.example/author/iris/' }] });
+    // Ghost's excerpt without a custom one is the text's first characters, cut anywhere: the summary is the story's lede.
+    expect(read.summary).toBe('The two keepers of the north light moved back in on Saturday.');
+  });
+
+  it('publishes no staff email the Admin API gives with an author', () => {
+    const authors = [{ id: '1', name: 'Iris Moll', slug: 'iris', email: 'iris@harbour.example', status: 'active', url: 'https://harbour.example/author/iris/' }];
+    expect(story({ ...ghostPost(), authors }).story.authors).toEqual([{ name: 'Iris Moll', url: 'https://harbour.example/author/iris/' }]);
+  });
+
+  it('is a draft unless Ghost has published it', () => {
+    for (const status of ['draft', 'scheduled', 'sent']) expect(readJsonSeed(JSON.stringify({ ...ghostPost(), status })).meta.draft, status).toBe(true);
+    expect(readJsonSeed(JSON.stringify(ghostPost())).meta.draft).toBeUndefined();
+  });
+
+  it('asks for the HTML of a post the Admin API gave in its editor format only', () => {
+    const { html: _, ...rest } = ghostPost();
+    const admin = { ...rest, lexical: '{"root":{"children":[]}}' };
+    expect(fails(() => readJsonSeed(JSON.stringify({ posts: [admin] }), { file: 'g.json' })).detail).toBe(
+      "$.posts[0].html: required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)",
+    );
+  });
+});
+
 describe('hostile posts', () => {
   it('reads a WordPress post whose terms fill many lists in linear time, and refuses more tags than a story may have', async () => {
     // Each of `n` taxonomies' lists holds one term, the names repeating: the post's tags are the names, each once.
@@ -150,5 +245,11 @@ describe('hostile posts', () => {
     expect(await costGrowth((n) => readJsonSeed(post(n)), 10_000, 100_000, 4)).toBeLessThan(4);
     const distinct = JSON.stringify({ ...wordPressPost(), _embedded: { 'wp:term': terms(100_000, 100_000) } });
     expect(fails(() => readJsonSeed(distinct, { file: 'p.json' })).detail).toMatch(/^\$\._embedded\["wp:term"\]: has 100000 tags; a story may have at most 200/);
+  });
+
+  it('reads a Ghost post of many internal tags in linear time: they are left out', async () => {
+    const post = (n: number) => JSON.stringify({ ...ghostPost(), tags: Array.from({ length: n }, (_, i) => ({ name: `#internal-${i}`, visibility: 'internal' })) });
+    expect(readJsonSeed(post(100_000)).meta.tags).toEqual([]);
+    expect(await costGrowth((n) => readJsonSeed(post(n)), 10_000, 100_000, 4)).toBeLessThan(4);
   });
 });
