@@ -3,7 +3,7 @@ import { filled } from '../item/fields.js';
 import { readWordPressPost, wordPressUtc } from '../item/wordpress-post.js';
 import { htmlText } from '../story/html-text.js';
 import { publishedId } from '../story/item-id.js';
-import type { SeedMeta } from './front-matter.js';
+import { type SeedMeta, splitFrontMatter } from './front-matter.js';
 import { parseHttpUrl } from './http-url.js';
 
 /**
@@ -34,7 +34,7 @@ export function readApiPost(value: Record<string, unknown>, file: string | undef
   // Ghost answers for one post with a list of it: `{ "posts": [ { … } ] }`.
   const posts = value.posts;
   if (!Object.hasOwn(value, 'title') && Array.isArray(posts) && posts.length === 1 && isGhostPost(posts[0])) return ghostPost(posts[0], file, 'posts[0].');
-  return wordPressPost(value, file) ?? (isGhostPost(value) ? ghostPost(value, file) : undefined);
+  return wordPressPost(value, file) ?? (isGhostPost(value) ? ghostPost(value, file) : isDevArticle(value) ? devArticle(value, file) : undefined);
 }
 
 /** The fields of an {@link ApiPost} as they are set, each with the path it is read from (within `prefix`: `posts[0].`). */
@@ -176,5 +176,58 @@ function percentDecoded(text: string): string {
     return decodeURIComponent(text);
   } catch {
     return text;
+  }
+}
+
+/** Whether `value` is an article as DEV's (Forem's) API gives it: its text in `body_markdown` or `body_html`, or its `type_of` an article (as a list of articles gives it, without its text). */
+function isDevArticle(value: Record<string, unknown>): boolean {
+  return Object.hasOwn(value, 'body_markdown') || Object.hasOwn(value, 'body_html') || value.type_of === 'article';
+}
+
+/**
+ * An article from DEV's (Forem's) API (`/api/articles/{id}`, `/api/articles/me/all`): `body_markdown` as the
+ * body (without the front matter an article written with it keeps there; its fields are the article's own),
+ * else `body_html`, `description` as the summary, `published_at` and `edited_at` as the dates, its user as the
+ * author, `tag_list` (a list, or names and commas as one article gives it) as its tags, `cover_image` as the
+ * image, and `canonical_url` (the original, for an article first published elsewhere), else `url`, as the URL;
+ * `published: false` makes it a draft. Its number `id` is DEV's own: the story's id follows its URL.
+ */
+function devArticle(value: Record<string, unknown>, file: string | undefined): ApiPost {
+  const out = new PostFields(file);
+  out.set('title', value.title, 'title');
+  if (typeof value.body_markdown === 'string') out.set('markdown', withoutFrontMatter(value.body_markdown, file), 'body_markdown');
+  else out.set('markdown', value.body_markdown, 'body_markdown');
+  if (out.post.fields.markdown === undefined) out.set('contentHtml', value.body_html, 'body_html');
+  out.set('summary', value.description, 'description');
+  out.set('date', value.published_at, 'published_at');
+  out.set('updated', value.edited_at, 'edited_at');
+  out.set('authors', devAuthor(value.user), 'user');
+  if (filled(value.tag_list)) out.set('tags', value.tag_list, 'tag_list');
+  else out.set('tags', value.tags, 'tags');
+  out.set('image', value.cover_image, 'cover_image');
+  if (filled(value.canonical_url)) out.address(value.canonical_url, 'canonical_url');
+  else out.address(value.url, 'url');
+  out.set('slug', value.slug, 'slug');
+  if (value.published === false) out.set('draft', true, 'published');
+  out.noBody('body_markdown', "required: the article's Markdown (or `body_html`), which DEV gives for an article fetched by itself (`/api/articles/{id}`), not in a list");
+  return out.post;
+}
+
+/** DEV's user (`{ name, username, website_url, … }`) as the article's author: the name, else the user name, and the user's website. */
+function devAuthor(user: unknown): unknown {
+  if (typeof user !== 'object' || user === null || Array.isArray(user)) return user;
+  const { name, username, website_url } = user as { name?: unknown; username?: unknown; website_url?: unknown };
+  const shown = typeof name === 'string' && name.trim() !== '' ? name : username;
+  return typeof shown === 'string' ? withPage(shown, website_url) : undefined;
+}
+
+/** DEV's Markdown without the front matter an article written with it keeps at its start (`---` lines around `title: …`); as it is without one, or with one never closed. */
+function withoutFrontMatter(markdown: string, file: string | undefined): string {
+  const text = markdown.replace(/\r\n?/g, '\n');
+  if (!/^---[ \t]*\n/.test(text)) return markdown;
+  try {
+    return splitFrontMatter(text, file).body;
+  } catch {
+    return markdown;
   }
 }

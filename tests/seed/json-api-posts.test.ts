@@ -235,6 +235,97 @@ describe('a Ghost post as a JSON seed', () => {
   });
 });
 
+/** An article as DEV's API gives it by itself (`/api/articles/{id}`): `tag_list` names and commas, `tags` a list. */
+const devArticle = (): Record<string, unknown> => ({
+  type_of: 'article',
+  id: 1902417,
+  title: 'Parsing dates without a time zone',
+  description: 'What a date with no offset means, and who decides.',
+  readable_publish_date: 'Jun 10',
+  slug: 'parsing-dates-without-a-time-zone-4f2m',
+  path: '/rkova/parsing-dates-without-a-time-zone-4f2m',
+  url: 'https://dev.to/rkova/parsing-dates-without-a-time-zone-4f2m',
+  comments_count: 3,
+  public_reactions_count: 27,
+  collection_id: null,
+  published_timestamp: '2024-06-10T14:00:00Z',
+  positive_reactions_count: 27,
+  cover_image: 'https://media2.dev.to/dynamic/image/width=1000/cover.png',
+  social_image: 'https://media2.dev.to/dynamic/image/width=1000/social.png',
+  canonical_url: 'https://dev.to/rkova/parsing-dates-without-a-time-zone-4f2m',
+  created_at: '2024-06-09T21:13:00Z',
+  edited_at: '2024-06-11T08:20:00Z',
+  crossposted_at: null,
+  published_at: '2024-06-10T14:00:00Z',
+  last_comment_at: '2024-06-12T09:00:00Z',
+  reading_time_minutes: 4,
+  tag_list: 'javascript, datetime, webdev',
+  tags: ['javascript', 'datetime', 'webdev'],
+  body_html: '<p>A date like 2024-06-10 10:00 names no instant.</p>',
+  body_markdown:
+    '---\ntitle: Parsing dates without a time zone\npublished: true\ndescription: What a date with no offset means, and who decides.\ntags: javascript, datetime, webdev\n---\n\nA date like 2024-06-10 10:00 names no instant until someone picks a zone.\n\n## Who picks\n\nThe reader of the date does.\n\n{% embed https://github.com/tc39/proposal-temporal %}\n',
+  user: {
+    name: 'Rada Kova',
+    username: 'rkova',
+    twitter_username: null,
+    github_username: 'rkova',
+    website_url: 'https://rkova.example',
+    profile_image: 'https://media2.dev.to/u.png',
+  },
+});
+
+describe('a DEV (Forem) article as a JSON seed', () => {
+  it('is read as the article: its Markdown without its front matter, description, times, user, tags, cover and address, with no warning', () => {
+    const { story: read, warnings } = story(devArticle());
+    expect(read).toMatchObject({
+      title: 'Parsing dates without a time zone',
+      summary: 'What a date with no offset means, and who decides.',
+      authors: [{ name: 'Rada Kova', url: 'https://rkova.example/' }],
+      tags: ['javascript', 'datetime', 'webdev'],
+      image: { url: 'https://media2.dev.to/dynamic/image/width=1000/cover.png' },
+      url: 'https://dev.to/rkova/parsing-dates-without-a-time-zone-4f2m',
+      // DEV's number is not the story's id (nor named in a warning): the id follows the URL.
+      id: 'https://dev.to/rkova/parsing-dates-without-a-time-zone-4f2m',
+      draft: false,
+    });
+    expect(read.published.toISOString()).toBe('2024-06-10T14:00:00.000Z');
+    expect(read.updated.toISOString()).toBe('2024-06-11T08:20:00.000Z');
+    expect(read.contentText).not.toMatch(/published: true|title:/);
+    expect(read.contentHtml).toContain('<h2>Who picks</h2>');
+    // DEV's Liquid embed is a link to what it embeds.
+    expect(read.contentHtml).toContain('href="https://github.com/tc39/proposal-temporal"');
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads an article as the list of one’s own gives it: tag_list a list, a draft unpublished, a canonical URL elsewhere', () => {
+    const { tag_list: _, tags: __, ...rest } = devArticle();
+    const mine = {
+      ...rest,
+      tag_list: ['javascript', 'datetime'],
+      tags: 'javascript, datetime',
+      published: false,
+      published_at: null,
+      canonical_url: 'https://rkova.example/blog/dates',
+      user: { name: '', username: 'rkova' },
+    };
+    expect(readJsonSeed(JSON.stringify(mine)).meta).toMatchObject({
+      tags: ['javascript', 'datetime'],
+      draft: true,
+      url: 'https://rkova.example/blog/dates',
+      authors: [{ name: 'rkova' }],
+    });
+  });
+
+  it('reads body_html without body_markdown, and asks for the text of an article a list gave without it', () => {
+    const { body_markdown: _, ...html } = devArticle();
+    expect(story(html).story.contentHtml).toBe('<p>A date like 2024-06-10 10:00 names no instant.</p>');
+    const { body_html: __, ...listed } = html;
+    expect(fails(() => readJsonSeed(JSON.stringify(listed), { file: 'd.json' })).detail).toMatch(
+      /^\$\.body_markdown: required: the article's Markdown \(or `body_html`\), which DEV gives for an article fetched by itself/,
+    );
+  });
+});
+
 describe('hostile posts', () => {
   it('reads a WordPress post whose terms fill many lists in linear time, and refuses more tags than a story may have', async () => {
     // Each of `n` taxonomies' lists holds one term, the names repeating: the post's tags are the names, each once.
