@@ -36,13 +36,24 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     : undefined;
   const value = parseSeedJson(text, { file, reviver });
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
-  // A post as a CMS's API gives it (WordPress's REST API, Ghost's): its fields are read under storyfeed's names.
+  // A post as a CMS's API gives it (WordPress's REST API, Ghost's, DEV's): its fields are read under storyfeed's names.
   const post = typeof value === 'object' && value !== null && !Array.isArray(value) ? readApiPost(value as Record<string, unknown>, file) : undefined;
   // Where a field is in the JSON: where the post gives it, else under its own name.
   const pathOf = (key: string): string => post?.paths[key] ?? key;
   // JSON that names neither a title nor a body is no story at all: a data or configuration file (package.json, a site
   // generator's data), which a build skips (see `loadStories`), not a seed with a field missing.
   if (post === undefined && (typeof value !== 'object' || value === null || Array.isArray(value) || !STORY_FIELDS.some((key) => Object.hasOwn(value, key)))) {
+    // A listing of posts (WordPress's `/posts`, Ghost's `{"posts": […]}`) holds stories, where a seed is one story.
+    const listed = storiesListed(value);
+    if (listed !== undefined) {
+      throw new StoryfeedError(
+        'E_NOT_A_SEED',
+        listed === 1
+          ? "the JSON holds a list of one story, not the story itself: a JSON seed is one story's object; take it out of the list (or fetch the post by itself, not through a listing)"
+          : `the JSON holds a list of ${listed} stories, not one: a JSON seed holds one story; save each in a file of its own (or fetch each post by itself, not through a listing)`,
+        { file },
+      );
+    }
     const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object without "title" or a body' : `a ${typeof value}`;
     throw new StoryfeedError(
       'E_NOT_A_SEED',
@@ -101,6 +112,17 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   if (!article.sections.some((s) => s.blocks.length > 0)) fail(post ? bodyField : 'body', 'the body is empty');
   if (file !== undefined) article.file = file;
   return article;
+}
+
+/**
+ * How many stories `value` lists when it is a list of them (a CMS's listing of posts: WordPress's `/posts`, Ghost's
+ * `{"posts": […]}`): a list holding an object that names a title or a body; else `undefined`.
+ */
+function storiesListed(value: unknown): number | undefined {
+  const posts = typeof value === 'object' && value !== null ? (value as { posts?: unknown }).posts : undefined;
+  const list = Array.isArray(value) ? value : Array.isArray(posts) ? posts : undefined;
+  const story = (entry: unknown): boolean => typeof entry === 'object' && entry !== null && !Array.isArray(entry) && STORY_FIELDS.some((key) => Object.hasOwn(entry, key));
+  return list?.some(story) ? list.length : undefined;
 }
 
 /** Refuses sections whose sections, blocks and list items together are more units than the limit (see {@link checkSeedStructure}). */

@@ -326,6 +326,24 @@ describe('a DEV (Forem) article as a JSON seed', () => {
   });
 });
 
+describe('a listing of posts', () => {
+  it('is refused with a message saying a seed holds one story, and how to make seeds of it', () => {
+    const refused = (json: unknown) => fails(() => readJsonSeed(JSON.stringify(json), { file: 'posts.json' }));
+    const listing = [1, 2, 3].map((i) => ({ ...wordPressPost(), id: i, link: `https://harbour.example/${i}/` }));
+    for (const json of [listing, { posts: [ghostPost(), ghostPost()], meta: { pagination: { page: 1, limit: 15, pages: 1, total: 2 } } }]) {
+      const error = refused(json);
+      expect(error.code).toBe('E_NOT_A_SEED');
+      expect(error.detail).toMatch(
+        /^the JSON holds a list of [23] stories, not one: a JSON seed holds one story; save each in a file of its own \(or fetch each post by itself, not through a listing\)$/,
+      );
+    }
+    expect(refused([devArticle()]).detail).toMatch(/^the JSON holds a list of one story, not the story itself: a JSON seed is one story's object; take it out of the list/);
+    // A list of other things is no story at all, as before.
+    expect(refused([{ name: 'Ann' }]).detail).toMatch(/^the JSON holds an array, not a story: a JSON seed is an object with "title"/);
+    expect(refused({ posts: [{ name: 'Ann' }] }).detail).toMatch(/^the JSON holds an object without "title" or a body, not a story/);
+  });
+});
+
 describe('hostile posts', () => {
   it('reads a WordPress post whose terms fill many lists in linear time, and refuses more tags than a story may have', async () => {
     // Each of `n` taxonomies' lists holds one term, the names repeating: the post's tags are the names, each once.
