@@ -51,19 +51,22 @@ class PostFields {
     this.post.fields[key] = value;
     if (path !== key && key !== 'contentHtml' && key !== 'markdown') this.post.otherNames.push(key as keyof SeedMeta);
   }
-  /** Sets the story's URL from the post's own address at `path`: an absolute http(s) URL, or a problem naming it. */
-  address(value: unknown, path: string): void {
-    if (!filled(value)) return;
-    if (typeof value !== 'string' || !parseHttpUrl(value.trim()).ok) {
-      throw new StoryfeedError('E_FIELD', `$.${this.prefix}${path}: expected the post's address, an absolute http(s) URL, found ${describeValue(value)}`, {
-        file: this.file,
-      });
-    }
-    this.set('url', value.trim(), path);
+  /** Sets `key` from the first of the post's fields `names` that says something (through `read`, given the value and its name). */
+  first(key: string, post: Record<string, unknown>, names: readonly string[], read: (value: unknown, name: string) => unknown = (value) => value): void {
+    const name = names.find((n) => filled(post[n])) ?? names[0]!;
+    this.set(key, read(post[name], name), name);
+  }
+  /** Sets the story's URL from the first of the post's addresses `names` it gives: an absolute http(s) URL, or a problem naming it. */
+  address(post: Record<string, unknown>, names: readonly string[]): void {
+    this.first('url', post, names, (value, name) => {
+      if (!filled(value) || (typeof value === 'string' && parseHttpUrl(value.trim()).ok)) return typeof value === 'string' ? value.trim() : value;
+      throw new StoryfeedError('E_FIELD', `$.${this.prefix}${name}: expected the post's address, an absolute http(s) URL, found ${describeValue(value)}`, { file: this.file });
+    });
   }
   /** Names where the post's text would be (`path`), and what is asked of it, when it gives none. */
   noBody(path: string, detail: string): void {
-    if (this.post.fields.contentHtml === undefined && this.post.fields.markdown === undefined) this.post.noBody = { path: `${this.prefix}${path}`, detail };
+    const { contentHtml, markdown } = this.post.fields;
+    if (typeof contentHtml !== 'string' && typeof markdown !== 'string') this.post.noBody = { path: `${this.prefix}${path}`, detail };
   }
 }
 
@@ -82,10 +85,10 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
   out.set('title', parts.title, 'title.rendered');
   out.set('contentHtml', parts.contentHtml, 'content.rendered');
   if (parts.excerptHtml !== undefined) out.set('summary', htmlText(parts.excerptHtml, file), 'excerpt.rendered');
-  if (filled(value.date_gmt)) out.set('date', wordPressUtc(value.date_gmt), 'date_gmt');
-  else out.set('date', value.date, 'date');
-  if (filled(value.modified_gmt)) out.set('updated', wordPressUtc(value.modified_gmt), 'modified_gmt');
-  else out.set('updated', value.modified, 'modified');
+  // The GMT times are UTC without a zone; the others the site's local time.
+  const time = (time: unknown, name: string): unknown => (name.endsWith('_gmt') ? wordPressUtc(time) : time);
+  out.first('date', value, ['date_gmt', 'date'], time);
+  out.first('updated', value, ['modified_gmt', 'modified'], time);
   if (parts.authors.length > 0)
     out.set(
       'authors',
@@ -94,7 +97,7 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
     );
   if (parts.terms.length > 0) out.set('tags', parts.terms, '_embedded["wp:term"]');
   out.set('image', parts.featuredImage, '_embedded["wp:featuredmedia"][0].source_url');
-  out.address(value.link, 'link');
+  out.address(value, ['link']);
   // The guid WordPress gives every post when it is written, and never changes: the id its own feed publishes.
   if (parts.guid !== undefined && publishedId(parts.guid.trim()).kind === 'ok') out.set('id', parts.guid.trim(), 'guid.rendered');
   // WordPress writes a slug in another script percent-encoded (`%d0%bf%d1%80…`): it is the text it stands for.
@@ -111,8 +114,16 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
 
 /** Whether `value` is a post as Ghost's Content or Admin API gives it: an object with its text in `html`, or in Ghost's editor's formats. */
 function isGhostPost(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && GHOST_BODY_FIELDS.some((key) => Object.hasOwn(value, key));
+  return isRecord(value) && GHOST_BODY_FIELDS.some((key) => Object.hasOwn(value, key));
 }
+
+/** Whether `value` is a JSON object (not a list, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A Ghost post's and a DEV article's addresses, in the order they are read: the original's (a post first published elsewhere), then its own. */
+const ADDRESSES = ['canonical_url', 'url'];
 
 /** The fields a Ghost post holds its text in: HTML, and the formats of Ghost's editors (which the Admin API gives without `html` unless asked). */
 const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
@@ -130,7 +141,7 @@ const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
 function ghostPost(value: Record<string, unknown>, file: string | undefined, prefix = ''): ApiPost {
   const out = new PostFields(file, prefix);
   out.set('title', value.title, 'title');
-  out.set('contentHtml', value.html, 'html');
+  if (typeof value.html === 'string') out.set('contentHtml', value.html, 'html');
   out.set('summary', value.custom_excerpt, 'custom_excerpt');
   out.set('date', value.published_at, 'published_at');
   out.set('updated', value.updated_at, 'updated_at');
@@ -139,8 +150,7 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, pre
   if (Array.isArray(value.tags)) out.set('tags', ghostTags(value.tags), 'tags');
   else out.set('tags', value.tags, 'tags');
   out.set('image', value.feature_image, 'feature_image');
-  if (filled(value.canonical_url)) out.address(value.canonical_url, 'canonical_url');
-  else out.address(value.url, 'url');
+  out.address(value, ADDRESSES);
   out.set('slug', value.slug, 'slug');
   if (typeof value.status === 'string' && value.status !== 'published') out.set('draft', true, 'status');
   out.noBody('html', "required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)");
@@ -149,8 +159,8 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, pre
 
 /** A Ghost author (`{ name, slug, url, email, … }`) as storyfeed's: the name, and the address of the author's page; never the email of a staff user. */
 function ghostAuthor(author: unknown): unknown {
-  if (typeof author !== 'object' || author === null || Array.isArray(author)) return author;
-  const { name, url } = author as { name?: unknown; url?: unknown };
+  if (!isRecord(author)) return author;
+  const { name, url } = author;
   return typeof name === 'string' ? withPage(name, url) : { name };
 }
 
@@ -158,7 +168,7 @@ function ghostAuthor(author: unknown): unknown {
 function ghostTags(tags: unknown[]): unknown[] {
   const names: unknown[] = [];
   for (const tag of tags) {
-    const name = typeof tag === 'object' && tag !== null && !Array.isArray(tag) ? (tag as { name?: unknown }).name : tag;
+    const name = isRecord(tag) ? tag.name : tag;
     if (typeof name === 'string' && name.trim().startsWith('#')) continue;
     names.push(name);
   }
@@ -196,17 +206,15 @@ function devArticle(value: Record<string, unknown>, file: string | undefined): A
   const out = new PostFields(file);
   out.set('title', value.title, 'title');
   if (typeof value.body_markdown === 'string') out.set('markdown', withoutFrontMatter(value.body_markdown, file), 'body_markdown');
-  else out.set('markdown', value.body_markdown, 'body_markdown');
-  if (out.post.fields.markdown === undefined) out.set('contentHtml', value.body_html, 'body_html');
+  if (out.post.fields.markdown === undefined && typeof value.body_html === 'string') out.set('contentHtml', value.body_html, 'body_html');
   out.set('summary', value.description, 'description');
   out.set('date', value.published_at, 'published_at');
   out.set('updated', value.edited_at, 'edited_at');
   out.set('authors', devAuthor(value.user), 'user');
-  if (filled(value.tag_list)) out.set('tags', value.tag_list, 'tag_list');
-  else out.set('tags', value.tags, 'tags');
+  // One article gives `tag_list` as names and commas and `tags` as a list, a list of articles the other way round.
+  out.first('tags', value, ['tag_list', 'tags']);
   out.set('image', value.cover_image, 'cover_image');
-  if (filled(value.canonical_url)) out.address(value.canonical_url, 'canonical_url');
-  else out.address(value.url, 'url');
+  out.address(value, ADDRESSES);
   out.set('slug', value.slug, 'slug');
   if (value.published === false) out.set('draft', true, 'published');
   out.noBody('body_markdown', "required: the article's Markdown (or `body_html`), which DEV gives for an article fetched by itself (`/api/articles/{id}`), not in a list");
@@ -215,8 +223,8 @@ function devArticle(value: Record<string, unknown>, file: string | undefined): A
 
 /** DEV's user (`{ name, username, website_url, … }`) as the article's author: the name, else the user name, and the user's website. */
 function devAuthor(user: unknown): unknown {
-  if (typeof user !== 'object' || user === null || Array.isArray(user)) return user;
-  const { name, username, website_url } = user as { name?: unknown; username?: unknown; website_url?: unknown };
+  if (!isRecord(user)) return user;
+  const { name, username, website_url } = user;
   const shown = typeof name === 'string' && name.trim() !== '' ? name : username;
   return typeof shown === 'string' ? withPage(shown, website_url) : undefined;
 }

@@ -232,6 +232,7 @@ describe('a Ghost post as a JSON seed', () => {
     expect(fails(() => readJsonSeed(JSON.stringify({ posts: [admin] }), { file: 'g.json' })).detail).toBe(
       "$.posts[0].html: required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)",
     );
+    expect(fails(() => readJsonSeed(JSON.stringify({ ...ghostPost(), html: 5 }))).detail).toMatch(/^\$\.html: required: /);
   });
 });
 
