@@ -5,7 +5,7 @@ import { parseSeedJson } from '../json-keys.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
-import { isRecord, readApiPost } from './api-post.js';
+import { BODY_FIELDS, isRecord, readApiPost } from './api-post.js';
 import { readMeta } from './front-matter.js';
 import { htmlDepthGuard } from './html-depth.js';
 import { HIDDEN_ELEMENTS, readMarkdownSeed } from './markdown.js';
@@ -13,12 +13,12 @@ import { checkSeedStructure, seedUnitLimit, type StructureCount, tooMuchStructur
 import { readTextSeed, type TextSeedOptions } from './text.js';
 
 /** The fields a JSON seed names at least one of: its title, and the fields its body can be in. */
-const STORY_FIELDS = ['title', 'sections', 'body', 'markdown', 'contentHtml'];
+const STORY_FIELDS = ['title', ...BODY_FIELDS];
 
 /**
  * Reads a JSON seed: an object with the front-matter fields (`title`, `date`, `authors`, …) and the
- * body as one of `sections` (the Story shape), `body` (plain text), `markdown`, or `contentHtml`.
- * Every problem names its JSON path.
+ * body as one of `sections` (the Story shape), `body` (plain text), `markdown`, or `contentHtml`; or a post
+ * as WordPress's, Ghost's or DEV's API gives it (see `api-post.ts`). Every problem names its JSON path.
  */
 export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedArticle {
   const { file } = options;
