@@ -20,12 +20,7 @@ const TAG_SPECIFIC = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /** The characters of a `urn:` id's namespace-specific string besides `%HH` (RFC 8141). */
 const URN_NSS = charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789()+,.:=@;$_!*'-");
 
-/**
- * Reads `raw` as an item id. An id is published as written when the rules below accept it as written: readers
- * tell items apart by the id's exact text, so an id another tool published (`https://Example.com/café`) stays
- * the same item. An `http(s)` id they do not accept as written (`https://example.com/a"b`) is published as
- * the URL parser writes it (`https://example.com/a%22b`).
- */
+/** Reads `raw` as an item id: `http(s)` ids come back as the URL parser writes them. */
 export function publishedId(raw: string): PublishedId {
   const colon = raw.indexOf(':');
   const scheme = colon > 0 ? raw.slice(0, colon).toLowerCase() : '';
@@ -39,7 +34,7 @@ export function publishedId(raw: string): PublishedId {
     }
   }
   if (!form || url === undefined) return { kind: 'form', problem: `"${raw}" must be an absolute URI such as https://…, tag:… or urn:…` };
-  const id = (scheme === 'http' || scheme === 'https') && ruleProblem(raw, scheme) !== undefined ? url.href : raw;
+  const id = scheme === 'http' || scheme === 'https' ? url.href : raw;
   const problem = ruleProblem(id, scheme);
   return problem === undefined ? { kind: 'ok', id } : { kind: 'rule', problem };
 }
