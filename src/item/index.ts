@@ -496,13 +496,13 @@ function itemBody(
     const rendered = html === undefined ? renderItemMarkdown(markdown!, `${at}.contentMarkdown`, options.markdown) : undefined;
     const safe = sanitizeStoryHtml(html ?? rendered!.html, url, undefined, `${at}.${html !== undefined ? htmlField.name : 'contentMarkdown'}`);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
-    const sections = rendered?.sections ?? paragraphsOf(htmlBlocks(safe.html).join('\n\n'));
+    const sections = rendered?.sections ?? paragraphsOf(withoutFrames(htmlBlocks(safe.html), safe.frames).join('\n\n'));
     return { html: safe.html, text: plain ?? sectionsToText(sections), sections };
   }
   if (plain === undefined && summary?.html !== undefined) {
     // An HTML summary (already size-checked and sanitized) stands for the body as that HTML.
     if (summary.html.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
-    const sections = paragraphsOf(htmlBlocks(summary.html.html).join('\n\n'));
+    const sections = paragraphsOf(withoutFrames(htmlBlocks(summary.html.html), summary.html.frames).join('\n\n'));
     return { html: summary.html.html, text: sectionsToText(sections), sections };
   }
   if (plain === undefined && summary !== undefined) checkContentSize(summary.text, `${at}.${summary.field}`, 'text', cap);
@@ -583,6 +583,13 @@ function asciiSlug(text: string): string {
 }
 
 /** Plain text split into paragraphs at blank lines. */
+/** The blocks of a body's text but those that are only a frame's link (an embedded video: media, not text; see `sanitize.ts`). */
+function withoutFrames(blocks: string[], frames: readonly string[]): string[] {
+  if (frames.length === 0) return blocks;
+  const shown = new Set(frames.map(collapseSpace));
+  return blocks.filter((block) => !shown.has(block));
+}
+
 function paragraphsOf(text: string): Section[] {
   const blocks = text
     .replace(/\r\n?/g, '\n')

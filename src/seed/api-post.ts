@@ -114,8 +114,13 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
 
 /** Whether `value` is a post as Ghost's Content or Admin API gives it: an object with its text in `html`, or in Ghost's editor's formats. */
 function isGhostPost(value: unknown): value is Record<string, unknown> {
-  return isRecord(value) && GHOST_BODY_FIELDS.some((key) => Object.hasOwn(value, key));
+  // Ghost's own marks beside the text: every post its APIs give has a `uuid` and the times Ghost keeps. JSON of
+  // storyfeed's shape with another body name (`html`), or a data file, is no Ghost post.
+  return isRecord(value) && GHOST_BODY_FIELDS.some((key) => Object.hasOwn(value, key)) && typeof value.uuid === 'string' && GHOST_TIMES.some((key) => Object.hasOwn(value, key));
 }
+
+/** The times every post of Ghost's APIs carries (`null` for a draft's publication). */
+const GHOST_TIMES = ['created_at', 'updated_at', 'published_at'];
 
 /** Whether `value` is a JSON object (not a list, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -191,7 +196,8 @@ function percentDecoded(text: string): string {
 
 /** Whether `value` is an article as DEV's (Forem's) API gives it: its text in `body_markdown` or `body_html`, or its `type_of` an article (as a list of articles gives it, without its text). */
 function isDevArticle(value: Record<string, unknown>): boolean {
-  return Object.hasOwn(value, 'body_markdown') || Object.hasOwn(value, 'body_html') || value.type_of === 'article';
+  // What DEV's API gives with every article (a list's entries too): its type and its author.
+  return value.type_of === 'article' && isRecord(value.user);
 }
 
 /**

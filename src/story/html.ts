@@ -64,6 +64,11 @@ export interface SanitizedHtml {
   html: string;
   /** `true` when something unsafe (script, event handler, style, javascript:/data: URL) was removed. */
   removedUnsafe: boolean;
+  /**
+   * The text of each frame written as a link to the page it showed (its title, else the address): media, not the
+   * article's text, which a body's plain text and summary leave out when it stands as a block of its own.
+   */
+  frames: string[];
 }
 
 /**
@@ -74,7 +79,8 @@ export interface SanitizedHtml {
  */
 export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, field?: string, linkAddress?: LinkAddress): SanitizedHtml {
   // The depth limit is checked in the sanitizer's own parse: it throws before the parse goes deeper.
-  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress);
+  const frames: string[] = [];
+  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress, frames);
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
-  return { html: clean.trim(), removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };
+  return { html: clean.trim(), frames, removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };
 }

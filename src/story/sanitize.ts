@@ -129,11 +129,12 @@ const MEDIA_TAGS: ReadonlySet<string> = new Set(['video', 'audio']);
 const POSTER_ATTRIBUTES: readonly string[] = ['poster', 'data-poster'];
 
 /**
- * Where a tag's file is read from: its `src`, then the attributes lazy-loading scripts keep the address
- * in while `src` holds a placeholder (a `data:` GIF) or nothing: `data-src` (lazysizes, lozad,
- * vanilla-lazyload), `data-lazy-src` (WP Rocket, Jetpack) and `data-original` (jQuery Lazy Load).
+ * Where a tag's file is read from: first the attributes lazy-loading scripts keep the real address in while
+ * `src` holds a placeholder (a `data:` GIF, or an http(s) one: Jetpack's and a3 Lazy Load's 1×1 GIF), `data-src`
+ * (lazysizes, lozad, vanilla-lazyload, a3 Lazy Load), `data-lazy-src` (WP Rocket, Jetpack) and `data-original`
+ * (jQuery Lazy Load); then `src`.
  */
-const SOURCE_ATTRIBUTES: readonly string[] = ['src', 'data-src', 'data-lazy-src', 'data-original'];
+const SOURCE_ATTRIBUTES: readonly string[] = ['data-src', 'data-lazy-src', 'data-original', 'src'];
 
 /** Boolean attributes (written bare when empty); every other allowed attribute is dropped when empty, but `alt=""` means "decorative". */
 const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(['reversed', 'align']);
@@ -169,8 +170,8 @@ interface OpenElement {
 export type LinkAddress = (href: string) => string | null | undefined;
 
 /**
- * An address resolved against `baseUrl` when it is an http(s) one, else `undefined`: a `data:`
- * placeholder, `javascript:`, nothing (an empty `src` would resolve to the story itself).
+ * An address resolved against `baseUrl` when it is an http(s) one of another document, else `undefined`: a
+ * `data:` placeholder, `javascript:`, nothing, or what resolves to the story itself (`""`, `#`, `?`, `./`).
  */
 function httpAddress(raw: string | undefined, baseUrl: string): string | undefined {
   const address = raw?.trim();
@@ -181,8 +182,12 @@ function httpAddress(raw: string | undefined, baseUrl: string): string | undefin
   } catch {
     return undefined;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return withoutFragment(url.href) === withoutFragment(new URL(baseUrl).href) ? undefined : url.href;
 }
+
+/** An address without its fragment, and without an empty query (`page?` is `page`). */
+const withoutFragment = (href: string): string => href.replace(/#.*$/s, '').replace(/\?$/, '');
 
 /** A file's address and the attribute that gave it. */
 interface LoadedAddress {
@@ -263,11 +268,26 @@ function keptAttributes(
  * No feed reader runs a frame, and most leave it out: a link lets every reader show that something was
  * there and open it. Nothing for a frame without such a page, or inside a link (links do not nest).
  */
-function frameLink(attributes: Record<string, string>, baseUrl: string, inLink: boolean): string {
-  const page = inLink ? undefined : loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl);
+function frameLink(attributes: Record<string, string>, baseUrl: string, inLink: boolean, frames: string[] | undefined): string {
+  const page = inLink || hiddenFrame(attributes) ? undefined : loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl);
   if (page === undefined) return '';
   const title = Object.hasOwn(attributes, 'title') ? attributes.title?.trim() : undefined;
+  frames?.push(title || page.url);
   return `<a href="${escapeAttribute(page.url)}">${escapeText(title || page.url)}</a>`;
+}
+
+/** A style that hides what it is on. */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/**
+ * A frame no reader of the page sees: styled hidden, sized 0, or WordPress's frame of an embedded post, which its
+ * page shows once loaded in place of the link to the post beside it (`wp-embedded-content`, the link kept).
+ */
+function hiddenFrame(attributes: Record<string, string>): boolean {
+  const attribute = (name: string): string => (Object.hasOwn(attributes, name) ? (attributes[name] ?? '').trim() : '');
+  if (HIDDEN_STYLE.test(attribute('style'))) return true;
+  if (attribute('width') === '0' || attribute('height') === '0') return true;
+  return attribute('class').split(/\s+/).includes('wp-embedded-content');
 }
 
 /** Sees every element the parse opens and closes (implied closes included), e.g. to refuse HTML nested too deep; it may throw. */
@@ -281,9 +301,10 @@ export interface ElementWatcher {
 /**
  * Sanitizes an HTML fragment (see the module comment); relative `href`/`src` become absolute against
  * `baseUrl`. `watcher` sees the elements of the same parse, so checks need no second one; `linkAddress`
- * may give a link another address, or leave it out with its text kept.
+ * may give a link another address, or leave it out with its text kept; `frames` receives the text of each
+ * frame written as a link (see {@link frameLink}).
  */
-export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher, linkAddress?: LinkAddress): string {
+export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher, linkAddress?: LinkAddress, frames?: string[]): string {
   let out = '';
   /** The output before the last video or audio element opened, in pieces: one of them (its `slot`) its start tag or nothing. */
   const parts: string[] = [];
@@ -304,7 +325,7 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
         const element: OpenElement = { name, kept };
         open.push(element);
         if (!kept) {
-          if (name === 'iframe') out += frameLink(attributes, baseUrl, openLinks > 0);
+          if (name === 'iframe') out += frameLink(attributes, baseUrl, openLinks > 0, frames);
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }

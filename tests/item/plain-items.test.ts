@@ -309,6 +309,16 @@ describe('buildFeeds with plain items', () => {
     expect(errorOf(() => buildFeeds([{ ...episode, extensions: { xml: { 'podcast:transcript': 'x' } } }], show)).message).toContain('is an element storyfeed writes itself');
   });
 
+  it('leaves an embedded frame out of the text and the summary: its link is media, not the lede', () => {
+    for (const frame of ['<iframe src="https://www.youtube.com/embed/x" title="YouTube video player"></iframe>', '<iframe src="https://www.youtube.com/embed/x"></iframe>']) {
+      const { document } = buildFeeds([{ title: 'C', link: 'https://x.example/c', date: new Date('2024-01-01T00:00:00Z'), content: `${frame}<p>Lede C.</p>` }], site);
+      const item = document.items[0]!;
+      expect(item.summary).toBe('Lede C.');
+      expect(item.contentText).toBe('Lede C.');
+      expect(item.contentHtml).toContain('<a href="https://www.youtube.com/embed/x">');
+    }
+  });
+
   it('removes scripts from item HTML, with a warning', () => {
     const { document, warnings } = buildFeeds([{ url: '/s', title: 'S', published: '2024-01-01', contentHtml: '<p onclick="x()">Hi<script>alert(1)</script></p>' }], site);
     expect(document.items[0]!.contentHtml).toBe('<p>Hi</p>');

@@ -363,3 +363,20 @@ describe('hostile posts', () => {
     expect(await costGrowth((n) => readJsonSeed(post(n)), 10_000, 100_000, 4)).toBeLessThan(4);
   });
 });
+
+describe("JSON of storyfeed's shape, or data, is no API's post", () => {
+  it('reads a seed with another body name as before: the field its text belongs in is named, its fields not dropped', () => {
+    for (const body of ['html', 'body_html', 'body_markdown']) {
+      const error = fails(() =>
+        readJsonSeed(JSON.stringify({ title: 'My post', date: '2024-02-03T10:00:00Z', summary: 'Short', [body]: '<p>Text.</p>' }), { file: 'seeds/p.json' }),
+      );
+      expect([error.code, error.detail]).toEqual(['E_FIELD', expect.stringMatching(/^\$\.body: /)]);
+    }
+    const typed = fails(() => readJsonSeed(JSON.stringify({ title: 'My post', type_of: 'article', body_markdown: 'Text.' }), { file: 'seeds/p.json' }));
+    expect(typed.code).toBe('E_FIELD');
+  });
+
+  it('skips a data file with an html field, as any JSON that names no story', () => {
+    expect(fails(() => readJsonSeed(JSON.stringify({ name: 'footer', html: '<p>© 2024</p>' }), { file: 'seeds/footer.json' })).code).toBe('E_NOT_A_SEED');
+  });
+});

@@ -156,8 +156,17 @@ describe('images', () => {
     expect(out).not.toContain('data-src');
   });
 
-  it('keeps a src that gives an image over the lazy-loading attributes', () => {
-    expect(sanitizeHtmlFragment('<img src="/a.jpg" data-src="/b.jpg">', BASE)).toBe('<img src="https://news.example.com/a.jpg" />');
+  it('takes the lazy-loading attributes over a src holding an http(s) placeholder (Jetpack, a3 Lazy Load)', () => {
+    expect(sanitizeHtmlFragment('<img src="https://x.example/wp-content/plugins/lazy/1x1.trans.gif" data-lazy-src="/b.jpg">', BASE)).toBe(
+      '<img src="https://news.example.com/b.jpg" />',
+    );
+    expect(sanitizeHtmlFragment('<img src="/a.jpg" loading="lazy">', BASE)).toBe('<img src="https://news.example.com/a.jpg" />');
+  });
+
+  it.each(['#', '?', '', 'https://news.example.com/world/story#x'])('reads a src of %j, the story itself, as none', (src) => {
+    expect(sanitizeHtmlFragment(`<img src="${src}" alt="a">`, BASE)).toBe('');
+    expect(sanitizeHtmlFragment(`<img src="${src}" data-src="/i.jpg">`, BASE)).toBe('<img src="https://news.example.com/i.jpg" />');
+    expect(sanitizeHtmlFragment('<img src="./" alt="a">', 'https://news.example.com/posts/a/')).toBe('');
   });
 
   it('reads the lazy-loading attributes in a fixed order, passing over those without an http(s) address', () => {
@@ -296,9 +305,20 @@ describe('frames', () => {
     ).toBe('<a href="https://news.example.com/story">see this</a> <a href="https://y.example/">Y</a>');
   });
 
-  it('gives the plain text of the body the frame link as a block of its own', () => {
-    const html = sanitizeHtmlFragment('<p>Watch it.</p><iframe src="https://x.example/v" title="The crossing"></iframe><p>After.</p>', BASE);
+  it('gives the plain text of the body the frame link as a block of its own, and names it to the caller', () => {
+    const frames: string[] = [];
+    const html = sanitizeHtmlFragment('<p>Watch it.</p><iframe src="https://x.example/v" title="The crossing"></iframe><p>After.</p>', BASE, undefined, undefined, frames);
     expect(htmlBlocks(html)).toEqual(['Watch it.', 'The crossing', 'After.']);
+    expect(frames).toEqual(['The crossing']);
+  });
+
+  it.each([
+    ['styled hidden', '<iframe src="https://x.example/embed/#?secret=1" style="position: absolute; visibility: hidden;"></iframe>'],
+    ['styled not displayed', '<iframe src="https://x.example/t" style="display:none"></iframe>'],
+    ['sized 0', '<iframe src="https://x.example/t" width="0" height="0"></iframe>'],
+    ['WordPress’s frame of an embedded post', '<iframe class="wp-embedded-content" src="https://x.example/post/embed/#?secret=1" title="A post"></iframe>'],
+  ])('writes no link for a frame no reader of the page sees: %s', (_, html) => {
+    expect(sanitizeHtmlFragment(`<p>a</p>${html}`, BASE)).toBe('<p>a</p>');
   });
 
   it('stays linear on thousands of frames, nested or not, and on huge attribute values', async () => {
