@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, StoryfeedError } from '../../src/errors.js';
+import type { Diagnostic } from '../../src/errors.js';
 import { readSeed } from '../../src/seed/index.js';
 import { readJsonSeed } from '../../src/seed/json.js';
 import { parseSeed } from '../../src/story/normalize.js';
 import { costGrowth } from '../support/linear.js';
+import { problemOf } from '../support/problems.js';
 
 const site = { siteUrl: 'https://harbour.example', language: 'en', authors: [{ name: 'Desk' }] };
 const story = (post: unknown, file = 'seeds/post.json', options: { timeZone?: string } = {}) => {
@@ -11,15 +12,8 @@ const story = (post: unknown, file = 'seeds/post.json', options: { timeZone?: st
   const read = parseSeed(JSON.stringify(post), { site, file, analysis: false, onWarning: (d) => warnings.push(d), ...options });
   return { story: read, warnings };
 };
-const fails = (fn: () => unknown): StoryfeedError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StoryfeedError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-};
+/** The StoryfeedError a call throws (the helper the tests share). */
+const fails = problemOf;
 
 /** A post as `GET /wp-json/wp/v2/posts/318?_embed` gives it: what storyfeed reads, and much that it does not. */
 const wordPressPost = (): Record<string, unknown> => ({
