@@ -194,7 +194,7 @@ function percentDecoded(text: string): string {
   }
 }
 
-/** Whether `value` is an article as DEV's (Forem's) API gives it: its text in `body_markdown` or `body_html`, or its `type_of` an article (as a list of articles gives it, without its text). */
+/** Whether `value` is an article as DEV's (Forem's) API gives it, by itself or as a list's entry (without its text): its `type_of` an article, and its user. */
 function isDevArticle(value: Record<string, unknown>): boolean {
   // What DEV's API gives with every article (a list's entries too): its type and its author.
   return value.type_of === 'article' && isRecord(value.user);
