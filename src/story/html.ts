@@ -2,7 +2,7 @@ import { decodeHtmlText as decodeHTML } from '../html/entities.js';
 import { escapeHtml } from '../escape-html.js';
 import { htmlDepthGuard } from '../seed/html-depth.js';
 import type { Block, Section } from '../types.js';
-import { type LinkAddress, sanitizeHtmlFragment } from './sanitize.js';
+import { type LinkAddress, type SanitizeReport, sanitizeHtmlFragment } from './sanitize.js';
 
 // Kept in its own module so that feeds and pages can escape without loading the sanitizer.
 export { escapeHtml } from '../escape-html.js';
@@ -48,7 +48,9 @@ export function sectionsToText(sections: readonly Section[]): string {
 /**
  * Signs of active or styled content that the sanitizer removes; used only to warn the author: an
  * active tag, or an event handler, a style attribute, a frame's inline page (`srcdoc`) or a
- * javascript:/vbscript:/data: URL (a frame showing a page is no sign: it is published as a link to it). The
+ * javascript:/vbscript:/data: URL in a form's or an SVG link's address (a frame showing a page is no sign: it is
+ * published as a link to it). Such URLs in links, images, video, audio and frames are counted by the sanitizer
+ * itself, which tells a lazy image's `data:` placeholder, whose file is kept, from a lost one. The
  * attribute signs are written from their `=` (what comes before it in lookbehinds), so a search
  * stops only at `<` and `=` instead of at every space and at every `h`, `s`, `a`, `f` and `x` of
  * the text: half the time over a story's HTML, the same matches. The white space before a URL is
@@ -56,7 +58,7 @@ export function sectionsToText(sections: readonly Section[]): string {
  * every way before failing (60 KB of spaces after an href= took 6 s).
  */
 const UNSAFE_HINT =
-  /<\s*(?:script|style|object|embed|form|base|meta|link|frame|frameset|applet)\b|=(?:(?<=\son[a-z]+\s*=)|(?<=\s(?:style|srcdoc)\s*=)|(?<=(?:href|src|action|formaction|xlink:href)\s*=)\s*(?:["']\s*)?(?:javascript|vbscript|data)\s*:)/i;
+  /<\s*(?:script|style|object|embed|form|base|meta|link|frame|frameset|applet)\b|=(?:(?<=\son[a-z]+\s*=)|(?<=\s(?:style|srcdoc)\s*=)|(?<=(?:action|formaction|xlink:href)\s*=)\s*(?:["']\s*)?(?:javascript|vbscript|data)\s*:)/i;
 
 /** What {@link sanitizeStoryHtml} returns. */
 export interface SanitizedHtml {
@@ -79,8 +81,12 @@ export interface SanitizedHtml {
  */
 export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, field?: string, linkAddress?: LinkAddress): SanitizedHtml {
   // The depth limit is checked in the sanitizer's own parse: it throws before the parse goes deeper.
-  const frames: string[] = [];
-  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress, frames);
+  const report: SanitizeReport = { frames: [], unsafeUrls: 0 };
+  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress, report);
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
-  return { html: clean.trim(), frames, removedUnsafe: UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')) };
+  return {
+    html: clean.trim(),
+    frames: report.frames,
+    removedUnsafe: report.unsafeUrls > 0 || UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')),
+  };
 }

@@ -214,11 +214,14 @@ function keptAttributes(
   attributes: Record<string, string>,
   baseUrl: string,
   linkAddress: LinkAddress | undefined,
+  report: SanitizeReport | undefined,
 ): { text: string; source?: string; leaveOut?: boolean } {
   const allowed = ALLOWED_ATTRIBUTES[name];
   const urlAttribute = URL_ATTRIBUTES[name];
   const source = LOADING_TAGS.has(name) ? loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl) : undefined;
   const poster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl) : undefined;
+  if (LOADING_TAGS.has(name)) countUnsafe(attributes, SOURCE_ATTRIBUTES, baseUrl, source !== undefined, report);
+  if (name === 'video') countUnsafe(attributes, POSTER_ATTRIBUTES, baseUrl, poster !== undefined, report);
   let text = '';
   for (const [attribute, raw] of Object.entries(attributes)) {
     if (!VALID_ATTRIBUTE_NAME.test(attribute)) continue;
@@ -242,7 +245,10 @@ function keptAttributes(
         continue;
       }
       // Resolving first means tabs, newlines and entities hidden in a scheme are already gone.
-      if (!SAFE_PROTOCOLS.has(url.protocol)) continue;
+      if (!SAFE_PROTOCOLS.has(url.protocol)) {
+        if (report && UNSAFE_SCHEMES.has(url.protocol)) report.unsafeUrls++;
+        continue;
+      }
       value = url.href;
     } else if (attribute === 'class') {
       value = value
@@ -268,11 +274,13 @@ function keptAttributes(
  * No feed reader runs a frame, and most leave it out: a link lets every reader show that something was
  * there and open it. Nothing for a frame without such a page, or inside a link (links do not nest).
  */
-function frameLink(attributes: Record<string, string>, baseUrl: string, inLink: boolean, frames: string[] | undefined): string {
-  const page = inLink || hiddenFrame(attributes) ? undefined : loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl);
+function frameLink(attributes: Record<string, string>, baseUrl: string, inLink: boolean, report: SanitizeReport | undefined): string {
+  const shown = !inLink && !hiddenFrame(attributes);
+  const page = shown ? loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl) : undefined;
+  countUnsafe(attributes, SOURCE_ATTRIBUTES, baseUrl, page !== undefined, report);
   if (page === undefined) return '';
   const title = Object.hasOwn(attributes, 'title') ? attributes.title?.trim() : undefined;
-  frames?.push(title || page.url);
+  report?.frames.push(title || page.url);
   return `<a href="${escapeAttribute(page.url)}">${escapeText(title || page.url)}</a>`;
 }
 
@@ -290,6 +298,42 @@ function hiddenFrame(attributes: Record<string, string>): boolean {
   return attribute('class').split(/\s+/).includes('wp-embedded-content');
 }
 
+/** What a sanitizing pass tells its caller (see {@link sanitizeHtmlFragment}). */
+export interface SanitizeReport {
+  /** The text of each frame written as a link (see {@link frameLink}). */
+  frames: string[];
+  /**
+   * How many addresses that run script or carry a document (`javascript:`, `vbscript:`, `data:`) were left out of a link,
+   * image, video, audio or frame: not a `data:` placeholder a lazy-loading attribute stood in for (the file is there).
+   */
+  unsafeUrls: number;
+}
+
+/** Schemes of addresses that run script or carry a document of their own. */
+const UNSAFE_SCHEMES: ReadonlySet<string> = new Set(['javascript:', 'vbscript:', 'data:']);
+
+/** The scheme `raw` has once resolved against `baseUrl` (tabs, newlines and character references in it already gone), or `undefined`. */
+function schemeOf(raw: string, baseUrl: string): string | undefined {
+  try {
+    return new URL(raw.trim(), baseUrl).protocol;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Counts in `report` the unsafe addresses among `candidates` of an element's attributes: every script one, and a
+ * `data:` one only when the element was given no file of another kind (`found`).
+ */
+function countUnsafe(attributes: Record<string, string>, candidates: readonly string[], baseUrl: string, found: boolean, report: SanitizeReport | undefined): void {
+  if (!report) return;
+  for (const attribute of candidates) {
+    if (!Object.hasOwn(attributes, attribute)) continue;
+    const scheme = schemeOf(attributes[attribute] ?? '', baseUrl);
+    if (scheme !== undefined && UNSAFE_SCHEMES.has(scheme) && (scheme !== 'data:' || !found)) report.unsafeUrls++;
+  }
+}
+
 /** Sees every element the parse opens and closes (implied closes included), e.g. to refuse HTML nested too deep; it may throw. */
 export interface ElementWatcher {
   /** Called on every opened element. */
@@ -301,10 +345,10 @@ export interface ElementWatcher {
 /**
  * Sanitizes an HTML fragment (see the module comment); relative `href`/`src` become absolute against
  * `baseUrl`. `watcher` sees the elements of the same parse, so checks need no second one; `linkAddress`
- * may give a link another address, or leave it out with its text kept; `frames` receives the text of each
- * frame written as a link (see {@link frameLink}).
+ * may give a link another address, or leave it out with its text kept; `report` learns what was left out
+ * or written otherwise (see {@link SanitizeReport}).
  */
-export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher, linkAddress?: LinkAddress, frames?: string[]): string {
+export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher, linkAddress?: LinkAddress, report?: SanitizeReport): string {
   let out = '';
   /** The output before the last video or audio element opened, in pieces: one of them (its `slot`) its start tag or nothing. */
   const parts: string[] = [];
@@ -325,11 +369,11 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
         const element: OpenElement = { name, kept };
         open.push(element);
         if (!kept) {
-          if (name === 'iframe') out += frameLink(attributes, baseUrl, openLinks > 0, frames);
+          if (name === 'iframe') out += frameLink(attributes, baseUrl, openLinks > 0, report);
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
-        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress);
+        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress, report);
         if (MEDIA_TAGS.has(name)) {
           // Whether a source child gives it a file is known at its end: its start tag then fills a slot left
           // for it, or stays out (its content, what a reader without video shows, is written either way).

@@ -306,10 +306,10 @@ describe('frames', () => {
   });
 
   it('gives the plain text of the body the frame link as a block of its own, and names it to the caller', () => {
-    const frames: string[] = [];
-    const html = sanitizeHtmlFragment('<p>Watch it.</p><iframe src="https://x.example/v" title="The crossing"></iframe><p>After.</p>', BASE, undefined, undefined, frames);
+    const report = { frames: [] as string[], unsafeUrls: 0 };
+    const html = sanitizeHtmlFragment('<p>Watch it.</p><iframe src="https://x.example/v" title="The crossing"></iframe><p>After.</p>', BASE, undefined, undefined, report);
     expect(htmlBlocks(html)).toEqual(['Watch it.', 'The crossing', 'After.']);
-    expect(frames).toEqual(['The crossing']);
+    expect(report).toEqual({ frames: ['The crossing'], unsafeUrls: 0 });
   });
 
   it.each([
