@@ -205,6 +205,43 @@ function loadedAddress(attributes: Record<string, string>, candidates: readonly 
   return undefined;
 }
 
+/** The attributes an image lists its files at several sizes in (`srcset`, and lazy-loading scripts' `data-srcset`), lazy first. */
+const SRCSET_ATTRIBUTES: readonly string[] = ['data-srcset', 'srcset'];
+
+/**
+ * An image's largest file from its `srcset` (or a lazy-loading script's `data-srcset`) when no other attribute gives
+ * one: `srcset` itself is not written (its relative addresses would each need resolving, and readers mostly take `src`).
+ * The candidates are read once, left to right: an address (a run without blanks, a comma at its end ending it),
+ * then its width (`640w`) or density (`2x`) up to the next comma; the widest (or densest) http(s) one wins.
+ */
+function srcsetAddress(attributes: Record<string, string>, baseUrl: string): LoadedAddress | undefined {
+  for (const attribute of SRCSET_ATTRIBUTES) {
+    if (!Object.hasOwn(attributes, attribute)) continue;
+    const list = attributes[attribute] ?? '';
+    let best: { url: string; size: number } | undefined;
+    let at = 0;
+    while (at < list.length) {
+      while (at < list.length && (list[at] === ',' || /\s/.test(list[at]!))) at++;
+      const start = at;
+      while (at < list.length && !/\s/.test(list[at]!)) at++;
+      let address = list.slice(start, at);
+      let descriptor = '';
+      if (address.endsWith(',')) address = address.replace(/,+$/, '');
+      else {
+        const comma = list.indexOf(',', at);
+        const end = comma < 0 ? list.length : comma;
+        descriptor = list.slice(at, end).trim();
+        at = end;
+      }
+      const url = address ? httpAddress(address, baseUrl) : undefined;
+      const size = Number(/^(\d+(?:\.\d+)?)[wx]$/i.exec(descriptor)?.[1] ?? 1);
+      if (url !== undefined && (best === undefined || size > best.size)) best = { url, size };
+    }
+    if (best) return { attribute, url: best.url };
+  }
+  return undefined;
+}
+
 /**
  * The attributes written for a kept tag, in source order, with the address of the file it loads
  * (`source`, written as its `src` where the attribute that gave it stood), or the reason to leave out a link.
@@ -218,7 +255,7 @@ function keptAttributes(
 ): { text: string; source?: string; leaveOut?: boolean } {
   const allowed = ALLOWED_ATTRIBUTES[name];
   const urlAttribute = URL_ATTRIBUTES[name];
-  const source = LOADING_TAGS.has(name) ? loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl) : undefined;
+  const source = LOADING_TAGS.has(name) ? (loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl) ?? (name === 'img' ? srcsetAddress(attributes, baseUrl) : undefined)) : undefined;
   const poster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl) : undefined;
   if (LOADING_TAGS.has(name)) countUnsafe(attributes, SOURCE_ATTRIBUTES, baseUrl, source !== undefined, report);
   if (name === 'video') countUnsafe(attributes, POSTER_ATTRIBUTES, baseUrl, poster !== undefined, report);

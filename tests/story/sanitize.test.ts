@@ -182,6 +182,21 @@ describe('images', () => {
     expect(sanitizeHtmlFragment('<img src="" alt=""><img src="mailto:desk@news.example.com">', BASE)).toBe('');
   });
 
+  it('takes the widest (or densest) file of srcset or data-srcset when no other attribute gives one', () => {
+    expect(sanitizeHtmlFragment('<img srcset="/a.jpg 300w, /b.jpg 1200w, /c.jpg 600w" alt="x">', BASE)).toBe('<img src="https://news.example.com/b.jpg" alt="x" />');
+    expect(sanitizeHtmlFragment(`<img src="${placeholder}" data-srcset="a.jpg 1x,b.jpg 2x" alt="x">`, BASE)).toBe('<img src="https://news.example.com/world/b.jpg" alt="x" />');
+    expect(sanitizeHtmlFragment('<img srcset="/only.jpg" alt="x">', BASE)).toBe('<img src="https://news.example.com/only.jpg" alt="x" />');
+    expect(sanitizeHtmlFragment('<img srcset="javascript:alert(1) 2x, /ok.jpg 1x">', BASE)).toBe('<img src="https://news.example.com/ok.jpg" />');
+    // A src that gives the file wins; srcset itself is never written.
+    expect(sanitizeHtmlFragment('<img src="/s.jpg" srcset="/a.jpg 1x, /b.jpg 2x">', BASE)).toBe('<img src="https://news.example.com/s.jpg" />');
+    expect(sanitizeHtmlFragment('<img srcset="data:image/png,x 1x">', BASE)).toBe('');
+  });
+
+  it('reads a srcset in time linear in its length', async () => {
+    expect(await costGrowth((n) => sanitizeHtmlFragment(`<img srcset="${'/a.jpg 1x, '.repeat(n)}">`, BASE), 2_000, 20_000, 4)).toBeLessThan(4);
+    expect(await costGrowth((n) => sanitizeHtmlFragment(`<img srcset="${' '.repeat(n)}/a.jpg${','.repeat(n)}">`, BASE), 2_000, 20_000, 4)).toBeLessThan(4);
+  });
+
   it('keeps a lazy-loaded image inside a link', () => {
     expect(sanitizeHtmlFragment(`<a href="/photo"><img data-src="/img/p.jpg" src="${placeholder}" alt="p"></a>`, BASE)).toBe(
       '<a href="https://news.example.com/photo"><img src="https://news.example.com/img/p.jpg" alt="p" /></a>',
