@@ -127,18 +127,20 @@ function checkUniqueIds(stories: readonly Story[], given: readonly Story[]): voi
   let first: Story | undefined;
   // A story without a file (a plain item) is named by its place in the list given too: titles may repeat. The
   // same story given twice is named at each place, in order.
-  let places: Map<Story, number[]> | undefined;
+  // Each story's places, and how many of them were named so far.
+  let places: Map<Story, { at: number[]; named: number }> | undefined;
   const name = (story: Story): string => {
     if (story.file !== undefined) return story.file;
     if (!places) {
       places = new Map();
       given.forEach((s, i) => {
-        const list = places!.get(s);
-        if (list) list.push(i);
-        else places!.set(s, [i]);
+        const known = places!.get(s);
+        if (known) known.at.push(i);
+        else places!.set(s, { at: [i], named: 0 });
       });
     }
-    const place = places.get(story)?.shift();
+    const known = places.get(story);
+    const place = known?.at[known.named++];
     return place === undefined ? storyName(story) : `items[${place}] (${storyName(story)})`;
   };
   for (const same of storiesSharingIds(stories)) {
