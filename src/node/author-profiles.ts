@@ -10,6 +10,7 @@ import path from 'node:path';
 import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { feedEmailAddress } from '../email-address.js';
 import { parseHttpUrl } from '../seed/http-url.js';
+import { isObject } from '../story/check-options.js';
 import type { Author } from '../types.js';
 import { readBounded } from './read-bounded.js';
 import { displayPath } from './seed-files.js';
@@ -97,10 +98,6 @@ function httpUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const parsed = parseHttpUrl(value.trim());
   return parsed.ok ? parsed.url.href : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function problem(file: string, cwd: string, why: string): Diagnostic {

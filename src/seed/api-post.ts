@@ -2,6 +2,7 @@ import { describeValue, StoryfeedError } from '../errors.js';
 import { filled } from '../item/fields.js';
 import { readWordPressPost, wordPressUtc } from '../item/wordpress-post.js';
 import { htmlText } from '../story/html-text.js';
+import { isObject } from '../story/check-options.js';
 import { publishedId } from '../story/item-id.js';
 import { type SeedMeta, splitFrontMatter } from './front-matter.js';
 import { parseHttpUrl } from './http-url.js';
@@ -116,16 +117,11 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
 function isGhostPost(value: unknown): value is Record<string, unknown> {
   // Ghost's own marks beside the text: every post its APIs give has a `uuid` and the times Ghost keeps. JSON of
   // storyfeed's shape with another body name (`html`), or a data file, is no Ghost post.
-  return isRecord(value) && GHOST_BODY_FIELDS.some((key) => Object.hasOwn(value, key)) && typeof value.uuid === 'string' && GHOST_TIMES.some((key) => Object.hasOwn(value, key));
+  return isObject(value) && GHOST_BODY_FIELDS.some((key) => Object.hasOwn(value, key)) && typeof value.uuid === 'string' && GHOST_TIMES.some((key) => Object.hasOwn(value, key));
 }
 
 /** The times every post of Ghost's APIs carries (`null` for a draft's publication). */
 const GHOST_TIMES = ['created_at', 'updated_at', 'published_at'];
-
-/** Whether `value` is a JSON object (not a list, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A Ghost post's and a DEV article's addresses, in the order they are read: the original's (a post first published elsewhere), then its own. */
 const ADDRESSES = ['canonical_url', 'url'];
@@ -164,7 +160,7 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, pre
 
 /** A Ghost author (`{ name, slug, url, email, … }`) as storyfeed's: the name, and the address of the author's page; never the email of a staff user. */
 function ghostAuthor(author: unknown): unknown {
-  if (!isRecord(author)) return author;
+  if (!isObject(author)) return author;
   const { name, url } = author;
   return typeof name === 'string' ? withPage(name, url) : { name };
 }
@@ -173,7 +169,7 @@ function ghostAuthor(author: unknown): unknown {
 function ghostTags(tags: unknown[]): unknown[] {
   const names: unknown[] = [];
   for (const tag of tags) {
-    const name = isRecord(tag) ? tag.name : tag;
+    const name = isObject(tag) ? tag.name : tag;
     if (typeof name === 'string' && name.trim().startsWith('#')) continue;
     names.push(name);
   }
@@ -197,7 +193,7 @@ function percentDecoded(text: string): string {
 /** Whether `value` is an article as DEV's (Forem's) API gives it, by itself or as a list's entry (without its text): its `type_of` an article, and its user. */
 function isDevArticle(value: Record<string, unknown>): boolean {
   // What DEV's API gives with every article (a list's entries too): its type and its author.
-  return value.type_of === 'article' && isRecord(value.user);
+  return value.type_of === 'article' && isObject(value.user);
 }
 
 /**
@@ -229,7 +225,7 @@ function devArticle(value: Record<string, unknown>, file: string | undefined): A
 
 /** DEV's user (`{ name, username, website_url, … }`) as the article's author: the name, else the user name, and the user's website. */
 function devAuthor(user: unknown): unknown {
-  if (!isRecord(user)) return user;
+  if (!isObject(user)) return user;
   const { name, username, website_url } = user;
   const shown = typeof name === 'string' && name.trim() !== '' ? name : username;
   return typeof shown === 'string' ? withPage(shown, website_url) : undefined;

@@ -5,7 +5,8 @@ import { parseSeedJson } from '../json-keys.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
-import { BODY_FIELDS, isRecord, readApiPost } from './api-post.js';
+import { isObject } from '../story/check-options.js';
+import { BODY_FIELDS, readApiPost } from './api-post.js';
 import { readMeta } from './front-matter.js';
 import { htmlDepthGuard } from './html-depth.js';
 import { HIDDEN_ELEMENTS, readMarkdownSeed } from './markdown.js';
@@ -37,7 +38,7 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   const value = parseSeedJson(text, { file, reviver });
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
   // A post as a CMS's API gives it (WordPress's REST API, Ghost's, DEV's): its fields are read under storyfeed's names.
-  const post = isRecord(value) ? readApiPost(value, file) : undefined;
+  const post = isObject(value) ? readApiPost(value, file) : undefined;
   // Where a field is in the JSON: where the post gives it, else under its own name.
   const pathOf = (key: string): string => post?.paths[key] ?? key;
   // JSON that names neither a title nor a body is no story at all: a data or configuration file (package.json, a site
@@ -119,8 +120,8 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
  * `{"posts": […]}`): a list holding an object that names a title or a body; else `undefined`.
  */
 function storiesListed(value: unknown): number | undefined {
-  const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.posts) ? value.posts : undefined;
-  const story = (entry: unknown): boolean => isRecord(entry) && STORY_FIELDS.some((key) => Object.hasOwn(entry, key));
+  const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.posts) ? value.posts : undefined;
+  const story = (entry: unknown): boolean => isObject(entry) && STORY_FIELDS.some((key) => Object.hasOwn(entry, key));
   return list?.some(story) ? list.length : undefined;
 }
 

@@ -13,7 +13,8 @@ function fail(path: string, message: string): never {
   throw new StoryfeedError('E_ITEM', `${path} ${message}`);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a JSON-like object: not a list, not `null`. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
