@@ -56,10 +56,8 @@ export function wikilink(state: StateInline, silent: boolean): boolean {
   if (name.startsWith('/')) return false;
   // `[[1, 2]]`, `[[0]]`: numbers in prose. A note's name holds a letter, or is a daily note's date (`[[2024-05-01]]`).
   if (name !== '' && !NOTE_NAME.test(name)) return false;
-  if (!silent) {
-    if (embed && IMAGE_FILE.test(name)) pushImage(state, name, label);
-    else pushLink(state, name, fragment, label);
-  }
+  if (embed && IMAGE_FILE.test(name)) pushImage(state, name, label);
+  else pushLink(state, name, fragment, label);
   state.pos = close + 2;
   return true;
 }
