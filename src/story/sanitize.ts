@@ -183,7 +183,16 @@ function httpAddress(raw: string | undefined, baseUrl: string): string | undefin
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  return withoutFragment(url.href) === withoutFragment(new URL(baseUrl).href) ? undefined : url.href;
+  return withoutFragment(url.href) === storyAddress(baseUrl) ? undefined : url.href;
+}
+
+/** The last base read and its address as {@link withoutFragment} gives it: a story's files are all read against one base. */
+let lastBase: { base: string; address: string } | undefined;
+
+/** `baseUrl` (the story's address) as {@link withoutFragment} gives it, parsed once for all the files read against it. */
+function storyAddress(baseUrl: string): string {
+  if (lastBase?.base !== baseUrl) lastBase = { base: baseUrl, address: withoutFragment(new URL(baseUrl).href) };
+  return lastBase.address;
 }
 
 /** An address without its fragment, and without an empty query (`page?` is `page`). */
