@@ -114,7 +114,9 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const fileStem = named?.stem;
   const dated = fileStem ? splitDatedName(fileStem) : undefined;
   let slug = slugify(meta.slug ?? dated?.rest ?? fileStem ?? meta.title ?? seed.title);
-  if (meta.slug !== undefined && slug !== meta.slug) {
+  // Only where the slug makes the story's address does its cleaning show: with a \`url\` given (a CMS's
+  // post gives its link, and WordPress a slug in another script) readers never see the slug.
+  if (meta.slug !== undefined && slug !== meta.slug && !meta.url) {
     warn(warning('W_UNSAFE_SLUG', `slug "${meta.slug}" was cleaned to "${slug}"`, { file }));
   }
   if (!slug) slug = slugify(meta.title ?? seed.title) || 'story';

@@ -108,6 +108,16 @@ describe('a WordPress REST API post as a JSON seed', () => {
     const post = { ...wordPressPost(), slug: '%d0%bf%d0%b0%d1%80%d0%be%d0%bc', link: undefined };
     expect(readJsonSeed(JSON.stringify(post)).meta.slug).toBe('паром');
     expect(story(post).story.slug).toBe('parom');
+    // Its address comes from the slug: that it is spelt in Latin letters there is named.
+    expect(story(post).warnings.map((w) => w.code)).toContain('W_UNSAFE_SLUG');
+  });
+
+  it('names no slug cleaning when the post gives its address', () => {
+    const post = { ...wordPressPost(), slug: '%d0%bf%d0%b0%d1%80%d0%be%d0%bc', link: 'https://harbour.example/2024/06/14/%d0%bf%d0%b0%d1%80%d0%be%d0%bc/' };
+    const { story: read, warnings } = story(post);
+    expect(read.url).toBe(post.link);
+    expect(read.slug).toBe('parom');
+    expect(warnings.map((w) => w.code)).not.toContain('W_UNSAFE_SLUG');
   });
 
   it('names the field as the post gives it when it is wrong', () => {
