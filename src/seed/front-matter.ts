@@ -1016,6 +1016,11 @@ const ELEVENTY_FILE_DATE = /^\s*(?:git\s+)?(?:last\s+modified|created)\s*$/i;
 /** The fields of a {@link SeedMeta} that {@link readMeta} set from another generator's name for them. */
 const ALIASED = new WeakMap<SeedMeta, ReadonlySet<keyof SeedMeta>>();
 
+/** `true` when {@link readMeta} set `field` from storyfeed's own name for it (`summary`, not `description`). */
+export function readUnderOwnName(meta: SeedMeta, field: keyof SeedMeta): boolean {
+  return Object.hasOwn(meta, field) && ALIASED.get(meta)?.has(field) !== true;
+}
+
 /**
  * A seed's metadata over its sidecar's, field by field: the seed's own fields win, but a field the seed gives only
  * under another generator's name (`description`, `pubDate`, `permalink`, `published: false`, …) does not override

@@ -6,7 +6,7 @@ import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
-import { type FrontMatterSplit, parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { type FrontMatterSplit, parseFrontMatter, readUnderOwnName, splitFrontMatter } from './front-matter.js';
 import { withoutAttributeMarks } from './attribute-marks.js';
 import { codeLineReader } from './code-lines.js';
 import { withoutInlineTags } from './inline-tags.js';
@@ -97,8 +97,11 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
     onWarning: options.onWarning,
     ...(options.jekyllPost !== undefined ? { jekyllPost: options.jekyllPost } : {}),
   });
-  // Pelican renders its `Summary:` as Markdown (`as well as **inline markup**`): the summary is its text.
-  if (split.metadata !== undefined && meta.summary !== undefined) meta.summary = inlineText(markdown.parseInline(meta.summary, {})[0]) || meta.summary;
+  // Pelican renders its `Summary:` as Markdown (`as well as **inline markup**`), and Hugo its front matter's
+  // `summary` (not `description`, which themes put in a page's meta tags as written): the summary is its text.
+  if (meta.summary !== undefined && (split.metadata !== undefined || readUnderOwnName(meta, 'summary'))) {
+    meta.summary = inlineText(markdown.parseInline(meta.summary, {})[0]) || meta.summary;
+  }
   // Counted as written first (see `structure-limit.ts`): the passes below render shortcodes' captions with the
   // Markdown parser, and what they take out is counted again after them.
   const limit = seedUnitLimit(options.maxSeedBytes);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/errors.js';
 import { parseYamlMeta } from '../../src/seed/front-matter.js';
 import { readSeed } from '../../src/seed/index.js';
+import { costGrowth } from '../support/linear.js';
 
 /** The warnings `read` gives, as code and message. */
 function warningsOf(read: (onWarning: (d: Diagnostic) => void) => unknown): string[] {
@@ -278,6 +279,33 @@ describe("another generator's summary field holding no text", () => {
     expect(() => parseYamlMeta('summary:\n  a: 1\n', { file: 'p.md' })).toThrow(
       expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('front matter `summary`: expected text') }),
     );
+  });
+});
+
+describe("a `summary` written in Markdown (Hugo renders its front matter's summary)", () => {
+  const summaryOf = (front: string, file = 'post.md'): string | undefined => readSeed(`---\ntitle: T\n${front}\n---\n\nThe text.\n`, { file }).meta.summary;
+
+  it('is the text the Markdown shows, in YAML, TOML and JSON front matter', () => {
+    expect(summaryOf('summary: "How to use **bold**, [links](https://example.org/a) and `code`"')).toBe('How to use bold, links and code');
+    expect(readSeed('+++\ntitle = "T"\nsummary = "An *emphasised* intro_text &amp; more"\n+++\n\nThe text.\n', { file: 'p.md' }).meta.summary).toBe(
+      'An emphasised intro_text & more',
+    );
+    expect(readSeed('{\n"title": "T",\n"summary": "Read **this**"\n}\n\nThe text.\n', { file: 'p.md' }).meta.summary).toBe('Read this');
+    // What is no Markdown syntax stays as written.
+    expect(summaryOf('summary: "5 * 3 = 15, snake_case_name and C# 12"')).toBe('5 * 3 = 15, snake_case_name and C# 12');
+  });
+
+  it("stays as written under another generator's name (`description`, `excerpt`), which themes put in meta tags as it is", () => {
+    expect(summaryOf('description: "Uses **stars** as written"')).toBe('Uses **stars** as written');
+    expect(summaryOf('excerpt: "An _underlined_ word"')).toBe('An _underlined_ word');
+  });
+
+  it('costs time in proportion to its length, however its brackets and marks are nested', async () => {
+    // Front matter is limited to 64 KB: a summary is at most that long.
+    for (const unit of ['[', '![', '*a', '[a](', '<a ']) {
+      const summary = (n: number): string => `summary: ${JSON.stringify(unit.repeat(Math.ceil(n / unit.length)))}`;
+      expect(await costGrowth((n) => summaryOf(summary(n)), 5_000, 50_000, 4), unit).toBeLessThan(4);
+    }
   });
 });
 
