@@ -192,7 +192,7 @@ export interface WordPressPost {
  * summary's text; the title's HTML, text), `date_gmt` and `modified_gmt` are the publication and the
  * last change (UTC, their zone added), a `status` other than `publish` makes the post a draft, and what names only WordPress's own records (the post's number
  * `id`, `author` and category ids, the local `date` and `modified`) is not read. A post fetched with
- * `?_embed` names its authors and terms: those are its authors and tags. WordPress keeps those names,
+ * `?_embed` names its authors and terms: those are its authors and tags; its featured image is its lead image. WordPress keeps those names,
  * and the guid, HTML-escaped (`Q&amp;A`, `?p=1&#038;x=2`): their character references are decoded once. Any other item is
  * given back as it is. The fields keep their names, so a problem names the field as given.
  */
@@ -215,6 +215,8 @@ export function fromWordPress(r: Record<string, unknown>, at: string): Record<st
   // With `?_embed`, the post carries its authors' and terms' names: they are its authors and tags.
   if (parts.authors.length > 0 && post.author === undefined) post.author = parts.authors;
   if (parts.terms.length > 0 && post.categories === undefined && post.category === undefined) post.categories = parts.terms;
+  // And its featured image, the post's lead image (as a JSON seed of the same post has it).
+  if (parts.featuredImage !== undefined && !read.given(post.image)) post.image = parts.featuredImage;
   if (read.given(post.date_gmt)) {
     post.date_gmt = wordPressUtc(post.date_gmt);
     delete post.date;

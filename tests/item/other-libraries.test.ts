@@ -295,6 +295,7 @@ describe('posts from the WordPress REST API', () => {
     const item = buildFeeds([{ ...wordPressPost(), _embedded }], site).document.items[0]!;
     expect(item.authors).toEqual([{ name: 'Ada Quay', url: 'https://news.example/author/ada/' }]);
     expect(item.tags).toEqual(['Transport', 'Harbour']);
+    expect(item.image).toBeUndefined();
     // What cannot be read of it is left: the post is read without it.
     const unreadable = Object.defineProperty({}, 'author', {
       enumerable: true,
@@ -303,6 +304,18 @@ describe('posts from the WordPress REST API', () => {
       },
     });
     expect(buildFeeds([{ ...wordPressPost(), _embedded: unreadable }], site).document.items[0]!.authors).toEqual([]);
+  });
+
+  it('take the featured image a post fetched with _embed gives as its lead image, unless the caller gives one', async () => {
+    const _embedded = { 'wp:featuredmedia': [{ id: 321, source_url: 'https://news.example/wp-content/uploads/2024/06/ferry.jpg', media_type: 'image' }] };
+    const { document, outputs } = buildFeeds([{ ...wordPressPost(), _embedded }], site);
+    expect(document.items[0]!.image).toEqual({ url: 'https://news.example/wp-content/uploads/2024/06/ferry.jpg', type: 'image/jpeg' });
+    expect((await verifyDocument(outputs, document)).ok).toBe(true);
+    const given = buildFeeds([{ ...wordPressPost(), _embedded, image: 'https://cdn.example/own.png' }], site).document.items[0]!;
+    expect(given.image?.url).toBe('https://cdn.example/own.png');
+    // One the request may not see is an error object, with no address: no image.
+    const forbidden = { 'wp:featuredmedia': [{ code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.' }] };
+    expect(buildFeeds([{ ...wordPressPost(), _embedded: forbidden }], site).document.items[0]!.image).toBeUndefined();
   });
 
   it('read the excerpt as HTML once: its text is the summary, and without content it is the body', () => {
