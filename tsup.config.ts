@@ -66,6 +66,7 @@ const BUNDLED = [
   'markdown-it-footnote',
   'markdown-it-container',
   'markdown-it-mark',
+  'markdown-it-deflist',
   'linkify-it',
   'mdurl',
   'punycode.js',

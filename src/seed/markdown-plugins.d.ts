@@ -17,3 +17,9 @@ declare module 'markdown-it-mark' {
   /** Highlights: `==text==` as `<mark>`. */
   export default function mark(md: MarkdownIt): void;
 }
+
+declare module 'markdown-it-deflist' {
+  import type MarkdownIt from 'markdown-it';
+  /** Definition lists: a term's line, then `: definition` lines (as Pandoc, kramdown, PHP Markdown Extra and Hugo read them). */
+  export default function deflist(md: MarkdownIt): void;
+}

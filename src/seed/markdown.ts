@@ -16,6 +16,7 @@ import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, rawAfter, withTemplateLinks } from './template-links.js';
 import { withoutWordpressCaptions } from './wordpress-captions.js';
 import { withAdmonitions } from './admonitions.js';
+import deflist from 'markdown-it-deflist';
 import { OBSIDIAN_VAULT, withSiteExtensions } from './markdown-extensions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './structure-limit.js';
@@ -26,6 +27,8 @@ import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './struct
  */
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 withSiteExtensions(markdown);
+// Definition lists, which Hugo (Goldmark), kramdown (Jekyll) and Pandoc read by default.
+markdown.use(deflist);
 // Obsidian's comments, in seeds only (see `obsidian-comments.ts`): read while escapes are tokens of their own.
 markdown.core.ruler.before('text_join', 'obsidian_comments', withoutObsidianComments);
 // A table column's alignment (`|---:|`) is a `style` attribute markdown-it writes itself, which the sanitizer removes
@@ -921,6 +924,33 @@ function toSections(tokens: Token[], file: string | undefined): Section[] {
       case 'code_block':
         if (t.content.trim()) add({ kind: 'code', text: t.content.replace(/\n$/, '') });
         break;
+      case 'dl_open': {
+        // A definition list (Pandoc's, kramdown's, Hugo's): one paragraph per term, `Term: its definitions`.
+        const end = closing(tokens, i);
+        let term = '';
+        const definitions: string[] = [];
+        const flush = (): void => {
+          const rest = definitions.join(' ');
+          const s = term && rest ? `${term}${/[.:!?]$/.test(term) ? '' : ':'} ${rest}` : term || rest;
+          if (s) add({ kind: 'paragraph', text: s });
+          term = '';
+          definitions.length = 0;
+        };
+        for (let j = i + 1; j < end; j++) {
+          const type = tokens[j]!.type;
+          if (type !== 'dt_open' && type !== 'dd_open') continue;
+          const itemEnd = closing(tokens, j);
+          const text = textBetween(tokens, j + 1, itemEnd, file);
+          if (type === 'dt_open') {
+            flush();
+            term = text;
+          } else if (text) definitions.push(text);
+          j = itemEnd;
+        }
+        flush();
+        i = end;
+        break;
+      }
       case 'table_open': {
         // A table is text a reader sees: one paragraph per row, its cells separated by " | ".
         const end = closing(tokens, i);

@@ -514,3 +514,37 @@ describe('a Markdown table with aligned columns', () => {
     expect(styled).toContain('W_UNSAFE_HTML');
   });
 });
+
+describe('definition lists (Pandoc, kramdown, PHP Markdown Extra; Hugo reads them by default)', () => {
+  const read = (body: string) => readMarkdownSeed(`---\ntitle: Glossary\n---\nThe terms we use.\n\n${body}\nAfter the list.\n`, { file: 'glossary.md' });
+
+  it('are a list of terms and their definitions, each term a paragraph of the text, `Term: definitions`', () => {
+    const seed = read('Apple\n:   A fruit that grows on *trees*.\n\nOrange\n: A citrus fruit.\n: Also a colour\n\n');
+    expect(seed.html).toContain('<dl>\n<dt>Apple</dt>\n<dd>A fruit that grows on <em>trees</em>.</dd>\n<dt>Orange</dt>\n<dd>A citrus fruit.</dd>\n<dd>Also a colour</dd>\n</dl>');
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'The terms we use.' },
+      { kind: 'paragraph', text: 'Apple: A fruit that grows on trees.' },
+      { kind: 'paragraph', text: 'Orange: A citrus fruit. Also a colour' },
+      { kind: 'paragraph', text: 'After the list.' },
+    ]);
+  });
+
+  it('read a loose definition (a blank line before it, paragraphs in it)', () => {
+    const seed = read('Term\n\n:   First paragraph.\n\n    Second paragraph.\n\n');
+    expect(seed.html).toContain('<dt>Term</dt>\n<dd>\n<p>First paragraph.</p>\n<p>Second paragraph.</p>\n</dd>');
+    expect(seed.sections[0]!.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual(['The terms we use.', 'Term: First paragraph. Second paragraph.', 'After the list.']);
+  });
+
+  it('leave a colon that opens no definition as text', () => {
+    const seed = read('Ratio 3\n:2 is a ratio, not a definition.\n\n');
+    expect(seed.html).not.toContain('<dl>');
+    expect(seed.html).toContain('<p>Ratio 3\n:2 is a ratio, not a definition.</p>');
+  });
+
+  it('cost time in proportion to their length', async () => {
+    const many = (n: number): string => `---\ntitle: G\n---\nIntro.\n\nTerm\n${': a definition\n'.repeat(Math.ceil(n / 15))}`;
+    expect(await costGrowth((n) => readMarkdownSeed(many(n), { file: 'g.md' }), 10_000, 100_000, 4)).toBeLessThan(4);
+    const pairs = (n: number): string => `---\ntitle: G\n---\nIntro.\n\n${'Term\n: definition\n\n'.repeat(Math.ceil(n / 19))}`;
+    expect(await costGrowth((n) => readMarkdownSeed(pairs(n), { file: 'g.md' }), 10_000, 100_000, 4)).toBeLessThan(4);
+  });
+});
