@@ -9,6 +9,7 @@ import { parseAuthorString } from './author-string.js';
 import { nearUnixEpoch, nearUnixEpochReason, parseDate } from './dates.js';
 import { jekyllPostName } from './dated-name.js';
 import { parseHttpUrl } from './http-url.js';
+import { mediaFolderUrl } from './media-folder.js';
 import { lineAt, parseSeedJson } from '../json-keys.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { type MetadataLines, splitMetadataLines } from './metadata-lines.js';
@@ -37,8 +38,13 @@ export interface SeedMeta {
   id?: string;
   /** URL slug. */
   slug?: string;
-  /** Lead image URL, absolute or relative to the story. */
+  /** Lead image URL, absolute or relative to the story (or, with {@link SeedMeta.mediaSubpath}, to that folder). */
   image?: string;
+  /**
+   * The folder the post's images are kept in, as Jekyll's Chirpy theme reads `media_subpath` (before its 7.0,
+   * `img_path`): a path from the site's root, or an http(s) URL; see `media-folder.ts`.
+   */
+  mediaSubpath?: string;
   /** Summary (plain text). */
   summary?: string;
   /** Language (BCP 47). */
@@ -865,6 +871,24 @@ export function readMeta(
     else if (url !== '' || typeof image === 'string') meta.image = url;
     unread([...IMAGE_NAMES, ...COVER_NAMES], imageKey);
   }
+  // Jekyll's Chirpy theme's folder of the post's images (`media_subpath`, before its 7.0 `img_path`), written before
+  // each image's path (see `media-folder.ts`). Not read before: a value that names no folder is named, not read.
+  const mediaSubpath = (key: string): string | undefined => {
+    const v = own(key);
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
+    const notRead = (detail: string): undefined => {
+      options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${written(key)}\` is not read: ${detail}`, { file, line: lineOf(key) }));
+      return undefined;
+    };
+    if (typeof v !== 'string') return notRead(`expected the path of a folder from the site's root, found ${describeValue(v)}`);
+    if (!mediaFolderUrl(v, PATH_BASE).ok) return notRead(`"${v.trim()}" must be the path of a folder from the site's root, or an http(s) URL without a user name or password`);
+    return v.trim();
+  };
+  const subpath = firstOf(MEDIA_SUBPATH_NAMES, mediaSubpath);
+  if (subpath !== undefined) {
+    meta.mediaSubpath = subpath.value;
+    unread(MEDIA_SUBPATH_NAMES, subpath.key);
+  }
   // A podcast episode's files and details, as a plain item gives them (see the README's podcasts): checked here,
   // where their lines are known, against a stand-in address; the story's URL resolves the URLs as written.
   const fileKey = given('enclosures') ? 'enclosures' : given('enclosure') ? 'enclosure' : undefined;
@@ -997,6 +1021,9 @@ function imageMappingUrl(value: unknown, names: readonly string[]): string | und
   return blank;
 }
 
+/** The names of a Chirpy post's media folder: Chirpy's (7.0 and later), then its earlier name. */
+const MEDIA_SUBPATH_NAMES = ['media_subpath', 'img_path'];
+
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
 const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'lastmod', 'updatedDate', 'last_modified_at']);
 
@@ -1082,6 +1109,8 @@ const KNOWN_FIELDS = new Set([
   'enclosures',
   'enclosure',
   'episode',
+  'media_subpath',
+  'img_path',
 ]);
 
 /** The fields storyfeed reads ({@link KNOWN_FIELDS}), by their names in lower case. */

@@ -2,7 +2,7 @@ import { decodeHtmlText as decodeHTML } from '../html/entities.js';
 import { escapeHtml } from '../escape-html.js';
 import { htmlDepthGuard } from '../seed/html-depth.js';
 import type { Block, Section } from '../types.js';
-import { type LinkAddress, type SanitizeReport, sanitizeHtmlFragment } from './sanitize.js';
+import { type ImageAddress, type LinkAddress, type SanitizeReport, sanitizeHtmlFragment } from './sanitize.js';
 
 // Kept in its own module so that feeds and pages can escape without loading the sanitizer.
 export { escapeHtml } from '../escape-html.js';
@@ -77,12 +77,13 @@ export interface SanitizedHtml {
  * Sanitizes HTML for publication: no script, style, event handler, frame or form; only http(s) and
  * mailto links; and every relative `href`/`src` made absolute against `baseUrl`. HTML nested
  * deeper than the seed readers accept is refused with `E_TOO_DEEP` naming `file` (and `field`, an item's).
- * `linkAddress` may give a link another address, or leave it out with its text kept (see `file-links.ts`).
+ * `linkAddress` may give a link another address, or leave it out with its text kept (see `file-links.ts`), and
+ * `imageAddress` an image's file (a Chirpy post's media folder, see `media-folder.ts`).
  */
-export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, field?: string, linkAddress?: LinkAddress): SanitizedHtml {
+export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, field?: string, linkAddress?: LinkAddress, imageAddress?: ImageAddress): SanitizedHtml {
   // The depth limit is checked in the sanitizer's own parse: it throws before the parse goes deeper.
   const report: SanitizeReport = { frames: [], unsafeUrls: 0 };
-  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress, report);
+  const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress, report, imageAddress);
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
   return {
     html: clean.trim(),

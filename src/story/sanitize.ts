@@ -170,15 +170,21 @@ interface OpenElement {
 export type LinkAddress = (href: string) => string | null | undefined;
 
 /**
+ * The address an image's file (`<img>`'s, as written in any attribute it is read from) is read at instead of its own,
+ * resolved against the base (see {@link sanitizeHtmlFragment}); `undefined` reads it as written.
+ */
+export type ImageAddress = (address: string) => string | undefined;
+
+/**
  * An address resolved against `baseUrl` when it is an http(s) one of another document, else `undefined`: a
  * `data:` placeholder, `javascript:`, nothing, or what resolves to the story itself (`""`, `#`, `?`, `./`).
  */
-function httpAddress(raw: string | undefined, baseUrl: string): string | undefined {
+function httpAddress(raw: string | undefined, baseUrl: string, imageAddress?: ImageAddress): string | undefined {
   const address = raw?.trim();
   if (!address) return undefined;
   let url: URL;
   try {
-    url = new URL(address, baseUrl);
+    url = new URL(imageAddress?.(address) ?? address, baseUrl);
   } catch {
     return undefined;
   }
@@ -204,11 +210,14 @@ interface LoadedAddress {
   url: string;
 }
 
-/** The first of `candidates` that gives an http(s) address (resolved against `baseUrl`), with the attribute it was in. */
-function loadedAddress(attributes: Record<string, string>, candidates: readonly string[], baseUrl: string): LoadedAddress | undefined {
+/**
+ * The first of `candidates` that gives an http(s) address (resolved against `baseUrl`, an image's file read where
+ * `imageAddress` gives it), with the attribute it was in.
+ */
+function loadedAddress(attributes: Record<string, string>, candidates: readonly string[], baseUrl: string, imageAddress?: ImageAddress): LoadedAddress | undefined {
   for (const attribute of candidates) {
     if (!Object.hasOwn(attributes, attribute)) continue;
-    const url = httpAddress(attributes[attribute], baseUrl);
+    const url = httpAddress(attributes[attribute], baseUrl, imageAddress);
     if (url !== undefined) return { attribute, url };
   }
   return undefined;
@@ -223,7 +232,7 @@ const SRCSET_ATTRIBUTES: readonly string[] = ['data-srcset', 'srcset'];
  * The candidates are read once, left to right: an address (a run without blanks, a comma at its end ending it),
  * then its width (`640w`) or density (`2x`) up to the next comma; the widest (or densest) http(s) one wins.
  */
-function srcsetAddress(attributes: Record<string, string>, baseUrl: string): LoadedAddress | undefined {
+function srcsetAddress(attributes: Record<string, string>, baseUrl: string, imageAddress: ImageAddress | undefined): LoadedAddress | undefined {
   for (const attribute of SRCSET_ATTRIBUTES) {
     if (!Object.hasOwn(attributes, attribute)) continue;
     const list = attributes[attribute] ?? '';
@@ -242,7 +251,7 @@ function srcsetAddress(attributes: Record<string, string>, baseUrl: string): Loa
         descriptor = list.slice(at, end).trim();
         at = end;
       }
-      const url = address ? httpAddress(address, baseUrl) : undefined;
+      const url = address ? httpAddress(address, baseUrl, imageAddress) : undefined;
       const size = Number(/^(\d+(?:\.\d+)?)[wx]$/i.exec(descriptor)?.[1] ?? 1);
       if (url !== undefined && (best === undefined || size > best.size)) best = { url, size };
     }
@@ -261,10 +270,14 @@ function keptAttributes(
   baseUrl: string,
   linkAddress: LinkAddress | undefined,
   report: SanitizeReport | undefined,
+  imageAddress: ImageAddress | undefined,
 ): { text: string; source?: string; leaveOut?: boolean } {
   const allowed = ALLOWED_ATTRIBUTES[name];
   const urlAttribute = URL_ATTRIBUTES[name];
-  const source = LOADING_TAGS.has(name) ? (loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl) ?? (name === 'img' ? srcsetAddress(attributes, baseUrl) : undefined)) : undefined;
+  const image = name === 'img' ? imageAddress : undefined;
+  const source = LOADING_TAGS.has(name)
+    ? (loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl, image) ?? (name === 'img' ? srcsetAddress(attributes, baseUrl, image) : undefined))
+    : undefined;
   const poster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl) : undefined;
   if (LOADING_TAGS.has(name)) countUnsafe(attributes, SOURCE_ATTRIBUTES, baseUrl, source !== undefined, report);
   if (name === 'video') countUnsafe(attributes, POSTER_ATTRIBUTES, baseUrl, poster !== undefined, report);
@@ -392,9 +405,16 @@ export interface ElementWatcher {
  * Sanitizes an HTML fragment (see the module comment); relative `href`/`src` become absolute against
  * `baseUrl`. `watcher` sees the elements of the same parse, so checks need no second one; `linkAddress`
  * may give a link another address, or leave it out with its text kept; `report` learns what was left out
- * or written otherwise (see {@link SanitizeReport}).
+ * or written otherwise (see {@link SanitizeReport}); `imageAddress` may read an image's file at another address.
  */
-export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: ElementWatcher, linkAddress?: LinkAddress, report?: SanitizeReport): string {
+export function sanitizeHtmlFragment(
+  html: string,
+  baseUrl: string,
+  watcher?: ElementWatcher,
+  linkAddress?: LinkAddress,
+  report?: SanitizeReport,
+  imageAddress?: ImageAddress,
+): string {
   let out = '';
   /** The output before the last video or audio element opened, in pieces: one of them (its `slot`) its start tag or nothing. */
   const parts: string[] = [];
@@ -419,7 +439,7 @@ export function sanitizeHtmlFragment(html: string, baseUrl: string, watcher?: El
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
-        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress, report);
+        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress, report, imageAddress);
         if (MEDIA_TAGS.has(name)) {
           // Whether a source child gives it a file is known at its end: its start tag then fills a slot left
           // for it, or stays out (its content, what a reader without video shows, is written either way).

@@ -5,6 +5,7 @@ import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
 import { MAX_STORY_TAGS } from '../story-limits.js';
 import { parseHttpUrl } from '../seed/http-url.js';
+import { mediaFolderUrl, underMediaFolder } from '../seed/media-folder.js';
 import { publishedId } from './item-id.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
 import { withoutDateline } from '../seed/text.js';
@@ -12,6 +13,7 @@ import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from './analysis/index.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
+import type { ImageAddress } from './sanitize.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { notALanguageTag } from './language-tag.js';
 import { splitDatedName } from '../seed/dated-name.js';
@@ -124,6 +126,9 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, origin, file);
   const id = meta.id ? checkedId(meta.id, file) : url;
   const base = relativeBase(url, named?.bundle === true);
+  // A Chirpy post's images are read within its media folder (see `media-folder.ts`), its links as any story's.
+  const mediaFolder = meta.mediaSubpath === undefined ? undefined : checkedMediaFolder(meta.mediaSubpath, siteBase, file);
+  const imageAddress: ImageAddress | undefined = mediaFolder === undefined ? undefined : (address) => underMediaFolder(address, mediaFolder);
 
   const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
   if (!undated && nearUnixEpoch(published)) throw new StoryfeedError('E_DATE', `the publication date ${nearUnixEpochReason(published)}`, { file });
@@ -143,7 +148,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     const links = new FileLinks(file, options.seedsFolderTop === true, (target, top) => fileStoryUrl(target, top, site, siteBase, origin), options.isSeedFile);
     // In a page bundle a link to a place in the story itself (`#notes`, `?page=2`) is the story's, not its folder's.
     const address = base === url ? links.address : (href: string) => (/^\s*[#?]/.test(href) ? inStory(href, url) : links.address(href));
-    const safe = sanitizeStoryHtml(seed.html, base, file, undefined, address);
+    const safe = sanitizeStoryHtml(seed.html, base, file, undefined, address, imageAddress);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
     const found = links.finish(text, file);
@@ -215,7 +220,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     contentText,
     draft: meta.draft ?? false,
   };
-  if (meta.image) story.image = imageOf(meta.image, base, file);
+  if (meta.image) story.image = imageOf(meta.image, base, file, imageAddress);
   // A podcast episode's files and details: their URLs as written, resolved as the body's are (checked when read).
   if (meta.enclosures?.length) story.enclosures = readEnclosures(meta.enclosures, 'enclosures', base)!;
   if (meta.episode) story.episode = readEpisode(meta.episode, 'episode', base)!;
@@ -320,6 +325,13 @@ function resolveStoryUrl(value: string, siteBase: string, file: string | undefin
   return parsed.url.href;
 }
 
+/** A Chirpy post's media folder (`media_subpath`) as an http(s) URL ending in `/` (front matter checked it when read). */
+function checkedMediaFolder(subpath: string, siteBase: string, file: string | undefined): string {
+  const folder = mediaFolderUrl(subpath, siteBase);
+  if (!folder.ok) throw new StoryfeedError('E_URL', `front matter \`media_subpath\` "${subpath}" ${folder.reason}`, { file });
+  return folder.url.href;
+}
+
 /** A front-matter `id` must be an absolute URI (http(s), `tag:` or `urn:`) so every format can carry it. */
 function checkedId(value: string, file: string | undefined): string {
   // The id is published as is: held to the rules a feed reader (and storyfeed verify) applies to it.
@@ -412,10 +424,11 @@ const IMAGE_TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
 };
 
-function imageOf(value: string, storyUrl: string, file: string | undefined): StoryImage {
+/** A front matter `image` (read at the address `imageAddress` gives it, if any) against the story's address, checked. */
+function imageOf(value: string, storyUrl: string, file: string | undefined, imageAddress: ImageAddress | undefined): StoryImage {
   let url: URL;
   try {
-    url = new URL(value, storyUrl);
+    url = new URL(imageAddress?.(value) ?? value, storyUrl);
   } catch {
     throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" is not a valid URL`, { file });
   }

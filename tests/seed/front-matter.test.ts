@@ -478,6 +478,22 @@ describe('front matter of other generators', () => {
     expect(fails(() => parseYamlMeta('heroImage: [1, 2]', { firstLine: 2 }))).toMatchObject({ code: 'E_FIELD', line: 2, detail: expect.stringContaining('`heroImage`') });
   });
 
+  it("reads Chirpy's media folder, `media_subpath` or its earlier `img_path`, as a field (a value that names no folder is named, not read)", () => {
+    const warnings: Diagnostic[] = [];
+    const onWarning = (d: Diagnostic): number => warnings.push(d);
+    expect(parseYamlMeta('media_subpath: /assets/img/posts/my-post\nimage: cover.png', { onWarning })).toEqual({ mediaSubpath: '/assets/img/posts/my-post', image: 'cover.png' });
+    expect(parseYamlMeta("img_path: '/posts/20180809'", { onWarning }).mediaSubpath).toBe('/posts/20180809');
+    expect(warnings).toEqual([]);
+    expect(parseYamlMeta('media_subpath: /new\nimg_path: /old', { onWarning, firstLine: 2 }).mediaSubpath).toBe('/new');
+    expect(parseYamlMeta('media_subpath: [a, b]\nimg_path: "javascript:alert(1)"', { onWarning, firstLine: 2 }).mediaSubpath).toBeUndefined();
+    expect(parseYamlMeta('media_subpath:\nimg_path: ""', { onWarning }).mediaSubpath).toBeUndefined();
+    expect(warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+      ['W_UNKNOWN_FIELD', 3, 'front matter `img_path` is not read: `media_subpath` is given too and is read instead'],
+      ['W_UNKNOWN_FIELD', 2, expect.stringContaining('`media_subpath` is not read: expected the path of a folder')],
+      ['W_UNKNOWN_FIELD', 3, expect.stringContaining('`img_path` is not read: "javascript:alert(1)" must be the path of a folder')],
+    ]);
+  });
+
   it('keeps a Jekyll post with `published: false` out of the feeds, and reads `published` as a date otherwise', () => {
     expect(parseYamlMeta('title: x\npublished: false')).toEqual({ title: 'x', draft: true });
     expect(parseYamlMeta('published: false\ndraft: false').draft).toBe(true);

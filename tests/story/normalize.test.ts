@@ -278,6 +278,46 @@ describe('a podcast episode written as a seed', () => {
   });
 });
 
+describe("a Chirpy post's media folder (`media_subpath`, before Chirpy 7.0 `img_path`)", () => {
+  const post = (fields: string, body = '![photo](photo.png), ![mockup](/mockup.png), [the notes](notes.pdf).') =>
+    `---\ntitle: My post\ndate: 2024-01-02\n${fields}\n---\n\n${body}\n`;
+  const options = { file: '_posts/2024-01-02-my-post.md', site: { siteUrl: 'https://x.example/blog', storyPath: 'posts/{slug}/' } };
+
+  it("holds the post's images, relative or from the root, in the body and in front matter, as Chirpy writes them (they were read against the story's URL)", () => {
+    const warnings: Diagnostic[] = [];
+    const story = parse(post('media_subpath: /assets/img/posts/my-post\nimage:\n  path: cover.png\n  alt: The cover'), { ...options, onWarning: (d) => warnings.push(d) });
+    expect(story.url).toBe('https://x.example/blog/posts/my-post/');
+    expect(story.image?.url).toBe('https://x.example/blog/assets/img/posts/my-post/cover.png');
+    expect(story.contentHtml).toContain('<img src="https://x.example/blog/assets/img/posts/my-post/photo.png" alt="photo" />');
+    expect(story.contentHtml).toContain('<img src="https://x.example/blog/assets/img/posts/my-post/mockup.png" alt="mockup" />');
+    // A link is no media file: Chirpy leaves it as it is, and so does storyfeed.
+    expect(story.contentHtml).toContain('<a href="https://x.example/blog/posts/my-post/notes.pdf">the notes</a>');
+    expect(warnings).toEqual([]);
+    // Chirpy before 7.0, and an image given as a path alone.
+    const older = parse(post('img_path: /assets/img/old/\nimage: /cover.png'), options);
+    expect(older.image?.url).toBe('https://x.example/blog/assets/img/old/cover.png');
+    expect(older.contentHtml).toContain('src="https://x.example/blog/assets/img/old/photo.png"');
+  });
+
+  it('leaves an address with a scheme or a host as it is, reads lazy-loaded and raw HTML images within it too, and may be an http(s) URL (a CDN)', () => {
+    const body = '![a](https://img.example.com/a.png) ![b](//cdn.example.com/b.png) <img data-src="lazy.png" src="data:image/gif;base64,R0lGOD"> <video src="clip.mp4"></video>';
+    const story = parse(post('media_subpath: https://cdn.example.com/posts/20180809\nimage: https://img.example.com/cover.png', body), options);
+    expect(story.image?.url).toBe('https://img.example.com/cover.png');
+    expect(story.contentHtml).toContain('src="https://img.example.com/a.png"');
+    expect(story.contentHtml).toContain('src="https://cdn.example.com/b.png"');
+    expect(story.contentHtml).toContain('src="https://cdn.example.com/posts/20180809/lazy.png"');
+    // Chirpy writes the folder before images only (its video and audio includes are not rendered here).
+    expect(story.contentHtml).toContain('src="https://x.example/blog/posts/my-post/clip.mp4"');
+  });
+
+  it('changes nothing for a post without one', () => {
+    const story = parse(post('image: cover.png'), options);
+    expect(story.image?.url).toBe('https://x.example/blog/posts/my-post/cover.png');
+    expect(story.contentHtml).toContain('src="https://x.example/blog/posts/my-post/photo.png"');
+    expect(story.contentHtml).toContain('src="https://x.example/mockup.png"');
+  });
+});
+
 describe("a page bundle's relative links (the files beside its index.md)", () => {
   const seed = '---\ntitle: My trip\ndate: 2024-01-02\nimage: cover.jpg\n---\n\nA picture: ![map](map.png), [the route](route.gpx), [home](/) and [below](#notes).\n';
   it('are resolved under the folder its URL names, where generators publish them (they went to the site root: https://x.example/map.png)', () => {
