@@ -889,6 +889,22 @@ export function readMeta(
     meta.mediaSubpath = subpath.value;
     unread(MEDIA_SUBPATH_NAMES, subpath.key);
   }
+  // A path from the Markdown file to an image among its sources, as Astro's, Docusaurus's and Gatsby's image pipelines
+  // read one (`heroImage: '../../assets/cover.jpg'`), is published under a name they give it (Astro's
+  // `/_astro/cover.a1b2c3.jpg`) that cannot be told from the path; resolved against the story's URL it named a file no
+  // site publishes. It is named, not read. Within a Chirpy media folder a path is one on the site.
+  const imageFrom = cover ?? imageKey;
+  const sourcePath = meta.image !== undefined && meta.mediaSubpath === undefined ? sourceFilePath(meta.image) : undefined;
+  if (meta.image !== undefined && sourcePath !== undefined) {
+    options.onWarning?.(
+      warning(
+        'W_UNKNOWN_FIELD',
+        `front matter \`${written(imageFrom)}\` "${meta.image.slice(0, 80)}" is not read: a path from the Markdown file to a source image (${sourcePath}) is not the image's address, which the site generator gives it (Astro's has a hash in its name, under /_astro/) and storyfeed cannot know; give its published URL, or its path from the site's root (/images/cover.jpg)`,
+        { file, line: lineOf(imageFrom) },
+      ),
+    );
+    delete meta.image;
+  }
   // A podcast episode's files and details, as a plain item gives them (see the README's podcasts): checked here,
   // where their lines are known, against a stand-in address; the story's URL resolves the URLs as written.
   const fileKey = given('enclosures') ? 'enclosures' : given('enclosure') ? 'enclosure' : undefined;
@@ -1023,6 +1039,27 @@ function imageMappingUrl(value: unknown, names: readonly string[]): string | und
 
 /** The names of a Chirpy post's media folder: Chirpy's (7.0 and later), then its earlier name. */
 const MEDIA_SUBPATH_NAMES = ['media_subpath', 'img_path'];
+
+/**
+ * Why a front matter image's address is a path from the Markdown file to a source file, not an address on the site,
+ * or `undefined`: a relative path (no scheme, not from the root) that climbs out of the folder it starts from with
+ * `..` (`../../assets/cover.jpg`, `%2e%2e` too), or that starts with an import alias (`~/assets/cover.jpg`,
+ * `@/assets/…`, `@assets/…`), which bundlers resolve among the site's sources. One pass over its parts.
+ */
+function sourceFilePath(address: string): string | undefined {
+  const path = address.trim().replace(/[?#].*$/s, '');
+  if (/^(?:[a-z][a-z0-9+.-]*:|[\\/])/i.test(path)) return undefined;
+  const parts = path.split(/[\\/]/);
+  if (parts.length > 1 && /^(?:~|@[\w.-]*)$/.test(parts[0]!)) return `through the import alias \`${parts[0]}/\``;
+  let depth = 0;
+  for (const part of parts) {
+    const name = part.replace(/%2e/gi, '.');
+    if (name === '..') {
+      if (--depth < 0) return 'out of its folder with `..`';
+    } else if (name !== '' && name !== '.') depth++;
+  }
+  return undefined;
+}
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
 const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'lastmod', 'updatedDate', 'last_modified_at']);

@@ -310,11 +310,32 @@ describe("a Chirpy post's media folder (`media_subpath`, before Chirpy 7.0 `img_
     expect(story.contentHtml).toContain('src="https://x.example/blog/posts/my-post/clip.mp4"');
   });
 
+  it('holds a path that climbs out of it, as Chirpy writes one after it', () => {
+    expect(parse(post('media_subpath: /assets/img/posts/my-post\nimage: ../shared/cover.png'), options).image?.url).toBe(
+      'https://x.example/blog/assets/img/posts/shared/cover.png',
+    );
+  });
+
   it('changes nothing for a post without one', () => {
     const story = parse(post('image: cover.png'), options);
     expect(story.image?.url).toBe('https://x.example/blog/posts/my-post/cover.png');
     expect(story.contentHtml).toContain('src="https://x.example/blog/posts/my-post/photo.png"');
     expect(story.contentHtml).toContain('src="https://x.example/mockup.png"');
+  });
+});
+
+describe("a front matter image given as a path from the Markdown file to a source image (Astro's blog starter)", () => {
+  it('is left out with a warning (it was read against the story URL: https://x.example/assets/…, a file no site serves)', () => {
+    const warnings: Diagnostic[] = [];
+    const astro = "---\ntitle: 'First post'\ndescription: 'Lorem ipsum'\npubDate: 'Jul 08 2022'\nheroImage: '../../assets/blog-placeholder-3.jpg'\n---\n\nText.\n";
+    const story = parseSeed(astro, { file: 'src/content/blog/first-post.md', site: { siteUrl: 'https://x.example' }, onWarning: (d) => warnings.push(d) });
+    expect(story.image).toBeUndefined();
+    expect(warnings.map((w) => [w.code, w.file, w.line])).toEqual([['W_UNKNOWN_FIELD', 'src/content/blog/first-post.md', 5]]);
+  });
+
+  it("leaves a page bundle's image beside its index.md as it was", () => {
+    const hugo = '---\ntitle: My trip\ndate: 2024-01-02\nimages: [./cover.jpg]\n---\n\nText.\n';
+    expect(parseSeed(hugo, { file: 'content/posts/my-trip/index.md', site: { siteUrl: 'https://x.example' } }).image?.url).toBe('https://x.example/my-trip/cover.jpg');
   });
 });
 
