@@ -6,6 +6,7 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { isObject } from '../story/check-options.js';
+import { mediaFallback } from '../story/html-text.js';
 import { BODY_FIELDS, readApiPost } from './api-post.js';
 import { readMeta } from './front-matter.js';
 import { htmlDepthGuard } from './html-depth.js';
@@ -173,7 +174,8 @@ function readBlock(b: unknown, at: string, fail: (path: string, detail: string) 
 
 /**
  * Derives plain-text sections from HTML: h1–h6 start sections; p, li, blockquote and pre become
- * blocks. `E_TOO_DEEP` naming `file` when elements nest deeper than storyfeed reads.
+ * blocks; script and style contents and media fallback (see `mediaFallback`) are left out. `E_TOO_DEEP`
+ * naming `file` when elements nest deeper than storyfeed reads.
  */
 export function htmlToSections(html: string, file?: string): Section[] {
   const depth = htmlDepthGuard(file);
@@ -183,6 +185,7 @@ export function htmlToSections(html: string, file?: string): Section[] {
   let capture: 'heading' | 'paragraph' | 'item' | 'quote' | 'code' | null = null;
   const lists: { ordered: boolean; items: string[] }[] = [];
   let hidden = 0;
+  const media = mediaFallback(html, htmlDepthGuard(file));
   const start = (kind: typeof capture): void => {
     capture = kind;
     buffer = '';
@@ -197,7 +200,9 @@ export function htmlToSections(html: string, file?: string): Section[] {
     {
       onopentag(name) {
         depth.open();
-        if (HIDDEN_ELEMENTS.has(name)) hidden++;
+        if (HIDDEN_ELEMENTS.has(name) || media.opens(name)) hidden++;
+        // Nothing inside hidden content starts a section or a block (nor ends one).
+        else if (hidden > 0) return;
         else if (/^h[1-6]$/.test(name)) start('heading');
         else if (name === 'ul' || name === 'ol') lists.push({ ordered: name === 'ol', items: [] });
         else if (name === 'li' && capture === null) start('item');
@@ -211,10 +216,11 @@ export function htmlToSections(html: string, file?: string): Section[] {
       },
       onclosetag(name) {
         depth.close();
-        if (HIDDEN_ELEMENTS.has(name)) {
+        if (HIDDEN_ELEMENTS.has(name) || media.closes(name)) {
           hidden = Math.max(0, hidden - 1);
           return;
         }
+        if (hidden > 0) return;
         if (/^h[1-6]$/.test(name) && capture === 'heading') sections.push({ heading: end() || null, blocks: [] });
         else if (name === 'li' && capture === 'item') {
           const s = end();

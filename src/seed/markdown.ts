@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 import { checkText } from '../story/check-options.js';
 import type Token from 'markdown-it/lib/token.mjs';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText } from '../story/html-text.js';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText, MEDIA_ELEMENTS } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { type FrontMatterSplit, parseFrontMatter, readUnderOwnName, splitFrontMatter } from './front-matter.js';
@@ -1003,14 +1003,22 @@ function textBetween(tokens: Token[], from: number, to: number, file: string | u
   return parts.filter(Boolean).join(' ');
 }
 
-/** Plain text of one inline token: text, code and line breaks; markup and raw HTML dropped, with what inline `<script>`/`<style>` hold. */
+/** Plain text of one inline token: text, code and line breaks; markup and raw HTML dropped, with what inline `<script>`/`<style>` hold and media fallback. */
 function inlineText(token: Token | undefined): string {
   if (!token?.children) return token?.content.trim() ?? '';
+  const children = token.children;
+  const fallback = inlineFallback(children);
   let out = '';
   let hidden = 0;
-  for (const c of token.children) {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    const end = fallback?.get(i);
+    if (end !== undefined) {
+      i = end;
+      continue;
+    }
     if (c.type === 'html_inline') {
-      const tag = /^<(\/?)([a-z][a-z0-9]*)/i.exec(c.content);
+      const tag = INLINE_TAG.exec(c.content);
       if (tag && HIDDEN_ELEMENTS.has(tag[2]!.toLowerCase()) && !c.content.endsWith('/>')) hidden = Math.max(0, hidden + (tag[1] ? -1 : 1));
       // `line<br>break`: a block or line-break tag separates the words on either side.
       else if (tag && hidden === 0 && BLOCK_ELEMENTS.has(tag[2]!.toLowerCase())) out += ' ';
@@ -1020,6 +1028,43 @@ function inlineText(token: Token | undefined): string {
     else if (c.type === 'image') out += c.content;
   }
   return collapseSpace(out);
+}
+
+/** An inline HTML tag's start: `/` for an end tag, and its name. */
+const INLINE_TAG = /^<(\/?)([a-z][a-z0-9]*)/i;
+
+/**
+ * Where the fallback of each video or audio element among an inline token's children ends (see `mediaFallback`):
+ * the index of its own end tag, by the index of its start tag. One without its end tag in the paragraph holds none.
+ * One pass: open media are stacked, and an end tag ends the innermost one of its name (those inside it have none);
+ * where each name stands in the stack is kept, so an end tag with none of its name open costs no search.
+ */
+function inlineFallback(children: readonly Token[]): Map<number, number> | undefined {
+  let ends: Map<number, number> | undefined;
+  /** The open elements' names and start tags (their indexes among the children). */
+  const open: { name: string; at: number }[] = [];
+  /** By name, the places in `open` of the elements of that name. */
+  const places = new Map<string, number[]>();
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.type !== 'html_inline') continue;
+    const tag = INLINE_TAG.exec(c.content);
+    const name = tag?.[2]?.toLowerCase();
+    if (tag === null || name === undefined || !MEDIA_ELEMENTS.has(name)) continue;
+    let named = places.get(name);
+    if (named === undefined) places.set(name, (named = []));
+    if (!tag[1]) {
+      named.push(open.length);
+      open.push({ name, at: i });
+      continue;
+    }
+    const place = named.at(-1);
+    if (place === undefined) continue;
+    ends ??= new Map();
+    ends.set(open[place]!.at, i);
+    while (open.length > place) places.get(open.pop()!.name)!.pop();
+  }
+  return ends;
 }
 
 /** Elements whose content a reader never sees as text. */

@@ -1,29 +1,93 @@
 import { collapseSpace } from '../white-space.js';
 import { Parser } from '../html/parser.js';
-import { htmlDepthGuard } from '../seed/html-depth.js';
+import { type HtmlDepthGuard, htmlDepthGuard } from '../seed/html-depth.js';
 
 /** Elements whose contents are not text a reader sees. */
 export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math']);
 
 /**
- * Visible text of an HTML fragment (script and style contents dropped); `E_TOO_DEEP` naming `file`
+ * Video and audio: what they hold between their start tag and their own end tag (but their `<source>` and
+ * `<track>`) is fallback, for browsers that play no media; a page that plays them never shows it.
+ */
+export const MEDIA_ELEMENTS: ReadonlySet<string> = new Set(['video', 'audio']);
+
+/**
+ * Follows the video and audio elements of one parse and tells which of them hold fallback (see
+ * {@link MEDIA_ELEMENTS}): those closed by their own end tag. One whose end tag is missing (closed by the
+ * end of an element around it, or of the input) holds none: it was written as if it were void, as `<img>`
+ * is, and what follows it is the article's, not left out with it. The sanitizer writes it so (see
+ * `sanitize.ts`).
+ */
+export interface MediaFallback {
+  /** Call on every start tag: `true` when it opens fallback. */
+  opens(name: string): boolean;
+  /** Call on every close (implied ones too): `true` when it ends fallback that `opens` began. */
+  closes(name: string): boolean;
+}
+
+/**
+ * A {@link MediaFallback} for `html`, the fragment the caller then parses: one parse ahead of the caller's, to
+ * learn which end tags are there, only when the fragment has a video or audio tag; its nesting is capped by `depth`.
+ */
+export function mediaFallback(html: string, depth: HtmlDepthGuard): MediaFallback {
+  const ended: boolean[] = [];
+  if (MEDIA_TAG.test(html)) {
+    const open: number[] = [];
+    const parser = new Parser(
+      {
+        onopentag(name) {
+          depth.open();
+          if (!MEDIA_ELEMENTS.has(name)) return;
+          open.push(ended.length);
+          ended.push(false);
+        },
+        onclosetag(name, isImplied) {
+          depth.close();
+          if (MEDIA_ELEMENTS.has(name)) ended[open.pop()!] = !isImplied;
+        },
+      },
+      { decodeEntities: false, lowerCaseTags: true },
+    );
+    parser.end(html);
+  }
+  let next = 0;
+  const hiding: boolean[] = [];
+  return {
+    opens(name) {
+      if (!MEDIA_ELEMENTS.has(name)) return false;
+      const hides = ended[next++] === true;
+      hiding.push(hides);
+      return hides;
+    },
+    closes(name) {
+      return MEDIA_ELEMENTS.has(name) && hiding.pop() === true;
+    },
+  };
+}
+
+/** A video or audio start tag, as the parser reads one (a cheap test before a parse for them). */
+const MEDIA_TAG = /<(?:video|audio)/i;
+
+/**
+ * Visible text of an HTML fragment (script and style contents and media fallback dropped); `E_TOO_DEEP` naming `file`
  * when elements nest deeper than storyfeed reads.
  */
 export function htmlText(html: string, file?: string): string {
   let out = '';
   let hidden = 0;
   const depth = htmlDepthGuard(file);
+  const media = mediaFallback(html, htmlDepthGuard(file));
   const parser = new Parser(
     {
       onopentag(name) {
         depth.open();
-        if (HIDDEN_ELEMENTS.has(name)) hidden++;
+        if (HIDDEN_ELEMENTS.has(name) || media.opens(name)) hidden++;
         // A block boundary (a paragraph, a cell, a line break) separates words: "a<br>b" is "a b".
         else if (BLOCK_ELEMENTS.has(name)) out += ' ';
       },
       onclosetag(name) {
         depth.close();
-        if (HIDDEN_ELEMENTS.has(name) && hidden > 0) hidden--;
+        if ((HIDDEN_ELEMENTS.has(name) || media.closes(name)) && hidden > 0) hidden--;
         else if (BLOCK_ELEMENTS.has(name)) out += ' ';
       },
       ontext(data) {
@@ -75,13 +139,14 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
 
 /**
  * The visible text of an HTML fragment as its blocks (paragraphs, list items, headings, …), each with
- * white space collapsed; script and style contents dropped. One pass, depth-capped like {@link htmlText}.
+ * white space collapsed; script and style contents and media fallback dropped. Depth-capped like {@link htmlText}.
  */
 export function htmlBlocks(html: string, file?: string): string[] {
   const blocks: string[] = [];
   let current = '';
   let hidden = 0;
   const depth = htmlDepthGuard(file);
+  const media = mediaFallback(html, htmlDepthGuard(file));
   const flush = (): void => {
     const text = collapseSpace(current);
     if (text) blocks.push(text);
@@ -91,13 +156,14 @@ export function htmlBlocks(html: string, file?: string): string[] {
     {
       onopentag(name) {
         depth.open();
-        if (HIDDEN_ELEMENTS.has(name)) hidden++;
-        if (BLOCK_ELEMENTS.has(name)) flush();
+        if (HIDDEN_ELEMENTS.has(name) || media.opens(name)) hidden++;
+        // A block inside hidden content splits no text: what is on either side of a player stays one paragraph.
+        else if (hidden === 0 && BLOCK_ELEMENTS.has(name)) flush();
       },
       onclosetag(name) {
         depth.close();
-        if (HIDDEN_ELEMENTS.has(name) && hidden > 0) hidden--;
-        if (BLOCK_ELEMENTS.has(name)) flush();
+        if ((HIDDEN_ELEMENTS.has(name) || media.closes(name)) && hidden > 0) hidden--;
+        else if (hidden === 0 && BLOCK_ELEMENTS.has(name)) flush();
       },
       ontext(data) {
         if (hidden === 0) current += data;

@@ -121,7 +121,7 @@ const LOADING_TAGS: ReadonlySet<string> = new Set(['img', 'video', 'audio', 'sou
 /**
  * Video and audio: always written with `controls` (with its scripts and `autoplay` gone, nothing
  * else plays it, and audio without them shows nothing); written only when they have a file to play,
- * which their `<source>` children may give, so their start tag is written when they end.
+ * which their `<source>` children may give, so their start tag is written when they end (see {@link OpenMedia}).
  */
 const MEDIA_TAGS: ReadonlySet<string> = new Set(['video', 'audio']);
 
@@ -159,8 +159,25 @@ const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g,
 interface OpenElement {
   name: string;
   kept: boolean;
-  /** A video or audio element's start tag, written at `slot` of the output when it ends if it has a file to play. */
-  media?: { tag: string; slot: number; playable: boolean };
+  /** A video or audio element's start tag and where its content goes (see {@link OpenMedia}). */
+  media?: OpenMedia;
+}
+
+/**
+ * A video or audio element being read. Its start tag is written at `slot` of the output when it ends, if it has a
+ * file to play. Its content is fallback only when its own end tag ends it (see `mediaFallback` in `html-text.ts`):
+ * then it is written inside the element (readers that play it do not show it, those that leave video out do, with
+ * the link to the file it often holds), or left out with an element not written. One whose end tag is missing holds
+ * none: its end tag goes at `contentSlot`, after its leading `<source>` children, where what followed it begins.
+ */
+interface OpenMedia {
+  tag: string;
+  slot: number;
+  playable: boolean;
+  /** The slot for its end tag before its first content (text or an element but its sources); `undefined` before any. */
+  contentSlot?: number;
+  /** How many frames the report held when it opened: those in its fallback are no frames of the article. */
+  frames: number;
 }
 
 /**
@@ -416,13 +433,26 @@ export function sanitizeHtmlFragment(
   imageAddress?: ImageAddress,
 ): string {
   let out = '';
-  /** The output before the last video or audio element opened, in pieces: one of them (its `slot`) its start tag or nothing. */
+  /**
+   * The output before the last video or audio element opened, in pieces: one of them (its `slot`) its start tag or
+   * nothing, another (its `contentSlot`) its end tag or nothing. Its fallback left out, the pieces from its slot go.
+   */
   const parts: string[] = [];
   const open: OpenElement[] = [];
+  /** The video and audio elements open, innermost last. */
+  const media: OpenMedia[] = [];
   /** Depth inside a non-text tag (0: outside); nothing there is written. */
   let hiddenDepth = 0;
   /** Links written and not yet closed. */
   let openLinks = 0;
+  /** Before the first content of the innermost open video or audio element is written: leaves a slot for its end tag there. */
+  const contentStarts = (): void => {
+    const inner = media.at(-1);
+    if (inner === undefined || inner.contentSlot !== undefined) return;
+    parts.push(out, '');
+    out = '';
+    inner.contentSlot = parts.length - 1;
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -435,37 +465,48 @@ export function sanitizeHtmlFragment(
         const element: OpenElement = { name, kept };
         open.push(element);
         if (!kept) {
-          if (name === 'iframe') out += frameLink(attributes, baseUrl, openLinks > 0, report);
+          if (name === 'iframe') {
+            const link = frameLink(attributes, baseUrl, openLinks > 0, report);
+            if (link) {
+              contentStarts();
+              out += link;
+            }
+          }
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
         const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress, report, imageAddress);
         if (MEDIA_TAGS.has(name)) {
-          // Whether a source child gives it a file is known at its end: its start tag then fills a slot left
-          // for it, or stays out (its content, what a reader without video shows, is written either way).
+          // Whether a source child gives it a file, and whether its end tag ends it, is known at its end: its
+          // start tag then fills a slot left for it, or stays out.
+          contentStarts();
           parts.push(out, '');
           out = '';
-          element.media = { tag: `<${name}${text}>`, slot: parts.length - 1, playable: source !== undefined };
+          element.media = { tag: `<${name}${text}>`, slot: parts.length - 1, playable: source !== undefined, frames: report?.frames.length ?? 0 };
+          media.push(element.media);
           return;
         }
         // A <source> gives a file to the video or audio element it is a child of; it gives nothing
         // anywhere else (in <picture> it needs srcset, which is not kept).
-        const media = name === 'source' ? open.at(-2)?.media : undefined;
+        const parent = name === 'source' ? open.at(-2)?.media : undefined;
         // An image or a source left without an http(s) file is not written (it is void: nothing comes before
         // its close). Cutting it off the output when it closed copied the output each time: quadratic.
         // A link left out is not written either; its text is.
-        if ((LOADING_TAGS.has(name) && source === undefined) || (name === 'source' && !media) || leaveOut) {
+        if ((LOADING_TAGS.has(name) && source === undefined) || (name === 'source' && !parent) || leaveOut) {
           element.kept = false;
           return;
         }
-        if (media) media.playable = true;
+        if (parent) parent.playable = true;
+        else contentStarts();
         if (name === 'a') openLinks++;
         out += `<${name}${text}${SELF_CLOSING.has(name) ? ' />' : '>'}`;
       },
       ontext(text) {
-        if (hiddenDepth === 0) out += escapeText(text);
+        if (hiddenDepth > 0) return;
+        if (media.length > 0 && /\S/.test(text)) contentStarts();
+        out += escapeText(text);
       },
-      onclosetag(name) {
+      onclosetag(name, isImplied) {
         watcher?.close();
         if (hiddenDepth > 1) {
           hiddenDepth--;
@@ -477,9 +518,25 @@ export function sanitizeHtmlFragment(
         open.pop();
         if (!element.kept) return;
         if (name === 'a') openLinks--;
-        if (element.media) {
-          if (!element.media.playable) return;
-          parts[element.media.slot] = element.media.tag;
+        const opened = element.media;
+        if (opened) {
+          media.pop();
+          if (isImplied) {
+            // No end tag of its own: no fallback. Written, it ends before what followed it, which stays.
+            if (!opened.playable) return;
+            parts[opened.slot] = opened.tag;
+            if (opened.contentSlot === undefined) out += `</${name}>`;
+            else parts[opened.contentSlot] = `</${name}>`;
+            return;
+          }
+          if (report) report.frames.length = opened.frames;
+          if (!opened.playable) {
+            // Left out, with its fallback: the output is again what it was before its start tag.
+            out = parts[opened.slot - 1]!;
+            parts.length = opened.slot - 1;
+            return;
+          }
+          parts[opened.slot] = opened.tag;
         }
         if (!SELF_CLOSING.has(name)) out += `</${name}>`;
       },

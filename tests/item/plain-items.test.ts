@@ -319,6 +319,24 @@ describe('buildFeeds with plain items', () => {
     }
   });
 
+  it('leaves the fallback of video and audio out of the text and the summary, and out of the HTML with an element left out', () => {
+    const video = '<video controls src="https://example.org/clip.mp4">Your browser does not support the video tag. <a href="https://example.org/clip.mp4">Download</a></video>';
+    const audio = '<audio controls><source src="https://example.org/a.mp3" type="audio/mpeg"><track src="a.vtt"><p>Your browser does not support the audio element.</p></audio>';
+    const unplayable = '<video class="video-js" data-setup="{}"><p class="vjs-no-js">To view this video please enable JavaScript.</p></video>';
+    const items = [
+      { url: '/a', title: 'A', published: '2024-01-01', contentHtml: `${video}${audio}${unplayable}<p>The ferry left at noon.</p>` },
+      { url: '/b', title: 'B', published: '2024-01-01', contentMarkdown: `${video}\n\n${audio}\n\nThe ferry left at noon.` },
+      { title: 'C', link: 'https://x.example/c', date: new Date('2024-01-01T00:00:00Z'), description: `<p>${video} The ferry left at noon.</p>` },
+    ];
+    const { document } = buildFeeds(items, site, { markdown: renderMarkdown });
+    for (const item of document.items) {
+      expect(item.summary, item.title).toBe('The ferry left at noon.');
+      expect(item.contentText, item.title).toBe('The ferry left at noon.');
+      expect(item.contentHtml, item.title).toContain('<video src="https://example.org/clip.mp4" controls>Your browser does not support the video tag. <a');
+      expect(item.contentHtml, item.title).not.toContain('enable JavaScript');
+    }
+  });
+
   it('removes scripts from item HTML, with a warning', () => {
     const { document, warnings } = buildFeeds([{ url: '/s', title: 'S', published: '2024-01-01', contentHtml: '<p onclick="x()">Hi<script>alert(1)</script></p>' }], site);
     expect(document.items[0]!.contentHtml).toBe('<p>Hi</p>');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToSections, readJsonSeed } from '../../src/seed/json.js';
+import { parseSeed } from '../../src/story/normalize.js';
 
 describe('readJsonSeed', () => {
   it('reads a structured story', () => {
@@ -120,5 +121,47 @@ describe('readJsonSeed', () => {
         ],
       },
     ]);
+  });
+
+  it('leaves the fallback of video and audio out of the sections, text and summary of an HTML body', () => {
+    const html =
+      '<p><video controls src="https://example.org/clip.mp4">Your browser does not support the video tag. <a href="https://example.org/clip.mp4">Download</a></video></p>' +
+      '<audio controls><source src="https://example.org/a.mp3" type="audio/mpeg"><track kind="captions" src="a.vtt"><p>No audio here.</p><h2>Not a heading</h2><ul><li>nor an item</li></ul></audio>' +
+      '<h2>Sub</h2><ul><li>one <video src="v.mp4">fallback</video>two</li></ul><p>The ferry left at noon.</p>';
+    expect(htmlToSections(html)).toEqual([
+      {
+        heading: 'Sub',
+        blocks: [
+          { kind: 'list', ordered: false, items: ['one two'] },
+          { kind: 'paragraph', text: 'The ferry left at noon.' },
+        ],
+      },
+    ]);
+    const story = parseSeed(JSON.stringify({ title: 'T', date: '2024-05-01', contentHtml: html }), { file: 'a.json', site: { siteUrl: 'https://x.example' } });
+    expect(story.contentText).toBe('Sub\n\n- one two\n\nThe ferry left at noon.');
+    expect(story.summary).toBe('one two');
+    expect(story.wordCount).toBe(8);
+    // The HTML keeps the fallback inside the element, for readers that show no video: its link to the file too.
+    expect(story.contentHtml).toContain(
+      '<video src="https://example.org/clip.mp4" controls>Your browser does not support the video tag. <a href="https://example.org/clip.mp4">Download</a></video>',
+    );
+  });
+
+  it('reads what follows a video or audio element without its end tag as the article', () => {
+    const html = '<div><p>Intro.</p><video src="v.mp4" controls><source src="v.webm"><p>The ferry left at noon.</p></div><audio src="a.mp3"><p>It was late.</p>';
+    expect(htmlToSections(html)).toEqual([
+      {
+        heading: null,
+        blocks: [
+          { kind: 'paragraph', text: 'Intro.' },
+          { kind: 'paragraph', text: 'The ferry left at noon.' },
+          { kind: 'paragraph', text: 'It was late.' },
+        ],
+      },
+    ]);
+    const story = parseSeed(JSON.stringify({ title: 'T', date: '2024-05-01', contentHtml: html }), { file: 'a.json', site: { siteUrl: 'https://x.example' } });
+    expect(story.contentHtml).toBe(
+      '<div><p>Intro.</p><video src="https://x.example/v.mp4" controls><source src="https://x.example/v.webm" /></video><p>The ferry left at noon.</p></div><audio src="https://x.example/a.mp3" controls></audio><p>It was late.</p>',
+    );
   });
 });

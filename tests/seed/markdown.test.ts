@@ -380,6 +380,50 @@ describe('readMarkdownSeed', () => {
     expect(text).toContain('Entities: & <tag> 😀');
   });
 
+  it('never turns the fallback of video and audio into body text, in a paragraph, an HTML block, a list or a quote', () => {
+    const video = '<video controls src="https://example.org/clip.mp4">Your browser does not support the video tag. <a href="https://example.org/clip.mp4">Download</a></video>';
+    const audio =
+      '<audio controls>\n  <source src="a.mp3" type="audio/mpeg">\n  <track kind="captions" src="a.vtt">\n  <p>Your browser does not support the audio element.</p>\n</audio>';
+    const seed = readMarkdownSeed(
+      `---\ntitle: T\n---\n${video}\n\n${audio}\n\nThe ferry ${video} left at noon.\n\n- An item ${video.toUpperCase()}\n\n> A quote\n>\n> ${audio.replace(/\n/g, '\n> ')}\n`,
+    );
+    expect(seed.sections).toEqual([
+      {
+        heading: null,
+        blocks: [
+          { kind: 'paragraph', text: 'The ferry left at noon.' },
+          { kind: 'list', ordered: false, items: ['An item'] },
+          { kind: 'quote', text: 'A quote' },
+        ],
+      },
+    ]);
+    // The HTML keeps it in the element, for the sanitizer.
+    expect(seed.html).toContain(video);
+  });
+
+  it('reads what follows a video or audio element without its end tag in a paragraph or an HTML block as text', () => {
+    const seed = readMarkdownSeed('---\ntitle: T\n---\nWatch <video src="v.mp4"> the ferry leave.\n\n<audio src="a.mp3">\n<p>It was late.</p>\n\nThe end.\n');
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'Watch the ferry leave.' },
+      { kind: 'paragraph', text: 'It was late.' },
+      { kind: 'paragraph', text: 'The end.' },
+    ]);
+  });
+
+  it('ends the fallback of an inline video at its own end tag, the innermost of its name', () => {
+    const seed = readMarkdownSeed('---\ntitle: T\n---\nA <video src="v.mp4">b <audio>c</video> d <video>e</video> f </audio> g\n');
+    expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'A d f g' }]);
+  });
+
+  it('finds the fallback of inline video and audio in time linear in the paragraph', async () => {
+    const shapes = [
+      (n: number) => `A ${'<audio>b '.repeat(n)}${'</video> c '.repeat(n)}`,
+      (n: number) => `A ${'<video>b <audio>c '.repeat(n)}${'</video> d '.repeat(n)}`,
+      (n: number) => `A ${'<video src="v.mp4">b</video> c '.repeat(n)}`,
+    ];
+    for (const shape of shapes) expect(await costGrowth((n) => readMarkdownSeed(`---\ntitle: T\n---\n${shape(n)}\n`), 1_000, 10_000, 4)).toBeLessThanOrEqual(4);
+  });
+
   it('reads a table as text (one paragraph per row) and keeps words apart at <br> (regression: a table-only body was E_NO_BODY, "a<br>b" read "ab")', () => {
     const seed = readMarkdownSeed('---\ntitle: T\n---\n| Name | Votes |\n|---|---|\n| Ann | 12 |\n\nLine<br>break and <details><summary>More</summary>text</details>\n');
     expect(seed.sections[0]!.blocks).toEqual([
