@@ -23,6 +23,8 @@ export function withSiteExtensions(markdown: MarkdownIt): void {
   markdown.use(footnote);
   // `^[an inline note]` is Pandoc's alone, and `2^[n]` is text elsewhere.
   markdown.inline.ruler.disable('footnote_inline');
+  markdown.core.ruler.after('block', 'footnote_labels', footnoteLabels);
+  markdown.inline.ruler.at('footnote_ref', footnoteRef);
   markdown.inline.ruler.before('footnote_ref', 'footnote_label_bound', footnoteLabelBound);
   markdown.core.ruler.at('footnote_tail', footnoteTail);
   markdown.renderer.rules.footnote_ref = (tokens, idx) => `<sup>[${(tokens[idx]!.meta as { id: number }).id + 1}]</sup>`;
@@ -72,7 +74,7 @@ function highlightBound(state: StateInline, silent: boolean): boolean {
 const MAX_FOOTNOTE_LABEL = 200;
 
 /**
- * Runs before the plugin's `[^label]` rule, which reads from every `[^` to the next blank, line end or
+ * Runs before the `[^label]` rule, which reads from every `[^` to the next blank, line end or
  * `]`: over a long run of text without one, as many times as the run holds `[^`, time quadratic in its
  * length. A `[^` not closed within {@link MAX_FOOTNOTE_LABEL} characters names no note (nor opens a
  * link, whose text would have to run as long without a blank): its `[` is read as text here.
@@ -90,9 +92,70 @@ function footnoteLabelBound(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** A footnote's label folded as CommonMark folds a link's (markdown-it's own fold): `Note`, `NOTE` and `note` are one label, and so are `ß` and `SS`. */
+const foldedLabel = (md: MarkdownIt, label: string): string => md.utils.normalizeReference(label);
+
+/**
+ * Runs after the blocks are read: each label defined, folded (see {@link foldedLabel}), to the first label defined
+ * as written that folds to it, for references written in another case.
+ */
+function footnoteLabels(state: StateCore): void {
+  const footnotes = (state.env as { footnotes?: Footnotes }).footnotes;
+  if (!footnotes?.refs) return;
+  const folded = new Map<string, string>();
+  for (const token of state.tokens) {
+    if (token.type !== 'footnote_reference_open') continue;
+    const label = (token.meta as { label: string }).label;
+    const key = foldedLabel(state.md, label);
+    if (!folded.has(key)) folded.set(key, label);
+  }
+  footnotes.folded = folded;
+}
+
+/**
+ * `[^label]`, a reference to the note defined under that label as written, else under it in another case (`[^Note]`
+ * and `[^note]:`), as GitHub and remark (Docusaurus, Astro) match them; the plugin's rule it replaces matched the
+ * label as written only. A label of no blank or line end; the note numbered where it is first referred to.
+ */
+function footnoteRef(state: StateInline, silent: boolean): boolean {
+  const { src, pos: start, posMax: max } = state;
+  const footnotes = (state.env as { footnotes?: Footnotes }).footnotes;
+  if (start + 3 > max || !footnotes?.refs || src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5e) return false;
+  let end = start + 2;
+  for (; end < max; end++) {
+    const code = src.charCodeAt(end);
+    if (code === 0x20 || code === 0x0a) return false;
+    if (code === 0x5d) break;
+  }
+  if (end === start + 2 || end >= max) return false;
+  const written = src.slice(start + 2, end);
+  const label = footnotes.refs[`:${written}`] !== undefined ? written : footnotes.folded?.get(foldedLabel(state.md, written));
+  if (label === undefined) return false;
+  const key = `:${label}`;
+  const known = footnotes.refs[key]!;
+  if (!silent) {
+    const list = (footnotes.list ??= []);
+    let id = known;
+    if (id < 0) {
+      id = list.length;
+      list.push({ label, count: 0 });
+      footnotes.refs[key] = id;
+    }
+    const note = list[id]!;
+    const subId = note.count ?? 0;
+    note.count = subId + 1;
+    const token = state.push('footnote_ref', '', 0);
+    token.meta = { id, subId, label };
+  }
+  state.pos = end + 1;
+  return true;
+}
+
 /** What the footnote plugin keeps in a parse's `env`. */
 interface Footnotes {
   refs?: Record<string, number>;
+  /** Labels defined, folded, to the first label defined as written (see {@link footnoteLabels}). */
+  folded?: Map<string, string>;
   list?: { label?: string; content?: string; tokens?: Token[]; count?: number }[];
 }
 

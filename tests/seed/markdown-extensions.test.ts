@@ -31,6 +31,23 @@ describe('footnotes', () => {
     expect(html('Claim.[^a]\n\n[^a]: First.\n[^a]: Second.\n')).toContain('<li><p>First.</p>\n</li>');
   });
 
+  it('match a reference to a definition in another letter case, as GitHub and remark match labels', () => {
+    expect(html('Claim.[^Note] Again.[^NOTE]\n\n[^note]: The note.\n')).toBe(
+      '<p>Claim.<sup>[1]</sup> Again.<sup>[1]</sup></p>\n<hr />\n<ol>\n<li><p>The note.</p>\n</li>\n</ol>\n',
+    );
+    expect(html('Straße.[^STRASSE] Über.[^über]\n\n[^straße]: One.\n[^Über]: Two.\n')).toContain('<p>Straße.<sup>[1]</sup> Über.<sup>[2]</sup></p>');
+    expect(texts('A claim.[^Src]\n\n[^src]: A note.\n')).toEqual(['A claim.', '[1] A note.']);
+    // Defined in two other cases: the first definition is the note's.
+    expect(html('Claim.[^NOTE]\n\n[^note]: First.\n[^Note]: Second.\n')).toContain('<li><p>First.</p>\n</li>');
+    expect(html('Claim.[^other]\n\n[^note]: The note.\n')).toBe('<p>Claim.[^other]</p>\n');
+  });
+
+  it('keep labels defined in two cases apart, each referred to as written', () => {
+    expect(html('Upper.[^A] Lower.[^a]\n\n[^a]: Lower note.\n[^A]: Upper note.\n')).toContain(
+      '<p>Upper.<sup>[1]</sup> Lower.<sup>[2]</sup></p>\n<hr />\n<ol>\n<li><p>Upper note.</p>\n</li>\n<li><p>Lower note.</p>\n</li>\n</ol>\n',
+    );
+  });
+
   it('are listed once when the body is read again below a headline taken from its first line', () => {
     const article = readMarkdownSeed('The headline\n\nA claim.[^1]\n\n[^1]: A note.\n', { file: 'post.md' });
     expect(article.title).toBe('The headline');
