@@ -1,6 +1,8 @@
 import { collapseSpace, showsNothing, withoutTrailing } from '../white-space.js';
 import MarkdownIt from 'markdown-it';
 import { checkText } from '../story/check-options.js';
+import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText, MEDIA_ELEMENTS } from '../story/html-text.js';
@@ -27,8 +29,9 @@ import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './struct
  */
 const markdown = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 withSiteExtensions(markdown);
-// Definition lists, which Hugo (Goldmark), kramdown (Jekyll) and Pandoc read by default.
-markdown.use(deflist);
+// Definition lists, which Hugo (Goldmark), kramdown (Jekyll) and Pandoc read by default: with `:` only. Pandoc alone
+// also takes `~` (which the plugin does), and prose ends a letter or a quote with a `~ Name` line.
+markdown.block.ruler.before('paragraph', 'deflist', colonDefinitions(deflistRule(markdown)), { alt: ['paragraph', 'reference', 'blockquote'] });
 // Obsidian's comments, in seeds only (see `obsidian-comments.ts`): read while escapes are tokens of their own.
 markdown.core.ruler.before('text_join', 'obsidian_comments', withoutObsidianComments);
 // A table column's alignment (`|---:|`) is a `style` attribute markdown-it writes itself, which the sanitizer removes
@@ -930,8 +933,7 @@ function toSections(tokens: Token[], file: string | undefined): Section[] {
         let term = '';
         const definitions: string[] = [];
         const flush = (): void => {
-          const rest = definitions.join(' ');
-          const s = term && rest ? `${term}${/[.:!?]$/.test(term) ? '' : ':'} ${rest}` : term || rest;
+          const s = defined(term, definitions.join(' '));
           if (s) add({ kind: 'paragraph', text: s });
           term = '';
           definitions.length = 0;
@@ -991,12 +993,44 @@ function closing(tokens: Token[], open: number): number {
   return tokens.length - 1;
 }
 
-/** Plain text of the inline tokens between two indexes, blocks joined with spaces. */
+/** markdown-it-deflist's block rule, as the plugin registers it (the rule is then registered with {@link colonDefinitions} around it). */
+function deflistRule(md: MarkdownIt): RuleBlock {
+  let rule: RuleBlock | undefined;
+  const ruler = { before: (_before: string, _name: string, given: RuleBlock): void => void (rule = given) };
+  deflist({ utils: md.utils, block: { ruler } } as unknown as MarkdownIt);
+  if (!rule) throw new Error('markdown-it-deflist registered no block rule');
+  return rule;
+}
+
+/**
+ * The definition list rule `rule` (markdown-it-deflist's) for definitions marked `:` only: a line opening with `~`
+ * neither starts a definition nor ends a paragraph (within a definition) as one would.
+ */
+function colonDefinitions(rule: RuleBlock): RuleBlock {
+  const markerAt = (state: StateBlock, line: number): number => state.src.charCodeAt(state.bMarks[line]! + state.tShift[line]!);
+  return (state, startLine, endLine, silent) => {
+    // Asked whether a line ends a paragraph: the line is the definition's.
+    if (silent) return markerAt(state, startLine) !== 0x7e && rule(state, startLine, endLine, silent);
+    const next = startLine + 1 < endLine && state.isEmpty(startLine + 1) ? startLine + 2 : startLine + 1;
+    return !(next < endLine && markerAt(state, next) === 0x7e) && rule(state, startLine, endLine, silent);
+  };
+}
+
+/** `term: definitions`, the colon left out after a term that ends in punctuation of its own (`Note:`, `Cheers,`). */
+function defined(term: string, definitions: string): string {
+  if (!term || !definitions) return term || definitions;
+  return `${term}${TERM_END.test(term) ? '' : ':'} ${definitions}`;
+}
+
+const TERM_END = /[.,;:!?…。，；：！？、]$/u;
+
+/** Plain text of the inline tokens between two indexes, blocks joined with spaces (a definition's term with a colon). */
 function textBetween(tokens: Token[], from: number, to: number, file: string | undefined): string {
   const parts: string[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.type === 'inline') parts.push(inlineText(t));
+    else if (t.type === 'dt_close' && tokens[i + 1]?.type === 'dd_open' && parts.length > 0) parts.push(defined(parts.pop()!, ' ').trimEnd());
     else if (t.type === 'fence' || t.type === 'code_block') parts.push(t.content.trim());
     else if (t.type === 'html_block') parts.push(htmlText(t.content, file));
   }

@@ -579,6 +579,23 @@ describe('definition lists (Pandoc, kramdown, PHP Markdown Extra; Hugo reads the
     expect(seed.sections[0]!.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual(['The terms we use.', 'Term: First paragraph. Second paragraph.', 'After the list.']);
   });
 
+  it('are marked by `:` only: a `~` line (Pandoc alone reads one so) stays text, as a letter or a quote ends with one', () => {
+    const seed = read('Cheers,\n~ Alex\n\n"Simplicity is prerequisite for reliability."\n~ Edsger Dijkstra\n\nTerm\n: the definition\n~ and its last line\n\n');
+    expect(seed.html).toContain('<p>Cheers,\n~ Alex</p>');
+    expect(seed.html).toContain('<p>&quot;Simplicity is prerequisite for reliability.&quot;\n~ Edsger Dijkstra</p>');
+    expect(seed.html).toContain('<dt>Term</dt>\n<dd>the definition\n~ and its last line</dd>');
+    expect(seed.sections[0]!.blocks.map((b) => ('text' in b ? b.text : ''))).toContain('Cheers, ~ Alex');
+  });
+
+  it('join a term ending in punctuation of its own to its definition without another colon, also in a quote or a list', () => {
+    const seed = read('Note:\n: read this first.\n\nCheers,\n: the closing.\n\n> Quoted term\n> : its definition\n\n- Listed term\n\n  : its definition\n\n');
+    const texts = seed.sections[0]!.blocks.map((b) => ('text' in b ? b.text : 'items' in b ? b.items.join(' / ') : ''));
+    expect(texts).toContain('Note: read this first.');
+    expect(texts).toContain('Cheers, the closing.');
+    expect(texts).toContain('Quoted term: its definition');
+    expect(texts).toContain('Listed term: its definition');
+  });
+
   it('leave a colon that opens no definition as text', () => {
     const seed = read('Ratio 3\n:2 is a ratio, not a definition.\n\n');
     expect(seed.html).not.toContain('<dl>');
