@@ -894,12 +894,12 @@ export function readMeta(
   // `/_astro/cover.a1b2c3.jpg`) that cannot be told from the path; resolved against the story's URL it named a file no
   // site publishes. It is named, not read. Within a Chirpy media folder a path is one on the site.
   const imageFrom = cover ?? imageKey;
-  const sourcePath = meta.image !== undefined && meta.mediaSubpath === undefined ? sourceFilePath(meta.image) : undefined;
+  const sourcePath = meta.image !== undefined && meta.mediaSubpath === undefined ? sourceFilePath(meta.image, imageFrom) : undefined;
   if (meta.image !== undefined && sourcePath !== undefined) {
     options.onWarning?.(
       warning(
         'W_UNKNOWN_FIELD',
-        `front matter \`${written(imageFrom)}\` "${meta.image.slice(0, 80)}" is not read: a path from the Markdown file to a source image (${sourcePath}) is not the image's address, which the site generator gives it (Astro's has a hash in its name, under /_astro/) and storyfeed cannot know; give its published URL, or its path from the site's root (/images/cover.jpg)`,
+        `front matter \`${written(imageFrom)}\` "${meta.image.slice(0, 80)}" is not read: a path to a source image (${sourcePath}) is not the image's address, which the site generator gives it (Astro's has a hash in its name, under /_astro/) and storyfeed cannot know; give its published URL, or its path from the site's root (/images/cover.jpg)`,
         { file, line: lineOf(imageFrom) },
       ),
     );
@@ -1041,23 +1041,16 @@ function imageMappingUrl(value: unknown, names: readonly string[]): string | und
 const MEDIA_SUBPATH_NAMES = ['media_subpath', 'img_path'];
 
 /**
- * Why a front matter image's address is a path from the Markdown file to a source file, not an address on the site,
- * or `undefined`: a relative path (no scheme, not from the root) that climbs out of the folder it starts from with
- * `..` (`../../assets/cover.jpg`, `%2e%2e` too), or that starts with an import alias (`~/assets/cover.jpg`,
- * `@/assets/…`, `@assets/…`), which bundlers resolve among the site's sources. One pass over its parts.
+ * Why a front matter image's address is a path to a source file, not an address on the site, or `undefined`:
+ * Astro's `heroImage` given as a relative path (`../../assets/cover.jpg`, `./cover.jpg`), which Astro's `image()`
+ * reads from the Markdown file and publishes under a name of its own; or any image's path through a bundler's
+ * import alias (`~/assets/cover.jpg`, `@/assets/cover.jpg`). Other relative paths are read against the story's
+ * address, as before (a page bundle's `cover.jpg`, `../img/x.png` under a story's URL).
  */
-function sourceFilePath(address: string): string | undefined {
-  const path = address.trim().replace(/[?#].*$/s, '');
-  if (/^(?:[a-z][a-z0-9+.-]*:|[\\/])/i.test(path)) return undefined;
-  const parts = path.split(/[\\/]/);
-  if (parts.length > 1 && /^(?:~|@[\w.-]*)$/.test(parts[0]!)) return `through the import alias \`${parts[0]}/\``;
-  let depth = 0;
-  for (const part of parts) {
-    const name = part.replace(/%2e/gi, '.');
-    if (name === '..') {
-      if (--depth < 0) return 'out of its folder with `..`';
-    } else if (name !== '' && name !== '.') depth++;
-  }
+function sourceFilePath(address: string, key: string): string | undefined {
+  const path = address.trim();
+  if (/^(?:~|@)\//.test(path)) return `through the import alias \`${path.slice(0, 2)}\``;
+  if (key === 'heroImage' && !/^(?:[a-z][a-z0-9+.-]*:|[\\/])/i.test(path)) return "relative to the Markdown file, as Astro's `image()` reads it";
   return undefined;
 }
 
