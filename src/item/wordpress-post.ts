@@ -62,13 +62,27 @@ export function readWordPressPost(r: Record<string, unknown>, at: string, file?:
     const terms = Array.isArray(embedded['wp:term']) ? embedded['wp:term'].flat().filter(named) : [];
     parts.terms = [...new Set(terms.map((t) => decodeHtmlText(t.name)).filter((name) => name.trim() !== ''))];
     // A featured image the request may not see is an error object (`{ code: "rest_forbidden" }`), with no address.
+    // Only an image's http(s) address: a featured video or file (`media_type: "file"`), or an address a reader
+    // cannot load (`data:`, a user and password in it), is no lead image.
     const media = embedded['wp:featuredmedia'];
-    const source = Array.isArray(media) && typeof media[0] === 'object' && media[0] !== null ? (media[0] as { source_url?: unknown }).source_url : undefined;
-    if (typeof source === 'string' && source.trim() !== '') parts.featuredImage = source.trim();
+    const first = Array.isArray(media) && typeof media[0] === 'object' && media[0] !== null ? (media[0] as { source_url?: unknown; media_type?: unknown }) : undefined;
+    const source = first?.source_url;
+    if (typeof source === 'string' && (first?.media_type === undefined || first.media_type === 'image') && isImageAddress(source.trim())) parts.featuredImage = source.trim();
   } catch {
     // the rest of _embedded is not read
   }
   return parts;
+}
+
+/** `true` for an absolute http(s) address without a user name or password. */
+function isImageAddress(address: string): boolean {
+  if (!/^https?:\/\//i.test(address)) return false;
+  try {
+    const url = new URL(address);
+    return url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
 }
 
 /** A UTC time as WordPress gives it (`date_gmt`, `modified_gmt`: `2024-03-01T18:30:00`, no zone): the zone said; any other value as it is. */

@@ -316,6 +316,17 @@ describe('posts from the WordPress REST API', () => {
     // One the request may not see is an error object, with no address: no image.
     const forbidden = { 'wp:featuredmedia': [{ code: 'rest_forbidden', message: 'Sorry, you are not allowed to do that.' }] };
     expect(buildFeeds([{ ...wordPressPost(), _embedded: forbidden }], site).document.items[0]!.image).toBeUndefined();
+    // Nor is a featured video, nor an address a reader cannot load: the post is read without an image, never refused.
+    for (const featured of [
+      { source_url: 'https://news.example/wp-content/uploads/2024/06/ferry.mp4', media_type: 'file' },
+      { source_url: 'data:image/png;base64,iVBORw0KGgo=', media_type: 'image' },
+      { source_url: 'ftp://news.example/ferry.jpg' },
+      { source_url: 'https://user:secret@news.example/ferry.jpg' },
+      { source_url: 'http://[bad' },
+      { source_url: '/wp-content/uploads/ferry.jpg' },
+    ]) {
+      expect(buildFeeds([{ ...wordPressPost(), _embedded: { 'wp:featuredmedia': [featured] } }], site).document.items[0]!.image, featured.source_url).toBeUndefined();
+    }
   });
 
   it('read the excerpt as HTML once: its text is the summary, and without content it is the body', () => {
