@@ -203,10 +203,12 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
   tokens = summary.tokens;
   const { divider } = summary;
   const sections = toSections(tokens, file);
-  if (!sections.some((s) => s.blocks.length > 0)) {
+  const html = markdown.renderer.render(tokens, markdown.options, env);
+  // A body of only a picture, a video or a sound (with no text) is a body, as an item's is; the story then checks
+  // that the sanitizer kept it (see `normalize.ts`).
+  if (!sections.some((s) => s.blocks.length > 0) && !MEDIA_START_TAG.test(html)) {
     throw new StoryfeedError('E_NO_BODY', `"${title}" has a headline but no body`, { file, line: fm.bodyLine });
   }
-  const html = markdown.renderer.render(tokens, markdown.options, env);
   const article: SeedArticle = { kind: 'markdown', meta, title, byline: [], sections, html };
   if (file !== undefined) article.file = file;
   const lede = sections[0]?.blocks[0];
@@ -1023,6 +1025,9 @@ function defined(term: string, definitions: string): string {
 }
 
 const TERM_END = /[.,;:!?…。，；：！？、]$/u;
+
+/** The start tag of an image, a video, a sound or a media file's source. */
+const MEDIA_START_TAG = /<(?:img|video|audio|source)\b/i;
 
 /** Plain text of the inline tokens between two indexes, blocks joined with spaces (a definition's term with a colon). */
 function textBetween(tokens: Token[], from: number, to: number, file: string | undefined): string {

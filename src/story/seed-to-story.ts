@@ -158,6 +158,10 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     contentHtml = sectionsToHtml(seed.sections);
   }
   contentHtml = clean(contentHtml, 'HTML', file, () => undefined);
+  // A body of only media (a video post) is one while the sanitizer keeps a file of it: else a reader would see an empty item.
+  if (contentText === '' && !SHOWN_MEDIA.test(contentHtml)) {
+    throw new StoryfeedError('E_NO_BODY', `"${collapseSpace(meta.title ?? seed.title)}" has no text, and no picture, video or sound with a file a reader can load`, { file });
+  }
 
   // Loops, not nested flatMap: an array per block costs a seed of 200,000 one-line paragraphs that many.
   const paragraphs: string[] = [];
@@ -423,6 +427,9 @@ const IMAGE_TYPES: Record<string, string> = {
   avif: 'image/avif',
   svg: 'image/svg+xml',
 };
+
+/** An image, video or sound element the sanitizer kept with its http(s) file. */
+const SHOWN_MEDIA = /<(?:img|video|audio|source)\b[^>]*\bsrc="https?:/i;
 
 /** A front matter `image` (read at the address `imageAddress` gives it, if any) against the story's address, checked. */
 function imageOf(value: string, storyUrl: string, file: string | undefined, imageAddress: ImageAddress | undefined): StoryImage {

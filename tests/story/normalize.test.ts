@@ -361,3 +361,21 @@ describe("a page bundle's relative links (the files beside its index.md)", () =>
     expect(page.contentHtml).toContain('src="https://x.example/map.png"');
   });
 });
+
+describe('a body of only a picture, a video or a sound (no text)', () => {
+  const story = (body: string, file = 'launch.md') => parseSeed(`---\ntitle: Our launch video\ndate: 2024-05-01\n---\n${body}\n`, { site, file, analysis: false });
+
+  it('is a body, as an item of only an image is: the story has no text and no summary, and its HTML shows the media', () => {
+    const video = story('<video controls src="/media/launch.mp4">Your browser does not support the video tag.</video>');
+    expect(video.contentHtml).toBe('<p><video src="https://news.example.com/media/launch.mp4" controls>Your browser does not support the video tag.</video></p>');
+    expect([video.contentText, video.summary]).toEqual(['', '']);
+    expect(story('<audio controls>\n  <source src="/media/talk.mp3" type="audio/mpeg">\n</audio>').contentHtml).toContain('<source src="https://news.example.com/media/talk.mp3"');
+    expect(story('![](/img/harbour.jpg)').contentHtml).toBe('<p><img src="https://news.example.com/img/harbour.jpg" alt="" /></p>');
+  });
+
+  it('is none when the sanitizer keeps no file of it: E_NO_BODY names the file, where a reader would see an empty item', () => {
+    for (const body of ['<video controls>Sorry, no video.</video>', '<img src="javascript:alert(1)">', '<audio controls><source src="data:audio/mpeg;base64,AAAA"></audio>']) {
+      expect(() => story(body), body).toThrow(expect.objectContaining({ code: 'E_NO_BODY', file: 'launch.md' }));
+    }
+  });
+});
