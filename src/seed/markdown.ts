@@ -106,7 +106,10 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
   // Pelican renders its `Summary:` as Markdown (`as well as **inline markup**`), and Hugo its front matter's
   // `summary` (not `description`, which themes put in a page's meta tags as written): the summary is its text.
   if (meta.summary !== undefined && (split.metadata !== undefined || readUnderOwnName(meta, 'summary'))) {
-    meta.summary = inlineText(markdown.parseInline(meta.summary, {})[0]) || meta.summary;
+    // One of markup alone (`<br>`, `![](x.png)`) shows no text: the summary is then made from the body, as without one.
+    const text = inlineText(markdown.parseInline(meta.summary, {})[0]);
+    if (text) meta.summary = text;
+    else delete meta.summary;
   }
   // Counted as written first (see `structure-limit.ts`): the passes below render shortcodes' captions with the
   // Markdown parser, and what they take out is counted again after them.

@@ -338,6 +338,9 @@ describe("a `summary` written in Markdown (Hugo renders its front matter's summa
     expect(readSeed('{\n"title": "T",\n"summary": "Read **this**"\n}\n\nThe text.\n', { file: 'p.md' }).meta.summary).toBe('Read this');
     // What is no Markdown syntax stays as written.
     expect(summaryOf('summary: "5 * 3 = 15, snake_case_name and C# 12"')).toBe('5 * 3 = 15, snake_case_name and C# 12');
+    // Markup alone shows no text: no summary (the story's is then made from its body).
+    expect(summaryOf('summary: "<br>"')).toBeUndefined();
+    expect(summaryOf('summary: "![](cover.png)"')).toBeUndefined();
   });
 
   it("stays as written under another generator's name (`description`, `excerpt`), which themes put in meta tags as it is", () => {
