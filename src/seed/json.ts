@@ -6,7 +6,7 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { isObject } from '../story/check-options.js';
-import { mediaFallback } from '../story/html-text.js';
+import { MEDIA_START_TAG, mediaFallback } from '../story/html-text.js';
 import { BODY_FIELDS, readApiPost } from './api-post.js';
 import { readMeta } from './front-matter.js';
 import { htmlDepthGuard } from './html-depth.js';
@@ -111,7 +111,9 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   } else {
     return fail('body', 'a JSON seed needs its text in one of "sections", "body" (plain text), "markdown" or "contentHtml"');
   }
-  if (!article.sections.some((s) => s.blocks.length > 0)) fail(post ? bodyField : 'body', 'the body is empty');
+  // A body of only media (a video post) is one, as in a Markdown seed; the story checks the sanitizer kept a file of it.
+  if (!article.sections.some((s) => s.blocks.length > 0) && !(article.html !== undefined && MEDIA_START_TAG.test(article.html)))
+    fail(post ? bodyField : 'body', 'the body is empty');
   if (file !== undefined) article.file = file;
   return article;
 }

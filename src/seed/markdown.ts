@@ -5,7 +5,7 @@ import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText, MEDIA_ELEMENTS } from '../story/html-text.js';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText, MEDIA_ELEMENTS, MEDIA_START_TAG } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { type FrontMatterSplit, parseFrontMatter, readUnderOwnName, splitFrontMatter } from './front-matter.js';
@@ -1028,9 +1028,6 @@ function defined(term: string, definitions: string): string {
 }
 
 const TERM_END = /[.,;:!?…。，；：！？、]$/u;
-
-/** The start tag of an image, a video, a sound or a media file's source. */
-const MEDIA_START_TAG = /<(?:img|video|audio|source)\b/i;
 
 /** Plain text of the inline tokens between two indexes, blocks joined with spaces (a definition's term with a colon). */
 function textBetween(tokens: Token[], from: number, to: number, file: string | undefined): string {

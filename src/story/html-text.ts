@@ -65,6 +65,9 @@ export function mediaFallback(html: string, depth: HtmlDepthGuard): MediaFallbac
   };
 }
 
+/** The start tag of an image, a video, a sound or a media file's source: a body of only media may show one (see `normalize.ts`). */
+export const MEDIA_START_TAG = /<(?:img|video|audio|source)\b/i;
+
 /** A video or audio start tag, as the parser reads one (a cheap test before a parse for them). */
 const MEDIA_TAG = /<(?:video|audio)/i;
 

@@ -165,3 +165,27 @@ describe('readJsonSeed', () => {
     );
   });
 });
+
+describe('a JSON seed whose body is only a video, a sound or a picture', () => {
+  const site = { siteUrl: 'https://news.example.com', language: 'en', authors: [{ name: 'Desk' }] };
+  const story = (seed: Record<string, unknown>) =>
+    parseSeed(JSON.stringify({ title: 'Our launch video', date: '2024-05-01T00:00:00Z', ...seed }), { site, file: 'launch.json', analysis: false });
+
+  it('is a body, as in a Markdown seed, in `contentHtml`, `markdown` and a WordPress post alike', () => {
+    expect(story({ contentHtml: '<video controls src="/media/launch.mp4">Your browser does not support the video tag.</video>' }).contentHtml).toContain(
+      '<video src="https://news.example.com/media/launch.mp4" controls>',
+    );
+    expect(story({ markdown: '![](https://news.example.com/img/harbour.jpg)' }).contentText).toBe('');
+    const post = {
+      title: { rendered: 'Launch' },
+      content: { rendered: '<figure class="wp-block-video"><video controls src="https://news.example.com/v.mp4"></video></figure>' },
+      link: 'https://news.example.com/launch/',
+      date_gmt: '2024-05-01T00:00:00',
+    };
+    expect(parseSeed(JSON.stringify(post), { site, file: 'post.json', analysis: false }).contentHtml).toContain('<video src="https://news.example.com/v.mp4" controls>');
+  });
+
+  it('is E_NO_BODY when no file of it is kept (a reader would see an empty item)', () => {
+    expect(() => story({ contentHtml: '<video controls>Sorry, no video.</video>' })).toThrow(expect.objectContaining({ code: 'E_NO_BODY', file: 'launch.json' }));
+  });
+});
