@@ -1009,7 +1009,9 @@ function deflistRule(md: MarkdownIt): RuleBlock {
 
 /**
  * The definition list rule `rule` (markdown-it-deflist's) for definitions marked `:` only: a line opening with `~`
- * neither starts a definition nor ends a paragraph (within a definition) as one would.
+ * and a blank (a definition's mark in Pandoc alone) neither starts a definition nor ends a paragraph (within a
+ * definition) as one would, and a list ends before it. The plugin's own loop takes such a line as a definition; it is
+ * given the lines up to the next one only (found once per text: see {@link tildeLines}), so a list never reaches one.
  */
 function colonDefinitions(rule: RuleBlock): RuleBlock {
   const markerAt = (state: StateBlock, line: number): number => state.src.charCodeAt(state.bMarks[line]! + state.tShift[line]!);
@@ -1017,8 +1019,38 @@ function colonDefinitions(rule: RuleBlock): RuleBlock {
     // Asked whether a line ends a paragraph: the line is the definition's.
     if (silent) return markerAt(state, startLine) !== 0x7e && rule(state, startLine, endLine, silent);
     const next = startLine + 1 < endLine && state.isEmpty(startLine + 1) ? startLine + 2 : startLine + 1;
-    return !(next < endLine && markerAt(state, next) === 0x7e) && rule(state, startLine, endLine, silent);
+    if (next < endLine && markerAt(state, next) === 0x7e) return false;
+    return rule(state, startLine, Math.min(endLine, nextTildeLine(state, startLine)), silent);
   };
+}
+
+/** The lines of a text that open with `~` and a blank or their end (after their indent), in order; kept in the parse's environment. */
+const TILDE_LINES = Symbol('storyfeed.tildeLines');
+
+/** The first line after `line` that opens with `~` and a blank (see {@link TILDE_LINES}), else the text's line count. */
+function nextTildeLine(state: StateBlock, line: number): number {
+  const env = state.env as { [TILDE_LINES]?: { src: string; lines: number[] } };
+  let found = env[TILDE_LINES];
+  if (found?.src !== state.src) {
+    const lines: number[] = [];
+    for (let at = 0; at < state.lineMax; at++) {
+      const start = state.bMarks[at]! + state.tShift[at]!;
+      const after = state.src.charCodeAt(start + 1);
+      if (state.src.charCodeAt(start) === 0x7e && (start + 1 >= state.eMarks[at]! || after === 0x20 || after === 0x09)) lines.push(at);
+    }
+    found = { src: state.src, lines };
+    env[TILDE_LINES] = found;
+  }
+  // Binary search: the first listed line after `line`.
+  const { lines } = found;
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle]! <= line) low = middle + 1;
+    else high = middle;
+  }
+  return lines[low] ?? state.lineMax;
 }
 
 /** `term: definitions`, the colon left out after a term that ends in punctuation of its own (`Note:`, `Cheers,`). */

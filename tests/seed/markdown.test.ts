@@ -583,7 +583,10 @@ describe('definition lists (Pandoc, kramdown, PHP Markdown Extra; Hugo reads the
     const seed = read('Cheers,\n~ Alex\n\n"Simplicity is prerequisite for reliability."\n~ Edsger Dijkstra\n\nTerm\n: the definition\n~ and its last line\n\n');
     expect(seed.html).toContain('<p>Cheers,\n~ Alex</p>');
     expect(seed.html).toContain('<p>&quot;Simplicity is prerequisite for reliability.&quot;\n~ Edsger Dijkstra</p>');
-    expect(seed.html).toContain('<dt>Term</dt>\n<dd>the definition\n~ and its last line</dd>');
+    // A list ends before such a line, also where it would be a definition's last line or a next term's.
+    expect(seed.html).toContain('<dt>Term</dt>\n<dd>the definition</dd>\n</dl>\n<p>~ and its last line</p>');
+    const after = read('Apple\n: A fruit.\n\nSee you soon.\n~ Anna\n\n');
+    expect(after.html).toContain('<dd>A fruit.</dd>\n</dl>\n<p>See you soon.\n~ Anna</p>');
     expect(seed.sections[0]!.blocks.map((b) => ('text' in b ? b.text : ''))).toContain('Cheers, ~ Alex');
   });
 
@@ -607,5 +610,8 @@ describe('definition lists (Pandoc, kramdown, PHP Markdown Extra; Hugo reads the
     expect(await costGrowth((n) => readMarkdownSeed(many(n), { file: 'g.md' }), 10_000, 100_000, 4)).toBeLessThan(4);
     const pairs = (n: number): string => `---\ntitle: G\n---\nIntro.\n\n${'Term\n: definition\n\n'.repeat(Math.ceil(n / 19))}`;
     expect(await costGrowth((n) => readMarkdownSeed(pairs(n), { file: 'g.md' }), 10_000, 100_000, 4)).toBeLessThan(4);
+    // Lists each followed by a term and a `~` line: each list ends before it (the plugin alone would run to the end each time).
+    const tildes = (n: number): string => `---\ntitle: G\n---\nIntro.\n\n${'T\n: d\n\nX\n~ Y\n\n'.repeat(Math.ceil(n / 16))}`;
+    expect(await costGrowth((n) => readMarkdownSeed(tildes(n), { file: 'g.md' }), 10_000, 100_000, 4)).toBeLessThan(4);
   });
 });
