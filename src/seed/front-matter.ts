@@ -1044,12 +1044,13 @@ const MEDIA_SUBPATH_NAMES = ['media_subpath', 'img_path'];
  * Why a front matter image's address is a path to a source file, not an address on the site, or `undefined`:
  * Astro's `heroImage` given as a relative path (`../../assets/cover.jpg`, `./cover.jpg`), which Astro's `image()`
  * reads from the Markdown file and publishes under a name of its own; or any image's path through a bundler's
- * import alias (`~/assets/cover.jpg`, `@/assets/cover.jpg`). Other relative paths are read against the story's
+ * import alias (`~/assets/cover.jpg`, `@/assets/cover.jpg`, `@assets/cover.jpg`). Other relative paths are read against the story's
  * address, as before (a page bundle's `cover.jpg`, `../img/x.png` under a story's URL).
  */
 function sourceFilePath(address: string, key: string): string | undefined {
   const path = address.trim();
-  if (/^(?:~|@)\//.test(path)) return `through the import alias \`${path.slice(0, 2)}\``;
+  const alias = /^(?:~|@[a-z][\w.-]*|@)\//i.exec(path)?.[0];
+  if (alias !== undefined) return `through the import alias \`${alias}\``;
   if (key === 'heroImage' && !/^(?:[a-z][a-z0-9+.-]*:|[\\/])/i.test(path)) return "relative to the Markdown file, as Astro's `image()` reads it";
   return undefined;
 }

@@ -264,6 +264,7 @@ describe("a path to a source image (Astro's `heroImage: '../../assets/…'`, a b
       ["heroImage: './cover.jpg'", 'heroImage', "relative to the Markdown file, as Astro's `image()` reads it"],
       ["image:\n  src: '~/assets/cover.png'\n  alt: A cover", 'image', 'through the import alias `~/`'],
       ['cover_image: "@/assets/cover.png"', 'cover_image', 'through the import alias `@/`'],
+      ['coverImage: "@assets/cover.png"', 'coverImage', 'through the import alias `@assets/`'],
     ]) {
       const seen = warningsOf((onWarning) => expect(parseYamlMeta(yaml!, { onWarning }).image).toBeUndefined());
       expect(seen).toHaveLength(1);
