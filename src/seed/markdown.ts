@@ -1011,7 +1011,7 @@ function deflistRule(md: MarkdownIt): RuleBlock {
  * The definition list rule `rule` (markdown-it-deflist's) for definitions marked `:` only: a line opening with `~`
  * and a blank (a definition's mark in Pandoc alone) neither starts a definition nor ends a paragraph (within a
  * definition) as one would, and a list ends before it. The plugin's own loop takes such a line as a definition; it is
- * given the lines up to the next one only (found once per text: see {@link tildeLines}), so a list never reaches one.
+ * given the lines up to the next one only (found once per text: see {@link nextTildeLine}), so a list never reaches one.
  */
 function colonDefinitions(rule: RuleBlock): RuleBlock {
   const markerAt = (state: StateBlock, line: number): number => state.src.charCodeAt(state.bMarks[line]! + state.tShift[line]!);
