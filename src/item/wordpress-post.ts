@@ -1,5 +1,6 @@
 import { decodeHtmlText, decodeReferences } from '../html/entities.js';
 import { htmlText } from '../story/html-text.js';
+import { parseHttpUrl } from '../seed/http-url.js';
 import * as read from './fields.js';
 
 /**
@@ -66,23 +67,13 @@ export function readWordPressPost(r: Record<string, unknown>, at: string, file?:
     // cannot load (`data:`, a user and password in it), is no lead image.
     const media = embedded['wp:featuredmedia'];
     const first = Array.isArray(media) && typeof media[0] === 'object' && media[0] !== null ? (media[0] as { source_url?: unknown; media_type?: unknown }) : undefined;
-    const source = first?.source_url;
-    if (typeof source === 'string' && (first?.media_type === undefined || first.media_type === 'image') && isImageAddress(source.trim())) parts.featuredImage = source.trim();
+    const source = typeof first?.source_url === 'string' ? first.source_url.trim() : '';
+    const image = first?.media_type === undefined || first.media_type === 'image';
+    if (image && /^https?:\/\//i.test(source) && parseHttpUrl(source).ok) parts.featuredImage = source;
   } catch {
     // the rest of _embedded is not read
   }
   return parts;
-}
-
-/** `true` for an absolute http(s) address without a user name or password. */
-function isImageAddress(address: string): boolean {
-  if (!/^https?:\/\//i.test(address)) return false;
-  try {
-    const url = new URL(address);
-    return url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
 }
 
 /** A UTC time as WordPress gives it (`date_gmt`, `modified_gmt`: `2024-03-01T18:30:00`, no zone): the zone said; any other value as it is. */
