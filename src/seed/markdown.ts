@@ -1053,11 +1053,13 @@ function nextTildeLine(state: StateBlock, line: number): number {
   return lines[low] ?? state.lineMax;
 }
 
-/** `term: definitions`, the colon left out after a term that ends in punctuation of its own (`Note:`, `Cheers,`). */
+/** `term: definitions` (see {@link withColon}). */
 function defined(term: string, definitions: string): string {
-  if (!term || !definitions) return term || definitions;
-  return `${term}${TERM_END.test(term) ? '' : ':'} ${definitions}`;
+  return term && definitions ? `${withColon(term)} ${definitions}` : term || definitions;
 }
+
+/** A definition's term with a colon after it, but after a term that ends in punctuation of its own (`Note:`, `Cheers,`). */
+const withColon = (term: string): string => (TERM_END.test(term) ? term : `${term}:`);
 
 const TERM_END = /[.,;:!?…。，；：！？、]$/u;
 
@@ -1067,7 +1069,7 @@ function textBetween(tokens: Token[], from: number, to: number, file: string | u
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.type === 'inline') parts.push(inlineText(t));
-    else if (t.type === 'dt_close' && tokens[i + 1]?.type === 'dd_open' && parts.length > 0) parts.push(defined(parts.pop()!, ' ').trimEnd());
+    else if (t.type === 'dt_close' && tokens[i + 1]?.type === 'dd_open' && parts.at(-1)) parts.push(withColon(parts.pop()!));
     else if (t.type === 'fence' || t.type === 'code_block') parts.push(t.content.trim());
     else if (t.type === 'html_block') parts.push(htmlText(t.content, file));
   }
