@@ -889,8 +889,8 @@ export function readMeta(
     meta.mediaSubpath = subpath.value;
     unread(MEDIA_SUBPATH_NAMES, subpath.key);
   }
-  // A path from the Markdown file to an image among its sources, as Astro's, Docusaurus's and Gatsby's image pipelines
-  // read one (`heroImage: '../../assets/cover.jpg'`), is published under a name they give it (Astro's
+  // A path to a source image (Astro's `heroImage: '../../assets/cover.jpg'`, read from the Markdown file, or one
+  // through a bundler's import alias: see `sourceFilePath`) is published under a name its pipeline gives it (Astro's
   // `/_astro/cover.a1b2c3.jpg`) that cannot be told from the path; resolved against the story's URL it named a file no
   // site publishes. It is named, not read. Within a Chirpy media folder a path is one on the site.
   const imageFrom = cover ?? imageKey;
