@@ -38,6 +38,7 @@ export * from './render/elements.js';
 export * from './seed/author-string.js';
 export * from './seed/dates.js';
 export * from './seed/structure-limit.js';
+export * from './seed/http-url.js';
 export * from './story/item-id.js';
 export * from './item/wordpress-post.js';
 export * from './item/other-libraries.js';
