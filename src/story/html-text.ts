@@ -65,8 +65,12 @@ export function mediaFallback(html: string, depth: HtmlDepthGuard): MediaFallbac
   };
 }
 
-/** The start tag of an image, a video, a sound or a media file's source: a body of only media may show one (see `normalize.ts`). */
-export const MEDIA_START_TAG = /<(?:img|video|audio|source)\b/i;
+/**
+ * The start tag of an image, a video, a sound, a media file's source or an embedded frame (a YouTube or Vimeo
+ * player, a map): a body of only media may show one, which the story checks once the HTML is sanitized (see
+ * `seed-to-story.ts`).
+ */
+export const MEDIA_START_TAG = /<(?:img|video|audio|source|iframe)\b/i;
 
 /** A video or audio start tag, as the parser reads one (a cheap test before a parse for them). */
 const MEDIA_TAG = /<(?:video|audio)/i;

@@ -142,6 +142,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const language = storyLanguage(meta.language, contentText, site.language, file);
 
   let contentHtml: string;
+  /** Frames the sanitizer wrote as links to the pages they showed. */
+  let frames = 0;
   let seedLinks: Story['seedLinks'];
   if (seed.html !== undefined) {
     // Links to other articles' files get those articles' addresses (see `file-links.ts`).
@@ -151,6 +153,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     const safe = sanitizeStoryHtml(seed.html, base, file, undefined, address, imageAddress);
     if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
+    frames = safe.frames.length;
     const found = links.finish(text, file);
     for (const problem of found.warnings) warn(problem);
     if (found.links.length > 0) seedLinks = found.links;
@@ -158,9 +161,14 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     contentHtml = sectionsToHtml(seed.sections);
   }
   contentHtml = clean(contentHtml, 'HTML', file, () => undefined);
-  // A body of only media (a video post) is one while the sanitizer keeps a file of it: else a reader would see an empty item.
-  if (contentText === '' && !SHOWN_MEDIA.test(contentHtml)) {
-    throw new StoryfeedError('E_NO_BODY', `"${collapseSpace(meta.title ?? seed.title)}" has no text, and no picture, video or sound with a file a reader can load`, { file });
+  // A body of only media (a video post) is one while the sanitizer keeps a file of it, or the link to the page an
+  // embedded frame showed (an embedded YouTube video): else a reader would see an empty item.
+  if (contentText === '' && frames === 0 && !SHOWN_MEDIA.test(contentHtml)) {
+    throw new StoryfeedError(
+      'E_NO_BODY',
+      `"${collapseSpace(meta.title ?? seed.title)}" has no text, and no picture, video, sound or embedded page with an address a reader can load`,
+      { file },
+    );
   }
 
   // Loops, not nested flatMap: an array per block costs a seed of 200,000 one-line paragraphs that many.

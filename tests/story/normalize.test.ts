@@ -373,8 +373,32 @@ describe('a body of only a picture, a video or a sound (no text)', () => {
     expect(story('![](/img/harbour.jpg)').contentHtml).toBe('<p><img src="https://news.example.com/img/harbour.jpg" alt="" /></p>');
   });
 
+  it('is a body when it is only an embedded frame (a YouTube or Vimeo player): the link to the page it showed (it was E_NO_BODY)', () => {
+    const youtube = story(
+      '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="YouTube video player" frameborder="0" allowfullscreen></iframe>',
+    );
+    expect(youtube.contentHtml).toBe('<a href="https://www.youtube.com/embed/dQw4w9WgXcQ">YouTube video player</a>');
+    expect([youtube.contentText, youtube.summary]).toEqual(['', '']);
+    const vimeo = story('<div class="video"><iframe src="https://player.vimeo.com/video/146022717"></iframe></div>');
+    expect(vimeo.contentHtml).toContain('<a href="https://player.vimeo.com/video/146022717">https://player.vimeo.com/video/146022717</a>');
+    const json = parseSeed(JSON.stringify({ title: 'Our launch video', date: '2024-05-01', contentHtml: '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>' }), {
+      site,
+      file: 'launch.json',
+      analysis: false,
+    });
+    expect(json.contentHtml).toContain('href="https://www.youtube.com/embed/dQw4w9WgXcQ"');
+  });
+
   it('is none when the sanitizer keeps no file of it: E_NO_BODY names the file, where a reader would see an empty item', () => {
-    for (const body of ['<video controls>Sorry, no video.</video>', '<img src="javascript:alert(1)">', '<audio controls><source src="data:audio/mpeg;base64,AAAA"></audio>']) {
+    for (const body of [
+      '<video controls>Sorry, no video.</video>',
+      '<img src="javascript:alert(1)">',
+      '<audio controls><source src="data:audio/mpeg;base64,AAAA"></audio>',
+      // Frames that show no page a reader could open: a script, inline HTML, or a frame nobody sees.
+      '<iframe src="javascript:alert(1)"></iframe>',
+      '<iframe srcdoc="<p>hi</p>"></iframe>',
+      '<iframe src="https://tracker.example/pixel" width="0" height="0"></iframe>',
+    ]) {
       expect(() => story(body), body).toThrow(expect.objectContaining({ code: 'E_NO_BODY', file: 'launch.md' }));
     }
   });
