@@ -875,9 +875,19 @@ function toSections(tokens: Token[], file: string | undefined): Section[] {
   const add = (b: Block): void => {
     sections[sections.length - 1]!.blocks.push(b);
   };
+  const mediaEnds = splitMediaEnds(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.level !== 0) continue;
+    // A video or sound whose blocks blank lines split: what stands between its start tag and its end tag is the
+    // fallback a reader's player replaces, not the article's text (its HTML keeps it inside the element).
+    const fallbackEnd = mediaEnds?.get(i);
+    if (fallbackEnd !== undefined) {
+      const s = htmlText(t.content.slice(0, openMediaStart(t.content)), file);
+      if (s) add({ kind: 'paragraph', text: s });
+      i = fallbackEnd - 1;
+      continue;
+    }
     switch (t.type) {
       case 'heading_open':
         sections.push({ heading: inlineText(tokens[i + 1]), blocks: [] });
@@ -986,6 +996,53 @@ function toSections(tokens: Token[], file: string | undefined): Section[] {
   }
   if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
   return sections;
+}
+
+/** A video's or sound's start or end tag (global: read with `matchAll`), and a test for one. */
+const MEDIA_TAG_EDGE = /<(\/?)(?:video|audio)(?=[\s/>])/gi;
+const HAS_MEDIA_TAG = /<\/?(?:video|audio)(?=[\s/>])/i;
+
+/**
+ * Where an HTML block leaves a video or sound open (its start tag with no end tag after it in the block), the
+ * offset of that start tag; else the block's length.
+ */
+function openMediaStart(html: string): number {
+  let depth = 0;
+  let start = html.length;
+  for (const m of html.matchAll(MEDIA_TAG_EDGE)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (depth++ === 0) start = m.index;
+  }
+  return depth > 0 ? start : html.length;
+}
+
+/** How many more videos and sounds an HTML block ends than it starts (0 when it ends none it did not start). */
+function endedMedia(html: string): number {
+  let depth = 0;
+  let ended = 0;
+  for (const m of html.matchAll(MEDIA_TAG_EDGE)) {
+    if (!m[1]) depth++;
+    else if (depth > 0) depth--;
+    else ended++;
+  }
+  return ended;
+}
+
+/**
+ * For each top-level HTML block that leaves a video or sound open, the index of the next top-level HTML block
+ * that ends one: the blocks between (split off by blank lines) are its fallback. `undefined` when there is none
+ * (most articles), so no map is made. One pass backwards: each block is read once.
+ */
+function splitMediaEnds(tokens: readonly Token[]): Map<number, number> | undefined {
+  let ends: Map<number, number> | undefined;
+  let nextEnd = -1;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.level !== 0 || t.type !== 'html_block' || !HAS_MEDIA_TAG.test(t.content)) continue;
+    if (nextEnd >= 0 && openMediaStart(t.content) < t.content.length) (ends ??= new Map()).set(i, nextEnd);
+    if (endedMedia(t.content) > 0) nextEnd = i;
+  }
+  return ends;
 }
 
 /** Index of the token that closes the block opened at `open`. */

@@ -410,6 +410,33 @@ describe('readMarkdownSeed', () => {
     ]);
   });
 
+  it('never reads the fallback of a video or sound that blank lines split into blocks as text (it was read as paragraphs)', () => {
+    const seed = readMarkdownSeed(
+      '---\ntitle: T\n---\nHere is our launch.\n\n<video controls width="640">\n  <source src="/media/launch.mp4" type="video/mp4">\n\n  Your browser does not support the video tag.\n\n- Nor lists\n\n</video>\n<p>Filmed in May.</p>\n\n<audio src="a.mp3">\n\nNo audio here.\n\n</audio>\n\nMore text after.\n',
+    );
+    expect(seed.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'Here is our launch.' },
+      { kind: 'paragraph', text: 'Filmed in May.' },
+      { kind: 'paragraph', text: 'More text after.' },
+    ]);
+    // The HTML keeps the fallback in the element, for the sanitizer.
+    expect(seed.html).toContain('<p>Your browser does not support the video tag.</p>');
+  });
+
+  it('reads blocks after a video or sound left open in a block as text when no later block ends one', () => {
+    const seed = readMarkdownSeed('---\ntitle: T\n---\n<video src="v.mp4">\n\nThe ferry left.\n\n<div>No end tag</div>\n\nThe end.\n');
+    expect(seed.sections[0]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.kind))).toEqual(['The ferry left.', 'No end tag', 'The end.']);
+  });
+
+  it('pairs blocks that open and end videos in one linear pass, however many there are', async () => {
+    const shapes = [
+      (n: number) => `${'<video src="v.mp4">\n\nfallback\n\n</video>\n\ntext\n\n'.repeat(n)}`,
+      (n: number) => `${'<video src="v.mp4">\n\nfallback\n\n'.repeat(n)}</video>\n\nend\n`,
+      (n: number) => `<video>\n\n${'</video>\n\ntext\n\n'.repeat(n)}`,
+    ];
+    for (const shape of shapes) expect(await costGrowth((n) => readMarkdownSeed(`---\ntitle: T\n---\n${shape(n)}\n`), 500, 5_000, 4)).toBeLessThanOrEqual(4);
+  });
+
   it('ends the fallback of an inline video at its own end tag, the innermost of its name', () => {
     const seed = readMarkdownSeed('---\ntitle: T\n---\nA <video src="v.mp4">b <audio>c</video> d <video>e</video> f </audio> g\n');
     expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'A d f g' }]);
