@@ -60,6 +60,9 @@ export function sectionsToText(sections: readonly Section[]): string {
 const UNSAFE_HINT =
   /<\s*(?:script|style|object|embed|form|base|meta|link|frame|frameset|applet)\b|=(?:(?<=\son[a-z]+\s*=)|(?<=\s(?:style|srcdoc)\s*=)|(?<=(?:action|formaction|xlink:href)\s*=)\s*(?:["']\s*)?(?:javascript|vbscript|data)\s*:)/i;
 
+/** A paragraph with nothing in it (as the sanitizer writes it: its only attributes `lang` and `dir`), and the line break after it. */
+const EMPTY_PARAGRAPH = /<p(?: (?:lang|dir)="[^"]*")*>\s*<\/p>\n?/g;
+
 /** What {@link sanitizeStoryHtml} returns. */
 export interface SanitizedHtml {
   /** The safe HTML. */
@@ -86,7 +89,8 @@ export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, 
   const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress, report, imageAddress);
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
   return {
-    html: clean.trim(),
+    // A paragraph whose only content was removed (an image without a file, a video that cannot play) shows nothing.
+    html: clean.replace(EMPTY_PARAGRAPH, '').trim(),
     frames: report.frames,
     removedUnsafe: report.unsafeUrls > 0 || UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')),
   };

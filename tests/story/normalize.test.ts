@@ -389,6 +389,18 @@ describe('a body of only a picture, a video or a sound (no text)', () => {
     expect(json.contentHtml).toContain('href="https://www.youtube.com/embed/dQw4w9WgXcQ"');
   });
 
+  it('leaves out a paragraph the sanitizer emptied (an image without a file, a video that cannot play), which showed as an empty <p></p>', () => {
+    for (const media of ['<video controls>Sorry, no video.</video>', 'See <img src="data:image/png;base64,AAAA">', '<p><img src="javascript:alert(1)"></p>']) {
+      expect(story(`Text.\n\n${media}\n\nMore.`).contentHtml.replace(/\n+/g, '\n'), media).toBe(
+        media.startsWith('See') ? '<p>Text.</p>\n<p>See </p>\n<p>More.</p>' : '<p>Text.</p>\n<p>More.</p>',
+      );
+    }
+    // A paragraph with something in it stays, and so does one in code, which is text.
+    expect(story('Text.\n\n<p lang="fr"><em>Oui</em></p>\n\n    <p></p>').contentHtml).toBe(
+      '<p>Text.</p>\n<p lang="fr"><em>Oui</em></p>\n<pre><code>&lt;p&gt;&lt;/p&gt;\n</code></pre>',
+    );
+  });
+
   it('is none when the sanitizer keeps no file of it: E_NO_BODY names the file, where a reader would see an empty item', () => {
     for (const body of [
       '<video controls>Sorry, no video.</video>',
