@@ -204,6 +204,29 @@ const isFunctionWord = (t: Token): boolean => (lexFlags(t.fold) & FUNCTION) !== 
 /** Whether a token is a verb of saying: a capitalised word inside a sentence is a name ("Gulf States envoy …"), never a verb. */
 const speechVerbAt = (t: Token | undefined): boolean => !!t && t.kind === 'word' && (!t.cap || t.initial) && isSpeechVerb(t.lower);
 
+/** "read", "reads": a verb of saying for a written statement only ("…," read a statement from the company; "The letter reads: …"). */
+const READ_FORMS = new Set(['read', 'reads']);
+
+/** How many words a statement noun may stand from "read" (an article and an adjective before it, a determiner after it). */
+const READ_NOUN_REACH = 3;
+
+/**
+ * Whether the token at `k` is a verb of saying: {@link speechVerbAt}, or "read" and "reads" with a statement noun
+ * just after it ("read a statement from SAS") or just before it ("the statement reads"), where they sign its words.
+ */
+const speechVerbIn = (tokens: readonly Token[], k: number): boolean => {
+  const t = tokens[k];
+  if (speechVerbAt(t)) return true;
+  if (t?.kind !== 'word' || t.cap || !READ_FORMS.has(t.lower)) return false;
+  const statementAt = (j: number): boolean => {
+    const w = tokens[j];
+    return w?.kind === 'word' && !w.cap && w.quote < 0 && STATEMENT_NOUNS.has(w.fold);
+  };
+  for (let j = k + 1; j <= k + READ_NOUN_REACH && tokens[j]?.kind === 'word'; j++) if (statementAt(j)) return true;
+  for (let j = k - 1; j >= k - READ_NOUN_REACH && tokens[j]?.kind === 'word'; j--) if (statementAt(j)) return true;
+  return false;
+};
+
 /** Whether the sentence around a quotation (outside any quotation) has a verb of saying or naming, wherever it stands ("… als „letzte Chance“ … bezeichnet"). */
 const sentenceHasSpeechVerb = (block: Block, first: number, last: number): boolean => {
   const index = sentenceIndexOf(block);
@@ -339,7 +362,7 @@ const sentenceIndexOf = (block: Block): SentenceIndex => {
     const t = tokens[k];
     if (t && t.kind === 'punct' && t.quote < 0 && CLAUSE_END.has(t.text)) end = k;
     const outsideWord = !!t && t.kind === 'word' && t.quote < 0;
-    const speech = outsideWord && speechVerbAt(t) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '') && !nounAfterPreposition(tokens, k);
+    const speech = outsideWord && speechVerbIn(tokens, k) && !NOUN_DETERMINERS.has(tokens[k - 1]?.lower ?? '') && !nounAfterPreposition(tokens, k);
     // "calificó la medida de «…»", "a qualifié la décision de « … »": a verb that names what someone said signs it too.
     if (outsideWord && (speech || leadEndsAt(tokens, k) || (NAMING_VERBS.has(t.lower) && !t.cap))) cue = k;
     index.lastEnd[k] = end;
@@ -585,7 +608,7 @@ function attributionAfter(
   let verb = -1;
   for (let i = start; i < end && i < start + 12; i++) {
     const t = tokens[i];
-    if (t && speechVerbAt(t) && tokens[i - 1]?.lower !== 'to' && !NOUN_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
+    if (t && speechVerbIn(tokens, i) && tokens[i - 1]?.lower !== 'to' && !NOUN_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) {
       verb = i;
       break;
     }
@@ -3094,7 +3117,7 @@ const lastPersonBefore = (
   registry: Registry,
   blocks: readonly Block[],
   pos: number,
-): { cluster: Cluster; pos: number; objectsOnly?: boolean; block?: number; start?: number } | null => {
+): { cluster: Cluster; pos: number; objectsOnly?: boolean; block?: number; start?: number; first?: number } | null => {
   const { people } = timelineOf(registry);
   const i = lastIndexBefore(people, pos);
   const last = people[i];
@@ -3117,8 +3140,42 @@ const lastPersonBefore = (
     if (subjectLike(tokens, e.first, m?.last ?? e.first + 1)) best = e;
     objectsOnly &&= objectLike(tokens, e.first, m?.last ?? e.first + 1);
   }
-  return { cluster: best.cluster, pos: last.pos, objectsOnly, block: last.block, start };
+  return { cluster: best.cluster, pos: last.pos, objectsOnly, block: last.block, start, first: best.first };
 };
+
+/** How many times {@link referent} follows a possessive back to the one it names ("his son, Nils" → whose son). */
+const POSSESSOR_HOPS = 2;
+
+/**
+ * The possessive of the gender `reference` marks that introduces the person named at `first` through a kinship or
+ * role noun ("his son, Nils", "her daughter Karin", "his lawyer, Ann Roe"): that person is named for someone
+ * else's sake, whom a pronoun of that gender refers to rather than to them. Its token index, or -1.
+ */
+const possessiveBefore = (tokens: readonly Token[], first: number, reference: Gender): number => {
+  let k = first - 1;
+  if (tokens[k]?.text === ',') k--;
+  const noun = tokens[k];
+  if (noun?.kind !== 'word' || noun.cap || noun.quote >= 0 || !(roleGender(noun.fold, 'en') !== null || isRoleNoun(noun.fold))) return -1;
+  const ownerAt = (j: number): boolean => {
+    const owner = tokens[j];
+    return owner?.kind === 'word' && POSSESSIVE_DETERMINERS.has(owner.lower) && genderOfReference(owner) === reference;
+  };
+  if (ownerAt(k - 1)) return k - 1;
+  // "his son, An, now 19, and daughter, Sreyna": one possessive for the coordinated nouns.
+  if (tokens[k - 1]?.kind !== 'word' || !LIST_JOINERS.has(tokens[k - 1]?.lower ?? '')) return -1;
+  for (let j = k - 2; j >= 0 && j >= k - 2 - COORDINATED_REACH; j--) {
+    const t = tokens[j];
+    if (!t || t.quote >= 0 || (t.kind === 'punct' && CLAUSE_END.has(t.text))) return -1;
+    if (ownerAt(j)) {
+      const next = tokens[j + 1];
+      return next?.kind === 'word' && !next.cap && (roleGender(next.fold, 'en') !== null || isRoleNoun(next.fold)) ? j : -1;
+    }
+  }
+  return -1;
+};
+
+/** How many tokens before "and" the possessive of coordinated kinship nouns is looked for ("his son, An, now 19, and daughter"). */
+const COORDINATED_REACH = 10;
 
 /**
  * The subject of a paragraph, who speaks its unattributed quotations: the first person named outside
@@ -3192,8 +3249,14 @@ const lastSpeakingPerson = (registry: Registry, blocks: readonly Block[], pos: n
 };
 
 /** Who a pronoun (or a verb without a subject) at a position refers to: the last speaker, unless a person was named outside quotations since. */
-const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent, reference: Gender = null, profile: Profile = 'other'): Cluster | null => {
+const referent = (registry: Registry, blocks: readonly Block[], pos: number, last: Antecedent, reference: Gender = null, profile: Profile = 'other', hops = 0): Cluster | null => {
   const named = lastPersonBefore(registry, blocks, pos);
+  // "For five years, his son, An, and daughter, Sreyna, were ill, he told VOA.": "he" is whose son An is, not An.
+  if (reference && named && named.block !== undefined && named.first !== undefined && hops < POSSESSOR_HOPS && (!last.speaker || named.pos > last.pos)) {
+    const block = blocks[named.block];
+    const owner = block ? possessiveBefore(block.tokens, named.first, reference) : -1;
+    if (block && owner >= 0) return referent(registry, blocks, position(block, owner), last, reference, profile, hops + 1);
+  }
   // "X visited Kyiv, where he met President Y. "…," he said.": when the latest sentence names people only as objects,
   // the speaker of the paragraph just before goes on.
   const objectOnly = named?.objectsOnly === true && !!last.speaker && last.pos >= pos - 2 * POSITION_STRIDE;

@@ -97,7 +97,8 @@ const ENGLISH_REGULAR = words(`
   stress suggest recall acknowledge confirm caution urge complain joke shout whisper exclaim
   concede boast maintain muse pledge protest reiterate repeat reveal speculate wonder highlight assure
   affirm allege answer demand testify lament retort scoff sigh grumble elaborate emphasize
-  emphasise underline observe predict argue conclude recount counter agree promise vow mention blame
+  emphasise underline observe predict argue conclude recount counter agree promise vow mention blame cite
+  define
 `);
 
 const add = (into: Set<string>, forms: string[]): void => {

@@ -691,6 +691,38 @@ describe('a possessive description of the speaker', () => {
 });
 
 describe('a lead naming a body by a qualified noun', () => {
+  it('"cited" and "defined as" sign the fragments their subject quotes, not the next sentence\'s speaker', () => {
+    expect(
+      speakers([
+        'Farmer Olav Brekke cited a "basic difference" between a loan, which he defined as "money you pay back", and a grant. Minister Ruth Lyng said, "The scheme is closed."',
+      ]),
+    ).toEqual(['Olav Brekke', 'Olav Brekke', 'Ruth Lyng']);
+  });
+
+  it('"read" signs a written statement: "…," read a statement from the company; the statement reads: "…"', () => {
+    expect(
+      speakers([
+        'Witness Carl Moen said he saw smoke.',
+        '"We are doing everything possible to help the passengers," read a statement from Northwind Air. "We will say more when we can."',
+      ]),
+    ).toEqual(['Northwind Air', 'Northwind Air']);
+    // Without a statement noun, "read" is no verb of saying.
+    expect(speakers(['"Closed for repairs," read the sign on the door of Harbour Lines.'])).not.toContain('Harbour Lines');
+  });
+
+  it('a pronoun after "his son, Nils" refers to whose son he is, not to the son (also for "his son … and daughter")', () => {
+    expect(
+      speakers([
+        'Peter Olsen moved to the valley in 2010. Two years later, his children fell ill.',
+        'For a year, his son, Nils, and his daughter, Karin, stayed in hospital, he told reporters.',
+        '"It was the hardest year of our lives," he said.',
+      ]),
+    ).toEqual(['Peter Olsen']);
+    expect(speakers(['Anna Berg runs the farm. Her husband, Tom, and son, Erik, work in town, she said.', '"We manage," she said.'])).toEqual(['Anna Berg']);
+    // The son speaks when the text says so.
+    expect(speakers(['Peter Olsen spoke first. Then his son, Nils Olsen, took the microphone.', '"I am proud of my father," Nils Olsen said.'])).toEqual(['Nils Olsen']);
+  });
+
   it('"according to the US embassy" names the embassy, not the country', () => {
     expect(speakers(['According to the US embassy, "the convoy left on time".'])).toEqual(['US embassy']);
     expect(speakers(['According to a White House spokesman, "the convoy left on time".'])).toEqual(['White House']);
