@@ -2791,6 +2791,15 @@ const SPANISH_PRETERITE = /\p{L}{3}(?:ó|ió)$/u;
 const ENGLISH_PAST = /\p{L}{3}ed$/u;
 
 /**
+ * Words that open an object after an English past tense as an article does: a possessive, a demonstrative, a quantifier
+ * or a number ("killed eight people", "lost their homes", "destroyed 300 houses"). An adjective in "-ed" before a noun
+ * ("the injured woman") is followed by the noun, not by one of these.
+ */
+const OBJECT_OPENERS = new Set(
+  'a an the his her their its our my your this these those some many several most all no one two three four five six seven eight nine ten dozens hundreds thousands'.split(' '),
+);
+
+/**
  * Whether the words from `from` to `to` hold a clause: a complementizer or relative ("que", "that", "lo que"), a finite
  * form of "be", a Spanish preterite, an English past tense with an article after it, or a verb of saying after the first
  * word. A speaker's description is a noun phrase; a clause in its place is the rest of a sentence the rules misread.
@@ -2806,7 +2815,7 @@ const holdsClause = (tokens: Token[], from: number, to: number): boolean => {
     if (SPANISH_PRETERITE.test(t.lower) && !(lexFlags(t.fold) & FUNCTION)) return true;
     if (k > from && isSpeechVerb(t.lower)) return true;
     const next = tokens[k + 1];
-    if (ENGLISH_PAST.test(t.lower) && k + 1 < to && next?.kind === 'word' && !next.cap && (next.lower === 'a' || next.lower === 'an' || next.lower === 'the')) return true;
+    if (ENGLISH_PAST.test(t.lower) && k + 1 < to && next && ((next.kind === 'word' && !next.cap && OBJECT_OPENERS.has(next.lower)) || /^\d/u.test(next.text))) return true;
   }
   return false;
 };

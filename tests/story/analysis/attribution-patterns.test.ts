@@ -723,6 +723,16 @@ describe('a lead naming a body by a qualified noun', () => {
     expect(speakers(['Peter Olsen spoke first. Then his son, Nils Olsen, took the microphone.', '"I am proud of my father," Nils Olsen said.'])).toEqual(['Nils Olsen']);
   });
 
+  it('a clause with a past tense and its object ("The floods killed eight people") is never a speaker', () => {
+    for (const sentence of [
+      'The floods killed eight people, according to Keo Vy, spokesman of the committee, who said "more rain is expected this week."',
+      'The storm destroyed 300 houses, according to Ann Roe, head of the relief agency, who said "many families have nowhere to go."',
+    ])
+      expect(speakers([sentence])[0] ?? '', sentence).not.toMatch(/killed|destroyed/);
+    // An adjective in "-ed" before its noun still describes a speaker.
+    expect(speakers(['"I heard two loud bangs," said an injured woman.'])).toEqual(['an injured woman']);
+  });
+
   it('"according to the US embassy" names the embassy, not the country', () => {
     expect(speakers(['According to the US embassy, "the convoy left on time".'])).toEqual(['US embassy']);
     expect(speakers(['According to a White House spokesman, "the convoy left on time".'])).toEqual(['White House']);
