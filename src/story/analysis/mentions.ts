@@ -571,6 +571,23 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     // "Darmstadt, Germany": a place followed by the country or region it lies in.
     if (n2?.cap && flags(n2.fold) & (COUNTRY | REGION) && (n3 === undefined || n3.kind === 'punct')) cues.place += 2;
   }
+  // "Keo Vy is the spokesman of …", "Northwind was a small airline": what a copula says the name is, a role or a body
+  // (a few adjectives may stand before the noun: "is the new deputy director").
+  if (b.profile === 'en' && next?.kind === 'word' && COPULA_IS.has(next.lower) && ARTICLE_WORDS.has(tokens[end + 1]?.lower ?? '')) {
+    for (let k = end + 2; k < end + 2 + COPULA_NOUN_REACH; k++) {
+      const t = tokens[k];
+      if (t?.kind !== 'word' || t.cap || t.quote >= 0) break;
+      if (isOrgDescriptor(t.lower)) {
+        cues.organization += 2.5;
+        break;
+      }
+      if (isRoleNoun(t.fold) || PERSON_NOUNS.has(t.lower)) {
+        // A role with "of" after it names whose role it is ("the head of …"); so does one ending the clause.
+        cues.person += 2.5;
+        break;
+      }
+    }
+  }
   // "Tesla announced its plans", "Volvo reported its results": one word whose verb is followed by "its" is a body
   // (a person's own would be "his" or "her").
   const n1 = tokens[end];
@@ -588,6 +605,15 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
     cues.organization += 2 + cues.person;
   return { fromNext, prep };
 }
+
+/** "is" and "was", which say what the name before them is ("X is the spokesman"). */
+const COPULA_IS = new Set(['is', 'was']);
+
+/** The articles after "is" that introduce what a name is ("is the", "is a", "was an"). */
+const ARTICLE_WORDS = new Set(['the', 'a', 'an']);
+
+/** How many words after "is the" the noun saying what a name is may stand ("is the new deputy director"). */
+const COPULA_NOUN_REACH = 4;
 
 /** Verbs whose object is a company or a body: founding, buying, taking over ("founded", "acquired", "fundó", "racheté", "übernahm"). */
 const CORPORATE_ACTS = new Set([

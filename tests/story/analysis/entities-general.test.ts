@@ -435,3 +435,19 @@ describe("a place's possessive before a body", () => {
     expect(e.organizations).toEqual(['High Court']);
   });
 });
+
+describe('what "is" says a name is', () => {
+  it('a name the lexicon does not know is a person when "is the" gives it a role, a body when it gives a body\'s noun', () => {
+    expect(entities('Keo Vy is the spokesman of the National Committee for Disaster Management.', 'en').people).toContain('Keo Vy');
+    expect(entities('Sreymom Chan was the new deputy director until May.', 'en').people).toContain('Sreymom Chan');
+    const bodies = entities('Norrvik Havsfrakt is a small shipping company based in the north.', 'en');
+    expect(bodies.people).not.toContain('Norrvik Havsfrakt');
+  });
+
+  it('so a pronoun after it finds the person', () => {
+    const quotes = analyzeArticle(
+      article(['Keo Vy is the spokesman of the National Committee for Disaster Management.', '"The water is still rising in three provinces," he said on Friday.'], 'News', 'en'),
+    ).quotes;
+    expect(quotes.map((q) => q.speaker)).toEqual(['Keo Vy']);
+  });
+});
