@@ -212,8 +212,12 @@ function trimBlank(lines: SourceLine[]): SourceLine[] {
   return lines.slice(a, b);
 }
 
-/** Closing punctuation that marks a line as running text rather than a subheading. */
-const CLOSING = /[.!?:;…,"”’'»)\]]$/u;
+/**
+ * Closing punctuation that marks a line as running text rather than a subheading: Latin's, any script's sentence end
+ * (Unicode's Sentence_Terminal: `。`, `！`, `？`, `؟`, `۔`, `।` …), and the full-width and Arabic commas, colons,
+ * semicolons and closing brackets and quotes (`，`, `：`, `、`, `」`, `،`).
+ */
+const CLOSING = /(?:[.!?:;…,"”’'»)\]]|\p{Sentence_Terminal}|[：；，、」』）】〉》〕〗〙〛］｝｣،؛])$/u;
 
 /** A short line (≤ 80 characters, ≤ 12 words) that starts with a letter or digit and has no closing punctuation. */
 export function isHeadingLine(text: string): boolean {

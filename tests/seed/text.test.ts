@@ -117,6 +117,22 @@ describe('line rules', () => {
     expect(isHeadingLine('A very long line that goes on and on without any punctuation at its end because it was cut')).toBe(false);
   });
 
+  it('reads a line that ends as a sentence ends in other scripts as running text, not a subheading (a Japanese lede became one)', () => {
+    for (const line of ['東京都は日曜日、新しい図書館を開館した。', '这是什么？', '¿Qué pasa?', 'هل هذا صحيح؟', 'यह सच है।', '「本当に」', '第一に、'])
+      expect(isHeadingLine(line), line).toBe(false);
+    expect(isHeadingLine('第二部 新しい図書館')).toBe(true);
+    const seed = readTextSeed('東京で新しい図書館が開館\n\n東京都は日曜日、新しい図書館を開館した。\n\n二つ目の段落です。\n');
+    expect(seed.sections).toEqual([
+      {
+        heading: null,
+        blocks: [
+          { kind: 'paragraph', text: '東京都は日曜日、新しい図書館を開館した。' },
+          { kind: 'paragraph', text: '二つ目の段落です。' },
+        ],
+      },
+    ]);
+  });
+
   it('parses bylines and rejects sentences that start with "By"', () => {
     expect(parseByline('By Jane Doe')).toEqual([{ name: 'Jane Doe' }]);
     expect(parseByline('By Ana de la Cruz, Li Wei & Tom O’Neill')).toEqual([{ name: 'Ana de la Cruz' }, { name: 'Li Wei' }, { name: 'Tom O’Neill' }]);
