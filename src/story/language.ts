@@ -1,12 +1,22 @@
 import { TWO_LETTER_CODES } from './language-data.js';
+import { canonicalLanguage } from './language-tag.js';
 import { rankLanguages } from './trigram-language.js';
 
 export { canonicalLanguage } from './language-tag.js';
 
-/** ISO 639-3 → ISO 639-1 from the generated table of the codes the detector can return. */
+/**
+ * A detected language (ISO 639-3) as a feed's language tag: its ISO 639-1 code from the generated table; else the
+ * code as BCP 47 canonicalizes it, which names an individual language by its macrolanguage's code where CLDR says so
+ * (Mandarin `cmn` → `zh`, Standard Arabic `arb` → `ar`, Iranian Persian `pes` → `fa`, Swahili `swh` → `sw`) and keeps
+ * the three letters of a language with no two-letter code (Cebuano `ceb`). They were dropped: a Chinese or Arabic
+ * story took the site's language.
+ */
 function toTwoLetter(code: string): string | undefined {
-  return Object.hasOwn(TWO_LETTER_CODES, code) ? TWO_LETTER_CODES[code] : undefined;
+  return Object.hasOwn(TWO_LETTER_CODES, code) ? TWO_LETTER_CODES[code] : /^[a-z]{3}$/.test(code) ? canonicalLanguage(code) : undefined;
 }
+
+/** Hiragana and katakana, which only Japanese writes: a text mostly in Han characters with any of them is Japanese. */
+const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/u;
 
 /**
  * Below this many letters, a text's trigrams do not outvote a language it reads well in: "Intro. This is a
@@ -17,7 +27,8 @@ const SHORT_TEXT_LETTERS = 150;
 const EXPECTED_LANGUAGE_SCORE = 0.9;
 
 /**
- * Detects the language of a text as a two-letter BCP 47 tag (`en`, `uk`, …), or `undefined` when
+ * Detects the language of a text as a BCP 47 tag (`en`, `uk`, `zh`; three letters for a language without a
+ * two-letter code: `ceb`), or `undefined` when
  * the text is too short or the guess is not clear. Reads the first 300 characters: enough for
  * trigram statistics, and it keeps detection well under a millisecond. A short text that reads
  * well in `expected` (a language tag: the site's) gets `undefined` too, leaving it to the caller's
@@ -31,6 +42,7 @@ export function detectLanguage(text: string, expected?: string): string | undefi
   const ranked = rankLanguages(sample, 20);
   const [best, second] = ranked;
   if (!best || best[0] === 'und') return undefined;
+  if (best[0] === 'cmn' && KANA.test(sample)) return 'ja';
   if (expected !== undefined && letters < SHORT_TEXT_LETTERS) {
     const primary = expected.split('-')[0]!.toLowerCase();
     if (ranked.some(([code, score]) => score >= EXPECTED_LANGUAGE_SCORE && toTwoLetter(code) === primary)) return undefined;

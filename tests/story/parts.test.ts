@@ -55,6 +55,14 @@ describe('language', () => {
     expect(detectLanguage('Київська міська адміністрація повідомила, що з понеділка на центральних вулицях столиці знову вмикатимуть нічне освітлення.')).toBe('uk');
   });
 
+  it("names languages whose detected code has no two-letter one in ISO 639-1 by their BCP 47 tag (Chinese and Arabic took the site's language)", () => {
+    expect(detectLanguage('北京市政府周三举行新闻发布会。发言人表示，我们将继续改善空气质量，今年的目标已经基本实现。', 'en')).toBe('zh');
+    expect(detectLanguage('افتتحت وزارة الثقافة المصرية مكتبة جديدة في القاهرة يوم الأحد، وقال الوزير إن المكتبة مفتوحة للجميع.', 'en')).toBe('ar');
+    expect(detectLanguage('وزارت فرهنگ ایران روز یکشنبه یک کتابخانه جدید در تهران افتتاح کرد و گفت که این کتابخانه برای همه باز است.', 'en')).toBe('fa');
+    // Han characters with any kana are Japanese, however few the kana.
+    expect(detectLanguage('東京都議会は本日臨時会を開催し新年度予算案を可決した。知事は記者会見で説明した。', 'en')).toBe('ja');
+  });
+
   it('gives up on text too short to tell', () => {
     expect(detectLanguage('Hi!')).toBeUndefined();
   });
