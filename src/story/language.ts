@@ -41,7 +41,7 @@ export function detectLanguage(text: string, expected?: string): string | undefi
   if (looksEnglish(sample)) return 'en';
   const ranked = rankLanguages(sample, 20);
   const [best, second] = ranked;
-  if (!best || best[0] === 'und') return undefined;
+  if (!best || best[0] === 'und') return scriptLanguage(sample, letters);
   if (best[0] === 'cmn' && KANA.test(sample)) return 'ja';
   if (expected !== undefined && letters < SHORT_TEXT_LETTERS) {
     const primary = expected.split('-')[0]!.toLowerCase();
@@ -50,6 +50,29 @@ export function detectLanguage(text: string, expected?: string): string | undefi
   // A close runner-up means the sample does not tell the two apart; leave it to config.
   if (second && second[1] > 0.98 && best[1] - second[1] < 0.01) return undefined;
   return toTwoLetter(best[0]);
+}
+
+/**
+ * Scripts the trigram models do not cover, each written almost only by one language: Hebrew (he), Georgian (ka),
+ * Armenian (hy), Khmer (km), Lao (lo), Tibetan (bo), Thaana (dv), Oriya (or), Mongolian (mn). Yiddish, Dzongkha and
+ * the other minority languages of these scripts are not told apart from the script's main language.
+ */
+const SCRIPT_LANGUAGES: readonly [RegExp, string][] = [
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Georgian}/gu, 'ka'],
+  [/\p{Script=Armenian}/gu, 'hy'],
+  [/\p{Script=Khmer}/gu, 'km'],
+  [/\p{Script=Lao}/gu, 'lo'],
+  [/\p{Script=Tibetan}/gu, 'bo'],
+  [/\p{Script=Thaana}/gu, 'dv'],
+  [/\p{Script=Oriya}/gu, 'or'],
+  [/\p{Script=Mongolian}/gu, 'mn'],
+];
+
+/** The language of a script of {@link SCRIPT_LANGUAGES} that writes most of the sample's letters, or `undefined`. */
+function scriptLanguage(sample: string, letters: number): string | undefined {
+  for (const [script, language] of SCRIPT_LANGUAGES) if ((sample.match(script)?.length ?? 0) * 2 > letters) return language;
+  return undefined;
 }
 
 /** The commonest English function words; they make up 30–45% of running English text. */

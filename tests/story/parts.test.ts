@@ -63,6 +63,15 @@ describe('language', () => {
     expect(detectLanguage('東京都議会は本日臨時会を開催し新年度予算案を可決した。知事は記者会見で説明した。', 'en')).toBe('ja');
   });
 
+  it("names the language of a script the trigram models lack by the script (Hebrew, Georgian, Armenian, Khmer stories took the site's language)", () => {
+    expect(detectLanguage('ראש העירייה פתח היום ספרייה חדשה במרכז העיר ואמר שהיא פתוחה לכולם בכל ימות השבוע.', 'en')).toBe('he');
+    expect(detectLanguage('თბილისის მერიამ დღეს ქალაქის ცენტრში ახალი ბიბლიოთეკა გახსნა, რომელიც ყველასთვის ღიაა.', 'en')).toBe('ka');
+    expect(detectLanguage('Երևանի քաղաքապետարանը այսօր քաղաքի կենտրոնում բացեց նոր գրադարան, որը բաց է բոլորի համար։', 'en')).toBe('hy');
+    expect(detectLanguage('ក្រសួងវប្បធម៌បានបើកបណ្ណាល័យថ្មីមួយនៅរាជធានីភ្នំពេញកាលពីថ្ងៃអាទិត្យ ហើយបាននិយាយថាវាបើកសម្រាប់អ្នកទាំងអស់គ្នា។', 'en')).toBe('km');
+    // A few words of one in another script's text decide nothing.
+    expect(detectLanguage('The city council voted on Thursday to keep rides on the metro free, said the mayor, שלום.')).toBe('en');
+  });
+
   it('gives up on text too short to tell', () => {
     expect(detectLanguage('Hi!')).toBeUndefined();
   });
