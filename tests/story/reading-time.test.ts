@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/story/reading-time.js';
 
+/** Han ideographs and kana, each a word of its own. */
+const IDEOGRAPHS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+/** A letter or digit that is not one of them. */
+const LETTER = `(?:(?![${IDEOGRAPHS}])[\\p{L}\\p{N}])`;
 /** The definition countWords implements without a regex. */
-const byRegex = (text: string): number => text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+const WORDS = new RegExp(`[${IDEOGRAPHS}]|${LETTER}+(?:['’.,-]${LETTER}+)*`, 'gu');
+const byRegex = (text: string): number => text.match(WORDS)?.length ?? 0;
 
 describe('countWords', () => {
   it.each([
@@ -15,13 +20,44 @@ describe('countWords', () => {
     ['𝐀𝐁 𝟏', 2],
     ['Київ, Україна', 2],
     ['\ud800a', 1],
+    // Chinese and Japanese: each ideograph or kana is a word, as word processors count them.
+    ['北京市政府，周三。', 7],
+    ['東京でコーヒー', 7],
+    ['a-中b', 3],
+    ['𠀀𠀁', 2],
   ])('counts %j as %i words', (text, words) => {
     expect(countWords(text)).toBe(words);
     expect(byRegex(text)).toBe(words);
   });
 
   it('counts what the regex counts, on any text', () => {
-    const piece = fc.constantFrom('a', 'Я', '7', '٣', '𝐀', '😀', ' ', "'", '’', '.', ',', '-', '—', '\u0301', '\ud800', '\udc00', '\n', 'ß');
+    const piece = fc.constantFrom(
+      'a',
+      'Я',
+      '7',
+      '٣',
+      '𝐀',
+      '😀',
+      ' ',
+      "'",
+      '’',
+      '.',
+      ',',
+      '-',
+      '—',
+      '\u0301',
+      '\ud800',
+      '\udc00',
+      '\n',
+      'ß',
+      '中',
+      'の',
+      'カ',
+      'ー',
+      '々',
+      '𠀀',
+      '。',
+    );
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 40 }),
       fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
