@@ -11,12 +11,15 @@ export { canonicalLanguage } from './language-tag.js';
  * the three letters of a language with no two-letter code (Cebuano `ceb`). They were dropped: a Chinese or Arabic
  * story took the site's language.
  */
-function toTwoLetter(code: string): string | undefined {
+function languageTagOf(code: string): string | undefined {
   return Object.hasOwn(TWO_LETTER_CODES, code) ? TWO_LETTER_CODES[code] : /^[a-z]{3}$/.test(code) ? canonicalLanguage(code) : undefined;
 }
 
-/** Hiragana and katakana, which only Japanese writes: a text mostly in Han characters with any of them is Japanese. */
-const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/u;
+/**
+ * Hiragana and katakana letters, which only Japanese writes: a text mostly in Han characters with any of them is
+ * Japanese. (Not the middle dot `・` and the length mark `ー`, which Chinese text borrows now and then.)
+ */
+const KANA = /[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff6f\uff71-\uff9d]/u;
 
 /**
  * Below this many letters, a text's trigrams do not outvote a language it reads well in: "Intro. This is a
@@ -45,11 +48,11 @@ export function detectLanguage(text: string, expected?: string): string | undefi
   if (best[0] === 'cmn' && KANA.test(sample)) return 'ja';
   if (expected !== undefined && letters < SHORT_TEXT_LETTERS) {
     const primary = expected.split('-')[0]!.toLowerCase();
-    if (ranked.some(([code, score]) => score >= EXPECTED_LANGUAGE_SCORE && toTwoLetter(code) === primary)) return undefined;
+    if (ranked.some(([code, score]) => score >= EXPECTED_LANGUAGE_SCORE && languageTagOf(code) === primary)) return undefined;
   }
   // A close runner-up means the sample does not tell the two apart; leave it to config.
   if (second && second[1] > 0.98 && best[1] - second[1] < 0.01) return undefined;
-  return toTwoLetter(best[0]);
+  return languageTagOf(best[0]);
 }
 
 /**

@@ -61,6 +61,8 @@ describe('language', () => {
     expect(detectLanguage('وزارت فرهنگ ایران روز یکشنبه یک کتابخانه جدید در تهران افتتاح کرد و گفت که این کتابخانه برای همه باز است.', 'en')).toBe('fa');
     // Han characters with any kana are Japanese, however few the kana.
     expect(detectLanguage('東京都議会は本日臨時会を開催し新年度予算案を可決した。知事は記者会見で説明した。', 'en')).toBe('ja');
+    // The middle dot and the length mark, which Chinese text borrows for foreign names, are no kana.
+    expect(detectLanguage('居里・夫人是著名的物理学家和化学家，她发现了放射性元素钋和镭，并两次获得诺贝尔奖。', 'en')).toBe('zh');
   });
 
   it("names the language of a script the trigram models lack by the script (Hebrew, Georgian, Armenian, Khmer stories took the site's language)", () => {
