@@ -59,10 +59,17 @@ export function renderAtom(doc: FeedDocument): string {
   // its alternate link: readers that take an entry's first <link> whatever its rel (rss-parser among
   // them) would otherwise take the enclosure for the story's address. Values are still placeholders
   // here, so the only </entry> in the text are the entries' own, one each, in order.
+  // An entry in a language other than the feed's says so (`xml:lang`), as JSON Feed's item `language` does: readers
+  // then show an Arabic or Hebrew entry of an English feed right to left, and Chinese with a Chinese font.
+  let opened = 0;
   let closed = 0;
   let xml = feed
     .atom1()
     .replace(ENTRY_ID_ELEMENT, (_m, index: string) => `<id>${ph.text(entryIds[Number(index)] ?? '')}</id>`)
+    .replace(/<entry>/g, (start) => {
+      const language = doc.items[opened++]?.language;
+      return language === undefined ? start : `<entry xml:lang="${ph.attr(language)}">`;
+    })
     .replace(/\n *<\/entry>/g, (end) => `${entryExtras[closed++] ?? ''}${end}`);
   const feedNodes: XmlNode[] = customNodes(doc.extensions);
   prefixesOf(feedNodes, used);
@@ -110,7 +117,7 @@ const INDENT = '        ';
 
 /** Inserts feed-level markup before the first entry (or the end of the feed). */
 function insertBeforeEntries(xml: string, markup: string): string {
-  const entry = xml.indexOf('\n    <entry>');
+  const entry = xml.search(/\n {4}<entry[\s>]/);
   const at = entry >= 0 ? entry : xml.lastIndexOf('\n</feed>');
   return at < 0 ? xml : xml.slice(0, at) + markup + xml.slice(at);
 }

@@ -58,12 +58,13 @@ export function joinRendering(format: FeedFormat, head: string, bodies: readonly
 type Split = SplitRendering;
 
 /**
- * The items of a rendered RSS or Atom document are everything from the first `<item>` (`<entry>`)
+ * The items of a rendered RSS or Atom document are everything from the first `<item>` (`<entry>`, `<entry xml:lang=…>`)
  * to the last `</item>` (`</entry>`): head and tail hold only markup and escaped text, so neither
  * can contain those tags, and what follows the last item is markup only.
  */
 function splitXml(text: string, element: string): Split | undefined {
-  const start = text.indexOf(`<${element}>`);
+  // An entry in another language than the feed's starts `<entry xml:lang="…">`.
+  const start = text.search(element === 'entry' ? /<entry[\s>]/ : /<item>/);
   const close = `</${element}>`;
   const end = text.lastIndexOf(close);
   if (start < 0 || end < start) return undefined;

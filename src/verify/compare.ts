@@ -58,7 +58,7 @@ const CARRIES: Readonly<
     imageType: true,
     enclosure: false,
     contentText: false,
-    itemLanguage: false,
+    itemLanguage: true,
   },
   json: {
     feedUpdated: false,

@@ -211,6 +211,23 @@ describe('feed@6 defects that must stay corrected', () => {
     expect(json.items[0]?.language).toBe('en');
   });
 
+  it("an Atom entry in another language than the feed's carries its xml:lang; one in the feed's inherits it", async () => {
+    const d = doc([item({ id: 'https://ex.com/ar', url: 'https://ex.com/ar', title: 'افتتاح المتحف', language: 'ar' }), item()]);
+    const atom = renderAtom(d);
+    expect(atom).toContain('<entry xml:lang="ar">');
+    expect(atom.match(/<entry>/g)).toHaveLength(1);
+    const parsed = await readFeed(atom);
+    expect(parsed.items.map((i) => i.language)).toEqual(['ar', undefined]);
+    // The verifier compares the entry's language with the story's: a lost xml:lang is a problem it reports.
+    expect((await verifyDocument({ atom }, d)).problems).toEqual([]);
+    const lost = await verifyDocument({ atom: atom.replace('<entry xml:lang="ar">', '<entry>') }, d);
+    expect(lost.problems.map((p) => p.field)).toContain('language');
+    // The feed's own elements still come before its first entry when that entry has a language of its own.
+    const withChannel = renderAtom({ ...d, extensions: { xml: { 'dc:rights': 'CC BY' } } });
+    expect(withChannel.indexOf('<dc:rights>')).toBeGreaterThan(0);
+    expect(withChannel.indexOf('<dc:rights>')).toBeLessThan(withChannel.indexOf('<entry'));
+  });
+
   it('the stylesheet href is escaped, and its type follows the extension', () => {
     const xsl = renderFeeds(doc([item()], { stylesheet: '/s.xsl?a=1&b=2' }));
     expect(xsl.rss).toContain('<?xml-stylesheet href="/s.xsl?a=1&amp;b=2" type="text/xsl"?>');

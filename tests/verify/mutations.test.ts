@@ -158,7 +158,7 @@ describe.each(['rss', 'atom', 'json'] as const)('one corrupted value in %s is on
 
 /** The `<item>`/`<entry>` blocks of an XML feed, with what comes before and after them. */
 function xmlItems(xml: string, tag: 'item' | 'entry'): { head: string; items: string[]; tail: string } {
-  const pattern = new RegExp(`\\s*<${tag}>[\\s\\S]*?</${tag}>`, 'g');
+  const pattern = new RegExp(`\\s*<${tag}(?:\\s[^>]*)?>[\\s\\S]*?</${tag}>`, 'g');
   const items = xml.match(pattern) ?? [];
   const first = xml.indexOf(items[0]!);
   const last = xml.lastIndexOf(items[items.length - 1]!) + items[items.length - 1]!.length;
