@@ -6,8 +6,10 @@ import { countWords } from '../../src/story/reading-time.js';
 const IDEOGRAPHS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 /** A letter or digit that is not one of them. */
 const LETTER = `(?:(?![${IDEOGRAPHS}])[\\p{L}\\p{N}])`;
+/** A letter or digit and the combining marks after it (Devanagari's vowel signs, an accent written after its letter). */
+const SPELLED = `${LETTER}(?:${LETTER}|\\p{M})*`;
 /** The definition countWords implements without a regex. */
-const WORDS = new RegExp(`[${IDEOGRAPHS}]|${LETTER}+(?:['’.,-]${LETTER}+)*`, 'gu');
+const WORDS = new RegExp(`[${IDEOGRAPHS}]|${SPELLED}(?:['’.,\u200C\u200D-]${SPELLED})*`, 'gu');
 const byRegex = (text: string): number => text.match(WORDS)?.length ?? 0;
 
 describe('countWords', () => {
@@ -25,6 +27,12 @@ describe('countWords', () => {
     ['東京でコーヒー', 7],
     ['a-中b', 3],
     ['𠀀𠀁', 2],
+    // A combining mark belongs to its letter: Devanagari's vowel signs and virama, an accent written after its letter.
+    ['नई दिल्ली में शुक्रवार को मानसून की पहली बारिश हुई।', 10],
+    ['re\u0301sume\u0301 of 2024', 3],
+    // Persian writes a zero-width non-joiner inside a word.
+    ['نمایشگاه بین\u200cالمللی کتاب برگزار می\u200cشود', 5],
+    ['か\u3099き', 2],
   ])('counts %j as %i words', (text, words) => {
     expect(countWords(text)).toBe(words);
     expect(byRegex(text)).toBe(words);
@@ -46,6 +54,12 @@ describe('countWords', () => {
       '-',
       '—',
       '\u0301',
+      'क',
+      'ि',
+      '्',
+      '\u200c',
+      '\u200d',
+      '\u3099',
       '\ud800',
       '\udc00',
       '\n',
