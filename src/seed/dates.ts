@@ -267,14 +267,34 @@ export function parseSlashedDate(value: string, timeZone = 'UTC'): DateParse | u
   return parsed.ok ? parsed : { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };
 }
 
+/** `2024年5月1日`, `2024년 5월 1일`, with an optional time after it (what {@link SLASHED} reads after a date). */
+const YEAR_MONTH_DAY = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일](?: +(\S.*))?$/;
+
 /**
- * An ISO 8601 date, else a date with an English month name ({@link parseWrittenDate}) or one written year first
- * with slashes ({@link parseSlashedDate}); the error names the forms read.
+ * A date written as Chinese and Japanese write it, `2024年5月1日`, or Korean, `2024년 5월 1일` (full-width digits
+ * too: `２０２４年５月１日`), with an optional time (`2024年5月1日 10:30`, `… 10:30 +08:00`): year, month and day
+ * named, so unambiguous. Checked as an ISO date is; `undefined` for any other text.
+ */
+export function parseYearMonthDayDate(value: string, timeZone = 'UTC'): DateParse | undefined {
+  // Full-width digits, colons and spaces as ASCII ones; the bound keeps the pattern's work linear.
+  const text = value.trim().normalize('NFKC');
+  if (text.length > 80) return undefined;
+  const m = YEAR_MONTH_DAY.exec(text);
+  if (!m) return undefined;
+  const [, year, month, day, time] = m as unknown as [string, string, string, string, string | undefined];
+  const parsed = parseSlashedDate(`${year}/${month}/${day}${time === undefined ? '' : ` ${time}`}`, timeZone);
+  if (!parsed) return { ok: false, reason: `"${value}" is not a date: its time is not read (expected e.g. 2024年5月1日 10:30 or 2024年5月1日 10:30 +08:00)` };
+  return parsed.ok ? parsed : { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" is not a date: /, '')}` };
+}
+
+/**
+ * An ISO 8601 date, else a date with an English month name ({@link parseWrittenDate}), one written year first
+ * with slashes ({@link parseSlashedDate}) or with 年月日 ({@link parseYearMonthDayDate}); the error names the forms read.
  */
 export function parseDate(value: string, timeZone = 'UTC'): DateParse {
   const iso = parseIsoDate(value, timeZone);
   if (iso.ok) return iso;
-  const written = parseWrittenDate(value, timeZone) ?? parseSlashedDate(value, timeZone);
+  const written = parseWrittenDate(value, timeZone) ?? parseSlashedDate(value, timeZone) ?? parseYearMonthDayDate(value, timeZone);
   if (written) return written;
   return iso.reason.includes('is not an ISO 8601 date')
     ? { ok: false, reason: `"${value}" is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)` }

@@ -98,3 +98,34 @@ describe('RFC 3339 dates in lower case', () => {
     expect(iso('2024-05-01t08:30:00+02:00')).toBe('2024-05-01T06:30:00.000Z');
   });
 });
+
+describe('dates written with 年月日 (Chinese, Japanese) or 년월일 (Korean)', () => {
+  it('are read, with an optional time and offset, in full-width digits too', () => {
+    expect(iso('2024年5月1日')).toBe('2024-05-01T00:00:00.000Z');
+    expect(iso('2024年05月01日')).toBe('2024-05-01T00:00:00.000Z');
+    expect(iso('２０２４年５月１日')).toBe('2024-05-01T00:00:00.000Z');
+    expect(iso('2024년 5월 1일')).toBe('2024-05-01T00:00:00.000Z');
+    expect(iso('2024年5月1日 10:30 +08:00')).toBe('2024-05-01T02:30:00.000Z');
+    // Without an offset, in the configured time zone, as ISO dates are.
+    expect(iso('2024年5月1日 10:30', 'Asia/Tokyo')).toBe('2024-05-01T01:30:00.000Z');
+  });
+
+  it('are checked as ISO dates are; other text around them is no date', () => {
+    expect(parseDate('2023年2月29日')).toEqual({ ok: false, reason: expect.stringMatching(/^"2023年2月29日" is not a date: has day 29; 2023-02 has 28 days/) });
+    expect(parseDate('2024年5月1日 午前').ok).toBe(false);
+    for (const text of ['5月1日', '2024年5月', '2024年13月1日', '二〇二四年五月一日']) expect(parseDate(text).ok).toBe(false);
+  });
+
+  it('date a Hugo post in Chinese', () => {
+    const site = { siteUrl: 'https://x.example', title: 'X' };
+    const story = parseSeed('---\ntitle: 杭州西湖三日游\ndate: 2024年5月1日\n---\n五月初，我们一家人趁着假期去了杭州。\n', { file: 'content/zh/posts/hangzhou.md', site });
+    expect(story.published.toISOString()).toBe('2024-05-01T00:00:00.000Z');
+  });
+
+  it('are read in time linear in the text, whatever it holds', async () => {
+    for (const shape of [(n: number) => '2024年'.repeat(n), (n: number) => `2024年5月1日${' '.repeat(n)}x`]) {
+      const growth = await costGrowth((n) => parseDate(shape(n)), 2_000, 20_000, 4);
+      expect(growth).toBeLessThan(4);
+    }
+  });
+});
