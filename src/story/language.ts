@@ -32,7 +32,8 @@ const EXPECTED_LANGUAGE_SCORE = 0.9;
 /**
  * Detects the language of a text as a BCP 47 tag (`en`, `uk`, `zh`; three letters for a language without a
  * two-letter code: `ceb`), or `undefined` when
- * the text is too short or the guess is not clear. Reads the first 300 characters: enough for
+ * the text is too short or the guess is not clear. A text too short for its trigrams (under 20 letters) mostly in a
+ * script `expected` is not written in is in that script's main language (`zh`, `ar`, `hi`; `ja` with kana). Reads the first 300 characters: enough for
  * trigram statistics, and it keeps detection well under a millisecond. A short text that reads
  * well in `expected` (a language tag: the site's) gets `undefined` too, leaving it to the caller's
  * expected language rather than to a guess from a few dozen letters.
@@ -40,7 +41,11 @@ const EXPECTED_LANGUAGE_SCORE = 0.9;
 export function detectLanguage(text: string, expected?: string): string | undefined {
   const sample = text.slice(0, 300);
   const letters = sample.replace(/[^\p{L}]/gu, '').length;
-  if (letters < 20) return undefined;
+  if (letters < 20) {
+    // Too few letters to tell a language by their trigrams; but a Chinese or Arabic note of a dozen letters is not in
+    // an English site's language: in a script the expected language is not written in, it is in the script's main one.
+    return letters >= MIN_FOREIGN_LETTERS && expected !== undefined && !writtenIn(sample, letters, expected) ? scriptMainLanguage(sample, letters) : undefined;
+  }
   if (looksEnglish(sample)) return 'en';
   const ranked = rankLanguages(sample, 20);
   const [best, second] = ranked;
@@ -71,6 +76,94 @@ const SCRIPT_LANGUAGES: readonly [RegExp, string][] = [
   [/\p{Script=Oriya}/gu, 'or'],
   [/\p{Script=Mongolian}/gu, 'mn'],
 ];
+
+/** Fewest letters in another script than the expected language's that name a language (see {@link detectLanguage}). */
+const MIN_FOREIGN_LETTERS = 2;
+
+/** The scripts a language's likely script (CLDR's, as `Intl.Locale#maximize` gives it) writes with, as regular expressions. */
+const SCRIPT_LETTERS: Readonly<Record<string, RegExp>> = {
+  Jpan: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu,
+  Kore: /[\p{Script=Hangul}\p{Script=Han}]/gu,
+  Hans: /\p{Script=Han}/gu,
+  Hant: /\p{Script=Han}/gu,
+};
+
+/** The letters of each language tag's likely script, as {@link writtenIn} asked for them (a build sees a handful of tags). */
+const letterPatterns = new Map<string, RegExp | null>();
+
+/**
+ * `true` when at least half of the sample's `letters` are in the script `language` is written in (Latin for `en`,
+ * Han and kana for `ja`), or when that script is unknown; `false` for a Chinese note on an English site.
+ */
+function writtenIn(sample: string, letters: number, language: string): boolean {
+  let pattern = letterPatterns.get(language);
+  if (pattern === undefined) {
+    let script: string | undefined;
+    try {
+      script = new Intl.Locale(language).maximize().script;
+    } catch {
+      script = undefined;
+    }
+    try {
+      pattern = script === undefined ? null : (SCRIPT_LETTERS[script] ?? new RegExp(`\\p{Script=${script}}`, 'gu'));
+    } catch {
+      pattern = null;
+    }
+    if (letterPatterns.size < 64) letterPatterns.set(language, pattern);
+  }
+  return pattern === null || (sample.match(pattern)?.length ?? 0) * 2 >= letters;
+}
+
+/**
+ * Scripts (ISO 15924) in which one language writes most of what is written, which CLDR's likely subtags name
+ * (`und-Deva` → `hi`, `und-Cyrl` → `ru`, `und-Arab` → `ar`, `und-Hani` → `zh`): not Latin, which many languages share
+ * about equally.
+ */
+const MAIN_LANGUAGE_SCRIPTS = [
+  'Hani',
+  'Hang',
+  'Arab',
+  'Cyrl',
+  'Deva',
+  'Grek',
+  'Hebr',
+  'Thai',
+  'Beng',
+  'Taml',
+  'Telu',
+  'Knda',
+  'Mlym',
+  'Gujr',
+  'Guru',
+  'Orya',
+  'Sinh',
+  'Mymr',
+  'Ethi',
+  'Geor',
+  'Armn',
+  'Khmr',
+  'Laoo',
+  'Tibt',
+  'Thaa',
+  'Mong',
+];
+
+/** Lazily made: each of {@link MAIN_LANGUAGE_SCRIPTS} with its letters' pattern and its main language. */
+let mainLanguages: { letters: RegExp; language: string }[] | undefined;
+
+/**
+ * The main language of the script (of {@link MAIN_LANGUAGE_SCRIPTS}) that writes most of the sample's letters, Japanese
+ * for Han with any kana; `undefined` when no such script writes half of them. For a text too short for its trigrams.
+ */
+function scriptMainLanguage(sample: string, letters: number): string | undefined {
+  if (KANA.test(sample)) return 'ja';
+  mainLanguages ??= MAIN_LANGUAGE_SCRIPTS.map((script) => ({
+    letters: new RegExp(`\\p{Script=${script}}`, 'gu'),
+    language: new Intl.Locale(`und-${script}`).maximize().language,
+  }));
+  for (const { letters: pattern, language } of mainLanguages) if ((sample.match(pattern)?.length ?? 0) * 2 >= letters) return language;
+  return undefined;
+}
 
 /** The language of a script of {@link SCRIPT_LANGUAGES} that writes most of the sample's letters, or `undefined`. */
 function scriptLanguage(sample: string, letters: number): string | undefined {

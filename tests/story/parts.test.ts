@@ -4,6 +4,7 @@ import { canonicalLanguage, detectLanguage } from '../../src/story/language.js';
 import { splitDatedName } from '../../src/seed/dated-name.js';
 import { slugify } from '../../src/story/slug.js';
 import { SUMMARY_MAX, sentenceEnds, summarize } from '../../src/story/summary.js';
+import { parseSeed } from '../../src/story/normalize.js';
 
 describe('slugify', () => {
   it('makes ASCII slugs and transliterates Cyrillic', () => {
@@ -76,6 +77,30 @@ describe('language', () => {
 
   it('gives up on text too short to tell', () => {
     expect(detectLanguage('Hi!')).toBeUndefined();
+  });
+
+  it("names a text too short to tell by its script's main language when the expected language is written in another script (a short Chinese post in an English site was English)", () => {
+    expect(detectLanguage('五月初，我们一家人趁着假期去了杭州。', 'en')).toBe('zh');
+    expect(detectLanguage('今年の桜は遅かった。', 'en')).toBe('ja');
+    expect(detectLanguage('서울시는 다음 달 개통된다고 밝혔다.', 'en')).toBe('ko');
+    expect(detectLanguage('شكراً لكم جميعاً.', 'en')).toBe('ar');
+    expect(detectLanguage('नई दिल्ली में बारिश।', 'en-GB')).toBe('hi');
+    expect(detectLanguage('Η κυβέρνηση ανακοίνωσε.', 'fr')).toBe('el');
+    // In the expected language's script (Han in a Japanese site), or in Latin, which many languages write, it is left to the site.
+    expect(detectLanguage('東京大学', 'ja')).toBeUndefined();
+    expect(detectLanguage('北京大学', 'zh-TW')).toBeUndefined();
+    expect(detectLanguage('Hello there.', 'zh')).toBeUndefined();
+    expect(detectLanguage('五月初，我们一家人趁着假期去了杭州。')).toBeUndefined();
+    // A letter or two is no text.
+    expect(detectLanguage('π = 3.14', 'en')).toBeUndefined();
+  });
+
+  it("a short story in another script than the site's takes its script's language", () => {
+    const story = parseSeed('---\ntitle: 杭州\ndate: 2024-05-01\n---\n\n五月初，我们一家人趁着假期去了杭州。\n', {
+      file: 'hangzhou.md',
+      site: { siteUrl: 'https://blog.example.org', language: 'en' },
+    });
+    expect(story.language).toBe('zh');
   });
 
   it('leaves a short text that reads well in the expected language to it (a two-line English post was Portuguese), and names a short text that does not', () => {
