@@ -139,7 +139,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   }
 
   const contentText = clean(sectionsToText(seed.sections), 'body', file, warn);
-  const language = storyLanguage(meta.language, contentText, site.language, file);
+  // Hugo names a translation by its language (`post.fr.md`, `index.fr.md`): without `language` in its front matter, that is its language.
+  const language = storyLanguage(meta.language ?? (file === undefined ? undefined : translationLanguage(file)), contentText, site.language, file);
 
   let contentHtml: string;
   /** Frames the sanitizer wrote as links to the pages they showed. */
@@ -279,6 +280,17 @@ function fileName(file: string, topOfSeeds = false): { stem: string | undefined;
   const folder = parts.findLast((part) => part !== '' && part !== '.');
   if (folder === undefined || folder === '..' || /^[a-z]:$/i.test(folder)) return { stem: undefined, bundle: false };
   return { stem: bundle[1] ? `${folder}-${bundle[1].toLowerCase()}` : folder, bundle: true };
+}
+
+/**
+ * The language a file's name gives it as Hugo names translations (`post.fr.md`, `index.pt-br.md`: an ISO 639-1
+ * code, with an optional region or script, before the extension), canonicalized; `undefined` when there is none, or it starts with no ISO 639 language.
+ */
+function translationLanguage(file: string): string | undefined {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  // Two letters only: `notes.min.md`, `app.old.md` name no language (three letters would read them as ISO 639-3 codes).
+  const tag = /^[^.]+\.([a-z]{2}(?:[-_][a-z0-9]{2,8})?)\.[^.]+$/i.exec(name)?.[1];
+  return tag === undefined ? undefined : canonicalLanguage(tag.replace('_', '-'));
 }
 
 /** A link to a place in the story itself (`#notes`, `?page=2`) as an address on its URL; `undefined` (resolved as any link) if it is none. */

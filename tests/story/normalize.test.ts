@@ -415,3 +415,19 @@ describe('a body of only a picture, a video or a sound (no text)', () => {
     }
   });
 });
+
+describe('a translation named by its language, as Hugo names them', () => {
+  const site = { siteUrl: 'https://blog.example.org', language: 'en' };
+  const seed = '---\ntitle: Bonjour\ndate: 2024-05-01\n---\n\nMerci à tous.\n';
+
+  it('takes the language its file name gives (a short French post.fr.md in an English site was English)', () => {
+    expect(parseSeed(seed, { file: 'content/posts/hello.fr.md', site }).language).toBe('fr');
+    expect(parseSeed(seed, { file: 'content/posts/hello/index.fr.md', site }).language).toBe('fr');
+    expect(parseSeed(seed, { file: 'content/posts/hello/index.pt-br.md', site }).language).toBe('pt-BR');
+    expect(parseSeed(seed.replace('date:', 'language: de\ndate:'), { file: 'content/posts/hello.fr.md', site }).language).toBe('de');
+  });
+
+  it('reads no language from a name whose middle part is none', () => {
+    for (const file of ['content/posts/hello.md', 'notes.min.md', 'app.zz.md', 'v1.2.md', 'a.b.fr.md']) expect(parseSeed(seed, { file, site }).language).toBe('en');
+  });
+});
