@@ -185,7 +185,11 @@ export const MONTH_PATTERN = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|M
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const WEEKDAY = String.raw`(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*\.?,?\s+)?`;
-const TIME = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?`;
+/**
+ * A time after the date, with an optional zone: `Z`, `UTC`, `GMT`, an offset, or both as JavaScript's `Date#toString`
+ * writes them (`GMT+0000 (Coordinated Universal Time)`, the zone's name in brackets after the offset, which decides).
+ */
+const TIME = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:((?:UTC|GMT)?[+-]\d{2}:?\d{2}|Z|UTC|GMT)(?:\s+\([^()]{1,60}\))?)?)?`;
 /** `Jul 08 2022`, `July 8, 2022`, with an optional weekday before and a time after (as Astro's blog template and RFC 2822 dates write them). */
 const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(${MONTH_PATTERN})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'i');
 /** `8 July 2022`, `Fri, 08 Jul 2022 10:00:00 +0000`. */
@@ -212,7 +216,7 @@ export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | u
   const iso =
     `${year}-${String(monthNumber(month!)).padStart(2, '0')}-${day!.padStart(2, '0')}` +
     (hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '') +
-    (zone === undefined ? '' : /^(?:Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone);
+    (zone === undefined ? '' : /^(?:Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.replace(/^(?:UTC|GMT)/i, ''));
   const parsed = parseIsoDate(iso, timeZone);
   if (!parsed.ok) return { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };
   if (weekday !== undefined) {

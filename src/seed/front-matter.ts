@@ -977,9 +977,10 @@ export function readMeta(
 /**
  * A field's names in the order they are read: storyfeed's own first, then other generators' (Astro's `pubDate`
  * and `updatedDate`, Hugo's `publishDate`, `lastmod` and `images`, jekyll-last-modified-at's `last_modified_at`,
- * and `published_at`, as DEV's and Ghost's articles name the date they were published when exported).
+ * `published_at`, as DEV's and Ghost's articles name the date they were published when exported, and `datePublished`,
+ * as Hashnode's backup to GitHub writes it).
  */
-const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate', 'published_at'];
+const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate', 'published_at', 'datePublished'];
 
 /**
  * A flag's value: a boolean, or a word YAML 1.1 reads as one (`yes`, `no`, `on`, `off`, `y`, `n`, `true`,
@@ -1056,7 +1057,7 @@ function sourceFilePath(address: string, key: string): string | undefined {
 }
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
-const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'lastmod', 'updatedDate', 'last_modified_at']);
+const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'datePublished', 'lastmod', 'updatedDate', 'last_modified_at']);
 
 /**
  * Other generators' fields that keep a page out of their feeds (read only as YAML's `true` and `false`, as they read
@@ -1104,6 +1105,7 @@ const KNOWN_FIELDS = new Set([
   'pubDate',
   'publishDate',
   'published_at',
+  'datePublished',
   'updated',
   'modified',
   'lastmod',

@@ -25,6 +25,21 @@ describe('dates written with a month name', () => {
     expect(iso('2022-07-08')).toBe('2022-07-08T00:00:00.000Z');
   });
 
+  it("are read as JavaScript's Date#toString writes them, as Hashnode's backup dates a post", () => {
+    expect(iso('Mon Sep 09 2024 04:38:21 GMT+0000 (Coordinated Universal Time)')).toBe('2024-09-09T04:38:21.000Z');
+    expect(iso('Mon Sep 09 2024 10:08:21 GMT+0530 (India Standard Time)', 'Europe/Kyiv')).toBe('2024-09-09T04:38:21.000Z');
+    expect(iso('Mon Sep 09 2024 04:38:21 UTC+02:00')).toBe('2024-09-09T02:38:21.000Z');
+    // The zone's name alone decides nothing.
+    expect(parseWrittenDate('Mon Sep 09 2024 04:38:21 (Coordinated Universal Time)')).toBeUndefined();
+    const site = { siteUrl: 'https://x.example', title: 'X' };
+    const hashnode =
+      '---\ntitle: "Kafka considerations"\ndatePublished: Mon Dec 22 2025 16:52:32 GMT+0000 (Coordinated Universal Time)\ncuid: cmjhe9eg9000102jp4jnz4es0\nslug: kafka-considerations\ntags: queue, kafka\n\n---\n\nAt most once delivery.\n';
+    const warnings: string[] = [];
+    const story = parseSeed(hashnode, { file: 'cmjhe9eg9000102jp4jnz4es0.md', site, onWarning: (d) => warnings.push(d.code) });
+    expect(story.published.toISOString()).toBe('2025-12-22T16:52:32.000Z');
+    expect(warnings).not.toContain('W_NO_DATE');
+  });
+
   it('are checked as ISO dates are, and a wrong weekday is refused', () => {
     expect(parseWrittenDate('Feb 30 2024')).toEqual({ ok: false, reason: expect.stringMatching(/^"Feb 30 2024" is not a date: has day 30; 2024-02 has 29 days/) });
     expect(parseWrittenDate('Mon, 08 Jul 2022')).toEqual({ ok: false, reason: '"Mon, 08 Jul 2022" names the wrong weekday: 2022-07-08 is a fri' });
