@@ -29,13 +29,16 @@ export interface ApiPost {
 /** The names of a JSON seed's body, storyfeed's own. */
 export const BODY_FIELDS = ['sections', 'body', 'markdown', 'contentHtml'];
 
-/** The post the JSON object `value` is as a CMS's API gives it (see {@link ApiPost}), or `undefined` when it is none. */
-export function readApiPost(value: Record<string, unknown>, file: string | undefined): ApiPost | undefined {
+/**
+ * The post the JSON object `value` is as a CMS's API gives it (see {@link ApiPost}), or `undefined` when it is none;
+ * `siteUrl`, the site's address, stands for Ghost's `__GHOST_URL__` (see {@link ghostPost}).
+ */
+export function readApiPost(value: Record<string, unknown>, file: string | undefined, siteUrl?: string): ApiPost | undefined {
   if (BODY_FIELDS.some((key) => Object.hasOwn(value, key))) return undefined;
   // Ghost answers for one post with a list of it: `{ "posts": [ { … } ] }`.
   const posts = value.posts;
-  if (!Object.hasOwn(value, 'title') && Array.isArray(posts) && posts.length === 1 && isGhostPost(posts[0])) return ghostPost(posts[0], file, 'posts[0].');
-  return wordPressPost(value, file) ?? (isGhostPost(value) ? ghostPost(value, file) : isDevArticle(value) ? devArticle(value, file) : undefined);
+  if (!Object.hasOwn(value, 'title') && Array.isArray(posts) && posts.length === 1 && isGhostPost(posts[0])) return ghostPost(posts[0], file, siteUrl, 'posts[0].');
+  return wordPressPost(value, file) ?? (isGhostPost(value) ? ghostPost(value, file, siteUrl) : isDevArticle(value) ? devArticle(value, file) : undefined);
 }
 
 /** The fields of an {@link ApiPost} as they are set, each with the path it is read from (within `prefix`: `posts[0].`). */
@@ -126,6 +129,9 @@ const GHOST_TIMES = ['created_at', 'updated_at', 'published_at'];
 /** A Ghost post's and a DEV article's addresses, in the order they are read: the original's (a post first published elsewhere), then its own. */
 const ADDRESSES = ['canonical_url', 'url'];
 
+/** What Ghost's export writes for its site's address, which its importer and its APIs fill in. */
+const GHOST_URL = '__GHOST_URL__';
+
 /** The fields a Ghost post holds its text in: HTML, and the formats of Ghost's editors (which the Admin API gives without `html` unless asked). */
 const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
 
@@ -137,12 +143,17 @@ const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
  * primary author's), its tags' names but for Ghost's internal tags (named `#…`, which readers never see),
  * `feature_image` as the image, and `canonical_url` (the original, for a post first published elsewhere), else `url`,
  * as the URL; a `status` other than `published` (`draft`, `scheduled`, `sent`: a newsletter only) makes it a draft.
- * Its `id` is Ghost's own: the story's id follows its URL.
+ * Its `id` is Ghost's own: the story's id follows its URL. In a post from Ghost's export (Settings → Export, each of
+ * `db[0].data.posts`), the site's own addresses start with `__GHOST_URL__` (`__GHOST_URL__/content/images/a.jpg`),
+ * which Ghost fills with its site's address wherever it stands: so does storyfeed with `siteUrl` (without one,
+ * the address is a path from the site's root).
  */
-function ghostPost(value: Record<string, unknown>, file: string | undefined, prefix = ''): ApiPost {
+function ghostPost(value: Record<string, unknown>, file: string | undefined, siteUrl: string | undefined, prefix = ''): ApiPost {
   const out = new PostFields(file, prefix);
+  const siteBase = (siteUrl ?? '').replace(/\/+$/, '');
+  const withSiteUrl = (text: unknown): unknown => (typeof text === 'string' ? text.replaceAll(GHOST_URL, siteBase) : text);
   out.set('title', value.title, 'title');
-  if (typeof value.html === 'string') out.set('contentHtml', value.html, 'html');
+  if (typeof value.html === 'string') out.set('contentHtml', withSiteUrl(value.html), 'html');
   out.set('summary', value.custom_excerpt, 'custom_excerpt');
   out.set('date', value.published_at, 'published_at');
   out.set('updated', value.updated_at, 'updated_at');
@@ -150,8 +161,8 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, pre
   else if (filled(value.primary_author)) out.set('authors', ghostAuthor(value.primary_author), 'primary_author');
   if (Array.isArray(value.tags)) out.set('tags', ghostTags(value.tags), 'tags');
   else out.set('tags', value.tags, 'tags');
-  out.set('image', value.feature_image, 'feature_image');
-  out.address(value, ADDRESSES);
+  out.set('image', withSiteUrl(value.feature_image), 'feature_image');
+  out.address({ canonical_url: withSiteUrl(value.canonical_url), url: withSiteUrl(value.url) }, ADDRESSES);
   out.set('slug', value.slug, 'slug');
   if (typeof value.status === 'string' && value.status !== 'published') out.set('draft', true, 'status');
   out.noBody('html', "required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)");

@@ -39,7 +39,7 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   const value = parseSeedJson(text, { file, reviver });
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from JSON strings`, { file }));
   // A post as a CMS's API gives it (WordPress's REST API, Ghost's, DEV's): its fields are read under storyfeed's names.
-  const post = isObject(value) ? readApiPost(value, file) : undefined;
+  const post = isObject(value) ? readApiPost(value, file, options.siteUrl) : undefined;
   // Where a field is in the JSON: where the post gives it, else under its own name.
   const pathOf = (key: string): string => post?.paths[key] ?? key;
   // JSON that names neither a title nor a body is no story at all: a data or configuration file (package.json, a site

@@ -230,6 +230,24 @@ describe('a Ghost post as a JSON seed', () => {
     expect(readJsonSeed(JSON.stringify(ghostPost())).meta.draft).toBeUndefined();
   });
 
+  it("fills the site's address in a post from Ghost's export, where the post's own addresses start with __GHOST_URL__", () => {
+    const exported = {
+      ...ghostPost(),
+      url: undefined,
+      feature_image: '__GHOST_URL__/content/images/2024/06/lighthouse.jpg',
+      html: '<p>See <a href="__GHOST_URL__/winter-storms/">the storms</a>.</p><figure class="kg-card kg-image-card"><img src="__GHOST_URL__/content/images/2024/06/lamp.jpg" class="kg-image" alt="The lamp" srcset="__GHOST_URL__/content/images/size/w600/2024/06/lamp.jpg 600w, __GHOST_URL__/content/images/2024/06/lamp.jpg 1200w"></figure>',
+    };
+    const read = story(exported).story;
+    expect(read.image?.url).toBe('https://harbour.example/content/images/2024/06/lighthouse.jpg');
+    expect(read.contentHtml).toContain('<a href="https://harbour.example/winter-storms/">the storms</a>');
+    expect(read.contentHtml).toContain('src="https://harbour.example/content/images/2024/06/lamp.jpg"');
+    expect(read.contentHtml).not.toContain('__GHOST_URL__');
+    // A site in a folder of its host: Ghost's address is the site's, folder and all.
+    const inFolder = parseSeed(JSON.stringify(exported), { site: { ...site, siteUrl: 'https://example.org/harbour/' }, file: 'seeds/post.json', analysis: false });
+    expect(inFolder.image?.url).toBe('https://example.org/harbour/content/images/2024/06/lighthouse.jpg');
+    expect(inFolder.url).toBe('https://example.org/harbour/lighthouse-keepers-return');
+  });
+
   it('asks for the HTML of a post the Admin API gave in its editor format only', () => {
     const { html: _, ...rest } = ghostPost();
     const admin = { ...rest, lexical: '{"root":{"children":[]}}' };
