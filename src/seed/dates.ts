@@ -186,14 +186,22 @@ export const MONTH_PATTERN = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|M
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const WEEKDAY = String.raw`(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*\.?,?\s+)?`;
 /**
- * A time after the date, with an optional zone: `Z`, `UTC`, `GMT`, an offset, or both as JavaScript's `Date#toString`
- * writes them (`GMT+0000 (Coordinated Universal Time)`, the zone's name in brackets after the offset, which decides).
+ * A time after the date, on a 24-hour clock or a 12-hour one (`10:15 AM`, as Notion writes its dates), with an optional
+ * zone: `Z`, `UTC`, `GMT`, an offset, or both as JavaScript's `Date#toString` writes them (`GMT+0000 (Coordinated
+ * Universal Time)`, the zone's name in brackets after the offset, which decides).
  */
-const TIME = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:((?:UTC|GMT)?[+-]\d{2}:?\d{2}|Z|UTC|GMT)(?:\s+\([^()]{1,60}\))?)?)?`;
+const TIME = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?\s*(?:((?:UTC|GMT)?[+-]\d{2}:?\d{2}|Z|UTC|GMT)(?:\s+\([^()]{1,60}\))?)?)?`;
 /** `Jul 08 2022`, `July 8, 2022`, with an optional weekday before and a time after (as Astro's blog template and RFC 2822 dates write them). */
 const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(${MONTH_PATTERN})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'i');
 /** `8 July 2022`, `Fri, 08 Jul 2022 10:00:00 +0000`. */
 const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})\s+(${MONTH_PATTERN})\.?,?\s+(\d{4})${TIME}$`, 'i');
+
+/** A 12-hour clock's hour (`12` AM is midnight, `12` PM noon) on a 24-hour clock; `null` for an hour no such clock shows. */
+function twentyFourHour(hour: string, half: string): string | null {
+  const h = Number(hour);
+  if (h < 1 || h > 12) return null;
+  return String((h % 12) + (half.toLowerCase() === 'p' ? 12 : 0));
+}
 
 /**
  * A date written with an English month name, as other generators' front matter and CMS exports hold it:
@@ -212,7 +220,9 @@ export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | u
     if (!m) return undefined;
     [, weekday, day, month, year, ...rest] = m as unknown as string[] as [string, string | undefined, string, string, string, ...string[]];
   }
-  const [hour, minute, second, zone] = rest;
+  const [clockHour, minute, second, half, zone] = rest;
+  const hour = clockHour !== undefined && half !== undefined ? twentyFourHour(clockHour, half) : clockHour;
+  if (hour === null) return { ok: false, reason: `"${value}" is not a date: a 12-hour clock's hour is 1 to 12, not ${clockHour}` };
   const iso =
     `${year}-${String(monthNumber(month!)).padStart(2, '0')}-${day!.padStart(2, '0')}` +
     (hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '') +

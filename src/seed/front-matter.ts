@@ -13,6 +13,7 @@ import { mediaFolderUrl } from './media-folder.js';
 import { lineAt, parseSeedJson } from '../json-keys.js';
 import { readSimpleYaml } from './simple-yaml.js';
 import { type MetadataLines, splitMetadataLines } from './metadata-lines.js';
+import { isNotionExportName, splitNotionProperties } from './notion-properties.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
@@ -72,9 +73,12 @@ export interface FrontMatterSplit {
   toml?: string;
   /** The JSON object (Hugo's third front matter, braces included) that opens the seed instead. */
   json?: string;
-  /** Pelican's metadata lines (`Title: …`, `Date: …`) that open a Markdown seed instead, read (see `metadata-lines.ts`). */
-  metadata?: Pick<MetadataLines, 'fields' | 'lines'>;
-  /** Why the lines that open the text, guessed to be Pelican's metadata, stay text (a W_UNKNOWN_FIELD warning {@link parseFrontMatter} gives). */
+  /**
+   * Pelican's metadata lines (`Title: …`, `Date: …`) that open a Markdown seed instead, or the properties under the
+   * title of a page of Notion's export (see `notion-properties.ts`), read; `what` names them in a warning.
+   */
+  metadata?: Pick<MetadataLines, 'fields' | 'lines'> & { what: string };
+  /** Why the lines that open the text, guessed to be Pelican's metadata or Notion's properties, stay text (a W_UNKNOWN_FIELD warning {@link parseFrontMatter} gives). */
   metadataNotRead?: Diagnostic;
   /** 1-based line of the first YAML (or TOML, or JSON) line. */
   yamlLine: number;
@@ -86,7 +90,10 @@ export interface FrontMatterSplit {
 
 /** Options for {@link splitFrontMatter}. */
 export interface SplitOptions {
-  /** Read Pelican's metadata lines (`Title: …` then `Date: …`) opening the text, as Pelican reads a Markdown file's. */
+  /**
+   * Read Pelican's metadata lines (`Title: …` then `Date: …`) opening the text, as Pelican reads a Markdown file's, and
+   * in a file named as Notion's export names a page (`Title 1a2b…6d.md`), the page's properties under its title.
+   */
   metadataLines?: boolean;
   /** Read YAML front matter without its opening `---` (closed by one), as Hexo reads a post's (the text lies in a `_posts` folder). */
   closingFenceOnly?: boolean;
@@ -108,9 +115,12 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
   if (!opening) {
     const unopened = options.closingFenceOnly ? splitUnopenedYaml(text) : undefined;
     if (unopened) return unopened;
-    const lines = options.metadataLines ? splitMetadataLines(text) : undefined;
-    const notRead = lines && metadataNotRead(lines, file, options.timeZone);
-    if (lines && !notRead) return { yaml: null, metadata: { fields: lines.fields, lines: lines.lines }, yamlLine: 1, body: lines.body, bodyLine: lines.bodyLine };
+    const pelican = options.metadataLines ? splitMetadataLines(text) : undefined;
+    const notion = !pelican && options.metadataLines && isNotionExportName(file) ? splitNotionProperties(text) : undefined;
+    const lines = pelican ?? notion;
+    const what = pelican ? PELICAN_LINES : NOTION_PROPERTIES;
+    const notRead = lines && metadataNotRead(lines, what, file, options.timeZone);
+    if (lines && !notRead) return { yaml: null, metadata: { fields: lines.fields, lines: lines.lines, what }, yamlLine: 1, body: lines.body, bodyLine: lines.bodyLine };
     return { yaml: null, yamlLine: 0, body: text, bodyLine: 1, ...(notRead ? { metadataNotRead: notRead } : {}) };
   }
   const toml = opening[1] === '+++';
@@ -133,6 +143,10 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
   throw new StoryfeedError('E_FRONT_MATTER', `front matter starts with \`${fence}\` on line 1 but is never closed with a second \`${fence}\` line`, { file, line: 1 });
 }
 
+/** What Pelican's metadata lines and Notion's properties are called in warnings. */
+const PELICAN_LINES = "Pelican's metadata (`Title: …`)";
+const NOTION_PROPERTIES = "a Notion page's properties (`Created: …` under its title)";
+
 /**
  * Why metadata lines found by guess (no fence opens them) are not read, or `undefined` when they read as a story's
  * fields. Such lines were a text's first lines before they were read, and a guess must not stop a build that went
@@ -142,7 +156,7 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
  * {@link laterFieldProblem}. A guess that would leave the story no body is taken back where the body is read
  * (`readMarkdownSeed`).
  */
-function metadataNotRead(lines: MetadataLines, file: string | undefined, timeZone: string | undefined): Diagnostic | undefined {
+function metadataNotRead(lines: MetadataLines, what: string, file: string | undefined, timeZone: string | undefined): Diagnostic | undefined {
   const lineOf = (key: string): number | undefined => lines.lines.get(key);
   let problem: { detail: string; line: number | undefined } | undefined;
   try {
@@ -155,11 +169,10 @@ function metadataNotRead(lines: MetadataLines, file: string | undefined, timeZon
     problem = { detail: error.detail, line: error.line };
   }
   if (!problem) return undefined;
-  return warning(
-    'W_UNKNOWN_FIELD',
-    `the first lines look like Pelican's metadata (\`Title: …\`) but are read as text, as they were: ${problem.detail}; correct it to read them as the story's fields`,
-    { file, line: problem.line },
-  );
+  return warning('W_UNKNOWN_FIELD', `the first lines look like ${what} but are read as text, as they were: ${problem.detail}; correct it to read them as the story's fields`, {
+    file,
+    line: problem.line,
+  });
 }
 
 /**

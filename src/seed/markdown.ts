@@ -87,7 +87,7 @@ export function readMarkdownSeed(raw: string, options: MarkdownSeedOptions = {})
     }
     const notRead = warning(
       'W_UNKNOWN_FIELD',
-      `the first lines look like Pelican's metadata (\`Title: …\`) but are read as text, as they were: read as the story's fields, they leave it no text; add its text after a blank line under them to read them so`,
+      `the first lines look like ${split.metadata.what} but are read as text, as they were: read as the story's fields, they leave it no text; add its text after a blank line under them to read them so`,
       { file, line: split.bodyLine },
     );
     return readSplitMarkdown(raw, { yaml: null, yamlLine: 0, body: text, bodyLine: 1, metadataNotRead: notRead }, options);
