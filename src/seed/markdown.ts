@@ -23,6 +23,7 @@ import deflist from 'markdown-it-deflist';
 import { OBSIDIAN_VAULT, withSiteExtensions } from './markdown-extensions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
 import { checkSeedStructure, SEED_BYTES_PER_UNIT, seedUnitLimit } from './structure-limit.js';
+import { MAX_STORY_TAGS } from '../story-limits.js';
 
 /**
  * One shared, configured Markdown parser: CommonMark + tables and strikethrough, raw HTML kept for the sanitizer,
@@ -202,6 +203,13 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
   if (comments.first) {
     const count = comments.count > 1 ? `${comments.count} Obsidian comments` : 'an Obsidian comment';
     options.onWarning?.(warning('W_TEMPLATE_TAG', `left out ${count} (%%…%%), an editor's notes that readers do not see (first: ${comments.first.text})`, { file }));
+  }
+  // A paragraph of nothing but hashtags (`#travel #food/pastries`, as Bear and Obsidian notes tag themselves, and as
+  // posts copied from social networks end) names the story's tags; it is no text a reader should see.
+  const hashtags = withoutHashtagLines(tokens);
+  if (hashtags.tags.length > 0) {
+    tokens = hashtags.tokens;
+    meta.tags = [...new Set([...(meta.tags ?? []), ...hashtags.tags])].slice(0, MAX_STORY_TAGS);
   }
   const summary = withSummaryDivider(tokens, meta.excerptSeparator);
   tokens = summary.tokens;
@@ -1044,6 +1052,33 @@ function splitMediaEnds(tokens: readonly Token[]): Map<number, number> | undefin
     if (endedMedia(t.content) > 0) nextEnd = i;
   }
   return ends;
+}
+
+/** A hashtag as Bear and Obsidian write one: `#`, then letters, digits, `_`, `-` and `/` (nesting), at least one a letter. */
+const HASHTAG = /^#[\p{L}\p{N}_/-]+$/u;
+const HAS_LETTER = /\p{L}/u;
+
+/**
+ * The tokens without the top-level paragraphs made only of hashtags, and those tags (without `#`, in order); the
+ * paragraphs stay when nothing else would be left of the body. Each paragraph is read once, word by word.
+ */
+function withoutHashtagLines(tokens: Token[]): { tokens: Token[]; tags: string[] } {
+  const tags: string[] = [];
+  const dropped = new Set<number>();
+  let blocks = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.level !== 0 || t.nesting === -1) continue;
+    blocks++;
+    if (t.type !== 'paragraph_open' || tokens[i + 1]?.type !== 'inline') continue;
+    const words = (tokens[i + 1]!.content ?? '').trim().split(/\s+/);
+    if (!words.every((w) => HASHTAG.test(w) && HAS_LETTER.test(w))) continue;
+    for (const w of words) tags.push(w.slice(1));
+    dropped.add(i);
+  }
+  if (dropped.size === 0 || dropped.size === blocks) return { tokens, tags: [] };
+  // A paragraph is its open, inline and close tokens.
+  return { tokens: tokens.filter((_t, i) => !dropped.has(i) && !dropped.has(i - 1) && !dropped.has(i - 2)), tags };
 }
 
 /** Index of the token that closes the block opened at `open`. */

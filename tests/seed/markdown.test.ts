@@ -437,6 +437,19 @@ describe('readMarkdownSeed', () => {
     for (const shape of shapes) expect(await costGrowth((n) => readMarkdownSeed(`---\ntitle: T\n---\n${shape(n)}\n`), 500, 5_000, 4)).toBeLessThanOrEqual(4);
   });
 
+  it("reads a paragraph of nothing but hashtags as the story's tags, not as text (a Bear note's tag line was its summary)", () => {
+    const bear = readMarkdownSeed('# Pastries of Lisbon\n#travel #food/pastries\n\nWe ate pastel de nata every morning.\n');
+    expect(bear.meta.tags).toEqual(['travel', 'food/pastries']);
+    expect(bear.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'We ate pastel de nata every morning.' }]);
+    expect(bear.html).not.toContain('#travel');
+    const post = readMarkdownSeed('---\ntitle: Day 1\ntags: [code]\n---\nI learned closures today.\n\n#100DaysOfCode #javascript #code\n');
+    expect(post.meta.tags).toEqual(['code', '100DaysOfCode', 'javascript']);
+    // Numbers are no tags, hashtags among words are text, and a note of only tags keeps them as its text.
+    expect(readMarkdownSeed('# Race\n\nWe won #1 and #2.\n\n#1 #2\n').meta.tags).toBeUndefined();
+    expect(readMarkdownSeed('# Race\n\nWe won #1 and #2.\n\n#1 #2\n').sections[0]!.blocks).toHaveLength(2);
+    expect(readMarkdownSeed('# Only tags\n\n#todo\n').sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: '#todo' }]);
+  });
+
   it('ends the fallback of an inline video at its own end tag, the innermost of its name', () => {
     const seed = readMarkdownSeed('---\ntitle: T\n---\nA <video src="v.mp4">b <audio>c</video> d <video>e</video> f </audio> g\n');
     expect(seed.sections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'A d f g' }]);
