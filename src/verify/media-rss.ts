@@ -26,7 +26,8 @@ const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, AttributeKind>
     framerate: 'float',
     samplingrate: 'float',
     channels: 'nonNegative',
-    duration: 'nonNegative',
+    // Seconds, not always whole: hosts write the exact playing time (`duration="3130.2"`), and the W3C validator reads a number.
+    duration: 'float',
     height: 'positive',
     width: 'positive',
     lang: 'language',

@@ -56,6 +56,14 @@ describe('extension modules', () => {
     ]);
   });
 
+  it('Media RSS: a media:content duration may have a fraction of a second, as podcast hosts write it', async () => {
+    const media = 'xmlns:media="http://search.yahoo.com/mrss/"';
+    const content = (duration: string): string => `<media:content url="https://ex.com/a.mp3" type="audio/mpeg" medium="audio" duration="${duration}"/>`;
+    expect(errors((await readFeed(rss(media, '', content('3130.2')))).problems)).toEqual([]);
+    expect(errors((await readFeed(rss(media, '', content('185')))).problems)).toEqual([]);
+    expect(errors((await readFeed(rss(media, '', content('52:10')))).problems)).toEqual(['channel.item[0].media:content.duration: duration: expected a number, found "52:10"']);
+  });
+
   it('FeedSync: sx:sync needs its history, and since may not come after until', async () => {
     const sx = 'xmlns:sx="http://feedsync.org/2007/feedsync"';
     const feed = await readFeed(rss(sx, '<sx:sharing since="2024-02-01T00:00:00Z" until="2024-01-01T00:00:00Z"/>', '<sx:sync id="item-1" updates="1"/>'));
