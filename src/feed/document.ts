@@ -307,6 +307,10 @@ function toItem(story: Story, site: ResolvedSite, feedLanguage: string, warn: (d
   if (story.banner) item.banner = story.banner;
   if (story.enclosures?.length) item.enclosures = story.enclosures.map((e) => (e.title === undefined ? { ...e } : { ...e, title: c(e.title) }));
   if (story.episode) item.episode = structuredClone(story.episode);
+  // The episode's playing time is its file's (`itunes:duration` is the first file's): without a duration of
+  // its own, that file carries it too, so JSON Feed's attachment and Media RSS show it.
+  const [file] = item.enclosures ?? [];
+  if (file && file.duration === undefined && story.episode?.duration !== undefined) file.duration = story.episode.duration;
   const jsonRemoved: string[] = [];
   if (story.extensions) item.extensions = cleanExtensions(story.extensions, c, jsonRemoved);
   if (jsonRemoved.length) warn(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(jsonRemoved)} that JSON Feed cannot carry from extensions.json`, { file: story.file }));

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, StoryfeedError } from '../../src/errors.js';
 import { buildFeedDocument, feedUrls } from '../../src/feed/document.js';
+import { renderFeeds } from '../../src/render/index.js';
 import type { Story } from '../../src/types.js';
 import { costGrowth } from '../support/linear.js';
 import { makeStory, testSite } from '../support/stories.js';
@@ -207,5 +208,16 @@ describe('podcast episodes', () => {
     ];
     expect(warningsOf(episodes, testSite)).toEqual([expect.objectContaining({ code: 'W_NOT_A_PODCAST', file: 'seeds/e2.md' })]);
     expect(warningsOf(episodes)).toEqual([]);
+  });
+
+  it("gives the episode's duration to its file when the file has none, so JSON Feed's attachment carries it too", () => {
+    const video = { url: 'https://example.com/1.mp4', type: 'video/mp4', length: 9000 };
+    const [item] = buildFeedDocument([makeStory({ slug: 'e', enclosures: [...audio, video], episode: { duration: 1500 } })], show).items;
+    expect(item!.enclosures).toEqual([{ ...audio[0], duration: 1500 }, video]);
+    const own = buildFeedDocument([makeStory({ slug: 'e', enclosures: [{ ...audio[0]!, duration: 1499 }], episode: { duration: 1500 } })], show).items[0]!;
+    expect(own.enclosures?.[0]?.duration).toBe(1499);
+    const outputs = renderFeeds(buildFeedDocument([makeStory({ slug: 'e', enclosures: audio, episode: { duration: 1500 } })], show));
+    expect(JSON.parse(outputs.json).items[0].attachments[0].duration_in_seconds).toBe(1500);
+    expect(outputs.rss).toContain('duration="1500"');
   });
 });
