@@ -3,7 +3,7 @@ import type { TagFeedOptions } from '../config/site-config.js';
 import type { Diagnostic } from '../errors.js';
 import { slugify } from '../story/slug.js';
 import { toStories, type ArticleAnalyzer, type FeedInput, type ItemOptions, type MarkdownRenderer } from '../item/index.js';
-import type { FeedDocument, FeedFormat, FeedItem, SiteConfig, Story } from '../types.js';
+import type { FeedDocument, FeedFormat, FeedItem, PodcastChannel, SiteConfig, Story } from '../types.js';
 import { buildFeedDocumentOfStories, DEFAULT_OUTPUTS, feedUrls, newestUpdate, tagName } from './document.js';
 import { resolveSite } from './site.js';
 
@@ -78,7 +78,11 @@ export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfi
     kind,
     name,
     path: folder,
-    document: buildFeedDocumentOfStories(members, { ...site, title: `${site.title}: ${name}`, feedBaseUrl: new URL(folder, baseOf(site)).href }, quiet),
+    document: buildFeedDocumentOfStories(
+      members,
+      { ...site, title: `${site.title}: ${name}`, feedBaseUrl: new URL(folder, baseOf(site)).href, ...(site.podcast ? { podcast: subFeedPodcast(site.podcast) } : {}) },
+      quiet,
+    ),
   });
   if (options.tagFeeds) {
     const minItems = typeof options.tagFeeds === 'object' ? (options.tagFeeds.minItems ?? 1) : 1;
@@ -190,6 +194,16 @@ function archivedFeeds(all: FeedDocument, site: SiteConfig): FeedSetEntry[] {
 /** A copy of `doc` holding `items`, with its own self links and `updated`. */
 function withItems(doc: FeedDocument, items: FeedItem[], selfUrls: Record<FeedFormat, string>): FeedDocument {
   return { ...doc, items, selfUrls, updated: newestUpdate(items) ?? doc.updated };
+}
+
+/**
+ * A podcast's settings for one of its tag or author feeds: all but `guid`. `podcast:guid` is the show's
+ * one identifier, which directories such as Podcast Index follow from feed to feed when a show moves: a
+ * sub-feed holding it too would pass for the show itself. A sub-feed is another feed, so it carries none.
+ */
+function subFeedPodcast(podcast: PodcastChannel): PodcastChannel {
+  const { guid: _guid, ...rest } = podcast;
+  return rest;
 }
 
 function baseOf(site: SiteConfig): string {

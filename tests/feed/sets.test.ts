@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFeedSet } from '../../src/feed/sets.js';
+import { renderFeeds } from '../../src/render/index.js';
 import { costGrowth } from '../support/linear.js';
 import { makeStory } from '../support/stories.js';
 
@@ -35,6 +36,22 @@ describe('tag and author feeds', () => {
     const set = buildFeedSet([item(1, ['Nato', 'NATO', ' nato ', 'Energy'], ['Ann', 'ANN']), item(2, ['nato'], ['ann'])], site, { tagFeeds: true, authorFeeds: true });
     const byName = Object.fromEntries(set.filter((e) => e.kind !== 'main').map((e) => [`${e.kind}:${e.name}`, e.document.items.map((i) => i.title)]));
     expect(byName).toEqual({ 'tag:Energy': ['S1'], 'tag:Nato': ['S2', 'S1'], 'author:Ann': ['S2', 'S1'] });
+  });
+
+  it("of a podcast are podcasts of the show's settings, without the show's podcast:guid, which names the main feed alone", () => {
+    const guid = 'c2a9e8a3-5f25-5d8e-8b7a-4b3e9a0d8f11';
+    const podcast = { image: 'https://x.example/art.jpg', categories: [{ text: 'History' }], explicit: false, guid, locked: true };
+    const episode = (n: number) => ({ ...item(n, ['season 1']), enclosures: [{ url: `https://x.example/${n}.mp3`, type: 'audio/mpeg', length: 100 }] });
+    const set = buildFeedSet([episode(1), episode(2)], { ...site, podcast }, { tagFeeds: true, authorFeeds: true });
+    expect(set.map((e) => [e.kind, e.document.podcast?.guid])).toEqual([
+      ['main', guid],
+      ['tag', undefined],
+      ['author', undefined],
+    ]);
+    for (const e of set) expect(e.document.podcast).toMatchObject({ image: podcast.image, categories: podcast.categories, explicit: false, locked: true });
+    const [main, tag] = set.map((e) => renderFeeds(e.document).rss);
+    expect(main).toContain(`<podcast:guid>${guid}</podcast:guid>`);
+    expect(tag).not.toContain('podcast:guid');
   });
 
   it('make one feed, and one category on an item, of a tag written precomposed (NFC) and decomposed (NFD)', () => {
