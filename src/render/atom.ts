@@ -35,8 +35,10 @@ export function renderAtom(doc: FeedDocument): string {
   for (const item of doc.items) {
     // Atom requires an author on every entry when the feed has none.
     const authors = item.authors.length ? item.authors : firstAuthor ? [] : [fallbackAuthor];
+    // An item's files come before its image (see entryMarkup): `feed` writes the image only of an item without files.
+    const feedImage = item.enclosures?.length ? undefined : item.image;
     // `feed` writes the image href normalized by `new URL`, so the lookup key must be too.
-    if (item.image?.type) imageTypes.set(new URL(item.image.url).href, item.image.type);
+    if (feedImage?.type) imageTypes.set(new URL(feedImage.url).href, feedImage.type);
     entryExtras.push(entryMarkup(item, ph, used, doc.podcast !== undefined));
     feed.addItem({
       // `feed` passes entry ids through `new URL` (a non-URL id throws, a URL id is rewritten);
@@ -52,7 +54,7 @@ export function renderAtom(doc: FeedDocument): string {
       content: ph.cdata(item.contentHtml),
       author: authors.map((a) => atomAuthor(a, ph)),
       category: item.tags.map((t) => ({ term: ph.attr(t) })),
-      ...(item.image ? { image: item.image.url } : {}),
+      ...(feedImage ? { image: feedImage.url } : {}),
     });
   }
   // Each entry's extra elements (enclosures, episode fields, custom elements) close the entry, after
@@ -98,13 +100,23 @@ function withHistory(xml: string, doc: FeedDocument, ph: Placeholders): string {
   return doc.history?.archive ? withNamespaces(out, '<feed xmlns="http://www.w3.org/2005/Atom"', { 'xmlns:fh': 'http://purl.org/syndication/history/1.0' }) : out;
 }
 
-/** Enclosure links and namespaced elements of one entry, as markup after its id. */
+/**
+ * Enclosure links and namespaced elements of one entry, as markup after its id. An item's files come
+ * first and its image after them: readers and podcast apps that take an entry's first enclosure for
+ * its media (an episode's audio) would otherwise take the image.
+ */
 function entryMarkup(item: FeedItem, ph: Placeholders, used: Set<string>, podcast: boolean): string {
   const parts: string[] = [];
   for (const e of item.enclosures ?? []) {
     const attrs: Record<string, string> = { rel: 'enclosure', href: e.url, type: e.type };
     if (e.length !== undefined) attrs.length = String(e.length);
     if (e.title) attrs.title = e.title;
+    parts.push(toMarkup({ name: 'link', attrs }, ph, INDENT));
+  }
+  if (item.image && item.enclosures?.length) {
+    // As `feed` writes an image link: its href normalized, its type when known.
+    const attrs: Record<string, string> = { rel: 'enclosure', href: new URL(item.image.url).href };
+    if (item.image.type) attrs.type = item.image.type;
     parts.push(toMarkup({ name: 'link', attrs }, ph, INDENT));
   }
   const nodes = itemNodes(item, podcast);

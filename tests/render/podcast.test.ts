@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isStoryfeedError } from '../../src/errors.js';
 import { buildFeeds } from '../../src/pipeline.js';
 import type { PodcastChannel, SiteConfig } from '../../src/types.js';
-import { checkWellFormedXml } from '../../src/verify/index.js';
+import { checkWellFormedXml, compareFeed, readFeed } from '../../src/verify/index.js';
 import { verifyExtensions } from '../../src/verify/extension-fields.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -68,6 +68,17 @@ describe('podcast feeds', () => {
     // The W3C feed validator's rule for itunes:duration.
     for (const m of outputs.rss.matchAll(/<itunes:duration>([^<]*)</g)) expect(m[1]).toMatch(/([0-9]?[0-9]:)?[0-5]?[0-9]:[0-5][0-9]$/);
     expect(verifyExtensions(outputs, document)).toEqual([]);
+  });
+
+  it("puts an episode's files before its image in Atom, where apps take the first enclosure for the episode's media", async () => {
+    const { outputs, document } = buildFeeds([{ ...episode, image: 'https://p.example/cover.jpg' }], show);
+    const enclosures = [...outputs.atom.matchAll(/<link rel="enclosure" href="([^"]*)"/g)].map((m) => m[1]);
+    expect(enclosures).toEqual(['https://p.example/1.mp3', 'https://p.example/cover.jpg']);
+    expect(outputs.atom).toContain('<link rel="enclosure" href="https://p.example/cover.jpg" type="image/jpeg"/>');
+    expect(verifyExtensions(outputs, document)).toEqual([]);
+    const atom = await readFeed(outputs.atom);
+    expect(atom.items[0]?.image?.url).toBe('https://p.example/cover.jpg');
+    expect(compareFeed(atom, document, 'atom')).toEqual([]);
   });
 
   it('accepts only Apple Podcasts categories', () => {
