@@ -270,6 +270,12 @@ function podcastNameProblems(s: Record<string, unknown>): string[] {
   return out;
 }
 
+/**
+ * A UUID as `podcast:guid` holds it: 32 hexadecimal digits in groups of 8-4-4-4-12. Apps and directories
+ * read any other value as no guid, and take the show for another one when its feed moves.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const PODCAST_FIELDS = new Set(['image', 'categories', 'explicit', 'author', 'owner', 'type', 'guid', 'locked', 'lockedOwner']);
 
 function podcastProblems(value: unknown): string[] {
@@ -304,6 +310,10 @@ function podcastProblems(value: unknown): string[] {
   if (p.owner !== undefined && typeof p.owner === 'object' && p.owner !== null && !isEmailAddress(String(p.owner.email)))
     out.push(`podcast.owner.email: ${NOT_A_FEED_EMAIL}: ${describeValue(p.owner.email)}`);
   if (typeof p.lockedOwner === 'string' && !isEmailAddress(p.lockedOwner)) out.push(`podcast.lockedOwner: ${NOT_A_FEED_EMAIL}: ${describeValue(p.lockedOwner)}`);
+  if (typeof p.guid === 'string' && !UUID.test(p.guid))
+    out.push(
+      `podcast.guid: must be a UUID such as "917393e3-1b1e-5cef-ace4-edaa54e1f810" (the podcast namespace's UUIDv5 of the feed URL without its scheme), found ${describeValue(p.guid)}`,
+    );
   for (const key of Object.keys(p)) if (!PODCAST_FIELDS.has(key)) out.push(`podcast.${key}: is not a podcast setting`);
   return out;
 }

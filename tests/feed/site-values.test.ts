@@ -58,6 +58,18 @@ describe('site settings from plain JavaScript', () => {
     expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, owner: { name: 'A', email: 'nope' } } }))).toContain('podcast.owner.email');
   });
 
+  it('refuses a podcast:guid that is no UUID, which apps and directories read as none', () => {
+    for (const guid of [
+      'https://pod.example/rss.xml',
+      'urn:uuid:917393e3-1b1e-5cef-ace4-edaa54e1f810',
+      '917393e31b1e5ceface4edaa54e1f810',
+      ' 917393e3-1b1e-5cef-ace4-edaa54e1f810',
+    ])
+      expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, guid } }))).toContain('podcast.guid: must be a UUID');
+    for (const guid of ['917393e3-1b1e-5cef-ace4-edaa54e1f810', '9B024349-CCF0-5F69-A609-6B82873EAB3C'])
+      expect(buildFeeds([episode()], { ...site, podcast: { ...podcast, guid } }).outputs.rss).toContain(`<podcast:guid>${guid}</podcast:guid>`);
+  });
+
   it("refuses podcast names over Apple's 255 characters, which would fail the feed's own verification (W3C's limit too)", async () => {
     const long = 'é'.repeat(256);
     expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, author: long } }))).toContain('podcast.author: at most 255 characters');
