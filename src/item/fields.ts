@@ -3,6 +3,7 @@ import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } fr
 import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
 import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseDate } from '../seed/dates.js';
 import { publishedId } from '../story/item-id.js';
+import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -377,8 +378,9 @@ export function podcastLink(value: unknown, path: FieldPath, base: string): Podc
   const url = httpUrl(r.url, `${path}.url`, base);
   if (!url) fail(`${path}.url`, 'is required');
   const link: PodcastLink = { url, type: mimeType(r.type, `${path}.type`, true)! };
-  const language = text(r.language, `${path}.language`);
-  if (language) link.language = language;
+  // A transcript's language as feeds write languages (`en`, `pt-BR`): apps pick a transcript by it.
+  const language = filledText(text(r.language, `${path}.language`))?.trim();
+  if (language) link.language = canonicalLanguage(language) ?? fail(`${path}.language`, notALanguageTag(language));
   return link;
 }
 

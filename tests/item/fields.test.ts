@@ -1,0 +1,31 @@
+/**
+ * The readers of a plain item's fields, one rule each where the item tests do not pin it.
+ */
+import { describe, expect, it } from 'vitest';
+import { episode } from '../../src/item/fields.js';
+import { buildFeeds } from '../../src/pipeline.js';
+
+const base = 'https://pod.example/1';
+const transcript = (language: string) => ({ transcripts: [{ url: '/1.vtt', type: 'text/vtt', language }] });
+
+describe("an episode's transcripts", () => {
+  it('carry a language as feeds write languages: canonical, and refused (E_ITEM) when it is no language tag', () => {
+    expect(episode(transcript('pt-br'), 'episode', base)?.transcripts).toEqual([{ url: 'https://pod.example/1.vtt', type: 'text/vtt', language: 'pt-BR' }]);
+    expect(episode(transcript(' en '), 'episode', base)?.transcripts?.[0]?.language).toBe('en');
+    expect(episode(transcript(''), 'episode', base)?.transcripts?.[0]).not.toHaveProperty('language');
+    for (const name of ['English', 'zz', 'en_US!']) {
+      expect(() => episode(transcript(name), 'episode', base)).toThrow(
+        expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('episode.transcripts[0].language') }),
+      );
+    }
+  });
+
+  it('reach podcast:transcript with that language', () => {
+    const show = { siteUrl: 'https://pod.example', title: 'Pod', podcast: { image: 'https://pod.example/art.jpg', categories: [{ text: 'History' }], explicit: false } };
+    const { outputs } = buildFeeds(
+      [{ url: '/1', title: 'One', published: '2024-01-01T00:00:00Z', enclosures: [{ url: '/1.mp3', type: 'audio/mpeg', length: 1 }], episode: transcript('es-mx') }],
+      show,
+    );
+    expect(outputs.rss).toContain('<podcast:transcript url="https://pod.example/1.vtt" type="text/vtt" language="es-MX"/>');
+  });
+});
