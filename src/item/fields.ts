@@ -160,6 +160,21 @@ export function wholeNumber(value: unknown, path: FieldPath, min = 0, max = Numb
   return value;
 }
 
+/** A duration as podcast feeds write one: `HH:MM:SS` or `MM:SS` (`itunes:duration`'s forms), or seconds as text. */
+const CLOCK_DURATION = /^(?:(?:(\d{1,4}):)?([0-5]?\d):([0-5]\d)|(\d{1,9}))$/;
+
+/**
+ * Optional duration in whole seconds: a whole number, or text as podcast themes' front matter and hosts' exports write
+ * one (`"00:45:12"`, `"45:12"`, `"2712"`), read as `itunes:duration` reads it.
+ */
+export function durationSeconds(value: unknown, path: FieldPath): number | undefined {
+  if (typeof value !== 'string') return wholeNumber(value, path);
+  const m = CLOCK_DURATION.exec(value.trim());
+  if (!m) return fail(path, `must be a number of seconds or a duration written HH:MM:SS or MM:SS, found ${describeValue(value)}`);
+  const [, hours, minutes, seconds, whole] = m;
+  return whole !== undefined ? Number(whole) : Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds);
+}
+
 /** Optional boolean. */
 export function flag(value: unknown, path: FieldPath): boolean | undefined {
   if (value === undefined || value === null) return undefined;
@@ -312,7 +327,7 @@ export function enclosureExtras(r: Record<string, unknown>, at: FieldPath, enclo
   if (length !== undefined) enclosure.length = length;
   const title = text(r.title, `${at}.title`);
   if (title) enclosure.title = title;
-  const duration = wholeNumber(r.duration, `${at}.duration`);
+  const duration = durationSeconds(r.duration, `${at}.duration`);
   if (duration !== undefined) enclosure.duration = duration;
   return enclosure;
 }
@@ -348,7 +363,7 @@ export function episode(value: unknown, path: FieldPath, base: string): EpisodeI
   if (value === undefined || value === null) return undefined;
   const r = record(value, path);
   const out: EpisodeInfo = {};
-  const duration = wholeNumber(r.duration, `${path}.duration`);
+  const duration = durationSeconds(r.duration, `${path}.duration`);
   if (duration !== undefined) out.duration = duration;
   const number = wholeNumber(r.episode, `${path}.episode`, 1);
   if (number !== undefined) out.episode = number;

@@ -29,3 +29,35 @@ describe("an episode's transcripts", () => {
     expect(outputs.rss).toContain('<podcast:transcript url="https://pod.example/1.vtt" type="text/vtt" language="es-MX"/>');
   });
 });
+
+describe("an episode's and a file's duration", () => {
+  it('is read as itunes:duration writes it (HH:MM:SS, MM:SS, seconds as text), as podcast themes write it in front matter', () => {
+    expect(episode({ duration: '01:02:03' }, 'episode', base)?.duration).toBe(3723);
+    expect(episode({ duration: '45:12' }, 'episode', base)?.duration).toBe(2712);
+    expect(episode({ duration: ' 2712 ' }, 'episode', base)?.duration).toBe(2712);
+    expect(episode({ duration: 2712 }, 'episode', base)?.duration).toBe(2712);
+    const feeds = buildFeeds(
+      [
+        {
+          title: 'Ep',
+          link: 'https://pod.example/1',
+          date: new Date('2024-01-01'),
+          content: 'Notes',
+          enclosure: { url: 'https://pod.example/1.mp3', type: 'audio/mpeg', length: 9, duration: '3:05' },
+        },
+      ],
+      {
+        siteUrl: 'https://pod.example',
+        title: 'Pod',
+      },
+    );
+    expect(feeds.outputs.json).toContain('"duration_in_seconds": 185');
+  });
+
+  it('is refused (E_ITEM naming the field) in any other form', () => {
+    for (const duration of ['1h 2m', '61:00', '1:2:3', '-5', 1.5])
+      expect(() => episode({ duration }, 'episode', base), String(duration)).toThrow(
+        expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('episode.duration') }),
+      );
+  });
+});
