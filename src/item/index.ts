@@ -328,7 +328,14 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
   if (site.defaultDate && fallback && nearUnixEpoch(fallback)) read.fail('site.defaultDate', nearUnixEpochReason(fallback));
   const published = givenDate ?? fallback;
-  if (!published) read.fail(`${at}.published`, 'is required: give the date the item was published (a Date or an ISO 8601 string)');
+  if (!published) {
+    // A CMS's or another library's date name on an item of storyfeed's own shape (with `url`) is not read: say why.
+    const other = foreign ? undefined : ['date', 'pubDate', 'date_gmt'].find((name) => read.given(r[name]));
+    read.fail(
+      `${at}.published`,
+      `is required: give the date the item was published (a Date or an ISO 8601 string)${other ? `; ${at}.${other} is read only on an item written for another library (with \`link\`, not \`url\`)` : ''}`,
+    );
+  }
   const givenUpdate = read.date(r[dates.updated], `${at}.${dates.updated}`, timeZone);
   if (givenUpdate && nearUnixEpoch(givenUpdate)) read.fail(`${at}.${dates.updated}`, nearUnixEpochReason(givenUpdate));
   let updated = givenUpdate ?? published;

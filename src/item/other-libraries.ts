@@ -71,7 +71,8 @@ export interface FeedPackageEnclosure {
   type?: string;
   length?: number;
   title?: string;
-  duration?: number;
+  /** Whole seconds, or text as `itunes:duration` writes it (`"01:02:03"`, `"45:12"`). */
+  duration?: number | string;
 }
 
 /** One of storyfeed's fields, as an item gives it: under storyfeed's name, or under another library's. */

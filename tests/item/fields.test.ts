@@ -61,3 +61,13 @@ describe("an episode's and a file's duration", () => {
       );
   });
 });
+
+describe("an item's date", () => {
+  it("names the date field it did not read on an item of storyfeed's own shape (a CMS's `date` beside `url`)", () => {
+    expect(() =>
+      buildFeeds([{ title: 'Post', url: 'https://pod.example/1', date: '2024-01-01', contentHtml: '<p>Hi</p>' } as never], { siteUrl: 'https://pod.example', title: 'Pod' }),
+    ).toThrow(
+      expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('items[0].date is read only on an item written for another library (with `link`, not `url`)') }),
+    );
+  });
+});
