@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import { SEED_EXTENSIONS } from '../seed/extensions.js';
 import { setAsideSharedIds } from './shared-ids.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
 import type { StorySite } from '../story/seed-to-story.js';
@@ -217,9 +218,14 @@ async function buildWith(
   if (loaded.stories.filter((s) => !s.draft).length === 0) {
     // With keepGoing, every seed may have been set aside: say which and why, as a build without it would have.
     const skipped = loaded.errors.length;
+    // A folder with no seed at all (a platform's export of .html pages): say what it holds, and what storyfeed reads.
+    const holds =
+      loaded.files.length === 0 && loaded.others.size > 0
+        ? `: it holds no seed file, only ${[...loaded.others].map(([ext, n]) => `${n} ${ext}`).join(', ')} (storyfeed reads Markdown, plain text and JSON seeds: ${SEED_EXTENSIONS.join(', ')}; a post's HTML goes in a JSON seed's \`contentHtml\`)`
+        : '';
     throw new StoryfeedError(
       'E_NO_STORIES',
-      `no publishable stories in ${displayPath(seedsDir, cwd)}${skipped ? `: ${skipped} seed${skipped === 1 ? ' was' : 's were'} skipped` : ''}`,
+      `no publishable stories in ${displayPath(seedsDir, cwd)}${skipped ? `: ${skipped} seed${skipped === 1 ? ' was' : 's were'} skipped` : holds}`,
       skipped ? { problems: loaded.errors.map((e) => e.message) } : {},
     );
   }

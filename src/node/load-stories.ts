@@ -60,6 +60,8 @@ export interface LoadedStories {
   errors: StoryfeedError[];
   /** The seed files read. */
   files: SeedFile[];
+  /** The other files of the folder, counted by extension (`.html` → 12), at most 20 kinds. */
+  others: Map<string, number>;
 }
 
 const CONCURRENCY = 32;
@@ -88,7 +90,8 @@ export const POOL_MIN_SEEDS = 2000;
 export async function loadStories(dir: string, options: LoadStoriesOptions): Promise<LoadedStories> {
   // The clock is read before any seed is looked at (see SeedStamps.open).
   const stamps = options.cache ? (options.stamps ?? SeedStamps.open(options.cache.dir)) : undefined;
-  const all = await findSeedFiles(dir, options.cwd, options.onWarning);
+  const others = new Map<string, number>();
+  const all = await findSeedFiles(dir, options.cwd, options.onWarning, others);
   // A seed too large to normalize in bounded memory is refused by size, before it is read.
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
   const oversized: StoryfeedError[] = [];
@@ -196,7 +199,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
     else if (r instanceof StoryfeedError) errors.push(r);
     else stories.push(r);
   }
-  return { stories, errors, files: all };
+  return { stories, errors, files: all, others };
 }
 
 /** A seed's bytes and its sidecar's. */

@@ -50,9 +50,10 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  * generator's project folder holds besides its articles (see {@link siteRoot}), the files of a Jekyll site's `_posts` not named
  * with their date first (see {@link postsSiteOf}), sidecars, and folders already visited (by real path,
  * so symlink loops end). A seed-named link that cannot be followed (a loop, or a missing target) is
- * listed, so reading it reports the problem with its name instead of dropping the story silently.
+ * listed, so reading it reports the problem with its name instead of dropping the story silently. `others`, when
+ * given, counts the files that are no seeds by extension (for the message of a folder that holds none).
  */
-export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?: (d: Diagnostic) => void): Promise<SeedFile[]> {
+export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?: (d: Diagnostic) => void, others?: Map<string, number>): Promise<SeedFile[]> {
   const root = path.resolve(cwd, dir);
   let info;
   try {
@@ -114,6 +115,11 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
       }
       const shownName = invalid.get(entry.name);
       const seedNamed = !onlyPosts && !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase());
+      if (others && !isDir && !seedNamed && shownName === undefined) {
+        // Files that are no seeds, counted by extension for the message of a folder that holds none (an export's .html pages).
+        const ext = path.extname(entry.name).toLowerCase() || '(no extension)';
+        if (others.size < MAX_OTHER_KINDS || others.has(ext)) others.set(ext, (others.get(ext) ?? 0) + 1);
+      }
       if (shownName !== undefined) {
         // Not readable by the name Node decoded; reported (with its bytes) rather than dropped or called missing.
         if (isDir || seedNamed) found.push({ path: full, display: displayPath(path.join(folder, shownName), cwd), invalidName: true });
@@ -178,6 +184,9 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   }
   return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
 }
+
+/** The most kinds of other files counted for a message (see {@link findSeedFiles}'s `others`). */
+const MAX_OTHER_KINDS = 20;
 
 /** Extensions of the articles other site generators read that storyfeed does not: reStructuredText (Pelican, Sphinx), Quarto, R Markdown, AsciiDoc, Org, Textile. */
 const UNREAD_ARTICLES = new Set(['.rst', '.qmd', '.rmd', '.adoc', '.asciidoc', '.org', '.textile']);

@@ -88,6 +88,19 @@ describe('storyfeed build', () => {
     expect(feed.items.map((item) => item.title)).toEqual(["NATO official: North Korean military involvement in Ukraine reveals Russia's weakness"]);
   });
 
+  it("says what a folder of no seed holds (an export's .html pages) and what storyfeed reads, when nothing is published", async () => {
+    rmSync(path.join(dir, 'seeds'), { recursive: true });
+    mkdirSync(path.join(dir, 'seeds', 'posts'), { recursive: true });
+    for (const name of ['1.first.html', '2.second.html']) writeFileSync(path.join(dir, 'seeds', 'posts', name), '<p>A post.</p>');
+    writeFileSync(path.join(dir, 'seeds', 'posts.csv'), 'post_id,title\n');
+    const run = await cli(['build'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'no publishable stories in seeds: it holds no seed file, only 2 .html, 1 .csv (storyfeed reads Markdown, plain text and JSON seeds: .txt, .text, .md',
+    );
+    expect(run.stderr).toContain("a post's HTML goes in a JSON seed's `contentHtml`) [E_NO_STORIES]");
+  });
+
   it('says which seeds were skipped when --keep-going leaves no story to publish', async () => {
     rmSync(path.join(dir, 'seeds'), { recursive: true });
     mkdirSync(path.join(dir, 'seeds'));
