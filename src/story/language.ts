@@ -49,7 +49,9 @@ export function detectLanguage(text: string, expected?: string): string | undefi
   if (looksEnglish(sample)) return 'en';
   const ranked = rankLanguages(sample, 20);
   const [best, second] = ranked;
-  if (!best || best[0] === 'und') return scriptLanguage(sample, letters);
+  // No letter in a script the trigram models cover (Hebrew, Georgian, Armenian, Khmer, …): the script's main language,
+  // when it writes more than half of them.
+  if (!best || best[0] === 'und') return scriptMainLanguage(sample, letters, false);
   if (best[0] === 'cmn' && KANA.test(sample)) return 'ja';
   if (expected !== undefined && letters < SHORT_TEXT_LETTERS) {
     const primary = expected.split('-')[0]!.toLowerCase();
@@ -59,23 +61,6 @@ export function detectLanguage(text: string, expected?: string): string | undefi
   if (second && second[1] > 0.98 && best[1] - second[1] < 0.01) return undefined;
   return languageTagOf(best[0]);
 }
-
-/**
- * Scripts the trigram models do not cover, each written almost only by one language: Hebrew (he), Georgian (ka),
- * Armenian (hy), Khmer (km), Lao (lo), Tibetan (bo), Thaana (dv), Oriya (or), Mongolian (mn). Yiddish, Dzongkha and
- * the other minority languages of these scripts are not told apart from the script's main language.
- */
-const SCRIPT_LANGUAGES: readonly [RegExp, string][] = [
-  [/\p{Script=Hebrew}/gu, 'he'],
-  [/\p{Script=Georgian}/gu, 'ka'],
-  [/\p{Script=Armenian}/gu, 'hy'],
-  [/\p{Script=Khmer}/gu, 'km'],
-  [/\p{Script=Lao}/gu, 'lo'],
-  [/\p{Script=Tibetan}/gu, 'bo'],
-  [/\p{Script=Thaana}/gu, 'dv'],
-  [/\p{Script=Oriya}/gu, 'or'],
-  [/\p{Script=Mongolian}/gu, 'mn'],
-];
 
 /** Fewest letters in another script than the expected language's that name a language (see {@link detectLanguage}). */
 const MIN_FOREIGN_LETTERS = 2;
@@ -152,22 +137,21 @@ const MAIN_LANGUAGE_SCRIPTS = [
 let mainLanguages: { letters: RegExp; language: string }[] | undefined;
 
 /**
- * The main language of the script (of {@link MAIN_LANGUAGE_SCRIPTS}) that writes most of the sample's letters, Japanese
- * for Han with any kana; `undefined` when no such script writes half of them. For a text too short for its trigrams.
+ * The main language of the script (of {@link MAIN_LANGUAGE_SCRIPTS}) that writes half of the sample's letters (more
+ * than half without `orHalf`), Japanese for Han with any kana; `undefined` when no such script does. For a text too
+ * short for its trigrams, or in scripts the trigram models lack (Yiddish, Dzongkha and the other minority languages of
+ * those scripts are not told apart from the script's main language).
  */
-function scriptMainLanguage(sample: string, letters: number): string | undefined {
+function scriptMainLanguage(sample: string, letters: number, orHalf = true): string | undefined {
   if (KANA.test(sample)) return 'ja';
   mainLanguages ??= MAIN_LANGUAGE_SCRIPTS.map((script) => ({
     letters: new RegExp(`\\p{Script=${script}}`, 'gu'),
     language: new Intl.Locale(`und-${script}`).maximize().language,
   }));
-  for (const { letters: pattern, language } of mainLanguages) if ((sample.match(pattern)?.length ?? 0) * 2 >= letters) return language;
-  return undefined;
-}
-
-/** The language of a script of {@link SCRIPT_LANGUAGES} that writes most of the sample's letters, or `undefined`. */
-function scriptLanguage(sample: string, letters: number): string | undefined {
-  for (const [script, language] of SCRIPT_LANGUAGES) if ((sample.match(script)?.length ?? 0) * 2 > letters) return language;
+  for (const { letters: pattern, language } of mainLanguages) {
+    const twice = (sample.match(pattern)?.length ?? 0) * 2;
+    if (orHalf ? twice >= letters : twice > letters) return language;
+  }
   return undefined;
 }
 
