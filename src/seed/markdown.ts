@@ -890,11 +890,11 @@ function toSections(tokens: Token[], file: string | undefined): Section[] {
     if (t.level !== 0) continue;
     // A video or sound whose blocks blank lines split: what stands between its start tag and its end tag is the
     // fallback a reader's player replaces, not the article's text (its HTML keeps it inside the element).
-    const fallbackEnd = mediaEnds?.get(i);
-    if (fallbackEnd !== undefined) {
-      const s = htmlText(t.content.slice(0, openMediaStart(t.content)), file);
+    const fallback = mediaEnds?.get(i);
+    if (fallback !== undefined) {
+      const s = htmlText(t.content.slice(0, fallback.openAt), file);
       if (s) add({ kind: 'paragraph', text: s });
-      i = fallbackEnd - 1;
+      i = fallback.end - 1;
       continue;
     }
     switch (t.type) {
@@ -1012,44 +1012,36 @@ const MEDIA_TAG_EDGE = /<(\/?)(?:video|audio)(?=[\s/>])/gi;
 const HAS_MEDIA_TAG = /<\/?(?:video|audio)(?=[\s/>])/i;
 
 /**
- * Where an HTML block leaves a video or sound open (its start tag with no end tag after it in the block), the
- * offset of that start tag; else the block's length.
+ * A video's and sound's tags in an HTML block, in one scan: where it leaves one open (the offset of that start tag,
+ * with no end tag after it in the block; else the block's length), and whether it ends one it did not start.
  */
-function openMediaStart(html: string): number {
+function mediaEdges(html: string): { openAt: number; endsOne: boolean } {
   let depth = 0;
-  let start = html.length;
+  let openAt = html.length;
+  let endsOne = false;
   for (const m of html.matchAll(MEDIA_TAG_EDGE)) {
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (depth++ === 0) start = m.index;
+    if (!m[1]) {
+      if (depth++ === 0) openAt = m.index;
+    } else if (depth > 0) depth--;
+    else endsOne = true;
   }
-  return depth > 0 ? start : html.length;
-}
-
-/** How many more videos and sounds an HTML block ends than it starts (0 when it ends none it did not start). */
-function endedMedia(html: string): number {
-  let depth = 0;
-  let ended = 0;
-  for (const m of html.matchAll(MEDIA_TAG_EDGE)) {
-    if (!m[1]) depth++;
-    else if (depth > 0) depth--;
-    else ended++;
-  }
-  return ended;
+  return { openAt: depth > 0 ? openAt : html.length, endsOne };
 }
 
 /**
- * For each top-level HTML block that leaves a video or sound open, the index of the next top-level HTML block
- * that ends one: the blocks between (split off by blank lines) are its fallback. `undefined` when there is none
- * (most articles), so no map is made. One pass backwards: each block is read once.
+ * For each top-level HTML block that leaves a video or sound open, where in it the element starts and the index of the
+ * next top-level HTML block that ends one: the blocks between (split off by blank lines) are its fallback. `undefined`
+ * when there is none (most articles), so no map is made. One pass backwards: each block is read once.
  */
-function splitMediaEnds(tokens: readonly Token[]): Map<number, number> | undefined {
-  let ends: Map<number, number> | undefined;
+function splitMediaEnds(tokens: readonly Token[]): Map<number, { openAt: number; end: number }> | undefined {
+  let ends: Map<number, { openAt: number; end: number }> | undefined;
   let nextEnd = -1;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (t.level !== 0 || t.type !== 'html_block' || !HAS_MEDIA_TAG.test(t.content)) continue;
-    if (nextEnd >= 0 && openMediaStart(t.content) < t.content.length) (ends ??= new Map()).set(i, nextEnd);
-    if (endedMedia(t.content) > 0) nextEnd = i;
+    const { openAt, endsOne } = mediaEdges(t.content);
+    if (nextEnd >= 0 && openAt < t.content.length) (ends ??= new Map()).set(i, { openAt, end: nextEnd });
+    if (endsOne) nextEnd = i;
   }
   return ends;
 }
