@@ -3164,7 +3164,7 @@ const possessiveBefore = (tokens: readonly Token[], first: number, reference: Ge
   let k = first - 1;
   if (tokens[k]?.text === ',') k--;
   const noun = tokens[k];
-  if (noun?.kind !== 'word' || noun.cap || noun.quote >= 0 || !(roleGender(noun.fold, 'en') !== null || isRoleNoun(noun.fold))) return -1;
+  if (!noun || noun.quote >= 0 || !isKinOrRoleNoun(noun)) return -1;
   const ownerAt = (j: number): boolean => {
     const owner = tokens[j];
     return owner?.kind === 'word' && POSSESSIVE_DETERMINERS.has(owner.lower) && genderOfReference(owner) === reference;
@@ -3175,13 +3175,13 @@ const possessiveBefore = (tokens: readonly Token[], first: number, reference: Ge
   for (let j = k - 2; j >= 0 && j >= k - 2 - COORDINATED_REACH; j--) {
     const t = tokens[j];
     if (!t || t.quote >= 0 || (t.kind === 'punct' && CLAUSE_END.has(t.text))) return -1;
-    if (ownerAt(j)) {
-      const next = tokens[j + 1];
-      return next?.kind === 'word' && !next.cap && (roleGender(next.fold, 'en') !== null || isRoleNoun(next.fold)) ? j : -1;
-    }
+    if (ownerAt(j)) return isKinOrRoleNoun(tokens[j + 1]) ? j : -1;
   }
   return -1;
 };
+
+/** Whether a token is a lowercase noun of kinship or of a role ("son", "daughter", "lawyer"), which a possessive introduces a person by. */
+const isKinOrRoleNoun = (t: Token | undefined): boolean => t?.kind === 'word' && !t.cap && (roleGender(t.fold, 'en') !== null || isRoleNoun(t.fold));
 
 /** How many tokens before "and" the possessive of coordinated kinship nouns is looked for ("his son, An, now 19, and daughter"). */
 const COORDINATED_REACH = 10;
