@@ -330,7 +330,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const published = givenDate ?? fallback;
   if (!published) {
     // A CMS's or another library's date name on an item of storyfeed's own shape (with `url`) is not read: say why.
-    const other = foreign ? undefined : ['date', 'pubDate', 'date_gmt'].find((name) => read.given(r[name]));
+    const other = foreign ? undefined : OTHER_PUBLISHED_NAMES.find((name) => read.given(r[name]));
     read.fail(
       `${at}.published`,
       `is required: give the date the item was published (a Date or an ISO 8601 string)${other ? `; ${at}.${other} is read only on an item written for another library (with \`link\`, not \`url\`)` : ''}`,
@@ -415,6 +415,9 @@ const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
   customData: 'raw XML is not copied into the feeds (give extensions: { xml })',
 };
 
+/** Other libraries' and CMSs' names of an item's publication time, in the order they are read: `@astrojs/rss`'s, WordPress's, the `feed` package's. */
+const OTHER_PUBLISHED_NAMES = ['pubDate', 'date_gmt', 'date'];
+
 /**
  * Which of the item's fields give its publication and update times: `published` and `updated`, else
  * `@astrojs/rss`'s `pubDate` (the publication) and the `feed` package's `date` (the last change, and the
@@ -423,7 +426,7 @@ const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
 function itemDates(r: Record<string, unknown>, at: string, warn: (d: Diagnostic) => void): { published: string; updated: string } {
   // An empty date is none (as `read.date` takes it), so the next name is read.
   const given = (name: string): boolean => read.given(r[name]) && r[name] !== '';
-  const published = ['published', 'pubDate', 'date_gmt', 'date'].find(given) ?? 'published';
+  const published = ['published', ...OTHER_PUBLISHED_NAMES].find(given) ?? 'published';
   const updated = ['updated', 'modified_gmt', 'date'].find(given) ?? 'updated';
   const readNames = [...new Set([published, updated])].filter(given).map((name) => `${at}.${name}`);
   for (const name of ['pubDate', 'date'])
