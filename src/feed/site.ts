@@ -2,7 +2,7 @@ import { describeValue, StoryfeedError } from '../errors.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
 import { podcastCategoryProblem } from './podcast-categories.js';
-import { podcastArtworkProblem, readExtensions, unreadable } from '../item/fields.js';
+import { explicitFlag, podcastArtworkProblem, readExtensions, unreadable } from '../item/fields.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress, isEmailAddress, withFeedEmail } from '../email-address.js';
 
@@ -99,8 +99,11 @@ function resolve(site: SiteConfig): ResolvedSite {
     authors: (copy.authors ?? []).map(withFeedEmail),
   };
   const podcast = copy.podcast;
+  // `explicit` as a word (`"no"`, `"clean"`) is published as the flag it stands for.
+  const explicit = podcast && typeof podcast.explicit !== 'boolean' ? showExplicit(podcast.explicit) : undefined;
+  if (podcast && explicit !== undefined) resolved.podcast = { ...podcast, explicit };
   if (podcast && (podcast.owner || podcast.lockedOwner !== undefined)) {
-    resolved.podcast = { ...podcast };
+    resolved.podcast = { ...podcast, ...(explicit !== undefined ? { explicit } : {}) };
     if (podcast.owner) resolved.podcast.owner = withFeedEmail(podcast.owner);
     if (podcast.lockedOwner !== undefined) resolved.podcast.lockedOwner = feedEmailAddress(podcast.lockedOwner) ?? podcast.lockedOwner;
   }
@@ -278,6 +281,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const PODCAST_FIELDS = new Set(['image', 'categories', 'explicit', 'author', 'owner', 'type', 'guid', 'locked', 'lockedOwner']);
 
+/** The show's `explicit` setting as a flag (see {@link explicitFlag}), or `undefined` when it is missing or no such word. */
+function showExplicit(value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    return explicitFlag(value, 'podcast.explicit');
+  } catch {
+    return undefined;
+  }
+}
+
 function podcastProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return [`podcast: must be an object, found ${describeValue(value)}`];
   const p = value as Partial<PodcastChannel> & Record<string, unknown>;
@@ -299,7 +312,7 @@ function podcastProblems(value: unknown): string[] {
       if (problem) out.push(`podcast.categories[${i}]: ${problem}`);
     });
   }
-  if (typeof p.explicit !== 'boolean') out.push('podcast.explicit: true or false is required (Apple Podcasts requires itunes:explicit)');
+  if (showExplicit(p.explicit) === undefined) out.push('podcast.explicit: true or false (or "yes", "no" or "clean") is required (Apple Podcasts requires itunes:explicit)');
   if (p.type !== undefined && p.type !== 'episodic' && p.type !== 'serial') out.push('podcast.type: must be "episodic" or "serial"');
   if (p.owner !== undefined && (typeof p.owner !== 'object' || p.owner === null || typeof p.owner.name !== 'string' || typeof p.owner.email !== 'string'))
     out.push('podcast.owner: must be { name, email }');

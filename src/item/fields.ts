@@ -182,6 +182,27 @@ export function flag(value: unknown, path: FieldPath): boolean | undefined {
   return value;
 }
 
+/**
+ * The words podcast tools write for `itunes:explicit`, read as its value: Apple's feeds took `yes`, `no` and
+ * `clean` before `true` and `false`, and a YAML 1.2 front matter reads `explicit: no` as the text "no".
+ */
+const EXPLICIT_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['yes', true],
+  ['explicit', true],
+  ['false', false],
+  ['no', false],
+  ['clean', false],
+]);
+
+/** The value of an optional `explicit` flag: true or false, or one of {@link EXPLICIT_WORDS} in any case. */
+export function explicitFlag(value: unknown, path: FieldPath): boolean | undefined {
+  if (typeof value !== 'string') return flag(value, path);
+  const read = EXPLICIT_WORDS.get(value.trim().toLowerCase());
+  if (read === undefined) fail(path, `must be true or false (or "yes", "no" or "clean"), found ${describeValue(value)}`);
+  return read;
+}
+
 /** Optional absolute http(s) URL; a path is resolved against `base`. Credentials are refused. */
 export function httpUrl(value: unknown, path: FieldPath, base: string): string | undefined {
   const raw = text(value, path);
@@ -374,7 +395,7 @@ export function episode(value: unknown, path: FieldPath, base: string): EpisodeI
     if (!isEpisodeType(type)) fail(`${path}.episodeType`, `must be one of ${EPISODE_TYPES.join(', ')}, found "${type}"`);
     out.episodeType = type;
   }
-  const explicit = flag(r.explicit, `${path}.explicit`);
+  const explicit = explicitFlag(r.explicit, `${path}.explicit`);
   if (explicit !== undefined) out.explicit = explicit;
   const image = httpUrl(r.image, `${path}.image`, base);
   const artwork = image === undefined ? undefined : podcastArtworkProblem(image);

@@ -58,6 +58,14 @@ describe('validateConfig', () => {
     expect(problems).toEqual([expect.stringMatching(/^outputs\.rss: "feed\.xsl" is a name the build writes itself/)]);
   });
 
+  it('takes a podcast\'s explicit flag as the words podcast tools write ("no", "clean", "yes") and refuses any other', () => {
+    const podcast = { image: 'https://x.example/art.jpg', categories: [{ text: 'History' }] };
+    for (const explicit of ['no', 'clean', 'Yes', true])
+      expect(() => validateConfig({ siteUrl: 'https://x.example', title: 'X', podcast: { ...podcast, explicit } }), String(explicit)).not.toThrow();
+    for (const explicit of ['sometimes', 0, undefined])
+      expect(() => validateConfig({ siteUrl: 'https://x.example', title: 'X', podcast: { ...podcast, explicit } }), String(explicit)).toThrow(/podcast\.explicit/);
+  });
+
   it('reads a single author string with an email', () => {
     expect(validateConfig({ siteUrl: 'https://x.example', title: 'X', author: 'Desk <desk@x.example>' }).authors).toEqual([{ name: 'Desk', email: 'desk@x.example' }]);
   });

@@ -30,6 +30,42 @@ describe("an episode's transcripts", () => {
   });
 });
 
+describe("an episode's and a show's explicit flag", () => {
+  it("reads the words podcast tools write (yes, no, clean, in any case) as Apple's true and false", () => {
+    for (const [word, flag] of [
+      ['yes', true],
+      ['Explicit', true],
+      ['true', true],
+      ['no', false],
+      [' clean ', false],
+      ['FALSE', false],
+    ] as const)
+      expect(episode({ explicit: word }, 'episode', base)?.explicit, word).toBe(flag);
+    expect(episode({ explicit: false }, 'episode', base)?.explicit).toBe(false);
+    for (const explicit of ['maybe', '', 1, 0])
+      expect(() => episode({ explicit }, 'episode', base), String(explicit)).toThrow(
+        expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('episode.explicit') }),
+      );
+  });
+
+  it('publishes a show and an episode set by those words as true and false', () => {
+    const show = { siteUrl: 'https://pod.example', title: 'Pod', podcast: { image: 'https://pod.example/art.jpg', categories: [{ text: 'History' }], explicit: 'clean' } };
+    const { outputs } = buildFeeds(
+      // Words where the types say true or false: what a config file or a CMS's JSON hands over.
+      [
+        { url: '/1', title: 'One', published: '2024-01-01T00:00:00Z', enclosures: [{ url: '/1.mp3', type: 'audio/mpeg', length: 1 }], episode: { explicit: 'yes' } },
+      ] as unknown as Parameters<typeof buildFeeds>[0],
+      show as unknown as Parameters<typeof buildFeeds>[1],
+    );
+    const flags = [...outputs.rss.matchAll(/<itunes:explicit>([^<]*)<\/itunes:explicit>/g)].map((m) => m[1]);
+    expect(flags).toEqual(['false', 'true']);
+    for (const explicit of ['maybe', 2, undefined])
+      expect(() => buildFeeds([], { ...show, podcast: { ...show.podcast, explicit } } as unknown as Parameters<typeof buildFeeds>[1]), String(explicit)).toThrow(
+        expect.objectContaining({ code: 'E_CONFIG', message: expect.stringContaining('podcast.explicit') }),
+      );
+  });
+});
+
 describe("an episode's and a file's duration", () => {
   it('is read as itunes:duration writes it (HH:MM:SS, MM:SS, seconds as text), as podcast themes write it in front matter', () => {
     expect(episode({ duration: '01:02:03' }, 'episode', base)?.duration).toBe(3723);
