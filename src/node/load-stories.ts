@@ -3,10 +3,11 @@ import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.j
 import { DEFAULT_MAX_SEED_BYTES } from '../seed/structure-limit.js';
 import { feedsReadAnalysis } from '../story/entity-tags.js';
 import { linksSettledFor, slashPath } from '../story/file-links.js';
-import type { StorySite } from '../story/seed-to-story.js';
+import type { LanguageFolder, StorySite } from '../story/seed-to-story.js';
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
-import { displayPath, findSeedFiles, type SeedFile } from './seed-files.js';
+import { displayPath, findSeedFiles, languageFoldersOf, type SeedFile } from './seed-files.js';
+import path from 'node:path';
 import { feedRecord, RecordInterner } from './feed-record.js';
 import { readIndexedBody, type IndexedBody } from './indexed-body.js';
 import { bytesDigest, type SeedDigests, SeedStamps } from './seed-stamps.js';
@@ -50,6 +51,11 @@ export interface LoadStoriesOptions {
    * does: then a story from the index comes without it); default the story itself.
    */
   keep?: (story: Story, place: number, body?: IndexedBody) => Story;
+  /**
+   * The language folders of a site translated by content folder (see `StoryOptions.languageFolders`): found by
+   * {@link loadStories} among the seeds it reads; {@link loadStory} takes them as given.
+   */
+  languageFolders?: readonly LanguageFolder[];
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -87,11 +93,14 @@ export const POOL_MIN_SEEDS = 2000;
  * Reads and normalizes every seed under `dir`, collecting every bad seed instead of stopping at the first.
  * A story's links to other articles' files that are none of these seeds are left out (see `file-links.ts`).
  */
-export async function loadStories(dir: string, options: LoadStoriesOptions): Promise<LoadedStories> {
+export async function loadStories(dir: string, given: LoadStoriesOptions): Promise<LoadedStories> {
   // The clock is read before any seed is looked at (see SeedStamps.open).
-  const stamps = options.cache ? (options.stamps ?? SeedStamps.open(options.cache.dir)) : undefined;
+  const stamps = given.cache ? (given.stamps ?? SeedStamps.open(given.cache.dir)) : undefined;
   const others = new Map<string, number>();
-  const all = await findSeedFiles(dir, options.cwd, options.onWarning, others);
+  const all = await findSeedFiles(dir, given.cwd, given.onWarning, others);
+  const cwd = given.cwd ?? process.cwd();
+  const languageFolders = languageFoldersOf(all, path.resolve(cwd, dir), cwd, given.site.language ?? 'en');
+  const options: LoadStoriesOptions = languageFolders.length > 0 ? { ...given, languageFolders } : given;
   // A seed too large to normalize in bounded memory is refused by size, before it is read.
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
   const oversized: StoryfeedError[] = [];
@@ -153,6 +162,7 @@ export async function loadStories(dir: string, options: LoadStoriesOptions): Pro
       maxSeedBytes: limit,
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
+      ...(options.languageFolders ? { languageFolders: options.languageFolders } : {}),
     };
     // A bounded window of seeds in flight: queueing every seed at once held a task, a promise and a
     // copy of the options per seed of the archive until its turn came.
@@ -273,7 +283,14 @@ function analysisWanted(options: Pick<LoadStoriesOptions, 'feedRecords' | 'site'
  * The cache key of a seed, saying whether the stored story holds the body's analysis: a story
  * stored without it (by a build that reads none) never answers a caller that wants it.
  */
-function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analysis: boolean, maxSeedBytes: number | undefined): string {
+function cacheKey(
+  cache: StoryCache,
+  file: SeedFile,
+  digests: SeedDigests,
+  analysis: boolean,
+  maxSeedBytes: number | undefined,
+  languageFolders: readonly LanguageFolder[] | undefined,
+): string {
   // A seed at the top of the seeds folder is normalized with `seedsFolderTop` (see `normalize-seed.ts`): part of the key.
   // The size cap also caps the seed's structure (see `seed/structure-limit.ts`): a story stored under another cap may not pass this one.
   const cap = maxSeedBytes !== undefined && maxSeedBytes !== DEFAULT_MAX_SEED_BYTES ? `size cap ${maxSeedBytes}` : '';
@@ -284,6 +301,7 @@ function cacheKey(cache: StoryCache, file: SeedFile, digests: SeedDigests, analy
     file.jekyllPost ? 'Jekyll post' : '',
     file.inPostsFolder && !file.jekyllPost ? 'in posts folder' : '',
     file.obsidianVault ? 'in an Obsidian vault' : '',
+    languageFolderKey(file, languageFolders),
     cap,
   ]
     .filter(Boolean)
@@ -303,7 +321,7 @@ function fromCache(
 ): { story?: Story; key?: string; body?: IndexedBody } {
   const { cache } = options;
   if (!cache) return {};
-  const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes);
+  const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes, options.languageFolders);
   const hit = cache.get(key, { feedRecord: options.feedRecords === true });
   if (!hit || (isSeed && !linksSettledFor(hit.story, isSeed))) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));
@@ -338,6 +356,16 @@ function cached(file: SeedFile, options: LoadStoriesOptions, context: SeedContex
 /** Whether two seeds' bytes and sidecars hash alike. */
 function sameDigests(a: SeedDigests, b: SeedDigests): boolean {
   return a.seed === b.seed && a.sidecar === b.sidecar;
+}
+
+/**
+ * The language folders as a seed's story depends on them: its own folder's language and path, and the others'
+ * (its links to their files are published under their paths); empty for a site with none.
+ */
+function languageFolderKey(file: SeedFile, folders: readonly LanguageFolder[] | undefined): string {
+  if (!folders) return '';
+  const own = folders.find((f) => file.display.replaceAll('\\', '/').startsWith(f.folder));
+  return `language folders ${JSON.stringify(folders)}${own ? ` in ${own.folder}` : ''}`;
 }
 
 /** Reads one seed file (and its sidecar) into a Story (without the body analysis when `feedRecords` says the feeds do not read it). */

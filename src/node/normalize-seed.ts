@@ -38,6 +38,7 @@ export function normalizeSeedFile(
       jekyllPost: file.jekyllPost === true,
       inPostsFolder: file.inPostsFolder === true,
       ...(file.obsidianVault ? { obsidianVault: true } : {}),
+      ...(options.languageFolders ? { languageFolders: options.languageFolders } : {}),
       ...(isSeedFile ? { isSeedFile } : {}),
       onWarning,
     },

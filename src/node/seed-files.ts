@@ -5,6 +5,8 @@ import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { isJekyllPostName } from '../seed/dated-name.js';
 import { SEED_EXTENSIONS } from '../seed/extensions.js';
 import { ioReason } from './read-bounded.js';
+import { canonicalLanguage } from '../story/language-tag.js';
+import type { LanguageFolder } from '../story/seed-to-story.js';
 
 /** A seed file found in a folder, with its optional sidecar. */
 export interface SeedFile {
@@ -37,6 +39,57 @@ export interface SeedFile {
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
+
+/** A folder name that may name a language: an ISO 639-1 code, with a region or script after it (`fr`, `pt-br`, `zh_Hans`). */
+const LANGUAGE_FOLDER_NAME = /^[a-z]{2}(?:[-_][a-z0-9]{2,8})*$/i;
+
+/**
+ * The language folders of a site translated by content folder, as Hugo lays one out (`content/en/…`,
+ * `content/fr/…`): the shallowest folder of the seeds' that holds two or more folders named by ISO 639-1
+ * codes, one of them in `siteLanguage`, names them. A story in another language's folder is published under
+ * its name (`/fr/…`, see `StoryOptions.languageFolders`). A site with one such folder, or none in its own
+ * language, has none: topic folders (`ml/`, `ts/`) are not languages. One pass over the seeds' paths.
+ */
+export function languageFoldersOf(files: readonly SeedFile[], root: string, cwd: string, siteLanguage: string): LanguageFolder[] {
+  /** Folders holding seeds (as paths below the root, `/`-joined) and the folders in each named as languages. */
+  const children = new Map<string, Set<string>>();
+  for (const file of files) {
+    const parts = path.relative(root, file.path).split(path.sep);
+    if (parts[0] === '..' || path.isAbsolute(parts[0] ?? '')) continue;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const name = parts[i]!;
+      if (!LANGUAGE_FOLDER_NAME.test(name)) continue;
+      const parent = parts.slice(0, i).join('/');
+      let names = children.get(parent);
+      if (!names) children.set(parent, (names = new Set()));
+      names.add(name);
+    }
+  }
+  const site = canonicalLanguage(siteLanguage)?.toLowerCase();
+  const primary = site?.split('-')[0];
+  const candidates: { parent: string; folders: { name: string; language: string }[]; own: string }[] = [];
+  for (const [parent, names] of children) {
+    const folders = [...names].flatMap((name) => {
+      const language = canonicalLanguage(name.replace(/_/g, '-'));
+      return language ? [{ name, language }] : [];
+    });
+    if (folders.length < 2) continue;
+    // The site's own folder: its language exactly, else the one folder of its language with another region.
+    const exact = folders.filter((f) => f.language.toLowerCase() === site);
+    const near = folders.filter((f) => f.language.toLowerCase().split('-')[0] === primary);
+    const own = exact.length === 1 ? exact[0] : near.length === 1 ? near[0] : undefined;
+    if (own) candidates.push({ parent, folders, own: own.name });
+  }
+  const depth = (folder: string): number => (folder === '' ? 0 : folder.split('/').length);
+  const chosen = candidates.sort((a, b) => depth(a.parent) - depth(b.parent) || (a.parent < b.parent ? -1 : 1))[0];
+  if (!chosen) return [];
+  return chosen.folders
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map(({ name, language }) => {
+      const folder = `${displayPath(path.join(root, ...chosen.parent.split('/').filter(Boolean), name), cwd).replaceAll('\\', '/')}/`;
+      return name === chosen.own ? { folder, language } : { folder, language, path: name.toLowerCase().replaceAll('_', '-') };
+    });
+}
 
 /** Shows a path relative to `cwd` when it is inside it. */
 export function displayPath(file: string, cwd = process.cwd()): string {

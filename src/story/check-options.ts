@@ -49,6 +49,20 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
     fail(`${path}.maxSeedBytes`, `must be a whole number of bytes above 0, found ${describeValue(max)}`);
 }
 
+/** `languageFolders`: a list of `{ folder, language, path? }`, each language a language tag. */
+function checkLanguageFolders(value: unknown, path: string): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) fail(path, `must be a list of { folder, language, path? }, found ${describeValue(value)}`);
+  value.forEach((entry: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(entry)) fail(at, `must be { folder, language, path? }, found ${describeValue(entry)}`);
+    if (typeof entry.folder !== 'string' || entry.folder === '') fail(`${at}.folder`, `must be a folder's path as text, found ${describeValue(entry.folder)}`);
+    if (typeof entry.language !== 'string' || !canonicalLanguage(entry.language)) fail(`${at}.language`, `must be a language tag, found ${describeValue(entry.language)}`);
+    if (entry.path !== undefined && (typeof entry.path !== 'string' || !/^[A-Za-z0-9-]+$/.test(entry.path)))
+      fail(`${at}.path`, `must be a path of letters, digits and hyphens, found ${describeValue(entry.path)}`);
+  });
+}
+
 /** The options `normalizeStory` reads: the site, time zone, fallback date, analysis switch. */
 export function checkStoryOptions(options: unknown, path = 'options'): void {
   if (!isObject(options)) fail(path, `must be an object with at least { site: { siteUrl } }, found ${describeValue(options)}`);
@@ -60,6 +74,7 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
   if (options.seedsFolderTop !== undefined && typeof options.seedsFolderTop !== 'boolean')
     fail(`${path}.seedsFolderTop`, `must be true or false, found ${describeValue(options.seedsFolderTop)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
+  checkLanguageFolders(options.languageFolders, `${path}.languageFolders`);
   const site = options.site;
   const at = `${path}.site`;
   if (!isObject(site)) fail(at, `must be an object with at least { siteUrl }, found ${describeValue(site)}`);

@@ -10,7 +10,7 @@ export type { Author, Block, Dateline, Entities, Quote, SeedLink, Section, Story
 export { decodeSeedBytes, readSeed, seedFormatOf, SEED_EXTENSIONS } from '../seed/index.js';
 export type { ReadSeedOptions, SeedArticle, SeedDateline, SeedFormat, SeedMeta } from '../seed/index.js';
 export { normalizeStory, parseSeed } from './normalize.js';
-export type { ParseSeedOptions, StoryOptions, StorySite } from './normalize.js';
+export type { LanguageFolder, ParseSeedOptions, StoryOptions, StorySite } from './normalize.js';
 export { storyToJson } from './json.js';
 export type { StoryJson } from './json.js';
 export { analyzeArticle } from './analysis/index.js';

@@ -5,7 +5,7 @@ import { normalizeStoryWith, parseSeedWith, type ParseSeedOptions, type StoryOpt
 
 export { DEFAULT_ENTITY_TAGS, feedsReadAnalysis } from './entity-tags.js';
 export { countWords, WORDS_PER_MINUTE } from './reading-time.js';
-export type { ParseSeedOptions, StoryOptions, StorySite } from './seed-to-story.js';
+export type { LanguageFolder, ParseSeedOptions, StoryOptions, StorySite } from './seed-to-story.js';
 
 /**
  * Parses one seed (plain text, Markdown or JSON) into a normalized {@link Story}.

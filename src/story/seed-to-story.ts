@@ -37,6 +37,16 @@ export type StorySite = Pick<SiteConfig, 'siteUrl'> &
     authorProfiles?: Readonly<Record<string, Author>>;
   };
 
+/** A folder of one language in a site translated by content folder (see {@link StoryOptions.languageFolders}). */
+export interface LanguageFolder {
+  /** The folder as seed paths name it (`content/fr/`: `/`-separated, ending in `/`). */
+  folder: string;
+  /** Its language, canonical (`pt-BR`). */
+  language: string;
+  /** The path its stories are published under (`fr`, `pt-br`), for a language other than the site's. */
+  path?: string;
+}
+
 /** Options for {@link normalizeStory}. */
 export interface StoryOptions {
   /** The site the story belongs to. */
@@ -58,6 +68,13 @@ export interface StoryOptions {
    * bundle, so it is named by its title, not by that folder (whose name depends on the working directory).
    */
   seedsFolderTop?: boolean;
+  /**
+   * The language folders of a site translated by content folder (Hugo's `content/en/`, `content/fr/`), as a
+   * build finds them (see `markLanguageFolders` in `node/seed-files.ts`): a seed in one is in its language
+   * unless it says otherwise, and one in a folder of another language than the site's is published under
+   * that folder's path (`/fr/…`), as Hugo publishes it; so are links to it from other seeds.
+   */
+  languageFolders?: readonly LanguageFolder[];
   /**
    * Whether a path (folders joined by `/`, as {@link SeedLink.file} holds it) is one of the seeds read with
    * this one: a link to a Markdown file that is none is left out, its text kept, with a warning (see
@@ -123,7 +140,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   }
   if (!slug) slug = slugify(meta.title ?? seed.title) || 'story';
 
-  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, origin, file);
+  const languageFolder = languageFolderOf(file, options.languageFolders);
+  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, underLanguageFolder(siteBase, languageFolder), origin, file);
   const id = meta.id ? checkedId(meta.id, file) : url;
   const base = relativeBase(url, named?.bundle === true);
   // A Chirpy post's images are read within its media folder (see `media-folder.ts`), its links as any story's.
@@ -140,7 +158,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
 
   const contentText = clean(sectionsToText(seed.sections), 'body', file, warn);
   // Hugo names a translation by its language (`post.fr.md`, `index.fr.md`): without `language` in its front matter, that is its language.
-  const language = storyLanguage(meta.language ?? (file === undefined ? undefined : translationLanguage(file)), contentText, site.language, file);
+  // A seed in a language folder (`content/fr/post.md`) is in that folder's language.
+  const language = storyLanguage(meta.language ?? (file === undefined ? undefined : translationLanguage(file)) ?? languageFolder?.language, contentText, site.language, file);
 
   let contentHtml: string;
   /** Frames the sanitizer wrote as links to the pages they showed. */
@@ -148,7 +167,12 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   let seedLinks: Story['seedLinks'];
   if (seed.html !== undefined) {
     // Links to other articles' files get those articles' addresses (see `file-links.ts`).
-    const links = new FileLinks(file, options.seedsFolderTop === true, (target, top) => fileStoryUrl(target, top, site, siteBase, origin), options.isSeedFile);
+    const links = new FileLinks(
+      file,
+      options.seedsFolderTop === true,
+      (target, top) => fileStoryUrl(target, top, site, underLanguageFolder(siteBase, languageFolderOf(target, options.languageFolders)), origin),
+      options.isSeedFile,
+    );
     // In a page bundle a link to a place in the story itself (`#notes`, `?page=2`) is the story's, not its folder's.
     const address = base === url ? links.address : (href: string) => (/^\s*[#?]/.test(href) ? inStory(href, url) : links.address(href));
     const safe = sanitizeStoryHtml(seed.html, base, file, undefined, address, imageAddress);
@@ -335,6 +359,18 @@ function storyPathUrl(storyPath: string, slug: string, siteBase: string, origin:
     throw new StoryfeedError('E_URL', `storyPath "${storyPath}" must give a path on the site ${siteBase}`, { file });
   }
   return parsed.url.href;
+}
+
+/** The language folder a seed's path lies in (see {@link StoryOptions.languageFolders}), if any. */
+function languageFolderOf(file: string | undefined, folders: readonly LanguageFolder[] | undefined): LanguageFolder | undefined {
+  if (file === undefined || folders === undefined || folders.length === 0) return undefined;
+  const slashed = file.replaceAll('\\', '/');
+  return folders.find((f) => slashed.startsWith(f.folder));
+}
+
+/** The base a story's address is made on: the site's, or, in a folder of another language than the site's, that folder's path on it. */
+function underLanguageFolder(siteBase: string, folder: LanguageFolder | undefined): string {
+  return folder?.path === undefined ? siteBase : `${siteBase}${encodeURIComponent(folder.path)}/`;
 }
 
 /** A front-matter `url`: absolute http(s), or a path resolved against the site. */
