@@ -163,6 +163,20 @@ describe('storyfeed inspect', () => {
     expect(run.stdout).toContain('Quotes (6):');
   });
 
+  it('shows a translation in a language folder at the address and in the language a build gives it', async () => {
+    for (const [language, text] of [
+      ['en', 'The English version of the post.'],
+      ['fr', 'La version française de cet article, écrite pour les lecteurs francophones.'],
+    ] as const) {
+      mkdirSync(path.join(dir, 'seeds', language), { recursive: true });
+      writeFileSync(path.join(dir, 'seeds', language, 'hello.md'), `---\ntitle: Hello\ndate: 2024-01-01\n---\n\n${text}\n`);
+    }
+    const story = JSON.parse((await cli(['inspect', 'seeds/fr/hello.md', '--json'], { cwd: dir })).stdout);
+    const config = JSON.parse(readFileSync(path.join(dir, 'storyfeed.config.json'), 'utf8')) as { siteUrl: string };
+    expect(story.url).toBe(new URL('fr/hello', config.siteUrl.endsWith('/') ? config.siteUrl : `${config.siteUrl}/`).href);
+    expect(story.language).toBe('fr');
+  });
+
   it('names the file and line of a bad seed', async () => {
     mkdirSync(path.join(dir, 'bad'));
     cpSync(path.join(fixtures, 'bad', 'bad-date.md'), path.join(dir, 'bad', 'bad-date.md'));
