@@ -40,6 +40,9 @@ export interface SeedFile {
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
 
+/** How deep below the seeds folder a language folder may lie (`content/fr/` from a site's root is 1). */
+const LANGUAGE_FOLDER_DEPTH = 3;
+
 /** A folder name that may name a language: an ISO 639-1 code, with a region or script after it (`fr`, `pt-br`, `zh_Hans`). */
 const LANGUAGE_FOLDER_NAME = /^[a-z]{2}(?:[-_][a-z0-9]{2,8})*$/i;
 
@@ -48,7 +51,8 @@ const LANGUAGE_FOLDER_NAME = /^[a-z]{2}(?:[-_][a-z0-9]{2,8})*$/i;
  * `content/fr/…`): the shallowest folder of the seeds' that holds two or more folders named by ISO 639-1
  * codes, one of them in `siteLanguage`, names them. A story in another language's folder is published under
  * its name (`/fr/…`, see `StoryOptions.languageFolders`). A site with one such folder, or none in its own
- * language, has none: topic folders (`ml/`, `ts/`) are not languages. One pass over the seeds' paths.
+ * language, has none: topic folders (`ml/`, `ts/`) are not languages. One pass over the seeds' paths, looking
+ * at most {@link LANGUAGE_FOLDER_DEPTH} folders deep.
  */
 export function languageFoldersOf(files: readonly SeedFile[], root: string, cwd: string, siteLanguage: string): LanguageFolder[] {
   /** Folders holding seeds (as paths below the root, `/`-joined) and the folders in each named as languages. */
@@ -56,7 +60,8 @@ export function languageFoldersOf(files: readonly SeedFile[], root: string, cwd:
   for (const file of files) {
     const parts = path.relative(root, file.path).split(path.sep);
     if (parts[0] === '..' || path.isAbsolute(parts[0] ?? '')) continue;
-    for (let i = 0; i < parts.length - 1; i++) {
+    // Language folders are near the top (`fr/`, `content/fr/`): a few levels looked at per seed, however deep it lies.
+    for (let i = 0; i < Math.min(parts.length - 1, LANGUAGE_FOLDER_DEPTH); i++) {
       const name = parts[i]!;
       if (!LANGUAGE_FOLDER_NAME.test(name)) continue;
       const parent = parts.slice(0, i).join('/');

@@ -60,6 +60,17 @@ describe('language folders', () => {
     expect(await folders('seeds')).toEqual([]);
   });
 
+  it('are looked for near the top only: a few levels below the seeds folder, however deep the seeds lie', () => {
+    const root = path.join(dir, 'seeds');
+    const file = (...parts: string[]) => ({ path: path.join(root, ...parts), display: ['seeds', ...parts].join('/') });
+    const deep = Array.from({ length: 2000 }, (_, i) => (i % 2 ? 'en' : 'fr'));
+    expect(languageFoldersOf([file('a', 'b', 'c', 'en', 'x.md'), file('a', 'b', 'c', 'fr', 'x.md')], root, dir, 'en')).toEqual([]);
+    expect(languageFoldersOf([file('a', 'b', 'en', 'x.md'), file('a', 'b', 'fr', 'x.md'), file(...deep, 'x.md')], root, dir, 'en').map((f) => f.folder)).toEqual([
+      'seeds/a/b/en/',
+      'seeds/a/b/fr/',
+    ]);
+  });
+
   it('publish each translation as a story of its own, in its language, under its folder, with links between them', async () => {
     write('content/en/hello.md', post('Hello world', 'The English version, also [in French](../fr/hello.md).'));
     write('content/fr/hello.md', post('Bonjour le monde', 'La version française de cet article, aussi [en anglais](../en/hello.md).'));
