@@ -150,9 +150,26 @@ function scriptMainLanguage(sample: string, letters: number, orHalf = true): str
   }));
   for (const { letters: pattern, language } of mainLanguages) {
     const twice = (sample.match(pattern)?.length ?? 0) * 2;
-    if (orHalf ? twice >= letters : twice > letters) return language;
+    if (orHalf ? twice >= letters : twice > letters) return (language === 'ru' && cyrillicLanguageByLetters(sample)) || language;
   }
   return undefined;
+}
+
+/**
+ * Letters of the Cyrillic script that one of its languages writes and Russian does not: a short Ukrainian
+ * note (`Слава Україні!`) is Ukrainian, not the script's main language. Uzbek shares Belarusian's `ў`, and
+ * writes `қ`, `ғ` or `ҳ` beside it.
+ */
+const CYRILLIC_LETTERS_OF: readonly { letters: RegExp; language: string; unless?: RegExp }[] = [
+  { letters: /[ЇЄҐїєґ]/u, language: 'uk' },
+  { letters: /[Ўў]/u, language: 'be', unless: /[ҚқҒғҲҳ]/u },
+  { letters: /[ЂЋђћ]/u, language: 'sr' },
+  { letters: /[ЃЌЅѓќѕ]/u, language: 'mk' },
+];
+
+/** The Cyrillic language (other than Russian) whose own letters a sample holds, if one's do. */
+function cyrillicLanguageByLetters(sample: string): string | undefined {
+  return CYRILLIC_LETTERS_OF.find((entry) => entry.letters.test(sample) && !entry.unless?.test(sample))?.language;
 }
 
 /** The commonest English function words; they make up 30–45% of running English text. */
