@@ -3,7 +3,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { loadStory } from '../node/load-stories.js';
-import { displayPath, obsidianVaultAt, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
+import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
@@ -31,11 +31,17 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   if (sidecar) seed.sidecar = sidecar;
   // Authors described by id in the seeds folder's authors file, as a build reads them (see `author-profiles.ts`).
   const authorProfiles = await readAuthorProfiles(seeds ?? path.dirname(full), io.cwd, warn);
+  // A site translated by content folder (`content/fr/…`), as a build of the configured seeds folder finds it.
+  const languageFolders =
+    seeds !== undefined && !path.relative(seeds, full).startsWith('..')
+      ? languageFoldersOf(await findSeedFiles(seeds, io.cwd).catch(() => []), seeds, io.cwd, config.language ?? 'en')
+      : [];
   // The same bounded reader and size limit as a build: a FIFO or a huge file is refused, not read.
   const story = await loadStory(seed, {
     site: authorProfiles ? { ...config, authorProfiles } : config,
     cwd: io.cwd,
     onWarning: warn,
+    ...(languageFolders.length > 0 ? { languageFolders } : {}),
     ...(config.maxSeedBytes !== undefined ? { maxSeedBytes: config.maxSeedBytes } : {}),
   });
   io.out(flags.json ? `${JSON.stringify(inspectJson(story), null, 2)}\n` : describeStory(story));
