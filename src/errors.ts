@@ -89,6 +89,10 @@ const PROBLEM_TABLE = {
     fix: 'Check the spelling of the field, and give each field once; see "Story fields" and "Plain items" in the README.',
   },
   W_DRAFT: { summary: 'the story is a draft and is not published', fix: 'Set `draft: false` (or remove it) to publish.' },
+  W_NOT_PUBLIC: {
+    summary: 'a post of a Substack export is for paid subscribers only, and is left out of the feeds, which anyone can read',
+    fix: 'Nothing to do to keep it for subscribers; to publish it, make it free on Substack and export again, or copy it to a Markdown seed.',
+  },
   W_AUTHORS_FILE: {
     summary:
       "an authors file (Docusaurus's authors.yml, Material for MkDocs' .authors.yml, Jekyll's _data/authors.yml) could not be read, so front matter's author ids are published as names",

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
-import { loadStory } from '../node/load-stories.js';
+import { loadStory, withSubstackPosts } from '../node/load-stories.js';
 import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
@@ -26,6 +26,9 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   if (place.jekyllPost) seed.jekyllPost = true;
   if (place.inPostsFolder) seed.inPostsFolder = true;
   if (await obsidianVaultAt(await realpath(path.dirname(full)).catch(() => path.dirname(full)))) seed.obsidianVault = true;
+  // A post of a Substack export (`posts/<post_id>.html` beside `posts.csv`) with its row, as a build reads it.
+  const substackCsv = path.join(path.dirname(path.dirname(full)), 'posts.csv');
+  if (/\.html?$/i.test(full) && path.basename(path.dirname(full)) === 'posts' && existsSync(substackCsv)) seed.substack = { csv: substackCsv };
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;
@@ -37,7 +40,9 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
       ? languageFoldersOf(await findSeedFiles(seeds, io.cwd).catch(() => []), seeds, io.cwd, config.language ?? 'en')
       : [];
   // The same bounded reader and size limit as a build: a FIFO or a huge file is refused, not read.
-  const story = await loadStory(seed, {
+  const [withRow] = seed.substack ? withSubstackPosts([seed], { cwd: io.cwd, onWarning: warn }) : [seed];
+  if (withRow === undefined) return EXIT.ok;
+  const story = await loadStory(withRow, {
     site: authorProfiles ? { ...config, authorProfiles } : config,
     cwd: io.cwd,
     onWarning: warn,

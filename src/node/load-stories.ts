@@ -14,6 +14,8 @@ import { bytesDigest, type SeedDigests, SeedStamps } from './seed-stamps.js';
 import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 import { inParallel } from './in-parallel.js';
+import { decodeSeedBytes } from '../seed/decode.js';
+import { readSubstackPosts, substackLeftOutReason, type SubstackPost } from '../seed/substack.js';
 
 /** Options for {@link loadStories}. */
 export interface LoadStoriesOptions {
@@ -97,7 +99,7 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
   // The clock is read before any seed is looked at (see SeedStamps.open).
   const stamps = given.cache ? (given.stamps ?? SeedStamps.open(given.cache.dir)) : undefined;
   const others = new Map<string, number>();
-  const all = await findSeedFiles(dir, given.cwd, given.onWarning, others);
+  const all = withSubstackPosts(await findSeedFiles(dir, given.cwd, given.onWarning, others), given);
   const cwd = given.cwd ?? process.cwd();
   const languageFolders = languageFoldersOf(all, path.resolve(cwd, dir), cwd, given.site.language ?? 'en');
   const options: LoadStoriesOptions = languageFolders.length > 0 ? { ...given, languageFolders } : given;
@@ -212,6 +214,58 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
   return { stories, errors, files: all, others };
 }
 
+/**
+ * The seeds with each Substack export's posts given their rows of its `posts.csv` (read once per export): a post
+ * without a row is an `E_FIELD` error naming it when read; one for paid subscribers only, a thread or a page is
+ * left out, with a warning naming it (`W_NOT_PUBLIC`, `W_NOT_A_SEED`).
+ */
+export function withSubstackPosts(files: SeedFile[], options: Pick<LoadStoriesOptions, 'cwd' | 'onWarning'>): SeedFile[] {
+  if (!files.some((file) => file.substack)) return files;
+  const tables = new Map<string, Map<string, SubstackPost> | StoryfeedError>();
+  const kept: SeedFile[] = [];
+  for (const file of files) {
+    if (!file.substack) {
+      kept.push(file);
+      continue;
+    }
+    const csv = file.substack.csv;
+    let posts = tables.get(csv);
+    if (posts === undefined) {
+      const display = displayPath(csv, options.cwd);
+      try {
+        const bytes = readBoundedSync(csv, {
+          maxBytes: SUBSTACK_CSV_MAX_BYTES,
+          display,
+          what: 'Substack posts table',
+          tooLarge: (size) => tooLargeError(display, size, SUBSTACK_CSV_MAX_BYTES, 'tables'),
+        });
+        posts = readSubstackPosts(decodeSeedBytes(bytes, display), display);
+      } catch (error) {
+        posts = asStoryfeedError(error, display);
+      }
+      tables.set(csv, posts);
+    }
+    if (posts instanceof StoryfeedError) {
+      // Each post names the table it could not be read without.
+      kept.push({ ...file, substack: { csv, problem: `its table of posts could not be read: ${posts.message}` } });
+      continue;
+    }
+    const id = path.basename(file.path).replace(/\.html?$/i, '');
+    const post = posts.get(id);
+    const leftOut = post && substackLeftOutReason(post);
+    if (post && leftOut) {
+      const code = post.audience !== '' && leftOut.includes('paid') ? 'W_NOT_PUBLIC' : 'W_NOT_A_SEED';
+      options.onWarning?.(warning(code, `a Substack post, but ${leftOut}; it is left out`, { file: file.display }));
+      continue;
+    }
+    kept.push({ ...file, substack: post ? { csv, post } : { csv, problem: `${displayPath(csv, options.cwd)} has no row with post_id "${id}"` } });
+  }
+  return kept;
+}
+
+/** The largest Substack `posts.csv` read: a row is a few hundred bytes, so this holds hundreds of thousands of posts. */
+const SUBSTACK_CSV_MAX_BYTES = 256 * 1024 * 1024;
+
 /** A seed's bytes and its sidecar's. */
 export interface SeedBytes {
   bytes: Uint8Array;
@@ -264,7 +318,7 @@ function digestsOf(file: SeedFile, read: { seed: SeedBytes; stats: SeedStats }, 
 }
 
 /** `E_TOO_LARGE` for a seed or sidecar over the limit (`size` unknown when it grew past it while read). */
-function tooLargeError(display: string, size: number | undefined, limit: number, kind: 'seeds' | 'sidecars'): StoryfeedError {
+function tooLargeError(display: string, size: number | undefined, limit: number, kind: 'seeds' | 'sidecars' | 'tables'): StoryfeedError {
   const what = size === undefined ? 'is larger than the limit' : `is ${(size / 1e6).toFixed(1)} MB`;
   return new StoryfeedError('E_TOO_LARGE', `${display} ${what}; ${kind} are limited to ${(limit / 1e6).toFixed(1)} MB`, { file: display });
 }
@@ -302,6 +356,8 @@ function cacheKey(
     file.inPostsFolder && !file.jekyllPost ? 'in posts folder' : '',
     file.obsidianVault ? 'in an Obsidian vault' : '',
     languageFolderKey(file, languageFolders),
+    // A Substack post is its HTML and its row of posts.csv.
+    file.substack?.post ? `Substack post ${JSON.stringify({ ...file.substack.post, line: undefined })}` : '',
     cap,
   ]
     .filter(Boolean)

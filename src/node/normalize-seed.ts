@@ -2,6 +2,7 @@ import { duplicateKeyProblem } from '../json-keys.js';
 import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
 import { parseSeedWith, type Analyze } from '../story/seed-to-story.js';
+import { substackSeedText } from '../seed/substack.js';
 import type { Story } from '../types.js';
 import type { LoadStoriesOptions, SeedBytes } from './load-stories.js';
 import { displayPath, type SeedFile } from './seed-files.js';
@@ -20,12 +21,17 @@ export function normalizeSeedFile(
   /** Whether a path is one of the seeds read with this one (see `StoryOptions.isSeedFile`). */
   isSeedFile?: (file: string) => boolean,
 ): Story {
-  const text = decodeSeedBytes(seed.bytes, file.display);
+  if (file.substack && !file.substack.post)
+    throw new StoryfeedError('E_FIELD', `a Substack post, but ${file.substack.problem ?? 'its row of posts.csv is missing'}`, { file: file.display });
+  // A Substack post is read as the JSON seed its row and its HTML make (see `seed/substack.ts`).
+  const html = decodeSeedBytes(seed.bytes, file.display);
+  const text = file.substack?.post ? substackSeedText(file.substack.post, html) : html;
   const sidecar = file.sidecar && seed.sidecar ? readSidecar(file.sidecar, seed.sidecar, options, onWarning) : undefined;
   return parseSeedWith(
     text,
     {
       file: file.display,
+      ...(file.substack?.post ? { format: 'json' as const } : {}),
       site: options.site,
       ...(sidecar ? { sidecar } : {}),
       ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}),

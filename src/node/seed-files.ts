@@ -7,6 +7,7 @@ import { SEED_EXTENSIONS } from '../seed/extensions.js';
 import { ioReason } from './read-bounded.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import type { LanguageFolder } from '../story/seed-to-story.js';
+import type { SubstackPost } from '../seed/substack.js';
 
 /** A seed file found in a folder, with its optional sidecar. */
 export interface SeedFile {
@@ -36,6 +37,11 @@ export interface SeedFile {
   inPostsFolder?: true;
   /** Set when the file is a note of an Obsidian vault: a `.obsidian` folder is in its folder or one above (see {@link obsidianVaultAt}). */
   obsidianVault?: true;
+  /**
+   * Set for a post of a Substack export (`posts/<post_id>.html` beside `posts.csv`, see `seed/substack.ts`): the path of
+   * its `posts.csv`, and, once a build has read that file, the post's row, or why it has none.
+   */
+  substack?: { csv: string; post?: SubstackPost; problem?: string };
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
@@ -159,6 +165,8 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     const onlyPosts = place.postsOnly || site?.postsOnly === true;
     // A vault inside the seeds folder: its notes are below the folder holding `.obsidian`.
     const vault = place.obsidianVault || entries.some((e) => e.name === OBSIDIAN_FOLDER && (e.isDirectory() || e.isSymbolicLink()));
+    // A Substack export: `posts.csv` beside the `posts` folder of the posts' HTML.
+    const substackCsv = entries.some((e) => e.name === SUBSTACK_POSTS_CSV && !e.isDirectory()) ? inFolder(SUBSTACK_POSTS_CSV) : undefined;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (!reads(entry.name)) continue;
       const full = inFolder(entry.name);
@@ -172,7 +180,8 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         }
       }
       const shownName = invalid.get(entry.name);
-      const seedNamed = !onlyPosts && !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase());
+      const substackPost = place.substackCsv !== undefined && !isDir && /\.html?$/i.test(entry.name);
+      const seedNamed = substackPost || (!onlyPosts && !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()));
       if (others && !isDir && !seedNamed && shownName === undefined) {
         // Files that are no seeds, counted by extension for the message of a folder that holds none (an export's .html pages).
         const ext = path.extname(entry.name).toLowerCase() || '(no extension)';
@@ -191,6 +200,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
           sitePosts: place.sitePosts || (onlyPosts && posts && !hexoPosts),
           inPostsFolder: place.inPostsFolder || posts,
           obsidianVault: vault,
+          ...(substackCsv !== undefined && entry.name === SUBSTACK_POSTS_FOLDER ? { substackCsv } : {}),
         });
       } else if (seedNamed && FOLDER_NOTES.test(entry.name)) {
         onWarning?.(
@@ -222,6 +232,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         if (place.inPosts) file.jekyllPost = true;
         if (place.inPostsFolder) file.inPostsFolder = true;
         if (vault) file.obsidianVault = true;
+        if (substackPost) file.substack = { csv: place.substackCsv! };
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);
@@ -242,6 +253,10 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   }
   return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
 }
+
+/** A Substack export's table of posts, and the folder of their HTML (see `seed/substack.ts`). */
+const SUBSTACK_POSTS_CSV = 'posts.csv';
+const SUBSTACK_POSTS_FOLDER = 'posts';
 
 /** The most kinds of other files counted for a message (see {@link findSeedFiles}'s `others`). */
 const MAX_OTHER_KINDS = 20;
@@ -294,6 +309,8 @@ interface JekyllPlace {
   inPostsFolder: boolean;
   /** In an Obsidian vault (see {@link obsidianVaultAt}), or below a folder of the walk holding `.obsidian`. */
   obsidianVault: boolean;
+  /** In the `posts` folder of a Substack export: the path of the export's `posts.csv` (its `.html` files are posts). */
+  substackCsv?: string;
 }
 
 /** The folder Obsidian keeps a vault's settings in, at the vault's root. */

@@ -91,8 +91,9 @@ describe('storyfeed build', () => {
   it("says what a folder of no seed holds (an export's .html pages) and what storyfeed reads, when nothing is published", async () => {
     rmSync(path.join(dir, 'seeds'), { recursive: true });
     mkdirSync(path.join(dir, 'seeds', 'posts'), { recursive: true });
-    for (const name of ['1.first.html', '2.second.html']) writeFileSync(path.join(dir, 'seeds', 'posts', name), '<p>A post.</p>');
-    writeFileSync(path.join(dir, 'seeds', 'posts.csv'), 'post_id,title\n');
+    // Medium's export: its posts' HTML pages, with no table of them (a Substack export's posts.csv makes its pages posts).
+    for (const name of ['2024-01-02_First-post-1a2b3c.html', '2024-02-03_Second-post-4d5e6f.html']) writeFileSync(path.join(dir, 'seeds', 'posts', name), '<p>A post.</p>');
+    writeFileSync(path.join(dir, 'seeds', 'profile.csv'), 'name\n');
     const run = await cli(['build'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
@@ -175,6 +176,17 @@ describe('storyfeed inspect', () => {
     const config = JSON.parse(readFileSync(path.join(dir, 'storyfeed.config.json'), 'utf8')) as { siteUrl: string };
     expect(story.url).toBe(new URL('fr/hello', config.siteUrl.endsWith('/') ? config.siteUrl : `${config.siteUrl}/`).href);
     expect(story.language).toBe('fr');
+  });
+
+  it("shows a Substack export's post with its row of posts.csv, as a build reads it", async () => {
+    mkdirSync(path.join(dir, 'export', 'posts'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'export', 'posts.csv'),
+      'post_id,post_date,is_published,email_sent_at,inbox_sent_at,type,audience,title,subtitle,podcast_url\n7.first-letter,2024-05-01T08:00:00Z,true,,,newsletter,everyone,First letter,Hello,\n',
+    );
+    writeFileSync(path.join(dir, 'export', 'posts', '7.first-letter.html'), '<p>Dear readers, this is the first letter.</p>');
+    const story = JSON.parse((await cli(['inspect', 'export/posts/7.first-letter.html', '--json'], { cwd: dir })).stdout);
+    expect(story).toMatchObject({ slug: 'first-letter', title: 'First letter', summary: 'Hello', published: '2024-05-01T08:00:00.000Z' });
   });
 
   it('names the file and line of a bad seed', async () => {

@@ -1,0 +1,195 @@
+import { StoryfeedError } from '../errors.js';
+import { Parser } from '../html/parser.js';
+
+/**
+ * Substack's export of a publication (Settings → Exports): `posts.csv`, one row of metadata per post
+ * (`post_id`, `post_date`, `is_published`, `type`, `audience`, `title`, `subtitle`, …), and
+ * `posts/<post_id>.html`, each post's body as HTML, its `post_id` its number and slug (`148210.leaving-the-feed`).
+ * A build reads such a folder's posts as seeds: each body with its row, as a JSON seed with `contentHtml`.
+ */
+
+/** One post's row of `posts.csv`. */
+export interface SubstackPost {
+  /** `post_id`: the post's number and slug, the name of its HTML file without `.html`. */
+  id: string;
+  /** `post_date`, as written (empty for a draft never published). */
+  date: string;
+  /** `is_published`. */
+  published: boolean;
+  /** `type`: `newsletter`, `podcast`, `thread`, `page`, … */
+  type: string;
+  /** `audience`: `everyone`, `only_free`, `only_paid`, `founding`. */
+  audience: string;
+  title: string;
+  subtitle: string;
+  /** The row's line in `posts.csv` (1-based), for messages. */
+  line: number;
+}
+
+/** Audiences whose posts every reader of the publication may read: the only ones a public feed publishes. */
+const PUBLIC_AUDIENCES = new Set(['everyone', 'only_free', '']);
+
+/** Post types that are articles (a `thread` is a discussion, a `page` the publication's About or similar). */
+const ARTICLE_TYPES = new Set(['newsletter', 'podcast', 'video', '']);
+
+/** Why a post is not published in public feeds (`undefined` when it is): for paid subscribers only, or no article. */
+export function substackLeftOutReason(post: SubstackPost): string | undefined {
+  if (!PUBLIC_AUDIENCES.has(post.audience)) return `it is for paid subscribers only (audience "${post.audience}"), and feeds are public`;
+  if (!ARTICLE_TYPES.has(post.type)) return `it is a Substack ${post.type}, not an article`;
+  return undefined;
+}
+
+/**
+ * The rows of CSV text (RFC 4180: fields separated by commas, rows by CRLF or LF, a field in double quotes
+ * may hold commas, line breaks and doubled quotes), each with the line it starts on. One pass over the text.
+ */
+export function parseCsv(text: string): { fields: string[]; line: number }[] {
+  const rows: { fields: string[]; line: number }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let rowLine = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let quoted = false;
+  let fieldStart = true;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (c === ',') {
+      fields.push(field);
+      field = '';
+      fieldStart = true;
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      fields.push(field);
+      if (fields.length > 1 || fields[0] !== '') rows.push({ fields, line: rowLine });
+      fields = [];
+      field = '';
+      fieldStart = true;
+      line++;
+      rowLine = line;
+    } else {
+      field += c;
+      fieldStart = false;
+    }
+  }
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    rows.push({ fields, line: rowLine });
+  }
+  return rows;
+}
+
+/** The columns of `posts.csv` a post is read from; `post_id` and `title` are required. */
+const COLUMNS = ['post_id', 'post_date', 'is_published', 'type', 'audience', 'title', 'subtitle'] as const;
+
+/**
+ * The posts of a Substack export's `posts.csv`, by `post_id`. `E_FIELD` naming the file and line when the
+ * header lacks `post_id` or `title`, or a row has another number of fields than the header.
+ */
+export function readSubstackPosts(csv: string, file: string): Map<string, SubstackPost> {
+  const rows = parseCsv(csv);
+  const header = rows[0]?.fields.map((name) => name.trim().toLowerCase()) ?? [];
+  const at = Object.fromEntries(COLUMNS.map((name) => [name, header.indexOf(name)])) as Record<(typeof COLUMNS)[number], number>;
+  for (const name of ['post_id', 'title'] as const)
+    if (at[name] < 0) throw new StoryfeedError('E_FIELD', `Substack's posts.csv has no \`${name}\` column (its first line names the columns)`, { file, line: 1 });
+  const posts = new Map<string, SubstackPost>();
+  for (const { fields, line } of rows.slice(1)) {
+    if (fields.length !== header.length)
+      throw new StoryfeedError('E_FIELD', `this row has ${fields.length} fields where the first line names ${header.length} columns`, { file, line });
+    const value = (name: (typeof COLUMNS)[number]): string => (at[name] < 0 ? '' : fields[at[name]]!.trim());
+    const id = value('post_id');
+    if (id === '') continue;
+    posts.set(id, {
+      id,
+      date: value('post_date'),
+      published: value('is_published').toLowerCase() === 'true',
+      type: value('type').toLowerCase(),
+      audience: value('audience').toLowerCase(),
+      title: value('title'),
+      subtitle: value('subtitle'),
+      line,
+    });
+  }
+  return posts;
+}
+
+/**
+ * The JSON seed of a post: its row's title, subtitle (the summary), date and publication (a post not
+ * published is a draft), its slug from its `post_id`, and its body's HTML without Substack's
+ * calls to subscribe and share (see {@link withoutSubstackChrome}).
+ */
+export function substackSeedText(post: SubstackPost, html: string): string {
+  const slug = post.id.replace(/^\d+\./, '');
+  return JSON.stringify({
+    title: post.title,
+    ...(post.subtitle ? { summary: post.subtitle } : {}),
+    ...(post.date ? { date: post.date } : {}),
+    ...(post.published ? {} : { draft: true }),
+    ...(slug ? { slug } : {}),
+    contentHtml: withoutSubstackChrome(html),
+  });
+}
+
+/**
+ * Substack's blocks around a post that are no part of it: the subscribe form and its caption
+ * (`subscription-widget…`), the subscribe and share buttons (`button-wrapper`, `captioned-button-wrap`)
+ * and the paywall's marker (`paywall-jump`).
+ */
+const CHROME_CLASS = /^(?:subscription-widget\S*|button-wrapper|captioned-button-wrap|paywall-jump)$/;
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
+
+/** The HTML without Substack's calls to subscribe and share ({@link CHROME_CLASS}), written again element by element. One pass. */
+export function withoutSubstackChrome(html: string): string {
+  if (!/subscription-widget|button-wrapper|captioned-button-wrap|paywall-jump/.test(html)) return html;
+  const out: string[] = [];
+  /** Depth of open elements inside a removed block (0 outside one). */
+  let skipping = 0;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (skipping > 0) {
+        if (!VOID.has(name)) skipping++;
+        return;
+      }
+      if ((attributes.class ?? '').split(/\s+/).some((token) => CHROME_CLASS.test(token))) {
+        if (!VOID.has(name)) skipping = 1;
+        return;
+      }
+      out.push(
+        `<${name}${Object.entries(attributes)
+          .map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`)
+          .join('')}>`,
+      );
+    },
+    onclosetag(name) {
+      // A void element's end is implied by its start: it opened nothing to close.
+      if (VOID.has(name)) return;
+      if (skipping > 0) skipping--;
+      else out.push(`</${name}>`);
+    },
+    ontext(text) {
+      if (skipping === 0) out.push(escapeText(text));
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return out.join('');
+}

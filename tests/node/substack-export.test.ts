@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/site-config.js';
+import type { Diagnostic } from '../../src/errors.js';
+import { buildSite } from '../../src/node/build.js';
+
+/**
+ * A Substack export (Settings → Exports, unzipped) built in place: `posts.csv` gives each post's
+ * metadata, `posts/<post_id>.html` its body.
+ */
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'storyfeed-substack-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER = 'post_id,post_date,is_published,email_sent_at,inbox_sent_at,type,audience,title,subtitle,podcast_url';
+
+function write(file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), text);
+}
+
+function exportOf(rows: string[], posts: Record<string, string>): void {
+  write('export/posts.csv', `${HEADER}\n${rows.join('\n')}\n`);
+  write('export/email_list.abc.csv', 'email,active_subscription\nreader@example.com,true\n');
+  for (const [id, html] of Object.entries(posts)) write(`export/posts/${id}.html`, html);
+}
+
+const config = validateConfig({ siteUrl: 'https://letters.example', title: 'Letters', entities: false });
+
+async function build(options: { cache?: boolean; keepGoing?: boolean } = {}) {
+  const warnings: Diagnostic[] = [];
+  const result = await buildSite({
+    config,
+    cwd: dir,
+    seeds: 'export',
+    out: 'out',
+    workers: 0,
+    sourceDateEpoch: '1700000000',
+    cache: options.cache ?? false,
+    ...(options.keepGoing ? { keepGoing: true } : {}),
+    onWarning: (d) => warnings.push(d),
+  });
+  const feed = JSON.parse(result.outputs.json) as { items: { id: string; title: string; summary?: string; date_published: string; content_html: string }[] };
+  return { feed, warnings: warnings.map((w) => `${w.code} ${w.file}`) };
+}
+
+describe('a Substack export', () => {
+  it("publishes its public posts, each its HTML without Substack's calls to subscribe and its row's title, subtitle, date and slug", async () => {
+    exportOf(
+      [
+        '148210.leaving-the-feed,2024-03-10T12:00:00.000Z,true,2024-03-10T12:00:00.000Z,,newsletter,everyone,"Leaving the feed, for good",Why I quit the timeline,',
+        '148211.members-only,2024-03-12T12:00:00.000Z,true,,,newsletter,only_paid,Members only,,',
+        '148212.rough-idea,,false,,,newsletter,everyone,Rough idea,,',
+        '148213.open-thread,2024-03-14T12:00:00.000Z,true,,,thread,everyone,Open thread,,',
+      ],
+      {
+        '148210.leaving-the-feed':
+          '<p>I deleted the app on a Tuesday, and the quiet became the point.</p><div class="subscription-widget-wrap-editor"><div class="subscription-widget"><p class="cta-caption">Thanks for reading! Subscribe for free.</p><form><input type="email"/></form></div></div><p>Now I read feeds instead.</p>',
+        '148211.members-only': '<p>What paying members read.</p>',
+        '148212.rough-idea': '<p>A rough idea.</p>',
+        '148213.open-thread': '<p>What are you reading?</p>',
+      },
+    );
+    const { feed, warnings } = await build();
+    expect(feed.items).toHaveLength(1);
+    const [item] = feed.items;
+    expect(item).toMatchObject({
+      id: 'https://letters.example/leaving-the-feed',
+      title: 'Leaving the feed, for good',
+      summary: 'Why I quit the timeline',
+      date_published: '2024-03-10T12:00:00.000Z',
+    });
+    expect(item!.content_html).toContain('Now I read feeds instead.');
+    expect(item!.content_html).not.toMatch(/Thanks for reading|Subscribe/);
+    expect(JSON.stringify(feed)).not.toContain('paying members');
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'W_NOT_PUBLIC export/posts/148211.members-only.html',
+        'W_NOT_A_SEED export/posts/148213.open-thread.html',
+        'W_DRAFT export/posts/148212.rough-idea.html',
+      ]),
+    );
+  });
+
+  it('names a post that posts.csv has no row for (E_FIELD), and reads its row again when it changes, from the cache too', async () => {
+    exportOf(['1.first,2024-01-01T00:00:00Z,true,,,newsletter,everyone,First,One,'], { '1.first': '<p>The first letter.</p>', '2.stray': '<p>No row.</p>' });
+    await expect(build()).rejects.toMatchObject({ code: 'E_BAD_SEEDS', problems: [expect.stringMatching(/export\/posts\/2\.stray\.html: .*no row with post_id "2\.stray"/)] });
+    rmSync(path.join(dir, 'export/posts/2.stray.html'));
+    expect((await build({ cache: true })).feed.items[0]!.summary).toBe('One');
+    write('export/posts.csv', `${HEADER}\n1.first,2024-01-01T00:00:00Z,true,,,newsletter,everyone,First,Another subtitle,\n`);
+    expect((await build({ cache: true })).feed.items[0]!.summary).toBe('Another subtitle');
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv, readSubstackPosts, substackLeftOutReason, substackSeedText, withoutSubstackChrome } from '../../src/seed/substack.js';
+import { costGrowth } from '../support/linear.js';
+
+const HEADER = 'post_id,post_date,is_published,email_sent_at,inbox_sent_at,type,audience,title,subtitle,podcast_url';
+
+describe("Substack's posts.csv", () => {
+  it('is read as RFC 4180 has it: quoted commas, line breaks and doubled quotes, CRLF or LF, a byte order mark', () => {
+    expect(parseCsv('\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\nlines",\n').map((row) => row.fields)).toEqual([
+      ['a', 'b', 'c'],
+      ['1', 'x, y', 'say "hi"'],
+      ['2', 'two\nlines', ''],
+    ]);
+    // Each row with the line it starts on; blank lines are no rows; the last row needs no line break.
+    expect(parseCsv('h\n\n"a\nb"\nc').map((row) => [row.fields[0], row.line])).toEqual([
+      ['h', 1],
+      ['a\nb', 3],
+      ['c', 5],
+    ]);
+  });
+
+  it("gives each post's row by its post_id, its flags read in any case", () => {
+    const posts = readSubstackPosts(
+      `${HEADER}\n148210.leaving-the-feed,2024-03-10T12:00:00.000Z,TRUE,,,newsletter,everyone,"Leaving the feed, for good",Why I quit,\n148211.paid,2024-03-12,true,,,newsletter,only_paid,Paid,,\n`,
+      'export/posts.csv',
+    );
+    expect(posts.get('148210.leaving-the-feed')).toEqual({
+      id: '148210.leaving-the-feed',
+      date: '2024-03-10T12:00:00.000Z',
+      published: true,
+      type: 'newsletter',
+      audience: 'everyone',
+      title: 'Leaving the feed, for good',
+      subtitle: 'Why I quit',
+      line: 2,
+    });
+    expect(substackLeftOutReason(posts.get('148210.leaving-the-feed')!)).toBeUndefined();
+    expect(substackLeftOutReason(posts.get('148211.paid')!)).toMatch(/paid subscribers/);
+    expect(substackLeftOutReason({ ...posts.get('148210.leaving-the-feed')!, type: 'thread' })).toMatch(/thread, not an article/);
+  });
+
+  it('is refused (E_FIELD naming the file and line) without post_id or title, or with a row of another width', () => {
+    expect(() => readSubstackPosts('id,title\n1,A\n', 'posts.csv')).toThrow(expect.objectContaining({ code: 'E_FIELD', file: 'posts.csv', line: 1 }));
+    expect(() => readSubstackPosts(`${HEADER}\n1.a,2024-01-01,true,,,newsletter,everyone,A,,\n2.b,2024-01-02,true\n`, 'posts.csv')).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', line: 3, message: expect.stringContaining('3 fields where the first line names 10 columns') }),
+    );
+  });
+
+  it('reads in time linear in its size, however its quotes run (one unclosed quote, many rows, one long field)', async () => {
+    for (const shape of [
+      (n: number) => `a,"${'x,'.repeat(n)}`,
+      (n: number) => `${HEADER}\n${'1.a,,true,,,newsletter,everyone,"T, t",,\n'.repeat(n / 40)}`,
+      (n: number) => `"${'""'.repeat(n / 2)}"`,
+    ]) {
+      const growth = await costGrowth((n) => parseCsv(shape(n)), 100_000, 1_000_000, 2.5);
+      expect(growth).toBeLessThan(2.5);
+    }
+  });
+});
+
+describe("a Substack post's seed", () => {
+  const post = {
+    id: '148210.leaving-the-feed',
+    date: '2024-03-10T12:00:00.000Z',
+    published: true,
+    type: 'newsletter',
+    audience: 'everyone',
+    title: 'Leaving',
+    subtitle: 'Why',
+    line: 2,
+  };
+
+  it('is the JSON seed of its row and its HTML: the subtitle as the summary, the slug from its post_id, a draft when not published', () => {
+    expect(JSON.parse(substackSeedText(post, '<p>Body.</p>'))).toEqual({
+      title: 'Leaving',
+      summary: 'Why',
+      date: post.date,
+      slug: 'leaving-the-feed',
+      contentHtml: '<p>Body.</p>',
+    });
+    expect(JSON.parse(substackSeedText({ ...post, published: false, date: '', subtitle: '' }, '<p>Body.</p>'))).toEqual({
+      title: 'Leaving',
+      draft: true,
+      slug: 'leaving-the-feed',
+      contentHtml: '<p>Body.</p>',
+    });
+  });
+
+  it("loses Substack's subscribe forms, subscribe and share buttons and paywall marker, and nothing else", () => {
+    const html =
+      '<p>One &amp; two <a href="https://x.example/?a=1&amp;b=2">link</a><br>line</p>' +
+      '<div class="subscription-widget-wrap-editor" data-attrs="{}"><div class="subscription-widget show-subscribe"><p class="cta-caption">Thanks for reading!</p>' +
+      '<form><input type="email" name="email"/><input type="submit" value="Subscribe"/></form></div></div>' +
+      '<p class="button-wrapper"><a class="button primary" href="https://x.substack.com/subscribe?"><span>Subscribe now</span></a></p>' +
+      '<div class="paywall-jump"></div><figure><img src="a.jpg" alt="A &quot;b&quot;"><figcaption>Caption</figcaption></figure>';
+    const kept = withoutSubstackChrome(html);
+    expect(kept).not.toMatch(/Thanks for reading|Subscribe|paywall/);
+    expect(kept).toBe(
+      '<p>One &amp; two <a href="https://x.example/?a=1&amp;b=2">link</a><br>line</p><figure><img src="a.jpg" alt="A &quot;b&quot;"><figcaption>Caption</figcaption></figure>',
+    );
+    // HTML without any of them is given back as it is.
+    expect(withoutSubstackChrome('<p>Plain <b>text</b></p>')).toBe('<p>Plain <b>text</b></p>');
+  });
+
+  it('is made in time linear in the HTML, however deep the blocks it removes nest', async () => {
+    const nested = (n: number) => `${'<div class="button-wrapper"><div>'.repeat(n / 40)}text${'</div></div>'.repeat(n / 40)}<p>after</p>`;
+    expect(withoutSubstackChrome(nested(4000))).toBe('<p>after</p>');
+    const growth = await costGrowth((n) => withoutSubstackChrome(nested(n)), 100_000, 1_000_000, 2.5);
+    expect(growth).toBeLessThan(2.5);
+  });
+});
