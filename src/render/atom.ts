@@ -7,7 +7,8 @@ import { historyLinks, insertStylesheet, withNamespaces, withRootAttribute } fro
 /**
  * Renders Atom 1.0 (RFC 4287) with `feed`, corrected: `xml:lang` on the feed, `title` and
  * `summary` as `type="text"`, `content type="html"`, every author at feed and entry level,
- * categories with `term`, the image link with its real MIME type, and every value escaped once.
+ * categories with `term`, the image link with its real MIME type (in a podcast, `media:content`), and
+ * every value escaped once.
  */
 export function renderAtom(doc: FeedDocument): string {
   const ph = new Placeholders();
@@ -35,8 +36,9 @@ export function renderAtom(doc: FeedDocument): string {
   for (const item of doc.items) {
     // Atom requires an author on every entry when the feed has none.
     const authors = item.authors.length ? item.authors : firstAuthor ? [] : [fallbackAuthor];
-    // An item's files come before its image (see entryMarkup): `feed` writes the image only of an item without files.
-    const feedImage = item.enclosures?.length ? undefined : item.image;
+    // An item's files come before its image (see entryMarkup): `feed` writes the image only of an item without files,
+    // and never in a podcast, where the image is no enclosure.
+    const feedImage = item.enclosures?.length || doc.podcast ? undefined : item.image;
     // `feed` writes the image href normalized by `new URL`, so the lookup key must be too.
     if (feedImage?.type) imageTypes.set(new URL(feedImage.url).href, feedImage.type);
     entryExtras.push(entryMarkup(item, ph, used, doc.podcast !== undefined));
@@ -103,7 +105,9 @@ function withHistory(xml: string, doc: FeedDocument, ph: Placeholders): string {
 /**
  * Enclosure links and namespaced elements of one entry, as markup after its id. An item's files come
  * first and its image after them: readers and podcast apps that take an entry's first enclosure for
- * its media (an episode's audio) would otherwise take the image.
+ * its media (an episode's audio) would otherwise take the image. In a podcast the image is no
+ * enclosure at all (apps take any enclosure for the episode's media, and a text post's picture
+ * would show as a broken episode): it is `media:content`, as RSS writes it.
  */
 function entryMarkup(item: FeedItem, ph: Placeholders, used: Set<string>, podcast: boolean): string {
   const parts: string[] = [];
@@ -113,19 +117,24 @@ function entryMarkup(item: FeedItem, ph: Placeholders, used: Set<string>, podcas
     if (e.title) attrs.title = e.title;
     parts.push(toMarkup({ name: 'link', attrs }, ph, INDENT));
   }
-  if (item.image && item.enclosures?.length) {
+  if (item.image && item.enclosures?.length && !podcast) {
     // As `feed` writes an image link: its href normalized, its type when known.
     const attrs: Record<string, string> = { rel: 'enclosure', href: new URL(item.image.url).href };
     if (item.image.type) attrs.type = item.image.type;
     parts.push(toMarkup({ name: 'link', attrs }, ph, INDENT));
   }
-  const nodes = itemNodes(item, podcast);
+  const nodes = podcast && item.image ? [imageNode(item.image), ...itemNodes(item, podcast)] : itemNodes(item, podcast);
   prefixesOf(nodes, used);
   for (const node of nodes) parts.push(toMarkup(node, ph, INDENT));
   return parts.map((p) => `\n${p}`).join('');
 }
 
 const INDENT = '        ';
+
+/** An image as Media RSS gives it (`medium="image"`, its type when known). */
+function imageNode(image: NonNullable<FeedItem['image']>): XmlNode {
+  return { name: 'media:content', attrs: { url: image.url, medium: 'image', ...(image.type ? { type: image.type } : {}) } };
+}
 
 /** Inserts feed-level markup before the first entry (or the end of the feed). */
 function insertBeforeEntries(xml: string, markup: string): string {

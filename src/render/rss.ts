@@ -16,7 +16,7 @@ const HISTORY_NAMESPACE = { 'xmlns:fh': 'http://purl.org/syndication/history/1.0
 /**
  * Renders RSS 2.0 with `feed`, corrected: `description` is the summary and `content:encoded` the full
  * HTML; `guid isPermaLink` is true only when the id is the URL; `<author>` only with an email, else
- * `dc:creator`; the image as `enclosure` and `media:content` with its real MIME type; and every value
+ * `dc:creator`; the image as `enclosure` (not in a podcast) and `media:content` with its real MIME type; and every value
  * escaped once (user values are swapped for placeholders `feed` cannot mangle).
  */
 export function renderRss(doc: FeedDocument): string {
@@ -60,7 +60,7 @@ export function renderRss(doc: FeedDocument): string {
       description: ph.cdata(escapeHtml(item.summary)),
       content: ph.cdata(item.contentHtml),
       extensions: [
-        ...itemExtensions(item, ph),
+        ...itemExtensions(item, ph, doc.podcast !== undefined),
         ...groupByName(extra).map(([name, group]) => ({
           name,
           objects: (group.length === 1 ? toXmlJs(group[0]!, ph) : group.map((n) => toXmlJs(n, ph))) as unknown as Record<string, unknown>,
@@ -108,8 +108,11 @@ function insertBeforeItems(xml: string, markup: string): string {
   return at < 0 ? xml : xml.slice(0, at) + markup + xml.slice(at);
 }
 
-/** `feed` copies each extension onto the item after its own fields, so these replace its versions. */
-function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
+/**
+ * `feed` copies each extension onto the item after its own fields, so these replace its versions.
+ * `podcast`: the feed is one, and its items' enclosures are only their files (see below).
+ */
+function itemExtensions(item: FeedItem, ph: Placeholders, podcast: boolean): Extension[] {
   const extensions: Extension[] = [{ name: 'guid', objects: { _attributes: { isPermaLink: item.id === item.url ? 'true' : 'false' }, _text: ph.text(item.id) } }];
   // RSS has one <author> per item, and readers show only the last of repeated author elements; so a
   // sole author with an email is <author>, and anything else is one <dc:creator> naming everyone.
@@ -124,9 +127,10 @@ function itemExtensions(item: FeedItem, ph: Placeholders): Extension[] {
     extensions.push({ name: 'enclosure', objects: { _attributes: { url: ph.attr(first.url), length: String(first.length ?? 0), type: ph.attr(first.type) } } });
   }
   if (item.image) {
-    // RSS requires an enclosure's type; without a known one only media:content is written.
+    // RSS requires an enclosure's type; without a known one only media:content is written. Podcast apps take
+    // any enclosure for the episode's media, so in a podcast an image is never one (a text post would show as a broken episode).
     const { url, type } = item.image;
-    if (type && !first) extensions.push({ name: 'enclosure', objects: { _attributes: { url: ph.attr(url), length: '0', type: ph.attr(type) } } });
+    if (type && !first && !podcast) extensions.push({ name: 'enclosure', objects: { _attributes: { url: ph.attr(url), length: '0', type: ph.attr(type) } } });
     media.push({ _attributes: { url: ph.attr(url), medium: 'image', ...(type ? { type: ph.attr(type) } : {}) } });
   }
   // Every attached file also as Media RSS, which has room for more than one.

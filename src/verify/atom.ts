@@ -9,12 +9,12 @@ import { parseAtomDate } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
 import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
-import { attribute, childElement, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
+import { attribute, childElement, childElements, HISTORY_NS, serializeChildren, textContent, XML_NS, type XmlElement } from './xml-check.js';
 import { XMLNS_NS } from './xml-fast.js';
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
-import { checkMediaRss } from './media-rss.js';
-import { append, ATOM_NS, attr, byteCount, Children, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
+import { checkMediaRss, mediaContentImage } from './media-rss.js';
+import { append, ATOM_NS, attr, byteCount, Children, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated, XHTML_NS } from './xml-rules.js';
 
 export { ATOM_NS } from './xml-rules.js';
 
@@ -144,7 +144,12 @@ function atomEntry(element: XmlElement, path: string, log: ProblemLog): ParsedIt
     if (link.rel === 'alternate') item.url ??= link.href;
     if (link.rel === 'enclosure') item.enclosures = append(item.enclosures, link.enclosure);
   }
-  item.image = item.enclosures.find((x) => x.type?.startsWith('image/')) ?? item.enclosures.find((x) => x.type === undefined);
+  // A podcast's entry gives its image as Media RSS, never as an enclosure (apps take any enclosure for the episode's media).
+  const image =
+    mediaContentImage(childElements(element, 'content', MEDIA_NS)) ??
+    item.enclosures.find((x) => x.type?.startsWith('image/')) ??
+    item.enclosures.find((x) => x.type === undefined);
+  if (image) item.image = image;
   item.authors = persons(e.all('author'), `${path}.author`, log);
   persons(e.all('contributor'), `${path}.contributor`, log);
   e.all('category').forEach((node, i) => {

@@ -263,7 +263,7 @@ function compareItem(expected: FeedItem, actual: ParsedItem, doc: FeedDocument, 
   }
 
   const image = expected.image;
-  // Readers take an item's first image-typed enclosure (RSS media:content, Atom rel="enclosure") for
+  // Readers take an item's first image-typed enclosure (RSS and Atom media:content, else an enclosure) for
   // its image: an item with no image of its own but an image file among its enclosures reads so.
   const imageFromEnclosure = !image && actual.image !== undefined && (expected.enclosures ?? []).some((e) => normalizeUrl(e.url) === normalizeUrl(actual.image!.url));
   if (imageFromEnclosure) {
@@ -276,9 +276,10 @@ function compareItem(expected: FeedItem, actual: ParsedItem, doc: FeedDocument, 
   }
   if (carries.enclosure) {
     // RSS allows one enclosure: an item's first file when it has any (podcast episodes); otherwise its
-    // image, which (RSS requiring a type) is written only when the image's type is known.
+    // image, which (RSS requiring a type) is written only when the image's type is known, and never in a
+    // podcast: podcast apps take any enclosure for the episode's media.
     const first = expected.enclosures?.[0];
-    const enclosure = first ? { url: first.url, type: first.type } : image?.type ? { url: image.url, type: image.type } : undefined;
+    const enclosure = first ? { url: first.url, type: first.type } : image?.type && !doc.podcast ? { url: image.url, type: image.type } : undefined;
     const found = actual.enclosures[0];
     if (!enclosure || !found) report(id, 'enclosure', enclosure ? normalizeUrl(enclosure.url) : NONE, found ? normalizeUrl(found.url) : NONE);
     else {

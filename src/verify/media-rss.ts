@@ -7,7 +7,8 @@ import { isCountryCode } from './country-codes.js';
 import { trimWhitespace } from './html-canon.js';
 import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
 import { textContent, type XmlElement } from './xml-check.js';
-import { attr, MEDIA_NS, type ProblemLog } from './xml-rules.js';
+import type { ParsedEnclosure } from './types.js';
+import { attr, byteCount, MEDIA_NS, type ProblemLog } from './xml-rules.js';
 
 /** The namespace without its final slash, which some feeds declare and readers do not recognise. */
 const MEDIA_NS_WITHOUT_SLASH = 'http://search.yahoo.com/mrss';
@@ -197,6 +198,26 @@ const EBU_ROLES: ReadonlySet<string> = new Set([
 ]);
 /** RFC 2326 normal play time: seconds, or h:mm:ss, with an optional fraction. */
 const NPT = /^(?:now|\d+(?:\.\d*)?|\d+:\d{2}:\d{2}(?:\.\d*)?)$/;
+
+/**
+ * The image of an item among its `media:content` elements: the first whose `medium` is `image` or
+ * whose type is an image's, with its URL, type and size. Readers take it for the item's picture in
+ * RSS and in Atom (where a podcast gives its entries' images so, and no enclosure link).
+ */
+export function mediaContentImage(contents: readonly XmlElement[]): ParsedEnclosure | undefined {
+  for (const node of contents) {
+    const url = attr(node, 'url');
+    const type = attr(node, 'type');
+    if (url === undefined || (attr(node, 'medium') !== 'image' && !type?.startsWith('image/'))) continue;
+    const image: ParsedEnclosure = { url: trimWhitespace(url) };
+    if (type !== undefined) image.type = trimWhitespace(type);
+    const fileSize = attr(node, 'fileSize');
+    const size = fileSize === undefined ? undefined : byteCount(fileSize);
+    if (size && 'bytes' in size) image.length = size.bytes;
+    return image;
+  }
+  return undefined;
+}
 
 /** Checks the Media RSS elements under `parent` (an item, entry or channel), descending into groups and contents. */
 export function checkMediaRss(parent: XmlElement, path: string, log: ProblemLog): void {

@@ -13,7 +13,7 @@ import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js'
 import { childElements, HISTORY_NS, textContent, type XmlElement } from './xml-check.js';
 import { checkExtensions } from './extensions.js';
 import { checkFeedSyncItem, checkFeedSyncSharing } from './feedsync.js';
-import { checkMediaRss } from './media-rss.js';
+import { checkMediaRss, mediaContentImage } from './media-rss.js';
 import { append, ATOM_NS, attr, byteCount, Children, CONTENT_NS, DC_NS, hasInnerChar, MEDIA_NS, moveNamespace, plainText, ProblemLog, reportRepeated } from './xml-rules.js';
 
 const CHANNEL_ELEMENTS = new Set([
@@ -289,17 +289,8 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
     if (url !== undefined) item.enclosures = append(item.enclosures, enclosure(url, type, size && 'bytes' in size ? size.bytes : undefined));
   }
   if (item.enclosures.length > 1) log.warning(`${path}.enclosure`, `${item.enclosures.length} enclosures; many readers show only the first`, element);
-  for (const node of mediaContent) {
-    const url = attr(node, 'url');
-    const type = attr(node, 'type');
-    if (url !== undefined && (attr(node, 'medium') === 'image' || type?.startsWith('image/'))) {
-      const fileSize = attr(node, 'fileSize');
-      const size = fileSize === undefined ? undefined : byteCount(fileSize);
-      item.image = enclosure(url, type, size && 'bytes' in size ? size.bytes : undefined);
-      break;
-    }
-  }
-  item.image ??= item.enclosures.find((e) => e.type?.startsWith('image/'));
+  const image = mediaContentImage(mediaContent) ?? item.enclosures.find((e) => e.type?.startsWith('image/'));
+  if (image) item.image = image;
   return item;
 }
 

@@ -79,7 +79,7 @@ export interface ParsedItem {
   contentHtml?: string;
   /** Full body as plain text (JSON `content_text`, Atom `content type="text"`). */
   contentText?: string;
-  /** Lead image: RSS `media:content` (else an image enclosure), Atom image enclosure link, JSON `image`. */
+  /** Lead image: RSS and Atom `media:content` (else an image enclosure, an Atom enclosure link), JSON `image`. */
   image?: ParsedEnclosure;
   /** Every enclosure: RSS `<enclosure>` elements, Atom `rel="enclosure"` links, JSON attachments. */
   enclosures: ParsedEnclosure[];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isStoryfeedError } from '../../src/errors.js';
 import { buildFeeds } from '../../src/pipeline.js';
 import type { PodcastChannel, SiteConfig } from '../../src/types.js';
-import { checkWellFormedXml, compareFeed, readFeed } from '../../src/verify/index.js';
+import { checkWellFormedXml, compareFeed, crossCheck, readFeed, verifyDocument } from '../../src/verify/index.js';
 import { verifyExtensions } from '../../src/verify/extension-fields.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -70,8 +70,11 @@ describe('podcast feeds', () => {
     expect(verifyExtensions(outputs, document)).toEqual([]);
   });
 
-  it("puts an episode's files before its image in Atom, where apps take the first enclosure for the episode's media", async () => {
-    const { outputs, document } = buildFeeds([{ ...episode, image: 'https://p.example/cover.jpg' }], show);
+  it("puts an item's files before its image in Atom, where apps take the first enclosure for the item's media", async () => {
+    // Not a podcast: the image is an enclosure too, after the files.
+    const site: SiteConfig = { siteUrl: 'https://p.example', title: 'Site' };
+    const item = { url: '/1', title: 'One', published: '2024-01-01T00:00:00Z', summary: 'First.', enclosures: episode.enclosures, image: 'https://p.example/cover.jpg' };
+    const { outputs, document } = buildFeeds([item], site);
     const enclosures = [...outputs.atom.matchAll(/<link rel="enclosure" href="([^"]*)"/g)].map((m) => m[1]);
     expect(enclosures).toEqual(['https://p.example/1.mp3', 'https://p.example/cover.jpg']);
     expect(outputs.atom).toContain('<link rel="enclosure" href="https://p.example/cover.jpg" type="image/jpeg"/>');
@@ -79,6 +82,34 @@ describe('podcast feeds', () => {
     const atom = await readFeed(outputs.atom);
     expect(atom.items[0]?.image?.url).toBe('https://p.example/cover.jpg');
     expect(compareFeed(atom, document, 'atom')).toEqual([]);
+  });
+
+  it("never gives an item's image as an enclosure in a podcast, where apps take any enclosure for the episode: it is media:content in RSS and Atom, image in JSON Feed", async () => {
+    const cover = 'https://p.example/cover.jpg';
+    const post = { url: '/notes', title: 'Notes', published: '2024-01-02T00:00:00Z', summary: 'A text post.', image: cover };
+    const { outputs, document } = buildFeeds([{ ...episode, image: cover }, post], show);
+    const rss = await readFeed(outputs.rss);
+    const atom = await readFeed(outputs.atom);
+    const json = await readFeed(outputs.json);
+    for (const feed of [rss, atom]) {
+      // The episode's only enclosure is its audio; the text post has none.
+      expect(feed.items.map((i) => i.enclosures.map((e) => e.url))).toEqual([[], ['https://p.example/1.mp3']]);
+    }
+    for (const feed of [rss, atom, json]) expect(feed.items.map((i) => i.image?.url)).toEqual([cover, cover]);
+    expect(outputs.rss).not.toMatch(/<enclosure url="https:\/\/p\.example\/cover\.jpg"/);
+    expect(outputs.atom).not.toContain(`<link rel="enclosure" href="${cover}"`);
+    expect(outputs.atom).toContain(`<media:content url="${cover}" medium="image" type="image/jpeg"/>`);
+    expect(checkWellFormedXml(outputs.atom).ok).toBe(true);
+    // The text post has no file, as Apple requires of an episode (the build warns W_PODCAST_EPISODE): its picture no longer stands in for one.
+    expect(verifyExtensions(outputs, document).map((p) => `${p.itemId} ${p.field}`)).toEqual(['https://p.example/notes apple.enclosure']);
+    expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+    expect(crossCheck([rss, atom, json]).problems).toEqual([]);
+    // The verifier expects no image enclosure in a podcast: one put back is reported.
+    const withImageEnclosure = outputs.rss.replace(
+      '<media:content url="https://p.example/cover.jpg"',
+      `<enclosure url="${cover}" length="0" type="image/jpeg"/><media:content url="https://p.example/cover.jpg"`,
+    );
+    expect((await verifyDocument({ rss: withImageEnclosure }, document)).problems.map((p) => `${p.itemId} ${p.field}`)).toContain('https://p.example/notes enclosure');
   });
 
   it('accepts only Apple Podcasts categories', () => {
