@@ -92,6 +92,9 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
   if (site.content === 'summary') doc.content = 'summary';
   if (site.podcast) {
     doc.podcast = withOwner(copyPodcast(site.podcast), doc.authors);
+    // The show's artwork is the feed's picture (RSS <image>, Atom <logo>, JSON Feed icon) when the site gives none:
+    // readers show no picture for a show otherwise.
+    if (doc.logo === undefined && doc.icon === undefined) doc.logo = doc.podcast.image;
     checkEpisodes(items, limited, warn);
   } else {
     // Episode fields without the show's settings: the items carry iTunes elements, the channel none of those Apple requires.

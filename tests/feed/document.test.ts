@@ -210,6 +210,26 @@ describe('podcast episodes', () => {
     expect(warningsOf(episodes)).toEqual([]);
   });
 
+  it("gives the show's artwork as the feed's picture when the site gives no logo or icon (RSS <image>, Atom <logo>, JSON Feed icon), never over one given", () => {
+    const art = show.podcast.image;
+    const episodes = [makeStory({ slug: 'e', enclosures: audio })];
+    const doc = buildFeedDocument(episodes, show);
+    expect(doc.logo).toBe(art);
+    const outputs = renderFeeds(doc);
+    expect(outputs.rss).toMatch(new RegExp(`<image>\\s*<title>[^<]*</title>\\s*<url>${art}</url>`));
+    expect(outputs.atom).toContain(`<logo>${art}</logo>`);
+    expect(JSON.parse(outputs.json).icon).toBe(art);
+    // A logo or an icon of the site's own stays the feed's picture.
+    const logo = 'https://example.com/logo.png';
+    const icon = 'https://example.com/icon.png';
+    expect(buildFeedDocument(episodes, { ...show, logo })).toMatchObject({ logo });
+    const withIcon = buildFeedDocument(episodes, { ...show, icon });
+    expect([withIcon.logo, withIcon.icon]).toEqual([undefined, icon]);
+    expect(JSON.parse(renderFeeds(withIcon).json).icon).toBe(icon);
+    // A feed that is no podcast has no artwork to give.
+    expect(buildFeedDocument(episodes, testSite).logo).toBeUndefined();
+  });
+
   it("gives the episode's duration to its file when the file has none, so JSON Feed's attachment carries it too", () => {
     const video = { url: 'https://example.com/1.mp4', type: 'video/mp4', length: 9000 };
     const [item] = buildFeedDocument([makeStory({ slug: 'e', enclosures: [...audio, video], episode: { duration: 1500 } })], show).items;
