@@ -408,11 +408,22 @@ export function episode(value: unknown, path: FieldPath, base: string): EpisodeI
   return out;
 }
 
-/** A `podcast:` namespace file link. */
+/**
+ * A `podcast:` namespace file link. The namespace requires an https URL wherever it links a file
+ * (apps may refuse to fetch an http one), so an http URL is refused, as a transcript's language that
+ * apps cannot read is; a path takes the scheme of the story's address.
+ */
 export function podcastLink(value: unknown, path: FieldPath, base: string): PodcastLink {
   const r = record(value, path);
   const url = httpUrl(r.url, `${path}.url`, base);
   if (!url) fail(`${path}.url`, 'is required');
+  if (url.startsWith('http:')) {
+    const written = String(r.url).trim();
+    fail(
+      `${path}.url`,
+      `must be an https URL, found "${written}"${written === url ? '' : ` (${url})`}: the podcast namespace requires https for the files it links (transcripts, chapters)`,
+    );
+  }
   const link: PodcastLink = { url, type: mimeType(r.type, `${path}.type`, true)! };
   // A transcript's language as feeds write languages (`en`, `pt-BR`): apps pick a transcript by it.
   const language = filledText(text(r.language, `${path}.language`))?.trim();

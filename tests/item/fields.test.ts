@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { episode } from '../../src/item/fields.js';
 import { buildFeeds } from '../../src/pipeline.js';
+import { readSeed } from '../../src/seed/index.js';
 
 const base = 'https://pod.example/1';
 const transcript = (language: string) => ({ transcripts: [{ url: '/1.vtt', type: 'text/vtt', language }] });
@@ -104,6 +105,36 @@ describe("an item's date", () => {
       buildFeeds([{ title: 'Post', url: 'https://pod.example/1', date: '2024-01-01', contentHtml: '<p>Hi</p>' } as never], { siteUrl: 'https://pod.example', title: 'Pod' }),
     ).toThrow(
       expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('items[0].date is read only on an item written for another library (with `link`, not `url`)') }),
+    );
+  });
+});
+
+describe("an episode's transcripts and chapters", () => {
+  const https = { transcripts: [{ url: 'https://pod.example/1.vtt', type: 'text/vtt' }], chapters: { url: '/1.json', type: 'application/json+chapters' } };
+
+  it('are https URLs, as the podcast namespace requires of every file it links: an http one is refused (E_ITEM) naming the field', () => {
+    expect(episode(https, 'episode', base)).toEqual({
+      transcripts: [{ url: 'https://pod.example/1.vtt', type: 'text/vtt' }],
+      chapters: { url: 'https://pod.example/1.json', type: 'application/json+chapters' },
+    });
+    const transcript = { ...https, transcripts: [https.transcripts[0], { url: 'HTTP://pod.example/1.srt', type: 'application/x-subrip' }] };
+    expect(() => episode(transcript, 'episode', base)).toThrow(
+      expect.objectContaining({ code: 'E_ITEM', message: expect.stringMatching(/^episode\.transcripts\[1\]\.url must be an https URL, found "HTTP:\/\/pod\.example\/1\.srt"/) }),
+    );
+    expect(() => episode({ chapters: { url: 'http://pod.example/1.json', type: 'application/json+chapters' } }, 'episode', base)).toThrow(
+      expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('episode.chapters.url must be an https URL') }),
+    );
+    // A path takes the scheme of the story's address: on an http site it is an http URL, and says which.
+    expect(() => episode(https, 'episode', 'http://pod.example/1')).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('found "/1.json" (http://pod.example/1.json)') }),
+    );
+  });
+
+  it("are, in a seed's front matter, E_FIELD errors on the key's line", () => {
+    const seed =
+      '---\ntitle: One\nenclosure: {url: /1.mp3, type: audio/mpeg, length: 100}\nepisode:\n  chapters: {url: "http://pod.example/1.json", type: application/json+chapters}\n---\nText.\n';
+    expect(() => readSeed(seed, { file: 'one.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', line: 4, message: expect.stringContaining('front matter `episode.chapters.url`: must be an https URL') }),
     );
   });
 });
