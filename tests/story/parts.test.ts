@@ -3,6 +3,7 @@ import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from '../../src/sto
 import { canonicalLanguage, detectLanguage } from '../../src/story/language.js';
 import { splitDatedName } from '../../src/seed/dated-name.js';
 import { slugify } from '../../src/story/slug.js';
+import { costGrowth } from '../support/linear.js';
 import { SUMMARY_MAX, sentenceEnds, summarize } from '../../src/story/summary.js';
 import { parseSeed } from '../../src/story/normalize.js';
 
@@ -14,6 +15,44 @@ describe('slugify', () => {
     expect(slugify('../../etc/passwd')).toBe('etc-passwd');
     expect(slugify('Zürich café')).toBe('zurich-cafe');
   });
+
+  it('gives Chinese and Japanese titles readable slugs: a syllable per Han character, a word per run of kana (they were one run of letters)', () => {
+    expect(slugify('北京市政府举行新闻发布会')).toBe('bei-jing-shi-zheng-fu-ju-xing-xin-wen-fa-bu-hui');
+    expect(slugify('東京都議会は本日臨時会を開催した')).toBe('dong-jing-dou-yi-hui-ha-ben-ri-lin-shi-hui-o-kai-cui-shita');
+    expect(slugify('新しいオリンピック競技場が完成')).toBe('xin-shii-orinpitku-jing-ji-chang-ga-wan-cheng');
+    // Latin words and numbers among them stay whole; a hiragana run that meets a katakana one ends there.
+    expect(slugify('Apple发布新iPhone 16')).toBe('apple-fa-bu-xin-iphone-16');
+    expect(slugify('2024年のオリンピック')).toBe('2024-nian-no-orinpitku');
+    // Half-width katakana is katakana; the long-vowel mark belongs to the kana before it.
+    expect(slugify('ｶﾀｶﾅのニュース')).toBe('katakana-no-niyusu');
+    // Other scripts keep their slugs: Korean is written with spaces between words.
+    expect(slugify('서울시 뉴스')).toBe('seoulsi-nyuseu');
+  });
+
+  it('keeps a Chinese or Japanese slug within the length, cut between syllables', () => {
+    const slug = slugify('中华人民共和国国务院新闻办公室'.repeat(6));
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(slug.startsWith('zhong-hua-ren-min-gong-he-guo-guo-wu-yuan')).toBe(true);
+    expect(slugify('東京'.repeat(100), 10)).toBe('dong-jing');
+  });
+
+  it('finds the words of Chinese and Japanese titles in time linear in their length: cost per MB from 100 KB to 1 MB', async () => {
+    const shapes: Record<string, (bytes: number) => string> = {
+      han: (bytes) => '北'.repeat(bytes),
+      'one kana run': (bytes) => `か${'ー'.repeat(bytes)}`,
+      'long-vowel marks alone': (bytes) => 'ー'.repeat(bytes),
+      'alternating kana': (bytes) => 'かカ'.repeat(bytes / 2),
+      mixed: (bytes) => 'のーカｰ北a '.repeat(bytes / 7),
+    };
+    for (const [name, shape] of Object.entries(shapes)) {
+      // Each size's text is made once: the slug alone is timed.
+      const made = new Map<number, string>();
+      const input = (bytes: number): string => made.get(bytes) ?? made.set(bytes, shape(bytes)).get(bytes)!;
+      const growth = await costGrowth((bytes) => slugify(input(bytes)), 100_000, 1_000_000, 2.5);
+      expect(growth, `${name}: cost per MB grew ${growth.toFixed(2)}× from 100 KB to 1 MB`).toBeLessThan(2.5);
+    }
+  }, 120_000);
 
   it('cuts long slugs at a word boundary', () => {
     const slug = slugify('word '.repeat(40));
