@@ -9,11 +9,22 @@ import type { QuoteRegion, Token } from './tokens.js';
 /**
  * Which rules apply: full English rules; Cyrillic (Ukrainian/Russian) quote and source rules; Romance
  * languages (Spanish, French, Italian, Portuguese), whose capitals mark names as in English; German, which
- * capitalises every noun, so that a capital alone says nothing; or only safe generic ones.
+ * capitalises every noun, so that a capital alone says nothing; Chinese and Japanese, written without spaces
+ * between words or capitals, whose quotations have rules of their own (`cjk-quotes.ts`) and whose names and
+ * sources get the generic ones; or only safe generic ones.
  */
-export type Profile = 'en' | 'cyrillic' | 'romance' | 'de' | 'other';
+export type Profile = 'en' | 'cyrillic' | 'romance' | 'de' | 'cjk' | 'other';
 
 const ROMANCE = new Set(['es', 'fr', 'it', 'pt', 'ca', 'gl']);
+
+/** Chinese (with Cantonese, written with the same characters and marks) and Japanese. */
+const CJK = new Set(['zh', 'yue', 'ja']);
+
+/**
+ * Whether a profile reads names and sources by capitals and the words between spaces; the generic rules (names the
+ * lexicon knows and acronyms, no sources) serve the others.
+ */
+export const readsWords = (profile: Profile): boolean => profile !== 'other' && profile !== 'cjk';
 
 /** A title, subheading or paragraph. */
 export interface Block {
@@ -58,6 +69,7 @@ const detectProfile = (language: string, blocks: Block[]): Profile => {
   if (primary === 'uk' || primary === 'ru' || primary === 'be') return 'cyrillic';
   if (primary === 'de') return 'de';
   if (ROMANCE.has(primary)) return 'romance';
+  if (CJK.has(primary)) return 'cjk';
   let words = 0;
   let cyrillic = 0;
   let english = 0;

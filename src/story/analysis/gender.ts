@@ -7,7 +7,7 @@
  * person's name; failing those, from the lexicon's lists of women's and men's given names ("Kate", "Klaus").
  * Unknown is the common answer and never rules anyone out.
  */
-import type { Block, Profile } from './document.js';
+import { readsWords, type Block, type Profile } from './document.js';
 import type { Cluster } from './entities.js';
 import { FEMALE_NAME, MALE_NAME, foldKey, lexFlags } from './lexicon.js';
 import { isSpeechVerb } from './speech.js';
@@ -137,14 +137,14 @@ const markedCounts = (c: Pick<Cluster, 'mentions'>, blocks: readonly Block[], pr
  * Ukrainian and Russian a past verb agreeing after it), not their name; null when unmarked or mixed.
  */
 export const markedGender = (c: Pick<Cluster, 'mentions'>, blocks: readonly Block[], profile: Profile): Gender => {
-  if (profile === 'other') return null;
+  if (!readsWords(profile)) return null;
   const { f, m } = markedCounts(c, blocks, profile);
   return f > 0 && m === 0 ? 'f' : m > 0 && f === 0 ? 'm' : null;
 };
 
 /** The gender of a person, from how the text introduces them and, failing that, from their first name; null when unknown or mixed. */
 export const genderOfPerson = (c: Cluster, blocks: readonly Block[], profile: Profile): Gender => {
-  if (profile === 'other') return null;
+  if (!readsWords(profile)) return null;
   const { f, m } = markedCounts(c, blocks, profile);
   if (f > 0 && m === 0) return 'f';
   if (m > 0 && f === 0) return 'm';

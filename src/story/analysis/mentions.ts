@@ -3,7 +3,7 @@ import { withoutTrailing } from '../../white-space.js';
  * Finds name mentions: runs of capitalised words, cut into the organisation, role and person they combine
  * ("NATO Parliamentary Assembly President Gerry Connolly"), each with the evidence for what it names.
  */
-import type { Block, Doc, Profile } from './document.js';
+import { readsWords, type Block, type Doc, type Profile } from './document.js';
 import {
   ANY_PLACE,
   COMMON,
@@ -2380,7 +2380,7 @@ export function findMentions(doc: Doc): Mention[] {
     const b: Builder = { doc, block, blockIndex, tokens: block.tokens, out, profile: doc.profile, strippedAt: -1, works, depth: 0 };
     const firstOfBlock = out.length;
     let romanceSkip = -1;
-    const skip = block.kind === 'paragraph' && doc.profile !== 'other' ? datelinePlace(b) : 0;
+    const skip = block.kind === 'paragraph' && readsWords(doc.profile) ? datelinePlace(b) : 0;
     const raw = rawSpans(block.tokens);
     const spans = joinNameParts(block.tokens, splitCoordinated(block.tokens, doc.profile === 'en' ? joinCoordinatedBody(block.tokens, raw) : raw, doc.profile), doc.profile);
     // A Cyrillic body's name may run over the next span ("Служба безпеки України"): that span is inside it.
@@ -2436,7 +2436,7 @@ export function findMentions(doc: Doc): Mention[] {
       if (doc.profile === 'en' && alone && code && COMPASS_POINTS.has(code.fold)) continue;
       if (end <= skip) continue;
       const from = Math.max(a, skip);
-      if (doc.profile === 'other') {
+      if (!readsWords(doc.profile)) {
         // Unknown languages: only names the lexicon knows and acronyms; capitals mean too little otherwise.
         const key = spanKey(block.tokens, from, end);
         const only = block.tokens[from];

@@ -6,6 +6,7 @@ import { withoutTrailing } from '../../white-space.js';
  * in full, a pronoun to the last speaker, a role ("the NATO PA president") to the person introduced with it.
  */
 import type { Block, Doc, Profile } from './document.js';
+import { findCjkQuotes } from './cjk-quotes.js';
 import { cyrillicPersonNominative } from './cyrillic-names.js';
 import { adjectiveStem, clusterAt as entityAt, sameStem } from './entities.js';
 import type { Cluster, Registry } from './entities.js';
@@ -3709,6 +3710,8 @@ const strayCloser = (block: Block): number => {
 
 /** Finds the quotations of the body and their speakers, by a sieve of attribution rules from the most to the least certain. */
 export function findQuotes(doc: Doc, registry: Registry): FoundQuote[] {
+  // Chinese and Japanese have no words between spaces for the rules below to read.
+  if (doc.profile === 'cjk') return findCjkQuotes(doc);
   const out: FoundQuote[] = [];
   const last: Antecedent = { speaker: null, pos: -1 };
   let previousBlockQuote: FoundQuote | null = null;

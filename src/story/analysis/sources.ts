@@ -3,7 +3,7 @@
  * "polled by X", "За даними X", datelines' agencies, and organisations quoted directly. People are never
  * sources, and neither are generic lowercase subjects ("the operator said").
  */
-import type { Block, Doc } from './document.js';
+import { readsWords, type Block, type Doc } from './document.js';
 import type { Cluster, Registry } from './entities.js';
 import { clusterAt } from './entities.js';
 import { wireDateline } from '../wire.js';
@@ -1093,7 +1093,7 @@ export interface CitedSource {
 /** Finds cited sources in reading order, deduplicated, and marks cited entities. */
 export function findSources(doc: Doc, registry: Registry, quotes: FoundQuote[]): CitedSource[] {
   const col = new Collector(doc, registry);
-  if (doc.profile === 'other') return [];
+  if (!readsWords(doc.profile)) return [];
   const cyrillic = doc.profile === 'cyrillic';
   const foreignProfile = doc.profile === 'romance' || doc.profile === 'de';
   let datelineSeen = false;

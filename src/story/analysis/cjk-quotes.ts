@@ -1,0 +1,321 @@
+/**
+ * Quotations in Chinese and Japanese, which write no spaces between words and no capitals, so that the
+ * word-based rules of `quotes.ts` find nothing in them. Quotations stand in 「…」 (a quotation inside in 『…』),
+ * “…” (inside ‘…’) or 〝…〟; a speaker comes only from the patterns news writing signs them with:
+ *
+ * - Chinese, before: the subject, a verb of saying, a colon or comma (`X表示：“…”`, `X說，「…」`);
+ * - Chinese, after: the subject and the verb closing the sentence (`“…”X说。`);
+ * - Japanese: `と` and a verb of saying after the quotation (`「…」と述べた`, `「…」としている`), the speaker
+ *   the one marked with は or が between them (`「…」と大臣は述べた`), else the sentence's topic before the
+ *   quotation (`X は「…」と話した`); a sentence with two topics leaves it empty.
+ *
+ * The subject is the text the clause holds before the verb, less the time, place and manner set between
+ * them (a date, `在…上`, `对记者`) and an adverb before the verb (`也`, `还`). Where that leaves nothing
+ * that can name someone (a pronoun, one character, a clause too long to be a subject), the speaker stays
+ * empty: a wrong speaker is worse than none. Every look around a quotation is bounded, so a paragraph is read
+ * in time linear in its length.
+ */
+import { withoutTrailing } from '../../white-space.js';
+import type { Block, Doc } from './document.js';
+import { position } from './mentions.js';
+import type { FoundQuote } from './quotes.js';
+
+/** Each opening mark and the mark that closes it. */
+const CLOSER_OF: Readonly<Record<string, string>> = { '「': '」', '『': '』', '“': '”', '〝': '〟' };
+
+/** 〝 is closed by 〞 too, as much Japanese text writes it. */
+const OTHER_CLOSER_OF: Readonly<Record<string, string>> = { '〝': '〞' };
+
+/** Clause punctuation, which a quotation has and a quoted term, name or title does not. */
+const CLAUSE_PUNCTUATION = /[，。！？；…,!?;]/u;
+
+/** A comma or space a quotation's text ends with, left out ("“这只是第一步，”他说"); one character (see {@link withoutTrailing}). */
+const TRAILING_COMMA = /[，、,\s]/u;
+
+/** Characters that end the clause a subject is read in: punctuation and quotation marks. */
+const CLAUSE_BOUNDARY = /[，。！？；：、,.!?;:「」『』“”‘’〝〟〞《》（）()\n]/u;
+
+/** Sentence ends and closing quotation marks, which end the sentence a Japanese topic is read in. */
+const SENTENCE_BOUNDARY = /[。！？!?」』”〟〞\n]/u;
+
+/** The most characters read back or on from a quotation for its attribution: a subject with its adverbials. */
+const ATTRIBUTION_REACH = 40;
+
+/** The most characters between Japanese `と` and its verb of saying (`と同社の広報担当者は話した`). */
+const JAPANESE_GAP = 24;
+
+/** The most characters a speaker may have (a title, an affiliation and a name: `区教育局局长孙海涛`). */
+const MAX_SPEAKER_CHARACTERS = 20;
+
+/** The fewest characters of a speaker: one character is a pronoun or a surname cut from its name. */
+const MIN_SPEAKER_CHARACTERS = 2;
+
+/**
+ * Chinese verbs of saying, simplified and traditional, longest first so that `声称` is read before `称`. The
+ * classes are grammatical (saying, stating, pointing out, stressing, answering, asking, announcing, warning).
+ */
+const CHINESE_VERBS = `
+  说道 說道 问道 問道 答道 写道 寫道 表示 指出 强调 強調 认为 認為 透露 坦言 介绍 介紹 回应 回應 回答 宣布 宣佈
+  解释 解釋 补充 補充 提到 警告 呼吁 呼籲 承认 承認 声称 聲稱 直言 重申 坦承 直指 说 說 称 稱 问 問
+`
+  .split(/\s+/u)
+  .filter(Boolean)
+  .sort((a, b) => b.length - a.length);
+
+/** A Chinese verb of saying ending a text. */
+const CHINESE_VERB_AT_END = new RegExp(`(?:${CHINESE_VERBS.join('|')})$`, 'u');
+
+/** Japanese verbs of saying after `と`, as stems (`述べ` of 述べた, `話し` of 話した, `語っ` of 語った). */
+const JAPANESE_VERB = new RegExp(
+  `(?:${'述べ 話し 話す 語っ 語り 語る 説明 強調 指摘 発言 主張 訴え 答え 回答 批判 反論 表明 明かし 明らかに コメント 証言 呼びかけ 呼び掛け 説い 報告 発表'
+    .split(' ')
+    .join('|')})`,
+  'u',
+);
+
+/** Words that make a Chinese "subject" a clause or a question (`是`, `怎么`): it names nobody. */
+const CHINESE_CLAUSE_WORDS = /是|怎么|怎麼|什么|什麼|如何|为什么|為什麼/u;
+
+/** Words that open a Chinese subject without being part of it: connectives and times (`此外`, `昨天`, `12日`). */
+const CHINESE_LEADING =
+  /^(?:而且|而|但是|但|此外|另外|同时|同時|随后|隨後|接着|接著|最后|最後|对此|對此|今天|昨天|前天|今日|昨日|日前|近日|当天|當天|当日|當日|[0-9０-９]{1,4}[年月日号號])/u;
+
+/**
+ * Where the adverbials between a Chinese subject and its verb start: a preposition (`在`, `于`, `对`, `向`,
+ * `就`, `据`, `从`, `通过`, `针对`), `接受` of an interview, a time word or a date (`周四`, `12日`).
+ */
+const CHINESE_ADVERBIAL =
+  /在|于|於|对|對|向|就|据|據|从|從|通过|通過|针对|針對|接受|今天|昨天|前天|今日|昨日|日前|近日|当天|當天|当日|當日|上午|下午|晚间|晚間|周[一二三四五六日末]|週[一二三四五六日末]|星期|[0-9０-９]{1,4}[年月日号號]/u;
+
+/** Adverbs right before a Chinese verb of saying (`也`, `还`, `进一步`, `这样`), no part of the subject. */
+const CHINESE_TRAILING_ADVERB =
+  /(?:也|还|還|则|則|又|亦|并|並|均|更|再|曾|已经|已經|已|便|仍|却|卻|随即|隨即|同时|同時|进一步|進一步|这样|這樣|如此|再次|一再|公开|公開|明确|明確)$/u;
+
+/** Pronouns, which name nobody the analysis can tell (Chinese `他`, `他们`, `其`; Japanese `彼`, `同氏`). */
+const PRONOUNS = new Set('他 她 它 他们 她们 他們 她們 其 我 我们 我們 你 您 你们 你們 对方 對方 后者 後者 前者 彼 彼女 彼ら 私 同氏'.split(' '));
+
+/** Hiragana, whose particles end a Japanese noun phrase; a name is written in kanji, katakana or Latin letters. */
+const isHiragana = (c: number): boolean => c >= 0x3041 && c <= 0x309f;
+
+/** A character a Japanese name or title may hold: not hiragana, punctuation, a quotation mark or a space. */
+const isNameCharacter = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return !Number.isNaN(c) && !isHiragana(c) && !CLAUSE_BOUNDARY.test(text[i] ?? '') && !/\s/u.test(text[i] ?? '');
+};
+
+/** A speaker as the text writes it, or null when it names nobody the analysis can tell. */
+const speakerOf = (phrase: string): string | null => {
+  const speaker = phrase.trim();
+  if (speaker.length < MIN_SPEAKER_CHARACTERS || speaker.length > MAX_SPEAKER_CHARACTERS || PRONOUNS.has(speaker)) return null;
+  return speaker;
+};
+
+/** The subject of a Chinese clause written before its verb, without what opens it or stands between it and the verb. */
+const chineseSubject = (clause: string): string | null => {
+  let subject = clause.trim();
+  // A bounded number of openers ("此外，昨天…"): each is a word of the clause, never a loop over the text.
+  for (let i = 0; i < 3; i++) {
+    const opener = CHINESE_LEADING.exec(subject);
+    if (!opener) break;
+    subject = subject.slice(opener[0].length);
+  }
+  if (CHINESE_CLAUSE_WORDS.test(subject)) return null;
+  const adverbial = subject.search(CHINESE_ADVERBIAL);
+  if (adverbial >= 0) subject = subject.slice(0, adverbial);
+  for (let i = 0; i < 2; i++) subject = subject.replace(CHINESE_TRAILING_ADVERB, '');
+  return speakerOf(subject);
+};
+
+/** What a verb of saying next to a quotation gives it: the quotation is signed, by the speaker the text names, if any. */
+interface Signature {
+  /** The speaker as the text writes it, or null. */
+  speaker: string | null;
+}
+
+/** `X表示：“…”`: a Chinese verb of saying and a colon or comma right before the opening mark at `open`. */
+const chineseBefore = (text: string, open: number): Signature | null => {
+  let k = open - 1;
+  // One space at most: the paragraph's white space is collapsed.
+  if (/\s/u.test(text[k] ?? '')) k--;
+  if (k < 0 || !/[：:，,]/u.test(text[k] ?? '')) return null;
+  const from = Math.max(0, k - ATTRIBUTION_REACH);
+  const before = text.slice(from, k);
+  const verb = CHINESE_VERB_AT_END.exec(before);
+  if (!verb) return null;
+  const clause = before.slice(0, verb.index);
+  let start = clause.length;
+  while (start > 0 && !CLAUSE_BOUNDARY.test(clause[start - 1] ?? '')) start--;
+  // A clause that runs past the reach is too long to be a subject: signed, by nobody the text names.
+  const whole = start > 0 || from === 0;
+  return { speaker: whole ? chineseSubject(clause.slice(start)) : null };
+};
+
+/** `“…”X说。`: a Chinese subject and verb of saying closing the clause right after the closing mark at `close`. */
+const chineseAfter = (text: string, close: number): Signature | null => {
+  let k = close + 1;
+  if (/[，,]/u.test(text[k] ?? '')) k++;
+  const limit = Math.min(text.length, k + ATTRIBUTION_REACH);
+  let end = k;
+  while (end < limit && !CLAUSE_BOUNDARY.test(text[end] ?? '')) end++;
+  // The clause ends the sentence or goes on after a comma or colon; a question ("…怎么说？") signs nothing.
+  if (end === k || (end < text.length && !/[。，,.！!：:]/u.test(text[end] ?? '')) || (end === limit && limit < text.length)) return null;
+  const clause = text.slice(k, end);
+  const verb = CHINESE_VERB_AT_END.exec(clause);
+  if (!verb) return null;
+  return { speaker: chineseSubject(clause.slice(0, verb.index)) };
+};
+
+/**
+ * The Japanese name ending right before `end` (exclusive), not before `from`: kanji, katakana and Latin letters,
+ * an honorific `さん` after them, and names joined by `の` (`県の担当者`).
+ */
+const japaneseNameBefore = (text: string, from: number, end: number): string => {
+  let start = end;
+  if (text.startsWith('さん', end - 2) && end - 2 > from) start = end - 2;
+  for (;;) {
+    while (start > from && isNameCharacter(text, start - 1)) start--;
+    if (start - 2 >= from && text[start - 1] === 'の' && isNameCharacter(text, start - 2) && start < end) start--;
+    else break;
+  }
+  return text.slice(start, end);
+};
+
+/** What {@link markerIn} gives when a clause has two topics (or, without one, two subjects): which one speaks is a guess. */
+const AMBIGUOUS = -2;
+
+/**
+ * Where the topic marker `は` after a name stands in `from`…`to` (else the subject marker `が`), -1 when there is
+ * none, or {@link AMBIGUOUS}. A marker after hiragana is a particle or an ending (`では`, `したが`), not one.
+ */
+const markerIn = (text: string, from: number, to: number): number => {
+  let topic = -1;
+  let subject = -1;
+  for (let i = from + 1; i < to; i++) {
+    const c = text[i];
+    if (c !== 'は' && c !== 'が') continue;
+    const named = isNameCharacter(text, i - 1) || (text.startsWith('さん', i - 2) && i - 2 > from);
+    if (!named) continue;
+    if (c === 'は') topic = topic < 0 ? i : AMBIGUOUS;
+    else subject = subject < 0 ? i : AMBIGUOUS;
+  }
+  return topic !== -1 ? topic : subject;
+};
+
+/** `「…」とした`, `としている`: "stated", as news writing signs a body's position (not `として`, "as"). */
+const JAPANESE_STATED = /^し(?:た|てい|てお)/u;
+
+/** The Japanese speaker marked at `marker` (see {@link markerIn}), its name not before `from`. */
+const japaneseSpeaker = (text: string, from: number, marker: number): string | null => (marker > from ? speakerOf(japaneseNameBefore(text, from, marker)) : null);
+
+/** `「…」と述べた`: `と` and a verb of saying after the closing mark at `close`; the speaker between them or before the quotation at `open`. */
+const japaneseAfter = (text: string, open: number, close: number): Signature | null => {
+  const to = close + 1;
+  if (text[to] !== 'と') return null;
+  const limit = Math.min(text.length, to + 1 + JAPANESE_GAP);
+  let end = to + 1;
+  while (end < limit && !CLAUSE_BOUNDARY.test(text[end] ?? '')) end++;
+  const gap = text.slice(to + 1, end);
+  const verb = JAPANESE_STATED.test(gap) ? { index: 0 } : JAPANESE_VERB.exec(gap);
+  if (!verb) return null;
+  const between = markerIn(text, to, to + 1 + verb.index);
+  if (between !== -1) return { speaker: japaneseSpeaker(text, to + 1, between) };
+  // The topic of the sentence before the quotation ("高橋町長は定例会見で「…」").
+  const from = Math.max(0, open - ATTRIBUTION_REACH);
+  let start = open;
+  while (start > from && !SENTENCE_BOUNDARY.test(text[start - 1] ?? '')) start--;
+  if (start === from && from > 0) return { speaker: null };
+  return { speaker: japaneseSpeaker(text, start, markerIn(text, start - 1, open)) };
+};
+
+/** A top-level quotation of a paragraph: offsets of its marks (`close` is the text's length when left open). */
+interface Region {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or the text's length. */
+  close: number;
+}
+
+/**
+ * The top-level quotations of a paragraph in one pass: an opening mark opens one, its own closing mark ends it,
+ * and every other mark inside (a quotation inside, a stray mark) is its text. One left open runs to the end of
+ * the paragraph when it opens the paragraph or follows a colon, as news writing runs a quotation on; otherwise
+ * the mark was stray and is left out.
+ */
+function cjkQuoteRegions(text: string): Region[] {
+  const regions: Region[] = [];
+  let open = -1;
+  let closer = '';
+  let otherCloser = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (open < 0) {
+      const close = CLOSER_OF[ch];
+      if (close === undefined) continue;
+      open = i;
+      closer = close;
+      otherCloser = OTHER_CLOSER_OF[ch] ?? close;
+    } else if (ch === closer || ch === otherCloser) {
+      regions.push({ open, close: i });
+      open = -1;
+    }
+  }
+  if (open >= 0 && (text.slice(0, open).trim() === '' || /[：:]\s*$/u.test(text.slice(Math.max(0, open - 2), open)))) regions.push({ open, close: text.length });
+  return regions;
+}
+
+/** A quotation left open at the end of a paragraph, and whether a verb of saying signed it. */
+interface RunningOn {
+  /** The quotation, whose text the next paragraph may continue. */
+  quote: FoundQuote;
+  /** Whether an attribution signed it. */
+  signed: boolean;
+}
+
+/** Finds the quotations of a Chinese or Japanese article and their speakers (see the module's comment). */
+export function findCjkQuotes(doc: Doc): FoundQuote[] {
+  const out: FoundQuote[] = [];
+  // The quotation the last paragraph left open, which a paragraph opening with a quotation continues.
+  let runningOn: RunningOn | undefined;
+  for (const block of doc.blocks) {
+    if (block.kind !== 'paragraph') {
+      runningOn = undefined;
+      continue;
+    }
+    const text = block.text;
+    let token = 0;
+    // Only a quotation opening the paragraph continues it, and only one can.
+    const carried = runningOn;
+    runningOn = undefined;
+    for (const region of cjkQuoteRegions(text)) {
+      const inner = text.slice(region.open + 1, region.close).trim();
+      const quoted = withoutTrailing(inner, TRAILING_COMMA);
+      if (!quoted) continue;
+      const closed = region.close < text.length;
+      const signature = chineseBefore(text, region.open) ?? (closed ? (japaneseAfter(text, region.open, region.close) ?? chineseAfter(text, region.close)) : null);
+      const whole = region.open === 0 && text.slice(region.close + 1).trim().length <= 1;
+      // A term, a name or a title in quotation marks is no quotation: a quotation is signed, or has clauses, or is the paragraph.
+      if (!signature && !CLAUSE_PUNCTUATION.test(quoted) && !whole) continue;
+      token = tokenAt(block, region.open, token);
+      const speaker = signature?.speaker ?? null;
+      if (carried && region.open === 0) {
+        // "「…。 / 「…」と組合長は話した。": the paragraphs are one quotation, signed where it ends.
+        carried.quote.text += quoted;
+        if (!carried.signed || carried.quote.speaker === null) carried.quote.speaker = speaker;
+        carried.signed ||= signature !== null;
+        if (!closed) runningOn = carried;
+        continue;
+      }
+      const quote: FoundQuote = { text: quoted, speaker, cluster: null, affiliation: null, pos: position(block, token) };
+      out.push(quote);
+      if (!closed) runningOn = { quote, signed: signature !== null };
+    }
+  }
+  return out;
+}
+
+/** The index of the first token of a block starting at or after `offset`, from `from` on (offsets only grow). */
+const tokenAt = (block: Block, offset: number, from: number): number => {
+  let t = from;
+  while (t < block.tokens.length && (block.tokens[t]?.start ?? 0) < offset) t++;
+  return t;
+};

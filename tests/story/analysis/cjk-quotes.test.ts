@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { findCjkQuotes } from '../../../src/story/analysis/cjk-quotes.js';
+import { buildDoc, type Doc } from '../../../src/story/analysis/document.js';
+import { analyzeArticle } from '../../../src/story/analysis/index.js';
+import { costGrowth } from '../../support/linear.js';
+import { article } from './helpers.js';
+
+/** The quotations of a Chinese or Japanese article, as [text, speaker] pairs. */
+const quotes = (language: string, paragraphs: string[]): [string, string | null][] => analyzeArticle(article(paragraphs, '新闻', language)).quotes.map((q) => [q.text, q.speaker]);
+
+describe('Chinese quotations (they were never found: no spaces between words, full-width marks)', () => {
+  it('reads a quotation after a verb of saying and a colon or comma, its speaker the subject before the verb', () => {
+    expect(quotes('zh', ['区教育局局长孙海涛表示：“新学期将增设二十个班级，家长不必担心入学问题。”'])).toEqual([
+      ['新学期将增设二十个班级，家长不必担心入学问题。', '区教育局局长孙海涛'],
+    ]);
+    expect(quotes('zh-Hant', ['港口管理處發言人稱，「貨櫃碼頭下週一起恢復夜間作業，請業界留意。」'])).toEqual([['貨櫃碼頭下週一起恢復夜間作業，請業界留意。', '港口管理處發言人']]);
+  });
+
+  it('leaves out the time, place and manner between the subject and the verb', () => {
+    expect(quotes('zh', ['水务集团总经理何立新周四在记者会上指出：“今年夏季供水充足，不会实行限水。”'])[0]?.[1]).toBe('水务集团总经理何立新');
+    expect(quotes('zh', ['消防队长马晓东12日对记者说：“火势已经完全扑灭，没有人员伤亡。”'])[0]?.[1]).toBe('消防队长马晓东');
+    expect(quotes('zh', ['昨天，研究所所长邓文华也强调：“数据还需要进一步核实。”'])[0]?.[1]).toBe('研究所所长邓文华');
+  });
+
+  it('reads a quotation signed after it ("“…”X说。")', () => {
+    expect(quotes('zh', ['“雨季之前必须完成堤坝加固，否则后果严重。”防汛指挥部副总指挥罗永说。'])).toEqual([
+      ['雨季之前必须完成堤坝加固，否则后果严重。', '防汛指挥部副总指挥罗永'],
+    ]);
+    expect(quotes('zh', ['“这只是第一步，”商会会长潘丽这样说，“我们还会继续推动。”'])).toEqual([
+      ['这只是第一步', '商会会长潘丽'],
+      ['我们还会继续推动。', '商会会长潘丽'],
+    ]);
+  });
+
+  it('leaves the speaker empty when the subject is a pronoun or no verb of saying signs the quotation', () => {
+    expect(quotes('zh', ['他还指出：“新的收费标准从下个月起执行。”'])).toEqual([['新的收费标准从下个月起执行。', null]]);
+    expect(quotes('zh', ['“我们不会放弃，直到找到最后一名失踪者。”'])).toEqual([['我们不会放弃，直到找到最后一名失踪者。', null]]);
+  });
+
+  it('takes no term, name or title in quotation marks for a quotation', () => {
+    expect(quotes('zh', ['这条线路被称为“城市走廊”，全长四十公里，预计明年通车。'])).toEqual([]);
+    expect(quotes('zh-Hant', ['市府推出「綠色通勤」計畫，鼓勵市民改搭大眾運輸。'])).toEqual([]);
+    // A verb of saying closing a question about the quoted words signs nothing.
+    expect(quotes('zh', ['“慢行优先”到底该怎么说？'])).toEqual([]);
+  });
+
+  it('keeps a quotation inside a quotation in its text', () => {
+    expect(quotes('zh-Hant', ['議員林美玲說：「居民常說『等了十年』，這次不能再拖。」'])).toEqual([['居民常說『等了十年』，這次不能再拖。', '議員林美玲']]);
+  });
+});
+
+describe('Japanese quotations (they were never found)', () => {
+  it('reads 「…」と and a verb of saying, its speaker the topic before the quotation', () => {
+    expect(quotes('ja', ['高橋町長は定例会見で「新しい体育館は秋に完成する見通しです」と述べた。'])).toEqual([['新しい体育館は秋に完成する見通しです', '高橋町長']]);
+    expect(quotes('ja', ['一方、県の担当者は取材に対し「原因の調査を急いでいる」と話した。'])).toEqual([['原因の調査を急いでいる', '県の担当者']]);
+    expect(quotes('ja', ['小林さんは「驚きました。でも、ほっとしています」と語った。'])).toEqual([['驚きました。でも、ほっとしています', '小林さん']]);
+  });
+
+  it('reads 「…」とした and としている as signed, and 「…」として ("as") as not', () => {
+    expect(quotes('ja', ['運営会社は「現在、事実関係を確認中だ」としている。'])).toEqual([['現在、事実関係を確認中だ', '運営会社']]);
+    expect(quotes('ja', ['市は「住民の安全確保」を理由に工事を止めた。'])).toEqual([]);
+    expect(quotes('ja', ['組合は「安全第一」として工事を中断した。'])).toEqual([]);
+  });
+
+  it('leaves the speaker empty when the sentence has two topics', () => {
+    expect(quotes('ja', ['物価は上がるとの予測について、知事は「注意深く見守る」と述べた。'])).toEqual([['注意深く見守る', null]]);
+  });
+
+  it('reads the speaker between と and the verb', () => {
+    expect(quotes('ja', ['東京で会議が開かれた。「これは重要な一歩です」と大臣は述べた。'])).toEqual([['これは重要な一歩です', '大臣']]);
+    expect(quotes('ja', ['「安全対策を徹底します」と鉄道会社の広報担当者が説明した。'])).toEqual([['安全対策を徹底します', '鉄道会社の広報担当者']]);
+  });
+
+  it('leaves the speaker empty when nobody is named, and takes no term or title for a quotation', () => {
+    expect(quotes('ja', ['「まだ何も決まっていない」と話した。'])).toEqual([['まだ何も決まっていない', null]]);
+    expect(quotes('ja', ['彼は「来年も続けたい」と語った。'])).toEqual([['来年も続けたい', null]]);
+    expect(quotes('ja', ['政府は「地域交通再生」構想を発表した。'])).toEqual([]);
+    expect(quotes('ja', ['映画『遠い海の記憶』が全国で公開された。'])).toEqual([]);
+  });
+
+  it('a quotation opening a paragraph and left open runs on, and the next paragraph that reopens it continues it', () => {
+    expect(quotes('ja', ['「今年は雨が少なかった。', '「それでも収穫は例年並みです」と組合長は話した。'])).toEqual([
+      ['今年は雨が少なかった。それでも収穫は例年並みです', '組合長'],
+    ]);
+  });
+});
+
+describe('Chinese and Japanese quotations in time linear in the text', () => {
+  it('read each paragraph a bounded number of times, whatever opens or closes in it: cost per MB from 100 KB to 1 MB', async () => {
+    // Paragraphs of about `bytes` characters, `unit` repeated (whole paragraphs are read here, past the analysis's own cut).
+    const repeat = (unit: string, bytes: number): string => unit.repeat(Math.max(1, Math.round(bytes / unit.length)));
+    const shapes: Record<string, (bytes: number) => string[]> = {
+      'opening marks never closed': (bytes) => [repeat('「', bytes)],
+      'curly opening marks after a colon': (bytes) => [repeat('他说：“', bytes)],
+      'closing marks and と with nothing open': (bytes) => [repeat('」と述べた', bytes)],
+      'short quotations each signed': (bytes) => [repeat('「あ」と記者団は話した。', bytes)],
+      'subjects at the reach before each verb': (bytes) => [repeat(`${'局'.repeat(39)}表示：“好。”`, bytes)],
+      'topics at the reach before each quotation': (bytes) => [repeat(`${'首相は'.repeat(13)}「はい」と述べた`, bytes)],
+      'commas closing a quotation': (bytes) => [`「あ${repeat('，', bytes)}」と話した。`],
+      'paragraphs each left open': (bytes) => Array.from({ length: Math.round(bytes / 20) }, () => '「今年は雨が少なかった。'),
+    };
+    for (const [name, shape] of Object.entries(shapes)) {
+      // Each size's document is made once: the quotations alone are timed.
+      const made = new Map<number, Doc>();
+      const doc = (bytes: number): Doc => made.get(bytes) ?? made.set(bytes, buildDoc(article(shape(bytes), '新闻', 'zh'))).get(bytes)!;
+      const growth = await costGrowth((bytes) => findCjkQuotes(doc(bytes)), 100_000, 1_000_000, 2.5);
+      expect(growth, `${name}: cost per MB grew ${growth.toFixed(2)}× from 100 KB to 1 MB`).toBeLessThan(2.5);
+    }
+  }, 240_000);
+});
