@@ -24,6 +24,11 @@ export interface ApiPost {
   otherNames: (keyof SeedMeta)[];
   /** Where the post's text would be, and what is asked of it, when the post gives none. */
   noBody?: { path: string; detail: string };
+  /**
+   * Why a post the CMS published is no story of a feed (Ghost's page, an About or Contact page), for a `W_DRAFT`
+   * warning: the field that says so, its value and what it means. The post is a draft in {@link fields}.
+   */
+  leftOut?: string;
 }
 
 /** The names of a JSON seed's body, storyfeed's own. */
@@ -66,6 +71,11 @@ class PostFields {
       if (!filled(value) || (typeof value === 'string' && parseHttpUrl(value.trim()).ok)) return typeof value === 'string' ? value.trim() : value;
       throw new StoryfeedError('E_FIELD', `$.${this.prefix}${name}: expected the post's address, an absolute http(s) URL, found ${describeValue(value)}`, { file: this.file });
     });
+  }
+  /** Makes the post a draft because its field `path`, holding `value`, says it is no post of a feed, as `why` says (see {@link ApiPost.leftOut}). */
+  leaveOut(path: string, value: unknown, why: string): void {
+    this.set('draft', true, path);
+    this.post.leftOut = `$.${this.prefix}${path} is ${JSON.stringify(value)}: ${why}`;
   }
   /** Names where the post's text would be (`path`), and what is asked of it, when it gives none. */
   noBody(path: string, detail: string): void {
@@ -142,8 +152,10 @@ const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
  * from the text, as for any seed), `published_at` and `updated_at` as the dates, its authors' names (else its
  * primary author's), its tags' names but for Ghost's internal tags (named `#…`, which readers never see),
  * `feature_image` as the image, and `canonical_url` (the original, for a post first published elsewhere), else `url`,
- * as the URL; a `status` other than `published` (`draft`, `scheduled`, `sent`: a newsletter only) makes it a draft.
- * Its `id` is Ghost's own: the story's id follows its URL. In a post from Ghost's export (Settings → Export, each of
+ * as the URL; a `status` other than `published` (`draft`, `scheduled`, `sent`: a newsletter only) makes it a draft,
+ * and so does `type: "page"` (before Ghost 2, `page: true`): one of the site's pages (About, Contact), which Ghost
+ * keeps in the shape and the table of its posts and leaves out of its feeds, named in a warning. Its `id` is
+ * Ghost's own: the story's id follows its URL. In a post from Ghost's export (Settings → Export, each of
  * `db[0].data.posts`), the site's own addresses start with `__GHOST_URL__` (`__GHOST_URL__/content/images/a.jpg`),
  * which Ghost fills with its site's address wherever it stands: so does storyfeed with `siteUrl` (without one,
  * the address is a path from the site's root).
@@ -165,9 +177,14 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, sit
   out.address({ canonical_url: withSiteUrl(value.canonical_url), url: withSiteUrl(value.url) }, ADDRESSES);
   out.set('slug', value.slug, 'slug');
   if (typeof value.status === 'string' && value.status !== 'published') out.set('draft', true, 'status');
+  if (value.type === 'page') out.leaveOut('type', value.type, GHOST_PAGE);
+  else if (value.page === true || value.page === 1) out.leaveOut('page', value.page, GHOST_PAGE);
   out.noBody('html', "required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)");
   return out.post;
 }
+
+/** What a Ghost page is, for the warning that leaves one out. */
+const GHOST_PAGE = "one of the site's pages (an About or Contact page), not a post, and Ghost's feeds hold posts only";
 
 /** A Ghost author (`{ name, slug, url, email, … }`) as storyfeed's: the name, and the address of the author's page; never the email of a staff user. */
 function ghostAuthor(author: unknown): unknown {

@@ -79,6 +79,8 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
       );
     throw error;
   }
+  // A post the CMS published that is no story of a feed (Ghost's page) says why it is missing from the feeds, as a draft's flag does.
+  if (post?.leftOut) options.onWarning?.(warning('W_DRAFT', `${post.leftOut}: it is read as a draft and left out of the feeds`, { file }));
   // A title of nothing but invisible characters (a zero-width space) is no headline either.
   if (!meta.title || showsNothing(meta.title)) fail('title', 'required: the headline as text');
   // A line break in a JSON title would otherwise end the headline inside the body text read below.

@@ -230,6 +230,34 @@ describe('a Ghost post as a JSON seed', () => {
     expect(readJsonSeed(JSON.stringify(ghostPost())).meta.draft).toBeUndefined();
   });
 
+  it("leaves out one of the site's pages (About, Contact), which Ghost keeps as posts are, with a warning naming why", () => {
+    for (const [field, value] of [
+      ['type', 'page'],
+      ['page', true],
+      ['page', 1],
+    ] as const) {
+      const { story: read, warnings } = story({ ...ghostPost(), [field]: value }, 'seeds/about.json');
+      expect(read.draft, `${field}: ${value}`).toBe(true);
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          code: 'W_DRAFT',
+          file: 'seeds/about.json',
+          message: expect.stringContaining(`$.${field} is ${JSON.stringify(value)}: one of the site's pages (an About or Contact page), not a post`),
+        }),
+      ]);
+    }
+    // In the list of one Ghost answers with, the warning names its place in it.
+    const listed: Diagnostic[] = [];
+    readJsonSeed(JSON.stringify({ posts: [{ ...ghostPost(), type: 'page' }] }), { file: 'p.json', onWarning: (d) => listed.push(d) });
+    expect(listed.map((d) => d.message)).toEqual([expect.stringMatching(/^\$\.posts\[0\]\.type is "page": /)]);
+    // A post is a post, as before.
+    for (const post of [
+      { ...ghostPost(), type: 'post' },
+      { ...ghostPost(), page: false },
+    ])
+      expect(story(post)).toMatchObject({ story: { draft: false }, warnings: [] });
+  });
+
   it("fills the site's address in a post from Ghost's export, where the post's own addresses start with __GHOST_URL__", () => {
     const exported = {
       ...ghostPost(),
