@@ -177,10 +177,49 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, sit
   out.address({ canonical_url: withSiteUrl(value.canonical_url), url: withSiteUrl(value.url) }, ADDRESSES);
   out.set('slug', value.slug, 'slug');
   if (typeof value.status === 'string' && value.status !== 'published') out.set('draft', true, 'status');
-  if (value.type === 'page') out.leaveOut('type', value.type, GHOST_PAGE);
-  else if (value.page === true || value.page === 1) out.leaveOut('page', value.page, GHOST_PAGE);
+  if (isGhostPage(value)) {
+    const field = value.type === 'page' ? 'type' : 'page';
+    out.leaveOut(field, value[field], GHOST_PAGE);
+  }
   out.noBody('html', "required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)");
   return out.post;
+}
+
+/** Whether a Ghost post is one of the site's pages: `type: "page"`, or (before Ghost 2) `page: true`. */
+function isGhostPage(post: Record<string, unknown>): boolean {
+  return post.type === 'page' || post.page === true || post.page === 1;
+}
+
+/** What Ghost's export of a site (Settings → Export) holds of its posts: where they are, and how many of each kind. */
+export interface GhostExport {
+  /** Where the posts are in the JSON: `db[0].data.posts`, or `data.posts` in an export without Ghost's `db` around it. */
+  path: string;
+  /** How many of them are posts (not pages). */
+  posts: number;
+  /** How many of those posts Ghost published (`status: "published"`). */
+  published: number;
+  /** The site's pages (About, Contact). */
+  pages: number;
+}
+
+/**
+ * Ghost's export of a whole site (`{"db": [{"meta": {…}, "data": {"posts": […], "tags": […], …}}]}`, or the same without
+ * `db` around it, as Ghost's importer takes both), counted (see {@link GhostExport}); `undefined` for any other JSON.
+ */
+export function ghostExport(value: unknown): GhostExport | undefined {
+  const wrapped = isObject(value) && Array.isArray(value.db) && value.db.length > 0;
+  const site = wrapped ? (value.db as unknown[])[0] : value;
+  if (!isObject(site) || !isObject(site.meta) || !isObject(site.data) || !Array.isArray(site.data.posts)) return undefined;
+  const found: GhostExport = { path: wrapped ? 'db[0].data.posts' : 'data.posts', posts: 0, published: 0, pages: 0 };
+  for (const post of site.data.posts) {
+    if (!isObject(post)) continue;
+    if (isGhostPage(post)) found.pages++;
+    else {
+      found.posts++;
+      if (post.status === 'published') found.published++;
+    }
+  }
+  return found;
 }
 
 /** What a Ghost page is, for the warning that leaves one out. */

@@ -7,7 +7,7 @@ import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { isObject } from '../story/check-options.js';
 import { MEDIA_START_TAG, mediaFallback } from '../story/html-text.js';
-import { BODY_FIELDS, readApiPost } from './api-post.js';
+import { BODY_FIELDS, type GhostExport, ghostExport, readApiPost } from './api-post.js';
 import { readMeta } from './front-matter.js';
 import { htmlDepthGuard } from './html-depth.js';
 import { HIDDEN_ELEMENTS, readMarkdownSeed } from './markdown.js';
@@ -56,6 +56,9 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
         { file },
       );
     }
+    // Ghost's export of a whole site holds every post (and page) of it, and their tags and authors in tables of their own.
+    const exported = ghostExport(value);
+    if (exported !== undefined) throw new StoryfeedError('E_NOT_A_SEED', ghostExportMessage(exported), { file });
     const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object without "title" or a body' : `a ${typeof value}`;
     throw new StoryfeedError(
       'E_NOT_A_SEED',
@@ -128,6 +131,17 @@ function storiesListed(value: unknown): number | undefined {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.posts) ? value.posts : undefined;
   const story = (entry: unknown): boolean => isObject(entry) && STORY_FIELDS.some((key) => Object.hasOwn(entry, key));
   return list?.some(story) ? list.length : undefined;
+}
+
+/** What a build says of Ghost's export of a site given as a seed: what it holds, and how to make seeds of its posts. */
+function ghostExportMessage({ path, posts, published, pages }: GhostExport): string {
+  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const held = `${count(posts, 'post')} (${published} published)${pages > 0 ? ` and ${count(pages, 'page')}` : ''}`;
+  return (
+    `the JSON is Ghost's export of a whole site (Settings → Export), holding ${held}, not one story: a JSON seed holds one post; ` +
+    `save each published post of its ${path} in a file of its own, or fetch each from Ghost's Content API ` +
+    '(/ghost/api/content/posts/{id}/?include=tags,authors), which gives its tags and authors with it'
+  );
 }
 
 /** Refuses sections whose sections, blocks and list items together are more units than the limit (see {@link checkSeedStructure}). */

@@ -395,6 +395,58 @@ describe('a listing of posts', () => {
   });
 });
 
+describe("Ghost's export of a whole site", () => {
+  const exported = () => {
+    const post = (slug: string, extra: Record<string, unknown>): Record<string, unknown> => ({
+      ...ghostPost(),
+      slug,
+      url: undefined,
+      tags: undefined,
+      authors: undefined,
+      primary_author: undefined,
+      ...extra,
+    });
+    return {
+      meta: { exported_on: 1717400000000, version: '5.82.0' },
+      data: {
+        posts: [
+          post('keepers', { type: 'post' }),
+          post('storms', { type: 'post' }),
+          post('next-season', { type: 'post', status: 'draft', published_at: null }),
+          post('about', { type: 'page' }),
+        ],
+        tags: [{ id: '665f0a', name: 'Coast', slug: 'coast' }],
+        posts_tags: [{ post_id: '665f1c2ab8e4a10001d3c9e8', tag_id: '665f0a' }],
+        users: [{ id: '1', name: 'Iris Moll', slug: 'iris' }],
+      },
+    };
+  };
+
+  it('is refused naming what it holds and how to make seeds of its posts, with or without the db Ghost writes around it', () => {
+    for (const [json, path] of [
+      [{ db: [exported()] }, 'db[0].data.posts'],
+      [exported(), 'data.posts'],
+    ] as const) {
+      const error = fails(() => readJsonSeed(JSON.stringify(json), { file: 'seeds/harbour.ghost.2024-06-03.json' }));
+      expect([error.code, error.file]).toEqual(['E_NOT_A_SEED', 'seeds/harbour.ghost.2024-06-03.json']);
+      expect(error.detail).toBe(
+        `the JSON is Ghost's export of a whole site (Settings → Export), holding 3 posts (2 published) and 1 page, not one story: a JSON seed holds one post; save each published post of its ${path} in a file of its own, or fetch each from Ghost's Content API (/ghost/api/content/posts/{id}/?include=tags,authors), which gives its tags and authors with it`,
+      );
+    }
+    // Ghost before 2.0 marked a page with `page: true`; an export of one post says so.
+    const old = exported();
+    old.data.posts = [
+      { ...old.data.posts[0]!, type: undefined, page: false },
+      { ...old.data.posts[3]!, type: undefined, page: true },
+    ];
+    expect(fails(() => readJsonSeed(JSON.stringify({ db: [old] }))).detail).toMatch(
+      /^the JSON is Ghost's export of a whole site \(Settings → Export\), holding 1 post \(1 published\) and 1 page, not one story/,
+    );
+    // Other JSON with `meta` and `data` is no export of Ghost's.
+    expect(fails(() => readJsonSeed(JSON.stringify({ meta: {}, data: { items: [] } }))).detail).toMatch(/^the JSON holds an object without "title" or a body, not a story/);
+  });
+});
+
 describe('hostile posts', () => {
   it('reads a WordPress post whose terms fill many lists in linear time, and refuses more tags than a story may have', async () => {
     // Each of `n` taxonomies' lists holds one term, the names repeating: the post's tags are the names, each once.
