@@ -129,6 +129,13 @@ const MEDIA_TAGS: ReadonlySet<string> = new Set(['video', 'audio']);
 const POSTER_ATTRIBUTES: readonly string[] = ['poster', 'data-poster'];
 
 /**
+ * Where Ghost's video card (`<figure class="kg-card kg-video-card">`) keeps the video's thumbnail: the one its author
+ * chose, then the frame Ghost took. The video inside gives a transparent spacer image as its own `poster` (shown over
+ * the thumbnail Ghost's page script draws), so a video in such a figure takes the figure's thumbnail as its poster.
+ */
+const CARD_POSTER_ATTRIBUTES: readonly string[] = ['data-kg-custom-thumbnail', 'data-kg-thumbnail'];
+
+/**
  * Where a tag's file is read from: first the attributes lazy-loading scripts keep the real address in while
  * `src` holds a placeholder (a `data:` GIF, or an http(s) one: Jetpack's and a3 Lazy Load's 1×1 GIF), `data-src`
  * (lazysizes, lozad, vanilla-lazyload, a3 Lazy Load), `data-lazy-src` (WP Rocket, Jetpack) and `data-original`
@@ -159,6 +166,8 @@ const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g,
 interface OpenElement {
   name: string;
   kept: boolean;
+  /** The thumbnail the innermost figure around it (itself, for a figure) gives a video in it (see {@link CARD_POSTER_ATTRIBUTES}), as written. */
+  cardPoster?: string;
   /** A video or audio element's start tag and where its content goes (see {@link OpenMedia}). */
   media?: OpenMedia;
 }
@@ -277,9 +286,20 @@ function srcsetAddress(attributes: Record<string, string>, baseUrl: string, imag
   return undefined;
 }
 
+/** The first of `candidates` that `attributes` gives a value that is not only white space, as written. */
+function firstGiven(attributes: Record<string, string>, candidates: readonly string[]): string | undefined {
+  for (const attribute of candidates) {
+    const value = Object.hasOwn(attributes, attribute) ? attributes[attribute] : undefined;
+    if (value !== undefined && value.trim() !== '') return value;
+  }
+  return undefined;
+}
+
 /**
  * The attributes written for a kept tag, in source order, with the address of the file it loads
  * (`source`, written as its `src` where the attribute that gave it stood), or the reason to leave out a link.
+ * A video's poster is the thumbnail of the figure around it (`cardPoster`) when that is an http(s) image: written
+ * where the video's own poster stood, else after its attributes.
  */
 function keptAttributes(
   name: string,
@@ -288,6 +308,7 @@ function keptAttributes(
   linkAddress: LinkAddress | undefined,
   report: SanitizeReport | undefined,
   imageAddress: ImageAddress | undefined,
+  cardPoster: string | undefined,
 ): { text: string; source?: string; leaveOut?: boolean } {
   const allowed = ALLOWED_ATTRIBUTES[name];
   const urlAttribute = URL_ATTRIBUTES[name];
@@ -295,7 +316,9 @@ function keptAttributes(
   const source = LOADING_TAGS.has(name)
     ? (loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl, image) ?? (name === 'img' ? srcsetAddress(attributes, baseUrl, image) : undefined))
     : undefined;
-  const poster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl) : undefined;
+  const cardUrl = name === 'video' ? httpAddress(cardPoster, baseUrl) : undefined;
+  const ownPoster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl) : undefined;
+  const poster = cardUrl === undefined ? ownPoster : { attribute: ownPoster?.attribute ?? POSTER_ATTRIBUTES.find((a) => Object.hasOwn(attributes, a)), url: cardUrl };
   if (LOADING_TAGS.has(name)) countUnsafe(attributes, SOURCE_ATTRIBUTES, baseUrl, source !== undefined, report);
   if (name === 'video') countUnsafe(attributes, POSTER_ATTRIBUTES, baseUrl, poster !== undefined, report);
   let text = '';
@@ -340,6 +363,7 @@ function keptAttributes(
     }
     text += ` ${attribute}="${escapeAttribute(value)}"`;
   }
+  if (poster !== undefined && poster.attribute === undefined) text += ` poster="${escapeAttribute(poster.url)}"`;
   if (MEDIA_TAGS.has(name)) text += ' controls';
   return source === undefined ? { text } : { text, source: source.url };
 }
@@ -463,6 +487,9 @@ export function sanitizeHtmlFragment(
         }
         const kept = ALLOWED_TAGS.has(name);
         const element: OpenElement = { name, kept };
+        // Each element knows the thumbnail of the innermost figure around it: no search up the open elements for a video.
+        const cardPoster = name === 'figure' ? firstGiven(attributes, CARD_POSTER_ATTRIBUTES) : open.at(-1)?.cardPoster;
+        if (cardPoster !== undefined) element.cardPoster = cardPoster;
         open.push(element);
         if (!kept) {
           if (name === 'iframe') {
@@ -475,7 +502,7 @@ export function sanitizeHtmlFragment(
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
-        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress, report, imageAddress);
+        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress, report, imageAddress, element.cardPoster);
         if (MEDIA_TAGS.has(name)) {
           // Whether a source child gives it a file, and whether its end tag ends it, is known at its end: its
           // start tag then fills a slot left for it, or stays out.

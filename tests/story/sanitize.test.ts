@@ -300,6 +300,28 @@ describe('video and audio', () => {
     );
   });
 
+  it("takes the poster of a video in Ghost's video card from the card's thumbnail, where the video's own is a transparent spacer", () => {
+    // As Ghost writes the card (its player's buttons and time left out here): the thumbnail on the figure, a spacer as the poster.
+    const card = (custom: string, thumbnail: string, video: string) =>
+      `<figure class="kg-card kg-video-card kg-width-regular" data-kg-thumbnail="${thumbnail}" data-kg-custom-thumbnail="${custom}"><div class="kg-video-container">${video}</div><figcaption>Low tide</figcaption></figure>`;
+    const spacer = '<video src="/media/tide.mp4" poster="https://img.spacergif.org/v1/1280x720/0a/spacer.png" width="1280" height="720" playsinline preload="metadata"></video>';
+    expect(sanitizeHtmlFragment(card('', '/media/tide_thumb.jpg', spacer), BASE)).toBe(
+      '<figure><div><video src="https://news.example.com/media/tide.mp4" poster="https://news.example.com/media/tide_thumb.jpg" width="1280" height="720" controls></video></div><figcaption>Low tide</figcaption></figure>',
+    );
+    // The thumbnail its author chose comes before the frame Ghost took; a video with no poster of its own is given one.
+    expect(sanitizeHtmlFragment(card('/media/chosen.jpg', '/media/tide_thumb.jpg', '<video src="/media/tide.mp4"></video>'), BASE)).toContain(
+      '<video src="https://news.example.com/media/tide.mp4" poster="https://news.example.com/media/chosen.jpg" controls></video>',
+    );
+    // A thumbnail that is no http(s) image leaves the video's own poster, as does a figure with none, or a video outside it.
+    expect(sanitizeHtmlFragment(card('', 'javascript:alert(1)', spacer), BASE)).toContain('poster="https://img.spacergif.org/v1/1280x720/0a/spacer.png"');
+    const after = `${card('', '/t.jpg', '')}<figure><video src="/v.mp4" poster="/p.jpg"></video></figure><video src="/w.mp4" poster="/q.jpg"></video>`;
+    expect(sanitizeHtmlFragment(after, BASE)).toContain(
+      '<figure><video src="https://news.example.com/v.mp4" poster="https://news.example.com/p.jpg" controls></video></figure><video src="https://news.example.com/w.mp4" poster="https://news.example.com/q.jpg" controls></video>',
+    );
+    // Where the video is left out (no file to play), the thumbnail goes with it.
+    expect(sanitizeHtmlFragment(card('', '/t.jpg', '<video poster="/p.jpg"></video>'), BASE)).toBe('<figure><div></div><figcaption>Low tide</figcaption></figure>');
+  });
+
   it('stays linear on thousands of video elements, with or without a file, nested or not', async () => {
     const shapes = [
       (n: number) => '<video>fallback text</video>'.repeat(n),
@@ -308,6 +330,7 @@ describe('video and audio', () => {
       (n: number) => '<div><video src="/v.mp4"><source src="/v.webm">x<p>y</div>'.repeat(n),
       (n: number) => `${'<video src="/v.mp4">x<audio>y'.repeat(n)}${'</audio></video>'.repeat(n)}`,
       (n: number) => `${'<video>x<audio src="/a.mp3">y'.repeat(n)}${'</audio></video>'.repeat(n)}`,
+      (n: number) => `<figure data-kg-thumbnail="/t.jpg">${'<div>'.repeat(200)}${'<video src="/v.mp4"></video>'.repeat(n)}</figure>`,
     ];
     for (const shape of shapes) expect(await costGrowth((n) => sanitizeHtmlFragment(shape(n), BASE), 2_000, 20_000, 4)).toBeLessThanOrEqual(4);
   });
