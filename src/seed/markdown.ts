@@ -18,7 +18,7 @@ import { renderShortcode } from './shortcodes.js';
 import { RAW_TAG, RAW_TAGS, rawAfter, withTemplateLinks } from './template-links.js';
 import { withoutWordpressCaptions } from './wordpress-captions.js';
 import { withAdmonitions } from './admonitions.js';
-import { withHashnodeEmbeds } from './hashnode-embeds.js';
+import { withHashnodeMarks } from './hashnode-marks.js';
 import deflist from 'markdown-it-deflist';
 import { OBSIDIAN_VAULT, withSiteExtensions } from './markdown-extensions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -127,7 +127,7 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
     );
   }
   const captions = withoutWordpressCaptions(withoutAttributeMarks(mdx ? withTruncateMarks(split.body, mdx.body) : split.body).body);
-  const links = withTemplateLinks(withAdmonitions(withHashnodeEmbeds(captions.body)).body, options.siteUrl);
+  const links = withTemplateLinks(withAdmonitions(withHashnodeMarks(captions.body)).body, options.siteUrl);
   // A line of the body as the passes after the captions' read it, as a line of the file (the captions' pass drops lines of tags).
   const fileLine = (at: number): number => split.bodyLine + lineBeforeDrops(at, captions.dropped);
   if (links.first) {
