@@ -90,7 +90,8 @@ class PostFields {
  * excerpt's text as the summary, `date_gmt` and `modified_gmt` as the dates (UTC; without them `date` and
  * `modified`, the site's local time, read in the config's `timeZone`), the embedded authors and the names of
  * its terms (categories, tags) as its tags, the featured image, `link` as its URL and the guid as its id (as
- * WordPress's own feed has it); a `status` other than `publish` makes it a draft.
+ * WordPress's own feed has it); a `status` other than `publish` makes it a draft, and so does `type: "page"` (one of
+ * the site's pages, which WordPress's feeds leave out), named in a warning.
  */
 function wordPressPost(value: Record<string, unknown>, file: string | undefined): ApiPost | undefined {
   const parts = readWordPressPost(value, '$', file);
@@ -117,6 +118,8 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
   // WordPress writes a slug in another script percent-encoded (`%d0%bf%d1%80…`): it is the text it stands for.
   if (typeof value.slug === 'string') out.set('slug', percentDecoded(value.slug), 'slug');
   if (parts.unpublished) out.set('draft', true, 'status');
+  // A page (`/wp-json/wp/v2/pages/2`: About, Contact) has a post's shape, and WordPress's feeds leave it out.
+  if (value.type === 'page') out.leaveOut('type', value.type, sitePage('WordPress'));
   out.noBody(
     'content.rendered',
     parts.contentHtml === undefined
@@ -179,7 +182,7 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, sit
   if (typeof value.status === 'string' && value.status !== 'published') out.set('draft', true, 'status');
   if (isGhostPage(value)) {
     const field = value.type === 'page' ? 'type' : 'page';
-    out.leaveOut(field, value[field], GHOST_PAGE);
+    out.leaveOut(field, value[field], sitePage('Ghost'));
   }
   out.noBody('html', "required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)");
   return out.post;
@@ -222,8 +225,10 @@ export function ghostExport(value: unknown): GhostExport | undefined {
   return found;
 }
 
-/** What a Ghost page is, for the warning that leaves one out. */
-const GHOST_PAGE = "one of the site's pages (an About or Contact page), not a post, and Ghost's feeds hold posts only";
+/** What a page of a site made with `cms` is, for the warning that leaves one out. */
+function sitePage(cms: string): string {
+  return `one of the site's pages (an About or Contact page), not a post, and ${cms}'s feeds hold posts only`;
+}
 
 /** A Ghost author (`{ name, slug, url, email, … }`) as storyfeed's: the name, and the address of the author's page; never the email of a staff user. */
 function ghostAuthor(author: unknown): unknown {

@@ -104,6 +104,22 @@ describe('a WordPress REST API post as a JSON seed', () => {
     expect(readJsonSeed(JSON.stringify(wordPressPost())).meta.draft).toBeUndefined();
   });
 
+  it("leaves out one of the site's pages (About, Contact), which the REST API gives in a post's shape, with a warning naming why", () => {
+    const page = { ...wordPressPost(), type: 'page', link: 'https://harbour.example/contact/', guid: { rendered: 'https://harbour.example/?page_id=2' } };
+    const { story: read, warnings } = story(page, 'seeds/contact.json');
+    expect(read.draft).toBe(true);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'W_DRAFT',
+        file: 'seeds/contact.json',
+        message:
+          '$.type is "page": one of the site\'s pages (an About or Contact page), not a post, and WordPress\'s feeds hold posts only: it is read as a draft and left out of the feeds',
+      }),
+    ]);
+    // A post, or an entry of a site's own type (a product, an event), is published as before.
+    for (const type of ['post', 'product']) expect(story({ ...wordPressPost(), type })).toMatchObject({ story: { draft: false }, warnings: [] });
+  });
+
   it('reads a slug WordPress percent-encoded as the text it stands for', () => {
     const post = { ...wordPressPost(), slug: '%d0%bf%d0%b0%d1%80%d0%be%d0%bc', link: undefined };
     expect(readJsonSeed(JSON.stringify(post)).meta.slug).toBe('паром');
