@@ -5,6 +5,7 @@ import { htmlText } from '../story/html-text.js';
 import { isObject } from '../story/check-options.js';
 import { publishedId } from '../story/item-id.js';
 import { type SeedMeta, splitFrontMatter } from './front-matter.js';
+import { ghostVisitorHtml } from './ghost-visitor-html.js';
 import { parseHttpUrl } from './http-url.js';
 
 /**
@@ -157,7 +158,9 @@ const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
  * `feature_image` as the image, and `canonical_url` (the original, for a post first published elsewhere), else `url`,
  * as the URL; a `status` other than `published` (`draft`, `scheduled`, `sent`: a newsletter only) makes it a draft,
  * and so does `type: "page"` (before Ghost 2, `page: true`): one of the site's pages (About, Contact), which Ghost
- * keeps in the shape and the table of its posts and leaves out of its feeds, named in a warning. Its `id` is
+ * keeps in the shape and the table of its posts and leaves out of its feeds, named in a warning. The body is what
+ * the post shows a visitor (see `ghost-visitor-html.ts`): of a post for members, the part before its paywall card;
+ * one with none is a draft too, named in a warning; blocks shown only to members are left out. Its `id` is
  * Ghost's own: the story's id follows its URL. In a post from Ghost's export (Settings → Export, each of
  * `db[0].data.posts`), the site's own addresses start with `__GHOST_URL__` (`__GHOST_URL__/content/images/a.jpg`),
  * which Ghost fills with its site's address wherever it stands: so does storyfeed with `siteUrl` (without one,
@@ -166,9 +169,16 @@ const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
 function ghostPost(value: Record<string, unknown>, file: string | undefined, siteUrl: string | undefined, prefix = ''): ApiPost {
   const out = new PostFields(file, prefix);
   const siteBase = (siteUrl ?? '').replace(/\/+$/, '');
-  const withSiteUrl = (text: unknown): unknown => (typeof text === 'string' ? text.replaceAll(GHOST_URL, siteBase) : text);
+  const siteAddresses = (text: string): string => text.replaceAll(GHOST_URL, siteBase);
+  const withSiteUrl = (text: unknown): unknown => (typeof text === 'string' ? siteAddresses(text) : text);
   out.set('title', value.title, 'title');
-  if (typeof value.html === 'string') out.set('contentHtml', withSiteUrl(value.html), 'html');
+  if (typeof value.html === 'string') {
+    const html = siteAddresses(value.html);
+    const shown = ghostVisitorHtml(html, value.visibility);
+    // A post for members with nothing a visitor sees is kept whole, for a draft: it is never published so.
+    out.set('contentHtml', shown ?? html, 'html');
+    if (shown === undefined) out.leaveOut('visibility', value.visibility, GHOST_MEMBERS_ONLY);
+  }
   out.set('summary', value.custom_excerpt, 'custom_excerpt');
   out.set('date', value.published_at, 'published_at');
   out.set('updated', value.updated_at, 'updated_at');
@@ -184,7 +194,12 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, sit
     const field = value.type === 'page' ? 'type' : 'page';
     out.leaveOut(field, value[field], sitePage('Ghost'));
   }
-  out.noBody('html', "required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)");
+  out.noBody(
+    'html',
+    out.post.leftOut === undefined || typeof value.html !== 'string'
+      ? "required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)"
+      : `holds no text: the post is ${GHOST_MEMBERS_ONLY}`,
+  );
   return out.post;
 }
 
@@ -224,6 +239,9 @@ export function ghostExport(value: unknown): GhostExport | undefined {
   }
   return found;
 }
+
+/** What a post for members that shows a visitor no text is, for the warning that leaves one out. */
+const GHOST_MEMBERS_ONLY = "for members only, with no public part before a paywall card, and Ghost's feeds show a visitor none of its text";
 
 /** What a page of a site made with `cms` is, for the warning that leaves one out. */
 function sitePage(cms: string): string {

@@ -292,6 +292,24 @@ describe('a Ghost post as a JSON seed', () => {
     expect(inFolder.url).toBe('https://example.org/harbour/lighthouse-keepers-return');
   });
 
+  it("publishes what a post for members shows a visitor, as Ghost's feeds do, and leaves out one that shows none", () => {
+    const html =
+      '<p>The keepers moved back in.</p><!--kg-gated-block:begin nonMember:false memberSegment:"status:free,status:-free"--><p>Members: the open day is on the 14th.</p><!--kg-gated-block:end--><!--members-only--><p>The paid story of the winter.</p>';
+    const paid = story({ ...ghostPost(), visibility: 'paid', html });
+    expect(paid.story.contentHtml).toBe('<p>The keepers moved back in.</p>');
+    expect(paid.warnings).toEqual([]);
+    const { story: read, warnings } = story({ ...ghostPost(), visibility: 'members', html: '<p>For members.</p>' }, 'seeds/members.json');
+    expect(read.draft).toBe(true);
+    expect(warnings.map((d) => [d.code, d.message])).toEqual([
+      [
+        'W_DRAFT',
+        '$.visibility is "members": for members only, with no public part before a paywall card, and Ghost\'s feeds show a visitor none of its text: it is read as a draft and left out of the feeds',
+      ],
+    ]);
+    // The Content API gives a visitor no text of such a post: the message says why there is none.
+    expect(fails(() => readJsonSeed(JSON.stringify({ ...ghostPost(), visibility: 'paid', html: '' }))).detail).toMatch(/^\$\.html: holds no text: the post is for members only, /);
+  });
+
   it("publishes a video card of Ghost's export with its thumbnail as the video's poster, not Ghost's transparent spacer", () => {
     const html =
       '<p>The lamp was lit again.</p><figure class="kg-card kg-video-card kg-width-regular" data-kg-thumbnail="__GHOST_URL__/content/media/2024/06/lamp_thumb.jpg" data-kg-custom-thumbnail=""><div class="kg-video-container"><video src="__GHOST_URL__/content/media/2024/06/lamp.mp4" poster="https://img.spacergif.org/v1/1280x720/0a/spacer.png" width="1280" height="720" playsinline preload="metadata" style="background: transparent url(\'__GHOST_URL__/content/media/2024/06/lamp_thumb.jpg\') 50% 50% / cover no-repeat;"></video></div></figure>';
