@@ -168,6 +168,7 @@ export interface WordPressPost {
   /** The post's URL. */
   link: string;
   title: { rendered: string };
+  /** The body (HTML); `protected: true`, a password, makes the post a draft, left out of the feeds. */
   content?: { rendered: string; protected?: boolean };
   /** The summary (HTML). */
   excerpt?: { rendered: string; protected?: boolean };
@@ -191,7 +192,8 @@ export interface WordPressPost {
  * A post from the WordPress REST API (`/wp-json/wp/v2/posts`), as the other libraries' names read it:
  * `title`, `content`, `excerpt` and `guid` are `{ rendered }` (the excerpt, as HTML, becomes the
  * summary's text; the title's HTML, text), `date_gmt` and `modified_gmt` are the publication and the
- * last change (UTC, their zone added), a `status` other than `publish` makes the post a draft, and what names only WordPress's own records (the post's number
+ * last change (UTC, their zone added), a `status` other than `publish` makes the post a draft, and so does a password
+ * (`content.protected`: WordPress's feeds never show such a post's text), and what names only WordPress's own records (the post's number
  * `id`, `author` and category ids, the local `date` and `modified`) is not read. A post fetched with
  * `?_embed` names its authors and terms: those are its authors and tags; its featured image is its lead image. WordPress keeps those names,
  * and the guid, HTML-escaped (`Q&amp;A`, `?p=1&#038;x=2`): their character references are decoded once. Any other item is
@@ -208,8 +210,8 @@ export function fromWordPress(r: Record<string, unknown>, at: string): Record<st
   // The excerpt is HTML: read as the other libraries' `description` is (its text the summary).
   if (parts.excerptHtml !== undefined && post.description === undefined) post.description = parts.excerptHtml;
   delete post.excerpt;
-  // A post WordPress has not published is a draft, left out of the feeds, unless the caller says otherwise with `draft`.
-  if (parts.unpublished !== undefined && !read.given(post.draft)) post.draft = parts.unpublished;
+  // A post WordPress has not published, or protects with a password, is a draft, left out of the feeds, unless the caller says otherwise with `draft`.
+  if ((parts.unpublished !== undefined || parts.passwordProtected) && !read.given(post.draft)) post.draft = parts.unpublished === true || parts.passwordProtected;
   if (typeof post.id === 'number') delete post.id;
   if (typeof post.author === 'number') delete post.author;
   for (const key of ['categories', 'tags']) if (Array.isArray(post[key]) && (post[key] as unknown[]).every((v) => typeof v === 'number')) delete post[key];

@@ -20,6 +20,11 @@ export interface WordPressPostParts {
   guid?: string;
   /** Whether WordPress has not published the post (a `status` other than `publish`); `undefined` without a status. */
   unpublished?: boolean;
+  /**
+   * Whether the post is password-protected (`content.protected`): WordPress's feeds never show its text, which the
+   * REST API gives to whoever may edit the post (`?context=edit`) or gives its password.
+   */
+  passwordProtected: boolean;
   /** The authors `_embedded` names: each one's name, and the address of its page. */
   authors: { name: string; link?: string }[];
   /** The names of the terms (categories, tags) `_embedded` names, each once. */
@@ -36,11 +41,14 @@ export interface WordPressPostParts {
  */
 export function readWordPressPost(r: Record<string, unknown>, at: string, file?: string): WordPressPostParts | undefined {
   const title = renderedText(r.title, `${at}.title`);
-  const content = renderedText(r.content, `${at}.content`);
+  const contentField = r.content;
+  const content = renderedText(contentField, `${at}.content`);
   if (title === undefined && content === undefined) return undefined;
-  const parts: WordPressPostParts = { authors: [], terms: [] };
+  const parts: WordPressPostParts = { authors: [], terms: [], passwordProtected: false };
   if (title !== undefined) parts.title = htmlText(title, file);
   if (content !== undefined) parts.contentHtml = content;
+  if (content !== undefined && typeof contentField === 'object' && contentField !== null)
+    parts.passwordProtected = read.property(contentField, 'protected', `${at}.content`) === true;
   // WordPress escapes the guid for HTML (`?post_type=product&#038;p=55`): the id is the address it stands for.
   const guid = renderedText(r.guid, `${at}.guid`);
   if (guid !== undefined) parts.guid = decodeReferences(guid, 'attribute');

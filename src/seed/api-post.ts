@@ -91,8 +91,9 @@ class PostFields {
  * excerpt's text as the summary, `date_gmt` and `modified_gmt` as the dates (UTC; without them `date` and
  * `modified`, the site's local time, read in the config's `timeZone`), the embedded authors and the names of
  * its terms (categories, tags) as its tags, the featured image, `link` as its URL and the guid as its id (as
- * WordPress's own feed has it); a `status` other than `publish` makes it a draft, and so does `type: "page"` (one of
- * the site's pages, which WordPress's feeds leave out), named in a warning.
+ * WordPress's own feed has it); a `status` other than `publish` makes it a draft, and so do `type: "page"` (one of
+ * the site's pages, which WordPress's feeds leave out) and `content.protected` (a password, which the REST API gives
+ * the text of to whoever may edit the post), each named in a warning.
  */
 function wordPressPost(value: Record<string, unknown>, file: string | undefined): ApiPost | undefined {
   const parts = readWordPressPost(value, '$', file);
@@ -121,6 +122,8 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
   if (parts.unpublished) out.set('draft', true, 'status');
   // A page (`/wp-json/wp/v2/pages/2`: About, Contact) has a post's shape, and WordPress's feeds leave it out.
   if (value.type === 'page') out.leaveOut('type', value.type, sitePage('WordPress'));
+  // A post behind a password, saved by whoever may edit it, holds its text: WordPress's feeds never show it.
+  else if (parts.passwordProtected) out.leaveOut('content.protected', true, "the post is password-protected, and WordPress's feeds never show its text");
   out.noBody(
     'content.rendered',
     parts.contentHtml === undefined

@@ -370,6 +370,21 @@ describe('posts from the WordPress REST API', () => {
     expect(warnings.map((w) => w.code)).toEqual(['W_DRAFT', 'W_DRAFT', 'W_DRAFT', 'W_DRAFT']);
   });
 
+  it('leave out a password-protected post, whose text the REST API gives whoever may edit it, unless the caller says draft: false', () => {
+    const locked = {
+      ...wordPressPost(),
+      link: 'https://news.example/locked/',
+      guid: { rendered: 'https://news.example/?p=9' },
+      title: { rendered: 'Protected: Crew rota' },
+      content: { rendered: '<p>The door code is 4471.</p>\n', protected: true },
+    };
+    const { document, outputs, warnings } = buildFeeds([locked, wordPressPost()], site);
+    expect(document.items.map((item) => item.url)).toEqual(['https://news.example/2024/03/01/night-ferry/']);
+    expect(outputs.rss).not.toContain('4471');
+    expect(warnings.map((w) => w.code)).toEqual(['W_DRAFT']);
+    expect(buildFeeds([{ ...locked, draft: false }], site).document.items.map((item) => item.url)).toEqual(['https://news.example/locked/']);
+  });
+
   it('name the field as the post gives it when it is wrong', () => {
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), date_gmt: 'yesterday' }], site))).toMatch(/^items\[0\]\.date_gmt /);
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), title: 7 } as never], site))).toMatch(/^items\[0\]\.title must be text/);

@@ -120,6 +120,15 @@ describe('a WordPress REST API post as a JSON seed', () => {
     for (const type of ['post', 'product']) expect(story({ ...wordPressPost(), type })).toMatchObject({ story: { draft: false }, warnings: [] });
   });
 
+  it('leaves out a password-protected post, whose text the REST API gives whoever may edit it, with a warning naming why', () => {
+    const locked = { ...wordPressPost(), content: { rendered: '<p>The door code is 4471.</p>', protected: true } };
+    const protectedRead = story(locked, 'seeds/locked.json');
+    expect(protectedRead.story.draft).toBe(true);
+    expect(protectedRead.warnings.map((d) => [d.code, d.message])).toEqual([
+      ['W_DRAFT', "$.content.protected is true: the post is password-protected, and WordPress's feeds never show its text: it is read as a draft and left out of the feeds"],
+    ]);
+  });
+
   it('reads a slug WordPress percent-encoded as the text it stands for', () => {
     const post = { ...wordPressPost(), slug: '%d0%bf%d0%b0%d1%80%d0%be%d0%bc', link: undefined };
     expect(readJsonSeed(JSON.stringify(post)).meta.slug).toBe('паром');
