@@ -15,6 +15,8 @@ import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 import { inParallel } from './in-parallel.js';
 import { decodeSeedBytes } from '../seed/decode.js';
+import { isNotionExportName } from '../seed/notion-properties.js';
+import { slugify } from '../story/slug.js';
 import { readSubstackPosts, substackLeftOutReason, type SubstackPost } from '../seed/substack.js';
 
 /** Options for {@link loadStories}. */
@@ -58,6 +60,8 @@ export interface LoadStoriesOptions {
    * {@link loadStories} among the seeds it reads; {@link loadStory} takes them as given.
    */
   languageFolders?: readonly LanguageFolder[];
+  /** The Notion pages whose title another page shares (see `StoryOptions.notionTwins`): found by {@link loadStories}; {@link loadStory} takes them as given. */
+  notionTwins?: readonly string[];
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -102,7 +106,12 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
   const all = withSubstackPosts(await findSeedFiles(dir, given.cwd, given.onWarning, others), given);
   const cwd = given.cwd ?? process.cwd();
   const languageFolders = languageFoldersOf(all, path.resolve(cwd, dir), cwd, given.site.language ?? 'en');
-  const options: LoadStoriesOptions = languageFolders.length > 0 ? { ...given, languageFolders } : given;
+  const notionTwins = notionTwinsOf(all);
+  const options: LoadStoriesOptions = {
+    ...given,
+    ...(languageFolders.length > 0 ? { languageFolders } : {}),
+    ...(notionTwins.length > 0 ? { notionTwins } : {}),
+  };
   // A seed too large to normalize in bounded memory is refused by size, before it is read.
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
   const oversized: StoryfeedError[] = [];
@@ -165,6 +174,7 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
       ...(options.languageFolders ? { languageFolders: options.languageFolders } : {}),
+      ...(options.notionTwins ? { notionTwins: options.notionTwins } : {}),
     };
     // A bounded window of seeds in flight: queueing every seed at once held a task, a promise and a
     // copy of the options per seed of the archive until its turn came.
@@ -344,6 +354,7 @@ function cacheKey(
   analysis: boolean,
   maxSeedBytes: number | undefined,
   languageFolders: readonly LanguageFolder[] | undefined,
+  notionTwins: readonly string[] | undefined,
 ): string {
   // A seed at the top of the seeds folder is normalized with `seedsFolderTop` (see `normalize-seed.ts`): part of the key.
   // The size cap also caps the seed's structure (see `seed/structure-limit.ts`): a story stored under another cap may not pass this one.
@@ -356,6 +367,8 @@ function cacheKey(
     file.inPostsFolder && !file.jekyllPost ? 'in posts folder' : '',
     file.obsidianVault ? 'in an Obsidian vault' : '',
     languageFolderKey(file, languageFolders),
+    // A Notion page's slug, and its links to other pages, depend on which pages share a title.
+    notionTwins && isNotionExportName(file.display) ? `Notion pages sharing a title ${JSON.stringify(notionTwins)}` : '',
     // A Substack post is its HTML and its row of posts.csv.
     file.substack?.post ? `Substack post ${JSON.stringify({ ...file.substack.post, line: undefined })}` : '',
     cap,
@@ -377,7 +390,7 @@ function fromCache(
 ): { story?: Story; key?: string; body?: IndexedBody } {
   const { cache } = options;
   if (!cache) return {};
-  const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes, options.languageFolders);
+  const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes, options.languageFolders, options.notionTwins);
   const hit = cache.get(key, { feedRecord: options.feedRecords === true });
   if (!hit || (isSeed && !linksSettledFor(hit.story, isSeed))) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));
@@ -412,6 +425,23 @@ function cached(file: SeedFile, options: LoadStoriesOptions, context: SeedContex
 /** Whether two seeds' bytes and sidecars hash alike. */
 function sameDigests(a: SeedDigests, b: SeedDigests): boolean {
   return a.seed === b.seed && a.sidecar === b.sidecar;
+}
+
+/**
+ * The pages of a Notion export whose titles make one slug (`My trip 1a2b….md` and `My Trip 3c4d….md`), by path as
+ * seed paths name them: their slugs keep Notion's id (see `StoryOptions.notionTwins`). One pass over the seeds.
+ */
+function notionTwinsOf(files: readonly SeedFile[]): string[] {
+  const bySlug = new Map<string, string[]>();
+  for (const file of files) {
+    if (file.invalidName || !isNotionExportName(file.display)) continue;
+    const title = path.basename(file.display).replace(/ [0-9a-f]{32}\.[^.]+$/, '');
+    const slug = slugify(title);
+    const named = bySlug.get(slug);
+    if (named) named.push(file.display.replaceAll('\\', '/'));
+    else bySlug.set(slug, [file.display.replaceAll('\\', '/')]);
+  }
+  return [...bySlug.values()].filter((pages) => pages.length > 1).flat();
 }
 
 /**

@@ -45,6 +45,7 @@ export function normalizeSeedFile(
       inPostsFolder: file.inPostsFolder === true,
       ...(file.obsidianVault ? { obsidianVault: true } : {}),
       ...(options.languageFolders ? { languageFolders: options.languageFolders } : {}),
+      ...(options.notionTwins ? { notionTwins: options.notionTwins } : {}),
       ...(isSeedFile ? { isSeedFile } : {}),
       onWarning,
     },

@@ -75,6 +75,9 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
     fail(`${path}.seedsFolderTop`, `must be true or false, found ${describeValue(options.seedsFolderTop)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   checkLanguageFolders(options.languageFolders, `${path}.languageFolders`);
+  const twins = options.notionTwins;
+  if (twins !== undefined && (!Array.isArray(twins) || twins.some((t: unknown) => typeof t !== 'string')))
+    fail(`${path}.notionTwins`, `must be a list of seed paths, found ${describeValue(twins)}`);
   const site = options.site;
   const at = `${path}.site`;
   if (!isObject(site)) fail(at, `must be an object with at least { siteUrl }, found ${describeValue(site)}`);

@@ -17,6 +17,7 @@ import type { ImageAddress } from './sanitize.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { notALanguageTag } from './language-tag.js';
 import { splitDatedName } from '../seed/dated-name.js';
+import { isNotionExportName } from '../seed/notion-properties.js';
 import { slugify } from './slug.js';
 import { summarize } from './summary.js';
 import { splitWire, withoutWireDateline } from './wire.js';
@@ -76,6 +77,12 @@ export interface StoryOptions {
    */
   languageFolders?: readonly LanguageFolder[];
   /**
+   * The pages of a Notion export (files named `Title 1a2b…6d.md`, see `seed/notion-properties.ts`) whose title
+   * another page of the export shares, as seed paths name them: their slugs keep Notion's page id, which tells them
+   * apart; every other page's slug is its title alone (`my-trip`, not `my-trip-1a2b…6d`). A build finds them.
+   */
+  notionTwins?: readonly string[];
+  /**
    * Whether a path (folders joined by `/`, as {@link SeedLink.file} holds it) is one of the seeds read with
    * this one: a link to a Markdown file that is none is left out, its text kept, with a warning (see
    * `file-links.ts`). Without it, every link to a Markdown file is given the address its path gives.
@@ -129,7 +136,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const meta = seed.meta;
   const { siteBase, origin } = siteBaseOf(site.siteUrl, file);
 
-  const named = file ? fileName(file, options.seedsFolderTop === true) : undefined;
+  const named = file ? fileName(file, options.seedsFolderTop === true, options.notionTwins) : undefined;
   const fileStem = named?.stem;
   const dated = fileStem ? splitDatedName(fileStem) : undefined;
   let slug = slugify(meta.slug ?? dated?.rest ?? fileStem ?? meta.title ?? seed.title);
@@ -170,7 +177,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     const links = new FileLinks(
       file,
       options.seedsFolderTop === true,
-      (target, top) => fileStoryUrl(target, top, site, underLanguageFolder(siteBase, languageFolderOf(target, options.languageFolders)), origin),
+      (target, top) => fileStoryUrl(target, top, site, underLanguageFolder(siteBase, languageFolderOf(target, options.languageFolders)), origin, options.notionTwins),
       options.isSeedFile,
     );
     // In a page bundle a link to a place in the story itself (`#notes`, `?page=2`) is the story's, not its folder's.
@@ -276,8 +283,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
  * The URL the story of a seed at `file` takes from its path when its front matter names none (no `slug`
  * or `url`), as {@link normalizeStoryWith} gives it: `undefined` when it takes its name from its title.
  */
-function fileStoryUrl(file: string, topOfSeeds: boolean, site: StorySite, siteBase: string, origin: string): string | undefined {
-  const stem = stemOf(file, topOfSeeds);
+function fileStoryUrl(file: string, topOfSeeds: boolean, site: StorySite, siteBase: string, origin: string, notionTwins?: readonly string[]): string | undefined {
+  const stem = stemOf(file, topOfSeeds, notionTwins);
   const slug = stem === undefined ? '' : slugify(splitDatedName(stem)?.rest ?? stem);
   return slug ? storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, origin, file) : undefined;
 }
@@ -289,14 +296,19 @@ function fileStoryUrl(file: string, topOfSeeds: boolean, site: StorySite, siteBa
  * since every article of such a site is named `index`. `undefined` for an `index` file with no folder
  * in its path, or directly in the seeds folder (the story is then named by its title).
  */
-function stemOf(file: string, topOfSeeds = false): string | undefined {
-  return fileName(file, topOfSeeds).stem;
+function stemOf(file: string, topOfSeeds = false, notionTwins?: readonly string[]): string | undefined {
+  return fileName(file, topOfSeeds, notionTwins).stem;
 }
 
+/** Notion's page id after a page's title in its file name (see {@link isNotionExportName}). */
+const NOTION_ID = / [0-9a-f]{32}$/;
+
 /** {@link stemOf}, and whether the file is a page bundle's article (named by its folder). */
-function fileName(file: string, topOfSeeds = false): { stem: string | undefined; bundle: boolean } {
+function fileName(file: string, topOfSeeds = false, notionTwins?: readonly string[]): { stem: string | undefined; bundle: boolean } {
   const parts = file.split(/[\\/]/);
-  const stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
+  let stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
+  // A Notion page is named by its title (its id only where another page shares the title, see `notionTwins`).
+  if (isNotionExportName(file) && !notionTwins?.includes(file.replaceAll('\\', '/'))) stem = stem.replace(NOTION_ID, '');
   // Hugo names a bundle's translations `index.fr.md`, `index.pt-br.md`: the folder's name and the language, so that
   // the translations of one bundle are different stories.
   const bundle = /^index(?:\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?))?$/i.exec(stem);

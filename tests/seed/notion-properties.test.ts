@@ -71,3 +71,17 @@ describe('a 12-hour clock in a written date', () => {
     expect(iso('May 1, 2024 13:05 PM')).toBe('"May 1, 2024 13:05 PM" is not a date: a 12-hour clock\'s hour is 1 to 12, not 13');
   });
 });
+
+describe("a Notion page's address", () => {
+  it("is its title's slug, without Notion's page id, but where another page of the export shares the title", () => {
+    expect(read(page('Created: May 1, 2024'), `notion/My Trip to Lisbon ${id}.md`).story.url).toBe('https://blog.example/my-trip-to-lisbon');
+    const twins = [`notion/My Trip to Lisbon ${id}.md`];
+    const twin = parseSeed(page('Created: May 1, 2024'), { site, file: twins[0]!, analysis: false, notionTwins: twins });
+    expect(twin.url).toBe(`https://blog.example/my-trip-to-lisbon-${id}`);
+    // A link to another page (as the export writes it, its name percent-encoded) goes to that page's address.
+    const linked = read(`# Index\n\nCreated: May 1, 2024\n\nRead [the trip](My%20Trip%20to%20Lisbon%20${id}.md) first.\n`, `notion/Index ${'f'.repeat(32)}.md`).story;
+    expect(linked.contentHtml).toContain('href="https://blog.example/my-trip-to-lisbon"');
+    // A name that only looks like Notion's (no space before the digits) keeps them.
+    expect(read('# T\n\nText.\n', `notion/report-${id}.md`).story.url).toBe(`https://blog.example/report-${id}`);
+  });
+});
