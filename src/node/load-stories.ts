@@ -17,7 +17,7 @@ import { inParallel } from './in-parallel.js';
 import { decodeSeedBytes } from '../seed/decode.js';
 import { isNotionExportName } from '../seed/notion-properties.js';
 import { slugify } from '../story/slug.js';
-import { readSubstackPosts, substackLeftOutReason, type SubstackPost } from '../seed/substack.js';
+import { readSubstackPosts, substackLeftOut, type SubstackPost } from '../seed/substack.js';
 
 /** Options for {@link loadStories}. */
 export interface LoadStoriesOptions {
@@ -225,13 +225,15 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
 }
 
 /**
- * The seeds with each Substack export's posts given their rows of its `posts.csv` (read once per export): a post
- * without a row is an `E_FIELD` error naming it when read; one for paid subscribers only, a thread or a page is
- * left out, with a warning naming it (`W_NOT_PUBLIC`, `W_NOT_A_SEED`).
+ * The seeds with each Substack export's posts given their rows of its `posts.csv` (read once per export). A post
+ * for paid subscribers only, a thread, a page, or an HTML file the table has no row for is left out, with a warning
+ * naming it (`W_NOT_PUBLIC`, `W_NOT_A_SEED`); so are the pages of a `posts` folder beside a `posts.csv` that is no
+ * Substack table (no `post_id` column), silently, as any HTML file is. A table that cannot be read is an error of
+ * each of its posts.
  */
 export function withSubstackPosts(files: SeedFile[], options: Pick<LoadStoriesOptions, 'cwd' | 'onWarning'>): SeedFile[] {
   if (!files.some((file) => file.substack)) return files;
-  const tables = new Map<string, Map<string, SubstackPost> | StoryfeedError>();
+  const tables = new Map<string, Map<string, SubstackPost> | StoryfeedError | null>();
   const kept: SeedFile[] = [];
   for (const file of files) {
     if (!file.substack) {
@@ -249,12 +251,13 @@ export function withSubstackPosts(files: SeedFile[], options: Pick<LoadStoriesOp
           what: 'Substack posts table',
           tooLarge: (size) => tooLargeError(display, size, SUBSTACK_CSV_MAX_BYTES, 'tables'),
         });
-        posts = readSubstackPosts(decodeSeedBytes(bytes, display), display);
+        posts = readSubstackPosts(decodeSeedBytes(bytes, display), display) ?? null;
       } catch (error) {
         posts = asStoryfeedError(error, display);
       }
       tables.set(csv, posts);
     }
+    if (posts === null) continue;
     if (posts instanceof StoryfeedError) {
       // Each post names the table it could not be read without.
       kept.push({ ...file, substack: { csv, problem: `its table of posts could not be read: ${posts.message}` } });
@@ -262,13 +265,12 @@ export function withSubstackPosts(files: SeedFile[], options: Pick<LoadStoriesOp
     }
     const id = path.basename(file.path).replace(/\.html?$/i, '');
     const post = posts.get(id);
-    const leftOut = post && substackLeftOutReason(post);
-    if (post && leftOut) {
-      const code = post.audience !== '' && leftOut.includes('paid') ? 'W_NOT_PUBLIC' : 'W_NOT_A_SEED';
-      options.onWarning?.(warning(code, `a Substack post, but ${leftOut}; it is left out`, { file: file.display }));
+    const leftOut = post ? substackLeftOut(post) : { paid: false, reason: `${displayPath(csv, options.cwd)} has no row with post_id "${id}"` };
+    if (post === undefined || leftOut) {
+      options.onWarning?.(warning(leftOut?.paid ? 'W_NOT_PUBLIC' : 'W_NOT_A_SEED', `a Substack post, but ${leftOut!.reason}; it is left out`, { file: file.display }));
       continue;
     }
-    kept.push({ ...file, substack: post ? { csv, post } : { csv, problem: `${displayPath(csv, options.cwd)} has no row with post_id "${id}"` } });
+    kept.push({ ...file, substack: { csv, post } });
   }
   return kept;
 }

@@ -32,10 +32,13 @@ const PUBLIC_AUDIENCES = new Set(['everyone', 'only_free', '']);
 /** Post types that are articles (a `thread` is a discussion, a `page` the publication's About or similar). */
 const ARTICLE_TYPES = new Set(['newsletter', 'podcast', 'video', '']);
 
-/** Why a post is not published in public feeds (`undefined` when it is): for paid subscribers only, or no article. */
-export function substackLeftOutReason(post: SubstackPost): string | undefined {
-  if (!PUBLIC_AUDIENCES.has(post.audience)) return `it is for paid subscribers only (audience "${post.audience}"), and feeds are public`;
-  if (!ARTICLE_TYPES.has(post.type)) return `it is a Substack ${post.type}, not an article`;
+/**
+ * Why a post is not published in public feeds, or `undefined` when it is: it is for paid subscribers only
+ * (`paid`), or no article (a thread, a page).
+ */
+export function substackLeftOut(post: SubstackPost): { paid: boolean; reason: string } | undefined {
+  if (!PUBLIC_AUDIENCES.has(post.audience)) return { paid: true, reason: `it is for paid subscribers only (audience "${post.audience}"), and feeds are public` };
+  if (!ARTICLE_TYPES.has(post.type)) return { paid: false, reason: `it is a Substack ${post.type}, not an article` };
   return undefined;
 }
 
@@ -98,15 +101,16 @@ export function parseCsv(text: string): { fields: string[]; line: number }[] {
 const COLUMNS = ['post_id', 'post_date', 'is_published', 'type', 'audience', 'title', 'subtitle'] as const;
 
 /**
- * The posts of a Substack export's `posts.csv`, by `post_id`. `E_FIELD` naming the file and line when the
- * header lacks `post_id` or `title`, or a row has another number of fields than the header.
+ * The posts of a Substack export's `posts.csv`, by `post_id`; `undefined` when its first line names no `post_id`
+ * column (a table of something else, beside a `posts` folder of another site's pages). `E_FIELD` naming the file and
+ * line when it has no `title` column, or a row has another number of fields than the header.
  */
-export function readSubstackPosts(csv: string, file: string): Map<string, SubstackPost> {
+export function readSubstackPosts(csv: string, file: string): Map<string, SubstackPost> | undefined {
   const rows = parseCsv(csv);
   const header = rows[0]?.fields.map((name) => name.trim().toLowerCase()) ?? [];
   const at = Object.fromEntries(COLUMNS.map((name) => [name, header.indexOf(name)])) as Record<(typeof COLUMNS)[number], number>;
-  for (const name of ['post_id', 'title'] as const)
-    if (at[name] < 0) throw new StoryfeedError('E_FIELD', `Substack's posts.csv has no \`${name}\` column (its first line names the columns)`, { file, line: 1 });
+  if (at.post_id < 0) return undefined;
+  if (at.title < 0) throw new StoryfeedError('E_FIELD', "Substack's posts.csv has no `title` column (its first line names the columns)", { file, line: 1 });
   const posts = new Map<string, SubstackPost>();
   for (const { fields, line } of rows.slice(1)) {
     if (fields.length !== header.length)

@@ -86,12 +86,20 @@ describe('a Substack export', () => {
     );
   });
 
-  it('names a post that posts.csv has no row for (E_FIELD), and reads its row again when it changes, from the cache too', async () => {
+  it('leaves out a page posts.csv has no row for, with a warning naming it, and reads a row again when it changes, from the cache too', async () => {
     exportOf(['1.first,2024-01-01T00:00:00Z,true,,,newsletter,everyone,First,One,'], { '1.first': '<p>The first letter.</p>', '2.stray': '<p>No row.</p>' });
-    await expect(build()).rejects.toMatchObject({ code: 'E_BAD_SEEDS', problems: [expect.stringMatching(/export\/posts\/2\.stray\.html: .*no row with post_id "2\.stray"/)] });
-    rmSync(path.join(dir, 'export/posts/2.stray.html'));
-    expect((await build({ cache: true })).feed.items[0]!.summary).toBe('One');
+    const first = await build({ cache: true });
+    expect(first.feed.items.map((item) => item.summary)).toEqual(['One']);
+    expect(first.warnings).toContain('W_NOT_A_SEED export/posts/2.stray.html');
     write('export/posts.csv', `${HEADER}\n1.first,2024-01-01T00:00:00Z,true,,,newsletter,everyone,First,Another subtitle,\n`);
     expect((await build({ cache: true })).feed.items[0]!.summary).toBe('Another subtitle');
+  });
+
+  it("is no Substack export when its posts.csv names no post_id: a site's posts folder of HTML pages beside a table of its own stays unread", async () => {
+    write('site/posts.csv', 'name,score\nA,1\n');
+    write('site/posts/page.html', '<p>A page of the site.</p>');
+    write('site/posts/article.md', '---\ntitle: An article\ndate: 2024-01-01\n---\n\nThe one article.\n');
+    const result = await buildSite({ config, cwd: dir, seeds: 'site', out: 'out', workers: 0, sourceDateEpoch: '1700000000', cache: false });
+    expect((JSON.parse(result.outputs.json) as { items: { title: string }[] }).items.map((item) => item.title)).toEqual(['An article']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readSubstackPosts, substackLeftOutReason, substackSeedText, withoutSubstackChrome } from '../../src/seed/substack.js';
+import { parseCsv, readSubstackPosts, substackLeftOut, substackSeedText, withoutSubstackChrome } from '../../src/seed/substack.js';
 import { costGrowth } from '../support/linear.js';
 
 const HEADER = 'post_id,post_date,is_published,email_sent_at,inbox_sent_at,type,audience,title,subtitle,podcast_url';
@@ -23,7 +23,7 @@ describe("Substack's posts.csv", () => {
     const posts = readSubstackPosts(
       `${HEADER}\n148210.leaving-the-feed,2024-03-10T12:00:00.000Z,TRUE,,,newsletter,everyone,"Leaving the feed, for good",Why I quit,\n148211.paid,2024-03-12,true,,,newsletter,only_paid,Paid,,\n`,
       'export/posts.csv',
-    );
+    )!;
     expect(posts.get('148210.leaving-the-feed')).toEqual({
       id: '148210.leaving-the-feed',
       date: '2024-03-10T12:00:00.000Z',
@@ -34,13 +34,14 @@ describe("Substack's posts.csv", () => {
       subtitle: 'Why I quit',
       line: 2,
     });
-    expect(substackLeftOutReason(posts.get('148210.leaving-the-feed')!)).toBeUndefined();
-    expect(substackLeftOutReason(posts.get('148211.paid')!)).toMatch(/paid subscribers/);
-    expect(substackLeftOutReason({ ...posts.get('148210.leaving-the-feed')!, type: 'thread' })).toMatch(/thread, not an article/);
+    expect(substackLeftOut(posts.get('148210.leaving-the-feed')!)).toBeUndefined();
+    expect(substackLeftOut(posts.get('148211.paid')!)).toEqual({ paid: true, reason: expect.stringMatching(/paid subscribers/) });
+    expect(substackLeftOut({ ...posts.get('148210.leaving-the-feed')!, type: 'thread' })).toEqual({ paid: false, reason: expect.stringMatching(/thread, not an article/) });
   });
 
-  it('is refused (E_FIELD naming the file and line) without post_id or title, or with a row of another width', () => {
-    expect(() => readSubstackPosts('id,title\n1,A\n', 'posts.csv')).toThrow(expect.objectContaining({ code: 'E_FIELD', file: 'posts.csv', line: 1 }));
+  it('is no table of Substack posts without a post_id column, and refused (E_FIELD naming the file and line) without title, or with a row of another width', () => {
+    expect(readSubstackPosts('id,title\n1,A\n', 'posts.csv')).toBeUndefined();
+    expect(() => readSubstackPosts('post_id,name\n1,A\n', 'posts.csv')).toThrow(expect.objectContaining({ code: 'E_FIELD', file: 'posts.csv', line: 1 }));
     expect(() => readSubstackPosts(`${HEADER}\n1.a,2024-01-01,true,,,newsletter,everyone,A,,\n2.b,2024-01-02,true\n`, 'posts.csv')).toThrow(
       expect.objectContaining({ code: 'E_FIELD', line: 3, message: expect.stringContaining('3 fields where the first line names 10 columns') }),
     );
