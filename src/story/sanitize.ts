@@ -2,7 +2,7 @@
  * An allow-list HTML sanitizer over our streaming HTML tokenizer (`src/html/parser.ts`, event for event htmlparser2's), in
  * place of sanitize-html and its eleven packages. It keeps only the tags and attributes listed below,
  * drops disallowed tags but keeps their text (except inside the non-text tags, whose content goes
- * too), lets only http(s) and mailto links and http(s) images, video and audio through (a lazy-loaded
+ * too, and in a group of controls, see {@link CONTROL_GROUP_SIZE}), lets only http(s) and mailto links and http(s) images, video and audio through (a lazy-loaded
  * file's address taken from where its script keeps it), writes a frame as a link to the page it shows
  * (see {@link frameLink}), and writes text and attribute values escaped.
  * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element but the
@@ -149,8 +149,26 @@ const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(['reversed', 'align']);
 /** Code block classes that name a language for syntax highlighting. */
 const CODE_CLASS = /^language-[\w-]+$/;
 
-/** Tags whose whole content goes with them: script, style and other non-text or active content. */
-const NON_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'title']);
+/**
+ * Tags whose whole content goes with them: script, style and other non-text or active content, and buttons, whose
+ * label and icon are the page's own (Copy, Subscribe, a player's 1×) and do nothing in a feed.
+ */
+const NON_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'title', 'button']);
+
+/** Form controls: none is written (see {@link CONTROL_GROUP_SIZE}). */
+const CONTROL_TAGS: ReadonlySet<string> = new Set(['button', 'input', 'select', 'textarea']);
+
+/**
+ * How many controls among an element's children make it a group of controls (a toolbar, a form's fields, a media
+ * player's control bar), whose content from its first control on is not written: the readouts written between the
+ * controls (a player's current time and duration, a page number) show the state of controls a feed does not have.
+ * One control beside text is a paragraph's ("run it <button>Copy</button> first"): its text stays. Ghost's video and
+ * audio cards write their player so (`kg-video-player`, `kg-audio-player`: play and pause buttons, `0:00`, `/0:42`,
+ * a seek slider, a `1×` button, mute buttons, a volume slider), their times in spans that no tag tells from text;
+ * the group does, in any version of Ghost's cards (`kg-player` in some) and in any player written the same way,
+ * where Ghost's class names would tell them in Ghost's only.
+ */
+const CONTROL_GROUP_SIZE = 2;
 
 /** Written as `<tag ... />` without a closing tag: void elements, which have none. */
 const SELF_CLOSING: ReadonlySet<string> = new Set(['img', 'br', 'hr', 'source']);
@@ -170,6 +188,18 @@ interface OpenElement {
   cardPoster?: string;
   /** A video or audio element's start tag and where its content goes (see {@link OpenMedia}). */
   media?: OpenMedia;
+  /** The controls among its children, from its first one on (see {@link CONTROL_GROUP_SIZE}). */
+  controls?: OpenControls;
+}
+
+/** The controls among an open element's children: its content from the first one on is left out if they are a group. */
+interface OpenControls {
+  /** How many so far. */
+  count: number;
+  /** The part of the output (see `parts` in {@link sanitizeHtmlFragment}) its content from its first control on begins at. */
+  slot: number;
+  /** How many frames the report held at its first control: those after it are no frames of the article if it is a group. */
+  frames: number;
 }
 
 /**
@@ -477,6 +507,29 @@ export function sanitizeHtmlFragment(
     out = '';
     inner.contentSlot = parts.length - 1;
   };
+  /**
+   * Before a control opens in `parent`: counts it, and at the first one leaves a slot its group's content begins at.
+   * A video or audio element is no group: its sources are among its children, and its fallback is text for readers that play none.
+   */
+  const controlOpens = (parent: OpenElement | undefined): void => {
+    if (parent === undefined || parent.media !== undefined) return;
+    if (parent.controls !== undefined) {
+      parent.controls.count++;
+      return;
+    }
+    parts.push(out);
+    out = '';
+    parent.controls = { count: 1, slot: parts.length, frames: report?.frames.length ?? 0 };
+  };
+  /** At the end of a group of controls: the output is again what it was before its first control. */
+  const groupEnds = (group: OpenControls): void => {
+    out = parts[group.slot - 1]!;
+    parts.length = group.slot - 1;
+    if (report) report.frames.length = group.frames;
+    // A video around it whose content began inside the group: that content is gone, its slot with it.
+    const inner = media.at(-1);
+    if (inner?.contentSlot !== undefined && inner.contentSlot >= group.slot) inner.contentSlot = undefined;
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -485,6 +538,7 @@ export function sanitizeHtmlFragment(
           hiddenDepth++;
           return;
         }
+        if (CONTROL_TAGS.has(name)) controlOpens(open.at(-1));
         const kept = ALLOWED_TAGS.has(name);
         const element: OpenElement = { name, kept };
         // Each element knows the thumbnail of the innermost figure around it: no search up the open elements for a video.
@@ -543,6 +597,7 @@ export function sanitizeHtmlFragment(
         const element = open.at(-1);
         if (!element || element.name !== name) return;
         open.pop();
+        if (element.controls !== undefined && element.controls.count >= CONTROL_GROUP_SIZE) groupEnds(element.controls);
         if (!element.kept) return;
         if (name === 'a') openLinks--;
         const opened = element.media;

@@ -336,6 +336,100 @@ describe('video and audio', () => {
   });
 });
 
+/** Ghost's video card as its editor writes it (Koenig's renderer; the icons' paths shortened): the player's controls are markup beside the video. */
+const GHOST_VIDEO_CARD =
+  '<figure class="kg-card kg-video-card kg-width-regular kg-card-hascaption" data-kg-thumbnail="/media/tide_thumb.jpg" data-kg-custom-thumbnail=""><div class="kg-video-container">' +
+  '<video src="/media/tide.mp4" poster="https://img.spacergif.org/v1/1280x720/0a/spacer.png" width="1280" height="720" playsinline preload="metadata"></video>' +
+  '<div class="kg-video-overlay"><button class="kg-video-large-play-icon" aria-label="Play video"><svg viewBox="0 0 24 24"><path d="M23.14 10.608Z"/></svg></button></div>' +
+  '<div class="kg-video-player-container"><div class="kg-video-player">' +
+  '<button class="kg-video-play-icon" aria-label="Play video"><svg viewBox="0 0 24 24"><path d="M23.14 10.608Z"></path></svg></button>' +
+  '<button class="kg-video-pause-icon kg-video-hide" aria-label="Pause video"><svg viewBox="0 0 24 24"><rect x="3" y="1" width="7" height="22"></rect></svg></button>' +
+  '<span class="kg-video-current-time">0:00</span><div class="kg-video-time">/<span class="kg-video-duration">0:42</span></div>' +
+  '<input type="range" class="kg-video-seek-slider" max="100" value="0">' +
+  '<button class="kg-video-playback-rate" aria-label="Adjust playback speed">1&#215;</button>' +
+  '<button class="kg-video-unmute-icon" aria-label="Unmute"><svg viewBox="0 0 24 24"><path d="M15.189Z"></path></svg></button>' +
+  '<button class="kg-video-mute-icon kg-video-hide" aria-label="Mute"><svg viewBox="0 0 24 24"><path d="M16.177Z"></path></svg></button>' +
+  '<input type="range" class="kg-video-volume-slider" max="100" value="100"/>' +
+  '</div></div></div><figcaption><span style="white-space: pre-wrap;">Low tide</span></figcaption></figure>';
+
+/** Ghost's audio card as its editor writes it: the file's title, then its player's controls. */
+const GHOST_AUDIO_CARD =
+  '<div class="kg-card kg-audio-card"><img src="/media/cover.jpg" alt="audio-thumbnail" class="kg-audio-thumbnail">' +
+  '<div class="kg-audio-thumbnail placeholder kg-audio-hide"><svg width="24" height="24" fill="none"><path d="M7.5 15.33Z"></path></svg></div>' +
+  '<div class="kg-audio-player-container"><audio src="/media/interview.mp3" preload="metadata"></audio><div class="kg-audio-title">Interview with the mayor</div>' +
+  '<div class="kg-audio-player"><button class="kg-audio-play-icon"><svg viewBox="0 0 24 24"><path d="M23.14Z"></path></svg></button>' +
+  '<button class="kg-audio-pause-icon kg-audio-hide"><svg viewBox="0 0 24 24"><rect x="3" y="1"></rect></svg></button>' +
+  '<span class="kg-audio-current-time">0:00</span><div class="kg-audio-time">/<span class="kg-audio-duration">1:05</span></div>' +
+  '<input type="range" class="kg-audio-seek-slider" max="100" value="0"><button class="kg-audio-playback-rate">1&#215;</button>' +
+  '<button class="kg-audio-unmute-icon"><svg viewBox="0 0 24 24"><path d="M15.189Z"></path></svg></button>' +
+  '<button class="kg-audio-mute-icon kg-audio-hide"><svg viewBox="0 0 24 24"><path d="M16.177Z"></path></svg></button>' +
+  '<input type="range" class="kg-audio-volume-slider" max="100" value="100"></div></div></div>';
+
+describe('buttons and other controls', () => {
+  it("leaves out the controls of Ghost's video card, its times and playback rate: the video and its caption stay", () => {
+    expect(sanitizeHtmlFragment(GHOST_VIDEO_CARD, BASE)).toBe(
+      '<figure><div><video src="https://news.example.com/media/tide.mp4" poster="https://news.example.com/media/tide_thumb.jpg" width="1280" height="720" controls></video>' +
+        '<div></div><div><div></div></div></div><figcaption><span>Low tide</span></figcaption></figure>',
+    );
+  });
+
+  it("leaves out the controls of Ghost's audio card: the audio, its title and its picture stay", () => {
+    expect(sanitizeHtmlFragment(GHOST_AUDIO_CARD, BASE)).toBe(
+      '<div><img src="https://news.example.com/media/cover.jpg" alt="audio-thumbnail" /><div></div>' +
+        '<div><audio src="https://news.example.com/media/interview.mp3" controls></audio><div>Interview with the mayor</div><div></div></div></div>',
+    );
+    expect(htmlBlocks(sanitizeHtmlFragment(`<p>Listen.</p>${GHOST_AUDIO_CARD}<p>After.</p>`, BASE))).toEqual(['Listen.', 'Interview with the mayor', 'After.']);
+  });
+
+  it('writes nothing of a button: its text and icons work only on the page', () => {
+    expect(sanitizeHtmlFragment('<pre><code>npm test</code></pre><p>Run it <button class="copy">Copy</button>first.</p>', BASE)).toBe(
+      '<pre><code>npm test</code></pre><p>Run it first.</p>',
+    );
+    expect(sanitizeHtmlFragment('<p>a<button><span>Subscribe</span><img src="/i.png" alt="Go"></button>b</p>', BASE)).toBe('<p>ab</p>');
+  });
+
+  it('leaves out the content of a group of controls from its first one on, the text before it kept; one control beside text is no group', () => {
+    expect(sanitizeHtmlFragment('<div><b>Page</b><button>Back</button><span>3 of 10</span><input type="range"><button>Next</button></div><p>Text</p>', BASE)).toBe(
+      '<div><b>Page</b></div><p>Text</p>',
+    );
+    expect(sanitizeHtmlFragment('<form><input type="email" placeholder="you@example.com"><select><option>Weekly</option></select>Subscribe</form><p>Text</p>', BASE)).toBe(
+      '<p>Text</p>',
+    );
+    expect(sanitizeHtmlFragment('<p>Press <input type="checkbox"> to agree, <em>then</em> go on.</p>', BASE)).toBe('<p>Press  to agree, <em>then</em> go on.</p>');
+    // Controls in different elements, or in an element inside the group's, are no group of their own element.
+    expect(sanitizeHtmlFragment('<div><p>a<button>x</button>b</p><p>c<button>y</button>d</p></div>', BASE)).toBe('<div><p>ab</p><p>cd</p></div>');
+  });
+
+  it('leaves out the frames and media of a group of controls, in the report too, and keeps what a video around it holds', () => {
+    const report = { frames: [] as string[], unsafeUrls: 0 };
+    const group = '<div><button>a</button><iframe src="https://p.example/v" title="Player"></iframe><video src="/v.mp4"></video><button>b</button></div>';
+    expect(sanitizeHtmlFragment(`<p>x</p>${group}<p>y</p>`, BASE, undefined, undefined, report)).toBe('<p>x</p><div></div><p>y</p>');
+    expect(report.frames).toEqual([]);
+    expect(sanitizeHtmlFragment('<video src="/v.mp4"><span><button>a</button>b<button>c</button></span>Fallback</video>', BASE)).toBe(
+      '<video src="https://news.example.com/v.mp4" controls><span></span>Fallback</video>',
+    );
+    // A video's own controls are no group: its sources are among them.
+    expect(sanitizeHtmlFragment('<video><button>Play</button>Fallback<button>Mute</button><source src="/v.mp4"></video>', BASE)).toBe(
+      '<video controls>Fallback<source src="https://news.example.com/v.mp4" /></video>',
+    );
+    // A group in a video without its end tag: the video still ends where its content begins.
+    expect(sanitizeHtmlFragment('<div><video src="/v.mp4"><form><button>a</button>b<button>c</button></form>Text <p>d<button>e</button>f</p></div>', BASE)).toBe(
+      '<div><video src="https://news.example.com/v.mp4" controls></video>Text <p>df</p></div>',
+    );
+  });
+
+  it('stays linear on a megabyte of controls, grouped or not, nested or not, in video or not', async () => {
+    const shapes = [
+      (n: number) => '<div><button>b</button>x<input type="range"><span>0:00</span><button>c</button></div>'.repeat(n),
+      (n: number) => '<div><button></button>x<input><span>y</span>'.repeat(n),
+      (n: number) => '<p>a<button>b</button>c<iframe src="https://x.example/v"></iframe></p>'.repeat(n),
+      (n: number) => `<video src="/v.mp4">${'<div><button></button>x<button></button><video src="/w.mp4">y'.repeat(n)}`,
+      (n: number) => `<div>${'<button>x</button><span>0:00</span>'.repeat(n)}</div>`,
+    ];
+    for (const shape of shapes) expect(await costGrowth((n) => sanitizeHtmlFragment(shape(n), BASE), 2_000, 20_000, 4)).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('frames', () => {
   it('writes a frame as a link to the page it shows, named by its title', () => {
     const html = '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Some video" frameborder="0" allowfullscreen></iframe>';
