@@ -505,13 +505,15 @@ function itemBody(
     else checkContentSize(markdown!, `${at}.contentMarkdown`, 'markdown', cap);
     const rendered = html === undefined ? renderItemMarkdown(markdown!, `${at}.contentMarkdown`, options.markdown) : undefined;
     const safe = sanitizeStoryHtml(html ?? rendered!.html, url, undefined, `${at}.${html !== undefined ? htmlField.name : 'contentMarkdown'}`);
-    if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
+    if (safe.removedUnsafe)
+      warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles that load or run something, or javascript:/data: URLs were removed from the HTML`));
     const sections = rendered?.sections ?? paragraphsOf(withoutFrames(htmlBlocks(safe.html), safe.frames).join('\n\n'));
     return { html: safe.html, text: plain ?? sectionsToText(sections), sections };
   }
   if (plain === undefined && summary?.html !== undefined) {
     // An HTML summary (already size-checked and sanitized) stands for the body as that HTML.
-    if (summary.html.removedUnsafe) warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML`));
+    if (summary.html.removedUnsafe)
+      warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles that load or run something, or javascript:/data: URLs were removed from the HTML`));
     const sections = paragraphsOf(withoutFrames(htmlBlocks(summary.html.html), summary.html.frames).join('\n\n'));
     return { html: summary.html.html, text: sectionsToText(sections), sections };
   }

@@ -47,10 +47,11 @@ export function sectionsToText(sections: readonly Section[]): string {
 
 /**
  * Signs of active or styled content that the sanitizer removes; used only to warn the author: an
- * active tag, or an event handler, a style attribute, a frame's inline page (`srcdoc`) or a
+ * active tag, or an event handler, a frame's inline page (`srcdoc`) or a
  * javascript:/vbscript:/data: URL in a form's or an SVG link's address (a frame showing a page is no sign: it is
  * published as a link to it). Such URLs in links, images, video, audio and frames are counted by the sanitizer
- * itself, which tells a lazy image's `data:` placeholder, whose file is kept, from a lost one. The
+ * itself, which tells a lazy image's `data:` placeholder, whose file is kept, from a lost one, and so are style
+ * attributes that load or run something: a style attribute is no sign, as most only present the text. The
  * attribute signs are written from their `=` (what comes before it in lookbehinds), so a search
  * stops only at `<` and `=` instead of at every space and at every `h`, `s`, `a`, `f` and `x` of
  * the text: half the time over a story's HTML, the same matches. The white space before a URL is
@@ -58,7 +59,7 @@ export function sectionsToText(sections: readonly Section[]): string {
  * every way before failing (60 KB of spaces after an href= took 6 s).
  */
 const UNSAFE_HINT =
-  /<\s*(?:script|style|object|embed|form|base|meta|link|frame|frameset|applet)\b|=(?:(?<=\son[a-z]+\s*=)|(?<=\s(?:style|srcdoc)\s*=)|(?<=(?:action|formaction|xlink:href)\s*=)\s*(?:["']\s*)?(?:javascript|vbscript|data)\s*:)/i;
+  /<\s*(?:script|style|object|embed|form|base|meta|link|frame|frameset|applet)\b|=(?:(?<=\son[a-z]+\s*=)|(?<=\ssrcdoc\s*=)|(?<=(?:action|formaction|xlink:href)\s*=)\s*(?:["']\s*)?(?:javascript|vbscript|data)\s*:)/i;
 
 /** A paragraph with nothing in it (as the sanitizer writes it: its only attributes `lang` and `dir`), and the line break after it. */
 const EMPTY_PARAGRAPH = /<p(?: (?:lang|dir)="[^"]*")*>\s*<\/p>\n?/g;
@@ -67,7 +68,7 @@ const EMPTY_PARAGRAPH = /<p(?: (?:lang|dir)="[^"]*")*>\s*<\/p>\n?/g;
 export interface SanitizedHtml {
   /** The safe HTML. */
   html: string;
-  /** `true` when something unsafe (script, event handler, style, javascript:/data: URL) was removed. */
+  /** `true` when something unsafe (script, event handler, a style that loads or runs something, javascript:/data: URL) was removed. */
   removedUnsafe: boolean;
   /**
    * The text of each frame written as a link to the page it showed (its title, else the address): media, not the
@@ -85,13 +86,13 @@ export interface SanitizedHtml {
  */
 export function sanitizeStoryHtml(html: string, baseUrl: string, file?: string, field?: string, linkAddress?: LinkAddress, imageAddress?: ImageAddress): SanitizedHtml {
   // The depth limit is checked in the sanitizer's own parse: it throws before the parse goes deeper.
-  const report: SanitizeReport = { frames: [], unsafeUrls: 0 };
+  const report: SanitizeReport = { frames: [], unsafeUrls: 0, activeStyles: 0 };
   const clean = sanitizeHtmlFragment(html, baseUrl, htmlDepthGuard(file, field), linkAddress, report, imageAddress);
   // Entity-obfuscated vectors (`jav&#x09;ascript:`) are removed too; decode them so the warning sees them.
   return {
     // A paragraph whose only content was removed (an image without a file, a video that cannot play) shows nothing.
     html: clean.replace(EMPTY_PARAGRAPH, '').trim(),
     frames: report.frames,
-    removedUnsafe: report.unsafeUrls > 0 || UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')),
+    removedUnsafe: report.unsafeUrls > 0 || report.activeStyles > 0 || UNSAFE_HINT.test(html) || UNSAFE_HINT.test(decodeHTML(html).replace(/[\t\n\r]/g, '')),
   };
 }

@@ -414,6 +414,57 @@ function frameLink(attributes: Record<string, string>, baseUrl: string, inLink: 
   return `<a href="${escapeAttribute(page.url)}">${escapeText(title || page.url)}</a>`;
 }
 
+/**
+ * What a style's CSS holds (as {@link cssWords} gives it) that loads a file or runs script: an address (`url(`,
+ * `src(`, `image(`, `image-set(` and `-webkit-image-set(`, which take one as a string), an `@import`, Internet
+ * Explorer's `expression(` and `behavior`, Firefox's `-moz-binding`, or a `javascript:` or `vbscript:` address.
+ * Every style is left out; only these make it unsafe (see {@link SanitizeReport}): one of colours, fonts and
+ * spacing (Ghost's editor writes `white-space: pre-wrap` on every piece of formatted text) only presents the page.
+ */
+const ACTIVE_CSS = /url\(|src\(|image(?:-set)?\(|expression\(|@import|behavior:|-moz-binding|(?:java|vb)script:/;
+
+/** CSS's white space. */
+const CSS_SPACE = /[\t\n\f\r ]/;
+/** A digit of the hex number an escape writes a character as. */
+const HEX_DIGIT = /[0-9a-f]/i;
+/** The most hex digits an escape holds (`\000075`). */
+const MAX_ESCAPE_DIGITS = 6;
+
+/**
+ * A style's CSS as a browser reads its words, lower case: its escapes decoded (`\75 rl(` and `u\rl(` are `url(`),
+ * its comments and its white space left out (Internet Explorer read `expr/**\/ession(` and `expression (` as
+ * `expression(`). One pass, left to right; a comment's end is looked for once, from where it begins.
+ */
+function cssWords(css: string): string {
+  let words = '';
+  let at = 0;
+  while (at < css.length) {
+    const char = css[at]!;
+    if (char === '/' && css[at + 1] === '*') {
+      const end = css.indexOf('*/', at + 2);
+      at = end < 0 ? css.length : end + 2;
+      continue;
+    }
+    if (char !== '\\') {
+      if (!CSS_SPACE.test(char)) words += char;
+      at++;
+      continue;
+    }
+    let end = at + 1;
+    while (end < css.length && end - at <= MAX_ESCAPE_DIGITS && HEX_DIGIT.test(css[end]!)) end++;
+    if (end === at + 1) {
+      // Any other character escaped is itself (an escaped line break, nothing).
+      if (end < css.length && !CSS_SPACE.test(css[end]!)) words += css[end];
+      at = end + 1;
+      continue;
+    }
+    const code = Number.parseInt(css.slice(at + 1, end), 16);
+    words += code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+    at = end;
+  }
+  return words.toLowerCase();
+}
+
 /** A style that hides what it is on. */
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
@@ -437,6 +488,8 @@ export interface SanitizeReport {
    * image, video, audio or frame: not a `data:` placeholder a lazy-loading attribute stood in for (the file is there).
    */
   unsafeUrls: number;
+  /** How many style attributes that load a file or run script (see {@link ACTIVE_CSS}) were left out, in content left out too. */
+  activeStyles: number;
 }
 
 /** Schemes of addresses that run script or carry a document of their own. */
@@ -534,6 +587,7 @@ export function sanitizeHtmlFragment(
     {
       onopentag(name, attributes) {
         watcher?.open();
+        if (report && Object.hasOwn(attributes, 'style') && ACTIVE_CSS.test(cssWords(attributes.style ?? ''))) report.activeStyles++;
         if (hiddenDepth > 0) {
           hiddenDepth++;
           return;

@@ -183,7 +183,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     // In a page bundle a link to a place in the story itself (`#notes`, `?page=2`) is the story's, not its folder's.
     const address = base === url ? links.address : (href: string) => (/^\s*[#?]/.test(href) ? inStory(href, url) : links.address(href));
     const safe = sanitizeStoryHtml(seed.html, base, file, undefined, address, imageAddress);
-    if (safe.removedUnsafe) warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles or javascript:/data: URLs were removed from the HTML', { file }));
+    if (safe.removedUnsafe)
+      warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles that load or run something, or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
     frames = safe.frames.length;
     const found = links.finish(text, file);

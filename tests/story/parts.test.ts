@@ -205,7 +205,21 @@ describe('html', () => {
   });
 
   it.each([
-    ['a style attribute', '<p style="color:red">t</p>', true],
+    ['a presentational style attribute (removed all the same)', '<p style="color:red; font-weight: bold">t</p>', false],
+    ["Ghost's editor's style on formatted text", '<p><span style="white-space: pre-wrap;">Hello </span><strong style="white-space: pre-wrap;">you</strong></p>', false],
+    ['a style naming the signs in its words', `<p style="font-family: 'Urlaub Sans', Behavior; content: 'expression'">t</p>`, false],
+    ['a style loading an image', '<p style="background: url(https://t.example/pixel.gif)">t</p>', true],
+    ['a style loading an image, in capitals and spaced', '<p STYLE = "BACKGROUND:URL( /p.gif )">t</p>', true],
+    ['a style loading an image from a list', '<p style=\'background-image: -webkit-image-set("/a.png" 1x)\'>t</p>', true],
+    ['an expression in a style', '<p style="width: expression(alert(1))">t</p>', true],
+    ['an @import in a style', '<p style="@import \'https://t.example/x.css\'">t</p>', true],
+    ['a behavior in a style', '<p style="behavior : x.htc">t</p>', true],
+    ['a binding in a style', '<p style="-moz-binding:x">t</p>', true],
+    ['a url hidden by a CSS escape', '<p style="background: \\75 rl(/p.gif)">t</p>', true],
+    ['an expression hidden by a CSS escape of a letter', '<p style="width: expre\\ssi\\on(alert(1))">t</p>', true],
+    ['an expression split by a comment', '<p style="width: expr/**/ession(alert(1))">t</p>', true],
+    ['a url hidden by an entity', '<p style="background:&#117;rl(/p.gif)">t</p>', true],
+    ['a style loading an image in content no reader sees', '<noscript><p style="background:url(/p.gif)">t</p></noscript>', true],
     ['an event handler, in capitals', '<p ONCLICK = "x()">t</p>', true],
     ['a script tag with a space', '< script>alert(1)</script>', true],
     ['a form', '<FORM action="https://x.example/"><p>t</p></FORM>', true],
@@ -226,6 +240,24 @@ describe('html', () => {
   ])('tells %s (%s) from safe HTML', (_what, html, unsafe) => {
     expect(sanitizeStoryHtml(html, 'https://news.example.com/').removedUnsafe).toBe(unsafe);
   });
+
+  it('reads style attributes in time linear in their length: cost per MB from 100 KB to 1 MB', async () => {
+    const shapes: Record<string, (bytes: number) => string> = {
+      backslashes: (bytes) => `<p style="${'\\'.repeat(bytes)}">t</p>`,
+      'escapes of hex digits': (bytes) => `<p style="${'\\7'.repeat(bytes / 2)}">t</p>`,
+      'comments never closed': (bytes) => `<p style="${'/*'.repeat(bytes / 2)}">t</p>`,
+      'empty comments': (bytes) => `<p style="u${'/**/'.repeat(bytes / 4)}rl">t</p>`,
+      'almost url(': (bytes) => `<p style="${'ur l url'.repeat(bytes / 8)}">t</p>`,
+      'white space': (bytes) => `<p style="url${' \t'.repeat(bytes / 2)}">t</p>`,
+      'many styles': (bytes) => '<p style="white-space: pre-wrap;">t</p>'.repeat(bytes / 40),
+    };
+    for (const [name, shape] of Object.entries(shapes)) {
+      const made = new Map<number, string>();
+      const input = (bytes: number): string => made.get(bytes) ?? made.set(bytes, shape(bytes)).get(bytes)!;
+      const growth = await costGrowth((bytes) => sanitizeStoryHtml(input(bytes), 'https://news.example.com/'), 100_000, 1_000_000, 4);
+      expect(growth, `${name}: cost per MB grew ${growth.toFixed(2)}× from 100 KB to 1 MB`).toBeLessThan(4);
+    }
+  }, 120_000);
 });
 
 describe('language: the English shortcut', () => {

@@ -253,7 +253,7 @@ describe('video and audio', () => {
   });
 
   it('leaves out the frames of a fallback from the report: they are no part of the article', () => {
-    const report = { frames: [] as string[], unsafeUrls: 0 };
+    const report = { frames: [] as string[], unsafeUrls: 0, activeStyles: 0 };
     const html = '<video src="/v.mp4"><iframe src="https://p.example/v" title="Player"></iframe></video><video><iframe src="https://p.example/w" title="Other"></iframe></video>';
     expect(sanitizeHtmlFragment(html, BASE, undefined, undefined, report)).toBe(
       '<video src="https://news.example.com/v.mp4" controls><a href="https://p.example/v">Player</a></video>',
@@ -401,7 +401,7 @@ describe('buttons and other controls', () => {
   });
 
   it('leaves out the frames and media of a group of controls, in the report too, and keeps what a video around it holds', () => {
-    const report = { frames: [] as string[], unsafeUrls: 0 };
+    const report = { frames: [] as string[], unsafeUrls: 0, activeStyles: 0 };
     const group = '<div><button>a</button><iframe src="https://p.example/v" title="Player"></iframe><video src="/v.mp4"></video><button>b</button></div>';
     expect(sanitizeHtmlFragment(`<p>x</p>${group}<p>y</p>`, BASE, undefined, undefined, report)).toBe('<p>x</p><div></div><p>y</p>');
     expect(report.frames).toEqual([]);
@@ -477,10 +477,10 @@ describe('frames', () => {
   });
 
   it('gives the plain text of the body the frame link as a block of its own, and names it to the caller', () => {
-    const report = { frames: [] as string[], unsafeUrls: 0 };
+    const report = { frames: [] as string[], unsafeUrls: 0, activeStyles: 0 };
     const html = sanitizeHtmlFragment('<p>Watch it.</p><iframe src="https://x.example/v" title="The crossing"></iframe><p>After.</p>', BASE, undefined, undefined, report);
     expect(htmlBlocks(html)).toEqual(['Watch it.', 'The crossing', 'After.']);
-    expect(report).toEqual({ frames: ['The crossing'], unsafeUrls: 0 });
+    expect(report).toEqual({ frames: ['The crossing'], unsafeUrls: 0, activeStyles: 0 });
   });
 
   it.each([
