@@ -9,8 +9,11 @@
  *   the one marked with は or が between them (`「…」と大臣は述べた`), else the sentence's topic before the
  *   quotation (`X は「…」と話した`); a sentence with two topics leaves it empty.
  *
- * The subject is the text the clause holds before the verb, less the time, place and manner set between
- * them (a date, `在…上`, `对记者`) and an adverb before the verb (`也`, `还`). Where that leaves nothing
+ * Telling someone signs a quotation too: a verb of telling and its listener before the colon (`X告诉记者：“…”`),
+ * or a preposition of telling and its listener before the verb (`X向媒体表示`, `X对他说`).
+ *
+ * The subject is the text the clause holds before the verb, less the listener, the time, place and manner set
+ * between them (a date, `在…上`, `于周三`) and an adverb before the verb (`也`, `还`). Where that leaves nothing
  * that can name someone (a pronoun, one character, a clause too long to be a subject), the speaker stays
  * empty: a wrong speaker is worse than none. Every look around a quotation is bounded, so a paragraph is read
  * in time linear in its length.
@@ -73,6 +76,17 @@ const JAPANESE_VERB = new RegExp(
   'u',
 );
 
+/**
+ * Words that tell someone, their listener right after them: the verbs (`告诉记者`) and the prepositions before a
+ * verb of saying (`向媒体表示`, `对记者说`). 向 and 对 are in names too (`李向东`): one is read as telling only
+ * where a listener follows it (see {@link listenerFrameAt}).
+ */
+const TELLING_VERBS = ['告诉', '告訴'];
+const TELLING_WORDS = [...TELLING_VERBS, '向', '对', '對'];
+
+/** The most characters of a listener (`前来采访的新华社记者`). */
+const MAX_LISTENER_CHARACTERS = 12;
+
 /** Words that make a Chinese "subject" a clause or a question (`是`, `怎么`): it names nobody. */
 const CHINESE_CLAUSE_WORDS = /是|怎么|怎麼|什么|什麼|如何|为什么|為什麼/u;
 
@@ -81,11 +95,19 @@ const CHINESE_LEADING =
   /^(?:而且|而|但是|但|此外|另外|同时|同時|随后|隨後|接着|接著|最后|最後|对此|對此|今天|昨天|前天|今日|昨日|日前|近日|当天|當天|当日|當日|[0-9０-９]{1,4}[年月日号號])/u;
 
 /**
- * Where the adverbials between a Chinese subject and its verb start: a preposition (`在`, `于`, `对`, `向`,
- * `就`, `据`, `从`, `通过`, `针对`), `接受` of an interview, a time word or a date (`周四`, `12日`).
+ * Where the adverbials between a Chinese subject and its verb start: a preposition (`在`, `对`, `就`, `据`, `从`,
+ * `通过`, `针对`), `接受` of an interview, a time word or a date (`周四`, `12日`). 向 and 于, common in names
+ * (`李向东`, `于洋`), are read where what follows them says they open a listener or a time or place.
  */
 const CHINESE_ADVERBIAL =
-  /在|于|於|对|對|向|就|据|據|从|從|通过|通過|针对|針對|接受|今天|昨天|前天|今日|昨日|日前|近日|当天|當天|当日|當日|上午|下午|晚间|晚間|周[一二三四五六日末]|週[一二三四五六日末]|星期|[0-9０-９]{1,4}[年月日号號]/u;
+  /在|对|對|就|据|據|从|從|通过|通過|针对|針對|接受|今天|昨天|前天|今日|昨日|日前|近日|当天|當天|当日|當日|今年|去年|本月|上月|本周|本週|上周|上週|上午|下午|晚间|晚間|周[一二三四五六日末]|週[一二三四五六日末]|星期|[0-9０-９]{1,4}[年月日号號]/u;
+
+/**
+ * 于 ("at") ending a subject: left there by a time cut after it (`X于12日`) or before a place ending in a word of
+ * place or time at the verb (`X于发布会上`, `X于访问期间`, `X于采访中`: a name's one character before `中` is
+ * no place, `于建中`); a name holding 于 ends otherwise (`于洋`, `于晓琳`).
+ */
+const CHINESE_AT_PLACE_OR_TIME = /[于於](?:[^于於]{1,12}?(?:上|时|時|期间|期間|之际|之際)|[^于於]{2,12}?中)?$/u;
 
 /** Adverbs right before a Chinese verb of saying (`也`, `还`, `进一步`, `这样`), no part of the subject. */
 const CHINESE_TRAILING_ADVERB =
@@ -103,11 +125,46 @@ const isNameCharacter = (text: string, i: number): boolean => {
   return !Number.isNaN(c) && !isHiragana(c) && !CLAUSE_BOUNDARY.test(text[i] ?? '') && !/\s/u.test(text[i] ?? '');
 };
 
+/**
+ * A numeral or a demonstrative and a classifier alone (`一位`, `这名`): whom it counts is named after a clause the
+ * adverbials were taken for (`一位在这里住了三十年的老居民说`), so it names nobody.
+ */
+const DETERMINER_ONLY = /^(?:[这這那该該此每某]|[0-9０-９一二两兩三四五六七八九十几幾数數多]+)(?:位|名|个|個)$/u;
+
 /** A speaker as the text writes it, or null when it names nobody the analysis can tell. */
 const speakerOf = (phrase: string): string | null => {
   const speaker = phrase.trim();
-  if (speaker.length < MIN_SPEAKER_CHARACTERS || speaker.length > MAX_SPEAKER_CHARACTERS || PRONOUNS.has(speaker)) return null;
+  if (speaker.length < MIN_SPEAKER_CHARACTERS || speaker.length > MAX_SPEAKER_CHARACTERS || PRONOUNS.has(speaker) || DETERMINER_ONLY.test(speaker)) return null;
   return speaker;
+};
+
+/**
+ * Where a telling frame ends `phrase`: one of `tellers` and its listener, a pronoun or two characters at least
+ * (`向媒体`, `对他`, `告诉记者`; not `向东` of `李向东`). The frame's offset, the rightmost one, or -1. Reads the
+ * end of the phrase only, within one clause.
+ */
+const listenerFrameAt = (phrase: string, tellers: readonly string[]): number => {
+  const from = Math.max(0, phrase.length - MAX_LISTENER_CHARACTERS - 2);
+  for (let i = phrase.length - 1; i >= from; i--) {
+    if (CLAUSE_BOUNDARY.test(phrase[i] ?? '')) return -1;
+    for (const teller of tellers) {
+      if (!phrase.startsWith(teller, i)) continue;
+      const listener = phrase.slice(i + teller.length);
+      if (listener.length <= MAX_LISTENER_CHARACTERS && (listener.length >= MIN_SPEAKER_CHARACTERS || PRONOUNS.has(listener))) return i;
+    }
+  }
+  return -1;
+};
+
+/**
+ * The text before what signs a Chinese clause at its end: a verb of saying (`X表示`), or a verb of telling and its
+ * listener (`X告诉记者`). Null when neither ends it.
+ */
+const beforeVerb = (clause: string): string | null => {
+  const verb = CHINESE_VERB_AT_END.exec(clause);
+  if (verb) return clause.slice(0, verb.index);
+  const frame = listenerFrameAt(clause, TELLING_VERBS);
+  return frame < 0 ? null : clause.slice(0, frame);
 };
 
 /** The subject of a Chinese clause written before its verb, without what opens it or stands between it and the verb. */
@@ -120,8 +177,11 @@ const chineseSubject = (clause: string): string | null => {
     subject = subject.slice(opener[0].length);
   }
   if (CHINESE_CLAUSE_WORDS.test(subject)) return null;
+  const frame = listenerFrameAt(subject, TELLING_WORDS);
+  if (frame >= 0) subject = subject.slice(0, frame);
   const adverbial = subject.search(CHINESE_ADVERBIAL);
   if (adverbial >= 0) subject = subject.slice(0, adverbial);
+  subject = subject.replace(CHINESE_AT_PLACE_OR_TIME, '');
   for (let i = 0; i < 2; i++) subject = subject.replace(CHINESE_TRAILING_ADVERB, '');
   return speakerOf(subject);
 };
@@ -132,17 +192,15 @@ interface Signature {
   speaker: string | null;
 }
 
-/** `X表示：“…”`: a Chinese verb of saying and a colon or comma right before the opening mark at `open`. */
+/** `X表示：“…”`, `X告诉记者：“…”`: a Chinese verb of saying or telling and a colon or comma right before the opening mark at `open`. */
 const chineseBefore = (text: string, open: number): Signature | null => {
   let k = open - 1;
   // One space at most: the paragraph's white space is collapsed.
   if (/\s/u.test(text[k] ?? '')) k--;
   if (k < 0 || !/[：:，,]/u.test(text[k] ?? '')) return null;
   const from = Math.max(0, k - ATTRIBUTION_REACH);
-  const before = text.slice(from, k);
-  const verb = CHINESE_VERB_AT_END.exec(before);
-  if (!verb) return null;
-  const clause = before.slice(0, verb.index);
+  const clause = beforeVerb(text.slice(from, k));
+  if (clause === null) return null;
   let start = clause.length;
   while (start > 0 && !CLAUSE_BOUNDARY.test(clause[start - 1] ?? '')) start--;
   // A clause that runs past the reach is too long to be a subject: signed, by nobody the text names.
@@ -150,7 +208,7 @@ const chineseBefore = (text: string, open: number): Signature | null => {
   return { speaker: whole ? chineseSubject(clause.slice(start)) : null };
 };
 
-/** `“…”X说。`: a Chinese subject and verb of saying closing the clause right after the closing mark at `close`. */
+/** `“…”X说。`, `“…”X告诉记者。`: a Chinese subject and verb of saying or telling closing the clause right after the closing mark at `close`. */
 const chineseAfter = (text: string, close: number): Signature | null => {
   let k = close + 1;
   if (/[，,]/u.test(text[k] ?? '')) k++;
@@ -159,10 +217,8 @@ const chineseAfter = (text: string, close: number): Signature | null => {
   while (end < limit && !CLAUSE_BOUNDARY.test(text[end] ?? '')) end++;
   // The clause ends the sentence or goes on after a comma or colon; a question ("…怎么说？") signs nothing.
   if (end === k || (end < text.length && !/[。，,.！!：:]/u.test(text[end] ?? '')) || (end === limit && limit < text.length)) return null;
-  const clause = text.slice(k, end);
-  const verb = CHINESE_VERB_AT_END.exec(clause);
-  if (!verb) return null;
-  return { speaker: chineseSubject(clause.slice(0, verb.index)) };
+  const subject = beforeVerb(text.slice(k, end));
+  return subject === null ? null : { speaker: chineseSubject(subject) };
 };
 
 /**

@@ -22,6 +22,29 @@ describe('Chinese quotations (they were never found: no spaces between words, fu
     expect(quotes('zh', ['昨天，研究所所长邓文华也强调：“数据还需要进一步核实。”'])[0]?.[1]).toBe('研究所所长邓文华');
   });
 
+  it('reads telling someone as signing: a verb of telling and its listener, then a colon or a verb of saying', () => {
+    expect(quotes('zh', ['施工队队长韩志刚告诉记者：“隧道主体下个月就能贯通。”'])).toEqual([['隧道主体下个月就能贯通。', '施工队队长韩志刚']]);
+    expect(quotes('zh', ['“隧道主体下个月就能贯通。”施工队队长韩志刚告诉记者。'])[0]?.[1]).toBe('施工队队长韩志刚');
+    expect(quotes('zh', ['村委会主任邱建平告诉前来采访的记者说：“今年的茶叶价格比去年高。”'])[0]?.[1]).toBe('村委会主任邱建平');
+    expect(quotes('zh', ['气象台首席预报员钟敏向媒体表示：“本周末将有一次明显降温。”'])[0]?.[1]).toBe('气象台首席预报员钟敏');
+    expect(quotes('zh-Hant', ['商會理事長溫啟明對他說：「這筆款項必須在月底前到位。」'])[0]?.[1]).toBe('商會理事長溫啟明');
+    // A numeral and a classifier before a clause taken for adverbials name nobody.
+    expect(quotes('zh', ['一位在这里住了三十多年的老居民告诉记者：“这些年变化太大了。”'])[0]?.[1]).toBe(null);
+  });
+
+  it('keeps a name holding 向 or 于, which open a listener or a time only where one follows', () => {
+    expect(quotes('zh', ['社区主任甘向东说：“垃圾分类站已经全部建好。”'])[0]?.[1]).toBe('社区主任甘向东');
+    expect(quotes('zh', ['社区主任甘向东向记者介绍：“垃圾分类站已经全部建好。”'])[0]?.[1]).toBe('社区主任甘向东');
+    expect(quotes('zh', ['志愿者于晓琳表示：“报名人数远超预期。”'])[0]?.[1]).toBe('志愿者于晓琳');
+    expect(quotes('zh', ['于晓琳对记者说：“报名人数远超预期。”'])[0]?.[1]).toBe('于晓琳');
+    // 于 before a time or a place at the verb is the time or place, as 在 is.
+    expect(quotes('zh', ['交通局副局长包卫国于周三向媒体表示：“新线路月底开通。”'])[0]?.[1]).toBe('交通局副局长包卫国');
+    expect(quotes('zh', ['交通局副局长包卫国于发布会上指出：“新线路月底开通。”'])[0]?.[1]).toBe('交通局副局长包卫国');
+    expect(quotes('zh', ['交通局副局长包卫国于今年3月表示：“新线路月底开通。”'])[0]?.[1]).toBe('交通局副局长包卫国');
+    expect(quotes('zh', ['交通局副局长包卫国于接受采访中表示：“新线路月底开通。”'])[0]?.[1]).toBe('交通局副局长包卫国');
+    expect(quotes('zh', ['总工程师于建中表示：“新线路月底开通。”'])[0]?.[1]).toBe('总工程师于建中');
+  });
+
   it('reads a quotation signed after it ("“…”X说。")', () => {
     expect(quotes('zh', ['“雨季之前必须完成堤坝加固，否则后果严重。”防汛指挥部副总指挥罗永说。'])).toEqual([
       ['雨季之前必须完成堤坝加固，否则后果严重。', '防汛指挥部副总指挥罗永'],
@@ -95,6 +118,9 @@ describe('Chinese and Japanese quotations in time linear in the text', () => {
       'closing marks and と with nothing open': (bytes) => [repeat('」と述べた', bytes)],
       'short quotations each signed': (bytes) => [repeat('「あ」と記者団は話した。', bytes)],
       'subjects at the reach before each verb': (bytes) => [repeat(`${'局'.repeat(39)}表示：“好。”`, bytes)],
+      'listeners at the reach before each verb': (bytes) => [repeat(`${'向'.repeat(39)}表示：“好。”`, bytes)],
+      'verbs of telling before each colon': (bytes) => [repeat(`${'告诉'.repeat(19)}：“好。”`, bytes)],
+      'times after 于 before each verb': (bytes) => [repeat(`${'于'.repeat(36)}会上表示：“好。”`, bytes)],
       'topics at the reach before each quotation': (bytes) => [repeat(`${'首相は'.repeat(13)}「はい」と述べた`, bytes)],
       'commas closing a quotation': (bytes) => [`「あ${repeat('，', bytes)}」と話した。`],
       'paragraphs each left open': (bytes) => Array.from({ length: Math.round(bytes / 20) }, () => '「今年は雨が少なかった。'),
