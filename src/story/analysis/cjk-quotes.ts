@@ -1,7 +1,8 @@
 /**
  * Quotations in Chinese and Japanese, which write no spaces between words and no capitals, so that the
  * word-based rules of `quotes.ts` find nothing in them. Quotations stand in 「…」 (a quotation inside in 『…』),
- * “…” (inside ‘…’) or 〝…〟; a speaker comes only from the patterns news writing signs them with:
+ * “…” (inside ‘…’), 〝…〟, or, in a paragraph in Chinese or Japanese script, the straight "…" typed for “…”; a
+ * speaker comes only from the patterns news writing signs them with:
  *
  * - Chinese, before: the subject, a verb of saying, a colon or comma (`X表示：“…”`, `X說，「…」`);
  * - Chinese, after: the subject and the verb closing the sentence (`“…”X说。`);
@@ -29,6 +30,16 @@ const CLOSER_OF: Readonly<Record<string, string>> = { '「': '」', '『': '』'
 /** 〝 is closed by 〞 too, as much Japanese text writes it. */
 const OTHER_CLOSER_OF: Readonly<Record<string, string>> = { '〝': '〞' };
 
+/** The straight double mark, which opens and closes a quotation where Chinese or Japanese text types it for “…”. */
+const STRAIGHT_MARK = '"';
+
+/** How many characters of a paragraph tell its script, as a language is told from the first few hundred. */
+const SCRIPT_SAMPLE = 300;
+
+/** Whatever is no letter, and whatever is no Han character or kana (the letters of Chinese and Japanese text). */
+const NOT_LETTERS = /\P{L}+/gu;
+const NOT_CJK_LETTERS = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+
 /** Clause punctuation, which a quotation has and a quoted term, name or title does not. */
 const CLAUSE_PUNCTUATION = /[，。！？；…,!?;]/u;
 
@@ -36,10 +47,10 @@ const CLAUSE_PUNCTUATION = /[，。！？；…,!?;]/u;
 const TRAILING_COMMA = /[，、,\s]/u;
 
 /** Characters that end the clause a subject is read in: punctuation and quotation marks. */
-const CLAUSE_BOUNDARY = /[，。！？；：、,.!?;:「」『』“”‘’〝〟〞《》（）()\n]/u;
+const CLAUSE_BOUNDARY = /[，。！？；：、,.!?;:「」『』“”‘’〝〟〞"《》（）()\n]/u;
 
 /** Sentence ends and closing quotation marks, which end the sentence a Japanese topic is read in. */
-const SENTENCE_BOUNDARY = /[。！？!?」』”〟〞\n]/u;
+const SENTENCE_BOUNDARY = /[。！？!?」』”〟〞"\n]/u;
 
 /** The most characters read back or on from a quotation for its attribution: a subject with its adverbials. */
 const ATTRIBUTION_REACH = 40;
@@ -292,12 +303,23 @@ interface Region {
 }
 
 /**
- * The top-level quotations of a paragraph in one pass: an opening mark opens one, its own closing mark ends it,
- * and every other mark inside (a quotation inside, a stray mark) is its text. One left open runs to the end of
- * the paragraph when it opens the paragraph or follows a colon, as news writing runs a quotation on; otherwise
- * the mark was stray and is left out.
+ * Whether a paragraph of a Chinese or Japanese story is written in their script: at least half the letters of its
+ * first {@link SCRIPT_SAMPLE} characters are Han characters or kana, or it has no letters to tell (the story's
+ * language tells then). A paragraph in English or another script (a statement quoted as given) types straight marks
+ * as its own language does.
  */
-function cjkQuoteRegions(text: string): Region[] {
+const writesCjk = (text: string): boolean => {
+  const letters = text.slice(0, SCRIPT_SAMPLE).replace(NOT_LETTERS, '');
+  return letters.replace(NOT_CJK_LETTERS, '').length * 2 >= letters.length;
+};
+
+/**
+ * The top-level quotations of a paragraph in one pass: an opening mark opens one, its own closing mark ends it,
+ * and every other mark inside (a quotation inside, a stray mark) is its text; with `straight`, the straight mark
+ * opens one too, closed by the next. One left open runs to the end of the paragraph when it opens the paragraph or
+ * follows a colon, as news writing runs a quotation on; otherwise the mark was stray and is left out.
+ */
+function cjkQuoteRegions(text: string, straight: boolean): Region[] {
   const regions: Region[] = [];
   let open = -1;
   let closer = '';
@@ -305,7 +327,7 @@ function cjkQuoteRegions(text: string): Region[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
     if (open < 0) {
-      const close = CLOSER_OF[ch];
+      const close = straight && ch === STRAIGHT_MARK ? STRAIGHT_MARK : CLOSER_OF[ch];
       if (close === undefined) continue;
       open = i;
       closer = close;
@@ -342,7 +364,7 @@ export function findCjkQuotes(doc: Doc): FoundQuote[] {
     // Only a quotation opening the paragraph continues it, and only one can.
     const carried = runningOn;
     runningOn = undefined;
-    for (const region of cjkQuoteRegions(text)) {
+    for (const region of cjkQuoteRegions(text, text.includes(STRAIGHT_MARK) && writesCjk(text))) {
       const inner = text.slice(region.open + 1, region.close).trim();
       const quoted = withoutTrailing(inner, TRAILING_COMMA);
       if (!quoted) continue;

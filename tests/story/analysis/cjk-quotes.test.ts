@@ -67,6 +67,23 @@ describe('Chinese quotations (they were never found: no spaces between words, fu
     expect(quotes('zh', ['“慢行优先”到底该怎么说？'])).toEqual([]);
   });
 
+  it('reads straight double quotation marks in Chinese and Japanese text, terms and titles in them still no quotations', () => {
+    expect(quotes('zh', ['区长韦海生表示:"老旧小区改造今年全部完工,居民可以放心。"'])).toEqual([['老旧小区改造今年全部完工,居民可以放心。', '区长韦海生']]);
+    expect(quotes('zh', ['"我们会继续追踪这批货物的去向。"海关发言人说。'])).toEqual([['我们会继续追踪这批货物的去向。', '海关发言人']]);
+    expect(quotes('ja', ['市の担当者は"原因を調べている。結果は来週公表する"と話した。'])).toEqual([['原因を調べている。結果は来週公表する', '市の担当者']]);
+    expect(quotes('zh', ['这条线路被称为"城市走廊",全长四十公里,预计明年通车。'])).toEqual([]);
+    expect(quotes('zh', ['队员们喊出"再快一点",冲过了终点。'])).toEqual([]);
+    // Inside another quotation a straight pair is its text.
+    expect(quotes('zh', ['教练邵明说：“大家都记得那句"再快一点"，这就是我们的精神。”'])).toEqual([['大家都记得那句"再快一点"，这就是我们的精神。', '教练邵明']]);
+  });
+
+  it('leaves straight marks to a paragraph in another script, and a lone one to what it is', () => {
+    // A paragraph in English of a Chinese story: its straight marks are no Chinese quotation marks.
+    expect(quotes('zh', ['The banner read "Welcome home, sailors" in both languages.'])).toEqual([]);
+    // A lone mark (inches, a stray key) opens no quotation that would swallow the rest.
+    expect(quotes('zh', ['这台显示器为27"屏幕，售价两千元。'])).toEqual([]);
+  });
+
   it('keeps a quotation inside a quotation in its text', () => {
     expect(quotes('zh-Hant', ['議員林美玲說：「居民常說『等了十年』，這次不能再拖。」'])).toEqual([['居民常說『等了十年』，這次不能再拖。', '議員林美玲']]);
   });
@@ -117,6 +134,9 @@ describe('Chinese and Japanese quotations in time linear in the text', () => {
       'curly opening marks after a colon': (bytes) => [repeat('他说：“', bytes)],
       'closing marks and と with nothing open': (bytes) => [repeat('」と述べた', bytes)],
       'short quotations each signed': (bytes) => [repeat('「あ」と記者団は話した。', bytes)],
+      'straight marks only': (bytes) => [repeat('"', bytes)],
+      'straight opening marks after a colon': (bytes) => [repeat('他说:"', bytes)],
+      'straight marks between letters of two scripts': (bytes) => [repeat('好a"', bytes)],
       'subjects at the reach before each verb': (bytes) => [repeat(`${'局'.repeat(39)}表示：“好。”`, bytes)],
       'listeners at the reach before each verb': (bytes) => [repeat(`${'向'.repeat(39)}表示：“好。”`, bytes)],
       'verbs of telling before each colon': (bytes) => [repeat(`${'告诉'.repeat(19)}：“好。”`, bytes)],
