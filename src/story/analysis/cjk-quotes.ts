@@ -15,12 +15,21 @@
  *
  * The subject is the text the clause holds before the verb, less the listener, the time, place and manner set
  * between them (a date, `在…上`, `于周三`) and an adverb before the verb (`也`, `还`). Where that leaves nothing
- * that can name someone (a pronoun, one character, a clause too long to be a subject), the speaker stays
- * empty: a wrong speaker is worse than none. Every look around a quotation is bounded, so a paragraph is read
- * in time linear in its length.
+ * that can name someone (one character, a clause too long to be a subject), the speaker stays empty: a wrong
+ * speaker is worse than none.
+ *
+ * A pronoun (`他说`, `她表示`, `彼は…と述べた`, `同氏は`) is the one person the paragraph named as a speaker
+ * before it, with a quotation or without (`X表示，…`, `X は、…と説明した`), or, where the paragraph has named
+ * no speaker yet, the one the paragraph before named; one of the gender the pronoun marks, where the text marks
+ * the person's (`王女士`, `陈先生`, or a pronoun that referred to them). Two people, several at once, or someone
+ * the analysis cannot name leave it empty, as a body or a document does (`市交通局表示`, `报告指出`), which a
+ * pronoun of a person does not refer to.
+ *
+ * Every look around a quotation or a verb of saying is bounded, so a paragraph is read in time linear in its length.
  */
 import { withoutTrailing } from '../../white-space.js';
 import type { Block, Doc } from './document.js';
+import { compatible, genderOfCjkTitle, genderOfPronoun, type Gender } from './gender.js';
 import { position } from './mentions.js';
 import type { FoundQuote } from './quotes.js';
 
@@ -76,8 +85,23 @@ const CHINESE_VERBS = `
   .filter(Boolean)
   .sort((a, b) => b.length - a.length);
 
-/** A Chinese verb of saying ending a text. */
-const CHINESE_VERB_AT_END = new RegExp(`(?:${CHINESE_VERBS.join('|')})$`, 'u');
+/** The Chinese verbs of saying, looked up in the few characters before a mark. */
+const CHINESE_VERB_SET = new Set(CHINESE_VERBS);
+
+/** The most characters of a Chinese verb of saying. */
+const LONGEST_CHINESE_VERB = Math.max(...CHINESE_VERBS.map((verb) => verb.length));
+
+/**
+ * The fewest characters of a Chinese verb of saying that signs reported speech without quotation marks (`X表示，…`):
+ * a verb of one character ends idioms before a comma too (`换句话说，`, `一般来说，`).
+ */
+const REPORTING_VERB_CHARACTERS = 2;
+
+/** The length of the Chinese verb of saying of `shortest` characters or more that ends `clause`, the longest (`声称` before `称`), or 0. */
+const verbEnding = (clause: string, shortest: number): number => {
+  for (let n = Math.min(LONGEST_CHINESE_VERB, clause.length); n >= shortest; n--) if (CHINESE_VERB_SET.has(clause.slice(clause.length - n))) return n;
+  return 0;
+};
 
 /** Japanese verbs of saying after `と`, as stems (`述べ` of 述べた, `話し` of 話した, `語っ` of 語った). */
 const JAPANESE_VERB = new RegExp(
@@ -127,6 +151,24 @@ const CHINESE_TRAILING_ADVERB =
 /** Pronouns, which name nobody the analysis can tell (Chinese `他`, `他们`, `其`; Japanese `彼`, `同氏`). */
 const PRONOUNS = new Set('他 她 它 他们 她们 他們 她們 其 我 我们 我們 你 您 你们 你們 对方 對方 后者 後者 前者 彼 彼女 彼ら 私 同氏'.split(' '));
 
+/** Pronouns that refer back to one person named before: Chinese `他`, `她`; Japanese `彼`, `彼女`, `同氏` ("the said person"). */
+const REFERRING_PRONOUNS = new Set(['他', '她', '彼', '彼女', '同氏']);
+
+/**
+ * Speakers who are several people: joined (`X和Y`, `X、Y`), plural (`村民们`, `学生たち`), or counted (`不少市民`,
+ * `三名工人`). A pronoun of one person cannot tell which of them it means.
+ */
+const SEVERAL =
+  /和|与|與|及|、|等|们$|們$|都$|均$|ら$|たち$|^(?:不少|许多|許多|很多|众多|眾多|诸多|諸多|多名|多位|一些|部分|有的|有人|大家|各)|[0-9０-９二三四五六七八九十两兩几幾数數多]+(?:名|位|个|個|人)/u;
+
+/**
+ * Speakers that are no person, by the word that ends them: a body, or a place speaking as one (`市交通局`,
+ * `运营会社`, `外务省`, `横浜市`), a document or a finding (`报告`, `声明`, `研究`), a meeting (`会议`). A pronoun
+ * of a person does not refer to them.
+ */
+const NOT_A_PERSON =
+  /(?:[局部委厅廳处處院所府会會社团團校司队隊署办辦党黨省庁県市町村区區镇鎮乡鄉]|中心|集团|集團|公司|银行|銀行|政府|报告|報告|公告|通知|声明|聲明|文件|文章|数据|數據|研究|调查|調查|分析|报道|報導|消息|会议|會議|意见|意見|方案|规定|規定|评论|評論|社论|社論)$/u;
+
 /** Hiragana, whose particles end a Japanese noun phrase; a name is written in kanji, katakana or Latin letters. */
 const isHiragana = (c: number): boolean => c >= 0x3041 && c <= 0x309f;
 
@@ -149,6 +191,37 @@ const speakerOf = (phrase: string): string | null => {
   return speaker;
 };
 
+/** What a verb of saying gives a quotation next to it (or the words it reports): the quotation is signed, by whom the subject says. */
+interface Signature {
+  /** The speaker as the text writes it, or null. */
+  speaker: string | null;
+  /** The pronoun the subject is (`他`, `彼女`), which names the person it refers back to; null otherwise. */
+  pronoun: string | null;
+  /** Whether a subject is written: one that names nobody the analysis can tell is someone else than the people named before. */
+  subject: boolean;
+  /** Whether the verb asks (`问`): someone the text may not name is asked, whom a pronoun after it may mean. */
+  asks?: boolean;
+}
+
+/** A Chinese verb of asking ending a text (`问`, `问道`). */
+const ASKING_AT_END = /(?:问|問)道?$/u;
+
+/** A signature, marked as asking when `said` (its subject and verb) ends with a verb of asking. */
+const asking = (signature: Signature, said: string): Signature => (ASKING_AT_END.test(said) ? { ...signature, asks: true } : signature);
+
+/** A verb of saying whose subject is left out, as the one who spoke before goes on (`「…」と話した`). */
+const NO_SUBJECT: Signature = { speaker: null, pronoun: null, subject: false };
+
+/** A verb of saying whose subject names someone the analysis cannot tell (a clause, two topics): which one is a guess. */
+const SOMEONE: Signature = { speaker: null, pronoun: null, subject: true };
+
+/** The signature of a verb of saying whose subject is `phrase`. */
+const signedBy = (phrase: string): Signature => {
+  const subject = phrase.trim();
+  if (!subject) return NO_SUBJECT;
+  return { speaker: speakerOf(subject), pronoun: REFERRING_PRONOUNS.has(subject) ? subject : null, subject: true };
+};
+
 /**
  * Where a telling frame ends `phrase`: one of `tellers` and its listener, a pronoun or two characters at least
  * (`向媒体`, `对他`, `告诉记者`; not `向东` of `李向东`). The frame's offset, the rightmost one, or -1. Reads the
@@ -168,18 +241,18 @@ const listenerFrameAt = (phrase: string, tellers: readonly string[]): number => 
 };
 
 /**
- * The text before what signs a Chinese clause at its end: a verb of saying (`X表示`), or a verb of telling and its
- * listener (`X告诉记者`). Null when neither ends it.
+ * The text before what signs a Chinese clause at its end: a verb of saying of `shortest` characters or more
+ * (`X表示`), or a verb of telling and its listener (`X告诉记者`). Null when neither ends it.
  */
-const beforeVerb = (clause: string): string | null => {
-  const verb = CHINESE_VERB_AT_END.exec(clause);
-  if (verb) return clause.slice(0, verb.index);
+const beforeVerb = (clause: string, shortest = 1): string | null => {
+  const verb = verbEnding(clause, shortest);
+  if (verb > 0) return clause.slice(0, clause.length - verb);
   const frame = listenerFrameAt(clause, TELLING_VERBS);
   return frame < 0 ? null : clause.slice(0, frame);
 };
 
-/** The subject of a Chinese clause written before its verb, without what opens it or stands between it and the verb. */
-const chineseSubject = (clause: string): string | null => {
+/** Who the subject of a Chinese clause written before its verb is, without what opens it or stands between it and the verb. */
+const chineseSubject = (clause: string): Signature => {
   let subject = clause.trim();
   // A bounded number of openers ("此外，昨天…"): each is a word of the clause, never a loop over the text.
   for (let i = 0; i < 3; i++) {
@@ -187,36 +260,48 @@ const chineseSubject = (clause: string): string | null => {
     if (!opener) break;
     subject = subject.slice(opener[0].length);
   }
-  if (CHINESE_CLAUSE_WORDS.test(subject)) return null;
+  if (CHINESE_CLAUSE_WORDS.test(subject)) return SOMEONE;
   const frame = listenerFrameAt(subject, TELLING_WORDS);
   if (frame >= 0) subject = subject.slice(0, frame);
   const adverbial = subject.search(CHINESE_ADVERBIAL);
   if (adverbial >= 0) subject = subject.slice(0, adverbial);
   subject = subject.replace(CHINESE_AT_PLACE_OR_TIME, '');
   for (let i = 0; i < 2; i++) subject = subject.replace(CHINESE_TRAILING_ADVERB, '');
-  return speakerOf(subject);
+  return signedBy(subject);
 };
 
-/** What a verb of saying next to a quotation gives it: the quotation is signed, by the speaker the text names, if any. */
-interface Signature {
-  /** The speaker as the text writes it, or null. */
-  speaker: string | null;
-}
+/** The colons and commas after a Chinese verb of saying. */
+const CHINESE_SIGNING_MARKS = new Set(['：', ':', '，', ',']);
+
+/** {@link CHINESE_SIGNING_MARKS} by code. */
+const SIGNING_MARK_CODES = new Set([...CHINESE_SIGNING_MARKS].map((mark) => mark.charCodeAt(0)));
+
+/** The code of Japanese `と`, which a verb of saying follows. */
+const JAPANESE_TO = 'と'.charCodeAt(0);
+
+/**
+ * `X表示，`, `X告诉记者：`: a verb of saying of `shortest` characters or more, or a verb of telling and its listener,
+ * right before the colon or comma at `k`.
+ */
+const chineseSignedAt = (text: string, k: number, shortest: number): Signature | null => {
+  const from = Math.max(0, k - ATTRIBUTION_REACH);
+  const said = text.slice(from, k);
+  const clause = beforeVerb(said, shortest);
+  if (clause === null) return null;
+  let start = clause.length;
+  while (start > 0 && !CLAUSE_BOUNDARY.test(clause[start - 1] ?? '')) start--;
+  // A clause that runs past the reach is too long to be a subject: signed, by someone the text does not name.
+  const whole = start > 0 || from === 0;
+  return asking(whole ? chineseSubject(clause.slice(start)) : SOMEONE, said);
+};
 
 /** `X表示：“…”`, `X告诉记者：“…”`: a Chinese verb of saying or telling and a colon or comma right before the opening mark at `open`. */
 const chineseBefore = (text: string, open: number): Signature | null => {
   let k = open - 1;
   // One space at most: the paragraph's white space is collapsed.
   if (/\s/u.test(text[k] ?? '')) k--;
-  if (k < 0 || !/[：:，,]/u.test(text[k] ?? '')) return null;
-  const from = Math.max(0, k - ATTRIBUTION_REACH);
-  const clause = beforeVerb(text.slice(from, k));
-  if (clause === null) return null;
-  let start = clause.length;
-  while (start > 0 && !CLAUSE_BOUNDARY.test(clause[start - 1] ?? '')) start--;
-  // A clause that runs past the reach is too long to be a subject: signed, by nobody the text names.
-  const whole = start > 0 || from === 0;
-  return { speaker: whole ? chineseSubject(clause.slice(start)) : null };
+  if (k < 0 || !CHINESE_SIGNING_MARKS.has(text[k] ?? '')) return null;
+  return chineseSignedAt(text, k, 1);
 };
 
 /** `“…”X说。`, `“…”X告诉记者。`: a Chinese subject and verb of saying or telling closing the clause right after the closing mark at `close`. */
@@ -228,8 +313,9 @@ const chineseAfter = (text: string, close: number): Signature | null => {
   while (end < limit && !CLAUSE_BOUNDARY.test(text[end] ?? '')) end++;
   // The clause ends the sentence or goes on after a comma or colon; a question ("…怎么说？") signs nothing.
   if (end === k || (end < text.length && !/[。，,.！!：:]/u.test(text[end] ?? '')) || (end === limit && limit < text.length)) return null;
-  const subject = beforeVerb(text.slice(k, end));
-  return subject === null ? null : { speaker: chineseSubject(subject) };
+  const said = text.slice(k, end);
+  const subject = beforeVerb(said);
+  return subject === null ? null : asking(chineseSubject(subject), said);
 };
 
 /**
@@ -271,27 +357,64 @@ const markerIn = (text: string, from: number, to: number): number => {
 /** `「…」とした`, `としている`: "stated", as news writing signs a body's position (not `として`, "as"). */
 const JAPANESE_STATED = /^し(?:た|てい|てお)/u;
 
-/** The Japanese speaker marked at `marker` (see {@link markerIn}), its name not before `from`. */
-const japaneseSpeaker = (text: string, from: number, marker: number): string | null => (marker > from ? speakerOf(japaneseNameBefore(text, from, marker)) : null);
+/** Who the Japanese subject marked at `marker` (see {@link markerIn}) is, its name not before `from`. */
+const japaneseSpeaker = (text: string, from: number, marker: number): Signature =>
+  marker === AMBIGUOUS ? SOMEONE : marker > from ? signedBy(japaneseNameBefore(text, from, marker)) : NO_SUBJECT;
 
-/** `「…」と述べた`: `と` and a verb of saying after the closing mark at `close`; the speaker between them or before the quotation at `open`. */
-const japaneseAfter = (text: string, open: number, close: number): Signature | null => {
-  const to = close + 1;
-  if (text[to] !== 'と') return null;
+/** Where the Japanese verb of saying after the `と` at `to` starts (`と述べた`, `と大臣は述べた`, `とした`), or -1. */
+const japaneseVerbAfter = (text: string, to: number): number => {
   const limit = Math.min(text.length, to + 1 + JAPANESE_GAP);
   let end = to + 1;
   while (end < limit && !CLAUSE_BOUNDARY.test(text[end] ?? '')) end++;
   const gap = text.slice(to + 1, end);
   const verb = JAPANESE_STATED.test(gap) ? { index: 0 } : JAPANESE_VERB.exec(gap);
-  if (!verb) return null;
-  const between = markerIn(text, to, to + 1 + verb.index);
-  if (between !== -1) return { speaker: japaneseSpeaker(text, to + 1, between) };
+  return verb ? to + 1 + verb.index : -1;
+};
+
+/** `「…」と述べた`: `と` and a verb of saying after the closing mark at `close`; the speaker between them or before the quotation at `open`. */
+const japaneseAfter = (text: string, open: number, close: number): Signature | null => {
+  const to = close + 1;
+  if (text[to] !== 'と') return null;
+  const verb = japaneseVerbAfter(text, to);
+  if (verb < 0) return null;
+  const between = markerIn(text, to, verb);
+  if (between !== -1) return japaneseSpeaker(text, to + 1, between);
   // The topic of the sentence before the quotation ("高橋町長は定例会見で「…」").
   const from = Math.max(0, open - ATTRIBUTION_REACH);
   let start = open;
   while (start > from && !SENTENCE_BOUNDARY.test(text[start - 1] ?? '')) start--;
-  if (start === from && from > 0) return { speaker: null };
-  return { speaker: japaneseSpeaker(text, start, markerIn(text, start - 1, open)) };
+  if (start === from && from > 0) return SOMEONE;
+  return japaneseSpeaker(text, start, markerIn(text, start - 1, open));
+};
+
+/** The most characters read back from a Japanese `と` for the topic opening its sentence (`X は、…と説明した`). */
+const JAPANESE_SENTENCE_REACH = 2 * ATTRIBUTION_REACH;
+
+/** Japanese topics of time (`今日は、`, `昨年は、`), which open a sentence without naming who speaks in it. */
+const JAPANESE_TIME_TOPIC = /[日月年回度週時]$/u;
+
+/**
+ * `X は、…と説明した`: who reports the words before the `と` at `to`, without quotation marks, when a verb of
+ * saying follows: the one marked between them, or the topic opening the sentence, set off by a comma, as news
+ * writes it. Null when no verb follows or neither names anyone: such a sentence is no signature to go by.
+ */
+const japaneseReported = (text: string, to: number): Signature | null => {
+  const verb = japaneseVerbAfter(text, to);
+  if (verb < 0) return null;
+  const between = markerIn(text, to, verb);
+  if (between !== -1) return japaneseSpeaker(text, to + 1, between);
+  const from = Math.max(0, to - JAPANESE_SENTENCE_REACH);
+  let start = to;
+  while (start > from && !SENTENCE_BOUNDARY.test(text[start - 1] ?? '')) start--;
+  // The first topic or subject of the sentence is its speaker's only when a comma sets it off.
+  for (let i = start + 1; i < to; i++) {
+    const c = text[i];
+    if ((c !== 'は' && c !== 'が') || !isNameCharacter(text, i - 1)) continue;
+    if (!/[、，,]/u.test(text[i + 1] ?? '')) return null;
+    const topic = japaneseSpeaker(text, start, i);
+    return topic.speaker && JAPANESE_TIME_TOPIC.test(topic.speaker) ? null : topic;
+  }
+  return null;
 };
 
 /** A top-level quotation of a paragraph: offsets of its marks (`close` is the text's length when left open). */
@@ -341,6 +464,66 @@ function cjkQuoteRegions(text: string, straight: boolean): Region[] {
   return regions;
 }
 
+/** The most people a paragraph's pronouns are told apart among; past it, which one a pronoun means is a guess. */
+const MAX_ANTECEDENTS = 4;
+
+/** A person a pronoun may refer back to: as the text names them, and the gender the text marks for them. */
+interface Antecedent {
+  /** The speaker as the text writes them, its fullest form (`区教育局局长孙海涛` over `孙海涛`). */
+  name: string;
+  /** The gender a title after the name or a pronoun that referred to them marks. */
+  gender: Gender;
+}
+
+/** The speakers one paragraph has named, for the pronouns after them. */
+interface Speakers {
+  /** The people named, each once. */
+  people: Antecedent[];
+  /** Whether a speaker was named, a person or not: a pronoun after it looks no further back than the paragraph. */
+  spoke: boolean;
+  /** Whether several people spoke at once, someone the analysis cannot name, or too many: a pronoun is a guess. */
+  crowded: boolean;
+}
+
+/** A paragraph's speakers before it names any. */
+const noSpeakers = (): Speakers => ({ people: [], spoke: false, crowded: false });
+
+/** The gender two marks of one person's give: the one given, null when they disagree. */
+const bothGenders = (a: Gender, b: Gender): Gender => (a === null ? b : b === null || a === b ? a : null);
+
+/** Notes a speaker the text names: a person once (one written with and without a title is one, `孙海涛`), several as a crowd. */
+const noteSpeaker = (speakers: Speakers, name: string, gender: Gender): void => {
+  speakers.spoke = true;
+  if (SEVERAL.test(name)) {
+    speakers.crowded = true;
+    return;
+  }
+  if (NOT_A_PERSON.test(name)) return;
+  const known = speakers.people.find((p) => p.name.endsWith(name) || name.endsWith(p.name));
+  if (known) {
+    if (name.length > known.name.length) known.name = name;
+    known.gender = bothGenders(known.gender, gender);
+  } else if (speakers.people.length < MAX_ANTECEDENTS) speakers.people.push({ name, gender });
+  else speakers.crowded = true;
+};
+
+/**
+ * The person `pronoun` refers back to: the one of its gender the paragraph has named (`current`), or, where it has
+ * named no speaker yet, the paragraph before (`previous`); null when there are none, or several, to choose from.
+ */
+const referredTo = (current: Speakers, previous: Speakers, pronoun: string): Antecedent | null => {
+  const scope = current.spoke ? current : previous;
+  if (scope.crowded) return null;
+  const reference = genderOfPronoun(pronoun);
+  let found: Antecedent | null = null;
+  for (const person of scope.people) {
+    if (!compatible(person.gender, reference)) continue;
+    if (found) return null;
+    found = person;
+  }
+  return found;
+};
+
 /** A quotation left open at the end of a paragraph, and whether a verb of saying signed it. */
 interface RunningOn {
   /** The quotation, whose text the next paragraph may continue. */
@@ -349,14 +532,34 @@ interface RunningOn {
   signed: boolean;
 }
 
+/** Kana, which Japanese text writes and Chinese does not. */
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Reads the words a paragraph reports without quotation marks in `from`…`to` (between its quotations), for the
+ * speakers they name: `X表示，…` (a verb of two characters or more), `X告诉记者，…`, `X は、…と説明した`. Calls
+ * `heard` with each signature, in the order of the text.
+ */
+const readReported = (text: string, from: number, to: number, heard: (signature: Signature) => void): void => {
+  for (let k = from; k < to; k++) {
+    // Most characters are neither: they are told by their code, without a string made of each.
+    const c = text.charCodeAt(k);
+    const signature = SIGNING_MARK_CODES.has(c) ? chineseSignedAt(text, k, REPORTING_VERB_CHARACTERS) : c === JAPANESE_TO ? japaneseReported(text, k) : null;
+    if (signature) heard(signature);
+  }
+};
+
 /** Finds the quotations of a Chinese or Japanese article and their speakers (see the module's comment). */
 export function findCjkQuotes(doc: Doc): FoundQuote[] {
   const out: FoundQuote[] = [];
   // The quotation the last paragraph left open, which a paragraph opening with a quotation continues.
   let runningOn: RunningOn | undefined;
+  // The speakers the paragraph before named, whom a pronoun opening this one may refer to.
+  let previous = noSpeakers();
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph') {
       runningOn = undefined;
+      previous = noSpeakers();
       continue;
     }
     const text = block.text;
@@ -364,7 +567,32 @@ export function findCjkQuotes(doc: Doc): FoundQuote[] {
     // Only a quotation opening the paragraph continues it, and only one can.
     const carried = runningOn;
     runningOn = undefined;
+    const current = noSpeakers();
+    const japanese = KANA.test(text);
+    const before = previous;
+    // The speaker a signature gives: the one its subject names, or the one its pronoun refers to.
+    const speakerOfSignature = (signature: Signature): string | null => {
+      let speaker = signature.speaker;
+      const pronoun = signature.pronoun;
+      const person = pronoun ? referredTo(current, before, pronoun) : null;
+      if (pronoun && person) {
+        // The pronoun tells the person's gender where the text had not.
+        noteSpeaker(current, person.name, bothGenders(person.gender, genderOfPronoun(pronoun)));
+        speaker = person.name;
+      } else if (speaker) noteSpeaker(current, speaker, genderOfCjkTitle(speaker, japanese));
+      // Someone the analysis cannot name spoke (or was asked): a pronoun after it may mean them.
+      if ((signature.subject && !speaker) || signature.asks) {
+        current.spoke = true;
+        current.crowded = true;
+      }
+      return speaker;
+    };
+    // Where the words between quotations start: after a quotation's closing mark and the と of its signature.
+    let reported = 0;
     for (const region of cjkQuoteRegions(text, text.includes(STRAIGHT_MARK) && writesCjk(text))) {
+      // A colon or comma right before the quotation signs it, not words of its own.
+      readReported(text, reported, region.open - 2, speakerOfSignature);
+      reported = Math.max(reported, region.close + 2);
       const inner = text.slice(region.open + 1, region.close).trim();
       const quoted = withoutTrailing(inner, TRAILING_COMMA);
       if (!quoted) continue;
@@ -374,7 +602,7 @@ export function findCjkQuotes(doc: Doc): FoundQuote[] {
       // A term, a name or a title in quotation marks is no quotation: a quotation is signed, or has clauses, or is the paragraph.
       if (!signature && !CLAUSE_PUNCTUATION.test(quoted) && !whole) continue;
       token = tokenAt(block, region.open, token);
-      const speaker = signature?.speaker ?? null;
+      const speaker = signature ? speakerOfSignature(signature) : null;
       if (carried && region.open === 0) {
         // "「…。 / 「…」と組合長は話した。": the paragraphs are one quotation, signed where it ends.
         carried.quote.text += quoted;
@@ -387,6 +615,8 @@ export function findCjkQuotes(doc: Doc): FoundQuote[] {
       out.push(quote);
       if (!closed) runningOn = { quote, signed: signature !== null };
     }
+    readReported(text, reported, text.length, speakerOfSignature);
+    previous = current;
   }
   return out;
 }

@@ -16,15 +16,21 @@ import type { Token } from './tokens.js';
 /** Grammatical gender of a person or of a word that refers to one. */
 export type Gender = 'f' | 'm' | null;
 
-const FEMININE_PRONOUNS = new Set(['she', 'her', 'ella', 'elle', 'вона', 'неї', 'її', 'она', 'ей', 'ее', 'её', 'ihrer', 'ihren']);
-const MASCULINE_PRONOUNS = new Set(['he', 'him', 'his', 'él', 'il', 'він', 'нього', 'його', 'он', 'ему', 'его', 'er', 'seiner', 'seinen']);
+/** Third-person pronouns of one woman and of one man; Chinese 她 and 他, Japanese 彼女 and 彼 among them. */
+const FEMININE_PRONOUNS = new Set(['she', 'her', 'ella', 'elle', 'вона', 'неї', 'її', 'она', 'ей', 'ее', 'её', 'ihrer', 'ihren', '她', '彼女']);
+const MASCULINE_PRONOUNS = new Set(['he', 'him', 'his', 'él', 'il', 'він', 'нього', 'його', 'он', 'ему', 'его', 'er', 'seiner', 'seinen', '他', '彼']);
+
+/** The gender a pronoun, written in lowercase, marks ("she", "él", 她), or null. */
+export const genderOfPronoun = (word: string): Gender => (FEMININE_PRONOUNS.has(word) ? 'f' : MASCULINE_PRONOUNS.has(word) ? 'm' : null);
 
 /** The gender a referring word marks: a pronoun, a French inverted pronoun ("a-t-elle"), a Ukrainian or Russian past verb ("сказала"). */
 export const genderOfReference = (t: Token | undefined): Gender => {
   if (t?.kind !== 'word') return null;
   const w = t.lower;
-  if (FEMININE_PRONOUNS.has(w) || w.endsWith('-elle')) return 'f';
-  if (MASCULINE_PRONOUNS.has(w) || w.endsWith('-il')) return 'm';
+  const pronoun = genderOfPronoun(w);
+  if (pronoun) return pronoun;
+  if (w.endsWith('-elle')) return 'f';
+  if (w.endsWith('-il')) return 'm';
   // East Slavic past tense agrees with its subject: "сказала" (she), "сказав"/"сказал" (he).
   if (isSpeechVerb(w) && /^[\u0400-\u04ff]+$/u.test(w)) {
     if (/(?:ла|лася|лась)$/u.test(w)) return 'f';
@@ -65,6 +71,18 @@ const MASCULINE_NOUNS = new Set(
 /** English titles before a name that mark its gender ("Mrs", "Ms", "Sir"). */
 const FEMININE_TITLES = new Set(['mrs', 'ms', 'miss', 'lady', 'dame', 'madame', 'mme', 'frau', 'sra', 'señora', 'doña', 'пані'].map(foldKey));
 const MASCULINE_TITLES = new Set(['mr', 'sir', 'lord', 'monsieur', 'herr', 'sr', 'señor', 'don', 'пан'].map(foldKey));
+
+/** Chinese and Japanese titles written after a name that mark a woman (`王女士`, `林夫人`, `佐藤女史`). */
+const FEMININE_TITLES_AFTER = /(?:女士|小姐|太太|夫人|女史)$/u;
+
+/** Chinese `先生` after a name, "Mr" (`陈先生`); in Japanese it is "teacher" or "doctor", of either sex. */
+const CHINESE_MISTER = /先生$/u;
+
+/**
+ * The gender a title after a Chinese or Japanese name marks, as the text writes the person (`市民王女士`, `陈先生`);
+ * `japanese` when the text is Japanese, whose `先生` says nothing of it. Null otherwise.
+ */
+export const genderOfCjkTitle = (name: string, japanese: boolean): Gender => (FEMININE_TITLES_AFTER.test(name) ? 'f' : !japanese && CHINESE_MISTER.test(name) ? 'm' : null);
 
 /** Ukrainian and Russian men's first names in "-а"/"-я", against the rule that such names are women's. */
 const MASCULINE_IN_A = new Set(['микола', 'микита', 'лука', 'ілля', 'сава', 'хома', 'кузьма', 'фома', 'никита', 'илья', 'никола']);

@@ -55,9 +55,51 @@ describe('Chinese quotations (they were never found: no spaces between words, fu
     ]);
   });
 
-  it('leaves the speaker empty when the subject is a pronoun or no verb of saying signs the quotation', () => {
+  it('leaves the speaker empty when a pronoun has nobody before it to refer to or no verb of saying signs the quotation', () => {
     expect(quotes('zh', ['他还指出：“新的收费标准从下个月起执行。”'])).toEqual([['新的收费标准从下个月起执行。', null]]);
     expect(quotes('zh', ['“我们不会放弃，直到找到最后一名失踪者。”'])).toEqual([['我们不会放弃，直到找到最后一名失踪者。', null]]);
+  });
+
+  it('gives a pronoun the one person named as a speaker before it in its paragraph, or else in the paragraph before', () => {
+    expect(quotes('zh', ['县农业局局长邢国栋表示，今年粮食产量有望再创新高。他说：“我们已经提前完成了春播任务。”'])).toEqual([
+      ['我们已经提前完成了春播任务。', '县农业局局长邢国栋'],
+    ]);
+    expect(quotes('zh', ['“雨季之前必须完成堤坝加固，否则后果严重。”防汛指挥部副总指挥罗永说。', '他还强调：“各乡镇要把责任落实到人。”'])).toEqual([
+      ['雨季之前必须完成堤坝加固，否则后果严重。', '防汛指挥部副总指挥罗永'],
+      ['各乡镇要把责任落实到人。', '防汛指挥部副总指挥罗永'],
+    ]);
+    // The person a pronoun gave goes on: "他" of the next sentence is the same one.
+    expect(quotes('zh', ['“训练量比去年翻了一倍。”教练邵明说。', '他表示，队员们状态很好。他还说：“我们的目标是进入前三。”'])[1]?.[1]).toBe('教练邵明');
+    // A name written with its title once and alone once is one person.
+    expect(quotes('zh', ['区教育局局长孙海涛介绍，新校区九月启用。“教室和宿舍都已验收。”孙海涛说。他还表示：“食堂下周完工。”'])[1]?.[1]).toBe('区教育局局长孙海涛');
+    expect(quotes('ja', ['田中社長は「新製品を来月発売する」と述べた。彼は「価格は据え置く」とも語った。'])).toEqual([
+      ['新製品を来月発売する', '田中社長'],
+      ['価格は据え置く', '田中社長'],
+    ]);
+    expect(quotes('ja', ['山本教授は、研究は最終段階に入ったと説明した。同氏は「年内に成果を発表したい」と述べた。'])).toEqual([['年内に成果を発表したい', '山本教授']]);
+  });
+
+  it('gives a pronoun of a gender the one person of that gender, and none of another', () => {
+    expect(quotes('zh', ['市民殷女士告诉记者，她家附近的路灯已经修好了。她说：“晚上出门安心多了。”'])[0]?.[1]).toBe('市民殷女士');
+    expect(quotes('zh', ['店主秦先生表示，客流已经恢复。她说：“周末的生意最好。”'])[0]?.[1]).toBe(null);
+    expect(quotes('zh', ['店主秦先生和员工龚女士都在现场。秦先生表示，客流已经恢复。龚女士指出，周末人最多。她说：“周末的生意最好。”'])[0]?.[1]).toBe('龚女士');
+    expect(quotes('ja', ['佐藤選手は「最後まで諦めなかった」と話した。彼女は「次の大会も頑張りたい」と語った。'])[1]?.[1]).toBe('佐藤選手');
+    // Japanese 先生 is a teacher or a doctor, of either sex; Chinese 先生 is "Mr".
+    expect(quotes('ja', ['山口先生は「授業を再開する」と話した。彼女は「子どもたちも喜んでいる」と語った。'])[1]?.[1]).toBe('山口先生');
+    expect(quotes('zh-Hant', ['議員溫美玲女士表示，預算案下週表決。她說：「我們會全力爭取。」'])[0]?.[1]).toBe('議員溫美玲女士');
+  });
+
+  it('leaves a pronoun empty where two people, a body or a document spoke before it, or nobody near it', () => {
+    expect(quotes('zh', ['镇长苗建华指出，道路拓宽工程进展顺利。村支书卢刚表示，拆迁补偿已经到位。他说：“村民都很支持。”'])[0]?.[1]).toBe(null);
+    expect(quotes('zh', ['镇长苗建华和村支书卢刚都表示，工程进展顺利。他说：“村民都很支持。”'])[0]?.[1]).toBe(null);
+    expect(quotes('zh', ['市交通局表示，地铁三号线将延长运营时间。他说：“末班车推迟到午夜。”'])[0]?.[1]).toBe(null);
+    expect(quotes('zh', ['报告指出，今年游客人数增长三成。他说：“这超出了所有人的预期。”'])[0]?.[1]).toBe(null);
+    // Who is asked is someone a pronoun after the question may mean.
+    expect(quotes('zh', ['村支书卢刚介绍，新路已经通车。记者问：“还有什么困难？”他说：“资金还差一些。”'])[1]?.[1]).toBe(null);
+    // A phrase with 说 ("in other words") names nobody.
+    expect(quotes('zh', ['换句话说，这项政策将惠及所有人。他说：“这超出了所有人的预期。”'])[0]?.[1]).toBe(null);
+    // Two paragraphs back is too far.
+    expect(quotes('zh', ['区长韦海生表示，老旧小区改造今年全部完工。', '改造涉及全区四十个小区，惠及两万多户居民。', '他说：“居民可以放心。”'])[0]?.[1]).toBe(null);
   });
 
   it('takes no term, name or title in quotation marks for a quotation', () => {
@@ -134,6 +176,11 @@ describe('Chinese and Japanese quotations in time linear in the text', () => {
       'curly opening marks after a colon': (bytes) => [repeat('他说：“', bytes)],
       'closing marks and と with nothing open': (bytes) => [repeat('」と述べた', bytes)],
       'short quotations each signed': (bytes) => [repeat('「あ」と記者団は話した。', bytes)],
+      'pronouns each signing a quotation': (bytes) => [repeat('他说：“好，好。”', bytes)],
+      'speakers named in passing before pronouns': (bytes) => [repeat('局长表示，他表示，', bytes)],
+      'a different speaker before each pronoun': (bytes) => [Array.from({ length: Math.round(bytes / 14) }, (_, i) => `局长${i}表示，他说：“好。”`).join('')],
+      'と and verbs of saying outside quotations': (bytes) => [repeat('社長は、あと述べた。彼は「あ」と述べた。', bytes)],
+      'commas only': (bytes) => [repeat('，', bytes)],
       'straight marks only': (bytes) => [repeat('"', bytes)],
       'straight opening marks after a colon': (bytes) => [repeat('他说:"', bytes)],
       'straight marks between letters of two scripts': (bytes) => [repeat('好a"', bytes)],
