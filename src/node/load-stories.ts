@@ -369,8 +369,8 @@ function cacheKey(
     file.inPostsFolder && !file.jekyllPost ? 'in posts folder' : '',
     file.obsidianVault ? 'in an Obsidian vault' : '',
     languageFolderKey(file, languageFolders),
-    // A Notion page's slug, and its links to other pages, depend on which pages share a title.
-    notionTwins && isNotionExportName(file.display) ? `Notion pages sharing a title ${JSON.stringify(notionTwins)}` : '',
+    // A Notion page's slug, and any seed's links to Notion pages, depend on which pages share a title.
+    notionTwins ? `Notion pages sharing a title ${JSON.stringify(notionTwins)}` : '',
     // A Substack post is its HTML and its row of posts.csv.
     file.substack?.post ? `Substack post ${JSON.stringify({ ...file.substack.post, line: undefined })}` : '',
     cap,
@@ -430,20 +430,29 @@ function sameDigests(a: SeedDigests, b: SeedDigests): boolean {
 }
 
 /**
- * The pages of a Notion export whose titles make one slug (`My trip 1a2b….md` and `My Trip 3c4d….md`), by path as
- * seed paths name them: their slugs keep Notion's id (see `StoryOptions.notionTwins`). One pass over the seeds.
+ * The pages of a Notion export whose titles make one slug with another seed's name (`My trip 1a2b….md` and
+ * `My Trip 3c4d….md`, or `trip.md` beside `Trip 1a2b….md`), by path as seed paths name them: their slugs keep
+ * Notion's id (see `StoryOptions.notionTwins`). A seed's name stands for its slug (its front matter is not read
+ * yet). One pass over the seeds.
  */
-function notionTwinsOf(files: readonly SeedFile[]): string[] {
-  const bySlug = new Map<string, string[]>();
+export function notionTwinsOf(files: readonly SeedFile[]): string[] {
+  const pages = new Map<string, string[]>();
+  const others = new Set<string>();
   for (const file of files) {
-    if (file.invalidName || !isNotionExportName(file.display)) continue;
-    const title = path.basename(file.display).replace(/ [0-9a-f]{32}\.[^.]+$/, '');
-    const slug = slugify(title);
-    const named = bySlug.get(slug);
+    if (file.invalidName) continue;
+    const name = path.basename(file.display);
+    if (!isNotionExportName(file.display)) {
+      const stem = name.replace(/\.[^.]+$/, '');
+      // A page bundle's article is named by its folder.
+      others.add(slugify(/^index(?:\.|$)/i.test(stem) ? path.basename(path.dirname(file.display)) : stem));
+      continue;
+    }
+    const slug = slugify(name.replace(/ [0-9a-f]{32}\.[^.]+$/, ''));
+    const named = pages.get(slug);
     if (named) named.push(file.display.replaceAll('\\', '/'));
-    else bySlug.set(slug, [file.display.replaceAll('\\', '/')]);
+    else pages.set(slug, [file.display.replaceAll('\\', '/')]);
   }
-  return [...bySlug.values()].filter((pages) => pages.length > 1).flat();
+  return [...pages].filter(([slug, named]) => named.length > 1 || others.has(slug)).flatMap(([, named]) => named);
 }
 
 /**

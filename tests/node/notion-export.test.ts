@@ -33,4 +33,28 @@ describe("a Notion export's pages", () => {
     rmSync(path.join(dir, 'export', 'Blog', `My Trip ${ids[1]}.md`));
     expect(await build(true)).toEqual(['https://blog.example/lisbon', 'https://blog.example/my-trip']);
   });
+
+  it("keep their id where another seed's name makes their title's slug, and a warm build's links follow a page that moves", async () => {
+    const id = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d';
+    const twin = 'fedcba9876543210fedcba9876543210';
+    mkdirSync(path.join(dir, 'seeds'), { recursive: true });
+    writeFileSync(path.join(dir, 'seeds', `Trip ${id}.md`), page('Trip', 1));
+    writeFileSync(path.join(dir, 'seeds', 'links.md'), `---\ntitle: Links\ndate: 2024-05-04\n---\n\nRead [my trip](Trip%20${id}.md) first.\n`);
+    const config = validateConfig({ siteUrl: 'https://blog.example', title: 'Blog', entities: false });
+    const build = async (cache: boolean) => {
+      const result = await buildSite({ config, cwd: dir, seeds: 'seeds', out: cache ? 'out' : 'cold', workers: 0, sourceDateEpoch: '1700000000', cache });
+      return JSON.parse(result.outputs.json) as { items: { id: string; content_html: string }[] };
+    };
+    const linkOf = (feed: { items: { id: string; content_html: string }[] }) => /href="([^"]+)"/.exec(feed.items.find((item) => item.id.endsWith('/links'))!.content_html)?.[1];
+    expect(linkOf(await build(true))).toBe('https://blog.example/trip');
+    // A second page of that title: both keep their ids, and the warm build's link moves with the page.
+    writeFileSync(path.join(dir, 'seeds', `Trip ${twin}.md`), page('Trip', 2));
+    const warm = await build(true);
+    expect(linkOf(warm)).toBe(`https://blog.example/trip-${id}`);
+    expect(linkOf(await build(false))).toBe(linkOf(warm));
+    // A Markdown seed named as the page's title: the page keeps its id rather than the build stopping on one address for two stories.
+    rmSync(path.join(dir, 'seeds', `Trip ${twin}.md`));
+    writeFileSync(path.join(dir, 'seeds', 'trip.md'), '---\ntitle: A trip\ndate: 2024-05-05\n---\n\nAnother trip, written in Markdown.\n');
+    expect((await build(true)).items.map((item) => item.id).sort()).toEqual(['https://blog.example/links', 'https://blog.example/trip', `https://blog.example/trip-${id}`]);
+  });
 });
