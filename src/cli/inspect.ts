@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
-import { loadStory, notionTwinsOf, withSubstackPosts } from '../node/load-stories.js';
+import { loadStory, notionTwinsOf } from '../node/load-stories.js';
 import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
@@ -39,9 +39,7 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   const languageFolders = seeds !== undefined ? languageFoldersOf(siblings, seeds, io.cwd, config.language ?? 'en') : [];
   const notionTwins = notionTwinsOf(siblings);
   // The same bounded reader and size limit as a build: a FIFO or a huge file is refused, not read.
-  const [withRow] = seed.substack ? withSubstackPosts([seed], { cwd: io.cwd, onWarning: warn }) : [seed];
-  if (withRow === undefined) return EXIT.ok;
-  const story = await loadStory(withRow, {
+  const story = await loadStory(seed, {
     site: authorProfiles ? { ...config, authorProfiles } : config,
     cwd: io.cwd,
     onWarning: warn,

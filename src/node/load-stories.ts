@@ -467,7 +467,13 @@ function languageFolderKey(file: SeedFile, folders: readonly LanguageFolder[] | 
 
 /** Reads one seed file (and its sidecar) into a Story (without the body analysis when `feedRecords` says the feeds do not read it). */
 export async function loadStory(file: SeedFile, options: LoadStoriesOptions): Promise<Story> {
-  return (await loadOne(file, options, {})).story;
+  // A Substack export's post as `findSeedFiles` lists it, without its row: read with it, as a build reads it.
+  const [seed] = file.substack && !file.substack.post && file.substack.problem === undefined ? withSubstackPosts([file], options) : [file];
+  if (seed === undefined)
+    throw new StoryfeedError('E_UNSUPPORTED', 'an HTML page is a seed only as a post a Substack export publishes, and this one is none (see the warning, or its posts.csv)', {
+      file: file.display,
+    });
+  return (await loadOne(seed, options, {})).story;
 }
 
 /** {@link loadStory}, with where the story cache's index holds the body (when it does). */

@@ -151,17 +151,40 @@ export function substackSeedText(post: SubstackPost, html: string): string {
 
 /**
  * Substack's blocks around a post that are no part of it: the subscribe form and its caption
- * (`subscription-widget…`), the subscribe and share buttons (`button-wrapper`, `captioned-button-wrap`)
- * and the paywall's marker (`paywall-jump`).
+ * (`subscription-widget…`) and the paywall's marker (`paywall-jump`).
  */
-const CHROME_CLASS = /^(?:subscription-widget\S*|button-wrapper|captioned-button-wrap|paywall-jump)$/;
+const CHROME_CLASS = /^(?:subscription-widget\S*|paywall-jump)$/;
+
+/**
+ * Substack's buttons (`button-wrapper`, `captioned-button-wrap`), which are chrome only when they ask the reader
+ * to subscribe, share or comment: an author's own button (tickets, a book, the archive) is a link of the post.
+ */
+const BUTTON_CLASS = /^(?:button-wrapper|captioned-button-wrap)$/;
+
+/** The address of a button that asks to subscribe, share or comment, as Substack writes them. */
+const CHROME_ACTION = /\/subscribe(?:[/?#]|$)|[?&](?:action=share|utm_content=share)\b|\/comments(?:[/?#]|$)|\/share(?:[/?#]|$)/;
+
+/** Whether an element is one of Substack's blocks around a post (see {@link CHROME_CLASS} and {@link BUTTON_CLASS}). */
+function isChrome(attributes: Record<string, string>): boolean {
+  const classes = (attributes.class ?? '').split(/\s+/);
+  if (classes.some((token) => CHROME_CLASS.test(token))) return true;
+  if (!classes.some((token) => BUTTON_CLASS.test(token))) return false;
+  // A button's address is in its settings (`data-attrs`, JSON): `{"url": "…/subscribe?", "text": "Subscribe now"}`.
+  let url: unknown;
+  try {
+    url = (JSON.parse(attributes['data-attrs'] ?? '') as { url?: unknown }).url;
+  } catch {
+    url = undefined;
+  }
+  return typeof url === 'string' && CHROME_ACTION.test(url);
+}
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
 
-/** The HTML without Substack's calls to subscribe and share ({@link CHROME_CLASS}), written again element by element. One pass. */
+/** The HTML without Substack's calls to subscribe, share and comment (see {@link isChrome}), written again element by element. One pass. */
 export function withoutSubstackChrome(html: string): string {
   if (!/subscription-widget|button-wrapper|captioned-button-wrap|paywall-jump/.test(html)) return html;
   const out: string[] = [];
@@ -173,7 +196,7 @@ export function withoutSubstackChrome(html: string): string {
         if (!VOID.has(name)) skipping++;
         return;
       }
-      if ((attributes.class ?? '').split(/\s+/).some((token) => CHROME_CLASS.test(token))) {
+      if (isChrome(attributes)) {
         if (!VOID.has(name)) skipping = 1;
         return;
       }

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import type { Diagnostic } from '../../src/errors.js';
 import { buildSite } from '../../src/node/build.js';
+import { loadStory } from '../../src/node/load-stories.js';
+import { findSeedFiles } from '../../src/node/seed-files.js';
 
 /**
  * A Substack export (Settings → Exports, unzipped) built in place: `posts.csv` gives each post's
@@ -101,5 +103,16 @@ describe('a Substack export', () => {
     write('site/posts/article.md', '---\ntitle: An article\ndate: 2024-01-01\n---\n\nThe one article.\n');
     const result = await buildSite({ config, cwd: dir, seeds: 'site', out: 'out', workers: 0, sourceDateEpoch: '1700000000', cache: false });
     expect((JSON.parse(result.outputs.json) as { items: { title: string }[] }).items.map((item) => item.title)).toEqual(['An article']);
+  });
+
+  it('is read by the library as a build reads it: findSeedFiles lists its pages, loadStory reads each with its row', async () => {
+    exportOf(['1.first,2024-01-01T00:00:00Z,true,,,newsletter,everyone,First,One,', '2.paid,2024-01-02T00:00:00Z,true,,,newsletter,only_paid,Paid,,'], {
+      '1.first': '<p>The first letter.</p>',
+      '2.paid': '<p>For members.</p>',
+    });
+    const files = await findSeedFiles('export', dir);
+    const story = await loadStory(files.find((f) => f.path.endsWith('1.first.html'))!, { site: config, cwd: dir });
+    expect(story).toMatchObject({ title: 'First', summary: 'One', slug: 'first' });
+    await expect(loadStory(files.find((f) => f.path.endsWith('2.paid.html'))!, { site: config, cwd: dir })).rejects.toMatchObject({ code: 'E_UNSUPPORTED' });
   });
 });

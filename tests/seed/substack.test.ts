@@ -92,19 +92,24 @@ describe("a Substack post's seed", () => {
       '<p>One &amp; two <a href="https://x.example/?a=1&amp;b=2">link</a><br>line</p>' +
       '<div class="subscription-widget-wrap-editor" data-attrs="{}"><div class="subscription-widget show-subscribe"><p class="cta-caption">Thanks for reading!</p>' +
       '<form><input type="email" name="email"/><input type="submit" value="Subscribe"/></form></div></div>' +
-      '<p class="button-wrapper"><a class="button primary" href="https://x.substack.com/subscribe?"><span>Subscribe now</span></a></p>' +
+      '<p class="button-wrapper" data-attrs="{&quot;url&quot;:&quot;https://x.substack.com/subscribe?&quot;,&quot;text&quot;:&quot;Subscribe now&quot;}"><a class="button primary" href="https://x.substack.com/subscribe?"><span>Subscribe now</span></a></p>' +
+      '<div class="captioned-button-wrap" data-attrs="{&quot;url&quot;:&quot;https://x.substack.com/p/a?utm_source=substack&amp;utm_content=share&amp;action=share&quot;}"><p class="cta-caption">Share it</p><p class="button-wrapper"><a href="#"><span>Share</span></a></p></div>' +
       '<div class="paywall-jump"></div><figure><img src="a.jpg" alt="A &quot;b&quot;"><figcaption>Caption</figcaption></figure>';
     const kept = withoutSubstackChrome(html);
-    expect(kept).not.toMatch(/Thanks for reading|Subscribe|paywall/);
+    expect(kept).not.toMatch(/Thanks for reading|Subscribe|Share|paywall/);
     expect(kept).toBe(
       '<p>One &amp; two <a href="https://x.example/?a=1&amp;b=2">link</a><br>line</p><figure><img src="a.jpg" alt="A &quot;b&quot;"><figcaption>Caption</figcaption></figure>',
     );
+    // An author's own button is a link of the post, and stays.
+    const own =
+      '<p class="button-wrapper" data-attrs="{&quot;url&quot;:&quot;https://shop.example/book&quot;,&quot;text&quot;:&quot;Buy the book&quot;}"><a class="button primary" href="https://shop.example/book"><span>Buy the book</span></a></p>';
+    expect(withoutSubstackChrome(own)).toContain('<a class="button primary" href="https://shop.example/book"><span>Buy the book</span></a>');
     // HTML without any of them is given back as it is.
     expect(withoutSubstackChrome('<p>Plain <b>text</b></p>')).toBe('<p>Plain <b>text</b></p>');
   });
 
   it('is made in time linear in the HTML, however deep the blocks it removes nest', async () => {
-    const nested = (n: number) => `${'<div class="button-wrapper"><div>'.repeat(n / 40)}text${'</div></div>'.repeat(n / 40)}<p>after</p>`;
+    const nested = (n: number) => `${'<div class="subscription-widget"><div>'.repeat(n / 44)}text${'</div></div>'.repeat(n / 44)}<p>after</p>`;
     expect(withoutSubstackChrome(nested(4000))).toBe('<p>after</p>');
     const growth = await costGrowth((n) => withoutSubstackChrome(nested(n)), 100_000, 1_000_000, 2.5);
     expect(growth).toBeLessThan(2.5);
