@@ -410,18 +410,19 @@ export function episode(value: unknown, path: FieldPath, base: string): EpisodeI
 
 /**
  * A `podcast:` namespace file link. The namespace requires an https URL wherever it links a file
- * (apps may refuse to fetch an http one), so an http URL is refused, as a transcript's language that
- * apps cannot read is; a path takes the scheme of the story's address.
+ * (apps may refuse to fetch an http one), so a URL written with `http:` is refused, as a transcript's
+ * language that apps cannot read is. A path takes the scheme of the story's address: on a site served over
+ * http (a local preview, `http://localhost:1313/`) it is an http URL, which the site's own address decides.
  */
 export function podcastLink(value: unknown, path: FieldPath, base: string): PodcastLink {
   const r = record(value, path);
   const url = httpUrl(r.url, `${path}.url`, base);
   if (!url) fail(`${path}.url`, 'is required');
-  if (url.startsWith('http:')) {
-    const written = String(r.url).trim();
+  const written = String(r.url).trim();
+  if (/^http:/i.test(written)) {
     fail(
       `${path}.url`,
-      `must be an https URL, found "${written}"${written === url ? '' : ` (${url})`}: the podcast namespace requires https for the files it links (transcripts, chapters)`,
+      `must be an https URL, found "${written}": the podcast namespace requires https for the files it links (transcripts, chapters)`,
     );
   }
   const link: PodcastLink = { url, type: mimeType(r.type, `${path}.type`, true)! };
