@@ -162,11 +162,13 @@ const CONTROL_TAGS: ReadonlySet<string> = new Set(['button', 'input', 'select', 
  * How many controls among an element's children make it a group of controls (a toolbar, a form's fields, a media
  * player's control bar), whose content from its first control on is not written: the readouts written between the
  * controls (a player's current time and duration, a page number) show the state of controls a feed does not have.
- * One control beside text is a paragraph's ("run it <button>Copy</button> first"): its text stays. Ghost's video and
- * audio cards write their player so (`kg-video-player`, `kg-audio-player`: play and pause buttons, `0:00`, `/0:42`,
- * a seek slider, a `1×` button, mute buttons, a volume slider), their times in spans that no tag tells from text;
- * the group does, in any version of Ghost's cards (`kg-player` in some) and in any player written the same way,
- * where Ghost's class names would tell them in Ghost's only.
+ * One control beside text is a paragraph's ("run it <button>Copy</button> first"): its text stays. So do controls
+ * with text of the element's own from the first one on ("click <button>Save</button> to keep a draft, or
+ * <button>Publish</button> to send it"): that is prose, while a player writes its readouts in elements of their own.
+ * Ghost's video and audio cards write their player so (`kg-video-player`, `kg-audio-player`: play and pause buttons,
+ * `0:00`, `/0:42`, a seek slider, a `1×` button, mute buttons, a volume slider), their times in spans that no tag
+ * tells from text; the group does, in any version of Ghost's cards (`kg-player` in some) and in any player written
+ * the same way, where Ghost's class names would tell them in Ghost's only.
  */
 const CONTROL_GROUP_SIZE = 2;
 
@@ -200,6 +202,8 @@ interface OpenControls {
   slot: number;
   /** How many frames the report held at its first control: those after it are no frames of the article if it is a group. */
   frames: number;
+  /** Whether the element holds text of its own (not white space) from its first control on: then it is prose, no group. */
+  prose: boolean;
 }
 
 /**
@@ -572,7 +576,7 @@ export function sanitizeHtmlFragment(
     }
     parts.push(out);
     out = '';
-    parent.controls = { count: 1, slot: parts.length, frames: report?.frames.length ?? 0 };
+    parent.controls = { count: 1, slot: parts.length, frames: report?.frames.length ?? 0, prose: false };
   };
   /** At the end of a group of controls: the output is again what it was before its first control. */
   const groupEnds = (group: OpenControls): void => {
@@ -638,7 +642,11 @@ export function sanitizeHtmlFragment(
       },
       ontext(text) {
         if (hiddenDepth > 0) return;
-        if (media.length > 0 && /\S/.test(text)) contentStarts();
+        const controls = open.at(-1)?.controls;
+        if ((media.length > 0 || controls?.prose === false) && /\S/.test(text)) {
+          if (media.length > 0) contentStarts();
+          if (controls !== undefined) controls.prose = true;
+        }
         out += escapeText(text);
       },
       onclosetag(name, isImplied) {
@@ -651,7 +659,7 @@ export function sanitizeHtmlFragment(
         const element = open.at(-1);
         if (!element || element.name !== name) return;
         open.pop();
-        if (element.controls !== undefined && element.controls.count >= CONTROL_GROUP_SIZE) groupEnds(element.controls);
+        if (element.controls !== undefined && element.controls.count >= CONTROL_GROUP_SIZE && !element.controls.prose) groupEnds(element.controls);
         if (!element.kept) return;
         if (name === 'a') openLinks--;
         const opened = element.media;

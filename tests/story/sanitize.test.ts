@@ -392,12 +392,30 @@ describe('buttons and other controls', () => {
     expect(sanitizeHtmlFragment('<div><b>Page</b><button>Back</button><span>3 of 10</span><input type="range"><button>Next</button></div><p>Text</p>', BASE)).toBe(
       '<div><b>Page</b></div><p>Text</p>',
     );
-    expect(sanitizeHtmlFragment('<form><input type="email" placeholder="you@example.com"><select><option>Weekly</option></select>Subscribe</form><p>Text</p>', BASE)).toBe(
-      '<p>Text</p>',
-    );
+    expect(
+      sanitizeHtmlFragment('<form><input type="email" placeholder="you@example.com"><select><option>Weekly</option></select><span>Subscribe</span></form><p>Text</p>', BASE),
+    ).toBe('<p>Text</p>');
     expect(sanitizeHtmlFragment('<p>Press <input type="checkbox"> to agree, <em>then</em> go on.</p>', BASE)).toBe('<p>Press  to agree, <em>then</em> go on.</p>');
     // Controls in different elements, or in an element inside the group's, are no group of their own element.
     expect(sanitizeHtmlFragment('<div><p>a<button>x</button>b</p><p>c<button>y</button>d</p></div>', BASE)).toBe('<div><p>ab</p><p>cd</p></div>');
+  });
+
+  it('keeps prose holding two or more controls: text of its own from the first control on is no readout of a player', () => {
+    expect(sanitizeHtmlFragment('<p>Click <button>Save</button> to keep a draft, or <button>Publish</button> to send it to readers.</p>', BASE)).toBe(
+      '<p>Click  to keep a draft, or  to send it to readers.</p>',
+    );
+    expect(sanitizeHtmlFragment('<p>Check <input type="checkbox"> backups and <input type="checkbox"> logs before you upgrade.</p>', BASE)).toBe(
+      '<p>Check  backups and  logs before you upgrade.</p>',
+    );
+    // Text of its own after the last control only, or between its controls beside readouts in elements: prose too.
+    expect(sanitizeHtmlFragment('<p>Use <button>a</button><button>b</button> first.</p>', BASE)).toBe('<p>Use  first.</p>');
+    expect(sanitizeHtmlFragment('<form><input type="email"><span>0:00</span><select><option>Weekly</option></select>Subscribe</form>', BASE)).toBe('<span>0:00</span>Subscribe');
+    // White space between controls, and text inside their child elements, is no text of the element's own: a group still.
+    expect(sanitizeHtmlFragment('<div>Player\n  <button>a</button>\n  <span>0:00</span><div>/<span>0:42</span></div>\n  <input type="range">\n</div>', BASE)).toBe(
+      '<div>Player\n  </div>',
+    );
+    // Text of an element around the controls' element is not its own.
+    expect(sanitizeHtmlFragment('<p>Read <span><button>a</button><b>1:00</b><button>b</button></span> on.</p>', BASE)).toBe('<p>Read <span></span> on.</p>');
   });
 
   it('leaves out the frames and media of a group of controls, in the report too, and keeps what a video around it holds', () => {
@@ -405,7 +423,7 @@ describe('buttons and other controls', () => {
     const group = '<div><button>a</button><iframe src="https://p.example/v" title="Player"></iframe><video src="/v.mp4"></video><button>b</button></div>';
     expect(sanitizeHtmlFragment(`<p>x</p>${group}<p>y</p>`, BASE, undefined, undefined, report)).toBe('<p>x</p><div></div><p>y</p>');
     expect(report.frames).toEqual([]);
-    expect(sanitizeHtmlFragment('<video src="/v.mp4"><span><button>a</button>b<button>c</button></span>Fallback</video>', BASE)).toBe(
+    expect(sanitizeHtmlFragment('<video src="/v.mp4"><span><button>a</button><i>b</i><button>c</button></span>Fallback</video>', BASE)).toBe(
       '<video src="https://news.example.com/v.mp4" controls><span></span>Fallback</video>',
     );
     // A video's own controls are no group: its sources are among them.
@@ -413,7 +431,7 @@ describe('buttons and other controls', () => {
       '<video controls>Fallback<source src="https://news.example.com/v.mp4" /></video>',
     );
     // A group in a video without its end tag: the video still ends where its content begins.
-    expect(sanitizeHtmlFragment('<div><video src="/v.mp4"><form><button>a</button>b<button>c</button></form>Text <p>d<button>e</button>f</p></div>', BASE)).toBe(
+    expect(sanitizeHtmlFragment('<div><video src="/v.mp4"><form><button>a</button><i>b</i><button>c</button></form>Text <p>d<button>e</button>f</p></div>', BASE)).toBe(
       '<div><video src="https://news.example.com/v.mp4" controls></video>Text <p>df</p></div>',
     );
   });
@@ -425,6 +443,8 @@ describe('buttons and other controls', () => {
       (n: number) => '<p>a<button>b</button>c<iframe src="https://x.example/v"></iframe></p>'.repeat(n),
       (n: number) => `<video src="/v.mp4">${'<div><button></button>x<button></button><video src="/w.mp4">y'.repeat(n)}`,
       (n: number) => `<div>${'<button>x</button><span>0:00</span>'.repeat(n)}</div>`,
+      (n: number) => `<p>${'<button>x</button> text <input type="checkbox"> '.repeat(n)}</p>`,
+      (n: number) => '<p>Click <button>x</button> to <span>y</span> and <input> on.</p>'.repeat(n),
     ];
     for (const shape of shapes) expect(await costGrowth((n) => sanitizeHtmlFragment(shape(n), BASE), 2_000, 20_000, 4)).toBeLessThanOrEqual(4);
   });
