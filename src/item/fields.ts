@@ -420,10 +420,7 @@ export function podcastLink(value: unknown, path: FieldPath, base: string): Podc
   if (!url) fail(`${path}.url`, 'is required');
   const written = String(r.url).trim();
   if (/^http:/i.test(written)) {
-    fail(
-      `${path}.url`,
-      `must be an https URL, found "${written}": the podcast namespace requires https for the files it links (transcripts, chapters)`,
-    );
+    fail(`${path}.url`, `must be an https URL, found "${written}": the podcast namespace requires https for the files it links (transcripts, chapters)`);
   }
   const link: PodcastLink = { url, type: mimeType(r.type, `${path}.type`, true)! };
   // A transcript's language as feeds write languages (`en`, `pt-BR`): apps pick a transcript by it.

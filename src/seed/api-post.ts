@@ -30,6 +30,8 @@ export interface ApiPost {
    * warning: the field that says so, its value and what it means. The post is a draft in {@link fields}.
    */
   leftOut?: string;
+  /** Set when the post is left out because its text is not public (for members only, behind a password): nothing publishes it. */
+  withheld?: true;
 }
 
 /** The names of a JSON seed's body, storyfeed's own. */
@@ -78,6 +80,11 @@ class PostFields {
     this.set('draft', true, path);
     this.post.leftOut = `$.${this.prefix}${path} is ${JSON.stringify(value)}: ${why}`;
   }
+  /** {@link leaveOut} for a post whose text is not public: a sidecar's `draft: false` does not publish it (see {@link ApiPost.withheld}). */
+  withhold(path: string, value: unknown, why: string): void {
+    this.leaveOut(path, value, why);
+    this.post.withheld = true;
+  }
   /** Names where the post's text would be (`path`), and what is asked of it, when it gives none. */
   noBody(path: string, detail: string): void {
     const { contentHtml, markdown } = this.post.fields;
@@ -123,7 +130,7 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
   // A page (`/wp-json/wp/v2/pages/2`: About, Contact) has a post's shape, and WordPress's feeds leave it out.
   if (value.type === 'page') out.leaveOut('type', value.type, sitePage('WordPress'));
   // A post behind a password, saved by whoever may edit it, holds its text: WordPress's feeds never show it.
-  else if (parts.passwordProtected) out.leaveOut('content.protected', true, "the post is password-protected, and WordPress's feeds never show its text");
+  else if (parts.passwordProtected) out.withhold('content.protected', true, "the post is password-protected, and WordPress's feeds never show its text");
   out.noBody(
     'content.rendered',
     parts.contentHtml === undefined
@@ -180,7 +187,7 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, sit
     const shown = ghostVisitorHtml(html, value.visibility);
     // A post for members with nothing a visitor sees is kept whole, for a draft: it is never published so.
     out.set('contentHtml', shown ?? html, 'html');
-    if (shown === undefined) out.leaveOut('visibility', value.visibility, GHOST_MEMBERS_ONLY);
+    if (shown === undefined) out.withhold('visibility', value.visibility, GHOST_MEMBERS_ONLY);
   }
   out.set('summary', value.custom_excerpt, 'custom_excerpt');
   out.set('date', value.published_at, 'published_at');

@@ -36,4 +36,9 @@ export interface SeedArticle {
    * summary when front matter and sidecar give none.
    */
   excerpt?: string;
+  /**
+   * Why the text is not public (a CMS's post for members only, or behind a password): the story stays a draft,
+   * whatever a sidecar says of `draft`.
+   */
+  withheld?: string;
 }

@@ -81,6 +81,13 @@ export function readSeed(text: string, options: ReadSeedOptions = {}): SeedArtic
   const read = format === 'markdown' ? readMarkdownSeed : format === 'json' ? readJsonSeed : readTextSeed;
   const article = read(clean, options);
   if (options.sidecar) article.meta = mergeSidecarMeta(options.sidecar, article.meta);
+  // A post whose text is not public stays a draft: a sidecar's `draft: false` does not publish it.
+  if (article.withheld !== undefined && article.meta.draft !== true) {
+    options.onWarning?.(
+      warning('W_DRAFT', `${article.withheld}: its text is not public, and a sidecar's \`draft: false\` does not publish it; it is left out of the feeds`, { file: options.file }),
+    );
+    article.meta = { ...article.meta, draft: true };
+  }
   return article;
 }
 

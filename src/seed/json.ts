@@ -120,6 +120,7 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
   if (!article.sections.some((s) => s.blocks.length > 0) && !(article.html !== undefined && MEDIA_START_TAG.test(article.html)))
     fail(post ? bodyField : 'body', 'the body is empty');
   if (file !== undefined) article.file = file;
+  if (post?.withheld && post.leftOut) article.withheld = post.leftOut;
   return article;
 }
 

@@ -315,6 +315,17 @@ describe('a Ghost post as a JSON seed', () => {
         '$.visibility is "members": for members only, with no public part before a paywall card, and Ghost\'s feeds show a visitor none of its text: it is read as a draft and left out of the feeds',
       ],
     ]);
+    // A sidecar's `draft: false` does not publish it: its text is not public.
+    const sidecarWarnings: Diagnostic[] = [];
+    const forced = parseSeed(JSON.stringify({ ...ghostPost(), visibility: 'members', html: '<p>For members: the code is SECRET2.</p>' }), {
+      site,
+      file: 'seeds/members.json',
+      sidecar: { draft: false },
+      analysis: false,
+      onWarning: (d) => sidecarWarnings.push(d),
+    });
+    expect(forced.draft).toBe(true);
+    expect(sidecarWarnings.map((d) => d.message)).toContainEqual(expect.stringContaining("a sidecar's `draft: false` does not publish it"));
     // The Content API gives a visitor no text of such a post: the message says why there is none.
     expect(fails(() => readJsonSeed(JSON.stringify({ ...ghostPost(), visibility: 'paid', html: '' }))).detail).toMatch(/^\$\.html: holds no text: the post is for members only, /);
   });
