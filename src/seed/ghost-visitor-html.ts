@@ -29,10 +29,22 @@ export function ghostVisitorHtml(html: string, visibility: unknown): string | un
   let shown = html;
   if (typeof visibility === 'string' && visibility.trim() !== 'public') {
     const paywall = html.indexOf(PAYWALL);
-    if (paywall < 0 || html.slice(0, paywall).trim() === '') return undefined;
+    if (paywall < 0 || !showsText(html.slice(0, paywall))) return undefined;
     shown = html.slice(0, paywall);
   }
   return withoutGatedBlocks(shown);
+}
+
+/** Whether HTML holds any text outside its tags (`<p></p>` holds none). One pass: a tag ends at the first `>`. */
+function showsText(html: string): boolean {
+  let inTag = false;
+  for (let at = 0; at < html.length; at++) {
+    const char = html[at]!;
+    if (inTag) inTag = char !== '>';
+    else if (char === '<') inTag = true;
+    else if (char.trim() !== '') return true;
+  }
+  return false;
 }
 
 /** `html` without the blocks shown only to members, and with the marks around those shown to visitors taken away, their content kept. */

@@ -16,6 +16,9 @@ describe('what a Ghost post shows a visitor', () => {
     for (const visibility of ['members', 'paid', 'tiers', 'status:-free']) expect(ghostVisitorHtml(html, visibility), visibility).toBe('<p>The free part.</p>');
     expect(ghostVisitorHtml('<p>All for members.</p>', 'paid')).toBeUndefined();
     expect(ghostVisitorHtml('\n<!--members-only--><p>All for members.</p>', 'members')).toBeUndefined();
+    // A paywall card after an empty paragraph or a divider: nothing a visitor reads comes before it.
+    expect(ghostVisitorHtml('<p></p><hr><!--members-only--><p>All for members.</p>', 'members')).toBeUndefined();
+    expect(ghostVisitorHtml('<p> </p><p>A</p><!--members-only-->x', 'members')).toBe('<p> </p><p>A</p>');
   });
 
   it('leaves out the blocks shown only to members, and keeps those shown to visitors without their marks', () => {
@@ -27,6 +30,11 @@ describe('what a Ghost post shows a visitor', () => {
     );
     // A block never ended is none, as Ghost reads it.
     expect(ghostVisitorHtml('<p>a</p><!--kg-gated-block:begin nonMember:false--><p>b</p>', 'public')).toBe('<p>a</p><!--kg-gated-block:begin nonMember:false--><p>b</p>');
+  });
+
+  it('tells an empty part before the paywall in time linear in it, however its tags run', async () => {
+    const growth = await costGrowth((n) => ghostVisitorHtml(`${'<'.repeat(n)}<!--members-only-->x`, 'members'), 100_000, 1_000_000, 2.5);
+    expect(growth).toBeLessThan(2.5);
   });
 
   it('is read in time linear in the HTML, however many blocks begin and never end', async () => {
