@@ -6,6 +6,7 @@
  *
  * - Chinese, before: the subject, a verb of saying, a colon or comma (`X表示：“…”`, `X說，「…」`);
  * - Chinese, after: the subject and the verb closing the sentence (`“…”X说。`);
+ * - a Chinese verb of saying and 说 or 道 after it are one verb (`X补充说：`, `“…”X强调说。`, `X解释道：`);
  * - Japanese: `と` and a verb of saying after the quotation (`「…」と述べた`, `「…」としている`), the speaker
  *   the one marked with は or が between them (`「…」と大臣は述べた`), else the sentence's topic before the
  *   quotation (`X は「…」と話した`); a sentence with two topics leaves it empty.
@@ -97,10 +98,29 @@ const LONGEST_CHINESE_VERB = Math.max(...CHINESE_VERBS.map((verb) => verb.length
  */
 const REPORTING_VERB_CHARACTERS = 2;
 
+/** The fewest characters of a verb of saying that 说 or 道 joins into one: a character alone before them may end a name. */
+const COMPOUND_VERB_CHARACTERS = 2;
+
 /** The length of the Chinese verb of saying of `shortest` characters or more that ends `clause`, the longest (`声称` before `称`), or 0. */
-const verbEnding = (clause: string, shortest: number): number => {
+const simpleVerbEnding = (clause: string, shortest: number): number => {
   for (let n = Math.min(LONGEST_CHINESE_VERB, clause.length); n >= shortest; n--) if (CHINESE_VERB_SET.has(clause.slice(clause.length - n))) return n;
   return 0;
+};
+
+/** 说 and 道 ("say") after a verb of saying, which news writing joins into one verb (`补充说`, `解释道`, `回答说`). */
+const SAYING_AFTER_VERB = /[说說道]$/u;
+
+/**
+ * The length of the Chinese verb of saying of `shortest` characters or more that ends `clause` (see
+ * {@link simpleVerbEnding}), with the verb of saying of two characters or more that 说 or 道 follows
+ * (`王强补充说`: the verb is `补充说`, the speaker `王强`), or 0.
+ */
+const verbEnding = (clause: string, shortest: number): number => {
+  if (SAYING_AFTER_VERB.test(clause)) {
+    const before = simpleVerbEnding(clause.slice(0, -1), COMPOUND_VERB_CHARACTERS);
+    if (before > 0) return before + 1;
+  }
+  return simpleVerbEnding(clause, shortest);
 };
 
 /** Japanese verbs of saying after `と`, as stems (`述べ` of 述べた, `話し` of 話した, `語っ` of 語った). */

@@ -55,6 +55,17 @@ describe('Chinese quotations (they were never found: no spaces between words, fu
     ]);
   });
 
+  it('reads a verb of saying before 说 or 道 as part of the verb, not of the speaker ("X补充说", "X解释道")', () => {
+    expect(quotes('zh', ['市政协委员王强补充说：“资金下周到位。”'])).toEqual([['资金下周到位。', '市政协委员王强']]);
+    expect(quotes('zh', ['李明解释说：“线路需要重新规划。”'])[0]?.[1]).toBe('李明');
+    expect(quotes('zh', ['“这是第一步，”张华强调说。'])[0]?.[1]).toBe('张华');
+    expect(quotes('zh-Hant', ['議員林美玲補充道：「預算下週表決。」'])[0]?.[1]).toBe('議員林美玲');
+    expect(quotes('zh', ['局长邓文华解释道：“数据还需要核实。”'])[0]?.[1]).toBe('局长邓文华');
+    // A pronoun before such a verb is a pronoun: nobody named before it here.
+    expect(quotes('zh', ['他回答说：“我们会尽快处理。”'])).toEqual([['我们会尽快处理。', null]]);
+    expect(quotes('zh', ['区长韦海生表示，工程已经开工。他回答说：“年底完工。”'])[0]?.[1]).toBe('区长韦海生');
+  });
+
   it('leaves the speaker empty when a pronoun has nobody before it to refer to or no verb of saying signs the quotation', () => {
     expect(quotes('zh', ['他还指出：“新的收费标准从下个月起执行。”'])).toEqual([['新的收费标准从下个月起执行。', null]]);
     expect(quotes('zh', ['“我们不会放弃，直到找到最后一名失踪者。”'])).toEqual([['我们不会放弃，直到找到最后一名失踪者。', null]]);
