@@ -21,10 +21,12 @@
  *
  * A pronoun (`他说`, `她表示`, `彼は…と述べた`, `同氏は`) is the one person the paragraph named as a speaker
  * before it, with a quotation or without (`X表示，…`, `X は、…と説明した`), or, where the paragraph has named
- * no speaker yet, the one the paragraph before named; one of the gender the pronoun marks, where the text marks
- * the person's (`王女士`, `陈先生`, or a pronoun that referred to them). Two people, several at once, or someone
- * the analysis cannot name leave it empty, as a body or a document does (`市交通局表示`, `报告指出`), which a
- * pronoun of a person does not refer to.
+ * no speaker yet and the pronoun's sentence opens it, the one the paragraph before named; one of the gender the
+ * pronoun marks, where the text marks the person's (`王女士`, `陈先生`, or a pronoun that referred to them). Two
+ * people, several at once, or someone the analysis cannot name leave it empty, as a body or a document does
+ * (`市交通局表示`, `报告指出`), which a pronoun of a person does not refer to; so do a sentence signing nothing
+ * between the person and the pronoun and a listener the person spoke to (`X对王强说`), either of whom may have
+ * brought in the one meant, unless the text marks the person's gender as the pronoun's.
  *
  * Every look around a quotation or a verb of saying is bounded, so a paragraph is read in time linear in its length.
  */
@@ -221,6 +223,8 @@ interface Signature {
   subject: boolean;
   /** Whether the verb asks (`问`): someone the text may not name is asked, whom a pronoun after it may mean. */
   asks?: boolean;
+  /** Whether the subject speaks to a listener (`X对王强说`, `X告诉记者`), whom a pronoun after it may mean as well. */
+  told?: boolean;
 }
 
 /** A Chinese verb of asking ending a text (`问`, `问道`). */
@@ -260,19 +264,30 @@ const listenerFrameAt = (phrase: string, tellers: readonly string[]): number => 
   return -1;
 };
 
+/** What signs a Chinese clause at its end: the text before it, and whether it names a listener. */
+interface Signing {
+  /** The text before the verb of saying, or before the verb of telling and its listener. */
+  before: string;
+  /** Whether a verb of telling and its listener end the clause (`X告诉记者`). */
+  told: boolean;
+}
+
 /**
- * The text before what signs a Chinese clause at its end: a verb of saying of `shortest` characters or more
- * (`X表示`), or a verb of telling and its listener (`X告诉记者`). Null when neither ends it.
+ * What signs a Chinese clause at its end: a verb of saying of `shortest` characters or more (`X表示`), or a verb
+ * of telling and its listener (`X告诉记者`). Null when neither ends it.
  */
-const beforeVerb = (clause: string, shortest = 1): string | null => {
+const beforeVerb = (clause: string, shortest = 1): Signing | null => {
   const verb = verbEnding(clause, shortest);
-  if (verb > 0) return clause.slice(0, clause.length - verb);
+  if (verb > 0) return { before: clause.slice(0, clause.length - verb), told: false };
   const frame = listenerFrameAt(clause, TELLING_VERBS);
-  return frame < 0 ? null : clause.slice(0, frame);
+  return frame < 0 ? null : { before: clause.slice(0, frame), told: true };
 };
 
-/** Who the subject of a Chinese clause written before its verb is, without what opens it or stands between it and the verb. */
-const chineseSubject = (clause: string): Signature => {
+/**
+ * Who the subject of a Chinese clause written before its verb is, without what opens it or stands between it and
+ * the verb; `listened` when the verb named a listener (`告诉记者`).
+ */
+const chineseSubject = (clause: string, listened: boolean): Signature => {
   let subject = clause.trim();
   // A bounded number of openers ("此外，昨天…"): each is a word of the clause, never a loop over the text.
   for (let i = 0; i < 3; i++) {
@@ -283,11 +298,13 @@ const chineseSubject = (clause: string): Signature => {
   if (CHINESE_CLAUSE_WORDS.test(subject)) return SOMEONE;
   const frame = listenerFrameAt(subject, TELLING_WORDS);
   if (frame >= 0) subject = subject.slice(0, frame);
+  const told = frame >= 0 || listened;
   const adverbial = subject.search(CHINESE_ADVERBIAL);
   if (adverbial >= 0) subject = subject.slice(0, adverbial);
   subject = subject.replace(CHINESE_AT_PLACE_OR_TIME, '');
   for (let i = 0; i < 2; i++) subject = subject.replace(CHINESE_TRAILING_ADVERB, '');
-  return signedBy(subject);
+  const signature = signedBy(subject);
+  return told ? { ...signature, told } : signature;
 };
 
 /** The colons and commas after a Chinese verb of saying. */
@@ -306,13 +323,14 @@ const JAPANESE_TO = 'と'.charCodeAt(0);
 const chineseSignedAt = (text: string, k: number, shortest: number): Signature | null => {
   const from = Math.max(0, k - ATTRIBUTION_REACH);
   const said = text.slice(from, k);
-  const clause = beforeVerb(said, shortest);
-  if (clause === null) return null;
+  const signing = beforeVerb(said, shortest);
+  if (signing === null) return null;
+  const clause = signing.before;
   let start = clause.length;
   while (start > 0 && !CLAUSE_BOUNDARY.test(clause[start - 1] ?? '')) start--;
   // A clause that runs past the reach is too long to be a subject: signed, by someone the text does not name.
   const whole = start > 0 || from === 0;
-  return asking(whole ? chineseSubject(clause.slice(start)) : SOMEONE, said);
+  return asking(whole ? chineseSubject(clause.slice(start), signing.told) : SOMEONE, said);
 };
 
 /** `X表示：“…”`, `X告诉记者：“…”`: a Chinese verb of saying or telling and a colon or comma right before the opening mark at `open`. */
@@ -334,8 +352,8 @@ const chineseAfter = (text: string, close: number): Signature | null => {
   // The clause ends the sentence or goes on after a comma or colon; a question ("…怎么说？") signs nothing.
   if (end === k || (end < text.length && !/[。，,.！!：:]/u.test(text[end] ?? '')) || (end === limit && limit < text.length)) return null;
   const said = text.slice(k, end);
-  const subject = beforeVerb(said);
-  return subject === null ? null : asking(chineseSubject(subject), said);
+  const signing = beforeVerb(said);
+  return signing === null ? null : asking(chineseSubject(signing.before, signing.told), said);
 };
 
 /**
@@ -493,6 +511,8 @@ interface Antecedent {
   name: string;
   /** The gender a title after the name or a pronoun that referred to them marks. */
   gender: Gender;
+  /** Whether they last spoke to a listener (`X对王强说`), a second person a pronoun after them may mean. */
+  told: boolean;
 }
 
 /** The speakers one paragraph has named, for the pronouns after them. */
@@ -503,16 +523,32 @@ interface Speakers {
   spoke: boolean;
   /** Whether several people spoke at once, someone the analysis cannot name, or too many: a pronoun is a guess. */
   crowded: boolean;
+  /** The sentences ended so far (outside quotations, and quotations ending one): a pronoun after one opens no paragraph. */
+  sentences: number;
+  /** The sentences ended since the last verb of saying or quotation, which a quotation ending a sentence counts. */
+  since: number;
 }
 
 /** A paragraph's speakers before it names any. */
-const noSpeakers = (): Speakers => ({ people: [], spoke: false, crowded: false });
+const noSpeakers = (): Speakers => ({ people: [], spoke: false, crowded: false, sentences: 0, since: 0 });
+
+/**
+ * The most sentences ended between a speaker's verb of saying and a pronoun meaning them: their own. A sentence
+ * after it that signs nothing may bring in someone else (`记者采访了司机王强。他说`), whom the pronoun may mean.
+ */
+const MAX_SENTENCES_TO_PRONOUN = 1;
+
+/** The ends of sentences: full stops, question and exclamation marks. */
+const SENTENCE_END_CODES = new Set([...'。！？!?'].map((mark) => mark.charCodeAt(0)));
+
+/** Sentence-final punctuation ending a quotation's text: the quotation ends the sentence with it. */
+const ENDS_SENTENCE = /[。！？!?]$/u;
 
 /** The gender two marks of one person's give: the one given, null when they disagree. */
 const bothGenders = (a: Gender, b: Gender): Gender => (a === null ? b : b === null || a === b ? a : null);
 
 /** Notes a speaker the text names: a person once (one written with and without a title is one, `孙海涛`), several as a crowd. */
-const noteSpeaker = (speakers: Speakers, name: string, gender: Gender): void => {
+const noteSpeaker = (speakers: Speakers, name: string, gender: Gender, told: boolean): void => {
   speakers.spoke = true;
   if (SEVERAL.test(name)) {
     speakers.crowded = true;
@@ -523,17 +559,20 @@ const noteSpeaker = (speakers: Speakers, name: string, gender: Gender): void => 
   if (known) {
     if (name.length > known.name.length) known.name = name;
     known.gender = bothGenders(known.gender, gender);
-  } else if (speakers.people.length < MAX_ANTECEDENTS) speakers.people.push({ name, gender });
+    known.told = told;
+  } else if (speakers.people.length < MAX_ANTECEDENTS) speakers.people.push({ name, gender, told });
   else speakers.crowded = true;
 };
 
 /**
  * The person `pronoun` refers back to: the one of its gender the paragraph has named (`current`), or, where it has
- * named no speaker yet, the paragraph before (`previous`); null when there are none, or several, to choose from.
+ * named no speaker yet and the pronoun's sentence opens it, the paragraph before (`previous`); null when there are
+ * none, or several, to choose from, or someone else may have come in between: a sentence that signs nothing, or
+ * the listener the person spoke to, unless the text marks the person's gender as the pronoun's.
  */
 const referredTo = (current: Speakers, previous: Speakers, pronoun: string): Antecedent | null => {
-  const scope = current.spoke ? current : previous;
-  if (scope.crowded) return null;
+  const scope = current.spoke ? current : current.sentences === 0 ? previous : null;
+  if (scope === null || scope.crowded || scope.since > MAX_SENTENCES_TO_PRONOUN) return null;
   const reference = genderOfPronoun(pronoun);
   let found: Antecedent | null = null;
   for (const person of scope.people) {
@@ -541,6 +580,7 @@ const referredTo = (current: Speakers, previous: Speakers, pronoun: string): Ant
     if (found) return null;
     found = person;
   }
+  if (found?.told && (found.gender === null || found.gender !== reference)) return null;
   return found;
 };
 
@@ -558,14 +598,14 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /**
  * Reads the words a paragraph reports without quotation marks in `from`…`to` (between its quotations), for the
  * speakers they name: `X表示，…` (a verb of two characters or more), `X告诉记者，…`, `X は、…と説明した`. Calls
- * `heard` with each signature, in the order of the text.
+ * `heard` with each signature and its offset, in the order of the text.
  */
-const readReported = (text: string, from: number, to: number, heard: (signature: Signature) => void): void => {
+const readReported = (text: string, from: number, to: number, heard: (signature: Signature, at: number) => void): void => {
   for (let k = from; k < to; k++) {
     // Most characters are neither: they are told by their code, without a string made of each.
     const c = text.charCodeAt(k);
     const signature = SIGNING_MARK_CODES.has(c) ? chineseSignedAt(text, k, REPORTING_VERB_CHARACTERS) : c === JAPANESE_TO ? japaneseReported(text, k) : null;
-    if (signature) heard(signature);
+    if (signature) heard(signature, k);
   }
 };
 
@@ -590,16 +630,28 @@ export function findCjkQuotes(doc: Doc): FoundQuote[] {
     const current = noSpeakers();
     const japanese = KANA.test(text);
     const before = previous;
-    // The speaker a signature gives: the one its subject names, or the one its pronoun refers to.
-    const speakerOfSignature = (signature: Signature): string | null => {
+    // Counts the sentences ended outside quotations up to `end` (a quotation's are skipped: `counted` passes it).
+    let counted = 0;
+    const countTo = (end: number): void => {
+      for (; counted < end; counted++) {
+        if (!SENTENCE_END_CODES.has(text.charCodeAt(counted))) continue;
+        current.sentences++;
+        current.since++;
+      }
+    };
+    // The speaker a signature at `at` gives: the one its subject names, or the one its pronoun refers to.
+    const speakerOfSignature = (signature: Signature, at: number): string | null => {
+      countTo(at);
       let speaker = signature.speaker;
       const pronoun = signature.pronoun;
+      const told = signature.told ?? false;
       const person = pronoun ? referredTo(current, before, pronoun) : null;
+      current.since = 0;
       if (pronoun && person) {
         // The pronoun tells the person's gender where the text had not.
-        noteSpeaker(current, person.name, bothGenders(person.gender, genderOfPronoun(pronoun)));
+        noteSpeaker(current, person.name, bothGenders(person.gender, genderOfPronoun(pronoun)), told);
         speaker = person.name;
-      } else if (speaker) noteSpeaker(current, speaker, genderOfCjkTitle(speaker, japanese));
+      } else if (speaker) noteSpeaker(current, speaker, genderOfCjkTitle(speaker, japanese), told);
       // Someone the analysis cannot name spoke (or was asked): a pronoun after it may mean them.
       if ((signature.subject && !speaker) || signature.asks) {
         current.spoke = true;
@@ -613,16 +665,23 @@ export function findCjkQuotes(doc: Doc): FoundQuote[] {
       // A colon or comma right before the quotation signs it, not words of its own.
       readReported(text, reported, region.open - 2, speakerOfSignature);
       reported = Math.max(reported, region.close + 2);
+      countTo(region.open);
+      counted = Math.max(counted, region.close + 1);
       const inner = text.slice(region.open + 1, region.close).trim();
       const quoted = withoutTrailing(inner, TRAILING_COMMA);
       if (!quoted) continue;
       const closed = region.close < text.length;
-      const signature = chineseBefore(text, region.open) ?? (closed ? (japaneseAfter(text, region.open, region.close) ?? chineseAfter(text, region.close)) : null);
+      const signedBefore = chineseBefore(text, region.open);
+      const signature = signedBefore ?? (closed ? (japaneseAfter(text, region.open, region.close) ?? chineseAfter(text, region.close)) : null);
       const whole = region.open === 0 && text.slice(region.close + 1).trim().length <= 1;
       // A term, a name or a title in quotation marks is no quotation: a quotation is signed, or has clauses, or is the paragraph.
       if (!signature && !CLAUSE_PUNCTUATION.test(quoted) && !whole) continue;
       token = tokenAt(block, region.open, token);
-      const speaker = signature ? speakerOfSignature(signature) : null;
+      const speaker = signature ? speakerOfSignature(signature, region.open) : null;
+      // A quotation ending a sentence ends it, unless the verb signing it after it (`“…。”X说。`) is still to come.
+      const endsSentence = ENDS_SENTENCE.test(inner) && (signature === null || signedBefore !== null);
+      current.since = endsSentence ? 1 : 0;
+      if (endsSentence) current.sentences++;
       if (carried && region.open === 0) {
         // "「…。 / 「…」と組合長は話した。": the paragraphs are one quotation, signed where it ends.
         carried.quote.text += quoted;
@@ -636,6 +695,7 @@ export function findCjkQuotes(doc: Doc): FoundQuote[] {
       if (!closed) runningOn = { quote, signed: signature !== null };
     }
     readReported(text, reported, text.length, speakerOfSignature);
+    countTo(text.length);
     previous = current;
   }
   return out;

@@ -113,6 +113,25 @@ describe('Chinese quotations (they were never found: no spaces between words, fu
     expect(quotes('zh', ['区长韦海生表示，老旧小区改造今年全部完工。', '改造涉及全区四十个小区，惠及两万多户居民。', '他说：“居民可以放心。”'])[0]?.[1]).toBe(null);
   });
 
+  it('leaves a pronoun empty where someone else may have come in between: a sentence naming nobody speaking, or a listener', () => {
+    // The paragraph before is read only by a pronoun opening its paragraph.
+    expect(quotes('zh', ['市交通局局长李明说：“地铁票价不会上涨。”', '记者在街头采访了一位出租车司机王强。他说：“生意比去年好。”'])).toEqual([
+      ['地铁票价不会上涨。', '市交通局局长李明'],
+      ['生意比去年好。', null],
+    ]);
+    expect(quotes('ja', ['国土交通大臣は「運賃は据え置く」と述べた。', '記者は駅前でタクシー運転手、田中一郎さんに話を聞いた。彼は「客は戻ってきた」と話した。'])[1]?.[1]).toBe(
+      null,
+    );
+    // Within a paragraph, a sentence that signs nothing between the speaker and the pronoun.
+    expect(quotes('zh', ['市交通局局长李明说：“地铁票价不会上涨。”记者随后采访了出租车司机王强。他说：“生意比去年好。”'])[1]?.[1]).toBe(null);
+    // Whom the speaker spoke to may be whom the pronoun means.
+    expect(quotes('zh', ['李明对王强说：“明天的会议取消了。”他回答：“我知道了。”'])).toEqual([
+      ['明天的会议取消了。', '李明'],
+      ['我知道了。', null],
+    ]);
+    expect(quotes('zh', ['村支书卢刚告诉镇长苗建华，新路已经通车。他说：“资金还差一些。”'])[0]?.[1]).toBe(null);
+  });
+
   it('takes no term, name or title in quotation marks for a quotation', () => {
     expect(quotes('zh', ['这条线路被称为“城市走廊”，全长四十公里，预计明年通车。'])).toEqual([]);
     expect(quotes('zh-Hant', ['市府推出「綠色通勤」計畫，鼓勵市民改搭大眾運輸。'])).toEqual([]);
