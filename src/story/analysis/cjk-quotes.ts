@@ -1,8 +1,8 @@
 /**
  * Quotations in Chinese and Japanese, which write no spaces between words and no capitals, so that the
  * word-based rules of `quotes.ts` find nothing in them. Quotations stand in 「…」 (a quotation inside in 『…』),
- * “…” (inside ‘…’), 〝…〟, or, in a paragraph in Chinese or Japanese script, the straight "…" typed for “…”; a
- * speaker comes only from the patterns news writing signs them with:
+ * “…” (inside ‘…’), 〝…〟, or, in a paragraph in Chinese or Japanese script, the straight "…" typed for “…” (one
+ * after a digit is inches or seconds, `27"`); a speaker comes only from the patterns news writing signs them with:
  *
  * - Chinese, before: the subject, a verb of saying, a colon or comma (`X表示：“…”`, `X說，「…」`);
  * - Chinese, after: the subject and the verb closing the sentence (`“…”X说。`);
@@ -44,6 +44,9 @@ const OTHER_CLOSER_OF: Readonly<Record<string, string>> = { '〝': '〞' };
 
 /** The straight double mark, which opens and closes a quotation where Chinese or Japanese text types it for “…”. */
 const STRAIGHT_MARK = '"';
+
+/** A digit, after which the straight mark is inches or seconds (`27"显示器`, `1分05"`), no quotation mark. */
+const DIGIT = /[0-9０-９]/u;
 
 /** How many characters of a paragraph tell its script, as a language is told from the first few hundred. */
 const SCRIPT_SAMPLE = 300;
@@ -477,7 +480,7 @@ const writesCjk = (text: string): boolean => {
 /**
  * The top-level quotations of a paragraph in one pass: an opening mark opens one, its own closing mark ends it,
  * and every other mark inside (a quotation inside, a stray mark) is its text; with `straight`, the straight mark
- * opens one too, closed by the next. One left open runs to the end of the paragraph when it opens the paragraph or
+ * opens one too, closed by the next, where no digit is right before it (`27"`, inches). One left open runs to the end of the paragraph when it opens the paragraph or
  * follows a colon, as news writing runs a quotation on; otherwise the mark was stray and is left out.
  */
 function cjkQuoteRegions(text: string, straight: boolean): Region[] {
@@ -487,6 +490,7 @@ function cjkQuoteRegions(text: string, straight: boolean): Region[] {
   let otherCloser = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
+    if (ch === STRAIGHT_MARK && DIGIT.test(text[i - 1] ?? '')) continue;
     if (open < 0) {
       const close = straight && ch === STRAIGHT_MARK ? STRAIGHT_MARK : CLOSER_OF[ch];
       if (close === undefined) continue;

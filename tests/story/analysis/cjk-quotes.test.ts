@@ -154,6 +154,10 @@ describe('Chinese quotations (they were never found: no spaces between words, fu
     expect(quotes('zh', ['The banner read "Welcome home, sailors" in both languages.'])).toEqual([]);
     // A lone mark (inches, a stray key) opens no quotation that would swallow the rest.
     expect(quotes('zh', ['这台显示器为27"屏幕，售价两千元。'])).toEqual([]);
+    // A straight mark after a digit is inches or seconds, neither opening nor closing a quotation.
+    expect(quotes('zh', ['这台27"显示器卖得很好，店长王强说:"我们已经卖完了。"'])).toEqual([['我们已经卖完了。', '店长王强']]);
+    expect(quotes('zh', ['店长王强说:"这台27"显示器卖得很好，我们已经卖完了。"'])).toEqual([['这台27"显示器卖得很好，我们已经卖完了。', '店长王强']]);
+    expect(quotes('ja', ['彼女は1分05"の好タイムで優勝し、監督は"よく頑張った"と話した。'])).toEqual([['よく頑張った', '監督']]);
   });
 
   it('keeps a quotation inside a quotation in its text', () => {
