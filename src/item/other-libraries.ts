@@ -210,8 +210,10 @@ export function fromWordPress(r: Record<string, unknown>, at: string): Record<st
   // The excerpt is HTML: read as the other libraries' `description` is (its text the summary).
   if (parts.excerptHtml !== undefined && post.description === undefined) post.description = parts.excerptHtml;
   delete post.excerpt;
-  // A post WordPress has not published, or protects with a password, is a draft, left out of the feeds, unless the caller says otherwise with `draft`.
-  if ((parts.unpublished !== undefined || parts.passwordProtected) && !read.given(post.draft)) post.draft = parts.unpublished === true || parts.passwordProtected;
+  // A post WordPress has not published, or protects with a password, or one of the site's pages (About, Contact: `type: "page"`,
+  // which WordPress's feeds leave out), is a draft, left out of the feeds, unless the caller says otherwise with `draft`.
+  const page = read.property(r, 'type', at) === 'page';
+  if ((parts.unpublished !== undefined || parts.passwordProtected || page) && !read.given(post.draft)) post.draft = parts.unpublished === true || parts.passwordProtected || page;
   if (typeof post.id === 'number') delete post.id;
   if (typeof post.author === 'number') delete post.author;
   for (const key of ['categories', 'tags']) if (Array.isArray(post[key]) && (post[key] as unknown[]).every((v) => typeof v === 'number')) delete post[key];

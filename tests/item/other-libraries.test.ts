@@ -385,6 +385,14 @@ describe('posts from the WordPress REST API', () => {
     expect(buildFeeds([{ ...locked, draft: false }], site).document.items.map((item) => item.url)).toEqual(['https://news.example/locked/']);
   });
 
+  it("leave out one of the site's pages (type: page), as WordPress's feeds do, unless the caller says draft: false", () => {
+    const about = { ...wordPressPost(), type: 'page', link: 'https://news.example/about/', guid: { rendered: 'https://news.example/?page_id=2' }, title: { rendered: 'About' } };
+    const { document, warnings } = buildFeeds([about, wordPressPost()], site);
+    expect(document.items.map((item) => item.url)).toEqual(['https://news.example/2024/03/01/night-ferry/']);
+    expect(warnings.map((w) => w.code)).toEqual(['W_DRAFT']);
+    expect(buildFeeds([{ ...about, draft: false }], site).document.items.map((item) => item.url)).toEqual(['https://news.example/about/']);
+  });
+
   it('name the field as the post gives it when it is wrong', () => {
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), date_gmt: 'yesterday' }], site))).toMatch(/^items\[0\]\.date_gmt /);
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), title: 7 } as never], site))).toMatch(/^items\[0\]\.title must be text/);
