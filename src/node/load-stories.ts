@@ -15,7 +15,7 @@ import type { StoryCache } from './story-cache.js';
 import type { WorkerPool } from './workers.js';
 import { inParallel } from './in-parallel.js';
 import { decodeSeedBytes } from '../seed/decode.js';
-import { isNotionExportName } from '../seed/notion-properties.js';
+import { isNotionExportName, withoutNotionId } from '../seed/notion-properties.js';
 import { slugify } from '../story/slug.js';
 import { readSubstackPosts, substackLeftOut, type SubstackPost } from '../seed/substack.js';
 
@@ -447,10 +447,10 @@ export function notionTwinsOf(files: readonly SeedFile[]): string[] {
       others.add(slugify(/^index(?:\.|$)/i.test(stem) ? path.basename(path.dirname(file.display)) : stem));
       continue;
     }
-    const slug = slugify(name.replace(/ [0-9a-f]{32}\.[^.]+$/, ''));
+    const slug = slugify(withoutNotionId(name.replace(/\.[^.]+$/, '')));
     const named = pages.get(slug);
-    if (named) named.push(file.display.replaceAll('\\', '/'));
-    else pages.set(slug, [file.display.replaceAll('\\', '/')]);
+    if (named) named.push(slashPath(file.display));
+    else pages.set(slug, [slashPath(file.display)]);
   }
   return [...pages].filter(([slug, named]) => named.length > 1 || others.has(slug)).flatMap(([, named]) => named);
 }
@@ -461,7 +461,7 @@ export function notionTwinsOf(files: readonly SeedFile[]): string[] {
  */
 function languageFolderKey(file: SeedFile, folders: readonly LanguageFolder[] | undefined): string {
   if (!folders) return '';
-  const own = folders.find((f) => file.display.replaceAll('\\', '/').startsWith(f.folder));
+  const own = folders.find((f) => slashPath(file.display).startsWith(f.folder));
   return `language folders ${JSON.stringify(folders)}${own ? ` in ${own.folder}` : ''}`;
 }
 

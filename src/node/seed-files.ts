@@ -7,6 +7,7 @@ import { SEED_EXTENSIONS } from '../seed/extensions.js';
 import { ioReason } from './read-bounded.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import type { LanguageFolder } from '../story/seed-to-story.js';
+import { slashPath } from '../story/file-links.js';
 import type { SubstackPost } from '../seed/substack.js';
 
 /** A seed file found in a folder, with its optional sidecar. */
@@ -97,7 +98,7 @@ export function languageFoldersOf(files: readonly SeedFile[], root: string, cwd:
   return chosen.folders
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map(({ name, language }) => {
-      const folder = `${displayPath(path.join(root, ...chosen.parent.split('/').filter(Boolean), name), cwd).replaceAll('\\', '/')}/`;
+      const folder = `${slashPath(displayPath(path.join(root, ...chosen.parent.split('/').filter(Boolean), name), cwd))}/`;
       return name === chosen.own ? { folder, language } : { folder, language, path: name.toLowerCase().replaceAll('_', '-') };
     });
 }

@@ -23,6 +23,14 @@ import type { MetadataLines } from './metadata-lines.js';
 /** A Notion export's file name: the page's title, a space, its id (32 lowercase hexadecimal digits), the extension. */
 const NOTION_NAME = /(?:^|[\\/])[^\\/]+ [0-9a-f]{32}\.[A-Za-z]+$/;
 
+/** Notion's page id after a page's title in its file name, without the extension (`My trip 1a2b…6d`). */
+const NOTION_ID = / [0-9a-f]{32}$/;
+
+/** A page's file name without its extension and without Notion's id after its title (`My trip 1a2b…6d` → `My trip`). */
+export function withoutNotionId(stem: string): string {
+  return stem.replace(NOTION_ID, '');
+}
+
 /** Whether `file` is named as Notion's Markdown export names a page (`Title 1a2b…6d.md`). */
 export function isNotionExportName(file: string | undefined): boolean {
   return file !== undefined && NOTION_NAME.test(file);

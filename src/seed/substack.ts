@@ -1,4 +1,5 @@
 import { StoryfeedError } from '../errors.js';
+import { escapeHtml } from '../escape-html.js';
 import { Parser } from '../html/parser.js';
 
 /**
@@ -181,9 +182,6 @@ function isChrome(attributes: Record<string, string>): boolean {
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, '&quot;');
-
 /** The HTML without Substack's calls to subscribe, share and comment (see {@link isChrome}), written again element by element. One pass. */
 export function withoutSubstackChrome(html: string): string {
   if (!/subscription-widget|button-wrapper|captioned-button-wrap|paywall-jump/.test(html)) return html;
@@ -202,7 +200,7 @@ export function withoutSubstackChrome(html: string): string {
       }
       out.push(
         `<${name}${Object.entries(attributes)
-          .map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`)
+          .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
           .join('')}>`,
       );
     },
@@ -213,7 +211,7 @@ export function withoutSubstackChrome(html: string): string {
       else out.push(`</${name}>`);
     },
     ontext(text) {
-      if (skipping === 0) out.push(escapeText(text));
+      if (skipping === 0) out.push(escapeHtml(text));
     },
   });
   parser.write(html);

@@ -17,13 +17,13 @@ import type { ImageAddress } from './sanitize.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { notALanguageTag } from './language-tag.js';
 import { splitDatedName } from '../seed/dated-name.js';
-import { isNotionExportName } from '../seed/notion-properties.js';
+import { isNotionExportName, withoutNotionId } from '../seed/notion-properties.js';
 import { slugify } from './slug.js';
 import { summarize } from './summary.js';
 import { splitWire, withoutWireDateline } from './wire.js';
 import { countWords, WORDS_PER_MINUTE } from './reading-time.js';
 import { DEFAULT_ENTITY_TAGS } from './entity-tags.js';
-import { FileLinks } from './file-links.js';
+import { FileLinks, slashPath } from './file-links.js';
 import { enclosures as readEnclosures, episode as readEpisode } from '../item/fields.js';
 import { checkReadOptions, checkSeedArticle, checkStoryOptions, checkText } from './check-options.js';
 
@@ -301,15 +301,12 @@ function stemOf(file: string, topOfSeeds = false, notionTwins?: readonly string[
   return fileName(file, topOfSeeds, notionTwins).stem;
 }
 
-/** Notion's page id after a page's title in its file name (see {@link isNotionExportName}). */
-const NOTION_ID = / [0-9a-f]{32}$/;
-
 /** {@link stemOf}, and whether the file is a page bundle's article (named by its folder). */
 function fileName(file: string, topOfSeeds = false, notionTwins?: readonly string[]): { stem: string | undefined; bundle: boolean } {
   const parts = file.split(/[\\/]/);
   let stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
   // A Notion page is named by its title (its id only where another page shares the title, see `notionTwins`).
-  if (isNotionExportName(file) && !notionTwins?.includes(file.replaceAll('\\', '/'))) stem = stem.replace(NOTION_ID, '');
+  if (isNotionExportName(file) && !notionTwins?.includes(slashPath(file))) stem = withoutNotionId(stem);
   // Hugo names a bundle's translations `index.fr.md`, `index.pt-br.md`: the folder's name and the language, so that
   // the translations of one bundle are different stories.
   const bundle = /^index(?:\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?))?$/i.exec(stem);
@@ -377,7 +374,7 @@ function storyPathUrl(storyPath: string, slug: string, siteBase: string, origin:
 /** The language folder a seed's path lies in (see {@link StoryOptions.languageFolders}), if any. */
 function languageFolderOf(file: string | undefined, folders: readonly LanguageFolder[] | undefined): LanguageFolder | undefined {
   if (file === undefined || folders === undefined || folders.length === 0) return undefined;
-  const slashed = file.replaceAll('\\', '/');
+  const slashed = slashPath(file);
   return folders.find((f) => slashed.startsWith(f.folder));
 }
 

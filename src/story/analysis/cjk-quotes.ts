@@ -412,6 +412,13 @@ const japaneseVerbAfter = (text: string, to: number): number => {
   return verb ? to + 1 + verb.index : -1;
 };
 
+/** Where the sentence holding offset `at` starts, read back no further than `from`. */
+const sentenceStart = (text: string, at: number, from: number): number => {
+  let start = at;
+  while (start > from && !SENTENCE_BOUNDARY.test(text[start - 1] ?? '')) start--;
+  return start;
+};
+
 /** `「…」と述べた`: `と` and a verb of saying after the closing mark at `close`; the speaker between them or before the quotation at `open`. */
 const japaneseAfter = (text: string, open: number, close: number): Signature | null => {
   const to = close + 1;
@@ -422,8 +429,7 @@ const japaneseAfter = (text: string, open: number, close: number): Signature | n
   if (between !== -1) return japaneseSpeaker(text, to + 1, between);
   // The topic of the sentence before the quotation ("高橋町長は定例会見で「…」").
   const from = Math.max(0, open - ATTRIBUTION_REACH);
-  let start = open;
-  while (start > from && !SENTENCE_BOUNDARY.test(text[start - 1] ?? '')) start--;
+  const start = sentenceStart(text, open, from);
   if (start === from && from > 0) return SOMEONE;
   return japaneseSpeaker(text, start, markerIn(text, start - 1, open));
 };
@@ -444,9 +450,7 @@ const japaneseReported = (text: string, to: number): Signature | null => {
   if (verb < 0) return null;
   const between = markerIn(text, to, verb);
   if (between !== -1) return japaneseSpeaker(text, to + 1, between);
-  const from = Math.max(0, to - JAPANESE_SENTENCE_REACH);
-  let start = to;
-  while (start > from && !SENTENCE_BOUNDARY.test(text[start - 1] ?? '')) start--;
+  const start = sentenceStart(text, to, Math.max(0, to - JAPANESE_SENTENCE_REACH));
   // The first topic or subject of the sentence is its speaker's only when a comma sets it off.
   for (let i = start + 1; i < to; i++) {
     const c = text[i];
