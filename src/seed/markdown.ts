@@ -1063,7 +1063,10 @@ function withoutHashtagLines(tokens: Token[]): { tokens: Token[]; tags: string[]
     if (t.level !== 0 || t.nesting === -1) continue;
     blocks++;
     if (t.type !== 'paragraph_open' || tokens[i + 1]?.type !== 'inline') continue;
-    const words = (tokens[i + 1]!.content ?? '').trim().split(/\s+/);
+    const content = (tokens[i + 1]!.content ?? '').trim();
+    // Most paragraphs start with a word: split only one that could be all hashtags.
+    if (!content.startsWith('#')) continue;
+    const words = content.split(/\s+/);
     if (!words.every((w) => HASHTAG.test(w) && HAS_LETTER.test(w))) continue;
     for (const w of words) tags.push(w.slice(1));
     dropped.add(i);

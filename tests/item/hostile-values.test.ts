@@ -271,6 +271,42 @@ describe('values shaped like a Story', () => {
     expect(buildFeeds([story()], site).document.items[0]?.id).toBe('https://x.example/a');
   });
 
+  it("take a URL exactly when it parses as an absolute http(s) URL without credentials, on the site's address or off it", () => {
+    /** The judgement of a full parse. */
+    const parses = (url: string): boolean => {
+      try {
+        const u = new URL(url);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '';
+      } catch {
+        return false;
+      }
+    };
+    const accepted = (url: string, on = site as typeof site & Record<string, unknown>): boolean => {
+      try {
+        toStories([{ ...story(), url }], on);
+        return true;
+      } catch (error) {
+        if (isStoryfeedError(error) && /^items\[0\]\.url /.test(error.message)) return false;
+        throw error;
+      }
+    };
+    const sites = [site, { ...site, siteUrl: 'https://x.example/news/' }, { ...site, siteUrl: 'http://x.example:8080' }, { ...site, siteUrl: 'https://x.example/?lang=en' }];
+    const tail = fc.string({ unit: fc.constantFrom('a', '/', '\\', '@', ':', '#', '?', '%', ' ', '\t', '\n', '\u0000', '\ud800', 'é', '.', '[', ']'), maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...sites),
+        fc.constantFrom('', 'https://x.example', 'https://x.example/', 'http://u:p@x.example/', 'https://x.example:99999/', 'javascript:', 'https://', 'https://x.exampl'),
+        tail,
+        (on, start, rest) => {
+          // On the site's own address (the way a build's stories are made), and every other way.
+          const base = on.siteUrl.endsWith('/') ? on.siteUrl : `${on.siteUrl}/`;
+          for (const url of [`${base}${rest}`, `${start}${rest}`]) expect(accepted(url, on), JSON.stringify(url)).toBe(parses(url));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('with a wrong field are E_ITEM naming it, not a TypeError while rendering', () => {
     for (const [field, value, pattern] of [
       ['title', undefined, /^items\[0\]\.title must be text/],
