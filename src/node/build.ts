@@ -184,6 +184,14 @@ async function buildWith(
   { cwd, seedsDir, outDir, epoch, site }: { cwd: string; seedsDir: string; outDir: string; epoch: Date | undefined; site: StorySite },
 ): Promise<BuildSiteResult> {
   const { config } = options;
+  /** Seeds whose reading already said why each is a draft (a page, a post for members only): the feed stage does not say it again. */
+  const draftsTold = new Set<string>();
+  const loadWarning =
+    options.onWarning &&
+    ((d: Diagnostic): void => {
+      if (d.code === 'W_DRAFT' && d.file !== undefined) draftsTold.add(d.file);
+      options.onWarning?.(d);
+    });
   const loaded = await loadStories(seedsDir, {
     ...(config.maxSeedBytes ? { maxSeedBytes: config.maxSeedBytes } : {}),
     site,
@@ -194,7 +202,7 @@ async function buildWith(
     feedRecords: true,
     // Bodies wait on disk until their feed is rendered: memory holds light records, however large the archive.
     keep: (story, place, body) => bodies.keep(story, place, body),
-    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(loadWarning ? { onWarning: loadWarning } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     pool,
   });
@@ -257,9 +265,9 @@ async function buildWith(
   const scheduled = config.future ? undefined : scheduledAsDrafts(loaded.stories, buildTime(options.now), options.onWarning);
   if (scheduled) loaded.stories = scheduled.stories;
   const onWarning =
-    scheduled?.files.size && options.onWarning
+    (scheduled?.files.size || draftsTold.size) && options.onWarning
       ? (d: Diagnostic): void => {
-          if (d.code !== 'W_DRAFT' || d.file === undefined || !scheduled.files.has(d.file)) options.onWarning?.(d);
+          if (d.code !== 'W_DRAFT' || d.file === undefined || !(scheduled?.files.has(d.file) || draftsTold.has(d.file))) options.onWarning?.(d);
         }
       : options.onWarning;
   const reconciled = await reconcileWithManifest(loaded.stories, previous, {

@@ -228,6 +228,36 @@ describe('verified outputs kept on disk until published', () => {
   });
 });
 
+describe('drafts', () => {
+  it('are named once each: by the reason their seed gives (a page, a post the site keeps for members), or as drafts', async () => {
+    mkdirSync(path.join(dir, 'seeds'));
+    writeFileSync(path.join(dir, 'seeds', 'out.txt'), '---\ndate: 2024-05-01T08:00:00Z\n---\nPublished story\nAlready out.\n');
+    writeFileSync(path.join(dir, 'seeds', 'rough.txt'), '---\ndate: 2024-05-02T08:00:00Z\ndraft: true\n---\nRough story\nNot yet.\n');
+    // A page as Ghost's Content API gives it.
+    const page = {
+      id: '665f1c2ab8e4a10001d3c9f1',
+      uuid: '9d2e4c1a-7b3f-4e8a-b6d5-0f1e2a3b4c5e',
+      title: 'Contact us',
+      slug: 'contact',
+      html: '<p>Write to us.</p>',
+      comment_id: '665f1c2ab8e4a10001d3c9f1',
+      status: 'published',
+      visibility: 'public',
+      type: 'page',
+      created_at: '2024-05-03T08:00:00.000+00:00',
+      updated_at: '2024-05-03T08:00:00.000+00:00',
+      published_at: '2024-05-03T08:00:00.000+00:00',
+    };
+    writeFileSync(path.join(dir, 'seeds', 'contact.json'), JSON.stringify({ posts: [page] }));
+    for (const cache of [false, true, true]) {
+      const warnings: string[] = [];
+      await buildSite({ config, cwd: dir, cache, sourceDateEpoch: '1700000000', onWarning: (d) => warnings.push(`${d.code} ${d.file}`) });
+      // Warm builds too: the reason comes from the story cache, and the feed stage still does not repeat it.
+      expect(warnings.filter((w) => w.startsWith('W_DRAFT')).sort()).toEqual(['W_DRAFT seeds/contact.json', 'W_DRAFT seeds/rough.txt']);
+    }
+  });
+});
+
 describe('stories dated after the build (scheduled posts)', () => {
   const seed = (name: string, text: string): void => writeFileSync(path.join(dir, 'seeds', name), text);
 
