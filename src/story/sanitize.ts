@@ -427,6 +427,23 @@ function frameLink(attributes: Record<string, string>, baseUrl: string, inLink: 
  */
 const ACTIVE_CSS = /url\(|src\(|image(?:-set)?\(|expression\(|@import|behavior:|-moz-binding|(?:java|vb)script:/;
 
+/**
+ * Whether an element's style loads a file or runs script ({@link ACTIVE_CSS}). A video's poster image drawn again
+ * as its background (Ghost's video cards draw their thumbnail behind the player: `background: transparent
+ * url('…thumb.jpg') …`) loads nothing the poster does not: the style is left out all the same, without a warning.
+ */
+function isActiveStyle(name: string, attributes: Record<string, string | undefined>, cardPoster: string | undefined): boolean {
+  let words = cssWords(attributes.style ?? '');
+  if (name === 'video') {
+    for (const poster of [cardPoster, attributes.poster]) {
+      if (!poster) continue;
+      const url = cssWords(poster);
+      for (const quote of ["'", '"', '']) words = words.replaceAll(`url(${quote}${url}${quote})`, '');
+    }
+  }
+  return ACTIVE_CSS.test(words);
+}
+
 /** CSS's white space. */
 const CSS_SPACE = /[\t\n\f\r ]/;
 /** A digit of the hex number an escape writes a character as. */
@@ -591,7 +608,7 @@ export function sanitizeHtmlFragment(
     {
       onopentag(name, attributes) {
         watcher?.open();
-        if (report && Object.hasOwn(attributes, 'style') && ACTIVE_CSS.test(cssWords(attributes.style ?? ''))) report.activeStyles++;
+        if (report && Object.hasOwn(attributes, 'style') && isActiveStyle(name, attributes, open.at(-1)?.cardPoster)) report.activeStyles++;
         if (hiddenDepth > 0) {
           hiddenDepth++;
           return;

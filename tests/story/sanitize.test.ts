@@ -252,6 +252,24 @@ describe('video and audio', () => {
     expect(sanitizeHtmlFragment(withFallback, BASE)).toBe(expected);
   });
 
+  it("counts a video's style drawing its own poster as nothing active, and every other style that loads a file as active", () => {
+    const activeStyles = (html: string): number => {
+      const report = { frames: [] as string[], unsafeUrls: 0, activeStyles: 0 };
+      sanitizeHtmlFragment(html, BASE, undefined, undefined, report);
+      return report.activeStyles;
+    };
+    const poster = '/media/thumb.jpg';
+    expect(activeStyles(`<video src="/v.mp4" poster="${poster}" style="background: transparent url('${poster}') 50% 50% / cover no-repeat;"></video>`)).toBe(0);
+    expect(activeStyles(`<video src="/v.mp4" poster="${poster}" style="background:URL(&quot;${poster}&quot;)"></video>`)).toBe(0);
+    expect(activeStyles(`<video src="/v.mp4" poster="${poster}" style="background: url(${poster}) no-repeat"></video>`)).toBe(0);
+    // What else the style loads or runs, another image, or the poster drawn on anything but the video.
+    expect(activeStyles(`<video src="/v.mp4" poster="${poster}" style="background: url('${poster}'), url('/pixel.gif')"></video>`)).toBe(1);
+    expect(activeStyles(`<video src="/v.mp4" poster="${poster}" style="background: url('${poster}'); width: expression(alert(1))"></video>`)).toBe(1);
+    expect(activeStyles(`<video src="/v.mp4" poster="${poster}" style="background: url('/media/other.jpg')"></video>`)).toBe(1);
+    expect(activeStyles(`<video src="/v.mp4" style="background: url('${poster}')"></video>`)).toBe(1);
+    expect(activeStyles(`<div poster="${poster}" style="background: url('${poster}')"></div>`)).toBe(1);
+  });
+
   it('leaves out the frames of a fallback from the report: they are no part of the article', () => {
     const report = { frames: [] as string[], unsafeUrls: 0, activeStyles: 0 };
     const html = '<video src="/v.mp4"><iframe src="https://p.example/v" title="Player"></iframe></video><video><iframe src="https://p.example/w" title="Other"></iframe></video>';
