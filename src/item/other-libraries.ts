@@ -137,6 +137,18 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
   webp: 'image/webp',
 };
 
+/** The MIME type of the file an absolute URL names, by its path's extension (`.mp3`: `audio/mpeg`), or `undefined`. */
+export function fileTypeOf(url: string): string | undefined {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const extension = /\.([a-z0-9]+)$/i.exec(pathname)?.[1]?.toLowerCase();
+  return extension !== undefined && Object.hasOwn(FILE_TYPES, extension) ? FILE_TYPES[extension] : undefined;
+}
+
 /**
  * `feed`'s `enclosure`, `audio` and `video` (each a URL or `{ url, type, length, title, duration }`)
  * as storyfeed's enclosures, in that order. A type not given is the one of the address's extension
@@ -152,10 +164,9 @@ export function feedPackageEnclosures(r: Record<string, unknown>, at: string, ba
     const given = typeof value === 'string' ? { url: value } : read.record(value, path);
     const urlPath = typeof value === 'string' ? path : `${path}.url`;
     const url = read.httpUrl(given.url, urlPath, base) ?? read.fail(urlPath, 'is required');
-    const extension = /\.([a-z0-9]+)$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
     const type =
       read.mimeType(given.type, `${path}.type`, false) ??
-      (extension !== undefined ? FILE_TYPES[extension] : undefined) ??
+      fileTypeOf(url) ??
       read.fail(typeof value === 'string' ? path : `${path}.type`, `needs a MIME type (give { url, type }): the address ${url} does not end in a known file extension`);
     // Length, title and duration are read as storyfeed's own enclosures' are.
     out.push(read.enclosureExtras(given, path, { url, type }));

@@ -1,5 +1,5 @@
 import { duplicateKeyProblem } from '../json-keys.js';
-import { StoryfeedError, type Diagnostic } from '../errors.js';
+import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
 import { parseSeedWith, type Analyze } from '../story/seed-to-story.js';
 import { substackSeedText } from '../seed/substack.js';
@@ -25,7 +25,7 @@ export function normalizeSeedFile(
     throw new StoryfeedError('E_FIELD', `a Substack post, but ${file.substack.problem ?? 'its row of posts.csv is missing'}`, { file: file.display });
   // A Substack post is read as the JSON seed its row and its HTML make (see `seed/substack.ts`).
   const html = decodeSeedBytes(seed.bytes, file.display);
-  const text = file.substack?.post ? substackSeedText(file.substack.post, html) : html;
+  const text = file.substack?.post ? substackSeedText(file.substack.post, html, (message) => onWarning(warning('W_PODCAST_EPISODE', message, { file: file.display }))) : html;
   const sidecar = file.sidecar && seed.sidecar ? readSidecar(file.sidecar, seed.sidecar, options, onWarning) : undefined;
   return parseSeedWith(
     text,

@@ -1,6 +1,7 @@
 import { StoryfeedError } from '../errors.js';
 import { escapeHtml } from '../escape-html.js';
 import { Parser } from '../html/parser.js';
+import { fileTypeOf } from '../item/other-libraries.js';
 
 /**
  * Substack's export of a publication (Settings → Exports): `posts.csv`, one row of metadata per post
@@ -23,6 +24,8 @@ export interface SubstackPost {
   audience: string;
   title: string;
   subtitle: string;
+  /** `podcast_url`: a podcast post's audio file (empty for other posts). */
+  podcastUrl: string;
   /** The row's line in `posts.csv` (1-based), for messages. */
   line: number;
 }
@@ -99,7 +102,7 @@ export function parseCsv(text: string): { fields: string[]; line: number }[] {
 }
 
 /** The columns of `posts.csv` a post is read from; `post_id` and `title` are required. */
-const COLUMNS = ['post_id', 'post_date', 'is_published', 'type', 'audience', 'title', 'subtitle'] as const;
+const COLUMNS = ['post_id', 'post_date', 'is_published', 'type', 'audience', 'title', 'subtitle', 'podcast_url'] as const;
 
 /**
  * The posts of a Substack export's `posts.csv`, by `post_id`; `undefined` when its first line names no `post_id`
@@ -127,6 +130,7 @@ export function readSubstackPosts(csv: string, file: string): Map<string, Substa
       audience: value('audience').toLowerCase(),
       title: value('title'),
       subtitle: value('subtitle'),
+      podcastUrl: value('podcast_url'),
       line,
     });
   }
@@ -135,19 +139,37 @@ export function readSubstackPosts(csv: string, file: string): Map<string, Substa
 
 /**
  * The JSON seed of a post: its row's title, subtitle (the summary), date and publication (a post not
- * published is a draft), its slug from its `post_id`, and its body's HTML without Substack's
- * calls to subscribe and share (see {@link withoutSubstackChrome}).
+ * published is a draft), its slug from its `post_id`, a podcast post's audio file (`podcast_url`) as its
+ * enclosure, and its body's HTML without Substack's calls to subscribe and share (see
+ * {@link withoutSubstackChrome}). `unread` hears of what the row gives that the story cannot carry.
  */
-export function substackSeedText(post: SubstackPost, html: string): string {
+export function substackSeedText(post: SubstackPost, html: string, unread?: (message: string) => void): string {
   const slug = post.id.replace(/^\d+\./, '');
+  const audio = podcastEnclosure(post, unread);
   return JSON.stringify({
     title: post.title,
     ...(post.subtitle ? { summary: post.subtitle } : {}),
     ...(post.date ? { date: post.date } : {}),
     ...(post.published ? {} : { draft: true }),
     ...(slug ? { slug } : {}),
+    ...(audio ? { enclosures: [audio] } : {}),
     contentHtml: withoutSubstackChrome(html),
   });
+}
+
+/**
+ * A podcast post's audio file as an enclosure: `podcast_url` when it is an http(s) address of a file whose
+ * type its extension names (Substack's are MP3s, `…/feed/podcast/<id>/<hash>.mp3`). Its length is not in the
+ * export: the feed then says 0, as RSS asks of a length not known.
+ */
+function podcastEnclosure(post: SubstackPost, unread: ((message: string) => void) | undefined): { url: string; type: string } | undefined {
+  if (post.podcastUrl === '') return undefined;
+  const type = /^https?:\/\//i.test(post.podcastUrl) ? fileTypeOf(post.podcastUrl) : undefined;
+  if (type !== undefined) return { url: post.podcastUrl, type };
+  unread?.(
+    `posts.csv line ${post.line}: podcast_url ${JSON.stringify(post.podcastUrl)} is no http(s) address of an audio or video file whose type its name tells (.mp3, .m4a, …): the episode is published without its audio`,
+  );
+  return undefined;
 }
 
 /**

@@ -46,8 +46,10 @@ async function build(options: { cache?: boolean; keepGoing?: boolean } = {}) {
     ...(options.keepGoing ? { keepGoing: true } : {}),
     onWarning: (d) => warnings.push(d),
   });
-  const feed = JSON.parse(result.outputs.json) as { items: { id: string; title: string; summary?: string; date_published: string; content_html: string }[] };
-  return { feed, warnings: warnings.map((w) => `${w.code} ${w.file}`) };
+  const feed = JSON.parse(result.outputs.json) as {
+    items: { id: string; title: string; summary?: string; date_published: string; content_html: string; attachments?: { url: string; mime_type: string }[] }[];
+  };
+  return { feed, rss: result.outputs.rss, warnings: warnings.map((w) => `${w.code} ${w.file}`) };
 }
 
 describe('a Substack export', () => {
@@ -86,6 +88,28 @@ describe('a Substack export', () => {
         'W_DRAFT export/posts/148212.rough-idea.html',
       ]),
     );
+  });
+
+  it("publishes a podcast post's audio (podcast_url) as the episode's enclosure, and names a podcast_url it cannot publish", async () => {
+    const audio = 'https://api.substack.com/feed/podcast/139226516/3ee3a26b0e07b8b2a1c50bc1b3e63f77.mp3';
+    exportOf(
+      [
+        `139226516.episode-one,2024-03-10T12:00:00.000Z,true,,,podcast,everyone,Episode one,The first show,${audio}`,
+        '139226517.episode-two,2024-03-11T12:00:00.000Z,true,,,podcast,everyone,Episode two,The second show,https://api.substack.com/feed/podcast/139226517/ab12',
+      ],
+      { '139226516.episode-one': '<p>Show notes of the first episode.</p>', '139226517.episode-two': '<p>Show notes of the second episode.</p>' },
+    );
+    // Built anew, then twice from the cache: the warning comes back with the cached story.
+    for (const cache of [false, true, true]) {
+      const { feed, rss, warnings } = await build({ cache });
+      expect(feed.items.map((item) => [item.title, item.attachments?.map((a) => [a.url, a.mime_type])])).toEqual([
+        ['Episode two', undefined],
+        ['Episode one', [[audio, 'audio/mpeg']]],
+      ]);
+      // RSS asks for a length; the export gives none: 0, as RSS asks of a length not known.
+      expect(rss).toContain(`<enclosure url="${audio}" length="0" type="audio/mpeg"/>`);
+      expect(warnings).toEqual(['W_PODCAST_EPISODE export/posts/139226517.episode-two.html']);
+    }
   });
 
   it('leaves out a page posts.csv has no row for, with a warning naming it, and reads a row again when it changes, from the cache too', async () => {

@@ -32,6 +32,7 @@ describe("Substack's posts.csv", () => {
       audience: 'everyone',
       title: 'Leaving the feed, for good',
       subtitle: 'Why I quit',
+      podcastUrl: '',
       line: 2,
     });
     expect(substackLeftOut(posts.get('148210.leaving-the-feed')!)).toBeUndefined();
@@ -68,6 +69,7 @@ describe("a Substack post's seed", () => {
     audience: 'everyone',
     title: 'Leaving',
     subtitle: 'Why',
+    podcastUrl: '',
     line: 2,
   };
 
@@ -85,6 +87,24 @@ describe("a Substack post's seed", () => {
       slug: 'leaving-the-feed',
       contentHtml: '<p>Body.</p>',
     });
+  });
+
+  it("carries a podcast post's audio (podcast_url) as its enclosure, typed by its extension; an address it cannot type is named, not published", () => {
+    const audio = 'https://api.substack.com/feed/podcast/139226516/3ee3a26b0e07b8b2a1c50bc1b3e63f77.mp3';
+    const episode = { ...post, type: 'podcast', podcastUrl: audio };
+    expect(JSON.parse(substackSeedText(episode, '<p>Show notes.</p>')).enclosures).toEqual([{ url: audio, type: 'audio/mpeg' }]);
+    expect(JSON.parse(substackSeedText({ ...episode, podcastUrl: 'https://cdn.example/show/ep1.M4A?x=1' }, '<p>Notes.</p>')).enclosures).toEqual([
+      { url: 'https://cdn.example/show/ep1.M4A?x=1', type: 'audio/mp4' },
+    ]);
+    for (const podcastUrl of ['https://api.substack.com/feed/podcast/139226516/3ee3a26b', 'ftp://files.example/ep1.mp3', '/feed/podcast/1/a.mp3', 'not a url.mp3']) {
+      const told: string[] = [];
+      expect(JSON.parse(substackSeedText({ ...episode, podcastUrl }, '<p>Notes.</p>', (m) => told.push(m))).enclosures).toBeUndefined();
+      expect(told).toEqual([
+        expect.stringMatching(
+          /^posts\.csv line 2: podcast_url ".*" is no http\(s\) address of an audio or video file whose type its name tells .*: the episode is published without its audio$/,
+        ),
+      ]);
+    }
   });
 
   it("loses Substack's subscribe forms, subscribe and share buttons and paywall marker, and nothing else", () => {
