@@ -3,7 +3,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { loadStory, notionTwinsOf } from '../node/load-stories.js';
-import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
+import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, translationsOf, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
@@ -34,10 +34,11 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   if (sidecar) seed.sidecar = sidecar;
   // Authors described by id in the seeds folder's authors file, as a build reads them (see `author-profiles.ts`).
   const authorProfiles = await readAuthorProfiles(seeds ?? path.dirname(full), io.cwd, warn);
-  // A site translated by content folder (`content/fr/…`), and Notion pages sharing a title, as a build of the configured seeds folder finds them.
+  // A site translated by content folder (`content/fr/…`) or by file name (`post.fr.md`), and Notion pages sharing a title, as a build of the configured seeds folder finds them.
   const siblings = seeds !== undefined && !path.relative(seeds, full).startsWith('..') ? await findSeedFiles(seeds, io.cwd).catch(() => []) : [];
   const languageFolders = seeds !== undefined ? languageFoldersOf(siblings, seeds, io.cwd, config.language ?? 'en') : [];
   const notionTwins = notionTwinsOf(siblings);
+  const translations = translationsOf(siblings);
   // The same bounded reader and size limit as a build: a FIFO or a huge file is refused, not read.
   const story = await loadStory(seed, {
     site: authorProfiles ? { ...config, authorProfiles } : config,
@@ -45,6 +46,7 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
     onWarning: warn,
     ...(languageFolders.length > 0 ? { languageFolders } : {}),
     ...(notionTwins.length > 0 ? { notionTwins } : {}),
+    ...(translations.length > 0 ? { translations } : {}),
     ...(config.maxSeedBytes !== undefined ? { maxSeedBytes: config.maxSeedBytes } : {}),
   });
   io.out(flags.json ? `${JSON.stringify(inspectJson(story), null, 2)}\n` : describeStory(story));

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { type BigIntStats, statSync } from 'node:fs';
 import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { DEFAULT_MAX_SEED_BYTES } from '../seed/structure-limit.js';
@@ -6,7 +7,7 @@ import { linksSettledFor, slashPath } from '../story/file-links.js';
 import type { LanguageFolder, StorySite } from '../story/seed-to-story.js';
 import type { Story } from '../types.js';
 import { readBoundedSync } from './read-bounded.js';
-import { displayPath, findSeedFiles, languageFoldersOf, type SeedFile } from './seed-files.js';
+import { displayPath, findSeedFiles, languageFoldersOf, translationsOf, type SeedFile } from './seed-files.js';
 import path from 'node:path';
 import { feedRecord, RecordInterner } from './feed-record.js';
 import { readIndexedBody, type IndexedBody } from './indexed-body.js';
@@ -62,6 +63,8 @@ export interface LoadStoriesOptions {
   languageFolders?: readonly LanguageFolder[];
   /** The Notion pages whose title another page shares (see `StoryOptions.notionTwins`): found by {@link loadStories}; {@link loadStory} takes them as given. */
   notionTwins?: readonly string[];
+  /** Hugo's translations by file name (see `StoryOptions.translations`): found by {@link loadStories}; {@link loadStory} takes them as given. */
+  translations?: readonly string[];
 }
 
 /** What {@link loadStories} found: the stories, and the seeds that could not be read. */
@@ -107,10 +110,12 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
   const cwd = given.cwd ?? process.cwd();
   const languageFolders = languageFoldersOf(all, path.resolve(cwd, dir), cwd, given.site.language ?? 'en');
   const notionTwins = notionTwinsOf(all);
+  const translations = translationsOf(all);
   const options: LoadStoriesOptions = {
     ...given,
     ...(languageFolders.length > 0 ? { languageFolders } : {}),
     ...(notionTwins.length > 0 ? { notionTwins } : {}),
+    ...(translations.length > 0 ? { translations } : {}),
   };
   // A seed too large to normalize in bounded memory is refused by size, before it is read.
   const limit = options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES;
@@ -175,6 +180,7 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
       ...(options.fallbackDate ? { fallbackDate: options.fallbackDate } : {}),
       ...(options.languageFolders ? { languageFolders: options.languageFolders } : {}),
       ...(options.notionTwins ? { notionTwins: options.notionTwins } : {}),
+      ...(options.translations ? { translations: options.translations } : {}),
     };
     // A bounded window of seeds in flight: queueing every seed at once held a task, a promise and a
     // copy of the options per seed of the archive until its turn came.
@@ -357,6 +363,7 @@ function cacheKey(
   maxSeedBytes: number | undefined,
   languageFolders: readonly LanguageFolder[] | undefined,
   notionTwins: readonly string[] | undefined,
+  translations: readonly string[] | undefined,
 ): string {
   // A seed at the top of the seeds folder is normalized with `seedsFolderTop` (see `normalize-seed.ts`): part of the key.
   // The size cap also caps the seed's structure (see `seed/structure-limit.ts`): a story stored under another cap may not pass this one.
@@ -371,6 +378,8 @@ function cacheKey(
     languageFolderKey(file, languageFolders),
     // A Notion page's slug, and any seed's links to Notion pages, depend on which pages share a title.
     notionTwins ? `Notion pages sharing a title ${JSON.stringify(notionTwins)}` : '',
+    // A translation's address, and any seed's links to translations, depend on which seeds are translations (a digest: a site may have thousands).
+    translations ? `translations ${listDigest(translations)}` : '',
     // A Substack post is its HTML and its row of posts.csv.
     file.substack?.post ? `Substack post ${JSON.stringify({ ...file.substack.post, line: undefined })}` : '',
     cap,
@@ -378,6 +387,16 @@ function cacheKey(
     .filter(Boolean)
     .join(', ');
   return cache.key(file.display, digests.seed, digests.sidecar, variant || undefined);
+}
+
+/** {@link listDigest} by list, worked out once for each list (every seed's cache key names the same). */
+const LIST_DIGESTS = new WeakMap<readonly string[], string>();
+
+/** The SHA-256 digest (hex) of a list of texts. */
+function listDigest(list: readonly string[]): string {
+  let digest = LIST_DIGESTS.get(list);
+  if (digest === undefined) LIST_DIGESTS.set(list, (digest = hash('sha256', JSON.stringify(list), 'hex')));
+  return digest;
 }
 
 /**
@@ -392,7 +411,7 @@ function fromCache(
 ): { story?: Story; key?: string; body?: IndexedBody } {
   const { cache } = options;
   if (!cache) return {};
-  const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes, options.languageFolders, options.notionTwins);
+  const key = cacheKey(cache, file, digests, analysisWanted(options), options.maxSeedBytes, options.languageFolders, options.notionTwins, options.translations);
   const hit = cache.get(key, { feedRecord: options.feedRecords === true });
   if (!hit || (isSeed && !linksSettledFor(hit.story, isSeed))) return { key };
   hit.warnings.forEach((w) => options.onWarning?.(w));

@@ -46,6 +46,7 @@ export function normalizeSeedFile(
       ...(file.obsidianVault ? { obsidianVault: true } : {}),
       ...(options.languageFolders ? { languageFolders: options.languageFolders } : {}),
       ...(options.notionTwins ? { notionTwins: options.notionTwins } : {}),
+      ...(options.translations ? { translations: options.translations } : {}),
       ...(isSeedFile ? { isSeedFile } : {}),
       onWarning,
     },

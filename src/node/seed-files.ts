@@ -106,6 +106,39 @@ export function languageFoldersOf(files: readonly SeedFile[], root: string, cwd:
     });
 }
 
+/** A file named as one of Hugo's translations: a stem, a two-letter language (a region or script may follow), an extension. */
+const TRANSLATION_NAME = /^([^.]+)\.([a-z]{2}(?:[-_][a-z0-9]{2,8})?)\.[^.]+$/i;
+/** A file named by a stem and an extension only. */
+const PLAIN_NAME = /^([^.]+)\.[^.]+$/;
+
+/**
+ * Hugo's translations by file name (see `StoryOptions.translations`): the seeds named by a language (`post.fr.md`,
+ * `index.fr.md`) beside another seed of the same name in the same folder (`post.md`, `post.de.md`), as seed paths
+ * (`/`-joined display paths) name them. One pass over the names.
+ */
+export function translationsOf(files: readonly SeedFile[]): string[] {
+  /** Seeds by folder and stem without a language: how many, and those named by a language. */
+  const names = new Map<string, { count: number; named: string[] }>();
+  for (const file of files) {
+    if (file.invalidName) continue;
+    const shown = slashPath(file.display);
+    const cut = shown.lastIndexOf('/') + 1;
+    const name = shown.slice(cut);
+    const translated = TRANSLATION_NAME.exec(name);
+    const isTranslation = translated !== null && canonicalLanguage(translated[2]!.replace('_', '-')) !== undefined;
+    const stem = isTranslation ? translated[1] : PLAIN_NAME.exec(name)?.[1];
+    if (stem === undefined) continue;
+    const key = `${shown.slice(0, cut)}${stem.toLowerCase()}`;
+    let group = names.get(key);
+    if (!group) names.set(key, (group = { count: 0, named: [] }));
+    group.count++;
+    if (isTranslation) group.named.push(shown);
+  }
+  const found: string[] = [];
+  for (const group of names.values()) if (group.count > 1) for (const shown of group.named) found.push(shown);
+  return found;
+}
+
 /** Shows a path relative to `cwd` when it is inside it. */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, file);

@@ -28,7 +28,7 @@ const PROTOCOL = 'storyfeed-worker/1';
 export interface NormalizeTask {
   kind: 'normalize';
   file: SeedFile;
-  options: Pick<LoadStoriesOptions, 'site' | 'cwd' | 'fallbackDate' | 'maxSeedBytes' | 'feedRecords' | 'languageFolders' | 'notionTwins'>;
+  options: Pick<LoadStoriesOptions, 'site' | 'cwd' | 'fallbackDate' | 'maxSeedBytes' | 'feedRecords' | 'languageFolders' | 'notionTwins' | 'translations'>;
   /** Return only the story's {@link feedRecord} (nothing will cache the full story). */
   feedRecord?: boolean;
 }

@@ -49,6 +49,16 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
     fail(`${path}.maxSeedBytes`, `must be a whole number of bytes above 0, found ${describeValue(max)}`);
 }
 
+/** Lists of seed paths found good: a build gives every seed the same list, checked once, not once a seed. */
+const CHECKED_PATH_LISTS = new WeakSet<object>();
+
+/** A list of seed paths (`notionTwins`, `translations`), each text. */
+function checkSeedPaths(value: unknown, path: string): void {
+  if (value === undefined || (typeof value === 'object' && value !== null && CHECKED_PATH_LISTS.has(value))) return;
+  if (!Array.isArray(value) || value.some((t: unknown) => typeof t !== 'string')) fail(path, `must be a list of seed paths, found ${describeValue(value)}`);
+  CHECKED_PATH_LISTS.add(value);
+}
+
 /** `languageFolders`: a list of `{ folder, language, path? }`, each language a language tag. */
 function checkLanguageFolders(value: unknown, path: string): void {
   if (value === undefined) return;
@@ -75,9 +85,8 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
     fail(`${path}.seedsFolderTop`, `must be true or false, found ${describeValue(options.seedsFolderTop)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   checkLanguageFolders(options.languageFolders, `${path}.languageFolders`);
-  const twins = options.notionTwins;
-  if (twins !== undefined && (!Array.isArray(twins) || twins.some((t: unknown) => typeof t !== 'string')))
-    fail(`${path}.notionTwins`, `must be a list of seed paths, found ${describeValue(twins)}`);
+  checkSeedPaths(options.notionTwins, `${path}.notionTwins`);
+  checkSeedPaths(options.translations, `${path}.translations`);
   const site = options.site;
   const at = `${path}.site`;
   if (!isObject(site)) fail(at, `must be an object with at least { siteUrl }, found ${describeValue(site)}`);

@@ -83,6 +83,15 @@ export interface StoryOptions {
    */
   notionTwins?: readonly string[];
   /**
+   * The seeds named as translations of one another, as Hugo names them (`post.md` and `post.fr.md`, or
+   * `index.md` and `index.fr.md` in one page bundle), as seed paths name them: each one named by a language
+   * other than the site's is published under that language's path (`/fr/post`), one of the site's language
+   * at the site's root (`/post`), both named without the language (`post`); so are links to them. A build
+   * finds them (see `translationsOf` in `node/seed-files.ts`). A name with a language and no other seed of
+   * its name beside it (`how.to.md`) is none: its address is its whole name, as before.
+   */
+  translations?: readonly string[];
+  /**
    * Whether a path (folders joined by `/`, as {@link SeedLink.file} holds it) is one of the seeds read with
    * this one: a link to a Markdown file that is none is left out, its text kept, with a warning (see
    * `file-links.ts`). Without it, every link to a Markdown file is given the address its path gives.
@@ -136,7 +145,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const meta = seed.meta;
   const { siteBase, origin } = siteBaseOf(site.siteUrl, file);
 
-  const named = file ? fileName(file, options.seedsFolderTop === true, options.notionTwins) : undefined;
+  const named = file ? fileName(file, options.seedsFolderTop === true, options.notionTwins, options.translations) : undefined;
   const fileStem = named?.stem;
   const dated = fileStem ? splitDatedName(fileStem) : undefined;
   let slug = slugify(meta.slug ?? dated?.rest ?? fileStem ?? meta.title ?? seed.title);
@@ -148,7 +157,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   if (!slug) slug = slugify(meta.title ?? seed.title) || 'story';
 
   const languageFolder = languageFolderOf(file, options.languageFolders);
-  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, underLanguageFolder(siteBase, languageFolder), origin, file);
+  const url = meta.url ? resolveStoryUrl(meta.url, siteBase, file) : storyPathUrl(site.storyPath ?? '{slug}', slug, storyBase(file, options, siteBase), origin, file);
   const id = meta.id ? checkedId(meta.id, file) : url;
   const base = relativeBase(url, named?.bundle === true);
   // A Chirpy post's images are read within its media folder (see `media-folder.ts`), its links as any story's.
@@ -177,7 +186,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     const links = new FileLinks(
       file,
       options.seedsFolderTop === true,
-      (target, top) => fileStoryUrl(target, top, site, underLanguageFolder(siteBase, languageFolderOf(target, options.languageFolders)), origin, options.notionTwins),
+      (target, top) => fileStoryUrl(target, top, site, storyBase(target, options, siteBase), origin, options.notionTwins, options.translations),
       options.isSeedFile,
     );
     // In a page bundle a link to a place in the story itself (`#notes`, `?page=2`) is the story's, not its folder's.
@@ -284,29 +293,34 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
  * The URL the story of a seed at `file` takes from its path when its front matter names none (no `slug`
  * or `url`), as {@link normalizeStoryWith} gives it: `undefined` when it takes its name from its title.
  */
-function fileStoryUrl(file: string, topOfSeeds: boolean, site: StorySite, siteBase: string, origin: string, notionTwins?: readonly string[]): string | undefined {
-  const stem = stemOf(file, topOfSeeds, notionTwins);
+function fileStoryUrl(
+  file: string,
+  topOfSeeds: boolean,
+  site: StorySite,
+  siteBase: string,
+  origin: string,
+  notionTwins?: readonly string[],
+  translations?: readonly string[],
+): string | undefined {
+  const stem = fileName(file, topOfSeeds, notionTwins, translations).stem;
   const slug = stem === undefined ? '' : slugify(splitDatedName(stem)?.rest ?? stem);
   return slug ? storyPathUrl(site.storyPath ?? '{slug}', slug, siteBase, origin, file) : undefined;
 }
 
 /**
- * The name a story takes from its file: the file name without its extension; for a page bundle (a
- * folder holding the article as `index.md`, as Hugo, Eleventy and Astro write them), the folder's name (with the
- * language of a translation, `index.fr.md`),
- * since every article of such a site is named `index`. `undefined` for an `index` file with no folder
- * in its path, or directly in the seeds folder (the story is then named by its title).
+ * The name a story takes from its file, and whether the file is a page bundle's article: the file name without its
+ * extension; for a page bundle (a folder holding the article as `index.md`, as Hugo, Eleventy and Astro write them),
+ * the folder's name (with the language of a translation, `index.fr.md`), since every article of such a site is named
+ * `index`. `undefined` for an `index` file with no folder in its path, or directly in the seeds folder (the story is
+ * then named by its title). One of Hugo's translations by name (see {@link StoryOptions.translations}) is named
+ * without its language (`post.fr.md`: `post`; `trip/index.fr.md`: `trip`).
  */
-function stemOf(file: string, topOfSeeds = false, notionTwins?: readonly string[]): string | undefined {
-  return fileName(file, topOfSeeds, notionTwins).stem;
-}
-
-/** {@link stemOf}, and whether the file is a page bundle's article (named by its folder). */
-function fileName(file: string, topOfSeeds = false, notionTwins?: readonly string[]): { stem: string | undefined; bundle: boolean } {
+function fileName(file: string, topOfSeeds = false, notionTwins?: readonly string[], translations?: readonly string[]): { stem: string | undefined; bundle: boolean } {
   const parts = file.split(/[\\/]/);
   let stem = (parts.pop() ?? file).replace(/\.[^.]+$/, '').replace(/\.meta$/, '');
   // A Notion page is named by its title (its id only where another page shares the title, see `notionTwins`).
   if (isNotionExportName(file) && !notionTwins?.includes(slashPath(file))) stem = withoutNotionId(stem);
+  if (isTranslation(file, translations)) stem = stem.slice(0, stem.lastIndexOf('.'));
   // Hugo names a bundle's translations `index.fr.md`, `index.pt-br.md`: the folder's name and the language, so that
   // the translations of one bundle are different stories.
   const bundle = /^index(?:\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?))?$/i.exec(stem);
@@ -369,6 +383,35 @@ function storyPathUrl(storyPath: string, slug: string, siteBase: string, origin:
     throw new StoryfeedError('E_URL', `storyPath "${storyPath}" must give a path on the site ${siteBase}`, { file });
   }
   return parsed.url.href;
+}
+
+/** Seed paths of {@link StoryOptions.translations} as a set, made once for each list given. */
+const TRANSLATION_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** Whether `file` is one of the translations by name a build found (see {@link StoryOptions.translations}). */
+function isTranslation(file: string, translations: readonly string[] | undefined): boolean {
+  if (translations === undefined || translations.length === 0) return false;
+  let set = TRANSLATION_SETS.get(translations);
+  if (set === undefined) TRANSLATION_SETS.set(translations, (set = new Set(translations)));
+  return set.has(slashPath(file)) && translationLanguage(file) !== undefined;
+}
+
+/**
+ * The base a story's address is made on: the site's; in a folder of another language than the site's, that
+ * folder's path on it (see {@link StoryOptions.languageFolders}); for a translation by name in another language
+ * than the site's (`post.fr.md`), its language's path (`fr/`), as Hugo publishes it.
+ */
+function storyBase(file: string | undefined, options: StoryOptions, siteBase: string): string {
+  const folder = languageFolderOf(file, options.languageFolders);
+  if (folder !== undefined || file === undefined || !isTranslation(file, options.translations)) return underLanguageFolder(siteBase, folder);
+  const tag = /\.([a-z]{2}(?:[-_][a-z0-9]{2,8})?)\.[^.]+$/i.exec(file)![1]!.toLowerCase().replaceAll('_', '-');
+  return isSiteLanguage(tag, options.site.language ?? 'en') ? siteBase : `${siteBase}${encodeURIComponent(tag)}/`;
+}
+
+/** Whether a translation's language tag (lower case, `-`) is the site's: the same tag, or the same language with no region of its own. */
+function isSiteLanguage(tag: string, siteLanguage: string): boolean {
+  const site = (canonicalLanguage(siteLanguage) ?? siteLanguage).toLowerCase();
+  return tag === site || (!tag.includes('-') && tag === site.split('-')[0]);
 }
 
 /** The language folder a seed's path lies in (see {@link StoryOptions.languageFolders}), if any. */

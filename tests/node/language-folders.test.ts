@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildSite } from '../../src/node/build.js';
-import { findSeedFiles, languageFoldersOf } from '../../src/node/seed-files.js';
+import { findSeedFiles, languageFoldersOf, translationsOf } from '../../src/node/seed-files.js';
 import { parseSeed } from '../../src/story/normalize.js';
 
 /**
@@ -101,6 +101,73 @@ describe('language folders', () => {
     for (const bad of ['fr', [{ folder: 'c/fr/', language: 'french' }], [{ folder: '', language: 'fr' }], [{ folder: 'c/fr/', language: 'fr', path: '../x' }]])
       expect(() => parseSeed('Titre\n\nUn texte.', options(bad)), JSON.stringify(bad)).toThrow(
         expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('options.languageFolders') }),
+      );
+  });
+});
+
+/**
+ * Hugo's other way to translate a site: by file name (`post.md` and `post.fr.md`, `trip/index.md` and
+ * `trip/index.fr.md`). Hugo publishes each translation under its language's path (`/fr/post/`) and the
+ * site language's at the root: so does a build, and links between them follow.
+ */
+describe('translations by file name', () => {
+  const seedFiles = (...names: string[]) => names.map((name) => ({ path: path.join(dir, name), display: name }));
+
+  it('are the seeds named by a language beside another seed of the same name in the same folder', () => {
+    expect(
+      translationsOf(
+        seedFiles('c/post.md', 'c/post.fr.md', 'c/post.pt_BR.md', 'c/trip/index.md', 'c/trip/index.de.md', 'c/other/post.it.md', 'c/a.en.md', 'c/a.es.markdown'),
+      ).sort(),
+    ).toEqual(['c/a.en.md', 'c/a.es.markdown', 'c/post.fr.md', 'c/post.pt_BR.md', 'c/trip/index.de.md']);
+    // A name with a language alone (`how.to.md`), with two-letter parts that name no language, or with more dots, is none.
+    expect(translationsOf(seedFiles('c/how.to.md', 'c/notes.md', 'c/notes.zz.md', 'c/notes.v2.md', 'c/x.y.fr.md', 'c/x.y.md'))).toEqual([]);
+  });
+
+  it('publish each translation under its language (the site language at the root), named without it, with links between them', async () => {
+    write('content/posts/hello.md', post('Hello world', 'The English version, also [in French](hello.fr.md) and [in Brazilian Portuguese](hello.pt-br.md).'));
+    write('content/posts/hello.fr.md', post('Bonjour le monde', 'La version française de cet article, aussi [en anglais](hello.md).'));
+    write('content/posts/hello.pt-br.md', post('Olá mundo', 'A versão em português deste artigo.'));
+    write('content/trip/index.en.md', post('Our trip', 'The trip, told in English.'));
+    write('content/trip/index.fr.md', post('Notre voyage', 'Le voyage, raconté en français.'));
+    write('content/how.to.md', post('How to', 'A page whose name only looks like a translation.'));
+    const config = validateConfig({ siteUrl: 'https://ex.com/blog', title: 'T', language: 'en', entities: false });
+    const build = (out: string, cache: boolean) => buildSite({ config, cwd: dir, seeds: 'content', out, workers: 0, sourceDateEpoch: '1700000000', cache });
+    const cold = await build('cold', false);
+    const items = (JSON.parse(cold.outputs.json) as { items: { id: string; language?: string; content_html: string }[] }).items;
+    const byId = new Map(items.map((item) => [item.id, item]));
+    expect([...byId.keys()].sort()).toEqual([
+      'https://ex.com/blog/fr/hello',
+      'https://ex.com/blog/fr/trip',
+      'https://ex.com/blog/hello',
+      'https://ex.com/blog/how-to',
+      'https://ex.com/blog/pt-br/hello',
+      'https://ex.com/blog/trip',
+    ]);
+    expect(byId.get('https://ex.com/blog/fr/hello')?.language).toBe('fr');
+    expect(byId.get('https://ex.com/blog/pt-br/hello')?.language).toBe('pt-BR');
+    expect(byId.get('https://ex.com/blog/hello')?.content_html).toContain('href="https://ex.com/blog/fr/hello"');
+    expect(byId.get('https://ex.com/blog/hello')?.content_html).toContain('href="https://ex.com/blog/pt-br/hello"');
+    expect(byId.get('https://ex.com/blog/fr/hello')?.content_html).toContain('href="https://ex.com/blog/hello"');
+    // The story cache keys a story by the translations found: the same feeds warm, and a translation left alone is one no more.
+    await build('warm', true);
+    expect((await build('warm', true)).outputs.json).toBe(cold.outputs.json);
+    rmSync(path.join(dir, 'content/posts/hello.md'));
+    rmSync(path.join(dir, 'content/posts/hello.pt-br.md'));
+    const alone = JSON.parse((await build('warm', true)).outputs.json) as { items: { id: string }[] };
+    expect(alone.items.map((item) => item.id)).toContain('https://ex.com/blog/hello-fr');
+    expect(alone.items.map((item) => item.id)).not.toContain('https://ex.com/blog/fr/hello');
+  });
+
+  it('are published at the root in a site of their language, and checked when a library caller passes them', () => {
+    const options = (translations: unknown, language = 'fr') =>
+      ({ site: { siteUrl: 'https://ex.com', language }, file: 'c/a.fr.md', translations }) as unknown as Parameters<typeof parseSeed>[1];
+    expect(parseSeed('Titre\n\nUn texte.', options(['c/a.fr.md'])).url).toBe('https://ex.com/a');
+    expect(parseSeed('Titre\n\nUn texte.', options(['c/a.fr.md'], 'fr-CA')).url).toBe('https://ex.com/a');
+    expect(parseSeed('Titre\n\nUn texte.', options(['c/a.fr.md'], 'en')).url).toBe('https://ex.com/fr/a');
+    expect(parseSeed('Titre\n\nUn texte.', options([], 'en')).url).toBe('https://ex.com/a-fr');
+    for (const bad of ['c/a.fr.md', [5]])
+      expect(() => parseSeed('Titre\n\nUn texte.', options(bad)), JSON.stringify(bad)).toThrow(
+        expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('options.translations') }),
       );
   });
 });
