@@ -3,7 +3,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { loadStory, notionTwinsOf } from '../node/load-stories.js';
-import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, translationsOf, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
+import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, substackCsvOf, translationsOf, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';
@@ -27,8 +27,8 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   if (place.inPostsFolder) seed.inPostsFolder = true;
   if (await obsidianVaultAt(await realpath(path.dirname(full)).catch(() => path.dirname(full)))) seed.obsidianVault = true;
   // A post of a Substack export (`posts/<post_id>.html` beside `posts.csv`) with its row, as a build reads it.
-  const substackCsv = path.join(path.dirname(path.dirname(full)), 'posts.csv');
-  if (/\.html?$/i.test(full) && path.basename(path.dirname(full)) === 'posts' && existsSync(substackCsv)) seed.substack = { csv: substackCsv };
+  const substackCsv = substackCsvOf(full);
+  if (substackCsv !== undefined) seed.substack = { csv: substackCsv };
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;

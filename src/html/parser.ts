@@ -53,6 +53,11 @@ const OPEN_IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 
 /** Elements without content or end tag. */
 const VOID_ELEMENTS = words('area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr');
+
+/** Whether an element (lower-case name) is void: no content, no end tag; the parser reports its end with its start. */
+export function isVoidElement(name: string): boolean {
+  return VOID_ELEMENTS.has(name);
+}
 const FOREIGN_ELEMENTS = words('math svg');
 const HTML_INTEGRATION_ELEMENTS = words('mi mo mn ms mtext annotation-xml foreignobject desc title');
 

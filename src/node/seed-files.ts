@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { type Dirent, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
@@ -289,6 +289,16 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     );
   }
   return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
+}
+
+/**
+ * The `posts.csv` of the Substack export whose post `file` is (`posts/<post_id>.html` beside it), as the walk finds
+ * them, or `undefined` when it is none.
+ */
+export function substackCsvOf(file: string): string | undefined {
+  if (!/\.html?$/i.test(file) || path.basename(path.dirname(file)) !== SUBSTACK_POSTS_FOLDER) return undefined;
+  const csv = path.join(path.dirname(path.dirname(file)), SUBSTACK_POSTS_CSV);
+  return statSync(csv, { throwIfNoEntry: false })?.isDirectory() === false ? csv : undefined;
 }
 
 /** A Substack export's table of posts, and the folder of their HTML (see `seed/substack.ts`). */

@@ -1,6 +1,6 @@
 import { StoryfeedError } from '../errors.js';
 import { escapeHtml } from '../escape-html.js';
-import { Parser } from '../html/parser.js';
+import { isVoidElement, Parser } from '../html/parser.js';
 import { fileTypeOf } from '../item/other-libraries.js';
 
 /**
@@ -202,8 +202,6 @@ function isChrome(attributes: Record<string, string>): boolean {
   return typeof url === 'string' && CHROME_ACTION.test(url);
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-
 /** The HTML without Substack's calls to subscribe, share and comment (see {@link isChrome}), written again element by element. One pass. */
 export function withoutSubstackChrome(html: string): string {
   if (!/subscription-widget|button-wrapper|captioned-button-wrap|paywall-jump/.test(html)) return html;
@@ -213,11 +211,11 @@ export function withoutSubstackChrome(html: string): string {
   const parser = new Parser({
     onopentag(name, attributes) {
       if (skipping > 0) {
-        if (!VOID.has(name)) skipping++;
+        if (!isVoidElement(name)) skipping++;
         return;
       }
       if (isChrome(attributes)) {
-        if (!VOID.has(name)) skipping = 1;
+        if (!isVoidElement(name)) skipping = 1;
         return;
       }
       out.push(
@@ -228,7 +226,7 @@ export function withoutSubstackChrome(html: string): string {
     },
     onclosetag(name) {
       // A void element's end is implied by its start: it opened nothing to close.
-      if (VOID.has(name)) return;
+      if (isVoidElement(name)) return;
       if (skipping > 0) skipping--;
       else out.push(`</${name}>`);
     },

@@ -107,6 +107,11 @@ describe("a Substack post's seed", () => {
     }
   });
 
+  it('takes every void element the HTML parser knows as void, inside a removed block and outside one', () => {
+    const html = '<div class="subscription-widget"><p>Subscribe<param name="a"><keygen><wbr></p></div><p>After<br>the widget<param name="b"></p>';
+    expect(withoutSubstackChrome(html)).toBe('<p>After<br>the widget<param name="b"></p>');
+  });
+
   it("loses Substack's subscribe forms, subscribe and share buttons and paywall marker, and nothing else", () => {
     const html =
       '<p>One &amp; two <a href="https://x.example/?a=1&amp;b=2">link</a><br>line</p>' +
