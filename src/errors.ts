@@ -119,6 +119,10 @@ const PROBLEM_TABLE = {
     summary: "a link names another article's Markdown file, and storyfeed could not give it that article's address",
     fix: "Link to the article's published address (the warning names it), or to a seed's file by a path from this one (`../second-post/index.md`): storyfeed gives such a link the address the file's name gives its story. A link to a file that is none of the seeds is left out, its text kept.",
   },
+  W_IMAGE_PATH: {
+    summary: "an image names a source file by its path (Astro's ../../assets/x.png, an import alias), not an address readers can load, and was left out",
+    fix: "Give the picture's published URL, or its path from the site's root (/images/x.png): a site generator publishes a source image under a name of its own (Astro's /_astro/x.a1b2c3.webp), which storyfeed cannot know.",
+  },
   W_SEED_LINK: {
     summary: 'a seed is a symbolic link to a file that is read already under another name',
     fix: 'Nothing to do: the story is published once, from the name given; remove the link (or the copy of the folder) to silence this.',

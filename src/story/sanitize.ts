@@ -231,9 +231,10 @@ export type LinkAddress = (href: string) => string | null | undefined;
 
 /**
  * The address an image's file (`<img>`'s, as written in any attribute it is read from) is read at instead of its own,
- * resolved against the base (see {@link sanitizeHtmlFragment}); `undefined` reads it as written.
+ * resolved against the base (see {@link sanitizeHtmlFragment}); `undefined` reads it as written, `null` reads none
+ * (a source file's path, see `source-image.ts`): an image given no other file is left out.
  */
-export type ImageAddress = (address: string) => string | undefined;
+export type ImageAddress = (address: string) => string | null | undefined;
 
 /**
  * An address resolved against `baseUrl` when it is an http(s) one of another document, else `undefined`: a
@@ -242,9 +243,11 @@ export type ImageAddress = (address: string) => string | undefined;
 function httpAddress(raw: string | undefined, baseUrl: string, imageAddress?: ImageAddress): string | undefined {
   const address = raw?.trim();
   if (!address) return undefined;
+  const given = imageAddress?.(address);
+  if (given === null) return undefined;
   let url: URL;
   try {
-    url = new URL(imageAddress?.(address) ?? address, baseUrl);
+    url = new URL(given ?? address, baseUrl);
   } catch {
     return undefined;
   }

@@ -6,6 +6,7 @@ import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '..
 import { MAX_STORY_TAGS } from '../story-limits.js';
 import { parseHttpUrl } from '../seed/http-url.js';
 import { mediaFolderUrl, underMediaFolder } from '../seed/media-folder.js';
+import { sourceImagePath } from './source-image.js';
 import { publishedId } from './item-id.js';
 import { readSeed, type ReadSeedOptions } from '../seed/index.js';
 import { withoutDateline } from '../seed/text.js';
@@ -162,7 +163,17 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   const base = relativeBase(url, named?.bundle === true);
   // A Chirpy post's images are read within its media folder (see `media-folder.ts`), its links as any story's.
   const mediaFolder = meta.mediaSubpath === undefined ? undefined : checkedMediaFolder(meta.mediaSubpath, siteBase, file);
-  const imageAddress: ImageAddress | undefined = mediaFolder === undefined ? undefined : (address) => underMediaFolder(address, mediaFolder);
+  // Within a Chirpy media folder a path is one on the site; elsewhere a source file's path (Astro's `../../assets/x.png`) is none.
+  const sourceImages = new Map<string, string>();
+  const imageAddress: ImageAddress =
+    mediaFolder !== undefined
+      ? (address) => underMediaFolder(address, mediaFolder)
+      : (address) => {
+          const why = sourceImagePath(address, base, siteBase);
+          if (why === undefined) return undefined;
+          sourceImages.set(address.trim(), why);
+          return null;
+        };
 
   const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
   if (!undated && nearUnixEpoch(published)) throw new StoryfeedError('E_DATE', `the publication date ${nearUnixEpochReason(published)}`, { file });
@@ -205,7 +216,9 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   contentHtml = clean(contentHtml, 'HTML', file, () => undefined);
   // A body of only media (a video post) is one while the sanitizer keeps a file of it, or the link to the page an
   // embedded frame showed (an embedded YouTube video): else a reader would see an empty item.
-  if (contentText === '' && frames === 0 && !SHOWN_MEDIA.test(contentHtml)) {
+  // The HTML counts, not only the text: an image left out (a source file's path, a script address) keeps its alt text
+  // in the text, and would leave readers of the HTML an empty item.
+  if ((contentText === '' || !TEXT_OUTSIDE_TAGS.test(contentHtml)) && frames === 0 && !SHOWN_MEDIA.test(contentHtml)) {
     throw new StoryfeedError(
       'E_NO_BODY',
       `"${collapseSpace(meta.title ?? seed.title)}" has no text, and no picture, video, sound or embedded page with an address a reader can load`,
@@ -274,7 +287,11 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     contentText,
     draft: meta.draft ?? false,
   };
-  if (meta.image) story.image = imageOf(meta.image, base, file, imageAddress);
+  if (meta.image) {
+    const image = imageOf(meta.image, base, file, imageAddress);
+    if (image) story.image = image;
+  }
+  if (sourceImages.size > 0) warn(sourceImagesLeftOut(sourceImages, file));
   // A podcast episode's files and details: their URLs as written, resolved as the body's are (checked when read).
   if (meta.enclosures?.length) story.enclosures = readEnclosures(meta.enclosures, 'enclosures', base)!;
   if (meta.episode) story.episode = readEpisode(meta.episode, 'episode', base)!;
@@ -537,14 +554,33 @@ const IMAGE_TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
 };
 
+/** The warning naming the images left out for naming source files (see `source-image.ts`), a few of them by their paths. */
+function sourceImagesLeftOut(images: ReadonlyMap<string, string>, file: string | undefined): Diagnostic {
+  const shown = [...images].slice(0, 3).map(([path, why]) => `"${path.length > 80 ? `${path.slice(0, 79)}…` : path}" (${why})`);
+  const more = images.size > shown.length ? ` and ${images.size - shown.length} more` : '';
+  return warning(
+    'W_IMAGE_PATH',
+    `${images.size === 1 ? 'an image was' : `${images.size} images were`} left out: ${shown.join(', ')}${more} ${images.size === 1 ? 'names' : 'name'} a source file, not an address readers can load (a site generator publishes such a picture under a name of its own, as Astro does under /_astro/); give the picture's published URL, or its path from the site's root (/images/x.png)`,
+    { file },
+  );
+}
+
+/** Text of an element's content: at the start of the HTML or after a tag's end, a character that is no space and starts no tag. */
+const TEXT_OUTSIDE_TAGS = /(?:^|>)\s*[^\s<]/;
+
 /** An image, video or sound element the sanitizer kept with its http(s) file. */
 const SHOWN_MEDIA = /<(?:img|video|audio|source)\b[^>]*\bsrc="https?:/i;
 
-/** A front matter `image` (read at the address `imageAddress` gives it, if any) against the story's address, checked. */
-function imageOf(value: string, storyUrl: string, file: string | undefined, imageAddress: ImageAddress | undefined): StoryImage {
+/**
+ * A front matter `image` (read at the address `imageAddress` gives it, if any) against the story's address, checked;
+ * `undefined` for a source file's path (see `source-image.ts`), which names no address.
+ */
+function imageOf(value: string, storyUrl: string, file: string | undefined, imageAddress: ImageAddress | undefined): StoryImage | undefined {
+  const given = imageAddress?.(value);
+  if (given === null) return undefined;
   let url: URL;
   try {
-    url = new URL(imageAddress?.(value) ?? value, storyUrl);
+    url = new URL(given ?? value, storyUrl);
   } catch {
     throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" is not a valid URL`, { file });
   }
