@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isMediumPostName } from '../seed/medium.js';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
@@ -29,6 +30,8 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   // A post of a Substack export (`posts/<post_id>.html` beside `posts.csv`) with its row, as a build reads it.
   const substackCsv = substackCsvOf(full);
   if (substackCsv !== undefined) seed.substack = { csv: substackCsv };
+  // A post of Medium's export, as a build reads it.
+  else if (isMediumPostName(path.basename(full))) seed.medium = true;
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;

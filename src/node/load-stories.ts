@@ -382,6 +382,8 @@ function cacheKey(
     translations ? `translations ${listDigest(translations)}` : '',
     // A Substack post is its HTML and its row of posts.csv.
     file.substack?.post ? `Substack post ${JSON.stringify({ ...file.substack.post, line: undefined })}` : '',
+    // A post of Medium's export is read as its page gives it, not as HTML.
+    file.medium ? 'Medium post' : '',
     cap,
   ]
     .filter(Boolean)

@@ -2,7 +2,9 @@ import { duplicateKeyProblem } from '../json-keys.js';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { decodeSeedBytes, parseYamlMeta, readMeta, type SeedMeta } from '../seed/index.js';
 import { parseSeedWith, type Analyze } from '../story/seed-to-story.js';
+import { mediumSeedText } from '../seed/medium.js';
 import { substackSeedText } from '../seed/substack.js';
+import path from 'node:path';
 import type { Story } from '../types.js';
 import type { LoadStoriesOptions, SeedBytes } from './load-stories.js';
 import { displayPath, type SeedFile } from './seed-files.js';
@@ -25,13 +27,17 @@ export function normalizeSeedFile(
     throw new StoryfeedError('E_FIELD', `a Substack post, but ${file.substack.problem ?? 'its row of posts.csv is missing'}`, { file: file.display });
   // A Substack post is read as the JSON seed its row and its HTML make (see `seed/substack.ts`).
   const html = decodeSeedBytes(seed.bytes, file.display);
-  const text = file.substack?.post ? substackSeedText(file.substack.post, html, (message) => onWarning(warning('W_PODCAST_EPISODE', message, { file: file.display }))) : html;
+  const text = file.medium
+    ? mediumSeedText(html, path.basename(file.path))
+    : file.substack?.post
+      ? substackSeedText(file.substack.post, html, (message) => onWarning(warning('W_PODCAST_EPISODE', message, { file: file.display })))
+      : html;
   const sidecar = file.sidecar && seed.sidecar ? readSidecar(file.sidecar, seed.sidecar, options, onWarning) : undefined;
   return parseSeedWith(
     text,
     {
       file: file.display,
-      ...(file.substack?.post ? { format: 'json' as const } : {}),
+      ...(file.substack?.post || file.medium ? { format: 'json' as const } : {}),
       site: options.site,
       ...(sidecar ? { sidecar } : {}),
       ...(options.site.timeZone ? { timeZone: options.site.timeZone } : {}),

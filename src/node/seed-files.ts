@@ -8,6 +8,7 @@ import { ioReason } from './read-bounded.js';
 import { canonicalLanguage } from '../story/language-tag.js';
 import type { LanguageFolder } from '../story/seed-to-story.js';
 import { slashPath } from '../story/file-links.js';
+import { isMediumPostName } from '../seed/medium.js';
 import type { SubstackPost } from '../seed/substack.js';
 
 /** A seed file found in a folder, with its optional sidecar. */
@@ -43,6 +44,8 @@ export interface SeedFile {
    * its `posts.csv`, and, once a build has read that file, the post's row, or why it has none.
    */
   substack?: { csv: string; post?: SubstackPost; problem?: string };
+  /** Set for a post of Medium's export (`2016-03-25_Title-ece7c6688e68.html`, see `seed/medium.ts`): read as its page gives it. */
+  medium?: true;
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
@@ -218,7 +221,9 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
       }
       const shownName = invalid.get(entry.name);
       const substackPost = place.substackCsv !== undefined && !isDir && /\.html?$/i.test(entry.name);
-      const seedNamed = substackPost || (!onlyPosts && !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()));
+      const mediumPost = !substackPost && !onlyPosts && !isDir && isMediumPostName(entry.name);
+      const seedNamed =
+        substackPost || mediumPost || (!onlyPosts && !SIDECAR.test(entry.name) && (SEED_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()));
       if (others && !isDir && !seedNamed && shownName === undefined) {
         // Files that are no seeds, counted by extension for the message of a folder that holds none (an export's .html pages).
         const ext = path.extname(entry.name).toLowerCase() || '(no extension)';
@@ -270,6 +275,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         if (place.inPostsFolder) file.inPostsFolder = true;
         if (vault) file.obsidianVault = true;
         if (substackPost) file.substack = { csv: place.substackCsv! };
+        if (mediumPost) file.medium = true;
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);

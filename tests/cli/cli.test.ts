@@ -91,8 +91,9 @@ describe('storyfeed build', () => {
   it("says what a folder of no seed holds (an export's .html pages) and what storyfeed reads, when nothing is published", async () => {
     rmSync(path.join(dir, 'seeds'), { recursive: true });
     mkdirSync(path.join(dir, 'seeds', 'posts'), { recursive: true });
-    // Medium's export: its posts' HTML pages, with no table of them (a Substack export's posts.csv makes its pages posts).
-    for (const name of ['2024-01-02_First-post-1a2b3c.html', '2024-02-03_Second-post-4d5e6f.html']) writeFileSync(path.join(dir, 'seeds', 'posts', name), '<p>A post.</p>');
+    // A site's pages exported as HTML, with no table of them (a Substack export's posts.csv makes its pages posts, and
+    // Medium's names its posts' pages `2024-01-02_First-post-1a2b3c.html`).
+    for (const name of ['first-post.html', 'second-post.html']) writeFileSync(path.join(dir, 'seeds', 'posts', name), '<p>A post.</p>');
     writeFileSync(path.join(dir, 'seeds', 'profile.csv'), 'name\n');
     const run = await cli(['build'], { cwd: dir });
     expect(run.code).toBe(1);
