@@ -110,7 +110,8 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
   const cwd = given.cwd ?? process.cwd();
   const languageFolders = languageFoldersOf(all, path.resolve(cwd, dir), cwd, given.site.language ?? 'en');
   const notionTwins = notionTwinsOf(all);
-  const translations = translationsOf(all);
+  // Frozen: every seed is given the same list, which lookups then make a set of once (see `StoryOptions.translations`).
+  const translations = Object.freeze(translationsOf(all));
   const options: LoadStoriesOptions = {
     ...given,
     ...(languageFolders.length > 0 ? { languageFolders } : {}),
@@ -391,11 +392,12 @@ function cacheKey(
   return cache.key(file.display, digests.seed, digests.sidecar, variant || undefined);
 }
 
-/** {@link listDigest} by list, worked out once for each list (every seed's cache key names the same). */
+/** {@link listDigest} by frozen list, worked out once for each (every seed's cache key names the same). */
 const LIST_DIGESTS = new WeakMap<readonly string[], string>();
 
-/** The SHA-256 digest (hex) of a list of texts. */
+/** The SHA-256 digest (hex) of a list of texts; a list that can change is hashed again at every call. */
 function listDigest(list: readonly string[]): string {
+  if (!Object.isFrozen(list)) return hash('sha256', JSON.stringify(list), 'hex');
   let digest = LIST_DIGESTS.get(list);
   if (digest === undefined) LIST_DIGESTS.set(list, (digest = hash('sha256', JSON.stringify(list), 'hex')));
   return digest;

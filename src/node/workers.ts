@@ -31,6 +31,57 @@ export interface NormalizeTask {
   options: Pick<LoadStoriesOptions, 'site' | 'cwd' | 'fallbackDate' | 'maxSeedBytes' | 'feedRecords' | 'languageFolders' | 'notionTwins' | 'translations'>;
   /** Return only the story's {@link feedRecord} (nothing will cache the full story). */
   feedRecord?: boolean;
+  /**
+   * The keys of the lists of `options` sent to the thread once for every task (see {@link SHARED_LISTS}), which the
+   * task then comes without: a site's translations may be thousands of paths, and copying them with each of its
+   * seeds cost quadratic time.
+   */
+  shared?: Partial<Record<SharedList, string>>;
+}
+
+/** The lists of a normalize task's options that every task of a build shares. */
+type SharedList = 'translations' | 'notionTwins';
+const SHARED_LIST_NAMES: readonly SharedList[] = ['translations', 'notionTwins'];
+
+/** Shared lists by key, in this thread: the ones this thread made, or was sent (frozen: see `StoryOptions.translations`). */
+const SHARED_LISTS = new Map<string, readonly string[]>();
+
+/** The key of each shared list this thread made. */
+const SHARED_KEYS = new WeakMap<readonly string[], string>();
+let nextSharedKey = 0;
+
+/** A normalize task whose lists are replaced by their keys (each list kept in {@link SHARED_LISTS}). */
+function withSharedKeys(task: NormalizeTask): NormalizeTask {
+  let options: NormalizeTask['options'] | undefined;
+  let shared: NonNullable<NormalizeTask['shared']> | undefined;
+  for (const name of SHARED_LIST_NAMES) {
+    const list = task.options[name];
+    if (list === undefined) continue;
+    let key = SHARED_KEYS.get(list);
+    if (key === undefined) {
+      key = `${process.pid}:${nextSharedKey++}`;
+      SHARED_KEYS.set(list, key);
+      SHARED_LISTS.set(key, Object.isFrozen(list) ? list : Object.freeze([...list]));
+    }
+    options ??= { ...task.options };
+    delete options[name];
+    (shared ??= {})[name] = key;
+  }
+  return options ? { ...task, options, shared: shared! } : task;
+}
+
+/** The task's options with its shared lists back in place. */
+function withSharedLists(task: NormalizeTask): NormalizeTask['options'] {
+  if (!task.shared) return task.options;
+  const options = { ...task.options };
+  for (const name of SHARED_LIST_NAMES) {
+    const key = task.shared[name];
+    if (key === undefined) continue;
+    const list = SHARED_LISTS.get(key);
+    if (list === undefined) throw new StoryfeedError('E_INTERNAL', `a worker was given a task naming the list ${key} it was never sent`);
+    options[name] = list;
+  }
+  return options;
 }
 
 /** A normalized seed and the warnings its normalization raised, in order. */
@@ -66,7 +117,7 @@ type ResultOf<T extends Task> = T extends NormalizeTask ? NormalizeResult : Feed
 export async function runTask<T extends Task>(task: T): Promise<ResultOf<T>> {
   if (task.kind === 'normalize') {
     const warnings: Diagnostic[] = [];
-    const story = await loadStory(task.file, { ...task.options, onWarning: (d) => warnings.push(d) });
+    const story = await loadStory(task.file, { ...withSharedLists(task), onWarning: (d) => warnings.push(d) });
     return { story: task.feedRecord ? feedRecord(story) : story, warnings } as ResultOf<T>;
   }
   const document = task.bodies ? withStoredBodies(task.document, task.bodies) : task.document;
@@ -92,6 +143,8 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   inFlight: Map<number, Pending>;
+  /** The keys of the shared lists sent to this worker. */
+  sent: Set<string>;
 }
 
 /**
@@ -139,8 +192,9 @@ export class WorkerPool {
   run<T extends Task>(task: T): Promise<ResultOf<T>> {
     if (!this.available || this.closed) return runTask(task);
     this.start();
+    const queued = task.kind === 'normalize' ? withSharedKeys(task) : task;
     const promise = new Promise<ResultOf<T>>((resolve, reject) => {
-      this.queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ task: queued, resolve: resolve as (value: unknown) => void, reject });
     });
     this.pump();
     return promise;
@@ -172,7 +226,7 @@ export class WorkerPool {
       // A larger young generation: tasks allocate many short-lived objects (XML trees, strings).
       resourceLimits: { maxYoungGenerationSizeMb: 64 },
     });
-    const slot: Slot = { worker, ready: false, inFlight: new Map() };
+    const slot: Slot = { worker, ready: false, inFlight: new Map(), sent: new Set() };
     this.slots.push(slot);
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
@@ -207,6 +261,13 @@ export class WorkerPool {
         const pending = this.queue.shift()!;
         const id = this.nextId++;
         slot.inFlight.set(id, pending);
+        // Each shared list goes to a worker once, before the first task that names it.
+        const shared = pending.task.kind === 'normalize' ? pending.task.shared : undefined;
+        for (const key of Object.values(shared ?? {})) {
+          if (slot.sent.has(key)) continue;
+          slot.sent.add(key);
+          slot.worker.postMessage({ share: key, list: SHARED_LISTS.get(key) });
+        }
         slot.worker.postMessage({ id, task: pending.task });
       }
     }
@@ -286,7 +347,11 @@ function workerEntry(): URL | undefined {
 }
 
 function serve(port: MessagePort): void {
-  port.on('message', (message: { id: number; task: Task }) => {
+  port.on('message', (message: { id: number; task: Task } | { share: string; list: string[] }) => {
+    if ('share' in message) {
+      SHARED_LISTS.set(message.share, Object.freeze(message.list));
+      return;
+    }
     runTask(message.task).then(
       (result) => port.postMessage({ type: 'done', id: message.id, result } satisfies WorkerMessage),
       (error: unknown) => port.postMessage({ type: 'failed', id: message.id, error: serializeError(error) } satisfies WorkerMessage),

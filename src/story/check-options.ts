@@ -49,14 +49,17 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
     fail(`${path}.maxSeedBytes`, `must be a whole number of bytes above 0, found ${describeValue(max)}`);
 }
 
-/** Lists of seed paths found good: a build gives every seed the same list, checked once, not once a seed. */
+/**
+ * Frozen lists of seed paths found good: a build gives every seed the same frozen list, checked once, not once a
+ * seed. A list that can change is checked at every call.
+ */
 const CHECKED_PATH_LISTS = new WeakSet<object>();
 
 /** A list of seed paths (`notionTwins`, `translations`), each text. */
 function checkSeedPaths(value: unknown, path: string): void {
   if (value === undefined || (typeof value === 'object' && value !== null && CHECKED_PATH_LISTS.has(value))) return;
   if (!Array.isArray(value) || value.some((t: unknown) => typeof t !== 'string')) fail(path, `must be a list of seed paths, found ${describeValue(value)}`);
-  CHECKED_PATH_LISTS.add(value);
+  if (Object.isFrozen(value)) CHECKED_PATH_LISTS.add(value);
 }
 
 /** `languageFolders`: a list of `{ folder, language, path? }`, each language a language tag. */

@@ -186,8 +186,12 @@ const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g,
 interface OpenElement {
   name: string;
   kept: boolean;
-  /** The thumbnail the innermost figure around it (itself, for a figure) gives a video in it (see {@link CARD_POSTER_ATTRIBUTES}), as written. */
-  cardPoster?: string;
+  /**
+   * The thumbnail the innermost figure around it (itself, for a figure) gives the first video in it (see
+   * {@link CARD_POSTER_ATTRIBUTES}), as written; shared by reference with the elements in the figure, and taken by
+   * that video (a card holds one: written for every video of a figure, a long thumbnail would be copied once each).
+   */
+  cardPoster?: { written: string; taken: boolean };
   /** A video or audio element's start tag and where its content goes (see {@link OpenMedia}). */
   media?: OpenMedia;
   /** The controls among its children, from its first one on (see {@link CONTROL_GROUP_SIZE}). */
@@ -253,6 +257,16 @@ function httpAddress(raw: string | undefined, baseUrl: string, imageAddress?: Im
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   return withoutFragment(url.href) === storyAddress(baseUrl) ? undefined : url.href;
+}
+
+/** The last figure's thumbnail read by {@link cardPosterAddress}, with its base and address. */
+let lastCardPoster: { poster: string | undefined; base: string; address: string | undefined } | undefined;
+
+/** {@link httpAddress} of a figure's thumbnail, read once for all the videos of the figure (they share it). */
+function cardPosterAddress(poster: string | undefined, baseUrl: string): string | undefined {
+  let last = lastCardPoster;
+  if (last === undefined || last.poster !== poster || last.base !== baseUrl) lastCardPoster = last = { poster, base: baseUrl, address: httpAddress(poster, baseUrl) };
+  return last.address;
 }
 
 /** The last base read and its address as {@link withoutFragment} gives it: a story's files are all read against one base. */
@@ -353,7 +367,7 @@ function keptAttributes(
   const source = LOADING_TAGS.has(name)
     ? (loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl, image) ?? (name === 'img' ? srcsetAddress(attributes, baseUrl, image) : undefined))
     : undefined;
-  const cardUrl = name === 'video' ? httpAddress(cardPoster, baseUrl) : undefined;
+  const cardUrl = name === 'video' ? cardPosterAddress(cardPoster, baseUrl) : undefined;
   const ownPoster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl) : undefined;
   const poster = cardUrl === undefined ? ownPoster : { attribute: ownPoster?.attribute ?? POSTER_ATTRIBUTES.find((a) => Object.hasOwn(attributes, a)), url: cardUrl };
   if (LOADING_TAGS.has(name)) countUnsafe(attributes, SOURCE_ATTRIBUTES, baseUrl, source !== undefined, report);
@@ -437,14 +451,25 @@ const ACTIVE_CSS = /url\(|src\(|image(?:-set)?\(|expression\(|@import|behavior:|
  */
 function isActiveStyle(name: string, attributes: Record<string, string | undefined>, cardPoster: string | undefined): boolean {
   let words = cssWords(attributes.style ?? '');
-  if (name === 'video') {
+  if (name === 'video' && words.includes('url(')) {
     for (const poster of [cardPoster, attributes.poster]) {
       if (!poster) continue;
-      const url = cssWords(poster);
-      for (const quote of ["'", '"', '']) words = words.replaceAll(`url(${quote}${url}${quote})`, '');
+      for (const written of posterUrlsInCss(poster)) words = words.replaceAll(written, '');
     }
   }
   return ACTIVE_CSS.test(words);
+}
+
+/** The last poster {@link posterUrlsInCss} was asked for, and its answer: every video of a figure shares the figure's. */
+let lastPoster: { poster: string; written: readonly string[] } | undefined;
+
+/** The ways CSS loads a poster's address as {@link cssWords} gives them: `url('…')`, `url("…")`, `url(…)`. */
+function posterUrlsInCss(poster: string): readonly string[] {
+  if (lastPoster?.poster !== poster) {
+    const url = cssWords(poster);
+    lastPoster = { poster, written: ["'", '"', ''].map((quote) => `url(${quote}${url}${quote})`) };
+  }
+  return lastPoster.written;
 }
 
 /** CSS's white space. */
@@ -611,7 +636,9 @@ export function sanitizeHtmlFragment(
     {
       onopentag(name, attributes) {
         watcher?.open();
-        if (report && Object.hasOwn(attributes, 'style') && isActiveStyle(name, attributes, open.at(-1)?.cardPoster)) report.activeStyles++;
+        const figurePoster = open.at(-1)?.cardPoster;
+        const cardPosterHere = name === 'video' && figurePoster !== undefined && !figurePoster.taken ? figurePoster.written : undefined;
+        if (report && Object.hasOwn(attributes, 'style') && isActiveStyle(name, attributes, cardPosterHere)) report.activeStyles++;
         if (hiddenDepth > 0) {
           hiddenDepth++;
           return;
@@ -620,7 +647,8 @@ export function sanitizeHtmlFragment(
         const kept = ALLOWED_TAGS.has(name);
         const element: OpenElement = { name, kept };
         // Each element knows the thumbnail of the innermost figure around it: no search up the open elements for a video.
-        const cardPoster = name === 'figure' ? firstGiven(attributes, CARD_POSTER_ATTRIBUTES) : open.at(-1)?.cardPoster;
+        const written = name === 'figure' ? firstGiven(attributes, CARD_POSTER_ATTRIBUTES) : undefined;
+        const cardPoster = written !== undefined ? { written, taken: false } : name === 'figure' ? undefined : figurePoster;
         if (cardPoster !== undefined) element.cardPoster = cardPoster;
         open.push(element);
         if (!kept) {
@@ -634,7 +662,8 @@ export function sanitizeHtmlFragment(
           if (NON_TEXT_TAGS.has(name)) hiddenDepth = 1;
           return;
         }
-        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress, report, imageAddress, element.cardPoster);
+        const { text, source, leaveOut } = keptAttributes(name, attributes, baseUrl, linkAddress, report, imageAddress, cardPosterHere);
+        if (cardPosterHere !== undefined) figurePoster!.taken = true;
         if (MEDIA_TAGS.has(name)) {
           // Whether a source child gives it a file, and whether its end tag ends it, is known at its end: its
           // start tag then fills a slot left for it, or stays out.

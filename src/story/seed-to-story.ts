@@ -405,22 +405,28 @@ function storyPathUrl(storyPath: string, slug: string, siteBase: string, origin:
 /** Seed paths of {@link StoryOptions.translations} as a set, made once for each list given. */
 const TRANSLATION_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-/** Whether `file` is one of the translations by name a build found (see {@link StoryOptions.translations}). */
+/**
+ * Whether `file` is one of the translations by name a build found (see {@link StoryOptions.translations}). A frozen
+ * list (as a build gives every seed) is made a set once; any other is searched each time, so a list changed between
+ * calls is read as it is now.
+ */
 function isTranslation(file: string, translations: readonly string[] | undefined): boolean {
-  if (translations === undefined || translations.length === 0) return false;
+  if (translations === undefined || translations.length === 0 || translationLanguage(file) === undefined) return false;
+  const shown = slashPath(file);
+  if (!Object.isFrozen(translations)) return translations.includes(shown);
   let set = TRANSLATION_SETS.get(translations);
   if (set === undefined) TRANSLATION_SETS.set(translations, (set = new Set(translations)));
-  return set.has(slashPath(file)) && translationLanguage(file) !== undefined;
+  return set.has(shown);
 }
 
 /**
  * The base a story's address is made on: the site's; in a folder of another language than the site's, that
  * folder's path on it (see {@link StoryOptions.languageFolders}); for a translation by name in another language
- * than the site's (`post.fr.md`), its language's path (`fr/`), as Hugo publishes it.
+ * than the site's (`post.fr.md`), its language's path (`fr/`), as Hugo publishes it, whatever folder it is in.
  */
 function storyBase(file: string | undefined, options: StoryOptions, siteBase: string): string {
-  const folder = languageFolderOf(file, options.languageFolders);
-  if (folder !== undefined || file === undefined || !isTranslation(file, options.translations)) return underLanguageFolder(siteBase, folder);
+  // A translation's name says its language, in a language folder too (`content/en/post.fr.md` is French), as its language does.
+  if (file === undefined || !isTranslation(file, options.translations)) return underLanguageFolder(siteBase, languageFolderOf(file, options.languageFolders));
   const tag = /\.([a-z]{2}(?:[-_][a-z0-9]{2,8})?)\.[^.]+$/i.exec(file)![1]!.toLowerCase().replaceAll('_', '-');
   return isSiteLanguage(tag, options.site.language ?? 'en') ? siteBase : `${siteBase}${encodeURIComponent(tag)}/`;
 }

@@ -158,6 +158,27 @@ describe('translations by file name', () => {
     expect(alone.items.map((item) => item.id)).not.toContain('https://ex.com/blog/fr/hello');
   });
 
+  it("go by their names' language in a site translated by folder too", async () => {
+    write('content/en/post.md', post('Post', 'The English post.'));
+    write('content/en/post.fr.md', post('Article', "L'article en français."));
+    write('content/en/other.md', post('Other', 'Another English post.'));
+    write('content/fr/other.md', post('Autre', 'Un autre article en français.'));
+    const config = validateConfig({ siteUrl: 'https://ex.com', title: 'T', language: 'en', entities: false });
+    const built = await buildSite({ config, cwd: dir, seeds: 'content', out: 'out', workers: 0, sourceDateEpoch: '1700000000', cache: false });
+    const ids = (JSON.parse(built.outputs.json) as { items: { id: string }[] }).items.map((item) => item.id).sort();
+    expect(ids).toEqual(['https://ex.com/fr/other', 'https://ex.com/fr/post', 'https://ex.com/other', 'https://ex.com/post']);
+  });
+
+  it('read a list a library caller changes between calls as it is at each call', () => {
+    const list = ['c/b.fr.md'];
+    const options = () => ({ site: { siteUrl: 'https://ex.com', language: 'en' }, file: 'c/a.fr.md', translations: list }) as unknown as Parameters<typeof parseSeed>[1];
+    expect(parseSeed('Titre\n\nUn texte.', options()).url).toBe('https://ex.com/a-fr');
+    list.push('c/a.fr.md');
+    expect(parseSeed('Titre\n\nUn texte.', options()).url).toBe('https://ex.com/fr/a');
+    (list as unknown[]).push(5);
+    expect(() => parseSeed('Titre\n\nUn texte.', options())).toThrow(expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('options.translations') }));
+  });
+
   it('are published at the root in a site of their language, and checked when a library caller passes them', () => {
     const options = (translations: unknown, language = 'fr') =>
       ({ site: { siteUrl: 'https://ex.com', language }, file: 'c/a.fr.md', translations }) as unknown as Parameters<typeof parseSeed>[1];

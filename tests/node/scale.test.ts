@@ -76,4 +76,22 @@ describe.skipIf(!existsSync(dist))('a large build', () => {
     const byteLengths = Object.fromEntries(Object.entries(edited.contents).map(([file, text]) => [file, Buffer.byteLength(text)]));
     expect({ ...edited.sizes }).toEqual(byteLengths);
   }, 240_000);
+
+  it("gives workers a site's translations by name (sent to each once, not with every seed) and links between them", async () => {
+    const translated = path.join(work, 'translated');
+    mkdirSync(translated);
+    for (let i = 0; i < 1100; i++) {
+      const name = `story-${i}`;
+      writeFileSync(path.join(translated, `${name}.md`), `---\ntitle: Story ${i}\ndate: 2020-01-01T00:00:00Z\n---\n\nThe English text, [in French](${name}.fr.md).\n`);
+      writeFileSync(path.join(translated, `${name}.fr.md`), `---\ntitle: Histoire ${i}\ndate: 2020-01-02T00:00:00Z\n---\n\nLe texte français, [en anglais](${name}.md).\n`);
+    }
+    const at = (options: Record<string, unknown>) => buildSite({ config, seeds: translated, cwd: work, write: false, sourceDateEpoch: '1700000000', cache: false, ...options });
+    const plain = await at({ workers: 0 });
+    const json = JSON.parse(plain.contents['feed.json']!) as { items: { id: string; content_html: string }[] };
+    const item = json.items.find((it) => it.id === 'https://news.example.com/story-7')!;
+    expect(item.content_html).toContain('href="https://news.example.com/fr/story-7"');
+    expect(json.items.some((it) => it.id === 'https://news.example.com/fr/story-7')).toBe(true);
+    const parallel = await at({});
+    expect(parallel.contents).toEqual(plain.contents);
+  }, 240_000);
 });
