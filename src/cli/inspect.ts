@@ -3,7 +3,7 @@ import { isMediumPostName } from '../seed/medium.js';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
-import { loadStory, notionTwinsOf } from '../node/load-stories.js';
+import { loadStory, markMediumTwins, notionTwinsOf } from '../node/load-stories.js';
 import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, substackCsvOf, translationsOf, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
@@ -31,7 +31,7 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   const substackCsv = substackCsvOf(full);
   if (substackCsv !== undefined) seed.substack = { csv: substackCsv };
   // A post of Medium's export, as a build reads it.
-  else if (isMediumPostName(path.basename(full))) seed.medium = true;
+  else if (isMediumPostName(path.basename(full))) seed.medium = {};
   const stem = full.slice(0, full.length - path.extname(full).length);
   const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
   if (sidecar) seed.sidecar = sidecar;
@@ -42,6 +42,9 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   const languageFolders = seeds !== undefined ? languageFoldersOf(siblings, seeds, io.cwd, config.language ?? 'en') : [];
   const notionTwins = notionTwinsOf(siblings);
   const translations = translationsOf(siblings);
+  // A post of Medium's export sharing its title with another seed keeps its id, as in a build.
+  markMediumTwins(siblings);
+  if (seed.medium && siblings.find((sibling) => sibling.path === full)?.medium?.keepId) seed.medium.keepId = true;
   // The same bounded reader and size limit as a build: a FIFO or a huge file is refused, not read.
   const story = await loadStory(seed, {
     site: authorProfiles ? { ...config, authorProfiles } : config,

@@ -18,6 +18,7 @@ import { inParallel } from './in-parallel.js';
 import { decodeSeedBytes } from '../seed/decode.js';
 import { isNotionExportName, withoutNotionId } from '../seed/notion-properties.js';
 import { slugify } from '../story/slug.js';
+import { mediumSlugOf } from '../seed/medium.js';
 import { readSubstackPosts, substackLeftOut, type SubstackPost } from '../seed/substack.js';
 
 /** Options for {@link loadStories}. */
@@ -110,6 +111,7 @@ export async function loadStories(dir: string, given: LoadStoriesOptions): Promi
   const cwd = given.cwd ?? process.cwd();
   const languageFolders = languageFoldersOf(all, path.resolve(cwd, dir), cwd, given.site.language ?? 'en');
   const notionTwins = notionTwinsOf(all);
+  markMediumTwins(all);
   // Frozen: every seed is given the same list, which lookups then make a set of once (see `StoryOptions.translations`).
   const translations = Object.freeze(translationsOf(all));
   const options: LoadStoriesOptions = {
@@ -384,7 +386,7 @@ function cacheKey(
     // A Substack post is its HTML and its row of posts.csv.
     file.substack?.post ? `Substack post ${JSON.stringify({ ...file.substack.post, line: undefined })}` : '',
     // A post of Medium's export is read as its page gives it, not as HTML.
-    file.medium ? 'Medium post' : '',
+    file.medium ? `Medium post${file.medium.keepId ? ' keeping its id' : ''}` : '',
     cap,
   ]
     .filter(Boolean)
@@ -481,6 +483,32 @@ export function notionTwinsOf(files: readonly SeedFile[]): string[] {
     otherSlugs.add(slugify(/^index(?:\.|$)/i.test(stem) ? path.basename(path.dirname(file.display)) : stem));
   }
   return [...pages].filter(([slug, named]) => named.length > 1 || otherSlugs.has(slug)).flatMap(([, named]) => named);
+}
+
+/**
+ * Marks the posts of Medium's export whose slug another seed's name also gives (`Weekly notes`, written every week):
+ * their slugs keep Medium's id (`weekly-notes-1a2b3c4d5e6f`), or the stories would share an address. A seed's name
+ * stands for its slug, as for Notion's pages (see {@link notionTwinsOf}). One pass.
+ */
+export function markMediumTwins(files: readonly SeedFile[]): void {
+  const slugs = new Map<string, number>();
+  const slugOf = (file: SeedFile): string | undefined => {
+    const name = path.basename(file.display);
+    if (file.medium) return mediumSlugOf(name);
+    const stem = name.replace(/\.[^.]+$/, '');
+    return slugify(/^index(?:\.|$)/i.test(stem) ? path.basename(path.dirname(file.display)) : stem);
+  };
+  if (!files.some((file) => file.medium)) return;
+  for (const file of files) {
+    if (file.invalidName) continue;
+    const slug = slugOf(file);
+    if (slug) slugs.set(slug, (slugs.get(slug) ?? 0) + 1);
+  }
+  for (const file of files) {
+    if (!file.medium || file.invalidName) continue;
+    const slug = slugOf(file);
+    if (slug && (slugs.get(slug) ?? 0) > 1) file.medium.keepId = true;
+  }
 }
 
 /**

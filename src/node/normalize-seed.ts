@@ -28,7 +28,7 @@ export function normalizeSeedFile(
   // A Substack post is read as the JSON seed its row and its HTML make (see `seed/substack.ts`).
   const html = decodeSeedBytes(seed.bytes, file.display);
   const text = file.medium
-    ? mediumSeedText(html, path.basename(file.path))
+    ? mediumSeedText(html, path.basename(file.path), file.medium.keepId === true)
     : file.substack?.post
       ? substackSeedText(file.substack.post, html, (message) => onWarning(warning('W_PODCAST_EPISODE', message, { file: file.display })))
       : html;

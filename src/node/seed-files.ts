@@ -44,8 +44,11 @@ export interface SeedFile {
    * its `posts.csv`, and, once a build has read that file, the post's row, or why it has none.
    */
   substack?: { csv: string; post?: SubstackPost; problem?: string };
-  /** Set for a post of Medium's export (`2016-03-25_Title-ece7c6688e68.html`, see `seed/medium.ts`): read as its page gives it. */
-  medium?: true;
+  /**
+   * Set for a post of Medium's export (`2016-03-25_Title-ece7c6688e68.html`, see `seed/medium.ts`): read as its page
+   * gives it; `keepId` when another seed's name gives the same slug, so its slug keeps Medium's id (see `mediumTwinsOf`).
+   */
+  medium?: { keepId?: true };
 }
 
 const SIDECAR = /\.meta\.(?:ya?ml|json)$/i;
@@ -275,7 +278,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         if (place.inPostsFolder) file.inPostsFolder = true;
         if (vault) file.obsidianVault = true;
         if (substackPost) file.substack = { csv: place.substackCsv! };
-        if (mediumPost) file.medium = true;
+        if (mediumPost) file.medium = {};
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);

@@ -13,11 +13,22 @@ import { slugify } from '../story/slug.js';
  */
 
 /** A post's file in Medium's export: its date (or `draft`), `_`, its title's words joined by `-`, `-`, its hex id. */
-const MEDIUM_POST_NAME = /^(?:(\d{4}-\d{2}-\d{2})|draft)_(.+)-[0-9a-f]{6,16}\.html$/i;
+const MEDIUM_POST_NAME = /^(?:(\d{4}-\d{2}-\d{2})|draft)_(.+)-([0-9a-f]{6,16})\.html$/i;
 
 /** Whether a file's name is a post's in Medium's export (see {@link MEDIUM_POST_NAME}). */
 export function isMediumPostName(name: string): boolean {
   return MEDIUM_POST_NAME.test(name);
+}
+
+/**
+ * The slug a post of Medium's export takes from its file's name: its title's words (`leaving-the-timeline`), or
+ * with `keepId` its id too (`leaving-the-timeline-ece7c6688e68`, as Medium's own address), for a post whose title
+ * another post or seed shares; `undefined` for a name that is none of Medium's.
+ */
+export function mediumSlugOf(name: string, keepId = false): string | undefined {
+  const named = MEDIUM_POST_NAME.exec(name);
+  if (named === null) return undefined;
+  return slugify(keepId ? `${named[2]}-${named[3]}` : named[2]!) || undefined;
 }
 
 /**
@@ -130,21 +141,21 @@ function startTag(name: string, attributes: Record<string, string>): string {
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
- * The JSON seed of a post of Medium's export (`name` its file's name): its title, subtitle (the summary), author,
- * date (`dt-published`, else the date its name begins with), slug (its name's title words) and body without what
- * {@link LEFT_OUT_CLASS} names; a draft (`draft_…`, or no date at all) is a draft. `E_NOT_A_SEED` when the page is
- * no Medium post (no `h-entry` article with a body section).
+ * The JSON seed of a post of Medium's export (`name` its file's name): its title (its name's words where the page
+ * gives none), subtitle (the summary), author, date (`dt-published`, else the date its name begins with), slug (see
+ * {@link mediumSlugOf}) and body without what {@link LEFT_OUT_CLASS} names; a draft (`draft_…`) is a draft.
+ * `E_NOT_A_SEED` when the page is no Medium post (no `h-entry` article with a body section).
  */
-export function mediumSeedText(html: string, name: string): string {
+export function mediumSeedText(html: string, name: string, keepId = false): string {
   const named = MEDIUM_POST_NAME.exec(name);
   const page = readMediumPage(html);
   if (!page.isPost || named === null)
     throw new StoryfeedError('E_NOT_A_SEED', "an HTML page named as a post of Medium's export, but it holds no Medium post (an h-entry article with a body section)");
-  const title = oneLine(page.title);
+  const title = oneLine(page.title) || oneLine(named[2]!.replace(/-+/g, ' '));
   const subtitle = oneLine(page.subtitle);
   const author = oneLine(page.author);
   const date = page.date.trim() || named[1];
-  const slug = slugify(named[2]!);
+  const slug = mediumSlugOf(name, keepId);
   return JSON.stringify({
     title,
     ...(subtitle && subtitle !== title ? { summary: subtitle } : {}),

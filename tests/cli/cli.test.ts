@@ -179,6 +179,20 @@ describe('storyfeed inspect', () => {
     expect(story.language).toBe('fr');
   });
 
+  it("shows a post of Medium's export and a translation by name at the addresses a build gives them", async () => {
+    const page = readFileSync(path.join(import.meta.dirname, '../fixtures/medium-export/posts/2016-03-25_Leaving-the-timeline-ece7c6688e68.html'), 'utf8');
+    mkdirSync(path.join(dir, 'seeds', 'posts'), { recursive: true });
+    for (const name of ['2016-03-25_Weekly-notes-ece7c6688e68.html', '2016-04-01_Weekly-notes-0a1b2c3d4e5f.html']) writeFileSync(path.join(dir, 'seeds', 'posts', name), page);
+    writeFileSync(path.join(dir, 'seeds', 'hello.md'), '---\ntitle: Hello\ndate: 2024-01-01\n---\n\nThe English version of the post.\n');
+    writeFileSync(path.join(dir, 'seeds', 'hello.fr.md'), '---\ntitle: Bonjour\ndate: 2024-01-01\n---\n\nLa version française de cet article.\n');
+    const config = JSON.parse(readFileSync(path.join(dir, 'storyfeed.config.json'), 'utf8')) as { siteUrl: string };
+    const on = (rest: string) => new URL(rest, config.siteUrl.endsWith('/') ? config.siteUrl : `${config.siteUrl}/`).href;
+    const medium = JSON.parse((await cli(['inspect', 'seeds/posts/2016-03-25_Weekly-notes-ece7c6688e68.html', '--json'], { cwd: dir })).stdout);
+    expect([medium.url, medium.title]).toEqual([on('weekly-notes-ece7c6688e68'), 'Leaving the timeline']);
+    const french = JSON.parse((await cli(['inspect', 'seeds/hello.fr.md', '--json'], { cwd: dir })).stdout);
+    expect([french.url, french.language]).toEqual([on('fr/hello'), 'fr']);
+  });
+
   it("shows a Substack export's post with its row of posts.csv, as a build reads it", async () => {
     mkdirSync(path.join(dir, 'export', 'posts'), { recursive: true });
     writeFileSync(

@@ -55,6 +55,35 @@ describe("Medium's export", () => {
     ]);
   });
 
+  it('keeps the id in the slugs of posts whose titles another seed shares, and titles an untitled post by its name', async () => {
+    const page = readFileSync(path.join(dir, 'export/posts', POST), 'utf8');
+    const notes = (day: string, id: string, text: string) =>
+      writeFileSync(
+        path.join(dir, `export/posts/2024-01-${day}_Weekly-notes-${id}.html`),
+        page.replace('2016-03-25T05:53:26.260Z', `2024-01-${day}T08:00:00.000Z`).replace('the quiet became the point', text),
+      );
+    notes('01', 'a1b2c3d4e5f6', 'the first week');
+    notes('08', '0a1b2c3d4e5f', 'the second week');
+    writeFileSync(
+      path.join(dir, 'export/posts/2024-02-01_Reply-abcdef654321.html'),
+      page.replace(/<h1 class="p-name">[^<]*<\/h1>/, '').replace('2016-03-25T05:53:26.260Z', '2024-02-01T08:00:00.000Z'),
+    );
+    for (const cache of [false, true, true]) {
+      const { feed } = await build(cache);
+      expect(feed.items.map((item) => [item.id, item.title])).toEqual([
+        ['https://ada.example/reply', 'Reply'],
+        ['https://ada.example/weekly-notes-0a1b2c3d4e5f', 'Leaving the timeline'],
+        ['https://ada.example/weekly-notes-a1b2c3d4e5f6', 'Leaving the timeline'],
+        ['https://ada.example/leaving-the-timeline', 'Leaving the timeline'],
+      ]);
+    }
+    // A seed of another kind named like a post keeps the post from its plain slug too.
+    writeFileSync(path.join(dir, 'export/leaving-the-timeline.md'), '---\ntitle: Mine\ndate: 2024-03-01T08:00:00Z\n---\n\nMy own post.\n');
+    const { feed } = await build();
+    expect(feed.items.map((item) => item.id)).toContain('https://ada.example/leaving-the-timeline-ece7c6688e68');
+    expect(feed.items.map((item) => item.id)).toContain('https://ada.example/leaving-the-timeline');
+  });
+
   it('gives the same feeds from the story cache', async () => {
     const cold = await build(false);
     await build(true);
