@@ -146,6 +146,7 @@ export function readSubstackPosts(csv: string, file: string): Map<string, Substa
 export function substackSeedText(post: SubstackPost, html: string, unread?: (message: string) => void): string {
   const slug = post.id.replace(/^\d+\./, '');
   const audio = podcastEnclosure(post, unread);
+  const body = withoutSubstackChrome(html);
   return JSON.stringify({
     title: post.title,
     ...(post.subtitle ? { summary: post.subtitle } : {}),
@@ -153,21 +154,32 @@ export function substackSeedText(post: SubstackPost, html: string, unread?: (mes
     ...(post.published ? {} : { draft: true }),
     ...(slug ? { slug } : {}),
     ...(audio ? { enclosures: [audio] } : {}),
-    contentHtml: withoutSubstackChrome(html),
+    // An episode without show notes is its audio: its player is its body, where it would otherwise have none.
+    contentHtml: audio && !SHOWS_TEXT.test(body) ? `<p><audio controls src="${escapeHtml(audio.url)}"></audio></p>` : body,
   });
 }
 
+/** HTML with text in it: at its start or after a tag's end, a character that is no space and starts no tag. */
+const SHOWS_TEXT = /(?:^|>)\s*[^\s<]/;
+
 /**
- * A podcast post's audio file as an enclosure: `podcast_url` when it is an http(s) address of a file whose
- * type its extension names (Substack's are MP3s, `…/feed/podcast/<id>/<hash>.mp3`). Its length is not in the
- * export: the feed then says 0, as RSS asks of a length not known.
+ * A podcast post's audio file as an enclosure: `podcast_url` when it is an http(s) address, without a user name or
+ * password, of an audio or video file whose type its extension names (Substack's are MP3s,
+ * `…/feed/podcast/<id>/<hash>.mp3`). Its length is not in the export: the feed then says 0, as RSS asks of a length
+ * not known. Any other address is named (by the post's id: its line in posts.csv may change) and left out.
  */
 function podcastEnclosure(post: SubstackPost, unread: ((message: string) => void) | undefined): { url: string; type: string } | undefined {
   if (post.podcastUrl === '') return undefined;
-  const type = /^https?:\/\//i.test(post.podcastUrl) ? fileTypeOf(post.podcastUrl) : undefined;
-  if (type !== undefined) return { url: post.podcastUrl, type };
+  let url: URL | undefined;
+  try {
+    url = new URL(post.podcastUrl);
+  } catch {
+    url = undefined;
+  }
+  const type = url && /^https?:$/.test(url.protocol) && !url.username && !url.password ? fileTypeOf(url.href) : undefined;
+  if (type !== undefined && /^(?:audio|video)\//.test(type)) return { url: url!.href, type };
   unread?.(
-    `posts.csv line ${post.line}: podcast_url ${JSON.stringify(post.podcastUrl)} is no http(s) address of an audio or video file whose type its name tells (.mp3, .m4a, …): the episode is published without its audio`,
+    `the podcast_url of post ${post.id} in posts.csv, ${JSON.stringify(post.podcastUrl.slice(0, 200))}, is no http(s) address (without a user name or password) of an audio or video file whose type its name tells (.mp3, .m4a, …): the episode is published without its audio`,
   );
   return undefined;
 }

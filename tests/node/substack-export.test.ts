@@ -96,16 +96,24 @@ describe('a Substack export', () => {
       [
         `139226516.episode-one,2024-03-10T12:00:00.000Z,true,,,podcast,everyone,Episode one,The first show,${audio}`,
         '139226517.episode-two,2024-03-11T12:00:00.000Z,true,,,podcast,everyone,Episode two,The second show,https://api.substack.com/feed/podcast/139226517/ab12',
+        // No show notes: the episode is its audio.
+        `139226518.episode-three,2024-03-12T12:00:00.000Z,true,,,podcast,everyone,Episode three,The third show,${audio.replace('139226516', '139226518')}`,
       ],
-      { '139226516.episode-one': '<p>Show notes of the first episode.</p>', '139226517.episode-two': '<p>Show notes of the second episode.</p>' },
+      {
+        '139226516.episode-one': '<p>Show notes of the first episode.</p>',
+        '139226517.episode-two': '<p>Show notes of the second episode.</p>',
+        '139226518.episode-three': '',
+      },
     );
     // Built anew, then twice from the cache: the warning comes back with the cached story.
     for (const cache of [false, true, true]) {
       const { feed, rss, warnings } = await build({ cache });
       expect(feed.items.map((item) => [item.title, item.attachments?.map((a) => [a.url, a.mime_type])])).toEqual([
+        ['Episode three', [[audio.replace('139226516', '139226518'), 'audio/mpeg']]],
         ['Episode two', undefined],
         ['Episode one', [[audio, 'audio/mpeg']]],
       ]);
+      expect(feed.items[0]!.content_html).toContain('<audio src="https://api.substack.com/feed/podcast/139226518/');
       // RSS asks for a length; the export gives none: 0, as RSS asks of a length not known.
       expect(rss).toContain(`<enclosure url="${audio}" length="0" type="audio/mpeg"/>`);
       expect(warnings).toEqual(['W_PODCAST_EPISODE export/posts/139226517.episode-two.html']);

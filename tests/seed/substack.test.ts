@@ -96,15 +96,33 @@ describe("a Substack post's seed", () => {
     expect(JSON.parse(substackSeedText({ ...episode, podcastUrl: 'https://cdn.example/show/ep1.M4A?x=1' }, '<p>Notes.</p>')).enclosures).toEqual([
       { url: 'https://cdn.example/show/ep1.M4A?x=1', type: 'audio/mp4' },
     ]);
-    for (const podcastUrl of ['https://api.substack.com/feed/podcast/139226516/3ee3a26b', 'ftp://files.example/ep1.mp3', '/feed/podcast/1/a.mp3', 'not a url.mp3']) {
+    for (const podcastUrl of [
+      'https://api.substack.com/feed/podcast/139226516/3ee3a26b',
+      'ftp://files.example/ep1.mp3',
+      '/feed/podcast/1/a.mp3',
+      'not a url.mp3',
+      'https://user:secret@cdn.example/ep1.mp3',
+      'https://cdn.example/cover.jpg',
+    ]) {
       const told: string[] = [];
       expect(JSON.parse(substackSeedText({ ...episode, podcastUrl }, '<p>Notes.</p>', (m) => told.push(m))).enclosures).toBeUndefined();
+      // Named by the post's id, not its line: a line of posts.csv moves when a row is added above it, a cached warning would not.
       expect(told).toEqual([
         expect.stringMatching(
-          /^posts\.csv line 2: podcast_url ".*" is no http\(s\) address of an audio or video file whose type its name tells .*: the episode is published without its audio$/,
+          /^the podcast_url of post 148210\.leaving-the-feed in posts\.csv, ".*", is no http\(s\) address \(without a user name or password\) of an audio or video file whose type its name tells .*: the episode is published without its audio$/,
         ),
       ]);
     }
+  });
+
+  it('gives an episode without show notes its player as its body, where it would have none', () => {
+    const audio = 'https://api.substack.com/feed/podcast/1/a.mp3?x=1&y=2';
+    const episode = { ...post, type: 'podcast', podcastUrl: audio };
+    for (const html of ['', '<p></p>', '<div class="subscription-widget"><p>Subscribe</p></div>'])
+      expect(JSON.parse(substackSeedText(episode, html)).contentHtml, html).toBe('<p><audio controls src="https://api.substack.com/feed/podcast/1/a.mp3?x=1&amp;y=2"></audio></p>');
+    expect(JSON.parse(substackSeedText(episode, '<p>Notes.</p>')).contentHtml).toBe('<p>Notes.</p>');
+    // Without audio an empty post stays empty (and is refused as any empty post is).
+    expect(JSON.parse(substackSeedText(post, '<p></p>')).contentHtml).toBe('<p></p>');
   });
 
   it('takes every void element the HTML parser knows as void, inside a removed block and outside one', () => {
