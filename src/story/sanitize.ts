@@ -234,7 +234,7 @@ interface OpenMedia {
 export type LinkAddress = (href: string) => string | null | undefined;
 
 /**
- * The address an image's file (`<img>`'s, as written in any attribute it is read from) is read at instead of its own,
+ * The address an image's file (`<img>`'s, as written in any attribute it is read from, and a video's poster) is read at instead of its own,
  * resolved against the base (see {@link sanitizeHtmlFragment}); `undefined` reads it as written, `null` reads none
  * (a source file's path, see `source-image.ts`): an image given no other file is left out.
  */
@@ -368,7 +368,7 @@ function keptAttributes(
     ? (loadedAddress(attributes, SOURCE_ATTRIBUTES, baseUrl, image) ?? (name === 'img' ? srcsetAddress(attributes, baseUrl, image) : undefined))
     : undefined;
   const cardUrl = name === 'video' ? cardPosterAddress(cardPoster, baseUrl) : undefined;
-  const ownPoster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl) : undefined;
+  const ownPoster = name === 'video' ? loadedAddress(attributes, POSTER_ATTRIBUTES, baseUrl, imageAddress) : undefined;
   const poster = cardUrl === undefined ? ownPoster : { attribute: ownPoster?.attribute ?? POSTER_ATTRIBUTES.find((a) => Object.hasOwn(attributes, a)), url: cardUrl };
   if (LOADING_TAGS.has(name)) countUnsafe(attributes, SOURCE_ATTRIBUTES, baseUrl, source !== undefined, report);
   if (name === 'video') countUnsafe(attributes, POSTER_ATTRIBUTES, baseUrl, poster !== undefined, report);

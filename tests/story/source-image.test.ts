@@ -75,6 +75,12 @@ describe("a story's images named by source paths", () => {
     expect(many.warnings).toEqual([expect.stringMatching(/^5 images were left out: .*"\.\.\/2\.png" \(a path climbing above the site's root\) and 2 more name a source file, /)]);
   });
 
+  it("leave a video's poster named by a source path out, the video kept", () => {
+    const { story, warnings } = read('---\ntitle: Clip\ndate: 2024-07-08\n---\n\nA clip.\n\n<video src="/media/clip.mp4" poster="../../assets/poster.png"></video>\n');
+    expect(story.contentHtml).toContain('<video src="https://ex.com/media/clip.mp4" controls></video>');
+    expect(warnings).toEqual([expect.stringMatching(/^an image was left out: "\.\.\/\.\.\/assets\/poster\.png"/)]);
+  });
+
   it("keep a page bundle's pictures beside it, and a Chirpy media folder's paths", () => {
     const bundle = read('---\ntitle: Trip\ndate: 2024-07-08\n---\n\nWe went.\n\n![Sea](sea.jpg) ![Up](../shared/map.png)\n', 'content/posts/trip/index.md');
     expect(bundle.story.contentHtml).toContain('src="https://ex.com/blog/trip/sea.jpg"');
