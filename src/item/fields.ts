@@ -362,19 +362,24 @@ function isEpisodeType(value: string): value is (typeof EPISODE_TYPES)[number] {
 /** Image formats Apple Podcasts does not take as artwork, by file name extension (it takes JPEG and PNG, named `.jpg`, `.jpeg` or `.png`). */
 const NOT_PODCAST_ARTWORK = new Set(['gif', 'webp', 'svg', 'svgz', 'avif', 'heic', 'heif', 'bmp', 'tif', 'tiff', 'ico', 'jxl']);
 
-/**
- * Why a podcast's or an episode's artwork URL is none Apple Podcasts shows, or `undefined`: one
- * whose path ends in the extension of another image format (GIF, WebP, SVG…). A URL without such
- * an extension is taken, as its format cannot be told from it.
- */
-export function podcastArtworkProblem(url: string): string | undefined {
+/** The extension of the file an absolute URL's path names, lower case (`mp3` for `…/a.MP3?x`), or `undefined`. */
+export function urlExtension(url: string): string | undefined {
   let path: string;
   try {
     path = new URL(url).pathname;
   } catch {
     return undefined;
   }
-  const extension = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  return /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+}
+
+/**
+ * Why a podcast's or an episode's artwork URL is none Apple Podcasts shows, or `undefined`: one
+ * whose path ends in the extension of another image format (GIF, WebP, SVG…). A URL without such
+ * an extension is taken, as its format cannot be told from it.
+ */
+export function podcastArtworkProblem(url: string): string | undefined {
+  const extension = urlExtension(url);
   if (extension === undefined || !NOT_PODCAST_ARTWORK.has(extension)) return undefined;
   return `is a .${extension} image, and Apple Podcasts takes artwork only in JPEG or PNG (.jpg, .png), found "${url}"`;
 }

@@ -139,13 +139,7 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
 
 /** The MIME type of the file an absolute URL names, by its path's extension (`.mp3`: `audio/mpeg`), or `undefined`. */
 export function fileTypeOf(url: string): string | undefined {
-  let pathname: string;
-  try {
-    pathname = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-  const extension = /\.([a-z0-9]+)$/i.exec(pathname)?.[1]?.toLowerCase();
+  const extension = read.urlExtension(url);
   return extension !== undefined && Object.hasOwn(FILE_TYPES, extension) ? FILE_TYPES[extension] : undefined;
 }
 
