@@ -192,6 +192,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   /** Frames the sanitizer wrote as links to the pages they showed. */
   let frames = 0;
   let seedLinks: Story['seedLinks'];
+  /** Whether the sanitizer left out scripts, handlers, styles that load something or script addresses. */
+  let removedUnsafe = false;
   if (seed.html !== undefined) {
     // Links to other articles' files get those articles' addresses (see `file-links.ts`).
     const links = new FileLinks(
@@ -203,6 +205,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     // In a page bundle a link to a place in the story itself (`#notes`, `?page=2`) is the story's, not its folder's.
     const address = base === url ? links.address : (href: string) => (/^\s*[#?]/.test(href) ? inStory(href, url) : links.address(href));
     const safe = sanitizeStoryHtml(seed.html, base, file, undefined, address, imageAddress);
+    removedUnsafe = safe.removedUnsafe;
     if (safe.removedUnsafe)
       warn(warning('W_UNSAFE_HTML', 'scripts, event handlers, styles that load or run something, or javascript:/data: URLs were removed from the HTML', { file }));
     contentHtml = safe.html;
@@ -216,9 +219,10 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   contentHtml = clean(contentHtml, 'HTML', file, () => undefined);
   // A body of only media (a video post) is one while the sanitizer keeps a file of it, or the link to the page an
   // embedded frame showed (an embedded YouTube video): else a reader would see an empty item.
-  // The HTML counts, not only the text: an image left out (a source file's path, a script address) keeps its alt text
-  // in the text, and would leave readers of the HTML an empty item.
-  if ((contentText === '' || !TEXT_OUTSIDE_TAGS.test(contentHtml)) && frames === 0 && !SHOWN_MEDIA.test(contentHtml)) {
+  // Where media were left out (a source file's path, a script address), the HTML counts, not only the text: an image's
+  // alt text stays in the text, and would leave readers of the HTML an empty item.
+  const mediaLeftOut = sourceImages.size > 0 || removedUnsafe;
+  if ((contentText === '' || (mediaLeftOut && !TEXT_OUTSIDE_TAGS.test(contentHtml))) && frames === 0 && !SHOWN_MEDIA.test(contentHtml)) {
     throw new StoryfeedError(
       'E_NO_BODY',
       `"${collapseSpace(meta.title ?? seed.title)}" has no text, and no picture, video, sound or embedded page with an address a reader can load`,
