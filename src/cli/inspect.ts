@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { isMediumPostName } from '../seed/medium.js';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { loadStory, markMediumTwins, notionTwinsOf } from '../node/load-stories.js';
 import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, substackCsvOf, translationsOf, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
+import { isMediumPostName } from '../seed/medium.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
 import { EXIT, type CliIo, type InspectFlags } from './main.js';

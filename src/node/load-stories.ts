@@ -476,13 +476,14 @@ export function notionTwinsOf(files: readonly SeedFile[]): string[] {
   }
   // The other seeds' names are slugged only for a site with Notion pages (10,000 seeds: 18 ms).
   if (pages.size === 0) return [];
-  const otherSlugs = new Set<string>();
-  for (const file of others) {
-    const stem = path.basename(file.display).replace(/\.[^.]+$/, '');
-    // A page bundle's article is named by its folder.
-    otherSlugs.add(slugify(/^index(?:\.|$)/i.test(stem) ? path.basename(path.dirname(file.display)) : stem));
-  }
+  const otherSlugs = new Set(others.map(nameSlugOf));
   return [...pages].filter(([slug, named]) => named.length > 1 || otherSlugs.has(slug)).flatMap(([, named]) => named);
+}
+
+/** The slug a seed's name gives it, its front matter unread: its file's name, or a page bundle's folder's. */
+function nameSlugOf(file: SeedFile): string {
+  const stem = path.basename(file.display).replace(/\.[^.]+$/, '');
+  return slugify(/^index(?:\.|$)/i.test(stem) ? path.basename(path.dirname(file.display)) : stem);
 }
 
 /**
@@ -492,12 +493,7 @@ export function notionTwinsOf(files: readonly SeedFile[]): string[] {
  */
 export function markMediumTwins(files: readonly SeedFile[]): void {
   const slugs = new Map<string, number>();
-  const slugOf = (file: SeedFile): string | undefined => {
-    const name = path.basename(file.display);
-    if (file.medium) return mediumSlugOf(name);
-    const stem = name.replace(/\.[^.]+$/, '');
-    return slugify(/^index(?:\.|$)/i.test(stem) ? path.basename(path.dirname(file.display)) : stem);
-  };
+  const slugOf = (file: SeedFile): string | undefined => (file.medium ? mediumSlugOf(path.basename(file.display)) : nameSlugOf(file));
   if (!files.some((file) => file.medium)) return;
   for (const file of files) {
     if (file.invalidName) continue;

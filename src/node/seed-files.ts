@@ -46,7 +46,7 @@ export interface SeedFile {
   substack?: { csv: string; post?: SubstackPost; problem?: string };
   /**
    * Set for a post of Medium's export (`2016-03-25_Title-ece7c6688e68.html`, see `seed/medium.ts`): read as its page
-   * gives it; `keepId` when another seed's name gives the same slug, so its slug keeps Medium's id (see `mediumTwinsOf`).
+   * gives it; `keepId` when another seed's name gives the same slug, so its slug keeps Medium's id (see `markMediumTwins` in `load-stories.ts`).
    */
   medium?: { keepId?: true };
 }
