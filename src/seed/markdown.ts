@@ -161,6 +161,11 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
   const comments: ObsidianComments = { count: 0 };
   const env = { [OBSIDIAN_COMMENTS]: comments, ...(options.obsidianVault ? { [OBSIDIAN_VAULT]: true } : {}) };
   let tokens = checkedLinks(markdown.parse(fm.body, env), limit, file);
+  const tooDeep = blockNestedTooDeep(tokens);
+  if (tooDeep !== undefined) {
+    const line = fileLine(tooDeep.map?.[0] ?? 0);
+    throw new StoryfeedError('E_TOO_DEEP', tooDeepMessage(line), { file, line });
+  }
 
   let title = meta.title ?? '';
   // A heading of no text opening the body (`#` alone, a placeholder never filled in) is no headline: it would
@@ -1237,7 +1242,30 @@ export function renderMarkdown(text: string): { html: string; sections: Section[
   checkSeedStructure(text, { kind: 'markdown', limit: seedUnitLimit(), field: 'markdown', item: true });
   const env = {};
   const tokens = checkedLinks(markdown.parse(text.replace(/\r\n?/g, '\n'), env), seedUnitLimit(), undefined);
+  const tooDeep = blockNestedTooDeep(tokens);
+  if (tooDeep !== undefined) throw new StoryfeedError('E_TOO_DEEP', `markdown: ${tooDeepMessage((tooDeep.map?.[0] ?? 0) + 1)}`);
   return { html: markdown.renderer.render(tokens, markdown.options, env), sections: toSections(tokens, undefined) };
+}
+
+/** How deep markdown-it reads blocks within blocks (its `maxNesting`, 100 by default: a list and its item are two). */
+const maxNesting = (): number => (markdown.options as { maxNesting?: number }).maxNesting ?? 100;
+
+/** Why Markdown nested as deep as markdown-it reads (see {@link blockNestedTooDeep}) is refused, from `line` on. */
+function tooDeepMessage(line: number): string {
+  return `lists or block quotes are nested as deep as the Markdown parser reads (${maxNesting()} levels, a list and its item two of them; from line ${line}), and what follows would be lost: flatten them`;
+}
+
+/** Tokens that open a block whose content is read as inline text, or a table's parts, read in one go: none is cut off by the nesting limit. */
+const INLINE_BLOCKS = new Set(['paragraph_open', 'heading_open', 'table_open', 'thead_open', 'tbody_open', 'tr_open', 'th_open', 'td_open', 'dt_open']);
+
+/**
+ * The first block (a list item, a quote, a container) opened at the deepest level markdown-it reads (`maxNesting`):
+ * its content, and with a list's what follows the list, is left unread without a word; `undefined` when none is.
+ */
+function blockNestedTooDeep(tokens: readonly Token[]): Token | undefined {
+  const deepest = maxNesting() - 1;
+  for (const token of tokens) if (token.nesting === 1 && token.level >= deepest && !INLINE_BLOCKS.has(token.type)) return token;
+  return undefined;
 }
 
 /**

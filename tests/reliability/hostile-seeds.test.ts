@@ -196,8 +196,17 @@ const cases: Case[] = [
   },
   // Each `>` opens a quote: 100,000 are over the structure limit.
   { file: 'nested-quotes.md', bytes: utf8(`# T\n\n${'>'.repeat(100_000)} x\n`), expect: { error: 'E_TOO_LARGE', says: /lines, marks of markup, table cells and HTML attributes/ } },
-  { file: 'nested-quotes-fewer.md', bytes: utf8(`# T\n\n${'>'.repeat(50_000)} x\n`), expect: { error: 'E_NO_BODY' } },
-  { file: 'nested-lists.md', bytes: utf8(`# T\n\n${'- '.repeat(50_000)}x\n\nLast.\n`), expect: ok() },
+  // Within it, past the Markdown parser's nesting limit: refused as nested too deep (its text would be lost).
+  { file: 'nested-quotes-fewer.md', bytes: utf8(`# T\n\n${'>'.repeat(50_000)} x\n`), expect: { error: 'E_TOO_DEEP' } },
+  // Past the Markdown parser's nesting limit what follows would be lost without a word (the paragraph after too): refused, naming the line.
+  {
+    file: 'nested-lists.md',
+    bytes: utf8(`# T\n\n${'- '.repeat(50_000)}x\n\nLast.\n`),
+    expect: { error: 'E_TOO_DEEP', says: /nested as deep as the Markdown parser reads .*from line 3/ },
+  },
+  { file: 'nested-lists-49.md', bytes: utf8(`# T\n\n${'- '.repeat(49)}x\n\nLast.\n`), expect: ok((story) => expect(story.contentText).toMatch(/x\n\nLast\.$/)) },
+  { file: 'nested-quotes-100.md', bytes: utf8(`# T\n\n${'> '.repeat(100)}q\n\nLast.\n`), expect: { error: 'E_TOO_DEEP' } },
+  { file: 'nested-quotes-99.md', bytes: utf8(`# T\n\n${'> '.repeat(99)}q\n\nLast.\n`), expect: ok((story) => expect(story.contentText).toMatch(/q\n\nLast\.$/)) },
   { file: 'deep.json', bytes: utf8(`{"title":"T","body":"B.","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`), expect: ok() },
   // Front matter holds fields, not text: YAML over 64 KB is refused by size (the yaml package is slow per byte).
   { file: 'huge-title.md', bytes: fm(`title: ${'t'.repeat(1_000_000)}`), expect: { error: 'E_FRONT_MATTER', says: /limited to 64 KB/ } },

@@ -156,8 +156,9 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { name: 'Markdown with unclosed inline HTML nested deeply', file: 'html-inline.md', make: (n) => `# Deep\n\nSome <i>${run('<b>', n)}x\n`, expect: 'E_TOO_DEEP' },
   { name: 'Markdown with an HTML block nested deeply', file: 'html-block.md', make: (n) => `# Deep\n\n${run('<div>', n / 2)}x${run('</div>', n / 2)}\n`, expect: 'E_TOO_DEEP' },
   { name: 'JSON contentHtml nested deeply', file: 'html.json', make: (n) => JSON.stringify({ title: 'Deep', contentHtml: `<p>${run('<span>', n)}x</p>` }), expect: 'E_TOO_DEEP' },
-  { name: 'Markdown blockquotes nested deeply', file: 'quotes-deep.md', make: (n) => `# Deep\n\nText.\n\n${run('>', n)} x\n`, expect: 'ok' },
-  { name: 'Markdown list nested deeply', file: 'list-deep.md', make: (n) => `# Deep\n\nText.\n\n${run('- ', n)}x\n`, expect: 'ok' },
+  // Past the Markdown parser's nesting limit, where it would lose what follows without a word.
+  { name: 'Markdown blockquotes nested deeply', file: 'quotes-deep.md', make: (n) => `# Deep\n\nText.\n\n${run('>', n)} x\n`, expect: 'E_TOO_DEEP' },
+  { name: 'Markdown list nested deeply', file: 'list-deep.md', make: (n) => `# Deep\n\nText.\n\n${run('- ', n)}x\n`, expect: 'E_TOO_DEEP' },
   // White space normalizing keeps (U+1680, line separators), runs the patterns of a seed's edges see.
   { name: 'a run of spaces after href= (unsafe-HTML hint)', file: 'href-spaces.md', make: (n) => `# Spaces\n\nSee href=${run(' ', n)}x.\n`, expect: 'ok' },
   { name: 'JSON author of many @', file: 'author-at.json', make: (n) => JSON.stringify({ title: 'At', author: run('@', n), body: 'Body text.' }), expect: 'ok' },
