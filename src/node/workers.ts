@@ -43,32 +43,11 @@ export interface NormalizeTask {
 type SharedList = 'translations' | 'notionTwins';
 const SHARED_LIST_NAMES: readonly SharedList[] = ['translations', 'notionTwins'];
 
-/** Shared lists by key, in this thread: the ones this thread made, or was sent (frozen: see `StoryOptions.translations`). */
+/**
+ * Shared lists by key in a worker thread, as its pool sent them (frozen: see `StoryOptions.translations`); the
+ * worker, and they with it, lasts one build. The calling thread keeps its tasks whole (see {@link WorkerPool}).
+ */
 const SHARED_LISTS = new Map<string, readonly string[]>();
-
-/** The key of each shared list this thread made. */
-const SHARED_KEYS = new WeakMap<readonly string[], string>();
-let nextSharedKey = 0;
-
-/** A normalize task whose lists are replaced by their keys (each list kept in {@link SHARED_LISTS}). */
-function withSharedKeys(task: NormalizeTask): NormalizeTask {
-  let options: NormalizeTask['options'] | undefined;
-  let shared: NonNullable<NormalizeTask['shared']> | undefined;
-  for (const name of SHARED_LIST_NAMES) {
-    const list = task.options[name];
-    if (list === undefined) continue;
-    let key = SHARED_KEYS.get(list);
-    if (key === undefined) {
-      key = `${process.pid}:${nextSharedKey++}`;
-      SHARED_KEYS.set(list, key);
-      SHARED_LISTS.set(key, Object.isFrozen(list) ? list : Object.freeze([...list]));
-    }
-    options ??= { ...task.options };
-    delete options[name];
-    (shared ??= {})[name] = key;
-  }
-  return options ? { ...task, options, shared: shared! } : task;
-}
 
 /** The task's options with its shared lists back in place. */
 function withSharedLists(task: NormalizeTask): NormalizeTask['options'] {
@@ -134,7 +113,10 @@ export async function runTask<T extends Task>(task: T): Promise<ResultOf<T>> {
 }
 
 interface Pending {
+  /** The task as given: what this thread runs. */
   task: Task;
+  /** The task as sent to a worker: a normalize task's lists replaced by their keys (see {@link NormalizeTask.shared}). */
+  wire: Task;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -161,6 +143,9 @@ const inFlightLimit = (task: Task): number => (task.kind === 'normalize' ? 32 : 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue = new TaskQueue<Pending>();
+  /** The lists this pool's tasks share, by key (sent to each worker once), and the key of each. */
+  private readonly shared = new Map<string, readonly string[]>();
+  private readonly sharedKeys = new WeakMap<readonly string[], string>();
   private nextId = 0;
   private started = false;
   private helping = false;
@@ -192,12 +177,32 @@ export class WorkerPool {
   run<T extends Task>(task: T): Promise<ResultOf<T>> {
     if (!this.available || this.closed) return runTask(task);
     this.start();
-    const queued = task.kind === 'normalize' ? withSharedKeys(task) : task;
+    const wire = task.kind === 'normalize' ? this.withSharedKeys(task) : task;
     const promise = new Promise<ResultOf<T>>((resolve, reject) => {
-      this.queue.push({ task: queued, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ task, wire, resolve: resolve as (value: unknown) => void, reject });
     });
     this.pump();
     return promise;
+  }
+
+  /** A normalize task whose lists are replaced by their keys (each list kept in {@link shared} for the workers). */
+  private withSharedKeys(task: NormalizeTask): NormalizeTask {
+    let options: NormalizeTask['options'] | undefined;
+    let keys: NonNullable<NormalizeTask['shared']> | undefined;
+    for (const name of SHARED_LIST_NAMES) {
+      const list = task.options[name];
+      if (list === undefined) continue;
+      let key = this.sharedKeys.get(list);
+      if (key === undefined) {
+        key = String(this.shared.size);
+        this.sharedKeys.set(list, key);
+        this.shared.set(key, list);
+      }
+      options ??= { ...task.options };
+      delete options[name];
+      (keys ??= {})[name] = key;
+    }
+    return options ? { ...task, options, shared: keys! } : task;
   }
 
   /** Stops the workers (call it when done: running workers keep the process alive). */
@@ -262,13 +267,13 @@ export class WorkerPool {
         const id = this.nextId++;
         slot.inFlight.set(id, pending);
         // Each shared list goes to a worker once, before the first task that names it.
-        const shared = pending.task.kind === 'normalize' ? pending.task.shared : undefined;
+        const shared = pending.wire.kind === 'normalize' ? pending.wire.shared : undefined;
         for (const key of Object.values(shared ?? {})) {
           if (slot.sent.has(key)) continue;
           slot.sent.add(key);
-          slot.worker.postMessage({ share: key, list: SHARED_LISTS.get(key) });
+          slot.worker.postMessage({ share: key, list: this.shared.get(key) });
         }
-        slot.worker.postMessage({ id, task: pending.task });
+        slot.worker.postMessage({ id, task: pending.wire });
       }
     }
     if (this.queue.length > 0) void this.help();
