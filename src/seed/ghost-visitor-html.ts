@@ -1,3 +1,5 @@
+import { showsText } from '../story/html-text.js';
+
 /**
  * What a Ghost post shows a visitor who is no member, as Ghost's own feeds and its Content API without a member give
  * it: a feed is public, so a story from a post of Ghost's export or Admin API (which give every post in full) is
@@ -33,18 +35,6 @@ export function ghostVisitorHtml(html: string, visibility: unknown): string | un
     shown = html.slice(0, paywall);
   }
   return withoutGatedBlocks(shown);
-}
-
-/** Whether HTML holds any text outside its tags (`<p></p>` holds none). One pass: a tag ends at the first `>`. */
-function showsText(html: string): boolean {
-  let inTag = false;
-  for (let at = 0; at < html.length; at++) {
-    const char = html[at]!;
-    if (inTag) inTag = char !== '>';
-    else if (char === '<') inTag = true;
-    else if (char.trim() !== '') return true;
-  }
-  return false;
 }
 
 /** `html` without the blocks shown only to members, and with the marks around those shown to visitors taken away, their content kept. */

@@ -2,6 +2,7 @@ import { StoryfeedError } from '../errors.js';
 import { escapeHtml } from '../escape-html.js';
 import { isVoidElement, Parser } from '../html/parser.js';
 import { fileTypeOf } from '../item/other-libraries.js';
+import { showsText } from '../story/html-text.js';
 
 /**
  * Substack's export of a publication (Settings → Exports): `posts.csv`, one row of metadata per post
@@ -155,12 +156,9 @@ export function substackSeedText(post: SubstackPost, html: string, unread?: (mes
     ...(slug ? { slug } : {}),
     ...(audio ? { enclosures: [audio] } : {}),
     // An episode without show notes is its audio: its player is its body, where it would otherwise have none.
-    contentHtml: audio && !SHOWS_TEXT.test(body) ? `<p><audio controls src="${escapeHtml(audio.url)}"></audio></p>` : body,
+    contentHtml: audio && !showsText(body) ? `<p><audio controls src="${escapeHtml(audio.url)}"></audio></p>` : body,
   });
 }
-
-/** HTML with text in it: at its start or after a tag's end, a character that is no space and starts no tag. */
-const SHOWS_TEXT = /(?:^|>)\s*[^\s<]/;
 
 /**
  * A podcast post's audio file as an enclosure: `podcast_url` when it is an http(s) address, without a user name or

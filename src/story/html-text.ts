@@ -25,6 +25,18 @@ export interface MediaFallback {
   closes(name: string): boolean;
 }
 
+/** Whether HTML holds any text outside its tags (`<p></p>` holds none). One pass: a tag ends at the first `>`. */
+export function showsText(html: string): boolean {
+  let inTag = false;
+  for (let at = 0; at < html.length; at++) {
+    const char = html[at]!;
+    if (inTag) inTag = char !== '>';
+    else if (char === '<') inTag = true;
+    else if (char.trim() !== '') return true;
+  }
+  return false;
+}
+
 /**
  * A {@link MediaFallback} for `html`, the fragment the caller then parses: one parse ahead of the caller's, to
  * learn which end tags are there, only when the fragment has a video or audio tag; its nesting is capped by `depth`.

@@ -14,6 +14,7 @@ import type { Author, SiteConfig, Story, StoryImage } from '../types.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from './analysis/index.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
+import { showsText } from './html-text.js';
 import type { ImageAddress } from './sanitize.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { notALanguageTag } from './language-tag.js';
@@ -222,7 +223,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   // Where media were left out (a source file's path, a script address), the HTML counts, not only the text: an image's
   // alt text stays in the text, and would leave readers of the HTML an empty item.
   const mediaLeftOut = sourceImages.size > 0 || removedUnsafe;
-  if ((contentText === '' || (mediaLeftOut && !TEXT_OUTSIDE_TAGS.test(contentHtml))) && frames === 0 && !SHOWN_MEDIA.test(contentHtml)) {
+  if ((contentText === '' || (mediaLeftOut && !showsText(contentHtml))) && frames === 0 && !SHOWN_MEDIA.test(contentHtml)) {
     throw new StoryfeedError(
       'E_NO_BODY',
       `"${collapseSpace(meta.title ?? seed.title)}" has no text, and no picture, video, sound or embedded page with an address a reader can load`,
@@ -431,7 +432,7 @@ function isTranslation(file: string, translations: readonly string[] | undefined
 function storyBase(file: string | undefined, options: StoryOptions, siteBase: string): string {
   // A translation's name says its language, in a language folder too (`content/en/post.fr.md` is French), as its language does.
   if (file === undefined || !isTranslation(file, options.translations)) return underLanguageFolder(siteBase, languageFolderOf(file, options.languageFolders));
-  const tag = /\.([a-z]{2}(?:[-_][a-z0-9]{2,8})?)\.[^.]+$/i.exec(file)![1]!.toLowerCase().replaceAll('_', '-');
+  const tag = translationLanguage(file)!.toLowerCase();
   return isSiteLanguage(tag, options.site.language ?? 'en') ? siteBase : `${siteBase}${encodeURIComponent(tag)}/`;
 }
 
@@ -574,9 +575,6 @@ function sourceImagesLeftOut(images: ReadonlyMap<string, string>, file: string |
     { file },
   );
 }
-
-/** Text of an element's content: at the start of the HTML or after a tag's end, a character that is no space and starts no tag. */
-const TEXT_OUTSIDE_TAGS = /(?:^|>)\s*[^\s<]/;
 
 /** An image, video or sound element the sanitizer kept with its http(s) file. */
 const SHOWN_MEDIA = /<(?:img|video|audio|source)\b[^>]*\bsrc="https?:/i;
