@@ -18,6 +18,7 @@ import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import { publishedId } from '../story/item-id.js';
+import { importAliasOf, isPagePath } from '../story/source-image.js';
 
 export { parseAuthorString } from './author-string.js';
 
@@ -1062,10 +1063,9 @@ const MEDIA_SUBPATH_NAMES = ['media_subpath', 'img_path'];
  * address, as before (a page bundle's `cover.jpg`, `../img/x.png` under a story's URL).
  */
 function sourceFilePath(address: string, key: string): string | undefined {
-  const path = address.trim();
-  const alias = /^(?:~|@[a-z][\w.-]*|@)\//i.exec(path)?.[0];
+  const alias = importAliasOf(address);
   if (alias !== undefined) return `through the import alias \`${alias}\``;
-  if (key === 'heroImage' && !/^(?:[a-z][a-z0-9+.-]*:|[\\/])/i.test(path)) return "relative to the Markdown file, as Astro's `image()` reads it";
+  if (key === 'heroImage' && isPagePath(address)) return "relative to the Markdown file, as Astro's `image()` reads it";
   return undefined;
 }
 

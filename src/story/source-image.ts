@@ -24,18 +24,26 @@ const SAME_SEGMENT = /^(?:\.|%2e)$/i;
  */
 export function sourceImagePath(address: string, base: string, siteBase: string): string | undefined {
   const written = address.trim();
-  if (IMPORT_ALIAS.test(written)) return 'a path through an import alias';
-  if (written === '' || NOT_RELATIVE.test(written) || !base.startsWith(siteBase)) return undefined;
+  if (importAliasOf(written) !== undefined) return 'a path through an import alias';
+  if (written === '' || !isPagePath(written) || !base.startsWith(siteBase)) return undefined;
   // The folders the base lies in below the site's root: `https://x.com/blog/` and `…/blog/post` none, `…/blog/trip/` one.
   const below = base.slice(siteBase.length).replace(/[?#].*$/s, '');
   let depth = below.split('/').length - 1;
-  const path = written.replace(/[?#].*$/s, '');
-  for (const segment of path.split(/[\\/]/).slice(0, -1)) {
+  // Each segment, the file's name last (`..` there, as in `../..`, names a folder above too).
+  for (const segment of written.replace(/[?#].*$/s, '').split(/[\\/]/)) {
     if (PARENT_SEGMENT.test(segment)) depth--;
     else if (segment !== '' && !SAME_SEGMENT.test(segment)) depth++;
     if (depth < 0) return "a path climbing above the site's root";
   }
-  // The last segment names the file; `..` there (`../..`) names a folder above too.
-  const last = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  return PARENT_SEGMENT.test(last) && depth - 1 < 0 ? "a path climbing above the site's root" : undefined;
+  return undefined;
+}
+
+/** The import alias a path goes through (`~/`, `@/`, `@assets/`, as written), or `undefined`. */
+export function importAliasOf(address: string): string | undefined {
+  return IMPORT_ALIAS.exec(address.trim())?.[0];
+}
+
+/** Whether an address is a path read against the page it is on: no scheme, not from a host's root or another host. */
+export function isPagePath(address: string): boolean {
+  return !NOT_RELATIVE.test(address.trim());
 }

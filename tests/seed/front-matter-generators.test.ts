@@ -265,6 +265,8 @@ describe("a path to a source image (Astro's `heroImage: '../../assets/…'`, a b
       ["image:\n  src: '~/assets/cover.png'\n  alt: A cover", 'image', 'through the import alias `~/`'],
       ['cover_image: "@/assets/cover.png"', 'cover_image', 'through the import alias `@/`'],
       ['coverImage: "@assets/cover.png"', 'coverImage', 'through the import alias `@assets/`'],
+      // A Windows path through an alias, as the body's images are read.
+      ["image: '~\\assets\\cover.png'", 'image', 'through the import alias `~\\`'],
     ]) {
       const seen = warningsOf((onWarning) => expect(parseYamlMeta(yaml!, { onWarning }).image).toBeUndefined());
       expect(seen).toHaveLength(1);
