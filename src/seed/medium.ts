@@ -1,5 +1,5 @@
 import { StoryfeedError } from '../errors.js';
-import { escapeHtml } from '../escape-html.js';
+import { escapeHtml, startTagHtml } from '../escape-html.js';
 import { isVoidElement, Parser } from '../html/parser.js';
 import { slugify } from '../story/slug.js';
 
@@ -70,7 +70,7 @@ function readMediumPage(html: string): MediumPage {
     onopentag(name, attributes) {
       if (isVoidElement(name)) {
         // Void: no end comes to close it (the parser's report of its end is passed over below).
-        if (inBody > 0 && skipping === 0 && !hasClass(attributes, (t) => LEFT_OUT_CLASS.test(t))) body.push(startTag(name, attributes));
+        if (inBody > 0 && skipping === 0 && !hasClass(attributes, (t) => LEFT_OUT_CLASS.test(t))) body.push(startTagHtml(name, attributes));
         return;
       }
       let role: (typeof open)[number];
@@ -82,7 +82,7 @@ function readMediumPage(html: string): MediumPage {
           skipping = 1;
           role = 'skip';
         } else {
-          body.push(startTag(name, attributes));
+          body.push(startTagHtml(name, attributes));
           inBody++;
           role = 'inBody';
         }
@@ -128,13 +128,6 @@ function readMediumPage(html: string): MediumPage {
   parser.end();
   page.body = body.join('');
   return page;
-}
-
-/** An element's start tag, its attributes written again (values escaped). */
-function startTag(name: string, attributes: Record<string, string>): string {
-  let text = `<${name}`;
-  for (const [key, value] of Object.entries(attributes)) text += ` ${key}="${escapeHtml(value)}"`;
-  return `${text}>`;
 }
 
 /** Text as one line: runs of white space one space, none at the ends. */

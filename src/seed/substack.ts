@@ -1,5 +1,5 @@
 import { StoryfeedError } from '../errors.js';
-import { escapeHtml } from '../escape-html.js';
+import { escapeHtml, startTagHtml } from '../escape-html.js';
 import { isVoidElement, Parser } from '../html/parser.js';
 import { fileTypeOf } from '../item/other-libraries.js';
 import { showsText } from '../story/html-text.js';
@@ -228,11 +228,7 @@ export function withoutSubstackChrome(html: string): string {
         if (!isVoidElement(name)) skipping = 1;
         return;
       }
-      out.push(
-        `<${name}${Object.entries(attributes)
-          .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
-          .join('')}>`,
-      );
+      out.push(startTagHtml(name, attributes));
     },
     onclosetag(name) {
       // A void element's end is implied by its start: it opened nothing to close.
