@@ -164,14 +164,22 @@ function saxesTree(text: string): XmlDocument {
   // Whether the DOCTYPE declares an entity with its text (`<!ENTITY a "x">`): a reference to it is then
   // well-formed XML that storyfeed refuses to expand, and the error says so rather than "undefined".
   let internalEntities = false;
+  /** The element saxes closed last: when a close tag names another element, the one it closed instead. */
+  let lastClosed: XmlElement | undefined;
   parser.on('error', (error) => {
-    // Stop at the first error: later ones are usually consequences of it.
+    // Stop at the first error: later ones are usually consequences of it. saxes's messages name
+    // neither the tag nor the entity; each is read back from the text just before the error.
+    const raw = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
     const message =
-      internalEntities && /undefined entity/i.test(error.message)
-        ? `${error.message.replace(/\.$/, '')}: storyfeed does not expand entities the DOCTYPE declares (a few bytes of them can stand for gigabytes); write the text or a character reference (&#8230;) instead`
-        : /^\d+:\d+: disallowed character\.$/.test(error.message)
-          ? (disallowedCharacter(text.charCodeAt(parser.position - 1)) ?? error.message)
-          : error.message;
+      raw === 'undefined entity'
+        ? undefinedEntity(text, parser.position, internalEntities)
+        : raw === 'unexpected close tag' && lastClosed
+          ? unexpectedCloseTag(text, parser.position, lastClosed)
+          : raw === 'disallowed character'
+            ? (disallowedCharacter(text.charCodeAt(parser.position - 1)) ?? error.message)
+            : raw === 'disallowed character in tag name' && text.charCodeAt(parser.position - 2) === 0x3c
+              ? 'a "<" that starts no tag (write &lt;)'
+              : error.message;
     failure ??= describeSaxesError(message, parser.line, parser.column, closing && root !== undefined, stack);
     throw new XmlSyntaxError(failure);
   });
@@ -245,7 +253,7 @@ function saxesTree(text: string): XmlDocument {
     stack.push(element);
   });
   parser.on('closetag', () => {
-    stack.pop();
+    lastClosed = stack.pop();
     scopes.pop();
   });
   const addText = (chunk: string): void => {
@@ -295,6 +303,37 @@ export function checkWellFormedXml(text: string): XmlCheckResult {
     if (error instanceof XmlSyntaxError) return { ok: false, error: error.info };
     throw error;
   }
+}
+
+/** Longest text quoted from the document in a message (a name may run on to the end of a broken document). */
+const MAX_QUOTED = 80;
+
+/** `text` from `start` to `end`, cut at {@link MAX_QUOTED} characters with an ellipsis. */
+function quoted(text: string, start: number, end: number): string {
+  return end - start > MAX_QUOTED ? `${text.slice(start, start + MAX_QUOTED)}…` : text.slice(start, end);
+}
+
+/**
+ * saxes's "undefined entity", naming the entity: its reference ends just before `position`. An
+ * entity the DOCTYPE declares with its text is refused, not undefined, and the message says why.
+ */
+function undefinedEntity(text: string, position: number, internalEntities: boolean): string {
+  const start = text.lastIndexOf('&', position - 1);
+  const reference = start < 0 ? 'an entity' : quoted(text, start, position);
+  return internalEntities
+    ? `undefined entity ${reference}: storyfeed does not expand entities the DOCTYPE declares (a few bytes of them can stand for gigabytes); write the text or a character reference (&#8230;) instead`
+    : `undefined entity ${reference}: XML defines only &amp; &lt; &gt; &quot; and &apos; (HTML's names are not XML's); write the character itself or a character reference (&#160;)`;
+}
+
+/**
+ * saxes's "unexpected close tag": the close tag ending just before `position` names another element
+ * than `open`, the innermost one open (a typo, a stray close tag, or `open` was never closed).
+ */
+function unexpectedCloseTag(text: string, position: number, open: XmlElement): string {
+  const start = text.lastIndexOf('</', position - 1);
+  const name = start >= 0 ? /^<\/[^\s>]+/.exec(quoted(text, start, position))?.[0] : undefined;
+  const found = name === undefined ? 'a close tag' : `${name}>`;
+  return `${found} where </${open.name}> was expected (<${open.name}> opened on line ${open.line})`;
 }
 
 /**
