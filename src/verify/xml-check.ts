@@ -9,6 +9,7 @@ import type { SyntaxErrorInfo, XmlCheckResult } from './types.js';
 import { LineIndex } from './lines.js';
 import { addChild, isWellFormedUtf16, MAX_NAMESPACE_SCOPES, MAX_XML_DEPTH, NO_ATTRIBUTES, NO_CHILDREN, parseXmlFast, XML_NS, XMLNS_NS } from './xml-fast.js';
 import { checkTextArgument } from './arguments.js';
+import { defineInternalEntities, ENTITY_EXPANSION_ALLOWANCE } from './internal-entities.js';
 import { errorText } from '../errors.js';
 
 export { XML_NS } from './xml-fast.js';
@@ -83,7 +84,7 @@ export interface ExternalEntity {
 /**
  * General entity declarations of an internal DTD subset: `<!ENTITY name SYSTEM "uri">`,
  * `<!ENTITY name PUBLIC "id" "uri">` and `<!ENTITY name "text">` (parameter entities, `%`, are not
- * general entities). Only the external ones are taken; the alternatives keep the regex linear.
+ * general entities). The alternatives keep the regex linear.
  */
 const ENTITY_DECLARATION = /<!ENTITY\s+([^\s%"'<>]+)\s+(?:SYSTEM\s+("[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+("[^"]*"|'[^']*')|("[^"]*"|'[^']*'))/g;
 
@@ -161,9 +162,6 @@ function saxesTree(text: string): XmlDocument {
   let failure: SyntaxErrorInfo | undefined;
   let closing = false;
 
-  // Whether the DOCTYPE declares an entity with its text (`<!ENTITY a "x">`): a reference to it is then
-  // well-formed XML that storyfeed refuses to expand, and the error says so rather than "undefined".
-  let internalEntities = false;
   /** The element saxes closed last: when a close tag names another element, the one it closed instead. */
   let lastClosed: XmlElement | undefined;
   parser.on('error', (error) => {
@@ -172,7 +170,7 @@ function saxesTree(text: string): XmlDocument {
     const raw = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
     const message =
       raw === 'undefined entity'
-        ? undefinedEntity(text, parser.position, internalEntities)
+        ? undefinedEntity(text, parser.position)
         : raw === 'unexpected close tag' && lastClosed
           ? unexpectedCloseTag(text, parser.position, lastClosed)
           : raw === 'disallowed character'
@@ -190,15 +188,24 @@ function saxesTree(text: string): XmlDocument {
   parser.on('doctype', (doctype) => {
     // A non-validating parser does not read external entities (and must never fetch them: a feed
     // could name a local file); a reference to a declared one is well-formed and reads as nothing.
-    // Internal entities stay undefined: expanding them would let a small document grow without bound.
+    // Internal entities are expanded, as XML 1.0 requires, within a budget linear in the document.
+    // The first declaration of a name is the one that counts.
+    const internal = new Map<string, string>();
     for (const m of doctype.matchAll(ENTITY_DECLARATION)) {
-      const [, name = '', system, publicSystem, internal] = m;
-      if (internal !== undefined) internalEntities = true;
-      const external = system ?? publicSystem;
-      if (external === undefined || Object.hasOwn(parser.ENTITIES, name)) continue;
+      const [, name = '', system, publicSystem, literal] = m;
+      if (Object.hasOwn(parser.ENTITIES, name) || internal.has(name)) continue;
+      if (literal !== undefined) {
+        internal.set(name, literal.slice(1, -1));
+        continue;
+      }
+      const external = (system ?? publicSystem)!;
       parser.ENTITIES[name] = '';
       externalEntities.push({ name, system: external.slice(1, -1), line: parser.line });
     }
+    defineInternalEntities(parser.ENTITIES, internal, text.length + ENTITY_EXPANSION_ALLOWANCE, (message) => {
+      failure ??= { message, line: parser.line, column: parser.column, truncated: false };
+      throw new XmlSyntaxError(failure);
+    });
   });
   let tagLine = 1;
   let tagColumn = 1;
@@ -313,16 +320,11 @@ function quoted(text: string, start: number, end: number): string {
   return end - start > MAX_QUOTED ? `${text.slice(start, start + MAX_QUOTED)}…` : text.slice(start, end);
 }
 
-/**
- * saxes's "undefined entity", naming the entity: its reference ends just before `position`. An
- * entity the DOCTYPE declares with its text is refused, not undefined, and the message says why.
- */
-function undefinedEntity(text: string, position: number, internalEntities: boolean): string {
+/** saxes's "undefined entity", naming the entity: its reference ends just before `position`. */
+function undefinedEntity(text: string, position: number): string {
   const start = text.lastIndexOf('&', position - 1);
   const reference = start < 0 ? 'an entity' : quoted(text, start, position);
-  return internalEntities
-    ? `undefined entity ${reference}: storyfeed does not expand entities the DOCTYPE declares (a few bytes of them can stand for gigabytes); write the text or a character reference (&#8230;) instead`
-    : `undefined entity ${reference}: XML defines only &amp; &lt; &gt; &quot; and &apos; (HTML's names are not XML's); write the character itself or a character reference (&#160;)`;
+  return `undefined entity ${reference}: XML defines only &amp; &lt; &gt; &quot; and &apos; (HTML's names are not XML's), and the DOCTYPE declares no such entity; write the character itself or a character reference (&#160;)`;
 }
 
 /**

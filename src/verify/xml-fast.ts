@@ -459,6 +459,7 @@ export function isWellFormedUtf16(text: string): boolean {
   return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
-function isXmlChar(code: number): boolean {
+/** Whether the code point `code` is a character XML 1.0 allows (its `Char` production). */
+export function isXmlChar(code: number): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
