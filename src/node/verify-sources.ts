@@ -465,23 +465,53 @@ function formatBytes(n: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
-/** Sources that are the same feed: the same home page (else the same title), one per format, at least two formats. */
+/**
+ * Sources that are the same feed in different formats: the same home page (else the same title),
+ * one per format, at least two formats, and the same entries. A site publishes other feeds than one
+ * feed in several formats (its comments, a category, a podcast), all naming the same home page;
+ * those share no entry with the site's posts (an id names one entry: RSS 2.0 guid, Atom id, JSON
+ * Feed id), so a source joins a group only when it shares an entry with the group's first source,
+ * or either has none to tell them apart by.
+ */
 function crossCheckGroups(results: readonly SourceResult[]): CrossCheckResult[] {
-  const groups = new Map<string, SourceResult[]>();
+  const groups = new Map<string, { first: Set<string>; members: SourceResult[] }[]>();
   for (const r of results) {
     if (!r.feed) continue;
     const key = r.feed.siteUrl ? `site ${normalize(r.feed.siteUrl)}` : r.feed.title ? `title ${r.feed.title}` : undefined;
     if (key === undefined) continue;
-    const group = groups.get(key) ?? [];
-    if (!group.some((g) => g.format === r.format)) group.push(r);
-    groups.set(key, group);
+    const entries = entryKeys(r.feed);
+    const candidates = groups.get(key) ?? [];
+    const group = candidates.find((g) => !g.members.some((m) => m.format === r.format) && sharesEntry(g.first, entries));
+    if (group) group.members.push(r);
+    else if (!candidates.some((g) => sharesEntry(g.first, entries))) candidates.push({ first: entries, members: [r] });
+    groups.set(key, candidates);
   }
   const out: CrossCheckResult[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    out.push({ sources: group.map((g) => g.source), report: crossCheck(group.map((g) => g.feed!)) });
+  for (const candidates of groups.values()) {
+    for (const { members } of candidates) {
+      if (members.length < 2) continue;
+      out.push({ sources: members.map((g) => g.source), report: crossCheck(members.map((g) => g.feed!)) });
+    }
   }
   return out;
+}
+
+/** What names each entry of `feed`: its id, else its URL (as the cross-check aligns entries). */
+function entryKeys(feed: ParsedFeed): Set<string> {
+  const keys = new Set<string>();
+  for (const item of feed.items) {
+    const key = item.id ?? item.url;
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
+}
+
+/** Whether two sources may be one feed by their entries: one shared, or either without any. */
+function sharesEntry(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const key of small) if (large.has(key)) return true;
+  return false;
 }
 
 function normalize(url: string): string {

@@ -201,6 +201,40 @@ describe('verifySources: files', () => {
   });
 });
 
+describe('verifySources: which sources are one feed (regression: a site\'s posts and its comments "disagreed")', () => {
+  // The comments feed names the same home page as the posts feed, as WordPress's does; each entry is a comment.
+  const comments = (entryId: string): string => `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Comments</title>
+<link href="https://news.example.com/"/>
+<link rel="self" href="https://news.example.com/comments.atom"/>
+<id>https://news.example.com/comments.atom</id>
+<updated>2024-03-01T10:00:00Z</updated>
+<entry><title>On Gamma, by Ann</title><link href="https://news.example.com/2024/gamma#c1"/><id>${entryId}</id><updated>2024-03-01T10:00:00Z</updated><author><name>Ann</name></author><content>Thanks</content></entry>
+</feed>
+`;
+
+  it('a feed of other entries of the same site is not compared with its posts: both pass', async () => {
+    await writeFile(file('comments.atom'), comments('https://news.example.com/2024/gamma#c1'));
+    const result = await verifySources([file('rss.xml'), file('comments.atom'), file('feed.json')]);
+    expect(result.sources.map((s) => [s.format, s.ok])).toEqual([
+      ['rss', true],
+      ['atom', true],
+      ['json', true],
+    ]);
+    expect(result.cross.map((c) => c.sources)).toEqual([[file('rss.xml'), file('feed.json')]]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('a feed sharing an entry with the posts is the same feed, and its differences are reported', async () => {
+    const shared = (await verifySources([file('rss.xml')])).sources[0]!.feed!.items[0]!.id!;
+    await writeFile(file('overlapping.atom'), comments(shared));
+    const result = await verifySources([file('rss.xml'), file('overlapping.atom')]);
+    expect(result.cross.map((c) => c.sources)).toEqual([[file('rss.xml'), file('overlapping.atom')]]);
+    expect(result.ok).toBe(false);
+  });
+});
+
 describe('verifySources: compressed sources (regression: a .gz feed was "invalid UTF-8 … Latin-1 or Windows-1252?")', () => {
   it('reads a gzip-compressed file decompressed, says so, and cross-checks it as any other', async () => {
     await writeFile(file('rss.xml.gz'), gzipSync(outputs.rss));
