@@ -207,33 +207,50 @@ export interface WordPressPost {
 export function fromWordPress(r: Record<string, unknown>, at: string): Record<string, unknown> {
   const parts = readWordPressPost(r, at);
   if (parts === undefined) return r;
-  const post: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(r)) post[key] = value;
-  if (parts.title !== undefined) post.title = parts.title;
-  if (parts.contentHtml !== undefined) post.content = parts.contentHtml;
-  if (parts.guid !== undefined) post.guid = parts.guid;
+  // The fields read as the other libraries' names; every other field is read from the post as it is.
+  const changes: Record<string, unknown> = {};
+  const field = (key: string): unknown => (Object.hasOwn(changes, key) ? changes[key] : r[key]);
+  if (parts.title !== undefined) changes.title = parts.title;
+  if (parts.contentHtml !== undefined) changes.content = parts.contentHtml;
+  if (parts.guid !== undefined) changes.guid = parts.guid;
   // The excerpt is HTML: read as the other libraries' `description` is (its text the summary).
-  if (parts.excerptHtml !== undefined && post.description === undefined) post.description = parts.excerptHtml;
-  delete post.excerpt;
+  if (parts.excerptHtml !== undefined && field('description') === undefined) changes.description = parts.excerptHtml;
+  changes.excerpt = undefined;
   // A post WordPress has not published, or protects with a password, or one of the site's pages (About, Contact: `type: "page"`,
   // which WordPress's feeds leave out), is a draft, left out of the feeds, unless the caller says otherwise with `draft`.
   const page = read.property(r, 'type', at) === 'page';
-  if ((parts.unpublished !== undefined || parts.passwordProtected || page) && !read.given(post.draft)) post.draft = parts.unpublished === true || parts.passwordProtected || page;
-  if (typeof post.id === 'number') delete post.id;
-  if (typeof post.author === 'number') delete post.author;
-  for (const key of ['categories', 'tags']) if (Array.isArray(post[key]) && (post[key] as unknown[]).every((v) => typeof v === 'number')) delete post[key];
+  if ((parts.unpublished !== undefined || parts.passwordProtected || page) && !read.given(field('draft')))
+    changes.draft = parts.unpublished === true || parts.passwordProtected || page;
+  if (typeof field('id') === 'number') changes.id = undefined;
+  if (typeof field('author') === 'number') changes.author = undefined;
+  for (const key of ['categories', 'tags']) {
+    const value = field(key);
+    if (Array.isArray(value) && value.every((v) => typeof v === 'number')) changes[key] = undefined;
+  }
   // With `?_embed`, the post carries its authors' and terms' names: they are its authors and tags.
-  if (parts.authors.length > 0 && post.author === undefined) post.author = parts.authors;
-  if (parts.terms.length > 0 && post.categories === undefined && post.category === undefined) post.categories = parts.terms;
+  if (parts.authors.length > 0 && field('author') === undefined) changes.author = parts.authors;
+  if (parts.terms.length > 0 && field('categories') === undefined && field('category') === undefined) changes.categories = parts.terms;
   // And its featured image, the post's lead image (as a JSON seed of the same post has it).
-  if (parts.featuredImage !== undefined && !read.given(post.image)) post.image = parts.featuredImage;
-  if (read.given(post.date_gmt)) {
-    post.date_gmt = wordPressUtc(post.date_gmt);
-    delete post.date;
+  if (parts.featuredImage !== undefined && !read.given(field('image'))) changes.image = parts.featuredImage;
+  if (read.given(field('date_gmt'))) {
+    changes.date_gmt = wordPressUtc(field('date_gmt'));
+    changes.date = undefined;
   }
-  if (read.given(post.modified_gmt)) {
-    post.modified_gmt = wordPressUtc(post.modified_gmt);
-    delete post.modified;
+  if (read.given(field('modified_gmt'))) {
+    changes.modified_gmt = wordPressUtc(field('modified_gmt'));
+    changes.modified = undefined;
   }
-  return post;
+  return withFields(r, changes);
+}
+
+/**
+ * A view of `item` with `changes` in place of its fields (`undefined` for a field left out). Every other
+ * field is read from the item itself, so one behind a getter or inherited (a client library's model class,
+ * a frozen prototype) is read as an own one is: a copy of its own fields would lose those.
+ */
+function withFields(item: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+  const view: Record<string, unknown> = Object.create(item);
+  // Defined, not assigned: an assignment would run the item's setter, or throw for a getter without one or a frozen field.
+  for (const [key, value] of Object.entries(changes)) Object.defineProperty(view, key, { value, enumerable: true, writable: true, configurable: true });
+  return view;
 }

@@ -393,6 +393,49 @@ describe('posts from the WordPress REST API', () => {
     expect(buildFeeds([{ ...about, draft: false }], site).document.items.map((item) => item.url)).toEqual(['https://news.example/about/']);
   });
 
+  it('read a post whose fields are getters or inherited (a class instance, a frozen object) as the same post in a plain object', () => {
+    const plain = buildFeeds([wordPressPost()], site).document.items[0]!;
+    /** A model class of a client library: the post's fields behind getters on its prototype. */
+    class PostModel {
+      [field: string]: unknown;
+      readonly #post: WordPressPost;
+      constructor(post: WordPressPost) {
+        this.#post = post;
+      }
+      get link() {
+        return this.#post.link;
+      }
+      get title() {
+        return this.#post.title;
+      }
+      get content() {
+        return this.#post.content;
+      }
+      get excerpt() {
+        return this.#post.excerpt;
+      }
+      get guid() {
+        return this.#post.guid;
+      }
+      get date_gmt() {
+        return this.#post.date_gmt;
+      }
+      get modified_gmt() {
+        return this.#post.modified_gmt;
+      }
+      get _embedded() {
+        return { author: [{ name: 'Ada Quay' }], 'wp:term': [[{ name: 'Transport' }]] };
+      }
+    }
+    const inherited = Object.freeze(Object.create(Object.freeze(wordPressPost())));
+    for (const post of [new PostModel(wordPressPost()), inherited]) {
+      const item = buildFeeds([post], site).document.items[0]!;
+      expect(item).toMatchObject({ id: plain.id, url: plain.url, title: plain.title, summary: plain.summary, contentHtml: plain.contentHtml });
+      expect([item.published, item.updated]).toEqual([plain.published, plain.updated]);
+    }
+    expect(buildFeeds([new PostModel(wordPressPost())], site).document.items[0]).toMatchObject({ authors: [{ name: 'Ada Quay' }], tags: ['Transport'] });
+  });
+
   it('name the field as the post gives it when it is wrong', () => {
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), date_gmt: 'yesterday' }], site))).toMatch(/^items\[0\]\.date_gmt /);
     expect(itemError(() => buildFeeds([{ ...wordPressPost(), title: 7 } as never], site))).toMatch(/^items\[0\]\.title must be text/);
