@@ -342,10 +342,13 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // `feed`'s `date` is when the item last changed, and when it was published unless `published` says.
   const dates = foreign ? itemDates(r, at, warn) : { published: 'published', updated: 'updated' };
   const givenDate = read.date(r[dates.published], `${at}.${dates.published}`, timeZone);
-  // A date at or just after the Unix epoch is one lost on the way (0 or null turned into a Date) or given in seconds, never a real one.
-  if (givenDate && nearUnixEpoch(givenDate)) read.fail(`${at}.${dates.published}`, nearUnixEpochReason(givenDate));
+  // A date at or just after the Unix epoch is one lost on the way (0 or null turned into a Date) or given in seconds, never a real one;
+  // so is the zero value of a date type (0001-01-01), what a CMS written in Go, C# or Python exports for a date never set.
+  const lostPublished = givenDate && read.lostDateReason(givenDate);
+  if (lostPublished) read.fail(`${at}.${dates.published}`, lostPublished);
   const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
-  if (site.defaultDate && fallback && nearUnixEpoch(fallback)) read.fail('site.defaultDate', nearUnixEpochReason(fallback));
+  const lostFallback = site.defaultDate && fallback && read.lostDateReason(fallback);
+  if (lostFallback) read.fail('site.defaultDate', lostFallback);
   const published = givenDate ?? fallback;
   if (!published) {
     // A CMS's or another library's date name on an item of storyfeed's own shape (with `url`) is not read: say why.
@@ -356,7 +359,8 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     );
   }
   const givenUpdate = read.date(r[dates.updated], `${at}.${dates.updated}`, timeZone);
-  if (givenUpdate && nearUnixEpoch(givenUpdate)) read.fail(`${at}.${dates.updated}`, nearUnixEpochReason(givenUpdate));
+  const lostUpdate = givenUpdate && read.lostDateReason(givenUpdate);
+  if (lostUpdate) read.fail(`${at}.${dates.updated}`, lostUpdate);
   let updated = givenUpdate ?? published;
   if (updated.getTime() < published.getTime()) updated = published;
 

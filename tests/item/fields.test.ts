@@ -136,3 +136,29 @@ describe("an episode's transcripts and chapters", () => {
     );
   });
 });
+
+describe("a plain item's date that was never set", () => {
+  const site = { siteUrl: 'https://x.example', title: 'X' };
+
+  it("is refused as the zero value of Go's, .NET's and Python's date types, as text or a Date, in any time zone", () => {
+    for (const published of ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00', '0001-01-01', new Date(-62_135_596_800_000)]) {
+      expect(() => buildFeeds([{ url: '/a', title: 'A', published }], site), String(published)).toThrow(/^items\[0\]\.published is 0001-01-01T00:00:00\.000Z, the zero value/);
+    }
+    expect(() => buildFeeds([{ url: '/a', title: 'A', published: '0001-01-01T00:00:00' }], { ...site, timeZone: 'Asia/Tokyo' })).toThrow(
+      /^items\[0\]\.published is 0000-12-31T\S+, the zero value/,
+    );
+    expect(() => buildFeeds([{ url: '/a', title: 'A', published: '2024-03-05', updated: '0001-01-01T00:00:00Z' }], site)).toThrow(/^items\[0\]\.updated is 0001-/);
+    expect(() => buildFeeds([{ link: '/a', title: 'A', date: '0001-01-01T00:00:00Z' }], site)).toThrow(/^items\[0\]\.date is 0001-/);
+    expect(() => buildFeeds([{ url: '/a', title: 'A' }], site, { fallbackDate: new Date('0001-01-01T00:00:00Z') })).toThrow(/^options\.fallbackDate is 0001-/);
+  });
+
+  it('leaves other early dates as they are: an archive of old texts may hold them', () => {
+    for (const published of ['0001-01-03T00:00:00Z', '0100-06-01', '1066-10-14', '0000-06-01T00:00:00Z']) {
+      expect(
+        buildFeeds([{ url: '/a', title: 'A', published }], site)
+          .document.items[0]?.published.toISOString()
+          .slice(0, 10),
+      ).toBe(published.slice(0, 10));
+    }
+  });
+});
