@@ -47,5 +47,6 @@ export * from './item/index.js';
 export * from './feed/podcast-categories.js';
 export * from './feed/site.js';
 export * from './feed/content.js';
+export * from './feed/document-check.js';
 export * from './seed/html-depth.js';
 export * from './namespaces.js';

@@ -3,6 +3,7 @@ import type { Author, FeedDocument, FeedItem } from '../types.js';
 import { customNodes, itemNodes, namespaceDeclarations, prefixesOf, toMarkup, type XmlNode } from './elements.js';
 import { escapeXmlText, Placeholders } from './placeholders.js';
 import { historyLinks, insertStylesheet, withNamespaces, withRootAttribute } from './xml-shell.js';
+import { checkFeedDocument } from '../feed/document-check.js';
 
 /**
  * Renders Atom 1.0 (RFC 4287) with `feed`, corrected: `xml:lang` on the feed, `title` and
@@ -11,6 +12,7 @@ import { historyLinks, insertStylesheet, withNamespaces, withRootAttribute } fro
  * every value escaped once.
  */
 export function renderAtom(doc: FeedDocument): string {
+  checkFeedDocument(doc);
   const ph = new Placeholders();
   const [firstAuthor, ...moreAuthors] = doc.authors;
   const fallbackAuthor: Author = { name: doc.title };

@@ -1,5 +1,6 @@
 import { Feed, type Extension } from 'feed';
 import type { Author, Enclosure, FeedDocument, FeedItem } from '../types.js';
+import { checkFeedDocument } from '../feed/document-check.js';
 
 /** The JSON Feed version storyfeed writes. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -10,6 +11,7 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
  * item `authors`, `content_text` and `language`.
  */
 export function renderJson(doc: FeedDocument): string {
+  checkFeedDocument(doc);
   const [firstAuthor] = doc.authors;
   const feed = new Feed({
     title: doc.title,

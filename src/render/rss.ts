@@ -4,6 +4,7 @@ import type { FeedDocument, FeedItem } from '../types.js';
 import { customNodes, groupByName, itemNodes, namespaceDeclarations, podcastChannelNodes, prefixesOf, toMarkup, toXmlJs, type XmlNode } from './elements.js';
 import { Placeholders } from './placeholders.js';
 import { historyLinks, insertStylesheet, withNamespaces } from './xml-shell.js';
+import { checkFeedDocument } from '../feed/document-check.js';
 
 const NAMESPACES = {
   'xmlns:atom': 'http://www.w3.org/2005/Atom',
@@ -20,6 +21,7 @@ const HISTORY_NAMESPACE = { 'xmlns:fh': 'http://purl.org/syndication/history/1.0
  * escaped once (user values are swapped for placeholders `feed` cannot mangle).
  */
 export function renderRss(doc: FeedDocument): string {
+  checkFeedDocument(doc);
   const ph = new Placeholders('rss');
   const feed = new Feed({
     title: ph.text(doc.title),
