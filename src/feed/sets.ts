@@ -1,11 +1,12 @@
+import * as read from '../item/fields.js';
 import { checkOptions, options as readOptions } from '../item/fields.js';
 import type { TagFeedOptions } from '../config/site-config.js';
-import type { Diagnostic } from '../errors.js';
+import { type Diagnostic, describeValue, StoryfeedError } from '../errors.js';
 import { slugify } from '../story/slug.js';
 import { toStories, type ArticleAnalyzer, type FeedInput, type ItemOptions, type MarkdownRenderer } from '../item/index.js';
 import type { FeedDocument, FeedFormat, FeedItem, PodcastChannel, SiteConfig, Story } from '../types.js';
 import { buildFeedDocumentOfStories, DEFAULT_OUTPUTS, feedUrls, newestUpdate, tagName } from './document.js';
-import { resolveSite } from './site.js';
+import { copySetting, outputProblems, resolveSite } from './site.js';
 
 /** Which feeds to publish besides the main one. */
 export interface FeedSetOptions {
@@ -105,12 +106,37 @@ export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfi
  * and no other tag can take it) plus those of this set's feeds.
  */
 export function feedSlugs(entries: readonly FeedSetEntry[], previous?: FeedSlugs): FeedSlugs {
-  const out: FeedSlugs = { tags: { ...previous?.tags }, authors: { ...previous?.authors } };
-  for (const e of entries) {
+  const given = read.list(entries, 'feedSlugs: entries', 'a list of feeds (what buildFeedSet returns)').map((entry, i) => setEntry(entry, `feedSlugs: entries[${i}]`));
+  const recorded = previous === undefined || previous === null ? {} : read.record(previous, 'feedSlugs: previous');
+  const out: FeedSlugs = { tags: slugRecord(recorded.tags, 'feedSlugs: previous.tags'), authors: slugRecord(recorded.authors, 'feedSlugs: previous.authors') };
+  for (const e of given) {
     if (e.kind === 'tag') out.tags[e.name.toLowerCase()] = e.path.slice('tags/'.length, -1);
     if (e.kind === 'author') out.authors[e.name.toLowerCase()] = e.path.slice('authors/'.length, -1);
   }
   return { tags: sortedRecord(out.tags), authors: sortedRecord(out.authors) };
+}
+
+/** An entry of a feed set as `feedSlugs` and `feedSetFiles` read it, read through the item guard: a wrong one is `E_ITEM` naming it. */
+function setEntry(value: unknown, path: string): Pick<FeedSetEntry, 'kind' | 'name' | 'path'> {
+  const r = read.record(value, path);
+  const kind = r.kind;
+  if (kind !== 'main' && kind !== 'archive' && kind !== 'tag' && kind !== 'author')
+    read.fail(`${path}.kind`, `must be "main", "archive", "tag" or "author" (an entry of what buildFeedSet returns), found ${describeValue(kind)}`);
+  const name = read.text(r.name, `${path}.name`) ?? read.fail(`${path}.name`, 'is required (an entry of what buildFeedSet returns)');
+  const folder = read.text(r.path, `${path}.path`) ?? read.fail(`${path}.path`, 'is required (an entry of what buildFeedSet returns)');
+  return { kind, name, path: folder };
+}
+
+/** Recorded slugs by name (`previous.tags`), as a plain copy: none when not given; one that is not text is no slug, and left out. */
+function slugRecord(value: unknown, path: string): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  const r = read.record(value, path);
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(r)) {
+    const slug = r[key];
+    if (typeof slug === 'string') out[key] = slug;
+  }
+  return out;
 }
 
 function sortedRecord(record: Record<string, string>): Record<string, string> {
@@ -244,6 +270,25 @@ export const FEED_MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
 
 /** The file names of the set's outputs, relative to the output folder, by format. */
 export function feedSetFiles(entry: FeedSetEntry, site: Pick<SiteConfig, 'outputs'>): Record<FeedFormat, string> {
-  const names = { ...DEFAULT_OUTPUTS, ...site.outputs };
-  return { rss: `${entry.path}${names.rss}`, atom: `${entry.path}${names.atom}`, json: `${entry.path}${names.json}` };
+  const folder = setEntry(entry, 'feedSetFiles: entry').path;
+  const names = { ...DEFAULT_OUTPUTS, ...siteOutputs(site) };
+  return { rss: `${folder}${names.rss}`, atom: `${folder}${names.atom}`, json: `${folder}${names.json}` };
+}
+
+/** The site's `outputs` for {@link feedSetFiles}, checked as the site settings are: `E_CONFIG` naming the field. */
+function siteOutputs(site: unknown): SiteConfig['outputs'] {
+  let outputs: unknown;
+  try {
+    if (typeof site !== 'object' || site === null || Array.isArray(site))
+      throw new StoryfeedError('E_CONFIG', `feedSetFiles: site must be the site settings, found ${describeValue(site)}`);
+    outputs = (site as { outputs?: unknown }).outputs;
+  } catch (error) {
+    if (error instanceof StoryfeedError) throw error;
+    throw new StoryfeedError('E_CONFIG', `feedSetFiles: site.outputs ${read.unreadable(error)}`);
+  }
+  if (outputs === undefined) return undefined;
+  const copy = copySetting(outputs, 'outputs');
+  const problems = copy.problems.length ? copy.problems : outputProblems(copy.value);
+  if (problems.length) throw new StoryfeedError('E_CONFIG', `feedSetFiles: site ${problems.join('; ')}`, { problems });
+  return copy.value as SiteConfig['outputs'];
 }

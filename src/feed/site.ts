@@ -209,7 +209,8 @@ function authorProblems(value: unknown): string[] {
   return out;
 }
 
-function outputProblems(value: unknown): string[] {
+/** What is wrong with a site's `outputs` (each a plain file name, by format), one line each: none when they are right. */
+export function outputProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`outputs: must be an object like {"rss": "rss.xml"}, found ${describeValue(value)}`];
   const out: string[] = [];
   for (const [key, name] of Object.entries(value)) {

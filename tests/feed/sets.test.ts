@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeedSet } from '../../src/feed/sets.js';
+import { isStoryfeedError } from '../../src/errors.js';
+import { buildFeedSet, feedSetFiles, feedSlugs } from '../../src/feed/sets.js';
 import { renderFeeds } from '../../src/render/index.js';
 import { costGrowth } from '../support/linear.js';
 import { makeStory } from '../support/stories.js';
@@ -100,5 +101,45 @@ describe('tags as items carry them and tag feeds group them', () => {
         ['new york', 'Café'],
       ]),
     );
+  });
+});
+
+describe('feedSetFiles and feedSlugs given what buildFeedSet did not make', () => {
+  const set = () => buildFeedSet([item(1, ['Harbour'])], site, { tagFeeds: true, authorFeeds: true });
+
+  /** The problem `call` stops with: a StoryfeedError of `code` (a TypeError fails the test). */
+  function problem(call: () => unknown, code: string): string {
+    try {
+      call();
+    } catch (error) {
+      expect(isStoryfeedError(error) && error.code, String(error)).toBe(code);
+      return (error as Error).message;
+    }
+    throw new Error('no error');
+  }
+
+  it('give the files and slugs of a set as before', () => {
+    const entries = set();
+    expect(entries.map((e) => feedSetFiles(e, { outputs: { rss: 'index.xml' } }).rss)).toEqual(['index.xml', 'tags/harbour/index.xml', 'authors/ann/index.xml']);
+    expect(feedSetFiles(entries[1]!, {})).toEqual({ rss: 'tags/harbour/rss.xml', atom: 'tags/harbour/atom.xml', json: 'tags/harbour/feed.json' });
+    expect(feedSlugs(entries, { tags: { nato: 'nato' }, authors: {} })).toEqual({ tags: { harbour: 'harbour', nato: 'nato' }, authors: { ann: 'ann' } });
+  });
+
+  it('refuse an entry, a site or recorded slugs of the wrong shape by name, never with a TypeError', () => {
+    const [main] = set();
+    expect(problem(() => feedSetFiles(undefined as never, {}), 'E_ITEM')).toMatch(/^feedSetFiles: entry must be an object, found nothing/);
+    expect(problem(() => feedSetFiles({ ...main!, path: 3 } as never, {}), 'E_ITEM')).toMatch(/^feedSetFiles: entry\.path must be text, found number 3/);
+    expect(problem(() => feedSetFiles(main!, undefined as never), 'E_CONFIG')).toMatch(/^feedSetFiles: site must be the site settings, found nothing/);
+    expect(problem(() => feedSetFiles(main!, { outputs: { rss: '../x.xml' } }), 'E_CONFIG')).toMatch(/^feedSetFiles: site outputs\.rss: must be a plain file name/);
+    const unreadable = {
+      get outputs(): never {
+        throw new Error('boom');
+      },
+    };
+    expect(problem(() => feedSetFiles(main!, unreadable), 'E_CONFIG')).toMatch(/^feedSetFiles: site\.outputs cannot be read: boom/);
+    expect(problem(() => feedSlugs(undefined as never), 'E_ITEM')).toMatch(/^feedSlugs: entries must be a list of feeds/);
+    expect(problem(() => feedSlugs([null] as never), 'E_ITEM')).toMatch(/^feedSlugs: entries\[0\] must be an object, found null/);
+    expect(problem(() => feedSlugs([{ kind: 'tag', path: 'tags/x/' }] as never), 'E_ITEM')).toMatch(/^feedSlugs: entries\[0\]\.name is required/);
+    expect(problem(() => feedSlugs(set(), { tags: 'x' } as never), 'E_ITEM')).toMatch(/^feedSlugs: previous\.tags must be an object, found "x"/);
   });
 });
