@@ -212,10 +212,10 @@ export function httpUrl(value: unknown, path: FieldPath, base: string): string |
   try {
     url = new URL(raw.trim(), base);
   } catch {
-    return fail(path, `"${raw}" is not a valid URL`);
+    return fail(path, `${describeValue(raw)} is not a valid URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(path, `"${raw}" must be an http(s) URL or a path`);
-  if (url.username || url.password) fail(path, `"${raw}" must not carry a user name or password`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(path, `${describeValue(raw)} must be an http(s) URL or a path`);
+  if (url.username || url.password) fail(path, `${describeValue(raw)} must not carry a user name or password`);
   return url.href;
 }
 
@@ -310,7 +310,7 @@ export function authors(value: unknown, path: FieldPath, base: string, warn?: (d
       // A name, or a name with an address as RSS and e-mail write them (`ann@x.example (Ann)`, `Ann <ann@x.example>`).
       const author = parseAuthorString(entry);
       if (author.email === undefined) return author;
-      const email = feedEmailAddress(author.email) ?? fail(at, `"${author.email}" ${NOT_A_FEED_EMAIL}`);
+      const email = feedEmailAddress(author.email) ?? fail(at, `${describeValue(author.email)} ${NOT_A_FEED_EMAIL}`);
       return { ...author, email };
     }
     const r = record(entry, at);
@@ -319,7 +319,7 @@ export function authors(value: unknown, path: FieldPath, base: string, warn?: (d
     const author: Author = { name };
     const email = text(r.email, `${at}.email`)?.trim();
     if (email) {
-      author.email = feedEmailAddress(email) ?? fail(`${at}.email`, `"${email}" ${NOT_A_FEED_EMAIL}`);
+      author.email = feedEmailAddress(email) ?? fail(`${at}.email`, `${describeValue(email)} ${NOT_A_FEED_EMAIL}`);
     }
     // `link` is the `feed` package's name for it.
     const urlName = !given(r.url) && given(r.link) ? 'link' : 'url';
@@ -347,7 +347,7 @@ export function tags(value: unknown, path: FieldPath): string[] | undefined {
 export function mimeType(value: unknown, path: FieldPath, required: boolean): string | undefined {
   const raw = text(value, path)?.trim();
   if (!raw) return required ? fail(path, 'is required (a MIME type such as audio/mpeg)') : undefined;
-  if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(?:\s*;.*)?$/i.test(raw)) fail(path, `"${raw}" is not a MIME type such as audio/mpeg`);
+  if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(?:\s*;.*)?$/i.test(raw)) fail(path, `${describeValue(raw)} is not a MIME type such as audio/mpeg`);
   return raw;
 }
 
@@ -402,7 +402,7 @@ export function urlExtension(url: string): string | undefined {
 export function podcastArtworkProblem(url: string): string | undefined {
   const extension = urlExtension(url);
   if (extension === undefined || !NOT_PODCAST_ARTWORK.has(extension)) return undefined;
-  return `is a .${extension} image, and Apple Podcasts takes artwork only in JPEG or PNG (.jpg, .png), found "${url}"`;
+  return `is a .${extension} image, and Apple Podcasts takes artwork only in JPEG or PNG (.jpg, .png), found ${describeValue(url)}`;
 }
 
 /** Podcast episode fields. */
@@ -418,7 +418,7 @@ export function episode(value: unknown, path: FieldPath, base: string): EpisodeI
   if (season !== undefined) out.season = season;
   const type = text(r.episodeType, `${path}.episodeType`);
   if (type !== undefined) {
-    if (!isEpisodeType(type)) fail(`${path}.episodeType`, `must be one of ${EPISODE_TYPES.join(', ')}, found "${type}"`);
+    if (!isEpisodeType(type)) fail(`${path}.episodeType`, `must be one of ${EPISODE_TYPES.join(', ')}, found ${describeValue(type)}`);
     out.episodeType = type;
   }
   const explicit = explicitFlag(r.explicit, `${path}.explicit`);
@@ -446,7 +446,7 @@ export function podcastLink(value: unknown, path: FieldPath, base: string): Podc
   if (!url) fail(`${path}.url`, 'is required');
   const written = String(r.url).trim();
   if (/^http:/i.test(written)) {
-    fail(`${path}.url`, `must be an https URL, found "${written}": the podcast namespace requires https for the files it links (transcripts, chapters)`);
+    fail(`${path}.url`, `must be an https URL, found ${describeValue(written)}: the podcast namespace requires https for the files it links (transcripts, chapters)`);
   }
   const link: PodcastLink = { url, type: mimeType(r.type, `${path}.type`, true)! };
   // A transcript's language as feeds write languages (`en`, `pt-BR`): apps pick a transcript by it.
@@ -496,10 +496,10 @@ export function readExtensions(value: unknown, path: FieldPath, declared: Readon
   if (r.xml !== undefined) {
     const xml: Record<string, string | string[]> = {};
     for (const [name, v] of Object.entries(record(r.xml, `${path}.xml`))) {
-      const at = `${path}.xml["${name}"]`;
+      const at = `${path}.xml[${describeValue(name)}]`;
       if (!QUALIFIED_NAME.test(name)) fail(at, 'must be a namespaced element name such as "media:rating"');
       const prefix = name.slice(0, name.indexOf(':'));
-      if (!declared.has(prefix)) fail(at, `uses the prefix "${prefix}", which is not declared in the site's \`namespaces\``);
+      if (!declared.has(prefix)) fail(at, `uses the prefix ${describeValue(prefix)}, which is not declared in the site's \`namespaces\``);
       if (WRITTEN_BY_STORYFEED.has(name)) {
         fail(at, "is an element storyfeed writes itself; use the item's own fields (authors, image, enclosures, episode) or the site's podcast settings");
       }
@@ -511,7 +511,7 @@ export function readExtensions(value: unknown, path: FieldPath, declared: Readon
   if (r.json !== undefined) {
     const json: Record<string, Record<string, unknown>> = {};
     for (const [name, v] of Object.entries(record(r.json, `${path}.json`))) {
-      const at = `${path}.json["${name}"]`;
+      const at = `${path}.json[${describeValue(name)}]`;
       if (!/^_[A-Za-z0-9_-]+$/.test(name)) fail(at, 'must start with "_" (JSON Feed extensions are "_name" objects)');
       json[name] = jsonValue(record(v, at), at) as Record<string, unknown>;
     }

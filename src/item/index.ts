@@ -185,7 +185,10 @@ function checkStoryEmail(email: unknown, path: string): void {
   if (typeof email !== 'string') return read.fail(path, `must be text, found ${describeValue(email)}`);
   const feedForm = feedEmailAddress(email);
   if (feedForm === email) return;
-  read.fail(path, feedForm === undefined ? `"${email}" ${NOT_A_FEED_EMAIL}` : `"${email}" must have its domain in ASCII, as feeds carry it: "${feedForm}"`);
+  read.fail(
+    path,
+    feedForm === undefined ? `${describeValue(email)} ${NOT_A_FEED_EMAIL}` : `${describeValue(email)} must have its domain in ASCII, as feeds carry it: ${describeValue(feedForm)}`,
+  );
 }
 
 /** A Date {@link read.date} accepts as it is (valid, years 0000 to 9999). */

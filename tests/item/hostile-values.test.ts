@@ -244,6 +244,38 @@ describe('plain items that are not plain data', () => {
   });
 });
 
+describe('a refused value of megabytes', () => {
+  it('is named by its start: the message stays a line, not the value again', () => {
+    const big = 'z'.repeat(1_000_000);
+    const fields: Record<string, unknown>[] = [
+      { url: `ftp://${big}` },
+      { url: `http://[${big}` },
+      { image: `javascript:${big}` },
+      { externalUrl: `https://user:pw@x.example/${big}` },
+      { authors: [{ name: 'Ann', email: big }] },
+      { authors: [`Ann <${big}@x>`] },
+      { enclosures: [{ url: '/a.mp3', type: big }] },
+      { episode: { episodeType: big } },
+      { episode: { image: `https://x.example/${big}.gif` } },
+      { episode: { transcripts: [{ url: `http://x.example/${big}`, type: 'text/vtt' }] } },
+      { extensions: { xml: { [big]: 'x' } } },
+      { extensions: { json: { [big]: {} } } },
+    ];
+    for (const field of fields) {
+      let message = '';
+      try {
+        buildFeeds([{ ...item(), ...field }], site);
+      } catch (error) {
+        expect(isStoryfeedError(error), String(error).slice(0, 200)).toBe(true);
+        message = (error as Error).message;
+      }
+      // Named by the field, the value's start quoted up to "…".
+      expect(message, Object.keys(field)[0]).toMatch(/^items\[0\]\.[^ ]+.*zzz…"/);
+      expect(message.length, message.slice(0, 200)).toBeLessThan(400);
+    }
+  });
+});
+
 describe('values shaped like a Story', () => {
   const story = () => ({
     id: 'https://x.example/a',
