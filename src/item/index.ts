@@ -1,4 +1,4 @@
-import { collapseSpace } from '../white-space.js';
+import { collapseSpace, showsNothing } from '../white-space.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress } from '../email-address.js';
 import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from '../story/analysis/index.js';
@@ -256,10 +256,13 @@ export function itemToStory(input: unknown, index: number, site: ResolvedSite | 
   return convertItem(input, index, asResolvedSite(site), options);
 }
 
-/** `true` when `text` keeps something but white space once the characters XML forbids are removed. */
+/**
+ * `true` when `text` keeps something a reader sees once the characters XML forbids are removed: not only white
+ * space and invisible characters (zero-width spaces, soft hyphens, bidi marks: see `showsNothing`).
+ */
 function carriesText(text: string): boolean {
   // removeIllegalXmlChars gives clean text back as it is, after one quick scan.
-  return removeIllegalXmlChars(text).text.trim() !== '';
+  return !showsNothing(removeIllegalXmlChars(text).text);
 }
 
 /** A C1 control character (U+0080–U+009F). */
@@ -312,7 +315,9 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // C1 controls in the item's text are Windows-1252 read as Latin-1: each becomes the character it stands for, with one warning.
   const changed: string[] = [];
   const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : windows1252Text(text, changed));
-  const title = collapseSpace(clean(read.text(r.title, `${at}.title`)) ?? '');
+  const givenTitle = collapseSpace(clean(read.text(r.title, `${at}.title`)) ?? '');
+  // A title of only invisible characters (a zero-width space an editor left) shows nothing: it is none, as a seed's is.
+  const title = showsNothing(givenTitle) ? '' : givenTitle;
 
   const description = field('summary', 'description', 'excerpt');
   const summaryPath = `${at}.${description.name}`;
@@ -334,7 +339,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
       title
         ? 'holds no text a feed can carry (only characters XML forbids, which are removed), and the item has no summary or body that does'
         : body.text
-          ? 'is required: the summary and body hold no text a feed can carry (only characters XML forbids, which are removed)'
+          ? 'is required: the summary and body hold no text a feed can carry (only characters XML forbids, which are removed, and ones that show nothing)'
           : // A body of only an image (a photo post) is a body, but RSS needs a title or a description with text.
             /\S/.test(body.html)
             ? 'is required: the body holds no text (only images or markup) and the item has no summary with text'

@@ -392,6 +392,25 @@ describe('what a feed cannot carry', () => {
     expect(buildFeeds([{ url: '/e', title: 'A\u0001B', published: '2024-03-05' }], site).outputs.rss).toContain('<title>AB</title>');
   });
 
+  it('an item whose title and body show nothing (zero-width spaces, soft hyphens, bidi marks, fillers) is refused, not published empty', () => {
+    for (const invisible of ['\u200b\u200b', '\u00ad', '\u200e\u200f\u2066', '\u3164', '\u2060\ufeff \u00a0']) {
+      const name = JSON.stringify(invisible);
+      expect(() => buildFeeds([{ url: '/a', title: invisible, published: '2024-03-05' }], site), name).toThrow(
+        /^items\[0\]\.title is required when the item has no summary or body/,
+      );
+      expect(() => buildFeeds([{ url: '/a', title: invisible, contentText: invisible, published: '2024-03-05' }], site), name).toThrow(
+        /^items\[0\]\.title is required: the summary and body hold no text a feed can carry/,
+      );
+      expect(() => buildFeeds([{ link: '/a', title: invisible, description: `<p>${invisible}</p>`, date: '2024-03-05' }], site), name).toThrow(/^items\[0\]\.title is required/);
+      // Beside a body that shows something, such a title is none: it is published as a title-less item's is.
+      const { document, outputs } = buildFeeds([{ url: '/a', title: invisible, contentText: 'The ferry sails.', published: '2024-03-05' }], site);
+      expect(document.items[0]?.title, name).toBe('');
+      expect(outputs.rss.slice(outputs.rss.indexOf('<item>')), name).toContain('<title></title>');
+    }
+    // A title with a visible character keeps its invisible ones (a joiner inside a word shapes it).
+    expect(buildFeeds([{ url: '/a', title: 'क्\u200dष', published: '2024-03-05' }], site).document.items[0]?.title).toBe('क्\u200dष');
+  });
+
   it('a Story given as it is with nothing but such characters is refused by the feed stage', () => {
     const story = buildFeeds([item()], site).document.items[0]!;
     expect(story.title).toBe('A');
