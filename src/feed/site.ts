@@ -4,6 +4,7 @@ import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.
 import { podcastCategoryProblem } from './podcast-categories.js';
 import { explicitFlag, podcastArtworkProblem, readExtensions, unreadable } from '../item/fields.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
+import { isKnownTimeZone } from '../seed/dates.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress, isEmailAddress, withFeedEmail } from '../email-address.js';
 
 /** Default feed language when the site names none. */
@@ -46,6 +47,9 @@ function resolve(site: SiteConfig): ResolvedSite {
     const value = s[key];
     if (typeof value === 'string' && !isHttpUrl(value)) problems.push(`${key}: must be an absolute http(s) URL without a user name or password, found ${describeValue(value)}`);
   }
+  // Dates without a zone are read in it: one Intl does not know would stop the first such date with a RangeError.
+  if (typeof s.timeZone === 'string' && !isKnownTimeZone(s.timeZone))
+    problems.push(`timeZone: ${describeValue(s.timeZone)} is not an IANA time zone (such as UTC, Europe/Kyiv or America/New_York)`);
   // The stylesheet may be a path on the site (the bundled `feed.xsl`) or a URL, never another scheme.
   if (typeof s.stylesheet === 'string' && !isHttpUrl(s.stylesheet, RELATIVE_BASE))
     problems.push(`stylesheet: must be a path or an http(s) URL, found ${describeValue(s.stylesheet)}`);

@@ -49,6 +49,17 @@ describe('site settings from plain JavaScript', () => {
     expect(configProblem(() => buildFeeds([item()], { ...site, authors: [{ name: 'A', email: 5 as never }] }))).toContain('authors[0].email: is not an email address');
   });
 
+  it('a time zone must be one Intl knows: an unknown one is named, not a RangeError while reading an item’s date', () => {
+    for (const timeZone of ['Invalid/Zone', 'EST5EDT6', 'Europe/Kiev ', ''])
+      expect(
+        configProblem(() => buildFeeds([{ ...item(), published: '2024-03-01T10:00:00' }], { ...site, timeZone })),
+        timeZone,
+      ).toMatch(/timeZone: ".*" is not an IANA time zone/);
+    expect(configProblem(() => resolveSite({ ...site, timeZone: 'Mars/Olympus_Mons' }))).toMatch(/timeZone: "Mars\/Olympus_Mons" is not an IANA time zone/);
+    const { document } = buildFeeds([{ ...item(), published: '2024-03-01T10:00:00' }], { ...site, timeZone: 'Europe/Kyiv' });
+    expect(document.items[0]?.published.toISOString()).toBe('2024-03-01T08:00:00.000Z');
+  });
+
   it('podcast fields are checked before rendering (no TypeError, no DataCloneError)', () => {
     for (const value of [5, [], {}, () => 1, Symbol('s')]) {
       expect(configProblem(() => buildFeeds([episode()], { ...site, podcast: { ...podcast, guid: value as never } }))).toContain('podcast.guid: must be text');
