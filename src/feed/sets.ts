@@ -108,12 +108,14 @@ export function buildFeedSet(inputs: readonly FeedInput[], siteConfig: SiteConfi
 export function feedSlugs(entries: readonly FeedSetEntry[], previous?: FeedSlugs): FeedSlugs {
   const given = read.list(entries, 'feedSlugs: entries', 'a list of feeds (what buildFeedSet returns)').map((entry, i) => setEntry(entry, `feedSlugs: entries[${i}]`));
   const recorded = previous === undefined || previous === null ? {} : read.record(previous, 'feedSlugs: previous');
-  const out: FeedSlugs = { tags: slugRecord(recorded.tags, 'feedSlugs: previous.tags'), authors: slugRecord(recorded.authors, 'feedSlugs: previous.authors') };
+  // Maps, not objects: a tag named `__proto__` is a name like any other (an assignment would set the object's prototype).
+  const tags = slugRecord(recorded.tags, 'feedSlugs: previous.tags');
+  const authors = slugRecord(recorded.authors, 'feedSlugs: previous.authors');
   for (const e of given) {
-    if (e.kind === 'tag') out.tags[e.name.toLowerCase()] = e.path.slice('tags/'.length, -1);
-    if (e.kind === 'author') out.authors[e.name.toLowerCase()] = e.path.slice('authors/'.length, -1);
+    if (e.kind === 'tag') tags.set(e.name.toLowerCase(), e.path.slice('tags/'.length, -1));
+    if (e.kind === 'author') authors.set(e.name.toLowerCase(), e.path.slice('authors/'.length, -1));
   }
-  return { tags: sortedRecord(out.tags), authors: sortedRecord(out.authors) };
+  return { tags: sortedRecord(tags), authors: sortedRecord(authors) };
 }
 
 /** An entry of a feed set as `feedSlugs` and `feedSetFiles` read it, read through the item guard: a wrong one is `E_ITEM` naming it. */
@@ -127,20 +129,21 @@ function setEntry(value: unknown, path: string): Pick<FeedSetEntry, 'kind' | 'na
   return { kind, name, path: folder };
 }
 
-/** Recorded slugs by name (`previous.tags`), as a plain copy: none when not given; one that is not text is no slug, and left out. */
-function slugRecord(value: unknown, path: string): Record<string, string> {
-  if (value === undefined || value === null) return {};
+/** Recorded slugs by name (`previous.tags`): none when not given; one that is not text is no slug, and left out. */
+function slugRecord(value: unknown, path: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (value === undefined || value === null) return out;
   const r = read.record(value, path);
-  const out: Record<string, string> = {};
   for (const key of Object.keys(r)) {
     const slug = r[key];
-    if (typeof slug === 'string') out[key] = slug;
+    if (typeof slug === 'string') out.set(key, slug);
   }
   return out;
 }
 
-function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** Slugs by name as a record sorted by name (`Object.fromEntries` defines each as its own field, `__proto__` too). */
+function sortedRecord(slugs: ReadonlyMap<string, string>): Record<string, string> {
+  return Object.fromEntries([...slugs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

@@ -23,6 +23,20 @@ describe('tag and author feed slugs (regression: adding tag "C" moved tags/c/ aw
     expect(paths(second)).toEqual({ 'tag:C': 'tags/c-2/', 'tag:C#': 'tags/c/', 'author:Ann': 'authors/ann/', 'author:Ann!': 'authors/ann-2/' });
   });
 
+  it('are recorded for any name, one naming a field of every object (__proto__, constructor) too, and kept through JSON', () => {
+    const first = feedSlugs(buildFeedSet([item(1, ['__proto__', 'constructor'], ['__proto__'])], site, { tagFeeds: true, authorFeeds: true }));
+    expect(Object.entries(first.tags)).toEqual([
+      ['__proto__', 'proto'],
+      ['constructor', 'constructor'],
+    ]);
+    expect(Object.entries(first.authors)).toEqual([['__proto__', 'proto']]);
+    // As a build's manifest keeps them: a tag arriving with the same slug gets another folder, the first keeps its own.
+    const slugs = JSON.parse(JSON.stringify(first));
+    const second = buildFeedSet([item(1, ['__proto__']), item(2, ['Proto'])], site, { tagFeeds: true, slugs });
+    expect(paths(second)).toMatchObject({ 'tag:__proto__': 'tags/proto/', 'tag:Proto': 'tags/proto-2/' });
+    expect(Object.entries(feedSlugs(second, slugs).tags)).toContainEqual(['__proto__', 'proto']);
+  });
+
   it('stay reserved while their tag is absent, so it gets its folder back', () => {
     const slugs = feedSlugs(buildFeedSet([item(1, ['C#'])], site, { tagFeeds: true }));
     const without = buildFeedSet([item(2, ['C'])], site, { tagFeeds: true, slugs });
