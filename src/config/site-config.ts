@@ -1,7 +1,7 @@
 import { describeValue, didYouMean, errorText, StoryfeedError } from '../errors.js';
 import { isKnownTimeZone, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
 import { parseAuthorString } from '../seed/author-string.js';
-import { parseHttpUrl } from '../seed/http-url.js';
+import { feedHref, parseHttpUrl } from '../seed/http-url.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import { STYLESHEET_FILE } from '../site/stylesheet.js';
 import { validateDeployConfig, type DeployConfig } from './deploy-config.js';
@@ -127,7 +127,7 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
       add(key, `"${x}" ${parsed.reason}`, allowRelative ? 'Write a path, or a URL like https://news.example.com/…' : 'Write it like https://news.example.com/…');
       return undefined;
     }
-    return allowRelative && parsed.url.origin === new URL(RELATIVE_BASE).origin ? x : parsed.url.href;
+    return allowRelative && parsed.url.origin === new URL(RELATIVE_BASE).origin ? x : feedHref(parsed.url);
   };
   const int = (key: string, min: number, max: number): number | undefined => {
     const x = v[key];
@@ -389,7 +389,7 @@ function authors(value: unknown, key: string, add: (path: string, message: strin
     }
     if (o.url !== undefined) {
       const parsed = typeof o.url === 'string' ? parseHttpUrl(o.url) : ({ ok: false, reason: 'is not text' } as const);
-      if (parsed.ok) author.url = parsed.url.href;
+      if (parsed.ok) author.url = feedHref(parsed.url);
       else add(`${path}.url`, `${typeof o.url === 'string' ? `"${o.url}"` : describeValue(o.url)} ${parsed.reason}`, 'Write it like https://example.com/about/…');
     }
     out.push(author);

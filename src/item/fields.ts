@@ -2,6 +2,7 @@ import { parseAuthorString } from '../seed/author-string.js';
 import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } from '../errors.js';
 import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
 import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseDate } from '../seed/dates.js';
+import { feedHref } from '../seed/http-url.js';
 import { publishedId } from '../story/item-id.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
 import type { Author, Enclosure, EpisodeInfo, Extensions, PodcastLink } from '../types.js';
@@ -216,7 +217,7 @@ export function httpUrl(value: unknown, path: FieldPath, base: string): string |
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(path, `${describeValue(raw)} must be an http(s) URL or a path`);
   if (url.username || url.password) fail(path, `${describeValue(raw)} must not carry a user name or password`);
-  return url.href;
+  return feedHref(url);
 }
 
 /**

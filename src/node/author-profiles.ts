@@ -9,7 +9,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorText, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import { feedEmailAddress } from '../email-address.js';
-import { parseHttpUrl } from '../seed/http-url.js';
+import { feedHref, parseHttpUrl } from '../seed/http-url.js';
 import { isObject } from '../story/check-options.js';
 import type { Author } from '../types.js';
 import { readBounded } from './read-bounded.js';
@@ -97,7 +97,7 @@ function profileOf(value: unknown): Author | undefined {
 function httpUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const parsed = parseHttpUrl(value.trim());
-  return parsed.ok ? parsed.url.href : undefined;
+  return parsed.ok ? feedHref(parsed.url) : undefined;
 }
 
 function problem(file: string, cwd: string, why: string): Diagnostic {

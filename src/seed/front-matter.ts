@@ -8,7 +8,7 @@ import { codePointName, describeRemoved, removeIllegalXmlChars } from '../xml-ch
 import { parseAuthorString } from './author-string.js';
 import { nearUnixEpoch, nearUnixEpochReason, parseDate } from './dates.js';
 import { jekyllPostName } from './dated-name.js';
-import { parseHttpUrl } from './http-url.js';
+import { feedHref, parseHttpUrl } from './http-url.js';
 import { mediaFolderUrl } from './media-folder.js';
 import { lineAt, parseSeedJson } from '../json-keys.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -1257,7 +1257,7 @@ function feedEmail(email: string, key: string, where: string, fail: Fail): strin
 /** `value` as a normalized absolute http(s) URL, else `undefined` (no `javascript:`, `data:`, relative links or credentials). */
 function httpUrl(value: string): string | undefined {
   const parsed = parseHttpUrl(value);
-  return parsed.ok ? parsed.url.href : undefined;
+  return parsed.ok ? feedHref(parsed.url) : undefined;
 }
 
 /**

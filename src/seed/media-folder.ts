@@ -4,7 +4,7 @@
  * a scheme nor a host (`photo.png` and `/photo.png` are both `[baseurl]/media_subpath/photo.png`), in the body and in
  * front matter `image`; a link, or an address such as `https://…` or `//cdn…`, is left as it is.
  */
-import { type HttpUrlResult, parseHttpUrl } from './http-url.js';
+import { feedHref, type HttpUrlResult, parseHttpUrl } from './http-url.js';
 
 /** An address with a scheme (`https:`, `data:`) or a host (`//cdn.example.com/…`): Chirpy writes no folder before it. */
 const SCHEME_OR_HOST = /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i;
@@ -29,7 +29,7 @@ export function underMediaFolder(address: string, folder: string): string | unde
   const written = address.trim();
   if (written === '' || SCHEME_OR_HOST.test(written)) return undefined;
   try {
-    return new URL(written.replace(/^[\\/]+/, ''), folder).href;
+    return feedHref(new URL(written.replace(/^[\\/]+/, ''), folder));
   } catch {
     return undefined;
   }

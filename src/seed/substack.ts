@@ -3,6 +3,7 @@ import { escapeHtml, startTagHtml } from '../escape-html.js';
 import { isVoidElement, Parser } from '../html/parser.js';
 import { fileTypeOf } from '../item/other-libraries.js';
 import { showsText } from '../story/html-text.js';
+import { feedHref } from './http-url.js';
 
 /**
  * Substack's export of a publication (Settings → Exports): `posts.csv`, one row of metadata per post
@@ -175,7 +176,7 @@ function podcastEnclosure(post: SubstackPost, unread: ((message: string) => void
     url = undefined;
   }
   const type = url && /^https?:$/.test(url.protocol) && !url.username && !url.password ? fileTypeOf(url.href) : undefined;
-  if (type !== undefined && /^(?:audio|video)\//.test(type)) return { url: url!.href, type };
+  if (type !== undefined && /^(?:audio|video)\//.test(type)) return { url: feedHref(url!), type };
   unread?.(
     `the podcast_url of post ${post.id} in posts.csv, ${JSON.stringify(post.podcastUrl.slice(0, 200))}, is no http(s) address (without a user name or password) of an audio or video file whose type its name tells (.mp3, .m4a, …): the episode is published without its audio`,
   );

@@ -45,6 +45,8 @@ function ruleProblem(id: string, scheme: string): string | undefined {
     // Non-ASCII characters are allowed as they are (IRIs, RFC 3987).
     if (c < 0x80 && !URI_ASCII.has(c)) return `the URI ${JSON.stringify(id)} contains ${JSON.stringify(id[i])}, which must be percent-encoded`;
   }
+  const bracket = bracketOutsideHost(id);
+  if (bracket !== undefined) return `the URI ${JSON.stringify(id)} contains ${JSON.stringify(bracket)}, which must be percent-encoded (brackets only enclose an IPv6 host)`;
   if ((scheme === 'http' || scheme === 'https' || scheme === 'ftp') && !(id.startsWith('//', scheme.length + 1) && id.length > scheme.length + 3 && id[scheme.length + 3] !== '/'))
     return `expected ${scheme}:// and a host, found ${JSON.stringify(id)}`;
   if (scheme === 'tag' && !isTagId(id)) return `expected a tag: URI such as "tag:example.com,2024:post-1" (RFC 4151), found ${JSON.stringify(id)}`;
@@ -54,6 +56,17 @@ function ruleProblem(id: string, scheme: string): string | undefined {
     if (!isUrnBody(rest)) return `expected a URN such as "urn:isbn:0451450523" (RFC 8141), found ${JSON.stringify(id)}`;
   }
   return undefined;
+}
+
+/** A host written as an IP literal (RFC 3986 §3.2.2: an IPv6 address, or `v`, a version and an address), after `scheme://` and a user name. */
+const IP_LITERAL_HOST = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^@/?#[\]]*@)?\[(?:[0-9A-Fa-f:.]+|v[0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+)\]/;
+
+/** The first `[` or `]` of `id` outside an IP literal host, where RFC 3986 allows them nowhere, or `undefined`. */
+function bracketOutsideHost(id: string): string | undefined {
+  if (!id.includes('[') && !id.includes(']')) return undefined;
+  const host = IP_LITERAL_HOST.exec(id)?.[0].length ?? 0;
+  const at = id.slice(host).search(/[[\]]/);
+  return at < 0 ? undefined : id[host + at];
 }
 
 /** `tag:` authority `,` date `:` specific [`#` fragment], the authority a lowercase domain or e-mail address. */

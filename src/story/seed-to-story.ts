@@ -4,7 +4,7 @@ import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
 import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
 import { MAX_STORY_TAGS } from '../story-limits.js';
-import { parseHttpUrl } from '../seed/http-url.js';
+import { feedHref, parseHttpUrl } from '../seed/http-url.js';
 import { mediaFolderUrl, underMediaFolder } from '../seed/media-folder.js';
 import { sourceImagePath } from './source-image.js';
 import { publishedId } from './item-id.js';
@@ -366,7 +366,7 @@ function translationLanguage(file: string): string | undefined {
 /** A link to a place in the story itself (`#notes`, `?page=2`) as an address on its URL; `undefined` (resolved as any link) if it is none. */
 function inStory(href: string, url: string): string | undefined {
   try {
-    return new URL(href.trim(), url).href;
+    return feedHref(new URL(href.trim(), url));
   } catch {
     return undefined;
   }
@@ -382,7 +382,7 @@ function relativeBase(url: string, bundle: boolean): string {
   const parsed = new URL(url);
   if (parsed.pathname.endsWith('/') || /\.[^/]*$/.test(parsed.pathname)) return url;
   parsed.pathname = `${parsed.pathname}/`;
-  return parsed.href;
+  return feedHref(parsed);
 }
 
 /** The last site URL read by {@link siteBaseOf}, with what it gave: every story of a build has the same. */
@@ -393,7 +393,7 @@ function siteBaseOf(siteUrl: string, file: string | undefined): { siteBase: stri
   if (lastSite?.siteUrl === siteUrl) return lastSite;
   const parsed = parseHttpUrl(siteUrl);
   if (!parsed.ok) throw new StoryfeedError('E_URL', `siteUrl "${siteUrl}" ${parsed.reason}`, { file });
-  const href = parsed.url.href;
+  const href = feedHref(parsed.url);
   lastSite = { siteUrl, siteBase: href.endsWith('/') ? href : `${href}/`, origin: parsed.url.origin };
   return lastSite;
 }
@@ -404,7 +404,7 @@ function storyPathUrl(storyPath: string, slug: string, siteBase: string, origin:
   if (!parsed.ok || parsed.url.origin !== origin) {
     throw new StoryfeedError('E_URL', `storyPath "${storyPath}" must give a path on the site ${siteBase}`, { file });
   }
-  return parsed.url.href;
+  return feedHref(parsed.url);
 }
 
 /** Seed paths of {@link StoryOptions.translations} as a set, made once for each list given. */
@@ -463,14 +463,14 @@ function resolveStoryUrl(value: string, siteBase: string, file: string | undefin
       `front matter \`url\` "${value}" ${parsed.reason === 'is not a valid URL' ? parsed.reason : 'must be an http(s) URL (without a user name or password) or a path'}`,
       { file },
     );
-  return parsed.url.href;
+  return feedHref(parsed.url);
 }
 
 /** A Chirpy post's media folder (`media_subpath`) as an http(s) URL ending in `/` (front matter checked it when read). */
 function checkedMediaFolder(subpath: string, siteBase: string, file: string | undefined): string {
   const folder = mediaFolderUrl(subpath, siteBase);
   if (!folder.ok) throw new StoryfeedError('E_URL', `front matter \`media_subpath\` "${subpath}" ${folder.reason}`, { file });
-  return folder.url.href;
+  return feedHref(folder.url);
 }
 
 /** A front-matter `id` must be an absolute URI (http(s), `tag:` or `urn:`) so every format can carry it. */
@@ -595,7 +595,7 @@ function imageOf(value: string, storyUrl: string, file: string | undefined, imag
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" must be an http(s) URL or a path`, { file });
   // As for `url`: a user name or password would be published in every feed that carries the image.
   if (url.username || url.password) throw new StoryfeedError('E_URL', `front matter \`image\` "${value}" must not contain a user name or password`, { file });
-  const image: StoryImage = { url: url.href };
+  const image: StoryImage = { url: feedHref(url) };
   const ext = /\.([a-z0-9]+)$/i.exec(url.pathname)?.[1]?.toLowerCase();
   const type = ext ? IMAGE_TYPES[ext] : undefined;
   if (type) image.type = type;

@@ -11,6 +11,11 @@ export type UriProblem = { severity: 'error' | 'warning'; message: string } | un
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** An ASCII character that is not RFC 3986 unreserved, reserved or `%` (IRIs allow every non-ASCII character). */
 const NOT_URI_CHAR = /[^A-Za-z0-9;/?:@&=+$.\-_!~*'()%,#[\]\u0080-\uFFFF]/;
+/**
+ * The one place RFC 3986 (§3.2.2) lets `[` and `]` stand: around an IP literal, the host after `//`
+ * (and a user name): an IPv6 address, or `v`, a version and an address of a future kind.
+ */
+const IP_LITERAL_HOST = /^(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/(?:[^@/?#[\]]*@)?\[(?:[0-9A-Fa-f:.]+|v[0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+)\]/;
 const TAG = /^tag:(?:[a-z0-9\-._]+?@)?[a-z0-9.-]+?,\d{4}(?:-\d{2}(?:-\d{2})?)?:[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*(?:#[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*)?$/;
 const URN = /^urn:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:(?:[a-zA-Z0-9()+,.:=@;$_!*'-]|%[0-9A-Fa-f]{2})+$/i;
 const UUID = /^urn:uuid:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/i;
@@ -25,6 +30,10 @@ export function checkUri(value: string, absolute: boolean): UriProblem {
   if (uri === '') return absolute ? { severity: 'error', message: 'expected a URI, found an empty value' } : undefined;
   const ch = NOT_URI_CHAR.exec(uri)?.[0];
   if (ch !== undefined) return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(ch)}, which must be percent-encoded` };
+  const bracket = misplacedBracket(uri);
+  if (bracket !== undefined) {
+    return { severity: 'error', message: `the URI ${JSON.stringify(uri)} contains ${JSON.stringify(bracket)}, which must be percent-encoded (brackets only enclose an IPv6 host)` };
+  }
   // The scheme ends at the first colon (its characters include none): no match array to make.
   const scheme = SCHEME.test(uri) ? uri.slice(0, uri.indexOf(':')).toLowerCase() : undefined;
   if (scheme === undefined) {
@@ -40,6 +49,15 @@ export function checkUri(value: string, absolute: boolean): UriProblem {
     return { severity: 'error', message: `expected ${scheme}:// and a host, found ${JSON.stringify(uri)}` };
   }
   return undefined;
+}
+
+/** The first `[` or `]` of `uri` outside an IP literal host, or `undefined`. */
+function misplacedBracket(uri: string): string | undefined {
+  if (!uri.includes('[') && !uri.includes(']')) return undefined;
+  const host = IP_LITERAL_HOST.exec(uri);
+  const rest = host ? uri.slice(host[0].length) : uri;
+  const at = rest.search(/[[\]]/);
+  return at < 0 ? undefined : rest[at];
 }
 
 /** `true` for a MIME type such as `text/html` or `audio/mpeg; charset=x` (RFC 2045 tokens). */

@@ -162,3 +162,21 @@ describe("a plain item's date that was never set", () => {
     }
   });
 });
+
+describe("a plain item's URLs with [ and ]", () => {
+  it('are published percent-encoded (a CMS image ?size[w]=100), and an id holding them is refused, named', () => {
+    const site = { siteUrl: 'https://news.example', title: 'News' };
+    const { outputs } = buildFeeds(
+      [{ url: '/a?tag[]=x', title: 'One', published: '2024-01-01T00:00:00Z', content: '<p>Text.</p>', image: 'https://cdn.example/a.jpg?size[w]=100' }],
+      site,
+    );
+    for (const text of [outputs.rss, outputs.atom, outputs.json]) {
+      expect(text).toContain('https://cdn.example/a.jpg?size%5Bw%5D=100');
+      expect(text).toContain('https://news.example/a?tag%5B%5D=x');
+      expect(text).not.toMatch(/size\[w\]|tag\[\]/);
+    }
+    expect(() => buildFeeds([{ id: 'https://news.example/?p=[1]', url: '/a', title: 'One', published: '2024-01-01T00:00:00Z', content: '<p>Text.</p>' }], site)).toThrow(
+      expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining('contains "[", which must be percent-encoded') }),
+    );
+  });
+});

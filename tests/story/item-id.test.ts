@@ -54,5 +54,10 @@ describe('publishedId, written apart from the verifier', () => {
     expect(publishedId('urn:x:y')).toMatchObject({ kind: 'rule', problem: expect.stringContaining('RFC 8141') });
     expect(publishedId('urn:uuid:nope')).toMatchObject({ kind: 'rule', problem: expect.stringContaining('RFC 4122') });
     expect(publishedId('news:a"b')).toMatchObject({ kind: 'rule', problem: expect.stringContaining('must be percent-encoded') });
+    // RFC 3986 lets [ and ] stand only around an IPv6 host (the W3C validator's InvalidUriChar).
+    expect(publishedId('https://example.com/?p=[1]')).toMatchObject({ kind: 'rule', problem: expect.stringContaining('contains "[", which must be percent-encoded') });
+    expect(publishedId('news:a]b')).toMatchObject({ kind: 'rule', problem: expect.stringContaining('contains "]"') });
+    expect(publishedId('http://[::1]/a')).toEqual({ kind: 'ok', id: 'http://[::1]/a' });
+    expect(publishedId('https://example.com/?p=%5B1%5D')).toEqual({ kind: 'ok', id: 'https://example.com/?p=%5B1%5D' });
   });
 });

@@ -431,3 +431,11 @@ describe('a translation named by its language, as Hugo names them', () => {
     for (const file of ['content/posts/hello.md', 'notes.min.md', 'app.zz.md', 'v1.2.md', 'a.b.fr.md']) expect(parseSeed(seed, { file, site }).language).toBe('en');
   });
 });
+
+describe('URLs with [ and ] in front matter', () => {
+  it('are written percent-encoded in the story, as feeds carry them', () => {
+    const story = parse('---\ntitle: One\ndate: 2024-01-01\nimage: https://cdn.example/a.jpg?size[w]=100\nurl: /posts/one?v[1]=2\n---\nA paragraph of text.\n', { file: 'one.md' });
+    expect(story.image?.url).toBe('https://cdn.example/a.jpg?size%5Bw%5D=100');
+    expect(story.url).toMatch(/\/posts\/one\?v%5B1%5D=2$/);
+  });
+});

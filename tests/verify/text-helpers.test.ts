@@ -35,7 +35,23 @@ describe('checkUri', () => {
     expect(checkUri('https://example.com/a b', true)?.message).toBe('the URI "https://example.com/a b" contains " ", which must be percent-encoded');
     expect(checkUri('https://example.com/"<', true)?.message).toContain('contains "\\"", which');
     expect(checkUri('https://example.com/ü/\u{1F600}', true)).toBeUndefined();
-    expect(checkUri('https://example.com/a%20b?q=1&r=[2]#f', true)).toBeUndefined();
+    expect(checkUri('https://example.com/a%20b?q=1&r=%5B2%5D#f', true)).toBeUndefined();
+  });
+
+  it('allows [ and ] only around an IP literal host, as RFC 3986 and the W3C validator do (InvalidUriChar)', () => {
+    for (const uri of ['http://[::1]/x', 'http://user@[FEDC:BA98::1]:8080/a?b', 'http://[v1.fe80::a+en1]/']) expect(checkUri(uri, true)).toBeUndefined();
+    expect(checkUri('https://example.com/a?r=[2]', true)?.message).toBe(
+      'the URI "https://example.com/a?r=[2]" contains "[", which must be percent-encoded (brackets only enclose an IPv6 host)',
+    );
+    expect(checkUri('http://[::1]/a]', false)?.message).toContain('contains "]"');
+    expect(checkUri('http://[', true)?.message).toContain('contains "["');
+    expect(checkUri('/a[1]', false)?.message).toContain('contains "["');
+  });
+
+  it('reads a long URI full of brackets', () => {
+    expect(checkUri(`http://${'['.repeat(200_000)}`, true)?.message).toContain('contains "["');
+    expect(checkUri(`http://${'a'.repeat(200_000)}]`, true)?.message).toContain('contains "]"');
+    expect(checkUri(`http://[${':'.repeat(200_000)}`, true)?.message).toContain('contains "["');
   });
 });
 
