@@ -4,7 +4,12 @@
  * read in the configured IANA time zone (UTC by default).
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * A UTC offset after a time: `Z`, hours and minutes (`+05:30`, `+0530`), hours alone as ISO 8601 allows (`+05`), or an
+ * hour of one digit as YAML 1.1's timestamps, which Jekyll reads, write it (`-5`, `+8:00`).
+ */
+const UTC_OFFSET = String.raw`Z|z|[+-](?:\d{2}(?::?\d{2})?|\d(?::\d{2})?)`;
+const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(${UTC_OFFSET})?)?$`);
 
 /** The result of reading a date: the instant (and whether the value gave a time and an offset), or why it is not one. */
 export type DateParse = { ok: true; date: Date; hadZone: boolean; hadTime: boolean } | { ok: false; reason: string };
@@ -79,10 +84,10 @@ function utcWall(year: number, month: number, day: number, hour: number, minute:
 }
 
 function parseOffset(zone: string): number | null {
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
   if (!m) return null;
   const h = Number(m[2]);
-  const min = Number(m[3]);
+  const min = m[3] === undefined ? 0 : Number(m[3]);
   if (h > 23 || min > 59) return null;
   return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
 }

@@ -114,6 +114,30 @@ describe('RFC 3339 dates in lower case', () => {
   });
 });
 
+describe('ISO dates with an offset of hours alone', () => {
+  it("are read: ISO 8601 writes `+05`, and YAML 1.1's timestamps (Jekyll's) `-5` or `+8:00` (with two-digit month and day they were 'not a date')", () => {
+    expect(iso('2024-03-05T10:00:00+05')).toBe('2024-03-05T05:00:00.000Z');
+    expect(iso('2024-03-05T10:00-03')).toBe('2024-03-05T13:00:00.000Z');
+    expect(iso('2024-03-05 10:00:00 -5')).toBe('2024-03-05T15:00:00.000Z');
+    expect(iso('2024-03-05 10:00:00.25 +8:00')).toBe('2024-03-05T02:00:00.250Z');
+    expect(iso('2024-03-05 10:00:00 -5:30', 'Europe/Kyiv')).toBe('2024-03-05T15:30:00.000Z');
+    // Three digits are neither hours nor hours and minutes; an hour past 23 is no offset.
+    for (const text of ['2024-03-05T10:00:00+123', '2024-03-05T10:00:00+530', '2024-03-05T10:00:00+24', '2024-03-05T10:00:00+5:3']) expect(parseDate(text).ok).toBe(false);
+  });
+
+  it('date a Jekyll post, with its offset', () => {
+    const site = { siteUrl: 'https://x.example', title: 'X' };
+    const warnings: string[] = [];
+    const story = parseSeed('---\ntitle: Late meeting\ndate: 2024-03-05 22:15:00 -5\n---\nThe council met late.\n', {
+      file: '_posts/2024-03-05-late-meeting.md',
+      site,
+      onWarning: (d) => warnings.push(d.code),
+    });
+    expect(story.published.toISOString()).toBe('2024-03-06T03:15:00.000Z');
+    expect(warnings).not.toContain('W_DATE_NO_ZONE');
+  });
+});
+
 describe('dates written with 年月日 (Chinese, Japanese) or 년월일 (Korean)', () => {
   it('are read, with an optional time and offset, in full-width digits too', () => {
     expect(iso('2024年5月1日')).toBe('2024-05-01T00:00:00.000Z');
