@@ -349,14 +349,17 @@ function firstTextLine(lines: readonly string[], from: number): number {
 /**
  * How many block tokens open the body with HTML no reader sees: HTML blocks of nothing but comments
  * (`<!-- markdownlint-disable -->`, a note over several lines) and whole `<script>` and `<style>`
- * elements; and headings of only a picture (`# ![](banner.png)`), which are no headline. None when
- * nothing comes after them (the headline is then their first line, as written).
+ * elements; and headings of only a picture (`# ![](banner.png)`) and fenced code blocks, which are no
+ * headline (a fence's opening line taken for one left its closing line to open another fence, turning the
+ * rest of the article into code). None when nothing comes after them (the headline is then their first
+ * line, as written).
  */
 function hiddenLead(tokens: readonly Token[]): number {
   let lead = 0;
   for (;;) {
     if (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
     else if (isPictureHeading(tokens, lead)) lead += 3;
+    else if (tokens[lead]?.type === 'fence') lead++;
     else break;
   }
   return lead < tokens.length ? lead : 0;

@@ -84,6 +84,26 @@ describe('the first line as the title, without one in front matter or a leading 
   });
 });
 
+describe('a fenced code block opening the body without a title (regression: its opening line was the title, and its closing line opened a fence that made the rest of the article code)', () => {
+  it('stays whole in the body, and the headline is found below it', () => {
+    for (const fence of ['```js\nconst a = 1;\n```', '~~~\nprint(1)\n~~~', '<!-- note -->\n````\n```\n````']) {
+      const seed = readMarkdownSeed(`${fence}\n\nStorm hits coast\n\nBody text.\n`, { file: 'a.md' });
+      expect(seed.title, fence).toBe('Storm hits coast');
+      expect(
+        seed.sections[0]!.blocks.map((b) => b.kind),
+        fence,
+      ).toEqual(['code', 'paragraph']);
+      expect(seed.sections[0]!.blocks[1], fence).toEqual({ kind: 'paragraph', text: 'Body text.' });
+    }
+    // A leading heading below it is the headline.
+    const headed = readMarkdownSeed('```sh\nnpm install\n```\n\n# Storm hits coast\n\nBody text.\n', { file: 'a.md' });
+    expect(headed.title).toBe('Storm hits coast');
+    expect(headed.html).toBe('<pre><code class="language-sh">npm install\n</code></pre>\n<p>Body text.</p>\n');
+    // Nothing below it: its first line is the headline, as before.
+    expect(readMarkdownSeed('```js\n\nBody text.\n', { file: 'a.md' }).title).toBe('```js');
+  });
+});
+
 describe('HTML no reader sees before the headline', () => {
   const body = [{ heading: null, blocks: [{ kind: 'paragraph', text: 'Body text.' }] }];
 
