@@ -349,7 +349,8 @@ function firstTextLine(lines: readonly string[], from: number): number {
 /**
  * How many block tokens open the body with HTML no reader sees: HTML blocks of nothing but comments
  * (`<!-- markdownlint-disable -->`, a note over several lines) and whole `<script>` and `<style>`
- * elements; and headings of only a picture (`# ![](banner.png)`) and fenced code blocks, which are no
+ * elements; and headings, paragraphs and HTML blocks of only a picture (`# ![](banner.png)`, `![](hero.jpg)`,
+ * `<p align="center"><img src="logo.png"></p>`: the headline was the line as written) and fenced code blocks, which are no
  * headline (a fence's opening line taken for one left its closing line to open another fence, turning the
  * rest of the article into code). None when nothing comes after them (the headline is then their first
  * line, as written).
@@ -358,8 +359,8 @@ function hiddenLead(tokens: readonly Token[]): number {
   let lead = 0;
   for (;;) {
     if (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
-    else if (isPictureHeading(tokens, lead)) lead += 3;
-    else if (tokens[lead]?.type === 'fence') lead++;
+    else if (isPictureHeading(tokens, lead) || isPictureParagraph(tokens, lead)) lead += 3;
+    else if (tokens[lead]?.type === 'fence' || isPictureHtml(tokens[lead])) lead++;
     else break;
   }
   return lead < tokens.length ? lead : 0;
@@ -402,12 +403,28 @@ function isPictureHeading(tokens: readonly Token[], at: number): boolean {
   return tokens[at]?.type === 'heading_open' && tokens[at + 2]?.type === 'heading_close' && showsNothing(inlineText(tokens[at + 1])) && showsPicture(tokens[at + 1]);
 }
 
+/** Whether the tokens at `at` are a top-level paragraph of only a picture, without alternative text (`![](hero.jpg)`): no headline. */
+function isPictureParagraph(tokens: readonly Token[], at: number): boolean {
+  const open = tokens[at];
+  return (
+    open?.type === 'paragraph_open' && open.level === 0 && tokens[at + 2]?.type === 'paragraph_close' && showsNothing(inlineText(tokens[at + 1])) && showsPicture(tokens[at + 1])
+  );
+}
+
+/** A start tag of a picture or a player, anywhere in HTML. */
+const PICTURE_START_TAG = /<(?:img|picture|svg|video|audio)(?=[\s/>])/i;
+
+/** Whether a block token is HTML showing a picture and no text (`<p align="center"><img src="logo.png"></p>`): no headline. */
+function isPictureHtml(token: Token | undefined): boolean {
+  return token?.type === 'html_block' && PICTURE_START_TAG.test(token.content) && showsNothing(htmlText(token.content));
+}
+
 /** The line (0-based) after the last of the body's `lead` hidden HTML blocks (see {@link hiddenLead}); 0 without any. */
 function hiddenLeadEnd(tokens: readonly Token[], lead: number): number {
   if (lead === 0) return 0;
-  // A heading's lines are on its opening token (the closing one has none).
+  // A heading's or paragraph's lines are on its opening token (the closing one has none).
   const last = tokens[lead - 1]!;
-  return (last.type === 'heading_close' ? tokens[lead - 3]! : last).map![1];
+  return (last.type === 'heading_close' || last.type === 'paragraph_close' ? tokens[lead - 3]! : last).map![1];
 }
 
 /** An opening `<script` or `<style` tag, as HTML ends its name (matched where the last match ended). */

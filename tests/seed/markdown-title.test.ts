@@ -79,7 +79,7 @@ describe('the first line as the title, without one in front matter or a leading 
   });
 
   it('is the line as written when reading it leaves no text', () => {
-    for (const line of ['![](logo.png)', '[](https://x.example/)', '<span></span>']) expect(untitled(line).title, line).toBe(line);
+    for (const line of ['[](https://x.example/)', '<span></span>']) expect(untitled(line).title, line).toBe(line);
     expect(untitled('![Logo of the paper](logo.png)').title).toBe('Logo of the paper');
   });
 });
@@ -101,6 +101,28 @@ describe('a fenced code block opening the body without a title (regression: its 
     expect(headed.html).toBe('<pre><code class="language-sh">npm install\n</code></pre>\n<p>Body text.</p>\n');
     // Nothing below it: its first line is the headline, as before.
     expect(readMarkdownSeed('```js\n\nBody text.\n', { file: 'a.md' }).title).toBe('```js');
+  });
+});
+
+describe('a picture without text opening the body without a title (regression: the headline was its Markdown or HTML as written, `![](hero.jpg)`)', () => {
+  it('stays in the body, and the headline is found below it', () => {
+    const pictures = [
+      ['![](hero.jpg)', '<p><img src="hero.jpg" alt=""></p>'],
+      ['[![](https://ex.com/badge.svg)](https://ex.com/)', '<p><a href="https://ex.com/"><img src="https://ex.com/badge.svg" alt=""></a></p>'],
+      ['<p align="center">\n  <img src="logo.png" width="200" alt="">\n</p>', '<p align="center">\n  <img src="logo.png" width="200" alt="">\n</p>'],
+    ];
+    for (const [picture, html] of pictures) {
+      for (const headline of ['# My trip to Rome', 'My trip to Rome']) {
+        const seed = readMarkdownSeed(`${picture}\n\n${headline}\n\nWe went in May.\n`, { file: 'a.md' });
+        expect(seed.title, picture).toBe('My trip to Rome');
+        expect(seed.html, picture).toBe(`${html}\n<p>We went in May.</p>\n`);
+        expect(seed.sections, picture).toEqual([{ heading: null, blocks: [{ kind: 'paragraph', text: 'We went in May.' }] }]);
+      }
+    }
+    // With text beside it, or alternative text, it is read as before; nothing below it: its line is the headline, as before.
+    expect(readMarkdownSeed('![](a.png) Storm hits coast\n\nBody.\n').title).toBe('Storm hits coast');
+    expect(readMarkdownSeed('![Logo of the paper](logo.png)\n\nBody.\n').title).toBe('Logo of the paper');
+    expect(() => readMarkdownSeed('![](logo.png)\n', { file: 'a.md' })).toThrow(/"!\[\]\(logo.png\)" has a headline but no body/);
   });
 });
 

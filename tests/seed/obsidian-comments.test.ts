@@ -124,11 +124,11 @@ describe('Obsidian comments in a seed without a title (its first line the headli
     expect(before.html).not.toMatch(/private|%%/);
   });
 
-  it('leave the rest of the first paragraph as its body, and an image line as written', () => {
+  it('leave the rest of the first paragraph as its body; an image line stays in the body', () => {
     const rest = untitled('Storm hits *the* coast\nThe first sentence %%note%% of the body.\n\nMore.\n');
     expect(rest.title).toBe('Storm hits the coast');
     expect(rest.sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', text: 'The first sentence of the body.' });
-    expect(untitled('![](https://x.example/a.png)\n\nBody.\n').title).toBe('![](https://x.example/a.png)');
+    expect(untitled('![](https://x.example/a.png)\n\nBody.\n').title).toBe('Body.');
     expect(untitled('2023. What a year it was\n\nBody.\n').title).toBe('2023. What a year it was');
   });
 });
