@@ -1,9 +1,19 @@
-import { existsSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
 import { loadStory, markMediumTwins, notionTwinsOf } from '../node/load-stories.js';
-import { displayPath, findSeedFiles, languageFoldersOf, obsidianVaultAt, substackCsvOf, translationsOf, postsPlaceOf, type SeedFile } from '../node/seed-files.js';
+import {
+  displayPath,
+  findSeedFiles,
+  languageFoldersOf,
+  obsidianVaultAt,
+  sidecarNames,
+  sidecarOf,
+  substackCsvOf,
+  translationsOf,
+  postsPlaceOf,
+  type SeedFile,
+} from '../node/seed-files.js';
 import { isMediumPostName } from '../seed/medium.js';
 import type { Story } from '../types.js';
 import { storyToJson, type StoryJson } from '../story/json.js';
@@ -32,9 +42,9 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   if (substackCsv !== undefined) seed.substack = { csv: substackCsv };
   // A post of Medium's export, as a build reads it.
   else if (isMediumPostName(path.basename(full))) seed.medium = {};
-  const stem = full.slice(0, full.length - path.extname(full).length);
-  const sidecar = ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((f) => existsSync(f));
-  if (sidecar) seed.sidecar = sidecar;
+  // Its sidecar, as a build finds it (`.meta.yaml` in any letter case).
+  const sidecar = sidecarOf(path.basename(full), sidecarNames(await readdir(path.dirname(full)).catch(() => [])));
+  if (sidecar) seed.sidecar = path.join(path.dirname(full), sidecar);
   // Authors described by id in the seeds folder's authors file, as a build reads them (see `author-profiles.ts`).
   const authorProfiles = await readAuthorProfiles(seeds ?? path.dirname(full), io.cwd, warn);
   // A site translated by content folder (`content/fr/…`) or by file name (`post.fr.md`), and Notion pages sharing a title, as a build of the configured seeds folder finds them.

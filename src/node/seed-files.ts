@@ -198,7 +198,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
       throw new StoryfeedError('E_IO', `folder ${displayPath(folder, cwd)} ${ioReason(cause)}`, { file: displayPath(folder, cwd), cause });
     }
     // Sidecars are looked up by name only in a folder that holds one (most seed folders hold none).
-    const names = entries.some((e) => SIDECAR.test(e.name)) ? new Set(entries.map((e) => e.name)) : undefined;
+    const names = entries.some((e) => SIDECAR.test(e.name)) ? sidecarNames(entries.map((e) => e.name)) : undefined;
     const shown = childDisplay(folder, cwd);
     const invalid = entries.some((e) => e.name.includes('\uFFFD')) ? await invalidUtf8Names(folder) : new Map<string, string>();
     const inFolder = childPath(folder);
@@ -498,10 +498,31 @@ async function withoutSecondNames(found: SeedFile[], throughLink: ReadonlySet<st
   });
 }
 
-/** The sidecar of the seed named `name` among `names` (`.meta.yaml`, then `.meta.yml`, then `.meta.json`), if any. */
-function sidecarOf(name: string, names: ReadonlySet<string>): string | undefined {
+/**
+ * The sidecars among a folder's `names`, by their names with the `.meta.yaml` ending in lower case: the walk tells a
+ * sidecar by that ending in any letter case (`post.meta.YAML`, `post.META.yml`, as Windows and macOS keep a name typed
+ * so), and one so named was neither a seed nor read as its seed's sidecar, its fields lost without a word. A name
+ * ending in lower case wins over another differing only in the ending's case.
+ */
+export function sidecarNames(names: Iterable<string>): ReadonlyMap<string, string> {
+  const sidecars = new Map<string, string>();
+  for (const name of names) {
+    const ending = SIDECAR.exec(name)?.[0];
+    if (ending === undefined) continue;
+    const key = name.slice(0, name.length - ending.length) + ending.toLowerCase();
+    if (!sidecars.has(key) || ending === ending.toLowerCase()) sidecars.set(key, name);
+  }
+  return sidecars;
+}
+
+/** The sidecar of the seed named `name` among a folder's {@link sidecarNames} (`.meta.yaml`, then `.meta.yml`, then `.meta.json`), if any. */
+export function sidecarOf(name: string, sidecars: ReadonlyMap<string, string>): string | undefined {
   const stem = name.slice(0, name.length - path.extname(name).length);
-  return ['yaml', 'yml', 'json'].map((ext) => `${stem}.meta.${ext}`).find((n) => names.has(n));
+  for (const ext of ['yaml', 'yml', 'json']) {
+    const sidecar = sidecars.get(`${stem}.meta.${ext}`);
+    if (sidecar !== undefined) return sidecar;
+  }
+  return undefined;
 }
 
 /**

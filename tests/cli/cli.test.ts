@@ -158,6 +158,16 @@ describe('storyfeed inspect', () => {
     expect(Object.keys(story).slice(0, 7)).toEqual(['id', 'slug', 'url', 'title', 'summary', 'published', 'updated']);
   });
 
+  it('reads a sidecar whose .meta.yaml ending is in capitals, as a build does (regression: the story was undated)', async () => {
+    const seeds = path.join(dir, 'seeds');
+    cpSync(path.join(seeds, 'nato-north-korea-troops.meta.yaml'), path.join(seeds, 'nato-north-korea-troops.meta.YAML'));
+    rmSync(path.join(seeds, 'nato-north-korea-troops.meta.yaml'));
+    const story = JSON.parse((await cli(['inspect', 'seeds/nato-north-korea-troops.txt', '--json'], { cwd: dir })).stdout);
+    expect(story.published).toBe('2024-10-21T11:30:00.000Z');
+    const build = await cli(['build', '--dry-run', '--json'], { cwd: dir });
+    expect(build.stdout + build.stderr).not.toContain('W_NO_DATE');
+  });
+
   it('prints a readable outline without --json', async () => {
     const run = await cli(['inspect', 'seeds/nato-north-korea-troops.txt'], { cwd: dir });
     expect(run.code).toBe(0);

@@ -74,6 +74,25 @@ describe('findSeedFiles sidecars', () => {
   });
 });
 
+describe('findSeedFiles sidecars named in another letter case', () => {
+  it('gives a seed its sidecar whose .meta.yaml ending is in capitals (regression: neither a seed nor a sidecar, its fields were lost without a word)', async () => {
+    const root = path.join(dir, 'cased-sidecars');
+    mkdirSync(root);
+    const files = ['a.txt', 'a.meta.YAML', 'b.md', 'b.META.yml', 'c.md', 'c.Meta.Json', 'd.md', 'd.meta.YAML', 'd.meta.yaml', 'E.md', 'e.meta.yaml'];
+    for (const name of files)
+      writeFileSync(path.join(root, name), name.includes('.meta.') || name.includes('.META.') || name.includes('.Meta.') ? 'date: 2024-01-01\n' : '# T\n\nText.\n');
+    const found = await findSeedFiles(root, dir);
+    expect(found.map((f) => [path.basename(f.path), f.sidecar && path.basename(f.sidecar)])).toEqual([
+      ['E.md', undefined],
+      ['a.txt', 'a.meta.YAML'],
+      ['b.md', 'b.META.yml'],
+      ['c.md', 'c.Meta.Json'],
+      // The ending in lower case wins over one in capitals; a stem in another case is another file's name.
+      ['d.md', 'd.meta.yaml'],
+    ]);
+  });
+});
+
 describe('a file reached by two names through symbolic links', () => {
   it('is listed once, under its own name when it has one, and the other names are warned about', async () => {
     const seeds = path.join(dir, 'seeds');
