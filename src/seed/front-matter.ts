@@ -959,6 +959,19 @@ export function readMeta(
     aliased.add('draft');
     options.onWarning?.(warning('W_DRAFT', `front matter \`${written(key)}: ${value}\` ${why}: it is read as a draft and left out of the feeds`, { file, line: lineOf(key) }));
   }
+  // A `status` saying the post is not for readers, as Pelican, WordPress (its posts as jekyll-import writes them) and
+  // Ghost write it: read as a draft, named in a warning as the flags above are (any other status is not read).
+  const status = own('status');
+  if (typeof status === 'string' && UNPUBLISHED_STATUSES.has(status.trim().toLowerCase())) {
+    meta.draft = true;
+    aliased.add('draft');
+    options.onWarning?.(
+      warning('W_DRAFT', `front matter \`${written('status')}: ${status.trim()}\` keeps the post out of its site's feeds: it is read as a draft and left out of the feeds`, {
+        file,
+        line: lineOf('status'),
+      }),
+    );
+  }
   const year = own('year');
   if (year !== undefined && year !== null) {
     const y = typeof year === 'string' ? Number(year) : year;
@@ -1082,6 +1095,13 @@ const UNLISTED_FLAGS: readonly [string, boolean, string][] = [
   ['permalink', false, 'means Eleventy writes no page for it'],
 ];
 
+/**
+ * The values of a `status` field that keep a post out of its site's feeds, as the generators and CMSs whose posts are
+ * kept in Markdown write them: Pelican's `draft` and `hidden`, WordPress's `draft`, `pending` (awaiting review) and
+ * `private`, Ghost's `draft`.
+ */
+const UNPUBLISHED_STATUSES: ReadonlySet<string> = new Set(['draft', 'hidden', 'pending', 'private']);
+
 /** Eleventy's dates taken from the file: "Last Modified", "Created", "git Last Modified", "git Created". */
 const ELEVENTY_FILE_DATE = /^\s*(?:git\s+)?(?:last\s+modified|created)\s*$/i;
 
@@ -1149,6 +1169,7 @@ const KNOWN_FIELDS = new Set([
   'draft',
   'eleventyExcludeFromCollections',
   'unlisted',
+  'status',
   'year',
   'excerpt_separator',
   'taxonomies',

@@ -311,6 +311,21 @@ describe("Docusaurus's `unlisted: true`", () => {
   });
 });
 
+describe('a `status` that keeps a post out of its feeds (regression: `status: draft` was published)', () => {
+  it('is read as a draft, as Pelican, WordPress (jekyll-import) and Ghost write it, with a warning naming the field and its line', () => {
+    for (const value of ['draft', 'Draft', 'hidden', 'pending', 'private']) {
+      const warnings: Diagnostic[] = [];
+      const seed = readSeed(`---\ntitle: Budget notes\nlayout: post\nstatus: ${value}\n---\n\nNot for readers yet.\n`, { file: 'notes.md', onWarning: (d) => warnings.push(d) });
+      expect(seed.meta.draft, value).toBe(true);
+      expect(warnings, value).toEqual([expect.objectContaining({ code: 'W_DRAFT', file: 'notes.md', line: 4, message: expect.stringContaining(`\`status: ${value}\``) })]);
+    }
+    // Published statuses, and any other, are not read.
+    for (const value of ['publish', 'published', 'done', '"7"']) expect(parseYamlMeta(`title: x\nstatus: ${value}`), value).toEqual({ title: 'x' });
+    // A sidecar's own `draft: false` publishes it, as it does a post another generator's field keeps out.
+    expect(readSeed('---\ntitle: x\nstatus: draft\n---\nText.\n', { file: 'x.md', sidecar: { draft: false } }).meta.draft).toBe(false);
+  });
+});
+
 describe("another generator's summary field holding no text", () => {
   it('is named and not read, and the post is published with a summary from its text', () => {
     const seen: string[] = [];
