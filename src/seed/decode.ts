@@ -161,8 +161,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The 1-based line of the byte at `index`, lines ending at LF, CR LF or a lone CR, as the readers take them (a classic Mac file's lines end at CR). */
 function lineOfByte(bytes: Uint8Array, index: number): number {
   let line = 1;
-  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
   return line;
 }

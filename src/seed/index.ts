@@ -93,13 +93,14 @@ export function readSeed(text: string, options: ReadSeedOptions = {}): SeedArtic
 
 function stripIllegal(text: string, options: ReadSeedOptions): string {
   if (!hasIllegalXmlChars(text)) return text;
-  const lines = text.split('\n');
-  const cleanLines = lines.map((line, i) => {
-    const { text: clean, removed } = removeIllegalXmlChars(line);
+  // Lines end at LF, CR LF or a lone CR, as the readers take them; each line's ending is kept as written.
+  const parts = text.split(/(\r\n?|\n)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const { text: clean, removed } = removeIllegalXmlChars(parts[i]!);
     if (removed.length) {
-      options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids`, { file: options.file, line: i + 1 }));
+      options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids`, { file: options.file, line: i / 2 + 1 }));
     }
-    return clean;
-  });
-  return cleanLines.join('\n');
+    parts[i] = clean;
+  }
+  return parts.join('');
 }

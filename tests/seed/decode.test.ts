@@ -15,6 +15,9 @@ describe('decodeSeedBytes', () => {
   it('refuses invalid UTF-8 with the line of the first bad byte', () => {
     expect(() => decodeSeedBytes(bytes('bad/invalid-utf8.txt'), 'bad.txt')).toThrow(expect.objectContaining({ code: 'E_ENCODING', line: 1 }));
     expect(() => decodeSeedBytes(new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0xc3]), 'x')).toThrow(expect.objectContaining({ line: 3 }));
+    // Lines ending at a lone CR (a classic Mac file) or at CR LF count as the readers count them (regression: line 1).
+    expect(() => decodeSeedBytes(new Uint8Array([0x61, 0x0d, 0x62, 0x0d, 0x43, 0x61, 0x66, 0xe9]), 'x')).toThrow(expect.objectContaining({ line: 3 }));
+    expect(() => decodeSeedBytes(new Uint8Array([0x61, 0x0d, 0x0a, 0x62, 0x0d, 0x0a, 0xe9]), 'x')).toThrow(expect.objectContaining({ line: 3 }));
   });
 
   it('reads C1 controls (Windows-1252 text converted as Latin-1) as the characters they stand for', () => {
@@ -49,6 +52,23 @@ describe('readSeed', () => {
       { kind: 'paragraph', text: 'Bad and here.' },
     ]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'W_ILLEGAL_CHAR', file: 'x.txt', line: 3 })]);
+    // In a file whose lines end at a lone CR, or at CR LF, too (regression: line 1 for every line of a CR file).
+    for (const end of ['\r', '\r\n']) {
+      const seen: Diagnostic[] = [];
+      const read = readSeed(['Title', 'Fine line.', 'Bad \u0001 here.', 'Last \u0000 line.', ''].join(end), { file: 'x.txt', onWarning: (d) => seen.push(d) });
+      expect(
+        seen.map((d) => [d.code, d.line]),
+        JSON.stringify(end),
+      ).toEqual([
+        ['W_ILLEGAL_CHAR', 3],
+        ['W_ILLEGAL_CHAR', 4],
+      ]);
+      expect(read.sections[0]!.blocks, JSON.stringify(end)).toEqual([
+        { kind: 'paragraph', text: 'Fine line.' },
+        { kind: 'paragraph', text: 'Bad here.' },
+        { kind: 'paragraph', text: 'Last line.' },
+      ]);
+    }
     expect(warnings[0]!.message).toContain('U+0001');
   });
 
