@@ -1,5 +1,5 @@
 import { describeValue, didYouMean, errorText, StoryfeedError } from '../errors.js';
-import { isKnownTimeZone, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
+import { isKnownTimeZone, lostDateReason, parseIsoDate } from '../seed/dates.js';
 import { parseAuthorString } from '../seed/author-string.js';
 import { feedHref, parseHttpUrl } from '../seed/http-url.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
@@ -224,7 +224,7 @@ export function validateConfig(value: unknown, source = 'configuration'): Storyf
   if (defaultDate !== undefined) {
     const parsed = parseIsoDate(defaultDate, config.timeZone);
     if (!parsed.ok) add('defaultDate', parsed.reason);
-    else if (nearUnixEpoch(parsed.date)) add('defaultDate', `"${defaultDate}" ${nearUnixEpochReason(parsed.date)}`);
+    else if (lostDateReason(parsed.date)) add('defaultDate', `"${defaultDate}" ${lostDateReason(parsed.date)}`);
     else config.defaultDate = defaultDate;
   }
   for (const key of ['seeds', 'out'] as const) {

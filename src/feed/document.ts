@@ -4,7 +4,7 @@ import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '.
 import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent, summaryContent } from './content.js';
 import { resolveSite } from './site.js';
-import { nearUnixEpoch, nearUnixEpochReason } from '../seed/dates.js';
+import { lostDateReason, nearUnixEpoch } from '../seed/dates.js';
 import { GENERATOR } from '../version.js';
 import { collapseSpace } from '../white-space.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
@@ -262,7 +262,8 @@ function withOwner(podcast: PodcastChannel, authors: readonly Author[]): Podcast
 function emptyFeedDate(site: ResolvedSite, options: FeedDocumentOptions): Date {
   const date = options.emptyFeedDate ?? options.fallbackDate ?? (site.defaultDate ? readDate(site.defaultDate, 'site.defaultDate', site.timeZone) : undefined);
   if (!date) throw new StoryfeedError('E_UNDATED', 'the feed has no items, so it has no date: pass `emptyFeedDate` (or `fallbackDate`), or set `defaultDate`');
-  if (nearUnixEpoch(date)) throw new StoryfeedError('E_UNDATED', `the feed has no items, and its date (defaultDate) ${nearUnixEpochReason(date)}`);
+  const lost = lostDateReason(date);
+  if (lost) throw new StoryfeedError('E_UNDATED', `the feed has no items, and its date (defaultDate) ${lost}`);
   return date;
 }
 

@@ -1,7 +1,7 @@
 import { parseAuthorString } from '../seed/author-string.js';
 import { type Diagnostic, describeValue, errorText, StoryfeedError, warning } from '../errors.js';
 import { describeRemoved, hasIllegalXmlChars, removeIllegalXmlChars } from '../xml-chars.js';
-import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseDate } from '../seed/dates.js';
+import { isFeedDate, lostDateReason, parseDate } from '../seed/dates.js';
 import { feedHref } from '../seed/http-url.js';
 import { publishedId } from '../story/item-id.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
@@ -254,26 +254,6 @@ export function dateTime(value: unknown): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The zero value of the date types of Go (`time.Time{}`), .NET (`DateTime.MinValue`) and Python (`datetime.min`),
- * 0001-01-01T00:00:00 UTC: what a CMS or database written in them exports for a date never set (Hugo's `.Date`).
- */
-const ZERO_TIME = -62_135_596_800_000;
-/** A day either side of {@link ZERO_TIME}: written without a zone, the zero time is read in the site's time zone. */
-const ZERO_TIME_WINDOW = 86_400_000;
-
-/**
- * Why `date` is a date lost on the way, never a publication date (readers would show it as written in 1970 or in
- * year 1): at or just after the Unix epoch (see `nearUnixEpoch`), or the zero value of a date type (see
- * {@link ZERO_TIME}). `undefined` for any other date.
- */
-export function lostDateReason(date: Date): string | undefined {
-  if (nearUnixEpoch(date)) return nearUnixEpochReason(date);
-  if (Math.abs(date.getTime() - ZERO_TIME) <= ZERO_TIME_WINDOW)
-    return `is ${date.toISOString()}, the zero value of Go's, .NET's and Python's date types (0001-01-01T00:00:00): a date never set, not a publication date; give its real date`;
-  return undefined;
 }
 
 /** Optional date: a valid `Date` or an ISO 8601 string, within the years every format can write. */

@@ -14,7 +14,7 @@ import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, fromWordPress, type GivenField, givenField, type WordPressPost } from './other-libraries.js';
 import * as read from './fields.js';
-import { isFeedDate, nearUnixEpoch, nearUnixEpochReason } from '../seed/dates.js';
+import { isFeedDate, lostDateReason } from '../seed/dates.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
@@ -154,7 +154,8 @@ function checkStoryFields(story: Story, index: number, site: ResolvedSite): Stor
   // A date read.date would take as it is is not copied to be thrown away.
   if (!isFeedDateValue(story.published)) read.date(story.published, at('published'), undefined);
   // An undated Story carries a stand-in (0) the feed stage refuses with its own message.
-  if (!story.undated && nearUnixEpoch(story.published)) read.fail(at('published'), nearUnixEpochReason(story.published));
+  const lost = story.undated ? undefined : lostDateReason(story.published);
+  if (lost) read.fail(at('published'), lost);
   if (!(story.updated instanceof Date)) read.fail(at('updated'), `must be a Date, found ${describeValue(story.updated)}`);
   if (!isFeedDateValue(story.updated)) read.date(story.updated, at('updated'), undefined);
   if (!canonicalLanguage(story.language)) read.fail(at('language'), notALanguageTag(story.language));
@@ -352,10 +353,10 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const givenDate = read.date(r[dates.published], `${at}.${dates.published}`, timeZone);
   // A date at or just after the Unix epoch is one lost on the way (0 or null turned into a Date) or given in seconds, never a real one;
   // so is the zero value of a date type (0001-01-01), what a CMS written in Go, C# or Python exports for a date never set.
-  const lostPublished = givenDate && read.lostDateReason(givenDate);
+  const lostPublished = givenDate && lostDateReason(givenDate);
   if (lostPublished) read.fail(`${at}.${dates.published}`, lostPublished);
   const fallback = site.defaultDate ? read.date(site.defaultDate, 'site.defaultDate', timeZone) : options.fallbackDate;
-  const lostFallback = site.defaultDate && fallback && read.lostDateReason(fallback);
+  const lostFallback = site.defaultDate && fallback && lostDateReason(fallback);
   if (lostFallback) read.fail('site.defaultDate', lostFallback);
   const published = givenDate ?? fallback;
   if (!published) {
@@ -367,7 +368,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     );
   }
   const givenUpdate = read.date(r[dates.updated], `${at}.${dates.updated}`, timeZone);
-  const lostUpdate = givenUpdate && read.lostDateReason(givenUpdate);
+  const lostUpdate = givenUpdate && lostDateReason(givenUpdate);
   if (lostUpdate) read.fail(`${at}.${dates.updated}`, lostUpdate);
   let updated = givenUpdate ?? published;
   if (updated.getTime() < published.getTime()) updated = published;

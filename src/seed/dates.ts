@@ -64,6 +64,26 @@ export function nearUnixEpochReason(date: Date): string {
   return `is ${date.toISOString()}, within weeks of the Unix epoch (1970-01-01): a date lost on the way (stored as 0) or Unix seconds read as milliseconds (new Date(seconds) instead of new Date(seconds * 1000)), not a publication date; give its real date`;
 }
 
+/**
+ * The zero value of the date types of Go (`time.Time{}`), .NET (`DateTime.MinValue`) and Python (`datetime.min`),
+ * 0001-01-01T00:00:00 UTC: what a CMS or database written in them exports for a date never set (Hugo's `.Date`).
+ */
+const ZERO_TIME = -62_135_596_800_000;
+/** A day either side of {@link ZERO_TIME}: written without a zone, the zero time is read in the site's time zone. */
+const ZERO_TIME_WINDOW = 86_400_000;
+
+/**
+ * Why `date` is a date lost on the way, never a publication date (readers would show it as written in 1970 or in
+ * year 1): at or just after the Unix epoch (see {@link nearUnixEpoch}), or the zero value of a date type (see
+ * {@link ZERO_TIME}). `undefined` for any other date.
+ */
+export function lostDateReason(date: Date): string | undefined {
+  if (nearUnixEpoch(date)) return nearUnixEpochReason(date);
+  if (Math.abs(date.getTime() - ZERO_TIME) <= ZERO_TIME_WINDOW)
+    return `is ${date.toISOString()}, the zero value of Go's, .NET's and Python's date types (0001-01-01T00:00:00): a date never set, not a publication date; give its real date`;
+  return undefined;
+}
+
 /** `true` when `date` is an instant every feed format can write (years 0000 to 9999, UTC). */
 export function isFeedDate(date: Date): boolean {
   const time = date.getTime();

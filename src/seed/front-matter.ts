@@ -6,7 +6,7 @@ import { enclosures as readEnclosures, episode as readEpisode } from '../item/fi
 import { collapseSpace, withoutTrailing } from '../white-space.js';
 import { codePointName, describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import { parseAuthorString } from './author-string.js';
-import { nearUnixEpoch, nearUnixEpochReason, parseDate } from './dates.js';
+import { lostDateReason, parseDate } from './dates.js';
 import { jekyllPostName } from './dated-name.js';
 import { feedHref, parseHttpUrl } from './http-url.js';
 import { mediaFolderUrl } from './media-folder.js';
@@ -205,7 +205,8 @@ function laterFieldProblem(meta: SeedMeta): { key: string; detail: string } | un
         detail: `front matter \`${key}\` "${value}" ${parsed.reason === 'is not a valid URL' ? parsed.reason : 'must be an http(s) URL (without a user name or password) or a path'}`,
       };
   }
-  if (meta.date && nearUnixEpoch(meta.date)) return { key: 'date', detail: `the publication date ${nearUnixEpochReason(meta.date)}` };
+  const lost = meta.date && lostDateReason(meta.date);
+  if (lost) return { key: 'date', detail: `the publication date ${lost}` };
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { withFeedEmail } from '../email-address.js';
 import { collapseSpace, withoutInvisibleEdges } from '../white-space.js';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { SeedArticle } from '../seed/article.js';
-import { isFeedDate, nearUnixEpoch, nearUnixEpochReason, parseIsoDate } from '../seed/dates.js';
+import { isFeedDate, lostDateReason, parseIsoDate } from '../seed/dates.js';
 import { MAX_STORY_TAGS } from '../story-limits.js';
 import { feedHref, parseHttpUrl } from '../seed/http-url.js';
 import { mediaFolderUrl, underMediaFolder } from '../seed/media-folder.js';
@@ -177,7 +177,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
         };
 
   const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
-  if (!undated && nearUnixEpoch(published)) throw new StoryfeedError('E_DATE', `the publication date ${nearUnixEpochReason(published)}`, { file });
+  const lost = undated ? undefined : lostDateReason(published);
+  if (lost) throw new StoryfeedError('E_DATE', `the publication date ${lost}`, { file });
   let updated = meta.updated ?? published;
   if (updated.getTime() < published.getTime()) {
     warn(warning('W_DATE_ORDER', `updated ${updated.toISOString()} is before the publication date ${published.toISOString()}`, { file }));

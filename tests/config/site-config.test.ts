@@ -126,3 +126,16 @@ describe('settings an audit found read too kindly', () => {
       }
   });
 });
+
+describe('a defaultDate that is a date never set', () => {
+  it('is refused, named, at the Unix epoch and at the zero date of Go, .NET and Python (0001-01-01)', () => {
+    for (const [defaultDate, why] of [
+      ['1970-01-01', 'within weeks of the Unix epoch'],
+      ['0001-01-01', 'the zero value of'],
+    ] as const) {
+      expect(() => validateConfig({ siteUrl: 'https://x.example', title: 'X', defaultDate }, 'storyfeed.config.json'), defaultDate).toThrow(
+        expect.objectContaining({ code: 'E_CONFIG', message: expect.stringMatching(new RegExp(`defaultDate.*${why}`)) }),
+      );
+    }
+  });
+});

@@ -70,3 +70,25 @@ describe('dates near the Unix epoch', () => {
     expect(() => buildFeedDocument([lateStandIn], site)).toThrow(/c\.txt has no date/);
   });
 });
+
+describe('the zero date of Go, .NET and Python (0001-01-01), a date never set', () => {
+  const zero = 'is 0001-01-01T00:00:00.000Z, the zero value';
+  it('is refused in front matter and in a dated file name, as a 1970 date is', () => {
+    for (const date of ['0001-01-01', '0001-01-01T00:00:00Z', '0001-01-01 00:00:00 +0000']) {
+      expect(() => parseSeed(`---\ndate: "${date}"\n---\nTitle\n\nBody text here.\n`, { file: 'a.md', site }), date).toThrow(
+        expect.objectContaining({ code: 'E_DATE', message: expect.stringContaining(zero) }),
+      );
+    }
+    expect(() => parseSeed('Title\n\nBody text here.\n', { file: '0001-01-01-story.txt', site })).toThrow(/the zero value/);
+    // Any other early date is a date like any other.
+    expect(parseSeed('---\ndate: "0001-01-03"\n---\nTitle\n\nBody text here.\n', { file: 'a.md', site }).published.toISOString()).toBe('0001-01-03T00:00:00.000Z');
+  });
+
+  it("is refused as a Story's date and as the date of a feed with no items", () => {
+    const story = parseSeed('---\ndate: 2024-03-05\n---\nTitle\n\nBody text here.\n', { file: 'a.md', site });
+    expect(() => toStories([{ ...story, published: new Date('0001-01-01T00:00:00Z') }], site)).toThrow(
+      expect.objectContaining({ code: 'E_ITEM', message: expect.stringContaining(`items[0].published ${zero}`) }),
+    );
+    expect(() => buildFeedDocument([], { ...site, defaultDate: '0001-01-01' })).toThrow(expect.objectContaining({ code: 'E_UNDATED', message: expect.stringContaining(zero) }));
+  });
+});
