@@ -5,6 +5,7 @@ import { podcastCategoryProblem } from './podcast-categories.js';
 import { explicitFlag, podcastArtworkProblem, readExtensions, unreadable } from '../item/fields.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
 import { isKnownTimeZone } from '../seed/dates.js';
+import { feedHref } from '../seed/http-url.js';
 import { NOT_A_FEED_EMAIL, feedEmailAddress, isEmailAddress, withFeedEmail } from '../email-address.js';
 
 /** Default feed language when the site names none. */
@@ -100,9 +101,15 @@ function resolve(site: SiteConfig): ResolvedSite {
     description: copy.description ?? copy.title,
     language,
     // Emails as feeds carry them: a domain in another script is written in ASCII (checked above).
-    authors: (copy.authors ?? []).map(withFeedEmail),
+    authors: (copy.authors ?? []).map((author) => withFeedEmail(withFeedLinks(author))),
   };
-  const podcast = copy.podcast;
+  // Addresses as feeds carry them (`[` and `]` percent-encoded), as a configuration file's are.
+  for (const key of ['siteUrl', 'feedBaseUrl', 'icon', 'favicon', 'logo', 'hub'] as const) {
+    const value = resolved[key];
+    if (value !== undefined) resolved[key] = feedHrefOf(value);
+  }
+  const podcast = copy.podcast && { ...copy.podcast, image: feedHrefOf(copy.podcast.image) };
+  if (podcast) resolved.podcast = podcast;
   // `explicit` as a word (`"no"`, `"clean"`) is published as the flag it stands for.
   const explicit = podcast && typeof podcast.explicit !== 'boolean' ? showExplicit(podcast.explicit) : undefined;
   if (podcast && explicit !== undefined) resolved.podcast = { ...podcast, explicit };
@@ -223,6 +230,25 @@ export function outputProblems(value: unknown): string[] {
       out.push(`outputs.${key}: must be a plain file name such as ${key === 'json' ? 'feed.json' : `${key}.xml`}, found ${describeValue(name)}`);
   }
   return out;
+}
+
+/**
+ * An absolute http(s) URL (checked) as feeds carry it: `[` and `]` after the host percent-encoded (see
+ * {@link feedHref}); text without them stays exactly as given.
+ */
+function feedHrefOf(value: string): string {
+  return value.includes('[') || value.includes(']') ? feedHref(new URL(value)) : value;
+}
+
+/** An author's `url` and `avatar` (checked) as feeds carry them. */
+function withFeedLinks(author: Author): Author {
+  const links = author as Author & { avatar?: string };
+  if (links.url === undefined && links.avatar === undefined) return author;
+  return {
+    ...author,
+    ...(links.url !== undefined ? { url: feedHrefOf(links.url) } : {}),
+    ...(links.avatar !== undefined ? { avatar: feedHrefOf(links.avatar) } : {}),
+  } as Author;
 }
 
 function isHttpUrl(value: string, base?: string): boolean {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { warning, type Diagnostic } from '../errors.js';
 import type { FeedSlugs } from '../feed/sets.js';
 import type { Story } from '../types.js';
+import { publishedId } from '../story/item-id.js';
 
 /**
  * What the previous build published, so the next one can tell edits from new stories: readers must
@@ -153,7 +154,7 @@ export async function reconcileWithManifest(
         options.onWarning?.(
           warning(
             'W_ID_CHANGED',
-            `this story was published before as ${twin.id}${twin.file ? ` (${twin.file})` : ''}; its id is now ${story.id}, so readers will see it as a new item. Add \`id: ${twin.id}\` to its front matter to keep the old one`,
+            `this story was published before as ${twin.id}${twin.file ? ` (${twin.file})` : ''}; its id is now ${story.id}, so readers will see it as a new item. ${keepOldId(twin.id)}`,
             { file: story.file },
           ),
         );
@@ -173,6 +174,16 @@ export async function reconcileWithManifest(
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { stories: out, manifest: { version: 1, stories: entries } };
+}
+
+/**
+ * How to keep a story's old id, or why it cannot be kept: an id storyfeed no longer publishes (one
+ * holding `[` or `]`, which RFC 3986 allows only around an IPv6 host) would be refused in front matter.
+ */
+function keepOldId(id: string): string {
+  const read = publishedId(id);
+  if (read.kind === 'ok') return `Add \`id: ${id}\` to its front matter to keep the old one`;
+  return `The old id cannot be kept: ${read.problem}`;
 }
 
 /**

@@ -213,3 +213,25 @@ describe('site settings from plain JavaScript', () => {
     expect(messages).toContainEqual(expect.stringContaining("removed U+001B (1 character) that XML forbids from the site's `authors[0].name`"));
   });
 });
+
+describe('site addresses with [ and ]', () => {
+  it('are published percent-encoded, as a configuration file gives them, so the feeds verify', async () => {
+    const site = {
+      siteUrl: 'https://e.example/',
+      title: 'X',
+      icon: 'https://e.example/icon.png?v[1]=2',
+      logo: 'https://e.example/logo.png?v[1]=2',
+      hub: 'https://hub.example/?a[b]=1',
+      authors: [{ name: 'Ann', url: 'https://e.example/ann?x[1]=1' }],
+      podcast: { image: 'https://e.example/art.jpg?s[w]=3000', categories: [{ text: 'History' }], explicit: false },
+    };
+    const { outputs, document } = buildFeeds(
+      [{ url: '/a', title: 'A', published: '2024-03-05T10:00:00Z', contentText: 'Body.', enclosures: [{ url: '/a.mp3', type: 'audio/mpeg', length: 1 }] }],
+      site,
+    );
+    for (const text of [outputs.rss, outputs.atom, outputs.json]) expect(text).not.toMatch(/\?(?:v|a|x|s)\[/);
+    expect(outputs.atom).toContain('<icon>https://e.example/icon.png?v%5B1%5D=2</icon>');
+    expect(outputs.rss).toContain('https://e.example/art.jpg?s%5Bw%5D=3000');
+    expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+  });
+});
