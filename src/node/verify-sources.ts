@@ -466,8 +466,8 @@ function formatBytes(n: number): string {
 }
 
 /**
- * Sources that are the same feed in different formats: the same home page (else the same title),
- * one per format, at least two formats, and the same entries. A site publishes other feeds than one
+ * Sources that are the same feed in different formats: the same home page and title (else the same
+ * title), one per format, at least two formats, and the same entries. A site publishes other feeds than one
  * feed in several formats (its comments, a category, a podcast), all naming the same home page;
  * those share no entry with the site's posts (an id names one entry: RSS 2.0 guid, Atom id, JSON
  * Feed id), so a source joins a group only when it shares an entry with the group's first source,
@@ -477,7 +477,10 @@ function crossCheckGroups(results: readonly SourceResult[]): CrossCheckResult[] 
   const groups = new Map<string, { first: Set<string>; members: SourceResult[] }[]>();
   for (const r of results) {
     if (!r.feed) continue;
-    const key = r.feed.siteUrl ? `site ${normalize(r.feed.siteUrl)}` : r.feed.title ? `title ${r.feed.title}` : undefined;
+    // The same feed in two formats has one title: a site's comments, a category's or a podcast's feed names the
+    // site's home page too, under a title of its own, and shares entries with the posts (a category's are theirs).
+    const title = r.feed.title?.trim() ?? '';
+    const key = r.feed.siteUrl ? `site ${normalize(r.feed.siteUrl)} ${title}` : title ? `title ${title}` : undefined;
     if (key === undefined) continue;
     const entries = entryKeys(r.feed);
     const candidates = groups.get(key) ?? [];

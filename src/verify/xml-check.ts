@@ -191,7 +191,7 @@ function saxesTree(text: string): XmlDocument {
     // Internal entities are expanded, as XML 1.0 requires, within a budget linear in the document.
     // The first declaration of a name is the one that counts.
     const internal = new Map<string, string>();
-    for (const m of doctype.matchAll(ENTITY_DECLARATION)) {
+    for (const m of declarationsOf(doctype).matchAll(ENTITY_DECLARATION)) {
       const [, name = '', system, publicSystem, literal] = m;
       if (Object.hasOwn(parser.ENTITIES, name) || internal.has(name)) continue;
       if (literal !== undefined) {
@@ -310,6 +310,35 @@ export function checkWellFormedXml(text: string): XmlCheckResult {
     if (error instanceof XmlSyntaxError) return { ok: false, error: error.info };
     throw error;
   }
+}
+
+/**
+ * The DOCTYPE's text without the comments and processing instructions of its internal subset, which
+ * declare nothing (`<!-- <!ENTITY a "x"> -->` leaves `&a;` undefined). Quoted literals of declarations
+ * are kept whole: a `<!--` inside one is text. One pass over the text.
+ */
+function declarationsOf(doctype: string): string {
+  if (!doctype.includes('<!--') && !doctype.includes('<?')) return doctype;
+  let out = '';
+  let kept = 0;
+  let quote = '';
+  let inDeclaration = false;
+  for (let i = 0; i < doctype.length; i++) {
+    const c = doctype[i]!;
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (inDeclaration) {
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '>') inDeclaration = false;
+    } else if (doctype.startsWith('<!--', i) || doctype.startsWith('<?', i)) {
+      const comment = doctype[i + 1] === '!';
+      const end = doctype.indexOf(comment ? '-->' : '?>', i + (comment ? 4 : 2));
+      out += doctype.slice(kept, i);
+      kept = end < 0 ? doctype.length : end + (comment ? 3 : 2);
+      i = kept - 1;
+    } else if (doctype.startsWith('<!', i)) inDeclaration = true;
+  }
+  return out + doctype.slice(kept);
 }
 
 /** Longest text quoted from the document in a message (a name may run on to the end of a broken document). */

@@ -47,7 +47,7 @@ describe('manifestParts', () => {
 describe('W_ID_CHANGED', () => {
   const story = parseSeed('---\ndate: 2024-05-01T08:00:00Z\nurl: /view?id[post]=7\n---\nFerry resumes\n\nThe ferry resumed service.\n', {
     file: 'ferry.md',
-    site: { siteUrl: 'https://news.example.com', title: 'News' },
+    site: { siteUrl: 'https://news.example.com' },
   });
   const previous = (id: string): Manifest => ({ version: 1, stories: [{ id, hash: contentHash(story), updated: '2024-05-01T08:00:00.000Z' }] });
   const told = async (id: string): Promise<string> => {

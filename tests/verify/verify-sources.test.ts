@@ -203,9 +203,9 @@ describe('verifySources: files', () => {
 
 describe('verifySources: which sources are one feed (regression: a site\'s posts and its comments "disagreed")', () => {
   // The comments feed names the same home page as the posts feed, as WordPress's does; each entry is a comment.
-  const comments = (entryId: string): string => `<?xml version="1.0" encoding="utf-8"?>
+  const comments = (entryId: string, title = 'Comments'): string => `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-<title>Comments</title>
+<title>${title}</title>
 <link href="https://news.example.com/"/>
 <link rel="self" href="https://news.example.com/comments.atom"/>
 <id>https://news.example.com/comments.atom</id>
@@ -226,12 +226,21 @@ describe('verifySources: which sources are one feed (regression: a site\'s posts
     expect(result.ok).toBe(true);
   });
 
-  it('a feed sharing an entry with the posts is the same feed, and its differences are reported', async () => {
-    const shared = (await verifySources([file('rss.xml')])).sources[0]!.feed!.items[0]!.id!;
-    await writeFile(file('overlapping.atom'), comments(shared));
+  it('a feed of the same title sharing an entry with the posts is the same feed, and its differences are reported', async () => {
+    const posts = (await verifySources([file('rss.xml')])).sources[0]!.feed!;
+    await writeFile(file('overlapping.atom'), comments(posts.items[0]!.id!, posts.title));
     const result = await verifySources([file('rss.xml'), file('overlapping.atom')]);
     expect(result.cross.map((c) => c.sources)).toEqual([[file('rss.xml'), file('overlapping.atom')]]);
     expect(result.ok).toBe(false);
+  });
+
+  it('a feed of another title is another feed of the site, with entries in common (a category, a podcast) or none (new comments)', async () => {
+    const posts = (await verifySources([file('rss.xml')])).sources[0]!.feed!;
+    await writeFile(file('category.atom'), comments(posts.items[0]!.id!, `${posts.title}: Politics`));
+    await writeFile(file('empty.atom'), comments('', 'Comments').replace(/<entry>.*<\/entry>\n/, ''));
+    const result = await verifySources([file('rss.xml'), file('category.atom'), file('empty.atom'), file('feed.json')]);
+    expect(result.cross.map((c) => c.sources)).toEqual([[file('rss.xml'), file('feed.json')]]);
+    expect(result.ok).toBe(true);
   });
 });
 
