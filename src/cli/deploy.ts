@@ -5,7 +5,7 @@ import { StoryfeedError } from '../errors.js';
 import { loadConfigFile } from '../node/config-file.js';
 import { deploy, type DeployProgress, type DeploySummary } from '../node/deploy/index.js';
 import { displayPath } from '../node/seed-files.js';
-import { DEFAULT_OUTPUTS } from '../feed/document.js';
+import { outputNames } from '../feed/document.js';
 import { EXIT, type CliIo } from './main.js';
 
 /** Flags of `deploy`: the settings of the `deploy` configuration key that a flag gives as is, plus those given as text. */
@@ -46,7 +46,7 @@ export async function runDeploy(dir: string | undefined, flags: DeployFlags, io:
       }),
       ...optional({ cacheControl: settings.cacheControl, gzip: settings.gzip, concurrency: settings.concurrency, attempts: settings.attempts, timeoutMs: settings.timeoutMs }),
       ...optional({ hub, publicUrl, dryRun: flags.dryRun }),
-      feedNames: Object.values({ ...DEFAULT_OUTPUTS, ...loaded?.config.outputs }),
+      feedNames: Object.values(outputNames(loaded?.config.outputs)),
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } finally {

@@ -3,14 +3,13 @@ import { checkOptions, date as readDate, options as readOptions, readExtensions 
 import { declaredPrefixes, toStories, type FeedInput, type ItemOptions } from '../item/index.js';
 import type { Author, FeedDocument, FeedFormat, FeedItem, PodcastChannel, ResolvedSite, SiteConfig, Story } from '../types.js';
 import { limitContent, summaryContent } from './content.js';
-import { resolveSite } from './site.js';
+import { outputNames, resolveSite } from './site.js';
+
+export { DEFAULT_OUTPUTS, outputNames } from './site.js';
 import { lostDateReason, nearUnixEpoch } from '../seed/dates.js';
 import { GENERATOR } from '../version.js';
 import { collapseSpace } from '../white-space.js';
 import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
-
-/** Default output file names. */
-export const DEFAULT_OUTPUTS: Readonly<Record<FeedFormat, string>> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 
 /** Options for {@link buildFeedDocument}. */
 export interface FeedDocumentOptions extends Omit<ItemOptions, 'onWarning'> {
@@ -26,7 +25,7 @@ export function feedUrls(site: Pick<SiteConfig, 'siteUrl' | 'feedBaseUrl' | 'out
     throw new StoryfeedError('E_CONFIG', `feedUrls: site must be the site settings with siteUrl, found ${describeValue(site)}`);
   const base = site.feedBaseUrl ?? site.siteUrl;
   const dir = base.endsWith('/') ? base : `${base}/`;
-  const names = { ...DEFAULT_OUTPUTS, ...site.outputs };
+  const names = outputNames(site.outputs);
   try {
     return { rss: new URL(names.rss, dir).href, atom: new URL(names.atom, dir).href, json: new URL(names.json, dir).href };
   } catch {

@@ -5,7 +5,7 @@ import { type Diagnostic, describeValue, StoryfeedError } from '../errors.js';
 import { slugify } from '../story/slug.js';
 import { toStories, type ArticleAnalyzer, type FeedInput, type ItemOptions, type MarkdownRenderer } from '../item/index.js';
 import type { FeedDocument, FeedFormat, FeedItem, PodcastChannel, SiteConfig, Story } from '../types.js';
-import { buildFeedDocumentOfStories, DEFAULT_OUTPUTS, feedUrls, newestUpdate, tagName } from './document.js';
+import { buildFeedDocumentOfStories, feedUrls, newestUpdate, outputNames, tagName } from './document.js';
 import { copySetting, outputProblems, resolveSite } from './site.js';
 
 /** Which feeds to publish besides the main one. */
@@ -274,7 +274,7 @@ export const FEED_MEDIA_TYPES: Readonly<Record<FeedFormat, string>> = {
 /** The file names of the set's outputs, relative to the output folder, by format. */
 export function feedSetFiles(entry: FeedSetEntry, site: Pick<SiteConfig, 'outputs'>): Record<FeedFormat, string> {
   const folder = setEntry(entry, 'feedSetFiles: entry').path;
-  const names = { ...DEFAULT_OUTPUTS, ...siteOutputs(site) };
+  const names = outputNames(siteOutputs(site));
   return { rss: `${folder}${names.rss}`, atom: `${folder}${names.atom}`, json: `${folder}${names.json}` };
 }
 

@@ -1,6 +1,6 @@
 import { describeValue, StoryfeedError } from '../errors.js';
 import { canonicalLanguage, notALanguageTag } from '../story/language-tag.js';
-import type { Author, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
+import type { Author, FeedFormat, PodcastChannel, ResolvedSite, SiteConfig } from '../types.js';
 import { podcastCategoryProblem } from './podcast-categories.js';
 import { explicitFlag, podcastArtworkProblem, readExtensions, unreadable } from '../item/fields.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
@@ -220,6 +220,14 @@ function authorProblems(value: unknown): string[] {
   return out;
 }
 
+/** Default output file names. */
+export const DEFAULT_OUTPUTS: Readonly<Record<FeedFormat, string>> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** The file name of each format: the site's `outputs` where they give one, else {@link DEFAULT_OUTPUTS} (a format given as `undefined` keeps its default). */
+export function outputNames(outputs: SiteConfig['outputs']): Record<FeedFormat, string> {
+  return { rss: outputs?.rss ?? DEFAULT_OUTPUTS.rss, atom: outputs?.atom ?? DEFAULT_OUTPUTS.atom, json: outputs?.json ?? DEFAULT_OUTPUTS.json };
+}
+
 /** What is wrong with a site's `outputs` (each a plain file name, by format), one line each: none when they are right. */
 export function outputProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`outputs: must be an object like {"rss": "rss.xml"}, found ${describeValue(value)}`];
@@ -228,6 +236,16 @@ export function outputProblems(value: unknown): string[] {
     if (key !== 'rss' && key !== 'atom' && key !== 'json') out.push(`outputs.${key}: is not a format (the formats are rss, atom and json)`);
     else if (name !== undefined && (typeof name !== 'string' || !/^[\w][\w.-]*$/.test(name)))
       out.push(`outputs.${key}: must be a plain file name such as ${key === 'json' ? 'feed.json' : `${key}.xml`}, found ${describeValue(name)}`);
+  }
+  if (out.length === 0) {
+    // Two formats written to one file would overwrite each other (a configuration file's outputs are held to the same).
+    const names = outputNames(value as SiteConfig['outputs']);
+    const seen = new Map<string, string>();
+    for (const format of ['rss', 'atom', 'json'] as const) {
+      const other = seen.get(names[format]);
+      if (other !== undefined) out.push(`outputs.${format}: ${describeValue(names[format])} is already the ${other} feed's file: each format needs its own`);
+      seen.set(names[format], format);
+    }
   }
   return out;
 }

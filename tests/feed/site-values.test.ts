@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isStoryfeedError } from '../../src/errors.js';
-import { buildFeedSet } from '../../src/feed/sets.js';
+import { feedUrls } from '../../src/feed/document.js';
+import { buildFeedSet, feedSetFiles } from '../../src/feed/sets.js';
 import { resolveSite } from '../../src/feed/site.js';
 import { buildFeeds } from '../../src/pipeline.js';
 import { verifyDocument } from '../../src/verify/index.js';
@@ -233,5 +234,21 @@ describe('site addresses with [ and ]', () => {
     expect(outputs.atom).toContain('<icon>https://e.example/icon.png?v%5B1%5D=2</icon>');
     expect(outputs.rss).toContain('https://e.example/art.jpg?s%5Bw%5D=3000');
     expect((await verifyDocument(outputs, document)).problems).toEqual([]);
+  });
+});
+
+describe("a site's outputs", () => {
+  it('keep the default name of a format given as undefined, as for one not given', () => {
+    const site = { siteUrl: 'https://e.example/', title: 'X', outputs: { rss: undefined, json: 'items.json' } };
+    expect(feedUrls(site)).toEqual({ rss: 'https://e.example/rss.xml', atom: 'https://e.example/atom.xml', json: 'https://e.example/items.json' });
+    const [main] = buildFeedSet([{ url: '/a', title: 'A', published: '2024-03-05T10:00:00Z', contentText: 'Body.' }], site);
+    expect(feedSetFiles(main!, site)).toEqual({ rss: 'rss.xml', atom: 'atom.xml', json: 'items.json' });
+  });
+
+  it('name a file for each format: two formats in one file is E_CONFIG naming the second', () => {
+    expect(() => resolveSite({ siteUrl: 'https://e.example/', title: 'X', outputs: { rss: 'feed.xml', atom: 'feed.xml' } })).toThrow(
+      expect.objectContaining({ code: 'E_CONFIG', message: expect.stringContaining(`outputs.atom: "feed.xml" is already the rss feed's file`) }),
+    );
+    expect(() => resolveSite({ siteUrl: 'https://e.example/', title: 'X', outputs: { json: 'rss.xml' } })).toThrow(/outputs\.json: "rss\.xml" is already the rss feed's file/);
   });
 });
