@@ -65,9 +65,11 @@ describe('the packed package', () => {
     // lists (two markdown-it plugins bundled, 10 KB of dist) past 1.69 MB; lazy-loaded images, video and frames, Obsidian's
     // links and highlights (a third plugin) and the posts of WordPress's, Ghost's and DEV's APIs as JSON seeds, with their
     // notes, past 708 KB packed and 1.709 MB unpacked; sites translated by content folder, Substack exports, Ghost's
-    // members-only posts, quotations and slugs in Chinese and Japanese, and their notes, past 725 KB and 1.75 MB.
-    expect(listing[0]!.size).toBeLessThan(750_000);
-    expect(listing[0]!.unpackedSize).toBeLessThan(1_800_000);
+    // members-only posts, quotations and slugs in Chinese and Japanese, and their notes, past 725 KB and 1.75 MB;
+    // the checks of documents given to the renderers, DOCTYPE entities in the verifier, URLs with brackets, and
+    // their notes past 1.8 MB unpacked.
+    expect(listing[0]!.size).toBeLessThan(760_000);
+    expect(listing[0]!.unpackedSize).toBeLessThan(1_850_000);
     const entries = ['index', 'story', 'verify', 'server', 'node'].flatMap((e) => [`dist/${e}.js`, `dist/${e}.d.ts`]);
     expect(files).toEqual(expect.arrayContaining([...entries, 'dist/cli.js']));
     // One ES module build: Node >= 20.19 loads it with `require` too.

@@ -137,7 +137,9 @@ const cases: Case[] = [
   { file: 'past-9999.md', bytes: fm('title: T\ndate: 9999-12-31T23:59:59-01:00'), expect: { error: 'E_DATE', says: /out of range/ } },
   { file: 'year-10000.md', bytes: fm('title: T\ndate: 10000-01-01'), expect: { error: 'E_DATE' } },
   { file: 'moon-landing.md', bytes: fm('title: T\ndate: 1969-07-20T20:17:40Z'), expect: ok((s) => expect(s.published.getTime()).toBe(-14182940000)) },
-  { file: 'year-one.md', bytes: fm('title: T\ndate: 0001-01-01T00:00:00Z'), expect: ok((s) => expect(s.published.toISOString()).toBe('0001-01-01T00:00:00.000Z')) },
+  { file: 'year-one.md', bytes: fm('title: T\ndate: 0001-03-05T00:00:00Z'), expect: ok((s) => expect(s.published.toISOString()).toBe('0001-03-05T00:00:00.000Z')) },
+  // The zero value of Go's, .NET's and Python's dates: a date never set, refused as a 1970 date is.
+  { file: 'zero-date.md', bytes: fm('title: T\ndate: 0001-01-01T00:00:00Z'), expect: { error: 'E_DATE', says: /the zero value/ } },
   { file: 'year-fifty.md', bytes: fm('title: T\ndate: 0050-06-01'), expect: ok((s) => expect(s.published.getUTCFullYear()).toBe(50)) },
   { file: 'not-leap.md', bytes: fm('title: T\ndate: 1900-02-29'), expect: { error: 'E_DATE', says: /1900-02 has 28 days/ } },
   { file: 'yesterday.md', bytes: fm('title: T\ndate: yesterday'), expect: { error: 'E_DATE' } },
