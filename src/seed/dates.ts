@@ -4,6 +4,8 @@
  * read in the configured IANA time zone (UTC by default).
  */
 
+import { describeValue } from '../errors.js';
+
 /**
  * A UTC offset after a time: `Z`, hours and minutes (`+05:30`, `+0530`), hours alone as ISO 8601 allows (`+05`), or an
  * hour of one digit as YAML 1.1's timestamps, which Jekyll reads, write it (`-5`, `+8:00`).
@@ -21,7 +23,7 @@ const LATEST = utcWall(9999, 12, 31, 23, 59, 59, 999);
 /** Parses an ISO 8601 date or date-time; `timeZone` (IANA name) applies when the value has no offset. */
 export function parseIsoDate(value: string, timeZone = 'UTC'): DateParse {
   const m = ISO_DATE.exec(value.trim());
-  if (!m) return { ok: false, reason: `"${value}" is not an ISO 8601 date (expected e.g. 2024-10-21 or 2024-10-21T08:30:00+03:00)` };
+  if (!m) return { ok: false, reason: `${describeValue(value)} is not an ISO 8601 date (expected e.g. 2024-10-21 or 2024-10-21T08:30:00+03:00)` };
   const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
   const year = Number(ys);
   const month = Number(mos);
@@ -30,15 +32,16 @@ export function parseIsoDate(value: string, timeZone = 'UTC'): DateParse {
   const minute = mis === undefined ? 0 : Number(mis);
   const second = ss === undefined ? 0 : Number(ss);
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-  if (month < 1 || month > 12) return { ok: false, reason: `"${value}" has month ${month}; months run from 01 to 12` };
+  if (month < 1 || month > 12) return { ok: false, reason: `${describeValue(value)} has month ${month}; months run from 01 to 12` };
   const dim = daysInMonth(year, month);
-  if (day < 1 || day > dim) return { ok: false, reason: `"${value}" has day ${day}; ${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')} has ${dim} days` };
-  if (hour > 23 || minute > 59 || second > 60) return { ok: false, reason: `"${value}" has an impossible time of day` };
+  if (day < 1 || day > dim)
+    return { ok: false, reason: `${describeValue(value)} has day ${day}; ${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')} has ${dim} days` };
+  if (hour > 23 || minute > 59 || second > 60) return { ok: false, reason: `${describeValue(value)} has an impossible time of day` };
   const wall = utcWall(year, month, day, hour, minute, Math.min(second, 59), ms);
   const hadTime = hs !== undefined;
   if (zone !== undefined) {
     const offset = zone === 'Z' || zone === 'z' ? 0 : parseOffset(zone);
-    if (offset === null) return { ok: false, reason: `"${value}" has an impossible UTC offset ${zone}` };
+    if (offset === null) return { ok: false, reason: `${describeValue(value)} has an impossible UTC offset ${zone}` };
     return checked(wall - offset * 60_000, value, true, hadTime);
   }
   return checked(wall - zoneOffsetMinutes(wall, timeZone) * 60_000, value, false, hadTime);
@@ -91,8 +94,17 @@ export function isFeedDate(date: Date): boolean {
 }
 
 function checked(time: number, value: string, hadZone: boolean, hadTime: boolean): DateParse {
-  if (!(time >= EARLIEST && time <= LATEST)) return { ok: false, reason: `"${value}" is out of range: feeds carry dates from year 0000 to 9999 (UTC)` };
+  if (!(time >= EARLIEST && time <= LATEST)) return { ok: false, reason: `${describeValue(value)} is out of range: feeds carry dates from year 0000 to 9999 (UTC)` };
   return { ok: true, date: new Date(time), hadZone, hadTime };
+}
+
+/**
+ * `reason`, a reason this module gave about `subject`, without its opening quote of `subject` (and `then`), for a
+ * reason about the text `subject` was made from.
+ */
+function withoutSubject(reason: string, subject: string, then = ''): string {
+  const opening = `${describeValue(subject)} ${then}`;
+  return reason.startsWith(opening) ? reason.slice(opening.length) : reason;
 }
 
 /** Milliseconds since 1970 of a UTC wall-clock time; unlike `Date.UTC`, years 0–99 are not moved to 1900–1999. */
@@ -258,17 +270,17 @@ export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | u
   }
   const [clockHour, minute, second, half, zone] = rest;
   const hour = clockHour !== undefined && half !== undefined ? twentyFourHour(clockHour, half) : clockHour;
-  if (hour === null) return { ok: false, reason: `"${value}" is not a date: a 12-hour clock's hour is 1 to 12, not ${clockHour}` };
+  if (hour === null) return { ok: false, reason: `${describeValue(value)} is not a date: a 12-hour clock's hour is 1 to 12, not ${clockHour}` };
   const iso =
     `${year}-${String(monthNumber(month!)).padStart(2, '0')}-${day!.padStart(2, '0')}` +
     (hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '') +
     (zone === undefined ? '' : /^(?:Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.replace(/^(?:UTC|GMT)/i, ''));
   const parsed = parseIsoDate(iso, timeZone);
-  if (!parsed.ok) return { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };
+  if (!parsed.ok) return { ok: false, reason: `${describeValue(value)} is not a date: ${withoutSubject(parsed.reason, iso)}` };
   if (weekday !== undefined) {
     const local = parseIsoDate(iso.slice(0, 10), 'UTC');
     const actual = local.ok ? WEEKDAYS[local.date.getUTCDay()] : undefined;
-    if (actual !== weekday.toLowerCase()) return { ok: false, reason: `"${value}" names the wrong weekday: ${iso.slice(0, 10)} is a ${actual}` };
+    if (actual !== weekday.toLowerCase()) return { ok: false, reason: `${describeValue(value)} names the wrong weekday: ${iso.slice(0, 10)} is a ${actual}` };
   }
   return parsed;
 }
@@ -314,7 +326,7 @@ export function parseSlashedDate(value: string, timeZone = 'UTC'): DateParse | u
   const time = hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${seconds}${offset}` : '';
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}${time}`;
   const parsed = parseIsoDate(iso, timeZone);
-  return parsed.ok ? parsed : { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" /, '')}` };
+  return parsed.ok ? parsed : { ok: false, reason: `${describeValue(value)} is not a date: ${withoutSubject(parsed.reason, iso)}` };
 }
 
 /** `2024年5月1日`, `2024년 5월 1일`, with an optional time after it (what {@link SLASHED} reads after a date). */
@@ -332,9 +344,10 @@ export function parseYearMonthDayDate(value: string, timeZone = 'UTC'): DatePars
   const m = YEAR_MONTH_DAY.exec(text);
   if (!m) return undefined;
   const [, year, month, day, time] = m as unknown as [string, string, string, string, string | undefined];
-  const parsed = parseSlashedDate(`${year}/${month}/${day}${time === undefined ? '' : ` ${time}`}`, timeZone);
-  if (!parsed) return { ok: false, reason: `"${value}" is not a date: its time is not read (expected e.g. 2024年5月1日 10:30 or 2024年5月1日 10:30 +08:00)` };
-  return parsed.ok ? parsed : { ok: false, reason: `"${value}" is not a date: ${parsed.reason.replace(/^"[^"]*" is not a date: /, '')}` };
+  const slashed = `${year}/${month}/${day}${time === undefined ? '' : ` ${time}`}`;
+  const parsed = parseSlashedDate(slashed, timeZone);
+  if (!parsed) return { ok: false, reason: `${describeValue(value)} is not a date: its time is not read (expected e.g. 2024年5月1日 10:30 or 2024年5月1日 10:30 +08:00)` };
+  return parsed.ok ? parsed : { ok: false, reason: `${describeValue(value)} is not a date: ${withoutSubject(parsed.reason, slashed, 'is not a date: ')}` };
 }
 
 /**
@@ -347,6 +360,6 @@ export function parseDate(value: string, timeZone = 'UTC'): DateParse {
   const written = parseWrittenDate(value, timeZone) ?? parseSlashedDate(value, timeZone) ?? parseYearMonthDayDate(value, timeZone);
   if (written) return written;
   return iso.reason.includes('is not an ISO 8601 date')
-    ? { ok: false, reason: `"${value}" is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)` }
+    ? { ok: false, reason: `${describeValue(value)} is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)` }
     : iso;
 }

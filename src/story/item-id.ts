@@ -7,6 +7,8 @@
  * the verifier.
  */
 
+import { describeValue } from '../errors.js';
+
 /** The id to publish (`ok`), or what is wrong with it: `form` (not an absolute URI at all) or `rule` (a scheme's syntax). */
 export type PublishedId = { kind: 'ok'; id: string } | { kind: 'form'; problem: string } | { kind: 'rule'; problem: string };
 
@@ -33,7 +35,7 @@ export function publishedId(raw: string): PublishedId {
       form = false;
     }
   }
-  if (!form || url === undefined) return { kind: 'form', problem: `"${raw}" must be an absolute URI such as https://…, tag:… or urn:…` };
+  if (!form || url === undefined) return { kind: 'form', problem: `${describeValue(raw)} must be an absolute URI such as https://…, tag:… or urn:…` };
   const id = scheme === 'http' || scheme === 'https' ? url.href : raw;
   const problem = ruleProblem(id, scheme);
   return problem === undefined ? { kind: 'ok', id } : { kind: 'rule', problem };
@@ -43,17 +45,17 @@ function ruleProblem(id: string, scheme: string): string | undefined {
   for (let i = 0; i < id.length; i++) {
     const c = id.charCodeAt(i);
     // Non-ASCII characters are allowed as they are (IRIs, RFC 3987).
-    if (c < 0x80 && !URI_ASCII.has(c)) return `the URI ${JSON.stringify(id)} contains ${JSON.stringify(id[i])}, which must be percent-encoded`;
+    if (c < 0x80 && !URI_ASCII.has(c)) return `the URI ${describeValue(id)} contains ${JSON.stringify(id[i])}, which must be percent-encoded`;
   }
   const bracket = bracketOutsideHost(id);
-  if (bracket !== undefined) return `the URI ${JSON.stringify(id)} contains ${JSON.stringify(bracket)}, which must be percent-encoded (brackets only enclose an IPv6 host)`;
+  if (bracket !== undefined) return `the URI ${describeValue(id)} contains ${JSON.stringify(bracket)}, which must be percent-encoded (brackets only enclose an IPv6 host)`;
   if ((scheme === 'http' || scheme === 'https' || scheme === 'ftp') && !(id.startsWith('//', scheme.length + 1) && id.length > scheme.length + 3 && id[scheme.length + 3] !== '/'))
-    return `expected ${scheme}:// and a host, found ${JSON.stringify(id)}`;
-  if (scheme === 'tag' && !isTagId(id)) return `expected a tag: URI such as "tag:example.com,2024:post-1" (RFC 4151), found ${JSON.stringify(id)}`;
+    return `expected ${scheme}:// and a host, found ${describeValue(id)}`;
+  if (scheme === 'tag' && !isTagId(id)) return `expected a tag: URI such as "tag:example.com,2024:post-1" (RFC 4151), found ${describeValue(id)}`;
   if (scheme === 'urn') {
     const rest = id.slice(4);
-    if (rest.slice(0, 5).toLowerCase() === 'uuid:' && !isUuid(rest.slice(5))) return `expected urn:uuid: and a UUID (RFC 4122), found ${JSON.stringify(id)}`;
-    if (!isUrnBody(rest)) return `expected a URN such as "urn:isbn:0451450523" (RFC 8141), found ${JSON.stringify(id)}`;
+    if (rest.slice(0, 5).toLowerCase() === 'uuid:' && !isUuid(rest.slice(5))) return `expected urn:uuid: and a UUID (RFC 4122), found ${describeValue(id)}`;
+    if (!isUrnBody(rest)) return `expected a URN such as "urn:isbn:0451450523" (RFC 8141), found ${describeValue(id)}`;
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { describeValue } from '../errors.js';
 import { ISO_639_1_CODES } from './iso-639-1-data.js';
 
 /** Tags canonicalized so far (a build sees a handful of languages, each thousands of times); cleared when full. */
@@ -37,5 +38,5 @@ export function canonicalLanguage(tag: string): string | undefined {
 
 /** Why `tag`, which {@link canonicalLanguage} refuses, is no language tag, for a message naming the field. */
 export function notALanguageTag(tag: string): string {
-  return `"${tag}" is not a language tag starting with an ISO 639 language code (such as en, en-GB, pt-BR or zh-Hant-TW)`;
+  return `${describeValue(tag)} is not a language tag starting with an ISO 639 language code (such as en, en-GB, pt-BR or zh-Hant-TW)`;
 }

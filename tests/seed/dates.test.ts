@@ -168,3 +168,44 @@ describe('dates written with 年月日 (Chinese, Japanese) or 년월일 (Korean)
     }
   });
 });
+
+describe('a refused date of megabytes', () => {
+  const big = 'z'.repeat(1_000_000);
+  const site = { siteUrl: 'https://x.example', title: 'X' };
+
+  it('is named by its start, in every form read, so the message stays a line', () => {
+    for (const value of [big, `2024-01-01T${big}`, `2024/1/1 ${big}`, `July 8, 2022 ${big}`, `2024年5月1日 ${big}`, `${big}2024-01-01`]) {
+      const parsed = parseDate(value);
+      expect(parsed.ok).toBe(false);
+      const reason = parsed.ok ? '' : parsed.reason;
+      expect(reason, reason.slice(0, 200)).toMatch(/^".{40}…" is not a date/);
+      expect(reason.length, reason.slice(0, 200)).toBeLessThan(300);
+    }
+  });
+
+  it('in a seed and in a plain item', () => {
+    const messages: string[] = [];
+    try {
+      // Front matter holds at most 64 KB.
+      parseSeed(`---\ntitle: T\ndate: ${big.slice(0, 50_000)}\n---\nBody text here.\n`, { file: 'a.md', site });
+    } catch (error) {
+      messages.push((error as Error).message);
+    }
+    try {
+      buildFeeds([{ url: '/a', title: 'A', published: big }], site);
+    } catch (error) {
+      messages.push((error as Error).message);
+    }
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message.slice(0, 200)).toContain('zzz…" is not a date');
+      expect(message.length, message.slice(0, 200)).toBeLessThan(400);
+    }
+  });
+
+  it('a short refused date is quoted whole, as before', () => {
+    expect(parseDate('2024-13-01')).toEqual({ ok: false, reason: '"2024-13-01" has month 13; months run from 01 to 12' });
+    expect(parseDate('2024/2/30')).toEqual({ ok: false, reason: '"2024/2/30" is not a date: has day 30; 2024-02 has 29 days' });
+    expect(parseDate('2024年2月30日')).toEqual({ ok: false, reason: '"2024年2月30日" is not a date: has day 30; 2024-02 has 29 days' });
+  });
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { publishedId } from '../../src/story/item-id.js';
+import { buildFeeds } from '../../src/pipeline.js';
 import { checkUri } from '../../src/verify/uri.js';
 
 /** Strings shaped like ids: a scheme-like prefix, then characters from every class the rules tell apart. */
@@ -59,5 +60,29 @@ describe('publishedId, written apart from the verifier', () => {
     expect(publishedId('news:a]b')).toMatchObject({ kind: 'rule', problem: expect.stringContaining('contains "]"') });
     expect(publishedId('http://[::1]/a')).toEqual({ kind: 'ok', id: 'http://[::1]/a' });
     expect(publishedId('https://example.com/?p=%5B1%5D')).toEqual({ kind: 'ok', id: 'https://example.com/?p=%5B1%5D' });
+  });
+});
+
+describe('a refused id of megabytes', () => {
+  it('is named by its start, whatever rule it breaks', () => {
+    const big = 'z'.repeat(1_000_000);
+    for (const raw of [big, `javascript:${big}`, `news:${big}|`, `tag:${big}`, `urn:${big}`, `urn:uuid:${big}`, `https://x.example/${big}]`]) {
+      const read = publishedId(raw);
+      expect(read.kind, raw.slice(0, 20)).not.toBe('ok');
+      const problem = read.kind === 'ok' ? '' : read.problem;
+      expect(problem, problem.slice(0, 200)).toContain('zzz…"');
+      expect(problem.length, problem.slice(0, 200)).toBeLessThan(300);
+    }
+  });
+
+  it('in a plain item', () => {
+    let message = '';
+    try {
+      buildFeeds([{ url: '/a', title: 'A', published: '2024-01-01', id: 'z'.repeat(1_000_000) }], { siteUrl: 'https://x.example', title: 'X' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.slice(0, 200)).toMatch(/^items\[0\]\.id "z{40}…" must be an absolute URI/);
+    expect(message.length).toBeLessThan(300);
   });
 });
