@@ -130,17 +130,31 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** A day in milliseconds: no zone changes its offset twice within one, so the offsets a day either side are the two a change is between. */
+const DAY_MS = 86_400_000;
+
 /**
- * Offset in minutes of `timeZone` at the wall-clock time `wallMs` (interpreted as if UTC).
- * Uses Intl, so it follows the tz database, daylight saving included.
+ * Offset in minutes of `timeZone` to read the wall-clock time `wallMs` (interpreted as if UTC) with: the instant is
+ * `wallMs` minus it. Uses Intl, so it follows the tz database, daylight saving included. A time a change skips (02:30
+ * on the day New York springs forward) is moved forward by the gap, read with the offset before it (03:30 EDT); a time
+ * a change repeats (01:30 on the day New York falls back) is its first occurrence (01:30 EDT): what Temporal's
+ * `compatible` disambiguation, `java.time` and most libraries do.
  */
 export function zoneOffsetMinutes(wallMs: number, timeZone: string): number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
   const fmt = formatterFor(timeZone);
-  // Two passes converge for all real zones (the offset at the guessed instant, then at the corrected one).
-  let offset = offsetAt(fmt, wallMs);
-  offset = offsetAt(fmt, wallMs - offset * 60_000);
-  return offset;
+  const before = offsetAt(fmt, wallMs - DAY_MS);
+  const after = offsetAt(fmt, wallMs + DAY_MS);
+  // No change within a day of it (nearly every time): the wall time is read with the one offset.
+  if (before === after) return before;
+  // A change near it: an offset reads the wall time when the instant it gives has that offset.
+  const readsBefore = offsetAt(fmt, wallMs - before * 60_000) === before;
+  const readsAfter = offsetAt(fmt, wallMs - after * 60_000) === after;
+  // Both (a repeated time): the first occurrence, the instant with the larger offset.
+  if (readsBefore && readsAfter) return Math.max(before, after);
+  if (readsAfter) return after;
+  // Before alone, or neither (a skipped time): the offset before the change moves it forward by the gap.
+  return before;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

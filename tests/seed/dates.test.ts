@@ -209,3 +209,34 @@ describe('a refused date of megabytes', () => {
     expect(parseDate('2024年2月30日')).toEqual({ ok: false, reason: '"2024年2月30日" is not a date: has day 30; 2024-02 has 29 days' });
   });
 });
+
+describe('a local time the daylight-saving change skips or repeats', () => {
+  it('skipped (spring forward) is moved forward by the gap, as Temporal and ISO practice read it', () => {
+    // New York: 02:00 EST became 03:00 EDT on 2024-03-10; 02:30 is 03:30 EDT.
+    expect(iso('2024-03-10T02:30:00', 'America/New_York')).toBe('2024-03-10T07:30:00.000Z');
+    expect(iso('2024-03-10T02:00:00', 'America/New_York')).toBe('2024-03-10T07:00:00.000Z');
+    expect(iso('2024-03-10T01:59:00', 'America/New_York')).toBe('2024-03-10T06:59:00.000Z');
+    expect(iso('2024-03-10T03:00:00', 'America/New_York')).toBe('2024-03-10T07:00:00.000Z');
+    // Berlin: 02:00 CET became 03:00 CEST on 2024-03-31; 02:30 is 03:30 CEST.
+    expect(iso('2024-03-31T02:30:00', 'Europe/Berlin')).toBe('2024-03-31T01:30:00.000Z');
+    // Lord Howe moves by half an hour: 02:15 is 02:45 at +11.
+    expect(iso('2024-10-06T02:15:00', 'Australia/Lord_Howe')).toBe('2024-10-05T15:45:00.000Z');
+    // A day Samoa skipped whole (30 December 2011) is moved forward a day.
+    expect(iso('2011-12-30T12:00:00', 'Pacific/Apia')).toBe('2011-12-30T22:00:00.000Z');
+  });
+
+  it('repeated (fall back) is its first occurrence, on either side of Greenwich', () => {
+    // New York: 01:30 came at EDT (-04), then again at EST (-05) on 2024-11-03.
+    expect(iso('2024-11-03T01:30:00', 'America/New_York')).toBe('2024-11-03T05:30:00.000Z');
+    // Berlin: 02:30 came at CEST (+02), then again at CET (+01) on 2024-10-27.
+    expect(iso('2024-10-27T02:30:00', 'Europe/Berlin')).toBe('2024-10-27T00:30:00.000Z');
+    expect(iso('2024-10-27T03:00:00', 'Europe/Berlin')).toBe('2024-10-27T02:00:00.000Z');
+    expect(iso('2024-10-27T01:59:00', 'Europe/Berlin')).toBe('2024-10-26T23:59:00.000Z');
+  });
+
+  it('in a seed read in the site time zone', () => {
+    const site = { siteUrl: 'https://x.example', title: 'X', timeZone: 'America/New_York' };
+    const story = parseSeed('---\ntitle: t\ndate: 2024-03-10T02:30:00\n---\nThe council met on Tuesday.\n', { file: 'a.md', site, timeZone: 'America/New_York' });
+    expect(story.published.toISOString()).toBe('2024-03-10T07:30:00.000Z');
+  });
+});
