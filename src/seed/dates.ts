@@ -249,14 +249,54 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const WEEKDAY = String.raw`(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*\.?,?\s+)?`;
 /**
  * A time after the date, on a 24-hour clock or a 12-hour one (`10:15 AM`, as Notion writes its dates), with an optional
- * zone: `Z`, `UTC`, `GMT`, an offset, or both as JavaScript's `Date#toString` writes them (`GMT+0000 (Coordinated
- * Universal Time)`, the zone's name in brackets after the offset, which decides).
+ * zone: an offset, a zone's name (see {@link namedZoneOffset}), or both as JavaScript's `Date#toString` writes them
+ * (`GMT+0000 (Coordinated Universal Time)`, the zone's name in brackets after the offset, which decides).
  */
-const TIME = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?\s*(?:((?:UTC|GMT)?[+-]\d{2}:?\d{2}|Z|UTC|GMT)(?:\s+\([^()]{1,60}\))?)?)?`;
+const TIME = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?\s*(?:((?:UTC|GMT)?[+-]\d{2}:?\d{2}|[A-Z]{1,5})(?:\s+\([^()]{1,60}\))?)?)?`;
+
+/**
+ * The zones RFC 822 names (§5.1, kept by RFC 2822 §4.3 and read in RSS dates), as offsets, with `UTC`: each names one
+ * offset. Other abbreviations are not read: many name more than one zone (`IST` is India's, Ireland's and Israel's).
+ */
+const RFC_822_ZONES: ReadonlyMap<string, string> = new Map([
+  ['UT', 'Z'],
+  ['UTC', 'Z'],
+  ['GMT', 'Z'],
+  ['EST', '-05:00'],
+  ['EDT', '-04:00'],
+  ['CST', '-06:00'],
+  ['CDT', '-05:00'],
+  ['MST', '-07:00'],
+  ['MDT', '-06:00'],
+  ['PST', '-08:00'],
+  ['PDT', '-07:00'],
+]);
+
+/**
+ * The ISO 8601 offset (`Z`, `-08:00`) of a zone's name as RFC 822 writes it: one of {@link RFC_822_ZONES}, or a military
+ * zone's letter (`A` to `Z` without `J`), which RFC 2822 §4.3 reads as `-0000`, UTC (RFC 822 gave their signs
+ * backwards, so their offsets carry no information). `undefined` for any other name.
+ */
+export function namedZoneOffset(name: string): string | undefined {
+  const upper = name.toUpperCase();
+  if (/^[A-IK-Z]$/.test(upper)) return 'Z';
+  return RFC_822_ZONES.get(upper);
+}
+
 /** `Jul 08 2022`, `July 8, 2022`, with an optional weekday before and a time after (as Astro's blog template and RFC 2822 dates write them). */
 const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(${MONTH_PATTERN})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'i');
 /** `8 July 2022`, `Fri, 08 Jul 2022 10:00:00 +0000`. */
 const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})\s+(${MONTH_PATTERN})\.?,?\s+(\d{4})${TIME}$`, 'i');
+
+/** `true` for a word after a time that is written as zones' abbreviations are, in capitals (`CET`), not a word such as `noon`. */
+function isZoneAbbreviation(word: string): boolean {
+  return /^[A-Z]+$/.test(word);
+}
+
+/** Why `value`, which gives its time zone as `name`, which {@link namedZoneOffset} does not read, is refused. */
+function unreadZoneName(value: string, name: string): string {
+  return `${describeValue(value)} gives its time zone as ${describeValue(name)}, which is not one RFC 822 names (UT, GMT, EST, EDT, CST, CDT, MST, MDT, PST, PDT): other abbreviations may stand for more than one zone (IST is India's, Ireland's and Israel's); give a UTC offset instead, such as +01:00`;
+}
 
 /** A 12-hour clock's hour (`12` AM is midnight, `12` PM noon) on a 24-hour clock; `null` for an hour no such clock shows. */
 function twentyFourHour(hour: string, half: string): string | null {
@@ -285,10 +325,12 @@ export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | u
   const [clockHour, minute, second, half, zone] = rest;
   const hour = clockHour !== undefined && half !== undefined ? twentyFourHour(clockHour, half) : clockHour;
   if (hour === null) return { ok: false, reason: `${describeValue(value)} is not a date: a 12-hour clock's hour is 1 to 12, not ${clockHour}` };
+  const offset = zone === undefined || /\d/.test(zone) ? zone?.replace(/^(?:UTC|GMT)/i, '') : namedZoneOffset(zone);
+  if (offset === undefined && zone !== undefined) return isZoneAbbreviation(zone) ? { ok: false, reason: unreadZoneName(value, zone) } : undefined;
   const iso =
     `${year}-${String(monthNumber(month!)).padStart(2, '0')}-${day!.padStart(2, '0')}` +
     (hour !== undefined ? `T${hour.padStart(2, '0')}:${minute}${second !== undefined ? `:${second}` : ''}` : '') +
-    (zone === undefined ? '' : /^(?:Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.replace(/^(?:UTC|GMT)/i, ''));
+    (offset ?? '');
   const parsed = parseIsoDate(iso, timeZone);
   if (!parsed.ok) return { ok: false, reason: `${describeValue(value)} is not a date: ${withoutSubject(parsed.reason, iso)}` };
   if (weekday !== undefined) {
@@ -373,7 +415,27 @@ export function parseDate(value: string, timeZone = 'UTC'): DateParse {
   if (iso.ok) return iso;
   const written = parseWrittenDate(value, timeZone) ?? parseSlashedDate(value, timeZone) ?? parseYearMonthDayDate(value, timeZone);
   if (written) return written;
-  return iso.reason.includes('is not an ISO 8601 date')
-    ? { ok: false, reason: `${describeValue(value)} is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)` }
-    : iso;
+  if (!iso.reason.includes('is not an ISO 8601 date')) return iso;
+  return {
+    ok: false,
+    reason: zoneNameAfterNumbers(value, timeZone) ?? `${describeValue(value)} is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)`,
+  };
+}
+
+/** A date and time written with numbers, then a zone's name (`2024-03-05 10:00:00 CET`). */
+const NUMBERS_THEN_ZONE_NAME = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2}[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?) ?([A-Za-z]{1,5})$/;
+
+/**
+ * Why `value`, a date and time written with numbers that gives its time zone by name, is refused, or `undefined` for
+ * any other text: ISO 8601 (and the forms read like it) give an offset, and the message gives the offset an RFC 822
+ * name stands for.
+ */
+function zoneNameAfterNumbers(value: string, timeZone: string): string | undefined {
+  const text = value.trim();
+  if (text.length > 80) return undefined;
+  const m = NUMBERS_THEN_ZONE_NAME.exec(text);
+  if (!m || !parseDate(m[1]!, timeZone).ok) return undefined;
+  const offset = namedZoneOffset(m[2]!);
+  if (offset === undefined) return isZoneAbbreviation(m[2]!) ? unreadZoneName(value, m[2]!) : undefined;
+  return `${describeValue(value)} gives its time zone by name, which only dates written with a month name (RFC 2822's, as RSS writes them) do: give its UTC offset instead (${m[1]}${offset === 'Z' ? 'Z' : offset})`;
 }

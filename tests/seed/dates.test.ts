@@ -240,3 +240,66 @@ describe('a local time the daylight-saving change skips or repeats', () => {
     expect(story.published.toISOString()).toBe('2024-03-10T07:30:00.000Z');
   });
 });
+
+describe("RFC 822's zone names in RFC 2822 dates", () => {
+  it('are read: UT, GMT, the four North American zones, and military letters as UTC', () => {
+    expect(iso('Tue, 05 Mar 2024 10:00:00 PST')).toBe('2024-03-05T18:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 PDT')).toBe('2024-03-05T17:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 MST')).toBe('2024-03-05T17:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 MDT')).toBe('2024-03-05T16:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 CST')).toBe('2024-03-05T16:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 CDT')).toBe('2024-03-05T15:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 EST')).toBe('2024-03-05T15:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 edt')).toBe('2024-03-05T14:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 GMT')).toBe('2024-03-05T10:00:00.000Z');
+    expect(iso('05 Mar 2024 10:00 UT')).toBe('2024-03-05T10:00:00.000Z');
+    // RFC 2822 §4.3: military zones other than Z are read as -0000 (UTC, the local zone unknown).
+    expect(iso('Tue, 05 Mar 2024 10:00:00 Z')).toBe('2024-03-05T10:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 A', 'Europe/Berlin')).toBe('2024-03-05T10:00:00.000Z');
+    expect(iso('Tue, 05 Mar 2024 10:00:00 Y', 'Europe/Berlin')).toBe('2024-03-05T10:00:00.000Z');
+    // Month first, on a 12-hour clock.
+    expect(iso('Mar 5, 2024 10:15 AM EST')).toBe('2024-03-05T15:15:00.000Z');
+  });
+
+  it('read with the zone given: no warning that the date has none', () => {
+    const warnings: string[] = [];
+    const site = { siteUrl: 'https://x.example', title: 'X' };
+    const story = parseSeed('---\ntitle: rfc\ndate: "Tue, 05 Mar 2024 10:00:00 PST"\n---\nThe council met on Tuesday.\n', {
+      file: 'a.md',
+      site,
+      onWarning: (d) => warnings.push(d.code),
+    });
+    expect(story.published.toISOString()).toBe('2024-03-05T18:00:00.000Z');
+    expect(warnings).not.toContain('W_DATE_NO_ZONE');
+    const { document } = buildFeeds([{ url: '/a', title: 'A', published: 'Tue, 05 Mar 2024 10:00:00 EDT' }], site);
+    expect(document.items[0]!.published.toISOString()).toBe('2024-03-05T14:00:00.000Z');
+  });
+
+  it('other abbreviations are refused, asking for an offset', () => {
+    for (const value of [
+      'Tue, 05 Mar 2024 10:00:00 CET',
+      'Tue, 05 Mar 2024 10:00:00 IST',
+      '5 March 2024 10:00 BST',
+      'Tue, 05 Mar 2024 10:00:00 J',
+      '2024-03-05 10:00:00 CET',
+      '2024/3/5 10:00 AEST',
+    ]) {
+      const parsed = parseDate(value);
+      expect(parsed.ok, value).toBe(false);
+      expect(parsed.ok ? '' : parsed.reason, value).toMatch(/gives its time zone as "[A-Z]+", which is not one RFC 822 names .*give a UTC offset instead/);
+    }
+  });
+
+  it('after a date written with numbers are refused, naming the offset to give', () => {
+    expect(parseDate('2024-03-05 10:00:00 PST')).toEqual({
+      ok: false,
+      reason:
+        '"2024-03-05 10:00:00 PST" gives its time zone by name, which only dates written with a month name (RFC 2822\'s, as RSS writes them) do: give its UTC offset instead (2024-03-05 10:00:00-08:00)',
+    });
+    expect(iso('2024-03-05 10:00:00-08:00')).toBe('2024-03-05T18:00:00.000Z');
+  });
+
+  it('a word that is no zone after the time is not read as one', () => {
+    expect(parseDate('8 July 2022 10:00 noon')).toMatchObject({ ok: false, reason: expect.stringContaining('is not a date (expected') });
+  });
+});
