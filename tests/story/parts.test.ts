@@ -49,8 +49,10 @@ describe('slugify', () => {
       // Each size's text is made once: the slug alone is timed.
       const made = new Map<number, string>();
       const input = (bytes: number): string => made.get(bytes) ?? made.set(bytes, shape(bytes)).get(bytes)!;
-      const growth = await costGrowth((bytes) => slugify(input(bytes)), 100_000, 1_000_000, 2.5);
-      expect(growth, `${name}: cost per MB grew ${growth.toFixed(2)}× from 100 KB to 1 MB`).toBeLessThan(2.5);
+      // Over a tenfold span a quadratic pass grows about ×10; a linear one on a machine busy with other work read
+      // ×2.6-3.5 (a megabyte string outgrows the caches the 100 KB one fits), so the bound is the suite's usual ×4.
+      const growth = await costGrowth((bytes) => slugify(input(bytes)), 100_000, 1_000_000, 4);
+      expect(growth, `${name}: cost per MB grew ${growth.toFixed(2)}× from 100 KB to 1 MB`).toBeLessThan(4);
     }
   }, 120_000);
 
