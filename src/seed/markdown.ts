@@ -350,17 +350,20 @@ function firstTextLine(lines: readonly string[], from: number): number {
  * How many block tokens open the body with HTML no reader sees: HTML blocks of nothing but comments
  * (`<!-- markdownlint-disable -->`, a note over several lines) and whole `<script>` and `<style>`
  * elements; and headings, paragraphs and HTML blocks of only a picture (`# ![](banner.png)`, `![](hero.jpg)`,
- * `<p align="center"><img src="logo.png"></p>`: the headline was the line as written) and fenced code blocks, which are no
- * headline (a fence's opening line taken for one left its closing line to open another fence, turning the
- * rest of the article into code). None when nothing comes after them (the headline is then their first
- * line, as written).
+ * `<p align="center"><img src="logo.png"></p>`: the headline was the line as written), fenced code blocks, tables,
+ * block quotes and HTML blocks of another element than a heading or a paragraph (`<div class="intro">`, a `<figure>`
+ * with its caption), which are no headline: their first line taken for one broke the block (a fence's closing line
+ * opened another fence, turning the rest of the article into code; a table's first row was lost and the rest
+ * published as text; a `<figure>` lost its picture) or showed its syntax (`> `, `<div class="intro">`). None when
+ * nothing comes after them (the headline is then their first line, as written).
  */
 function hiddenLead(tokens: readonly Token[]): number {
   let lead = 0;
   for (;;) {
     if (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
     else if (isPictureHeading(tokens, lead) || isPictureParagraph(tokens, lead)) lead += 3;
-    else if (tokens[lead]?.type === 'fence' || isPictureHtml(tokens[lead])) lead++;
+    else if (tokens[lead]?.type === 'fence' || isPictureHtml(tokens[lead]) || isNoHeadlineHtml(tokens[lead])) lead++;
+    else if (tokens[lead]?.type === 'table_open' || tokens[lead]?.type === 'blockquote_open') lead = closing(tokens, lead) + 1;
     else break;
   }
   return lead < tokens.length ? lead : 0;
@@ -419,12 +422,36 @@ function isPictureHtml(token: Token | undefined): boolean {
   return token?.type === 'html_block' && PICTURE_START_TAG.test(token.content) && showsNothing(htmlText(token.content));
 }
 
-/** The line (0-based) after the last of the body's `lead` hidden HTML blocks (see {@link hiddenLead}); 0 without any. */
+/** The start tag opening an HTML block, and the element's name. */
+const HTML_BLOCK_START_TAG = /^\s*<([a-z][a-z\d-]*)(?=[\s/>]|$)/i;
+
+/** Elements whose text is a headline, read from the block's first line as before (`<h1 align="center">My project</h1>`). */
+const HEADLINE_ELEMENT = /^(?:h[1-6]|p)$/i;
+
+/** Elements whose HTML block markdown-it ends at the first end tag of any of them (CommonMark's HTML block type 1). */
+const RAW_TEXT_ELEMENT = /^(?:script|style|pre|textarea)$/i;
+
+/**
+ * Whether a block token is HTML opening with an element that is no headline (`<div class="intro">` over several
+ * lines, a `<figure>` with its caption, a `<table>`): its first line is no headline, and taking it broke the element.
+ * One whose element is not closed within it (a `<style>` the end tag of a `<pre>` ended) is read as before.
+ */
+function isNoHeadlineHtml(token: Token | undefined): boolean {
+  if (token?.type !== 'html_block') return false;
+  const name = HTML_BLOCK_START_TAG.exec(token.content)?.[1];
+  if (name === undefined || HEADLINE_ELEMENT.test(name)) return false;
+  return !RAW_TEXT_ELEMENT.test(name) || token.content.toLowerCase().includes(`</${name.toLowerCase()}`);
+}
+
+/** The line (0-based) after the last of the body's `lead` blocks passed over for the headline (see {@link hiddenLead}); 0 without any. */
 function hiddenLeadEnd(tokens: readonly Token[], lead: number): number {
-  if (lead === 0) return 0;
-  // A heading's or paragraph's lines are on its opening token (the closing one has none).
-  const last = tokens[lead - 1]!;
-  return (last.type === 'heading_close' || last.type === 'paragraph_close' ? tokens[lead - 3]! : last).map![1];
+  // A block's lines are on its opening token (a closing one has none, nor do the tokens within it).
+  let end = 0;
+  for (let i = 0; i < lead; i++) {
+    const token = tokens[i]!;
+    if (token.level === 0 && token.map) end = token.map[1];
+  }
+  return end;
 }
 
 /** An opening `<script` or `<style` tag, as HTML ends its name (matched where the last match ended). */
@@ -1102,7 +1129,7 @@ function withoutHashtagLines(tokens: Token[]): { tokens: Token[]; tags: string[]
 }
 
 /** Index of the token that closes the block opened at `open`. */
-function closing(tokens: Token[], open: number): number {
+function closing(tokens: readonly Token[], open: number): number {
   let depth = 0;
   for (let i = open; i < tokens.length; i++) {
     depth += tokens[i]!.nesting;

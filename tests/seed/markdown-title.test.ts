@@ -74,7 +74,7 @@ describe('the first line as the title, without one in front matter or a leading 
   });
 
   it('is one line of inline Markdown: block syntax is not interpreted', () => {
-    const lines = ['2023. What a year it was', '1) First things first', '> A quote as the first line', '- A dash first', '<!--', '<style>', '    indented line', '```js'];
+    const lines = ['2023. What a year it was', '1) First things first', '- A dash first', '<!--', '<style>', '    indented line', '```js'];
     for (const line of lines) expect(untitled(line).title, line).toBe(line.trim());
   });
 
@@ -126,6 +126,29 @@ describe('a picture without text opening the body without a title (regression: t
   });
 });
 
+describe('a table, a block quote or HTML of another element than a heading or a paragraph opening the body without a title (regression: its first line was the title, breaking the block or showing its syntax: a table lost its first row, `> ` and `<div class="intro">` were in the title, a figure lost its picture to its caption)', () => {
+  it('stays whole in the body, and the headline is found below it', () => {
+    const blocks = [
+      ['| a | b |\n|---|---|\n| 1 | 2 |', '<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>'],
+      ['> Quoted first line\n> and its second', '<blockquote>\n<p>Quoted first line\nand its second</p>\n</blockquote>'],
+      ['<div class="intro">\nIntro text.\n</div>', '<div class="intro">\nIntro text.\n</div>'],
+      ['<figure><img src="a.jpg"><figcaption>Cap</figcaption></figure>', '<figure><img src="a.jpg"><figcaption>Cap</figcaption></figure>'],
+      ['<div>\n<!-- note -->\n</div>', '<div>\n<!-- note -->\n</div>'],
+    ];
+    for (const [block, html] of blocks) {
+      for (const headline of ['# Council passes budget', 'Council passes budget']) {
+        const seed = readMarkdownSeed(`${block}\n\n${headline}\n\nMembers argued for hours.\n`, { file: 'a.md' });
+        expect(seed.title, block).toBe('Council passes budget');
+        expect(seed.html, block).toBe(`${html}\n<p>Members argued for hours.</p>\n`);
+      }
+    }
+    // A heading's or a paragraph's HTML gives the headline as before; nothing below the block: its first line, as before.
+    expect(readMarkdownSeed('<h1 align="center">Council passes budget</h1>\n\nBody.\n').title).toBe('Council passes budget');
+    expect(readMarkdownSeed('<p>Council passes budget</p>\n\nBody.\n').title).toBe('Council passes budget');
+    expect(readMarkdownSeed('> A quote\n> in two lines\n', { file: 'a.md' }).title).toBe('> A quote');
+  });
+});
+
 describe('HTML no reader sees before the headline', () => {
   const body = [{ heading: null, blocks: [{ kind: 'paragraph', text: 'Body text.' }] }];
 
@@ -160,7 +183,6 @@ describe('HTML no reader sees before the headline', () => {
     const asBefore = [
       ['<!-- never closed\nStorm hits coast\n\nBody text.\n', '<!-- never closed'],
       ['<!-- note --> Storm hits coast\n\nBody text.\n', 'Storm hits coast'],
-      ['<div>\n<!-- note -->\n</div>\n\nStorm hits coast\n\nBody text.\n', '<div>'],
       ['<style>\n.a {}\n</pre>\nStorm hits coast\n\nBody text.\n', '<style>'],
     ];
     for (const [text, title] of asBefore) expect(readMarkdownSeed(text!, { file: 'a.md' }).title, text).toBe(title);
