@@ -78,8 +78,8 @@ export interface SanitizedHtml {
 }
 
 /**
- * Sanitizes HTML for publication: no script, style, event handler, frame or form; only http(s) and
- * mailto links; and every relative `href`/`src` made absolute against `baseUrl`. HTML nested
+ * Sanitizes HTML for publication: no script, style, event handler, frame or form; only http(s),
+ * mailto, tel and sms links; and every relative `href`/`src` made absolute against `baseUrl`. HTML nested
  * deeper than the seed readers accept is refused with `E_TOO_DEEP` naming `file` (and `field`, an item's).
  * `linkAddress` may give a link another address, or leave it out with its text kept (see `file-links.ts`), and
  * `imageAddress` an image's file (a Chirpy post's media folder, see `media-folder.ts`).

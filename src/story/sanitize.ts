@@ -2,7 +2,7 @@
  * An allow-list HTML sanitizer over our streaming HTML tokenizer (`src/html/parser.ts`, event for event htmlparser2's), in
  * place of sanitize-html and its eleven packages. It keeps only the tags and attributes listed below,
  * drops disallowed tags but keeps their text (except inside the non-text tags, whose content goes
- * too, and in a group of controls, see {@link CONTROL_GROUP_SIZE}), lets only http(s) and mailto links and http(s) images, video and audio through (a lazy-loaded
+ * too, and in a group of controls, see {@link CONTROL_GROUP_SIZE}), lets only http(s), mailto, tel and sms links and http(s) images, video and audio through (a lazy-loaded
  * file's address taken from where its script keeps it), writes a frame as a link to the page it shows
  * (see {@link frameLink}), and writes text and attribute values escaped.
  * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element but the
@@ -109,7 +109,11 @@ const GLOBAL_ATTRIBUTES: ReadonlySet<string> = new Set(['lang', 'dir']);
 
 /** Attributes whose value is a URL, resolved against the base and checked for its scheme. */
 const URL_ATTRIBUTES: Readonly<Record<string, string>> = { a: 'href' };
-const SAFE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
+/**
+ * Schemes a link keeps: the web's, and the addresses readers open with a program of their own, carrying no document
+ * and running nothing: an e-mail (`mailto:`), a telephone call (`tel:`, RFC 3966) and a text message (`sms:`, RFC 5724).
+ */
+const SAFE_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:', 'sms:']);
 
 /**
  * Tags that load a file from their `src` (see {@link loadedAddress}). An image or a `<source>` is

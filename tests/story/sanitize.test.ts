@@ -67,7 +67,7 @@ const reference = (html: string, baseUrl: string): string => {
       '*': ['lang', 'dir'],
     },
     allowedClasses: { code: [/^language-[\w-]+$/] },
-    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemes: ['http', 'https', 'mailto', 'tel', 'sms'],
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
@@ -132,6 +132,16 @@ describe('the HTML sanitizer', () => {
       fc.property(html, (h) => sanitizeHtmlFragment(h, BASE) === reference(h, BASE)),
       { numRuns: 2000, seed: 16 },
     );
+  });
+});
+
+describe('links', () => {
+  it('keep a telephone or text-message address, as a mailto: one, which readers open with the phone or the mail program (regression: a tel: link lost its address, its text kept)', () => {
+    expect(sanitizeHtmlFragment('<a href="tel:+1-555-0100">Call</a> <a href="SMS:+15550100?body=hi">Text</a>', BASE)).toBe(
+      '<a href="tel:+1-555-0100">Call</a> <a href="sms:+15550100?body=hi">Text</a>',
+    );
+    // Addresses that run script or carry a document, or that readers open in no program of theirs, are still left out, their text kept.
+    expect(sanitizeHtmlFragment('<a href="javascript:alert(1)">a</a><a href="data:text/html,x">b</a><a href="file:///etc/passwd">c</a>', BASE)).toBe('<a>a</a><a>b</a><a>c</a>');
   });
 });
 
