@@ -6,7 +6,7 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { isObject } from '../story/check-options.js';
-import { MEDIA_START_TAG, mediaFallback } from '../story/html-text.js';
+import { hiddenElements, MEDIA_START_TAG, mediaFallback } from '../story/html-text.js';
 import { BODY_FIELDS, type GhostExport, ghostExport, readApiPost } from './api-post.js';
 import { readMeta } from './front-matter.js';
 import { htmlDepthGuard } from './html-depth.js';
@@ -193,7 +193,8 @@ function readBlock(b: unknown, at: string, fail: (path: string, detail: string) 
 
 /**
  * Derives plain-text sections from HTML: h1–h6 start sections; p, li, blockquote and pre become
- * blocks; script and style contents and media fallback (see `mediaFallback`) are left out. `E_TOO_DEEP`
+ * blocks; script and style contents, media fallback (see `mediaFallback`) and what its author hid (see
+ * `hiddenByAttributes`) are left out. `E_TOO_DEEP`
  * naming `file` when elements nest deeper than storyfeed reads.
  */
 export function htmlToSections(html: string, file?: string): Section[] {
@@ -205,6 +206,7 @@ export function htmlToSections(html: string, file?: string): Section[] {
   const lists: { ordered: boolean; items: string[] }[] = [];
   let hidden = 0;
   const media = mediaFallback(html, htmlDepthGuard(file));
+  const authorHid = hiddenElements();
   const start = (kind: typeof capture): void => {
     capture = kind;
     buffer = '';
@@ -217,11 +219,12 @@ export function htmlToSections(html: string, file?: string): Section[] {
   };
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         depth.open();
+        authorHid.opens(attributes);
         if (HIDDEN_ELEMENTS.has(name) || media.opens(name)) hidden++;
-        // Nothing inside hidden content starts a section or a block (nor ends one).
-        else if (hidden > 0) return;
+        // Nothing inside hidden content (or content its author hid) starts a section or a block (nor ends one).
+        else if (hidden > 0 || authorHid.hiding) return;
         else if (/^h[1-6]$/.test(name)) start('heading');
         else if (name === 'ul' || name === 'ol') lists.push({ ordered: name === 'ol', items: [] });
         else if (name === 'li' && capture === null) start('item');
@@ -231,15 +234,17 @@ export function htmlToSections(html: string, file?: string): Section[] {
         else if (name === 'br' && buffer !== null) buffer += capture === 'code' ? '\n' : ' ';
       },
       ontext(data) {
-        if (hidden === 0 && buffer !== null) buffer += data;
+        if (hidden === 0 && !authorHid.hiding && buffer !== null) buffer += data;
       },
       onclosetag(name) {
         depth.close();
+        const inHidden = authorHid.hiding;
+        authorHid.closes();
         if (HIDDEN_ELEMENTS.has(name) || media.closes(name)) {
           hidden = Math.max(0, hidden - 1);
           return;
         }
-        if (hidden > 0) return;
+        if (hidden > 0 || inHidden) return;
         if (/^h[1-6]$/.test(name) && capture === 'heading') sections.push({ heading: end() || null, blocks: [] });
         else if (name === 'li' && capture === 'item') {
           const s = end();

@@ -5,7 +5,7 @@ import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import { StoryfeedError, warning, type Diagnostic } from '../errors.js';
-import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText, MEDIA_ELEMENTS, MEDIA_START_TAG } from '../story/html-text.js';
+import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, htmlText, MEDIA_ELEMENTS, MEDIA_START_TAG, opensHiddenElement } from '../story/html-text.js';
 import type { Block, Section } from '../types.js';
 import type { SeedArticle } from './article.js';
 import { type FrontMatterSplit, parseFrontMatter, readUnderOwnName, splitFrontMatter } from './front-matter.js';
@@ -1223,6 +1223,8 @@ function inlineText(token: Token | undefined): string {
   const fallback = inlineFallback(children);
   let out = '';
   let hidden = 0;
+  /** The element its author hid (`<span hidden>`) that the text is in, and how many of its name are open in it. */
+  let authorHid: { name: string; open: number } | undefined;
   for (let i = 0; i < children.length; i++) {
     const c = children[i]!;
     const end = fallback?.get(i);
@@ -1232,10 +1234,18 @@ function inlineText(token: Token | undefined): string {
     }
     if (c.type === 'html_inline') {
       const tag = INLINE_TAG.exec(c.content);
-      if (tag && HIDDEN_ELEMENTS.has(tag[2]!.toLowerCase()) && !c.content.endsWith('/>')) hidden = Math.max(0, hidden + (tag[1] ? -1 : 1));
+      const name = tag?.[2]?.toLowerCase();
+      const endTag = tag?.[1] === '/';
+      if (authorHid !== undefined) {
+        if (name === authorHid.name && !c.content.endsWith('/>')) authorHid.open += endTag ? -1 : 1;
+        if (authorHid.open === 0) authorHid = undefined;
+        continue;
+      }
+      if (name !== undefined && !endTag && opensHiddenElement(c.content)) authorHid = { name, open: 1 };
+      else if (name !== undefined && HIDDEN_ELEMENTS.has(name) && !c.content.endsWith('/>')) hidden = Math.max(0, hidden + (endTag ? -1 : 1));
       // `line<br>break`: a block or line-break tag separates the words on either side.
-      else if (tag && hidden === 0 && BLOCK_ELEMENTS.has(tag[2]!.toLowerCase())) out += ' ';
-    } else if (hidden > 0) continue;
+      else if (name !== undefined && hidden === 0 && BLOCK_ELEMENTS.has(name)) out += ' ';
+    } else if (hidden > 0 || authorHid !== undefined) continue;
     else if (c.type === 'text' || c.type === 'code_inline') out += c.content;
     else if (c.type === 'softbreak' || c.type === 'hardbreak') out += ' ';
     else if (c.type === 'image') out += c.content;

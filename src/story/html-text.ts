@@ -1,9 +1,71 @@
 import { collapseSpace } from '../white-space.js';
-import { Parser } from '../html/parser.js';
+import { isVoidElement, Parser } from '../html/parser.js';
 import { type HtmlDepthGuard, htmlDepthGuard } from '../seed/html-depth.js';
 
 /** Elements whose contents are not text a reader sees. */
 export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math']);
+
+/** A style that hides its element: `display: none` or `visibility: hidden` among its declarations. */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+
+/**
+ * Whether an element's attributes hide it, and what it holds, from readers of its page: the `hidden` attribute (but
+ * `hidden="until-found"`, which the page shows when searched or linked to) or an inline style of `display: none` or
+ * `visibility: hidden`. A feed reader drops both attributes and would show it: the author meant it unseen (an answer
+ * before its reveal, words for search engines). `aria-hidden` hides nothing from the eye, and is no such attribute.
+ */
+export function hiddenByAttributes(attributes: Readonly<Record<string, string>>): boolean {
+  if (Object.hasOwn(attributes, 'hidden') && (attributes.hidden ?? '').trim().toLowerCase() !== 'until-found') return true;
+  return Object.hasOwn(attributes, 'style') && HIDDEN_STYLE.test(attributes.style ?? '');
+}
+
+/**
+ * Whether an HTML start tag read alone (Markdown's inline HTML, `<span hidden>`) opens an element its author hid
+ * (see {@link hiddenByAttributes}) that holds content: never a void or self-closed one, which holds none.
+ */
+export function opensHiddenElement(tag: string): boolean {
+  let hides = false;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (!hides) hides = !isVoidElement(name) && !tag.trimEnd().endsWith('/>') && hiddenByAttributes(attributes);
+    },
+  });
+  parser.end(tag);
+  return hides;
+}
+
+/**
+ * Follows the elements of one parse and tells whether what comes is inside one its author hid (see
+ * {@link hiddenByAttributes}). The parse reports an end (an implied one too) for every element it opens.
+ */
+export interface HiddenByAttributes {
+  /** Call on every start tag. */
+  opens(attributes: Readonly<Record<string, string>>): void;
+  /** Call on every close (implied ones too). */
+  closes(): void;
+  /** Whether the text and elements that come now are hidden. */
+  readonly hiding: boolean;
+}
+
+/** A {@link HiddenByAttributes} for one parse: a count of open elements and the one the outermost hidden element opened at. */
+export function hiddenElements(): HiddenByAttributes {
+  let depth = 0;
+  /** The depth of the outermost hidden element open, 0 for none. */
+  let hiddenAt = 0;
+  return {
+    opens(attributes) {
+      depth++;
+      if (hiddenAt === 0 && hiddenByAttributes(attributes)) hiddenAt = depth;
+    },
+    closes() {
+      if (depth === hiddenAt) hiddenAt = 0;
+      if (depth > 0) depth--;
+    },
+    get hiding() {
+      return hiddenAt > 0;
+    },
+  };
+}
 
 /**
  * Video and audio: what they hold between their start tag and their own end tag (but their `<source>` and
@@ -88,29 +150,32 @@ export const MEDIA_START_TAG = /<(?:img|video|audio|source|iframe)\b/i;
 const MEDIA_TAG = /<(?:video|audio)/i;
 
 /**
- * Visible text of an HTML fragment (script and style contents and media fallback dropped); `E_TOO_DEEP` naming `file`
- * when elements nest deeper than storyfeed reads.
+ * Visible text of an HTML fragment (script and style contents, media fallback and what its author hid dropped);
+ * `E_TOO_DEEP` naming `file` when elements nest deeper than storyfeed reads.
  */
 export function htmlText(html: string, file?: string): string {
   let out = '';
   let hidden = 0;
   const depth = htmlDepthGuard(file);
   const media = mediaFallback(html, htmlDepthGuard(file));
+  const authorHid = hiddenElements();
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         depth.open();
+        authorHid.opens(attributes);
         if (HIDDEN_ELEMENTS.has(name) || media.opens(name)) hidden++;
         // A block boundary (a paragraph, a cell, a line break) separates words: "a<br>b" is "a b".
         else if (BLOCK_ELEMENTS.has(name)) out += ' ';
       },
       onclosetag(name) {
         depth.close();
+        authorHid.closes();
         if ((HIDDEN_ELEMENTS.has(name) || media.closes(name)) && hidden > 0) hidden--;
         else if (BLOCK_ELEMENTS.has(name)) out += ' ';
       },
       ontext(data) {
-        if (hidden === 0) out += data;
+        if (hidden === 0 && !authorHid.hiding) out += data;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
@@ -158,7 +223,7 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
 
 /**
  * The visible text of an HTML fragment as its blocks (paragraphs, list items, headings, …), each with
- * white space collapsed; script and style contents and media fallback dropped. Depth-capped like {@link htmlText}.
+ * white space collapsed; script and style contents, media fallback and what its author hid dropped. Depth-capped like {@link htmlText}.
  */
 export function htmlBlocks(html: string, file?: string): string[] {
   const blocks: string[] = [];
@@ -166,6 +231,7 @@ export function htmlBlocks(html: string, file?: string): string[] {
   let hidden = 0;
   const depth = htmlDepthGuard(file);
   const media = mediaFallback(html, htmlDepthGuard(file));
+  const authorHid = hiddenElements();
   const flush = (): void => {
     const text = collapseSpace(current);
     if (text) blocks.push(text);
@@ -173,19 +239,21 @@ export function htmlBlocks(html: string, file?: string): string[] {
   };
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         depth.open();
+        authorHid.opens(attributes);
         if (HIDDEN_ELEMENTS.has(name) || media.opens(name)) hidden++;
         // A block inside hidden content splits no text: what is on either side of a player stays one paragraph.
         else if (hidden === 0 && BLOCK_ELEMENTS.has(name)) flush();
       },
       onclosetag(name) {
         depth.close();
+        authorHid.closes();
         if ((HIDDEN_ELEMENTS.has(name) || media.closes(name)) && hidden > 0) hidden--;
         else if (hidden === 0 && BLOCK_ELEMENTS.has(name)) flush();
       },
       ontext(data) {
-        if (hidden === 0) current += data;
+        if (hidden === 0 && !authorHid.hiding) current += data;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

@@ -1,14 +1,15 @@
 /**
  * An allow-list HTML sanitizer over our streaming HTML tokenizer (`src/html/parser.ts`, event for event htmlparser2's), in
  * place of sanitize-html and its eleven packages. It keeps only the tags and attributes listed below,
- * drops disallowed tags but keeps their text (except inside the non-text tags, whose content goes
- * too, and in a group of controls, see {@link CONTROL_GROUP_SIZE}), lets only http(s), mailto, tel and sms links and http(s) images, video and audio through (a lazy-loaded
+ * drops disallowed tags but keeps their text (except inside the non-text tags and elements their author hid, whose
+ * content goes too, and in a group of controls, see {@link CONTROL_GROUP_SIZE}), lets only http(s), mailto, tel and sms links and http(s) images, video and audio through (a lazy-loaded
  * file's address taken from where its script keeps it), writes a frame as a link to the page it shows
  * (see {@link frameLink}), and writes text and attribute values escaped.
  * The output format follows sanitize-html's (`<img ... />`, `</tag>` for every other element but the
  * void `<source ... />`), so published HTML did not change when it replaced it.
  */
 import { Parser } from '../html/parser.js';
+import { hiddenByAttributes } from './html-text.js';
 
 /** The tags kept: text structure, inline semantics, tables, images, figures, video and audio. */
 const ALLOWED_TAGS = new Set([
@@ -518,16 +519,13 @@ function cssWords(css: string): string {
   return words.toLowerCase();
 }
 
-/** A style that hides what it is on. */
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
-
 /**
- * A frame no reader of the page sees: styled hidden, sized 0, or WordPress's frame of an embedded post, which its
- * page shows once loaded in place of the link to the post beside it (`wp-embedded-content`, the link kept).
+ * A frame no reader of the page sees: sized 0, or WordPress's frame of an embedded post, which its page shows once
+ * loaded in place of the link to the post beside it (`wp-embedded-content`, the link kept). One hidden by its
+ * attributes never gets here: it is left out as any element so hidden is (see {@link hiddenByAttributes}).
  */
 function hiddenFrame(attributes: Record<string, string>): boolean {
   const attribute = (name: string): string => (Object.hasOwn(attributes, name) ? (attributes[name] ?? '').trim() : '');
-  if (HIDDEN_STYLE.test(attribute('style'))) return true;
   if (attribute('width') === '0' || attribute('height') === '0') return true;
   return attribute('class').split(/\s+/).includes('wp-embedded-content');
 }
@@ -645,6 +643,12 @@ export function sanitizeHtmlFragment(
         if (report && Object.hasOwn(attributes, 'style') && isActiveStyle(name, attributes, cardPosterHere)) report.activeStyles++;
         if (hiddenDepth > 0) {
           hiddenDepth++;
+          return;
+        }
+        // What its author hid (`<p hidden>`, `style="display:none"`) a feed reader would show: it is left out with what it holds.
+        if (hiddenByAttributes(attributes)) {
+          open.push({ name, kept: false });
+          hiddenDepth = 1;
           return;
         }
         if (CONTROL_TAGS.has(name)) controlOpens(open.at(-1));

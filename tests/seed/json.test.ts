@@ -189,3 +189,19 @@ describe('a JSON seed whose body is only a video, a sound or a picture', () => {
     expect(() => story({ contentHtml: '<video controls>Sorry, no video.</video>' })).toThrow(expect.objectContaining({ code: 'E_NO_BODY', file: 'launch.json' }));
   });
 });
+
+describe("HTML its author hid in a JSON seed (regression: its text was the story's text and summary)", () => {
+  it('starts no block and gives no text, with what it holds', () => {
+    expect(
+      htmlToSections('<p>Shown.</p><p hidden>Answer: 42</p><div style="display:none"><h2>Seo</h2><p>words</p></div><p>After <span style="visibility:hidden">x</span>.</p>'),
+    ).toEqual([
+      {
+        heading: null,
+        blocks: [
+          { kind: 'paragraph', text: 'Shown.' },
+          { kind: 'paragraph', text: 'After .' },
+        ],
+      },
+    ]);
+  });
+});

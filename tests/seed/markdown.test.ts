@@ -655,3 +655,25 @@ describe('definition lists (Pandoc, kramdown, PHP Markdown Extra; Hugo reads the
     expect(await costGrowth((n) => readMarkdownSeed(tildes(n), { file: 'g.md' }), 10_000, 100_000, 4)).toBeLessThan(4);
   });
 });
+
+describe("HTML its author hid in a Markdown seed (regression: its text was the story's text and summary)", () => {
+  it('is no text of the story, inline or as a block, with what it holds; the text around it stays', () => {
+    const seed = readMarkdownSeed(
+      '---\ntitle: T\ndate: 2024-01-01\n---\nShown <span hidden>secret <b>bold</b> <span>inner</span> words</span> text<br hidden> here.\n\n<div style="display:none">\nseo words\n</div>\n\nMore <span style="visibility: hidden">x</span>.\n',
+    );
+    expect(seed.sections).toEqual([
+      {
+        heading: null,
+        blocks: [
+          { kind: 'paragraph', text: 'Shown text here.' },
+          { kind: 'paragraph', text: 'More .' },
+        ],
+      },
+    ]);
+  });
+
+  it('stays linear on thousands of hidden inline elements, nested or not', async () => {
+    const text = (n: number): string => `---\ntitle: T\n---\n${'a <span hidden>b <span>c</span></span> '.repeat(n)}\n`;
+    expect(await costGrowth((n) => readMarkdownSeed(text(n)), 200, 2_000, 4)).toBeLessThan(4);
+  });
+});

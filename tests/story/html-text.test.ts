@@ -14,6 +14,26 @@ describe('htmlText', () => {
   });
 });
 
+describe("content its author hid (regression: text under hidden, display:none or visibility:hidden was the story's text and summary)", () => {
+  const html =
+    '<p>Shown.</p><p hidden>Answer: 42</p><div style="color: red; DISPLAY : none !important">seo words<p>nested</p></div><span style="visibility:hidden">x</span><img hidden src="a.png"><p>After.</p>';
+
+  it('is no text a reader sees, with what it holds', () => {
+    expect(htmlText(html)).toBe('Shown. After.');
+    expect(htmlBlocks(html)).toEqual(['Shown.', 'After.']);
+  });
+
+  it('ends with its element, an implied end too; hidden="until-found" and aria-hidden, which the page shows, stay', () => {
+    expect(htmlBlocks('<p hidden>gone<div>kept</div><ul><li hidden>gone<li>kept</ul>')).toEqual(['kept', 'kept']);
+    expect(htmlText('<div hidden="until-found">revealed</div><span aria-hidden="true">¶</span> <span style="display: block">block</span>')).toBe('revealed ¶ block');
+  });
+
+  it('stays linear on thousands of hidden elements, nested or not, and on huge style values', async () => {
+    expect(await costGrowth((n) => htmlText('<p hidden>x<b>y</b></p><p>z</p>'.repeat(n)), 500, 5_000, 4)).toBeLessThan(4);
+    expect(await costGrowth((n) => htmlBlocks(`<div style="${';'.repeat(n)}${' '.repeat(n)}display${' '.repeat(n)}x">t</div>`), 5_000, 50_000, 4)).toBeLessThan(4);
+  });
+});
+
 describe('the fallback of video and audio', () => {
   const video = '<video controls src="https://example.org/clip.mp4">Your browser does not support the video tag. <a href="https://example.org/clip.mp4">Download</a></video>';
   const audio =

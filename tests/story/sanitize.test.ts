@@ -145,6 +145,27 @@ describe('links', () => {
   });
 });
 
+describe('content its author hid', () => {
+  it('is left out with what it holds: the hidden attribute, display:none or visibility:hidden (regression: published visibly)', () => {
+    expect(
+      sanitizeHtmlFragment(
+        '<p>Shown.</p><p hidden>Answer: 42</p><div style="display:none">seo <a href="/x">words</a><img src="/a.png"></div><span style="Visibility: hidden">x</span><p>After.</p>',
+        BASE,
+      ),
+    ).toBe('<p>Shown.</p><p>After.</p>');
+    // An implied end ends it too; what the page shows (hidden="until-found", aria-hidden, another display) stays.
+    expect(sanitizeHtmlFragment('<ul><li hidden>gone<li>kept</ul>', BASE)).toBe('<ul><li>kept</li></ul>');
+    expect(sanitizeHtmlFragment('<p hidden="until-found">a</p><span aria-hidden="true">¶</span><span style="display:block">b</span>', BASE)).toBe(
+      '<p>a</p><span>¶</span><span>b</span>',
+    );
+  });
+
+  it('stays linear on thousands of hidden elements, nested or not', async () => {
+    expect(await costGrowth((n) => sanitizeHtmlFragment('<div hidden><p>x<b>y</b></p></div><p>z</p>'.repeat(n), BASE), 500, 5_000, 4)).toBeLessThan(4);
+    expect(await costGrowth((n) => sanitizeHtmlFragment(`${'<div style="display:none">'.repeat(n)}x`, BASE), 500, 5_000, 4)).toBeLessThan(4);
+  });
+});
+
 describe('images', () => {
   const placeholder = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
 
