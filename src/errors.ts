@@ -123,6 +123,10 @@ const PROBLEM_TABLE = {
     summary: "an image names a source file by its path (Astro's ../../assets/x.png, an import alias), not an address readers can load, and was left out",
     fix: "Give the picture's published URL, or its path from the site's root (/images/x.png): a site generator publishes a source image under a name of its own (Astro's /_astro/x.a1b2c3.webp), which storyfeed cannot know.",
   },
+  W_CACHE_BUSY: {
+    summary: 'another build is using the story cache, so this one went without it',
+    fix: 'Nothing to do: this build normalized every seed and its feeds are whole. To share the work, run builds of one project one after another (a watching build already rebuilds on every change).',
+  },
   W_SEED_LINK: {
     summary: 'a seed is a symbolic link to a file that is read already under another name',
     fix: 'Nothing to do: the story is published once, from the name given; remove the link (or the copy of the folder) to silence this.',

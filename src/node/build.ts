@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeValue, StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import { describeValue, isStoryfeedError, StoryfeedError, warning, type Diagnostic } from '../errors.js';
+import { acquirePublishLock, type PublishLock } from './publish-lock.js';
 import { SEED_EXTENSIONS } from '../seed/extensions.js';
 import { setAsideSharedIds } from './shared-ids.js';
 import type { StoryfeedConfig } from '../config/site-config.js';
@@ -153,7 +154,7 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   if (options.write !== false)
     await checkOutputFolder({ out: outDir, seeds: seedsDir, cwd, ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}) });
   const epoch = sourceDateEpoch(options.sourceDateEpoch);
-  const cacheDir = options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache');
+  let cacheDir = options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? '.storyfeed-cache');
   if (cacheDir !== undefined)
     await claimCacheFolder({
       cache: cacheDir,
@@ -162,6 +163,10 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
       ...(options.write !== false ? { out: outDir } : {}),
       ...(options.configDir !== undefined ? { configDir: path.resolve(cwd, options.configDir) } : {}),
     });
+  // One build at a time appends to the story cache: two at once (a watching build beside another, parallel CI jobs
+  // in one checkout) wrote records pointing at each other's bytes, and every later build failed on them.
+  const cacheLock = cacheDir === undefined ? undefined : await lockCache(cacheDir, cwd, options.onWarning);
+  if (cacheLock === undefined) cacheDir = undefined;
   // Authors an authors file describes by id (Docusaurus, Material for MkDocs, Jekyll): part of every story's settings.
   const authorProfiles = await readAuthorProfiles(seedsDir, cwd, options.onWarning);
   const site = authorProfiles ? { ...config, authorProfiles } : config;
@@ -173,6 +178,24 @@ async function build(options: BuildSiteOptions, pool: WorkerPool): Promise<Build
   } finally {
     cache?.close();
     bodies.close();
+    await cacheLock?.release();
+  }
+}
+
+/**
+ * The story cache's lock, held by the kernel as the publishing lock is (see `publish-lock.ts`): a build killed
+ * holding it leaves no lock behind. Held by another build, this one goes without the cache, reading and writing
+ * none of it (it normalizes every seed), named by `W_CACHE_BUSY`: the other build's records stay whole.
+ */
+async function lockCache(cacheDir: string, cwd: string, onWarning: ((d: Diagnostic) => void) | undefined): Promise<PublishLock | undefined> {
+  try {
+    return await acquirePublishLock(cacheDir, cacheDir);
+  } catch (error) {
+    if (!isStoryfeedError(error) || error.code !== 'E_LOCKED') throw error;
+    onWarning?.(
+      warning('W_CACHE_BUSY', `another build is using the story cache ${displayPath(cacheDir, cwd)}: this build reads and writes none of it, so it normalizes every seed`),
+    );
+    return undefined;
   }
 }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/site-config.js';
 import { buildSite, outputsGoToDisk, outputsInMemory } from '../../src/node/build.js';
 import { publishFiles } from '../../src/node/publish.js';
+import { acquirePublishLock } from '../../src/node/publish-lock.js';
 import type { FeedSetEntry } from '../../src/feed/sets.js';
 import type { FeedItem } from '../../src/types.js';
 
@@ -136,6 +137,30 @@ describe('stable identity across rebuilds', () => {
     expect(renamed).toHaveLength(1);
     expect(renamed[0]!.file).toBe('seeds/ferry-service.txt');
     expect(renamed[0]!.message).toContain('https://news.example.com/ferry');
+  });
+});
+
+describe('the story cache while another build holds it (regression: two builds at once broke it for every later build)', () => {
+  it('is neither read nor written: this build normalizes every seed, says so, and the holder finds its cache whole', async () => {
+    writeSeeds(3);
+    await buildSite({ config, cwd: dir });
+    const cacheDir = path.join(dir, '.storyfeed-cache');
+    const index = path.join(cacheDir, 'records-3.jsonl');
+    const before = readFileSync(index);
+    writeFileSync(path.join(dir, 'seeds', '2024-01-02-story-1.txt'), 'Story number 1, edited\nAn edited paragraph.\n');
+    const held = await acquirePublishLock(cacheDir, cacheDir);
+    try {
+      const warnings: { code: string; message: string }[] = [];
+      const busy = await buildSite({ config, cwd: dir, out: 'other', onWarning: (w) => warnings.push(w) });
+      expect(warnings.filter((w) => w.code === 'W_CACHE_BUSY').map((w) => w.message)).toEqual([expect.stringContaining('another build is using the story cache .storyfeed-cache')]);
+      expect(busy.cache).toBeUndefined();
+      expect(busy.contents['rss.xml']).toContain('Story number 1, edited');
+      expect(readFileSync(index).equals(before)).toBe(true);
+    } finally {
+      await held.release();
+    }
+    const after = await buildSite({ config, cwd: dir });
+    expect(after.cache).toEqual({ hits: 2, misses: 1 });
   });
 });
 
