@@ -428,6 +428,14 @@ function outputs(value: unknown, add: (path: string, message: string, hint?: str
   const names = Object.entries({ rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json', ...out })
     .filter(([key]) => out[key as FeedFormat] !== undefined || !Object.hasOwn(given, key))
     .map(([, name]) => name);
-  if (new Set(names).size !== names.length) add('outputs', 'two formats would be written to the same file');
+  // Compared without case, as the build names above: on a file system that ignores case (macOS, Windows),
+  // RSS.xml and rss.xml are one file, and the second format written would replace the first.
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const earlier = seen.get(name.toLowerCase());
+    if (earlier === undefined) seen.set(name.toLowerCase(), name);
+    else if (earlier === name) add('outputs', `two formats would be written to the same file ${name}`);
+    else add('outputs', `two formats would be written to the same file ${name} (as ${earlier}, on a file system that ignores case); choose names that differ in more than case`);
+  }
   return out;
 }

@@ -238,13 +238,18 @@ export function outputProblems(value: unknown): string[] {
       out.push(`outputs.${key}: must be a plain file name such as ${key === 'json' ? 'feed.json' : `${key}.xml`}, found ${describeValue(name)}`);
   }
   if (out.length === 0) {
-    // Two formats written to one file would overwrite each other (a configuration file's outputs are held to the same).
+    // Two formats written to one file would overwrite each other (a configuration file's outputs are held to the same),
+    // and names that differ only in case are one file where case is ignored (macOS, Windows).
     const names = outputNames(value as SiteConfig['outputs']);
-    const seen = new Map<string, string>();
+    const seen = new Map<string, FeedFormat>();
     for (const format of ['rss', 'atom', 'json'] as const) {
-      const other = seen.get(names[format]);
-      if (other !== undefined) out.push(`outputs.${format}: ${describeValue(names[format])} is already the ${other} feed's file: each format needs its own`);
-      seen.set(names[format], format);
+      const other = seen.get(names[format].toLowerCase());
+      if (other === undefined) seen.set(names[format].toLowerCase(), format);
+      else if (names[other] === names[format]) out.push(`outputs.${format}: ${describeValue(names[format])} is already the ${other} feed's file: each format needs its own`);
+      else
+        out.push(
+          `outputs.${format}: ${describeValue(names[format])} is already the ${other} feed's file (${describeValue(names[other])}) on a file system that ignores case: each format needs a name of its own, not only in case`,
+        );
     }
   }
   return out;

@@ -58,6 +58,24 @@ describe('validateConfig', () => {
     expect(problems).toEqual([expect.stringMatching(/^outputs\.rss: "feed\.xsl" is a name the build writes itself/)]);
   });
 
+  it('refuses two feed names that differ only in case, one file where case is ignored (macOS, Windows)', () => {
+    const problemsOf = (outputs: Record<string, string>): readonly string[] => {
+      try {
+        validateConfig({ siteUrl: 'https://x.example', title: 'X', outputs });
+      } catch (error) {
+        return (error as StoryfeedError).problems;
+      }
+      return [];
+    };
+    expect(problemsOf({ rss: 'RSS.xml', atom: 'rss.xml' })).toEqual([
+      expect.stringMatching(/^outputs: two formats would be written to the same file rss\.xml \(as RSS\.xml, on a file system that ignores case\)/),
+    ]);
+    // Against a default name too: atom.xml is what the Atom feed is written to when not named.
+    expect(problemsOf({ json: 'Atom.XML' })).toEqual([expect.stringMatching(/^outputs: two formats would be written to the same file/)]);
+    expect(problemsOf({ rss: 'feed.xml', atom: 'feed.xml' })).toEqual([expect.stringMatching(/^outputs: two formats would be written to the same file feed\.xml$/)]);
+    expect(problemsOf({ rss: 'RSS.xml', atom: 'Atom.xml', json: 'Feed.json' })).toEqual([]);
+  });
+
   it('takes a podcast\'s explicit flag as the words podcast tools write ("no", "clean", "yes") and refuses any other', () => {
     const podcast = { image: 'https://x.example/art.jpg', categories: [{ text: 'History' }] };
     for (const explicit of ['no', 'clean', 'Yes', true])

@@ -251,4 +251,17 @@ describe("a site's outputs", () => {
     );
     expect(() => resolveSite({ siteUrl: 'https://e.example/', title: 'X', outputs: { json: 'rss.xml' } })).toThrow(/outputs\.json: "rss\.xml" is already the rss feed's file/);
   });
+
+  it('name files that differ in more than case: RSS.xml and rss.xml are one file on macOS and Windows', () => {
+    expect(() => resolveSite({ siteUrl: 'https://e.example/', title: 'X', outputs: { rss: 'RSS.xml', atom: 'rss.xml' } })).toThrow(
+      expect.objectContaining({
+        code: 'E_CONFIG',
+        message: expect.stringContaining(`outputs.atom: "rss.xml" is already the rss feed's file ("RSS.xml") on a file system that ignores case`),
+      }),
+    );
+    expect(() => resolveSite({ siteUrl: 'https://e.example/', title: 'X', outputs: { json: 'ATOM.xml' } })).toThrow(
+      /outputs\.json: "ATOM\.xml" is already the atom feed's file \("atom\.xml"\)/,
+    );
+    expect(resolveSite({ siteUrl: 'https://e.example/', title: 'X', outputs: { rss: 'RSS.xml', atom: 'Atom.xml' } }).outputs).toEqual({ rss: 'RSS.xml', atom: 'Atom.xml' });
+  });
 });
