@@ -140,6 +140,10 @@ const PROBLEM_TABLE = {
     summary: 'old output files storyfeed no longer publishes are behind a symbolic link in the output folder and were left in place',
     fix: 'storyfeed never removes anything through a link: delete the files named where the link points, if you no longer need them.',
   },
+  W_OUT_EDITED: {
+    summary: 'old output files storyfeed no longer publishes were changed since it wrote them and were left in place',
+    fix: 'storyfeed never removes a file it did not write, and an edited file is yours: delete the files named if you no longer need them, as readers and crawlers can still fetch them.',
+  },
   W_NOT_A_PODCAST: {
     summary: 'items have podcast episode fields, but the site has no `podcast` settings, so podcast apps will not take the feed',
     fix: 'Set `podcast` in the config (artwork, categories, explicit, owner; see "Podcasts" in the README), or remove the `episode` fields.',

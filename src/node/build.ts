@@ -392,6 +392,7 @@ async function buildWith(
     for (const [link, left] of Object.entries(published.throughLinks)) {
       options.onWarning?.(warning('W_OUT_LINK', leftBehindLink(left), { file: displayPath(path.join(published.outDir, link), cwd) }));
     }
+    if (published.leftEdited.length > 0) options.onWarning?.(warning('W_OUT_EDITED', leftEdited(published.leftEdited), { file: displayPath(published.outDir, cwd) }));
     // Recorded all at once (each is a small file of its own, and a failure only costs the next build a hash).
     const recording: Promise<void>[] = [];
     for (const [i, v] of verified.entries()) {
@@ -432,6 +433,12 @@ function leftBehindLink(files: readonly string[]): string {
   const what =
     files.length === 0 ? 'the folders' : `the ${files.length === 1 ? 'file' : `${files.length} files`} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`;
   return `${what} storyfeed ${files.length === 0 ? 'made' : 'wrote'} here in earlier builds and no longer publishes are behind this symbolic link and were left in place, as storyfeed never removes anything through a link; they are yours now: delete them yourself if you no longer need them`;
+}
+
+function leftEdited(files: readonly string[]): string {
+  const one = files.length === 1;
+  const what = `the ${one ? 'file' : `${files.length} files`} ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}`;
+  return `${what} storyfeed wrote here in earlier builds and no longer publishes ${one ? 'was' : 'were'} changed since and left in place, as storyfeed removes a file only as it wrote it; ${one ? 'it is' : 'they are'} yours now and still served: delete ${one ? 'it' : 'them'} yourself if you no longer need ${one ? 'it' : 'them'}`;
 }
 
 /** The time stories dated after it are left out until: `now` as given (a valid Date), else the clock's. */

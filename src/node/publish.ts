@@ -65,6 +65,12 @@ export interface PublishResult {
    * when only folders were). They are left in place and no longer recorded as storyfeed's.
    */
   throughLinks: Record<string, string[]>;
+  /**
+   * storyfeed's files from earlier builds that are no longer in the set but were not removed because they
+   * were changed since storyfeed wrote them (relative to the output folder). They are left in place and no
+   * longer recorded as storyfeed's.
+   */
+  leftEdited: string[];
   /** The SHA-256 (hex) of every file of the set, as published. */
   hashes: Record<string, string>;
 }
@@ -189,7 +195,16 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
       await removeEmptyFolders(target, plan);
       if (serializeRecord(plan.final) !== serializeRecord(record)) await writeOwnedRecord(paths.owned, plan.final);
       await step('unchanged');
-      return { outDir: target, changed: false, files: names, written: [], removed: [], throughLinks: linkedFiles(plan), hashes: plan.hashes };
+      return {
+        outDir: target,
+        changed: false,
+        files: names,
+        written: [],
+        removed: [],
+        throughLinks: linkedFiles(plan),
+        leftEdited: plan.edited,
+        hashes: plan.hashes,
+      };
     }
     await writeOwnedRecord(paths.owned, plan.pending);
     await step('recorded');
@@ -201,6 +216,7 @@ export async function publishFiles(outDir: string, given: Files, options: Publis
       written: plan.writes.map((w) => w.name),
       removed: plan.prune,
       throughLinks: linkedFiles(plan),
+      leftEdited: plan.edited,
       hashes: plan.hashes,
     };
   } catch (cause) {
@@ -254,6 +270,8 @@ interface Plan {
   written: Map<string, Written>;
   /** storyfeed's old files and folders left in place because they are reached through a symbolic link: link → files. */
   linked: Map<string, string[]>;
+  /** storyfeed's old files no longer in the set, left in place because they were changed since it wrote them. */
+  edited: string[];
 }
 
 /** The files left behind each link, in order (see {@link PublishResult.throughLinks}). */
@@ -489,6 +507,7 @@ async function planPublish(
   const prune: string[] = [];
   const wanted = new Set(names);
   const linked: Plan['linked'] = new Map();
+  const edited: string[] = [];
   for (const [name, hashes] of Object.entries(record.files)) {
     if (wanted.has(name)) continue;
     const info = statusNow(path.join(outDir, name));
@@ -501,7 +520,10 @@ async function planPublish(
     }
     const onDisk = await onDiskHash(name, info);
     // A file the user edited after storyfeed wrote it is theirs now: left in place, dropped from the record.
-    if (onDisk === undefined || !hashes.includes(onDisk)) continue;
+    if (onDisk === undefined || !hashes.includes(onDisk)) {
+      if (onDisk !== undefined) edited.push(name);
+      continue;
+    }
     pending.files[name] = [onDisk];
     prune.push(name);
   }
@@ -509,7 +531,7 @@ async function planPublish(
   final.folders = pending.folders.filter((f) => needed.has(f));
   writes.sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   newFolders.sort((a, b) => a.split('/').length - b.split('/').length);
-  return { writes, prune, newFolders, pending, final, seen, hashes, deferred, written: new Map(), linked };
+  return { writes, prune, newFolders, pending, final, seen, hashes, deferred, written: new Map(), linked, edited };
 }
 
 /**
@@ -609,7 +631,10 @@ async function execute(outDir: string, paths: PublishPaths, plan: Plan, files: F
       leaveBehindLink(plan, link, name);
       continue;
     }
-    if (!(await stillPlanned(path.join(outDir, name), name, plan))) continue;
+    if (!(await stillPlanned(path.join(outDir, name), name, plan))) {
+      if (statusNow(path.join(outDir, name))?.isFile()) plan.edited.push(name);
+      continue;
+    }
     // And again after it: reading and hashing the file is asynchronous, and a folder may have become a link meanwhile.
     const linkSince = linkOnTheWay(outDir, name);
     if (linkSince !== undefined) {
