@@ -196,8 +196,10 @@ export class StoryfeedError extends Error {
   readonly detail: string;
   /** Further problems of the same kind, when several were found at once (e.g. config fields). */
   readonly problems: readonly string[];
+  /** What to do about it: the code's fix from {@link PROBLEMS}, or one for this case when the code's would mislead. */
+  readonly fix: string;
 
-  constructor(code: ProblemCode, detail: string, where: ProblemLocation & { cause?: unknown; problems?: readonly string[] } = {}) {
+  constructor(code: ProblemCode, detail: string, where: ProblemLocation & { cause?: unknown; problems?: readonly string[]; fix?: string } = {}) {
     super(formatProblem(code, detail, where), where.cause === undefined ? undefined : { cause: where.cause });
     this.name = 'StoryfeedError';
     this.code = code;
@@ -205,12 +207,13 @@ export class StoryfeedError extends Error {
     this.line = where.line;
     this.detail = detail;
     this.problems = where.problems ?? [];
+    this.fix = where.fix ?? PROBLEMS[code].fix;
   }
 
   /** Returns a copy of this error located in `file` (keeps an already known file). */
   inFile(file: string): StoryfeedError {
     if (this.file) return this;
-    return new StoryfeedError(this.code, this.detail, { file, line: this.line, cause: this.cause, problems: this.problems });
+    return new StoryfeedError(this.code, this.detail, { file, line: this.line, cause: this.cause, problems: this.problems, fix: this.fix });
   }
 }
 

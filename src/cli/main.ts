@@ -251,7 +251,7 @@ function handleError(error: unknown, io: CliIo, json: boolean): number {
 export function errorJson(error: unknown): string {
   const e = error instanceof StoryfeedError ? error : new StoryfeedError('E_INTERNAL', `storyfeed failed unexpectedly: ${errorText(error)}`);
   const message = e.problems.length ? e.detail.split('\n')[0]!.replace(/:$/, '') : e.detail;
-  const body = { code: e.code, message, file: e.file ?? null, line: e.line ?? null, problems: e.problems, fix: PROBLEMS[e.code].fix };
+  const body = { code: e.code, message, file: e.file ?? null, line: e.line ?? null, problems: e.problems, fix: e.fix };
   return `${JSON.stringify({ ok: false, error: body }, null, 2)}\n`;
 }
 
@@ -262,6 +262,6 @@ export function describeError(error: StoryfeedError): string {
   const head = error.problems.length ? error.detail.split('\n')[0]! : error.detail;
   const lines = [`error: ${oneLine(formatProblem(error.code, head, where))}`];
   for (const p of error.problems) lines.push(`  - ${oneLine(p)}`);
-  lines.push(`  fix: ${PROBLEMS[error.code].fix}`);
+  lines.push(`  fix: ${error.fix}`);
   return `${lines.join('\n')}\n`;
 }

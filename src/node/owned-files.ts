@@ -105,7 +105,10 @@ export async function readOwnedRecord(file: string): Promise<OwnedRecord> {
     throw new StoryfeedError(
       'E_IO',
       'the record of the files storyfeed wrote is damaged; delete it and build again (files it listed will then count as yours until identical ones are adopted)',
-      { file },
+      {
+        file,
+        fix: 'Delete the record named (it was edited or cut short) and build again; the files it listed then count as yours (see "The output folder" in the README).',
+      },
     );
   }
   return record;

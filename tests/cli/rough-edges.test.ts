@@ -199,6 +199,20 @@ describe('rough edges of the command line', () => {
     expect(readFileSync(path.join(dir, 'feeds'), 'utf8')).toBe('mine');
   });
 
+  it('build with a damaged record of its files says to delete it, on stderr and in --json, not to check that it exists (regression: the fix for a file that cannot be read)', async () => {
+    const args = ['build', '--out', 'public', '--site', 'https://x.example', '--title', 'X'];
+    expect((await cli(args, { cwd: dir })).code).toBe(0);
+    const record = path.join(dir, '.public.storyfeed', 'owned.json');
+    writeFileSync(record, readFileSync(record, 'utf8').slice(0, 20));
+    const run = await cli(args, { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the record of the files storyfeed wrote is damaged');
+    expect(run.stderr).toMatch(/\n {2}fix: Delete the record named/);
+    expect(run.stderr).not.toContain('Check that the path exists');
+    const json = await cli([...args, '--json'], { cwd: dir });
+    expect((JSON.parse(json.stdout) as { error: { fix: string } }).error.fix).toMatch(/^Delete the record named/);
+  });
+
   it('serve refuses a folder that does not exist instead of answering 404', async () => {
     const run = await cli(['serve', 'nosuchdir', '--port', '0'], { cwd: dir });
     expect(run.code).toBe(1);
