@@ -163,10 +163,6 @@ export async function runCli(argv: readonly string[], raw: CliIo): Promise<numbe
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    if (argv.length === 0) {
-      io.out(program.helpInformation());
-      return EXIT.usage;
-    }
     return exitCode;
   } catch (error) {
     return handleError(error, io, json ?? asksForJson(program, argv));
@@ -228,7 +224,9 @@ export interface VerifyFlags {
 
 function handleError(error: unknown, io: CliIo, json: boolean): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    // `help` asked for exits 0; the usage shown because no command was given (on stderr) is a usage error.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     // Commander has written its message to stderr already.
     if (json) io.out(errorJson(new StoryfeedError('E_USAGE', error.message.replace(/^error: /, ''))));
     return EXIT.usage;

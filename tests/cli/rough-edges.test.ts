@@ -38,6 +38,18 @@ function watching(cwd: string) {
 }
 
 describe('rough edges of the command line', () => {
+  it('no command at all is a usage error (exit 2) with the usage on stderr; --help and help exit 0 with it on stdout (regression: a bare storyfeed exited 0)', async () => {
+    const bare = await cli([], { cwd: dir });
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('Usage: storyfeed');
+    for (const argv of [['--help'], ['help'], ['help', 'build']]) {
+      const asked = await cli(argv, { cwd: dir });
+      expect(asked.code, argv.join(' ')).toBe(0);
+      expect(asked.stdout, argv.join(' ')).toContain('Usage: storyfeed');
+    }
+  });
+
   it('an empty flag value or file name is a usage error, not the default (regression: --out "" built into the config\'s folder, verify "" checked the current directory)', async () => {
     writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://x.example', title: 'X' }));
     for (const [argv, message] of [
