@@ -57,9 +57,22 @@ export async function loadConfigFile(configPath?: string, cwd = process.cwd(), o
   return undefined;
 }
 
+/** Extensions of the JavaScript and TypeScript configurations loaded as modules (Node needs them lower-case). */
+const MODULE_CONFIG_EXTENSIONS: ReadonlySet<string> = new Set(['.mjs', '.js', '.cjs', '.ts', '.mts', '.cts']);
+
 async function readConfigValue(file: string, cwd: string, options: LoadConfigOptions): Promise<unknown> {
-  if (file.endsWith('.json')) return readJson(file, cwd);
+  const extension = path.extname(file);
+  if (extension.toLowerCase() === '.json') return readJson(file, cwd);
   const shown = displayPath(file, cwd);
+  if (!MODULE_CONFIG_EXTENSIONS.has(extension)) {
+    // Anything else would go to Node's module loader, whose "Unknown file extension" names no way out.
+    const found = extension === '' ? 'a file without an extension' : `a ${extension} file`;
+    throw new StoryfeedError(
+      'E_CONFIG',
+      `storyfeed reads a configuration in JSON (.json), JavaScript (.mjs, .js, .cjs) or TypeScript (.ts, .mts, .cts) with a default export, and this is ${found}: write its settings as storyfeed.config.json`,
+      { file: shown },
+    );
+  }
   // Through the bounded reader first: a FIFO or a device named like a config is refused, not imported.
   await readConfigBytes(file, cwd);
   const load = async (): Promise<unknown> => {
