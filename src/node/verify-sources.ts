@@ -7,6 +7,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { errorText, StoryfeedError, type ProblemCode } from '../errors.js';
+import { looksBinary } from '../seed/decode.js';
 import type { FeedFormat } from '../types.js';
 import { VERSION } from '../version.js';
 import { crossCheck, decodeFeed, readFeed, type DecodedFeed, type ParsedFeed, type VerifyReport } from '../verify/index.js';
@@ -151,7 +152,10 @@ async function verifySource(source: string, options: VerifySourcesOptions, fromS
   try {
     decoded = decodeFeed(bytes, http.charset ? { charset: http.charset } : {});
   } catch (error) {
-    result.problems.push(problemFrom(error));
+    // Bytes that are no text at all (an image, a PDF) are said to be so, not given advice on re-saving text.
+    const binary = error instanceof StoryfeedError && error.code === 'E_ENCODING' && looksBinary(bytes);
+    const what = kind === 'url' ? 'the response' : source === STDIN_SOURCE && fromStdin ? 'standard input' : 'the file';
+    result.problems.push(problemFrom(binary ? notTextError(what) : error));
     return result;
   }
   let feed: ParsedFeed;
@@ -180,6 +184,11 @@ async function verifySource(source: string, options: VerifySourcesOptions, fromS
   }
   result.ok = result.problems.every((p) => p.severity !== 'error');
   return result;
+}
+
+/** `E_FEED` for a source whose bytes are binary data, not the text of a feed. */
+function notTextError(what: string): StoryfeedError {
+  return new StoryfeedError('E_FEED', `${what} is binary (an image, a PDF or other data, not text), not a feed: check that you gave the feed's file or address`);
 }
 
 function problemFrom(error: unknown): SourceProblem {

@@ -110,11 +110,11 @@ const MAGIC: readonly (readonly number[])[] = [
 ];
 
 /**
- * A known binary signature, a run of NUL bytes (UTF-16 without a BOM, or binary data), or more than
- * 10% control characters in the first 8 KiB mean binary. A stray NUL or control character in text
- * does not: those are removed later, with a warning.
+ * Whether `bytes` are binary data rather than text: a known binary signature, a run of NUL bytes
+ * (UTF-16 without a BOM, or binary data), or more than 10% control characters in the first 8 KiB.
+ * A stray NUL or control character in text does not count: seeds have those removed later, with a warning.
  */
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   if (MAGIC.some((sig) => sig.every((b, i) => bytes[i] === b))) return true;
   const n = Math.min(bytes.length, 8192);
   let controls = 0;

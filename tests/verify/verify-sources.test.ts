@@ -303,6 +303,23 @@ describe('verifySources: compressed sources (regression: a .gz feed was "invalid
     ]);
   });
 
+  it('calls an image or other binary file binary, not a feed, instead of advising to re-save it as UTF-8 (regression: a PNG was "invalid UTF-8 … is the file Latin-1?")', async () => {
+    // A 1×1 PNG's opening (signature, then the IHDR chunk's length with its NUL bytes), and bytes with no signature, mostly NUL and controls.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0xff, 0x9c]);
+    const blob = Buffer.from([0xc0, 0x01, 0x00, 0x00, 0x02, 0x03, 0x80, 0x04, 0x05, 0x06, 0xfe, 0x07]);
+    await writeFile(file('picture.xml'), png);
+    await writeFile(file('blob.xml'), blob);
+    await writeFile(file('latin1.xml'), Buffer.from('<rss version="2.0"><channel><title>Caf\xe9</title></channel></rss>', 'latin1'));
+    const result = await verifySources([file('picture.xml'), file('blob.xml'), file('latin1.xml')]);
+    const [picture, binary, latin1] = result.sources.map((s) => s.problems.map((p) => `${p.code} ${p.message}`));
+    for (const problems of [picture, binary]) {
+      expect(problems).toHaveLength(1);
+      expect(problems![0]).toMatch(/^E_FEED the file is binary .*, not a feed/);
+    }
+    // Text in another encoding is still an encoding problem.
+    expect(latin1![0]).toMatch(/^E_ENCODING invalid UTF-8/);
+  });
+
   it('reads a response sent gzip-compressed as a file (application/gzip, no Content-Encoding) decompressed, within the size limit', async () => {
     const gzipped =
       (body: string | Buffer): typeof fetch =>
