@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
-import { CONFIG_FILE_NAMES, starterConfig } from '../node/config-file.js';
+import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, starterConfig } from '../node/config-file.js';
 import { EXIT, type CliIo, type InitFlags } from './main.js';
 
 const EXAMPLE_SEED = `Your first story's headline goes on the first line
@@ -26,6 +26,12 @@ export async function runInit(flags: InitFlags, io: CliIo): Promise<number> {
       'E_USAGE',
       `${path.basename(other)} already exists; storyfeed init writes ${STARTER}, and never replaces another configuration file or sets one beside it: remove or rename ${path.basename(other)} to start over`,
     );
+  // A "storyfeed" key in package.json is a configuration too, read after every configuration file: the starter would hide it.
+  if (await packageJsonConfigures(io.cwd))
+    throw new StoryfeedError(
+      'E_USAGE',
+      `package.json has a "storyfeed" key; storyfeed init writes ${STARTER}, which would be read instead of it: edit the key, or remove the key to start over`,
+    );
   if (existing.length && !flags.force) throw new StoryfeedError('E_USAGE', `${STARTER} already exists; use --force to overwrite it`);
   await writeFile(file, starterConfig({ ...(flags.site ? { siteUrl: flags.site } : {}), ...(flags.title ? { title: flags.title } : {}) }));
   const lines = [`Wrote ${STARTER}`];
@@ -39,4 +45,19 @@ export async function runInit(flags: InitFlags, io: CliIo): Promise<number> {
   lines.push('Next: edit the config, then run `storyfeed build` and `storyfeed serve`.');
   io.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/** Whether `package.json` in `cwd` holds a "storyfeed" key (a package.json that cannot be read as JSON holds none). */
+async function packageJsonConfigures(cwd: string): Promise<boolean> {
+  const file = path.join(cwd, 'package.json');
+  // Only a regular file of a configuration's size is read: a FIFO named so would never end.
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile() || info.size > MAX_CONFIG_BYTES) return false;
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return false;
+  }
+  return typeof pkg === 'object' && pkg !== null && Object.hasOwn(pkg, 'storyfeed');
 }

@@ -47,6 +47,22 @@ describe('storyfeed init', () => {
     expect(existsSync(path.join(dir, 'storyfeed.config.mjs'))).toBe(false);
     expect(readFileSync(path.join(dir, 'storyfeed.config.json'), 'utf8')).toContain('mine.example');
   });
+
+  it('never sets a configuration beside the "storyfeed" key of package.json, which it would hide, even with --force (regression: the starter was written and build used it)', async () => {
+    const pkg = JSON.stringify({ name: 'site', storyfeed: { siteUrl: 'https://mine.example', title: 'Mine' } });
+    writeFileSync(path.join(dir, 'package.json'), pkg);
+    for (const args of [['init'], ['init', '--force']]) {
+      const run = await cli(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/package\.json has a "storyfeed" key; .*remove the key/);
+    }
+    expect(existsSync(path.join(dir, 'storyfeed.config.mjs'))).toBe(false);
+    expect(existsSync(path.join(dir, 'seeds'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(pkg);
+    // A package.json without the key is no configuration: init writes its starter beside it.
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'site', type: 'module' }));
+    expect((await cli(['init'], { cwd: dir })).code).toBe(0);
+  });
 });
 
 describe('configuration files', () => {
