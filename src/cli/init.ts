@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoryfeedError } from '../errors.js';
 import { CONFIG_FILE_NAMES, MAX_CONFIG_BYTES, starterConfig } from '../node/config-file.js';
@@ -33,10 +33,27 @@ export async function runInit(flags: InitFlags, io: CliIo): Promise<number> {
       `package.json has a "storyfeed" key; storyfeed init writes ${STARTER}, which would be read instead of it: edit the key, or remove the key to start over`,
     );
   if (existing.length && !flags.force) throw new StoryfeedError('E_USAGE', `${STARTER} already exists; use --force to overwrite it`);
+  // Checked before anything is written: a seeds that is no folder would fail the build the starter leads to, or its mkdir.
+  const seeds = path.join(io.cwd, 'seeds');
+  const seedsFound = await lstat(seeds).then(
+    () => true,
+    () => false,
+  );
+  if (
+    seedsFound &&
+    !(await stat(seeds).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
+    throw new StoryfeedError(
+      'E_USAGE',
+      'seeds exists and is not a folder (a file, or a link to nothing): the starter reads its seeds from a folder of that name; move it away and run init again',
+    );
+  }
   await writeFile(file, starterConfig({ ...(flags.site ? { siteUrl: flags.site } : {}), ...(flags.title ? { title: flags.title } : {}) }));
   const lines = [`Wrote ${STARTER}`];
-  const seeds = path.join(io.cwd, 'seeds');
-  if (!existsSync(seeds)) {
+  if (!seedsFound) {
     await mkdir(seeds);
     await writeFile(path.join(seeds, 'first-story.txt'), EXAMPLE_SEED);
     await writeFile(path.join(seeds, 'first-story.meta.yaml'), 'date: 2025-01-01T09:00:00Z\ntags: [example]\n');

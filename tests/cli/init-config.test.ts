@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,21 @@ describe('storyfeed init', () => {
     // A package.json without the key is no configuration: init writes its starter beside it.
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'site', type: 'module' }));
     expect((await cli(['init'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('refuses a seeds that is no folder (a file, a link to nothing) before writing anything, naming it (regression: a dangling link was E_INTERNAL after the config was written)', async () => {
+    for (const [what, make] of [
+      ['a file', () => writeFileSync(path.join(dir, 'seeds'), 'notes\n')],
+      ['a link to nothing', () => symlinkSync(path.join(dir, 'gone'), path.join(dir, 'seeds'))],
+    ] as const) {
+      rmSync(path.join(dir, 'seeds'), { force: true });
+      make();
+      const run = await cli(['init'], { cwd: dir });
+      expect(run.code, what).toBe(2);
+      expect(run.stderr, what).toMatch(/seeds exists and is not a folder.*\[E_USAGE\]/);
+      expect(run.stderr, what).not.toContain('E_INTERNAL');
+      expect(existsSync(path.join(dir, 'storyfeed.config.mjs')), what).toBe(false);
+    }
   });
 });
 
