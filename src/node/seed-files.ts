@@ -166,7 +166,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   try {
     info = await stat(root);
   } catch (cause) {
-    throw new StoryfeedError('E_IO', `seeds folder ${displayPath(root, cwd)} does not exist`, { cause });
+    throw new StoryfeedError('E_IO', `seeds folder ${displayPath(root, cwd)} ${ioReason(cause)}`, { cause });
   }
   if (!info.isDirectory()) throw new StoryfeedError('E_IO', `${displayPath(root, cwd)} is not a folder`);
   const found: SeedFile[] = [];

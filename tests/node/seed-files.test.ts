@@ -184,3 +184,11 @@ describe('articles in formats storyfeed does not read', () => {
     expect(warnings.map((d) => d.file)).toEqual(['home/_posts/project/seeds/_posts/2024-01-03-post.html']);
   });
 });
+
+describe('a seeds folder that cannot be listed', () => {
+  it('says why, by the file system\'s reason, not "does not exist" for every one (regression: a symbolic link loop was said not to exist)', async () => {
+    symlinkSync(path.join(dir, 'loop'), path.join(dir, 'loop'));
+    await expect(findSeedFiles('loop', dir)).rejects.toMatchObject({ code: 'E_IO', message: expect.stringMatching(/seeds folder loop is a symbolic link loop/) });
+    await expect(findSeedFiles('missing', dir)).rejects.toMatchObject({ code: 'E_IO', message: expect.stringMatching(/seeds folder missing does not exist/) });
+  });
+});
