@@ -31,14 +31,16 @@ export async function runServe(dir: string | undefined, flags: ServeFlags, io: C
   }
   const log = flags.quiet ? undefined : (line: string): void => io.out(`${oneLine(line)}\n`);
   const server = await serveFolder({ root, port, host: flags.host, ...(log ? { log } : {}) }).catch((cause: NodeJS.ErrnoException) => {
+    // A host name that does not resolve, or an address another machine has: the --host is wrong, not the port.
+    if (cause.code === 'ENOTFOUND' || cause.code === 'EAI_AGAIN' || cause.code === 'EADDRNOTAVAIL') {
+      throw new StoryfeedError(
+        'E_USAGE',
+        `--host ${oneLine(flags.host)} is not an address of this machine (${cause.code}): give one of its own, such as 127.0.0.1 (the default) or 0.0.0.0 for all of them`,
+        { cause },
+      );
+    }
     const why =
-      cause.code === 'EADDRINUSE'
-        ? 'the port is in use'
-        : cause.code === 'EACCES'
-          ? 'permission denied (ports below 1024 need privileges)'
-          : cause.code === 'EADDRNOTAVAIL'
-            ? "the address is not one of this machine's"
-            : (cause.code ?? cause.message);
+      cause.code === 'EADDRINUSE' ? 'the port is in use' : cause.code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)' : (cause.code ?? cause.message);
     throw new StoryfeedError('E_PORT', `cannot listen on ${oneLine(flags.host)}:${port}: ${why}`, { cause });
   });
   const address = server.address() as AddressInfo;

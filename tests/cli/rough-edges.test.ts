@@ -231,6 +231,18 @@ describe('rough edges of the command line', () => {
     expect(run.stderr).toContain('nosuchdir does not exist [E_IO]');
   });
 
+  it('serve on a --host that is no address of this machine says to give another host, not another port (regression: E_PORT advised --port for ENOTFOUND)', async () => {
+    mkdirSync(path.join(dir, 'public'));
+    // A name that does not resolve (RFC 6761 keeps .invalid so), and an address of the documentation range, no machine's.
+    for (const host of ['host.invalid', '192.0.2.1']) {
+      const run = await cli(['serve', '--port', '0', '--host', host], { cwd: dir, env: {} });
+      expect(run.code, host).toBe(2);
+      expect(run.stderr, host).toContain(`--host ${host} is not an address of this machine`);
+      expect(run.stderr, host).toMatch(/127\.0\.0\.1.*\[E_USAGE\]/);
+      expect(run.stderr, host).not.toContain('--port');
+    }
+  });
+
   it('serve on a port in use says so and how to pick another', async () => {
     const busy: Server = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
