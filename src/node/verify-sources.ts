@@ -5,6 +5,7 @@
  * feed in different formats. Bad input never throws; every problem ends up in the result.
  */
 import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { gunzip } from 'node:zlib';
 import { errorText, StoryfeedError, type ProblemCode } from '../errors.js';
 import { looksBinary } from '../seed/decode.js';
@@ -131,7 +132,7 @@ async function verifySource(source: string, options: VerifySourcesOptions, fromS
         ? await fetchBytes(source, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes, options.fetch ?? globalThis.fetch, http)
         : source === STDIN_SOURCE && fromStdin
           ? await fromStdin()
-          : await readFileCapped(source, maxBytes);
+          : await readFileCapped(localPath(source), maxBytes);
   } catch (error) {
     result.problems.push(problemFrom(error));
     return result;
@@ -279,11 +280,24 @@ async function readStdinCapped(stdin: AsyncIterable<Uint8Array>, maxBytes: numbe
   return Buffer.concat(chunks, total);
 }
 
+/** The file a source names: a `file:` URL is the path it stands for, anything else the path as given. */
+function localPath(source: string): string {
+  if (!/^file:/i.test(source)) return source;
+  try {
+    return fileURLToPath(source);
+  } catch (cause) {
+    throw new StoryfeedError('E_IO', `${source} is not a file: URL of this machine (${errorText(cause)}): give the file's path`, { cause });
+  }
+}
+
+/** An address of another scheme than http(s) (`ftp://…`), which is read as a file name. */
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 function fileError(path: string, error: unknown): StoryfeedError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   const detail =
     code === 'ENOENT'
-      ? `no such file: ${path}`
+      ? `no such file: ${path}${OTHER_SCHEME.test(path) ? ' (verify fetches http and https addresses only: download the feed and give its file)' : ''}`
       : code === 'EISDIR'
         ? `${path} is a folder, not a feed file`
         : code === 'EACCES' || code === 'EPERM'

@@ -4,6 +4,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySources } from '../../src/node/verify-sources.js';
@@ -318,6 +319,17 @@ describe('verifySources: compressed sources (regression: a .gz feed was "invalid
     }
     // Text in another encoding is still an encoding problem.
     expect(latin1![0]).toMatch(/^E_ENCODING invalid UTF-8/);
+  });
+
+  it('reads a file: URL as the file it names, and says an address of another scheme is not fetched (regression: both were "no such file")', async () => {
+    await writeFile(file('by-url.xml'), outputs.rss);
+    const url = pathToFileURL(file('by-url.xml')).href;
+    const result = await verifySources([url, 'ftp://feeds.example/rss.xml']);
+    expect(result.sources[0]!.problems).toEqual([]);
+    expect(result.sources[0]!.ok).toBe(true);
+    expect(result.sources[1]!.problems.map((p) => `${p.code} ${p.message}`)).toEqual([
+      'E_IO no such file: ftp://feeds.example/rss.xml (verify fetches http and https addresses only: download the feed and give its file)',
+    ]);
   });
 
   it('reads a response sent gzip-compressed as a file (application/gzip, no Content-Encoding) decompressed, within the size limit', async () => {
