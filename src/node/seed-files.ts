@@ -168,7 +168,11 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
   } catch (cause) {
     throw new StoryfeedError('E_IO', `seeds folder ${displayPath(root, cwd)} ${ioReason(cause)}`, { cause });
   }
-  if (!info.isDirectory()) throw new StoryfeedError('E_IO', `${displayPath(root, cwd)} is not a folder`);
+  if (!info.isDirectory()) {
+    // One seed given for the folder: say which folder to give instead.
+    const kind = info.isFile() ? 'a file' : 'a device, FIFO or socket';
+    throw new StoryfeedError('E_IO', `${displayPath(root, cwd)} is ${kind}, not a folder of seeds: give the folder that holds it (${displayPath(path.dirname(root), cwd)})`);
+  }
   const found: SeedFile[] = [];
   // Articles in formats storyfeed does not read, by extension, and the first of them: named once, after the walk.
   const unread = new Map<string, number>();

@@ -191,4 +191,13 @@ describe('a seeds folder that cannot be listed', () => {
     await expect(findSeedFiles('loop', dir)).rejects.toMatchObject({ code: 'E_IO', message: expect.stringMatching(/seeds folder loop is a symbolic link loop/) });
     await expect(findSeedFiles('missing', dir)).rejects.toMatchObject({ code: 'E_IO', message: expect.stringMatching(/seeds folder missing does not exist/) });
   });
+
+  it('given one seed file instead of its folder, says to give the folder that holds it (regression: only "is not a folder")', async () => {
+    mkdirSync(path.join(dir, 'posts'));
+    writeFileSync(path.join(dir, 'posts', 'one.txt'), 'One\nA paragraph.\n');
+    await expect(findSeedFiles(path.join('posts', 'one.txt'), dir)).rejects.toMatchObject({
+      code: 'E_IO',
+      message: expect.stringContaining(`${path.join('posts', 'one.txt')} is a file, not a folder of seeds: give the folder that holds it (posts)`),
+    });
+  });
 });
