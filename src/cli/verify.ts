@@ -16,7 +16,8 @@ export async function runVerify(feeds: string[], flags: VerifyFlags, io: CliIo):
   const maxBytes = wholeNumber(flags.maxBytes, '--max-bytes', MAX_MAX_BYTES, 'bytes (1 GiB)');
   // `-` is standard input, when there is one to read.
   const stdin = io.stdin?.();
-  const resolved = feeds.map((f) => (/^https?:\/\//i.test(f) || (f === STDIN_SOURCE && stdin) ? f : path.resolve(io.cwd, f)));
+  // An address (http://, file://, ftp://) is passed on as it is: resolved as a path it became a file name in the working directory.
+  const resolved = feeds.map((f) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(f) || (f === STDIN_SOURCE && stdin) ? f : path.resolve(io.cwd, f)));
   const result = await verifySources(resolved, { timeoutMs, maxBytes, ...(stdin ? { stdin } : {}) });
   // Show sources as the user typed them. A source's messages name that source alone: replacing every
   // source's path in every message cost the number of sources times the number of problems.

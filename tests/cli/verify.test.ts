@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
@@ -33,6 +34,14 @@ afterAll(() => {
 });
 
 describe('storyfeed verify', () => {
+  it('reads a file: URL as the file it names, and says an ftp:// address is not fetched, never taking either for a relative path', async () => {
+    const url = pathToFileURL(path.join(dir, 'public', 'rss.xml')).href;
+    const run = await cli(['verify', url, 'ftp://feeds.example/rss.xml'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toContain(`✓ ${url}: RSS 2.0`);
+    expect(run.stderr).toContain('no such file: ftp://feeds.example/rss.xml (verify fetches http and https addresses only');
+  });
+
   it('passes our own feeds and cross-checks the formats', async () => {
     const run = await cli(['verify', 'public/rss.xml', 'public/atom.xml', 'public/feed.json'], { cwd: dir });
     expect(run.code).toBe(0);
