@@ -19,11 +19,17 @@ export function hiddenByAttributes(attributes: Readonly<Record<string, string>>)
   return Object.hasOwn(attributes, 'style') && HIDDEN_STYLE.test(attributes.style ?? '');
 }
 
+/** The name of an attribute that can hide an element (see {@link hiddenByAttributes}), somewhere in a tag. */
+const HIDING_ATTRIBUTE = /hidden|style/i;
+
 /**
  * Whether an HTML start tag read alone (Markdown's inline HTML, `<span hidden>`) opens an element its author hid
  * (see {@link hiddenByAttributes}) that holds content: never a void or self-closed one, which holds none.
  */
 export function opensHiddenElement(tag: string): boolean {
+  // Only the `hidden` and `style` attributes hide an element, and a tag names its attributes as written: most tags
+  // (`<br>`, `<a href>`, `<sup>`) are answered without a parser made for them.
+  if (!HIDING_ATTRIBUTE.test(tag)) return false;
   let hides = false;
   const parser = new Parser({
     onopentag(name, attributes) {
