@@ -101,9 +101,8 @@ export async function runTask<T extends Task>(task: T): Promise<ResultOf<T>> {
   }
   const document = task.bodies ? withStoredBodies(task.document, task.bodies) : task.document;
   // Loaded on first use: a build whose feeds all come from the cache needs neither.
-  const [{ renderFormat }, { verifyDocument }] = await Promise.all([import('../render/index.js'), import('../verify/index.js')]);
-  const outputs: Partial<FeedOutputs> = {};
-  for (const format of task.formats) outputs[format] = renderFormat(document, format);
+  const [{ renderFormats }, { verifyDocument }] = await Promise.all([import('../render/index.js'), import('../verify/index.js')]);
+  const outputs = renderFormats(document, task.formats);
   const report = await verifyDocument(outputs, document);
   if (task.store !== undefined && report.ok && outputs.rss !== undefined && outputs.atom !== undefined && outputs.json !== undefined) {
     await writeTexts(task.store, outputs as FeedOutputs);

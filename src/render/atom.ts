@@ -13,6 +13,11 @@ import { checkFeedDocument } from '../feed/document-check.js';
  */
 export function renderAtom(doc: FeedDocument): string {
   checkFeedDocument(doc);
+  return atomText(doc);
+}
+
+/** renderAtom of a document already checked by `checkFeedDocument` (the build checks each once for its three formats). */
+export function atomText(doc: FeedDocument): string {
   const ph = new Placeholders();
   const [firstAuthor, ...moreAuthors] = doc.authors;
   const fallbackAuthor: Author = { name: doc.title };

@@ -12,6 +12,11 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
  */
 export function renderJson(doc: FeedDocument): string {
   checkFeedDocument(doc);
+  return jsonFeedText(doc);
+}
+
+/** renderJson of a document already checked by `checkFeedDocument` (the build checks each once for its three formats). */
+export function jsonFeedText(doc: FeedDocument): string {
   const [firstAuthor] = doc.authors;
   const feed = new Feed({
     title: doc.title,

@@ -22,6 +22,11 @@ const HISTORY_NAMESPACE = { 'xmlns:fh': 'http://purl.org/syndication/history/1.0
  */
 export function renderRss(doc: FeedDocument): string {
   checkFeedDocument(doc);
+  return rssText(doc);
+}
+
+/** renderRss of a document already checked by `checkFeedDocument` (the build checks each once for its three formats). */
+export function rssText(doc: FeedDocument): string {
   const ph = new Placeholders('rss');
   const feed = new Feed({
     title: ph.text(doc.title),

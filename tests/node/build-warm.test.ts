@@ -19,6 +19,10 @@ vi.mock('../../src/render/index.js', async (importOriginal) => {
       renders.count++;
       return actual.renderFormat(...args);
     },
+    renderFormats: (...args: Parameters<typeof actual.renderFormats>) => {
+      renders.count++;
+      return actual.renderFormats(...args);
+    },
     renderFeeds: (...args: Parameters<typeof actual.renderFeeds>) => {
       renders.count++;
       return actual.renderFeeds(...args);
