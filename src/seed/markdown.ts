@@ -19,6 +19,7 @@ import { RAW_TAG, RAW_TAGS, rawAfter, withTemplateLinks } from './template-links
 import { withoutWordpressCaptions } from './wordpress-captions.js';
 import { withAdmonitions } from './admonitions.js';
 import { withHashnodeMarks } from './hashnode-marks.js';
+import { splitDatedName } from './dated-name.js';
 import deflist from 'markdown-it-deflist';
 import { OBSIDIAN_VAULT, withSiteExtensions } from './markdown-extensions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -187,6 +188,11 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
     tokens = [...tokens.slice(0, lead), ...tokens.slice(lead + 3)];
   } else if (parsed) {
     ({ title, tokens } = parsed);
+  } else if (!title && tokens.length > 0 && leadBlocks(tokens) === tokens.length && !unclosedFence(tokens[tokens.length - 1]!, fm.body)) {
+    // Nothing but blocks that are no headline (code, a picture, a table, a quotation, HTML): their first line as written
+    // would be one (```js, | a | b |, ![](x.png)). The story is titled by its file's name, as Jekyll titles a post, and they stay whole.
+    // A fence never closed takes in the rest of the file: its line is the headline, and what follows it the body, as before.
+    title = untitledBodyTitle(tokens, file);
   } else if (!title) {
     // A first block that is no paragraph (`2023. What a year` is a list to Markdown): its first line, as written.
     const lines = fm.body.split('\n');
@@ -325,6 +331,63 @@ function comparableTitle(title: string): string {
 }
 
 /**
+ * The title of a story whose body holds no line that could be its headline (only blocks {@link hiddenLead} passes over):
+ * its file's name in words (`photo-of-the-day.md` → "Photo Of The Day", see {@link nameTitle}). Without a file name, or with
+ * only HTML no reader sees, there is none: `E_EMPTY`.
+ */
+function untitledBodyTitle(tokens: readonly Token[], file: string | undefined): string {
+  const shown = tokens.some((t) => t.level === 0 && !(t.type === 'html_block' && onlyHiddenHtml(t.content)));
+  if (!shown) throw new StoryfeedError('E_EMPTY', 'the file has no text a reader sees (only HTML comments, scripts or styles)', { file, line: 1 });
+  const title = file === undefined ? '' : nameTitle(file);
+  if (title === '') {
+    throw new StoryfeedError(
+      'E_EMPTY',
+      'no headline: the text holds only code, pictures, tables, quotations or HTML, whose first line is no headline; give a `title` in front matter',
+      { file, line: 1 },
+    );
+  }
+  return title;
+}
+
+/**
+ * Whether `token` is a fenced code block never closed (it runs to the end of `body`, its last line no closing fence). Only
+ * the last block can be one: asked of it alone, the lines before it are counted once.
+ */
+function unclosedFence(token: Token, body: string): boolean {
+  if (token.type !== 'fence' || token.map === null) return false;
+  const [start, end] = token.map;
+  if (end - start < 2) return true;
+  let at = -1;
+  for (let line = 0; line < end - 1; line++) {
+    at = body.indexOf('\n', at + 1);
+    if (at < 0) return true;
+  }
+  const next = body.indexOf('\n', at + 1);
+  const last = body.slice(at + 1, next < 0 ? body.length : next).trim();
+  const mark = token.markup[0]!;
+  return !(last.length >= token.markup.length && [...last].every((c) => c === mark));
+}
+
+/**
+ * A file's name as a title: the name without its extension and its date (`2024-01-02-`), or the folder's of an `index`
+ * or `_index` file (a page bundle), its words between hyphens, underscores and spaces, the first letter of each in upper
+ * case and the rest as written (`NASA-launch-photos` → "NASA Launch Photos"); empty for a name of no letter or digit.
+ */
+function nameTitle(file: string): string {
+  const parts = file.split(/[\\/]/).filter((p) => p !== '');
+  let stem = (parts.pop() ?? '').replace(/\.[^.]*$/, '');
+  if (/^_?index$/i.test(stem)) stem = parts.pop() ?? '';
+  stem = splitDatedName(stem)?.rest ?? stem;
+  const words = stem.split(/[-_\s]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words
+    .map((word) => {
+      const head = String.fromCodePoint(word.codePointAt(0)!);
+      return head.toUpperCase() + word.slice(head.length);
+    })
+    .join(' ');
+}
+
+/**
  * The body below its headline when the headline comes from it (no title in front matter): below a leading
  * `# ` heading, else below its first line of text, HTML no reader sees before either passed over (see
  * {@link hiddenLead}), as {@link readMarkdownSeed} finds the headline.
@@ -358,6 +421,12 @@ function firstTextLine(lines: readonly string[], from: number): number {
  * nothing comes after them (the headline is then their first line, as written).
  */
 function hiddenLead(tokens: readonly Token[]): number {
+  const lead = leadBlocks(tokens);
+  return lead < tokens.length ? lead : 0;
+}
+
+/** How many block tokens {@link hiddenLead} passes over, all of them (`tokens.length`) when nothing comes after them. */
+function leadBlocks(tokens: readonly Token[]): number {
   let lead = 0;
   for (;;) {
     if (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
@@ -366,7 +435,7 @@ function hiddenLead(tokens: readonly Token[]): number {
     else if (tokens[lead]?.type === 'table_open' || tokens[lead]?.type === 'blockquote_open') lead = closing(tokens, lead) + 1;
     else break;
   }
-  return lead < tokens.length ? lead : 0;
+  return Math.min(lead, tokens.length);
 }
 
 /**

@@ -122,7 +122,8 @@ describe('a picture without text opening the body without a title (regression: t
     // With text beside it, or alternative text, it is read as before; nothing below it: its line is the headline, as before.
     expect(readMarkdownSeed('![](a.png) Storm hits coast\n\nBody.\n').title).toBe('Storm hits coast');
     expect(readMarkdownSeed('![Logo of the paper](logo.png)\n\nBody.\n').title).toBe('Logo of the paper');
-    expect(() => readMarkdownSeed('![](logo.png)\n', { file: 'a.md' })).toThrow(/"!\[\]\(logo.png\)" has a headline but no body/);
+    // Nothing else: the picture is the body, titled by the file's name (see below).
+    expect(readMarkdownSeed('![](logo.png)\n', { file: 'a.md' }).title).toBe('A');
   });
 });
 
@@ -142,10 +143,10 @@ describe('a table, a block quote or HTML of another element than a heading or a 
         expect(seed.html, block).toBe(`${html}\n<p>Members argued for hours.</p>\n`);
       }
     }
-    // A heading's or a paragraph's HTML gives the headline as before; nothing below the block: its first line, as before.
+    // A heading's or a paragraph's HTML gives the headline as before; nothing below the block: the file's name (see below).
     expect(readMarkdownSeed('<h1 align="center">Council passes budget</h1>\n\nBody.\n').title).toBe('Council passes budget');
     expect(readMarkdownSeed('<p>Council passes budget</p>\n\nBody.\n').title).toBe('Council passes budget');
-    expect(readMarkdownSeed('> A quote\n> in two lines\n', { file: 'a.md' }).title).toBe('> A quote');
+    expect(readMarkdownSeed('> A quote\n> in two lines\n', { file: 'a.md' }).title).toBe('A');
   });
 });
 
@@ -187,7 +188,7 @@ describe('HTML no reader sees before the headline', () => {
     ];
     for (const [text, title] of asBefore) expect(readMarkdownSeed(text!, { file: 'a.md' }).title, text).toBe(title);
     // Nothing after it: its first line is the headline, as before.
-    expect(() => readMarkdownSeed('<!-- only a note -->\n', { file: 'a.md' })).toThrow(/"<!-- only a note -->" has a headline but no body/);
+    expect(() => readMarkdownSeed('<!-- only a note -->\n', { file: 'a.md' })).toThrow(/a\.md:1: the file has no text a reader sees/);
   });
 });
 
@@ -238,5 +239,42 @@ describe('a leading heading of only a picture without a title in front matter (r
       const seed = readMarkdownSeed(titled('Release notes', `${heading}\n\nFirst paragraph.\n`));
       expect(seed.html, heading).toBe('<p>First paragraph.</p>\n');
     }
+  });
+});
+
+describe('an untitled Markdown seed of nothing but blocks that are no headline (regression: a fence, a table row or a picture as written was the title: "```js", "| a | b |")', () => {
+  const bodies = [
+    ['```js\nconsole.log(1);\n```\n', '<pre><code class="language-js">console.log(1);\n</code></pre>'],
+    ['| a | b |\n|---|---|\n| 1 | 2 |\n', '<table>'],
+    ['![](harbour.jpg)\n\n[![](https://ex.com/badge.svg)](https://ex.com/)\n', '<img src="harbour.jpg" alt="">'],
+    ['> Somebody said something.\n', '<blockquote>'],
+    ['<figure><img src="x.jpg"><figcaption>Dawn</figcaption></figure>\n', '<figcaption>Dawn</figcaption>'],
+  ] as const;
+
+  it("is titled by its file's name in words, and every block stays whole in the body", () => {
+    for (const [body, html] of bodies) {
+      const seed = readMarkdownSeed(body, { file: 'posts/photo-of_the day.md' });
+      expect(seed.title, body).toBe('Photo Of The Day');
+      expect(seed.html, body).toContain(html);
+    }
+  });
+
+  it("takes the name after a date, the folder's name for an index file, and keeps a word's other letters as written", () => {
+    expect(readMarkdownSeed(bodies[0][0], { file: 'content/2024-01-02-NASA-launch.md' }).title).toBe('NASA Launch');
+    expect(readMarkdownSeed(bodies[2][0], { file: 'content/trip-to-rome/index.md' }).title).toBe('Trip To Rome');
+    expect(readMarkdownSeed(bodies[2][0], { file: 'content\\trip\\_index.md' }).title).toBe('Trip');
+  });
+
+  it('is E_EMPTY without a name to give the title, and with only HTML no reader sees', () => {
+    expect(() => readMarkdownSeed(bodies[0][0])).toThrow(expect.objectContaining({ code: 'E_EMPTY', message: expect.stringContaining('give a `title`') }));
+    expect(() => readMarkdownSeed(bodies[0][0], { file: 'notes/_-_.md' })).toThrow(expect.objectContaining({ code: 'E_EMPTY' }));
+    expect(() => readMarkdownSeed('<!-- a note -->\n\n<style>p{}</style>\n', { file: 'note.md' })).toThrow(
+      expect.objectContaining({ code: 'E_EMPTY', message: expect.stringContaining('no text a reader sees') }),
+    );
+  });
+
+  it('keeps a title given in front matter, and a headline below the blocks', () => {
+    expect(readMarkdownSeed(`---\ntitle: Given\n---\n${bodies[0][0]}`, { file: 'a.md' }).title).toBe('Given');
+    expect(readMarkdownSeed(`${bodies[0][0]}\nStorm hits coast\n\nBody.\n`, { file: 'a.md' }).title).toBe('Storm hits coast');
   });
 });
