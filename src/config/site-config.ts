@@ -347,8 +347,11 @@ function plainCopy(value: unknown, path: string, depth: number, add: (path: stri
 
 function configError(source: string, problems: ConfigProblem[]): StoryfeedError {
   const lines = problems.map((p) => `${p.path}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
-  return new StoryfeedError('E_CONFIG', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${source}:\n  ${lines.join('\n  ')}`, {
-    file: source === 'configuration' ? undefined : source,
+  const file = source === 'configuration' ? undefined : source;
+  // The file is named once: messages are shown after it (`storyfeed.config.json: 1 problem in the settings:`).
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  return new StoryfeedError('E_CONFIG', `${count} in the ${file === undefined ? 'configuration' : 'settings'}:\n  ${lines.join('\n  ')}`, {
+    file,
     problems: lines,
   });
 }

@@ -1,5 +1,5 @@
 import { duplicateKeyProblem, lineAt } from '../json-keys.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StoryfeedError } from '../errors.js';
@@ -20,7 +20,15 @@ export interface LoadConfigOptions {
 }
 
 /** Names searched, in order, in the working directory. */
-export const CONFIG_FILE_NAMES = ['storyfeed.config.json', 'storyfeed.config.mjs', 'storyfeed.config.js', 'storyfeed.config.ts'] as const;
+export const CONFIG_FILE_NAMES = [
+  'storyfeed.config.json',
+  'storyfeed.config.mjs',
+  'storyfeed.config.js',
+  'storyfeed.config.cjs',
+  'storyfeed.config.ts',
+  'storyfeed.config.mts',
+  'storyfeed.config.cts',
+] as const;
 
 /** A configuration and where it came from. */
 export interface LoadedConfig {
@@ -54,7 +62,25 @@ export async function loadConfigFile(configPath?: string, cwd = process.cwd(), o
       return { config: validateConfig((pkg as { storyfeed: unknown }).storyfeed, `${displayPath(pkgFile, cwd)} ("storyfeed")`), file: pkgFile, dir: cwd };
     }
   }
+  // A configuration in a format storyfeed does not read (`storyfeed.config.yaml`, `.toml`) is named, not passed over as if
+  // there were none: its settings would be silently ignored.
+  const unread = unreadConfigName(cwd);
+  if (unread !== undefined) await readConfigValue(path.join(cwd, unread), cwd, options);
   return undefined;
+}
+
+/** Configuration formats people write that storyfeed does not read (others, `storyfeed.config.json.bak`, are no configuration). */
+const UNREAD_CONFIG_NAME = /^storyfeed\.config\.(?:ya?ml|toml|json5|jsonc|ini)$/i;
+
+/** The first (by name) file in `cwd` named as a configuration in a format storyfeed does not read, if any (see {@link UNREAD_CONFIG_NAME}). */
+function unreadConfigName(cwd: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(cwd);
+  } catch {
+    return undefined;
+  }
+  return names.filter((name) => UNREAD_CONFIG_NAME.test(name)).sort()[0];
 }
 
 /** Extensions of the JavaScript and TypeScript configurations loaded as modules (Node needs them lower-case). */

@@ -125,7 +125,7 @@ describe('storyfeed build', () => {
     writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'nope', title: '' }));
     const run = await cli(['build'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/2 problems in storyfeed.config.json/);
+    expect(run.stderr).toMatch(/storyfeed.config.json: 2 problems in the settings:/);
     expect(run.stderr).toContain('siteUrl');
     expect(run.stderr).toContain('title');
   });
@@ -251,7 +251,7 @@ describe('--json on errors', () => {
     writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'news.example.com', title: 'T' }));
     const config = await cli(['build', '--json', '--dry-run'], { cwd: dir });
     expect(config.code).toBe(1);
-    expect(failure(config.stdout).error).toMatchObject({ code: 'E_CONFIG', message: '1 problem in storyfeed.config.json', file: 'storyfeed.config.json' });
+    expect(failure(config.stdout).error).toMatchObject({ code: 'E_CONFIG', message: '1 problem in the settings', file: 'storyfeed.config.json' });
     expect(failure(config.stdout).error.problems[0]).toContain('siteUrl: "news.example.com"');
     expect(config.stderr).toContain('[E_CONFIG]');
 

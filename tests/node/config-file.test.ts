@@ -47,3 +47,37 @@ describe('a configuration file given with --config', () => {
     for (const name of ['a.mjs', 'b.cjs']) expect((await loadConfigFile(name, dir))?.config.title, name).toBe('X');
   });
 });
+
+describe('the configuration found in the working directory', () => {
+  const folder = (): string => mkdtempSync(path.join(dir, 'cwd-'));
+
+  it('is read from storyfeed.config.cjs, .mts and .cts too, as --config reads them (regression: "no configuration found")', async () => {
+    const cjs = folder();
+    writeFileSync(path.join(cjs, 'storyfeed.config.cjs'), `module.exports = ${JSON.stringify(SETTINGS)};\n`);
+    const loaded = await loadConfigFile(undefined, cjs);
+    expect(loaded?.config.title).toBe('X');
+    expect(loaded?.file).toBe(path.join(cjs, 'storyfeed.config.cjs'));
+  });
+
+  it('in a format storyfeed does not read is named, not passed over as if there were none (regression: its settings silently ignored)', async () => {
+    for (const name of ['storyfeed.config.yaml', 'storyfeed.config.yml', 'storyfeed.config.toml', 'storyfeed.config.json5']) {
+      const cwd = folder();
+      writeFileSync(path.join(cwd, name), 'siteUrl: https://x.example\n');
+      const error = await loadConfigFile(undefined, cwd).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, name).toMatchObject({ code: 'E_CONFIG', file: name, message: expect.stringContaining('write its settings as storyfeed.config.json') });
+    }
+  });
+
+  it('is none beside a backup or another file named like one, and a readable one wins over an unread one', async () => {
+    const cwd = folder();
+    writeFileSync(path.join(cwd, 'storyfeed.config.json.bak'), '{');
+    writeFileSync(path.join(cwd, 'storyfeed.config.md'), '# notes');
+    expect(await loadConfigFile(undefined, cwd)).toBeUndefined();
+    writeFileSync(path.join(cwd, 'storyfeed.config.yaml'), 'siteUrl: https://x.example\n');
+    writeFileSync(path.join(cwd, 'storyfeed.config.json'), JSON.stringify(SETTINGS));
+    expect((await loadConfigFile(undefined, cwd))?.config.title).toBe('X');
+  });
+});
