@@ -133,7 +133,7 @@ const PROBLEM_TABLE = {
   },
   W_NOT_A_SEED: {
     summary:
-      "a file in the seeds folder holds no story (a JSON file with neither a title nor a body, a folder's README, licence or changelog, or an undated file in a Jekyll site's _posts) and was skipped, or articles are in a format storyfeed does not read",
+      "a file in the seeds folder holds no story (a JSON file with neither a title nor a body, a JSON Feed, a folder's README, licence or changelog, or an undated file in a Jekyll site's _posts) and was skipped, or articles are in a format storyfeed does not read",
     fix: 'Nothing to do for a data or configuration file (package.json, a site generator\'s data) or a folder\'s notes; to publish a JSON file as a story, give it "title" and its text in "sections", "body", "markdown" or "contentHtml"; rename a README to publish it; name a Jekyll post with its date first (2024-01-02-title.md); convert articles in another format (reStructuredText, Quarto, R Markdown, AsciiDoc, Org, a Jekyll post in HTML) to Markdown to publish them.',
   },
   W_OUT_LINK: {

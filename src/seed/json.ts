@@ -67,6 +67,15 @@ export function readJsonSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     );
   }
   const obj = post?.fields ?? (value as Record<string, unknown>);
+  // A JSON Feed (another site's, or one storyfeed wrote, copied among the seeds) holds a title and items, no story.
+  const feed = jsonFeedItems(obj);
+  if (feed !== undefined) {
+    throw new StoryfeedError(
+      'E_NOT_A_SEED',
+      `the JSON is a JSON Feed of ${feed} item${feed === 1 ? '' : 's'}, not a story: a seed is one article (to publish another feed's items, hand them to the library as plain items)`,
+      { file },
+    );
+  }
   const fail = (path: string, detail: string): never => {
     throw new StoryfeedError('E_FIELD', `$.${pathOf(path)}: ${detail}`, { file });
   };
@@ -270,4 +279,10 @@ export function htmlToSections(html: string, file?: string): Section[] {
   parser.end();
   if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
   return sections;
+}
+
+/** How many items a JSON Feed holds (its `version` names jsonfeed.org, its `items` is a list), `undefined` for other JSON. */
+function jsonFeedItems(value: Record<string, unknown>): number | undefined {
+  const { version, items } = value;
+  return typeof version === 'string' && /^https?:\/\/jsonfeed\.org\/version\//i.test(version) && Array.isArray(items) ? items.length : undefined;
 }

@@ -464,6 +464,24 @@ describe('a listing of posts', () => {
   });
 });
 
+describe("a JSON Feed among the seeds (another site's, or one storyfeed wrote)", () => {
+  it('is no story, skipped by a build, where it was a seed missing its body (regression: `$.body: a JSON seed needs its text`)', () => {
+    const feed = (items: unknown[], version = 'https://jsonfeed.org/version/1.1') => ({ version, title: 'Harbour News', home_page_url: 'https://harbour.example/', items });
+    const item = { id: 'https://harbour.example/1', url: 'https://harbour.example/1', title: 'Ferry', content_html: '<p>Hi.</p>' };
+    for (const [json, count] of [
+      [feed([item, item]), '2 items'],
+      [feed([], 'https://jsonfeed.org/version/1'), '0 items'],
+      [feed([item], 'http://jsonfeed.org/version/1'), '1 item,'],
+    ] as const) {
+      const error = fails(() => readJsonSeed(JSON.stringify(json), { file: 'feed.json' }));
+      expect(error.code).toBe('E_NOT_A_SEED');
+      expect(error.detail).toContain(`the JSON is a JSON Feed of ${count}`);
+    }
+    // A story whose own fields hold a version and items of its own is read as before.
+    expect(readJsonSeed(JSON.stringify({ title: 'Versions', version: '2.0', items: [], body: 'Text.' })).title).toBe('Versions');
+  });
+});
+
 describe("Ghost's export of a whole site", () => {
   const exported = () => {
     const post = (slug: string, extra: Record<string, unknown>): Record<string, unknown> => ({
