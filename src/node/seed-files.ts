@@ -296,7 +296,10 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     onWarning?.(
       warning(
         'W_NOT_A_SEED',
-        `${total === 1 ? `${firstUnread} is an article` : `${total} files (${kinds}; first: ${firstUnread}) are articles`} in a format storyfeed does not read; ${total === 1 ? 'it is' : 'they are'} skipped (convert to Markdown to publish)`,
+        // The message follows the first file's name (`doc.rst: …`): it is not named again.
+        total === 1
+          ? 'an article in a format storyfeed does not read; it is skipped (convert to Markdown to publish)'
+          : `an article in a format storyfeed does not read, and ${total - 1} more (${kinds} in all); they are skipped (convert to Markdown to publish)`,
         { file: firstUnread },
       ),
     );
