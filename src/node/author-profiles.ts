@@ -101,7 +101,8 @@ function httpUrl(value: unknown): string | undefined {
 }
 
 function problem(file: string, cwd: string, why: string): Diagnostic {
-  return warning('W_AUTHORS_FILE', `${displayPath(file, cwd)} could not be read (${why}); its authors' ids are published as their names`, {
+  // Shown after the file's name, which it does not repeat.
+  return warning('W_AUTHORS_FILE', `this authors file could not be read (${why}); its authors' ids are published as their names`, {
     file: displayPath(file, cwd),
   });
 }

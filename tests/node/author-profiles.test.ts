@@ -42,6 +42,8 @@ describe('authors described by id in another generator’s authors file', () => 
     write('list/authors.yml', '- slorber\n');
     expect(await readAuthorProfiles(path.join(dir, 'list'), dir, (d) => warnings.push(d))).toBeUndefined();
     expect(warnings[1]?.message).toContain('expected a mapping of ids to authors');
+    // The file is named once, before the message (regression: `blog/authors.yml: blog/authors.yml could not be read`).
+    expect(warnings[0]?.message).toMatch(/^this authors file could not be read \(/);
   });
 
   it("gives a build's stories the authors their ids name (they were published as the ids), and follows an edit of the file on a warm build", async () => {
