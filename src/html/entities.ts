@@ -175,3 +175,19 @@ export function decodeReferences(text: string, context: ReferenceContext): strin
 
 /** Decodes every character reference in `text`, as in HTML text content. */
 export const decodeHtmlText = (text: string): string => decodeReferences(text, 'text');
+
+/** A whole character reference, closed by its semicolon: `&amp;`, `&eacute;`, `&#8217;`, `&#x2019;`. */
+const CLOSED_REFERENCE = /&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/**
+ * `text` with each whole character reference closed by its semicolon (`Tom&#8217;s`, `Q&amp;A`) replaced by the
+ * character it names; anything else stays as written (`AT&T`, `&copy 2024`, `&unknown;`). For text a field holds that
+ * may have come from HTML (a title WordPress exported), where HTML's looser rules would read `&copy` too. One pass.
+ */
+export function withCharacterReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(CLOSED_REFERENCE, (reference) => {
+    const decoded = readReference(reference, 0, 'text');
+    return decoded !== undefined && decoded.end === reference.length ? decoded.text : reference;
+  });
+}

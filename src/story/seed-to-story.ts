@@ -15,6 +15,7 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from './analysis/index.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
 import { showsText } from './html-text.js';
+import { withCharacterReferences } from '../html/entities.js';
 import type { ImageAddress } from './sanitize.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { notALanguageTag } from './language-tag.js';
@@ -242,7 +243,9 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     }
   }
   const headings = options.analysis === false ? [] : seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
-  const givenTitle = collapseSpace(clean(meta.title ?? seed.title, 'title', file, warn));
+  // A title given as a field may hold HTML's character references, as WordPress exports write them (`Tom&#8217;s`,
+  // `Q&amp;A`) and Jekyll shows them: they are the characters they name. A headline read from the body is text already.
+  const givenTitle = collapseSpace(clean(meta.title !== undefined ? withCharacterReferences(meta.title) : seed.title, 'title', file, warn));
   // A zero-width space or byte-order mark around a headline shows nothing; a headline of nothing else is none.
   const title = withoutInvisibleEdges(givenTitle);
   if (title === '' && givenTitle !== '') {

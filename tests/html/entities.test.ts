@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { Parser as ReferenceParser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_NAMES, ENTITY_WORDS } from '../../src/html/entity-data.js';
-import { decodeHtmlText } from '../../src/html/entities.js';
+import { decodeHtmlText, withCharacterReferences } from '../../src/html/entities.js';
 import { Parser } from '../../src/html/parser.js';
 import { entityModule } from '../../scripts/generate-html-entities.mjs';
 
@@ -98,5 +98,25 @@ describe('HTML character references', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
     );
+  });
+});
+
+describe('withCharacterReferences (a field that may hold HTML references, such as an exported title)', () => {
+  it('decodes whole references closed by their semicolon, as the entities package does', () => {
+    expect(withCharacterReferences('Tom&#8217;s &amp; Jerry&#x2019;s caf&eacute; &lt;3')).toBe('Tom’s & Jerry’s café <3');
+    fc.assert(
+      fc.property(fc.constantFrom(...names().map((n) => `${n};`)), fc.string(), (name, tail) => {
+        expect(withCharacterReferences(`&${name}${tail.replace(/&/g, '')}`)).toBe(decodeHTML(`&${name}`) + tail.replace(/&/g, ''));
+      }),
+    );
+  });
+
+  it('leaves anything else as written: a bare ampersand, a legacy name without its semicolon, an unknown name', () => {
+    for (const text of ['AT&T', 'Q & A', '&copy 2024', '&unknown;', '&amp', '&#;', '&#x;', 'Fish &chips;']) expect(withCharacterReferences(text), text).toBe(text);
+  });
+
+  it('is linear in the length of its text', () => {
+    const text = '&amp;'.repeat(200_000) + '&'.repeat(200_000) + '&#1'.repeat(100_000);
+    expect(withCharacterReferences(text)).toBe('&'.repeat(200_000) + '&'.repeat(200_000) + '&#1'.repeat(100_000));
   });
 });

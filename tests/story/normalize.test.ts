@@ -130,6 +130,19 @@ describe('parseSeed: dates', () => {
   });
 });
 
+describe('parseSeed: a title with character references', () => {
+  it('given as a field (a WordPress export in front matter, a JSON seed) is the characters they name (regression: `Tom&#8217;s` published as written)', () => {
+    expect(parse('---\ntitle: "Tom&#8217;s caf&eacute; &amp; bar"\ndate: 2024-01-02\n---\nBody.\n', { file: 'a.md' }).title).toBe('Tom’s café & bar');
+    expect(parse(JSON.stringify({ title: 'Q&amp;A: AT&T', body: 'Text.', date: '2024-01-02' }), { file: 'a.json' }).title).toBe('Q&A: AT&T');
+    // A bare ampersand, or one of no whole reference, is text as before.
+    expect(parse('---\ntitle: "AT&T &copy 2024"\ndate: 2024-01-02\n---\nBody.\n', { file: 'a.md' }).title).toBe('AT&T &copy 2024');
+  });
+
+  it('read from a plain text seed is text as written', () => {
+    expect(parse('Q&amp;A\n\nBody.', { file: 'a.txt' }).title).toBe('Q&amp;A');
+  });
+});
+
 describe('parseSeed: content', () => {
   it('takes authors from front matter, then the byline, then the site', () => {
     expect(parse(fixture('dateline-byline.txt'), { file: 'd.txt' }).authors).toEqual([{ name: 'Ivan Petrenko' }, { name: 'Maria Lopez' }]);
