@@ -821,7 +821,17 @@ const roleBefore = (tokens: Token[], a: number): Role | null => {
 const TITLE_OF = new Set(['von', 'de', 'du', 'des', 'del', 'della', 'di']);
 
 /** Titles of address that stand before a surname, particles included ("Frau von der Leyen", "Monsieur de Villepin"). */
-const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'senor', 'senora', 'monsieur', 'madame', 'prof', 'professor']);
+const HONORIFICS = new Set(['herr', 'frau', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'senor', 'senora', 'monsieur', 'madame', 'mme', 'mlle', 'prof', 'professor']);
+
+/**
+ * "M. Paul Renard", "MM. Dupont et Durand": in French the abbreviated "Monsieur" opens a name like "Mr." in English, so it
+ * is a title, not the initial of a first name. Only in the Romance profile and only before another capitalised word: an
+ * English "M." opening a name ("M. Night …") is an initial.
+ */
+function frenchCourtesyTitle(b: Builder, k: number, end: number): boolean {
+  const t = b.tokens[k];
+  return b.profile === 'romance' && !!t && t.dotted && (t.fold === 'm' || t.fold === 'mm') && k + 1 < end && !!b.tokens[k + 1]?.cap;
+}
 
 /** Titles of a government's ministers, which a portfolio rather than a body may precede ("Emergency Situations Minister"). */
 const MINISTERIAL_TITLES = new Set(['minister', 'ministers', 'secretary', 'ministre', 'ministro', 'ministra', 'ministerin']);
@@ -1111,7 +1121,8 @@ function decompose(b: Builder, a: number, end: number): void {
     // "Analyst Peter Lindqvist", "Farmer Jane Doe": any role noun opening a span works like a title.
     // Cyrillic titles are inflected ("Держсекретаря США …", "Міністра оборони …"): the stem counts.
     const cyrillicTitle = !!t && b.profile === 'cyrillic' && t.cap && !t.caps && TITLE_WORDS.has(t.lower.replace(/(?:ові|еві|єві|ом|ем|єм|ою|ею|а|я|у|ю)$/u, ''));
-    const title = !!t && (TITLE_WORDS.has(t.fold) || cyrillicTitle || (k === a && isRoleNoun(t.fold) && end - a >= 2 && !commonWordName(tokens, a + 1, end)));
+    const title =
+      !!t && (TITLE_WORDS.has(t.fold) || cyrillicTitle || frenchCourtesyTitle(b, k, end) || (k === a && isRoleNoun(t.fold) && end - a >= 2 && !commonWordName(tokens, a + 1, end)));
     if (t && title && (t.cap || t.caps)) {
       if (firstTitle < 0) firstTitle = k;
       lastTitle = k;

@@ -35,7 +35,7 @@ export const TITLE_WORDS = set(`
   sprecherin vorsitzende vorsitzender chef chefin direktor direktorin herr frau
   presidente presidenta ministro ministra alcalde alcaldesa portavoz directora secretario secretaria
   senor senora gobernador gobernadora
-  ministre maire porte-parole directeur directrice monsieur madame depute deputee
+  ministre maire porte-parole directeur directrice monsieur madame mme mlle depute deputee
 `);
 
 /** Role nouns written in lowercase before or after a name ("spokesman Dmytro Hrytsenko"), besides titles. */

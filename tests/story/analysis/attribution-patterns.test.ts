@@ -738,3 +738,11 @@ describe('a lead naming a body by a qualified noun', () => {
     expect(speakers(['According to a White House spokesman, "the convoy left on time".'])).toEqual(['White House']);
   });
 });
+
+describe('names and titles of French and Spanish reports (batch 15)', () => {
+  it('"M." before a French name is the courtesy title, no part of the speaker\'s name ("M. Paul Renard")', () => {
+    const paragraphs = ['Le ministre de la Santé, M. Paul Renard, a visité l’hôpital lundi. « Les urgences recevront dix médecins de plus », a-t-il déclaré.'];
+    expect(speakers(paragraphs, 'fr')).toEqual(['Paul Renard']);
+    expect(analyzeArticle(article(paragraphs, 'News update', 'fr')).entities.people).toEqual(['Paul Renard']);
+  });
+});
