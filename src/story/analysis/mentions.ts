@@ -2243,6 +2243,16 @@ function classifyPartOnce(b: Builder, a: number, end: number, role: Role | null,
       if (title) role = { words: [title], head: title };
     }
   }
+  // "le dossier de la Somalie, le président …", "au Darfour", "del Chocó": one word after an article or its contraction
+  // is never a person's name, whatever the comma and title after it suggest (the title is the subject's: "de la Somalie,
+  // le président …").
+  if (
+    profile === 'romance' &&
+    n === 1 &&
+    (ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') || ROMANCE_ARTICLE_CONTRACTIONS.has(tokens[a - 1]?.lower ?? '')) &&
+    !tokens[a - 1]?.cap
+  )
+    cues.person = 0;
   // "Благодійний фонд "Спасемо дітей"", "компанія «Нафтогаз»": a body's head noun before a quoted name makes it that body.
   if (profile === 'cyrillic' && QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '') && cyrillicHeadNominative(tokens[a - 2]?.lower ?? '')) cues.organization += 3;
   // A guillemet-quoted short name («Укренерго») is often a company or body, but as often the title of a programme,
@@ -3695,6 +3705,9 @@ const TITLE_TIME_MODIFIERS = new Set([
 
 /** Spanish and French definite articles, which stand before things and bodies but not before a person's name. */
 const ROMANCE_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', "l'", 'l’']);
+
+/** A preposition fused with the definite article ("du", "au", "aux", "del", "al"): what follows takes the article too. */
+const ROMANCE_ARTICLE_CONTRACTIONS = new Set(['du', 'au', 'aux', 'del', 'al']);
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 

@@ -745,4 +745,13 @@ describe('names and titles of French and Spanish reports (batch 15)', () => {
     expect(speakers(paragraphs, 'fr')).toEqual(['Paul Renard']);
     expect(analyzeArticle(article(paragraphs, 'News update', 'fr')).entities.people).toEqual(['Paul Renard']);
   });
+
+  it('one word after an article or its contraction is no person, though a comma and a title follow it ("de la Vardanie, le président …")', () => {
+    const paragraphs = [
+      'Le président Paul Renard a parlé des dossiers. Abordant le dossier de la Vardanie, le président appelé à une action commune. « Il ne faut plus attendre » dans ce pays, a-t-il déclaré.',
+    ];
+    expect(speakers(paragraphs, 'fr')).toEqual(['Paul Renard']);
+    expect(analyzeArticle(article(paragraphs, 'News update', 'fr')).entities.people).toEqual(['Paul Renard']);
+    expect(analyzeArticle(article(['El ministro Pablo Ruiz volvió del Valdour, el país vecino, esta semana.'], 'News update', 'es')).entities.people).toEqual(['Pablo Ruiz']);
+  });
 });
