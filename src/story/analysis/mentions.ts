@@ -2243,6 +2243,12 @@ function classifyPartOnce(b: Builder, a: number, end: number, role: Role | null,
       if (title) role = { words: [title], head: title };
     }
   }
+  // "in eastern Chad", "across northern Jordan": what a lowercase compass adjective stands before is a region of a place,
+  // never a person, though the place's name is a given name too.
+  if (n <= 2 && tokens[a - 1]?.kind === 'word' && !tokens[a - 1]?.cap && COMPASS_ADJECTIVES.has(tokens[a - 1]?.lower ?? '')) {
+    cues.person = 0;
+    cues.place += 3;
+  }
   // "le dossier de la Somalie, le président …", "au Darfour", "del Chocó": one word after an article or its contraction
   // is never a person's name, whatever the comma and title after it suggest (the title is the subject's: "de la Somalie,
   // le président …").
@@ -3705,6 +3711,22 @@ const TITLE_TIME_MODIFIERS = new Set([
 
 /** Spanish and French definite articles, which stand before things and bodies but not before a person's name. */
 const ROMANCE_DEFINITE_ARTICLES = new Set(['el', 'la', 'los', 'las', 'le', 'les', "l'", 'l’']);
+
+/** Lowercase compass adjectives that qualify a place's name ("eastern Chad", "north-western Syria"). */
+const COMPASS_ADJECTIVES = new Set([
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'north-eastern',
+  'north-western',
+  'south-eastern',
+  'south-western',
+]);
 
 /** A preposition fused with the definite article ("du", "au", "aux", "del", "al"): what follows takes the article too. */
 const ROMANCE_ARTICLE_CONTRACTIONS = new Set(['du', 'au', 'aux', 'del', 'al']);

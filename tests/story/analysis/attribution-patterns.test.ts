@@ -755,3 +755,11 @@ describe('names and titles of French and Spanish reports (batch 15)', () => {
     expect(analyzeArticle(article(['El ministro Pablo Ruiz volvió del Valdour, el país vecino, esta semana.'], 'News update', 'es')).entities.people).toEqual(['Pablo Ruiz']);
   });
 });
+
+describe('places and pronouns of reported interviews (batch 15)', () => {
+  it('a name after a lowercase compass adjective is a place, though it is a given name too ("in eastern Chad")', () => {
+    const { entities } = analyzeArticle(article(['A spokesman for the agency works in eastern Chad, and its trucks reach northern Jordan.'], 'News update', 'en'));
+    expect(entities.places).toEqual(expect.arrayContaining(['Chad', 'Jordan']));
+    expect(entities.people).toEqual([]);
+  });
+});
