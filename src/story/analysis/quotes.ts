@@ -13,7 +13,7 @@ import type { Cluster, Registry } from './entities.js';
 import type { Role } from './mentions.js';
 import { POSITION_SCALE, POSITION_STRIDE, cyrillicBodyLemma, isWorkNoun, position } from './mentions.js';
 import { ANY_PLACE, FIRST_NAME, FUNCTION, ORGANIZATION, foldKey, lexFlags } from './lexicon.js';
-import { compatible, genderOfArticle, genderOfPerson, genderOfReference, roleGender } from './gender.js';
+import { compatible, genderOfArticle, genderOfPerson, genderOfPronoun, genderOfReference, roleGender } from './gender.js';
 import type { Gender } from './gender.js';
 import { isSpeechVerb } from './speech.js';
 import { articleAlone } from './spans.js';
@@ -3074,6 +3074,9 @@ const OBJECT_MARKERS = new Set([...NAME_PREPOSITIONS, 'against', 'than', 'like',
 /** Whether the person mention at a token reads as its sentence's subject rather than an object or a possessor. */
 const subjectLike = (tokens: Token[], first: number, last: number): boolean => !objectLike(tokens, first, last) && !tokens[last - 1]?.poss;
 
+/** How many words of an employer's name may stand between a preposition and the title before a name ("to VOA English reporter X"). */
+const EMPLOYER_REACH = 6;
+
 /** Whether the person mention at a token reads as an object: after a preposition, or, in Ukrainian, in an oblique case. */
 const objectLike = (tokens: Token[], first: number, last: number): boolean => {
   // "with Mayor Tom Reed", "з президентом Зеленським": a title between the preposition and the name changes nothing.
@@ -3082,6 +3085,9 @@ const objectLike = (tokens: Token[], first: number, last: number): boolean => {
   const title = tokens[b];
   if (title?.kind === 'word' && (TITLE_WORDS.has(title.fold) || isRoleNoun(title.fold))) {
     b--;
+    // "to Radio North reporter Joe Capp", "with the agency's reporter X": the employer named before the title changes
+    // nothing either.
+    for (let n = 0; n < EMPLOYER_REACH && tokens[b]?.kind === 'word' && (tokens[b]?.cap || tokens[b]?.poss); n++) b--;
     const article = tokens[b];
     if (article?.kind === 'word' && !article.cap && (FOREIGN_DEFINITE.has(article.lower) || ARTICLES.has(article.lower))) b--;
   }
@@ -3151,6 +3157,22 @@ const lastPersonBefore = (
     objectsOnly &&= objectLike(tokens, e.first, m?.last ?? e.first + 1);
   }
   return { cluster: best.cluster, pos: last.pos, objectsOnly, block: last.block, start, first: best.first };
+};
+
+/** Pronouns that stand as a sentence's subject for one person ("he", "elle", "él", "er", "він"): not "her", "him" or "his". */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'il', 'elle', 'él', 'ella', 'er', 'він', 'вона', 'он', 'она']);
+
+/**
+ * The index of a subject pronoun outside quotations between `from` and `to` (a sentence's words before the person it names
+ * as an object) whose gender agrees with `reference` (any, when `reference` is null), or -1.
+ */
+const subjectPronounBetween = (tokens: readonly Token[], from: number, to: number, reference: Gender): number => {
+  for (let k = Math.max(0, from); k < to; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || t.quote >= 0 || !SUBJECT_PRONOUNS.has(t.lower)) continue;
+    if (reference === null || genderOfPronoun(t.lower) === reference) return k;
+  }
+  return -1;
 };
 
 /** How many times {@link referent} follows a possessive back to the one it names ("his son, Nils" → whose son). */
@@ -3266,6 +3288,20 @@ const referent = (registry: Registry, blocks: readonly Block[], pos: number, las
     const block = blocks[named.block];
     const owner = block ? possessiveBefore(block.tokens, named.first, reference) : -1;
     if (block && owner >= 0) return referent(registry, blocks, position(block, owner), last, reference, profile, hops + 1);
+  }
+  // "Mark Dunn is a spokesman. He spoke to reporter Joe Capp about it. "…," he says.": when the latest sentence names
+  // people only as objects and a pronoun of the same gender is its subject, both pronouns refer to the same person.
+  if (
+    named?.objectsOnly === true &&
+    named.block !== undefined &&
+    named.start !== undefined &&
+    named.first !== undefined &&
+    hops < POSSESSOR_HOPS &&
+    (!last.speaker || named.pos > last.pos)
+  ) {
+    const block = blocks[named.block];
+    const k = block ? subjectPronounBetween(block.tokens, named.start + 1, named.first, reference) : -1;
+    if (block && k >= 0) return referent(registry, blocks, position(block, k), last, reference, profile, hops + 1);
   }
   // "X visited Kyiv, where he met President Y. "…," he said.": when the latest sentence names people only as objects,
   // the speaker of the paragraph just before goes on.

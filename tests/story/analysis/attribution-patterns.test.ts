@@ -762,4 +762,10 @@ describe('places and pronouns of reported interviews (batch 15)', () => {
     expect(entities.places).toEqual(expect.arrayContaining(['Chad', 'Jordan']));
     expect(entities.people).toEqual([]);
   });
+
+  it('a pronoun refers where the subject pronoun of a sentence naming people only as objects does ("he spoke to Radio North reporter Joe Capp")', () => {
+    const lead = 'Mark Dunn is a spokesman for the agency. From the camp, he spoke to';
+    expect(speakers([`${lead} reporter Joe Capp about the delays.`, '"Water is the first problem," he says.'])).toEqual(['Mark Dunn']);
+    expect(speakers([`${lead} Radio North reporter Joe Capp about the delays.`, '"Water is the first problem," he says.'])).toEqual(['Mark Dunn']);
+  });
 });
