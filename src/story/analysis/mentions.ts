@@ -63,6 +63,7 @@ import {
   SOURCE_LEADS_CYRILLIC,
   SPEECH_VERBS,
   STAFF_NOUNS,
+  STATEMENT_NOUNS,
   TITLE_WORDS,
   WEEKDAYS,
 } from './words.js';
@@ -463,6 +464,9 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   else if (b.profile === 'romance' && isLowercaseModifier(tokens[a - 1]) && romanceOrgDescriptor(tokens[a - 2])) cues.organization += 4;
   // "la agencia de prensa independiente Palenque Visión", "l'agence de presse X": the descriptor's own complement may stand between.
   else if (b.profile === 'romance' && describedWithComplement(tokens, a)) cues.organization += 4;
+  // "el comunicado de la Casa Blanca", "a statement from the Foreign Office", "die Mitteilung der Stadtwerke": who issues a
+  // statement is a body, though its name is made of common words.
+  if (statementAuthor(tokens, a)) cues.organization += 3;
   // "presentó un Habeas Corpus", "an Airbus": a name after an indefinite article is a thing's or a body's, not a person's.
   if (prev && before.index === a - 1 && !prev.cap && INDEFINITE_ARTICLES.has(prev.lower)) cues.person -= 2;
   // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
@@ -3727,6 +3731,20 @@ const COMPASS_ADJECTIVES = new Set([
   'south-eastern',
   'south-western',
 ]);
+
+/** Words joining a statement noun to the body that issues it ("statement from", "comunicado de", "Mitteilung der"). */
+const STATEMENT_AUTHOR_LINKS = new Set(['of', 'from', 'by', 'de', 'del', 'du', 'des', 'der', 'von', 'vom']);
+
+/** Whether the name at `a` follows a statement noun and the word joining it to its author ("el comunicado de la …"). */
+function statementAuthor(tokens: Token[], a: number): boolean {
+  let k = a - 1;
+  const article = tokens[k];
+  if (article?.kind === 'word' && !article.cap && (article.lower === 'the' || ROMANCE_DEFINITE_ARTICLES.has(article.lower) || article.lower === 'die' || article.lower === 'das'))
+    k--;
+  const link = tokens[k];
+  const noun = tokens[k - 1];
+  return link?.kind === 'word' && !link.cap && STATEMENT_AUTHOR_LINKS.has(link.lower) && noun?.kind === 'word' && !noun.cap && STATEMENT_NOUNS.has(noun.fold);
+}
 
 /** A preposition fused with the definite article ("du", "au", "aux", "del", "al"): what follows takes the article too. */
 const ROMANCE_ARTICLE_CONTRACTIONS = new Set(['du', 'au', 'aux', 'del', 'al']);

@@ -35,6 +35,7 @@ import {
   SPEAKER_OPENERS,
   SPEECH_LEADS_GERMAN,
   STAFF_NOUNS,
+  STATEMENT_NOUNS,
   TITLE_WORDS,
   VERB_FILLERS,
 } from './words.js';
@@ -991,13 +992,6 @@ const germanRelativeAt = (tokens: Token[], a: number): boolean => {
   const next = tokens[a + 1];
   return !!t && t.kind === 'word' && !t.cap && GERMAN_PERSON_RELATIVE.has(t.lower) && next?.kind === 'word' && !next.cap;
 };
-
-/** Nouns for a statement a body issues ("statement", "comunicado", "communiqué", "Mitteilung", "заява"). */
-const STATEMENT_NOUNS = new Set(
-  'statement release communique comunicado declaracion nota mensaje declaration message mitteilung pressemitteilung erklarung stellungnahme заява заяву заяві повідомлення звернення'
-    .split(' ')
-    .map(foldKey),
-);
 
 /** Verbs by which a subject issues a statement ("released", "issued", "emitió", "a publié"). */
 const ISSUE_VERBS = new Set([...REPORT_VERBS, 'issued', 'issues', 'gave', 'sent', 'put', 'emitió', 'emitieron', 'difundió', 'difundieron', 'publié', 'veröffentlichte']);

@@ -4,6 +4,8 @@
  * is written, never which names a particular story contains. All keys are lowercase and diacritic-free.
  */
 
+import { foldKey } from './lexicon.js';
+
 // Hyphenated entries are also stored as folded keys are written ("secretary-general" → "secretary general").
 const set = (words: string): ReadonlySet<string> =>
   new Set(
@@ -632,3 +634,10 @@ export const GERMAN_ORG_DESCRIPTOR_HEADS = [
   'kette',
   'startup',
 ];
+
+/** Nouns for a statement a body issues ("statement", "comunicado", "communiqué", "Mitteilung", "заява"), folded. */
+export const STATEMENT_NOUNS: ReadonlySet<string> = new Set(
+  'statement release communique comunicado declaracion nota mensaje declaration message mitteilung pressemitteilung erklarung stellungnahme заява заяву заяві повідомлення звернення'
+    .split(' ')
+    .map(foldKey),
+);

@@ -746,6 +746,12 @@ describe('names and titles of French and Spanish reports (batch 15)', () => {
     expect(analyzeArticle(article(paragraphs, 'News update', 'fr')).entities.people).toEqual(['Paul Renard']);
   });
 
+  it('who issues a statement is a body and its speaker, though its name is made of common words ("citó el comunicado de la Casa Verde")', () => {
+    const paragraphs = ['“La economía crece y el empleo también”, citó el comunicado de la Casa Verde.'];
+    expect(speakers(paragraphs, 'es')).toEqual(['Casa Verde']);
+    expect(analyzeArticle(article(paragraphs, 'News update', 'es')).entities.organizations).toEqual(['Casa Verde']);
+  });
+
   it('one word after an article or its contraction is no person, though a comma and a title follow it ("de la Vardanie, le président …")', () => {
     const paragraphs = [
       'Le président Paul Renard a parlé des dossiers. Abordant le dossier de la Vardanie, le président appelé à une action commune. « Il ne faut plus attendre » dans ce pays, a-t-il déclaré.',
