@@ -2,6 +2,7 @@
  * Splits a block of text into word and punctuation tokens and finds its quotation marks.
  */
 import { foldKey } from './lexicon.js';
+import { isSpeechVerb } from './speech.js';
 import { ABBREVIATIONS } from './words.js';
 
 /** What a token is. */
@@ -186,9 +187,32 @@ export function findQuoteRegions(text: string): { open: number; close: number }[
   const outer = stack[0];
   // A quotation left open runs to the end of the block, when it opens like a quotation and has words.
   if (outer && outer.mark !== '‘' && outer.mark !== '‚' && (text.slice(0, outer.at).trim() === '' || opensHere(text, outer.at)) && hasTwoWords(text, outer.at + 1)) {
-    regions.push({ open: outer.at, close: text.length });
+    // ""The guests are the best of us, added the ministry.": a quotation whose closing mark is missing before the
+    // attribution that ends its paragraph ends at the comma before the verb of saying.
+    const tail = attributionTail(text, outer.at + 1);
+    regions.push({ open: outer.at, close: tail >= 0 && hasTwoWords(text.slice(0, tail), outer.at + 1) ? tail : text.length });
   }
   return regions;
+}
+
+/** The most characters an attribution closing a paragraph may take after its comma (", agregó la Casa de Gobierno."). */
+const ATTRIBUTION_TAIL_CHARS = 80;
+
+/**
+ * The offset of the comma that sets off an attribution ending the text after `from` (", added the ministry.", ", dijo
+ * Pérez.", ", a-t-il déclaré."): a verb of saying within its first two words and no other comma or quotation mark after
+ * it; -1 if there is none.
+ */
+function attributionTail(text: string, from: number): number {
+  const comma = text.lastIndexOf(',');
+  if (comma < from || text.length - comma > ATTRIBUTION_TAIL_CHARS) return -1;
+  const rest = text.slice(comma + 1);
+  for (let i = 0; i < rest.length; i++) if (isQuoteCode(rest.charCodeAt(i))) return -1;
+  const words = rest
+    .trim()
+    .replace(/[.!?…]+$/u, '')
+    .split(/\s+/u);
+  return words.slice(0, 2).some(isSpeechVerb) ? comma : -1;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;

@@ -752,6 +752,15 @@ describe('names and titles of French and Spanish reports (batch 15)', () => {
     expect(analyzeArticle(article(paragraphs, 'News update', 'es')).entities.organizations).toEqual(['Casa Verde']);
   });
 
+  it('a quotation whose closing mark is missing before the attribution ending its paragraph ends at its comma ("…, agregó el ministerio.")', () => {
+    const es = analyzeArticle(
+      article(['El ministro Pablo Ruiz habló del plan.', '"Los invitados representan lo mejor del país, agregó el Ministerio de Hacienda.'], 'News update', 'es'),
+    );
+    expect(es.quotes.map((q) => q.speaker)).toEqual(['Ministerio de Hacienda']);
+    expect(es.quotes[0]?.text).not.toContain('agregó');
+    expect(speakers(['"The guests stand for the best of the country, added the Ministry of Finance.'])).toEqual(['Ministry of Finance']);
+  });
+
   it('one word after an article or its contraction is no person, though a comma and a title follow it ("de la Vardanie, le président …")', () => {
     const paragraphs = [
       'Le président Paul Renard a parlé des dossiers. Abordant le dossier de la Vardanie, le président appelé à une action commune. « Il ne faut plus attendre » dans ce pays, a-t-il déclaré.',
