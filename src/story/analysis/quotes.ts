@@ -3068,6 +3068,29 @@ const OBJECT_MARKERS = new Set([...NAME_PREPOSITIONS, 'against', 'than', 'like',
 /** Whether the person mention at a token reads as its sentence's subject rather than an object or a possessor. */
 const subjectLike = (tokens: Token[], first: number, last: number): boolean => !objectLike(tokens, first, last) && !tokens[last - 1]?.poss;
 
+/** How many words back from a name set off by a comma the role noun of the phrase it stands in apposition to may be. */
+const APPOSITION_REACH = 10;
+
+/**
+ * Whether the name at `first`, set off by a comma, stands in apposition to a role noun that a preposition governs ("mené
+ * par le rédacteur en chef du service de la BBC, Marc Morel, le président …", "he spoke to the head of the agency, Ann
+ * Roe, about …"): it names the preposition's object, not a subject.
+ */
+const appositionToObject = (tokens: Token[], first: number): boolean => {
+  if (tokens[first - 1]?.text !== ',') return false;
+  for (let k = first - 2, n = 0; k >= 0 && n < APPOSITION_REACH; k--, n++) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || t.quote >= 0) return false;
+    if (t.cap || !(TITLE_WORDS.has(t.fold) || isRoleNoun(t.fold))) continue;
+    let j = k - 1;
+    const article = tokens[j];
+    if (article?.kind === 'word' && !article.cap && (FOREIGN_DEFINITE.has(article.lower) || ARTICLES.has(article.lower))) j--;
+    const prep = tokens[j];
+    if (prep?.kind === 'word' && !prep.cap && OBJECT_MARKERS.has(prep.lower)) return true;
+  }
+  return false;
+};
+
 /** How many words of an employer's name may stand between a preposition and the title before a name ("to VOA English reporter X"). */
 const EMPLOYER_REACH = 6;
 
@@ -3087,6 +3110,7 @@ const objectLike = (tokens: Token[], first: number, last: number): boolean => {
   }
   const before = tokens[b];
   if (before && before.kind === 'word' && !before.cap && OBJECT_MARKERS.has(before.lower)) return true;
+  if (appositionToObject(tokens, first)) return true;
   const end = tokens[last - 1];
   // "зустрівся з президентом Володимиром Зеленським": a Ukrainian name in the instrumental, dative or genitive is no subject.
   if (!end || !CYRILLIC_WORD.test(end.text)) return false;

@@ -778,6 +778,24 @@ describe('places and pronouns of reported interviews (batch 15)', () => {
     expect(entities.people).toEqual([]);
   });
 
+  it('a name in apposition to the object of a preposition is no subject ("mené par le rédacteur en chef …, Marc Morel, le président Renard …")', () => {
+    expect(
+      speakers(
+        [
+          'Le chef Paul Renard a parlé. Dans cet entretien mené par le rédacteur en chef du service de la BBC, Marc Morel, le président Renard a fait le tour des dossiers.',
+          '« Tout le monde reconnait qu’il y a un drame » a-t-il déclaré.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Paul Renard']);
+    expect(
+      speakers([
+        'Mayor Tom Reed visited the port. In an interview with the editor of the Harbour Times, Mark Dunn, the mayor defended the plan.',
+        '"The port will grow," he said.',
+      ]),
+    ).toEqual(['Tom Reed']);
+  });
+
   it('a pronoun refers where the subject pronoun of a sentence naming people only as objects does ("he spoke to Radio North reporter Joe Capp")', () => {
     const lead = 'Mark Dunn is a spokesman for the agency. From the camp, he spoke to';
     expect(speakers([`${lead} reporter Joe Capp about the delays.`, '"Water is the first problem," he says.'])).toEqual(['Mark Dunn']);
