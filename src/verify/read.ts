@@ -5,7 +5,8 @@ import { readAtom } from './atom.js';
 import { alternateFeedLinks } from './html-canon.js';
 import { readJsonFeed } from './json-feed.js';
 import { inDocumentOrder } from './problem-list.js';
-import { readRss } from './rss.js';
+import { RETIRED_RSS_091_DTD, RSS_091_DTD } from './rss091-dtd.js';
+import { LEGACY_VERSIONS, readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
 import { attribute, lineAndColumn, parseXml, type XmlDocument, XmlSyntaxError, type XmlElement } from './xml-check.js';
 import { checkOptionsArgument, checkTextArgument } from './arguments.js';
@@ -17,7 +18,7 @@ export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS 2.
 const HTML_START = /<!doctype\s+html\b|<(?:html|head|body)[\s>]/iy;
 
 /**
- * Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.0/1.1 document into one normalized {@link ParsedFeed}.
+ * Reads an RSS 2.0, 0.92 or 0.91, Atom 1.0 or JSON Feed 1.0/1.1 document into one normalized {@link ParsedFeed}.
  * XML is checked strictly first. Spec violations are listed in `problems`; text that is not a
  * readable feed (empty, an HTML page, truncated or malformed, JSON that is not a feed, an unknown
  * root element, or not the `format` asked for) throws `StoryfeedError` `E_FEED` with a line.
@@ -51,10 +52,10 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
     document = parseXml(text);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
-    // An RSS 0.9x document often relies on its DTD's HTML entities; it is unsupported, whatever its XML.
+    // A draft RSS 0.9x (0.93, 0.94) is unsupported, whatever its XML; 0.91 and 0.92 are read, and their XML errors named.
     const root = afterProlog(text, true);
     const legacy = matchAt(text, root, LEGACY_RSS)?.[1];
-    if (legacy !== undefined) throw unsupported(`RSS ${legacy}`, 1);
+    if (legacy !== undefined && !LEGACY_VERSIONS.has(legacy)) throw unsupported(`RSS ${legacy}`, 1);
     if (startsWith(text, root, RDF_ROOT)) throw unsupported('RSS 1.0 (RDF)', 1);
     const { message, line, column, truncated, limit } = error.info;
     // Broken XML whose first element is no feed's root is not a feed at all: say so first.
@@ -79,6 +80,17 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
   if (kind !== 'rss' && kind !== 'atom') throw unsupported(kind, root.line);
   expectFormat(format, kind);
   const feed = kind === 'rss' ? readRss(root) : readAtom(root);
+  const doctype = document.doctype;
+  // The W3C validator counts the DTD Netscape no longer serves as an error: validating readers cannot fetch it.
+  if (doctype?.systemId === RETIRED_RSS_091_DTD) {
+    feed.problems.push({
+      path: 'DOCTYPE',
+      severity: 'error',
+      message: `the DTD ${doctype.systemId} is no longer served (Netscape took it down); name ${RSS_091_DTD}, where the RSS Advisory Board serves it`,
+      line: doctype.line,
+      column: 1,
+    });
+  }
   for (const entity of document.externalEntities ?? []) {
     feed.problems.push({
       path: 'DOCTYPE',
@@ -97,7 +109,7 @@ function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
   // RSS has no namespace; an <rss> put in one (other than RSS 1.1's) is still read as RSS, and the namespace reported.
   if (root.local === 'rss' && root.uri !== RSS11_NS) {
     const version = attribute(root, 'version')?.trim();
-    return version !== undefined && /^0\.9/.test(version) ? `RSS ${version}` : 'rss';
+    return version !== undefined && /^0\.9/.test(version) && !LEGACY_VERSIONS.has(version) ? `RSS ${version}` : 'rss';
   }
   if (root.uri === ATOM_NS) return root.local === 'feed' ? 'atom' : root.local === 'entry' ? 'an Atom entry document (not a feed)' : undefined;
   if (root.uri === ATOM_03_NS || (root.local === 'feed' && attribute(root, 'version')?.trim() === '0.3')) return 'Atom 0.3';
@@ -114,10 +126,10 @@ const RSS11_NS = 'http://purl.org/net/rss1.1#';
 
 /** The first element's name, after the prolog. */
 const FIRST_ELEMENT = /<([A-Za-z_][\w.:-]*)/y;
-/** Local names of the root elements of the feed formats storyfeed reads or names. */
-const FEED_ROOTS = new Set(['rss', 'feed', 'RDF', 'entry', 'html', 'HTML', 'opml']);
 /** An RSS 1.0 root, after the prolog. */
 const RDF_ROOT = /<rdf:RDF\b/y;
+/** Local names of the root elements of the feed formats storyfeed reads or names. */
+const FEED_ROOTS = new Set(['rss', 'feed', 'RDF', 'entry', 'html', 'HTML', 'opml']);
 /** An RSS 0.9x root and its version, after the prolog. */
 const LEGACY_RSS = /<rss\b[^>]*\bversion\s*=\s*["'](0\.9[0-9]*)["']/y;
 /** White space, from where it is tried. */
@@ -162,7 +174,7 @@ function startsWith(text: string, at: number, pattern: RegExp): boolean {
 
 /** The answer for a document in a format storyfeed does not read: "unsupported: <format>". */
 function unsupported(format: string, line: number): StoryfeedError {
-  return new StoryfeedError('E_FEED', `unsupported: ${format} (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)`, { line });
+  return new StoryfeedError('E_FEED', `unsupported: ${format} (storyfeed reads RSS 2.0, 0.92 and 0.91, Atom 1.0 and JSON Feed 1.0/1.1)`, { line });
 }
 
 function htmlPage(text: string, line: number, url: string | undefined): StoryfeedError {

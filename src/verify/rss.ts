@@ -1,11 +1,10 @@
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification, read with the RSS Advisory Board's
- * profile) read from the strict namespace-aware tree into a {@link ParsedFeed}. Extension
- * elements are matched by namespace URI, never by prefix (`xmlns:a10` for Atom is Atom;
- * `xmlns:atom="urn:not-atom"` is not). Every rule broken is a problem with its line; the W3C
- * validator's grading decides error vs warning.
+ * profile), and RSS 0.91 and 0.92 by its rules, read from the strict namespace-aware tree into a
+ * {@link ParsedFeed}. Extension elements are matched by namespace URI, never by prefix
+ * (`xmlns:a10` for Atom is Atom; `xmlns:atom="urn:not-atom"` is not). Every rule broken is a
+ * problem with its line; the W3C validator's grading decides error vs warning.
  */
-import { StoryfeedError } from '../errors.js';
 import { checkRfc822 } from './dates.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import type { FeedProblem, ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './types.js';
@@ -62,6 +61,12 @@ const ITEM_ELEMENTS = new Set(['title', 'link', 'description', 'author', 'catego
 const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
 const DAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const USERLAND_RSS2_NS = 'http://backend.userland.com/rss2';
+/**
+ * The versions before 2.0 read as RSS: 0.91 (Netscape's and UserLand's) and 0.92. RSS 2.0 kept
+ * their elements and added its own, so they are read by RSS 2.0's rules (as the W3C validator
+ * reads them), with what each requires of its own.
+ */
+export const LEGACY_VERSIONS: ReadonlySet<string> = new Set(['0.91', '0.92']);
 const NON_ASCII = /[^\x00-\x7F]/;
 /** RSS 2.0: an image is at most 144 pixels wide and 400 high. */
 const MAX_IMAGE_WIDTH = 144;
@@ -79,24 +84,30 @@ export function readRss(document: XmlElement): ParsedFeed {
     // Read on as if there were none, so the rest of the feed is still checked.
     root = moveNamespace(root, root.uri, '');
   }
+  const version = attr(root, 'version');
+  const legacy = version !== undefined && LEGACY_VERSIONS.has(version.trim()) ? version.trim() : undefined;
+  if (version === undefined) log.error('rss', 'expected version="2.0", found no version attribute', root);
+  else if (legacy === undefined && !/^2\.0(?:\.\d+)?$/.test(version.trim())) log.error('rss', `expected version="2.0", found version="${version}"`, root);
   const channels = childElements(root, 'channel', '');
   const channel = channels[0];
-  if (!channel) throw new StoryfeedError('E_FEED', `this RSS document has no <channel> (line ${root.line})`, { line: root.line });
-  for (const extra of channels.slice(1)) log.error('rss.channel', `a second <channel> (the first is on line ${channel.line}); RSS has one`, extra);
-  const version = attr(root, 'version');
-  if (version === undefined) log.error('rss', 'expected version="2.0", found no version attribute', root);
-  else if (!/^2\.0(?:\.\d+)?$/.test(version.trim())) log.error('rss', `expected version="2.0", found version="${version}"`, root);
-
-  const ch = new Children(channel, '', 'channel', log, CHANNEL_ELEMENTS);
-  reportRepeated(ch, CHANNEL_SINGLE, log);
   const feed: ParsedFeed = {
     format: 'rss',
     version: version?.trim() ?? '2.0',
     authors: [],
     items: [],
     problems,
-    history: { archive: childElements(channel, 'archive', HISTORY_NS).length > 0 },
+    history: { archive: channel !== undefined && childElements(channel, 'archive', HISTORY_NS).length > 0 },
   };
+  // A document without its channel is still an RSS document, with nothing in it: the rest of it is checked.
+  if (!channel) {
+    log.error('rss.channel', 'expected <channel>, found none', root);
+    log.finish();
+    return feed;
+  }
+  for (const extra of channels.slice(1)) log.error('rss.channel', `a second <channel> (the first is on line ${channel.line}); RSS has one`, extra);
+
+  const ch = new Children(channel, '', 'channel', log, CHANNEL_ELEMENTS);
+  reportRepeated(ch, CHANNEL_SINGLE, log);
 
   const title = requiredText(ch, 'title', log, channel);
   if (title !== undefined) feed.title = collapseWhitespace(title);
@@ -104,11 +115,13 @@ export function readRss(document: XmlElement): ParsedFeed {
   if (link !== undefined) {
     feed.siteUrl = trimWhitespace(link);
     // An empty link was reported as such above.
-    if (feed.siteUrl !== '') uri(feed.siteUrl, 'channel.link', ch.first('link')!, log);
+    if (feed.siteUrl !== '') checkRssUrl(feed.siteUrl, 'channel.link', ch.first('link')!, log);
   }
   const description = requiredText(ch, 'description', log, channel);
   if (description !== undefined) feed.description = trimWhitespace(description);
-  const language = text(ch, 'language', log);
+  const language = childText(ch, 'language', log);
+  // RSS 0.91 requires the language; the W3C validator only notes its absence.
+  if (language === undefined && legacy === '0.91') log.warning('channel.language', 'expected <language>, which RSS 0.91 requires, found none', channel);
   if (language !== undefined) {
     feed.language = trimWhitespace(language);
     const unlisted = unlistedLanguage(feed.language);
@@ -116,10 +129,10 @@ export function readRss(document: XmlElement): ParsedFeed {
       log.error('channel.language', `expected a language code such as "en" or "pt-BR", found ${JSON.stringify(feed.language)}`, ch.first('language')!);
     else if (unlisted !== undefined) log.warning('channel.language', unlisted, ch.first('language')!);
   }
-  const generator = text(ch, 'generator', log);
+  const generator = childText(ch, 'generator', log);
   if (generator !== undefined) feed.generator = trimWhitespace(generator);
-  const docs = text(ch, 'docs', log);
-  if (docs !== undefined) uri(docs, 'channel.docs', ch.first('docs')!, log);
+  const docs = childText(ch, 'docs', log);
+  if (docs !== undefined) checkRssUrl(docs, 'channel.docs', ch.first('docs')!, log);
   const updated = date(ch, 'lastBuildDate', 'channel.lastBuildDate', log);
   if (updated) feed.updated = updated;
   date(ch, 'pubDate', 'channel.pubDate', log);
@@ -149,7 +162,7 @@ export function readRss(document: XmlElement): ParsedFeed {
     if (name && !/^[A-Za-z_][A-Za-z0-9_.:-]*$/.test(textContent(name).trim()))
       log.error('channel.textInput.name', `expected a form field name, found ${JSON.stringify(textContent(name).trim())}`, name);
     const link = c.first('link');
-    if (link) uri(textContent(link), 'channel.textInput.link', link, log);
+    if (link) checkRssUrl(textContent(link), 'channel.textInput.link', link, log);
   }
   for (const skip of ch.all('skipHours')) {
     // 24 is another way to write midnight, so "24" and "0" name the same hour.
@@ -178,13 +191,14 @@ export function readRss(document: XmlElement): ParsedFeed {
   checkMediaRss(channel, 'channel', log);
   checkFeedSyncSharing(channel, 'channel', log);
   atomLinks(channel, 'channel', feed, log);
-  if (feed.selfUrl === undefined) log.warning('channel', 'expected an <atom:link rel="self"> giving the feed\'s own URL, found none', channel);
+  // RSS 0.9x predates atom:link: its absence there is no news.
+  if (feed.selfUrl === undefined && legacy === undefined) log.warning('channel', 'expected an <atom:link rel="self"> giving the feed\'s own URL, found none', channel);
 
   const seen = new Map<string, number>();
   const syncIds = new Set<string>();
   ch.all('item').forEach((element, index) => {
     const path = `channel.item[${index}]`;
-    const item = rssItem(element, path, log);
+    const item = rssItem(element, path, log, legacy === '0.91');
     checkFeedSyncItem(element, path, log, syncIds);
     if (item.id !== undefined && item.id !== '') {
       const first = seen.get(item.id);
@@ -197,7 +211,8 @@ export function readRss(document: XmlElement): ParsedFeed {
   return feed;
 }
 
-function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem {
+/** An `<item>`; `titleAndLink` when both are required (RSS 0.91), else a title or a description is. */
+function rssItem(element: XmlElement, path: string, log: ProblemLog, titleAndLink: boolean): ParsedItem {
   const c = new Children(element, '', path, log, ITEM_ELEMENTS);
   reportRepeated(c, ITEM_SINGLE, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
@@ -227,17 +242,20 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
       if (problem) log.error(`${path}.guid`, `${problem} (isPermaLink is true; add isPermaLink="false" if it is not a URL)`, guid);
     }
   }
-  const title = text(c, 'title', log);
+  const title = childText(c, 'title', log);
   if (title !== undefined) item.title = collapseWhitespace(title);
-  const link = text(c, 'link', log);
+  const link = childText(c, 'link', log);
   if (link !== undefined) {
     item.url = trimWhitespace(link);
-    uri(item.url, `${path}.link`, c.first('link')!, log);
+    checkRssUrl(item.url, `${path}.link`, c.first('link')!, log);
   }
   const description = c.first('description');
   // RSS description is HTML; its plain text is the summary.
   if (description) item.summary = htmlToText(markup(description, `${path}.description`, log));
-  if (title === undefined && description === undefined) log.error(path, 'expected a <title> or a <description>, found neither', element);
+  if (titleAndLink) {
+    if (title === undefined) log.error(`${path}.title`, 'expected <title>, which RSS 0.91 items have, found none', element);
+    if (link === undefined) log.error(`${path}.link`, 'expected <link>, which RSS 0.91 items have, found none', element);
+  } else if (title === undefined && description === undefined) log.error(path, 'expected a <title> or a <description>, found neither', element);
   const { content, creators, mediaContent } = itemExtensions(element);
   if (content[0]) item.contentHtml = markup(content[0], `${path}.content:encoded`, log);
   for (let i = 1; i < content.length; i++) {
@@ -246,13 +264,13 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
   }
   const published = date(c, 'pubDate', `${path}.pubDate`, log);
   if (published) item.published = published;
-  const comments = text(c, 'comments', log);
-  if (comments !== undefined) uri(comments, `${path}.comments`, c.first('comments')!, log);
+  const comments = childText(c, 'comments', log);
+  if (comments !== undefined) checkRssUrl(comments, `${path}.comments`, c.first('comments')!, log);
   const source = c.first('source');
   if (source) {
     const url = attr(source, 'url');
     if (url === undefined) log.error(`${path}.source`, 'expected a url attribute, found none', source);
-    else uri(url, `${path}.source.url`, source, log);
+    else checkRssUrl(url, `${path}.source.url`, source, log);
   }
 
   // Loops, not forEach: no closure per item.
@@ -282,7 +300,7 @@ function rssItem(element: XmlElement, path: string, log: ProblemLog): ParsedItem
       .filter(([, v]) => v === undefined)
       .map(([n]) => n);
     if (missing.length) log.error(at, `expected the attributes url, length and type, found no ${missing.join(', ')}`, node);
-    if (url !== undefined) uri(url, `${at}.url`, node, log);
+    if (url !== undefined) checkRssUrl(url, `${at}.url`, node, log);
     const size = length === undefined ? undefined : byteCount(length);
     if (size && 'problem' in size) log.error(`${at}.length`, size.problem, node);
     if (type !== undefined && !isMimeType(type)) log.error(`${at}.type`, `expected type to be a MIME type such as "audio/mpeg", found ${JSON.stringify(type)}`, node);
@@ -300,7 +318,7 @@ const NO_ELEMENTS: readonly XmlElement[] = [];
  * The `content:encoded`, `dc:creator` and `media:content` children of an item, in document order,
  * found in one pass over its children (what `childElements` finds for each).
  */
-function itemExtensions(item: XmlElement): { content: readonly XmlElement[]; creators: readonly XmlElement[]; mediaContent: readonly XmlElement[] } {
+export function itemExtensions(item: XmlElement): { content: readonly XmlElement[]; creators: readonly XmlElement[]; mediaContent: readonly XmlElement[] } {
   let content: XmlElement[] | undefined;
   let creators: XmlElement[] | undefined;
   let mediaContent: XmlElement[] | undefined;
@@ -332,8 +350,9 @@ function skipList(list: XmlElement, child: string, path: string, log: ProblemLog
   }
 }
 
-function requiredText(c: Children, local: string, log: ProblemLog, parent: XmlElement): string | undefined {
-  const value = text(c, local, log);
+/** The text of a child the format requires: missing is an error, an empty link an error, an empty title or description a warning. */
+export function requiredText(c: Children, local: string, log: ProblemLog, parent: XmlElement): string | undefined {
+  const value = childText(c, local, log);
   if (value === undefined) log.error(`${c.path}.${local}`, `expected <${local}>, found none`, parent);
   // An empty title or description is legal RSS that readers show badly (the W3C validator warns).
   else if (trimWhitespace(value) === '') {
@@ -344,7 +363,8 @@ function requiredText(c: Children, local: string, log: ProblemLog, parent: XmlEl
   return value;
 }
 
-function text(c: Children, local: string, log: ProblemLog): string | undefined {
+/** The text of the first child named `local`, when there is one (markup in it reported). */
+export function childText(c: Children, local: string, log: ProblemLog): string | undefined {
   const element = c.first(local);
   return element ? plainText(element, `${c.path}.${local}`, log) : undefined;
 }
@@ -353,7 +373,7 @@ function text(c: Children, local: string, log: ProblemLog): string | undefined {
  * A URL of RSS (every link, docs, comments, image, source and enclosure URL): an absolute URI,
  * so an empty one is an error too, as the W3C validator has it.
  */
-function uri(value: string, path: string, at: XmlElement, log: ProblemLog): void {
+export function checkRssUrl(value: string, path: string, at: XmlElement, log: ProblemLog): void {
   if (value.trim() === '') {
     log.error(path, 'expected a URL, found an empty value', at);
     return;
@@ -392,7 +412,7 @@ function channelImage(image: XmlElement, channel: { title: string | undefined; l
   const c = requireChildren(image, ['url', 'title', 'link'], 'channel.image', log);
   for (const name of ['url', 'link']) {
     const element = c.first(name);
-    if (element) uri(textContent(element), `channel.image.${name}`, element, log);
+    if (element) checkRssUrl(textContent(element), `channel.image.${name}`, element, log);
   }
   const url = c.first('url');
   const dot = url ? trimWhitespace(textContent(url)).lastIndexOf('.') : -1;
@@ -443,7 +463,7 @@ function date(c: Children, local: string, path: string, log: ProblemLog): Date |
 }
 
 /** `atom:link` elements (matched by the Atom namespace, whatever their prefix) in an RSS channel. */
-function atomLinks(channel: XmlElement, path: string, feed: ParsedFeed, log: ProblemLog): void {
+export function atomLinks(channel: XmlElement, path: string, feed: ParsedFeed, log: ProblemLog): void {
   childElements(channel, 'link', ATOM_NS).forEach((node, i) => {
     const href = attr(node, 'href');
     const at = `${path}.atom:link[${i}]`;

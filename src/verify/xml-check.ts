@@ -11,6 +11,7 @@ import { addChild, isWellFormedUtf16, MAX_NAMESPACE_SCOPES, MAX_XML_DEPTH, NO_AT
 import { checkTextArgument } from './arguments.js';
 import { defineInternalEntities, ENTITY_EXPANSION_ALLOWANCE } from './internal-entities.js';
 import { errorText } from '../errors.js';
+import { RSS_091_ENTITIES, RSS_091_PUBLIC_ID } from './rss091-dtd.js';
 
 export { XML_NS } from './xml-fast.js';
 /** The RFC 5005 feed-history namespace (`<fh:archive/>`). */
@@ -69,7 +70,24 @@ export interface XmlDocument {
   encoding?: string;
   /** External entities the DOCTYPE declares (`<!ENTITY x SYSTEM "file:…">`): references to them read as nothing, never fetched. */
   externalEntities?: ExternalEntity[];
+  /** The document type declaration, when there is one. */
+  doctype?: DocumentType;
 }
+
+/** A document type declaration: the root it names and the DTD it points to (never fetched). */
+export interface DocumentType {
+  /** The root element's name as the declaration gives it. */
+  name: string;
+  /** Its public identifier (`-//Netscape Communications//DTD RSS 0.91//EN`), when it has one. */
+  publicId?: string;
+  /** Its system identifier (the DTD's URL), when it has one. */
+  systemId?: string;
+  /** 1-based line where the declaration ends. */
+  line: number;
+}
+
+/** The start of a DOCTYPE's text: the root's name and its external identifier, if any. One pass; no nested repetition. */
+const EXTERNAL_ID = /^\s*([^\s[>]+)(?:\s+(?:PUBLIC\s+("[^"]*"|'[^']*')(?:\s+("[^"]*"|'[^']*'))?|SYSTEM\s+("[^"]*"|'[^']*')))?/;
 
 /** An external general entity declared in the internal DTD subset. */
 export interface ExternalEntity {
@@ -185,7 +203,9 @@ function saxesTree(text: string): XmlDocument {
     encoding = decl.encoding;
   });
   const externalEntities: ExternalEntity[] = [];
+  let documentType: DocumentType | undefined;
   parser.on('doctype', (doctype) => {
+    documentType = documentTypeOf(doctype, parser.line);
     // A non-validating parser does not read external entities (and must never fetch them: a feed
     // could name a local file); a reference to a declared one is well-formed and reads as nothing.
     // Internal entities are expanded, as XML 1.0 requires, within a budget linear in the document.
@@ -206,6 +226,10 @@ function saxesTree(text: string): XmlDocument {
       failure ??= { message, line: parser.line, column: parser.column, truncated: false };
       throw new XmlSyntaxError(failure);
     });
+    // The DTD is never read; the RSS 0.91 DTD is known by its public identifier (the internal subset's declarations come first).
+    if (documentType?.publicId === RSS_091_PUBLIC_ID) {
+      for (const [name, value] of RSS_091_ENTITIES) if (!Object.hasOwn(parser.ENTITIES, name)) parser.ENTITIES[name] = value;
+    }
   });
   let tagLine = 1;
   let tagColumn = 1;
@@ -294,7 +318,19 @@ function saxesTree(text: string): XmlDocument {
   const document: XmlDocument = { root };
   if (encoding !== undefined) document.encoding = encoding;
   if (externalEntities.length > 0) document.externalEntities = externalEntities;
+  if (documentType) document.doctype = documentType;
   return document;
+}
+
+/** The root name and external identifier of a DOCTYPE as saxes gives its text (after `<!DOCTYPE`). */
+function documentTypeOf(doctype: string, line: number): DocumentType {
+  const m = EXTERNAL_ID.exec(doctype);
+  const out: DocumentType = { name: m?.[1] ?? '', line };
+  const publicId = m?.[2];
+  const systemId = m?.[3] ?? m?.[4];
+  if (publicId !== undefined) out.publicId = publicId.slice(1, -1).trim();
+  if (systemId !== undefined) out.systemId = systemId.slice(1, -1).trim();
+  return out;
 }
 
 /** Checks that `text` is well-formed XML 1.0 with namespaces; returns the root element, or the first error with its line and column. */

@@ -35,7 +35,7 @@ export interface CaseResult {
   expect: string;
   /** The W3C verdict implied by the `Expect:` line. */
   expected: Verdict;
-  /** The format the root element names, by an independent sniff; `undefined` for RSS 2.0 and Atom 1.0 (in scope). */
+  /** The format the root element names, by an independent sniff; `undefined` for RSS 2.0, 0.92 and 0.91 and Atom 1.0 (in scope). */
   outOfScope?: string;
   /** The element the `Expect:` line names (`guid`, `atom:link`), if any. */
   element?: string;
@@ -75,7 +75,7 @@ export function expectedVerdict(expect: string): Verdict {
   return kind === 'error' ? 'error' : 'valid';
 }
 
-/** The format a document's root element names, when it is not RSS 2.0 or an Atom 1.0 feed (independent of storyfeed's reader). */
+/** The format a document's root element names, when it is not RSS (2.0, 0.92, 0.91) or an Atom 1.0 feed (independent of storyfeed's reader). */
 export function sniffOutOfScope(text: string): string | undefined {
   const body = text.replace(/^\uFEFF/, '').replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/g, '');
   const root = /<([A-Za-z_][\w.:-]*)([^>]*)>/.exec(body);
@@ -85,8 +85,9 @@ export function sniffOutOfScope(text: string): string | undefined {
   const prefix = name.includes(':') ? name.slice(0, name.indexOf(':')) : '';
   const ns = new RegExp(`xmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*["']([^"']*)["']`).exec(attrs)?.[1] ?? '';
   if (local === 'rss' && !prefix) {
-    const version = /\bversion\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
-    return version !== undefined && /^0\.9/.test(version.trim()) ? `RSS ${version.trim()}` : undefined;
+    const version = /\bversion\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1]?.trim();
+    // RSS 0.91 and 0.92 are read; the drafts after them (0.93, 0.94) are not.
+    return version !== undefined && /^0\.9/.test(version) && version !== '0.91' && version !== '0.92' ? `RSS ${version}` : undefined;
   }
   // A <feed> in another namespace is an Atom feed with a namespace error (the W3C validator grades it so), except Atom 0.3.
   if (local === 'feed') return ns === 'http://purl.org/atom/ns#' ? 'Atom 0.3' : undefined;

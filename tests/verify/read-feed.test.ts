@@ -372,7 +372,7 @@ describe('readFeed errors for input that is not a feed', () => {
 
   it('an unknown XML root', async () => {
     expect((await readError('<?xml version="1.0"?>\n<note><to>Tove</to></note>')).detail).toBe(
-      'unsupported: an XML document with the root <note>, not a feed (storyfeed reads RSS 2.0, Atom 1.0 and JSON Feed 1.0/1.1)',
+      'unsupported: an XML document with the root <note>, not a feed (storyfeed reads RSS 2.0, 0.92 and 0.91, Atom 1.0 and JSON Feed 1.0/1.1)',
     );
     const error = await readError('<opml version="2.0"><body/></opml>');
     expect(error).toMatchObject({ code: 'E_FEED', line: 1 });
@@ -396,8 +396,10 @@ describe('readFeed errors for input that is not a feed', () => {
     expect((await readError(outputs.rss, 'json')).detail).toBe('expected JSON Feed, found RSS 2.0');
   });
 
-  it('an RSS document without a channel', async () => {
-    expect((await readError('<rss version="2.0"><item/></rss>')).detail).toBe('this RSS document has no <channel> (line 1)');
+  it('an RSS document without a channel is read with that error, and the rest of it checked', async () => {
+    const feed = await readFeed('<rss version="2.1"><item/></rss>');
+    expect(feed.items).toEqual([]);
+    expect(feed.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['rss: expected version="2.0", found version="2.1"', 'rss.channel: expected <channel>, found none']);
   });
 
   it('an Atom link without attributes, which crashed rss-parser, is a problem of the feed', async () => {
