@@ -17,6 +17,21 @@ export function parseRfc3339(text: string): Date | undefined {
   return utc(year, month, day, hour, minute, second, fraction, offset);
 }
 
+/** A W3C-DTF date (https://www.w3.org/TR/NOTE-datetime): a year, a month, a day, or a time on a day with minutes at least and a zone. */
+const W3CDTF_PARTS = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+
+/**
+ * Reads a W3C-DTF date (Dublin Core `dc:date` in RSS 1.0 and RSS 2.0): a year or a month is its
+ * first day, a day its start, in UTC; `undefined` when `text`, trimmed, is not one or names no
+ * real day (`2024-02-30`).
+ */
+export function parseW3cdtf(text: string): Date | undefined {
+  const m = W3CDTF_PARTS.exec(text.trim());
+  if (!m) return undefined;
+  const [, year, month = '01', day = '01', minutes, seconds = ':00', zone] = m;
+  return parseRfc3339(`${year}-${month}-${day}T${minutes ?? '00:00'}${seconds}${zone ?? 'Z'}`);
+}
+
 /** RFC 4287 §3.3: an RFC 3339 date-time with an upper-case `T` and `Z` and no space (RFC 3339's own note allows them; Atom does not). */
 const ATOM_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 

@@ -11,7 +11,7 @@ import { checkItunesChannel } from './itunes.js';
 import { checkUri, isLanguageTag, isMimeType, unlistedLanguage } from './uri.js';
 import type { XmlElement } from './xml-check.js';
 import { textContent } from './xml-check.js';
-import { attr, CONTENT_NS, characterCount, type ProblemLog, XHTML_NS } from './xml-rules.js';
+import { attr, CONTENT_NS, characterCount, type ProblemLog, RDF_NS, XHTML_NS } from './xml-rules.js';
 
 /** What an extension element's text must be. */
 type ValueKind =
@@ -54,9 +54,9 @@ interface ElementRule {
   oneOf?: readonly string[];
   /** Attributes whose value must be one of a list, as `[attribute, values]`. */
   attributeOneOf?: readonly [string, readonly string[]];
+  /** In RSS 1.0 (RDF) its URL is its `rdf:resource`, not its text (the module's RDF form). */
+  rdfResource?: boolean;
 }
-
-const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 /** Rules by namespace URI, then local name. */
 /** `closed`: the module defines no other elements, so any other name in its namespace is an error. */
@@ -125,7 +125,7 @@ const MODULES: Readonly<Record<string, { name: string; closed?: boolean; element
   },
   'http://madskills.com/public/xml/rss/module/trackback/': {
     name: 'trackback',
-    elements: { ping: { value: 'url', only: 'item' }, about: { value: 'url', repeatable: true, only: 'item' } },
+    elements: { ping: { value: 'url', only: 'item', rdfResource: true }, about: { value: 'url', repeatable: true, only: 'item', rdfResource: true } },
   },
   'http://rssnamespace.org/feedburner/ext/1.0': {
     name: 'feedburner',
@@ -229,8 +229,11 @@ const PLACES: Readonly<Record<NonNullable<ElementRule['only']>, { levels: readon
   root: { levels: ['feed', 'rss'], where: 'the <rss> or <feed> element' },
 };
 
-/** Checks the extension elements among the children of `parent` (a channel, item, feed, entry or the `<rss>` element). */
-export function checkExtensions(parent: XmlElement, path: string, log: ProblemLog, level: ExtensionLevel): void {
+/**
+ * Checks the extension elements among the children of `parent` (a channel, item, feed, entry or the
+ * `<rss>` element); `rdf` for an RSS 1.0 document, where modules give resources as `rdf:resource`.
+ */
+export function checkExtensions(parent: XmlElement, path: string, log: ProblemLog, level: ExtensionLevel, rdf = false): void {
   const inItem = level === 'item';
   // The rules met (one per module and name) and the first element of each, made when an element has
   // one. There are a few dozen rules, so looking through them is bounded (and cheaper than a Map per parent).
@@ -286,6 +289,15 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
       const [name, values] = rule.attributeOneOf;
       const value = attr(child, name);
       if (value !== undefined && !values.includes(value)) log.error(`${at}.${name}`, `${name}: expected ${values.join(' or ')}, found ${JSON.stringify(value)}`, child);
+    }
+    if (rdf && rule.rdfResource) {
+      const resource = child.attributes.find((a) => a.local === 'resource' && a.uri === RDF_NS)?.value;
+      const problem =
+        resource === undefined
+          ? { message: `expected an rdf:resource attribute giving the URL (RSS 1.0 modules name resources so, not as text), found none` }
+          : checkUri(resource, true);
+      if (problem) log.error(at, problem.message, child);
+      continue;
     }
     if (rule.uriAttribute !== undefined) {
       const value = child.attributes.find((a) => a.local === rule.uriAttribute && (a.uri === RDF_NS || a.uri === ''))?.value;

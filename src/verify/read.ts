@@ -1,10 +1,11 @@
 import { StoryfeedError } from '../errors.js';
 import type { FeedFormat } from '../types.js';
-import { ATOM_03_NS, ATOM_NS } from './xml-rules.js';
+import { ATOM_03_NS, ATOM_NS, RDF_NS } from './xml-rules.js';
 import { readAtom } from './atom.js';
 import { alternateFeedLinks } from './html-canon.js';
 import { readJsonFeed } from './json-feed.js';
 import { inDocumentOrder } from './problem-list.js';
+import { readRdf } from './rdf.js';
 import { RETIRED_RSS_091_DTD, RSS_091_DTD } from './rss091-dtd.js';
 import { LEGACY_VERSIONS, readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
@@ -18,7 +19,7 @@ export const FORMAT_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'RSS 2.
 const HTML_START = /<!doctype\s+html\b|<(?:html|head|body)[\s>]/iy;
 
 /**
- * Reads an RSS 2.0, 0.92 or 0.91, Atom 1.0 or JSON Feed 1.0/1.1 document into one normalized {@link ParsedFeed}.
+ * Reads an RSS 2.0, 0.92, 0.91 or 1.0 (RDF), Atom 1.0 or JSON Feed 1.0/1.1 document into one normalized {@link ParsedFeed}.
  * XML is checked strictly first. Spec violations are listed in `problems`; text that is not a
  * readable feed (empty, an HTML page, truncated or malformed, JSON that is not a feed, an unknown
  * root element, or not the `format` asked for) throws `StoryfeedError` `E_FEED` with a line.
@@ -56,7 +57,6 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
     const root = afterProlog(text, true);
     const legacy = matchAt(text, root, LEGACY_RSS)?.[1];
     if (legacy !== undefined && !LEGACY_VERSIONS.has(legacy)) throw unsupported(`RSS ${legacy}`, 1);
-    if (startsWith(text, root, RDF_ROOT)) throw unsupported('RSS 1.0 (RDF)', 1);
     const { message, line, column, truncated, limit } = error.info;
     // Broken XML whose first element is no feed's root is not a feed at all: say so first.
     const first = matchAt(text, root, FIRST_ELEMENT)?.[1];
@@ -77,9 +77,9 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
   const kind = rootKind(root);
   if (kind === 'html') throw htmlPage(text, root.line, url);
   if (kind === undefined) throw unsupported(`an XML document with the root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}, not a feed`, root.line);
-  if (kind !== 'rss' && kind !== 'atom') throw unsupported(kind, root.line);
-  expectFormat(format, kind);
-  const feed = kind === 'rss' ? readRss(root) : readAtom(root);
+  if (kind !== 'rss' && kind !== 'atom' && kind !== RDF) throw unsupported(kind, root.line);
+  expectFormat(format, kind === RDF ? 'rss' : kind);
+  const feed = kind === 'rss' ? readRss(root) : kind === RDF ? readRdf(root) : readAtom(root);
   const doctype = document.doctype;
   // The W3C validator counts the DTD Netscape no longer serves as an error: validating readers cannot fetch it.
   if (doctype?.systemId === RETIRED_RSS_091_DTD) {
@@ -104,8 +104,11 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
   return { feed, root };
 }
 
+/** The kind {@link rootKind} gives an RSS 1.0 (or 0.90) document: RSS, read from RDF. */
+const RDF = 'rdf';
+
 /** The format a root element names, by namespace URI (never by prefix); other feed formats are named for the "unsupported" answer. */
-function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
+function rootKind(root: XmlElement): FeedFormat | typeof RDF | 'html' | string | undefined {
   // RSS has no namespace; an <rss> put in one (other than RSS 1.1's) is still read as RSS, and the namespace reported.
   if (root.local === 'rss' && root.uri !== RSS11_NS) {
     const version = attribute(root, 'version')?.trim();
@@ -114,20 +117,17 @@ function rootKind(root: XmlElement): FeedFormat | 'html' | string | undefined {
   if (root.uri === ATOM_NS) return root.local === 'feed' ? 'atom' : root.local === 'entry' ? 'an Atom entry document (not a feed)' : undefined;
   if (root.uri === ATOM_03_NS || (root.local === 'feed' && attribute(root, 'version')?.trim() === '0.3')) return 'Atom 0.3';
   if (root.local === 'feed') return 'atom';
-  if (root.local === 'RDF' && root.uri === RDF_NS) return 'RSS 1.0 (RDF)';
+  if (root.local === 'RDF' && root.uri === RDF_NS) return RDF;
   if (root.uri === RSS11_NS) return 'RSS 1.1';
   if (root.local.toLowerCase() === 'html') return 'html';
   if (root.local === 'opml') return 'OPML (a list of feeds, not a feed)';
   return undefined;
 }
 
-const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const RSS11_NS = 'http://purl.org/net/rss1.1#';
 
 /** The first element's name, after the prolog. */
 const FIRST_ELEMENT = /<([A-Za-z_][\w.:-]*)/y;
-/** An RSS 1.0 root, after the prolog. */
-const RDF_ROOT = /<rdf:RDF\b/y;
 /** Local names of the root elements of the feed formats storyfeed reads or names. */
 const FEED_ROOTS = new Set(['rss', 'feed', 'RDF', 'entry', 'html', 'HTML', 'opml']);
 /** An RSS 0.9x root and its version, after the prolog. */
@@ -174,7 +174,7 @@ function startsWith(text: string, at: number, pattern: RegExp): boolean {
 
 /** The answer for a document in a format storyfeed does not read: "unsupported: <format>". */
 function unsupported(format: string, line: number): StoryfeedError {
-  return new StoryfeedError('E_FEED', `unsupported: ${format} (storyfeed reads RSS 2.0, 0.92 and 0.91, Atom 1.0 and JSON Feed 1.0/1.1)`, { line });
+  return new StoryfeedError('E_FEED', `unsupported: ${format} (storyfeed reads RSS 2.0, 0.92, 0.91 and 1.0, Atom 1.0 and JSON Feed 1.0/1.1)`, { line });
 }
 
 function htmlPage(text: string, line: number, url: string | undefined): StoryfeedError {

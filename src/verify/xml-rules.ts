@@ -20,6 +20,8 @@ export const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 export const DC_NS = 'http://purl.org/dc/elements/1.1/';
 /** Media RSS (`media:content`). */
 export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
+/** RDF (`rdf:RDF`, `rdf:about`, `rdf:resource`): the syntax of RSS 1.0. */
+export const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 /** Collects problems for one document; see {@link ProblemList} for the limits. */
 export class ProblemLog {
@@ -214,8 +216,16 @@ export function reportRepeated(children: Children, single: Iterable<string>, log
 export function plainText(element: XmlElement, path: string, log: ProblemLog): string {
   const child = element.children.find((c): c is XmlElement => c.kind === 'element');
   if (!child) return textContent(element);
+  // RDF/XML: rdf:parseType="Literal" says the element's value is the XML it holds, written as such.
+  if (isRdfLiteral(element)) return serializeChildren(element);
   log.error(path, `<${element.name}> contains the element <${child.name}>: markup inside it must be escaped (&lt;${child.name}&gt;) or in CDATA`, child);
   return serializeChildren(element);
+}
+
+/** Whether `element` holds XML as its value (`rdf:parseType="Literal"`), not elements to read. */
+export function isRdfLiteral(element: XmlElement): boolean {
+  for (const a of element.attributes) if (a.local === 'parseType' && a.uri === RDF_NS) return a.value === 'Literal';
+  return false;
 }
 
 /**

@@ -35,7 +35,7 @@ export interface CaseResult {
   expect: string;
   /** The W3C verdict implied by the `Expect:` line. */
   expected: Verdict;
-  /** The format the root element names, by an independent sniff; `undefined` for RSS 2.0, 0.92 and 0.91 and Atom 1.0 (in scope). */
+  /** The format the root element names, by an independent sniff; `undefined` for RSS 2.0, 1.0, 0.92 and 0.91 and Atom 1.0 (in scope). */
   outOfScope?: string;
   /** The element the `Expect:` line names (`guid`, `atom:link`), if any. */
   element?: string;
@@ -75,7 +75,7 @@ export function expectedVerdict(expect: string): Verdict {
   return kind === 'error' ? 'error' : 'valid';
 }
 
-/** The format a document's root element names, when it is not RSS (2.0, 0.92, 0.91) or an Atom 1.0 feed (independent of storyfeed's reader). */
+/** The format a document's root element names, when it is not RSS (2.0, 1.0, 0.92, 0.91) or an Atom 1.0 feed (independent of storyfeed's reader). */
 export function sniffOutOfScope(text: string): string | undefined {
   const body = text.replace(/^\uFEFF/, '').replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>/g, '');
   const root = /<([A-Za-z_][\w.:-]*)([^>]*)>/.exec(body);
@@ -91,7 +91,8 @@ export function sniffOutOfScope(text: string): string | undefined {
   }
   // A <feed> in another namespace is an Atom feed with a namespace error (the W3C validator grades it so), except Atom 0.3.
   if (local === 'feed') return ns === 'http://purl.org/atom/ns#' ? 'Atom 0.3' : undefined;
-  if (local === 'RDF') return 'RSS 1.0';
+  // RSS 1.0 (and 0.90) is read from its rdf:RDF root.
+  if (local === 'RDF') return undefined;
   if (local === 'entry') return 'Atom entry document';
   return `<${name}>`;
 }

@@ -190,7 +190,7 @@ describe('backtracking: comments before the root element', () => {
     ['an HTML page', `${comments}<html><body>Hello</body></html>`, 'this is an HTML page'],
     ['a broken draft RSS 0.94', `<?xml version="1.0"?>${comments}<!DOCTYPE rss><rss version="0.94">${channel}&nbsp;`, 'unsupported: RSS 0.94'],
     ['a broken RSS 0.91', `<?xml version="1.0"?>${comments}<!DOCTYPE rss><rss version="0.91">${channel}&nbsp;`, 'undefined entity &nbsp;'],
-    ['a broken RSS 1.0', `${comments}<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel>`, 'unsupported: RSS 1.0'],
+    ['a broken RSS 1.0', `${comments}<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel>`, 'the XML ends too early'],
     ['broken XML of another kind', `${comments}<svg><g>`, 'the root <svg>'],
     ['an unterminated comment', `${'<!--a-->'.repeat(60)}<!--${'-'.repeat(20_000)}`, 'not well-formed'],
   ])('%s after 60 comments is answered at once', async (_, text, message) => {

@@ -372,14 +372,16 @@ describe('readFeed errors for input that is not a feed', () => {
 
   it('an unknown XML root', async () => {
     expect((await readError('<?xml version="1.0"?>\n<note><to>Tove</to></note>')).detail).toBe(
-      'unsupported: an XML document with the root <note>, not a feed (storyfeed reads RSS 2.0, 0.92 and 0.91, Atom 1.0 and JSON Feed 1.0/1.1)',
+      'unsupported: an XML document with the root <note>, not a feed (storyfeed reads RSS 2.0, 0.92, 0.91 and 1.0, Atom 1.0 and JSON Feed 1.0/1.1)',
     );
     const error = await readError('<opml version="2.0"><body/></opml>');
     expect(error).toMatchObject({ code: 'E_FEED', line: 1 });
   });
 
-  it('RSS 1.0 (RDF)', async () => {
-    expect((await readError('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>')).detail).toMatch(/RSS 1\.0 \(RDF\)/);
+  it('an rdf:RDF without an RSS channel is read as RSS 1.0 with that error', async () => {
+    const feed = await readFeed('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>');
+    expect(feed).toMatchObject({ format: 'rss', version: '1.0', items: [] });
+    expect(feed.problems).toMatchObject([{ path: 'rdf:RDF.channel', severity: 'error', message: expect.stringContaining('expected an RSS 1.0 <channel>') }]);
   });
 
   it('empty input', async () => {

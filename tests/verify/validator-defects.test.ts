@@ -216,7 +216,7 @@ describe('false alarms that are gone', () => {
 
   it.each([
     ['RSS 0.94', '<rss version="0.94"><channel><title>T</title></channel></rss>'],
-    ['RSS 1.0 (RDF)', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"/>'],
+    ['RSS 1.1', '<Channel xmlns="http://purl.org/net/rss1.1#"/>'],
     ['an Atom entry document (not a feed)', `<entry xmlns="${ATOM}"/>`],
   ])('%s is named as unsupported', async (name, text) => {
     expect((await readError(text)).detail).toContain(`unsupported: ${name}`);
