@@ -28,6 +28,19 @@ const ITEM_ELEMENTS: ReadonlySet<string> = new Set(['title', 'link', 'descriptio
 const IMAGE_ELEMENTS: ReadonlySet<string> = new Set(['title', 'url', 'link']);
 const TEXTINPUT_ELEMENTS: ReadonlySet<string> = new Set(['title', 'description', 'name', 'link']);
 
+/** What RSS 1.0 has in place of the RSS 2.0 elements feeds put in it by mistake. */
+const RSS2_ELEMENTS_INSTEAD: ReadonlyMap<string, string> = new Map([
+  ['language', 'RSS 1.0 gives the language in dc:language'],
+  ['pubDate', 'RSS 1.0 dates in dc:date, a W3C-DTF date'],
+  ['lastBuildDate', 'RSS 1.0 dates in dc:date, a W3C-DTF date'],
+  ['author', 'RSS 1.0 names authors in dc:creator'],
+  ['managingEditor', 'RSS 1.0 names authors in dc:creator'],
+  ['webMaster', 'RSS 1.0 names the publisher in dc:publisher'],
+  ['category', 'RSS 1.0 gives subjects in dc:subject'],
+  ['copyright', 'RSS 1.0 gives rights in dc:rights'],
+  ['guid', 'RSS 1.0 identifies an item by its rdf:about'],
+]);
+
 /** The namespace RSS's own elements are read in, and the version it makes the document. */
 interface Vocabulary {
   uri: string;
@@ -116,7 +129,7 @@ interface References {
 
 function readChannel(channel: XmlElement, uri: string, rss10: boolean, feed: ParsedFeed, references: References, log: ProblemLog): void {
   about(channel, 'channel', rss10, log);
-  const ch = new Children(channel, uri, 'channel', log, CHANNEL_ELEMENTS);
+  const ch = new Children(channel, uri, 'channel', log, CHANNEL_ELEMENTS, channel.name, RSS2_ELEMENTS_INSTEAD);
   reportRepeated(ch, CHANNEL_ELEMENTS, log);
   const title = requiredText(ch, 'title', log, channel);
   if (title !== undefined) feed.title = collapseWhitespace(title);
@@ -177,7 +190,7 @@ function itemList(items: XmlElement, log: ProblemLog): string[] {
 }
 
 function readItem(element: XmlElement, path: string, uri: string, id: string | undefined, log: ProblemLog): ParsedItem {
-  const c = new Children(element, uri, path, log, ITEM_ELEMENTS);
+  const c = new Children(element, uri, path, log, ITEM_ELEMENTS, element.name, RSS2_ELEMENTS_INSTEAD);
   reportRepeated(c, ITEM_ELEMENTS, log);
   const item: ParsedItem = { authors: [], tags: [], enclosures: [], line: element.line };
   if (id !== undefined && id !== '') item.id = id;

@@ -67,7 +67,10 @@ export class Children {
   /** Whether some name was found twice or more. */
   anyRepeated = false;
 
-  /** Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the format defines: others are reported. */
+  /**
+   * Groups the children of `parent` that are in `uri`; `known`, when given, lists the local names the
+   * format defines: others are reported, with what `instead` says the format has in their place.
+   */
   constructor(
     readonly parent: XmlElement,
     readonly uri: string,
@@ -75,6 +78,7 @@ export class Children {
     log: ProblemLog,
     known?: ReadonlySet<string>,
     parentName = parent.name,
+    instead?: ReadonlyMap<string, string>,
   ) {
     let textReported = false;
     for (const child of parent.children) {
@@ -87,7 +91,8 @@ export class Children {
       }
       if (child.uri !== uri) continue;
       if (known && !known.has(child.local)) {
-        log.error(`${path}.${child.local}`, `<${child.name}> is not an element of <${parentName}>`, child);
+        const other = instead?.get(child.local);
+        log.error(`${path}.${child.local}`, `<${child.name}> is not an element of <${parentName}>${other === undefined ? '' : ` (${other})`}`, child);
         continue;
       }
       const index = this.indexOf(child.local);

@@ -121,8 +121,18 @@ describe('RSS 1.0: each rule broken is named with its element', () => {
       undefined,
       'item[0].dc:date: expected a W3C-DTF date such as "2024-03-01T10:00:00Z", found "Fri, 01 Mar 2024 10:00:00 GMT" in <dc:date>',
     ],
-    ['an RSS 2.0 element in an item', ITEM(1, '<pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>'), undefined, 'item[0].pubDate: <pubDate> is not an element of <item>'],
-    ['an RSS 2.0 element in the channel', ITEM(1), { channel: '<language>en</language>' }, 'channel.language: <language> is not an element of <channel>'],
+    [
+      'an RSS 2.0 element in an item',
+      ITEM(1, '<pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>'),
+      undefined,
+      'item[0].pubDate: <pubDate> is not an element of <item> (RSS 1.0 dates in dc:date, a W3C-DTF date)',
+    ],
+    [
+      'an RSS 2.0 element in the channel',
+      ITEM(1),
+      { channel: '<language>en</language>' },
+      'channel.language: <language> is not an element of <channel> (RSS 1.0 gives the language in dc:language)',
+    ],
     ['an item inside the channel', ITEM(1), { channel: ITEM(1) }, 'channel.item: <item> is not an element of <channel>'],
     [
       'a second channel',
