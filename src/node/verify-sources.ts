@@ -76,7 +76,7 @@ export interface SourceResult {
   compression?: 'gzip';
   /** The format, when the feed could be read. */
   format?: FeedFormat;
-  /** The format version (`2.0`, `1.0`, `1.1`). */
+  /** The format version (RSS `2.0`, `1.0`, `0.92`, `0.91`; Atom `1.0`; JSON Feed `1.0`, `1.1`). */
   version?: string;
   /** The feed title. */
   title?: string;

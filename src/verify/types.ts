@@ -1,6 +1,6 @@
 /**
- * The shapes the verify stage works with: one normalized {@link ParsedFeed} for RSS 2.0, Atom 1.0
- * and JSON Feed 1.0/1.1 (so comparisons never need to know the format), and the
+ * The shapes the verify stage works with: one normalized {@link ParsedFeed} for RSS (2.0, 1.0,
+ * 0.92, 0.91), Atom 1.0 and JSON Feed 1.0/1.1 (so comparisons never need to know the format), and the
  * {@link VerifyReport} that lists every difference found.
  */
 import type { FeedFormat } from '../types.js';
@@ -57,7 +57,7 @@ export interface FeedProblem {
 
 /** One item (RSS `<item>`, Atom `<entry>`, JSON Feed item), normalized. */
 export interface ParsedItem {
-  /** RSS `<guid>`, Atom `<id>`, JSON `id`; whitespace around it removed. Undefined when the feed gives none. */
+  /** RSS `<guid>` (RSS 1.0: the item's `rdf:about`), Atom `<id>`, JSON `id`; whitespace around it removed. Undefined when the feed gives none. */
   id?: string;
   /** RSS only: whether the guid is a permalink (`isPermaLink`, default `true` per RSS 2.0). */
   isPermaLink?: boolean;
@@ -65,7 +65,7 @@ export interface ParsedItem {
   title?: string;
   /** Link to the item's page (RSS `<link>`, Atom alternate link, JSON `url`), as written. */
   url?: string;
-  /** First publication (RSS `pubDate`, Atom `published`, JSON `date_published`). */
+  /** First publication (RSS `pubDate`, RSS 1.0 `dc:date`, Atom `published`, JSON `date_published`). */
   published?: Date;
   /** Last update (Atom `updated`, JSON `date_modified`; RSS has none). */
   updated?: Date;
@@ -93,7 +93,7 @@ export interface ParsedItem {
 export interface ParsedFeed {
   /** Which format the text was. */
   format: FeedFormat;
-  /** Format version: `2.0` (RSS), `1.0` (Atom), `1.0` or `1.1` (JSON Feed). */
+  /** Format version: `2.0`, `1.0`, `0.92`, `0.91` or `0.90` (RSS), `1.0` (Atom), `1.0` or `1.1` (JSON Feed). */
   version: string;
   /** Feed title as plain text, whitespace collapsed and trimmed. */
   title?: string;
@@ -107,7 +107,7 @@ export interface ParsedFeed {
   id?: string;
   /** RSS `<language>`, Atom `xml:lang` on `<feed>`, JSON `language`. */
   language?: string;
-  /** RSS `lastBuildDate`, Atom `updated` (JSON Feed has no feed date). */
+  /** RSS `lastBuildDate` (RSS 1.0: the channel's `dc:date`), Atom `updated` (JSON Feed has no feed date). */
   updated?: Date;
   /** Feed-level authors (Atom `<author>`, JSON `authors` or 1.0 `author`, RSS `managingEditor`). */
   authors: ParsedAuthor[];
