@@ -77,6 +77,8 @@ export function readRdf(root: XmlElement): ParsedFeed {
       const first = abouts.get(id);
       if (first === undefined) abouts.set(id, index);
       else log.error(path, `the same rdf:about as item[${first}] (${JSON.stringify(id)}); each item names its own resource`, element);
+      // In RDF one URI is one resource: an item named as the channel is said to be the channel.
+      if (id === references.channel) log.error(path, `the same rdf:about as the channel (${JSON.stringify(id)}); an item names its own resource`, element);
       if (listed && !listed.has(id))
         log.warning(path, `rdf:about ${JSON.stringify(id)} is not listed in the channel's <items>: readers that follow the list miss this item`, element);
     }
@@ -120,15 +122,18 @@ function vocabularyOf(root: XmlElement, log: ProblemLog): Vocabulary | undefined
   return { uri: stray.uri, version: '1.0' };
 }
 
-/** What the channel points to: its items in order, its image and its text input, by URI. */
+/** The channel's URI and what it points to: its items in order, its image and its text input, by URI. */
 interface References {
+  /** The channel's own URI (its `rdf:about`). */
+  channel?: string;
   items?: string[];
   image?: string;
   textinput?: string;
 }
 
 function readChannel(channel: XmlElement, uri: string, rss10: boolean, feed: ParsedFeed, references: References, log: ProblemLog): void {
-  about(channel, 'channel', rss10, log);
+  const id = about(channel, 'channel', rss10, log);
+  if (id !== undefined && id !== '') references.channel = id;
   const ch = new Children(channel, uri, 'channel', log, CHANNEL_ELEMENTS, channel.name, RSS2_ELEMENTS_INSTEAD);
   reportRepeated(ch, CHANNEL_ELEMENTS, log);
   const title = requiredText(ch, 'title', log, channel);

@@ -161,6 +161,12 @@ describe('RSS 1.0: each rule broken is named with its element', () => {
     ],
     ['two items with one rdf:about', `${ITEM(1)}${ITEM(1)}`, undefined, 'item[1]: the same rdf:about as item[0] ("https://ex.com/1"); each item names its own resource'],
     [
+      "an item with the channel's rdf:about",
+      '<item rdf:about="https://ex.com/rss.rdf"><title>T</title><link>https://ex.com/1</link></item>',
+      { count: 0 },
+      'item[0]: the same rdf:about as the channel ("https://ex.com/rss.rdf"); an item names its own resource',
+    ],
+    [
       'trackback:about as text',
       ITEM(1, '<trackback:about>https://ex.com/x</trackback:about>'),
       undefined,
