@@ -17,6 +17,14 @@ import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js
 /** Where a value sits, for messages: `items[2].enclosures[0].url`. */
 export type FieldPath = string;
 
+/**
+ * Where `name` of the value at `path` is, for messages: `items[0].title`, or `items[0]["content:encoded"]` for a
+ * name that is no identifier (rss-parser keeps a namespaced element's name, `content:encoded`, as the key).
+ */
+export function memberPath(path: FieldPath, name: string): FieldPath {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`;
+}
+
 /** Whether a field has a value: neither `undefined` nor `null` (both read as absent). */
 export function given(value: unknown): boolean {
   return value !== undefined && value !== null;

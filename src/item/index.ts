@@ -12,7 +12,17 @@ import { codePointName, describeRemoved, removeIllegalXmlChars } from '../xml-ch
 import { windows1252Character } from '../html/entities.js';
 import { countWords, WORDS_PER_MINUTE } from '../story/reading-time.js';
 import { KNOWN_NAMESPACES } from '../namespaces.js';
-import { type AstroRssItem, categoryTags, feedPackageEnclosures, type FeedPackageItem, fromWordPress, type GivenField, givenField, type WordPressPost } from './other-libraries.js';
+import {
+  type AstroRssItem,
+  categoryTags,
+  feedPackageEnclosures,
+  type FeedPackageItem,
+  itunesEpisode,
+  fromWordPress,
+  type GivenField,
+  givenField,
+  type WordPressPost,
+} from './other-libraries.js';
 import * as read from './fields.js';
 import { isFeedDate, lostDateReason } from '../seed/dates.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
@@ -309,10 +319,10 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const field = (ours: string, ...theirs: string[]): GivenField => (foreign ? givenField(r, at, ours, theirs, warn) : { value: r[ours], name: ours });
   const link = field('url', 'link');
   const url =
-    read.httpUrl(link.value, `${at}.${link.name}`, base) ??
+    read.httpUrl(link.value, read.memberPath(at, link.name), base) ??
     read.fail(`${at}.url`, "is required (the item's absolute URL, or a path on the site; `link` as the feed package names it)");
   const givenId = field('id', 'guid');
-  const id = read.itemId(givenId.value, `${at}.${givenId.name}`) ?? url;
+  const id = read.itemId(givenId.value, read.memberPath(at, givenId.name)) ?? url;
   // C1 controls in the item's text are Windows-1252 read as Latin-1: each becomes the character it stands for, with one warning.
   const changed: string[] = [];
   const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : windows1252Text(text, changed));
@@ -320,19 +330,24 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // A title of only invisible characters (a zero-width space an editor left) shows nothing: it is none, as a seed's is.
   const title = showsNothing(givenTitle) ? '' : givenTitle;
 
-  const description = field('summary', 'description', 'excerpt');
-  const summaryPath = `${at}.${description.name}`;
+  // rss-parser gives an RSS item's full text (`content:encoded`) under that name, and its description as `content`:
+  // the full text is then the body, and `content` the description (see `other-libraries.ts`).
+  const fullText = foreign && read.filled(r[FULL_TEXT]);
+  const description = fullText ? field('summary', 'description', 'content', 'excerpt') : field('summary', 'description', 'excerpt');
+  const summaryPath = read.memberPath(at, description.name);
   // A summary of only white space (a CMS's cleared excerpt, `''`) is none: the body's first sentences are the summary.
   const givenText = read.filledText(clean(read.text(description.value, summaryPath)));
   // The `feed` package and @astrojs/rss write `description` into RSS as HTML (a WordPress excerpt comes here too):
   // its text is the summary. storyfeed's own `summary` is plain text.
-  const summaryHtml = foreign && description.name === 'description' && givenText !== undefined ? descriptionHtml(givenText, summaryPath, url, options) : undefined;
+  const summaryHtml =
+    foreign && description.name !== 'summary' && description.name !== 'excerpt' && givenText !== undefined ? descriptionHtml(givenText, summaryPath, url, options) : undefined;
   const givenSummary = summaryHtml === undefined ? givenText : summaryHtml.text || undefined;
   // An item with a summary and no body (a podcast episode, a link) has its summary as its body, so
   // readers that show only the body show something.
   // An HTML description of only an image has no text for the summary, but is still the body.
   const summaryGiven = givenSummary !== undefined || summaryHtml !== undefined;
-  const body = itemBody(r, at, url, warn, summaryGiven ? { text: givenSummary ?? '', field: description.name, html: summaryHtml } : undefined, options, foreign, clean);
+  const bodyNames = !foreign ? [] : fullText ? [FULL_TEXT] : ['content'];
+  const body = itemBody(r, at, url, warn, summaryGiven ? { text: givenSummary ?? '', field: description.name, html: summaryHtml } : undefined, options, bodyNames, clean);
   // Judged on what a feed will carry: a title or body of only characters XML forbids is removed to nothing, and the item would be empty.
   if (!carriesText(title) && !carriesText(body.text))
     read.fail(
@@ -382,7 +397,8 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const ownTags = ((category.name === 'tags' ? read.tags(category.value, `${at}.tags`) : categoryTags(category.value, `${at}.${category.name}`)) ?? []).map((tag) =>
     windows1252Text(tag, changed),
   );
-  const givenAuthors = field('authors', 'author');
+  // rss-parser gives an RSS item's `dc:creator` as `creator` (and `dc:creator`), the author most feeds name.
+  const givenAuthors = field('authors', 'author', 'creator', 'dc:creator');
   const slugRaw = read.text(r.slug, `${at}.slug`);
   const slug = asciiSlug(slugRaw ?? lastPathSegment(url)) || 'item';
   const wordCount = countWords(body.text);
@@ -396,7 +412,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     published,
     updated,
     authors:
-      read.authors(givenAuthors.value, `${at}.${givenAuthors.name}`, base, warn)?.map((a) => ({ ...a, name: windows1252Text(a.name, changed) })) ??
+      read.authors(givenAuthors.value, read.memberPath(at, givenAuthors.name), base, warn)?.map((a) => ({ ...a, name: windows1252Text(a.name, changed) })) ??
       site.authors.map((a) => ({ ...a })),
     language,
     sections: body.sections,
@@ -425,7 +441,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const enclosures = foreign ? itemEnclosures(r, at, base, warn) : read.enclosures(r.enclosures, `${at}.enclosures`, base);
   if (enclosures?.length) story.enclosures = enclosures.map((e) => (e.title === undefined ? e : { ...e, title: windows1252Text(e.title, changed) }));
   if (foreign) for (const [name, why] of Object.entries(UNPUBLISHED_FIELDS)) if (read.given(r[name])) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not published: ${why}`));
-  const episode = read.episode(r.episode, `${at}.episode`, base);
+  const episode = foreign && !read.given(r.episode) && read.given(r.itunes) ? itunesEpisode(r.itunes, `${at}.itunes`, base) : read.episode(r.episode, `${at}.episode`, base);
   if (episode) story.episode = episode;
   const extensions = read.readExtensions(r.extensions, `${at}.extensions`, declaredPrefixes(site));
   if (extensions?.xml) {
@@ -447,8 +463,14 @@ const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
   customData: 'raw XML is not copied into the feeds (give extensions: { xml })',
 };
 
-/** Other libraries' and CMSs' names of an item's publication time, in the order they are read: `@astrojs/rss`'s, WordPress's, the `feed` package's. */
-const OTHER_PUBLISHED_NAMES = ['pubDate', 'date_gmt', 'date'];
+/**
+ * Other libraries' and CMSs' names of an item's publication time, in the order they are read: `@astrojs/rss`'s (and
+ * rss-parser's, the item's own text), rss-parser's reading of it as ISO 8601, WordPress's, the `feed` package's.
+ */
+const OTHER_PUBLISHED_NAMES = ['pubDate', 'isoDate', 'date_gmt', 'date'];
+
+/** Where rss-parser gives an RSS item's full text (its `content:encoded` element), beside its description as `content`. */
+const FULL_TEXT = 'content:encoded';
 
 /**
  * Which of the item's fields give its publication and update times: `published` and `updated`, else
@@ -519,24 +541,28 @@ function itemBody(
   warn: (d: Diagnostic) => void,
   summary: ItemSummary | undefined,
   options: ItemOptions,
-  foreign: boolean,
+  otherNames: readonly string[],
   clean: (text: string | undefined) => string | undefined,
 ): ItemBody {
-  // `content` is the other libraries' name for the HTML body, read when none of storyfeed's body fields is given.
-  // A body field of only white space (a CMS's cleared field, `''`) is none: the next one, or the summary, is the body.
+  // `otherNames` are the other libraries' names for the HTML body (`content`, rss-parser's `content:encoded`), read when
+  // none of storyfeed's body fields is given. A body field of only white space (a CMS's cleared field, `''`) is none:
+  // the next one, or the summary, is the body.
   const own = read.filled(r.contentHtml) || read.filled(r.contentMarkdown) || read.filled(r.contentText);
-  const htmlField = foreign && !own ? givenField(r, at, 'contentHtml', ['content'], warn) : { value: r.contentHtml, name: 'contentHtml' };
-  if (foreign && own && read.filled(r.content)) warn(warning('W_UNKNOWN_FIELD', `${at}.content is not read: the item gives its body under storyfeed's names`));
-  const html = read.filledText(clean(read.text(htmlField.value, `${at}.${htmlField.name}`)));
+  const htmlField = otherNames.length > 0 && !own ? givenField(r, at, 'contentHtml', otherNames, warn) : { value: r.contentHtml, name: 'contentHtml' };
+  if (own)
+    for (const name of otherNames)
+      if (read.filled(r[name])) warn(warning('W_UNKNOWN_FIELD', `${read.memberPath(at, name)} is not read: the item gives its body under storyfeed's names`));
+  const htmlPath = read.memberPath(at, htmlField.name);
+  const html = read.filledText(clean(read.text(htmlField.value, htmlPath)));
   const markdown = read.filledText(clean(read.text(r.contentMarkdown, `${at}.contentMarkdown`)));
   const plain = read.filledText(clean(read.text(r.contentText, `${at}.contentText`)));
   const cap = options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES;
   if (plain !== undefined) checkContentSize(plain, `${at}.contentText`, 'text', cap);
   if (html !== undefined || markdown !== undefined) {
-    if (html !== undefined) checkContentSize(html, `${at}.${htmlField.name}`, 'html', cap);
+    if (html !== undefined) checkContentSize(html, htmlPath, 'html', cap);
     else checkContentSize(markdown!, `${at}.contentMarkdown`, 'markdown', cap);
     const rendered = html === undefined ? renderItemMarkdown(markdown!, `${at}.contentMarkdown`, options.markdown) : undefined;
-    const safe = sanitizeStoryHtml(html ?? rendered!.html, url, undefined, `${at}.${html !== undefined ? htmlField.name : 'contentMarkdown'}`);
+    const safe = sanitizeStoryHtml(html ?? rendered!.html, url, undefined, html !== undefined ? htmlPath : `${at}.contentMarkdown`);
     if (safe.removedUnsafe)
       warn(warning('W_UNSAFE_HTML', `${at}: scripts, event handlers, styles that load or run something, or javascript:/data: URLs were removed from the HTML`));
     const sections = rendered?.sections ?? paragraphsOf(withoutFrames(htmlBlocks(safe.html), safe.frames).join('\n\n'));

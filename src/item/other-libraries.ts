@@ -1,5 +1,5 @@
 import { describeValue, warning, type Diagnostic } from '../errors.js';
-import type { Enclosure } from '../types.js';
+import type { Enclosure, EpisodeInfo } from '../types.js';
 import * as read from './fields.js';
 import { readWordPressPost, wordPressUtc } from './wordpress-post.js';
 import { MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -85,7 +85,8 @@ export interface GivenField {
 /**
  * The item's value for storyfeed's field `ours`, else for the first of `theirs` it has (text of only
  * white space, a cleared field, is none). Each other name given is named in a `W_UNKNOWN_FIELD`
- * warning: it is not read.
+ * warning: it is not read. One that gives the same text says nothing else, and is not named (rss-parser
+ * gives an RSS item's `dc:creator` as both `creator` and `dc:creator`).
  */
 export function givenField(r: Record<string, unknown>, at: string, ours: string, theirs: readonly string[], warn: (d: Diagnostic) => void): GivenField {
   let found: GivenField | undefined;
@@ -93,12 +94,17 @@ export function givenField(r: Record<string, unknown>, at: string, ours: string,
     const value = r[name];
     if (!read.filled(value)) continue;
     if (found === undefined) found = { value, name };
-    else warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: ${at}.${found.name} is given (they name the same field)`));
+    else if (!(typeof value === 'string' && value === found.value))
+      warn(warning('W_UNKNOWN_FIELD', `${read.memberPath(at, name)} is not read: ${read.memberPath(at, found.name)} is given (they name the same field)`));
   }
   return found ?? { value: r[ours], name: ours };
 }
 
-/** `feed`'s `category` list (of `{ name }`) or `@astrojs/rss`'s `categories` (of text) as tags: each category's name (or its `term`). */
+/**
+ * `feed`'s `category` list (of `{ name }`), `@astrojs/rss`'s `categories` (of text) or rss-parser's (text, or
+ * `{ _: name, $: { domain } }` for an RSS `<category>` with attributes, as xml2js gives an element's text beside
+ * them) as tags: each category's name (or its `term`).
+ */
 export function categoryTags(value: unknown, path: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   const entries = read.list(value, path, 'a list of names or of { name }');
@@ -108,8 +114,8 @@ export function categoryTags(value: unknown, path: string): string[] | undefined
     if (typeof entry === 'string') return entry;
     if (typeof entry !== 'object' || entry === null) return read.fail(at, `must be a name (text) or { name }, found ${describeValue(entry)}`);
     const r = read.record(entry, at);
-    // An empty name is none: the term, if any, names the category.
-    const name = read.text(r.name, `${at}.name`)?.trim() || read.text(r.term, `${at}.term`)?.trim();
+    // An empty name is none: the term, if any, names the category; then the element's text (xml2js's `_`).
+    const name = read.text(r.name, `${at}.name`)?.trim() || read.text(r.term, `${at}.term`)?.trim() || read.text(r._, `${at}._`)?.trim();
     return name || read.fail(`${at}.name`, `is required (the category's name), found ${describeValue(r.name)}`);
   });
 }
@@ -162,10 +168,43 @@ export function feedPackageEnclosures(r: Record<string, unknown>, at: string, ba
       read.mimeType(given.type, `${path}.type`, false) ??
       fileTypeOf(url) ??
       read.fail(typeof value === 'string' ? path : `${path}.type`, `needs a MIME type (give { url, type }): the address ${url} does not end in a known file extension`);
-    // Length, title and duration are read as storyfeed's own enclosures' are.
-    out.push(read.enclosureExtras(given, path, { url, type }));
+    // Length, title and duration are read as storyfeed's own enclosures' are; a length of digits is that number
+    // (rss-parser gives an RSS `<enclosure>`'s attributes as text), and an empty one none.
+    out.push(read.enclosureExtras(withLengthNumber(given, path), path, { url, type }));
   }
   return out;
+}
+
+/**
+ * `enclosure` with its `length` read as an XML attribute's text is: digits (`"48213"`) are that number, and empty text
+ * (`length=""`) none; any other value is left for {@link read.enclosureExtras} to name.
+ */
+function withLengthNumber(enclosure: Record<string, unknown>, path: string): Record<string, unknown> {
+  const length = read.property(enclosure, 'length', path);
+  if (typeof length !== 'string') return enclosure;
+  const digits = length.trim();
+  if (digits !== '' && !/^\d{1,15}$/.test(digits)) return enclosure;
+  return withFields(enclosure, { length: digits === '' ? undefined : Number(digits) });
+}
+
+/** The episode's fields rss-parser gives under `itunes` (its `itunes:` elements' text), which are whole numbers. */
+const ITUNES_NUMBERS = ['episode', 'season'] as const;
+
+/**
+ * An RSS item's `itunes:` elements as rss-parser gives them (`itunes: { duration, episode, season, explicit, image,
+ * episodeType }`, each the element's text; `image`, the address of `itunes:image`) as the episode's fields, read as
+ * an item's `episode` is: `"12"` is episode 12, `"45:12"` a duration, `"yes"` or `"clean"` the explicit flag. An
+ * item of a feed that only declares the namespace has `itunes: {}`, and no episode.
+ */
+export function itunesEpisode(value: unknown, path: string, base: string): EpisodeInfo | undefined {
+  const itunes = read.record(value, path);
+  const numbers: Record<string, unknown> = {};
+  for (const name of ITUNES_NUMBERS) {
+    const given = itunes[name];
+    if (typeof given === 'string' && /^\s*\d{1,9}\s*$/.test(given)) numbers[name] = Number(given);
+  }
+  const episode = read.episode(withFields(itunes, numbers), path, base);
+  return episode && Object.keys(episode).length > 0 ? episode : undefined;
 }
 
 /** A post as the WordPress REST API gives it (`/wp-json/wp/v2/posts`), which storyfeed also reads. */
