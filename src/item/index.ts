@@ -17,7 +17,10 @@ import {
   categoryTags,
   feedPackageEnclosures,
   type FeedPackageItem,
+  isJsonFeedItem,
   itunesEpisode,
+  JSON_FEED_NAMES,
+  jsonFeedAttachments,
   fromWordPress,
   type GivenField,
   givenField,
@@ -316,7 +319,12 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // field is read under storyfeed's name, else under that library's. An item with a `url` is storyfeed's: other names
   // mean nothing there (a CMS's own `date` or `author` id), as before.
   const foreign = !read.given(r.url) && read.given(r.link);
-  const field = (ours: string, ...theirs: string[]): GivenField => (foreign ? givenField(r, at, ours, theirs, warn) : { value: r[ours], name: ours });
+  // An item of a JSON Feed (`content_html`, `date_published`, `attachments`…) is read under JSON Feed 1.1's names.
+  const jsonFeed = !foreign && isJsonFeedItem(r);
+  const field = (ours: string, ...theirs: string[]): GivenField => {
+    const names = foreign ? theirs : jsonFeed ? (JSON_FEED_NAMES[ours] ?? []) : [];
+    return names.length > 0 ? givenField(r, at, ours, names, warn) : { value: r[ours], name: ours };
+  };
   const link = field('url', 'link');
   const url =
     read.httpUrl(link.value, read.memberPath(at, link.name), base) ??
@@ -346,7 +354,10 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // readers that show only the body show something.
   // An HTML description of only an image has no text for the summary, but is still the body.
   const summaryGiven = givenSummary !== undefined || summaryHtml !== undefined;
-  const bodyNames = !foreign ? [] : fullText ? [FULL_TEXT] : ['content'];
+  const bodyNames = {
+    html: foreign ? [fullText ? FULL_TEXT : 'content'] : jsonFeed ? (JSON_FEED_NAMES.contentHtml ?? []) : [],
+    text: jsonFeed ? (JSON_FEED_NAMES.contentText ?? []) : [],
+  };
   const body = itemBody(r, at, url, warn, summaryGiven ? { text: givenSummary ?? '', field: description.name, html: summaryHtml } : undefined, options, bodyNames, clean);
   // Judged on what a feed will carry: a title or body of only characters XML forbids is removed to nothing, and the item would be empty.
   if (!carriesText(title) && !carriesText(body.text))
@@ -364,7 +375,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
 
   const timeZone = site.timeZone;
   // `feed`'s `date` is when the item last changed, and when it was published unless `published` says.
-  const dates = foreign ? itemDates(r, at, warn) : { published: 'published', updated: 'updated' };
+  const dates = foreign ? itemDates(r, at, warn) : { published: field('published').name, updated: field('updated').name };
   const givenDate = read.date(r[dates.published], `${at}.${dates.published}`, timeZone);
   // A date at or just after the Unix epoch is one lost on the way (0 or null turned into a Date) or given in seconds, never a real one;
   // so is the zero value of a date type (0001-01-01), what a CMS written in Go, C# or Python exports for a date never set.
@@ -434,11 +445,17 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   }
   const image = itemImage(r.image, `${at}.image`, base);
   if (image) story.image = image;
-  const externalUrl = read.httpUrl(r.externalUrl, `${at}.externalUrl`, base);
+  const givenExternalUrl = field('externalUrl');
+  const externalUrl = read.httpUrl(givenExternalUrl.value, `${at}.${givenExternalUrl.name}`, base);
   if (externalUrl) story.externalUrl = externalUrl;
-  const banner = read.httpUrl(r.banner, `${at}.banner`, base);
+  const givenBanner = field('banner');
+  const banner = read.httpUrl(givenBanner.value, `${at}.${givenBanner.name}`, base);
   if (banner) story.banner = banner;
-  const enclosures = foreign ? itemEnclosures(r, at, base, warn) : read.enclosures(r.enclosures, `${at}.enclosures`, base);
+  const enclosures = foreign
+    ? itemEnclosures(r, at, base, warn)
+    : jsonFeed && !read.given(r.enclosures)
+      ? jsonFeedAttachments(r.attachments, `${at}.attachments`, base)
+      : read.enclosures(r.enclosures, `${at}.enclosures`, base);
   if (enclosures?.length) story.enclosures = enclosures.map((e) => (e.title === undefined ? e : { ...e, title: windows1252Text(e.title, changed) }));
   if (foreign) for (const [name, why] of Object.entries(UNPUBLISHED_FIELDS)) if (read.given(r[name])) warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not published: ${why}`));
   const episode = foreign && !read.given(r.episode) && read.given(r.itunes) ? itunesEpisode(r.itunes, `${at}.itunes`, base) : read.episode(r.episode, `${at}.episode`, base);
@@ -541,23 +558,26 @@ function itemBody(
   warn: (d: Diagnostic) => void,
   summary: ItemSummary | undefined,
   options: ItemOptions,
-  otherNames: readonly string[],
+  otherNames: { html: readonly string[]; text: readonly string[] },
   clean: (text: string | undefined) => string | undefined,
 ): ItemBody {
-  // `otherNames` are the other libraries' names for the HTML body (`content`, rss-parser's `content:encoded`), read when
-  // none of storyfeed's body fields is given. A body field of only white space (a CMS's cleared field, `''`) is none:
-  // the next one, or the summary, is the body.
+  // `otherNames` are the other libraries' names for the HTML and the text body (`content`, rss-parser's `content:encoded`,
+  // JSON Feed's `content_html` and `content_text`), read when none of storyfeed's body fields is given. A body field of
+  // only white space (a CMS's cleared field, `''`) is none: the next one, or the summary, is the body.
   const own = read.filled(r.contentHtml) || read.filled(r.contentMarkdown) || read.filled(r.contentText);
-  const htmlField = otherNames.length > 0 && !own ? givenField(r, at, 'contentHtml', otherNames, warn) : { value: r.contentHtml, name: 'contentHtml' };
+  const otherField = (ours: string, names: readonly string[]): GivenField => (names.length > 0 && !own ? givenField(r, at, ours, names, warn) : { value: r[ours], name: ours });
+  const htmlField = otherField('contentHtml', otherNames.html);
+  const textField = otherField('contentText', otherNames.text);
   if (own)
-    for (const name of otherNames)
+    for (const name of [...otherNames.html, ...otherNames.text])
       if (read.filled(r[name])) warn(warning('W_UNKNOWN_FIELD', `${read.memberPath(at, name)} is not read: the item gives its body under storyfeed's names`));
   const htmlPath = read.memberPath(at, htmlField.name);
+  const textPath = read.memberPath(at, textField.name);
   const html = read.filledText(clean(read.text(htmlField.value, htmlPath)));
   const markdown = read.filledText(clean(read.text(r.contentMarkdown, `${at}.contentMarkdown`)));
-  const plain = read.filledText(clean(read.text(r.contentText, `${at}.contentText`)));
+  const plain = read.filledText(clean(read.text(textField.value, textPath)));
   const cap = options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES;
-  if (plain !== undefined) checkContentSize(plain, `${at}.contentText`, 'text', cap);
+  if (plain !== undefined) checkContentSize(plain, textPath, 'text', cap);
   if (html !== undefined || markdown !== undefined) {
     if (html !== undefined) checkContentSize(html, htmlPath, 'html', cap);
     else checkContentSize(markdown!, `${at}.contentMarkdown`, 'markdown', cap);

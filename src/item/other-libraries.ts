@@ -207,6 +207,51 @@ export function itunesEpisode(value: unknown, path: string, base: string): Episo
   return episode && Object.keys(episode).length > 0 ? episode : undefined;
 }
 
+/**
+ * The names of a JSON Feed 1.1 item (jsonfeed.org/version/1.1) for storyfeed's fields, read where the item gives
+ * none of storyfeed's: someone merging JSON feeds passes their `items` as they are. `author` is JSON Feed 1.0's one
+ * author (`{ name, url, avatar }`); `attachments` are read by {@link jsonFeedAttachments}.
+ */
+export const JSON_FEED_NAMES: Readonly<Record<string, readonly string[]>> = {
+  contentHtml: ['content_html'],
+  contentText: ['content_text'],
+  published: ['date_published'],
+  updated: ['date_modified'],
+  externalUrl: ['external_url'],
+  banner: ['banner_image'],
+  authors: ['author'],
+};
+
+/** The members only a JSON Feed item names so (snake_case, as the spec writes them), by which one is told from storyfeed's own. */
+const JSON_FEED_MARKS = ['content_html', 'content_text', 'date_published', 'date_modified', 'external_url', 'banner_image', 'attachments'];
+
+/** Whether the item is a JSON Feed item: it gives one of the members only JSON Feed names so (`content_html`, `date_published`…). */
+export function isJsonFeedItem(r: Record<string, unknown>): boolean {
+  return JSON_FEED_MARKS.some((name) => read.given(r[name]));
+}
+
+/**
+ * A JSON Feed item's `attachments` (`{ url, mime_type, title, size_in_bytes, duration_in_seconds }`) as storyfeed's
+ * enclosures, each member named as the item gives it in a problem (`items[0].attachments[0].mime_type`).
+ */
+export function jsonFeedAttachments(value: unknown, path: string, base: string): Enclosure[] | undefined {
+  if (!read.given(value)) return undefined;
+  return read.list(value, path, 'a list of { url, mime_type, size_in_bytes }').map((entry, i) => {
+    const at = `${path}[${i}]`;
+    const r = read.record(entry, at);
+    const url = read.httpUrl(r.url, `${at}.url`, base) ?? read.fail(`${at}.url`, 'is required');
+    const type = read.mimeType(r.mime_type, `${at}.mime_type`, true) ?? read.fail(`${at}.mime_type`, 'is required');
+    const enclosure: Enclosure = { url, type };
+    const length = read.wholeNumber(r.size_in_bytes, `${at}.size_in_bytes`);
+    if (length !== undefined) enclosure.length = length;
+    const title = read.text(r.title, `${at}.title`);
+    if (title) enclosure.title = title;
+    const duration = read.wholeNumber(r.duration_in_seconds, `${at}.duration_in_seconds`);
+    if (duration !== undefined) enclosure.duration = duration;
+    return enclosure;
+  });
+}
+
 /** A post as the WordPress REST API gives it (`/wp-json/wp/v2/posts`), which storyfeed also reads. */
 export interface WordPressPost {
   /** The post's URL. */
