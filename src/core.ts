@@ -42,6 +42,7 @@ export * from './seed/http-url.js';
 export * from './story/item-id.js';
 export * from './item/wordpress-post.js';
 export * from './item/other-libraries.js';
+export * from './item/rich-text.js';
 export * from './item/fields.js';
 export * from './item/index.js';
 export * from './feed/podcast-categories.js';

@@ -27,6 +27,7 @@ import {
   type WordPressPost,
 } from './other-libraries.js';
 import * as read from './fields.js';
+import { bodyText } from './rich-text.js';
 import { isFeedDate, lostDateReason } from '../seed/dates.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -344,7 +345,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const description = fullText ? field('summary', 'description', 'content', 'excerpt') : field('summary', 'description', 'excerpt');
   const summaryPath = read.memberPath(at, description.name);
   // A summary of only white space (a CMS's cleared excerpt, `''`) is none: the body's first sentences are the summary.
-  const givenText = read.filledText(clean(read.text(description.value, summaryPath)));
+  const givenText = read.filledText(clean(bodyText(description.value, summaryPath)));
   // The `feed` package and @astrojs/rss write `description` into RSS as HTML (a WordPress excerpt comes here too):
   // its text is the summary. storyfeed's own `summary` is plain text.
   const summaryHtml =
@@ -573,9 +574,13 @@ function itemBody(
       if (read.filled(r[name])) warn(warning('W_UNKNOWN_FIELD', `${read.memberPath(at, name)} is not read: the item gives its body under storyfeed's names`));
   const htmlPath = read.memberPath(at, htmlField.name);
   const textPath = read.memberPath(at, textField.name);
-  const html = read.filledText(clean(read.text(htmlField.value, htmlPath)));
-  const markdown = read.filledText(clean(read.text(r.contentMarkdown, `${at}.contentMarkdown`)));
-  const plain = read.filledText(clean(read.text(textField.value, textPath)));
+  const html = read.filledText(clean(bodyText(htmlField.value, htmlPath)));
+  const markdown = read.filledText(clean(bodyText(r.contentMarkdown, `${at}.contentMarkdown`)));
+  const plain = read.filledText(clean(bodyText(textField.value, textPath)));
+  // `body` is a JSON seed's name for the text, and the one Sanity's and many CMSs' posts give theirs under: without a
+  // body of the item's, it is named (a rich-text document in it as what it is), never published as nothing without a word.
+  if (html === undefined && markdown === undefined && plain === undefined && read.filled(r.body) && bodyText(r.body, `${at}.body`) !== undefined)
+    warn(warning('W_UNKNOWN_FIELD', `${at}.body is not read: an item gives its body as contentHtml, contentMarkdown or contentText`));
   const cap = options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES;
   if (plain !== undefined) checkContentSize(plain, textPath, 'text', cap);
   if (html !== undefined || markdown !== undefined) {

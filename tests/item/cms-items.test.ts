@@ -104,3 +104,119 @@ describe('JSON Feed items, as someone merging JSON feeds passes them', () => {
     expect(itemError(() => buildFeeds([{ ...item, external_url: 'javascript:alert(1)' }], site))).toMatch(/^items\[0\]\.external_url /);
   });
 });
+
+/** A Sanity post's body: Portable Text, as its span type's reference shows one block. */
+const PORTABLE_TEXT = [
+  {
+    _key: '9d2d1ed68d84',
+    _type: 'block',
+    children: [
+      { _type: 'span', marks: [], text: 'I am ' },
+      { _type: 'span', marks: ['strong'], text: 'strong and ' },
+      { _type: 'span', marks: ['strong', 'cbe9d12c6af9'], text: 'annotated' },
+    ],
+    markDefs: [{ _key: 'cbe9d12c6af9', _type: 'link', href: 'https://www.google.com/?q=annotation' }],
+    style: 'normal',
+  },
+];
+
+/** A Contentful entry's Rich Text field, as the Delivery API gives it. */
+const CONTENTFUL_RICH_TEXT = {
+  data: {},
+  content: [
+    {
+      data: {},
+      content: [
+        { data: {}, marks: [], value: 'This is ', nodeType: 'text' },
+        { data: {}, marks: [{ type: 'bold' }], value: 'Formatted', nodeType: 'text' },
+      ],
+      nodeType: 'paragraph',
+    },
+  ],
+  nodeType: 'document',
+};
+
+/** A Lexical editor state: Payload's rich text field, and (as JSON text) a Ghost post's `lexical`. */
+const LEXICAL = {
+  root: {
+    children: [
+      {
+        children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: 'Hello from the editor.', type: 'text', version: 1 }],
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        type: 'paragraph',
+        version: 1,
+      },
+    ],
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    type: 'root',
+    version: 1,
+  },
+};
+
+/** Strapi 5's blocks field. */
+const STRAPI_BLOCKS = [
+  {
+    type: 'paragraph',
+    children: [
+      { type: 'text', text: 'A paragraph of ' },
+      { type: 'text', text: 'blocks', bold: true },
+    ],
+  },
+];
+
+describe('rich text as a CMS’s editor stores it', () => {
+  const item = { url: 'https://planet.example/a', title: 'A', published: '2024-03-01T09:00:00Z' };
+
+  it('is an E_ITEM error naming the field and the format, given where the text belongs', () => {
+    expect(itemError(() => buildFeeds([{ ...item, contentHtml: PORTABLE_TEXT as never }], site))).toMatch(
+      /^items\[0\]\.contentHtml must be text, found a list: Sanity's Portable Text .*@portabletext\/to-html/,
+    );
+    expect(itemError(() => buildFeeds([{ ...item, contentHtml: CONTENTFUL_RICH_TEXT as never }], site))).toMatch(
+      /^items\[0\]\.contentHtml must be text, found a mapping: Contentful's Rich Text .*rich-text-html-renderer/,
+    );
+    expect(itemError(() => buildFeeds([{ ...item, contentHtml: LEXICAL as never }], site))).toMatch(
+      /^items\[0\]\.contentHtml must be text, found a mapping: a Lexical editor's state/,
+    );
+    expect(itemError(() => buildFeeds([{ ...item, contentMarkdown: STRAPI_BLOCKS as never }], site))).toMatch(
+      /^items\[0\]\.contentMarkdown must be text, found a list: blocks of a rich-text editor/,
+    );
+    expect(itemError(() => buildFeeds([{ ...item, summary: PORTABLE_TEXT as never }], site))).toMatch(/^items\[0\]\.summary must be text, found a list: Sanity's Portable Text/);
+    // Another list or object is named as before.
+    expect(itemError(() => buildFeeds([{ ...item, contentHtml: ['<p>a</p>'] as never }], site))).toMatch(/^items\[0\]\.contentHtml must be text, found a list \[E_ITEM\]/);
+  });
+
+  it('is an error given as its JSON text too, where it would have been published as that text', () => {
+    expect(itemError(() => buildFeeds([{ ...item, contentHtml: JSON.stringify(LEXICAL) }], site))).toMatch(
+      /^items\[0\]\.contentHtml holds a Lexical editor's state .* as JSON text, not the text itself/,
+    );
+    expect(itemError(() => buildFeeds([{ ...item, contentText: ` ${JSON.stringify(PORTABLE_TEXT)}\n` }], site))).toMatch(/^items\[0\]\.contentText holds Sanity's Portable Text/);
+    // Text that only looks like JSON, or is JSON of something else, is the text it is.
+    const json = buildFeeds([{ ...item, contentText: '["harbour", "ferry"]' }], site).document.items[0]!;
+    expect(json.contentText).toBe('["harbour", "ferry"]');
+    expect(buildFeeds([{ ...item, contentText: '{ a brace }' }], site).document.items[0]!.contentText).toBe('{ a brace }');
+  });
+
+  it('given as a post’s body, as Sanity gives it, is named; a body of text there is named in a warning', () => {
+    const sanityPost = {
+      _id: 'a5d2b1c0-post',
+      _type: 'post',
+      _createdAt: '2024-03-01T09:00:00Z',
+      _updatedAt: '2024-03-02T09:00:00Z',
+      title: 'A',
+      publishedAt: '2024-03-01T09:00:00Z',
+      body: PORTABLE_TEXT,
+    };
+    expect(itemError(() => buildFeeds([{ ...sanityPost, url: 'https://planet.example/a', published: sanityPost.publishedAt }], site))).toMatch(
+      /^items\[0\]\.body must be text, found a list: Sanity's Portable Text/,
+    );
+    const { warnings, document } = buildFeeds([{ ...item, summary: 'The summary.', body: 'A body under a JSON seed’s name.' }], site);
+    expect(document.items[0]!.contentText).toBe('The summary.');
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([
+      ['W_UNKNOWN_FIELD', 'items[0].body is not read: an item gives its body as contentHtml, contentMarkdown or contentText'],
+    ]);
+  });
+});
