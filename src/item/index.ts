@@ -28,6 +28,7 @@ import {
 } from './other-libraries.js';
 import * as read from './fields.js';
 import { bodyText } from './rich-text.js';
+import { fromGhost, GHOST_NAMES, isGhostPost } from './ghost-post.js';
 import { isFeedDate, lostDateReason } from '../seed/dates.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -312,18 +313,21 @@ function windows1252Warning(at: string, changed: readonly string[]): Diagnostic 
 function convertItem(input: unknown, index: number, site: ResolvedSite, options: ItemOptions): Story {
   const at = `items[${index}]`;
   const record = read.record(input, at);
-  // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`).
-  const r = !read.given(record.url) && read.given(record.link) ? fromWordPress(record, at) : record;
+  // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`); a Ghost
+  // post under Ghost's (see `ghost-post.ts`).
+  const ghost = isGhostPost(record as unknown);
+  const r = ghost ? fromGhost(record, at, site.siteUrl) : !read.given(record.url) && read.given(record.link) ? fromWordPress(record, at) : record;
   const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   // An item without storyfeed's `url` but with a `link` was written for another library (see `other-libraries.ts`): each
   // field is read under storyfeed's name, else under that library's. An item with a `url` is storyfeed's: other names
   // mean nothing there (a CMS's own `date` or `author` id), as before.
   const foreign = !read.given(r.url) && read.given(r.link);
-  // An item of a JSON Feed (`content_html`, `date_published`, `attachments`…) is read under JSON Feed 1.1's names.
-  const jsonFeed = !foreign && isJsonFeedItem(r);
+  // An item of a JSON Feed (`content_html`, `date_published`, `attachments`…) is read under JSON Feed 1.1's names, a Ghost post under Ghost's.
+  const jsonFeed = !foreign && !ghost && isJsonFeedItem(r);
+  const shapeNames = foreign ? undefined : jsonFeed ? JSON_FEED_NAMES : ghost ? GHOST_NAMES : undefined;
   const field = (ours: string, ...theirs: string[]): GivenField => {
-    const names = foreign ? theirs : jsonFeed ? (JSON_FEED_NAMES[ours] ?? []) : [];
+    const names = foreign ? theirs : (shapeNames?.[ours] ?? []);
     return names.length > 0 ? givenField(r, at, ours, names, warn) : { value: r[ours], name: ours };
   };
   const link = field('url', 'link');
@@ -356,8 +360,8 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // An HTML description of only an image has no text for the summary, but is still the body.
   const summaryGiven = givenSummary !== undefined || summaryHtml !== undefined;
   const bodyNames = {
-    html: foreign ? [fullText ? FULL_TEXT : 'content'] : jsonFeed ? (JSON_FEED_NAMES.contentHtml ?? []) : [],
-    text: jsonFeed ? (JSON_FEED_NAMES.contentText ?? []) : [],
+    html: foreign ? [fullText ? FULL_TEXT : 'content'] : (shapeNames?.contentHtml ?? []),
+    text: shapeNames?.contentText ?? [],
   };
   const body = itemBody(r, at, url, warn, summaryGiven ? { text: givenSummary ?? '', field: description.name, html: summaryHtml } : undefined, options, bodyNames, clean);
   // Judged on what a feed will carry: a title or body of only characters XML forbids is removed to nothing, and the item would be empty.
@@ -444,7 +448,8 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
       read.fail('options.analyze', "must be the analyser: pass { analyze: analyzeArticle } (import { analyzeArticle } from 'storyfeed/story')");
     analyzeInto(story, site, options.analyze);
   }
-  const image = itemImage(r.image, `${at}.image`, base);
+  const givenImage = field('image');
+  const image = itemImage(givenImage.value, `${at}.${givenImage.name}`, base);
   if (image) story.image = image;
   const givenExternalUrl = field('externalUrl');
   const externalUrl = read.httpUrl(givenExternalUrl.value, `${at}.${givenExternalUrl.name}`, base);

@@ -332,7 +332,7 @@ export function fromWordPress(r: Record<string, unknown>, at: string): Record<st
  * field is read from the item itself, so one behind a getter or inherited (a client library's model class,
  * a frozen prototype) is read as an own one is: a copy of its own fields would lose those.
  */
-function withFields(item: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+export function withFields(item: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
   const view: Record<string, unknown> = Object.create(item);
   // Defined, not assigned: an assignment would run the item's setter, or throw for a getter without one or a frozen field.
   for (const [key, value] of Object.entries(changes)) Object.defineProperty(view, key, { value, enumerable: true, writable: true, configurable: true });

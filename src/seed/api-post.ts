@@ -1,5 +1,6 @@
 import { describeValue, StoryfeedError } from '../errors.js';
 import { filled } from '../item/fields.js';
+import { GHOST_URL, ghostAuthor, ghostTags, isGhostPage, isGhostPost, withPage } from '../item/ghost-post.js';
 import { readWordPressPost, wordPressUtc } from '../item/wordpress-post.js';
 import { htmlText } from '../story/html-text.js';
 import { isObject } from '../story/check-options.js';
@@ -140,24 +141,8 @@ function wordPressPost(value: Record<string, unknown>, file: string | undefined)
   return out.post;
 }
 
-/** Whether `value` is a post as Ghost's Content or Admin API gives it: an object with its text in `html`, or in Ghost's editor's formats. */
-function isGhostPost(value: unknown): value is Record<string, unknown> {
-  // Ghost's own marks beside the text: every post its APIs give has a `uuid` and the times Ghost keeps. JSON of
-  // storyfeed's shape with another body name (`html`), or a data file, is no Ghost post.
-  return isObject(value) && GHOST_BODY_FIELDS.some((key) => Object.hasOwn(value, key)) && typeof value.uuid === 'string' && GHOST_TIMES.some((key) => Object.hasOwn(value, key));
-}
-
-/** The times every post of Ghost's APIs carries (`null` for a draft's publication). */
-const GHOST_TIMES = ['created_at', 'updated_at', 'published_at'];
-
 /** A Ghost post's and a DEV article's addresses, in the order they are read: the original's (a post first published elsewhere), then its own. */
 const ADDRESSES = ['canonical_url', 'url'];
-
-/** What Ghost's export writes for its site's address, which its importer and its APIs fill in. */
-const GHOST_URL = '__GHOST_URL__';
-
-/** The fields a Ghost post holds its text in: HTML, and the formats of Ghost's editors (which the Admin API gives without `html` unless asked). */
-const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
 
 /**
  * A post from Ghost's Content or Admin API (`/ghost/api/content/posts/{id}/?include=tags,authors`, alone or in
@@ -213,11 +198,6 @@ function ghostPost(value: Record<string, unknown>, file: string | undefined, sit
   return out.post;
 }
 
-/** Whether a Ghost post is one of the site's pages: `type: "page"`, or (before Ghost 2) `page: true`. */
-function isGhostPage(post: Record<string, unknown>): boolean {
-  return post.type === 'page' || post.page === true || post.page === 1;
-}
-
 /** What Ghost's export of a site (Settings → Export) holds of its posts: where they are, and how many of each kind. */
 export interface GhostExport {
   /** Where the posts are in the JSON: `db[0].data.posts`, or `data.posts` in an export without Ghost's `db` around it. */
@@ -256,29 +236,6 @@ const GHOST_MEMBERS_ONLY = "for members only, with no public part before a paywa
 /** What a page of a site made with `cms` is, for the warning that leaves one out. */
 function sitePage(cms: string): string {
   return `one of the site's pages (an About or Contact page), not a post, and ${cms}'s feeds hold posts only`;
-}
-
-/** A Ghost author (`{ name, slug, url, email, … }`) as storyfeed's: the name, and the address of the author's page; never the email of a staff user. */
-function ghostAuthor(author: unknown): unknown {
-  if (!isObject(author)) return author;
-  const { name, url } = author;
-  return typeof name === 'string' ? withPage(name, url) : { name };
-}
-
-/** The names of Ghost's tags (`{ name, slug, … }`, or names as the Admin API takes them), but for its internal tags (`#…`), which readers never see. */
-function ghostTags(tags: unknown[]): unknown[] {
-  const names: unknown[] = [];
-  for (const tag of tags) {
-    const name = isObject(tag) ? tag.name : tag;
-    if (typeof name === 'string' && name.trim().startsWith('#')) continue;
-    names.push(name);
-  }
-  return names;
-}
-
-/** An author with the address of their page when it is an http(s) one (an author is never refused for it). */
-function withPage(name: string, page: unknown): { name: string; url?: string } {
-  return typeof page === 'string' && parseHttpUrl(page.trim()).ok ? { name, url: page.trim() } : { name };
 }
 
 /** `text` with its percent-escapes decoded, or as it is when they do not stand for UTF-8 text. */

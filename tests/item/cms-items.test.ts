@@ -220,3 +220,115 @@ describe('rich text as a CMS’s editor stores it', () => {
     ]);
   });
 });
+
+/** Posts as Ghost's Content API gives them (`/ghost/api/content/posts/?include=tags,authors`), as its documentation shows one. */
+const GHOST_POSTS = `{
+  "posts": [
+    {
+      "slug": "welcome-short",
+      "id": "5ddc9141c35e7700383b2937",
+      "uuid": "a5aa9bd8-ea31-415c-b452-3040dae1e730",
+      "title": "Welcome",
+      "html": "<p>👋 Welcome, it's great to have you here.</p>\\n<p>Start with the <a href=\\"https://demo.ghost.io/about/\\">about page</a>.</p>",
+      "comment_id": "5ddc9141c35e7700383b2937",
+      "feature_image": "https://static.ghost.org/v3.0.0/images/welcome-to-ghost.png",
+      "feature_image_alt": null,
+      "feature_image_caption": null,
+      "featured": false,
+      "visibility": "public",
+      "created_at": "2019-11-26T02:43:13.000+00:00",
+      "updated_at": "2019-11-26T02:44:17.000+00:00",
+      "published_at": "2019-11-26T02:44:17.000+00:00",
+      "custom_excerpt": "A first post.",
+      "codeinjection_head": null,
+      "codeinjection_foot": null,
+      "custom_template": null,
+      "canonical_url": null,
+      "url": "https://demo.ghost.io/welcome-short/",
+      "excerpt": "👋 Welcome, it's great to have you here.",
+      "reading_time": 0,
+      "access": true,
+      "og_image": null,
+      "meta_title": null,
+      "meta_description": null,
+      "email_subject": null,
+      "authors": [
+        { "id": "5951f5fca366002ebd5dbef7", "name": "Ghost", "slug": "ghost", "profile_image": "https://static.ghost.org/v3.0.0/images/ghost.png", "url": "https://demo.ghost.io/author/ghost/" }
+      ],
+      "tags": [
+        { "id": "59799bbd6ebb2f00243a33db", "name": "Getting Started", "slug": "getting-started", "visibility": "public", "url": "https://demo.ghost.io/tag/getting-started/" },
+        { "id": "59799bbd6ebb2f00243a33dc", "name": "#newsletter", "slug": "hash-newsletter", "visibility": "internal", "url": "https://demo.ghost.io/404/" }
+      ],
+      "primary_author": { "id": "5951f5fca366002ebd5dbef7", "name": "Ghost", "slug": "ghost", "url": "https://demo.ghost.io/author/ghost/" }
+    },
+    {
+      "slug": "members-news",
+      "id": "5ddc9141c35e7700383b2938",
+      "uuid": "b5aa9bd8-ea31-415c-b452-3040dae1e731",
+      "title": "Members news",
+      "html": "<p>The public part.</p><!--members-only--><p>For members only.</p>",
+      "visibility": "members",
+      "created_at": "2019-11-27T02:43:13.000+00:00",
+      "updated_at": "2019-11-27T02:44:17.000+00:00",
+      "published_at": "2019-11-27T02:44:17.000+00:00",
+      "url": "https://demo.ghost.io/members-news/",
+      "excerpt": "The public part.",
+      "authors": [],
+      "tags": []
+    },
+    {
+      "slug": "about",
+      "id": "5ddc9141c35e7700383b2939",
+      "uuid": "c5aa9bd8-ea31-415c-b452-3040dae1e732",
+      "title": "About",
+      "html": "<p>About this site.</p>",
+      "type": "page",
+      "status": "published",
+      "created_at": "2019-11-25T02:43:13.000+00:00",
+      "updated_at": "2019-11-25T02:44:17.000+00:00",
+      "published_at": "2019-11-25T02:44:17.000+00:00",
+      "url": "https://demo.ghost.io/about/"
+    }
+  ]
+}`;
+
+describe('posts of Ghost’s Content API, as they come', () => {
+  const ghostSite = { siteUrl: 'https://demo.ghost.io', title: 'Ghost Demo' };
+  const posts = (): Record<string, unknown>[] => (JSON.parse(GHOST_POSTS) as { posts: Record<string, unknown>[] }).posts;
+
+  it('publish each post’s HTML, excerpt, dates, authors, tags and image, and leave the site’s pages out', async () => {
+    const built = buildFeeds(posts() as never[], ghostSite);
+    expect(built.warnings.map((w) => [w.code, w.message])).toEqual([['W_DRAFT', '"About" is a draft and is left out of the feeds']]);
+    expect((await verifyDocument(built.outputs, built.document)).problems).toEqual([]);
+    expect(built.document.items.map((s) => s.title)).toEqual(['Members news', 'Welcome']);
+    const welcome = built.document.items[1]!;
+    expect(welcome).toMatchObject({
+      id: 'https://demo.ghost.io/welcome-short/',
+      url: 'https://demo.ghost.io/welcome-short/',
+      summary: 'A first post.',
+      authors: [{ name: 'Ghost', url: 'https://demo.ghost.io/author/ghost/' }],
+      tags: ['Getting Started'],
+      image: { url: 'https://static.ghost.org/v3.0.0/images/welcome-to-ghost.png' },
+    });
+    expect(welcome.contentHtml).toContain('<a href="https://demo.ghost.io/about/">about page</a>');
+    expect(welcome.published.toISOString()).toBe('2019-11-26T02:44:17.000Z');
+    // A post for members is published as a visitor sees it: the part before its paywall card.
+    expect(built.document.items[0]!.contentHtml).toBe('<p>The public part.</p>');
+  });
+
+  it('read a post of Ghost’s export, its addresses written with __GHOST_URL__, and leave out one Ghost has not published', () => {
+    const [post] = posts();
+    const exported = { ...post, url: '__GHOST_URL__/welcome-short/', feature_image: '__GHOST_URL__/content/images/welcome.png', authors: undefined, tags: undefined };
+    const [story] = buildFeeds([exported, { ...exported, uuid: 'd5aa9bd8-ea31-415c-b452-3040dae1e733', url: '__GHOST_URL__/draft/', status: 'draft' }], ghostSite).document.items;
+    expect(story).toMatchObject({ url: 'https://demo.ghost.io/welcome-short/', image: { url: 'https://demo.ghost.io/content/images/welcome.png' } });
+    expect(buildFeeds([exported, { ...exported, url: '__GHOST_URL__/draft/', status: 'draft' }], ghostSite).document.items).toHaveLength(1);
+  });
+
+  it('name a wrong field as the post gives it, and a post whose text is only in Ghost’s editor format', () => {
+    const [post] = posts();
+    expect(itemError(() => buildFeeds([{ ...post, published_at: 'soon' } as never], ghostSite))).toMatch(/^items\[0\]\.published_at /);
+    expect(itemError(() => buildFeeds([{ ...post, feature_image: 'javascript:alert(1)' } as never], ghostSite))).toMatch(/^items\[0\]\.feature_image /);
+    const lexical = JSON.stringify(LEXICAL);
+    expect(itemError(() => buildFeeds([{ ...post, html: undefined, lexical } as never], ghostSite))).toMatch(/^items\[0\]\.lexical holds a Lexical editor's state .* as JSON text/);
+  });
+});
