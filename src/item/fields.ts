@@ -233,6 +233,8 @@ export function httpUrl(value: unknown, path: FieldPath, base: string): string |
  * (the default) also holds `tag:` and `urn:` ids to their RFCs, as feed readers do.
  */
 export function itemId(value: unknown, path: FieldPath, strict = true): string | undefined {
+  // A CMS's or a database's record number (Strapi's, Directus's `id`) names its row, not the item, in no feed's terms.
+  if (typeof value === 'number') fail(path, `must be text, found ${describeValue(value)}: a record number of a CMS or database is no id a feed can carry; ${NOT_A_RECORD_ID}`);
   const raw = text(value, path);
   if (raw === undefined) return undefined;
   // An id is published exactly as given (readers match items by it): one no feed can carry is refused, not altered.
@@ -241,7 +243,13 @@ export function itemId(value: unknown, path: FieldPath, strict = true): string |
     return fail(path, `holds ${describeRemoved(removed)} that XML forbids: an id is published exactly as given, so it must be text every feed can carry`);
   }
   const read = publishedId(raw);
-  if (read.kind === 'form') return fail(path, read.problem);
+  if (read.kind === 'form')
+    return fail(
+      path,
+      UUID.test(raw)
+        ? `${read.problem}: a UUID is one written urn:uuid:${raw.toLowerCase()}`
+        : `${read.problem}; a CMS's own record id is none: leave it out, and the item's id is its url`,
+    );
   if (read.kind === 'rule') {
     // Lenient callers (not `strict`) take what the URL parser accepts.
     if (strict) return fail(path, `is not a valid id: ${read.problem}`);
@@ -250,6 +258,12 @@ export function itemId(value: unknown, path: FieldPath, strict = true): string |
   }
   return read.id;
 }
+
+/** What to do with a record id of a CMS's given as an item's id. */
+const NOT_A_RECORD_ID = "leave it out (the item's id is then its url) or give an absolute URI such as tag:example.com,2024:post-1";
+
+/** A UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, hexadecimal digits), as a Notion page's or a database row's id is. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The time of a real `Date` (`NaN` for an invalid one), else `undefined`: read from the Date's own

@@ -332,3 +332,29 @@ describe('posts of Ghost’s Content API, as they come', () => {
     expect(itemError(() => buildFeeds([{ ...post, html: undefined, lexical } as never], ghostSite))).toMatch(/^items\[0\]\.lexical holds a Lexical editor's state .* as JSON text/);
   });
 });
+
+describe('entries of other CMSs, as their APIs give them', () => {
+  /** An entry of Strapi 5 (flattened; Strapi 4 nests the same fields under `attributes`), with its URL added. */
+  const strapiEntry = {
+    id: 14,
+    documentId: 'clkgylmcc000008lcdd868feh',
+    title: 'Article A',
+    slug: 'article-a',
+    description: 'The summary.',
+    createdAt: '2023-09-05T02:10:12.273Z',
+    updatedAt: '2023-09-05T06:06:27.575Z',
+    publishedAt: '2023-09-05T02:44:05.136Z',
+    locale: 'en',
+  };
+
+  it('name a record number or a record id given as the id, and what to give instead', () => {
+    expect(itemError(() => buildFeeds([{ ...strapiEntry, url: '/article-a', published: strapiEntry.publishedAt } as never], site))).toMatch(
+      /^items\[0\]\.id must be text, found number 14: a record number of a CMS or database is no id a feed can carry; leave it out \(the item's id is then its url\)/,
+    );
+    // A Notion page's id is a UUID: a feed carries it as urn:uuid:….
+    const notionPage = { url: '/p', title: 'P', published: '2022-10-24T22:54:00.000Z', id: 'be633bf1-dfa0-436d-b259-571129a590e5' };
+    expect(itemError(() => buildFeeds([notionPage], site))).toMatch(/^items\[0\]\.id .*: a UUID is one written urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5/);
+    expect(buildFeeds([{ ...notionPage, id: 'urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5' }], site).document.items[0]!.id).toBe('urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5');
+    expect(itemError(() => buildFeeds([{ ...notionPage, id: '65a1' }], site))).toMatch(/^items\[0\]\.id "65a1" must be an absolute URI .*leave it out/);
+  });
+});
