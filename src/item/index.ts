@@ -29,7 +29,7 @@ import {
 import * as read from './fields.js';
 import { bodyText } from './rich-text.js';
 import { fromGhost, GHOST_NAMES, isGhostPost } from './ghost-post.js';
-import { isFeedDate, lostDateReason } from '../seed/dates.js';
+import { isFeedDate, lostDateReason, parseDate } from '../seed/dates.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
 
@@ -333,7 +333,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const link = field('url', 'link');
   const url =
     read.httpUrl(link.value, read.memberPath(at, link.name), base) ??
-    read.fail(`${at}.url`, "is required (the item's absolute URL, or a path on the site; `link` as the feed package names it)");
+    read.fail(`${at}.url`, `is required (the item's absolute URL, or a path on the site; \`link\` as the feed package names it)${nestedFieldsHint(r, at)}`);
   const givenId = field('id', 'guid');
   const id = read.itemId(givenId.value, read.memberPath(at, givenId.name)) ?? url;
   // C1 controls in the item's text are Windows-1252 read as Latin-1: each becomes the character it stands for, with one warning.
@@ -395,7 +395,9 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     const other = foreign ? undefined : OTHER_PUBLISHED_NAMES.find((name) => read.given(r[name]));
     read.fail(
       `${at}.published`,
-      `is required: give the date the item was published (a Date or an ISO 8601 string)${other ? `; ${at}.${other} is read only on an item written for another library (with \`link\`, not \`url\`)` : ''}`,
+      `is required: give the date the item was published (a Date or an ISO 8601 string)${
+        other ? `; ${at}.${other} is read only on an item written for another library (with \`link\`, not \`url\`)` : unreadDatesHint(r, at, timeZone)
+      }`,
     );
   }
   const givenUpdate = read.date(r[dates.updated], `${at}.${dates.updated}`, timeZone);
@@ -491,6 +493,58 @@ const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
  * rss-parser's, the item's own text), rss-parser's reading of it as ISO 8601, WordPress's, the `feed` package's.
  */
 const OTHER_PUBLISHED_NAMES = ['pubDate', 'isoDate', 'date_gmt', 'date'];
+
+/** How many of an item's fields a hint names at most. */
+const HINT_NAMES = 3;
+
+/** An item's own field names, or none when they cannot be listed (a proxy that throws): for hints only. */
+function fieldNames(r: Record<string, unknown>): string[] {
+  try {
+    return Object.keys(r);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * For an item with no date under the names read: its fields that hold a date under a CMS's own names (`publishedAt`,
+ * `date_created`, `created_time`…), told by their values (a Date, or text read as a date), named so the caller
+ * knows which to give as `published`; `''` when there are none.
+ */
+function unreadDatesHint(r: Record<string, unknown>, at: string, timeZone: string | undefined): string {
+  const dated = fieldNames(r).filter((name) => {
+    try {
+      const value = r[name];
+      return read.dateTime(value) !== undefined || (typeof value === 'string' && /^\s*\d{4}-\d{2}-\d{2}/.test(value) && parseDate(value, timeZone).ok);
+    } catch {
+      return false;
+    }
+  });
+  if (dated.length === 0) return '';
+  const names = dated.slice(0, HINT_NAMES).map((name) => read.memberPath(at, name));
+  return `; ${names.join(', ')}${dated.length > HINT_NAMES ? ', …' : ''} ${dated.length > 1 ? 'hold dates' : 'holds a date'} under a name storyfeed does not read: give the publication date as published`;
+}
+
+/**
+ * For an item with no URL: a field holding a record with the item's own fields (a title, a slug or a URL), as Strapi 4
+ * nests an entry's under `attributes` and Contentful under `fields`, named so the caller passes that record's fields;
+ * `''` when there is none.
+ */
+function nestedFieldsHint(r: Record<string, unknown>, at: string): string {
+  for (const name of fieldNames(r)) {
+    try {
+      const value = r[name];
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+      const nested = value as Record<string, unknown>;
+      const own = ['title', 'slug', 'url'].filter((key) => typeof nested[key] === 'string');
+      if (own.length > 0)
+        return `; the item's fields are under ${read.memberPath(at, name)} (it holds ${own.join(', ')}), as a CMS's API nests an entry's: pass that record's fields, with url`;
+    } catch {
+      // a field that cannot be read hints nothing
+    }
+  }
+  return '';
+}
 
 /** Where rss-parser gives an RSS item's full text (its `content:encoded` element), beside its description as `content`. */
 const FULL_TEXT = 'content:encoded';

@@ -357,4 +357,23 @@ describe('entries of other CMSs, as their APIs give them', () => {
     expect(buildFeeds([{ ...notionPage, id: 'urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5' }], site).document.items[0]!.id).toBe('urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5');
     expect(itemError(() => buildFeeds([{ ...notionPage, id: '65a1' }], site))).toMatch(/^items\[0\]\.id "65a1" must be an absolute URI .*leave it out/);
   });
+
+  it('name the fields holding dates when none is under a name storyfeed reads', () => {
+    const { id: _, ...withoutId } = strapiEntry;
+    expect(itemError(() => buildFeeds([{ ...withoutId, url: '/article-a' }], site))).toMatch(
+      /^items\[0\]\.published is required: .*; items\[0\]\.createdAt, items\[0\]\.updatedAt, items\[0\]\.publishedAt hold dates under a name storyfeed does not read: give the publication date as published/,
+    );
+    // Without such a field, the message is as it was.
+    expect(itemError(() => buildFeeds([{ url: '/a', title: 'A', slug: '2024' }], site))).toMatch(
+      /^items\[0\]\.published is required: give the date the item was published \(a Date or an ISO 8601 string\) \[E_ITEM\]/,
+    );
+  });
+
+  it('name the record holding an entry’s fields, as Strapi 4 and Contentful nest them', () => {
+    expect(itemError(() => buildFeeds([{ id: 14, attributes: { title: 'Article A', slug: 'article-a', publishedAt: '2023-09-05T02:44:05.136Z' } } as never], site))).toMatch(
+      /^items\[0\]\.url is required .*; the item's fields are under items\[0\]\.attributes \(it holds title, slug\), as a CMS's API nests an entry's: pass that record's fields, with url/,
+    );
+    const contentful = { sys: { id: '7gRkxpacpEf7yLjL1ukb4G', type: 'Entry', createdAt: '2020-07-21T12:34:49.321Z' }, fields: { title: 'CF', slug: 'cf' } };
+    expect(itemError(() => buildFeeds([contentful as never], site))).toMatch(/; the item's fields are under items\[0\]\.fields \(it holds title, slug\)/);
+  });
 });
