@@ -417,7 +417,9 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   );
   // rss-parser gives an RSS item's `dc:creator` as `creator` (and `dc:creator`), the author most feeds name.
   const givenAuthors = field('authors', 'author', 'creator', 'dc:creator');
-  const slugRaw = read.text(r.slug, `${at}.slug`);
+  // Sanity gives a slug as its slug type, `{ _type: "slug", current }`: the slug is its `current`.
+  const sanitySlug = isSanitySlug(r.slug);
+  const slugRaw = read.text(sanitySlug ? read.property(r.slug as object, 'current', `${at}.slug`) : r.slug, sanitySlug ? `${at}.slug.current` : `${at}.slug`);
   const slug = asciiSlug(slugRaw ?? lastPathSegment(url)) || 'item';
   const wordCount = countWords(body.text);
 
@@ -493,6 +495,15 @@ const UNPUBLISHED_FIELDS: Readonly<Record<string, string>> = {
  * rss-parser's, the item's own text), rss-parser's reading of it as ISO 8601, WordPress's, the `feed` package's.
  */
 const OTHER_PUBLISHED_NAMES = ['pubDate', 'isoDate', 'date_gmt', 'date'];
+
+/** Whether `value` is a slug as Sanity's slug type stores one: `{ _type: "slug", current }`. */
+function isSanitySlug(value: unknown): boolean {
+  try {
+    return typeof value === 'object' && value !== null && (value as { _type?: unknown })._type === 'slug';
+  } catch {
+    return false;
+  }
+}
 
 /** How many of an item's fields a hint names at most. */
 const HINT_NAMES = 3;

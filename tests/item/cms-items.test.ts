@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isStoryfeedError } from '../../src/errors.js';
+import { toStories } from '../../src/item/index.js';
 import { buildFeeds } from '../../src/pipeline.js';
 import { verifyDocument } from '../../src/verify/index.js';
 
@@ -375,5 +376,11 @@ describe('entries of other CMSs, as their APIs give them', () => {
     );
     const contentful = { sys: { id: '7gRkxpacpEf7yLjL1ukb4G', type: 'Entry', createdAt: '2020-07-21T12:34:49.321Z' }, fields: { title: 'CF', slug: 'cf' } };
     expect(itemError(() => buildFeeds([contentful as never], site))).toMatch(/; the item's fields are under items\[0\]\.fields \(it holds title, slug\)/);
+  });
+
+  it('read a Sanity slug as its current text', () => {
+    const post = { url: '/s', title: 'Sanity', published: '2024-01-02T03:04:05Z', slug: { _type: 'slug', current: 'harbour-news' } };
+    expect(toStories([post as never], site)[0]!.slug).toBe('harbour-news');
+    expect(itemError(() => buildFeeds([{ ...post, slug: { _type: 'slug', current: 4 } } as never], site))).toMatch(/^items\[0\]\.slug\.current must be text/);
   });
 });
