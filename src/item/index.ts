@@ -444,7 +444,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
     contentHtml: body.html,
     contentText: body.text,
-    draft: read.flag(r.draft, `${at}.draft`) ?? false,
+    draft: read.flag(r.draft, `${at}.draft`) ?? unpublishedByItsCms(r),
   };
   if (!givenDate) story.undated = true;
   if (options.analyze !== undefined) {
@@ -503,6 +503,29 @@ function isSanitySlug(value: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The publication states CMSs write for a post that is not public: WordPress's (`draft`, `future`, `pending`, `private`,
+ * `trash`), Ghost's (`scheduled`, `sent`: a newsletter only), Directus's (`archived`) and Payload's `_status: "draft"`.
+ */
+const UNPUBLISHED_STATES: ReadonlySet<string> = new Set(['draft', 'future', 'pending', 'private', 'trash', 'scheduled', 'sent', 'archived']);
+
+/** Sanity's id of a document's draft: the published document's id after this. */
+const SANITY_DRAFT_ID = 'drafts.';
+
+/**
+ * Whether an item without `draft` is one its CMS has not published, as the CMS's own fields say: a `status` or `_status`
+ * (Directus's, Payload's) of one of the {@link UNPUBLISHED_STATES}, or a Sanity document's id of its draft
+ * (`_id: "drafts.…"`). Such an item is left out of the feeds, as a draft is, where it was published.
+ */
+function unpublishedByItsCms(r: Record<string, unknown>): boolean {
+  for (const name of ['status', '_status']) {
+    const state = r[name];
+    if (typeof state === 'string' && UNPUBLISHED_STATES.has(state.trim().toLowerCase())) return true;
+  }
+  const sanityId = r._id;
+  return typeof sanityId === 'string' && sanityId.startsWith(SANITY_DRAFT_ID);
 }
 
 /** How many of an item's fields a hint names at most. */

@@ -384,3 +384,40 @@ describe('entries of other CMSs, as their APIs give them', () => {
     expect(itemError(() => buildFeeds([{ ...post, slug: { _type: 'slug', current: 4 } } as never], site))).toMatch(/^items\[0\]\.slug\.current must be text/);
   });
 });
+
+describe('entries their CMS has not published', () => {
+  const entry = { url: '/a', title: 'A', published: '2024-03-01T09:00:00Z', contentHtml: '<p>Text.</p>' };
+  const titles = (items: Record<string, unknown>[]): string[] => buildFeeds(items as never[], site).document.items.map((s) => s.title);
+
+  it('are left out as drafts, as their status says: Directus’s status, Payload’s _status, a Sanity draft’s id', () => {
+    const directus = [
+      { ...entry, title: 'Directus published', status: 'published' },
+      { ...entry, url: '/b', title: 'Directus draft', status: 'draft' },
+      { ...entry, url: '/c', title: 'Directus archived', status: 'archived' },
+    ];
+    expect(titles(directus)).toEqual(['Directus published']);
+    expect(
+      titles([
+        { ...entry, _status: 'published' },
+        { ...entry, url: '/b', title: 'Payload draft', _status: 'draft' },
+      ]),
+    ).toEqual(['A']);
+    expect(
+      titles([
+        { ...entry, _id: 'a5d2b1c0' },
+        { ...entry, url: '/b', title: 'Sanity draft', _id: 'drafts.a5d2b1c0' },
+      ]),
+    ).toEqual(['A']);
+    expect(buildFeeds([entry, { ...entry, url: '/b', status: 'draft' }], site).warnings.map((w) => w.code)).toEqual(['W_DRAFT']);
+  });
+
+  it('are published when the item says draft: false, and a status of another kind is not read', () => {
+    expect(titles([{ ...entry, status: 'draft', draft: false }])).toEqual(['A']);
+    expect(
+      titles([
+        { ...entry, status: 'breaking' },
+        { ...entry, url: '/b', status: 3 },
+      ]),
+    ).toEqual(['A', 'A']);
+  });
+});
