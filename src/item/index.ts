@@ -322,7 +322,10 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   // An item without storyfeed's `url` but with a `link` was written for another library (see `other-libraries.ts`): each
   // field is read under storyfeed's name, else under that library's. An item with a `url` is storyfeed's: other names
   // mean nothing there (a CMS's own `date` or `author` id), as before.
-  const foreign = !read.given(r.url) && read.given(r.link);
+  // An RSS item without a `link` has its address in its guid (`isPermaLink` is true unless said otherwise), which
+  // rss-parser gives without the attribute: with neither `url` nor `link`, a guid that is an http(s) URL is the URL.
+  const permalink = !read.given(r.url) && !read.given(r.link) && isHttpAddress(r.guid);
+  const foreign = !read.given(r.url) && (read.given(r.link) || permalink);
   // An item of a JSON Feed (`content_html`, `date_published`, `attachments`…) is read under JSON Feed 1.1's names, a Ghost post under Ghost's.
   const jsonFeed = !foreign && !ghost && isJsonFeedItem(r);
   const shapeNames = foreign ? undefined : jsonFeed ? JSON_FEED_NAMES : ghost ? GHOST_NAMES : undefined;
@@ -330,7 +333,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     const names = foreign ? theirs : (shapeNames?.[ours] ?? []);
     return names.length > 0 ? givenField(r, at, ours, names, warn) : { value: r[ours], name: ours };
   };
-  const link = field('url', 'link');
+  const link = permalink ? { value: r.guid, name: 'guid' } : field('url', 'link');
   const url =
     read.httpUrl(link.value, read.memberPath(at, link.name), base) ??
     read.fail(`${at}.url`, `is required (the item's absolute URL, or a path on the site; \`link\` as the feed package names it)${nestedFieldsHint(r, at)}`);
@@ -526,6 +529,11 @@ function unpublishedByItsCms(r: Record<string, unknown>): boolean {
   }
   const sanityId = r._id;
   return typeof sanityId === 'string' && sanityId.startsWith(SANITY_DRAFT_ID);
+}
+
+/** Whether `value` is text of an absolute http(s) URL. */
+function isHttpAddress(value: unknown): boolean {
+  return typeof value === 'string' && /^\s*https?:\/\//i.test(value) && isAbsoluteHttpUrl(value.trim());
 }
 
 /** How many of an item's fields a hint names at most. */

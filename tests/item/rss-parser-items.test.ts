@@ -202,4 +202,19 @@ describe('items as rss-parser gives them', () => {
       expect((error as Error).message).toMatch(/^items\[0\]\["content:encoded"\] must be text, found number 42/);
     }
   });
+
+  it('take an RSS item’s guid as its address when it has no link, as RSS reads a guid (isPermaLink by default)', async () => {
+    const feed = WORDPRESS_RSS.replace('<link>https://harbour.example/2024/02/20/office-hours/</link>', '');
+    const [, office] = await published(await parsedItems(feed));
+    expect(office).toMatchObject({ id: 'https://harbour.example/2024/02/20/office-hours/', url: 'https://harbour.example/2024/02/20/office-hours/' });
+    // A guid that is no address is no URL: the item's URL is still required, and named.
+    const [, noAddress] = await parsedItems(feed.replace('<guid>https://harbour.example/2024/02/20/office-hours/</guid>', '<guid isPermaLink="false">office-hours-1</guid>'));
+    try {
+      buildFeeds([noAddress as never], site);
+      expect.unreachable();
+    } catch (error) {
+      expect(isStoryfeedError(error)).toBe(true);
+      expect((error as Error).message).toMatch(/^items\[0\]\.url is required/);
+    }
+  });
 });
