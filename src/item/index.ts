@@ -536,6 +536,9 @@ function isHttpAddress(value: unknown): boolean {
   return typeof value === 'string' && /^\s*https?:\/\//i.test(value) && isAbsoluteHttpUrl(value.trim());
 }
 
+/** The names CMSs give a post's text under that storyfeed's items do not read (`content` is read on an item written for another library). */
+const CMS_BODY_NAMES = ['body', 'content'];
+
 /** How many of an item's fields a hint names at most. */
 const HINT_NAMES = 3;
 
@@ -678,10 +681,13 @@ function itemBody(
   const html = read.filledText(clean(bodyText(htmlField.value, htmlPath)));
   const markdown = read.filledText(clean(bodyText(r.contentMarkdown, `${at}.contentMarkdown`)));
   const plain = read.filledText(clean(bodyText(textField.value, textPath)));
-  // `body` is a JSON seed's name for the text, and the one Sanity's and many CMSs' posts give theirs under: without a
-  // body of the item's, it is named (a rich-text document in it as what it is), never published as nothing without a word.
-  if (html === undefined && markdown === undefined && plain === undefined && read.filled(r.body) && bodyText(r.body, `${at}.body`) !== undefined)
-    warn(warning('W_UNKNOWN_FIELD', `${at}.body is not read: an item gives its body as contentHtml, contentMarkdown or contentText`));
+  // `body` (a JSON seed's name for the text) and `content` are the names most CMSs give a post's text under (Sanity's
+  // `body`; Strapi's, Directus's and Payload's `content`): without a body of the item's, the one not read is named (a
+  // rich-text document in it as what it is), never published as nothing without a word.
+  if (html === undefined && markdown === undefined && plain === undefined)
+    for (const name of CMS_BODY_NAMES)
+      if (!otherNames.html.includes(name) && read.filled(r[name]) && bodyText(r[name], `${at}.${name}`) !== undefined)
+        warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: an item gives its body as contentHtml, contentMarkdown or contentText`));
   const cap = options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES;
   if (plain !== undefined) checkContentSize(plain, textPath, 'text', cap);
   if (html !== undefined || markdown !== undefined) {

@@ -421,3 +421,22 @@ describe('entries their CMS has not published', () => {
     ).toEqual(['A', 'A']);
   });
 });
+
+describe('a post’s text under content, as Strapi, Directus and Payload give it', () => {
+  const entry = { url: '/a', title: 'A', published: '2024-03-01T09:00:00Z', summary: 'The summary.' };
+
+  it('is named when the item gives no body: rich text as what it is, text in a warning', () => {
+    expect(itemError(() => buildFeeds([{ ...entry, content: LEXICAL } as never], site))).toMatch(/^items\[0\]\.content must be text, found a mapping: a Lexical editor's state/);
+    expect(itemError(() => buildFeeds([{ ...entry, content: STRAPI_BLOCKS } as never], site))).toMatch(
+      /^items\[0\]\.content must be text, found a list: blocks of a rich-text editor/,
+    );
+    const { warnings } = buildFeeds([{ ...entry, content: '<p>Directus’s WYSIWYG text.</p>' } as never], site);
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([
+      ['W_UNKNOWN_FIELD', 'items[0].content is not read: an item gives its body as contentHtml, contentMarkdown or contentText'],
+    ]);
+  });
+
+  it('is left as it was beside a body of the item’s own', () => {
+    expect(buildFeeds([{ ...entry, contentText: 'Body.', content: LEXICAL } as never], site).warnings).toEqual([]);
+  });
+});
