@@ -378,7 +378,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
           : // A body of only an image (a photo post) is a body, but RSS needs a title or a description with text.
             /\S/.test(body.html)
             ? 'is required: the body holds no text (only images or markup) and the item has no summary with text'
-            : 'is required when the item has no summary or body',
+            : `is required when the item has no summary or body${nestedFieldsHint(r, at)}`,
     );
 
   const timeZone = site.timeZone;
@@ -571,7 +571,7 @@ function unreadDatesHint(r: Record<string, unknown>, at: string, timeZone: strin
 }
 
 /**
- * For an item with no URL: a field holding a record with the item's own fields (a title, a slug or a URL), as Strapi 4
+ * For an item with no URL or title: a field holding a record with the item's own fields (a title, a slug or a URL), as Strapi 4
  * nests an entry's under `attributes` and Contentful under `fields`, named so the caller passes that record's fields;
  * `''` when there is none.
  */

@@ -376,6 +376,10 @@ describe('entries of other CMSs, as their APIs give them', () => {
     );
     const contentful = { sys: { id: '7gRkxpacpEf7yLjL1ukb4G', type: 'Entry', createdAt: '2020-07-21T12:34:49.321Z' }, fields: { title: 'CF', slug: 'cf' } };
     expect(itemError(() => buildFeeds([contentful as never], site))).toMatch(/; the item's fields are under items\[0\]\.fields \(it holds title, slug\)/);
+    // With the URL added and the fields left nested, the title is required, and the record named.
+    expect(itemError(() => buildFeeds([{ ...contentful, url: '/cf', published: '2020-07-21T12:34:49.321Z' } as never], site))).toMatch(
+      /^items\[0\]\.title is required when the item has no summary or body; the item's fields are under items\[0\]\.fields \(it holds title, slug\)/,
+    );
   });
 
   it('read a Sanity slug as its current text', () => {
