@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Story } from '../types.js';
 import type { LoadStoriesOptions, SeedBytes } from './load-stories.js';
 import { displayPath, type SeedFile } from './seed-files.js';
+import { withCharacterReferences } from '../html/entities.js';
 
 /**
  * Normalizes one seed's bytes (and its sidecar's) into a Story; the body is analysed with `analyze`
@@ -73,7 +74,13 @@ function readSidecar(file: string, bytes: Uint8Array, options: LoadStoriesOption
     }
     const duplicate = duplicateKeyProblem(text);
     if (duplicate) throw new StoryfeedError('E_JSON', duplicate.detail, { file: display, line: duplicate.line });
-    return readMeta(value, common);
+    return withReadTitle(readMeta(value, common));
   }
-  return parseYamlMeta(text, common);
+  return withReadTitle(parseYamlMeta(text, common));
+}
+
+/** A sidecar's title with HTML's character references read, as a front matter's (see `withCharacterReferences`). */
+function withReadTitle(meta: SeedMeta): SeedMeta {
+  if (meta.title !== undefined) meta.title = withCharacterReferences(meta.title);
+  return meta;
 }

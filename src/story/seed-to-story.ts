@@ -15,7 +15,6 @@ import { describeRemoved, removeIllegalXmlChars } from '../xml-chars.js';
 import type { AnalysisInput, AnalysisOptions, ArticleAnalysis } from './analysis/index.js';
 import { sanitizeStoryHtml, sectionsToHtml, sectionsToText } from './html.js';
 import { showsText } from './html-text.js';
-import { withCharacterReferences } from '../html/entities.js';
 import type { ImageAddress } from './sanitize.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { notALanguageTag } from './language-tag.js';
@@ -243,15 +242,17 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
     }
   }
   const headings = options.analysis === false ? [] : seed.sections.flatMap((s) => (s.heading === null ? [] : [s.heading]));
-  // A title given as a field may hold HTML's character references, as WordPress exports write them (`Tom&#8217;s`,
-  // `Q&amp;A`) and Jekyll shows them: they are the characters they name. A headline read from the body is text already.
-  const givenTitle = collapseSpace(clean(meta.title !== undefined ? withCharacterReferences(meta.title) : seed.title, 'title', file, warn));
-  // A zero-width space or byte-order mark around a headline shows nothing; a headline of nothing else is none.
+  const writtenTitle = meta.title ?? seed.title;
+  const givenTitle = collapseSpace(clean(writtenTitle, 'title', file, warn));
+  // A zero-width space or byte-order mark around a headline shows nothing; a headline of nothing else (`&nbsp;` in
+  // front matter, read as the character it names) is none.
   const title = withoutInvisibleEdges(givenTitle);
-  if (title === '' && givenTitle !== '') {
-    throw new StoryfeedError('E_FIELD', `the title holds only characters that show nothing (${describeRemoved([...givenTitle])}): give the story a headline readers can see`, {
-      file,
-    });
+  if (title === '') {
+    throw new StoryfeedError(
+      'E_FIELD',
+      `the title holds only characters that show nothing (${describeRemoved([...writtenTitle].slice(0, 40))}): give the story a headline readers can see`,
+      { file },
+    );
   }
   const wantEntities = site.entities !== false;
   if (options.analysis !== false && !analyze) throw new StoryfeedError('E_INTERNAL', 'the body analysis was asked for but not given', { file });

@@ -200,3 +200,11 @@ describe('loadStories: a Jekyll post needs a Jekyll layout, not a folder named _
     expect(await read('site/_posts', cache)).toEqual(asPost);
   });
 });
+
+describe("loadStories: a sidecar's title", () => {
+  it("with HTML's character references is the characters they name, as a front matter's", async () => {
+    writeFileSync(path.join(dir, 'seeds', '2024-03-04-port.meta.yaml'), 'title: "Port&#8217;s reopening &amp; after"\n');
+    const { stories } = await loadStories(seeds(), { site, cwd: dir });
+    expect(stories[0]!.title).toBe('Port’s reopening & after');
+  });
+});

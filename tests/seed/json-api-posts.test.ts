@@ -464,6 +464,13 @@ describe('a listing of posts', () => {
   });
 });
 
+describe("a CMS post's title with character references", () => {
+  it('is read once: WordPress renders it as HTML, Ghost gives it as text (regression: `Use &#038;amp; in HTML` was "Use & in HTML")', () => {
+    expect(story({ ...wordPressPost(), title: { rendered: 'Use &#038;amp; in HTML' } }).story.title).toBe('Use &amp; in HTML');
+    expect(story({ ...ghostPost(), title: 'Escaping &amp; in XML' }).story.title).toBe('Escaping &amp; in XML');
+  });
+});
+
 describe("a JSON Feed among the seeds (another site's, or one storyfeed wrote)", () => {
   it('is no story, skipped by a build, where it was a seed missing its body (regression: `$.body: a JSON seed needs its text`)', () => {
     const feed = (items: unknown[], version = 'https://jsonfeed.org/version/1.1') => ({ version, title: 'Harbour News', home_page_url: 'https://harbour.example/', items });

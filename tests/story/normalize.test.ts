@@ -133,13 +133,29 @@ describe('parseSeed: dates', () => {
 describe('parseSeed: a title with character references', () => {
   it('given as a field (a WordPress export in front matter, a JSON seed) is the characters they name (regression: `Tom&#8217;s` published as written)', () => {
     expect(parse('---\ntitle: "Tom&#8217;s caf&eacute; &amp; bar"\ndate: 2024-01-02\n---\nBody.\n', { file: 'a.md' }).title).toBe('Tom’s café & bar');
-    expect(parse(JSON.stringify({ title: 'Q&amp;A: AT&T', body: 'Text.', date: '2024-01-02' }), { file: 'a.json' }).title).toBe('Q&A: AT&T');
     // A bare ampersand, or one of no whole reference, is text as before.
     expect(parse('---\ntitle: "AT&T &copy 2024"\ndate: 2024-01-02\n---\nBody.\n', { file: 'a.md' }).title).toBe('AT&T &copy 2024');
   });
 
-  it('read from a plain text seed is text as written', () => {
+  it('read from a plain text seed, or given in a JSON seed (text, or HTML a CMS post reads itself), is as written', () => {
     expect(parse('Q&amp;A\n\nBody.', { file: 'a.txt' }).title).toBe('Q&amp;A');
+    expect(parse(JSON.stringify({ title: 'Q&amp;A', body: 'Text.', date: '2024-01-02' }), { file: 'a.json' }).title).toBe('Q&amp;A');
+  });
+
+  it('naming only white space is no headline: E_FIELD (regression: `&nbsp;` published an empty title)', () => {
+    for (const title of ['&nbsp;', '&#32;&#160;', '&#8203;'])
+      expect(() => parse(`---\ntitle: "${title}"\ndate: 2024-01-02\n---\nBody.\n`, { file: 'a.md' }), title).toThrow(
+        expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('show nothing') }),
+      );
+  });
+
+  it('is compared as read with a leading heading repeating it, and makes the slug as read (regression: `# Tom’s café` kept below `Tom&#8217;s caf&eacute;`)', () => {
+    const seed = '---\ntitle: "Tom&#8217;s caf&eacute;"\ndate: 2024-01-02\n---\n# Tom’s café\n\nBody.\n';
+    const story = parse(seed, { file: 'a.md' });
+    expect(story.title).toBe('Tom’s café');
+    expect(story.contentHtml).toBe('<p>Body.</p>');
+    expect(parse(seed, { format: 'markdown' }).slug).toBe('toms-cafe');
+    expect(parse(seed).slug).toBe('toms-cafe');
   });
 });
 
