@@ -283,6 +283,17 @@ export function namedZoneOffset(name: string): string | undefined {
   return RFC_822_ZONES.get(upper);
 }
 
+/**
+ * The ISO 8601 offset of a zone's name that stands for one offset whatever date it follows: one of
+ * {@link RFC_822_ZONES}, or `Z`. Not a military zone's other letters, which RFC 2822 reads as UTC only because their
+ * offset is unknown: after a date written with numbers, where nothing asks for them, they are refused. `undefined`
+ * for any other name.
+ */
+function knownZoneOffset(name: string): string | undefined {
+  const upper = name.toUpperCase();
+  return upper === 'Z' ? 'Z' : RFC_822_ZONES.get(upper);
+}
+
 /** `Jul 08 2022`, `July 8, 2022`, with an optional weekday before and a time after (as Astro's blog template and RFC 2822 dates write them). */
 const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(${MONTH_PATTERN})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'i');
 /** `8 July 2022`, `Fri, 08 Jul 2022 10:00:00 +0000`. */
@@ -408,34 +419,44 @@ export function parseYearMonthDayDate(value: string, timeZone = 'UTC'): DatePars
 
 /**
  * An ISO 8601 date, else a date with an English month name ({@link parseWrittenDate}), one written year first
- * with slashes ({@link parseSlashedDate}) or with 年月日 ({@link parseYearMonthDayDate}); the error names the forms read.
+ * with slashes ({@link parseSlashedDate}) or with 年月日 ({@link parseYearMonthDayDate}), or one of these written
+ * with numbers followed by a zone's name ({@link parseNumbersThenZoneName}); the error names the forms read.
  */
 export function parseDate(value: string, timeZone = 'UTC'): DateParse {
   const iso = parseIsoDate(value, timeZone);
   if (iso.ok) return iso;
-  const written = parseWrittenDate(value, timeZone) ?? parseSlashedDate(value, timeZone) ?? parseYearMonthDayDate(value, timeZone);
+  const written = parseWrittenDate(value, timeZone) ?? parseSlashedDate(value, timeZone) ?? parseYearMonthDayDate(value, timeZone) ?? parseNumbersThenZoneName(value, timeZone);
   if (written) return written;
   if (!iso.reason.includes('is not an ISO 8601 date')) return iso;
-  return {
-    ok: false,
-    reason: zoneNameAfterNumbers(value, timeZone) ?? `${describeValue(value)} is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)`,
-  };
+  return { ok: false, reason: `${describeValue(value)} is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)` };
 }
 
-/** A date and time written with numbers, then a zone's name (`2024-03-05 10:00:00 CET`). */
+/** A date and time written with numbers, then a zone's name (`2024-03-05 10:00:00 PST`). */
 const NUMBERS_THEN_ZONE_NAME = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2}[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?) ?([A-Za-z]{1,5})$/;
 
 /**
- * Why `value`, a date and time written with numbers that gives its time zone by name, is refused, or `undefined` for
- * any other text: ISO 8601 (and the forms read like it) give an offset, and the message gives the offset an RFC 822
- * name stands for.
+ * A date and time written with numbers, then a zone's name, as Jekyll's posts date themselves (`2024-03-05 10:00:00
+ * PST`, which Ruby's `Time.parse` reads): read with the offset the name stands for when it stands for one (see
+ * {@link knownZoneOffset}); another name written as zones' are (`CET`, `IST`) is refused asking for an offset.
+ * `undefined` for any other text.
  */
-function zoneNameAfterNumbers(value: string, timeZone: string): string | undefined {
+function parseNumbersThenZoneName(value: string, timeZone: string): DateParse | undefined {
   const text = value.trim();
   if (text.length > 80) return undefined;
   const m = NUMBERS_THEN_ZONE_NAME.exec(text);
-  if (!m || !parseDate(m[1]!, timeZone).ok) return undefined;
-  const offset = namedZoneOffset(m[2]!);
-  if (offset === undefined) return isZoneAbbreviation(m[2]!) ? unreadZoneName(value, m[2]!) : undefined;
-  return `${describeValue(value)} gives its time zone by name, which only dates written with a month name (RFC 2822's, as RSS writes them) do: give its UTC offset instead (${m[1]}${offset === 'Z' ? 'Z' : offset})`;
+  if (!m) return undefined;
+  const [, numbers, name] = m as unknown as [string, string, string];
+  const offset = knownZoneOffset(name);
+  if (offset === undefined) {
+    if (!isZoneAbbreviation(name) || !parseDate(numbers, timeZone).ok) return undefined;
+    return { ok: false, reason: namedZoneOffset(name) === undefined ? unreadZoneName(value, name) : militaryZoneLetter(value, name) };
+  }
+  const withOffset = `${numbers}${offset}`;
+  const parsed = parseDate(withOffset, timeZone);
+  return parsed.ok ? parsed : { ok: false, reason: `${describeValue(value)} ${withoutSubject(parsed.reason, withOffset)}` };
+}
+
+/** Why `value`, a date written with numbers that gives its time zone as a military zone's letter `name` other than `Z`, is refused. */
+function militaryZoneLetter(value: string, name: string): string {
+  return `${describeValue(value)} gives its time zone as ${describeValue(name)}, a military zone's letter, whose offset RFC 2822 reads as unknown; give a UTC offset instead, such as +01:00`;
 }

@@ -290,13 +290,45 @@ describe("RFC 822's zone names in RFC 2822 dates", () => {
     }
   });
 
-  it('after a date written with numbers are refused, naming the offset to give', () => {
-    expect(parseDate('2024-03-05 10:00:00 PST')).toEqual({
-      ok: false,
-      reason:
-        '"2024-03-05 10:00:00 PST" gives its time zone by name, which only dates written with a month name (RFC 2822\'s, as RSS writes them) do: give its UTC offset instead (2024-03-05 10:00:00-08:00)',
-    });
+  it('after a date written with numbers, as Jekyll posts give them, are read', () => {
+    expect(parseDate('2024-03-05 10:00:00 PST')).toEqual({ ok: true, date: new Date('2024-03-05T18:00:00.000Z'), hadZone: true, hadTime: true });
+    expect(iso('2024-07-05 10:00:00 PDT')).toBe('2024-07-05T17:00:00.000Z');
+    expect(iso('2024-03-05 10:00 EST')).toBe('2024-03-05T15:00:00.000Z');
+    expect(iso('2024-03-05T10:00:00 CDT')).toBe('2024-03-05T15:00:00.000Z');
+    expect(iso('2024-03-05 10:00:00.250 MST')).toBe('2024-03-05T17:00:00.250Z');
+    expect(iso('2024-03-05 10:00:00 UTC', 'Europe/Berlin')).toBe('2024-03-05T10:00:00.000Z');
+    expect(iso('2024-03-05 10:00:00 GMT', 'Europe/Berlin')).toBe('2024-03-05T10:00:00.000Z');
+    expect(iso('2024-03-05 10:00:00 UT', 'Europe/Berlin')).toBe('2024-03-05T10:00:00.000Z');
+    expect(iso('2024-03-05 10:00:00 Z', 'Europe/Berlin')).toBe('2024-03-05T10:00:00.000Z');
+    expect(iso('2024-03-05 10:00:00 pst')).toBe('2024-03-05T18:00:00.000Z');
+    expect(iso('2025-1-1 10:21:00 PST')).toBe('2025-01-01T18:21:00.000Z');
+    expect(iso('2024/3/5 10:00 EDT')).toBe('2024-03-05T14:00:00.000Z');
+    // An offset of four digits after a space, as Jekyll's `date` gives it too.
+    expect(iso('2024-03-05 10:00:00 -0800')).toBe('2024-03-05T18:00:00.000Z');
     expect(iso('2024-03-05 10:00:00-08:00')).toBe('2024-03-05T18:00:00.000Z');
+  });
+
+  it('after a date written with numbers are checked as the date with its offset is', () => {
+    expect(parseDate('2024-02-30 10:00:00 PST')).toMatchObject({ ok: false, reason: expect.stringContaining('has day 30') });
+    expect(parseDate('9999-12-31 23:00:00 EST')).toEqual({ ok: false, reason: '"9999-12-31 23:00:00 EST" is out of range: feeds carry dates from year 0000 to 9999 (UTC)' });
+  });
+
+  it("a military zone's letter other than Z after a date written with numbers is refused: its offset is unknown", () => {
+    const parsed = parseDate('2024-03-05 10:00:00 A');
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.reason).toMatch(/gives its time zone as "A", .*give a UTC offset instead/);
+  });
+
+  it('read in front matter, with no warning that the date has none', () => {
+    const warnings: string[] = [];
+    const site = { siteUrl: 'https://x.example', title: 'X' };
+    const story = parseSeed('---\ntitle: jekyll\ndate: 2024-03-05 10:00:00 PST\n---\nThe council met on Tuesday.\n', {
+      file: '_posts/2024-03-05-jekyll.md',
+      site,
+      onWarning: (d) => warnings.push(d.code),
+    });
+    expect(story.published.toISOString()).toBe('2024-03-05T18:00:00.000Z');
+    expect(warnings).not.toContain('W_DATE_NO_ZONE');
   });
 
   it('a word that is no zone after the time is not read as one', () => {
