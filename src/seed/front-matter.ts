@@ -478,7 +478,9 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
       line: lineOfOffset(yaml, deep) + first - 1,
     });
   }
-  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' });
+  // `merge: true`: YAML 1.1's merge keys (`<<: *base`), which Jekyll's and Hugo's readers take; keys written in the
+  // mapping win over merged ones, as YAML 1.1 says.
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: false, merge: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const problem = doc.errors[0];
   if (problem) {
     const line = lineCounter.linePos(problem.pos[0]).line + first - 1;
@@ -490,18 +492,23 @@ export function parseYamlMeta(yaml: string, options: MetaOptions = {}): SeedMeta
     const line = duplicate.offset === undefined ? first : lineCounter.linePos(duplicate.offset).line + first - 1;
     throw new StoryfeedError('E_FRONT_MATTER', `YAML error: Map keys must be unique ("${duplicate.key}" appears twice)`, { file: options.file, line });
   }
-  // Built on first use (only problems and warnings need lines), in one pass over the keys.
+  // Built on first use (only problems and warnings need lines), in one pass over the keys. A key the mapping does not
+  // write came from a merge key: the first one's line is shown.
   let keyLines: Map<unknown, number> | undefined;
+  let mergeLine: number | undefined;
   const lineOf = (key: string): number | undefined => {
     if (!keyLines) {
       keyLines = new Map();
       if (isMap(doc.contents)) {
         for (const pair of doc.contents.items) {
-          if (isScalar(pair.key) && pair.key.range && !keyLines.has(pair.key.value)) keyLines.set(pair.key.value, lineCounter.linePos(pair.key.range[0]).line + first - 1);
+          if (!isScalar(pair.key) || !pair.key.range) continue;
+          const line = lineCounter.linePos(pair.key.range[0]).line + first - 1;
+          if (typeof pair.key.value === 'symbol') mergeLine ??= line;
+          else if (!keyLines.has(pair.key.value)) keyLines.set(pair.key.value, line);
         }
       }
     }
-    return keyLines.get(key);
+    return keyLines.get(key) ?? mergeLine;
   };
   let value: unknown;
   try {

@@ -591,3 +591,42 @@ describe("a podcast episode's files and details (`enclosures`, `enclosure`, `epi
     expect(artwork.message).not.toContain('invalid');
   });
 });
+
+describe("YAML merge keys (`<<: *base`), as YAML 1.1 and the generators' readers of it write shared fields", () => {
+  const yaml = [
+    'defaults: &defaults',
+    '  author: Jane Doe',
+    '  tags: [politics, council]',
+    '  title: From the defaults',
+    'title: The council meets',
+    '<<: *defaults',
+    'tags: [budget]',
+    'date: 2024-03-05',
+  ].join('\n');
+
+  it('are read in front matter, the keys written in the mapping winning over the merged ones', () => {
+    const seed = readSeed(`---\n${yaml}\n---\nThe council met on Tuesday to vote on the budget.\n`, { file: 'post.md' });
+    expect(seed.meta?.title).toBe('The council meets');
+    expect(seed.meta?.authors).toEqual([{ name: 'Jane Doe' }]);
+    expect(seed.meta?.tags).toEqual(['budget']);
+    expect(seed.meta?.date?.toISOString()).toBe('2024-03-05T00:00:00.000Z');
+  });
+
+  it('are read in a sidecar, a list of mappings merged with the first one given winning', () => {
+    const meta = parseYamlMeta('a: &a {author: First}\nb: &b {author: Second, summary: From b}\n<<: [*a, *b]\ntitle: Sidecar\n', { file: 'post.meta.yaml' });
+    expect(meta).toMatchObject({ title: 'Sidecar', authors: [{ name: 'First' }], summary: 'From b' });
+  });
+
+  it("a merged field's problem names the field, on the merge key's line", () => {
+    const error = fails(() => parseYamlMeta('base: &base\n  date: someday\ntitle: T\n<<: *base\n', { file: 'post.meta.yaml' }));
+    expect(error.code).toBe('E_DATE');
+    expect(error.detail).toContain('front matter `date`:');
+    expect(error.line).toBe(4);
+  });
+
+  it('merging what is not a mapping is a front matter error', () => {
+    const error = fails(() => parseYamlMeta('title: T\n<<: 5\n', { file: 'post.meta.yaml' }));
+    expect(error.code).toBe('E_FRONT_MATTER');
+    expect(error.detail).toMatch(/YAML error: .*merge/i);
+  });
+});
