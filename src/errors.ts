@@ -102,6 +102,10 @@ const PROBLEM_TABLE = {
     summary: "stories dated after the build's time (a scheduled post) are left out until a build after their date",
     fix: 'Build again once their date has passed (a scheduled build publishes them on time), or set `future: true` in the config to publish them now.',
   },
+  W_EXPIRED: {
+    summary: "stories whose expiry date (Hugo's `expiryDate`) is before the build's time are left out of the feeds",
+    fix: 'Nothing to do to keep them out; to publish one again, move its expiry date later or remove it.',
+  },
   W_TITLE_ONLY: { summary: 'the story has a headline but no body', fix: 'Add at least one paragraph under the headline.' },
   W_DATE_ORDER: { summary: '`updated` is earlier than the publication date', fix: 'Correct `updated` (it was set to the publication date).' },
   W_UNSAFE_SLUG: { summary: 'a slug, id or url had unsafe characters and was cleaned', fix: 'Use only letters, digits and hyphens in slugs.' },

@@ -256,6 +256,8 @@ export interface Story {
   file?: string;
   /** `true` when the story gives no date: `published` is a stand-in the build settles (see the manifest). */
   undated?: boolean;
+  /** The time the story stops being published (front matter's `expiryDate`, as Hugo reads it): a build after it leaves the story out. */
+  expires?: Date;
   /**
    * The body's links to other articles' Markdown files, one per file (see {@link SeedLink}); a build
    * checks each names one of its seeds, published at that address.

@@ -283,14 +283,18 @@ async function buildWith(
         { problems: undated.map((s) => s.file ?? s.title) },
       );
   }
-  // A story dated after the clock's time (not SOURCE_DATE_EPOCH's: see `now`) is a draft until its date, named by
-  // W_FUTURE and not again as a draft.
-  const scheduled = config.future ? undefined : scheduledAsDrafts(loaded.stories, buildTime(options.now), options.onWarning);
+  // A story whose expiry date is before the clock's time (not SOURCE_DATE_EPOCH's: see `now`) is a draft from then on,
+  // named by W_EXPIRED; one dated after it is a draft until its date, named by W_FUTURE. Neither is named again as a draft.
+  const now = buildTime(options.now);
+  const expired = expiredAsDrafts(loaded.stories, now, options.onWarning);
+  loaded.stories = expired.stories;
+  const scheduled = config.future ? undefined : scheduledAsDrafts(loaded.stories, now, options.onWarning);
   if (scheduled) loaded.stories = scheduled.stories;
+  const toldOtherwise = (file: string): boolean => draftsTold.has(file) || expired.files.has(file) || scheduled?.files.has(file) === true;
   const onWarning =
-    (scheduled?.files.size || draftsTold.size) && options.onWarning
+    (scheduled?.files.size || expired.files.size || draftsTold.size) && options.onWarning
       ? (d: Diagnostic): void => {
-          if (d.code !== 'W_DRAFT' || d.file === undefined || !(scheduled?.files.has(d.file) || draftsTold.has(d.file))) options.onWarning?.(d);
+          if (d.code !== 'W_DRAFT' || d.file === undefined || !toldOtherwise(d.file)) options.onWarning?.(d);
         }
       : options.onWarning;
   const reconciled = await reconcileWithManifest(loaded.stories, previous, {
@@ -469,6 +473,29 @@ function scheduledAsDrafts(stories: Story[], now: Date, onWarning: ((d: Diagnost
   if (!later) return { stories, files: new Set() };
   const files = new Set([...later].flatMap((s) => (s.file !== undefined ? [s.file] : [])));
   return { stories: stories.map((s) => (later.has(s) ? { ...s, draft: true } : s)), files };
+}
+
+/**
+ * The stories with those whose expiry date is before `now` made drafts, left out of the feeds from then on, as Hugo
+ * leaves an expired page out; a `W_EXPIRED` warning names each (as a draft's does), and their files are given. Drafts
+ * are as they were.
+ */
+function expiredAsDrafts(stories: Story[], now: Date, onWarning: ((d: Diagnostic) => void) | undefined): { stories: Story[]; files: Set<string> } {
+  let expired: Set<Story> | undefined;
+  for (const story of stories) {
+    if (story.draft || story.expires === undefined || story.expires.getTime() >= now.getTime()) continue;
+    (expired ??= new Set()).add(story);
+    onWarning?.(
+      warning(
+        'W_EXPIRED',
+        `"${story.title}" expired at ${story.expires.toISOString()}, before this build's time (${now.toISOString()}): it is left out of the feeds, as Hugo leaves an expired page out; move or remove its expiry date to publish it`,
+        story.file !== undefined ? { file: story.file } : {},
+      ),
+    );
+  }
+  if (!expired) return { stories, files: new Set() };
+  const files = new Set([...expired].flatMap((s) => (s.file !== undefined ? [s.file] : [])));
+  return { stories: stories.map((s) => (expired.has(s) ? { ...s, draft: true } : s)), files };
 }
 
 /** Below this many items to render in all feeds together, rendering and verifying stays in this thread (unless workers already run). */

@@ -30,6 +30,8 @@ export interface SeedMeta {
   date?: Date;
   /** Last update time. */
   updated?: Date;
+  /** The time the story stops being published (Hugo's `expiryDate`): a build after it leaves the story out. */
+  expires?: Date;
   /** Authors. */
   authors?: Author[];
   /** Tags (categories). */
@@ -743,6 +745,11 @@ export function readMeta(
     meta.updated = createdUpdated;
     aliased.add('updated');
   }
+  const expiry = firstOf(EXPIRY_NAMES, (key) => date(key));
+  if (expiry) {
+    meta.expires = expiry.value;
+    unread(EXPIRY_NAMES, expiry.key);
+  }
   // Zola's taxonomies are a table of their own (`[taxonomies]` with `tags = […]`, `categories = […]`): its tags and
   // categories are the story's tags, and the `authors` taxonomy some Zola themes use names the authors.
   const taxonomies = plainMapping(own('taxonomies'));
@@ -1034,6 +1041,8 @@ const YAML11_FLAGS = new Map<string, boolean>(
     .concat(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((word): [string, boolean] => [word, false])),
 );
 const UPDATED_NAMES = ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'];
+/** The names of the time a story stops being published, as Hugo reads them (in any letter case): its `expiryDate`, then its other name. */
+const EXPIRY_NAMES = ['expiryDate', 'unpublishdate'];
 const AUTHOR_NAMES = ['authors', 'author'];
 /** The names of a story's tags: both are read, together. */
 const TAG_NAMES = ['tags', 'categories', 'category'];
@@ -1152,6 +1161,8 @@ const KNOWN_FIELDS = new Set([
   'lastmod',
   'updatedDate',
   'last_modified_at',
+  'expiryDate',
+  'unpublishdate',
   'description',
   'excerpt',
   'permalink',

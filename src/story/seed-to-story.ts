@@ -312,6 +312,7 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
   }
   if (file !== undefined) story.file = file;
   if (undated) story.undated = true;
+  if (meta.expires) story.expires = meta.expires;
   if (seedLinks) story.seedLinks = seedLinks;
   return story;
 }

@@ -311,3 +311,38 @@ describe('stories dated after the build (scheduled posts)', () => {
     expect(titles(early.contents)).toEqual(['Scheduled story', 'Published story']);
   });
 });
+
+describe("stories whose expiry date (Hugo's `expiryDate`) has passed", () => {
+  const seed = (name: string, text: string): void => writeFileSync(path.join(dir, 'seeds', name), text);
+
+  it("are left out with a W_EXPIRED warning each from the build's time on (the clock's, as for scheduled posts, not SOURCE_DATE_EPOCH's)", async () => {
+    mkdirSync(path.join(dir, 'seeds'));
+    seed('kept.md', '---\ntitle: Kept story\ndate: 2024-05-01T08:00:00Z\n---\nStill out.\n');
+    seed('sale.md', '---\ntitle: Spring sale\ndate: 2024-05-01T09:00:00Z\nexpiryDate: 2024-06-01T00:00:00Z\n---\nUntil June.\n');
+    seed('toml.md', "+++\ntitle = 'Old notice'\ndate = 2024-05-01T10:00:00Z\nexpirydate = 2024-05-15T00:00:00Z\n+++\nUntil mid-May.\n");
+    const titles = (contents: Record<string, string | undefined>): string[] => JSON.parse(contents['feed.json']!).items.map((i: { title: string }) => i.title);
+    const before = await buildSite({ config, cwd: dir, now: new Date('2024-05-10T00:00:00Z'), sourceDateEpoch: '1800000000' });
+    expect(titles(before.contents)).toEqual(['Old notice', 'Spring sale', 'Kept story']);
+    // At its expiry date, not yet expired (as Hugo reads it: expired once the date is past).
+    const at = await buildSite({ config, cwd: dir, now: new Date('2024-05-15T00:00:00Z'), write: false });
+    expect(titles(at.contents)).toEqual(['Old notice', 'Spring sale', 'Kept story']);
+    for (const cache of [false, true]) {
+      const warnings: string[] = [];
+      const after = await buildSite({
+        config,
+        cwd: dir,
+        cache,
+        now: new Date('2024-06-01T00:00:01Z'),
+        sourceDateEpoch: '1700000000',
+        onWarning: (d) => warnings.push(`${d.code} ${d.file} ${d.message}`),
+      });
+      expect(titles(after.contents)).toEqual(['Kept story']);
+      expect(warnings.filter((w) => w.startsWith('W_EXPIRED')).sort()).toEqual([
+        'W_EXPIRED seeds/sale.md "Spring sale" expired at 2024-06-01T00:00:00.000Z, before this build\'s time (2024-06-01T00:00:01.000Z): it is left out of the feeds, as Hugo leaves an expired page out; move or remove its expiry date to publish it',
+        'W_EXPIRED seeds/toml.md "Old notice" expired at 2024-05-15T00:00:00.000Z, before this build\'s time (2024-06-01T00:00:01.000Z): it is left out of the feeds, as Hugo leaves an expired page out; move or remove its expiry date to publish it',
+      ]);
+      // An expired post is no draft: it is not named as one too.
+      expect(warnings.filter((w) => w.startsWith('W_DRAFT'))).toEqual([]);
+    }
+  });
+});

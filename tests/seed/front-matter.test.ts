@@ -630,3 +630,30 @@ describe("YAML merge keys (`<<: *base`), as YAML 1.1 and the generators' readers
     expect(error.detail).toMatch(/YAML error: .*merge/i);
   });
 });
+
+describe("Hugo's expiry date (`expiryDate`, `expirydate`, `unpublishdate`)", () => {
+  it('is read as the date the story stops being published, in any letter case, in YAML, TOML and JSON front matter', () => {
+    expect(parseYamlMeta('title: T\nexpiryDate: 2024-10-19T00:32:13-07:00\n').expires?.toISOString()).toBe('2024-10-19T07:32:13.000Z');
+    expect(parseYamlMeta('title: T\nexpirydate: 2024-10-19\n').expires?.toISOString()).toBe('2024-10-19T00:00:00.000Z');
+    expect(parseYamlMeta('title: T\nunpublishdate: 2024-10-19\n', { timeZone: 'Europe/Kyiv' }).expires?.toISOString()).toBe('2024-10-18T21:00:00.000Z');
+    expect(parseTomlMeta("title = 'T'\nexpiryDate = 2024-10-19T00:32:13-07:00\n").expires?.toISOString()).toBe('2024-10-19T07:32:13.000Z');
+    expect(parseJsonMeta('{\n"title": "T",\n"expiryDate": "2024-10-19T00:32:13-07:00"\n}').expires?.toISOString()).toBe('2024-10-19T07:32:13.000Z');
+    expect(parseYamlMeta('title: T\nexpiryDate:\n').expires).toBeUndefined();
+  });
+
+  it('is read from `expiryDate` when `unpublishdate` is given too, which is named as not read', () => {
+    const warnings: Diagnostic[] = [];
+    const meta = parseYamlMeta('title: T\nunpublishdate: 2025-01-01\nexpiryDate: 2024-10-19\n', { onWarning: (d) => warnings.push(d) });
+    expect(meta.expires?.toISOString()).toBe('2024-10-19T00:00:00.000Z');
+    expect(warnings.map((w) => [w.code, w.message, w.line])).toEqual([
+      ['W_UNKNOWN_FIELD', 'front matter `unpublishdate` is not read: `expiryDate` is given too and is read instead', 2],
+    ]);
+  });
+
+  it('that is no date stops the build naming the field and its line', () => {
+    const error = fails(() => parseYamlMeta('title: T\nexpiryDate: next year\n', { file: 'post.md', firstLine: 2 }));
+    expect(error.code).toBe('E_DATE');
+    expect(error.detail).toMatch(/^front matter `expiryDate`: "next year" is not a date/);
+    expect(error.line).toBe(3);
+  });
+});
