@@ -1,6 +1,6 @@
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../errors.js';
+import { StoryfeedError, type Diagnostic } from '../errors.js';
 import { loadStory, markMediumTwins, notionTwinsOf } from '../node/load-stories.js';
 import {
   displayPath,
@@ -42,6 +42,14 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   if (substackCsv !== undefined) seed.substack = { csv: substackCsv };
   // A post of Medium's export, as a build reads it.
   else if (isMediumPostName(path.basename(full))) seed.medium = {};
+  // A file a build leaves out (a page's HTML, a README, a sidecar, a file in `_drafts`) is named with why, not read as a seed.
+  const notRead = await whyNotRead(full, seeds !== undefined && isWithin(seeds, full) ? seeds : path.dirname(substackCsv ?? full), io.cwd);
+  if (notRead !== undefined) {
+    throw new StoryfeedError('E_UNSUPPORTED', `a build of the seeds folder does not read this file: ${notRead}`, {
+      file: seed.display,
+      fix: 'Inspect a file a build reads; to publish this one, change what the message names.',
+    });
+  }
   // Its sidecar, as a build finds it (`.meta.yaml` in any letter case).
   const sidecar = sidecarOf(path.basename(full), sidecarNames(await readdir(path.dirname(full)).catch(() => [])));
   if (sidecar) seed.sidecar = path.join(path.dirname(full), sidecar);
@@ -67,6 +75,31 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   });
   io.out(flags.json ? `${JSON.stringify(inspectJson(story), null, 2)}\n` : describeStory(story));
   return EXIT.ok;
+}
+
+/** Whether `file` lies in the folder `folder`. */
+function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * Why a build of the seeds folder `seeds` does not read `file` (an absolute path in it), as its walk says (see
+ * `findSeedFiles`), or `undefined` when it reads it, or the walk cannot say (a folder that cannot be read: reading the
+ * file names the problem).
+ */
+async function whyNotRead(file: string, seeds: string, cwd: string): Promise<string | undefined> {
+  let why: string | undefined;
+  const onSkipped = (entry: string, reason: string): void => {
+    why ??= entry === file ? reason : `the folder ${displayPath(entry, cwd)} is not read: ${reason}`;
+  };
+  try {
+    await findSeedFiles(seeds, cwd, undefined, undefined, { toward: file, onSkipped });
+  } catch (error) {
+    if (!(error instanceof StoryfeedError)) throw error;
+    return undefined;
+  }
+  return why;
 }
 
 /** The site used when there is no configuration: URLs are shown on an example host, said once on stderr. */

@@ -158,9 +158,16 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  * with their date first (see {@link postsSiteOf}), sidecars, and folders already visited (by real path,
  * so symlink loops end). A seed-named link that cannot be followed (a loop, or a missing target) is
  * listed, so reading it reports the problem with its name instead of dropping the story silently. `others`, when
- * given, counts the files that are no seeds by extension (for the message of a folder that holds none).
+ * given, counts the files that are no seeds by extension (for the message of a folder that holds none); `skipped`
+ * hears why each entry is not read (see {@link SkippedEntries}).
  */
-export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?: (d: Diagnostic) => void, others?: Map<string, number>): Promise<SeedFile[]> {
+export async function findSeedFiles(
+  dir: string,
+  cwd = process.cwd(),
+  onWarning?: (d: Diagnostic) => void,
+  others?: Map<string, number>,
+  skipped?: SkippedEntries,
+): Promise<SeedFile[]> {
   const root = path.resolve(cwd, dir);
   let info;
   try {
@@ -215,8 +222,12 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     // A Substack export: `posts.csv` beside the `posts` folder of the posts' HTML.
     const substackCsv = entries.some((e) => e.name === SUBSTACK_POSTS_CSV && !e.isDirectory()) ? inFolder(SUBSTACK_POSTS_CSV) : undefined;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (!reads(entry.name)) continue;
       const full = inFolder(entry.name);
+      if (skipped?.toward !== undefined && !isSameOrWithin(skipped.toward, full)) continue;
+      if (!reads(entry.name)) {
+        skipped?.onSkipped(full, isSkippedName(entry.name) ? skippedNameReason(entry.name) : SITE_PROJECT_REASON);
+        continue;
+      }
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         sawLink = true;
@@ -252,6 +263,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
           ...(substackCsv !== undefined && entry.name === SUBSTACK_POSTS_FOLDER ? { substackCsv } : {}),
         });
       } else if (seedNamed && FOLDER_NOTES.test(entry.name)) {
+        skipped?.onSkipped(full, FOLDER_NOTES_REASON);
         onWarning?.(
           warning(
             'W_NOT_A_SEED',
@@ -262,6 +274,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
           ),
         );
       } else if (seedNamed && place.sitePosts && !isJekyllPostName(entry.name)) {
+        skipped?.onSkipped(full, UNDATED_POST_REASON);
         onWarning?.(
           warning(
             'W_NOT_A_SEED',
@@ -273,6 +286,7 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         const ext = path.extname(entry.name).toLowerCase();
         unread.set(ext, (unread.get(ext) ?? 0) + 1);
         firstUnread ??= shown(entry.name, full);
+        skipped?.onSkipped(full, 'it is an article in a format storyfeed does not read (convert it to Markdown to publish it)');
       } else if (seedNamed) {
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
         const file: SeedFile = { path: full, display: shown(entry.name, full) };
@@ -286,6 +300,8 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
         const sidecar = names && sidecarOf(entry.name, names);
         if (sidecar) file.sidecar = inFolder(sidecar);
         found.push(file);
+      } else if (skipped) {
+        skipped.onSkipped(full, SIDECAR.test(entry.name) ? SIDECAR_REASON : onlyPosts ? POSTS_ONLY_REASON : notSeedNamedReason(entry.name));
       }
     }
   };
@@ -305,6 +321,47 @@ export async function findSeedFiles(dir: string, cwd = process.cwd(), onWarning?
     );
   }
   return sawLink ? withoutSecondNames(found, throughLink, cwd, onWarning) : found;
+}
+
+/** What {@link findSeedFiles} says of the entries it does not read, and where it looks. */
+export interface SkippedEntries {
+  /** Hears each entry not read (a file, or a folder not gone into: nothing below it is read), by its path, and why, as a clause about it. */
+  onSkipped: (full: string, reason: string) => void;
+  /** A path below the seeds folder: only the folders on the way to it are gone into (why one file is not read, without the walk of the rest). */
+  toward?: string;
+}
+
+/** Whether `full` is `target` or a folder it lies in. */
+function isSameOrWithin(target: string, full: string): boolean {
+  const relative = path.relative(full, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Why an entry of a name {@link isSkippedName} gives is not read. */
+function skippedNameReason(name: string): string {
+  if (name.startsWith('.')) return 'its name starts with a dot, as hidden files and folders are named';
+  if (name.startsWith('_'))
+    return `its name starts with an underscore, as a site generator's data, layouts, drafts and built site are named (Jekyll's _data, _drafts and _site, Hugo's _index.md): only Jekyll's ${JEKYLL_POSTS} is read`;
+  return 'it holds installed packages (node_modules)';
+}
+
+/** Why an entry a site generator's project folder holds beside its articles (see {@link siteRoot}) is not read. */
+const SITE_PROJECT_REASON =
+  "it lies in a site generator's project beside the folder of its articles (Hugo's content, Hexo's source): its templates, themes, static files, data or built site are not read";
+/** Why a file below a Jekyll or Hexo site's root, outside its `_posts` folders, is not read. */
+const POSTS_ONLY_REASON = "below a Jekyll or Hexo site's root, only the posts in its _posts folders are read (its pages are not articles)";
+/** Why a sidecar is not read as a seed. */
+const SIDECAR_REASON = 'it is a sidecar: its fields are read with the seed of the same name (inspect that seed)';
+/** Why a folder's notes are not read. */
+const FOLDER_NOTES_REASON = "it is a folder's notes (a README, licence, changelog or contributing guide), not an article (rename it to publish it)";
+/** Why a file of a Jekyll site's posts not named with its date first is not read. */
+const UNDATED_POST_REASON =
+  "it is in a Jekyll site's _posts folder without a date first in its name (2024-01-02-title.md): Jekyll publishes only dated posts (date its name to publish it)";
+
+/** Why a file whose name is no seed's is not read. */
+function notSeedNamedReason(name: string): string {
+  const ext = path.extname(name).toLowerCase();
+  return `storyfeed reads Markdown, plain text and JSON seeds (${SEED_EXTENSIONS.join(', ')}) and the HTML posts of Substack's and Medium's exports, not ${ext === '' ? 'files without an extension' : `${ext} files`}`;
 }
 
 /**
