@@ -1333,11 +1333,14 @@ function readTags(value: unknown, key: string, fail: Fail, words: boolean | 'who
         : fail(key, `expected a list or a comma-separated string, found ${describeValue(value)}`);
   if ((list as unknown[]).length > MAX_STORY_TAGS) fail(key, tooManyOf('tags', (list as unknown[]).length));
   const tags: string[] = [];
-  for (const t of list as unknown[]) {
+  for (const given of list as unknown[]) {
+    // A tag as a mapping names itself by its `label` (Docusaurus's `{label, permalink}`) or its `name`.
+    const mapping = plainMapping(given);
+    const t = mapping === undefined ? given : typeof mapping.label === 'string' ? mapping.label : mapping.name;
     if (typeof t === 'number' || typeof t === 'boolean') tags.push(String(t));
     else if (typeof t === 'string') {
       if (t.trim()) tags.push(t.trim());
-    } else fail(key, `each tag must be text, found ${describeValue(t)}`);
+    } else fail(key, `each tag must be text or a mapping with its \`label\`, found ${describeValue(given)}`);
   }
   return tags;
 }

@@ -410,3 +410,19 @@ describe('a field written in other letter case (`Title`, `Draft`, `PublishDate`)
     expect(() => parseYamlMeta('title: x\nDate: someday\n', { file: 'p.md', firstLine: 2 })).toThrow(expect.objectContaining({ code: 'E_DATE', line: 3 }));
   });
 });
+
+describe("Docusaurus's tags given as mappings (`{label, permalink}`)", () => {
+  it('give their labels, among tags given as names (regression: E_FIELD stopped the build)', () => {
+    const seed = readSeed('---\nslug: welcome\ntitle: Welcome\ntags: [{label: Hello, permalink: /hello}, docusaurus]\n---\n\nThe first post.\n', {
+      file: 'blog/2021-08-26-welcome.md',
+    });
+    expect(seed.meta.tags).toEqual(['Hello', 'docusaurus']);
+    expect(parseYamlMeta('tags:\n  - label: Release notes\n    permalink: /releases\n  - name: Named\n').tags).toEqual(['Release notes', 'Named']);
+  });
+
+  it('without a label or a name are refused, naming the field', () => {
+    expect(() => parseYamlMeta('tags:\n  - permalink: /hello\n', { file: 'p.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', message: expect.stringMatching(/`tags`: each tag must be text or a mapping with its `label`, found a mapping/) }),
+    );
+  });
+});
