@@ -974,6 +974,23 @@ export function readMeta(
     aliased.add('draft');
     options.onWarning?.(warning('W_DRAFT', `front matter \`${written(key)}: ${value}\` ${why}: it is read as a draft and left out of the feeds`, { file, line: lineOf(key) }));
   }
+  const unlistedBuild = BUILD_OPTION_NAMES.flatMap((key) => {
+    const build = plainMapping(own(key));
+    const option = build && UNLISTED_BUILD_OPTIONS.find((name) => UNLISTED_BUILD_VALUES.includes(build[name]));
+    return option === undefined ? [] : [{ key, option, value: build![option] }];
+  })[0];
+  if (unlistedBuild !== undefined) {
+    const { key, option, value } = unlistedBuild;
+    meta.draft = true;
+    aliased.add('draft');
+    options.onWarning?.(
+      warning(
+        'W_DRAFT',
+        `front matter \`${written(key)}.${option}: ${value}\` means Hugo leaves the page out of its page collections, which its feeds are made from: it is read as a draft and left out of the feeds`,
+        { file, line: lineOf(key) },
+      ),
+    );
+  }
   // A `status` saying the post is not for readers, as Pelican, WordPress (its posts as jekyll-import writes them) and
   // Ghost write it: read as a draft, named in a warning as the flags above are (any other status is not read).
   const status = own('status');
@@ -1110,7 +1127,17 @@ const UNLISTED_FLAGS: readonly [string, boolean, string][] = [
   ['eleventyExcludeFromCollections', true, "keeps the page out of Eleventy's collections, which its feeds are made from"],
   ['unlisted', true, "keeps the post out of the blog's lists and feed, as Docusaurus reads it (only a direct link reaches it)"],
   ['permalink', false, 'means Eleventy writes no page for it'],
+  ['headless', true, 'means Hugo renders no page for it and leaves it out of its page collections, which its feeds are made from'],
 ];
+
+/**
+ * Hugo's build options (`build`, or `_build` as Hugo named them before), and the values of each that leave a page out of
+ * every page collection, which Hugo's feeds are made from: `list: never` (`false` before Hugo 0.57), `render: never`
+ * (`false` before Hugo 0.76). `list: local` and `render: link` keep it in some collections, and are not read.
+ */
+const BUILD_OPTION_NAMES = ['build', '_build'];
+const UNLISTED_BUILD_OPTIONS: readonly string[] = ['list', 'render'];
+const UNLISTED_BUILD_VALUES: readonly unknown[] = ['never', false];
 
 /**
  * The values of a `status` field that keep a post out of its site's feeds, as the generators and CMSs whose posts are
@@ -1188,6 +1215,9 @@ const KNOWN_FIELDS = new Set([
   'draft',
   'eleventyExcludeFromCollections',
   'unlisted',
+  'headless',
+  'build',
+  '_build',
   'status',
   'year',
   'excerpt_separator',

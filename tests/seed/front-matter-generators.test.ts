@@ -426,3 +426,29 @@ describe("Docusaurus's tags given as mappings (`{label, permalink}`)", () => {
     );
   });
 });
+
+describe("Hugo's pages left out of its page collections (`build: {list: never}`, `render: never`, `headless: true`)", () => {
+  it('are read as drafts, as Hugo leaves them out of its feeds, with a warning naming the field and its line', () => {
+    for (const [front, named, line] of [
+      ['build:\n  list: never\n  render: always', '`build.list: never`', 3],
+      ['build:\n  render: never', '`build.render: never`', 3],
+      ['_build:\n  list: false', '`_build.list: false`', 3],
+      ['_build:\n  render: false', '`_build.render: false`', 3],
+      ['headless: true', '`headless: true`', 3],
+    ] as const) {
+      const warnings: Diagnostic[] = [];
+      const seed = readSeed(`---\ntitle: Snippets\n${front}\n---\n\nShared text.\n`, { file: 'content/snippets/index.md', onWarning: (d) => warnings.push(d) });
+      expect(seed.meta.draft, front).toBe(true);
+      expect(warnings, front).toEqual([expect.objectContaining({ code: 'W_DRAFT', file: 'content/snippets/index.md', line, message: expect.stringContaining(named) })]);
+    }
+    const toml = readSeed("+++\ntitle = 'Snippets'\n[build]\nlist = 'never'\n+++\nShared text.\n", { file: 'content/snippets/index.md' });
+    expect(toml.meta.draft).toBe(true);
+  });
+
+  it('are published when listed and rendered (the defaults, `local`, `link`)', () => {
+    for (const front of ['build:\n  list: always\n  render: always', 'build:\n  list: local', 'build:\n  render: link', 'headless: false', 'build: fast']) {
+      const seed = readSeed(`---\ntitle: Page\n${front}\n---\n\nText.\n`, { file: 'content/page.md' });
+      expect(seed.meta.draft, front).toBeUndefined();
+    }
+  });
+});
