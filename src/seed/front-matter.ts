@@ -638,9 +638,26 @@ export function readMeta(
       cased.set(field, key);
     }
   }
-  // A field is named, and its line found, as it is written, in whatever case.
+  // Hugo's page parameters (`params`), where Hugo keeps the fields it leaves to themes: a field of {@link PARAMS_FIELDS}
+  // the page gives under none of its names at the top level is read from there, named `params.<name>` on the line of `params`.
+  const paramsKey = Object.keys(value).find((key) => key.toLowerCase() === 'params');
+  const params = paramsKey === undefined ? undefined : plainMapping((value as Record<string, unknown>)[paramsKey]);
+  const fromParams = new Set<keyof SeedMeta>();
+  if (params !== undefined) {
+    for (const { names, field } of PARAMS_FIELDS) {
+      if (names.some((name) => Object.hasOwn(obj, name))) continue;
+      for (const key of Object.keys(params)) {
+        const name = FIELD_BY_LOWER_CASE.get(key.toLowerCase());
+        if (name === undefined || !names.includes(name) || Object.hasOwn(obj, name)) continue;
+        obj[name] = withoutIllegalChars(params[key], removed, 2);
+        cased.set(name, `${paramsKey}.${key}`);
+        fromParams.add(field);
+      }
+    }
+  }
+  // A field is named, and its line found, as it is written, in whatever case (one read from `params` on the line of `params`).
   const written = (key: string): string => cased.get(key) ?? key;
-  const lineOf = (key: string): number | undefined => options.lineOf?.(written(key));
+  const lineOf = (key: string): number | undefined => options.lineOf?.(paramsKey !== undefined && written(key).startsWith(`${paramsKey}.`) ? paramsKey : written(key));
   if (removed.length) options.onWarning?.(warning('W_ILLEGAL_CHAR', `removed ${describeRemoved(removed)} that XML forbids from the front matter`, { file }));
   const own = (key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
   // `lineKey`: the top-level name whose line is shown, for a value within it (`date.created`).
@@ -1029,6 +1046,8 @@ export function readMeta(
     if (near) options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${key}\` is not a storyfeed field; did you mean \`${near}\`?`, { file, line: lineOf(key) }));
   }
   for (const key of options.otherNames ?? []) if (Object.hasOwn(meta, key)) aliased.add(key);
+  // Fields read from Hugo's `params` are another generator's names for them.
+  for (const key of fromParams) if (Object.hasOwn(meta, key)) aliased.add(key);
   if (aliased.size > 0) ALIASED.set(meta, aliased);
   return meta;
 }
@@ -1098,6 +1117,17 @@ function imageMappingUrl(value: unknown, names: readonly string[]): string | und
   }
   return blank;
 }
+
+/**
+ * The fields read from Hugo's page parameters (`params`) when the page gives none of their names at the top level: those
+ * Hugo does not define itself but leaves to its themes (an author, an image), by their names and the {@link SeedMeta}
+ * field they give. Hugo's own fields (title, dates, summary, tags, draft, slug, url) are read at the top level only, as Hugo
+ * reads them.
+ */
+const PARAMS_FIELDS: readonly { names: readonly string[]; field: keyof SeedMeta }[] = [
+  { names: AUTHOR_NAMES, field: 'authors' },
+  { names: [...IMAGE_NAMES, ...COVER_NAMES], field: 'image' },
+];
 
 /** The names of a Chirpy post's media folder: Chirpy's (7.0 and later), then its earlier name. */
 const MEDIA_SUBPATH_NAMES = ['media_subpath', 'img_path'];

@@ -452,3 +452,33 @@ describe("Hugo's pages left out of its page collections (`build: {list: never}`,
     }
   });
 });
+
+describe("Hugo's page parameters (`params`), where Hugo keeps the fields it leaves to themes", () => {
+  it('give the author and the image when the page gives them at the top level under none of their names', () => {
+    const seed = readSeed(
+      '---\ndate: 2024-02-02T04:14:54-08:00\ndraft: false\nparams:\n  author: John Smith\n  images: [/img/cover.jpg]\ntitle: Example\nweight: 10\n---\n\nText.\n',
+      {
+        file: 'content/posts/example.md',
+      },
+    );
+    expect(seed.meta).toMatchObject({ title: 'Example', authors: [{ name: 'John Smith' }], image: '/img/cover.jpg' });
+    const toml = readSeed("+++\ntitle = 'Example'\n[params]\n  authors = ['Ann', 'Bob']\n  cover = '/img/c.png'\n+++\nText.\n", { file: 'content/posts/example.md' });
+    expect(toml.meta).toMatchObject({ authors: [{ name: 'Ann' }, { name: 'Bob' }], image: '/img/c.png' });
+  });
+
+  it('leave the top level winning, and the fields Hugo defines itself (title, date, tags) read only there', () => {
+    const meta = parseYamlMeta('title: Top\nauthor: Top Author\nparams:\n  title: Param title\n  authors: [Param Author]\n  date: 2020-01-01\n  tags: [x]\n');
+    expect(meta).toEqual({ title: 'Top', authors: [{ name: 'Top Author' }] });
+  });
+
+  it('name a problem in them as `params.<name>`, on the line of `params`', () => {
+    expect(() => parseYamlMeta('title: T\nparams:\n  author:\n    email: a@b.example\n', { file: 'p.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', line: 2, message: expect.stringContaining('front matter `params.author`: an author needs a `name`') }),
+    );
+  });
+
+  it("give way to a sidecar's own field, as another generator's names do", () => {
+    const seed = readSeed('---\ntitle: T\nparams:\n  author: From params\n---\nText.\n', { file: 'p.md', sidecar: { authors: [{ name: 'From sidecar' }] } });
+    expect(seed.meta.authors).toEqual([{ name: 'From sidecar' }]);
+  });
+});

@@ -145,7 +145,7 @@ describe('front matter', () => {
 
 describe('TOML front matter (Hugo)', () => {
   const hugo =
-    '+++\ntitle = "Night ferry resumes"\ndate = 2024-05-02T10:00:00+02:00\nlastmod = 2024-05-03\ntags = ["ferries", "Danube"]\ndraft = false\ndescription = "The crossing reopens."\n\n[params]\nauthor = "Not read"\n+++\nFirst paragraph.\n';
+    '+++\ntitle = "Night ferry resumes"\ndate = 2024-05-02T10:00:00+02:00\nlastmod = 2024-05-03\ntags = ["ferries", "Danube"]\ndraft = false\ndescription = "The crossing reopens."\n\n[params]\nauthor = "Ana Varga"\n+++\nFirst paragraph.\n';
 
   it('splits the +++ fences and reads the fields, dates as YAML dates are', () => {
     const split = splitFrontMatter(hugo);
@@ -159,6 +159,8 @@ describe('TOML front matter (Hugo)', () => {
       tags: ['ferries', 'Danube'],
       summary: 'The crossing reopens.',
       draft: false,
+      // Hugo keeps the fields it leaves to themes in `params`.
+      authors: [{ name: 'Ana Varga' }],
     });
     // A date-time without an offset is in the configured time zone, with the same warning as YAML's.
     const warnings: Diagnostic[] = [];
@@ -220,7 +222,7 @@ describe('JSON front matter (Hugo)', () => {
     '   "weight": 10,',
     '   "tags": ["ferries", "Danube"],',
     '   "categories": ["news"],',
-    '   "params": {"author": "Not read"}',
+    '   "params": {"author": "Ana Varga"}',
     '}',
     'First paragraph.',
     '',
@@ -230,7 +232,13 @@ describe('JSON front matter (Hugo)', () => {
     const split = splitFrontMatter(hugo);
     expect(split).toMatchObject({ yaml: null, yamlLine: 1, body: 'First paragraph.\n', bodyLine: 10 });
     expect(split.json).toMatch(/^\{\n {3}"title": "Night ferry resumes",[\s\S]*\n\}$/);
-    expect(parseFrontMatter(split)).toEqual({ title: 'Night ferry resumes', date: new Date('2024-02-02T12:14:54Z'), draft: true, tags: ['ferries', 'Danube', 'news'] });
+    expect(parseFrontMatter(split)).toEqual({
+      title: 'Night ferry resumes',
+      date: new Date('2024-02-02T12:14:54Z'),
+      draft: true,
+      tags: ['ferries', 'Danube', 'news'],
+      authors: [{ name: 'Ana Varga' }],
+    });
     const md = readSeed(hugo, { file: 'content/posts/ferry.md' });
     expect([md.title, md.meta.draft, md.meta.date?.toISOString(), md.sections[0]?.blocks]).toEqual([
       'Night ferry resumes',
