@@ -1055,10 +1055,10 @@ export function readMeta(
 /**
  * A field's names in the order they are read: storyfeed's own first, then other generators' (Astro's `pubDate`
  * and `updatedDate`, Hugo's `publishDate`, `lastmod` and `images`, jekyll-last-modified-at's `last_modified_at`,
- * `published_at`, as DEV's and Ghost's articles name the date they were published when exported, and `datePublished`,
- * as Hashnode's backup to GitHub writes it).
+ * `published_at`, as DEV's and Ghost's articles name the date they were published when exported, `datePublished`,
+ * as Hashnode's backup to GitHub writes it, and `pubDatetime` and `modDatetime`, as the AstroPaper theme's posts do).
  */
-const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate', 'published_at', 'datePublished'];
+const DATE_NAMES = ['date', 'published', 'pubDate', 'publishDate', 'published_at', 'datePublished', 'pubDatetime'];
 
 /**
  * A flag's value: a boolean, or a word YAML 1.1 reads as one (`yes`, `no`, `on`, `off`, `y`, `n`, `true`,
@@ -1076,7 +1076,7 @@ const YAML11_FLAGS = new Map<string, boolean>(
     .map((word): [string, boolean] => [word, true])
     .concat(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((word): [string, boolean] => [word, false])),
 );
-const UPDATED_NAMES = ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at'];
+const UPDATED_NAMES = ['updated', 'modified', 'lastmod', 'updatedDate', 'last_modified_at', 'modDatetime'];
 /** The names of the time a story stops being published, as Hugo reads them (in any letter case): its `expiryDate`, then its other name. */
 const EXPIRY_NAMES = ['expiryDate', 'unpublishdate'];
 const AUTHOR_NAMES = ['authors', 'author'];
@@ -1147,7 +1147,7 @@ function sourceFilePath(address: string, key: string): string | undefined {
 }
 
 /** The date names of other generators, which a sidecar's own field overrides (see {@link mergeSidecarMeta}). */
-const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'datePublished', 'lastmod', 'updatedDate', 'last_modified_at']);
+const OTHER_NAMES = new Set(['pubDate', 'publishDate', 'published_at', 'datePublished', 'pubDatetime', 'lastmod', 'updatedDate', 'last_modified_at', 'modDatetime']);
 
 /**
  * Other generators' fields that keep a page out of their feeds (read only as YAML's `true` and `false`, as they read
@@ -1213,11 +1213,13 @@ const KNOWN_FIELDS = new Set([
   'publishDate',
   'published_at',
   'datePublished',
+  'pubDatetime',
   'updated',
   'modified',
   'lastmod',
   'updatedDate',
   'last_modified_at',
+  'modDatetime',
   'expiryDate',
   'unpublishdate',
   'description',

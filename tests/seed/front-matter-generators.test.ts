@@ -482,3 +482,21 @@ describe("Hugo's page parameters (`params`), where Hugo keeps the fields it leav
     expect(seed.meta.authors).toEqual([{ name: 'From sidecar' }]);
   });
 });
+
+describe("AstroPaper's dates (`pubDatetime`, `modDatetime`)", () => {
+  const post =
+    '---\nauthor: Sat Naing\npubDatetime: 2022-09-23T15:22:00Z\nmodDatetime: 2023-12-21T09:12:47.400Z\ntitle: Adding new posts in AstroPaper theme\nfeatured: true\ndraft: false\ntags:\n  - docs\ndescription: Some rules for adding new posts.\n---\n\nText.\n';
+
+  it('are the publication date and the last update (regression: the post was undated, dated when first published)', () => {
+    const seed = readSeed(post, { file: 'src/data/blog/adding-new-post.md' });
+    expect(seed.meta.date?.toISOString()).toBe('2022-09-23T15:22:00.000Z');
+    expect(seed.meta.updated?.toISOString()).toBe('2023-12-21T09:12:47.400Z');
+    // `modDatetime` left empty, as AstroPaper's schema allows (nullable).
+    expect(parseYamlMeta('pubDatetime: 2022-09-23T15:22:00Z\nmodDatetime:\n').updated).toBeUndefined();
+  });
+
+  it("give way to storyfeed's own names, named as not read", () => {
+    const warnings = warningsOf((onWarning) => parseYamlMeta('date: 2024-01-01\npubDatetime: 2022-09-23T15:22:00Z\n', { onWarning }));
+    expect(warnings).toEqual(['W_UNKNOWN_FIELD front matter `pubDatetime` is not read: `date` is given too and is read instead']);
+  });
+});
