@@ -809,7 +809,7 @@ export function readMeta(
     }
   };
   const tagLists = TAG_NAMES.filter((key) => present(key) !== undefined)
-    .map((key) => (key === 'category' ? category(key) : readTags(present(key), key, fail, words)))
+    .map((key) => (ONE_NAME_TAGS.has(key) ? category(key) : readTags(present(key), key, fail, words)))
     .filter((list) => list !== undefined);
   for (const name of ZOLA_TAG_TAXONOMIES) {
     const list = taxonomy(name);
@@ -1080,8 +1080,10 @@ const UPDATED_NAMES = ['updated', 'modified', 'lastmod', 'updatedDate', 'last_mo
 /** The names of the time a story stops being published, as Hugo reads them (in any letter case): its `expiryDate`, then its other name. */
 const EXPIRY_NAMES = ['expiryDate', 'unpublishdate'];
 const AUTHOR_NAMES = ['authors', 'author'];
-/** The names of a story's tags: both are read, together. */
-const TAG_NAMES = ['tags', 'categories', 'category'];
+/** The names of a story's tags: all are read, together. */
+const TAG_NAMES = ['tags', 'categories', 'category', 'tag'];
+/** The names of {@link TAG_NAMES} a string of which is one name: Jekyll's (and Hexo's and Pelican's) `category`, and Jekyll's `tag`. */
+const ONE_NAME_TAGS: ReadonlySet<string> = new Set(['category', 'tag']);
 /** Zola's taxonomies that are the story's tags. */
 const ZOLA_TAG_TAXONOMIES = ['tags', 'categories'];
 const URL_NAMES = ['url', 'permalink'];
@@ -1237,6 +1239,7 @@ const KNOWN_FIELDS = new Set([
   'tags',
   'categories',
   'category',
+  'tag',
   'url',
   'id',
   'slug',

@@ -81,3 +81,13 @@ describe('the jekyllPost option', () => {
     expect(() => readSeed(text, { file: 'a.md', jekyllPost: 'yes' as never })).toThrow(/options\.jekyllPost must be true or false/);
   });
 });
+
+describe("a Jekyll post's `tag`, one tag, as Jekyll reads it beside `tags`", () => {
+  it('gives a tag, a string of it one name as `category` gives (regression: it was left out)', () => {
+    expect(parseYamlMeta('title: A Tag\ntag: code\n', { file: '_posts/2009-05-18-tag.md' }).tags).toEqual(['code']);
+    expect(parseYamlMeta('tag: open source\ntags: [a]\n', { file: '_posts/2009-05-18-tag.md' }).tags).toEqual(['a', 'open source']);
+    expect(parseYamlMeta('tag: [x, y]\n').tags).toEqual(['x', 'y']);
+    // Empty, as Jekyll's own test post writes it: no tag.
+    expect(parseYamlMeta('title: A Tag\ntag:\n').tags).toBeUndefined();
+  });
+});
