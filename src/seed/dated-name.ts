@@ -1,7 +1,10 @@
-/** A Jekyll-style date prefix in a file name: `2024-10-21-some-story` → date and rest. */
+/**
+ * A Jekyll-style date prefix in a file name: `2024-10-21-some-story` → date (ISO 8601's, `2024-10-21`) and rest. A month
+ * or day of one digit is read too (`2017-2-5-some-story`), as Jekyll and Docusaurus read a post's name.
+ */
 export function splitDatedName(name: string): { date: string; rest: string } | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})[-_](.+)$/.exec(name);
-  return m ? { date: m[1]!, rest: m[2]! } : undefined;
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})[-_](.+)$/.exec(name);
+  return m ? { date: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`, rest: m[4]! } : undefined;
 }
 
 /** The Markdown extensions a Jekyll post is read with (`.md`, `.markdown`, `.mdown`, `.mkd`), as `seedFormatOf` reads them. */

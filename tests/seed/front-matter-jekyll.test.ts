@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseYamlMeta } from '../../src/seed/front-matter.js';
 import { jekyllPostName } from '../../src/seed/dated-name.js';
 import { readSeed } from '../../src/seed/index.js';
+import { parseSeed } from '../../src/story/normalize.js';
 
 describe('a Jekyll post', () => {
   it('is a Markdown file in a _posts folder named with its date first', () => {
@@ -89,5 +90,17 @@ describe("a Jekyll post's `tag`, one tag, as Jekyll reads it beside `tags`", () 
     expect(parseYamlMeta('tag: [x, y]\n').tags).toEqual(['x', 'y']);
     // Empty, as Jekyll's own test post writes it: no tag.
     expect(parseYamlMeta('title: A Tag\ntag:\n').tags).toBeUndefined();
+  });
+});
+
+describe('a post named with a date of one-digit month or day (`2017-2-5-i-dont-like-zeroes.md`, as Jekyll reads it)', () => {
+  it('takes its date, title and slug from its name (regression: its first line became its headline, and E_NO_BODY stopped the build)', () => {
+    const file = '_posts/2017-2-5-i-dont-like-zeroes.md';
+    expect(jekyllPostName(file)).toBe('i-dont-like-zeroes');
+    const story = parseSeed('---\nlayout: post\n---\nThe body of a post with a short date.\n', { file, site: { siteUrl: 'https://x.example' } });
+    expect([story.title, story.slug, story.published.toISOString()]).toEqual(['I Dont Like Zeroes', 'i-dont-like-zeroes', '2017-02-05T00:00:00.000Z']);
+    // Outside Jekyll's posts too, as Docusaurus dates a post by its name.
+    const other = parseSeed('# Title\n\nText.\n', { file: 'blog/2021-4-9-spring.md', site: { siteUrl: 'https://x.example' } });
+    expect([other.slug, other.published.toISOString()]).toEqual(['spring', '2021-04-09T00:00:00.000Z']);
   });
 });
