@@ -7,6 +7,15 @@ export function splitDatedName(name: string): { date: string; rest: string } | u
   return m ? { date: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`, rest: m[4]! } : undefined;
 }
 
+/**
+ * The date the folders a file lies in write, year, month and day, as Docusaurus dates a post (`2021/04/15/blog-post.md`,
+ * or a bundle, `2021/04/15/blog-post/index.md`): ISO 8601's (`2021-04-15`), or `undefined` for any other path.
+ */
+export function folderDate(file: string): string | undefined {
+  const m = /(?:^|[\\/])(\d{4})[\\/](\d{1,2})[\\/](\d{1,2})[\\/][^\\/]+(?:[\\/]index\.[^\\/]+)?$/.exec(file);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : undefined;
+}
+
 /** The Markdown extensions a Jekyll post is read with (`.md`, `.markdown`, `.mdown`, `.mkd`), as `seedFormatOf` reads them. */
 const MARKDOWN_NAME = /^(.+)\.(?:md|markdown|mdown|mkd)$/i;
 

@@ -18,7 +18,7 @@ import { showsText } from './html-text.js';
 import type { ImageAddress } from './sanitize.js';
 import { canonicalLanguage, detectLanguage } from './language.js';
 import { notALanguageTag } from './language-tag.js';
-import { splitDatedName } from '../seed/dated-name.js';
+import { folderDate, splitDatedName } from '../seed/dated-name.js';
 import { isNotionExportName, withoutNotionId } from '../seed/notion-properties.js';
 import { slugify } from './slug.js';
 import { summarize } from './summary.js';
@@ -176,7 +176,8 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
           return null;
         };
 
-  const { date: published, undated } = publicationDate(seed, options, dated?.date, warn);
+  // A date the name gives, else one its folders give (`2021/04/15/post.md`).
+  const { date: published, undated } = publicationDate(seed, options, dated?.date ?? (file === undefined ? undefined : folderDate(file)), warn);
   const lost = undated ? undefined : lostDateReason(published);
   if (lost) throw new StoryfeedError('E_DATE', `the publication date ${lost}`, { file });
   let updated = meta.updated ?? published;

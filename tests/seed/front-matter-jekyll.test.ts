@@ -104,3 +104,25 @@ describe('a post named with a date of one-digit month or day (`2017-2-5-i-dont-l
     expect([other.slug, other.published.toISOString()]).toEqual(['spring', '2021-04-09T00:00:00.000Z']);
   });
 });
+
+describe('a post dated by its folders (`2021/04/15/blog-post.md`, as Docusaurus dates a post)', () => {
+  const site = { siteUrl: 'https://x.example' };
+
+  it('takes its date from them (regression: it was taken for undated, dated when first published)', () => {
+    for (const file of ['blog/2021/04/15/blog-post.md', 'blog/2021/4/5/blog-post.mdx', 'blog/2021/04/15/blog-post/index.md']) {
+      const story = parseSeed('# Spring\n\nText.\n', { file, site });
+      expect([story.slug, story.published.toISOString(), story.undated], file).toEqual([
+        'blog-post',
+        file.includes('/4/5/') ? '2021-04-05T00:00:00.000Z' : '2021-04-15T00:00:00.000Z',
+        undefined,
+      ]);
+    }
+  });
+
+  it('the front matter and a dated name win; folders that name no date give none', () => {
+    expect(parseSeed('---\ndate: 2022-01-01\n---\n# T\n\nText.\n', { file: 'blog/2021/04/15/post.md', site }).published.toISOString()).toBe('2022-01-01T00:00:00.000Z');
+    expect(parseSeed('# T\n\nText.\n', { file: 'blog/2021/04/15/2020-02-02-post.md', site }).published.toISOString()).toBe('2020-02-02T00:00:00.000Z');
+    for (const file of ['blog/2021/04/post.md', 'blog/2021/13/40/post.md', 'blog/x2021/04/15/post.md'])
+      expect(parseSeed('# T\n\nText.\n', { file, site }).undated, file).toBe(true);
+  });
+});
