@@ -114,7 +114,7 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
     const json = splitJsonFrontMatter(text);
     if (json) return json;
   }
-  const opening = /^(---|\+\+\+)[ \t]*\n/.exec(text);
+  const opening = FRONT_MATTER_OPENING.exec(text);
   if (!opening) {
     const unopened = options.closingFenceOnly ? splitUnopenedYaml(text) : undefined;
     if (unopened) return unopened;
@@ -126,8 +126,17 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
     if (lines && !notRead) return { yaml: null, metadata: { fields: lines.fields, lines: lines.lines, what }, yamlLine: 1, body: lines.body, bodyLine: lines.bodyLine };
     return { yaml: null, yamlLine: 0, body: text, bodyLine: 1, ...(notRead ? { metadataNotRead: notRead } : {}) };
   }
-  const toml = opening[1] === '+++';
-  const closing = toml ? /^\+\+\+[ \t]*$/ : /^(?:---|\.\.\.)[ \t]*$/;
+  // The language the opening `---` names, as Eleventy and gray-matter read it (`---json`); Hugo's TOML opens with `+++`.
+  const language = opening[1] !== undefined ? 'toml' : (FENCE_LANGUAGES.get(opening[2]?.toLowerCase() ?? '') ?? 'yaml');
+  if (language === 'javascript') {
+    throw new StoryfeedError(
+      'E_FRONT_MATTER',
+      `JavaScript front matter (\`${opening[0].trim()}\`, as Eleventy reads it) is not read: storyfeed does not run a seed's code; write it as YAML (\`---\`) or JSON (\`---json\`)`,
+      { file, line: 1 },
+    );
+  }
+  const toml = language === 'toml';
+  const closing = opening[1] !== undefined ? /^\+\+\+[ \t]*$/ : opening[2] !== undefined ? /^---[ \t]*$/ : /^(?:---|\.\.\.)[ \t]*$/;
   // Line by line from the second, without splitting the whole text (the body is most of it).
   const yamlStart = opening[0].length;
   let line = 1;
@@ -138,13 +147,33 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
     if ((c === 45 || c === 46 || c === 43) && closing.test(text.slice(start, end))) {
       const inside = text.slice(yamlStart, Math.max(yamlStart, start - 1));
       const rest = { yamlLine: 2, body: text.slice(end + 1), bodyLine: line + 2 };
+      if (language === 'json') return { yaml: null, json: inside, ...rest };
       return toml ? { yaml: null, toml: inside, ...rest } : { yaml: inside, ...rest };
     }
     start = end + 1;
   }
-  const fence = toml ? '+++' : '---';
-  throw new StoryfeedError('E_FRONT_MATTER', `front matter starts with \`${fence}\` on line 1 but is never closed with a second \`${fence}\` line`, { file, line: 1 });
+  const fence = opening[1] ?? '---';
+  throw new StoryfeedError('E_FRONT_MATTER', `front matter starts with \`${opening[0].trim()}\` on line 1 but is never closed with a second \`${fence}\` line`, {
+    file,
+    line: 1,
+  });
 }
+
+/**
+ * The line that opens front matter: `---`, or `---` followed by the name of its language (`---json`, `---yaml`, as
+ * Eleventy and gray-matter read it), or Hugo's `+++` (TOML).
+ */
+const FRONT_MATTER_OPENING = /^(?:(\+\+\+)|---(yaml|yml|json|toml|js|javascript)?)[ \t]*\n/i;
+
+/** The languages an opening `---` may name (see {@link FRONT_MATTER_OPENING}), in lower case, by the front matter they write. */
+const FENCE_LANGUAGES: ReadonlyMap<string, 'yaml' | 'json' | 'toml' | 'javascript'> = new Map([
+  ['yaml', 'yaml'],
+  ['yml', 'yaml'],
+  ['json', 'json'],
+  ['toml', 'toml'],
+  ['js', 'javascript'],
+  ['javascript', 'javascript'],
+]);
 
 /** What Pelican's metadata lines and Notion's properties are called in warnings. */
 const PELICAN_LINES = "Pelican's metadata (`Title: …`)";

@@ -665,3 +665,29 @@ describe("Hugo's expiry date (`expiryDate`, `expirydate`, `unpublishdate`)", () 
     expect(error.line).toBe(3);
   });
 });
+
+describe('front matter whose opening fence names its language (`---json`, `---yaml`, `---toml`, as Eleventy and gray-matter read it)', () => {
+  it('is read in that language (regression: the fence became the headline and the fields the text)', () => {
+    const json = readSeed('---json\n{\n  "title": "JSON in fences",\n  "date": "2024-03-01"\n}\n---\nBody of the post.\n', { file: 'json.md' });
+    expect([json.title, json.meta.date?.toISOString(), json.sections[0]?.blocks]).toEqual([
+      'JSON in fences',
+      '2024-03-01T00:00:00.000Z',
+      [{ kind: 'paragraph', text: 'Body of the post.' }],
+    ]);
+    expect(readSeed('---yaml\ntitle: YAML named\n---\nBody.\n', { file: 'y.md' }).title).toBe('YAML named');
+    expect(readSeed('---YML \ntitle: YML named\n---\nBody.\n', { file: 'y.md' }).title).toBe('YML named');
+    expect(readSeed('---toml\ntitle = "TOML named"\ndate = 2024-03-04\n---\nBody.\n', { file: 't.md' }).meta.date?.toISOString()).toBe('2024-03-04T00:00:00.000Z');
+    expect(splitFrontMatter('---json\n{"a": 1}\n---\nbody\n')).toEqual({ yaml: null, json: '{"a": 1}', yamlLine: 2, body: 'body\n', bodyLine: 4 });
+  });
+
+  it("names a problem on its line, and refuses JavaScript's, which storyfeed does not run", () => {
+    expect(fails(() => readSeed('---json\n{\n  "title": 3,\n  "date": "never"\n}\n---\nBody.\n', { file: 'j.md' }))).toMatchObject({ code: 'E_DATE', line: 4 });
+    for (const fence of ['---js', '---javascript']) {
+      const error = fails(() => readSeed(`${fence}\n{\n  title: "JS front",\n}\n---\nBody.\n`, { file: 'js.md' }));
+      expect(error, fence).toMatchObject({ code: 'E_FRONT_MATTER', line: 1, file: 'js.md' });
+      expect(error.detail, fence).toMatch(/JavaScript front matter .* is not read: storyfeed does not run a seed's code; write it as YAML/);
+    }
+    // Another word after the dashes is no fence: the text is read as it was.
+    expect(readSeed('---lorem\ntitle: x\n', { file: 'l.md' }).title).toBe('---lorem');
+  });
+});
