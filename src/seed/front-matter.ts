@@ -667,9 +667,12 @@ export function readMeta(
       cased.set(field, key);
     }
   }
-  // Hugo's page parameters (`params`), where Hugo keeps the fields it leaves to themes: a field of {@link PARAMS_FIELDS}
-  // the page gives under none of its names at the top level is read from there, named `params.<name>` on the line of `params`.
-  const paramsKey = Object.keys(value).find((key) => key.toLowerCase() === 'params');
+  // Where a generator keeps the fields it leaves to themes (Hugo's `params`, Zola's `extra`, see {@link THEME_DATA_NAMES}):
+  // a field of {@link PARAMS_FIELDS} the page gives under none of its names at the top level is read from there, named
+  // `params.<name>` on the line of `params`.
+  const paramsKey = THEME_DATA_NAMES.map((name) => Object.keys(value).find((key) => key.toLowerCase() === name)).find(
+    (key) => key !== undefined && plainMapping((value as Record<string, unknown>)[key]) !== undefined,
+  );
   const params = paramsKey === undefined ? undefined : plainMapping((value as Record<string, unknown>)[paramsKey]);
   const fromParams = new Set<keyof SeedMeta>();
   if (params !== undefined) {
@@ -1149,8 +1152,11 @@ function imageMappingUrl(value: unknown, names: readonly string[]): string | und
   return blank;
 }
 
+/** The mappings a generator keeps the fields it leaves to themes in: Hugo's page parameters, Zola's page data. */
+const THEME_DATA_NAMES = ['params', 'extra'];
+
 /**
- * The fields read from Hugo's page parameters (`params`) when the page gives none of their names at the top level: those
+ * The fields read from Hugo's page parameters (`params`, or Zola's `extra`, see {@link THEME_DATA_NAMES}) when the page gives none of their names at the top level: those
  * Hugo does not define itself but leaves to its themes (an author, an image), by their names and the {@link SeedMeta}
  * field they give. Hugo's own fields (title, dates, summary, tags, draft, slug, url) are read at the top level only, as Hugo
  * reads them.

@@ -500,3 +500,13 @@ describe("AstroPaper's dates (`pubDatetime`, `modDatetime`)", () => {
     expect(warnings).toEqual(['W_UNKNOWN_FIELD front matter `pubDatetime` is not read: `date` is given too and is read instead']);
   });
 });
+
+describe("Zola's page data (`[extra]`), where Zola keeps the fields it leaves to themes, as Hugo's `params`", () => {
+  it('gives the author and the image when the page gives none at its top level', () => {
+    const seed = readSeed('+++\ntitle = "Zola post"\ndate = 2019-08-06\n[taxonomies]\ntags = ["rust"]\n[extra]\nauthor = "Jane Doe"\nimage = "cover.png"\n+++\nText.\n', {
+      file: 'content/post.md',
+    });
+    expect(seed.meta).toMatchObject({ title: 'Zola post', authors: [{ name: 'Jane Doe' }], image: 'cover.png', tags: ['rust'] });
+    expect(parseYamlMeta('title: T\nextra: spaces\n')).toEqual({ title: 'T' });
+  });
+});
