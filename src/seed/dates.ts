@@ -294,10 +294,12 @@ function knownZoneOffset(name: string): string | undefined {
   return upper === 'Z' ? 'Z' : RFC_822_ZONES.get(upper);
 }
 
-/** `Jul 08 2022`, `July 8, 2022`, with an optional weekday before and a time after (as Astro's blog template and RFC 2822 dates write them). */
-const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(${MONTH_PATTERN})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`, 'i');
-/** `8 July 2022`, `Fri, 08 Jul 2022 10:00:00 +0000`. */
-const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})\s+(${MONTH_PATTERN})\.?,?\s+(\d{4})${TIME}$`, 'i');
+/** An ordinal's ending after a day (`5th`, `1st`, `22nd`, `3rd`), as English writes dates and Ruby reads them. */
+const ORDINAL = '(?:st|nd|rd|th)?';
+/** `Jul 08 2022`, `July 8, 2022`, `March 5th, 2024`, with an optional weekday before and a time after (as Astro's blog template and RFC 2822 dates write them). */
+const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(${MONTH_PATTERN})\.?\s+(\d{1,2})${ORDINAL},?\s+(\d{4})${TIME}$`, 'i');
+/** `8 July 2022`, `1st January 2020`, `Fri, 08 Jul 2022 10:00:00 +0000`. */
+const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})${ORDINAL}\s+(${MONTH_PATTERN})\.?,?\s+(\d{4})${TIME}$`, 'i');
 
 /** `true` for a word after a time that is written as zones' abbreviations are, in capitals (`CET`), not a word such as `noon`. */
 function isZoneAbbreviation(word: string): boolean {
@@ -318,7 +320,7 @@ function twentyFourHour(hour: string, half: string): string | null {
 
 /**
  * A date written with an English month name, as other generators' front matter and CMS exports hold it:
- * `Jul 08 2022` (the Astro blog template's `pubDate`), `July 8, 2022`, `8 July 2022`, an RFC 2822 date
+ * `Jul 08 2022` (the Astro blog template's `pubDate`), `July 8, 2022`, `8 July 2022`, `March 5th, 2024`, an RFC 2822 date
  * (`Fri, 08 Jul 2022 10:00:00 +0000`). Day, month and year are unambiguous in these forms (unlike
  * `07/08/2022`, which is not read). Checked as an ISO date is; a weekday that is not the date's is refused.
  */

@@ -241,6 +241,19 @@ describe('a local time the daylight-saving change skips or repeats', () => {
   });
 });
 
+describe('dates written with a month name and an ordinal day', () => {
+  it("are read, as Ruby reads a Jekyll post's (`March 5th, 2024`, `1st January 2020`)", () => {
+    expect(iso('March 5th, 2024')).toBe('2024-03-05T00:00:00.000Z');
+    expect(iso('Jan 1st 2020')).toBe('2020-01-01T00:00:00.000Z');
+    expect(iso('1st January 2020')).toBe('2020-01-01T00:00:00.000Z');
+    expect(iso('22nd Feb 2021 10:30')).toBe('2021-02-22T10:30:00.000Z');
+    expect(iso('Tuesday, March 3rd, 2020')).toBe('2020-03-03T00:00:00.000Z');
+    expect(iso('March 31st, 2024', 'Europe/Kyiv')).toBe('2024-03-30T22:00:00.000Z');
+    // Checked as any other: no 31st of April.
+    expect(parseDate('April 31st, 2024')).toMatchObject({ ok: false, reason: expect.stringContaining('has day 31') });
+  });
+});
+
 describe("RFC 822's zone names in RFC 2822 dates", () => {
   it('are read: UT, GMT, the four North American zones, and military letters as UTC', () => {
     expect(iso('Tue, 05 Mar 2024 10:00:00 PST')).toBe('2024-03-05T18:00:00.000Z');
