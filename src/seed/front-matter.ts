@@ -114,6 +114,8 @@ export function splitFrontMatter(text: string, file?: string, options: SplitOpti
     const json = splitJsonFrontMatter(text);
     if (json) return json;
   }
+  const hexo = options.closingFenceOnly ? splitHexoSeparators(text) : undefined;
+  if (hexo) return hexo;
   const opening = FRONT_MATTER_OPENING.exec(text);
   if (!opening) {
     const unopened = options.closingFenceOnly ? splitUnopenedYaml(text) : undefined;
@@ -238,6 +240,44 @@ function laterFieldProblem(meta: SeedMeta): { key: string; detail: string } | un
   }
   const lost = meta.date && lostDateReason(meta.date);
   if (lost) return { key: 'date', detail: `the publication date ${lost}` };
+  return undefined;
+}
+
+/** A line of Hexo's front matter separator other than `---`: more dashes (YAML), or three or more semicolons (JSON). */
+const HEXO_SEPARATOR = /^(-{4,}|;{3,})[ \t]*$/;
+/** The first line of JSON front matter without its braces, as Hexo writes it: a quoted name, then a colon. */
+const JSON_MEMBER_LINE = /^[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:/;
+
+/**
+ * Front matter as Hexo separates it besides `---` (read by {@link splitFrontMatter}'s own fences and
+ * {@link splitUnopenedYaml}): YAML between lines of four or more dashes, or JSON without its braces closed by a line
+ * of semicolons (`;;;`), opened by the same line or not, as Hexo's `hexo-front-matter` splits a post. `undefined`
+ * for any other text: a separator never closed, or prose before a line of semicolons, leaves the text as it is.
+ * Linear in the lines looked at.
+ */
+function splitHexoSeparators(text: string): FrontMatterSplit | undefined {
+  const firstEnd = text.indexOf('\n');
+  const first = text.slice(0, firstEnd < 0 ? text.length : firstEnd);
+  const opened = HEXO_SEPARATOR.exec(first)?.[1];
+  // Unopened, only JSON (unopened YAML is read by `splitUnopenedYaml`), and only when its first line is a JSON member.
+  if (opened === undefined && !JSON_MEMBER_LINE.test(first)) return undefined;
+  let line = opened === undefined ? 1 : 2;
+  const start = opened === undefined ? 0 : firstEnd + 1;
+  for (let at = start; at < text.length && line <= MAX_UNOPENED_LINES; line++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const separator = HEXO_SEPARATOR.exec(text.slice(at, end))?.[1];
+    if (separator !== undefined && (opened === undefined ? separator.startsWith(';') : separator === opened)) {
+      const inside = text.slice(start, Math.max(start, at - 1));
+      const rest = { body: text.slice(end + 1), bodyLine: line + 1 };
+      const firstLine = opened === undefined ? 1 : 2;
+      if (!separator.startsWith(';')) return { yaml: inside, yamlLine: firstLine, ...rest };
+      // Hexo reads the members within braces of its own; JSON given with its braces is read as it is.
+      if (inside.trimStart().startsWith('{')) return { yaml: null, json: inside, yamlLine: firstLine, ...rest };
+      return { yaml: null, json: `{\n${inside}\n}`, yamlLine: firstLine - 1, ...rest };
+    }
+    at = end + 1;
+  }
   return undefined;
 }
 

@@ -510,3 +510,27 @@ describe("Zola's page data (`[extra]`), where Zola keeps the fields it leaves to
     expect(parseYamlMeta('title: T\nextra: spaces\n')).toEqual({ title: 'T' });
   });
 });
+
+describe("a Hexo post's other front matter separators: JSON closed by `;;;`, fences of more dashes (`----`)", () => {
+  it('is read in a _posts folder, as Hexo reads it (regression: the fields became the headline and the text)', () => {
+    const json = readSeed('"title": "Hello World",\n"date": "2013/7/13 20:46:25"\n;;;\nBody of the post.\n', { file: 'source/_posts/hello.md' });
+    expect([json.title, json.meta.date?.toISOString(), json.sections.flatMap((s) => s.blocks)]).toEqual([
+      'Hello World',
+      '2013-07-13T20:46:25.000Z',
+      [{ kind: 'paragraph', text: 'Body of the post.' }],
+    ]);
+    const opened = readSeed(';;;\n"title": "Opened",\n"tags": ["a"]\n;;;\nBody.\n', { file: 'source/_posts/opened.md' });
+    expect([opened.title, opened.meta.tags]).toEqual(['Opened', ['a']]);
+    const dashes = readSeed('----\ntitle: Four dashes\ndate: 2013/7/15 20:46:25\n----\nBody.\n', { file: 'source/_posts/dashes.md' });
+    expect([dashes.title, dashes.meta.date?.toISOString()]).toEqual(['Four dashes', '2013-07-15T20:46:25.000Z']);
+  });
+
+  it('names the line of a problem, and is text outside a _posts folder', () => {
+    expect(() => readSeed('"title": "T",\n"date": "soon"\n;;;\nBody.\n', { file: '_posts/t.md' })).toThrow(expect.objectContaining({ code: 'E_DATE', line: 2 }));
+    expect(() => readSeed(';;;\n"title": "T",\n"date": "soon"\n;;;\nBody.\n', { file: '_posts/t.md' })).toThrow(expect.objectContaining({ code: 'E_DATE', line: 3 }));
+    expect(readSeed('"title": "T",\n"date": "2013/7/13"\n;;;\nBody.\n', { file: 'content/t.md' }).title).toBe('"title": "T",');
+    expect(readSeed('----\ntitle: x\n----\nBody.\n', { file: 'content/t.md' }).meta.title).toBeUndefined();
+    // Prose before a line of semicolons is no front matter.
+    expect(readSeed('A first line\n;;;\nBody.\n', { file: '_posts/t.md' }).title).toBe('A first line');
+  });
+});
