@@ -8,7 +8,7 @@ import { costGrowth } from '../support/linear.js';
 /** What the yaml package, the parser of record, reads (with the options storyfeed gives it). */
 const byYaml = (text: string): unknown => {
   try {
-    return parse(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    return parse(text, { uniqueKeys: true, merge: true, prettyErrors: false, strict: true });
   } catch {
     return 'error';
   }
@@ -56,6 +56,12 @@ describe('simple front matter fast path', () => {
     ['a key longer than YAML allows', `${'k'.repeat(1100)}: x`],
   ])('leaves %s to the yaml package', (_what, yaml) => {
     expect(readSimpleYaml(yaml)).toBeUndefined();
+  });
+
+  it('leaves anchors, aliases and merge keys to the yaml package, which reads YAML 1.1 merges', () => {
+    for (const yaml of ['base: &base Jane\ntitle: T\n', 'title: T\nauthor: *base\n', 'title: T\n<<: *base\n', 'title: T\n"<<": x\n'])
+      expect(readSimpleYaml(yaml), yaml).toBeUndefined();
+    expect(parseYamlMeta('base: &base {author: Jane}\ntitle: T\n<<: *base\n').authors).toEqual([{ name: 'Jane' }]);
   });
 
   it('gives line numbers like the yaml package does', () => {
