@@ -1059,6 +1059,8 @@ export function readMeta(
   // missing from the feeds says why.
   for (const [key, value, why] of UNLISTED_FLAGS) {
     if (own(key) !== value) continue;
+    // Hugo reads `headless` on a leaf bundle's index (`my-post/index.md`) only.
+    if (key === 'headless' && file !== undefined && !BUNDLE_INDEX.test(file)) continue;
     meta.draft = true;
     aliased.add('draft');
     options.onWarning?.(warning('W_DRAFT', `front matter \`${written(key)}: ${value}\` ${why}: it is read as a draft and left out of the feeds`, { file, line: lineOf(key) }));
@@ -1234,8 +1236,11 @@ const UNLISTED_FLAGS: readonly [string, boolean, string][] = [
   ['eleventyExcludeFromCollections', true, "keeps the page out of Eleventy's collections, which its feeds are made from"],
   ['unlisted', true, "keeps the post out of the blog's lists and feed, as Docusaurus reads it (only a direct link reaches it)"],
   ['permalink', false, 'means Eleventy writes no page for it'],
-  ['headless', true, 'means Hugo renders no page for it and leaves it out of its page collections, which its feeds are made from'],
+  ['headless', true, 'means Hugo renders no page for the bundle and leaves it out of its page collections, which its feeds are made from'],
 ];
+
+/** A leaf bundle's index file, as Hugo names it: `index.md`, or a translation's, `index.fr.md`. */
+const BUNDLE_INDEX = /(?:^|[\\/])index(?:\.[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)?\.[^.\\/]+$/i;
 
 /**
  * Hugo's build options (`build`, or `_build` as Hugo named them before), and the values of each that leave a page out of

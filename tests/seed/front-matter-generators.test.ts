@@ -446,6 +446,9 @@ describe("Hugo's pages left out of its page collections (`build: {list: never}`,
   });
 
   it('are published when listed and rendered (the defaults, `local`, `link`)', () => {
+    // Hugo reads `headless` on a bundle's index only.
+    expect(readSeed('---\ntitle: Page\nheadless: true\n---\n\nText.\n', { file: 'content/page.md' }).meta.draft).toBeUndefined();
+    expect(readSeed('---\ntitle: Page\nheadless: true\n---\n\nText.\n', { file: 'content/page/index.fr.md' }).meta.draft).toBe(true);
     for (const front of ['build:\n  list: always\n  render: always', 'build:\n  list: local', 'build:\n  render: link', 'headless: false', 'build: fast']) {
       const seed = readSeed(`---\ntitle: Page\n${front}\n---\n\nText.\n`, { file: 'content/page.md' });
       expect(seed.meta.draft, front).toBeUndefined();
