@@ -55,6 +55,10 @@ export async function loadConfigFile(configPath?: string, cwd = process.cwd(), o
     const file = path.join(cwd, name);
     if (existsSync(file)) return { config: validateConfig(await readConfigValue(file, cwd, options), displayPath(file, cwd)), file, dir: cwd };
   }
+  // A configuration in a format storyfeed does not read (`storyfeed.config.yaml`, `.toml`) is named, not passed over as if
+  // there were none (or as if a package.json's "storyfeed" key were the one meant): its settings would be silently ignored.
+  const unread = unreadConfigName(cwd);
+  if (unread !== undefined) await readConfigValue(path.join(cwd, unread), cwd, options);
   const pkgFile = path.join(cwd, 'package.json');
   if (existsSync(pkgFile)) {
     const pkg = await readJson(pkgFile, cwd);
@@ -62,10 +66,6 @@ export async function loadConfigFile(configPath?: string, cwd = process.cwd(), o
       return { config: validateConfig((pkg as { storyfeed: unknown }).storyfeed, `${displayPath(pkgFile, cwd)} ("storyfeed")`), file: pkgFile, dir: cwd };
     }
   }
-  // A configuration in a format storyfeed does not read (`storyfeed.config.yaml`, `.toml`) is named, not passed over as if
-  // there were none: its settings would be silently ignored.
-  const unread = unreadConfigName(cwd);
-  if (unread !== undefined) await readConfigValue(path.join(cwd, unread), cwd, options);
   return undefined;
 }
 
@@ -96,7 +96,7 @@ async function readConfigValue(file: string, cwd: string, options: LoadConfigOpt
     throw new StoryfeedError(
       'E_CONFIG',
       `storyfeed reads a configuration in JSON (.json), JavaScript (.mjs, .js, .cjs) or TypeScript (.ts, .mts, .cts) with a default export, and this is ${found}: write its settings as storyfeed.config.json`,
-      { file: shown },
+      { file: shown, fix: 'Write the settings as storyfeed.config.json (or a .mjs, .js or .ts file with a default export); storyfeed init writes a starter.' },
     );
   }
   // Through the bounded reader first: a FIFO or a device named like a config is refused, not imported.

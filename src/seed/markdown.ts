@@ -192,7 +192,7 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
     tokens = [...tokens.slice(0, lead), ...tokens.slice(lead + 3)];
   } else if (parsed) {
     ({ title, tokens } = parsed);
-  } else if (!title && tokens.length > 0 && leadBlocks(tokens) === tokens.length && !unclosedFence(tokens[tokens.length - 1]!, fm.body)) {
+  } else if (!title && tokens.length > 0 && leadBlocks(tokens, true) === tokens.length && !unclosedFence(tokens[tokens.length - 1]!, fm.body)) {
     // Nothing but blocks that are no headline (code, a picture, a table, a quotation, HTML): their first line as written
     // would be one (```js, | a | b |, ![](x.png)). The story is titled by its file's name, as Jekyll titles a post, and they stay whole.
     // A fence never closed takes in the rest of the file: its line is the headline, and what follows it the body, as before.
@@ -374,8 +374,8 @@ function unclosedFence(token: Token, body: string): boolean {
 
 /**
  * A file's name as a title: the name without its extension and its date (`2024-01-02-`), or the folder's of an `index`
- * or `_index` file (a page bundle), its words between hyphens, underscores and spaces, the first letter of each in upper
- * case and the rest as written (`NASA-launch-photos` → "NASA Launch Photos"); empty for a name of no letter or digit.
+ * or `_index` file (a page bundle), its words between hyphens, underscores and spaces, the first letter of each word in
+ * lower case made upper case, a word with capitals of its own kept as written (`NASA-launch-iPhone-photos` → "NASA Launch iPhone Photos"); empty for a name of no letter or digit.
  */
 function nameTitle(file: string): string {
   const parts = file.split(/[\\/]/).filter((p) => p !== '');
@@ -385,6 +385,8 @@ function nameTitle(file: string): string {
   const words = stem.split(/[-_\s]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   return words
     .map((word) => {
+      // A word written with capitals of its own (`iPhone`, `NASA`) stays as written.
+      if (word !== word.toLowerCase()) return word;
       const head = String.fromCodePoint(word.codePointAt(0)!);
       return head.toUpperCase() + word.slice(head.length);
     })
@@ -429,12 +431,15 @@ function hiddenLead(tokens: readonly Token[]): number {
   return lead < tokens.length ? lead : 0;
 }
 
-/** How many block tokens {@link hiddenLead} passes over, all of them (`tokens.length`) when nothing comes after them. */
-function leadBlocks(tokens: readonly Token[]): number {
+/**
+ * How many block tokens {@link hiddenLead} passes over, all of them (`tokens.length`) when nothing comes after them; with
+ * `altText`, paragraphs of pictures with alternative text too (a body of nothing else has no headline: see {@link untitledBodyTitle}).
+ */
+function leadBlocks(tokens: readonly Token[], altText = false): number {
   let lead = 0;
   for (;;) {
     if (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
-    else if (isPictureHeading(tokens, lead) || isPictureParagraph(tokens, lead)) lead += 3;
+    else if (isPictureHeading(tokens, lead) || isPictureParagraph(tokens, lead) || (altText && isPicturesParagraph(tokens, lead))) lead += 3;
     else if (tokens[lead]?.type === 'fence' || isPictureHtml(tokens[lead]) || isNoHeadlineHtml(tokens[lead])) lead++;
     else if (tokens[lead]?.type === 'table_open' || tokens[lead]?.type === 'blockquote_open') lead = closing(tokens, lead) + 1;
     else break;
@@ -485,6 +490,23 @@ function isPictureParagraph(tokens: readonly Token[], at: number): boolean {
   return (
     open?.type === 'paragraph_open' && open.level === 0 && tokens[at + 2]?.type === 'paragraph_close' && showsNothing(inlineText(tokens[at + 1])) && showsPicture(tokens[at + 1])
   );
+}
+
+/**
+ * Whether the tokens at `at` are a top-level paragraph of nothing but pictures, with or without alternative text
+ * (`![a cat](cat.png)`, a linked badge), and white space between them.
+ */
+function isPicturesParagraph(tokens: readonly Token[], at: number): boolean {
+  const open = tokens[at];
+  if (open?.type !== 'paragraph_open' || open.level !== 0 || tokens[at + 2]?.type !== 'paragraph_close') return false;
+  const children = tokens[at + 1]?.children ?? [];
+  let image = false;
+  // Within an image token, its alternative text is its children's: only the paragraph's own children are looked at.
+  for (const child of children) {
+    if (child.type === 'image') image = true;
+    else if (!(child.type === 'softbreak' || child.type === 'link_open' || child.type === 'link_close' || (child.type === 'text' && showsNothing(child.content)))) return false;
+  }
+  return image;
 }
 
 /** A start tag of a picture or a player, anywhere in HTML. */

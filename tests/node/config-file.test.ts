@@ -68,6 +68,8 @@ describe('the configuration found in the working directory', () => {
         (e: unknown) => e,
       );
       expect(error, name).toMatchObject({ code: 'E_CONFIG', file: name, message: expect.stringContaining('write its settings as storyfeed.config.json') });
+      // Its fix says what to do, not "Correct the fields listed" (none are).
+      expect((error as StoryfeedError).fix, name).toMatch(/^Write the settings as storyfeed\.config\.json/);
     }
   });
 
@@ -77,6 +79,9 @@ describe('the configuration found in the working directory', () => {
     writeFileSync(path.join(cwd, 'storyfeed.config.md'), '# notes');
     expect(await loadConfigFile(undefined, cwd)).toBeUndefined();
     writeFileSync(path.join(cwd, 'storyfeed.config.yaml'), 'siteUrl: https://x.example\n');
+    // Beside a package.json's "storyfeed" key it is named too (regression: the key was read, the file ignored).
+    writeFileSync(path.join(cwd, 'package.json'), JSON.stringify({ storyfeed: SETTINGS }));
+    await expect(loadConfigFile(undefined, cwd)).rejects.toMatchObject({ code: 'E_CONFIG', file: 'storyfeed.config.yaml' });
     writeFileSync(path.join(cwd, 'storyfeed.config.json'), JSON.stringify(SETTINGS));
     expect((await loadConfigFile(undefined, cwd))?.config.title).toBe('X');
   });

@@ -260,9 +260,21 @@ describe('an untitled Markdown seed of nothing but blocks that are no headline (
   });
 
   it("takes the name after a date, the folder's name for an index file, and keeps a word's other letters as written", () => {
-    expect(readMarkdownSeed(bodies[0][0], { file: 'content/2024-01-02-NASA-launch.md' }).title).toBe('NASA Launch');
+    expect(readMarkdownSeed(bodies[0][0], { file: 'content/2024-01-02-NASA-launch-iPhone-photos.md' }).title).toBe('NASA Launch iPhone Photos');
     expect(readMarkdownSeed(bodies[2][0], { file: 'content/trip-to-rome/index.md' }).title).toBe('Trip To Rome');
     expect(readMarkdownSeed(bodies[2][0], { file: 'content\\trip\\_index.md' }).title).toBe('Trip');
+  });
+
+  it("holds pictures with alternative text: each stays in the body (regression: the first one's text was the headline, the picture lost, and a lone one was E_NO_BODY)", () => {
+    const one = readMarkdownSeed('![a cat](https://example.com/cat.png)\n', { file: 'seeds/cat.md' });
+    expect(one.title).toBe('Cat');
+    expect(one.html).toBe('<p><img src="https://example.com/cat.png" alt="a cat"></p>\n');
+    const two = readMarkdownSeed('![a cat](cat.png)\n\n[![a dog](dog.png)](https://example.com/dog)\n', { file: 'seeds/pets.md' });
+    expect(two.title).toBe('Pets');
+    expect(two.html).toContain('alt="a cat"');
+    expect(two.html).toContain('alt="a dog"');
+    // With text below, the picture's text is the headline, as before.
+    expect(readMarkdownSeed('![Logo of the paper](logo.png)\n\nBody.\n', { file: 'a.md' }).title).toBe('Logo of the paper');
   });
 
   it('is E_EMPTY without a name to give the title, and with only HTML no reader sees', () => {
