@@ -299,7 +299,17 @@ const ORDINAL = '(?:st|nd|rd|th)?';
 /** `Jul 08 2022`, `July 8, 2022`, `March 5th, 2024`, with an optional weekday before and a time after (as Astro's blog template and RFC 2822 dates write them). */
 const MONTH_FIRST = new RegExp(String.raw`^${WEEKDAY}(${MONTH_PATTERN})\.?\s+(\d{1,2})${ORDINAL},?\s+(\d{4})${TIME}$`, 'i');
 /** `8 July 2022`, `1st January 2020`, `Fri, 08 Jul 2022 10:00:00 +0000`. */
-const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})${ORDINAL}\s+(${MONTH_PATTERN})\.?,?\s+(\d{4})${TIME}$`, 'i');
+const DAY_FIRST = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})${ORDINAL}\s+(${MONTH_PATTERN})\.?,?\s+(\d{2,4})${TIME}$`, 'i');
+
+/**
+ * A year RFC 822 wrote in two digits (`Fri, 01 Mar 24 10:00:00 GMT`, still in RSS feeds) or a three-digit one, read as RFC
+ * 2822 §4.3 says: 00-49 are 2000-2049, 50-99 are 1950-1999, three digits add 1900.
+ */
+function fullYear(year: string): string {
+  if (year.length === 4) return year;
+  const n = Number(year);
+  return String(year.length === 3 ? n + 1900 : n < 50 ? n + 2000 : n + 1900);
+}
 
 /** `true` for a word after a time that is written as zones' abbreviations are, in capitals (`CET`), not a word such as `noon`. */
 function isZoneAbbreviation(word: string): boolean {
@@ -336,6 +346,11 @@ export function parseWrittenDate(value: string, timeZone = 'UTC'): DateParse | u
     [, weekday, day, month, year, ...rest] = m as unknown as string[] as [string, string | undefined, string, string, string, ...string[]];
   }
   const [clockHour, minute, second, half, zone] = rest;
+  // A year of fewer than four digits only in RFC 822's form, with a time after it (`01 Mar 24` alone is no date read).
+  if (year.length !== 4) {
+    if (clockHour === undefined) return undefined;
+    year = fullYear(year);
+  }
   const hour = clockHour !== undefined && half !== undefined ? twentyFourHour(clockHour, half) : clockHour;
   if (hour === null) return { ok: false, reason: `${describeValue(value)} is not a date: a 12-hour clock's hour is 1 to 12, not ${clockHour}` };
   const offset = zone === undefined || /\d/.test(zone) ? zone?.replace(/^(?:UTC|GMT)/i, '') : namedZoneOffset(zone);

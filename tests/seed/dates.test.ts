@@ -25,6 +25,16 @@ describe('dates written with a month name', () => {
     expect(iso('2022-07-08')).toBe('2022-07-08T00:00:00.000Z');
   });
 
+  it('with a year of two or three digits in RFC 822 form are read as RFC 2822 §4.3 says (regression: refused, as RSS feeds still write them)', () => {
+    expect(iso('Fri, 01 Mar 24 10:00:00 GMT')).toBe('2024-03-01T10:00:00.000Z');
+    expect(iso('01 Mar 24 10:00 +0100')).toBe('2024-03-01T09:00:00.000Z');
+    expect(iso('Sat, 01 Mar 97 10:00:00 EST')).toBe('1997-03-01T15:00:00.000Z');
+    expect(iso('01 Mar 124 10:00:00 GMT')).toBe('2024-03-01T10:00:00.000Z');
+    // The weekday is checked against the year read; without a time it is no RFC 822 date, and not read.
+    expect(parseDate('Mon, 01 Mar 24 10:00:00 GMT').ok).toBe(false);
+    expect(parseWrittenDate('01 Mar 24')).toBeUndefined();
+  });
+
   it("are read as JavaScript's Date#toString writes them, as Hashnode's backup dates a post", () => {
     expect(iso('Mon Sep 09 2024 04:38:21 GMT+0000 (Coordinated Universal Time)')).toBe('2024-09-09T04:38:21.000Z');
     expect(iso('Mon Sep 09 2024 10:08:21 GMT+0530 (India Standard Time)', 'Europe/Kyiv')).toBe('2024-09-09T04:38:21.000Z');
