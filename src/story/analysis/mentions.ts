@@ -3735,15 +3735,32 @@ const COMPASS_ADJECTIVES = new Set([
 /** Words joining a statement noun to the body that issues it ("statement from", "comunicado de", "Mitteilung der"). */
 const STATEMENT_AUTHOR_LINKS = new Set(['of', 'from', 'by', 'de', 'del', 'du', 'des', 'der', 'von', 'vom']);
 
-/** Whether the name at `a` follows a statement noun and the word joining it to its author ("el comunicado de la …"). */
+/** Of {@link STATEMENT_AUTHOR_LINKS}, those holding a definite article ("del", "du", "des", genitive "der", "vom"). */
+const STATEMENT_AUTHOR_LINKS_WITH_ARTICLE = new Set(['del', 'du', 'des', 'der', 'vom']);
+
+/**
+ * Whether the name at `a` follows a statement noun, the word joining it to its author and a definite article
+ * ("el comunicado de la …", "a statement from the …", "die Mitteilung der …"). People issue statements as often as
+ * bodies do, and their names take no article ("le message de Macron", "the release of Navalny"): without one, the
+ * author may be either.
+ */
 function statementAuthor(tokens: Token[], a: number): boolean {
   let k = a - 1;
   const article = tokens[k];
-  if (article?.kind === 'word' && !article.cap && (article.lower === 'the' || ROMANCE_DEFINITE_ARTICLES.has(article.lower) || article.lower === 'die' || article.lower === 'das'))
-    k--;
+  const definite =
+    article?.kind === 'word' && !article.cap && (article.lower === 'the' || ROMANCE_DEFINITE_ARTICLES.has(article.lower) || article.lower === 'die' || article.lower === 'das');
+  if (definite) k--;
   const link = tokens[k];
   const noun = tokens[k - 1];
-  return link?.kind === 'word' && !link.cap && STATEMENT_AUTHOR_LINKS.has(link.lower) && noun?.kind === 'word' && !noun.cap && STATEMENT_NOUNS.has(noun.fold);
+  return (
+    link?.kind === 'word' &&
+    !link.cap &&
+    STATEMENT_AUTHOR_LINKS.has(link.lower) &&
+    (definite || STATEMENT_AUTHOR_LINKS_WITH_ARTICLE.has(link.lower)) &&
+    noun?.kind === 'word' &&
+    !noun.cap &&
+    STATEMENT_NOUNS.has(noun.fold)
+  );
 }
 
 /** A preposition fused with the definite article ("du", "au", "aux", "del", "al"): what follows takes the article too. */

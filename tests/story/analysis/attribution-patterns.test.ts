@@ -752,6 +752,22 @@ describe('names and titles of French and Spanish reports (batch 15)', () => {
     expect(analyzeArticle(article(paragraphs, 'News update', 'es')).entities.organizations).toEqual(['Casa Verde']);
   });
 
+  it('who issues a statement is a body only when an article stands before its name, as none does before a person\'s ("le message de Ravelin", "the release of Velkov")', () => {
+    const french = ['Le message de Ravelin a été lu aux élèves. « Nous tiendrons », a déclaré Ravelin.'];
+    expect(analyzeArticle(article(french, 'News update', 'fr')).entities.organizations).toEqual([]);
+    expect(speakers(french, 'fr')).toEqual(['Ravelin']);
+    const spanish = ['El mensaje de Larrondo llegó tarde. “Vamos a reconstruir”, dijo Larrondo.'];
+    expect(analyzeArticle(article(spanish, 'News update', 'es')).entities.organizations).toEqual([]);
+    expect(speakers(spanish, 'es')).toEqual(['Larrondo']);
+    const english = ['Crowds demanded the release of Velkov on Monday. Velkov remained in prison.', 'Officials read the statement of Mbeleko. "Peace is near," Mbeleko said.'];
+    expect(analyzeArticle(article(english)).entities.organizations).toEqual([]);
+    // With an article it still names the body: "a statement from the Blue Hall", "le communiqué de la Maison Verte".
+    expect(analyzeArticle(article(['"Every road will reopen," said a statement from the Blue Hall.'])).entities.organizations).toEqual(['Blue Hall']);
+    expect(analyzeArticle(article(['« Les routes resteront ouvertes », selon le communiqué de la Maison Verte.'], 'News update', 'fr')).entities.organizations).toEqual([
+      'Maison Verte',
+    ]);
+  });
+
   it('a quotation whose closing mark is missing before the attribution ending its paragraph ends at its comma ("…, agregó el ministerio.")', () => {
     const es = analyzeArticle(
       article(['El ministro Pablo Ruiz habló del plan.', '"Los invitados representan lo mejor del país, agregó el Ministerio de Hacienda.'], 'News update', 'es'),
