@@ -55,6 +55,7 @@ import {
   PLACE_HEADS,
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
+  PRESS_WORDS,
   PORTFOLIO_WORDS,
   REPORT_VERBS,
   ROMAN_NUMERALS,
@@ -3759,7 +3760,9 @@ function statementAuthor(tokens: Token[], a: number): boolean {
     (definite || STATEMENT_AUTHOR_LINKS_WITH_ARTICLE.has(link.lower)) &&
     noun?.kind === 'word' &&
     !noun.cap &&
-    STATEMENT_NOUNS.has(noun.fold)
+    STATEMENT_NOUNS.has(noun.fold) &&
+    // "the release of the Velmar files", "their release from the Velmar camp": only a press release is issued by a body.
+    (noun.fold !== 'release' || PRESS_WORDS.has(tokens[k - 2]?.lower ?? ''))
   );
 }
 

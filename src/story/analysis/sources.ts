@@ -22,6 +22,7 @@ import {
   DOCUMENT_NOUNS,
   ORG_DESCRIPTORS,
   PLACE_PREPOSITIONS,
+  PRESS_WORDS,
   PRONOUNS,
   PUBLIC_BODY_HEADS,
   REPORT_VERBS,
@@ -100,9 +101,6 @@ const SCHEDULED = new Set(['set', 'due', 'expected', 'scheduled', 'slated', 'pla
 
 /** Nouns that say a name is an outlet ("by Forbes magazine"). */
 const OUTLET_NOUNS = new Set(['magazine', 'newspaper', 'daily', 'broadcaster', 'agency', 'website', 'channel', 'network', 'radio', 'television', 'tv']);
-
-/** Words that make a "release" a document ("press release", "news release"). */
-const PRESS_WORDS = new Set(['press', 'news', 'media']);
 
 const PUBLISHED_IN = new Set(['published', 'reported', 'writing', 'wrote', 'quoted', 'interviewed', 'appeared', 'appearing']);
 

@@ -641,3 +641,6 @@ export const STATEMENT_NOUNS: ReadonlySet<string> = new Set(
     .split(' ')
     .map(foldKey),
 );
+
+/** Words that make a "release" a document ("press release", "news release"); alone it is as often a person's freedom. */
+export const PRESS_WORDS: ReadonlySet<string> = new Set(['press', 'news', 'media']);

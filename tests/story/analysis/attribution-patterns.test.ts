@@ -768,6 +768,11 @@ describe('names and titles of French and Spanish reports (batch 15)', () => {
     ]);
   });
 
+  it('a release names who issues it only as a press release ("the release of the Velmar files" is theirs being let out)', () => {
+    expect(analyzeArticle(article(['Lawmakers pushed for the release of the Velmar files on Monday.'])).entities.organizations).toEqual([]);
+    expect(analyzeArticle(article(['"Every road will reopen," said a press release from the Blue Hall.'])).entities.organizations).toEqual(['Blue Hall']);
+  });
+
   it('a quotation whose closing mark is missing before the attribution ending its paragraph ends at its comma ("…, agregó el ministerio.")', () => {
     const es = analyzeArticle(
       article(['El ministro Pablo Ruiz habló del plan.', '"Los invitados representan lo mejor del país, agregó el Ministerio de Hacienda.'], 'News update', 'es'),
