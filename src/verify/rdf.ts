@@ -122,6 +122,17 @@ function vocabularyOf(root: XmlElement, log: ProblemLog): Vocabulary | undefined
   return { uri: stray.uri, version: '1.0' };
 }
 
+/** The version of RSS an `rdf:RDF` document is, by the namespace of its elements: RSS 0.90 when they are in 0.90's and none in 1.0's, else RSS 1.0. */
+export function rdfVersion(root: XmlElement): '1.0' | '0.90' {
+  let old = false;
+  for (const child of root.children) {
+    if (child.kind !== 'element') continue;
+    if (child.uri === RSS10_NS) return '1.0';
+    if (child.uri === RSS090_NS) old = true;
+  }
+  return old ? '0.90' : '1.0';
+}
+
 /** The channel's URI and what it points to: its items in order, its image and its text input, by URI. */
 interface References {
   /** The channel's own URI (its `rdf:about`). */

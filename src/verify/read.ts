@@ -5,7 +5,7 @@ import { readAtom } from './atom.js';
 import { alternateFeedLinks } from './html-canon.js';
 import { readJsonFeed } from './json-feed.js';
 import { inDocumentOrder } from './problem-list.js';
-import { readRdf } from './rdf.js';
+import { rdfVersion, readRdf } from './rdf.js';
 import { RETIRED_RSS_091_DTD, RSS_091_DTD } from './rss091-dtd.js';
 import { LEGACY_VERSIONS, readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
@@ -78,7 +78,7 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
   if (kind === 'html') throw htmlPage(text, root.line, url);
   if (kind === undefined) throw unsupported(`an XML document with the root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}, not a feed`, root.line);
   if (kind !== 'rss' && kind !== 'atom' && kind !== RDF) throw unsupported(kind, root.line);
-  expectFormat(format, kind === RDF ? 'rss' : kind);
+  expectFormat(format, kind === RDF ? 'rss' : kind, () => (kind === 'rss' ? rssVersionName(root) : kind === RDF ? `RSS ${rdfVersion(root)}` : FORMAT_NAMES.atom));
   const feed = kind === 'rss' ? readRss(root) : kind === RDF ? readRdf(root) : readAtom(root);
   const doctype = document.doctype;
   // The W3C validator counts the DTD Netscape no longer serves as an error: validating readers cannot fetch it.
@@ -183,8 +183,15 @@ function htmlPage(text: string, line: number, url: string | undefined): Storyfee
   return new StoryfeedError('E_FEED', `this is an HTML page, not a feed${hint}`, { line });
 }
 
-function expectFormat(wanted: FeedFormat | undefined, found: FeedFormat): void {
+/** Throws when a format was asked for and another found; `name` says what was found (`RSS 0.91`), when the format's name alone would not. */
+function expectFormat(wanted: FeedFormat | undefined, found: FeedFormat, name: () => string = () => FORMAT_NAMES[found]): void {
   if (wanted !== undefined && wanted !== found) {
-    throw new StoryfeedError('E_FEED', `expected ${FORMAT_NAMES[wanted]}, found ${FORMAT_NAMES[found]}`, { line: 1 });
+    throw new StoryfeedError('E_FEED', `expected ${FORMAT_NAMES[wanted]}, found ${name()}`, { line: 1 });
   }
+}
+
+/** The RSS version an `<rss>` root names (`RSS 0.91`, `RSS 0.92`), or RSS 2.0, as {@link readRss} reads it. */
+function rssVersionName(root: XmlElement): string {
+  const version = attribute(root, 'version')?.trim();
+  return version !== undefined && LEGACY_VERSIONS.has(version) ? `RSS ${version}` : FORMAT_NAMES.rss;
 }

@@ -398,6 +398,17 @@ describe('readFeed errors for input that is not a feed', () => {
     expect((await readError(outputs.rss, 'json')).detail).toBe('expected JSON Feed, found RSS 2.0');
   });
 
+  it('a feed of another format than the one asked for names the RSS version it is', async () => {
+    const rdf = (ns: string): string =>
+      `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="${ns}"><channel rdf:about="https://ex.com/"><title>T</title><link>https://ex.com/</link><description>D</description></channel></rdf:RDF>`;
+    const legacy = (version: string): string => `<rss version="${version}"><channel><title>T</title><link>https://ex.com/</link><description>D</description></channel></rss>`;
+    expect((await readError(rdf('http://purl.org/rss/1.0/'), 'atom')).detail).toBe('expected Atom 1.0, found RSS 1.0');
+    expect((await readError(rdf('http://my.netscape.com/rdf/simple/0.9/'), 'json')).detail).toBe('expected JSON Feed, found RSS 0.90');
+    expect((await readError(legacy('0.91'), 'atom')).detail).toBe('expected Atom 1.0, found RSS 0.91');
+    expect((await readError(legacy(' 0.92 '), 'json')).detail).toBe('expected JSON Feed, found RSS 0.92');
+    expect((await readError(legacy('2.0'), 'atom')).detail).toBe('expected Atom 1.0, found RSS 2.0');
+  });
+
   it('an RSS document without a channel is read with that error, and the rest of it checked', async () => {
     const feed = await readFeed('<rss version="2.1"><item/></rss>');
     expect(feed.items).toEqual([]);
