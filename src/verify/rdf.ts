@@ -101,7 +101,8 @@ export function readRdf(root: XmlElement): ParsedFeed {
 
 /**
  * The namespace of RSS's elements: RSS 1.0's, else RSS 0.90's. A `<channel>` in another namespace
- * (none, or a mistyped one) is read as RSS 1.0, with a warning: readers matching by namespace find nothing in it.
+ * (none, or a mistyped one) is an error, as for the W3C validator (readers matching by namespace
+ * find no channel in it); it is still read as RSS 1.0, so that the rest of it is checked.
  */
 function vocabularyOf(root: XmlElement, log: ProblemLog): Vocabulary | undefined {
   let old = false;
@@ -114,9 +115,9 @@ function vocabularyOf(root: XmlElement, log: ProblemLog): Vocabulary | undefined
   }
   if (old) return { uri: RSS090_NS, version: '0.90' };
   if (!stray) return undefined;
-  log.warning(
-    'rdf:RDF',
-    `<${stray.name}> is in ${stray.uri === '' ? 'no namespace' : `the namespace "${stray.uri}"`}, not RSS 1.0's (${RSS10_NS}): readers that match it by namespace find no channel; it is read as RSS 1.0`,
+  log.error(
+    'rdf:RDF.channel',
+    `<${stray.name}> is in ${stray.uri === '' ? 'no namespace' : `the namespace "${stray.uri}"`}, not RSS 1.0's (${RSS10_NS}): readers that match it by namespace find no channel; declare xmlns="${RSS10_NS}"`,
     stray,
   );
   return { uri: stray.uri, version: '1.0' };

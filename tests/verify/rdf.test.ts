@@ -226,13 +226,18 @@ describe('RSS 1.0: each rule broken is named with its element', () => {
     ]);
   });
 
-  it('a channel in no namespace is read as RSS 1.0, with a warning naming the namespace', async () => {
+  it.each([
+    ['no namespace', '', 'no namespace'],
+    ['a mistyped namespace', ' xmlns="http://purl.org/rss/1.0"', 'the namespace "http://purl.org/rss/1.0"'],
+  ])('a channel in %s is an error naming the namespace (readers matching by namespace find no channel), still read as RSS 1.0', async (_, declaration, where) => {
     const feed = await readFeed(
-      `<rdf:RDF xmlns:rdf="${RDF}"><channel rdf:about="https://ex.com/"><title>T</title><link>https://ex.com/</link><description>D</description><items><rdf:Seq/></items></channel></rdf:RDF>`,
+      `<rdf:RDF xmlns:rdf="${RDF}"${declaration}><channel rdf:about="https://ex.com/"><title>T</title><link>https://ex.com/</link><description>D</description><items><rdf:Seq><rdf:li rdf:resource="https://ex.com/1"/></rdf:Seq></items></channel>${ITEM(1)}</rdf:RDF>`,
     );
-    expect(errors(feed.problems)).toEqual([]);
-    expect(warnings(feed.problems)).toEqual([expect.stringMatching(/^rdf:RDF: <channel> is in no namespace, not RSS 1\.0's/)]);
-    expect(feed.title).toBe('T');
+    expect(errors(feed.problems)).toEqual([
+      `rdf:RDF.channel: <channel> is in ${where}, not RSS 1.0's (http://purl.org/rss/1.0/): readers that match it by namespace find no channel; declare xmlns="http://purl.org/rss/1.0/"`,
+    ]);
+    expect(warnings(feed.problems)).toEqual([]);
+    expect(feed).toMatchObject({ version: '1.0', title: 'T', items: [{ id: 'https://ex.com/1', title: 'Story 1' }] });
   });
 
   it('each problem has the line of its element', async () => {
