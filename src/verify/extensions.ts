@@ -42,7 +42,7 @@ interface ElementRule {
   repeatableInItems?: boolean;
   /** Attributes it must have. */
   requires?: readonly string[];
-  /** An attribute holding a URI (`rdf:resource`, `href`), checked as an absolute URI. */
+  /** An attribute holding a URI (`rdf:resource`, `href`), checked as an absolute URI (in RSS 1.0, a URI reference RDF resolves). */
   uriAttribute?: string;
   /** Other attributes and their types. */
   attributes?: Readonly<Record<string, 'uri' | 'absoluteUri' | 'mime'>>;
@@ -295,13 +295,14 @@ export function checkExtensions(parent: XmlElement, path: string, log: ProblemLo
       const problem =
         resource === undefined
           ? { message: `expected an rdf:resource attribute giving the URL (RSS 1.0 modules name resources so, not as text), found none` }
-          : checkUri(resource, true);
+          : // RDF/XML resolves a relative rdf:resource against xml:base or the document, as rdf:about.
+            checkUri(resource, false);
       if (problem) log.error(at, problem.message, child);
       continue;
     }
     if (rule.uriAttribute !== undefined) {
       const value = child.attributes.find((a) => a.local === rule.uriAttribute && (a.uri === RDF_NS || a.uri === ''))?.value;
-      const problem = value === undefined ? { message: `expected an rdf:${rule.uriAttribute} attribute, found none` } : checkUri(value, true);
+      const problem = value === undefined ? { message: `expected an rdf:${rule.uriAttribute} attribute, found none` } : checkUri(value, !rdf);
       if (problem) log.error(at, problem.message, child);
     }
     const raw = textContent(child);

@@ -12,8 +12,9 @@ import { checkExtensions } from './extensions.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import { atomLinks, checkRssUrl, itemExtensions, requiredText, splitCreators } from './rss.js';
 import type { FeedProblem, ParsedFeed, ParsedItem } from './types.js';
-import { checkUri, isLanguageTag } from './uri.js';
+import { checkUri, isLanguageTag, resolveReference } from './uri.js';
 import { attribute, textContent, type XmlElement } from './xml-check.js';
+import { XML_NS } from './xml-fast.js';
 import { append, Children, CONTENT_NS, DC_NS, isBlank, isRdfLiteral, plainText, ProblemLog, RDF_NS, reportRepeated } from './xml-rules.js';
 
 /** RSS 1.0's namespace. */
@@ -47,8 +48,12 @@ interface Vocabulary {
   version: '1.0' | '0.90';
 }
 
-/** Reads an RSS 1.0 or 0.90 document whose strict parse is `root` (an `rdf:RDF` element). */
-export function readRdf(root: XmlElement): ParsedFeed {
+/**
+ * Reads an RSS 1.0 or 0.90 document whose strict parse is `root` (an `rdf:RDF` element); `url`, where
+ * the document came from, is the base its relative `rdf:about` and `rdf:resource` resolve against
+ * where no `xml:base` gives one.
+ */
+export function readRdf(root: XmlElement, url?: string): ParsedFeed {
   const problems: FeedProblem[] = [];
   const log = new ProblemLog(problems);
   const vocabulary = vocabularyOf(root, log);
@@ -62,17 +67,18 @@ export function readRdf(root: XmlElement): ParsedFeed {
   // RSS 0.90 names nothing by rdf:about and has no <items>: its items are read in document order.
   const rss10 = vocabulary.version === '1.0';
   const top = new Children(root, uri, 'rdf:RDF', log, TOP_ELEMENTS);
+  const base = baseOf(root, url);
   reportRepeated(top, ['channel', 'image', 'textinput'], log);
   const channel = top.first('channel');
   const references: References = {};
   if (!channel) log.error('rdf:RDF.channel', 'expected <channel>, found none', root);
-  else readChannel(channel, uri, rss10, feed, references, log);
+  else readChannel(channel, uri, rss10, baseOf(channel, base), feed, references, log);
 
   const abouts = new Map<string, number>();
   const listed = references.items === undefined ? undefined : new Set(references.items);
   top.all('item').forEach((element, index) => {
     const path = `item[${index}]`;
-    const id = about(element, path, rss10, log);
+    const id = about(element, path, rss10, baseOf(element, base), log);
     if (id !== undefined && id !== '') {
       const first = abouts.get(id);
       if (first === undefined) abouts.set(id, index);
@@ -89,10 +95,10 @@ export function readRdf(root: XmlElement): ParsedFeed {
     log.warning('channel.items', `lists ${unlisted.length} item${unlisted.length === 1 ? '' : 's'} that no <item> describes (first: ${JSON.stringify(unlisted[0])})`, channel);
 
   const image = top.first('image');
-  if (image) describedResource(image, 'image', uri, IMAGE_ELEMENTS, rss10, references.image, log);
+  if (image) describedResource(image, 'image', uri, IMAGE_ELEMENTS, rss10, baseOf(image, base), references.image, log);
   else if (references.image !== undefined && channel) log.warning('channel.image', `names the image ${JSON.stringify(references.image)}, which no <image> describes`, channel);
   const textinput = top.first('textinput');
-  if (textinput) describedResource(textinput, 'textinput', uri, TEXTINPUT_ELEMENTS, rss10, references.textinput, log);
+  if (textinput) describedResource(textinput, 'textinput', uri, TEXTINPUT_ELEMENTS, rss10, baseOf(textinput, base), references.textinput, log);
   else if (references.textinput !== undefined && channel)
     log.warning('channel.textinput', `names the text input ${JSON.stringify(references.textinput)}, which no <textinput> describes`, channel);
   log.finish();
@@ -143,8 +149,8 @@ interface References {
   textinput?: string;
 }
 
-function readChannel(channel: XmlElement, uri: string, rss10: boolean, feed: ParsedFeed, references: References, log: ProblemLog): void {
-  const id = about(channel, 'channel', rss10, log);
+function readChannel(channel: XmlElement, uri: string, rss10: boolean, base: string | undefined, feed: ParsedFeed, references: References, log: ProblemLog): void {
+  const id = about(channel, 'channel', rss10, base, log);
   if (id !== undefined && id !== '') references.channel = id;
   const ch = new Children(channel, uri, 'channel', log, CHANNEL_ELEMENTS, channel.name, RSS2_ELEMENTS_INSTEAD);
   reportRepeated(ch, CHANNEL_ELEMENTS, log);
@@ -160,12 +166,12 @@ function readChannel(channel: XmlElement, uri: string, rss10: boolean, feed: Par
   for (const name of ['image', 'textinput'] as const) {
     const pointer = ch.first(name);
     if (pointer) {
-      const target = resource(pointer, `channel.${name}`, log);
+      const target = resource(pointer, `channel.${name}`, baseOf(pointer, base), log);
       if (target !== undefined) references[name] = target;
     }
   }
   const items = ch.first('items');
-  if (items) references.items = itemList(items, log);
+  if (items) references.items = itemList(items, baseOf(items, base), log);
   else if (rss10) log.error('channel.items', 'expected <items> listing the items in an rdf:Seq, found none', channel);
 
   checkExtensions(channel, 'channel', log, 'channel', true);
@@ -182,9 +188,10 @@ function readChannel(channel: XmlElement, uri: string, rss10: boolean, feed: Par
 }
 
 /** The resources `<items>` lists, in order (an `rdf:Seq` of `rdf:li`, each naming one by `rdf:resource`). */
-function itemList(items: XmlElement, log: ProblemLog): string[] {
+function itemList(items: XmlElement, base: string | undefined, log: ProblemLog): string[] {
   const list = new Children(items, RDF_NS, 'channel.items', log, new Set(['Seq']));
   const seq = list.first('Seq');
+  const seqBase = seq && baseOf(seq, base);
   const out: string[] = [];
   // An empty <items/> is how a channel says it has no items yet (the W3C validator takes it).
   if (!seq) {
@@ -200,7 +207,7 @@ function itemList(items: XmlElement, log: ProblemLog): string[] {
       continue;
     }
     // The plain `resource` of early RSS 1.0 feeds is still read (the W3C validator accepts it).
-    const target = resource(li, path, log, true);
+    const target = resource(li, path, baseOf(li, seqBase), log, true);
     if (target !== undefined) out.push(target);
   }
   return out;
@@ -247,10 +254,11 @@ function describedResource(
   uri: string,
   known: ReadonlySet<string>,
   rss10: boolean,
+  base: string | undefined,
   named: string | undefined,
   log: ProblemLog,
 ): void {
-  const id = about(element, path, rss10, log);
+  const id = about(element, path, rss10, base, log);
   if (named !== undefined && id !== undefined && id !== named)
     log.warning(path, `rdf:about ${JSON.stringify(id)} is not the ${path} the channel names (${JSON.stringify(named)}): readers show none`, element);
   const c = new Children(element, uri, path, log, known);
@@ -267,28 +275,42 @@ function describedResource(
   checkExtensions(element, path, log, 'channel', true);
 }
 
-/** An element's `rdf:about`: required in RSS 1.0, an absolute URI; trimmed. */
-function about(element: XmlElement, path: string, required: boolean, log: ProblemLog): string | undefined {
+/**
+ * An element's `rdf:about`: required in RSS 1.0, a URI reference (relative and empty ones are
+ * allowed, as in RDF/XML), resolved against `base`; trimmed and as written when no base is known.
+ */
+function about(element: XmlElement, path: string, required: boolean, base: string | undefined, log: ProblemLog): string | undefined {
   const value = attribute(element, 'about', RDF_NS);
   if (value === undefined) {
     if (required) log.error(path, `expected an rdf:about attribute giving the URI of the <${element.name}>, found none`, element);
     return undefined;
   }
-  const problem = checkUri(value, true);
+  const problem = checkUri(value, false);
   if (problem) log.error(path, `rdf:about: ${problem.message}`, element);
-  return trimWhitespace(value);
+  const written = trimWhitespace(value);
+  return resolveReference(written, base) ?? written;
 }
 
-/** The URI an element points to by `rdf:resource` (or, with `plain`, an unprefixed `resource`); missing or not a URI is an error. */
-function resource(element: XmlElement, path: string, log: ProblemLog, plain = false): string | undefined {
+/**
+ * The URI an element points to by `rdf:resource` (or, with `plain`, an unprefixed `resource`),
+ * resolved against `base` as {@link about} is; missing or not a URI reference is an error.
+ */
+function resource(element: XmlElement, path: string, base: string | undefined, log: ProblemLog, plain = false): string | undefined {
   const value = attribute(element, 'resource', RDF_NS) ?? (plain ? attribute(element, 'resource') : undefined);
   if (value === undefined) {
     log.error(path, `expected an rdf:resource attribute on <${element.name}>, found none`, element);
     return undefined;
   }
-  const problem = checkUri(value, true);
+  const problem = checkUri(value, false);
   if (problem) log.error(path, `rdf:resource: ${problem.message}`, element);
-  return trimWhitespace(value);
+  const written = trimWhitespace(value);
+  return resolveReference(written, base) ?? written;
+}
+
+/** The base URI in `element`: its `xml:base` resolved against `inScope`, the one it is in; `undefined` when none is known. */
+function baseOf(element: XmlElement, inScope: string | undefined): string | undefined {
+  const base = attribute(element, 'base', XML_NS);
+  return base === undefined ? inScope : resolveReference(trimWhitespace(base), inScope);
 }
 
 /** The Dublin Core children an RSS 1.0 reader takes: the first `dc:date` and `dc:language`, every `dc:creator` (see itemExtensions) and `dc:subject`. */

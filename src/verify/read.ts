@@ -79,7 +79,7 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
   if (kind === undefined) throw unsupported(`an XML document with the root <${root.name}>${root.uri ? ` (namespace ${root.uri})` : ''}, not a feed`, root.line);
   if (kind !== 'rss' && kind !== 'atom' && kind !== RDF) throw unsupported(kind, root.line);
   expectFormat(format, kind === RDF ? 'rss' : kind, () => (kind === 'rss' ? rssVersionName(root) : kind === RDF ? `RSS ${rdfVersion(root)}` : FORMAT_NAMES.atom));
-  const feed = kind === 'rss' ? readRss(root) : kind === RDF ? readRdf(root) : readAtom(root);
+  const feed = kind === 'rss' ? readRss(root) : kind === RDF ? readRdf(root, url) : readAtom(root);
   const doctype = document.doctype;
   // The W3C validator counts the DTD Netscape no longer serves as an error: validating readers cannot fetch it.
   if (doctype?.systemId === RETIRED_RSS_091_DTD) {

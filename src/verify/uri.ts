@@ -51,6 +51,22 @@ export function checkUri(value: string, absolute: boolean): UriProblem {
   return undefined;
 }
 
+/**
+ * A URI reference resolved against `base` (RFC 3986 §5), as RDF/XML resolves `rdf:about` and
+ * `rdf:resource` against `xml:base` or the document's address: an absolute reference as written; a
+ * relative or empty one against the base, `undefined` when no base is known or it does not resolve.
+ * `reference` is taken as given: trim it first.
+ */
+export function resolveReference(reference: string, base: string | undefined): string | undefined {
+  if (SCHEME.test(reference)) return reference;
+  if (base === undefined) return undefined;
+  try {
+    return new URL(reference, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The first `[` or `]` of `uri` outside an IP literal host, or `undefined`. */
 function misplacedBracket(uri: string): string | undefined {
   if (!uri.includes('[') && !uri.includes(']')) return undefined;

@@ -93,6 +93,62 @@ ${ITEM(2, '<dc:date>2024-02</dc:date>')}`,
   });
 });
 
+describe('RSS 1.0: relative and empty rdf:about and rdf:resource, resolved as RDF/XML resolves them', () => {
+  /** A channel and one item whose references are written relative, inside `rdf:RDF` with `attributes`. */
+  const relative = (attributes: string, item = '<item rdf:about="posts/1"><title>One</title><link>https://ex.com/posts/1</link></item>'): string =>
+    `<rdf:RDF ${NAMESPACES}${attributes}><channel rdf:about=""><title>T</title><link>https://ex.com/</link><description>D</description><image rdf:resource="logo.png"/><items><rdf:Seq><rdf:li rdf:resource="posts/1"/></rdf:Seq></items></channel><image rdf:about="logo.png"><title>T</title><link>https://ex.com/</link><url>https://ex.com/logo.png</url></image>${item}</rdf:RDF>`;
+
+  it('against xml:base: no problem, and the item is named by the URI they resolve to', async () => {
+    const feed = await readFeed(relative(' xml:base="https://ex.com/blog/"'));
+    expect(feed.problems).toEqual([]);
+    expect(feed.items.map((item) => item.id)).toEqual(['https://ex.com/blog/posts/1']);
+  });
+
+  it("against the document's address when no xml:base says otherwise, and an item's own xml:base over it", async () => {
+    const feed = await readFeed(relative('', '<item rdf:about="posts/1" xml:base="https://other.example/"><title>One</title><link>https://ex.com/posts/1</link></item>'), {
+      url: 'https://ex.com/feeds/index.rdf',
+    });
+    expect(errors(feed.problems)).toEqual([]);
+    expect(feed.items.map((item) => item.id)).toEqual(['https://other.example/posts/1']);
+    // The list names https://ex.com/feeds/posts/1, which is another resource: the item is not listed.
+    expect(warnings(feed.problems)).toEqual([
+      'channel.items: lists 1 item that no <item> describes (first: "https://ex.com/feeds/posts/1")',
+      'item[0]: rdf:about "https://other.example/posts/1" is not listed in the channel\'s <items>: readers that follow the list miss this item',
+    ]);
+  });
+
+  it('with no base known: no problem, the item named as written', async () => {
+    const feed = await readFeed(
+      relative('', '<item rdf:about="posts/1"><title>One</title><link>https://ex.com/posts/1</link><trackback:ping rdf:resource="posts/1/ping"/></item>'),
+    );
+    expect(feed.problems).toEqual([]);
+    expect(feed.items.map((item) => item.id)).toEqual(['posts/1']);
+  });
+
+  it("a module's relative rdf:resource is no problem either", async () => {
+    const feed = await readFeed(rdf(ITEM(1), { channel: '<admin:errorReportsTo xmlns:admin="http://webns.net/mvcb/" rdf:resource="contact"/>' }));
+    expect(feed.problems).toEqual([]);
+  });
+
+  it('two items resolving to one URI are the same resource, and one resolving to the channel is the channel', async () => {
+    const feed = await readFeed(
+      relative(
+        ' xml:base="https://ex.com/"',
+        '<item rdf:about="posts/1"><title>One</title><link>https://ex.com/posts/1</link></item><item rdf:about="https://ex.com/posts/1"><title>One</title><link>https://ex.com/posts/1</link></item><item rdf:about="/"><title>Home</title><link>https://ex.com/</link></item>',
+      ),
+    );
+    expect(errors(feed.problems)).toEqual([
+      'item[1]: the same rdf:about as item[0] ("https://ex.com/posts/1"); each item names its own resource',
+      'item[2]: the same rdf:about as the channel ("https://ex.com/"); an item names its own resource',
+    ]);
+  });
+
+  it('a reference that is no URI at all is still an error', async () => {
+    const feed = await readFeed(relative(' xml:base="https://ex.com/"', '<item rdf:about="posts/a b"><title>One</title><link>https://ex.com/posts/1</link></item>'));
+    expect(errors(feed.problems)).toEqual(['item[0]: rdf:about: the URI "posts/a b" contains " ", which must be percent-encoded']);
+  });
+});
+
 describe('RSS 1.0: each rule broken is named with its element', () => {
   const cases: [string, string, { channel?: string; count?: number } | undefined, string][] = [
     ['an item title', '<item rdf:about="https://ex.com/1"><link>https://ex.com/1</link></item>', undefined, 'item[0].title: expected <title>, found none'],
