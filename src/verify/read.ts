@@ -6,10 +6,11 @@ import { alternateFeedLinks } from './html-canon.js';
 import { readJsonFeed } from './json-feed.js';
 import { inDocumentOrder } from './problem-list.js';
 import { rdfVersion, readRdf } from './rdf.js';
-import { RETIRED_RSS_091_DTD, RSS_091_DTD } from './rss091-dtd.js';
+import { htmlEntityCharacter, isDeprecatedRss091Doctype, isRecognisedRss091Doctype, RETIRED_RSS_091_DTD, RSS_091_DTD } from './rss091-dtd.js';
 import { LEGACY_VERSIONS, readRss } from './rss.js';
 import type { ParsedFeed, ReadFeedOptions } from './types.js';
-import { attribute, lineAndColumn, parseXml, type XmlDocument, XmlSyntaxError, type XmlElement } from './xml-check.js';
+import { attribute, type EntityReferences, lineAndColumn, parseXml, type XmlDocument, XmlSyntaxError, type XmlElement } from './xml-check.js';
+import type { FeedProblem } from './types.js';
 import { checkOptionsArgument, checkTextArgument } from './arguments.js';
 
 /** How each format is named in messages. */
@@ -81,16 +82,21 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
   expectFormat(format, kind === RDF ? 'rss' : kind, () => (kind === 'rss' ? rssVersionName(root) : kind === RDF ? `RSS ${rdfVersion(root)}` : FORMAT_NAMES.atom));
   const feed = kind === 'rss' ? readRss(root) : kind === RDF ? readRdf(root, url) : readAtom(root);
   const doctype = document.doctype;
-  // The W3C validator counts the DTD Netscape no longer serves as an error: validating readers cannot fetch it.
+  // Validating readers cannot fetch the DTD Netscape no longer serves. The W3C validator counts it an
+  // error (DeprecatedDTD) with the DTD's public identifier; the address alone is only a system entity to it.
   if (doctype?.systemId === RETIRED_RSS_091_DTD) {
     feed.problems.push({
       path: 'DOCTYPE',
-      severity: 'error',
+      severity: isDeprecatedRss091Doctype(doctype) ? 'error' : 'warning',
       message: `the DTD ${doctype.systemId} is no longer served (Netscape took it down); name ${RSS_091_DTD}, where the RSS Advisory Board serves it`,
       line: doctype.line,
       column: 1,
     });
   }
+  const { html, unknown } = document.undeclaredEntities ?? {};
+  // With the DTD's public identifier and an address it is served at, the W3C validator takes every entity HTML names; otherwise it reports each as undefined.
+  if (html) feed.problems.push(undeclaredEntitiesProblem(html, doctype !== undefined && isRecognisedRss091Doctype(doctype) ? 'recognised' : 'html'));
+  if (unknown) feed.problems.push(undeclaredEntitiesProblem(unknown, 'unknown'));
   for (const entity of document.externalEntities ?? []) {
     feed.problems.push({
       path: 'DOCTYPE',
@@ -102,6 +108,32 @@ export async function readXmlFeed(text: string, format: FeedFormat | undefined, 
   }
   inDocumentOrder(feed.problems);
   return { feed, root };
+}
+
+/**
+ * One problem for every reference to entities the RSS 0.91 DTD a document names does not declare
+ * (the W3C validator reports them once), naming the first and how many there are. `kind`: HTML
+ * names them and the DOCTYPE is one the validator takes HTML's entities with (a warning), HTML
+ * names them but the DOCTYPE is not (an error), or HTML does not name them either (an error).
+ */
+function undeclaredEntitiesProblem(references: EntityReferences, kind: 'recognised' | 'html' | 'unknown'): FeedProblem {
+  const [first = '', ...others] = references.names;
+  const more = references.count > 1 ? ` (${references.count} references in all${others.length > 0 ? `, also ${others.map((name) => `&${name};`).join(' ')}` : ''})` : '';
+  const character = htmlEntityCharacter(first);
+  const reading =
+    kind === 'unknown'
+      ? `is declared neither by the RSS 0.91 DTD nor by HTML: it reads as nothing, and XML readers that read the DTD stop there`
+      : `is not declared by the RSS 0.91 DTD, which declares only HTML's Latin-1 entities (&nbsp; to &yuml;): it is read as HTML's character${
+          kind === 'recognised' ? ', as the W3C validator reads it, but' : ", but the W3C validator takes no entity of HTML without the DTD's public identifier and address, and"
+        } XML readers that read the DTD stop there`;
+  const instead = character === undefined ? 'a character reference' : `a character reference (&#${character.codePointAt(0)};)`;
+  return {
+    path: 'DOCTYPE',
+    severity: kind === 'recognised' ? 'warning' : 'error',
+    message: `&${first};${more} ${reading}; write the character itself or ${instead}`,
+    line: references.line,
+    column: 1,
+  };
 }
 
 /** The kind {@link rootKind} gives an RSS 1.0 (or 0.90) document: RSS, read from RDF. */

@@ -2,8 +2,10 @@
  * What the RSS 0.91 DTD (Netscape's, also served by the RSS Advisory Board) brings to a document
  * that names it: the HTML 4 Latin-1 character entities (`&nbsp;` … `&yuml;`, U+00A0 to U+00FF in
  * order), which RSS 0.91 feeds use unescaped. A non-validating parser never fetches a DTD, so
- * these are known by the DTD's public identifier, as an XML catalog would resolve it.
+ * these are known by the DTD's public identifier or the addresses it is served at, as an XML
+ * catalog would resolve them.
  */
+import { readReference } from '../html/entities.js';
 
 /** The public identifier of the RSS 0.91 DTD. */
 export const RSS_091_PUBLIC_ID = '-//Netscape Communications//DTD RSS 0.91//EN';
@@ -25,3 +27,44 @@ const FIRST_LATIN1 = 0xa0;
 
 /** The entities the RSS 0.91 DTD declares, by name. */
 export const RSS_091_ENTITIES: ReadonlyMap<string, string> = new Map(LATIN1_NAMES.split(' ').map((name, i) => [name, String.fromCharCode(FIRST_LATIN1 + i)]));
+
+/** A document type declaration's external identifiers, as written. */
+export interface ExternalIdentifiers {
+  /** Its public identifier, when it has one. */
+  publicId?: string;
+  /** Its system identifier, when it has one. */
+  systemId?: string;
+}
+
+/** Whether a system identifier is an address the RSS 0.91 DTD is (or was) served at. */
+const isRss091Address = (systemId: string | undefined): boolean => systemId === RSS_091_DTD || systemId === RETIRED_RSS_091_DTD;
+
+/** Whether a DOCTYPE names the RSS 0.91 DTD: by its public identifier, or by an address it is or was served at. */
+export function namesRss091Dtd(doctype: ExternalIdentifiers): boolean {
+  return doctype.publicId === RSS_091_PUBLIC_ID || isRss091Address(doctype.systemId);
+}
+
+/**
+ * Whether a DOCTYPE names the RSS 0.91 DTD as the W3C validator recognises it (`ValidDoctype`): its
+ * public identifier and an address it is or was served at. The validator then takes every entity
+ * HTML names, not only the DTD's Latin-1 ones; with a system identifier alone it takes none.
+ */
+export function isRecognisedRss091Doctype(doctype: ExternalIdentifiers): boolean {
+  return doctype.publicId === RSS_091_PUBLIC_ID && isRss091Address(doctype.systemId);
+}
+
+/**
+ * Whether a DOCTYPE names the RSS 0.91 DTD at the address Netscape no longer serves it at, with
+ * its public identifier: the validator's `DeprecatedDTD`, an error. The address alone is only
+ * a system entity to it, and a warning here.
+ */
+export function isDeprecatedRss091Doctype(doctype: ExternalIdentifiers): boolean {
+  return doctype.publicId === RSS_091_PUBLIC_ID && doctype.systemId === RETIRED_RSS_091_DTD;
+}
+
+/** The character HTML's entity `name` stands for (`rsquo` → U+2019), or `undefined` when HTML has no entity of that whole name. */
+export function htmlEntityCharacter(name: string): string | undefined {
+  const reference = `&${name};`;
+  const read = readReference(reference, 0, 'text');
+  return read && read.end === reference.length ? read.text : undefined;
+}

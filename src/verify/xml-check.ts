@@ -11,7 +11,7 @@ import { addChild, isWellFormedUtf16, MAX_NAMESPACE_SCOPES, MAX_XML_DEPTH, NO_AT
 import { checkTextArgument } from './arguments.js';
 import { defineInternalEntities, ENTITY_EXPANSION_ALLOWANCE } from './internal-entities.js';
 import { errorText } from '../errors.js';
-import { RSS_091_ENTITIES, RSS_091_PUBLIC_ID } from './rss091-dtd.js';
+import { htmlEntityCharacter, namesRss091Dtd, RSS_091_ENTITIES } from './rss091-dtd.js';
 
 export { XML_NS } from './xml-fast.js';
 /** The RFC 5005 feed-history namespace (`<fh:archive/>`). */
@@ -72,7 +72,34 @@ export interface XmlDocument {
   externalEntities?: ExternalEntity[];
   /** The document type declaration, when there is one. */
   doctype?: DocumentType;
+  /** References to entities the RSS 0.91 DTD does not declare, in a document naming it: read on, not fatal. */
+  undeclaredEntities?: UndeclaredEntities;
 }
+
+/**
+ * References to entities a document naming the RSS 0.91 DTD uses that neither the DTD nor its
+ * internal subset declares. XML makes them no well-formedness error in a document whose DTD is not
+ * read (a non-validating parser skips them), so the document is read on.
+ */
+export interface UndeclaredEntities {
+  /** References to entities HTML defines (`&rsquo;`, `&mdash;`), read as HTML's characters. */
+  html?: EntityReferences;
+  /** References to entities HTML does not define either, read as nothing. */
+  unknown?: EntityReferences;
+}
+
+/** Some references to undeclared entities: the first few names and how many references in all. */
+export interface EntityReferences {
+  /** The first {@link MAX_ENTITY_NAMES_KEPT} distinct names, in the order first used. */
+  names: string[];
+  /** How many references in all. */
+  count: number;
+  /** 1-based line of the first. */
+  line: number;
+}
+
+/** How many distinct undeclared entity names are kept to name in a message (the count covers the rest). */
+export const MAX_ENTITY_NAMES_KEPT = 5;
 
 /** A document type declaration: the root it names and the DTD it points to (never fetched). */
 export interface DocumentType {
@@ -204,6 +231,7 @@ function saxesTree(text: string): XmlDocument {
   });
   const externalEntities: ExternalEntity[] = [];
   let documentType: DocumentType | undefined;
+  let undeclared: UndeclaredEntities | undefined;
   parser.on('doctype', (doctype) => {
     documentType = documentTypeOf(doctype, parser.line);
     // A non-validating parser does not read external entities (and must never fetch them: a feed
@@ -226,9 +254,10 @@ function saxesTree(text: string): XmlDocument {
       failure ??= { message, line: parser.line, column: parser.column, truncated: false };
       throw new XmlSyntaxError(failure);
     });
-    // The DTD is never read; the RSS 0.91 DTD is known by its public identifier (the internal subset's declarations come first).
-    if (documentType?.publicId === RSS_091_PUBLIC_ID) {
+    // The DTD is never read; the RSS 0.91 DTD is known by its public identifier or its addresses (the internal subset's declarations come first).
+    if (documentType && namesRss091Dtd(documentType)) {
       for (const [name, value] of RSS_091_ENTITIES) if (!Object.hasOwn(parser.ENTITIES, name)) parser.ENTITIES[name] = value;
+      parser.ENTITIES = readingUndeclared(parser.ENTITIES, () => parser.line, (undeclared ??= {}));
     }
   });
   let tagLine = 1;
@@ -319,7 +348,29 @@ function saxesTree(text: string): XmlDocument {
   if (encoding !== undefined) document.encoding = encoding;
   if (externalEntities.length > 0) document.externalEntities = externalEntities;
   if (documentType) document.doctype = documentType;
+  if (undeclared && (undeclared.html || undeclared.unknown)) document.undeclaredEntities = undeclared;
   return document;
+}
+
+/**
+ * The entities of a document whose DTD is not read, as saxes looks them up: a name not declared
+ * (and none of the five XML predefines) is recorded in `out` and read as the character HTML gives
+ * it, or as nothing, instead of stopping the parse. Only strings count as declared: the table
+ * inherits from Object.prototype, whose `constructor` is no entity.
+ */
+function readingUndeclared(declared: Record<string, string>, line: () => number, out: UndeclaredEntities): Record<string, string> {
+  return new Proxy(declared, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value === 'string' || typeof name !== 'string') return value;
+      const character = htmlEntityCharacter(name);
+      const group = character === undefined ? 'unknown' : 'html';
+      const references = (out[group] ??= { names: [], count: 0, line: line() });
+      references.count++;
+      if (references.names.length < MAX_ENTITY_NAMES_KEPT && !references.names.includes(name)) references.names.push(name);
+      return character ?? '';
+    },
+  });
 }
 
 /** The root name and external identifier of a DOCTYPE as saxes gives its text (after `<!DOCTYPE`). */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { StoryfeedError } from '../../src/errors.js';
 import { readFeed, type FeedProblem } from '../../src/verify/index.js';
 import { RETIRED_RSS_091_DTD, RSS_091_DTD, RSS_091_ENTITIES, RSS_091_PUBLIC_ID } from '../../src/verify/rss091-dtd.js';
+import { costGrowth } from '../support/linear.js';
 
 const errors = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
 const warnings = (problems: readonly FeedProblem[]): string[] => problems.filter((p) => p.severity === 'warning').map((p) => `${p.path}: ${p.message}`);
@@ -92,9 +93,40 @@ describe('the RSS 0.91 DTD', () => {
     expect((error as StoryfeedError).detail).toMatch(/undefined entity &uuml;/);
   });
 
-  it('the DTD brings Latin-1 only: &ndash; is still undefined', async () => {
-    const text = legacy('0.91', '<item><title>a &ndash; b</title><link>http://www.example.com/1</link></item>', { doctype: doctypeAt(RSS_091_DTD) });
-    await expect(readFeed(text)).rejects.toMatchObject({ code: 'E_FEED', detail: expect.stringContaining('undefined entity &ndash;') });
+  it.each([RSS_091_DTD, RETIRED_RSS_091_DTD])('a document naming it by its system identifier %s alone may use its Latin-1 entities too', async (systemId) => {
+    const feed = await readFeed(
+      legacy('0.91', '<item><title>&eacute;t&eacute;&nbsp;2004</title><link>http://www.example.com/1</link></item>', { doctype: `<!DOCTYPE rss SYSTEM "${systemId}">` }),
+    );
+    expect(errors(feed.problems)).toEqual([]);
+    expect(feed.items[0]!.title).toBe('été\u00A02004');
+  });
+
+  it('the DTD brings Latin-1 only: an entity of HTML beyond it (&rsquo;, &mdash;) is one warning for them all, read as HTML reads it, as the W3C validator takes it', async () => {
+    const items =
+      '<item><title>a &rsquo; b &mdash; c &eacute;</title><link>http://www.example.com/1</link></item>\n<item><title>&rsquo;</title><link>http://www.example.com/2</link></item>';
+    for (const systemId of [RSS_091_DTD, RETIRED_RSS_091_DTD]) {
+      const feed = await readFeed(legacy('0.91', items, { doctype: doctypeAt(systemId) }));
+      expect(feed.items.map((item) => item.title)).toEqual(['a \u2019 b \u2014 c é', '\u2019']);
+      const problems = feed.problems.filter((p) => p.message.includes('&rsquo;'));
+      expect(problems).toMatchObject([{ path: 'DOCTYPE', severity: 'warning', line: 9 }]);
+      expect(problems[0]!.message).toMatch(/^&rsquo; \(3 references in all, also &mdash;\) is not declared by the RSS 0\.91 DTD/);
+    }
+  });
+
+  it('an entity of HTML beyond Latin-1 under the DTD named by its system identifier alone is one error (the W3C validator takes HTML entities only with the public identifier)', async () => {
+    const feed = await readFeed(
+      legacy('0.91', '<item><title>a &rsquo; b &rsquo;</title><link>http://www.example.com/1</link></item>', { doctype: `<!DOCTYPE rss SYSTEM "${RSS_091_DTD}">` }),
+    );
+    expect(feed.problems.filter((p) => p.severity === 'error')).toMatchObject([
+      { path: 'DOCTYPE', line: 9, message: expect.stringMatching(/^&rsquo; \(2 references in all\) is not declared/) },
+    ]);
+    expect(feed.items[0]!.title).toBe('a \u2019 b \u2019');
+  });
+
+  it('an entity neither the DTD nor HTML declares is one error and reads as nothing', async () => {
+    const feed = await readFeed(legacy('0.91', '<item><title>a&bogus;b</title><link>http://www.example.com/1</link></item>', { doctype: doctypeAt(RSS_091_DTD) }));
+    expect(errors(feed.problems)).toEqual([expect.stringMatching(/^DOCTYPE: &bogus; is declared neither by the RSS 0\.91 DTD nor by HTML/)]);
+    expect(feed.items[0]!.title).toBe('ab');
   });
 
   it('the internal subset declares an entity before the DTD does', async () => {
@@ -103,13 +135,36 @@ describe('the RSS 0.91 DTD', () => {
     expect(feed.items[0]!.title).toBe('(c) 2004');
   });
 
-  it('the address Netscape no longer serves it at is an error naming the one that does', async () => {
+  it("the address Netscape no longer serves it at, without the DTD's public identifier, is a warning naming the one that does", async () => {
+    const feed = await readFeed(legacy('0.91', '', { doctype: `<!DOCTYPE rss SYSTEM "${RETIRED_RSS_091_DTD}">` }));
+    expect(errors(feed.problems)).toEqual([]);
+    expect(warnings(feed.problems)).toEqual([
+      `DOCTYPE: the DTD ${RETIRED_RSS_091_DTD} is no longer served (Netscape took it down); name ${RSS_091_DTD}, where the RSS Advisory Board serves it`,
+    ]);
+  });
+
+  it('the address Netscape no longer serves it at, with its public identifier, is an error naming the one that does', async () => {
     const feed = await readFeed(legacy('0.91', '', { doctype: doctypeAt(RETIRED_RSS_091_DTD) }));
     expect(errors(feed.problems)).toEqual([
       `DOCTYPE: the DTD ${RETIRED_RSS_091_DTD} is no longer served (Netscape took it down); name ${RSS_091_DTD}, where the RSS Advisory Board serves it`,
     ]);
     expect(feed.problems[0]!.line).toBe(2);
   });
+
+  it('references to entities it does not declare cost alike per unit at 2,000 and 20,000, distinct names and repeated ones', async () => {
+    const item = (i: number): string => `<item><title>&rsquo;&x${i};&mdash;</title><link>http://www.example.com/${i}</link></item>`;
+    const growth = await costGrowth(
+      async (n) => {
+        const feed = await readFeed(legacy('0.91', Array.from({ length: n }, (_, i) => item(i)).join('\n'), { doctype: doctypeAt(RSS_091_DTD) }));
+        expect(feed.items).toHaveLength(n);
+        expect(feed.problems.filter((p) => p.path === 'DOCTYPE')).toHaveLength(2);
+      },
+      2_000,
+      20_000,
+      3,
+    );
+    expect(growth).toBeLessThanOrEqual(3);
+  }, 120_000);
 
   it("its entities are HTML's Latin-1 entities, U+00A0 to U+00FF", () => {
     expect(RSS_091_ENTITIES.size).toBe(96);
