@@ -27,7 +27,7 @@ import {
   type WordPressPost,
 } from './other-libraries.js';
 import * as read from './fields.js';
-import { bodyText } from './rich-text.js';
+import { bodyText, isRichTextDocument } from './rich-text.js';
 import { fromGhost, GHOST_NAMES, isGhostPost } from './ghost-post.js';
 import { isFeedDate, lostDateReason, parseDate } from '../seed/dates.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
@@ -684,10 +684,18 @@ function itemBody(
   // `body` (a JSON seed's name for the text) and `content` are the names most CMSs give a post's text under (Sanity's
   // `body`; Strapi's, Directus's and Payload's `content`): without a body of the item's, the one not read is named (a
   // rich-text document in it as what it is), never published as nothing without a word.
+  // Any other value there (a Strapi dynamic zone, a number) is no text of the item's: named in the warning, as text is.
   if (html === undefined && markdown === undefined && plain === undefined)
-    for (const name of CMS_BODY_NAMES)
-      if (!otherNames.html.includes(name) && read.filled(r[name]) && bodyText(r[name], `${at}.${name}`) !== undefined)
-        warn(warning('W_UNKNOWN_FIELD', `${at}.${name} is not read: an item gives its body as contentHtml, contentMarkdown or contentText`));
+    for (const name of CMS_BODY_NAMES) {
+      const value = r[name];
+      if (otherNames.html.includes(name) || !read.filled(value)) continue;
+      const path = `${at}.${name}`;
+      if (typeof value === 'string' || isRichTextDocument(value)) {
+        bodyText(value, path);
+        warn(warning('W_UNKNOWN_FIELD', `${path} is not read: an item gives its body as contentHtml, contentMarkdown or contentText`));
+      } else
+        warn(warning('W_UNKNOWN_FIELD', `${path} is not read: it holds ${describeValue(value)}, not text (an item gives its body as contentHtml, contentMarkdown or contentText)`));
+    }
   const cap = options.maxContentBytes ?? DEFAULT_MAX_SEED_BYTES;
   if (plain !== undefined) checkContentSize(plain, textPath, 'text', cap);
   if (html !== undefined || markdown !== undefined) {

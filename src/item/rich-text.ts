@@ -79,6 +79,11 @@ function richTextFormat(value: unknown): RichTextFormat | undefined {
   }
 }
 
+/** Whether `value` is a rich-text document of a CMS's editor as it is (a list or an object of one of the known formats). */
+export function isRichTextDocument(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && richTextFormat(value) !== undefined;
+}
+
 /** Whether `text` may be a JSON document: it starts and ends as an object or a list does. */
 function looksLikeJson(text: string): boolean {
   const t = text.trim();

@@ -440,6 +440,22 @@ describe('a post’s text under content, as Strapi, Directus and Payload give it
     ]);
   });
 
+  it('holding a value that is neither text nor rich text (a dynamic zone, an object, a number), is named in a warning and the summary is the body', () => {
+    const others: [string, unknown, string][] = [
+      ['content', [{ __component: 'shared.media', id: 1 }], 'a list'],
+      ['content', { rendered: '<p>x</p>' }, 'a mapping'],
+      ['body', { foo: 1 }, 'a mapping'],
+      ['body', 42, 'number 42'],
+    ];
+    for (const [name, value, found] of others) {
+      const { warnings, document } = buildFeeds([{ ...entry, [name]: value } as never], site);
+      expect(document.items[0]!.contentText).toBe('The summary.');
+      expect(warnings.map((w) => [w.code, w.message])).toEqual([
+        ['W_UNKNOWN_FIELD', `items[0].${name} is not read: it holds ${found}, not text (an item gives its body as contentHtml, contentMarkdown or contentText)`],
+      ]);
+    }
+  });
+
   it('is left as it was beside a body of the item’s own', () => {
     expect(buildFeeds([{ ...entry, contentText: 'Body.', content: LEXICAL } as never], site).warnings).toEqual([]);
   });
