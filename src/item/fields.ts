@@ -130,7 +130,7 @@ export function isList(value: unknown, path: FieldPath): boolean {
 
 /** `object[key]`, read through the guard: a getter or proxy that throws is `E_ITEM` naming `path.key`. */
 export function property(object: object, key: string, path: FieldPath): unknown {
-  return guard(() => Reflect.get(object, key), `${path}.${key}`);
+  return guard(() => Reflect.get(object, key), memberPath(path, key));
 }
 
 /** Why a value of the caller's could not be read: what its getter or proxy threw, for a problem naming the field. */
@@ -143,7 +143,7 @@ const GUARDED = new WeakSet<object>();
 /** A view of `target` whose every read goes through {@link guard}, naming `path.key`. */
 function guarded(target: object, path: FieldPath): Record<string, unknown> {
   if (GUARDED.has(target)) return target as Record<string, unknown>;
-  const key = (k: string | symbol): string => `${path}.${String(k)}`;
+  const key = (k: string | symbol): string => (typeof k === 'string' ? memberPath(path, k) : `${path}[${String(k)}]`);
   const view = new Proxy(target, {
     get: (t, k) => guard(() => Reflect.get(t, k), key(k)),
     has: (t, k) => guard(() => Reflect.has(t, k), key(k)),

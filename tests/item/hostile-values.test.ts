@@ -79,6 +79,18 @@ describe('plain items that are not plain data', () => {
     expect(problemOf(() => buildFeeds([{ ...item(), episode: { chapters: throwingGetter() } }], site)).message).toMatch(/^items\[0\]\.episode\.chapters\.url cannot be read/);
   });
 
+  it('a getter that throws under a key that is no identifier names it in brackets, as the README writes it', () => {
+    const rssItem = Object.defineProperty<object>({ link: 'https://x.example/a', title: 'A', pubDate: '2024-01-02T03:04:05Z' }, 'content:encoded', {
+      enumerable: true,
+      get() {
+        throw new Error('getter boom');
+      },
+    });
+    expect(problemOf(() => buildFeeds([rssItem as never], site)).message).toMatch(/^items\[0\]\["content:encoded"\] cannot be read: getter boom/);
+    const withElement = { ...item(), extensions: { xml: throwingGetter('media:rating') } };
+    expect(problemOf(() => buildFeeds([withElement as never], site)).message).toMatch(/^items\[0\]\.extensions\.xml\["media:rating"\] cannot be read: getter boom/);
+  });
+
   it('a getter that throws inside a WordPress post’s { rendered } field names the field', () => {
     const post = { link: 'https://x.example/p', title: { rendered: 'P' }, content: { rendered: '<p>Body.</p>' }, date_gmt: '2024-03-05T00:00:00' };
     for (const field of ['title', 'content', 'excerpt', 'guid'] as const) {
