@@ -419,7 +419,10 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     windows1252Text(tag, changed),
   );
   // rss-parser gives an RSS item's `dc:creator` as `creator` (and `dc:creator`), the author most feeds name.
-  const givenAuthors = field('authors', 'author', 'creator', 'dc:creator');
+  const namedAuthors = field('authors', 'author', 'creator', 'dc:creator');
+  // A podcast episode's `itunes:author` (rss-parser's `itunes.author`) is its author when the item names no other.
+  const itunesNamed = foreign && !read.filled(namedAuthors.value) ? itunesAuthor(r, at) : undefined;
+  const givenAuthors = itunesNamed ?? { value: namedAuthors.value, path: read.memberPath(at, namedAuthors.name) };
   // Sanity gives a slug as its slug type, `{ _type: "slug", current }`: the slug is its `current`.
   const sanitySlug = isSanitySlug(r.slug);
   const slugRaw = read.text(sanitySlug ? read.property(r.slug as object, 'current', `${at}.slug`) : r.slug, sanitySlug ? `${at}.slug.current` : `${at}.slug`);
@@ -434,9 +437,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     summary,
     published,
     updated,
-    authors:
-      read.authors(givenAuthors.value, read.memberPath(at, givenAuthors.name), base, warn)?.map((a) => ({ ...a, name: windows1252Text(a.name, changed) })) ??
-      site.authors.map((a) => ({ ...a })),
+    authors: read.authors(givenAuthors.value, givenAuthors.path, base, warn)?.map((a) => ({ ...a, name: windows1252Text(a.name, changed) })) ?? site.authors.map((a) => ({ ...a })),
     language,
     sections: body.sections,
     quotes: [],
@@ -529,6 +530,15 @@ function unpublishedByItsCms(r: Record<string, unknown>): boolean {
   }
   const sanityId = r._id;
   return typeof sanityId === 'string' && sanityId.startsWith(SANITY_DRAFT_ID);
+}
+
+/** The author an RSS item's `itunes:author` names, as rss-parser gives it (`itunes: { author }`), when given. */
+function itunesAuthor(r: Record<string, unknown>, at: string): { value: unknown; path: string } | undefined {
+  const itunes = r.itunes;
+  if (typeof itunes !== 'object' || itunes === null) return undefined;
+  const path = `${at}.itunes`;
+  const author = read.property(itunes, 'author', path);
+  return read.filled(author) ? { value: author, path: `${path}.author` } : undefined;
 }
 
 /** Whether `value` is text of an absolute http(s) URL. */

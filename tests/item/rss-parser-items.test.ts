@@ -180,6 +180,22 @@ describe('items as rss-parser gives them', () => {
     expect(episode!.published.toISOString()).toBe('2024-03-04T10:00:00.000Z');
   });
 
+  it('publish an episode’s itunes:author as its author when the item names no other', async () => {
+    const podcast = {
+      ...site,
+      podcast: { image: 'https://planet.example/art.jpg', categories: [{ text: 'News' }], explicit: false, owner: { name: 'Desk', email: 'desk@planet.example' } },
+    };
+    const withHost = PODCAST_RSS.replace('<itunes:duration>', '<itunes:author>Ria Vos</itunes:author><itunes:duration>');
+    const [episode] = await published(await parsedItems(withHost), podcast);
+    expect(episode!.authors).toEqual([{ name: 'Ria Vos' }]);
+    // dc:creator, which names the author, goes before it.
+    const withCreator = withHost
+      .replace('<itunes:duration>', '<dc:creator>Bo Marin</dc:creator><itunes:duration>')
+      .replace('<rss ', '<rss xmlns:dc="http://purl.org/dc/elements/1.1/" ');
+    const [named] = await published(await parsedItems(withCreator), podcast);
+    expect(named!.authors).toEqual([{ name: 'Bo Marin' }]);
+  });
+
   it('publish items merged from several feeds and mapped as a merging script maps them', async () => {
     const merged = [...(await parsedItems(WORDPRESS_RSS)), ...(await parsedItems(ATOM))].map((item) => ({ ...item, title: `[Harbour] ${String(item.title)}` }));
     const stories = await published(merged);
