@@ -26,6 +26,9 @@ export const GHOST_URL = '__GHOST_URL__';
 /** The fields a Ghost post holds its text in: HTML, and the formats of Ghost's editors (which the Admin API gives without `html` unless asked). */
 const GHOST_BODY_FIELDS = ['html', 'lexical', 'mobiledoc'];
 
+/** Why a Ghost post's `html` is required when the post gives no other text, as a JSON seed of one says it. */
+export const GHOST_HTML_REQUIRED = "is required: the post's HTML, which Ghost's Admin API gives only when asked for it (`?formats=html`)";
+
 /** The id Ghost gives every post, tag and author: an object id of 24 hexadecimal digits. */
 const GHOST_ID = /^[0-9a-f]{24}$/;
 

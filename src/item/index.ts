@@ -28,7 +28,7 @@ import {
 } from './other-libraries.js';
 import * as read from './fields.js';
 import { bodyText, isRichTextDocument } from './rich-text.js';
-import { fromGhost, GHOST_NAMES, isGhostPost } from './ghost-post.js';
+import { fromGhost, GHOST_HTML_REQUIRED, GHOST_NAMES, isGhostPost } from './ghost-post.js';
 import { isFeedDate, lostDateReason, parseDate } from '../seed/dates.js';
 import { checkSeedStructure, DEFAULT_MAX_SEED_BYTES, seedUnitLimit, type StructureCount } from '../seed/structure-limit.js';
 import { MAX_STORY_AUTHORS, MAX_STORY_TAGS, tooManyOf } from '../story-limits.js';
@@ -367,6 +367,8 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     text: shapeNames?.contentText ?? [],
   };
   const body = itemBody(r, at, url, warn, summaryGiven ? { text: givenSummary ?? '', field: description.name, html: summaryHtml } : undefined, options, bodyNames, clean);
+  // A Ghost post without its HTML (as the Admin API gives one unless asked) and without a summary has no text: never published empty.
+  if (ghost && !read.given(record.html) && !summaryGiven && !/\S/.test(body.html)) read.fail(`${at}.html`, GHOST_HTML_REQUIRED);
   // Judged on what a feed will carry: a title or body of only characters XML forbids is removed to nothing, and the item would be empty.
   if (!carriesText(title) && !carriesText(body.text))
     read.fail(

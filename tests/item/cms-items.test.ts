@@ -332,6 +332,16 @@ describe('posts of Ghost’s Content API, as they come', () => {
     const lexical = JSON.stringify(LEXICAL);
     expect(itemError(() => buildFeeds([{ ...post, html: undefined, lexical } as never], ghostSite))).toMatch(/^items\[0\]\.lexical holds a Lexical editor's state .* as JSON text/);
   });
+
+  it('take a post without its HTML (html: null) as any item without a body: its summary alone, else E_ITEM naming html', () => {
+    const [post] = posts();
+    for (const html of [null, undefined])
+      expect(itemError(() => buildFeeds([{ ...post, html, custom_excerpt: null } as never], ghostSite))).toMatch(
+        /^items\[0\]\.html is required: the post's HTML, which Ghost's Admin API gives only when asked for it \(`\?formats=html`\)/,
+      );
+    const { document } = buildFeeds([{ ...post, html: null, custom_excerpt: 'The custom excerpt.' } as never], ghostSite);
+    expect(document.items[0]!.contentText).toBe('The custom excerpt.');
+  });
 });
 
 describe('entries of other CMSs, as their APIs give them', () => {
