@@ -259,6 +259,33 @@ export function itemId(value: unknown, path: FieldPath, strict = true): string |
   return read.id;
 }
 
+/**
+ * An item id read from another library's item (rss-parser's or the `feed` package's `guid`, a JSON Feed item's or a
+ * Ghost post's `id`): those formats take any text as an id, Atom only an IRI, and storyfeed's feeds publish one id.
+ * A bare UUID is published as its `urn:uuid:` IRI (RFC 4122), said once a build for each field name (`uuidsTold`
+ * keeps those said); any other id that is no URI (`"1"`, `Buzzsprout-123`) is not published, named in a warning:
+ * `undefined`, and the item's id is its URL. An id that is a URI is read as {@link itemId} reads it.
+ */
+export function otherLibraryId(value: unknown, path: FieldPath, name: string, warn: (d: Diagnostic) => void, uuidsTold: Set<string>): string | undefined {
+  if (typeof value !== 'string' || publishedId(value).kind !== 'form') return itemId(value, path);
+  const uuid = value.trim();
+  if (!UUID.test(uuid)) {
+    warn(warning('W_UNKNOWN_FIELD', `${path} ${describeValue(value)} is not published: it is no URI, as an Atom id must be; the item's id is its URL`));
+    return undefined;
+  }
+  const id = `urn:uuid:${uuid.toLowerCase()}`;
+  if (!uuidsTold.has(name)) {
+    uuidsTold.add(name);
+    warn(
+      warning(
+        'W_UNKNOWN_FIELD',
+        `${path} ${describeValue(value)} is a bare UUID: it is published as ${id}, the standard IRI of a UUID (an Atom id must be an IRI), as is every other item's ${name} of a UUID`,
+      ),
+    );
+  }
+  return id;
+}
+
 /** What to do with a record id of a CMS's given as an item's id. */
 const NOT_A_RECORD_ID = "leave it out (the item's id is then its url) or give an absolute URI such as tag:example.com,2024:post-1";
 

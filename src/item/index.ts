@@ -132,7 +132,8 @@ export function toStories(inputs: readonly FeedInput[], siteSettings: ResolvedSi
   read.checkOptions(options as Record<string, unknown>);
   const site = asResolvedSite(siteSettings);
   const list = read.list(inputs, 'items', 'a list of items or stories');
-  return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : convertItem(input, i, site, options)));
+  const build = newBuildState();
+  return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : convertItem(input, i, site, options, build)));
 }
 
 const STORY_TEXT_FIELDS = ['id', 'slug', 'url', 'title', 'summary', 'language', 'contentHtml', 'contentText'] as const;
@@ -309,8 +310,18 @@ function windows1252Warning(at: string, changed: readonly string[]): Diagnostic 
   return warning('W_ILLEGAL_CHAR', `${at} held C1 control characters, Windows-1252 text decoded as Latin-1 (decode it as Windows-1252): ${parts.join('; ')}`);
 }
 
+/** What one conversion of a list of items keeps from item to item: what it has said once for them all. */
+interface BuildState {
+  /** Field names whose bare UUIDs were said to be published as `urn:uuid:` ids (see `read.otherLibraryId`). */
+  uuidsTold: Set<string>;
+}
+
+function newBuildState(): BuildState {
+  return { uuidsTold: new Set() };
+}
+
 /** {@link itemToStory} with options already checked (by {@link toStories}, once for every item). */
-function convertItem(input: unknown, index: number, site: ResolvedSite, options: ItemOptions): Story {
+function convertItem(input: unknown, index: number, site: ResolvedSite, options: ItemOptions, build: BuildState = newBuildState()): Story {
   const at = `items[${index}]`;
   const record = read.record(input, at);
   // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`); a Ghost
@@ -338,7 +349,12 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     read.httpUrl(link.value, read.memberPath(at, link.name), base) ??
     read.fail(`${at}.url`, `is required (the item's absolute URL, or a path on the site; \`link\` as the feed package names it)${nestedFieldsHint(r, at)}`);
   const givenId = field('id', 'guid');
-  const id = read.itemId(givenId.value, read.memberPath(at, givenId.name)) ?? url;
+  const idPath = read.memberPath(at, givenId.name);
+  // An id of another library's item (rss-parser's guid, JSON Feed's and Ghost's id) may be any text; storyfeed's own is an absolute URI.
+  const otherLibrary = foreign || jsonFeed || ghost;
+  // JSON Feed has a reader take an id given as a number as its text.
+  const idValue = jsonFeed && typeof givenId.value === 'number' ? String(givenId.value) : givenId.value;
+  const id = (otherLibrary ? read.otherLibraryId(idValue, idPath, givenId.name, warn, build.uuidsTold) : read.itemId(idValue, idPath)) ?? url;
   // C1 controls in the item's text are Windows-1252 read as Latin-1: each becomes the character it stands for, with one warning.
   const changed: string[] = [];
   const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : windows1252Text(text, changed));

@@ -61,6 +61,25 @@ const JSON_FEED = `{
 }`;
 
 describe('JSON Feed items, as someone merging JSON feeds passes them', () => {
+  it('take the URL as the id of an item whose id is no URI ("1"), and publish a UUID as its urn:uuid: IRI', () => {
+    const item = { url: 'https://talk.example/1', title: 'One', content_text: 'Hello.', date_published: '2024-03-04T10:00:00Z' };
+    const built = buildFeeds(
+      [
+        { ...item, id: '1' },
+        { ...item, url: 'https://talk.example/2', id: 'be633bf1-dfa0-436d-b259-571129a590e5' },
+        // JSON Feed has a reader take an id given as a number as its text.
+        { ...item, url: 'https://talk.example/3', id: 3 },
+      ] as never[],
+      site,
+    );
+    expect(built.document.items.map((s) => s.id)).toEqual(['https://talk.example/1', 'https://talk.example/3', 'urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5']);
+    expect(built.warnings.map((w) => w.message)).toEqual([
+      'items[0].id "1" is not published: it is no URI, as an Atom id must be; the item\'s id is its URL',
+      'items[1].id "be633bf1-dfa0-436d-b259-571129a590e5" is a bare UUID: it is published as urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5, the standard IRI of a UUID (an Atom id must be an IRI), as is every other item\'s id of a UUID',
+      'items[2].id "3" is not published: it is no URI, as an Atom id must be; the item\'s id is its URL',
+    ]);
+  });
+
   it('publish each item’s HTML and text, dates, authors, tags, images, external URL and attachments', async () => {
     const { items } = JSON.parse(JSON_FEED) as { items: Record<string, unknown>[] };
     const built = buildFeeds(items as never[], site);

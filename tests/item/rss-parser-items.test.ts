@@ -196,6 +196,35 @@ describe('items as rss-parser gives them', () => {
     expect(named!.authors).toEqual([{ name: 'Bo Marin' }]);
   });
 
+  it('publish a guid that is a bare UUID as its urn:uuid: IRI, and take the URL as the id of one that is no URI', async () => {
+    const guids = ['C2F4B0A4-1A2B-4C3D-8E9F-0A1B2C3D4E5F', 'c2f4b0a4-1a2b-4c3d-8e9f-0a1b2c3d4e60', '5ddc9141c35e7700383b2937', 'Buzzsprout-123'];
+    const items = guids.map((guid, i) => ({ title: `Episode ${i}`, link: `https://talk.example/${i}`, guid, content: 'Notes.', isoDate: '2024-03-04T10:00:00.000Z' }));
+    const built = buildFeeds(items as never[], site);
+    expect(built.document.items.map((s) => s.id).sort()).toEqual([
+      'https://talk.example/2',
+      'https://talk.example/3',
+      'urn:uuid:c2f4b0a4-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      'urn:uuid:c2f4b0a4-1a2b-4c3d-8e9f-0a1b2c3d4e60',
+    ]);
+    expect(built.warnings.map((w) => [w.code, w.message])).toEqual([
+      [
+        'W_UNKNOWN_FIELD',
+        'items[0].guid "C2F4B0A4-1A2B-4C3D-8E9F-0A1B2C3D4E5F" is a bare UUID: it is published as urn:uuid:c2f4b0a4-1a2b-4c3d-8e9f-0a1b2c3d4e5f, the standard IRI of a UUID (an Atom id must be an IRI), as is every other item\'s guid of a UUID',
+      ],
+      ['W_UNKNOWN_FIELD', 'items[2].guid "5ddc9141c35e7700383b2937" is not published: it is no URI, as an Atom id must be; the item\'s id is its URL'],
+      ['W_UNKNOWN_FIELD', 'items[3].guid "Buzzsprout-123" is not published: it is no URI, as an Atom id must be; the item\'s id is its URL'],
+    ]);
+    expect((await verifyDocument(built.outputs, built.document)).problems).toEqual([]);
+    // Two items whose ids are both their one URL are still two items with one id.
+    const twice = [items[3], { ...items[2], link: items[3]!.link }];
+    try {
+      buildFeeds(twice as never[], site);
+      expect.unreachable();
+    } catch (error) {
+      expect(isStoryfeedError(error) && error.code).toBe('E_DUPLICATE_ID');
+    }
+  });
+
   it('publish items merged from several feeds and mapped as a merging script maps them', async () => {
     const merged = [...(await parsedItems(WORDPRESS_RSS)), ...(await parsedItems(ATOM))].map((item) => ({ ...item, title: `[Harbour] ${String(item.title)}` }));
     const stories = await published(merged);
