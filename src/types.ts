@@ -252,6 +252,8 @@ export interface Story {
   contentText: string;
   /** `true` when front matter marks the story as a draft; drafts are left out of feeds. */
   draft: boolean;
+  /** What made a plain item a draft without its `draft` (a CMS's `items[1].status is "draft"`), named in the `W_DRAFT` warning. */
+  draftBy?: string;
   /** Path of the seed file the story came from, when it came from a file. */
   file?: string;
   /** `true` when the story gives no date: `published` is a stand-in the build settles (see the manifest). */

@@ -60,7 +60,7 @@ function documentOf(stories: readonly Story[], site: ResolvedSite, options: Feed
   const warn = (d: Diagnostic): void => options.onWarning?.(d);
   for (const s of stories) checkDated(s, site);
   const published = stories.filter((s) => {
-    if (s.draft) warn(warning('W_DRAFT', `"${s.title}" is a draft and is left out of the feeds`, { file: s.file }));
+    if (s.draft) warn(warning('W_DRAFT', `"${s.title}" is a draft${s.draftBy ? ` (${s.draftBy})` : ''} and is left out of the feeds`, { file: s.file }));
     return !s.draft;
   });
   checkUniqueIds(published, stories);

@@ -186,6 +186,7 @@ function checkStoryFields(story: Story, index: number, site: ResolvedSite): Stor
   });
   if (typeof story.draft !== 'boolean' && story.draft !== undefined) read.fail(at('draft'), `must be true or false, found ${describeValue(story.draft)}`);
   if (story.file !== undefined && typeof story.file !== 'string') read.fail(at('file'), `must be text, found ${describeValue(story.file)}`);
+  if (story.draftBy !== undefined && typeof story.draftBy !== 'string') read.fail(at('draftBy'), `must be text, found ${describeValue(story.draftBy)}`);
   if (story.image !== undefined) itemImage(story.image, at('image'), base);
   // Most stories have none of these: the readers take `undefined` as absent, so they are not called for it.
   if (story.externalUrl !== undefined) read.httpUrl(story.externalUrl, at('externalUrl'), base);
@@ -466,8 +467,12 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
     readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
     contentHtml: body.html,
     contentText: body.text,
-    draft: read.flag(r.draft, `${at}.draft`) ?? unpublishedByItsCms(r),
+    draft: false,
   };
+  const draft = read.flag(r.draft, `${at}.draft`);
+  const draftBy = draft === undefined ? unpublishedByItsCms(r, at) : undefined;
+  story.draft = draft ?? draftBy !== undefined;
+  if (draftBy !== undefined) story.draftBy = draftBy;
   if (!givenDate) story.undated = true;
   if (options.analyze !== undefined) {
     if (typeof options.analyze !== 'function')
@@ -539,15 +544,16 @@ const SANITY_DRAFT_ID = 'drafts.';
 /**
  * Whether an item without `draft` is one its CMS has not published, as the CMS's own fields say: a `status` or `_status`
  * (Directus's, Payload's) of one of the {@link UNPUBLISHED_STATES}, or a Sanity document's id of its draft
- * (`_id: "drafts.…"`). Such an item is left out of the feeds, as a draft is, where it was published.
+ * (`_id: "drafts.…"`). Such an item is left out of the feeds, as a draft is, where it was published. The field that
+ * says so, and its value (for the `W_DRAFT` warning), else `undefined`.
  */
-function unpublishedByItsCms(r: Record<string, unknown>): boolean {
+function unpublishedByItsCms(r: Record<string, unknown>, at: string): string | undefined {
   for (const name of ['status', '_status']) {
     const state = r[name];
-    if (typeof state === 'string' && UNPUBLISHED_STATES.has(state.trim().toLowerCase())) return true;
+    if (typeof state === 'string' && UNPUBLISHED_STATES.has(state.trim().toLowerCase())) return `${at}.${name} is ${describeValue(state)}`;
   }
   const sanityId = r._id;
-  return typeof sanityId === 'string' && sanityId.startsWith(SANITY_DRAFT_ID);
+  return typeof sanityId === 'string' && sanityId.startsWith(SANITY_DRAFT_ID) ? `${at}._id ${describeValue(sanityId)} is a Sanity draft's` : undefined;
 }
 
 /** The author an RSS item's `itunes:author` names, as rss-parser gives it (`itunes: { author }`), when given. */

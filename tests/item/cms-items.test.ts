@@ -444,6 +444,15 @@ describe('entries their CMS has not published', () => {
     expect(buildFeeds([entry, { ...entry, url: '/b', status: 'draft' }], site).warnings.map((w) => w.code)).toEqual(['W_DRAFT']);
   });
 
+  it('are named in the W_DRAFT warning by the field that makes each a draft', () => {
+    const warned = (item: Record<string, unknown>): string[] => buildFeeds([entry, { ...item, url: '/b' }] as never[], site).warnings.map((w) => `${w.code} ${w.message}`);
+    expect(warned({ ...entry, status: 'Draft ' })).toEqual(['W_DRAFT "A" is a draft (items[1].status is "Draft ") and is left out of the feeds']);
+    expect(warned({ ...entry, _status: 'draft' })).toEqual(['W_DRAFT "A" is a draft (items[1]._status is "draft") and is left out of the feeds']);
+    expect(warned({ ...entry, _id: 'drafts.a5d2b1c0' })).toEqual(['W_DRAFT "A" is a draft (items[1]._id "drafts.a5d2b1c0" is a Sanity draft\'s) and is left out of the feeds']);
+    // An item's own draft: true says it itself.
+    expect(warned({ ...entry, draft: true })).toEqual(['W_DRAFT "A" is a draft and is left out of the feeds']);
+  });
+
   it('are published when the item says draft: false, and a status of another kind is not read', () => {
     expect(titles([{ ...entry, status: 'draft', draft: false }])).toEqual(['A']);
     expect(

@@ -381,6 +381,7 @@ describe('values shaped like a Story', () => {
       ['updated', new Date('-000001-01-01T00:00:00Z'), /^items\[0\]\.updated .* is out of range/],
       ['externalUrl', 'javascript:x', /^items\[0\]\.externalUrl "javascript:x" must be an http\(s\) URL/],
       ['banner', 5, /^items\[0\]\.banner must be text/],
+      ['draftBy', Symbol('status'), /^items\[0\]\.draftBy must be text/],
       ['authors', [{}], /^items\[0\]\.authors\[0\] must be \{ name/],
       ['image', { url: 'javascript:x' }, /^items\[0\]\.image\.url "javascript:x" must be an http\(s\) URL/],
       ['enclosures', [{ url: 5 }], /^items\[0\]\.enclosures\[0\]\.url must be text/],
