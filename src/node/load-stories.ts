@@ -375,6 +375,8 @@ function cacheKey(
   const variant = [
     analysis ? '' : 'without analysis',
     file.inSeedsFolder ? 'top of seeds' : '',
+    // A title or date read from the name's folders within the seeds folder: part of the key when the display path does not show them.
+    file.namePath !== undefined && !file.display.replace(/\\/g, '/').endsWith(file.namePath) ? `in the seeds folder as ${file.namePath}` : '',
     file.jekyllPost ? 'Jekyll post' : '',
     file.inPostsFolder && !file.jekyllPost ? 'in posts folder' : '',
     file.obsidianVault ? 'in an Obsidian vault' : '',

@@ -46,6 +46,7 @@ export function normalizeSeedFile(
       analysis: analyze !== undefined,
       ...(options.maxSeedBytes !== undefined ? { maxSeedBytes: options.maxSeedBytes } : {}),
       ...(file.inSeedsFolder ? { seedsFolderTop: true } : {}),
+      ...(file.namePath !== undefined ? { namePath: file.namePath } : {}),
       // Told by where the file is in the seeds folder or a Jekyll site (see findSeedFiles), not by its name for messages
       // (relative to the working directory, which may be inside `_posts`), nor by any folder named `_posts` above it.
       jekyllPost: file.jekyllPost === true,

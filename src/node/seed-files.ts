@@ -27,6 +27,11 @@ export interface SeedFile {
   /** Set when the file sits directly in the seeds folder (an `index.md` there is no page bundle). */
   inSeedsFolder?: true;
   /**
+   * The path within the seeds folder, `/`-separated (`2024/01/15/post.md`): what a title or a date is read from a name's
+   * folders with, whatever the working directory (see `ReadSeedOptions.namePath`).
+   */
+  namePath?: string;
+  /**
    * Set when the file lies in Jekyll's posts (see {@link postsPlaceOf}): a dated Markdown file there is read as
    * Jekyll reads a post (its title from its name, a string of categories split at spaces).
    */
@@ -289,7 +294,7 @@ export async function findSeedFiles(
         skipped?.onSkipped(full, 'it is an article in a format storyfeed does not read (convert it to Markdown to publish it)');
       } else if (seedNamed) {
         // Seed-named FIFOs, devices and sockets are listed too: the bounded reader refuses them by name.
-        const file: SeedFile = { path: full, display: shown(entry.name, full) };
+        const file: SeedFile = { path: full, display: shown(entry.name, full), namePath: path.relative(root, full).split(path.sep).join('/') };
         if (linked || entry.isSymbolicLink()) throughLink.add(full);
         if (folder === root) file.inSeedsFolder = true;
         if (place.inPosts) file.jekyllPost = true;

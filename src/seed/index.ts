@@ -49,6 +49,12 @@ export interface ReadSeedOptions {
    */
   inPostsFolder?: boolean;
   /**
+   * The file's path within the folder a build reads seeds from, `/`-separated (`2024/01/15/post.md`, `trip/index.md`):
+   * an untitled seed of only pictures or code is titled by its name's words, and a seed in dated folders dated by them,
+   * from this path, so that the working directory changes neither. Without it, `file`.
+   */
+  namePath?: string;
+  /**
    * Whether the file is a note of an Obsidian vault (a `.obsidian` folder in its folder or one above): only there are
    * `[[…]]` links and `==…==` highlights read as Obsidian writes them. A build tells from the folders around the file.
    */

@@ -60,6 +60,8 @@ export interface MarkdownSeedOptions extends TextSeedOptions {
   inPostsFolder?: boolean;
   /** Whether the file is an Obsidian vault's note, where `[[…]]` links and `==…==` highlights are read (see `markdown-extensions.ts`). */
   obsidianVault?: boolean;
+  /** The file's path within the seeds folder, which an untitled seed's name is read from (see `ReadSeedOptions.namePath`); without it, `file`. */
+  namePath?: string;
 }
 
 /**
@@ -196,7 +198,7 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
     // Nothing but blocks that are no headline (code, a picture, a table, a quotation, HTML): their first line as written
     // would be one (```js, | a | b |, ![](x.png)). The story is titled by its file's name, as Jekyll titles a post, and they stay whole.
     // A fence never closed takes in the rest of the file: its line is the headline, and what follows it the body, as before.
-    title = untitledBodyTitle(tokens, file);
+    title = untitledBodyTitle(tokens, options.namePath ?? file, file);
   } else if (!title) {
     // A first block that is no paragraph (`2023. What a year` is a list to Markdown): its first line, as written.
     const lines = fm.body.split('\n');
@@ -339,10 +341,10 @@ function comparableTitle(title: string): string {
  * its file's name in words (`photo-of-the-day.md` → "Photo Of The Day", see {@link nameTitle}). Without a file name, or with
  * only HTML no reader sees, there is none: `E_EMPTY`.
  */
-function untitledBodyTitle(tokens: readonly Token[], file: string | undefined): string {
+function untitledBodyTitle(tokens: readonly Token[], name: string | undefined, file: string | undefined): string {
   const shown = tokens.some((t) => t.level === 0 && !(t.type === 'html_block' && onlyHiddenHtml(t.content)));
   if (!shown) throw new StoryfeedError('E_EMPTY', 'the file has no text a reader sees (only HTML comments, scripts or styles)', { file, line: 1 });
-  const title = file === undefined ? '' : nameTitle(file);
+  const title = name === undefined ? '' : nameTitle(name);
   if (title === '') {
     throw new StoryfeedError(
       'E_EMPTY',

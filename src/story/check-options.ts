@@ -39,6 +39,7 @@ export function checkReadOptions(options: unknown, path = 'options'): void {
   if (options.isSeedFile !== undefined && typeof options.isSeedFile !== 'function') fail(`${path}.isSeedFile`, `must be a function, found ${describeValue(options.isSeedFile)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);
   optionalText(options.siteUrl, `${path}.siteUrl`);
+  optionalText(options.namePath, `${path}.namePath`);
   if (options.jekyllPost !== undefined && typeof options.jekyllPost !== 'boolean') fail(`${path}.jekyllPost`, `must be true or false, found ${describeValue(options.jekyllPost)}`);
   if (options.inPostsFolder !== undefined && typeof options.inPostsFolder !== 'boolean')
     fail(`${path}.inPostsFolder`, `must be true or false, found ${describeValue(options.inPostsFolder)}`);
@@ -84,6 +85,7 @@ export function checkStoryOptions(options: unknown, path = 'options'): void {
   if (fallback !== undefined && (!(fallback instanceof Date) || Number.isNaN(fallback.getTime())))
     fail(`${path}.fallbackDate`, `must be a valid Date, found ${describeValue(fallback)}`);
   if (options.analysis !== undefined && typeof options.analysis !== 'boolean') fail(`${path}.analysis`, `must be true or false, found ${describeValue(options.analysis)}`);
+  optionalText(options.namePath, `${path}.namePath`);
   if (options.seedsFolderTop !== undefined && typeof options.seedsFolderTop !== 'boolean')
     fail(`${path}.seedsFolderTop`, `must be true or false, found ${describeValue(options.seedsFolderTop)}`);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') fail(`${path}.onWarning`, `must be a function, found ${describeValue(options.onWarning)}`);

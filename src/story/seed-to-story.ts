@@ -71,6 +71,8 @@ export interface StoryOptions {
    * bundle, so it is named by its title, not by that folder (whose name depends on the working directory).
    */
   seedsFolderTop?: boolean;
+  /** The file's path within the seeds folder, which dated folders are read from (`2024/01/15/post.md`; see `ReadSeedOptions.namePath`); without it, the file's. */
+  namePath?: string;
   /**
    * The language folders of a site translated by content folder (Hugo's `content/en/`, `content/fr/`), as a
    * build finds them (see `markLanguageFolders` in `node/seed-files.ts`): a seed in one is in its language
@@ -177,7 +179,12 @@ export function normalizeStoryWith(seed: SeedArticle, options: StoryOptions, ana
         };
 
   // A date the name gives, else one its folders give (`2021/04/15/post.md`).
-  const { date: published, undated } = publicationDate(seed, options, dated?.date ?? (file === undefined ? undefined : folderDate(file)), warn);
+  const { date: published, undated } = publicationDate(
+    seed,
+    options,
+    dated?.date ?? ((options.namePath ?? file) === undefined ? undefined : folderDate((options.namePath ?? file)!)),
+    warn,
+  );
   const lost = undated ? undefined : lostDateReason(published);
   if (lost) throw new StoryfeedError('E_DATE', `the publication date ${lost}`, { file });
   let updated = meta.updated ?? published;
@@ -518,7 +525,7 @@ function publicationDate(seed: SeedArticle, options: StoryOptions, fromFileName:
   const why =
     d?.month && d.day
       ? `the dateline gives ${d.day} ${MONTH_NAMES[d.month - 1]} but no year (add \`year:\` to the front matter or \`defaultYear\` to the config)`
-      : 'no date in front matter, sidecar, dateline or file name';
+      : 'no date in front matter, sidecar, dateline, file name or dated folders (2024/01/15/)';
   warn(warning('W_NO_DATE', options.fallbackDate ? `${why}; using ${fallback.toISOString()}` : `${why}; it will be dated when it is first published`, { file: seed.file }));
   return { date: fallback, undated: true };
 }

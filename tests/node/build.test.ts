@@ -346,3 +346,41 @@ describe("stories whose expiry date (Hugo's `expiryDate`) has passed", () => {
     }
   });
 });
+
+describe('buildSite: names and dated folders are read within the seeds folder', () => {
+  const site = validateConfig({ siteUrl: 'https://news.example.com', title: 'News', entities: false });
+
+  it('so the working directory changes no byte (regression: a seeds folder named 2024/1/15 dated its seeds from outside it, and only when run from above)', async () => {
+    const seeds = path.join(dir, 'archive', '2024', '1', '15');
+    mkdirSync(path.join(seeds, '2023', '06', '02'), { recursive: true });
+    writeFileSync(path.join(seeds, 'post.md'), '---\ndate: 2024-03-01\n---\nPost\n\nBody.\n');
+    writeFileSync(path.join(seeds, '2023', '06', '02', 'older.md'), 'Older\n\nBody.\n');
+    mkdirSync(path.join(seeds, 'trip-to-rome'));
+    writeFileSync(path.join(seeds, 'trip-to-rome', 'index.md'), '![](rome.jpg)\n');
+    const from = async (cwd: string, out: string) => {
+      const result = await buildSite({ config: site, cwd, seeds, out: path.join(dir, out) });
+      return result.contents;
+    };
+    const above = await from(dir, 'o1');
+    const inside = await from(seeds, 'o2');
+    expect(inside['feed.json']).toBe(above['feed.json']);
+    const items = (JSON.parse(above['feed.json']!) as { items: { title: string; date_published: string }[] }).items;
+    // The dated folders inside the seeds folder date their seed; the seeds folder's own path dates nothing.
+    expect(items.find((i) => i.title === 'Older')?.date_published).toBe('2023-06-02T00:00:00.000Z');
+    expect(items.find((i) => i.title === 'Trip To Rome')).toBeDefined();
+  });
+
+  it("titles no untitled index at the top of the seeds folder by that folder's name (E_EMPTY), whatever the working directory", async () => {
+    const seeds = path.join(dir, 'trip-to-rome');
+    mkdirSync(seeds);
+    writeFileSync(path.join(seeds, 'index.md'), '![](rome.jpg)\n');
+    writeFileSync(path.join(seeds, 'other.md'), 'Other\n\nBody.\n');
+    for (const cwd of [dir, seeds]) {
+      const result = await buildSite({ config: site, cwd, seeds, out: path.join(dir, 'out'), keepGoing: true });
+      expect(
+        result.skipped.map((e) => e.code),
+        cwd,
+      ).toEqual(['E_EMPTY']);
+    }
+  });
+});
