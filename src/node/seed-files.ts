@@ -272,7 +272,8 @@ export async function findSeedFiles(
         onWarning?.(
           warning(
             'W_NOT_A_SEED',
-            `${shown(entry.name, full)} is a folder's notes (a README, licence, changelog or contributing guide), not an article; it is skipped (rename it to publish it)`,
+            // Shown after the file's name, which it does not repeat.
+            "a folder's notes (a README, licence, changelog or contributing guide), not an article; it is skipped (rename it to publish it)",
             {
               file: shown(entry.name, full),
             },
@@ -283,7 +284,7 @@ export async function findSeedFiles(
         onWarning?.(
           warning(
             'W_NOT_A_SEED',
-            `${shown(entry.name, full)} is in a Jekyll site's _posts folder without a date first in its name (2024-01-02-title.md): Jekyll publishes only dated posts, and ignores it; it is skipped (date its name to publish it)`,
+            "in a Jekyll site's _posts folder without a date first in its name (2024-01-02-title.md): Jekyll publishes only dated posts, and ignores it; it is skipped (date its name to publish it)",
             { file: shown(entry.name, full) },
           ),
         );

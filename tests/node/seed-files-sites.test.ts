@@ -266,6 +266,14 @@ describe("a folder's notes among the seeds", () => {
       ['CHANGELOG.md', 'CODE_OF_CONDUCT.md', 'CONTRIBUTING.md', 'LICENSE.md', 'Licence.txt', 'README.md', 'readme.txt'].map((n) => `W_NOT_A_SEED posts/${n}`).sort(),
     );
   });
+
+  it("are named once, before the message (regression: `posts/README.md: posts/README.md is a folder's notes …`)", async () => {
+    mkdirSync(path.join(dir, 'posts'));
+    writeFileSync(path.join(dir, 'posts', 'README.md'), '# T\n\nText.\n');
+    const warnings: { file?: string; message: string }[] = [];
+    await findSeedFiles(dir, dir, (w) => warnings.push(w));
+    expect(warnings.map((w) => [w.file, w.message.startsWith("a folder's notes")])).toEqual([['posts/README.md', true]]);
+  });
 });
 
 describe('a generic config file beside content', () => {
