@@ -448,6 +448,9 @@ export function parseDate(value: string, timeZone = 'UTC'): DateParse {
   return { ok: false, reason: `${describeValue(value)} is not a date (expected e.g. 2024-10-21, 2024-10-21T08:30:00+03:00 or 21 October 2024)` };
 }
 
+/** A date and a 12-hour clock's time written with numbers (`2024-03-05 10:00 AM`), then perhaps a zone (`PST`, `+01:00`). */
+const NUMBERS_THEN_HALF_DAY = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2})[Tt ](\d{1,2})(:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?) ?([AaPp])\.?[Mm]\.?((?: ?[+-]\d{2}:?\d{2}| [A-Za-z]{1,5}| ?[Zz])?)$/;
+
 /** A date and time written with numbers, then a zone's name (`2024-03-05 10:00:00 PST`). */
 const NUMBERS_THEN_ZONE_NAME = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2}[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?) ?([A-Za-z]{1,5})$/;
 
@@ -460,6 +463,15 @@ const NUMBERS_THEN_ZONE_NAME = /^(\d{4}[-/]\d{1,2}[-/]\d{1,2}[Tt ]\d{1,2}:\d{2}(
 function parseNumbersThenZoneName(value: string, timeZone: string): DateParse | undefined {
   const text = value.trim();
   if (text.length > 80) return undefined;
+  // A 12-hour clock (`2024-03-05 10:00 AM`, `… 1:30 p.m. PST`), as Ruby's `Time.parse` reads it: the hour on a 24-hour clock.
+  const twelve = NUMBERS_THEN_HALF_DAY.exec(text);
+  if (twelve) {
+    const [, day, hour, rest, half, zone] = twelve as unknown as [string, string, string, string, string, string | undefined];
+    const hour24 = twentyFourHour(hour, half);
+    if (hour24 === null) return { ok: false, reason: `${describeValue(value)} is not a date: a 12-hour clock's hour is 1 to 12, not ${hour}` };
+    const read = parseDate(`${day} ${hour24.padStart(2, '0')}${rest}${zone ?? ''}`, timeZone);
+    return read.ok ? read : { ok: false, reason: read.reason.replace(/^.*? (is not|gives|names)/, `${describeValue(value)} $1`) };
+  }
   const m = NUMBERS_THEN_ZONE_NAME.exec(text);
   if (!m) return undefined;
   const [, numbers, name] = m as unknown as [string, string, string];

@@ -25,6 +25,15 @@ describe('dates written with a month name', () => {
     expect(iso('2022-07-08')).toBe('2022-07-08T00:00:00.000Z');
   });
 
+  it('written with numbers and a 12-hour clock are read as Ruby reads them for Jekyll (regression: "AM" was refused as a zone\'s name)', () => {
+    expect(iso('2024-03-05 10:00 AM')).toBe('2024-03-05T10:00:00.000Z');
+    expect(iso('2024-03-05 12:30 am')).toBe('2024-03-05T00:30:00.000Z');
+    expect(iso('2024-03-05 1:30 p.m. PST')).toBe('2024-03-05T21:30:00.000Z');
+    expect(iso('2024/3/5 10:00:05 PM +01:00')).toBe('2024-03-05T21:00:05.000Z');
+    expect(parseDate('2024-03-05 13:00 PM')).toMatchObject({ ok: false, reason: expect.stringContaining("a 12-hour clock's hour is 1 to 12, not 13") });
+    expect(parseDate('2024-03-05 9:05 pm CET')).toMatchObject({ ok: false, reason: expect.stringMatching(/^"2024-03-05 9:05 pm CET" gives its time zone as "CET"/) });
+  });
+
   it('with a year of two or three digits in RFC 822 form are read as RFC 2822 §4.3 says (regression: refused, as RSS feeds still write them)', () => {
     expect(iso('Fri, 01 Mar 24 10:00:00 GMT')).toBe('2024-03-01T10:00:00.000Z');
     expect(iso('01 Mar 24 10:00 +0100')).toBe('2024-03-01T09:00:00.000Z');
