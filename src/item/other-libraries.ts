@@ -190,20 +190,32 @@ function withLengthNumber(enclosure: Record<string, unknown>, path: string): Rec
 /** The episode's fields rss-parser gives under `itunes` (its `itunes:` elements' text), which are whole numbers. */
 const ITUNES_NUMBERS = ['episode', 'season'] as const;
 
+/** The episode's fields rss-parser gives under `itunes` as an element's text, which may be empty. */
+const ITUNES_TEXTS = ['duration', 'episode', 'season', 'episodeType', 'explicit', 'image'] as const;
+
 /**
  * An RSS item's `itunes:` elements as rss-parser gives them (`itunes: { duration, episode, season, explicit, image,
  * episodeType }`, each the element's text; `image`, the address of `itunes:image`) as the episode's fields, read as
  * an item's `episode` is: `"12"` is episode 12, `"45:12"` a duration, `"yes"` or `"clean"` the explicit flag. An
- * item of a feed that only declares the namespace has `itunes: {}`, and no episode.
+ * item of a feed that only declares the namespace has `itunes: {}`, and no episode; an empty element is none, and the
+ * episode type is read in any case (`Bonus`).
  */
 export function itunesEpisode(value: unknown, path: string, base: string): EpisodeInfo | undefined {
   const itunes = read.record(value, path);
-  const numbers: Record<string, unknown> = {};
+  const changes: Record<string, unknown> = {};
+  // An empty element (`<itunes:duration></itunes:duration>`, or white space) states nothing: it is none.
+  for (const name of ITUNES_TEXTS) {
+    const given = itunes[name];
+    if (typeof given === 'string' && given.trim() === '') changes[name] = undefined;
+  }
   for (const name of ITUNES_NUMBERS) {
     const given = itunes[name];
-    if (typeof given === 'string' && /^\s*\d{1,9}\s*$/.test(given)) numbers[name] = Number(given);
+    if (typeof given === 'string' && /^\s*\d{1,9}\s*$/.test(given)) changes[name] = Number(given);
   }
-  const episode = read.episode(withFields(itunes, numbers), path, base);
+  // Hosts write the episode type as they like it (`Bonus`, `FULL`); iTunes reads it in any case.
+  const type = itunes.episodeType;
+  if (typeof type === 'string' && type.trim() !== '') changes.episodeType = type.trim().toLowerCase();
+  const episode = read.episode(withFields(itunes, changes), path, base);
   return episode && Object.keys(episode).length > 0 ? episode : undefined;
 }
 

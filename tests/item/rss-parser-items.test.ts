@@ -180,6 +180,32 @@ describe('items as rss-parser gives them', () => {
     expect(episode!.published.toISOString()).toBe('2024-03-04T10:00:00.000Z');
   });
 
+  it('take an empty iTunes element as none, and an episode type in any case', async () => {
+    const podcast = {
+      ...site,
+      podcast: { image: 'https://planet.example/art.jpg', categories: [{ text: 'News' }], explicit: false, owner: { name: 'Desk', email: 'desk@planet.example' } },
+    };
+    const emptied = PODCAST_RSS.replace('00:32:45', '')
+      .replace('<itunes:episode>12</itunes:episode>', '<itunes:episode> </itunes:episode>')
+      .replace('<itunes:season>2</itunes:season>', '<itunes:season></itunes:season>')
+      .replace('<itunes:explicit>no</itunes:explicit>', '<itunes:explicit></itunes:explicit>')
+      .replace('<itunes:episodeType>full</itunes:episodeType>', '<itunes:episodeType>Bonus</itunes:episodeType>');
+    const [item] = await parsedItems(emptied);
+    expect(item!.itunes).toMatchObject({ duration: '', episode: ' ', season: '', explicit: '', episodeType: 'Bonus' });
+    const [episode] = await published([item!], podcast);
+    expect(episode!.episode).toEqual({ episodeType: 'bonus', image: 'https://talk.example/12.jpg' });
+    // An empty episode type is none too; a type that is none of iTunes' is still refused, and named.
+    const [typeless] = await published([{ ...item!, itunes: { episodeType: ' ' } }], podcast);
+    expect(typeless!.episode).toBeUndefined();
+    try {
+      buildFeeds([{ ...item!, itunes: { episodeType: 'special' } } as never], podcast);
+      expect.unreachable();
+    } catch (error) {
+      expect(isStoryfeedError(error) && error.code).toBe('E_ITEM');
+      expect((error as Error).message).toMatch(/^items\[0\]\.itunes\.episodeType must be one of full, trailer, bonus, found "special"/);
+    }
+  });
+
   it('publish an episode’s itunes:author as its author when the item names no other', async () => {
     const podcast = {
       ...site,
