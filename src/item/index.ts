@@ -605,9 +605,10 @@ function unreadDatesHint(r: Record<string, unknown>, at: string, timeZone: strin
 }
 
 /**
- * For an item with no URL or title: a field holding a record with the item's own fields (a title, a slug or a URL), as Strapi 4
- * nests an entry's under `attributes` and Contentful under `fields`, named so the caller passes that record's fields;
- * `''` when there is none.
+ * For an item with no URL or title: a field holding a record with the item's own fields, as Strapi 4 nests an entry's
+ * under `attributes` and Contentful under `fields`, named so the caller passes that record's fields; `''` when there is
+ * none. Such a record gives a body, or a title with a slug: a URL or a title alone is what a record describing a file
+ * gives too (an enclosure, an image, Media RSS's or iTunes' details), which holds none of the item's fields.
  */
 function nestedFieldsHint(r: Record<string, unknown>, at: string): string {
   for (const name of fieldNames(r)) {
@@ -616,14 +617,18 @@ function nestedFieldsHint(r: Record<string, unknown>, at: string): string {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
       const nested = value as Record<string, unknown>;
       const own = ['title', 'slug', 'url'].filter((key) => typeof nested[key] === 'string');
-      if (own.length > 0)
-        return `; the item's fields are under ${read.memberPath(at, name)} (it holds ${own.join(', ')}), as a CMS's API nests an entry's: pass that record's fields, with url`;
+      const body = NESTED_BODY_NAMES.filter((key) => read.given(nested[key]));
+      if (body.length > 0 || (own.includes('title') && own.includes('slug')))
+        return `; the item's fields are under ${read.memberPath(at, name)} (it holds ${[...own, ...body].join(', ')}), as a CMS's API nests an entry's: pass that record's fields, with url`;
     } catch {
       // a field that cannot be read hints nothing
     }
   }
   return '';
 }
+
+/** The names under which a record nesting an item's fields gives its body: storyfeed's, and a CMS's (see {@link CMS_BODY_NAMES}). */
+const NESTED_BODY_NAMES = ['contentHtml', 'contentMarkdown', 'contentText', ...CMS_BODY_NAMES];
 
 /** Where rss-parser gives an RSS item's full text (its `content:encoded` element), beside its description as `content`. */
 const FULL_TEXT = 'content:encoded';

@@ -411,6 +411,26 @@ describe('entries of other CMSs, as their APIs give them', () => {
     );
   });
 
+  it('name no file, image or iTunes record as the one holding the item’s fields', () => {
+    // A podcast episode as rss-parser gives it, with no link: its records describe its files, not the item.
+    const episode = {
+      title: 'Ep 1',
+      guid: 'Buzzsprout-1',
+      isoDate: '2024-01-01T10:00:00.000Z',
+      content: 'Notes.',
+      enclosure: { url: 'https://cdn.example.com/ep1.mp3', length: '12345', type: 'audio/mpeg', title: 'Episode 1 audio' },
+      image: { url: 'https://cdn.example.com/ep1.jpg', title: 'Episode 1' },
+      itunes: { author: 'Jane', duration: '1:00', image: 'https://cdn.example.com/ep1.jpg', title: 'Episode 1' },
+      media: { url: 'https://cdn.example.com/ep1.mp4', title: 'Episode 1 video', medium: 'video' },
+    };
+    const message = itemError(() => buildFeeds([episode as never], site));
+    expect(message).toMatch(/^items\[0\]\.url is required /);
+    expect(message).not.toContain('fields are under');
+    // A record with a title and a body is the item's, with or without its url.
+    const nested = { id: 3, data: { title: 'Nested', url: '/nested', content: 'The body.' } };
+    expect(itemError(() => buildFeeds([nested as never], site))).toMatch(/; the item's fields are under items\[0\]\.data \(it holds title, url, content\)/);
+  });
+
   it('read a Sanity slug as its current text', () => {
     const post = { url: '/s', title: 'Sanity', published: '2024-01-02T03:04:05Z', slug: { _type: 'slug', current: 'harbour-news' } };
     expect(toStories([post as never], site)[0]!.slug).toBe('harbour-news');
