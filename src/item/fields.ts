@@ -259,23 +259,44 @@ export function itemId(value: unknown, path: FieldPath, strict = true): string |
   return read.id;
 }
 
+/** What a conversion of a list of items has said once for them all about ids read from other libraries' items. */
+export interface OtherLibraryIdsTold {
+  /** Field names whose bare UUIDs were said to be published as `urn:uuid:` ids. */
+  uuids: Set<string>;
+  /** By field name: the first id that is no URI published as a fragment of its item's URL, and how many items gave one. */
+  fragments: Map<string, { path: FieldPath; value: string; id: string; count: number }>;
+}
+
+/** Nothing said yet, for a new list of items. */
+export function noOtherLibraryIdsTold(): OtherLibraryIdsTold {
+  return { uuids: new Set(), fragments: new Map() };
+}
+
 /**
  * An item id read from another library's item (rss-parser's or the `feed` package's `guid`, a JSON Feed item's or a
  * Ghost post's `id`): those formats take any text as an id, Atom only an IRI, and storyfeed's feeds publish one id.
- * A bare UUID is published as its `urn:uuid:` IRI (RFC 4122), said once a build for each field name (`uuidsTold`
- * keeps those said); any other id that is no URI (`"1"`, `Buzzsprout-123`) is not published, named in a warning:
- * `undefined`, and the item's id is its URL. An id that is a URI is read as {@link itemId} reads it.
+ * A bare UUID is published as its `urn:uuid:` IRI (RFC 4122), said once a build for each field name; any other id
+ * that is no URI (`"1"`, `Buzzsprout-123`) is published as the item's `url` with the id, percent-encoded, as its
+ * fragment (in place of one the URL has): distinct for items sharing one URL (a podcast's episodes all linking the
+ * show), and stable as long as the id and the URL are. Those are said once a build for each field name by
+ * {@link otherLibraryIdWarnings}. An id that is a URI is read as {@link itemId} reads it.
  */
-export function otherLibraryId(value: unknown, path: FieldPath, name: string, warn: (d: Diagnostic) => void, uuidsTold: Set<string>): string | undefined {
+export function otherLibraryId(value: unknown, path: FieldPath, name: string, url: string, warn: (d: Diagnostic) => void, told: OtherLibraryIdsTold): string | undefined {
   if (typeof value !== 'string' || publishedId(value).kind !== 'form') return itemId(value, path);
-  const uuid = value.trim();
-  if (!UUID.test(uuid)) {
-    warn(warning('W_UNKNOWN_FIELD', `${path} ${describeValue(value)} is not published: it is no URI, as an Atom id must be; the item's id is its URL`));
-    return undefined;
+  const given = value.trim();
+  if (!UUID.test(given)) {
+    // A character no feed can carry is refused, as in any id; encodeURIComponent would also throw on a lone surrogate.
+    if (hasIllegalXmlChars(given)) return itemId(given, path);
+    const hash = url.indexOf('#');
+    const id = `${hash < 0 ? url : url.slice(0, hash)}#${encodeURIComponent(given)}`;
+    const said = told.fragments.get(name);
+    if (said) said.count++;
+    else told.fragments.set(name, { path, value, id, count: 1 });
+    return id;
   }
-  const id = `urn:uuid:${uuid.toLowerCase()}`;
-  if (!uuidsTold.has(name)) {
-    uuidsTold.add(name);
+  const id = `urn:uuid:${given.toLowerCase()}`;
+  if (!told.uuids.has(name)) {
+    told.uuids.add(name);
     warn(
       warning(
         'W_UNKNOWN_FIELD',
@@ -284,6 +305,18 @@ export function otherLibraryId(value: unknown, path: FieldPath, name: string, wa
     );
   }
   return id;
+}
+
+/** One warning for each field name whose ids that are no URI {@link otherLibraryId} published as fragments of URLs. */
+export function otherLibraryIdWarnings(told: OtherLibraryIdsTold): Diagnostic[] {
+  return [...told.fragments].map(([name, { path, value, id, count }]) =>
+    warning(
+      'W_UNKNOWN_FIELD',
+      `${path} ${describeValue(value)} is no URI, as an Atom id must be: it is published as ${id}, the item's URL with the ${name} as its fragment${
+        count > 1 ? `, as is every other item's ${name} that is no URI (${count} items)` : ''
+      }`,
+    ),
+  );
 }
 
 /** What to do with a record id of a CMS's given as an item's id. */

@@ -132,8 +132,7 @@ export function toStories(inputs: readonly FeedInput[], siteSettings: ResolvedSi
   read.checkOptions(options as Record<string, unknown>);
   const site = asResolvedSite(siteSettings);
   const list = read.list(inputs, 'items', 'a list of items or stories');
-  const build = newBuildState();
-  return list.map((input, i) => (readsAsStory(input) ? checkStory(input as Story, i, site) : convertItem(input, i, site, options, build)));
+  return convertItems(list, options, (input, i, build) => (readsAsStory(input) ? checkStory(input as Story, i, site) : convertItem(input, i, site, options, build)));
 }
 
 const STORY_TEXT_FIELDS = ['id', 'slug', 'url', 'title', 'summary', 'language', 'contentHtml', 'contentText'] as const;
@@ -271,7 +270,8 @@ function readsAsStory(value: unknown): boolean {
 export function itemToStory(input: unknown, index: number, site: ResolvedSite | SiteConfig, given: ItemOptions = {}): Story {
   const options = read.options(given);
   read.checkOptions(options as Record<string, unknown>);
-  return convertItem(input, index, asResolvedSite(site), options);
+  const resolved = asResolvedSite(site);
+  return convertItems([input], options, (item, _, build) => convertItem(item, index, resolved, options, build))[0]!;
 }
 
 /**
@@ -313,16 +313,24 @@ function windows1252Warning(at: string, changed: readonly string[]): Diagnostic 
 
 /** What one conversion of a list of items keeps from item to item: what it has said once for them all. */
 interface BuildState {
-  /** Field names whose bare UUIDs were said to be published as `urn:uuid:` ids (see `read.otherLibraryId`). */
-  uuidsTold: Set<string>;
+  /** What was said of ids read from other libraries' items (see `read.otherLibraryId`). */
+  idsTold: read.OtherLibraryIdsTold;
 }
 
 function newBuildState(): BuildState {
-  return { uuidsTold: new Set() };
+  return { idsTold: read.noOtherLibraryIdsTold() };
+}
+
+/** Converts each item of `list` in turn, then says what was said once for them all. */
+function convertItems<T>(list: readonly T[], options: ItemOptions, convert: (input: T, index: number, build: BuildState) => Story): Story[] {
+  const build = newBuildState();
+  const stories = list.map((input, i) => convert(input, i, build));
+  for (const d of read.otherLibraryIdWarnings(build.idsTold)) options.onWarning?.(d);
+  return stories;
 }
 
 /** {@link itemToStory} with options already checked (by {@link toStories}, once for every item). */
-function convertItem(input: unknown, index: number, site: ResolvedSite, options: ItemOptions, build: BuildState = newBuildState()): Story {
+function convertItem(input: unknown, index: number, site: ResolvedSite, options: ItemOptions, build: BuildState): Story {
   const at = `items[${index}]`;
   const record = read.record(input, at);
   // A WordPress post (its REST API's shape) is read with the other libraries' names (see `other-libraries.ts`); a Ghost
@@ -355,7 +363,7 @@ function convertItem(input: unknown, index: number, site: ResolvedSite, options:
   const otherLibrary = foreign || jsonFeed || ghost;
   // JSON Feed has a reader take an id given as a number as its text.
   const idValue = jsonFeed && typeof givenId.value === 'number' ? String(givenId.value) : givenId.value;
-  const id = (otherLibrary ? read.otherLibraryId(idValue, idPath, givenId.name, warn, build.uuidsTold) : read.itemId(idValue, idPath)) ?? url;
+  const id = (otherLibrary ? read.otherLibraryId(idValue, idPath, givenId.name, url, warn, build.idsTold) : read.itemId(idValue, idPath)) ?? url;
   // C1 controls in the item's text are Windows-1252 read as Latin-1: each becomes the character it stands for, with one warning.
   const changed: string[] = [];
   const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : windows1252Text(text, changed));

@@ -61,23 +61,32 @@ const JSON_FEED = `{
 }`;
 
 describe('JSON Feed items, as someone merging JSON feeds passes them', () => {
-  it('take the URL as the id of an item whose id is no URI ("1"), and publish a UUID as its urn:uuid: IRI', () => {
+  it('publish an id that is no URI ("1") as a fragment of the item’s URL, and a UUID as its urn:uuid: IRI', () => {
     const item = { url: 'https://talk.example/1', title: 'One', content_text: 'Hello.', date_published: '2024-03-04T10:00:00Z' };
     const built = buildFeeds(
       [
         { ...item, id: '1' },
         { ...item, url: 'https://talk.example/2', id: 'be633bf1-dfa0-436d-b259-571129a590e5' },
-        // JSON Feed has a reader take an id given as a number as its text.
-        { ...item, url: 'https://talk.example/3', id: 3 },
+        // JSON Feed has a reader take an id given as a number as its text; two items sharing one URL keep two ids.
+        { ...item, id: 3 },
+        // The id is percent-encoded, and replaces a fragment the URL has.
+        { ...item, url: 'https://talk.example/4#top', id: 'post 4/#é' },
       ] as never[],
       site,
     );
-    expect(built.document.items.map((s) => s.id)).toEqual(['https://talk.example/1', 'https://talk.example/3', 'urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5']);
-    expect(built.warnings.map((w) => w.message)).toEqual([
-      'items[0].id "1" is not published: it is no URI, as an Atom id must be; the item\'s id is its URL',
-      'items[1].id "be633bf1-dfa0-436d-b259-571129a590e5" is a bare UUID: it is published as urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5, the standard IRI of a UUID (an Atom id must be an IRI), as is every other item\'s id of a UUID',
-      'items[2].id "3" is not published: it is no URI, as an Atom id must be; the item\'s id is its URL',
+    expect(built.document.items.map((s) => s.id).sort()).toEqual([
+      'https://talk.example/1#1',
+      'https://talk.example/1#3',
+      'https://talk.example/4#post%204%2F%23%C3%A9',
+      'urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5',
     ]);
+    // Each is said once a build, naming the first item and how many.
+    expect(built.warnings.map((w) => w.message)).toEqual([
+      'items[1].id "be633bf1-dfa0-436d-b259-571129a590e5" is a bare UUID: it is published as urn:uuid:be633bf1-dfa0-436d-b259-571129a590e5, the standard IRI of a UUID (an Atom id must be an IRI), as is every other item\'s id of a UUID',
+      'items[0].id "1" is no URI, as an Atom id must be: it is published as https://talk.example/1#1, the item\'s URL with the id as its fragment, as is every other item\'s id that is no URI (3 items)',
+    ]);
+    // One holding a character no feed can carry (a lone surrogate) is refused, as any id is.
+    expect(itemError(() => buildFeeds([{ ...item, id: 'post-\uD800' }] as never[], site))).toMatch(/^items\[0\]\.id holds .* that XML forbids/);
   });
 
   it('publish each item’s HTML and text, dates, authors, tags, images, external URL and attachments', async () => {

@@ -222,13 +222,13 @@ describe('items as rss-parser gives them', () => {
     expect(named!.authors).toEqual([{ name: 'Bo Marin' }]);
   });
 
-  it('publish a guid that is a bare UUID as its urn:uuid: IRI, and take the URL as the id of one that is no URI', async () => {
+  it('publish a guid that is a bare UUID as its urn:uuid: IRI, and one that is no URI as a fragment of the item’s URL', async () => {
     const guids = ['C2F4B0A4-1A2B-4C3D-8E9F-0A1B2C3D4E5F', 'c2f4b0a4-1a2b-4c3d-8e9f-0a1b2c3d4e60', '5ddc9141c35e7700383b2937', 'Buzzsprout-123'];
     const items = guids.map((guid, i) => ({ title: `Episode ${i}`, link: `https://talk.example/${i}`, guid, content: 'Notes.', isoDate: '2024-03-04T10:00:00.000Z' }));
     const built = buildFeeds(items as never[], site);
     expect(built.document.items.map((s) => s.id).sort()).toEqual([
-      'https://talk.example/2',
-      'https://talk.example/3',
+      'https://talk.example/2#5ddc9141c35e7700383b2937',
+      'https://talk.example/3#Buzzsprout-123',
       'urn:uuid:c2f4b0a4-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
       'urn:uuid:c2f4b0a4-1a2b-4c3d-8e9f-0a1b2c3d4e60',
     ]);
@@ -237,14 +237,39 @@ describe('items as rss-parser gives them', () => {
         'W_UNKNOWN_FIELD',
         'items[0].guid "C2F4B0A4-1A2B-4C3D-8E9F-0A1B2C3D4E5F" is a bare UUID: it is published as urn:uuid:c2f4b0a4-1a2b-4c3d-8e9f-0a1b2c3d4e5f, the standard IRI of a UUID (an Atom id must be an IRI), as is every other item\'s guid of a UUID',
       ],
-      ['W_UNKNOWN_FIELD', 'items[2].guid "5ddc9141c35e7700383b2937" is not published: it is no URI, as an Atom id must be; the item\'s id is its URL'],
-      ['W_UNKNOWN_FIELD', 'items[3].guid "Buzzsprout-123" is not published: it is no URI, as an Atom id must be; the item\'s id is its URL'],
+      [
+        'W_UNKNOWN_FIELD',
+        'items[2].guid "5ddc9141c35e7700383b2937" is no URI, as an Atom id must be: it is published as https://talk.example/2#5ddc9141c35e7700383b2937, the item\'s URL with the guid as its fragment, as is every other item\'s guid that is no URI (2 items)',
+      ],
     ]);
     expect((await verifyDocument(built.outputs, built.document)).problems).toEqual([]);
-    // Two items whose ids are both their one URL are still two items with one id.
-    const twice = [items[3], { ...items[2], link: items[3]!.link }];
+  });
+
+  it('publish podcast episodes sharing the show’s link, their guids no URIs, as items with distinct ids', async () => {
+    const episodes = PODCAST_RSS.replace('<link>https://talk.example/12</link>', '<link>https://talk.example/</link>')
+      .replace('urn:uuid:6f1c3d2a-7b4e-4c59-9a1f-2e8d5b0c4a71', 'Buzzsprout-1')
+      .replace(/<item>[\s\S]*<\/item>/, (item) => `${item}${item.replace('Buzzsprout-1', 'Buzzsprout-2').replace('Episode 12', 'Episode 13').replace('05:00:00', '06:00:00')}`);
+    const items = await parsedItems(episodes);
+    expect(items.map((item) => [item.link, item.guid])).toEqual([
+      ['https://talk.example/', 'Buzzsprout-1'],
+      ['https://talk.example/', 'Buzzsprout-2'],
+    ]);
+    const podcast = {
+      ...site,
+      podcast: { image: 'https://planet.example/art.jpg', categories: [{ text: 'News' }], explicit: false, owner: { name: 'Desk', email: 'desk@planet.example' } },
+    };
+    const built = buildFeeds(items as never[], podcast);
+    expect(built.document.items.map((s) => [s.id, s.url])).toEqual([
+      ['https://talk.example/#Buzzsprout-2', 'https://talk.example/'],
+      ['https://talk.example/#Buzzsprout-1', 'https://talk.example/'],
+    ]);
+    expect(built.warnings.map((w) => w.message)).toEqual([
+      'items[0].guid "Buzzsprout-1" is no URI, as an Atom id must be: it is published as https://talk.example/#Buzzsprout-1, the item\'s URL with the guid as its fragment, as is every other item\'s guid that is no URI (2 items)',
+    ]);
+    expect((await verifyDocument(built.outputs, built.document)).problems).toEqual([]);
+    // Two items with one guid and one link are still two items with one id.
     try {
-      buildFeeds(twice as never[], site);
+      buildFeeds([items[0], { ...items[1], guid: 'Buzzsprout-1' }] as never[], podcast);
       expect.unreachable();
     } catch (error) {
       expect(isStoryfeedError(error) && error.code).toBe('E_DUPLICATE_ID');
