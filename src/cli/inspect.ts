@@ -43,7 +43,7 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   // A post of Medium's export, as a build reads it.
   else if (isMediumPostName(path.basename(full))) seed.medium = {};
   // A file a build leaves out (a page's HTML, a README, a sidecar, a file in `_drafts`) is named with why, not read as a seed.
-  const notRead = await whyNotRead(full, seeds !== undefined && isWithin(seeds, full) ? seeds : path.dirname(substackCsv ?? full), io.cwd);
+  const notRead = await whyNotRead(full, seedsFolderReading(full, seeds, io.cwd) ?? path.dirname(substackCsv ?? full), io.cwd);
   if (notRead !== undefined) {
     throw new StoryfeedError('E_UNSUPPORTED', `a build of the seeds folder does not read this file: ${notRead}`, {
       file: seed.display,
@@ -75,6 +75,18 @@ export async function runInspect(file: string, flags: InspectFlags, io: CliIo, w
   });
   io.out(flags.json ? `${JSON.stringify(inspectJson(story), null, 2)}\n` : describeStory(story));
   return EXIT.ok;
+}
+
+/**
+ * The seeds folder a build that reads `file` walks: the configured one `seeds` when it holds the file, else the working
+ * directory `cwd` when it does (`build .`), else `undefined` (the file's own folder is then the only one to go by). The
+ * file's own folder alone can mislead: a site's `source/_posts` looks like a Jekyll site's posts, where a build of the
+ * site reads it as a posts folder.
+ */
+function seedsFolderReading(file: string, seeds: string | undefined, cwd: string): string | undefined {
+  if (seeds !== undefined && isWithin(seeds, file)) return seeds;
+  const workingDirectory = path.resolve(cwd);
+  return isWithin(workingDirectory, file) ? workingDirectory : undefined;
 }
 
 /** Whether `file` lies in the folder `folder`. */

@@ -60,6 +60,33 @@ describe('storyfeed inspect of a file a build does not read', () => {
     expect((await cli(['inspect', 'site/_posts/2024-01-02-storm.md'], { cwd: dir })).code).toBe(0);
   });
 
+  it('decides from the seeds folder a build of the working directory walks, not the folder the file is in: a post of a site with a _config.yml and source/_posts', async () => {
+    // No configuration: a build of the working directory (`build .`) publishes the post, whose folder alone looks like Jekyll's _posts.
+    const site = path.join(dir, 'blog');
+    put('blog/_config.yml', 'title: Site\n');
+    put('blog/source/_posts/hello-world.md', '# Hello world\n\nA paragraph.\n');
+    const build = await cli(['build', '.', '--out', path.join(dir, 'out'), '--site', 'https://blog.example.com/', '--title', 'Blog'], { cwd: site });
+    expect(build.code, build.stderr).toBe(0);
+    const alone = await cli(['inspect', 'source/_posts/hello-world.md'], { cwd: site });
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(alone.stdout).toContain('Hello world');
+    // With a configuration whose seeds folder does not hold the file: the working directory does, as a build of it reads it.
+    const configured = await cli(['inspect', 'blog/source/_posts/hello-world.md'], { cwd: dir });
+    expect(configured.code, configured.stderr).toBe(0);
+    expect(configured.stdout).toContain('Hello world');
+  });
+
+  it("still names a Jekyll site's undated post as skipped when the working directory is the site", async () => {
+    const site = path.join(dir, 'jekyll');
+    put('jekyll/_config.yml', 'title: Site\n');
+    put('jekyll/_posts/hello-world.md', '# Hello world\n\nA paragraph.\n');
+    put('jekyll/_posts/2024-01-02-storm.md', '# Storm\n\nA paragraph.\n');
+    const undated = await cli(['inspect', '_posts/hello-world.md'], { cwd: site });
+    expect(undated.code).toBe(1);
+    expect(undated.stderr).toMatch(/without a date first in its name \(2024-01-02-title\.md\)/);
+    expect((await cli(['inspect', '_posts/2024-01-02-storm.md'], { cwd: site })).code).toBe(0);
+  });
+
   it('still shows the seeds a build reads, in the seeds folder and out of it, and names a missing file as before', async () => {
     const seed = await cli(['inspect', 'seeds/2024-01-01-one.md'], { cwd: dir });
     expect(seed.code, seed.stderr).toBe(0);
