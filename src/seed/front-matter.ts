@@ -721,6 +721,13 @@ export function readMeta(
       for (const key of Object.keys(params)) {
         const name = FIELD_BY_LOWER_CASE.get(key.toLowerCase());
         if (name === undefined || !names.includes(name) || Object.hasOwn(obj, name)) continue;
+        // Theme data storyfeed cannot read (`author: false`, `image: 5`) is the theme's, no reason to stop the build:
+        // named in a warning and left out, as when it was not read from there.
+        const problem = themeDataProblem(name, params[key]);
+        if (problem !== undefined) {
+          options.onWarning?.(warning('W_UNKNOWN_FIELD', `front matter \`${paramsKey}.${key}\` is not read: ${problem}`, { file, line: options.lineOf?.(paramsKey!) }));
+          continue;
+        }
         obj[name] = withoutIllegalChars(params[key], removed, 2);
         cased.set(name, `${paramsKey}.${key}`);
         fromParams.add(field);
@@ -984,7 +991,7 @@ export function readMeta(
   if (imageKey !== 'image' && image !== undefined && image !== null) aliased.add('image');
   if (image !== undefined && image !== null) {
     const url = typeof image === 'string' ? image.trim() : imageMappingUrl(image, IMAGE_MAPPING_URL)?.trim();
-    if (url === undefined) fail(imageKey, `expected a URL, or a mapping with its \`url\`, \`path\` or \`src\`, found ${describeValue(image)}`);
+    if (url === undefined) fail(imageKey, notAnImage(image));
     // A mapping whose URL is left blank (a theme's template, unfilled) gives no image.
     else if (url !== '' || typeof image === 'string') meta.image = url;
     unread([...IMAGE_NAMES, ...COVER_NAMES], imageKey);
@@ -1192,6 +1199,35 @@ function imageMappingUrl(value: unknown, names: readonly string[]): string | und
     if (Object.hasOwn(mapping, name) && (url === null || url === undefined || (typeof url === 'string' && url.trim() === ''))) blank = '';
   }
   return blank;
+}
+
+/** Why `image`, given as a story's image (`image`, `heroImage`, the first of `images`), is none. */
+function notAnImage(image: unknown): string {
+  return `expected a URL, or a mapping with its \`url\`, \`path\` or \`src\`, found ${describeValue(image)}`;
+}
+
+/**
+ * Why the value `value` of a field of {@link PARAMS_FIELDS} under its name `name` (as storyfeed writes it) in theme data
+ * cannot be read as {@link readMeta} reads it at the top level, or `undefined` when it can (an empty value gives nothing).
+ * A cover image's name (see {@link COVER_NAMES}) is never one: what it cannot read there is named where it is read.
+ */
+function themeDataProblem(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (AUTHOR_NAMES.includes(name)) {
+    try {
+      readAuthors(value, name, (_, detail) => {
+        throw new StoryfeedError('E_FIELD', detail);
+      });
+    } catch (error) {
+      if (!(error instanceof StoryfeedError)) throw error;
+      return error.detail;
+    }
+    return undefined;
+  }
+  if (!IMAGE_NAMES.includes(name)) return undefined;
+  const image = name === 'images' && Array.isArray(value) ? value[0] : value;
+  if (image === undefined || image === null || typeof image === 'string') return undefined;
+  return imageMappingUrl(image, IMAGE_MAPPING_URL) === undefined ? notAnImage(image) : undefined;
 }
 
 /** The mappings a generator keeps the fields it leaves to themes in: Hugo's page parameters, Zola's page data. */

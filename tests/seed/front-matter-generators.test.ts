@@ -474,9 +474,37 @@ describe("Hugo's page parameters (`params`), where Hugo keeps the fields it leav
     expect(meta).toEqual({ title: 'Top', authors: [{ name: 'Top Author' }] });
   });
 
-  it('name a problem in them as `params.<name>`, on the line of `params`', () => {
-    expect(() => parseYamlMeta('title: T\nparams:\n  author:\n    email: a@b.example\n', { file: 'p.md' })).toThrow(
-      expect.objectContaining({ code: 'E_FIELD', line: 2, message: expect.stringContaining('front matter `params.author`: an author needs a `name`') }),
+  it('name a value in them storyfeed cannot read as `params.<name>`, on the line of `params`, in a warning, and leave it out (regression: it stopped the build)', () => {
+    for (const [front, named, detail] of [
+      ['params:\n  author:\n    email: a@b.example', 'params.author', 'an author needs a `name`'],
+      ['params:\n  author: false', 'params.author', 'expected a name or {name, email, url}, found'],
+      ['params:\n  author: [null]', 'params.author', 'item 1: expected a name or {name, email, url}, found null'],
+      ['extra:\n  author: {name: [1]}', 'extra.author', 'an author needs a `name`'],
+      ['extra:\n  image: 5', 'extra.image', 'expected a URL, or a mapping with its `url`, `path` or `src`, found number 5'],
+      ['params:\n  images: [{alt: a cover}]', 'params.images', 'expected a URL'],
+    ] as const) {
+      const warnings: Diagnostic[] = [];
+      const meta = parseYamlMeta(`title: T\n${front}\n`, { file: 'p.md', onWarning: (d) => warnings.push(d) });
+      expect(meta, front).toEqual({ title: 'T' });
+      expect(warnings, front).toEqual([
+        expect.objectContaining({ code: 'W_UNKNOWN_FIELD', file: 'p.md', line: 2, message: expect.stringContaining(`front matter \`${named}\` is not read: ${detail}`) }),
+      ]);
+    }
+    // Another name of the field there that can be read is still read.
+    const warnings: Diagnostic[] = [];
+    expect(parseYamlMeta('params:\n  author: false\n  authors: [Ann]\n  image: 5\n  cover: /c.png\n', { onWarning: (d) => warnings.push(d) })).toEqual({
+      authors: [{ name: 'Ann' }],
+      image: '/c.png',
+    });
+    expect(warnings.map((d) => d.code)).toEqual(['W_UNKNOWN_FIELD', 'W_UNKNOWN_FIELD']);
+  });
+
+  it('leave the errors of a field storyfeed reads at the top level as they are', () => {
+    expect(() => parseYamlMeta('title: T\nauthor: false\nparams:\n  author: Ann\n', { file: 'p.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', line: 2, message: expect.stringContaining('front matter `author`') }),
+    );
+    expect(() => parseYamlMeta('title: T\nimage: 5\n', { file: 'p.md' })).toThrow(
+      expect.objectContaining({ code: 'E_FIELD', message: expect.stringContaining('front matter `image`') }),
     );
   });
 
