@@ -12,7 +12,7 @@ import { checkExtensions } from './extensions.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
 import { atomLinks, checkRssUrl, itemExtensions, requiredText, splitCreators } from './rss.js';
 import type { FeedProblem, ParsedFeed, ParsedItem } from './types.js';
-import { checkUri, isLanguageTag, resolveReference } from './uri.js';
+import { checkUri, comparableReference, isLanguageTag, resolveReference } from './uri.js';
 import { attribute, textContent, type XmlElement } from './xml-check.js';
 import { XML_NS } from './xml-fast.js';
 import { append, Children, CONTENT_NS, DC_NS, isBlank, isRdfLiteral, plainText, ProblemLog, RDF_NS, reportRepeated } from './xml-rules.js';
@@ -74,23 +74,27 @@ export function readRdf(root: XmlElement, url?: string): ParsedFeed {
   if (!channel) log.error('rdf:RDF.channel', 'expected <channel>, found none', root);
   else readChannel(channel, uri, rss10, baseOf(channel, base), feed, references, log);
 
+  // References are compared as RFC 3986 §6.2.2 normalises them (see comparableReference): a host written in capitals
+  // names the same resource as one a resolved relative reference gives in lower case.
   const abouts = new Map<string, number>();
-  const listed = references.items === undefined ? undefined : new Set(references.items);
+  const listed = references.items === undefined ? undefined : new Set(references.items.map(comparableReference));
+  const channelId = references.channel === undefined ? undefined : comparableReference(references.channel);
   top.all('item').forEach((element, index) => {
     const path = `item[${index}]`;
     const id = about(element, path, rss10, baseOf(element, base), log);
     if (id !== undefined && id !== '') {
-      const first = abouts.get(id);
-      if (first === undefined) abouts.set(id, index);
+      const comparable = comparableReference(id);
+      const first = abouts.get(comparable);
+      if (first === undefined) abouts.set(comparable, index);
       else log.error(path, `the same rdf:about as item[${first}] (${JSON.stringify(id)}); each item names its own resource`, element);
       // In RDF one URI is one resource: an item named as the channel is said to be the channel.
-      if (id === references.channel) log.error(path, `the same rdf:about as the channel (${JSON.stringify(id)}); an item names its own resource`, element);
-      if (listed && !listed.has(id))
+      if (comparable === channelId) log.error(path, `the same rdf:about as the channel (${JSON.stringify(id)}); an item names its own resource`, element);
+      if (listed && !listed.has(comparable))
         log.warning(path, `rdf:about ${JSON.stringify(id)} is not listed in the channel's <items>: readers that follow the list miss this item`, element);
     }
     feed.items.push(readItem(element, path, uri, id, log));
   });
-  const unlisted = references.items?.filter((resource) => !abouts.has(resource)) ?? [];
+  const unlisted = references.items?.filter((resource) => !abouts.has(comparableReference(resource))) ?? [];
   if (channel && unlisted.length > 0)
     log.warning('channel.items', `lists ${unlisted.length} item${unlisted.length === 1 ? '' : 's'} that no <item> describes (first: ${JSON.stringify(unlisted[0])})`, channel);
 
@@ -259,7 +263,7 @@ function describedResource(
   log: ProblemLog,
 ): void {
   const id = about(element, path, rss10, base, log);
-  if (named !== undefined && id !== undefined && id !== named)
+  if (named !== undefined && id !== undefined && comparableReference(id) !== comparableReference(named))
     log.warning(path, `rdf:about ${JSON.stringify(id)} is not the ${path} the channel names (${JSON.stringify(named)}): readers show none`, element);
   const c = new Children(element, uri, path, log, known);
   reportRepeated(c, known, log);

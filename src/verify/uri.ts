@@ -55,7 +55,8 @@ export function checkUri(value: string, absolute: boolean): UriProblem {
  * A URI reference resolved against `base` (RFC 3986 §5), as RDF/XML resolves `rdf:about` and
  * `rdf:resource` against `xml:base` or the document's address: an absolute reference as written; a
  * relative or empty one against the base, `undefined` when no base is known or it does not resolve.
- * `reference` is taken as given: trim it first.
+ * `reference` is taken as given: trim it first. A resolved reference has its scheme and host in lower case (as `URL`
+ * gives it) where an absolute one keeps its case: compare them by {@link comparableReference}.
  */
 export function resolveReference(reference: string, base: string | undefined): string | undefined {
   if (SCHEME.test(reference)) return reference;
@@ -65,6 +66,38 @@ export function resolveReference(reference: string, base: string | undefined): s
   } catch {
     return undefined;
   }
+}
+
+/** A scheme and, after `//`, an authority (RFC 3986 §3): the parts whose case {@link comparableReference} changes. */
+const SCHEME_AND_AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):(?:\/\/([^/?#]*))?/;
+/** A percent-encoded octet. */
+const PERCENT_ENCODED = /%([0-9A-Fa-f]{2})/g;
+/** RFC 3986 §2.3's unreserved characters, which percent-encoding does not change. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+
+/**
+ * A URI reference in the form RFC 3986 §6.2.2 compares: its scheme and host in lower case (they are case-insensitive;
+ * a user name is not), each percent-encoding in upper case, and one of an unreserved character decoded. Two references
+ * naming one resource, one written as is and one resolved by {@link resolveReference} (which lower-cases the host),
+ * compare equal in this form; the reference itself is kept as written or resolved.
+ */
+export function comparableReference(reference: string): string {
+  let out = reference;
+  const head = SCHEME_AND_AUTHORITY.exec(reference);
+  if (head) {
+    const authority = head[2];
+    let start = `${head[1]!.toLowerCase()}:`;
+    if (authority !== undefined) {
+      const host = authority.lastIndexOf('@') + 1;
+      start += `//${authority.slice(0, host)}${authority.slice(host).toLowerCase()}`;
+    }
+    out = start + reference.slice(head[0].length);
+  }
+  if (!out.includes('%')) return out;
+  return out.replace(PERCENT_ENCODED, (_, hex: string) => {
+    const char = String.fromCharCode(Number.parseInt(hex, 16));
+    return UNRESERVED.test(char) ? char : `%${hex.toUpperCase()}`;
+  });
 }
 
 /** The first `[` or `]` of `uri` outside an IP literal host, or `undefined`. */

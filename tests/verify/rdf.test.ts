@@ -143,6 +143,29 @@ describe('RSS 1.0: relative and empty rdf:about and rdf:resource, resolved as RD
     ]);
   });
 
+  it('compare as RFC 3986 §6.2.2 normalises them: scheme and host in any case, a percent-encoding in either case (regression: a relative reference resolved against a base with a capital in its host matched no absolute one as written)', async () => {
+    const feed = await readFeed(
+      `<rdf:RDF ${NAMESPACES} xml:base="https://Example.com/blog/"><channel rdf:about="HTTPS://example.COM/blog/"><title>T</title><link>https://example.com/blog/</link><description>D</description><image rdf:resource="logo.png"/><items><rdf:Seq><rdf:li rdf:resource="a"/><rdf:li rdf:resource="b"/><rdf:li rdf:resource="caf%c3%a9"/></rdf:Seq></items></channel><image rdf:about="https://EXAMPLE.com/blog/logo.png"><title>T</title><link>https://example.com/</link><url>https://example.com/logo.png</url></image><item rdf:about="https://Example.com/blog/a"><title>A</title><link>https://example.com/blog/a</link></item><item rdf:about="https://example.com/blog/b"><title>B</title><link>https://example.com/blog/b</link></item><item rdf:about="https://example.com/blog/caf%C3%A9"><title>C</title><link>https://example.com/blog/c</link></item><item rdf:about="https://example.com/blog/%7e"><title>Home</title><link>https://example.com/blog/</link></item></rdf:RDF>`,
+    );
+    expect(errors(feed.problems)).toEqual([]);
+    expect(warnings(feed.problems)).toEqual([
+      'item[3]: rdf:about "https://example.com/blog/%7e" is not listed in the channel\'s <items>: readers that follow the list miss this item',
+    ]);
+    // Each item is named as written (an absolute reference) or as it resolves (a relative one).
+    expect(feed.items.map((item) => item.id)).toEqual([
+      'https://Example.com/blog/a',
+      'https://example.com/blog/b',
+      'https://example.com/blog/caf%C3%A9',
+      'https://example.com/blog/%7e',
+    ]);
+    // Another path, or a user name in other case, is another resource; the channel in any case is the channel.
+    const other = await readFeed(
+      `<rdf:RDF ${NAMESPACES} xml:base="https://ex.com/"><channel rdf:about="https://ex.com/"><title>T</title><link>https://ex.com/</link><description>D</description><items><rdf:Seq><rdf:li rdf:resource="Posts/1"/><rdf:li rdf:resource="https://Ann@ex.com/2"/></rdf:Seq></items></channel><item rdf:about="https://ex.com/posts/1"><title>One</title><link>https://ex.com/posts/1</link></item><item rdf:about="https://ann@EX.com/2"><title>Two</title><link>https://ex.com/2</link></item><item rdf:about="HTTPS://EX.COM/"><title>Home</title><link>https://ex.com/</link></item></rdf:RDF>`,
+    );
+    expect(errors(other.problems)).toEqual(['item[2]: the same rdf:about as the channel ("HTTPS://EX.COM/"); an item names its own resource']);
+    expect(warnings(other.problems)).toHaveLength(4);
+  });
+
   it('a reference that is no URI at all is still an error', async () => {
     const feed = await readFeed(relative(' xml:base="https://ex.com/"', '<item rdf:about="posts/a b"><title>One</title><link>https://ex.com/posts/1</link></item>'));
     expect(errors(feed.problems)).toEqual(['item[0]: rdf:about: the URI "posts/a b" contains " ", which must be percent-encoded']);

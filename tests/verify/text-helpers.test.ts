@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRfc3339, parseRfc822 } from '../../src/verify/dates.js';
 import { collapseWhitespace, trimWhitespace } from '../../src/verify/html-canon.js';
-import { checkUri } from '../../src/verify/uri.js';
+import { checkUri, comparableReference } from '../../src/verify/uri.js';
+import { costGrowth } from '../support/linear.js';
 
 describe('dates', () => {
   it('reads RFC 3339 dates in every year, with offsets, fractions and leap seconds', () => {
@@ -53,6 +54,28 @@ describe('checkUri', () => {
     expect(checkUri(`http://${'a'.repeat(200_000)}]`, true)?.message).toContain('contains "]"');
     expect(checkUri(`http://[${':'.repeat(200_000)}`, true)?.message).toContain('contains "["');
   });
+});
+
+describe('comparableReference (RFC 3986 §6.2.2)', () => {
+  it('lower-cases the scheme and host, not a user name, path, query or fragment; upper-cases percent-encodings and decodes unreserved ones', () => {
+    expect(comparableReference('HTTPS://Ann@Example.COM:8080/A/%c3%a9?Q=%7e#F')).toBe('https://Ann@example.com:8080/A/%C3%A9?Q=~#F');
+    expect(comparableReference('URN:ISBN:0451450523')).toBe('urn:ISBN:0451450523');
+    expect(comparableReference('Posts/A%2f')).toBe('Posts/A%2F');
+    expect(comparableReference('https://Example.com/blog/a')).toBe(comparableReference('https://example.com/blog/a'));
+  });
+
+  it('costs alike per character for long references', async () => {
+    const reference = (n: number): string => `HTTPS://${'A'.repeat(n)}@${'B'.repeat(n)}/${'%7e%c3'.repeat(n)}`;
+    const growth = await costGrowth(
+      (n) => {
+        expect(comparableReference(reference(n)).length).toBeGreaterThan(n);
+      },
+      20_000,
+      200_000,
+      3,
+    );
+    expect(growth).toBeLessThanOrEqual(3);
+  }, 60_000);
 });
 
 describe('whitespace', () => {
