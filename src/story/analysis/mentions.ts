@@ -2262,8 +2262,13 @@ function classifyPartOnce(b: Builder, a: number, end: number, role: Role | null,
     n === 1 &&
     (ROMANCE_DEFINITE_ARTICLES.has(tokens[a - 1]?.lower ?? '') || ROMANCE_ARTICLE_CONTRACTIONS.has(tokens[a - 1]?.lower ?? '')) &&
     !tokens[a - 1]?.cap
-  )
+  ) {
+    // The evidence of a name it had as a person it keeps as a place, where nothing says it is a body: "hommes au Darfour,
+    // le leader …" is where they are, "de la Somalie, le président …" where something comes from.
+    const evidence = cues.person;
     cues.person = 0;
+    if (evidence > 0 && cues.organization === 0) cues.place += ROMANCE_LOCATIVE_CONTRACTIONS.has(tokens[a - 1]?.lower ?? '') ? 2 : 1;
+  }
   // "Благодійний фонд "Спасемо дітей"", "компанія «Нафтогаз»": a body's head noun before a quoted name makes it that body.
   if (profile === 'cyrillic' && QUOTE_OPENERS.has(tokens[a - 1]?.text ?? '') && cyrillicHeadNominative(tokens[a - 2]?.lower ?? '')) cues.organization += 3;
   // A guillemet-quoted short name («Укренерго») is often a company or body, but as often the title of a programme,
@@ -3768,6 +3773,9 @@ function statementAuthor(tokens: Token[], a: number): boolean {
 
 /** A preposition fused with the definite article ("du", "au", "aux", "del", "al"): what follows takes the article too. */
 const ROMANCE_ARTICLE_CONTRACTIONS = new Set(['du', 'au', 'aux', 'del', 'al']);
+
+/** Of {@link ROMANCE_ARTICLE_CONTRACTIONS}, the French ones saying where something is ("au Tchad", "aux Comores"). */
+const ROMANCE_LOCATIVE_CONTRACTIONS = new Set(['au', 'aux']);
 
 const COORDINATORS = new Set(['y', 'e', 'et', 'und']);
 

@@ -790,6 +790,18 @@ describe('names and titles of French and Spanish reports (batch 15)', () => {
     expect(analyzeArticle(article(paragraphs, 'News update', 'fr')).entities.people).toEqual(['Paul Renard']);
     expect(analyzeArticle(article(['El ministro Pablo Ruiz volvió del Valdour, el país vecino, esta semana.'], 'News update', 'es')).entities.people).toEqual(['Pablo Ruiz']);
   });
+
+  it('one word after "au" or "de la" that a comma and a title would make a person is a place, not lost ("des hommes au Valdour, le leader …")', () => {
+    const french = [
+      'Le président Paul Renard a parlé mardi. Rappelant que l’Union a déployé mille hommes au Valdour, le leader régional a souligné les progrès.',
+      'Abordant le dossier de la Vardanie, le président appelé à une action commune.',
+    ];
+    const entities = analyzeArticle(article(french, 'News update', 'fr')).entities;
+    expect(entities.people).toEqual(['Paul Renard']);
+    expect(entities.places).toEqual(['Valdour', 'Vardanie']);
+    // A name after "au" with nothing making it a name stays as it was: "a confié au Figaro" is said to a newspaper.
+    expect(analyzeArticle(article(['Le ministre Paul Renard a confié au Vigilant qu’il partirait.'], 'News update', 'fr')).entities.places).toEqual([]);
+  });
 });
 
 describe('places and pronouns of reported interviews (batch 15)', () => {
