@@ -35,6 +35,7 @@ import {
   DIRECTION_WORDS,
   EVENT_FIRST,
   EVENT_HEADS,
+  FOREIGN_FUNCTION_WORDS,
   FOREIGN_LEADING_WORDS,
   FOREIGN_ORG_FIRST,
   FOREIGN_PLACE_NAMES,
@@ -54,6 +55,7 @@ import {
   PLACE_FIRST,
   PLACE_HEADS,
   PLACE_NOUNS,
+  PHRASE_STOPS,
   PLACE_PREPOSITIONS,
   PRESS_WORDS,
   PORTFOLIO_WORDS,
@@ -466,8 +468,9 @@ function contextCues(b: Builder, a: number, end: number, cues: Cues): { fromNext
   // "la agencia de prensa independiente Palenque Visión", "l'agence de presse X": the descriptor's own complement may stand between.
   else if (b.profile === 'romance' && describedWithComplement(tokens, a)) cues.organization += 4;
   // "el comunicado de la Casa Blanca", "a statement from the Foreign Office", "die Mitteilung der Stadtwerke": who issues a
-  // statement is a body, though its name is made of common words.
-  if (statementAuthor(tokens, a)) cues.organization += 3;
+  // statement is a body, though its name is made of common words; "a statement from the Trump administration" is the
+  // administration's, the name only modifying it.
+  if (statementAuthor(tokens, a, end)) cues.organization += 3;
   // "presentó un Habeas Corpus", "an Airbus": a name after an indefinite article is a thing's or a body's, not a person's.
   if (prev && before.index === a - 1 && !prev.cap && INDEFINITE_ARTICLES.has(prev.lower)) cues.person -= 2;
   // "la mer Méditerranée", "la ciudad de Gaza", "die Stadt Köln": a place noun before the name.
@@ -3748,9 +3751,11 @@ const STATEMENT_AUTHOR_LINKS_WITH_ARTICLE = new Set(['del', 'du', 'des', 'der', 
  * Whether the name at `a` follows a statement noun, the word joining it to its author and a definite article
  * ("el comunicado de la …", "a statement from the …", "die Mitteilung der …"). People issue statements as often as
  * bodies do, and their names take no article ("le message de Macron", "the release of Navalny"): without one, the
- * author may be either.
+ * author may be either. The name must end the noun phrase: before a lowercase noun ("the Trump administration", "the
+ * Biden campaign", "de la Callas reste") it modifies that noun or is the subject of a verb, and says nothing of a body.
  */
-function statementAuthor(tokens: Token[], a: number): boolean {
+function statementAuthor(tokens: Token[], a: number, end: number): boolean {
+  if (!endsNounPhrase(tokens[end])) return false;
   let k = a - 1;
   const article = tokens[k];
   const definite =
@@ -3768,6 +3773,26 @@ function statementAuthor(tokens: Token[], a: number): boolean {
     STATEMENT_NOUNS.has(noun.fold) &&
     // "the release of the Velmar files", "their release from the Velmar camp": only a press release is issued by a body.
     (noun.fold !== 'release' || PRESS_WORDS.has(tokens[k - 2]?.lower ?? ''))
+  );
+}
+
+/**
+ * Whether the token after a name ends the noun phrase the name closes: the end of the text, punctuation, a capital, or
+ * a lowercase word of grammar (a preposition, conjunction, article, auxiliary, relative) or of saying. Any other
+ * lowercase word may be a noun the name modifies ("the Trump administration").
+ */
+function endsNounPhrase(next: Token | undefined): boolean {
+  if (next?.kind !== 'word' || next.cap) return true;
+  const word = next.lower;
+  return (
+    (flags(next.fold) & FUNCTION) !== 0 ||
+    FOREIGN_FUNCTION_WORDS.has(next.fold) ||
+    PHRASE_STOPS.has(word) ||
+    NAME_CONNECTORS.has(word) ||
+    ROMANCE_CLAUSE_OPENERS.has(word) ||
+    SPEECH_VERBS.has(word) ||
+    REPORT_VERBS.has(word) ||
+    ROMANCE_SAYING.test(word)
   );
 }
 

@@ -773,6 +773,25 @@ describe('names and titles of French and Spanish reports (batch 15)', () => {
     expect(analyzeArticle(article(['"Every road will reopen," said a press release from the Blue Hall.'])).entities.organizations).toEqual(['Blue Hall']);
   });
 
+  it('a name before a lowercase noun after a statement noun modifies that noun and is no body ("a statement from the Velmar administration")', () => {
+    const english = [
+      'In a statement from the Velmar administration, officials defended the tariffs. Tomas Velmar spoke in Ohio on Tuesday.',
+      'A statement by the Orlek campaign said the rally would go ahead. Joe Orlek spoke in Scranton.',
+    ];
+    const entities = analyzeArticle(article(english)).entities;
+    expect(entities.organizations).toEqual([]);
+    expect(entities.people).toEqual(['Tomas Velmar', 'Joe Orlek']);
+    const french = ['La déclaration de la Ravelin reste célèbre. Marie Ravelin chantait à Paris.'];
+    expect(analyzeArticle(article(french, 'News update', 'fr')).entities.organizations).toEqual([]);
+    const spanish = ['El comunicado de la Larrondo llegó tarde. Ana Larrondo cantó en Barcelona.'];
+    expect(analyzeArticle(article(spanish, 'News update', 'es')).entities.organizations).toEqual([]);
+    // A name ending its phrase still names the body: before a verb of saying, a preposition or a comma.
+    expect(analyzeArticle(article(['A statement from the Blue Hall said every road would reopen.'])).entities.organizations).toEqual(['Blue Hall']);
+    expect(analyzeArticle(article(['Selon le communiqué de la Maison Verte, les routes resteront ouvertes.'], 'News update', 'fr')).entities.organizations).toEqual([
+      'Maison Verte',
+    ]);
+  });
+
   it('a quotation whose closing mark is missing before the attribution ending its paragraph ends at its comma ("…, agregó el ministerio.")', () => {
     const es = analyzeArticle(
       article(['El ministro Pablo Ruiz habló del plan.', '"Los invitados representan lo mejor del país, agregó el Ministerio de Hacienda.'], 'News update', 'es'),
