@@ -10,7 +10,7 @@
 import { parseW3cdtf } from './dates.js';
 import { checkExtensions } from './extensions.js';
 import { collapseWhitespace, htmlToText, trimWhitespace } from './html-canon.js';
-import { atomLinks, checkRssUrl, itemExtensions, requiredText, splitCreators } from './rss.js';
+import { atomLinks, checkRssUrl, itemExtensions, readChannelText, requiredText, splitCreators } from './rss.js';
 import type { FeedProblem, ParsedFeed, ParsedItem } from './types.js';
 import { checkUri, comparableReference, isLanguageTag, resolveReference } from './uri.js';
 import { attribute, textContent, type XmlElement } from './xml-check.js';
@@ -158,15 +158,7 @@ function readChannel(channel: XmlElement, uri: string, rss10: boolean, base: str
   if (id !== undefined && id !== '') references.channel = id;
   const ch = new Children(channel, uri, 'channel', log, CHANNEL_ELEMENTS, channel.name, RSS2_ELEMENTS_INSTEAD);
   reportRepeated(ch, CHANNEL_ELEMENTS, log);
-  const title = requiredText(ch, 'title', log, channel);
-  if (title !== undefined) feed.title = collapseWhitespace(title);
-  const link = requiredText(ch, 'link', log, channel);
-  if (link !== undefined) {
-    feed.siteUrl = trimWhitespace(link);
-    if (feed.siteUrl !== '') checkRssUrl(feed.siteUrl, 'channel.link', ch.first('link')!, log);
-  }
-  const description = requiredText(ch, 'description', log, channel);
-  if (description !== undefined) feed.description = trimWhitespace(description);
+  readChannelText(ch, channel, feed, log);
   for (const name of ['image', 'textinput'] as const) {
     const pointer = ch.first(name);
     if (pointer) {

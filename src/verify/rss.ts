@@ -109,16 +109,7 @@ export function readRss(document: XmlElement): ParsedFeed {
   const ch = new Children(channel, '', 'channel', log, CHANNEL_ELEMENTS);
   reportRepeated(ch, CHANNEL_SINGLE, log);
 
-  const title = requiredText(ch, 'title', log, channel);
-  if (title !== undefined) feed.title = collapseWhitespace(title);
-  const link = requiredText(ch, 'link', log, channel);
-  if (link !== undefined) {
-    feed.siteUrl = trimWhitespace(link);
-    // An empty link was reported as such above.
-    if (feed.siteUrl !== '') checkRssUrl(feed.siteUrl, 'channel.link', ch.first('link')!, log);
-  }
-  const description = requiredText(ch, 'description', log, channel);
-  if (description !== undefined) feed.description = trimWhitespace(description);
+  const { title, link } = readChannelText(ch, channel, feed, log);
   const language = childText(ch, 'language', log);
   // RSS 0.91 requires the language; the W3C validator only notes its absence.
   if (language === undefined && legacy === '0.91') log.warning('channel.language', 'expected <language>, which RSS 0.91 requires, found none', channel);
@@ -348,6 +339,24 @@ function skipList(list: XmlElement, child: string, path: string, log: ProblemLog
     seen.add(key(value));
     check(value, entry);
   }
+}
+
+/**
+ * A channel's `title`, `link` and `description`, which every RSS version requires (2.0, 0.9x and 1.0 alike), read into
+ * `feed`, each missing one reported; the link checked as an address. Gives the title and link as written.
+ */
+export function readChannelText(ch: Children, channel: XmlElement, feed: ParsedFeed, log: ProblemLog): { title: string | undefined; link: string | undefined } {
+  const title = requiredText(ch, 'title', log, channel);
+  if (title !== undefined) feed.title = collapseWhitespace(title);
+  const link = requiredText(ch, 'link', log, channel);
+  if (link !== undefined) {
+    feed.siteUrl = trimWhitespace(link);
+    // An empty link was reported as such above.
+    if (feed.siteUrl !== '') checkRssUrl(feed.siteUrl, 'channel.link', ch.first('link')!, log);
+  }
+  const description = requiredText(ch, 'description', log, channel);
+  if (description !== undefined) feed.description = trimWhitespace(description);
+  return { title, link };
 }
 
 /** The text of a child the format requires: missing is an error, an empty link an error, an empty title or description a warning. */

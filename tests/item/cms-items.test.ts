@@ -1,5 +1,5 @@
+import { problemOf } from '../support/problems.js';
 import { describe, expect, it } from 'vitest';
-import { isStoryfeedError } from '../../src/errors.js';
 import { toStories } from '../../src/item/index.js';
 import { buildFeeds } from '../../src/pipeline.js';
 import { verifyDocument } from '../../src/verify/index.js';
@@ -11,16 +11,8 @@ import { verifyDocument } from '../../src/verify/index.js';
 
 const site = { siteUrl: 'https://planet.example', title: 'Harbour Planet', description: 'Feeds from the harbour.', language: 'en' };
 
-/** The E_ITEM message `fn` throws (fails the test when it throws anything else, or nothing). */
-function itemError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(isStoryfeedError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected an E_ITEM error');
-}
+/** The message of the StoryfeedError `fn` throws (anything else thrown, or nothing, fails the test). */
+const itemError = (fn: () => unknown): string => problemOf(fn).message;
 
 /** A JSON Feed 1.1 document as micro.blog and most generators write one, and an item of JSON Feed 1.0 (one `author`). */
 const JSON_FEED = `{
