@@ -6,7 +6,7 @@
 import { casedLike, cyrillicPersonNominative } from './cyrillic-names.js';
 import type { Block, Doc } from './document.js';
 import { markedGender } from './gender.js';
-import { ANY_PLACE, FIRST_NAME, FUNCTION, wikipediaPersonBySurname } from './lexicon.js';
+import { ANY_PLACE, FIRST_NAME, FUNCTION, LAST_NAME, foldKey, wikipediaPersonBySurname } from './lexicon.js';
 import { POSITION_SCALE, cyrillicPlaceNominative, expandedAcronym, isCyrillicPlace } from './mentions.js';
 import { flags, isDemonym } from './wordclass.js';
 import type { Cues, Kind, Mention, Role } from './mentions.js';
@@ -804,6 +804,10 @@ export function expandSurnames(registry: Registry): void {
     // "President Obama": an office holder named by title and surname is a public figure the list of popular articles
     // may know only a relative of; the surname stays as written.
     if (c.roles.some((r) => TITLE_WORDS.has(r.role.head))) continue;
+    // A word the lexicon knows as a given name and no family name ("la reine Elizabeth": not Shannon Elizabeth), or as
+    // a place ("a Milano": not Alyssa Milano), names no one by a surname: it stays as written.
+    const known = flags(foldKey(c.name));
+    if ((known & FIRST_NAME && !(known & LAST_NAME)) || known & ANY_PLACE) continue;
     const full = wikipediaPersonBySurname(c.name.toLowerCase());
     if (full && !taken.has(full)) {
       c.name = titleCaseName(full);

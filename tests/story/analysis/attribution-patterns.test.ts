@@ -854,3 +854,14 @@ describe('places and pronouns of reported interviews (batch 15)', () => {
     expect(speakers([`${lead} Radio North reporter Joe Capp about the delays.`, '"Water is the first problem," he says.'])).toEqual(['Mark Dunn']);
   });
 });
+
+describe('a person named by one word the list of well-known people holds as a surname', () => {
+  it('is not given a full name when the word is a given name and no family name ("la reine Elizabeth" is no "Shannon Elizabeth")', () => {
+    const people = (text: string, language: string) => analyzeArticle(article([text], 'News update', language)).entities.people;
+    const fr = people('Selon le message de la reine Elizabeth, la cérémonie aura lieu à Londres. Elizabeth a salué la foule.', 'fr');
+    expect(fr).toContain('Elizabeth');
+    expect(fr.some((name) => name.includes(' '))).toBe(false);
+    // A family name is still given its well-known full name.
+    expect(people('The release of Navalny was demanded. Navalny remained in prison.', 'en')).toEqual(['Alexei Navalny']);
+  });
+});
