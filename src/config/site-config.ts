@@ -347,10 +347,13 @@ function plainCopy(value: unknown, path: string, depth: number, add: (path: stri
 
 function configError(source: string, problems: ConfigProblem[]): StoryfeedError {
   const lines = problems.map((p) => `${p.path}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
-  const file = source === 'configuration' ? undefined : source;
+  // Command-line flags (`--site/--title`) are no file: they are named in the message, where a file is named before it.
+  const flags = source.startsWith('--');
+  const file = source === 'configuration' || flags ? undefined : source;
   // The file is named once: messages are shown after it (`storyfeed.config.json: 1 problem in the settings:`).
   const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-  return new StoryfeedError('E_CONFIG', `${count} in the ${file === undefined ? 'configuration' : 'settings'}:\n  ${lines.join('\n  ')}`, {
+  const where = flags ? source : file === undefined ? 'the configuration' : 'the settings';
+  return new StoryfeedError('E_CONFIG', `${count} in ${where}:\n  ${lines.join('\n  ')}`, {
     file,
     problems: lines,
   });

@@ -254,6 +254,10 @@ describe('--json on errors', () => {
     expect(failure(config.stdout).error).toMatchObject({ code: 'E_CONFIG', message: '1 problem in the settings', file: 'storyfeed.config.json' });
     expect(failure(config.stdout).error.problems[0]).toContain('siteUrl: "news.example.com"');
     expect(config.stderr).toContain('[E_CONFIG]');
+    // Flags are no file: they are named in the message (regression: `"file": "--site"`).
+    writeFileSync(path.join(dir, 'storyfeed.config.json'), JSON.stringify({ siteUrl: 'https://news.example.com', title: 'T' }));
+    const flag = await cli(['build', '--json', '--dry-run', '--site', 'notaurl'], { cwd: dir });
+    expect(failure(flag.stdout).error).toMatchObject({ code: 'E_CONFIG', message: '1 problem in --site/--title', file: null });
 
     const usage = await cli(['build', '--json', '--bogus'], { cwd: dir });
     expect(usage.code).toBe(2);
