@@ -441,7 +441,8 @@ function leadBlocks(tokens: readonly Token[], altText = false): number {
   let lead = 0;
   for (;;) {
     if (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
-    else if (isPictureHeading(tokens, lead) || isPictureParagraph(tokens, lead) || (altText && isPicturesParagraph(tokens, lead))) lead += 3;
+    else if (isPictureHeading(tokens, lead) || isPictureParagraph(tokens, lead) || (altText && (isPicturesParagraph(tokens, lead) || isLinksParagraph(tokens, lead)))) lead += 3;
+    else if (altText && tokens[lead]?.type === 'html_block' && LINK_ONLY_HTML.test(tokens[lead]!.content)) lead++;
     else if (tokens[lead]?.type === 'fence' || isPictureHtml(tokens[lead]) || isNoHeadlineHtml(tokens[lead])) lead++;
     else if (tokens[lead]?.type === 'table_open' || tokens[lead]?.type === 'blockquote_open') lead = closing(tokens, lead) + 1;
     else break;
@@ -510,6 +511,28 @@ function isPicturesParagraph(tokens: readonly Token[], at: number): boolean {
   }
   return image;
 }
+
+/**
+ * Whether the tokens at `at` are a top-level paragraph of nothing but links (an embed's address, as a video shortcode
+ * leaves it: `https://www.youtube.com/watch?v=…`), all its text theirs: in a seed of nothing else, no headline.
+ */
+function isLinksParagraph(tokens: readonly Token[], at: number): boolean {
+  const open = tokens[at];
+  if (open?.type !== 'paragraph_open' || open.level !== 0 || tokens[at + 2]?.type !== 'paragraph_close') return false;
+  let depth = 0;
+  let link = false;
+  for (const child of tokens[at + 1]?.children ?? []) {
+    if (child.type === 'link_open') {
+      depth++;
+      link = true;
+    } else if (child.type === 'link_close') depth--;
+    else if (depth === 0 && !(child.type === 'softbreak' || (child.type === 'text' && showsNothing(child.content)))) return false;
+  }
+  return link;
+}
+
+/** A paragraph of HTML holding one link and nothing else, as an embed's shortcode is rendered (`<p><a href="…">…</a></p>`). */
+const LINK_ONLY_HTML = /^\s*<p>\s*<a\s[^<>]*>[^<]*<\/a>\s*<\/p>\s*$/i;
 
 /** A start tag of a picture or a player, anywhere in HTML. */
 const PICTURE_START_TAG = /<(?:img|picture|svg|video|audio)(?=[\s/>])/i;

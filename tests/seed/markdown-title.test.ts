@@ -277,6 +277,17 @@ describe('an untitled Markdown seed of nothing but blocks that are no headline (
     expect(readMarkdownSeed('![Logo of the paper](logo.png)\n\nBody.\n', { file: 'a.md' }).title).toBe('Logo of the paper');
   });
 
+  it('holds only an embed or links: titled by its name, the link kept (regression: a video post of one shortcode was E_NO_BODY, its address taken for the headline)', () => {
+    const video = readMarkdownSeed('{{< youtube abc123 >}}\n', { file: 'content/posts/my-video.md' });
+    expect(video.title).toBe('My Video');
+    expect(video.html).toContain('https://www.youtube.com/watch?v=abc123');
+    const link = readMarkdownSeed('[Read more](https://example.com/x)\n', { file: 'read-more.md' });
+    expect(link.title).toBe('Read More');
+    expect(link.html).toContain('<a href="https://example.com/x">Read more</a>');
+    // With text below, the first line is the headline, as before.
+    expect(readMarkdownSeed('https://example.com/article\n\nSome commentary.\n', { file: 'a.md' }).title).toBe('https://example.com/article');
+  });
+
   it('is E_EMPTY without a name to give the title, and with only HTML no reader sees', () => {
     expect(() => readMarkdownSeed(bodies[0][0])).toThrow(expect.objectContaining({ code: 'E_EMPTY', message: expect.stringContaining('give a `title`') }));
     expect(() => readMarkdownSeed(bodies[0][0], { file: 'notes/_-_.md' })).toThrow(expect.objectContaining({ code: 'E_EMPTY' }));
