@@ -80,7 +80,7 @@ function readSidecar(file: string, bytes: Uint8Array, options: LoadStoriesOption
   return withReadTitle(parseYamlMeta(text, common));
 }
 
-/** A sidecar's title with HTML's character references read, as a front matter's (see `withCharacterReferences`). */
+/** A sidecar's title with HTML's character references read, as `parseFrontMatter` reads a front matter's (see `withCharacterReferences`). */
 function withReadTitle(meta: SeedMeta): SeedMeta {
   if (meta.title !== undefined) meta.title = withCharacterReferences(meta.title);
   return meta;

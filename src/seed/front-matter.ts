@@ -1,4 +1,5 @@
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
+import { withCharacterReferences } from '../html/entities.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, didYouMean, StoryfeedError, warning, type Diagnostic } from '../errors.js';
 import type { Author, Enclosure, EpisodeInfo } from '../types.js';
@@ -325,6 +326,9 @@ export function parseFrontMatter(split: FrontMatterSplit, options: Omit<MetaOpti
         : split.toml !== undefined
           ? parseTomlMeta(split.toml, { ...options, firstLine })
           : parseYamlMeta(split.yaml!, { ...options, firstLine });
+  // A title in front matter may hold HTML's character references, as WordPress exports and jekyll-import write them
+  // (`Tom&#8217;s`, `Q&amp;A`), and Jekyll shows them: they are the characters they name (see `withCharacterReferences`).
+  if (meta.title !== undefined) meta.title = withCharacterReferences(meta.title);
   const post = meta.title === undefined ? jekyllPostName(options.file, options.jekyllPost) : undefined;
   const title = post === undefined ? '' : jekyllTitle(post);
   if (title !== '') {

@@ -20,7 +20,6 @@ import { withoutWordpressCaptions } from './wordpress-captions.js';
 import { withAdmonitions } from './admonitions.js';
 import { withHashnodeMarks } from './hashnode-marks.js';
 import { splitDatedName } from './dated-name.js';
-import { withCharacterReferences } from '../html/entities.js';
 import deflist from 'markdown-it-deflist';
 import { OBSIDIAN_VAULT, withSiteExtensions } from './markdown-extensions.js';
 import { parseByline, parseDateline, type TextSeedOptions } from './text.js';
@@ -109,9 +108,6 @@ function readSplitMarkdown(raw: string, split: FrontMatterSplit, options: Markdo
     onWarning: options.onWarning,
     ...(options.jekyllPost !== undefined ? { jekyllPost: options.jekyllPost } : {}),
   });
-  // A title in front matter may hold HTML's character references, as WordPress exports and jekyll-import write them
-  // (`Tom&#8217;s`, `Q&amp;A`), and Jekyll shows them: they are the characters they name (see `withCharacterReferences`).
-  if (meta.title !== undefined) meta.title = withCharacterReferences(meta.title);
   // Pelican renders its `Summary:` as Markdown (`as well as **inline markup**`), and Hugo its front matter's
   // `summary` (not `description`, which themes put in a page's meta tags as written): the summary is its text.
   if (meta.summary !== undefined && (split.metadata !== undefined || readUnderOwnName(meta, 'summary'))) {

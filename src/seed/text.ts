@@ -1,5 +1,4 @@
 import { StoryfeedError, type Diagnostic } from '../errors.js';
-import { withCharacterReferences } from '../html/entities.js';
 import { showsNothing, withoutInvisibleEdges } from '../white-space.js';
 import type { Author, Block, Section } from '../types.js';
 import type { SeedArticle, SeedDateline } from './article.js';
@@ -89,8 +88,6 @@ export function readTextSeed(raw: string, options: TextSeedOptions = {}): SeedAr
     onWarning: options.onWarning,
     ...(options.jekyllPost !== undefined ? { jekyllPost: options.jekyllPost } : {}),
   });
-  // Read as a Markdown seed's front matter title is (see `readMarkdownSeed`).
-  if (meta.title !== undefined) meta.title = withCharacterReferences(meta.title);
   const lines: SourceLine[] = fm.body.split('\n').map((t, i) => ({ text: collapseSpaces(t), line: fm.bodyLine + i, indented: startsWithSpace(t) }));
 
   const titleAt = lines.findIndex((l) => l.text !== '');
