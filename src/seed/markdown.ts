@@ -437,7 +437,7 @@ function leadBlocks(tokens: readonly Token[], altText = false): number {
   let lead = 0;
   for (;;) {
     if (lead < tokens.length && tokens[lead]!.type === 'html_block' && onlyHiddenHtml(tokens[lead]!.content)) lead++;
-    else if (isPictureHeading(tokens, lead) || isPictureParagraph(tokens, lead) || (altText && (isPicturesParagraph(tokens, lead) || isLinksParagraph(tokens, lead)))) lead += 3;
+    else if (isPictureHeading(tokens, lead) || isPictureParagraph(tokens, lead) || (altText && isPicturesOrLinksParagraph(tokens, lead))) lead += 3;
     else if (altText && tokens[lead]?.type === 'html_block' && LINK_ONLY_HTML.test(tokens[lead]!.content)) lead++;
     else if (tokens[lead]?.type === 'fence' || isPictureHtml(tokens[lead]) || isNoHeadlineHtml(tokens[lead])) lead++;
     else if (tokens[lead]?.type === 'table_open' || tokens[lead]?.type === 'blockquote_open') lead = closing(tokens, lead) + 1;
@@ -493,38 +493,33 @@ function isPictureParagraph(tokens: readonly Token[], at: number): boolean {
 
 /**
  * Whether the tokens at `at` are a top-level paragraph of nothing but pictures, with or without alternative text
- * (`![a cat](cat.png)`, a linked badge), and white space between them.
+ * (`![a cat](cat.png)`, a linked badge), or of nothing but links (an embed's address, as a video shortcode leaves it:
+ * `https://www.youtube.com/watch?v=…`), all its text theirs, with white space between them: in a seed of nothing
+ * else, no headline.
  */
-function isPicturesParagraph(tokens: readonly Token[], at: number): boolean {
-  const open = tokens[at];
-  if (open?.type !== 'paragraph_open' || open.level !== 0 || tokens[at + 2]?.type !== 'paragraph_close') return false;
-  const children = tokens[at + 1]?.children ?? [];
-  let image = false;
-  // Within an image token, its alternative text is its children's: only the paragraph's own children are looked at.
-  for (const child of children) {
-    if (child.type === 'image') image = true;
-    else if (!(child.type === 'softbreak' || child.type === 'link_open' || child.type === 'link_close' || (child.type === 'text' && showsNothing(child.content)))) return false;
-  }
-  return image;
-}
-
-/**
- * Whether the tokens at `at` are a top-level paragraph of nothing but links (an embed's address, as a video shortcode
- * leaves it: `https://www.youtube.com/watch?v=…`), all its text theirs: in a seed of nothing else, no headline.
- */
-function isLinksParagraph(tokens: readonly Token[], at: number): boolean {
+function isPicturesOrLinksParagraph(tokens: readonly Token[], at: number): boolean {
   const open = tokens[at];
   if (open?.type !== 'paragraph_open' || open.level !== 0 || tokens[at + 2]?.type !== 'paragraph_close') return false;
   let depth = 0;
+  let image = false;
   let link = false;
+  let onlyPictures = true;
+  let onlyLinks = true;
+  // Within an image token, its alternative text is its children's: only the paragraph's own children are looked at.
   for (const child of tokens[at + 1]?.children ?? []) {
-    if (child.type === 'link_open') {
+    if (child.type === 'image') {
+      image = true;
+      if (depth === 0) onlyLinks = false;
+    } else if (child.type === 'link_open') {
       depth++;
       link = true;
     } else if (child.type === 'link_close') depth--;
-    else if (depth === 0 && !(child.type === 'softbreak' || (child.type === 'text' && showsNothing(child.content)))) return false;
+    else if (!(child.type === 'softbreak' || (child.type === 'text' && showsNothing(child.content)))) {
+      onlyPictures = false;
+      if (depth === 0) onlyLinks = false;
+    }
   }
-  return link;
+  return (onlyPictures && image) || (onlyLinks && link);
 }
 
 /** A paragraph of HTML holding one link and nothing else, as an embed's shortcode is rendered (`<p><a href="…">…</a></p>`). */
